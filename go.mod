@@ -1,0 +1,3 @@
+module github.com/retainlab/retain
+
+go 1.26

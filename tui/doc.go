@@ -1,0 +1,2 @@
+// Package tui holds the Bubble Tea models of retain's terminal interface.
+package tui
