@@ -1,0 +1,74 @@
+package data
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+)
+
+// Sentinel errors of the data package. Errors returned by readers wrap one of
+// these (usually inside a *ParseError), so callers can test the cause with
+// errors.Is while users still see the file, line and column.
+var (
+	// ErrEmpty reports an input with no bytes or no header.
+	ErrEmpty = errors.New("data: empty file")
+	// ErrHeaderOnly reports an input with a header but no data rows.
+	ErrHeaderOnly = errors.New("data: no data rows after the header")
+	// ErrRagged reports a row whose field count differs from the header's.
+	ErrRagged = errors.New("data: wrong number of fields")
+	// ErrSyntax reports malformed CSV quoting or an unusable header.
+	ErrSyntax = errors.New("data: malformed CSV")
+	// ErrNotNumeric reports a non-numeric value in a column inferred as numeric.
+	ErrNotNumeric = errors.New("data: value does not match the column's kind")
+	// ErrNoLabel reports that no label column was given or detected, or that
+	// the named one does not exist.
+	ErrNoLabel = errors.New("data: no label column")
+	// ErrLabelNotBinary reports a label column with one class or more than two.
+	ErrLabelNotBinary = errors.New("data: label is not binary")
+	// ErrLabelMissing reports a blank cell in the label column.
+	ErrLabelMissing = errors.New("data: missing label value")
+	// ErrNoFeatures reports a table with no usable feature column.
+	ErrNoFeatures = errors.New("data: no usable feature column")
+	// ErrMissingColumn reports that a column the pipeline was fitted on is
+	// absent from new data.
+	ErrMissingColumn = errors.New("data: missing column")
+	// ErrShape reports inconsistent lengths or indices passed by the caller.
+	ErrShape = errors.New("data: inconsistent shape")
+)
+
+// ParseError locates a problem in an input file. Line is the 1-based physical
+// line (the header is line 1); Column is the 1-based field index, or 0 when
+// the problem is not tied to one field. Err is the sentinel cause, if any.
+type ParseError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+	Err    error
+}
+
+// Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
+// and LINE when it is 0 as well.
+func (e *ParseError) Error() string {
+	var b strings.Builder
+	b.WriteString(e.File)
+	if e.Line > 0 {
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(e.Line))
+		if e.Column > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(e.Column))
+		}
+	}
+	b.WriteString(": ")
+	b.WriteString(e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the sentinel cause so errors.Is works through a ParseError.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// parseErr builds a *ParseError; it keeps call sites short.
+func parseErr(file string, line, col int, cause error, msg string) *ParseError {
+	return &ParseError{File: file, Line: line, Column: col, Msg: msg, Err: cause}
+}

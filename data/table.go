@@ -1,0 +1,200 @@
+package data
+
+import (
+	"fmt"
+	"math"
+)
+
+// Kind is the inferred role of a column.
+type Kind int
+
+// The column kinds. Numeric and Boolean columns hold Values; Categorical and
+// ID columns hold Strings; Constant columns are kept only for reporting.
+const (
+	// Numeric columns hold real numbers in Values (NaN marks a missing cell).
+	Numeric Kind = iota
+	// Boolean columns hold 0/1 in Values (NaN marks a missing cell); Levels
+	// holds the original spellings as [false, true], e.g. ["No", "Yes"].
+	Boolean
+	// Categorical columns hold strings with few distinct levels in Strings
+	// ("" marks a missing cell); Levels lists the distinct values, sorted.
+	Categorical
+	// ID columns hold unique identifiers in Strings; they are shown to the
+	// user but are never a feature.
+	ID
+	// Constant columns have a single distinct non-missing value (Levels[0]);
+	// they carry no information and are dropped from the features.
+	Constant
+)
+
+// String returns the lower-case name of the kind.
+func (k Kind) String() string {
+	switch k {
+	case Numeric:
+		return "numeric"
+	case Boolean:
+		return "boolean"
+	case Categorical:
+		return "categorical"
+	case ID:
+		return "id"
+	case Constant:
+		return "constant"
+	}
+	return fmt.Sprintf("Kind(%d)", int(k))
+}
+
+// Column is one typed column of a Table. Exactly one of Values (Numeric,
+// Boolean) or Strings (Categorical, ID) has one entry per row; a Constant
+// column may hold either, or neither.
+type Column struct {
+	Name string
+	Kind Kind
+	// Values holds numbers for Numeric and Boolean columns; NaN is missing.
+	Values []float64
+	// Strings holds the raw cell text for Categorical and ID columns; "" is
+	// missing. Equal strings share storage.
+	Strings []string
+	// Levels lists the distinct values of a Categorical column (sorted), the
+	// [false, true] spellings of a Boolean column, or the value of a Constant.
+	Levels []string
+	// Missing counts blank or whitespace-only cells.
+	Missing int
+}
+
+// Len returns the number of rows the column holds.
+func (c *Column) Len() int {
+	if c.Values != nil {
+		return len(c.Values)
+	}
+	return len(c.Strings)
+}
+
+// IsFeature reports whether the column may feed a model.
+func (c *Column) IsFeature() bool {
+	return c.Kind == Numeric || c.Kind == Boolean || c.Kind == Categorical
+}
+
+// NewNumericColumn returns a Numeric column over values (not copied) with
+// its missing count taken from the NaNs.
+func NewNumericColumn(name string, values []float64) *Column {
+	c := &Column{Name: name, Kind: Numeric, Values: values}
+	for _, v := range values {
+		if math.IsNaN(v) {
+			c.Missing++
+		}
+	}
+	return c
+}
+
+// NewIDColumn returns an ID column over ids (not copied).
+func NewIDColumn(name string, ids []string) *Column {
+	c := &Column{Name: name, Kind: ID, Strings: ids}
+	for _, s := range ids {
+		if s == "" {
+			c.Missing++
+		}
+	}
+	return c
+}
+
+// Label is the binary target of a Table. Values holds 1 for the Positive
+// class and 0 for the Negative class, one per row.
+type Label struct {
+	Name     string
+	Values   []float64
+	Positive string
+	Negative string
+}
+
+// PositiveRate returns the share of rows whose label is 1 (NaN when empty).
+func (l *Label) PositiveRate() float64 {
+	if len(l.Values) == 0 {
+		return math.NaN()
+	}
+	var sum float64
+	for _, v := range l.Values {
+		sum += v
+	}
+	return sum / float64(len(l.Values))
+}
+
+// Table is a typed per-user table: its columns, the row identifier column if
+// any, and the label. Columns excludes the label column. Build one with
+// ReadCSV or NewTable.
+type Table struct {
+	// Source names where the table came from (a file name), used in errors.
+	Source  string
+	Columns []*Column
+	// IDColumn is the index in Columns of the first ID column, or -1.
+	IDColumn int
+	// Label is the target; Label.Name is "" when the table has no label
+	// (for example new rows to score).
+	Label Label
+	Rows  int
+}
+
+// NewTable assembles a Table from already-typed columns, for code that
+// builds features itself (such as a cohort builder). Every column and the
+// label (when label.Name is not "") must have the same number of rows, and
+// label values must be 0 or 1. IDColumn is set to the first ID column.
+func NewTable(source string, columns []*Column, label Label) (*Table, error) {
+	t := &Table{Source: source, Columns: columns, IDColumn: -1, Label: label, Rows: -1}
+	if label.Name != "" {
+		t.Rows = len(label.Values)
+		for i, v := range label.Values {
+			if v != 0 && v != 1 {
+				return nil, fmt.Errorf("%w: %s: label %q row %d is %v, want 0 or 1", ErrLabelNotBinary, source, label.Name, i, v)
+			}
+		}
+	}
+	for i, c := range columns {
+		if t.Rows < 0 {
+			t.Rows = c.Len()
+		}
+		if c.Len() != t.Rows {
+			return nil, fmt.Errorf("%w: %s: column %q has %d rows, want %d", ErrShape, source, c.Name, c.Len(), t.Rows)
+		}
+		if c.Kind == ID && t.IDColumn < 0 {
+			t.IDColumn = i
+		}
+	}
+	if t.Rows < 0 {
+		t.Rows = 0
+	}
+	return t, nil
+}
+
+// Column returns the column with the given name, or nil.
+func (t *Table) Column(name string) *Column {
+	for _, c := range t.Columns {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+// IDs returns the identifier of every row: the ID column's values, or the
+// 1-based row numbers as strings when the table has no ID column.
+func (t *Table) IDs() []string {
+	if t.IDColumn >= 0 {
+		return t.Columns[t.IDColumn].Strings
+	}
+	ids := make([]string, t.Rows)
+	for i := range ids {
+		ids[i] = fmt.Sprint(i + 1)
+	}
+	return ids
+}
+
+// Features returns the columns that may feed a model, in table order.
+func (t *Table) Features() []*Column {
+	var out []*Column
+	for _, c := range t.Columns {
+		if c.IsFeature() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
