@@ -60,6 +60,9 @@ type Column struct {
 	Levels []string
 	// Missing counts blank or whitespace-only cells.
 	Missing int
+	// Note says why an inferred kind was chosen when that is not obvious
+	// (for example "every value is unique" for an ID).
+	Note string
 }
 
 // Len returns the number of rows the column holds.

@@ -1,0 +1,219 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// CSVOptions controls ReadCSV. The zero value sniffs the delimiter, detects
+// the label from common names and infers kinds from the first 1,000 rows.
+type CSVOptions struct {
+	// Label names the label column; "" detects it from common names such as
+	// churn, label, target, revenue, exited or purchased (case-insensitive).
+	Label string
+	// NoLabel reads a table without a label (for example rows to score);
+	// Label is then ignored.
+	NoLabel bool
+	// PositiveClass names the label value that counts as 1; "" detects it
+	// (Yes, TRUE, true, 1, …; otherwise the minority class).
+	PositiveClass string
+	// Delimiter is ',', ';' or '\t'; 0 sniffs it from the first lines.
+	Delimiter rune
+	// InferRows is how many leading rows decide whether a column is numeric
+	// (default 1,000). A later non-numeric value in such a column is an error.
+	InferRows int
+	// MaxLevels is the most distinct values a text column may have to be
+	// categorical (default 50); with more it is treated as an identifier.
+	MaxLevels int
+}
+
+func (o CSVOptions) withDefaults() CSVOptions {
+	if o.InferRows <= 0 {
+		o.InferRows = 1000
+	}
+	if o.MaxLevels <= 0 {
+		o.MaxLevels = 50
+	}
+	return o
+}
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// openCSV strips a UTF-8 BOM, picks the delimiter and reads the header.
+func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string, error) {
+	br := bufio.NewReaderSize(r, readBufferSize)
+	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
+		br.Discard(3)
+	}
+	var delim byte
+	switch delimiter {
+	case 0:
+		sample, _ := br.Peek(readBufferSize)
+		delim = sniffDelimiter(sample)
+	case ',', ';', '\t':
+		delim = byte(delimiter)
+	default:
+		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon or tab", ErrSyntax, name, delimiter)
+	}
+	rr := newRecordReader(br, name, delim)
+	if err := rr.read(); err != nil {
+		if err == io.EOF {
+			return nil, nil, parseErr(name, 0, 0, ErrEmpty, "empty file (no header)")
+		}
+		return nil, nil, wrapReadErr(name, err)
+	}
+	header := make([]string, rr.fields())
+	seen := make(map[string]int, len(header))
+	for i := range header {
+		h := strings.TrimSpace(string(rr.field(i)))
+		if h == "" {
+			h = fmt.Sprintf("column_%d", i+1)
+		}
+		if j, dup := seen[h]; dup {
+			return nil, nil, parseErr(name, rr.line, i+1, ErrSyntax,
+				fmt.Sprintf("duplicate column name %q (also column %d)", h, j+1))
+		}
+		seen[h] = i
+		header[i] = h
+	}
+	return rr, header, nil
+}
+
+func wrapReadErr(name string, err error) error {
+	var pe *ParseError
+	if errors.As(err, &pe) {
+		return err
+	}
+	return fmt.Errorf("data: reading %s: %w", name, err)
+}
+
+// ReadCSV reads a CSV table with a header row and infers a typed Table. name
+// is used in errors (usually the file name). See CSVOptions for the
+// inference rules; every malformed input yields a *ParseError naming the
+// line and, where one applies, the 1-based field.
+func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
+	opts = opts.withDefaults()
+	rr, header, err := openCSV(r, name, opts.Delimiter)
+	if err != nil {
+		return nil, err
+	}
+	labelCol := -1
+	if !opts.NoLabel {
+		if labelCol, err = findLabel(name, header, opts.Label); err != nil {
+			return nil, err
+		}
+	}
+	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol}
+	if err := p.readSample(opts.InferRows); err != nil {
+		return nil, err
+	}
+	if len(p.sample) == 0 {
+		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+	}
+	p.decideStorage()
+	if err := p.readRest(); err != nil {
+		return nil, err
+	}
+	return p.finish(opts)
+}
+
+// tableParser holds the state of one ReadCSV call.
+type tableParser struct {
+	rr       *recordReader
+	name     string
+	header   []string
+	labelCol int
+	sample   [][]string // the first rows, kept as text until kinds are decided
+	lines    []int      // the line each sample row starts on
+	builders []columnBuilder
+}
+
+// checkRecord rejects ragged rows and blank labels.
+func (p *tableParser) checkRecord() error {
+	n, want := p.rr.fields(), len(p.header)
+	if n != want {
+		col := min(n, want) + 1
+		return parseErr(p.name, p.rr.line, col, ErrRagged,
+			fmt.Sprintf("row has %d fields, header has %d", n, want))
+	}
+	if p.labelCol >= 0 && isMissing(trimSpace(p.rr.field(p.labelCol))) {
+		return parseErr(p.name, p.rr.line, p.labelCol+1, ErrLabelMissing,
+			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
+	}
+	return nil
+}
+
+func (p *tableParser) readSample(rows int) error {
+	for len(p.sample) < rows {
+		if err := p.rr.read(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return wrapReadErr(p.name, err)
+		}
+		if err := p.checkRecord(); err != nil {
+			return err
+		}
+		row := make([]string, len(p.header))
+		for i := range row {
+			row[i] = string(p.rr.field(i))
+		}
+		p.sample = append(p.sample, row)
+		p.lines = append(p.lines, p.rr.line)
+	}
+	return nil
+}
+
+// decideStorage makes every column whose sampled non-missing values all
+// parse as finite numbers numeric, and the rest text, then replays the
+// sample into the column builders. The label is always kept as text.
+func (p *tableParser) decideStorage() {
+	p.builders = make([]columnBuilder, len(p.header))
+	for j := range p.header {
+		numeric, seen := j != p.labelCol, false
+		for _, row := range p.sample {
+			cell := trimSpace([]byte(row[j]))
+			if isMissing(cell) {
+				continue
+			}
+			seen = true
+			if _, ok := parseNumber(cell); !ok {
+				numeric = false
+				break
+			}
+		}
+		// A column with no value yet stays text; finish converts it if it
+		// turns out numeric.
+		p.builders[j] = newColumnBuilder(numeric && seen, len(p.sample))
+	}
+	for i, row := range p.sample {
+		for j, cell := range row {
+			// Cannot fail: the sample decided the kinds.
+			_ = p.builders[j].add([]byte(cell), p.name, p.lines[i], j+1, p.header[j])
+		}
+	}
+	p.sample = p.sample[:len(p.sample):len(p.sample)]
+}
+
+func (p *tableParser) readRest() error {
+	for {
+		if err := p.rr.read(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return wrapReadErr(p.name, err)
+		}
+		if err := p.checkRecord(); err != nil {
+			return err
+		}
+		for j := range p.builders {
+			if err := p.builders[j].add(p.rr.field(j), p.name, p.rr.line, j+1, p.header[j]); err != nil {
+				return err
+			}
+		}
+	}
+}

@@ -1,0 +1,212 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+)
+
+// recordReader splits CSV input into records without allocating per field:
+// the unquoted contents of every field of the current record are
+// concatenated in buf and ends holds each field's end offset. It accepts
+// RFC 4180 quoting (doubled quotes, delimiters and newlines inside quotes),
+// LF or CRLF line ends, and skips blank lines. A quote inside an unquoted
+// field is kept literally, as most spreadsheet exports expect.
+type recordReader struct {
+	br    *bufio.Reader
+	file  string
+	delim byte
+	// line is the physical line on which the current record starts.
+	line int
+	// next is the physical line the next read will start on.
+	next int
+	buf  []byte
+	ends []int
+	long []byte // accumulates a line longer than the bufio buffer
+}
+
+const readBufferSize = 1 << 16
+
+func newRecordReader(br *bufio.Reader, file string, delim byte) *recordReader {
+	return &recordReader{br: br, file: file, delim: delim, next: 1}
+}
+
+// readLine returns the next physical line without its line end. The slice is
+// valid until the following call. It returns io.EOF only when nothing is left.
+func (r *recordReader) readLine() ([]byte, error) {
+	line, err := r.br.ReadSlice('\n')
+	if errors.Is(err, bufio.ErrBufferFull) {
+		r.long = append(r.long[:0], line...)
+		for errors.Is(err, bufio.ErrBufferFull) {
+			line, err = r.br.ReadSlice('\n')
+			r.long = append(r.long, line...)
+		}
+		line = r.long
+	}
+	if err != nil && err != io.EOF {
+		return nil, err
+	}
+	if len(line) == 0 && err == io.EOF {
+		return nil, io.EOF
+	}
+	r.next++
+	if n := len(line); n > 0 && line[n-1] == '\n' {
+		line = line[:n-1]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, nil
+}
+
+// fields returns the number of fields in the current record.
+func (r *recordReader) fields() int { return len(r.ends) }
+
+// field returns the unquoted bytes of field i of the current record; the
+// slice is valid until the next call to read.
+func (r *recordReader) field(i int) []byte {
+	start := 0
+	if i > 0 {
+		start = r.ends[i-1]
+	}
+	return r.buf[start:r.ends[i]]
+}
+
+// read loads the next non-blank record. It returns io.EOF at the end of the
+// input and a *ParseError for malformed quoting.
+func (r *recordReader) read() error {
+	r.buf = r.buf[:0]
+	r.ends = r.ends[:0]
+	var line []byte
+	var err error
+	for {
+		r.line = r.next
+		line, err = r.readLine()
+		if err != nil {
+			return err
+		}
+		if len(line) > 0 {
+			break
+		}
+	}
+	pos := 0
+	for {
+		if pos < len(line) && line[pos] == '"' {
+			line, pos, err = r.readQuoted(line, pos+1)
+			if err != nil {
+				return err
+			}
+			r.ends = append(r.ends, len(r.buf))
+			if pos == len(line) {
+				return nil
+			}
+			if line[pos] != r.delim {
+				return parseErr(r.file, r.next-1, len(r.ends), ErrSyntax,
+					fmt.Sprintf("unexpected %q after the closing quote of a field", line[pos]))
+			}
+			pos++
+			if pos == len(line) { // a trailing delimiter opens one more, empty field
+				r.ends = append(r.ends, len(r.buf))
+				return nil
+			}
+			continue
+		}
+		i := bytes.IndexByte(line[pos:], r.delim)
+		if i < 0 {
+			r.buf = append(r.buf, line[pos:]...)
+			r.ends = append(r.ends, len(r.buf))
+			return nil
+		}
+		r.buf = append(r.buf, line[pos:pos+i]...)
+		r.ends = append(r.ends, len(r.buf))
+		pos += i + 1
+		if pos == len(line) {
+			r.ends = append(r.ends, len(r.buf))
+			return nil
+		}
+	}
+}
+
+// readQuoted copies a quoted field starting after its opening quote into buf,
+// reading further lines while the quote stays open. It returns the line and
+// position just after the closing quote.
+func (r *recordReader) readQuoted(line []byte, pos int) ([]byte, int, error) {
+	startLine, field := r.next-1, len(r.ends)+1
+	for {
+		i := bytes.IndexByte(line[pos:], '"')
+		if i < 0 {
+			r.buf = append(r.buf, line[pos:]...)
+			r.buf = append(r.buf, '\n')
+			var err error
+			line, err = r.readLine()
+			if err == io.EOF {
+				return nil, 0, parseErr(r.file, startLine, field, ErrSyntax, "quoted field is never closed")
+			}
+			if err != nil {
+				return nil, 0, err
+			}
+			pos = 0
+			continue
+		}
+		r.buf = append(r.buf, line[pos:pos+i]...)
+		pos += i + 1
+		if pos < len(line) && line[pos] == '"' {
+			r.buf = append(r.buf, '"')
+			pos++
+			continue
+		}
+		return line, pos, nil
+	}
+}
+
+// sniffDelimiter picks comma, semicolon or tab from the first lines of the
+// input: the candidate that appears (outside quotes) the same positive number
+// of times on every sampled line wins, and among those the most frequent.
+// Comma is the default when nothing is conclusive.
+func sniffDelimiter(sample []byte) byte {
+	lines := bytes.Split(sample, []byte{'\n'})
+	if len(lines) > 1 && !bytes.HasSuffix(sample, []byte{'\n'}) {
+		lines = lines[:len(lines)-1] // the last line may be cut short
+	}
+	if len(lines) > 20 {
+		lines = lines[:20]
+	}
+	best, bestScore := byte(','), 0
+	for _, d := range []byte{',', ';', '\t'} {
+		count, consistent := -1, true
+		for _, l := range lines {
+			if len(bytes.TrimSpace(l)) == 0 {
+				continue
+			}
+			n := countOutsideQuotes(l, d)
+			if count < 0 {
+				count = n
+			} else if n != count {
+				consistent = false
+			}
+		}
+		score := count
+		if !consistent {
+			score = count / 4 // still usable when quoted newlines break the line sample
+		}
+		if count > 0 && score > bestScore {
+			best, bestScore = d, score
+		}
+	}
+	return best
+}
+
+func countOutsideQuotes(line []byte, d byte) int {
+	n, quoted := 0, false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == d && !quoted:
+			n++
+		}
+	}
+	return n
+}

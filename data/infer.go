@@ -1,0 +1,215 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// finish turns the column builders into typed columns and the label.
+func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
+	var cols []*Column
+	var label Label
+	for j := range p.builders {
+		b := &p.builders[j]
+		if j == p.labelCol {
+			l, err := buildLabel(p.name, p.header[j], b.strs, opts.PositiveClass)
+			if err != nil {
+				return nil, err
+			}
+			label = l
+			continue
+		}
+		cols = append(cols, inferColumn(p.header[j], b, opts.MaxLevels))
+		p.builders[j] = columnBuilder{} // let the intern map go
+	}
+	t, err := NewTable(p.name, cols, label)
+	if err != nil {
+		return nil, err
+	}
+	if len(t.Features()) == 0 {
+		var why []string
+		for _, c := range cols {
+			why = append(why, fmt.Sprintf("%s: %s", c.Name, c.Kind))
+		}
+		msg := "no usable feature column"
+		if len(why) > 0 {
+			msg += " (" + strings.Join(why, ", ") + ")"
+		}
+		return nil, parseErr(p.name, 0, 0, ErrNoFeatures, msg)
+	}
+	return t, nil
+}
+
+// inferColumn decides the final kind of a column from all its values.
+func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
+	if b.numeric {
+		return inferNumeric(name, b.values, b.missing)
+	}
+	levels := distinctStrings(b)
+	if len(levels) > 0 && allNumeric(levels) {
+		return inferNumeric(name, stringsToNumbers(b.strs), b.missing)
+	}
+	c := &Column{Name: name, Strings: b.strs, Missing: b.missing}
+	present := len(b.strs) - b.missing
+	switch {
+	case len(levels) == 0:
+		c.Kind, c.Note = Constant, "every value is missing"
+	case len(levels) == 1:
+		c.Kind, c.Levels, c.Note = Constant, levels, "a single value"
+	case booleanPair(levels) != nil:
+		c.Kind, c.Levels = Boolean, booleanPair(levels)
+		c.Values = make([]float64, len(b.strs))
+		for i, s := range b.strs {
+			switch s {
+			case "":
+				c.Values[i] = math.NaN()
+			case c.Levels[1]:
+				c.Values[i] = 1
+			}
+		}
+		c.Strings = nil
+	case len(levels) == present && (idLikeName(name) || present >= 20):
+		c.Kind, c.Note = ID, "every value is unique"
+	case len(levels) <= maxLevels:
+		c.Kind, c.Levels = Categorical, levels
+	default:
+		c.Kind = ID
+		c.Note = fmt.Sprintf("%d distinct values (more than %d): kept as text, not a feature", len(levels), maxLevels)
+	}
+	return c
+}
+
+// inferNumeric classifies a numeric column as constant, boolean (only 0 and
+// 1), identifier (unique integers named like an id or numbering the rows) or
+// numeric.
+func inferNumeric(name string, values []float64, missing int) *Column {
+	c := &Column{Name: name, Kind: Numeric, Values: values, Missing: missing}
+	first, lo, hi := math.NaN(), math.Inf(1), math.Inf(-1)
+	distinct, binary, integral := 0, true, true
+	for _, v := range values {
+		if math.IsNaN(v) {
+			continue
+		}
+		if distinct == 0 {
+			first, distinct = v, 1
+		} else if distinct == 1 && v != first {
+			distinct = 2
+		}
+		binary = binary && (v == 0 || v == 1)
+		integral = integral && v == math.Trunc(v)
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	present := len(values) - missing
+	switch {
+	case distinct == 0:
+		c.Kind, c.Note = Constant, "every value is missing"
+	case distinct == 1:
+		c.Kind, c.Levels, c.Note = Constant, []string{formatNumber(first)}, "a single value"
+	case binary:
+		c.Kind, c.Levels = Boolean, []string{"0", "1"}
+	case integral && missing == 0 && present >= 2 && hi-lo < float64(4*present) &&
+		(idLikeName(name) || (present >= 20 && hi-lo+1 == float64(present))) && uniqueIntegers(values, lo):
+		c.Kind, c.Note = ID, "unique integers"
+		c.Strings = make([]string, len(values))
+		for i, v := range values {
+			c.Strings[i] = formatNumber(v)
+		}
+		c.Values = nil
+	}
+	return c
+}
+
+func uniqueIntegers(values []float64, lo float64) bool {
+	seen := make([]bool, 0, len(values))
+	for _, v := range values {
+		k := int(v - lo)
+		if k >= len(seen) {
+			seen = append(seen, make([]bool, k+1-len(seen))...)
+		}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+func distinctStrings(b *columnBuilder) []string {
+	var levels []string
+	if b.intern != nil {
+		levels = make([]string, 0, len(b.intern))
+		for s := range b.intern {
+			levels = append(levels, s)
+		}
+	} else {
+		set := make(map[string]struct{})
+		for _, s := range b.strs {
+			if s != "" {
+				set[s] = struct{}{}
+			}
+		}
+		for s := range set {
+			levels = append(levels, s)
+		}
+	}
+	slices.Sort(levels)
+	return levels
+}
+
+func allNumeric(levels []string) bool {
+	for _, s := range levels {
+		if _, ok := parseNumber([]byte(s)); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func stringsToNumbers(strs []string) []float64 {
+	out := make([]float64, len(strs))
+	for i, s := range strs {
+		v, ok := parseNumber([]byte(s))
+		if !ok {
+			v = math.NaN()
+		}
+		out[i] = v
+	}
+	return out
+}
+
+// booleanSpellings lists recognised [false, true] pairs, lower-case.
+var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}}
+
+// booleanPair returns the [false, true] spellings of two sorted levels that
+// form a recognised boolean pair, or nil.
+func booleanPair(levels []string) []string {
+	if len(levels) != 2 {
+		return nil
+	}
+	for _, p := range booleanSpellings {
+		switch {
+		case strings.EqualFold(levels[0], p[0]) && strings.EqualFold(levels[1], p[1]):
+			return []string{levels[0], levels[1]}
+		case strings.EqualFold(levels[1], p[0]) && strings.EqualFold(levels[0], p[1]):
+			return []string{levels[1], levels[0]}
+		}
+	}
+	return nil
+}
+
+// idLikeName reports whether a header reads like an identifier (customerID,
+// user_id, RowNumber, order key, …).
+func idLikeName(name string) bool {
+	n := strings.ToLower(strings.TrimSpace(name))
+	for _, suffix := range []string{"id", "key", "number", "uuid", "guid", "email"} {
+		if strings.HasSuffix(n, suffix) {
+			return true
+		}
+	}
+	return false
+}

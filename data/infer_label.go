@@ -1,0 +1,177 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// labelNames lists the header names detected as a label, in priority order.
+// They are compared in lower case with spaces, '_' and '-' removed.
+var labelNames = []string{
+	"churn", "churned", "label", "target", "revenue", "exited", "purchased", "purchase",
+	"converted", "conversion", "retained", "attrition", "bought", "willbuy", "outcome", "class", "y",
+}
+
+func normalizeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '_' || r == '-' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(strings.TrimSpace(s)))
+}
+
+// findLabel returns the index of the label column: the one named want (an
+// exact match first, then case-insensitive), or the first header matching
+// labelNames when want is "".
+func findLabel(file string, header []string, want string) (int, error) {
+	if want != "" {
+		if i := slices.Index(header, want); i >= 0 {
+			return i, nil
+		}
+		for i, h := range header {
+			if strings.EqualFold(h, want) {
+				return i, nil
+			}
+		}
+		return -1, parseErr(file, 1, 0, ErrNoLabel,
+			fmt.Sprintf("no column named %q for the label (columns: %s)", want, strings.Join(header, ", ")))
+	}
+	for _, candidate := range labelNames {
+		for i, h := range header {
+			if normalizeName(h) == candidate {
+				return i, nil
+			}
+		}
+	}
+	return -1, parseErr(file, 1, 0, ErrNoLabel,
+		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly")
+}
+
+// positiveWords are label values taken as the positive class when the two
+// classes are not a boolean pair.
+var positiveWords = []string{"churn", "churned", "exited", "left", "purchased", "bought", "positive", "pos", "retained", "converted", "attrited"}
+
+// buildLabel checks that a label column is binary and encodes it as 0/1.
+func buildLabel(file, name string, values []string, positive string) (Label, error) {
+	set := make(map[string]struct{}, 2)
+	for _, v := range values {
+		if _, ok := set[v]; !ok {
+			set[v] = struct{}{}
+			if len(set) > 20 {
+				break
+			}
+		}
+	}
+	classes := make([]string, 0, len(set))
+	for v := range set {
+		classes = append(classes, v)
+	}
+	slices.Sort(classes)
+	switch {
+	case len(classes) == 1:
+		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
+			fmt.Sprintf("label column %q has only one class (%q); it needs exactly two", name, classes[0]))
+	case len(classes) > 2:
+		shown := quoteList(classes, 5)
+		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
+			fmt.Sprintf("label column %q has %s classes (%s); it needs exactly two", name, countText(classes, 20), shown))
+	}
+	pos, err := choosePositive(classes, positive)
+	if err != nil {
+		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
+			fmt.Sprintf("positive class %q is not a value of label column %q (%s)", positive, name, quoteList(classes, 2)))
+	}
+	l := Label{Name: name, Values: make([]float64, len(values)), Positive: classes[pos], Negative: classes[1-pos]}
+	var ones int
+	for i, v := range values {
+		if v == l.Positive {
+			l.Values[i] = 1
+			ones++
+		}
+	}
+	if positive == "" && !recognisedPositive(classes) && 2*ones > len(values) {
+		// With no naming convention to go by, the rarer class is the event.
+		l.Positive, l.Negative = l.Negative, l.Positive
+		for i, v := range l.Values {
+			l.Values[i] = 1 - v
+		}
+	}
+	return l, nil
+}
+
+// choosePositive returns the index in the two sorted classes of the positive
+// class: the requested one, the true side of a boolean pair, the larger of
+// two numbers, a positive word, or else 1 (minority is applied later).
+func choosePositive(classes []string, requested string) (int, error) {
+	if requested != "" {
+		for i, c := range classes {
+			if c == requested {
+				return i, nil
+			}
+		}
+		for i, c := range classes {
+			if strings.EqualFold(c, requested) {
+				return i, nil
+			}
+		}
+		return 0, fmt.Errorf("not found")
+	}
+	if pair := booleanPair(classes); pair != nil {
+		return slices.Index(classes, pair[1]), nil
+	}
+	a, errA := strconv.ParseFloat(classes[0], 64)
+	b, errB := strconv.ParseFloat(classes[1], 64)
+	if errA == nil && errB == nil {
+		if a > b {
+			return 0, nil
+		}
+		return 1, nil
+	}
+	for i, c := range classes {
+		if slices.Contains(positiveWords, strings.ToLower(c)) {
+			return i, nil
+		}
+	}
+	return 1, nil
+}
+
+// recognisedPositive reports whether choosePositive decided by convention
+// rather than by falling back.
+func recognisedPositive(classes []string) bool {
+	if booleanPair(classes) != nil {
+		return true
+	}
+	_, errA := strconv.ParseFloat(classes[0], 64)
+	_, errB := strconv.ParseFloat(classes[1], 64)
+	if errA == nil && errB == nil {
+		return true
+	}
+	for _, c := range classes {
+		if slices.Contains(positiveWords, strings.ToLower(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+func quoteList(values []string, limit int) string {
+	var parts []string
+	for i, v := range values {
+		if i == limit {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, strconv.Quote(v))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func countText(values []string, limit int) string {
+	if len(values) > limit {
+		return fmt.Sprintf("more than %d", limit)
+	}
+	return strconv.Itoa(len(values))
+}
