@@ -1,0 +1,113 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+)
+
+// TrainConfig holds everything about how a network is trained.
+type TrainConfig struct {
+	Epochs    int             `json:"epochs"`
+	BatchSize int             `json:"batch_size"`
+	Optimizer OptimizerConfig `json:"optimizer"`
+	// L2 adds (L2/2)·Σ‖W‖² to the objective (gradient L2·W); biases are not decayed.
+	L2 float64 `json:"l2,omitempty"`
+	// ClipNorm rescales the whole gradient when its Euclidean norm exceeds it (0: off).
+	ClipNorm float64 `json:"clip_norm,omitempty"`
+	// PosWeight multiplies the loss of positive targets (BCE); 0 or 1 means unweighted.
+	PosWeight float64 `json:"pos_weight,omitempty"`
+	// EarlyStop stops when the monitored loss has not improved for Patience
+	// epochs and restores the best weights (Patience 0: off).
+	EarlyStop EarlyStopConfig `json:"early_stop"`
+	// Schedule changes the learning rate between epochs.
+	Schedule ScheduleConfig `json:"schedule"`
+	// DivergeFactor stops training when a batch loss exceeds this multiple of
+	// the first batch's loss (0: the default 1000; negative: only NaN/Inf).
+	DivergeFactor float64 `json:"diverge_factor,omitempty"`
+}
+
+// EarlyStopConfig configures early stopping on validation loss (training loss
+// when there is no validation set).
+type EarlyStopConfig struct {
+	Patience int     `json:"patience"`
+	MinDelta float64 `json:"min_delta"`
+}
+
+// ScheduleConfig selects a learning-rate schedule: "" or "none"; "step"
+// (multiply by Factor every Every epochs); "plateau" (multiply by Factor when
+// the monitored loss has not improved by MinDelta for Patience epochs, never
+// below MinLR).
+type ScheduleConfig struct {
+	Kind     string  `json:"kind,omitempty"`
+	Every    int     `json:"every,omitempty"`
+	Factor   float64 `json:"factor,omitempty"`
+	Patience int     `json:"patience,omitempty"`
+	MinDelta float64 `json:"min_delta,omitempty"`
+	MinLR    float64 `json:"min_lr,omitempty"`
+}
+
+// DefaultTrainConfig is retain's default: Adam (Keras defaults), batch 32,
+// 30 epochs, early stopping with patience 5.
+func DefaultTrainConfig() TrainConfig {
+	return TrainConfig{
+		Epochs:    30,
+		BatchSize: 32,
+		Optimizer: OptimizerConfig{Kind: "adam", LR: 1e-3},
+		EarlyStop: EarlyStopConfig{Patience: 5, MinDelta: 1e-4},
+	}
+}
+
+// Validate reports the first invalid setting.
+func (c TrainConfig) Validate() error {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{ErrConfig}, args...)...)
+	}
+	switch {
+	case c.Epochs < 1:
+		return bad("epochs must be at least 1, got %d", c.Epochs)
+	case c.BatchSize < 1:
+		return bad("batch size must be at least 1, got %d", c.BatchSize)
+	case c.L2 < 0 || math.IsNaN(c.L2) || math.IsInf(c.L2, 0):
+		return bad("L2 must be a finite number ≥ 0, got %g", c.L2)
+	case c.ClipNorm < 0 || math.IsNaN(c.ClipNorm):
+		return bad("clip norm must be ≥ 0, got %g", c.ClipNorm)
+	case c.PosWeight < 0 || math.IsNaN(c.PosWeight) || math.IsInf(c.PosWeight, 0):
+		return bad("positive-class weight must be a finite number ≥ 0, got %g", c.PosWeight)
+	case c.EarlyStop.Patience < 0 || c.EarlyStop.MinDelta < 0:
+		return bad("early stopping needs patience ≥ 0 and min delta ≥ 0")
+	}
+	if err := c.Optimizer.Validate(); err != nil {
+		return err
+	}
+	s := c.Schedule
+	switch s.Kind {
+	case "", "none":
+	case "step":
+		if s.Every < 1 || !(s.Factor > 0 && s.Factor <= 1) {
+			return bad("step schedule needs every ≥ 1 and factor in (0, 1], got %d and %g", s.Every, s.Factor)
+		}
+	case "plateau":
+		if s.Patience < 1 || !(s.Factor > 0 && s.Factor < 1) || s.MinLR < 0 {
+			return bad("plateau schedule needs patience ≥ 1, factor in (0, 1) and min lr ≥ 0")
+		}
+	default:
+		return bad("schedule %q (want none, step or plateau)", s.Kind)
+	}
+	return nil
+}
+
+// posWeight returns the effective positive-class weight.
+func (c TrainConfig) posWeight() float64 {
+	if c.PosWeight == 0 {
+		return 1
+	}
+	return c.PosWeight
+}
+
+// divergeFactor returns the effective explosion factor (≤ 0: disabled).
+func (c TrainConfig) divergeFactor() float64 {
+	if c.DivergeFactor == 0 {
+		return 1000
+	}
+	return c.DivergeFactor
+}

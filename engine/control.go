@@ -1,0 +1,116 @@
+package engine
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+)
+
+// control lets other goroutines pause, resume and single-step a running
+// trainer. The training loop checks one atomic flag per batch; only when it
+// is set does it take the lock.
+type control struct {
+	hold      atomic.Bool // set while paused (stepping included)
+	mu        sync.Mutex
+	batches   int  // batches allowed to run while held
+	toEpoch   bool // run until the current epoch ends, then hold again
+	wake      chan struct{}
+	announced bool // a Paused progress was sent for the current hold
+}
+
+func newControl() *control { return &control{wake: make(chan struct{}, 1)} }
+
+func (c *control) signal() {
+	select {
+	case c.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Pause holds the trainer before its next batch.
+func (t *Trainer) Pause() {
+	c := t.ctl
+	c.mu.Lock()
+	c.batches, c.toEpoch = 0, false
+	c.hold.Store(true)
+	c.mu.Unlock()
+}
+
+// Resume lets a paused trainer run freely again.
+func (t *Trainer) Resume() {
+	c := t.ctl
+	c.mu.Lock()
+	c.batches, c.toEpoch = 0, false
+	c.hold.Store(false)
+	c.announced = false
+	c.mu.Unlock()
+	c.signal()
+}
+
+// StepBatch lets a paused trainer run exactly one more batch (including the
+// end-of-epoch evaluation if that batch finishes an epoch), then hold. On a
+// running trainer it pauses after the next batch.
+func (t *Trainer) StepBatch() {
+	c := t.ctl
+	c.mu.Lock()
+	c.batches, c.toEpoch = 1, false
+	c.hold.Store(true)
+	c.announced = false
+	c.mu.Unlock()
+	c.signal()
+}
+
+// StepEpoch lets a paused trainer run until the current epoch ends (a whole
+// epoch when it is at an epoch boundary), then hold.
+func (t *Trainer) StepEpoch() {
+	c := t.ctl
+	c.mu.Lock()
+	c.batches, c.toEpoch = 0, true
+	c.hold.Store(true)
+	c.announced = false
+	c.mu.Unlock()
+	c.signal()
+}
+
+// IsPaused reports whether the trainer is held (or will hold after a step).
+func (t *Trainer) IsPaused() bool { return t.ctl.hold.Load() }
+
+// gate is called before each batch. It returns at once when the trainer is
+// not held, lets one permitted step through, or blocks until a control call
+// or cancellation.
+func (t *Trainer) gate(ctx context.Context) error {
+	c := t.ctl
+	for {
+		if !c.hold.Load() {
+			return ctx.Err()
+		}
+		c.mu.Lock()
+		switch {
+		case c.batches > 0:
+			c.batches--
+			c.mu.Unlock()
+			return ctx.Err()
+		case c.toEpoch:
+			c.mu.Unlock()
+			return ctx.Err()
+		}
+		announce := !c.announced
+		c.announced = true
+		c.mu.Unlock()
+		if announce {
+			t.report(Paused, false)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-c.wake:
+		}
+	}
+}
+
+// epochEnded clears a step-to-epoch-end request.
+func (c *control) epochEnded() {
+	c.mu.Lock()
+	c.toEpoch = false
+	c.mu.Unlock()
+}

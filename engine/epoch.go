@@ -1,0 +1,147 @@
+package engine
+
+import (
+	"context"
+	"math"
+	"time"
+)
+
+// endEpoch evaluates, records the epoch, applies early stopping and the
+// learning-rate schedule, and reports.
+func (t *Trainer) endEpoch(ctx context.Context) error {
+	if !allFinite(t.net.params) {
+		err := t.diverged("weights not finite", math.NaN())
+		return err
+	}
+	st := EpochStats{
+		Epoch:       t.epoch + 1,
+		TrainLoss:   t.epochLoss / float64(t.epochSeen),
+		LR:          t.opt.LR(),
+		HasAccuracy: t.net.Arch.Loss == BCE,
+	}
+	if st.HasAccuracy {
+		st.TrainAcc = float64(t.epochCorrect) / float64(t.epochSeen*t.net.Arch.Outputs)
+	}
+	if t.eval != nil {
+		r, err := t.eval.run(ctx, t.val, t.posWeight)
+		if err != nil {
+			return err
+		}
+		st.HasVal = true
+		st.ValLoss, st.ValAcc, st.ValAUC, st.HasAUC = r.loss, r.acc, r.auc, r.hasAUC
+		if math.IsNaN(r.loss) || math.IsInf(r.loss, 0) {
+			return t.diverged("validation loss not finite", r.loss)
+		}
+	}
+	st.Elapsed = t.elapsed + time.Since(t.runStart)
+	t.epoch++
+	t.batch = 0
+	t.history = append(t.history, st)
+	copy(t.lastGood, t.net.params)
+	t.ctl.epochEnded()
+
+	stopNow := t.earlyStop(st)
+	t.schedule(st)
+	if stopNow {
+		copy(t.net.params, t.best)
+		t.finish(StoppedEarly)
+		return nil
+	}
+	t.report(Running, true)
+	return nil
+}
+
+// earlyStop tracks the best monitored loss and says when patience ran out.
+func (t *Trainer) earlyStop(st EpochStats) bool {
+	es := t.cfg.EarlyStop
+	if es.Patience <= 0 {
+		return false
+	}
+	if st.Monitored() < t.bestLoss-es.MinDelta {
+		t.bestLoss, t.bestEpoch, t.wait = st.Monitored(), st.Epoch, 0
+		if t.best == nil {
+			t.best = make([]float64, len(t.net.params))
+		}
+		copy(t.best, t.net.params)
+		return false
+	}
+	t.wait++
+	return t.wait >= es.Patience
+}
+
+// schedule changes the learning rate for the next epoch.
+func (t *Trainer) schedule(st EpochStats) {
+	s := t.cfg.Schedule
+	switch s.Kind {
+	case "step":
+		if st.Epoch%s.Every == 0 {
+			t.opt.SetLR(t.opt.LR() * s.Factor)
+		}
+	case "plateau":
+		if st.Monitored() < t.plateauBest-s.MinDelta {
+			t.plateauBest, t.plateauWait = st.Monitored(), 0
+			return
+		}
+		t.plateauWait++
+		if t.plateauWait >= s.Patience {
+			t.opt.SetLR(max(t.opt.LR()*s.Factor, s.MinLR))
+			t.plateauWait = 0
+		}
+	}
+}
+
+// finish ends the run: with early stopping configured, the best weights are
+// restored even when all epochs ran (unless the last epoch was the best).
+func (t *Trainer) finish(s State) {
+	if s == Finished && t.best != nil && t.bestEpoch != t.epoch {
+		copy(t.net.params, t.best)
+	}
+	t.state = s
+	t.report(s, len(t.history) > 0 && s == StoppedEarly)
+}
+
+// BestEpoch is the epoch whose weights early stopping kept (0 if off).
+func (t *Trainer) BestEpoch() int { return t.bestEpoch }
+
+// progress builds a snapshot of the current position.
+func (t *Trainer) progress(s State, epochEnd bool) Progress {
+	el := t.elapsed
+	if !t.runStart.IsZero() && s != Finished {
+		el += time.Since(t.runStart)
+	}
+	p := Progress{
+		State: s, Epochs: t.cfg.Epochs, Batches: t.batches, Step: t.step,
+		Epoch: min(t.epoch+1, t.cfg.Epochs), Batch: t.batch,
+		Position: float64(t.epoch) + float64(t.batch)/float64(t.batches),
+		EpochEnd: epochEnd, LR: t.opt.LR(), Elapsed: el,
+	}
+	if epochEnd {
+		p.Epoch, p.Batch = t.epoch, t.batches
+	}
+	if len(t.history) > 0 {
+		p.Last = t.history[len(t.history)-1]
+	}
+	if t.pendCount > 0 {
+		p.BatchLoss, p.BatchCount = t.pendLoss/float64(t.pendCount), t.pendCount
+	}
+	if run := time.Since(t.runStart).Seconds(); t.runSteps > 0 && run > 0 {
+		perBatch := run / float64(t.runSteps)
+		p.SamplesPerSec = float64(t.runSteps*t.cfg.BatchSize) / run
+		left := (t.cfg.Epochs-t.epoch)*t.batches - t.batch
+		p.ETA = time.Duration(float64(left) * perBatch * float64(time.Second))
+	}
+	return p
+}
+
+// report sends a snapshot and resets the batch-loss aggregate.
+func (t *Trainer) report(s State, epochEnd bool) {
+	t.send(t.progress(s, epochEnd))
+}
+
+func (t *Trainer) send(p Progress) {
+	t.pendLoss, t.pendCount = 0, 0
+	t.lastReport = time.Now()
+	if t.sink != nil {
+		t.sink.Report(p)
+	}
+}

@@ -1,0 +1,289 @@
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"time"
+)
+
+// reportInterval is the least time between two batch-progress reports.
+const reportInterval = 50 * time.Millisecond
+
+// Trainer trains one network on one data set. Run drives it; Pause, Resume,
+// StepBatch and StepEpoch may be called from other goroutines meanwhile.
+// Everything else must be called when Run is not running.
+type Trainer struct {
+	net       *Network
+	cfg       TrainConfig
+	opt       Optimizer
+	train     Dataset
+	val       Dataset
+	rng       *rand.Rand
+	ws        *workspace
+	eval      *evaluator
+	perm      []int
+	sink      Sink
+	ctl       *control
+	posWeight float64
+
+	epoch, batch, step int // epochs finished; batches done in the current epoch; in all
+	batches            int // per epoch
+	epochLoss          float64
+	epochCorrect       int
+	epochSeen          int
+	pendLoss           float64 // batch losses not yet reported
+	pendCount          int
+	firstLoss          float64
+	lastReport         time.Time
+	runStart           time.Time
+	runSteps           int
+	elapsed            time.Duration // training time of earlier Run calls
+	state              State
+	history            []EpochStats
+	lastGood           []float64 // parameters at the last epoch end, finite
+	best               []float64
+	bestLoss           float64
+	bestEpoch          int
+	wait, plateauWait  int
+	plateauBest        float64
+}
+
+// NewTrainer prepares training of net on train, evaluating on val after each
+// epoch (val may be empty). rng drives the per-epoch shuffle.
+func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Rand) (*Trainer, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if train.Rows == 0 {
+		return nil, ErrNoData
+	}
+	for _, d := range []Dataset{train, val} {
+		if d.Rows > 0 && (d.Cols != net.Arch.Inputs || d.Outs != net.Arch.Outputs) {
+			return nil, fmt.Errorf("%w: data has %d inputs and %d targets, network takes %d and gives %d",
+				ErrShape, d.Cols, d.Outs, net.Arch.Inputs, net.Arch.Outputs)
+		}
+	}
+	opt, err := NewOptimizer(cfg.Optimizer, net.ParamCount())
+	if err != nil {
+		return nil, err
+	}
+	batch := min(cfg.BatchSize, train.Rows)
+	t := &Trainer{
+		net: net, cfg: cfg, opt: opt, train: train, val: val, rng: rng,
+		ws:        newWorkspace(net, batch),
+		perm:      make([]int, train.Rows),
+		ctl:       newControl(),
+		posWeight: cfg.posWeight(),
+		batches:   (train.Rows + batch - 1) / batch,
+		lastGood:  append([]float64(nil), net.params...),
+		bestLoss:  math.Inf(1), plateauBest: math.Inf(1),
+		firstLoss: math.NaN(),
+	}
+	t.cfg.BatchSize = batch
+	if val.Rows > 0 {
+		t.eval = newEvaluator(net, val.Rows)
+	}
+	for i := range t.perm {
+		t.perm[i] = i
+	}
+	return t, nil
+}
+
+// SetSink sets where progress goes (nil: nowhere).
+func (t *Trainer) SetSink(s Sink) { t.sink = s }
+
+// Network returns the network being trained.
+func (t *Trainer) Network() *Network { return t.net }
+
+// Optimizer returns the optimiser (for the teaching walkthrough).
+func (t *Trainer) Optimizer() Optimizer { return t.opt }
+
+// Config returns the training configuration in use.
+func (t *Trainer) Config() TrainConfig { return t.cfg }
+
+// History returns the finished epochs' figures.
+func (t *Trainer) History() []EpochStats { return t.history }
+
+// State returns the trainer's state after the last Run.
+func (t *Trainer) State() State { return t.state }
+
+// Position returns finished epochs and batches done in the current epoch.
+func (t *Trainer) Position() (epoch, batch int) { return t.epoch, t.batch }
+
+// Done reports whether training has ended (all epochs, early stop or divergence).
+func (t *Trainer) Done() bool {
+	return t.state == Finished || t.state == StoppedEarly || t.state == Diverged
+}
+
+// Run trains until all epochs are done, early stopping triggers, the loss
+// diverges (a *DivergedError), or ctx is cancelled (ctx.Err(), returned
+// within one batch). It can be called again after a cancellation to go on
+// where it stopped.
+func (t *Trainer) Run(ctx context.Context) error {
+	if t.Done() {
+		return t.doneErr()
+	}
+	t.runStart, t.runSteps = time.Now(), 0
+	t.lastReport = t.runStart
+	t.state = Running
+	defer func() { t.elapsed += time.Since(t.runStart) }()
+	for t.epoch < t.cfg.Epochs {
+		if err := t.gate(ctx); err != nil {
+			return t.stop(Cancelled, err)
+		}
+		if err := t.trainBatch(); err != nil {
+			return t.stop(Diverged, err)
+		}
+		if t.batch == t.batches {
+			if err := t.endEpoch(ctx); err != nil {
+				if errors.Is(err, ErrDiverged) {
+					return t.stop(Diverged, err)
+				}
+				return t.stop(Cancelled, err)
+			}
+			if t.state == StoppedEarly {
+				return nil
+			}
+		} else if t.step&15 == 0 && time.Since(t.lastReport) >= reportInterval {
+			t.report(Running, false)
+		}
+	}
+	t.finish(Finished)
+	return nil
+}
+
+func (t *Trainer) doneErr() error {
+	if t.state == Diverged && len(t.history) >= 0 {
+		return fmt.Errorf("%w: the run has already diverged", ErrDiverged)
+	}
+	return nil
+}
+
+// stop records why Run returned and reports it.
+func (t *Trainer) stop(s State, err error) error {
+	t.state = s
+	p := t.progress(s, false)
+	p.Err = err
+	t.send(p)
+	return err
+}
+
+// TrainBatch trains exactly one batch synchronously (for stepping without
+// Run). It finishes the epoch, with its evaluation, when the batch ends it.
+func (t *Trainer) TrainBatch(ctx context.Context) error {
+	if t.Done() {
+		return t.doneErr()
+	}
+	if err := t.trainBatch(); err != nil {
+		return t.stop(Diverged, err)
+	}
+	if t.batch == t.batches {
+		if err := t.endEpoch(ctx); err != nil {
+			return t.stop(Diverged, err)
+		}
+	} else {
+		t.report(Paused, false)
+	}
+	return nil
+}
+
+// trainBatch runs one forward/backward/update step on the next batch.
+func (t *Trainer) trainBatch() error {
+	if t.batch == 0 {
+		t.startEpoch()
+	}
+	bs := t.cfg.BatchSize
+	start := t.batch * bs
+	rows := t.perm[start:min(start+bs, t.train.Rows)]
+	m := len(rows)
+	ws, net := t.ws, t.net
+	ws.gather(t.train.X, t.train.Y, t.train.Cols, t.train.Outs, rows)
+	ws.forward(net, m)
+	loss, correct := ws.lossAndDelta(net, m, t.posWeight)
+	if err := t.checkLoss(loss); err != nil {
+		return err
+	}
+	ws.backward(net, m, t.cfg.L2)
+	if !gradFinite(ws.grad) {
+		return t.diverged("gradient not finite", loss)
+	}
+	if t.cfg.ClipNorm > 0 {
+		clipNorm(ws.grad, t.cfg.ClipNorm)
+	}
+	t.opt.Step(net.params, ws.grad)
+	t.batch++
+	t.step++
+	t.runSteps++
+	t.epochLoss += loss * float64(m)
+	t.epochCorrect += correct
+	t.epochSeen += m
+	t.pendLoss += loss
+	t.pendCount++
+	return nil
+}
+
+// startEpoch reshuffles the row order with the trainer's generator.
+func (t *Trainer) startEpoch() {
+	t.rng.Shuffle(len(t.perm), func(i, j int) { t.perm[i], t.perm[j] = t.perm[j], t.perm[i] })
+	t.epochLoss, t.epochCorrect, t.epochSeen = 0, 0, 0
+}
+
+// checkLoss stops on a non-finite loss or one that exploded.
+func (t *Trainer) checkLoss(loss float64) error {
+	switch {
+	case math.IsNaN(loss):
+		return t.diverged("loss NaN", loss)
+	case math.IsInf(loss, 0):
+		return t.diverged(fmt.Sprintf("loss %v", loss), loss)
+	}
+	if math.IsNaN(t.firstLoss) {
+		t.firstLoss = loss
+	}
+	if f := t.cfg.divergeFactor(); f > 0 && loss > f*max(t.firstLoss, 1e-3) {
+		return t.diverged(fmt.Sprintf("loss %.4g exploded past %g× the first batch's %.4g", loss, f, t.firstLoss), loss)
+	}
+	return nil
+}
+
+// diverged builds the error and makes sure the network holds finite weights.
+func (t *Trainer) diverged(reason string, loss float64) error {
+	if !allFinite(t.net.params) {
+		copy(t.net.params, t.lastGood)
+	}
+	return &DivergedError{Epoch: t.epoch + 1, Batch: t.batch + 1, Loss: loss, Reason: reason}
+}
+
+// gradFinite reports whether every gradient value is finite: a NaN or ±Inf
+// makes the sum NaN or infinite (four accumulators keep the loop fast).
+func gradFinite(g []float64) bool {
+	var s0, s1, s2, s3 float64
+	i := 0
+	for ; i+4 <= len(g); i += 4 {
+		s0 += g[i]
+		s1 += g[i+1]
+		s2 += g[i+2]
+		s3 += g[i+3]
+	}
+	for ; i < len(g); i++ {
+		s0 += g[i]
+	}
+	s := s0 + s1 + s2 + s3
+	return !math.IsNaN(s) && !math.IsInf(s, 0)
+}
+
+// clipNorm rescales g in place so that its Euclidean norm is at most c.
+func clipNorm(g []float64, c float64) {
+	ss := 0.0
+	for _, v := range g {
+		ss += v * v
+	}
+	if n := math.Sqrt(ss); n > c {
+		f := c / n
+		for i := range g {
+			g[i] *= f
+		}
+	}
+}
