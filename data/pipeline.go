@@ -1,0 +1,263 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"slices"
+)
+
+// Imputation is how a Pipeline fills missing numeric cells.
+type Imputation int
+
+const (
+	// ImputeMedian fills with the training median (the default).
+	ImputeMedian Imputation = iota
+	// ImputeMean fills with the training mean.
+	ImputeMean
+)
+
+// Scaling is how a Pipeline rescales numeric columns.
+type Scaling int
+
+const (
+	// ScaleMinMax maps the training range to [0, 1] (the default).
+	ScaleMinMax Scaling = iota
+	// ScaleZScore subtracts the training mean and divides by the population
+	// standard deviation.
+	ScaleZScore
+	// ScaleNone leaves numeric values in their original units.
+	ScaleNone
+)
+
+// PipelineOptions chooses the preprocessing steps. The zero value drops
+// duplicate training rows, imputes medians without indicators and min-max
+// scales.
+type PipelineOptions struct {
+	Impute Imputation `json:"impute"`
+	// MissingIndicators adds a 0/1 "was missing" output for every numeric or
+	// boolean column that had missing cells in the training rows.
+	MissingIndicators bool    `json:"missing_indicators"`
+	Scale             Scaling `json:"scale"`
+	// KeepDuplicates keeps exact duplicate training rows.
+	KeepDuplicates bool `json:"keep_duplicates"`
+}
+
+// PipelineColumn is the fitted treatment of one original feature column.
+// A numeric or boolean value v becomes (v-Center)/Scale after a missing v is
+// replaced by Fill; a categorical column becomes one 0/1 output per level.
+type PipelineColumn struct {
+	Name string `json:"name"`
+	Kind Kind   `json:"kind"`
+	// Fill replaces missing numeric or boolean cells (original units).
+	Fill   float64 `json:"fill"`
+	Center float64 `json:"center"`
+	Scale  float64 `json:"scale"`
+	// Levels are the one-hot levels of a categorical column (as seen in the
+	// training rows, sorted) or the [false, true] spellings of a boolean.
+	Levels []string `json:"levels,omitempty"`
+	// Indicator is true when the column has a "was missing" output.
+	Indicator bool `json:"indicator,omitempty"`
+	// Missing counts missing cells in the training rows.
+	Missing int `json:"missing"`
+	// Min and Max are the training range in original units (numeric and
+	// boolean columns).
+	Min float64 `json:"min"`
+	Max float64 `json:"max"`
+	// First is the index of the column's first output; Width the number of
+	// outputs it owns.
+	First int `json:"first"`
+	Width int `json:"width"`
+}
+
+// Transformed maps a value in original units to the model's input scale.
+func (c *PipelineColumn) Transformed(v float64) float64 { return (v - c.Center) / c.Scale }
+
+// Original maps a model input back to original units; it inverts
+// Transformed.
+func (c *PipelineColumn) Original(x float64) float64 { return x*c.Scale + c.Center }
+
+// Output describes one column of the transformed matrix.
+type Output struct {
+	Name string `json:"name"`
+	// Input is the index in Pipeline.Columns of the original column.
+	Input int `json:"input"`
+	// Level is the category a one-hot output stands for ("" otherwise).
+	Level string `json:"level,omitempty"`
+	// Indicator marks a "was missing" output.
+	Indicator bool `json:"indicator,omitempty"`
+}
+
+// LabelSpec records the label a Pipeline was fitted with.
+type LabelSpec struct {
+	Name     string `json:"name"`
+	Positive string `json:"positive"`
+	Negative string `json:"negative"`
+}
+
+// Pipeline is fitted preprocessing: it turns table rows (or raw CSV rows with
+// the same columns) into the matrix a model trains on. It holds only
+// training statistics and round-trips through encoding/json.
+type Pipeline struct {
+	Options PipelineOptions  `json:"options"`
+	Columns []PipelineColumn `json:"columns"`
+	Outputs []Output         `json:"outputs"`
+	// IDName is the identifier column of the fitted table ("" if none).
+	IDName string    `json:"id_name,omitempty"`
+	Label  LabelSpec `json:"label"`
+	// Duplicates is how many exact duplicate training rows were dropped.
+	Duplicates int `json:"duplicates_dropped"`
+	// FitRows are the training rows the statistics came from (the training
+	// rows without duplicates); train the model on these.
+	FitRows []int `json:"-"`
+}
+
+// FeatureNames returns the name of every output column, in order.
+func (p *Pipeline) FeatureNames() []string {
+	names := make([]string, len(p.Outputs))
+	for i, o := range p.Outputs {
+		names[i] = o.Name
+	}
+	return names
+}
+
+// Width returns the number of output columns.
+func (p *Pipeline) Width() int { return len(p.Outputs) }
+
+// FitPipeline fits preprocessing on the given training rows of t (indices
+// into the table). Nothing outside trainRows influences the fitted values.
+func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, error) {
+	if err := checkRows(t, trainRows); err != nil {
+		return nil, err
+	}
+	if len(trainRows) == 0 {
+		return nil, fmt.Errorf("%w: %s: no training rows", ErrShape, t.Source)
+	}
+	p := &Pipeline{Options: opts, Label: LabelSpec{t.Label.Name, t.Label.Positive, t.Label.Negative}}
+	if t.IDColumn >= 0 {
+		p.IDName = t.Columns[t.IDColumn].Name
+	}
+	p.FitRows = trainRows
+	if !opts.KeepDuplicates {
+		p.FitRows, p.Duplicates = DropDuplicates(t, trainRows)
+	}
+	for _, c := range t.Features() {
+		pc := PipelineColumn{Name: c.Name, Kind: c.Kind, Scale: 1, First: len(p.Outputs)}
+		if c.Kind == Categorical {
+			fitCategorical(&pc, c, p.FitRows)
+		} else {
+			fitNumeric(&pc, c, p.FitRows, opts)
+		}
+		p.Columns = append(p.Columns, pc)
+		in := len(p.Columns) - 1
+		switch {
+		case c.Kind == Categorical:
+			for _, level := range pc.Levels {
+				p.Outputs = append(p.Outputs, Output{Name: c.Name + "=" + level, Input: in, Level: level})
+			}
+		default:
+			p.Outputs = append(p.Outputs, Output{Name: c.Name, Input: in})
+			if pc.Indicator {
+				p.Outputs = append(p.Outputs, Output{Name: c.Name + " (missing)", Input: in, Indicator: true})
+			}
+		}
+		p.Columns[in].Width = len(p.Outputs) - pc.First
+	}
+	if len(p.Outputs) == 0 {
+		return nil, parseErr(t.Source, 0, 0, ErrNoFeatures, "no usable feature column")
+	}
+	return p, nil
+}
+
+func checkRows(t *Table, rows []int) error {
+	for _, r := range rows {
+		if r < 0 || r >= t.Rows {
+			return fmt.Errorf("%w: %s: row %d outside [0, %d)", ErrShape, t.Source, r, t.Rows)
+		}
+	}
+	return nil
+}
+
+func fitCategorical(pc *PipelineColumn, c *Column, rows []int) {
+	seen := make(map[string]struct{})
+	for _, r := range rows {
+		s := c.Strings[r]
+		if s == "" {
+			pc.Missing++
+			continue
+		}
+		seen[s] = struct{}{}
+	}
+	for s := range seen {
+		pc.Levels = append(pc.Levels, s)
+	}
+	slices.Sort(pc.Levels)
+}
+
+func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions) {
+	present := make([]float64, 0, len(rows))
+	for _, r := range rows {
+		if v := c.Values[r]; !math.IsNaN(v) {
+			present = append(present, v)
+		}
+	}
+	pc.Missing = len(rows) - len(present)
+	pc.Indicator = opts.MissingIndicators && pc.Missing > 0
+	if c.Kind == Boolean {
+		pc.Levels = c.Levels
+		if len(pc.Levels) != 2 {
+			pc.Levels = []string{"0", "1"}
+		}
+	}
+	if len(present) == 0 {
+		return // nothing to learn from: fill 0, identity scale
+	}
+	switch {
+	case c.Kind == Boolean:
+		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
+	case opts.Impute == ImputeMean:
+		pc.Fill = mean(present)
+	default:
+		pc.Fill = median(present)
+	}
+	pc.Min, pc.Max = slices.Min(present), slices.Max(present)
+	if c.Kind == Boolean || opts.Scale == ScaleNone {
+		return
+	}
+	// Statistics of the imputed training column, as a fitted imputer
+	// followed by a scaler would see it.
+	n, filled := float64(len(rows)), float64(pc.Missing)
+	avg := (mean(present)*float64(len(present)) + pc.Fill*filled) / n
+	switch opts.Scale {
+	case ScaleMinMax:
+		pc.Center = pc.Min
+		pc.Scale = pc.Max - pc.Min
+	case ScaleZScore:
+		var ss float64
+		for _, v := range present {
+			ss += (v - avg) * (v - avg)
+		}
+		ss += filled * (pc.Fill - avg) * (pc.Fill - avg)
+		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
+	}
+	if pc.Scale == 0 || math.IsNaN(pc.Scale) {
+		pc.Scale = 1
+	}
+}
+
+func mean(xs []float64) float64 {
+	var sum float64
+	for _, x := range xs {
+		sum += x
+	}
+	return sum / float64(len(xs))
+}
+
+// median sorts xs in place and returns its median.
+func median(xs []float64) float64 {
+	slices.Sort(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}

@@ -1,0 +1,134 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Rows are raw rows prepared by a fitted Pipeline.
+type Rows struct {
+	// X has one row per data row and Pipeline.Width() columns.
+	X *mat.Dense
+	// IDs holds the identifier column's values, or the 1-based row numbers
+	// when the file has no such column.
+	IDs []string
+	// Labels holds 0/1 labels when the file has the label column, else nil.
+	Labels []float64
+}
+
+// ReadRows reads new raw rows from a CSV with the columns the pipeline was
+// fitted on and prepares them for the model. Extra columns are ignored and
+// the label column is optional; a missing feature column is an error naming
+// it. Missing cells are imputed and unseen categories encode as all zeros.
+func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
+	rr, header, err := openCSV(r, name, 0)
+	if err != nil {
+		return nil, err
+	}
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		index[h] = i
+	}
+	fields := make([]int, len(p.Columns))
+	for i, pc := range p.Columns {
+		j, ok := index[pc.Name]
+		if !ok {
+			return nil, parseErr(name, 1, 0, ErrMissingColumn,
+				fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
+		}
+		fields[i] = j
+	}
+	idField, labelField := lookup(index, p.IDName), lookup(index, p.Label.Name)
+	levels := make([]map[string]int, len(p.Columns))
+	for i := range p.Columns {
+		if p.Columns[i].Kind == Categorical {
+			levels[i] = p.Columns[i].levelIndex()
+		}
+	}
+	out := &Rows{}
+	if labelField >= 0 {
+		out.Labels = []float64{}
+	}
+	width := p.Width()
+	var data []float64
+	for {
+		if err := rr.read(); err != nil {
+			if err == io.EOF {
+				break
+			}
+			return nil, wrapReadErr(name, err)
+		}
+		if rr.fields() != len(header) {
+			return nil, parseErr(name, rr.line, min(rr.fields(), len(header))+1, ErrRagged,
+				fmt.Sprintf("row has %d fields, header has %d", rr.fields(), len(header)))
+		}
+		row := len(data)
+		data = slices.Grow(data, width)[:row+width]
+		clear(data[row:])
+		for i := range p.Columns {
+			pc := &p.Columns[i]
+			cell := trimSpace(rr.field(fields[i]))
+			if pc.Kind == Categorical {
+				if k, ok := levels[i][string(cell)]; ok {
+					data[row+pc.First+k] = 1
+				}
+				continue
+			}
+			v, ok := pc.cellValue(cell)
+			if !ok {
+				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
+					fmt.Sprintf("column %q: expected %s, got %q", pc.Name, pc.expected(), cell))
+			}
+			pc.encode(v, data[row+pc.First:])
+		}
+		if idField >= 0 {
+			out.IDs = append(out.IDs, string(trimSpace(rr.field(idField))))
+		} else {
+			out.IDs = append(out.IDs, strconv.Itoa(len(out.IDs)+1))
+		}
+		if labelField >= 0 {
+			y, err := p.labelValue(rr, name, labelField)
+			if err != nil {
+				return nil, err
+			}
+			out.Labels = append(out.Labels, y)
+		}
+	}
+	if len(out.IDs) == 0 {
+		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+	}
+	out.X = mat.NewDense(len(out.IDs), width, data)
+	return out, nil
+}
+
+func lookup(index map[string]int, name string) int {
+	if name == "" {
+		return -1
+	}
+	if j, ok := index[name]; ok {
+		return j
+	}
+	return -1
+}
+
+// labelValue encodes the label cell of the current record; a blank label
+// is NaN (unknown), any other unexpected value an error.
+func (p *Pipeline) labelValue(rr *recordReader, name string, field int) (float64, error) {
+	cell := string(trimSpace(rr.field(field)))
+	switch {
+	case isMissing([]byte(cell)):
+		return math.NaN(), nil
+	case strings.EqualFold(cell, p.Label.Positive):
+		return 1, nil
+	case strings.EqualFold(cell, p.Label.Negative):
+		return 0, nil
+	}
+	return 0, parseErr(name, rr.line, field+1, ErrLabelNotBinary,
+		fmt.Sprintf("label %q: expected %q or %q, got %q", p.Label.Name, p.Label.Positive, p.Label.Negative, cell))
+}

@@ -1,0 +1,180 @@
+package data
+
+import (
+	"encoding/binary"
+	"fmt"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Transform applies the fitted pipeline to the given rows of t (which must
+// have every column the pipeline was fitted on, matched by name) and
+// returns one matrix row per entry of rows.
+func (p *Pipeline) Transform(t *Table, rows []int) (*mat.Dense, error) {
+	if err := checkRows(t, rows); err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("%w: %s: no rows to transform", ErrShape, t.Source)
+	}
+	width := p.Width()
+	data := make([]float64, len(rows)*width)
+	for ci := range p.Columns {
+		pc := &p.Columns[ci]
+		c := t.Column(pc.Name)
+		if c == nil {
+			return nil, parseErr(t.Source, 0, 0, ErrMissingColumn,
+				fmt.Sprintf("missing column %q that the pipeline was fitted on", pc.Name))
+		}
+		if pc.Kind == Categorical {
+			if err := p.fillCategorical(pc, c, t.Source, rows, data); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		values, err := numericView(pc, c, t.Source)
+		if err != nil {
+			return nil, err
+		}
+		for i, r := range rows {
+			pc.encode(values[r], data[i*width+pc.First:])
+		}
+	}
+	return mat.NewDense(len(rows), width, data), nil
+}
+
+// encode writes the outputs of a numeric or boolean value (NaN = missing).
+func (pc *PipelineColumn) encode(v float64, dst []float64) {
+	missing := math.IsNaN(v)
+	if missing {
+		v = pc.Fill
+	}
+	dst[0] = pc.Transformed(v)
+	if pc.Indicator {
+		dst[1] = 0
+		if missing {
+			dst[1] = 1
+		}
+	}
+}
+
+// levelIndex maps each one-hot level to its output offset.
+func (pc *PipelineColumn) levelIndex() map[string]int {
+	m := make(map[string]int, len(pc.Levels))
+	for i, l := range pc.Levels {
+		m[l] = i
+	}
+	return m
+}
+
+func (p *Pipeline) fillCategorical(pc *PipelineColumn, c *Column, source string, rows []int, data []float64) error {
+	strs := c.Strings
+	if strs == nil && c.Kind == Boolean && len(c.Levels) == 2 {
+		// New data with two levels may read as boolean; spell it back.
+		strs = make([]string, len(c.Values))
+		for i, v := range c.Values {
+			if !math.IsNaN(v) {
+				strs[i] = c.Levels[int(v)]
+			}
+		}
+	}
+	if strs == nil {
+		return parseErr(source, 0, 0, ErrNotNumeric,
+			fmt.Sprintf("column %q is %s here but categorical in the pipeline", c.Name, c.Kind))
+	}
+	index, width := pc.levelIndex(), p.Width()
+	for i, r := range rows {
+		if k, ok := index[strs[r]]; ok {
+			data[i*width+pc.First+k] = 1
+		}
+	}
+	return nil
+}
+
+// numericView returns a column's values as numbers for a numeric or boolean
+// pipeline column, converting text where the new table inferred another kind.
+func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
+	if c.Values != nil {
+		if pc.Kind == Boolean && c.Kind == Boolean && len(c.Levels) == 2 && len(pc.Levels) == 2 &&
+			!strings.EqualFold(c.Levels[1], pc.Levels[1]) {
+			return nil, parseErr(source, 0, 0, ErrNotNumeric,
+				fmt.Sprintf("column %q: values %q/%q differ from the fitted %q/%q", c.Name, c.Levels[0], c.Levels[1], pc.Levels[0], pc.Levels[1]))
+		}
+		return c.Values, nil
+	}
+	out := make([]float64, len(c.Strings))
+	for i, s := range c.Strings {
+		v, ok := pc.cellValue([]byte(s))
+		if !ok {
+			return nil, parseErr(source, 0, 0, ErrNotNumeric,
+				fmt.Sprintf("column %q: expected %s, got %q", c.Name, pc.expected(), s))
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+// cellValue parses one trimmed cell for a numeric or boolean column; a
+// missing cell gives NaN.
+func (pc *PipelineColumn) cellValue(t []byte) (float64, bool) {
+	if isMissing(t) {
+		return math.NaN(), true
+	}
+	if pc.Kind == Boolean {
+		if len(pc.Levels) == 2 {
+			for i, l := range pc.Levels {
+				if strings.EqualFold(l, string(t)) {
+					return float64(i), true
+				}
+			}
+		}
+		for _, pair := range booleanSpellings {
+			for i, l := range pair {
+				if strings.EqualFold(l, string(t)) {
+					return float64(i), true
+				}
+			}
+		}
+		return 0, false
+	}
+	return parseNumber(t)
+}
+
+func (pc *PipelineColumn) expected() string {
+	if pc.Kind == Boolean && len(pc.Levels) == 2 {
+		return fmt.Sprintf("%q or %q", pc.Levels[0], pc.Levels[1])
+	}
+	return "a finite number"
+}
+
+// DropDuplicates returns rows without the ones that exactly repeat an
+// earlier row (every column, the ID and the label included), and how many
+// were dropped. The order of the kept rows is preserved.
+func DropDuplicates(t *Table, rows []int) (kept []int, dropped int) {
+	seen := make(map[string]struct{}, len(rows))
+	kept = make([]int, 0, len(rows))
+	var key []byte
+	for _, r := range rows {
+		key = key[:0]
+		for _, c := range t.Columns {
+			if c.Values != nil {
+				key = binary.LittleEndian.AppendUint64(key, math.Float64bits(c.Values[r]))
+			} else if c.Strings != nil {
+				key = binary.AppendUvarint(key, uint64(len(c.Strings[r])))
+				key = append(key, c.Strings[r]...)
+			}
+		}
+		if t.Label.Values != nil {
+			key = binary.LittleEndian.AppendUint64(key, math.Float64bits(t.Label.Values[r]))
+		}
+		if _, dup := seen[string(key)]; dup {
+			dropped++
+			continue
+		}
+		seen[string(key)] = struct{}{}
+		kept = append(kept, r)
+	}
+	return kept, dropped
+}

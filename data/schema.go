@@ -1,0 +1,125 @@
+package data
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// ColumnReport describes one column of a table and its treatment.
+type ColumnReport struct {
+	Name string
+	Kind Kind
+	// Role is "feature", "label", "id" or "dropped".
+	Role    string
+	Missing int
+	// Levels lists categorical levels, boolean [false, true] spellings, the
+	// constant value, or the label's [negative, positive] classes.
+	Levels []string
+	// Min and Max are the range of numeric and boolean columns (NaN otherwise).
+	Min, Max float64
+	// Note explains the inferred kind when that is not obvious.
+	Note string
+	// Action says what preprocessing did to the column ("" when no pipeline
+	// was given).
+	Action string
+}
+
+// SchemaReport describes a table and, when a pipeline is given, what the
+// pipeline does to each column.
+type SchemaReport struct {
+	Source       string
+	Rows         int
+	Label        LabelSpec
+	PositiveRate float64
+	// Duplicates is the number of exact duplicate training rows dropped.
+	Duplicates int
+	// Features is the number of model inputs the pipeline produces.
+	Features int
+	Columns  []ColumnReport
+}
+
+// Schema reports every column of t, the label last. p may be nil.
+func Schema(t *Table, p *Pipeline) SchemaReport {
+	rep := SchemaReport{Source: t.Source, Rows: t.Rows, PositiveRate: math.NaN(),
+		Label: LabelSpec{t.Label.Name, t.Label.Positive, t.Label.Negative}}
+	fitted := map[string]*PipelineColumn{}
+	if p != nil {
+		rep.Duplicates, rep.Features = p.Duplicates, p.Width()
+		for i := range p.Columns {
+			fitted[p.Columns[i].Name] = &p.Columns[i]
+		}
+	}
+	for _, c := range t.Columns {
+		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
+			Note: c.Note, Min: math.NaN(), Max: math.NaN()}
+		if c.Kind == Numeric || c.Kind == Boolean {
+			cr.Min, cr.Max = valueRange(c.Values)
+		}
+		switch c.Kind {
+		case ID:
+			cr.Role, cr.Action = "id", "kept to identify rows; not a feature"
+		case Constant:
+			cr.Role, cr.Action = "dropped", "dropped: "+c.Note
+		default:
+			cr.Role = "feature"
+			if pc := fitted[c.Name]; pc != nil {
+				cr.Action = describe(pc, p.Options)
+			} else if p != nil {
+				cr.Action = "not used by the pipeline"
+			}
+		}
+		rep.Columns = append(rep.Columns, cr)
+	}
+	if t.Label.Name != "" {
+		rep.PositiveRate = t.Label.PositiveRate()
+		rep.Columns = append(rep.Columns, ColumnReport{Name: t.Label.Name, Kind: Boolean, Role: "label",
+			Levels: []string{t.Label.Negative, t.Label.Positive}, Min: 0, Max: 1,
+			Action: fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", t.Label.Positive, 100*rep.PositiveRate, t.Label.Negative)})
+	}
+	return rep
+}
+
+func valueRange(values []float64) (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range values {
+		if !math.IsNaN(v) {
+			lo, hi = math.Min(lo, v), math.Max(hi, v)
+		}
+	}
+	if lo > hi {
+		return math.NaN(), math.NaN()
+	}
+	return lo, hi
+}
+
+// describe says in words what the pipeline does to one column.
+func describe(pc *PipelineColumn, opts PipelineOptions) string {
+	var steps []string
+	if pc.Missing > 0 {
+		switch {
+		case pc.Kind == Categorical:
+			steps = append(steps, fmt.Sprintf("%d missing in training encode as all zeros", pc.Missing))
+		case pc.Kind == Boolean:
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", pc.Missing, formatNumber(pc.Fill)))
+		default:
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", pc.Missing, opts.Impute, formatNumber(pc.Fill)))
+		}
+		if pc.Indicator {
+			steps = append(steps, "plus a was-missing indicator")
+		}
+	}
+	switch {
+	case pc.Kind == Categorical:
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", len(pc.Levels)))
+	case pc.Kind == Boolean:
+		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", pc.Levels[0], pc.Levels[1]))
+	case opts.Scale == ScaleMinMax:
+		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(pc.Min), formatNumber(pc.Max)))
+	case opts.Scale == ScaleZScore:
+		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", pc.Center, pc.Scale))
+	default:
+		steps = append(steps, "used as is")
+	}
+	return strings.Join(steps, "; ")
+}
