@@ -1,3 +1,5 @@
+//go:build !amd64 || purego
+
 package kernel
 
 // hasAsm and useAsm are always false without the assembly; tests read them
