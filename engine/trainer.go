@@ -190,6 +190,24 @@ func (t *Trainer) TrainBatch(ctx context.Context) error {
 	return nil
 }
 
+// TrainEpoch trains synchronously until the current epoch ends (a whole
+// epoch from an epoch boundary), checking ctx between batches.
+func (t *Trainer) TrainEpoch(ctx context.Context) error {
+	for !t.Done() {
+		if err := ctx.Err(); err != nil {
+			return t.stop(Cancelled, err)
+		}
+		last := t.batch == t.batches-1
+		if err := t.TrainBatch(ctx); err != nil {
+			return err
+		}
+		if last {
+			return nil
+		}
+	}
+	return t.doneErr()
+}
+
 // trainBatch runs one forward/backward/update step on the next batch.
 func (t *Trainer) trainBatch() error {
 	if t.batch == 0 {
