@@ -49,7 +49,7 @@ func TestOptimizersMatchReferences(t *testing.T) {
 
 func TestOptimizerConfigRejectsBadValues(t *testing.T) {
 	cases := map[string]OptimizerConfig{
-		`engine: invalid configuration: optimizer "rmsprop" (want adam or sgd)`:       {Kind: "rmsprop"},
+		`engine: invalid configuration: optimizer "rmsprop" (want adam or sgd)`:          {Kind: "rmsprop"},
 		"engine: invalid configuration: learning rate must be a positive number, got -1": {Kind: "sgd", LR: -1},
 		"engine: invalid configuration: momentum must be in [0, 1), got 1":               {Kind: "sgd", Momentum: 1},
 		"engine: invalid configuration: Nesterov needs a momentum above 0":               {Kind: "sgd", Nesterov: true},
