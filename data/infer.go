@@ -73,6 +73,10 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		c.Strings = nil
 	case len(levels) == present && (idLikeName(name) || present >= 20):
 		c.Kind, c.Note = ID, "every value is unique"
+	case idLikeName(name) && 4*len(levels) >= 3*present && len(levels) > 2:
+		// Duplicate rows repeat an id; a name like customerID plus mostly
+		// distinct values still means identifier.
+		c.Kind, c.Note = ID, fmt.Sprintf("named like an identifier, %d distinct values in %d rows", len(levels), present)
 	case len(levels) <= maxLevels:
 		c.Kind, c.Levels = Categorical, levels
 	default:
