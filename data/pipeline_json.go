@@ -27,7 +27,9 @@ var imputationNames = []string{"median", "mean"}
 func (m Imputation) String() string { return enumName(imputationNames, int(m), "Imputation") }
 
 // MarshalText writes the strategy's name.
-func (m Imputation) MarshalText() ([]byte, error) { return enumMarshal(imputationNames, int(m), "imputation") }
+func (m Imputation) MarshalText() ([]byte, error) {
+	return enumMarshal(imputationNames, int(m), "imputation")
+}
 
 // UnmarshalText parses a name written by MarshalText.
 func (m *Imputation) UnmarshalText(b []byte) error {
