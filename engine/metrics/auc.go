@@ -1,6 +1,9 @@
 package metrics
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // AUCScratch holds the buffer AUC sorts in, so that a caller scoring the
 // same validation set every epoch allocates only on the first call. The zero
@@ -22,7 +25,8 @@ func (s *AUCScratch) AUC(scores, labels, weights []float64) (float64, error) {
 	if err := validate(scores, labels, weights); err != nil {
 		return 0, err
 	}
-	s.pairs = appendPairs(s.pairs[:0], scores, labels, weights)
+	// Grow once to the exact size rather than by repeated doubling.
+	s.pairs = appendPairs(slices.Grow(s.pairs[:0], len(scores)), scores, labels, weights)
 	sortDescending(s.pairs)
 	return aucSorted(s.pairs)
 }
