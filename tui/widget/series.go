@@ -1,0 +1,242 @@
+package widget
+
+import (
+	"math"
+)
+
+// Marker is how a series is drawn. Markers differ in shape, not only in
+// colour, so curves stay distinguishable without colour.
+type Marker int
+
+const (
+	// MarkerLine draws a rounded box-drawing line (╭─╯).
+	MarkerLine Marker = iota
+	// MarkerDots draws a bullet at each point joined by a dotted path (•··•).
+	MarkerDots
+	// MarkerBraille draws a fine braille-dot line (⠤⠒); the previous run
+	// always uses it.
+	MarkerBraille
+)
+
+// sample returns the two-cell legend sample of the marker.
+func (m Marker) sample() string {
+	switch m {
+	case MarkerDots:
+		return "•·"
+	case MarkerBraille:
+		return "⠤⠤"
+	default:
+		return "──"
+	}
+}
+
+// Minimum size below which SeriesChart shows a placeholder instead of a plot:
+// a header line, three plot rows, the x axis and its labels.
+const (
+	minChartWidth  = 16
+	minChartHeight = 6
+)
+
+type point struct{ x, y float64 }
+
+type series struct {
+	name   string
+	marker Marker
+	points []point
+}
+
+// SeriesChart is a line chart of named series against a fractional epoch,
+// built for training curves. It keeps the full history, chooses its own
+// axis ranges (see RobustRange), and redraws only in Redraw, so View is a
+// cached string. Copies share the history's backing arrays: keep one live
+// copy, as Bubble Tea models do.
+type SeriesChart struct {
+	title    string
+	xCaption string
+	styles   Styles
+	series   []series
+	previous []series
+
+	width, height int
+
+	xMin, xMax     float64 // the x extent to show at least (NaN when unset)
+	yLower, yUpper float64 // hard limits of the y range (±Inf when unset)
+	skipped        int
+
+	dirty        bool
+	view         string
+	viewW, viewH int
+	yLo, yHi     float64 // the y range of the last redraw
+	xLo, xHi     float64 // the x range of the last redraw
+}
+
+// NewSeriesChart returns a chart titled title with one empty series per
+// name. Series get markers in the order line, dots, braille, line, …;
+// change them with SetMarker.
+func NewSeriesChart(title string, styles Styles, names ...string) SeriesChart {
+	c := SeriesChart{
+		title:    title,
+		xCaption: "epoch",
+		styles:   styles,
+		xMin:     math.NaN(),
+		xMax:     math.NaN(),
+		yLower:   math.Inf(-1),
+		yUpper:   math.Inf(1),
+		dirty:    true,
+	}
+	for i, name := range names {
+		c.series = append(c.series, series{name: name, marker: []Marker{MarkerLine, MarkerDots, MarkerBraille}[i%3]})
+	}
+	return c
+}
+
+// SetMarker changes how series i is drawn. Unknown indices are ignored.
+func (c *SeriesChart) SetMarker(i int, m Marker) {
+	if i >= 0 && i < len(c.series) {
+		c.series[i].marker = m
+		c.dirty = true
+	}
+}
+
+// SetXCaption sets the word printed at the right end of the x axis
+// ("epoch" by default; empty for none).
+func (c *SeriesChart) SetXCaption(caption string) {
+	c.xCaption = caption
+	c.dirty = true
+}
+
+// SetXRange sets the x extent the chart shows at least, typically 0 to the
+// planned number of epochs, so the axis stays still while training runs.
+// Data beyond it widens the axis. Non-finite or reversed bounds unset it.
+func (c *SeriesChart) SetXRange(lo, hi float64) {
+	if finite(lo) && finite(hi) && lo < hi {
+		c.xMin, c.xMax = lo, hi
+	} else {
+		c.xMin, c.xMax = math.NaN(), math.NaN()
+	}
+	c.dirty = true
+}
+
+// SetYLimits bounds the y range the chart may choose, for quantities with
+// known limits such as accuracy and AUC (0 and 1). Pass ±Inf for no limit.
+func (c *SeriesChart) SetYLimits(lower, upper float64) {
+	if math.IsNaN(lower) || math.IsNaN(upper) || lower >= upper {
+		lower, upper = math.Inf(-1), math.Inf(1)
+	}
+	c.yLower, c.yUpper = lower, upper
+	c.dirty = true
+}
+
+// Push appends the point (x, y) to series i. Points with a non-finite
+// coordinate are counted (see Skipped) and dropped, as are pushes to an
+// unknown series; Push reports whether the point was kept.
+func (c *SeriesChart) Push(i int, x, y float64) bool {
+	if i < 0 || i >= len(c.series) {
+		return false
+	}
+	if !finite(x) || !finite(y) {
+		c.skipped++
+		return false
+	}
+	c.series[i].points = append(c.series[i].points, point{x, y})
+	c.dirty = true
+	return true
+}
+
+// Len returns how many points series i holds.
+func (c SeriesChart) Len(i int) int {
+	if i < 0 || i >= len(c.series) {
+		return 0
+	}
+	return len(c.series[i].points)
+}
+
+// Latest returns the most recent point of series i.
+func (c SeriesChart) Latest(i int) (x, y float64, ok bool) {
+	if c.Len(i) == 0 {
+		return 0, 0, false
+	}
+	p := c.series[i].points[len(c.series[i].points)-1]
+	return p.x, p.y, true
+}
+
+// Skipped returns how many non-finite points have been dropped since the
+// chart was made or reset.
+func (c SeriesChart) Skipped() int { return c.skipped }
+
+// NewRun keeps the current curves as the previous run (drawn dimmed, the
+// run before that is dropped) and empties the current series.
+func (c *SeriesChart) NewRun() {
+	c.previous = c.previous[:0]
+	for i, s := range c.series {
+		if len(s.points) > 0 {
+			c.previous = append(c.previous, series{name: s.name, marker: MarkerBraille, points: s.points})
+		}
+		c.series[i].points = nil
+	}
+	c.skipped = 0
+	c.dirty = true
+}
+
+// ClearPrevious forgets the previous run.
+func (c *SeriesChart) ClearPrevious() {
+	c.previous = nil
+	c.dirty = true
+}
+
+// Reset empties every series and forgets the previous run.
+func (c *SeriesChart) Reset() {
+	for i := range c.series {
+		c.series[i].points = nil
+	}
+	c.previous = nil
+	c.skipped = 0
+	c.dirty = true
+}
+
+// SetSize sets the size of the view in cells. Negative sizes count as 0.
+func (c *SeriesChart) SetSize(w, h int) {
+	w, h = max(w, 0), max(h, 0)
+	if w != c.width || h != c.height {
+		c.width, c.height = w, h
+		c.dirty = true
+	}
+}
+
+// Width returns the width of the view.
+func (c SeriesChart) Width() int { return c.width }
+
+// Height returns the height of the view.
+func (c SeriesChart) Height() int { return c.height }
+
+// Dirty reports whether data or size changed since the last Redraw.
+func (c SeriesChart) Dirty() bool { return c.dirty }
+
+// YRange returns the y range shown by the last Redraw.
+func (c SeriesChart) YRange() (lo, hi float64) { return c.yLo, c.yHi }
+
+// XRange returns the x range shown by the last Redraw.
+func (c SeriesChart) XRange() (lo, hi float64) { return c.xLo, c.xHi }
+
+// Redraw renders the chart into its cached view if anything changed since
+// the last call. Call it from Update on a tick (10–20 Hz), not per point.
+func (c *SeriesChart) Redraw() {
+	if !c.dirty && c.viewW == c.width && c.viewH == c.height {
+		return
+	}
+	var area plotArea
+	c.view, area = c.render()
+	c.xLo, c.xHi, c.yLo, c.yHi = area.x.Lo, area.x.Hi, area.y.Lo, area.y.Hi
+	c.viewW, c.viewH = c.width, c.height
+	c.dirty = false
+}
+
+// View returns the chart as drawn by the last Redraw. If the size changed
+// since, it renders afresh (without caching) so the view always fits.
+func (c SeriesChart) View() string {
+	if c.viewW == c.width && c.viewH == c.height && c.view != "" {
+		return c.view
+	}
+	view, _ := c.render()
+	return view
+}

@@ -1,0 +1,162 @@
+package widget
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// render draws the whole chart at the current size: header with legend,
+// plot with y labels, x axis with tick labels. It also returns the plot area
+// (zero when only a placeholder fits) so Redraw can record the ranges.
+func (c SeriesChart) render() (string, plotArea) {
+	w, h := c.width, c.height
+	if w < minChartWidth || h < minChartHeight {
+		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+	}
+	xlo, xhi := c.xExtent()
+
+	var ys []float64
+	var scratch []point
+	for _, set := range [][]series{c.series, c.previous} {
+		for _, s := range set {
+			scratch = decimate(s.points, xlo, xhi, 2*w, scratch)
+			for _, p := range scratch {
+				if p.x >= xlo && p.x <= xhi {
+					ys = append(ys, p.y)
+				}
+			}
+		}
+	}
+	lo, hi, ok := RobustRange(ys)
+	if !ok {
+		lo, hi = 0, 1
+	}
+	lo, hi = PadRange(lo, hi, 0.05, c.yLower, c.yUpper)
+
+	gh := h - 3
+	yt := AlignTicks(lo, hi, gh, 4)
+	decimals := yt.Decimals()
+	labels := make([]string, yt.Count)
+	labelW := 1
+	for i := range labels {
+		v := yt.Value(i)
+		if v < c.yLower-1e-9*yt.Step || v > c.yUpper+1e-9*yt.Step {
+			continue // an aligned tick beyond a hard limit (accuracy 1.05) would mislead
+		}
+		labels[i] = FormatTick(v, decimals)
+		labelW = max(labelW, len(labels[i]))
+	}
+	gw := w - labelW - 2
+	if gw < 4 {
+		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+	}
+	xt := AlignTicks(xlo, xhi, gw, 10)
+	area := plotArea{gw: gw, gh: gh, x: xt, y: yt}
+
+	var layers []layer
+	for _, s := range c.previous {
+		layers = append(layers, layer{pts: decimate(s.points, xt.Lo, xt.Hi, 2*gw, nil), marker: MarkerBraille, style: c.styles.Previous})
+	}
+	for i, s := range c.series {
+		buckets := gw
+		if s.marker == MarkerBraille {
+			buckets = 2 * gw
+		}
+		layers = append(layers, layer{pts: decimate(s.points, xt.Lo, xt.Hi, buckets, nil), marker: s.marker, style: c.styles.seriesStyle(i)})
+	}
+	rows := area.plotRows(layers)
+	if !c.hasData() {
+		msg := "no data yet"
+		pad := max((gw-len(msg))/2, 0)
+		rows[gh/2] = fitLine(strings.Repeat(" ", pad)+c.styles.Muted.Render(msg), gw)
+	}
+
+	var out strings.Builder
+	out.WriteString(fitLine(c.header(w), w))
+	rowLabel := make([]string, gh)
+	for i, label := range labels {
+		if cell := yt.Cell(i); cell < gh {
+			rowLabel[gh-1-cell] = label
+		}
+	}
+	for r, row := range rows {
+		out.WriteByte('\n')
+		label, axis := rowLabel[r], "│"
+		if label != "" {
+			axis = "┤"
+		}
+		out.WriteString(c.styles.Label.Render(strings.Repeat(" ", labelW-len(label)) + label + " "))
+		out.WriteString(c.styles.Axis.Render(axis))
+		out.WriteString(row)
+	}
+	out.WriteByte('\n')
+	out.WriteString(c.xAxis(labelW, area))
+	return out.String(), area
+}
+
+// xAxis returns the x axis line and the tick label line below it.
+func (c SeriesChart) xAxis(labelW int, a plotArea) string {
+	axis := []rune(strings.Repeat("─", a.gw))
+	line := []rune(strings.Repeat(" ", labelW+2+a.gw))
+	decimals := a.x.Decimals()
+	// The caption goes at the right end; tick labels yield to it.
+	limit := len(line)
+	if caption := []rune(c.xCaption); len(caption) > 0 && len(caption)+4 < a.gw {
+		limit = len(line) - len(caption) - 1
+		copy(line[len(line)-len(caption):], caption)
+	}
+	lastEnd := -1
+	for i := range a.x.Count {
+		col := a.x.Cell(i)
+		axis[col] = '┬'
+		s := FormatTick(a.x.Value(i), decimals)
+		start := max(labelW+2+col-len(s)/2, 0)
+		if start <= lastEnd || start+len(s) > limit {
+			continue
+		}
+		copy(line[start:], []rune(s))
+		lastEnd = start + len(s)
+	}
+	return c.styles.Axis.Render(strings.Repeat(" ", labelW+1)+"└"+string(axis)) + "\n" +
+		c.styles.Label.Render(string(line))
+}
+
+// header returns the title and the legend, shortened to fit width w:
+// first the latest values go, then the text is truncated.
+func (c SeriesChart) header(w int) string {
+	build := func(withValues bool) string {
+		parts := []string{c.styles.Title.Render(c.title)}
+		for i, s := range c.series {
+			entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
+			if withValues && len(s.points) > 0 {
+				entry += " " + c.styles.Title.Render(FormatValue(s.points[len(s.points)-1].y))
+			}
+			parts = append(parts, entry)
+		}
+		if len(c.previous) > 0 {
+			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" previous run"))
+		}
+		if c.skipped > 0 {
+			parts = append(parts, c.styles.Muted.Render("("+strconv.Itoa(c.skipped)+" non-finite skipped)"))
+		}
+		return strings.Join(parts, "  ")
+	}
+	if s := build(true); ansi.StringWidth(s) <= w {
+		return s
+	}
+	return build(false)
+}
+
+// hasData reports whether any series of either run holds a point.
+func (c SeriesChart) hasData() bool {
+	for _, set := range [][]series{c.series, c.previous} {
+		for _, s := range set {
+			if len(s.points) > 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
