@@ -1,0 +1,50 @@
+package experiment
+
+import (
+	"fmt"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Config is everything chosen about an experiment apart from its data.
+type Config struct {
+	Hidden   []engine.LayerSpec   `json:"hidden"`
+	Train    engine.TrainConfig   `json:"train"`
+	Pipeline data.PipelineOptions `json:"pipeline"`
+	// ValFrac and TestFrac are the stratified shares of rows held out.
+	ValFrac  float64 `json:"val_frac"`
+	TestFrac float64 `json:"test_frac"`
+	// Seed drives the split, the initial weights and the shuffles.
+	Seed uint64 `json:"seed"`
+	// Threshold turns probabilities into labels (0.5 unless tuned).
+	Threshold float64 `json:"threshold"`
+}
+
+// DefaultConfig is retain's default experiment: 64→32 ReLU layers, Adam at
+// 1e-3, batch 32, up to 30 epochs with early stopping (patience 5), a 20 %
+// validation split, z-scored numerics, seed 1.
+func DefaultConfig() Config {
+	return Config{
+		Hidden:    []engine.LayerSpec{{Units: 64, Activation: engine.ReLU}, {Units: 32, Activation: engine.ReLU}},
+		Train:     engine.DefaultTrainConfig(),
+		Pipeline:  data.PipelineOptions{Scale: data.ScaleZScore},
+		ValFrac:   0.2,
+		Seed:      1,
+		Threshold: 0.5,
+	}
+}
+
+// Validate reports the first invalid setting.
+func (c Config) Validate() error {
+	switch {
+	case c.ValFrac < 0 || c.TestFrac < 0 || c.ValFrac+c.TestFrac >= 1:
+		return fmt.Errorf("%w: validation and test shares must be ≥ 0 and leave rows to train on (got %g and %g)", engine.ErrConfig, c.ValFrac, c.TestFrac)
+	case !(c.Threshold > 0 && c.Threshold < 1):
+		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)
+	}
+	if err := (engine.Architecture{Inputs: 1, Hidden: c.Hidden, Outputs: 1}).Validate(); err != nil {
+		return err
+	}
+	return c.Train.Validate()
+}

@@ -1,0 +1,88 @@
+package experiment
+
+import (
+	"fmt"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// Part names one of the experiment's row sets.
+type Part string
+
+// The parts of a split.
+const (
+	TrainPart Part = "train"
+	ValPart   Part = "validation"
+	TestPart  Part = "test"
+)
+
+// part returns the data set and table rows of a part.
+func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
+	switch p {
+	case TrainPart:
+		return e.Train, e.TrainRows, nil
+	case ValPart:
+		return e.Val, e.Split.Validation, nil
+	case TestPart:
+		return e.Test, e.Split.Test, nil
+	}
+	return engine.Dataset{}, nil, fmt.Errorf("experiment: unknown part %q", p)
+}
+
+// Scores returns the network's probabilities and the 0/1 labels of a part,
+// with the table rows they belong to.
+func (e *Experiment) Scores(p Part) (probs, labels []float64, rows []int, err error) {
+	d, rows, err := e.part(p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	probs = make([]float64, d.Rows)
+	if d.Rows > 0 {
+		engine.NewPredictor(e.Net).PredictFlat(probs, nil, d.X, d.Rows)
+	}
+	return probs, d.Y, rows, nil
+}
+
+// Evaluation is everything known about the model's quality on one part.
+type Evaluation struct {
+	Part   Part
+	Report metrics.Report
+	ROC    metrics.ROC
+	PR     metrics.PrecisionRecall
+	// Bayes holds the best figures any model could reach on the same rows
+	// (built-in data only; nil otherwise).
+	Bayes *data.BayesLimit
+}
+
+// Evaluate scores a part and computes its metrics at threshold.
+func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
+	probs, labels, rows, err := e.Scores(p)
+	if err != nil {
+		return Evaluation{}, err
+	}
+	if len(probs) == 0 {
+		return Evaluation{}, fmt.Errorf("experiment: the %s part has no rows", p)
+	}
+	ev := Evaluation{Part: p}
+	if ev.Report, err = metrics.NewReport(probs, labels, nil, threshold); err != nil {
+		return Evaluation{}, fmt.Errorf("experiment: %s metrics: %w", p, err)
+	}
+	if ev.ROC, err = metrics.ROCCurve(probs, labels, nil); err != nil {
+		return Evaluation{}, err
+	}
+	if ev.PR, err = metrics.PrecisionRecallCurve(probs, labels, nil); err != nil {
+		return Evaluation{}, err
+	}
+	if e.Data.TrueProb != nil {
+		truth := make([]float64, len(rows))
+		for i, r := range rows {
+			truth[i] = e.Data.TrueProb[r]
+		}
+		if b, err := data.BayesLimitOf(truth, labels); err == nil {
+			ev.Bayes = &b
+		}
+	}
+	return ev, nil
+}

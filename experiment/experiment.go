@@ -1,0 +1,84 @@
+package experiment
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Experiment is one prepared training run: the split and fitted
+// preprocessing of a data set, the matrices, and a network with its trainer.
+type Experiment struct {
+	Data     *Data
+	Config   Config
+	Split    data.Split
+	Pipeline *data.Pipeline
+	// Train, Val and Test are the preprocessed matrices of the split (the
+	// training rows without the duplicates the pipeline dropped).
+	Train, Val, Test engine.Dataset
+	TrainRows        []int // table rows behind Train, in order
+	Net              *engine.Network
+	Trainer          *engine.Trainer
+}
+
+// New splits d, fits the preprocessing on the training rows only, builds the
+// matrices and a freshly initialised network and trainer. Everything random
+// comes from cfg.Seed.
+func New(d *Data, cfg Config) (*Experiment, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1))
+	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rng)
+	if err != nil {
+		return nil, err
+	}
+	pipe, err := data.FitPipeline(d.Table, split.Train, cfg.Pipeline)
+	if err != nil {
+		return nil, err
+	}
+	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows}
+	if e.Train, err = e.dataset(pipe.FitRows); err != nil {
+		return nil, err
+	}
+	if e.Val, err = e.dataset(split.Validation); err != nil {
+		return nil, err
+	}
+	if e.Test, err = e.dataset(split.Test); err != nil {
+		return nil, err
+	}
+	arch := engine.Architecture{Inputs: pipe.Width(), Hidden: cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	if e.Net, err = engine.NewNetwork(arch, rng); err != nil {
+		return nil, err
+	}
+	if e.Trainer, err = engine.NewTrainer(e.Net, e.Train, e.Val, cfg.Train, rng); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// dataset preprocesses the given table rows into an engine data set.
+func (e *Experiment) dataset(rows []int) (engine.Dataset, error) {
+	if len(rows) == 0 {
+		return engine.Dataset{}, nil
+	}
+	x, err := e.Pipeline.Transform(e.Data.Table, rows)
+	if err != nil {
+		return engine.Dataset{}, err
+	}
+	y := make([]float64, len(rows))
+	for i, r := range rows {
+		y[i] = e.Data.Table.Label.Values[r]
+	}
+	_, cols := x.Dims()
+	raw := x.RawMatrix()
+	if raw.Stride != cols {
+		return engine.Dataset{}, fmt.Errorf("experiment: transformed matrix is not contiguous")
+	}
+	return engine.DatasetFromFlat(raw.Data[:len(rows)*cols], y, len(rows), cols, 1)
+}
+
+// Architecture is the network shape the experiment trains.
+func (e *Experiment) Architecture() engine.Architecture { return e.Net.Arch }
