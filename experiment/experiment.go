@@ -35,6 +35,19 @@ func New(d *Data, cfg Config) (*Experiment, error) {
 	if err != nil {
 		return nil, err
 	}
+	return build(d, cfg, split, rng)
+}
+
+// NewWithSplit is New with a given split (cross-validation folds, say); the
+// seed still drives the initial weights and the shuffles.
+func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return build(d, cfg, split, rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1)))
+}
+
+func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, error) {
 	pipe, err := data.FitPipeline(d.Table, split.Train, cfg.Pipeline)
 	if err != nil {
 		return nil, err
