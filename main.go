@@ -3,10 +3,27 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "retain: the terminal UI and commands are being built; run `go test ./...` to exercise the engine.")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	opts := tui.Options{
+		Source: experiment.Source{Kind: "builtin"},
+		Config: experiment.DefaultConfig(),
+		Open:   func(p string) (io.ReadCloser, error) { return os.Open(p) },
+	}
+	if err := tui.Run(ctx, opts); err != nil {
+		fmt.Fprintln(os.Stderr, "retain:", err)
+		os.Exit(1)
+	}
 }

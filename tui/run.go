@@ -1,0 +1,48 @@
+package tui
+
+import (
+	"context"
+	"io"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// Limits bound what one session may ask of the machine (used when serving
+// over SSH); zero fields mean no limit.
+type Limits struct {
+	MaxRows   int
+	MaxEpochs int
+}
+
+// Options configures the terminal UI.
+type Options struct {
+	// Source is the data to open at start (the built-in shop when zero).
+	Source experiment.Source
+	// Config is the initial experiment configuration.
+	Config experiment.Config
+	// Open opens files the user asks for (data files, exports go through
+	// experiment helpers).
+	Open experiment.Opener
+	// Lang is "en" or "zh" for the walkthrough texts.
+	Lang   string
+	Limits Limits
+	// Input and Output default to the process's terminal when nil.
+	Input  io.Reader
+	Output io.Writer
+}
+
+// Run opens the TUI and blocks until the user quits or ctx is cancelled.
+func Run(ctx context.Context, opts Options) error {
+	var progOpts []tea.ProgramOption
+	progOpts = append(progOpts, tea.WithContext(ctx))
+	if opts.Input != nil {
+		progOpts = append(progOpts, tea.WithInput(opts.Input))
+	}
+	if opts.Output != nil {
+		progOpts = append(progOpts, tea.WithOutput(opts.Output))
+	}
+	_, err := tea.NewProgram(NewModel(opts), progOpts...).Run()
+	return err
+}
