@@ -1,0 +1,184 @@
+package data
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBuildCohortRetail(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, rep, err := BuildCohort(log, ymd(2010, 12, 31), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By hand: 17850 ordered on Dec 1 (35.64) and Dec 15 (9.90), again on
+	// Jan 10 (positive); 12583 once on Dec 5 (10.00) and never again; 13047
+	// first ordered after the cutoff.
+	if rep.Customers != 2 || rep.Positives != 1 || rep.PositiveRate != 0.5 || rep.Later != 1 || rep.HorizonDays != 30 ||
+		rep.Cancelled != 2 || rep.MissingCustomer != 1 || rep.Lines != 9 || rep.Orders != 5 || rep.HorizonTruncated != true {
+		t.Errorf("report = %+v", rep)
+	}
+	if got := tab.IDs(); !slices.Equal(got, []string{"17850", "12583"}) {
+		t.Errorf("ids = %v", got)
+	}
+	if tab.Label.Name != "orders_again_30d" || tab.Label.Positive != "yes" || !slices.Equal(tab.Label.Values, []float64{1, 0}) {
+		t.Errorf("label = %+v", tab.Label)
+	}
+	want := map[string][]float64{
+		"recency_days":       {16, 26},
+		"frequency":          {2, 1},
+		"monetary_total":     {45.54, 10},
+		"monetary_avg":       {22.77, 10},
+		"tenure_days":        {30, 26},
+		"orders_30d":         {1, 1}, // the Dec 1 order is 30 days old: outside
+		"orders_90d":         {2, 1},
+		"interval_mean_days": {14, 26}, // one order: the days since it
+		"interval_std_days":  {0, 0},
+	}
+	if len(tab.Features()) != len(want) {
+		t.Errorf("%d features, want %d", len(tab.Features()), len(want))
+	}
+	for name, w := range want {
+		c := tab.Column(name)
+		if c == nil || len(c.Values) != 2 || !approxEqual(c.Values[0], w[0]) || !approxEqual(c.Values[1], w[1]) {
+			t.Errorf("%s = %+v, want %v", name, c, w)
+		}
+	}
+}
+
+func TestBuildCohortBounds(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cut := range []struct {
+		y, m, d int
+		want    string
+	}{
+		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
+		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
+	} {
+		_, _, err := BuildCohort(log, ymd(cut.y, 1, 1).AddDate(0, cut.m-1, cut.d-1), 30)
+		if !errors.Is(err, ErrCutoff) || err.Error() != cut.want {
+			t.Errorf("cutoff %v: %v", cut, err)
+		}
+	}
+	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) {
+		t.Errorf("negative horizon: %v", err)
+	}
+	// The first day is a valid cutoff: only that day's buyers are in.
+	tab, rep, err := BuildCohort(log, ymd(2010, 12, 1), 3)
+	if err != nil || rep.Customers != 1 || rep.Positives != 0 || tab.Column("tenure_days").Values[0] != 0 {
+		t.Errorf("cutoff on the first day: %v %+v", err, rep)
+	}
+	// A log without amounts has no monetary columns.
+	noMoney, err := ReadOrderLog(strings.NewReader("user,date\na,2020-01-01\na,2020-01-05\nb,2020-01-09\n"), "n.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, _, err = BuildCohort(noMoney, ymd(2020, 1, 5), 7)
+	if err != nil || tab.Column("monetary_total") != nil || len(tab.Features()) != 7 || !slices.Equal(tab.Label.Values, []float64{0}) {
+		t.Errorf("no amounts: %v %+v", err, tab)
+	}
+}
+
+// cdnowPath is the shared CDNOW master log, relative to this package.
+var cdnowPath = filepath.Join("..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
+
+// TestCDNOWCohort checks the acceptance case against pandas 1.5.3: read with
+// read_csv(sep=r"\s+", dtype={"customer_id": str}), dates parsed with
+// format "%Y%m%d"; history = rows with date <= 1997-09-30, label = any row in
+// (1997-09-30, 1997-09-30 + 90 days]; per customer: recency = (cutoff -
+// max date).days, frequency = row count, tenure = (cutoff - min date).days,
+// orders_30d/90d = rows with (cutoff - date).days < 30/90, intervals =
+// np.diff of the sorted day numbers (mean, std with ddof=0; mean = tenure
+// for a single order). The sums are over all cohort rows.
+func TestCDNOWCohort(t *testing.T) {
+	f, err := os.Open(cdnowPath)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", cdnowPath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	log, err := ReadOrderLog(f, "CDNOW_master.txt", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Lines != 69659 || len(log.Orders) != 69659 || len(log.Customers) != 23570 ||
+		!log.First.Equal(ymd(1997, 1, 1)) || !log.Last.Equal(ymd(1998, 6, 30)) {
+		t.Errorf("log: %d lines, %d orders, %d customers, %v .. %v", log.Lines, len(log.Orders), len(log.Customers), log.First, log.Last)
+	}
+	tab, rep, err := BuildCohort(log, ymd(1997, 9, 30), 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Customers != 23570 || rep.Positives != 4177 || rep.Later != 0 || math.Abs(rep.PositiveRate-0.1772168010) > 1e-10 {
+		t.Errorf("report = %+v, want 23570 customers, 4177 positives", rep)
+	}
+	sums := map[string]float64{
+		"recency_days": 4270092, "frequency": 49086, "monetary_total": 1723354.5, "tenure_days": 5399736,
+		"orders_30d": 2296, "orders_90d": 7365, "monetary_avg": 764965.4632179,
+		"interval_mean_days": 3799116.810782, "interval_std_days": 156123.4375714,
+	}
+	for name, want := range sums {
+		var got float64
+		for _, v := range tab.Column(name).Values {
+			got += v
+		}
+		if math.Abs(got-want) > 1e-9*want+1e-6 {
+			t.Errorf("sum of %s = %.10g, pandas %.10g", name, got, want)
+		}
+	}
+	rows := map[string]map[string]float64{
+		"00004": {"recency_days": 59, "frequency": 3, "monetary_total": 74.02, "tenure_days": 272, "orders_30d": 0,
+			"orders_90d": 1, "interval_mean_days": 106.5, "interval_std_days": 89.5, "label": 1},
+		"23570": {"recency_days": 188, "frequency": 2, "monetary_total": 94.08, "tenure_days": 189,
+			"interval_mean_days": 1, "interval_std_days": 0, "label": 0},
+		"07592": {"recency_days": 1, "frequency": 107, "monetary_total": 8228.40, "tenure_days": 244, "orders_30d": 15,
+			"orders_90d": 35, "interval_mean_days": 2.292452830189, "interval_std_days": 2.453211146033, "label": 1},
+	}
+	ids := tab.IDs()
+	for id, want := range rows {
+		i := slices.Index(ids, id)
+		if i < 0 {
+			t.Errorf("customer %s not in the cohort", id)
+			continue
+		}
+		for name, w := range want {
+			got := tab.Label.Values[i]
+			if name != "label" {
+				got = tab.Column(name).Values[i]
+			}
+			if math.Abs(got-w) > 1e-9 {
+				t.Errorf("customer %s %s = %v, pandas %v", id, name, got, w)
+			}
+		}
+	}
+}
+
+func BenchmarkReadCDNOW(b *testing.B) {
+	raw, err := os.ReadFile(cdnowPath)
+	if err != nil {
+		b.Skipf("shared data set not found: %v", err)
+	}
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		log, err := ReadOrderLog(strings.NewReader(string(raw)), "CDNOW_master.txt", LogOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := BuildCohort(log, ymd(1997, 9, 30), 90); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,328 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// LogFormat selects how an order log is split into fields.
+type LogFormat int
+
+// The order-log formats.
+const (
+	// LogAuto reads a log whose first line holds a comma, semicolon or tab as
+	// CSV, and any other log as whitespace-aligned columns.
+	LogAuto LogFormat = iota
+	// LogCSV reads comma-, semicolon- or tab-separated values (sniffed) with
+	// RFC 4180 quoting.
+	LogCSV
+	// LogWhitespace splits every line on runs of spaces and tabs, as in the
+	// CDNOW logs.
+	LogWhitespace
+)
+
+// LogColumns names the column playing each role in an order log. An empty
+// name means "detect it from the header". In a log without a header the
+// columns are named by their 1-based position: "1", "2", …
+type LogColumns struct {
+	Customer string // customer id (required)
+	Time     string // order date or date-time (required)
+	Amount   string // money of the line or order
+	Price    string // unit price: amount = price × quantity when no Amount
+	Quantity string // units; a negative quantity marks a cancellation
+	Order    string // order or invoice id: lines sharing one form one order
+	Item     string // product id (read for completeness; not a feature)
+}
+
+// LogOptions controls ReadOrderLog. The zero value detects everything.
+type LogOptions struct {
+	Format  LogFormat
+	Columns LogColumns
+	// NoHeader says the first line is data. Without it, a CSV log always has
+	// a header and a whitespace log has one when no field of its first line
+	// is a number.
+	NoHeader bool
+	// DateLayout is a Go time layout ("02.01.2006 15:04") that every
+	// timestamp must match; it replaces detection.
+	DateLayout string
+	// DateOrder reads day/month/year or month/day/year dates, which are
+	// refused by default because they cannot be told apart reliably.
+	DateOrder DateOrder
+}
+
+// Order is one order of an OrderLog: a line of the log, or all the lines
+// sharing an order id (their amounts and quantities summed, the earliest
+// date kept).
+type Order struct {
+	Customer int32   // index into OrderLog.Customers
+	Day      int32   // calendar date as days since 1970-01-01
+	Amount   float64 // 0 when the log has no amount or price
+	Quantity float64 // 0 when the log has no quantity
+}
+
+// OrderLog is a parsed order log: its orders in file order and what was left
+// out of them.
+type OrderLog struct {
+	Name string
+	// Customers holds each distinct customer id, in order of first appearance.
+	Customers []string
+	Orders    []Order
+	// Columns records the header names used for each role ("" for none).
+	Columns LogColumns
+	// HasAmount reports whether the log has an amount or price column.
+	HasAmount bool
+	// Lines counts the data lines read (excluding the header and blank lines).
+	Lines int
+	// Cancelled counts lines left out as cancellations or refunds: negative
+	// quantity or amount, or an order id of "C" and a digit ("C536379").
+	Cancelled int
+	// MissingCustomer counts lines left out for a blank or NA customer id.
+	MissingCustomer int
+	// First and Last are the dates of the earliest and latest kept order.
+	First, Last time.Time
+}
+
+// ErrLogColumns reports a log whose roles cannot be resolved: no customer or
+// date column, or a named column that does not exist.
+var ErrLogColumns = errors.New("data: cannot find the order log's columns")
+
+// ErrBadDate reports a timestamp that cannot be parsed or is ambiguous.
+var ErrBadDate = errors.New("data: unparseable date")
+
+// ReadOrderLog reads an order or event log: one line per order or order line
+// with a customer id, a timestamp and usually an amount. name is used in
+// errors (usually the file name). Cancellations and lines without a customer
+// id are left out and counted; any malformed line is a *ParseError naming
+// the line and the 1-based field.
+func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
+	br := bufio.NewReaderSize(r, readBufferSize)
+	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
+		br.Discard(3)
+	}
+	format := opts.Format
+	if format == LogAuto {
+		format = LogWhitespace
+		first, _ := br.Peek(readBufferSize)
+		if i := bytes.IndexByte(first, '\n'); i >= 0 {
+			first = first[:i]
+		}
+		if bytes.ContainsAny(first, ",;\t") {
+			format = LogCSV
+		}
+	}
+	var src logSource
+	if format == LogCSV {
+		src = &csvSource{rr: newRecordReader(br, name, delimiterOf(br))}
+	} else {
+		src = &spaceSource{rr: newRecordReader(br, name, 0)}
+	}
+	p := &logParser{name: name, src: src, opts: opts}
+	return p.run()
+}
+
+// delimiterOf sniffs the CSV delimiter from the start of the input.
+func delimiterOf(br *bufio.Reader) byte {
+	sample, _ := br.Peek(readBufferSize)
+	return sniffDelimiter(sample)
+}
+
+// logParser holds the state of one ReadOrderLog call.
+type logParser struct {
+	name string
+	src  logSource
+	opts LogOptions
+	log  *OrderLog
+	cols logRoles
+	// byCustomer maps a customer id to its index in log.Customers.
+	byCustomer map[string]int32
+	// byOrder maps (customer, order id) to the index of its order.
+	byOrder map[orderKey]int
+	dates   dateParser
+}
+
+type orderKey struct {
+	customer int32
+	order    string
+}
+
+func (p *logParser) run() (*OrderLog, error) {
+	p.log = &OrderLog{Name: p.name}
+	p.byCustomer = make(map[string]int32)
+	p.byOrder = make(map[orderKey]int)
+	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder}
+	err := p.src.next()
+	if err == io.EOF {
+		return nil, parseErr(p.name, 0, 0, ErrEmpty, "empty file")
+	}
+	if err != nil {
+		return nil, wrapReadErr(p.name, err)
+	}
+	header, hasHeader := p.header()
+	if p.cols, err = resolveRoles(p.name, header, hasHeader, p.opts.Columns); err != nil {
+		return nil, err
+	}
+	p.log.Columns = p.cols.names(header)
+	p.log.HasAmount = p.cols.amount >= 0 || p.cols.price >= 0
+	if hasHeader {
+		err = p.src.next()
+	}
+	for ; err == nil; err = p.src.next() {
+		if err := p.line(len(header)); err != nil {
+			return nil, err
+		}
+	}
+	if err != io.EOF {
+		return nil, wrapReadErr(p.name, err)
+	}
+	if p.log.Lines == 0 {
+		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
+	}
+	if len(p.log.Orders) == 0 {
+		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
+			"no usable orders: %d lines, %d cancelled, %d without a customer id",
+			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer))
+	}
+	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
+	for _, o := range p.log.Orders {
+		first, last = min(first, o.Day), max(last, o.Day)
+	}
+	p.log.First, p.log.Last = dayTime(first), dayTime(last)
+	return p.log, nil
+}
+
+// header returns the column names: the first record's fields, or "1", "2",
+// … when the first record is data.
+func (p *logParser) header() ([]string, bool) {
+	n := p.src.fields()
+	names := make([]string, n)
+	for i := range names {
+		names[i] = strings.TrimSpace(string(p.src.field(i)))
+	}
+	hasHeader := !p.opts.NoHeader
+	if hasHeader && !p.src.isCSV() {
+		for _, s := range names {
+			if _, err := strconv.ParseFloat(s, 64); err == nil {
+				hasHeader = false
+			}
+		}
+	}
+	if !hasHeader {
+		for i := range names {
+			names[i] = strconv.Itoa(i + 1)
+		}
+	}
+	return names, hasHeader
+}
+
+// line parses the current record and adds it to the log.
+func (p *logParser) line(want int) error {
+	src, c := p.src, p.cols
+	line := src.line()
+	if got := src.fields(); got != want {
+		return parseErr(p.name, line, min(got, want)+1, ErrRagged,
+			fmt.Sprintf("%d fields, the header has %d", got, want))
+	}
+	p.log.Lines++
+	day, err := p.dates.day(trimSpace(src.field(c.time)))
+	if err != nil {
+		return parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+	}
+	qty, err := p.number(c.quantity, "quantity", line)
+	if err != nil {
+		return err
+	}
+	amount, err := p.number(c.amount, "amount", line)
+	if err != nil {
+		return err
+	}
+	if c.amount < 0 && c.price >= 0 {
+		price, err := p.number(c.price, "price", line)
+		if err != nil {
+			return err
+		}
+		amount = price
+		if c.quantity >= 0 {
+			amount = price * qty
+		}
+	}
+	var orderID string
+	if c.order >= 0 {
+		orderID = string(trimSpace(src.field(c.order)))
+	}
+	if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+		p.log.Cancelled++
+		return nil
+	}
+	cust := trimSpace(src.field(c.customer))
+	if isMissing(cust) {
+		p.log.MissingCustomer++
+		return nil
+	}
+	p.add(cust, orderID, day, amount, qty)
+	return nil
+}
+
+// number parses the numeric field at index col (0 when col < 0).
+func (p *logParser) number(col int, what string, line int) (float64, error) {
+	if col < 0 {
+		return 0, nil
+	}
+	cell := trimSpace(p.src.field(col))
+	v, ok := parseNumber(cell)
+	if !ok {
+		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
+			fmt.Sprintf("%s %q is not a number", what, cell))
+	}
+	return v, nil
+}
+
+// add records one kept line, merging it into its order when the log has
+// order ids.
+func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty float64) {
+	log := p.log
+	ci, ok := p.byCustomer[string(cust)]
+	if !ok {
+		ci = int32(len(log.Customers))
+		id := string(cust)
+		log.Customers = append(log.Customers, id)
+		p.byCustomer[id] = ci
+	}
+	if orderID != "" {
+		key := orderKey{ci, orderID}
+		if oi, ok := p.byOrder[key]; ok {
+			o := &log.Orders[oi]
+			o.Amount += amount
+			o.Quantity += qty
+			o.Day = min(o.Day, day)
+			return
+		}
+		p.byOrder[key] = len(log.Orders)
+	}
+	log.Orders = append(log.Orders, Order{Customer: ci, Day: day, Amount: amount, Quantity: qty})
+}
+
+// isCancelledInvoice reports an invoice number of the form "C" + digits, the
+// cancellation convention of the UCI Online Retail logs. Ids such as
+// "CA-2016-152156" are not cancellations.
+func isCancelledInvoice(id string) bool {
+	return len(id) > 1 && (id[0] == 'C' || id[0] == 'c') && id[1] >= '0' && id[1] <= '9'
+}
+
+// dayTime returns midnight UTC of a day number.
+func dayTime(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
+
+// dayNumber returns the day number of t's calendar date in its own location.
+func dayNumber(t time.Time) int32 {
+	y, m, d := t.Date()
+	secs := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
+	if secs < 0 {
+		secs -= 86400 - 1 // round towards minus infinity
+	}
+	return int32(secs / 86400)
+}

@@ -1,0 +1,197 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// logRoles holds the 0-based column index of each role, -1 for none.
+type logRoles struct {
+	customer, time, amount, price, quantity, order, item int
+}
+
+// roleNames lists the header names (lower case, letters and digits only)
+// recognised for each role, in the order the roles are detected.
+var roleNames = []struct {
+	role  string
+	names []string
+}{
+	{"customer id", []string{"customerid", "customer", "cust", "custid", "customerno", "customernumber", "customeruniqueid",
+		"clientid", "client", "userid", "user", "memberid", "accountid", "buyerid", "shopperid", "visitorid"}},
+	{"date", []string{"date", "time", "timestamp", "datetime", "invoicedate", "orderdate", "orderdatetime",
+		"purchasedate", "transactiondate", "txndate", "eventtime", "eventdate", "createdat", "ordertime",
+		"purchasetime", "orderpurchasetimestamp"}},
+	{"amount", []string{"amount", "revenue", "total", "totalamount", "sales", "value", "dollarvalue", "dollars",
+		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales"}},
+	{"price", []string{"price", "unitprice", "itemprice"}},
+	{"quantity", []string{"quantity", "qty", "numberofcds", "units", "numitems", "itemcount", "quantityordered"}},
+	{"order id", []string{"invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "ordernumber",
+		"orderno", "transactionid", "txnid", "receiptid", "basketid"}},
+	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode"}},
+}
+
+// slots returns pointers to the roles in roleNames order.
+func (r *logRoles) slots() []*int {
+	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item}
+}
+
+func givenNames(c LogColumns) []string {
+	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item}
+}
+
+// names returns the header names of the resolved roles.
+func (r logRoles) names(header []string) LogColumns {
+	name := func(i int) string {
+		if i < 0 {
+			return ""
+		}
+		return header[i]
+	}
+	return LogColumns{Customer: name(r.customer), Time: name(r.time), Amount: name(r.amount),
+		Price: name(r.price), Quantity: name(r.quantity), Order: name(r.order), Item: name(r.item)}
+}
+
+// resolveRoles maps roles to columns: given names first, then header names,
+// and for a headerless log of 3 or 4 fields the CDNOW order (customer, date,
+// [quantity,] amount).
+func resolveRoles(file string, header []string, hasHeader bool, given LogColumns) (logRoles, error) {
+	roles := logRoles{-1, -1, -1, -1, -1, -1, -1}
+	slots := roles.slots()
+	used := make([]bool, len(header))
+	headerLine := 0
+	if hasHeader {
+		headerLine = 1
+	}
+	for k, want := range givenNames(given) {
+		if want == "" {
+			continue
+		}
+		i := indexFold(header, want)
+		if i < 0 {
+			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
+				"no column %q for the %s (columns: %s)", want, roleNames[k].role, strings.Join(header, ", ")))
+		}
+		if used[i] {
+			return roles, parseErr(file, headerLine, i+1, ErrLogColumns, fmt.Sprintf(
+				"column %q is given for two roles", header[i]))
+		}
+		*slots[k], used[i] = i, true
+	}
+	if hasHeader {
+		for k, rn := range roleNames {
+			if *slots[k] >= 0 {
+				continue
+			}
+			for i, h := range header {
+				if !used[i] && containsString(rn.names, roleKey(h)) {
+					*slots[k], used[i] = i, true
+					break
+				}
+			}
+		}
+	} else {
+		positional := map[int][]int{3: {0, 1, 2, -1, -1}, 4: {0, 1, 3, -1, 2}}[len(header)]
+		for k, i := range positional {
+			if *slots[k] < 0 && i >= 0 && !used[i] {
+				*slots[k], used[i] = i, true
+			}
+		}
+	}
+	for k, field := range []string{"Customer", "Time"} {
+		if *slots[k] < 0 {
+			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
+				"no %s column found (columns: %s); name it with LogColumns.%s",
+				roleNames[k].role, strings.Join(header, ", "), field))
+		}
+	}
+	return roles, nil
+}
+
+func indexFold(header []string, name string) int {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), strings.TrimSpace(name)) {
+			return i
+		}
+	}
+	return -1
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// roleKey lower-cases a header name and keeps letters and digits, so
+// "Customer ID", "customer_id" and "CustomerID" all read "customerid".
+func roleKey(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(s) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// logSource yields the records of a log in either format.
+type logSource interface {
+	next() error // io.EOF at the end
+	fields() int
+	field(i int) []byte
+	line() int // physical line of the current record
+	isCSV() bool
+}
+
+type csvSource struct{ rr *recordReader }
+
+func (s *csvSource) next() error        { return s.rr.read() }
+func (s *csvSource) fields() int        { return s.rr.fields() }
+func (s *csvSource) field(i int) []byte { return s.rr.field(i) }
+func (s *csvSource) line() int          { return s.rr.line }
+func (s *csvSource) isCSV() bool        { return true }
+
+// spaceSource splits lines on runs of spaces and tabs, skipping blank lines.
+type spaceSource struct {
+	rr     *recordReader
+	buf    []byte
+	bounds []int // start and end offset in buf of each field
+	ln     int
+}
+
+func (s *spaceSource) next() error {
+	for {
+		line, err := s.rr.readLine()
+		if err != nil {
+			return err
+		}
+		s.ln = s.rr.next - 1
+		s.buf = append(s.buf[:0], line...)
+		s.bounds = s.bounds[:0]
+		start := -1
+		for i, c := range s.buf {
+			blank := c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+			switch {
+			case blank && start >= 0:
+				s.bounds = append(s.bounds, start, i)
+				start = -1
+			case !blank && start < 0:
+				start = i
+			}
+		}
+		if start >= 0 {
+			s.bounds = append(s.bounds, start, len(s.buf))
+		}
+		if len(s.bounds) > 0 {
+			return nil
+		}
+	}
+}
+
+func (s *spaceSource) fields() int        { return len(s.bounds) / 2 }
+func (s *spaceSource) field(i int) []byte { return s.buf[s.bounds[2*i]:s.bounds[2*i+1]] }
+func (s *spaceSource) line() int          { return s.ln }
+func (s *spaceSource) isCSV() bool        { return false }

@@ -1,0 +1,206 @@
+package data
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// retailLog is shaped like the UCI Online Retail log: order lines with unit
+// prices, cancellations ("C" invoices, negative quantities) and lines
+// without a customer id.
+const retailLog = `InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country
+536365,85123A,"WHITE HANGING HEART, T-LIGHT",6,2010-12-01 08:26:00,2.55,17850,United Kingdom
+536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850,United Kingdom
+C536379,D,Discount,-1,2010-12-01 09:41:00,27.50,14527,United Kingdom
+536380,22961,JAM MAKING SET,24,2010-12-01 09:41:00,1.45,,United Kingdom
+536370,22139,TEA SET,10,2010-12-05 10:00:00,1.00,12583,France
+536381,22139,RETROSPOT TEA SET,2,2010-12-15 10:00:00,4.95,17850,United Kingdom
+536382,84879,BIRD ORNAMENT,-3,2010-12-20 11:00:00,1.69,13047,United Kingdom
+536383,84879,BIRD ORNAMENT,8,2011-01-05 12:00:00,1.69,13047,United Kingdom
+536384,22139,TEA SET,1,2011-01-10 12:00:00,4.95,17850,United Kingdom
+`
+
+func ymd(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func TestReadOrderLogRetailCSV(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantCols := LogColumns{Customer: "CustomerID", Time: "InvoiceDate", Price: "UnitPrice", Quantity: "Quantity", Order: "InvoiceNo", Item: "StockCode"}
+	if log.Columns != wantCols || !log.HasAmount {
+		t.Errorf("Columns = %+v (HasAmount %v), want %+v", log.Columns, log.HasAmount, wantCols)
+	}
+	if log.Lines != 9 || log.Cancelled != 2 || log.MissingCustomer != 1 {
+		t.Errorf("Lines=%d Cancelled=%d MissingCustomer=%d, want 9 2 1", log.Lines, log.Cancelled, log.MissingCustomer)
+	}
+	if !log.First.Equal(ymd(2010, 12, 1)) || !log.Last.Equal(ymd(2011, 1, 10)) {
+		t.Errorf("range %v .. %v", log.First, log.Last)
+	}
+	// By hand: invoice 536365 is two lines, 6×2.55 + 6×3.39 = 35.64.
+	want := []struct {
+		cust   string
+		day    time.Time
+		amount float64
+		qty    float64
+	}{
+		{"17850", ymd(2010, 12, 1), 35.64, 12},
+		{"12583", ymd(2010, 12, 5), 10, 10},
+		{"17850", ymd(2010, 12, 15), 9.90, 2},
+		{"13047", ymd(2011, 1, 5), 13.52, 8},
+		{"17850", ymd(2011, 1, 10), 4.95, 1},
+	}
+	if len(log.Orders) != len(want) {
+		t.Fatalf("%d orders, want %d: %+v", len(log.Orders), len(want), log.Orders)
+	}
+	for i, w := range want {
+		o := log.Orders[i]
+		if log.Customers[o.Customer] != w.cust || !dayTime(o.Day).Equal(w.day) || !approxEqual(o.Amount, w.amount) || o.Quantity != w.qty {
+			t.Errorf("order %d = %s %v %v %v, want %+v", i, log.Customers[o.Customer], dayTime(o.Day), o.Amount, o.Quantity, w)
+		}
+	}
+}
+
+func approxEqual(a, b float64) bool { return a-b < 1e-9 && b-a < 1e-9 }
+
+func TestReadOrderLogWhitespace(t *testing.T) {
+	// CDNOW layout: leading spaces, runs of spaces, CRLF, a blank line.
+	const withHeader = " customer_id  date number_of_cds  dollar_value\r\n 00001 19970101  1   11.77\r\n\r\n 00002 19970112  5   77.00\r\n"
+	const headerless = "\ufeff00001 19970101 1 11.77\n00002\t19970112\t5\t77.00\n"
+	for name, text := range map[string]string{"header": withHeader, "headerless": headerless} {
+		log, err := ReadOrderLog(strings.NewReader(text), name, LogOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(log.Orders) != 2 || log.Customers[1] != "00002" || log.Orders[1].Amount != 77 || log.Orders[1].Quantity != 5 ||
+			!dayTime(log.Orders[1].Day).Equal(ymd(1997, 1, 12)) {
+			t.Errorf("%s: customers %v orders %+v", name, log.Customers, log.Orders)
+		}
+	}
+	// The CDNOW sample has five fields and no header: roles by position.
+	sample := "00001 0001 19970101 1 11.77\n00002 0002 19970112 5 77.00\n"
+	_, err := ReadOrderLog(strings.NewReader(sample), "sample.txt", LogOptions{})
+	if err == nil || err.Error() != "sample.txt: no customer id column found (columns: 1, 2, 3, 4, 5); name it with LogColumns.Customer" {
+		t.Errorf("5 headerless fields: %v", err)
+	}
+	log, err := ReadOrderLog(strings.NewReader(sample), "sample.txt", LogOptions{Columns: LogColumns{Customer: "2", Time: "3", Quantity: "4", Amount: "5"}})
+	if err != nil || log.Customers[0] != "0001" || log.Orders[0].Amount != 11.77 {
+		t.Errorf("sample with positional roles: %v %+v", err, log)
+	}
+}
+
+func TestReadOrderLogOptions(t *testing.T) {
+	const semicolon = "kunde;datum;umsatz\nA;01.02.2020;5\nB;13.02.2020;7\n"
+	_, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{})
+	if err == nil || err.Error() != `de.csv:1: no customer id column found (columns: kunde, datum, umsatz); name it with LogColumns.Customer` {
+		t.Errorf("unknown header names: %v", err)
+	}
+	cols := LogColumns{Customer: "Kunde", Time: "DATUM", Amount: "umsatz"}
+	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: cols})
+	if err == nil || err.Error() != `de.csv:2:2: ambiguous date "01.02.2020": day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout` {
+		t.Errorf("d.m.Y without an order: %v", err)
+	}
+	for _, opts := range []LogOptions{{Columns: cols, DateOrder: DateDMY}, {Columns: cols, DateLayout: "02.01.2006"}} {
+		log, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", opts)
+		if err != nil || !dayTime(log.Orders[0].Day).Equal(ymd(2020, 2, 1)) || !log.Last.Equal(ymd(2020, 2, 13)) {
+			t.Errorf("%+v: %v %+v", opts, err, log)
+		}
+	}
+	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: cols, DateOrder: DateMDY})
+	if err == nil || err.Error() != `de.csv:3:2: invalid calendar date "13.02.2020"` {
+		t.Errorf("month 13: %v", err)
+	}
+	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: LogColumns{Customer: "kunde", Time: "kunde"}})
+	if err == nil || err.Error() != `de.csv:1:1: column "kunde" is given for two roles` {
+		t.Errorf("one column, two roles: %v", err)
+	}
+	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: LogColumns{Customer: "client"}})
+	if err == nil || err.Error() != `de.csv:1: no column "client" for the customer id (columns: kunde, datum, umsatz)` {
+		t.Errorf("absent column: %v", err)
+	}
+	// Forced formats: a comma inside a whitespace log is data, not a delimiter.
+	log, err := ReadOrderLog(strings.NewReader("user date value\nx,y 2020-01-01 3\n"), "w.txt", LogOptions{Format: LogWhitespace})
+	if err != nil || log.Customers[0] != "x,y" || !log.HasAmount {
+		t.Errorf("forced whitespace: %v %+v", err, log)
+	}
+	// Without an amount column the log still reads; monetary values are 0.
+	log, err = ReadOrderLog(strings.NewReader("user_id\ttimestamp\nu1\t2020-01-01T10:00:00Z\n"), "t.tsv", LogOptions{Format: LogCSV})
+	if err != nil || log.HasAmount || log.Orders[0].Amount != 0 {
+		t.Errorf("no amount: %v %+v", err, log)
+	}
+}
+
+func TestReadOrderLogErrors(t *testing.T) {
+	cases := []struct {
+		name, text string
+		cause      error
+		want       string
+	}{
+		{"empty", "", ErrEmpty, "log.csv: empty file"},
+		{"blank lines only", "\n  \n", ErrEmpty, "log.csv: empty file"},
+		{"header only", "customer,date,amount\n", ErrHeaderOnly, "log.csv: no order lines after the header"},
+		{"short row", "customer,date,amount\na,2020-01-01,5\nb,2020-01-02\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
+		{"long row", "customer,date,amount\na,2020-01-01,5,7\n", ErrRagged, "log.csv:2:4: 4 fields, the header has 3"},
+		{"ragged whitespace", "cust date qty amount\n1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:3:4: 3 fields, the header has 4"},
+		{"bad date", "customer,date,amount\na,yesterday,5\n", ErrBadDate,
+			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
+		{"missing date", "customer,date,amount\na, ,5\n", ErrBadDate, "log.csv:2:2: missing date"},
+		{"US date", "customer,date,amount\na,12/1/2010 8:26,5\n", ErrBadDate,
+			`log.csv:2:2: ambiguous date "12/1/2010 8:26": day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout`},
+		{"Feb 30", "customer,date,amount\na,2020-02-30,5\n", ErrBadDate, `log.csv:2:2: invalid calendar date "2020-02-30"`},
+		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
+			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
+		{"amount", "customer;date;amount\na;2020-01-01;12,5\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
+		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
+		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
+		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},
+		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,5\n,2020-01-01,2,5\n", ErrHeaderOnly,
+			"log.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id"},
+		{"no date column", "customer,amount\na,5\n", ErrLogColumns,
+			"log.csv:1: no date column found (columns: customer, amount); name it with LogColumns.Time"},
+		{"open quote", "customer,date,amount\n\"a,2020-01-01,5\n", ErrSyntax, "log.csv:2:1: quoted field is never closed"},
+	}
+	for _, c := range cases {
+		_, err := ReadOrderLog(strings.NewReader(c.text), "log.csv", LogOptions{})
+		var pe *ParseError
+		if err == nil || err.Error() != c.want || !errors.Is(err, c.cause) || !errors.As(err, &pe) {
+			t.Errorf("%s: err = %v\n want %s (cause %v, a *ParseError)", c.name, err, c.want, c.cause)
+		}
+	}
+}
+
+func TestDateParser(t *testing.T) {
+	cases := []struct {
+		in    string
+		order DateOrder
+		want  time.Time
+	}{
+		{"19970101", DateAuto, ymd(1997, 1, 1)},
+		{"2010-12-01", DateAuto, ymd(2010, 12, 1)},
+		{"2010/12/1", DateAuto, ymd(2010, 12, 1)},
+		{"2010.12.01", DateAuto, ymd(2010, 12, 1)},
+		{"2010-12-01 08:26", DateAuto, ymd(2010, 12, 1)},
+		{"2010-12-01 08:26:00", DateAuto, ymd(2010, 12, 1)},
+		{"2010-12-01T23:59:59.123456Z", DateAuto, ymd(2010, 12, 1)},
+		{"2010-12-01T23:30:00+05:30", DateAuto, ymd(2010, 12, 1)}, // the written date, not UTC's
+		{"2010-12-01T23:30:00-0800", DateAuto, ymd(2010, 12, 1)},
+		{"2024-02-29", DateAuto, ymd(2024, 2, 29)},
+		{"1/12/2010", DateDMY, ymd(2010, 12, 1)},
+		{"1/12/2010 8:26", DateMDY, ymd(2010, 1, 12)},
+		{"31-12-1999 23:59:59", DateDMY, ymd(1999, 12, 31)},
+	}
+	for _, c := range cases {
+		day, err := dateParser{order: c.order}.day([]byte(c.in))
+		if err != nil || !dayTime(day).Equal(c.want) {
+			t.Errorf("%q (order %d) = %v, %v; want %v", c.in, c.order, dayTime(day), err, c.want)
+		}
+	}
+	for _, bad := range []string{"2010-12", "2010-12-01 8", "2010-12-01x", "2010-1201", "20101301", "2023-02-29", "1/2/10",
+		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26"} {
+		if day, err := (dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
+			t.Errorf("%q parsed as %v, want an error", bad, dayTime(day))
+		}
+	}
+}

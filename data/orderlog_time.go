@@ -1,0 +1,177 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// DateOrder says how to read dates written day, month and year with the
+// year last ("1/12/2010"), which are ambiguous unless the order is known.
+type DateOrder int
+
+// The date orders.
+const (
+	// DateAuto accepts only year-first dates and refuses d/m/y or m/d/y.
+	DateAuto DateOrder = iota
+	// DateDMY reads "1/12/2010" as 1 December 2010.
+	DateDMY
+	// DateMDY reads "1/12/2010" as 12 January 2010.
+	DateMDY
+)
+
+// dateParser turns a timestamp into a day number. Without a layout it
+// accepts YYYYMMDD, YYYY-MM-DD (also with / or . as separator), optionally
+// followed by a space or "T" and HH:MM[:SS[.fff]] with an optional "Z" or
+// ±HH:MM offset; with a date order also D/M/YYYY or M/D/YYYY with an optional
+// H:MM[:SS]. Only the calendar date is kept, as written: an offset does not
+// move the date.
+type dateParser struct {
+	layout string
+	order  DateOrder
+}
+
+const dateWant = "want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout"
+
+func (p dateParser) day(b []byte) (int32, error) {
+	if len(b) == 0 {
+		return 0, errors.New("missing date")
+	}
+	if p.layout != "" {
+		t, err := time.Parse(p.layout, string(b))
+		if err != nil {
+			return 0, fmt.Errorf("date %q does not match the layout %q", b, p.layout)
+		}
+		return dayNumber(t), nil
+	}
+	s := dateScanner{b: b}
+	var y, m, d int
+	switch {
+	case len(b) == 8 && s.digits(8, 8) >= 0:
+		v := s.num
+		y, m, d = v/10000, v/100%100, v%100
+	case s.reset() && s.digits(4, 4) >= 0:
+		y = s.num
+		sep := s.sepByte()
+		if sep == 0 || s.digits(1, 2) < 0 {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+		m = s.num
+		if !s.expect(sep) || s.digits(1, 2) < 0 {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+		d = s.num
+		if !s.timeOfDay(true) {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+	case s.reset() && s.digits(1, 2) >= 0:
+		a := s.num
+		sep := s.sepByte()
+		if sep == 0 || s.digits(1, 2) < 0 {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+		c := s.num
+		if !s.expect(sep) || s.digits(4, 4) < 0 {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+		y = s.num
+		if !s.timeOfDay(false) {
+			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		}
+		switch p.order {
+		case DateDMY:
+			d, m = a, c
+		case DateMDY:
+			m, d = a, c
+		default:
+			return 0, fmt.Errorf("ambiguous date %q: day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout", b)
+		}
+	default:
+		return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+	}
+	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1 {
+		return 0, fmt.Errorf("invalid calendar date %q", b)
+	}
+	return dayNumber(t), nil
+}
+
+// dateScanner reads a timestamp left to right.
+type dateScanner struct {
+	b   []byte
+	pos int
+	num int
+}
+
+func (s *dateScanner) reset() bool { s.pos = 0; return true }
+
+// digits reads between lo and hi digits into num, returning -1 when fewer
+// than lo are there.
+func (s *dateScanner) digits(lo, hi int) int {
+	n, v := 0, 0
+	for s.pos < len(s.b) && n < hi && s.b[s.pos] >= '0' && s.b[s.pos] <= '9' {
+		v = v*10 + int(s.b[s.pos]-'0')
+		s.pos++
+		n++
+	}
+	if n < lo {
+		return -1
+	}
+	s.num = v
+	return n
+}
+
+// sepByte reads a date separator (- / .), returning 0 when there is none.
+func (s *dateScanner) sepByte() byte {
+	if s.pos < len(s.b) {
+		if c := s.b[s.pos]; c == '-' || c == '/' || c == '.' {
+			s.pos++
+			return c
+		}
+	}
+	return 0
+}
+
+func (s *dateScanner) expect(c byte) bool {
+	if s.pos < len(s.b) && s.b[s.pos] == c {
+		s.pos++
+		return true
+	}
+	return false
+}
+
+// timeOfDay accepts the end of input, or a space (or "T" when isoT) and
+// H:MM[:SS[.fff]], then for ISO timestamps an optional Z or ±HH[:]MM.
+func (s *dateScanner) timeOfDay(iso bool) bool {
+	if s.pos == len(s.b) {
+		return true
+	}
+	if !s.expect(' ') && !(iso && s.expect('T')) {
+		return false
+	}
+	if s.digits(1, 2) < 0 || s.num > 23 || !s.expect(':') || s.digits(2, 2) < 0 || s.num > 59 {
+		return false
+	}
+	if s.expect(':') {
+		if s.digits(2, 2) < 0 || s.num > 60 {
+			return false
+		}
+		if s.expect('.') && s.digits(1, 9) < 0 {
+			return false
+		}
+	}
+	if !iso || s.pos == len(s.b) {
+		return s.pos == len(s.b)
+	}
+	if s.expect('Z') {
+		return s.pos == len(s.b)
+	}
+	if !s.expect('+') && !s.expect('-') {
+		return false
+	}
+	if s.digits(2, 2) < 0 || s.num > 23 {
+		return false
+	}
+	s.expect(':')
+	return s.digits(2, 2) >= 0 && s.num <= 59 && s.pos == len(s.b)
+}
