@@ -200,3 +200,14 @@ func TestInputsAreNotModified(t *testing.T) {
 		t.Error("a metric modified its input slices")
 	}
 }
+
+func TestBestF1PrefersTheHighestThresholdOnATie(t *testing.T) {
+	// F1 is 2/3 both at 0.9 (1 of 2 positives, no false positive) and at 0.6
+	// (both positives, two false positives): keep 0.9, which flags fewer
+	// users. (scikit-learn has no such tool; np.argmax over its PR curve
+	// would pick the first, lowest threshold.)
+	best, err := BestF1Threshold([]float64{0.9, 0.8, 0.7, 0.6}, []float64{1, 0, 0, 1}, nil)
+	if err != nil || best.Threshold != 0.9 || best.F1 != 2.0/3 {
+		t.Errorf("BestF1Threshold = %+v, %v; want threshold 0.9, F1 2/3", best, err)
+	}
+}

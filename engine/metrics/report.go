@@ -22,14 +22,19 @@ type Report struct {
 	// Threshold is the threshold of the threshold-dependent metrics.
 	Threshold float64 `json:"threshold"`
 
-	ROCAUC           float64 `json:"roc_auc"`
+	// ROCAUC is AUC: ranking quality, independent of the threshold.
+	ROCAUC float64 `json:"roc_auc"`
+	// AveragePrecision is AveragePrecision: ranking quality on the positives.
 	AveragePrecision float64 `json:"average_precision"`
-	LogLoss          float64 `json:"log_loss"`
-	BrierScoreLoss   float64 `json:"brier_score_loss"`
-	Accuracy         float64 `json:"accuracy"`
-	Precision        float64 `json:"precision"`
-	Recall           float64 `json:"recall"`
-	F1               float64 `json:"f1"`
+	// LogLoss is LogLoss: how well the probabilities fit.
+	LogLoss float64 `json:"log_loss"`
+	// BrierScoreLoss is BrierScore: mean squared error of the probabilities.
+	BrierScoreLoss float64 `json:"brier_score_loss"`
+	// Accuracy, Precision, Recall and F1 are measured at Threshold.
+	Accuracy  float64 `json:"accuracy"`
+	Precision float64 `json:"precision"`
+	Recall    float64 `json:"recall"`
+	F1        float64 `json:"f1"`
 
 	// Confusion is the confusion matrix at Threshold.
 	Confusion Confusion `json:"confusion_matrix"`
