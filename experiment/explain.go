@@ -1,0 +1,276 @@
+package experiment
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// IGSteps is the number of integrated-gradients points an explanation starts
+// with (the engine refines it until the attributions are complete).
+const IGSteps = 64
+
+// ErrUnknownColumn is returned for a what-if on a column the model lacks.
+var ErrUnknownColumn = errors.New("experiment: unknown column")
+
+// Explainer explains a network's predictions in the original columns of the
+// data: one-hot parts are summed back to their field and values are shown in
+// the user's own units.
+type Explainer struct {
+	Net      *engine.Network
+	Pipeline *data.Pipeline
+	// Baseline is the transformed input attributions are measured against:
+	// the mean training user.
+	Baseline []float64
+}
+
+// Explainer returns the experiment's explainer, with the training mean as
+// the baseline.
+func (e *Experiment) Explainer() *Explainer {
+	mean := make([]float64, e.Train.Cols)
+	for i := range e.Train.Rows {
+		for j, v := range e.Train.X[i*e.Train.Cols : (i+1)*e.Train.Cols] {
+			mean[j] += v
+		}
+	}
+	for j := range mean {
+		mean[j] /= float64(max(e.Train.Rows, 1))
+	}
+	return &Explainer{Net: e.Net, Pipeline: e.Pipeline, Baseline: mean}
+}
+
+// Reason is one original column's share of a prediction.
+type Reason struct {
+	Column string
+	// Value is the user's value in original units ("missing" when the cell
+	// was blank and imputed).
+	Value string
+	// Attribution is how much the column moved the probability away from the
+	// baseline user's: positive raises it.
+	Attribution float64
+}
+
+// Explanation attributes one prediction to the original columns.
+type Explanation struct {
+	Prob, BaselineProb float64
+	// Reasons has one entry per original column, largest |Attribution| first.
+	Reasons []Reason
+}
+
+// Explain attributes the prediction for one transformed input row.
+func (x *Explainer) Explain(row []float64) (Explanation, error) {
+	a, err := engine.IntegratedGradients(x.Net, row, x.Baseline, IGSteps)
+	if err != nil {
+		return Explanation{}, err
+	}
+	ex := Explanation{Prob: a.Output, BaselineProb: a.BaselineOutput}
+	for i := range x.Pipeline.Columns {
+		pc := &x.Pipeline.Columns[i]
+		s := 0.0
+		for _, v := range a.Values[pc.First : pc.First+pc.Width] {
+			s += v
+		}
+		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s})
+	}
+	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
+		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
+	})
+	return ex, nil
+}
+
+// Value renders pipeline column ci of a transformed row in original units.
+func (x *Explainer) Value(row []float64, ci int) string {
+	pc := &x.Pipeline.Columns[ci]
+	out := row[pc.First : pc.First+pc.Width]
+	switch pc.Kind {
+	case data.Categorical:
+		for k, v := range out {
+			if v == 1 {
+				return pc.Levels[k]
+			}
+		}
+		return "(other)"
+	case data.Boolean:
+		if pc.Indicator && out[1] == 1 {
+			return "missing"
+		}
+		v := pc.Original(out[0])
+		if len(pc.Levels) == 2 {
+			return pc.Levels[int(math.Round(min(max(v, 0), 1)))]
+		}
+		return formatNumber(v)
+	}
+	if pc.Indicator && out[1] == 1 {
+		return "missing"
+	}
+	return formatNumber(pc.Original(out[0]))
+}
+
+// formatNumber prints a value in original units compactly.
+func formatNumber(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// Predict returns the probability for one transformed row.
+func (x *Explainer) Predict(row []float64) float64 { return x.Net.Predict(row)[0] }
+
+// column finds a pipeline column by name (case-insensitive).
+func (x *Explainer) column(name string) (int, error) {
+	for i := range x.Pipeline.Columns {
+		if strings.EqualFold(x.Pipeline.Columns[i].Name, name) {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("%w: %q", ErrUnknownColumn, name)
+}
+
+// Set returns a copy of row with column set to value, given in original
+// units: a number for numeric columns, a level for categorical ones, one of
+// the two spellings (or 0/1) for booleans. Used by what-if.
+func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) {
+	ci, err := x.column(column)
+	if err != nil {
+		return nil, err
+	}
+	pc := &x.Pipeline.Columns[ci]
+	out := append([]float64(nil), row...)
+	dst := out[pc.First : pc.First+pc.Width]
+	value = strings.TrimSpace(value)
+	switch pc.Kind {
+	case data.Categorical:
+		clear(dst)
+		for k, l := range pc.Levels {
+			if strings.EqualFold(l, value) {
+				dst[k] = 1
+				return out, nil
+			}
+		}
+		return nil, fmt.Errorf("experiment: %s has no level %q (levels: %s)", pc.Name, value, strings.Join(pc.Levels, ", "))
+	case data.Boolean:
+		for k, l := range pc.Levels {
+			if strings.EqualFold(l, value) || value == strconv.Itoa(k) {
+				dst[0] = pc.Transformed(float64(k))
+				if pc.Indicator {
+					dst[1] = 0
+				}
+				return out, nil
+			}
+		}
+		return nil, fmt.Errorf("experiment: %s takes %s", pc.Name, strings.Join(pc.Levels, " or "))
+	}
+	v, err := strconv.ParseFloat(value, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil, fmt.Errorf("experiment: %s needs a number, got %q", pc.Name, value)
+	}
+	dst[0] = pc.Transformed(v)
+	if pc.Indicator {
+		dst[1] = 0
+	}
+	return out, nil
+}
+
+// SweepPoint is one point of a what-if curve.
+type SweepPoint struct {
+	Value string  // the column's value, original units
+	X     float64 // numeric value (the level index for categorical columns)
+	Prob  float64
+}
+
+// Sweep moves one column over its training range (points evenly spaced
+// values for numeric columns; every level for categorical and boolean ones)
+// with the rest of row fixed, and returns the probability at each value.
+func (x *Explainer) Sweep(row []float64, column string, points int) ([]SweepPoint, error) {
+	ci, err := x.column(column)
+	if err != nil {
+		return nil, err
+	}
+	pc := &x.Pipeline.Columns[ci]
+	var values []string
+	var xs []float64
+	if pc.Kind == data.Categorical || pc.Kind == data.Boolean {
+		values = pc.Levels
+		for k := range values {
+			xs = append(xs, float64(k))
+		}
+	} else {
+		points = max(points, 2)
+		for k := range points {
+			v := pc.Min + (pc.Max-pc.Min)*float64(k)/float64(points-1)
+			values = append(values, formatNumber(v))
+			xs = append(xs, v)
+		}
+	}
+	out := make([]SweepPoint, len(values))
+	for k, v := range values {
+		r, err := x.setNumeric(row, pc, xs[k], v)
+		if err != nil {
+			return nil, err
+		}
+		out[k] = SweepPoint{Value: v, X: xs[k], Prob: x.Predict(r)}
+	}
+	return out, nil
+}
+
+// setNumeric sets a column from its numeric sweep value without parsing.
+func (x *Explainer) setNumeric(row []float64, pc *data.PipelineColumn, v float64, label string) ([]float64, error) {
+	if pc.Kind == data.Numeric {
+		out := append([]float64(nil), row...)
+		out[pc.First] = pc.Transformed(v)
+		if pc.Indicator {
+			out[pc.First+1] = 0
+		}
+		return out, nil
+	}
+	return x.Set(row, pc.Name, label)
+}
+
+// ColumnImportance is the permutation importance of one original column.
+type ColumnImportance struct {
+	Column    string
+	Mean, Std float64 // drop in validation ROC AUC when the column is shuffled
+}
+
+// Importance measures permutation importance on the validation part (the
+// training part when there is none), shuffling each original column's
+// outputs together, repeats times, seeded by the experiment's seed. Largest
+// mean first.
+func (e *Experiment) Importance(repeats int) (baseAUC float64, imp []ColumnImportance, err error) {
+	d := e.Val
+	if d.Rows == 0 {
+		d = e.Train
+	}
+	groups := make([][]int, len(e.Pipeline.Columns))
+	for i, pc := range e.Pipeline.Columns {
+		for k := range pc.Width {
+			groups[i] = append(groups[i], pc.First+k)
+		}
+	}
+	base, raw, err := engine.PermutationImportance(e.Net, d, groups, repeats, data.NewRand(e.Config.Seed))
+	if err != nil {
+		return 0, nil, err
+	}
+	for _, r := range raw {
+		imp = append(imp, ColumnImportance{Column: e.Pipeline.Columns[r.Group].Name, Mean: r.Mean, Std: r.Std})
+	}
+	slices.SortStableFunc(imp, func(p, q ColumnImportance) int { return cmp.Compare(q.Mean, p.Mean) })
+	return base, imp, nil
+}
+
+// Row returns the transformed input of a table row (any part).
+func (e *Experiment) Row(tableRow int) ([]float64, error) {
+	x, err := e.Pipeline.Transform(e.Data.Table, []int{tableRow})
+	if err != nil {
+		return nil, err
+	}
+	return x.RawRowView(0), nil
+}
