@@ -32,6 +32,8 @@ type Optimizer interface {
 	SetLR(lr float64)
 	// Reset clears the optimiser's state (moments, step count).
 	Reset()
+	// Clone returns an independent copy with the same state.
+	Clone() Optimizer
 }
 
 // withDefaults fills the zero fields with the kind's defaults.
@@ -133,6 +135,16 @@ func (o *SGD) SetLR(lr float64) { o.Rate = lr }
 // Reset implements Optimizer.
 func (o *SGD) Reset() { clear(o.vel) }
 
+// Clone implements Optimizer.
+func (o *SGD) Clone() Optimizer {
+	c := *o
+	c.vel = clone(o.vel)
+	return &c
+}
+
+// Velocity returns the momentum buffer (aliased), for the walkthrough.
+func (o *SGD) Velocity() []float64 { return o.vel }
+
 // Adam is the Adam optimiser as Keras computes it:
 // m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
 // θ ← θ − lr·√(1−β2ᵗ)/(1−β1ᵗ) · m/(√v + ε).
@@ -170,3 +182,20 @@ func (o *Adam) SetLR(lr float64) { o.Rate = lr }
 
 // Reset implements Optimizer.
 func (o *Adam) Reset() { clear(o.m); clear(o.v); o.t = 0 }
+
+// Clone implements Optimizer.
+func (o *Adam) Clone() Optimizer {
+	c := *o
+	c.m, c.v = clone(o.m), clone(o.v)
+	return &c
+}
+
+// StepSize is the effective step α = lr·√(1−β2ᵗ)/(1−β1ᵗ) the next update
+// will use, for the walkthrough.
+func (o *Adam) StepSize() float64 {
+	p1, p2 := o.pow1*o.Beta1, o.pow2*o.Beta2
+	if o.t == 0 {
+		p1, p2 = o.Beta1, o.Beta2
+	}
+	return o.Rate * math.Sqrt(1-p2) / (1 - p1)
+}
