@@ -4,7 +4,7 @@ package kernel
 
 import "golang.org/x/sys/cpu"
 
-//go:generate go run gen_asm.go
+//go:generate go run gen_asm.go gen_asm_elem.go
 
 // hasAsm reports whether the CPU runs the AVX2+FMA kernels; useAsm selects
 // them, and tests clear it to exercise the portable path on the same machine.
@@ -49,6 +49,39 @@ func adamVec(w, g, m, v []float64, p *adamParams) int {
 	return len(w) &^ 3
 }
 
+func addRowVec(c, v []float64, m, n int) {
+	if useAsm {
+		addRowVecAVX2(c, v, m, n)
+		return
+	}
+	addRowVecGo(c, v, m, n)
+}
+
+func addBiasReLU(c, v []float64, m, n int) {
+	if useAsm {
+		addBiasReLUAVX2(c, v, m, n)
+		return
+	}
+	addBiasReLUGo(c, v, m, n)
+}
+
+func reluMask(d, a []float64) {
+	done := 0
+	if useAsm {
+		reluMaskAVX2(d, a)
+		done = len(d) &^ 3
+	}
+	reluMaskGo(d[done:], a[done:])
+}
+
+func colSums(dst, a []float64, m, n int) {
+	if useAsm {
+		colSumsAVX2(dst, a, m, n)
+		return
+	}
+	colSumsGo(dst, a, m, n)
+}
+
 // mulBcastAVX2 sets c[i·n+j] = Σp a[i·ars+p·aps]·b[p·n+j] for i < m, j < n,
 // p < k. The slices must be long enough.
 //
@@ -65,3 +98,23 @@ func mulNTAVX2(c, a, b []float64, m, n, k int)
 //
 //go:noescape
 func adamAVX2(w, g, m, v []float64, p *adamParams)
+
+// addRowVecAVX2 adds v to each of the m rows of c (n columns).
+//
+//go:noescape
+func addRowVecAVX2(c, v []float64, m, n int)
+
+// addBiasReLUAVX2 adds v to each row of c and applies the ReLU.
+//
+//go:noescape
+func addBiasReLUAVX2(c, v []float64, m, n int)
+
+// reluMaskAVX2 zeroes d where a is not positive, over len(d)/4·4 elements.
+//
+//go:noescape
+func reluMaskAVX2(d, a []float64)
+
+// colSumsAVX2 sets dst[j] to the sum of column j of a (m×n).
+//
+//go:noescape
+func colSumsAVX2(dst, a []float64, m, n int)

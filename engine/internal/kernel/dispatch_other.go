@@ -15,3 +15,8 @@ func mulNN(c, a, b []float64, m, n, k int) { mulNNGo(c, a, b, m, n, k) }
 
 // adamVec has no vector version here: it leaves all elements to adamGo.
 func adamVec(w, g, m, v []float64, p *adamParams) int { return 0 }
+
+func addRowVec(c, v []float64, m, n int)   { addRowVecGo(c, v, m, n) }
+func addBiasReLU(c, v []float64, m, n int) { addBiasReLUGo(c, v, m, n) }
+func reluMask(d, a []float64)              { reluMaskGo(d, a) }
+func colSums(dst, a []float64, m, n int)   { colSumsGo(dst, a, m, n) }

@@ -2,7 +2,8 @@
 
 // gen_asm writes kernel_amd64.s: the AVX2+FMA micro-kernels are the same code
 // unrolled for several tile shapes, which is easier to get right generated than
-// typed. Run `go generate` in this directory after editing it.
+// typed. Run `go generate` in this directory after editing it
+// or gen_asm_elem.go.
 package main
 
 import (
@@ -42,6 +43,10 @@ GLOBL masktab<>(SB), RODATA|NOPTR, $64
 	genBcast(g)
 	genDot(g)
 	genAdam(g)
+	genRowVec(g, "addRowVecAVX2", false)
+	genRowVec(g, "addBiasReLUAVX2", true)
+	genReLUMask(g)
+	genColSums(g)
 	if err := os.WriteFile("kernel_amd64.s", g.buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -1,51 +1,114 @@
 package kernel
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
 )
 
-func TestAddRowVec(t *testing.T) {
-	rng := rand.New(rand.NewPCG(9, 10))
-	for _, s := range [][2]int{{1, 1}, {3, 7}, {32, 64}, {5, 1}, {0, 4}} {
-		m, n := s[0], s[1]
-		c, v := randSlice(rng, m*n), randSlice(rng, n)
-		want := append([]float64(nil), c...)
-		for i := 0; i < m; i++ {
-			for j := 0; j < n; j++ {
-				want[i*n+j] += v[j]
-			}
-		}
-		AddRowVec(c, v, m, n)
-		for i := range want {
-			if c[i] != want[i] {
-				t.Fatalf("%v: c[%d] = %v, want %v", s, i, c[i], want[i])
-			}
+// elementwiseShapes covers every tail length and the network's widths.
+var elementwiseShapes = [][2]int{
+	{0, 4}, {1, 1}, {1, 2}, {1, 3}, {2, 4}, {3, 5}, {3, 7}, {4, 15}, {5, 16}, {2, 17}, {6, 18}, {7, 19},
+	{32, 64}, {33, 32}, {5, 1}, {9, 10}, {1024, 64}, {3, 70},
+}
+
+// withGuard returns x inside a larger array whose extra tail holds sentinel
+// values, and a check that the tail is still intact.
+func withGuard(x []float64) ([]float64, func(t *testing.T, what string)) {
+	buf := append(append([]float64(nil), x...), 111, 222, 333, 444)
+	return buf[:len(x):len(x)], func(t *testing.T, what string) {
+		t.Helper()
+		if tail := buf[len(x):]; tail[0] != 111 || tail[1] != 222 || tail[2] != 333 || tail[3] != 444 {
+			t.Fatalf("%s wrote past the end: %v", what, tail)
 		}
 	}
 }
 
-func TestColSums(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 12))
-	for _, s := range [][2]int{{1, 1}, {3, 7}, {1024, 32}, {5, 1}, {0, 4}} {
-		m, n := s[0], s[1]
-		a := randSlice(rng, m*n)
-		dst := []float64{}
-		for range n {
-			dst = append(dst, math.NaN())
-		}
-		want := make([]float64, n)
-		for j := 0; j < n; j++ {
+func TestAddRowVecAndReLU(t *testing.T) {
+	forEachPath(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(9, 10))
+		for _, s := range elementwiseShapes {
+			m, n := s[0], s[1]
+			c0, v := randSlice(rng, m*n), randSlice(rng, n)
+			if m*n > 0 {
+				c0[0], c0[len(c0)-1] = math.NaN(), math.Copysign(0, -1)
+				v[len(v)-1] = 0
+			}
+			sum, relu := make([]float64, m*n), make([]float64, m*n)
 			for i := 0; i < m; i++ {
-				want[j] += a[i*n+j]
+				for j := 0; j < n; j++ {
+					x := c0[i*n+j] + v[j]
+					sum[i*n+j] = x
+					relu[i*n+j] = x
+					if x < 0 {
+						relu[i*n+j] = 0
+					}
+				}
 			}
+			c, intact := withGuard(c0)
+			AddRowVec(c, v, m, n)
+			intact(t, "AddRowVec")
+			sameBits(t, fmt.Sprint("AddRowVec ", s), c, sum)
+			c, intact = withGuard(c0)
+			AddBiasReLU(c, v, m, n)
+			intact(t, "AddBiasReLU")
+			sameBits(t, fmt.Sprint("AddBiasReLU ", s), c, relu)
 		}
-		ColSums(dst, a, m, n)
-		for j := range want {
-			if dst[j] != want[j] {
-				t.Fatalf("%v: dst[%d] = %v, want %v", s, j, dst[j], want[j])
+	})
+}
+
+func TestReLUMask(t *testing.T) {
+	forEachPath(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(17, 18))
+		for _, n := range []int{0, 1, 2, 3, 4, 5, 7, 8, 9, 64, 1027} {
+			d0, a := randSlice(rng, n), randSlice(rng, n)
+			if n >= 3 {
+				a[0], a[1], a[2] = math.NaN(), math.Copysign(0, -1), 0
 			}
+			want := append([]float64(nil), d0...)
+			for i := range want {
+				if a[i] <= 0 || math.IsNaN(a[i]) {
+					want[i] = 0
+				}
+			}
+			d, intact := withGuard(d0)
+			ReLUMask(d, a)
+			intact(t, "ReLUMask")
+			sameBits(t, fmt.Sprint("ReLUMask n=", n), d, want)
+		}
+	})
+}
+
+func TestColSums(t *testing.T) {
+	forEachPath(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(11, 12))
+		for _, s := range elementwiseShapes {
+			m, n := s[0], s[1]
+			a := randSlice(rng, m*n)
+			dst0 := make([]float64, n)
+			for j := range dst0 {
+				dst0[j] = math.NaN() // must be overwritten, also when m = 0
+			}
+			want := make([]float64, n)
+			for j := 0; j < n; j++ {
+				for i := 0; i < m; i++ {
+					want[j] += a[i*n+j]
+				}
+			}
+			dst, intact := withGuard(dst0)
+			ColSums(dst, a, m, n)
+			intact(t, "ColSums")
+			sameBits(t, fmt.Sprint("ColSums ", s), dst, want)
+		}
+	})
+}
+
+func sameBits(t *testing.T, what string, got, want []float64) {
+	t.Helper()
+	for i := range want {
+		if math.Float64bits(got[i]) != math.Float64bits(want[i]) {
+			t.Fatalf("%s: element %d = %v, want %v", what, i, got[i], want[i])
 		}
 	}
 }
@@ -124,6 +187,8 @@ func TestNoAllocations(t *testing.T) {
 			"MulNN":     func() { MulNN(c, a, b, m, n, k) },
 			"AddRowVec": func() { AddRowVec(c, b, m, n) },
 			"ColSums":   func() { ColSums(b, c, m, n) },
+			"ReLU":      func() { AddBiasReLU(c, b, m, n) },
+			"ReLUMask":  func() { ReLUMask(b, c) },
 			"Adam":      func() { Adam(w, g, mo, vo, 1e-3, 0.9, 0.999, 1e-8, 0.1, 0.001) },
 		}
 		for name, call := range calls {

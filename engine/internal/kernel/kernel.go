@@ -65,34 +65,3 @@ func checkShape(op string, c, a, b []float64, m, n, k, aLen, bLen int) {
 			op, m, n, k, len(c), len(a), len(b)))
 	}
 }
-
-// AddRowVec adds the vector v (length n) to every row of c (m×n): the bias
-// broadcast of a forward pass.
-func AddRowVec(c, v []float64, m, n int) {
-	if m < 0 || n < 0 || len(c) < m*n || len(v) < n {
-		panic(fmt.Sprintf("kernel: AddRowVec: short slice for m=%d n=%d: len(c)=%d len(v)=%d", m, n, len(c), len(v)))
-	}
-	v = v[:n]
-	for i := 0; i < m; i++ {
-		row := c[i*n : i*n+n]
-		for j, x := range v {
-			row[j] += x
-		}
-	}
-}
-
-// ColSums sets dst (length n) to the column sums of a (m×n), adding the rows in
-// order from first to last: the bias gradient of a backward pass.
-func ColSums(dst, a []float64, m, n int) {
-	if m < 0 || n < 0 || len(a) < m*n || len(dst) < n {
-		panic(fmt.Sprintf("kernel: ColSums: short slice for m=%d n=%d: len(dst)=%d len(a)=%d", m, n, len(dst), len(a)))
-	}
-	dst = dst[:n]
-	clear(dst)
-	for i := 0; i < m; i++ {
-		row := a[i*n : i*n+n]
-		for j, x := range row {
-			dst[j] += x
-		}
-	}
-}

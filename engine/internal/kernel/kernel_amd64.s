@@ -852,3 +852,193 @@ adam_loop:
 adam_done:
 	VZEROUPPER
 	RET
+
+// func addRowVecAVX2(c, v []float64, m, n int)
+TEXT ·addRowVecAVX2(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), DI
+	MOVQ v_base+24(FP), SI
+	MOVQ m+48(FP), R10
+	MOVQ n+56(FP), R8
+	MOVQ R8, AX
+	ANDQ $3, AX
+	MOVQ $4, CX
+	SUBQ AX, CX
+	LEAQ masktab<>(SB), R9
+	VMOVUPD (R9)(CX*8), Y15
+	VXORPD Y14, Y14, Y14
+	TESTQ R10, R10
+	JZ addRowVecAVX2_done
+addRowVecAVX2_row:
+	XORQ BX, BX
+	MOVQ R8, DX
+	SHRQ $2, DX
+	JZ addRowVecAVX2_tail
+addRowVecAVX2_vec:
+	VMOVUPD (DI)(BX*1), Y0
+	VADDPD (SI)(BX*1), Y0, Y0
+	VMOVUPD Y0, (DI)(BX*1)
+	ADDQ $32, BX
+	DECQ DX
+	JNZ addRowVecAVX2_vec
+addRowVecAVX2_tail:
+	MOVQ R8, AX
+	ANDQ $3, AX
+	JZ addRowVecAVX2_next
+	VMASKMOVPD (DI)(BX*1), Y15, Y0
+	VMASKMOVPD (SI)(BX*1), Y15, Y1
+	VADDPD Y1, Y0, Y0
+	VMASKMOVPD Y0, Y15, (DI)(BX*1)
+addRowVecAVX2_next:
+	LEAQ (DI)(R8*8), DI
+	DECQ R10
+	JNZ addRowVecAVX2_row
+addRowVecAVX2_done:
+	VZEROUPPER
+	RET
+
+// func addBiasReLUAVX2(c, v []float64, m, n int)
+TEXT ·addBiasReLUAVX2(SB), NOSPLIT, $0-64
+	MOVQ c_base+0(FP), DI
+	MOVQ v_base+24(FP), SI
+	MOVQ m+48(FP), R10
+	MOVQ n+56(FP), R8
+	MOVQ R8, AX
+	ANDQ $3, AX
+	MOVQ $4, CX
+	SUBQ AX, CX
+	LEAQ masktab<>(SB), R9
+	VMOVUPD (R9)(CX*8), Y15
+	VXORPD Y14, Y14, Y14
+	TESTQ R10, R10
+	JZ addBiasReLUAVX2_done
+addBiasReLUAVX2_row:
+	XORQ BX, BX
+	MOVQ R8, DX
+	SHRQ $2, DX
+	JZ addBiasReLUAVX2_tail
+addBiasReLUAVX2_vec:
+	VMOVUPD (DI)(BX*1), Y0
+	VADDPD (SI)(BX*1), Y0, Y0
+	VMAXPD Y0, Y14, Y0
+	VMOVUPD Y0, (DI)(BX*1)
+	ADDQ $32, BX
+	DECQ DX
+	JNZ addBiasReLUAVX2_vec
+addBiasReLUAVX2_tail:
+	MOVQ R8, AX
+	ANDQ $3, AX
+	JZ addBiasReLUAVX2_next
+	VMASKMOVPD (DI)(BX*1), Y15, Y0
+	VMASKMOVPD (SI)(BX*1), Y15, Y1
+	VADDPD Y1, Y0, Y0
+	VMAXPD Y0, Y14, Y0
+	VMASKMOVPD Y0, Y15, (DI)(BX*1)
+addBiasReLUAVX2_next:
+	LEAQ (DI)(R8*8), DI
+	DECQ R10
+	JNZ addBiasReLUAVX2_row
+addBiasReLUAVX2_done:
+	VZEROUPPER
+	RET
+
+// func reluMaskAVX2(d, a []float64)
+TEXT ·reluMaskAVX2(SB), NOSPLIT, $0-48
+	MOVQ d_base+0(FP), DI
+	MOVQ a_base+24(FP), SI
+	MOVQ d_len+8(FP), CX
+	SHRQ $2, CX
+	JZ relumask_done
+	VXORPD Y14, Y14, Y14
+	XORQ BX, BX
+relumask_loop:
+	VMOVUPD (SI)(BX*1), Y1
+	VCMPPD $1, Y1, Y14, Y2
+	VANDPD (DI)(BX*1), Y2, Y2
+	VMOVUPD Y2, (DI)(BX*1)
+	ADDQ $32, BX
+	DECQ CX
+	JNZ relumask_loop
+relumask_done:
+	VZEROUPPER
+	RET
+
+// func colSumsAVX2(dst, a []float64, m, n int)
+TEXT ·colSumsAVX2(SB), NOSPLIT, $0-64
+	MOVQ dst_base+0(FP), DI
+	MOVQ a_base+24(FP), SI
+	MOVQ m+48(FP), R10
+	MOVQ n+56(FP), R8
+	MOVQ R8, AX
+	ANDQ $3, AX
+	MOVQ $4, CX
+	SUBQ AX, CX
+	LEAQ masktab<>(SB), R9
+	VMOVUPD (R9)(CX*8), Y15
+	MOVQ R8, DX
+	SHLQ $3, R8
+colsums_c16:
+	CMPQ DX, $16
+	JLT colsums_c4
+	MOVQ SI, AX
+	MOVQ R10, CX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	TESTQ CX, CX
+	JZ colsums_b16_store
+colsums_b16_row:
+	VADDPD 0(AX), Y0, Y0
+	VADDPD 32(AX), Y1, Y1
+	VADDPD 64(AX), Y2, Y2
+	VADDPD 96(AX), Y3, Y3
+	ADDQ R8, AX
+	DECQ CX
+	JNZ colsums_b16_row
+colsums_b16_store:
+	VMOVUPD Y0, 0(DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, SI
+	ADDQ $128, DI
+	SUBQ $16, DX
+	JMP colsums_c16
+colsums_c4:
+	CMPQ DX, $4
+	JLT colsums_tail
+	MOVQ SI, AX
+	MOVQ R10, CX
+	VXORPD Y0, Y0, Y0
+	TESTQ CX, CX
+	JZ colsums_b4_store
+colsums_b4_row:
+	VADDPD 0(AX), Y0, Y0
+	ADDQ R8, AX
+	DECQ CX
+	JNZ colsums_b4_row
+colsums_b4_store:
+	VMOVUPD Y0, 0(DI)
+	ADDQ $32, SI
+	ADDQ $32, DI
+	SUBQ $4, DX
+	JMP colsums_c4
+colsums_tail:
+	TESTQ DX, DX
+	JZ colsums_done
+	MOVQ SI, AX
+	MOVQ R10, CX
+	VXORPD Y0, Y0, Y0
+	TESTQ CX, CX
+	JZ colsums_bt_store
+colsums_bt_row:
+	VMASKMOVPD (AX), Y15, Y8
+	VADDPD Y8, Y0, Y0
+	ADDQ R8, AX
+	DECQ CX
+	JNZ colsums_bt_row
+colsums_bt_store:
+	VMASKMOVPD Y0, Y15, (DI)
+colsums_done:
+	VZEROUPPER
+	RET
