@@ -10,44 +10,6 @@ import (
 	"sync"
 )
 
-// The built-in data set is a synthetic e-commerce population: one row per
-// user, ten behaviour features a shop really records, and the label "buys
-// within the next 30 days". Every user is drawn independently from latent
-// traits that are never shown (activity, purchase intent, whether they lapsed)
-// so that the observed features are correlated the way real ones are: active
-// users have more sessions, more cart adds and more orders, and visit more
-// recently. The label is then drawn from ShopProbability, a known function of
-// the ten observed features, so the best any model can do (the Bayes limit) is
-// computable; see builtin_model.go.
-//
-// Generative model of one user (N is a standard normal, U a uniform on (0,1),
-// E a standard exponential, all from the user's block stream):
-//
-//	tenure_days           = min(1825, 1 + ⌊400·E⌋)                      sign-up age
-//	activity              = exp(0.9 + 0.9·N), times 0.05 with prob. 0.2   (lapsed users)
-//	intent                = exp(0.6·N)
-//	sessions_30d          ~ Poisson(activity); at least 1 when tenure ≤ 30 (sign-up is a visit)
-//	pages_per_session     = 0 without sessions, else 1 + exp(1.0 + 0.45·N) to 0.1
-//	cart_adds_30d         ~ Poisson(0.06 · sessions · pages · intent)
-//	days_since_last_visit = ⌊min(30, tenure)·(1 − U^(1/sessions))⌋ (the latest of
-//	                        `sessions` uniform visits), else min(tenure, 30 + ⌊45·E⌋)
-//	orders_90d            ~ Poisson(0.25·activity·intent + 0.5·cart_adds), 0 when the
-//	                        last visit is older than the 90-day window (or the tenure)
-//	days_since_last_order = the latest of orders_90d uniform orders between the last
-//	                        visit and the window's start; without recent orders, a
-//	                        uniform day between max(90, last visit) and tenure for
-//	                        earlier buyers (prob. 1 − exp(−tenure/500)), and tenure
-//	                        itself for users who never ordered
-//	avg_order_value       = exp(3.6 + 0.6·N) to the cent for buyers, else 0
-//	coupon_share          = Kumaraswamy(0.8, 2.5) to 0.01 for buyers, else 0
-//	returns_90d           ~ Binomial(orders_90d, min(0.9, 0.12·exp(0.8·N)))
-//
-// Poisson draws use inversion below a mean of 30 and a rounded normal
-// approximation above it. Users are generated in blocks of shopBlock users,
-// each from its own PCG stream keyed by (seed, block index), so the data are
-// identical whatever the number of goroutines, and the first n users of a
-// larger population equal the population of n users with the same seed.
-
 // Sizes and seeds of the built-in data set.
 const (
 	// DefaultShopUsers is the size of the data set `go run .` trains on.
@@ -110,8 +72,43 @@ type Shop struct {
 	Seed uint64
 }
 
-// GenerateShop draws a population of users from the model described in the
-// package's builtin.go, deterministically from seed.
+// GenerateShop draws a synthetic e-commerce population of the given size,
+// deterministically from seed: one row per user, ten behaviour features a
+// shop really records, and the label "buys within the next 30 days" (see
+// Shop). Every user is drawn independently from latent traits that are never
+// shown (activity, purchase intent, whether they lapsed) so that the observed features are correlated the way real ones are: active
+// users have more sessions, more cart adds and more orders, and visit more
+// recently. The label is then drawn from ShopProbability, a known function of
+// the ten observed features, so the best any model can do (the Bayes limit) is
+// computable (see BayesLimit).
+//
+// Generative model of one user (N is a standard normal, U a uniform on (0,1),
+// E a standard exponential, all from the user's block stream):
+//
+//	tenure_days           = min(1825, 1 + ⌊400·E⌋)                      sign-up age
+//	activity              = exp(0.9 + 0.9·N), times 0.05 with prob. 0.2   (lapsed users)
+//	intent                = exp(0.6·N)
+//	sessions_30d          ~ Poisson(activity); at least 1 when tenure ≤ 30 (sign-up is a visit)
+//	pages_per_session     = 0 without sessions, else 1 + exp(1.0 + 0.45·N) to 0.1
+//	cart_adds_30d         ~ Poisson(0.06 · sessions · pages · intent)
+//	days_since_last_visit = ⌊min(30, tenure)·(1 − U^(1/sessions))⌋ (the latest of
+//	                        `sessions` uniform visits), else min(tenure, 30 + ⌊45·E⌋)
+//	orders_90d            ~ Poisson(0.25·activity·intent + 0.5·cart_adds), 0 when the
+//	                        last visit is older than the 90-day window (or the tenure)
+//	days_since_last_order = the latest of orders_90d uniform orders between the last
+//	                        visit and the window's start; without recent orders, a
+//	                        uniform day between max(90, last visit) and tenure for
+//	                        earlier buyers (prob. 1 − exp(−tenure/500)), and tenure
+//	                        itself for users who never ordered
+//	avg_order_value       = exp(3.6 + 0.6·N) to the cent for buyers, else 0
+//	coupon_share          = Kumaraswamy(0.8, 2.5) to 0.01 for buyers, else 0
+//	returns_90d           ~ Binomial(orders_90d, min(0.9, 0.12·exp(0.8·N)))
+//
+// Poisson draws use inversion below a mean of 30 and a rounded normal
+// approximation above it. Users are generated in blocks of 16,384 users,
+// each from its own PCG stream keyed by (seed, block index), so the data are
+// identical whatever the number of goroutines, and the first n users of a
+// larger population equal the population of n users with the same seed.
 func GenerateShop(users int, seed uint64) (*Shop, error) {
 	if users < 1 || users > MaxShopUsers {
 		return nil, fmt.Errorf("%w: %d users (want 1..%d)", ErrShopSize, users, MaxShopUsers)

@@ -51,6 +51,20 @@ type CohortReport struct {
 	First, Last                               time.Time
 }
 
+// String summarises the report in one line for people.
+func (r CohortReport) String() string {
+	s := fmt.Sprintf("%d customers, %d order again within %d days (%.1f %%), cutoff %s; log %s .. %s: %d lines, %d orders, %d cancelled, %d without a customer id",
+		r.Customers, r.Positives, r.HorizonDays, 100*r.PositiveRate, r.Cutoff.Format(time.DateOnly),
+		r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly), r.Lines, r.Orders, r.Cancelled, r.MissingCustomer)
+	if r.Later > 0 {
+		s += fmt.Sprintf("; %d customers first ordered after the cutoff", r.Later)
+	}
+	if r.HorizonTruncated {
+		s += "; the horizon runs past the end of the log"
+	}
+	return s
+}
+
 // BuildCohort turns an order log into one row per customer who ordered on or
 // before the cutoff date, with features from that history and the label
 // "orders again within horizonDays days after the cutoff" (positive class
