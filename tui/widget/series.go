@@ -40,9 +40,10 @@ const (
 type point struct{ x, y float64 }
 
 type series struct {
-	name   string
-	marker Marker
-	points []point
+	name       string
+	marker     Marker
+	points     []point
+	xMin, xMax float64 // the x extent of points, kept up to date by Push
 }
 
 // SeriesChart is a line chart of named series against a fractional epoch,
@@ -138,7 +139,12 @@ func (c *SeriesChart) Push(i int, x, y float64) bool {
 		c.skipped++
 		return false
 	}
-	c.series[i].points = append(c.series[i].points, point{x, y})
+	s := &c.series[i]
+	if len(s.points) == 0 {
+		s.xMin, s.xMax = x, x
+	}
+	s.xMin, s.xMax = math.Min(s.xMin, x), math.Max(s.xMax, x)
+	s.points = append(s.points, point{x, y})
 	c.dirty = true
 	return true
 }
@@ -170,7 +176,8 @@ func (c *SeriesChart) NewRun() {
 	c.previous = c.previous[:0]
 	for i, s := range c.series {
 		if len(s.points) > 0 {
-			c.previous = append(c.previous, series{name: s.name, marker: MarkerBraille, points: s.points})
+			s.marker = MarkerBraille
+			c.previous = append(c.previous, s)
 		}
 		c.series[i].points = nil
 	}

@@ -76,8 +76,8 @@ func (c SeriesChart) xExtent() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	grow := func(set []series) {
 		for _, s := range set {
-			for _, p := range s.points {
-				lo, hi = math.Min(lo, p.x), math.Max(hi, p.x)
+			if len(s.points) > 0 {
+				lo, hi = math.Min(lo, s.xMin), math.Max(hi, s.xMax)
 			}
 		}
 	}
@@ -143,6 +143,111 @@ func roundPoint(c, r float64) canvas.Point {
 	return canvas.Point{X: int(math.Round(c)), Y: int(math.Round(r))}
 }
 
+// cellGrid is the plot's character grid: a rune and the index (1-based) of
+// the layer that drew it last, per cell. ntcharts' canvas keeps a whole
+// lipgloss.Style per cell, which made a 300×100 redraw allocate 12 MB; the
+// grid keeps the drawing on ntcharts' line and braille primitives instead.
+type cellGrid struct {
+	w, h  int
+	runes []rune
+	owner []uint8
+}
+
+func newCellGrid(w, h int) cellGrid {
+	return cellGrid{w: w, h: h, runes: make([]rune, w*h), owner: make([]uint8, w*h)}
+}
+
+func (g cellGrid) index(p canvas.Point) (int, bool) {
+	if p.X < 0 || p.Y < 0 || p.X >= g.w || p.Y >= g.h {
+		return 0, false
+	}
+	return p.Y*g.w + p.X, true
+}
+
+func (g cellGrid) set(p canvas.Point, r rune, owner uint8) {
+	if i, ok := g.index(p); ok {
+		g.runes[i], g.owner[i] = r, owner
+	}
+}
+
+func (g cellGrid) at(p canvas.Point) rune {
+	if i, ok := g.index(p); ok {
+		return g.runes[i]
+	}
+	return runes.Null
+}
+
+// drawPath draws a path of adjacent or diagonal cells as a rounded line.
+// Segments are collected for the whole path first so a cell the path
+// passes twice (down and back up a noisy column) gets one joined rune;
+// lines of earlier layers are joined too (ntcharts' CombineLines).
+func (g cellGrid) drawPath(path []canvas.Point, owner uint8) {
+	segs := map[int]runes.LineSegments{}
+	mark := func(p canvas.Point, f func(*runes.LineSegments)) {
+		if i, ok := g.index(p); ok {
+			s := segs[i]
+			f(&s)
+			segs[i] = s
+		}
+	}
+	horizontal := func(from, to canvas.Point) {
+		if to.X > from.X {
+			mark(from, func(s *runes.LineSegments) { s.Right = true })
+			mark(to, func(s *runes.LineSegments) { s.Left = true })
+		} else {
+			mark(from, func(s *runes.LineSegments) { s.Left = true })
+			mark(to, func(s *runes.LineSegments) { s.Right = true })
+		}
+	}
+	vertical := func(from, to canvas.Point) {
+		if to.Y > from.Y {
+			mark(from, func(s *runes.LineSegments) { s.Down = true })
+			mark(to, func(s *runes.LineSegments) { s.Up = true })
+		} else {
+			mark(from, func(s *runes.LineSegments) { s.Up = true })
+			mark(to, func(s *runes.LineSegments) { s.Down = true })
+		}
+	}
+	for k := 1; k < len(path); k++ {
+		p, q := path[k-1], path[k]
+		switch {
+		case p.Y == q.Y && p.X != q.X:
+			horizontal(p, q)
+		case p.X == q.X && p.Y != q.Y:
+			vertical(p, q)
+		case p.X != q.X:
+			// A diagonal step turns at the corner beside it, as ntcharts does.
+			corner := canvas.Point{X: q.X, Y: p.Y}
+			horizontal(p, corner)
+			vertical(corner, q)
+		}
+	}
+	for i, s := range segs {
+		r := runes.CombineLines(g.runes[i], runes.ArcLineFromLineSegments(s), runes.ArcLineStyle)
+		g.runes[i], g.owner[i] = r, owner
+	}
+}
+
+// setDot sets braille dot (dx, dy) of the grid, 2×4 dots per cell, merging
+// with braille already in the cell.
+func (g cellGrid) setDot(dx, dy int, owner uint8) {
+	if dx < 0 || dy < 0 {
+		return
+	}
+	i, ok := g.index(canvas.Point{X: dx / 2, Y: dy / 4})
+	if !ok {
+		return
+	}
+	// Unicode numbers the dots down the left column, then the right one,
+	// with the bottom row (dots 7 and 8) added last.
+	bits := [4][2]rune{{0x01, 0x08}, {0x02, 0x10}, {0x04, 0x20}, {0x40, 0x80}}
+	r := g.runes[i]
+	if !runes.IsBraillePattern(r) {
+		r = runes.BrailleBlockOffset
+	}
+	g.runes[i], g.owner[i] = r|bits[dy%4][dx%2], owner
+}
+
 // linePath returns the cells of the straight line a→b in order from a.
 // ntcharts' GetLinePoints may return them from either end.
 func linePath(a, b canvas.Point) []canvas.Point {
@@ -155,51 +260,42 @@ func linePath(a, b canvas.Point) []canvas.Point {
 	return pts
 }
 
-// drawLayer draws one series onto cv with ntcharts' line, rune and braille
-// primitives.
-func (a plotArea) drawLayer(cv *canvas.Model, l layer) {
+// drawLayer draws one series onto the grid as the given owner.
+func (a plotArea) drawLayer(g cellGrid, l layer, owner uint8) {
 	switch l.marker {
 	case MarkerBraille:
-		grid := runes.NewPatternDotsGrid(2*a.gw, 4*a.gh)
 		// Dot coordinates are offset so a value sits in the middle of the
 		// same cell the axis labels point at.
+		dot := func(c, r float64) canvas.Point { return roundPoint(2*c+0.5, 4*r+1.5) }
 		a.clippedSegments(l.pts, func(c1, r1, c2, r2 float64) {
-			p1 := roundPoint(2*c1+0.5, 4*r1+1.5)
-			p2 := roundPoint(2*c2+0.5, 4*r2+1.5)
-			for _, p := range graph.GetLinePoints(p1, p2) {
-				grid.Set(p.X, p.Y)
+			for _, p := range graph.GetLinePoints(dot(c1, r1), dot(c2, r2)) {
+				g.setDot(p.X, p.Y, owner)
 			}
 		})
-		if len(l.pts) == 1 {
-			p := l.pts[0]
-			if a.inside(p) {
-				d := roundPoint(2*a.col(p.x)+0.5, 4*a.row(p.y)+1.5)
-				grid.Set(d.X, d.Y)
-			}
+		if len(l.pts) == 1 && a.inside(l.pts[0]) {
+			d := dot(a.col(l.pts[0].x), a.row(l.pts[0].y))
+			g.setDot(d.X, d.Y, owner)
 		}
-		graph.DrawBraillePatterns(cv, canvas.Point{}, grid.BraillePatterns(), l.style)
 	case MarkerDots:
-		dot := canvas.NewCellWithStyle('·', l.style)
 		a.clippedSegments(l.pts, func(c1, r1, c2, r2 float64) {
 			for _, p := range graph.GetLinePoints(roundPoint(c1, r1), roundPoint(c2, r2)) {
-				if cv.Cell(p).Rune == runes.Null {
-					cv.SetCell(p, dot)
+				if g.at(p) == runes.Null {
+					g.set(p, '·', owner)
 				}
 			}
 		})
-		bullet := canvas.NewCellWithStyle('•', l.style)
 		for _, p := range l.pts {
 			if a.inside(p) {
-				cv.SetCell(roundPoint(a.col(p.x), a.row(p.y)), bullet)
+				g.set(roundPoint(a.col(p.x), a.row(p.y)), '•', owner)
 			}
 		}
 	default:
 		var path []canvas.Point
 		flush := func() {
 			if len(path) == 1 {
-				cv.SetCell(path[0], canvas.NewCellWithStyle(runes.LineHorizontal, l.style))
+				g.set(path[0], runes.LineHorizontal, owner)
 			}
-			graph.DrawLinePoints(cv, path, runes.ArcLineStyle, l.style)
+			g.drawPath(path, owner)
 			path = path[:0]
 		}
 		a.clippedSegments(l.pts, func(c1, r1, c2, r2 float64) {
@@ -213,32 +309,19 @@ func (a plotArea) drawLayer(cv *canvas.Model, l layer) {
 			path = append(path, seg...)
 		})
 		flush()
-		if len(l.pts) == 1 {
-			p := l.pts[0]
-			if a.inside(p) {
-				cv.SetCell(roundPoint(a.col(p.x), a.row(p.y)), canvas.NewCellWithStyle(runes.LineHorizontal, l.style))
-			}
+		if len(l.pts) == 1 && a.inside(l.pts[0]) {
+			g.set(roundPoint(a.col(l.pts[0].x), a.row(l.pts[0].y)), runes.LineHorizontal, owner)
 		}
 	}
 }
 
 // plotRows draws the layers in order (later ones on top) and returns the
-// plot as styled rows. Cells remember which layer drew them last, so each
-// row is rendered as a few styled runs rather than one Render per cell.
+// plot as styled rows, each rendered as a few runs of one layer's style
+// rather than one Render per cell.
 func (a plotArea) plotRows(layers []layer) []string {
-	cv := canvas.New(a.gw, a.gh)
-	owner := make([]int, a.gw*a.gh)
-	before := make([]rune, a.gw*a.gh)
+	g := newCellGrid(a.gw, a.gh)
 	for li, l := range layers {
-		for i := range before {
-			before[i] = cv.Cell(canvas.Point{X: i % a.gw, Y: i / a.gw}).Rune
-		}
-		a.drawLayer(&cv, l)
-		for i := range before {
-			if cv.Cell(canvas.Point{X: i % a.gw, Y: i / a.gw}).Rune != before[i] {
-				owner[i] = li + 1
-			}
-		}
+		a.drawLayer(g, l, uint8(min(li+1, 255)))
 	}
 	rows := make([]string, a.gh)
 	var sb, run strings.Builder
@@ -257,8 +340,7 @@ func (a plotArea) plotRows(layers []layer) []string {
 			run.Reset()
 		}
 		for x := range a.gw {
-			r := cv.Cell(canvas.Point{X: x, Y: y}).Rune
-			o := owner[y*a.gw+x]
+			r, o := g.runes[y*a.gw+x], int(g.owner[y*a.gw+x])
 			if r == runes.Null {
 				r, o = ' ', 0
 			}

@@ -17,12 +17,15 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	xlo, xhi := c.xExtent()
 
+	// One pass over the full history per series: the reduced points (at
+	// most four per column) serve both the y range and the drawing.
+	reduced := make([][]point, 0, len(c.series)+len(c.previous))
 	var ys []float64
-	var scratch []point
-	for _, set := range [][]series{c.series, c.previous} {
+	for _, set := range [][]series{c.previous, c.series} {
 		for _, s := range set {
-			scratch = decimate(s.points, xlo, xhi, 2*w, scratch)
-			for _, p := range scratch {
+			pts := decimate(s.points, xlo, xhi, 2*w, nil)
+			reduced = append(reduced, pts)
+			for _, p := range pts {
 				if p.x >= xlo && p.x <= xhi {
 					ys = append(ys, p.y)
 				}
@@ -56,15 +59,16 @@ func (c SeriesChart) render() (string, plotArea) {
 	area := plotArea{gw: gw, gh: gh, x: xt, y: yt}
 
 	var layers []layer
-	for _, s := range c.previous {
-		layers = append(layers, layer{pts: decimate(s.points, xt.Lo, xt.Hi, 2*gw, nil), marker: MarkerBraille, style: c.styles.Previous})
+	for i := range c.previous {
+		layers = append(layers, layer{pts: decimate(reduced[i], xt.Lo, xt.Hi, 2*gw, nil), marker: MarkerBraille, style: c.styles.Previous})
 	}
 	for i, s := range c.series {
 		buckets := gw
 		if s.marker == MarkerBraille {
 			buckets = 2 * gw
 		}
-		layers = append(layers, layer{pts: decimate(s.points, xt.Lo, xt.Hi, buckets, nil), marker: s.marker, style: c.styles.seriesStyle(i)})
+		pts := decimate(reduced[len(c.previous)+i], xt.Lo, xt.Hi, buckets, nil)
+		layers = append(layers, layer{pts: pts, marker: s.marker, style: c.styles.seriesStyle(i)})
 	}
 	rows := area.plotRows(layers)
 	if !c.hasData() {

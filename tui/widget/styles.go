@@ -57,14 +57,16 @@ func DefaultStyles() Styles {
 			lipgloss.NewStyle().Foreground(lipgloss.Color("13")), // bright magenta
 			lipgloss.NewStyle().Foreground(lipgloss.Color("14")), // bright cyan
 		},
-		Previous:     lipgloss.NewStyle().Foreground(lipgloss.Color("8")).Faint(true),
-		Positive:     lipgloss.NewStyle().Foreground(lipgloss.Color("9")),  // bright red: raises risk
-		Negative:     lipgloss.NewStyle().Foreground(lipgloss.Color("12")), // bright blue: lowers risk
-		ClassA:       lipgloss.NewStyle().Foreground(lipgloss.Color("10")),
-		ClassB:       lipgloss.NewStyle().Foreground(lipgloss.Color("9")),
-		Highlight:    lipgloss.NewStyle().Reverse(true).Bold(true),
-		HeatPositive: lipgloss.Blend1D(4, pale, red),
-		HeatNegative: lipgloss.Blend1D(4, pale, blue),
+		Previous:  lipgloss.NewStyle().Foreground(lipgloss.Color("8")).Faint(true),
+		Positive:  lipgloss.NewStyle().Foreground(lipgloss.Color("9")),  // bright red: raises risk
+		Negative:  lipgloss.NewStyle().Foreground(lipgloss.Color("12")), // bright blue: lowers risk
+		ClassA:    lipgloss.NewStyle().Foreground(lipgloss.Color("10")),
+		ClassB:    lipgloss.NewStyle().Foreground(lipgloss.Color("9")),
+		Highlight: lipgloss.NewStyle().Reverse(true).Bold(true),
+		// Five-step blends without their grey start: even the weakest
+		// level is tinted towards its sign.
+		HeatPositive: lipgloss.Blend1D(5, pale, red)[1:],
+		HeatNegative: lipgloss.Blend1D(5, pale, blue)[1:],
 	}
 }
 

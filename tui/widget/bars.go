@@ -1,0 +1,161 @@
+package widget
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Bar is one labelled signed value, such as a feature's attribution.
+type Bar struct {
+	Label string
+	Value float64
+}
+
+// SignedBars is a horizontal bar chart of signed values drawn around a
+// zero axis: negative bars grow left, positive bars grow right, largest
+// |value| first. Sign shows three ways: direction, colour (Styles.Positive
+// and Styles.Negative) and a +/− in the printed value. ntcharts' barchart
+// clips negative values, so the bars are drawn here with half-block runes.
+type SignedBars struct {
+	styles  Styles
+	bars    []Bar
+	dropped int
+	format  func(float64) string
+	width   int
+	height  int
+	view    string // rendered by every setter, so View costs nothing
+}
+
+// NewSignedBars returns an empty bar chart.
+func NewSignedBars(styles Styles) SignedBars {
+	return SignedBars{styles: styles}
+}
+
+// SetBars copies bars, drops those with a non-finite value (see Dropped)
+// and orders the rest by decreasing |value|, ties keeping their order.
+func (b *SignedBars) SetBars(bars []Bar) {
+	b.bars, b.dropped = b.bars[:0:0], 0
+	for _, bar := range bars {
+		if finite(bar.Value) {
+			b.bars = append(b.bars, bar)
+		} else {
+			b.dropped++
+		}
+	}
+	slices.SortStableFunc(b.bars, func(x, y Bar) int { return cmp.Compare(math.Abs(y.Value), math.Abs(x.Value)) })
+	b.view = b.render()
+}
+
+// Bars returns the shown bars in display order.
+func (b SignedBars) Bars() []Bar { return slices.Clone(b.bars) }
+
+// Dropped returns how many bars of the last SetBars had a non-finite value.
+func (b SignedBars) Dropped() int { return b.dropped }
+
+// SetFormat sets how values are printed; nil restores the default (an
+// explicit sign and three significant digits, "+0.412", "−1.3e-05").
+func (b *SignedBars) SetFormat(format func(float64) string) {
+	b.format = format
+	b.view = b.render()
+}
+
+// SetSize sets the size of the view in cells.
+func (b *SignedBars) SetSize(w, h int) {
+	b.width, b.height = max(w, 0), max(h, 0)
+	b.view = b.render()
+}
+
+// View returns the chart as rendered by the last setter call.
+func (b SignedBars) View() string { return b.view }
+
+// FormatSigned prints v with an explicit sign (+ or the minus sign −) and
+// three significant digits.
+func FormatSigned(v float64) string {
+	sign := "+"
+	if v < 0 {
+		sign = "−"
+	}
+	return sign + strconv.FormatFloat(math.Abs(v), 'g', 3, 64)
+}
+
+// render draws the bars at the chart's size.
+func (b SignedBars) render() string {
+	w, h := b.width, b.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if len(b.bars) == 0 {
+		return placeholder(w, h, "no values", b.styles.Placeholder)
+	}
+	format := b.format
+	if format == nil {
+		format = FormatSigned
+	}
+	shown := b.bars
+	if len(shown) > h {
+		shown = shown[:h-1] // the last line says how many are left out
+	}
+	labelW, valueW := 0, 0
+	maxNeg, maxPos := 0.0, 0.0
+	values := make([]string, len(shown))
+	for i, bar := range shown {
+		labelW = max(labelW, ansi.StringWidth(bar.Label))
+		values[i] = format(bar.Value)
+		valueW = max(valueW, ansi.StringWidth(values[i]))
+		if bar.Value < 0 {
+			maxNeg = math.Max(maxNeg, -bar.Value)
+		} else {
+			maxPos = math.Max(maxPos, bar.Value)
+		}
+	}
+	labelW = min(labelW, max(6, w/3))
+	barsW := w - labelW - valueW - 3 // spaces either side and the zero axis
+	if barsW < 4 {
+		return placeholder(w, h, "enlarge to see the bars", b.styles.Placeholder)
+	}
+	// The zero axis sits where it divides the room in proportion to the
+	// largest bar on each side, so both sides share one scale.
+	negW := barsW / 2
+	if maxNeg+maxPos > 0 {
+		negW = int(math.Round(float64(barsW) * maxNeg / (maxNeg + maxPos)))
+	}
+	posW := barsW - negW
+	halvesPerUnit := 0.0
+	if maxNeg+maxPos > 0 {
+		halvesPerUnit = 2 * float64(barsW) / (maxNeg + maxPos)
+	}
+
+	lines := make([]string, 0, h)
+	for i, bar := range shown {
+		label := fitLine(ansi.Truncate(bar.Label, labelW, "…"), labelW)
+		halves := int(math.Round(math.Abs(bar.Value) * halvesPerUnit))
+		if bar.Value != 0 {
+			halves = max(halves, 1) // a tiny value still shows its side
+		}
+		style := b.styles.Positive
+		var neg, pos string
+		if bar.Value < 0 {
+			style = b.styles.Negative
+			halves = min(halves, 2*negW)
+			body := strings.Repeat("▐", halves%2) + strings.Repeat("█", halves/2)
+			neg = strings.Repeat(" ", negW-ansi.StringWidth(body)) + style.Render(body)
+			pos = strings.Repeat(" ", posW)
+		} else {
+			halves = min(halves, 2*posW)
+			body := strings.Repeat("█", halves/2) + strings.Repeat("▌", halves%2)
+			neg = strings.Repeat(" ", negW)
+			pos = style.Render(body) + strings.Repeat(" ", posW-ansi.StringWidth(body))
+		}
+		value := strings.Repeat(" ", valueW-ansi.StringWidth(values[i])) + values[i]
+		lines = append(lines, b.styles.Label.Render(label)+" "+neg+b.styles.Axis.Render("│")+pos+" "+style.Render(value))
+	}
+	if rest := len(b.bars) - len(shown); rest > 0 {
+		lines = append(lines, b.styles.Muted.Render("… "+strconv.Itoa(rest)+" more with smaller |value|"))
+	}
+	return Fit(strings.Join(lines, "\n"), w, h)
+}

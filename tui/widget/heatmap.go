@@ -1,0 +1,324 @@
+package widget
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Matrix is the read-only matrix a Heatmap draws. gonum's mat.Matrix
+// satisfies it, so weight matrices can be passed as they are.
+type Matrix interface {
+	Dims() (r, c int)
+	At(i, j int) float64
+}
+
+// maxRowLabel bounds the row label column so labels never crowd out cells.
+const maxRowLabel = 14
+
+// Heatmap shows a matrix of signed values (weights, gradients) on a scale
+// symmetric around zero: colour for sign and strength, and text that says
+// the same without colour — the value itself when cells are wide enough,
+// otherwise a +/− sign and a shade (░▒▓█). One row and one cell can be
+// highlighted; a matrix larger than the view scrolls to keep them visible.
+type Heatmap struct {
+	styles    Styles
+	title     string
+	values    [][]float64
+	cols      int
+	rowLabels []string
+	colLabels []string
+	hiRow     int
+	hiCol     int
+	scale     float64
+	width     int
+	height    int
+	view      string // rendered by every setter, so View costs nothing
+}
+
+// NewHeatmap returns an empty heatmap titled title.
+func NewHeatmap(styles Styles, title string) Heatmap {
+	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1}
+}
+
+// SetMatrix copies x into the heatmap (later changes to x do not show).
+// A nil matrix empties it.
+func (m *Heatmap) SetMatrix(x Matrix) {
+	m.values, m.cols = nil, 0
+	if x == nil {
+		m.view = m.render()
+		return
+	}
+	r, c := x.Dims()
+	for i := range max(r, 0) {
+		row := make([]float64, max(c, 0))
+		for j := range row {
+			row[j] = x.At(i, j)
+		}
+		m.values = append(m.values, row)
+	}
+	m.cols = max(c, 0)
+	m.view = m.render()
+}
+
+// SetRows copies rows into the heatmap; shorter rows are padded with NaN,
+// which shows as "?".
+func (m *Heatmap) SetRows(rows [][]float64) {
+	m.cols = 0
+	for _, r := range rows {
+		m.cols = max(m.cols, len(r))
+	}
+	m.values = make([][]float64, len(rows))
+	for i, r := range rows {
+		m.values[i] = make([]float64, m.cols)
+		for j := range m.values[i] {
+			m.values[i][j] = math.NaN()
+		}
+		copy(m.values[i], r)
+	}
+	m.view = m.render()
+}
+
+// SetLabels names the rows and columns; missing names show the index.
+func (m *Heatmap) SetLabels(rows, cols []string) {
+	m.rowLabels, m.colLabels = rows, cols
+	m.view = m.render()
+}
+
+// SetHighlight marks row and col (a negative index marks none).
+func (m *Heatmap) SetHighlight(row, col int) {
+	m.hiRow, m.hiCol = row, col
+	m.view = m.render()
+}
+
+// SetScale fixes the magnitude shown at full strength, so successive
+// matrices (weights before and after a step) compare; 0 or a non-finite
+// value means the largest finite |value| of the matrix.
+func (m *Heatmap) SetScale(s float64) {
+	if !finite(s) || s < 0 {
+		s = 0
+	}
+	m.scale = s
+	m.view = m.render()
+}
+
+// Scale returns the magnitude shown at full strength.
+func (m Heatmap) Scale() float64 {
+	if m.scale > 0 {
+		return m.scale
+	}
+	biggest := 0.0
+	for _, row := range m.values {
+		for _, v := range row {
+			if finite(v) {
+				biggest = math.Max(biggest, math.Abs(v))
+			}
+		}
+	}
+	if biggest == 0 {
+		return 1
+	}
+	return biggest
+}
+
+// SetSize sets the size of the view in cells.
+func (m *Heatmap) SetSize(w, h int) {
+	m.width, m.height = max(w, 0), max(h, 0)
+	m.view = m.render()
+}
+
+// level returns 0 (about zero) to 4 (full strength) for |v| on scale s.
+func level(v, s float64) int {
+	return min(int(math.Abs(v)/s*4+0.5), 4)
+}
+
+func (m Heatmap) rowLabel(i int) string {
+	if i < len(m.rowLabels) && m.rowLabels[i] != "" {
+		return ansi.Truncate(m.rowLabels[i], maxRowLabel, "…")
+	}
+	return strconv.Itoa(i)
+}
+
+func (m Heatmap) colLabel(j int) string {
+	if j < len(m.colLabels) && m.colLabels[j] != "" {
+		return m.colLabels[j]
+	}
+	return strconv.Itoa(j)
+}
+
+// window returns the first index and count of n items shown in room slots,
+// keeping focus (if any) in view, roughly centred.
+func window(n, room, focus int) (start, count int) {
+	if n <= room {
+		return 0, n
+	}
+	if focus < 0 {
+		return 0, room
+	}
+	start = min(max(focus-room/2, 0), n-room)
+	return start, room
+}
+
+// View returns the heatmap as rendered by the last setter call.
+func (m Heatmap) View() string { return m.view }
+
+// render draws the heatmap at its size.
+func (m Heatmap) render() string {
+	w, h := m.width, m.height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	rows, cols := len(m.values), m.cols
+	if rows == 0 || cols == 0 {
+		return placeholder(w, h, m.title+": no values", m.styles.Placeholder)
+	}
+	scale := m.Scale()
+	labelW := 0
+	for i := range rows {
+		labelW = max(labelW, ansi.StringWidth(m.rowLabel(i)))
+	}
+	numeric := scale < 99.995 // values then print as ±d.dd in five cells
+	cellW := 6
+	if !numeric || labelW+2+cols*cellW > w {
+		numeric, cellW = false, 2
+	}
+	room := (w - labelW - 2) / cellW
+	if room < 1 || h < 3 {
+		return placeholder(w, h, m.title+": enlarge to see the matrix", m.styles.Placeholder)
+	}
+	r0, nr := window(rows, h-2, m.hiRow)
+	c0, nc := window(cols, room, m.hiCol)
+
+	var out strings.Builder
+	var scroll []string
+	if nr < rows {
+		scroll = append(scroll, fmt.Sprintf("rows %d–%d/%d", r0, r0+nr-1, rows))
+	}
+	if nc < cols {
+		scroll = append(scroll, fmt.Sprintf("cols %d–%d/%d", c0, c0+nc-1, cols))
+	}
+	title := m.styles.Title.Render(m.title)
+	if len(scroll) > 0 {
+		title += "  " + m.styles.Muted.Render(strings.Join(scroll, " "))
+	}
+	// The legend goes last and only when it fits whole.
+	if withLegend := title + "  " + m.legend(scale); ansi.StringWidth(withLegend) <= w {
+		title = withLegend
+	}
+	out.WriteString(fitLine(title, w))
+	out.WriteByte('\n')
+
+	header := strings.Repeat(" ", labelW+2)
+	for j := c0; j < c0+nc; j++ {
+		label := m.colLabel(j)
+		if j == m.hiCol {
+			label = "▾" + label
+		}
+		label = ansi.Truncate(label, cellW-1, "")
+		text := strings.Repeat(" ", cellW-ansi.StringWidth(label)) + label
+		if j == m.hiCol {
+			text = m.styles.Highlight.Render(text)
+		} else {
+			text = m.styles.Label.Render(text)
+		}
+		header += text
+	}
+	out.WriteString(fitLine(header, w))
+
+	for i := r0; i < r0+nr; i++ {
+		out.WriteByte('\n')
+		label := m.rowLabel(i)
+		marker := " "
+		if i == m.hiRow {
+			marker = "▸"
+		}
+		line := m.styles.Label.Render(strings.Repeat(" ", labelW-ansi.StringWidth(label))+label) + marker + " "
+		for j := c0; j < c0+nc; j++ {
+			line += m.cell(m.values[i][j], scale, numeric, cellW, i == m.hiRow && j == m.hiCol)
+		}
+		out.WriteString(fitLine(line, w))
+	}
+	return Fit(out.String(), w, h)
+}
+
+// cell renders one value: its text says sign and size without colour, its
+// colour (by sign, stronger for larger values) says the same at a glance.
+func (m Heatmap) cell(v, scale float64, numeric bool, cellW int, highlighted bool) string {
+	var text string
+	lvl := 0
+	switch {
+	case !finite(v):
+		text = "?"
+	case numeric:
+		lvl = level(v, scale)
+		switch {
+		case math.Abs(v) < 0.005: // would print as ±0.00
+			text = "0"
+		case v > 0:
+			text = "+" + strconv.FormatFloat(v, 'f', 2, 64)
+		default:
+			text = "−" + strconv.FormatFloat(-v, 'f', 2, 64)
+		}
+	default:
+		lvl = level(v, scale)
+		switch {
+		case lvl == 0:
+			text = "·"
+		case v > 0:
+			text = "+" + string([]rune("░▒▓█")[lvl-1])
+		default:
+			text = "−" + string([]rune("░▒▓█")[lvl-1])
+		}
+	}
+	text = strings.Repeat(" ", max(cellW-ansi.StringWidth(text), 0)) + text
+	if highlighted {
+		return m.styles.Highlight.Render(text)
+	}
+	if !finite(v) || lvl == 0 {
+		return m.styles.Muted.Render(text)
+	}
+	ramp := m.styles.HeatPositive
+	if v < 0 {
+		ramp = m.styles.HeatNegative
+	}
+	if len(ramp) == 0 {
+		return text
+	}
+	c := ramp[min((lvl-1)*len(ramp)/4, len(ramp)-1)]
+	if numeric {
+		return lipgloss.NewStyle().Background(c).Foreground(lipgloss.Color("0")).Render(text)
+	}
+	return lipgloss.NewStyle().Foreground(c).Render(text)
+}
+
+// legend returns the scale: strongest negative to strongest positive.
+func (m Heatmap) legend(scale float64) string {
+	var b strings.Builder
+	b.WriteString(m.styles.Muted.Render("−" + FormatValue(scale) + " "))
+	for lvl := 4; lvl >= 1; lvl-- {
+		b.WriteString(m.shade(-1, lvl))
+	}
+	b.WriteString(m.styles.Muted.Render("·"))
+	for lvl := 1; lvl <= 4; lvl++ {
+		b.WriteString(m.shade(1, lvl))
+	}
+	b.WriteString(m.styles.Muted.Render(" +" + FormatValue(scale)))
+	return b.String()
+}
+
+// shade returns the coloured shade glyph of a level for the legend.
+func (m Heatmap) shade(sign, lvl int) string {
+	ramp := m.styles.HeatPositive
+	if sign < 0 {
+		ramp = m.styles.HeatNegative
+	}
+	glyph := string([]rune("░▒▓█")[lvl-1])
+	if len(ramp) == 0 {
+		return glyph
+	}
+	return lipgloss.NewStyle().Foreground(ramp[min((lvl-1)*len(ramp)/4, len(ramp)-1)]).Render(glyph)
+}
