@@ -1,29 +1,369 @@
 package tui
 
-import tea "charm.land/bubbletea/v2"
+import (
+	"context"
+	"strings"
 
-// Model is the root model of the TUI.
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// tab identifies a screen. Part 2 adds Evaluate, Users, Walkthrough and Runs
+// after Train; the router only needs a case for each.
+type tab int
+
+const (
+	tabData tab = iota
+	tabModel
+	tabTrain
+	tabCount
+)
+
+var tabNames = [tabCount]string{"Data", "Model", "Train"}
+
+// Model is the root model of the TUI: a router over the screens that owns
+// the loaded data, the window size and the help footer.
 type Model struct {
-	opts Options
+	opts   Options
+	parent context.Context // training contexts derive from it
+	styles Styles
+	keys   KeyMap
+	help   help.Model
+
+	width, height int
+	active        tab
+
+	gen     int    // generation of the latest load, to drop stale results
+	loading string // what is being loaded ("" when idle)
+	data    *experiment.Data
+	prep    *experiment.Experiment
+	err     error // shown in the error panel until dismissed
+
+	dataScr  dataScreen
+	modelScr modelScreen
+	trainScr trainScreen
+	quitting bool
 }
 
 // NewModel returns the root model; serve builds one per SSH session.
-func NewModel(opts Options) Model { return Model{opts: opts} }
+func NewModel(opts Options) Model {
+	if opts.Config.Hidden == nil && opts.Config.Train.Epochs == 0 {
+		opts.Config = experiment.DefaultConfig()
+	}
+	if opts.Source.Kind == "" {
+		opts.Source.Kind = "builtin"
+	}
+	st := DefaultStyles()
+	h := help.New()
+	h.Styles = st.Help
+	m := Model{
+		opts:    opts,
+		parent:  context.Background(),
+		styles:  st,
+		keys:    DefaultKeyMap(),
+		help:    h,
+		loading: opts.Source.Describe(),
+	}
+	m.dataScr = newDataScreen(st)
+	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
+	m.trainScr = newTrainScreen(st)
+	m.trainScr.parent = m.parent
+	return m
+}
 
-// Init implements tea.Model.
-func (m Model) Init() tea.Cmd { return nil }
+// Init implements tea.Model: it loads the starting data.
+func (m Model) Init() tea.Cmd {
+	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+}
+
+// Close stops a training run, if one is alive, and waits for its goroutine.
+// Run calls it after the program ends; serve should call it when a session
+// closes without the user quitting.
+func (m Model) Close() {
+	m.trainScr.close()
+	m.trainScr.wait()
+}
+
+// setParent makes training contexts derive from ctx, so cancelling it stops
+// training too.
+func (m *Model) setParent(ctx context.Context) {
+	m.parent = ctx
+	m.trainScr.parent = ctx
+}
 
 // Update implements tea.Model.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if k, ok := msg.(tea.KeyPressMsg); ok && (k.String() == "q" || k.String() == "ctrl+c") {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.width, m.height = msg.Width, msg.Height
+		m.layout()
+		return m, nil
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	case loadedMsg:
+		return m.loaded(msg), nil
+	case openMsg:
+		m.gen++
+		m.loading = msg.src.Describe()
+		return m, loadCmd(m.gen, msg.src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+	case resplitMsg:
+		m.modelScr.setSeed(msg.seed)
+		return m, m.reprepare()
+	case trainDoneMsg:
+		var cmd tea.Cmd
+		m.trainScr, cmd = m.trainScr.Update(msg)
+		if m.quitting && !m.trainScr.alive() {
+			return m, tea.Quit
+		}
+		return m, cmd
+	case trainStartedMsg, trainTickMsg:
+		var cmd tea.Cmd
+		m.trainScr, cmd = m.trainScr.Update(msg)
+		return m, cmd
+	case dirListMsg:
+		var cmd tea.Cmd
+		m.dataScr, cmd = m.dataScr.Update(msg)
+		return m, cmd
+	}
+	return m.routeToActive(msg)
+}
+
+// handleKey applies global keys unless a text field has the keyboard, then
+// hands the key to the active screen.
+func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
+		return m.quit()
+	}
+	if !m.editing() {
+		switch {
+		case key.Matches(k, m.keys.Help):
+			m.help.ShowAll = !m.help.ShowAll
+			m.layout()
+			return m, nil
+		case m.err != nil && key.Matches(k, m.keys.Dismiss):
+			m.err = nil
+			m.layout()
+			return m, nil
+		case key.Matches(k, m.keys.NextTab):
+			return m.switchTo((m.active + 1) % tabCount), nil
+		case key.Matches(k, m.keys.PrevTab):
+			return m.switchTo((m.active + tabCount - 1) % tabCount), nil
+		case key.Matches(k, m.keys.Data):
+			return m.switchTo(tabData), nil
+		case key.Matches(k, m.keys.Model):
+			return m.switchTo(tabModel), nil
+		case key.Matches(k, m.keys.Train):
+			return m.switchTo(tabTrain), nil
+		}
+	}
+	return m.routeToActive(k)
+}
+
+func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.active {
+	case tabData:
+		m.dataScr, cmd = m.dataScr.Update(msg)
+	case tabModel:
+		before := m.modelScr.Config()
+		m.modelScr, cmd = m.modelScr.Update(msg)
+		after := m.modelScr.Config()
+		m.trainScr.setInputs(m.data, after, m.opts.Limits)
+		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
+			return m, tea.Batch(cmd, m.reprepare())
+		}
+	case tabTrain:
+		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+		m.trainScr, cmd = m.trainScr.Update(msg)
+	}
+	return m, cmd
+}
+
+// quit stops training first: the program ends when the worker has.
+func (m Model) quit() (tea.Model, tea.Cmd) {
+	if !m.trainScr.alive() {
 		return m, tea.Quit
 	}
-	return m, nil
+	m.quitting = true
+	m.trainScr.close()
+	return m, waitCmd(m.trainScr.cur)
+}
+
+func (m Model) switchTo(t tab) Model {
+	m.active = t
+	m.layout()
+	return m
+}
+
+// editing reports whether the active screen has a text field focused.
+func (m Model) editing() bool {
+	switch m.active {
+	case tabData:
+		return m.dataScr.editing()
+	case tabModel:
+		return m.modelScr.editing()
+	}
+	return false
+}
+
+// reprepare splits the loaded data again with the current configuration.
+func (m *Model) reprepare() tea.Cmd {
+	if m.data == nil {
+		return nil
+	}
+	m.gen++
+	m.loading = "splitting " + m.data.Source.Describe()
+	return resplitCmd(m.gen, m.data, m.modelScr.Config())
+}
+
+// loaded installs a loaded data set, or shows why it failed while keeping
+// what was there before.
+func (m Model) loaded(msg loadedMsg) Model {
+	if msg.gen != m.gen {
+		return m
+	}
+	m.loading = ""
+	if msg.err != nil {
+		m.err = msg.err
+		m.layout()
+		return m
+	}
+	m.err = nil
+	m.data, m.prep = msg.data, msg.prep
+	m.dataScr.setData(msg.data, msg.info)
+	m.modelScr.setInputs(msg.info.inputs)
+	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+	m.layout()
+	return m
+}
+
+// footerHeight and errorHeight give the rows the footer and the error panel
+// take, so the screen gets the rest.
+func (m Model) footer() string {
+	h := m.help
+	keys := m.helpKeys()
+	if h.ShowAll {
+		h.SetWidth(m.width)
+		return h.FullHelpView(keys.FullHelp())
+	}
+	right := h.ShortHelpView(keys.globalShort())
+	room := m.width - lipgloss.Width(right) - 3
+	h.SetWidth(max(room, 0))
+	left := h.ShortHelpView(keys.ShortHelp())
+	if room <= 0 {
+		return truncate(right, m.width)
+	}
+	return pad(left, room) + "   " + right
+}
+
+func (m Model) helpKeys() helpKeys {
+	keys := m.keys
+	keys.Dismiss.SetEnabled(m.err != nil)
+	hk := helpKeys{global: keys, editing: m.editing()}
+	switch m.active {
+	case tabData:
+		hk.screen = m.dataScr.helpGroups()
+	case tabModel:
+		hk.screen = m.modelScr.helpGroups()
+	case tabTrain:
+		hk.screen = m.trainScr.helpGroups()
+	}
+	return hk
+}
+
+func (m Model) errorPanel() string {
+	if m.err == nil {
+		return ""
+	}
+	w := max(m.width-2, 10)
+	msg := strings.TrimSpace(m.err.Error())
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
+		Padding(0, 1).Width(w)
+	body := m.styles.Error.Render("Error") + "  " + msg + "\n" + m.styles.Muted.Render("The previous data and settings are unchanged. esc dismisses this message.")
+	return box.Render(body)
+}
+
+// layout gives every screen the space left by the tab bar, footer and error
+// panel. It is pure arithmetic on the window size.
+func (m *Model) layout() {
+	if m.width <= 0 || m.height <= 0 {
+		return
+	}
+	w, h := m.contentSize()
+	m.dataScr.SetSize(w, h)
+	m.modelScr.SetSize(w, h)
+	m.trainScr.SetSize(w, h)
+}
+
+func (m Model) contentSize() (int, int) {
+	h := m.height - 2 - lipgloss.Height(m.footer()) // tab bar, rule, footer
+	if p := m.errorPanel(); p != "" {
+		h -= lipgloss.Height(p)
+	}
+	return m.width, max(h, 0)
 }
 
 // View implements tea.Model.
 func (m Model) View() tea.View {
-	v := tea.NewView("retain — the TUI is under construction. q quits.")
+	v := tea.NewView(m.render())
 	v.AltScreen = true
 	return v
+}
+
+func (m Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if !widget.Fits(m.width, m.height) {
+		return widget.TooSmall(m.width, m.height)
+	}
+	w, h := m.contentSize()
+	var body string
+	switch m.active {
+	case tabData:
+		body = m.dataScr.View()
+	case tabModel:
+		body = m.modelScr.View()
+	case tabTrain:
+		body = m.trainScr.View()
+	}
+	parts := []string{m.tabBar(), m.styles.Border.Render(strings.Repeat("─", m.width)), widget.Fit(body, w, h)}
+	if p := m.errorPanel(); p != "" {
+		parts = append(parts, p)
+	}
+	parts = append(parts, m.footer())
+	return widget.Fit(strings.Join(parts, "\n"), m.width, m.height)
+}
+
+// tabBar shows the product, the tabs with their number keys, and on the
+// right what is going on in the background.
+func (m Model) tabBar() string {
+	var b strings.Builder
+	b.WriteString(m.styles.Brand.Render(" retain "))
+	for t := range tabCount {
+		label := string(rune('1'+t)) + " " + tabNames[t]
+		if t == m.active {
+			b.WriteString(m.styles.TabActive.Render(label))
+		} else {
+			b.WriteString(m.styles.TabInactive.Render(label))
+		}
+	}
+	left := b.String()
+	status := m.trainScr.status()
+	if m.quitting {
+		status = "stopping training…"
+	} else if m.loading != "" {
+		status = "loading " + m.loading + "…"
+	}
+	room := m.width - lipgloss.Width(left) - 1
+	if room < 8 || status == "" {
+		return left
+	}
+	status = truncate(status, room)
+	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
 }

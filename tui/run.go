@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"errors"
 	"io"
 
 	tea "charm.land/bubbletea/v2"
@@ -43,6 +44,18 @@ func Run(ctx context.Context, opts Options) error {
 	if opts.Output != nil {
 		progOpts = append(progOpts, tea.WithOutput(opts.Output))
 	}
-	_, err := tea.NewProgram(NewModel(opts), progOpts...).Run()
+	m := NewModel(opts)
+	m.setParent(ctx)
+	final, err := tea.NewProgram(m, progOpts...).Run()
+	// Whatever ended the program, no training goroutine outlives Run.
+	if fm, ok := final.(Model); ok {
+		fm.Close()
+	} else {
+		m.Close()
+	}
+	if ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {
+		// The caller asked to stop (a signal): that is a clean exit.
+		return nil
+	}
 	return err
 }

@@ -1,0 +1,293 @@
+package tui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// dataKeyMap holds the Data screen's keys.
+type dataKeyMap struct {
+	Section    key.Binding
+	Scroll     key.Binding
+	Columns    key.Binding
+	OpenTable  key.Binding
+	OpenLog    key.Binding
+	Builtin    key.Binding
+	Label      key.Binding
+	Seed       key.Binding
+	Cutoff     key.Binding
+	Horizon    key.Binding
+	Confirm    key.Binding
+	Cancel     key.Binding
+	Complete   key.Binding
+	PickerMove key.Binding
+}
+
+func defaultDataKeyMap() dataKeyMap {
+	return dataKeyMap{
+		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", "section")),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll")),
+		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "columns")),
+		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open CSV")),
+		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open order log")),
+		Builtin:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "built-in data")),
+		Label:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "label column")),
+		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "re-split seed")),
+		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "cutoff date")),
+		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "horizon")),
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete path")),
+		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
+	}
+}
+
+// dataSection is the part of the Data screen shown below its header.
+type dataSection int
+
+const (
+	sectionSchema dataSection = iota
+	sectionPreview
+	sectionDists
+	sectionCount
+)
+
+var sectionNames = [sectionCount]string{"Schema", "Preview", "Distributions by label"}
+
+// dataScreen shows where the data came from, its schema, a preview and the
+// features' distributions by label, and lets the user open other data.
+type dataScreen struct {
+	styles        Styles
+	keys          dataKeyMap
+	width, height int
+
+	data *experiment.Data
+	info dataInfo
+
+	section dataSection
+	scroll  [sectionCount]int
+	colOff  int // first preview column shown
+
+	prompt  prompt
+	picking bool // choosing the label column
+	pick    int
+}
+
+func newDataScreen(st Styles) dataScreen {
+	return dataScreen{styles: st, keys: defaultDataKeyMap()}
+}
+
+// SetSize sets the size of the screen's area.
+func (s *dataScreen) SetSize(w, h int) { s.width, s.height = w, h }
+
+func (s *dataScreen) setData(d *experiment.Data, info dataInfo) {
+	if s.data != d {
+		s.scroll, s.colOff = [sectionCount]int{}, 0
+	}
+	s.data, s.info = d, info
+	s.prompt, s.picking = prompt{}, false
+}
+
+func (s dataScreen) editing() bool { return s.prompt.active() || s.picking }
+
+func (s dataScreen) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
+
+// Update handles keys and completion results.
+func (s dataScreen) Update(msg tea.Msg) (dataScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case dirListMsg:
+		s.prompt = s.prompt.complete(msg)
+		return s, nil
+	case tea.KeyPressMsg:
+		switch {
+		case s.prompt.active():
+			return s.promptKey(msg)
+		case s.picking:
+			return s.pickKey(msg), s.pickCmd(msg)
+		}
+		return s.browseKey(msg)
+	}
+	if s.prompt.active() {
+		var cmd tea.Cmd
+		s.prompt.input, cmd = s.prompt.input.Update(msg)
+		return s, cmd
+	}
+	return s, nil
+}
+
+func (s dataScreen) browseKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(k, s.keys.Section):
+		step := dataSection(1)
+		if k.String() == "left" {
+			step = sectionCount - 1
+		}
+		s.section = (s.section + step) % sectionCount
+	case key.Matches(k, s.keys.Scroll):
+		s.scrollBy(k.String())
+	case key.Matches(k, s.keys.Columns):
+		if k.String() == "]" {
+			s.colOff++
+		} else {
+			s.colOff = max(s.colOff-1, 0)
+		}
+	case key.Matches(k, s.keys.OpenTable):
+		s.prompt, cmd = newPrompt(promptTable, s.pathHint(), s.width)
+	case key.Matches(k, s.keys.OpenLog):
+		s.prompt, cmd = newPrompt(promptLog, s.pathHint(), s.width)
+	case key.Matches(k, s.keys.Builtin):
+		return s, emit(openMsg{src: experiment.Source{Kind: "builtin"}})
+	case key.Matches(k, s.keys.Label) && len(s.info.candidates) > 1:
+		s.picking, s.pick = true, 0
+	case key.Matches(k, s.keys.Seed) && s.data != nil:
+		s.prompt, cmd = newPrompt(promptSeed, strconv.FormatUint(s.info.seed, 10), s.width)
+	case key.Matches(k, s.keys.Cutoff) && s.isLog():
+		s.prompt, cmd = newPrompt(promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly), s.width)
+	case key.Matches(k, s.keys.Horizon) && s.isLog():
+		s.prompt, cmd = newPrompt(promptHorizon, strconv.Itoa(s.data.Source.HorizonDays), s.width)
+	}
+	return s, cmd
+}
+
+func (s *dataScreen) scrollBy(k string) {
+	page := max(s.height/2, 1)
+	switch k {
+	case "up", "k":
+		s.scroll[s.section]--
+	case "down", "j":
+		s.scroll[s.section]++
+	case "pgup":
+		s.scroll[s.section] -= page
+	case "pgdown":
+		s.scroll[s.section] += page
+	}
+	s.scroll[s.section] = max(s.scroll[s.section], 0)
+}
+
+// pathHint pre-fills the path prompt with the current file's folder.
+func (s dataScreen) pathHint() string {
+	if s.data == nil || s.data.Source.Path == "" {
+		return ""
+	}
+	p := s.data.Source.Path
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[:i+1]
+	}
+	return ""
+}
+
+func (s dataScreen) promptKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.prompt = prompt{}
+		return s, nil
+	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
+		return s, listDirCmd(s.prompt.input.Value())
+	case key.Matches(k, s.keys.Confirm):
+		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Value()))
+		if err != nil {
+			s.prompt.err = err.Error()
+			return s, nil
+		}
+		s.prompt = prompt{}
+		return s, emit(msg)
+	}
+	var cmd tea.Cmd
+	s.prompt.input, cmd = s.prompt.input.Update(k)
+	s.prompt.err, s.prompt.matches = "", nil
+	return s, cmd
+}
+
+// submit turns the prompt's text into a request for the root, or says why
+// the text is refused.
+func (s dataScreen) submit(v string) (tea.Msg, error) {
+	switch s.prompt.kind {
+	case promptTable, promptLog:
+		if v == "" || strings.HasSuffix(v, "/") {
+			return nil, fmt.Errorf("type a file name (tab completes)")
+		}
+		kind := "csv"
+		if s.prompt.kind == promptLog {
+			kind = "log"
+		}
+		return openMsg{src: experiment.Source{Kind: kind, Path: v}}, nil
+	case promptSeed:
+		seed, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("the seed must be a whole number ≥ 0")
+		}
+		return resplitMsg{seed: seed}, nil
+	case promptCutoff:
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return nil, fmt.Errorf("write the date as YYYY-MM-DD, e.g. 1998-03-31")
+		}
+		src := s.data.Source
+		src.Cutoff = t
+		return openMsg{src: src}, nil
+	case promptHorizon:
+		days, err := strconv.Atoi(v)
+		if err != nil || days < 1 || days > 3650 {
+			return nil, fmt.Errorf("the horizon must be a whole number of days from 1 to 3650")
+		}
+		src := s.data.Source
+		src.HorizonDays = days
+		return openMsg{src: src}, nil
+	}
+	return nil, fmt.Errorf("nothing to confirm")
+}
+
+func (s dataScreen) pickKey(k tea.KeyPressMsg) dataScreen {
+	switch k.String() {
+	case "up", "k":
+		s.pick = max(s.pick-1, 0)
+	case "down", "j":
+		s.pick = min(s.pick+1, len(s.info.candidates)-1)
+	case "esc", "enter":
+		s.picking = false
+	}
+	return s
+}
+
+func (s dataScreen) pickCmd(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() != "enter" || s.pick == 0 || s.pick >= len(s.info.candidates) {
+		return nil
+	}
+	src := s.data.Source
+	src.Label = s.info.candidates[s.pick]
+	return emit(openMsg{src: src})
+}
+
+// emit returns a Cmd that delivers msg to the root.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// helpGroups returns the keys that work now, the first group for the
+// short footer.
+func (s dataScreen) helpGroups() [][]key.Binding {
+	k := s.keys
+	switch {
+	case s.prompt.active():
+		k.Complete.SetEnabled(s.prompt.kind.isPath())
+		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
+	case s.picking:
+		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
+	}
+	k.Label.SetEnabled(len(s.info.candidates) > 1)
+	k.Seed.SetEnabled(s.data != nil)
+	k.Cutoff.SetEnabled(s.isLog())
+	k.Horizon.SetEnabled(s.isLog())
+	k.Columns.SetEnabled(s.section == sectionPreview)
+	return [][]key.Binding{
+		{k.OpenTable, k.Label, k.Seed, k.Section},
+		{k.Section, k.Scroll, k.Columns},
+		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon},
+	}
+}

@@ -1,0 +1,306 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// View renders the Data screen in its area.
+func (s dataScreen) View() string {
+	if s.width <= 0 || s.height <= 0 {
+		return ""
+	}
+	if s.data == nil {
+		return s.styles.Muted.Render("Loading data…")
+	}
+	lines := s.header()
+	tabs := s.sectionTabs()
+	var foot []string
+	if s.prompt.active() {
+		foot = strings.Split(s.prompt.view(s.styles, s.width), "\n")
+	}
+	bodyH := s.height - len(lines) - 2 - len(foot)
+	var body []string
+	if s.picking {
+		body = s.pickerLines(bodyH)
+	} else {
+		switch s.section {
+		case sectionSchema:
+			body = s.schemaLines(bodyH)
+		case sectionPreview:
+			body = s.previewLines(bodyH)
+		case sectionDists:
+			body = s.distLines(bodyH)
+		}
+	}
+	for len(body) < bodyH {
+		body = append(body, "")
+	}
+	if bodyH >= 0 && len(body) > bodyH {
+		body = body[:bodyH]
+	}
+	out := append(lines, "", tabs)
+	out = append(out, body...)
+	out = append(out, foot...)
+	return strings.Join(out, "\n")
+}
+
+// header says where the data came from, its size, label balance and split.
+func (s dataScreen) header() []string {
+	st, info, t := s.styles, s.info, s.data.Table
+	key := func(k string) string { return st.Muted.Render(pad(k, 9)) }
+	features := 0
+	for _, c := range info.schema.Columns {
+		if c.Role == "feature" {
+			features++
+		}
+	}
+	lines := []string{
+		key("Source") + st.Value.Render(truncate(info.source, s.width-9)),
+		key("Rows") + truncate(fmt.Sprintf("%s rows · %d columns · %d features → %d model inputs · %s duplicate training rows dropped",
+			thousands(t.Rows), len(t.Columns)+1, features, info.inputs, thousands(info.schema.Duplicates)), s.width-9),
+		key("Label") + s.balance(),
+		key("Split") + truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",
+			info.seed, thousands(info.train), thousands(info.val), thousands(info.test)), s.width-9),
+	}
+	if c := s.data.Cohort; c != nil {
+		trunc := ""
+		if c.HorizonTruncated {
+			trunc = " (the log ends inside the horizon: some repeat orders are unseen)"
+		}
+		lines = append(lines, key("Cohort")+truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out%s",
+			c.Cutoff.Format(time.DateOnly), c.HorizonDays, thousands(c.Customers), c.First.Format(time.DateOnly),
+			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
+	}
+	return lines
+}
+
+// balance shows the label's classes with counts, shares and a bar.
+func (s dataScreen) balance() string {
+	t := s.data.Table
+	rate := t.Label.PositiveRate()
+	pos := int(math.Round(rate * float64(t.Rows)))
+	text := fmt.Sprintf("%s  %s %s (%s)  %s %s (%s)", t.Label.Name,
+		t.Label.Positive, thousands(pos), percent(rate), t.Label.Negative, thousands(t.Rows-pos), percent(1-rate))
+	room := s.width - 9 - len([]rune(text)) - 2
+	if room < 10 || math.IsNaN(rate) {
+		return truncate(text, s.width-9)
+	}
+	barW := min(room, 30)
+	filled := int(math.Round(rate * float64(barW)))
+	bar := s.styles.Widget.ClassB.Render(strings.Repeat("█", filled)) + s.styles.Widget.ClassA.Render(strings.Repeat("░", barW-filled))
+	return text + "  " + bar
+}
+
+func (s dataScreen) sectionTabs() string {
+	var parts []string
+	for i, n := range sectionNames {
+		if dataSection(i) == s.section {
+			parts = append(parts, s.styles.TabActive.Render(n))
+		} else {
+			parts = append(parts, s.styles.TabInactive.Render(n))
+		}
+	}
+	return truncate(strings.Join(parts, " "), s.width)
+}
+
+// nameWidth fits the longest column name (within reason) plus a gap.
+func (s dataScreen) nameWidth() int {
+	w := 8
+	for _, c := range s.info.schema.Columns {
+		w = max(w, len([]rune(c.Name)))
+	}
+	return min(w, 28) + 2
+}
+
+// window returns the lines from the section's scroll offset that fit h,
+// clamping the offset so the last page stays full.
+func window(lines []string, offset, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	offset = min(offset, max(len(lines)-h, 0))
+	return lines[offset:min(offset+h, len(lines))]
+}
+
+// schemaLines is the schema report as a table with a fixed header.
+func (s dataScreen) schemaLines(h int) []string {
+	const kindW, roleW, missW = 11, 8, 9
+	nameW := s.nameWidth()
+	levW := min(max((s.width-nameW-kindW-roleW-missW)/3, 12), 28)
+	actW := max(s.width-nameW-kindW-roleW-missW-levW, 8)
+	row := func(name, kind, role, miss, lev, act string) string {
+		return pad(name, nameW-1) + " " + pad(kind, kindW-1) + " " + pad(role, roleW-1) + " " +
+			padLeft(miss, missW-2) + "  " + pad(lev, levW-1) + " " + truncate(act, actW)
+	}
+	head := s.styles.Header.Render(pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), s.width))
+	var body []string
+	for _, c := range s.info.schema.Columns {
+		body = append(body, row(c.Name, c.Kind.String(), c.Role, thousands(c.Missing), levelsOrRange(c), c.Action))
+	}
+	return append([]string{head}, window(body, s.scroll[sectionSchema], h-1)...)
+}
+
+func levelsOrRange(c data.ColumnReport) string {
+	switch {
+	case c.Role == "label":
+		return strings.Join(c.Levels, " / ")
+	case c.Kind == data.Numeric && !math.IsNaN(c.Min):
+		return number(c.Min) + " – " + number(c.Max)
+	case len(c.Levels) > 0:
+		s := strings.Join(c.Levels, ", ")
+		if len(c.Levels) > 4 {
+			s = strings.Join(c.Levels[:4], ", ") + fmt.Sprintf(" (+%d)", len(c.Levels)-4)
+		}
+		return s
+	}
+	return c.Note
+}
+
+// previewLines shows the first rows in the table's own units.
+func (s dataScreen) previewLines(h int) []string {
+	t := s.data.Table
+	cols := append([]*data.Column(nil), t.Columns...)
+	off := min(s.colOff, max(len(cols)-1, 0))
+	// The id first, then the label, then the features from the offset.
+	label := &data.Column{Name: t.Label.Name}
+	var shown []*data.Column
+	if t.IDColumn >= 0 {
+		shown = append(shown, t.Columns[t.IDColumn])
+		cols = append(cols[:t.IDColumn:t.IDColumn], cols[t.IDColumn+1:]...)
+		off = min(off, max(len(cols)-1, 0))
+	}
+	shown = append(shown, label)
+	shown = append(shown, cols[off:]...)
+	fixed := len(shown) - len(cols[off:])
+	rowW := len(strconv.Itoa(t.Rows)) + 1
+	first := min(s.scroll[sectionPreview], max(t.Rows-(h-2), 0))
+	last := min(first+max(h-2, 0), t.Rows)
+	var widths []int
+	used := rowW
+	fits := 0
+	for _, c := range shown {
+		w := len([]rune(c.Name))
+		for r := first; r < last; r++ {
+			w = max(w, len([]rune(s.cell(c, r))))
+		}
+		w = min(w, 16) + 2
+		if used+w > s.width {
+			break
+		}
+		widths = append(widths, w)
+		used += w
+		fits++
+	}
+	head := padLeft("#", rowW-1) + " "
+	for i := range fits {
+		head += padLeft(shown[i].Name, widths[i]-2) + "  "
+	}
+	lines := []string{s.styles.Header.Render(pad(head, s.width))}
+	for r := first; r < last; r++ {
+		line := s.styles.Muted.Render(padLeft(strconv.Itoa(r+1), rowW-1)) + " "
+		for i := range fits {
+			line += padLeft(s.cell(shown[i], r), widths[i]-2) + "  "
+		}
+		lines = append(lines, line)
+	}
+	hidden := len(shown) - fits
+	note := fmt.Sprintf("rows %s–%s of %s", thousands(first+1), thousands(last), thousands(t.Rows))
+	if hidden > 0 || off > 0 {
+		note += fmt.Sprintf(" · features %d–%d of %d ([ and ] scroll)", off+1, off+max(fits-fixed, 0), len(cols))
+	}
+	return append(lines, s.styles.Muted.Render(truncate(note, s.width)))
+}
+
+// cell formats one value of the preview; a column without values or
+// strings stands for the label.
+func (s dataScreen) cell(c *data.Column, r int) string {
+	t := s.data.Table
+	switch {
+	case c.Values == nil && c.Strings == nil && c.Name == t.Label.Name:
+		if t.Label.Values[r] == 1 {
+			return t.Label.Positive
+		}
+		return t.Label.Negative
+	case c.Kind == data.Boolean && r < len(c.Values):
+		v := c.Values[r]
+		if (v == 0 || v == 1) && len(c.Levels) == 2 {
+			return c.Levels[int(v)]
+		}
+		return "–"
+	case r < len(c.Values):
+		return number(c.Values[r])
+	case r < len(c.Strings):
+		if c.Strings[r] == "" {
+			return "–"
+		}
+		return c.Strings[r]
+	case len(c.Levels) > 0:
+		return c.Levels[0]
+	}
+	return ""
+}
+
+// sparkRunes draw a bin's share; an empty bin stays blank so gaps show.
+var sparkRunes = []rune("▁▂▃▄▅▆▇█")
+
+func sparkline(bins []float64) string {
+	var b strings.Builder
+	for _, v := range bins {
+		if v <= 0 || math.IsNaN(v) {
+			b.WriteRune(' ')
+			continue
+		}
+		b.WriteRune(sparkRunes[min(int(v*float64(len(sparkRunes)-1)+0.5), len(sparkRunes)-1)])
+	}
+	return b.String()
+}
+
+// distLines shows every feature's distribution for each class side by
+// side, each class scaled to its own fullest bin so the shapes compare.
+func (s dataScreen) distLines(h int) []string {
+	t := s.data.Table
+	st := s.styles
+	const gap = 3
+	nameW := s.nameWidth()
+	rate := t.Label.PositiveRate()
+	pos := int(math.Round(rate * float64(t.Rows)))
+	head := pad("feature", nameW) + pad(t.Label.Negative+" ("+thousands(t.Rows-pos)+")", distBins+gap) +
+		pad(t.Label.Positive+" ("+thousands(pos)+")", distBins+gap) + "binned range"
+	lines := []string{st.Header.Render(pad(head, s.width))}
+	var body []string
+	for _, d := range s.info.dists {
+		rng := number(d.lo) + " … " + number(d.hi)
+		if d.levels != nil {
+			rng = strings.Join(d.levels, " · ")
+		}
+		body = append(body, pad(d.name, nameW)+
+			st.Widget.ClassA.Render(pad(sparkline(d.neg), distBins))+strings.Repeat(" ", gap)+
+			st.Widget.ClassB.Render(pad(sparkline(d.pos), distBins))+strings.Repeat(" ", gap)+
+			st.Muted.Render(truncate(rng, s.width-nameW-2*(distBins+gap))))
+	}
+	lines = append(lines, window(body, s.scroll[sectionDists], h-2)...)
+	note := "each class scaled to its own tallest bin; numeric ranges are the 1st–99th percentiles"
+	return append(lines, st.Muted.Render(truncate(note, s.width)))
+}
+
+// pickerLines lists the columns that could be the label.
+func (s dataScreen) pickerLines(h int) []string {
+	lines := []string{s.styles.Title.Render("Choose the label column (two-valued columns of the file)")}
+	for i, c := range s.info.candidates {
+		line := "  " + c
+		if i == 0 {
+			line += s.styles.Muted.Render("  (current)")
+		}
+		if i == s.pick {
+			line = s.styles.Selected.Render(pad("▸ "+c, s.width/2))
+		}
+		lines = append(lines, line)
+	}
+	return window(lines, max(s.pick+2-h, 0), h)
+}

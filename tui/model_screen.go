@@ -1,0 +1,236 @@
+package tui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// maxLayers bounds the hidden layers the screen lets one add.
+const maxLayers = 8
+
+// modelKeyMap holds the Model screen's keys.
+type modelKeyMap struct {
+	Move     key.Binding
+	Step     key.Binding
+	Edit     key.Binding
+	AddLayer key.Binding
+	DelLayer key.Binding
+	Confirm  key.Binding
+	Cancel   key.Binding
+}
+
+func defaultModelKeyMap() modelKeyMap {
+	return modelKeyMap{
+		Move:     key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
+		Step:     key.NewBinding(key.WithKeys("left", "right", "-", "+", "="), key.WithHelp("←/→", "change")),
+		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a value")),
+		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add layer")),
+		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove layer")),
+		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+	}
+}
+
+// modelScreen edits the network and training settings and shows the
+// Keras-style summary of the network they describe.
+type modelScreen struct {
+	styles        Styles
+	keys          modelKeyMap
+	width, height int
+
+	cfg    experiment.Config
+	limits Limits
+	inputs int // model inputs of the loaded data (0 until loaded)
+
+	sel     int
+	typing  bool
+	input   textinput.Model
+	refusal string // why the last value was refused, shown by its field
+	refused int    // the field it belongs to
+}
+
+func newModelScreen(st Styles, cfg experiment.Config, limits Limits) modelScreen {
+	cfg = cloneConfig(cfg)
+	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
+		cfg.Train.Epochs = limits.MaxEpochs
+	}
+	return modelScreen{styles: st, keys: defaultModelKeyMap(), cfg: cfg, limits: limits, refused: -1}
+}
+
+// cloneConfig copies the hidden layers, so an edit never changes a
+// configuration a running experiment holds.
+func cloneConfig(c experiment.Config) experiment.Config {
+	c.Hidden = slices.Clone(c.Hidden)
+	return c
+}
+
+// Config returns the settings as edited so far (always valid).
+func (s modelScreen) Config() experiment.Config { return cloneConfig(s.cfg) }
+
+// SetSize sets the size of the screen's area.
+func (s *modelScreen) SetSize(w, h int) { s.width, s.height = w, h }
+
+func (s *modelScreen) setInputs(n int) { s.inputs = n }
+
+func (s *modelScreen) setSeed(seed uint64) { s.cfg.Seed = seed }
+
+func (s modelScreen) editing() bool { return s.typing }
+
+// Update handles keys.
+func (s modelScreen) Update(msg tea.Msg) (modelScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		if s.typing {
+			var cmd tea.Cmd
+			s.input, cmd = s.input.Update(msg)
+			return s, cmd
+		}
+		return s, nil
+	}
+	if s.typing {
+		return s.typingKey(k)
+	}
+	fs := fields(s.cfg, s.limits)
+	switch {
+	case key.Matches(k, s.keys.Move):
+		if k.String() == "up" || k.String() == "k" {
+			s.sel = max(s.sel-1, 0)
+		} else {
+			s.sel = min(s.sel+1, len(fs)-1)
+		}
+	case key.Matches(k, s.keys.Step):
+		dir := 1
+		if k.String() == "left" || k.String() == "-" {
+			dir = -1
+		}
+		next := cloneConfig(s.cfg)
+		fs[s.sel].step(&next, dir)
+		s.apply(next, nil)
+	case key.Matches(k, s.keys.Edit):
+		s.typing = true
+		s.input = textinput.New()
+		s.input.Prompt = ""
+		s.input.SetValue(fs[s.sel].get(s.cfg))
+		s.input.CursorEnd()
+		s.input.SetWidth(14)
+		return s, s.input.Focus()
+	case key.Matches(k, s.keys.AddLayer) && len(s.cfg.Hidden) < maxLayers:
+		s.addLayer(fs[s.sel].layer)
+	case key.Matches(k, s.keys.DelLayer) && fs[s.sel].layer > 0:
+		next := cloneConfig(s.cfg)
+		next.Hidden = slices.Delete(next.Hidden, fs[s.sel].layer-1, fs[s.sel].layer)
+		s.apply(next, nil)
+		s.sel = min(s.sel, len(fields(s.cfg, s.limits))-1)
+	}
+	return s, nil
+}
+
+// addLayer inserts a copy of layer at (1-based; 0 for none selected) after
+// it, or a 32-unit ReLU layer after the last one.
+func (s *modelScreen) addLayer(at int) {
+	next := cloneConfig(s.cfg)
+	spec := engine.LayerSpec{Units: 32, Activation: engine.ReLU}
+	pos := len(next.Hidden)
+	if at > 0 {
+		spec, pos = next.Hidden[at-1], at
+	}
+	next.Hidden = slices.Insert(next.Hidden, pos, spec)
+	s.apply(next, nil)
+	s.sel = 2 * pos
+}
+
+func (s modelScreen) typingKey(k tea.KeyPressMsg) (modelScreen, tea.Cmd) {
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.typing, s.refusal, s.refused = false, "", -1
+		return s, nil
+	case key.Matches(k, s.keys.Confirm):
+		next := cloneConfig(s.cfg)
+		err := fields(s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
+		if s.apply(next, err) {
+			s.typing = false
+		}
+		return s, nil
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(k)
+	return s, cmd
+}
+
+// apply takes next unless err or the configuration's own check refuses
+// it; the reason stays by the field until the next change.
+func (s *modelScreen) apply(next experiment.Config, err error) bool {
+	if err == nil {
+		err = next.Validate()
+	}
+	if err != nil {
+		s.refusal, s.refused = plainError(err), s.sel
+		return false
+	}
+	s.cfg, s.refusal, s.refused = next, "", -1
+	return true
+}
+
+// plainError drops the package prefixes ("engine: invalid configuration: ")
+// users need not read.
+func plainError(err error) string {
+	msg := err.Error()
+	for _, p := range []string{engine.ErrConfig.Error() + ": ", "engine: ", "experiment: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
+}
+
+// helpGroups returns the keys that work now.
+func (s modelScreen) helpGroups() [][]key.Binding {
+	k := s.keys
+	if s.typing {
+		return [][]key.Binding{{k.Confirm, k.Cancel}}
+	}
+	fs := fields(s.cfg, s.limits)
+	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
+	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
+	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer}}
+}
+
+// summaryLines is the Keras-style summary of the network being edited.
+func (s modelScreen) summaryLines(w int) []string {
+	st := s.styles
+	lines := []string{st.Title.Render("Network summary")}
+	inputs := s.inputs
+	if inputs == 0 {
+		return append(lines, st.Muted.Render("waiting for the data to know the input width"))
+	}
+	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	layerW := max(w-12-10, 10)
+	row := func(a, b, c string) string { return pad(a, layerW) + pad(b, 12) + padLeft(c, 10) }
+	lines = append(lines, st.Header.Render(row("Layer (activation)", "Output", "Params")))
+	lines = append(lines, row("input", fmt.Sprintf("(None, %d)", inputs), ""))
+	for _, r := range arch.Summary() {
+		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), thousands(r.Params)))
+	}
+	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
+	lines = append(lines, "Total params: "+st.Value.Render(thousands(arch.ParamCount())))
+	lines = append(lines, st.Muted.Render(truncate("sigmoid output, binary cross-entropy loss", w)))
+	return lines
+}
+
+func dims(d []int) string {
+	parts := make([]string, len(d))
+	for i, v := range d {
+		if v < 0 {
+			parts[i] = "None"
+		} else {
+			parts[i] = fmt.Sprint(v)
+		}
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
+}

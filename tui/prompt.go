@@ -1,0 +1,154 @@
+package tui
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// maxShownMatches bounds the completion candidates listed under the prompt.
+const maxShownMatches = 6
+
+// prompt is a one-line text field with a purpose, an error shown in place
+// and, for paths, shell-like completion on tab.
+type prompt struct {
+	kind    promptKind
+	input   textinput.Model
+	err     string
+	matches []string
+}
+
+type promptKind int
+
+const (
+	promptNone promptKind = iota
+	promptTable
+	promptLog
+	promptSeed
+	promptCutoff
+	promptHorizon
+)
+
+func (k promptKind) label() string {
+	switch k {
+	case promptTable:
+		return "Open CSV table: "
+	case promptLog:
+		return "Open order log: "
+	case promptSeed:
+		return "Split seed: "
+	case promptCutoff:
+		return "Cutoff date (YYYY-MM-DD): "
+	case promptHorizon:
+		return "Label horizon in days: "
+	}
+	return "> "
+}
+
+func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
+
+func newPrompt(kind promptKind, value string, width int) (prompt, tea.Cmd) {
+	in := textinput.New()
+	in.Prompt = kind.label()
+	in.SetValue(value)
+	in.CursorEnd()
+	in.SetWidth(max(width-len(in.Prompt)-2, 8))
+	cmd := in.Focus()
+	return prompt{kind: kind, input: in}, cmd
+}
+
+func (p prompt) active() bool { return p.kind != promptNone }
+
+// listDirCmd lists the directory part of a typed path for completion.
+func listDirCmd(input string) tea.Cmd {
+	return func() tea.Msg {
+		dir, prefix := filepath.Split(input)
+		readDir := dir
+		if readDir == "" {
+			readDir = "."
+		}
+		entries, err := os.ReadDir(readDir)
+		if err != nil {
+			return dirListMsg{input: input, err: err}
+		}
+		var matches []string
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasPrefix(name, prefix) || (strings.HasPrefix(name, ".") && !strings.HasPrefix(prefix, ".")) {
+				continue
+			}
+			if e.IsDir() {
+				name += "/"
+			}
+			matches = append(matches, dir+name)
+		}
+		sort.Strings(matches)
+		return dirListMsg{input: input, matches: matches}
+	}
+}
+
+// complete applies a directory listing: one match is taken whole, several
+// extend the text to their common prefix and are listed.
+func (p prompt) complete(msg dirListMsg) prompt {
+	if !p.kind.isPath() || msg.input != p.input.Value() {
+		return p
+	}
+	p.matches = nil
+	switch {
+	case msg.err != nil:
+		p.err = msg.err.Error()
+	case len(msg.matches) == 0:
+		p.err = "no file or folder starts with " + filepath.Base(msg.input)
+	case len(msg.matches) == 1:
+		p.err = ""
+		p.input.SetValue(msg.matches[0])
+		p.input.CursorEnd()
+	default:
+		p.err = ""
+		p.input.SetValue(commonPrefix(msg.matches))
+		p.input.CursorEnd()
+		p.matches = msg.matches
+	}
+	return p
+}
+
+func commonPrefix(ss []string) string {
+	prefix := ss[0]
+	for _, s := range ss[1:] {
+		for !strings.HasPrefix(s, prefix) {
+			prefix = prefix[:len(prefix)-1]
+		}
+	}
+	return prefix
+}
+
+// view renders the prompt, its error and the completion candidates.
+func (p prompt) view(st Styles, width int) string {
+	lines := []string{p.input.View()}
+	if p.err != "" {
+		lines = append(lines, st.Error.Render("✗ "+truncate(p.err, width-2)))
+	}
+	if len(p.matches) > 0 {
+		names := make([]string, 0, maxShownMatches)
+		for i, m := range p.matches {
+			if i == maxShownMatches {
+				names = append(names, "… "+thousands(len(p.matches)-maxShownMatches)+" more")
+				break
+			}
+			names = append(names, filepath.Base(strings.TrimSuffix(m, "/"))+suffixSlash(m))
+		}
+		lines = append(lines, st.Muted.Render(truncate(strings.Join(names, "  "), width)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func suffixSlash(s string) string {
+	if strings.HasSuffix(s, "/") {
+		return "/"
+	}
+	return ""
+}

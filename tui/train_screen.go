@@ -1,0 +1,335 @@
+package tui
+
+import (
+	"context"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/progress"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// trainState is where the Train screen's current run stands.
+type trainState int
+
+const (
+	trainIdle     trainState = iota // no run yet
+	trainStarting                   // the experiment is being built
+	trainRunning
+	trainPaused
+	trainStopping // cancelled, waiting for the worker to return
+	trainEnded    // finished, stopped early, diverged, stopped or failed
+)
+
+// trainKeyMap holds the Train screen's keys.
+type trainKeyMap struct {
+	Toggle    key.Binding // start, pause, resume
+	StepBatch key.Binding
+	StepEpoch key.Binding
+	Stop      key.Binding
+	Restart   key.Binding
+}
+
+func defaultTrainKeyMap() trainKeyMap {
+	return trainKeyMap{
+		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp("space", "start")),
+		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "step batch")),
+		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "step epoch")),
+		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop")),
+		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
+	}
+}
+
+// trainScreen starts, steers and watches training runs. Progress arrives
+// through the worker's coalescer, drained on a tick; the charts and the
+// whole view are redrawn then and cached, so View costs nothing.
+type trainScreen struct {
+	styles        Styles
+	keys          trainKeyMap
+	width, height int
+	parent        context.Context // runs' contexts derive from it
+
+	data   *experiment.Data
+	cfg    experiment.Config
+	limits Limits
+
+	runs     int // runs started so far
+	cur      *worker
+	state    trainState
+	mode     startMode // how the current run was started
+	exp      *experiment.Experiment
+	latest   engine.Progress
+	lastStep int // latest.Step at the previous frame, to tell stepping from holding
+	moving   bool
+	history  []engine.EpochStats
+	prev     []engine.EpochStats // the previous run's epochs
+	outcome  string              // how the last run ended, in words
+	failed   bool                // the outcome is a warning (divergence, error)
+	restart  bool                // start a new run when the current one has ended
+
+	loss, metric widget.SeriesChart
+	bar          progress.Model
+	view         string
+}
+
+func newTrainScreen(st Styles) trainScreen {
+	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
+	loss.SetYLimits(0, inf)
+	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "accuracy", "AUC")
+	metric.SetYLimits(0, 1)
+	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
+		progress.WithColors(lipgloss.Color("12")))
+	bar.EmptyColor = lipgloss.Color("8")
+	return trainScreen{styles: st, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar}
+}
+
+// setInputs gives the screen the data and settings the next run will use.
+func (s *trainScreen) setInputs(d *experiment.Data, cfg experiment.Config, limits Limits) {
+	s.data, s.cfg, s.limits = d, cfg, limits
+	if s.state == trainIdle {
+		// The axes show the planned epochs before the first run.
+		s.loss.SetXRange(0, float64(cfg.Train.Epochs))
+		s.metric.SetXRange(0, float64(cfg.Train.Epochs))
+		s.redrawCharts()
+	}
+	if s.state == trainIdle || s.state == trainEnded {
+		s.render()
+	}
+}
+
+// SetSize sets the size of the screen's area and lays the charts out.
+func (s *trainScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	l := trainLayout(w, h)
+	s.loss.SetSize(l.chartW, l.chartH)
+	s.metric.SetSize(l.metricW, l.metricH)
+	s.bar.SetWidth(max(l.barW, 1))
+	s.redrawCharts()
+	s.render()
+}
+
+// alive reports whether a worker may still be running.
+func (s trainScreen) alive() bool {
+	return s.cur != nil && s.state != trainEnded
+}
+
+// close stops the current run without waiting (Update must not block).
+func (s trainScreen) close() {
+	if s.cur != nil {
+		s.cur.stop()
+	}
+}
+
+// wait blocks until the current worker has returned; for Model.Close only.
+func (s trainScreen) wait() {
+	if s.cur != nil {
+		<-s.cur.done
+	}
+}
+
+// Update handles keys and the worker's messages.
+func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		cmd := s.handleKey(msg)
+		s.render()
+		return s, cmd
+	case trainStartedMsg:
+		if s.cur == nil || msg.id != s.cur.id || s.state != trainStarting {
+			return s, nil
+		}
+		if msg.err == nil {
+			s.exp = msg.exp
+			s.state = trainRunning
+			if s.mode != startRunning {
+				s.state = trainPaused
+			}
+		}
+		s.render()
+		return s, nil
+	case trainTickMsg:
+		if s.cur == nil || msg.id != s.cur.id || !s.alive() {
+			return s, nil
+		}
+		s.drain()
+		s.redrawCharts()
+		s.render()
+		return s, tickCmd(s.cur.id)
+	case trainDoneMsg:
+		if s.cur == nil || msg.id != s.cur.id || s.state == trainEnded {
+			return s, nil
+		}
+		cmd := s.finish()
+		return s, cmd
+	}
+	return s, nil
+}
+
+func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	km := s.keyMap()
+	switch {
+	case key.Matches(k, km.Toggle):
+		switch s.state {
+		case trainIdle, trainEnded:
+			return s.startRun(startRunning)
+		case trainRunning:
+			s.exp.Trainer.Pause()
+			s.state = trainPaused
+		case trainPaused:
+			s.exp.Trainer.Resume()
+			s.state = trainRunning
+		}
+	case key.Matches(k, km.StepBatch), key.Matches(k, km.StepEpoch):
+		mode := startStepBatch
+		if key.Matches(k, km.StepEpoch) {
+			mode = startStepEpoch
+		}
+		switch s.state {
+		case trainIdle, trainEnded:
+			return s.startRun(mode)
+		case trainRunning, trainPaused:
+			if mode == startStepBatch {
+				s.exp.Trainer.StepBatch()
+			} else {
+				s.exp.Trainer.StepEpoch()
+			}
+			s.state = trainPaused
+		}
+	case key.Matches(k, km.Stop):
+		if s.alive() && s.state != trainStopping {
+			s.cur.stop()
+			s.state = trainStopping
+		}
+	case key.Matches(k, km.Restart):
+		if s.alive() {
+			s.restart = true
+			if s.state != trainStopping {
+				s.cur.stop()
+				s.state = trainStopping
+			}
+			return nil
+		}
+		return s.startRun(startRunning)
+	}
+	return nil
+}
+
+// startRun creates the worker here, in Update, so the screen owns its
+// context before any goroutine exists; the Cmds build and run it.
+func (s *trainScreen) startRun(mode startMode) tea.Cmd {
+	if s.data == nil {
+		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
+		return nil
+	}
+	s.runs++
+	if len(s.history) > 0 {
+		s.prev = s.history
+		s.loss.NewRun()
+		s.metric.NewRun()
+	}
+	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
+	s.outcome, s.failed, s.restart = "", false, false
+	s.cur = newWorker(s.parentContext(), s.runs)
+	s.state, s.mode = trainStarting, mode
+	epochs := float64(s.cfg.Train.Epochs)
+	s.loss.SetXRange(0, epochs)
+	s.metric.SetXRange(0, epochs)
+	s.redrawCharts()
+	return tea.Batch(startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
+}
+
+// drain moves everything the coalescer holds into the charts.
+func (s *trainScreen) drain() {
+	if u, ok := s.cur.coal.Drain(); ok {
+		s.apply(u)
+	}
+	if s.exp != nil && (s.state == trainRunning || s.state == trainPaused) {
+		if s.exp.Trainer.IsPaused() {
+			s.state = trainPaused
+		} else {
+			s.state = trainRunning
+		}
+	}
+	s.moving = s.latest.Step != s.lastStep
+	s.lastStep = s.latest.Step
+}
+
+// apply adds one drained update to the history and the charts. Non-finite
+// values are dropped by the charts and shown as words in the text.
+func (s *trainScreen) apply(u engine.Update) {
+	for _, p := range u.Points {
+		s.loss.Push(0, p.Position, p.Loss)
+	}
+	for _, e := range u.Epochs {
+		s.history = append(s.history, e)
+		x := float64(e.Epoch)
+		if e.HasVal {
+			s.loss.Push(1, x, e.ValLoss)
+		}
+		if e.HasAccuracy {
+			acc := e.TrainAcc
+			if e.HasVal {
+				acc = e.ValAcc
+			}
+			s.metric.Push(0, x, acc)
+		}
+		if e.HasAUC {
+			s.metric.Push(1, x, e.ValAUC)
+		}
+	}
+	s.latest = u.Latest
+}
+
+// finish records how the run ended and, if asked, starts the next one.
+func (s *trainScreen) finish() tea.Cmd {
+	s.drain()
+	exp, err := s.cur.outcome()
+	if exp != nil {
+		s.exp = exp
+	}
+	s.state = trainEnded
+	s.outcome, s.failed = describeOutcome(exp, s.latest, err)
+	s.redrawCharts()
+	var cmd tea.Cmd
+	if s.restart {
+		cmd = s.startRun(startRunning)
+	}
+	s.render()
+	return cmd
+}
+
+func (s *trainScreen) redrawCharts() {
+	s.loss.Redraw()
+	s.metric.Redraw()
+}
+
+// keyMap returns the keys with their enabled state and help text matching
+// the current state.
+func (s trainScreen) keyMap() trainKeyMap {
+	k := s.keys
+	active := s.state == trainRunning || s.state == trainPaused
+	switch s.state {
+	case trainRunning:
+		k.Toggle.SetHelp("space", "pause")
+	case trainPaused:
+		k.Toggle.SetHelp("space", "resume")
+	case trainEnded:
+		k.Toggle.SetHelp("space", "new run")
+	}
+	k.Toggle.SetEnabled(s.state != trainStarting && s.state != trainStopping)
+	k.StepBatch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
+	k.StepEpoch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
+	k.Stop.SetEnabled(active || s.state == trainStarting)
+	k.Restart.SetEnabled(s.state != trainIdle && !s.restart)
+	return k
+}
+
+// helpGroups returns the keys that work now.
+func (s trainScreen) helpGroups() [][]key.Binding {
+	k := s.keyMap()
+	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart}}
+}

@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"context"
+	"sync"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// maxLossPoints bounds the batch-loss points the coalescer keeps between two
+// frames; it merges neighbours beyond that, so a fast trainer never makes
+// the UI fall behind.
+const maxLossPoints = 256
+
+// startMode says how a new run begins.
+type startMode int
+
+const (
+	startRunning   startMode = iota
+	startStepBatch           // run one batch, then hold
+	startStepEpoch           // run one epoch, then hold
+)
+
+// worker is one training run in the background. The Train screen creates it
+// in Update (so it owns the context from the start); a Cmd builds the
+// experiment and launches the goroutine. done is closed exactly once, when
+// the goroutine ends or when the run is abandoned before it started.
+type worker struct {
+	id     int
+	ctx    context.Context
+	cancel context.CancelFunc
+	coal   *engine.Coalescer
+	done   chan struct{}
+
+	mu       sync.Mutex
+	launched bool
+	finished bool
+	exp      *experiment.Experiment // set before the goroutine starts
+	err      error                  // Run's result; read after done
+}
+
+func newWorker(parent context.Context, id int) *worker {
+	ctx, cancel := context.WithCancel(parent)
+	return &worker{id: id, ctx: ctx, cancel: cancel, coal: engine.NewCoalescer(maxLossPoints), done: make(chan struct{})}
+}
+
+// finishLocked records the outcome and closes done; w.mu must be held.
+func (w *worker) finishLocked(err error) {
+	if w.finished {
+		return
+	}
+	w.finished, w.err = true, err
+	close(w.done)
+}
+
+// launch starts training exp unless the run was stopped meanwhile.
+func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.finished {
+		return false
+	}
+	if err := w.ctx.Err(); err != nil {
+		w.finishLocked(err)
+		return false
+	}
+	w.exp, w.launched = exp, true
+	exp.Trainer.SetSink(w.coal)
+	switch mode {
+	case startStepBatch:
+		exp.Trainer.StepBatch()
+	case startStepEpoch:
+		exp.Trainer.StepEpoch()
+	}
+	go func() {
+		err := exp.Trainer.Run(w.ctx)
+		w.mu.Lock()
+		w.finishLocked(err)
+		w.mu.Unlock()
+	}()
+	return true
+}
+
+// fail ends a run whose experiment could not be built.
+func (w *worker) fail(err error) {
+	w.mu.Lock()
+	w.finishLocked(err)
+	w.mu.Unlock()
+}
+
+// stop cancels the run. A run that has not launched yet is finished here,
+// so waiting on done never hangs even if its start Cmd never runs.
+func (w *worker) stop() {
+	w.cancel()
+	w.mu.Lock()
+	if !w.launched {
+		w.finishLocked(context.Canceled)
+	}
+	w.mu.Unlock()
+}
+
+// outcome returns the experiment and Run's error; call it after done.
+func (w *worker) outcome() (*experiment.Experiment, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.exp, w.err
+}
+
+// startCmd builds the experiment off the UI goroutine and launches training.
+func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMode) tea.Cmd {
+	return func() tea.Msg {
+		exp, err := experiment.New(d, cfg)
+		if err != nil {
+			w.fail(err)
+			return trainStartedMsg{id: w.id, err: err}
+		}
+		if !w.launch(exp, mode) {
+			return trainStartedMsg{id: w.id, err: context.Canceled}
+		}
+		return trainStartedMsg{id: w.id, exp: exp}
+	}
+}
+
+// waitCmd reports when the worker has ended.
+func waitCmd(w *worker) tea.Cmd {
+	return func() tea.Msg {
+		<-w.done
+		return trainDoneMsg{id: w.id}
+	}
+}
