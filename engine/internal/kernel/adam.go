@@ -15,11 +15,13 @@ import (
 //
 //	m ← FMA(β1, m, (1−β1)·g)
 //	v ← FMA(β2, v, ((1−β2)·g)·g)
-//	w ← FMA(−lr/biasCorr1, m / (√v / √biasCorr2 + eps), w)
+//	w ← FMA(−lr/biasCorr1, m / FMA(√v, 1/√biasCorr2, eps), w)
 //
 // which is w −= lr·(m/biasCorr1) / (√(v/biasCorr2) + eps) up to rounding, the
-// update of torch.optim.Adam. The vector and the portable paths perform the
-// same operations, so their results are bit-identical.
+// update of torch.optim.Adam (which divides by √biasCorr2 where this multiplies
+// by its reciprocal: one division per element fewer, and divisions and square
+// roots bound the cost of the step). The vector and the portable paths perform
+// the same operations, so their results are bit-identical.
 func Adam(w, g, m, v []float64, lr, beta1, beta2, eps, biasCorr1, biasCorr2 float64) {
 	n := len(w)
 	if len(g) != n || len(m) != n || len(v) != n {
@@ -27,13 +29,13 @@ func Adam(w, g, m, v []float64, lr, beta1, beta2, eps, biasCorr1, biasCorr2 floa
 			n, len(g), len(m), len(v)))
 	}
 	p := adamParams{
-		beta1:     beta1,
-		beta2:     beta2,
-		oneMinus1: 1 - beta1,
-		oneMinus2: 1 - beta2,
-		negStep:   -lr / biasCorr1,
-		sqrtBC2:   math.Sqrt(biasCorr2),
-		eps:       eps,
+		beta1:      beta1,
+		beta2:      beta2,
+		oneMinus1:  1 - beta1,
+		oneMinus2:  1 - beta2,
+		negStep:    -lr / biasCorr1,
+		invSqrtBC2: 1 / math.Sqrt(biasCorr2),
+		eps:        eps,
 	}
 	done := adamVec(w, g, m, v, &p)
 	adamGo(w[done:], g[done:], m[done:], v[done:], &p)
@@ -45,7 +47,7 @@ type adamParams struct {
 	beta1, beta2         float64
 	oneMinus1, oneMinus2 float64
 	negStep              float64
-	sqrtBC2              float64
+	invSqrtBC2           float64
 	eps                  float64
 }
 
@@ -59,7 +61,7 @@ func adamGo(w, g, m, v []float64, p *adamParams) {
 		gi := g[i]
 		mi := math.FMA(p.beta1, m[i], p.oneMinus1*gi)
 		vi := math.FMA(p.beta2, v[i], (p.oneMinus2*gi)*gi)
-		denom := math.Sqrt(vi)/p.sqrtBC2 + p.eps
+		denom := math.FMA(math.Sqrt(vi), p.invSqrtBC2, p.eps)
 		m[i] = mi
 		v[i] = vi
 		w[i] = math.FMA(p.negStep, mi/denom, w[i])

@@ -101,9 +101,11 @@ func BenchmarkAdam(b *testing.B) {
 			saved := useAsm
 			defer func() { useAsm = saved }()
 			useAsm = path == "asm"
+			cpu0 := processCPUTime()
 			for b.Loop() {
 				Adam(w, g, m, v, 1e-3, 0.9, 0.999, 1e-8, 0.5, 0.01)
 			}
+			reportRates(b, cpu0, float64(b.N*params)/1e6, "Mparams/s")
 		})
 	}
 }

@@ -4,7 +4,7 @@ package kernel
 
 import "golang.org/x/sys/cpu"
 
-//go:generate go run gen_asm.go gen_asm_elem.go
+//go:generate go run gen_asm.go gen_asm_bcast.go gen_asm_dot.go gen_asm_elem.go
 
 // hasAsm reports whether the CPU runs the AVX2+FMA kernels; useAsm selects
 // them, and tests clear it to exercise the portable path on the same machine.
@@ -14,18 +14,44 @@ var (
 )
 
 func mulNT(c, a, b []float64, m, n, k int) {
-	if useAsm {
-		mulNTAVX2(c, a, b, m, n, k)
+	if !useAsm {
+		mulNTGo(c, a, b, m, n, k)
 		return
 	}
-	mulNTGo(c, a, b, m, n, k)
+	if k <= ntSmallK && n*k <= ntTransposeMax && m >= 4 {
+		mulNTSmallK(c, a, b, m, n, k)
+		return
+	}
+	mulNTAVX2(c, a, b, m, n, k)
+}
+
+// With few columns in a (the input layer: k = number of features), the dot
+// kernel spends most of its time on the masked k tail and the horizontal
+// sums. Transposing b (n×k, the weights) onto the stack turns a·bᵀ into a
+// plain a·bᵗ product for the broadcast kernel, for n·k copies against m·n·k
+// multiply-adds.
+const (
+	ntSmallK       = 16
+	ntTransposeMax = 1024
+)
+
+func mulNTSmallK(c, a, b []float64, m, n, k int) {
+	var buf [ntTransposeMax]float64
+	bt := buf[:n*k]
+	for j := 0; j < n; j++ {
+		row := b[j*k : j*k+k]
+		for p, x := range row {
+			bt[p*n+j] = x
+		}
+	}
+	mulBcastAVX2(c, a, bt, m, n, k, k, 1, 0)
 }
 
 // mulTN and mulNN share one kernel: both read b row by row and differ only in
 // how a is strided (element (i, p) of the left operand is a[i·ars + p·aps]).
 func mulTN(c, a, b []float64, m, n, k int) {
 	if useAsm {
-		mulBcastAVX2(c, a, b, m, n, k, 1, m)
+		mulBcast(c, a, b, m, n, k, 1, m)
 		return
 	}
 	mulTNGo(c, a, b, m, n, k)
@@ -33,10 +59,31 @@ func mulTN(c, a, b []float64, m, n, k int) {
 
 func mulNN(c, a, b []float64, m, n, k int) {
 	if useAsm {
-		mulBcastAVX2(c, a, b, m, n, k, k, 1)
+		mulBcast(c, a, b, m, n, k, k, 1)
 		return
 	}
 	mulNNGo(c, a, b, m, n, k)
+}
+
+// kBlock is the depth of the k blocks mulBcast splits long sums into, so that
+// the rows of a and b one block touches stay in the L1 cache while the kernel
+// sweeps the tiles of c (weight gradients sum over the whole batch).
+const kBlock = 128
+
+// mulBcast runs mulBcastAVX2 over blocks of k, the first overwriting c and
+// the others adding to it; the order of additions depends only on the shape.
+func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
+	if k <= kBlock {
+		mulBcastAVX2(c, a, b, m, n, k, ars, aps, 0)
+		return
+	}
+	for p0 := 0; p0 < k; p0 += kBlock {
+		accum := 1
+		if p0 == 0 {
+			accum = 0
+		}
+		mulBcastAVX2(c, a[p0*aps:], b[p0*n:], m, n, min(kBlock, k-p0), ars, aps, accum)
+	}
 }
 
 // adamVec runs the vector Adam over the longest prefix that is a multiple of
@@ -83,10 +130,11 @@ func colSums(dst, a []float64, m, n int) {
 }
 
 // mulBcastAVX2 sets c[i·n+j] = Σp a[i·ars+p·aps]·b[p·n+j] for i < m, j < n,
-// p < k. The slices must be long enough.
+// p < k, or adds the sum to c[i·n+j] when accum ≠ 0. The slices must be long
+// enough.
 //
 //go:noescape
-func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps int)
+func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum int)
 
 // mulNTAVX2 sets c[i·n+j] = Σp a[i·k+p]·b[j·k+p].
 //

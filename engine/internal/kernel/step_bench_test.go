@@ -89,7 +89,7 @@ func (s *mlpStep) run() float64 {
 	t := float64(s.step)
 	const lr, b1, b2, eps = 1e-3, 0.9, 0.999, 1e-8
 	p := adamParams{beta1: b1, beta2: b2, oneMinus1: 1 - b1, oneMinus2: 1 - b2,
-		negStep: -lr / (1 - math.Pow(b1, t)), sqrtBC2: math.Sqrt(1 - math.Pow(b2, t)), eps: eps}
+		negStep: -lr / (1 - math.Pow(b1, t)), invSqrtBC2: 1 / math.Sqrt(1-math.Pow(b2, t)), eps: eps}
 	s.adam(s.params, s.grads, s.mo, s.ve, &p)
 	return loss / float64(B)
 }
