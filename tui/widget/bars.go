@@ -36,6 +36,12 @@ func NewSignedBars(styles Styles) SignedBars {
 	return SignedBars{styles: styles}
 }
 
+// SetStyles replaces the styles.
+func (b *SignedBars) SetStyles(styles Styles) {
+	b.styles = styles
+	b.view = b.render()
+}
+
 // SetBars copies bars, drops those with a non-finite value (see Dropped)
 // and orders the rest by decreasing |value|, ties keeping their order.
 func (b *SignedBars) SetBars(bars []Bar) {

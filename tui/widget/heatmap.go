@@ -2,6 +2,7 @@ package widget
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 	"strconv"
 	"strings"
@@ -43,6 +44,12 @@ type Heatmap struct {
 // NewHeatmap returns an empty heatmap titled title.
 func NewHeatmap(styles Styles, title string) Heatmap {
 	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1}
+}
+
+// SetStyles replaces the styles.
+func (m *Heatmap) SetStyles(styles Styles) {
+	m.styles = styles
+	m.view = m.render()
 }
 
 // SetMatrix copies x into the heatmap (later changes to x do not show).
@@ -190,6 +197,7 @@ func (m Heatmap) render() string {
 	if room < 1 || h < 3 {
 		return placeholder(w, h, m.title+": enlarge to see the matrix", m.styles.Placeholder)
 	}
+	levels := m.levelStyles(numeric)
 	r0, nr := window(rows, h-2, m.hiRow)
 	c0, nc := window(cols, room, m.hiCol)
 
@@ -238,16 +246,37 @@ func (m Heatmap) render() string {
 		}
 		line := m.styles.Label.Render(strings.Repeat(" ", labelW-ansi.StringWidth(label))+label) + marker + " "
 		for j := c0; j < c0+nc; j++ {
-			line += m.cell(m.values[i][j], scale, numeric, cellW, i == m.hiRow && j == m.hiCol)
+			line += m.cell(m.values[i][j], scale, numeric, cellW, i == m.hiRow && j == m.hiCol, &levels)
 		}
 		out.WriteString(fitLine(line, w))
 	}
 	return Fit(out.String(), w, h)
 }
 
+// levelStyles returns the style of each sign (0 positive, 1 negative) and
+// level 1–4, built once per render rather than once per cell.
+func (m Heatmap) levelStyles(numeric bool) [2][4]lipgloss.Style {
+	var styles [2][4]lipgloss.Style
+	for sign, ramp := range [2][]color.Color{m.styles.HeatPositive, m.styles.HeatNegative} {
+		for lvl := 1; lvl <= 4; lvl++ {
+			st := lipgloss.NewStyle()
+			if len(ramp) > 0 {
+				c := ramp[min((lvl-1)*len(ramp)/4, len(ramp)-1)]
+				if numeric {
+					st = st.Background(c).Foreground(lipgloss.Color("0"))
+				} else {
+					st = st.Foreground(c)
+				}
+			}
+			styles[sign][lvl-1] = st
+		}
+	}
+	return styles
+}
+
 // cell renders one value: its text says sign and size without colour, its
 // colour (by sign, stronger for larger values) says the same at a glance.
-func (m Heatmap) cell(v, scale float64, numeric bool, cellW int, highlighted bool) string {
+func (m Heatmap) cell(v, scale float64, numeric bool, cellW int, highlighted bool, levels *[2][4]lipgloss.Style) string {
 	var text string
 	lvl := 0
 	switch {
@@ -275,24 +304,16 @@ func (m Heatmap) cell(v, scale float64, numeric bool, cellW int, highlighted boo
 		}
 	}
 	text = strings.Repeat(" ", max(cellW-ansi.StringWidth(text), 0)) + text
-	if highlighted {
+	switch {
+	case highlighted:
 		return m.styles.Highlight.Render(text)
-	}
-	if !finite(v) || lvl == 0 {
+	case !finite(v) || lvl == 0:
 		return m.styles.Muted.Render(text)
+	case v < 0:
+		return levels[1][lvl-1].Render(text)
+	default:
+		return levels[0][lvl-1].Render(text)
 	}
-	ramp := m.styles.HeatPositive
-	if v < 0 {
-		ramp = m.styles.HeatNegative
-	}
-	if len(ramp) == 0 {
-		return text
-	}
-	c := ramp[min((lvl-1)*len(ramp)/4, len(ramp)-1)]
-	if numeric {
-		return lipgloss.NewStyle().Background(c).Foreground(lipgloss.Color("0")).Render(text)
-	}
-	return lipgloss.NewStyle().Foreground(c).Render(text)
 }
 
 // legend returns the scale: strongest negative to strongest positive.
@@ -312,13 +333,9 @@ func (m Heatmap) legend(scale float64) string {
 
 // shade returns the coloured shade glyph of a level for the legend.
 func (m Heatmap) shade(sign, lvl int) string {
-	ramp := m.styles.HeatPositive
+	side := 0
 	if sign < 0 {
-		ramp = m.styles.HeatNegative
+		side = 1
 	}
-	glyph := string([]rune("░▒▓█")[lvl-1])
-	if len(ramp) == 0 {
-		return glyph
-	}
-	return lipgloss.NewStyle().Foreground(ramp[min((lvl-1)*len(ramp)/4, len(ramp)-1)]).Render(glyph)
+	return m.levelStyles(false)[side][lvl-1].Render(string([]rune("░▒▓█")[lvl-1]))
 }

@@ -117,3 +117,12 @@ func TestHeatmapGolden(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkHeatmapRender(b *testing.B) {
+	h := NewHeatmap(DefaultStyles(), "W1")
+	h.SetMatrix(weights(64, 16))
+	h.SetSize(120, 40)
+	for b.Loop() {
+		h.SetHighlight(3, 5) // every setter re-renders
+	}
+}

@@ -90,6 +90,12 @@ func NewDistribution(styles Styles, nameA, nameB string) Distribution {
 	return Distribution{styles: styles, nameA: nameA, nameB: nameB}
 }
 
+// SetStyles replaces the styles.
+func (d *Distribution) SetStyles(styles Styles) {
+	d.styles = styles
+	d.view = d.render()
+}
+
 // SetValues sets the raw values of each class; bins follow the width. The
 // slices are kept, not copied: do not modify them afterwards.
 func (d *Distribution) SetValues(a, b []float64) {

@@ -126,3 +126,19 @@ func TestDistributionGolden(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkDistribution100k(b *testing.B) {
+	a := make([]float64, 90000)
+	c := make([]float64, 10000)
+	for i := range a {
+		a[i] = float64(i%97) / 7
+	}
+	for i := range c {
+		c[i] = float64(i%89)/5 + 3
+	}
+	d := NewDistribution(DefaultStyles(), "stay", "churn")
+	d.SetSize(60, 1)
+	for b.Loop() {
+		d.SetValues(a, c)
+	}
+}

@@ -91,6 +91,13 @@ func NewSeriesChart(title string, styles Styles, names ...string) SeriesChart {
 	return c
 }
 
+// SetStyles replaces the styles (after the terminal's background is known,
+// for example).
+func (c *SeriesChart) SetStyles(styles Styles) {
+	c.styles = styles
+	c.dirty = true
+}
+
 // SetMarker changes how series i is drawn. Unknown indices are ignored.
 func (c *SeriesChart) SetMarker(i int, m Marker) {
 	if i >= 0 && i < len(c.series) {

@@ -88,6 +88,13 @@ func TestSeriesChartEverySmallSize(t *testing.T) {
 			checkBlock(t, c.View(), w, h)
 		}
 	}
+	for w := 41; w <= 300; w += 13 {
+		for h := 13; h <= 100; h += 11 {
+			c.SetSize(w, h)
+			c.Redraw()
+			checkBlock(t, c.View(), w, h)
+		}
+	}
 	c.SetSize(10, 3)
 	c.Redraw()
 	if got := ansi.Strip(c.View()); !strings.HasPrefix(got, "Loss: enl…") {
