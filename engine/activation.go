@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/retainlab/retain/engine/internal/kernel"
 )
 
 // Activation is the element-wise non-linearity applied after a layer's affine
@@ -124,16 +126,14 @@ func (a Activation) apply(out, z []float64) {
 }
 
 // backprop multiplies the upstream gradient d in place by a'(z), using the
-// pre-activation z and the activation a = a(z), whichever is cheaper.
+// pre-activation z or the activation a = a(z), whichever is cheaper (ReLU
+// reads only a, so z may be stale for ReLU layers).
 func (a Activation) backprop(d, z, act []float64) {
 	d = d[:len(z)]
 	switch a {
 	case ReLU:
-		for i, v := range z {
-			if v <= 0 {
-				d[i] = 0
-			}
-		}
+		// Read the derivative from the output: a > 0 exactly where z > 0.
+		kernel.ReLUMask(d, act[:len(d)])
 	case LeakyReLU:
 		for i, v := range z {
 			if v <= 0 {

@@ -71,7 +71,9 @@ func checkGradient(t *testing.T, act Activation, loss Loss, l2, posWeight float6
 	// Keep ReLU-family pre-activations away from their kink, where a
 	// finite difference straddles the non-differentiable point.
 	if act.reluFamily() {
+		ws.keepZ = true // the fast ReLU path does not store z
 		ws.forward(net, m)
+		ws.keepZ = false
 		for _, z := range append(append([]float64(nil), ws.z[0][:m*5]...), ws.z[1][:m*3]...) {
 			if math.Abs(z) < 1e-4 {
 				t.Skipf("pre-activation %g too close to the kink for a finite-difference check", z)

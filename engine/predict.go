@@ -114,6 +114,7 @@ func (n *Network) Trace(x []float64) (Trace, error) {
 		return Trace{}, fmt.Errorf("%w: input has %d values, network takes %d", ErrShape, len(x), n.Arch.Inputs)
 	}
 	ws := newWorkspace(n, 1)
+	ws.keepZ = true
 	copy(ws.x, x)
 	ws.forward(n, 1)
 	t := Trace{Input: append([]float64(nil), x...)}

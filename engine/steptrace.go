@@ -40,6 +40,7 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 	o := opt.Clone()
 	m := len(rows)
 	ws := newWorkspace(after, m)
+	ws.keepZ = true
 	ws.gather(d.X, d.Y, d.Cols, d.Outs, rows)
 	ws.forward(after, m)
 	loss, _ := ws.lossAndDelta(after, m, cfg.posWeight())

@@ -16,6 +16,10 @@ type workspace struct {
 	grad []float64   // flat, same layout as the network's parameters
 	gW   [][]float64 // per layer views into grad
 	gB   [][]float64
+	// keepZ makes forward store ReLU layers' pre-activations too (for
+	// traces); otherwise they are computed in place in the activation buffer,
+	// since ReLU's derivative can be read from its output.
+	keepZ bool
 }
 
 func newWorkspace(n *Network, rows int) *workspace {
@@ -53,10 +57,16 @@ func (ws *workspace) forward(n *Network, m int) {
 	in := ws.x[:m*n.Arch.Inputs]
 	for i := range n.Layers {
 		l := &n.Layers[i]
+		a := ws.a[i][:m*l.Out]
+		if l.Activation == ReLU && !ws.keepZ {
+			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
+			kernel.AddBiasReLU(a, l.B, m, l.Out)
+			in = a
+			continue
+		}
 		z := ws.z[i][:m*l.Out]
 		kernel.MulNT(z, in, l.W, m, l.Out, l.In)
 		kernel.AddRowVec(z, l.B, m, l.Out)
-		a := ws.a[i][:m*l.Out]
 		l.Activation.apply(a, z)
 		in = a
 	}
