@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -92,7 +93,7 @@ func (m *Heatmap) SetRows(rows [][]float64) {
 
 // SetLabels names the rows and columns; missing names show the index.
 func (m *Heatmap) SetLabels(rows, cols []string) {
-	m.rowLabels, m.colLabels = rows, cols
+	m.rowLabels, m.colLabels = slices.Clone(rows), slices.Clone(cols)
 	m.view = m.render()
 }
 

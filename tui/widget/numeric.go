@@ -71,7 +71,7 @@ func RobustRange(values []float64) (lo, hi float64, ok bool) {
 }
 
 // PadRange widens [lo, hi] by frac of its span on both sides, gives a
-// degenerate range a sensible span, and then keeps it inside [min, max]
+// degenerate range a sensible span, and then keeps it inside [lower, upper]
 // (pass ±Inf for no limit), shifting rather than shrinking when it can.
 // The result always satisfies lo < hi.
 func PadRange(lo, hi, frac, lower, upper float64) (float64, float64) {
