@@ -11,21 +11,62 @@ import (
 // beyond it the column is identifier-like and each cell keeps its own string.
 const maxInterned = 4096
 
+// chunkLen is the size of the blocks a column grows by while streaming.
+// Growing one slice would copy it on every reallocation (about five times
+// its final size in total); blocks are copied once, at the end.
+const chunkLen = 1 << 15
+
+// chunks is an append-only sequence stored in fixed-size blocks.
+type chunks[T any] struct {
+	full [][]T
+	cur  []T
+}
+
+func (c *chunks[T]) add(v T) {
+	if len(c.cur) == cap(c.cur) {
+		if c.cur != nil {
+			c.full = append(c.full, c.cur)
+		}
+		c.cur = make([]T, 0, chunkLen)
+	}
+	c.cur = append(c.cur, v)
+}
+
+func (c *chunks[T]) len() int { return len(c.full)*chunkLen + len(c.cur) }
+
+// take returns the values as one slice and empties c; each block is
+// released as soon as it is copied so the peak stays near one copy.
+func (c *chunks[T]) take() []T {
+	if len(c.full) == 0 {
+		out := c.cur
+		c.cur = nil
+		return out
+	}
+	out := make([]T, 0, c.len())
+	for i, block := range c.full {
+		out = append(out, block...)
+		c.full[i] = nil
+	}
+	out = append(out, c.cur...)
+	*c = chunks[T]{}
+	return out
+}
+
 // columnBuilder accumulates one column while the file streams: numbers as
 // float64 (NaN for missing), text as shared strings ("" for missing).
 type columnBuilder struct {
 	numeric bool
-	values  []float64
-	strs    []string
+	values  chunks[float64]
+	strs    chunks[string]
 	intern  map[string]string
 	missing int
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 	if numeric {
-		return columnBuilder{numeric: true, values: make([]float64, 0, capHint)}
+		return columnBuilder{numeric: true, values: chunks[float64]{cur: make([]float64, 0, capHint)}}
 	}
-	return columnBuilder{strs: make([]string, 0, capHint), intern: make(map[string]string)}
+	return columnBuilder{strs: chunks[string]{cur: make([]string, 0, capHint)}, intern: make(map[string]string)}
 }
 
 // add appends one raw cell. line and col locate it for errors; name is the
@@ -33,17 +74,17 @@ func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 func (b *columnBuilder) add(cell []byte, file string, line, col int, name string) error {
 	if b.numeric {
 		if v, ok := parseNumber(cell); ok { // the common case: no padding
-			b.values = append(b.values, v)
+			b.values.add(v)
 			return nil
 		}
 		t := trimSpace(cell)
 		if isMissing(t) {
-			b.values = append(b.values, math.NaN())
+			b.values.add(math.NaN())
 			b.missing++
 			return nil
 		}
 		if v, ok := parseNumber(t); ok {
-			b.values = append(b.values, v)
+			b.values.add(v)
 			return nil
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
@@ -51,31 +92,84 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 	}
 	t := trimSpace(cell)
 	if isMissing(t) {
-		b.strs = append(b.strs, "")
+		b.strs.add("")
 		b.missing++
 		return nil
 	}
 	if b.intern == nil {
-		b.strs = append(b.strs, string(t))
+		b.strs.add(string(t))
 		return nil
 	}
 	s, ok := b.intern[string(t)]
 	if !ok {
 		if len(b.intern) >= maxInterned {
 			b.intern = nil
-			b.strs = append(b.strs, string(t))
+			b.strs.add(string(t))
 			return nil
 		}
 		s = string(t)
 		b.intern[s] = s
 	}
-	b.strs = append(b.strs, s)
+	b.strs.add(s)
 	return nil
+}
+
+// pow10 holds the powers of ten that float64 represents exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+	1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// parseSimple parses plain decimals such as "-12.5" with at most 2^53 as the
+// digit string and at most 22 fractional digits. Both the integer and the
+// power of ten are then exact in float64, so one correctly rounded
+// division gives the same result as strconv.ParseFloat, several times
+// faster. Anything else (exponents, more digits) reports false.
+func parseSimple(b []byte) (float64, bool) {
+	i, neg := 0, false
+	if len(b) > 0 && (b[0] == '-' || b[0] == '+') {
+		neg, i = b[0] == '-', 1
+	}
+	var mant uint64
+	digits, frac, dot, sawDigit := 0, 0, false, false
+	for ; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c >= '0' && c <= '9':
+			sawDigit = true
+			if dot {
+				frac++
+			}
+			if mant == 0 && c == '0' {
+				continue
+			}
+			if digits++; digits > 16 {
+				return 0, false
+			}
+			mant = mant*10 + uint64(c-'0')
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return 0, false
+		}
+	}
+	if !sawDigit || mant > 1<<53 || frac >= len(pow10) {
+		return 0, false
+	}
+	v := float64(mant)
+	if frac > 0 {
+		v /= pow10[frac]
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
 }
 
 // parseNumber parses a finite decimal number. NaN and infinities are not
 // accepted: a model cannot use them.
 func parseNumber(b []byte) (float64, bool) {
+	if v, ok := parseSimple(b); ok {
+		return v, true
+	}
 	if len(b) == 0 {
 		return 0, false
 	}

@@ -270,3 +270,43 @@ func TestReadCSVLongLine(t *testing.T) {
 		t.Errorf("long field lost: len %d", len(c.Strings[0]))
 	}
 }
+
+func TestParseNumber(t *testing.T) {
+	cases := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"12.5", 12.5, true}, {"-0.05", -0.05, true}, {"+7", 7, true}, {".5", 0.5, true}, {"5.", 5, true},
+		{"1e-3", 0.001, true}, {"0.1", 0.1, true}, {"9007199254740993", 9007199254740992, true},
+		{"123456.7890123456789", 123456.7890123456789, true},
+		{"", 0, false}, {"-", 0, false}, {".", 0, false}, {"1.2.3", 0, false}, {"1,5", 0, false},
+		{"inf", 0, false}, {"NaN", 0, false}, {"1e999", 0, false}, {"abc", 0, false},
+	}
+	for _, c := range cases {
+		got, ok := parseNumber([]byte(c.in))
+		if ok != c.ok || (ok && got != c.want) {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
+		}
+	}
+}
+
+// TestReadCSVManyRows crosses several storage blocks.
+func TestReadCSVManyRows(t *testing.T) {
+	const n = 2*chunkLen + 123
+	var b strings.Builder
+	b.WriteString("x,plan,churn\n")
+	for i := range n {
+		fmt.Fprintf(&b, "%d.5,%c,%d\n", i, 'a'+i%3, i%2)
+	}
+	tab := mustRead(t, b.String(), CSVOptions{})
+	x, plan := tab.Column("x"), tab.Column("plan")
+	if tab.Rows != n || len(x.Values) != n || len(plan.Strings) != n || len(tab.Label.Values) != n {
+		t.Fatalf("rows %d/%d/%d/%d, want %d", tab.Rows, len(x.Values), len(plan.Strings), len(tab.Label.Values), n)
+	}
+	for _, i := range []int{0, chunkLen - 1, chunkLen, 2 * chunkLen, n - 1} {
+		if x.Values[i] != float64(i)+0.5 || plan.Strings[i] != string(rune('a'+i%3)) || tab.Label.Values[i] != float64(i%2) {
+			t.Errorf("row %d: %v %q %v", i, x.Values[i], plan.Strings[i], tab.Label.Values[i])
+		}
+	}
+}

@@ -15,7 +15,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	for j := range p.builders {
 		b := &p.builders[j]
 		if j == p.labelCol {
-			l, err := buildLabel(p.name, p.header[j], b.strs, opts.PositiveClass)
+			l, err := buildLabel(p.name, p.header[j], b.strs.take(), opts.PositiveClass)
 			if err != nil {
 				return nil, err
 			}
@@ -46,14 +46,15 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 // inferColumn decides the final kind of a column from all its values.
 func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if b.numeric {
-		return inferNumeric(name, b.values, b.missing)
+		return inferNumeric(name, b.values.take(), b.missing)
 	}
-	levels := distinctStrings(b)
+	strs := b.strs.take()
+	levels := distinctStrings(b, strs)
 	if len(levels) > 0 && allNumeric(levels) {
-		return inferNumeric(name, stringsToNumbers(b.strs), b.missing)
+		return inferNumeric(name, stringsToNumbers(strs), b.missing)
 	}
-	c := &Column{Name: name, Strings: b.strs, Missing: b.missing}
-	present := len(b.strs) - b.missing
+	c := &Column{Name: name, Strings: strs, Missing: b.missing}
+	present := len(strs) - b.missing
 	switch {
 	case len(levels) == 0:
 		c.Kind, c.Note = Constant, "every value is missing"
@@ -61,8 +62,8 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		c.Kind, c.Levels, c.Note = Constant, levels, "a single value"
 	case booleanPair(levels) != nil:
 		c.Kind, c.Levels = Boolean, booleanPair(levels)
-		c.Values = make([]float64, len(b.strs))
-		for i, s := range b.strs {
+		c.Values = make([]float64, len(strs))
+		for i, s := range strs {
 			switch s {
 			case "":
 				c.Values[i] = math.NaN()
@@ -104,7 +105,14 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 		}
 		binary = binary && (v == 0 || v == 1)
 		integral = integral && v == math.Trunc(v)
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
+		// Plain comparisons: NaN is already excluded, and math.Min/Max
+		// cost a call per cell.
+		if v < lo {
+			lo = v
+		}
+		if v > hi {
+			hi = v
+		}
 	}
 	present := len(values) - missing
 	switch {
@@ -143,7 +151,7 @@ func uniqueIntegers(values []float64, lo float64) bool {
 
 func formatNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
-func distinctStrings(b *columnBuilder) []string {
+func distinctStrings(b *columnBuilder, strs []string) []string {
 	var levels []string
 	if b.intern != nil {
 		levels = make([]string, 0, len(b.intern))
@@ -152,7 +160,7 @@ func distinctStrings(b *columnBuilder) []string {
 		}
 	} else {
 		set := make(map[string]struct{})
-		for _, s := range b.strs {
+		for _, s := range strs {
 			if s != "" {
 				set[s] = struct{}{}
 			}

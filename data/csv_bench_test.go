@@ -1,0 +1,58 @@
+package data
+
+import (
+	"os"
+	"runtime"
+	"testing"
+)
+
+// BenchmarkReadCSV loads the CSV named by RETAIN_BENCH_CSV, e.g. the 1M-row
+// synthetic file made by
+//
+//	/usr/bin/python3 ../shared/reference/gen_data.py 1000000 10 /tmp/gen
+//	RETAIN_BENCH_CSV=/tmp/gen/ecom_N1000000_F10.csv go test -run '^$' -bench ReadCSV ./data
+//
+// Besides time it reports the heap the table retains and the bytes
+// allocated per load, both relative to the raw float64 size of the cells.
+func BenchmarkReadCSV(b *testing.B) {
+	path := os.Getenv("RETAIN_BENCH_CSV")
+	if path == "" {
+		b.Skip("set RETAIN_BENCH_CSV to a CSV file (see the comment) to run this benchmark")
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	load := func() *Table {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		tab, err := ReadCSV(f, path, CSVOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		return tab
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	tab := load()
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	raw := float64(tab.Rows * (len(tab.Columns) + 1) * 8)
+	retained := float64(after.HeapAlloc) - float64(before.HeapAlloc)
+	allocated := float64(after.TotalAlloc - before.TotalAlloc)
+	runtime.KeepAlive(tab)
+	tab = nil
+
+	b.SetBytes(info.Size())
+	b.ResetTimer()
+	for b.Loop() {
+		load()
+	}
+	b.ReportMetric(retained/raw, "retained/raw")
+	b.ReportMetric(allocated/raw, "allocated/raw")
+	b.ReportMetric(raw/1e6, "rawMB")
+}

@@ -1,0 +1,136 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+var fuzzSeeds = []string{
+	"x,churn\n1,yes\n2,no\n",
+	"x;plan;churn\n1;\"a;b\";yes\n;c;no\n3;a;no\n",
+	"\xEF\xBB\xBFid\tx\ttarget\r\n1\t2\t1\r\n2\t\t0\r\n",
+	"n,x,churn\n\"a\nb\",1,yes\n\"c\"\"d\",2,no\n",
+	"x,churn\n\"1\"2,yes\n",
+	"x,churn\n1,yes\n2,no,3\n",
+	"customerID,flag,score,churn\nA,Yes,1.5,No\nB,No,NaN,Yes\nC,,2,No\n",
+}
+
+// sentinels lists every cause a reader error may wrap.
+var sentinels = []error{ErrEmpty, ErrHeaderOnly, ErrRagged, ErrSyntax, ErrNotNumeric, ErrNoLabel,
+	ErrLabelNotBinary, ErrLabelMissing, ErrNoFeatures, ErrMissingColumn, ErrShape}
+
+func knownCause(err error) bool {
+	return slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) })
+}
+
+// FuzzReadCSV checks that ReadCSV never panics, fails only with a known
+// cause, and that a table it accepts yields a finite matrix.
+func FuzzReadCSV(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s), uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, inferRows uint8) {
+		tab, err := ReadCSV(bytes.NewReader(in), "f.csv", CSVOptions{InferRows: int(inferRows%8) + 1})
+		if err != nil {
+			if !knownCause(err) {
+				t.Fatalf("error without a known cause: %v", err)
+			}
+			return
+		}
+		for _, c := range tab.Columns {
+			if c.Len() != tab.Rows {
+				t.Fatalf("column %q has %d rows, table %d", c.Name, c.Len(), tab.Rows)
+			}
+		}
+		if len(tab.Label.Values) != tab.Rows || len(tab.Features()) == 0 {
+			t.Fatalf("label rows %d, features %d", len(tab.Label.Values), len(tab.Features()))
+		}
+		rows := make([]int, tab.Rows)
+		for i := range rows {
+			rows[i] = i
+		}
+		for _, opts := range []PipelineOptions{{}, {Impute: ImputeMean, Scale: ScaleZScore, MissingIndicators: true}} {
+			p, err := FitPipeline(tab, rows, opts)
+			if err != nil {
+				t.Fatalf("FitPipeline: %v", err)
+			}
+			X, err := p.Transform(tab, rows)
+			if err != nil {
+				t.Fatalf("Transform: %v", err)
+			}
+			for _, v := range X.RawMatrix().Data {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					t.Fatalf("non-finite value in X: %v", v)
+				}
+			}
+			if _, err := p.ReadRows(bytes.NewReader(in), "f.csv"); err != nil && !knownCause(err) {
+				t.Fatalf("ReadRows error without a known cause: %v", err)
+			}
+		}
+	})
+}
+
+// FuzzRecords compares the record reader with encoding/csv: whenever the
+// standard reader accepts the input, both must return the same records.
+func FuzzRecords(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		std := csv.NewReader(strings.NewReader(in))
+		std.FieldsPerRecord = -1
+		want, err := std.ReadAll()
+		if err != nil || strings.ContainsRune(in, '\r') {
+			// encoding/csv is stricter about quotes and rewrites lone \r;
+			// only never-panicking is required then.
+			want = nil
+		}
+		rr := newRecordReader(bufio.NewReaderSize(strings.NewReader(in), 16), "f.csv", ',')
+		var got [][]string
+		for {
+			err := rr.read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				if want != nil {
+					t.Fatalf("record reader failed on input encoding/csv accepts: %v", err)
+				}
+				return
+			}
+			rec := make([]string, rr.fields())
+			for i := range rec {
+				rec[i] = string(rr.field(i))
+			}
+			got = append(got, rec)
+		}
+		if want != nil && !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("records differ:\n got %q\nwant %q", got, want)
+		}
+	})
+}
+
+// FuzzParseNumber checks the fast decimal path against strconv.ParseFloat.
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"0", "-0", "12.5", ".5", "5.", "0.000001", "9007199254740993", "123456789.123456789", "1e5", "+3", "-", "."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := parseSimple([]byte(s))
+		if !ok {
+			return
+		}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("parseSimple(%q) = %v, strconv gives %v (%v)", s, got, want, err)
+		}
+	})
+}
