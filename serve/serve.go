@@ -1,0 +1,221 @@
+// Package serve serves a Bubble Tea application over SSH with
+// charm.land/wish: one independent program per session, public-key
+// authentication, a bounded number of sessions, a per-session time limit
+// and a graceful shutdown that tells every session why it ends.
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// DefaultShutdownTimeout is how long Serve waits for sessions to wind down
+// after being told to before it closes their connections.
+const DefaultShutdownTimeout = 3 * time.Second
+
+// SessionInfo describes one SSH session to the application factory.
+type SessionInfo struct {
+	User       string
+	RemoteAddr string
+	Term       string
+	Width      int
+	Height     int
+}
+
+// Config configures a Server.
+type Config struct {
+	// HostKey is the server's private host key (see HostKey).
+	HostKey gossh.Signer
+	// AuthorizedKeys are the public keys allowed in. It must not be empty
+	// unless InsecureNoAuth is set; passwords are never accepted.
+	AuthorizedKeys []gossh.PublicKey
+	// InsecureNoAuth lets anyone in. Every session is warned.
+	InsecureNoAuth bool
+	// MaxSessions bounds concurrent sessions (0: no bound); beyond it a
+	// session is refused with a message.
+	MaxSessions int
+	// MaxSessionTime ends a session after this long (0: no limit).
+	MaxSessionTime time.Duration
+	// IdleTimeout closes a connection without traffic for this long (0: never).
+	IdleTimeout time.Duration
+	// ShutdownTimeout bounds the graceful part of a shutdown
+	// (0: DefaultShutdownTimeout).
+	ShutdownTimeout time.Duration
+	// App builds the model of one session. It is called once per session,
+	// so sessions share no state through it unless it says so.
+	App func(SessionInfo) tea.Model
+	// Log receives connection and session events (slog.Default when nil).
+	Log *slog.Logger
+}
+
+// Reasons a session ends, told to its user.
+var (
+	errShutdown  = errors.New("the server is shutting down")
+	errTimeLimit = errors.New("the session time limit was reached")
+)
+
+// Server serves the application over SSH. Create it with New.
+type Server struct {
+	cfg      Config
+	log      *slog.Logger
+	ssh      *ssh.Server
+	slots    chan struct{} // one token per running session, when bounded
+	closing  atomic.Bool
+	mu       sync.Mutex
+	sessions map[*liveSession]struct{}
+	handlers sync.WaitGroup
+}
+
+// liveSession is what shutdown needs of a running session.
+type liveSession struct {
+	cancel context.CancelCauseFunc
+}
+
+// New checks the configuration and builds a server; it listens only when
+// Serve is called.
+func New(cfg Config) (*Server, error) {
+	switch {
+	case cfg.HostKey == nil:
+		return nil, errors.New("serve: no host key")
+	case cfg.App == nil:
+		return nil, errors.New("serve: no application")
+	case len(cfg.AuthorizedKeys) == 0 && !cfg.InsecureNoAuth:
+		return nil, errors.New("serve: refusing to start without authorized keys (allowing anyone in needs InsecureNoAuth)")
+	case len(cfg.AuthorizedKeys) > 0 && cfg.InsecureNoAuth:
+		return nil, errors.New("serve: authorized keys and InsecureNoAuth contradict each other")
+	case cfg.MaxSessions < 0 || cfg.MaxSessionTime < 0 || cfg.IdleTimeout < 0 || cfg.ShutdownTimeout < 0:
+		return nil, errors.New("serve: limits must not be negative")
+	}
+	if cfg.ShutdownTimeout == 0 {
+		cfg.ShutdownTimeout = DefaultShutdownTimeout
+	}
+	s := &Server{cfg: cfg, log: cfg.Log, sessions: map[*liveSession]struct{}{}}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if cfg.MaxSessions > 0 {
+		s.slots = make(chan struct{}, cfg.MaxSessions)
+	}
+	opts := []ssh.Option{
+		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
+		wish.WithIdleTimeout(cfg.IdleTimeout),
+		func(srv *ssh.Server) error { srv.Handler = s.handle; return nil },
+		func(srv *ssh.Server) error {
+			srv.HandshakeTimeout = 30 * time.Second
+			srv.ConnectionFailedCallback = func(c net.Conn, err error) {
+				s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err)
+			}
+			return nil
+		},
+	}
+	if cfg.InsecureNoAuth {
+		opts = append(opts, wish.WithBanner("WARNING: this server lets anyone in without authentication.\n"))
+	} else {
+		// Only a public-key handler: no password or keyboard-interactive
+		// method is offered at all.
+		opts = append(opts, wish.WithPublicKeyAuth(func(ctx ssh.Context, key ssh.PublicKey) bool {
+			ok := keyAllowed(cfg.AuthorizedKeys, key)
+			if !ok {
+				s.log.Info("unknown key", "user", ctx.User(), "remote", ctx.RemoteAddr().String(),
+					"fingerprint", gossh.FingerprintSHA256(key))
+			}
+			return ok
+		}))
+	}
+	srv, err := wish.NewServer(opts...)
+	if err != nil {
+		return nil, fmt.Errorf("serve: %w", err)
+	}
+	s.ssh = srv
+	return s, nil
+}
+
+// ListenAndServe listens on addr (host:port) and serves until ctx is done.
+func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return s.Serve(ctx, ln)
+}
+
+// Serve accepts connections on ln until ctx is done, then shuts down: new
+// sessions are refused, running ones are told and ended, and after at most
+// ShutdownTimeout every connection is closed. It returns nil after a
+// shutdown that ctx asked for.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- s.ssh.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	s.shutdown()
+	if err := <-errc; !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return nil
+}
+
+// shutdown tells every session to end, waits for them up to the timeout,
+// then closes the listener and all connections.
+func (s *Server) shutdown() {
+	s.closing.Store(true)
+	s.mu.Lock()
+	n := len(s.sessions)
+	for ls := range s.sessions {
+		ls.cancel(errShutdown)
+	}
+	s.mu.Unlock()
+	s.log.Info("shutting down", "sessions", n)
+	done := make(chan struct{})
+	go func() {
+		s.handlers.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(s.cfg.ShutdownTimeout):
+		s.log.Warn("sessions still running at the shutdown deadline; closing their connections")
+	}
+	_ = s.ssh.Close()
+}
+
+// Sessions returns the number of sessions running now.
+func (s *Server) Sessions() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sessions)
+}
+
+// track registers a running session; the returned function unregisters
+// it, and the caller owes one s.handlers.Done once its client has heard the
+// session end. It fails once shutdown has begun, so no session starts after
+// the shutdown has told the others.
+func (s *Server) track(cancel context.CancelCauseFunc) (func(), bool) {
+	ls := &liveSession{cancel: cancel}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closing.Load() {
+		return nil, false
+	}
+	s.sessions[ls] = struct{}{}
+	s.handlers.Add(1)
+	return func() {
+		s.mu.Lock()
+		delete(s.sessions, ls)
+		s.mu.Unlock()
+	}, true
+}

@@ -1,0 +1,253 @@
+package serve
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// waitLimit bounds how long a test waits for something that should happen
+// at once; it only turns a hang into a failure.
+const waitLimit = 20 * time.Second
+
+// testModel greets the session's user in orange, echoes keys, quits on q
+// and panics on p.
+type testModel struct {
+	user string
+	keys string
+}
+
+func (m testModel) Init() tea.Cmd { return nil }
+
+func (m testModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch k.String() {
+		case "q":
+			return m, tea.Quit
+		case "p":
+			panic("test panic")
+		default:
+			m.keys += k.String()
+		}
+	}
+	return m, nil
+}
+
+func (m testModel) View() tea.View {
+	greeting := lipgloss.NewStyle().Foreground(lipgloss.Color("#ff8800")).Render("hello " + m.user)
+	// The key line is blank until a key arrives, so the renderer, which
+	// only redraws changed cells, writes it out whole.
+	keys := ""
+	if m.keys != "" {
+		keys = "got:" + m.keys + "!"
+	}
+	v := tea.NewView(greeting + "\n" + keys)
+	v.AltScreen = true
+	return v
+}
+
+// fixture is a running server and what a client needs to reach it.
+type fixture struct {
+	addr    string
+	hostKey gossh.PublicKey
+	client  gossh.Signer // an authorized key
+	srv     *Server
+	cancel  context.CancelFunc
+	served  chan error
+	logs    *syncBuffer
+}
+
+// newSigner makes a fresh Ed25519 key.
+func newSigner(t *testing.T) gossh.Signer {
+	t.Helper()
+	_, priv, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// start serves testModel on a free loopback port with cfg's limits; the
+// host key and one authorized client key are filled in unless cfg is
+// insecure.
+func start(t *testing.T, cfg Config) *fixture {
+	t.Helper()
+	host, _, err := HostKey(t.TempDir() + "/host_key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{hostKey: host.PublicKey(), client: newSigner(t), served: make(chan error, 1), logs: &syncBuffer{}}
+	cfg.HostKey = host
+	if !cfg.InsecureNoAuth {
+		cfg.AuthorizedKeys = []gossh.PublicKey{f.client.PublicKey()}
+	}
+	cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User} }
+	cfg.Log = slog.New(slog.NewTextHandler(f.logs, nil))
+	f.srv, err = New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.addr = ln.Addr().String()
+	ctx, cancel := context.WithCancel(context.Background())
+	f.cancel = cancel
+	go func() { f.served <- f.srv.Serve(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-f.served:
+		case <-time.After(waitLimit):
+			t.Error("server did not stop")
+		}
+	})
+	return f
+}
+
+// dial connects as user with the given auth methods.
+func (f *fixture) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, error) {
+	return gossh.Dial("tcp", f.addr, &gossh.ClientConfig{
+		User: user, Auth: auth, HostKeyCallback: gossh.FixedHostKey(f.hostKey), Timeout: waitLimit,
+	})
+}
+
+// term is a client session with a pseudo-terminal and its output.
+type term struct {
+	sess   *gossh.Session
+	stdin  io.WriteCloser
+	out    *syncBuffer
+	errOut *syncBuffer
+	done   chan error
+}
+
+// openTerm opens a session on a new connection, with a PTY of the given
+// TERM and extra environment, and starts its shell.
+func (f *fixture) openTerm(t *testing.T, user, termName string, env map[string]string) *term {
+	t.Helper()
+	c, err := f.dial(user, gossh.PublicKeys(f.client))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return openOn(t, c, termName, env)
+}
+
+func openOn(t *testing.T, c *gossh.Client, termName string, env map[string]string) *term {
+	t.Helper()
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range env {
+		if err := sess.Setenv(k, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm := &term{sess: sess, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
+	sess.Stdout, sess.Stderr = tm.out, tm.errOut
+	if tm.stdin, err = sess.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if termName != "" {
+		if err := sess.RequestPty(termName, 24, 80, gossh.TerminalModes{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	go func() { tm.done <- sess.Wait() }()
+	return tm
+}
+
+// waitFor waits until the session's stdout contains s.
+func (tm *term) waitFor(t *testing.T, s string) {
+	t.Helper()
+	if !tm.out.waitFor(s, waitLimit) {
+		t.Fatalf("output never showed %q; got %q (stderr %q)", s, tm.out.String(), tm.errOut.String())
+	}
+}
+
+// exit waits for the session to end and returns its exit status.
+func (tm *term) exit(t *testing.T) int {
+	t.Helper()
+	select {
+	case err := <-tm.done:
+		var ee *gossh.ExitError
+		switch {
+		case err == nil:
+			return 0
+		case errors.As(err, &ee):
+			return ee.ExitStatus()
+		}
+		t.Fatalf("session ended without an exit status: %v", err)
+	case <-time.After(waitLimit):
+		t.Fatalf("session did not end; output %q", tm.out.String())
+	}
+	return -1
+}
+
+// syncBuffer is a bytes.Buffer safe for one writer and many readers, which
+// can wait for content.
+type syncBuffer struct {
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	changed chan struct{}
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.changed != nil {
+		close(b.changed)
+		b.changed = nil
+	}
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitFor blocks until the content holds s or the limit passes.
+func (b *syncBuffer) waitFor(s string, limit time.Duration) bool {
+	deadline := time.After(limit)
+	for {
+		b.mu.Lock()
+		if strings.Contains(b.buf.String(), s) {
+			b.mu.Unlock()
+			return true
+		}
+		if b.changed == nil {
+			b.changed = make(chan struct{})
+		}
+		ch := b.changed
+		b.mu.Unlock()
+		select {
+		case <-ch:
+		case <-deadline:
+			return false
+		}
+	}
+}

@@ -1,0 +1,145 @@
+package serve
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/ssh"
+	"charm.land/wish/v2/bubbletea"
+)
+
+// handle runs one SSH session and then reports its exit status. The
+// session's resources (its slot among MaxSessions above all) are released
+// before the client hears the session ended, so a client that reconnects
+// at once finds the slot free.
+func (s *Server) handle(sess ssh.Session) {
+	var finished func()
+	code := s.serveSession(sess, &finished)
+	_ = sess.Exit(code)
+	if finished != nil {
+		// Only now may a shutdown close the connection: the client has its
+		// exit status.
+		finished()
+	}
+}
+
+// serveSession does the work of handle: admission, then one Bubble Tea
+// program with its own model, colour profile and window size, then a last
+// line saying why the session ended. It returns the exit status and, once
+// the session is tracked, sets *finished to the call that tells shutdown
+// this handler is done.
+func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
+	log := s.log.With("user", sess.User(), "remote", sess.RemoteAddr().String())
+	if s.slots != nil {
+		select {
+		case s.slots <- struct{}{}:
+			defer func() { <-s.slots }()
+		default:
+			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
+			return refuse(sess, fmt.Sprintf("the server is full (%d sessions at most); please try again later", s.cfg.MaxSessions))
+		}
+	}
+	ctx, cancel := context.WithCancelCause(sess.Context())
+	defer cancel(nil)
+	untrack, ok := s.track(cancel)
+	if !ok {
+		return refuse(sess, errShutdown.Error())
+	}
+	defer untrack()
+	*finished = s.handlers.Done
+	pty, windows, ok := sess.Pty()
+	if !ok {
+		return refuse(sess, "retain is interactive and needs a terminal: connect with ssh -t")
+	}
+	if s.cfg.InsecureNoAuth {
+		log.Warn("session without authentication (--insecure-no-auth)")
+		writeLine(sess, "WARNING: this server lets anyone in without authentication (--insecure-no-auth).")
+	}
+	if s.cfg.MaxSessionTime > 0 {
+		t := time.AfterFunc(s.cfg.MaxSessionTime, func() { cancel(errTimeLimit) })
+		defer t.Stop()
+	}
+	log.Info("session start", "term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
+	start := time.Now()
+	err := s.runProgram(ctx, sess, pty, windows)
+	cause := context.Cause(ctx)
+	switch {
+	case errors.Is(err, tea.ErrProgramPanic):
+		log.Error("session crashed; others are unaffected", "err", err)
+		writeLine(sess, "retain: internal error; this session was closed. Sorry!")
+		return 1
+	case cause == errShutdown || cause == errTimeLimit:
+		log.Info("session ended", "reason", cause, "duration", time.Since(start).Round(time.Millisecond))
+		writeLine(sess, fmt.Sprintf("retain: %s; goodbye.", cause))
+		return 0
+	}
+	log.Info("session end", "duration", time.Since(start).Round(time.Millisecond))
+	return 0
+}
+
+// runProgram runs the application for one session until the user quits,
+// the session closes or ctx is cancelled. It mirrors wish's bubbletea
+// middleware, whose I/O options it reuses, but keeps the program's error
+// and takes a context so shutdown and time limits can end it.
+func (s *Server) runProgram(ctx context.Context, sess ssh.Session, pty ssh.Pty, windows <-chan ssh.Window) error {
+	model, err := s.newModel(sess, pty)
+	if err != nil {
+		return err
+	}
+	opts := append(bubbletea.MakeOptions(sess),
+		tea.WithContext(ctx),
+		// The process's signals belong to the server (graceful shutdown),
+		// not to whichever session registered first.
+		tea.WithoutSignalHandler(),
+	)
+	p := tea.NewProgram(model, opts...)
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case w, ok := <-windows:
+				if !ok {
+					return
+				}
+				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			}
+		}
+	}()
+	_, err = p.Run()
+	p.Kill()
+	return err
+}
+
+// newModel calls the application factory, turning a panic there into this
+// session's error.
+func (s *Server) newModel(sess ssh.Session, pty ssh.Pty) (m tea.Model, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("application factory panicked", "panic", r)
+			err = fmt.Errorf("%w: %v", tea.ErrProgramPanic, r)
+		}
+	}()
+	return s.cfg.App(SessionInfo{
+		User: sess.User(), RemoteAddr: sess.RemoteAddr().String(),
+		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
+	}), nil
+}
+
+// refuse tells the client why its session is not served; it returns the
+// exit status.
+func refuse(sess ssh.Session, msg string) int {
+	writeLine(sess.Stderr(), "retain: "+msg)
+	return 1
+}
+
+// writeLine writes a line that reads well on a terminal in raw mode too.
+func writeLine(w io.Writer, line string) {
+	_, _ = io.WriteString(w, line+"\r\n")
+}

@@ -1,0 +1,177 @@
+package serve
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+)
+
+func TestSessionRendersTheAppAndQuits(t *testing.T) {
+	f := start(t, Config{})
+	tm := f.openTerm(t, "alice", "xterm-256color", nil)
+	tm.waitFor(t, "hello alice")
+	if !strings.Contains(tm.out.String(), "\x1b[?1049h") {
+		t.Errorf("the app did not switch to the alternate screen: %q", tm.out.String())
+	}
+	if _, err := tm.stdin.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	tm.waitFor(t, "got:x!")
+	if _, err := tm.stdin.Write([]byte("q")); err != nil {
+		t.Fatal(err)
+	}
+	if code := tm.exit(t); code != 0 {
+		t.Errorf("exit status %d after q, want 0", code)
+	}
+}
+
+func TestUnknownKeyAndPasswordsAreRefused(t *testing.T) {
+	f := start(t, Config{})
+	if c, err := f.dial("mallory", gossh.PublicKeys(newSigner(t))); err == nil {
+		c.Close()
+		t.Fatal("a key not in the authorized keys got in")
+	} else if !strings.Contains(err.Error(), "unable to authenticate") {
+		t.Errorf("unknown key: error %q, want an authentication failure", err)
+	}
+	if c, err := f.dial("alice", gossh.Password("alice")); err == nil {
+		c.Close()
+		t.Fatal("a password got in")
+	} else if !strings.Contains(err.Error(), "[none]") && !strings.Contains(err.Error(), "publickey") {
+		// The server must offer public keys only, never passwords.
+		t.Errorf("password: error %q does not show the offered methods", err)
+	}
+	if !f.logs.waitFor("unknown key", waitLimit) {
+		t.Errorf("the refused key was not logged: %s", f.logs.String())
+	}
+}
+
+func TestSessionLimitRefusesWithAMessage(t *testing.T) {
+	f := start(t, Config{MaxSessions: 1})
+	first := f.openTerm(t, "alice", "xterm-256color", nil)
+	first.waitFor(t, "hello alice")
+
+	second := f.openTerm(t, "bob", "xterm-256color", nil)
+	if code := second.exit(t); code != 1 {
+		t.Errorf("second session exit status %d, want 1", code)
+	}
+	if want := "retain: the server is full (1 sessions at most); please try again later"; !strings.Contains(second.errOut.String(), want) {
+		t.Errorf("second session stderr %q, want %q", second.errOut.String(), want)
+	}
+	if strings.Contains(second.out.String(), "hello") {
+		t.Error("the refused session was served the app")
+	}
+
+	first.stdin.Write([]byte("q"))
+	if code := first.exit(t); code != 0 {
+		t.Fatalf("first session exit status %d", code)
+	}
+	// The slot is released before the first client hears its session end.
+	third := f.openTerm(t, "carol", "xterm-256color", nil)
+	third.waitFor(t, "hello carol")
+}
+
+func TestPanicEndsOnlyThatSession(t *testing.T) {
+	f := start(t, Config{})
+	victim := f.openTerm(t, "alice", "xterm-256color", nil)
+	bystander := f.openTerm(t, "bob", "xterm-256color", nil)
+	victim.waitFor(t, "hello alice")
+	bystander.waitFor(t, "hello bob")
+
+	victim.stdin.Write([]byte("p"))
+	if code := victim.exit(t); code != 1 {
+		t.Errorf("crashed session exit status %d, want 1", code)
+	}
+	if !strings.Contains(victim.out.String(), "retain: internal error; this session was closed.") {
+		t.Errorf("crashed session was not told: %q", victim.out.String())
+	}
+	bystander.stdin.Write([]byte("z"))
+	bystander.waitFor(t, "got:z!")
+	newcomer := f.openTerm(t, "carol", "xterm-256color", nil)
+	newcomer.waitFor(t, "hello carol")
+}
+
+func TestShutdownTellsSessionsAndCompletes(t *testing.T) {
+	f := start(t, Config{ShutdownTimeout: 5 * time.Second})
+	a := f.openTerm(t, "alice", "xterm-256color", nil)
+	b := f.openTerm(t, "bob", "xterm-256color", nil)
+	a.waitFor(t, "hello alice")
+	b.waitFor(t, "hello bob")
+
+	f.cancel()
+	for _, tm := range []*term{a, b} {
+		if code := tm.exit(t); code != 0 {
+			t.Errorf("exit status %d at shutdown, want 0", code)
+		}
+		if !strings.Contains(tm.out.String(), "retain: the server is shutting down; goodbye.") {
+			t.Errorf("session was not told about the shutdown: %q", tm.out.String())
+		}
+		if !strings.Contains(tm.out.String(), "\x1b[?1049l") {
+			t.Errorf("the terminal was not restored (alternate screen left on): %q", tm.out.String())
+		}
+	}
+	select {
+	case err := <-f.served:
+		if err != nil {
+			t.Errorf("Serve returned %v after a requested shutdown", err)
+		}
+		f.served <- nil // for the cleanup
+	case <-time.After(waitLimit):
+		t.Fatal("Serve did not return")
+	}
+	if _, err := f.dial("alice", gossh.PublicKeys(f.client)); err == nil {
+		t.Error("the server still accepts connections after shutdown")
+	}
+}
+
+func TestSessionTimeLimit(t *testing.T) {
+	f := start(t, Config{MaxSessionTime: 300 * time.Millisecond})
+	tm := f.openTerm(t, "alice", "xterm-256color", nil)
+	tm.waitFor(t, "hello alice")
+	if code := tm.exit(t); code != 0 {
+		t.Errorf("exit status %d, want 0", code)
+	}
+	if !strings.Contains(tm.out.String(), "retain: the session time limit was reached; goodbye.") {
+		t.Errorf("session was not told about the time limit: %q", tm.out.String())
+	}
+}
+
+func TestSessionWithoutTerminalIsRefused(t *testing.T) {
+	f := start(t, Config{})
+	tm := f.openTerm(t, "alice", "", nil)
+	if code := tm.exit(t); code != 1 {
+		t.Errorf("exit status %d, want 1", code)
+	}
+	if want := "retain is interactive and needs a terminal: connect with ssh -t"; !strings.Contains(tm.errOut.String(), want) {
+		t.Errorf("stderr %q, want %q", tm.errOut.String(), want)
+	}
+}
+
+func TestColourProfileIsPerSession(t *testing.T) {
+	f := start(t, Config{})
+	truecolor := f.openTerm(t, "alice", "xterm-256color", map[string]string{"COLORTERM": "truecolor"})
+	ansi256 := f.openTerm(t, "bob", "xterm-256color", nil)
+	truecolor.waitFor(t, "hello alice")
+	ansi256.waitFor(t, "hello bob")
+	// #ff8800 is 38;2;255;136;0 in 24-bit colour and 208 in the xterm
+	// 256-colour palette (colorprofile's nearest match).
+	if out := truecolor.out.String(); !strings.Contains(out, "38;2;255;136;0") {
+		t.Errorf("truecolor session did not get 24-bit colour: %q", out)
+	}
+	if out := ansi256.out.String(); strings.Contains(out, "38;2;") || !strings.Contains(out, "38;5;208") {
+		t.Errorf("256-colour session got the wrong colours: %q", out)
+	}
+}
+
+func TestInsecureServerWarnsEverySession(t *testing.T) {
+	f := start(t, Config{InsecureNoAuth: true})
+	c, err := f.dial("anyone")
+	if err != nil {
+		t.Fatalf("insecure server refused a client without keys: %v", err)
+	}
+	t.Cleanup(func() { c.Close() })
+	tm := openOn(t, c, "xterm-256color", nil)
+	tm.waitFor(t, "WARNING: this server lets anyone in without authentication")
+	tm.waitFor(t, "hello anyone")
+}
