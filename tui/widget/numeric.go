@@ -136,11 +136,12 @@ type Ticks struct {
 // AlignTicks builds an axis of cells cells (cell 0 shows the low end) that
 // covers [lo, hi] with ticks on multiples of a nice step, about gap cells
 // apart (between 2/3 and twice that). Among nice steps and whole numbers of
-// cells per step it keeps those within 25 % of the finest resolution that
-// fits, then picks the spacing closest to gap, so little room is wasted and
-// every label sits exactly on its cell. At least two ticks are placed when
-// cells allow. Lo and Hi end at or just beyond lo and hi.
-func AlignTicks(lo, hi float64, cells, gap int) Ticks {
+// cells per step it keeps those whose value per cell is within slack (0.25
+// = 25 %) of the finest that fits, then picks the spacing closest to gap:
+// a larger slack trades unused room for evenly spaced labels. Every label
+// sits exactly on its cell, at least two ticks are placed when cells allow,
+// and Lo and Hi end at or just beyond lo and hi.
+func AlignTicks(lo, hi float64, cells, gap int, slack float64) Ticks {
 	if !(hi > lo) || !finite(lo) || !finite(hi) {
 		lo, hi = PadRange(lo, hi, 0, math.Inf(-1), math.Inf(1))
 	}
@@ -170,21 +171,15 @@ func AlignTicks(lo, hi float64, cells, gap int) Ticks {
 	}
 	candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < 2 })
 	finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
-	candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > 1.25*finest })
+	candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > (1+max(slack, 0))*finest })
+	// Closeness to gap is a ratio: 7 and 14 cells are equally far from 10.
+	distance := func(t Ticks) float64 { return math.Abs(math.Log(float64(t.CellsPer) / float64(gap))) }
 	return slices.MinFunc(candidates, func(a, b Ticks) int {
-		da, db := abs(a.CellsPer-gap), abs(b.CellsPer-gap)
-		if da != db {
-			return da - db
+		if c := cmp.Compare(distance(a), distance(b)); c != 0 {
+			return c
 		}
 		return cmp.Compare(a.Delta, b.Delta)
 	})
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 // Cell returns the cell of tick i.

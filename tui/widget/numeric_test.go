@@ -82,7 +82,7 @@ func TestAlignTicksHandComputed(t *testing.T) {
 	// [0, 1] over 11 cells with ticks about 2 cells apart (1 to 4 allowed):
 	// one cell per 0.1 is the finest that fits; steps 0.1, 0.2, 0.25?, 0.5
 	// give 1, 2, -, 5 cells per tick, so 0.2 (2 cells) is closest to 2.
-	got := AlignTicks(0, 1, 11, 2)
+	got := AlignTicks(0, 1, 11, 2, 0.25)
 	want := Ticks{Lo: 0, Hi: 1, Delta: 0.1, Step: 0.2, First: 0, FirstCell: 0, CellsPer: 2, Count: 6}
 	if math.Abs(got.Hi-want.Hi) > 1e-12 || math.Abs(got.Delta-want.Delta) > 1e-12 {
 		t.Fatalf("AlignTicks = %+v, want %+v", got, want)
@@ -94,10 +94,16 @@ func TestAlignTicksHandComputed(t *testing.T) {
 }
 
 func TestAlignTicksProperties(t *testing.T) {
+	// The planned 30 epochs over 86 columns: with 5 % slack the axis ends at
+	// 30.36 (14 columns per 5 epochs), not at 35 as the 12 columns per tick
+	// closest to the wanted gap of 10 would give.
+	if tk := AlignTicks(0, 30, 86, 10, 0.05); tk.CellsPer != 14 || tk.Step != 5 {
+		t.Fatalf("x axis for 30 epochs = %+v, want 5 epochs per 14 columns", tk)
+	}
 	ranges := [][2]float64{{0.18, 0.76}, {0.28, 0.36}, {0, 50}, {-3, 7}, {0.999, 1}, {1e-7, 3e-7}, {1e6, 3e6}, {0, 20}}
 	for _, r := range ranges {
 		for cells := 2; cells <= 120; cells += 7 {
-			tk := AlignTicks(r[0], r[1], cells, 4)
+			tk := AlignTicks(r[0], r[1], cells, 4, 0.25)
 			if tol := 1e-9 * (r[1] - r[0]); tk.Lo > r[0]+tol || tk.Hi < r[1]-tol {
 				t.Fatalf("%v over %d cells: axis [%v, %v] does not cover the data", r, cells, tk.Lo, tk.Hi)
 			}

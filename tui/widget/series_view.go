@@ -39,7 +39,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	lo, hi = PadRange(lo, hi, 0.05, c.yLower, c.yUpper)
 
 	gh := h - 3
-	yt := AlignTicks(lo, hi, gh, 4)
+	yt := AlignTicks(lo, hi, gh, 4, 0.25)
 	decimals := yt.Decimals()
 	labels := make([]string, yt.Count)
 	labelW := 1
@@ -55,7 +55,8 @@ func (c SeriesChart) render() (string, plotArea) {
 	if gw < 4 {
 		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
 	}
-	xt := AlignTicks(xlo, xhi, gw, 10)
+	// Width is scarcer than labels on the x axis: little slack.
+	xt := AlignTicks(xlo, xhi, gw, 10, 0.05)
 	area := plotArea{gw: gw, gh: gh, x: xt, y: yt}
 
 	var layers []layer
