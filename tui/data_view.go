@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // View renders the Data screen in its area.
@@ -246,32 +247,17 @@ func (s dataScreen) cell(c *data.Column, r int) string {
 	return ""
 }
 
-// sparkRunes draw a bin's share; an empty bin stays blank so gaps show.
-var sparkRunes = []rune("▁▂▃▄▅▆▇█")
-
-func sparkline(bins []float64) string {
-	var b strings.Builder
-	for _, v := range bins {
-		if v <= 0 || math.IsNaN(v) {
-			b.WriteRune(' ')
-			continue
-		}
-		b.WriteRune(sparkRunes[min(int(v*float64(len(sparkRunes)-1)+0.5), len(sparkRunes)-1)])
-	}
-	return b.String()
-}
-
-// distLines shows every feature's distribution for each class side by
-// side, each class scaled to its own fullest bin so the shapes compare.
+// distLines shows every feature's distribution in each class on one line
+// (the widget scales both classes as shares of their own rows, so the rare
+// class is as visible as the common one).
 func (s dataScreen) distLines(h int) []string {
 	t := s.data.Table
 	st := s.styles
-	const gap = 3
 	nameW := s.nameWidth()
-	rate := t.Label.PositiveRate()
-	pos := int(math.Round(rate * float64(t.Rows)))
-	head := pad("feature", nameW) + pad(t.Label.Negative+" ("+thousands(t.Rows-pos)+")", distBins+gap) +
-		pad(t.Label.Positive+" ("+thousands(pos)+")", distBins+gap) + "binned range"
+	// Both halves: class name, a space, the bins; two cells between them.
+	classW := max(len([]rune(t.Label.Negative)), len([]rune(t.Label.Positive)))
+	barsW := min(2*(distBins+classW+1)+2, max(s.width-nameW-12, 12))
+	head := pad("feature", nameW) + pad("distribution by label", barsW+2) + "binned range"
 	lines := []string{st.Header.Render(pad(head, s.width))}
 	var body []string
 	for _, d := range s.info.dists {
@@ -279,13 +265,14 @@ func (s dataScreen) distLines(h int) []string {
 		if d.levels != nil {
 			rng = strings.Join(d.levels, " · ")
 		}
-		body = append(body, pad(d.name, nameW)+
-			st.Widget.ClassA.Render(pad(sparkline(d.neg), distBins))+strings.Repeat(" ", gap)+
-			st.Widget.ClassB.Render(pad(sparkline(d.pos), distBins))+strings.Repeat(" ", gap)+
-			st.Muted.Render(truncate(rng, s.width-nameW-2*(distBins+gap))))
+		dist := widget.NewDistribution(st.Widget, t.Label.Negative, t.Label.Positive)
+		dist.SetSize(barsW, 1)
+		dist.SetCounts(d.neg, d.pos)
+		body = append(body, pad(d.name, nameW)+pad(dist.View(), barsW)+"  "+
+			st.Muted.Render(truncate(rng, s.width-nameW-barsW-2)))
 	}
 	lines = append(lines, window(body, s.scroll[sectionDists], h-2)...)
-	note := "each class scaled to its own tallest bin; numeric ranges are the 1st–99th percentiles"
+	note := "bars are each class's share of its rows; numeric ranges are the 1st–99th percentiles, tails in the end bins"
 	return append(lines, st.Muted.Render(truncate(note, s.width)))
 }
 

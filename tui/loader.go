@@ -12,15 +12,14 @@ import (
 )
 
 // distBins is how many bins each numeric feature's distribution has.
-const distBins = 16
+const distBins = 12
 
-// featureDist is one feature's distribution for each label class, as bin
-// shares normalised so the fullest bin of each class is 1.
+// featureDist is one feature's binned counts in each label class.
 type featureDist struct {
 	name     string
 	lo, hi   float64  // the binned range (numeric); NaN for categorical
 	levels   []string // the bins of a categorical or boolean feature
-	neg, pos []float64
+	neg, pos []int
 }
 
 // dataInfo is everything the Data screen shows about a loaded data set,
@@ -111,7 +110,7 @@ func numericDist(c *data.Column, y []float64) featureDist {
 			vals = append(vals, v)
 		}
 	}
-	fd := featureDist{name: c.Name, lo: math.NaN(), hi: math.NaN(), neg: make([]float64, distBins), pos: make([]float64, distBins)}
+	fd := featureDist{name: c.Name, lo: math.NaN(), hi: math.NaN(), neg: make([]int, distBins), pos: make([]int, distBins)}
 	if len(vals) == 0 {
 		return fd
 	}
@@ -135,8 +134,6 @@ func numericDist(c *data.Column, y []float64) featureDist {
 			fd.neg[b]++
 		}
 	}
-	normalise(fd.neg)
-	normalise(fd.pos)
 	return fd
 }
 
@@ -147,7 +144,7 @@ func levelDist(c *data.Column, y []float64) featureDist {
 		levels = levels[:distBins]
 	}
 	fd := featureDist{name: c.Name, lo: math.NaN(), hi: math.NaN(), levels: levels,
-		neg: make([]float64, len(levels)), pos: make([]float64, len(levels))}
+		neg: make([]int, len(levels)), pos: make([]int, len(levels))}
 	index := map[string]int{}
 	for i, l := range levels {
 		index[l] = i
@@ -170,17 +167,5 @@ func levelDist(c *data.Column, y []float64) featureDist {
 			fd.neg[b]++
 		}
 	}
-	normalise(fd.neg)
-	normalise(fd.pos)
 	return fd
-}
-
-func normalise(bins []float64) {
-	top := slices.Max(bins)
-	if top <= 0 {
-		return
-	}
-	for i := range bins {
-		bins[i] /= top
-	}
 }

@@ -1,0 +1,165 @@
+package tui
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+func TestInitLoadsTheStartingData(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	if m.data.Table.Rows != 100 {
+		t.Fatalf("rows = %d, want the textbook's 100", m.data.Table.Rows)
+	}
+	if m.loading != "" || m.err != nil {
+		t.Fatalf("after loading: loading %q, err %v", m.loading, m.err)
+	}
+	// 80 % train, 20 % validation of 100 rows; the pipeline's ten inputs.
+	if m.dataScr.info.train+m.dataScr.info.val != 100 || m.dataScr.info.val != 20 || m.dataScr.info.inputs != 10 {
+		t.Fatalf("split %d/%d, inputs %d", m.dataScr.info.train, m.dataScr.info.val, m.dataScr.info.inputs)
+	}
+	mustContain(t, screen(m), "textbook shop (100 users)", "purchases_next_30d")
+}
+
+func TestTabsSwitchWithKeys(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	steps := []struct {
+		key  string
+		want tab
+	}{{"tab", tabModel}, {"tab", tabTrain}, {"tab", tabData}, {"shift+tab", tabTrain}, {"2", tabModel}, {"1", tabData}, {"3", tabTrain}}
+	for _, s := range steps {
+		m, _ = update(t, m, press(s.key))
+		if m.active != s.want {
+			t.Fatalf("after %s: tab %d, want %d", s.key, m.active, s.want)
+		}
+	}
+}
+
+func TestHelpTogglesFullHelp(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 120, 40)
+	short := screen(m)
+	if strings.Contains(short, "previous screen") {
+		t.Fatal("short help already shows the full key list")
+	}
+	m, _ = update(t, m, press("?"))
+	mustContain(t, screen(m), "previous screen", "built-in data", "open order log")
+	m, _ = update(t, m, press("?"))
+	if m.help.ShowAll {
+		t.Fatal("? did not close the full help")
+	}
+}
+
+func TestQuitWithoutTrainingQuitsAtOnce(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := loadedModel(t, textbookOptions(), 100, 30)
+		_, cmd := update(t, m, press(k))
+		if cmd == nil {
+			t.Fatalf("%s returned no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Fatalf("%s did not quit", k)
+		}
+	}
+}
+
+func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
+	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}
+	opts.Config.Train.Epochs = 100000
+	opts.Config.Train.EarlyStop.Patience = 0
+	m := loadedModel(t, opts, 100, 30)
+	m, _ = update(t, m, press("3"))
+	m, _ = update(t, m, press("space"))
+	w := m.trainScr.cur
+	m, _ = update(t, m, startCmd(w, m.data, m.trainScr.cfg, startRunning)())
+	waitProgress(t, w, func(p engineProgress) bool { return p.Step > 0 })
+
+	m, cmd := update(t, m, press("q"))
+	if !m.quitting || cmd == nil {
+		t.Fatalf("q while training: quitting %v, cmd %v", m.quitting, cmd)
+	}
+	if _, ok := cmd().(trainDoneMsg); !ok { // waits for the worker
+		t.Fatal("the quit command did not wait for the worker")
+	}
+	_, err := w.outcome()
+	if !errors.Is(err, contextCanceled) {
+		t.Fatalf("the run ended with %v, want a cancellation", err)
+	}
+	m, cmd = update(t, m, trainDoneMsg{id: w.id})
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("the program did not quit once the worker had ended")
+	}
+	if !strings.Contains(m.tabBar(), "stopping training") {
+		t.Fatalf("tab bar while quitting: %q", m.tabBar())
+	}
+}
+
+func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	m, _ = update(t, m, press("o"))
+	if !m.editing() {
+		t.Fatal("o did not open the path prompt")
+	}
+	tm := typeText(m, "q2?")
+	m = tm.(Model)
+	if m.active != tabData || m.help.ShowAll || m.quitting {
+		t.Fatalf("keys typed into the prompt acted globally: tab %d help %v", m.active, m.help.ShowAll)
+	}
+	if got := m.dataScr.prompt.input.Value(); got != "q2?" {
+		t.Fatalf("prompt holds %q, want q2?", got)
+	}
+	m, _ = update(t, m, press("esc"))
+	if m.editing() {
+		t.Fatal("esc did not close the prompt")
+	}
+}
+
+func TestFailedOpenKeepsThePreviousDataAndShowsTheError(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	before := m.data
+	missing := filepath.Join(t.TempDir(), "nope.csv")
+	m, cmd := update(t, m, openMsg{src: experiment.Source{Kind: "csv", Path: missing}})
+	m, _ = update(t, m, cmd())
+	if m.data != before {
+		t.Fatal("a failed load replaced the data")
+	}
+	if !errors.Is(m.err, os.ErrNotExist) {
+		t.Fatalf("error = %v, want not-exist", m.err)
+	}
+	mustContain(t, screen(m), "Error", "nope.csv", "textbook shop (100 users)", "esc dismiss")
+	m, _ = update(t, m, press("esc"))
+	if m.err != nil {
+		t.Fatal("esc did not dismiss the error")
+	}
+}
+
+func TestStaleLoadResultsAreDropped(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	old := m.gen
+	m, _ = update(t, m, openMsg{src: experiment.Source{Kind: "builtin"}})
+	m, _ = update(t, m, loadedMsg{gen: old, err: errors.New("stale")})
+	if m.err != nil || m.loading == "" {
+		t.Fatalf("a stale result was applied: err %v loading %q", m.err, m.loading)
+	}
+}
+
+func TestSeedChangeOnModelScreenResplits(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	m, _ = update(t, m, press("2"))
+	for m.modelScr.sel < len(fields(m.modelScr.cfg, Limits{}))-1 {
+		m, _ = update(t, m, press("down"))
+	}
+	m, cmd := update(t, m, press("right"))
+	if m.modelScr.Config().Seed != 2 || cmd == nil {
+		t.Fatalf("seed %d, cmd %v", m.modelScr.Config().Seed, cmd)
+	}
+	m, _ = update(t, m, cmd())
+	if m.dataScr.info.seed != 2 {
+		t.Fatalf("data screen shows seed %d after the re-split, want 2", m.dataScr.info.seed)
+	}
+}

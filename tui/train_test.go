@@ -1,0 +1,296 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// trainFixture is a Train screen with loaded data, sized and ready.
+func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config) trainScreen {
+	t.Helper()
+	d, err := experiment.Load(src, osOpen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := newTrainScreen(DefaultStyles())
+	s.SetSize(100, 27)
+	s.setInputs(d, cfg, Limits{})
+	return s
+}
+
+// started runs the start Cmd synchronously and delivers its message.
+func started(t *testing.T, s trainScreen) trainScreen {
+	t.Helper()
+	if s.state != trainStarting || s.cur == nil {
+		t.Fatalf("state %d, want starting", s.state)
+	}
+	s, _ = s.Update(startCmd(s.cur, s.data, s.cfg, s.mode)())
+	return s
+}
+
+// ended waits for the worker and delivers the done message.
+func ended(t *testing.T, s trainScreen) trainScreen {
+	t.Helper()
+	<-s.cur.done
+	s, _ = s.Update(trainDoneMsg{id: s.cur.id})
+	if s.state != trainEnded {
+		t.Fatalf("state %d after the done message, want ended", s.state)
+	}
+	return s
+}
+
+func longConfig() experiment.Config {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 100000
+	cfg.Train.EarlyStop.Patience = 0
+	return cfg
+}
+
+func TestTrainStartPauseResumeStepStop(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "builtin"}, longConfig())
+	if s.state != trainIdle {
+		t.Fatalf("initial state %d", s.state)
+	}
+	s, cmd := s.Update(press("space"))
+	if cmd == nil || s.state != trainStarting || s.runs != 1 {
+		t.Fatalf("space from idle: state %d runs %d cmd %v", s.state, s.runs, cmd)
+	}
+	s = started(t, s)
+	if s.state != trainRunning || s.exp == nil {
+		t.Fatalf("after start: state %d", s.state)
+	}
+	waitProgress(t, s.cur, func(p engine.Progress) bool { return p.Step > 0 })
+
+	s, _ = s.Update(press("space"))
+	if s.state != trainPaused || !s.exp.Trainer.IsPaused() {
+		t.Fatal("space while running did not pause the trainer")
+	}
+	held := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused })
+
+	s, _ = s.Update(press("n"))
+	stepped := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Step > held.Latest.Step })
+	if stepped.Latest.Step != held.Latest.Step+1 {
+		t.Fatalf("step batch moved from step %d to %d, want one batch", held.Latest.Step, stepped.Latest.Step)
+	}
+	if s.state != trainPaused {
+		t.Fatalf("after a step: state %d, want paused", s.state)
+	}
+
+	s, _ = s.Update(press("e"))
+	before := stepped.Latest.Last.Epoch
+	epoch := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Last.Epoch > before })
+	if epoch.Latest.Last.Epoch != before+1 {
+		t.Fatalf("step epoch went from finished epoch %d to %d, want one epoch", before, epoch.Latest.Last.Epoch)
+	}
+
+	s, _ = s.Update(press("space"))
+	if s.state != trainRunning || s.exp.Trainer.IsPaused() {
+		t.Fatal("space while paused did not resume")
+	}
+
+	s, _ = s.Update(press("x"))
+	if s.state != trainStopping {
+		t.Fatalf("x: state %d, want stopping", s.state)
+	}
+	s = ended(t, s)
+	if !strings.Contains(s.outcome, "Stopped by you") || s.failed {
+		t.Fatalf("outcome %q (failed %v)", s.outcome, s.failed)
+	}
+	if s.alive() {
+		t.Fatal("an ended run is still alive")
+	}
+}
+
+func TestTrainRestartKeepsThePreviousRun(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "builtin"}, longConfig())
+	s, _ = s.Update(press("space"))
+	s = started(t, s)
+	s = tickUntil(t, s, func(s trainScreen) bool { return len(s.history) > 0 })
+	first := s.cur
+	s, cmd := s.Update(press("r"))
+	if !s.restart || s.state != trainStopping || cmd != nil {
+		t.Fatalf("r while running: restart %v state %d", s.restart, s.state)
+	}
+	<-first.done
+	s, cmd = s.Update(trainDoneMsg{id: first.id})
+	if cmd == nil || s.state != trainStarting || s.runs != 2 || s.cur == first {
+		t.Fatalf("after the first run ended: state %d runs %d", s.state, s.runs)
+	}
+	if len(s.prev) == 0 || len(s.history) != 0 {
+		t.Fatalf("previous run %d epochs, current %d", len(s.prev), len(s.history))
+	}
+	s = started(t, s)
+	s, _ = s.Update(press("x"))
+	s = ended(t, s)
+	mustContain(t, stripped(s.View()), "Previous run (dimmed)")
+}
+
+func TestTrainStepFromIdleStartsHeld(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
+	s, _ = s.Update(press("n"))
+	if s.mode != startStepBatch {
+		t.Fatalf("mode %d", s.mode)
+	}
+	s = started(t, s)
+	if s.state != trainPaused {
+		t.Fatalf("state %d, want paused after starting with a step", s.state)
+	}
+	got := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Step == 1 })
+	if got.Latest.Step != 1 {
+		t.Fatalf("step %d", got.Latest.Step)
+	}
+	s, _ = s.Update(press("x"))
+	ended(t, s)
+}
+
+func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 3
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	s, _ = s.Update(press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+fmtMetric(mustBest(t, s.history).Monitored())+
+		" at epoch "+itoa(mustBest(t, s.history).Epoch)+"." {
+		t.Fatalf("outcome %q", s.outcome)
+	}
+	if len(s.history) != 3 || s.loss.Len(1) != 3 || s.metric.Len(1) != 3 {
+		t.Fatalf("history %d, val points %d, AUC points %d", len(s.history), s.loss.Len(1), s.metric.Len(1))
+	}
+}
+
+func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2000
+	cfg.Train.EarlyStop.Patience = 2
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	s, _ = s.Update(press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	if s.exp.Trainer.State() != engine.StoppedEarly {
+		t.Fatalf("state %v, want stopped early", s.exp.Trainer.State())
+	}
+	want := "✓ Stopped early at epoch " + itoa(len(s.history)) + ": the validation loss had not improved for 2 epochs; kept the weights of epoch " + itoa(s.exp.Trainer.BestEpoch()) + "."
+	if s.outcome != want {
+		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	}
+}
+
+func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	s, _ = s.Update(press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	_, err := s.cur.outcome()
+	var de *engine.DivergedError
+	if !errors.As(err, &de) {
+		t.Fatalf("run error %v, want divergence", err)
+	}
+	want := "✗ Diverged at epoch " + itoa(de.Epoch) + ", batch " + itoa(de.Batch) + " (" + de.Reason + ") — lower the learning rate and start again."
+	if s.outcome != want || !s.failed {
+		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	}
+	mustContain(t, stripped(s.View()), "Diverged at epoch")
+}
+
+func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
+	msg, failed := describeOutcome(nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
+	if msg != "✗ Diverged at epoch 3, batch 17 (loss NaN) — lower the learning rate and start again." || !failed {
+		t.Fatalf("%q %v", msg, failed)
+	}
+	msg, failed = describeOutcome(nil, engine.Progress{}, context.Canceled)
+	if msg != "■ Stopped before training began." || failed {
+		t.Fatalf("%q %v", msg, failed)
+	}
+}
+
+func TestStopWhileStartingAbandonsTheRun(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
+	s, _ = s.Update(press("space"))
+	w := s.cur
+	s, _ = s.Update(press("x"))
+	<-w.done // stop finishes a run that never launched
+	msg := startCmd(w, s.data, s.cfg, startRunning)()
+	if sm := msg.(trainStartedMsg); !errors.Is(sm.err, context.Canceled) {
+		t.Fatalf("the start Cmd after a stop returned %v", sm.err)
+	}
+	s, _ = s.Update(trainDoneMsg{id: w.id})
+	if s.state != trainEnded || s.outcome != "■ Stopped before training began." {
+		t.Fatalf("state %d outcome %q", s.state, s.outcome)
+	}
+}
+
+func TestKeysFollowTheState(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
+	help := func() string {
+		var parts []string
+		for _, b := range s.helpGroups()[0] {
+			if b.Enabled() {
+				parts = append(parts, b.Help().Key+" "+b.Help().Desc)
+			}
+		}
+		return strings.Join(parts, ", ")
+	}
+	if got := help(); got != "space start, n step batch, e step epoch" {
+		t.Fatalf("idle keys: %s", got)
+	}
+	s, _ = s.Update(press("n"))
+	if got := help(); got != "x stop, r restart" {
+		t.Fatalf("starting keys: %s", got)
+	}
+	s = started(t, s)
+	if got := help(); got != "space resume, n step batch, e step epoch, x stop, r restart" {
+		t.Fatalf("paused keys: %s", got)
+	}
+	s, _ = s.Update(press("space"))
+	if got := help(); got != "space pause, n step batch, e step epoch, x stop, r restart" {
+		t.Fatalf("running keys: %s", got)
+	}
+	s, _ = s.Update(press("x"))
+	if got := help(); got != "r restart" {
+		t.Fatalf("stopping keys: %s", got)
+	}
+	s = ended(t, s)
+	if got := help(); got != "space new run, n step batch, e step epoch, r restart" {
+		t.Fatalf("ended keys: %s", got)
+	}
+}
+
+func mustBest(t *testing.T, h []engine.EpochStats) engine.EpochStats {
+	t.Helper()
+	b, ok := bestEpoch(h)
+	if !ok {
+		t.Fatal("no best epoch")
+	}
+	return b
+}
+
+// tickUntil delivers frame ticks, each after the coalescer signals news,
+// until ok holds or a deadline passes.
+func tickUntil(t *testing.T, s trainScreen, ok func(trainScreen) bool) trainScreen {
+	t.Helper()
+	deadline := time.After(20 * time.Second)
+	for !ok(s) {
+		select {
+		case <-s.cur.coal.Notify():
+		case <-deadline:
+			t.Fatal("condition not reached within the deadline")
+		}
+		var cmd tea.Cmd
+		s, cmd = s.Update(trainTickMsg{id: s.cur.id})
+		if cmd == nil && !ok(s) {
+			t.Fatal("the tick loop stopped before the condition held")
+		}
+	}
+	return s
+}
