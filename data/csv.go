@@ -181,7 +181,7 @@ func (p *tableParser) decideStorage() {
 				continue
 			}
 			seen = true
-			if _, ok := parseNumber(cell); !ok {
+			if _, ok := parseCell(cell, p.rr.delim == ';'); !ok {
 				numeric = false
 				break
 			}
@@ -189,6 +189,7 @@ func (p *tableParser) decideStorage() {
 		// A column with no value yet stays text; finish converts it if it
 		// turns out numeric.
 		p.builders[j] = newColumnBuilder(numeric && seen, len(p.sample))
+		p.builders[j].decimalComma = p.rr.delim == ';'
 	}
 	for i, row := range p.sample {
 		for j, cell := range row {
@@ -196,7 +197,7 @@ func (p *tableParser) decideStorage() {
 			_ = p.builders[j].add([]byte(cell), p.name, p.lines[i], j+1, p.header[j])
 		}
 	}
-	p.sample = p.sample[:len(p.sample):len(p.sample)]
+	p.sample, p.lines = nil, nil
 }
 
 func (p *tableParser) readRest() error {

@@ -60,6 +60,9 @@ type columnBuilder struct {
 	strs    chunks[string]
 	intern  map[string]string
 	missing int
+	// decimalComma accepts "1,5" for 1.5, as semicolon-separated exports
+	// from European spreadsheets write numbers.
+	decimalComma bool
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -83,7 +86,7 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			b.missing++
 			return nil
 		}
-		if v, ok := parseNumber(t); ok {
+		if v, ok := parseCell(t, b.decimalComma); ok {
 			b.values.add(v)
 			return nil
 		}
@@ -178,6 +181,22 @@ func parseNumber(b []byte) (float64, bool) {
 		return 0, false
 	}
 	return v, true
+}
+
+// parseCell parses a trimmed numeric cell, also accepting one decimal comma
+// (and no point) when decimalComma is set.
+func parseCell(t []byte, decimalComma bool) (float64, bool) {
+	if v, ok := parseNumber(t); ok || !decimalComma {
+		return v, ok
+	}
+	comma := bytes.IndexByte(t, ',')
+	if comma < 0 || len(t) > 64 || bytes.IndexByte(t, '.') >= 0 || bytes.IndexByte(t[comma+1:], ',') >= 0 {
+		return 0, false
+	}
+	var buf [64]byte
+	n := copy(buf[:], t)
+	buf[comma] = '.'
+	return parseNumber(buf[:n])
 }
 
 func trimSpace(b []byte) []byte {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"io"
 	"math"
@@ -70,6 +71,9 @@ func FuzzReadCSV(f *testing.F) {
 				if math.IsNaN(v) || math.IsInf(v, 0) {
 					t.Fatalf("non-finite value in X: %v", v)
 				}
+			}
+			if _, err := json.Marshal(p); err != nil {
+				t.Fatalf("pipeline does not encode: %v", err)
 			}
 			if _, err := p.ReadRows(bytes.NewReader(in), "f.csv"); err != nil && !knownCause(err) {
 				t.Fatalf("ReadRows error without a known cause: %v", err)

@@ -45,6 +45,7 @@ func TestReadCSVDelimitersAndFraming(t *testing.T) {
 		{"blank and NA are missing", "x,churn\n ,yes\n\t,no\nNA,no\nn/a,yes\nNaN,no\nnull,yes\n#N/A,no\n,yes\n7,no\n8,yes\n",
 			[]float64{nan, nan, nan, nan, nan, nan, nan, nan, 7, 8}, []float64{1, 0, 0, 1, 0, 1, 0, 1, 0, 1}},
 		{"padded numbers", "x,churn\n  1 ,yes\n2\t,no\n", []float64{1, 2}, []float64{1, 0}},
+		{"decimal comma with semicolons", "x;churn\n1,5;yes\n-2;no\n\"0,25\";no\n", []float64{1.5, -2, 0.25}, []float64{1, 0, 0}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -214,7 +214,7 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	switch {
 	case c.Kind == Boolean:
 		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
-	case opts.Impute == ImputeMean:
+	case opts.Impute == ImputeMean && finite(mean(present)):
 		pc.Fill = mean(present)
 	default:
 		pc.Fill = median(present)
@@ -239,10 +239,14 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 		ss += filled * (pc.Fill - avg) * (pc.Fill - avg)
 		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
 	}
-	if pc.Scale == 0 || math.IsNaN(pc.Scale) {
-		pc.Scale = 1
+	if pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center) {
+		// A constant column, or magnitudes near the float64 limit whose
+		// sums overflow: leave the values unscaled rather than non-finite.
+		pc.Center, pc.Scale = 0, 1
 	}
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 func mean(xs []float64) float64 {
 	var sum float64
@@ -259,5 +263,5 @@ func median(xs []float64) float64 {
 	if n%2 == 1 {
 		return xs[n/2]
 	}
-	return (xs[n/2-1] + xs[n/2]) / 2
+	return xs[n/2-1]/2 + xs[n/2]/2 // halves first: the sum may overflow
 }

@@ -189,3 +189,31 @@ func TestTransformKindDrift(t *testing.T) {
 		t.Errorf("X =\n%v", mat.Formatted(X))
 	}
 }
+
+// TestPipelineExtremeValues keeps every output finite and the pipeline
+// encodable when sums of the values overflow float64.
+func TestPipelineExtremeValues(t *testing.T) {
+	tab := mustRead(t, "x,churn\n1e308,yes\n-1e308,no\n1.5e308,no\n,yes\n", CSVOptions{})
+	for _, c := range []struct {
+		opts PipelineOptions
+		fill float64
+	}{{PipelineOptions{}, 1e308}, {PipelineOptions{Impute: ImputeMean, Scale: ScaleZScore}, 1.5e308 / 3}} {
+		opts := c.opts
+		p, err := FitPipeline(tab, []int{0, 1, 2, 3}, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		X, _ := p.Transform(tab, []int{0, 1, 2, 3})
+		for _, v := range X.RawMatrix().Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("%+v: non-finite output %v", opts, v)
+			}
+		}
+		if _, err := json.Marshal(p); err != nil {
+			t.Errorf("%+v: %v", opts, err)
+		}
+		if pc := p.Columns[0]; pc.Fill != c.fill || pc.Scale != 1 {
+			t.Errorf("%+v: fill %v scale %v, want %v and no scaling", opts, pc.Fill, pc.Scale, c.fill)
+		}
+	}
+}
