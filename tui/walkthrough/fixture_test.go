@@ -1,0 +1,54 @@
+package walkthrough
+
+import (
+	"context"
+	"testing"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// fixtureExperiment is the textbook case (100 users, ten features) with a
+// tiny 6→4 ReLU network trained for two epochs from a fixed seed, so every
+// number in the views is reproducible.
+func fixtureExperiment(t testing.TB) *experiment.Experiment {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Hidden = []engine.LayerSpec{{Units: 6, Activation: engine.ReLU}, {Units: 4, Activation: engine.ReLU}}
+	cfg.Train.Epochs = 2
+	cfg.Train.BatchSize = 16
+	cfg.Train.EarlyStop.Patience = 0
+	cfg.Seed = 7
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return exp
+}
+
+// fixtureRow is the user the tests walk through: the first training row,
+// so the demonstration batch holds a real training user.
+func fixtureRow(exp *experiment.Experiment) int { return exp.TrainRows[0] }
+
+// fixtureModel returns the walkthrough of the fixture user at w×h.
+func fixtureModel(t testing.TB, lang string, w, h int) (Model, *experiment.Experiment) {
+	t.Helper()
+	exp := fixtureExperiment(t)
+	in, err := NewInput(exp, fixtureRow(exp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(in, lang, DefaultStyles())
+	if m.Err() != nil {
+		t.Fatal(m.Err())
+	}
+	m.SetSize(w, h)
+	return m, exp
+}

@@ -1,0 +1,220 @@
+package walkthrough
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// DefaultBatch is the size of the mini-batch the training step is shown on:
+// small enough to print every row, large enough to show an average.
+const DefaultBatch = 8
+
+// Input is what the walkthrough explains: one user (a table row) of an
+// experiment whose network has been trained. The experiment's trainer must
+// not be running while New reads it.
+type Input struct {
+	Exp *experiment.Experiment
+	// Row is the user's row in Exp.Data.Table.
+	Row int
+	// X is the user's preprocessed input, as Exp.Row(Row) returns it.
+	X []float64
+	// Batch is the size of the demonstration mini-batch (0: DefaultBatch).
+	Batch int
+}
+
+// NewInput prepares the walkthrough of table row tableRow of exp.
+func NewInput(exp *experiment.Experiment, tableRow int) (Input, error) {
+	if exp == nil || exp.Data == nil || exp.Data.Table == nil {
+		return Input{}, errors.New("walkthrough: no experiment loaded")
+	}
+	if tableRow < 0 || tableRow >= exp.Data.Table.Rows {
+		return Input{}, fmt.Errorf("walkthrough: row %d outside the table's %d rows", tableRow, exp.Data.Table.Rows)
+	}
+	x, err := exp.Row(tableRow)
+	if err != nil {
+		return Input{}, fmt.Errorf("walkthrough: preparing row %d: %w", tableRow, err)
+	}
+	return Input{Exp: exp, Row: tableRow, X: x}, nil
+}
+
+// rawValue is one original column of the user, in the units of the data.
+type rawValue struct {
+	col     *data.PipelineColumn
+	number  float64 // numeric and boolean columns (NaN: missing)
+	text    string  // categorical columns ("" missing)
+	missing bool
+}
+
+// walk holds every number the steps print, gathered once in New.
+type walk struct {
+	exp        *experiment.Experiment
+	net        *engine.Network
+	row        int
+	id         string
+	x          []float64
+	trace      engine.Trace
+	label      float64 // the user's true label
+	labelText  string  // the label's spelling in the data ("yes")
+	raw        []rawValue
+	inputNames []string
+	threshold  float64
+
+	// The training step.
+	cfg        engine.TrainConfig
+	optBefore  engine.Optimizer
+	step       engine.StepTrace
+	batchIDs   []string // table id of every batch row; the user is row 0
+	inTraining bool     // whether the user is one of the training rows
+	predAfter  float64  // the user's prediction after the step
+}
+
+// layerCount is the number of weight layers (hidden layers + the output).
+func (w *walk) layerCount() int { return len(w.net.Layers) }
+
+// prevActivation returns the input of layer k for the traced user: x for
+// the first layer, a_{k−1} otherwise.
+func (w *walk) prevActivation(k int) []float64 {
+	if k == 0 {
+		return w.trace.Input
+	}
+	return w.trace.A[k-1]
+}
+
+// paramIndex is the position of W_k[j,i] in the flat parameter vector
+// (layer by layer, W then B), where the optimiser keeps its moments.
+func (w *walk) paramIndex(k, j, i int) int {
+	off := 0
+	for _, l := range w.net.Layers[:k] {
+		off += l.In*l.Out + l.Out
+	}
+	return off + j*w.net.Layers[k].In + i
+}
+
+// newWalk gathers the numbers; it reports why a walkthrough is impossible.
+func newWalk(in Input) (*walk, error) {
+	exp := in.Exp
+	if exp == nil || exp.Net == nil || exp.Pipeline == nil || exp.Data == nil || exp.Data.Table == nil {
+		return nil, errors.New("walkthrough: no trained model yet")
+	}
+	table := exp.Data.Table
+	if in.Row < 0 || in.Row >= table.Rows {
+		return nil, fmt.Errorf("walkthrough: row %d outside the table's %d rows", in.Row, table.Rows)
+	}
+	if len(in.X) != exp.Net.Inputs() {
+		return nil, fmt.Errorf("walkthrough: the input has %d values, the network takes %d", len(in.X), exp.Net.Inputs())
+	}
+	tr, err := exp.Net.Trace(in.X)
+	if err != nil {
+		return nil, fmt.Errorf("walkthrough: %w", err)
+	}
+	w := &walk{exp: exp, net: exp.Net, row: in.Row, x: slices.Clone(in.X), trace: tr,
+		inputNames: exp.Pipeline.FeatureNames(), threshold: exp.Config.Threshold}
+	if w.threshold <= 0 || w.threshold >= 1 {
+		w.threshold = 0.5
+	}
+	if ids := table.IDs(); in.Row < len(ids) {
+		w.id = ids[in.Row]
+	}
+	w.label = math.NaN()
+	if in.Row < len(table.Label.Values) {
+		w.label = table.Label.Values[in.Row]
+		w.labelText = table.Label.Negative
+		if w.label == 1 {
+			w.labelText = table.Label.Positive
+		}
+	}
+	for i := range exp.Pipeline.Columns {
+		w.raw = append(w.raw, rawOf(table, &exp.Pipeline.Columns[i], in.Row))
+	}
+	if exp.Trainer == nil || math.IsNaN(w.label) || exp.Train.Rows == 0 {
+		return w, nil // forward steps only
+	}
+	if err := w.traceStep(in); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// rawOf reads one original column of a table row.
+func rawOf(t *data.Table, col *data.PipelineColumn, row int) rawValue {
+	rv := rawValue{col: col, number: math.NaN()}
+	c := t.Column(col.Name)
+	switch {
+	case c == nil:
+		rv.missing = true
+	case len(c.Values) > row:
+		rv.number = c.Values[row]
+		rv.missing = math.IsNaN(rv.number)
+	case len(c.Strings) > row:
+		rv.text = c.Strings[row]
+		rv.missing = rv.text == ""
+	default:
+		rv.missing = true
+	}
+	return rv
+}
+
+// traceStep performs the demonstration training step on a mini-batch made
+// of the user and Batch−1 training rows spread evenly over the training set.
+func (w *walk) traceStep(in Input) error {
+	exp := w.exp
+	m := in.Batch
+	if m <= 0 {
+		m = DefaultBatch
+	}
+	train := exp.Train
+	userTrain := slices.Index(exp.TrainRows, in.Row)
+	w.inTraining = userTrain >= 0
+	others := make([]int, 0, m-1)
+	for k := 0; len(others) < m-1 && k < train.Rows; k++ {
+		idx := k * train.Rows / (m - 1)
+		if k >= m-1 {
+			idx = k // fewer spread rows than needed: fill from the start
+		}
+		if idx != userTrain && !slices.Contains(others, idx) && idx < train.Rows {
+			others = append(others, idx)
+		}
+	}
+	rows := len(others) + 1
+	cols, outs := train.Cols, train.Outs
+	x := make([]float64, 0, rows*cols)
+	y := make([]float64, 0, rows*outs)
+	x = append(x, w.x...)
+	for range outs {
+		y = append(y, w.label)
+	}
+	ids := exp.Data.Table.IDs()
+	w.batchIDs = []string{w.id}
+	for _, idx := range others {
+		x = append(x, train.X[idx*cols:(idx+1)*cols]...)
+		y = append(y, train.Y[idx*outs:(idx+1)*outs]...)
+		id := fmt.Sprint(idx + 1)
+		if idx < len(exp.TrainRows) && exp.TrainRows[idx] < len(ids) {
+			id = ids[exp.TrainRows[idx]]
+		}
+		w.batchIDs = append(w.batchIDs, id)
+	}
+	batch, err := engine.DatasetFromFlat(x, y, rows, cols, outs)
+	if err != nil {
+		return fmt.Errorf("walkthrough: building the mini-batch: %w", err)
+	}
+	all := make([]int, rows)
+	for i := range all {
+		all[i] = i
+	}
+	w.cfg = exp.Trainer.Config()
+	w.optBefore = exp.Trainer.Optimizer().Clone()
+	st, err := engine.TraceStep(w.net, w.optBefore, w.cfg, batch, all)
+	if err != nil {
+		return fmt.Errorf("walkthrough: tracing a training step: %w", err)
+	}
+	w.step = st
+	w.predAfter = st.After.Predict(w.x)[0]
+	return nil
+}

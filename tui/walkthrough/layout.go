@@ -1,0 +1,177 @@
+package walkthrough
+
+import (
+	"strconv"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// The panel's layout limits. Below minWidth×minHeight the panel shows a
+// one-line notice; a matrix sits beside the text only when the text keeps
+// at least sideTextWidth cells, which every formula line fits in.
+const (
+	minWidth      = 40
+	minHeight     = 10
+	headerLines   = 4
+	sideTextWidth = 72
+	minHeatWidth  = 32
+	inlineHeatMax = 14 // lines of a heatmap placed under the text
+)
+
+// refresh renders the current step at the current size; resetScroll
+// starts the text at its top (a new step), otherwise the reader keeps
+// their place (a new neuron on the same step).
+func (m *Model) refresh(resetScroll bool) {
+	w, h := m.width, m.height
+	switch {
+	case w < minWidth || h < minHeight:
+		m.view = widget.Fit(widget.TooSmallFor(w, h, minWidth, minHeight), w, h)
+		return
+	case m.err != nil:
+		m.view = widget.Fit(strings.Join(wrap(m.err.Error(), w, m.st.Bad), "\n"), w, h)
+		return
+	}
+	s := m.steps[m.cur]
+	p := m.renderer(w).render(s)
+	textW := w
+	m.side = false
+	if p.heat != nil {
+		if heatW := min(max(heatWidth(p.heat), minHeatWidth), w*2/5); w-heatW-3 >= sideTextWidth {
+			m.side, textW = true, w-heatW-3
+			p = m.renderer(textW).render(s)
+		}
+	}
+	bodyH := h - headerLines
+	lines := p.body
+	if p.heat != nil {
+		m.heat = widget.NewHeatmap(m.st.Widget, p.heat.title)
+		m.heat.SetRows(p.heat.rows)
+		m.heat.SetLabels(p.heat.rowLabels, p.heat.colLabels)
+		m.heat.SetHighlight(p.heat.hiRow, p.heat.hiCol)
+		if m.side {
+			m.heat.SetSize(w-textW-3, bodyH)
+		} else {
+			m.heat.SetSize(textW, min(len(p.heat.rows)+2, inlineHeatMax))
+			lines = append(append(lines, ""), strings.Split(m.heat.View(), "\n")...)
+		}
+	}
+	offset := m.vp.YOffset()
+	m.vp.SetWidth(textW)
+	m.vp.SetHeight(bodyH)
+	m.vp.SetContentLines(lines)
+	if resetScroll {
+		m.vp.GotoTop()
+	} else {
+		m.vp.SetYOffset(offset)
+	}
+	m.page = p
+	m.view = m.compose()
+}
+
+// heatWidth is the width a heatmap needs to print its values in cells.
+func heatWidth(h *heatSpec) int {
+	label := 0
+	for _, l := range h.rowLabels {
+		label = max(label, min(ansi.StringWidth(l), 14))
+	}
+	cols := 0
+	if len(h.rows) > 0 {
+		cols = len(h.rows[0])
+	}
+	return label + 2 + 6*cols
+}
+
+// compose joins the header and the body; it is cheap, so scrolling only
+// recomposes.
+func (m Model) compose() string {
+	w, h := m.width, m.height
+	if w < minWidth || h < minHeight || m.err != nil {
+		return m.view
+	}
+	header := []string{
+		spread(m.st.Phase.Render(m.page.phase), m.st.Muted.Render(m.position()), w),
+		spread(m.st.Title.Render(m.page.title), "", w),
+		spread(m.dots(), m.st.Muted.Render(m.focusText()), w),
+		m.rule(w),
+	}
+	body := m.vp.View()
+	if m.side {
+		sep := strings.TrimSuffix(strings.Repeat(m.st.Rule.Render(" │ ")+"\n", m.vp.Height()), "\n")
+		body = lipgloss.JoinHorizontal(lipgloss.Top, body, sep, m.heat.View())
+	}
+	return widget.Fit(strings.Join(header, "\n")+"\n"+body, w, h)
+}
+
+// spread puts left and right on one line of width w, cutting left first.
+func spread(left, right string, w int) string {
+	rw := ansi.StringWidth(right)
+	if rw >= w {
+		return ansi.Truncate(left, w, "…")
+	}
+	room := w - rw - 1
+	if ansi.StringWidth(left) > room {
+		left = ansi.Truncate(left, room, "…")
+	}
+	return left + strings.Repeat(" ", w-ansi.StringWidth(left)-rw) + right
+}
+
+// position says whose walkthrough this is and how far along it is.
+func (m Model) position() string {
+	return tr(m.lang, "hdr.position", m.walk.id, m.cur+1, len(m.steps))
+}
+
+// focusText names the layer and neuron the arrows and tab change.
+func (m Model) focusText() string {
+	k := m.Layer()
+	if k < 0 {
+		return ""
+	}
+	l := m.walk.net.Layers[k]
+	s := tr(m.lang, "hdr.layer", k+1, m.walk.layerCount())
+	if l.Out > 1 {
+		s += " · " + tr(m.lang, "hdr.neuron", m.neuron[k]+1, l.Out)
+	}
+	if m.steps[m.cur].usesChosenLayer() {
+		s += " · " + tr(m.lang, "hdr.weight", m.Weight(k)+1, l.In)
+	}
+	return s
+}
+
+// dots shows progress: one dot per step, the current one ringed.
+func (m Model) dots() string {
+	var b strings.Builder
+	for i := range m.steps {
+		switch {
+		case i == m.cur:
+			b.WriteString(m.st.DotDone.Render("◉"))
+		case i < m.cur:
+			b.WriteString(m.st.DotDone.Render("●"))
+		default:
+			b.WriteString(m.st.DotTodo.Render("○"))
+		}
+	}
+	return b.String()
+}
+
+// rule is the line under the header; when the text is longer than the
+// panel it says so at its right end, so nothing is silently cut.
+func (m Model) rule(w int) string {
+	hint := ""
+	if m.vp.TotalLineCount() > m.vp.Height() {
+		switch {
+		case m.vp.AtTop():
+			hint = tr(m.lang, "hdr.more") + " ↓ pgdn"
+		case m.vp.AtBottom():
+			hint = "↑ pgup"
+		default:
+			hint = "↕ " + strconv.Itoa(int(m.vp.ScrollPercent()*100+0.5)) + "%"
+		}
+		hint = " " + hint + " "
+	}
+	line := strings.Repeat("─", max(w-ansi.StringWidth(hint)-2, 0)) + hint + "──"
+	return m.st.Rule.Render(ansi.Truncate(line, w, ""))
+}

@@ -1,0 +1,234 @@
+package walkthrough
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// maxTerms bounds how many terms of a long sum are listed one per line;
+// the rest are summarised in one line with their total.
+const maxTerms = 12
+
+// page is one rendered step: a phase of the article's §3.2, a title, the
+// body (explanation, then the maths with the numbers) and an optional
+// matrix to draw as a heatmap beside or below it.
+type page struct {
+	phase string
+	title string
+	body  []string
+	heat  *heatSpec
+}
+
+// heatSpec is a matrix to show with one row and one column highlighted.
+type heatSpec struct {
+	title     string
+	rows      [][]float64
+	rowLabels []string
+	colLabels []string
+	hiRow     int
+	hiCol     int
+}
+
+// renderer turns the walk's numbers into a page for the current choices.
+type renderer struct {
+	w      *walk
+	st     Styles
+	lang   string
+	width  int
+	neuron []int // chosen neuron per layer
+	col    []int // chosen weight (input index) per layer
+	layer  int   // the layer the gradient and update steps show
+}
+
+func (r renderer) t(key string, args ...any) string { return tr(r.lang, key, args...) }
+
+// para wraps a paragraph to the page width.
+func (r renderer) para(key string, args ...any) []string {
+	return wrap(r.t(key, args...), r.width, r.st.Text)
+}
+
+// note wraps a secondary remark.
+func (r renderer) note(key string, args ...any) []string {
+	return wrap(r.t(key, args...), r.width, r.st.Muted)
+}
+
+// formula is one indented line of symbolic maths.
+func (r renderer) formula(s string) string { return "  " + r.st.Formula.Render(s) }
+
+// Symbols in the article's notation, with 1-based layer numbers.
+func zSym(k int) string { return "z" + subscript(k+1) }
+func aSym(k int) string { return "a" + subscript(k+1) }
+func wSym(k int) string { return "W" + subscript(k+1) }
+func bSym(k int) string { return "b" + subscript(k+1) }
+func dSym(k int) string { return "δ" + subscript(k+1) }
+
+// inSym is the input of layer k: x for the first layer, a_{k−1} otherwise.
+func inSym(k int) string {
+	if k == 0 {
+		return "x"
+	}
+	return aSym(k - 1)
+}
+
+// idx writes a 1-based element reference such as z₁[3] or W₂[3,5].
+func idx(sym string, i ...int) string {
+	parts := make([]string, len(i))
+	for n, v := range i {
+		parts[n] = strconv.Itoa(v + 1)
+	}
+	return sym + "[" + strings.Join(parts, ",") + "]"
+}
+
+// inputName names input i of layer k: the feature for the first layer.
+func (r renderer) inputName(k, i int) string {
+	if k == 0 && i < len(r.w.inputNames) {
+		return r.w.inputNames[i]
+	}
+	return idx(inSym(k), i)
+}
+
+// term is one product of a sum written out: a weight times a value.
+type term struct {
+	index   int
+	label   string
+	factor  float64
+	value   float64
+	product float64
+}
+
+// termTable lists the terms of a sum one per line; with more than maxTerms
+// it lists the largest |products| (in index order) and one line with how
+// many were left out and their total, so the reader still sees every
+// number that adds up to the result.
+func (r renderer) termTable(terms []term, head []string) []string {
+	shown := terms
+	var rest []term
+	if len(terms) > maxTerms {
+		order := slices.Clone(terms)
+		slices.SortStableFunc(order, func(a, b term) int {
+			return cmp.Compare(math.Abs(b.product), math.Abs(a.product))
+		})
+		shown = slices.Clone(order[:maxTerms])
+		rest = order[maxTerms:]
+		slices.SortFunc(shown, func(a, b term) int { return a.index - b.index })
+	}
+	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2}
+	for _, t := range shown {
+		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, signed(t.factor), "×", num(t.value), "=", signed(t.product)})
+	}
+	lines := tb.render(r.st)
+	if len(rest) > 0 {
+		sum := 0.0
+		for _, t := range rest {
+			sum += t.product
+		}
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest", len(rest), signed(sum))))
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms))))
+	}
+	return lines
+}
+
+// inline writes a sum of products on one line, eliding the middle of a
+// long one: "0.41·0.53 + (−0.12)·0.20 + … + 0.07·(−0.49)".
+func inline(terms []term) string {
+	parts := make([]string, 0, 4)
+	for n, t := range terms {
+		if len(terms) > 4 && n == 2 {
+			parts = append(parts, "…")
+		}
+		if len(terms) <= 4 || n < 2 || n == len(terms)-1 {
+			parts = append(parts, paren(t.factor)+"·"+paren(t.value))
+		}
+	}
+	return strings.Join(parts, " + ")
+}
+
+// derivative is f′(z) for the activations the engine knows, given z and
+// a = f(z); for ReLU the engine takes f′(0) = 0.
+func derivative(act engine.Activation, z, a float64) float64 {
+	switch act {
+	case engine.ReLU:
+		if z > 0 {
+			return 1
+		}
+		return 0
+	case engine.LeakyReLU:
+		if z > 0 {
+			return 1
+		}
+		return engine.LeakySlope
+	case engine.Tanh:
+		return 1 - a*a
+	case engine.Sigmoid:
+		return a * (1 - a)
+	}
+	return 1
+}
+
+// actName is how an activation is written in formulas.
+func actName(act engine.Activation) string {
+	switch act {
+	case engine.ReLU:
+		return "ReLU"
+	case engine.LeakyReLU:
+		return "LeakyReLU"
+	case engine.Tanh:
+		return "tanh"
+	case engine.Sigmoid:
+		return "σ"
+	}
+	return "id"
+}
+
+// actFormula writes f(v) worked out, e.g. "max(0, 0.8420)".
+func actFormula(act engine.Activation, z float64) string {
+	switch act {
+	case engine.ReLU:
+		return "max(0, " + num(z) + ")"
+	case engine.LeakyReLU:
+		if z > 0 {
+			return num(z)
+		}
+		return strconv.FormatFloat(engine.LeakySlope, 'g', -1, 64) + " × " + paren(z)
+	case engine.Tanh:
+		return "tanh(" + num(z) + ")"
+	case engine.Sigmoid:
+		return "1 / (1 + e^(" + num(-z) + "))"
+	}
+	return num(z)
+}
+
+// grid lays cells out in as many columns as the width allows, reading down
+// the columns; the cell at focus is drawn in the focus style.
+func (r renderer) grid(cells []string, focus int) []string {
+	cw := 0
+	for _, c := range cells {
+		cw = max(cw, len([]rune(c)))
+	}
+	cw += 3
+	cols := max(1, (r.width-2)/cw)
+	rows := (len(cells) + cols - 1) / cols
+	var out []string
+	for i := range rows {
+		var b strings.Builder
+		b.WriteString("  ")
+		for c := range cols {
+			n := c*rows + i
+			if n >= len(cells) {
+				break
+			}
+			cell := padRight(cells[n], cw-3)
+			if n == focus {
+				cell = r.st.Focus.Render(cell)
+			}
+			b.WriteString(cell + "   ")
+		}
+		out = append(out, strings.TrimRight(b.String(), " "))
+	}
+	return out
+}

@@ -1,0 +1,187 @@
+package walkthrough
+
+import (
+	"strconv"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// rawPage shows the user as the data records them (§3.2 step 1).
+func (r renderer) rawPage() page {
+	w := r.w
+	p := page{phase: r.t("phase.collect"), title: r.t("raw.title")}
+	p.body = r.para("raw.body", w.id)
+	if w.exp.Data.Source.Kind == "textbook" {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("raw.textbook")...)
+	}
+	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2}
+	for _, rv := range w.raw {
+		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col.Kind), r.rawText(rv)})
+	}
+	p.body = append(p.body, "")
+	p.body = append(p.body, tb.render(r.st)...)
+	if lbl := w.exp.Data.Table.Label; lbl.Name != "" && w.labelText != "" {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.para("raw.label", lbl.Name, w.labelText)...)
+	}
+	return p
+}
+
+func (r renderer) kindName(k data.Kind) string {
+	switch k {
+	case data.Boolean:
+		return r.t("kind.boolean")
+	case data.Categorical:
+		return r.t("kind.category")
+	}
+	return r.t("kind.numeric")
+}
+
+// rawText prints an original value in the data's own spelling.
+func (r renderer) rawText(rv rawValue) string {
+	switch {
+	case rv.missing:
+		return r.t("missing")
+	case rv.col.Kind == data.Categorical:
+		return rv.text
+	case rv.col.Kind == data.Boolean && len(rv.col.Levels) == 2 && (rv.number == 0 || rv.number == 1):
+		return rv.col.Levels[int(rv.number)]
+	}
+	return strconv.FormatFloat(rv.number, 'g', 7, 64)
+}
+
+// inputPage shows how every raw value became an entry of x (§3.2 step 2).
+func (r renderer) inputPage() page {
+	w := r.w
+	pipe := w.exp.Pipeline
+	p := page{phase: r.t("phase.prepare"), title: r.t("input.title")}
+	p.body = r.para("input.body", r.t("scale."+pipe.Options.Scale.String()), len(w.x))
+	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
+		right: []bool{true, false, true, false, true}, focus: -1, indent: 2}
+	for i, out := range pipe.Outputs {
+		if i >= len(w.x) || out.Input < 0 || out.Input >= len(w.raw) {
+			continue
+		}
+		rv := w.raw[out.Input]
+		raw, rule := r.rawText(rv), ""
+		switch {
+		case out.Indicator:
+			rule = r.t("rule.indicator")
+		case rv.col.Kind == data.Categorical:
+			rule = r.t("rule.onehot", out.Level)
+		default:
+			v := rv.number
+			if rv.missing {
+				v = rv.col.Fill
+				raw = r.t("rule.filled", strconv.FormatFloat(v, 'g', 7, 64))
+			}
+			rule = r.scaleRule(rv.col, v, pipe.Options.Scale)
+		}
+		tb.rows = append(tb.rows, []string{strconv.Itoa(i + 1), out.Name, raw, rule, num(w.x[i])})
+	}
+	p.body = append(p.body, "")
+	p.body = append(p.body, tb.render(r.st)...)
+	p.body = append(p.body, "")
+	p.body = append(p.body, r.note("input.fit")...)
+	return p
+}
+
+// scaleRule writes the scaling of one value with the fitted statistics.
+func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
+	if s == data.ScaleNone || (col.Center == 0 && col.Scale == 1) {
+		return r.t("rule.asis")
+	}
+	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
+	return "(" + g(v) + " − " + g(col.Center) + ") / " + g(col.Scale)
+}
+
+// affinePage works out z_k = W_k·a_{k−1} + b_k for the chosen neuron.
+func (r renderer) affinePage(k int) page {
+	w := r.w
+	l := w.net.Layers[k]
+	j := r.neuron[k]
+	in := w.prevActivation(k)
+	p := page{phase: r.t("phase.forward"), title: r.t("affine.title", k+1, zSym(k)+" = "+wSym(k)+"·"+inSym(k)+" + "+bSym(k))}
+	if l.Out == 1 {
+		p.body = r.para("affine.body.one", l.In, wSym(k), inSym(k))
+	} else {
+		p.body = r.para("affine.body", l.Out, l.In, j+1, wSym(k), inSym(k))
+	}
+	p.body = append(p.body, "",
+		r.formula(zSym(k)+" = "+wSym(k)+"·"+inSym(k)+" + "+bSym(k)+"    "+r.t("shape", wSym(k), l.Out, l.In)),
+		r.formula(idx(zSym(k), j)+" = Σᵢ "+wSym(k)+"["+strconv.Itoa(j+1)+",i]·"+inSym(k)+"[i] + "+idx(bSym(k), j)))
+	terms := make([]term, l.In)
+	for i := range l.In {
+		wt := l.W[j*l.In+i]
+		terms[i] = term{index: i, label: r.inputName(k, i), factor: wt, value: in[i], product: wt * in[i]}
+	}
+	z := w.trace.Z[k][j]
+	p.body = append(p.body, "")
+	p.body = append(p.body, wrap(idx(zSym(k), j)+" = "+inline(terms)+" + "+paren(l.B[j]), r.width-2, r.st.Text)...)
+	p.body = append(p.body, "")
+	p.body = append(p.body, r.termTable(terms, []string{"i", r.t("col.input"), wSym(k) + "[" + strconv.Itoa(j+1) + ",i]", "", inSym(k) + "[i]", "", r.t("col.product")})...)
+	p.body = append(p.body,
+		"  "+r.t("bias")+" "+idx(bSym(k), j)+" = "+signed(l.B[j]),
+		"  "+r.st.Value.Render(idx(zSym(k), j)+" = "+num(z)))
+	p.heat = r.weightHeat(k, j, -1, wSym(k))
+	return p
+}
+
+// weightHeat shows W_k with neuron j's row (and column i) highlighted.
+func (r renderer) weightHeat(k, j, i int, title string) *heatSpec {
+	l := r.w.net.Layers[k]
+	return r.matrixHeat(k, l.W, j, i, title)
+}
+
+// matrixHeat shows an Out×In matrix of layer k (weights or gradients).
+func (r renderer) matrixHeat(k int, flat []float64, j, i int, title string) *heatSpec {
+	l := r.w.net.Layers[k]
+	h := &heatSpec{title: title + " " + strconv.Itoa(l.Out) + "×" + strconv.Itoa(l.In), hiRow: j, hiCol: i}
+	for o := range l.Out {
+		h.rows = append(h.rows, flat[o*l.In:(o+1)*l.In])
+		h.rowLabels = append(h.rowLabels, strconv.Itoa(o+1))
+	}
+	for c := range l.In {
+		if k == 0 && c < len(r.w.inputNames) {
+			h.colLabels = append(h.colLabels, r.w.inputNames[c])
+		} else {
+			h.colLabels = append(h.colLabels, strconv.Itoa(c+1))
+		}
+	}
+	return h
+}
+
+// activatePage applies the layer's activation; for the output layer it is
+// the prediction itself.
+func (r renderer) activatePage(k int) page {
+	if k == r.w.layerCount()-1 {
+		return r.outputPage()
+	}
+	w := r.w
+	l := w.net.Layers[k]
+	j := r.neuron[k]
+	name := actName(l.Activation)
+	p := page{phase: r.t("phase.forward"), title: r.t("act.title", k+1, aSym(k)+" = "+name+"("+zSym(k)+")")}
+	p.body = r.para("act." + l.Activation.String())
+	z, a := w.trace.Z[k][j], w.trace.A[k][j]
+	p.body = append(p.body, "",
+		r.formula(aSym(k)+" = "+name+"("+zSym(k)+")"),
+		"  "+r.st.Value.Render(idx(aSym(k), j)+" = "+name+"("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(a)))
+	cells := make([]string, l.Out)
+	active := 0
+	for o := range l.Out {
+		cells[o] = padLeft(strconv.Itoa(o+1), 2) + "  " + padLeft(signed(w.trace.Z[k][o]), 8) + " → " + padLeft(num(w.trace.A[k][o]), 7)
+		if w.trace.A[k][o] > 0 {
+			active++
+		}
+	}
+	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("act.all", k+1)))
+	p.body = append(p.body, r.grid(cells, j)...)
+	if l.Activation == engine.ReLU {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("act.active", active, l.Out)...)
+	}
+	return p
+}

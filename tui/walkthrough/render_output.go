@@ -1,0 +1,63 @@
+package walkthrough
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// outputPage turns the last sum into the predicted probability and
+// compares it with what really happened.
+func (r renderer) outputPage() page {
+	w := r.w
+	k := w.layerCount() - 1
+	l := w.net.Layers[k]
+	j := r.neuron[k]
+	z, yhat := w.trace.Z[k][j], w.trace.A[k][j]
+	p := page{phase: r.t("phase.forward"), title: r.t("out.title")}
+	lbl := w.exp.Data.Table.Label
+	if w.net.Arch.Loss == engine.MSE {
+		p.body = r.para("out.body.linear")
+		p.body = append(p.body, "", r.formula("y = "+zSym(k)+"   (z_out)"),
+			"  "+r.st.Value.Render("ŷ = "+num(z)))
+		return p
+	}
+	p.body = r.para("out.body", lbl.Name, lbl.Positive)
+	p.body = append(p.body, "",
+		r.formula("y = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))    ("+zSym(k)+" = z_out)"),
+		"  "+r.st.Value.Render("ŷ = σ("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(yhat)),
+		"")
+	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"
+	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(yhat, 20))
+	if math.IsNaN(w.label) {
+		return p
+	}
+	predicted := yhat >= w.threshold
+	predText := lbl.Negative
+	if predicted {
+		predText = lbl.Positive
+	}
+	verdict := r.st.Good.Render("✓ " + r.t("out.right"))
+	if predicted != (w.label == 1) {
+		verdict = r.st.Bad.Render("✗ " + r.t("out.wrong"))
+	}
+	p.body = append(p.body,
+		"  "+r.t("out.predicts", constant(w.threshold), predText),
+		"  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)
+	if w.step.After != nil {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("out.next")...)
+	}
+	return p
+}
+
+// bar draws a probability as a gauge of width cells: █ filled, ░ empty.
+func bar(p float64, width int) string {
+	if math.IsNaN(p) {
+		p = 0
+	}
+	n := int(math.Round(min(max(p, 0), 1) * float64(width)))
+	return strings.Repeat("█", n) + strings.Repeat("░", width-n)
+}

@@ -1,0 +1,202 @@
+package walkthrough
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// softplus is log(1 + eᶻ) without overflow, for the per-row losses shown.
+func softplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
+
+// posWeight is the weight of positive rows in the loss (1 when unset).
+func (w *walk) posWeight() float64 {
+	if w.cfg.PosWeight == 0 {
+		return 1
+	}
+	return w.cfg.PosWeight
+}
+
+// rowLoss is ℓ of one batch row for output o, as the engine defines it.
+func (w *walk) rowLoss(row, o int) float64 {
+	st := &w.step
+	last := w.layerCount() - 1
+	outs := w.net.Layers[last].Out
+	z, y := st.Z[last][row*outs+o], st.Y[row*outs+o]
+	if w.net.Arch.Loss == engine.MSE {
+		return (z - y) * (z - y)
+	}
+	return w.posWeight()*y*softplus(-z) + (1-y)*softplus(z)
+}
+
+// userLabel is the first column: the batch row's user, marked for the
+// selected one.
+func (r renderer) userLabel(row int) string {
+	id := r.w.batchIDs[row]
+	if row == 0 {
+		return id + " ◂"
+	}
+	return id
+}
+
+// lossPage shows the mini-batch and its loss.
+func (r renderer) lossPage() page {
+	w := r.w
+	st := &w.step
+	last := w.layerCount() - 1
+	outs := w.net.Layers[last].Out
+	o := r.neuron[last]
+	p := page{phase: r.t("phase.loss"), title: r.t("loss.title", st.Rows)}
+	p.body = r.para("loss.body", st.Rows, st.Rows-1)
+	if !w.inTraining {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("loss.notrain")...)
+	}
+	p.body = append(p.body, "")
+	if w.net.Arch.Loss == engine.MSE {
+		p.body = append(p.body, r.formula("ℓ = (ŷ − y)²,   L = (1/m)·Σ ℓ"))
+	} else {
+		p.body = append(p.body, r.formula("ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   L = (1/m)·Σ ℓ"))
+		if w.posWeight() != 1 {
+			p.body = append(p.body, r.note("loss.posweight", num(w.posWeight()))...)
+		}
+	}
+	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2}
+	for row := range st.Rows {
+		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row),
+			short(st.Y[row*outs+o]), num(st.A[last][row*outs+o]), num(w.rowLoss(row, o))})
+	}
+	p.body = append(p.body, "")
+	p.body = append(p.body, tb.render(r.st)...)
+	p.body = append(p.body, "  "+r.st.Value.Render("L = (ℓ₁ + … + ℓ"+subscript(st.Rows)+") / "+strconv.Itoa(st.Rows)+" = "+num(st.Loss)))
+	p.body = append(p.body, "")
+	p.body = append(p.body, r.note("loss.copy")...)
+	return p
+}
+
+// deltaPage shows δ_k: at the output the error itself, below it the error
+// carried back through W_{k+1}.
+func (r renderer) deltaPage(k int) page {
+	if k == r.w.layerCount()-1 {
+		return r.outputDeltaPage()
+	}
+	w := r.w
+	st := &w.step
+	l, next := w.net.Layers[k], w.net.Layers[k+1]
+	j := r.neuron[k]
+	p := page{phase: r.t("phase.backward"), title: r.t("delta.title", k+1, dSym(k))}
+	p.body = r.para("delta.body", j+1, k+1, j+1, wSym(k+1))
+	p.body = append(p.body, "",
+		r.formula(dSym(k)+" = ("+wSym(k+1)+"ᵀ·"+dSym(k+1)+") ⊙ f′("+zSym(k)+")"),
+		r.formula(idx(dSym(k), j)+" = ( Σₒ "+wSym(k+1)+"[o,"+strconv.Itoa(j+1)+"]·"+dSym(k+1)+"[o] ) · f′("+idx(zSym(k), j)+")"),
+		"")
+	p.body = append(p.body, r.note("delta.user", w.id)...)
+	terms := make([]term, next.Out)
+	sum := 0.0
+	for o := range next.Out {
+		wt, d := next.W[o*next.In+j], st.Delta[k+1][o]
+		terms[o] = term{index: o, factor: wt, value: d, product: wt * d}
+		sum += wt * d
+	}
+	p.body = append(p.body, r.termTable(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")})...)
+	z, a := st.Z[k][j], st.A[k][j]
+	fp := derivative(l.Activation, z, a)
+	p.body = append(p.body,
+		"  Σ = "+signed(sum),
+		"  f′("+idx(zSym(k), j)+") = f′("+num(z)+") = "+num(fp)+"    ("+actName(l.Activation)+")",
+		"  "+r.st.Value.Render(idx(dSym(k), j)+" = "+paren(sum)+" × "+num(fp)+" = "+num(st.Delta[k][j])))
+	if l.Activation == engine.ReLU {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("delta.relu")...)
+	}
+	cells := make([]string, st.Rows)
+	for row := range st.Rows {
+		cells[row] = padRight(r.userLabel(row), 8) + " " + padLeft(signed(st.Delta[k][row*l.Out+j]), 10)
+	}
+	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("delta.batch", idx(dSym(k), j))))
+	p.body = append(p.body, r.grid(cells, 0)...)
+	p.heat = r.weightHeat(k+1, -1, j, wSym(k+1)+"  ▾"+strconv.Itoa(j+1))
+	return p
+}
+
+// outputDeltaPage shows δ at the output: prediction minus label over m.
+func (r renderer) outputDeltaPage() page {
+	w := r.w
+	st := &w.step
+	k := w.layerCount() - 1
+	outs := w.net.Layers[k].Out
+	o := r.neuron[k]
+	m := strconv.Itoa(st.Rows)
+	p := page{phase: r.t("phase.backward"), title: r.t("dout.title", dSym(k))}
+	factor := ""
+	if w.net.Arch.Loss == engine.MSE {
+		p.body = r.para("dout.body.mse")
+		factor = "2·"
+	} else {
+		p.body = r.para("dout.body")
+		if w.posWeight() != 1 {
+			p.body = append(p.body, r.note("loss.posweight", num(w.posWeight()))...)
+		}
+	}
+	p.body = append(p.body, "", r.formula(dSym(k)+" = ∂L/∂"+zSym(k)+" = "+factor+"(ŷ − y) / m,   m = "+m))
+	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2}
+	for row := range st.Rows {
+		yhat, y := st.A[k][row*outs+o], st.Y[row*outs+o]
+		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row), num(yhat), short(y), signed(yhat - y), signed(st.Delta[k][row*outs+o])})
+	}
+	p.body = append(p.body, "")
+	p.body = append(p.body, tb.render(r.st)...)
+	p.body = append(p.body, "")
+	p.body = append(p.body, r.note("dout.sign")...)
+	return p
+}
+
+// gradPage shows ∂L/∂W_k for the chosen neuron, one weight worked out.
+func (r renderer) gradPage() page {
+	w := r.w
+	st := &w.step
+	k := r.layer
+	l := w.net.Layers[k]
+	j, i := r.neuron[k], r.col[k]
+	prev := st.X
+	if k > 0 {
+		prev = st.A[k-1]
+	}
+	wij := idx(wSym(k), j, i)
+	p := page{phase: r.t("phase.backward"), title: r.t("grad.title", k+1, j+1)}
+	p.body = r.para("grad.body", wij, r.inputName(k, i))
+	l2 := ""
+	if w.cfg.L2 != 0 {
+		l2 = " + λ·" + wij
+	}
+	p.body = append(p.body, "", r.formula("∂L/∂"+wij+" = Σᵣ "+dSym(k)+"[r,"+strconv.Itoa(j+1)+"]·"+inSym(k)+"[r,"+strconv.Itoa(i+1)+"]"+l2))
+	terms := make([]term, st.Rows)
+	for row := range st.Rows {
+		d, a := st.Delta[k][row*l.Out+j], prev[row*l.In+i]
+		terms[row] = term{index: row, label: r.userLabel(row), factor: d, value: a, product: d * a}
+	}
+	p.body = append(p.body, r.termTable(terms, []string{"r", r.t("col.user"), dSym(k) + "[r," + strconv.Itoa(j+1) + "]", "", inSym(k) + "[r," + strconv.Itoa(i+1) + "]", "", r.t("col.product")})...)
+	if w.cfg.L2 != 0 {
+		p.body = append(p.body, "  λ·"+wij+" = "+num(w.cfg.L2)+" × "+paren(l.W[j*l.In+i])+" = "+signed(w.cfg.L2*l.W[j*l.In+i]))
+	}
+	p.body = append(p.body, "  "+r.st.Value.Render("∂L/∂"+wij+" = "+num(st.GradW[k][j*l.In+i])),
+		"  ∂L/∂"+idx(bSym(k), j)+" = Σᵣ "+dSym(k)+"[r,"+strconv.Itoa(j+1)+"] = "+num(st.GradB[k][j]))
+	cells := make([]string, l.In)
+	for c := range l.In {
+		cells[c] = padLeft(strconv.Itoa(c+1), 2) + " " + padRight(truncName(r.inputName(k, c), 18), 18) + " " + padLeft(signed(st.GradW[k][j*l.In+c]), 10)
+	}
+	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("grad.row", "∂L/∂"+wSym(k)+"["+strconv.Itoa(j+1)+",·]")))
+	p.body = append(p.body, r.grid(cells, i)...)
+	p.heat = r.matrixHeat(k, st.GradW[k], j, i, "∂L/∂"+wSym(k))
+	return p
+}
+
+// truncName shortens a long feature name to n cells.
+func truncName(s string, n int) string {
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n-1]) + "…"
+}

@@ -1,0 +1,129 @@
+package walkthrough
+
+// textEN is the English text of every page element.
+var textEN = map[string]string{
+	// Header.
+	"hdr.position": "user %s · step %d of %d",
+	"hdr.layer":    "layer %d of %d",
+	"hdr.neuron":   "neuron %d of %d",
+	"hdr.weight":   "weight %d of %d",
+	"hdr.more":     "more",
+
+	// The article's §3.2 phases each page belongs to.
+	"phase.collect":  "§3.2 step 1 · collecting the data",
+	"phase.prepare":  "§3.2 step 2 · preparing the data",
+	"phase.forward":  "§3.2 step 3 · training — the forward pass",
+	"phase.loss":     "§3.2 step 3 · training — measuring the error",
+	"phase.backward": "§3.2 step 3 · training — backpropagation",
+	"phase.update":   "§3.2 step 3 · training — updating a weight",
+	"phase.iterate":  "§3.2 step 3 · training — and again",
+
+	// Table headings and small words.
+	"col.column":    "column",
+	"col.kind":      "kind",
+	"col.value":     "value",
+	"col.input":     "input",
+	"col.raw":       "raw",
+	"col.rule":      "how it was scaled",
+	"col.product":   "product",
+	"col.user":      "user",
+	"kind.numeric":  "number",
+	"kind.boolean":  "yes/no",
+	"kind.category": "category",
+	"missing":       "missing",
+	"bias":          "plus the bias",
+	"shape":         "(%s is a %d×%d matrix)",
+	"sum.rest":      "… and %d smaller terms, which add up to %s",
+	"sum.largest":   "(the %d largest of %d terms are listed, in order)",
+
+	// Step 1: the raw user.
+	"raw.title":    "The user, as the shop recorded them",
+	"raw.body":     "Here is user %s exactly as the data holds them, in everyday units. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
+	"raw.textbook": "This is the article's worked case: 100 users, ten behaviour features each, and one question — will this user buy within the next 30 days?",
+	"raw.label":    "What actually happened (the label, which the network never gets as an input): %s = %s.",
+
+	// Step 2: the input vector x.
+	"input.title":    "From raw values to the input vector x",
+	"input.body":     "A weight can only be learned sensibly when the inputs have similar ranges, so each column is rescaled with statistics taken from the training users alone (%s). A category would become one 0/1 entry per level. The result is x, a vector of %d numbers.",
+	"input.fit":      "Using only training users for these statistics keeps the evaluation honest: nothing about the held-out users leaks into the model.",
+	"scale.minmax":   "min–max scaling: (v − min) / (max − min) puts the training range on [0, 1]",
+	"scale.zscore":   "standardisation: (v − mean) / standard deviation",
+	"scale.none":     "no rescaling, values stay in their units",
+	"rule.indicator": "1 if the value was missing",
+	"rule.onehot":    "1 if the value is %s",
+	"rule.filled":    "missing → %s",
+	"rule.asis":      "kept as it is",
+
+	// Steps 3…: the weighted sum of a layer.
+	"affine.title":    "Layer %d: the weighted sum %s",
+	"affine.body.one": "The output layer has a single neuron. It reads all %d inputs, multiplies each by its weight — the only row of %s — adds the products and the bias. Here is the sum worked out with %s, one product per line.",
+	"affine.body":     "Each of the %d neurons in this layer reads all %d inputs, multiplies each by a weight of its own, adds the products up and adds a bias. Below, neuron %d is worked out: its row of %s times %s, one product per line.",
+
+	// The activation of a hidden layer.
+	"act.title":      "Layer %d: the activation %s",
+	"act.relu":       "ReLU passes a positive sum through unchanged and replaces a negative one with 0, so each neuron either fires or stays silent for this user. Without such a bend, stacking layers would add nothing: a chain of weighted sums is still just one weighted sum.",
+	"act.leaky_relu": "Leaky ReLU passes a positive sum through and shrinks a negative one to a hundredth of its size, so a neuron is never completely silent and can always learn.",
+	"act.tanh":       "tanh squeezes every sum into the range −1 to 1: large sums saturate near ±1, small ones pass almost unchanged.",
+	"act.sigmoid":    "The sigmoid squeezes every sum into the range 0 to 1: very negative sums give almost 0, very positive ones almost 1.",
+	"act.linear":     "This layer has no activation: its output equals its weighted sum.",
+	"act.all":        "every neuron of layer %d: z → a",
+	"act.active":     "%d of the %d neurons fire for this user (a > 0); the silent ones contribute nothing to the next layer.",
+
+	// The output.
+	"out.title":       "The output: a probability",
+	"out.body":        "The last layer has a single neuron. The sigmoid σ maps its sum to a number between 0 and 1, which we read as the network's estimate of the probability that %s = %s.",
+	"out.body.linear": "The last layer is linear: its weighted sum is the prediction itself.",
+	"out.prob":        "P(%s)",
+	"out.predicts":    "At the threshold %s the network predicts: %s.",
+	"out.truth":       "The label is y = %s (%s).",
+	"out.right":       "correct",
+	"out.wrong":       "wrong",
+	"out.next":        "That was the whole forward pass. Next: how training would change the weights so that predictions like this one get better.",
+
+	// The loss of a mini-batch.
+	"loss.title":     "Training: the loss of a mini-batch of %d users",
+	"loss.body":      "Training never adjusts the weights for one user alone. It takes a small batch of %d users (this user plus %d others), runs the forward pass for each of them and scores the predictions with the binary cross-entropy ℓ: confidently wrong costs a lot, confidently right costs almost nothing. The loss L is the average of ℓ over the batch.",
+	"loss.notrain":   "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
+	"loss.posweight": "Positive users count %s times in the loss, to make up for their rarity.",
+	"loss.copy":      "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
+
+	// The error at the output.
+	"dout.title":    "Backpropagation: the error at the output %s",
+	"dout.body":     "Backpropagation asks, for every number in the network, how the loss would change if that number changed. It starts at the output, where the answer is short: for a sigmoid output with cross-entropy, ∂L/∂z is the prediction minus the label, divided by the batch size m.",
+	"dout.body.mse": "Backpropagation starts at the output: with a linear output and squared error, ∂L/∂z is twice the prediction minus the label, divided by the batch size m.",
+	"dout.sign":     "A positive δ means the prediction was too high and the sum should shrink; a negative δ means it was too low. The larger |δ|, the more that user asks for a change.",
+
+	// The error in a hidden layer.
+	"delta.title": "Backpropagation: layer %d receives its error %s",
+	"delta.body":  "The error flows back along the same connections the signal came through. Neuron %d of layer %d collects the errors of every neuron above it, each weighted by the connection between them — column %d of %s, transposed — and then scales the total by f′(z), how strongly its own output reacts to its sum.",
+	"delta.user":  "Worked out for user %s (row 1 of the batch):",
+	"delta.relu":  "For ReLU, f′(z) is 1 when the neuron fired (z > 0) and 0 when it was silent: a silent neuron passes no error back and its incoming weights do not change for that user.",
+	"delta.batch": "%s for every user of the batch",
+
+	// The gradient of one neuron's weights.
+	"grad.title": "Layer %d: the gradient of neuron %d's weights",
+	"grad.body":  "The gradient of the loss with respect to the weight %s adds up, over the users of the batch, the neuron's error δ times the input that this weight multiplies (here: %s). A large gradient means that nudging this weight would change the loss a lot; its sign says in which direction the loss grows.",
+	"grad.row":   "the whole row %s",
+
+	// The update of one weight.
+	"adam.title":     "Adam updates the weight %s",
+	"adam.body":      "The optimiser turns the gradient into a step. Adam keeps two running averages for every weight: m follows the gradient, v its square. Dividing one by the root of the other makes every weight move by roughly the same small amount, steadily where the gradient keeps its sign and cautiously where it flips. This is update number t = %d.",
+	"adam.textbook":  "Both averages start at zero, so early on they are too small. The textbook form corrects them first (m̂, v̂) and then moves the weight by lr·m̂ / (√v̂ + ε):",
+	"adam.keras":     "retain computes the same update the way Keras does: both corrections are folded into one step size α, and ε sits beside √v instead of √v̂. Only that tiny ε differs; this is the update the engine applied:",
+	"sgd.title":      "Gradient descent updates the weight %s",
+	"sgd.body":       "Stochastic gradient descent moves the weight against its gradient, scaled by the learning rate; with momentum, the step also remembers a share of the previous steps.",
+	"update.other":   "This optimiser's state cannot be shown step by step; the result below is the engine's own.",
+	"update.clipped": "The gradient's overall length exceeded the clipping limit, so every gradient was multiplied by %s first.",
+	"update.result":  "before → after:  %s → %s",
+	"update.all":     "Every weight and bias of the network moves in the same step, each by its own rule of this form; the heatmap shows how much each weight of this layer moved.",
+
+	// After the step.
+	"after.title":   "After one step, and what comes next",
+	"after.body":    "The update has changed the network a little. Running the same user through the updated copy shows the effect of this single step:",
+	"after.before":  "ŷ before the step:",
+	"after.after":   "ŷ after the step: ",
+	"after.toward":  "The prediction moved towards the label: the step did what it was meant to do, if only by a small amount.",
+	"after.away":    "The prediction moved away from the label: the step improves the batch on average, and other users of the batch pulled harder than this one.",
+	"after.notrain": "Because this user is not a training user, real training would never use their label; the change shown here is only a demonstration.",
+	"after.next":    "Training repeats the forward pass, backpropagation and update for every mini-batch, epoch after epoch, until the validation loss stops improving. The finished model is then judged on users it never saw (§3.2 step 4, evaluation) and put to work scoring new users (§3.2 step 5, deployment).",
+}
