@@ -68,7 +68,7 @@ func BenchmarkGEMM(b *testing.B) {
 	impls := []struct {
 		name string
 		run  func(op string, c, a, b []float64, m, n, k int)
-	}{{"retain", retainProduct}, {"gonum", gonumProduct}}
+	}{{"retain", retainProduct}, {"retain-avx2", retainProduct}, {"gonum", gonumProduct}}
 	for _, batch := range []int{32, 256, 1024} {
 		for _, g := range mlpProducts(batch) {
 			aLen, bLen := g.operandLens()
@@ -76,6 +76,13 @@ func BenchmarkGEMM(b *testing.B) {
 			for _, impl := range impls {
 				name := fmt.Sprintf("shape=%s_%dx%dx%d/impl=%s", g.op, g.m, g.n, g.k, impl.name)
 				b.Run(name, func(b *testing.B) {
+					if impl.name == "retain-avx2" {
+						if !hasAVX512 {
+							b.Skip("same as impl=retain without AVX-512")
+						}
+						defer func(saved bool) { useAVX512 = saved }(useAVX512)
+						useAVX512 = false
+					}
 					cpu0 := processCPUTime()
 					for b.Loop() {
 						impl.run(g.op, c, x, y, g.m, g.n, g.k)

@@ -13,6 +13,13 @@ var (
 	useAsm = hasAsm
 )
 
+// hasAVX512 reports whether the broadcast kernel can use 512-bit vectors;
+// useAVX512 selects them when useAsm is also set.
+var (
+	hasAVX512 = hasAsm && cpu.X86.HasAVX512F
+	useAVX512 = hasAVX512
+)
+
 func mulNT(c, a, b []float64, m, n, k int) {
 	if !useAsm {
 		mulNTGo(c, a, b, m, n, k)
@@ -44,7 +51,7 @@ func mulNTSmallK(c, a, b []float64, m, n, k int) {
 			bt[p*n+j] = x
 		}
 	}
-	mulBcastAVX2(c, a, bt, m, n, k, k, 1, 0)
+	mulBcast(c, a, bt, m, n, k, k, 1)
 }
 
 // mulTN and mulNN share one kernel: both read b row by row and differ only in
@@ -74,7 +81,7 @@ const kBlock = 128
 // the others adding to it; the order of additions depends only on the shape.
 func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
 	if k <= kBlock {
-		mulBcastAVX2(c, a, b, m, n, k, ars, aps, 0)
+		mulBcastBlock(c, a, b, m, n, k, ars, aps, 0)
 		return
 	}
 	for p0 := 0; p0 < k; p0 += kBlock {
@@ -82,8 +89,19 @@ func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
 		if p0 == 0 {
 			accum = 0
 		}
-		mulBcastAVX2(c, a[p0*aps:], b[p0*n:], m, n, min(kBlock, k-p0), ars, aps, accum)
+		mulBcastBlock(c, a[p0*aps:], b[p0*n:], m, n, min(kBlock, k-p0), ars, aps, accum)
 	}
+}
+
+// mulBcastBlock picks the vector width. It calls the kernels directly, not
+// through a func value, so escape analysis keeps mulNTSmallK's buffer on the
+// stack.
+func mulBcastBlock(c, a, b []float64, m, n, k, ars, aps, accum int) {
+	if useAVX512 {
+		mulBcastAVX512(c, a, b, m, n, k, ars, aps, accum)
+		return
+	}
+	mulBcastAVX2(c, a, b, m, n, k, ars, aps, accum)
 }
 
 // adamVec runs the vector Adam over the longest prefix that is a multiple of
@@ -135,6 +153,11 @@ func colSums(dst, a []float64, m, n int) {
 //
 //go:noescape
 func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum int)
+
+// mulBcastAVX512 is mulBcastAVX2 with 512-bit vectors.
+//
+//go:noescape
+func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum int)
 
 // mulNTAVX2 sets c[i·n+j] = Σp a[i·k+p]·b[j·k+p].
 //

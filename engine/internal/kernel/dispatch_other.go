@@ -5,8 +5,10 @@ package kernel
 // hasAsm and useAsm are always false without the assembly; tests read them
 // to skip the comparisons that need both paths.
 var (
-	hasAsm = false
-	useAsm = false
+	hasAsm    = false
+	useAsm    = false
+	hasAVX512 = false
+	useAVX512 = false
 )
 
 func mulNT(c, a, b []float64, m, n, k int) { mulNTGo(c, a, b, m, n, k) }

@@ -40,7 +40,8 @@ DATA masktab<>+48(SB)/8, $0
 DATA masktab<>+56(SB)/8, $0
 GLOBL masktab<>(SB), RODATA|NOPTR, $64
 `)
-	genBcast(g)
+	genBcast(g, avx2)
+	genBcast(g, avx512)
 	genDot(g)
 	genAdam(g)
 	genRowVec(g, "addRowVecAVX2", false)

@@ -7,13 +7,16 @@
 // kernels never allocate and never keep a reference to their arguments. A slice
 // shorter than its shape needs is a programmer error and panics.
 //
-// On amd64 CPUs with AVX2 and FMA the products run in hand-written assembly;
-// elsewhere, or when built with the purego tag, in portable Go. Both paths sum
-// each element of a product in a fixed order that depends only on the shape, so
-// the same inputs always give bit-identical outputs on the same machine. The
-// two paths do not round identically: the assembly splits sums into vector
-// lanes and fuses multiply-adds, so results differ from a naive triple loop by
-// a few units in the last place (about 1e-15 relative for well-scaled inputs).
+// On amd64 CPUs with AVX2 and FMA the products run in generated assembly
+// (gen_asm*.go), with 512-bit vectors for the a·b and aᵀ·b forms where the CPU
+// has AVX-512F; elsewhere, or when built with the purego tag, in portable Go.
+// The choice is made once, at start-up, from golang.org/x/sys/cpu. Every path
+// sums each element of a product in a fixed order that depends only on the
+// shape (no threads, no alignment-dependent peeling), so the same inputs always
+// give bit-identical outputs on the same machine. Different paths do not round
+// identically: the assembly splits sums into vector lanes and fuses
+// multiply-adds, so results differ from a naive triple loop by a few units in
+// the last place (tests allow 1e-12 of the sum of absolute terms).
 package kernel
 
 import "fmt"

@@ -63,19 +63,25 @@ var products = []product{
 	{"MulNN", MulNN, naiveNN},
 }
 
-// forEachPath runs f once with the portable kernels and, where the CPU has
-// them, once with the assembly ones, restoring the dispatch afterwards.
+// forEachPath runs f with the portable kernels and then with each vector
+// width the CPU supports, restoring the dispatch afterwards.
 func forEachPath(t *testing.T, f func(t *testing.T)) {
-	saved := useAsm
-	defer func() { useAsm = saved }()
-	useAsm = false
+	savedAsm, saved512 := useAsm, useAVX512
+	defer func() { useAsm, useAVX512 = savedAsm, saved512 }()
+	useAsm, useAVX512 = false, false
 	t.Run("go", f)
 	if !hasAsm {
 		t.Log("assembly kernels unavailable on this CPU or build; tested the portable path only")
 		return
 	}
 	useAsm = true
-	t.Run("asm", f)
+	t.Run("avx2", f)
+	if !hasAVX512 {
+		t.Log("no AVX-512 on this CPU; tested the AVX2 kernels only")
+		return
+	}
+	useAVX512 = true
+	t.Run("avx512", f)
 }
 
 const guard = 4 // extra elements around each slice to catch stray writes
