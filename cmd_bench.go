@@ -1,0 +1,169 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// benchOptions are the flags of `retain bench`.
+type benchOptions struct {
+	src     sourceFlags
+	cfg     configFlags
+	batches []int
+	runs    int
+	minTime time.Duration
+	json    bool
+}
+
+func newBenchCmd(a *app) *cobra.Command {
+	o := &benchOptions{}
+	cmd := &cobra.Command{
+		Use:   "bench [flags]",
+		Short: "Measure training throughput (samples per second) at several batch sizes",
+		Long: `Measure how many training samples per second the engine processes on the
+built-in data (or --data), at each batch size. Each run trains whole epochs for
+at least --min-time; the figure reported is the median over --runs runs, after
+one warm-up run.`,
+		Example: `  retain bench
+  retain bench --batch-sizes 32,256,1024 --runs 7 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runBench(cmd.Context(), a, o))
+		},
+	}
+	o.src.register(cmd, true)
+	o.cfg.register(cmd)
+	fs := cmd.Flags()
+	fs.IntSliceVar(&o.batches, "batch-sizes", []int{32, 256, 1024}, "batch sizes to measure")
+	fs.IntVar(&o.runs, "runs", 5, "measured runs per batch size (the median is reported)")
+	fs.DurationVar(&o.minTime, "min-time", 500*time.Millisecond, "least training time of one run")
+	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	// Training-length and split flags mean nothing here: bench trains on
+	// every row for as long as --min-time says.
+	for _, name := range []string{"batch", "epochs", "early-stop", "val", "test", "threshold"} {
+		_ = fs.MarkHidden(name)
+	}
+	return cmd
+}
+
+// benchRow is one batch size's result.
+type benchRow struct {
+	Batch         int       `json:"batch"`
+	SamplesPerSec float64   `json:"samples_per_sec"`
+	Runs          []float64 `json:"runs_samples_per_sec"`
+}
+
+// benchResult is the JSON document of `retain bench --json`.
+type benchResult struct {
+	Source    experiment.Source   `json:"source"`
+	Network   engine.Architecture `json:"network"`
+	Optimizer string              `json:"optimizer"`
+	TrainRows int                 `json:"train_rows"`
+	Results   []benchRow          `json:"results"`
+}
+
+func runBench(ctx context.Context, a *app, o *benchOptions) error {
+	src, err := o.src.source()
+	if err != nil {
+		return err
+	}
+	o.cfg.val, o.cfg.test, o.cfg.earlyStop = 0, 0, 0
+	cfg, err := o.cfg.config()
+	if err != nil {
+		return err
+	}
+	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 {
+		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0 and at least one batch size"))
+	}
+	for _, b := range o.batches {
+		if b < 1 {
+			return usageError(fmt.Errorf("--batch-sizes: %d is not a batch size", b))
+		}
+	}
+	d, err := experiment.Load(src, a.open)
+	if err != nil {
+		return err
+	}
+	res := benchResult{Source: d.Source, Optimizer: cfg.Train.Optimizer.Kind}
+	live := a.isTerminal(a.stderr)
+	for _, b := range o.batches {
+		row := benchRow{Batch: b}
+		if !live {
+			fmt.Fprintf(a.stderr, "batch %d: %d runs\n", b, o.runs)
+		}
+		for run := range o.runs + 1 {
+			if live {
+				fmt.Fprintf(a.stderr, "\r\x1b[Kbatch %d: run %d/%d", b, run, o.runs)
+			}
+			sps, e, err := benchRun(ctx, d, cfg, b, o.minTime)
+			if err != nil {
+				if live {
+					fmt.Fprintln(a.stderr)
+				}
+				return err
+			}
+			res.Network, res.TrainRows = e.Architecture(), e.Train.Rows
+			if run > 0 { // run 0 warms caches and the CPU clock up
+				row.Runs = append(row.Runs, sps)
+			}
+		}
+		if live {
+			fmt.Fprint(a.stderr, "\r\x1b[K")
+		}
+		row.SamplesPerSec = median(row.Runs)
+		res.Results = append(res.Results, row)
+	}
+	if o.json {
+		return writeJSON(a.stdout, res)
+	}
+	fmt.Fprintf(a.stdout, "Training throughput on %s (%s training rows)\n", d.Source.Describe(), thousands(res.TrainRows))
+	fmt.Fprintf(a.stdout, "Network %s, %s; median of %d runs of at least %s\n",
+		describeNetwork(res.Network), res.Optimizer, o.runs, o.minTime)
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "batch\tsamples/s\tslowest\tfastest\t\n")
+	for _, r := range res.Results {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Batch, thousands(int(r.SamplesPerSec)),
+			thousands(int(slices.Min(r.Runs))), thousands(int(slices.Max(r.Runs))))
+	}
+	return tw.Flush()
+}
+
+// benchRun trains whole epochs at the given batch size until minTime has
+// passed and returns the samples per second.
+func benchRun(ctx context.Context, d *experiment.Data, cfg experiment.Config, batch int, minTime time.Duration) (float64, *experiment.Experiment, error) {
+	cfg.Train.BatchSize = batch
+	cfg.Train.Epochs = 1 << 30 // the loop below decides when to stop
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		return 0, nil, err
+	}
+	start := time.Now()
+	epochs := 0
+	for time.Since(start) < minTime {
+		if err := e.Trainer.TrainEpoch(ctx); err != nil {
+			return 0, nil, err
+		}
+		epochs++
+	}
+	return float64(epochs*e.Train.Rows) / time.Since(start).Seconds(), e, nil
+}
+
+// median returns the middle value (the mean of the two middle ones for an
+// even count).
+func median(v []float64) float64 {
+	s := slices.Clone(v)
+	slices.Sort(s)
+	n := len(s)
+	if n%2 == 1 {
+		return s[n/2]
+	}
+	return (s[n/2-1] + s[n/2]) / 2
+}

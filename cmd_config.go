@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// configFlags are the flags that describe an experiment: the network, how
+// it trains and how the rows are split. Their defaults are
+// experiment.DefaultConfig's.
+type configFlags struct {
+	layers     string
+	activation []string
+	lr         float64
+	optimizer  string
+	momentum   float64
+	nesterov   bool
+	batch      int
+	epochs     int
+	l2         float64
+	posWeight  float64
+	earlyStop  int
+	seed       uint64
+	val, test  float64
+	threshold  float64
+}
+
+// register adds the configuration flags to cmd.
+func (f *configFlags) register(cmd *cobra.Command) {
+	def := experiment.DefaultConfig()
+	units := make([]string, len(def.Hidden))
+	for i, l := range def.Hidden {
+		units[i] = strconv.Itoa(l.Units)
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&f.layers, "layers", strings.Join(units, ","), "hidden layer sizes, comma-separated (\"none\": logistic regression)")
+	fs.StringSliceVar(&f.activation, "activation", []string{def.Hidden[0].Activation.String()},
+		"hidden activation: one for all layers or one per layer (relu, leaky_relu, tanh, sigmoid, linear)")
+	fs.Float64Var(&f.lr, "lr", def.Train.Optimizer.LR, "learning rate")
+	fs.StringVar(&f.optimizer, "optimizer", def.Train.Optimizer.Kind, "optimiser: adam or sgd")
+	fs.Float64Var(&f.momentum, "momentum", 0, "momentum of sgd")
+	fs.BoolVar(&f.nesterov, "nesterov", false, "Nesterov momentum for sgd")
+	fs.IntVar(&f.batch, "batch", def.Train.BatchSize, "mini-batch size")
+	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
+	fs.Float64Var(&f.l2, "l2", def.Train.L2, "L2 weight decay")
+	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
+	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
+	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
+	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
+	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
+	fs.Float64Var(&f.threshold, "threshold", def.Threshold, "probability at or above which a user is labelled positive")
+}
+
+// config builds the experiment configuration; every error is the user's.
+func (f *configFlags) config() (experiment.Config, error) {
+	cfg := experiment.DefaultConfig()
+	hidden, err := parseLayers(f.layers, f.activation)
+	if err != nil {
+		return cfg, usageError(err)
+	}
+	cfg.Hidden = hidden
+	opt := engine.OptimizerConfig{Kind: strings.ToLower(f.optimizer), LR: f.lr}
+	switch opt.Kind {
+	case "adam":
+		if f.momentum != 0 || f.nesterov {
+			return cfg, usageError(errors.New("--momentum and --nesterov apply to --optimizer sgd"))
+		}
+	case "sgd":
+		opt.Momentum, opt.Nesterov = f.momentum, f.nesterov
+	default:
+		return cfg, usageError(fmt.Errorf("--optimizer %q: want adam or sgd", f.optimizer))
+	}
+	cfg.Train.Optimizer = opt
+	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
+	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
+	cfg.Train.EarlyStop.Patience = f.earlyStop
+	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
+	if err := cfg.Validate(); err != nil {
+		return cfg, usageError(err)
+	}
+	return cfg, nil
+}
+
+// parseLayers reads "64,32" with one activation for every layer or one per
+// layer.
+func parseLayers(layers string, activations []string) ([]engine.LayerSpec, error) {
+	layers = strings.TrimSpace(layers)
+	if layers == "" || strings.EqualFold(layers, "none") || layers == "0" {
+		return nil, nil
+	}
+	parts := strings.Split(layers, ",")
+	if len(activations) != 1 && len(activations) != len(parts) {
+		return nil, fmt.Errorf("--activation: give one activation or one per layer (%d layers, %d activations)",
+			len(parts), len(activations))
+	}
+	specs := make([]engine.LayerSpec, len(parts))
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("--layers %q: layer %d is %q, want a positive number of units", layers, i+1, p)
+		}
+		name := activations[0]
+		if len(activations) > 1 {
+			name = activations[i]
+		}
+		act, err := engine.ParseActivation(name)
+		if err != nil {
+			return nil, fmt.Errorf("--activation: %w", err)
+		}
+		specs[i] = engine.LayerSpec{Units: n, Activation: act}
+	}
+	return specs, nil
+}

@@ -1,0 +1,89 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
+)
+
+// Exit codes of the retain command.
+const (
+	exitOK          = 0
+	exitFailure     = 1   // runtime failure: training diverged, a write failed, …
+	exitUsage       = 2   // bad usage or bad input (flags, files, data)
+	exitInterrupted = 130 // stopped by SIGINT or SIGTERM, as a shell reports it
+)
+
+// exitError carries the exit code an error deserves to run().
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Unwrap() error { return e.err }
+
+// usageError marks an error as the user's: exit code 2.
+func usageError(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &exitError{code: exitUsage, err: err}
+}
+
+// badInputSentinels are the causes that mean the user's input, not the
+// program, is at fault.
+var badInputSentinels = []error{
+	data.ErrEmpty, data.ErrHeaderOnly, data.ErrRagged, data.ErrSyntax, data.ErrNotNumeric,
+	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
+	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
+	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn,
+	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
+	fs.ErrNotExist, fs.ErrPermission,
+}
+
+// classify gives an error coming out of a command its exit code. It runs on
+// the error a RunE returns, so cobra's own parse errors never reach it.
+func classify(err error) error {
+	if err == nil {
+		return nil
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return err
+	}
+	if errors.Is(err, context.Canceled) {
+		return &exitError{code: exitInterrupted, err: errInterrupted}
+	}
+	var pe *data.ParseError
+	if errors.As(err, &pe) {
+		return usageError(err)
+	}
+	for _, s := range badInputSentinels {
+		if errors.Is(err, s) {
+			return usageError(err)
+		}
+	}
+	return &exitError{code: exitFailure, err: err}
+}
+
+// errInterrupted is what the user reads after Ctrl-C.
+var errInterrupted = errors.New("interrupted")
+
+// exitCode returns the code run() exits with for err. Errors that never went
+// through classify come from cobra parsing the command line: bad usage.
+func exitCode(err error) int {
+	if err == nil {
+		return exitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	return exitUsage
+}

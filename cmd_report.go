@@ -1,0 +1,110 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// bayesJSON is the Bayes limit with scikit-learn metric names.
+type bayesJSON struct {
+	ROCAUC   float64 `json:"roc_auc"`
+	Accuracy float64 `json:"accuracy"`
+}
+
+func bayesOf(b *data.BayesLimit) *bayesJSON {
+	if b == nil {
+		return nil
+	}
+	return &bayesJSON{ROCAUC: b.AUC, Accuracy: b.Accuracy}
+}
+
+// writeJSON prints one indented JSON document.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+// describeNetwork writes "10 → 64 relu → 32 relu → 1 sigmoid (2,817 parameters)".
+func describeNetwork(a engine.Architecture) string {
+	parts := []string{fmt.Sprint(a.Inputs)}
+	for _, h := range a.Hidden {
+		parts = append(parts, fmt.Sprintf("%d %s", h.Units, h.Activation))
+	}
+	parts = append(parts, fmt.Sprintf("%d %s", a.Outputs, a.OutputActivation()))
+	return fmt.Sprintf("%s (%s parameters)", strings.Join(parts, " → "), thousands(a.ParamCount()))
+}
+
+// thousands writes n with comma separators.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// printMetrics writes the scalar metrics of a report, one per line, with
+// the Bayes limit beside the figures it bounds.
+func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.BayesLimit) {
+	fmt.Fprintf(w, "%s (%d rows, %s positive, threshold %.2f):\n", title, r.Rows,
+		percent(r.Positives/float64(r.Rows)), r.Threshold)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	line := func(name string, v float64, note string) { fmt.Fprintf(tw, "  %s\t%.4f\t%s\n", name, v, note) }
+	note := func(v float64) string {
+		if bayes == nil {
+			return ""
+		}
+		return fmt.Sprintf("(Bayes limit %.4f)", v)
+	}
+	var aucNote, accNote string
+	if bayes != nil {
+		aucNote, accNote = note(bayes.AUC), note(bayes.Accuracy)
+	}
+	line("roc_auc", r.ROCAUC, aucNote)
+	line("average_precision", r.AveragePrecision, "")
+	line("accuracy", r.Accuracy, accNote)
+	line("precision", r.Precision, "")
+	line("recall", r.Recall, "")
+	line("f1", r.F1, "")
+	line("log_loss", r.LogLoss, "")
+	line("brier_score_loss", r.BrierScoreLoss, "")
+	tw.Flush()
+	fmt.Fprintf(w, "  best F1 %.4f at threshold %.4f (precision %.4f, recall %.4f)\n",
+		r.BestF1.F1, r.BestF1.Threshold, r.BestF1.Precision, r.BestF1.Recall)
+}
+
+// printConfusion writes the confusion matrix at the report's threshold.
+func printConfusion(w io.Writer, c metrics.Confusion) {
+	fmt.Fprintln(w, "Confusion matrix:")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\t\tpredicted 0\tpredicted 1\t\n")
+	fmt.Fprintf(tw, "\tactual 0\t%.0f\t%.0f\t\n", c.TN, c.FP)
+	fmt.Fprintf(tw, "\tactual 1\t%.0f\t%.0f\t\n", c.FN, c.TP)
+	tw.Flush()
+}
+
+// printGains writes the cumulative gains and lift table by decile.
+func printGains(w io.Writer, gains []metrics.GainsRow) {
+	fmt.Fprintln(w, "Cumulative gains (users ranked by probability, highest first):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "\ttargeted\tusers\tmin prob.\tpositives\tcaptured\tlift\t\n")
+	for _, g := range gains {
+		fmt.Fprintf(tw, "\t%s\t%.0f\t%.4f\t%.1f\t%s\t%.2f\t\n", percent(g.ShareTargeted), g.Targeted, g.MinScore,
+			g.Positives, percent(g.ShareCaptured), g.Lift)
+	}
+	tw.Flush()
+}
+
+// percent writes a share as "12.3%".
+func percent(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui"
+)
+
+// app is what the commands may touch of the outside world. main fills it
+// with the process's streams; tests fill it with buffers and fakes.
+type app struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// open opens input files; create is not needed because models are
+	// written through experiment.WriteFileAtomic.
+	open experiment.Opener
+	// runTUI opens the terminal UI (tui.Run in production).
+	runTUI func(context.Context, tui.Options) error
+	// userConfigDir locates the default host key (os.UserConfigDir).
+	userConfigDir func() (string, error)
+	// env reads environment variables (os.Getenv).
+	env func(string) string
+}
+
+// osApp is the app of a real process.
+func osApp() *app {
+	return &app{
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
+		open:          func(p string) (io.ReadCloser, error) { return os.Open(p) },
+		runTUI:        tui.Run,
+		userConfigDir: os.UserConfigDir,
+		env:           os.Getenv,
+	}
+}
+
+// run executes the command line args (without the program name) and returns
+// the process exit code. Errors are printed on stderr as "retain: …".
+func run(ctx context.Context, a *app, args []string) int {
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetIn(a.stdin)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	err := root.ExecuteContext(ctx)
+	if err != nil {
+		fmt.Fprintln(a.stderr, "retain:", err)
+		if exitCode(err) == exitUsage && !isClassified(err) {
+			fmt.Fprintln(a.stderr, "Run 'retain --help' for usage.")
+		}
+	}
+	return exitCode(err)
+}
+
+// isClassified reports whether err went through classify, that is, came
+// from a command's work rather than from parsing the command line.
+func isClassified(err error) bool {
+	_, ok := err.(*exitError)
+	return ok
+}
+
+// newRootCmd builds the whole command tree.
+func newRootCmd(a *app) *cobra.Command {
+	tf := &tuiFlags{}
+	root := &cobra.Command{
+		Use:   "retain",
+		Short: "Train and inspect neural networks on e-commerce user behaviour",
+		Long: `retain trains multilayer perceptrons that predict which users will buy again
+(or churn), in a terminal UI or headless.
+
+Without a subcommand it opens the terminal UI on the built-in data set (or the
+file given with --data or --log).`,
+		Args:          unknownCommand,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runTUI(cmd.Context(), a, tf))
+		},
+	}
+	root.SuggestionsMinimumDistance = 2
+	tf.register(root)
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })
+	root.AddCommand(
+		newTUICmd(a),
+		newTrainCmd(a),
+		newEvalCmd(a),
+		newPredictCmd(a),
+		newBenchCmd(a),
+		newQualityCmd(a),
+		newServeCmd(a),
+	)
+	return root
+}
+
+// isTerminal reports whether w is a terminal that can take carriage-return
+// redraws: a TTY whose TERM is not "dumb".
+func (a *app) isTerminal(w io.Writer) bool {
+	f, ok := w.(interface{ Fd() uintptr })
+	if !ok || !term.IsTerminal(f.Fd()) {
+		return false
+	}
+	return a.env("TERM") != "dumb"
+}
+
+// unknownCommand refuses arguments to the root command, suggesting the
+// subcommand the user probably meant.
+func unknownCommand(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("unknown command %q", args[0])
+	if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+		msg += fmt.Sprintf(" (did you mean %q?)", s[0])
+	}
+	return errors.New(msg)
+}

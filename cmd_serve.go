@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"path/filepath"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/spf13/cobra"
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/serve"
+	"github.com/retainlab/retain/tui"
+)
+
+// serveOptions are the flags of `retain serve`.
+type serveOptions struct {
+	tui            tuiFlags
+	listen         string
+	hostKey        string
+	authorizedKeys string
+	insecureNoAuth bool
+	maxSessions    int
+	maxSessionTime time.Duration
+	idleTimeout    time.Duration
+	maxRows        int
+	maxEpochs      int
+}
+
+func newServeCmd(a *app) *cobra.Command {
+	o := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve [flags]",
+		Short: "Serve the terminal UI over SSH",
+		Long: `Serve the terminal UI over SSH: everyone allowed in gets their own session,
+with its own state and colours, on the data given by --data or --log (the
+built-in data by default).
+
+Only public keys listed in --authorized-keys are let in; passwords never are.
+Without --authorized-keys the server refuses to start, unless
+--insecure-no-auth says to let anyone in. The host key is generated on the
+first start and kept at --host-key, so clients can trust it.
+
+SIGINT or SIGTERM shut the server down: sessions are told and closed within a
+few seconds.`,
+		Example: `  retain serve --authorized-keys ~/.ssh/authorized_keys
+  ssh -p 2222 localhost
+
+  retain serve --listen :2222 --authorized-keys team_keys --max-sessions 20 --max-session-time 2h`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runServe(cmd.Context(), a, o))
+		},
+	}
+	o.tui.register(cmd)
+	fs := cmd.Flags()
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "`ADDRESS` to listen on (\":2222\" for every interface)")
+	fs.StringVar(&o.hostKey, "host-key", "", "host key `FILE`, generated on first start (default: <user config dir>/retain/ssh_host_ed25519_key)")
+	fs.StringVar(&o.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `FILE` of the public keys let in")
+	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "let anyone in without authentication (every session is warned)")
+	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; more are refused with a message (0: no limit)")
+	fs.DurationVar(&o.maxSessionTime, "max-session-time", time.Hour, "end each session after this long (0: no limit)")
+	fs.DurationVar(&o.idleTimeout, "idle-timeout", 0, "close connections idle for this long (0: never)")
+	fs.IntVar(&o.maxRows, "max-rows", 200_000, "most data rows one session may train on (0: no limit)")
+	fs.IntVar(&o.maxEpochs, "max-epochs", 200, "most epochs one session may train for (0: no limit)")
+	_ = cmd.MarkFlagFilename("authorized-keys")
+	_ = cmd.MarkFlagFilename("host-key")
+	return cmd
+}
+
+func runServe(ctx context.Context, a *app, o *serveOptions) error {
+	opts, err := o.tui.options(a)
+	if err != nil {
+		return err
+	}
+	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 {
+		return usageError(errors.New("serve limits must not be negative"))
+	}
+	var keys []gossh.PublicKey
+	switch {
+	case o.authorizedKeys != "" && o.insecureNoAuth:
+		return usageError(errors.New("--authorized-keys and --insecure-no-auth contradict each other"))
+	case o.authorizedKeys != "":
+		if keys, err = serve.AuthorizedKeys(o.authorizedKeys); err != nil {
+			return usageError(err)
+		}
+	case !o.insecureNoAuth:
+		return usageError(errors.New("refusing to serve without --authorized-keys FILE; " +
+			"to let anyone in, say so with --insecure-no-auth"))
+	}
+	hostKeyPath := o.hostKey
+	if hostKeyPath == "" {
+		dir, err := a.userConfigDir()
+		if err != nil {
+			return usageError(fmt.Errorf("no default place for the host key (%w); give --host-key", err))
+		}
+		hostKeyPath = filepath.Join(dir, "retain", "ssh_host_ed25519_key")
+	}
+	hostKey, created, err := serve.HostKey(hostKeyPath)
+	if err != nil {
+		return err
+	}
+	if created {
+		fmt.Fprintf(a.stderr, "Generated a new host key at %s\n", hostKeyPath)
+	}
+	opts.Open = servedOpener(a.open, opts.Source)
+	opts.Limits = tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs}
+	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
+	srv, err := serve.New(serve.Config{
+		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
+		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
+		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
+		Log: logger,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return usageError(err)
+	}
+	auth := fmt.Sprintf("%d authorized keys", len(keys))
+	if o.insecureNoAuth {
+		auth = "NO AUTHENTICATION: anyone who can reach this address gets in"
+	}
+	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", opts.Source.Describe(), ln.Addr(),
+		gossh.FingerprintSHA256(hostKey.PublicKey()), auth)
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, "Server stopped.")
+	return nil
+}
+
+// errOpenOverSSH is what a remote user reads on asking for another file.
+var errOpenOverSSH = errors.New("opening files is disabled over SSH (the server chooses the data)")
+
+// servedOpener lets sessions open the server's own data file and nothing
+// else: a remote user must not read arbitrary files of the machine.
+func servedOpener(open experiment.Opener, src experiment.Source) experiment.Opener {
+	return func(path string) (io.ReadCloser, error) {
+		if src.Path != "" && path == src.Path {
+			return open(path)
+		}
+		return nil, fmt.Errorf("%s: %w", path, errOpenOverSSH)
+	}
+}

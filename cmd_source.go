@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// sourceFlags are the flags that choose the data every command reads:
+// a per-user CSV, an order log turned into a cohort, or the built-in shop.
+type sourceFlags struct {
+	data, label        string
+	log, cutoff        string
+	horizon            string
+	builtinUsers       int
+	builtinSeed        uint64
+	registeredBuiltins bool
+}
+
+// register adds the source flags to cmd. withBuiltin adds the flags that
+// size the built-in population.
+func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
+	fs := cmd.Flags()
+	fs.StringVar(&f.data, "data", "", "per-user CSV `FILE` (default: the built-in synthetic shop)")
+	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
+	fs.StringVar(&f.log, "log", "", "order or event log `FILE` to turn into one row per customer")
+	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
+	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
+	cmd.MarkFlagsMutuallyExclusive("data", "log")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	if withBuiltin {
+		f.registeredBuiltins = true
+		fs.IntVar(&f.builtinUsers, "builtin-users", data.DefaultShopUsers, "size `N` of the built-in population")
+		fs.Uint64Var(&f.builtinSeed, "builtin-seed", 0, "seed of the built-in population")
+	}
+}
+
+// source turns the flags into an experiment source; every error is the
+// user's (exit code 2).
+func (f *sourceFlags) source() (experiment.Source, error) {
+	if f.data == "" && f.log == "" && (f.label != "" || f.cutoff != "" || f.horizon != "") {
+		switch {
+		case f.label != "":
+			return experiment.Source{}, usageError(errors.New("--label needs --data"))
+		default:
+			return experiment.Source{}, usageError(errors.New("--cutoff and --horizon need --log"))
+		}
+	}
+	switch {
+	case f.data != "":
+		if f.cutoff != "" || f.horizon != "" {
+			return experiment.Source{}, usageError(errors.New("--cutoff and --horizon apply to --log, not --data"))
+		}
+		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label}, nil
+	case f.log != "":
+		if f.label != "" {
+			return experiment.Source{}, usageError(errors.New("--label applies to --data; an order log's label is built from --horizon"))
+		}
+		src := experiment.Source{Kind: "log", Path: f.log}
+		if f.cutoff != "" {
+			t, err := time.Parse(time.DateOnly, f.cutoff)
+			if err != nil {
+				return experiment.Source{}, usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", f.cutoff))
+			}
+			src.Cutoff = t
+		}
+		if f.horizon != "" {
+			days, err := parseDays(f.horizon)
+			if err != nil {
+				return experiment.Source{}, usageError(fmt.Errorf("--horizon %q: %w", f.horizon, err))
+			}
+			src.HorizonDays = days
+		}
+		return src, nil
+	}
+	src := experiment.Source{Kind: "builtin"}
+	if f.registeredBuiltins {
+		if f.builtinUsers < 1 || f.builtinUsers > data.MaxShopUsers {
+			return experiment.Source{}, usageError(fmt.Errorf("--builtin-users %d: want 1..%d", f.builtinUsers, data.MaxShopUsers))
+		}
+		src.Users, src.DataSeed = f.builtinUsers, f.builtinSeed
+	}
+	return src, nil
+}
+
+// parseDays reads a horizon such as "30d", "4w" or "30" as a number of days.
+func parseDays(s string) (int, error) {
+	s = strings.TrimSpace(strings.ToLower(s))
+	unit := 1
+	switch {
+	case strings.HasSuffix(s, "d"):
+		s = strings.TrimSuffix(s, "d")
+	case strings.HasSuffix(s, "w"):
+		s, unit = strings.TrimSuffix(s, "w"), 7
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 1 {
+		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
+	}
+	return n * unit, nil
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
+)
+
+// trainOptions are the flags of `retain train`.
+type trainOptions struct {
+	src  sourceFlags
+	cfg  configFlags
+	out  string
+	json bool
+}
+
+func newTrainCmd(a *app) *cobra.Command {
+	o := &trainOptions{}
+	cmd := &cobra.Command{
+		Use:   "train [flags]",
+		Short: "Train a network and save it as a model bundle",
+		Long: `Train a multilayer perceptron on a per-user CSV, an order log or the built-in
+data, with Keras-like progress on stderr, and print the final metrics on stdout
+(the test part with --test, else the validation part).
+
+With --out the trained model (network and preprocessing) is written atomically:
+an interrupted run leaves no file behind.`,
+		Example: `  retain train --epochs 20 --out model.json
+  retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
+  retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runTrain(cmd.Context(), a, o))
+		},
+	}
+	o.src.register(cmd, true)
+	o.cfg.register(cmd)
+	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write the model bundle to `FILE` (JSON)")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	_ = cmd.MarkFlagFilename("out", "json")
+	return cmd
+}
+
+// trainResult is the JSON document of `retain train --json`: the metrics
+// of the final part at the top level, with scikit-learn names.
+type trainResult struct {
+	Source     experiment.Source   `json:"source"`
+	Config     experiment.Config   `json:"config"`
+	Network    engine.Architecture `json:"network"`
+	Rows       partRows            `json:"rows"`
+	State      string              `json:"state"`
+	Epochs     int                 `json:"epochs"`
+	BestEpoch  int                 `json:"best_epoch,omitempty"`
+	Part       experiment.Part     `json:"part"`
+	BayesLimit *bayesJSON          `json:"bayes_limit,omitempty"`
+	Model      string              `json:"model,omitempty"`
+	metrics.Report
+	History []engine.EpochStats `json:"history"`
+}
+
+// partRows counts the rows of each part of the split.
+type partRows struct {
+	Train      int `json:"train"`
+	Validation int `json:"validation"`
+	Test       int `json:"test"`
+}
+
+func runTrain(ctx context.Context, a *app, o *trainOptions) error {
+	src, err := o.src.source()
+	if err != nil {
+		return err
+	}
+	cfg, err := o.cfg.config()
+	if err != nil {
+		return err
+	}
+	d, err := experiment.Load(src, a.open)
+	if err != nil {
+		return err
+	}
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		return err
+	}
+	part := finalPart(cfg)
+	if err := checkPart(e, part); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows\n",
+		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows)
+	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
+	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr)}
+	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
+		var div *engine.DivergedError
+		if errors.As(err, &div) {
+			return fmt.Errorf("%w; no model written (try a lower --lr, or --l2)", err)
+		}
+		return err
+	}
+	reportStop(a.stderr, e.Trainer)
+	ev, err := e.Evaluate(part, cfg.Threshold)
+	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
+		return err // a late Ctrl-C still leaves no file
+	}
+	if o.out != "" {
+		if err := saveModel(e, ev, o.out); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)
+	}
+	if o.json {
+		return writeJSON(a.stdout, trainResult{
+			Source: d.Source, Config: cfg, Network: e.Architecture(),
+			Rows:  partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows},
+			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
+			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
+		})
+	}
+	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
+	fmt.Fprintln(a.stdout)
+	printConfusion(a.stdout, ev.Report.Confusion)
+	return nil
+}
+
+// finalPart is the part whose metrics train reports: the test part when
+// there is one, else the validation part, else (optimistically) the
+// training rows.
+func finalPart(cfg experiment.Config) experiment.Part {
+	switch {
+	case cfg.TestFrac > 0:
+		return experiment.TestPart
+	case cfg.ValFrac > 0:
+		return experiment.ValPart
+	}
+	return experiment.TrainPart
+}
+
+// checkPart refuses, before any training, a split that leaves the part the
+// metrics come from without rows or without one of the classes.
+func checkPart(e *experiment.Experiment, p experiment.Part) error {
+	d := map[experiment.Part]engine.Dataset{
+		experiment.TrainPart: e.Train, experiment.ValPart: e.Val, experiment.TestPart: e.Test,
+	}[p]
+	var pos int
+	for _, y := range d.Y {
+		if y == 1 {
+			pos++
+		}
+	}
+	if pos == 0 || pos == d.Rows {
+		return usageError(fmt.Errorf("the %s part has %d rows and %d positives: too few to measure a model "+
+			"(use more data, or change --val/--test)", p, d.Rows, pos))
+	}
+	return nil
+}
+
+func partTitle(p experiment.Part) string {
+	switch p {
+	case experiment.TestPart:
+		return "Test metrics"
+	case experiment.ValPart:
+		return "Validation metrics"
+	}
+	return "Training-set metrics (no held-out rows: optimistic)"
+}
+
+// reportStop says how training ended when it was not simply all epochs.
+func reportStop(w io.Writer, t *engine.Trainer) {
+	hist := t.History()
+	switch {
+	case t.State() == engine.StoppedEarly:
+		fmt.Fprintf(w, "Stopped early after epoch %d: no improvement for %d epochs; kept the weights of epoch %d.\n",
+			len(hist), t.Config().EarlyStop.Patience, t.BestEpoch())
+	case t.BestEpoch() > 0 && t.BestEpoch() != len(hist):
+		fmt.Fprintf(w, "Kept the weights of epoch %d, the best on validation.\n", t.BestEpoch())
+	}
+}

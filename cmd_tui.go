@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui"
+)
+
+// tuiFlags are the flags of `retain` and `retain tui`.
+type tuiFlags struct {
+	src  sourceFlags
+	lang string
+}
+
+func (f *tuiFlags) register(cmd *cobra.Command) {
+	f.src.register(cmd, false)
+	cmd.Flags().StringVar(&f.lang, "lang", "en", "language of the walkthrough texts: en or zh")
+}
+
+// options checks the flags and builds the TUI's options (without streams).
+func (f *tuiFlags) options(a *app) (tui.Options, error) {
+	src, err := f.src.source()
+	if err != nil {
+		return tui.Options{}, err
+	}
+	if f.lang != "en" && f.lang != "zh" {
+		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
+	}
+	return tui.Options{Source: src, Config: experiment.DefaultConfig(), Open: a.open, Lang: f.lang}, nil
+}
+
+func newTUICmd(a *app) *cobra.Command {
+	f := &tuiFlags{}
+	cmd := &cobra.Command{
+		Use:   "tui [flags]",
+		Short: "Open the terminal UI (the default command)",
+		Example: `  retain tui
+  retain tui --data users.csv --label churned
+  retain tui --log orders.csv --cutoff 2024-06-01 --horizon 30d --lang zh`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runTUI(cmd.Context(), a, f))
+		},
+	}
+	f.register(cmd)
+	return cmd
+}
+
+// runTUI opens the terminal UI. A data file that cannot be opened is
+// reported here, before the screen is taken over.
+func runTUI(ctx context.Context, a *app, f *tuiFlags) error {
+	opts, err := f.options(a)
+	if err != nil {
+		return err
+	}
+	if opts.Source.Path != "" {
+		r, err := a.open(opts.Source.Path)
+		if err != nil {
+			return err
+		}
+		r.Close()
+	}
+	return a.runTUI(ctx, opts)
+}

@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/retainlab/retain/tui"
+)
+
+// cli runs the command tree in-process, like the binary would with args.
+type cli struct {
+	app    *app
+	stdout *bytes.Buffer
+	stderr *lockedBuffer
+	// tuiOpts records what the TUI was opened with (the fake runTUI).
+	tuiOpts *tui.Options
+}
+
+// newCLI returns a CLI whose files come from the real file system, whose
+// streams are buffers and whose TUI is a fake that records its options.
+func newCLI(t *testing.T) *cli {
+	t.Helper()
+	c := &cli{stdout: &bytes.Buffer{}, stderr: &lockedBuffer{}}
+	c.app = &app{
+		stdin: strings.NewReader(""), stdout: c.stdout, stderr: c.stderr,
+		open: func(p string) (io.ReadCloser, error) { return os.Open(p) },
+		runTUI: func(_ context.Context, o tui.Options) error {
+			c.tuiOpts = &o
+			return nil
+		},
+		userConfigDir: func() (string, error) { return t.TempDir(), nil },
+		env:           func(string) string { return "" },
+	}
+	return c
+}
+
+// run executes args and returns the exit code.
+func (c *cli) run(ctx context.Context, args ...string) int {
+	return run(ctx, c.app, args)
+}
+
+// lockedBuffer is a buffer the progress goroutine and the test may share;
+// onWrite, if set, sees every write (to react to progress).
+type lockedBuffer struct {
+	mu      sync.Mutex
+	buf     bytes.Buffer
+	onWrite func(string)
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	n, err := b.buf.Write(p)
+	hook := b.onWrite
+	b.mu.Unlock()
+	if hook != nil {
+		hook(string(p))
+	}
+	return n, err
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// writeFile writes content into a file of a fresh temporary directory.
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestNoArgumentsOpensTheTUIOnTheBuiltinData(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background()); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	if c.tuiOpts == nil {
+		t.Fatal("the TUI was not opened")
+	}
+	if c.tuiOpts.Source.Kind != "builtin" || c.tuiOpts.Lang != "en" || c.tuiOpts.Open == nil {
+		t.Errorf("TUI options %+v, want the built-in source, English and an opener", *c.tuiOpts)
+	}
+}
+
+func TestTUIFlags(t *testing.T) {
+	csv := writeFile(t, "users.csv", "id,visits,churn\n1,3,yes\n2,4,no\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "tui", "--data", csv, "--label", "churn", "--lang", "zh"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	if got := c.tuiOpts.Source; got.Kind != "csv" || got.Path != csv || got.Label != "churn" || c.tuiOpts.Lang != "zh" {
+		t.Errorf("TUI options %+v", *c.tuiOpts)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "--log", csv, "--cutoff", "2024-06-01", "--horizon", "4w"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	if got := c.tuiOpts.Source; got.Kind != "log" || got.HorizonDays != 28 || got.Cutoff.Format("2006-01-02") != "2024-06-01" {
+		t.Errorf("order-log source %+v", got)
+	}
+}
+
+func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing.csv")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--epochs", "x"}, `invalid argument "x" for "--epochs" flag`},
+		{[]string{"train", "--no-such-flag"}, "unknown flag: --no-such-flag"},
+		{[]string{"trian"}, `unknown command "trian" (did you mean "train"?)`},
+		{[]string{"train", "--optimizer", "rmsprop"}, `--optimizer "rmsprop": want adam or sgd`},
+		{[]string{"train", "--layers", "64,x"}, `--layers "64,x": layer 2 is "x", want a positive number of units`},
+		{[]string{"train", "--layers", "64,32,16", "--activation", "relu,tanh"}, "give one activation or one per layer (3 layers, 2 activations)"},
+		{[]string{"train", "--activation", "swish"}, `engine: unknown activation: "swish"`},
+		{[]string{"train", "--momentum", "0.9"}, "--momentum and --nesterov apply to --optimizer sgd"},
+		{[]string{"train", "--val", "0.6", "--test", "0.5"}, "validation and test shares must be ≥ 0 and leave rows to train on"},
+		{[]string{"train", "--epochs", "0"}, "epochs must be at least 1, got 0"},
+		{[]string{"train", "--data", "a.csv", "--log", "b.csv"}, "[data log] were all set"},
+		{[]string{"train", "--cutoff", "2024-01-01"}, "--cutoff and --horizon need --log"},
+		{[]string{"train", "--log", "x.csv", "--cutoff", "1 May"}, `--cutoff "1 May": want a date as YYYY-MM-DD`},
+		{[]string{"train", "--log", "x.csv", "--horizon", "soon"}, `--horizon "soon": want a positive number of days`},
+		{[]string{"train", "--builtin-users", "0"}, "--builtin-users 0: want 1..50000000"},
+		{[]string{"train", "--data", missing}, "missing.csv: no such file or directory"},
+		{[]string{"tui", "--lang", "fr"}, `--lang "fr": want en or zh`},
+		{[]string{"tui", "--data", missing}, "missing.csv: no such file or directory"},
+		{[]string{"serve"}, "refusing to serve without --authorized-keys FILE"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		code := c.run(context.Background(), tc.args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
+		}
+		if !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("%v: stderr %q, want it to contain %q", tc.args, c.stderr.String(), tc.want)
+		}
+		if c.stdout.Len() != 0 {
+			t.Errorf("%v: wrote %q on stdout", tc.args, c.stdout.String())
+		}
+	}
+}
+
+func TestMalformedCSVExitsTwoNamingLineAndColumn(t *testing.T) {
+	cases := []struct{ name, content, want string }{
+		// The messages are data's *ParseError texts (FILE:LINE:COL: MSG).
+		{"ragged.csv", "id,visits,spend,churn\n1,3,10.5,yes\n2,4,11,no\n3,5\n", "ragged.csv:4:3: row has 2 fields, header has 4"},
+		{"quote.csv", "id,visits,spend,churn\n1,3,10.5,yes\n2,4,\"11\n3,5,12,no\n", "quote.csv:3:3: quoted field is never closed"},
+	}
+	for _, tc := range cases {
+		path := writeFile(t, tc.name, tc.content)
+		c := newCLI(t)
+		code := c.run(context.Background(), "train", "--data", path)
+		if code != exitUsage {
+			t.Errorf("%s: exit %d, want 2", tc.name, code)
+		}
+		if want := "retain: " + filepath.Join(filepath.Dir(path), tc.want) + "\n"; c.stderr.String() != want {
+			t.Errorf("%s: stderr %q, want %q", tc.name, c.stderr.String(), want)
+		}
+	}
+}
+
+func TestInterruptedTrainExits130AndWritesNoModel(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	// Ctrl-C arrives once the first epoch has been reported.
+	c.stderr.onWrite = func(s string) {
+		if strings.Contains(s, "Epoch 1/") {
+			cancel()
+		}
+	}
+	code := c.run(ctx, "train", "--builtin-users", "2000", "--epochs", "100000", "--early-stop", "0", "--out", out)
+	if code != exitInterrupted {
+		t.Fatalf("exit %d, want %d; stderr %q", code, exitInterrupted, c.stderr.String())
+	}
+	if !strings.HasSuffix(c.stderr.String(), "retain: interrupted\n") {
+		t.Errorf("stderr does not end with the interruption: %q", c.stderr.String())
+	}
+	entries, err := os.ReadDir(filepath.Dir(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 0 {
+		t.Errorf("an interrupted train left files: %v", entries)
+	}
+}
+
+func TestTrainJSON(t *testing.T) {
+	c := newCLI(t)
+	code := c.run(context.Background(), "train", "--builtin-users", "1000", "--epochs", "2", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatalf("stdout is not one JSON document: %v\n%s", err, c.stdout.String())
+	}
+	for _, key := range []string{"roc_auc", "accuracy", "precision", "recall", "f1", "log_loss",
+		"brier_score_loss", "average_precision", "confusion_matrix", "history", "bayes_limit"} {
+		if _, ok := doc[key]; !ok {
+			t.Errorf("JSON lacks %q", key)
+		}
+	}
+	if auc, _ := doc["roc_auc"].(float64); !(auc > 0.5 && auc <= 1) {
+		t.Errorf("roc_auc %v: two epochs on the built-in data should rank better than chance", doc["roc_auc"])
+	}
+	if h, _ := doc["history"].([]any); len(h) != 2 {
+		t.Errorf("history has %d epochs, want 2", len(h))
+	}
+	if doc["part"] != "validation" {
+		t.Errorf("part %v, want validation", doc["part"])
+	}
+	// Progress goes to stderr, one Keras-like line per epoch when not a TTY.
+	for _, want := range []string{"Epoch 1/2 - ", "Epoch 2/2 - ", " - loss: ", " - val_roc_auc: "} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks %q: %q", want, c.stderr.String())
+		}
+	}
+	if strings.Contains(c.stderr.String(), "\r") {
+		t.Errorf("carriage returns in non-terminal progress: %q", c.stderr.String())
+	}
+}
+
+func TestDivergedTrainExitsOne(t *testing.T) {
+	c := newCLI(t)
+	code := c.run(context.Background(), "train", "--builtin-users", "500", "--epochs", "50",
+		"--optimizer", "sgd", "--lr", "1e6", "--early-stop", "0")
+	if code != exitFailure {
+		t.Fatalf("exit %d, want 1; stderr %q", code, c.stderr.String())
+	}
+	if want := "no model written (try a lower --lr, or --l2)"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+}
