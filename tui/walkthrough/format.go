@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -128,17 +127,4 @@ func (t table) render(st Styles) []string {
 		out = append(out, pad+l)
 	}
 	return out
-}
-
-// wrap breaks a paragraph to width cells (CJK text breaks anywhere, Latin
-// text at spaces) and styles every line.
-func wrap(s string, width int, style lipgloss.Style) []string {
-	if width < 1 {
-		width = 1
-	}
-	lines := strings.Split(ansi.Wrap(s, width, ""), "\n")
-	for i, l := range lines {
-		lines[i] = style.Render(strings.TrimRight(l, " "))
-	}
-	return lines
 }

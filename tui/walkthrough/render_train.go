@@ -104,8 +104,8 @@ func (r renderer) deltaPage(k int) page {
 	fp := derivative(l.Activation, z, a)
 	p.body = append(p.body,
 		"  Σ = "+signed(sum),
-		"  f′("+idx(zSym(k), j)+") = f′("+num(z)+") = "+num(fp)+"    ("+actName(l.Activation)+")",
-		"  "+r.st.Value.Render(idx(dSym(k), j)+" = "+paren(sum)+" × "+num(fp)+" = "+num(st.Delta[k][j])))
+		"  f′("+idx(zSym(k), j)+") = f′("+num(z)+") = "+short(fp)+"    ("+actName(l.Activation)+")",
+		"  "+r.st.Value.Render(idx(dSym(k), j)+" = "+paren(sum)+" × "+short(fp)+" = "+num(st.Delta[k][j])))
 	if l.Activation == engine.ReLU {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("delta.relu")...)
@@ -116,7 +116,7 @@ func (r renderer) deltaPage(k int) page {
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("delta.batch", idx(dSym(k), j))))
 	p.body = append(p.body, r.grid(cells, 0)...)
-	p.heat = r.weightHeat(k+1, -1, j, wSym(k+1)+"  ▾"+strconv.Itoa(j+1))
+	p.heat = r.weightHeat(k+1, -1, j, wSym(k+1))
 	return p
 }
 

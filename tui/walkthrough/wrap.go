@@ -1,0 +1,115 @@
+package walkthrough
+
+import (
+	"strings"
+	"unicode"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Punctuation that must not start a line (closing) or end one (opening),
+// the usual line-breaking rules of Chinese typesetting.
+const (
+	closingPunct = "，。、；：？！）」』】》〉”’…—,.;:?!)%"
+	openingPunct = "（「『【《〈“‘("
+)
+
+// token is an unbreakable piece of a paragraph: a Latin word or number,
+// or a single CJK character (which may break on either side).
+type token struct {
+	text        string
+	spaceBefore bool
+	glue        bool // stays on the line of the token before it
+}
+
+// isWide reports whether r is a CJK character or full-width punctuation,
+// after which a line may break even without a space.
+func isWide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || ansi.StringWidth(string(r)) == 2
+}
+
+// tokenize splits a paragraph at spaces and around every CJK character.
+func tokenize(s string) []token {
+	var out []token
+	var word strings.Builder
+	space, glueNext := false, false
+	flush := func() {
+		if word.Len() > 0 {
+			out = append(out, token{text: word.String(), spaceBefore: space, glue: glueNext})
+			word.Reset()
+			space, glueNext = false, false
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\n' || r == '\t':
+			flush()
+			space = true
+		case isWide(r):
+			flush()
+			t := token{text: string(r), spaceBefore: space, glue: glueNext || strings.ContainsRune(closingPunct, r)}
+			out = append(out, t)
+			space, glueNext = false, strings.ContainsRune(openingPunct, r)
+		default:
+			if word.Len() == 0 && len(out) > 0 && !space && strings.ContainsRune(closingPunct, r) {
+				glueNext = true // "word," stays together when "," follows a CJK token
+			}
+			word.WriteRune(r)
+		}
+	}
+	flush()
+	return out
+}
+
+// wrapText breaks a paragraph into lines of at most width cells: Latin
+// text at spaces, CJK text between any two characters, never putting a
+// closing mark at the start of a line or an opening one at its end (the
+// character before moves down with it instead).
+func wrapText(s string, width int) []string {
+	width = max(width, 1)
+	var lines []string
+	line, last := "", "" // the line so far and its last token (with gap)
+	for _, t := range splitLong(tokenize(s), width) {
+		piece := t.text
+		if t.spaceBefore && line != "" {
+			piece = " " + t.text
+		}
+		if line != "" && ansi.StringWidth(line+piece) > width {
+			switch {
+			case !t.glue:
+				lines = append(lines, line)
+				line, piece = "", t.text
+			case len(last) < len(line):
+				lines = append(lines, strings.TrimRight(strings.TrimSuffix(line, last), " "))
+				line = strings.TrimLeft(last, " ")
+			}
+		}
+		line += piece
+		last = piece
+	}
+	return append(lines, line)
+}
+
+// splitLong cuts tokens wider than a line into line-sized pieces.
+func splitLong(tokens []token, width int) []token {
+	var out []token
+	for _, t := range tokens {
+		for ansi.StringWidth(t.text) > width {
+			head := ansi.Truncate(t.text, width, "")
+			out = append(out, token{text: head, spaceBefore: t.spaceBefore, glue: t.glue})
+			t = token{text: strings.TrimPrefix(t.text, head)}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// wrap breaks a paragraph to width cells and styles every line.
+func wrap(s string, width int, style lipgloss.Style) []string {
+	lines := wrapText(s, width)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
