@@ -21,37 +21,54 @@ var (
 )
 
 func mulNT(c, a, b []float64, m, n, k int) {
-	if !useAsm {
+	switch {
+	case !useAsm:
 		mulNTGo(c, a, b, m, n, k)
-		return
+	case n < 4:
+		mulNTAVX2(c, a, b, m, n, k) // a matrix-vector product: no vector along n
+	case k <= ntSmallK && n*k <= 1024 && m >= 4:
+		mulNTTransposed1K(c, a, b, m, n, k)
+	case useAVX512 && n*k <= 4096 && m >= 16:
+		mulNTTransposed4K(c, a, b, m, n, k)
+	default:
+		mulNTAVX2(c, a, b, m, n, k)
 	}
-	if k <= ntSmallK && n*k <= ntTransposeMax && m >= 4 {
-		mulNTSmallK(c, a, b, m, n, k)
-		return
-	}
-	mulNTAVX2(c, a, b, m, n, k)
 }
 
-// With few columns in a (the input layer: k = number of features), the dot
-// kernel spends most of its time on the masked k tail and the horizontal
-// sums. Transposing b (n×k, the weights) onto the stack turns a·bᵀ into a
-// plain a·bᵗ product for the broadcast kernel, for n·k copies against m·n·k
-// multiply-adds.
-const (
-	ntSmallK       = 16
-	ntTransposeMax = 1024
-)
+// The dot kernel of mulNT is weakest with few columns in a (the input layer:
+// k = number of features), where the masked k tail and the horizontal sums
+// dominate, and it has no 512-bit version. Transposing b (n×k, the weights)
+// onto the stack turns a·bᵀ into a·bᵗ for the broadcast kernel, for n·k copies
+// against m·n·k multiply-adds. Two buffer sizes keep the zeroing of the stack
+// array cheap.
+const ntSmallK = 16
 
-func mulNTSmallK(c, a, b []float64, m, n, k int) {
-	var buf [ntTransposeMax]float64
-	bt := buf[:n*k]
-	for j := 0; j < n; j++ {
-		row := b[j*k : j*k+k]
-		for p, x := range row {
-			bt[p*n+j] = x
+func mulNTTransposed1K(c, a, b []float64, m, n, k int) {
+	var buf [1024]float64
+	transpose(buf[:n*k], b, n, k)
+	mulBcast(c, a, buf[:n*k], m, n, k, k, 1)
+}
+
+func mulNTTransposed4K(c, a, b []float64, m, n, k int) {
+	var buf [4096]float64
+	transpose(buf[:n*k], b, n, k)
+	mulBcast(c, a, buf[:n*k], m, n, k, k, 1)
+}
+
+// transpose sets dst (cols×rows) to the transpose of src (rows×cols): 4×4
+// blocks in assembly, the fringe here.
+func transpose(dst, src []float64, rows, cols int) {
+	transposeAVX2(dst, src, rows, cols)
+	rows4, cols4 := rows&^3, cols&^3
+	for r := 0; r < rows; r++ {
+		c0 := cols4
+		if r >= rows4 {
+			c0 = 0
+		}
+		for col := c0; col < cols; col++ {
+			dst[col*rows+r] = src[r*cols+col]
 		}
 	}
-	mulBcast(c, a, bt, m, n, k, k, 1)
 }
 
 // mulTN and mulNN share one kernel: both read b row by row and differ only in
@@ -158,6 +175,12 @@ func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum int)
 //
 //go:noescape
 func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum int)
+
+// transposeAVX2 transposes the leading (rows&^3)×(cols&^3) block of src
+// (rows×cols) into dst (cols×rows).
+//
+//go:noescape
+func transposeAVX2(dst, src []float64, rows, cols int)
 
 // mulNTAVX2 sets c[i·n+j] = Σp a[i·k+p]·b[j·k+p].
 //

@@ -48,6 +48,7 @@ GLOBL masktab<>(SB), RODATA|NOPTR, $64
 	genRowVec(g, "addBiasReLUAVX2", true)
 	genReLUMask(g)
 	genColSums(g)
+	genTranspose(g)
 	if err := os.WriteFile("kernel_amd64.s", g.buf.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}

@@ -154,3 +154,61 @@ func genColSums(g *asm) {
 	g.op("VZEROUPPER")
 	g.op("RET")
 }
+
+// genTranspose writes transposeAVX2: dst[c·rows + r] = src[r·cols + c] for
+// r < rows&^3 and c < cols&^3, in 4×4 blocks transposed in registers; the
+// caller copies the fringe.
+//
+// Registers: SI src row block, DI dst, R8 cols·8, R9 3·cols·8, R11 rows·8,
+// R12 3·rows·8, R10 row blocks left, CX column blocks left, AX src cursor,
+// DX dst cursor, BX row offset in bytes.
+func genTranspose(g *asm) {
+	g.buf.WriteString("\n// func transposeAVX2(dst, src []float64, rows, cols int)\nTEXT ·transposeAVX2(SB), NOSPLIT, $0-64\n")
+	g.op("MOVQ dst_base+0(FP), DI")
+	g.op("MOVQ src_base+24(FP), SI")
+	g.op("MOVQ rows+48(FP), R11")
+	g.op("MOVQ R11, R10")
+	g.op("SHRQ $2, R10")
+	g.op("JZ tr_done")
+	g.op("SHLQ $3, R11")
+	g.op("LEAQ (R11)(R11*2), R12")
+	g.op("MOVQ cols+56(FP), R8")
+	g.op("SHLQ $3, R8")
+	g.op("LEAQ (R8)(R8*2), R9")
+	g.op("XORQ BX, BX")
+	g.label("tr_rows")
+	g.op("MOVQ cols+56(FP), CX")
+	g.op("SHRQ $2, CX")
+	g.op("JZ tr_next")
+	g.op("MOVQ SI, AX")
+	g.op("LEAQ (DI)(BX*1), DX")
+	g.label("tr_cols")
+	g.op("VMOVUPD (AX), Y0")
+	g.op("VMOVUPD (AX)(R8*1), Y1")
+	g.op("VMOVUPD (AX)(R8*2), Y2")
+	g.op("VMOVUPD (AX)(R9*1), Y3")
+	g.op("VUNPCKLPD Y1, Y0, Y4") // r0[0] r1[0] r0[2] r1[2]
+	g.op("VUNPCKHPD Y1, Y0, Y5") // r0[1] r1[1] r0[3] r1[3]
+	g.op("VUNPCKLPD Y3, Y2, Y6")
+	g.op("VUNPCKHPD Y3, Y2, Y7")
+	g.op("VPERM2F128 $0x20, Y6, Y4, Y0")
+	g.op("VPERM2F128 $0x20, Y7, Y5, Y1")
+	g.op("VPERM2F128 $0x31, Y6, Y4, Y2")
+	g.op("VPERM2F128 $0x31, Y7, Y5, Y3")
+	g.op("VMOVUPD Y0, (DX)")
+	g.op("VMOVUPD Y1, (DX)(R11*1)")
+	g.op("VMOVUPD Y2, (DX)(R11*2)")
+	g.op("VMOVUPD Y3, (DX)(R12*1)")
+	g.op("ADDQ $32, AX")
+	g.op("LEAQ (DX)(R11*4), DX")
+	g.op("DECQ CX")
+	g.op("JNZ tr_cols")
+	g.label("tr_next")
+	g.op("LEAQ (SI)(R8*4), SI")
+	g.op("ADDQ $32, BX")
+	g.op("DECQ R10")
+	g.op("JNZ tr_rows")
+	g.label("tr_done")
+	g.op("VZEROUPPER")
+	g.op("RET")
+}

@@ -2527,3 +2527,53 @@ colsums_bt_store:
 colsums_done:
 	VZEROUPPER
 	RET
+
+// func transposeAVX2(dst, src []float64, rows, cols int)
+TEXT ·transposeAVX2(SB), NOSPLIT, $0-64
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ rows+48(FP), R11
+	MOVQ R11, R10
+	SHRQ $2, R10
+	JZ tr_done
+	SHLQ $3, R11
+	LEAQ (R11)(R11*2), R12
+	MOVQ cols+56(FP), R8
+	SHLQ $3, R8
+	LEAQ (R8)(R8*2), R9
+	XORQ BX, BX
+tr_rows:
+	MOVQ cols+56(FP), CX
+	SHRQ $2, CX
+	JZ tr_next
+	MOVQ SI, AX
+	LEAQ (DI)(BX*1), DX
+tr_cols:
+	VMOVUPD (AX), Y0
+	VMOVUPD (AX)(R8*1), Y1
+	VMOVUPD (AX)(R8*2), Y2
+	VMOVUPD (AX)(R9*1), Y3
+	VUNPCKLPD Y1, Y0, Y4
+	VUNPCKHPD Y1, Y0, Y5
+	VUNPCKLPD Y3, Y2, Y6
+	VUNPCKHPD Y3, Y2, Y7
+	VPERM2F128 $0x20, Y6, Y4, Y0
+	VPERM2F128 $0x20, Y7, Y5, Y1
+	VPERM2F128 $0x31, Y6, Y4, Y2
+	VPERM2F128 $0x31, Y7, Y5, Y3
+	VMOVUPD Y0, (DX)
+	VMOVUPD Y1, (DX)(R11*1)
+	VMOVUPD Y2, (DX)(R11*2)
+	VMOVUPD Y3, (DX)(R12*1)
+	ADDQ $32, AX
+	LEAQ (DX)(R11*4), DX
+	DECQ CX
+	JNZ tr_cols
+tr_next:
+	LEAQ (SI)(R8*4), SI
+	ADDQ $32, BX
+	DECQ R10
+	JNZ tr_rows
+tr_done:
+	VZEROUPPER
+	RET
