@@ -1,6 +1,7 @@
 package kernel
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -244,4 +245,28 @@ func TestProductsDeterministic(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestVectorWidthsAgree checks that a·b and aᵀ·b do not depend on the vector
+// width: both widths run each element as one FMA chain in order of p, so the
+// AVX2 and AVX-512 kernels must agree bit for bit.
+func TestVectorWidthsAgree(t *testing.T) {
+	if !hasAVX512 {
+		t.Skip("no AVX-512 on this CPU or build")
+	}
+	saved := useAVX512
+	defer func() { useAVX512 = saved }()
+	rng := rand.New(rand.NewPCG(19, 20))
+	for _, s := range [][3]int{{32, 64, 32}, {33, 10, 300}, {7, 70, 5}, {1024, 32, 1}, {1, 32, 256}} {
+		m, n, k := s[0], s[1], s[2]
+		for _, pr := range products[1:] { // MulTN and MulNN
+			a, b := randSlice(rng, m*k), randSlice(rng, n*k)
+			wide, narrow := make([]float64, m*n), make([]float64, m*n)
+			useAVX512 = true
+			pr.kernel(wide, a, b, m, n, k)
+			useAVX512 = false
+			pr.kernel(narrow, a, b, m, n, k)
+			sameBits(t, fmt.Sprint(pr.name, s), narrow, wide)
+		}
+	}
 }
