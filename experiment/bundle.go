@@ -1,0 +1,181 @@
+package experiment
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// A model file ("bundle") is one JSON object holding everything needed to
+// score new users and to tell what the model is:
+//
+//	{
+//	  "format": "retain-model",            always this string
+//	  "version": 1,                        BundleVersion; readers refuse newer versions
+//	  "created_at": "2026-11-27T01:02:03Z", UTC, RFC 3339
+//	  "source": {...},                     the Source the rows came from
+//	  "source_description": "...",         Source.Describe()
+//	  "label": {"name": "Churn", "positive": "Yes", "negative": "No"},
+//	  "features": ["tenure", "Contract=One year", ...],  the network's inputs, in order
+//	  "threshold": 0.5,                    probability ≥ threshold ⇒ positive class
+//	  "network": {
+//	    "architecture": {"inputs": 45, "hidden": [{"units": 64, "activation": "relu"}, ...],
+//	                     "outputs": 1, "loss": "bce"},
+//	    "layers": [{"inputs": 45, "outputs": 64, "activation": "relu",
+//	                "weights": [...], "biases": [...]}, ...]
+//	  },
+//	  "pipeline": {...},                   the fitted data.Pipeline (its own JSON)
+//	  "training": {...},                   the experiment Config, seed included
+//	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
+//	  "validation_metrics": {...}          metrics.Report on the validation rows (no curves)
+//	}
+//
+// Weights are stored per layer, hidden layers first and the output layer
+// last. "weights" is the layer's outputs×inputs matrix flattened row-major:
+// weights[j*inputs+i] connects input i to unit j, so unit j computes
+// activation(biases[j] + Σ_i weights[j*inputs+i]·x[i]). The output layer's
+// activation is sigmoid (loss "bce"). Numbers are written in Go's shortest
+// round-trip form, so reading a file back gives bit-identical parameters.
+//
+// Readers ignore fields they do not know: adding optional fields keeps the
+// version; any change an older reader would misread increments it.
+
+// BundleFormat is the "format" value of every model file.
+const BundleFormat = "retain-model"
+
+// BundleVersion is the version of the model-file format this build writes
+// and the newest it reads.
+const BundleVersion = 1
+
+// ErrBundle is matched (errors.Is) by every refusal to read a model file.
+var ErrBundle = errors.New("experiment: invalid model file")
+
+// BundleError says which model file was refused and why.
+type BundleError struct {
+	File   string
+	Reason string
+}
+
+// Error implements error.
+func (e *BundleError) Error() string {
+	return fmt.Sprintf("experiment: model file %s: %s", e.File, e.Reason)
+}
+
+// Is makes errors.Is(err, ErrBundle) true.
+func (e *BundleError) Is(target error) bool { return target == ErrBundle }
+
+// BundleLabel names the label column and its two classes.
+type BundleLabel struct {
+	Name     string `json:"name"`
+	Positive string `json:"positive"`
+	Negative string `json:"negative"`
+}
+
+// BundleLayer is one dense layer's parameters (see the format description).
+type BundleLayer struct {
+	Inputs     int               `json:"inputs"`
+	Outputs    int               `json:"outputs"`
+	Activation engine.Activation `json:"activation"`
+	Weights    []float64         `json:"weights"`
+	Biases     []float64         `json:"biases"`
+}
+
+// BundleNetwork is the network of a model file.
+type BundleNetwork struct {
+	Architecture engine.Architecture `json:"architecture"`
+	Layers       []BundleLayer       `json:"layers"`
+}
+
+// Bundle is a saved model: a trained network with the preprocessing and
+// metadata needed to score raw rows and to describe the model.
+type Bundle struct {
+	Format            string      `json:"format"`
+	Version           int         `json:"version"`
+	CreatedAt         string      `json:"created_at"`
+	Source            Source      `json:"source"`
+	SourceDescription string      `json:"source_description"`
+	Label             BundleLabel `json:"label"`
+	Features          []string    `json:"features"`
+	Threshold         float64     `json:"threshold"`
+	// Net is the network's architecture and parameters.
+	Net      BundleNetwork  `json:"network"`
+	Pipeline *data.Pipeline `json:"pipeline"`
+	// Training is the configuration the network was trained with.
+	Training       Config `json:"training"`
+	EpochsTrained  int    `json:"epochs_trained"`
+	BestEpoch      int    `json:"best_epoch"`
+	TrainRows      int    `json:"train_rows"`
+	ValidationRows int    `json:"validation_rows"`
+	// ValidationMetrics are measured on the validation rows at Threshold
+	// (nil when the experiment had none).
+	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
+}
+
+// Bundle packages the experiment's current network for saving, with
+// predictions cut at threshold. It refuses a network that has not finished
+// an epoch and a threshold outside (0, 1).
+func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
+	if !(threshold > 0 && threshold < 1) {
+		return nil, fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, threshold)
+	}
+	if len(e.Trainer.History()) == 0 {
+		return nil, errors.New("experiment: the network has not finished an epoch of training yet; nothing to save")
+	}
+	net := e.Net
+	b := &Bundle{
+		Format: BundleFormat, Version: BundleVersion,
+		CreatedAt:         time.Now().UTC().Format(time.RFC3339),
+		Source:            e.Data.Source,
+		SourceDescription: e.Data.Source.Describe(),
+		Label:             BundleLabel(e.Pipeline.Label),
+		Features:          e.Pipeline.FeatureNames(),
+		Threshold:         threshold,
+		Net:               BundleNetwork{Architecture: net.Arch},
+		Pipeline:          e.Pipeline,
+		Training:          e.Config,
+		EpochsTrained:     len(e.Trainer.History()),
+		BestEpoch:         e.Trainer.BestEpoch(),
+		TrainRows:         e.Train.Rows,
+		ValidationRows:    e.Val.Rows,
+	}
+	for _, l := range net.Layers {
+		b.Net.Layers = append(b.Net.Layers, BundleLayer{
+			Inputs: l.In, Outputs: l.Out, Activation: l.Activation,
+			Weights: append([]float64(nil), l.W...), Biases: append([]float64(nil), l.B...),
+		})
+	}
+	if e.Val.Rows > 0 {
+		ev, err := e.Evaluate(ValPart, threshold)
+		if err != nil {
+			return nil, err
+		}
+		b.ValidationMetrics = &ev.Report
+	}
+	return b, nil
+}
+
+// Write encodes the bundle as indented JSON.
+func (b *Bundle) Write(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(b); err != nil {
+		return fmt.Errorf("experiment: writing model: %w", err)
+	}
+	return nil
+}
+
+// Network builds the engine network the bundle holds.
+func (b *Bundle) Network() (*engine.Network, error) {
+	params := make([]float64, 0, b.Net.Architecture.ParamCount())
+	for _, l := range b.Net.Layers {
+		params = append(params, l.Weights...)
+		params = append(params, l.Biases...)
+	}
+	return engine.FromParams(b.Net.Architecture, params)
+}

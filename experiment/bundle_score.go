@@ -1,0 +1,113 @@
+package experiment
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// Scored holds a model's verdict on new rows, in file order.
+type Scored struct {
+	// IDs are the identifier column's values, or 1-based row numbers when
+	// the file has no identifier column.
+	IDs []string
+	// Probabilities are P(positive class) per row.
+	Probabilities []float64
+	// Predicted holds the predicted class name per row: the positive class
+	// when the probability is at or above Threshold.
+	Predicted []string
+	Threshold float64
+	// Positive and Negative are the class names; LabelName the label column.
+	LabelName, Positive, Negative string
+	// Actual holds the file's 0/1 labels (NaN where blank) when it has the
+	// label column, else nil.
+	Actual []float64
+}
+
+// ScoreCSV scores raw rows shaped like the training CSV: the feature
+// columns the model was trained on, in any order, with extra columns
+// ignored, missing cells imputed, unseen categories encoded as all zeros and
+// the label column optional. name is used in errors.
+func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
+	net, err := b.Network()
+	if err != nil {
+		return nil, fmt.Errorf("experiment: model for %s: %w", name, err)
+	}
+	rows, err := b.Pipeline.ReadRows(r, name)
+	if err != nil {
+		return nil, err
+	}
+	n, cols := rows.X.Dims()
+	raw := rows.X.RawMatrix()
+	if raw.Stride != cols || cols != net.Arch.Inputs {
+		return nil, fmt.Errorf("experiment: %s: prepared %d columns, the model takes %d", name, cols, net.Arch.Inputs)
+	}
+	s := &Scored{
+		IDs: rows.IDs, Probabilities: make([]float64, n), Predicted: make([]string, n),
+		Threshold: b.Threshold, LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative,
+		Actual: rows.Labels,
+	}
+	engine.NewPredictor(net).PredictFlat(s.Probabilities, nil, raw.Data[:n*cols], n)
+	for i, p := range s.Probabilities {
+		s.Predicted[i] = b.Label.Negative
+		if p >= b.Threshold {
+			s.Predicted[i] = b.Label.Positive
+		}
+	}
+	return s, nil
+}
+
+// Report computes the metrics of the scored rows against the file's labels,
+// leaving out rows whose label is blank. It fails when the file had no
+// label column or the labelled rows hold only one class.
+func (s *Scored) Report() (metrics.Report, error) {
+	if s.Actual == nil {
+		return metrics.Report{}, fmt.Errorf("experiment: the scored file has no %q column to compare with", s.LabelName)
+	}
+	probs := make([]float64, 0, len(s.Actual))
+	labels := make([]float64, 0, len(s.Actual))
+	for i, y := range s.Actual {
+		if !math.IsNaN(y) {
+			probs = append(probs, s.Probabilities[i])
+			labels = append(labels, y)
+		}
+	}
+	return metrics.NewReport(probs, labels, nil, s.Threshold)
+}
+
+// WriteCSV writes one line per row: id, probability (shortest round-trip
+// form), predicted class, and the file's label when it had one.
+func (s *Scored) WriteCSV(w io.Writer) error {
+	cw := csv.NewWriter(w)
+	header := []string{"id", "probability", "predicted_" + s.LabelName}
+	if s.Actual != nil {
+		header = append(header, s.LabelName)
+	}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	rec := make([]string, len(header))
+	for i, id := range s.IDs {
+		rec[0], rec[1], rec[2] = id, strconv.FormatFloat(s.Probabilities[i], 'g', -1, 64), s.Predicted[i]
+		if s.Actual != nil {
+			switch y := s.Actual[i]; {
+			case math.IsNaN(y):
+				rec[3] = ""
+			case y == 1:
+				rec[3] = s.Positive
+			default:
+				rec[3] = s.Negative
+			}
+		}
+		if err := cw.Write(rec); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,254 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"sync"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// DefaultCVValFrac is the share of each fold's training part held out for
+// early stopping when Config.ValFrac is 0. It matches scikit-learn's
+// MLPClassifier(early_stopping=True, validation_fraction=0.1).
+const DefaultCVValFrac = 0.1
+
+// cvSeedStream separates the fold assignment's random stream from the one
+// that draws weights and shuffles batches (both derive from Config.Seed).
+const cvSeedStream = 0xc0ffee5eed
+
+// Scores are the scalar figures of a classifier on one set of rows, with
+// scikit-learn's metric names as JSON keys. Accuracy, precision, recall and
+// F1 are taken at the configuration's threshold.
+type Scores struct {
+	ROCAUC           float64 `json:"roc_auc"`
+	Accuracy         float64 `json:"accuracy"`
+	Precision        float64 `json:"precision"`
+	Recall           float64 `json:"recall"`
+	F1               float64 `json:"f1"`
+	AveragePrecision float64 `json:"average_precision"`
+	BrierScoreLoss   float64 `json:"brier_score_loss"`
+	LogLoss          float64 `json:"log_loss"`
+}
+
+// ScoresOf takes the scalar figures out of a metrics report.
+func ScoresOf(r metrics.Report) Scores {
+	return Scores{
+		ROCAUC: r.ROCAUC, Accuracy: r.Accuracy, Precision: r.Precision, Recall: r.Recall, F1: r.F1,
+		AveragePrecision: r.AveragePrecision, BrierScoreLoss: r.BrierScoreLoss, LogLoss: r.LogLoss,
+	}
+}
+
+// fields lists the figures in a fixed order, so mean and deviation are
+// computed by one loop.
+func (s *Scores) fields() []*float64 {
+	return []*float64{&s.ROCAUC, &s.Accuracy, &s.Precision, &s.Recall, &s.F1,
+		&s.AveragePrecision, &s.BrierScoreLoss, &s.LogLoss}
+}
+
+// FoldResult is one round of cross-validation.
+type FoldResult struct {
+	// Fold is 1-based.
+	Fold int `json:"fold"`
+	// TrainRows is the number of rows the network trained on (after the
+	// pipeline dropped duplicates), ValRows the early-stopping share carved
+	// out of the fold's training part, TestRows the held-out fold.
+	TrainRows int `json:"train_rows"`
+	ValRows   int `json:"val_rows"`
+	TestRows  int `json:"test_rows"`
+	// Epochs is how many epochs ran; BestEpoch the one whose weights were kept.
+	Epochs    int `json:"epochs"`
+	BestEpoch int `json:"best_epoch"`
+	// Scores are measured on the held-out fold.
+	Scores Scores `json:"scores"`
+	// BayesAUC is the ROC AUC of the true probabilities on the held-out fold
+	// (built-in data only).
+	BayesAUC *float64 `json:"bayes_roc_auc,omitempty"`
+}
+
+// CVResult is the outcome of stratified k-fold cross-validation.
+type CVResult struct {
+	K       int          `json:"k"`
+	Seed    uint64       `json:"seed"`
+	ValFrac float64      `json:"val_frac"`
+	Rows    int          `json:"rows"`
+	Folds   []FoldResult `json:"folds"`
+	// Mean is the mean over folds of every figure; Std their sample standard
+	// deviation (ddof = 1, numpy's std(ddof=1)), which is 0 for one fold.
+	Mean Scores `json:"mean"`
+	Std  Scores `json:"std"`
+	// BayesAUC is the mean over folds of FoldResult.BayesAUC (built-in data
+	// only), the figure Mean.ROCAUC is compared with.
+	BayesAUC *float64 `json:"bayes_roc_auc,omitempty"`
+}
+
+// CrossValidate runs stratified k-fold cross-validation of cfg on d. The
+// folds come from data.StratifiedKFold driven by cfg.Seed. Each fold is an
+// independent experiment: a stratified share cfg.ValFrac (DefaultCVValFrac
+// when 0) of its training part is held out for early stopping, the
+// preprocessing is fitted on the rest only, and the scores are measured on
+// the held-out fold, which nothing in training sees. Folds run in parallel
+// (one per CPU) and give the same results whatever the order; progress, if
+// not nil, is called with the number of folds finished so far and k, from
+// one goroutine at a time.
+func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress func(fold, k int)) (CVResult, error) {
+	if cfg.ValFrac == 0 {
+		cfg.ValFrac = DefaultCVValFrac
+	}
+	// The held-out fold plays the test part's role; the config's own test
+	// share does not apply.
+	cfg.TestFrac = 0
+	if err := cfg.Validate(); err != nil {
+		return CVResult{}, err
+	}
+	labels := d.Table.Label.Values
+	folds, err := data.StratifiedKFold(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
+	if err != nil {
+		return CVResult{}, fmt.Errorf("experiment: cross-validation: %w", err)
+	}
+	splits := make([]data.Split, k)
+	for i, f := range folds {
+		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
+			return CVResult{}, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+		}
+	}
+	res := CVResult{K: k, Seed: cfg.Seed, ValFrac: cfg.ValFrac, Rows: d.Table.Rows, Folds: make([]FoldResult, k)}
+	errs := make([]error, k)
+	var (
+		mu   sync.Mutex
+		done int
+		wg   sync.WaitGroup
+	)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan int)
+	for range min(k, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range jobs {
+				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1)
+				if errs[i] != nil {
+					cancel() // the result is lost anyway: stop the other folds
+					continue
+				}
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, k)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range k {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := firstFoldError(errs); err != nil {
+		return CVResult{}, err
+	}
+	res.summarise()
+	return res, nil
+}
+
+// firstFoldError returns the first real failure, preferring it over the
+// cancellations it caused in the other folds.
+func firstFoldError(errs []error) error {
+	var cancelled error
+	for i, err := range errs {
+		switch {
+		case err == nil:
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			if cancelled == nil {
+				cancelled = err
+			}
+		default:
+			return fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+		}
+	}
+	return cancelled
+}
+
+// carveValidation splits a fold's training part into rows to train on and a
+// stratified validation share for early stopping.
+func carveValidation(labels []float64, f data.Fold, valFrac float64, seed uint64) (data.Split, error) {
+	sub := make([]float64, len(f.Train))
+	for i, r := range f.Train {
+		sub[i] = labels[r]
+	}
+	inner, err := data.StratifiedSplit(sub, valFrac, 0, data.NewRand(seed))
+	if err != nil {
+		return data.Split{}, err
+	}
+	pick := func(idx []int) []int {
+		rows := make([]int, len(idx))
+		for i, j := range idx {
+			rows[i] = f.Train[j] // f.Train is ascending, so rows stay ascending
+		}
+		return rows
+	}
+	return data.Split{Train: pick(inner.Train), Validation: pick(inner.Validation), Test: f.Test}, nil
+}
+
+// runFold trains and scores one fold.
+func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int) (FoldResult, error) {
+	if err := ctx.Err(); err != nil {
+		return FoldResult{}, err
+	}
+	e, err := NewWithSplit(d, cfg, split)
+	if err != nil {
+		return FoldResult{}, err
+	}
+	if err := e.Trainer.Run(ctx); err != nil {
+		return FoldResult{}, err
+	}
+	ev, err := e.Evaluate(TestPart, cfg.Threshold)
+	if err != nil {
+		return FoldResult{}, err
+	}
+	r := FoldResult{
+		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows,
+		Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
+	}
+	if ev.Bayes != nil {
+		auc := ev.Bayes.AUC
+		r.BayesAUC = &auc
+	}
+	return r, nil
+}
+
+// summarise fills the mean and sample standard deviation of every figure.
+func (res *CVResult) summarise() {
+	n := float64(len(res.Folds))
+	mean, std := res.Mean.fields(), res.Std.fields()
+	for j := range mean {
+		var sum float64
+		for i := range res.Folds {
+			sum += *res.Folds[i].Scores.fields()[j]
+		}
+		m := sum / n
+		var ss float64
+		for i := range res.Folds {
+			dev := *res.Folds[i].Scores.fields()[j] - m
+			ss += dev * dev
+		}
+		*mean[j] = m
+		*std[j] = 0
+		if n > 1 {
+			*std[j] = math.Sqrt(ss / (n - 1))
+		}
+	}
+	var bayes float64
+	for _, f := range res.Folds {
+		if f.BayesAUC == nil {
+			return
+		}
+		bayes += *f.BayesAUC
+	}
+	bayes /= n
+	res.BayesAUC = &bayes
+}
