@@ -138,13 +138,20 @@ func (p *tableParser) checkRecord() error {
 	if n != want {
 		col := min(n, want) + 1
 		return parseErr(p.name, p.rr.line, col, ErrRagged,
-			fmt.Sprintf("row has %d fields, header has %d", n, want))
+			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
 	}
 	if p.labelCol >= 0 && isMissing(trimSpace(p.rr.field(p.labelCol))) {
 		return parseErr(p.name, p.rr.line, p.labelCol+1, ErrLabelMissing,
 			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
 	}
 	return nil
+}
+
+func fieldCount(n int) string {
+	if n == 1 {
+		return "1 field"
+	}
+	return fmt.Sprintf("%d fields", n)
 }
 
 func (p *tableParser) readSample(rows int) error {

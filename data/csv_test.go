@@ -197,7 +197,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"header only", "x,churn\n", CSVOptions{}, "t.csv: only a header, no data rows", ErrHeaderOnly},
 		{"too many fields", "x,churn\n1,yes\n2,no,9\n", CSVOptions{}, "t.csv:3:3: row has 3 fields, header has 2", ErrRagged},
 		{"too few fields", "x,y,churn\n1,2,yes\n2,no\n", CSVOptions{}, "t.csv:3:3: row has 2 fields, header has 3", ErrRagged},
-		{"ragged after sample", "x,churn\n" + rows1000 + "3\n", CSVOptions{}, "t.csv:1002:2: row has 1 fields, header has 2", ErrRagged},
+		{"ragged after sample", "x,churn\n" + rows1000 + "3\n", CSVOptions{}, "t.csv:1002:2: row has 1 field, header has 2", ErrRagged},
 		{"unclosed quote", "x,churn\n1,yes\n\"2,no\n3,no\n", CSVOptions{}, "t.csv:3:1: quoted field is never closed", ErrSyntax},
 		{"text after quote", "x,churn\n\"1\"2,yes\n", CSVOptions{}, "t.csv:2:1: unexpected '2' after the closing quote of a field", ErrSyntax},
 		{"line after multi-line field", "n,x,churn\n\"a\nb\",1,yes\nc,2\n", CSVOptions{}, "t.csv:4:3: row has 2 fields, header has 3", ErrRagged},

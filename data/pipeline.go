@@ -16,7 +16,8 @@ const (
 	ImputeMean
 )
 
-// Scaling is how a Pipeline rescales numeric columns.
+// Scaling is how a Pipeline rescales numeric columns. Boolean columns are
+// never scaled: they stay 0/1 under every Scaling.
 type Scaling int
 
 const (
@@ -119,6 +120,10 @@ func (p *Pipeline) FeatureNames() []string {
 	}
 	return names
 }
+
+// InputOf returns the original column that output j comes from; its
+// Original and Transformed methods convert numeric values between units.
+func (p *Pipeline) InputOf(j int) *PipelineColumn { return &p.Columns[p.Outputs[j].Input] }
 
 // Width returns the number of output columns.
 func (p *Pipeline) Width() int { return len(p.Outputs) }

@@ -66,7 +66,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 		}
 		if rr.fields() != len(header) {
 			return nil, parseErr(name, rr.line, min(rr.fields(), len(header))+1, ErrRagged,
-				fmt.Sprintf("row has %d fields, header has %d", rr.fields(), len(header)))
+				fmt.Sprintf("row has %s, header has %d", fieldCount(rr.fields()), len(header)))
 		}
 		row := len(data)
 		data = slices.Grow(data, width)[:row+width]

@@ -65,8 +65,8 @@ func TestFitPipelineDefaults(t *testing.T) {
 	if !mat.Equal(X, want) {
 		t.Errorf("X =\n%v\nwant\n%v", mat.Formatted(X), mat.Formatted(want))
 	}
-	age := p.Columns[0]
-	if age.Original(X.At(4, 0)) != 1000 || age.Transformed(60) != 1 || age.Missing != 1 {
+	age := p.InputOf(0)
+	if p.InputOf(2).Name != "plan" || age.Original(X.At(4, 0)) != 1000 || age.Transformed(60) != 1 || age.Missing != 1 {
 		t.Errorf("inverse %v, forward %v, missing %d", age.Original(X.At(4, 0)), age.Transformed(60), age.Missing)
 	}
 }
