@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // datasetsDir is ../shared/datasets seen from the module root.
@@ -174,6 +176,36 @@ func TestTelcoChurn(t *testing.T) {
 			if got := X.At(i, pc.First); !closeTo(got, want, 1e-9) {
 				t.Errorf("%+v: row %d TotalCharges %v, want %v", c.opts, check[i], got, want)
 			}
+		}
+	}
+}
+
+// TestReadRowsMatchesTransform scores each real file as raw new rows and
+// expects exactly the matrix, ids and labels the table path produces.
+func TestReadRowsMatchesTransform(t *testing.T) {
+	for _, rel := range []string{"online_shoppers/online_shoppers_intention.csv", "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"} {
+		tab, err := ReadCSV(openDataset(t, rel), rel, CSVOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := FitPipeline(tab, everyRowButThirds(tab.Rows), PipelineOptions{MissingIndicators: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		all := make([]int, tab.Rows)
+		for i := range all {
+			all[i] = i
+		}
+		want, err := p.Transform(tab, all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := p.ReadRows(openDataset(t, rel), rel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !mat.Equal(got.X, want) || !slices.Equal(got.IDs, tab.IDs()) || !slices.Equal(got.Labels, tab.Label.Values) {
+			t.Errorf("%s: ReadRows differs from Transform", rel)
 		}
 	}
 }
