@@ -60,6 +60,8 @@ type FoldResult struct {
 	TrainRows int `json:"train_rows"`
 	ValRows   int `json:"val_rows"`
 	TestRows  int `json:"test_rows"`
+	// TestPositives counts the held-out fold's positive rows.
+	TestPositives int `json:"test_positives"`
 	// Epochs is how many epochs ran; BestEpoch the one whose weights were kept.
 	Epochs    int `json:"epochs"`
 	BestEpoch int `json:"best_epoch"`
@@ -212,7 +214,8 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 	}
 	r := FoldResult{
 		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows,
-		Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
+		TestPositives: int(ev.Report.Positives),
+		Epochs:        len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
 	}
 	if ev.Bayes != nil {
 		auc := ev.Bayes.AUC

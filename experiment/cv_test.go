@@ -1,0 +1,201 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"slices"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// textbookData is the 100-user textbook shop: 73 negatives, 27 positives.
+func textbookData(t *testing.T) *Data {
+	t.Helper()
+	d, err := Load(Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// cvConfig trains a few epochs only: these tests check the bookkeeping.
+func cvConfig() Config {
+	cfg := DefaultConfig()
+	cfg.Train.Epochs = 4
+	cfg.ValFrac = 0 // the CV default, 0.1
+	return cfg
+}
+
+func TestCrossValidateFoldCountsByHand(t *testing.T) {
+	d := textbookData(t)
+	var calls []int
+	res, err := CrossValidate(context.Background(), d, cvConfig(), 5, func(done, k int) {
+		if k != 5 {
+			t.Errorf("progress k = %d", k)
+		}
+		calls = append(calls, done)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// StratifiedKFold deals the 73 negatives round-robin over folds 1..5
+	// (15, 15, 15, 14, 14), then continues with the 27 positives from fold 4
+	// (5, 5, 5, 6, 6): every fold holds 20 rows. Each training part (80 rows:
+	// 58 or 59 negatives, 22 or 21 positives) gives round(10 %) of each class
+	// to validation: 6 + 2 = 8 rows, leaving 72 to train on (the shop has no
+	// duplicate users).
+	wantPos := []int{5, 5, 5, 6, 6}
+	for i, f := range res.Folds {
+		if f.Fold != i+1 || f.TestRows != 20 || f.TestPositives != wantPos[i] || f.ValRows != 8 || f.TrainRows != 72 {
+			t.Errorf("fold %d: %+v", i+1, f)
+		}
+		if f.Epochs < 1 || f.Epochs > 4 || f.BayesAUC == nil {
+			t.Errorf("fold %d: %d epochs, Bayes AUC %v", i+1, f.Epochs, f.BayesAUC)
+		}
+	}
+	if !slices.Equal(calls, []int{1, 2, 3, 4, 5}) {
+		t.Errorf("progress calls %v", calls)
+	}
+	if res.K != 5 || res.ValFrac != DefaultCVValFrac || res.Rows != 100 || res.BayesAUC == nil {
+		t.Errorf("result header %+v", res)
+	}
+}
+
+func TestCrossValidateIsDeterministicPerSeed(t *testing.T) {
+	d := textbookData(t)
+	cfg := cvConfig()
+	a, err := CrossValidate(context.Background(), d, cfg, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := CrossValidate(context.Background(), d, cfg, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("same seed, different results:\n%+v\n%+v", a.Mean, b.Mean)
+	}
+	cfg.Seed++
+	c, err := CrossValidate(context.Background(), d, cfg, 4, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reflect.DeepEqual(a.Folds, c.Folds) {
+		t.Error("another seed gives the same folds and scores")
+	}
+}
+
+func TestCarveValidationKeepsFoldsApartAndStratified(t *testing.T) {
+	d := textbookData(t)
+	labels := d.Table.Label.Values
+	folds, err := data.StratifiedKFold(labels, 5, data.NewRand(3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := make([]int, len(labels))
+	for i, f := range folds {
+		s, err := carveValidation(labels, f, 0.25, uint64(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range s.Test {
+			seen[r]++
+		}
+		all := slices.Concat(s.Train, s.Validation, s.Test)
+		slices.Sort(all)
+		if len(slices.Compact(all)) != len(labels) {
+			t.Fatalf("fold %d: train, validation and test overlap or miss rows", i+1)
+		}
+		if !slices.IsSorted(s.Train) || !slices.IsSorted(s.Validation) {
+			t.Errorf("fold %d: rows not ascending", i+1)
+		}
+		// 25 % of each class of the 80-row training part, rounded.
+		neg, pos := 0, 0
+		for _, r := range f.Train {
+			if labels[r] == 1 {
+				pos++
+			} else {
+				neg++
+			}
+		}
+		want := int(math.Round(0.25*float64(neg))) + int(math.Round(0.25*float64(pos)))
+		if len(s.Validation) != want {
+			t.Errorf("fold %d: %d validation rows, want %d", i+1, len(s.Validation), want)
+		}
+	}
+	for r, n := range seen {
+		if n != 1 {
+			t.Fatalf("row %d is held out %d times", r, n)
+		}
+	}
+}
+
+func TestCrossValidateFoldScoresAreThoseOfTheFoldExperiment(t *testing.T) {
+	d := textbookData(t)
+	cfg := cvConfig()
+	res, err := CrossValidate(context.Background(), d, cfg, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Rebuild fold 2 by hand from the documented streams and compare.
+	cfg.ValFrac = DefaultCVValFrac
+	folds, err := data.StratifiedKFold(d.Table.Label.Values, 3, data.NewRand(cfg.Seed^cvSeedStream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	split, err := carveValidation(d.Table.Label.Values, folds[1], cfg.ValFrac, cfg.Seed+1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := NewWithSplit(d, cfg, split)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := e.Evaluate(TestPart, cfg.Threshold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Folds[1].Scores; got != ScoresOf(ev.Report) {
+		t.Errorf("fold 2 scores %+v, rebuilt %+v", got, ScoresOf(ev.Report))
+	}
+}
+
+func TestSummariseUsesSampleStandardDeviation(t *testing.T) {
+	// numpy: np.mean([0.8, 0.9, 1.0]) = 0.9, np.std([0.8, 0.9, 1.0], ddof=1) = 0.1;
+	// np.std([0.5, 0.25, 0.0], ddof=1) = 0.25.
+	res := CVResult{Folds: []FoldResult{
+		{Scores: Scores{ROCAUC: 0.8, LogLoss: 0.5}},
+		{Scores: Scores{ROCAUC: 0.9, LogLoss: 0.25}},
+		{Scores: Scores{ROCAUC: 1.0, LogLoss: 0}},
+	}}
+	res.summarise()
+	if math.Abs(res.Mean.ROCAUC-0.9) > 1e-15 || math.Abs(res.Std.ROCAUC-0.1) > 1e-15 ||
+		res.Mean.LogLoss != 0.25 || res.Std.LogLoss != 0.25 || res.BayesAUC != nil {
+		t.Errorf("mean %+v std %+v", res.Mean, res.Std)
+	}
+}
+
+func TestCrossValidateErrors(t *testing.T) {
+	d := textbookData(t)
+	_, err := CrossValidate(context.Background(), d, cvConfig(), 1, nil)
+	if want := "experiment: cross-validation: " + data.ErrShape.Error() + ": k-fold needs 2 ≤ k ≤ 100 rows, got k=1"; err == nil || err.Error() != want {
+		t.Errorf("k=1: got %v, want %q", err, want)
+	}
+	bad := cvConfig()
+	bad.Threshold = 0
+	_, err = CrossValidate(context.Background(), d, bad, 5, nil)
+	if want := "engine: invalid configuration: threshold must be in (0, 1), got 0"; err == nil || err.Error() != want {
+		t.Errorf("threshold 0: got %v, want %q", err, want)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := CrossValidate(ctx, d, cvConfig(), 5, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: got %v", err)
+	}
+}
