@@ -32,6 +32,15 @@ func num(v float64) string {
 	return s
 }
 
+// fine prints a weight with six decimals, for the update step, where a
+// change of about the learning rate must be visible.
+func fine(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 0.01 || a >= 1e6) {
+		return strings.Replace(strconv.FormatFloat(v, 'g', 6, 64), "-", "−", 1)
+	}
+	return strings.Replace(strconv.FormatFloat(v, 'f', 6, 64), "-", "−", 1)
+}
+
 // signed is num with an explicit + for positive values, so columns of
 // terms line up and the sign never depends on colour.
 func signed(v float64) string {

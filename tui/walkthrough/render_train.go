@@ -3,6 +3,7 @@ package walkthrough
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/engine"
 )
@@ -188,8 +189,29 @@ func (r renderer) gradPage() page {
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("grad.row", "∂L/∂"+wSym(k)+"["+strconv.Itoa(j+1)+",·]")))
 	p.body = append(p.body, r.grid(cells, i)...)
-	p.heat = r.matrixHeat(k, st.GradW[k], j, i, "∂L/∂"+wSym(k))
+	grad, unit := decade(st.GradW[k])
+	p.heat = r.matrixHeat(k, grad, j, i, "∂L/∂"+wSym(k)+unit)
 	return p
+}
+
+// decade rescales values by a power of ten so the largest |value| lies in
+// [1, 10) and the heatmap's two decimals show them; unit names the factor.
+func decade(values []float64) (scaled []float64, unit string) {
+	biggest := 0.0
+	for _, v := range values {
+		biggest = math.Max(biggest, math.Abs(v))
+	}
+	if biggest == 0 || (biggest >= 0.1 && biggest < 100) {
+		return values, ""
+	}
+	e := int(math.Floor(math.Log10(biggest)))
+	f := math.Pow(10, float64(-e))
+	scaled = make([]float64, len(values))
+	for n, v := range values {
+		scaled[n] = v * f
+	}
+	sup := strings.NewReplacer("-", "⁻", "0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹")
+	return scaled, "  ×10" + sup.Replace(strconv.Itoa(e))
 }
 
 // truncName shortens a long feature name to n cells.

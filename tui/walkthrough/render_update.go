@@ -69,11 +69,14 @@ func (r renderer) updatePage() page {
 	wij := idx(wSym(k), j, i)
 	after := w.step.After.Layers[k].W[j*l.In+i]
 	p := page{phase: r.t("phase.update")}
+	// The changes are about the learning rate in size, too small for the
+	// heatmap's two decimals; in units of lr they read as ±1.
+	lr := w.optBefore.LR()
 	delta := make([]float64, len(l.W))
 	for n := range delta {
-		delta[n] = w.step.After.Layers[k].W[n] - l.W[n]
+		delta[n] = (w.step.After.Layers[k].W[n] - l.W[n]) / lr
 	}
-	p.heat = r.matrixHeat(k, delta, j, i, "Δ"+wSym(k))
+	p.heat = r.matrixHeat(k, delta, j, i, "Δ"+wSym(k)+" ÷ lr")
 	var lines []string
 	switch opt := w.optBefore.(type) {
 	case *engine.Adam:
@@ -82,7 +85,7 @@ func (r renderer) updatePage() page {
 		p.body = r.para("adam.body", u.t)
 		eq := func(s string) string { return "      = " + s }
 		lines = []string{
-			"  w = " + wij + " = " + num(u.w) + "    g = ∂L/∂w = " + num(u.g),
+			"  w = " + wij + " = " + fine(u.w) + "    g = ∂L/∂w = " + num(u.g),
 			"  t = " + strconv.Itoa(u.t) + "   lr = " + constant(u.lr) + "   β₁ = " + constant(u.b1) + "   β₂ = " + constant(u.b2) + "   ε = " + constant(u.eps),
 			"",
 			r.formula("m ← β₁·m + (1 − β₁)·g"),
@@ -95,14 +98,14 @@ func (r renderer) updatePage() page {
 		lines = append(lines,
 			r.formula("m̂ = m / (1 − β₁ᵗ)")+"  = "+num(u.m1)+" / "+num(1-u.p1)+" = "+num(u.mHat),
 			r.formula("v̂ = v / (1 − β₂ᵗ)")+"  = "+num(u.v1)+" / "+num(1-u.p2)+" = "+num(u.vHat),
-			r.formula("w − lr·m̂ / (√v̂ + ε)")+" = "+num(u.textbook),
+			r.formula("w − lr·m̂ / (√v̂ + ε)")+" = "+fine(u.textbook),
 			"")
 		lines = append(lines, r.note("adam.keras")...)
 		lines = append(lines,
 			r.formula("α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)")+" = "+num(u.alpha),
 			r.formula("w ← w − α·m / (√v + ε)"),
-			eq(num(u.w)+" − "+num(u.alpha)+" × "+paren(u.m1)+" / "+num(math.Sqrt(u.v1)+u.eps)),
-			"      = "+r.st.Value.Render(num(u.newW)))
+			eq(fine(u.w)+" − "+num(u.alpha)+" × "+paren(u.m1)+" / "+num(math.Sqrt(u.v1)+u.eps)),
+			"      = "+r.st.Value.Render(fine(u.newW)))
 	case *engine.SGD:
 		b := opt.Velocity()[w.paramIndex(k, j, i)]
 		g := w.step.GradW[k][j*l.In+i] * w.clipFactor()
@@ -115,10 +118,10 @@ func (r renderer) updatePage() page {
 		p.title = r.t("sgd.title", wij)
 		p.body = r.para("sgd.body")
 		lines = []string{
-			"  w = " + wij + " = " + num(l.W[j*l.In+i]),
+			"  w = " + wij + " = " + fine(l.W[j*l.In+i]),
 			"  g = ∂L/∂w = " + num(g) + "   lr = " + constant(opt.Rate) + "   μ = " + constant(opt.Momentum),
 			r.formula("b ← μ·b + g") + " = " + constant(opt.Momentum) + " × " + paren(b) + " + " + paren(g) + " = " + num(b1),
-			"  " + r.st.Value.Render(rule+" = "+num(l.W[j*l.In+i]-opt.Rate*step)),
+			"  " + r.st.Value.Render(rule+" = "+fine(l.W[j*l.In+i]-opt.Rate*step)),
 		}
 	default:
 		p.title = r.t("adam.title", wij)
@@ -129,7 +132,7 @@ func (r renderer) updatePage() page {
 	if f := w.clipFactor(); f != 1 {
 		p.body = append(p.body, r.note("update.clipped", num(f))...)
 	}
-	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", num(l.W[j*l.In+i]), num(after)))+
+	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", fine(l.W[j*l.In+i]), fine(after)))+
 		"   Δw = "+signed(after-l.W[j*l.In+i]))
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("update.all")...)
