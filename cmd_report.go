@@ -60,7 +60,12 @@ func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.Bayes
 	fmt.Fprintf(w, "%s (%d rows, %s positive, threshold %.2f):\n", title, r.Rows,
 		percent(r.Positives/float64(r.Rows)), r.Threshold)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	line := func(name string, v float64, note string) { fmt.Fprintf(tw, "  %s\t%.4f\t%s\n", name, v, note) }
+	line := func(name string, v float64, note string) {
+		if note != "" {
+			note = "\t" + note
+		}
+		fmt.Fprintf(tw, "  %s\t%.4f%s\n", name, v, note)
+	}
 	note := func(v float64) string {
 		if bayes == nil {
 			return ""

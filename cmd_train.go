@@ -113,7 +113,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(e, ev, o.out); err != nil {
+		if err := saveModel(e, cfg.Threshold, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)

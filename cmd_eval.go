@@ -1,0 +1,138 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// evalOptions are the flags of `retain eval`.
+type evalOptions struct {
+	src       sourceFlags
+	cfg       configFlags
+	model     string
+	cv        int
+	threshold float64
+	json      bool
+}
+
+func newEvalCmd(a *app) *cobra.Command {
+	o := &evalOptions{}
+	cmd := &cobra.Command{
+		Use:   "eval --model FILE --data FILE | eval --cv K [flags]",
+		Short: "Evaluate a saved model on labelled data, or cross-validate a configuration",
+		Long: `With --model, score the labelled rows of --data with a saved model and print
+its metrics, the confusion matrix at the model's threshold and the cumulative
+gains table.
+
+With --cv K, cross-validate a configuration instead (the same flags as train):
+stratified K-fold, each fold trained from scratch on the other folds, and the
+mean and standard deviation of every metric over the held-out folds.`,
+		Example: `  retain eval --model model.json --data next_month.csv
+  retain eval --cv 5 --data users.csv --layers 32 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := o.check(cmd.Flags()); err != nil {
+				return classify(err)
+			}
+			if o.cv > 0 {
+				return classify(runCV(cmd.Context(), a, o))
+			}
+			return classify(runEvalModel(cmd.Context(), a, o))
+		},
+	}
+	o.src.register(cmd, true)
+	o.cfg.register(cmd)
+	fs := cmd.Flags()
+	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
+	fs.IntVar(&o.cv, "cv", 0, "cross-validate the configuration with `K` folds instead of evaluating a model")
+	fs.Float64Var(&o.threshold, "model-threshold", 0, "override the model's decision threshold (with --model)")
+	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	cmd.MarkFlagsMutuallyExclusive("model", "cv")
+	cmd.MarkFlagsOneRequired("model", "cv")
+	_ = cmd.MarkFlagFilename("model", "json")
+	return cmd
+}
+
+// configFlagNames are the flags that describe a configuration to train,
+// meaningless when a saved model is evaluated.
+var configFlagNames = []string{"layers", "activation", "lr", "optimizer", "momentum", "nesterov", "batch",
+	"epochs", "l2", "pos-weight", "early-stop", "seed", "val", "test", "threshold", "builtin-users", "builtin-seed"}
+
+// check refuses flag combinations that would be silently ignored.
+func (o *evalOptions) check(fs *pflag.FlagSet) error {
+	if o.cv < 0 || o.cv == 1 {
+		return usageError(fmt.Errorf("--cv %d: want at least 2 folds", o.cv))
+	}
+	if o.model != "" {
+		for _, name := range configFlagNames {
+			if fs.Changed(name) {
+				return usageError(fmt.Errorf("--%s describes training and applies to --cv, not to --model", name))
+			}
+		}
+		if o.src.data == "" && o.src.log == "" {
+			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))
+		}
+	} else if fs.Changed("model-threshold") {
+		return usageError(errors.New("--model-threshold applies to --model"))
+	}
+	return nil
+}
+
+// runCV cross-validates the configuration.
+func runCV(ctx context.Context, a *app, o *evalOptions) error {
+	src, err := o.src.source()
+	if err != nil {
+		return err
+	}
+	cfg, err := o.cfg.config()
+	if err != nil {
+		return err
+	}
+	d, err := experiment.Load(src, a.open)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), o.cv, d.Table.Rows)
+	live := a.isTerminal(a.stderr)
+	res, err := experiment.CrossValidate(ctx, d, cfg, o.cv, func(done, k int) {
+		if live {
+			fmt.Fprintf(a.stderr, "\r\x1b[Kfolds done: %d/%d", done, k)
+		} else {
+			fmt.Fprintf(a.stderr, "fold %d/%d done\n", done, k)
+		}
+	})
+	if live {
+		fmt.Fprint(a.stderr, "\r\x1b[K")
+	}
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return writeJSON(a.stdout, res)
+	}
+	fmt.Fprintf(a.stdout, "%d-fold cross-validation on %s (seed %d, %s of each training part for early stopping)\n",
+		res.K, d.Source.Describe(), res.Seed, percent(res.ValFrac))
+	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "fold\ttest rows\tepochs\troc_auc\taccuracy\tf1\tlog_loss\t\n")
+	for _, f := range res.Folds {
+		s := f.Scores
+		fmt.Fprintf(tw, "%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%.4f\t\n", f.Fold, f.TestRows, f.Epochs, s.ROCAUC, s.Accuracy, s.F1, s.LogLoss)
+	}
+	m, sd := res.Mean, res.Std
+	fmt.Fprintf(tw, "mean\t\t\t%.4f\t%.4f\t%.4f\t%.4f\t\n", m.ROCAUC, m.Accuracy, m.F1, m.LogLoss)
+	fmt.Fprintf(tw, "std\t\t\t%.4f\t%.4f\t%.4f\t%.4f\t\n", sd.ROCAUC, sd.Accuracy, sd.F1, sd.LogLoss)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if res.BayesAUC != nil {
+		fmt.Fprintf(a.stdout, "Bayes limit (true probabilities on the same folds): roc_auc %.4f\n", *res.BayesAUC)
+	}
+	return nil
+}

@@ -1,0 +1,146 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// serveWait bounds waits for things that should happen at once; it only
+// turns a hang into a failure.
+const serveWait = 20 * time.Second
+
+func TestServeRefusesAuthorizedKeysWithInsecure(t *testing.T) {
+	keys := writeFile(t, "keys", "")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "serve", "--authorized-keys", keys, "--insecure-no-auth"); code != exitUsage {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if want := "--authorized-keys and --insecure-no-auth contradict each other"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "serve", "--authorized-keys", keys); code != exitUsage {
+		t.Errorf("empty key file: exit %d, want 2", code)
+	}
+	if want := "holds no public key: nobody could log in"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+}
+
+func TestServeServesTheTUIAndStopsOnSignal(t *testing.T) {
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	signer, err := gossh.NewSignerFromKey(priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := writeFile(t, "authorized_keys", string(gossh.MarshalAuthorizedKey(signer.PublicKey())))
+	configDir := t.TempDir()
+	c := newCLI(t)
+	c.app.userConfigDir = func() (string, error) { return configDir, nil }
+	listening := make(chan string, 1)
+	addr := regexp.MustCompile(`over SSH on (127\.0\.0\.1:\d+) `)
+	c.stderr.onWrite = func(s string) {
+		if m := addr.FindStringSubmatch(s); m != nil {
+			listening <- m[1]
+		}
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	exited := make(chan int, 1)
+	go func() {
+		exited <- c.run(ctx, "serve", "--listen", "127.0.0.1:0", "--authorized-keys", keys, "--max-sessions", "2")
+	}()
+	var hostPort string
+	select {
+	case hostPort = <-listening:
+	case code := <-exited:
+		t.Fatalf("serve exited %d: %s", code, c.stderr.String())
+	case <-time.After(serveWait):
+		t.Fatalf("serve never listened: %s", c.stderr.String())
+	}
+	keyPath := filepath.Join(configDir, "retain", "ssh_host_ed25519_key")
+	if _, err := os.Stat(keyPath); err != nil {
+		t.Errorf("no host key at the default place: %v", err)
+	}
+
+	client, err := gossh.Dial("tcp", hostPort, &gossh.ClientConfig{
+		User: "alice", Auth: []gossh.AuthMethod{gossh.PublicKeys(signer)},
+		HostKeyCallback: gossh.InsecureIgnoreHostKey(), Timeout: serveWait,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	sess, err := client.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := &lockedBuffer{}
+	rendered := make(chan struct{})
+	var once bool
+	out.onWrite = func(string) {
+		// The root model of the TUI switches to the alternate screen.
+		if !once && strings.Contains(out.String(), "\x1b[?1049h") {
+			once = true
+			close(rendered)
+		}
+	}
+	sess.Stdout, sess.Stderr = out, io.Discard
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-rendered:
+	case <-time.After(serveWait):
+		t.Fatalf("the TUI did not render over SSH: %q", out.String())
+	}
+
+	stop() // what SIGINT does through signal.NotifyContext
+	if err := sess.Wait(); err != nil {
+		t.Errorf("session ended with %v at shutdown, want exit status 0", err)
+	}
+	if !strings.Contains(out.String(), "the server is shutting down; goodbye.") {
+		t.Errorf("the session was not told about the shutdown: %q", out.String())
+	}
+	select {
+	case code := <-exited:
+		if code != exitOK {
+			t.Errorf("serve exited %d after a signal, want 0", code)
+		}
+	case <-time.After(serveWait):
+		t.Fatal("serve did not stop")
+	}
+	if !strings.HasSuffix(c.stderr.String(), "Server stopped.\n") {
+		t.Errorf("stderr does not end with the stop: %q", c.stderr.String())
+	}
+}
+
+func TestServedSessionsOpenOnlyTheServersDataFile(t *testing.T) {
+	open := servedOpener(func(p string) (io.ReadCloser, error) {
+		return io.NopCloser(bytes.NewReader([]byte(p))), nil
+	}, experiment.Source{Kind: "csv", Path: "users.csv"})
+	if r, err := open("users.csv"); err != nil {
+		t.Errorf("the served file: %v", err)
+	} else {
+		r.Close()
+	}
+	if _, err := open("/etc/passwd"); err == nil || !strings.Contains(err.Error(), "opening files is disabled over SSH") {
+		t.Errorf("another file: error %v", err)
+	}
+}
