@@ -74,11 +74,25 @@ func transpose(dst, src []float64, rows, cols int) {
 // mulTN and mulNN share one kernel: both read b row by row and differ only in
 // how a is strided (element (i, p) of the left operand is a[i·ars + p·aps]).
 func mulTN(c, a, b []float64, m, n, k int) {
-	if useAsm {
+	switch {
+	case !useAsm:
+		mulTNGo(c, a, b, m, n, k)
+	case n <= 16 && n%8 != 0 && m >= 32 && m*n <= 1024:
+		mulTNSwapped(c, a, b, m, n, k)
+	default:
 		mulBcast(c, a, b, m, n, k, 1, m)
-		return
 	}
-	mulTNGo(c, a, b, m, n, k)
+}
+
+// mulTNSwapped computes a narrow aᵀ·b (the input layer's weight gradient:
+// n = number of features) as the transpose of bᵀ·a, whose rows are long, and
+// transposes the m·n result from the stack. Each element is the same FMA
+// chain over p either way, so the result is bit-identical to mulBcast's.
+func mulTNSwapped(c, a, b []float64, m, n, k int) {
+	var buf [1024]float64
+	ct := buf[:m*n]
+	mulBcast(ct, b, a, n, m, k, 1, n)
+	transpose(c, ct, n, m)
 }
 
 func mulNN(c, a, b []float64, m, n, k int) {

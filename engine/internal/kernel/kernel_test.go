@@ -257,7 +257,7 @@ func TestVectorWidthsAgree(t *testing.T) {
 	saved := useAVX512
 	defer func() { useAVX512 = saved }()
 	rng := rand.New(rand.NewPCG(19, 20))
-	for _, s := range [][3]int{{32, 64, 32}, {33, 10, 300}, {7, 70, 5}, {1024, 32, 1}, {1, 32, 256}} {
+	for _, s := range [][3]int{{32, 64, 32}, {33, 10, 300}, {64, 10, 32}, {7, 70, 5}, {1024, 32, 1}, {1, 32, 256}} {
 		m, n, k := s[0], s[1], s[2]
 		for _, pr := range products[1:] { // MulTN and MulNN
 			a, b := randSlice(rng, m*k), randSlice(rng, n*k)
