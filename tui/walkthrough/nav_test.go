@@ -1,0 +1,168 @@
+package walkthrough
+
+import (
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestNextAndBackStayInBounds(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 100, 30)
+	_, total := m.Step()
+	// 2 forward pages + 3 layers × 2 + loss + 3 deltas + grad + update + after.
+	if total != 2+3*2+1+3+3 {
+		t.Fatalf("%d steps for a 6→4→1 network, want 15", total)
+	}
+	if m = press(m, keyLeft); m.cur != 0 {
+		t.Fatalf("← on the first step moved to %d", m.cur)
+	}
+	if m.KeyMap().Back.Enabled() || !m.KeyMap().Next.Enabled() {
+		t.Error("on the first step, back must be off and next on")
+	}
+	for i := 1; i < total; i++ {
+		m = press(m, keyRight)
+		if cur, _ := m.Step(); cur != i {
+			t.Fatalf("after %d presses of → the step is %d", i, cur)
+		}
+	}
+	if m = press(m, keyRight, tea.KeyPressMsg{Code: ' ', Text: " "}); m.cur != total-1 {
+		t.Fatalf("→ past the last step moved to %d", m.cur)
+	}
+	if m.KeyMap().Next.Enabled() {
+		t.Error("next is advertised on the last step")
+	}
+	if m = press(m, keyLeft); m.cur != total-2 {
+		t.Fatalf("← from the last step went to %d", m.cur)
+	}
+	if m = press(m, tea.KeyPressMsg{Code: 'g', Text: "g"}); m.cur != 0 {
+		t.Fatalf("g went to step %d, want the first", m.cur)
+	}
+}
+
+func TestNeuronChoiceStaysInItsLayer(t *testing.T) {
+	m, exp := fixtureModel(t, "en", 100, 30)
+	m = goTo(t, m, stepAffine, 0)
+	out := exp.Net.Layers[0].Out
+	other := m.Neuron(1)
+	for range out + 2 {
+		m = press(m, keyDown)
+	}
+	if got := m.Neuron(0); got != out-1 {
+		t.Fatalf("↓ past the last neuron chose %d, want %d", got, out-1)
+	}
+	for range out + 2 {
+		m = press(m, keyUp)
+	}
+	if got := m.Neuron(0); got != 0 {
+		t.Fatalf("↑ past the first neuron chose %d", got)
+	}
+	if m.Neuron(1) != other {
+		t.Errorf("choosing in layer 1 changed layer 2's neuron from %d to %d", other, m.Neuron(1))
+	}
+	// The output layer has one neuron: the arrows are off there and the
+	// help footer does not offer them.
+	m = goTo(t, m, stepAffine, 2)
+	if m.KeyMap().Down.Enabled() {
+		t.Error("↓ is advertised on a one-neuron layer")
+	}
+	if m = press(m, keyDown); m.Neuron(2) != 0 {
+		t.Errorf("↓ on the output layer chose neuron %d", m.Neuron(2))
+	}
+	// Steps about no layer have no neuron to choose.
+	m = press(m, tea.KeyPressMsg{Code: 'g', Text: "g"})
+	if m.Layer() != -1 || m.KeyMap().Up.Enabled() {
+		t.Error("the first step offers a neuron choice")
+	}
+}
+
+func TestTabMovesToTheSameStepOfTheNextLayer(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 100, 30)
+	m = goTo(t, m, stepActivate, 0)
+	for _, want := range []int{1, 2, 0} {
+		m = press(m, keyTab)
+		if s := m.steps[m.cur]; s.kind != stepActivate || s.layer != want {
+			t.Fatalf("tab went to step %+v, want the activation of layer %d", s, want+1)
+		}
+	}
+	m = goTo(t, m, stepDelta, 2)
+	if m = press(m, keyTab); m.steps[m.cur] != (step{stepDelta, 0}) {
+		t.Fatalf("tab from δ₃ went to %+v, want δ₁", m.steps[m.cur])
+	}
+	m = press(m, tea.KeyPressMsg{Code: 'g', Text: "g"})
+	if m = press(m, keyTab); m.cur != 0 || m.KeyMap().Layer.Enabled() {
+		t.Error("tab does something on the first step, which belongs to no layer")
+	}
+}
+
+func TestGradientStepChoosesLayerAndWeight(t *testing.T) {
+	m, exp := fixtureModel(t, "en", 100, 30)
+	m = goTo(t, m, stepGrad, 0)
+	for _, want := range []int{1, 2, 0} {
+		if m = press(m, keyTab); m.Layer() != want {
+			t.Fatalf("tab on the gradient step chose layer %d, want %d", m.Layer(), want)
+		}
+	}
+	in := exp.Net.Layers[0].In
+	for range in + 2 {
+		m = press(m, keyClose)
+	}
+	if m.Weight(0) != in-1 {
+		t.Fatalf("] past the last weight chose %d, want %d", m.Weight(0), in-1)
+	}
+	for range in + 2 {
+		m = press(m, keyOpen)
+	}
+	if m.Weight(0) != 0 {
+		t.Fatalf("[ past the first weight chose %d", m.Weight(0))
+	}
+	// A new neuron starts again at its largest gradient.
+	m = press(m, keyDown)
+	j := m.Neuron(0)
+	l := exp.Net.Layers[0]
+	best := 0
+	for i := range l.In {
+		if abs(m.walk.step.GradW[0][j*l.In+i]) > abs(m.walk.step.GradW[0][j*l.In+best]) {
+			best = i
+		}
+	}
+	if m.Weight(0) != best {
+		t.Errorf("after choosing neuron %d the weight is %d, want the largest gradient %d", j+1, m.Weight(0)+1, best+1)
+	}
+	// The choice carries over to the update step.
+	m = press(m, keyRight)
+	if m.steps[m.cur].kind != stepUpdate || m.Layer() != 0 || m.Neuron(0) != j {
+		t.Errorf("the update step shows layer %d neuron %d, want layer 1 neuron %d", m.Layer()+1, m.Neuron(0)+1, j+1)
+	}
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func TestPageKeysScrollLongPages(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 80, 20)
+	m = goTo(t, m, stepAffine, 0)
+	if !m.KeyMap().PageDown.Enabled() {
+		t.Fatal("the weighted-sum page fits 80×20, so this test shows nothing")
+	}
+	top := m.View()
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyPgDown})
+	if m.vp.YOffset() == 0 || m.View() == top {
+		t.Fatal("pgdn did not scroll")
+	}
+	// A new neuron keeps the reader's place; a new step starts at the top.
+	offset := m.vp.YOffset()
+	if m = press(m, keyDown); m.vp.YOffset() != offset {
+		t.Errorf("choosing a neuron moved the text from line %d to %d", offset, m.vp.YOffset())
+	}
+	if m = press(m, keyRight); m.vp.YOffset() != 0 {
+		t.Errorf("a new step starts at line %d", m.vp.YOffset())
+	}
+	m = press(m, tea.KeyPressMsg{Code: tea.KeyPgUp})
+	if m.vp.YOffset() != 0 {
+		t.Errorf("pgup at the top scrolled to %d", m.vp.YOffset())
+	}
+}
