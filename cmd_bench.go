@@ -124,7 +124,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if o.json {
 		return writeJSON(a.stdout, res)
 	}
-	fmt.Fprintf(a.stdout, "Training throughput on %s (%s training rows)\n", d.Source.Describe(), thousands(res.TrainRows))
+	fmt.Fprintf(a.stdout, "Training throughput on %s: %s training rows\n", d.Source.Describe(), thousands(res.TrainRows))
 	fmt.Fprintf(a.stdout, "Network %s, %s; median of %d runs of at least %s\n",
 		describeNetwork(res.Network), res.Optimizer, o.runs, o.minTime)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -18,6 +18,9 @@ const barWidth = 30
 type progressPrinter struct {
 	w    io.Writer
 	live bool
+	// width is the terminal's width (0: unknown): a live line longer than
+	// that would wrap, and "\r" would then redraw only its last row.
+	width int
 	// prevElapsed is the run time at the end of the previous epoch, to tell
 	// how long each epoch took.
 	prevElapsed time.Duration
@@ -35,7 +38,11 @@ func (p *progressPrinter) show(u engine.Update) {
 	l := u.Latest
 	if p.live && l.State == engine.Running && !l.EpochEnd && l.Batches > 0 && l.Batch < l.Batches {
 		p.clear()
-		fmt.Fprint(p.w, liveLine(l))
+		line := liveLine(l)
+		if p.width > 1 && len(line) >= p.width {
+			line = line[:p.width-1] // the line is ASCII
+		}
+		fmt.Fprint(p.w, line)
 		p.drawn = true
 	}
 }

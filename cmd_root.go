@@ -121,3 +121,16 @@ func unknownCommand(cmd *cobra.Command, args []string) error {
 	}
 	return errors.New(msg)
 }
+
+// terminalWidth returns the width of the terminal w writes to, or 0.
+func terminalWidth(w io.Writer) int {
+	f, ok := w.(interface{ Fd() uintptr })
+	if !ok {
+		return 0
+	}
+	width, _, err := term.GetSize(f.Fd())
+	if err != nil {
+		return 0
+	}
+	return width
+}

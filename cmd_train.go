@@ -96,7 +96,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows\n",
 		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows)
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
-	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr)}
+	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
 	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
 		var div *engine.DivergedError
 		if errors.As(err, &div) {
