@@ -63,7 +63,7 @@ func (s dataScreen) header() []string {
 	}
 	lines := []string{
 		key("Source") + st.Value.Render(truncate(info.source, s.width-9)),
-		key("Rows") + truncate(fmt.Sprintf("%s rows · %d columns · %d features → %d model inputs · %s duplicate training rows dropped",
+		key("Rows") + truncate(fmt.Sprintf("%s rows · %d columns · %d features → %d inputs · %s duplicates dropped",
 			thousands(t.Rows), len(t.Columns)+1, features, info.inputs, thousands(info.schema.Duplicates)), s.width-9),
 		key("Label") + s.balance(),
 		key("Split") + truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",

@@ -23,7 +23,7 @@ func DefaultKeyMap() KeyMap {
 		Model:   key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "model")),
 		Train:   key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "train")),
 		Dismiss: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "dismiss error")),
-		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
+		Help:    key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
 		Quit:    key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
 }

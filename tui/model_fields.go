@@ -213,7 +213,7 @@ func layerUnits(i int) field {
 
 func layerActivation(i int) field {
 	return field{
-		label: fmt.Sprintf("Layer %d activation", i+1), layer: i + 1, hint: "relu leaky tanh sigmoid linear",
+		label: fmt.Sprintf("Layer %d activation", i+1), layer: i + 1, hint: "relu, leaky, tanh, sigmoid, linear",
 		get: func(c experiment.Config) string { return c.Hidden[i].Activation.String() },
 		set: func(c *experiment.Config, text string) error {
 			a, err := engine.ParseActivation(strings.TrimSpace(text))

@@ -116,11 +116,10 @@ func (s modelScreen) Update(msg tea.Msg) (modelScreen, tea.Cmd) {
 		s.apply(next, nil)
 	case key.Matches(k, s.keys.Edit):
 		s.typing = true
-		s.input = textinput.New()
-		s.input.Prompt = ""
+		s.input = newTextInput("")
 		s.input.SetValue(fs[s.sel].get(s.cfg))
 		s.input.CursorEnd()
-		s.input.SetWidth(14)
+		s.input.SetWidth(9)
 		return s, s.input.Focus()
 	case key.Matches(k, s.keys.AddLayer) && len(s.cfg.Hidden) < maxLayers:
 		s.addLayer(fs[s.sel].layer)
@@ -211,15 +210,15 @@ func (s modelScreen) summaryLines(w int) []string {
 	}
 	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
 	layerW := max(w-12-10, 10)
-	row := func(a, b, c string) string { return pad(a, layerW) + pad(b, 12) + padLeft(c, 10) }
-	lines = append(lines, st.Header.Render(row("Layer (activation)", "Output", "Params")))
+	row := func(a, b, c string) string { return pad(a, layerW-1) + " " + pad(b, 12) + padLeft(c, 10) }
+	lines = append(lines, st.Header.Render(row("Layer", "Output", "Params")))
 	lines = append(lines, row("input", fmt.Sprintf("(None, %d)", inputs), ""))
 	for _, r := range arch.Summary() {
 		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), thousands(r.Params)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
 	lines = append(lines, "Total params: "+st.Value.Render(thousands(arch.ParamCount())))
-	lines = append(lines, st.Muted.Render(truncate("sigmoid output, binary cross-entropy loss", w)))
+	lines = append(lines, st.Muted.Render(truncate("output: sigmoid · loss: binary cross-entropy", w)))
 	return lines
 }
 

@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -39,7 +41,10 @@ func (s modelScreen) formLines(w int) []string {
 	st := s.styles
 	const labelW, valueW = 21, 12
 	hintW := max(w-labelW-valueW-2, 0)
-	lines := []string{st.Title.Render("Network") + st.Muted.Render("  (changes apply to the next run)")}
+	// Hints need room; in a narrow form only the selected one is shown,
+	// under the list.
+	inline := hintW >= 16
+	lines := []string{st.Title.Render("Network") + st.Muted.Render(truncate("  applies to the next run", w-7))}
 	fs := fields(s.cfg, s.limits)
 	for i, f := range fs {
 		if i == 2*len(s.cfg.Hidden) {
@@ -55,11 +60,20 @@ func (s modelScreen) formLines(w int) []string {
 		if i == s.sel {
 			label = st.Selected.Render(pad("▸ "+f.label, labelW))
 		}
-		line := label + " " + pad(value, valueW) + " " + st.Muted.Render(truncate(f.hint, hintW))
+		line := label + " " + pad(value, valueW)
+		if inline {
+			line += " " + st.Muted.Render(truncate(f.hint, hintW))
+		}
 		lines = append(lines, ansi.Truncate(line, w, ""))
 		if i == s.refused && s.refusal != "" {
-			lines = append(lines, st.Error.Render(truncate("  ✗ refused: "+s.refusal, w)))
+			wrapped := lipgloss.NewStyle().Width(max(w-4, 10)).Render("✗ refused: " + s.refusal)
+			for _, l := range strings.Split(wrapped, "\n") {
+				lines = append(lines, st.Error.Render(truncate("  "+strings.TrimRight(l, " "), w)))
+			}
 		}
+	}
+	if !inline && s.sel < len(fs) {
+		lines = append(lines, "", st.Muted.Render(truncate(fs[s.sel].label+": "+fs[s.sel].hint, w)))
 	}
 	if len(s.cfg.Hidden) == 0 {
 		lines = append(lines[:1], append([]string{st.Muted.Render("  no hidden layers: logistic regression (a adds one)")}, lines[1:]...)...)

@@ -52,8 +52,7 @@ func (k promptKind) label() string {
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
 func newPrompt(kind promptKind, value string, width int) (prompt, tea.Cmd) {
-	in := textinput.New()
-	in.Prompt = kind.label()
+	in := newTextInput(kind.label())
 	in.SetValue(value)
 	in.CursorEnd()
 	in.SetWidth(max(width-len(in.Prompt)-2, 8))

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"charm.land/bubbles/v2/textinput"
 	"math"
 	"strconv"
 	"strings"
@@ -80,4 +81,15 @@ func percent(v float64) string {
 		return "–"
 	}
 	return strconv.FormatFloat(100*v, 'f', 1, 64) + " %"
+}
+
+// newTextInput returns a text field with a steady cursor: a blinking one
+// would redraw the whole screen twice a second for nothing.
+func newTextInput(prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
 }

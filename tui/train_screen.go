@@ -37,8 +37,8 @@ type trainKeyMap struct {
 func defaultTrainKeyMap() trainKeyMap {
 	return trainKeyMap{
 		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp("space", "start")),
-		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "step batch")),
-		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "step epoch")),
+		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one batch")),
+		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "one epoch")),
 		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
 	}

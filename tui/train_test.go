@@ -241,7 +241,7 @@ func TestKeysFollowTheState(t *testing.T) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	if got := help(); got != "space start, n step batch, e step epoch" {
+	if got := help(); got != "space start, n one batch, e one epoch" {
 		t.Fatalf("idle keys: %s", got)
 	}
 	s, _ = s.Update(press("n"))
@@ -249,11 +249,11 @@ func TestKeysFollowTheState(t *testing.T) {
 		t.Fatalf("starting keys: %s", got)
 	}
 	s = started(t, s)
-	if got := help(); got != "space resume, n step batch, e step epoch, x stop, r restart" {
+	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart" {
 		t.Fatalf("paused keys: %s", got)
 	}
 	s, _ = s.Update(press("space"))
-	if got := help(); got != "space pause, n step batch, e step epoch, x stop, r restart" {
+	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart" {
 		t.Fatalf("running keys: %s", got)
 	}
 	s, _ = s.Update(press("x"))
@@ -261,7 +261,7 @@ func TestKeysFollowTheState(t *testing.T) {
 		t.Fatalf("stopping keys: %s", got)
 	}
 	s = ended(t, s)
-	if got := help(); got != "space new run, n step batch, e step epoch, r restart" {
+	if got := help(); got != "space new run, n one batch, e one epoch, r restart" {
 		t.Fatalf("ended keys: %s", got)
 	}
 }

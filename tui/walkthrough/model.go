@@ -96,8 +96,8 @@ func (m Model) Layer() int {
 		return s.layer
 	case s.usesChosenLayer():
 		return m.layer
-	case s.kind == stepLoss:
-		return m.walk.layerCount() - 1
+	case s.kind == stepLoss && m.walk.net.Outputs() > 1:
+		return m.walk.layerCount() - 1 // several outputs: choose one
 	}
 	return -1
 }

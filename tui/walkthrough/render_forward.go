@@ -119,7 +119,13 @@ func (r renderer) affinePage(k int) page {
 	}
 	z := w.trace.Z[k][j]
 	p.body = append(p.body, "")
-	p.body = append(p.body, wrap(idx(zSym(k), j)+" = "+inline(terms)+" + "+paren(l.B[j]), r.width-2, r.st.Text)...)
+	for n, line := range wrapText(idx(zSym(k), j)+" = "+inline(terms)+" + "+paren(l.B[j]), r.width-8) {
+		indent := "  "
+		if n > 0 {
+			indent = "        " // continuation lines start under the sum
+		}
+		p.body = append(p.body, indent+r.st.Text.Render(line))
+	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.termTable(terms, []string{"i", r.t("col.input"), wSym(k) + "[" + strconv.Itoa(j+1) + ",i]", "", inSym(k) + "[i]", "", r.t("col.product")})...)
 	p.body = append(p.body,

@@ -1,0 +1,225 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// writeFile writes content into dir/name and returns the path.
+func writeFile(t *testing.T, dir, name, content string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// smallCSV has 40 users, a detectable label (churn) and a second
+// two-valued column (active) that could be the label instead.
+func smallCSV() string {
+	var b strings.Builder
+	b.WriteString("id,plan,active,spend,churn\n")
+	for i := range 40 {
+		plan := []string{"basic", "plus", "pro"}[i%3]
+		active := []string{"yes", "no"}[i%2]
+		fmt.Fprintf(&b, "u%02d,%s,%s,%d,%d\n", i, plan, active, 10+i*3%17, i%4/3)
+	}
+	return b.String()
+}
+
+// send delivers msg to the root and runs the Cmds it returns that produce
+// messages at once (not ticks or waits), the way the program would.
+func send(t *testing.T, m Model, msg tea.Msg) Model {
+	t.Helper()
+	m, cmd := update(t, m, msg)
+	for cmd != nil {
+		next := cmd()
+		switch next.(type) {
+		case openMsg, resplitMsg, loadedMsg, dirListMsg:
+			m, cmd = update(t, m, next)
+		default:
+			return m
+		}
+	}
+	return m
+}
+
+func sendKeys(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		m = send(t, m, press(k))
+	}
+	return m
+}
+
+func TestOpenCSVThroughThePromptAndChooseAnotherLabel(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "users.csv", smallCSV())
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	m = sendKeys(t, m, "o")
+	m.dataScr.prompt.input.SetValue(path)
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || m.data.Source.Path != path || m.data.Table.Label.Name != "churn" {
+		t.Fatalf("after opening: err %v source %+v label %q", m.err, m.data.Source, m.data.Table.Label.Name)
+	}
+	if got := strings.Join(m.dataScr.info.candidates, ","); got != "churn,active" {
+		t.Fatalf("label candidates %s, want churn,active", got)
+	}
+	mustContain(t, screen(m), path, "40 rows", "churn")
+
+	m = sendKeys(t, m, "c")
+	if !m.dataScr.picking {
+		t.Fatal("c did not open the label picker")
+	}
+	mustContain(t, screen(m), "Choose the label column", "churn", "active")
+	m = sendKeys(t, m, "down", "enter")
+	if m.data.Table.Label.Name != "active" || m.data.Source.Label != "active" {
+		t.Fatalf("label %q after choosing active", m.data.Table.Label.Name)
+	}
+	if m.modelScr.inputs != m.dataScr.info.inputs || m.modelScr.inputs == 0 {
+		t.Fatalf("model screen inputs %d, data %d", m.modelScr.inputs, m.dataScr.info.inputs)
+	}
+}
+
+func TestPromptRefusesInPlace(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	cases := []struct{ key, text, reason string }{
+		{"o", "", "type a file name (tab completes)"},
+		{"o", "somewhere/", "type a file name (tab completes)"},
+		{"s", "-1", "the seed must be a whole number ≥ 0"},
+		{"s", "x", "the seed must be a whole number ≥ 0"},
+	}
+	for _, c := range cases {
+		m = sendKeys(t, m, c.key)
+		m.dataScr.prompt.input.SetValue(c.text)
+		m = sendKeys(t, m, "enter")
+		if m.dataScr.prompt.err != c.reason || !m.editing() {
+			t.Errorf("%s %q: prompt error %q, want %q", c.key, c.text, m.dataScr.prompt.err, c.reason)
+		}
+		mustContain(t, screen(m), "✗ "+c.reason)
+		m = sendKeys(t, m, "esc")
+	}
+}
+
+func TestResplitWithSeed(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	m = sendKeys(t, m, "s")
+	m.dataScr.prompt.input.SetValue("42")
+	m = sendKeys(t, m, "enter")
+	if m.modelScr.Config().Seed != 42 || m.dataScr.info.seed != 42 {
+		t.Fatalf("seed: model %d, data %d", m.modelScr.Config().Seed, m.dataScr.info.seed)
+	}
+	mustContain(t, screen(m), "seed 42: train")
+}
+
+func TestPathCompletion(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "alpha.csv", "a")
+	writeFile(t, dir, "alpine.csv", "a")
+	writeFile(t, dir, ".hidden.csv", "a")
+	if err := os.Mkdir(filepath.Join(dir, "beta"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	m = sendKeys(t, m, "o")
+	m.dataScr.prompt.input.SetValue(dir + "/al")
+	m = sendKeys(t, m, "tab")
+	p := m.dataScr.prompt
+	if p.input.Value() != dir+"/alp" || len(p.matches) != 2 {
+		t.Fatalf("completion of al: %q with %d matches", p.input.Value(), len(p.matches))
+	}
+	mustContain(t, screen(m), "alpha.csv  alpine.csv")
+	m.dataScr.prompt.input.SetValue(dir + "/b")
+	m = sendKeys(t, m, "tab")
+	if got := m.dataScr.prompt.input.Value(); got != dir+"/beta/" {
+		t.Fatalf("completion of b: %q, want the folder with a slash", got)
+	}
+	m.dataScr.prompt.input.SetValue(dir + "/zz")
+	m = sendKeys(t, m, "tab")
+	if m.dataScr.prompt.err != "no file or folder starts with zz" {
+		t.Fatalf("no match: error %q", m.dataScr.prompt.err)
+	}
+}
+
+// orderLog writes a log of 30 customers over 1998, some ordering again.
+func orderLog() string {
+	var b strings.Builder
+	b.WriteString("customer_id,date,amount\n")
+	start := time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC)
+	for c := range 30 {
+		for k := range 1 + c%4 {
+			d := start.AddDate(0, 0, c*5+k*40)
+			fmt.Fprintf(&b, "c%02d,%s,%d.50\n", c, d.Format(time.DateOnly), 10+c+k)
+		}
+	}
+	return b.String()
+}
+
+func TestOrderLogCutoffAndHorizon(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "orders.csv", orderLog())
+	m := loadedModel(t, textbookOptions(), 120, 40)
+	m = sendKeys(t, m, "g")
+	m.dataScr.prompt.input.SetValue(path)
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || m.data.Cohort == nil {
+		t.Fatalf("opening the log: %v", m.err)
+	}
+	mustContain(t, screen(m), "Cohort", "horizon 30 days", "customer_id")
+
+	m = sendKeys(t, m, "h")
+	m.dataScr.prompt.input.SetValue("0")
+	m = sendKeys(t, m, "enter")
+	if m.dataScr.prompt.err != "the horizon must be a whole number of days from 1 to 3650" {
+		t.Fatalf("horizon 0: %q", m.dataScr.prompt.err)
+	}
+	m.dataScr.prompt.input.SetValue("60")
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || m.data.Source.HorizonDays != 60 {
+		t.Fatalf("horizon 60: err %v, source %+v", m.err, m.data.Source)
+	}
+
+	m = sendKeys(t, m, "u")
+	m.dataScr.prompt.input.SetValue("31/05/1998")
+	m = sendKeys(t, m, "enter")
+	if m.dataScr.prompt.err != "write the date as YYYY-MM-DD, e.g. 1998-03-31" {
+		t.Fatalf("bad date: %q", m.dataScr.prompt.err)
+	}
+	m.dataScr.prompt.input.SetValue("1998-05-31")
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || !m.data.Source.Cutoff.Equal(time.Date(1998, 5, 31, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("cutoff: err %v, source %+v", m.err, m.data.Source)
+	}
+	mustContain(t, screen(m), "cutoff 1998-05-31 · horizon 60 days")
+}
+
+func TestSectionsAndScrolling(t *testing.T) {
+	m := loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}, 100, 30)
+	mustContain(t, screen(m), "preprocessing", "z-scored")
+	m = sendKeys(t, m, "right")
+	mustContain(t, screen(m), "U000001", "rows 1–")
+	m = sendKeys(t, m, "down", "down")
+	mustContain(t, screen(m), "U000003", "rows 3–")
+	m = sendKeys(t, m, "]")
+	if m.dataScr.colOff != 1 {
+		t.Fatalf("column offset %d", m.dataScr.colOff)
+	}
+	m = sendKeys(t, m, "right")
+	mustContain(t, screen(m), "distribution by label", "sessions_30d")
+	m = sendKeys(t, m, "left", "left", "left")
+	if m.dataScr.section != sectionDists {
+		t.Fatalf("section %d after going round", m.dataScr.section)
+	}
+	m = sendKeys(t, m, "b")
+	if m.data.Source.Kind != "builtin" {
+		t.Fatalf("b loaded %q", m.data.Source.Kind)
+	}
+}

@@ -1,0 +1,174 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+func modelFixture() modelScreen {
+	s := newModelScreen(DefaultStyles(), experiment.DefaultConfig(), Limits{})
+	s.SetSize(100, 30)
+	s.setInputs(10)
+	return s
+}
+
+// selectField moves the selection to the field labelled label.
+func selectField(t *testing.T, s modelScreen, label string) modelScreen {
+	t.Helper()
+	for s.sel > 0 {
+		s, _ = s.Update(press("up"))
+	}
+	for fields(s.cfg, s.limits)[s.sel].label != label {
+		before := s.sel
+		s, _ = s.Update(press("down"))
+		if s.sel == before {
+			t.Fatalf("no field %q", label)
+		}
+	}
+	return s
+}
+
+func typeValue(s modelScreen, text string) modelScreen {
+	s, _ = s.Update(press("enter"))
+	for range 20 {
+		s, _ = s.Update(press("backspace"))
+	}
+	for _, r := range text {
+		s, _ = s.Update(press(string(r)))
+	}
+	s, _ = s.Update(press("enter"))
+	return s
+}
+
+func TestLearningRateStepsThroughCommonValues(t *testing.T) {
+	s := selectField(t, modelFixture(), "Learning rate")
+	want := []float64{3e-3, 1e-2, 3e-2}
+	for _, w := range want {
+		s, _ = s.Update(press("right"))
+		if got := s.Config().Train.Optimizer.LR; got != w {
+			t.Fatalf("lr %g, want %g", got, w)
+		}
+	}
+	for _, w := range []float64{1e-2, 3e-3, 1e-3, 3e-4} {
+		s, _ = s.Update(press("left"))
+		if got := s.Config().Train.Optimizer.LR; got != w {
+			t.Fatalf("lr %g, want %g", got, w)
+		}
+	}
+}
+
+func TestTypedValuesAreCheckedInPlace(t *testing.T) {
+	cases := []struct {
+		field, text, refusal string
+		check                func(experiment.Config) bool
+	}{
+		{"Learning rate", "abc", "not a number", nil},
+		{"Learning rate", "-1", "must be above 0 and at most 10", nil},
+		{"Learning rate", "NaN", "not a number", nil},
+		{"Learning rate", "0.05", "", func(c experiment.Config) bool { return c.Train.Optimizer.LR == 0.05 }},
+		{"Batch size", "0", "must be from 1 to 65,536", nil},
+		{"Batch size", "2.5", "not a whole number", nil},
+		{"Batch size", "128", "", func(c experiment.Config) bool { return c.Train.BatchSize == 128 }},
+		{"Epochs", "0", "must be from 1 to 100,000", nil},
+		{"L2", "-0.1", "must be from 0 to 10", nil},
+		{"L2", "1e-4", "", func(c experiment.Config) bool { return c.Train.L2 == 1e-4 }},
+		{"Positive weight", "0", "must be above 0 and at most 1000", nil},
+		{"Positive weight", "3", "", func(c experiment.Config) bool { return c.Train.PosWeight == 3 }},
+		{"Early stop patience", "-2", "must be from 0 to 10,000", nil},
+		{"Validation share", "0.7", "must be from 0 to 0.5", nil},
+		{"Validation share", "0", "", func(c experiment.Config) bool { return c.ValFrac == 0 }},
+		{"Optimiser", "rmsprop", "choose adam or sgd", nil},
+		{"Optimiser", "SGD", "", func(c experiment.Config) bool { return c.Train.Optimizer.Kind == "sgd" }},
+		{"Seed", "-3", "must be a whole number ≥ 0", nil},
+		{"Layer 1 units", "0", "must be from 1 to 4,096", nil},
+		{"Layer 1 units", "16", "", func(c experiment.Config) bool { return c.Hidden[0].Units == 16 }},
+		{"Layer 2 activation", "swish", "choose relu, leaky, tanh, sigmoid or linear", nil},
+		{"Layer 2 activation", "tanh", "", func(c experiment.Config) bool { return c.Hidden[1].Activation == engine.Tanh }},
+	}
+	for _, c := range cases {
+		s := selectField(t, modelFixture(), c.field)
+		before := s.Config()
+		s = typeValue(s, c.text)
+		if c.refusal != "" {
+			if !s.typing || s.refusal != c.refusal || s.refused != s.sel {
+				t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal, c.refusal)
+			}
+			if s.Config().Train != before.Train || s.Config().ValFrac != before.ValFrac {
+				t.Errorf("%s = %q changed the configuration although refused", c.field, c.text)
+			}
+			// The reason is shown by the field (wrapped when long).
+			words := strings.Fields(c.refusal)
+			mustContain(t, stripped(s.View()), "✗ refused: "+strings.Join(words[:min(3, len(words))], " "))
+			s, _ = s.Update(press("esc"))
+			if s.typing || s.refusal != "" {
+				t.Errorf("esc left typing %v refusal %q", s.typing, s.refusal)
+			}
+			continue
+		}
+		if s.typing || s.refusal != "" || !c.check(s.Config()) {
+			t.Errorf("%s = %q not applied: typing %v refusal %q", c.field, c.text, s.typing, s.refusal)
+		}
+	}
+}
+
+func TestEpochsRespectTheSessionLimit(t *testing.T) {
+	s := newModelScreen(DefaultStyles(), experiment.DefaultConfig(), Limits{MaxEpochs: 10})
+	if s.Config().Train.Epochs != 10 {
+		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
+	}
+	s = typeValue(selectField(t, s, "Epochs"), "11")
+	if s.refusal != "must be from 1 to 10" {
+		t.Fatalf("refusal %q", s.refusal)
+	}
+}
+
+func TestLayersAreAddedAndRemoved(t *testing.T) {
+	s := selectField(t, modelFixture(), "Layer 1 units")
+	s, _ = s.Update(press("a")) // copies layer 1 after it
+	got := s.Config().Hidden
+	if len(got) != 3 || got[1] != got[0] || got[2].Units != 32 {
+		t.Fatalf("after adding: %+v", got)
+	}
+	if fields(s.cfg, s.limits)[s.sel].label != "Layer 2 units" {
+		t.Fatalf("selection %q, want the new layer", fields(s.cfg, s.limits)[s.sel].label)
+	}
+	mustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
+	s, _ = s.Update(press("d"))
+	s = selectField(t, s, "Layer 1 units")
+	s, _ = s.Update(press("d"))
+	s = selectField(t, s, "Layer 1 units")
+	s, _ = s.Update(press("d"))
+	if n := len(s.Config().Hidden); n != 0 {
+		t.Fatalf("%d layers left", n)
+	}
+	mustContain(t, stripped(s.View()), "logistic regression", "output (sigmoid)")
+	s = selectField(t, s, "Optimiser")
+	s, _ = s.Update(press("d")) // not a layer: nothing to remove
+	s, _ = s.Update(press("a"))
+	if h := s.Config().Hidden; len(h) != 1 || h[0].Units != 32 || h[0].Activation != engine.ReLU {
+		t.Fatalf("after adding to an empty network: %+v", h)
+	}
+}
+
+func TestSummaryCountsParameters(t *testing.T) {
+	s := modelFixture()
+	// 10 inputs → 64 → 32 → 1: (10·64+64) + (64·32+32) + (32·1+1) = 704 + 2,080 + 33 = 2,817.
+	mustContain(t, stripped(s.View()), "704", "2,080", "33", "Total params: 2,817")
+	s = selectField(t, s, "Layer 2 units")
+	s, _ = s.Update(press("right")) // 32 → 64
+	// (10·64+64) + (64·64+64) + (64+1) = 704 + 4,160 + 65 = 4,929.
+	mustContain(t, stripped(s.View()), "4,160", "Total params: 4,929")
+}
+
+func TestEditsDoNotAliasTheRunningConfiguration(t *testing.T) {
+	s := modelFixture()
+	running := s.Config()
+	s = selectField(t, s, "Layer 1 units")
+	s, _ = s.Update(press("right"))
+	if running.Hidden[0].Units != 64 {
+		t.Fatal("an edit changed a configuration handed out earlier")
+	}
+}
