@@ -1,22 +1,3 @@
-// Package kernel holds the dense float64 matrix kernels of the training step:
-// the three matrix products of forward and backward propagation, the bias
-// helpers and a fused Adam update.
-//
-// Every matrix is row-major and contiguous, with no stride: an m×n matrix is a
-// slice of at least m·n elements whose element (i, j) is at index i·n+j. The
-// kernels never allocate and never keep a reference to their arguments. A slice
-// shorter than its shape needs is a programmer error and panics.
-//
-// On amd64 CPUs with AVX2 and FMA the products run in generated assembly
-// (gen_asm*.go), with 512-bit vectors for the a·b and aᵀ·b forms where the CPU
-// has AVX-512F; elsewhere, or when built with the purego tag, in portable Go.
-// The choice is made once, at start-up, from golang.org/x/sys/cpu. Every path
-// sums each element of a product in a fixed order that depends only on the
-// shape (no threads, no alignment-dependent peeling), so the same inputs always
-// give bit-identical outputs on the same machine. Different paths do not round
-// identically: the assembly splits sums into vector lanes and fuses
-// multiply-adds, so results differ from a naive triple loop by a few units in
-// the last place (tests allow 1e-12 of the sum of absolute terms).
 package kernel
 
 import "fmt"
