@@ -28,10 +28,12 @@ const shopIntercept = -1.3
 //	−1.5 when returns_90d ≥ half of orders_90d > 0     unhappy returner
 //
 // (a buyer is a user with avg_order_value > 0). The saturations, the
-// products and the bump in last_order are what a linear model cannot fit:
-// on 5,000 users a small MLP beats logistic regression by about 0.01–0.03
-// AUC, and the Bayes limit is about 0.85 AUC. It panics if x does not hold
-// ten values.
+// products and the bump in last_order are what a linear model cannot fit.
+// Trained on the default 5,000 users and scored on 100,000 more (scikit-learn
+// 1.2.1): logistic regression reaches 0.82 AUC on z-scored features (0.81 on
+// min-max ones), a 64-32 MLP 0.83 (0.83), the true probability 0.85; with
+// 20,000 training users the MLP reaches 0.835 and logistic regression stays
+// at 0.82. It panics if x does not hold ten values.
 func ShopProbability(x []float64) float64 {
 	if len(x) != numShopFeatures {
 		panic(fmt.Sprintf("data: ShopProbability needs %d features, got %d", numShopFeatures, len(x)))

@@ -82,7 +82,8 @@ type OrderLog struct {
 	// Cancelled counts lines left out as cancellations or refunds: negative
 	// quantity or amount, or an order id of "C" and a digit ("C536379").
 	Cancelled int
-	// MissingCustomer counts lines left out for a blank or NA customer id.
+	// MissingCustomer counts lines left out for a blank or NA customer id
+	// (a cancelled line without one counts as cancelled).
 	MissingCustomer int
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time

@@ -2,6 +2,9 @@ package data
 
 import (
 	"errors"
+	"fmt"
+	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -201,6 +204,46 @@ func TestDateParser(t *testing.T) {
 		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26"} {
 		if day, err := (dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
 			t.Errorf("%q parsed as %v, want an error", bad, dayTime(day))
+		}
+	}
+}
+
+// syntheticRetailLog writes n order lines shaped like the Online Retail log
+// (invoices of several lines, 1 in 50 cancelled, 1 in 20 without customer).
+func syntheticRetailLog(n int) string {
+	r := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	b.WriteString("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n")
+	invoice := 500000
+	for i := 0; i < n; i++ {
+		if r.IntN(4) == 0 {
+			invoice++
+		}
+		prefix, qty, cust := "", 1+r.IntN(12), strconv.Itoa(10000+r.IntN(5000))
+		if r.IntN(50) == 0 {
+			prefix, qty = "C", -qty
+		}
+		if r.IntN(20) == 0 {
+			cust = ""
+		}
+		day := ymd(2010, 12, 1).AddDate(0, 0, invoice%365)
+		fmt.Fprintf(&b, "%s%d,%d,%d,%s 10:%02d:00,%.2f,%s\n", prefix, invoice, 20000+r.IntN(3000), qty,
+			day.Format(time.DateOnly), r.IntN(60), 0.5+r.Float64()*10, cust)
+	}
+	return b.String()
+}
+
+func BenchmarkReadOrderLogCSV(b *testing.B) {
+	text := syntheticRetailLog(500_000)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		log, err := ReadOrderLog(strings.NewReader(text), "retail.csv", LogOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := BuildCohort(log, ymd(2011, 6, 30), 90); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
