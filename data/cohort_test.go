@@ -188,3 +188,39 @@ func BenchmarkReadCDNOW(b *testing.B) {
 		}
 	}
 }
+
+// TestTablesFeedPipeline checks that the built-in and cohort tables are
+// usable downstream: the preprocessing pipeline fits on them and yields a
+// finite matrix with one column per feature.
+func TestTablesFeedPipeline(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cohort, _, err := BuildCohort(log, ymd(2010, 12, 31), 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tab := range []*Table{TextbookShop().Table, cohort} {
+		rows := make([]int, tab.Rows)
+		for i := range rows {
+			rows[i] = i
+		}
+		p, err := FitPipeline(tab, rows, PipelineOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", tab.Source, err)
+		}
+		x, err := p.Transform(tab, rows)
+		if err != nil {
+			t.Fatalf("%s: %v", tab.Source, err)
+		}
+		if r, c := x.Dims(); r != tab.Rows || c != len(tab.Features()) {
+			t.Errorf("%s: matrix %d×%d, want %d×%d", tab.Source, r, c, tab.Rows, len(tab.Features()))
+		}
+		for _, v := range x.RawMatrix().Data {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				t.Fatalf("%s: non-finite value in the matrix", tab.Source)
+			}
+		}
+	}
+}
