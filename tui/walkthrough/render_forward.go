@@ -71,6 +71,8 @@ func (r renderer) inputPage() page {
 			rule = r.t("rule.indicator")
 		case rv.col.Kind == data.Categorical:
 			rule = r.t("rule.onehot", out.Level)
+		case rv.col.Kind == data.Boolean && len(rv.col.Levels) == 2 && rv.col.Center == 0 && rv.col.Scale == 1:
+			rule = r.t("rule.boolean", rv.col.Levels[1], rv.col.Levels[0])
 		default:
 			v := rv.number
 			if rv.missing {
@@ -79,7 +81,7 @@ func (r renderer) inputPage() page {
 			}
 			rule = r.scaleRule(rv.col, v, pipe.Options.Scale)
 		}
-		tb.rows = append(tb.rows, []string{strconv.Itoa(i + 1), out.Name, raw, rule, num(w.x[i])})
+		tb.rows = append(tb.rows, []string{strconv.Itoa(i + 1), out.Name, raw, rule, short(w.x[i])})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)

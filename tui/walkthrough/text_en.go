@@ -52,6 +52,7 @@ var textEN = map[string]string{
 	"rule.indicator": "1 if the value was missing",
 	"rule.onehot":    "1 if the value is %s",
 	"rule.filled":    "missing → %s",
+	"rule.boolean":   "%s → 1, %s → 0",
 	"rule.asis":      "kept as it is",
 
 	// Steps 3…: the weighted sum of a layer.

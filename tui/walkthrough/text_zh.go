@@ -52,6 +52,7 @@ var textZH = map[string]string{
 	"rule.indicator": "原值缺失时为 1",
 	"rule.onehot":    "取值为 %s 时为 1",
 	"rule.filled":    "缺失 → %s",
+	"rule.boolean":   "%s → 1，%s → 0",
 	"rule.asis":      "保持原样",
 
 	// 第3步起：一层的加权和。
