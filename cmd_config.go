@@ -56,6 +56,9 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
 	fs.Float64Var(&f.threshold, "threshold", def.Threshold, "probability at or above which a user is labelled positive")
+	_ = cmd.RegisterFlagCompletionFunc("optimizer", cobra.FixedCompletions([]string{"adam", "sgd"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("activation", cobra.FixedCompletions(
+		[]string{"relu", "leaky_relu", "tanh", "sigmoid", "linear"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // config builds the experiment configuration; every error is the user's.

@@ -19,6 +19,7 @@ type tuiFlags struct {
 func (f *tuiFlags) register(cmd *cobra.Command) {
 	f.src.register(cmd, false)
 	cmd.Flags().StringVar(&f.lang, "lang", "en", "language of the walkthrough texts: en or zh")
+	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // options checks the flags and builds the TUI's options (without streams).

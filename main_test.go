@@ -246,3 +246,13 @@ func TestDivergedTrainExitsOne(t *testing.T) {
 		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
 	}
 }
+
+func TestFlagCompletions(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "__complete", "train", "--optimizer", ""); code != exitOK {
+		t.Fatalf("exit %d", code)
+	}
+	if got := c.stdout.String(); !strings.HasPrefix(got, "adam\nsgd\n") {
+		t.Errorf("--optimizer completions %q, want adam and sgd", got)
+	}
+}
