@@ -24,6 +24,7 @@ type mlpStep struct {
 	gb3                    []float64
 	z1, z2, z3, d1, d2, d3 []float64 // activations and deltas
 	step                   int
+	adamStep               adamParams // kept here so &adamStep does not escape per call
 }
 
 const (
@@ -88,9 +89,9 @@ func (s *mlpStep) run() float64 {
 	s.step++
 	t := float64(s.step)
 	const lr, b1, b2, eps = 1e-3, 0.9, 0.999, 1e-8
-	p := adamParams{beta1: b1, beta2: b2, oneMinus1: 1 - b1, oneMinus2: 1 - b2,
+	s.adamStep = adamParams{beta1: b1, beta2: b2, oneMinus1: 1 - b1, oneMinus2: 1 - b2,
 		negStep: -lr / (1 - math.Pow(b1, t)), invSqrtBC2: 1 / math.Sqrt(1-math.Pow(b2, t)), eps: eps}
-	s.adam(s.params, s.grads, s.mo, s.ve, &p)
+	s.adam(s.params, s.grads, s.mo, s.ve, &s.adamStep)
 	return loss / float64(B)
 }
 
@@ -143,5 +144,15 @@ func TestTrainStepLearns(t *testing.T) {
 	}
 	if math.Abs(last-refLast) > 1e-9 {
 		t.Fatalf("loss after 201 steps: kernels %v, gonum %v", last, refLast)
+	}
+}
+
+// TestTrainStepAllocatesNothing checks that the simulated step, like the
+// engine's, runs without garbage once its buffers exist.
+func TestTrainStepAllocatesNothing(t *testing.T) {
+	s := newMLPStep(32, rand.New(rand.NewPCG(5, 5)))
+	s.mul, s.adam = retainProduct, adamKernel
+	if allocs := testing.AllocsPerRun(20, func() { s.run() }); allocs != 0 {
+		t.Fatalf("a training step allocates %v times", allocs)
 	}
 }
