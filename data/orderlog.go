@@ -23,7 +23,8 @@ const (
 	// RFC 4180 quoting.
 	LogCSV
 	// LogWhitespace splits every line on runs of spaces and tabs, as in the
-	// CDNOW logs.
+	// CDNOW logs; a timestamp must then be one token (YYYYMMDD, YYYY-MM-DD,
+	// or ISO 8601 with a "T").
 	LogWhitespace
 )
 

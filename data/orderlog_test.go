@@ -128,6 +128,11 @@ func TestReadOrderLogOptions(t *testing.T) {
 	if err != nil || log.Customers[0] != "x,y" || !log.HasAmount {
 		t.Errorf("forced whitespace: %v %+v", err, log)
 	}
+	// A headerless CSV log of three fields reads as customer, date, amount.
+	log, err = ReadOrderLog(strings.NewReader("a,20200101,5\nb,20200102,6\n"), "h.csv", LogOptions{NoHeader: true})
+	if err != nil || len(log.Orders) != 2 || log.Orders[1].Amount != 6 || log.Columns.Amount != "3" {
+		t.Errorf("headerless CSV: %v %+v", err, log)
+	}
 	// Without an amount column the log still reads; monetary values are 0.
 	log, err = ReadOrderLog(strings.NewReader("user_id\ttimestamp\nu1\t2020-01-01T10:00:00Z\n"), "t.tsv", LogOptions{Format: LogCSV})
 	if err != nil || log.HasAmount || log.Orders[0].Amount != 0 {
