@@ -172,6 +172,28 @@ func TestCDNOWCohort(t *testing.T) {
 	}
 }
 
+// TestCDNOWSample reads the headerless five-field sample with roles given by
+// position; the counts are those of the data set's SOURCE.md.
+func TestCDNOWSample(t *testing.T) {
+	path := filepath.Join(filepath.Dir(cdnowPath), "CDNOW_sample.txt")
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", path)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cols := LogColumns{Customer: "1", Time: "3", Quantity: "4", Amount: "5"}
+	log, err := ReadOrderLog(f, "CDNOW_sample.txt", LogOptions{Columns: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Lines != 6919 || len(log.Customers) != 2357 || !log.Last.Equal(ymd(1998, 6, 30)) {
+		t.Errorf("sample: %d lines, %d customers, last %v", log.Lines, len(log.Customers), log.Last)
+	}
+}
+
 func BenchmarkReadCDNOW(b *testing.B) {
 	raw, err := os.ReadFile(cdnowPath)
 	if err != nil {
