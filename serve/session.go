@@ -40,7 +40,8 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 			defer func() { <-s.slots }()
 		default:
 			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
-			return refuse(sess, fmt.Sprintf("the server is full (%d sessions at most); please try again later", s.cfg.MaxSessions))
+			return refuse(sess, fmt.Sprintf("the server is full (at most %s); please try again later",
+				plural(s.cfg.MaxSessions, "session")))
 		}
 	}
 	ctx, cancel := context.WithCancelCause(sess.Context())
@@ -142,4 +143,12 @@ func refuse(sess ssh.Session, msg string) int {
 // writeLine writes a line that reads well on a terminal in raw mode too.
 func writeLine(w io.Writer, line string) {
 	_, _ = io.WriteString(w, line+"\r\n")
+}
+
+// plural writes "1 session" or "3 sessions".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

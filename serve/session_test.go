@@ -56,7 +56,7 @@ func TestSessionLimitRefusesWithAMessage(t *testing.T) {
 	if code := second.exit(t); code != 1 {
 		t.Errorf("second session exit status %d, want 1", code)
 	}
-	if want := "retain: the server is full (1 sessions at most); please try again later"; !strings.Contains(second.errOut.String(), want) {
+	if want := "retain: the server is full (at most 1 session); please try again later"; !strings.Contains(second.errOut.String(), want) {
 		t.Errorf("second session stderr %q, want %q", second.errOut.String(), want)
 	}
 	if strings.Contains(second.out.String(), "hello") {
