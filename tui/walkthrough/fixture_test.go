@@ -52,3 +52,28 @@ func fixtureModel(t testing.TB, lang string, w, h int) (Model, *experiment.Exper
 	m.SetSize(w, h)
 	return m, exp
 }
+
+// wideExperiment is the textbook case with wider hidden layers, whose sums
+// have more terms than a page lists.
+func wideExperiment(t testing.TB, units ...int) *experiment.Experiment {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Hidden = nil
+	for _, u := range units {
+		cfg.Hidden = append(cfg.Hidden, engine.LayerSpec{Units: u, Activation: engine.ReLU})
+	}
+	cfg.Train.Epochs, cfg.Train.BatchSize, cfg.Train.EarlyStop.Patience = 1, 16, 0
+	cfg.Seed = 3
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return exp
+}

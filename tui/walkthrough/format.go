@@ -32,6 +32,42 @@ func num(v float64) string {
 	return s
 }
 
+// column returns a formatter that prints every value of a table column
+// with the same number of decimals — enough for four significant digits
+// of the largest |value|, at least four, at most eight — so the decimal
+// points line up and small and large entries compare at a glance.
+func column(values ...float64) func(float64) string {
+	biggest := 0.0
+	for _, v := range values {
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			biggest = math.Max(biggest, math.Abs(v))
+		}
+	}
+	decimals := 4
+	if biggest > 0 {
+		decimals = min(max(3-int(math.Floor(math.Log10(biggest))), 4), 8)
+	}
+	return func(v float64) string {
+		if v == 0 {
+			return "0"
+		}
+		if math.Abs(v) >= 1e6 || math.IsNaN(v) || math.IsInf(v, 0) {
+			return num(v)
+		}
+		return strings.Replace(strconv.FormatFloat(v, 'f', decimals, 64), "-", "−", 1)
+	}
+}
+
+// withSign adds an explicit + to a formatted positive value.
+func withSign(format func(float64) string) func(float64) string {
+	return func(v float64) string {
+		if v > 0 {
+			return "+" + format(v)
+		}
+		return format(v)
+	}
+}
+
 // fine prints a weight with six decimals, for the update step, where a
 // change of about the learning rate must be visible.
 func fine(v float64) string {

@@ -21,6 +21,15 @@ func TestPreview(t *testing.T) {
 		lang = l
 	}
 	m, _ := fixtureModel(t, lang, w, h)
+	if os.Getenv("WALK_WIDE") != "" {
+		exp := wideExperiment(t, 64, 32)
+		in, err := NewInput(exp, exp.TrainRows[3])
+		if err != nil {
+			t.Fatal(err)
+		}
+		m = New(in, lang, DefaultStyles())
+		m.SetSize(w, h)
+	}
 	_, total := m.Step()
 	for i := range total {
 		fmt.Println("=== step " + strconv.Itoa(i+1))

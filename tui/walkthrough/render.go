@@ -117,9 +117,14 @@ func (r renderer) termTable(terms []term, head []string) []string {
 		rest = order[maxTerms:]
 		slices.SortFunc(shown, func(a, b term) int { return a.index - b.index })
 	}
+	var factors, values, products []float64
+	for _, t := range shown {
+		factors, values, products = append(factors, t.factor), append(values, t.value), append(products, t.product)
+	}
+	fmtFactor, fmtValue, fmtProduct := withSign(column(factors...)), column(values...), withSign(column(products...))
 	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2}
 	for _, t := range shown {
-		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, signed(t.factor), "×", num(t.value), "=", signed(t.product)})
+		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", fmtProduct(t.product)})
 	}
 	lines := tb.render(r.st)
 	if len(rest) > 0 {

@@ -179,8 +179,9 @@ func (r renderer) activatePage(k int) page {
 		"  "+r.st.Value.Render(idx(aSym(k), j)+" = "+name+"("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(a)))
 	cells := make([]string, l.Out)
 	active := 0
+	fmtZ, fmtA := withSign(column(w.trace.Z[k]...)), column(w.trace.A[k]...)
 	for o := range l.Out {
-		cells[o] = padLeft(strconv.Itoa(o+1), 2) + "  " + padLeft(signed(w.trace.Z[k][o]), 8) + " → " + padLeft(num(w.trace.A[k][o]), 7)
+		cells[o] = padLeft(strconv.Itoa(o+1), 2) + "  " + padLeft(fmtZ(w.trace.Z[k][o]), 9) + " → " + padLeft(fmtA(w.trace.A[k][o]), 8)
 		if w.trace.A[k][o] > 0 {
 			active++
 		}

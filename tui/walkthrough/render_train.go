@@ -64,9 +64,14 @@ func (r renderer) lossPage() page {
 		}
 	}
 	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2}
+	var preds, losses []float64
+	for row := range st.Rows {
+		preds, losses = append(preds, st.A[last][row*outs+o]), append(losses, w.rowLoss(row, o))
+	}
+	fmtPred, fmtLoss := column(preds...), column(losses...)
 	for row := range st.Rows {
 		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row),
-			short(st.Y[row*outs+o]), num(st.A[last][row*outs+o]), num(w.rowLoss(row, o))})
+			short(st.Y[row*outs+o]), fmtPred(preds[row]), fmtLoss(losses[row])})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
@@ -112,8 +117,13 @@ func (r renderer) deltaPage(k int) page {
 		p.body = append(p.body, r.note("delta.relu")...)
 	}
 	cells := make([]string, st.Rows)
+	col := make([]float64, st.Rows)
 	for row := range st.Rows {
-		cells[row] = padRight(r.userLabel(row), 8) + " " + padLeft(signed(st.Delta[k][row*l.Out+j]), 10)
+		col[row] = st.Delta[k][row*l.Out+j]
+	}
+	format := withSign(column(col...))
+	for row := range st.Rows {
+		cells[row] = padRight(r.userLabel(row), 9) + " " + padLeft(format(col[row]), 10)
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("delta.batch", idx(dSym(k), j))))
 	p.body = append(p.body, r.grid(cells, 0)...)
@@ -142,9 +152,14 @@ func (r renderer) outputDeltaPage() page {
 	}
 	p.body = append(p.body, "", r.formula(dSym(k)+" = ∂L/∂"+zSym(k)+" = "+factor+"(ŷ − y) / m,   m = "+m))
 	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2}
+	var preds, errs, deltas []float64
 	for row := range st.Rows {
 		yhat, y := st.A[k][row*outs+o], st.Y[row*outs+o]
-		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row), num(yhat), short(y), signed(yhat - y), signed(st.Delta[k][row*outs+o])})
+		preds, errs, deltas = append(preds, yhat), append(errs, yhat-y), append(deltas, st.Delta[k][row*outs+o])
+	}
+	fmtPred, fmtErr, fmtDelta := column(preds...), withSign(column(errs...)), withSign(column(deltas...))
+	for row := range st.Rows {
+		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(st.Y[row*outs+o]), fmtErr(errs[row]), fmtDelta(deltas[row])})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
@@ -184,8 +199,10 @@ func (r renderer) gradPage() page {
 	p.body = append(p.body, "  "+r.st.Value.Render("∂L/∂"+wij+" = "+num(st.GradW[k][j*l.In+i])),
 		"  ∂L/∂"+idx(bSym(k), j)+" = Σᵣ "+dSym(k)+"[r,"+strconv.Itoa(j+1)+"] = "+num(st.GradB[k][j]))
 	cells := make([]string, l.In)
+	row := st.GradW[k][j*l.In : (j+1)*l.In]
+	format := withSign(column(row...))
 	for c := range l.In {
-		cells[c] = padLeft(strconv.Itoa(c+1), 2) + " " + padRight(truncName(r.inputName(k, c), 18), 18) + " " + padLeft(signed(st.GradW[k][j*l.In+c]), 10)
+		cells[c] = padLeft(strconv.Itoa(c+1), 2) + " " + padRight(truncName(r.inputName(k, c), 18), 18) + " " + padLeft(format(row[c]), 10)
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("grad.row", "∂L/∂"+wSym(k)+"["+strconv.Itoa(j+1)+",·]")))
 	p.body = append(p.body, r.grid(cells, i)...)
