@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io/fs"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
@@ -42,7 +44,7 @@ var badInputSentinels = []error{
 	data.ErrEmpty, data.ErrHeaderOnly, data.ErrRagged, data.ErrSyntax, data.ErrNotNumeric,
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
-	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn,
+	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
 	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
 	fs.ErrNotExist, fs.ErrPermission,
 }
@@ -57,7 +59,9 @@ func classify(err error) error {
 	if errors.As(err, &ee) {
 		return err
 	}
-	if errors.Is(err, context.Canceled) {
+	// A TUI stopped by a signal reports either the cancelled context or
+	// Bubble Tea's own interruption.
+	if errors.Is(err, context.Canceled) || errors.Is(err, tea.ErrInterrupted) {
 		return &exitError{code: exitInterrupted, err: errInterrupted}
 	}
 	var pe *data.ParseError

@@ -28,11 +28,7 @@ func loadModel(a *app, path string) (*experiment.Bundle, error) {
 		return nil, err
 	}
 	defer f.Close()
-	b, err := experiment.ReadBundle(f, path)
-	if err != nil {
-		return nil, usageError(err)
-	}
-	return b, nil
+	return experiment.ReadBundle(f, path)
 }
 
 // readAll reads a whole input file, so it can be parsed more than once.

@@ -4,13 +4,21 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui"
 )
 
@@ -254,5 +262,34 @@ func TestFlagCompletions(t *testing.T) {
 	}
 	if got := c.stdout.String(); !strings.HasPrefix(got, "adam\nsgd\n") {
 		t.Errorf("--optimizer completions %q, want adam and sgd", got)
+	}
+}
+
+func TestClassify(t *testing.T) {
+	cases := []struct {
+		err  error
+		code int
+	}{
+		{nil, exitOK},
+		{&data.ParseError{File: "f.csv", Line: 3, Column: 2, Msg: "bad", Err: data.ErrNotNumeric}, exitUsage},
+		{fmt.Errorf("loading: %w", data.ErrNoLabel), exitUsage},
+		{fmt.Errorf("opening: %w", fs.ErrNotExist), exitUsage},
+		{fmt.Errorf("%w: bad", engine.ErrConfig), exitUsage},
+		{&experiment.BundleError{File: "m.json", Reason: "bad"}, exitUsage},
+		{&engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss NaN"}, exitFailure},
+		{errors.New("disk full"), exitFailure},
+		{fmt.Errorf("run: %w", context.Canceled), exitInterrupted},
+		{fmt.Errorf("%w: %w", tea.ErrProgramKilled, context.Canceled), exitInterrupted},
+		{tea.ErrInterrupted, exitInterrupted},
+		{errors.New("unknown flag: --x"), exitUsage}, // cobra's own errors never pass through classify
+	}
+	for _, c := range cases {
+		err := c.err
+		if c.code != exitUsage || err == nil || !strings.HasPrefix(err.Error(), "unknown flag") {
+			err = classify(err)
+		}
+		if got := exitCode(err); got != c.code {
+			t.Errorf("%v: exit %d, want %d", c.err, got, c.code)
+		}
 	}
 }
