@@ -13,6 +13,12 @@ import (
 // number in the views is reproducible.
 func fixtureExperiment(t testing.TB) *experiment.Experiment {
 	t.Helper()
+	return fixtureWith(t, func(*experiment.Config) {})
+}
+
+// fixtureWith is fixtureExperiment with the configuration changed by edit.
+func fixtureWith(t testing.TB, edit func(*experiment.Config)) *experiment.Experiment {
+	t.Helper()
 	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -23,6 +29,7 @@ func fixtureExperiment(t testing.TB) *experiment.Experiment {
 	cfg.Train.BatchSize = 16
 	cfg.Train.EarlyStop.Patience = 0
 	cfg.Seed = 7
+	edit(&cfg)
 	exp, err := experiment.New(d, cfg)
 	if err != nil {
 		t.Fatal(err)
