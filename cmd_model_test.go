@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/retainlab/retain/experiment"
 )
@@ -260,5 +261,55 @@ func TestEvalCrossValidates(t *testing.T) {
 	}
 	if !strings.Contains(c.stderr.String(), "fold 3/3 done") {
 		t.Errorf("no fold progress on stderr: %q", c.stderr.String())
+	}
+}
+
+// orderLog writes a year of orders: customer c orders every 7+c%40 days
+// from day c%30, spending 10+c%7 each time, so recent and frequent buyers
+// order again and both classes occur at any cutoff.
+func orderLog(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	start := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for c := range 120 {
+		gap := 7 + c%40
+		stop := 365 - (c%5)*60 // some customers lapse early
+		for day := c % 30; day < stop; day += gap {
+			fmt.Fprintf(&b, "c%03d,%s,%d\n", c, start.AddDate(0, 0, day).Format(time.DateOnly), 10+c%7)
+		}
+	}
+	return writeFile(t, "orders.csv", b.String())
+}
+
+func TestEvalModelOnALaterCutoffOfAnOrderLog(t *testing.T) {
+	log := orderLog(t)
+	model := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	code := c.run(context.Background(), "train", "--log", log, "--cutoff", "2024-06-30", "--horizon", "30d",
+		"--epochs", "3", "--val", "0.25", "--out", model)
+	if code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	code = c.run(context.Background(), "eval", "--model", model, "--log", log, "--cutoff", "2024-09-30", "--json")
+	if code != exitOK {
+		t.Fatalf("eval: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Rows      int     `json:"rows"`
+		Positives float64 `json:"positives"`
+		ROCAUC    float64 `json:"roc_auc"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// Every one of the 120 customers has ordered by 2024-09-30 (first orders
+	// fall on days 0–29).
+	if doc.Rows != 120 || doc.Positives == 0 || doc.Positives == 120 || !(doc.ROCAUC >= 0 && doc.ROCAUC <= 1) {
+		t.Errorf("eval on the later cutoff: %+v", doc)
+	}
+	if !strings.Contains(c.stderr.String(), "cutoff 2024-09-30, horizon 30 days") {
+		t.Errorf("stderr does not name the cohort: %q", c.stderr.String())
 	}
 }
