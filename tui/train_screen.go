@@ -57,19 +57,20 @@ type trainScreen struct {
 	cfg    experiment.Config
 	limits Limits
 
-	runs     int // runs started so far
-	cur      *worker
-	state    trainState
-	mode     startMode // how the current run was started
-	exp      *experiment.Experiment
-	latest   engine.Progress
-	lastStep int // latest.Step at the previous frame, to tell stepping from holding
-	moving   bool
-	history  []engine.EpochStats
-	prev     []engine.EpochStats // the previous run's epochs
-	outcome  string              // how the last run ended, in words
-	failed   bool                // the outcome is a warning (divergence, error)
-	restart  bool                // start a new run when the current one has ended
+	runs      int // runs started so far
+	cur       *worker
+	state     trainState
+	mode      startMode // how the current run was started
+	exp       *experiment.Experiment
+	latest    engine.Progress
+	lastStep  int    // latest.Step at the previous frame, to tell stepping from holding
+	batchLoss string // the latest reported batch loss, as shown
+	moving    bool
+	history   []engine.EpochStats
+	prev      []engine.EpochStats // the previous run's epochs
+	outcome   string              // how the last run ended, in words
+	failed    bool                // the outcome is a warning (divergence, error)
+	restart   bool                // start a new run when the current one has ended
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -84,7 +85,7 @@ func newTrainScreen(st Styles) trainScreen {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))
 	bar.EmptyColor = lipgloss.Color("8")
-	return trainScreen{styles: st, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar}
+	return trainScreen{styles: st, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar, batchLoss: "–"}
 }
 
 // setInputs gives the screen the data and settings the next run will use.
@@ -232,6 +233,7 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 		s.metric.NewRun()
 	}
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
+	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
 	s.state, s.mode = trainStarting, mode
@@ -282,6 +284,10 @@ func (s *trainScreen) apply(u engine.Update) {
 		}
 	}
 	s.latest = u.Latest
+	if u.Latest.BatchCount > 0 {
+		// Paused and end-of-run reports carry no batch loss: keep the last.
+		s.batchLoss = fmtMetric(u.Latest.BatchLoss)
+	}
 }
 
 // finish records how the run ended and, if asked, starts the next one.

@@ -235,12 +235,14 @@ func (s trainScreen) numberLines(w int) []string {
 		row("elapsed", clock(p.Elapsed), ""),
 		row("ETA", eta(p, s.state), ""),
 		"",
-		st.Title.Render(pad("Last epoch", 11)) + st.Header.Render(padLeft("train", 9)+padLeft("val", 9)),
 	}
 	var last engine.EpochStats
+	title := "Last epoch"
 	if n := len(s.history); n > 0 {
 		last = s.history[n-1]
+		title = fmt.Sprintf("Epoch %d", last.Epoch)
 	}
+	lines = append(lines, st.Title.Render(pad(title, 11))+st.Header.Render(padLeft("train", 9)+padLeft("val", 9)))
 	have := len(s.history) > 0
 	val := func(ok bool, v float64) string {
 		if !have || !ok {
@@ -252,7 +254,7 @@ func (s trainScreen) numberLines(w int) []string {
 		row("loss", val(true, last.TrainLoss), val(last.HasVal, last.ValLoss)),
 		row("accuracy", val(last.HasAccuracy, last.TrainAcc), val(last.HasVal && last.HasAccuracy, last.ValAcc)),
 		row("AUC", "–", val(last.HasAUC, last.ValAUC)),
-		row("batch loss", liveLoss(p), ""),
+		row("batch loss", s.batchLoss, ""),
 		row("lr", val(true, last.LR), ""),
 	)
 	if best, ok := bestEpoch(s.history); ok {
@@ -270,13 +272,6 @@ func (s trainScreen) numberLines(w int) []string {
 		lines[i] = truncate(lines[i], w)
 	}
 	return lines
-}
-
-func liveLoss(p engine.Progress) string {
-	if p.BatchCount == 0 && p.Step == 0 {
-		return "–"
-	}
-	return fmtMetric(p.BatchLoss)
 }
 
 // fmtMetric writes a loss or score with four decimals (or as a word).

@@ -86,8 +86,8 @@ func TestGoldenScreens(t *testing.T) {
 func TestEverySizeRendersWithoutPanic(t *testing.T) {
 	base := syntheticRun(loadedModel(t, textbookOptions(), 100, 30), 7)
 	var sizes [][2]int
-	for w := 20; w <= 300; w += 11 {
-		for h := 6; h <= 100; h += 7 {
+	for w := 20; w <= 300; w += 23 {
+		for h := 6; h <= 100; h += 13 {
 			sizes = append(sizes, [2]int{w, h})
 		}
 	}

@@ -44,7 +44,7 @@ var textEN = map[string]string{
 
 	// Step 2: the input vector x.
 	"input.title":    "From raw values to the input vector x",
-	"input.body":     "A weight can only be learned sensibly when the inputs have similar ranges, so each column is rescaled with statistics taken from the training users alone (%s). A category would become one 0/1 entry per level. The result is x, a vector of %d numbers.",
+	"input.body":     "A weight can only be learned sensibly when the inputs have similar ranges, so each column is rescaled with statistics from the training users alone (%s), and each category becomes one 0/1 entry per level. The result is x, a vector of %d numbers.",
 	"input.fit":      "Using only training users for these statistics keeps the evaluation honest: nothing about the held-out users leaks into the model.",
 	"scale.minmax":   "min–max scaling: (v − min) / (max − min) puts the training range on [0, 1]",
 	"scale.zscore":   "standardisation: (v − mean) / standard deviation",
@@ -57,7 +57,7 @@ var textEN = map[string]string{
 
 	// Steps 3…: the weighted sum of a layer.
 	"affine.title":    "Layer %d: the weighted sum %s",
-	"affine.body.one": "The output layer has a single neuron. It reads all %d inputs, multiplies each by its weight — the only row of %s — adds the products and the bias. Here is the sum worked out with %s, one product per line.",
+	"affine.body.one": "The output layer has a single neuron, which multiplies each of its %d inputs by its weight (the only row of %s) and adds up the products and the bias. Here is that sum worked out with %s, one product per line.",
 	"affine.body":     "Each of the %d neurons in this layer reads all %d inputs, multiplies each by a weight of its own, adds the products up and adds a bias. Below, neuron %d is worked out: its row of %s times %s, one product per line.",
 
 	// The activation of a hidden layer.
@@ -83,7 +83,7 @@ var textEN = map[string]string{
 
 	// The loss of a mini-batch.
 	"loss.title":     "Training: the loss of a mini-batch of %d users",
-	"loss.body":      "Training never adjusts the weights for one user alone. It takes a small batch of %d users (this user plus %d others), runs the forward pass for each of them and scores the predictions with the binary cross-entropy ℓ: confidently wrong costs a lot, confidently right costs almost nothing. The loss L is the average of ℓ over the batch.",
+	"loss.body":      "Training never adjusts the weights for one user alone: it takes a mini-batch of %d users (this user plus %d others), runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing. The loss L is the average of ℓ over the batch.",
 	"loss.notrain":   "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
 	"loss.posweight": "Positive users count %s times in the loss, to make up for their rarity.",
 	"loss.copy":      "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
@@ -108,7 +108,7 @@ var textEN = map[string]string{
 
 	// The update of one weight.
 	"adam.title":     "Adam updates the weight %s",
-	"adam.body":      "The optimiser turns the gradient into a step. Adam keeps two running averages for every weight: m follows the gradient, v its square. Dividing one by the root of the other makes every weight move by roughly the same small amount, steadily where the gradient keeps its sign and cautiously where it flips. This is update number t = %d.",
+	"adam.body":      "Adam turns the gradient into a step with two running averages per weight, m of the gradient and v of its square; dividing one by the root of the other moves every weight by about the same small amount, steadily where the gradient keeps its sign and cautiously where it flips. This is update number t = %d.",
 	"adam.textbook":  "Both averages start at zero, so early on they are too small. The textbook form corrects them first (m̂, v̂) and then moves the weight by lr·m̂ / (√v̂ + ε):",
 	"adam.keras":     "retain computes the same update the way Keras does: both corrections are folded into one step size α, and ε sits beside √v instead of √v̂. Only that tiny ε differs; this is the update the engine applied:",
 	"sgd.title":      "Gradient descent updates the weight %s",
