@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -240,6 +241,41 @@ func TestExactAUC(t *testing.T) {
 	}
 	if _, err := BayesLimitOf([]float64{1}, nil); !errors.Is(err, ErrNoScores) {
 		t.Errorf("length mismatch: err = %v", err)
+	}
+}
+
+// TestShopCSVRoundTrip writes the textbook population as CSV and reads it
+// back with ReadCSV: same ids, values and labels, the id column recognised
+// as an identifier and the label's positive class "yes".
+func TestShopCSVRoundTrip(t *testing.T) {
+	s := TextbookShop()
+	var buf bytes.Buffer
+	if err := s.WriteCSV(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadCSV(&buf, "shop.csv", CSVOptions{Label: ShopLabelName})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Rows != 100 || back.IDColumn != 0 || back.Label.Positive != "yes" || !slices.Equal(back.Label.Values, s.Table.Label.Values) {
+		t.Fatalf("read back: %d rows, IDColumn %d, label %+v", back.Rows, back.IDColumn, back.Label)
+	}
+	if !slices.Equal(back.IDs(), s.Table.IDs()) {
+		t.Error("ids differ after the round trip")
+	}
+	for _, c := range s.Table.Features() {
+		got := back.Column(c.Name)
+		if got == nil || got.Kind != Numeric || !slices.Equal(got.Values, c.Values) {
+			t.Errorf("column %s differs after the round trip: %+v", c.Name, got)
+		}
+	}
+}
+
+func TestCSVQuote(t *testing.T) {
+	for in, want := range map[string]string{"plain": "plain", "a,b": `"a,b"`, `say "hi"`: `"say ""hi"""`, " pad": `" pad"`, "": ""} {
+		if got := csvQuote(in); got != want {
+			t.Errorf("csvQuote(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
