@@ -29,12 +29,14 @@ func newEvalCmd(a *app) *cobra.Command {
 		Short: "Evaluate a saved model on labelled data, or cross-validate a configuration",
 		Long: `With --model, score the labelled rows of --data with a saved model and print
 its metrics, the confusion matrix at the model's threshold and the cumulative
-gains table.
+gains table. With --log instead of --data, the customers of an order log are
+scored at --cutoff (typically later than the one the model was trained on).
 
 With --cv K, cross-validate a configuration instead (the same flags as train):
 stratified K-fold, each fold trained from scratch on the other folds, and the
 mean and standard deviation of every metric over the held-out folds.`,
 		Example: `  retain eval --model model.json --data next_month.csv
+  retain eval --model log_model.json --log orders.csv --cutoff 2024-09-30
   retain eval --cv 5 --data users.csv --layers 32 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
