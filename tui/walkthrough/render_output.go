@@ -20,13 +20,14 @@ func (r renderer) outputPage() page {
 	lbl := w.exp.Data.Table.Label
 	if w.net.Arch.Loss == engine.MSE {
 		p.body = r.para("out.body.linear")
-		p.body = append(p.body, "", r.formula("y = "+zSym(k)+"   (z_out)"),
+		p.body = append(p.body, "", r.formula("ŷ = "+zSym(k)),
 			"  "+r.st.Value.Render("ŷ = "+num(z)))
 		return p
 	}
 	p.body = r.para("out.body", lbl.Name, lbl.Positive)
 	p.body = append(p.body, "",
-		r.formula("y = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))    ("+zSym(k)+" = z_out)"),
+		r.formula("ŷ = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))"),
+		"  "+r.st.Muted.Render(r.t("out.notation", zSym(k))),
 		"  "+r.st.Value.Render("ŷ = σ("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(yhat)),
 		"")
 	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"

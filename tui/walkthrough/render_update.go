@@ -150,7 +150,7 @@ func (r renderer) afterPage() page {
 	p.body = append(p.body, "",
 		"  "+r.t("after.before")+"  "+r.st.Value.Render(num(before))+"  "+bar(before, 20),
 		"  "+r.t("after.after")+"  "+r.st.Value.Render(num(w.predAfter))+"  "+bar(w.predAfter, 20)+"   Δŷ = "+signed(w.predAfter-before),
-		"  y = "+short(w.label)+" ("+w.labelText+")")
+		"  "+r.t("out.truth", short(w.label), w.labelText))
 	toward := math.Abs(w.predAfter-w.label) < math.Abs(before-w.label)
 	key := "after.away"
 	if toward {

@@ -74,6 +74,7 @@ var textEN = map[string]string{
 	"out.title":       "The output: a probability",
 	"out.body":        "The last layer has a single neuron. The sigmoid σ maps its sum to a number between 0 and 1, which we read as the network's estimate of the probability that %s = %s.",
 	"out.body.linear": "The last layer is linear: its weighted sum is the prediction itself.",
+	"out.notation":    "(the article writes y = σ(z_out), with z_out = %s here; we keep y for the true label)",
 	"out.prob":        "P(%s)",
 	"out.predicts":    "At the threshold %s the network predicts: %s.",
 	"out.truth":       "The label is y = %s (%s).",

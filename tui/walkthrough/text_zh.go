@@ -74,6 +74,7 @@ var textZH = map[string]string{
 	"out.title":       "输出：一个概率",
 	"out.body":        "最后一层只有一个神经元。sigmoid 函数 σ 把它的和映射到 0 与 1 之间，我们把这个数理解为网络估计的 %s = %s 的概率。",
 	"out.body.linear": "最后一层是线性的：它的加权和本身就是预测值。",
+	"out.notation":    "（文中写作 y = σ(z_out)，这里 z_out 就是 %s；本页把 y 留给真实标签）",
 	"out.prob":        "P(%s)",
 	"out.predicts":    "以 %s 为阈值，网络的预测是：%s。",
 	"out.truth":       "标签是 y = %s（%s）。",
