@@ -87,7 +87,7 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, First: log.First, Last: log.Last,
 	}
 	if horizonDays < 0 {
-		return nil, rep, fmt.Errorf("%w: horizon of %d days (want > 0)", ErrCutoff, horizonDays)
+		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want > 0)", ErrCutoff, log.Name, horizonDays)
 	}
 	first, last := dayNumber(log.First), dayNumber(log.Last)
 	if len(log.Orders) == 0 || cut < first || cut >= last {

@@ -77,7 +77,8 @@ func TestBuildCohortBounds(t *testing.T) {
 			t.Errorf("cutoff %v: %v", cut, err)
 		}
 	}
-	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) {
+	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
+		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want > 0)" {
 		t.Errorf("negative horizon: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.
