@@ -82,6 +82,13 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
 	}
+	if opts.Source.Path != "" {
+		// Every session loads the data: refuse a bad file once, here, with
+		// its line and column, rather than in each session.
+		if _, err := experiment.Load(opts.Source, a.open); err != nil {
+			return err
+		}
+	}
 	var keys []gossh.PublicKey
 	switch {
 	case o.authorizedKeys != "" && o.insecureNoAuth:

@@ -40,6 +40,17 @@ func TestServeRefusesAuthorizedKeysWithInsecure(t *testing.T) {
 	}
 }
 
+func TestServeRefusesABadDataFileAtStart(t *testing.T) {
+	bad := writeFile(t, "bad.csv", "id,visits,churn\n1,3,yes\n2,\"4,no\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "serve", "--data", bad, "--insecure-no-auth", "--listen", "127.0.0.1:0"); code != exitUsage {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if want := "bad.csv:3:2: quoted field is never closed"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+}
+
 func TestServeServesTheTUIAndStopsOnSignal(t *testing.T) {
 	_, priv, _ := ed25519.GenerateKey(rand.Reader)
 	signer, err := gossh.NewSignerFromKey(priv)
