@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -51,16 +53,18 @@ an interrupted run leaves no file behind.`,
 // trainResult is the JSON document of `retain train --json`: the metrics
 // of the final part at the top level, with scikit-learn names.
 type trainResult struct {
-	Source     experiment.Source   `json:"source"`
-	Config     experiment.Config   `json:"config"`
-	Network    engine.Architecture `json:"network"`
-	Rows       partRows            `json:"rows"`
-	State      string              `json:"state"`
-	Epochs     int                 `json:"epochs"`
-	BestEpoch  int                 `json:"best_epoch,omitempty"`
-	Part       experiment.Part     `json:"part"`
-	BayesLimit *bayesJSON          `json:"bayes_limit,omitempty"`
-	Model      string              `json:"model,omitempty"`
+	Source  experiment.Source   `json:"source"`
+	Config  experiment.Config   `json:"config"`
+	Network engine.Architecture `json:"network"`
+	// Split counts the rows of each part ("rows" is the final part's count,
+	// from the metrics report).
+	Split      partRows        `json:"split"`
+	State      string          `json:"state"`
+	Epochs     int             `json:"epochs"`
+	BestEpoch  int             `json:"best_epoch,omitempty"`
+	Part       experiment.Part `json:"part"`
+	BayesLimit *bayesJSON      `json:"bayes_limit,omitempty"`
+	Model      string          `json:"model,omitempty"`
 	metrics.Report
 	History []engine.EpochStats `json:"history"`
 }
@@ -79,6 +83,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	}
 	cfg, err := o.cfg.config()
 	if err != nil {
+		return err
+	}
+	if err := checkOutDir(o.out); err != nil {
 		return err
 	}
 	d, err := experiment.Load(src, a.open)
@@ -121,7 +128,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if o.json {
 		return writeJSON(a.stdout, trainResult{
 			Source: d.Source, Config: cfg, Network: e.Architecture(),
-			Rows:  partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows},
+			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows},
 			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
 			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
 		})
@@ -129,6 +136,20 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
 	fmt.Fprintln(a.stdout)
 	printConfusion(a.stdout, ev.Report.Confusion)
+	return nil
+}
+
+// checkOutDir refuses, before a long training, an --out whose directory
+// does not exist.
+func checkOutDir(out string) error {
+	if out == "" {
+		return nil
+	}
+	dir := filepath.Dir(out)
+	st, err := os.Stat(dir)
+	if err != nil || !st.IsDir() {
+		return usageError(fmt.Errorf("--out %s: directory %s does not exist", out, dir))
+	}
 	return nil
 }
 

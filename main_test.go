@@ -142,6 +142,7 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--log", "x.csv", "--horizon", "soon"}, `--horizon "soon": want a positive number of days`},
 		{[]string{"train", "--builtin-users", "0"}, "--builtin-users 0: want 1..50000000"},
 		{[]string{"train", "--data", missing}, "missing.csv: no such file or directory"},
+		{[]string{"train", "--out", "/no/such/dir/model.json"}, "--out /no/such/dir/model.json: directory /no/such/dir does not exist"},
 		{[]string{"tui", "--lang", "fr"}, `--lang "fr": want en or zh`},
 		{[]string{"tui", "--data", missing}, "missing.csv: no such file or directory"},
 		{[]string{"serve"}, "refusing to serve without --authorized-keys FILE"},
@@ -228,6 +229,10 @@ func TestTrainJSON(t *testing.T) {
 	}
 	if h, _ := doc["history"].([]any); len(h) != 2 {
 		t.Errorf("history has %d epochs, want 2", len(h))
+	}
+	split, _ := doc["split"].(map[string]any)
+	if doc["rows"] != 200.0 || split["validation"] != 200.0 || split["train"] != 800.0 {
+		t.Errorf("rows %v, split %v; want 200 validation rows of 1000 (20 %%)", doc["rows"], doc["split"])
 	}
 	if doc["part"] != "validation" {
 		t.Errorf("part %v, want validation", doc["part"])
