@@ -57,6 +57,15 @@ func (r renderer) note(key string, args ...any) []string {
 	return wrap(r.t(key, args...), r.width, r.st.Muted)
 }
 
+// indented wraps a remark that belongs to the maths, two cells in.
+func (r renderer) indented(key string, args ...any) []string {
+	lines := wrap(r.t(key, args...), r.width-2, r.st.Muted)
+	for i, l := range lines {
+		lines[i] = "  " + l
+	}
+	return lines
+}
+
 // formula is one indented line of symbolic maths.
 func (r renderer) formula(s string) string { return "  " + r.st.Formula.Render(s) }
 
@@ -124,7 +133,7 @@ func (r renderer) termTable(terms []term, head []string) []string {
 	fmtFactor, fmtValue, fmtProduct := withSign(column(factors...)), column(values...), withSign(column(products...))
 	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2}
 	for _, t := range shown {
-		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", fmtProduct(t.product)})
+		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", r.signStyle(t.product, fmtProduct(t.product))})
 	}
 	lines := tb.render(r.st)
 	if len(rest) > 0 {
@@ -136,6 +145,18 @@ func (r renderer) termTable(terms []term, head []string) []string {
 		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms))))
 	}
 	return lines
+}
+
+// signStyle colours a printed value by its sign (its text already says the
+// sign, so nothing depends on colour alone).
+func (r renderer) signStyle(v float64, text string) string {
+	switch {
+	case v > 0:
+		return r.st.Positive.Render(text)
+	case v < 0:
+		return r.st.Negative.Render(text)
+	}
+	return r.st.Muted.Render(text)
 }
 
 // inline writes a sum of products on one line, eliding the middle of a

@@ -26,8 +26,9 @@ func (r renderer) outputPage() page {
 	}
 	p.body = r.para("out.body", lbl.Name, lbl.Positive)
 	p.body = append(p.body, "",
-		r.formula("ŷ = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))"),
-		"  "+r.st.Muted.Render(r.t("out.notation", zSym(k))),
+		r.formula("ŷ = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))"))
+	p.body = append(p.body, r.indented("out.notation", zSym(k))...)
+	p.body = append(p.body,
 		"  "+r.st.Value.Render("ŷ = σ("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(yhat)),
 		"")
 	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"
