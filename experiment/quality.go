@@ -3,7 +3,9 @@ package experiment
 import (
 	"context"
 	"fmt"
+	"io"
 	"path/filepath"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 )
@@ -108,4 +110,25 @@ func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, u
 		rows = append(rows, row)
 	}
 	return rows, nil
+}
+
+// WriteQualityMarkdown writes rows as the README's Markdown table.
+func WriteQualityMarkdown(w io.Writer, rows []QualityRow) error {
+	k := QualityFolds
+	if len(rows) > 0 {
+		k = rows[0].CV.K
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| data set | rows | retain %d-fold ROC AUC (mean ± std) | reference ROC AUC | bar | accuracy | F1 | pass |\n", k)
+	b.WriteString("|---|---:|---:|---:|---:|---:|---:|:---:|\n")
+	for _, r := range rows {
+		pass := "no"
+		if r.Pass {
+			pass = "yes"
+		}
+		fmt.Fprintf(&b, "| %s (`%s`) | %d | %.3f ± %.3f | %.3f (%s) | %.3f | %.3f | %.3f | %s |\n",
+			r.Dataset, r.Label, r.Rows, r.AUCMean, r.AUCStd, r.Reference, r.ReferenceName, r.Bar, r.Accuracy, r.F1, pass)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }
