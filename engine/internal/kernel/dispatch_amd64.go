@@ -38,9 +38,9 @@ func mulNT(c, a, b []float64, m, n, k int) {
 // The dot kernel of mulNT is weakest with few columns in a (the input layer:
 // k = number of features), where the masked k tail and the horizontal sums
 // dominate, and it has no 512-bit version. Transposing b (n×k, the weights)
-// onto the stack turns a·bᵀ into a·bᵗ for the broadcast kernel, for n·k copies
-// against m·n·k multiply-adds. Two buffer sizes keep the zeroing of the stack
-// array cheap.
+// onto the stack turns a·bᵀ into a plain product with the k×n copy, which the
+// broadcast kernel runs, for n·k copies against m·n·k multiply-adds. Two buffer
+// sizes keep the zeroing of the stack array cheap.
 const ntSmallK = 16
 
 func mulNTTransposed1K(c, a, b []float64, m, n, k int) {
@@ -108,8 +108,9 @@ func mulNN(c, a, b []float64, m, n, k int) {
 // sweeps the tiles of c (weight gradients sum over the whole batch).
 const kBlock = 128
 
-// mulBcast runs mulBcastAVX2 over blocks of k, the first overwriting c and
-// the others adding to it; the order of additions depends only on the shape.
+// mulBcast runs the broadcast kernel over blocks of k, the first overwriting c
+// and the others adding to it; the order of additions depends only on the
+// shape.
 func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
 	if k <= kBlock {
 		mulBcastBlock(c, a, b, m, n, k, ars, aps, 0)
@@ -125,8 +126,8 @@ func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
 }
 
 // mulBcastBlock picks the vector width. It calls the kernels directly, not
-// through a func value, so escape analysis keeps mulNTSmallK's buffer on the
-// stack.
+// through a func value, so escape analysis keeps the callers' transpose
+// buffers on the stack.
 func mulBcastBlock(c, a, b []float64, m, n, k, ars, aps, accum int) {
 	if useAVX512 {
 		mulBcastAVX512(c, a, b, m, n, k, ars, aps, accum)

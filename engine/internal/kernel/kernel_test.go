@@ -171,12 +171,19 @@ func TestProductsLargeShapes(t *testing.T) {
 func TestProductsZeroDims(t *testing.T) {
 	forEachPath(t, func(t *testing.T) {
 		for _, pr := range products {
-			// k = 0: the empty sum, so c must become all zeros.
-			c := []float64{math.NaN(), 7, math.Inf(1), -3, 1, 2}
-			pr.kernel(c, nil, nil, 2, 3, 0)
-			for i, x := range c {
-				if x != 0 || math.Signbit(x) {
-					t.Fatalf("%s with k=0: c[%d] = %v, want +0", pr.name, i, x)
+			// k = 0: the empty sum, so c must become all zeros, whichever
+			// kernel the shape selects.
+			for _, mn := range [][2]int{{2, 3}, {5, 8}, {20, 64}, {40, 10}, {64, 1}} {
+				m, n := mn[0], mn[1]
+				c := make([]float64, m*n)
+				for i := range c {
+					c[i] = math.NaN()
+				}
+				pr.kernel(c, nil, nil, m, n, 0)
+				for i, x := range c {
+					if x != 0 || math.Signbit(x) {
+						t.Fatalf("%s %d×%d with k=0: c[%d] = %v, want +0", pr.name, m, n, i, x)
+					}
 				}
 			}
 			// m = 0 or n = 0: nothing to compute and nothing written.
