@@ -53,7 +53,9 @@ type Config struct {
 	// (0: DefaultShutdownTimeout).
 	ShutdownTimeout time.Duration
 	// App builds the model of one session. It is called once per session,
-	// so sessions share no state through it unless it says so.
+	// so sessions share no state through it unless it says so. If the
+	// program's final model has a Close() method, it is called when the
+	// session ends, however it ends, to stop the model's background work.
 	App func(SessionInfo) tea.Model
 	// Log receives connection and session events (slog.Default when nil).
 	Log *slog.Logger

@@ -11,6 +11,7 @@ import (
 	"net"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,9 +27,13 @@ const waitLimit = 20 * time.Second
 // testModel greets the session's user in orange, echoes keys, quits on q
 // and panics on p.
 type testModel struct {
-	user string
-	keys string
+	user   string
+	keys   string
+	closed *atomic.Int32 // counts Close calls
 }
+
+// Close records that the server closed the model.
+func (m testModel) Close() { m.closed.Add(1) }
 
 func (m testModel) Init() tea.Cmd { return nil }
 
@@ -68,6 +73,7 @@ type fixture struct {
 	cancel  context.CancelFunc
 	served  chan error
 	logs    *syncBuffer
+	closed  atomic.Int32 // Close calls of every session's model
 }
 
 // newSigner makes a fresh Ed25519 key.
@@ -98,7 +104,7 @@ func start(t *testing.T, cfg Config) *fixture {
 	if !cfg.InsecureNoAuth {
 		cfg.AuthorizedKeys = []gossh.PublicKey{f.client.PublicKey()}
 	}
-	cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User} }
+	cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User, closed: &f.closed} }
 	cfg.Log = slog.New(slog.NewTextHandler(f.logs, nil))
 	f.srv, err = New(cfg)
 	if err != nil {

@@ -113,9 +113,26 @@ func (s *Server) runProgram(ctx context.Context, sess ssh.Session, pty ssh.Pty, 
 			}
 		}
 	}()
-	_, err = p.Run()
+	final, err := p.Run()
 	p.Kill()
+	s.closeModel(final)
 	return err
+}
+
+// closeModel calls the final model's Close method, if it has one, so that
+// work the application runs in the background (training) ends with the
+// session: a killed program never tells its model it is quitting.
+func (s *Server) closeModel(m tea.Model) {
+	c, ok := m.(interface{ Close() })
+	if !ok {
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			s.log.Error("application Close panicked", "panic", r)
+		}
+	}()
+	c.Close()
 }
 
 // newModel calls the application factory, turning a panic there into this

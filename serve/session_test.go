@@ -25,6 +25,9 @@ func TestSessionRendersTheAppAndQuits(t *testing.T) {
 	if code := tm.exit(t); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
+	if n := f.closed.Load(); n != 1 {
+		t.Errorf("the model was closed %d times, want once", n)
+	}
 }
 
 func TestUnknownKeyAndPasswordsAreRefused(t *testing.T) {
@@ -110,6 +113,10 @@ func TestShutdownTellsSessionsAndCompletes(t *testing.T) {
 		if !strings.Contains(tm.out.String(), "\x1b[?1049l") {
 			t.Errorf("the terminal was not restored (alternate screen left on): %q", tm.out.String())
 		}
+	}
+	// A killed program never quits its model: the server closes both.
+	if n := f.closed.Load(); n != 2 {
+		t.Errorf("%d models closed at shutdown, want 2", n)
 	}
 	select {
 	case err := <-f.served:
