@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -115,6 +116,9 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	}
 	if created {
 		fmt.Fprintf(a.stderr, "Generated a new host key at %s\n", hostKeyPath)
+	} else if st, err := os.Stat(hostKeyPath); err == nil && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(a.stderr, "Warning: the host key %s is readable by other users (mode %v); chmod 600 it\n",
+			hostKeyPath, st.Mode().Perm())
 	}
 	opts.Open = servedOpener(a.open, opts.Source)
 	opts.Limits = tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs}
