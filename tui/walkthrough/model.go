@@ -67,6 +67,36 @@ func New(in Input, lang string, styles Styles) Model {
 	return m
 }
 
+// SetInput switches the panel to another user or a retrained experiment,
+// keeping the language and size. When the network has the same shape the
+// reader stays on the same step with the same neurons chosen, so two users
+// can be compared page by page.
+func (m *Model) SetInput(in Input) {
+	next := New(in, m.lang, m.st)
+	next.keys = m.keys
+	if m.walk != nil && next.walk != nil && sameShape(m.walk, next.walk) && len(m.steps) == len(next.steps) {
+		next.cur, next.layer = m.cur, m.layer
+		copy(next.neuron, m.neuron)
+		copy(next.col, m.col)
+	}
+	next.width, next.height = m.width, m.height
+	*m = next
+	m.refresh(true)
+}
+
+// sameShape reports whether two walks have networks of the same layer sizes.
+func sameShape(a, b *walk) bool {
+	if a.layerCount() != b.layerCount() {
+		return false
+	}
+	for k := range a.net.Layers {
+		if a.net.Layers[k].In != b.net.Layers[k].In || a.net.Layers[k].Out != b.net.Layers[k].Out {
+			return false
+		}
+	}
+	return true
+}
+
 // Lang returns the language the panel is written in.
 func (m Model) Lang() string { return m.lang }
 

@@ -166,3 +166,25 @@ func TestPageKeysScrollLongPages(t *testing.T) {
 		t.Errorf("pgup at the top scrolled to %d", m.vp.YOffset())
 	}
 }
+
+// Switching to another user keeps the page and the chosen neurons, so two
+// users can be compared step by step; the numbers are the new user's.
+func TestSetInputKeepsThePlace(t *testing.T) {
+	m, exp := fixtureModel(t, "zh", 100, 30)
+	m = goTo(t, m, stepAffine, 1)
+	m = chooseNeuron(m, 0)
+	cur, _ := m.Step()
+	other := exp.TrainRows[5]
+	in, err := NewInput(exp, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.SetInput(in)
+	if now, _ := m.Step(); now != cur || m.Neuron(1) != 0 || m.Lang() != "zh" {
+		t.Fatalf("after SetInput: step %d (was %d), neuron %d, lang %s", now, cur, m.Neuron(1)+1, m.Lang())
+	}
+	zs, _ := refForward(exp.Net, in.X)
+	got, tol := printed(t, m.View(), idx(zSym(1), 0)+" = ")
+	near(t, "the new user's "+idx(zSym(1), 0), got, tol, zs[1][0])
+	checkFrame(t, m.View(), 100, 30)
+}

@@ -87,6 +87,12 @@ func (r renderer) inputPage() page {
 	p.body = append(p.body, tb.render(r.st)...)
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("input.fit")...)
+	switch pipe.Options.Scale {
+	case data.ScaleMinMax:
+		p.body = append(p.body, r.note("input.article.same")...)
+	case data.ScaleZScore:
+		p.body = append(p.body, r.note("input.article.zscore")...)
+	}
 	return p
 }
 
