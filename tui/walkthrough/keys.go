@@ -25,7 +25,7 @@ func DefaultKeyMap() KeyMap {
 		Back:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←", "back")),
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑", "previous neuron")),
 		Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next neuron")),
-		Layer:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next layer")),
+		Layer:    key.NewBinding(key.WithKeys("tab", "t"), key.WithHelp("tab/t", "next layer")),
 		PrevCol:  key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous weight")),
 		NextCol:  key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next weight")),
 		First:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g", "first step")),

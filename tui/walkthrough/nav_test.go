@@ -188,3 +188,12 @@ func TestSetInputKeepsThePlace(t *testing.T) {
 	near(t, "the new user's "+idx(zSym(1), 0), got, tol, zs[1][0])
 	checkFrame(t, m.View(), 100, 30)
 }
+
+// "t" does what tab does, for a root that keeps tab for its screens.
+func TestTIsAnotherKeyForTheNextLayer(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 100, 30)
+	m = goTo(t, m, stepAffine, 0)
+	if m = press(m, tea.KeyPressMsg{Code: 't', Text: "t"}); m.steps[m.cur] != (step{stepAffine, 1}) {
+		t.Fatalf("t went to %+v, want the weighted sum of layer 2", m.steps[m.cur])
+	}
+}
