@@ -115,7 +115,7 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
 	}
 	p.decideStorage()
-	if err := p.readRest(); err != nil {
+	if err := p.readBlocks(); err != nil {
 		return nil, err
 	}
 	return p.finish(opts)
@@ -133,15 +133,15 @@ type tableParser struct {
 }
 
 // checkRecord rejects ragged rows and blank labels.
-func (p *tableParser) checkRecord() error {
-	n, want := p.rr.fields(), len(p.header)
+func (p *tableParser) checkRecord(rr *recordReader) error {
+	n, want := rr.fields(), len(p.header)
 	if n != want {
 		col := min(n, want) + 1
-		return parseErr(p.name, p.rr.line, col, ErrRagged,
+		return parseErr(p.name, rr.line, col, ErrRagged,
 			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
 	}
-	if p.labelCol >= 0 && isMissing(trimSpace(p.rr.field(p.labelCol))) {
-		return parseErr(p.name, p.rr.line, p.labelCol+1, ErrLabelMissing,
+	if p.labelCol >= 0 && isMissing(trimSpace(rr.field(p.labelCol))) {
+		return parseErr(p.name, rr.line, p.labelCol+1, ErrLabelMissing,
 			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
 	}
 	return nil
@@ -162,7 +162,7 @@ func (p *tableParser) readSample(rows int) error {
 			}
 			return wrapReadErr(p.name, err)
 		}
-		if err := p.checkRecord(); err != nil {
+		if err := p.checkRecord(p.rr); err != nil {
 			return err
 		}
 		row := make([]string, len(p.header))
@@ -205,23 +205,4 @@ func (p *tableParser) decideStorage() {
 		}
 	}
 	p.sample, p.lines = nil, nil
-}
-
-func (p *tableParser) readRest() error {
-	for {
-		if err := p.rr.read(); err != nil {
-			if err == io.EOF {
-				return nil
-			}
-			return wrapReadErr(p.name, err)
-		}
-		if err := p.checkRecord(); err != nil {
-			return err
-		}
-		for j := range p.builders {
-			if err := p.builders[j].add(p.rr.field(j), p.name, p.rr.line, j+1, p.header[j]); err != nil {
-				return err
-			}
-		}
-	}
 }

@@ -12,8 +12,9 @@ import (
 //	/usr/bin/python3 ../shared/reference/gen_data.py 1000000 10 /tmp/gen
 //	RETAIN_BENCH_CSV=/tmp/gen/ecom_N1000000_F10.csv go test -run '^$' -bench ReadCSV ./data
 //
-// Besides time it reports the heap the table retains and the bytes
-// allocated per load, both relative to the raw float64 size of the cells.
+// Besides time it reports the CPU time per load (all threads, GC included),
+// the heap the table retains and the bytes allocated per load, both relative
+// to the raw float64 size of the cells.
 func BenchmarkReadCSV(b *testing.B) {
 	path := os.Getenv("RETAIN_BENCH_CSV")
 	if path == "" {
@@ -49,9 +50,11 @@ func BenchmarkReadCSV(b *testing.B) {
 
 	b.SetBytes(info.Size())
 	b.ResetTimer()
+	cpu := processCPU()
 	for b.Loop() {
 		load()
 	}
+	b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 	b.ReportMetric(retained/raw, "retained/raw")
 	b.ReportMetric(allocated/raw, "allocated/raw")
 	b.ReportMetric(raw/1e6, "rawMB")

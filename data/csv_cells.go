@@ -221,3 +221,50 @@ func isMissing(t []byte) bool {
 	}
 	return false
 }
+
+// join appends the cells of parts (builders of the same kind) to b, in order,
+// with one allocation per column.
+func (b *columnBuilder) join(parts []*columnBuilder) {
+	if len(parts) == 0 {
+		return
+	}
+	all := append([]*columnBuilder{b}, parts...)
+	total := 0
+	for _, part := range all {
+		total += part.values.len() + part.strs.len()
+	}
+	if b.numeric {
+		values := make([]float64, 0, total)
+		for _, part := range all {
+			values = append(values, part.values.take()...)
+		}
+		b.values = chunks[float64]{cur: values}
+	} else {
+		strs := make([]string, 0, total)
+		for _, part := range all {
+			strs = append(strs, part.strs.take()...)
+		}
+		b.strs = chunks[string]{cur: strs}
+	}
+	for _, part := range parts {
+		b.missing += part.missing
+		b.intern = unionInterned(b.intern, part.intern)
+	}
+}
+
+// unionInterned merges the distinct strings of two blocks; nil means "too
+// many to track", and stays nil.
+func unionInterned(a, b map[string]string) map[string]string {
+	if a == nil || b == nil {
+		return nil
+	}
+	for s := range b {
+		if _, ok := a[s]; !ok {
+			if len(a) >= maxInterned {
+				return nil
+			}
+			a[s] = s
+		}
+	}
+	return a
+}

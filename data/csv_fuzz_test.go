@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"slices"
@@ -39,7 +40,16 @@ func FuzzReadCSV(f *testing.F) {
 		f.Add([]byte(s), uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, in []byte, inferRows uint8) {
-		tab, err := ReadCSV(bytes.NewReader(in), "f.csv", CSVOptions{InferRows: int(inferRows%8) + 1})
+		opts := CSVOptions{InferRows: int(inferRows%8) + 1}
+		tab, err := ReadCSV(bytes.NewReader(in), "f.csv", opts)
+		// Tiny parsing blocks must give exactly the one-block result.
+		old := blockSize
+		blockSize = int(inferRows%13) + 1
+		tiny, errTiny := ReadCSV(bytes.NewReader(in), "f.csv", opts)
+		blockSize = old
+		if fmt.Sprint(err) != fmt.Sprint(errTiny) || !tablesEqual(tab, tiny) {
+			t.Fatalf("block size %d changes the result: %v / %v", int(inferRows%13)+1, err, errTiny)
+		}
 		if err != nil {
 			if !knownCause(err) {
 				t.Fatalf("error without a known cause: %v", err)
@@ -137,4 +147,23 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("parseSimple(%q) = %v, strconv gives %v (%v)", s, got, want, err)
 		}
 	})
+}
+
+// tablesEqual compares two tables cell by cell (NaN equals NaN).
+func tablesEqual(a, b *Table) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Rows != b.Rows || a.IDColumn != b.IDColumn || len(a.Columns) != len(b.Columns) ||
+		a.Label.Name != b.Label.Name || a.Label.Positive != b.Label.Positive || !slices.Equal(a.Label.Values, b.Label.Values) {
+		return false
+	}
+	for i, c := range a.Columns {
+		d := b.Columns[i]
+		if c.Name != d.Name || c.Kind != d.Kind || c.Missing != d.Missing || c.Note != d.Note ||
+			!sameFloats(c.Values, d.Values) || !slices.Equal(c.Strings, d.Strings) || !slices.Equal(c.Levels, d.Levels) {
+			return false
+		}
+	}
+	return true
 }

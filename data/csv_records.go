@@ -9,8 +9,9 @@ import (
 )
 
 // recordReader splits CSV input into records without allocating per field:
-// the unquoted contents of every field of the current record are
-// concatenated in buf and ends holds each field's end offset. It accepts
+// field i of the current record is cur[starts[i]:ends[i]], where cur is the
+// input line itself when it has no quotes (the common case, no copy) and
+// otherwise buf, holding the unquoted field contents back to back. It accepts
 // RFC 4180 quoting (doubled quotes, delimiters and newlines inside quotes),
 // LF or CRLF line ends, and skips blank lines. A quote inside an unquoted
 // field is kept literally, as most spreadsheet exports expect.
@@ -21,10 +22,14 @@ type recordReader struct {
 	// line is the physical line on which the current record starts.
 	line int
 	// next is the physical line the next read will start on.
-	next int
-	buf  []byte
-	ends []int
-	long []byte // accumulates a line longer than the bufio buffer
+	next   int
+	cur    []byte
+	buf    []byte
+	starts []int
+	ends   []int
+	long   []byte // accumulates a line longer than the bufio buffer
+	// mem, when br is nil, is the in-memory block lines are taken from.
+	mem []byte
 }
 
 const readBufferSize = 1 << 16
@@ -36,6 +41,9 @@ func newRecordReader(br *bufio.Reader, file string, delim byte) *recordReader {
 // readLine returns the next physical line without its line end. The slice is
 // valid until the following call. It returns io.EOF only when nothing is left.
 func (r *recordReader) readLine() ([]byte, error) {
+	if r.br == nil {
+		return r.memLine()
+	}
 	line, err := r.br.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
 		r.long = append(r.long[:0], line...)
@@ -61,23 +69,35 @@ func (r *recordReader) readLine() ([]byte, error) {
 	return line, nil
 }
 
+// memLine is readLine for an in-memory block; lines alias the block.
+func (r *recordReader) memLine() ([]byte, error) {
+	if len(r.mem) == 0 {
+		return nil, io.EOF
+	}
+	line := r.mem
+	if i := bytes.IndexByte(r.mem, '\n'); i >= 0 {
+		line, r.mem = r.mem[:i], r.mem[i+1:]
+	} else {
+		r.mem = nil
+	}
+	r.next++
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	return line, nil
+}
+
 // fields returns the number of fields in the current record.
 func (r *recordReader) fields() int { return len(r.ends) }
 
 // field returns the unquoted bytes of field i of the current record; the
 // slice is valid until the next call to read.
-func (r *recordReader) field(i int) []byte {
-	start := 0
-	if i > 0 {
-		start = r.ends[i-1]
-	}
-	return r.buf[start:r.ends[i]]
-}
+func (r *recordReader) field(i int) []byte { return r.cur[r.starts[i]:r.ends[i]] }
 
 // read loads the next non-blank record. It returns io.EOF at the end of the
 // input and a *ParseError for malformed quoting.
 func (r *recordReader) read() error {
-	r.buf = r.buf[:0]
+	r.starts = r.starts[:0]
 	r.ends = r.ends[:0]
 	var line []byte
 	var err error
@@ -91,6 +111,36 @@ func (r *recordReader) read() error {
 			break
 		}
 	}
+	if bytes.IndexByte(line, '"') < 0 {
+		r.cur = line
+		for pos := 0; ; {
+			r.starts = append(r.starts, pos)
+			i := bytes.IndexByte(line[pos:], r.delim)
+			if i < 0 {
+				r.ends = append(r.ends, len(line))
+				return nil
+			}
+			r.ends = append(r.ends, pos+i)
+			pos += i + 1
+		}
+	}
+	r.buf = r.buf[:0]
+	err = r.readUnquoting(line)
+	r.cur = r.buf
+	for i := range r.ends {
+		start := 0
+		if i > 0 {
+			start = r.ends[i-1]
+		}
+		r.starts = append(r.starts, start)
+	}
+	return err
+}
+
+// readUnquoting splits a record that contains quotes, copying the unquoted
+// contents of its fields into buf and their end offsets into ends.
+func (r *recordReader) readUnquoting(line []byte) error {
+	var err error
 	pos := 0
 	for {
 		if pos < len(line) && line[pos] == '"' {

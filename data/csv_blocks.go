@@ -1,0 +1,174 @@
+package data
+
+import (
+	"bytes"
+	"io"
+	"runtime"
+	"sync"
+)
+
+// blockSize is the amount of input handed to one parsing worker at a time.
+// It is a variable so tests can force many tiny blocks.
+var blockSize = 1 << 20
+
+// block is a run of whole records and the line its first byte is on.
+type block struct {
+	index     int
+	data      []byte
+	firstLine int
+	lines     int
+}
+
+// blockResult holds the columns parsed from one block, or its first error.
+type blockResult struct {
+	builders []columnBuilder
+	err      error
+}
+
+// readBlocks parses everything after the sample. The input is cut into
+// blocks at record boundaries and the blocks are parsed in parallel, each
+// into its own column builders, which are then joined in file order. The
+// error reported is the first one in file order, as a sequential reader
+// would report it.
+func (p *tableParser) readBlocks() error {
+	jobs := make(chan block, 2)
+	var (
+		mu      sync.Mutex
+		results []blockResult
+		failed  bool
+		wg      sync.WaitGroup
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for b := range jobs {
+				res := p.parseBlock(b)
+				mu.Lock()
+				for len(results) <= b.index {
+					results = append(results, blockResult{})
+				}
+				results[b.index] = res
+				failed = failed || res.err != nil
+				mu.Unlock()
+			}
+		})
+	}
+	readErr := p.splitBlocks(jobs, func() bool { mu.Lock(); defer mu.Unlock(); return failed })
+	close(jobs)
+	wg.Wait()
+	for _, res := range results {
+		if res.err != nil {
+			return res.err
+		}
+	}
+	if readErr != nil {
+		return wrapReadErr(p.name, readErr)
+	}
+	for j := range p.builders {
+		parts := make([]*columnBuilder, len(results))
+		for i := range results {
+			parts[i] = &results[i].builders[j]
+		}
+		p.builders[j].join(parts)
+	}
+	return nil
+}
+
+// splitBlocks reads the rest of the input and sends it as blocks that end
+// on record boundaries. It stops early once stop reports a parse error.
+func (p *tableParser) splitBlocks(jobs chan<- block, stop func() bool) error {
+	var carry []byte
+	line := p.rr.next
+	for index := 0; !stop(); {
+		buf := make([]byte, len(carry), max(blockSize, 2*len(carry)))
+		copy(buf, carry)
+		n, err := io.ReadFull(p.rr.br, buf[len(carry):cap(buf)])
+		buf = buf[:len(carry)+n]
+		eof := err == io.EOF || err == io.ErrUnexpectedEOF
+		if err != nil && !eof {
+			return err
+		}
+		cut := len(buf)
+		if !eof {
+			if cut = recordBoundary(buf, p.rr.delim); cut < 0 {
+				carry = buf // one record longer than the buffer: read more
+				continue
+			}
+		}
+		carry = buf[cut:]
+		if cut > 0 {
+			lines := bytes.Count(buf[:cut], []byte{'\n'})
+			jobs <- block{index: index, data: buf[:cut], firstLine: line, lines: lines}
+			index++
+			line += lines
+		}
+		if eof {
+			return nil
+		}
+	}
+	return nil
+}
+
+// recordBoundary returns the offset just past the last newline in b that
+// ends a record (is outside quotes), or -1. b starts at a record boundary.
+// Quotes are interpreted exactly as recordReader does: only a quote at the
+// start of a field opens a quoted field, and "" inside one is a quote.
+func recordBoundary(b []byte, delim byte) int {
+	last, pos := -1, 0
+	for {
+		q := bytes.IndexByte(b[pos:], '"')
+		outside := b[pos:]
+		if q >= 0 {
+			outside = b[pos : pos+q]
+		}
+		if i := bytes.LastIndexByte(outside, '\n'); i >= 0 {
+			last = pos + i + 1
+		}
+		if q < 0 {
+			return last
+		}
+		q += pos
+		pos = q + 1
+		if q > 0 && b[q-1] != delim && b[q-1] != '\n' {
+			continue // a literal quote inside an unquoted field
+		}
+		for {
+			e := bytes.IndexByte(b[pos:], '"')
+			if e < 0 || pos+e+1 == len(b) {
+				return last // the field may still be open at the end of b
+			}
+			e += pos
+			if b[e+1] != '"' {
+				pos = e + 1
+				break
+			}
+			pos = e + 2
+		}
+	}
+}
+
+// parseBlock parses one block with fresh column builders of the kinds the
+// sample decided.
+func (p *tableParser) parseBlock(b block) blockResult {
+	rr := &recordReader{file: p.name, delim: p.rr.delim, next: b.firstLine, mem: b.data}
+	builders := make([]columnBuilder, len(p.builders))
+	for j := range builders {
+		builders[j] = newColumnBuilder(p.builders[j].numeric, b.lines+1)
+		builders[j].decimalComma = p.builders[j].decimalComma
+	}
+	for {
+		if err := rr.read(); err != nil {
+			if err == io.EOF {
+				return blockResult{builders: builders}
+			}
+			return blockResult{err: err}
+		}
+		if err := p.checkRecord(rr); err != nil {
+			return blockResult{err: err}
+		}
+		for j := range builders {
+			if err := builders[j].add(rr.field(j), p.name, rr.line, j+1, p.header[j]); err != nil {
+				return blockResult{err: err}
+			}
+		}
+	}
+}
