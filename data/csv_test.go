@@ -130,6 +130,11 @@ func TestReadCSVInferenceRules(t *testing.T) {
 	if x := tab.Column("x"); x.Kind != Numeric || !sameFloats(x.Values, []float64{math.NaN(), math.NaN(), 3, 4}) {
 		t.Errorf("x = %v %v", x.Kind, x.Values)
 	}
+	// The same in a semicolon file with decimal commas.
+	tab = mustRead(t, "x;y;churn\n;1;yes\n;2;no\n3,5;3;no\n4;4;no\n", CSVOptions{InferRows: 2})
+	if x := tab.Column("x"); x.Kind != Numeric || !sameFloats(x.Values, []float64{math.NaN(), math.NaN(), 3.5, 4}) {
+		t.Errorf("x = %v %v", x.Kind, x.Values)
+	}
 	// Unique strings in a short file without an id-like name stay categorical.
 	tab = mustRead(t, "plan,x,churn\na,1,yes\nb,2,no\nc,3,no\n", CSVOptions{})
 	if c := tab.Column("plan"); c.Kind != Categorical {

@@ -50,8 +50,8 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	}
 	strs := b.strs.take()
 	levels := distinctStrings(b, strs)
-	if len(levels) > 0 && allNumeric(levels) {
-		return inferNumeric(name, stringsToNumbers(strs), b.missing)
+	if len(levels) > 0 && allNumeric(levels, b.decimalComma) {
+		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma), b.missing)
 	}
 	c := &Column{Name: name, Strings: strs, Missing: b.missing}
 	present := len(strs) - b.missing
@@ -173,19 +173,19 @@ func distinctStrings(b *columnBuilder, strs []string) []string {
 	return levels
 }
 
-func allNumeric(levels []string) bool {
+func allNumeric(levels []string, decimalComma bool) bool {
 	for _, s := range levels {
-		if _, ok := parseNumber([]byte(s)); !ok {
+		if _, ok := parseCell([]byte(s), decimalComma); !ok {
 			return false
 		}
 	}
 	return true
 }
 
-func stringsToNumbers(strs []string) []float64 {
+func stringsToNumbers(strs []string, decimalComma bool) []float64 {
 	out := make([]float64, len(strs))
 	for i, s := range strs {
-		v, ok := parseNumber([]byte(s))
+		v, ok := parseCell([]byte(s), decimalComma)
 		if !ok {
 			v = math.NaN()
 		}
