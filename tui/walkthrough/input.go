@@ -172,14 +172,16 @@ func (w *walk) traceStep(in Input) error {
 	userTrain := slices.Index(exp.TrainRows, in.Row)
 	w.inTraining = userTrain >= 0
 	others := make([]int, 0, m-1)
-	for k := 0; len(others) < m-1 && k < train.Rows; k++ {
-		idx := k * train.Rows / (m - 1)
-		if k >= m-1 {
-			idx = k // fewer spread rows than needed: fill from the start
-		}
-		if idx != userTrain && !slices.Contains(others, idx) && idx < train.Rows {
+	add := func(idx int) {
+		if len(others) < m-1 && idx != userTrain && !slices.Contains(others, idx) {
 			others = append(others, idx)
 		}
+	}
+	for k := range m - 1 {
+		add(k * train.Rows / (m - 1)) // spread over the training set
+	}
+	for idx := 0; idx < train.Rows && len(others) < m-1; idx++ {
+		add(idx) // a small training set: fill up from its start
 	}
 	rows := len(others) + 1
 	cols, outs := train.Cols, train.Outs

@@ -197,3 +197,32 @@ func TestTIsAnotherKeyForTheNextLayer(t *testing.T) {
 		t.Fatalf("t went to %+v, want the weighted sum of layer 2", m.steps[m.cur])
 	}
 }
+
+// The demonstration batch holds the user first, then distinct training
+// rows, as many as the batch size allows.
+func TestBatchHoldsTheUserAndDistinctTrainingRows(t *testing.T) {
+	exp := fixtureExperiment(t)
+	for _, size := range []int{1, 2, 8, 200} {
+		in, err := NewInput(exp, fixtureRow(exp))
+		if err != nil {
+			t.Fatal(err)
+		}
+		in.Batch = size
+		m := New(in, "en", DefaultStyles())
+		ids := m.walk.batchIDs
+		want := min(size, exp.Train.Rows) // the user is a training row
+		if len(ids) != want || m.walk.step.Rows != want {
+			t.Fatalf("batch %d: %d ids and %d rows, want %d", size, len(ids), m.walk.step.Rows, want)
+		}
+		seen := map[string]bool{}
+		for _, id := range ids {
+			if seen[id] {
+				t.Fatalf("batch %d: user %s twice in %v", size, id, ids)
+			}
+			seen[id] = true
+		}
+		if ids[0] != exp.Data.Table.IDs()[fixtureRow(exp)] {
+			t.Errorf("batch %d starts with %s, not the user", size, ids[0])
+		}
+	}
+}
