@@ -73,6 +73,7 @@ func NewModel(opts Options) Model {
 	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
+	m.trainScr.hidden = true
 	return m
 }
 
@@ -196,6 +197,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 
 func (m Model) switchTo(t tab) Model {
 	m.active = t
+	m.trainScr.setHidden(t != tabTrain)
 	m.layout()
 	return m
 }

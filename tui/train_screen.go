@@ -75,6 +75,8 @@ type trainScreen struct {
 	loss, metric widget.SeriesChart
 	bar          progress.Model
 	view         string
+	hidden       bool // another tab is shown: drain, but do not draw
+	stale        bool // news arrived while hidden
 }
 
 func newTrainScreen(st Styles) trainScreen {
@@ -156,9 +158,17 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 		if s.cur == nil || msg.id != s.cur.id || !s.alive() {
 			return s, nil
 		}
-		s.drain()
-		s.redrawCharts()
-		s.render()
+		// Draw only what changed, and nothing while another tab is shown:
+		// the UI then costs the training goroutine next to nothing.
+		before := s.state
+		if s.drain() || s.state != before {
+			if !s.hidden {
+				s.redrawCharts()
+				s.render()
+			} else {
+				s.stale = true
+			}
+		}
 		return s, tickCmd(s.cur.id)
 	case trainDoneMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state == trainEnded {
@@ -244,9 +254,11 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 	return tea.Batch(startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
-// drain moves everything the coalescer holds into the charts.
-func (s *trainScreen) drain() {
-	if u, ok := s.cur.coal.Drain(); ok {
+// drain moves everything the coalescer holds into the charts and reports
+// whether there was anything.
+func (s *trainScreen) drain() bool {
+	u, news := s.cur.coal.Drain()
+	if news {
 		s.apply(u)
 	}
 	if s.exp != nil && (s.state == trainRunning || s.state == trainPaused) {
@@ -256,8 +268,21 @@ func (s *trainScreen) drain() {
 			s.state = trainRunning
 		}
 	}
-	s.moving = s.latest.Step != s.lastStep
-	s.lastStep = s.latest.Step
+	moving := s.latest.Step != s.lastStep
+	news = news || moving != s.moving
+	s.moving, s.lastStep = moving, s.latest.Step
+	return news
+}
+
+// setHidden tells the screen whether another tab covers it; it catches up
+// when shown again.
+func (s *trainScreen) setHidden(hidden bool) {
+	s.hidden = hidden
+	if !hidden && s.stale {
+		s.stale = false
+		s.redrawCharts()
+		s.render()
+	}
 }
 
 // apply adds one drained update to the history and the charts. Non-finite
