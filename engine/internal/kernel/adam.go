@@ -20,8 +20,13 @@ import (
 // which is w −= lr·(m/biasCorr1) / (√(v/biasCorr2) + eps) up to rounding, the
 // update of torch.optim.Adam (which divides by √biasCorr2 where this multiplies
 // by its reciprocal: one division per element fewer, and divisions and square
-// roots bound the cost of the step). The vector and the portable paths perform
-// the same operations, so their results are bit-identical.
+// roots bound the cost of the step). The AVX2 and the portable paths perform
+// these operations exactly, so their results are bit-identical. With AVX-512
+// the square root and the division come from hardware estimates refined by
+// Newton steps and a residual correction (see gen_asm_adam.go): m and v are
+// still exact, and the step to w is within a unit or two in the last place of
+// the exact one (in tests on 100,000 random elements it never differed). A v
+// of +Inf (a squared gradient that overflowed) gives NaN there, not a zero step.
 func Adam(w, g, m, v []float64, lr, beta1, beta2, eps, biasCorr1, biasCorr2 float64) {
 	n := len(w)
 	if len(g) != n || len(m) != n || len(v) != n {

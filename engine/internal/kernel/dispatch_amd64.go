@@ -4,7 +4,7 @@ package kernel
 
 import "golang.org/x/sys/cpu"
 
-//go:generate go run gen_asm.go gen_asm_bcast.go gen_asm_dot.go gen_asm_elem.go
+//go:generate go run gen_asm.go gen_asm_adam.go gen_asm_bcast.go gen_asm_dot.go gen_asm_elem.go
 
 // hasAsm reports whether the CPU runs the AVX2+FMA kernels; useAsm selects
 // them, and tests clear it to exercise the portable path on the same machine.
@@ -137,13 +137,18 @@ func mulBcastBlock(c, a, b []float64, m, n, k, ars, aps, accum int) {
 }
 
 // adamVec runs the vector Adam over the longest prefix that is a multiple of
-// four and returns its length.
+// the vector length and returns its length.
 func adamVec(w, g, m, v []float64, p *adamParams) int {
-	if !useAsm {
+	switch {
+	case !useAsm:
 		return 0
+	case useAVX512:
+		adamAVX512(w, g, m, v, p)
+		return len(w) &^ 7
+	default:
+		adamAVX2(w, g, m, v, p)
+		return len(w) &^ 3
 	}
-	adamAVX2(w, g, m, v, p)
-	return len(w) &^ 3
 }
 
 func addRowVec(c, v []float64, m, n int) {
@@ -201,6 +206,13 @@ func transposeAVX2(dst, src []float64, rows, cols int)
 //
 //go:noescape
 func mulNTAVX2(c, a, b []float64, m, n, k int)
+
+// adamAVX512 updates the first len(w)/8·8 elements, with refined hardware
+// estimates for the square root and the division; g, m and v must be as long
+// as w.
+//
+//go:noescape
+func adamAVX512(w, g, m, v []float64, p *adamParams)
 
 // adamAVX2 updates the first len(w)/4·4 elements; g, m and v must be as long
 // as w.

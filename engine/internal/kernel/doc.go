@@ -45,5 +45,6 @@
 // the dot kernel splits sums into four lanes, so products differ from a naive
 // triple loop by a few units in the last place; tests allow 1e-12 of the sum of
 // the absolute terms. MulNN and MulTN give the same bits with 256- and 512-bit
-// vectors. The element-wise helpers and Adam give the same bits on every path.
+// vectors. The element-wise helpers give the same bits on every path, and so
+// does Adam except with AVX-512 (see Adam).
 package kernel

@@ -44,6 +44,7 @@ GLOBL masktab<>(SB), RODATA|NOPTR, $64
 	genBcast(g, avx512)
 	genDot(g)
 	genAdam(g)
+	genAdam512(g)
 	genRowVec(g, "addRowVecAVX2", false)
 	genRowVec(g, "addBiasReLUAVX2", true)
 	genReLUMask(g)

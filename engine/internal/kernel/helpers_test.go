@@ -145,33 +145,76 @@ func TestAdamMatchesReferenceAndPaths(t *testing.T) {
 	if !hasAsm {
 		t.Skip("assembly kernels unavailable; only the portable path exists")
 	}
-	saved := useAsm
-	defer func() { useAsm = saved }()
+	savedAsm, saved512 := useAsm, useAVX512
+	defer func() { useAsm, useAVX512 = savedAsm, saved512 }()
 	rng := rand.New(rand.NewPCG(13, 14))
-	for _, n := range []int{1, 3, 4, 7, 8, 9, 640, 2817} {
+	clone := func(x []float64) []float64 { return append([]float64(nil), x...) }
+	for _, n := range []int{1, 3, 4, 7, 8, 9, 15, 17, 640, 2817, 100000} {
 		w, g := randSlice(rng, n), randSlice(rng, n)
 		m, v := randSlice(rng, n), randSlice(rng, n)
 		for i := range v {
-			v[i] = math.Abs(v[i])
+			// Moments and gradients over many magnitudes, plus the zeros of
+			// dead units and subnormal second moments.
+			scale := math.Pow(10, float64(rng.IntN(24)-16))
+			g[i] *= scale
+			m[i] *= scale
+			v[i] = math.Abs(v[i]) * scale * scale
+			switch i % 11 {
+			case 3:
+				g[i], m[i], v[i] = 0, 0, 0
+			case 5:
+				g[i], v[i] = 0, 1e-310
+			case 7, 8, 9:
+				w[i] = 0 // the step itself lands in w, rounding and all
+			}
 		}
-		clone := func(x []float64) []float64 { return append([]float64(nil), x...) }
-		wr, mr, vr := clone(w), clone(m), clone(v)
-		wg, mg, vg := clone(w), clone(m), clone(v)
 		const lr, b1, b2, eps = 1e-3, 0.9, 0.999, 1e-8
 		bc1, bc2 := 1-math.Pow(b1, 7), 1-math.Pow(b2, 7)
+		wr, mr, vr := clone(w), clone(m), clone(v)
 		adamReference(wr, g, mr, vr, lr, b1, b2, eps, bc1, bc2)
-		useAsm = true
-		Adam(w, g, m, v, lr, b1, b2, eps, bc1, bc2)
-		useAsm = false
+		useAsm, useAVX512 = false, false
+		wg, mg, vg := clone(w), clone(m), clone(v)
 		Adam(wg, g, mg, vg, lr, b1, b2, eps, bc1, bc2)
 		for i := range w {
-			if math.Float64bits(w[i]) != math.Float64bits(wg[i]) || m[i] != mg[i] || v[i] != vg[i] {
-				t.Fatalf("n=%d i=%d: asm (%v %v %v) and Go (%v %v %v) differ", n, i, w[i], m[i], v[i], wg[i], mg[i], vg[i])
-			}
-			if math.Abs(w[i]-wr[i]) > 1e-15 || math.Abs(m[i]-mr[i]) > 1e-15 || math.Abs(v[i]-vr[i]) > 1e-15 {
-				t.Fatalf("n=%d i=%d: got (%v %v %v), reference (%v %v %v)", n, i, w[i], m[i], v[i], wr[i], mr[i], vr[i])
+			// Fusing changes rounding; allow it relative to the terms' sizes,
+			// since m = β1·m + (1−β1)·g can cancel.
+			mTol := 1e-15 * (math.Abs(b1*m[i]) + math.Abs((1-b1)*g[i]))
+			vTol := 1e-15 * vr[i]
+			denom := math.Sqrt(vr[i]/bc2) + eps
+			wTol := 1e-15*math.Abs(wr[i]) + lr/bc1*(mTol+1e-14*math.Abs(mr[i]))/denom
+			if math.Abs(mg[i]-mr[i]) > mTol || math.Abs(vg[i]-vr[i]) > vTol || math.Abs(wg[i]-wr[i]) > wTol {
+				t.Fatalf("n=%d i=%d: Go (%v %v %v), reference (%v %v %v)", n, i, wg[i], mg[i], vg[i], wr[i], mr[i], vr[i])
 			}
 		}
+		// AVX2 performs the portable operations exactly.
+		useAsm = true
+		wa, ma, va := clone(w), clone(m), clone(v)
+		Adam(wa, g, ma, va, lr, b1, b2, eps, bc1, bc2)
+		sameBits(t, fmt.Sprint("AVX2 Adam w n=", n), wa, wg)
+		sameBits(t, fmt.Sprint("AVX2 Adam m n=", n), ma, mg)
+		sameBits(t, fmt.Sprint("AVX2 Adam v n=", n), va, vg)
+		if !hasAVX512 {
+			continue
+		}
+		// AVX-512 refines estimates of √ and ÷: the moments are exact, the
+		// step to w within a unit or two in the last place.
+		useAVX512 = true
+		wz, mz, vz := clone(w), clone(m), clone(v)
+		Adam(wz, g, mz, vz, lr, b1, b2, eps, bc1, bc2)
+		sameBits(t, fmt.Sprint("AVX-512 Adam m n=", n), mz, mg)
+		sameBits(t, fmt.Sprint("AVX-512 Adam v n=", n), vz, vg)
+		differ := 0
+		for i := range w {
+			stepExact, stepFast := wg[i]-w[i], wz[i]-w[i]
+			if math.Float64bits(wz[i]) != math.Float64bits(wg[i]) {
+				differ++
+			}
+			if math.Abs(stepFast-stepExact) > 0x1p-51*math.Max(math.Abs(wg[i]), math.Abs(stepExact)) {
+				t.Fatalf("n=%d i=%d: AVX-512 step %v, exact %v (w %v, m %v, v %v)", n, i, stepFast, stepExact, w[i], mz[i], vz[i])
+			}
+		}
+		t.Logf("n=%d: AVX-512 and exact w differ in %d elements", n, differ)
+		useAVX512 = false
 	}
 }
 
