@@ -19,6 +19,7 @@ const (
 	headerLines   = 4
 	sideTextWidth = 72
 	minHeatWidth  = 32
+	barsWidth     = 46
 	inlineHeatMax = 14 // lines of a heatmap placed under the text
 )
 
@@ -39,25 +40,20 @@ func (m *Model) refresh(resetScroll bool) {
 	p := m.renderer(w).render(s)
 	textW := w
 	m.side = false
-	if p.heat != nil {
-		if heatW := min(max(heatWidth(p.heat), minHeatWidth), w*2/5); w-heatW-3 >= sideTextWidth {
-			m.side, textW = true, w-heatW-3
+	if figW := figureWidth(p); figW > 0 {
+		if figW = min(figW, w*2/5); w-figW-3 >= sideTextWidth {
+			m.side, textW = true, w-figW-3
 			p = m.renderer(textW).render(s)
 		}
 	}
 	bodyH := h - headerLines
 	lines := p.body
-	if p.heat != nil {
-		m.heat = widget.NewHeatmap(m.st.Widget, p.heat.title)
-		m.heat.SetRows(p.heat.rows)
-		m.heat.SetLabels(p.heat.rowLabels, p.heat.colLabels)
-		m.heat.SetHighlight(p.heat.hiRow, p.heat.hiCol)
-		if m.side {
-			m.heat.SetSize(w-textW-3, bodyH)
-		} else {
-			m.heat.SetSize(textW, min(len(p.heat.rows)+2, inlineHeatMax))
-			lines = append(append(lines, ""), strings.Split(m.heat.View(), "\n")...)
-		}
+	switch {
+	case m.side:
+		m.figure = m.drawFigure(p, w-textW-3, bodyH)
+	case figureWidth(p) > 0:
+		fig := m.drawFigure(p, textW, min(figureHeight(p), inlineHeatMax))
+		lines = append(append(lines, ""), strings.Split(fig, "\n")...)
 	}
 	offset := m.vp.YOffset()
 	m.vp.SetWidth(textW)
@@ -70,6 +66,54 @@ func (m *Model) refresh(resetScroll bool) {
 	}
 	m.page = p
 	m.view = m.compose()
+}
+
+// figureWidth is the width the page's figure would like beside the text
+// (0: the page has none).
+func figureWidth(p page) int {
+	switch {
+	case p.heat != nil:
+		return max(heatWidth(p.heat), minHeatWidth)
+	case p.bars != nil:
+		return barsWidth
+	}
+	return 0
+}
+
+// figureHeight is the height the page's figure needs to show everything.
+func figureHeight(p page) int {
+	switch {
+	case p.heat != nil:
+		return len(p.heat.rows) + 2
+	case p.bars != nil:
+		return len(p.bars.bars) + 1
+	}
+	return 0
+}
+
+// drawFigure renders the page's heatmap or bar chart at w×h.
+func (m Model) drawFigure(p page, w, h int) string {
+	if p.heat != nil {
+		hm := widget.NewHeatmap(m.st.Widget, p.heat.title)
+		hm.SetRows(p.heat.rows)
+		hm.SetLabels(p.heat.rowLabels, p.heat.colLabels)
+		hm.SetHighlight(p.heat.hiRow, p.heat.hiCol)
+		hm.SetSize(w, h)
+		return hm.View()
+	}
+	bars := widget.NewSignedBars(m.st.Widget)
+	bars.SetBars(p.bars.bars)
+	bars.SetFormat(withSign(column(barValues(p.bars.bars)...)))
+	bars.SetSize(w, max(h-1, 0))
+	return widget.Fit(m.st.Widget.Title.Render(p.bars.title)+"\n"+bars.View(), w, h)
+}
+
+func barValues(bars []widget.Bar) []float64 {
+	out := make([]float64, len(bars))
+	for i, b := range bars {
+		out[i] = b.Value
+	}
+	return out
 }
 
 // heatWidth is the width a heatmap needs to print its values in cells.
@@ -101,7 +145,7 @@ func (m Model) compose() string {
 	body := m.vp.View()
 	if m.side {
 		sep := strings.TrimSuffix(strings.Repeat(m.st.Rule.Render(" │ ")+"\n", m.vp.Height()), "\n")
-		body = lipgloss.JoinHorizontal(lipgloss.Top, body, sep, m.heat.View())
+		body = lipgloss.JoinHorizontal(lipgloss.Top, body, sep, m.figure)
 	}
 	return widget.Fit(strings.Join(header, "\n")+"\n"+body, w, h)
 }

@@ -6,8 +6,6 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
-
-	"github.com/retainlab/retain/tui/widget"
 )
 
 // Model is the walkthrough panel for one user. It is a value: Update
@@ -27,9 +25,9 @@ type Model struct {
 
 	width, height int
 	vp            viewport.Model
-	heat          widget.Heatmap
+	figure        string // the heatmap or bar chart drawn beside the text
 	page          page
-	side          bool   // the heatmap sits beside the text
+	side          bool   // the figure sits beside the text
 	view          string // rendered on every change, so View costs nothing
 }
 
@@ -45,7 +43,6 @@ func New(in Input, lang string, styles Styles) Model {
 	m.vp.KeyMap = viewport.KeyMap{} // the walkthrough's own keys scroll it
 	m.vp.SoftWrap = true
 	m.vp.MouseWheelEnabled = true
-	m.heat = widget.NewHeatmap(styles.Widget, "")
 	m.walk, m.err = newWalk(in)
 	if m.err != nil {
 		return m

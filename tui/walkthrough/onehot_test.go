@@ -112,8 +112,9 @@ func TestInputPageExplainsEveryColumnKind(t *testing.T) {
 			continue
 		}
 		for i, name := range names {
-			if strings.HasPrefix(strings.TrimSpace(line), itoa(i+1)+"  "+name+" ") {
-				got, tol, ok := parsePrinted(f[len(f)-1])
+			if text := textPart(line); strings.HasPrefix(text, itoa(i+1)+"  "+name+" ") {
+				tf := strings.Fields(textPart(line))
+				got, tol, ok := parsePrinted(tf[len(tf)-1])
 				if !ok {
 					t.Fatalf("cannot read x[%d] from %q", i+1, line)
 				}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // maxTerms bounds how many terms of a long sum are listed one per line;
@@ -22,6 +23,13 @@ type page struct {
 	title string
 	body  []string
 	heat  *heatSpec
+	bars  *barSpec
+}
+
+// barSpec is a signed bar chart (values per input or per neuron).
+type barSpec struct {
+	title string
+	bars  []widget.Bar
 }
 
 // heatSpec is a matrix to show with one row and one column highlighted.

@@ -5,6 +5,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // rawPage shows the user as the data records them (§3.2 step 1).
@@ -87,11 +88,17 @@ func (r renderer) inputPage() page {
 	p.body = append(p.body, tb.render(r.st)...)
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("input.fit")...)
+	p.bars = &barSpec{title: r.t("fig.x")}
+	for i, name := range w.inputNames {
+		if i < len(w.x) {
+			p.bars.bars = append(p.bars.bars, widget.Bar{Label: name, Value: w.x[i]})
+		}
+	}
 	switch pipe.Options.Scale {
 	case data.ScaleMinMax:
-		p.body = append(p.body, r.note("input.article.same")...)
+		p.body = append(append(p.body, ""), r.note("input.article.same")...)
 	case data.ScaleZScore:
-		p.body = append(p.body, r.note("input.article.zscore")...)
+		p.body = append(append(p.body, ""), r.note("input.article.zscore")...)
 	}
 	return p
 }
@@ -197,6 +204,17 @@ func (r renderer) activatePage(k int) page {
 	if l.Activation == engine.ReLU {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("act.active", active, l.Out)...)
+	}
+	p.bars = &barSpec{title: r.t("fig.z", zSym(k))}
+	if l.Activation == engine.ReLU {
+		p.bars.title = r.t("fig.z.relu", zSym(k))
+	}
+	for o := range l.Out {
+		mark := "  "
+		if o == j {
+			mark = "▸ " // SignedBars orders by size, so the chosen one is marked
+		}
+		p.bars.bars = append(p.bars.bars, widget.Bar{Label: mark + r.t("fig.neuron", o+1), Value: w.trace.Z[k][o]})
 	}
 	return p
 }

@@ -36,6 +36,12 @@ var textEN = map[string]string{
 	"sum.rest":      "… and %d smaller terms, which add up to %s",
 	"sum.largest":   "(the %d largest of %d terms are listed, in order)",
 
+	// Figures beside the text.
+	"fig.x":      "x: the inputs, largest first",
+	"fig.z":      "%s per neuron, largest first",
+	"fig.z.relu": "%s per neuron; ReLU zeroes the left side",
+	"fig.neuron": "neuron %d",
+
 	// Step 1: the raw user.
 	"raw.title":    "The user, as the shop recorded them",
 	"raw.body":     "Here is user %s exactly as the data holds them, in everyday units. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
