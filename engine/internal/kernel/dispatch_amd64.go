@@ -106,7 +106,7 @@ func mulNN(c, a, b []float64, m, n, k int) {
 // kBlock is the depth of the k blocks mulBcast splits long sums into, so that
 // the rows of a and b one block touches stay in the L1 cache while the kernel
 // sweeps the tiles of c (weight gradients sum over the whole batch).
-const kBlock = 128
+const kBlock = 64
 
 // mulBcast runs the broadcast kernel over blocks of k, the first overwriting c
 // and the others adding to it; the order of additions depends only on the
