@@ -54,3 +54,29 @@ func TestLongSumsAreSummarisedNotCut(t *testing.T) {
 		near(t, "listed + rest + bias for "+idx(zSym(1), j), sum, tolSum+tol, z)
 	}
 }
+
+// A network without hidden layers (logistic regression) still walks
+// through: one weighted sum, the output, its error, gradient and update.
+func TestNoHiddenLayers(t *testing.T) {
+	exp := wideExperiment(t)
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(in, "zh", DefaultStyles())
+	if m.Err() != nil {
+		t.Fatal(m.Err())
+	}
+	m.SetSize(80, 24)
+	_, total := m.Step()
+	if total != 2+2+1+1+3 {
+		t.Fatalf("%d steps, want 9", total)
+	}
+	for range total {
+		checkFrame(t, m.View(), 80, 24)
+		if v := ansi.Strip(m.View()); strings.Contains(v, "⟦") {
+			t.Fatalf("missing text:\n%s", v)
+		}
+		m = press(m, keyDown, keyTab, keyClose, keyRight)
+	}
+}
