@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"math"
+	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
@@ -189,6 +190,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 func (m *Model) handleKey(msg tea.KeyPressMsg) {
 	keys := m.KeyMap()
 	stepBefore := m.cur
+	// Models are values: a copy kept by the caller must not see this
+	// change through the shared arrays.
+	m.neuron, m.col = slices.Clone(m.neuron), slices.Clone(m.col)
 	switch {
 	case key.Matches(msg, keys.Next):
 		m.cur++

@@ -226,3 +226,18 @@ func TestBatchHoldsTheUserAndDistinctTrainingRows(t *testing.T) {
 		}
 	}
 }
+
+// Update returns a changed copy and leaves the model it was called on as
+// it was, as a value should.
+func TestUpdateDoesNotChangeTheOriginal(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 100, 30)
+	m = goTo(t, m, stepAffine, 0)
+	before, view := m.Neuron(0), m.View()
+	changed := press(m, keyDown)
+	if changed.Neuron(0) == before {
+		t.Fatal("↓ did not change the neuron, so this test shows nothing")
+	}
+	if m.Neuron(0) != before || m.View() != view {
+		t.Errorf("the original model changed: neuron %d → %d", before+1, m.Neuron(0)+1)
+	}
+}
