@@ -106,12 +106,19 @@ func adamKernel(w, g, m, v []float64, p *adamParams) {
 // kernels and, for the ratio, with gonum's Dgemm and the portable Adam.
 func BenchmarkTrainStep(b *testing.B) {
 	for _, batch := range []int{32, 256, 1024} {
-		for _, impl := range []string{"retain", "gonum"} {
+		for _, impl := range []string{"retain", "retain-avx2", "gonum"} {
 			b.Run(fmt.Sprintf("batch=%d/impl=%s", batch, impl), func(b *testing.B) {
 				s := newMLPStep(batch, rand.New(rand.NewPCG(3, 3)))
 				s.mul, s.adam = retainProduct, adamKernel
-				if impl == "gonum" {
+				switch impl {
+				case "gonum":
 					s.mul, s.adam = gonumProduct, adamGo
+				case "retain-avx2":
+					if !hasAVX512 {
+						b.Skip("same as impl=retain without AVX-512")
+					}
+					defer func(saved bool) { useAVX512 = saved }(useAVX512)
+					useAVX512 = false
 				}
 				cpu0 := processCPUTime()
 				for b.Loop() {
