@@ -125,7 +125,7 @@ var textEN = map[string]string{
 	"update.other":   "This optimiser's state cannot be shown step by step; the result below is the engine's own.",
 	"update.clipped": "The gradient's overall length exceeded the clipping limit, so every gradient was multiplied by %s first.",
 	"update.result":  "before → after:  %s → %s",
-	"update.all":     "Every weight and bias of the network moves in the same step, each by its own rule of this form; the heatmap shows how much each weight of this layer moved.",
+	"update.all":     "Every weight and bias of the network moves in the same step, each by its own rule of this form; the heatmap shows how far each weight of this layer moved, in units of the learning rate.",
 
 	// After the step.
 	"after.title":   "After one step, and what comes next",
@@ -133,7 +133,7 @@ var textEN = map[string]string{
 	"after.before":  "ŷ before the step:",
 	"after.after":   "ŷ after the step: ",
 	"after.toward":  "The prediction moved towards the label: the step did what it was meant to do, if only by a small amount.",
-	"after.away":    "The prediction moved away from the label: the step improves the batch on average, and other users of the batch pulled harder than this one.",
+	"after.away":    "The prediction moved away from the label: the step follows the gradient of the whole batch, and the other users pulled harder than this one.",
 	"after.notrain": "Because this user is not a training user, real training would never use their label; the change shown here is only a demonstration.",
 	"after.next":    "Training repeats the forward pass, backpropagation and update for every mini-batch, epoch after epoch, until the validation loss stops improving. The finished model is then judged on users it never saw (§3.2 step 4, evaluation) and put to work scoring new users (§3.2 step 5, deployment).",
 }
