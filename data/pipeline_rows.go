@@ -80,7 +80,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 				}
 				continue
 			}
-			v, ok := pc.cellValue(cell)
+			v, ok := pc.cellValue(cell, rr.delim == ';')
 			if !ok {
 				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
 					fmt.Sprintf("column %q: expected %s, got %q", pc.Name, pc.expected(), cell))

@@ -123,8 +123,8 @@ func TestPipelineJSONRoundTrip(t *testing.T) {
 func TestPipelineReadRows(t *testing.T) {
 	_, p := fitTrain(t, PipelineOptions{})
 	// Columns reordered, an extra column, no label, an unseen plan, a blank
-	// age and a lower-case boolean spelling.
-	rows, err := p.ReadRows(strings.NewReader("promo;extra;plan;age;customerID\nyes;z;gold;;n1\nNo;z;pro;80;n2\n"), "new.csv")
+	// age, a decimal comma and a lower-case boolean spelling.
+	rows, err := p.ReadRows(strings.NewReader("promo;extra;plan;age;customerID\nyes;z;gold;;n1\nNo;z;pro;80,0;n2\n"), "new.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -106,7 +106,7 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 	}
 	out := make([]float64, len(c.Strings))
 	for i, s := range c.Strings {
-		v, ok := pc.cellValue([]byte(s))
+		v, ok := pc.cellValue([]byte(s), false)
 		if !ok {
 			return nil, parseErr(source, 0, 0, ErrNotNumeric,
 				fmt.Sprintf("column %q: expected %s, got %q", c.Name, pc.expected(), s))
@@ -117,8 +117,8 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 }
 
 // cellValue parses one trimmed cell for a numeric or boolean column; a
-// missing cell gives NaN.
-func (pc *PipelineColumn) cellValue(t []byte) (float64, bool) {
+// missing cell gives NaN. decimalComma accepts "1,5" (semicolon files).
+func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool) {
 	if isMissing(t) {
 		return math.NaN(), true
 	}
@@ -139,7 +139,7 @@ func (pc *PipelineColumn) cellValue(t []byte) (float64, bool) {
 		}
 		return 0, false
 	}
-	return parseNumber(t)
+	return parseCell(t, decimalComma)
 }
 
 func (pc *PipelineColumn) expected() string {
