@@ -33,7 +33,8 @@ import (
 //	  "pipeline": {...},                   the fitted data.Pipeline (its own JSON)
 //	  "training": {...},                   the experiment Config, seed included
 //	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
-//	  "validation_metrics": {...}          metrics.Report on the validation rows (no curves)
+//	  "validation_metrics": {...},         metrics.Report on the validation rows (no curves)
+//	  "validation_note": "..."             why there are no validation metrics, if there are none
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -113,8 +114,10 @@ type Bundle struct {
 	TrainRows      int    `json:"train_rows"`
 	ValidationRows int    `json:"validation_rows"`
 	// ValidationMetrics are measured on the validation rows at Threshold
-	// (nil when the experiment had none).
+	// (nil when the experiment had none or they could not be computed, with
+	// the reason in ValidationNote).
 	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
+	ValidationNote    string          `json:"validation_note,omitempty"`
 }
 
 // Bundle packages the experiment's current network for saving, with
@@ -150,11 +153,14 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 			Weights: append([]float64(nil), l.W...), Biases: append([]float64(nil), l.B...),
 		})
 	}
-	if e.Val.Rows > 0 {
-		ev, err := e.Evaluate(ValPart, threshold)
-		if err != nil {
-			return nil, err
-		}
+	// Metrics describe the model; a validation set they cannot be computed
+	// on (one class only, say) is no reason to refuse saving it.
+	switch ev, err := e.Evaluate(ValPart, threshold); {
+	case e.Val.Rows == 0:
+		b.ValidationNote = "no validation rows"
+	case err != nil:
+		b.ValidationNote = err.Error()
+	default:
 		b.ValidationMetrics = &ev.Report
 	}
 	return b, nil

@@ -174,3 +174,16 @@ func TestWriteFileAtomic(t *testing.T) {
 		t.Error("writing into a missing directory succeeded")
 	}
 }
+
+func TestBundleWithoutValidationRowsSavesANote(t *testing.T) {
+	cfg := quickConfig(1)
+	cfg.ValFrac, cfg.TestFrac = 0, 0
+	b := mustBundle(t, trainedOn(t, Source{Kind: "textbook"}, cfg), 0.5)
+	back, err := ReadBundle(bytes.NewReader(encodeBundle(t, b)), "m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ValidationMetrics != nil || back.ValidationNote != "no validation rows" || back.ValidationRows != 0 {
+		t.Errorf("metrics %v, note %q", back.ValidationMetrics, back.ValidationNote)
+	}
+}

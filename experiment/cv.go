@@ -93,7 +93,9 @@ type CVResult struct {
 // independent experiment: a stratified share cfg.ValFrac (DefaultCVValFrac
 // when 0) of its training part is held out for early stopping, the
 // preprocessing is fitted on the rest only, and the scores are measured on
-// the held-out fold, which nothing in training sees. Folds run in parallel
+// the held-out fold, which nothing in training sees. Fold i's validation
+// share is drawn with seed cfg.Seed+i and every fold's network starts from
+// cfg.Seed, so a fold can be rebuilt alone with NewWithSplit. Folds run in parallel
 // (one per CPU) and give the same results whatever the order; progress, if
 // not nil, is called with the number of folds finished so far and k, from
 // one goroutine at a time.
