@@ -74,11 +74,15 @@ type FoldResult struct {
 
 // CVResult is the outcome of stratified k-fold cross-validation.
 type CVResult struct {
-	K       int          `json:"k"`
-	Seed    uint64       `json:"seed"`
-	ValFrac float64      `json:"val_frac"`
-	Rows    int          `json:"rows"`
-	Folds   []FoldResult `json:"folds"`
+	// K is the number of folds, Seed the configuration's seed, ValFrac the
+	// early-stopping share carved out of each training part and Rows the
+	// data set's size.
+	K       int     `json:"k"`
+	Seed    uint64  `json:"seed"`
+	ValFrac float64 `json:"val_frac"`
+	Rows    int     `json:"rows"`
+	// Folds holds each fold's figures, in fold order.
+	Folds []FoldResult `json:"folds"`
 	// Mean is the mean over folds of every figure; Std their sample standard
 	// deviation (ddof = 1, numpy's std(ddof=1)), which is 0 for one fold.
 	Mean Scores `json:"mean"`
