@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui"
+	"github.com/retainlab/retain/tui/walkthrough"
 )
 
 // tuiFlags are the flags of `retain` and `retain tui`.
@@ -18,7 +19,7 @@ type tuiFlags struct {
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
 	f.src.register(cmd, false)
-	cmd.Flags().StringVar(&f.lang, "lang", "en", "language of the walkthrough texts: en or zh")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the walkthrough texts: en or zh (default: from LANG, else en)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -28,10 +29,11 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if err != nil {
 		return tui.Options{}, err
 	}
-	if f.lang != "en" && f.lang != "zh" {
+	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
-	return tui.Options{Source: src, Config: experiment.DefaultConfig(), Open: a.open, Lang: f.lang}, nil
+	lang := walkthrough.DetectLang(f.lang, a.env("LANG"))
+	return tui.Options{Source: src, Config: experiment.DefaultConfig(), Open: a.open, Lang: lang}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {
