@@ -33,7 +33,7 @@ type dataKeyMap struct {
 func defaultDataKeyMap() dataKeyMap {
 	return dataKeyMap{
 		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", "section")),
-		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "scroll")),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "move")),
 		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "columns")),
 		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open CSV")),
 		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open order log")),
@@ -170,6 +170,10 @@ func (s *dataScreen) scrollBy(k string) {
 		s.scroll[s.section] += page
 	}
 	s.scroll[s.section] = max(s.scroll[s.section], 0)
+	if s.section == sectionSchema {
+		// In the schema the offset is the selected column.
+		s.scroll[s.section] = min(s.scroll[s.section], max(len(s.info.schema.Columns)-1, 0))
+	}
 }
 
 // pathHint pre-fills the path prompt with the current file's folder.

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -27,17 +29,17 @@ func (s dataScreen) View() string {
 	}
 	bodyH := s.height - len(lines) - 2 - len(foot)
 	var body []string
-	if s.picking {
+	switch {
+	case s.picking:
 		body = s.pickerLines(bodyH)
-	} else {
-		switch s.section {
-		case sectionSchema:
-			body = s.schemaLines(bodyH)
-		case sectionPreview:
-			body = s.previewLines(bodyH)
-		case sectionDists:
-			body = s.distLines(bodyH)
-		}
+	case s.wide():
+		body = s.wideLines(bodyH)
+	case s.section == sectionSchema:
+		body = s.schemaLines(s.width, bodyH)
+	case s.section == sectionPreview:
+		body = s.previewLines(s.width, bodyH)
+	default:
+		body = s.distLines(s.width, bodyH)
 	}
 	for len(body) < bodyH {
 		body = append(body, "")
@@ -110,6 +112,33 @@ func (s dataScreen) sectionTabs() string {
 	return truncate(strings.Join(parts, " "), s.width)
 }
 
+// wide reports whether the window has room for every section at once.
+func (s dataScreen) wide() bool { return s.width >= 170 && s.height >= 34 }
+
+// wideLines shows the schema and the distributions side by side and the
+// preview under them; the arrow keys scroll the highlighted section.
+func (s dataScreen) wideLines(h int) []string {
+	rows := len(s.info.schema.Columns) + 1
+	topH := min(max(rows, len(s.info.dists)+2), max(h/2, 8))
+	leftW := s.width * 11 / 20
+	rightW := s.width - leftW - 3
+	left := s.schemaLines(leftW, topH)
+	right := s.distLines(rightW, topH)
+	var out []string
+	for i := range topH {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out = append(out, pad(l, leftW)+s.styles.Border.Render(" │ ")+r)
+	}
+	out = append(out, "", s.styles.Title.Render("Preview"))
+	return append(out, s.previewLines(s.width, h-topH-2)...)
+}
+
 // nameWidth fits the longest column name (within reason) plus a gap.
 func (s dataScreen) nameWidth() int {
 	w := 8
@@ -130,21 +159,71 @@ func window(lines []string, offset, h int) []string {
 }
 
 // schemaLines is the schema report as a table with a fixed header.
-func (s dataScreen) schemaLines(h int) []string {
-	const kindW, roleW, missW = 11, 8, 9
-	nameW := s.nameWidth()
-	levW := min(max((s.width-nameW-kindW-roleW-missW)/3, 12), 28)
-	actW := max(s.width-nameW-kindW-roleW-missW-levW, 8)
+func (s dataScreen) schemaLines(w, h int) []string {
+	const kindW, missW = 12, 9
+	// The role is spelled out in the preprocessing text too, so a narrow
+	// window drops its column first.
+	roleW := 0
+	if w >= 100 {
+		roleW = 8
+	}
+	nameW := min(s.nameWidth(), max(w/4, 12))
+	fixed := nameW + kindW + roleW + missW
+	levW := min(max((w-fixed)/3, 12), 28)
+	actW := max(w-fixed-levW, 8)
 	row := func(name, kind, role, miss, lev, act string) string {
-		return pad(name, nameW-1) + " " + pad(kind, kindW-1) + " " + pad(role, roleW-1) + " " +
-			padLeft(miss, missW-2) + "  " + pad(lev, levW-1) + " " + truncate(act, actW)
+		out := pad(name, nameW-1) + " " + pad(kind, kindW-1) + " "
+		if roleW > 0 {
+			out += pad(role, roleW-1) + " "
+		}
+		return out + padLeft(miss, missW-2) + "  " + pad(lev, levW-1) + " " + truncate(act, actW)
 	}
-	head := s.styles.Header.Render(pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), s.width))
+	head := s.styles.Header.Render(pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), w))
+	cols := s.info.schema.Columns
+	if len(cols) == 0 {
+		return []string{head}
+	}
+	sel := min(s.scroll[sectionSchema], len(cols)-1)
+	// The selected column is described in full under the table, since its
+	// cells may be cut.
+	detail := strings.Split(lipgloss.NewStyle().Width(max(w, 1)).Render(columnDetail(cols[sel])), "\n")
+	if len(detail) > 2 {
+		detail = detail[:2]
+	}
+	rowsH := max(h-1-len(detail), 1)
 	var body []string
-	for _, c := range s.info.schema.Columns {
-		body = append(body, row(c.Name, c.Kind.String(), c.Role, thousands(c.Missing), levelsOrRange(c), c.Action))
+	for i, c := range cols {
+		line := row(c.Name, c.Kind.String(), c.Role, thousands(c.Missing), levelsOrRange(c), c.Action)
+		if i == sel {
+			line = s.styles.Selected.Render(pad(line, w))
+		}
+		body = append(body, line)
 	}
-	return append([]string{head}, window(body, s.scroll[sectionSchema], h-1)...)
+	out := append([]string{head}, window(body, max(sel-rowsH+1, 0), rowsH)...)
+	for len(out) < 1+rowsH && len(out) < h-len(detail) {
+		out = append(out, "")
+	}
+	for _, d := range detail {
+		out = append(out, s.styles.Muted.Render(d))
+	}
+	return out
+}
+
+// columnDetail describes one column in a sentence.
+func columnDetail(c data.ColumnReport) string {
+	parts := []string{c.Kind.String()}
+	if c.Role != c.Kind.String() {
+		parts = append(parts, c.Role)
+	}
+	parts = append(parts, thousands(c.Missing)+" missing")
+	if l := levelsOrRange(c); l != "" {
+		parts = append(parts, l)
+	}
+	text := c.Name + ": " + strings.Join(parts, ", ")
+	if c.Action != "" {
+		text += " — " + c.Action
+	}
+	return text
 }
 
 func levelsOrRange(c data.ColumnReport) string {
@@ -164,7 +243,7 @@ func levelsOrRange(c data.ColumnReport) string {
 }
 
 // previewLines shows the first rows in the table's own units.
-func (s dataScreen) previewLines(h int) []string {
+func (s dataScreen) previewLines(width, h int) []string {
 	t := s.data.Table
 	cols := append([]*data.Column(nil), t.Columns...)
 	off := min(s.colOff, max(len(cols)-1, 0))
@@ -186,23 +265,23 @@ func (s dataScreen) previewLines(h int) []string {
 	used := rowW
 	fits := 0
 	for _, c := range shown {
-		w := len([]rune(c.Name))
+		colW := len([]rune(c.Name))
 		for r := first; r < last; r++ {
-			w = max(w, len([]rune(s.cell(c, r))))
+			colW = max(colW, len([]rune(s.cell(c, r))))
 		}
-		w = min(w, 16) + 2
-		if used+w > s.width {
+		colW = min(colW, colCap(width)) + 2
+		if used+colW > width {
 			break
 		}
-		widths = append(widths, w)
-		used += w
+		widths = append(widths, colW)
+		used += colW
 		fits++
 	}
 	head := padLeft("#", rowW-1) + " "
 	for i := range fits {
 		head += padLeft(shown[i].Name, widths[i]-2) + "  "
 	}
-	lines := []string{s.styles.Header.Render(pad(head, s.width))}
+	lines := []string{s.styles.Header.Render(pad(head, width))}
 	for r := first; r < last; r++ {
 		line := s.styles.Muted.Render(padLeft(strconv.Itoa(r+1), rowW-1)) + " "
 		for i := range fits {
@@ -215,7 +294,7 @@ func (s dataScreen) previewLines(h int) []string {
 	if hidden > 0 || off > 0 {
 		note += fmt.Sprintf(" · features %d–%d of %d ([ and ] scroll)", off+1, off+max(fits-fixed, 0), len(cols))
 	}
-	return append(lines, s.styles.Muted.Render(truncate(note, s.width)))
+	return append(lines, s.styles.Muted.Render(truncate(note, width)))
 }
 
 // cell formats one value of the preview; a column without values or
@@ -250,15 +329,15 @@ func (s dataScreen) cell(c *data.Column, r int) string {
 // distLines shows every feature's distribution in each class on one line
 // (the widget scales both classes as shares of their own rows, so the rare
 // class is as visible as the common one).
-func (s dataScreen) distLines(h int) []string {
+func (s dataScreen) distLines(w, h int) []string {
 	t := s.data.Table
 	st := s.styles
 	nameW := s.nameWidth()
 	// Both halves: class name, a space, the bins; two cells between them.
 	classW := max(len([]rune(t.Label.Negative)), len([]rune(t.Label.Positive)))
-	barsW := min(2*(distBins+classW+1)+2, max(s.width-nameW-12, 12))
+	barsW := min(2*(distBins+classW+1)+2, max(w-nameW-12, 12))
 	head := pad("feature", nameW) + pad("distribution by label", barsW+2) + "binned range"
-	lines := []string{st.Header.Render(pad(head, s.width))}
+	lines := []string{st.Header.Render(pad(head, w))}
 	var body []string
 	for _, d := range s.info.dists {
 		rng := number(d.lo) + " … " + number(d.hi)
@@ -269,11 +348,11 @@ func (s dataScreen) distLines(h int) []string {
 		dist.SetSize(barsW, 1)
 		dist.SetCounts(d.neg, d.pos)
 		body = append(body, pad(d.name, nameW)+pad(dist.View(), barsW)+"  "+
-			st.Muted.Render(truncate(rng, s.width-nameW-barsW-2)))
+			st.Muted.Render(truncate(rng, w-nameW-barsW-2)))
 	}
 	lines = append(lines, window(body, s.scroll[sectionDists], h-2)...)
 	note := "bars are each class's share of its rows; numeric ranges are the 1st–99th percentiles, tails in the end bins"
-	return append(lines, st.Muted.Render(truncate(note, s.width)))
+	return append(lines, st.Muted.Render(truncate(note, w)))
 }
 
 // pickerLines lists the columns that could be the label.
@@ -290,4 +369,13 @@ func (s dataScreen) pickerLines(h int) []string {
 		lines = append(lines, line)
 	}
 	return window(lines, max(s.pick+2-h, 0), h)
+}
+
+// colCap is the widest a preview column may be: names are cut sooner in
+// a narrow window so more columns fit.
+func colCap(width int) int {
+	if width >= 150 {
+		return 24
+	}
+	return 16
 }

@@ -18,7 +18,7 @@ func (s modelScreen) View() string {
 		return ""
 	}
 	sumW := min(summaryWidth, s.width/2)
-	formW := s.width - sumW - 3
+	formW := min(s.width-sumW-3, 72)
 	form := s.formLines(formW)
 	summary := s.summaryLines(sumW)
 	var out []string

@@ -82,7 +82,7 @@ type trainScreen struct {
 func newTrainScreen(st Styles) trainScreen {
 	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
 	loss.SetYLimits(0, inf)
-	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "accuracy", "AUC")
+	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "val accuracy", "val AUC")
 	metric.SetYLimits(0, 1)
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))

@@ -21,7 +21,8 @@ var inf = math.Inf(1)
 const (
 	numbersWidth = 29 // the text column beside the charts
 	headerLines  = 3  // status, progress bar, blank
-	sideBySide   = 120
+	// minSideBySide is the least chart area width split into two charts.
+	minSideBySide = 100
 )
 
 // trainLayoutSizes are the sizes of the Train screen's parts.
@@ -39,8 +40,12 @@ func trainLayout(w, h int) trainLayoutSizes {
 	l := trainLayoutSizes{numbersW: numbersWidth, barW: min(max(w/3, 10), 40)}
 	chartsW := max(w-numbersWidth-2, 0)
 	chartsH := max(h-headerLines, 0)
-	if chartsW >= sideBySide {
-		half := (chartsW - 2) / 2
+	// Side by side or stacked, whichever gives each chart a shape closer to
+	// a comfortable 3.5 cells wide per cell high (about 7:4 on screen).
+	half := (chartsW - 2) / 2
+	side := math.Abs(math.Log(float64(half) / float64(max(chartsH, 1)) / 3.5))
+	stack := math.Abs(math.Log(float64(chartsW) / float64(max(chartsH/2, 1)) / 3.5))
+	if chartsW >= minSideBySide && side < stack {
 		l.chartW, l.chartH = half, chartsH
 		l.metricW, l.metricH = chartsW-2-half, chartsH
 		return l
