@@ -1,3 +1,22 @@
-// Package data reads user-behaviour data (per-user CSV tables and order logs),
-// infers a schema and prepares the matrices the engine trains on.
+// Package data reads user-behaviour data and prepares the matrices the engine
+// trains on. It depends on the standard library and gonum only, and reads
+// from io.Reader values (the caller opens files).
+//
+//   - Per-user tables: ReadCSV sniffs the delimiter, handles quotes, CRLF and
+//     a UTF-8 BOM, infers each column's Kind (numeric, boolean, categorical,
+//     identifier, constant), finds a binary label and its positive class.
+//   - Order logs: ReadOrderLog reads whitespace-aligned logs such as CDNOW
+//     and CSV logs with ISO dates, dropping cancellations and rows without a
+//     customer; BuildCohort turns a log into per-customer recency, frequency,
+//     monetary, tenure and interval features with the label "orders again
+//     within the horizon after the cutoff".
+//   - The built-in shop: GenerateShop draws a seeded synthetic population
+//     from a known probability model, so the Bayes limit is known.
+//   - Preprocessing: FitPipeline fits deduplication, imputation, one-hot
+//     encoding and scaling on training rows only; the fitted Pipeline
+//     round-trips through JSON and scores raw new rows (ReadRows).
+//   - Splits: StratifiedSplit and StratifiedKFold, seeded.
+//
+// Every error about a file is a *ParseError naming the file, line and
+// column, wrapping a sentinel such as ErrRagged or ErrNotNumeric.
 package data
