@@ -13,6 +13,16 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
+// finishedRun is one ended training run, kept for the screens that judge
+// and compare runs (evaluation, run history). Its experiment's network is
+// not trained any more, so it may be read freely.
+type finishedRun struct {
+	number  int
+	exp     *experiment.Experiment
+	history []engine.EpochStats
+	err     error // nil, a cancellation or a *engine.DivergedError
+}
+
 // trainState is where the Train screen's current run stands.
 type trainState int
 
@@ -71,6 +81,7 @@ type trainScreen struct {
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
 	restart   bool                // start a new run when the current one has ended
+	finished  []finishedRun       // every ended run since the app started, oldest first
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -324,6 +335,9 @@ func (s *trainScreen) finish() tea.Cmd {
 	}
 	s.state = trainEnded
 	s.outcome, s.failed = describeOutcome(exp, s.latest, err)
+	if exp != nil {
+		s.finished = append(s.finished, finishedRun{number: s.runs, exp: exp, history: s.history, err: err})
+	}
 	s.redrawCharts()
 	var cmd tea.Cmd
 	if s.restart {

@@ -195,8 +195,13 @@ func (s trainScreen) progressLine(l trainLayoutSizes) string {
 	if total := p.Epochs * p.Batches; total > 0 {
 		frac = min(float64(p.Step)/float64(total), 1)
 	}
+	batch := p.Batch
+	if batch == 0 && p.Epoch > 0 && p.Last.Epoch == p.Epoch {
+		// The report after an epoch's end: that epoch is whole.
+		batch = p.Batches
+	}
 	text := fmt.Sprintf(" %3.0f %%  epoch %d/%d · batch %d/%d", 100*frac, p.Epoch,
-		max(p.Epochs, s.cfg.Train.Epochs), p.Batch, p.Batches)
+		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
 	return s.bar.ViewAs(frac) + truncate(text, s.width-l.barW)
 }
 
