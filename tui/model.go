@@ -191,6 +191,7 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	}
 	m.quitting = true
+	m.trainScr.restart = false // a pending restart must not outlive quitting
 	m.trainScr.close()
 	return m, waitCmd(m.trainScr.cur)
 }

@@ -99,6 +99,25 @@ func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
 	}
 }
 
+func TestQuitDuringARestartDoesNotStartAnotherRun(t *testing.T) {
+	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}
+	opts.Config.Train.Epochs = 100000
+	m := loadedModel(t, opts, 100, 30)
+	m, _ = update(t, m, press("3"))
+	m, _ = update(t, m, press("space"))
+	w := m.trainScr.cur
+	m, _ = update(t, m, startCmd(w, m.data, m.trainScr.cfg, startRunning)())
+	m, _ = update(t, m, press("r"))
+	m, cmd := update(t, m, press("q"))
+	m, cmd = update(t, m, cmd())
+	if m.trainScr.cur != w || m.trainScr.runs != 1 {
+		t.Fatal("quitting during a restart started another run")
+	}
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("the program did not quit after the worker ended")
+	}
+}
+
 func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	m, _ = update(t, m, press("o"))
