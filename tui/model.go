@@ -36,6 +36,7 @@ type Model struct {
 	help   help.Model
 
 	width, height int
+	laidW, laidH  int // the content size the screens were last given
 	active        tab
 
 	gen     int    // generation of the latest load, to drop stale results
@@ -97,8 +98,18 @@ func (m *Model) setParent(ctx context.Context) {
 	m.trainScr.parent = ctx
 }
 
-// Update implements tea.Model.
+// Update implements tea.Model. After any message the screens are resized
+// if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	nm := next.(Model)
+	if w, h := nm.contentSize(); nm.width > 0 && (w != nm.laidW || h != nm.laidH) {
+		nm.layout()
+	}
+	return nm, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
@@ -245,8 +256,8 @@ func (m Model) loaded(msg loadedMsg) Model {
 	return m
 }
 
-// footerHeight and errorHeight give the rows the footer and the error panel
-// take, so the screen gets the rest.
+// footer is the key help: the screen's keys on the left and the global
+// ones on the right, or every key in columns when full help is on.
 func (m Model) footer() string {
 	h := m.help
 	keys := m.helpKeys()
@@ -298,6 +309,7 @@ func (m *Model) layout() {
 		return
 	}
 	w, h := m.contentSize()
+	m.laidW, m.laidH = w, h
 	m.dataScr.SetSize(w, h)
 	m.modelScr.SetSize(w, h)
 	m.trainScr.SetSize(w, h)
