@@ -86,7 +86,7 @@ func (s dataScreen) header() []string {
 // balance shows the label's classes with counts, shares and a bar.
 func (s dataScreen) balance() string {
 	t := s.data.Table
-	rate := t.Label.PositiveRate()
+	rate := s.info.schema.PositiveRate // computed once at load, not per frame
 	pos := int(math.Round(rate * float64(t.Rows)))
 	text := fmt.Sprintf("%s  %s %s (%s)  %s %s (%s)", t.Label.Name,
 		t.Label.Positive, thousands(pos), percent(rate), t.Label.Negative, thousands(t.Rows-pos), percent(1-rate))

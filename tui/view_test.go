@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -92,8 +93,14 @@ func TestEverySizeRendersWithoutPanic(t *testing.T) {
 		}
 	}
 	sizes = append(sizes, [][2]int{{1, 1}, {0, 0}, {79, 24}, {80, 23}, {80, 24}, {300, 100}, {81, 25}, {2, 50}, {300, 6}}...)
-	for _, tb := range []string{"1", "2", "3"} {
-		m := sendKeys(t, base, tb)
+	withError := base
+	withError.err = errors.New(strings.Repeat("a long error message that wraps ", 8))
+	states := map[string]Model{
+		"data": sendKeys(t, base, "1"), "model": sendKeys(t, base, "2"), "train": sendKeys(t, base, "3"),
+		"prompt": sendKeys(t, base, "1", "o"), "typing": sendKeys(t, base, "2", "enter"),
+		"error": withError, "full help": sendKeys(t, base, "1", "?"),
+	}
+	for tb, m := range states {
 		for _, sz := range sizes {
 			tm, _ := m.Update(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 			view := screen(tm.(Model))
