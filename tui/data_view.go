@@ -55,7 +55,7 @@ func (s dataScreen) View() string {
 
 // header says where the data came from, its size, label balance and split.
 func (s dataScreen) header() []string {
-	st, info, t := s.styles, s.info, s.data.Table
+	st, info := s.styles, s.info
 	key := func(k string) string { return st.Muted.Render(pad(k, 9)) }
 	features := 0
 	for _, c := range info.schema.Columns {
@@ -65,8 +65,7 @@ func (s dataScreen) header() []string {
 	}
 	lines := []string{
 		key("Source") + st.Value.Render(truncate(info.source, s.width-9)),
-		key("Rows") + truncate(fmt.Sprintf("%s rows · %d columns · %d features → %d inputs · %s duplicates dropped",
-			thousands(t.Rows), len(t.Columns)+1, features, info.inputs, thousands(info.schema.Duplicates)), s.width-9),
+		key("Rows") + truncate(s.sizeLine(features), s.width-9),
 		key("Label") + s.balance(),
 		key("Split") + truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",
 			info.seed, thousands(info.train), thousands(info.val), thousands(info.test)), s.width-9),
@@ -81,6 +80,17 @@ func (s dataScreen) header() []string {
 			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
 	}
 	return lines
+}
+
+// sizeLine gives the table's size and what the pipeline made of it.
+func (s dataScreen) sizeLine(features int) string {
+	t := s.data.Table
+	line := fmt.Sprintf("%s rows · %d columns · %d features → %d model inputs",
+		thousands(t.Rows), len(t.Columns)+1, features, s.info.inputs)
+	if d := s.info.schema.Duplicates; d > 0 {
+		line += fmt.Sprintf(" · %s duplicate training rows dropped", thousands(d))
+	}
+	return line
 }
 
 // balance shows the label's classes with counts, shares and a bar.
