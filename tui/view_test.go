@@ -186,3 +186,38 @@ func countNonFinite(h []engine.EpochStats, val bool) int {
 	}
 	return n
 }
+
+func TestTrainLayout(t *testing.T) {
+	cases := []struct {
+		w, h    int
+		stacked bool
+	}{
+		// The chart area is w−31 wide and h−3 high; each arrangement's
+		// per-chart shape is compared with 3.5 cells wide per cell high.
+		{80, 21, true},   // 49×18: side 23×18 ≈ 1.3, stacked 49×9 ≈ 5.4
+		{120, 37, true},  // 89 wide: too narrow to split
+		{197, 57, true},  // 166×54: side 82×54 ≈ 1.5, stacked 166×27 ≈ 6.1
+		{300, 40, false}, // 269×37: side 133×37 ≈ 3.6, stacked 269×18 ≈ 14.9
+		{200, 30, false}, // 169×27: side 83×27 ≈ 3.1, stacked 169×13 ≈ 13
+		{300, 97, true},  // 269×94: side 133×94 ≈ 1.4, stacked 269×47 ≈ 5.7
+	}
+	for _, c := range cases {
+		l := trainLayout(c.w, c.h)
+		if l.stacked != c.stacked {
+			t.Errorf("%d×%d: stacked %v, want %v", c.w, c.h, l.stacked, c.stacked)
+		}
+		chartsW, chartsH := c.w-numbersWidth-2, c.h-headerLines
+		if l.stacked && (l.chartW != chartsW || l.metricW != chartsW || l.chartH+l.metricH != chartsH) {
+			t.Errorf("%d×%d stacked: %+v does not fill %d×%d", c.w, c.h, l, chartsW, chartsH)
+		}
+		if !l.stacked && (l.chartW+l.metricW+2 != chartsW || l.chartH != chartsH || l.metricH != chartsH) {
+			t.Errorf("%d×%d side by side: %+v does not fill %d×%d", c.w, c.h, l, chartsW, chartsH)
+		}
+	}
+	for _, sz := range [][2]int{{0, 0}, {1, 1}, {-5, 3}} {
+		l := trainLayout(sz[0], sz[1])
+		if l.chartW < 0 || l.chartH < 0 || l.metricW < 0 || l.metricH < 0 {
+			t.Errorf("%v: negative sizes %+v", sz, l)
+		}
+	}
+}
