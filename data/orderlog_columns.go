@@ -90,7 +90,10 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 			}
 		}
 	} else {
-		positional := map[int][]int{3: {0, 1, 2, -1, -1}, 4: {0, 1, 3, -1, 2}}[len(header)]
+		// Headerless logs in the CDNOW layouts: id, date, amount; id, date,
+		// quantity, amount; and Hardie's sample file, which adds a second id:
+		// id, sample id, date, quantity, amount.
+		positional := map[int][]int{3: {0, 1, 2, -1, -1}, 4: {0, 1, 3, -1, 2}, 5: {0, 2, 4, -1, 3}}[len(header)]
 		for k, i := range positional {
 			if *slots[k] < 0 && i >= 0 && !used[i] {
 				*slots[k], used[i] = i, true
@@ -100,8 +103,8 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 	for k, field := range []string{"Customer", "Time"} {
 		if *slots[k] < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
-				"no %s column found (columns: %s); name it with LogColumns.%s",
-				roleNames[k].role, strings.Join(header, ", "), field))
+				"no %s column found (columns: %s); name the %s column explicitly",
+				roleNames[k].role, strings.Join(header, ", "), strings.ToLower(field)))
 		}
 	}
 	return roles, nil
