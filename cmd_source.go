@@ -19,6 +19,7 @@ type sourceFlags struct {
 	data, label        string
 	log, cutoff        string
 	horizon            string
+	logColumns         string
 	builtinUsers       int
 	builtinSeed        uint64
 	registeredBuiltins bool
@@ -33,6 +34,7 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringVar(&f.log, "log", "", "order or event log `FILE` to turn into one row per customer")
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
+	fs.StringVar(&f.logColumns, "log-columns", "", "roles of --log's columns by header name or number, e.g. `customer=1,time=3,quantity=4,amount=5` (default: detected)")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
@@ -46,12 +48,12 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 // source turns the flags into an experiment source; every error is the
 // user's (exit code 2).
 func (f *sourceFlags) source() (experiment.Source, error) {
-	if f.data == "" && f.log == "" && (f.label != "" || f.cutoff != "" || f.horizon != "") {
+	if f.data == "" && f.log == "" && (f.label != "" || f.cutoff != "" || f.horizon != "" || f.logColumns != "") {
 		switch {
 		case f.label != "":
 			return experiment.Source{}, usageError(errors.New("--label needs --data"))
 		default:
-			return experiment.Source{}, usageError(errors.New("--cutoff and --horizon need --log"))
+			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns need --log"))
 		}
 	}
 	switch {
@@ -65,6 +67,11 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 			return experiment.Source{}, usageError(errors.New("--label applies to --data; an order log's label is built from --horizon"))
 		}
 		src := experiment.Source{Kind: "log", Path: f.log}
+		cols, err := parseLogColumns(f.logColumns)
+		if err != nil {
+			return experiment.Source{}, usageError(fmt.Errorf("--log-columns %q: %w", f.logColumns, err))
+		}
+		src.LogColumns = cols
 		if f.cutoff != "" {
 			t, err := time.Parse(time.DateOnly, f.cutoff)
 			if err != nil {
@@ -106,4 +113,25 @@ func parseDays(s string) (int, error) {
 		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
 	}
 	return n * unit, nil
+}
+
+// parseLogColumns reads "role=column,…" with roles customer, time, amount,
+// price, quantity, order and item.
+func parseLogColumns(s string) (data.LogColumns, error) {
+	var c data.LogColumns
+	if strings.TrimSpace(s) == "" {
+		return c, nil
+	}
+	slots := map[string]*string{"customer": &c.Customer, "time": &c.Time, "date": &c.Time, "amount": &c.Amount,
+		"price": &c.Price, "quantity": &c.Quantity, "order": &c.Order, "item": &c.Item}
+	for _, part := range strings.Split(s, ",") {
+		role, col, ok := strings.Cut(part, "=")
+		role, col = strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(col)
+		slot := slots[role]
+		if !ok || col == "" || slot == nil {
+			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item; got %q", part)
+		}
+		*slot = col
+	}
+	return c, nil
 }

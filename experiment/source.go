@@ -26,6 +26,9 @@ type Source struct {
 	// zero Cutoff takes the last date of the log minus the horizon.
 	Cutoff      time.Time `json:"cutoff,omitzero"`
 	HorizonDays int       `json:"horizon_days,omitempty"`
+	// LogColumns names the log's columns by header name or 1-based number
+	// where detection cannot find them.
+	LogColumns data.LogColumns `json:"log_columns,omitzero"`
 }
 
 // Describe names the source in a few words for headers and reports.
@@ -98,7 +101,7 @@ func Load(src Source, open Opener) (*Data, error) {
 		}
 		return &Data{Source: src, Table: t}, nil
 	}
-	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{})
+	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns})
 	if err != nil {
 		return nil, err
 	}
