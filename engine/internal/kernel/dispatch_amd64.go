@@ -27,9 +27,11 @@ func mulNT(c, a, b []float64, m, n, k int) {
 	case n < 4:
 		mulNTAVX2(c, a, b, m, n, k) // a matrix-vector product: no vector along n
 	case k <= ntSmallK && n*k <= 1024 && m >= 4:
-		mulNTTransposed1K(c, a, b, m, n, k)
-	case useAVX512 && n*k <= 4096 && m >= 16:
-		mulNTTransposed4K(c, a, b, m, n, k)
+		var buf [1024]float64
+		mulNTPanels(c, a, b, m, n, k, buf[:])
+	case useAVX512 && m >= 16:
+		var buf [ntPanel * ntPanel]float64
+		mulNTPanels(c, a, b, m, n, k, buf[:])
 	default:
 		mulNTAVX2(c, a, b, m, n, k)
 	}
@@ -38,27 +40,42 @@ func mulNT(c, a, b []float64, m, n, k int) {
 // The dot kernel of mulNT is weakest with few columns in a (the input layer:
 // k = number of features), where the masked k tail and the horizontal sums
 // dominate, and it has no 512-bit version. Transposing b (n×k, the weights)
-// onto the stack turns a·bᵀ into a plain product with the k×n copy, which the
-// broadcast kernel runs, for n·k copies against m·n·k multiply-adds. Two buffer
-// sizes keep the zeroing of the stack array cheap.
-const ntSmallK = 16
+// onto the stack turns a·bᵀ into plain products with k×n panels, which the
+// broadcast kernel runs, for n·k copies against m·n·k multiply-adds. The
+// callers size the stack buffer, which Go zeroes on every call.
+const (
+	ntSmallK = 16
+	ntPanel  = 64 // panels of b are at most ntPanel rows × ntPanel columns
+)
 
-func mulNTTransposed1K(c, a, b []float64, m, n, k int) {
-	var buf [1024]float64
-	transpose(buf[:n*k], b, n, k)
-	mulBcast(c, a, buf[:n*k], m, n, k, k, 1)
+// mulNTPanels computes c = a·bᵀ panel by panel: for each block of up to
+// len(buf)/min(k, ntPanel) rows of b (columns of c) and each block of up to
+// ntPanel of its columns, it transposes the block into buf and adds its
+// product into c.
+func mulNTPanels(c, a, b []float64, m, n, k int, buf []float64) {
+	kc := k
+	if n*k > len(buf) {
+		kc = min(k, ntPanel)
+	}
+	nb := n
+	if kc > 0 {
+		nb = min(n, len(buf)/kc)
+	}
+	for j0 := 0; j0 < n; j0 += nb {
+		nw := min(nb, n-j0)
+		for p0 := 0; p0 < k || p0 == 0; p0 += max(kc, 1) {
+			kw := min(kc, k-p0)
+			bt := buf[:kw*nw]
+			transpose(bt, b[j0*k+p0:], nw, kw, k)
+			mulBcastStrided(c[j0:], a[p0:], bt, m, nw, kw, k, 1, n, nw, p0 > 0)
+		}
+	}
 }
 
-func mulNTTransposed4K(c, a, b []float64, m, n, k int) {
-	var buf [4096]float64
-	transpose(buf[:n*k], b, n, k)
-	mulBcast(c, a, buf[:n*k], m, n, k, k, 1)
-}
-
-// transpose sets dst (cols×rows) to the transpose of src (rows×cols): 4×4
-// blocks in assembly, the fringe here.
-func transpose(dst, src []float64, rows, cols int) {
-	transposeAVX2(dst, src, rows, cols)
+// transpose sets dst (cols×rows) to the transpose of the rows×cols matrix
+// whose rows start lds apart in src: 4×4 blocks in assembly, the fringe here.
+func transpose(dst, src []float64, rows, cols, lds int) {
+	transposeAVX2(dst, src, rows, cols, lds)
 	rows4, cols4 := rows&^3, cols&^3
 	for r := 0; r < rows; r++ {
 		c0 := cols4
@@ -66,7 +83,7 @@ func transpose(dst, src []float64, rows, cols int) {
 			c0 = 0
 		}
 		for col := c0; col < cols; col++ {
-			dst[col*rows+r] = src[r*cols+col]
+			dst[col*rows+r] = src[r*lds+col]
 		}
 	}
 }
@@ -92,7 +109,7 @@ func mulTNSwapped(c, a, b []float64, m, n, k int) {
 	var buf [1024]float64
 	ct := buf[:m*n]
 	mulBcast(ct, b, a, n, m, k, 1, n)
-	transpose(c, ct, n, m)
+	transpose(c, ct, n, m, m)
 }
 
 func mulNN(c, a, b []float64, m, n, k int) {
@@ -108,32 +125,35 @@ func mulNN(c, a, b []float64, m, n, k int) {
 // sweeps the tiles of c (weight gradients sum over the whole batch).
 const kBlock = 64
 
-// mulBcast runs the broadcast kernel over blocks of k, the first overwriting c
-// and the others adding to it; the order of additions depends only on the
-// shape.
+// mulBcast sets c (m×n) to the product of the m×k matrix with elements
+// a[i·ars + p·aps] and b (k×n).
 func mulBcast(c, a, b []float64, m, n, k, ars, aps int) {
-	if k <= kBlock {
-		mulBcastBlock(c, a, b, m, n, k, ars, aps, 0)
-		return
-	}
-	for p0 := 0; p0 < k; p0 += kBlock {
-		accum := 1
-		if p0 == 0 {
-			accum = 0
+	mulBcastStrided(c, a, b, m, n, k, ars, aps, n, n, false)
+}
+
+// mulBcastStrided is mulBcast for c and b with row strides ldc and ldb, adding
+// to c instead of overwriting it if accumulate is set. It runs the kernel over
+// blocks of k, all but the first adding to c; the order of the additions
+// depends only on the shape.
+func mulBcastStrided(c, a, b []float64, m, n, k, ars, aps, ldc, ldb int, accumulate bool) {
+	for p0 := 0; p0 < k || p0 == 0; p0 += kBlock {
+		accum := 0
+		if accumulate || p0 > 0 {
+			accum = 1
 		}
-		mulBcastBlock(c, a[p0*aps:], b[p0*n:], m, n, min(kBlock, k-p0), ars, aps, accum)
+		mulBcastBlock(c, a[p0*aps:], b[p0*ldb:], m, n, min(kBlock, k-p0), ars, aps, accum, ldc, ldb)
 	}
 }
 
 // mulBcastBlock picks the vector width. It calls the kernels directly, not
 // through a func value, so escape analysis keeps the callers' transpose
 // buffers on the stack.
-func mulBcastBlock(c, a, b []float64, m, n, k, ars, aps, accum int) {
+func mulBcastBlock(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int) {
 	if useAVX512 {
-		mulBcastAVX512(c, a, b, m, n, k, ars, aps, accum)
+		mulBcastAVX512(c, a, b, m, n, k, ars, aps, accum, ldc, ldb)
 		return
 	}
-	mulBcastAVX2(c, a, b, m, n, k, ars, aps, accum)
+	mulBcastAVX2(c, a, b, m, n, k, ars, aps, accum, ldc, ldb)
 }
 
 // adamVec runs the vector Adam over the longest prefix that is a multiple of
@@ -184,23 +204,23 @@ func colSums(dst, a []float64, m, n int) {
 	colSumsGo(dst, a, m, n)
 }
 
-// mulBcastAVX2 sets c[i·n+j] = Σp a[i·ars+p·aps]·b[p·n+j] for i < m, j < n,
-// p < k, or adds the sum to c[i·n+j] when accum ≠ 0. The slices must be long
-// enough.
+// mulBcastAVX2 sets c[i·ldc+j] = Σp a[i·ars+p·aps]·b[p·ldb+j] for i < m,
+// j < n, p < k, or adds the sum to c[i·ldc+j] when accum ≠ 0. The slices must
+// be long enough.
 //
 //go:noescape
-func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum int)
+func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int)
 
 // mulBcastAVX512 is mulBcastAVX2 with 512-bit vectors.
 //
 //go:noescape
-func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum int)
+func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int)
 
-// transposeAVX2 transposes the leading (rows&^3)×(cols&^3) block of src
-// (rows×cols) into dst (cols×rows).
+// transposeAVX2 transposes the leading (rows&^3)×(cols&^3) block of the
+// rows×cols matrix whose rows start lds apart in src into dst (cols×rows).
 //
 //go:noescape
-func transposeAVX2(dst, src []float64, rows, cols int)
+func transposeAVX2(dst, src []float64, rows, cols, lds int)
 
 // mulNTAVX2 sets c[i·n+j] = Σp a[i·k+p]·b[j·k+p].
 //

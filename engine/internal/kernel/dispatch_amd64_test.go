@@ -23,7 +23,7 @@ func TestTranspose(t *testing.T) {
 				}
 			}
 			dst, intact := withGuard(make([]float64, rows*cols))
-			transpose(dst, src, rows, cols)
+			transpose(dst, src, rows, cols, cols)
 			intact(t, "transpose")
 			sameBits(t, fmt.Sprintf("transpose %d×%d", rows, cols), dst, want)
 		}

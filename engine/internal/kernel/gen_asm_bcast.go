@@ -22,24 +22,29 @@ var avx2 = isa{"AVX2", "Y", 4, 16, map[int][]int{6: {2, 1}, 4: {3, 2, 1}, 2: {4,
 // 4 vectors of b and the broadcast. Tails use opmask K1 instead of a table.
 var avx512 = isa{"AVX512", "Z", 8, 32, map[int][]int{6: {4, 2, 1}, 4: {4, 2, 1}, 2: {8, 4, 2, 1}, 1: {8, 4, 2, 1}}}
 
-// genBcast writes mulBcastAVX2: c[i,j] (+)= Σp a[i·ars + p·aps]·b[p·n + j].
+// genBcast writes mulBcastAVX2: c[i·ldc + j] (+)= Σp a[i·ars + p·aps]·b[p·ldb + j]
+// for i < m, j < n, p < k.
 // A tile keeps mr rows × nv vectors of c in registers; per p it broadcasts one
 // element of a per row and multiplies it by nv vectors of row p of b. With
 // accum ≠ 0 the tile starts from c instead of zero, which lets the caller split
 // a long k into blocks that stay in the L1 cache.
 //
-// Registers: DI c row block, SI a row block, R8 n·8, R9 ars·8, R10 aps·8,
+// Registers: DI c row block, SI a row block, R8 ldc·8, R9 ars·8, R10 aps·8,
 // R11 rows left, R13 c tile, R14 b column, DX columns left, AX/BX a cursors
-// (rows 0–2 / 3–5), CX b cursor, R12 p counter.
+// (rows 0–2 / 3–5), CX b cursor, R12 p counter. With no register left, the
+// b stride ldb·8 is kept in ldb's argument slot and added from memory.
 func genBcast(g *asm, vi isa) {
 	g.buf.WriteString(fmt.Sprintf(`
-// func mulBcast%[1]s(c, a, b []float64, m, n, k, ars, aps, accum int)
-TEXT ·mulBcast%[1]s(SB), NOSPLIT, $0-120
+// func mulBcast%[1]s(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int)
+TEXT ·mulBcast%[1]s(SB), NOSPLIT, $0-136
 `, vi.suffix))
 	g.op("MOVQ c_base+0(FP), DI")
 	g.op("MOVQ a_base+24(FP), SI")
-	g.op("MOVQ n+80(FP), R8")
+	g.op("MOVQ ldc+120(FP), R8")
 	g.op("SHLQ $3, R8")
+	g.op("MOVQ ldb+128(FP), AX")
+	g.op("SHLQ $3, AX")
+	g.op("MOVQ AX, ldb+128(FP)")
 	g.op("MOVQ ars+96(FP), R9")
 	g.op("SHLQ $3, R9")
 	g.op("MOVQ aps+104(FP), R10")
@@ -250,7 +255,7 @@ func bcastTile(g *asm, vi isa, mr, nv int, masked bool, p string) {
 	if mr > 3 {
 		g.op("ADDQ R10, BX")
 	}
-	g.op("ADDQ R8, CX")
+	g.op("ADDQ ldb+128(FP), CX")
 	g.op("DECQ R12")
 	g.op("JNZ %s_p", p)
 	g.label(p + "_store")

@@ -155,15 +155,15 @@ func genColSums(g *asm) {
 	g.op("RET")
 }
 
-// genTranspose writes transposeAVX2: dst[c·rows + r] = src[r·cols + c] for
+// genTranspose writes transposeAVX2: dst[c·rows + r] = src[r·lds + c] for
 // r < rows&^3 and c < cols&^3, in 4×4 blocks transposed in registers; the
 // caller copies the fringe.
 //
-// Registers: SI src row block, DI dst, R8 cols·8, R9 3·cols·8, R11 rows·8,
+// Registers: SI src row block, DI dst, R8 lds·8, R9 3·lds·8, R11 rows·8,
 // R12 3·rows·8, R10 row blocks left, CX column blocks left, AX src cursor,
 // DX dst cursor, BX row offset in bytes.
 func genTranspose(g *asm) {
-	g.buf.WriteString("\n// func transposeAVX2(dst, src []float64, rows, cols int)\nTEXT ·transposeAVX2(SB), NOSPLIT, $0-64\n")
+	g.buf.WriteString("\n// func transposeAVX2(dst, src []float64, rows, cols, lds int)\nTEXT ·transposeAVX2(SB), NOSPLIT, $0-72\n")
 	g.op("MOVQ dst_base+0(FP), DI")
 	g.op("MOVQ src_base+24(FP), SI")
 	g.op("MOVQ rows+48(FP), R11")
@@ -172,7 +172,7 @@ func genTranspose(g *asm) {
 	g.op("JZ tr_done")
 	g.op("SHLQ $3, R11")
 	g.op("LEAQ (R11)(R11*2), R12")
-	g.op("MOVQ cols+56(FP), R8")
+	g.op("MOVQ lds+64(FP), R8")
 	g.op("SHLQ $3, R8")
 	g.op("LEAQ (R8)(R8*2), R9")
 	g.op("XORQ BX, BX")

@@ -15,12 +15,15 @@ DATA masktab<>+48(SB)/8, $0
 DATA masktab<>+56(SB)/8, $0
 GLOBL masktab<>(SB), RODATA|NOPTR, $64
 
-// func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum int)
-TEXT ·mulBcastAVX2(SB), NOSPLIT, $0-120
+// func mulBcastAVX2(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int)
+TEXT ·mulBcastAVX2(SB), NOSPLIT, $0-136
 	MOVQ c_base+0(FP), DI
 	MOVQ a_base+24(FP), SI
-	MOVQ n+80(FP), R8
+	MOVQ ldc+120(FP), R8
 	SHLQ $3, R8
+	MOVQ ldb+128(FP), AX
+	SHLQ $3, AX
+	MOVQ AX, ldb+128(FP)
 	MOVQ ars+96(FP), R9
 	SHLQ $3, R9
 	MOVQ aps+104(FP), R10
@@ -98,7 +101,7 @@ AVX2bc6_w2t_p:
 	VFMADD231PD Y13, Y14, Y11
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc6_w2t_p
 AVX2bc6_w2t_store:
@@ -165,7 +168,7 @@ AVX2bc6_w1t_p:
 	VFMADD231PD Y6, Y7, Y5
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc6_w1t_p
 AVX2bc6_w1t_store:
@@ -229,7 +232,7 @@ AVX2bc6_tm_p:
 	VFMADD231PD Y6, Y7, Y5
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc6_tm_p
 AVX2bc6_tm_store:
@@ -319,7 +322,7 @@ AVX2bc4_w3t_p:
 	VFMADD231PD Y14, Y15, Y11
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc4_w3t_p
 AVX2bc4_w3t_store:
@@ -391,7 +394,7 @@ AVX2bc4_w2t_p:
 	VFMADD231PD Y9, Y10, Y7
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc4_w2t_p
 AVX2bc4_w2t_store:
@@ -445,7 +448,7 @@ AVX2bc4_w1t_p:
 	VFMADD231PD Y4, Y5, Y3
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc4_w1t_p
 AVX2bc4_w1t_store:
@@ -499,7 +502,7 @@ AVX2bc4_tm_p:
 	VFMADD231PD Y4, Y5, Y3
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc4_tm_p
 AVX2bc4_tm_store:
@@ -566,7 +569,7 @@ AVX2bc2_w4t_p:
 	VFMADD231PD Y10, Y12, Y6
 	VFMADD231PD Y11, Y12, Y7
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc2_w4t_p
 AVX2bc2_w4t_store:
@@ -613,7 +616,7 @@ AVX2bc2_w2t_p:
 	VFMADD231PD Y4, Y6, Y2
 	VFMADD231PD Y5, Y6, Y3
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc2_w2t_p
 AVX2bc2_w2t_store:
@@ -648,7 +651,7 @@ AVX2bc2_w1t_p:
 	VBROADCASTSD (AX)(R9*1), Y3
 	VFMADD231PD Y2, Y3, Y1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc2_w1t_p
 AVX2bc2_w1t_store:
@@ -685,7 +688,7 @@ AVX2bc2_tm_p:
 	VBROADCASTSD (AX)(R9*1), Y3
 	VFMADD231PD Y2, Y3, Y1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc2_tm_p
 AVX2bc2_tm_store:
@@ -743,7 +746,7 @@ AVX2bc1_w8t_p:
 	VFMADD231PD 192(CX), Y8, Y6
 	VFMADD231PD 224(CX), Y8, Y7
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc1_w8t_p
 AVX2bc1_w8t_store:
@@ -787,7 +790,7 @@ AVX2bc1_w4t_p:
 	VFMADD231PD 64(CX), Y4, Y2
 	VFMADD231PD 96(CX), Y4, Y3
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc1_w4t_p
 AVX2bc1_w4t_store:
@@ -820,7 +823,7 @@ AVX2bc1_w2t_p:
 	VFMADD231PD 0(CX), Y2, Y0
 	VFMADD231PD 32(CX), Y2, Y1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc1_w2t_p
 AVX2bc1_w2t_store:
@@ -848,7 +851,7 @@ AVX2bc1_w1t_p:
 	VBROADCASTSD (AX), Y1
 	VFMADD231PD 0(CX), Y1, Y0
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc1_w1t_p
 AVX2bc1_w1t_store:
@@ -880,7 +883,7 @@ AVX2bc1_tm_p:
 	VBROADCASTSD (AX), Y2
 	VFMADD231PD Y1, Y2, Y0
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX2bc1_tm_p
 AVX2bc1_tm_store:
@@ -890,12 +893,15 @@ AVX2bc_done:
 	VZEROUPPER
 	RET
 
-// func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum int)
-TEXT ·mulBcastAVX512(SB), NOSPLIT, $0-120
+// func mulBcastAVX512(c, a, b []float64, m, n, k, ars, aps, accum, ldc, ldb int)
+TEXT ·mulBcastAVX512(SB), NOSPLIT, $0-136
 	MOVQ c_base+0(FP), DI
 	MOVQ a_base+24(FP), SI
-	MOVQ n+80(FP), R8
+	MOVQ ldc+120(FP), R8
 	SHLQ $3, R8
+	MOVQ ldb+128(FP), AX
+	SHLQ $3, AX
+	MOVQ AX, ldb+128(FP)
 	MOVQ ars+96(FP), R9
 	SHLQ $3, R9
 	MOVQ aps+104(FP), R10
@@ -1011,7 +1017,7 @@ AVX512bc6_w4t_p:
 	VFMADD231PD Z27, Z28, Z23
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc6_w4t_p
 AVX512bc6_w4t_store:
@@ -1109,7 +1115,7 @@ AVX512bc6_w2t_p:
 	VFMADD231PD Z13, Z14, Z11
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc6_w2t_p
 AVX512bc6_w2t_store:
@@ -1175,7 +1181,7 @@ AVX512bc6_w1t_p:
 	VFMADD231PD Z6, Z7, Z5
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc6_w1t_p
 AVX512bc6_w1t_store:
@@ -1240,7 +1246,7 @@ AVX512bc6_tm_p:
 	VFMADD231PD Z6, Z7, Z5
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc6_tm_p
 AVX512bc6_tm_store:
@@ -1343,7 +1349,7 @@ AVX512bc4_w4t_p:
 	VFMADD231PD Z19, Z20, Z15
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc4_w4t_p
 AVX512bc4_w4t_store:
@@ -1419,7 +1425,7 @@ AVX512bc4_w2t_p:
 	VFMADD231PD Z9, Z10, Z7
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc4_w2t_p
 AVX512bc4_w2t_store:
@@ -1473,7 +1479,7 @@ AVX512bc4_w1t_p:
 	VFMADD231PD Z4, Z5, Z3
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc4_w1t_p
 AVX512bc4_w1t_store:
@@ -1528,7 +1534,7 @@ AVX512bc4_tm_p:
 	VFMADD231PD Z4, Z5, Z3
 	ADDQ R10, AX
 	ADDQ R10, BX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc4_tm_p
 AVX512bc4_tm_store:
@@ -1623,7 +1629,7 @@ AVX512bc2_w8t_p:
 	VFMADD231PD Z22, Z24, Z14
 	VFMADD231PD Z23, Z24, Z15
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc2_w8t_p
 AVX512bc2_w8t_store:
@@ -1692,7 +1698,7 @@ AVX512bc2_w4t_p:
 	VFMADD231PD Z10, Z12, Z6
 	VFMADD231PD Z11, Z12, Z7
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc2_w4t_p
 AVX512bc2_w4t_store:
@@ -1738,7 +1744,7 @@ AVX512bc2_w2t_p:
 	VFMADD231PD Z4, Z6, Z2
 	VFMADD231PD Z5, Z6, Z3
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc2_w2t_p
 AVX512bc2_w2t_store:
@@ -1773,7 +1779,7 @@ AVX512bc2_w1t_p:
 	VBROADCASTSD (AX)(R9*1), Z3
 	VFMADD231PD Z2, Z3, Z1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc2_w1t_p
 AVX512bc2_w1t_store:
@@ -1811,7 +1817,7 @@ AVX512bc2_tm_p:
 	VBROADCASTSD (AX)(R9*1), Z3
 	VFMADD231PD Z2, Z3, Z1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc2_tm_p
 AVX512bc2_tm_store:
@@ -1869,7 +1875,7 @@ AVX512bc1_w8t_p:
 	VFMADD231PD 384(CX), Z8, Z6
 	VFMADD231PD 448(CX), Z8, Z7
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc1_w8t_p
 AVX512bc1_w8t_store:
@@ -1913,7 +1919,7 @@ AVX512bc1_w4t_p:
 	VFMADD231PD 128(CX), Z4, Z2
 	VFMADD231PD 192(CX), Z4, Z3
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc1_w4t_p
 AVX512bc1_w4t_store:
@@ -1946,7 +1952,7 @@ AVX512bc1_w2t_p:
 	VFMADD231PD 0(CX), Z2, Z0
 	VFMADD231PD 64(CX), Z2, Z1
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc1_w2t_p
 AVX512bc1_w2t_store:
@@ -1974,7 +1980,7 @@ AVX512bc1_w1t_p:
 	VBROADCASTSD (AX), Z1
 	VFMADD231PD 0(CX), Z1, Z0
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc1_w1t_p
 AVX512bc1_w1t_store:
@@ -2007,7 +2013,7 @@ AVX512bc1_tm_p:
 	VBROADCASTSD (AX), Z2
 	VFMADD231PD Z1, Z2, Z0
 	ADDQ R10, AX
-	ADDQ R8, CX
+	ADDQ ldb+128(FP), CX
 	DECQ R12
 	JNZ AVX512bc1_tm_p
 AVX512bc1_tm_store:
@@ -2606,8 +2612,8 @@ colsums_done:
 	VZEROUPPER
 	RET
 
-// func transposeAVX2(dst, src []float64, rows, cols int)
-TEXT ·transposeAVX2(SB), NOSPLIT, $0-64
+// func transposeAVX2(dst, src []float64, rows, cols, lds int)
+TEXT ·transposeAVX2(SB), NOSPLIT, $0-72
 	MOVQ dst_base+0(FP), DI
 	MOVQ src_base+24(FP), SI
 	MOVQ rows+48(FP), R11
@@ -2616,7 +2622,7 @@ TEXT ·transposeAVX2(SB), NOSPLIT, $0-64
 	JZ tr_done
 	SHLQ $3, R11
 	LEAQ (R11)(R11*2), R12
-	MOVQ cols+56(FP), R8
+	MOVQ lds+64(FP), R8
 	SHLQ $3, R8
 	LEAQ (R8)(R8*2), R9
 	XORQ BX, BX
