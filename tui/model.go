@@ -13,18 +13,19 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// tab identifies a screen. Part 2 adds Evaluate, Users, Walkthrough and Runs
-// after Train; the router only needs a case for each.
+// tab identifies a screen.
 type tab int
 
 const (
 	tabData tab = iota
 	tabModel
 	tabTrain
+	tabEvaluate
+	tabUsers
 	tabCount
 )
 
-var tabNames = [tabCount]string{"Data", "Model", "Train"}
+var tabNames = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users"}
 
 // Model is the root model of the TUI: a router over the screens that owns
 // the loaded data, the window size and the help footer.
@@ -48,7 +49,15 @@ type Model struct {
 	dataScr  dataScreen
 	modelScr modelScreen
 	trainScr trainScreen
+	evalScr  evalScreen
+	usersScr usersScreen
 	quitting bool
+
+	// analysed is the ended run the analysis screens look at (number 0:
+	// none yet); pinned is set when the Runs screen chose it, so a newer
+	// run does not replace it.
+	analysed finishedRun
+	pinned   bool
 }
 
 // NewModel returns the root model; serve builds one per SSH session.
@@ -75,6 +84,8 @@ func NewModel(opts Options) Model {
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
+	m.evalScr = newEvalScreen(st)
+	m.usersScr = newUsersScreen(st)
 	return m
 }
 
@@ -128,10 +139,22 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.reprepare()
 	case trainDoneMsg:
 		var cmd tea.Cmd
+		ended := len(m.trainScr.finished)
 		m.trainScr, cmd = m.trainScr.Update(msg)
 		if m.quitting && !m.trainScr.alive() {
 			return m, tea.Quit
 		}
+		if len(m.trainScr.finished) > ended && !m.pinned {
+			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
+		}
+		return m, cmd
+	case evalReadyMsg:
+		var cmd tea.Cmd
+		m.evalScr, cmd = m.evalScr.Update(msg)
+		return m, cmd
+	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg:
+		var cmd tea.Cmd
+		m.usersScr, cmd = m.usersScr.Update(msg)
 		return m, cmd
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
@@ -165,12 +188,11 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m.switchTo((m.active + 1) % tabCount), nil
 		case key.Matches(k, m.keys.PrevTab):
 			return m.switchTo((m.active + tabCount - 1) % tabCount), nil
-		case key.Matches(k, m.keys.Data):
-			return m.switchTo(tabData), nil
-		case key.Matches(k, m.keys.Model):
-			return m.switchTo(tabModel), nil
-		case key.Matches(k, m.keys.Train):
-			return m.switchTo(tabTrain), nil
+		}
+		for t, b := range m.keys.tabKeys() {
+			if key.Matches(k, b) {
+				return m.switchTo(tab(t)), nil
+			}
 		}
 	}
 	return m.routeToActive(k)
@@ -192,6 +214,10 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabTrain:
 		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 		m.trainScr, cmd = m.trainScr.Update(msg)
+	case tabEvaluate:
+		m.evalScr, cmd = m.evalScr.Update(msg)
+	case tabUsers:
+		m.usersScr, cmd = m.usersScr.Update(msg)
 	}
 	return m, cmd
 }
@@ -221,6 +247,8 @@ func (m Model) editing() bool {
 		return m.dataScr.editing()
 	case tabModel:
 		return m.modelScr.editing()
+	case tabUsers:
+		return m.usersScr.editing()
 	}
 	return false
 }
@@ -286,6 +314,10 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.modelScr.helpGroups()
 	case tabTrain:
 		hk.screen = m.trainScr.helpGroups()
+	case tabEvaluate:
+		hk.screen = m.evalScr.helpGroups()
+	case tabUsers:
+		hk.screen = m.usersScr.helpGroups()
 	}
 	return hk
 }
@@ -313,6 +345,8 @@ func (m *Model) layout() {
 	m.dataScr.SetSize(w, h)
 	m.modelScr.SetSize(w, h)
 	m.trainScr.SetSize(w, h)
+	m.evalScr.SetSize(w, h)
+	m.usersScr.SetSize(w, h)
 }
 
 func (m Model) contentSize() (int, int) {
@@ -346,6 +380,10 @@ func (m Model) render() string {
 		body = m.modelScr.View()
 	case tabTrain:
 		body = m.trainScr.View()
+	case tabEvaluate:
+		body = m.evalScr.View()
+	case tabUsers:
+		body = m.usersScr.View()
 	}
 	parts := []string{m.tabBar(), m.styles.Border.Render(strings.Repeat("─", m.width)), widget.Fit(body, w, h)}
 	if p := m.errorPanel(); p != "" {

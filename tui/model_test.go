@@ -32,7 +32,7 @@ func TestTabsSwitchWithKeys(t *testing.T) {
 	steps := []struct {
 		key  string
 		want tab
-	}{{"tab", tabModel}, {"tab", tabTrain}, {"tab", tabData}, {"shift+tab", tabTrain}, {"2", tabModel}, {"1", tabData}, {"3", tabTrain}}
+	}{{"tab", tabModel}, {"tab", tabTrain}, {"shift+tab", tabModel}, {"shift+tab", tabData}, {"shift+tab", tabCount - 1}, {"tab", tabData}, {"2", tabModel}, {"1", tabData}, {"3", tabTrain}, {"4", tabEvaluate}, {"5", tabUsers}}
 	for _, s := range steps {
 		m, _ = update(t, m, press(s.key))
 		if m.active != s.want {

@@ -105,11 +105,19 @@ func (r renderer) inputPage() page {
 
 // scaleRule writes the scaling of one value with the fitted statistics.
 func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
+	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
+	val := g(v)
+	if col.Log {
+		// Skewed non-negative columns go through ln(1+v) before scaling.
+		val = "ln(1+" + g(v) + ")"
+	}
 	if s == data.ScaleNone || (col.Center == 0 && col.Scale == 1) {
+		if col.Log {
+			return val
+		}
 		return r.t("rule.asis")
 	}
-	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
-	return "(" + g(v) + " − " + g(col.Center) + ") / " + g(col.Scale)
+	return "(" + val + " − " + g(col.Center) + ") / " + g(col.Scale)
 }
 
 // affinePage works out z_k = W_k·a_{k−1} + b_k for the chosen neuron.

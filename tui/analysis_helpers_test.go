@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"context"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// trainRun trains a fresh experiment on m's data synchronously for the
+// given epochs (fixed seed), as the Train screen's worker would.
+func trainRun(t *testing.T, m Model, epochs int) finishedRun {
+	t.Helper()
+	cfg := m.modelScr.Config()
+	cfg.Train.Epochs = epochs
+	exp, err := experiment.New(m.data, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return finishedRun{number: len(m.trainScr.finished) + 1, exp: exp, history: exp.Trainer.History()}
+}
+
+// runCmds runs cmd and every Cmd its messages lead to, feeding each message
+// to m, as the program would (synchronously, in order).
+func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
+	t.Helper()
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		msg := c()
+		switch msg := msg.(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+			continue
+		case nil:
+			continue
+		}
+		if !analysisMsg(msg) {
+			continue // cursor blinks, ticks: not this test's business
+		}
+		var next tea.Cmd
+		m, next = update(t, m, msg)
+		queue = append(queue, next)
+	}
+	return m
+}
+
+// analysisMsg reports whether msg answers an analysis screen.
+func analysisMsg(msg tea.Msg) bool {
+	switch msg.(type) {
+	case evalReadyMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg:
+		return true
+	}
+	return false
+}
+
+// analysedModel returns a root model at w×h with the textbook data (or
+// opts' data) trained for a couple of epochs and every analysis computed.
+func analysedModel(t *testing.T, opts Options, w, h, epochs int) Model {
+	t.Helper()
+	m := loadedModel(t, opts, w, h)
+	run := trainRun(t, m, epochs)
+	m.trainScr.finished = append(m.trainScr.finished, run)
+	m.trainScr.runs = run.number
+	cmd := m.analyse(run)
+	return runCmds(t, m, cmd)
+}
+
+// pressAll presses keys one by one, running the analysis Cmds each leads to.
+func pressAll(t *testing.T, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = update(t, m, press(k))
+		m = runCmds(t, m, cmd)
+	}
+	return m
+}

@@ -1,0 +1,138 @@
+package tui
+
+import (
+	"errors"
+	"slices"
+	"sort"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
+)
+
+// evalData is everything the Evaluate screen shows about one run, computed
+// once in evalCmd. The live threshold only needs the sorted scores.
+type evalData struct {
+	run        int
+	train, val *experiment.Evaluation // val is nil without validation rows
+	part       experiment.Part        // the part the matrix and curves use
+	threshold  float64                // the configuration's threshold
+	risk       riskWording
+	gains      []metrics.GainsRow // for the risk class, on part
+	bestF1     metrics.OperatingPoint
+
+	// sorted holds part's probabilities ascending; posBelow[k] counts the
+	// positives among the first k, so the confusion matrix at any
+	// threshold is one binary search away.
+	sorted   []float64
+	posBelow []int
+}
+
+// evalReadyMsg carries a run's evaluation.
+type evalReadyMsg struct {
+	run  int
+	data *evalData
+	err  error
+}
+
+// evalCmd evaluates run on the training and validation parts.
+func evalCmd(run finishedRun) tea.Cmd {
+	return func() tea.Msg {
+		d, err := evaluateRun(run)
+		return evalReadyMsg{run: run.number, data: d, err: err}
+	}
+}
+
+func evaluateRun(run finishedRun) (d *evalData, err error) {
+	defer recovered(&err)
+	e := run.exp
+	d = &evalData{run: run.number, threshold: e.Config.Threshold, risk: newRiskWording(e.Pipeline.Label)}
+	if d.threshold <= 0 || d.threshold >= 1 {
+		d.threshold = 0.5
+	}
+	tr, err := e.Evaluate(experiment.TrainPart, d.threshold)
+	if err != nil {
+		return nil, err
+	}
+	d.train, d.part = &tr, experiment.TrainPart
+	if len(e.Split.Validation) > 0 {
+		if va, err := e.Evaluate(experiment.ValPart, d.threshold); err == nil {
+			d.val, d.part = &va, experiment.ValPart
+		}
+	}
+	probs, labels, _, err := e.Scores(d.part)
+	if err != nil {
+		return nil, err
+	}
+	if d.gains, err = riskGains(d.risk, probs, labels); err != nil {
+		return nil, err
+	}
+	d.bestF1 = d.main().Report.BestF1
+	d.sorted, d.posBelow = sortedScores(probs, labels)
+	return d, nil
+}
+
+// main is the evaluation of the part the matrix and curves use.
+func (d *evalData) main() *experiment.Evaluation {
+	if d.val != nil {
+		return d.val
+	}
+	return d.train
+}
+
+// sortedScores sorts probabilities ascending with their labels and counts
+// the positives below every position.
+func sortedScores(probs, labels []float64) ([]float64, []int) {
+	idx := make([]int, len(probs))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		switch {
+		case probs[a] < probs[b]:
+			return -1
+		case probs[a] > probs[b]:
+			return 1
+		}
+		return 0
+	})
+	sorted := make([]float64, len(probs))
+	pos := make([]int, len(probs)+1)
+	for k, i := range idx {
+		sorted[k] = probs[i]
+		pos[k+1] = pos[k]
+		if labels[i] == 1 {
+			pos[k+1]++
+		}
+	}
+	return sorted, pos
+}
+
+// confusionAt counts the confusion matrix when rows with probability at or
+// above t are predicted positive (metrics.ConfusionAt's rule).
+func (d *evalData) confusionAt(t float64) metrics.Confusion {
+	n := len(d.sorted)
+	k := sort.SearchFloat64s(d.sorted, t) // rows below k are predicted negative
+	positives := d.posBelow[n]
+	fn := d.posBelow[k]
+	tp := positives - fn
+	return metrics.Confusion{TN: float64(k - fn), FP: float64(n - k - tp), FN: float64(fn), TP: float64(tp)}
+}
+
+// errNoRun is shown by the analysis screens before any run has ended.
+var errNoRun = errors.New("no trained model yet")
+
+// downsampleCurve keeps at most n points of a curve, always the first and
+// last, so a chart of a million-row ROC stays cheap.
+func downsampleCurve(x, y []float64, n int) ([]float64, []float64) {
+	if len(x) <= n || n < 2 {
+		return x, y
+	}
+	ox, oy := make([]float64, 0, n), make([]float64, 0, n)
+	for i := range n {
+		j := i * (len(x) - 1) / (n - 1)
+		ox, oy = append(ox, x[j]), append(oy, y[j])
+	}
+	return ox, oy
+}

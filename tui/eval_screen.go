@@ -1,0 +1,184 @@
+package tui
+
+import (
+	"math"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// evalPage is one page of the Evaluate screen when it does not fit on one.
+type evalPage int
+
+const (
+	evalSummary evalPage = iota // metrics table and confusion matrix
+	evalCurves                  // ROC and calibration charts
+	evalGains                   // gains and lift by decile
+	evalPages
+)
+
+var evalPageNames = [evalPages]string{"summary", "curves", "gains"}
+
+// evalKeyMap holds the Evaluate screen's keys.
+type evalKeyMap struct {
+	Lower, Higher         key.Binding // the threshold by 0.01
+	LowerMore, HigherMore key.Binding // the threshold by 0.1
+	BestF1                key.Binding
+	Reset                 key.Binding
+	Page                  key.Binding
+}
+
+func defaultEvalKeyMap() evalKeyMap {
+	return evalKeyMap{
+		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "threshold ∓0.01")),
+		Higher:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "threshold +0.01")),
+		LowerMore:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", "threshold ∓0.1")),
+		HigherMore: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "threshold +0.1")),
+		BestF1:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "best F1")),
+		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset threshold")),
+		Page:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "next page")),
+	}
+}
+
+// evalScreen judges the analysed run: metrics on the training and
+// validation parts, the confusion matrix at a threshold the user moves,
+// ROC and calibration charts and the gains table.
+type evalScreen struct {
+	styles        Styles
+	keys          evalKeyMap
+	width, height int
+
+	data      *evalData
+	waiting   int   // the run being evaluated (0: none)
+	err       error // why the evaluation failed
+	threshold float64
+	page      evalPage
+	config    experiment.Config // the analysed run's configuration
+
+	roc, calib widget.SeriesChart
+	view       string
+}
+
+func newEvalScreen(st Styles) evalScreen {
+	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance")
+	calib := widget.NewSeriesChart("Calibration", st.Widget, "model", "perfect")
+	for _, c := range []*widget.SeriesChart{&roc, &calib} {
+		c.SetXRange(0, 1)
+		c.SetYLimits(0, 1)
+	}
+	roc.SetXCaption("false positive rate")
+	calib.SetXCaption("predicted")
+	return evalScreen{styles: st, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5}
+}
+
+// setRun starts evaluating a run and returns the Cmd that does it.
+func (s *evalScreen) setRun(run finishedRun) tea.Cmd {
+	if run.exp == nil || (s.data != nil && s.data.run == run.number) {
+		return nil
+	}
+	s.waiting, s.err, s.config = run.number, nil, run.exp.Config
+	s.render()
+	return evalCmd(run)
+}
+
+// SetSize sets the screen's size.
+func (s *evalScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.layoutCharts()
+	s.render()
+}
+
+// Update handles keys and the evaluation's result.
+func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case evalReadyMsg:
+		if msg.run != s.waiting {
+			return s, nil
+		}
+		s.waiting, s.err = 0, msg.err
+		if msg.err == nil {
+			s.data = msg.data
+			s.threshold = msg.data.threshold
+			s.fillCharts()
+		}
+		s.render()
+	case tea.KeyPressMsg:
+		if s.data == nil {
+			return s, nil
+		}
+		km := s.keyMap()
+		switch {
+		case key.Matches(msg, km.Lower):
+			s.moveThreshold(-0.01)
+		case key.Matches(msg, km.Higher):
+			s.moveThreshold(0.01)
+		case key.Matches(msg, km.LowerMore):
+			s.moveThreshold(-0.1)
+		case key.Matches(msg, km.HigherMore):
+			s.moveThreshold(0.1)
+		case key.Matches(msg, km.BestF1):
+			s.threshold = s.data.bestF1.Threshold
+		case key.Matches(msg, km.Reset):
+			s.threshold = s.data.threshold
+		case key.Matches(msg, km.Page):
+			s.page = (s.page + 1) % evalPages
+			s.layoutCharts()
+		default:
+			return s, nil
+		}
+		s.render()
+	}
+	return s, nil
+}
+
+// moveThreshold steps the threshold, landing on whole hundredths so the
+// numbers read cleanly after a best-F1 jump, and keeps it inside [0, 1].
+func (s *evalScreen) moveThreshold(step float64) {
+	t := s.threshold + step
+	t = math.Round(t*100) / 100
+	s.threshold = min(max(t, 0), 1)
+}
+
+// keyMap returns the keys enabled for the current state.
+func (s evalScreen) keyMap() evalKeyMap {
+	k := s.keys
+	ready := s.data != nil
+	for _, b := range []*key.Binding{&k.Lower, &k.Higher, &k.LowerMore, &k.HigherMore, &k.BestF1, &k.Reset} {
+		b.SetEnabled(ready)
+	}
+	k.Page.SetEnabled(ready && !evalAllOnOne(s.width, s.height))
+	return k
+}
+
+func (s evalScreen) helpGroups() [][]key.Binding {
+	k := s.keyMap()
+	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page}}
+}
+
+// fillCharts puts the run's curves into the charts.
+func (s *evalScreen) fillCharts() {
+	ev := s.data.main()
+	s.roc.Reset()
+	x, y := downsampleCurve(ev.ROC.FPR, ev.ROC.TPR, 400)
+	for i := range x {
+		s.roc.Push(0, x[i], y[i])
+	}
+	s.roc.Push(1, 0, 0)
+	s.roc.Push(1, 1, 1)
+	s.calib.Reset()
+	for _, b := range ev.Report.Calibration {
+		if b.Count > 0 {
+			s.calib.Push(0, b.MeanPredicted, b.ObservedRate)
+		}
+	}
+	s.calib.Push(1, 0, 0)
+	s.calib.Push(1, 1, 1)
+	s.roc.Redraw()
+	s.calib.Redraw()
+}
+
+// View returns the view drawn in the last Update.
+func (s evalScreen) View() string { return s.view }

@@ -1,0 +1,187 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+)
+
+// sortMode is the order of the Users table.
+type sortMode int
+
+const (
+	sortProbDesc sortMode = iota // highest probability first
+	sortProbAsc
+	sortRow // file order
+	sortModes
+)
+
+var sortNames = [sortModes]string{"probability ↓", "probability ↑", "row order"}
+
+// truthFilter keeps all users, the correctly or the wrongly predicted.
+type truthFilter int
+
+const (
+	truthAll truthFilter = iota
+	truthCorrect
+	truthWrong
+	truthFilters
+)
+
+var truthNames = [truthFilters]string{"all", "correct", "wrong"}
+
+// userList is the Users table's window onto a usersData: the order, the
+// filters, the rows passing them, the cursor and the first visible row.
+// Only the visible window is ever turned into text.
+type userList struct {
+	users  *usersData
+	sort   sortMode
+	band   riskBand
+	truth  truthFilter
+	shown  []int32 // the rows passing the filters, in order; may alias an order
+	cursor int     // index into shown
+	offset int     // index into shown of the first visible row
+	height int     // visible rows
+}
+
+// setUsers replaces the data, keeping the order and filters, and selects
+// the row that was selected before if it is still shown.
+func (l *userList) setUsers(u *usersData) {
+	prev := l.selected()
+	l.users = u
+	l.refilter()
+	if prev >= 0 {
+		l.selectRow(prev)
+	}
+}
+
+// refilter rebuilds shown from the chosen order and filters. Without a
+// filter it aliases the precomputed order: no copy of a million indices.
+func (l *userList) refilter() {
+	if l.users == nil {
+		l.shown = nil
+		return
+	}
+	order := l.users.byProbDesc
+	switch l.sort {
+	case sortProbAsc:
+		order = l.users.byProbAsc
+	case sortRow:
+		order = l.users.byRow
+	}
+	if l.band == bandAll && l.truth == truthAll {
+		l.shown = order
+	} else {
+		kept := make([]int32, 0, len(order)/4)
+		for _, r := range order {
+			if l.keeps(int(r)) {
+				kept = append(kept, r)
+			}
+		}
+		l.shown = kept
+	}
+	l.cursor = min(l.cursor, max(len(l.shown)-1, 0))
+	l.scroll()
+}
+
+func (l *userList) keeps(r int) bool {
+	u := l.users
+	if l.band != bandAll && u.band(r) != l.band {
+		return false
+	}
+	switch l.truth {
+	case truthCorrect:
+		return u.correct(r)
+	case truthWrong:
+		return !u.correct(r)
+	}
+	return true
+}
+
+// selected returns the table row under the cursor, or −1.
+func (l *userList) selected() int {
+	if l.cursor < 0 || l.cursor >= len(l.shown) {
+		return -1
+	}
+	return int(l.shown[l.cursor])
+}
+
+// selectRow moves the cursor to a table row if it is shown.
+func (l *userList) selectRow(r int) bool {
+	for i, s := range l.shown {
+		if int(s) == r {
+			l.cursor = i
+			l.scroll()
+			return true
+		}
+	}
+	return false
+}
+
+// move moves the cursor by delta rows, clamped.
+func (l *userList) move(delta int) {
+	if len(l.shown) == 0 {
+		return
+	}
+	l.cursor = min(max(l.cursor+delta, 0), len(l.shown)-1)
+	l.scroll()
+}
+
+// setHeight sets the number of visible rows.
+func (l *userList) setHeight(h int) {
+	l.height = max(h, 1)
+	l.scroll()
+}
+
+// scroll keeps the cursor inside the visible window.
+func (l *userList) scroll() {
+	h := max(l.height, 1)
+	if l.cursor < l.offset {
+		l.offset = l.cursor
+	}
+	if l.cursor >= l.offset+h {
+		l.offset = l.cursor - h + 1
+	}
+	l.offset = min(max(l.offset, 0), max(len(l.shown)-h, 0))
+}
+
+// visible returns the rows in the window.
+func (l *userList) visible() []int32 {
+	end := min(l.offset+max(l.height, 1), len(l.shown))
+	if l.offset >= end {
+		return nil
+	}
+	return l.shown[l.offset:end]
+}
+
+// search moves the cursor to the next shown user, after the cursor and
+// wrapping around, whose id contains query. It reports whether one did.
+func (l *userList) search(query string, from int) bool {
+	if query == "" || len(l.shown) == 0 {
+		return false
+	}
+	n := len(l.shown)
+	for k := range n {
+		i := (from + k) % n
+		if strings.Contains(l.users.id(int(l.shown[i])), query) {
+			l.cursor = i
+			l.scroll()
+			return true
+		}
+	}
+	return false
+}
+
+// describe says what the list holds, for the table's title.
+func (l *userList) describe() string {
+	if l.users == nil {
+		return ""
+	}
+	s := fmt.Sprintf("%s of %s users · sorted by %s", thousands(len(l.shown)), thousands(l.users.rows()), sortNames[l.sort])
+	if l.band != bandAll {
+		s += " · " + bandNames[l.band] + " risk"
+	}
+	if l.truth != truthAll {
+		s += " · " + truthNames[l.truth] + " only"
+	}
+	return s
+}

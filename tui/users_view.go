@@ -1,0 +1,293 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Sizes of the Users screen.
+const (
+	usersSplitW  = 110 // from this width the detail pane sits beside the table
+	usersTableW  = 58  // the table's width beside the detail pane
+	usersHeaderH = 3   // title, status or prompt, column headers
+)
+
+// usersLayoutSizes are the sizes of the Users screen's parts.
+type usersLayoutSizes struct {
+	split            bool
+	tableW, detailW  int // 0 when not shown
+	tableRows, bodyH int
+}
+
+// usersLayout places the table and the detail pane: side by side when
+// wide, otherwise one of them (detail says which).
+func usersLayout(w, h int, detail bool) usersLayoutSizes {
+	l := usersLayoutSizes{bodyH: max(h-2, 0), tableRows: max(h-usersHeaderH, 1)}
+	switch {
+	case w >= usersSplitW:
+		l.split, l.tableW, l.detailW = true, usersTableW, w-usersTableW-3
+	case detail:
+		l.detailW = w
+	default:
+		l.tableW = w
+	}
+	return l
+}
+
+// layoutDetail sizes the bar chart and the sweep chart.
+func (s *usersScreen) layoutDetail() {
+	l := usersLayout(s.width, s.height, s.detail)
+	n := len(s.bars.Bars())
+	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
+	s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
+	s.sweep.Redraw()
+}
+
+// render rebuilds the cached view.
+func (s *usersScreen) render() {
+	w, h := s.width, s.height
+	if w <= 0 || h <= 0 {
+		s.view = ""
+		return
+	}
+	st := s.styles
+	if s.list.users == nil {
+		text := noRunYet(st)
+		if s.err != nil {
+			text = st.Error.Render("Scoring the users failed: ") + s.err.Error()
+		} else if s.waiting != 0 {
+			text = st.Muted.Render(fmt.Sprintf("Scoring every user with run %d…", s.waiting))
+		}
+		s.view = widget.Fit(text, w, h)
+		return
+	}
+	s.layoutDetail()
+	l := usersLayout(w, h, s.detail)
+	title := st.Title.Render("Users") + st.Muted.Render(" · "+s.list.describe())
+	lines := []string{truncate(title, w), s.statusLine(w)}
+	var body []string
+	switch {
+	case l.split:
+		body = joinColumns([][]string{s.tableLines(l.tableW, l.tableRows+1), s.detailLines(l.detailW, l.bodyH)},
+			[]int{l.tableW, l.detailW}, 3)
+	case l.detailW > 0:
+		body = s.detailLines(l.detailW, l.bodyH)
+	default:
+		body = s.tableLines(l.tableW, l.tableRows+1)
+	}
+	lines = append(lines, body...)
+	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// statusLine is the prompt while one is open, else the last message.
+func (s usersScreen) statusLine(w int) string {
+	if s.prompt != usersNoPrompt {
+		return truncate(s.input.View(), w)
+	}
+	if strings.HasPrefix(s.status, "✗") {
+		return s.styles.Error.Render(truncate(s.status, w))
+	}
+	u := s.list.users
+	hint := fmt.Sprintf("risk = chance of %s · high ≥ 67 %%, low < 33 %% · ✓ right at threshold %.2f", u.risk.class(), u.threshold)
+	if s.status != "" {
+		hint = s.status
+	}
+	return s.styles.Muted.Render(truncate(hint, w))
+}
+
+// tableColumns are the widths of the table's columns at width w.
+type tableColumns struct{ rank, id, prob, label, band, ok, part int }
+
+func usersColumns(u *usersData, w int) tableColumns {
+	c := tableColumns{rank: 8, prob: 7, band: 7, ok: 2, part: 6}
+	c.label = max(len(u.risk.positive), len(u.risk.negative), 6) + 1
+	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
+	return c
+}
+
+// tableLines renders the header and the visible rows only: the cost of a
+// frame does not depend on the number of users.
+func (s usersScreen) tableLines(w, rows int) []string {
+	st, u := s.styles, s.list.users
+	c := usersColumns(u, w)
+	idName := "id"
+	if u.exp != nil && u.exp.Pipeline.IDName != "" {
+		idName = u.exp.Pipeline.IDName
+	}
+	head := padLeft("#", c.rank-1) + " " + pad(idName, c.id) + " " + padLeft("P", c.prob-1) + " " +
+		pad("actual", c.label) + pad("risk", c.band) + pad("✓", c.ok) + pad("part", c.part)
+	lines := []string{st.Header.Render(truncate(head, w))}
+	for i, r32 := range s.list.visible() {
+		r := int(r32)
+		pos := s.list.offset + i
+		mark := "✓"
+		if !u.correct(r) {
+			mark = "✗"
+		}
+		label := u.risk.negative
+		if u.label[r] == 1 {
+			label = u.risk.positive
+		}
+		line := padLeft(thousands(pos+1), c.rank-1) + " " + pad(u.id(r), c.id) + " " +
+			padLeft(fmt.Sprintf("%.3f", u.prob[r]), c.prob-1) + " " + pad(label, c.label) +
+			pad(bandNames[u.band(r)], c.band) + pad(mark, c.ok) + pad(partNames[u.part[r]], c.part)
+		line = pad(line, w)
+		if pos == s.list.cursor {
+			line = st.Selected.Render(line)
+		} else if !u.correct(r) {
+			line = st.Warning.Render(line)
+		}
+		lines = append(lines, line)
+		if len(lines) == rows {
+			break
+		}
+	}
+	if len(s.list.shown) == 0 {
+		lines = append(lines, st.Muted.Render(truncate("no user passes the filters (b, c change them)", w)))
+	}
+	return lines
+}
+
+// detailLines renders the selected user, scrolled so that in what-if the
+// chosen feature is visible.
+func (s usersScreen) detailLines(w, h int) []string {
+	lines, focus := s.detailContent(w)
+	if len(lines) <= h {
+		return lines
+	}
+	top := min(max(s.detailScroll, 0), len(lines)-h)
+	if focus >= 0 && (focus < top || focus >= top+h) {
+		top = min(max(focus-h/2, 0), len(lines)-h)
+	}
+	return lines[top : top+h]
+}
+
+// detailContent is the whole detail pane and the line of the chosen
+// what-if feature (−1 when none).
+func (s usersScreen) detailContent(w int) ([]string, int) {
+	st, u := s.styles, s.list.users
+	row := s.list.selected()
+	if row < 0 {
+		return []string{st.Muted.Render("no user selected")}, -1
+	}
+	actual := u.risk.negative
+	if u.label[row] == 1 {
+		actual = u.risk.positive
+	}
+	predicted := u.risk.negative
+	if u.predicted(row) {
+		predicted = u.risk.positive
+	}
+	mark := st.Good.Render("✓ right")
+	if !u.correct(row) {
+		mark = st.Error.Render("✗ wrong")
+	}
+	lines := []string{
+		truncate(st.Title.Render("User "+u.id(row))+st.Muted.Render(fmt.Sprintf(" · row %s · %s part", thousands(row+1), partNames[u.part[row]])), w),
+		truncate(fmt.Sprintf("%s = %s · %s risk", u.risk.probName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob[row])), bandNames[u.band(row)]), w),
+		truncate(fmt.Sprintf("actual %s · predicted %s at %.2f · ", actual, predicted, u.threshold)+mark, w),
+	}
+	var reasons []string
+	ex, ok := s.explained[row]
+	switch {
+	case !ok && s.explainErr != nil:
+		reasons = []string{st.Error.Render(truncate("no explanation: "+s.explainErr.Error(), w))}
+	case !ok:
+		reasons = []string{st.Muted.Render("explaining…")}
+	default:
+		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(reasonSentence(u.risk, ex))
+		reasons = append(reasons, strings.Split(sentence, "\n")...)
+		reasons = append(reasons, st.Muted.Render(truncate(fmt.Sprintf("integrated gradients against the average user (%.3f), largest first:", ex.BaselineProb), w)))
+		reasons = append(reasons, strings.Split(s.bars.View(), "\n")...)
+	}
+	features, focus := s.featureLines(w, row)
+	wi := s.whatIf
+	if !wi.active {
+		lines = append(lines, "")
+		lines = append(lines, reasons...)
+		lines = append(lines, "")
+		return append(lines, features...), -1
+	}
+	// In what-if the edited values and their effect come first.
+	delta := wi.prob - wi.prob0
+	lines = append(lines, st.Warning.Render(truncate(fmt.Sprintf("what-if: %s = %.3f (%+.3f from %.3f)", u.risk.probName(), wi.prob, delta, wi.prob0), w)), "")
+	focus += len(lines)
+	lines = append(lines, features...)
+	lines = append(lines, "")
+	lines = append(lines, strings.Split(s.sweep.View(), "\n")...)
+	lines = append(lines, "")
+	return append(lines, reasons...), focus
+}
+
+// featureLines lists every feature in original units beside the training
+// median or mode; in what-if the chosen one is highlighted.
+func (s usersScreen) featureLines(w, row int) ([]string, int) {
+	st, e := s.styles, s.exp()
+	if e == nil {
+		return nil, -1
+	}
+	x, err := e.Row(row)
+	if err != nil {
+		return []string{st.Error.Render(truncate(err.Error(), w))}, -1
+	}
+	wi := s.whatIf
+	if wi.active {
+		x = wi.cur
+	}
+	const valueW, typW = 16, 16
+	nameW := max(min(w-valueW-typW, 26), 8)
+	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("train median", typW), w))}
+	ex := e.Explainer()
+	for ci, pc := range e.Pipeline.Columns {
+		value := ex.Value(x, ci)
+		if wi.active && wi.edited(pc) {
+			value += " *"
+		}
+		typical := ""
+		if ci < len(s.list.users.typical) {
+			typical = s.list.users.typical[ci]
+		}
+		line := pad(pc.Name, nameW) + pad(value, valueW) + st.Muted.Render(pad(typical, typW))
+		if wi.active && ci == wi.col {
+			line = st.Selected.Render(pad(ansi.Strip(line), w))
+		}
+		lines = append(lines, truncate(line, w))
+	}
+	return lines, 1 + wi.col
+}
+
+// reasonSentence says in words which value raised the probability most
+// and which lowered it most.
+func reasonSentence(r riskWording, ex experiment.Explanation) string {
+	var up, down *experiment.Reason
+	for i := range ex.Reasons {
+		rs := &ex.Reasons[i]
+		if rs.Attribution > 0 && up == nil {
+			up = rs
+		}
+		if rs.Attribution < 0 && down == nil {
+			down = rs
+		}
+	}
+	var parts []string
+	if up != nil {
+		parts = append(parts, fmt.Sprintf("%s = %s raises %s most", up.Column, up.Value, r.probName()))
+	}
+	if down != nil {
+		it := "it"
+		if up == nil {
+			it = r.probName()
+		}
+		parts = append(parts, fmt.Sprintf("%s = %s lowers %s most", down.Column, down.Value, it))
+	}
+	if len(parts) == 0 {
+		return "No feature moves this user's probability away from the average user's."
+	}
+	return strings.Join(parts, "; ") + "."
+}

@@ -1,0 +1,284 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// maxCachedExplanations bounds the explanations kept while scrolling.
+const maxCachedExplanations = 512
+
+// explainCache keeps the explanations of users already looked at, so
+// moving back and forth through the table asks for each only once.
+type explainCache struct {
+	explained  map[int]experiment.Explanation
+	explainErr error
+}
+
+func newExplainCache() explainCache {
+	return explainCache{explained: map[int]experiment.Explanation{}}
+}
+
+// explainMsg carries one user's explanation.
+type explainMsg struct {
+	run, row int
+	expl     experiment.Explanation
+	err      error
+}
+
+// explainSelected asks for the selected user's explanation.
+func (s *usersScreen) explainSelected() tea.Cmd {
+	row, e := s.list.selected(), s.exp()
+	if row < 0 || e == nil {
+		return nil
+	}
+	if ex, ok := s.explained[row]; ok {
+		s.showReasons(ex)
+		return nil
+	}
+	run := s.list.users.run
+	return func() tea.Msg {
+		ex, err := explainRow(e, row)
+		return explainMsg{run: run, row: row, expl: ex, err: err}
+	}
+}
+
+func explainRow(e *experiment.Experiment, row int) (ex experiment.Explanation, err error) {
+	defer recovered(&err)
+	x, err := e.Row(row)
+	if err != nil {
+		return ex, err
+	}
+	return e.Explainer().Explain(x)
+}
+
+// storeExplanation stores an explanation and shows it if its user is selected.
+func (s *usersScreen) storeExplanation(msg explainMsg) tea.Cmd {
+	if s.list.users == nil || msg.run != s.list.users.run {
+		return nil
+	}
+	s.explainErr = msg.err
+	if msg.err != nil {
+		return nil
+	}
+	if len(s.explained) >= maxCachedExplanations {
+		s.explained = map[int]experiment.Explanation{}
+	}
+	s.explained[msg.row] = msg.expl
+	if msg.row == s.list.selected() {
+		s.showReasons(msg.expl)
+	}
+	return nil
+}
+
+// showReasons puts an explanation's attributions into the bar chart.
+func (s *usersScreen) showReasons(ex experiment.Explanation) {
+	bars := make([]widget.Bar, 0, len(ex.Reasons))
+	for _, r := range ex.Reasons {
+		bars = append(bars, widget.Bar{Label: r.Column + " = " + r.Value, Value: r.Attribution})
+	}
+	s.bars.SetBars(bars)
+}
+
+// whatIf is an edited copy of the selected user.
+type whatIf struct {
+	active bool
+	row    int
+	base   []float64 // the user's transformed input
+	cur    []float64 // the edited input
+	col    int       // the chosen pipeline column
+	prob0  float64   // the user's own probability
+	prob   float64   // the edited input's probability
+	gen    int       // counts edits, to drop stale sweeps
+	sweep  []experiment.SweepPoint
+}
+
+// edited reports whether pipeline column ci differs from the user's own.
+func (w whatIf) edited(pc data.PipelineColumn) bool {
+	return !slices.Equal(w.base[pc.First:pc.First+pc.Width], w.cur[pc.First:pc.First+pc.Width])
+}
+
+// startWhatIf starts editing the selected user.
+func (s *usersScreen) startWhatIf() {
+	row, e := s.list.selected(), s.exp()
+	if row < 0 || e == nil {
+		return
+	}
+	x, err := e.Row(row)
+	if err != nil {
+		s.status = err.Error()
+		return
+	}
+	p := e.Explainer().Predict(x)
+	s.whatIf = whatIf{active: true, row: row, base: x, cur: slices.Clone(x), prob0: p, prob: p}
+	s.status = ""
+}
+
+// whatIfKey handles keys while what-if has the keyboard.
+func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
+	km := s.keyMap()
+	cols := s.exp().Pipeline.Columns
+	w := &s.whatIf
+	switch {
+	case key.Matches(k, km.Leave):
+		s.whatIf = whatIf{}
+		s.status = ""
+		return nil
+	case key.Matches(k, km.Up):
+		w.col = (w.col + len(cols) - 1) % len(cols)
+		return s.sweepCmd()
+	case key.Matches(k, km.Down):
+		w.col = (w.col + 1) % len(cols)
+		return s.sweepCmd()
+	case key.Matches(k, km.Less):
+		return s.stepWhatIf(-1)
+	case key.Matches(k, km.More):
+		return s.stepWhatIf(1)
+	case key.Matches(k, km.Type):
+		return s.openPrompt(usersValuePrompt, s.exp().Explainer().Value(w.cur, w.col))
+	case key.Matches(k, km.Reset):
+		w.cur = slices.Clone(w.base)
+		w.prob = w.prob0
+		s.status = "restored the user's own values"
+		return s.sweepCmd()
+	}
+	return nil
+}
+
+// stepWhatIf moves the chosen feature one step: a twentieth of its
+// training range, or the next level.
+func (s *usersScreen) stepWhatIf(dir int) tea.Cmd {
+	e := s.exp()
+	pc := e.Pipeline.Columns[s.whatIf.col]
+	cur := e.Explainer().Value(s.whatIf.cur, s.whatIf.col)
+	var next string
+	switch pc.Kind {
+	case data.Numeric:
+		v, err := strconv.ParseFloat(cur, 64)
+		if err != nil || math.IsNaN(v) {
+			v = pc.Fill
+		}
+		step := (pc.Max - pc.Min) / 20
+		if step <= 0 || math.IsNaN(step) {
+			step = 1
+		}
+		next = strconv.FormatFloat(roundTo(v+float64(dir)*step, step), 'g', 6, 64)
+	default:
+		if len(pc.Levels) == 0 {
+			return nil
+		}
+		i := max(slices.Index(pc.Levels, cur), 0)
+		next = pc.Levels[(i+dir+len(pc.Levels))%len(pc.Levels)]
+	}
+	return s.setWhatIfValue(next)
+}
+
+// roundTo rounds v to two significant digits of step, so stepping gives
+// readable values.
+func roundTo(v, step float64) float64 {
+	unit := math.Pow(10, math.Floor(math.Log10(step))-1)
+	return math.Round(v/unit) * unit
+}
+
+// setWhatIfValue sets the chosen feature and recomputes the probability:
+// one forward pass, done here so the number follows every key press.
+func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
+	e := s.exp()
+	w := &s.whatIf
+	name := e.Pipeline.Columns[w.col].Name
+	next, err := e.Explainer().Set(w.cur, name, text)
+	if err != nil {
+		s.status = "✗ " + err.Error()
+		return nil
+	}
+	w.cur = next
+	w.prob = e.Explainer().Predict(next)
+	s.status = fmt.Sprintf("%s = %s", name, e.Explainer().Value(next, w.col))
+	return s.sweepCmd()
+}
+
+// sweepMsg carries a what-if sweep.
+type sweepMsg struct {
+	run, row, col, gen int
+	points             []experiment.SweepPoint
+	err                error
+}
+
+// sweepPoints is how many values a numeric sweep tries.
+const sweepPoints = 41
+
+// sweepCmd sweeps the chosen feature over its training range with the
+// other features at their current what-if values.
+func (s *usersScreen) sweepCmd() tea.Cmd {
+	w := &s.whatIf
+	if !w.active {
+		return nil
+	}
+	w.gen++
+	e, run, row, col, gen := s.exp(), s.list.users.run, w.row, w.col, w.gen
+	x := slices.Clone(w.cur)
+	return func() (msg tea.Msg) {
+		var err error
+		defer func() {
+			if err != nil {
+				msg = sweepMsg{run: run, row: row, col: col, gen: gen, err: err}
+			}
+		}()
+		defer recovered(&err)
+		pts, err := e.Explainer().Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
+		return sweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
+	}
+}
+
+// swept shows a sweep if it still belongs to the current what-if.
+func (s *usersScreen) swept(msg sweepMsg) {
+	w := &s.whatIf
+	if !w.active || s.list.users == nil || msg.run != s.list.users.run || msg.row != w.row || msg.gen != w.gen {
+		return
+	}
+	if msg.err != nil {
+		s.status = "✗ " + msg.err.Error()
+		return
+	}
+	w.sweep = msg.points
+	s.fillSweep()
+}
+
+// fillSweep draws the sweep curve and marks the current value.
+func (s *usersScreen) fillSweep() {
+	w := s.whatIf
+	s.sweep.Reset()
+	if len(w.sweep) == 0 {
+		s.sweep.Redraw()
+		return
+	}
+	e := s.exp()
+	pc := e.Pipeline.Columns[w.col]
+	for _, p := range w.sweep {
+		s.sweep.Push(0, p.X, p.Prob)
+	}
+	cur := e.Explainer().Value(w.cur, w.col)
+	for _, p := range w.sweep {
+		if p.Value == cur {
+			s.sweep.Push(1, p.X, p.Prob)
+		}
+	}
+	if pc.Kind == data.Numeric {
+		if v, err := strconv.ParseFloat(cur, 64); err == nil {
+			s.sweep.Push(1, v, w.prob)
+		}
+	}
+	s.sweep.SetXRange(w.sweep[0].X, w.sweep[len(w.sweep)-1].X)
+	s.sweep.SetXCaption(truncate(pc.Name, 24))
+	s.sweep.SetMarker(1, widget.MarkerDots)
+	s.sweep.Redraw()
+}
