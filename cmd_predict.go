@@ -109,8 +109,8 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 	if count == 0 {
 		return nil, errors.New("no rows to explain")
 	}
-	// The baseline is the file's average user: a model file does not
-	// carry its training mean.
+	// Reasons are measured against the training-mean user the model file
+	// stores; files without one fall back to this file's average user.
 	baseline := make([]float64, cols)
 	for i := range count {
 		for j := range cols {
@@ -122,11 +122,10 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 	errs := make(chan error, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
-		net, err := b.Network()
+		x, err := b.Explainer(baseline)
 		if err != nil {
 			return nil, err
 		}
-		x := &experiment.Explainer{Net: net, Pipeline: b.Pipeline, Baseline: baseline}
 		wg.Go(func() {
 			for i := range next {
 				ex, err := x.Explain(rows.X.RawRowView(i))

@@ -31,6 +31,8 @@ import (
 //	                "weights": [...], "biases": [...]}, ...]
 //	  },
 //	  "pipeline": {...},                   the fitted data.Pipeline (its own JSON)
+//	  "baseline": [...],                   the mean training user's inputs: explanations are
+//	                                       measured against it (optional; absent in older files)
 //	  "training": {...},                   the experiment Config, seed included
 //	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
 //	  "validation_metrics": {...},         metrics.Report on the validation rows (no curves)
@@ -107,6 +109,9 @@ type Bundle struct {
 	// Net is the network's architecture and parameters.
 	Net      BundleNetwork  `json:"network"`
 	Pipeline *data.Pipeline `json:"pipeline"`
+	// Baseline is the mean training user's input vector (features order);
+	// explanations of new users are measured against it.
+	Baseline []float64 `json:"baseline,omitempty"`
 	// Training is the configuration the network was trained with.
 	Training       Config `json:"training"`
 	EpochsTrained  int    `json:"epochs_trained"`
@@ -141,6 +146,7 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		Threshold:         threshold,
 		Net:               BundleNetwork{Architecture: net.Arch},
 		Pipeline:          e.Pipeline,
+		Baseline:          e.Explainer().Baseline,
 		Training:          e.Config,
 		EpochsTrained:     len(e.Trainer.History()),
 		BestEpoch:         e.Trainer.BestEpoch(),
@@ -174,6 +180,21 @@ func (b *Bundle) Write(w io.Writer) error {
 		return fmt.Errorf("experiment: writing model: %w", err)
 	}
 	return nil
+}
+
+// Explainer returns an explainer of the bundle's network measured against
+// its stored training-mean baseline, or against fallback (e.g. the mean of
+// the rows being scored) when the file has none.
+func (b *Bundle) Explainer(fallback []float64) (*Explainer, error) {
+	net, err := b.Network()
+	if err != nil {
+		return nil, err
+	}
+	base := b.Baseline
+	if base == nil {
+		base = fallback
+	}
+	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base}, nil
 }
 
 // Network builds the engine network the bundle holds.

@@ -119,6 +119,16 @@ func (b *Bundle) validate() error {
 	if w := b.Pipeline.Width(); w != arch.Inputs {
 		return fmt.Errorf("the pipeline produces %d columns but the network takes %d inputs", w, arch.Inputs)
 	}
+	if b.Baseline != nil {
+		if len(b.Baseline) != arch.Inputs {
+			return fmt.Errorf("the baseline has %d values but the network takes %d inputs", len(b.Baseline), arch.Inputs)
+		}
+		for i, v := range b.Baseline {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("baseline value %d is not finite", i+1)
+			}
+		}
+	}
 	if names := b.Pipeline.FeatureNames(); !slices.Equal(names, b.Features) {
 		return fmt.Errorf("\"features\" (%d names) differ from the pipeline's %d output columns", len(b.Features), len(names))
 	}

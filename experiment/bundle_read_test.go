@@ -42,8 +42,12 @@ func decodeLoose(t *testing.T, raw []byte) *Bundle {
 
 func TestReadBundleRefusals(t *testing.T) {
 	good := textbookBundle(t)
-	if _, err := ReadBundle(bytes.NewReader(good), "m.json"); err != nil {
+	b0, err := ReadBundle(bytes.NewReader(good), "m.json")
+	if err != nil {
 		t.Fatalf("the unbroken file is refused: %v", err)
+	}
+	if len(b0.Baseline) != b0.Net.Architecture.Inputs {
+		t.Fatalf("the file's baseline has %d values for %d inputs", len(b0.Baseline), b0.Net.Architecture.Inputs)
 	}
 	edit := func(f func(b *Bundle)) func(*testing.T) []byte {
 		return func(t *testing.T) []byte {
@@ -97,6 +101,8 @@ func TestReadBundleRefusals(t *testing.T) {
 			p + "threshold 1 is outside (0, 1)"},
 		{"threshold negative", edit(func(b *Bundle) { b.Threshold = -0.2 }),
 			p + "threshold -0.2 is outside (0, 1)"},
+		{"short baseline", edit(func(b *Bundle) { b.Baseline = b.Baseline[:2] }),
+			p + "the baseline has 2 values but the network takes " + strconv.Itoa(len(b0.Baseline)) + " inputs"},
 		{"bad time", edit(func(b *Bundle) { b.CreatedAt = "yesterday" }),
 			p + "created_at \"yesterday\" is not an RFC 3339 time"},
 		{"weight too large for float64", replaceFirst(`"weights": [`, `"weights": [1e999, `),

@@ -187,3 +187,33 @@ func TestBundleWithoutValidationRowsSavesANote(t *testing.T) {
 		t.Errorf("metrics %v, note %q", back.ValidationMetrics, back.ValidationNote)
 	}
 }
+
+// TestBundleExplainsAsTheExperimentDoes: the stored baseline is the training
+// mean, so a reloaded model gives the same reasons the TUI shows.
+func TestBundleExplainsAsTheExperimentDoes(t *testing.T) {
+	e := trainedOn(t, Source{Kind: "textbook"}, quickConfig(1))
+	var buf bytes.Buffer
+	if err := mustBundle(t, e, 0.5).Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	b, err := ReadBundle(&buf, "m.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := b.Explainer(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row, _ := e.Row(e.Split.Validation[0])
+	want, err := e.Explainer().Explain(row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := x.Explain(row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("reloaded explanation %+v\nexperiment's %+v", got, want)
+	}
+}
