@@ -137,7 +137,7 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--val", "0.6", "--test", "0.5"}, "validation and test shares must be ≥ 0 and leave rows to train on"},
 		{[]string{"train", "--epochs", "0"}, "epochs must be at least 1, got 0"},
 		{[]string{"train", "--data", "a.csv", "--log", "b.csv"}, "[data log] were all set"},
-		{[]string{"train", "--cutoff", "2024-01-01"}, "--cutoff and --horizon need --log"},
+		{[]string{"train", "--cutoff", "2024-01-01"}, "--cutoff, --horizon and --log-columns need --log"},
 		{[]string{"train", "--log", "x.csv", "--cutoff", "1 May"}, `--cutoff "1 May": want a date as YYYY-MM-DD`},
 		{[]string{"train", "--log", "x.csv", "--horizon", "soon"}, `--horizon "soon": want a positive number of days`},
 		{[]string{"train", "--builtin-users", "0"}, "--builtin-users 0: want 1..50000000"},
