@@ -22,10 +22,18 @@ const (
 	tabTrain
 	tabEvaluate
 	tabUsers
+	tabWalk
+	tabRuns
+	tabMap
 	tabCount
 )
 
-var tabNames = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users"}
+// tabNames are the tabs' names; tabShort are used when the full names do
+// not fit the window.
+var (
+	tabNames = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map"}
+	tabShort = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map"}
+)
 
 // Model is the root model of the TUI: a router over the screens that owns
 // the loaded data, the window size and the help footer.
@@ -51,6 +59,9 @@ type Model struct {
 	trainScr trainScreen
 	evalScr  evalScreen
 	usersScr usersScreen
+	walkScr  walkTab
+	runsScr  runsScreen
+	mapScr   mapScreen
 	quitting bool
 
 	// analysed is the ended run the analysis screens look at (number 0:
@@ -86,6 +97,9 @@ func NewModel(opts Options) Model {
 	m.trainScr.hidden = true
 	m.evalScr = newEvalScreen(st)
 	m.usersScr = newUsersScreen(st)
+	m.walkScr = newWalkTab(st, opts.Lang)
+	m.runsScr = newRunsScreen(st)
+	m.mapScr = newMapScreen(st)
 	return m
 }
 
@@ -114,6 +128,9 @@ func (m *Model) setParent(ctx context.Context) {
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := m.update(msg)
 	nm := next.(Model)
+	if follow := nm.follow(); follow != nil {
+		cmd = tea.Batch(cmd, follow)
+	}
 	if w, h := nm.contentSize(); nm.width > 0 && (w != nm.laidW || h != nm.laidH) {
 		nm.layout()
 	}
@@ -156,6 +173,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.usersScr, cmd = m.usersScr.Update(msg)
 		return m, cmd
+	case walkReadyMsg:
+		m.walkScr, _ = m.walkScr.Update(msg)
+		return m, nil
+	case mapReadyMsg:
+		m.mapScr, _ = m.mapScr.Update(msg)
+		return m, nil
+	case analyseRunMsg:
+		return m, m.analyseNumber(msg.number)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
@@ -173,6 +198,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
+	}
+	if m.active == tabWalk && m.walkScr.wantsTab(k) {
+		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
 	if !m.editing() {
 		switch {
@@ -218,6 +246,12 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.evalScr, cmd = m.evalScr.Update(msg)
 	case tabUsers:
 		m.usersScr, cmd = m.usersScr.Update(msg)
+	case tabWalk:
+		m.walkScr, cmd = m.walkScr.Update(msg)
+	case tabRuns:
+		m.runsScr, cmd = m.runsScr.Update(msg)
+	case tabMap:
+		m.mapScr, cmd = m.mapScr.Update(msg)
 	}
 	return m, cmd
 }
@@ -318,6 +352,12 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.evalScr.helpGroups()
 	case tabUsers:
 		hk.screen = m.usersScr.helpGroups()
+	case tabWalk:
+		hk.screen = m.walkScr.helpGroups()
+	case tabRuns:
+		hk.screen = m.runsScr.helpGroups()
+	case tabMap:
+		hk.screen = m.mapScr.helpGroups()
 	}
 	return hk
 }
@@ -347,6 +387,9 @@ func (m *Model) layout() {
 	m.trainScr.SetSize(w, h)
 	m.evalScr.SetSize(w, h)
 	m.usersScr.SetSize(w, h)
+	m.walkScr.SetSize(w, h)
+	m.runsScr.SetSize(w, h)
+	m.mapScr.SetSize(w, h)
 }
 
 func (m Model) contentSize() (int, int) {
@@ -384,6 +427,12 @@ func (m Model) render() string {
 		body = m.evalScr.View()
 	case tabUsers:
 		body = m.usersScr.View()
+	case tabWalk:
+		body = m.walkScr.View()
+	case tabRuns:
+		body = m.runsScr.View()
+	case tabMap:
+		body = m.mapScr.View()
 	}
 	parts := []string{m.tabBar(), m.styles.Border.Render(strings.Repeat("─", m.width)), widget.Fit(body, w, h)}
 	if p := m.errorPanel(); p != "" {
@@ -398,8 +447,16 @@ func (m Model) render() string {
 func (m Model) tabBar() string {
 	var b strings.Builder
 	b.WriteString(m.styles.Brand.Render(" retain "))
+	names := tabNames
+	full := 8
 	for t := range tabCount {
-		label := string(rune('1'+t)) + " " + tabNames[t]
+		full += len(tabNames[t]) + 4
+	}
+	if full+30 > m.width { // leave room for the status on the right
+		names = tabShort
+	}
+	for t := range tabCount {
+		label := string(rune('1'+t)) + " " + names[t]
 		if t == m.active {
 			b.WriteString(m.styles.TabActive.Render(label))
 		} else {

@@ -11,5 +11,38 @@ func (m *Model) analyse(run finishedRun) tea.Cmd {
 		return nil
 	}
 	m.analysed = run
+	m.runsScr.setRuns(m.trainScr.finished, run.number)
 	return tea.Batch(m.evalScr.setRun(run), m.usersScr.setRun(run))
+}
+
+// analyseNumber makes the run with that number the analysed one, chosen
+// on the Runs screen: newer runs no longer replace it.
+func (m *Model) analyseNumber(number int) tea.Cmd {
+	for _, r := range m.trainScr.finished {
+		if r.number == number {
+			// Choosing the latest run means following new runs again.
+			m.pinned = number != m.trainScr.finished[len(m.trainScr.finished)-1].number
+			return m.analyse(r)
+		}
+	}
+	return nil
+}
+
+// follow keeps the screens that depend on the selected user up to date:
+// the walkthrough and the decision map are computed only while shown.
+func (m *Model) follow() tea.Cmd {
+	if len(m.runsScr.runs) != len(m.trainScr.finished) {
+		m.runsScr.setRuns(m.trainScr.finished, m.analysed.number)
+	}
+	row := m.usersScr.selectedRow()
+	if m.analysed.exp == nil || row < 0 || m.usersScr.exp() != m.analysed.exp {
+		return nil
+	}
+	switch m.active {
+	case tabWalk:
+		return m.walkScr.want(m.analysed, row, m.usersScr.list.users.id(row))
+	case tabMap:
+		return m.mapScr.request(m.analysed, row)
+	}
+	return nil
 }

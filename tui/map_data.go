@@ -1,0 +1,145 @@
+package tui
+
+import (
+	"math"
+	"slices"
+	"strconv"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// maxMapPoints bounds the users drawn on the decision map; more would
+// only cover the colours.
+const maxMapPoints = 3000
+
+// mapRequest says which decision map to compute.
+type mapRequest struct {
+	run, row   int
+	xcol, ycol int // pipeline columns
+	cols, rows int // cells
+}
+
+// gridPoint is a user drawn on the map.
+type gridPoint struct {
+	col, row int
+	positive bool
+}
+
+// decisionGrid is the probability over a grid of two features, the
+// other features held at one user's values, with users as points.
+type decisionGrid struct {
+	req      mapRequest
+	xlo, xhi float64
+	ylo, yhi float64
+	prob     [][]float64 // [row][col]; row 0 is the highest y
+	points   []gridPoint
+	self     gridPoint // the selected user (col −1 when off the map)
+}
+
+// mapReadyMsg carries a computed decision map.
+type mapReadyMsg struct {
+	grid *decisionGrid
+	err  error
+}
+
+// mapCmd computes a decision map off the UI goroutine.
+func mapCmd(e *experiment.Experiment, req mapRequest) tea.Cmd {
+	return func() tea.Msg {
+		g, err := computeGrid(e, req)
+		return mapReadyMsg{grid: g, err: err}
+	}
+}
+
+func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err error) {
+	defer recovered(&err)
+	t := e.Data.Table
+	xc, yc := e.Pipeline.Columns[req.xcol], e.Pipeline.Columns[req.ycol]
+	xs, ys := t.Column(xc.Name), t.Column(yc.Name)
+	if xs == nil || ys == nil {
+		return nil, experiment.ErrUnknownColumn
+	}
+	g = &decisionGrid{req: req}
+	g.xlo, g.xhi = axisRange(xs.Values, e.TrainRows)
+	g.ylo, g.yhi = axisRange(ys.Values, e.TrainRows)
+	user, err := e.Row(req.row)
+	if err != nil {
+		return nil, err
+	}
+	x := e.Explainer()
+	g.prob = make([][]float64, req.rows)
+	for r := range req.rows {
+		g.prob[r] = make([]float64, req.cols)
+		yv := g.yhi - (float64(r)+0.5)/float64(req.rows)*(g.yhi-g.ylo)
+		at, err := x.Set(user, yc.Name, strconv.FormatFloat(yv, 'g', -1, 64))
+		if err != nil {
+			return nil, err
+		}
+		for c := range req.cols {
+			xv := g.xlo + (float64(c)+0.5)/float64(req.cols)*(g.xhi-g.xlo)
+			in, err := x.Set(at, xc.Name, strconv.FormatFloat(xv, 'g', -1, 64))
+			if err != nil {
+				return nil, err
+			}
+			g.prob[r][c] = x.Predict(in)
+		}
+	}
+	stride := max(t.Rows/maxMapPoints, 1)
+	for r := 0; r < t.Rows; r += stride {
+		if p, ok := g.cell(xs.Values[r], ys.Values[r]); ok {
+			p.positive = t.Label.Values[r] == 1
+			g.points = append(g.points, p)
+		}
+	}
+	g.self = gridPoint{col: -1}
+	if p, ok := g.cell(xs.Values[req.row], ys.Values[req.row]); ok {
+		g.self = p
+	}
+	return g, nil
+}
+
+// cell returns the cell of a value pair, if it lies on the map.
+func (g *decisionGrid) cell(xv, yv float64) (gridPoint, bool) {
+	if math.IsNaN(xv) || math.IsNaN(yv) || xv < g.xlo || xv > g.xhi || yv < g.ylo || yv > g.yhi {
+		return gridPoint{}, false
+	}
+	c := min(int((xv-g.xlo)/(g.xhi-g.xlo)*float64(g.req.cols)), g.req.cols-1)
+	r := min(int((g.yhi-yv)/(g.yhi-g.ylo)*float64(g.req.rows)), g.req.rows-1)
+	return gridPoint{col: c, row: r}, true
+}
+
+// axisRange is the 1st to 99th percentile of a feature over the training
+// rows, so one extreme user does not squeeze the map into a corner.
+func axisRange(values []float64, rows []int) (float64, float64) {
+	vals := make([]float64, 0, len(rows))
+	for _, r := range rows {
+		if v := values[r]; !math.IsNaN(v) && !math.IsInf(v, 0) {
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) == 0 {
+		return 0, 1
+	}
+	slices.Sort(vals)
+	lo, hi := vals[len(vals)/100], vals[len(vals)-1-len(vals)/100]
+	if hi <= lo {
+		lo, hi = vals[0], vals[len(vals)-1]
+	}
+	if hi <= lo {
+		hi = lo + 1
+	}
+	return lo, hi
+}
+
+// numericColumns lists the pipeline columns a map axis can use.
+func numericColumns(p *data.Pipeline) []int {
+	var out []int
+	for i, c := range p.Columns {
+		if c.Kind == data.Numeric {
+			out = append(out, i)
+		}
+	}
+	return out
+}

@@ -1,0 +1,278 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Sizes of the decision map's frame.
+const (
+	mapYLabelW = 9 // y tick labels and the axis line
+	mapFrameH  = 4 // title, legend, x axis, x labels
+)
+
+// mapKeyMap holds the decision map's keys.
+type mapKeyMap struct {
+	NextX, PrevX key.Binding
+	NextY, PrevY key.Binding
+	Swap         key.Binding
+}
+
+func defaultMapKeyMap() mapKeyMap {
+	return mapKeyMap{
+		NextX: key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", "x feature")),
+		PrevX: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "previous x feature")),
+		NextY: key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", "y feature")),
+		PrevY: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "previous y feature")),
+		Swap:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "swap axes")),
+	}
+}
+
+// mapScreen is the decision map: the probability over two numeric
+// features, the other features held at the selected user's values.
+type mapScreen struct {
+	styles        Styles
+	keys          mapKeyMap
+	width, height int
+
+	exp      *experiment.Experiment
+	features []int // numeric pipeline columns
+	xi, yi   int   // indices into features
+	want     mapRequest
+	grid     *decisionGrid
+	err      error
+	view     string
+}
+
+func newMapScreen(st Styles) mapScreen {
+	return mapScreen{styles: st, keys: defaultMapKeyMap(), yi: 1}
+}
+
+// request asks for the map of row of run with the chosen features, unless
+// it is shown or being computed.
+func (s *mapScreen) request(run finishedRun, row int) tea.Cmd {
+	if run.exp == nil || row < 0 {
+		return nil
+	}
+	if run.exp != s.exp {
+		s.exp = run.exp
+		s.features = numericColumns(run.exp.Pipeline)
+		s.xi, s.yi = 0, min(1, max(len(s.features)-1, 0))
+	}
+	if len(s.features) < 2 {
+		s.err = fmt.Errorf("the decision map needs two numeric features; this data has %d", len(s.features))
+		s.render()
+		return nil
+	}
+	cols, rows := mapPlotSize(s.width, s.height)
+	req := mapRequest{run: run.number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
+	if req == s.want || cols < 4 || rows < 2 {
+		return nil
+	}
+	s.want, s.err = req, nil
+	s.render()
+	return mapCmd(run.exp, req)
+}
+
+// mapPlotSize is the number of cells of the map at a screen size.
+func mapPlotSize(w, h int) (int, int) {
+	return max(w-mapYLabelW-1, 0), max(h-mapFrameH, 0)
+}
+
+// SetSize sets the screen's size (the root asks for a new grid).
+func (s *mapScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.render()
+}
+
+// Update handles keys and computed maps. Changing a feature only records
+// the choice; the root then requests the new map.
+func (s mapScreen) Update(msg tea.Msg) (mapScreen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case mapReadyMsg:
+		if msg.err != nil {
+			s.err = msg.err
+		} else if msg.grid.req == s.want {
+			s.grid = msg.grid
+		}
+		s.render()
+	case tea.KeyPressMsg:
+		n := len(s.features)
+		if n < 2 {
+			return s, nil
+		}
+		switch {
+		case key.Matches(msg, s.keys.NextX):
+			s.xi = s.nextFeature(s.xi, s.yi, 1)
+		case key.Matches(msg, s.keys.PrevX):
+			s.xi = s.nextFeature(s.xi, s.yi, -1)
+		case key.Matches(msg, s.keys.NextY):
+			s.yi = s.nextFeature(s.yi, s.xi, 1)
+		case key.Matches(msg, s.keys.PrevY):
+			s.yi = s.nextFeature(s.yi, s.xi, -1)
+		case key.Matches(msg, s.keys.Swap):
+			s.xi, s.yi = s.yi, s.xi
+		default:
+			return s, nil
+		}
+		s.render()
+	}
+	return s, nil
+}
+
+// nextFeature steps a feature index, skipping the other axis's feature.
+func (s mapScreen) nextFeature(i, other, dir int) int {
+	n := len(s.features)
+	for range n {
+		i = (i + dir + n) % n
+		if i != other {
+			return i
+		}
+	}
+	return i
+}
+
+func (s mapScreen) helpGroups() [][]key.Binding {
+	k := s.keys
+	on := len(s.features) >= 2
+	for _, b := range []*key.Binding{&k.NextX, &k.PrevX, &k.NextY, &k.PrevY, &k.Swap} {
+		b.SetEnabled(on)
+	}
+	return [][]key.Binding{{k.NextX, k.NextY, k.Swap}, {k.PrevX, k.PrevY}}
+}
+
+// View returns the view drawn in the last Update.
+func (s mapScreen) View() string { return s.view }
+
+// render rebuilds the cached view.
+func (s *mapScreen) render() {
+	w, h := s.width, s.height
+	if w <= 0 || h <= 0 {
+		s.view = ""
+		return
+	}
+	st := s.styles
+	switch {
+	case s.err != nil:
+		s.view = widget.Fit(st.Error.Render("No decision map: ")+s.err.Error(), w, h)
+		return
+	case s.exp == nil:
+		s.view = widget.Fit(noRunYet(st), w, h)
+		return
+	case s.grid == nil || s.grid.req != s.want:
+		if s.grid == nil {
+			s.view = widget.Fit(st.Muted.Render("Computing the decision map…"), w, h)
+			return
+		}
+	}
+	s.view = widget.Fit(s.drawGrid(), w, h)
+}
+
+// drawGrid draws the map: shades for the probability (coloured when the
+// terminal has colours), ● and ○ for users of each class, ◆ for the
+// selected user.
+func (s mapScreen) drawGrid() string {
+	st, g := s.styles, s.grid
+	pc := s.exp.Pipeline.Columns
+	risk := newRiskWording(s.exp.Pipeline.Label)
+	title := st.Title.Render("Decision map") + st.Muted.Render(fmt.Sprintf(" · %s over %s (→) and %s (↑) · other features at the selected user's values",
+		risk.probName(), pc[g.req.xcol].Name, pc[g.req.ycol].Name))
+	self := "◆ the selected user"
+	if g.self.col < 0 {
+		self = "the selected user lies outside the shown range"
+	}
+	legend := st.Muted.Render(fmt.Sprintf("shade: ' '<0.2 ░<0.4 ▒<0.6 ▓<0.8 █ · ● %s  ○ %s  %s", risk.positive, risk.negative, self))
+	marks := make(map[[2]int]string, len(g.points)+1)
+	for _, p := range g.points {
+		if p.positive {
+			marks[[2]int{p.row, p.col}] = "●"
+		} else if _, taken := marks[[2]int{p.row, p.col}]; !taken {
+			marks[[2]int{p.row, p.col}] = "○"
+		}
+	}
+	if g.self.col >= 0 {
+		marks[[2]int{g.self.row, g.self.col}] = "◆"
+	}
+	lines := []string{truncate(title, s.width), truncate(legend, s.width)}
+	for r, row := range g.prob {
+		label := ""
+		switch r {
+		case 0:
+			label = widget.FormatValue(g.yhi)
+		case len(g.prob) / 2:
+			label = widget.FormatValue((g.ylo + g.yhi) / 2)
+		case len(g.prob) - 1:
+			label = widget.FormatValue(g.ylo)
+		}
+		var b strings.Builder
+		b.WriteString(padLeft(label, mapYLabelW-2) + " ┤")
+		// Neighbouring cells of one style are rendered together: a few
+		// dozen style runs per row instead of one per cell.
+		var run strings.Builder
+		runKind := -1
+		flush := func() {
+			switch runKind {
+			case 0:
+				b.WriteString(st.Widget.Negative.Render(run.String()))
+			case 1:
+				b.WriteString(st.Widget.Positive.Render(run.String()))
+			case 2:
+				b.WriteString(st.Value.Render(run.String()))
+			}
+			run.Reset()
+		}
+		for c, p := range row {
+			kind, text := 0, shade(p)
+			if p >= 0.5 {
+				kind = 1
+			}
+			if m, ok := marks[[2]int{r, c}]; ok {
+				kind, text = 2, m
+			}
+			if kind != runKind {
+				flush()
+				runKind = kind
+			}
+			run.WriteString(text)
+		}
+		flush()
+		lines = append(lines, b.String())
+	}
+	cols := len(g.prob[0])
+	lines = append(lines, strings.Repeat(" ", mapYLabelW-1)+"└"+strings.Repeat("─", cols))
+	lo, mid, hi := widget.FormatValue(g.xlo), widget.FormatValue((g.xlo+g.xhi)/2), widget.FormatValue(g.xhi)
+	axis := []rune(strings.Repeat(" ", cols))
+	put := func(at int, text string) {
+		for i, r := range []rune(text) {
+			if at+i >= 0 && at+i < len(axis) {
+				axis[at+i] = r
+			}
+		}
+	}
+	put(0, lo)
+	put(cols/2-len(mid)/2, mid)
+	put(cols-len(hi), hi)
+	lines = append(lines, strings.Repeat(" ", mapYLabelW)+string(axis))
+	return joinLines(lines)
+}
+
+// shade is the block character of a probability.
+func shade(p float64) string {
+	switch {
+	case p < 0.2:
+		return " "
+	case p < 0.4:
+		return "░"
+	case p < 0.6:
+		return "▒"
+	case p < 0.8:
+		return "▓"
+	}
+	return "█"
+}

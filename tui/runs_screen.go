@@ -1,0 +1,211 @@
+package tui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// runsKeyMap holds the Runs screen's keys.
+type runsKeyMap struct {
+	Up, Down key.Binding
+	Mark     key.Binding
+	Analyse  key.Binding
+}
+
+func defaultRunsKeyMap() runsKeyMap {
+	return runsKeyMap{
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose run")),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next run")),
+		Mark:    key.NewBinding(key.WithKeys("space", "m"), key.WithHelp("space", "mark to compare")),
+		Analyse: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "analyse this run")),
+	}
+}
+
+// analyseRunMsg asks the root to make a run the analysed one.
+type analyseRunMsg struct{ number int }
+
+// runsScreen lists every ended run with its configuration and final
+// validation figures, and compares two of them.
+type runsScreen struct {
+	styles        Styles
+	keys          runsKeyMap
+	width, height int
+
+	runs     []finishedRun
+	analysed int   // the analysed run's number
+	cursor   int   // index into runs
+	marked   []int // up to two run numbers, oldest mark first
+
+	chart widget.SeriesChart
+	view  string
+}
+
+func newRunsScreen(st Styles) runsScreen {
+	c := widget.NewSeriesChart("Validation loss", st.Widget, "run", "run")
+	c.SetYLimits(0, inf)
+	return runsScreen{styles: st, keys: defaultRunsKeyMap(), chart: c}
+}
+
+// setRuns gives the screen the ended runs and the analysed one.
+func (s *runsScreen) setRuns(runs []finishedRun, analysed int) {
+	grew := len(runs) != len(s.runs)
+	s.runs, s.analysed = runs, analysed
+	if grew && len(runs) > 0 {
+		s.cursor = len(runs) - 1
+	}
+	s.cursor = min(s.cursor, max(len(runs)-1, 0))
+	s.fillChart()
+	s.render()
+}
+
+// SetSize sets the screen's size.
+func (s *runsScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.chart.SetSize(max(w-runsSideW-2, 0), max(h-len(s.runs)-4, 0))
+	s.chart.Redraw()
+	s.render()
+}
+
+// runsSideW is the width of the side-by-side figures beside the chart.
+const runsSideW = 40
+
+// Update handles keys.
+func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || len(s.runs) == 0 {
+		return s, nil
+	}
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(k, s.keys.Up):
+		s.cursor = max(s.cursor-1, 0)
+	case key.Matches(k, s.keys.Down):
+		s.cursor = min(s.cursor+1, len(s.runs)-1)
+	case key.Matches(k, s.keys.Mark):
+		s.toggleMark(s.runs[s.cursor].number)
+	case key.Matches(k, s.keys.Analyse):
+		number := s.runs[s.cursor].number
+		cmd = func() tea.Msg { return analyseRunMsg{number: number} }
+	default:
+		return s, nil
+	}
+	s.fillChart()
+	s.render()
+	return s, cmd
+}
+
+// toggleMark marks or unmarks a run; a third mark replaces the oldest.
+func (s *runsScreen) toggleMark(number int) {
+	for i, n := range s.marked {
+		if n == number {
+			s.marked = append(s.marked[:i:i], s.marked[i+1:]...)
+			return
+		}
+	}
+	s.marked = append(s.marked, number)
+	if len(s.marked) > 2 {
+		s.marked = s.marked[len(s.marked)-2:]
+	}
+}
+
+// compared returns the two runs to compare: the marked ones, or the
+// selected run and the one before it.
+func (s runsScreen) compared() []finishedRun {
+	var out []finishedRun
+	if len(s.marked) == 2 {
+		for _, n := range s.marked {
+			for _, r := range s.runs {
+				if r.number == n {
+					out = append(out, r)
+				}
+			}
+		}
+		return out
+	}
+	if len(s.runs) == 0 {
+		return nil
+	}
+	if s.cursor > 0 {
+		out = append(out, s.runs[s.cursor-1])
+	}
+	return append(out, s.runs[s.cursor])
+}
+
+// fillChart draws the compared runs' validation loss (training loss when
+// a run had no validation part).
+func (s *runsScreen) fillChart() {
+	runs := s.compared()
+	names := make([]string, 0, 2)
+	for _, r := range runs {
+		names = append(names, fmt.Sprintf("run %d", r.number))
+	}
+	c := widget.NewSeriesChart("Validation loss by epoch", s.styles.Widget, names...)
+	c.SetYLimits(0, inf)
+	c.SetSize(s.chart.Width(), s.chart.Height())
+	maxEpochs := 1
+	for i, r := range runs {
+		for _, e := range r.history {
+			y := e.ValLoss
+			if !e.HasVal {
+				y = e.TrainLoss
+			}
+			c.Push(i, float64(e.Epoch), y)
+			maxEpochs = max(maxEpochs, e.Epoch)
+		}
+	}
+	c.SetXRange(0, float64(maxEpochs))
+	c.Redraw()
+	s.chart = c
+}
+
+// lastEpoch returns a run's final epoch figures.
+func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
+	if len(r.history) == 0 {
+		return engine.EpochStats{}, false
+	}
+	return r.history[len(r.history)-1], true
+}
+
+// runEnding names how a run ended.
+func runEnding(r finishedRun) string {
+	var div *engine.DivergedError
+	switch {
+	case errors.As(r.err, &div):
+		return "diverged"
+	case errors.Is(r.err, context.Canceled):
+		return "stopped"
+	case r.err != nil:
+		return "failed"
+	case len(r.history) < r.exp.Config.Train.Epochs:
+		return "early stop"
+	}
+	return "finished"
+}
+
+func (s runsScreen) keyMap() runsKeyMap {
+	k := s.keys
+	has := len(s.runs) > 0
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Mark, &k.Analyse} {
+		b.SetEnabled(has)
+	}
+	return k
+}
+
+func (s runsScreen) helpGroups() [][]key.Binding {
+	k := s.keyMap()
+	return [][]key.Binding{{k.Up, k.Mark, k.Analyse}}
+}
+
+// View returns the view drawn in the last Update.
+func (s runsScreen) View() string { return s.view }
+
+// joinLines is strings.Join with a newline, for readability at call sites.
+func joinLines(lines []string) string { return strings.Join(lines, "\n") }
