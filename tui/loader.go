@@ -43,8 +43,8 @@ func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experim
 			return loadedMsg{gen: gen, err: err}
 		}
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
-			return loadedMsg{gen: gen, err: fmt.Errorf("%s has %d rows; this session allows at most %d",
-				d.Source.Describe(), d.Table.Rows, limits.MaxRows)}
+			return loadedMsg{gen: gen, err: fmt.Errorf("%s has %s rows; this session allows at most %s (refused before training)",
+				d.Source.Describe(), thousands(d.Table.Rows), thousands(limits.MaxRows))}
 		}
 		return prepare(gen, d, cfg)
 	}

@@ -128,9 +128,10 @@ func fields(cfg experiment.Config, limits Limits) []field {
 	for i := range cfg.Hidden {
 		out = append(out, layerUnits(i), layerActivation(i))
 	}
-	epochCap := maxEpochs
+	epochCap, epochHint := maxEpochs, "passes over the data"
 	if limits.MaxEpochs > 0 {
 		epochCap = limits.MaxEpochs
+		epochHint = "at most " + thousands(epochCap) + " in this session"
 	}
 	out = append(out,
 		field{
@@ -155,7 +156,8 @@ func fields(cfg experiment.Config, limits Limits) []field {
 			return nil
 		}, func(c *experiment.Config) *float64 { return &c.Train.Optimizer.LR }),
 		intField("Batch size", "rows per step", 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
-		intField("Epochs", "passes over the data", 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
+		limitedField(intField("Epochs", epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
+			limits.MaxEpochs, "this session allows at most %s epochs (the server's limit)"),
 		floatField("L2", "weight decay, ≥ 0", l2Steps, func(v float64) error {
 			if v < 0 || v > 10 {
 				return errors.New("must be from 0 to 10")
@@ -233,4 +235,20 @@ func layerActivation(i int) field {
 func cycle(options []string, cur string, dir int) string {
 	at := slices.Index(options, cur)
 	return options[(at+dir+len(options))%len(options)]
+}
+
+// limitedField wraps a field whose upper bound is a session limit, so a
+// refusal names the limit as the reason rather than a bare range.
+func limitedField(f field, limit int, reason string) field {
+	if limit <= 0 {
+		return f
+	}
+	set := f.set
+	f.set = func(c *experiment.Config, text string) error {
+		if v, err := parseInt(text); err == nil && v > limit {
+			return fmt.Errorf(reason, thousands(limit))
+		}
+		return set(c, text)
+	}
+	return f
 }

@@ -120,7 +120,7 @@ func TestEpochsRespectTheSessionLimit(t *testing.T) {
 		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
 	}
 	s = typeValue(selectField(t, s, "Epochs"), "11")
-	if s.refusal != "must be from 1 to 10" {
+	if s.refusal != "this session allows at most 10 epochs (the server's limit)" {
 		t.Fatalf("refusal %q", s.refusal)
 	}
 }

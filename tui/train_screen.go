@@ -247,6 +247,10 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
 		return nil
 	}
+	if err := s.limits.check(s.data, s.cfg); err != nil {
+		s.outcome, s.failed = err.Error(), true
+		return nil
+	}
 	s.runs++
 	if len(s.history) > 0 {
 		s.prev = s.history

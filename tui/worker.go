@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"sync"
 
 	tea "charm.land/bubbletea/v2"
@@ -76,10 +77,18 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 		exp.Trainer.StepEpoch()
 	}
 	go func() {
-		err := exp.Trainer.Run(w.ctx)
-		w.mu.Lock()
-		w.finishLocked(err)
-		w.mu.Unlock()
+		var err error
+		defer func() {
+			// A panic in training must not take the program (or, when
+			// serving, every SSH session) down: it ends this run as an error.
+			if r := recover(); r != nil {
+				err = fmt.Errorf("tui: training stopped by an internal error: %v", r)
+			}
+			w.mu.Lock()
+			w.finishLocked(err)
+			w.mu.Unlock()
+		}()
+		err = exp.Trainer.Run(w.ctx)
 	}()
 	return true
 }

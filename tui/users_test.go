@@ -1,0 +1,325 @@
+package tui
+
+import (
+	"encoding/csv"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// syntheticUsers builds n scored users without a model: probabilities
+// spread by a fixed pseudo-random sequence, labels from a second one, ids
+// "u<row>".
+func syntheticUsers(n int) *usersData {
+	ids := make([]string, n)
+	prob := make([]float64, n)
+	label := make([]float64, n)
+	part := make([]uint8, n)
+	state := uint64(12345)
+	next := func() float64 {
+		state = state*6364136223846793005 + 1442695040888963407
+		return float64(state>>11) / (1 << 53)
+	}
+	for i := range n {
+		ids[i] = "u" + strconv.Itoa(i)
+		prob[i] = next()
+		if next() < prob[i] {
+			label[i] = 1
+		}
+		part[i] = uint8(i % 3)
+	}
+	risk := riskWording{label: "churn", positive: "yes", negative: "no", onPositive: true}
+	return newUsersData(1, ids, prob, label, part, 0.5, risk)
+}
+
+func TestUserListOrdersFiltersAndSearches(t *testing.T) {
+	u := syntheticUsers(5000)
+	l := userList{}
+	l.setHeight(10)
+	l.setUsers(u)
+	// Descending: every shown probability at most the previous one.
+	for i := 1; i < len(l.shown); i++ {
+		if u.prob[l.shown[i]] > u.prob[l.shown[i-1]] {
+			t.Fatalf("row %d out of order", i)
+		}
+	}
+	l.sort = sortProbAsc
+	l.refilter()
+	if u.prob[l.shown[0]] != slices.Min(u.prob) {
+		t.Fatalf("ascending order starts at %g, want the minimum", u.prob[l.shown[0]])
+	}
+	l.sort = sortRow
+	l.refilter()
+	if l.shown[0] != 0 || l.shown[4999] != 4999 {
+		t.Fatal("row order is not the file order")
+	}
+	// Filters against a direct count.
+	for band := bandHigh; band <= bandLow; band++ {
+		for truth := truthAll; truth < truthFilters; truth++ {
+			l.band, l.truth = band, truth
+			l.refilter()
+			want := 0
+			for r := range 5000 {
+				p := u.prob[r]
+				inBand := map[riskBand]bool{bandHigh: p >= 2.0/3, bandMedium: p >= 1.0/3 && p < 2.0/3, bandLow: p < 1.0/3}[band]
+				right := (p >= 0.5) == (u.label[r] == 1)
+				if inBand && (truth == truthAll || (truth == truthCorrect) == right) {
+					want++
+				}
+			}
+			if len(l.shown) != want {
+				t.Fatalf("band %s, %s: %d shown, direct count %d", bandNames[band], truthNames[truth], len(l.shown), want)
+			}
+		}
+	}
+	l.band, l.truth = bandAll, truthAll
+	l.refilter()
+	if !l.search("u4321", 0) || l.selected() != 4321 {
+		t.Fatalf("search for u4321 selected row %d", l.selected())
+	}
+	if l.cursor < l.offset || l.cursor >= l.offset+l.height {
+		t.Fatal("the found user is not in the visible window")
+	}
+	if l.search("nobody", 0) {
+		t.Fatal("a missing id was found")
+	}
+}
+
+func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
+	const n = 1_000_000
+	u := syntheticUsers(n)
+	s := newUsersScreen(DefaultStyles())
+	s.SetSize(120, 40)
+	s.list.setUsers(u)
+	s.render()
+	l := usersLayout(120, 40, false)
+	lines := s.tableLines(l.tableW, l.tableRows+1)
+	if len(lines) != l.tableRows+1 {
+		t.Fatalf("%d table lines for %d visible rows", len(lines), l.tableRows)
+	}
+	// Jump to the end: the window shows the last rows, lowest probability.
+	s, _ = s.Update(press("G"))
+	last := s.list.visible()
+	if len(last) != l.tableRows || int(last[len(last)-1]) != int(u.byProbDesc[n-1]) {
+		t.Fatalf("window at the end holds %d rows ending with %d", len(last), last[len(last)-1])
+	}
+	mustContain(t, stripped(s.View()), "1,000,000 of 1,000,000 users", thousands(n))
+	// Filtering a million rows keeps exactly those passing.
+	s, _ = s.Update(press("c")) // correct only
+	correct := 0
+	for r := range n {
+		if (u.prob[r] >= 0.5) == (u.label[r] == 1) {
+			correct++
+		}
+	}
+	if len(s.list.shown) != correct {
+		t.Fatalf("%d correct users shown, direct count %d", len(s.list.shown), correct)
+	}
+}
+
+func BenchmarkUsersScroll1M(b *testing.B) {
+	u := syntheticUsers(1_000_000)
+	s := newUsersScreen(DefaultStyles())
+	s.SetSize(200, 60)
+	s.list.setUsers(u)
+	down := press("down")
+	b.ResetTimer()
+	for range b.N {
+		s, _ = s.Update(down) // moves, renders the visible window
+	}
+}
+
+func BenchmarkUsersSort1M(b *testing.B) {
+	u := syntheticUsers(1_000_000)
+	b.ResetTimer()
+	for range b.N {
+		newUsersData(1, u.ids, u.prob, u.label, u.part, 0.5, u.risk)
+	}
+}
+
+func BenchmarkUsersFilter1M(b *testing.B) {
+	u := syntheticUsers(1_000_000)
+	l := userList{}
+	l.setHeight(40)
+	l.setUsers(u)
+	l.band = bandHigh
+	b.ResetTimer()
+	for range b.N {
+		l.refilter()
+	}
+}
+
+func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 120, 40, 2)
+	u := m.usersScr.list.users
+	probs, labels, rows, err := m.analysed.exp.Scores(experiment.ValPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range rows {
+		if math.Abs(u.prob[r]-probs[i]) > 1e-12 || u.label[r] != labels[i] || partNames[u.part[r]] != "val" {
+			t.Fatalf("row %d: screen %g/%g/%s, experiment %g/%g", r, u.prob[r], u.label[r], partNames[u.part[r]], probs[i], labels[i])
+		}
+	}
+}
+
+func TestUsersKeysAndSearchPrompt(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 120, 40, 2)
+	m = pressAll(t, m, "5")
+	u := m.usersScr.list.users
+	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+		t.Fatalf("first selected row %d is not the most probable", r)
+	}
+	m = pressAll(t, m, "s")
+	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+		t.Fatal("changing the order lost the selected user")
+	}
+	m = pressAll(t, m, "g")
+	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Min(u.prob) {
+		t.Fatalf("g in ascending order selected %g", u.prob[m.usersScr.selectedRow()])
+	}
+	m = pressAll(t, m, "/")
+	if !m.editing() {
+		t.Fatal("/ did not open the search prompt")
+	}
+	m = typeText(m, "U000042").(Model)
+	m = pressAll(t, m, "enter")
+	if m.editing() || u.id(m.usersScr.selectedRow()) != "U000042" {
+		t.Fatalf("search selected %q (editing %v)", u.id(m.usersScr.selectedRow()), m.editing())
+	}
+	mustContain(t, screen(m), "User U000042", "found U000042")
+	m = pressAll(t, m, "/", "z", "z", "enter")
+	mustContain(t, screen(m), "no shown user's id contains U000042zz") // the prompt starts from the last query
+	m = pressAll(t, m, "/", "esc")
+	if m.editing() || m.active != tabUsers {
+		t.Fatal("esc did not close the prompt only")
+	}
+}
+
+func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 120, 40, 2)
+	m = pressAll(t, m, "5", "down", "w")
+	s := m.usersScr
+	row, e := s.selectedRow(), m.analysed.exp
+	if !s.whatIf.active || s.whatIf.prob0 != s.list.users.prob[row] {
+		t.Fatalf("what-if not started at the user's probability: %+v", s.whatIf.active)
+	}
+	// Type a value for the first feature; the probability must equal an
+	// independent forward pass of the edited row.
+	m = pressAll(t, m, "enter")
+	for range 12 {
+		m = pressAll(t, m, "backspace")
+	}
+	m = pressAll(t, m, "4", "0", "enter")
+	x, _ := e.Row(row)
+	name := e.Pipeline.Columns[0].Name
+	edited, err := e.Explainer().Set(x, name, "40")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := e.Net.Predict(edited)[0]
+	got := m.usersScr.whatIf.prob
+	if math.Abs(got-want) > 1e-12 || got == m.usersScr.whatIf.prob0 {
+		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, m.usersScr.whatIf.prob0)
+	}
+	mustContain(t, screen(m), name+" = 40", "what-if:", "40 *")
+	if len(m.usersScr.whatIf.sweep) != sweepPoints {
+		t.Fatalf("sweep has %d points", len(m.usersScr.whatIf.sweep))
+	}
+	m = pressAll(t, m, "r")
+	if m.usersScr.whatIf.prob != m.usersScr.whatIf.prob0 || !slices.Equal(m.usersScr.whatIf.cur, x) {
+		t.Fatal("reset did not restore the user's values")
+	}
+	m = pressAll(t, m, "esc")
+	if m.usersScr.whatIf.active {
+		t.Fatal("esc did not leave what-if")
+	}
+}
+
+func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
+	r := riskWording{label: "Churn", positive: "Yes", negative: "No", onPositive: true}
+	ex := experiment.Explanation{Reasons: []experiment.Reason{
+		{Column: "tenure", Value: "1", Attribution: 0.21},
+		{Column: "Contract", Value: "Two year", Attribution: -0.12},
+		{Column: "MonthlyCharges", Value: "90", Attribution: 0.05},
+	}}
+	want := "tenure = 1 raises P(Churn = Yes) most; Contract = Two year lowers it most."
+	if got := reasonSentence(r, ex); got != want {
+		t.Fatalf("got %q", got)
+	}
+	ex.Reasons = ex.Reasons[1:2]
+	if got := reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func TestExportWritesTheFilteredList(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 120, 40, 2)
+	m = pressAll(t, m, "5", "c", "c") // wrongly predicted users only
+	shown := slices.Clone(m.usersScr.list.shown)
+	path := filepath.Join(t.TempDir(), "act-on-these.csv")
+	m = pressAll(t, m, "x")
+	for range len("retain-users.csv") {
+		m = pressAll(t, m, "backspace")
+	}
+	m = typeText(m, path).(Model)
+	m = pressAll(t, m, "enter")
+	mustContain(t, screen(m), "✓ wrote "+thousands(len(shown))+" users")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,reason_1,reason_2,reason_3" {
+		t.Fatalf("%d lines, header %v", len(recs), recs[0])
+	}
+	u, e := m.usersScr.list.users, m.analysed.exp
+	for i, r := range shown {
+		rec := recs[i+1]
+		p, _ := strconv.ParseFloat(rec[1], 64)
+		if rec[0] != u.id(int(r)) || math.Abs(p-u.prob[r]) > 1e-6 {
+			t.Fatalf("line %d: %v, want %s %g", i+2, rec, u.id(int(r)), u.prob[r])
+		}
+		x, _ := e.Row(int(r))
+		ex, _ := e.Explainer().Explain(x)
+		if !strings.HasPrefix(rec[2], ex.Reasons[0].Column+" = "+ex.Reasons[0].Value+" (") {
+			t.Fatalf("line %d: first reason %q, want %s", i+2, rec[2], ex.Reasons[0].Column)
+		}
+	}
+}
+
+func TestTypicalValuesAreTrainingMedians(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 120, 40, 2)
+	e := m.analysed.exp
+	c := e.Data.Table.Column("tenure_days")
+	vals := make([]float64, 0, len(e.TrainRows))
+	for _, r := range e.TrainRows {
+		vals = append(vals, c.Values[r])
+	}
+	slices.Sort(vals)
+	n := len(vals)
+	median := vals[n/2]
+	if n%2 == 0 {
+		median = (vals[n/2-1] + vals[n/2]) / 2
+	}
+	for i, pc := range e.Pipeline.Columns {
+		if pc.Name == "tenure_days" && m.usersScr.list.users.typical[i] != number(median) {
+			t.Fatalf("typical tenure %q, median %g", m.usersScr.list.users.typical[i], median)
+		}
+	}
+	if got := modeOf([]string{"b", "a", "b", "", "a", "c"}, []int{0, 1, 2, 3, 4, 5}); got != "a" {
+		t.Fatalf("mode of a tie %q, want the first in sort order", got)
+	}
+	_ = data.Numeric
+}
