@@ -131,7 +131,7 @@ func fields(cfg experiment.Config, limits Limits) []field {
 	epochCap, epochHint := maxEpochs, "passes over the data"
 	if limits.MaxEpochs > 0 {
 		epochCap = limits.MaxEpochs
-		epochHint = "at most " + thousands(epochCap) + " in this session"
+		epochHint = "≤ " + thousands(epochCap) + ": session limit"
 	}
 	out = append(out,
 		field{
