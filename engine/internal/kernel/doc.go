@@ -5,8 +5,9 @@
 // Every matrix is row-major and contiguous, with no stride: an m×n matrix is a
 // slice of at least m·n elements whose element (i, j) is at index i·n+j. The
 // kernels never allocate, keep no state and no reference to their arguments,
-// and are safe for concurrent use on distinct outputs. A slice shorter than its
-// shape needs is a programmer error and panics.
+// and are safe for concurrent use on distinct outputs. The output of a product
+// must not overlap its inputs. A slice shorter than its shape needs is a
+// programmer error and panics.
 //
 // # One layer of a training step
 //
