@@ -158,7 +158,7 @@ func (s evalScreen) metricsLines(w int) []string {
 	row("Brier score", func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row("log loss", func(r metrics.Report) float64 { return r.LogLoss }, "")
 	if bayes != nil {
-		lines = append(lines, st.Muted.Render(truncate("best possible: the true probabilities of the built-in data", w)))
+		lines = append(lines, st.Muted.Render(truncate("best possible: the true probabilities (built-in data)", w)))
 	}
 	return lines
 }

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	tea "charm.land/bubbletea/v2"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -69,9 +70,10 @@ func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err
 		return nil, err
 	}
 	x := e.Explainer()
+	width := len(user)
 	g.prob = make([][]float64, req.rows)
+	batch := make([]float64, req.cols*width)
 	for r := range req.rows {
-		g.prob[r] = make([]float64, req.cols)
 		yv := g.yhi - (float64(r)+0.5)/float64(req.rows)*(g.yhi-g.ylo)
 		at, err := x.Set(user, yc.Name, strconv.FormatFloat(yv, 'g', -1, 64))
 		if err != nil {
@@ -79,11 +81,20 @@ func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err
 		}
 		for c := range req.cols {
 			xv := g.xlo + (float64(c)+0.5)/float64(req.cols)*(g.xhi-g.xlo)
-			in, err := x.Set(at, xc.Name, strconv.FormatFloat(xv, 'g', -1, 64))
-			if err != nil {
+			in := batch[c*width : (c+1)*width]
+			copy(in, at)
+			if err := setNumeric(x, in, xc, xv); err != nil {
 				return nil, err
 			}
-			g.prob[r][c] = x.Predict(in)
+		}
+		// One batched forward pass per grid row.
+		out, err := e.Net.PredictBatch(mat.NewDense(req.cols, width, batch))
+		if err != nil {
+			return nil, err
+		}
+		g.prob[r] = make([]float64, req.cols)
+		for c := range req.cols {
+			g.prob[r][c] = out.At(c, 0)
 		}
 	}
 	stride := max(t.Rows/maxMapPoints, 1)
@@ -98,6 +109,22 @@ func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err
 		g.self = p
 	}
 	return g, nil
+}
+
+// setNumeric sets a numeric column of a transformed row in place: directly
+// when the column is one scaled output, through the explainer (which also
+// clears a missing-value indicator) otherwise.
+func setNumeric(x *experiment.Explainer, in []float64, pc data.PipelineColumn, v float64) error {
+	if pc.Width == 1 && !pc.Indicator {
+		in[pc.First] = pc.Transformed(v)
+		return nil
+	}
+	out, err := x.Set(in, pc.Name, strconv.FormatFloat(v, 'g', -1, 64))
+	if err != nil {
+		return err
+	}
+	copy(in, out)
+	return nil
 }
 
 // cell returns the cell of a value pair, if it lies on the map.

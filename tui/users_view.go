@@ -16,6 +16,10 @@ const (
 	usersSplitW  = 110 // from this width the detail pane sits beside the table
 	usersTableW  = 58  // the table's width beside the detail pane
 	usersHeaderH = 3   // title, status or prompt, column headers
+	// From whatIfSideBy cells the what-if sweep sits beside a feature
+	// table whatIfFeaturesW wide.
+	whatIfSideBy    = 78
+	whatIfFeaturesW = 44
 )
 
 // usersLayoutSizes are the sizes of the Users screen's parts.
@@ -45,7 +49,11 @@ func (s *usersScreen) layoutDetail() {
 	l := usersLayout(s.width, s.height, s.detail)
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
-	s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
+	if s.whatIf.active && l.detailW >= whatIfSideBy {
+		s.sweep.SetSize(l.detailW-whatIfFeaturesW-2, min(max(len(s.exp().Pipeline.Columns)+1, 8), 16))
+	} else {
+		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
+	}
 	s.sweep.Redraw()
 }
 
@@ -94,7 +102,7 @@ func (s usersScreen) statusLine(w int) string {
 		return s.styles.Error.Render(truncate(s.status, w))
 	}
 	u := s.list.users
-	hint := fmt.Sprintf("risk = chance of %s · high ≥ 67 %%, low < 33 %% · ✓ right at threshold %.2f", u.risk.class(), u.threshold)
+	hint := fmt.Sprintf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", u.risk.class(), u.threshold)
 	if s.status != "" {
 		hint = s.status
 	}
@@ -218,9 +226,15 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 	delta := wi.prob - wi.prob0
 	lines = append(lines, st.Warning.Render(truncate(fmt.Sprintf("what-if: %s = %.3f (%+.3f from %.3f)", u.risk.probName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)
-	lines = append(lines, features...)
-	lines = append(lines, "")
-	lines = append(lines, strings.Split(s.sweep.View(), "\n")...)
+	if w >= whatIfSideBy {
+		// The sweep beside the features, so both stay in view.
+		sweep := strings.Split(widget.Fit(s.sweep.View(), s.sweep.Width(), s.sweep.Height()), "\n")
+		lines = append(lines, joinColumns([][]string{features, sweep}, []int{whatIfFeaturesW, s.sweep.Width()}, 2)...)
+	} else {
+		lines = append(lines, features...)
+		lines = append(lines, "")
+		lines = append(lines, strings.Split(s.sweep.View(), "\n")...)
+	}
 	lines = append(lines, "")
 	return append(lines, reasons...), focus
 }
@@ -240,9 +254,12 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	if wi.active {
 		x = wi.cur
 	}
-	const valueW, typW = 16, 16
+	valueW, typW := 16, 16
+	if s.whatIf.active && w >= whatIfSideBy {
+		w, valueW, typW = whatIfFeaturesW, 12, 10
+	}
 	nameW := max(min(w-valueW-typW, 26), 8)
-	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("train median", typW), w))}
+	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("median", typW), w))}
 	ex := e.Explainer()
 	for ci, pc := range e.Pipeline.Columns {
 		value := ex.Value(x, ci)
