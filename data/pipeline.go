@@ -41,6 +41,9 @@ type PipelineOptions struct {
 	Scale             Scaling `json:"scale"`
 	// KeepDuplicates keeps exact duplicate training rows.
 	KeepDuplicates bool `json:"keep_duplicates"`
+	// Log1p maps every numeric (not boolean) column whose training values
+	// are all ≥ 0 through log(1+v) before it is scaled.
+	Log1p bool `json:"log1p,omitempty"`
 }
 
 // PipelineColumn is the fitted treatment of one original feature column.
@@ -56,6 +59,9 @@ type PipelineColumn struct {
 	// Levels are the one-hot levels of a categorical column (as seen in the
 	// training rows, sorted) or the [false, true] spellings of a boolean.
 	Levels []string `json:"levels,omitempty"`
+	// Log is true when values go through log(1+v) before Center and Scale,
+	// which are then in log units (Fill, Min and Max stay in original units).
+	Log bool `json:"log,omitempty"`
 	// Indicator is true when the column has a "was missing" output.
 	Indicator bool `json:"indicator,omitempty"`
 	// Missing counts missing cells in the training rows.
@@ -71,11 +77,22 @@ type PipelineColumn struct {
 }
 
 // Transformed maps a value in original units to the model's input scale.
-func (c *PipelineColumn) Transformed(v float64) float64 { return (v - c.Center) / c.Scale }
+// A log column's values below 0, never seen in training, count as 0.
+func (c *PipelineColumn) Transformed(v float64) float64 {
+	if c.Log {
+		v = math.Log1p(max(v, 0))
+	}
+	return (v - c.Center) / c.Scale
+}
 
 // Original maps a model input back to original units; it inverts
 // Transformed.
-func (c *PipelineColumn) Original(x float64) float64 { return x*c.Scale + c.Center }
+func (c *PipelineColumn) Original(x float64) float64 {
+	if c.Log {
+		return math.Expm1(x*c.Scale + c.Center)
+	}
+	return x*c.Scale + c.Center
+}
 
 // Output describes one column of the transformed matrix.
 type Output struct {
@@ -228,20 +245,29 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	if c.Kind == Boolean || opts.Scale == ScaleNone {
 		return
 	}
+	fill := pc.Fill
+	if opts.Log1p && c.Kind == Numeric && pc.Min >= 0 {
+		pc.Log = true
+		for i, v := range present {
+			present[i] = math.Log1p(v)
+		}
+		fill = math.Log1p(fill)
+	}
+	lo, hi := slices.Min(present), slices.Max(present)
 	// Statistics of the imputed training column, as a fitted imputer
 	// followed by a scaler would see it.
 	n, filled := float64(len(rows)), float64(pc.Missing)
-	avg := (mean(present)*float64(len(present)) + pc.Fill*filled) / n
+	avg := (mean(present)*float64(len(present)) + fill*filled) / n
 	switch opts.Scale {
 	case ScaleMinMax:
-		pc.Center = pc.Min
-		pc.Scale = pc.Max - pc.Min
+		pc.Center = lo
+		pc.Scale = hi - lo
 	case ScaleZScore:
 		var ss float64
 		for _, v := range present {
 			ss += (v - avg) * (v - avg)
 		}
-		ss += filled * (pc.Fill - avg) * (pc.Fill - avg)
+		ss += filled * (fill - avg) * (fill - avg)
 		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
 	}
 	if pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center) {

@@ -217,3 +217,41 @@ func TestPipelineExtremeValues(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineLog1p checks log(1+v) before scaling against scikit-learn
+// 1.2: MinMaxScaler and StandardScaler fitted on np.log1p of the training
+// ages after median imputation ([20, 40, 40, 60]), applied to ages 20, 1000
+// (held out, beyond the training range) and 0.
+func TestPipelineLog1p(t *testing.T) {
+	cases := []struct {
+		scale Scaling
+		want  []float64
+	}{
+		{ScaleMinMax, []float64{0.0, 3.6237887864572498, -2.8550835702065767}},
+		{ScaleZScore, []float64{-1.569139299873246, 8.518019268765196, -9.51653424932993}},
+	}
+	for _, c := range cases {
+		_, p := fitTrain(t, PipelineOptions{Log1p: true, Scale: c.scale})
+		var age *PipelineColumn
+		for i := range p.Columns {
+			if p.Columns[i].Name == "age" {
+				age = &p.Columns[i]
+			}
+		}
+		if age == nil || !age.Log {
+			t.Fatalf("%v: age column %+v not logged", c.scale, age)
+		}
+		for i, v := range []float64{20, 1000, 0} {
+			got := age.Transformed(v)
+			if math.Abs(got-c.want[i]) > 1e-12 {
+				t.Errorf("%v: Transformed(%v) = %.17g, want %.17g", c.scale, v, got, c.want[i])
+			}
+			if back := age.Original(got); math.Abs(back-v) > 1e-9*max(1, v) {
+				t.Errorf("%v: Original(Transformed(%v)) = %v", c.scale, v, back)
+			}
+		}
+		if got := age.Transformed(-5); got != age.Transformed(0) {
+			t.Errorf("%v: a negative value maps to %v, want the same as 0 (%v)", c.scale, got, age.Transformed(0))
+		}
+	}
+}

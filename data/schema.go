@@ -114,6 +114,10 @@ func describe(pc *PipelineColumn, opts PipelineOptions) string {
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", len(pc.Levels)))
 	case pc.Kind == Boolean:
 		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", pc.Levels[0], pc.Levels[1]))
+	case pc.Log && opts.Scale == ScaleMinMax:
+		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", formatNumber(pc.Min), formatNumber(pc.Max)))
+	case pc.Log && opts.Scale == ScaleZScore:
+		steps = append(steps, fmt.Sprintf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)", pc.Center, pc.Scale))
 	case opts.Scale == ScaleMinMax:
 		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(pc.Min), formatNumber(pc.Max)))
 	case opts.Scale == ScaleZScore:

@@ -91,6 +91,11 @@ func printed(t *testing.T, view, prefix string) (value, tol float64) {
 			continue
 		}
 		if i := strings.LastIndex(line, "= "); i >= 0 {
+			// A symbolic line such as "ŷ = σ(z₃) = 1 / (1 + e^(−z₃))" ends
+			// in a formula, not a value: look further.
+			if strings.ContainsAny(line[i+2:], "/^") {
+				continue
+			}
 			if v, tol, ok := parsePrinted(line[i+2:]); ok {
 				return v, tol
 			}

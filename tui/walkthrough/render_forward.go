@@ -87,6 +87,13 @@ func (r renderer) inputPage() page {
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
 	p.body = append(p.body, "")
+	for _, c := range pipe.Columns {
+		if c.Log {
+			p.body = append(p.body, r.note("input.log")...)
+			p.body = append(p.body, "")
+			break
+		}
+	}
 	p.body = append(p.body, r.note("input.fit")...)
 	p.bars = &barSpec{title: r.t("fig.x")}
 	for i, name := range w.inputNames {

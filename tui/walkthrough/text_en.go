@@ -51,6 +51,7 @@ var textEN = map[string]string{
 	// Step 2: the input vector x.
 	"input.title":          "From raw values to the input vector x",
 	"input.body":           "A weight can only be learned sensibly when the inputs have similar ranges, so each column is rescaled with statistics from the training users alone (%s), and each category becomes one 0/1 entry per level. The result is x, a vector of %d numbers.",
+	"input.log":            "Counts, money and day counts in a shop are long-tailed: a few users have hundreds of sessions. Columns that are never negative therefore first go through ln(1+v), so that 0 stays 0 and the tail is pulled in, and only then are they rescaled.",
 	"input.fit":            "Using only training users for these statistics keeps the evaluation honest: nothing about the held-out users leaks into the model.",
 	"input.article.same":   "This is the article's own choice: every feature rescaled to the range [0, 1].",
 	"input.article.zscore": "The article rescales every feature to [0, 1] (min–max); this experiment standardises instead. Either way the inputs end up on comparable scales.",
