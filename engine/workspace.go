@@ -43,10 +43,18 @@ func newWorkspace(n *Network, rows int) *workspace {
 // gather copies the given rows of x (cols wide) and y (outs wide) into the
 // workspace's batch buffers.
 func (ws *workspace) gather(x, y []float64, cols, outs int, rows []int) {
+	// Element loops rather than copy: rows are short (a few dozen values),
+	// where memmove's call overhead dominates.
 	for i, r := range rows {
-		copy(ws.x[i*cols:(i+1)*cols], x[r*cols:(r+1)*cols])
+		dst, src := ws.x[i*cols:(i+1)*cols], x[r*cols:(r+1)*cols]
+		for j := range dst {
+			dst[j] = src[j]
+		}
 		if y != nil {
-			copy(ws.y[i*outs:(i+1)*outs], y[r*outs:(r+1)*outs])
+			dy, sy := ws.y[i*outs:(i+1)*outs], y[r*outs:(r+1)*outs]
+			for j := range dy {
+				dy[j] = sy[j]
+			}
 		}
 	}
 }
@@ -94,8 +102,10 @@ func (ws *workspace) lossAndDelta(n *Network, m int, posWeight float64) (loss fl
 	}
 	for i, zi := range z {
 		yi := y[i]
-		// ℓ = w·y·softplus(−z) + (1−y)·softplus(z): BCE from logits, never log(σ(z)).
-		loss += posWeight*yi*softplus(-zi) + (1-yi)*softplus(zi)
+		// ℓ = w·y·softplus(−z) + (1−y)·softplus(z): BCE from logits, never
+		// log(σ(z)); softplus(−z) = softplus(z) − z saves an exp and a log.
+		sp := softplus(zi)
+		loss += posWeight*yi*(sp-zi) + (1-yi)*sp
 		d[i] = (posWeight*yi*(p[i]-1) + (1-yi)*p[i]) * scale
 	}
 	for i, pi := range p {
