@@ -155,8 +155,10 @@ func (t *Trainer) Run(ctx context.Context) error {
 	return nil
 }
 
+// doneErr is what Run and the step methods return once training has ended:
+// nothing after a normal end, an ErrDiverged after a divergence.
 func (t *Trainer) doneErr() error {
-	if t.state == Diverged && len(t.history) >= 0 {
+	if t.state == Diverged {
 		return fmt.Errorf("%w: the run has already diverged", ErrDiverged)
 	}
 	return nil
