@@ -126,7 +126,7 @@ func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	}
 	if run := time.Since(t.runStart).Seconds(); t.runSteps > 0 && run > 0 {
 		perBatch := run / float64(t.runSteps)
-		p.SamplesPerSec = float64(t.runSteps*t.cfg.BatchSize) / run
+		p.SamplesPerSec = float64(t.runSamples) / run
 		left := (t.cfg.Epochs-t.epoch)*t.batches - t.batch
 		p.ETA = time.Duration(float64(left) * perBatch * float64(time.Second))
 	}

@@ -40,6 +40,7 @@ type Trainer struct {
 	lastReport         time.Time
 	runStart           time.Time
 	runSteps           int
+	runSamples         int
 	elapsed            time.Duration // training time of earlier Run calls
 	state              State
 	history            []EpochStats
@@ -126,7 +127,7 @@ func (t *Trainer) Run(ctx context.Context) error {
 	if t.Done() {
 		return t.doneErr()
 	}
-	t.runStart, t.runSteps = time.Now(), 0
+	t.runStart, t.runSteps, t.runSamples = time.Now(), 0, 0
 	t.lastReport = t.runStart
 	t.state = Running
 	defer func() { t.elapsed += time.Since(t.runStart) }()
@@ -237,6 +238,7 @@ func (t *Trainer) trainBatch() error {
 	t.batch++
 	t.step++
 	t.runSteps++
+	t.runSamples += m
 	t.epochLoss += loss * float64(m)
 	t.epochCorrect += correct
 	t.epochSeen += m
