@@ -73,8 +73,8 @@ func shownEpoch(screen string) (epoch int, loss float64, ok bool) {
 
 // TestEndToEndInTmux builds retain, opens it in a 100×30 tmux window,
 // trains the built-in data one epoch at a time, checks on screen that the
-// training loss falls, then resumes, quits with q and checks the process
-// has ended.
+// training loss falls, stops the run and visits every analysis screen,
+// starts a second run, quits with q and checks the process has ended.
 func TestEndToEndInTmux(t *testing.T) {
 	if testing.Short() {
 		t.Skip("end-to-end test skipped with -short")
@@ -118,10 +118,28 @@ func TestEndToEndInTmux(t *testing.T) {
 	}
 	t.Logf("training loss shown after epochs 1–4: %v", losses)
 
-	s.keys("Space")
+	// Stop the run: it becomes the analysed run of the screens after Train.
+	s.keys("x")
+	s.waitFor("the run to stop", func(sc string) bool { return strings.Contains(sc, "run 1 · stopped") || strings.Contains(sc, "Stopped") })
+	for _, visit := range []struct{ key, want string }{
+		{"4", "Confusion matrix"},
+		{"5", "5,000 of 5,000 users"},
+		{"6", "Walkthrough of run 1"},
+		{"7", "Runs · ▸ analysed"},
+		{"8", "Decision map"},
+	} {
+		s.keys(visit.key)
+		s.waitFor(visit.want, func(sc string) bool { return strings.Contains(sc, visit.want) })
+	}
+	s.keys("5", "Down", "w", "Right")
+	s.waitFor("a what-if probability", func(sc string) bool { return strings.Contains(sc, "what-if: P(") })
+
+	// Escape alone: followed at once by a key it would read as alt+key.
+	s.keys("Escape")
+	s.waitFor("what-if to end", func(sc string) bool { return !strings.Contains(sc, "what-if: P(") })
+	s.keys("3", "Space")
 	s.waitFor("training to run freely", func(sc string) bool {
-		e, _, ok := shownEpoch(sc)
-		return (ok && e > 4) || strings.Contains(sc, "running")
+		return strings.Contains(sc, "run 2 · epoch") && strings.Contains(sc, "running")
 	})
 	s.keys("q")
 	deadline := time.Now().Add(30 * time.Second)
