@@ -120,7 +120,9 @@ func TestEndToEndInTmux(t *testing.T) {
 
 	// Stop the run: it becomes the analysed run of the screens after Train.
 	s.keys("x")
-	s.waitFor("the run to stop", func(sc string) bool { return strings.Contains(sc, "run 1 · stopped") || strings.Contains(sc, "Stopped") })
+	s.waitFor("the run to stop", func(sc string) bool {
+		return strings.Contains(sc, "run 1 · stopped") || strings.Contains(sc, "Stopped")
+	})
 	for _, visit := range []struct{ key, want string }{
 		{"4", "Confusion matrix"},
 		{"5", "5,000 of 5,000 users"},
