@@ -203,7 +203,7 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 
 func TestSectionsAndScrolling(t *testing.T) {
 	m := loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}, 100, 30)
-	mustContain(t, screen(m), "preprocessing", "z-scored")
+	mustContain(t, screen(m), "preprocessing", "min-max scaled")
 	m = sendKeys(t, m, "right")
 	mustContain(t, screen(m), "U000001", "rows 1–")
 	m = sendKeys(t, m, "down", "down")

@@ -97,7 +97,9 @@ func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err
 			g.prob[r][c] = out.At(c, 0)
 		}
 	}
-	stride := max(t.Rows/maxMapPoints, 1)
+	// At most one user per five cells, so the colours stay readable.
+	points := max(min(maxMapPoints, req.cols*req.rows/5), 1)
+	stride := max(t.Rows/points, 1)
 	for r := 0; r < t.Rows; r += stride {
 		if p, ok := g.cell(xs.Values[r], ys.Values[r]); ok {
 			p.positive = t.Label.Values[r] == 1

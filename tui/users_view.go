@@ -16,11 +16,14 @@ const (
 	usersSplitW  = 110 // from this width the detail pane sits beside the table
 	usersTableW  = 58  // the table's width beside the detail pane
 	usersHeaderH = 3   // title, status or prompt, column headers
-	// From whatIfSideBy cells the what-if sweep sits beside a feature
-	// table whatIfFeaturesW wide.
-	whatIfSideBy    = 78
-	whatIfFeaturesW = 44
+	// From whatIfSideBy cells the what-if sweep sits beside the feature
+	// table (see whatIfFeaturesW).
+	whatIfSideBy = 78
 )
+
+// whatIfFeaturesW is the width of the feature table beside the sweep in a
+// detail pane w wide: about half, at least 44 cells.
+func whatIfFeaturesW(w int) int { return min(max(w*45/100, 44), 72) }
 
 // usersLayoutSizes are the sizes of the Users screen's parts.
 type usersLayoutSizes struct {
@@ -50,7 +53,7 @@ func (s *usersScreen) layoutDetail() {
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
 	if s.whatIf.active && l.detailW >= whatIfSideBy {
-		s.sweep.SetSize(l.detailW-whatIfFeaturesW-2, min(max(len(s.exp().Pipeline.Columns)+1, 8), 16))
+		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.exp().Pipeline.Columns)+1, 8), 16))
 	} else {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
@@ -229,7 +232,7 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 	if w >= whatIfSideBy {
 		// The sweep beside the features, so both stay in view.
 		sweep := strings.Split(widget.Fit(s.sweep.View(), s.sweep.Width(), s.sweep.Height()), "\n")
-		lines = append(lines, joinColumns([][]string{features, sweep}, []int{whatIfFeaturesW, s.sweep.Width()}, 2)...)
+		lines = append(lines, joinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
 	} else {
 		lines = append(lines, features...)
 		lines = append(lines, "")
@@ -254,23 +257,32 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	if wi.active {
 		x = wi.cur
 	}
-	valueW, typW := 16, 16
-	if s.whatIf.active && w >= whatIfSideBy {
-		w, valueW, typW = whatIfFeaturesW, 12, 10
-	}
-	nameW := max(min(w-valueW-typW, 26), 8)
-	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("median", typW), w))}
 	ex := e.Explainer()
+	names, values, typicals := make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns))
+	nameW, valueW, typW := len("Feature"), len("value"), len("median")
 	for ci, pc := range e.Pipeline.Columns {
-		value := ex.Value(x, ci)
+		names[ci], values[ci] = pc.Name, ex.Value(x, ci)
 		if wi.active && wi.edited(pc) {
-			value += " *"
+			values[ci] += " *"
 		}
-		typical := ""
 		if ci < len(s.list.users.typical) {
-			typical = s.list.users.typical[ci]
+			typicals[ci] = s.list.users.typical[ci]
 		}
-		line := pad(pc.Name, nameW) + pad(value, valueW) + st.Muted.Render(pad(typical, typW))
+		nameW = max(nameW, ansi.StringWidth(names[ci]))
+		valueW = max(valueW, ansi.StringWidth(values[ci]))
+		typW = max(typW, ansi.StringWidth(typicals[ci]))
+	}
+	if s.whatIf.active && w >= whatIfSideBy {
+		w = whatIfFeaturesW(w)
+	}
+	// Columns as wide as their longest entry plus a gap, the name column
+	// giving way first when the pane is narrow.
+	nameW = max(min(nameW+1, w*2/5), 8)
+	valueW = max(min(valueW+2, (w-nameW)/2+1), 6)
+	typW = max(min(typW, w-nameW-valueW), 0)
+	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("median", typW), w))}
+	for ci := range names {
+		line := pad(names[ci], nameW-1) + " " + pad(values[ci], valueW-2) + "  " + st.Muted.Render(pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
 			line = st.Selected.Render(pad(ansi.Strip(line), w))
 		}
