@@ -166,12 +166,24 @@ func (s *runsScreen) fillChart() {
 	s.chart = c
 }
 
-// lastEpoch returns a run's final epoch figures.
+// lastEpoch returns the figures of the weights a run kept: the last
+// epoch's, or after early stopping the best epoch's (the trainer restores
+// its weights).
 func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
 	if len(r.history) == 0 {
 		return engine.EpochStats{}, false
 	}
-	return r.history[len(r.history)-1], true
+	last := r.history[len(r.history)-1]
+	if r.exp == nil || runEnding(r) != "early stop" {
+		return last, true
+	}
+	best := last
+	for _, e := range r.history {
+		if e.Monitored() < best.Monitored() {
+			best = e
+		}
+	}
+	return best, true
 }
 
 // runEnding names how a run ended.

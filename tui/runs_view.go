@@ -136,6 +136,6 @@ func (s runsScreen) compareLines(w int) []string {
 	figure("val loss", func(e engine.EpochStats) float64 { return e.ValLoss }, true)
 	figure("val accuracy", func(e engine.EpochStats) float64 { return e.ValAcc }, false)
 	figure("val AUC", func(e engine.EpochStats) float64 { return e.ValAUC }, false)
-	lines = append(lines, st.Muted.Render(truncate("★ the better figure of the final epochs", w)))
+	lines = append(lines, st.Muted.Render(truncate("★ the better figure of the weights kept", w)))
 	return lines
 }

@@ -27,6 +27,7 @@ type walkTab struct {
 	wantRow  int
 	wantID   string
 	err      error
+	view     string
 }
 
 // walkReadyMsg carries a walkthrough built off the UI goroutine.
@@ -49,6 +50,7 @@ func (w *walkTab) want(run finishedRun, row int, id string) tea.Cmd {
 		return nil
 	}
 	w.wantRun, w.wantRow, w.wantID = run.number, row, id
+	w.render()
 	prev, has, lang, st := w.model, w.has, w.lang, w.wstyles
 	width, height := w.width, w.height
 	return func() tea.Msg {
@@ -76,6 +78,7 @@ func (w *walkTab) SetSize(width, height int) {
 	if w.has {
 		w.model.SetSize(width, max(height-1, 0))
 	}
+	w.render()
 }
 
 // Update handles the built walkthrough and, while shown, keys.
@@ -90,6 +93,7 @@ func (w walkTab) Update(msg tea.Msg) (walkTab, tea.Cmd) {
 			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.run, msg.row, w.wantID
 			w.model.SetSize(w.width, max(w.height-1, 0))
 		}
+		w.render()
 		return w, nil
 	}
 	if !w.has {
@@ -97,6 +101,7 @@ func (w walkTab) Update(msg tea.Msg) (walkTab, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	w.model, cmd = w.model.Update(msg)
+	w.render()
 	return w, cmd
 }
 
@@ -118,8 +123,18 @@ func (w walkTab) helpGroups() [][]key.Binding {
 	return [][]key.Binding{km.ShortHelp(), {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
 }
 
-// View shows the walkthrough under a line naming the user.
-func (w walkTab) View() string {
+// View returns the view drawn in the last Update.
+func (w walkTab) View() string { return w.view }
+
+// render draws the walkthrough under a line naming the user.
+func (w *walkTab) render() {
+	w.view = w.draw()
+}
+
+func (w walkTab) draw() string {
+	if w.width <= 0 || w.height <= 0 {
+		return ""
+	}
 	st := w.styles
 	switch {
 	case w.err != nil:
