@@ -27,50 +27,30 @@ func (c *control) signal() {
 	}
 }
 
-// Pause holds the trainer before its next batch.
-func (t *Trainer) Pause() {
-	c := t.ctl
+// set changes the hold state under the lock and wakes a waiting trainer.
+func (c *control) set(hold bool, batches int, toEpoch bool) {
 	c.mu.Lock()
-	c.batches, c.toEpoch = 0, false
-	c.hold.Store(true)
-	c.mu.Unlock()
-}
-
-// Resume lets a paused trainer run freely again.
-func (t *Trainer) Resume() {
-	c := t.ctl
-	c.mu.Lock()
-	c.batches, c.toEpoch = 0, false
-	c.hold.Store(false)
+	c.batches, c.toEpoch = batches, toEpoch
+	c.hold.Store(hold)
 	c.announced = false
 	c.mu.Unlock()
 	c.signal()
 }
+
+// Pause holds the trainer before its next batch.
+func (t *Trainer) Pause() { t.ctl.set(true, 0, false) }
+
+// Resume lets a paused trainer run freely again.
+func (t *Trainer) Resume() { t.ctl.set(false, 0, false) }
 
 // StepBatch lets a paused trainer run exactly one more batch (including the
 // end-of-epoch evaluation if that batch finishes an epoch), then hold. On a
 // running trainer it pauses after the next batch.
-func (t *Trainer) StepBatch() {
-	c := t.ctl
-	c.mu.Lock()
-	c.batches, c.toEpoch = 1, false
-	c.hold.Store(true)
-	c.announced = false
-	c.mu.Unlock()
-	c.signal()
-}
+func (t *Trainer) StepBatch() { t.ctl.set(true, 1, false) }
 
 // StepEpoch lets a paused trainer run until the current epoch ends (a whole
 // epoch when it is at an epoch boundary), then hold.
-func (t *Trainer) StepEpoch() {
-	c := t.ctl
-	c.mu.Lock()
-	c.batches, c.toEpoch = 0, true
-	c.hold.Store(true)
-	c.announced = false
-	c.mu.Unlock()
-	c.signal()
-}
+func (t *Trainer) StepEpoch() { t.ctl.set(true, 0, true) }
 
 // IsPaused reports whether the trainer is held (or will hold after a step).
 func (t *Trainer) IsPaused() bool { return t.ctl.hold.Load() }
