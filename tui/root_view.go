@@ -1,0 +1,170 @@
+package tui
+
+import (
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// footer is the key help: the screen's keys on the left and the global
+// ones on the right, or every key in columns when full help is on.
+func (m Model) footer() string {
+	h := m.help
+	keys := m.helpKeys()
+	if h.ShowAll {
+		h.SetWidth(m.width)
+		return h.FullHelpView(keys.FullHelp())
+	}
+	right := h.ShortHelpView(keys.globalShort())
+	room := m.width - lipgloss.Width(right) - 3
+	h.SetWidth(max(room, 0))
+	left := h.ShortHelpView(keys.ShortHelp())
+	if room <= 0 {
+		return truncate(right, m.width)
+	}
+	return pad(left, room) + "   " + right
+}
+
+func (m Model) helpKeys() helpKeys {
+	keys := m.keys
+	keys.Dismiss.SetEnabled(m.err != nil)
+	hk := helpKeys{global: keys, editing: m.editing()}
+	switch m.active {
+	case tabData:
+		hk.screen = m.dataScr.helpGroups()
+	case tabModel:
+		hk.screen = m.modelScr.helpGroups()
+	case tabTrain:
+		hk.screen = m.trainScr.helpGroups()
+	case tabEvaluate:
+		hk.screen = m.evalScr.helpGroups()
+	case tabUsers:
+		hk.screen = m.usersScr.helpGroups()
+	case tabWalk:
+		hk.screen = m.walkScr.helpGroups()
+	case tabRuns:
+		hk.screen = m.runsScr.helpGroups()
+	case tabMap:
+		hk.screen = m.mapScr.helpGroups()
+	}
+	return hk
+}
+
+func (m Model) errorPanel() string {
+	if m.err == nil {
+		return ""
+	}
+	w := max(m.width-2, 10)
+	msg := strings.TrimSpace(m.err.Error())
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
+		Padding(0, 1).Width(w)
+	body := m.styles.Error.Render("Error") + "  " + msg + "\n" + m.styles.Muted.Render("The previous data and settings are unchanged. esc dismisses this message.")
+	return box.Render(body)
+}
+
+// layout gives every screen the space left by the tab bar, footer and error
+// panel. It is pure arithmetic on the window size.
+func (m *Model) layout() {
+	if m.width <= 0 || m.height <= 0 {
+		return
+	}
+	w, h := m.contentSize()
+	m.laidW, m.laidH = w, h
+	m.dataScr.SetSize(w, h)
+	m.modelScr.SetSize(w, h)
+	m.trainScr.SetSize(w, h)
+	m.evalScr.SetSize(w, h)
+	m.usersScr.SetSize(w, h)
+	m.walkScr.SetSize(w, h)
+	m.runsScr.SetSize(w, h)
+	m.mapScr.SetSize(w, h)
+}
+
+func (m Model) contentSize() (int, int) {
+	h := m.height - 2 - lipgloss.Height(m.footer()) // tab bar, rule, footer
+	if p := m.errorPanel(); p != "" {
+		h -= lipgloss.Height(p)
+	}
+	return m.width, max(h, 0)
+}
+
+// View implements tea.Model.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	return v
+}
+
+func (m Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if !widget.Fits(m.width, m.height) {
+		return widget.TooSmall(m.width, m.height)
+	}
+	w, h := m.contentSize()
+	var body string
+	switch m.active {
+	case tabData:
+		body = m.dataScr.View()
+	case tabModel:
+		body = m.modelScr.View()
+	case tabTrain:
+		body = m.trainScr.View()
+	case tabEvaluate:
+		body = m.evalScr.View()
+	case tabUsers:
+		body = m.usersScr.View()
+	case tabWalk:
+		body = m.walkScr.View()
+	case tabRuns:
+		body = m.runsScr.View()
+	case tabMap:
+		body = m.mapScr.View()
+	}
+	parts := []string{m.tabBar(), m.styles.Border.Render(strings.Repeat("─", m.width)), widget.Fit(body, w, h)}
+	if p := m.errorPanel(); p != "" {
+		parts = append(parts, p)
+	}
+	parts = append(parts, m.footer())
+	return widget.Fit(strings.Join(parts, "\n"), m.width, m.height)
+}
+
+// tabBar shows the product, the tabs with their number keys, and on the
+// right what is going on in the background.
+func (m Model) tabBar() string {
+	var b strings.Builder
+	b.WriteString(m.styles.Brand.Render(" retain "))
+	names := tabNames
+	full := 8
+	for t := range tabCount {
+		full += len(tabNames[t]) + 4
+	}
+	if full+30 > m.width { // leave room for the status on the right
+		names = tabShort
+	}
+	for t := range tabCount {
+		label := string(rune('1'+t)) + " " + names[t]
+		if t == m.active {
+			b.WriteString(m.styles.TabActive.Render(label))
+		} else {
+			b.WriteString(m.styles.TabInactive.Render(label))
+		}
+	}
+	left := b.String()
+	status := m.trainScr.status()
+	if m.quitting {
+		status = "stopping training…"
+	} else if m.loading != "" {
+		status = "loading " + m.loading + "…"
+	}
+	room := m.width - lipgloss.Width(left) - 1
+	if room < 8 || status == "" {
+		return left
+	}
+	status = truncate(status, room)
+	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
+}
