@@ -125,7 +125,7 @@ func (m Model) render() string {
 	case tabMap:
 		body = m.mapScr.View()
 	}
-	parts := []string{m.tabBar(), m.styles.Border.Render(strings.Repeat("─", m.width)), widget.Fit(body, w, h)}
+	parts := []string{m.tabBar(), m.rule(), widget.Fit(body, w, h)}
 	if p := m.errorPanel(); p != "" {
 		parts = append(parts, p)
 	}
@@ -136,6 +136,17 @@ func (m Model) render() string {
 // tabBar shows the product, the tabs with their number keys, and on the
 // right what is going on in the background.
 func (m Model) tabBar() string {
+	left := m.tabLabels()
+	status := m.statusText()
+	room := m.width - lipgloss.Width(left) - 1
+	if status == "" || lipgloss.Width(status) > room {
+		return left // the status goes into the rule below
+	}
+	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
+}
+
+// tabLabels is the product name and the tabs with their number keys.
+func (m Model) tabLabels() string {
 	var b strings.Builder
 	b.WriteString(m.styles.Brand.Render(" retain "))
 	names := tabNames
@@ -154,17 +165,29 @@ func (m Model) tabBar() string {
 			b.WriteString(m.styles.TabInactive.Render(label))
 		}
 	}
-	left := b.String()
-	status := m.trainScr.status()
-	if m.quitting {
-		status = "stopping training…"
-	} else if m.loading != "" {
-		status = "loading " + m.loading + "…"
+	return b.String()
+}
+
+// statusText says what is going on in the background.
+func (m Model) statusText() string {
+	switch {
+	case m.quitting:
+		return "stopping training…"
+	case m.loading != "":
+		return "loading " + m.loading + "…"
 	}
-	room := m.width - lipgloss.Width(left) - 1
-	if room < 8 || status == "" {
-		return left
+	return m.trainScr.status()
+}
+
+// rule is the line under the tab bar; it carries the status when the tab
+// bar has no room for it (narrow windows with eight tabs).
+func (m Model) rule() string {
+	line := strings.Repeat("─", m.width)
+	status := m.statusText()
+	if status == "" || lipgloss.Width(m.tabLabels())+lipgloss.Width(status)+1 <= m.width {
+		return m.styles.Border.Render(line)
 	}
-	status = truncate(status, room)
-	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
+	status = truncate(status, max(m.width-6, 0))
+	dashes := max(m.width-lipgloss.Width(status)-4, 0)
+	return m.styles.Border.Render(strings.Repeat("─", dashes)+" ") + m.styles.Muted.Render(status) + m.styles.Border.Render(" ──")
 }
