@@ -39,6 +39,7 @@ func TestGoldenAnalysisScreens(t *testing.T) {
 		{"evaluate_threshold", []string{"4", "right", "right", "L"}},
 		{"evaluate_curves", []string{"4", "v"}},
 		{"evaluate_gains", []string{"4", "v", "v"}},
+		{"evaluate_importance", []string{"4", "v", "v", "v"}},
 		{"users_table", []string{"5"}},
 		{"users_filtered", []string{"5", "b", "c", "c"}},
 		{"users_detail", []string{"5", "down", "enter"}},
@@ -83,7 +84,7 @@ func TestAnalysisScreensRenderAtEverySize(t *testing.T) {
 	}
 	sizes = append(sizes, [][2]int{{1, 1}, {79, 24}, {80, 23}, {80, 24}, {300, 100}, {81, 25}, {2, 50}, {300, 6}, {110, 30}, {118, 34}}...)
 	states := map[string][]string{
-		"evaluate": {"4"}, "evaluate curves": {"4", "v"}, "evaluate gains": {"4", "v", "v"},
+		"evaluate": {"4"}, "evaluate curves": {"4", "v"}, "evaluate gains": {"4", "v", "v"}, "evaluate importance": {"4", "v", "v", "v"},
 		"users": {"5"}, "users detail": {"5", "enter"}, "users what-if": {"5", "w", "down"},
 		"users search": {"5", "/"}, "users export": {"5", "x"}, "walkthrough": {"5", "6"},
 		"runs": {"7"}, "map": {"5", "8"}, "full help": {"5", "?"},

@@ -14,13 +14,14 @@ import (
 type evalPage int
 
 const (
-	evalSummary evalPage = iota // metrics table and confusion matrix
-	evalCurves                  // ROC and calibration charts
-	evalGains                   // gains and lift by decile
+	evalSummary    evalPage = iota // metrics table and confusion matrix
+	evalCurves                     // ROC and calibration charts
+	evalGains                      // gains and lift by decile
+	evalImportance                 // permutation importance per column
 	evalPages
 )
 
-var evalPageNames = [evalPages]string{"summary", "curves", "gains"}
+var evalPageNames = [evalPages]string{"summary", "curves", "gains", "importance"}
 
 // evalKeyMap holds the Evaluate screen's keys.
 type evalKeyMap struct {
@@ -59,7 +60,8 @@ type evalScreen struct {
 	config    experiment.Config // the analysed run's configuration
 
 	roc, calib widget.SeriesChart
-	view       string
+	importance
+	view string
 }
 
 func newEvalScreen(st Styles) evalScreen {
@@ -71,7 +73,8 @@ func newEvalScreen(st Styles) evalScreen {
 	}
 	roc.SetXCaption("false positive rate")
 	calib.SetXCaption("predicted")
-	return evalScreen{styles: st, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5}
+	return evalScreen{styles: st, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5,
+		importance: newImportance(st)}
 }
 
 // setRun starts evaluating a run and returns the Cmd that does it.
@@ -80,8 +83,9 @@ func (s *evalScreen) setRun(run finishedRun) tea.Cmd {
 		return nil
 	}
 	s.waiting, s.err, s.config = run.number, nil, run.exp.Config
+	s.importance.reset(run.number)
 	s.render()
-	return evalCmd(run)
+	return tea.Batch(evalCmd(run), importanceCmd(run))
 }
 
 // SetSize sets the screen's size.
@@ -94,6 +98,9 @@ func (s *evalScreen) SetSize(w, h int) {
 // Update handles keys and the evaluation's result.
 func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case importanceMsg:
+		s.importance.set(msg)
+		s.render()
 	case evalReadyMsg:
 		if msg.run != s.waiting {
 			return s, nil
@@ -124,7 +131,7 @@ func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
 		case key.Matches(msg, km.Reset):
 			s.threshold = s.data.threshold
 		case key.Matches(msg, km.Page):
-			s.page = (s.page + 1) % evalPages
+			s.page = s.nextPage()
 			s.layoutCharts()
 		default:
 			return s, nil
@@ -132,6 +139,18 @@ func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
 		s.render()
 	}
 	return s, nil
+}
+
+// nextPage is the page v turns to: every page in turn, or, when all but
+// the importance fit on one, the overview and the importance.
+func (s evalScreen) nextPage() evalPage {
+	if evalAllOnOne(s.width, s.height) {
+		if s.page == evalImportance {
+			return evalSummary
+		}
+		return evalImportance
+	}
+	return (s.page + 1) % evalPages
 }
 
 // moveThreshold steps the threshold, landing on whole hundredths so the
@@ -149,7 +168,10 @@ func (s evalScreen) keyMap() evalKeyMap {
 	for _, b := range []*key.Binding{&k.Lower, &k.Higher, &k.LowerMore, &k.HigherMore, &k.BestF1, &k.Reset} {
 		b.SetEnabled(ready)
 	}
-	k.Page.SetEnabled(ready && !evalAllOnOne(s.width, s.height))
+	k.Page.SetEnabled(ready)
+	if evalAllOnOne(s.width, s.height) {
+		k.Page.SetHelp("v", "importance/overview")
+	}
 	return k
 }
 

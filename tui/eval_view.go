@@ -52,6 +52,13 @@ func (s *evalScreen) render() {
 	lines := []string{truncate(header, w)}
 	sentence := s.sentence(w)
 	switch {
+	case s.page == evalImportance:
+		if !evalAllOnOne(w, h) {
+			lines = append(lines, st.Muted.Render(truncate(s.pageTabs(), w)))
+		} else {
+			lines = append(lines, st.Muted.Render("v: back to the overview"))
+		}
+		lines = append(lines, s.importance.lines(st, w, h-len(lines))...)
 	case evalAllOnOne(w, h):
 		top := joinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(w - evalMetricsW - 3)}, []int{evalMetricsW, w - evalMetricsW - 3}, 3)
 		lines = append(lines, top...)

@@ -162,7 +162,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
 		}
 		return m, cmd
-	case evalReadyMsg:
+	case evalReadyMsg, importanceMsg:
 		var cmd tea.Cmd
 		m.evalScr, cmd = m.evalScr.Update(msg)
 		return m, cmd

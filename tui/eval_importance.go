@@ -1,0 +1,91 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// importanceRepeats is how many shuffles each column's importance averages.
+const importanceRepeats = 3
+
+// importanceMsg carries a run's permutation importance.
+type importanceMsg struct {
+	run     int
+	baseAUC float64
+	columns []experiment.ColumnImportance
+	err     error
+}
+
+// importanceCmd measures how much the validation AUC drops when each
+// column is shuffled.
+func importanceCmd(run finishedRun) tea.Cmd {
+	return func() (msg tea.Msg) {
+		m := importanceMsg{run: run.number}
+		defer func() { msg = m }()
+		defer recovered(&m.err)
+		m.baseAUC, m.columns, m.err = run.exp.Importance(importanceRepeats)
+		return m
+	}
+}
+
+// importance is the Evaluate screen's permutation-importance page.
+type importance struct {
+	run     int // the run it is (being) computed for
+	ready   bool
+	baseAUC float64
+	columns []experiment.ColumnImportance
+	err     error
+	bars    widget.SignedBars
+}
+
+func newImportance(st Styles) importance {
+	b := widget.NewSignedBars(st.Widget)
+	b.SetFormat(func(v float64) string { return fmt.Sprintf("%+.3f", v) })
+	return importance{bars: b}
+}
+
+// reset forgets the previous run's figures.
+func (p *importance) reset(run int) {
+	p.run, p.ready, p.columns, p.err = run, false, nil, nil
+	p.bars.SetBars(nil)
+}
+
+// set stores the figures if they belong to the run shown.
+func (p *importance) set(msg importanceMsg) {
+	if msg.run != p.run {
+		return
+	}
+	p.ready, p.baseAUC, p.columns, p.err = true, msg.baseAUC, msg.columns, msg.err
+	bars := make([]widget.Bar, 0, len(msg.columns))
+	for _, c := range msg.columns {
+		bars = append(bars, widget.Bar{Label: c.Column, Value: c.Mean})
+	}
+	p.bars.SetBars(bars)
+}
+
+// lines renders the page in w×h cells.
+func (p importance) lines(st Styles, w, h int) []string {
+	switch {
+	case p.err != nil:
+		return []string{st.Error.Render(truncate("No importance: "+p.err.Error(), w))}
+	case !p.ready:
+		return []string{st.Muted.Render("Shuffling each column to measure its importance…")}
+	}
+	out := []string{
+		truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, importanceRepeats)), w),
+	}
+	if len(p.columns) > 0 {
+		top := p.columns[0]
+		sentence := fmt.Sprintf("The model leans most on %s: shuffling it costs %.3f ± %.3f of AUC.", top.Column, top.Mean, top.Std)
+		out = append(out, strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(sentence), "\n")...)
+	}
+	bars := p.bars
+	bars.SetSize(min(w, 96), max(h-len(out)-1, 1)) // longer bars read no better
+	return append(append(out, ""), strings.Split(bars.View(), "\n")...)
+}
