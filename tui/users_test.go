@@ -323,3 +323,23 @@ func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 	}
 	_ = data.Numeric
 }
+
+// BenchmarkScoreUsers1M scores, sorts and summarises a million built-in
+// users: the whole usersCmd, which runs off the UI goroutine.
+func BenchmarkScoreUsers1M(b *testing.B) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, osOpen)
+	if err != nil {
+		b.Fatal(err)
+	}
+	exp, err := experiment.New(d, experiment.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	run := finishedRun{number: 1, exp: exp}
+	b.ResetTimer()
+	for range b.N {
+		if _, err := scoreUsers(run); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
