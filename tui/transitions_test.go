@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -98,5 +100,53 @@ func TestWhatIfRefusesABadValueInPlace(t *testing.T) {
 	m = pressAll(t, m, "left")
 	if m.usersScr.whatIf.cur[0] == before && m.usersScr.status == "" {
 		t.Fatal("← did not change the first feature")
+	}
+}
+
+// TestAnalysisCmdsRunConcurrently runs every analysis Cmd of one run at
+// the same time, as the program does; under -race it checks they share
+// the experiment safely.
+func TestAnalysisCmdsRunConcurrently(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 100, 30)
+	run := trainRun(t, m, 1)
+	w := newWalkTab(DefaultStyles(), "en")
+	cmds := []tea.Cmd{evalCmd(run), usersCmd(run), importanceCmd(run),
+		func() tea.Msg {
+			ex, err := explainRow(run.exp, 3)
+			return explainMsg{run: 1, row: 3, expl: ex, err: err}
+		},
+		mapCmd(run.exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
+		w.want(run, 3, "U000004")}
+	done := make(chan tea.Msg, len(cmds))
+	for _, c := range cmds {
+		go func() { done <- c() }()
+	}
+	for range cmds {
+		switch msg := (<-done).(type) {
+		case evalReadyMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		case usersReadyMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		case importanceMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		case mapReadyMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		case walkReadyMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		case explainMsg:
+			if msg.err != nil {
+				t.Error(msg.err)
+			}
+		}
 	}
 }
