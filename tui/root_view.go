@@ -76,11 +76,21 @@ func (m *Model) layout() {
 	m.dataScr.SetSize(w, h)
 	m.modelScr.SetSize(w, h)
 	m.trainScr.SetSize(w, h)
-	m.evalScr.SetSize(w, h)
-	m.usersScr.SetSize(w, h)
-	m.walkScr.SetSize(w, h)
-	m.runsScr.SetSize(w, h)
-	m.mapScr.SetSize(w, h)
+	// The analysis screens redraw charts, tables and grids on a resize:
+	// only the visible one is laid out now, the others when shown
+	// (switchTo lays out again).
+	switch m.active {
+	case tabEvaluate:
+		m.evalScr.SetSize(w, h)
+	case tabUsers:
+		m.usersScr.SetSize(w, h)
+	case tabWalk:
+		m.walkScr.SetSize(w, h)
+	case tabRuns:
+		m.runsScr.SetSize(w, h)
+	case tabMap:
+		m.mapScr.SetSize(w, h)
+	}
 }
 
 func (m Model) contentSize() (int, int) {
