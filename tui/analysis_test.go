@@ -322,3 +322,13 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	m = pressAll(t, m, "v")
 	mustContain(t, screen(m), "Confusion matrix", "ROC curve")
 }
+
+func TestROCMarksTheThresholdsOperatingPoint(t *testing.T) {
+	m := analysedModel(t, builtinOptions(), 120, 40, 2)
+	m = pressAll(t, m, "4", "right", "right")
+	c := m.evalScr.data.confusionAt(0.52)
+	x, y, ok := m.evalScr.roc.Latest(2)
+	if !ok || x != c.FP/(c.FP+c.TN) || y != c.TP/(c.TP+c.FN) {
+		t.Fatalf("operating point (%g, %g), want (%g, %g) from the confusion counts", x, y, c.FP/(c.FP+c.TN), c.TP/(c.TP+c.FN))
+	}
+}

@@ -65,13 +65,15 @@ type evalScreen struct {
 }
 
 func newEvalScreen(st Styles) evalScreen {
-	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance")
+	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance", "threshold")
 	calib := widget.NewSeriesChart("Calibration", st.Widget, "model", "perfect")
 	for _, c := range []*widget.SeriesChart{&roc, &calib} {
 		c.SetXRange(0, 1)
 		c.SetYLimits(0, 1)
 	}
 	roc.SetXCaption("false positive rate")
+	roc.SetMarker(1, widget.MarkerBraille)
+	roc.SetMarker(2, widget.MarkerDots)
 	calib.SetXCaption("predicted")
 	return evalScreen{styles: st, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5,
 		importance: newImportance(st)}
@@ -136,6 +138,8 @@ func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
 		default:
 			return s, nil
 		}
+		s.fillCharts()
+		s.layoutCharts()
 		s.render()
 	}
 	return s, nil
@@ -190,6 +194,11 @@ func (s *evalScreen) fillCharts() {
 	}
 	s.roc.Push(1, 0, 0)
 	s.roc.Push(1, 1, 1)
+	// The operating point of the chosen threshold, moving with it.
+	c := s.data.confusionAt(s.threshold)
+	if c.FP+c.TN > 0 && c.TP+c.FN > 0 {
+		s.roc.Push(2, c.FP/(c.FP+c.TN), c.TP/(c.TP+c.FN))
+	}
 	s.calib.Reset()
 	for _, b := range ev.Report.Calibration {
 		if b.Count > 0 {
