@@ -112,7 +112,7 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	w := newWalkTab(DefaultStyles(), "en")
 	cmds := []tea.Cmd{evalCmd(run), usersCmd(run), importanceCmd(run),
 		func() tea.Msg {
-			ex, err := explainRow(run.exp, 3)
+			ex, err := explainRow(run.exp, run.exp.Explainer(), 3)
 			return explainMsg{run: 1, row: 3, expl: ex, err: err}
 		},
 		mapCmd(run.exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),

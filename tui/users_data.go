@@ -21,6 +21,8 @@ import (
 type usersData struct {
 	run       int
 	exp       *experiment.Experiment // nil in synthetic tests
+	// explainer is built once: building one averages every training row.
+	explainer *experiment.Explainer
 	ids       []string               // the ID column; nil: 1-based row numbers
 	prob      []float64
 	label     []float64
@@ -62,7 +64,7 @@ func scoreUsers(run finishedRun) (u *usersData, err error) {
 		ids = t.Columns[t.IDColumn].Strings
 	}
 	u = newUsersData(run.number, ids, probs, t.Label.Values, partOfRows(e), e.Config.Threshold, newRiskWording(e.Pipeline.Label))
-	u.exp = e
+	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
 	return u, nil
 }

@@ -57,7 +57,7 @@ func writeUsersCSV(w io.Writer, u *usersData, rows []int32) (err error) {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	x := u.exp.Explainer()
+	x := u.explainer
 	rec := make([]string, len(header))
 	for _, r := range rows {
 		in, err := u.exp.Row(int(r))

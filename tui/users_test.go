@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
@@ -341,5 +343,31 @@ func BenchmarkScoreUsers1M(b *testing.B) {
 		if _, err := scoreUsers(run); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkUsersScrollWithDetails1M moves through a million real users at
+// 200×60, where the detail pane (features, medians, cached explanation)
+// is drawn beside the table on every key press.
+func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, osOpen)
+	if err != nil {
+		b.Fatal(err)
+	}
+	exp, err := experiment.New(d, experiment.DefaultConfig())
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := scoreUsers(finishedRun{number: 1, exp: exp})
+	if err != nil {
+		b.Fatal(err)
+	}
+	s := newUsersScreen(DefaultStyles())
+	s.SetSize(200, 60)
+	s.list.setUsers(u)
+	keys := []tea.KeyPressMsg{press("down"), press("up")}
+	b.ResetTimer()
+	for i := range b.N {
+		s, _ = s.Update(keys[i%2]) // the explanation Cmd is not run
 	}
 }

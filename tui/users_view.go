@@ -257,7 +257,7 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	if wi.active {
 		x = wi.cur
 	}
-	ex := e.Explainer()
+	ex := s.explainer()
 	names, values, typicals := make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns))
 	nameW, valueW, typW := len("Feature"), len("value"), len("median")
 	for ci, pc := range e.Pipeline.Columns {

@@ -45,20 +45,28 @@ func (s *usersScreen) explainSelected() tea.Cmd {
 		s.showReasons(ex)
 		return nil
 	}
-	run := s.list.users.run
+	run, x := s.list.users.run, s.list.users.explainer
 	return func() tea.Msg {
-		ex, err := explainRow(e, row)
+		ex, err := explainRow(e, x, row)
 		return explainMsg{run: run, row: row, expl: ex, err: err}
 	}
 }
 
-func explainRow(e *experiment.Experiment, row int) (ex experiment.Explanation, err error) {
+func explainRow(e *experiment.Experiment, x *experiment.Explainer, row int) (ex experiment.Explanation, err error) {
 	defer recovered(&err)
-	x, err := e.Row(row)
+	in, err := e.Row(row)
 	if err != nil {
 		return ex, err
 	}
-	return e.Explainer().Explain(x)
+	return x.Explain(in)
+}
+
+// explainer returns the users' explainer (nil before any users).
+func (s usersScreen) explainer() *experiment.Explainer {
+	if s.list.users == nil {
+		return nil
+	}
+	return s.list.users.explainer
 }
 
 // storeExplanation stores an explanation and shows it if its user is selected.
@@ -118,7 +126,7 @@ func (s *usersScreen) startWhatIf() {
 		s.status = err.Error()
 		return
 	}
-	p := e.Explainer().Predict(x)
+	p := s.explainer().Predict(x)
 	s.whatIf = whatIf{active: true, row: row, base: x, cur: slices.Clone(x), prob0: p, prob: p}
 	s.status = ""
 }
@@ -144,7 +152,7 @@ func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.More):
 		return s.stepWhatIf(1)
 	case key.Matches(k, km.Type):
-		return s.openPrompt(usersValuePrompt, s.exp().Explainer().Value(w.cur, w.col))
+		return s.openPrompt(usersValuePrompt, s.explainer().Value(w.cur, w.col))
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
@@ -159,7 +167,7 @@ func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *usersScreen) stepWhatIf(dir int) tea.Cmd {
 	e := s.exp()
 	pc := e.Pipeline.Columns[s.whatIf.col]
-	cur := e.Explainer().Value(s.whatIf.cur, s.whatIf.col)
+	cur := s.explainer().Value(s.whatIf.cur, s.whatIf.col)
 	var next string
 	switch pc.Kind {
 	case data.Numeric:
@@ -195,14 +203,14 @@ func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
 	e := s.exp()
 	w := &s.whatIf
 	name := e.Pipeline.Columns[w.col].Name
-	next, err := e.Explainer().Set(w.cur, name, text)
+	next, err := s.explainer().Set(w.cur, name, text)
 	if err != nil {
 		s.status = "✗ " + err.Error()
 		return nil
 	}
 	w.cur = next
-	w.prob = e.Explainer().Predict(next)
-	s.status = fmt.Sprintf("%s = %s", name, e.Explainer().Value(next, w.col))
+	w.prob = s.explainer().Predict(next)
+	s.status = fmt.Sprintf("%s = %s", name, s.explainer().Value(next, w.col))
 	return s.sweepCmd()
 }
 
@@ -224,7 +232,7 @@ func (s *usersScreen) sweepCmd() tea.Cmd {
 		return nil
 	}
 	w.gen++
-	e, run, row, col, gen := s.exp(), s.list.users.run, w.row, w.col, w.gen
+	e, ex, run, row, col, gen := s.exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
 	x := slices.Clone(w.cur)
 	return func() (msg tea.Msg) {
 		var err error
@@ -234,7 +242,7 @@ func (s *usersScreen) sweepCmd() tea.Cmd {
 			}
 		}()
 		defer recovered(&err)
-		pts, err := e.Explainer().Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
+		pts, err := ex.Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
 		return sweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
 	}
 }
@@ -266,7 +274,7 @@ func (s *usersScreen) fillSweep() {
 	for _, p := range w.sweep {
 		s.sweep.Push(0, p.X, p.Prob)
 	}
-	cur := e.Explainer().Value(w.cur, w.col)
+	cur := s.explainer().Value(w.cur, w.col)
 	for _, p := range w.sweep {
 		if p.Value == cur {
 			s.sweep.Push(1, p.X, p.Prob)
