@@ -332,3 +332,13 @@ func TestROCMarksTheThresholdsOperatingPoint(t *testing.T) {
 		t.Fatalf("operating point (%g, %g), want (%g, %g) from the confusion counts", x, y, c.FP/(c.FP+c.TN), c.TP/(c.TP+c.FN))
 	}
 }
+
+func TestWalkthroughSpeaksTheChosenLanguage(t *testing.T) {
+	opts := textbookOptions()
+	opts.Lang = "zh"
+	m := analysedModel(t, opts, 120, 40, 1)
+	m = pressAll(t, m, "6")
+	if !m.walkScr.has || m.walkScr.model.Lang() != "zh" {
+		t.Fatalf("walkthrough language %q, want zh", m.walkScr.model.Lang())
+	}
+}
