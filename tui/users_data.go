@@ -19,11 +19,11 @@ import (
 // million rows never happens in Update. It is never changed after the Cmd
 // returns it, so screens share it by pointer.
 type usersData struct {
-	run       int
-	exp       *experiment.Experiment // nil in synthetic tests
+	run int
+	exp *experiment.Experiment // nil in synthetic tests
 	// explainer is built once: building one averages every training row.
 	explainer *experiment.Explainer
-	ids       []string               // the ID column; nil: 1-based row numbers
+	ids       []string // the ID column; nil: 1-based row numbers
 	prob      []float64
 	label     []float64
 	part      []uint8
