@@ -70,6 +70,7 @@ func newEvalScreen(st Styles) evalScreen {
 	for _, c := range []*widget.SeriesChart{&roc, &calib} {
 		c.SetXRange(0, 1)
 		c.SetYLimits(0, 1)
+		c.SetLegendValues(false) // a curve's last point is (1, 1), not news
 	}
 	roc.SetXCaption("false positive rate")
 	roc.SetMarker(1, widget.MarkerBraille)

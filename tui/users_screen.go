@@ -94,6 +94,7 @@ func newUsersScreen(st Styles) usersScreen {
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
 	sweep := widget.NewSeriesChart("What-if sweep", st.Widget, "probability", "this user")
 	sweep.SetYLimits(0, 1)
+	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user
 	return usersScreen{styles: st, keys: defaultUsersKeyMap(), bars: bars, sweep: sweep,
 		explainCache: newExplainCache()}
 }

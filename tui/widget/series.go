@@ -63,12 +63,26 @@ type SeriesChart struct {
 	xMin, xMax     float64 // the x extent to show at least (NaN when unset)
 	yLower, yUpper float64 // hard limits of the y range (±Inf when unset)
 	skipped        int
+	// noValues hides the latest values in the legend, for curves whose last
+	// point means nothing on its own (ROC, calibration, sweeps).
+	noValues bool
 
 	dirty        bool
 	view         string
 	viewW, viewH int
 	yLo, yHi     float64 // the y range of the last redraw
 	xLo, xHi     float64 // the x range of the last redraw
+}
+
+// SetLegendValues shows (the default) or hides each series' latest value in
+// the legend. Training curves want it; a ROC or calibration curve's last
+// point is always (1, 1) and would only mislead.
+func (c *SeriesChart) SetLegendValues(show bool) {
+	if c.noValues == !show {
+		return
+	}
+	c.noValues = !show
+	c.dirty = true
 }
 
 // NewSeriesChart returns a chart titled title with one empty series per

@@ -224,3 +224,19 @@ func BenchmarkSeriesChartRedraw(b *testing.B) {
 		})
 	}
 }
+
+func TestSeriesChartLegendValuesCanBeHidden(t *testing.T) {
+	c := NewSeriesChart("ROC curve", DefaultStyles(), "model")
+	c.SetSize(60, 12)
+	c.Push(0, 0, 0)
+	c.Push(0, 1, 0.75)
+	c.Redraw()
+	if !strings.Contains(ansi.Strip(c.View()), "model 0.75") {
+		t.Fatalf("legend without the latest value by default:\n%s", ansi.Strip(c.View()))
+	}
+	c.SetLegendValues(false)
+	c.Redraw()
+	if v := ansi.Strip(c.View()); strings.Contains(v, "0.75") || !strings.Contains(v, "model") {
+		t.Fatalf("legend still shows the latest value or lost the name:\n%s", v)
+	}
+}

@@ -148,7 +148,7 @@ func (c SeriesChart) header(w int) string {
 		}
 		return strings.Join(parts, "  ")
 	}
-	if s := build(true); ansi.StringWidth(s) <= w {
+	if s := build(!c.noValues); ansi.StringWidth(s) <= w {
 		return s
 	}
 	return build(false)
