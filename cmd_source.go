@@ -34,7 +34,7 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringVar(&f.log, "log", "", "order or event log `FILE` to turn into one row per customer")
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
-	fs.StringVar(&f.logColumns, "log-columns", "", "roles of --log's columns by header name or number, e.g. `customer=1,time=3,quantity=4,amount=5` (default: detected)")
+	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
