@@ -278,3 +278,15 @@ func TestVectorWidthsAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestSetPortableSelectsTheGoPath(t *testing.T) {
+	defer SetPortable(false)
+	SetPortable(true)
+	if useAsm || useAVX512 {
+		t.Fatal("SetPortable(true) left an assembly path selected")
+	}
+	SetPortable(false)
+	if useAsm != hasAsm || useAVX512 != hasAVX512 {
+		t.Fatal("SetPortable(false) did not restore the processor's best path")
+	}
+}
