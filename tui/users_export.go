@@ -2,10 +2,13 @@ package tui
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -57,35 +60,67 @@ func writeUsersCSV(w io.Writer, u *usersData, rows []int32) (err error) {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	x := u.explainer
-	rec := make([]string, len(header))
-	for _, r := range rows {
-		in, err := u.exp.Row(int(r))
-		if err != nil {
-			return err
-		}
-		ex, err := x.Explain(in)
-		if err != nil {
-			return err
-		}
-		rec[0] = u.id(int(r))
-		rec[1] = strconv.FormatFloat(u.prob[r], 'f', 6, 64)
-		for k := range exportReasons {
-			rec[2+k] = ""
-			if k < len(ex.Reasons) {
-				rs := ex.Reasons[k]
-				rec[2+k] = fmt.Sprintf("%s = %s (%s)", rs.Column, rs.Value, strconv.FormatFloat(rs.Attribution, 'f', 4, 64))
-				if rs.Attribution >= 0 {
-					rec[2+k] = fmt.Sprintf("%s = %s (+%s)", rs.Column, rs.Value, strconv.FormatFloat(rs.Attribution, 'f', 4, 64))
+	// Explanations dominate (about 0.1 ms a user): compute each block of
+	// rows on every core, then write the block in order.
+	const block = 2048
+	recs := make([][]string, block)
+	for i := range recs {
+		recs[i] = make([]string, len(header))
+	}
+	workers := max(runtime.GOMAXPROCS(0), 1)
+	for start := 0; start < len(rows); start += block {
+		chunk := rows[start:min(start+block, len(rows))]
+		errs := make([]error, workers)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Go(func() {
+				defer recovered(&errs[w])
+				for i := w; i < len(chunk); i += workers {
+					if errs[w] = exportRecord(recs[i], u, int(chunk[i])); errs[w] != nil {
+						return
+					}
 				}
-			}
+			})
 		}
-		if err := cw.Write(rec); err != nil {
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
 			return err
+		}
+		for i := range chunk {
+			if err := cw.Write(recs[i]); err != nil {
+				return err
+			}
 		}
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// exportRecord fills rec with one user's id, probability and top reasons,
+// each as "column = value (+attribution)".
+func exportRecord(rec []string, u *usersData, r int) error {
+	in, err := u.exp.Row(r)
+	if err != nil {
+		return err
+	}
+	ex, err := u.explainer.Explain(in)
+	if err != nil {
+		return err
+	}
+	rec[0] = u.id(r)
+	rec[1] = strconv.FormatFloat(u.prob[r], 'f', 6, 64)
+	for k := range exportReasons {
+		rec[2+k] = ""
+		if k < len(ex.Reasons) {
+			rs := ex.Reasons[k]
+			sign := ""
+			if rs.Attribution >= 0 {
+				sign = "+"
+			}
+			rec[2+k] = fmt.Sprintf("%s = %s (%s%s)", rs.Column, rs.Value, sign, strconv.FormatFloat(rs.Attribution, 'f', 4, 64))
+		}
+	}
+	return nil
 }
 
 // exported reports how an export went.
