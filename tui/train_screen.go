@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"math"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
@@ -73,8 +74,9 @@ type trainScreen struct {
 	mode      startMode // how the current run was started
 	exp       *experiment.Experiment
 	latest    engine.Progress
-	lastStep  int    // latest.Step at the previous frame, to tell stepping from holding
-	batchLoss string // the latest reported batch loss, as shown
+	lastStep  int     // latest.Step at the previous frame, to tell stepping from holding
+	batchLoss string  // the latest reported batch loss, as shown
+	xHi       float64 // the charts' current x extent (see followEpochs)
 	moving    bool
 	history   []engine.EpochStats
 	prev      []engine.EpochStats // the previous run's epochs
@@ -262,11 +264,28 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 	s.outcome, s.failed, s.restart = "", false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
 	s.state, s.mode = trainStarting, mode
-	epochs := float64(s.cfg.Train.Epochs)
-	s.loss.SetXRange(0, epochs)
-	s.metric.SetXRange(0, epochs)
+	s.followEpochs(0)
 	s.redrawCharts()
 	return tea.Batch(startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
+}
+
+// followEpochs sets the charts' x axis to a round extent ahead of the
+// training position: with early stopping most runs end far before the
+// planned epochs, and an axis to the plan would squeeze the curves into its
+// left edge. The axis grows in steps (never beyond the plan), so it stays
+// still between them.
+func (s *trainScreen) followEpochs(position float64) {
+	planned := float64(s.cfg.Train.Epochs)
+	hi := min(planned, max(10, 10*math.Ceil(position*1.5/10)))
+	if prevHi := float64(len(s.prev)); prevHi > hi {
+		hi = min(planned, 10*math.Ceil(prevHi/10))
+	}
+	if hi == s.xHi {
+		return
+	}
+	s.xHi = hi
+	s.loss.SetXRange(0, hi)
+	s.metric.SetXRange(0, hi)
 }
 
 // drain moves everything the coalescer holds into the charts and reports
@@ -324,6 +343,7 @@ func (s *trainScreen) apply(u engine.Update) {
 		}
 	}
 	s.latest = u.Latest
+	s.followEpochs(max(u.Latest.Position, float64(len(s.history))))
 	if u.Latest.BatchCount > 0 {
 		// Paused and end-of-run reports carry no batch loss: keep the last.
 		s.batchLoss = fmtMetric(u.Latest.BatchLoss)

@@ -267,11 +267,11 @@ func (s trainScreen) numberLines(w int) []string {
 		row("batch loss", s.batchLoss, ""),
 		row("lr", val(true, last.LR), ""),
 	)
-	if best, ok := bestEpoch(s.history); ok {
+	if best, ok := bestEpoch(s.history, s.minDelta()); ok {
 		lines = append(lines, "", st.Title.Render("Best epoch"),
 			row(fmt.Sprintf("epoch %d", best.Epoch), "", fmtMetric(best.Monitored())))
 	}
-	if prevBest, ok := bestEpoch(s.prev); ok {
+	if prevBest, ok := bestEpoch(s.prev, s.minDelta()); ok {
 		lines = append(lines, "", st.Muted.Render("Previous run (dimmed)"),
 			st.Muted.Render(row(fmt.Sprintf("best ep %d", prevBest.Epoch), "", fmtMetric(prevBest.Monitored()))))
 		if prevBest.HasAUC {
@@ -301,12 +301,14 @@ func fmtMetric(v float64) string {
 	return fmt.Sprintf("%.4f", v)
 }
 
-// bestEpoch is the epoch with the lowest monitored loss.
-func bestEpoch(h []engine.EpochStats) (engine.EpochStats, bool) {
+// bestEpoch is the epoch with the lowest monitored loss, by early
+// stopping's rule: a later epoch counts as better only when it improves by
+// more than minDelta, so the screen names the epoch whose weights are kept.
+func bestEpoch(h []engine.EpochStats, minDelta float64) (engine.EpochStats, bool) {
 	var best engine.EpochStats
 	found := false
 	for _, e := range h {
-		if m := e.Monitored(); !math.IsNaN(m) && (!found || m < best.Monitored()) {
+		if m := e.Monitored(); !math.IsNaN(m) && (!found || m < best.Monitored()-minDelta) {
 			best, found = e, true
 		}
 	}
@@ -340,10 +342,21 @@ func describeOutcome(exp *experiment.Experiment, last engine.Progress, err error
 			len(h), pat, exp.Trainer.BestEpoch()), false
 	case engine.Finished:
 		msg := fmt.Sprintf("✓ Finished all %d epochs.", len(h))
-		if best, ok := bestEpoch(h); ok {
+		if best, ok := bestEpoch(h, earlyStopDelta(exp.Config.Train)); ok {
 			msg += fmt.Sprintf(" Best validation loss %s at epoch %d.", fmtMetric(best.Monitored()), best.Epoch)
 		}
 		return msg, false
 	}
 	return "Run ended (" + last.State.String() + ").", false
 }
+
+// earlyStopDelta is the improvement early stopping requires (0 when off).
+func earlyStopDelta(c engine.TrainConfig) float64 {
+	if c.EarlyStop.Patience <= 0 {
+		return 0
+	}
+	return c.EarlyStop.MinDelta
+}
+
+// minDelta is earlyStopDelta of the screen's configuration.
+func (s *trainScreen) minDelta() float64 { return earlyStopDelta(s.cfg.Train) }
