@@ -42,15 +42,10 @@ func ROCCurve(scores, labels, weights []float64) (ROC, error) {
 		TPR:        []float64{0},
 		Thresholds: []float64{pairs[0].score + 1},
 	}
-	var tp, fp float64
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		tp += g.pos
-		fp += g.neg
-		curve.FPR = append(curve.FPR, fp/neg)
-		curve.TPR = append(curve.TPR, tp/pos)
-		curve.Thresholds = append(curve.Thresholds, g.score)
+	for c := range cuts(pairs) {
+		curve.FPR = append(curve.FPR, c.fp/neg)
+		curve.TPR = append(curve.TPR, c.tp/pos)
+		curve.Thresholds = append(curve.Thresholds, c.score)
 	}
 	return curve, nil
 }
@@ -68,15 +63,10 @@ func PrecisionRecallCurve(scores, labels, weights []float64) (PrecisionRecall, e
 		return PrecisionRecall{}, oneClassError(pos, neg)
 	}
 	var curve PrecisionRecall
-	var tp, fp float64
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		tp += g.pos
-		fp += g.neg
-		curve.Precision = append(curve.Precision, tp/(tp+fp))
-		curve.Recall = append(curve.Recall, tp/pos)
-		curve.Thresholds = append(curve.Thresholds, g.score)
+	for c := range cuts(pairs) {
+		curve.Precision = append(curve.Precision, c.tp/(c.tp+c.fp))
+		curve.Recall = append(curve.Recall, c.tp/pos)
+		curve.Thresholds = append(curve.Thresholds, c.score)
 	}
 	// Built from the highest threshold down; scikit-learn orders by
 	// increasing threshold.
@@ -106,14 +96,10 @@ func averagePrecisionSorted(pairs []pair, pos, neg float64) (float64, error) {
 	if pos == 0 || neg == 0 {
 		return 0, oneClassError(pos, neg)
 	}
-	var ap, tp, fp float64
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		tp += g.pos
-		fp += g.neg
-		if g.pos > 0 {
-			ap += (g.pos / pos) * (tp / (tp + fp))
+	var ap float64
+	for c := range cuts(pairs) {
+		if c.pos > 0 {
+			ap += (c.pos / pos) * (c.tp / (c.tp + c.fp))
 		}
 	}
 	return ap, nil

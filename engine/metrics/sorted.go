@@ -1,6 +1,9 @@
 package metrics
 
-import "slices"
+import (
+	"iter"
+	"slices"
+)
 
 // pair is one row reduced to what ranking metrics need. The class is carried
 // in the sign of w (w > 0: positive with weight w, w < 0: negative with
@@ -66,15 +69,37 @@ func nextGroup(pairs []pair, start int) (group, int) {
 	return g, end
 }
 
+// cut is one threshold of a sweep over sorted pairs: the tie group at that
+// score and the cumulative positive (tp) and negative (fp) weight at or
+// above it.
+type cut struct {
+	group
+	tp, fp float64
+}
+
+// cuts sweeps the distinct thresholds of sorted pairs from the highest
+// score down, accumulating tp and fp group by group. Every curve and
+// threshold tool walks this one sweep, so they all sum in the same order.
+func cuts(pairs []pair) iter.Seq[cut] {
+	return func(yield func(cut) bool) {
+		var c cut
+		for i := 0; i < len(pairs); {
+			c.group, i = nextGroup(pairs, i)
+			c.tp += c.pos
+			c.fp += c.neg
+			if !yield(c) {
+				return
+			}
+		}
+	}
+}
+
 // classTotals sums the positive and negative weights in the same group-wise
 // order the sweeps accumulate them, so a sweep's final cumulative sums equal
 // these totals exactly (recall reaches exactly 1 at the lowest threshold).
 func classTotals(pairs []pair) (pos, neg float64) {
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		pos += g.pos
-		neg += g.neg
+	for c := range cuts(pairs) {
+		pos, neg = c.tp, c.fp
 	}
 	return pos, neg
 }

@@ -126,14 +126,9 @@ func bestF1Sorted(pairs []pair, pos, neg float64) (OperatingPoint, error) {
 		return OperatingPoint{}, oneClassError(pos, neg)
 	}
 	best := OperatingPoint{F1: -1}
-	var tp, fp float64
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		tp += g.pos
-		fp += g.neg
-		if f1 := 2 * tp / (tp + fp + pos); f1 > best.F1 {
-			best = operatingPoint(g.score, tp, fp, pos)
+	for c := range cuts(pairs) {
+		if f1 := 2 * c.tp / (c.tp + c.fp + pos); f1 > best.F1 {
+			best = operatingPoint(c.score, c.tp, c.fp, pos)
 		}
 	}
 	return best, nil
@@ -154,16 +149,11 @@ func ThresholdForRecall(scores, labels, weights []float64, targetRecall float64)
 	if pos == 0 {
 		return OperatingPoint{}, oneClassError(pos, neg)
 	}
-	var tp, fp float64
-	for i := 0; i < len(pairs); {
-		var g group
-		g, i = nextGroup(pairs, i)
-		tp += g.pos
-		fp += g.neg
-		// tp accumulates in the order classTotals used, so at the lowest
-		// threshold tp == pos exactly and a target of 1 is always met.
-		if tp/pos >= targetRecall {
-			return operatingPoint(g.score, tp, fp, pos), nil
+	// tp accumulates in the order classTotals used, so at the lowest
+	// threshold tp == pos exactly and a target of 1 is always met.
+	for c := range cuts(pairs) {
+		if c.tp/pos >= targetRecall {
+			return operatingPoint(c.score, c.tp, c.fp, pos), nil
 		}
 	}
 	panic("metrics: recall never reached 1") // unreachable: see above
