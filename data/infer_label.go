@@ -79,7 +79,7 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
 			fmt.Sprintf("label column %q has %s classes (%s); it needs exactly two", name, countText(classes, 20), shown))
 	}
-	pos, err := choosePositive(classes, positive)
+	pos, byConvention, err := choosePositive(classes, positive)
 	if err != nil {
 		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
 			fmt.Sprintf("positive class %q is not a value of label column %q (%s)", positive, name, quoteList(classes, 2)))
@@ -92,7 +92,7 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 			ones++
 		}
 	}
-	if positive == "" && !recognisedPositive(classes) && 2*ones > len(values) {
+	if !byConvention && 2*ones > len(values) {
 		// With no naming convention to go by, the rarer class is the event.
 		l.Positive, l.Negative = l.Negative, l.Positive
 		for i, v := range l.Values {
@@ -104,57 +104,39 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 
 // choosePositive returns the index in the two sorted classes of the positive
 // class: the requested one, the true side of a boolean pair, the larger of
-// two numbers, a positive word, or else 1 (minority is applied later).
-func choosePositive(classes []string, requested string) (int, error) {
+// two numbers, a positive word, or else 1. byConvention is false only for
+// that last fallback, where the caller applies the minority rule instead.
+func choosePositive(classes []string, requested string) (pos int, byConvention bool, err error) {
 	if requested != "" {
 		for i, c := range classes {
 			if c == requested {
-				return i, nil
+				return i, true, nil
 			}
 		}
 		for i, c := range classes {
 			if strings.EqualFold(c, requested) {
-				return i, nil
+				return i, true, nil
 			}
 		}
-		return 0, fmt.Errorf("not found")
+		return 0, false, fmt.Errorf("not found")
 	}
 	if pair := booleanPair(classes); pair != nil {
-		return slices.Index(classes, pair[1]), nil
+		return slices.Index(classes, pair[1]), true, nil
 	}
 	a, errA := strconv.ParseFloat(classes[0], 64)
 	b, errB := strconv.ParseFloat(classes[1], 64)
 	if errA == nil && errB == nil {
 		if a > b {
-			return 0, nil
+			return 0, true, nil
 		}
-		return 1, nil
+		return 1, true, nil
 	}
 	for i, c := range classes {
 		if slices.Contains(positiveWords, strings.ToLower(c)) {
-			return i, nil
+			return i, true, nil
 		}
 	}
-	return 1, nil
-}
-
-// recognisedPositive reports whether choosePositive decided by convention
-// rather than by falling back.
-func recognisedPositive(classes []string) bool {
-	if booleanPair(classes) != nil {
-		return true
-	}
-	_, errA := strconv.ParseFloat(classes[0], 64)
-	_, errB := strconv.ParseFloat(classes[1], 64)
-	if errA == nil && errB == nil {
-		return true
-	}
-	for _, c := range classes {
-		if slices.Contains(positiveWords, strings.ToLower(c)) {
-			return true
-		}
-	}
-	return false
+	return 1, false, nil
 }
 
 func quoteList(values []string, limit int) string {
