@@ -43,17 +43,29 @@ func (o CSVOptions) withDefaults() CSVOptions {
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// openCSV strips a UTF-8 BOM, picks the delimiter and reads the header.
-func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string, error) {
+// newInputReader buffers r and skips a leading UTF-8 BOM, which spreadsheet
+// exports often write and which would otherwise stick to the first header.
+func newInputReader(r io.Reader) *bufio.Reader {
 	br := bufio.NewReaderSize(r, readBufferSize)
 	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
 		br.Discard(3)
 	}
+	return br
+}
+
+// delimiterOf sniffs the CSV delimiter from the start of the input.
+func delimiterOf(br *bufio.Reader) byte {
+	sample, _ := br.Peek(readBufferSize)
+	return sniffDelimiter(sample)
+}
+
+// openCSV strips a UTF-8 BOM, picks the delimiter and reads the header.
+func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string, error) {
+	br := newInputReader(r)
 	var delim byte
 	switch delimiter {
 	case 0:
-		sample, _ := br.Peek(readBufferSize)
-		delim = sniffDelimiter(sample)
+		delim = delimiterOf(br)
 	case ',', ';', '\t':
 		delim = byte(delimiter)
 	default:

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -103,10 +102,7 @@ var ErrBadDate = errors.New("data: unparseable date")
 // id are left out and counted; any malformed line is a *ParseError naming
 // the line and the 1-based field.
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
-	br := bufio.NewReaderSize(r, readBufferSize)
-	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
-		br.Discard(3)
-	}
+	br := newInputReader(r)
 	format := opts.Format
 	if format == LogAuto {
 		format = LogWhitespace
@@ -126,12 +122,6 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 	}
 	p := &logParser{name: name, src: src, opts: opts}
 	return p.run()
-}
-
-// delimiterOf sniffs the CSV delimiter from the start of the input.
-func delimiterOf(br *bufio.Reader) byte {
-	sample, _ := br.Peek(readBufferSize)
-	return sniffDelimiter(sample)
 }
 
 // logParser holds the state of one ReadOrderLog call.
