@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -83,7 +84,7 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 				continue
 			}
 			for i, h := range header {
-				if !used[i] && containsString(rn.names, roleKey(h)) {
+				if !used[i] && slices.Contains(rn.names, roleKey(h)) {
 					*slots[k], used[i] = i, true
 					break
 				}
@@ -117,15 +118,6 @@ func indexFold(header []string, name string) int {
 		}
 	}
 	return -1
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // roleKey lower-cases a header name and keeps letters and digits, so
