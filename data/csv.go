@@ -146,15 +146,22 @@ type tableParser struct {
 
 // checkRecord rejects ragged rows and blank labels.
 func (p *tableParser) checkRecord(rr *recordReader) error {
-	n, want := rr.fields(), len(p.header)
-	if n != want {
-		col := min(n, want) + 1
-		return parseErr(p.name, rr.line, col, ErrRagged,
-			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
+	if err := checkFields(rr, len(p.header)); err != nil {
+		return err
 	}
 	if p.labelCol >= 0 && isMissing(trimSpace(rr.field(p.labelCol))) {
 		return parseErr(p.name, rr.line, p.labelCol+1, ErrLabelMissing,
 			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
+	}
+	return nil
+}
+
+// checkFields rejects a record whose field count differs from the
+// header's, pointing at the first missing or surplus field.
+func checkFields(rr *recordReader, want int) error {
+	if n := rr.fields(); n != want {
+		return parseErr(rr.file, rr.line, min(n, want)+1, ErrRagged,
+			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
 	}
 	return nil
 }

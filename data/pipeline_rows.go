@@ -64,9 +64,8 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 			}
 			return nil, wrapReadErr(name, err)
 		}
-		if rr.fields() != len(header) {
-			return nil, parseErr(name, rr.line, min(rr.fields(), len(header))+1, ErrRagged,
-				fmt.Sprintf("row has %s, header has %d", fieldCount(rr.fields()), len(header)))
+		if err := checkFields(rr, len(header)); err != nil {
+			return nil, err
 		}
 		row := len(data)
 		data = slices.Grow(data, width)[:row+width]
