@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/engine/internal/kernel"
 	"github.com/retainlab/retain/engine/metrics"
+	"gonum.org/v1/gonum/stat"
 )
 
 // ErrSteps is returned for an integrated-gradients step count below 1.
@@ -218,16 +219,11 @@ func PermutationImportance(n *Network, d Dataset, groups [][]int, repeats int, r
 	return base, imp, nil
 }
 
+// meanStd is the mean and sample standard deviation (n−1) of v; one value
+// has no spread.
 func meanStd(v []float64) (mean, std float64) {
-	for _, x := range v {
-		mean += x
-	}
-	mean /= float64(len(v))
 	if len(v) < 2 {
-		return mean, 0
+		return stat.Mean(v, nil), 0
 	}
-	for _, x := range v {
-		std += (x - mean) * (x - mean)
-	}
-	return mean, math.Sqrt(std / float64(len(v)-1))
+	return stat.MeanStdDev(v, nil)
 }

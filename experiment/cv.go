@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
+	"gonum.org/v1/gonum/stat"
 	"runtime"
 	"sync"
 
@@ -232,23 +232,15 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 
 // summarise fills the mean and sample standard deviation of every figure.
 func (res *CVResult) summarise() {
-	n := float64(len(res.Folds))
 	mean, std := res.Mean.fields(), res.Std.fields()
+	values := make([]float64, len(res.Folds))
 	for j := range mean {
-		var sum float64
 		for i := range res.Folds {
-			sum += *res.Folds[i].Scores.fields()[j]
+			values[i] = *res.Folds[i].Scores.fields()[j]
 		}
-		m := sum / n
-		var ss float64
-		for i := range res.Folds {
-			dev := *res.Folds[i].Scores.fields()[j] - m
-			ss += dev * dev
-		}
-		*mean[j] = m
-		*std[j] = 0
-		if n > 1 {
-			*std[j] = math.Sqrt(ss / (n - 1))
+		*mean[j], *std[j] = stat.Mean(values, nil), 0
+		if len(values) > 1 {
+			*mean[j], *std[j] = stat.MeanStdDev(values, nil)
 		}
 	}
 	var bayes float64
@@ -258,6 +250,6 @@ func (res *CVResult) summarise() {
 		}
 		bayes += *f.BayesAUC
 	}
-	bayes /= n
+	bayes /= float64(len(res.Folds))
 	res.BayesAUC = &bayes
 }
