@@ -78,6 +78,8 @@ type dataScreen struct {
 	prompt  prompt
 	picking bool // choosing the label column
 	pick    int
+
+	view string // rendered after every change, so View only returns it
 }
 
 func newDataScreen(st Styles) dataScreen {
@@ -85,7 +87,10 @@ func newDataScreen(st Styles) dataScreen {
 }
 
 // SetSize sets the size of the screen's area.
-func (s *dataScreen) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *dataScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.view = s.render()
+}
 
 func (s *dataScreen) setData(d *experiment.Data, info dataInfo) {
 	if s.data != d {
@@ -93,6 +98,7 @@ func (s *dataScreen) setData(d *experiment.Data, info dataInfo) {
 	}
 	s.data, s.info = d, info
 	s.prompt, s.picking = prompt{}, false
+	s.view = s.render()
 }
 
 func (s dataScreen) editing() bool { return s.prompt.active() || s.picking }
@@ -101,6 +107,12 @@ func (s dataScreen) isLog() bool { return s.data != nil && s.data.Source.Kind ==
 
 // Update handles keys and completion results.
 func (s dataScreen) Update(msg tea.Msg) (dataScreen, tea.Cmd) {
+	s, cmd := s.update(msg)
+	s.view = s.render()
+	return s, cmd
+}
+
+func (s dataScreen) update(msg tea.Msg) (dataScreen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case dirListMsg:
 		s.prompt = s.prompt.complete(msg)

@@ -13,8 +13,11 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// View renders the Data screen in its area.
-func (s dataScreen) View() string {
+// View returns the Data screen as rendered after the last change.
+func (s dataScreen) View() string { return s.view }
+
+// render draws the Data screen in its area.
+func (s dataScreen) render() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}

@@ -55,6 +55,8 @@ type modelScreen struct {
 	input   textinput.Model
 	refusal string // why the last value was refused, shown by its field
 	refused int    // the field it belongs to
+
+	view string // rendered after every change, so View only returns it
 }
 
 func newModelScreen(st Styles, cfg experiment.Config, limits Limits) modelScreen {
@@ -76,16 +78,31 @@ func cloneConfig(c experiment.Config) experiment.Config {
 func (s modelScreen) Config() experiment.Config { return cloneConfig(s.cfg) }
 
 // SetSize sets the size of the screen's area.
-func (s *modelScreen) SetSize(w, h int) { s.width, s.height = w, h }
+func (s *modelScreen) SetSize(w, h int) {
+	s.width, s.height = w, h
+	s.view = s.render()
+}
 
-func (s *modelScreen) setInputs(n int) { s.inputs = n }
+func (s *modelScreen) setInputs(n int) {
+	s.inputs = n
+	s.view = s.render()
+}
 
-func (s *modelScreen) setSeed(seed uint64) { s.cfg.Seed = seed }
+func (s *modelScreen) setSeed(seed uint64) {
+	s.cfg.Seed = seed
+	s.view = s.render()
+}
 
 func (s modelScreen) editing() bool { return s.typing }
 
 // Update handles keys.
 func (s modelScreen) Update(msg tea.Msg) (modelScreen, tea.Cmd) {
+	s, cmd := s.update(msg)
+	s.view = s.render()
+	return s, cmd
+}
+
+func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if s.typing {

@@ -11,9 +11,12 @@ import (
 // summaryWidth is the width of the summary pane beside the form.
 const summaryWidth = 44
 
-// View renders the Model screen: the form on the left, the summary on the
+// View returns the Model screen as rendered after the last change.
+func (s modelScreen) View() string { return s.view }
+
+// render draws the Model screen: the form on the left, the summary on the
 // right (below it when the window is narrow).
-func (s modelScreen) View() string {
+func (s modelScreen) render() string {
 	if s.width <= 0 || s.height <= 0 {
 		return ""
 	}
