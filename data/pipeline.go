@@ -233,11 +233,11 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	if len(present) == 0 {
 		return // nothing to learn from: fill 0, identity scale
 	}
-	switch avg := mean(present); {
+	switch {
 	case c.Kind == Boolean:
-		pc.Fill = math.Round(avg) // the mode; a tie goes to true
-	case opts.Impute == ImputeMean && finite(avg):
-		pc.Fill = avg
+		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
+	case opts.Impute == ImputeMean && finite(mean(present)):
+		pc.Fill = mean(present)
 	default:
 		pc.Fill = median(present)
 	}
