@@ -47,19 +47,6 @@ const maxIGSteps = 1 << 14
 // completeness error exceeds CompletenessTolerance: ReLU kinks along the path
 // make a fixed step count unreliable. Each round is one batched pass.
 func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
-	if steps < 1 {
-		return Attribution{}, ErrSteps
-	}
-	for {
-		a, err := integratedGradients(n, x, baseline, steps)
-		if err != nil || math.Abs(a.Completeness()) <= CompletenessTolerance || steps >= maxIGSteps {
-			return a, err
-		}
-		steps *= 2
-	}
-}
-
-func integratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
 	in := n.Arch.Inputs
 	if len(x) != in || len(baseline) != in {
 		return Attribution{}, fmt.Errorf("%w: input %d and baseline %d values, network takes %d", ErrShape, len(x), len(baseline), in)
@@ -67,6 +54,21 @@ func integratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 	if steps < 1 {
 		return Attribution{}, ErrSteps
 	}
+	out, baseOut := n.Predict(x)[0], n.Predict(baseline)[0]
+	for {
+		a := integratedGradients(n, x, baseline, steps)
+		a.Output, a.BaselineOutput = out, baseOut
+		if math.Abs(a.Completeness()) <= CompletenessTolerance || steps >= maxIGSteps {
+			return a, nil
+		}
+		steps *= 2
+	}
+}
+
+// integratedGradients is one round of IntegratedGradients at a fixed step
+// count, on validated arguments; it leaves the outputs to the caller.
+func integratedGradients(n *Network, x, baseline []float64, steps int) Attribution {
+	in := n.Arch.Inputs
 	ws := newWorkspace(n, steps)
 	for k := range steps {
 		alpha := (float64(k) + 0.5) / float64(steps)
@@ -85,9 +87,7 @@ func integratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 	for i := range a.Values {
 		a.Values[i] *= (x[i] - baseline[i]) / float64(steps)
 	}
-	a.Output = n.Predict(x)[0]
-	a.BaselineOutput = n.Predict(baseline)[0]
-	return a, nil
+	return a
 }
 
 // InputGradient returns ∂f₀/∂x at x: how output 0 changes with each input.
