@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
@@ -65,23 +64,26 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 		threshold = o.threshold
 	}
 	var name string
-	var probs, labels []float64
+	var scored *experiment.Scored
 	if o.src.log != "" {
 		name = o.src.log
-		probs, labels, err = scoreLog(a, o, b)
+		scored, err = scoreLog(a, o, b)
 	} else {
 		name = o.src.data
-		probs, labels, err = scoreCSV(a, name, b)
+		scored, err = scoreCSV(a, name, b)
 	}
 	if err != nil {
 		return err
 	}
-	rep, err := metrics.NewReport(probs, labels, nil, threshold)
+	// The metrics follow --model-threshold; the predicted classes, which
+	// eval does not print, stay at the model's.
+	scored.Threshold = threshold
+	rep, err := scored.Report()
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", name, err))
 	}
 	if o.json {
-		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: len(probs), Report: rep})
+		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep})
 	}
 	fmt.Fprintf(a.stdout, "Model:   %s, %s\n", o.model, describeNetwork(b.Net.Architecture))
 	fmt.Fprintf(a.stdout, "Trained: on %s, %d epochs\n", b.SourceDescription, b.EpochsTrained)
@@ -94,39 +96,34 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	return nil
 }
 
-// scoreCSV scores the rows of a per-user CSV that have a label.
-func scoreCSV(a *app, path string, b *experiment.Bundle) (probs, labels []float64, err error) {
+// scoreCSV scores the rows of a per-user CSV, which must have the label
+// column; Scored.Report leaves out the rows whose label is blank.
+func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, error) {
 	raw, err := readAll(a, path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	scored, err := b.ScoreCSV(bytes.NewReader(raw), path)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if scored.Actual == nil {
-		return nil, nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)",
+		return nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)",
 			path, b.Label.Name))
 	}
-	for i, y := range scored.Actual {
-		if !math.IsNaN(y) { // a blank label cannot be compared with
-			probs = append(probs, scored.Probabilities[i])
-			labels = append(labels, y)
-		}
-	}
-	return probs, labels, nil
+	return scored, nil
 }
 
 // scoreLog builds the cohort of an order log at the given cutoff and
 // scores every customer: a model trained on one cutoff judged on a later one.
-func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (probs, labels []float64, err error) {
+func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored, error) {
 	src, err := o.src.source()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	rows := make([]int, d.Table.Rows)
 	for i := range rows {
@@ -134,18 +131,19 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (probs, labels []flo
 	}
 	x, err := b.Pipeline.Transform(d.Table, rows)
 	if err != nil {
-		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
+		return nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	net, err := b.Network()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	raw := x.RawMatrix()
 	if raw.Stride != raw.Cols {
-		return nil, nil, fmt.Errorf("%s: prepared matrix is not contiguous", src.Path)
+		return nil, fmt.Errorf("%s: prepared matrix is not contiguous", src.Path)
 	}
-	probs = make([]float64, len(rows))
+	probs := make([]float64, len(rows))
 	engine.NewPredictor(net).PredictFlat(probs, nil, raw.Data[:len(rows)*raw.Cols], len(rows))
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	return probs, d.Table.Label.Values, nil
+	return &experiment.Scored{Probabilities: probs, Actual: d.Table.Label.Values, Threshold: b.Threshold,
+		LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative}, nil
 }
