@@ -69,6 +69,7 @@ type walk struct {
 	cfg        engine.TrainConfig
 	optBefore  engine.Optimizer
 	step       engine.StepTrace
+	clip       float64  // the step's gradient-clipping factor (1: none)
 	batchIDs   []string // table id of every batch row; the user is row 0
 	inTraining bool     // whether the user is one of the training rows
 	predAfter  float64  // the user's prediction after the step
@@ -217,6 +218,7 @@ func (w *walk) traceStep(in Input) error {
 		return fmt.Errorf("walkthrough: tracing a training step: %w", err)
 	}
 	w.step = st
+	w.clip = w.clipFactor()
 	w.predAfter = st.After.Predict(w.x)[0]
 	return nil
 }

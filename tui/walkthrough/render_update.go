@@ -14,7 +14,8 @@ func constant(v float64) string {
 }
 
 // clipFactor is what gradient-norm clipping multiplies every gradient by
-// in this step (1 when clipping is off or not triggered).
+// in this step (1 when clipping is off or not triggered). It walks every
+// gradient, so traceStep calls it once and keeps the result in w.clip.
 func (w *walk) clipFactor() float64 {
 	if w.cfg.ClipNorm <= 0 {
 		return 1
@@ -49,7 +50,7 @@ func (w *walk) adam(opt *engine.Adam, k, j, i int) adamUpdate {
 	m, v := opt.Moments()
 	u := adamUpdate{t: opt.Steps() + 1, lr: opt.LR(), b1: opt.Beta1, b2: opt.Beta2, eps: opt.Epsilon,
 		w: w.net.Layers[k].W[j*w.net.Layers[k].In+i], m0: m[p], v0: v[p]}
-	u.g = w.step.GradW[k][j*w.net.Layers[k].In+i] * w.clipFactor()
+	u.g = w.step.GradW[k][j*w.net.Layers[k].In+i] * w.clip
 	u.m1 = u.b1*u.m0 + (1-u.b1)*u.g
 	u.v1 = u.b2*u.v0 + (1-u.b2)*u.g*u.g
 	u.p1, u.p2 = math.Pow(u.b1, float64(u.t)), math.Pow(u.b2, float64(u.t))
@@ -108,7 +109,7 @@ func (r renderer) updatePage() page {
 			"      = "+r.st.Value.Render(fine(u.newW)))
 	case *engine.SGD:
 		b := opt.Velocity()[w.paramIndex(k, j, i)]
-		g := w.step.GradW[k][j*l.In+i] * w.clipFactor()
+		g := w.step.GradW[k][j*l.In+i] * w.clip
 		b1 := opt.Momentum*b + g
 		step := b1
 		rule := "w ← w − lr·b"
@@ -129,7 +130,7 @@ func (r renderer) updatePage() page {
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, lines...)
-	if f := w.clipFactor(); f != 1 {
+	if f := w.clip; f != 1 {
 		p.body = append(p.body, r.note("update.clipped", num(f))...)
 	}
 	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", fine(l.W[j*l.In+i]), fine(after)))+
