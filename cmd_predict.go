@@ -111,10 +111,13 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 	}
 	// Reasons are measured against the training-mean user the model file
 	// stores; files without one fall back to this file's average user.
-	baseline := make([]float64, cols)
-	for i := range count {
-		for j := range cols {
-			baseline[j] += rows.X.At(i, j) / float64(count)
+	var baseline []float64
+	if b.Baseline == nil {
+		baseline = make([]float64, cols)
+		for i := range count {
+			for j := range cols {
+				baseline[j] += rows.X.At(i, j) / float64(count)
+			}
 		}
 	}
 	out := make([][]string, count)
