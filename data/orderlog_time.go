@@ -44,6 +44,9 @@ func (p dateParser) day(b []byte) (int32, error) {
 		}
 		return dayNumber(t), nil
 	}
+	unparseable := func() (int32, error) {
+		return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+	}
 	s := dateScanner{b: b}
 	var y, m, d int
 	switch {
@@ -54,29 +57,29 @@ func (p dateParser) day(b []byte) (int32, error) {
 		y = s.num
 		sep := s.sepByte()
 		if sep == 0 || s.digits(1, 2) < 0 {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 		m = s.num
 		if !s.expect(sep) || s.digits(1, 2) < 0 {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 		d = s.num
 		if !s.timeOfDay(true) {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 	case s.reset() && s.digits(1, 2) >= 0:
 		a := s.num
 		sep := s.sepByte()
 		if sep == 0 || s.digits(1, 2) < 0 {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 		c := s.num
 		if !s.expect(sep) || s.digits(4, 4) < 0 {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 		y = s.num
 		if !s.timeOfDay(false) {
-			return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+			return unparseable()
 		}
 		switch p.order {
 		case DateDMY:
@@ -87,7 +90,7 @@ func (p dateParser) day(b []byte) (int32, error) {
 			return 0, fmt.Errorf("ambiguous date %q: day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout", b)
 		}
 	default:
-		return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		return unparseable()
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1 {
