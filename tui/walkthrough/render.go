@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -238,11 +240,12 @@ func actFormula(act engine.Activation, z float64) string {
 }
 
 // grid lays cells out in as many columns as the width allows, reading down
-// the columns; the cell at focus is drawn in the focus style.
+// the columns; the cell at focus is drawn in the focus style. Widths count
+// display cells, as padRight does, so CJK feature names keep columns aligned.
 func (r renderer) grid(cells []string, focus int) []string {
 	cw := 0
 	for _, c := range cells {
-		cw = max(cw, len([]rune(c)))
+		cw = max(cw, ansi.StringWidth(c))
 	}
 	cw += 3
 	cols := max(1, (r.width-2)/cw)

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/engine"
 )
 
@@ -202,7 +204,7 @@ func (r renderer) gradPage() page {
 	row := st.GradW[k][j*l.In : (j+1)*l.In]
 	format := withSign(column(row...))
 	for c := range l.In {
-		cells[c] = padLeft(strconv.Itoa(c+1), 2) + " " + padRight(truncName(r.inputName(k, c), 18), 18) + " " + padLeft(format(row[c]), 10)
+		cells[c] = padLeft(strconv.Itoa(c+1), 2) + " " + padRight(ansi.Truncate(r.inputName(k, c), 18, "…"), 18) + " " + padLeft(format(row[c]), 10)
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("grad.row", "∂L/∂"+wSym(k)+"["+strconv.Itoa(j+1)+",·]")))
 	p.body = append(p.body, r.grid(cells, i)...)
@@ -229,13 +231,4 @@ func decade(values []float64) (scaled []float64, unit string) {
 	}
 	sup := strings.NewReplacer("-", "⁻", "0", "⁰", "1", "¹", "2", "²", "3", "³", "4", "⁴", "5", "⁵", "6", "⁶", "7", "⁷", "8", "⁸", "9", "⁹")
 	return scaled, "  ×10" + sup.Replace(strconv.Itoa(e))
-}
-
-// truncName shortens a long feature name to n cells.
-func truncName(s string, n int) string {
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n-1]) + "…"
 }
