@@ -319,24 +319,17 @@ func (m Heatmap) cell(v, scale float64, numeric bool, cellW int, highlighted boo
 
 // legend returns the scale: strongest negative to strongest positive.
 func (m Heatmap) legend(scale float64) string {
+	shades := []rune("░▒▓█")
+	levels := m.levelStyles(false)
 	var b strings.Builder
 	b.WriteString(m.styles.Muted.Render("−" + FormatValue(scale) + " "))
 	for lvl := 4; lvl >= 1; lvl-- {
-		b.WriteString(m.shade(-1, lvl))
+		b.WriteString(levels[1][lvl-1].Render(string(shades[lvl-1])))
 	}
 	b.WriteString(m.styles.Muted.Render("·"))
 	for lvl := 1; lvl <= 4; lvl++ {
-		b.WriteString(m.shade(1, lvl))
+		b.WriteString(levels[0][lvl-1].Render(string(shades[lvl-1])))
 	}
 	b.WriteString(m.styles.Muted.Render(" +" + FormatValue(scale)))
 	return b.String()
-}
-
-// shade returns the coloured shade glyph of a level for the legend.
-func (m Heatmap) shade(sign, lvl int) string {
-	side := 0
-	if sign < 0 {
-		side = 1
-	}
-	return m.levelStyles(false)[side][lvl-1].Render(string([]rune("░▒▓█")[lvl-1]))
 }
