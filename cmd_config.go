@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
@@ -39,7 +40,10 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	for i, l := range def.Hidden {
 		units[i] = strconv.Itoa(l.Units)
 	}
-	fs := cmd.Flags()
+	// The flags are defined on a set of their own so that each can be
+	// marked as describing training (see trainingFlag) as it joins cmd.
+	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
+	fs.SortFlags = false
 	fs.StringVar(&f.layers, "layers", strings.Join(units, ","), "hidden layer sizes, comma-separated (\"none\": logistic regression)")
 	fs.StringSliceVar(&f.activation, "activation", []string{def.Hidden[0].Activation.String()},
 		"hidden activation: one for all layers or one per layer (relu, leaky_relu, tanh, sigmoid, linear)")
@@ -56,9 +60,30 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
 	fs.Float64Var(&f.threshold, "threshold", def.Threshold, "probability at or above which a user is labelled positive")
+	fs.VisitAll(markTraining)
+	cmd.Flags().AddFlagSet(fs)
 	_ = cmd.RegisterFlagCompletionFunc("optimizer", cobra.FixedCompletions([]string{"adam", "sgd"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("activation", cobra.FixedCompletions(
 		[]string{"relu", "leaky_relu", "tanh", "sigmoid", "linear"}, cobra.ShellCompDirectiveNoFileComp))
+}
+
+// trainingFlag is the annotation of the flags that describe what to train:
+// the configuration and the built-in population. Commands that use a saved
+// model refuse them rather than ignore them.
+const trainingFlag = "retain_training"
+
+// markTraining annotates f with trainingFlag.
+func markTraining(f *pflag.Flag) {
+	if f.Annotations == nil {
+		f.Annotations = map[string][]string{}
+	}
+	f.Annotations[trainingFlag] = []string{"true"}
+}
+
+// isTraining reports whether f describes what to train.
+func isTraining(f *pflag.Flag) bool {
+	_, ok := f.Annotations[trainingFlag]
+	return ok
 }
 
 // config builds the experiment configuration; every error is the user's.

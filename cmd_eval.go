@@ -62,21 +62,20 @@ mean and standard deviation of every metric over the held-out folds.`,
 	return cmd
 }
 
-// configFlagNames are the flags that describe a configuration to train,
-// meaningless when a saved model is evaluated.
-var configFlagNames = []string{"layers", "activation", "lr", "optimizer", "momentum", "nesterov", "batch",
-	"epochs", "l2", "pos-weight", "early-stop", "seed", "val", "test", "threshold", "builtin-users", "builtin-seed"}
-
 // check refuses flag combinations that would be silently ignored.
 func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	if o.cv < 0 || o.cv == 1 {
 		return usageError(fmt.Errorf("--cv %d: want at least 2 folds", o.cv))
 	}
 	if o.model != "" {
-		for _, name := range configFlagNames {
-			if fs.Changed(name) {
-				return usageError(fmt.Errorf("--%s describes training and applies to --cv, not to --model", name))
+		var training string
+		fs.Visit(func(f *pflag.Flag) {
+			if training == "" && isTraining(f) {
+				training = f.Name
 			}
+		})
+		if training != "" {
+			return usageError(fmt.Errorf("--%s describes training and applies to --cv, not to --model", training))
 		}
 		if o.src.data == "" && o.src.log == "" {
 			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))

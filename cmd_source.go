@@ -42,6 +42,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 		f.registeredBuiltins = true
 		fs.IntVar(&f.builtinUsers, "builtin-users", data.DefaultShopUsers, "size `N` of the built-in population")
 		fs.Uint64Var(&f.builtinSeed, "builtin-seed", 0, "seed of the built-in population")
+		markTraining(fs.Lookup("builtin-users"))
+		markTraining(fs.Lookup("builtin-seed"))
 	}
 }
 
