@@ -37,6 +37,16 @@ func Histogram(values []float64, lo, hi float64, n int) []int {
 // over their common finite range, so the two histograms line up. ok is
 // false when neither group has a finite value.
 func SplitHistogram(a, b []float64, n int) (lo, hi float64, countsA, countsB []int, ok bool) {
+	lo, hi, ok = commonRange(a, b)
+	if !ok {
+		return 0, 0, nil, nil, false
+	}
+	return lo, hi, Histogram(a, lo, hi, n), Histogram(b, lo, hi, n), true
+}
+
+// commonRange returns the smallest and largest finite value of a and b
+// together; ok is false when neither holds a finite value.
+func commonRange(a, b []float64) (lo, hi float64, ok bool) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, group := range [][]float64{a, b} {
 		for _, v := range group {
@@ -46,9 +56,9 @@ func SplitHistogram(a, b []float64, n int) (lo, hi float64, countsA, countsB []i
 		}
 	}
 	if lo > hi {
-		return 0, 0, nil, nil, false
+		return 0, 0, false
 	}
-	return lo, hi, Histogram(a, lo, hi, n), Histogram(b, lo, hi, n), true
+	return lo, hi, true
 }
 
 // Shares turns counts into fractions of their total (all zero when the
@@ -79,6 +89,8 @@ type Distribution struct {
 	a, b         []float64
 	countsA      []int // pre-binned counts, when set by SetCounts
 	countsB      []int
+	lo, hi       float64 // the common range of a and b, found once per SetValues
+	hasRange     bool    // whether a or b holds a finite value
 	width        int
 	height       int
 	view         string // rendered by every setter, so View costs nothing
@@ -100,6 +112,7 @@ func (d *Distribution) SetStyles(styles Styles) {
 // slices are kept, not copied: do not modify them afterwards.
 func (d *Distribution) SetValues(a, b []float64) {
 	d.a, d.b, d.countsA, d.countsB = a, b, nil, nil
+	d.lo, d.hi, d.hasRange = commonRange(a, b)
 	d.view = d.render()
 }
 
@@ -111,7 +124,7 @@ func (d *Distribution) SetCounts(a, b []int) {
 	d.countsA, d.countsB = make([]int, n), make([]int, n)
 	copy(d.countsA, a)
 	copy(d.countsB, b)
-	d.a, d.b = nil, nil
+	d.a, d.b, d.hasRange = nil, nil, false
 	d.view = d.render()
 }
 
@@ -133,10 +146,8 @@ func (d Distribution) render() string {
 	nameW := max(ansi.StringWidth(d.nameA), ansi.StringWidth(d.nameB))
 	// The value range is printed after the bars when that leaves them room.
 	rangeText := ""
-	if d.countsA == nil {
-		if lo, hi, _, _, ok := SplitHistogram(d.a, d.b, 1); ok {
-			rangeText = FormatValue(lo) + "…" + FormatValue(hi)
-		}
+	if d.hasRange {
+		rangeText = FormatValue(d.lo) + "…" + FormatValue(d.hi)
 	}
 	sideRoom := w - 2*(nameW+1) - 2
 	if rangeText != "" && (sideRoom-len(rangeText)-2)/2 >= 8 {
@@ -176,11 +187,10 @@ func (d Distribution) bins(n int) (a, b []float64) {
 	if d.countsA != nil {
 		return Shares(d.countsA), Shares(d.countsB)
 	}
-	_, _, ca, cb, ok := SplitHistogram(d.a, d.b, n)
-	if !ok {
+	if !d.hasRange {
 		return make([]float64, n), make([]float64, n)
 	}
-	return Shares(ca), Shares(cb)
+	return Shares(Histogram(d.a, d.lo, d.hi, n)), Shares(Histogram(d.b, d.lo, d.hi, n))
 }
 
 // half renders one class: its name, then an ntcharts sparkline of height h
