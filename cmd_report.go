@@ -66,15 +66,10 @@ func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.Bayes
 		}
 		fmt.Fprintf(tw, "  %s\t%.4f%s\n", name, v, note)
 	}
-	note := func(v float64) string {
-		if bayes == nil {
-			return ""
-		}
-		return fmt.Sprintf("(Bayes limit %.4f)", v)
-	}
 	var aucNote, accNote string
 	if bayes != nil {
-		aucNote, accNote = note(bayes.AUC), note(bayes.Accuracy)
+		aucNote = fmt.Sprintf("(Bayes limit %.4f)", bayes.AUC)
+		accNote = fmt.Sprintf("(Bayes limit %.4f)", bayes.Accuracy)
 	}
 	line("roc_auc", r.ROCAUC, aucNote)
 	line("average_precision", r.AveragePrecision, "")
