@@ -143,15 +143,6 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// ListenAndServe listens on addr (host:port) and serves until ctx is done.
-func (s *Server) ListenAndServe(ctx context.Context, addr string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("serve: %w", err)
-	}
-	return s.Serve(ctx, ln)
-}
-
 // Serve accepts connections on ln until ctx is done, then shuts down: new
 // sessions are refused, running ones are told and ended, and after at most
 // ShutdownTimeout every connection is closed. It returns nil after a
