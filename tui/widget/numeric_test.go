@@ -184,7 +184,7 @@ func TestDecimateKeepsEnvelopeAndNeighbours(t *testing.T) {
 		pts = append(pts, point{x, math.Sin(x * 7)})
 	}
 	pts[5000].y = 9 // a spike must survive decimation
-	out := decimate(pts, 1, 8, 10, nil)
+	out := decimate(pts, 1, 8, 10)
 	if len(out) > 2*10+2 {
 		t.Fatalf("decimated to %d points, want at most 22", len(out))
 	}

@@ -15,8 +15,8 @@ import (
 // plus the nearest point on either side of the range so that lines entering
 // or leaving the view are still drawn. Drawing more points than there are
 // cells only costs time; the min/max pair keeps the visible envelope.
-func decimate(pts []point, xlo, xhi float64, buckets int, out []point) []point {
-	out = out[:0]
+func decimate(pts []point, xlo, xhi float64, buckets int) []point {
+	var out []point
 	var before, after point
 	hasBefore, hasAfter := false, false
 	cur := -1

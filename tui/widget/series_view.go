@@ -23,7 +23,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	var ys []float64
 	for _, set := range [][]series{c.previous, c.series} {
 		for _, s := range set {
-			pts := decimate(s.points, xlo, xhi, 2*w, nil)
+			pts := decimate(s.points, xlo, xhi, 2*w)
 			reduced = append(reduced, pts)
 			for _, p := range pts {
 				if p.x >= xlo && p.x <= xhi {
@@ -61,14 +61,14 @@ func (c SeriesChart) render() (string, plotArea) {
 
 	var layers []layer
 	for i := range c.previous {
-		layers = append(layers, layer{pts: decimate(reduced[i], xt.Lo, xt.Hi, 2*gw, nil), marker: MarkerBraille, style: c.styles.Previous})
+		layers = append(layers, layer{pts: decimate(reduced[i], xt.Lo, xt.Hi, 2*gw), marker: MarkerBraille, style: c.styles.Previous})
 	}
 	for i, s := range c.series {
 		buckets := gw
 		if s.marker == MarkerBraille {
 			buckets = 2 * gw
 		}
-		pts := decimate(reduced[len(c.previous)+i], xt.Lo, xt.Hi, buckets, nil)
+		pts := decimate(reduced[len(c.previous)+i], xt.Lo, xt.Hi, buckets)
 		layers = append(layers, layer{pts: pts, marker: s.marker, style: c.styles.seriesStyle(i)})
 	}
 	rows := area.plotRows(layers)
