@@ -11,7 +11,6 @@ import (
 	"log/slog"
 	"net"
 	"sync"
-	"sync/atomic"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -73,8 +72,8 @@ type Server struct {
 	log      *slog.Logger
 	ssh      *ssh.Server
 	slots    chan struct{} // one token per running session, when bounded
-	closing  atomic.Bool
 	mu       sync.Mutex
+	closing  bool // guarded by mu, like sessions
 	sessions map[*liveSession]struct{}
 	handlers sync.WaitGroup
 }
@@ -165,8 +164,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 // shutdown tells every session to end, waits for them up to the timeout,
 // then closes the listener and all connections.
 func (s *Server) shutdown() {
-	s.closing.Store(true)
 	s.mu.Lock()
+	s.closing = true
 	n := len(s.sessions)
 	for ls := range s.sessions {
 		ls.cancel(errShutdown)
@@ -201,7 +200,7 @@ func (s *Server) track(cancel context.CancelCauseFunc) (func(), bool) {
 	ls := &liveSession{cancel: cancel}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closing.Load() {
+	if s.closing {
 		return nil, false
 	}
 	s.sessions[ls] = struct{}{}
