@@ -36,10 +36,7 @@ type Model struct {
 // values fall back to English). The numbers are computed here, once; a
 // problem (no trained model, a bad row) is shown in the panel.
 func New(in Input, lang string, styles Styles) Model {
-	m := Model{lang: normaliseLang(lang), st: styles, keys: DefaultKeyMap(), layer: 0}
-	if m.lang == "" {
-		m.lang = "en"
-	}
+	m := Model{lang: DetectLang(lang, ""), st: styles, keys: DefaultKeyMap()}
 	m.vp = viewport.New()
 	m.vp.KeyMap = viewport.KeyMap{} // the walkthrough's own keys scroll it
 	m.vp.SoftWrap = true
