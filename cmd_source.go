@@ -50,18 +50,15 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 // source turns the flags into an experiment source; every error is the
 // user's (exit code 2).
 func (f *sourceFlags) source() (experiment.Source, error) {
-	if f.data == "" && f.log == "" && (f.label != "" || f.cutoff != "" || f.horizon != "" || f.logColumns != "") {
-		switch {
-		case f.label != "":
-			return experiment.Source{}, usageError(errors.New("--label needs --data"))
-		default:
-			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns need --log"))
-		}
-	}
+	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
 	switch {
+	case f.data == "" && f.log == "" && f.label != "":
+		return experiment.Source{}, usageError(errors.New("--label needs --data"))
+	case f.data == "" && f.log == "" && logOnly:
+		return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns need --log"))
 	case f.data != "":
-		if f.cutoff != "" || f.horizon != "" {
-			return experiment.Source{}, usageError(errors.New("--cutoff and --horizon apply to --log, not --data"))
+		if logOnly {
+			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns apply to --log, not --data"))
 		}
 		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label}, nil
 	case f.log != "":

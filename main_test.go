@@ -138,6 +138,8 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--epochs", "0"}, "epochs must be at least 1, got 0"},
 		{[]string{"train", "--data", "a.csv", "--log", "b.csv"}, "[data log] were all set"},
 		{[]string{"train", "--cutoff", "2024-01-01"}, "--cutoff, --horizon and --log-columns need --log"},
+		{[]string{"train", "--data", "a.csv", "--horizon", "30d"}, "--cutoff, --horizon and --log-columns apply to --log, not --data"},
+		{[]string{"train", "--data", "a.csv", "--log-columns", "customer=1"}, "--cutoff, --horizon and --log-columns apply to --log, not --data"},
 		{[]string{"train", "--log", "x.csv", "--cutoff", "1 May"}, `--cutoff "1 May": want a date as YYYY-MM-DD`},
 		{[]string{"train", "--log", "x.csv", "--horizon", "soon"}, `--horizon "soon": want a positive number of days`},
 		{[]string{"train", "--builtin-users", "0"}, "--builtin-users 0: want 1..50000000"},
