@@ -122,9 +122,10 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 	}
 	out := make([][]string, count)
 	next := make(chan int)
-	errs := make(chan error, runtime.GOMAXPROCS(0))
+	workers := min(runtime.GOMAXPROCS(0), count) // each builds its own network
+	errs := make(chan error, workers)
 	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
+	for range workers {
 		x, err := b.Explainer(baseline)
 		if err != nil {
 			return nil, err
