@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -31,7 +30,8 @@ func loadModel(a *app, path string) (*experiment.Bundle, error) {
 	return experiment.ReadBundle(f, path)
 }
 
-// readAll reads a whole input file, so it can be parsed more than once.
+// readAll reads a whole input file, so that predict --explain can parse it
+// twice.
 func readAll(a *app, path string) ([]byte, error) {
 	f, err := a.open(path)
 	if err != nil {
@@ -99,11 +99,12 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 // scoreCSV scores the rows of a per-user CSV, which must have the label
 // column; Scored.Report leaves out the rows whose label is blank.
 func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, error) {
-	raw, err := readAll(a, path)
+	f, err := a.open(path)
 	if err != nil {
 		return nil, err
 	}
-	scored, err := b.ScoreCSV(bytes.NewReader(raw), path)
+	defer f.Close()
+	scored, err := b.ScoreCSV(f, path)
 	if err != nil {
 		return nil, err
 	}
