@@ -101,13 +101,17 @@ func (m Model) contentSize() (int, int) {
 	return m.width, max(h, 0)
 }
 
-// View implements tea.Model.
+// View implements tea.Model. It joins the screens' cached views with the
+// tab bar, footer and error panel.
 func (m Model) View() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	return v
 }
 
+// render draws the whole window. The body gets the size the screens were
+// laid out at (Update re-lays them whenever it changes), which spares
+// rendering the footer and error panel twice per frame.
 func (m Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
@@ -115,7 +119,7 @@ func (m Model) render() string {
 	if !widget.Fits(m.width, m.height) {
 		return widget.TooSmall(m.width, m.height)
 	}
-	w, h := m.contentSize()
+	w, h := m.laidW, m.laidH
 	var body string
 	switch m.active {
 	case tabData:
