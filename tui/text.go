@@ -1,12 +1,14 @@
 package tui
 
 import (
-	"charm.land/bubbles/v2/textinput"
 	"math"
 	"strconv"
 	"strings"
 
+	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // truncate cuts s to w cells with an ellipsis.
@@ -59,20 +61,16 @@ func thousands(n int) string {
 	return b.String()
 }
 
-// number formats a reading compactly: integers as integers, others with
-// four significant digits, non-finite values as words.
+// number formats a reading compactly: integers as integers, a missing
+// value as a dash, others as widget.FormatValue does.
 func number(v float64) string {
 	switch {
 	case math.IsNaN(v):
 		return "–"
-	case math.IsInf(v, 1):
-		return "+Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
-	case v == math.Trunc(v) && math.Abs(v) < 1e9:
+	case v == math.Trunc(v) && math.Abs(v) < 1e9: // false for ±Inf
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
+	return widget.FormatValue(v)
 }
 
 // percent formats a share as "23.4 %".
