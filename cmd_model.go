@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 )
@@ -126,25 +125,10 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	if err != nil {
 		return nil, err
 	}
-	rows := make([]int, d.Table.Rows)
-	for i := range rows {
-		rows[i] = i
-	}
-	x, err := b.Pipeline.Transform(d.Table, rows)
+	scored, err := b.ScoreTable(d.Table)
 	if err != nil {
 		return nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
-	net, err := b.Network()
-	if err != nil {
-		return nil, err
-	}
-	raw := x.RawMatrix()
-	if raw.Stride != raw.Cols {
-		return nil, fmt.Errorf("%s: prepared matrix is not contiguous", src.Path)
-	}
-	probs := make([]float64, len(rows))
-	engine.NewPredictor(net).PredictFlat(probs, nil, raw.Data[:len(rows)*raw.Cols], len(rows))
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	return &experiment.Scored{Probabilities: probs, Actual: d.Table.Label.Values, Threshold: b.Threshold,
-		LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative}, nil
+	return scored, nil
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"gonum.org/v1/gonum/mat"
 	"runtime"
 	"strconv"
 	"sync"
@@ -71,7 +72,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	var reasons [][]string
 	if o.explain > 0 {
-		if reasons, err = explainRows(ctx, b, raw, o.data, o.explain); err != nil {
+		if reasons, err = explainRows(ctx, b, scored.X, o.data, o.explain); err != nil {
 			return err
 		}
 	}
@@ -100,12 +101,8 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 // "column=value (+0.123)", padded with empty cells when the model has fewer
 // columns than n. Rows are explained in parallel, one network copy per
 // worker, since integrated gradients costs a few hundred forward passes.
-func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name string, n int) ([][]string, error) {
-	rows, err := b.Pipeline.ReadRows(bytes.NewReader(raw), name)
-	if err != nil {
-		return nil, err
-	}
-	count, cols := rows.X.Dims()
+func explainRows(ctx context.Context, b *experiment.Bundle, x *mat.Dense, name string, n int) ([][]string, error) {
+	count, cols := x.Dims()
 	if count == 0 {
 		return nil, errors.New("no rows to explain")
 	}
@@ -116,7 +113,7 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 		baseline = make([]float64, cols)
 		for i := range count {
 			for j := range cols {
-				baseline[j] += rows.X.At(i, j) / float64(count)
+				baseline[j] += x.At(i, j) / float64(count)
 			}
 		}
 	}
@@ -126,13 +123,13 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 	errs := make(chan error, workers)
 	var wg sync.WaitGroup
 	for range workers {
-		x, err := b.Explainer(baseline)
+		explainer, err := b.Explainer(baseline)
 		if err != nil {
 			return nil, err
 		}
 		wg.Go(func() {
 			for i := range next {
-				ex, err := x.Explain(rows.X.RawRowView(i))
+				ex, err := explainer.Explain(x.RawRowView(i))
 				if err != nil {
 					errs <- fmt.Errorf("explaining row %d of %s: %w", i+1, name, err)
 					return
@@ -146,7 +143,7 @@ func explainRows(ctx context.Context, b *experiment.Bundle, raw []byte, name str
 			}
 		})
 	}
-	err = feed(ctx, next, count, errs)
+	err := feed(ctx, next, count, errs)
 	close(next)
 	wg.Wait()
 	if err == nil {

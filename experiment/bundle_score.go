@@ -7,6 +7,9 @@ import (
 	"math"
 	"strconv"
 
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 )
@@ -27,6 +30,9 @@ type Scored struct {
 	// Actual holds the file's 0/1 labels (NaN where blank) when it has the
 	// label column, else nil.
 	Actual []float64
+	// X holds the prepared model inputs, one row per scored row, for
+	// explaining them without reading the file again.
+	X *mat.Dense
 }
 
 // ScoreCSV scores raw rows shaped like the training CSV: the feature
@@ -34,23 +40,48 @@ type Scored struct {
 // ignored, missing cells imputed, unseen categories encoded as all zeros and
 // the label column optional. name is used in errors.
 func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
-	net, err := b.Network()
-	if err != nil {
-		return nil, fmt.Errorf("experiment: model for %s: %w", name, err)
-	}
 	rows, err := b.Pipeline.ReadRows(r, name)
 	if err != nil {
 		return nil, err
 	}
-	n, cols := rows.X.Dims()
-	raw := rows.X.RawMatrix()
+	return b.score(name, rows.X, rows.IDs, rows.Labels)
+}
+
+// ScoreTable scores every row of a table that has the columns the model was
+// trained on (an order log's cohort at another cutoff, say); its label, if
+// any, becomes Actual.
+func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
+	rows := make([]int, t.Rows)
+	for i := range rows {
+		rows[i] = i
+	}
+	x, err := b.Pipeline.Transform(t, rows)
+	if err != nil {
+		return nil, err
+	}
+	var labels []float64
+	if t.Label.Name != "" {
+		labels = t.Label.Values
+	}
+	return b.score(t.Source, x, t.IDs(), labels)
+}
+
+// score runs the bundle's network over prepared rows and cuts the
+// probabilities at the threshold.
+func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64) (*Scored, error) {
+	net, err := b.Network()
+	if err != nil {
+		return nil, fmt.Errorf("experiment: model for %s: %w", name, err)
+	}
+	n, cols := x.Dims()
+	raw := x.RawMatrix()
 	if raw.Stride != cols || cols != net.Arch.Inputs {
 		return nil, fmt.Errorf("experiment: %s: prepared %d columns, the model takes %d", name, cols, net.Arch.Inputs)
 	}
 	s := &Scored{
-		IDs: rows.IDs, Probabilities: make([]float64, n), Predicted: make([]string, n),
+		IDs: ids, Probabilities: make([]float64, n), Predicted: make([]string, n),
 		Threshold: b.Threshold, LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative,
-		Actual: rows.Labels,
+		Actual: labels, X: x,
 	}
 	engine.NewPredictor(net).PredictFlat(s.Probabilities, nil, raw.Data[:n*cols], n)
 	for i, p := range s.Probabilities {
