@@ -165,11 +165,10 @@ func (s *mapScreen) render() {
 	case s.exp == nil:
 		s.view = widget.Fit(noRunYet(st), w, h)
 		return
-	case s.grid == nil || s.grid.req != s.want:
-		if s.grid == nil {
-			s.view = widget.Fit(st.Muted.Render("Computing the decision map…"), w, h)
-			return
-		}
+	case s.grid == nil:
+		// A stale grid stays drawn while the new one is computed.
+		s.view = widget.Fit(st.Muted.Render("Computing the decision map…"), w, h)
+		return
 	}
 	s.view = widget.Fit(s.drawGrid(), w, h)
 }
