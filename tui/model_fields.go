@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // field is one editable setting of the Model screen. set parses typed
@@ -106,7 +107,7 @@ func intField(label, hint string, lo, hi int, steps []float64, ptr func(c *exper
 func floatField(label, hint string, steps []float64, check func(float64) error, ptr func(c *experiment.Config) *float64) field {
 	return field{
 		label: label, hint: hint,
-		get: func(c experiment.Config) string { return strconv.FormatFloat(*ptr(&c), 'g', 4, 64) },
+		get: func(c experiment.Config) string { return widget.FormatValue(*ptr(&c)) },
 		set: func(c *experiment.Config, text string) error {
 			v, err := parseFloat(text)
 			if err != nil {
