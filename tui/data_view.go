@@ -137,17 +137,7 @@ func (s dataScreen) wideLines(h int) []string {
 	rightW := s.width - leftW - 3
 	left := s.schemaLines(leftW, topH)
 	right := s.distLines(rightW, topH)
-	var out []string
-	for i := range topH {
-		l, r := "", ""
-		if i < len(left) {
-			l = left[i]
-		}
-		if i < len(right) {
-			r = right[i]
-		}
-		out = append(out, pad(l, leftW)+s.styles.Border.Render(" │ ")+r)
-	}
+	out := besideRule(left, right, leftW, topH, s.styles)
 	out = append(out, "", s.styles.Title.Render("Preview"))
 	return append(out, s.previewLines(s.width, h-topH-2)...)
 }

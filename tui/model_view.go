@@ -24,18 +24,7 @@ func (s modelScreen) render() string {
 	formW := min(s.width-sumW-3, 72)
 	form := s.formLines(formW)
 	summary := s.summaryLines(sumW)
-	var out []string
-	for i := range max(len(form), len(summary)) {
-		left, right := "", ""
-		if i < len(form) {
-			left = form[i]
-		}
-		if i < len(summary) {
-			right = summary[i]
-		}
-		out = append(out, pad(left, formW)+s.styles.Border.Render(" │ ")+right)
-	}
-	return strings.Join(out, "\n")
+	return strings.Join(besideRule(form, summary, formW, max(len(form), len(summary)), s.styles), "\n")
 }
 
 // formLines lists the settings, the selected one highlighted, with a

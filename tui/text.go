@@ -43,6 +43,23 @@ func padLeft(s string, w int) string {
 	return s
 }
 
+// besideRule sets right beside left (padded to leftW) over rows lines,
+// with a vertical rule between them.
+func besideRule(left, right []string, leftW, rows int, st Styles) []string {
+	var out []string
+	for i := range rows {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out = append(out, pad(l, leftW)+st.Border.Render(" │ ")+r)
+	}
+	return out
+}
+
 // thousands writes an integer with thin separators: 12,345.
 func thousands(n int) string {
 	s := strconv.Itoa(n)
