@@ -97,8 +97,14 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSourceMemory(a, src); err != nil {
+		return err
+	}
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
+		return err
+	}
+	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, o.cv); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), o.cv, d.Table.Rows)

@@ -72,6 +72,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	var reasons [][]string
 	if o.explain > 0 {
+		need := b.ExplainMemory(len(scored.IDs), o.explain, runtime.GOMAXPROCS(0))
+		if err := a.checkMemory(fmt.Sprintf("--explain %d: explaining %d rows", o.explain, len(scored.IDs)), need); err != nil {
+			return err
+		}
 		if reasons, err = explainRows(ctx, b, scored, o.data, o.explain); err != nil {
 			return err
 		}
