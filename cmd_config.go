@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -94,6 +95,11 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, usageError(err)
 	}
 	cfg.Hidden = hidden
+	// The engine reads a learning rate of 0 as "the optimiser's default":
+	// a user who typed --lr 0 would train with another rate than reported.
+	if !(f.lr > 0) || math.IsInf(f.lr, 0) {
+		return cfg, usageError(fmt.Errorf("--lr %g: want a positive learning rate such as 0.001", f.lr))
+	}
 	opt := engine.OptimizerConfig{Kind: strings.ToLower(f.optimizer), LR: f.lr}
 	switch opt.Kind {
 	case "adam":

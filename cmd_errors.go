@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io/fs"
+	"syscall"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -45,8 +46,8 @@ var badInputSentinels = []error{
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
-	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
-	fs.ErrNotExist, fs.ErrPermission,
+	experiment.ErrTooFewRows, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
+	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR,
 }
 
 // classify gives an error coming out of a command its exit code. It runs on

@@ -64,7 +64,8 @@ mean and standard deviation of every metric over the held-out folds.`,
 
 // check refuses flag combinations that would be silently ignored.
 func (o *evalOptions) check(fs *pflag.FlagSet) error {
-	if o.cv < 0 || o.cv == 1 {
+	// --cv 0 would otherwise fall through to --model with no model file.
+	if fs.Changed("cv") && o.cv < 2 {
 		return usageError(fmt.Errorf("--cv %d: want at least 2 folds", o.cv))
 	}
 	if o.model != "" {
@@ -96,8 +97,14 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkSourceMemory(a, src); err != nil {
+		return err
+	}
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
+		return err
+	}
+	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, o.cv); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), o.cv, d.Table.Rows)

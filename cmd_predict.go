@@ -6,7 +6,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"gonum.org/v1/gonum/mat"
+	"math"
 	"runtime"
 	"strconv"
 	"sync"
@@ -72,7 +72,11 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	var reasons [][]string
 	if o.explain > 0 {
-		if reasons, err = explainRows(ctx, b, scored.X, o.data, o.explain); err != nil {
+		need := b.ExplainMemory(len(scored.IDs), o.explain, runtime.GOMAXPROCS(0))
+		if err := a.checkMemory(fmt.Sprintf("--explain %d: explaining %d rows", o.explain, len(scored.IDs)), need); err != nil {
+			return err
+		}
+		if reasons, err = explainRows(ctx, b, scored, o.data, o.explain); err != nil {
 			return err
 		}
 	}
@@ -101,7 +105,8 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 // "column=value (+0.123)", padded with empty cells when the model has fewer
 // columns than n. Rows are explained in parallel, one network copy per
 // worker, since integrated gradients costs a few hundred forward passes.
-func explainRows(ctx context.Context, b *experiment.Bundle, x *mat.Dense, name string, n int) ([][]string, error) {
+func explainRows(ctx context.Context, b *experiment.Bundle, scored *experiment.Scored, name string, n int) ([][]string, error) {
+	x := scored.X
 	count, cols := x.Dims()
 	if count == 0 {
 		return nil, errors.New("no rows to explain")
@@ -118,6 +123,7 @@ func explainRows(ctx context.Context, b *experiment.Bundle, x *mat.Dense, name s
 		}
 	}
 	out := make([][]string, count)
+	overflow := make([]error, count)
 	next := make(chan int)
 	workers := min(runtime.GOMAXPROCS(0), count) // each builds its own network
 	errs := make(chan error, workers)
@@ -134,6 +140,9 @@ func explainRows(ctx context.Context, b *experiment.Bundle, x *mat.Dense, name s
 					errs <- fmt.Errorf("explaining row %d of %s: %w", i+1, name, err)
 					return
 				}
+				// Every row goes on, so that the first bad row is the one
+				// reported whatever the order the workers finish in.
+				overflow[i] = checkReasons(b, ex, scored.IDs, name, i)
 				cells := make([]string, n)
 				for k := range min(n, len(ex.Reasons)) {
 					r := ex.Reasons[k]
@@ -152,7 +161,31 @@ func explainRows(ctx context.Context, b *experiment.Bundle, x *mat.Dense, name s
 		default:
 		}
 	}
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range overflow {
+		if e != nil {
+			return nil, e
+		}
+	}
+	return out, nil
+}
+
+// checkReasons refuses an explanation whose attributions overflowed: a
+// model file with extreme numbers would otherwise print "+NaN" reasons.
+func checkReasons(b *experiment.Bundle, ex experiment.Explanation, ids []string, name string, i int) error {
+	for _, r := range ex.Reasons {
+		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
+			id := strconv.Itoa(i + 1)
+			if i < len(ids) {
+				id = ids[i]
+			}
+			return &experiment.ScoreError{Model: b.File, Data: name, Row: i + 1, ID: id,
+				What: fmt.Sprintf("a reason for column %q", r.Column), Value: r.Attribution}
+		}
+	}
+	return nil
 }
 
 // feed hands the row indices 0..count-1 to the workers until done, a worker

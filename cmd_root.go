@@ -28,6 +28,9 @@ type app struct {
 	userConfigDir func() (string, error)
 	// env reads environment variables (os.Getenv).
 	env func(string) string
+	// availableMemory returns the bytes the process may still allocate, or
+	// 0 when unknown (availableMemory in production; nil checks nothing).
+	availableMemory func() uint64
 }
 
 // osApp is the app of a real process.
@@ -38,6 +41,8 @@ func osApp() *app {
 		runTUI:        tui.Run,
 		userConfigDir: os.UserConfigDir,
 		env:           os.Getenv,
+
+		availableMemory: availableMemory,
 	}
 }
 

@@ -146,7 +146,8 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, "Server stopped.")
-	return nil
+	// A signal stopped the server: exit 130, as every interrupted command.
+	return ctx.Err()
 }
 
 // errOpenOverSSH is what a remote user reads on asking for another file.

@@ -131,13 +131,13 @@ func TestServeServesTheTUIAndStopsOnSignal(t *testing.T) {
 	}
 	select {
 	case code := <-exited:
-		if code != exitOK {
-			t.Errorf("serve exited %d after a signal, want 0", code)
+		if code != exitInterrupted {
+			t.Errorf("serve exited %d after a signal, want 130", code)
 		}
 	case <-time.After(serveWait):
 		t.Fatal("serve did not stop")
 	}
-	if !strings.HasSuffix(c.stderr.String(), "Server stopped.\n") {
+	if !strings.HasSuffix(c.stderr.String(), "Server stopped.\nretain: interrupted\n") {
 		t.Errorf("stderr does not end with the stop: %q", c.stderr.String())
 	}
 }

@@ -88,8 +88,14 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkOutDir(o.out); err != nil {
 		return err
 	}
+	if err := checkSourceMemory(a, src); err != nil {
+		return err
+	}
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
+		return err
+	}
+	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, 1); err != nil {
 		return err
 	}
 	e, err := experiment.New(d, cfg)

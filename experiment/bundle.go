@@ -123,6 +123,9 @@ type Bundle struct {
 	// the reason in ValidationNote).
 	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
 	ValidationNote    string          `json:"validation_note,omitempty"`
+	// File is the name ReadBundle read the bundle from ("" for a bundle
+	// built in memory); scoring errors name it.
+	File string `json:"-"`
 }
 
 // Bundle packages the experiment's current network for saving, with

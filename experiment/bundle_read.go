@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -64,6 +65,7 @@ func ReadBundle(r io.Reader, name string) (*Bundle, error) {
 	if err := b.validate(); err != nil {
 		return nil, bad("%s", err)
 	}
+	b.File = name
 	return b, nil
 }
 
@@ -195,6 +197,9 @@ func validatePipeline(p *data.Pipeline) error {
 	next := 0
 	for i := range p.Columns {
 		c := &p.Columns[i]
+		if err := validateLevels(c); err != nil {
+			return err
+		}
 		want := 1
 		switch {
 		case c.Kind == data.Categorical:
@@ -215,15 +220,41 @@ func validatePipeline(p *data.Pipeline) error {
 		if c.Kind == data.Categorical {
 			continue
 		}
-		if c.Scale == 0 {
-			return fmt.Errorf("column %q has scale 0", c.Name)
-		}
 		if k := firstNonFinite([]float64{c.Fill, c.Center, c.Scale, c.Min, c.Max}); k >= 0 {
 			return fmt.Errorf("column %q has a non-finite %s", c.Name, [...]string{"fill", "center", "scale", "min", "max"}[k])
+		}
+		// Fitting gives a positive scale (a range or a standard deviation,
+		// 1 for constant columns); anything else flips or erases the column.
+		if !(c.Scale > 0) {
+			return fmt.Errorf("column %q has scale %v; a scale must be positive", c.Name, c.Scale)
 		}
 	}
 	if next != len(p.Outputs) {
 		return fmt.Errorf("the columns own %d outputs, the pipeline lists %d", next, len(p.Outputs))
+	}
+	return nil
+}
+
+// validateLevels refuses a categorical column that lists a level twice (its
+// first one-hot output could never be set) and a boolean column without two
+// distinct spellings (matched case-insensitively).
+func validateLevels(c *data.PipelineColumn) error {
+	switch c.Kind {
+	case data.Categorical:
+		seen := make(map[string]bool, len(c.Levels))
+		for _, l := range c.Levels {
+			if seen[l] {
+				return fmt.Errorf("column %q lists level %q twice", c.Name, l)
+			}
+			seen[l] = true
+		}
+	case data.Boolean:
+		if len(c.Levels) != 2 {
+			return fmt.Errorf("boolean column %q has %d levels, want its 2 spellings (false, true)", c.Name, len(c.Levels))
+		}
+		if strings.EqualFold(c.Levels[0], c.Levels[1]) {
+			return fmt.Errorf("boolean column %q lists level %q twice", c.Name, c.Levels[0])
+		}
 	}
 	return nil
 }

@@ -132,7 +132,21 @@ func TestReadBundleRefusals(t *testing.T) {
 		{"pipeline column overlaps", edit(func(b *Bundle) { b.Pipeline.Columns[2].First = 1 }),
 			p + "pipeline: column \"cart_adds_30d\" owns outputs 1..1, expected 1 output(s) from 2"},
 		{"pipeline scale zero", edit(func(b *Bundle) { b.Pipeline.Columns[0].Scale = 0 }),
-			p + "pipeline: column \"sessions_30d\" has scale 0"},
+			p + "pipeline: column \"sessions_30d\" has scale 0; a scale must be positive"},
+		{"pipeline scale negative", edit(func(b *Bundle) { b.Pipeline.Columns[1].Scale = -2.5 }),
+			p + "pipeline: column \"pages_per_session\" has scale -2.5; a scale must be positive"},
+		{"categorical level twice", edit(func(b *Bundle) {
+			c := &b.Pipeline.Columns[0]
+			c.Kind, c.Levels = data.Categorical, []string{"a", "b", "a"}
+		}), p + "pipeline: column \"sessions_30d\" lists level \"a\" twice"},
+		{"boolean spellings equal", edit(func(b *Bundle) {
+			c := &b.Pipeline.Columns[3]
+			c.Kind, c.Levels = data.Boolean, []string{"yes", "YES"}
+		}), p + "pipeline: boolean column \"orders_90d\" lists level \"yes\" twice"},
+		{"boolean one spelling", edit(func(b *Bundle) {
+			c := &b.Pipeline.Columns[3]
+			c.Kind, c.Levels = data.Boolean, []string{"yes"}
+		}), p + "pipeline: boolean column \"orders_90d\" has 1 levels, want its 2 spellings (false, true)"},
 		{"features differ", edit(func(b *Bundle) { b.Features[3] = "shoe_size" }),
 			p + "\"features\" (10 names) differ from the pipeline's 10 output columns"},
 		{"label differs", edit(func(b *Bundle) { b.Label.Positive = "YES" }),

@@ -83,7 +83,17 @@ func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64
 		Threshold: b.Threshold, LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative,
 		Actual: labels, X: x,
 	}
+	// A scale far below its centre's magnitude turns finite cells into
+	// ±Inf inputs, which relu layers can hide behind finite probabilities.
+	if k := firstNonFinite(raw.Data[:n*cols]); k >= 0 {
+		return nil, &ScoreError{Model: b.File, Data: name, Row: k/cols + 1, ID: idOf(ids, k/cols),
+			What: fmt.Sprintf("an input %q", b.Pipeline.Outputs[k%cols].Name), Value: raw.Data[k]}
+	}
 	engine.NewPredictor(net).PredictFlat(s.Probabilities, nil, raw.Data[:n*cols], n)
+	if i := firstNonFinite(s.Probabilities); i >= 0 {
+		return nil, &ScoreError{Model: b.File, Data: name, Row: i + 1, ID: idOf(ids, i), What: "a probability",
+			Value: s.Probabilities[i]}
+	}
 	for i, p := range s.Probabilities {
 		s.Predicted[i] = b.Label.Negative
 		if p >= b.Threshold {
@@ -92,6 +102,43 @@ func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64
 	}
 	return s, nil
 }
+
+// ScoreError reports a model whose numbers are finite but so extreme (huge
+// weights, a tiny scale far from its centre) that a row's score overflows
+// to NaN or ±Inf. It matches ErrBundle: the model file is at fault.
+type ScoreError struct {
+	// Model is the model file's name ("" for a model built in memory) and
+	// Data the scored file's.
+	Model, Data string
+	// Row is the 1-based row of Data and ID its identifier.
+	Row int
+	ID  string
+	// What names the score: "a probability", "an input \"x\"" (a prepared
+	// network input) or "a reason for column \"x\"".
+	What  string
+	Value float64
+}
+
+// idOf returns ids[i], or the 1-based row number when there is none.
+func idOf(ids []string, i int) string {
+	if i < len(ids) {
+		return ids[i]
+	}
+	return strconv.Itoa(i + 1)
+}
+
+// Error implements error.
+func (e *ScoreError) Error() string {
+	model := "the model"
+	if e.Model != "" {
+		model = "model file " + e.Model
+	}
+	return fmt.Sprintf("experiment: %s gives row %d (id %s) of %s %s of %v: its numbers are too extreme to score with",
+		model, e.Row, e.ID, e.Data, e.What, e.Value)
+}
+
+// Is makes errors.Is(err, ErrBundle) true.
+func (e *ScoreError) Is(target error) bool { return target == ErrBundle }
 
 // Report computes the metrics of the scored rows against the file's labels,
 // leaving out rows whose label is blank. It fails when the file had no

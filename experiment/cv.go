@@ -114,6 +114,18 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 		return CVResult{}, err
 	}
 	labels := d.Table.Label.Values
+	// Each class is dealt round-robin into the folds: with fewer rows of a
+	// class than folds, some held-out fold lacks it and cannot be scored.
+	var pos int
+	for _, y := range labels {
+		if y == 1 {
+			pos++
+		}
+	}
+	if neg := len(labels) - pos; k > min(pos, neg) {
+		return CVResult{}, fmt.Errorf("%w: %s: %d folds need at least %d positive and %d negative rows, the data has %d and %d",
+			ErrTooFewRows, d.Table.Source, k, k, k, pos, neg)
+	}
 	folds, err := data.StratifiedKFold(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
 	if err != nil {
 		return CVResult{}, fmt.Errorf("experiment: cross-validation: %w", err)

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"errors"
 	"fmt"
 	"math/rand/v2"
 
@@ -47,7 +48,17 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 	return build(d, cfg, split, rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1)))
 }
 
+// ErrTooFewRows is matched (errors.Is) when the data has too few rows for
+// what was asked: a split that leaves nothing to train on, more folds than
+// rows.
+var ErrTooFewRows = errors.New("experiment: too few rows")
+
 func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, error) {
+	if len(split.Train) == 0 {
+		return nil, fmt.Errorf("%w: %s: validation share %g and test share %g leave no rows to train on "+
+			"(%d validation, %d test)", ErrTooFewRows, d.Table.Source, cfg.ValFrac, cfg.TestFrac,
+			len(split.Validation), len(split.Test))
+	}
 	pipe, err := data.FitPipeline(d.Table, split.Train, cfg.Pipeline)
 	if err != nil {
 		return nil, err

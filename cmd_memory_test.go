@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+func TestFormatBytes(t *testing.T) {
+	for _, c := range []struct {
+		b    float64
+		want string
+	}{
+		{512, "512 bytes"}, {1536, "1.5 KiB"}, {820 << 20, "820 MiB"}, {149 << 30, "149 GiB"},
+		{23.4 * (1 << 30), "23 GiB"}, {1.04 * (1 << 30), "1 GiB"}, {3 << 40, "3 TiB"},
+	} {
+		if got := formatBytes(c.b); got != c.want {
+			t.Errorf("formatBytes(%v) = %q, want %q", c.b, got, c.want)
+		}
+	}
+}
+
+func TestParseMemoryFiles(t *testing.T) {
+	meminfo := "MemTotal:       24683548 kB\nMemFree:         1000 kB\nMemAvailable:   24347560 kB\n"
+	if v, ok := parseMeminfoKB(strings.NewReader(meminfo), "MemAvailable"); !ok || v != 24347560*1024 {
+		t.Errorf("MemAvailable: %d %v", v, ok)
+	}
+	if _, ok := parseMeminfoKB(strings.NewReader("MemTotal: 5 kB\n"), "MemAvailable"); ok {
+		t.Error("a missing field was found")
+	}
+	if _, ok := parseMeminfoKB(strings.NewReader("MemAvailable: lots\n"), "MemAvailable"); ok {
+		t.Error("a malformed field was read")
+	}
+	for s, want := range map[string]uint64{"536870912\n": 536870912, "max\n": 0, "9223372036854771712\n": 0, "": 0} {
+		v, ok := parseLimit(s)
+		if v != want || ok != (want != 0) {
+			t.Errorf("parseLimit(%q) = %d, %v; want %d", s, v, ok, want)
+		}
+	}
+}
+
+// TestSizeFlagsBeyondTheMemoryAreRefused runs with 1 GiB available: each
+// request used to crash the runtime with "fatal error: out of memory".
+func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
+	csvPath := usersCSV(t, 200)
+	model := trainModel(t, csvPath)
+	// Cross-validation counts a network per fold trained at once, which
+	// depends on the CPUs.
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 100}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Hidden = []engine.LayerSpec{{Units: 2_000_000, Activation: engine.ReLU}}
+	network, _ := experiment.TrainingMemory(d, cfg, 2)
+	cvNeed := formatBytes(network)
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--layers", "1000000000"},
+			"retain: --layers 1000000000: the network needs about 24 TiB of memory (this machine has 1 GiB available)\n"},
+		{[]string{"train", "--layers", "64,1000000"},
+			"retain: --layers 64,1000000: the network needs about 27 GiB of memory (this machine has 1 GiB available)\n"},
+		{[]string{"eval", "--cv", "2", "--layers", "2000000", "--builtin-users", "100"},
+			"retain: --layers 2000000: the network needs about " + cvNeed + " of memory (this machine has 1 GiB available)\n"},
+		{[]string{"train", "--builtin-users", "50000000"},
+			"retain: --builtin-users 50000000: the data needs about 15 GiB of memory (this machine has 1 GiB available)\n"},
+		{[]string{"predict", "--model", model, "--data", csvPath, "--explain", "1000000000"},
+			"retain: --explain 1000000000: explaining 200 rows needs about 8.8 TiB of memory (this machine has 1 GiB available)\n"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		c.app.availableMemory = func() uint64 { return 1 << 30 }
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+	}
+	// What fits is not refused.
+	c := newCLI(t)
+	c.app.availableMemory = func() uint64 { return 64 << 20 }
+	if code := c.run(context.Background(), "train", "--builtin-users", "300", "--epochs", "1", "--layers", "8"); code != exitOK {
+		t.Errorf("a small run under 64 MiB: exit %d, stderr %q", code, c.stderr.String())
+	}
+}
