@@ -104,8 +104,10 @@ func start(t *testing.T, cfg Config) *fixture {
 	if !cfg.InsecureNoAuth {
 		cfg.AuthorizedKeys = []gossh.PublicKey{f.client.PublicKey()}
 	}
-	cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User, closed: &f.closed} }
-	cfg.Log = slog.New(slog.NewTextHandler(f.logs, nil))
+	if cfg.App == nil {
+		cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User, closed: &f.closed} }
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	f.srv, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -138,6 +140,7 @@ func (f *fixture) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, er
 
 // term is a client session with a pseudo-terminal and its output.
 type term struct {
+	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
 	out    *syncBuffer
@@ -168,7 +171,7 @@ func openOn(t *testing.T, c *gossh.Client, termName string, env map[string]strin
 			t.Fatal(err)
 		}
 	}
-	tm := &term{sess: sess, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
+	tm := &term{client: c, sess: sess, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = tm.out, tm.errOut
 	if tm.stdin, err = sess.StdinPipe(); err != nil {
 		t.Fatal(err)
