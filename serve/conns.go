@@ -51,7 +51,8 @@ func (s *Server) admit(ctx ssh.Context, nc net.Conn) net.Conn {
 			default:
 				s.log.Info("connection refused: server full", "remote", nc.RemoteAddr().String(),
 					"max_sessions", s.cfg.MaxSessions)
-				go s.turnAway(nc)
+				// The server closes nc once this returns nil.
+				s.turnAway(nc)
 				return nil
 			}
 		}

@@ -29,6 +29,7 @@ const waitLimit = 20 * time.Second
 type testModel struct {
 	user   string
 	keys   string
+	notice string        // the last notice from the server
 	closed *atomic.Int32 // counts Close calls
 }
 
@@ -38,6 +39,9 @@ func (m testModel) Close() { m.closed.Add(1) }
 func (m testModel) Init() tea.Cmd { return nil }
 
 func (m testModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if n, ok := msg.(interface{ Notice() string }); ok {
+		m.notice = n.Notice()
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "q":
@@ -59,7 +63,7 @@ func (m testModel) View() tea.View {
 	if m.keys != "" {
 		keys = "got:" + m.keys + "!"
 	}
-	v := tea.NewView(greeting + "\n" + keys)
+	v := tea.NewView(greeting + "\n" + keys + "\n" + m.notice)
 	v.AltScreen = true
 	return v
 }
