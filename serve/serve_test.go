@@ -245,10 +245,15 @@ func (b *syncBuffer) String() string {
 
 // waitFor blocks until the content holds s or the limit passes.
 func (b *syncBuffer) waitFor(s string, limit time.Duration) bool {
+	return b.waitUntil(func(content string) bool { return strings.Contains(content, s) }, limit)
+}
+
+// waitUntil blocks until ok accepts the content or the limit passes.
+func (b *syncBuffer) waitUntil(ok func(string) bool, limit time.Duration) bool {
 	deadline := time.After(limit)
 	for {
 		b.mu.Lock()
-		if strings.Contains(b.buf.String(), s) {
+		if ok(b.buf.String()) {
 			b.mu.Unlock()
 			return true
 		}

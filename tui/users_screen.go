@@ -48,7 +48,7 @@ func defaultUsersKeyMap() usersKeyMap {
 		WhatIf: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what-if")),
 		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export CSV")),
 		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy to clipboard")),
-		Close:  key.NewBinding(key.WithKeys("esc", "q", "x"), key.WithHelp("esc", "close")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Less:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change value")),
 		More:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "increase")),
 		Type:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "type value")),
