@@ -30,6 +30,8 @@ type serveOptions struct {
 	maxSessions    int
 	maxSessionTime time.Duration
 	idleTimeout    time.Duration
+	noSessionTime  time.Duration
+	exportDir      string
 	maxRows        int
 	maxEpochs      int
 }
@@ -42,6 +44,12 @@ func newServeCmd(a *app) *cobra.Command {
 		Long: `Serve the terminal UI over SSH: everyone allowed in gets their own session,
 with its own state and colours, on the data given by --data or --log (the
 built-in data by default).
+
+A session never reads, lists or writes the server's files at a path its user
+types: it trains on the served data only, path completion is off, and an
+export (x on the Users screen) is shown on screen to copy and sent to the
+user's clipboard, or, with --export-dir, written there under a new name
+(retain-users-DATE-TIME-N.csv) that the user is told.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
 Without --authorized-keys the server refuses to start, unless
@@ -67,11 +75,15 @@ few seconds.`,
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "let anyone in without authentication (every session is warned)")
 	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; more are refused with a message (0: no limit)")
 	fs.DurationVar(&o.maxSessionTime, "max-session-time", time.Hour, "end each session after this long (0: no limit)")
-	fs.DurationVar(&o.idleTimeout, "idle-timeout", 0, "close connections idle for this long (0: never)")
+	fs.DurationVar(&o.idleTimeout, "idle-timeout", 0, "end sessions whose user typed nothing for this long, after a warning (0: never)")
+	fs.DurationVar(&o.noSessionTime, "no-session-timeout", serve.DefaultNoSessionTimeout,
+		"close connections that have no session for this long, handshake included")
+	fs.StringVar(&o.exportDir, "export-dir", "", "write sessions' exports into `DIR` under new generated names (default: shown on screen to copy)")
 	fs.IntVar(&o.maxRows, "max-rows", 200_000, "most data rows one session may train on (0: no limit)")
 	fs.IntVar(&o.maxEpochs, "max-epochs", 200, "most epochs one session may train for (0: no limit)")
 	_ = cmd.MarkFlagFilename("authorized-keys")
 	_ = cmd.MarkFlagFilename("host-key")
+	_ = cmd.MarkFlagDirname("export-dir")
 	return cmd
 }
 
@@ -82,6 +94,16 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	}
 	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
+	}
+	if o.noSessionTime <= 0 {
+		return usageError(errors.New("--no-session-timeout must be positive"))
+	}
+	if o.exportDir != "" {
+		if st, err := os.Stat(o.exportDir); err != nil {
+			return usageError(fmt.Errorf("--export-dir: %w", err))
+		} else if !st.IsDir() {
+			return usageError(fmt.Errorf("--export-dir %s: not a directory", o.exportDir))
+		}
 	}
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
@@ -122,12 +144,14 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	}
 	opts.Open = servedOpener(a.open, opts.Source)
 	opts.Limits = tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs}
+	opts.Served, opts.ExportDir = true, o.exportDir
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
 		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
-		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
-		Log: logger,
+		NoSessionTimeout: o.noSessionTime,
+		App:              func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
+		Log:              logger,
 	})
 	if err != nil {
 		return err

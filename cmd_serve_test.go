@@ -155,3 +155,14 @@ func TestServedSessionsOpenOnlyTheServersDataFile(t *testing.T) {
 		t.Errorf("another file: error %v", err)
 	}
 }
+
+func TestServeRefusesAnExportDirThatIsNotAFolder(t *testing.T) {
+	file := writeFile(t, "not-a-dir", "")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "serve", "--insecure-no-auth", "--export-dir", file); code != exitUsage {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if want := "--export-dir " + file + ": not a directory"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+}

@@ -23,6 +23,14 @@ import (
 // after being told to before it closes their connections.
 const DefaultShutdownTimeout = 3 * time.Second
 
+// DefaultNoSessionTimeout is how long a connection may go without a
+// session (its handshake included) unless Config.NoSessionTimeout says.
+const DefaultNoSessionTimeout = 30 * time.Second
+
+// maxIdleWarning is the most warning an idle session gets before it is
+// closed, unless Config.IdleWarning says otherwise.
+const maxIdleWarning = time.Minute
+
 // SessionInfo describes one SSH session to the application factory.
 type SessionInfo struct {
 	User       string
@@ -41,13 +49,25 @@ type Config struct {
 	AuthorizedKeys []gossh.PublicKey
 	// InsecureNoAuth lets anyone in. Every session is warned.
 	InsecureNoAuth bool
-	// MaxSessions bounds concurrent sessions (0: no bound); beyond it a
-	// session is refused with a message.
+	// MaxSessions bounds concurrent sessions and, separately, concurrent
+	// connections, counted from the moment they are accepted, whether they
+	// have a session or not (0: no bound). Beyond it a session is refused
+	// with a message.
 	MaxSessions int
 	// MaxSessionTime ends a session after this long (0: no limit).
 	MaxSessionTime time.Duration
-	// IdleTimeout closes a connection without traffic for this long (0: never).
+	// NoSessionTimeout closes a connection that has no session for this
+	// long: from its first byte, through the handshake, to its first
+	// session, and again after its last one ends (0:
+	// DefaultNoSessionTimeout).
+	NoSessionTimeout time.Duration
+	// IdleTimeout ends a session whose user has typed nothing for this long
+	// (0: never). IdleWarning before that, the program is sent an
+	// IdleWarning message; the user's last line says why the session ended.
 	IdleTimeout time.Duration
+	// IdleWarning is how long before an idle session ends its user is
+	// warned (0: a tenth of IdleTimeout, at most a minute).
+	IdleWarning time.Duration
 	// ShutdownTimeout bounds the graceful part of a shutdown
 	// (0: DefaultShutdownTimeout).
 	ShutdownTimeout time.Duration
@@ -66,12 +86,33 @@ var (
 	errTimeLimit = errors.New("the session time limit was reached")
 )
 
+// errIdle ends a session whose user typed nothing for the idle timeout.
+type errIdle time.Duration
+
+func (e errIdle) Error() string { return "closing: idle for " + time.Duration(e).String() }
+
+// IdleWarning is sent to a session's program shortly before the session is
+// closed for being idle; any key press keeps the session open. Its Notice
+// is the sentence to show.
+type IdleWarning struct {
+	// Idle is how long the user has typed nothing; Left is how long until
+	// the session closes.
+	Idle, Left time.Duration
+}
+
+// Notice says what will happen and how to prevent it.
+func (w IdleWarning) Notice() string {
+	return fmt.Sprintf("idle for %s: closing in %s unless you press a key", w.Idle.Round(time.Second), w.Left.Round(time.Second))
+}
+
 // Server serves the application over SSH. Create it with New.
 type Server struct {
 	cfg      Config
 	log      *slog.Logger
 	ssh      *ssh.Server
 	slots    chan struct{} // one token per running session, when bounded
+	conns    chan struct{} // one token per connection within MaxSessions, when bounded
+	overflow chan struct{} // one token per connection let in only to be told the server is full
 	mu       sync.Mutex
 	closing  bool // guarded by mu, like sessions
 	sessions map[*liveSession]struct{}
@@ -95,25 +136,37 @@ func New(cfg Config) (*Server, error) {
 		return nil, errors.New("serve: refusing to start without authorized keys (allowing anyone in needs InsecureNoAuth)")
 	case len(cfg.AuthorizedKeys) > 0 && cfg.InsecureNoAuth:
 		return nil, errors.New("serve: authorized keys and InsecureNoAuth contradict each other")
-	case cfg.MaxSessions < 0 || cfg.MaxSessionTime < 0 || cfg.IdleTimeout < 0 || cfg.ShutdownTimeout < 0:
+	case cfg.MaxSessions < 0 || cfg.MaxSessionTime < 0 || cfg.IdleTimeout < 0 || cfg.ShutdownTimeout < 0 ||
+		cfg.NoSessionTimeout < 0 || cfg.IdleWarning < 0:
 		return nil, errors.New("serve: limits must not be negative")
 	}
 	if cfg.ShutdownTimeout == 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
 	}
+	if cfg.NoSessionTimeout == 0 {
+		cfg.NoSessionTimeout = DefaultNoSessionTimeout
+	}
+	if cfg.IdleWarning == 0 {
+		cfg.IdleWarning = min(cfg.IdleTimeout/10, maxIdleWarning)
+	}
+	cfg.IdleWarning = min(cfg.IdleWarning, cfg.IdleTimeout)
 	s := &Server{cfg: cfg, log: cfg.Log, sessions: map[*liveSession]struct{}{}}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
 	if cfg.MaxSessions > 0 {
 		s.slots = make(chan struct{}, cfg.MaxSessions)
+		s.conns = make(chan struct{}, cfg.MaxSessions)
+		s.overflow = make(chan struct{}, cfg.MaxSessions)
 	}
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
-		wish.WithIdleTimeout(cfg.IdleTimeout),
 		func(srv *ssh.Server) error { srv.Handler = s.handle; return nil },
 		func(srv *ssh.Server) error {
-			srv.HandshakeTimeout = 30 * time.Second
+			// Idleness is the user's (see watchIdle), not the connection's:
+			// a session training a model writes all the time.
+			srv.ConnCallback = s.admit
+			srv.HandshakeTimeout = cfg.NoSessionTimeout
 			srv.ConnectionFailedCallback = func(c net.Conn, err error) {
 				s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err)
 			}
@@ -183,6 +236,11 @@ func (s *Server) shutdown() {
 		s.log.Warn("sessions still running at the shutdown deadline; closing their connections")
 	}
 	_ = s.ssh.Close()
+}
+
+// fullMessage tells a client refused because the server is full.
+func (s *Server) fullMessage() string {
+	return fmt.Sprintf("the server is full (at most %s); please try again later", plural(s.cfg.MaxSessions, "session"))
 }
 
 // Sessions returns the number of sessions running now.

@@ -29,6 +29,7 @@ const waitLimit = 20 * time.Second
 type testModel struct {
 	user   string
 	keys   string
+	notice string        // the last notice from the server
 	closed *atomic.Int32 // counts Close calls
 }
 
@@ -38,6 +39,9 @@ func (m testModel) Close() { m.closed.Add(1) }
 func (m testModel) Init() tea.Cmd { return nil }
 
 func (m testModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if n, ok := msg.(interface{ Notice() string }); ok {
+		m.notice = n.Notice()
+	}
 	if k, ok := msg.(tea.KeyPressMsg); ok {
 		switch k.String() {
 		case "q":
@@ -59,7 +63,7 @@ func (m testModel) View() tea.View {
 	if m.keys != "" {
 		keys = "got:" + m.keys + "!"
 	}
-	v := tea.NewView(greeting + "\n" + keys)
+	v := tea.NewView(greeting + "\n" + keys + "\n" + m.notice)
 	v.AltScreen = true
 	return v
 }
@@ -104,8 +108,10 @@ func start(t *testing.T, cfg Config) *fixture {
 	if !cfg.InsecureNoAuth {
 		cfg.AuthorizedKeys = []gossh.PublicKey{f.client.PublicKey()}
 	}
-	cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User, closed: &f.closed} }
-	cfg.Log = slog.New(slog.NewTextHandler(f.logs, nil))
+	if cfg.App == nil {
+		cfg.App = func(si SessionInfo) tea.Model { return testModel{user: si.User, closed: &f.closed} }
+	}
+	cfg.Log = slog.New(slog.NewTextHandler(f.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	f.srv, err = New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -138,6 +144,7 @@ func (f *fixture) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, er
 
 // term is a client session with a pseudo-terminal and its output.
 type term struct {
+	client *gossh.Client
 	sess   *gossh.Session
 	stdin  io.WriteCloser
 	out    *syncBuffer
@@ -168,7 +175,7 @@ func openOn(t *testing.T, c *gossh.Client, termName string, env map[string]strin
 			t.Fatal(err)
 		}
 	}
-	tm := &term{sess: sess, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
+	tm := &term{client: c, sess: sess, out: &syncBuffer{}, errOut: &syncBuffer{}, done: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = tm.out, tm.errOut
 	if tm.stdin, err = sess.StdinPipe(); err != nil {
 		t.Fatal(err)
@@ -238,10 +245,15 @@ func (b *syncBuffer) String() string {
 
 // waitFor blocks until the content holds s or the limit passes.
 func (b *syncBuffer) waitFor(s string, limit time.Duration) bool {
+	return b.waitUntil(func(content string) bool { return strings.Contains(content, s) }, limit)
+}
+
+// waitUntil blocks until ok accepts the content or the limit passes.
+func (b *syncBuffer) waitUntil(ok func(string) bool, limit time.Duration) bool {
 	deadline := time.After(limit)
 	for {
 		b.mu.Lock()
-		if strings.Contains(b.buf.String(), s) {
+		if ok(b.buf.String()) {
 			b.mu.Unlock()
 			return true
 		}

@@ -34,14 +34,23 @@ func (s *Server) handle(sess ssh.Session) {
 // this handler is done.
 func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	log := s.log.With("user", sess.User(), "remote", sess.RemoteAddr().String())
+	if c := connOf(sess); c != nil {
+		if !c.sessionStarted() {
+			return refuse(sess, "the connection stayed without a session too long")
+		}
+		defer c.sessionEnded()
+		if !c.promote() {
+			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
+			return refuse(sess, s.fullMessage())
+		}
+	}
 	if s.slots != nil {
 		select {
 		case s.slots <- struct{}{}:
 			defer func() { <-s.slots }()
 		default:
 			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
-			return refuse(sess, fmt.Sprintf("the server is full (at most %s); please try again later",
-				plural(s.cfg.MaxSessions, "session")))
+			return refuse(sess, s.fullMessage())
 		}
 	}
 	ctx, cancel := context.WithCancelCause(sess.Context())
@@ -66,14 +75,14 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	}
 	log.Info("session start", "term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 	start := time.Now()
-	err := s.runProgram(ctx, sess, pty, windows)
+	err := s.runProgram(ctx, cancel, sess, pty, windows)
 	cause := context.Cause(ctx)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
 		log.Error("session crashed; others are unaffected", "err", err)
 		writeLine(sess, "retain: internal error; this session was closed. Sorry!")
 		return 1
-	case cause == errShutdown || cause == errTimeLimit:
+	case cause == errShutdown || cause == errTimeLimit || errors.As(cause, new(errIdle)):
 		log.Info("session ended", "reason", cause, "duration", time.Since(start).Round(time.Millisecond))
 		writeLine(sess, fmt.Sprintf("retain: %s; goodbye.", cause))
 		return 0
@@ -86,20 +95,27 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 // the session closes or ctx is cancelled. It mirrors wish's bubbletea
 // middleware, whose I/O options it reuses, but keeps the program's error
 // and takes a context so shutdown and time limits can end it.
-func (s *Server) runProgram(ctx context.Context, sess ssh.Session, pty ssh.Pty, windows <-chan ssh.Window) error {
+func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc, sess ssh.Session, pty ssh.Pty,
+	windows <-chan ssh.Window) error {
 	model, err := s.newModel(sess, pty)
 	if err != nil {
 		return err
 	}
+	act := newActivity()
 	opts := append(bubbletea.MakeOptions(sess),
 		tea.WithContext(ctx),
 		// The process's signals belong to the server (graceful shutdown),
 		// not to whichever session registered first.
 		tea.WithoutSignalHandler(),
+		// This replaces wish's filter, which act.filter does too.
+		tea.WithFilter(act.filter),
 	)
 	p := tea.NewProgram(model, opts...)
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
+	if s.cfg.IdleTimeout > 0 {
+		go s.watchIdle(ctx, p, act, cancel)
+	}
 	go func() {
 		for {
 			select {

@@ -70,7 +70,13 @@ func TestSessionLimitRefusesWithAMessage(t *testing.T) {
 	if code := first.exit(t); code != 0 {
 		t.Fatalf("first session exit status %d", code)
 	}
-	// The slot is released before the first client hears its session end.
+	// The session's slot is released before the first client hears its
+	// session end, the connection's when the connection closes, as ssh
+	// closes it after the session.
+	first.client.Close()
+	if !f.logs.waitFor("connection closed", waitLimit) {
+		t.Fatalf("the server never saw the first connection close: %s", f.logs.String())
+	}
 	third := f.openTerm(t, "carol", "xterm-256color", nil)
 	third.waitFor(t, "hello carol")
 }

@@ -57,7 +57,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, walkReadyMsg, mapReadyMsg, analyseRunMsg:
+	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walkReadyMsg, mapReadyMsg, analyseRunMsg:
 		return true
 	}
 	return false

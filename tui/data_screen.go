@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -78,6 +79,7 @@ type dataScreen struct {
 	prompt  prompt
 	picking bool // choosing the label column
 	pick    int
+	served  bool // a session of retain serve: no path completion
 
 	view string // rendered after every change, so View only returns it
 }
@@ -205,6 +207,10 @@ func (s dataScreen) promptKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.Cancel):
 		s.prompt = prompt{}
 		return s, nil
+	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.served:
+		// A session's client must not learn what the server's folders hold.
+		s.prompt.err, s.prompt.matches = errNoCompletion, nil
+		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
@@ -228,7 +234,10 @@ func (s dataScreen) submit(v string) (tea.Msg, error) {
 	switch s.prompt.kind {
 	case promptTable, promptLog:
 		if v == "" || strings.HasSuffix(v, "/") {
-			return nil, fmt.Errorf("type a file name (tab completes)")
+			if s.served {
+				return nil, errors.New("type a file name")
+			}
+			return nil, errors.New("type a file name (tab completes)")
 		}
 		kind := "csv"
 		if s.prompt.kind == promptLog {
@@ -291,7 +300,7 @@ func (s dataScreen) helpGroups() [][]key.Binding {
 	k := s.keys
 	switch {
 	case s.prompt.active():
-		k.Complete.SetEnabled(s.prompt.kind.isPath())
+		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.served)
 		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}

@@ -60,6 +60,7 @@ type Model struct {
 	runsScr  runsScreen
 	mapScr   mapScreen
 	quitting bool
+	notice   string // a server's notice (see noticer), until the next key
 
 	// analysed is the ended run the analysis screens look at (number 0:
 	// none yet); pinned is set when the Runs screen chose it, so a newer
@@ -67,6 +68,11 @@ type Model struct {
 	analysed finishedRun
 	pinned   bool
 }
+
+// noticer is a message from whatever runs the TUI that the user should
+// read, such as serve's warning before it closes an idle session. It is
+// shown in the status corner until the next key.
+type noticer interface{ Notice() string }
 
 // NewModel returns the root model; serve builds one per SSH session.
 func NewModel(opts Options) Model {
@@ -94,6 +100,8 @@ func NewModel(opts Options) Model {
 	m.trainScr.hidden = true
 	m.evalScr = newEvalScreen(st)
 	m.usersScr = newUsersScreen(st)
+	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
+	m.dataScr.served = opts.Served
 	m.walkScr = newWalkTab(st, opts.Lang)
 	m.runsScr = newRunsScreen(st)
 	m.mapScr = newMapScreen(st)
@@ -141,7 +149,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case tea.KeyPressMsg:
+		m.notice = ""
 		return m.handleKey(msg)
+	case noticer:
+		m.notice = msg.Notice()
+		return m, nil
 	case loadedMsg:
 		return m.loaded(msg), nil
 	case openMsg:
@@ -166,7 +178,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = m.evalScr.Update(msg)
 		return m, cmd
-	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg:
+	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = m.usersScr.Update(msg)
 		return m, cmd

@@ -62,6 +62,10 @@ func newPrompt(kind promptKind, value string, width int) (prompt, tea.Cmd) {
 
 func (p prompt) active() bool { return p.kind != promptNone }
 
+// errNoCompletion is what tab says on a served session, which never lists
+// the server's folders.
+const errNoCompletion = "path completion is off on a served session"
+
 // listDirCmd lists the directory part of a typed path for completion.
 func listDirCmd(input string) tea.Cmd {
 	return func() tea.Msg {

@@ -185,6 +185,8 @@ func (m Model) tabLabels() string {
 // statusText says what is going on in the background.
 func (m Model) statusText() string {
 	switch {
+	case m.notice != "":
+		return m.notice
 	case m.quitting:
 		return "stopping training…"
 	case m.loading != "":

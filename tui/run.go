@@ -43,6 +43,16 @@ type Options struct {
 	// Lang is "en" or "zh" for the walkthrough texts.
 	Lang   string
 	Limits Limits
+	// Served says the TUI runs as a session of `retain serve`: the client at
+	// the other end never makes it list the server's folders or write at a
+	// path of the client's choosing. Path completion is off, and an export
+	// is shown on screen to copy (and sent to the client's clipboard) or,
+	// with ExportDir, written there under a generated name.
+	Served bool
+	// ExportDir is where a served session writes exports, each under a new
+	// generated name ("": exports are shown on screen instead). Only used
+	// when Served.
+	ExportDir string
 	// Input and Output default to the process's terminal when nil.
 	Input  io.Reader
 	Output io.Writer

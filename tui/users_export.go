@@ -20,9 +20,10 @@ const exportReasons = 3
 
 // exportDoneMsg says an export finished.
 type exportDoneMsg struct {
-	path string
-	rows int
-	err  error
+	path   string // the file, or its generated name in the export folder (served)
+	rows   int
+	err    error
+	served bool
 }
 
 // startExport writes the shown users to path in a Cmd.
@@ -127,6 +128,10 @@ func exportRecord(rec []string, u *usersData, r int) error {
 func (s *usersScreen) exported(msg exportDoneMsg) {
 	if msg.err != nil {
 		s.status = "✗ export failed: " + msg.err.Error()
+		return
+	}
+	if msg.served {
+		s.status = fmt.Sprintf("✓ wrote %s users to %s in the server's export folder", thousands(msg.rows), msg.path)
 		return
 	}
 	s.status = fmt.Sprintf("✓ wrote %s users to %s", thousands(msg.rows), msg.path)

@@ -22,6 +22,8 @@ type usersKeyMap struct {
 	Detail         key.Binding
 	WhatIf         key.Binding
 	Export         key.Binding
+	// Keys of an export shown on screen (served sessions).
+	Copy, Close key.Binding
 	// What-if keys: the value of the chosen feature.
 	Less, More key.Binding
 	Type       key.Binding
@@ -45,6 +47,8 @@ func defaultUsersKeyMap() usersKeyMap {
 		Detail: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
 		WhatIf: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what-if")),
 		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export CSV")),
+		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy to clipboard")),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Less:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change value")),
 		More:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "increase")),
 		Type:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "type value")),
@@ -78,6 +82,13 @@ type usersScreen struct {
 	prompt usersPrompt
 	input  textinput.Model
 	query  string // the last search
+
+	// served: exports never go to a path the client typed (Options.Served);
+	// they go to exportDir under a generated name, or without it are shown
+	// on screen (shown).
+	served    bool
+	exportDir string
+	shown     *exportShown
 
 	detail       bool // the detail pane covers the table (narrow windows)
 	detailScroll int  // the first line of the detail pane shown
@@ -121,7 +132,7 @@ func (s usersScreen) exp() *experiment.Experiment {
 }
 
 // editing reports whether a text field has the keyboard.
-func (s usersScreen) editing() bool { return s.prompt != usersNoPrompt }
+func (s usersScreen) editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
 
 // SetSize sets the screen's size.
 func (s *usersScreen) SetSize(w, h int) {
@@ -153,8 +164,12 @@ func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
 		s.swept(msg)
 	case exportDoneMsg:
 		s.exported(msg)
+	case exportTextMsg:
+		cmd = s.showExport(msg)
 	case tea.KeyPressMsg:
-		if s.prompt != usersNoPrompt {
+		if s.shown != nil {
+			cmd = s.shownKey(msg)
+		} else if s.prompt != usersNoPrompt {
 			cmd = s.promptKey(msg)
 		} else if s.whatIf.active {
 			cmd = s.whatIfKey(msg)
@@ -214,6 +229,8 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.detail = true
 		s.SetSize(s.width, s.height)
 		return s.sweepCmd()
+	case key.Matches(k, km.Export) && s.served:
+		return s.startServedExport()
 	case key.Matches(k, km.Export):
 		return s.openPrompt(usersExportPrompt, "retain-users.csv")
 	case k.String() == "esc" && s.detail:
@@ -306,6 +323,12 @@ func (s usersScreen) keyMap() usersKeyMap {
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDn, &k.Top, &k.Bottom, &k.Sort, &k.Band, &k.Truth, &k.Search, &k.Export} {
 		b.SetEnabled(list)
 	}
+	switch {
+	case s.served && s.exportDir != "":
+		k.Export.SetHelp("x", "export CSV to the server's folder")
+	case s.served:
+		k.Export.SetHelp("x", "show CSV to copy")
+	}
 	k.Next.SetEnabled(list && s.query != "")
 	k.Detail.SetEnabled(list && !usersLayout(s.width, s.height, false).split)
 	if s.detail {
@@ -328,6 +351,9 @@ func (s usersScreen) keyMap() usersKeyMap {
 
 func (s usersScreen) helpGroups() [][]key.Binding {
 	k := s.keyMap()
+	if s.shown != nil {
+		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
+	}
 	if s.whatIf.active {
 		return [][]key.Binding{{k.Up, k.Less, k.Type, k.Reset, k.Leave}}
 	}

@@ -78,6 +78,11 @@ func (s *usersScreen) render() {
 		s.view = widget.Fit(text, w, h)
 		return
 	}
+	if s.shown != nil {
+		lines := append([]string{truncate(s.shownTitle(), w), s.statusLine(w)}, s.shownLines(w, h-2)...)
+		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
+		return
+	}
 	s.layoutDetail()
 	l := usersLayout(w, h, s.detail)
 	title := st.Title.Render("Users") + st.Muted.Render(" · "+s.list.describe())

@@ -1,0 +1,173 @@
+package serve
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui"
+)
+
+// servedTelco writes the first rows of the telco data set to a served file.
+func servedTelco(t *testing.T, dir string) string {
+	t.Helper()
+	all, err := os.ReadFile("../../shared/datasets/telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv")
+	if err != nil {
+		t.Skipf("telco data set not available: %v", err)
+	}
+	lines := bytes.SplitAfterN(all, []byte("\n"), 302)
+	path := filepath.Join(dir, "served.csv")
+	if err := os.WriteFile(path, bytes.Join(lines[:301], nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// waitScreen waits until the session's output, without escape sequences,
+// holds s at least n times.
+func (tm *term) waitScreen(t *testing.T, s string, n int) {
+	t.Helper()
+	if !tm.out.waitUntil(func(out string) bool { return strings.Count(ansi.Strip(out), s) >= n }, waitLimit) {
+		t.Fatalf("the screen never showed %q %d times; it showed %q", s, n, ansi.Strip(tm.out.String()))
+	}
+}
+
+// escape presses esc and waits for it to bring back a text: sent with the
+// next keys, esc would read as alt.
+func (tm *term) escape(t *testing.T, back string) {
+	t.Helper()
+	n := strings.Count(ansi.Strip(tm.out.String()), back)
+	tm.send(t, "\x1b")
+	tm.waitScreen(t, back, n+1)
+}
+
+// waitAny waits until ok accepts the session's output without escape
+// sequences.
+func (tm *term) waitAny(t *testing.T, what string, ok func(screen string) bool) {
+	t.Helper()
+	if !tm.out.waitUntil(func(out string) bool { return ok(ansi.Strip(out)) }, waitLimit) {
+		t.Fatalf("the screen never showed %s; it showed %q", what, ansi.Strip(tm.out.String()))
+	}
+}
+
+func (tm *term) send(t *testing.T, keys string) {
+	t.Helper()
+	if _, err := tm.stdin.Write([]byte(keys)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestServedSessionWritesAndListsNothing drives the real TUI over SSH as
+// a hostile user: it asks to export to an absolute path, a ../ path and
+// the served file itself, and to complete / and a folder of the server.
+// Nothing may be written and no name of the server's may appear.
+func TestServedSessionWritesAndListsNothing(t *testing.T) {
+	dir := t.TempDir()
+	served := servedTelco(t, dir)
+	before, err := os.ReadFile(served)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := filepath.Join(dir, "secrets")
+	if err := os.Mkdir(secrets, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(secrets, "zebra-4417-private.key"), []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cwd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	absolute := filepath.Join(dir, "absolute.csv")
+	dotdot, err := filepath.Rel(cwd, filepath.Join(dir, "dotdot.csv"))
+	if err != nil || !strings.HasPrefix(dotdot, "../") {
+		t.Fatalf("no ../ path to the temporary folder: %q, %v", dotdot, err)
+	}
+
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2
+	opts := tui.Options{
+		Source: experiment.Source{Kind: "csv", Path: served}, Config: cfg, Served: true,
+		Open: func(p string) (io.ReadCloser, error) {
+			if p == served {
+				return os.Open(p)
+			}
+			return nil, fmt.Errorf("%s: opening files is disabled over SSH", p)
+		},
+	}
+	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})
+	tm := f.openTerm(t, "mallory", "xterm-256color", nil)
+	tm.waitScreen(t, "served.csv", 1)
+
+	// Completion: "o", clear the field (ctrl+u), type a path, tab. The
+	// waits accept what a session that lists folders would show too, so
+	// that such a session fails on what it shows, not on a wait.
+	const off = "path completion is off on a served session"
+	tm.send(t, "o\x15/\t")
+	tm.waitAny(t, "the answer to tab", func(s string) bool { return strings.Contains(s, off) || strings.Contains(s, "etc/") })
+	tm.send(t, "\x15"+secrets+"/zeb\t")
+	tm.waitAny(t, "the answer to tab", func(s string) bool { return strings.Count(s, off) >= 2 || strings.Contains(s, "zebra") })
+	tm.escape(t, "open CSV")
+
+	// Train two epochs, then look at the users.
+	tm.send(t, "3s5")
+	tm.waitScreen(t, "risk of", 1)
+	for i, target := range []string{absolute, dotdot, served} {
+		tm.send(t, "x")
+		tm.waitAny(t, "the export", func(s string) bool {
+			return strings.Count(s, "users below to copy") > i || strings.Count(s, "Export to CSV:") > i
+		})
+		// Clear a path prompt if there is one, type the path, enter:
+		// harmless keys on an export shown on screen, which esc closes.
+		tm.send(t, "\x15"+target+"\r")
+		n := strings.Count(ansi.Strip(tm.out.String()), "risk of")
+		tm.send(t, "\x1b")
+		tm.waitAny(t, "the end of the export", func(s string) bool {
+			return strings.Count(s, "risk of") > n || strings.Count(s, "✓ wrote")+strings.Count(s, "✗ export failed") > i
+		})
+	}
+	// The last key was handled once the next export shows.
+	tm.send(t, "x")
+	tm.waitAny(t, "the export", func(s string) bool {
+		return strings.Count(s, "users below to copy") > 3 || strings.Count(s, "Export to CSV:") > 3
+	})
+
+	screen := ansi.Strip(tm.out.String())
+	if !strings.Contains(screen, "customerID,probability_Churn_Yes,reason_1,reason_2,reason_3") {
+		t.Error("the export was not shown on screen")
+	}
+	if !strings.Contains(tm.out.String(), "\x1b]52;c;") {
+		t.Error("the export was not sent to the clipboard with OSC 52")
+	}
+	// Names the test typed itself may be echoed; no other may be shown.
+	if strings.Contains(screen, "zebra") {
+		t.Error("the session was shown the server's file zebra-4417-private.key")
+	}
+	if root, err := os.ReadDir("/"); err == nil {
+		for _, e := range root {
+			if e.IsDir() && !strings.Contains(dir, e.Name()) && strings.Contains(screen, e.Name()+"/") {
+				t.Errorf("the session was shown the server's folder /%s/", e.Name())
+			}
+		}
+	}
+	for _, p := range []string{absolute, filepath.Join(cwd, dotdot), filepath.Join(cwd, "retain-users.csv")} {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("the session wrote %s", p)
+		}
+	}
+	if after, err := os.ReadFile(served); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the served file changed (%v)", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the folder of the served file holds %d entries, want 2 (served.csv, secrets)", len(entries))
+	}
+}

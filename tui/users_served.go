@@ -1,0 +1,188 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// A served session (Options.Served) never writes at a path its client
+// chose: the export is either shown on screen to copy, with a copy sent to
+// the client's clipboard, or written into the operator's export folder
+// under a name the server makes up.
+
+// maxClipboard is the largest export sent to the client's clipboard: OSC 52
+// sends it base64-encoded in one escape sequence, and terminals cap those.
+const maxClipboard = 1 << 20
+
+// exportTextMsg carries an export made to be shown on screen.
+type exportTextMsg struct {
+	rows int
+	text string
+	err  error
+}
+
+// exportShown is an export on screen: its text as written and its lines
+// made safe for a terminal, scrolled to line top.
+type exportShown struct {
+	rows  int
+	text  string
+	lines []string
+	top   int
+}
+
+// startServedExport exports the shown users without asking for a path:
+// into ExportDir under a generated name, or as text for the screen.
+func (s *usersScreen) startServedExport() tea.Cmd {
+	u := s.list.users
+	if u == nil || u.exp == nil {
+		return nil
+	}
+	rows := s.list.shown // read only: the list replaces, never edits, it
+	dir := s.exportDir
+	if dir == "" {
+		s.status = fmt.Sprintf("preparing %s users to show…", thousands(len(rows)))
+		return func() tea.Msg {
+			var b bytes.Buffer
+			err := writeUsersCSV(&b, u, rows)
+			return exportTextMsg{rows: len(rows), text: b.String(), err: err}
+		}
+	}
+	s.status = fmt.Sprintf("exporting %s users to the server's export folder…", thousands(len(rows)))
+	return func() tea.Msg {
+		name, err := createNew(dir, "retain-users-"+time.Now().UTC().Format("20060102-150405"), ".csv",
+			func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
+		return exportDoneMsg{path: name, rows: len(rows), err: err, served: true}
+	}
+}
+
+// createNew writes a new file in dir named prefix-N.ext for the first N
+// from 1 whose name is free, and returns that name. The file is created
+// exclusively, so nothing existing is ever replaced (nor a symbolic link
+// followed); a failed write removes it.
+func createNew(dir, prefix, ext string, write func(io.Writer) error) (string, error) {
+	for n := 1; n <= 1000; n++ {
+		name := fmt.Sprintf("%s-%d%s", prefix, n, ext)
+		path := filepath.Join(dir, name)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			// The session is told why, not where: the folder is the
+			// operator's business.
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return "", fmt.Errorf("cannot create a file in the export folder: %w", err)
+		}
+		err = write(f)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			_ = os.Remove(path)
+			return "", err
+		}
+		return name, nil
+	}
+	return "", fmt.Errorf("no free name for %s-N%s in the export folder", prefix, ext)
+}
+
+// showExport opens the export on screen and sends it to the clipboard
+// when it is small enough.
+func (s *usersScreen) showExport(msg exportTextMsg) tea.Cmd {
+	if msg.err != nil {
+		s.status = "✗ export failed: " + msg.err.Error()
+		return nil
+	}
+	text := strings.TrimSuffix(msg.text, "\n")
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = terminalSafe(strings.TrimSuffix(l, "\r"))
+	}
+	s.shown = &exportShown{rows: msg.rows, text: msg.text, lines: lines}
+	if len(msg.text) > maxClipboard {
+		s.status = fmt.Sprintf("%s users below to copy (%s KB: too large for the clipboard)",
+			thousands(msg.rows), thousands(len(msg.text)/1024))
+		return nil
+	}
+	s.status = fmt.Sprintf("%s users below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
+		thousands(msg.rows))
+	return tea.SetClipboard(msg.text)
+}
+
+// terminalSafe replaces control characters, which could drive the
+// client's terminal, by U+FFFD.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// shownKey handles keys while an export is on screen.
+func (s *usersScreen) shownKey(k tea.KeyPressMsg) tea.Cmd {
+	e := s.shown
+	page := max(s.height-usersHeaderH, 1)
+	switch {
+	case key.Matches(k, s.keys.Close):
+		s.shown = nil
+		s.status = ""
+	case key.Matches(k, s.keys.Copy):
+		if len(e.text) > maxClipboard {
+			s.status = "✗ too large for the clipboard; select the text on screen instead"
+			return nil
+		}
+		s.status = "sent to your clipboard again (if your terminal allows OSC 52)"
+		return tea.SetClipboard(e.text)
+	case key.Matches(k, s.keys.Up):
+		e.top--
+	case key.Matches(k, s.keys.Down):
+		e.top++
+	case key.Matches(k, s.keys.PageUp):
+		e.top -= page
+	case key.Matches(k, s.keys.PageDn):
+		e.top += page
+	case key.Matches(k, s.keys.Top):
+		e.top = 0
+	case key.Matches(k, s.keys.Bottom):
+		e.top = len(e.lines)
+	}
+	if e := s.shown; e != nil {
+		e.top = max(min(e.top, len(e.lines)-1), 0)
+	}
+	return nil
+}
+
+// shownLines renders the export from its top line, long lines wrapped, in
+// h lines of w cells.
+func (s usersScreen) shownLines(w, h int) []string {
+	e := s.shown
+	out := make([]string, 0, h)
+	for i := e.top; i < len(e.lines) && len(out) < h; i++ {
+		wrapped := strings.Split(ansi.Hardwrap(e.lines[i], max(w, 1), true), "\n")
+		out = append(out, wrapped[:min(len(wrapped), h-len(out))]...)
+	}
+	return out
+}
+
+// shownTitle is the title line over an export on screen.
+func (s usersScreen) shownTitle() string {
+	e := s.shown
+	return s.styles.Title.Render("Export") + s.styles.Muted.Render(fmt.Sprintf(" · %s users · line %s of %s · select to copy",
+		thousands(e.rows), thousands(e.top+1), thousands(len(e.lines))))
+}
