@@ -88,7 +88,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkOutDir(o.out); err != nil {
 		return err
 	}
-	d, err := experiment.Load(src, a.open)
+	d, err := a.load(src)
 	if err != nil {
 		return err
 	}

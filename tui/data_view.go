@@ -82,6 +82,9 @@ func (s dataScreen) header() []string {
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, thousands(c.Customers), c.First.Format(time.DateOnly),
 			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
 	}
+	for _, w := range s.data.Warnings {
+		lines = append(lines, key("Warning")+st.Warning.Render(truncate(w, s.width-9)))
+	}
 	return lines
 }
 
