@@ -6,7 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // ErrNotText reports an input that is not UTF-8 text: a compressed file, a
@@ -122,6 +125,31 @@ func (r *recordReader) checkNUL() error {
 		}
 	}
 	return nil
+}
+
+// columnList joins header names for a message, quoting (and so escaping)
+// any name with bytes that are not printable UTF-8.
+func columnList(header []string) string {
+	names := make([]string, len(header))
+	for i, h := range header {
+		names[i] = h
+		if !printable(h) {
+			names[i] = strconv.Quote(h)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // quoteCut quotes a cell for a message, escaping every non-printable byte

@@ -104,3 +104,17 @@ func TestOversizedCellIsRefusedWithItsSize(t *testing.T) {
 		t.Errorf("900 KiB cell: %v", err)
 	}
 }
+
+func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
+	in := "\x01\x02,d\xffe,x\nA,2020-01-01,1\n"
+	_, err := ReadOrderLog(strings.NewReader(in), "b.csv", LogOptions{})
+	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\xffe", x); name the customer column explicitly`
+	if err == nil || err.Error() != want {
+		t.Errorf("log error\n got %v\nwant %s", err, want)
+	}
+	_, err = ReadCSV(strings.NewReader(in), "b.csv", CSVOptions{Label: "churn"})
+	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\xffe", x)`
+	if err == nil || err.Error() != want {
+		t.Errorf("csv error\n got %v\nwant %s", err, want)
+	}
+}
