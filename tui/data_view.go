@@ -83,7 +83,15 @@ func (s dataScreen) header() []string {
 			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
 	}
 	for _, w := range s.data.Warnings {
-		lines = append(lines, key("Warning")+st.Warning.Render(truncate(w, s.width-9)))
+		// Wrapped, not cut: the end of a warning says what was done.
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(s.width-9, 1)).Render(w), "\n")
+		for i, l := range wrapped[:min(len(wrapped), 3)] {
+			k := key("")
+			if i == 0 {
+				k = key("Warning")
+			}
+			lines = append(lines, k+st.Warning.Render(truncate(strings.TrimRight(l, " "), s.width-9)))
+		}
 	}
 	return lines
 }
