@@ -88,7 +88,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 			return usageError(fmt.Errorf("--batch-sizes: %d is not a batch size", b))
 		}
 	}
-	d, err := experiment.Load(src, a.open)
+	d, err := a.load(src)
 	if err != nil {
 		return err
 	}

@@ -100,7 +100,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}
-	d, err := experiment.Load(src, a.open)
+	d, err := a.load(src)
 	if err != nil {
 		return err
 	}

@@ -121,7 +121,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	if err != nil {
 		return nil, err
 	}
-	d, err := experiment.Load(src, a.open)
+	d, err := a.load(src)
 	if err != nil {
 		return nil, err
 	}

@@ -108,7 +108,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
 		// its line and column, rather than in each session.
-		if _, err := experiment.Load(opts.Source, a.open); err != nil {
+		if _, err := a.load(opts.Source); err != nil {
 			return err
 		}
 	}

@@ -111,6 +111,9 @@ func parseDays(s string) (int, error) {
 	if err != nil || n < 1 {
 		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
 	}
+	if n > data.MaxHorizonDays/unit {
+		return 0, fmt.Errorf("want at most %d days (10 years)", data.MaxHorizonDays)
+	}
 	return n * unit, nil
 }
 

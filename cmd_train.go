@@ -91,7 +91,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}
-	d, err := experiment.Load(src, a.open)
+	d, err := a.load(src)
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,10 @@ import (
 // DefaultHorizonDays is the label horizon BuildCohort uses when given 0.
 const DefaultHorizonDays = 30
 
+// MaxHorizonDays is the longest label horizon BuildCohort accepts (ten
+// years), which keeps every date computed from it in range.
+const MaxHorizonDays = 3650
+
 // CohortIDName is the name of the cohort table's customer id column.
 const CohortIDName = "customer_id"
 
@@ -86,8 +90,8 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, First: log.First, Last: log.Last,
 	}
-	if horizonDays < 0 {
-		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want > 0)", ErrCutoff, log.Name, horizonDays)
+	if horizonDays < 0 || horizonDays > MaxHorizonDays {
+		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", ErrCutoff, log.Name, horizonDays, MaxHorizonDays)
 	}
 	first, last := dayNumber(log.First), dayNumber(log.Last)
 	if len(log.Orders) == 0 || cut < first || cut >= last {

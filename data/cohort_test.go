@@ -78,8 +78,12 @@ func TestBuildCohortBounds(t *testing.T) {
 		}
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want > 0)" {
+		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
 		t.Errorf("negative horizon: %v", err)
+	}
+	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
+		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
+		t.Errorf("huge horizon: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.
 	tab, rep, err := BuildCohort(log, ymd(2010, 12, 1), 3)

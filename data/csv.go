@@ -2,7 +2,6 @@ package data
 
 import (
 	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -41,18 +40,6 @@ func (o CSVOptions) withDefaults() CSVOptions {
 	return o
 }
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
-// newInputReader buffers r and skips a leading UTF-8 BOM, which spreadsheet
-// exports often write and which would otherwise stick to the first header.
-func newInputReader(r io.Reader) *bufio.Reader {
-	br := bufio.NewReaderSize(r, readBufferSize)
-	if b, _ := br.Peek(3); bytes.Equal(b, utf8BOM) {
-		br.Discard(3)
-	}
-	return br
-}
-
 // delimiterOf sniffs the CSV delimiter from the start of the input.
 func delimiterOf(br *bufio.Reader) byte {
 	sample, _ := br.Peek(readBufferSize)
@@ -61,7 +48,10 @@ func delimiterOf(br *bufio.Reader) byte {
 
 // openCSV strips a UTF-8 BOM, picks the delimiter and reads the header.
 func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string, error) {
-	br := newInputReader(r)
+	br, err := newInputReader(r, name)
+	if err != nil {
+		return nil, nil, err
+	}
 	var delim byte
 	switch delimiter {
 	case 0:
@@ -126,7 +116,9 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if len(p.sample) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
 	}
-	p.decideStorage()
+	if err := p.decideStorage(); err != nil {
+		return nil, err
+	}
 	if err := p.readBlocks(); err != nil {
 		return nil, err
 	}
@@ -194,34 +186,27 @@ func (p *tableParser) readSample(rows int) error {
 	return nil
 }
 
-// decideStorage makes every column whose sampled non-missing values all
-// parse as finite numbers numeric, and the rest text, then replays the
-// sample into the column builders. The label is always kept as text.
-func (p *tableParser) decideStorage() {
+// decideStorage types each column from the sample (see sampleKind) and
+// replays the sample into the column builders. The label is always kept as
+// text. A stray cell in a column typed numeric is an error naming it.
+func (p *tableParser) decideStorage() error {
 	p.builders = make([]columnBuilder, len(p.header))
+	kinds := make([]sampleKind, len(p.header))
 	for j := range p.header {
-		numeric, seen := j != p.labelCol, false
-		for _, row := range p.sample {
-			cell := trimSpace([]byte(row[j]))
-			if isMissing(cell) {
-				continue
-			}
-			seen = true
-			if _, ok := parseCell(cell, p.rr.delim == ';'); !ok {
-				numeric = false
-				break
-			}
+		if j != p.labelCol {
+			kinds[j] = p.sampleKind(j)
 		}
-		// A column with no value yet stays text; finish converts it if it
-		// turns out numeric.
-		p.builders[j] = newColumnBuilder(numeric && seen, len(p.sample))
+		p.builders[j] = newColumnBuilder(kinds[j].numeric, len(p.sample))
 		p.builders[j].decimalComma = p.rr.delim == ';'
+		p.builders[j].mixed = kinds[j].mixed
 	}
 	for i, row := range p.sample {
 		for j, cell := range row {
-			// Cannot fail: the sample decided the kinds.
-			_ = p.builders[j].add([]byte(cell), p.name, p.lines[i], j+1, p.header[j])
+			if err := p.builders[j].add([]byte(cell), p.name, p.lines[i], j+1, p.header[j]); err != nil {
+				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell)
+			}
 		}
 	}
 	p.sample, p.lines = nil, nil
+	return nil
 }

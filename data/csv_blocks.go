@@ -78,6 +78,9 @@ func (p *tableParser) readBlocks() error {
 func (p *tableParser) splitBlocks(jobs chan<- block, stop func() bool) error {
 	var carry []byte
 	line := p.rr.next
+	// scan follows the record at the start of carry while it has no end,
+	// so that an oversized cell is refused before it is all in memory.
+	scan, scanned := newFieldScan(p.rr.delim), 0
 	for index := 0; !stop(); {
 		buf := make([]byte, len(carry), max(blockSize, 2*len(carry)))
 		copy(buf, carry)
@@ -91,9 +94,14 @@ func (p *tableParser) splitBlocks(jobs chan<- block, stop func() bool) error {
 		if !eof {
 			if cut = recordBoundary(buf, p.rr.delim); cut < 0 {
 				carry = buf // one record longer than the buffer: read more
+				if scan.feed(buf[scanned:]) {
+					return tooLong(p.name, line+scan.lines, scan.col, scan.total(p.rr.br))
+				}
+				scanned = len(buf)
 				continue
 			}
 		}
+		scan, scanned = newFieldScan(p.rr.delim), 0
 		carry = buf[cut:]
 		if cut > 0 {
 			lines := bytes.Count(buf[:cut], []byte{'\n'})

@@ -63,6 +63,8 @@ type columnBuilder struct {
 	// decimalComma accepts "1,5" for 1.5, as semicolon-separated exports
 	// from European spreadsheets write numbers.
 	decimalComma bool
+	// mixed, for a text column of mostly numbers, says so (see sampleKind).
+	mixed string
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -91,7 +93,7 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			return nil
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
-			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %q", name, t))
+			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s", name, quoteCut(t)))
 	}
 	t := trimSpace(cell)
 	if isMissing(t) {

@@ -28,6 +28,9 @@ type recordReader struct {
 	starts []int
 	ends   []int
 	long   []byte // accumulates a line longer than the bufio buffer
+	// open describes the quoted field readQuoted is reading across lines
+	// (col 0 when none), so that readLine can bound its size.
+	open openField
 	// mem, when br is nil, is the in-memory block lines are taken from.
 	mem []byte
 }
@@ -46,10 +49,21 @@ func (r *recordReader) readLine() ([]byte, error) {
 	}
 	line, err := r.br.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
+		// A long line: follow its fields so that an oversized cell is
+		// refused before it is all in memory.
+		scan := newFieldScan(r.delim)
+		if r.open.col > 0 {
+			scan.col, scan.quoted, scan.started, scan.size = r.open.col, true, true, r.open.size
+		}
 		r.long = append(r.long[:0], line...)
-		for errors.Is(err, bufio.ErrBufferFull) {
+		over := scan.feed(line)
+		for errors.Is(err, bufio.ErrBufferFull) && !over {
 			line, err = r.br.ReadSlice('\n')
 			r.long = append(r.long, line...)
+			over = scan.feed(line)
+		}
+		if over {
+			return nil, r.oversized(scan)
 		}
 		line = r.long
 	}
@@ -118,7 +132,7 @@ func (r *recordReader) read() error {
 			i := bytes.IndexByte(line[pos:], r.delim)
 			if i < 0 {
 				r.ends = append(r.ends, len(line))
-				return nil
+				return r.checkNUL()
 			}
 			r.ends = append(r.ends, pos+i)
 			pos += i + 1
@@ -134,7 +148,10 @@ func (r *recordReader) read() error {
 		}
 		r.starts = append(r.starts, start)
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return r.checkNUL()
 }
 
 // readUnquoting splits a record that contains quotes, copying the unquoted
@@ -183,12 +200,21 @@ func (r *recordReader) readUnquoting(line []byte) error {
 // reading further lines while the quote stays open. It returns the line and
 // position just after the closing quote.
 func (r *recordReader) readQuoted(line []byte, pos int) ([]byte, int, error) {
-	startLine, field := r.next-1, len(r.ends)+1
+	startLine, field, fieldStart := r.next-1, len(r.ends)+1, len(r.buf)
+	defer func() { r.open = openField{} }()
 	for {
 		i := bytes.IndexByte(line[pos:], '"')
 		if i < 0 {
 			r.buf = append(r.buf, line[pos:]...)
 			r.buf = append(r.buf, '\n')
+			size := len(r.buf) - fieldStart
+			if size > MaxCellBytes {
+				if r.br != nil {
+					size += fieldRest(r.br, r.delim, true, false)
+				}
+				return nil, 0, tooLong(r.file, startLine, field, size)
+			}
+			r.open = openField{line: startLine, col: field, size: size}
 			var err error
 			line, err = r.readLine()
 			if err == io.EOF {

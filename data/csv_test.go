@@ -140,9 +140,9 @@ func TestReadCSVInferenceRules(t *testing.T) {
 	if c := tab.Column("plan"); c.Kind != Categorical {
 		t.Errorf("plan kind = %v, want categorical", c.Kind)
 	}
-	// Too many levels: kept as text, not a feature.
+	// Too many levels: kept as text (an identifier), not a feature.
 	tab = mustRead(t, "city,x,churn\na,1,yes\nb,2,no\nc,3,no\nc,4,no\n", CSVOptions{MaxLevels: 2})
-	if c := tab.Column("city"); c.Kind != ID || c.Note != "3 distinct values (more than 2): kept as text, not a feature" {
+	if c := tab.Column("city"); c.Kind != ID || c.Note != "3 distinct values, more than the 2 a categorical column may have" {
 		t.Errorf("city = %v %q", c.Kind, c.Note)
 	}
 	// Short integer columns numbered like rows are not ids without an id name.

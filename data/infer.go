@@ -53,7 +53,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if len(levels) > 0 && allNumeric(levels, b.decimalComma) {
 		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma), b.missing)
 	}
-	c := &Column{Name: name, Strings: strs, Missing: b.missing}
+	c := &Column{Name: name, Strings: strs, Missing: b.missing, Warning: b.mixed}
 	present := len(strs) - b.missing
 	switch {
 	case len(levels) == 0:
@@ -82,7 +82,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		c.Kind, c.Levels = Categorical, levels
 	default:
 		c.Kind = ID
-		c.Note = fmt.Sprintf("%d distinct values (more than %d): kept as text, not a feature", len(levels), maxLevels)
+		c.Note = fmt.Sprintf("%d distinct values, more than the %d a categorical column may have", len(levels), maxLevels)
 	}
 	return c
 }

@@ -37,7 +37,7 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 		return -1, parseErr(file, 1, 0, ErrNoLabel,
-			fmt.Sprintf("no column named %q for the label (columns: %s)", want, strings.Join(header, ", ")))
+			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header)))
 	}
 	for _, candidate := range labelNames {
 		for i, h := range header {

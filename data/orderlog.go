@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -54,6 +55,9 @@ type LogOptions struct {
 	// DateOrder reads day/month/year or month/day/year dates, which are
 	// refused by default because they cannot be told apart reliably.
 	DateOrder DateOrder
+	// Today, when set, is the caller's current date: lines dated after it
+	// are counted in OrderLog.Future (the data package reads no clock).
+	Today time.Time
 }
 
 // Order is one order of an OrderLog: a line of the log, or all the lines
@@ -87,6 +91,13 @@ type OrderLog struct {
 	MissingCustomer int
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
+	// Today is LogOptions.Today; Future counts the data lines dated after
+	// it, and LastUpToToday is the latest kept order on or before it (zero
+	// when every order is later). Without Today, Future is 0 and
+	// LastUpToToday is Last.
+	Today         time.Time
+	Future        int
+	LastUpToToday time.Time
 }
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
@@ -102,7 +113,10 @@ var ErrBadDate = errors.New("data: unparseable date")
 // id are left out and counted; any malformed line is a *ParseError naming
 // the line and the 1-based field.
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
-	br := newInputReader(r)
+	br, err := newInputReader(r, name)
+	if err != nil {
+		return nil, err
+	}
 	format := opts.Format
 	if format == LogAuto {
 		format = LogWhitespace
@@ -144,7 +158,7 @@ type orderKey struct {
 }
 
 func (p *logParser) run() (*OrderLog, error) {
-	p.log = &OrderLog{Name: p.name}
+	p.log = &OrderLog{Name: p.name, Today: p.opts.Today}
 	p.byCustomer = make(map[string]int32)
 	p.byOrder = make(map[orderKey]int)
 	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder}
@@ -181,11 +195,42 @@ func (p *logParser) run() (*OrderLog, error) {
 			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer))
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
+	today, upTo := p.today(), int32(math.MinInt32)
 	for _, o := range p.log.Orders {
 		first, last = min(first, o.Day), max(last, o.Day)
+		if o.Day <= today {
+			upTo = max(upTo, o.Day)
+		}
 	}
 	p.log.First, p.log.Last = dayTime(first), dayTime(last)
+	if upTo > math.MinInt32 {
+		p.log.LastUpToToday = dayTime(upTo)
+	}
 	return p.log, nil
+}
+
+// today is the day number of LogOptions.Today, or the largest day number
+// when it is not set.
+func (p *logParser) today() int32 {
+	if p.opts.Today.IsZero() {
+		return math.MaxInt32
+	}
+	return dayNumber(p.opts.Today)
+}
+
+// FutureNote describes the lines dated after Today, or returns "" when
+// there are none.
+func (l *OrderLog) FutureNote() string {
+	if l.Future == 0 {
+		return ""
+	}
+	verb := "are"
+	if l.Future == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("%s: %s of %s lines %s dated after today (%s); the log's dates run %s .. %s",
+		l.Name, thousandsInt(l.Future), thousandsInt(l.Lines), verb, l.Today.Format(time.DateOnly),
+		l.First.Format(time.DateOnly), l.Last.Format(time.DateOnly))
 }
 
 // header returns the column names: the first record's fields, or "1", "2",
@@ -224,6 +269,9 @@ func (p *logParser) line(want int) error {
 	day, err := p.dates.day(trimSpace(src.field(c.time)))
 	if err != nil {
 		return parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+	}
+	if day > p.today() {
+		p.log.Future++
 	}
 	qty, err := p.number(c.quantity, "quantity", line)
 	if err != nil {

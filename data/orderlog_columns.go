@@ -70,7 +70,7 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		i := indexFold(header, want)
 		if i < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
-				"no column %q for the %s (columns: %s)", want, roleNames[k].role, strings.Join(header, ", ")))
+				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(header)))
 		}
 		if used[i] {
 			return roles, parseErr(file, headerLine, i+1, ErrLogColumns, fmt.Sprintf(
@@ -105,7 +105,7 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		if *slots[k] < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
 				"no %s column found (columns: %s); name the %s column explicitly",
-				roleNames[k].role, strings.Join(header, ", "), strings.ToLower(field)))
+				roleNames[k].role, columnList(header), strings.ToLower(field)))
 		}
 	}
 	return roles, nil

@@ -254,3 +254,24 @@ func BenchmarkReadOrderLogCSV(b *testing.B) {
 		}
 	}
 }
+
+func TestOrderLogCountsLinesDatedAfterToday(t *testing.T) {
+	in := "customer,date,amount\na,2020-01-01,5\nb,2020-02-01,6\na,2099-12-31,7\nc,2020-01-15,8\n"
+	today := time.Date(2024, 6, 1, 15, 0, 0, 0, time.UTC)
+	log, err := ReadOrderLog(strings.NewReader(in), "o.csv", LogOptions{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Future != 1 || !log.LastUpToToday.Equal(ymd(2020, 2, 1)) || !log.Last.Equal(ymd(2099, 12, 31)) {
+		t.Errorf("future %d, last up to today %v, last %v", log.Future, log.LastUpToToday, log.Last)
+	}
+	want := "o.csv: 1 of 4 lines is dated after today (2024-06-01); the log's dates run 2020-01-01 .. 2099-12-31"
+	if got := log.FutureNote(); got != want {
+		t.Errorf("note\n got %q\nwant %q", got, want)
+	}
+	// Without today nothing is in the future.
+	log, _ = ReadOrderLog(strings.NewReader(in), "o.csv", LogOptions{})
+	if log.Future != 0 || log.FutureNote() != "" || !log.LastUpToToday.Equal(log.Last) {
+		t.Errorf("no today: future %d, last up to today %v", log.Future, log.LastUpToToday)
+	}
+}

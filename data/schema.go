@@ -20,6 +20,8 @@ type ColumnReport struct {
 	Min, Max float64
 	// Note explains the inferred kind when that is not obvious.
 	Note string
+	// Warning flags a column of mostly numbers read as text (Column.Warning).
+	Warning string
 	// Action says what preprocessing did to the column ("" when no pipeline
 	// was given).
 	Action string
@@ -52,13 +54,16 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	}
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
-			Note: c.Note, Min: math.NaN(), Max: math.NaN()}
+			Note: c.Note, Warning: c.Warning, Min: math.NaN(), Max: math.NaN()}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}
 		switch c.Kind {
 		case ID:
 			cr.Role, cr.Action = "id", "kept to identify rows; not a feature"
+			if c.Note != "" {
+				cr.Action += " (" + c.Note + ")"
+			}
 		case Constant:
 			cr.Role, cr.Action = "dropped", "dropped: "+c.Note
 		default:
@@ -68,6 +73,9 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 			} else if p != nil {
 				cr.Action = "not used by the pipeline"
 			}
+		}
+		if c.Warning != "" {
+			cr.Action = strings.TrimPrefix(cr.Action+"; "+c.Warning, "; ")
 		}
 		rep.Columns = append(rep.Columns, cr)
 	}
@@ -126,4 +134,30 @@ func describe(pc *PipelineColumn, opts PipelineOptions) string {
 		steps = append(steps, "used as is")
 	}
 	return strings.Join(steps, "; ")
+}
+
+// LoadNotes lists, one line each, the columns of t that are not used as
+// features and why (identifiers and constants), then the columns of mostly
+// numbers that were read as text. Programs show them with the load summary
+// so that no column leaves the features unannounced.
+func LoadNotes(t *Table) []string {
+	var notes []string
+	for _, c := range t.Columns {
+		why := ""
+		if c.Note != "" {
+			why = " (" + c.Note + ")"
+		}
+		switch c.Kind {
+		case ID:
+			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: an identifier%s", t.Source, c.Name, why))
+		case Constant:
+			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: constant%s", t.Source, c.Name, why))
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Warning != "" {
+			notes = append(notes, fmt.Sprintf("%s: column %q is %s: %s", t.Source, c.Name, c.Kind, c.Warning))
+		}
+	}
+	return notes
 }

@@ -17,7 +17,7 @@ func TestSchemaReport(t *testing.T) {
 		kind               Kind
 		missing            int
 	}{
-		{"customerID", "id", "kept to identify rows; not a feature", ID, 0},
+		{"customerID", "id", "kept to identify rows; not a feature (named like an identifier, 5 distinct values in 6 rows)", ID, 0},
 		{"age", "feature", "1 missing in training filled with the median 40; plus a was-missing indicator; min-max scaled from [20, 60] to [0, 1]", Numeric, 1},
 		{"plan", "feature", "one-hot encoded into 3 columns (unseen levels: all zeros)", Categorical, 0},
 		{"promo", "feature", "encoded No = 0, Yes = 1", Boolean, 0},

@@ -63,6 +63,9 @@ type Column struct {
 	// Note says why an inferred kind was chosen when that is not obvious
 	// (for example "every value is unique" for an ID).
 	Note string
+	// Warning flags values the user should look at even though the column
+	// was read: a column of mostly numbers read as text says so here.
+	Warning string
 }
 
 // Len returns the number of rows the column holds.

@@ -67,10 +67,34 @@ type Data struct {
 	TrueProb []float64
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
+	// Warnings are problems with the input that did not stop the load,
+	// such as order lines dated after today; show them with the summary.
+	Warnings []string
 }
 
-// Load reads the rows a source describes.
+// Notes returns the lines to show with the load summary: the warnings,
+// then every column that is not a feature and why (data.LoadNotes).
+func (d *Data) Notes() []string {
+	notes := make([]string, 0, len(d.Warnings))
+	for _, w := range d.Warnings {
+		notes = append(notes, "warning: "+w)
+	}
+	for _, n := range data.LoadNotes(d.Table) {
+		notes = append(notes, "note: "+n)
+	}
+	return notes
+}
+
+// Load reads the rows a source describes, taking today's date from the
+// clock for the order-log checks; see LoadAt.
 func Load(src Source, open Opener) (*Data, error) {
+	return LoadAt(src, open, time.Now())
+}
+
+// LoadAt reads the rows a source describes. now is the current time: order
+// lines dated after it are reported in Data.Warnings, and the default
+// cutoff of an order log ignores them.
+func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	switch src.Kind {
 	case "builtin", "":
 		src.Kind = "builtin"
@@ -101,20 +125,36 @@ func Load(src Source, open Opener) (*Data, error) {
 		}
 		return &Data{Source: src, Table: t}, nil
 	}
-	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns})
+	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
+		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)
+	}
+	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns, Today: now})
 	if err != nil {
 		return nil, err
 	}
 	if src.HorizonDays == 0 {
-		src.HorizonDays = 30
+		src.HorizonDays = data.DefaultHorizonDays
+	}
+	var warnings []string
+	if note := log.FutureNote(); note != "" {
+		if src.Cutoff.IsZero() && !log.LastUpToToday.IsZero() {
+			note += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s, minus the horizon)",
+				log.LastUpToToday.Format(time.DateOnly))
+		}
+		warnings = append(warnings, note)
 	}
 	if src.Cutoff.IsZero() {
-		// Without a cutoff, the latest one whose label window the log covers.
-		src.Cutoff = log.Last.AddDate(0, 0, -src.HorizonDays)
+		// Without a cutoff, the latest one whose label window the log
+		// covers, not counting lines dated in the future.
+		last := log.Last
+		if !log.LastUpToToday.IsZero() {
+			last = log.LastUpToToday
+		}
+		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
 	}
 	t, rep, err := data.BuildCohort(log, src.Cutoff, src.HorizonDays)
 	if err != nil {
 		return nil, err
 	}
-	return &Data{Source: src, Table: t, Cohort: &rep}, nil
+	return &Data{Source: src, Table: t, Cohort: &rep, Warnings: warnings}, nil
 }

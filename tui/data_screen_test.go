@@ -223,3 +223,16 @@ func TestSectionsAndScrolling(t *testing.T) {
 		t.Fatalf("b loaded %q", m.data.Source.Kind)
 	}
 }
+
+func TestDataScreenShowsFutureDatedOrders(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "orders.csv", orderLog()+"c01,2099-12-31,5.50\n")
+	m := loadedModel(t, textbookOptions(), 200, 40)
+	m = sendKeys(t, m, "g")
+	m.dataScr.prompt.input.SetValue(path)
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || m.data.Cohort == nil {
+		t.Fatalf("opening the log: %v", m.err)
+	}
+	mustContain(t, screen(m), "Warning", "lines is dated after today", "the log's dates run 1998-01-01 .. 2099-12-31",
+		"the default cutoff ignores", "the last date up to today, 1998-09-13, minus the horizon")
+}

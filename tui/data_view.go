@@ -82,6 +82,17 @@ func (s dataScreen) header() []string {
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, thousands(c.Customers), c.First.Format(time.DateOnly),
 			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
 	}
+	for _, w := range s.data.Warnings {
+		// Wrapped, not cut: the end of a warning says what was done.
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(s.width-9, 1)).Render(w), "\n")
+		for i, l := range wrapped[:min(len(wrapped), 3)] {
+			k := key("")
+			if i == 0 {
+				k = key("Warning")
+			}
+			lines = append(lines, k+st.Warning.Render(truncate(strings.TrimRight(l, " "), s.width-9)))
+		}
+	}
 	return lines
 }
 

@@ -1,0 +1,106 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// The stray-cell rule. A column whose sampled cells are numbers except for a
+// few stray ones is numeric, and each stray cell is an error naming it,
+// exactly as a bad cell after the sample is; it is not silently read as a
+// text column and dropped from the features. "A few" is at most 1 % of the
+// column's present (non-missing) sampled cells, rounded up, in a column of
+// at least minStrayColumn present cells, with at most maxStrayValues
+// distinct stray values. Numbers that are not finite (inf, 1e400) are
+// always errors in a numeric column and do not count as strays.
+const (
+	minStrayColumn = 20
+	maxStrayValues = 5
+)
+
+// sampleKind is what the sample says about one column.
+type sampleKind struct {
+	numeric bool
+	// present counts the non-missing sampled cells, numbers those that are
+	// finite numbers.
+	present, numbers int
+	// badLines holds the lines of the present cells that are not finite
+	// numbers, in file order.
+	badLines []int
+	// mixed explains why a column of mostly numbers is read as text.
+	mixed string
+}
+
+// sampleKind applies the stray-cell rule to column j of the sample.
+func (p *tableParser) sampleKind(j int) sampleKind {
+	var k sampleKind
+	nonFinite := 0
+	strays := map[string]int{}
+	var examples []string
+	for i, row := range p.sample {
+		cell := trimSpace([]byte(row[j]))
+		if isMissing(cell) {
+			continue
+		}
+		k.present++
+		if _, ok := parseCell(cell, p.rr.delim == ';'); ok {
+			k.numbers++
+			continue
+		}
+		k.badLines = append(k.badLines, p.lines[i])
+		if numberLike(cell) {
+			nonFinite++
+			continue
+		}
+		if _, seen := strays[string(cell)]; !seen && len(examples) < 3 {
+			examples = append(examples, quoteCut(cell))
+		}
+		strays[string(cell)]++
+	}
+	nStray := len(k.badLines) - nonFinite
+	allowed := 0
+	if k.present >= minStrayColumn {
+		allowed = (k.present + 99) / 100
+	}
+	k.numeric = k.numbers > 0 && nStray <= allowed && len(strays) <= maxStrayValues
+	if !k.numeric && k.numbers > 0 && 2*k.numbers >= k.present {
+		more := ""
+		if len(strays) > len(examples) {
+			more = ", …"
+		}
+		k.mixed = fmt.Sprintf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s%s)",
+			k.numbers, k.present, nStray, strings.Join(examples, ", "), more)
+	}
+	return k
+}
+
+// numberLike reports a cell that spells a number that is not finite, such
+// as inf, -Infinity or 1e400.
+func numberLike(cell []byte) bool {
+	_, err := strconv.ParseFloat(string(cell), 64)
+	return err == nil || errors.Is(err, strconv.ErrRange)
+}
+
+// strayError reports a sampled cell of a numeric column that is not a
+// finite number, with how many more there are in the sample.
+func (k sampleKind) strayError(file, name string, line, col int, cell string) error {
+	msg := fmt.Sprintf("column %q: expected a finite number (%d of its %d values in the first rows are numbers), got %s",
+		name, k.numbers, k.present, quoteCut(trimSpace([]byte(cell))))
+	var others []string
+	for _, l := range k.badLines {
+		if l != line {
+			others = append(others, strconv.Itoa(l))
+		}
+	}
+	switch {
+	case len(others) == 1:
+		msg += "; 1 more such cell, on line " + others[0]
+	case len(others) > 3:
+		msg += fmt.Sprintf("; %d more such cells, on lines %s, …", len(others), strings.Join(others[:3], ", "))
+	case len(others) > 1:
+		msg += fmt.Sprintf("; %d more such cells, on lines %s", len(others), strings.Join(others, ", "))
+	}
+	return parseErr(file, line, col, ErrNotNumeric, msg)
+}

@@ -1,0 +1,295 @@
+package data
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// ErrNotText reports an input that is not UTF-8 text: a compressed file, a
+// spreadsheet or Parquet file, UTF-16 text, a NUL byte in a cell, or a cell
+// too large to be data.
+var ErrNotText = errors.New("data: not a UTF-8 text file")
+
+// MaxCellBytes is the largest cell the readers accept. A bigger cell is
+// refused, with its size, before more than about this much of it is held
+// in memory.
+const MaxCellBytes = 1 << 20
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// newInputReader buffers r, refuses inputs that are recognisably not UTF-8
+// text (see sniffBinary) and skips a leading UTF-8 BOM, which spreadsheet
+// exports often write and which would otherwise stick to the first header.
+func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
+	br := bufio.NewReaderSize(r, readBufferSize)
+	head, _ := br.Peek(512)
+	if what := sniffBinary(head, name); what != "" {
+		return nil, parseErr(name, 0, 0, ErrNotText, "the file is "+what)
+	}
+	if bytes.HasPrefix(head, utf8BOM) {
+		br.Discard(3)
+	}
+	return br, nil
+}
+
+// sniffBinary names the kind of a file whose first bytes show that it is
+// not UTF-8 text, with what to do about it, or returns "".
+func sniffBinary(head []byte, name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
+		if strings.HasSuffix(lower, ".gz") {
+			return fmt.Sprintf("gzip-compressed; decompress it first (gunzip %s)", name)
+		}
+		return fmt.Sprintf("gzip-compressed; decompress it first (gunzip -c %s > %s)", name, plainName(name))
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		if strings.HasSuffix(lower, ".xlsx") || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
+			return "an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"
+		}
+		return fmt.Sprintf("a zip archive; extract the CSV from it first (unzip %s)", name)
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"
+	case bytes.HasPrefix(head, []byte("PAR1")):
+		return "a Parquet file, not CSV; export it as CSV first"
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return utf16Advice(name, "LE", "with a byte-order mark")
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return utf16Advice(name, "BE", "with a byte-order mark")
+	}
+	if order := utf16Order(head); order != "" {
+		return utf16Advice(name, order, "without a byte-order mark")
+	}
+	return ""
+}
+
+func utf16Advice(name, order, bom string) string {
+	return fmt.Sprintf("UTF-16%s text (%s); convert it to UTF-8 first (iconv -f UTF-16%s -t UTF-8 %s > %s)",
+		order, bom, order, name, plainName(name))
+}
+
+// plainName suggests a file name for the converted copy of name.
+func plainName(name string) string {
+	base := strings.TrimSuffix(name, ".gz")
+	if base == name {
+		if i := strings.LastIndexByte(name, '.'); i > strings.LastIndexAny(name, `/\`) {
+			return name[:i] + "-utf8" + name[i:]
+		}
+		return name + "-utf8"
+	}
+	return base
+}
+
+// utf16Order recognises UTF-16 text without a byte-order mark from the NUL
+// bytes that ASCII characters leave in every other position: "LE" when
+// they are at odd offsets, "BE" at even ones, "" when it is not UTF-16.
+func utf16Order(head []byte) string {
+	pairs := len(head) / 2
+	if pairs < 2 {
+		return ""
+	}
+	var even, odd int
+	for i := 0; i+1 < len(head); i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	switch {
+	case 2*odd >= pairs && 10*even < pairs:
+		return "LE"
+	case 2*even >= pairs && 10*odd < pairs:
+		return "BE"
+	}
+	return ""
+}
+
+// checkNUL refuses a record with a NUL byte in a field: no text file has
+// one, and keeping it would silently turn a numeric column into text.
+func (r *recordReader) checkNUL() error {
+	if bytes.IndexByte(r.cur, 0) < 0 {
+		return nil
+	}
+	for i := range r.ends {
+		if f := r.field(i); bytes.IndexByte(f, 0) >= 0 {
+			return parseErr(r.file, r.line, i+1, ErrNotText,
+				fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f)))
+		}
+	}
+	return nil
+}
+
+// columnList joins header names for a message, quoting (and so escaping)
+// any name with bytes that are not printable UTF-8.
+func columnList(header []string) string {
+	names := make([]string, len(header))
+	for i, h := range header {
+		names[i] = h
+		if !printable(h) {
+			names[i] = strconv.Quote(h)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// quoteCut quotes a cell for a message, escaping every non-printable byte
+// and keeping at most the first 40 bytes.
+func quoteCut(b []byte) string {
+	if len(b) > 40 {
+		return fmt.Sprintf("%q…", b[:40])
+	}
+	return fmt.Sprintf("%q", b)
+}
+
+// fieldScan follows the fields of a record the way recordReader splits
+// them, chunk by chunk, to find one longer than MaxCellBytes without
+// holding all of it.
+type fieldScan struct {
+	delim   byte
+	col     int  // 1-based field number of the current field
+	lines   int  // newlines before the current field
+	size    int  // bytes of the current field seen so far
+	started bool // the current field has begun
+	quoted  bool // inside a quoted field
+	pending bool // a quote just seen inside a quoted field
+	over    bool // the current field is longer than MaxCellBytes
+	ended   bool // and it ended within the bytes fed
+}
+
+func newFieldScan(delim byte) fieldScan { return fieldScan{delim: delim, col: 1} }
+
+// feed scans the next bytes of the record and reports whether the current
+// field has grown past MaxCellBytes.
+func (s *fieldScan) feed(b []byte) bool {
+	for _, c := range b {
+		if s.ended {
+			break
+		}
+		switch {
+		case !s.started && c == '"':
+			s.quoted, s.started = true, true
+			continue
+		case s.quoted && s.pending && c == '"':
+			s.pending = false
+		case s.quoted && c == '"':
+			s.pending = true
+			continue
+		case s.quoted && s.pending:
+			s.quoted, s.pending = false, false // closed; c ends the field
+			s.next(c)
+			continue
+		case !s.quoted && (c == s.delim || c == '\n'):
+			s.next(c)
+			continue
+		}
+		s.started = true
+		if s.size++; s.size > MaxCellBytes {
+			s.over = true
+		}
+	}
+	return s.over
+}
+
+// total returns the size of the oversized field, reading what is left of
+// it from br (nil when there is nothing more to read).
+func (s *fieldScan) total(br *bufio.Reader) int {
+	if s.ended || br == nil {
+		return s.size
+	}
+	return s.size + fieldRest(br, s.delim, s.quoted, s.pending)
+}
+
+// next starts the field after c, a delimiter or a newline.
+func (s *fieldScan) next(c byte) {
+	if s.over {
+		s.ended = true
+		return
+	}
+	if c == '\n' {
+		s.lines++
+		s.col = 0
+	}
+	s.col++
+	s.size, s.started = 0, false
+}
+
+// fieldRest consumes the rest of a field from br and returns its length, so
+// an oversized cell can be reported with its size without holding it.
+func fieldRest(br *bufio.Reader, delim byte, quoted, pending bool) int {
+	n := 0
+	for {
+		c, err := br.ReadByte()
+		if err != nil {
+			return n
+		}
+		switch {
+		case quoted && pending && c == '"':
+			pending = false
+		case quoted && pending:
+			return n
+		case quoted && c == '"':
+			pending = true
+			continue
+		case !quoted && (c == delim || c == '\n' || c == '\r'):
+			return n
+		}
+		n++
+	}
+}
+
+// tooLong reports a cell over MaxCellBytes on the given line and field.
+func tooLong(file string, line, col, size int) error {
+	return parseErr(file, line, col, ErrNotText,
+		fmt.Sprintf("a cell of %s bytes: cells are limited to %s bytes (1 MiB); is this the right file?",
+			thousandsInt(size), thousandsInt(MaxCellBytes)))
+}
+
+// thousandsInt writes n with comma thousands separators.
+func thousandsInt(n int) string {
+	s := fmt.Sprint(n)
+	if n < 0 {
+		return "-" + thousandsInt(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// openField is a quoted field that spans lines: where it starts and how
+// many bytes of it are already read.
+type openField struct {
+	line, col, size int
+}
+
+// oversized consumes the rest of the cell that scan found too long and
+// returns the error naming it; the line read so far is dropped.
+func (r *recordReader) oversized(scan fieldScan) error {
+	r.long = nil
+	size := scan.total(r.br)
+	line := r.next + scan.lines
+	if r.open.col > 0 && scan.lines == 0 && scan.col == r.open.col {
+		line = r.open.line
+	}
+	return tooLong(r.file, line, scan.col, size)
+}

@@ -1,0 +1,60 @@
+package experiment
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// stringOpener serves one file's content under any name.
+func stringOpener(content string) Opener {
+	return func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(content)), nil }
+}
+
+func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	for day := 1; day <= 28; day++ {
+		for c := range 4 {
+			if (day+c)%3 == 0 {
+				b.WriteString(string(rune('a'+c)) + ",2020-02-" + twoDigits(day) + ",10\n")
+			}
+		}
+	}
+	b.WriteString("a,2099-01-01,5\nb,2099-06-30,5\n")
+	now := time.Date(2024, 6, 1, 12, 0, 0, 0, time.UTC)
+	d, err := LoadAt(Source{Kind: "log", Path: "orders.csv", HorizonDays: 7}, stringOpener(b.String()), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := d.Source.Cutoff.Format(time.DateOnly); got != "2020-02-21" {
+		t.Errorf("cutoff %s, want 2020-02-21 (2020-02-28 minus 7 days)", got)
+	}
+	want := []string{"warning: orders.csv: 2 of 39 lines are dated after today (2024-06-01); the log's dates run 2020-02-01 .. 2099-06-30; " +
+		"the default cutoff ignores them (it is the last date up to today, 2020-02-28, minus the horizon)",
+		`note: orders.csv: column "customer_id" is not a feature: an identifier`}
+	if got := d.Notes(); !slices.Equal(got, want) {
+		t.Errorf("notes\n got %q\nwant %q", got, want)
+	}
+	// A cutoff given by the user is kept; the warning stays.
+	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 7, Cutoff: time.Date(2020, 2, 10, 0, 0, 0, 0, time.UTC)}
+	d, err = LoadAt(src, stringOpener(b.String()), now)
+	if err != nil || len(d.Warnings) != 1 || strings.Contains(d.Warnings[0], "default cutoff") {
+		t.Errorf("given cutoff: %v %q", err, d.Warnings)
+	}
+}
+
+func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
+
+func TestHorizonOutOfRangeIsRefusedBeforeAnyDate(t *testing.T) {
+	_, err := LoadAt(Source{Kind: "log", Path: "orders.csv", HorizonDays: 99999999999}, stringOpener("customer,date\na,2020-01-01\n"), time.Now())
+	want := "data: cutoff or horizon out of range: orders.csv: horizon of 99999999999 days (want 1 to 3650)"
+	if err == nil || err.Error() != want || !errors.Is(err, data.ErrCutoff) {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
