@@ -317,7 +317,7 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 	v, ok := parseNumber(cell)
 	if !ok {
 		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
-			fmt.Sprintf("%s %q is not a number", what, cell))
+			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
 	}
 	return v, nil
 }

@@ -166,6 +166,8 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
 		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
 		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},
+		{"long amount", "customer,date,amount\na,2020-01-01," + strings.Repeat("y", 3000) + "\n", ErrNotNumeric,
+			`log.csv:2:3: amount "` + strings.Repeat("y", 40) + `"… is not a number`},
 		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,5\n,2020-01-01,2,5\n", ErrHeaderOnly,
 			"log.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id"},
 		{"no date column", "customer,amount\na,5\n", ErrLogColumns,

@@ -82,7 +82,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 			v, ok := pc.cellValue(cell, rr.delim == ';')
 			if !ok {
 				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
-					fmt.Sprintf("column %q: expected %s, got %q", pc.Name, pc.expected(), cell))
+					fmt.Sprintf("column %q: expected %s, got %s", pc.Name, pc.expected(), quoteCut(cell)))
 			}
 			pc.encode(v, data[row+pc.First:])
 		}
@@ -129,5 +129,5 @@ func (p *Pipeline) labelValue(rr *recordReader, name string, field int) (float64
 		return 0, nil
 	}
 	return 0, parseErr(name, rr.line, field+1, ErrLabelNotBinary,
-		fmt.Sprintf("label %q: expected %q or %q, got %q", p.Label.Name, p.Label.Positive, p.Label.Negative, cell))
+		fmt.Sprintf("label %q: expected %q or %q, got %s", p.Label.Name, p.Label.Positive, p.Label.Negative, quoteCut([]byte(cell))))
 }

@@ -142,6 +142,9 @@ func TestPipelineReadRows(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"age,promo\n1,Yes\n", `new.csv:1: missing column "plan" that the model was trained on`},
 		{"age,plan,promo\nold,basic,Yes\n", `new.csv:2:1: column "age": expected a finite number, got "old"`},
+		// A long cell is cut to its first 40 bytes so the message stays one readable line.
+		{"age,plan,promo\n" + strings.Repeat("9x", 5000) + ",basic,Yes\n",
+			`new.csv:2:1: column "age": expected a finite number, got "` + strings.Repeat("9x", 20) + `"…`},
 		{"age,plan,promo\n1,basic,maybe\n", `new.csv:2:3: column "promo": expected "No" or "Yes", got "maybe"`},
 		{"age,plan,promo\n1,basic\n", `new.csv:2:3: row has 2 fields, header has 3`},
 		{"age,plan,promo,churn\n1,basic,No,perhaps\n", `new.csv:2:4: label "churn": expected "yes" or "no", got "perhaps"`},

@@ -109,7 +109,7 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 		v, ok := pc.cellValue([]byte(s), false)
 		if !ok {
 			return nil, parseErr(source, 0, 0, ErrNotNumeric,
-				fmt.Sprintf("column %q: expected %s, got %q", c.Name, pc.expected(), s))
+				fmt.Sprintf("column %q: expected %s, got %s", c.Name, pc.expected(), quoteCut([]byte(s))))
 		}
 		out[i] = v
 	}
