@@ -156,5 +156,12 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	if rep.HorizonTruncated {
+		// The label counts repeat orders up to cutoff + horizon; past the
+		// log's end none can be seen, so some positives read as negatives.
+		warnings = append(warnings, fmt.Sprintf("%s: the label window %s .. %s runs past the log's last date %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
+			src.Path, rep.Cutoff.Format(time.DateOnly), rep.Cutoff.AddDate(0, 0, src.HorizonDays).Format(time.DateOnly),
+			rep.Last.Format(time.DateOnly), "no", rep.Last.AddDate(0, 0, -src.HorizonDays).Format(time.DateOnly)))
+	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Warnings: warnings}, nil
 }

@@ -58,3 +58,24 @@ func TestHorizonOutOfRangeIsRefusedBeforeAnyDate(t *testing.T) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
 }
+
+func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
+	log := "customer,date,amount\na,2020-02-01,10\nb,2020-02-03,10\na,2020-02-20,10\nb,2020-02-28,10\n"
+	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 7, Cutoff: time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC)}
+	d, err := LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2020-02-25 + 7 days = 2020-03-03, past the last order on 2020-02-28;
+	// the latest cutoff the log covers is 2020-02-28 - 7 days = 2020-02-21.
+	want := []string{`orders.csv: the label window 2020-02-25 .. 2020-03-03 runs past the log's last date 2020-02-28: orders after it are unseen, ` +
+		`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`}
+	if !slices.Equal(d.Warnings, want) {
+		t.Errorf("warnings\n got %q\nwant %q", d.Warnings, want)
+	}
+	// A window the log covers is not warned about.
+	src.Cutoff = time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC)
+	if d, err = LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil || len(d.Warnings) != 0 {
+		t.Errorf("covered window: %v %q", err, d.Warnings)
+	}
+}

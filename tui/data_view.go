@@ -74,13 +74,10 @@ func (s dataScreen) header() []string {
 			info.seed, thousands(info.train), thousands(info.val), thousands(info.test)), s.width-9),
 	}
 	if c := s.data.Cohort; c != nil {
-		trunc := ""
-		if c.HorizonTruncated {
-			trunc = " (the log ends inside the horizon: some repeat orders are unseen)"
-		}
-		lines = append(lines, key("Cohort")+truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out%s",
+		// A label window past the log's end is one of the warnings below.
+		lines = append(lines, key("Cohort")+truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, thousands(c.Customers), c.First.Format(time.DateOnly),
-			c.Last.Format(time.DateOnly), thousands(c.Cancelled), trunc), s.width-9))
+			c.Last.Format(time.DateOnly), thousands(c.Cancelled)), s.width-9))
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.
