@@ -10,13 +10,19 @@ import (
 )
 
 // saveModel writes the trained model bundle atomically: path holds the
-// complete model or whatever it held before, never a part.
-func saveModel(e *experiment.Experiment, threshold float64, path string) error {
+// complete model or whatever it held before, never a part. It gives up
+// when ctx is done, and a signal that comes after the model is in place
+// takes it back (see exitGuard).
+func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, path string) error {
 	b, err := e.Bundle(threshold)
 	if err != nil {
 		return err
 	}
-	return experiment.WriteFileAtomic(path, b.Write)
+	r, err := experiment.PrepareFile(ctx, path, b.Write)
+	if err != nil {
+		return err
+	}
+	return a.guard.commit(ctx, r)
 }
 
 // loadModel reads and validates a model bundle.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
@@ -31,17 +32,19 @@ type app struct {
 	// availableMemory returns the bytes the process may still allocate, or
 	// 0 when unknown (availableMemory in production; nil checks nothing).
 	availableMemory func() uint64
+	// guard puts written models in place so that a signal never leaves a
+	// new one behind (nil in tests: models are put in place at once).
+	guard *exitGuard
 }
 
 // osApp is the app of a real process.
 func osApp() *app {
 	return &app{
 		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
-		open:          func(p string) (io.ReadCloser, error) { return os.Open(p) },
-		runTUI:        tui.Run,
-		userConfigDir: os.UserConfigDir,
-		env:           os.Getenv,
-
+		open:            func(p string) (io.ReadCloser, error) { return os.Open(p) },
+		runTUI:          tui.Run,
+		userConfigDir:   os.UserConfigDir,
+		env:             os.Getenv,
 		availableMemory: availableMemory,
 	}
 }
@@ -49,6 +52,9 @@ func osApp() *app {
 // run executes the command line args (without the program name) and returns
 // the process exit code. Errors are printed on stderr as "retain: …".
 func run(ctx context.Context, a *app, args []string) int {
+	bound := *a
+	bound.open = openWithContext(ctx, a.open)
+	a = &bound
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(a.stdin)
@@ -88,6 +94,13 @@ file given with --data or --log).`,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return classify(runTUI(cmd.Context(), a, tf))
 		},
+	}
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+		// The TUI restores the terminal and serve closes its sessions on
+		// the way out: they get longer to wind down after a signal.
+		if cmd == root || cmd.Name() == "tui" || cmd.Name() == "serve" {
+			a.guard.setGrace(time.Second)
+		}
 	}
 	root.SuggestionsMinimumDistance = 2
 	tf.register(root)

@@ -85,7 +85,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkOutDir(o.out); err != nil {
+	if err := checkOut(o.out); err != nil {
 		return err
 	}
 	if err := checkSourceMemory(a, src); err != nil {
@@ -126,7 +126,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(e, cfg.Threshold, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)
@@ -145,16 +145,23 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	return nil
 }
 
-// checkOutDir refuses, before a long training, an --out whose directory
-// does not exist.
-func checkOutDir(out string) error {
+// checkOut refuses, before a long training, an --out that could not be
+// written: anything but a regular file or a new name in an existing,
+// writable directory.
+func checkOut(out string) error {
 	if out == "" {
 		return nil
+	}
+	if kind := experiment.DescribeNonRegular(out); kind != "" {
+		return usageError(fmt.Errorf("--out %s is %s: give the name of a regular file (new or to replace)", out, kind))
 	}
 	dir := filepath.Dir(out)
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
 		return usageError(fmt.Errorf("--out %s: directory %s does not exist", out, dir))
+	}
+	if !dirWritable(dir) {
+		return usageError(fmt.Errorf("--out %s: directory %s is not writable", out, dir))
 	}
 	return nil
 }

@@ -5,20 +5,39 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	go func() {
-		// After the first signal, restore the default behaviour so that a
-		// second Ctrl-C kills a process that is slow to wind down.
-		<-ctx.Done()
-		stop()
-	}()
-	code := run(ctx, osApp(), os.Args[1:])
-	stop()
-	os.Exit(code)
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	ctx, cancel := context.WithCancel(context.Background())
+	g := &exitGuard{}
+	a := osApp()
+	a.guard = g
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, a, os.Args[1:]) }()
+	select {
+	case code := <-done:
+		select {
+		case <-sigs: // a signal that came with the end still counts
+		default:
+			g.exit(code) // returns only if a signal got in first
+		}
+	case <-sigs:
+	}
+	// Interrupted: take back any model already put in place, let the
+	// command wind down for a moment, then stop whatever it is blocked in.
+	// Further signals are ignored while this happens.
+	g.interrupt(cancel, os.Stderr)
+	if code, ok := g.waitRun(done); !ok || code != exitInterrupted {
+		fmt.Fprintln(os.Stderr, "retain:", errInterrupted)
+	}
+	experiment.AbandonWrites()
+	os.Exit(exitInterrupted)
 }

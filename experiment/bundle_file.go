@@ -2,55 +2,254 @@ package experiment
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
+
+// ErrNotRegularFile is returned for a destination that exists but is not a
+// regular file (a directory, a device, a named pipe, a symbolic link…):
+// writing a file never replaces one of those.
+var ErrNotRegularFile = errors.New("not a regular file")
 
 // WriteFileAtomic writes a file through write so that path holds either its
 // old content or the complete new one, never a part: the bytes go to a
 // temporary file in the same directory, which is flushed to disk and then
 // renamed over path. On any error the temporary file is removed and path is
-// left as it was.
-func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
+// left as it was. A path that exists but is not a regular file is refused
+// with ErrNotRegularFile.
+func WriteFileAtomic(path string, write func(io.Writer) error) error {
+	r, err := PrepareFile(context.Background(), path, write)
+	if err != nil {
+		return err
+	}
+	if err := r.Commit(); err != nil {
+		return err
+	}
+	r.Keep()
+	return nil
+}
+
+// Replacement is the complete new content of a file, written and flushed to
+// disk beside it, that PrepareFile made. Commit puts it in place; until Keep
+// or Undo the previous content stays restorable. Discard abandons a
+// replacement that was not committed.
+type Replacement struct {
+	path, dir, base string
+	f               *os.File // the temporary file, open until Commit
+	anonymous       bool     // f has no name yet (Linux O_TMPFILE)
+	tmp             string   // f's name when it has one
+	prev            string   // the previous content, after Commit
+	state           replacementState
+}
+
+type replacementState int
+
+const (
+	prepared replacementState = iota
+	committed
+	finished
+)
+
+// PrepareFile writes the new content of path through write into a
+// temporary file of path's directory and flushes it to disk, without
+// touching path. It stops with ctx's error as soon as ctx is done (between
+// two writes), removing what it wrote. Where the system allows (Linux), the
+// temporary file has no name until Commit, so a killed process leaves
+// nothing behind; elsewhere its name is ".NAME.tmp-PID-N", and the stale
+// temporary files of path left by dead processes are removed first.
+func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) (_ *Replacement, err error) {
+	wrap := func(err error) error { return fmt.Errorf("experiment: writing %s: %w", path, err) }
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+	if err := checkReplaceable(path); err != nil {
+		return nil, wrap(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, wrap(err)
+	}
+	removeStale(dir, base)
+	r := &Replacement{path: path, dir: dir, base: base}
+	if r.f, r.anonymous, r.tmp, err = createTemp(dir, base); err != nil {
+		return nil, wrap(err)
 	}
 	defer func() {
 		if err != nil {
-			tmp.Close() // may already be closed; the removal is what matters
-			os.Remove(tmp.Name())
+			r.Discard()
 		}
 	}()
-	buf := bufio.NewWriter(tmp)
+	buf := bufio.NewWriter(ctxWriter{ctx, r.f})
 	if err := write(buf); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+		return nil, wrap(err)
 	}
 	if err := buf.Flush(); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+		return nil, wrap(err)
 	}
-	// CreateTemp makes the file private (0600); a saved model is an
-	// ordinary document.
-	if err := tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+	// Temporary files are private (0600); a saved model is an ordinary
+	// document.
+	if err := r.f.Chmod(0o644); err != nil {
+		return nil, wrap(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+	if err := r.f.Sync(); err != nil {
+		return nil, wrap(err)
 	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+	if err := ctx.Err(); err != nil {
+		return nil, wrap(err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("experiment: writing %s: %w", path, err)
+	return r, nil
+}
+
+// Commit puts the new content in place: path holds it from now on. The
+// previous content, if any, is kept aside under ".NAME.prev-PID-N" until
+// Keep or Undo.
+func (r *Replacement) Commit() (err error) {
+	wrap := func(err error) error { return fmt.Errorf("experiment: writing %s: %w", r.path, err) }
+	if r.state != prepared {
+		return wrap(errors.New("replacement already committed or discarded"))
 	}
-	syncDir(dir)
+	defer func() {
+		if err != nil {
+			r.Discard()
+		}
+	}()
+	if err := checkReplaceable(r.path); err != nil {
+		return wrap(err)
+	}
+	if r.anonymous {
+		name, err := linkTemp(r.f, r.dir, r.base)
+		if err != nil {
+			return wrap(err)
+		}
+		r.tmp, r.anonymous = name, false
+	}
+	if err := r.f.Close(); err != nil {
+		return wrap(err)
+	}
+	prev, moved, err := keepPrevious(r.path, r.dir, r.base)
+	if err != nil {
+		return wrap(err)
+	}
+	if err := os.Rename(r.tmp, r.path); err != nil {
+		if moved { // the previous file was renamed aside: put it back
+			_ = os.Rename(prev, r.path)
+		} else if prev != "" {
+			_ = os.Remove(prev)
+		}
+		return wrap(err)
+	}
+	forgetTemp(r.tmp)
+	r.prev, r.state = prev, committed
+	syncDir(r.dir)
 	return nil
+}
+
+// Path is the file the replacement is for.
+func (r *Replacement) Path() string { return r.path }
+
+// Keep makes a committed replacement final, dropping the previous content.
+func (r *Replacement) Keep() {
+	if r.state != committed {
+		return
+	}
+	if r.prev != "" {
+		_ = os.Remove(r.prev)
+	}
+	r.state = finished
+}
+
+// Undo takes a committed replacement back: path holds its previous content
+// again, or no longer exists if it did not before.
+func (r *Replacement) Undo() error {
+	if r.state != committed {
+		return nil
+	}
+	r.state = finished
+	var err error
+	if r.prev != "" {
+		err = os.Rename(r.prev, r.path)
+	} else {
+		err = os.Remove(r.path)
+	}
+	syncDir(r.dir)
+	if err != nil {
+		return fmt.Errorf("experiment: restoring %s: %w", r.path, err)
+	}
+	return nil
+}
+
+// Discard abandons a replacement that was not committed, removing its
+// temporary file.
+func (r *Replacement) Discard() {
+	if r.state != prepared {
+		return
+	}
+	r.state = finished
+	r.f.Close() // may already be closed; the removal is what matters
+	if r.tmp != "" {
+		_ = os.Remove(r.tmp)
+		forgetTemp(r.tmp)
+	}
+}
+
+// checkReplaceable refuses a path that exists but is not a regular file.
+func checkReplaceable(path string) error {
+	st, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() {
+		return fmt.Errorf("%w: it is %s", ErrNotRegularFile, describeMode(st.Mode()))
+	}
+	return nil
+}
+
+// describeMode names the kind of a file that is not a regular one.
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// DescribeNonRegular names what kind of file path is when it exists and is
+// not a regular file ("a directory", "a device", …), else "".
+func DescribeNonRegular(path string) string {
+	st, err := os.Lstat(path)
+	if err != nil || st.Mode().IsRegular() {
+		return ""
+	}
+	return describeMode(st.Mode())
+}
+
+// ctxWriter stops writing once its context is done.
+type ctxWriter struct {
+	ctx context.Context
+	w   io.Writer
+}
+
+func (c ctxWriter) Write(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.w.Write(p)
 }
 
 // syncDir flushes a directory entry after a rename so the new name survives
