@@ -9,10 +9,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // hostileDir holds the hostile-input corpus and its manifest.
 const hostileDir = "testdata/hostile"
+
+// hostileMemory is the memory every case runs as if it had (8 GiB).
+const hostileMemory = 8 << 30
 
 // hostileCase is one entry of testdata/hostile/cases.txt: a command line
 // run on a hostile file and the outcome it must have.
@@ -210,9 +214,14 @@ func runHostileCase(t *testing.T, hc hostileCase, model string) {
 			file = edited
 		}
 	}
-	expand := strings.NewReplacer("{file}", file, "{model}", model, "{dir}", hostileDir, "{tmp}", tmp).Replace
+	today := time.Now().Format(time.DateOnly)
+	expand := strings.NewReplacer("{file}", file, "{model}", model, "{dir}", hostileDir, "{tmp}", tmp,
+		"{today}", today).Replace
 	args := strings.Fields(expand(hc.run))
 	c := newCLI(t)
+	// Memory refusals do not depend on the machine: every case runs as if
+	// it had hostileMemory available.
+	c.app.availableMemory = func() uint64 { return hostileMemory }
 	code := c.run(context.Background(), args...)
 	stderr := c.stderr.String()
 	if code != hc.exit {
