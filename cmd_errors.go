@@ -47,7 +47,7 @@ var badInputSentinels = []error{
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
 	experiment.ErrTooFewRows, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
-	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR,
+	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory,
 }
 
 // classify gives an error coming out of a command its exit code. It runs on

@@ -14,27 +14,28 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 	small := writeFile(t, "small.csv", "x,churn\n1,yes\n2,no\n3,no\n4,yes\n5,no\n")
 	oneCustomer := writeFile(t, "one.csv", "customer,date,amount\nc1,2024-01-01,10\nc1,2024-02-01,12\n"+
 		"c1,2024-03-01,15\nc1,2024-05-01,15\n")
+	usersNote := "note: " + users + ": column \"user_id\" is not a feature: an identifier (every value is unique)\n"
 	cases := []struct {
 		args []string
 		want string
 	}{
-		{[]string{"train", "--data", dir},
-			"retain: data: reading " + dir + ": read " + dir + ": is a directory\n"},
-		{[]string{"predict", "--model", dir, "--data", users},
-			"retain: experiment: reading model file " + dir + ": read " + dir + ": is a directory\n"},
-		{[]string{"eval", "--model", dir, "--data", users},
-			"retain: experiment: reading model file " + dir + ": read " + dir + ": is a directory\n"},
+		{[]string{"train", "--data", dir}, "retain: " + dir + ": is a directory, not a file\n"},
+		{[]string{"train", "--log", dir}, "retain: " + dir + ": is a directory, not a file\n"},
+		{[]string{"predict", "--model", dir, "--data", users}, "retain: " + dir + ": is a directory, not a file\n"},
+		{[]string{"predict", "--model", dir, "--data", dir}, "retain: " + dir + ": is a directory, not a file\n"},
+		{[]string{"eval", "--model", dir, "--data", users}, "retain: " + dir + ": is a directory, not a file\n"},
 		{[]string{"eval", "--cv", "200", "--data", users},
-			"Cross-validating on " + users + ": 200 folds of 100 rows\n" +
+			usersNote + "Cross-validating on " + users + ": 200 folds of 100 rows\n" +
 				"retain: experiment: too few rows: " + users + ": 200 folds need at least 200 positive and 200 negative rows, the data has 51 and 49\n"},
 		{[]string{"eval", "--cv", "3", "--data", small},
 			"Cross-validating on " + small + ": 3 folds of 5 rows\n" +
 				"retain: experiment: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
 		{[]string{"eval", "--cv", "2", "--log", oneCustomer},
-			"Cross-validating on " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): 2 folds of 1 rows\n" +
+			"note: " + oneCustomer + ": column \"customer_id\" is not a feature: an identifier\n" +
+				"Cross-validating on " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): 2 folds of 1 rows\n" +
 				"retain: experiment: too few rows: " + oneCustomer + ": 2 folds need at least 2 positive and 2 negative rows, the data has 1 and 0\n"},
 		{[]string{"train", "--data", users, "--val", "0.999"},
-			"retain: experiment: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},
+			usersNote + "retain: experiment: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},
 		{[]string{"eval", "--cv", "0"}, "retain: --cv 0: want at least 2 folds\n"},
 		{[]string{"train", "--lr", "0"}, "retain: --lr 0: want a positive learning rate such as 0.001\n"},
 		{[]string{"eval", "--cv", "3", "--lr", "-0.5"}, "retain: --lr -0.5: want a positive learning rate such as 0.001\n"},

@@ -3,18 +3,25 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 
 	"github.com/retainlab/retain/experiment"
 )
 
+// errDirectory is the cause when a folder is named where a file is wanted.
+var errDirectory = errors.New("is a directory, not a file")
+
 // openWithContext makes open give up when ctx is done: opening a named
 // pipe blocks until a writer comes, so the open runs in a goroutine that
 // is left behind (and closes what it opens) if ctx ends first; and the
 // file returned stops reading with ctx's error, so that loading a large
-// file ends soon after a signal.
+// file ends soon after a signal. A folder is refused once opened (the
+// opened file is asked, so no other path is looked at, and open keeps
+// any restriction it has on which paths it opens).
 func openWithContext(ctx context.Context, open experiment.Opener) experiment.Opener {
 	return func(path string) (io.ReadCloser, error) {
 		if err := ctx.Err(); err != nil {
@@ -34,6 +41,10 @@ func openWithContext(ctx context.Context, open experiment.Opener) experiment.Ope
 			if o.err != nil {
 				return nil, o.err
 			}
+			if err := refuseDirectory(path, o.f); err != nil {
+				o.f.Close()
+				return nil, err
+			}
 			return newCtxReader(ctx, o.f), nil
 		case <-ctx.Done():
 			go func() {
@@ -44,6 +55,19 @@ func openWithContext(ctx context.Context, open experiment.Opener) experiment.Ope
 			return nil, ctx.Err()
 		}
 	}
+}
+
+// refuseDirectory returns an error naming path if f, opened from path, is
+// a directory (reading it would fail with a message repeating the path).
+func refuseDirectory(path string, f io.ReadCloser) error {
+	st, ok := f.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok {
+		return nil
+	}
+	if info, err := st.Stat(); err == nil && info.IsDir() {
+		return fmt.Errorf("%s: %w", path, errDirectory)
+	}
+	return nil
 }
 
 // ctxReader is a file that stops reading once its context is done. A

@@ -113,15 +113,20 @@ func utf16Order(head []byte) string {
 }
 
 // checkNUL refuses a record with a NUL byte in a field: no text file has
-// one, and keeping it would silently turn a numeric column into text.
+// one, and keeping it would silently turn a numeric column into text. A
+// cell that is text but for its NUL bytes is quoted (escaped); one with
+// other binary bytes too is only measured: its escapes would be noise.
 func (r *recordReader) checkNUL() error {
 	if bytes.IndexByte(r.cur, 0) < 0 {
 		return nil
 	}
 	for i := range r.ends {
 		if f := r.field(i); bytes.IndexByte(f, 0) >= 0 {
-			return parseErr(r.file, r.line, i+1, ErrNotText,
-				fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f)))
+			msg := fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f))
+			if !printable(string(bytes.ReplaceAll(f, []byte{0}, nil))) {
+				msg = fmt.Sprintf("NUL and other binary bytes in a cell of %d bytes: the file is binary, not CSV text", len(f))
+			}
+			return parseErr(r.file, r.line, i+1, ErrNotText, msg)
 		}
 	}
 	return nil

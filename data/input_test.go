@@ -73,6 +73,12 @@ func TestNULByteInACellIsAnError(t *testing.T) {
 	if err == nil || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
+	// A cell of binary bytes is measured, not quoted byte by byte.
+	_, err = readString("age,plan,churn\n30,a,yes\n40,\x9e\x02\x00\xff\x01,no\n", CSVOptions{})
+	want = `t.csv:3:2: NUL and other binary bytes in a cell of 5 bytes: the file is binary, not CSV text`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrNotText) {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
 }
 
 func TestOversizedCellIsRefusedWithItsSize(t *testing.T) {
