@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 )
 
@@ -46,8 +45,7 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		if code := c.run(context.Background(), tc.args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
 		}
-		// The load notes (columns that are not features) are tested in cmd_load_test.go.
-		if got := withoutNotes(c.stderr.String()); got != tc.want {
+		if got := c.stderr.String(); got != tc.want {
 			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
 		}
 		if c.stdout.Len() != 0 {
@@ -56,14 +54,3 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 	}
 }
 
-// withoutNotes drops the "note: " lines the loader prints about columns
-// that are not features, leaving the lines a test is about.
-func withoutNotes(stderr string) string {
-	var kept []string
-	for _, line := range strings.SplitAfter(stderr, "\n") {
-		if !strings.HasPrefix(line, "note: ") {
-			kept = append(kept, line)
-		}
-	}
-	return strings.Join(kept, "")
-}

@@ -80,8 +80,7 @@ func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
 		if code := c.run(context.Background(), tc.args...); code != exitUsage {
 			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
 		}
-		// The load notes (columns that are not features) are tested in cmd_load_test.go.
-		if got := withoutNotes(c.stderr.String()); got != tc.want {
+		if got := c.stderr.String(); got != tc.want {
 			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
 		}
 	}
