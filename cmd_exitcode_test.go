@@ -53,4 +53,3 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		}
 	}
 }
-
