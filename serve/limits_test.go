@@ -56,7 +56,9 @@ func TestConnectionsWithoutASessionCountAgainstTheLimit(t *testing.T) {
 }
 
 func TestConnectionsWithoutASessionTimeOut(t *testing.T) {
-	f := start(t, Config{NoSessionTimeout: 50 * time.Millisecond})
+	// Long enough for a handshake and a session request under -race on a
+	// loaded machine (the timer runs from accept), short enough to wait out.
+	f := start(t, Config{NoSessionTimeout: 3 * time.Second})
 	c, err := f.dial("idle", gossh.PublicKeys(f.client))
 	if err != nil {
 		t.Fatal(err)
