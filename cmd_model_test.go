@@ -91,13 +91,14 @@ func TestPredictPrintsOneRowPerUser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("stdout is not CSV: %v", err)
 	}
-	if want := []string{"id", "probability", "predicted_churn", "reason_1", "reason_2"}; strings.Join(recs[0], ",") != strings.Join(want, ",") {
+	// The one scores format, shared with the TUI's Users export.
+	if want := []string{"user_id", "probability_churn_yes", "predicted_churn", "reason_1", "reason_2"}; strings.Join(recs[0], ",") != strings.Join(want, ",") {
 		t.Errorf("header %q, want %q", recs[0], want)
 	}
 	if len(recs) != 301 {
 		t.Fatalf("%d data lines, want 300", len(recs)-1)
 	}
-	reason := regexp.MustCompile(`^(visits|spend|plan)=\S+ \([+-]\d\.\d{3}\)$`)
+	reason := regexp.MustCompile(`^(visits|spend|plan)=\S+ \([+-]\d\.\d{4}\)$`)
 	for i, r := range recs[1:] {
 		if want := fmt.Sprintf("u%04d", i+1); r[0] != want {
 			t.Fatalf("line %d id %q, want %q", i+2, r[0], want)

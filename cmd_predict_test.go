@@ -3,9 +3,11 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"math"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
@@ -102,21 +104,55 @@ func TestPredictRefusesExtremeModels(t *testing.T) {
 	}
 }
 
-func TestCheckReasonsRefusesNonFiniteAttributions(t *testing.T) {
-	b := &experiment.Bundle{File: "m.json"}
-	ok := experiment.Explanation{Reasons: []experiment.Reason{{Column: "visits", Attribution: 0.25}}}
-	if err := checkReasons(b, ok, []string{"u1", "u2"}, "users.csv", 1); err != nil {
-		t.Errorf("finite reasons refused: %v", err)
+// TestPredictWritesTheSharedScoresFormat checks predict's lines cell by
+// cell against the model file scored directly, with and without an id
+// column in the file.
+func TestPredictWritesTheSharedScoresFormat(t *testing.T) {
+	csvPath := usersCSV(t, 120)
+	model := trainModel(t, csvPath)
+	// The same users without their id column.
+	noID := filepath.Join(t.TempDir(), "noid.csv")
+	var b strings.Builder
+	for _, line := range strings.Split(strings.TrimSpace(mustRead(t, csvPath)), "\n") {
+		b.WriteString(line[strings.Index(line, ",")+1:] + "\n")
 	}
-	bad := experiment.Explanation{Reasons: []experiment.Reason{
-		{Column: "visits", Attribution: 0.25}, {Column: "spend", Attribution: math.NaN()}}}
-	err := checkReasons(b, bad, []string{"u1", "u2"}, "users.csv", 1)
-	want := `experiment: model file m.json gives row 2 (id u2) of users.csv a reason for column "spend" of NaN: ` +
-		"its numbers are too extreme to score with"
-	if err == nil || err.Error() != want {
-		t.Errorf("got %v\nwant %s", err, want)
+	if err := os.WriteFile(noID, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
 	}
-	if exitCode(classify(err)) != exitUsage {
-		t.Errorf("exit %d, want 2", exitCode(classify(err)))
+	f, err := os.Open(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bundle, err := experiment.ReadBundle(f, model)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		data, idName string
+		id           func(i int) string
+	}{
+		{csvPath, "user_id", func(i int) string { return fmt.Sprintf("u%04d", i+1) }},
+		{noID, "row", func(i int) string { return strconv.Itoa(i + 1) }},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "predict", "--model", model, "--data", tc.data); code != exitOK {
+			t.Fatalf("%s: exit %d, stderr %q", tc.data, code, c.stderr.String())
+		}
+		scored, err := bundle.ScoreCSV(strings.NewReader(mustRead(t, tc.data)), tc.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{tc.idName + ",probability_churn_yes,predicted_churn"}
+		for i, p := range scored.Probabilities {
+			class := "no"
+			if p >= bundle.Threshold {
+				class = "yes"
+			}
+			want = append(want, tc.id(i)+","+strconv.FormatFloat(p, 'f', 6, 64)+","+class)
+		}
+		if got := strings.Split(strings.TrimSuffix(c.stdout.String(), "\n"), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: stdout\n%s\nwant\n%s", tc.data, strings.Join(got[:min(4, len(got))], "\n"), strings.Join(want[:4], "\n"))
+		}
 	}
 }

@@ -18,6 +18,8 @@ type Rows struct {
 	// IDs holds the identifier column's values, or the 1-based row numbers
 	// when the file has no such column.
 	IDs []string
+	// IDName is the identifier column's name, "" when the file has none.
+	IDName string
 	// Labels holds 0/1 labels when the file has the label column, else nil.
 	Labels []float64
 }
@@ -52,6 +54,9 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 		}
 	}
 	out := &Rows{}
+	if idField >= 0 {
+		out.IDName = p.IDName
+	}
 	if labelField >= 0 {
 		out.Labels = []float64{}
 	}

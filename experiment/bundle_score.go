@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"math"
@@ -19,6 +18,8 @@ type Scored struct {
 	// IDs are the identifier column's values, or 1-based row numbers when
 	// the file has no identifier column.
 	IDs []string
+	// IDName is the identifier column's name, "" when the rows had none.
+	IDName string
 	// Probabilities are P(positive class) per row.
 	Probabilities []float64
 	// Predicted holds the predicted class name per row: the positive class
@@ -44,7 +45,12 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	return b.score(name, rows.X, rows.IDs, rows.Labels)
+	s, err := b.score(name, rows.X, rows.IDs, rows.Labels)
+	if err != nil {
+		return nil, err
+	}
+	s.IDName = rows.IDName
+	return s, nil
 }
 
 // ScoreTable scores every row of a table that has the columns the model was
@@ -63,7 +69,14 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.Label.Name != "" {
 		labels = t.Label.Values
 	}
-	return b.score(t.Source, x, t.IDs(), labels)
+	s, err := b.score(t.Source, x, t.IDs(), labels)
+	if err != nil {
+		return nil, err
+	}
+	if t.IDColumn >= 0 {
+		s.IDName = t.Columns[t.IDColumn].Name
+	}
+	return s, nil
 }
 
 // score runs the bundle's network over prepared rows and cuts the
@@ -156,36 +169,4 @@ func (s *Scored) Report() (metrics.Report, error) {
 		}
 	}
 	return metrics.NewReport(probs, labels, nil, s.Threshold)
-}
-
-// WriteCSV writes one line per row: id, probability (shortest round-trip
-// form), predicted class, and the file's label when it had one.
-func (s *Scored) WriteCSV(w io.Writer) error {
-	cw := csv.NewWriter(w)
-	header := []string{"id", "probability", "predicted_" + s.LabelName}
-	if s.Actual != nil {
-		header = append(header, s.LabelName)
-	}
-	if err := cw.Write(header); err != nil {
-		return err
-	}
-	rec := make([]string, len(header))
-	for i, id := range s.IDs {
-		rec[0], rec[1], rec[2] = id, strconv.FormatFloat(s.Probabilities[i], 'g', -1, 64), s.Predicted[i]
-		if s.Actual != nil {
-			switch y := s.Actual[i]; {
-			case math.IsNaN(y):
-				rec[3] = ""
-			case y == 1:
-				rec[3] = s.Positive
-			default:
-				rec[3] = s.Negative
-			}
-		}
-		if err := cw.Write(rec); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
 }

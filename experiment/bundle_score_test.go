@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"bytes"
+	"context"
 	"math"
 	"os"
 	"path/filepath"
@@ -141,11 +142,12 @@ func TestScoreCSVHandlesMissingCellsUnseenCategoriesAndNoLabel(t *testing.T) {
 		}
 	}
 	var out bytes.Buffer
-	if err := s.WriteCSV(&out); err != nil {
+	opts := ExportOptions{IDName: s.IDName, Label: b.Label, Threshold: b.Threshold}
+	if err := WriteScoresCSV(context.Background(), &out, s, opts); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if len(lines) != 3 || lines[0] != "id,probability,predicted_Churn" || !strings.HasPrefix(lines[2], "B-2,") {
+	if len(lines) != 3 || lines[0] != "customerID,probability_Churn_Yes,predicted_Churn" || !strings.HasPrefix(lines[2], "B-2,") {
 		t.Errorf("CSV output:\n%s", out.String())
 	}
 }

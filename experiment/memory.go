@@ -53,9 +53,10 @@ func TrainingMemory(d *Data, cfg Config, folds int) (network, matrices float64) 
 }
 
 // ExplainMemory estimates the bytes of explaining rows rows with reasons
-// reasons each on workers workers: the printed reason cells (about 48 bytes
-// each, header included) and one integrated-gradients workspace per worker.
+// reasons each on workers workers: the reason cells of one block of
+// WriteScoresCSV (about 48 bytes each, header included) and one
+// integrated-gradients workspace per worker.
 func (b *Bundle) ExplainMemory(rows, reasons, workers int) float64 {
-	cells := float64(rows+1) * float64(reasons) * 48
+	cells := float64(min(rows, ExportBlock)+1) * float64(reasons) * 48
 	return cells + float64(max(1, workers))*b.Net.Architecture.ExplainMemory()
 }

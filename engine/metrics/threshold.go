@@ -37,6 +37,29 @@ func (c Confusion) F1() float64 {
 	return ratio(2*c.TP, 2*c.TP+c.FP+c.FN)
 }
 
+// FalsePositiveRate returns FP / (FP + TN), the x of a ROC curve's point,
+// or 0 when there are no negatives.
+func (c Confusion) FalsePositiveRate() float64 {
+	return ratio(c.FP, c.FP+c.TN)
+}
+
+// TruePositiveRate returns TP / (TP + FN), the y of a ROC curve's point: the
+// recall under its ROC name.
+func (c Confusion) TruePositiveRate() float64 { return c.Recall() }
+
+// Total returns the (weighted) number of rows.
+func (c Confusion) Total() float64 { return c.TN + c.FP + c.FN + c.TP }
+
+// PredictedPositive returns the (weighted) number of rows predicted
+// positive: the users a campaign would contact.
+func (c Confusion) PredictedPositive() float64 { return c.TP + c.FP }
+
+// PredictedPositiveRate returns the share of rows predicted positive, or 0
+// for an empty matrix.
+func (c Confusion) PredictedPositiveRate() float64 {
+	return ratio(c.TP+c.FP, c.Total())
+}
+
 // ratio divides, answering 0 for 0/0 so degenerate matrices never yield NaN.
 func ratio(num, den float64) float64 {
 	if den == 0 {

@@ -1,0 +1,265 @@
+package experiment
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"runtime"
+	"strconv"
+	"sync"
+)
+
+// A scores CSV, written by WriteScoresCSV for `retain predict` and the
+// Users screen's export alike, has one header line and one line per row:
+//
+//	user_id,probability_churn_yes,predicted_churn,reason_1,reason_2
+//	U0001,0.734120,yes,tenure=1 (+0.2704),Contract=Month-to-month (+0.1012)
+//
+// The first column is named after the data's identifier column ("row", with
+// 1-based row numbers, when there is none); the probability is P(label =
+// positive class) with 6 decimals; the predicted class is the positive one
+// when the probability is at or above the threshold. With N reasons, each
+// line gets reason_1 … reason_N: the original columns that moved the row's
+// probability most away from the baseline user's, largest first, each as
+// "column=value (±attribution)" with the attribution in probability points
+// to 4 decimals (FormatReason). Cells are empty when the model has fewer
+// columns than N.
+
+// ExportBlock is how many rows WriteScoresCSV explains before writing them:
+// the memory it holds besides the rows themselves.
+const ExportBlock = 2048
+
+// ScoreRow is one row of a scores CSV before it is formatted.
+type ScoreRow struct {
+	// ID identifies the row; Row is its 1-based row in the data, for errors.
+	ID  string
+	Row int
+	// Probability is P(positive class).
+	Probability float64
+	// Input is the row's prepared network input; WriteScoresCSV asks for
+	// it only when it explains rows.
+	Input []float64
+}
+
+// ScoreRows is what WriteScoresCSV writes. Row may be called from several
+// goroutines at once.
+type ScoreRows interface {
+	// Len returns the number of rows.
+	Len() int
+	// Row returns the i-th row (0-based), with its Input when input is set.
+	Row(i int, input bool) (ScoreRow, error)
+}
+
+// ExportOptions say how WriteScoresCSV writes.
+type ExportOptions struct {
+	// IDName names the first column ("" writes "row").
+	IDName string
+	// Label names the label column and its classes.
+	Label BundleLabel
+	// Threshold cuts probabilities into predicted classes.
+	Threshold float64
+	// Reasons is the number of reason columns (0: none).
+	Reasons int
+	// Explainer explains each row; required when Reasons > 0.
+	Explainer *Explainer
+	// Model and Data name the model file ("" for a model in memory) and the
+	// scored data in errors.
+	Model, Data string
+	// Progress, if set, is called from WriteScoresCSV's goroutine after
+	// each written block with the rows written so far and the total.
+	Progress func(done, total int)
+}
+
+// Header returns the CSV header the options give.
+func (o ExportOptions) Header() []string {
+	id := o.IDName
+	if id == "" {
+		id = "row"
+	}
+	h := []string{id, "probability_" + o.Label.Name + "_" + o.Label.Positive, "predicted_" + o.Label.Name}
+	for k := range max(o.Reasons, 0) {
+		h = append(h, "reason_"+strconv.Itoa(k+1))
+	}
+	return h
+}
+
+// FormatReason writes a reason as "column=value (+0.1234)".
+func FormatReason(r Reason) string {
+	return fmt.Sprintf("%s=%s (%+.4f)", r.Column, r.Value, r.Attribution)
+}
+
+// WriteScoresCSV writes rows as a scores CSV (see the format above),
+// ExportBlock rows at a time: each block's explanations run on every core,
+// then the block is written in order, so memory stays bounded and the first
+// failing row is the one reported. It stops with ctx.Err() when ctx is
+// cancelled, leaving the blocks written so far. A reason whose attribution
+// is not finite is a *ScoreError.
+func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOptions) error {
+	if o.Reasons < 0 {
+		return fmt.Errorf("experiment: %d reasons: want a number ≥ 0", o.Reasons)
+	}
+	if o.Reasons > 0 && o.Explainer == nil {
+		return errors.New("experiment: reasons need an explainer")
+	}
+	cw := csv.NewWriter(w)
+	header := o.Header()
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	total := rows.Len()
+	recs := make([][]string, min(ExportBlock, total))
+	for i := range recs {
+		recs[i] = make([]string, len(header))
+	}
+	workers := 1
+	if o.Reasons > 0 {
+		workers = max(runtime.GOMAXPROCS(0), 1)
+	}
+	for start := 0; start < total; start += ExportBlock {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		block := recs[:min(ExportBlock, total-start)]
+		if err := fillBlock(ctx, block, start, rows, o, workers); err != nil {
+			return err
+		}
+		for _, rec := range block {
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return err
+		}
+		if o.Progress != nil {
+			o.Progress(start+len(block), total)
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// fillBlock formats rows start… into block on workers goroutines and
+// returns the error of the first failing row, if any.
+func fillBlock(ctx context.Context, block [][]string, start int, rows ScoreRows, o ExportOptions, workers int) error {
+	errs := make([]error, len(block))
+	var wg sync.WaitGroup
+	for w := range min(workers, len(block)) {
+		wg.Go(func() {
+			for i := w; i < len(block); i += workers {
+				if ctx.Err() != nil {
+					errs[i] = ctx.Err()
+					return
+				}
+				if errs[i] = fillRecord(block[i], start+i, rows, o); errs[i] != nil {
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillRecord formats row i into rec.
+func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
+	r, err := rows.Row(i, o.Reasons > 0)
+	if err != nil {
+		return err
+	}
+	rec[0] = r.ID
+	rec[1] = strconv.FormatFloat(r.Probability, 'f', 6, 64)
+	rec[2] = o.Label.Negative
+	if r.Probability >= o.Threshold {
+		rec[2] = o.Label.Positive
+	}
+	if o.Reasons == 0 {
+		return nil
+	}
+	ex, err := o.Explainer.Explain(r.Input)
+	if err != nil {
+		return fmt.Errorf("experiment: explaining row %d of %s: %w", r.Row, o.Data, err)
+	}
+	for k := range o.Reasons {
+		rec[3+k] = ""
+		if k >= len(ex.Reasons) {
+			continue
+		}
+		reason := ex.Reasons[k]
+		if math.IsNaN(reason.Attribution) || math.IsInf(reason.Attribution, 0) {
+			return &ScoreError{Model: o.Model, Data: o.Data, Row: r.Row, ID: r.ID,
+				What: fmt.Sprintf("a reason for column %q", reason.Column), Value: reason.Attribution}
+		}
+		rec[3+k] = FormatReason(reason)
+	}
+	return nil
+}
+
+// Len implements ScoreRows.
+func (s *Scored) Len() int { return len(s.Probabilities) }
+
+// Row implements ScoreRows: row i of the scored file, with its prepared
+// input from X.
+func (s *Scored) Row(i int, input bool) (ScoreRow, error) {
+	r := ScoreRow{ID: idOf(s.IDs, i), Row: i + 1, Probability: s.Probabilities[i]}
+	if input {
+		if s.X == nil {
+			return ScoreRow{}, errors.New("experiment: the scored rows kept no inputs to explain")
+		}
+		r.Input = s.X.RawRowView(i)
+	}
+	return r, nil
+}
+
+// tableRows are chosen rows of an experiment's scored table.
+type tableRows struct {
+	e      *Experiment
+	scores *TableScores
+	rows   []int
+}
+
+// ExportRows returns the table rows rows (in that order) of the scores
+// ScoreAll computed, for WriteScoresCSV; inputs are prepared on demand.
+func (e *Experiment) ExportRows(scores *TableScores, rows []int) ScoreRows {
+	return tableRows{e: e, scores: scores, rows: rows}
+}
+
+// Len implements ScoreRows.
+func (t tableRows) Len() int { return len(t.rows) }
+
+// Row implements ScoreRows.
+func (t tableRows) Row(i int, input bool) (ScoreRow, error) {
+	r := t.rows[i]
+	out := ScoreRow{ID: t.scores.ID(r), Row: r + 1, Probability: t.scores.Probabilities[r]}
+	if input {
+		in, err := t.e.Row(r)
+		if err != nil {
+			return ScoreRow{}, err
+		}
+		out.Input = in
+	}
+	return out, nil
+}
+
+// ExportOptions returns the options that export the experiment's rows with
+// reasons reasons each, cut at threshold, explained against the mean
+// training user.
+func (e *Experiment) ExportOptions(reasons int, threshold float64) ExportOptions {
+	o := ExportOptions{
+		IDName: e.Pipeline.IDName, Label: BundleLabel(e.Pipeline.Label), Threshold: threshold,
+		Reasons: reasons, Data: e.Data.Table.Source,
+	}
+	if reasons > 0 {
+		o.Explainer = e.Explainer()
+	}
+	return o
+}

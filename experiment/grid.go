@@ -1,0 +1,166 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Grid is a rectangle of two numeric columns cut into Cols × Rows cells.
+type Grid struct {
+	// X and Y name the numeric columns on the horizontal and vertical axes.
+	X, Y string
+	// XLo…XHi and YLo…YHi are the ranges shown, in original units.
+	XLo, XHi, YLo, YHi float64
+	Cols, Rows         int
+}
+
+// CellX returns the value at the centre of column c, in original units.
+func (g Grid) CellX(c int) float64 {
+	return g.XLo + (float64(c)+0.5)/float64(g.Cols)*(g.XHi-g.XLo)
+}
+
+// CellY returns the value at the centre of row r; row 0 is the top, the
+// highest y.
+func (g Grid) CellY(r int) float64 {
+	return g.YHi - (float64(r)+0.5)/float64(g.Rows)*(g.YHi-g.YLo)
+}
+
+// Cell returns the cell a pair of values falls in, and false when it lies
+// off the grid (or a value is NaN).
+func (g Grid) Cell(xv, yv float64) (col, row int, ok bool) {
+	if math.IsNaN(xv) || math.IsNaN(yv) || xv < g.XLo || xv > g.XHi || yv < g.YLo || yv > g.YHi {
+		return 0, 0, false
+	}
+	col = min(int((xv-g.XLo)/(g.XHi-g.XLo)*float64(g.Cols)), g.Cols-1)
+	row = min(int((g.YHi-yv)/(g.YHi-g.YLo)*float64(g.Rows)), g.Rows-1)
+	return col, row, true
+}
+
+// ProbabilityGrid returns the probability at the centre of every cell of
+// g, [row][col] with row 0 the top, for the prepared input row with the
+// grid's two numeric columns set to the cell's values and every other
+// column held at row's values (a "was missing" indicator of X or Y is
+// cleared). Each grid row is one batched forward pass.
+func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) {
+	if g.Cols < 1 || g.Rows < 1 || !(g.XHi > g.XLo) || !(g.YHi > g.YLo) {
+		return nil, fmt.Errorf("experiment: grid of %d×%d cells over [%v, %v]×[%v, %v]: want at least one cell and ranges that are not empty",
+			g.Cols, g.Rows, g.XLo, g.XHi, g.YLo, g.YHi)
+	}
+	xc, err := x.numericColumn(g.X)
+	if err != nil {
+		return nil, err
+	}
+	yc, err := x.numericColumn(g.Y)
+	if err != nil {
+		return nil, err
+	}
+	width := len(row)
+	if width != x.Net.Arch.Inputs {
+		return nil, fmt.Errorf("experiment: the row has %d inputs, the network takes %d", width, x.Net.Arch.Inputs)
+	}
+	pred := engine.NewPredictor(x.Net)
+	batch := make([]float64, g.Cols*width)
+	out := make([][]float64, g.Rows)
+	for r := range g.Rows {
+		yv := yc.Transformed(g.CellY(r))
+		for c := range g.Cols {
+			in := batch[c*width : (c+1)*width]
+			copy(in, row)
+			setInput(in, yc, yv)
+			setInput(in, xc, xc.Transformed(g.CellX(c)))
+		}
+		out[r] = make([]float64, g.Cols)
+		pred.PredictFlat(out[r], nil, batch, g.Cols)
+	}
+	return out, nil
+}
+
+// setInput puts a numeric column's transformed value into a prepared row
+// and clears its "was missing" indicator.
+func setInput(in []float64, pc *data.PipelineColumn, v float64) {
+	in[pc.First] = v
+	if pc.Indicator {
+		in[pc.First+1] = 0
+	}
+}
+
+// numericColumn finds a numeric pipeline column by name.
+func (x *Explainer) numericColumn(name string) (*data.PipelineColumn, error) {
+	ci, err := x.column(name)
+	if err != nil {
+		return nil, err
+	}
+	pc := &x.Pipeline.Columns[ci]
+	if pc.Kind != data.Numeric {
+		return nil, fmt.Errorf("experiment: %s is not a numeric column; a map axis needs one", pc.Name)
+	}
+	return pc, nil
+}
+
+// AxisRange returns the 1st to 99th percentile of a numeric table column
+// over the training rows, so one extreme user does not squeeze a map into a
+// corner; the full range when those are equal, and 0…1 without values.
+func (e *Experiment) AxisRange(column string) (lo, hi float64, err error) {
+	c := e.Data.Table.Column(column)
+	if c == nil {
+		return 0, 0, fmt.Errorf("%w: %q", ErrUnknownColumn, column)
+	}
+	lo, hi = percentileRange(c.Values, e.TrainRows)
+	return lo, hi, nil
+}
+
+// percentileRange is AxisRange on values at rows.
+func percentileRange(values []float64, rows []int) (float64, float64) {
+	vals := make([]float64, 0, len(rows))
+	for _, r := range rows {
+		if v := values[r]; !math.IsNaN(v) && !math.IsInf(v, 0) {
+			vals = append(vals, v)
+		}
+	}
+	if len(vals) == 0 {
+		return 0, 1
+	}
+	slices.Sort(vals)
+	lo, hi := vals[len(vals)/100], vals[len(vals)-1-len(vals)/100]
+	if hi <= lo {
+		lo, hi = vals[0], vals[len(vals)-1]
+	}
+	if hi <= lo {
+		hi = lo + 1
+	}
+	return lo, hi
+}
+
+// DecisionMap is the probability over two numeric columns, the others held
+// at one user's values.
+type DecisionMap struct {
+	Grid
+	// Prob is [row][col], row 0 the top (see ProbabilityGrid).
+	Prob [][]float64
+}
+
+// DecisionMap computes the map of table row tableRow over the numeric
+// columns xcol and ycol, each axis spanning AxisRange, cut into cols × rows
+// cells.
+func (e *Experiment) DecisionMap(x *Explainer, tableRow int, xcol, ycol string, cols, rows int) (*DecisionMap, error) {
+	m := &DecisionMap{Grid: Grid{X: xcol, Y: ycol, Cols: cols, Rows: rows}}
+	var err error
+	if m.XLo, m.XHi, err = e.AxisRange(xcol); err != nil {
+		return nil, err
+	}
+	if m.YLo, m.YHi, err = e.AxisRange(ycol); err != nil {
+		return nil, err
+	}
+	user, err := e.Row(tableRow)
+	if err != nil {
+		return nil, err
+	}
+	if m.Prob, err = x.ProbabilityGrid(user, m.Grid); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
