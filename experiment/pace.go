@@ -17,16 +17,21 @@ func Paces() []engine.Pace {
 	}
 }
 
-// ShiftPace returns the pace n places slower than p in Paces (n < 0:
-// faster), stopping at the fastest and the slowest. A pace that is not in
-// Paces counts as the fastest.
-func ShiftPace(p engine.Pace, n int) engine.Pace {
-	paces := Paces()
-	i := 0
-	for j, q := range paces {
+// PaceIndex returns p's place in Paces (0 for a pace not in the list, which
+// counts as the fastest), for a view that labels the paces in its language.
+func PaceIndex(p engine.Pace) int {
+	for i, q := range Paces() {
 		if q == p {
-			i = j
+			return i
 		}
 	}
-	return paces[min(max(i+n, 0), len(paces)-1)]
+	return 0
+}
+
+// ShiftPace returns the pace n places faster than p in Paces (n < 0:
+// slower), stopping at the fastest and the slowest: a "+" key calls it with
+// 1, a "-" key with -1.
+func ShiftPace(p engine.Pace, n int) engine.Pace {
+	paces := Paces()
+	return paces[min(max(PaceIndex(p)-n, 0), len(paces)-1)]
 }

@@ -16,9 +16,9 @@ func TestShiftPaceStepsThroughPacesAndStopsAtTheEnds(t *testing.T) {
 		n    int
 		want engine.Pace
 	}{
-		{fast, 1, epoch}, {epoch, 1, batch}, {batch, 1, batch},
-		{batch, -1, epoch}, {epoch, -1, fast}, {fast, -1, fast},
-		{fast, 5, batch}, {engine.Pace{PerBatch: time.Second}, 1, epoch},
+		{fast, -1, epoch}, {epoch, -1, batch}, {batch, -1, batch},
+		{batch, 1, epoch}, {epoch, 1, fast}, {fast, 1, fast},
+		{fast, -5, batch}, {engine.Pace{PerBatch: time.Second}, -1, epoch},
 	} {
 		if got := ShiftPace(c.from, c.n); got != c.want {
 			t.Errorf("ShiftPace(%v, %d) = %v, want %v", c.from, c.n, got, c.want)
@@ -26,8 +26,8 @@ func TestShiftPaceStepsThroughPacesAndStopsAtTheEnds(t *testing.T) {
 	}
 	labels := []string{"as fast as possible", "1 epoch / 500ms", "1 batch / 100ms"}
 	for i, p := range Paces() {
-		if p.String() != labels[i] {
-			t.Errorf("pace %d reads %q, want %q", i, p.String(), labels[i])
+		if p.String() != labels[i] || PaceIndex(p) != i {
+			t.Errorf("pace %d reads %q at index %d, want %q", i, p.String(), PaceIndex(p), labels[i])
 		}
 	}
 }
@@ -49,7 +49,7 @@ func TestSlowestPaceGrowsTheCurveOnePointPerTick(t *testing.T) {
 	e.Trainer.SetClock(clk)
 	coal := engine.NewCoalescer(256)
 	e.Trainer.SetSink(coal)
-	e.Trainer.SetPace(ShiftPace(Paces()[0], 2))
+	e.Trainer.SetPace(ShiftPace(Paces()[0], -2)) // "-" twice: one batch per 0.1 s
 	ctx, cancel := context.WithCancel(context.Background())
 	ended := make(chan struct{})
 	go func() {
