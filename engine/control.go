@@ -15,7 +15,8 @@ type control struct {
 	batches   int  // batches allowed to run while held
 	toEpoch   bool // run until the current epoch ends, then hold again
 	wake      chan struct{}
-	announced bool // a Paused progress was sent for the current hold
+	announced bool                 // a Paused progress was sent for the current hold
+	pace      atomic.Pointer[Pace] // nil: as fast as possible
 }
 
 func newControl() *control { return &control{wake: make(chan struct{}, 1)} }
@@ -57,7 +58,7 @@ func (t *Trainer) IsPaused() bool { return t.ctl.hold.Load() }
 
 // gate is called before each batch. It returns at once when the trainer is
 // not held, lets one permitted step through, or blocks until a control call
-// or cancellation.
+// or cancellation. Time spent blocked does not count as training time.
 func (t *Trainer) gate(ctx context.Context) error {
 	c := t.ctl
 	for {
@@ -77,13 +78,17 @@ func (t *Trainer) gate(ctx context.Context) error {
 		announce := !c.announced
 		c.announced = true
 		c.mu.Unlock()
+		start := t.clk.Now()
 		if announce {
 			t.report(Paused, false)
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
 		case <-c.wake:
+		}
+		t.waited += t.clk.Now().Sub(start)
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 	}
 }

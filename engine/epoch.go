@@ -33,7 +33,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 			return t.diverged("validation loss not finite", r.loss)
 		}
 	}
-	st.Elapsed = t.elapsed + time.Since(t.runStart)
+	st.Elapsed = t.elapsed + t.clk.Now().Sub(t.runStart)
 	t.epoch++
 	t.batch = 0
 	t.history = append(t.history, st)
@@ -103,11 +103,14 @@ func (t *Trainer) finish(s State) {
 // BestEpoch is the epoch whose weights early stopping kept (0 if off).
 func (t *Trainer) BestEpoch() int { return t.bestEpoch }
 
-// progress builds a snapshot of the current position.
+// progress builds a snapshot of the current position. Samples/s and the
+// per-batch time behind the ETA count compute time only: the time this Run
+// spent paused or waiting for its pace is left out.
 func (t *Trainer) progress(s State, epochEnd bool) Progress {
+	now := t.clk.Now()
 	el := t.elapsed
 	if !t.runStart.IsZero() && s != Finished {
-		el += time.Since(t.runStart)
+		el += now.Sub(t.runStart)
 	}
 	p := Progress{
 		State: s, Epochs: t.cfg.Epochs, Batches: t.batches, Step: t.step,
@@ -124,13 +127,22 @@ func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	if t.pendCount > 0 {
 		p.BatchLoss, p.BatchCount = t.pendLoss/float64(t.pendCount), t.pendCount
 	}
-	if run := time.Since(t.runStart).Seconds(); t.runSteps > 0 && run > 0 {
-		perBatch := run / float64(t.runSteps)
-		p.SamplesPerSec = float64(t.runSamples) / run
+	if compute := (now.Sub(t.runStart) - t.waited).Seconds(); !t.runStart.IsZero() && t.runSteps > 0 && compute > 0 {
+		p.SamplesPerSec = float64(t.runSamples) / compute
 		left := (t.cfg.Epochs-t.epoch)*t.batches - t.batch
-		p.ETA = time.Duration(float64(left) * perBatch * float64(time.Second))
+		p.ETA = time.Duration(left) * t.batchTime(compute)
 	}
 	return p
+}
+
+// batchTime is the time one batch takes from now on: its compute time (out
+// of compute seconds spent on this Run's batches), or longer at a slow pace.
+func (t *Trainer) batchTime(compute float64) time.Duration {
+	d := time.Duration(compute / float64(t.runSteps) * float64(time.Second))
+	if p := t.ctl.pace.Load(); p != nil {
+		d = max(d, p.PerBatch, p.PerEpoch/time.Duration(t.batches))
+	}
+	return d
 }
 
 // report sends a snapshot and resets the batch-loss aggregate.
@@ -140,7 +152,7 @@ func (t *Trainer) report(s State, epochEnd bool) {
 
 func (t *Trainer) send(p Progress) {
 	t.pendLoss, t.pendCount = 0, 0
-	t.lastReport = time.Now()
+	t.lastReport = t.clk.Now()
 	if t.sink != nil {
 		t.sink.Report(p)
 	}

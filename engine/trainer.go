@@ -13,7 +13,8 @@ import (
 const reportInterval = 50 * time.Millisecond
 
 // Trainer trains one network on one data set. Run drives it; Pause, Resume,
-// StepBatch and StepEpoch may be called from other goroutines meanwhile.
+// StepBatch, StepEpoch and SetPace may be called from other goroutines
+// meanwhile.
 // Everything else must be called when Run is not running.
 type Trainer struct {
 	net       *Network
@@ -27,6 +28,7 @@ type Trainer struct {
 	perm      []int
 	sink      Sink
 	ctl       *control
+	clk       Clock
 	posWeight float64
 
 	epoch, batch, step int // epochs finished; batches done in the current epoch; in all
@@ -41,6 +43,9 @@ type Trainer struct {
 	runStart           time.Time
 	runSteps           int
 	runSamples         int
+	waited             time.Duration // time this Run spent paused or waiting for its pace
+	batchStart         time.Time     // start of the last batch, recorded only when paced
+	epochStart         time.Time     // start of the current epoch, recorded only when paced
 	elapsed            time.Duration // training time of earlier Run calls
 	state              State
 	history            []EpochStats
@@ -77,6 +82,7 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		ws:        newWorkspace(net, batch),
 		perm:      make([]int, train.Rows),
 		ctl:       newControl(),
+		clk:       &systemClock{},
 		posWeight: cfg.posWeight(),
 		batches:   (train.Rows + batch - 1) / batch,
 		lastGood:  append([]float64(nil), net.params...),
@@ -127,14 +133,15 @@ func (t *Trainer) Run(ctx context.Context) error {
 	if t.Done() {
 		return t.doneErr()
 	}
-	t.runStart, t.runSteps, t.runSamples = time.Now(), 0, 0
+	t.runStart, t.runSteps, t.runSamples, t.waited = t.clk.Now(), 0, 0, 0
 	t.lastReport = t.runStart
 	t.state = Running
-	defer func() { t.elapsed += time.Since(t.runStart) }()
+	defer func() { t.elapsed += t.clk.Now().Sub(t.runStart) }()
 	for t.epoch < t.cfg.Epochs {
-		if err := t.gate(ctx); err != nil {
+		if err := t.waitTurn(ctx); err != nil {
 			return t.stop(Cancelled, err)
 		}
+		t.markStart()
 		if err := t.trainBatch(); err != nil {
 			return t.stop(Diverged, err)
 		}
@@ -148,7 +155,7 @@ func (t *Trainer) Run(ctx context.Context) error {
 			if t.state == StoppedEarly {
 				return nil
 			}
-		} else if t.step&15 == 0 && time.Since(t.lastReport) >= reportInterval {
+		} else if t.step&15 == 0 && t.clk.Now().Sub(t.lastReport) >= reportInterval {
 			t.report(Running, false)
 		}
 	}
