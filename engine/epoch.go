@@ -109,7 +109,10 @@ func (t *Trainer) BestEpoch() int { return t.bestEpoch }
 func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	now := t.clk.Now()
 	el := t.elapsed
-	if !t.runStart.IsZero() && s != Finished {
+	if t.inRun {
+		// Every report of a Run, its last (Finished, StoppedEarly, …)
+		// included, counts that Run's time so far; once it has returned,
+		// its time is in t.elapsed.
 		el += now.Sub(t.runStart)
 	}
 	p := Progress{

@@ -284,3 +284,27 @@ func TestPacedStepAllocatesNothing(t *testing.T) {
 		t.Errorf("%v allocations per paced training step, want 0", allocs)
 	}
 }
+
+// TestElapsedNeverGoesBackWhenARunEnds: the last report of a run (Finished
+// here) used to leave the current Run's time out and read 0:00.
+func TestElapsedNeverGoesBackWhenARunEnds(t *testing.T) {
+	cfg := TrainConfig{Epochs: 2, BatchSize: 50, Optimizer: OptimizerConfig{Kind: "adam"}}
+	tr := newTestTrainer(t, 1, cfg, blobs(200, 1), blobs(50, 2))
+	rec := &recorder{}
+	tr.SetSink(rec)
+	clk := fakeclock.New(time.Unix(1_700_000_000, 0))
+	clk.SetTick(time.Millisecond) // every clock reading moves time on
+	tr.SetClock(clk)
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	last := rec.got[len(rec.got)-1]
+	if last.State != Finished || last.Elapsed <= 0 {
+		t.Fatalf("last report %v with elapsed %v, want Finished with the run's time", last.State, last.Elapsed)
+	}
+	for i := 1; i < len(rec.got); i++ {
+		if rec.got[i].Elapsed < rec.got[i-1].Elapsed {
+			t.Errorf("report %d (%v) elapsed %v < the one before (%v)", i, rec.got[i].State, rec.got[i].Elapsed, rec.got[i-1].Elapsed)
+		}
+	}
+}

@@ -47,6 +47,7 @@ type Trainer struct {
 	batchStart         time.Time     // start of the last batch, recorded only when paced
 	epochStart         time.Time     // start of the current epoch, recorded only when paced
 	elapsed            time.Duration // training time of earlier Run calls
+	inRun              bool          // Run is executing: reports add the time since runStart
 	state              State
 	history            []EpochStats
 	lastGood           []float64 // parameters at the last epoch end, finite
@@ -136,7 +137,8 @@ func (t *Trainer) Run(ctx context.Context) error {
 	t.runStart, t.runSteps, t.runSamples, t.waited = t.clk.Now(), 0, 0, 0
 	t.lastReport = t.runStart
 	t.state = Running
-	defer func() { t.elapsed += t.clk.Now().Sub(t.runStart) }()
+	t.inRun = true
+	defer func() { t.elapsed += t.clk.Now().Sub(t.runStart); t.inRun = false }()
 	for t.epoch < t.cfg.Epochs {
 		if err := t.waitTurn(ctx); err != nil {
 			return t.stop(Cancelled, err)
