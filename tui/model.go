@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // tab identifies a screen.
@@ -37,8 +38,8 @@ var (
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
-	styles Styles
-	keys   KeyMap
+	styles common.Styles
+	keys   common.KeyMap
 	help   help.Model
 
 	width, height int
@@ -65,7 +66,7 @@ type Model struct {
 	// analysed is the ended run the analysis screens look at (number 0:
 	// none yet); pinned is set when the Runs screen chose it, so a newer
 	// run does not replace it.
-	analysed finishedRun
+	analysed common.Run
 	pinned   bool
 }
 
@@ -82,14 +83,14 @@ func NewModel(opts Options) Model {
 	if opts.Source.Kind == "" {
 		opts.Source.Kind = "builtin"
 	}
-	st := DefaultStyles()
+	st := common.DefaultStyles()
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
 		opts:    opts,
 		parent:  context.Background(),
 		styles:  st,
-		keys:    DefaultKeyMap(),
+		keys:    common.DefaultKeyMap(),
 		help:    h,
 		loading: opts.Source.Describe(),
 	}
@@ -188,8 +189,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case mapReadyMsg:
 		m.mapScr, _ = m.mapScr.Update(msg)
 		return m, nil
-	case analyseRunMsg:
-		return m, m.analyseNumber(msg.number)
+	case common.AnalyseRunMsg:
+		return m, m.analyseNumber(msg.Number)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
@@ -226,7 +227,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(k, m.keys.PrevTab):
 			return m.switchTo((m.active + tabCount - 1) % tabCount), nil
 		}
-		for t, b := range m.keys.tabKeys() {
+		for t, b := range m.keys.TabKeys() {
 			if key.Matches(k, b) {
 				return m.switchTo(tab(t)), nil
 			}

@@ -4,12 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -29,17 +29,14 @@ func defaultRunsKeyMap() runsKeyMap {
 	}
 }
 
-// analyseRunMsg asks the root to make a run the analysed one.
-type analyseRunMsg struct{ number int }
-
 // runsScreen lists every ended run with its configuration and final
 // validation figures, and compares two of them.
 type runsScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          runsKeyMap
 	width, height int
 
-	runs     []finishedRun
+	runs     []common.Run
 	analysed int   // the analysed run's number
 	cursor   int   // index into runs
 	marked   []int // up to two run numbers, oldest mark first
@@ -48,14 +45,14 @@ type runsScreen struct {
 	view  string
 }
 
-func newRunsScreen(st Styles) runsScreen {
+func newRunsScreen(st common.Styles) runsScreen {
 	c := widget.NewSeriesChart("Validation loss", st.Widget, "run", "run")
 	c.SetYLimits(0, inf)
 	return runsScreen{styles: st, keys: defaultRunsKeyMap(), chart: c}
 }
 
 // setRuns gives the screen the ended runs and the analysed one.
-func (s *runsScreen) setRuns(runs []finishedRun, analysed int) {
+func (s *runsScreen) setRuns(runs []common.Run, analysed int) {
 	grew := len(runs) != len(s.runs)
 	s.runs, s.analysed = runs, analysed
 	if grew && len(runs) > 0 {
@@ -90,10 +87,10 @@ func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.Down):
 		s.cursor = min(s.cursor+1, len(s.runs)-1)
 	case key.Matches(k, s.keys.Mark):
-		s.toggleMark(s.runs[s.cursor].number)
+		s.toggleMark(s.runs[s.cursor].Number)
 	case key.Matches(k, s.keys.Analyse):
-		number := s.runs[s.cursor].number
-		cmd = func() tea.Msg { return analyseRunMsg{number: number} }
+		number := s.runs[s.cursor].Number
+		cmd = func() tea.Msg { return common.AnalyseRunMsg{Number: number} }
 	default:
 		return s, nil
 	}
@@ -118,12 +115,12 @@ func (s *runsScreen) toggleMark(number int) {
 
 // compared returns the two runs to compare: the marked ones, or the
 // selected run and the one before it.
-func (s runsScreen) compared() []finishedRun {
-	var out []finishedRun
+func (s runsScreen) compared() []common.Run {
+	var out []common.Run
 	if len(s.marked) == 2 {
 		for _, n := range s.marked {
 			for _, r := range s.runs {
-				if r.number == n {
+				if r.Number == n {
 					out = append(out, r)
 				}
 			}
@@ -145,14 +142,14 @@ func (s *runsScreen) fillChart() {
 	runs := s.compared()
 	names := make([]string, 0, 2)
 	for _, r := range runs {
-		names = append(names, fmt.Sprintf("run %d", r.number))
+		names = append(names, fmt.Sprintf("run %d", r.Number))
 	}
 	c := widget.NewSeriesChart("Validation loss by epoch", s.styles.Widget, names...)
 	c.SetYLimits(0, inf)
 	c.SetSize(s.chart.Width(), s.chart.Height())
 	maxEpochs := 1
 	for i, r := range runs {
-		for _, e := range r.history {
+		for _, e := range r.History {
 			y := e.ValLoss
 			if !e.HasVal {
 				y = e.TrainLoss
@@ -169,16 +166,16 @@ func (s *runsScreen) fillChart() {
 // lastEpoch returns the figures of the weights a run kept: the last
 // epoch's, or after early stopping the best epoch's (the trainer restores
 // its weights).
-func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
-	if len(r.history) == 0 {
+func lastEpoch(r common.Run) (engine.EpochStats, bool) {
+	if len(r.History) == 0 {
 		return engine.EpochStats{}, false
 	}
-	last := r.history[len(r.history)-1]
-	if r.exp == nil || runEnding(r) != "early stop" {
+	last := r.History[len(r.History)-1]
+	if r.Exp == nil || runEnding(r) != "early stop" {
 		return last, true
 	}
 	best := last
-	for _, e := range r.history {
+	for _, e := range r.History {
 		if e.Monitored() < best.Monitored() {
 			best = e
 		}
@@ -187,16 +184,16 @@ func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
 }
 
 // runEnding names how a run ended.
-func runEnding(r finishedRun) string {
+func runEnding(r common.Run) string {
 	var div *engine.DivergedError
 	switch {
-	case errors.As(r.err, &div):
+	case errors.As(r.Err, &div):
 		return "diverged"
-	case errors.Is(r.err, context.Canceled):
+	case errors.Is(r.Err, context.Canceled):
 		return "stopped"
-	case r.err != nil:
+	case r.Err != nil:
 		return "failed"
-	case len(r.history) < r.exp.Config.Train.Epochs:
+	case len(r.History) < r.Exp.Config.Train.Epochs:
 		return "early stop"
 	}
 	return "finished"
@@ -218,6 +215,3 @@ func (s runsScreen) helpGroups() [][]key.Binding {
 
 // View returns the view drawn in the last Update.
 func (s runsScreen) View() string { return s.view }
-
-// joinLines is strings.Join with a newline, for readability at call sites.
-func joinLines(lines []string) string { return strings.Join(lines, "\n") }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
@@ -30,7 +31,7 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
-	m.trainScr.finished = []finishedRun{run}
+	m.trainScr.finished = []common.Run{run}
 	m.analyse(run) // its Cmds are not run: the screens wait
 	mustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
 	mustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
@@ -109,13 +110,13 @@ func TestWhatIfRefusesABadValueInPlace(t *testing.T) {
 func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
-	w := newWalkTab(DefaultStyles(), "en")
+	w := newWalkTab(common.DefaultStyles(), "en")
 	cmds := []tea.Cmd{evalCmd(run), usersCmd(run), importanceCmd(run),
 		func() tea.Msg {
-			ex, err := explainRow(run.exp, run.exp.Explainer(), 3)
+			ex, err := explainRow(run.Exp, run.Exp.Explainer(), 3)
 			return explainMsg{run: 1, row: 3, expl: ex, err: err}
 		},
-		mapCmd(run.exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
+		mapCmd(run.Exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
 		w.want(run, 3, "U000004")}
 	done := make(chan tea.Msg, len(cmds))
 	for _, c := range cmds {

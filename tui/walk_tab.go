@@ -6,6 +6,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/walkthrough"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -14,7 +15,7 @@ import (
 // screen. Building a walkthrough traces the network and one training step,
 // so it happens in a Cmd whenever the run or the user changes.
 type walkTab struct {
-	styles        Styles
+	styles        common.Styles
 	wstyles       walkthrough.Styles
 	lang          string
 	width, height int
@@ -37,7 +38,7 @@ type walkReadyMsg struct {
 	err      error
 }
 
-func newWalkTab(st Styles, lang string) walkTab {
+func newWalkTab(st common.Styles, lang string) walkTab {
 	ws := walkthrough.DefaultStyles()
 	ws.Widget = st.Widget
 	return walkTab{styles: st, wstyles: ws, lang: walkthrough.DetectLang(lang, ""), wantRow: -1, row: -1}
@@ -45,18 +46,18 @@ func newWalkTab(st Styles, lang string) walkTab {
 
 // want asks for the walkthrough of row of run unless it is shown or
 // already being built.
-func (w *walkTab) want(run finishedRun, row int, id string) tea.Cmd {
-	if run.exp == nil || row < 0 || (w.wantRun == run.number && w.wantRow == row) {
+func (w *walkTab) want(run common.Run, row int, id string) tea.Cmd {
+	if run.Exp == nil || row < 0 || (w.wantRun == run.Number && w.wantRow == row) {
 		return nil
 	}
-	w.wantRun, w.wantRow, w.wantID = run.number, row, id
+	w.wantRun, w.wantRow, w.wantID = run.Number, row, id
 	w.render()
 	prev, has, lang, st := w.model, w.has, w.lang, w.wstyles
 	width, height := w.width, w.height
 	return func() tea.Msg {
-		msg := walkReadyMsg{run: run.number, row: row}
-		defer recovered(&msg.err)
-		in, err := walkthrough.NewInput(run.exp, row)
+		msg := walkReadyMsg{run: run.Number, row: row}
+		defer common.Recovered(&msg.err)
+		in, err := walkthrough.NewInput(run.Exp, row)
 		if err != nil {
 			msg.err = err
 			return msg
@@ -142,9 +143,9 @@ func (w walkTab) draw() string {
 	case !w.has && w.wantRun != 0:
 		return widget.Fit(st.Muted.Render("Preparing the walkthrough…"), w.width, w.height)
 	case !w.has:
-		return widget.Fit(noRunYet(st), w.width, w.height)
+		return widget.Fit(common.NoRunYet(st), w.width, w.height)
 	}
 	head := st.Title.Render(fmt.Sprintf("Walkthrough of run %d", w.run)) +
 		st.Muted.Render(fmt.Sprintf(" · user %s, chosen on the Users screen (5)", w.id))
-	return widget.Fit(truncate(head, w.width)+"\n"+w.model.View(), w.width, w.height)
+	return widget.Fit(common.Truncate(head, w.width)+"\n"+w.model.View(), w.width, w.height)
 }
