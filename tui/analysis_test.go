@@ -161,8 +161,8 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	m.trainScr.finished = append(m.trainScr.finished, second)
 	m = runCmds(t, m, m.analyse(second))
 	m = pressAll(t, m, "7")
-	if m.runsScr.cursor != 1 || m.analysed.Number != 2 {
-		t.Fatalf("cursor %d, analysed run %d", m.runsScr.cursor, m.analysed.Number)
+	if m.runsScr.Cursor() != 1 || m.analysed.Number != 2 {
+		t.Fatalf("cursor %d, analysed run %d", m.runsScr.Cursor(), m.analysed.Number)
 	}
 	view := screen(m)
 	last := second.History[len(second.History)-1]
@@ -175,11 +175,11 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 		t.Fatal("the analysis screens did not switch to run 1")
 	}
 	m = pressAll(t, m, "space")
-	if len(m.runsScr.marked) != 1 {
-		t.Fatalf("marked %v", m.runsScr.marked)
+	if len(m.runsScr.Marked()) != 1 {
+		t.Fatalf("marked %v", m.runsScr.Marked())
 	}
 	m = pressAll(t, m, "space")
-	if len(m.runsScr.marked) != 0 {
+	if len(m.runsScr.Marked()) != 0 {
 		t.Fatal("space did not unmark")
 	}
 	m = pressAll(t, m, "down", "enter")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/runsscreen"
 )
 
 // tab identifies a screen.
@@ -58,7 +59,7 @@ type Model struct {
 	evalScr  evalScreen
 	usersScr usersScreen
 	walkScr  walkTab
-	runsScr  runsScreen
+	runsScr  runsscreen.Model
 	mapScr   mapScreen
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
@@ -83,7 +84,8 @@ func NewModel(opts Options) Model {
 	if opts.Source.Kind == "" {
 		opts.Source.Kind = "builtin"
 	}
-	st := common.DefaultStyles()
+	com := common.New(opts.Lang)
+	st := com.Styles
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
@@ -104,7 +106,7 @@ func NewModel(opts Options) Model {
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.dataScr.served = opts.Served
 	m.walkScr = newWalkTab(st, opts.Lang)
-	m.runsScr = newRunsScreen(st)
+	m.runsScr = runsscreen.New(com)
 	m.mapScr = newMapScreen(st)
 	return m
 }
@@ -259,7 +261,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabWalk:
 		m.walkScr, cmd = m.walkScr.Update(msg)
 	case tabRuns:
-		m.runsScr, cmd = m.runsScr.Update(msg)
+		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:
 		m.mapScr, cmd = m.mapScr.Update(msg)
 	}
@@ -326,4 +328,11 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m
+}
+
+// updateScreen hands msg to a screen through the common.Screen interface
+// and returns the screen's next value with its concrete type.
+func updateScreen[S common.Screen](s S, msg tea.Msg) (S, tea.Cmd) {
+	next, cmd := s.Update(msg)
+	return next.(S), cmd
 }

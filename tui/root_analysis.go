@@ -12,7 +12,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 		return nil
 	}
 	m.analysed = run
-	m.runsScr.setRuns(m.trainScr.finished, run.Number)
+	m.runsScr.SetRuns(m.trainScr.finished, run.Number)
 	return tea.Batch(m.evalScr.setRun(run), m.usersScr.setRun(run))
 }
 
@@ -32,8 +32,8 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 // follow keeps the screens that depend on the selected user up to date:
 // the walkthrough and the decision map are computed only while shown.
 func (m *Model) follow() tea.Cmd {
-	if len(m.runsScr.runs) != len(m.trainScr.finished) {
-		m.runsScr.setRuns(m.trainScr.finished, m.analysed.Number)
+	if len(m.runsScr.Runs()) != len(m.trainScr.finished) {
+		m.runsScr.SetRuns(m.trainScr.finished, m.analysed.Number)
 	}
 	row := m.usersScr.selectedRow()
 	if m.analysed.Exp == nil || row < 0 || m.usersScr.exp() != m.analysed.Exp {

@@ -47,7 +47,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabWalk:
 		hk.screen = m.walkScr.helpGroups()
 	case tabRuns:
-		hk.screen = m.runsScr.helpGroups()
+		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
 		hk.screen = m.mapScr.helpGroups()
 	}

@@ -1,9 +1,10 @@
-package tui
+package runsscreen
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -29,12 +30,11 @@ func defaultRunsKeyMap() runsKeyMap {
 	}
 }
 
-// runsScreen lists every ended run with its configuration and final
+// Model lists every ended run with its configuration and final
 // validation figures, and compares two of them.
-type runsScreen struct {
-	styles        common.Styles
-	keys          runsKeyMap
-	width, height int
+type Model struct {
+	common.Common
+	keys runsKeyMap
 
 	runs     []common.Run
 	analysed int   // the analysed run's number
@@ -45,14 +45,14 @@ type runsScreen struct {
 	view  string
 }
 
-func newRunsScreen(st common.Styles) runsScreen {
-	c := widget.NewSeriesChart("Validation loss", st.Widget, "run", "run")
-	c.SetYLimits(0, inf)
-	return runsScreen{styles: st, keys: defaultRunsKeyMap(), chart: c}
+func New(com common.Common) Model {
+	c := widget.NewSeriesChart("Validation loss", com.Styles.Widget, "run", "run")
+	c.SetYLimits(0, math.Inf(1))
+	return Model{Common: com, keys: defaultRunsKeyMap(), chart: c}
 }
 
-// setRuns gives the screen the ended runs and the analysed one.
-func (s *runsScreen) setRuns(runs []common.Run, analysed int) {
+// SetRuns gives the screen the ended runs and the analysed one.
+func (s *Model) SetRuns(runs []common.Run, analysed int) {
 	grew := len(runs) != len(s.runs)
 	s.runs, s.analysed = runs, analysed
 	if grew && len(runs) > 0 {
@@ -64,8 +64,8 @@ func (s *runsScreen) setRuns(runs []common.Run, analysed int) {
 }
 
 // SetSize sets the screen's size.
-func (s *runsScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.chart.SetSize(max(w-runsSideW-2, 0), max(h-len(s.runs)-4, 0))
 	s.chart.Redraw()
 	s.render()
@@ -74,8 +74,8 @@ func (s *runsScreen) SetSize(w, h int) {
 // runsSideW is the width of the side-by-side figures beside the chart.
 const runsSideW = 40
 
-// Update handles keys.
-func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
+// step handles keys.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(s.runs) == 0 {
 		return s, nil
@@ -100,7 +100,7 @@ func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
 }
 
 // toggleMark marks or unmarks a run; a third mark replaces the oldest.
-func (s *runsScreen) toggleMark(number int) {
+func (s *Model) toggleMark(number int) {
 	for i, n := range s.marked {
 		if n == number {
 			s.marked = append(s.marked[:i:i], s.marked[i+1:]...)
@@ -115,7 +115,7 @@ func (s *runsScreen) toggleMark(number int) {
 
 // compared returns the two runs to compare: the marked ones, or the
 // selected run and the one before it.
-func (s runsScreen) compared() []common.Run {
+func (s Model) compared() []common.Run {
 	var out []common.Run
 	if len(s.marked) == 2 {
 		for _, n := range s.marked {
@@ -138,14 +138,14 @@ func (s runsScreen) compared() []common.Run {
 
 // fillChart draws the compared runs' validation loss (training loss when
 // a run had no validation part).
-func (s *runsScreen) fillChart() {
+func (s *Model) fillChart() {
 	runs := s.compared()
 	names := make([]string, 0, 2)
 	for _, r := range runs {
 		names = append(names, fmt.Sprintf("run %d", r.Number))
 	}
-	c := widget.NewSeriesChart("Validation loss by epoch", s.styles.Widget, names...)
-	c.SetYLimits(0, inf)
+	c := widget.NewSeriesChart("Validation loss by epoch", s.Styles.Widget, names...)
+	c.SetYLimits(0, math.Inf(1))
 	c.SetSize(s.chart.Width(), s.chart.Height())
 	maxEpochs := 1
 	for i, r := range runs {
@@ -199,7 +199,7 @@ func runEnding(r common.Run) string {
 	return "finished"
 }
 
-func (s runsScreen) keyMap() runsKeyMap {
+func (s Model) keyMap() runsKeyMap {
 	k := s.keys
 	has := len(s.runs) > 0
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Mark, &k.Analyse} {
@@ -208,10 +208,34 @@ func (s runsScreen) keyMap() runsKeyMap {
 	return k
 }
 
-func (s runsScreen) helpGroups() [][]key.Binding {
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	return [][]key.Binding{{k.Up, k.Mark, k.Analyse}}
 }
 
 // View returns the view drawn in the last Update.
-func (s runsScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Runs screen has no text field.
+func (s Model) Editing() bool { return false }
+
+// Runs returns the runs the screen lists.
+func (s Model) Runs() []common.Run { return s.runs }
+
+// Cursor returns the index of the chosen run.
+func (s Model) Cursor() int { return s.cursor }
+
+// Marked returns the numbers of the runs marked to compare.
+func (s Model) Marked() []int { return s.marked }

@@ -1,4 +1,4 @@
-package tui
+package runsscreen
 
 import (
 	"fmt"
@@ -18,13 +18,13 @@ func runsLayout(w, h, runs int) (tableRows, chartW, chartH int) {
 }
 
 // render rebuilds the cached view.
-func (s *runsScreen) render() {
-	w, h := s.width, s.height
+func (s *Model) render() {
+	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
 	}
-	st := s.styles
+	st := s.Styles
 	if len(s.runs) == 0 {
 		s.view = widget.Fit(st.Title.Render("No ended run yet.")+"\n"+
 			st.Muted.Render("Every training run since retain started is listed here with its settings and final validation figures; mark two with space to compare them."), w, h)
@@ -50,8 +50,8 @@ func (s *runsScreen) render() {
 }
 
 // runLine is one run's row of the table.
-func (s runsScreen) runLine(i, w int) string {
-	st, r := s.styles, s.runs[i]
+func (s Model) runLine(i, w int) string {
+	st, r := s.Styles, s.runs[i]
 	mark := "  "
 	if r.Number == s.analysed {
 		mark = "▸ "
@@ -83,8 +83,8 @@ func (s runsScreen) runLine(i, w int) string {
 
 // compareLines puts the compared runs' settings and final figures side by
 // side, with the better figure marked.
-func (s runsScreen) compareLines(w int) []string {
-	st := s.styles
+func (s Model) compareLines(w int) []string {
+	st := s.Styles
 	runs := s.compared()
 	if len(runs) < 2 {
 		return []string{st.Muted.Render(common.Truncate("Train another run to compare two.", w))}
