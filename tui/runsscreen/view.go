@@ -26,8 +26,8 @@ func (s *Model) render() {
 	}
 	st := s.Styles
 	if len(s.runs) == 0 {
-		s.view = widget.Fit(st.Title.Render("No ended run yet.")+"\n"+
-			st.Muted.Render("Every training run since retain started is listed here with its settings and final validation figures; mark two with space to compare them."), w, h)
+		s.view = widget.Fit(st.Title.Render(s.T("No ended run yet.", "还没有结束的训练。"))+"\n"+
+			st.Muted.Render(s.T("Every training run since retain started is listed here with its settings and final validation figures; mark two with space to compare them.", "")), w, h)
 		return
 	}
 	tableRows, chartW, chartH := runsLayout(w, h, len(s.runs))
