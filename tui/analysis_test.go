@@ -229,8 +229,8 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	m = pressAll(t, m, "5", "down", "down", "6")
 	row := m.usersScr.selectedRow()
-	if !m.walkScr.has || m.walkScr.row != row {
-		t.Fatalf("walkthrough of row %d, selected %d", m.walkScr.row, row)
+	if wr, has := m.walkScr.Shown(); !has || wr != row {
+		t.Fatalf("walkthrough of row %d, selected %d", wr, row)
 	}
 	id := m.usersScr.list.users.id(row)
 	mustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
@@ -240,17 +240,17 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 		t.Fatalf("tab on step 1 went to tab %d", m.active)
 	}
 	m = pressAll(t, m, "6", "right", "right")
-	if !m.walkScr.model.KeyMap().Layer.Enabled() {
+	if !m.walkScr.Walkthrough().KeyMap().Layer.Enabled() {
 		t.Fatal("the forward step does not offer the next layer")
 	}
-	layer := m.walkScr.model.Layer()
+	layer := m.walkScr.Walkthrough().Layer()
 	m = pressAll(t, m, "tab")
-	if m.active != tabWalk || m.walkScr.model.Layer() == layer {
-		t.Fatalf("tab on a layer step: tab %d, layer %d → %d", m.active, layer, m.walkScr.model.Layer())
+	if m.active != tabWalk || m.walkScr.Walkthrough().Layer() == layer {
+		t.Fatalf("tab on a layer step: tab %d, layer %d → %d", m.active, layer, m.walkScr.Walkthrough().Layer())
 	}
 	// Another user: the walkthrough is rebuilt for them.
 	m = pressAll(t, m, "5", "down", "6")
-	if m.walkScr.row != m.usersScr.selectedRow() || m.walkScr.row == row {
+	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.selectedRow() || wr == row {
 		t.Fatal("the walkthrough did not follow the selection")
 	}
 }
@@ -339,7 +339,7 @@ func TestWalkthroughSpeaksTheChosenLanguage(t *testing.T) {
 	opts.Lang = "zh"
 	m := analysedModel(t, opts, 120, 40, 1)
 	m = pressAll(t, m, "6")
-	if !m.walkScr.has || m.walkScr.model.Lang() != "zh" {
-		t.Fatalf("walkthrough language %q, want zh", m.walkScr.model.Lang())
+	if _, has := m.walkScr.Shown(); !has || m.walkScr.Walkthrough().Lang() != "zh" {
+		t.Fatalf("walkthrough language %q, want zh", m.walkScr.Walkthrough().Lang())
 	}
 }

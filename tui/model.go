@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/walktab"
 )
 
 // tab identifies a screen.
@@ -58,7 +59,7 @@ type Model struct {
 	trainScr trainScreen
 	evalScr  evalScreen
 	usersScr usersScreen
-	walkScr  walkTab
+	walkScr  walktab.Model
 	runsScr  runsscreen.Model
 	mapScr   mapScreen
 	quitting bool
@@ -105,7 +106,7 @@ func NewModel(opts Options) Model {
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.dataScr.served = opts.Served
-	m.walkScr = newWalkTab(st, opts.Lang)
+	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = newMapScreen(st)
 	return m
@@ -185,8 +186,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.usersScr, cmd = m.usersScr.Update(msg)
 		return m, cmd
-	case walkReadyMsg:
-		m.walkScr, _ = m.walkScr.Update(msg)
+	case walktab.ReadyMsg:
+		m.walkScr, _ = updateScreen(m.walkScr, msg)
 		return m, nil
 	case mapReadyMsg:
 		m.mapScr, _ = m.mapScr.Update(msg)
@@ -211,7 +212,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
 	}
-	if m.active == tabWalk && m.walkScr.wantsTab(k) {
+	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
 	if !m.editing() {
@@ -259,7 +260,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabUsers:
 		m.usersScr, cmd = m.usersScr.Update(msg)
 	case tabWalk:
-		m.walkScr, cmd = m.walkScr.Update(msg)
+		m.walkScr, cmd = updateScreen(m.walkScr, msg)
 	case tabRuns:
 		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:

@@ -41,7 +41,7 @@ func (m *Model) follow() tea.Cmd {
 	}
 	switch m.active {
 	case tabWalk:
-		return m.walkScr.want(m.analysed, row, m.usersScr.list.users.id(row))
+		return m.walkScr.Want(m.analysed, row, m.usersScr.list.users.id(row))
 	case tabMap:
 		return m.mapScr.request(m.analysed, row)
 	}

@@ -45,7 +45,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabUsers:
 		hk.screen = m.usersScr.helpGroups()
 	case tabWalk:
-		hk.screen = m.walkScr.helpGroups()
+		hk.screen = m.walkScr.HelpGroups()
 	case tabRuns:
 		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
