@@ -7,11 +7,13 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/walktab"
 )
 
 // trainRun trains a fresh experiment on m's data synchronously for the
 // given epochs (fixed seed), as the Train screen's worker would.
-func trainRun(t *testing.T, m Model, epochs int) finishedRun {
+func trainRun(t *testing.T, m Model, epochs int) common.Run {
 	t.Helper()
 	cfg := m.modelScr.Config()
 	cfg.Train.Epochs = epochs
@@ -22,7 +24,7 @@ func trainRun(t *testing.T, m Model, epochs int) finishedRun {
 	if err := exp.Trainer.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return finishedRun{number: len(m.trainScr.finished) + 1, exp: exp, history: exp.Trainer.History()}
+	return common.Run{Number: len(m.trainScr.finished) + 1, Exp: exp, History: exp.Trainer.History()}
 }
 
 // runCmds runs cmd and every Cmd its messages lead to, feeding each message
@@ -57,7 +59,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walkReadyMsg, mapReadyMsg, analyseRunMsg:
+	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
 		return true
 	}
 	return false
@@ -70,7 +72,7 @@ func analysedModel(t *testing.T, opts Options, w, h, epochs int) Model {
 	m := loadedModel(t, opts, w, h)
 	run := trainRun(t, m, epochs)
 	m.trainScr.finished = append(m.trainScr.finished, run)
-	m.trainScr.runs = run.number
+	m.trainScr.runs = run.Number
 	cmd := m.analyse(run)
 	return runCmds(t, m, cmd)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 func builtinOptions() Options {
@@ -21,7 +22,7 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	m := analysedModel(t, builtinOptions(), 80, 24, 2)
 	m = pressAll(t, m, "4")
 	d := m.evalScr.data
-	probs, labels, _, err := m.analysed.exp.Scores(experiment.ValPart)
+	probs, labels, _, err := m.analysed.Exp.Scores(experiment.ValPart)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +53,7 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	}
 	c := direct(0.63)
 	view := screen(m)
-	mustContain(t, view, "threshold 0.63", thousands(int(c.TN)), thousands(int(c.FP)), thousands(int(c.FN)), thousands(int(c.TP)))
+	mustContain(t, view, "threshold 0.63", common.Thousands(int(c.TN)), common.Thousands(int(c.FP)), common.Thousands(int(c.FN)), common.Thousands(int(c.TP)))
 	m = pressAll(t, m, "f")
 	if m.evalScr.threshold != d.bestF1.Threshold {
 		t.Fatalf("f set %g, best F1 threshold is %g", m.evalScr.threshold, d.bestF1.Threshold)
@@ -87,7 +88,7 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 		t.Fatal("no Bayes limit for the built-in data")
 	}
 	// Independently: the AUC of the true probabilities on the same rows.
-	_, labels, rows, _ := m.analysed.exp.Scores(experiment.ValPart)
+	_, labels, rows, _ := m.analysed.Exp.Scores(experiment.ValPart)
 	truth := make([]float64, len(rows))
 	for i, r := range rows {
 		truth[i] = m.data.TrueProb[r]
@@ -125,13 +126,13 @@ func TestRiskWordingFollowsTheLabel(t *testing.T) {
 		{"target", "1", "0", true}, // unknown: the positive class is what to find
 	}
 	for _, c := range cases {
-		r := newRiskWording(data.LabelSpec{Name: c.label, Positive: c.pos, Negative: c.neg})
-		if r.onPositive != c.onPositive {
-			t.Errorf("%s: risk on the positive class %v, want %v", c.label, r.onPositive, c.onPositive)
+		r := common.NewRiskWording(data.LabelSpec{Name: c.label, Positive: c.pos, Negative: c.neg})
+		if r.OnPositive != c.onPositive {
+			t.Errorf("%s: risk on the positive class %v, want %v", c.label, r.OnPositive, c.onPositive)
 		}
 	}
-	r := newRiskWording(data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"})
-	got := r.gainsSentence(metrics.GainsRow{Group: 2, ShareTargeted: 0.2, ShareCaptured: 0.61, Lift: 3.05})
+	r := common.NewRiskWording(data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"})
+	got := r.GainsSentence(metrics.GainsRow{Group: 2, ShareTargeted: 0.2, ShareCaptured: 0.61, Lift: 3.05})
 	want := "Contacting the 20 % riskiest users (highest P(Churn = Yes)) reaches 61 % of those with Churn = Yes — 3.0× better than at random."
 	if got != want {
 		t.Fatalf("sentence\n%q, want\n%q", got, want)
@@ -144,7 +145,7 @@ func TestRiskGainsRankTheNegativeClassForGoodLabels(t *testing.T) {
 	// lowest-P users, both non-buyers: 2 of the 4 reached (50 %), lift 2.5.
 	probs := []float64{0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95}
 	labels := []float64{0, 0, 1, 0, 1, 1, 1, 0, 1, 1}
-	r := riskWording{label: "buys", positive: "yes", negative: "no", onPositive: false}
+	r := common.RiskWording{Label: "buys", Positive: "yes", Negative: "no", OnPositive: false}
 	g, err := riskGains(r, probs, labels)
 	if err != nil {
 		t.Fatal(err)
@@ -160,29 +161,29 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	m.trainScr.finished = append(m.trainScr.finished, second)
 	m = runCmds(t, m, m.analyse(second))
 	m = pressAll(t, m, "7")
-	if m.runsScr.cursor != 1 || m.analysed.number != 2 {
-		t.Fatalf("cursor %d, analysed run %d", m.runsScr.cursor, m.analysed.number)
+	if m.runsScr.Cursor() != 1 || m.analysed.Number != 2 {
+		t.Fatalf("cursor %d, analysed run %d", m.runsScr.Cursor(), m.analysed.Number)
 	}
 	view := screen(m)
-	last := second.history[len(second.history)-1]
-	mustContain(t, view, "Run 1 against run 2", "epochs run", "4/4", fmtMetric(last.ValLoss), fmtMetric(last.ValAUC))
+	last := second.History[len(second.History)-1]
+	mustContain(t, view, "Run 1 against run 2", "epochs run", "4/4", common.FmtMetric(last.ValLoss), common.FmtMetric(last.ValAUC))
 	m = pressAll(t, m, "up", "enter")
-	if m.analysed.number != 1 || !m.pinned {
-		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.number, m.pinned)
+	if m.analysed.Number != 1 || !m.pinned {
+		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.Number, m.pinned)
 	}
 	if m.evalScr.data.run != 1 || m.usersScr.list.users.run != 1 {
 		t.Fatal("the analysis screens did not switch to run 1")
 	}
 	m = pressAll(t, m, "space")
-	if len(m.runsScr.marked) != 1 {
-		t.Fatalf("marked %v", m.runsScr.marked)
+	if len(m.runsScr.Marked()) != 1 {
+		t.Fatalf("marked %v", m.runsScr.Marked())
 	}
 	m = pressAll(t, m, "space")
-	if len(m.runsScr.marked) != 0 {
+	if len(m.runsScr.Marked()) != 0 {
 		t.Fatal("space did not unmark")
 	}
 	m = pressAll(t, m, "down", "enter")
-	if m.analysed.number != 2 || m.pinned {
+	if m.analysed.Number != 2 || m.pinned {
 		t.Fatal("choosing the latest run did not follow new runs again")
 	}
 }
@@ -194,7 +195,7 @@ func TestDecisionMapMatchesTheNetwork(t *testing.T) {
 	if g == nil {
 		t.Fatal("no map")
 	}
-	e := m.analysed.exp
+	e := m.analysed.Exp
 	x, _ := e.Row(m.usersScr.selectedRow())
 	pcs := e.Pipeline.Columns
 	// One cell recomputed by hand: its centre values set on the user's row.
@@ -228,8 +229,8 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	m = pressAll(t, m, "5", "down", "down", "6")
 	row := m.usersScr.selectedRow()
-	if !m.walkScr.has || m.walkScr.row != row {
-		t.Fatalf("walkthrough of row %d, selected %d", m.walkScr.row, row)
+	if wr, has := m.walkScr.Shown(); !has || wr != row {
+		t.Fatalf("walkthrough of row %d, selected %d", wr, row)
 	}
 	id := m.usersScr.list.users.id(row)
 	mustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
@@ -239,17 +240,17 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 		t.Fatalf("tab on step 1 went to tab %d", m.active)
 	}
 	m = pressAll(t, m, "6", "right", "right")
-	if !m.walkScr.model.KeyMap().Layer.Enabled() {
+	if !m.walkScr.Walkthrough().KeyMap().Layer.Enabled() {
 		t.Fatal("the forward step does not offer the next layer")
 	}
-	layer := m.walkScr.model.Layer()
+	layer := m.walkScr.Walkthrough().Layer()
 	m = pressAll(t, m, "tab")
-	if m.active != tabWalk || m.walkScr.model.Layer() == layer {
-		t.Fatalf("tab on a layer step: tab %d, layer %d → %d", m.active, layer, m.walkScr.model.Layer())
+	if m.active != tabWalk || m.walkScr.Walkthrough().Layer() == layer {
+		t.Fatalf("tab on a layer step: tab %d, layer %d → %d", m.active, layer, m.walkScr.Walkthrough().Layer())
 	}
 	// Another user: the walkthrough is rebuilt for them.
 	m = pressAll(t, m, "5", "down", "6")
-	if m.walkScr.row != m.usersScr.selectedRow() || m.walkScr.row == row {
+	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.selectedRow() || wr == row {
 		t.Fatal("the walkthrough did not follow the selection")
 	}
 }
@@ -283,10 +284,10 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 	}
 	cfg := experiment.DefaultConfig()
 	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
-	if err := (Limits{MaxRows: 1000}).check(d, cfg); err == nil || err.Error() != want {
+	if err := (Limits{MaxRows: 1000}).Check(d, cfg); err == nil || err.Error() != want {
 		t.Fatalf("check: %v", err)
 	}
-	s := newTrainScreen(DefaultStyles())
+	s := newTrainScreen(common.DefaultStyles())
 	s.setInputs(d, cfg, Limits{MaxRows: 1000})
 	s, cmd := s.Update(press("space"))
 	if cmd != nil || s.state != trainIdle || s.outcome != want {
@@ -300,7 +301,7 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	if m.evalScr.page != evalImportance {
 		t.Fatalf("page %d after three v", m.evalScr.page)
 	}
-	base, imp, err := m.analysed.exp.Importance(importanceRepeats)
+	base, imp, err := m.analysed.Exp.Importance(importanceRepeats)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -338,7 +339,7 @@ func TestWalkthroughSpeaksTheChosenLanguage(t *testing.T) {
 	opts.Lang = "zh"
 	m := analysedModel(t, opts, 120, 40, 1)
 	m = pressAll(t, m, "6")
-	if !m.walkScr.has || m.walkScr.model.Lang() != "zh" {
-		t.Fatalf("walkthrough language %q, want zh", m.walkScr.model.Lang())
+	if _, has := m.walkScr.Shown(); !has || m.walkScr.Walkthrough().Lang() != "zh" {
+		t.Fatalf("walkthrough language %q, want zh", m.walkScr.Walkthrough().Lang())
 	}
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // analysisFixture trains the built-in data for two epochs (seed 1) once,
@@ -18,12 +19,12 @@ func analysisFixture(t *testing.T) func(w, h int) Model {
 	t.Helper()
 	base := loadedModel(t, builtinOptions(), 100, 30)
 	first := trainRun(t, base, 2)
-	base.trainScr.finished = []finishedRun{first}
+	base.trainScr.finished = []common.Run{first}
 	second := trainRun(t, base, 3)
-	second.number = 2
+	second.Number = 2
 	return func(w, h int) Model {
 		m := loadedModel(t, builtinOptions(), w, h)
-		m.trainScr.finished = []finishedRun{first, second}
+		m.trainScr.finished = []common.Run{first, second}
 		m.trainScr.runs = 2
 		return runCmds(t, m, m.analyse(second))
 	}

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // dataKeyMap holds the Data screen's keys.
@@ -65,7 +66,7 @@ var sectionNames = [sectionCount]string{"Schema", "Preview", "Distributions by l
 // dataScreen shows where the data came from, its schema, a preview and the
 // features' distributions by label, and lets the user open other data.
 type dataScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          dataKeyMap
 	width, height int
 
@@ -84,7 +85,7 @@ type dataScreen struct {
 	view string // rendered after every change, so View only returns it
 }
 
-func newDataScreen(st Styles) dataScreen {
+func newDataScreen(st common.Styles) dataScreen {
 	return dataScreen{styles: st, keys: defaultDataKeyMap()}
 }
 

@@ -10,6 +10,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -59,7 +60,7 @@ func (s dataScreen) render() string {
 // header says where the data came from, its size, label balance and split.
 func (s dataScreen) header() []string {
 	st, info := s.styles, s.info
-	key := func(k string) string { return st.Muted.Render(pad(k, 9)) }
+	key := func(k string) string { return st.Muted.Render(common.Pad(k, 9)) }
 	features := 0
 	for _, c := range info.schema.Columns {
 		if c.Role == "feature" {
@@ -67,17 +68,17 @@ func (s dataScreen) header() []string {
 		}
 	}
 	lines := []string{
-		key("Source") + st.Value.Render(truncate(info.source, s.width-9)),
-		key("Rows") + truncate(s.sizeLine(features), s.width-9),
+		key("Source") + st.Value.Render(common.Truncate(info.source, s.width-9)),
+		key("Rows") + common.Truncate(s.sizeLine(features), s.width-9),
 		key("Label") + s.balance(),
-		key("Split") + truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",
-			info.seed, thousands(info.train), thousands(info.val), thousands(info.test)), s.width-9),
+		key("Split") + common.Truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",
+			info.seed, common.Thousands(info.train), common.Thousands(info.val), common.Thousands(info.test)), s.width-9),
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
-		lines = append(lines, key("Cohort")+truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
-			c.Cutoff.Format(time.DateOnly), c.HorizonDays, thousands(c.Customers), c.First.Format(time.DateOnly),
-			c.Last.Format(time.DateOnly), thousands(c.Cancelled)), s.width-9))
+		lines = append(lines, key("Cohort")+common.Truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
+			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
+			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), s.width-9))
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.
@@ -87,7 +88,7 @@ func (s dataScreen) header() []string {
 			if i == 0 {
 				k = key("Warning")
 			}
-			lines = append(lines, k+st.Warning.Render(truncate(strings.TrimRight(l, " "), s.width-9)))
+			lines = append(lines, k+st.Warning.Render(common.Truncate(strings.TrimRight(l, " "), s.width-9)))
 		}
 	}
 	return lines
@@ -97,9 +98,9 @@ func (s dataScreen) header() []string {
 func (s dataScreen) sizeLine(features int) string {
 	t := s.data.Table
 	line := fmt.Sprintf("%s rows · %d columns · %d features → %d model inputs",
-		thousands(t.Rows), len(t.Columns)+1, features, s.info.inputs)
+		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.inputs)
 	if d := s.info.schema.Duplicates; d > 0 {
-		line += fmt.Sprintf(" · %s duplicate training rows dropped", thousands(d))
+		line += fmt.Sprintf(" · %s duplicate training rows dropped", common.Thousands(d))
 	}
 	return line
 }
@@ -110,10 +111,10 @@ func (s dataScreen) balance() string {
 	rate := s.info.schema.PositiveRate // computed once at load, not per frame
 	pos := int(math.Round(rate * float64(t.Rows)))
 	text := fmt.Sprintf("%s  %s %s (%s)  %s %s (%s)", t.Label.Name,
-		t.Label.Positive, thousands(pos), percent(rate), t.Label.Negative, thousands(t.Rows-pos), percent(1-rate))
+		t.Label.Positive, common.Thousands(pos), common.Percent(rate), t.Label.Negative, common.Thousands(t.Rows-pos), common.Percent(1-rate))
 	room := s.width - 9 - len([]rune(text)) - 2
 	if room < 10 || math.IsNaN(rate) {
-		return truncate(text, s.width-9)
+		return common.Truncate(text, s.width-9)
 	}
 	barW := min(room, 30)
 	filled := int(math.Round(rate * float64(barW)))
@@ -130,7 +131,7 @@ func (s dataScreen) sectionTabs() string {
 			parts = append(parts, s.styles.TabInactive.Render(n))
 		}
 	}
-	return truncate(strings.Join(parts, " "), s.width)
+	return common.Truncate(strings.Join(parts, " "), s.width)
 }
 
 // wide reports whether the window has room for every section at once.
@@ -145,7 +146,7 @@ func (s dataScreen) wideLines(h int) []string {
 	rightW := s.width - leftW - 3
 	left := s.schemaLines(leftW, topH)
 	right := s.distLines(rightW, topH)
-	out := besideRule(left, right, leftW, topH, s.styles)
+	out := common.BesideRule(left, right, leftW, topH, s.styles)
 	out = append(out, "", s.styles.Title.Render("Preview"))
 	return append(out, s.previewLines(s.width, h-topH-2)...)
 }
@@ -183,13 +184,13 @@ func (s dataScreen) schemaLines(w, h int) []string {
 	levW := min(max((w-fixed)/3, 12), 28)
 	actW := max(w-fixed-levW, 8)
 	row := func(name, kind, role, miss, lev, act string) string {
-		out := pad(name, nameW-1) + " " + pad(kind, kindW-1) + " "
+		out := common.Pad(name, nameW-1) + " " + common.Pad(kind, kindW-1) + " "
 		if roleW > 0 {
-			out += pad(role, roleW-1) + " "
+			out += common.Pad(role, roleW-1) + " "
 		}
-		return out + padLeft(miss, missW-2) + "  " + pad(lev, levW-1) + " " + truncate(act, actW)
+		return out + common.PadLeft(miss, missW-2) + "  " + common.Pad(lev, levW-1) + " " + common.Truncate(act, actW)
 	}
-	head := s.styles.Header.Render(pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), w))
+	head := s.styles.Header.Render(common.Pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), w))
 	cols := s.info.schema.Columns
 	if len(cols) == 0 {
 		return []string{head}
@@ -204,9 +205,9 @@ func (s dataScreen) schemaLines(w, h int) []string {
 	rowsH := max(h-1-len(detail), 1)
 	var body []string
 	for i, c := range cols {
-		line := row(c.Name, c.Kind.String(), c.Role, thousands(c.Missing), levelsOrRange(c), c.Action)
+		line := row(c.Name, c.Kind.String(), c.Role, common.Thousands(c.Missing), levelsOrRange(c), c.Action)
 		if i == sel {
-			line = s.styles.Selected.Render(pad(line, w))
+			line = s.styles.Selected.Render(common.Pad(line, w))
 		}
 		body = append(body, line)
 	}
@@ -226,7 +227,7 @@ func columnDetail(c data.ColumnReport) string {
 	if c.Role != c.Kind.String() {
 		parts = append(parts, c.Role)
 	}
-	parts = append(parts, thousands(c.Missing)+" missing")
+	parts = append(parts, common.Thousands(c.Missing)+" missing")
 	if l := levelsOrRange(c); l != "" {
 		parts = append(parts, l)
 	}
@@ -242,7 +243,7 @@ func levelsOrRange(c data.ColumnReport) string {
 	case c.Role == "label":
 		return strings.Join(c.Levels, " / ")
 	case c.Kind == data.Numeric && !math.IsNaN(c.Min):
-		return number(c.Min) + " – " + number(c.Max)
+		return common.Number(c.Min) + " – " + common.Number(c.Max)
 	case len(c.Levels) > 0:
 		s := strings.Join(c.Levels, ", ")
 		if len(c.Levels) > 4 {
@@ -288,24 +289,24 @@ func (s dataScreen) previewLines(width, h int) []string {
 		used += colW
 		fits++
 	}
-	head := padLeft("#", rowW-1) + " "
+	head := common.PadLeft("#", rowW-1) + " "
 	for i := range fits {
-		head += padLeft(shown[i].Name, widths[i]-2) + "  "
+		head += common.PadLeft(shown[i].Name, widths[i]-2) + "  "
 	}
-	lines := []string{s.styles.Header.Render(pad(head, width))}
+	lines := []string{s.styles.Header.Render(common.Pad(head, width))}
 	for r := first; r < last; r++ {
-		line := s.styles.Muted.Render(padLeft(strconv.Itoa(r+1), rowW-1)) + " "
+		line := s.styles.Muted.Render(common.PadLeft(strconv.Itoa(r+1), rowW-1)) + " "
 		for i := range fits {
-			line += padLeft(s.cell(shown[i], r), widths[i]-2) + "  "
+			line += common.PadLeft(s.cell(shown[i], r), widths[i]-2) + "  "
 		}
 		lines = append(lines, line)
 	}
 	hidden := len(shown) - fits
-	note := fmt.Sprintf("rows %s–%s of %s", thousands(first+1), thousands(last), thousands(t.Rows))
+	note := fmt.Sprintf("rows %s–%s of %s", common.Thousands(first+1), common.Thousands(last), common.Thousands(t.Rows))
 	if hidden > 0 || off > 0 {
 		note += fmt.Sprintf(" · features %d–%d of %d ([ and ] scroll)", off+1, off+max(fits-fixed, 0), len(cols))
 	}
-	return append(lines, s.styles.Muted.Render(truncate(note, width)))
+	return append(lines, s.styles.Muted.Render(common.Truncate(note, width)))
 }
 
 // cell formats one value of the preview; a column without values or
@@ -325,7 +326,7 @@ func (s dataScreen) cell(c *data.Column, r int) string {
 		}
 		return "–"
 	case r < len(c.Values):
-		return number(c.Values[r])
+		return common.Number(c.Values[r])
 	case r < len(c.Strings):
 		if c.Strings[r] == "" {
 			return "–"
@@ -347,23 +348,23 @@ func (s dataScreen) distLines(w, h int) []string {
 	// Both halves: class name, a space, the bins; two cells between them.
 	classW := max(len([]rune(t.Label.Negative)), len([]rune(t.Label.Positive)))
 	barsW := min(2*(distBins+classW+1)+2, max(w-nameW-12, 12))
-	head := pad("feature", nameW) + pad("distribution by label", barsW+2) + "binned range"
-	lines := []string{st.Header.Render(pad(head, w))}
+	head := common.Pad("feature", nameW) + common.Pad("distribution by label", barsW+2) + "binned range"
+	lines := []string{st.Header.Render(common.Pad(head, w))}
 	var body []string
 	for _, d := range s.info.dists {
-		rng := number(d.lo) + " … " + number(d.hi)
+		rng := common.Number(d.lo) + " … " + common.Number(d.hi)
 		if d.levels != nil {
 			rng = strings.Join(d.levels, " · ")
 		}
 		dist := widget.NewDistribution(st.Widget, t.Label.Negative, t.Label.Positive)
 		dist.SetSize(barsW, 1)
 		dist.SetCounts(d.neg, d.pos)
-		body = append(body, pad(d.name, nameW)+pad(dist.View(), barsW)+"  "+
-			st.Muted.Render(truncate(rng, w-nameW-barsW-2)))
+		body = append(body, common.Pad(d.name, nameW)+common.Pad(dist.View(), barsW)+"  "+
+			st.Muted.Render(common.Truncate(rng, w-nameW-barsW-2)))
 	}
 	lines = append(lines, window(body, s.scroll[sectionDists], h-2)...)
 	note := "bars are each class's share of its rows; numeric ranges are the 1st–99th percentiles, tails in the end bins"
-	return append(lines, st.Muted.Render(truncate(note, w)))
+	return append(lines, st.Muted.Render(common.Truncate(note, w)))
 }
 
 // pickerLines lists the columns that could be the label.
@@ -375,7 +376,7 @@ func (s dataScreen) pickerLines(h int) []string {
 			line += s.styles.Muted.Render("  (current)")
 		}
 		if i == s.pick {
-			line = s.styles.Selected.Render(pad("▸ "+c, s.width/2))
+			line = s.styles.Selected.Render(common.Pad("▸ "+c, s.width/2))
 		}
 		lines = append(lines, line)
 	}

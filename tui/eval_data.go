@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // evalData is everything the Evaluate screen shows about one run, computed
@@ -18,7 +19,7 @@ type evalData struct {
 	train, val *experiment.Evaluation // val is nil without validation rows
 	part       experiment.Part        // the part the matrix and curves use
 	threshold  float64                // the configuration's threshold
-	risk       riskWording
+	risk       common.RiskWording
 	gains      []metrics.GainsRow // for the risk class, on part
 	bestF1     metrics.OperatingPoint
 
@@ -37,17 +38,17 @@ type evalReadyMsg struct {
 }
 
 // evalCmd evaluates run on the training and validation parts.
-func evalCmd(run finishedRun) tea.Cmd {
+func evalCmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		d, err := evaluateRun(run)
-		return evalReadyMsg{run: run.number, data: d, err: err}
+		return evalReadyMsg{run: run.Number, data: d, err: err}
 	}
 }
 
-func evaluateRun(run finishedRun) (d *evalData, err error) {
-	defer recovered(&err)
-	e := run.exp
-	d = &evalData{run: run.number, threshold: e.Config.Threshold, risk: newRiskWording(e.Pipeline.Label)}
+func evaluateRun(run common.Run) (d *evalData, err error) {
+	defer common.Recovered(&err)
+	e := run.Exp
+	d = &evalData{run: run.Number, threshold: e.Config.Threshold, risk: common.NewRiskWording(e.Pipeline.Label)}
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5
 	}

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -24,12 +25,12 @@ type importanceMsg struct {
 
 // importanceCmd measures how much the validation AUC drops when each
 // column is shuffled.
-func importanceCmd(run finishedRun) tea.Cmd {
+func importanceCmd(run common.Run) tea.Cmd {
 	return func() (msg tea.Msg) {
-		m := importanceMsg{run: run.number}
+		m := importanceMsg{run: run.Number}
 		defer func() { msg = m }()
-		defer recovered(&m.err)
-		m.baseAUC, m.columns, m.err = run.exp.Importance(importanceRepeats)
+		defer common.Recovered(&m.err)
+		m.baseAUC, m.columns, m.err = run.Exp.Importance(importanceRepeats)
 		return m
 	}
 }
@@ -44,7 +45,7 @@ type importance struct {
 	bars    widget.SignedBars
 }
 
-func newImportance(st Styles) importance {
+func newImportance(st common.Styles) importance {
 	b := widget.NewSignedBars(st.Widget)
 	b.SetFormat(func(v float64) string { return fmt.Sprintf("%+.3f", v) })
 	return importance{bars: b}
@@ -70,15 +71,15 @@ func (p *importance) set(msg importanceMsg) {
 }
 
 // lines renders the page in w×h cells.
-func (p importance) lines(st Styles, w, h int) []string {
+func (p importance) lines(st common.Styles, w, h int) []string {
 	switch {
 	case p.err != nil:
-		return []string{st.Error.Render(truncate("No importance: "+p.err.Error(), w))}
+		return []string{st.Error.Render(common.Truncate("No importance: "+p.err.Error(), w))}
 	case !p.ready:
 		return []string{st.Muted.Render("Shuffling each column to measure its importance…")}
 	}
 	out := []string{
-		truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, importanceRepeats)), w),
+		common.Truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, importanceRepeats)), w),
 	}
 	if len(p.columns) > 0 {
 		top := p.columns[0]

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -48,7 +49,7 @@ func defaultEvalKeyMap() evalKeyMap {
 // validation parts, the confusion matrix at a threshold the user moves,
 // ROC and calibration charts and the gains table.
 type evalScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          evalKeyMap
 	width, height int
 
@@ -64,7 +65,7 @@ type evalScreen struct {
 	view string
 }
 
-func newEvalScreen(st Styles) evalScreen {
+func newEvalScreen(st common.Styles) evalScreen {
 	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance", "threshold")
 	calib := widget.NewSeriesChart("Calibration", st.Widget, "model", "perfect")
 	for _, c := range []*widget.SeriesChart{&roc, &calib} {
@@ -81,12 +82,12 @@ func newEvalScreen(st Styles) evalScreen {
 }
 
 // setRun starts evaluating a run and returns the Cmd that does it.
-func (s *evalScreen) setRun(run finishedRun) tea.Cmd {
-	if run.exp == nil || (s.data != nil && s.data.run == run.number) {
+func (s *evalScreen) setRun(run common.Run) tea.Cmd {
+	if run.Exp == nil || (s.data != nil && s.data.run == run.Number) {
 		return nil
 	}
-	s.waiting, s.err, s.config = run.number, nil, run.exp.Config
-	s.importance.reset(run.number)
+	s.waiting, s.err, s.config = run.Number, nil, run.Exp.Config
+	s.importance.reset(run.Number)
 	s.render()
 	return tea.Batch(evalCmd(run), importanceCmd(run))
 }

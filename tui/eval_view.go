@@ -7,6 +7,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -48,32 +49,32 @@ func (s *evalScreen) render() {
 	}
 	d := s.data
 	header := st.Title.Render(fmt.Sprintf("Run %d", d.run)) + st.Muted.Render(fmt.Sprintf(" · %s part, %s rows · threshold %.2f · %s",
-		d.part, thousands(len(d.sorted)), s.threshold, describeRun(s.config)))
-	lines := []string{truncate(header, w)}
+		d.part, common.Thousands(len(d.sorted)), s.threshold, common.DescribeRun(s.config)))
+	lines := []string{common.Truncate(header, w)}
 	sentence := s.sentence(w)
 	switch {
 	case s.page == evalImportance:
 		if !evalAllOnOne(w, h) {
-			lines = append(lines, st.Muted.Render(truncate(s.pageTabs(), w)))
+			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		} else {
 			lines = append(lines, st.Muted.Render("v: back to the overview"))
 		}
 		lines = append(lines, s.importance.lines(st, w, h-len(lines))...)
 	case evalAllOnOne(w, h):
-		top := joinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(w - evalMetricsW - 3)}, []int{evalMetricsW, w - evalMetricsW - 3}, 3)
+		top := common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(w - evalMetricsW - 3)}, []int{evalMetricsW, w - evalMetricsW - 3}, 3)
 		lines = append(lines, top...)
 		lines = append(lines, "")
 		lines = append(lines, sentence...)
 		lines = append(lines, "")
 		chartsW := w - evalGainsW - 2
-		lines = append(lines, joinColumns([][]string{s.chartLines(chartsW), s.gainsLines(evalGainsW)}, []int{chartsW, evalGainsW}, 2)...)
+		lines = append(lines, common.JoinColumns([][]string{s.chartLines(chartsW), s.gainsLines(evalGainsW)}, []int{chartsW, evalGainsW}, 2)...)
 	default:
-		lines = append(lines, st.Muted.Render(truncate(s.pageTabs(), w)))
+		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		switch s.page {
 		case evalSummary:
 			if w >= evalSideBy {
 				cw := w - evalMetricsW - 3
-				lines = append(lines, joinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(cw)}, []int{evalMetricsW, cw}, 3)...)
+				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(cw)}, []int{evalMetricsW, cw}, 3)...)
 			} else {
 				lines = append(lines, s.metricsLines(w)...)
 				lines = append(lines, "")
@@ -101,13 +102,7 @@ func (s evalScreen) placeholder() string {
 	case s.waiting != 0:
 		return st.Muted.Render(fmt.Sprintf("Evaluating run %d…", s.waiting))
 	}
-	return noRunYet(st)
-}
-
-// noRunYet is what every analysis screen shows before a run has ended.
-func noRunYet(st Styles) string {
-	return st.Title.Render("No trained model yet.") + "\n" +
-		st.Muted.Render("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.")
+	return common.NoRunYet(st)
 }
 
 func (s evalScreen) pageTabs() string {
@@ -133,23 +128,23 @@ func (s evalScreen) metricsLines(w int) []string {
 	}
 	bayes := d.main().Bayes
 	const nameW, colW = 20, 10
-	head := pad("Metric", nameW) + padLeft("train", colW)
+	head := common.Pad("Metric", nameW) + common.PadLeft("train", colW)
 	if va != nil {
-		head += padLeft("validation", colW+1)
+		head += common.PadLeft("validation", colW+1)
 	}
 	if bayes != nil {
-		head += padLeft("best possible", 15)
+		head += common.PadLeft("best possible", 15)
 	}
-	lines := []string{st.Header.Render(truncate(head, w))}
+	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
-		l := pad(name, nameW) + padLeft(fmt.Sprintf("%.3f", get(tr)), colW)
+		l := common.Pad(name, nameW) + common.PadLeft(fmt.Sprintf("%.3f", get(tr)), colW)
 		if va != nil {
-			l += padLeft(fmt.Sprintf("%.3f", get(*va)), colW+1)
+			l += common.PadLeft(fmt.Sprintf("%.3f", get(*va)), colW+1)
 		}
 		if bayes != nil {
-			l += st.Muted.Render(padLeft(bayesValue, 15))
+			l += st.Muted.Render(common.PadLeft(bayesValue, 15))
 		}
-		lines = append(lines, truncate(l, w))
+		lines = append(lines, common.Truncate(l, w))
 	}
 	acc, auc := "", ""
 	if bayes != nil {
@@ -165,7 +160,7 @@ func (s evalScreen) metricsLines(w int) []string {
 	row("Brier score", func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row("log loss", func(r metrics.Report) float64 { return r.LogLoss }, "")
 	if bayes != nil {
-		lines = append(lines, st.Muted.Render(truncate("best possible: the true probabilities (built-in data)", w)))
+		lines = append(lines, st.Muted.Render(common.Truncate("best possible: the true probabilities (built-in data)", w)))
 	}
 	return lines
 }
@@ -174,11 +169,11 @@ func (s evalScreen) metricsLines(w int) []string {
 func (s evalScreen) confusionLines(w int) []string {
 	st, d := s.styles, s.data
 	c := d.confusionAt(s.threshold)
-	neg, pos := d.risk.negative, d.risk.positive
+	neg, pos := d.risk.Negative, d.risk.Positive
 	colW := max(len("predicted ")+max(len(neg), len(pos))+1, 12)
 	rowW := max(len("actual ")+max(len(neg), len(pos))+2, 12)
 	cell := func(v float64, good bool) string {
-		text := padLeft(thousands(int(v)), colW)
+		text := common.PadLeft(common.Thousands(int(v)), colW)
 		if good {
 			return st.Good.Render(text)
 		}
@@ -188,16 +183,16 @@ func (s evalScreen) confusionLines(w int) []string {
 	flagged := c.TP + c.FP
 	lines := []string{
 		st.Title.Render("Confusion matrix") + st.Muted.Render(fmt.Sprintf(" · %s · threshold ", d.part)) + st.Value.Render(fmt.Sprintf("%.2f", s.threshold)),
-		st.Header.Render(pad("", rowW) + padLeft("predicted "+neg, colW) + padLeft("predicted "+pos, colW)),
-		pad("actual "+neg, rowW) + cell(c.TN, true) + cell(c.FP, false),
-		pad("actual "+pos, rowW) + cell(c.FN, false) + cell(c.TP, true),
+		st.Header.Render(common.Pad("", rowW) + common.PadLeft("predicted "+neg, colW) + common.PadLeft("predicted "+pos, colW)),
+		common.Pad("actual "+neg, rowW) + cell(c.TN, true) + cell(c.FP, false),
+		common.Pad("actual "+pos, rowW) + cell(c.FN, false) + cell(c.TP, true),
 		"",
 		fmt.Sprintf("precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", c.Precision(), c.Recall(), c.F1(), c.Accuracy()),
-		fmt.Sprintf("predicted %s: %s of %s users (%s)", pos, thousands(int(flagged)), thousands(int(n)), percent(flagged/max(n, 1))),
+		fmt.Sprintf("predicted %s: %s of %s users (%s)", pos, common.Thousands(int(flagged)), common.Thousands(int(n)), common.Percent(flagged/max(n, 1))),
 		st.Muted.Render(fmt.Sprintf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
 	}
 	for i := range lines {
-		lines[i] = truncate(lines[i], w)
+		lines[i] = common.Truncate(lines[i], w)
 	}
 	return lines
 }
@@ -206,16 +201,16 @@ func (s evalScreen) confusionLines(w int) []string {
 func (s evalScreen) gainsLines(w int) []string {
 	st, d := s.styles, s.data
 	lines := []string{
-		truncate(st.Title.Render("Gains")+st.Muted.Render(" · reaching "+d.risk.class()), w),
-		st.Header.Render(truncate(padLeft("top", 5)+padLeft("users", 9)+padLeft("reached", 9)+padLeft("lift", 7), w)),
+		common.Truncate(st.Title.Render("Gains")+st.Muted.Render(" · reaching "+d.risk.Class()), w),
+		st.Header.Render(common.Truncate(common.PadLeft("top", 5)+common.PadLeft("users", 9)+common.PadLeft("reached", 9)+common.PadLeft("lift", 7), w)),
 	}
 	for _, g := range d.gains {
-		l := padLeft(wholePercent(g.ShareTargeted), 5) + padLeft(thousands(int(g.Targeted+0.5)), 9) +
-			padLeft(percent(g.ShareCaptured), 9) + padLeft(fmt.Sprintf("%.2f×", g.Lift), 7)
+		l := common.PadLeft(common.WholePercent(g.ShareTargeted), 5) + common.PadLeft(common.Thousands(int(g.Targeted+0.5)), 9) +
+			common.PadLeft(common.Percent(g.ShareCaptured), 9) + common.PadLeft(fmt.Sprintf("%.2f×", g.Lift), 7)
 		if g.Group == 2 {
 			l = st.Value.Render(l)
 		}
-		lines = append(lines, truncate(l, w))
+		lines = append(lines, common.Truncate(l, w))
 	}
 	return lines
 }
@@ -225,7 +220,7 @@ func (s evalScreen) sentence(w int) []string {
 	if len(s.data.gains) < 2 {
 		return nil
 	}
-	text := s.data.risk.gainsSentence(s.data.gains[1])
+	text := s.data.risk.GainsSentence(s.data.gains[1])
 	wrapped := lipgloss.NewStyle().Width(max(w, 10)).Render(text)
 	return strings.Split(wrapped, "\n")
 }
@@ -235,29 +230,5 @@ func (s evalScreen) chartLines(w int) []string {
 	half := s.roc.Width()
 	rocLines := strings.Split(widget.Fit(s.roc.View(), half, s.roc.Height()), "\n")
 	calLines := strings.Split(widget.Fit(s.calib.View(), s.calib.Width(), s.calib.Height()), "\n")
-	return joinColumns([][]string{rocLines, calLines}, []int{half, max(w-half-2, 0)}, 2)
-}
-
-// joinColumns sets blocks of lines side by side, each padded to its width.
-func joinColumns(blocks [][]string, widths []int, gap int) []string {
-	rows := 0
-	for _, b := range blocks {
-		rows = max(rows, len(b))
-	}
-	out := make([]string, rows)
-	for i := range rows {
-		var b strings.Builder
-		for k, block := range blocks {
-			if k > 0 {
-				b.WriteString(strings.Repeat(" ", gap))
-			}
-			line := ""
-			if i < len(block) {
-				line = block[i]
-			}
-			b.WriteString(pad(line, widths[k]))
-		}
-		out[i] = strings.TrimRight(b.String(), " ")
-	}
-	return out
+	return common.JoinColumns([][]string{rocLines, calLines}, []int{half, max(w-half-2, 0)}, 2)
 }

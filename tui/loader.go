@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // distBins is how many bins each numeric feature's distribution has.
@@ -44,7 +45,7 @@ func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experim
 		}
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
 			return loadedMsg{gen: gen, err: fmt.Errorf("%s has %s rows; this session allows at most %s (refused before training)",
-				d.Source.Describe(), thousands(d.Table.Rows), thousands(limits.MaxRows))}
+				d.Source.Describe(), common.Thousands(d.Table.Rows), common.Thousands(limits.MaxRows))}
 		}
 		return prepare(gen, d, cfg)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // maxMapPoints bounds the users drawn on the decision map; more would
@@ -55,7 +56,7 @@ func mapCmd(e *experiment.Experiment, req mapRequest) tea.Cmd {
 }
 
 func computeGrid(e *experiment.Experiment, req mapRequest) (g *decisionGrid, err error) {
-	defer recovered(&err)
+	defer common.Recovered(&err)
 	t := e.Data.Table
 	xc, yc := e.Pipeline.Columns[req.xcol], e.Pipeline.Columns[req.ycol]
 	xs, ys := t.Column(xc.Name), t.Column(yc.Name)

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -37,7 +38,7 @@ func defaultMapKeyMap() mapKeyMap {
 // mapScreen is the decision map: the probability over two numeric
 // features, the other features held at the selected user's values.
 type mapScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          mapKeyMap
 	width, height int
 
@@ -50,19 +51,19 @@ type mapScreen struct {
 	view     string
 }
 
-func newMapScreen(st Styles) mapScreen {
+func newMapScreen(st common.Styles) mapScreen {
 	return mapScreen{styles: st, keys: defaultMapKeyMap(), yi: 1}
 }
 
 // request asks for the map of row of run with the chosen features, unless
 // it is shown or being computed.
-func (s *mapScreen) request(run finishedRun, row int) tea.Cmd {
-	if run.exp == nil || row < 0 {
+func (s *mapScreen) request(run common.Run, row int) tea.Cmd {
+	if run.Exp == nil || row < 0 {
 		return nil
 	}
-	if run.exp != s.exp {
-		s.exp = run.exp
-		s.features = numericColumns(run.exp.Pipeline)
+	if run.Exp != s.exp {
+		s.exp = run.Exp
+		s.features = numericColumns(run.Exp.Pipeline)
 		s.xi, s.yi = 0, min(1, max(len(s.features)-1, 0))
 	}
 	if len(s.features) < 2 {
@@ -71,13 +72,13 @@ func (s *mapScreen) request(run finishedRun, row int) tea.Cmd {
 		return nil
 	}
 	cols, rows := mapPlotSize(s.width, s.height)
-	req := mapRequest{run: run.number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
+	req := mapRequest{run: run.Number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
 	if req == s.want || cols < 4 || rows < 2 {
 		return nil
 	}
 	s.want, s.err = req, nil
 	s.render()
-	return mapCmd(run.exp, req)
+	return mapCmd(run.Exp, req)
 }
 
 // mapPlotSize is the number of cells of the map at a screen size.
@@ -163,7 +164,7 @@ func (s *mapScreen) render() {
 		s.view = widget.Fit(st.Error.Render("No decision map: ")+s.err.Error(), w, h)
 		return
 	case s.exp == nil:
-		s.view = widget.Fit(noRunYet(st), w, h)
+		s.view = widget.Fit(common.NoRunYet(st), w, h)
 		return
 	case s.grid == nil:
 		// A stale grid stays drawn while the new one is computed.
@@ -179,14 +180,14 @@ func (s *mapScreen) render() {
 func (s mapScreen) drawGrid() string {
 	st, g := s.styles, s.grid
 	pc := s.exp.Pipeline.Columns
-	risk := newRiskWording(s.exp.Pipeline.Label)
+	risk := common.NewRiskWording(s.exp.Pipeline.Label)
 	title := st.Title.Render("Decision map") + st.Muted.Render(fmt.Sprintf(" · %s over %s (→) and %s (↑) · other features at the selected user's values",
-		risk.probName(), pc[g.req.xcol].Name, pc[g.req.ycol].Name))
+		risk.ProbName(), pc[g.req.xcol].Name, pc[g.req.ycol].Name))
 	self := "◆ the selected user"
 	if g.self.col < 0 {
 		self = "the selected user lies outside the shown range"
 	}
-	legend := st.Muted.Render(fmt.Sprintf("shade: ' '<0.2 ░<0.4 ▒<0.6 ▓<0.8 █ · ● %s  ○ %s  %s", risk.positive, risk.negative, self))
+	legend := st.Muted.Render(fmt.Sprintf("shade: ' '<0.2 ░<0.4 ▒<0.6 ▓<0.8 █ · ● %s  ○ %s  %s", risk.Positive, risk.Negative, self))
 	marks := make(map[[2]int]string, len(g.points)+1)
 	for _, p := range g.points {
 		if p.positive {
@@ -198,7 +199,7 @@ func (s mapScreen) drawGrid() string {
 	if g.self.col >= 0 {
 		marks[[2]int{g.self.row, g.self.col}] = "◆"
 	}
-	lines := []string{truncate(title, s.width), truncate(legend, s.width)}
+	lines := []string{common.Truncate(title, s.width), common.Truncate(legend, s.width)}
 	for r, row := range g.prob {
 		label := ""
 		switch r {
@@ -210,7 +211,7 @@ func (s mapScreen) drawGrid() string {
 			label = widget.FormatValue(g.ylo)
 		}
 		var b strings.Builder
-		b.WriteString(padLeft(label, mapYLabelW-2) + " ┤")
+		b.WriteString(common.PadLeft(label, mapYLabelW-2) + " ┤")
 		// Neighbouring cells of one style are rendered together: a few
 		// dozen style runs per row instead of one per cell.
 		var run strings.Builder
@@ -258,7 +259,7 @@ func (s mapScreen) drawGrid() string {
 	put(cols/2-len(mid)/2, mid)
 	put(cols-len(hi), hi)
 	lines = append(lines, strings.Repeat(" ", mapYLabelW)+string(axis))
-	return joinLines(lines)
+	return common.JoinLines(lines)
 }
 
 // shade is the block character of a probability.

@@ -8,6 +8,9 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/walktab"
 )
 
 // tab identifies a screen.
@@ -37,8 +40,8 @@ var (
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
-	styles Styles
-	keys   KeyMap
+	styles common.Styles
+	keys   common.KeyMap
 	help   help.Model
 
 	width, height int
@@ -56,8 +59,8 @@ type Model struct {
 	trainScr trainScreen
 	evalScr  evalScreen
 	usersScr usersScreen
-	walkScr  walkTab
-	runsScr  runsScreen
+	walkScr  walktab.Model
+	runsScr  runsscreen.Model
 	mapScr   mapScreen
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
@@ -65,7 +68,7 @@ type Model struct {
 	// analysed is the ended run the analysis screens look at (number 0:
 	// none yet); pinned is set when the Runs screen chose it, so a newer
 	// run does not replace it.
-	analysed finishedRun
+	analysed common.Run
 	pinned   bool
 }
 
@@ -82,14 +85,15 @@ func NewModel(opts Options) Model {
 	if opts.Source.Kind == "" {
 		opts.Source.Kind = "builtin"
 	}
-	st := DefaultStyles()
+	com := common.New(opts.Lang)
+	st := com.Styles
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
 		opts:    opts,
 		parent:  context.Background(),
 		styles:  st,
-		keys:    DefaultKeyMap(),
+		keys:    common.DefaultKeyMap(),
 		help:    h,
 		loading: opts.Source.Describe(),
 	}
@@ -102,8 +106,8 @@ func NewModel(opts Options) Model {
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.dataScr.served = opts.Served
-	m.walkScr = newWalkTab(st, opts.Lang)
-	m.runsScr = newRunsScreen(st)
+	m.walkScr = walktab.New(com)
+	m.runsScr = runsscreen.New(com)
 	m.mapScr = newMapScreen(st)
 	return m
 }
@@ -182,14 +186,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.usersScr, cmd = m.usersScr.Update(msg)
 		return m, cmd
-	case walkReadyMsg:
-		m.walkScr, _ = m.walkScr.Update(msg)
+	case walktab.ReadyMsg:
+		m.walkScr, _ = updateScreen(m.walkScr, msg)
 		return m, nil
 	case mapReadyMsg:
 		m.mapScr, _ = m.mapScr.Update(msg)
 		return m, nil
-	case analyseRunMsg:
-		return m, m.analyseNumber(msg.number)
+	case common.AnalyseRunMsg:
+		return m, m.analyseNumber(msg.Number)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
@@ -208,7 +212,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
 	}
-	if m.active == tabWalk && m.walkScr.wantsTab(k) {
+	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
 	if !m.editing() {
@@ -226,7 +230,7 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		case key.Matches(k, m.keys.PrevTab):
 			return m.switchTo((m.active + tabCount - 1) % tabCount), nil
 		}
-		for t, b := range m.keys.tabKeys() {
+		for t, b := range m.keys.TabKeys() {
 			if key.Matches(k, b) {
 				return m.switchTo(tab(t)), nil
 			}
@@ -256,9 +260,9 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabUsers:
 		m.usersScr, cmd = m.usersScr.Update(msg)
 	case tabWalk:
-		m.walkScr, cmd = m.walkScr.Update(msg)
+		m.walkScr, cmd = updateScreen(m.walkScr, msg)
 	case tabRuns:
-		m.runsScr, cmd = m.runsScr.Update(msg)
+		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:
 		m.mapScr, cmd = m.mapScr.Update(msg)
 	}
@@ -325,4 +329,11 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m
+}
+
+// updateScreen hands msg to a screen through the common.Screen interface
+// and returns the screen's next value with its concrete type.
+func updateScreen[S common.Screen](s S, msg tea.Msg) (S, tea.Cmd) {
+	next, cmd := s.Update(msg)
+	return next.(S), cmd
 }

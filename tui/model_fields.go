@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -92,7 +93,7 @@ func intField(label, hint string, lo, hi int, steps []float64, ptr func(c *exper
 				return err
 			}
 			if v < lo || v > hi {
-				return fmt.Errorf("must be from %s to %s", thousands(lo), thousands(hi))
+				return fmt.Errorf("must be from %s to %s", common.Thousands(lo), common.Thousands(hi))
 			}
 			*ptr(c) = v
 			return nil
@@ -132,7 +133,7 @@ func fields(cfg experiment.Config, limits Limits) []field {
 	epochCap, epochHint := maxEpochs, "passes over the data"
 	if limits.MaxEpochs > 0 {
 		epochCap = limits.MaxEpochs
-		epochHint = "≤ " + thousands(epochCap) + ": session limit"
+		epochHint = "≤ " + common.Thousands(epochCap) + ": session limit"
 	}
 	out = append(out,
 		field{
@@ -247,7 +248,7 @@ func limitedField(f field, limit int, reason string) field {
 	set := f.set
 	f.set = func(c *experiment.Config, text string) error {
 		if v, err := parseInt(text); err == nil && v > limit {
-			return fmt.Errorf(reason, thousands(limit))
+			return fmt.Errorf(reason, common.Thousands(limit))
 		}
 		return set(c, text)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // maxLayers bounds the hidden layers the screen lets one add.
@@ -42,7 +43,7 @@ func defaultModelKeyMap() modelKeyMap {
 // modelScreen edits the network and training settings and shows the
 // Keras-style summary of the network they describe.
 type modelScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          modelKeyMap
 	width, height int
 
@@ -59,7 +60,7 @@ type modelScreen struct {
 	view string // rendered after every change, so View only returns it
 }
 
-func newModelScreen(st Styles, cfg experiment.Config, limits Limits) modelScreen {
+func newModelScreen(st common.Styles, cfg experiment.Config, limits Limits) modelScreen {
 	cfg = cloneConfig(cfg)
 	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
 		cfg.Train.Epochs = limits.MaxEpochs
@@ -133,7 +134,7 @@ func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
 		s.apply(next, nil)
 	case key.Matches(k, s.keys.Edit):
 		s.typing = true
-		s.input = newTextInput("")
+		s.input = common.NewTextInput("")
 		s.input.SetValue(fs[s.sel].get(s.cfg))
 		s.input.CursorEnd()
 		s.input.SetWidth(9)
@@ -188,21 +189,11 @@ func (s *modelScreen) apply(next experiment.Config, err error) bool {
 		err = next.Validate()
 	}
 	if err != nil {
-		s.refusal, s.refused = plainError(err), s.sel
+		s.refusal, s.refused = common.PlainError(err), s.sel
 		return false
 	}
 	s.cfg, s.refusal, s.refused = next, "", -1
 	return true
-}
-
-// plainError drops the package prefixes ("engine: invalid configuration: ")
-// users need not read.
-func plainError(err error) string {
-	msg := err.Error()
-	for _, p := range []string{engine.ErrConfig.Error() + ": ", "engine: ", "experiment: "} {
-		msg = strings.TrimPrefix(msg, p)
-	}
-	return msg
 }
 
 // helpGroups returns the keys that work now.
@@ -227,15 +218,17 @@ func (s modelScreen) summaryLines(w int) []string {
 	}
 	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
 	layerW := max(w-12-10, 10)
-	row := func(a, b, c string) string { return pad(a, layerW-1) + " " + pad(b, 12) + padLeft(c, 10) }
+	row := func(a, b, c string) string {
+		return common.Pad(a, layerW-1) + " " + common.Pad(b, 12) + common.PadLeft(c, 10)
+	}
 	lines = append(lines, st.Header.Render(row("Layer", "Output", "Params")))
 	lines = append(lines, row("input", fmt.Sprintf("(None, %d)", inputs), ""))
 	for _, r := range arch.Summary() {
-		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), thousands(r.Params)))
+		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), common.Thousands(r.Params)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
-	lines = append(lines, "Total params: "+st.Value.Render(thousands(arch.ParamCount())))
-	lines = append(lines, st.Muted.Render(truncate("output: sigmoid · loss: binary cross-entropy", w)))
+	lines = append(lines, "Total params: "+st.Value.Render(common.Thousands(arch.ParamCount())))
+	lines = append(lines, st.Muted.Render(common.Truncate("output: sigmoid · loss: binary cross-entropy", w)))
 	return lines
 }
 

@@ -6,10 +6,11 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 func modelFixture() modelScreen {
-	s := newModelScreen(DefaultStyles(), experiment.DefaultConfig(), Limits{})
+	s := newModelScreen(common.DefaultStyles(), experiment.DefaultConfig(), Limits{})
 	s.SetSize(100, 30)
 	s.setInputs(10)
 	return s
@@ -115,7 +116,7 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 }
 
 func TestEpochsRespectTheSessionLimit(t *testing.T) {
-	s := newModelScreen(DefaultStyles(), experiment.DefaultConfig(), Limits{MaxEpochs: 10})
+	s := newModelScreen(common.DefaultStyles(), experiment.DefaultConfig(), Limits{MaxEpochs: 10})
 	if s.Config().Train.Epochs != 10 {
 		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
 	}

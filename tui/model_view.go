@@ -6,6 +6,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // summaryWidth is the width of the summary pane beside the form.
@@ -24,7 +25,7 @@ func (s modelScreen) render() string {
 	formW := min(s.width-sumW-3, 72)
 	form := s.formLines(formW)
 	summary := s.summaryLines(sumW)
-	return strings.Join(besideRule(form, summary, formW, max(len(form), len(summary)), s.styles), "\n")
+	return strings.Join(common.BesideRule(form, summary, formW, max(len(form), len(summary)), s.styles), "\n")
 }
 
 // formLines lists the settings, the selected one highlighted, with a
@@ -36,7 +37,7 @@ func (s modelScreen) formLines(w int) []string {
 	// Hints need room; in a narrow form only the selected one is shown,
 	// under the list.
 	inline := hintW >= 16
-	lines := []string{st.Title.Render("Network") + st.Muted.Render(truncate("  applies to the next run", w-7))}
+	lines := []string{st.Title.Render("Network") + st.Muted.Render(common.Truncate("  applies to the next run", w-7))}
 	fs := fields(s.cfg, s.limits)
 	for i, f := range fs {
 		if i == 2*len(s.cfg.Hidden) {
@@ -48,24 +49,24 @@ func (s modelScreen) formLines(w int) []string {
 		} else if i == s.sel {
 			value = "◂ " + value + " ▸"
 		}
-		label := pad("  "+f.label, labelW)
+		label := common.Pad("  "+f.label, labelW)
 		if i == s.sel {
-			label = st.Selected.Render(pad("▸ "+f.label, labelW))
+			label = st.Selected.Render(common.Pad("▸ "+f.label, labelW))
 		}
-		line := label + " " + pad(value, valueW)
+		line := label + " " + common.Pad(value, valueW)
 		if inline {
-			line += " " + st.Muted.Render(truncate(f.hint, hintW))
+			line += " " + st.Muted.Render(common.Truncate(f.hint, hintW))
 		}
 		lines = append(lines, ansi.Truncate(line, w, ""))
 		if i == s.refused && s.refusal != "" {
 			wrapped := lipgloss.NewStyle().Width(max(w-4, 10)).Render("✗ refused: " + s.refusal)
 			for _, l := range strings.Split(wrapped, "\n") {
-				lines = append(lines, st.Error.Render(truncate("  "+strings.TrimRight(l, " "), w)))
+				lines = append(lines, st.Error.Render(common.Truncate("  "+strings.TrimRight(l, " "), w)))
 			}
 		}
 	}
 	if !inline && s.sel < len(fs) {
-		lines = append(lines, "", st.Muted.Render(truncate(fs[s.sel].label+": "+fs[s.sel].hint, w)))
+		lines = append(lines, "", st.Muted.Render(common.Truncate(fs[s.sel].label+": "+fs[s.sel].hint, w)))
 	}
 	if len(s.cfg.Hidden) == 0 {
 		lines = append(lines[:1], append([]string{st.Muted.Render("  no hidden layers: logistic regression (a adds one)")}, lines[1:]...)...)

@@ -8,6 +8,7 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // maxShownMatches bounds the completion candidates listed under the prompt.
@@ -52,7 +53,7 @@ func (k promptKind) label() string {
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
 func newPrompt(kind promptKind, value string, width int) (prompt, tea.Cmd) {
-	in := newTextInput(kind.label())
+	in := common.NewTextInput(kind.label())
 	in.SetValue(value)
 	in.CursorEnd()
 	in.SetWidth(max(width-len(in.Prompt)-2, 8))
@@ -130,21 +131,21 @@ func commonPrefix(ss []string) string {
 }
 
 // view renders the prompt, its error and the completion candidates.
-func (p prompt) view(st Styles, width int) string {
+func (p prompt) view(st common.Styles, width int) string {
 	lines := []string{p.input.View()}
 	if p.err != "" {
-		lines = append(lines, st.Error.Render("✗ "+truncate(p.err, width-2)))
+		lines = append(lines, st.Error.Render("✗ "+common.Truncate(p.err, width-2)))
 	}
 	if len(p.matches) > 0 {
 		names := make([]string, 0, maxShownMatches)
 		for i, m := range p.matches {
 			if i == maxShownMatches {
-				names = append(names, "… "+thousands(len(p.matches)-maxShownMatches)+" more")
+				names = append(names, "… "+common.Thousands(len(p.matches)-maxShownMatches)+" more")
 				break
 			}
 			names = append(names, filepath.Base(strings.TrimSuffix(m, "/"))+suffixSlash(m))
 		}
-		lines = append(lines, st.Muted.Render(truncate(strings.Join(names, "  "), width)))
+		lines = append(lines, st.Muted.Render(common.Truncate(strings.Join(names, "  "), width)))
 	}
 	return strings.Join(lines, "\n")
 }

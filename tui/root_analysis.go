@@ -2,16 +2,17 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // analyse makes run the analysed run and starts the analysis screens'
 // work on it.
-func (m *Model) analyse(run finishedRun) tea.Cmd {
-	if run.exp == nil {
+func (m *Model) analyse(run common.Run) tea.Cmd {
+	if run.Exp == nil {
 		return nil
 	}
 	m.analysed = run
-	m.runsScr.setRuns(m.trainScr.finished, run.number)
+	m.runsScr.SetRuns(m.trainScr.finished, run.Number)
 	return tea.Batch(m.evalScr.setRun(run), m.usersScr.setRun(run))
 }
 
@@ -19,9 +20,9 @@ func (m *Model) analyse(run finishedRun) tea.Cmd {
 // on the Runs screen: newer runs no longer replace it.
 func (m *Model) analyseNumber(number int) tea.Cmd {
 	for _, r := range m.trainScr.finished {
-		if r.number == number {
+		if r.Number == number {
 			// Choosing the latest run means following new runs again.
-			m.pinned = number != m.trainScr.finished[len(m.trainScr.finished)-1].number
+			m.pinned = number != m.trainScr.finished[len(m.trainScr.finished)-1].Number
 			return m.analyse(r)
 		}
 	}
@@ -31,16 +32,16 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 // follow keeps the screens that depend on the selected user up to date:
 // the walkthrough and the decision map are computed only while shown.
 func (m *Model) follow() tea.Cmd {
-	if len(m.runsScr.runs) != len(m.trainScr.finished) {
-		m.runsScr.setRuns(m.trainScr.finished, m.analysed.number)
+	if len(m.runsScr.Runs()) != len(m.trainScr.finished) {
+		m.runsScr.SetRuns(m.trainScr.finished, m.analysed.Number)
 	}
 	row := m.usersScr.selectedRow()
-	if m.analysed.exp == nil || row < 0 || m.usersScr.exp() != m.analysed.exp {
+	if m.analysed.Exp == nil || row < 0 || m.usersScr.exp() != m.analysed.Exp {
 		return nil
 	}
 	switch m.active {
 	case tabWalk:
-		return m.walkScr.want(m.analysed, row, m.usersScr.list.users.id(row))
+		return m.walkScr.Want(m.analysed, row, m.usersScr.list.users.id(row))
 	case tabMap:
 		return m.mapScr.request(m.analysed, row)
 	}

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -23,9 +24,9 @@ func (m Model) footer() string {
 	h.SetWidth(max(room, 0))
 	left := h.ShortHelpView(keys.ShortHelp())
 	if room <= 0 {
-		return truncate(right, m.width)
+		return common.Truncate(right, m.width)
 	}
-	return pad(left, room) + "   " + right
+	return common.Pad(left, room) + "   " + right
 }
 
 func (m Model) helpKeys() helpKeys {
@@ -44,9 +45,9 @@ func (m Model) helpKeys() helpKeys {
 	case tabUsers:
 		hk.screen = m.usersScr.helpGroups()
 	case tabWalk:
-		hk.screen = m.walkScr.helpGroups()
+		hk.screen = m.walkScr.HelpGroups()
 	case tabRuns:
-		hk.screen = m.runsScr.helpGroups()
+		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
 		hk.screen = m.mapScr.helpGroups()
 	}
@@ -203,7 +204,7 @@ func (m Model) rule() string {
 	if status == "" || lipgloss.Width(m.tabLabels())+lipgloss.Width(status)+1 <= m.width {
 		return m.styles.Border.Render(line)
 	}
-	status = truncate(status, max(m.width-6, 0))
+	status = common.Truncate(status, max(m.width-6, 0))
 	dashes := max(m.width-lipgloss.Width(status)-4, 0)
 	return m.styles.Border.Render(strings.Repeat("─", dashes)+" ") + m.styles.Muted.Render(status) + m.styles.Border.Render(" ──")
 }

@@ -3,33 +3,13 @@ package tui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
-
-// Limits bound what one session may ask of the machine (used when serving
-// over SSH); zero fields mean no limit.
-type Limits struct {
-	MaxRows   int
-	MaxEpochs int
-}
-
-// check refuses a training run beyond the session's limits. The Model
-// screen already clamps the epochs and loading refuses large files; this is
-// the last guard before a worker starts.
-func (l Limits) check(d *experiment.Data, cfg experiment.Config) error {
-	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
-		return fmt.Errorf("%s has %s rows; this session allows training on at most %s", d.Source.Describe(), thousands(d.Table.Rows), thousands(l.MaxRows))
-	}
-	if l.MaxEpochs > 0 && cfg.Train.Epochs > l.MaxEpochs {
-		return fmt.Errorf("%s epochs asked; this session allows at most %s", thousands(cfg.Train.Epochs), thousands(l.MaxEpochs))
-	}
-	return nil
-}
 
 // Options configures the terminal UI.
 type Options struct {
@@ -83,3 +63,7 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	return err
 }
+
+// Limits bound what one session may ask of the machine (used when serving
+// over SSH); zero fields mean no limit.
+type Limits = common.Limits

@@ -11,18 +11,9 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
-
-// finishedRun is one ended training run, kept for the screens that judge
-// and compare runs (evaluation, run history). Its experiment's network is
-// not trained any more, so it may be read freely.
-type finishedRun struct {
-	number  int
-	exp     *experiment.Experiment
-	history []engine.EpochStats
-	err     error // nil, a cancellation or a *engine.DivergedError
-}
 
 // trainState is where the Train screen's current run stands.
 type trainState int
@@ -59,7 +50,7 @@ func defaultTrainKeyMap() trainKeyMap {
 // through the worker's coalescer, drained on a tick; the charts and the
 // whole view are redrawn then and cached, so View costs nothing.
 type trainScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          trainKeyMap
 	width, height int
 	parent        context.Context // runs' contexts derive from it
@@ -83,7 +74,7 @@ type trainScreen struct {
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
 	restart   bool                // start a new run when the current one has ended
-	finished  []finishedRun       // every ended run since the app started, oldest first
+	finished  []common.Run        // every ended run since the app started, oldest first
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -92,7 +83,7 @@ type trainScreen struct {
 	stale        bool // news arrived while hidden
 }
 
-func newTrainScreen(st Styles) trainScreen {
+func newTrainScreen(st common.Styles) trainScreen {
 	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
 	loss.SetYLimits(0, inf)
 	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "val accuracy", "val AUC")
@@ -249,7 +240,7 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
 		return nil
 	}
-	if err := s.limits.check(s.data, s.cfg); err != nil {
+	if err := s.limits.Check(s.data, s.cfg); err != nil {
 		s.outcome, s.failed = err.Error(), true
 		return nil
 	}
@@ -346,7 +337,7 @@ func (s *trainScreen) apply(u engine.Update) {
 	s.followEpochs(max(u.Latest.Position, float64(len(s.history))))
 	if u.Latest.BatchCount > 0 {
 		// Paused and end-of-run reports carry no batch loss: keep the last.
-		s.batchLoss = fmtMetric(u.Latest.BatchLoss)
+		s.batchLoss = common.FmtMetric(u.Latest.BatchLoss)
 	}
 }
 
@@ -360,7 +351,7 @@ func (s *trainScreen) finish() tea.Cmd {
 	s.state = trainEnded
 	s.outcome, s.failed = describeOutcome(exp, s.latest, err)
 	if exp != nil {
-		s.finished = append(s.finished, finishedRun{number: s.runs, exp: exp, history: s.history, err: err})
+		s.finished = append(s.finished, common.Run{Number: s.runs, Exp: exp, History: s.history, Err: err})
 	}
 	s.redrawCharts()
 	var cmd tea.Cmd

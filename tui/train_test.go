@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // trainFixture is a Train screen with loaded data, sized and ready.
@@ -20,7 +21,7 @@ func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config) tr
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newTrainScreen(DefaultStyles())
+	s := newTrainScreen(common.DefaultStyles())
 	s.SetSize(100, 27)
 	s.setInputs(d, cfg, Limits{})
 	return s
@@ -158,7 +159,7 @@ func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	s, _ = s.Update(press("space"))
 	s = started(t, s)
 	s = ended(t, s)
-	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+fmtMetric(mustBest(t, s.history).Monitored())+
+	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
 		" at epoch "+itoa(mustBest(t, s.history).Epoch)+"." {
 		t.Fatalf("outcome %q", s.outcome)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -79,7 +80,7 @@ func (s *trainScreen) render() {
 	if len(status) > 1 {
 		second = status[1]
 	}
-	lines := []string{pad(status[0], s.width), pad(second, s.width), pad(s.progressLine(l), s.width)}
+	lines := []string{common.Pad(status[0], s.width), common.Pad(second, s.width), common.Pad(s.progressLine(l), s.width)}
 	var charts string
 	if l.stacked {
 		charts = widget.Fit(s.loss.View(), l.chartW, l.chartH) + "\n" + widget.Fit(s.metric.View(), l.metricW, l.metricH)
@@ -103,7 +104,7 @@ func (s *trainScreen) render() {
 		if i < len(numbers) {
 			right = numbers[i]
 		}
-		lines = append(lines, pad(left, chartsW)+"  "+right)
+		lines = append(lines, common.Pad(left, chartsW)+"  "+right)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), s.width, s.height)
 }
@@ -185,7 +186,7 @@ func (s trainScreen) plan() string {
 		arch = strings.Join(widths, "→") + " " + c.Hidden[0].Activation.String()
 	}
 	return fmt.Sprintf("%s · %s lr %s · batch %d · %d epochs", arch, c.Train.Optimizer.Kind,
-		number(c.Train.Optimizer.LR), c.Train.BatchSize, c.Train.Epochs)
+		common.Number(c.Train.Optimizer.LR), c.Train.BatchSize, c.Train.Epochs)
 }
 
 // progressLine is the bar with the epoch and batch.
@@ -202,7 +203,7 @@ func (s trainScreen) progressLine(l trainLayoutSizes) string {
 	}
 	text := fmt.Sprintf(" %3.0f %%  epoch %d/%d · batch %d/%d", 100*frac, p.Epoch,
 		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
-	return s.bar.ViewAs(frac) + truncate(text, s.width-l.barW)
+	return s.bar.ViewAs(frac) + common.Truncate(text, s.width-l.barW)
 }
 
 func finiteOr(v, alt float64) float64 {
@@ -236,12 +237,12 @@ func clock(d time.Duration) string {
 func (s trainScreen) numberLines(w int) []string {
 	st := s.styles
 	row := func(name, train, val string) string {
-		return pad(name, 11) + padLeft(train, 9) + padLeft(val, 9)
+		return common.Pad(name, 11) + common.PadLeft(train, 9) + common.PadLeft(val, 9)
 	}
 	p := s.latest
 	lines := []string{
 		st.Title.Render("Speed"),
-		row("samples/s", thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
+		row("samples/s", common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
 		row("elapsed", clock(p.Elapsed), ""),
 		row("ETA", eta(p, s.state), ""),
 		"",
@@ -252,13 +253,13 @@ func (s trainScreen) numberLines(w int) []string {
 		last = s.history[n-1]
 		title = fmt.Sprintf("Epoch %d", last.Epoch)
 	}
-	lines = append(lines, st.Title.Render(pad(title, 11))+st.Header.Render(padLeft("train", 9)+padLeft("val", 9)))
+	lines = append(lines, st.Title.Render(common.Pad(title, 11))+st.Header.Render(common.PadLeft("train", 9)+common.PadLeft("val", 9)))
 	have := len(s.history) > 0
 	val := func(ok bool, v float64) string {
 		if !have || !ok {
 			return "–"
 		}
-		return fmtMetric(v)
+		return common.FmtMetric(v)
 	}
 	lines = append(lines,
 		row("loss", val(true, last.TrainLoss), val(last.HasVal, last.ValLoss)),
@@ -269,36 +270,19 @@ func (s trainScreen) numberLines(w int) []string {
 	)
 	if best, ok := bestEpoch(s.history, s.minDelta()); ok {
 		lines = append(lines, "", st.Title.Render("Best epoch"),
-			row(fmt.Sprintf("epoch %d", best.Epoch), "", fmtMetric(best.Monitored())))
+			row(fmt.Sprintf("epoch %d", best.Epoch), "", common.FmtMetric(best.Monitored())))
 	}
 	if prevBest, ok := bestEpoch(s.prev, s.minDelta()); ok {
 		lines = append(lines, "", st.Muted.Render("Previous run (dimmed)"),
-			st.Muted.Render(row(fmt.Sprintf("best ep %d", prevBest.Epoch), "", fmtMetric(prevBest.Monitored()))))
+			st.Muted.Render(row(fmt.Sprintf("best ep %d", prevBest.Epoch), "", common.FmtMetric(prevBest.Monitored()))))
 		if prevBest.HasAUC {
-			lines = append(lines, st.Muted.Render(row("AUC", "", fmtMetric(prevBest.ValAUC))))
+			lines = append(lines, st.Muted.Render(row("AUC", "", common.FmtMetric(prevBest.ValAUC))))
 		}
 	}
 	for i := range lines {
-		lines[i] = truncate(lines[i], w)
+		lines[i] = common.Truncate(lines[i], w)
 	}
 	return lines
-}
-
-// fmtMetric writes a loss or score with four decimals (or as a word).
-func fmtMetric(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "+Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
-	case v == math.Trunc(v) && math.Abs(v) < 1e6:
-		return fmt.Sprint(int(v))
-	case math.Abs(v) >= 1e4 || math.Abs(v) < 1e-3:
-		return fmt.Sprintf("%.3g", v)
-	}
-	return fmt.Sprintf("%.4f", v)
 }
 
 // bestEpoch is the epoch with the lowest monitored loss, by early
@@ -330,7 +314,7 @@ func describeOutcome(exp *experiment.Experiment, last engine.Progress, err error
 		ep, b := exp.Trainer.Position()
 		return fmt.Sprintf("■ Stopped by you after %d epochs and %d batches. space starts a new run.", ep, b), false
 	case err != nil:
-		return "✗ Could not train: " + plainError(err), true
+		return "✗ Could not train: " + common.PlainError(err), true
 	case exp == nil:
 		return "", false
 	}
@@ -343,7 +327,7 @@ func describeOutcome(exp *experiment.Experiment, last engine.Progress, err error
 	case engine.Finished:
 		msg := fmt.Sprintf("✓ Finished all %d epochs.", len(h))
 		if best, ok := bestEpoch(h, earlyStopDelta(exp.Config.Train)); ok {
-			msg += fmt.Sprintf(" Best validation loss %s at epoch %d.", fmtMetric(best.Monitored()), best.Epoch)
+			msg += fmt.Sprintf(" Best validation loss %s at epoch %d.", common.FmtMetric(best.Monitored()), best.Epoch)
 		}
 		return msg, false
 	}

@@ -9,7 +9,15 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/walktab"
 )
+
+// walkShown reports whether the walkthrough tab shows a walkthrough.
+func walkShown(m Model) bool {
+	_, has := m.walkScr.Shown()
+	return has
+}
 
 func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 100, 30, 2)
@@ -17,9 +25,9 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 	m, _ = update(t, m, usersReadyMsg{run: 99, users: syntheticUsers(10)})
 	m, _ = update(t, m, evalReadyMsg{run: 99, data: &evalData{run: 99}})
 	m, _ = update(t, m, explainMsg{run: 99, row: 0, expl: experiment.Explanation{Prob: 0.5}})
-	m, _ = update(t, m, walkReadyMsg{run: 99, row: 0})
+	m, _ = update(t, m, walktab.ReadyMsg{Run: 99, Row: 0})
 	m, _ = update(t, m, mapReadyMsg{grid: &decisionGrid{req: mapRequest{run: 99}}})
-	if m.usersScr.list.users != users || m.evalScr.data != eval || m.walkScr.has || m.mapScr.grid != nil {
+	if m.usersScr.list.users != users || m.evalScr.data != eval || walkShown(m) || m.mapScr.grid != nil {
 		t.Fatal("an answer about an unknown run replaced the current one")
 	}
 	if _, ok := m.usersScr.explained[0]; ok && users.run != 99 {
@@ -30,7 +38,7 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
-	m.trainScr.finished = []finishedRun{run}
+	m.trainScr.finished = []common.Run{run}
 	m.analyse(run) // its Cmds are not run: the screens wait
 	mustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
 	mustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
@@ -109,14 +117,14 @@ func TestWhatIfRefusesABadValueInPlace(t *testing.T) {
 func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
-	w := newWalkTab(DefaultStyles(), "en")
+	w := walktab.New(common.New("en"))
 	cmds := []tea.Cmd{evalCmd(run), usersCmd(run), importanceCmd(run),
 		func() tea.Msg {
-			ex, err := explainRow(run.exp, run.exp.Explainer(), 3)
+			ex, err := explainRow(run.Exp, run.Exp.Explainer(), 3)
 			return explainMsg{run: 1, row: 3, expl: ex, err: err}
 		},
-		mapCmd(run.exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
-		w.want(run, 3, "U000004")}
+		mapCmd(run.Exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
+		w.Want(run, 3, "U000004")}
 	done := make(chan tea.Msg, len(cmds))
 	for _, c := range cmds {
 		go func() { done <- c() }()
@@ -139,9 +147,9 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 			if msg.err != nil {
 				t.Error(msg.err)
 			}
-		case walkReadyMsg:
-			if msg.err != nil {
-				t.Error(msg.err)
+		case walktab.ReadyMsg:
+			if msg.Err != nil {
+				t.Error(msg.Err)
 			}
 		case explainMsg:
 			if msg.err != nil {

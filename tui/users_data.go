@@ -2,16 +2,15 @@ package tui
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
-	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // usersData is every user of the analysed run, scored, with the orders
@@ -28,7 +27,7 @@ type usersData struct {
 	label     []float64
 	part      []uint8
 	threshold float64
-	risk      riskWording
+	risk      common.RiskWording
 
 	byProbDesc, byProbAsc, byRow []int32
 	// typical is each pipeline column's training median (numeric) or most
@@ -44,16 +43,16 @@ type usersReadyMsg struct {
 }
 
 // usersCmd scores every row of run's table and sorts them.
-func usersCmd(run finishedRun) tea.Cmd {
+func usersCmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		u, err := scoreUsers(run)
-		return usersReadyMsg{run: run.number, users: u, err: err}
+		return usersReadyMsg{run: run.Number, users: u, err: err}
 	}
 }
 
-func scoreUsers(run finishedRun) (u *usersData, err error) {
-	defer recovered(&err)
-	e := run.exp
+func scoreUsers(run common.Run) (u *usersData, err error) {
+	defer common.Recovered(&err)
+	e := run.Exp
 	probs, err := scoreAll(e)
 	if err != nil {
 		return nil, err
@@ -63,14 +62,14 @@ func scoreUsers(run finishedRun) (u *usersData, err error) {
 	if t.IDColumn >= 0 {
 		ids = t.Columns[t.IDColumn].Strings
 	}
-	u = newUsersData(run.number, ids, probs, t.Label.Values, partOfRows(e), e.Config.Threshold, newRiskWording(e.Pipeline.Label))
+	u = newUsersData(run.Number, ids, probs, t.Label.Values, partOfRows(e), e.Config.Threshold, common.NewRiskWording(e.Pipeline.Label))
 	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
 	return u, nil
 }
 
 // newUsersData builds the sorted orders of scored users.
-func newUsersData(run int, ids []string, prob, label []float64, part []uint8, threshold float64, risk riskWording) *usersData {
+func newUsersData(run int, ids []string, prob, label []float64, part []uint8, threshold float64, risk common.RiskWording) *usersData {
 	if threshold <= 0 || threshold >= 1 {
 		threshold = 0.5
 	}
@@ -126,7 +125,7 @@ var bandNames = [...]string{"all", "high", "medium", "low"}
 
 // band returns row r's risk band: high from 2/3, low below 1/3.
 func (u *usersData) band(r int) riskBand {
-	p := u.risk.riskProb(u.prob[r])
+	p := u.risk.RiskProb(u.prob[r])
 	switch {
 	case p >= 2.0/3:
 		return bandHigh
@@ -161,7 +160,7 @@ func typicalValues(e *experiment.Experiment) []string {
 				if len(vals)%2 == 0 {
 					m = (vals[len(vals)/2-1] + m) / 2
 				}
-				out[i] = number(m)
+				out[i] = common.Number(m)
 			}
 		case data.Boolean:
 			ones := 0
@@ -197,17 +196,4 @@ func modeOf(values []string, rows []int) string {
 		}
 	}
 	return best
-}
-
-// describeRun is a run's configuration in a few words.
-func describeRun(cfg experiment.Config) string {
-	var layers []string
-	for _, l := range cfg.Hidden {
-		layers = append(layers, fmt.Sprintf("%d %s", l.Units, l.Activation))
-	}
-	if len(layers) == 0 {
-		layers = []string{"no hidden layer"}
-	}
-	return fmt.Sprintf("%s · %s lr %s · batch %d", strings.Join(layers, "→"), cfg.Train.Optimizer.Kind,
-		number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
 }

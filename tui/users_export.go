@@ -13,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // exportReasons is how many reasons each exported user gets.
@@ -38,7 +39,7 @@ func (s *usersScreen) startExport(path string) tea.Cmd {
 		return nil
 	}
 	rows := s.list.shown // read only: the list replaces, never edits, it
-	s.status = fmt.Sprintf("exporting %s users to %s…", thousands(len(rows)), path)
+	s.status = fmt.Sprintf("exporting %s users to %s…", common.Thousands(len(rows)), path)
 	return func() tea.Msg {
 		err := experiment.WriteFileAtomic(path, func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
 		return exportDoneMsg{path: path, rows: len(rows), err: err}
@@ -48,13 +49,13 @@ func (s *usersScreen) startExport(path string) tea.Cmd {
 // writeUsersCSV writes one line per user: id, probability and the top
 // reasons, each as "column = value (+attribution)".
 func writeUsersCSV(w io.Writer, u *usersData, rows []int32) (err error) {
-	defer recovered(&err)
+	defer common.Recovered(&err)
 	cw := csv.NewWriter(w)
 	idName := "row"
 	if n := u.exp.Pipeline.IDName; n != "" {
 		idName = n
 	}
-	header := []string{idName, "probability_" + u.risk.label + "_" + u.risk.positive}
+	header := []string{idName, "probability_" + u.risk.Label + "_" + u.risk.Positive}
 	for k := range exportReasons {
 		header = append(header, "reason_"+strconv.Itoa(k+1))
 	}
@@ -75,7 +76,7 @@ func writeUsersCSV(w io.Writer, u *usersData, rows []int32) (err error) {
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Go(func() {
-				defer recovered(&errs[w])
+				defer common.Recovered(&errs[w])
 				for i := w; i < len(chunk); i += workers {
 					if errs[w] = exportRecord(recs[i], u, int(chunk[i])); errs[w] != nil {
 						return
@@ -131,8 +132,8 @@ func (s *usersScreen) exported(msg exportDoneMsg) {
 		return
 	}
 	if msg.served {
-		s.status = fmt.Sprintf("✓ wrote %s users to %s in the server's export folder", thousands(msg.rows), msg.path)
+		s.status = fmt.Sprintf("✓ wrote %s users to %s in the server's export folder", common.Thousands(msg.rows), msg.path)
 		return
 	}
-	s.status = fmt.Sprintf("✓ wrote %s users to %s", thousands(msg.rows), msg.path)
+	s.status = fmt.Sprintf("✓ wrote %s users to %s", common.Thousands(msg.rows), msg.path)
 }

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -70,7 +71,7 @@ const (
 // usersScreen is the per-user inspector: a virtualised table of every
 // user and a detail pane for the selected one, with what-if editing.
 type usersScreen struct {
-	styles        Styles
+	styles        common.Styles
 	keys          usersKeyMap
 	width, height int
 
@@ -100,7 +101,7 @@ type usersScreen struct {
 	view  string
 }
 
-func newUsersScreen(st Styles) usersScreen {
+func newUsersScreen(st common.Styles) usersScreen {
 	bars := widget.NewSignedBars(st.Widget)
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
 	sweep := widget.NewSeriesChart("What-if sweep", st.Widget, "probability", "this user")
@@ -111,11 +112,11 @@ func newUsersScreen(st Styles) usersScreen {
 }
 
 // setRun starts scoring a run's users.
-func (s *usersScreen) setRun(run finishedRun) tea.Cmd {
-	if run.exp == nil || (s.list.users != nil && s.list.users.run == run.number) {
+func (s *usersScreen) setRun(run common.Run) tea.Cmd {
+	if run.Exp == nil || (s.list.users != nil && s.list.users.run == run.Number) {
 		return nil
 	}
-	s.waiting, s.err = run.number, nil
+	s.waiting, s.err = run.Number, nil
 	s.render()
 	return usersCmd(run)
 }
@@ -267,7 +268,7 @@ func (s *usersScreen) find(from int) {
 // openPrompt focuses the text field for a purpose.
 func (s *usersScreen) openPrompt(p usersPrompt, value string) tea.Cmd {
 	labels := map[usersPrompt]string{usersSearchPrompt: "Find id: ", usersExportPrompt: "Export to CSV: ", usersValuePrompt: "Value: "}
-	s.input = newTextInput(labels[p])
+	s.input = common.NewTextInput(labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
 	s.input.SetWidth(max(s.width-len(labels[p])-2, 8))

@@ -14,6 +14,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // A served session (Options.Served) never writes at a path its client
@@ -51,14 +52,14 @@ func (s *usersScreen) startServedExport() tea.Cmd {
 	rows := s.list.shown // read only: the list replaces, never edits, it
 	dir := s.exportDir
 	if dir == "" {
-		s.status = fmt.Sprintf("preparing %s users to show…", thousands(len(rows)))
+		s.status = fmt.Sprintf("preparing %s users to show…", common.Thousands(len(rows)))
 		return func() tea.Msg {
 			var b bytes.Buffer
 			err := writeUsersCSV(&b, u, rows)
 			return exportTextMsg{rows: len(rows), text: b.String(), err: err}
 		}
 	}
-	s.status = fmt.Sprintf("exporting %s users to the server's export folder…", thousands(len(rows)))
+	s.status = fmt.Sprintf("exporting %s users to the server's export folder…", common.Thousands(len(rows)))
 	return func() tea.Msg {
 		name, err := createNew(dir, "retain-users-"+time.Now().UTC().Format("20060102-150405"), ".csv",
 			func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
@@ -115,11 +116,11 @@ func (s *usersScreen) showExport(msg exportTextMsg) tea.Cmd {
 	s.shown = &exportShown{rows: msg.rows, text: msg.text, lines: lines}
 	if len(msg.text) > maxClipboard {
 		s.status = fmt.Sprintf("%s users below to copy (%s KB: too large for the clipboard)",
-			thousands(msg.rows), thousands(len(msg.text)/1024))
+			common.Thousands(msg.rows), common.Thousands(len(msg.text)/1024))
 		return nil
 	}
 	s.status = fmt.Sprintf("%s users below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
-		thousands(msg.rows))
+		common.Thousands(msg.rows))
 	return tea.SetClipboard(msg.text)
 }
 
@@ -184,5 +185,5 @@ func (s usersScreen) shownLines(w, h int) []string {
 func (s usersScreen) shownTitle() string {
 	e := s.shown
 	return s.styles.Title.Render("Export") + s.styles.Muted.Render(fmt.Sprintf(" · %s users · line %s of %s · select to copy",
-		thousands(e.rows), thousands(e.top+1), thousands(len(e.lines))))
+		common.Thousands(e.rows), common.Thousands(e.top+1), common.Thousands(len(e.lines))))
 }

@@ -3,6 +3,8 @@ package tui
 import (
 	"fmt"
 	"strings"
+
+	"github.com/retainlab/retain/tui/common"
 )
 
 // sortMode is the order of the Users table.
@@ -176,7 +178,7 @@ func (l *userList) describe() string {
 	if l.users == nil {
 		return ""
 	}
-	s := fmt.Sprintf("%s of %s users · sorted by %s", thousands(len(l.shown)), thousands(l.users.rows()), sortNames[l.sort])
+	s := fmt.Sprintf("%s of %s users · sorted by %s", common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), sortNames[l.sort])
 	if l.band != bandAll {
 		s += " · " + bandNames[l.band] + " risk"
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // syntheticUsers builds n scored users without a model: probabilities
@@ -37,7 +38,7 @@ func syntheticUsers(n int) *usersData {
 		}
 		part[i] = uint8(i % 3)
 	}
-	risk := riskWording{label: "churn", positive: "yes", negative: "no", onPositive: true}
+	risk := common.RiskWording{Label: "churn", Positive: "yes", Negative: "no", OnPositive: true}
 	return newUsersData(1, ids, prob, label, part, 0.5, risk)
 }
 
@@ -97,7 +98,7 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	const n = 1_000_000
 	u := syntheticUsers(n)
-	s := newUsersScreen(DefaultStyles())
+	s := newUsersScreen(common.DefaultStyles())
 	s.SetSize(120, 40)
 	s.list.setUsers(u)
 	s.render()
@@ -112,7 +113,7 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	if len(last) != l.tableRows || int(last[len(last)-1]) != int(u.byProbDesc[n-1]) {
 		t.Fatalf("window at the end holds %d rows ending with %d", len(last), last[len(last)-1])
 	}
-	mustContain(t, stripped(s.View()), "1,000,000 of 1,000,000 users", thousands(n))
+	mustContain(t, stripped(s.View()), "1,000,000 of 1,000,000 users", common.Thousands(n))
 	// Filtering a million rows keeps exactly those passing.
 	s, _ = s.Update(press("c")) // correct only
 	correct := 0
@@ -128,7 +129,7 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 
 func BenchmarkUsersScroll1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
-	s := newUsersScreen(DefaultStyles())
+	s := newUsersScreen(common.DefaultStyles())
 	s.SetSize(200, 60)
 	s.list.setUsers(u)
 	down := press("down")
@@ -161,7 +162,7 @@ func BenchmarkUsersFilter1M(b *testing.B) {
 func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	u := m.usersScr.list.users
-	probs, labels, rows, err := m.analysed.exp.Scores(experiment.ValPart)
+	probs, labels, rows, err := m.analysed.Exp.Scores(experiment.ValPart)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +210,7 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	m = pressAll(t, m, "5", "down", "w")
 	s := m.usersScr
-	row, e := s.selectedRow(), m.analysed.exp
+	row, e := s.selectedRow(), m.analysed.Exp
 	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob[row]) > 1e-9 { // one row or a batch: rounding may differ
 		t.Fatalf("what-if not started at the user's probability: %+v", s.whatIf.active)
 	}
@@ -246,7 +247,7 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 }
 
 func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
-	r := riskWording{label: "Churn", positive: "Yes", negative: "No", onPositive: true}
+	r := common.RiskWording{Label: "Churn", Positive: "Yes", Negative: "No", OnPositive: true}
 	ex := experiment.Explanation{Reasons: []experiment.Reason{
 		{Column: "tenure", Value: "1", Attribution: 0.21},
 		{Column: "Contract", Value: "Two year", Attribution: -0.12},
@@ -273,7 +274,7 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	}
 	m = typeText(m, path).(Model)
 	m = pressAll(t, m, "enter")
-	mustContain(t, screen(m), "✓ wrote "+thousands(len(shown))+" users")
+	mustContain(t, screen(m), "✓ wrote "+common.Thousands(len(shown))+" users")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -286,7 +287,7 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,reason_1,reason_2,reason_3" {
 		t.Fatalf("%d lines, header %v", len(recs), recs[0])
 	}
-	u, e := m.usersScr.list.users, m.analysed.exp
+	u, e := m.usersScr.list.users, m.analysed.Exp
 	for i, r := range shown {
 		rec := recs[i+1]
 		p, _ := strconv.ParseFloat(rec[1], 64)
@@ -303,7 +304,7 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 
 func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	e := m.analysed.exp
+	e := m.analysed.Exp
 	c := e.Data.Table.Column("tenure_days")
 	vals := make([]float64, 0, len(e.TrainRows))
 	for _, r := range e.TrainRows {
@@ -316,7 +317,7 @@ func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 		median = (vals[n/2-1] + vals[n/2]) / 2
 	}
 	for i, pc := range e.Pipeline.Columns {
-		if pc.Name == "tenure_days" && m.usersScr.list.users.typical[i] != number(median) {
+		if pc.Name == "tenure_days" && m.usersScr.list.users.typical[i] != common.Number(median) {
 			t.Fatalf("typical tenure %q, median %g", m.usersScr.list.users.typical[i], median)
 		}
 	}
@@ -337,7 +338,7 @@ func BenchmarkScoreUsers1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	run := finishedRun{number: 1, exp: exp}
+	run := common.Run{Number: 1, Exp: exp}
 	b.ResetTimer()
 	for range b.N {
 		if _, err := scoreUsers(run); err != nil {
@@ -358,11 +359,11 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u, err := scoreUsers(finishedRun{number: 1, exp: exp})
+	u, err := scoreUsers(common.Run{Number: 1, Exp: exp})
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := newUsersScreen(DefaultStyles())
+	s := newUsersScreen(common.DefaultStyles())
 	s.SetSize(200, 60)
 	s.list.setUsers(u)
 	keys := []tea.KeyPressMsg{press("down"), press("up")}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -69,7 +70,7 @@ func (s *usersScreen) render() {
 	}
 	st := s.styles
 	if s.list.users == nil {
-		text := noRunYet(st)
+		text := common.NoRunYet(st)
 		if s.err != nil {
 			text = st.Error.Render("Scoring the users failed: ") + s.err.Error()
 		} else if s.waiting != 0 {
@@ -79,18 +80,18 @@ func (s *usersScreen) render() {
 		return
 	}
 	if s.shown != nil {
-		lines := append([]string{truncate(s.shownTitle(), w), s.statusLine(w)}, s.shownLines(w, h-2)...)
+		lines := append([]string{common.Truncate(s.shownTitle(), w), s.statusLine(w)}, s.shownLines(w, h-2)...)
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
 	s.layoutDetail()
 	l := usersLayout(w, h, s.detail)
 	title := st.Title.Render("Users") + st.Muted.Render(" · "+s.list.describe())
-	lines := []string{truncate(title, w), s.statusLine(w)}
+	lines := []string{common.Truncate(title, w), s.statusLine(w)}
 	var body []string
 	switch {
 	case l.split:
-		body = joinColumns([][]string{s.tableLines(l.tableW, l.tableRows+1), s.detailLines(l.detailW, l.bodyH)},
+		body = common.JoinColumns([][]string{s.tableLines(l.tableW, l.tableRows+1), s.detailLines(l.detailW, l.bodyH)},
 			[]int{l.tableW, l.detailW}, 3)
 	case l.detailW > 0:
 		body = s.detailLines(l.detailW, l.bodyH)
@@ -104,17 +105,17 @@ func (s *usersScreen) render() {
 // statusLine is the prompt while one is open, else the last message.
 func (s usersScreen) statusLine(w int) string {
 	if s.prompt != usersNoPrompt {
-		return truncate(s.input.View(), w)
+		return common.Truncate(s.input.View(), w)
 	}
 	if strings.HasPrefix(s.status, "✗") {
-		return s.styles.Error.Render(truncate(s.status, w))
+		return s.styles.Error.Render(common.Truncate(s.status, w))
 	}
 	u := s.list.users
-	hint := fmt.Sprintf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", u.risk.class(), u.threshold)
+	hint := fmt.Sprintf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", u.risk.Class(), u.threshold)
 	if s.status != "" {
 		hint = s.status
 	}
-	return s.styles.Muted.Render(truncate(hint, w))
+	return s.styles.Muted.Render(common.Truncate(hint, w))
 }
 
 // tableColumns are the widths of the table's columns at width w.
@@ -122,7 +123,7 @@ type tableColumns struct{ rank, id, prob, label, band, ok, part int }
 
 func usersColumns(u *usersData, w int) tableColumns {
 	c := tableColumns{rank: 8, prob: 7, band: 7, ok: 2, part: 6}
-	c.label = max(len(u.risk.positive), len(u.risk.negative), 6) + 1
+	c.label = max(len(u.risk.Positive), len(u.risk.Negative), 6) + 1
 	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
 	return c
 }
@@ -136,9 +137,9 @@ func (s usersScreen) tableLines(w, rows int) []string {
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
 		idName = u.exp.Pipeline.IDName
 	}
-	head := padLeft("#", c.rank-1) + " " + pad(idName, c.id) + " " + padLeft("P", c.prob-1) + " " +
-		pad("actual", c.label) + pad("risk", c.band) + pad("✓", c.ok) + pad("part", c.part)
-	lines := []string{st.Header.Render(truncate(head, w))}
+	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
+		common.Pad("actual", c.label) + common.Pad("risk", c.band) + common.Pad("✓", c.ok) + common.Pad("part", c.part)
+	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
 		r := int(r32)
 		pos := s.list.offset + i
@@ -146,14 +147,14 @@ func (s usersScreen) tableLines(w, rows int) []string {
 		if !u.correct(r) {
 			mark = "✗"
 		}
-		label := u.risk.negative
+		label := u.risk.Negative
 		if u.label[r] == 1 {
-			label = u.risk.positive
+			label = u.risk.Positive
 		}
-		line := padLeft(thousands(pos+1), c.rank-1) + " " + pad(u.id(r), c.id) + " " +
-			padLeft(fmt.Sprintf("%.3f", u.prob[r]), c.prob-1) + " " + pad(label, c.label) +
-			pad(bandNames[u.band(r)], c.band) + pad(mark, c.ok) + pad(partNames[u.part[r]], c.part)
-		line = pad(line, w)
+		line := common.PadLeft(common.Thousands(pos+1), c.rank-1) + " " + common.Pad(u.id(r), c.id) + " " +
+			common.PadLeft(fmt.Sprintf("%.3f", u.prob[r]), c.prob-1) + " " + common.Pad(label, c.label) +
+			common.Pad(bandNames[u.band(r)], c.band) + common.Pad(mark, c.ok) + common.Pad(partNames[u.part[r]], c.part)
+		line = common.Pad(line, w)
 		if pos == s.list.cursor {
 			line = st.Selected.Render(line)
 		} else if !u.correct(r) {
@@ -165,7 +166,7 @@ func (s usersScreen) tableLines(w, rows int) []string {
 		}
 	}
 	if len(s.list.shown) == 0 {
-		lines = append(lines, st.Muted.Render(truncate("no user passes the filters (b, c change them)", w)))
+		lines = append(lines, st.Muted.Render(common.Truncate("no user passes the filters (b, c change them)", w)))
 	}
 	return lines
 }
@@ -192,34 +193,34 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 	if row < 0 {
 		return []string{st.Muted.Render("no user selected")}, -1
 	}
-	actual := u.risk.negative
+	actual := u.risk.Negative
 	if u.label[row] == 1 {
-		actual = u.risk.positive
+		actual = u.risk.Positive
 	}
-	predicted := u.risk.negative
+	predicted := u.risk.Negative
 	if u.predicted(row) {
-		predicted = u.risk.positive
+		predicted = u.risk.Positive
 	}
 	mark := st.Good.Render("✓ right")
 	if !u.correct(row) {
 		mark = st.Error.Render("✗ wrong")
 	}
 	lines := []string{
-		truncate(st.Title.Render("User "+u.id(row))+st.Muted.Render(fmt.Sprintf(" · row %s · %s part", thousands(row+1), partNames[u.part[row]])), w),
-		truncate(fmt.Sprintf("%s = %s · %s risk", u.risk.probName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob[row])), bandNames[u.band(row)]), w),
-		truncate(fmt.Sprintf("actual %s · predicted %s at %.2f · ", actual, predicted, u.threshold)+mark, w),
+		common.Truncate(st.Title.Render("User "+u.id(row))+st.Muted.Render(fmt.Sprintf(" · row %s · %s part", common.Thousands(row+1), partNames[u.part[row]])), w),
+		common.Truncate(fmt.Sprintf("%s = %s · %s risk", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob[row])), bandNames[u.band(row)]), w),
+		common.Truncate(fmt.Sprintf("actual %s · predicted %s at %.2f · ", actual, predicted, u.threshold)+mark, w),
 	}
 	var reasons []string
 	ex, ok := s.explained[row]
 	switch {
 	case !ok && s.explainErr != nil:
-		reasons = []string{st.Error.Render(truncate("no explanation: "+s.explainErr.Error(), w))}
+		reasons = []string{st.Error.Render(common.Truncate("no explanation: "+s.explainErr.Error(), w))}
 	case !ok:
 		reasons = []string{st.Muted.Render("explaining…")}
 	default:
 		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(reasonSentence(u.risk, ex))
 		reasons = append(reasons, strings.Split(sentence, "\n")...)
-		reasons = append(reasons, st.Muted.Render(truncate(fmt.Sprintf("integrated gradients against the average user (%.3f), largest first:", ex.BaselineProb), w)))
+		reasons = append(reasons, st.Muted.Render(common.Truncate(fmt.Sprintf("integrated gradients against the average user (%.3f), largest first:", ex.BaselineProb), w)))
 		reasons = append(reasons, strings.Split(s.bars.View(), "\n")...)
 	}
 	features, focus := s.featureLines(w, row)
@@ -232,12 +233,12 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 	}
 	// In what-if the edited values and their effect come first.
 	delta := wi.prob - wi.prob0
-	lines = append(lines, st.Warning.Render(truncate(fmt.Sprintf("what-if: %s = %.3f (%+.3f from %.3f)", u.risk.probName(), wi.prob, delta, wi.prob0), w)), "")
+	lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf("what-if: %s = %.3f (%+.3f from %.3f)", u.risk.ProbName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)
 	if w >= whatIfSideBy {
 		// The sweep beside the features, so both stay in view.
 		sweep := strings.Split(widget.Fit(s.sweep.View(), s.sweep.Width(), s.sweep.Height()), "\n")
-		lines = append(lines, joinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
+		lines = append(lines, common.JoinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
 	} else {
 		lines = append(lines, features...)
 		lines = append(lines, "")
@@ -256,7 +257,7 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	}
 	x, err := e.Row(row)
 	if err != nil {
-		return []string{st.Error.Render(truncate(err.Error(), w))}, -1
+		return []string{st.Error.Render(common.Truncate(err.Error(), w))}, -1
 	}
 	wi := s.whatIf
 	if wi.active {
@@ -285,20 +286,20 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	nameW = max(min(nameW+1, w*2/5), 8)
 	valueW = max(min(valueW+2, (w-nameW)/2+1), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
-	lines := []string{st.Header.Render(truncate(pad("Feature", nameW)+pad("value", valueW)+pad("median", typW), w))}
+	lines := []string{st.Header.Render(common.Truncate(common.Pad("Feature", nameW)+common.Pad("value", valueW)+common.Pad("median", typW), w))}
 	for ci := range names {
-		line := pad(names[ci], nameW-1) + " " + pad(values[ci], valueW-2) + "  " + st.Muted.Render(pad(typicals[ci], typW))
+		line := common.Pad(names[ci], nameW-1) + " " + common.Pad(values[ci], valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
-			line = st.Selected.Render(pad(ansi.Strip(line), w))
+			line = st.Selected.Render(common.Pad(ansi.Strip(line), w))
 		}
-		lines = append(lines, truncate(line, w))
+		lines = append(lines, common.Truncate(line, w))
 	}
 	return lines, 1 + wi.col
 }
 
 // reasonSentence says in words which value raised the probability most
 // and which lowered it most.
-func reasonSentence(r riskWording, ex experiment.Explanation) string {
+func reasonSentence(r common.RiskWording, ex experiment.Explanation) string {
 	var up, down *experiment.Reason
 	for i := range ex.Reasons {
 		rs := &ex.Reasons[i]
@@ -311,12 +312,12 @@ func reasonSentence(r riskWording, ex experiment.Explanation) string {
 	}
 	var parts []string
 	if up != nil {
-		parts = append(parts, fmt.Sprintf("%s = %s raises %s most", up.Column, up.Value, r.probName()))
+		parts = append(parts, fmt.Sprintf("%s = %s raises %s most", up.Column, up.Value, r.ProbName()))
 	}
 	if down != nil {
 		it := "it"
 		if up == nil {
-			it = r.probName()
+			it = r.ProbName()
 		}
 		parts = append(parts, fmt.Sprintf("%s = %s lowers %s most", down.Column, down.Value, it))
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -53,7 +54,7 @@ func (s *usersScreen) explainSelected() tea.Cmd {
 }
 
 func explainRow(e *experiment.Experiment, x *experiment.Explainer, row int) (ex experiment.Explanation, err error) {
-	defer recovered(&err)
+	defer common.Recovered(&err)
 	in, err := e.Row(row)
 	if err != nil {
 		return ex, err
@@ -241,7 +242,7 @@ func (s *usersScreen) sweepCmd() tea.Cmd {
 				msg = sweepMsg{run: run, row: row, col: col, gen: gen, err: err}
 			}
 		}()
-		defer recovered(&err)
+		defer common.Recovered(&err)
 		pts, err := ex.Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
 		return sweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
 	}
@@ -286,7 +287,7 @@ func (s *usersScreen) fillSweep() {
 		}
 	}
 	s.sweep.SetXRange(w.sweep[0].X, w.sweep[len(w.sweep)-1].X)
-	s.sweep.SetXCaption(truncate(pc.Name, 24))
+	s.sweep.SetXCaption(common.Truncate(pc.Name, 24))
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
 }

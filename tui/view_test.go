@@ -14,6 +14,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // syntheticRun feeds the Train screen a made-up, fully deterministic run of
@@ -172,7 +173,7 @@ func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
 	}
 	// The last epoch's AUC was ±Inf or NaN: the text says so in words.
 	last := s.history[len(s.history)-1]
-	mustContain(t, view, fmtMetric(last.ValAUC))
+	mustContain(t, view, common.FmtMetric(last.ValAUC))
 }
 
 // countNonFinite counts epochs whose validation loss is not finite (they

@@ -1,15 +1,16 @@
-package tui
+package runsscreen
 
 import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
+	"math"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -29,17 +30,13 @@ func defaultRunsKeyMap() runsKeyMap {
 	}
 }
 
-// analyseRunMsg asks the root to make a run the analysed one.
-type analyseRunMsg struct{ number int }
-
-// runsScreen lists every ended run with its configuration and final
+// Model lists every ended run with its configuration and final
 // validation figures, and compares two of them.
-type runsScreen struct {
-	styles        Styles
-	keys          runsKeyMap
-	width, height int
+type Model struct {
+	common.Common
+	keys runsKeyMap
 
-	runs     []finishedRun
+	runs     []common.Run
 	analysed int   // the analysed run's number
 	cursor   int   // index into runs
 	marked   []int // up to two run numbers, oldest mark first
@@ -48,14 +45,14 @@ type runsScreen struct {
 	view  string
 }
 
-func newRunsScreen(st Styles) runsScreen {
-	c := widget.NewSeriesChart("Validation loss", st.Widget, "run", "run")
-	c.SetYLimits(0, inf)
-	return runsScreen{styles: st, keys: defaultRunsKeyMap(), chart: c}
+func New(com common.Common) Model {
+	c := widget.NewSeriesChart("Validation loss", com.Styles.Widget, "run", "run")
+	c.SetYLimits(0, math.Inf(1))
+	return Model{Common: com, keys: defaultRunsKeyMap(), chart: c}
 }
 
-// setRuns gives the screen the ended runs and the analysed one.
-func (s *runsScreen) setRuns(runs []finishedRun, analysed int) {
+// SetRuns gives the screen the ended runs and the analysed one.
+func (s *Model) SetRuns(runs []common.Run, analysed int) {
 	grew := len(runs) != len(s.runs)
 	s.runs, s.analysed = runs, analysed
 	if grew && len(runs) > 0 {
@@ -67,8 +64,8 @@ func (s *runsScreen) setRuns(runs []finishedRun, analysed int) {
 }
 
 // SetSize sets the screen's size.
-func (s *runsScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.chart.SetSize(max(w-runsSideW-2, 0), max(h-len(s.runs)-4, 0))
 	s.chart.Redraw()
 	s.render()
@@ -77,8 +74,8 @@ func (s *runsScreen) SetSize(w, h int) {
 // runsSideW is the width of the side-by-side figures beside the chart.
 const runsSideW = 40
 
-// Update handles keys.
-func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
+// step handles keys.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(s.runs) == 0 {
 		return s, nil
@@ -90,10 +87,10 @@ func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
 	case key.Matches(k, s.keys.Down):
 		s.cursor = min(s.cursor+1, len(s.runs)-1)
 	case key.Matches(k, s.keys.Mark):
-		s.toggleMark(s.runs[s.cursor].number)
+		s.toggleMark(s.runs[s.cursor].Number)
 	case key.Matches(k, s.keys.Analyse):
-		number := s.runs[s.cursor].number
-		cmd = func() tea.Msg { return analyseRunMsg{number: number} }
+		number := s.runs[s.cursor].Number
+		cmd = func() tea.Msg { return common.AnalyseRunMsg{Number: number} }
 	default:
 		return s, nil
 	}
@@ -103,7 +100,7 @@ func (s runsScreen) Update(msg tea.Msg) (runsScreen, tea.Cmd) {
 }
 
 // toggleMark marks or unmarks a run; a third mark replaces the oldest.
-func (s *runsScreen) toggleMark(number int) {
+func (s *Model) toggleMark(number int) {
 	for i, n := range s.marked {
 		if n == number {
 			s.marked = append(s.marked[:i:i], s.marked[i+1:]...)
@@ -118,12 +115,12 @@ func (s *runsScreen) toggleMark(number int) {
 
 // compared returns the two runs to compare: the marked ones, or the
 // selected run and the one before it.
-func (s runsScreen) compared() []finishedRun {
-	var out []finishedRun
+func (s Model) compared() []common.Run {
+	var out []common.Run
 	if len(s.marked) == 2 {
 		for _, n := range s.marked {
 			for _, r := range s.runs {
-				if r.number == n {
+				if r.Number == n {
 					out = append(out, r)
 				}
 			}
@@ -141,18 +138,18 @@ func (s runsScreen) compared() []finishedRun {
 
 // fillChart draws the compared runs' validation loss (training loss when
 // a run had no validation part).
-func (s *runsScreen) fillChart() {
+func (s *Model) fillChart() {
 	runs := s.compared()
 	names := make([]string, 0, 2)
 	for _, r := range runs {
-		names = append(names, fmt.Sprintf("run %d", r.number))
+		names = append(names, fmt.Sprintf("run %d", r.Number))
 	}
-	c := widget.NewSeriesChart("Validation loss by epoch", s.styles.Widget, names...)
-	c.SetYLimits(0, inf)
+	c := widget.NewSeriesChart("Validation loss by epoch", s.Styles.Widget, names...)
+	c.SetYLimits(0, math.Inf(1))
 	c.SetSize(s.chart.Width(), s.chart.Height())
 	maxEpochs := 1
 	for i, r := range runs {
-		for _, e := range r.history {
+		for _, e := range r.History {
 			y := e.ValLoss
 			if !e.HasVal {
 				y = e.TrainLoss
@@ -169,16 +166,16 @@ func (s *runsScreen) fillChart() {
 // lastEpoch returns the figures of the weights a run kept: the last
 // epoch's, or after early stopping the best epoch's (the trainer restores
 // its weights).
-func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
-	if len(r.history) == 0 {
+func lastEpoch(r common.Run) (engine.EpochStats, bool) {
+	if len(r.History) == 0 {
 		return engine.EpochStats{}, false
 	}
-	last := r.history[len(r.history)-1]
-	if r.exp == nil || runEnding(r) != "early stop" {
+	last := r.History[len(r.History)-1]
+	if r.Exp == nil || runEnding(r) != "early stop" {
 		return last, true
 	}
 	best := last
-	for _, e := range r.history {
+	for _, e := range r.History {
 		if e.Monitored() < best.Monitored() {
 			best = e
 		}
@@ -187,22 +184,22 @@ func lastEpoch(r finishedRun) (engine.EpochStats, bool) {
 }
 
 // runEnding names how a run ended.
-func runEnding(r finishedRun) string {
+func runEnding(r common.Run) string {
 	var div *engine.DivergedError
 	switch {
-	case errors.As(r.err, &div):
+	case errors.As(r.Err, &div):
 		return "diverged"
-	case errors.Is(r.err, context.Canceled):
+	case errors.Is(r.Err, context.Canceled):
 		return "stopped"
-	case r.err != nil:
+	case r.Err != nil:
 		return "failed"
-	case len(r.history) < r.exp.Config.Train.Epochs:
+	case len(r.History) < r.Exp.Config.Train.Epochs:
 		return "early stop"
 	}
 	return "finished"
 }
 
-func (s runsScreen) keyMap() runsKeyMap {
+func (s Model) keyMap() runsKeyMap {
 	k := s.keys
 	has := len(s.runs) > 0
 	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.Mark, &k.Analyse} {
@@ -211,13 +208,34 @@ func (s runsScreen) keyMap() runsKeyMap {
 	return k
 }
 
-func (s runsScreen) helpGroups() [][]key.Binding {
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	return [][]key.Binding{{k.Up, k.Mark, k.Analyse}}
 }
 
 // View returns the view drawn in the last Update.
-func (s runsScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
 
-// joinLines is strings.Join with a newline, for readability at call sites.
-func joinLines(lines []string) string { return strings.Join(lines, "\n") }
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Runs screen has no text field.
+func (s Model) Editing() bool { return false }
+
+// Runs returns the runs the screen lists.
+func (s Model) Runs() []common.Run { return s.runs }
+
+// Cursor returns the index of the chosen run.
+func (s Model) Cursor() int { return s.cursor }
+
+// Marked returns the numbers of the runs marked to compare.
+func (s Model) Marked() []int { return s.marked }

@@ -1,0 +1,78 @@
+package common
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/walkthrough"
+)
+
+// Common is the context every screen embeds: its size, the house styles,
+// the global keys, the language, the loaded data and the analysed run. The
+// root builds one with New and hands a copy to each screen's constructor;
+// it is a value, so a copy of the root model (and of its screens) never
+// shares mutable state with another.
+type Common struct {
+	// Width and Height are the screen's content size, set by SetSize.
+	Width, Height int
+	// Styles are the house styles, built once per program.
+	Styles Styles
+	// Keys are the global keys (tabs, help, quit).
+	Keys KeyMap
+	// Lang is "en" or "zh": the language of every user-visible string.
+	Lang string
+	// Data is the loaded data set (nil until the first load).
+	Data *experiment.Data
+	// Run is the analysed run (Number 0: none yet).
+	Run Run
+}
+
+// New returns the context for lang, which may be a flag value or a locale
+// such as "zh_CN.UTF-8" (anything else means English), with the default
+// styles and keys.
+func New(lang string) Common {
+	return Common{Styles: DefaultStyles(), Keys: DefaultKeyMap(), Lang: walkthrough.DetectLang(lang, "")}
+}
+
+// SetSize records the screen's content size.
+func (c *Common) SetSize(w, h int) { c.Width, c.Height = w, h }
+
+// Zh reports whether the interface speaks Chinese.
+func (c Common) Zh() bool { return c.Lang == "zh" }
+
+// T returns the text for the current language: zh when the language is
+// Chinese and zh is not empty, en otherwise. Call it at every user-visible
+// string, e.g. c.T("No trained model yet.", "还没有训练好的模型。").
+func (c Common) T(en, zh string) string {
+	if c.Lang == "zh" && zh != "" {
+		return zh
+	}
+	return en
+}
+
+// Tf formats the text for the current language as fmt.Sprintf does; the
+// two formats should take the same verbs in the same order (use explicit
+// argument indexes, %[2]s, when the Chinese order differs).
+func (c Common) Tf(enFormat, zhFormat string, args ...any) string {
+	return fmt.Sprintf(c.T(enFormat, zhFormat), args...)
+}
+
+// Screen is what the root router needs from every screen. Screens are
+// values: Update returns the next value, SetSize returns the resized one.
+type Screen interface {
+	// Update handles a message and returns the next screen and a Cmd.
+	Update(msg tea.Msg) (Screen, tea.Cmd)
+	// View returns the screen's body (the root adds tabs and footer).
+	View() string
+	// Resize returns the screen laid out for a w×h content area.
+	Resize(w, h int) Screen
+	// HelpGroups returns the keys that work now; the first group is the
+	// footer's short help.
+	HelpGroups() [][]key.Binding
+	// Editing reports whether a text field has the keyboard, which turns
+	// the global keys off.
+	Editing() bool
+}

@@ -1,0 +1,186 @@
+package common
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Truncate cuts s to w cells with an ellipsis.
+func Truncate(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// Pad cuts or pads s (which may hold ANSI styling) to exactly w cells.
+func Pad(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = Truncate(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// PadLeft right-aligns s in w cells.
+func PadLeft(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	s = Truncate(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// BesideRule sets right beside left (padded to leftW) over rows lines,
+// with a vertical rule between them.
+func BesideRule(left, right []string, leftW, rows int, st Styles) []string {
+	var out []string
+	for i := range rows {
+		l, r := "", ""
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(right) {
+			r = right[i]
+		}
+		out = append(out, Pad(l, leftW)+st.Border.Render(" │ ")+r)
+	}
+	return out
+}
+
+// Thousands writes an integer with thin separators: 12,345.
+func Thousands(n int) string {
+	s := strconv.Itoa(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// Number formats a reading compactly: integers as integers, a missing
+// value as a dash, others as widget.FormatValue does.
+func Number(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "–"
+	case v == math.Trunc(v) && math.Abs(v) < 1e9: // false for ±Inf
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return widget.FormatValue(v)
+}
+
+// Percent formats a share as "23.4 %".
+func Percent(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "–"
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + " %"
+}
+
+// NewTextInput returns a text field with a steady cursor: a blinking one
+// would redraw the whole screen twice a second for nothing.
+func NewTextInput(prompt string) textinput.Model {
+	in := textinput.New()
+	in.Prompt = prompt
+	st := in.Styles()
+	st.Cursor.Blink = false
+	in.SetStyles(st)
+	return in
+}
+
+// DescribeRun is a run's configuration in a few words.
+func DescribeRun(cfg experiment.Config) string {
+	var layers []string
+	for _, l := range cfg.Hidden {
+		layers = append(layers, fmt.Sprintf("%d %s", l.Units, l.Activation))
+	}
+	if len(layers) == 0 {
+		layers = []string{"no hidden layer"}
+	}
+	return fmt.Sprintf("%s · %s lr %s · batch %d", strings.Join(layers, "→"), cfg.Train.Optimizer.Kind,
+		Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
+}
+
+// FmtMetric writes a loss or score with four decimals (or as a word).
+func FmtMetric(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "NaN"
+	case math.IsInf(v, 1):
+		return "+Inf"
+	case math.IsInf(v, -1):
+		return "-Inf"
+	case v == math.Trunc(v) && math.Abs(v) < 1e6:
+		return fmt.Sprint(int(v))
+	case math.Abs(v) >= 1e4 || math.Abs(v) < 1e-3:
+		return fmt.Sprintf("%.3g", v)
+	}
+	return fmt.Sprintf("%.4f", v)
+}
+
+// PlainError drops the package prefixes ("engine: invalid configuration: ")
+// users need not read.
+func PlainError(err error) string {
+	msg := err.Error()
+	for _, p := range []string{engine.ErrConfig.Error() + ": ", "engine: ", "experiment: "} {
+		msg = strings.TrimPrefix(msg, p)
+	}
+	return msg
+}
+
+// NoRunYet is what every analysis screen shows before a run has ended.
+func NoRunYet(st Styles) string {
+	return st.Title.Render("No trained model yet.") + "\n" +
+		st.Muted.Render("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.")
+}
+
+// JoinColumns sets blocks of lines side by side, each padded to its width.
+func JoinColumns(blocks [][]string, widths []int, gap int) []string {
+	rows := 0
+	for _, b := range blocks {
+		rows = max(rows, len(b))
+	}
+	out := make([]string, rows)
+	for i := range rows {
+		var b strings.Builder
+		for k, block := range blocks {
+			if k > 0 {
+				b.WriteString(strings.Repeat(" ", gap))
+			}
+			line := ""
+			if i < len(block) {
+				line = block[i]
+			}
+			b.WriteString(Pad(line, widths[k]))
+		}
+		out[i] = strings.TrimRight(b.String(), " ")
+	}
+	return out
+}
+
+// JoinLines is strings.Join with a newline, for readability at call sites.
+func JoinLines(lines []string) string { return strings.Join(lines, "\n") }

@@ -1,0 +1,42 @@
+package common
+
+import (
+	"fmt"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// Limits bound what one session may ask of the machine (used when serving
+// over SSH); zero fields mean no limit.
+type Limits struct {
+	MaxRows   int
+	MaxEpochs int
+}
+
+// Check refuses a training run beyond the session's limits. The Model
+// screen already clamps the epochs and loading refuses large files; this is
+// the last guard before a worker starts.
+func (l Limits) Check(d *experiment.Data, cfg experiment.Config) error {
+	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
+		return fmt.Errorf("%s has %s rows; this session allows training on at most %s", d.Source.Describe(), Thousands(d.Table.Rows), Thousands(l.MaxRows))
+	}
+	if l.MaxEpochs > 0 && cfg.Train.Epochs > l.MaxEpochs {
+		return fmt.Errorf("%s epochs asked; this session allows at most %s", Thousands(cfg.Train.Epochs), Thousands(l.MaxEpochs))
+	}
+	return nil
+}
+
+// Run is one ended training run, kept for the screens that judge and
+// compare runs (evaluation, run history). Its experiment's network is not
+// trained any more, so it may be read freely. Number 0 means no run.
+type Run struct {
+	Number  int
+	Exp     *experiment.Experiment
+	History []engine.EpochStats
+	Err     error // nil, a cancellation or a *engine.DivergedError
+}
+
+// AnalyseRunMsg asks the root to make the run with Number the analysed
+// run (sent by the Runs screen).
+type AnalyseRunMsg struct{ Number int }

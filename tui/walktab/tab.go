@@ -1,0 +1,172 @@
+package walktab
+
+import (
+	"fmt"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/walkthrough"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Model embeds the walkthrough for the user selected on the Users
+// screen. Building a walkthrough traces the network and one training step,
+// so it happens in a Cmd whenever the run or the user changes.
+type Model struct {
+	common.Common
+	wstyles walkthrough.Styles
+
+	model    walkthrough.Model
+	has      bool
+	run, row int    // what model shows
+	id       string // the shown user's identifier
+	wantRun  int    // what was last asked for
+	wantRow  int
+	wantID   string
+	err      error
+	view     string
+}
+
+// ReadyMsg carries a walkthrough built off the UI goroutine for run Run
+// and table row Row.
+type ReadyMsg struct {
+	Run, Row int
+	model    walkthrough.Model
+	Err      error
+}
+
+// New returns the tab in the context's language.
+func New(com common.Common) Model {
+	ws := walkthrough.DefaultStyles()
+	ws.Widget = com.Styles.Widget
+	return Model{Common: com, wstyles: ws, wantRow: -1, row: -1}
+}
+
+// Want asks for the walkthrough of row of run unless it is shown or
+// already being built.
+func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
+	if run.Exp == nil || row < 0 || (w.wantRun == run.Number && w.wantRow == row) {
+		return nil
+	}
+	w.wantRun, w.wantRow, w.wantID = run.Number, row, id
+	w.render()
+	prev, has, lang, st := w.model, w.has, w.Lang, w.wstyles
+	width, height := w.Width, w.Height
+	return func() tea.Msg {
+		msg := ReadyMsg{Run: run.Number, Row: row}
+		defer common.Recovered(&msg.Err)
+		in, err := walkthrough.NewInput(run.Exp, row)
+		if err != nil {
+			msg.Err = err
+			return msg
+		}
+		if has {
+			prev.SetInput(in) // keeps the step and the chosen neurons
+			msg.model = prev
+		} else {
+			msg.model = walkthrough.New(in, lang, st)
+			msg.model.SetSize(width, height)
+		}
+		return msg
+	}
+}
+
+// SetSize sets the tab's size.
+func (w *Model) SetSize(width, height int) {
+	w.Width, w.Height = width, height
+	if w.has {
+		w.model.SetSize(width, max(height-1, 0))
+	}
+	w.render()
+}
+
+// step handles the built walkthrough and, while shown, keys.
+func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ReadyMsg:
+		if msg.Run != w.wantRun || msg.Row != w.wantRow {
+			return w, nil
+		}
+		w.err = msg.Err
+		if msg.Err == nil {
+			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.Run, msg.Row, w.wantID
+			w.model.SetSize(w.Width, max(w.Height-1, 0))
+		}
+		w.render()
+		return w, nil
+	}
+	if !w.has {
+		return w, nil
+	}
+	var cmd tea.Cmd
+	w.model, cmd = w.model.Update(msg)
+	w.render()
+	return w, cmd
+}
+
+// WantsTab reports whether tab belongs to the walkthrough now (it moves
+// to the next layer) rather than to the root (the next screen).
+func (w Model) WantsTab(k tea.KeyPressMsg) bool {
+	if !w.has {
+		return false
+	}
+	km := w.model.KeyMap()
+	return km.Layer.Enabled() && key.Matches(k, km.Layer)
+}
+
+func (w Model) HelpGroups() [][]key.Binding {
+	if !w.has {
+		return nil
+	}
+	km := w.model.KeyMap()
+	return [][]key.Binding{km.ShortHelp(), {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
+}
+
+// View returns the view drawn in the last Update.
+func (w Model) View() string { return w.view }
+
+// render draws the walkthrough under a line naming the user.
+func (w *Model) render() {
+	w.view = w.draw()
+}
+
+func (w Model) draw() string {
+	if w.Width <= 0 || w.Height <= 0 {
+		return ""
+	}
+	st := w.Styles
+	switch {
+	case w.err != nil:
+		return widget.Fit(st.Error.Render("No walkthrough: ")+w.err.Error(), w.Width, w.Height)
+	case !w.has && w.wantRun != 0:
+		return widget.Fit(st.Muted.Render("Preparing the walkthrough…"), w.Width, w.Height)
+	case !w.has:
+		return widget.Fit(common.NoRunYet(st), w.Width, w.Height)
+	}
+	head := st.Title.Render(fmt.Sprintf("Walkthrough of run %d", w.run)) +
+		st.Muted.Render(fmt.Sprintf(" · user %s, chosen on the Users screen (5)", w.id))
+	return widget.Fit(common.Truncate(head, w.Width)+"\n"+w.model.View(), w.Width, w.Height)
+}
+
+// Update implements common.Screen.
+func (w Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := w.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (w Model) Resize(width, height int) common.Screen {
+	w.SetSize(width, height)
+	return w
+}
+
+// Editing implements common.Screen: the tab has no text field.
+func (w Model) Editing() bool { return false }
+
+// Shown reports whether a walkthrough is shown, and of which table row.
+func (w Model) Shown() (row int, ok bool) { return w.row, w.has }
+
+// Walkthrough returns the embedded walkthrough model.
+func (w Model) Walkthrough() walkthrough.Model { return w.model }
