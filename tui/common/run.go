@@ -40,3 +40,12 @@ type Run struct {
 // AnalyseRunMsg asks the root to make the run with Number the analysed
 // run (sent by the Runs screen).
 type AnalyseRunMsg struct{ Number int }
+
+// ThresholdMsg says the decision threshold of the analysed run changed
+// (sent by the Evaluate screen as its ← → keys or f move it). The root
+// forwards it to every screen, so Users, Map and the rest classify with the
+// one threshold Evaluate shows.
+type ThresholdMsg struct {
+	Run       int     // the run it belongs to
+	Threshold float64 // the probability at or above which a user is flagged
+}
