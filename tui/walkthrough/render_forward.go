@@ -17,7 +17,8 @@ func (r renderer) rawPage() page {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("raw.textbook")...)
 	}
-	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2}
+	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{1, 1, 1}}
 	for _, rv := range w.raw {
 		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col.Kind), r.rawText(rv)})
 	}
@@ -60,7 +61,8 @@ func (r renderer) inputPage() page {
 	p := page{phase: r.t("phase.prepare"), title: r.t("input.title")}
 	p.body = r.para("input.body", r.t("scale."+pipe.Options.Scale.String()), len(w.x))
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
-		right: []bool{true, false, true, false, true}, focus: -1, indent: 2}
+		right: []bool{true, false, true, false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1, 1, 1}}
 	for i, out := range pipe.Outputs {
 		if i >= len(w.x) || out.Input < 0 || out.Input >= len(w.raw) {
 			continue

@@ -1,0 +1,127 @@
+package walkthrough
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// longNamesCSV is a small table shaped like the telco and online-shoppers
+// sets: long column names, levels with spaces and brackets ("Bank transfer
+// (automatic)"), a level that is one long word, long-tailed money columns
+// (which get ln(1+v)) and a column with negative values (which does not).
+func longNamesCSV() string {
+	payment := []string{"Bank transfer (automatic)", "Credit card (automatic)", "Electronic check", "Mailed check"}
+	device := []string{"Computer", "Mobile phone", "Tablet"}
+	internet := []string{"DSL", "Fiber optic", "No"}
+	visitor := []string{"Returning_Visitor", "New_Visitor"}
+	var b strings.Builder
+	b.WriteString("customerID,tenure,PaymentMethod,DeviceType,InternetService,VisitorType,MonthlyCharges,ProductRelated_Duration,BalanceChange,PaperlessBilling,Churn\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "%04d-ABCDE,%d,%s,%s,%s,%s,%.2f,%.1f,%d,%s,%s\n", i, (i*7)%72, payment[i%4], device[(i/2)%3], internet[(i/3)%3], visitor[(i/5)%2],
+			20+float64((i*37)%100), float64((i*113)%3000)/7, (i*13)%41-20, []string{"Yes", "No"}[i%2], []string{"No", "Yes", "No"}[i%3])
+	}
+	return b.String()
+}
+
+// longNamesExperiment trains a tiny network on longNamesCSV.
+func longNamesExperiment(t testing.TB) *experiment.Experiment {
+	t.Helper()
+	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(longNamesCSV())), nil }
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: "telco_like.csv", Label: "Churn"}, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Hidden = []engine.LayerSpec{{Units: 4, Activation: engine.ReLU}}
+	cfg.Train.Epochs, cfg.Train.BatchSize, cfg.Train.EarlyStop.Patience = 1, 16, 0
+	cfg.Seed = 5
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return exp
+}
+
+// At 80 columns every line of every step fits the panel, so the viewport
+// never has to wrap a line itself (which it does mid-word: "Comp" / "uter").
+func TestNarrowStepsFitTheWidth(t *testing.T) {
+	exp := longNamesExperiment(t)
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		m := New(in, lang, DefaultStyles())
+		for _, width := range []int{60, 80} {
+			for _, s := range m.steps {
+				for _, l := range m.renderer(width).render(s).body {
+					if w := ansi.StringWidth(l); w > width {
+						t.Errorf("%s, step %d at %d columns: a line of %d cells: %q", lang, s.kind, width, w, ansi.Strip(l))
+					}
+				}
+			}
+		}
+	}
+}
+
+// Golden text of the input step at 80 columns on long real-like names, in
+// both languages, tall enough to show the whole table.
+func TestGoldenLongNames(t *testing.T) {
+	exp := longNamesExperiment(t)
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		t.Run(lang+"_80x60", func(t *testing.T) {
+			m := New(in, lang, DefaultStyles())
+			m.SetSize(80, 60)
+			for _, p := range []struct {
+				name string
+				kind stepKind
+			}{{"01_raw", stepRaw}, {"02_input", stepInput}, {"03_z1", stepAffine}, {"04_output", stepActivate}} {
+				m = goTo(t, m, p.kind, 0)
+				if p.kind == stepActivate {
+					m = goTo(t, m, stepActivate, 1)
+				}
+				t.Run(p.name, func(t *testing.T) { golden.RequireEqual(t, ansi.Strip(m.View())) })
+			}
+		})
+	}
+}
+
+// Even on the narrowest panel the text handed to the viewport fits its
+// width (long lines are word-wrapped first), so the viewport's own soft
+// wrap, which cuts words, never applies.
+func TestViewportNeverSoftWraps(t *testing.T) {
+	for name, exp := range map[string]*experiment.Experiment{"textbook": fixtureExperiment(t), "long names": longNamesExperiment(t)} {
+		in, err := NewInput(exp, exp.TrainRows[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, lang := range Languages {
+			m := New(in, lang, DefaultStyles())
+			m.SetSize(minWidth, 300)
+			for range m.steps {
+				for _, l := range strings.Split(m.vp.GetContent(), "\n") {
+					if w := ansi.StringWidth(l); w > m.vp.Width() {
+						t.Fatalf("%s, %s, step %d: a line of %d cells in a viewport of %d: %q", name, lang, m.cur+1, w, m.vp.Width(), ansi.Strip(l))
+					}
+				}
+				m = press(m, keyRight)
+			}
+		}
+	}
+}
