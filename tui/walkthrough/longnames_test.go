@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -122,6 +123,28 @@ func TestViewportNeverSoftWraps(t *testing.T) {
 				}
 				m = press(m, keyRight)
 			}
+		}
+	}
+}
+
+// The screen numbers steps one way only: the header's "step 4 of 15". No
+// step carries a second numbering ("§3.2 step 3") in its phase or text.
+func TestOneNumberingScheme(t *testing.T) {
+	numbering := map[string]*regexp.Regexp{
+		"en": regexp.MustCompile(`step \d+`),
+		"zh": regexp.MustCompile(`第 ?\d+(/\d+)? ?步`),
+	}
+	for _, lang := range Languages {
+		m, _ := fixtureModel(t, lang, 120, 300)
+		for range m.steps {
+			view := ansi.Strip(m.View())
+			if strings.Contains(view, "§") {
+				t.Errorf("%s, step %d: a section number on the screen:\n%s", lang, m.cur+1, view)
+			}
+			if n := len(numbering[lang].FindAllString(view, -1)); n != 1 {
+				t.Errorf("%s, step %d: %d step numbers on the screen, want the header's alone:\n%s", lang, m.cur+1, n, view)
+			}
+			m = press(m, keyRight)
 		}
 	}
 }

@@ -9,14 +9,15 @@ var textEN = map[string]string{
 	"hdr.weight":   "weight %d of %d",
 	"hdr.more":     "more",
 
-	// The article's §3.2 phases each page belongs to.
-	"phase.collect":  "§3.2 step 1 · collecting the data",
-	"phase.prepare":  "§3.2 step 2 · preparing the data",
-	"phase.forward":  "§3.2 step 3 · training — the forward pass",
-	"phase.loss":     "§3.2 step 3 · training — measuring the error",
-	"phase.backward": "§3.2 step 3 · training — backpropagation",
-	"phase.update":   "§3.2 step 3 · training — updating a weight",
-	"phase.iterate":  "§3.2 step 3 · training — and again",
+	// The phase each page belongs to, named, not numbered: the header's
+	// "step 4 of 15" is the only numbering on the screen.
+	"phase.collect":  "Collecting the data",
+	"phase.prepare":  "Preparing the data",
+	"phase.forward":  "Training · the forward pass",
+	"phase.loss":     "Training · measuring the error",
+	"phase.backward": "Training · backpropagation",
+	"phase.update":   "Training · updating a weight",
+	"phase.iterate":  "Training · and again",
 
 	// Table headings and small words.
 	"col.column":    "column",
@@ -136,5 +137,5 @@ var textEN = map[string]string{
 	"after.toward":  "The prediction moved towards the label: the step did what it was meant to do, if only by a small amount.",
 	"after.away":    "The prediction moved away from the label: the step follows the gradient of the whole batch, and the other users pulled harder than this one.",
 	"after.notrain": "Because this user is not a training user, real training would never use their label; the change shown here is only a demonstration.",
-	"after.next":    "Training repeats the forward pass, backpropagation and update for every mini-batch, epoch after epoch, until the validation loss stops improving. The finished model is then judged on users it never saw (§3.2 step 4, evaluation) and put to work scoring new users (§3.2 step 5, deployment).",
+	"after.next":    "Training repeats the forward pass, backpropagation and update for every mini-batch, epoch after epoch, until the validation loss stops improving. The finished model is then evaluated on users it never saw and, last, deployed to score new users.",
 }
