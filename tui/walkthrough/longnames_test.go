@@ -148,3 +148,27 @@ func TestOneNumberingScheme(t *testing.T) {
 		}
 	}
 }
+
+// The reader has never seen the article the walkthrough was modelled on:
+// no text refers to it, in either language, and the output step names the
+// formula it applies instead.
+func TestNoReferenceToAnArticle(t *testing.T) {
+	mentions := map[string][]string{"en": {"article"}, "zh": {"文中", "文章", "原文"}}
+	for _, lang := range Languages {
+		for key, text := range texts[lang] {
+			for _, word := range mentions[lang] {
+				if strings.Contains(strings.ToLower(text), word) {
+					t.Errorf("%s %s refers to an article: %q", lang, key, text)
+				}
+			}
+		}
+	}
+	want := map[string]string{"en": "the output neuron applies the sigmoid", "zh": "输出神经元把 sigmoid 作用在"}
+	for _, lang := range Languages {
+		m, _ := fixtureModel(t, lang, 120, 100)
+		m = goTo(t, m, stepActivate, m.walk.layerCount()-1)
+		if view := ansi.Strip(m.View()); !strings.Contains(view, want[lang]) {
+			t.Errorf("%s: the output step does not name its formula (%q):\n%s", lang, want[lang], view)
+		}
+	}
+}

@@ -103,12 +103,6 @@ func (r renderer) inputPage() page {
 			p.bars.bars = append(p.bars.bars, widget.Bar{Label: name, Value: w.x[i]})
 		}
 	}
-	switch pipe.Options.Scale {
-	case data.ScaleMinMax:
-		p.body = append(append(p.body, ""), r.note("input.article.same")...)
-	case data.ScaleZScore:
-		p.body = append(append(p.body, ""), r.note("input.article.zscore")...)
-	}
 	return p
 }
 
