@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
@@ -169,6 +170,64 @@ func TestNoReferenceToAnArticle(t *testing.T) {
 		m = goTo(t, m, stepActivate, m.walk.layerCount()-1)
 		if view := ansi.Strip(m.View()); !strings.Contains(view, want[lang]) {
 			t.Errorf("%s: the output step does not name its formula (%q):\n%s", lang, want[lang], view)
+		}
+	}
+}
+
+// prose is the stripped view with its lines joined, so that sentences
+// wrapped over several lines can be searched.
+func prose(view string) string {
+	var words []string
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		words = append(words, strings.Fields(l)...)
+	}
+	return strings.Join(words, " ")
+}
+
+// The input step describes the preprocessing the pipeline really did:
+// which numeric columns went through ln(1+v) and the scaling after it
+// (min–max or standardisation), not min–max alone while the rows show
+// ln(1+v).
+func TestInputProseMatchesThePipeline(t *testing.T) {
+	exp := longNamesExperiment(t)
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{
+		"en": "Numbers: tenure, MonthlyCharges and ProductRelated_Duration first go through ln(1+v), then min–max scaling of the result, (ln(1+v) − min) / (max − min), with the min and max of ln(1+v) over the training users, which puts their range on [0, 1]. The other numeric columns get min–max scaling, (v − min) / (max − min), which puts the training range on [0, 1].",
+		"zh": "数值列：tenure、MonthlyCharges 和 ProductRelated_Duration 先取 ln(1+v)，再做最小–最大缩放，(ln(1+v) − 最小值) / (最大值 − 最小值)",
+	}
+	for _, lang := range Languages {
+		m := New(in, lang, DefaultStyles())
+		m.SetSize(100, 200)
+		m = goTo(t, m, stepInput, 0)
+		if got := prose(m.View()); !strings.Contains(got, want[lang]) {
+			t.Errorf("%s: the input step does not say %q:\n%s", lang, want[lang], got)
+		}
+	}
+
+	// Standardised: the prose speaks of the mean and standard deviation of
+	// ln(1+v), and of no min–max scaling.
+	zexp := fixtureWith(t, func(c *experiment.Config) { c.Pipeline.Scale = data.ScaleZScore })
+	zin, err := NewInput(zexp, fixtureRow(zexp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	zwant := map[string]string{
+		"en": "then standardisation of the result, (ln(1+v) − mean) / standard deviation, with the mean and standard deviation of ln(1+v) over the training users",
+		"zh": "再做标准化，(ln(1+v) − 均值) / 标准差，均值和标准差取自训练用户的 ln(1+v)",
+	}
+	for _, lang := range Languages {
+		m := New(zin, lang, DefaultStyles())
+		m.SetSize(100, 200)
+		m = goTo(t, m, stepInput, 0)
+		got := prose(m.View())
+		if !strings.Contains(got, zwant[lang]) {
+			t.Errorf("%s: the standardised input step does not say %q:\n%s", lang, zwant[lang], got)
+		}
+		if strings.Contains(got, "min–max") || strings.Contains(got, "最小–最大") {
+			t.Errorf("%s: the standardised input step speaks of min–max scaling:\n%s", lang, got)
 		}
 	}
 }

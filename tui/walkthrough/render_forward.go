@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -59,7 +60,10 @@ func (r renderer) inputPage() page {
 	w := r.w
 	pipe := w.exp.Pipeline
 	p := page{phase: r.t("phase.prepare"), title: r.t("input.title")}
-	p.body = r.para("input.body", r.t("scale."+pipe.Options.Scale.String()), len(w.x))
+	p.body = r.para("input.body", len(w.x))
+	if num := r.numbersText(pipe); num != "" {
+		p.body = append(append(p.body, ""), wrap(num, r.width, r.st.Text)...)
+	}
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
 		right: []bool{true, false, true, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1, 1, 1}}
@@ -104,6 +108,45 @@ func (r renderer) inputPage() page {
 		}
 	}
 	return p
+}
+
+// numbersText says how the numeric columns were prepared, as the pipeline
+// did it: which of them went through ln(1+v) first, and the scaling that
+// followed ("" when the data has no numeric column).
+func (r renderer) numbersText(pipe *data.Pipeline) string {
+	var logged []string
+	numeric := 0
+	for _, c := range pipe.Columns {
+		if c.Kind != data.Numeric {
+			continue
+		}
+		numeric++
+		if c.Log {
+			logged = append(logged, c.Name)
+		}
+	}
+	scale := "scale." + pipe.Options.Scale.String()
+	switch {
+	case numeric == 0:
+		return ""
+	case len(logged) == 0 || pipe.Options.Scale == data.ScaleNone:
+		return r.t("input.num.plain", r.t(scale))
+	case len(logged) == numeric:
+		return r.t("input.num.log.all", r.t(scale+".log"))
+	}
+	return r.t("input.num.log.some", r.list(logged), r.t(scale+".log"), r.t(scale))
+}
+
+// list joins up to four names as "a, b and c", or counts more of them.
+func (r renderer) list(names []string) string {
+	switch n := len(names); {
+	case n > 4:
+		return r.t("input.cols.many", n)
+	case n == 1:
+		return names[0]
+	default:
+		return strings.Join(names[:n-1], r.t("list.sep")) + r.t("list.and") + names[n-1]
+	}
 }
 
 // scaleRule writes the scaling of one value with the fitted statistics.
