@@ -125,12 +125,80 @@ func padLeft(s string, w int) string {
 // table lays out cells in aligned columns. right marks columns aligned to
 // the right (numbers). focus is a row drawn in the focus style (−1: none);
 // styleRow may colour other rows. Widths count display cells.
+//
+// width, when above 0, is the widest a line may be. A table wider than
+// that narrows the columns whose squeeze is above 0, those with the
+// highest squeeze first (the widest of them first), down to minCell cells,
+// and wraps their cells at word boundaries onto more lines (wrapCell).
+// Columns of numbers keep squeeze 0 and are never narrowed. A table that
+// still does not fit is left to the caller.
 type table struct {
-	header []string
-	rows   [][]string
-	right  []bool
-	focus  int
-	indent int
+	header  []string
+	rows    [][]string
+	right   []bool
+	focus   int
+	indent  int
+	width   int
+	squeeze []int
+}
+
+// minCell is the narrowest a text column of a table becomes.
+const minCell = 10
+
+// fitWidths narrows the text columns of natural widths so that the table
+// fits t.width, following t.squeeze: first no column below its longest
+// word, so that every word stays whole, and only then down to minCell.
+func (t table) fitWidths(widths []int) []int {
+	if t.width <= 0 {
+		return widths
+	}
+	over := t.indent + 2*(len(widths)-1) - t.width
+	for _, w := range widths {
+		over += w
+	}
+	words := t.longestWords(len(widths))
+	for _, wholeWords := range []bool{true, false} {
+		for over > 0 {
+			best := -1
+			for j, w := range widths {
+				if t.squeezeOf(j) <= 0 || w <= minCell || (wholeWords && w <= words[j]) {
+					continue
+				}
+				if best < 0 || t.squeezeOf(j) > t.squeezeOf(best) || (t.squeezeOf(j) == t.squeezeOf(best) && w > widths[best]) {
+					best = j
+				}
+			}
+			if best < 0 {
+				break
+			}
+			widths[best]--
+			over--
+		}
+	}
+	return widths
+}
+
+// longestWords is the width of the widest unbreakable piece of each column.
+func (t table) longestWords(n int) []int {
+	words := make([]int, n)
+	for _, r := range append([][]string{t.header}, t.rows...) {
+		for j, c := range r {
+			if j >= n {
+				continue
+			}
+			for _, tk := range tokenize(c) {
+				words[j] = max(words[j], ansi.StringWidth(tk.text))
+			}
+		}
+	}
+	return words
+}
+
+func (t table) squeezeOf(j int) int {
+	if j < len(t.squeeze) {
+		return t.squeeze[j]
+	}
+	return 0
 }
 
 func (t table) render(st Styles) []string {
@@ -142,34 +210,64 @@ func (t table) render(st Styles) []string {
 			}
 		}
 	}
+	widths = t.fitWidths(widths)
 	cell := func(j int, c string) string {
 		if j < len(t.right) && t.right[j] {
 			return padLeft(c, widths[j])
 		}
 		return padRight(c, widths[j])
 	}
-	line := func(r []string) string {
-		parts := make([]string, len(r))
+	// lines lays one row out on as many lines as its tallest cell needs.
+	lines := func(r []string, style func(string) string) []string {
+		cells := make([][]string, len(r))
+		height := 1
 		for j, c := range r {
-			parts[j] = cell(j, c)
+			cells[j] = []string{c}
+			if j < len(widths) && ansi.StringWidth(c) > widths[j] {
+				cells[j] = wrapCell(c, widths[j])
+			}
+			height = max(height, len(cells[j]))
 		}
-		return strings.TrimRight(strings.Join(parts, "  "), " ")
+		out := make([]string, height)
+		for i := range height {
+			var parts []string
+			for j := range r {
+				c := ""
+				if i < len(cells[j]) {
+					c = cells[j][i]
+				}
+				parts = append(parts, cell(j, c))
+			}
+			// Trim before styling: styled blanks are no longer trimmable.
+			for len(parts) > 0 && strings.TrimSpace(parts[len(parts)-1]) == "" {
+				parts = parts[:len(parts)-1]
+			}
+			for j := range parts {
+				if j == len(parts)-1 {
+					parts[j] = strings.TrimRight(parts[j], " ")
+				}
+				parts[j] = style(parts[j])
+			}
+			out[i] = strings.Join(parts, "  ")
+		}
+		return out
 	}
 	pad := strings.Repeat(" ", t.indent)
+	plain := func(s string) string { return s }
 	var out []string
 	if len(t.header) > 0 {
-		hs := make([]string, len(t.header))
-		for j, h := range t.header {
-			hs[j] = st.Header.Render(cell(j, h))
+		header := func(s string) string { return st.Header.Render(s) }
+		for _, l := range lines(t.header, header) {
+			out = append(out, pad+l)
 		}
-		out = append(out, pad+strings.Join(hs, "  "))
 	}
 	for i, r := range t.rows {
-		l := line(r)
-		if i == t.focus {
-			l = st.Focus.Render(l)
+		for _, l := range lines(r, plain) {
+			if i == t.focus {
+				l = st.Focus.Render(l)
+			}
+			out = append(out, pad+l)
 		}
-		out = append(out, pad+l)
 	}
 	return out
 }

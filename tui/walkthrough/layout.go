@@ -58,7 +58,7 @@ func (m *Model) refresh(resetScroll bool) {
 	offset := m.vp.YOffset()
 	m.vp.SetWidth(textW)
 	m.vp.SetHeight(bodyH)
-	m.vp.SetContentLines(lines)
+	m.vp.SetContentLines(fitLines(lines, textW))
 	if resetScroll {
 		m.vp.GotoTop()
 	} else {
@@ -66,6 +66,23 @@ func (m *Model) refresh(resetScroll bool) {
 	}
 	m.page = p
 	m.view = m.compose()
+}
+
+// fitLines word-wraps every line wider than w (a formula or a table row
+// on a very narrow panel), so that the viewport, whose own soft wrap cuts
+// through words, never has to.
+func fitLines(lines []string, w int) []string {
+	out := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if ansi.StringWidth(l) <= w {
+			out = append(out, l)
+			continue
+		}
+		for _, piece := range strings.Split(ansi.Wrap(l, w, breakAfter), "\n") {
+			out = append(out, ansi.Truncate(piece, w, "…")) // only blanks can remain over
+		}
+	}
+	return out
 }
 
 // figureWidth is the width the page's figure would like beside the text

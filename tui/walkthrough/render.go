@@ -141,7 +141,8 @@ func (r renderer) termTable(terms []term, head []string) []string {
 		factors, values, products = append(factors, t.factor), append(values, t.value), append(products, t.product)
 	}
 	fmtFactor, fmtValue, fmtProduct := withSign(column(factors...)), column(values...), withSign(column(products...))
-	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2}
+	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1}}
 	for _, t := range shown {
 		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", r.signStyle(t.product, fmtProduct(t.product))})
 	}

@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -17,7 +18,8 @@ func (r renderer) rawPage() page {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("raw.textbook")...)
 	}
-	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2}
+	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{1, 1, 1}}
 	for _, rv := range w.raw {
 		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col.Kind), r.rawText(rv)})
 	}
@@ -58,9 +60,13 @@ func (r renderer) inputPage() page {
 	w := r.w
 	pipe := w.exp.Pipeline
 	p := page{phase: r.t("phase.prepare"), title: r.t("input.title")}
-	p.body = r.para("input.body", r.t("scale."+pipe.Options.Scale.String()), len(w.x))
+	p.body = r.para("input.body", len(w.x))
+	if num := r.numbersText(pipe); num != "" {
+		p.body = append(append(p.body, ""), wrap(num, r.width, r.st.Text)...)
+	}
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
-		right: []bool{true, false, true, false, true}, focus: -1, indent: 2}
+		right: []bool{true, false, true, false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1, 1, 1}}
 	for i, out := range pipe.Outputs {
 		if i >= len(w.x) || out.Input < 0 || out.Input >= len(w.raw) {
 			continue
@@ -101,13 +107,46 @@ func (r renderer) inputPage() page {
 			p.bars.bars = append(p.bars.bars, widget.Bar{Label: name, Value: w.x[i]})
 		}
 	}
-	switch pipe.Options.Scale {
-	case data.ScaleMinMax:
-		p.body = append(append(p.body, ""), r.note("input.article.same")...)
-	case data.ScaleZScore:
-		p.body = append(append(p.body, ""), r.note("input.article.zscore")...)
-	}
 	return p
+}
+
+// numbersText says how the numeric columns were prepared, as the pipeline
+// did it: which of them went through ln(1+v) first, and the scaling that
+// followed ("" when the data has no numeric column).
+func (r renderer) numbersText(pipe *data.Pipeline) string {
+	var logged []string
+	numeric := 0
+	for _, c := range pipe.Columns {
+		if c.Kind != data.Numeric {
+			continue
+		}
+		numeric++
+		if c.Log {
+			logged = append(logged, c.Name)
+		}
+	}
+	scale := "scale." + pipe.Options.Scale.String()
+	switch {
+	case numeric == 0:
+		return ""
+	case len(logged) == 0 || pipe.Options.Scale == data.ScaleNone:
+		return r.t("input.num.plain", r.t(scale))
+	case len(logged) == numeric:
+		return r.t("input.num.log.all", r.t(scale+".log"))
+	}
+	return r.t("input.num.log.some", r.list(logged), r.t(scale+".log"), r.t(scale))
+}
+
+// list joins up to four names as "a, b and c", or counts more of them.
+func (r renderer) list(names []string) string {
+	switch n := len(names); {
+	case n > 4:
+		return r.t("input.cols.many", n)
+	case n == 1:
+		return names[0]
+	default:
+		return strings.Join(names[:n-1], r.t("list.sep")) + r.t("list.and") + names[n-1]
+	}
 }
 
 // scaleRule writes the scaling of one value with the fitted statistics.

@@ -65,7 +65,8 @@ func (r renderer) lossPage() page {
 			p.body = append(p.body, r.note("loss.posweight", num(w.posWeight()))...)
 		}
 	}
-	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2}
+	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1}}
 	var preds, losses []float64
 	for row := range st.Rows {
 		preds, losses = append(preds, st.A[last][row*outs+o]), append(losses, w.rowLoss(row, o))
@@ -153,7 +154,8 @@ func (r renderer) outputDeltaPage() page {
 		}
 	}
 	p.body = append(p.body, "", r.formula(dSym(k)+" = ∂L/∂"+zSym(k)+" = "+factor+"(ŷ − y) / m,   m = "+m))
-	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2}
+	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1}}
 	var preds, errs, deltas []float64
 	for row := range st.Rows {
 		yhat, y := st.A[k][row*outs+o], st.Y[row*outs+o]

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/engine"
 )
 
@@ -148,10 +150,15 @@ func (r renderer) afterPage() page {
 	before := w.trace.A[last][0]
 	p := page{phase: r.t("phase.iterate"), title: r.t("after.title")}
 	p.body = r.para("after.body")
-	p.body = append(p.body, "",
-		"  "+r.t("after.before")+"  "+r.st.Value.Render(num(before))+"  "+bar(before, 20),
-		"  "+r.t("after.after")+"  "+r.st.Value.Render(num(w.predAfter))+"  "+bar(w.predAfter, 20)+"   Δŷ = "+signed(w.predAfter-before),
-		"  "+r.t("out.truth", short(w.label), w.labelText))
+	afterLine := "  " + r.t("after.after") + "  " + r.st.Value.Render(num(w.predAfter)) + "  " + bar(w.predAfter, 20)
+	delta := "Δŷ = " + signed(w.predAfter-before)
+	p.body = append(p.body, "", "  "+r.t("after.before")+"  "+r.st.Value.Render(num(before))+"  "+bar(before, 20))
+	if ansi.StringWidth(afterLine+"   "+delta) <= r.width {
+		p.body = append(p.body, afterLine+"   "+delta)
+	} else {
+		p.body = append(p.body, afterLine, "  "+delta) // too narrow for both on one line
+	}
+	p.body = append(p.body, "  "+r.t("out.truth", short(w.label), w.labelText))
 	toward := math.Abs(w.predAfter-w.label) < math.Abs(before-w.label)
 	key := "after.away"
 	if toward {

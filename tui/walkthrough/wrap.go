@@ -11,7 +11,7 @@ import (
 // Punctuation that must not start a line (closing) or end one (opening),
 // the usual line-breaking rules of Chinese typesetting.
 const (
-	closingPunct = "，。、；：？！）」』】》〉”’…—,.;:?!)%"
+	closingPunct = "，。、；：？！）」』】》〉”’…—,.;:?!)%="
 	openingPunct = "（「『【《〈“‘("
 )
 
@@ -29,7 +29,13 @@ func isWide(r rune) bool {
 	return unicode.Is(unicode.Han, r) || ansi.StringWidth(string(r)) == 2
 }
 
-// tokenize splits a paragraph at spaces and around every CJK character.
+// breakAfter holds the characters after which a line may break without a
+// space: "PaymentMethod=Bank transfer" may end a line at "PaymentMethod="
+// and go on with the level, rather than split a word.
+const breakAfter = "="
+
+// tokenize splits a paragraph at spaces, after every breakAfter character
+// and around every CJK character.
 func tokenize(s string) []token {
 	var out []token
 	var word strings.Builder
@@ -56,21 +62,49 @@ func tokenize(s string) []token {
 				glueNext = true // "word," stays together when "," follows a CJK token
 			}
 			word.WriteRune(r)
+			if strings.ContainsRune(breakAfter, r) {
+				flush()
+			}
 		}
 	}
 	flush()
 	return out
 }
 
+// hardBreak marks the end of a piece of a word too long for any line, so
+// the reader sees that the word goes on at the start of the next line.
+const hardBreak = "…"
+
 // wrapText breaks a paragraph into lines of at most width cells: Latin
-// text at spaces, CJK text between any two characters, never putting a
-// closing mark at the start of a line or an opening one at its end (the
-// character before moves down with it instead).
+// text at spaces (or after "="), CJK text between any two characters,
+// never putting a closing mark at the start of a line or an opening one at
+// its end (the character before moves down with it instead). Widths are
+// display cells. A word wider than a whole line is cut into pieces, each
+// but the last ending in hardBreak.
 func wrapText(s string, width int) []string {
 	width = max(width, 1)
+	return fill(splitLong(tokenize(s), width), width)
+}
+
+// wrapCell breaks the text of a table cell like wrapText, but a word wider
+// than the cell is shortened with an ellipsis instead of split across
+// lines: a name is never read as two.
+func wrapCell(s string, width int) []string {
+	width = max(width, 1)
+	tokens := tokenize(s)
+	for i, t := range tokens {
+		if ansi.StringWidth(t.text) > width {
+			tokens[i].text = ansi.Truncate(t.text, width, "…")
+		}
+	}
+	return fill(tokens, width)
+}
+
+// fill lays tokens, none wider than width, out on lines of width cells.
+func fill(tokens []token, width int) []string {
 	var lines []string
 	line, last := "", "" // the line so far and its last token (with gap)
-	for _, t := range splitLong(tokenize(s), width) {
+	for _, t := range tokens {
 		piece := t.text
 		if t.spaceBefore && line != "" {
 			piece = " " + t.text
@@ -91,13 +125,21 @@ func wrapText(s string, width int) []string {
 	return append(lines, line)
 }
 
-// splitLong cuts tokens wider than a line into line-sized pieces.
+// splitLong cuts tokens wider than a line into pieces that fit, marking
+// every cut with hardBreak.
 func splitLong(tokens []token, width int) []token {
 	var out []token
 	for _, t := range tokens {
 		for ansi.StringWidth(t.text) > width {
-			head := ansi.Truncate(t.text, width, "")
-			out = append(out, token{text: head, spaceBefore: t.spaceBefore, glue: t.glue})
+			head := ansi.Truncate(t.text, max(width-1, 1), "")
+			if head == "" {
+				break // one character wider than the line: leave it whole
+			}
+			if width > 1 {
+				out = append(out, token{text: head + hardBreak, spaceBefore: t.spaceBefore, glue: t.glue})
+			} else {
+				out = append(out, token{text: head, spaceBefore: t.spaceBefore, glue: t.glue})
+			}
 			t = token{text: strings.TrimPrefix(t.text, head)}
 		}
 		out = append(out, t)

@@ -22,7 +22,13 @@ func TestWrapText(t *testing.T) {
 		{"closing mark never leads", "一二三，四五", 6, []string{"一二", "三，四", "五"}},
 		// "（" may not end a line: it moves down with what it opens.
 		{"opening mark never trails", "一二（三）", 6, []string{"一二", "（三）"}},
-		{"long word is cut", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		// A word wider than the line is cut, and every cut is marked.
+		{"long word is cut and marked", "abcdefghij", 4, []string{"abc…", "def…", "ghij"}},
+		{"words stay whole", "the value is Computer or Mobile phone", 15, []string{"the value is", "Computer or", "Mobile phone"}},
+		// A column=level name may break after "=", never inside a word.
+		{"name breaks after =", "1 if PaymentMethod=Bank transfer (automatic)", 20, []string{"1 if PaymentMethod=", "Bank transfer", "(automatic)"}},
+		{"cjk counts two cells", "支付方式=银行转账（自动）", 9, []string{"支付方式=", "银行转账", "（自动）"}},
+		{"wide character wider than the line", "中", 1, []string{"中"}},
 		{"empty", "", 10, []string{""}},
 	}
 	for _, c := range cases {
@@ -32,15 +38,42 @@ func TestWrapText(t *testing.T) {
 				t.Fatalf("wrapText(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 			}
 			for _, l := range got {
-				if w := ansi.StringWidth(l); w > c.width {
+				if w := ansi.StringWidth(l); w > c.width && c.width > 1 {
 					t.Errorf("line %q is %d cells, over %d", l, w, c.width)
 				}
 			}
 			// Wrapping only inserts breaks: removing them gives the text back.
-			joined := strings.ReplaceAll(strings.Join(got, ""), " ", "")
+			joined := strings.ReplaceAll(strings.ReplaceAll(strings.Join(got, ""), " ", ""), hardBreak, "")
 			if joined != strings.ReplaceAll(c.in, " ", "") {
 				t.Errorf("wrapping changed the text: %q", joined)
 			}
 		})
+	}
+}
+
+// A table cell wraps at word boundaries and shortens a word wider than the
+// cell with an ellipsis, so no name is split across two lines.
+func TestWrapCell(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"1 if the value is Computer", 12, []string{"1 if the", "value is", "Computer"}},
+		{"VisitorType=Returning_Visitor", 14, []string{"VisitorType=", "Returning_Vis…"}},
+		{"ProductRelated_Duration", 10, []string{"ProductRe…"}},
+		{"用户类型=回访用户", 8, []string{"用户类", "型=回访", "用户"}},
+		{"", 5, []string{""}},
+	}
+	for _, c := range cases {
+		got := wrapCell(c.in, c.width)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("wrapCell(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+		}
+		for _, l := range got {
+			if w := ansi.StringWidth(l); w > c.width {
+				t.Errorf("wrapCell(%q, %d): line %q is %d cells", c.in, c.width, l, w)
+			}
+		}
 	}
 }
