@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -57,7 +58,7 @@ type Model struct {
 	dataScr  dataScreen
 	modelScr modelScreen
 	trainScr trainScreen
-	evalScr  evalScreen
+	evalScr  evalscreen.Model
 	usersScr usersScreen
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
@@ -102,7 +103,7 @@ func NewModel(opts Options) Model {
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
-	m.evalScr = newEvalScreen(st)
+	m.evalScr = evalscreen.New(com)
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.dataScr.served = opts.Served
@@ -178,9 +179,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
 		}
 		return m, cmd
-	case evalReadyMsg, importanceMsg:
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg:
 		var cmd tea.Cmd
-		m.evalScr, cmd = m.evalScr.Update(msg)
+		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
 	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg:
 		var cmd tea.Cmd
@@ -256,7 +257,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 		m.trainScr, cmd = m.trainScr.Update(msg)
 	case tabEvaluate:
-		m.evalScr, cmd = m.evalScr.Update(msg)
+		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 	case tabUsers:
 		m.usersScr, cmd = m.usersScr.Update(msg)
 	case tabWalk:

@@ -1,4 +1,4 @@
-package tui
+package evalscreen
 
 import (
 	"fmt"
@@ -12,25 +12,25 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// importanceRepeats is how many shuffles each column's importance averages.
-const importanceRepeats = 3
+// ImportanceRepeats is how many shuffles each column's importance averages.
+const ImportanceRepeats = 3
 
-// importanceMsg carries a run's permutation importance.
-type importanceMsg struct {
-	run     int
-	baseAUC float64
-	columns []experiment.ColumnImportance
-	err     error
+// ImportanceMsg carries a run's permutation importance.
+type ImportanceMsg struct {
+	Run     int
+	BaseAUC float64
+	Columns []experiment.ColumnImportance
+	Err     error
 }
 
-// importanceCmd measures how much the validation AUC drops when each
+// ImportanceCmd measures how much the validation AUC drops when each
 // column is shuffled.
-func importanceCmd(run common.Run) tea.Cmd {
+func ImportanceCmd(run common.Run) tea.Cmd {
 	return func() (msg tea.Msg) {
-		m := importanceMsg{run: run.Number}
+		m := ImportanceMsg{Run: run.Number}
 		defer func() { msg = m }()
-		defer common.Recovered(&m.err)
-		m.baseAUC, m.columns, m.err = run.Exp.Importance(importanceRepeats)
+		defer common.Recovered(&m.Err)
+		m.BaseAUC, m.Columns, m.Err = run.Exp.Importance(ImportanceRepeats)
 		return m
 	}
 }
@@ -58,13 +58,13 @@ func (p *importance) reset(run int) {
 }
 
 // set stores the figures if they belong to the run shown.
-func (p *importance) set(msg importanceMsg) {
-	if msg.run != p.run {
+func (p *importance) set(msg ImportanceMsg) {
+	if msg.Run != p.run {
 		return
 	}
-	p.ready, p.baseAUC, p.columns, p.err = true, msg.baseAUC, msg.columns, msg.err
-	bars := make([]widget.Bar, 0, len(msg.columns))
-	for _, c := range msg.columns {
+	p.ready, p.baseAUC, p.columns, p.err = true, msg.BaseAUC, msg.Columns, msg.Err
+	bars := make([]widget.Bar, 0, len(msg.Columns))
+	for _, c := range msg.Columns {
 		bars = append(bars, widget.Bar{Label: c.Column, Value: c.Mean})
 	}
 	p.bars.SetBars(bars)
@@ -79,7 +79,7 @@ func (p importance) lines(st common.Styles, w, h int) []string {
 		return []string{st.Muted.Render("Shuffling each column to measure its importance…")}
 	}
 	out := []string{
-		common.Truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, importanceRepeats)), w),
+		common.Truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, ImportanceRepeats)), w),
 	}
 	if len(p.columns) > 0 {
 		top := p.columns[0]

@@ -1,4 +1,4 @@
-package tui
+package evalscreen
 
 import (
 	"github.com/retainlab/retain/engine/metrics"

@@ -1,4 +1,4 @@
-package tui
+package evalscreen
 
 import (
 	"math"
@@ -11,14 +11,15 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// evalPage is one page of the Evaluate screen when it does not fit on one.
-type evalPage int
+// Page is one page of the Evaluate screen when it does not fit on one.
+type Page int
 
+// The pages, in the order v turns them.
 const (
-	evalSummary    evalPage = iota // metrics table and confusion matrix
-	evalCurves                     // ROC and calibration charts
-	evalGains                      // gains and lift by decile
-	evalImportance                 // permutation importance per column
+	PageSummary    Page = iota // metrics table and confusion matrix
+	PageCurves                 // ROC and calibration charts
+	PageGains                  // gains and lift by decile
+	PageImportance             // permutation importance per column
 	evalPages
 )
 
@@ -45,19 +46,18 @@ func defaultEvalKeyMap() evalKeyMap {
 	}
 }
 
-// evalScreen judges the analysed run: metrics on the training and
+// Model judges the analysed run: metrics on the training and
 // validation parts, the confusion matrix at a threshold the user moves,
 // ROC and calibration charts and the gains table.
-type evalScreen struct {
-	styles        common.Styles
-	keys          evalKeyMap
-	width, height int
+type Model struct {
+	common.Common
+	keys evalKeyMap
 
 	data      *evalData
 	waiting   int   // the run being evaluated (0: none)
 	err       error // why the evaluation failed
 	threshold float64
-	page      evalPage
+	page      Page
 	config    experiment.Config // the analysed run's configuration
 
 	roc, calib widget.SeriesChart
@@ -65,7 +65,9 @@ type evalScreen struct {
 	view string
 }
 
-func newEvalScreen(st common.Styles) evalScreen {
+// New returns the Evaluate screen, empty until SetRun.
+func New(com common.Common) Model {
+	st := com.Styles
 	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance", "threshold")
 	calib := widget.NewSeriesChart("Calibration", st.Widget, "model", "perfect")
 	for _, c := range []*widget.SeriesChart{&roc, &calib} {
@@ -77,40 +79,40 @@ func newEvalScreen(st common.Styles) evalScreen {
 	roc.SetMarker(1, widget.MarkerBraille)
 	roc.SetMarker(2, widget.MarkerDots)
 	calib.SetXCaption("predicted")
-	return evalScreen{styles: st, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5,
+	return Model{Common: com, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5,
 		importance: newImportance(st)}
 }
 
-// setRun starts evaluating a run and returns the Cmd that does it.
-func (s *evalScreen) setRun(run common.Run) tea.Cmd {
+// SetRun starts evaluating a run and returns the Cmd that does it.
+func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || (s.data != nil && s.data.run == run.Number) {
 		return nil
 	}
 	s.waiting, s.err, s.config = run.Number, nil, run.Exp.Config
 	s.importance.reset(run.Number)
 	s.render()
-	return tea.Batch(evalCmd(run), importanceCmd(run))
+	return tea.Batch(Cmd(run), ImportanceCmd(run))
 }
 
 // SetSize sets the screen's size.
-func (s *evalScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.layoutCharts()
 	s.render()
 }
 
-// Update handles keys and the evaluation's result.
-func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
+// step handles keys and the evaluation's result.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case importanceMsg:
+	case ImportanceMsg:
 		s.importance.set(msg)
 		s.render()
-	case evalReadyMsg:
-		if msg.run != s.waiting {
+	case ReadyMsg:
+		if msg.Run != s.waiting {
 			return s, nil
 		}
-		s.waiting, s.err = 0, msg.err
-		if msg.err == nil {
+		s.waiting, s.err = 0, msg.Err
+		if msg.Err == nil {
 			s.data = msg.data
 			s.threshold = msg.data.threshold
 			s.fillCharts()
@@ -149,45 +151,46 @@ func (s evalScreen) Update(msg tea.Msg) (evalScreen, tea.Cmd) {
 
 // nextPage is the page v turns to: every page in turn, or, when all but
 // the importance fit on one, the overview and the importance.
-func (s evalScreen) nextPage() evalPage {
-	if evalAllOnOne(s.width, s.height) {
-		if s.page == evalImportance {
-			return evalSummary
+func (s Model) nextPage() Page {
+	if evalAllOnOne(s.Width, s.Height) {
+		if s.page == PageImportance {
+			return PageSummary
 		}
-		return evalImportance
+		return PageImportance
 	}
 	return (s.page + 1) % evalPages
 }
 
 // moveThreshold steps the threshold, landing on whole hundredths so the
 // numbers read cleanly after a best-F1 jump, and keeps it inside [0, 1].
-func (s *evalScreen) moveThreshold(step float64) {
+func (s *Model) moveThreshold(step float64) {
 	t := s.threshold + step
 	t = math.Round(t*100) / 100
 	s.threshold = min(max(t, 0), 1)
 }
 
 // keyMap returns the keys enabled for the current state.
-func (s evalScreen) keyMap() evalKeyMap {
+func (s Model) keyMap() evalKeyMap {
 	k := s.keys
 	ready := s.data != nil
 	for _, b := range []*key.Binding{&k.Lower, &k.Higher, &k.LowerMore, &k.HigherMore, &k.BestF1, &k.Reset} {
 		b.SetEnabled(ready)
 	}
 	k.Page.SetEnabled(ready)
-	if evalAllOnOne(s.width, s.height) {
+	if evalAllOnOne(s.Width, s.Height) {
 		k.Page.SetHelp("v", "importance/overview")
 	}
 	return k
 }
 
-func (s evalScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page}}
 }
 
 // fillCharts puts the run's curves into the charts.
-func (s *evalScreen) fillCharts() {
+func (s *Model) fillCharts() {
 	ev := s.data.main()
 	s.roc.Reset()
 	x, y := downsampleCurve(ev.ROC.FPR, ev.ROC.TPR, 400)
@@ -214,4 +217,19 @@ func (s *evalScreen) fillCharts() {
 }
 
 // View returns the view drawn in the last Update.
-func (s evalScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Evaluate screen has no text field.
+func (s Model) Editing() bool { return false }

@@ -1,4 +1,4 @@
-package tui
+package evalscreen
 
 import (
 	"fmt"
@@ -22,8 +22,8 @@ const (
 func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
 
 // layoutCharts sizes the charts for the page shown.
-func (s *evalScreen) layoutCharts() {
-	w, h := s.width, s.height
+func (s *Model) layoutCharts() {
+	w, h := s.Width, s.Height
 	chartsW, chartsH := w, h-2
 	if evalAllOnOne(w, h) {
 		chartsW, chartsH = w-evalGainsW-2, h-16
@@ -36,13 +36,13 @@ func (s *evalScreen) layoutCharts() {
 }
 
 // render rebuilds the cached view.
-func (s *evalScreen) render() {
-	w, h := s.width, s.height
+func (s *Model) render() {
+	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
 	}
-	st := s.styles
+	st := s.Styles
 	if s.data == nil {
 		s.view = widget.Fit(s.placeholder(), w, h)
 		return
@@ -53,7 +53,7 @@ func (s *evalScreen) render() {
 	lines := []string{common.Truncate(header, w)}
 	sentence := s.sentence(w)
 	switch {
-	case s.page == evalImportance:
+	case s.page == PageImportance:
 		if !evalAllOnOne(w, h) {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		} else {
@@ -71,7 +71,7 @@ func (s *evalScreen) render() {
 	default:
 		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		switch s.page {
-		case evalSummary:
+		case PageSummary:
 			if w >= evalSideBy {
 				cw := w - evalMetricsW - 3
 				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(cw)}, []int{evalMetricsW, cw}, 3)...)
@@ -82,9 +82,9 @@ func (s *evalScreen) render() {
 			}
 			lines = append(lines, "")
 			lines = append(lines, sentence...)
-		case evalCurves:
+		case PageCurves:
 			lines = append(lines, s.chartLines(w)...)
-		case evalGains:
+		case PageGains:
 			lines = append(lines, s.gainsLines(min(w, 40))...)
 			lines = append(lines, "")
 			lines = append(lines, sentence...)
@@ -94,8 +94,8 @@ func (s *evalScreen) render() {
 }
 
 // placeholder says why there is nothing to evaluate yet.
-func (s evalScreen) placeholder() string {
-	st := s.styles
+func (s Model) placeholder() string {
+	st := s.Styles
 	switch {
 	case s.err != nil:
 		return st.Error.Render("The evaluation failed: ") + s.err.Error()
@@ -105,7 +105,7 @@ func (s evalScreen) placeholder() string {
 	return common.NoRunYet(st)
 }
 
-func (s evalScreen) pageTabs() string {
+func (s Model) pageTabs() string {
 	var parts []string
 	for p := range evalPages {
 		name := evalPageNames[p]
@@ -119,8 +119,8 @@ func (s evalScreen) pageTabs() string {
 
 // metricsLines is the table of scalar metrics, train against validation,
 // with the Bayes limit beside them for the built-in data.
-func (s evalScreen) metricsLines(w int) []string {
-	st, d := s.styles, s.data
+func (s Model) metricsLines(w int) []string {
+	st, d := s.Styles, s.data
 	tr := d.train.Report
 	var va *metrics.Report
 	if d.val != nil {
@@ -166,8 +166,8 @@ func (s evalScreen) metricsLines(w int) []string {
 }
 
 // confusionLines is the confusion matrix at the screen's threshold.
-func (s evalScreen) confusionLines(w int) []string {
-	st, d := s.styles, s.data
+func (s Model) confusionLines(w int) []string {
+	st, d := s.Styles, s.data
 	c := d.confusionAt(s.threshold)
 	neg, pos := d.risk.Negative, d.risk.Positive
 	colW := max(len("predicted ")+max(len(neg), len(pos))+1, 12)
@@ -198,8 +198,8 @@ func (s evalScreen) confusionLines(w int) []string {
 }
 
 // gainsLines is the cumulative gains and lift table by decile.
-func (s evalScreen) gainsLines(w int) []string {
-	st, d := s.styles, s.data
+func (s Model) gainsLines(w int) []string {
+	st, d := s.Styles, s.data
 	lines := []string{
 		common.Truncate(st.Title.Render("Gains")+st.Muted.Render(" · reaching "+d.risk.Class()), w),
 		st.Header.Render(common.Truncate(common.PadLeft("top", 5)+common.PadLeft("users", 9)+common.PadLeft("reached", 9)+common.PadLeft("lift", 7), w)),
@@ -216,7 +216,7 @@ func (s evalScreen) gainsLines(w int) []string {
 }
 
 // sentence is the manager's reading of the second decile, wrapped to w.
-func (s evalScreen) sentence(w int) []string {
+func (s Model) sentence(w int) []string {
 	if len(s.data.gains) < 2 {
 		return nil
 	}
@@ -226,7 +226,7 @@ func (s evalScreen) sentence(w int) []string {
 }
 
 // chartLines puts the ROC and calibration charts side by side.
-func (s evalScreen) chartLines(w int) []string {
+func (s Model) chartLines(w int) []string {
 	half := s.roc.Width()
 	rocLines := strings.Split(widget.Fit(s.roc.View(), half, s.roc.Height()), "\n")
 	calLines := strings.Split(widget.Fit(s.calib.View(), s.calib.Width(), s.calib.Height()), "\n")

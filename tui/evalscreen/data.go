@@ -1,7 +1,6 @@
-package tui
+package evalscreen
 
 import (
-	"errors"
 	"slices"
 	"sort"
 
@@ -13,7 +12,7 @@ import (
 )
 
 // evalData is everything the Evaluate screen shows about one run, computed
-// once in evalCmd. The live threshold only needs the sorted scores.
+// once in Cmd. The live threshold only needs the sorted scores.
 type evalData struct {
 	run        int
 	train, val *experiment.Evaluation // val is nil without validation rows
@@ -30,18 +29,18 @@ type evalData struct {
 	posBelow []int
 }
 
-// evalReadyMsg carries a run's evaluation.
-type evalReadyMsg struct {
-	run  int
+// ReadyMsg carries a run's evaluation (the root routes it to the screen).
+type ReadyMsg struct {
+	Run  int   // the run evaluated
+	Err  error // why the evaluation failed
 	data *evalData
-	err  error
 }
 
-// evalCmd evaluates run on the training and validation parts.
-func evalCmd(run common.Run) tea.Cmd {
+// Cmd evaluates run on the training and validation parts.
+func Cmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		d, err := evaluateRun(run)
-		return evalReadyMsg{run: run.Number, data: d, err: err}
+		return ReadyMsg{Run: run.Number, data: d, Err: err}
 	}
 }
 
@@ -120,9 +119,6 @@ func (d *evalData) confusionAt(t float64) metrics.Confusion {
 	tp := positives - fn
 	return metrics.Confusion{TN: float64(k - fn), FP: float64(n - k - tp), FN: float64(fn), TP: float64(tp)}
 }
-
-// errNoRun is shown by the analysis screens before any run has ended.
-var errNoRun = errors.New("no trained model yet")
 
 // downsampleCurve keeps at most n points of a curve, always the first and
 // last, so a chart of a million-row ROC stays cheap.
