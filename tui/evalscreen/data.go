@@ -1,9 +1,6 @@
 package evalscreen
 
 import (
-	"slices"
-	"sort"
-
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/engine/metrics"
@@ -22,11 +19,9 @@ type evalData struct {
 	gains      []metrics.GainsRow // for the risk class, on part
 	bestF1     metrics.OperatingPoint
 
-	// sorted holds part's probabilities ascending; posBelow[k] counts the
-	// positives among the first k, so the confusion matrix at any
-	// threshold is one binary search away.
-	sorted   []float64
-	posBelow []int
+	// sweep answers the confusion matrix of part at any threshold with
+	// one binary search.
+	sweep *metrics.ConfusionSweep
 }
 
 // ReadyMsg carries a run's evaluation (the root routes it to the screen).
@@ -65,11 +60,18 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.gains, err = riskGains(d.risk, probs, labels); err != nil {
+	if d.risk.OnPositive {
+		d.gains, err = metrics.Gains(probs, labels, nil, metrics.ReportBins)
+	} else {
+		d.gains, err = metrics.NegativeGains(probs, labels, nil, metrics.ReportBins)
+	}
+	if err != nil {
 		return nil, err
 	}
 	d.bestF1 = d.main().Report.BestF1
-	d.sorted, d.posBelow = sortedScores(probs, labels)
+	if d.sweep, err = metrics.NewConfusionSweep(probs, labels, nil); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -81,43 +83,11 @@ func (d *evalData) main() *experiment.Evaluation {
 	return d.train
 }
 
-// sortedScores sorts probabilities ascending with their labels and counts
-// the positives below every position.
-func sortedScores(probs, labels []float64) ([]float64, []int) {
-	idx := make([]int, len(probs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case probs[a] < probs[b]:
-			return -1
-		case probs[a] > probs[b]:
-			return 1
-		}
-		return 0
-	})
-	sorted := make([]float64, len(probs))
-	pos := make([]int, len(probs)+1)
-	for k, i := range idx {
-		sorted[k] = probs[i]
-		pos[k+1] = pos[k]
-		if labels[i] == 1 {
-			pos[k+1]++
-		}
-	}
-	return sorted, pos
-}
-
-// confusionAt counts the confusion matrix when rows with probability at or
-// above t are predicted positive (metrics.ConfusionAt's rule).
+// confusionAt is the confusion matrix of part when rows with probability
+// at or above t are predicted positive.
 func (d *evalData) confusionAt(t float64) metrics.Confusion {
-	n := len(d.sorted)
-	k := sort.SearchFloat64s(d.sorted, t) // rows below k are predicted negative
-	positives := d.posBelow[n]
-	fn := d.posBelow[k]
-	tp := positives - fn
-	return metrics.Confusion{TN: float64(k - fn), FP: float64(n - k - tp), FN: float64(fn), TP: float64(tp)}
+	c, _ := d.sweep.At(t) // t is never NaN: the keys keep it in [0, 1]
+	return c
 }
 
 // downsampleCurve keeps at most n points of a curve, always the first and

@@ -199,11 +199,10 @@ func (s *Model) fillCharts() {
 	}
 	s.roc.Push(1, 0, 0)
 	s.roc.Push(1, 1, 1)
-	// The operating point of the chosen threshold, moving with it.
+	// The operating point of the chosen threshold, moving with it (the
+	// part has both classes, or its evaluation would have failed).
 	c := s.data.confusionAt(s.threshold)
-	if c.FP+c.TN > 0 && c.TP+c.FN > 0 {
-		s.roc.Push(2, c.FP/(c.FP+c.TN), c.TP/(c.TP+c.FN))
-	}
+	s.roc.Push(2, c.FalsePositiveRate(), c.TruePositiveRate())
 	s.calib.Reset()
 	for _, b := range ev.Report.Calibration {
 		if b.Count > 0 {

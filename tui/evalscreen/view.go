@@ -49,7 +49,7 @@ func (s *Model) render() {
 	}
 	d := s.data
 	header := st.Title.Render(fmt.Sprintf("Run %d", d.run)) + st.Muted.Render(fmt.Sprintf(" · %s part, %s rows · threshold %.2f · %s",
-		d.part, common.Thousands(len(d.sorted)), s.threshold, common.DescribeRun(s.config)))
+		d.part, common.Thousands(d.sweep.Rows()), s.threshold, common.DescribeRun(s.config)))
 	lines := []string{common.Truncate(header, w)}
 	sentence := s.sentence(w)
 	switch {
@@ -179,8 +179,8 @@ func (s Model) confusionLines(w int) []string {
 		}
 		return st.Warning.Render(text)
 	}
-	n := c.TN + c.FP + c.FN + c.TP
-	flagged := c.TP + c.FP
+	n := c.Total()
+	flagged := c.PredictedPositive()
 	lines := []string{
 		st.Title.Render("Confusion matrix") + st.Muted.Render(fmt.Sprintf(" · %s · threshold ", d.part)) + st.Value.Render(fmt.Sprintf("%.2f", s.threshold)),
 		st.Header.Render(common.Pad("", rowW) + common.PadLeft("predicted "+neg, colW) + common.PadLeft("predicted "+pos, colW)),
@@ -188,7 +188,7 @@ func (s Model) confusionLines(w int) []string {
 		common.Pad("actual "+pos, rowW) + cell(c.FN, false) + cell(c.TP, true),
 		"",
 		fmt.Sprintf("precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", c.Precision(), c.Recall(), c.F1(), c.Accuracy()),
-		fmt.Sprintf("predicted %s: %s of %s users (%s)", pos, common.Thousands(int(flagged)), common.Thousands(int(n)), common.Percent(flagged/max(n, 1))),
+		fmt.Sprintf("predicted %s: %s of %s users (%s)", pos, common.Thousands(int(flagged)), common.Thousands(int(n)), common.Percent(c.PredictedPositiveRate())),
 		st.Muted.Render(fmt.Sprintf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
 	}
 	for i := range lines {
