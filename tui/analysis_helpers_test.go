@@ -60,7 +60,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg:
 		return true
 	}
 	return false

@@ -78,7 +78,20 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	if m.evalScr.Page() != evalscreen.PageCurves {
 		t.Fatal("v did not turn to the curves page")
 	}
-	mustContain(t, screen(m), "ROC curve", "Calibration", "false positive rate")
+	mustContain(t, screen(m), "ROC", "Calibration", "false positive rate")
+}
+
+// TestThresholdReachesEveryScreen: the root hands the Evaluate screen's
+// common.ThresholdMsg to every screen, not only the one shown (issue 11).
+func TestThresholdReachesEveryScreen(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 100, 30, 1)
+	m = pressAll(t, m, "5")
+	m, _ = update(t, m, common.ThresholdMsg{Run: m.analysed.Number, Threshold: 0.3})
+	if m.evalScr.Threshold() != 0.3 {
+		t.Fatalf("the Evaluate screen's threshold is %g after a ThresholdMsg of 0.3 sent while Users was shown", m.evalScr.Threshold())
+	}
+	m = pressAll(t, m, "4", "right")
+	mustContain(t, screen(m), "threshold 0.31")
 }
 
 func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
@@ -306,7 +319,7 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	m = pressAll(t, m, "4", "v")
 	mustContain(t, screen(m), "Permutation importance", "v: back to the overview")
 	m = pressAll(t, m, "v")
-	mustContain(t, screen(m), "Confusion matrix", "ROC curve")
+	mustContain(t, screen(m), "Confusion matrix", "ROC")
 }
 
 func TestROCMarksTheThresholdsOperatingPoint(t *testing.T) {

@@ -195,6 +195,19 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
+	case common.ThresholdMsg:
+		// One threshold everywhere: every screen hears the one chosen on
+		// Evaluate.
+		var cmds [tabCount]tea.Cmd
+		m.dataScr, cmds[tabData] = m.dataScr.Update(msg)
+		m.modelScr, cmds[tabModel] = m.modelScr.Update(msg)
+		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
+		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
+		m.usersScr, cmds[tabUsers] = m.usersScr.Update(msg)
+		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
+		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
+		m.mapScr, cmds[tabMap] = m.mapScr.Update(msg)
+		return m, tea.Batch(cmds[:]...)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)

@@ -1,8 +1,11 @@
 package evalscreen
 
 import (
+	"errors"
+
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -18,6 +21,9 @@ type evalData struct {
 	risk       common.RiskWording
 	gains      []metrics.GainsRow // for the risk class, on part
 	bestF1     metrics.OperatingPoint
+	// diverged is set when training blew up: the network holds its last
+	// finite weights, so every figure is of a broken model.
+	diverged *engine.DivergedError
 
 	// sweep answers the confusion matrix of part at any threshold with
 	// one binary search.
@@ -43,6 +49,7 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp
 	d = &evalData{run: run.Number, threshold: e.Config.Threshold, risk: common.NewRiskWording(e.Pipeline.Label)}
+	errors.As(run.Err, &d.diverged)
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5
 	}

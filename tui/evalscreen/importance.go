@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+
+	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -71,20 +72,22 @@ func (p *importance) set(msg ImportanceMsg) {
 }
 
 // lines renders the page in w×h cells.
-func (p importance) lines(st common.Styles, w, h int) []string {
+func (p importance) lines(c common.Common, w, h int) []string {
+	st := c.Styles
 	switch {
 	case p.err != nil:
-		return []string{st.Error.Render(common.Truncate("No importance: "+p.err.Error(), w))}
+		return wrap(c.T("No importance: ", "无法计算重要性：")+p.err.Error(), w, st.Error)
 	case !p.ready:
-		return []string{st.Muted.Render("Shuffling each column to measure its importance…")}
+		return []string{st.Muted.Render(common.Truncate(c.T("Shuffling each column to measure its importance…", "正在逐列打乱以衡量其重要性…"), w))}
 	}
 	out := []string{
-		common.Truncate(st.Title.Render("Permutation importance")+st.Muted.Render(fmt.Sprintf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d", p.baseAUC, ImportanceRepeats)), w),
+		common.Truncate(st.Title.Render(c.T("Permutation importance", "置换重要性"))+st.Muted.Render(c.Tf(" · drop in validation ROC AUC (%.3f) when a column is shuffled, mean of %d",
+			" · 打乱一列后验证集 ROC AUC（%.3f）的下降，%d 次平均", p.baseAUC, ImportanceRepeats)), w),
 	}
 	if len(p.columns) > 0 {
 		top := p.columns[0]
-		sentence := fmt.Sprintf("The model leans most on %s: shuffling it costs %.3f ± %.3f of AUC.", top.Column, top.Mean, top.Std)
-		out = append(out, strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(sentence), "\n")...)
+		sentence := c.Tf("The model leans most on %s: shuffling it costs %.3f ± %.3f of AUC.", "模型最依赖 %s：打乱它会让 AUC 下降 %.3f ± %.3f。", top.Column, top.Mean, top.Std)
+		out = append(out, wrap(sentence, w, lipgloss.NewStyle())...)
 	}
 	bars := p.bars
 	bars.SetSize(min(w, 96), max(h-len(out)-1, 1)) // longer bars read no better

@@ -23,7 +23,18 @@ const (
 	evalPages
 )
 
-var evalPageNames = [evalPages]string{"summary", "curves", "gains", "importance"}
+// pageName names a page in the interface's language.
+func (s Model) pageName(p Page) string {
+	switch p {
+	case PageSummary:
+		return s.T("summary", "概览")
+	case PageCurves:
+		return s.T("curves", "曲线")
+	case PageGains:
+		return s.T("gains", "收益")
+	}
+	return s.T("importance", "重要性")
+}
 
 // evalKeyMap holds the Evaluate screen's keys.
 type evalKeyMap struct {
@@ -34,21 +45,21 @@ type evalKeyMap struct {
 	Page                  key.Binding
 }
 
-func defaultEvalKeyMap() evalKeyMap {
+func defaultEvalKeyMap(c common.Common) evalKeyMap {
 	return evalKeyMap{
-		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "threshold ∓0.01")),
-		Higher:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "threshold +0.01")),
-		LowerMore:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", "threshold ∓0.1")),
-		HigherMore: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "threshold +0.1")),
-		BestF1:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "best F1")),
-		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset threshold")),
-		Page:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "next page")),
+		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", c.T("threshold ∓0.01", "阈值 ∓0.01"))),
+		Higher:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", c.T("threshold +0.01", "阈值 +0.01"))),
+		LowerMore:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", c.T("threshold ∓0.1", "阈值 ∓0.1"))),
+		HigherMore: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", c.T("threshold +0.1", "阈值 +0.1"))),
+		BestF1:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("best F1", "最佳 F1"))),
+		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
+		Page:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
 	}
 }
 
-// Model judges the analysed run: metrics on the training and
-// validation parts, the confusion matrix at a threshold the user moves,
-// ROC and calibration charts and the gains table.
+// Model judges the analysed run: metrics on the training and validation
+// parts, the confusion matrix at a threshold the user moves, ROC and
+// calibration charts and the gains table.
 type Model struct {
 	common.Common
 	keys evalKeyMap
@@ -68,18 +79,20 @@ type Model struct {
 // New returns the Evaluate screen, empty until SetRun.
 func New(com common.Common) Model {
 	st := com.Styles
-	roc := widget.NewSeriesChart("ROC curve", st.Widget, "model", "chance", "threshold")
-	calib := widget.NewSeriesChart("Calibration", st.Widget, "model", "perfect")
+	roc := widget.NewSeriesChart("ROC", st.Widget, com.T("model", "模型"), com.T("chance", "随机"), com.T("threshold", "阈值"))
+	calib := widget.NewSeriesChart(com.T("Calibration", "校准"), st.Widget, com.T("model", "模型"), com.T("perfect", "完美"))
 	for _, c := range []*widget.SeriesChart{&roc, &calib} {
 		c.SetXRange(0, 1)
 		c.SetYLimits(0, 1)
 		c.SetLegendValues(false) // a curve's last point is (1, 1), not news
+		// A braille line has no box-drawing joints that read as error bars.
+		c.SetMarker(0, widget.MarkerBraille)
+		c.SetMarker(1, widget.MarkerDots)
 	}
-	roc.SetXCaption("false positive rate")
-	roc.SetMarker(1, widget.MarkerBraille)
-	roc.SetMarker(2, widget.MarkerDots)
-	calib.SetXCaption("predicted")
-	return Model{Common: com, keys: defaultEvalKeyMap(), roc: roc, calib: calib, threshold: 0.5,
+	roc.SetMarker(2, widget.MarkerPoint)
+	roc.SetAxisTitles(com.T("false positive rate", "假阳性率"), com.T("true positive rate", "真阳性率"))
+	calib.SetAxisTitles(com.T("predicted probability", "预测概率"), com.T("observed rate", "实际比例"))
+	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: calib, threshold: 0.5,
 		importance: newImportance(st)}
 }
 
@@ -101,7 +114,7 @@ func (s *Model) SetSize(w, h int) {
 	s.render()
 }
 
-// step handles keys and the evaluation's result.
+// step handles keys, the evaluation's result and the shared threshold.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ImportanceMsg:
@@ -112,16 +125,27 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		s.waiting, s.err = 0, msg.Err
-		if msg.Err == nil {
-			s.data = msg.data
-			s.threshold = msg.data.threshold
-			s.fillCharts()
+		if msg.Err != nil {
+			s.render()
+			return s, nil
 		}
+		s.data = msg.data
+		s.threshold = msg.data.threshold
+		s.fillCharts()
+		s.render()
+		return s, s.announce()
+	case common.ThresholdMsg:
+		if s.data == nil || msg.Run != s.data.run || msg.Threshold == s.threshold {
+			return s, nil
+		}
+		s.threshold = msg.Threshold
+		s.fillCharts()
 		s.render()
 	case tea.KeyPressMsg:
 		if s.data == nil {
 			return s, nil
 		}
+		before := s.threshold
 		km := s.keyMap()
 		switch {
 		case key.Matches(msg, km.Lower):
@@ -138,15 +162,24 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.threshold = s.data.threshold
 		case key.Matches(msg, km.Page):
 			s.page = s.nextPage()
-			s.layoutCharts()
 		default:
 			return s, nil
 		}
 		s.fillCharts()
 		s.layoutCharts()
 		s.render()
+		if s.threshold != before {
+			return s, s.announce()
+		}
 	}
 	return s, nil
+}
+
+// announce tells every screen the threshold shown, so they all classify
+// users with the one the user chose here.
+func (s Model) announce() tea.Cmd {
+	msg := common.ThresholdMsg{Run: s.data.run, Threshold: s.threshold}
+	return func() tea.Msg { return msg }
 }
 
 // nextPage is the page v turns to: every page in turn, or, when all but
@@ -178,7 +211,7 @@ func (s Model) keyMap() evalKeyMap {
 	}
 	k.Page.SetEnabled(ready)
 	if evalAllOnOne(s.Width, s.Height) {
-		k.Page.SetHelp("v", "importance/overview")
+		k.Page.SetHelp("v", s.T("importance/overview", "重要性/总览"))
 	}
 	return k
 }

@@ -29,7 +29,7 @@ func (m Marker) sample() string {
 	case MarkerBraille:
 		return "⠤⠤"
 	case MarkerPoint:
-		return "+ "
+		return "+"
 	default:
 		return "──"
 	}
