@@ -12,6 +12,7 @@ import (
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/evalscreen"
 )
 
 func builtinOptions() Options {
@@ -21,7 +22,7 @@ func builtinOptions() Options {
 func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	m := analysedModel(t, builtinOptions(), 80, 24, 2)
 	m = pressAll(t, m, "4")
-	d := m.evalScr.data
+	best := m.evalScr.BestF1()
 	probs, labels, _, err := m.analysed.Exp.Scores(experiment.ValPart)
 	if err != nil {
 		t.Fatal(err)
@@ -41,49 +42,62 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 		}
 		return c
 	}
-	for _, th := range []float64{0, 0.13, 0.5, 0.77, 1, d.bestF1.Threshold, probs[0], probs[len(probs)/2]} {
-		if got, want := d.confusionAt(th), direct(th); got != want {
+	for _, th := range []float64{0, 0.13, 0.5, 0.77, 1, best.Threshold, probs[0], probs[len(probs)/2]} {
+		if got, want := m.evalScr.ConfusionAt(th), direct(th); got != want {
 			t.Fatalf("threshold %g: %+v, direct count %+v", th, got, want)
 		}
 	}
 	// The keys move the threshold and the counts on screen follow.
 	m = pressAll(t, m, "right", "right", "right", "L")
-	if m.evalScr.threshold != 0.63 {
-		t.Fatalf("threshold %g after +0.01×3 and +0.1, want 0.63", m.evalScr.threshold)
+	if m.evalScr.Threshold() != 0.63 {
+		t.Fatalf("threshold %g after +0.01×3 and +0.1, want 0.63", m.evalScr.Threshold())
 	}
 	c := direct(0.63)
 	view := screen(m)
 	mustContain(t, view, "threshold 0.63", common.Thousands(int(c.TN)), common.Thousands(int(c.FP)), common.Thousands(int(c.FN)), common.Thousands(int(c.TP)))
 	m = pressAll(t, m, "f")
-	if m.evalScr.threshold != d.bestF1.Threshold {
-		t.Fatalf("f set %g, best F1 threshold is %g", m.evalScr.threshold, d.bestF1.Threshold)
+	if m.evalScr.Threshold() != best.Threshold {
+		t.Fatalf("f set %g, best F1 threshold is %g", m.evalScr.Threshold(), best.Threshold)
 	}
-	best, err := metrics.BestF1Threshold(probs, labels, nil)
-	if err != nil || best.Threshold != d.bestF1.Threshold {
-		t.Fatalf("best F1 %+v, direct %+v (%v)", d.bestF1, best, err)
+	direct1, err := metrics.BestF1Threshold(probs, labels, nil)
+	if err != nil || direct1.Threshold != best.Threshold {
+		t.Fatalf("best F1 %+v, direct %+v (%v)", best, direct1, err)
 	}
-	mustContain(t, screen(m), fmt.Sprintf("F1 %.3f", direct(best.Threshold).F1()))
+	mustContain(t, screen(m), fmt.Sprintf("F1 %.3f", direct(direct1.Threshold).F1()))
 	m = pressAll(t, m, "r")
-	if m.evalScr.threshold != 0.5 {
-		t.Fatalf("r set %g, want the configured 0.5", m.evalScr.threshold)
+	if m.evalScr.Threshold() != 0.5 {
+		t.Fatalf("r set %g, want the configured 0.5", m.evalScr.Threshold())
 	}
 	for range 8 {
 		m = pressAll(t, m, "H")
 	}
-	if m.evalScr.threshold != 0 {
-		t.Fatalf("threshold went to %g, want it clamped at 0", m.evalScr.threshold)
+	if m.evalScr.Threshold() != 0 {
+		t.Fatalf("threshold went to %g, want it clamped at 0", m.evalScr.Threshold())
 	}
 	m = pressAll(t, m, "v")
-	if m.evalScr.page != evalCurves {
+	if m.evalScr.Page() != evalscreen.PageCurves {
 		t.Fatal("v did not turn to the curves page")
 	}
-	mustContain(t, screen(m), "ROC curve", "Calibration", "false positive rate")
+	mustContain(t, screen(m), "ROC", "Calibration", "false positive rate")
+}
+
+// TestThresholdReachesEveryScreen: the root hands the Evaluate screen's
+// common.ThresholdMsg to every screen, not only the one shown (issue 11).
+func TestThresholdReachesEveryScreen(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 100, 30, 1)
+	m = pressAll(t, m, "5")
+	m, _ = update(t, m, common.ThresholdMsg{Run: m.analysed.Number, Threshold: 0.3})
+	if m.evalScr.Threshold() != 0.3 {
+		t.Fatalf("the Evaluate screen's threshold is %g after a ThresholdMsg of 0.3 sent while Users was shown", m.evalScr.Threshold())
+	}
+	m = pressAll(t, m, "4", "right")
+	mustContain(t, screen(m), "threshold 0.31")
 }
 
 func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	m := analysedModel(t, builtinOptions(), 120, 40, 2)
 	m = pressAll(t, m, "4")
-	va := m.evalScr.data.val
+	va := m.evalScr.Validation()
 	if va.Bayes == nil {
 		t.Fatal("no Bayes limit for the built-in data")
 	}
@@ -108,7 +122,7 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	}
 	m = analysedModel(t, opts, 120, 40, 1)
 	m = pressAll(t, m, "4")
-	if m.evalScr.data.val.Bayes != nil || strings.Contains(screen(m), "best possible") {
+	if m.evalScr.Validation().Bayes != nil || strings.Contains(screen(m), "best possible") {
 		t.Fatal("a CSV file shows a Bayes limit")
 	}
 	mustContain(t, screen(m), "riskiest users (highest P(Churn = Yes)) reaches", "of those with Churn = Yes")
@@ -139,22 +153,6 @@ func TestRiskWordingFollowsTheLabel(t *testing.T) {
 	}
 }
 
-func TestRiskGainsRankTheNegativeClassForGoodLabels(t *testing.T) {
-	// Ten users, P(buys) 0.05…0.95; the non-buyers (label 0) are the users
-	// with P 0.05, 0.15, 0.35 and 0.75. The riskiest 20 % are the two
-	// lowest-P users, both non-buyers: 2 of the 4 reached (50 %), lift 2.5.
-	probs := []float64{0.05, 0.15, 0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.85, 0.95}
-	labels := []float64{0, 0, 1, 0, 1, 1, 1, 0, 1, 1}
-	r := common.RiskWording{Label: "buys", Positive: "yes", Negative: "no", OnPositive: false}
-	g, err := riskGains(r, probs, labels)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if g[1].ShareCaptured != 0.5 || g[1].Lift != 2.5 || g[1].ShareTargeted != 0.2 {
-		t.Fatalf("second decile %+v", g[1])
-	}
-}
-
 func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	second := trainRun(t, m, 4)
@@ -171,7 +169,7 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	if m.analysed.Number != 1 || !m.pinned {
 		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.Number, m.pinned)
 	}
-	if m.evalScr.data.run != 1 || m.usersScr.list.users.run != 1 {
+	if m.evalScr.RunNumber() != 1 || m.usersScr.list.users.run != 1 {
 		t.Fatal("the analysis screens did not switch to run 1")
 	}
 	m = pressAll(t, m, "space")
@@ -298,22 +296,22 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	m := analysedModel(t, builtinOptions(), 80, 24, 2)
 	m = pressAll(t, m, "4", "v", "v", "v")
-	if m.evalScr.page != evalImportance {
-		t.Fatalf("page %d after three v", m.evalScr.page)
+	if m.evalScr.Page() != evalscreen.PageImportance {
+		t.Fatalf("page %d after three v", m.evalScr.Page())
 	}
-	base, imp, err := m.analysed.Exp.Importance(importanceRepeats)
+	base, imp, err := m.analysed.Exp.Importance(evalscreen.ImportanceRepeats)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// The same seed shuffles the same way: the figures equal a direct call.
-	got := m.evalScr.importance
-	if got.baseAUC != base || len(got.columns) != len(imp) || got.columns[0] != imp[0] {
-		t.Fatalf("screen %g %+v, direct %g %+v", got.baseAUC, got.columns[:1], base, imp[:1])
+	gotBase, gotCols := m.evalScr.Importance()
+	if gotBase != base || len(gotCols) != len(imp) || gotCols[0] != imp[0] {
+		t.Fatalf("screen %g %+v, direct %g %+v", gotBase, gotCols[:1], base, imp[:1])
 	}
 	mustContain(t, screen(m), "Permutation importance", "The model leans most on "+imp[0].Column,
 		fmt.Sprintf("%.3f ± %.3f", imp[0].Mean, imp[0].Std))
 	m = pressAll(t, m, "v")
-	if m.evalScr.page != evalSummary {
+	if m.evalScr.Page() != evalscreen.PageSummary {
 		t.Fatal("v after the last page did not return to the summary")
 	}
 	// When everything else fits on one page, v toggles the importance.
@@ -321,14 +319,14 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	m = pressAll(t, m, "4", "v")
 	mustContain(t, screen(m), "Permutation importance", "v: back to the overview")
 	m = pressAll(t, m, "v")
-	mustContain(t, screen(m), "Confusion matrix", "ROC curve")
+	mustContain(t, screen(m), "Confusion matrix", "ROC")
 }
 
 func TestROCMarksTheThresholdsOperatingPoint(t *testing.T) {
 	m := analysedModel(t, builtinOptions(), 120, 40, 2)
 	m = pressAll(t, m, "4", "right", "right")
-	c := m.evalScr.data.confusionAt(0.52)
-	x, y, ok := m.evalScr.roc.Latest(2)
+	c := m.evalScr.ConfusionAt(0.52)
+	x, y, ok := m.evalScr.OperatingPoint()
 	if !ok || x != c.FP/(c.FP+c.TN) || y != c.TP/(c.TP+c.FN) {
 		t.Fatalf("operating point (%g, %g), want (%g, %g) from the confusion counts", x, y, c.FP/(c.FP+c.TN), c.TP/(c.TP+c.FN))
 	}

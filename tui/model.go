@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -57,7 +58,7 @@ type Model struct {
 	dataScr  dataScreen
 	modelScr modelScreen
 	trainScr trainScreen
-	evalScr  evalScreen
+	evalScr  evalscreen.Model
 	usersScr usersScreen
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
@@ -102,7 +103,7 @@ func NewModel(opts Options) Model {
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
-	m.evalScr = newEvalScreen(st)
+	m.evalScr = evalscreen.New(com)
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.dataScr.served = opts.Served
@@ -178,9 +179,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
 		}
 		return m, cmd
-	case evalReadyMsg, importanceMsg:
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg:
 		var cmd tea.Cmd
-		m.evalScr, cmd = m.evalScr.Update(msg)
+		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
 	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg:
 		var cmd tea.Cmd
@@ -194,6 +195,19 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
+	case common.ThresholdMsg:
+		// One threshold everywhere: every screen hears the one chosen on
+		// Evaluate.
+		var cmds [tabCount]tea.Cmd
+		m.dataScr, cmds[tabData] = m.dataScr.Update(msg)
+		m.modelScr, cmds[tabModel] = m.modelScr.Update(msg)
+		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
+		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
+		m.usersScr, cmds[tabUsers] = m.usersScr.Update(msg)
+		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
+		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
+		m.mapScr, cmds[tabMap] = m.mapScr.Update(msg)
+		return m, tea.Batch(cmds[:]...)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
@@ -256,7 +270,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 		m.trainScr, cmd = m.trainScr.Update(msg)
 	case tabEvaluate:
-		m.evalScr, cmd = m.evalScr.Update(msg)
+		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 	case tabUsers:
 		m.usersScr, cmd = m.usersScr.Update(msg)
 	case tabWalk:

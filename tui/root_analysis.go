@@ -13,7 +13,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 	}
 	m.analysed = run
 	m.runsScr.SetRuns(m.trainScr.finished, run.Number)
-	return tea.Batch(m.evalScr.setRun(run), m.usersScr.setRun(run))
+	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.setRun(run))
 }
 
 // analyseNumber makes the run with that number the analysed one, chosen

@@ -41,7 +41,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabTrain:
 		hk.screen = m.trainScr.helpGroups()
 	case tabEvaluate:
-		hk.screen = m.evalScr.helpGroups()
+		hk.screen = m.evalScr.HelpGroups()
 	case tabUsers:
 		hk.screen = m.usersScr.helpGroups()
 	case tabWalk:

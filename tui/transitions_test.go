@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -21,13 +22,13 @@ func walkShown(m Model) bool {
 
 func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 100, 30, 2)
-	users, eval := m.usersScr.list.users, m.evalScr.data
+	users, eval := m.usersScr.list.users, m.evalScr.RunNumber()
 	m, _ = update(t, m, usersReadyMsg{run: 99, users: syntheticUsers(10)})
-	m, _ = update(t, m, evalReadyMsg{run: 99, data: &evalData{run: 99}})
+	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 99})
 	m, _ = update(t, m, explainMsg{run: 99, row: 0, expl: experiment.Explanation{Prob: 0.5}})
 	m, _ = update(t, m, walktab.ReadyMsg{Run: 99, Row: 0})
 	m, _ = update(t, m, mapReadyMsg{grid: &decisionGrid{req: mapRequest{run: 99}}})
-	if m.usersScr.list.users != users || m.evalScr.data != eval || walkShown(m) || m.mapScr.grid != nil {
+	if m.usersScr.list.users != users || m.evalScr.RunNumber() != eval || walkShown(m) || m.mapScr.grid != nil {
 		t.Fatal("an answer about an unknown run replaced the current one")
 	}
 	if _, ok := m.usersScr.explained[0]; ok && users.run != 99 {
@@ -42,7 +43,7 @@ func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	m.analyse(run) // its Cmds are not run: the screens wait
 	mustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
 	mustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
-	m, _ = update(t, m, evalReadyMsg{run: 1, err: errors.New("metrics: only one class")})
+	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 1, Err: errors.New("metrics: only one class")})
 	m, _ = update(t, m, usersReadyMsg{run: 1, err: errors.New("scoring broke")})
 	mustContain(t, screen(pressAll(t, m, "4")), "The evaluation failed: metrics: only one class")
 	mustContain(t, screen(pressAll(t, m, "5")), "Scoring the users failed: scoring broke")
@@ -118,7 +119,7 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
 	w := walktab.New(common.New("en"))
-	cmds := []tea.Cmd{evalCmd(run), usersCmd(run), importanceCmd(run),
+	cmds := []tea.Cmd{evalscreen.Cmd(run), usersCmd(run), evalscreen.ImportanceCmd(run),
 		func() tea.Msg {
 			ex, err := explainRow(run.Exp, run.Exp.Explainer(), 3)
 			return explainMsg{run: 1, row: 3, expl: ex, err: err}
@@ -131,17 +132,17 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	}
 	for range cmds {
 		switch msg := (<-done).(type) {
-		case evalReadyMsg:
-			if msg.err != nil {
-				t.Error(msg.err)
+		case evalscreen.ReadyMsg:
+			if msg.Err != nil {
+				t.Error(msg.Err)
 			}
 		case usersReadyMsg:
 			if msg.err != nil {
 				t.Error(msg.err)
 			}
-		case importanceMsg:
-			if msg.err != nil {
-				t.Error(msg.err)
+		case evalscreen.ImportanceMsg:
+			if msg.Err != nil {
+				t.Error(msg.Err)
 			}
 		case mapReadyMsg:
 			if msg.err != nil {

@@ -16,6 +16,9 @@ const (
 	// MarkerBraille draws a fine braille-dot line (⠤⠒); the previous run
 	// always uses it.
 	MarkerBraille
+	// MarkerPoint draws a + at each point and does not join them, for a
+	// single operating point on a curve.
+	MarkerPoint
 )
 
 // sample returns the two-cell legend sample of the marker.
@@ -25,6 +28,8 @@ func (m Marker) sample() string {
 		return "•·"
 	case MarkerBraille:
 		return "⠤⠤"
+	case MarkerPoint:
+		return "+"
 	default:
 		return "──"
 	}
@@ -72,6 +77,9 @@ type SeriesChart struct {
 	viewW, viewH int
 	yLo, yHi     float64 // the y range of the last redraw
 	xLo, xHi     float64 // the x range of the last redraw
+
+	// xTitle and yTitle name the axes on lines of their own (SetAxisTitles).
+	xTitle, yTitle string
 }
 
 // SetLegendValues shows (the default) or hides each series' latest value in

@@ -276,6 +276,12 @@ func (a plotArea) drawLayer(g cellGrid, l layer, owner uint8) {
 			d := dot(a.col(l.pts[0].x), a.row(l.pts[0].y))
 			g.setDot(d.X, d.Y, owner)
 		}
+	case MarkerPoint:
+		for _, p := range l.pts {
+			if a.inside(p) {
+				g.set(roundPoint(a.col(p.x), a.row(p.y)), '+', owner)
+			}
+		}
 	case MarkerDots:
 		a.clippedSegments(l.pts, func(c1, r1, c2, r2 float64) {
 			for _, p := range graph.GetLinePoints(roundPoint(c1, r1), roundPoint(c2, r2)) {

@@ -12,7 +12,8 @@ import (
 // (zero when only a placeholder fits) so Redraw can record the ranges.
 func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
-	if w < minChartWidth || h < minChartHeight {
+	titles := c.titleLines()
+	if w < minChartWidth || h < minChartHeight+titles {
 		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
 	}
 	xlo, xhi := c.xExtent()
@@ -38,7 +39,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	lo, hi = PadRange(lo, hi, 0.05, c.yLower, c.yUpper)
 
-	gh := h - 3
+	gh := h - 3 - titles
 	yt := AlignTicks(lo, hi, gh, 4, 0.25)
 	decimals := yt.Decimals()
 	labels := make([]string, yt.Count)
@@ -80,6 +81,9 @@ func (c SeriesChart) render() (string, plotArea) {
 
 	var out strings.Builder
 	out.WriteString(fitLine(c.header(w), w))
+	if c.yTitle != "" {
+		out.WriteString("\n" + c.yTitleLine(labelW, w))
+	}
 	rowLabel := make([]string, gh)
 	for i, label := range labels {
 		if cell := yt.Cell(i); cell < gh {
@@ -98,6 +102,9 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	out.WriteByte('\n')
 	out.WriteString(c.xAxis(labelW, area))
+	if c.xTitle != "" {
+		out.WriteString("\n" + c.xTitleLine(labelW, area))
+	}
 	return out.String(), area
 }
 
@@ -108,7 +115,7 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 	decimals := a.x.Decimals()
 	// The caption goes at the right end; tick labels yield to it.
 	limit := len(line)
-	if caption := []rune(c.xCaption); len(caption) > 0 && len(caption)+4 < a.gw {
+	if caption := []rune(c.xCaption); c.xTitle == "" && len(caption) > 0 && len(caption)+4 < a.gw {
 		limit = len(line) - len(caption) - 1
 		copy(line[len(line)-len(caption):], caption)
 	}
@@ -118,6 +125,9 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 		axis[col] = '┬'
 		s := FormatTick(a.x.Value(i), decimals)
 		start := max(labelW+2+col-len(s)/2, 0)
+		if c.xTitle != "" && start+len(s) > limit {
+			start = limit - len(s) // titled axes keep the last tick, pulled left
+		}
 		if start <= lastEnd || start+len(s) > limit {
 			continue
 		}

@@ -1,19 +1,18 @@
-package tui
+package evalscreen
 
 import (
 	"errors"
-	"slices"
-	"sort"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
 
 // evalData is everything the Evaluate screen shows about one run, computed
-// once in evalCmd. The live threshold only needs the sorted scores.
+// once in Cmd. The live threshold only needs the sorted scores.
 type evalData struct {
 	run        int
 	train, val *experiment.Evaluation // val is nil without validation rows
@@ -22,26 +21,27 @@ type evalData struct {
 	risk       common.RiskWording
 	gains      []metrics.GainsRow // for the risk class, on part
 	bestF1     metrics.OperatingPoint
+	// diverged is set when training blew up: the network holds its last
+	// finite weights, so every figure is of a broken model.
+	diverged *engine.DivergedError
 
-	// sorted holds part's probabilities ascending; posBelow[k] counts the
-	// positives among the first k, so the confusion matrix at any
-	// threshold is one binary search away.
-	sorted   []float64
-	posBelow []int
+	// sweep answers the confusion matrix of part at any threshold with
+	// one binary search.
+	sweep *metrics.ConfusionSweep
 }
 
-// evalReadyMsg carries a run's evaluation.
-type evalReadyMsg struct {
-	run  int
+// ReadyMsg carries a run's evaluation (the root routes it to the screen).
+type ReadyMsg struct {
+	Run  int   // the run evaluated
+	Err  error // why the evaluation failed
 	data *evalData
-	err  error
 }
 
-// evalCmd evaluates run on the training and validation parts.
-func evalCmd(run common.Run) tea.Cmd {
+// Cmd evaluates run on the training and validation parts.
+func Cmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		d, err := evaluateRun(run)
-		return evalReadyMsg{run: run.Number, data: d, err: err}
+		return ReadyMsg{Run: run.Number, data: d, Err: err}
 	}
 }
 
@@ -49,6 +49,7 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp
 	d = &evalData{run: run.Number, threshold: e.Config.Threshold, risk: common.NewRiskWording(e.Pipeline.Label)}
+	errors.As(run.Err, &d.diverged)
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5
 	}
@@ -66,11 +67,18 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.gains, err = riskGains(d.risk, probs, labels); err != nil {
+	if d.risk.OnPositive {
+		d.gains, err = metrics.Gains(probs, labels, nil, metrics.ReportBins)
+	} else {
+		d.gains, err = metrics.NegativeGains(probs, labels, nil, metrics.ReportBins)
+	}
+	if err != nil {
 		return nil, err
 	}
 	d.bestF1 = d.main().Report.BestF1
-	d.sorted, d.posBelow = sortedScores(probs, labels)
+	if d.sweep, err = metrics.NewConfusionSweep(probs, labels, nil); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 
@@ -82,47 +90,12 @@ func (d *evalData) main() *experiment.Evaluation {
 	return d.train
 }
 
-// sortedScores sorts probabilities ascending with their labels and counts
-// the positives below every position.
-func sortedScores(probs, labels []float64) ([]float64, []int) {
-	idx := make([]int, len(probs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortFunc(idx, func(a, b int) int {
-		switch {
-		case probs[a] < probs[b]:
-			return -1
-		case probs[a] > probs[b]:
-			return 1
-		}
-		return 0
-	})
-	sorted := make([]float64, len(probs))
-	pos := make([]int, len(probs)+1)
-	for k, i := range idx {
-		sorted[k] = probs[i]
-		pos[k+1] = pos[k]
-		if labels[i] == 1 {
-			pos[k+1]++
-		}
-	}
-	return sorted, pos
-}
-
-// confusionAt counts the confusion matrix when rows with probability at or
-// above t are predicted positive (metrics.ConfusionAt's rule).
+// confusionAt is the confusion matrix of part when rows with probability
+// at or above t are predicted positive.
 func (d *evalData) confusionAt(t float64) metrics.Confusion {
-	n := len(d.sorted)
-	k := sort.SearchFloat64s(d.sorted, t) // rows below k are predicted negative
-	positives := d.posBelow[n]
-	fn := d.posBelow[k]
-	tp := positives - fn
-	return metrics.Confusion{TN: float64(k - fn), FP: float64(n - k - tp), FN: float64(fn), TP: float64(tp)}
+	c, _ := d.sweep.At(t) // t is never NaN: the keys keep it in [0, 1]
+	return c
 }
-
-// errNoRun is shown by the analysis screens before any run has ended.
-var errNoRun = errors.New("no trained model yet")
 
 // downsampleCurve keeps at most n points of a curve, always the first and
 // last, so a chart of a million-row ROC stays cheap.

@@ -1,0 +1,98 @@
+package evalscreen
+
+import (
+	"context"
+	"io"
+	"os"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
+
+// trainedRun trains a run on the built-in data for epochs epochs with
+// cfg's changes and returns it as the root would hand it over: its error
+// is the trainer's (a *engine.DivergedError when it blew up).
+func trainedRun(t *testing.T, epochs int, change func(*experiment.Config)) common.Run {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = epochs
+	if change != nil {
+		change(&cfg)
+	}
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runErr := exp.Trainer.Run(context.Background())
+	return common.Run{Number: 1, Exp: exp, History: exp.Trainer.History(), Err: runErr}
+}
+
+// divergedRun is a run whose plain SGD at a huge learning rate blows up.
+func divergedRun(t *testing.T) common.Run {
+	t.Helper()
+	run := trainedRun(t, 3, func(c *experiment.Config) {
+		c.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}
+	})
+	if run.Err == nil {
+		t.Fatal("the run did not diverge")
+	}
+	return run
+}
+
+// evaluated returns the screen in c's language and size with run
+// evaluated: every Cmd SetRun leads to is run synchronously.
+func evaluated(t *testing.T, c common.Common, run common.Run) Model {
+	t.Helper()
+	s := New(c)
+	s.SetSize(c.Width, c.Height)
+	s, _ = drain(t, s, s.SetRun(run))
+	return s
+}
+
+// drain runs cmd and the Cmds its messages lead to, feeding the screen
+// every message, and returns the messages that are not the screen's own.
+func drain(t *testing.T, s Model, cmd tea.Cmd) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	queue := []tea.Cmd{cmd}
+	for len(queue) > 0 {
+		c := queue[0]
+		queue = queue[1:]
+		if c == nil {
+			continue
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			queue = append(queue, msg...)
+		case ReadyMsg, ImportanceMsg:
+			var next tea.Cmd
+			s, next = s.step(msg)
+			queue = append(queue, next)
+		default:
+			out = append(out, msg)
+		}
+	}
+	return s, out
+}
+
+// press returns the key press of a key name as Bubble Tea spells it.
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	}
+	r := []rune(k)[0]
+	return tea.KeyPressMsg{Code: r, Text: k}
+}

@@ -1,0 +1,267 @@
+package evalscreen
+
+import (
+	"math"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Page is one page of the Evaluate screen when it does not fit on one.
+type Page int
+
+// The pages, in the order v turns them.
+const (
+	PageSummary    Page = iota // metrics table and confusion matrix
+	PageCurves                 // ROC and calibration charts
+	PageGains                  // gains and lift by decile
+	PageImportance             // permutation importance per column
+	evalPages
+)
+
+// pageName names a page in the interface's language.
+func (s Model) pageName(p Page) string {
+	switch p {
+	case PageSummary:
+		return s.T("summary", "概览")
+	case PageCurves:
+		return s.T("curves", "曲线")
+	case PageGains:
+		return s.T("gains", "收益")
+	}
+	return s.T("importance", "重要性")
+}
+
+// evalKeyMap holds the Evaluate screen's keys.
+type evalKeyMap struct {
+	Lower, Higher         key.Binding // the threshold by 0.01
+	LowerMore, HigherMore key.Binding // the threshold by 0.1
+	BestF1                key.Binding
+	Reset                 key.Binding
+	Page                  key.Binding
+}
+
+func defaultEvalKeyMap(c common.Common) evalKeyMap {
+	return evalKeyMap{
+		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", c.T("threshold ∓0.01", "阈值 ∓0.01"))),
+		Higher:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", c.T("threshold +0.01", "阈值 +0.01"))),
+		LowerMore:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", c.T("threshold ∓0.1", "阈值 ∓0.1"))),
+		HigherMore: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", c.T("threshold +0.1", "阈值 +0.1"))),
+		BestF1:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("best F1", "最佳 F1"))),
+		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
+		Page:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
+	}
+}
+
+// Model judges the analysed run: metrics on the training and validation
+// parts, the confusion matrix at a threshold the user moves, ROC and
+// calibration charts and the gains table.
+type Model struct {
+	common.Common
+	keys evalKeyMap
+
+	data      *evalData
+	waiting   int   // the run being evaluated (0: none)
+	err       error // why the evaluation failed
+	threshold float64
+	page      Page
+	config    experiment.Config // the analysed run's configuration
+
+	roc, calib widget.SeriesChart
+	importance
+	view string
+}
+
+// New returns the Evaluate screen, empty until SetRun.
+func New(com common.Common) Model {
+	st := com.Styles
+	roc := widget.NewSeriesChart("ROC", st.Widget, com.T("model", "模型"), com.T("chance", "随机"), com.T("threshold", "阈值"))
+	calib := widget.NewSeriesChart(com.T("Calibration", "校准"), st.Widget, com.T("model", "模型"), com.T("perfect", "完美"))
+	for _, c := range []*widget.SeriesChart{&roc, &calib} {
+		c.SetXRange(0, 1)
+		c.SetYLimits(0, 1)
+		c.SetLegendValues(false) // a curve's last point is (1, 1), not news
+		// A braille line has no box-drawing joints that read as error bars.
+		c.SetMarker(0, widget.MarkerBraille)
+		c.SetMarker(1, widget.MarkerDots)
+	}
+	roc.SetMarker(2, widget.MarkerPoint)
+	roc.SetAxisTitles(com.T("false positive rate", "假阳性率"), com.T("true positive rate", "真阳性率"))
+	calib.SetAxisTitles(com.T("predicted probability", "预测概率"), com.T("observed rate", "实际比例"))
+	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: calib, threshold: 0.5,
+		importance: newImportance(st)}
+}
+
+// SetRun starts evaluating a run and returns the Cmd that does it.
+func (s *Model) SetRun(run common.Run) tea.Cmd {
+	if run.Exp == nil || (s.data != nil && s.data.run == run.Number) {
+		return nil
+	}
+	s.waiting, s.err, s.config = run.Number, nil, run.Exp.Config
+	s.importance.reset(run.Number)
+	s.render()
+	return tea.Batch(Cmd(run), ImportanceCmd(run))
+}
+
+// SetSize sets the screen's size.
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
+	s.layoutCharts()
+	s.render()
+}
+
+// step handles keys, the evaluation's result and the shared threshold.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ImportanceMsg:
+		s.importance.set(msg)
+		s.render()
+	case ReadyMsg:
+		if msg.Run != s.waiting {
+			return s, nil
+		}
+		s.waiting, s.err = 0, msg.Err
+		if msg.Err != nil {
+			s.render()
+			return s, nil
+		}
+		s.data = msg.data
+		s.threshold = msg.data.threshold
+		s.fillCharts()
+		s.render()
+		return s, s.announce()
+	case common.ThresholdMsg:
+		if s.data == nil || msg.Run != s.data.run || msg.Threshold == s.threshold {
+			return s, nil
+		}
+		s.threshold = msg.Threshold
+		s.fillCharts()
+		s.render()
+	case tea.KeyPressMsg:
+		if s.data == nil {
+			return s, nil
+		}
+		before := s.threshold
+		km := s.keyMap()
+		switch {
+		case key.Matches(msg, km.Lower):
+			s.moveThreshold(-0.01)
+		case key.Matches(msg, km.Higher):
+			s.moveThreshold(0.01)
+		case key.Matches(msg, km.LowerMore):
+			s.moveThreshold(-0.1)
+		case key.Matches(msg, km.HigherMore):
+			s.moveThreshold(0.1)
+		case key.Matches(msg, km.BestF1):
+			s.threshold = s.data.bestF1.Threshold
+		case key.Matches(msg, km.Reset):
+			s.threshold = s.data.threshold
+		case key.Matches(msg, km.Page):
+			s.page = s.nextPage()
+		default:
+			return s, nil
+		}
+		s.fillCharts()
+		s.layoutCharts()
+		s.render()
+		if s.threshold != before {
+			return s, s.announce()
+		}
+	}
+	return s, nil
+}
+
+// announce tells every screen the threshold shown, so they all classify
+// users with the one the user chose here.
+func (s Model) announce() tea.Cmd {
+	msg := common.ThresholdMsg{Run: s.data.run, Threshold: s.threshold}
+	return func() tea.Msg { return msg }
+}
+
+// nextPage is the page v turns to: every page in turn, or, when all but
+// the importance fit on one, the overview and the importance.
+func (s Model) nextPage() Page {
+	if evalAllOnOne(s.Width, s.Height) {
+		if s.page == PageImportance {
+			return PageSummary
+		}
+		return PageImportance
+	}
+	return (s.page + 1) % evalPages
+}
+
+// moveThreshold steps the threshold, landing on whole hundredths so the
+// numbers read cleanly after a best-F1 jump, and keeps it inside [0, 1].
+func (s *Model) moveThreshold(step float64) {
+	t := s.threshold + step
+	t = math.Round(t*100) / 100
+	s.threshold = min(max(t, 0), 1)
+}
+
+// keyMap returns the keys enabled for the current state.
+func (s Model) keyMap() evalKeyMap {
+	k := s.keys
+	ready := s.data != nil
+	for _, b := range []*key.Binding{&k.Lower, &k.Higher, &k.LowerMore, &k.HigherMore, &k.BestF1, &k.Reset} {
+		b.SetEnabled(ready)
+	}
+	k.Page.SetEnabled(ready)
+	if evalAllOnOne(s.Width, s.Height) {
+		k.Page.SetHelp("v", s.T("importance/overview", "重要性/总览"))
+	}
+	return k
+}
+
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keyMap()
+	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page}}
+}
+
+// fillCharts puts the run's curves into the charts.
+func (s *Model) fillCharts() {
+	ev := s.data.main()
+	s.roc.Reset()
+	x, y := downsampleCurve(ev.ROC.FPR, ev.ROC.TPR, 400)
+	for i := range x {
+		s.roc.Push(0, x[i], y[i])
+	}
+	s.roc.Push(1, 0, 0)
+	s.roc.Push(1, 1, 1)
+	// The operating point of the chosen threshold, moving with it (the
+	// part has both classes, or its evaluation would have failed).
+	c := s.data.confusionAt(s.threshold)
+	s.roc.Push(2, c.FalsePositiveRate(), c.TruePositiveRate())
+	s.calib.Reset()
+	for _, b := range ev.Report.Calibration {
+		if b.Count > 0 {
+			s.calib.Push(0, b.MeanPredicted, b.ObservedRate)
+		}
+	}
+	s.calib.Push(1, 0, 0)
+	s.calib.Push(1, 1, 1)
+	s.roc.Redraw()
+	s.calib.Redraw()
+}
+
+// View returns the view drawn in the last Update.
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Evaluate screen has no text field.
+func (s Model) Editing() bool { return false }

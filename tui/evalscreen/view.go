@@ -1,0 +1,290 @@
+package evalscreen
+
+import (
+	"fmt"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/walkthrough"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Sizes of the Evaluate screen's parts.
+const (
+	evalMetricsW = 57 // the metrics table
+	evalGainsW   = 31 // the gains table beside the charts
+	evalSideBy   = 100
+)
+
+// evalAllOnOne reports whether every part fits on one page.
+func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
+
+// layoutCharts sizes the charts for the page shown.
+func (s *Model) layoutCharts() {
+	w, h := s.Width, s.Height
+	chartsW, chartsH := w, h-2
+	if evalAllOnOne(w, h) {
+		chartsW, chartsH = w-evalGainsW-2, h-16
+	}
+	if s.data != nil && s.data.diverged != nil {
+		chartsH -= len(s.divergedLines(w)) // the warning stays on every page
+	}
+	half := max((chartsW-2)/2, 0)
+	s.roc.SetSize(half, max(chartsH, 0))
+	s.calib.SetSize(max(chartsW-2-half, 0), max(chartsH, 0))
+	s.roc.Redraw()
+	s.calib.Redraw()
+}
+
+// wrap breaks plain text into lines of at most w cells (CJK text between
+// characters) and styles each line.
+func wrap(text string, w int, style lipgloss.Style) []string {
+	lines := walkthrough.WrapText(text, max(w, 10))
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return lines
+}
+
+// partName names a part of the split in the interface's language.
+func (s Model) partName(p experiment.Part) string {
+	switch p {
+	case experiment.TrainPart:
+		return s.T("training", "训练集")
+	case experiment.ValPart:
+		return s.T("validation", "验证集")
+	}
+	return s.T("test", "测试集")
+}
+
+// render rebuilds the cached view.
+func (s *Model) render() {
+	w, h := s.Width, s.Height
+	if w <= 0 || h <= 0 {
+		s.view = ""
+		return
+	}
+	st := s.Styles
+	if s.data == nil {
+		s.view = widget.Fit(s.placeholder(w), w, h)
+		return
+	}
+	d := s.data
+	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s part, %s rows · threshold %.2f · %s", " · %s，%s 行 · 阈值 %.2f · %s",
+		s.partName(d.part), common.Thousands(d.sweep.Rows()), s.threshold, common.DescribeRun(s.config)))
+	lines := []string{common.Truncate(header, w)}
+	var sentence []string
+	if d.diverged != nil {
+		// A broken model's gains sentence would be advice; the warning
+		// replaces it and stays on every page.
+		lines = append(lines, s.divergedLines(w)...)
+	} else {
+		sentence = s.sentence(w)
+	}
+	switch {
+	case s.page == PageImportance:
+		if !evalAllOnOne(w, h) {
+			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
+		} else {
+			lines = append(lines, st.Muted.Render(common.Truncate(s.T("v: back to the overview", "v：回到总览"), w)))
+		}
+		lines = append(lines, s.importance.lines(s.Common, w, h-len(lines))...)
+	case evalAllOnOne(w, h):
+		top := common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(w - evalMetricsW - 3)}, []int{evalMetricsW, w - evalMetricsW - 3}, 3)
+		lines = append(lines, top...)
+		lines = append(lines, "")
+		if sentence != nil {
+			lines = append(lines, sentence...)
+			lines = append(lines, "")
+		}
+		chartsW := w - evalGainsW - 2
+		lines = append(lines, common.JoinColumns([][]string{s.chartLines(chartsW), s.gainsLines(evalGainsW)}, []int{chartsW, evalGainsW}, 2)...)
+	default:
+		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
+		switch s.page {
+		case PageSummary:
+			if w >= evalSideBy {
+				cw := w - evalMetricsW - 3
+				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(cw)}, []int{evalMetricsW, cw}, 3)...)
+			} else {
+				lines = append(lines, s.metricsLines(w)...)
+				lines = append(lines, "")
+				lines = append(lines, s.confusionLines(w)...)
+			}
+			lines = append(lines, "")
+			lines = append(lines, sentence...)
+		case PageCurves:
+			lines = append(lines, s.chartLines(w)...)
+		case PageGains:
+			lines = append(lines, s.gainsLines(min(w, 40))...)
+			lines = append(lines, "")
+			lines = append(lines, sentence...)
+		}
+	}
+	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// divergedLines says plainly that the run diverged and what the figures
+// below are of, wrapped to w.
+func (s Model) divergedLines(w int) []string {
+	dv := s.data.diverged
+	text := s.Tf("⚠ Run %d diverged at epoch %d, batch %d (%s). Every figure here is of its last finite weights, not of a trained model: lower the learning rate and train again.",
+		"⚠ 第 %d 次训练在第 %d 轮第 %d 批发散（%s）。这里的每个数字都来自它最后一组有限的权重，而不是训练好的模型：请降低学习率后重新训练。",
+		s.data.run, dv.Epoch, dv.Batch, dv.Reason)
+	return wrap(text, w, s.Styles.Error)
+}
+
+// placeholder says why there is nothing to evaluate yet.
+func (s Model) placeholder(w int) string {
+	st := s.Styles
+	switch {
+	case s.err != nil:
+		return strings.Join(wrap(s.T("The evaluation failed: ", "评估失败：")+s.err.Error(), w, st.Error), "\n")
+	case s.waiting != 0:
+		return st.Muted.Render(s.Tf("Evaluating run %d…", "正在评估第 %d 次训练…", s.waiting))
+	}
+	return st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。")) + "\n" +
+		strings.Join(wrap(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+			"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里会显示评估结果。"), w, st.Muted), "\n")
+}
+
+func (s Model) pageTabs() string {
+	var parts []string
+	for p := range evalPages {
+		name := s.pageName(p)
+		if p == s.page {
+			name = "[" + name + "]"
+		}
+		parts = append(parts, name)
+	}
+	return s.T("page ", "页面 ") + strings.Join(parts, " ") + s.T("  (v: next)", "  （v：下一页）")
+}
+
+// metricsLines is the table of scalar metrics, train against validation,
+// with the Bayes limit beside them for the built-in data.
+func (s Model) metricsLines(w int) []string {
+	st, d := s.Styles, s.data
+	tr := d.train.Report
+	var va *metrics.Report
+	if d.val != nil {
+		va = &d.val.Report
+	}
+	bayes := d.main().Bayes
+	const nameW, colW = 20, 10
+	head := common.Pad(s.T("Metric", "指标"), nameW) + common.PadLeft(s.T("train", "训练集"), colW)
+	if va != nil {
+		head += common.PadLeft(s.T("validation", "验证集"), colW+1)
+	}
+	if bayes != nil {
+		head += common.PadLeft(s.T("best possible", "理论最优"), 15)
+	}
+	lines := []string{st.Header.Render(common.Truncate(head, w))}
+	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
+		l := common.Pad(name, nameW) + common.PadLeft(fmt.Sprintf("%.3f", get(tr)), colW)
+		if va != nil {
+			l += common.PadLeft(fmt.Sprintf("%.3f", get(*va)), colW+1)
+		}
+		if bayes != nil {
+			l += st.Muted.Render(common.PadLeft(bayesValue, 15))
+		}
+		lines = append(lines, common.Truncate(l, w))
+	}
+	acc, auc := "", ""
+	if bayes != nil {
+		acc, auc = fmt.Sprintf("%.3f", bayes.Accuracy), fmt.Sprintf("%.3f", bayes.AUC)
+	}
+	at := fmt.Sprintf(" @%.2f", d.threshold)
+	row(s.T("accuracy", "准确率")+at, func(r metrics.Report) float64 { return r.Accuracy }, acc)
+	row(s.T("precision", "精确率")+at, func(r metrics.Report) float64 { return r.Precision }, "")
+	row(s.T("recall", "召回率")+at, func(r metrics.Report) float64 { return r.Recall }, "")
+	row("F1"+at, func(r metrics.Report) float64 { return r.F1 }, "")
+	row("ROC AUC", func(r metrics.Report) float64 { return r.ROCAUC }, auc)
+	row(s.T("average precision", "平均精确率"), func(r metrics.Report) float64 { return r.AveragePrecision }, "")
+	row(s.T("Brier score", "Brier 分数"), func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
+	row(s.T("log loss", "对数损失"), func(r metrics.Report) float64 { return r.LogLoss }, "")
+	if bayes != nil {
+		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))
+	}
+	return lines
+}
+
+// confusionLines is the confusion matrix at the screen's threshold.
+func (s Model) confusionLines(w int) []string {
+	st, d := s.Styles, s.data
+	c := d.confusionAt(s.threshold)
+	neg, pos := d.risk.Negative, d.risk.Positive
+	predicted := func(class string) string { return s.Tf("predicted %s", "预测 %s", class) }
+	actual := func(class string) string { return s.Tf("actual %s", "实际 %s", class) }
+	colW := max(ansi.StringWidth(predicted(neg))+1, ansi.StringWidth(predicted(pos))+1, 12)
+	rowW := max(ansi.StringWidth(actual(neg))+2, ansi.StringWidth(actual(pos))+2, 12)
+	cell := func(v float64, good bool) string {
+		text := common.PadLeft(common.Thousands(int(v)), colW)
+		if good {
+			return st.Good.Render(text)
+		}
+		return st.Warning.Render(text)
+	}
+	lines := []string{
+		st.Title.Render(s.T("Confusion matrix", "混淆矩阵")) + st.Muted.Render(s.Tf(" · %s · threshold ", " · %s · 阈值 ", s.partName(d.part))) + st.Value.Render(fmt.Sprintf("%.2f", s.threshold)),
+		st.Header.Render(common.Pad("", rowW) + common.PadLeft(predicted(neg), colW) + common.PadLeft(predicted(pos), colW)),
+		common.Pad(actual(neg), rowW) + cell(c.TN, true) + cell(c.FP, false),
+		common.Pad(actual(pos), rowW) + cell(c.FN, false) + cell(c.TP, true),
+		"",
+		s.Tf("precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", "精确率 %.3f  召回率 %.3f  F1 %.3f  准确率 %.3f", c.Precision(), c.Recall(), c.F1(), c.Accuracy()),
+		s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）", pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())),
+		st.Muted.Render(s.Tf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", "最佳 F1 %.3f，阈值 %.3f（f）· 配置值 %.2f（r）", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
+	}
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], w)
+	}
+	return lines
+}
+
+// gainsLines is the cumulative gains and lift table by decile.
+func (s Model) gainsLines(w int) []string {
+	st, d := s.Styles, s.data
+	lines := []string{
+		common.Truncate(st.Title.Render(s.T("Gains", "收益"))+st.Muted.Render(s.T(" · reaching ", " · 触达 ")+d.risk.Class()), w),
+		st.Header.Render(common.Truncate(common.PadLeft(s.T("top", "前"), 5)+common.PadLeft(s.T("users", "用户"), 9)+common.PadLeft(s.T("reached", "触达"), 9)+common.PadLeft(s.T("lift", "提升"), 7), w)),
+	}
+	for _, g := range d.gains {
+		l := common.PadLeft(common.WholePercent(g.ShareTargeted), 5) + common.PadLeft(common.Thousands(int(g.Targeted+0.5)), 9) +
+			common.PadLeft(common.Percent(g.ShareCaptured), 9) + common.PadLeft(fmt.Sprintf("%.2f×", g.Lift), 7)
+		if g.Group == 2 {
+			l = st.Value.Render(l)
+		}
+		lines = append(lines, common.Truncate(l, w))
+	}
+	return lines
+}
+
+// sentence is the manager's reading of the second decile, wrapped to w.
+func (s Model) sentence(w int) []string {
+	if len(s.data.gains) < 2 {
+		return nil
+	}
+	r, g := s.data.risk, s.data.gains[1]
+	text := r.GainsSentence(g)
+	if s.Zh() {
+		order := "最高"
+		if !r.OnPositive {
+			order = "最低"
+		}
+		text = s.Tf("", "联系风险最高的 %s 用户（%s %s），可以触达 %s 的 %s 用户——是随机联系的 %.1f 倍。",
+			common.WholePercent(g.ShareTargeted), r.ProbName(), order, common.WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+	}
+	return wrap(text, w, lipgloss.NewStyle())
+}
+
+// chartLines puts the ROC and calibration charts side by side.
+func (s Model) chartLines(w int) []string {
+	half := s.roc.Width()
+	rocLines := strings.Split(widget.Fit(s.roc.View(), half, s.roc.Height()), "\n")
+	calLines := strings.Split(widget.Fit(s.calib.View(), s.calib.Width(), s.calib.Height()), "\n")
+	return common.JoinColumns([][]string{rocLines, calLines}, []int{half, max(w-half-2, 0)}, 2)
+}

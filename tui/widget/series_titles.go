@@ -1,0 +1,45 @@
+package widget
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// SetAxisTitles names the axes on lines of their own: the x title centred
+// under the tick labels (where it hides none of them, unlike the caption
+// of SetXCaption, which it replaces) and the y title above the plot, over
+// the y axis. An empty title takes no line; each other takes one line of
+// the chart's height. Widths are measured in cells, so CJK titles fit.
+func (c *SeriesChart) SetAxisTitles(x, y string) {
+	if c.xTitle == x && c.yTitle == y {
+		return
+	}
+	c.xTitle, c.yTitle = x, y
+	c.dirty = true
+}
+
+// titleLines counts the lines the axis titles take.
+func (c SeriesChart) titleLines() int {
+	n := 0
+	if c.xTitle != "" {
+		n++
+	}
+	if c.yTitle != "" {
+		n++
+	}
+	return n
+}
+
+// yTitleLine is the y title with an arrow above the y axis, cut to w.
+func (c SeriesChart) yTitleLine(labelW, w int) string {
+	line := strings.Repeat(" ", labelW+1) + "↑ " + c.yTitle
+	return c.styles.Label.Render(ansi.Truncate(line, w, "…"))
+}
+
+// xTitleLine is the x title with an arrow, centred under the plot area.
+func (c SeriesChart) xTitleLine(labelW int, a plotArea) string {
+	text := ansi.Truncate(c.xTitle+" →", a.gw, "…")
+	pad := labelW + 2 + max((a.gw-ansi.StringWidth(text))/2, 0)
+	return c.styles.Label.Render(strings.Repeat(" ", pad) + text)
+}
