@@ -83,6 +83,10 @@ type Model struct {
 // shown in the status corner until the next key.
 type noticer interface{ Notice() string }
 
+// langNoticer is a noticer that can say its notice in the interface
+// language ("en" or "zh").
+type langNoticer interface{ NoticeIn(lang string) string }
+
 // NewModel returns the root model; serve builds one per SSH session.
 func NewModel(opts Options) Model {
 	if opts.Config.Hidden == nil && opts.Config.Train.Epochs == 0 {
@@ -164,6 +168,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case noticer:
 		m.notice = msg.Notice()
+		if l, ok := msg.(langNoticer); ok {
+			m.notice = l.NoticeIn(m.com.Lang)
+		}
 		return m, nil
 	case loadedMsg:
 		return m.loaded(msg), nil

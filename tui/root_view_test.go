@@ -154,3 +154,18 @@ func TestGoldenRoot(t *testing.T) {
 		}
 	}
 }
+
+// zhNotice is a server notice that speaks both languages.
+type zhNotice struct{}
+
+func (zhNotice) Notice() string              { return "closing soon" }
+func (zhNotice) NoticeIn(lang string) string { return map[string]string{"zh": "即将关闭"}[lang] }
+
+// TestNoticeInTheInterfaceLanguage checks that a server's notice is shown
+// in Chinese when it can say it so.
+func TestNoticeInTheInterfaceLanguage(t *testing.T) {
+	m, _ := update(t, langModel(t, "zh", 80, 24), zhNotice{})
+	if m.statusText() != "即将关闭" {
+		t.Errorf("notice %q", m.statusText())
+	}
+}
