@@ -19,7 +19,7 @@ type tuiFlags struct {
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
 	f.src.register(cmd, false)
-	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the walkthrough texts: en or zh (default: from LANG, else en)")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 }
 
@@ -32,7 +32,7 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
-	lang := walkthrough.DetectLang(f.lang, a.env("LANG"))
+	lang := walkthrough.DetectLang(f.lang, walkthrough.Locale(a.env))
 	return tui.Options{Source: src, Config: experiment.DefaultConfig(), Open: a.open, Lang: lang}, nil
 }
 

@@ -105,6 +105,14 @@ func (w IdleWarning) Notice() string {
 	return fmt.Sprintf("idle for %s: closing in %s unless you press a key", w.Idle.Round(time.Second), w.Left.Round(time.Second))
 }
 
+// NoticeIn is Notice in lang: "zh" for Chinese, anything else English.
+func (w IdleWarning) NoticeIn(lang string) string {
+	if lang == "zh" {
+		return fmt.Sprintf("已空闲 %s:%s 后关闭,按任意键保持连接", w.Idle.Round(time.Second), w.Left.Round(time.Second))
+	}
+	return w.Notice()
+}
+
 // Server serves the application over SSH. Create it with New.
 type Server struct {
 	cfg      Config

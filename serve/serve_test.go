@@ -269,3 +269,13 @@ func (b *syncBuffer) waitUntil(ok func(string) bool, limit time.Duration) bool {
 		}
 	}
 }
+
+func TestIdleWarningInChinese(t *testing.T) {
+	w := IdleWarning{Idle: 58 * time.Second, Left: 2 * time.Second}
+	if got := w.NoticeIn("zh"); got != "已空闲 58s:2s 后关闭,按任意键保持连接" {
+		t.Errorf("zh notice %q", got)
+	}
+	if got := w.NoticeIn("en"); got != w.Notice() {
+		t.Errorf("en notice %q", got)
+	}
+}

@@ -29,11 +29,13 @@ const (
 	tabCount
 )
 
-// tabNames are the tabs' names; tabShort are used when the full names do
-// not fit the window.
+// tabNames are the tabs' names in English and Chinese; tabShort are used
+// when the full names do not fit the window.
 var (
-	tabNames = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map"}
-	tabShort = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -41,16 +43,20 @@ var (
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
+	com    common.Common   // the language, styles and keys of the root frame
 	styles common.Styles
 	keys   common.KeyMap
 	help   help.Model
+	// helpTop is the first line of the help overlay shown (help.ShowAll),
+	// when the overlay is taller than the window.
+	helpTop int
 
 	width, height int
 	laidW, laidH  int // the content size the screens were last given
 	active        tab
 
 	gen     int    // generation of the latest load, to drop stale results
-	loading string // what is being loaded ("" when idle)
+	loading string // what is being loaded or split, a whole phrase ("" when idle)
 	data    *experiment.Data
 	prep    *experiment.Experiment
 	err     error // shown in the error panel until dismissed
@@ -78,6 +84,10 @@ type Model struct {
 // shown in the status corner until the next key.
 type noticer interface{ Notice() string }
 
+// langNoticer is a noticer that can say its notice in the interface
+// language ("en" or "zh").
+type langNoticer interface{ NoticeIn(lang string) string }
+
 // NewModel returns the root model; serve builds one per SSH session.
 func NewModel(opts Options) Model {
 	if opts.Config.Hidden == nil && opts.Config.Train.Epochs == 0 {
@@ -93,10 +103,11 @@ func NewModel(opts Options) Model {
 	m := Model{
 		opts:    opts,
 		parent:  context.Background(),
+		com:     com,
 		styles:  st,
-		keys:    common.DefaultKeyMap(),
+		keys:    com.Keys,
 		help:    h,
-		loading: opts.Source.Describe(),
+		loading: com.Tf("loading %s…", "正在加载 %s…", opts.Source.Describe()),
 	}
 	m.dataScr = newDataScreen(st)
 	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
@@ -158,12 +169,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.handleKey(msg)
 	case noticer:
 		m.notice = msg.Notice()
+		if l, ok := msg.(langNoticer); ok {
+			m.notice = l.NoticeIn(m.com.Lang)
+		}
 		return m, nil
 	case loadedMsg:
 		return m.loaded(msg), nil
 	case openMsg:
 		m.gen++
-		m.loading = msg.src.Describe()
+		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", msg.src.Describe())
 		return m, loadCmd(m.gen, msg.src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
 	case resplitMsg:
 		m.modelScr.setSeed(msg.seed)
@@ -229,11 +243,13 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
+	if m.help.ShowAll && !m.editing() {
+		return m.helpKey(k)
+	}
 	if !m.editing() {
 		switch {
 		case key.Matches(k, m.keys.Help):
-			m.help.ShowAll = !m.help.ShowAll
-			m.layout()
+			m.help.ShowAll, m.helpTop = true, 0
 			return m, nil
 		case m.err != nil && key.Matches(k, m.keys.Dismiss):
 			m.err = nil
@@ -320,7 +336,7 @@ func (m *Model) reprepare() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading = "splitting " + m.data.Source.Describe()
+	m.loading = m.com.Tf("splitting %s…", "正在划分 %s…", m.data.Source.Describe())
 	return resplitCmd(m.gen, m.data, m.modelScr.Config())
 }
 

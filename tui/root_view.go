@@ -11,13 +11,12 @@ import (
 )
 
 // footer is the key help: the screen's keys on the left and the global
-// ones on the right, or every key in columns when full help is on.
+// ones on the right; while the help overlay is open, how to close it.
 func (m Model) footer() string {
 	h := m.help
 	keys := m.helpKeys()
 	if h.ShowAll {
-		h.SetWidth(m.width)
-		return h.FullHelpView(keys.FullHelp())
+		return m.helpFooter()
 	}
 	right := h.ShortHelpView(keys.globalShort())
 	room := m.width - lipgloss.Width(right) - 3
@@ -62,7 +61,8 @@ func (m Model) errorPanel() string {
 	msg := strings.TrimSpace(m.err.Error())
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
-	body := m.styles.Error.Render("Error") + "  " + msg + "\n" + m.styles.Muted.Render("The previous data and settings are unchanged. esc dismisses this message.")
+	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" +
+		m.styles.Muted.Render(m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。"))
 	return box.Render(body)
 }
 
@@ -118,7 +118,7 @@ func (m Model) render() string {
 		return ""
 	}
 	if !widget.Fits(m.width, m.height) {
-		return widget.TooSmall(m.width, m.height)
+		return m.tooSmall()
 	}
 	w, h := m.laidW, m.laidH
 	var body string
@@ -139,6 +139,9 @@ func (m Model) render() string {
 		body = m.runsScr.View()
 	case tabMap:
 		body = m.mapScr.View()
+	}
+	if m.help.ShowAll {
+		body = m.helpOverlay(w, h)
 	}
 	parts := []string{m.tabBar(), m.rule(), widget.Fit(body, w, h)}
 	if p := m.errorPanel(); p != "" {
@@ -164,16 +167,16 @@ func (m Model) tabBar() string {
 func (m Model) tabLabels() string {
 	var b strings.Builder
 	b.WriteString(m.styles.Brand.Render(" retain "))
-	names := tabNames
+	short := false
 	full := 8
 	for t := range tabCount {
-		full += len(tabNames[t]) + 4
+		full += lipgloss.Width(m.tabName(t, false)) + 4
 	}
 	if full+30 > m.width { // leave room for the status on the right
-		names = tabShort
+		short = true
 	}
 	for t := range tabCount {
-		label := string(rune('1'+t)) + " " + names[t]
+		label := string(rune('1'+t)) + " " + m.tabName(t, short)
 		if t == m.active {
 			b.WriteString(m.styles.TabActive.Render(label))
 		} else {
@@ -189,9 +192,9 @@ func (m Model) statusText() string {
 	case m.notice != "":
 		return m.notice
 	case m.quitting:
-		return "stopping training…"
+		return m.com.T("stopping training…", "正在停止训练…")
 	case m.loading != "":
-		return "loading " + m.loading + "…"
+		return m.loading
 	}
 	return m.trainScr.status()
 }
@@ -207,4 +210,29 @@ func (m Model) rule() string {
 	status = common.Truncate(status, max(m.width-6, 0))
 	dashes := max(m.width-lipgloss.Width(status)-4, 0)
 	return m.styles.Border.Render(strings.Repeat("─", dashes)+" ") + m.styles.Muted.Render(status) + m.styles.Border.Render(" ──")
+}
+
+// tabName is a tab's name in the interface language, short or full.
+func (m Model) tabName(t tab, short bool) string {
+	switch {
+	case m.com.Zh() && short:
+		return tabShortZh[t]
+	case m.com.Zh():
+		return tabNamesZh[t]
+	case short:
+		return tabShort[t]
+	}
+	return tabNames[t]
+}
+
+// tooSmall is the one-line notice shown instead of the screens in a window
+// smaller than widget.MinWidth×widget.MinHeight, cut to its width.
+func (m Model) tooSmall() string {
+	w, h := max(m.width, 0), max(m.height, 0)
+	msg := m.com.Tf("Window %d×%d is too small: enlarge it to at least %d×%d.", "窗口 %d×%d 太小:请放大到至少 %d×%d。",
+		w, h, widget.MinWidth, widget.MinHeight)
+	if lipgloss.Width(msg) > w {
+		msg = m.com.Tf("Enlarge to %d×%d", "请放大到 %d×%d", widget.MinWidth, widget.MinHeight)
+	}
+	return common.Truncate(msg, w)
 }

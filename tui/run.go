@@ -20,7 +20,7 @@ type Options struct {
 	// Open opens files the user asks for (data files, exports go through
 	// experiment helpers).
 	Open experiment.Opener
-	// Lang is "en" or "zh" for the walkthrough texts.
+	// Lang is "en" or "zh": the language of the whole interface.
 	Lang   string
 	Limits Limits
 	// Served says the TUI runs as a session of `retain serve`: the client at

@@ -34,7 +34,8 @@ type Common struct {
 // such as "zh_CN.UTF-8" (anything else means English), with the default
 // styles and keys.
 func New(lang string) Common {
-	return Common{Styles: DefaultStyles(), Keys: DefaultKeyMap(), Lang: walkthrough.DetectLang(lang, "")}
+	lang = walkthrough.DetectLang(lang, "")
+	return Common{Styles: DefaultStyles(), Keys: KeyMapIn(lang), Lang: lang}
 }
 
 // SetSize records the screen's content size.

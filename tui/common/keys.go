@@ -20,23 +20,31 @@ type KeyMap struct {
 	Quit     key.Binding
 }
 
-// DefaultKeyMap returns the global keys.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		NextTab:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
-		PrevTab:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
-		Data:     key.NewBinding(key.WithKeys("1"), key.WithHelp("1", "data")),
-		Model:    key.NewBinding(key.WithKeys("2"), key.WithHelp("2", "model")),
-		Train:    key.NewBinding(key.WithKeys("3"), key.WithHelp("3", "train")),
-		Evaluate: key.NewBinding(key.WithKeys("4"), key.WithHelp("4", "evaluate")),
-		Users:    key.NewBinding(key.WithKeys("5"), key.WithHelp("5", "users")),
-		Walk:     key.NewBinding(key.WithKeys("6"), key.WithHelp("6", "walkthrough")),
-		Runs:     key.NewBinding(key.WithKeys("7"), key.WithHelp("7", "runs")),
-		Map:      key.NewBinding(key.WithKeys("8"), key.WithHelp("8", "decision map")),
-		Dismiss:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "dismiss error")),
-		Help:     key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "keys")),
-		Quit:     key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+// DefaultKeyMap returns the global keys, described in English.
+func DefaultKeyMap() KeyMap { return KeyMapIn("en") }
+
+// KeyMapIn returns the global keys described in lang ("en" or "zh").
+func KeyMapIn(lang string) KeyMap {
+	c := Common{Lang: lang}
+	b := func(desc, zh string, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], c.T(desc, zh)))
 	}
+	k := KeyMap{
+		NextTab:  b("next screen", "下一页", "tab"),
+		PrevTab:  b("previous screen", "上一页", "shift+tab"),
+		Data:     b("data", "数据", "1"),
+		Model:    b("model", "模型", "2"),
+		Train:    b("train", "训练", "3"),
+		Evaluate: b("evaluate", "评估", "4"),
+		Users:    b("users", "用户", "5"),
+		Walk:     b("walkthrough", "逐步讲解", "6"),
+		Runs:     b("runs", "训练记录", "7"),
+		Map:      b("decision map", "决策图", "8"),
+		Dismiss:  b("dismiss error", "关闭错误", "esc"),
+		Help:     b("keys", "按键", "?"),
+		Quit:     b("quit", "退出", "q", "ctrl+c"),
+	}
+	return k
 }
 
 // TabKeys returns the number key of every tab, in tab order.

@@ -3,7 +3,6 @@ package runsscreen
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 
 	"charm.land/bubbles/v2/key"
@@ -21,17 +20,17 @@ type runsKeyMap struct {
 	Analyse  key.Binding
 }
 
-func defaultRunsKeyMap() runsKeyMap {
+func defaultRunsKeyMap(c common.Common) runsKeyMap {
 	return runsKeyMap{
-		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "choose run")),
-		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "next run")),
-		Mark:    key.NewBinding(key.WithKeys("space", "m"), key.WithHelp("space", "mark to compare")),
-		Analyse: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "analyse this run")),
+		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("choose run", "选择训练"))),
+		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("next run", "下一次训练"))),
+		Mark:    key.NewBinding(key.WithKeys("space", "m"), key.WithHelp("space", c.T("mark to compare", "标记以比较"))),
+		Analyse: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("analyse this run", "分析这次训练"))),
 	}
 }
 
-// Model lists every ended run with its configuration and final
-// validation figures, and compares two of them.
+// Model lists every ended run with its configuration and the validation
+// figures of the epoch whose weights it kept, and compares two of them.
 type Model struct {
 	common.Common
 	keys runsKeyMap
@@ -45,10 +44,11 @@ type Model struct {
 	view  string
 }
 
+// New returns the Runs screen with no run yet.
 func New(com common.Common) Model {
-	c := widget.NewSeriesChart("Validation loss", com.Styles.Widget, "run", "run")
-	c.SetYLimits(0, math.Inf(1))
-	return Model{Common: com, keys: defaultRunsKeyMap(), chart: c}
+	s := Model{Common: com, keys: defaultRunsKeyMap(com)}
+	s.fillChart()
+	return s
 }
 
 // SetRuns gives the screen the ended runs and the analysed one.
@@ -66,13 +66,8 @@ func (s *Model) SetRuns(runs []common.Run, analysed int) {
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
-	s.chart.SetSize(max(w-runsSideW-2, 0), max(h-len(s.runs)-4, 0))
-	s.chart.Redraw()
 	s.render()
 }
-
-// runsSideW is the width of the side-by-side figures beside the chart.
-const runsSideW = 40
 
 // step handles keys.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
@@ -113,65 +108,95 @@ func (s *Model) toggleMark(number int) {
 	}
 }
 
-// compared returns the two runs to compare: the marked ones, or the
-// selected run and the one before it.
-func (s Model) compared() []common.Run {
-	var out []common.Run
-	if len(s.marked) == 2 {
-		for _, n := range s.marked {
-			for _, r := range s.runs {
-				if r.Number == n {
-					out = append(out, r)
-				}
-			}
+// byNumber returns the index of the run with number n, or -1.
+func (s Model) byNumber(n int) int {
+	for i, r := range s.runs {
+		if r.Number == n {
+			return i
 		}
-		return out
 	}
-	if len(s.runs) == 0 {
-		return nil
+	return -1
+}
+
+// compared returns the indexes of the two runs to compare, and why these
+// two: the two marked runs; else the marked one and the selected one (or
+// the selected one's neighbour when it is the marked one); else the
+// selected run and the one before it (after it, for the first). With one
+// run there is nothing to compare.
+func (s Model) compared() (a, b int, why string) {
+	if len(s.runs) < 2 {
+		return -1, -1, s.T("Train another run to compare two.", "再训练一次,就能比较两次训练。")
 	}
-	if s.cursor > 0 {
-		out = append(out, s.runs[s.cursor-1])
+	neighbour := func(i int) int {
+		if i > 0 {
+			return i - 1
+		}
+		return i + 1
 	}
-	return append(out, s.runs[s.cursor])
+	var marked []int
+	for _, n := range s.marked {
+		if i := s.byNumber(n); i >= 0 {
+			marked = append(marked, i)
+		}
+	}
+	switch len(marked) {
+	case 2:
+		return marked[0], marked[1], s.T("the two runs marked ●", "两次标记 ● 的训练")
+	case 1:
+		m := marked[0]
+		if m != s.cursor {
+			return m, s.cursor, s.T("the marked run against the selected one; space marks a second", "标记的训练对比选中的训练;按空格再标记一次")
+		}
+		return neighbour(m), m, s.T("the marked run against its neighbour; choose another run to change", "标记的训练对比相邻的训练;选择其他训练即可更换")
+	}
+	other := neighbour(s.cursor)
+	if other > s.cursor {
+		return s.cursor, other, s.T("the selected run against the next one; space marks runs to compare", "选中的训练对比下一次;按空格标记要比较的训练")
+	}
+	return other, s.cursor, s.T("the selected run against the one before; space marks runs to compare", "选中的训练对比上一次;按空格标记要比较的训练")
 }
 
 // fillChart draws the compared runs' validation loss (training loss when
-// a run had no validation part).
+// a run had no validation part) over every epoch. The legend names the
+// runs without a value: the figures in the table and beside the chart are
+// those of the epoch each run kept, not of its last epoch.
 func (s *Model) fillChart() {
-	runs := s.compared()
+	a, b, _ := s.compared()
+	var runs []common.Run
+	switch {
+	case a >= 0:
+		runs = []common.Run{s.runs[a], s.runs[b]}
+	case len(s.runs) == 1:
+		runs = s.runs
+	}
 	names := make([]string, 0, 2)
 	for _, r := range runs {
-		names = append(names, fmt.Sprintf("run %d", r.Number))
+		names = append(names, s.Tf("run %d", "训练 %d", r.Number))
 	}
-	c := widget.NewSeriesChart("Validation loss by epoch", s.Styles.Widget, names...)
+	c := widget.NewSeriesChart(s.T("Validation loss", "验证损失"), s.Styles.Widget, names...)
+	c.SetXCaption(s.T("epoch", "轮"))
+	c.SetLegendValues(false)
 	c.SetYLimits(0, math.Inf(1))
-	c.SetSize(s.chart.Width(), s.chart.Height())
 	maxEpochs := 1
 	for i, r := range runs {
 		for _, e := range r.History {
-			y := e.ValLoss
-			if !e.HasVal {
-				y = e.TrainLoss
-			}
-			c.Push(i, float64(e.Epoch), y)
+			c.Push(i, float64(e.Epoch), e.Monitored())
 			maxEpochs = max(maxEpochs, e.Epoch)
 		}
 	}
 	c.SetXRange(0, float64(maxEpochs))
-	c.Redraw()
 	s.chart = c
 }
 
-// lastEpoch returns the figures of the weights a run kept: the last
-// epoch's, or after early stopping the best epoch's (the trainer restores
-// its weights).
-func lastEpoch(r common.Run) (engine.EpochStats, bool) {
+// kept returns the figures of the weights a run kept: the last epoch's,
+// or after early stopping the best epoch's (the trainer restores its
+// weights).
+func kept(r common.Run) (engine.EpochStats, bool) {
 	if len(r.History) == 0 {
 		return engine.EpochStats{}, false
 	}
 	last := r.History[len(r.History)-1]
-	if r.Exp == nil || runEnding(r) != "early stop" {
+	if r.Exp == nil || ending(r) != endEarlyStop {
 		return last, true
 	}
 	best := last
@@ -183,20 +208,44 @@ func lastEpoch(r common.Run) (engine.EpochStats, bool) {
 	return best, true
 }
 
-// runEnding names how a run ended.
-func runEnding(r common.Run) string {
+// How a run ended.
+const (
+	endFinished = iota
+	endEarlyStop
+	endStopped
+	endDiverged
+	endFailed
+)
+
+// ending tells how a run ended.
+func ending(r common.Run) int {
 	var div *engine.DivergedError
 	switch {
 	case errors.As(r.Err, &div):
-		return "diverged"
+		return endDiverged
 	case errors.Is(r.Err, context.Canceled):
-		return "stopped"
+		return endStopped
 	case r.Err != nil:
-		return "failed"
-	case len(r.History) < r.Exp.Config.Train.Epochs:
-		return "early stop"
+		return endFailed
+	case r.Exp != nil && len(r.History) < r.Exp.Config.Train.Epochs:
+		return endEarlyStop
 	}
-	return "finished"
+	return endFinished
+}
+
+// endingName names how a run ended, in the screen's language.
+func (s Model) endingName(r common.Run) string {
+	switch ending(r) {
+	case endEarlyStop:
+		return s.T("early stop", "提前停止")
+	case endStopped:
+		return s.T("stopped", "已停止")
+	case endDiverged:
+		return s.T("diverged", "发散")
+	case endFailed:
+		return s.T("failed", "失败")
+	}
+	return s.T("finished", "完成")
 }
 
 func (s Model) keyMap() runsKeyMap {
@@ -208,6 +257,7 @@ func (s Model) keyMap() runsKeyMap {
 	return k
 }
 
+// HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	return [][]key.Binding{{k.Up, k.Mark, k.Analyse}}

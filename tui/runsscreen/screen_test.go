@@ -1,6 +1,7 @@
 package runsscreen
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -25,5 +26,108 @@ func TestEmptyScreenSpeaksTheLanguage(t *testing.T) {
 func TestGoldenEmpty(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		screentest.Golden(t, New(c), c.Width, c.Height)
+	})
+}
+
+// TestColumnsNeverTouch is the `100/100finished` defect: every column is
+// at least two cells from the next, however long its cells.
+func TestColumnsNeverTouch(t *testing.T) {
+	s := filled(screentest.Common("en", 80, 21), fakeRun(1, 100, losses(100)...), fakeRun(2, 100, losses(40)...))
+	view := screentest.Render(s, 80, 21)
+	if !regexp.MustCompile(`100/100\s{2,}finished`).MatchString(view) || !regexp.MustCompile(`40/100\s{2,}early stop`).MatchString(view) {
+		t.Errorf("the epochs and ended columns touch:\n%s", view)
+	}
+}
+
+// TestCompareHintMatchesTheState is the "Train another run to compare two"
+// shown with three runs, one of them marked: with two runs or more the
+// screen always compares two, and says which two and why.
+func TestCompareHintMatchesTheState(t *testing.T) {
+	c := screentest.Common("en", 80, 21)
+	three := []common.Run{fakeRun(1, 3, losses(3)...), fakeRun(2, 3, losses(3)...), fakeRun(3, 3, losses(3)...)}
+	cases := []struct {
+		name  string
+		keys  []string
+		title string
+		why   string
+	}{
+		{"nothing marked", nil, "Run 2 against run 3", "the selected run against the one before"},
+		{"first selected", []string{"up", "up"}, "Run 1 against run 2", "the selected run against the next one"},
+		{"one marked, first selected", []string{"up", "space", "up"}, "Run 2 against run 1", "the marked run against the selected one"},
+		{"one marked and selected", []string{"up", "up", "space"}, "Run 2 against run 1", "the marked run against its neighbour"},
+		{"two marked", []string{"space", "up", "up", "space"}, "Run 3 against run 1", "the two runs marked ●"},
+	}
+	for _, cs := range cases {
+		view := screentest.Render(keys(filled(c, three...), cs.keys...), 80, 21)
+		if strings.Contains(view, "Train another run") || !strings.Contains(view, cs.title) || !strings.Contains(view, cs.why) {
+			t.Errorf("%s: want %q and %q:\n%s", cs.name, cs.title, cs.why, view)
+		}
+	}
+	one := screentest.Render(filled(c, fakeRun(1, 3, losses(3)...)), 80, 21)
+	if !strings.Contains(one, "Train another run to compare two.") {
+		t.Errorf("one run: no hint to train another:\n%s", one)
+	}
+}
+
+// TestStarOnlyWhereTheDigitsDiffer is the star on one of two equal-looking
+// values: 0.41781 and 0.41779 both read 0.4178, so neither is starred.
+func TestStarOnlyWhereTheDigitsDiffer(t *testing.T) {
+	a, b := fakeRun(1, 2, 0.5, 0.41781), fakeRun(2, 2, 0.5, 0.41779)
+	view := screentest.Render(filled(screentest.Common("en", 80, 21), a, b), 80, 21)
+	row := lineWith(view, `val loss\s+0`)
+	if strings.Count(row, "0.4178") != 2 || strings.Contains(row, "★") {
+		t.Errorf("val loss row %q: want 0.4178 twice and no star", row)
+	}
+	if acc := lineWith(view, `val accuracy\s+0`); strings.Contains(acc, "★") {
+		t.Errorf("val accuracy row %q: 0.7911 and 0.7911 starred", acc)
+	}
+	b = fakeRun(2, 2, 0.5, 0.4170)
+	view = screentest.Render(filled(screentest.Common("en", 80, 21), a, b), 80, 21)
+	if row := lineWith(view, `val loss\s+0`); !strings.Contains(row, "0.4170 ★") {
+		t.Errorf("val loss row %q: the lower loss is not starred", row)
+	}
+}
+
+// TestFiguresAreLabelled is `run 1 0.4294` in the legend against 0.4178 in
+// the table: the legend shows no value, and the figures say they are the
+// kept epoch's.
+func TestFiguresAreLabelled(t *testing.T) {
+	// Early stopped at epoch 5 of 30, keeping epoch 3's weights.
+	a := fakeRun(1, 30, 0.5, 0.45, 0.4178, 0.42, 0.4294)
+	b := fakeRun(2, 30, 0.5, 0.46, 0.43, 0.44, 0.45)
+	view := screentest.Render(filled(screentest.Common("en", 160, 45), a, b), 160, 45)
+	if strings.Contains(view, "0.4294") {
+		t.Errorf("the last epoch's loss 0.4294 is shown beside the kept epoch's 0.4178:\n%s", view)
+	}
+	for _, want := range []string{"validation figures of the kept epoch", "kept epoch", "0.4178"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if row := lineWith(view, `kept epoch\s+\d`); !strings.Contains(row, "3 ") {
+		t.Errorf("kept epoch row %q: want epoch 3", row)
+	}
+}
+
+// lineWith returns the rest of the first line of view from a match of
+// the regular expression re ("" if none).
+func lineWith(view, re string) string {
+	r := regexp.MustCompile(re)
+	for _, l := range strings.Split(view, "\n") {
+		if loc := r.FindStringIndex(l); loc != nil {
+			return l[loc[0]:]
+		}
+	}
+	return ""
+}
+
+// TestGoldenRuns is the Runs screen with three runs, one marked, in both
+// languages at both sizes.
+func TestGoldenRuns(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		runs := []common.Run{fakeRun(1, 100, losses(100)...), fakeRun(2, 30, 0.5, 0.45, 0.4178, 0.42, 0.4294), fakeRun(3, 30, losses(30)...)}
+		c.Height -= 3 // the root's tab bar, rule and footer
+		s := keys(filled(c, runs...), "up", "space")
+		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }

@@ -4,16 +4,28 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// runsLayout returns how many table rows are visible and the chart's size.
-func runsLayout(w, h, runs int) (tableRows, chartW, chartH int) {
-	tableRows = min(max(runs, 1), max(h/3, 3))
+// Layout constants: the comparison beside the chart is at most sideMaxW
+// cells wide and panelH lines tall; table columns are colGap cells apart.
+const (
+	sideMaxW = 44
+	panelH   = 15
+	colGap   = 2
+)
+
+// layout returns how many table rows are visible and the chart's size.
+func (s Model) layout() (tableRows, chartW, chartH int) {
+	w, h := s.Width, s.Height
+	tableRows = min(max(len(s.runs), 1), max(h-3-panelH, 3))
 	chartH = max(h-tableRows-3, 0)
-	chartW = max(w-min(runsSideW, w/2)-2, 0)
+	chartW = max(w-min(sideMaxW, w/2)-colGap, 0)
 	return tableRows, chartW, chartH
 }
 
@@ -26,117 +38,201 @@ func (s *Model) render() {
 	}
 	st := s.Styles
 	if len(s.runs) == 0 {
-		s.view = widget.Fit(st.Title.Render(s.T("No ended run yet.", "还没有结束的训练。"))+"\n"+
-			st.Muted.Render(s.T("Every training run since retain started is listed here with its settings and final validation figures; mark two with space to compare them.", "")), w, h)
+		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"),
+			s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
+				"自 retain 启动以来的每次训练都会列在这里,附上它的设置和所保留权重那一轮的验证指标;用空格标记两次训练即可比较。"))
 		return
 	}
-	tableRows, chartW, chartH := runsLayout(w, h, len(s.runs))
+	tableRows, chartW, chartH := s.layout()
 	if s.chart.Width() != chartW || s.chart.Height() != chartH {
 		s.chart.SetSize(chartW, chartH)
 		s.chart.Redraw()
 	}
-	lines := []string{common.Truncate(st.Title.Render("Runs")+st.Muted.Render(" · ▸ analysed by the other screens · ● marked to compare"), w)}
-	head := "  " + common.Pad("run", 4) + common.Pad("epochs", 7) + common.Pad("ended", 11) + common.Pad("val loss", 9) + common.Pad("val acc", 9) + common.Pad("val AUC", 9) + "configuration"
-	lines = append(lines, st.Header.Render(common.Pad(head, w)))
-	first := min(max(s.cursor-tableRows+1, 0), max(len(s.runs)-tableRows, 0))
-	for i := first; i < min(first+tableRows, len(s.runs)); i++ {
-		lines = append(lines, s.runLine(i, w))
-	}
-	lines = append(lines, "")
-	sideW := w - chartW - 2
+	lines := []string{common.Truncate(st.Title.Render(s.T("Runs", "训练记录"))+st.Muted.Render(s.T(
+		" · validation figures of the kept epoch · ▸ analysed · ● marked",
+		" · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记")), w)}
+	lines = append(lines, s.table(w, tableRows)...)
+	_, _, why := s.compared()
+	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较:")+why, w)))
+	sideW := w - chartW - colGap
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
-	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW)}, []int{chartW, sideW}, 2)...)
+	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW)}, []int{chartW, sideW}, colGap)...)
 	s.view = widget.Fit(common.JoinLines(lines), w, h)
 }
 
-// runLine is one run's row of the table.
-func (s Model) runLine(i, w int) string {
-	st, r := s.Styles, s.runs[i]
-	mark := "  "
+// table returns the header and the visible rows of the runs table. Every
+// column is as wide as its widest cell, with colGap cells between columns,
+// so no two figures ever touch; the configuration takes what is left.
+func (s Model) table(w, rows int) []string {
+	head := []string{"", s.T("run", "训练"), s.T("epochs", "轮数"), s.T("ended", "结束方式"), s.T("kept", "保留轮"),
+		s.T("val loss", "验证损失"), s.T("val acc", "验证准确率"), s.T("val AUC", "验证 AUC"), s.T("configuration", "配置")}
+	cells := make([][]string, len(s.runs))
+	for i, r := range s.runs {
+		cells[i] = s.cells(r)
+	}
+	widths := make([]int, len(head))
+	for c := range head {
+		widths[c] = ansi.StringWidth(head[c])
+		for _, row := range cells {
+			widths[c] = max(widths[c], ansi.StringWidth(row[c]))
+		}
+	}
+	widths[0] = 2 // the marks column has no gap after it
+	line := func(row []string) string {
+		var b strings.Builder
+		for c, v := range row {
+			if c == len(row)-1 {
+				b.WriteString(v)
+				break
+			}
+			gap := colGap
+			if c == 0 {
+				gap = 0
+			}
+			b.WriteString(common.Pad(v, widths[c]+gap))
+		}
+		return common.Pad(b.String(), w)
+	}
+	out := []string{s.Styles.Header.Render(line(head))}
+	first := min(max(s.cursor-rows+1, 0), max(len(s.runs)-rows, 0))
+	for i := first; i < min(first+rows, len(s.runs)); i++ {
+		l := line(cells[i])
+		if i == s.cursor {
+			l = s.Styles.Selected.Render(l)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// cells are one run's table cells, marks first.
+func (s Model) cells(r common.Run) []string {
+	mark := []rune("  ")
 	if r.Number == s.analysed {
-		mark = "▸ "
+		mark[0] = '▸'
 	}
 	for _, n := range s.marked {
 		if n == r.Number {
-			mark = mark[:len(mark)-1] + "●"
-			if r.Number != s.analysed {
-				mark = " ●"
+			mark[1] = '●'
+		}
+	}
+	e, ok := kept(r)
+	keptEpoch, loss, acc, auc := "–", "–", "–", "–"
+	if ok {
+		keptEpoch = fmt.Sprint(e.Epoch)
+		if e.HasVal {
+			loss, acc = common.FmtMetric(e.ValLoss), common.FmtMetric(e.ValAcc)
+			if e.HasAUC {
+				auc = common.FmtMetric(e.ValAUC)
 			}
 		}
 	}
-	last, ok := lastEpoch(r)
-	loss, acc, auc := "–", "–", "–"
-	if ok && last.HasVal {
-		loss, acc = common.FmtMetric(last.ValLoss), common.FmtMetric(last.ValAcc)
-		if last.HasAUC {
-			auc = common.FmtMetric(last.ValAUC)
-		}
+	epochs, cfg := fmt.Sprint(len(r.History)), ""
+	if r.Exp != nil {
+		epochs += fmt.Sprintf("/%d", r.Exp.Config.Train.Epochs)
+		cfg = s.describe(r.Exp.Config)
 	}
-	line := mark + common.Pad(fmt.Sprint(r.Number), 4) + common.Pad(fmt.Sprintf("%d/%d", len(r.History), r.Exp.Config.Train.Epochs), 7) +
-		common.Pad(runEnding(r), 11) + common.Pad(loss, 9) + common.Pad(acc, 9) + common.Pad(auc, 9) + common.DescribeRun(r.Exp.Config)
-	line = common.Pad(line, w)
-	if i == s.cursor {
-		return st.Selected.Render(line)
-	}
-	return line
+	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc, cfg}
 }
 
-// compareLines puts the compared runs' settings and final figures side by
-// side, with the better figure marked.
+// describe sums a configuration up in one line.
+func (s Model) describe(cfg experiment.Config) string {
+	var layers []string
+	for _, l := range cfg.Hidden {
+		layers = append(layers, fmt.Sprintf("%d %s", l.Units, l.Activation))
+	}
+	if len(layers) == 0 {
+		layers = []string{s.T("no hidden layer", "无隐藏层")}
+	}
+	return s.Tf("%s · %s lr %s · batch %d", "%s · %s 学习率 %s · 批量 %d", strings.Join(layers, "→"),
+		cfg.Train.Optimizer.Kind, common.Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
+}
+
+// compareLines puts the compared runs' settings and kept figures side by
+// side, with the better figure starred.
 func (s Model) compareLines(w int) []string {
 	st := s.Styles
-	runs := s.compared()
-	if len(runs) < 2 {
-		return []string{st.Muted.Render(common.Truncate("Train another run to compare two.", w))}
+	ia, ib, why := s.compared()
+	if ia < 0 {
+		return []string{st.Muted.Render(common.Truncate(why, w))}
 	}
-	a, b := runs[0], runs[1]
-	colW := max((w-14)/2, 6)
-	row := func(name, va, vb string) string {
-		return common.Truncate(common.Pad(name, 14)+common.Pad(va, colW)+common.Pad(vb, colW), w)
+	a, b := s.runs[ia], s.runs[ib]
+	ca, cb := configOf(a), configOf(b)
+	ka, oka := kept(a)
+	kb, okb := kept(b)
+	type row struct{ name, a, b string }
+	rows := []row{
+		{s.T("hidden", "隐藏层"), s.layers(ca), s.layers(cb)},
+		{s.T("optimiser", "优化器"), ca.Train.Optimizer.Kind, cb.Train.Optimizer.Kind},
+		{s.T("learning rate", "学习率"), common.Number(ca.Train.Optimizer.LR), common.Number(cb.Train.Optimizer.LR)},
+		{s.T("batch", "批量"), fmt.Sprint(ca.Train.BatchSize), fmt.Sprint(cb.Train.BatchSize)},
+		{"L2", common.Number(ca.Train.L2), common.Number(cb.Train.L2)},
+		{s.T("seed", "随机种子"), fmt.Sprint(ca.Seed), fmt.Sprint(cb.Seed)},
+		{s.T("epochs run", "已训练轮数"), fmt.Sprint(len(a.History)), fmt.Sprint(len(b.History))},
+		{s.T("ended", "结束方式"), s.endingName(a), s.endingName(b)},
+		{s.T("kept epoch", "保留的轮次"), fmt.Sprint(ka.Epoch), fmt.Sprint(kb.Epoch)},
+	}
+	figure := func(name string, get func(engine.EpochStats) (float64, bool), lowerBetter bool) {
+		va, hasA := get(ka)
+		vb, hasB := get(kb)
+		hasA, hasB = hasA && oka, hasB && okb
+		sa, sb := "–", "–"
+		if hasA {
+			sa = common.FmtMetric(va)
+		}
+		if hasB {
+			sb = common.FmtMetric(vb)
+		}
+		// A star only where the shown digits differ: two figures that
+		// read the same are not one better than the other.
+		if hasA && hasB && sa != sb {
+			if (va < vb) == lowerBetter {
+				sa += " ★"
+			} else {
+				sb += " ★"
+			}
+		}
+		rows = append(rows, row{name, sa, sb})
+	}
+	figure(s.T("val loss", "验证损失"), func(e engine.EpochStats) (float64, bool) { return e.ValLoss, e.HasVal }, true)
+	figure(s.T("val accuracy", "验证准确率"), func(e engine.EpochStats) (float64, bool) { return e.ValAcc, e.HasVal }, false)
+	figure(s.T("val AUC", "验证 AUC"), func(e engine.EpochStats) (float64, bool) { return e.ValAUC, e.HasVal && e.HasAUC }, false)
+
+	nameW := 0
+	for _, r := range rows {
+		nameW = max(nameW, ansi.StringWidth(r.name)+2)
+	}
+	colW := max((w-nameW)/2, 6)
+	line := func(name, va, vb string) string {
+		return common.Truncate(common.Pad(name, nameW)+common.Pad(va, colW)+common.Pad(vb, colW), w)
 	}
 	lines := []string{
-		st.Title.Render(common.Truncate(fmt.Sprintf("Run %d against run %d", a.Number, b.Number), w)),
-		st.Header.Render(row("", fmt.Sprintf("run %d", a.Number), fmt.Sprintf("run %d", b.Number))),
+		st.Title.Render(common.Truncate(s.Tf("Run %d against run %d", "训练 %d 对比训练 %d", a.Number, b.Number), w)),
+		st.Header.Render(line("", s.Tf("run %d", "训练 %d", a.Number), s.Tf("run %d", "训练 %d", b.Number))),
 	}
-	ca, cb := a.Exp.Config, b.Exp.Config
-	layers := func(r common.Run) string {
-		var parts []string
-		for _, l := range r.Exp.Config.Hidden {
-			parts = append(parts, fmt.Sprint(l.Units))
-		}
-		if len(parts) == 0 {
-			return "none"
-		}
-		return strings.Join(parts, "→")
+	for _, r := range rows {
+		lines = append(lines, line(r.name, r.a, r.b))
 	}
-	lines = append(lines,
-		row("hidden", layers(a), layers(b)),
-		row("optimiser", ca.Train.Optimizer.Kind, cb.Train.Optimizer.Kind),
-		row("learning rate", common.Number(ca.Train.Optimizer.LR), common.Number(cb.Train.Optimizer.LR)),
-		row("batch", fmt.Sprint(ca.Train.BatchSize), fmt.Sprint(cb.Train.BatchSize)),
-		row("L2", common.Number(ca.Train.L2), common.Number(cb.Train.L2)),
-		row("seed", fmt.Sprint(ca.Seed), fmt.Sprint(cb.Seed)),
-		row("epochs run", fmt.Sprint(len(a.History)), fmt.Sprint(len(b.History))),
-		row("ended", runEnding(a), runEnding(b)),
-	)
-	la, oka := lastEpoch(a)
-	lb, okb := lastEpoch(b)
-	figure := func(name string, get func(engine.EpochStats) float64, lowerBetter bool) {
-		if !oka || !okb || !la.HasVal || !lb.HasVal {
-			return
-		}
-		va, vb := get(la), get(lb)
-		sa, sb := common.FmtMetric(va), common.FmtMetric(vb)
-		if (va < vb) == lowerBetter && va != vb {
-			sa += " ★"
-		} else if va != vb {
-			sb += " ★"
-		}
-		lines = append(lines, row(name, sa, sb))
+	return append(lines, st.Muted.Render(common.Truncate(s.T("★ better, where the shown digits differ", "★ 所示数字不同时较好的一方"), w)))
+}
+
+// configOf returns a run's configuration (the zero one for a run without
+// an experiment, which only tests build).
+func configOf(r common.Run) experiment.Config {
+	if r.Exp == nil {
+		return experiment.Config{}
 	}
-	figure("val loss", func(e engine.EpochStats) float64 { return e.ValLoss }, true)
-	figure("val accuracy", func(e engine.EpochStats) float64 { return e.ValAcc }, false)
-	figure("val AUC", func(e engine.EpochStats) float64 { return e.ValAUC }, false)
-	lines = append(lines, st.Muted.Render(common.Truncate("★ the better figure of the weights kept", w)))
-	return lines
+	return r.Exp.Config
+}
+
+// layers writes a configuration's hidden layer sizes, "64→32".
+func (s Model) layers(cfg experiment.Config) string {
+	var parts []string
+	for _, l := range cfg.Hidden {
+		parts = append(parts, fmt.Sprint(l.Units))
+	}
+	if len(parts) == 0 {
+		return s.T("none", "无")
+	}
+	return strings.Join(parts, "→")
 }

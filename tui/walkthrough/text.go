@@ -9,8 +9,9 @@ import (
 var Languages = []string{"en", "zh"}
 
 // DetectLang chooses the language: the --lang flag when it names a known
-// language, otherwise Chinese when the LANG environment value (for example
-// "zh_CN.UTF-8") says so, otherwise English.
+// language, otherwise Chinese when the locale env (for example
+// "zh_CN.UTF-8", as Locale reads it from LC_ALL, LC_MESSAGES or LANG) says
+// so, otherwise English.
 func DetectLang(flag, env string) string {
 	if l := normaliseLang(flag); l != "" {
 		return l

@@ -151,3 +151,21 @@ func TestForwardOnlyWithoutTrainer(t *testing.T) {
 		t.Errorf("the last forward page promises a training step that does not follow:\n%s", v)
 	}
 }
+
+func TestLocaleFollowsPOSIXOrder(t *testing.T) {
+	cases := []struct {
+		env  map[string]string
+		want string
+	}{
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, "zh_CN.UTF-8"},
+		{map[string]string{"LC_MESSAGES": "zh_TW", "LANG": "en_US"}, "zh_TW"},
+		{map[string]string{"LC_ALL": "C", "LC_MESSAGES": "zh_TW", "LANG": "zh_CN"}, "C"},
+		{map[string]string{"LC_ALL": "", "LANG": "en_GB"}, "en_GB"},
+		{nil, ""},
+	}
+	for _, c := range cases {
+		if got := Locale(func(k string) string { return c.env[k] }); got != c.want {
+			t.Errorf("Locale(%v) = %q, want %q", c.env, got, c.want)
+		}
+	}
+}

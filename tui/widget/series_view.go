@@ -111,13 +111,18 @@ func (c SeriesChart) render() (string, plotArea) {
 // xAxis returns the x axis line and the tick label line below it.
 func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 	axis := []rune(strings.Repeat("─", a.gw))
-	line := []rune(strings.Repeat(" ", labelW+2+a.gw))
+	// The caption goes at the right end, measured in cells (a CJK
+	// caption's characters take two); tick labels yield to it. An axis
+	// with a title (SetAxisTitles) has its name on the line below instead.
+	caption, capW := c.xCaption, ansi.StringWidth(c.xCaption)
+	if c.xTitle != "" || capW == 0 || capW+4 >= a.gw {
+		caption, capW = "", 0
+	}
+	line := []rune(strings.Repeat(" ", labelW+2+a.gw-capW))
 	decimals := a.x.Decimals()
-	// The caption goes at the right end; tick labels yield to it.
 	limit := len(line)
-	if caption := []rune(c.xCaption); c.xTitle == "" && len(caption) > 0 && len(caption)+4 < a.gw {
-		limit = len(line) - len(caption) - 1
-		copy(line[len(line)-len(caption):], caption)
+	if capW > 0 {
+		limit = len(line) - 1
 	}
 	lastEnd := -1
 	for i := range a.x.Count {
@@ -135,7 +140,7 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 		lastEnd = start + len(s)
 	}
 	return c.styles.Axis.Render(strings.Repeat(" ", labelW+1)+"└"+string(axis)) + "\n" +
-		c.styles.Label.Render(string(line))
+		c.styles.Label.Render(string(line)+caption)
 }
 
 // header returns the title and the legend, shortened to fit width w:

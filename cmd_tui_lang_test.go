@@ -1,0 +1,37 @@
+package main
+
+import (
+	"context"
+	"testing"
+)
+
+// TestTUILanguageFollowsTheLocale checks that the interface language comes
+// from --lang, else LC_ALL, else LC_MESSAGES, else LANG (POSIX order).
+func TestTUILanguageFollowsTheLocale(t *testing.T) {
+	cases := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"LANG alone", nil, map[string]string{"LANG": "zh_CN.UTF-8"}, "zh"},
+		{"LC_MESSAGES over LANG", nil, map[string]string{"LC_MESSAGES": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"},
+		{"LC_ALL over the rest", nil, map[string]string{"LC_ALL": "zh_TW.UTF-8", "LC_MESSAGES": "en_US", "LANG": "en_US"}, "zh"},
+		{"LC_ALL=C means English", nil, map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, "en"},
+		{"empty LC_ALL is unset", nil, map[string]string{"LC_ALL": "", "LANG": "zh_CN.UTF-8"}, "zh"},
+		{"the flag wins", []string{"--lang", "en"}, map[string]string{"LC_ALL": "zh_CN.UTF-8"}, "en"},
+		{"nothing set", nil, nil, "en"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			cl := newCLI(t)
+			cl.app.env = func(k string) string { return c.env[k] }
+			if code := cl.run(context.Background(), append([]string{"tui"}, c.args...)...); code != exitOK {
+				t.Fatalf("exit %d, stderr %q", code, cl.stderr.String())
+			}
+			if got := cl.tuiOpts.Lang; got != c.want {
+				t.Errorf("language %q, want %q", got, c.want)
+			}
+		})
+	}
+}
