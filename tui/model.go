@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -54,7 +55,7 @@ type Model struct {
 	prep    *experiment.Experiment
 	err     error // shown in the error panel until dismissed
 
-	dataScr  dataScreen
+	dataScr  datascreen.Model
 	modelScr modelScreen
 	trainScr trainScreen
 	evalScr  evalScreen
@@ -97,7 +98,7 @@ func NewModel(opts Options) Model {
 		help:    h,
 		loading: opts.Source.Describe(),
 	}
-	m.dataScr = newDataScreen(st)
+	m.dataScr = datascreen.New(com, opts.Served)
 	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
@@ -105,7 +106,6 @@ func NewModel(opts Options) Model {
 	m.evalScr = newEvalScreen(st)
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
-	m.dataScr.served = opts.Served
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = newMapScreen(st)
@@ -160,12 +160,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case loadedMsg:
 		return m.loaded(msg), nil
-	case openMsg:
+	case datascreen.OpenMsg:
 		m.gen++
-		m.loading = msg.src.Describe()
-		return m, loadCmd(m.gen, msg.src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
-	case resplitMsg:
-		m.modelScr.setSeed(msg.seed)
+		m.loading = msg.Src.Describe()
+		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+	case datascreen.ResplitMsg:
+		m.modelScr.setSeed(msg.Seed)
 		return m, m.reprepare()
 	case trainDoneMsg:
 		var cmd tea.Cmd
@@ -198,9 +198,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
 		return m, cmd
-	case dirListMsg:
+	case datascreen.DirListMsg:
 		var cmd tea.Cmd
-		m.dataScr, cmd = m.dataScr.Update(msg)
+		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 		return m, cmd
 	}
 	return m.routeToActive(msg)
@@ -243,7 +243,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.active {
 	case tabData:
-		m.dataScr, cmd = m.dataScr.Update(msg)
+		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 	case tabModel:
 		before := m.modelScr.Config()
 		m.modelScr, cmd = m.modelScr.Update(msg)
@@ -291,7 +291,7 @@ func (m Model) switchTo(t tab) Model {
 func (m Model) editing() bool {
 	switch m.active {
 	case tabData:
-		return m.dataScr.editing()
+		return m.dataScr.Editing()
 	case tabModel:
 		return m.modelScr.editing()
 	case tabUsers:
@@ -324,8 +324,8 @@ func (m Model) loaded(msg loadedMsg) Model {
 	}
 	m.err = nil
 	m.data, m.prep = msg.data, msg.prep
-	m.dataScr.setData(msg.data, msg.info)
-	m.modelScr.setInputs(msg.info.inputs)
+	m.dataScr.SetData(msg.data, msg.info)
+	m.modelScr.setInputs(msg.info.Inputs)
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m

@@ -1,4 +1,4 @@
-package tui
+package datascreen
 
 import (
 	"fmt"
@@ -15,23 +15,23 @@ import (
 )
 
 // View returns the Data screen as rendered after the last change.
-func (s dataScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
 
 // render draws the Data screen in its area.
-func (s dataScreen) render() string {
-	if s.width <= 0 || s.height <= 0 {
+func (s Model) render() string {
+	if s.Width <= 0 || s.Height <= 0 {
 		return ""
 	}
 	if s.data == nil {
-		return s.styles.Muted.Render("Loading data…")
+		return s.Styles.Muted.Render("Loading data…")
 	}
 	lines := s.header()
 	tabs := s.sectionTabs()
 	var foot []string
 	if s.prompt.active() {
-		foot = strings.Split(s.prompt.view(s.styles, s.width), "\n")
+		foot = strings.Split(s.prompt.view(s.Styles, s.Width), "\n")
 	}
-	bodyH := s.height - len(lines) - 2 - len(foot)
+	bodyH := s.Height - len(lines) - 2 - len(foot)
 	var body []string
 	switch {
 	case s.picking:
@@ -39,11 +39,11 @@ func (s dataScreen) render() string {
 	case s.wide():
 		body = s.wideLines(bodyH)
 	case s.section == sectionSchema:
-		body = s.schemaLines(s.width, bodyH)
+		body = s.schemaLines(s.Width, bodyH)
 	case s.section == sectionPreview:
-		body = s.previewLines(s.width, bodyH)
+		body = s.previewLines(s.Width, bodyH)
 	default:
-		body = s.distLines(s.width, bodyH)
+		body = s.distLines(s.Width, bodyH)
 	}
 	for len(body) < bodyH {
 		body = append(body, "")
@@ -58,103 +58,103 @@ func (s dataScreen) render() string {
 }
 
 // header says where the data came from, its size, label balance and split.
-func (s dataScreen) header() []string {
-	st, info := s.styles, s.info
+func (s Model) header() []string {
+	st, info := s.Styles, s.info
 	key := func(k string) string { return st.Muted.Render(common.Pad(k, 9)) }
 	features := 0
-	for _, c := range info.schema.Columns {
+	for _, c := range info.Schema.Columns {
 		if c.Role == "feature" {
 			features++
 		}
 	}
 	lines := []string{
-		key("Source") + st.Value.Render(common.Truncate(info.source, s.width-9)),
-		key("Rows") + common.Truncate(s.sizeLine(features), s.width-9),
+		key("Source") + st.Value.Render(common.Truncate(info.Source, s.Width-9)),
+		key("Rows") + common.Truncate(s.sizeLine(features), s.Width-9),
 		key("Label") + s.balance(),
 		key("Split") + common.Truncate(fmt.Sprintf("seed %d: train %s · validation %s · test %s (stratified)",
-			info.seed, common.Thousands(info.train), common.Thousands(info.val), common.Thousands(info.test)), s.width-9),
+			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test)), s.Width-9),
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
 		lines = append(lines, key("Cohort")+common.Truncate(fmt.Sprintf("cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
-			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), s.width-9))
+			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), s.Width-9))
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.
-		wrapped := strings.Split(lipgloss.NewStyle().Width(max(s.width-9, 1)).Render(w), "\n")
+		wrapped := strings.Split(lipgloss.NewStyle().Width(max(s.Width-9, 1)).Render(w), "\n")
 		for i, l := range wrapped[:min(len(wrapped), 3)] {
 			k := key("")
 			if i == 0 {
 				k = key("Warning")
 			}
-			lines = append(lines, k+st.Warning.Render(common.Truncate(strings.TrimRight(l, " "), s.width-9)))
+			lines = append(lines, k+st.Warning.Render(common.Truncate(strings.TrimRight(l, " "), s.Width-9)))
 		}
 	}
 	return lines
 }
 
 // sizeLine gives the table's size and what the pipeline made of it.
-func (s dataScreen) sizeLine(features int) string {
+func (s Model) sizeLine(features int) string {
 	t := s.data.Table
 	line := fmt.Sprintf("%s rows · %d columns · %d features → %d model inputs",
-		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.inputs)
-	if d := s.info.schema.Duplicates; d > 0 {
+		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs)
+	if d := s.info.Schema.Duplicates; d > 0 {
 		line += fmt.Sprintf(" · %s duplicate training rows dropped", common.Thousands(d))
 	}
 	return line
 }
 
 // balance shows the label's classes with counts, shares and a bar.
-func (s dataScreen) balance() string {
+func (s Model) balance() string {
 	t := s.data.Table
-	rate := s.info.schema.PositiveRate // computed once at load, not per frame
+	rate := s.info.Schema.PositiveRate // computed once at load, not per frame
 	pos := int(math.Round(rate * float64(t.Rows)))
 	text := fmt.Sprintf("%s  %s %s (%s)  %s %s (%s)", t.Label.Name,
 		t.Label.Positive, common.Thousands(pos), common.Percent(rate), t.Label.Negative, common.Thousands(t.Rows-pos), common.Percent(1-rate))
-	room := s.width - 9 - len([]rune(text)) - 2
+	room := s.Width - 9 - len([]rune(text)) - 2
 	if room < 10 || math.IsNaN(rate) {
-		return common.Truncate(text, s.width-9)
+		return common.Truncate(text, s.Width-9)
 	}
 	barW := min(room, 30)
 	filled := int(math.Round(rate * float64(barW)))
-	bar := s.styles.Widget.ClassB.Render(strings.Repeat("█", filled)) + s.styles.Widget.ClassA.Render(strings.Repeat("░", barW-filled))
+	bar := s.Styles.Widget.ClassB.Render(strings.Repeat("█", filled)) + s.Styles.Widget.ClassA.Render(strings.Repeat("░", barW-filled))
 	return text + "  " + bar
 }
 
-func (s dataScreen) sectionTabs() string {
+func (s Model) sectionTabs() string {
 	var parts []string
 	for i, n := range sectionNames {
 		if dataSection(i) == s.section {
-			parts = append(parts, s.styles.TabActive.Render(n))
+			parts = append(parts, s.Styles.TabActive.Render(n))
 		} else {
-			parts = append(parts, s.styles.TabInactive.Render(n))
+			parts = append(parts, s.Styles.TabInactive.Render(n))
 		}
 	}
-	return common.Truncate(strings.Join(parts, " "), s.width)
+	return common.Truncate(strings.Join(parts, " "), s.Width)
 }
 
 // wide reports whether the window has room for every section at once.
-func (s dataScreen) wide() bool { return s.width >= 170 && s.height >= 34 }
+func (s Model) wide() bool { return s.Width >= 170 && s.Height >= 34 }
 
 // wideLines shows the schema and the distributions side by side and the
 // preview under them; the arrow keys scroll the highlighted section.
-func (s dataScreen) wideLines(h int) []string {
-	rows := len(s.info.schema.Columns) + 1
-	topH := min(max(rows, len(s.info.dists)+2), max(h/2, 8))
-	leftW := s.width * 11 / 20
-	rightW := s.width - leftW - 3
+func (s Model) wideLines(h int) []string {
+	rows := len(s.info.Schema.Columns) + 1
+	topH := min(max(rows, len(s.info.Dists)+2), max(h/2, 8))
+	leftW := s.Width * 11 / 20
+	rightW := s.Width - leftW - 3
 	left := s.schemaLines(leftW, topH)
 	right := s.distLines(rightW, topH)
-	out := common.BesideRule(left, right, leftW, topH, s.styles)
-	out = append(out, "", s.styles.Title.Render("Preview"))
-	return append(out, s.previewLines(s.width, h-topH-2)...)
+	out := common.BesideRule(left, right, leftW, topH, s.Styles)
+	out = append(out, "", s.Styles.Title.Render("Preview"))
+	return append(out, s.previewLines(s.Width, h-topH-2)...)
 }
 
 // nameWidth fits the longest column name (within reason) plus a gap.
-func (s dataScreen) nameWidth() int {
+func (s Model) nameWidth() int {
 	w := 8
-	for _, c := range s.info.schema.Columns {
+	for _, c := range s.info.Schema.Columns {
 		w = max(w, len([]rune(c.Name)))
 	}
 	return min(w, 28) + 2
@@ -171,7 +171,7 @@ func window(lines []string, offset, h int) []string {
 }
 
 // schemaLines is the schema report as a table with a fixed header.
-func (s dataScreen) schemaLines(w, h int) []string {
+func (s Model) schemaLines(w, h int) []string {
 	const kindW, missW = 12, 9
 	// The role is spelled out in the preprocessing text too, so a narrow
 	// window drops its column first.
@@ -190,8 +190,8 @@ func (s dataScreen) schemaLines(w, h int) []string {
 		}
 		return out + common.PadLeft(miss, missW-2) + "  " + common.Pad(lev, levW-1) + " " + common.Truncate(act, actW)
 	}
-	head := s.styles.Header.Render(common.Pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), w))
-	cols := s.info.schema.Columns
+	head := s.Styles.Header.Render(common.Pad(row("column", "kind", "role", "missing", "levels / range", "preprocessing"), w))
+	cols := s.info.Schema.Columns
 	if len(cols) == 0 {
 		return []string{head}
 	}
@@ -207,7 +207,7 @@ func (s dataScreen) schemaLines(w, h int) []string {
 	for i, c := range cols {
 		line := row(c.Name, c.Kind.String(), c.Role, common.Thousands(c.Missing), levelsOrRange(c), c.Action)
 		if i == sel {
-			line = s.styles.Selected.Render(common.Pad(line, w))
+			line = s.Styles.Selected.Render(common.Pad(line, w))
 		}
 		body = append(body, line)
 	}
@@ -216,7 +216,7 @@ func (s dataScreen) schemaLines(w, h int) []string {
 		out = append(out, "")
 	}
 	for _, d := range detail {
-		out = append(out, s.styles.Muted.Render(d))
+		out = append(out, s.Styles.Muted.Render(d))
 	}
 	return out
 }
@@ -255,7 +255,7 @@ func levelsOrRange(c data.ColumnReport) string {
 }
 
 // previewLines shows the first rows in the table's own units.
-func (s dataScreen) previewLines(width, h int) []string {
+func (s Model) previewLines(width, h int) []string {
 	t := s.data.Table
 	cols := append([]*data.Column(nil), t.Columns...)
 	off := min(s.colOff, max(len(cols)-1, 0))
@@ -293,9 +293,9 @@ func (s dataScreen) previewLines(width, h int) []string {
 	for i := range fits {
 		head += common.PadLeft(shown[i].Name, widths[i]-2) + "  "
 	}
-	lines := []string{s.styles.Header.Render(common.Pad(head, width))}
+	lines := []string{s.Styles.Header.Render(common.Pad(head, width))}
 	for r := first; r < last; r++ {
-		line := s.styles.Muted.Render(common.PadLeft(strconv.Itoa(r+1), rowW-1)) + " "
+		line := s.Styles.Muted.Render(common.PadLeft(strconv.Itoa(r+1), rowW-1)) + " "
 		for i := range fits {
 			line += common.PadLeft(s.cell(shown[i], r), widths[i]-2) + "  "
 		}
@@ -306,12 +306,12 @@ func (s dataScreen) previewLines(width, h int) []string {
 	if hidden > 0 || off > 0 {
 		note += fmt.Sprintf(" · features %d–%d of %d ([ and ] scroll)", off+1, off+max(fits-fixed, 0), len(cols))
 	}
-	return append(lines, s.styles.Muted.Render(common.Truncate(note, width)))
+	return append(lines, s.Styles.Muted.Render(common.Truncate(note, width)))
 }
 
 // cell formats one value of the preview; a column without values or
 // strings stands for the label.
-func (s dataScreen) cell(c *data.Column, r int) string {
+func (s Model) cell(c *data.Column, r int) string {
 	t := s.data.Table
 	switch {
 	case c.Values == nil && c.Strings == nil && c.Name == t.Label.Name:
@@ -341,25 +341,25 @@ func (s dataScreen) cell(c *data.Column, r int) string {
 // distLines shows every feature's distribution in each class on one line
 // (the widget scales both classes as shares of their own rows, so the rare
 // class is as visible as the common one).
-func (s dataScreen) distLines(w, h int) []string {
+func (s Model) distLines(w, h int) []string {
 	t := s.data.Table
-	st := s.styles
+	st := s.Styles
 	nameW := s.nameWidth()
 	// Both halves: class name, a space, the bins; two cells between them.
 	classW := max(len([]rune(t.Label.Negative)), len([]rune(t.Label.Positive)))
-	barsW := min(2*(distBins+classW+1)+2, max(w-nameW-12, 12))
+	barsW := min(2*(data.DistributionBins+classW+1)+2, max(w-nameW-12, 12))
 	head := common.Pad("feature", nameW) + common.Pad("distribution by label", barsW+2) + "binned range"
 	lines := []string{st.Header.Render(common.Pad(head, w))}
 	var body []string
-	for _, d := range s.info.dists {
-		rng := common.Number(d.lo) + " … " + common.Number(d.hi)
-		if d.levels != nil {
-			rng = strings.Join(d.levels, " · ")
+	for _, d := range s.info.Dists {
+		rng := common.Number(d.Lo) + " … " + common.Number(d.Hi)
+		if d.Levels != nil {
+			rng = strings.Join(d.Levels, " · ")
 		}
 		dist := widget.NewDistribution(st.Widget, t.Label.Negative, t.Label.Positive)
 		dist.SetSize(barsW, 1)
-		dist.SetCounts(d.neg, d.pos)
-		body = append(body, common.Pad(d.name, nameW)+common.Pad(dist.View(), barsW)+"  "+
+		dist.SetCounts(d.Neg, d.Pos)
+		body = append(body, common.Pad(d.Name, nameW)+common.Pad(dist.View(), barsW)+"  "+
 			st.Muted.Render(common.Truncate(rng, w-nameW-barsW-2)))
 	}
 	lines = append(lines, window(body, s.scroll[sectionDists], h-2)...)
@@ -368,15 +368,15 @@ func (s dataScreen) distLines(w, h int) []string {
 }
 
 // pickerLines lists the columns that could be the label.
-func (s dataScreen) pickerLines(h int) []string {
-	lines := []string{s.styles.Title.Render("Choose the label column (two-valued columns of the file)")}
-	for i, c := range s.info.candidates {
+func (s Model) pickerLines(h int) []string {
+	lines := []string{s.Styles.Title.Render("Choose the label column (two-valued columns of the file)")}
+	for i, c := range s.info.Candidates {
 		line := "  " + c
 		if i == 0 {
-			line += s.styles.Muted.Render("  (current)")
+			line += s.Styles.Muted.Render("  (current)")
 		}
 		if i == s.pick {
-			line = s.styles.Selected.Render(common.Pad("▸ "+c, s.width/2))
+			line = s.Styles.Selected.Render(common.Pad("▸ "+c, s.Width/2))
 		}
 		lines = append(lines, line)
 	}

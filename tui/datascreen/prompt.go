@@ -1,4 +1,4 @@
-package tui
+package datascreen
 
 import (
 	"os"
@@ -77,7 +77,7 @@ func listDirCmd(input string) tea.Cmd {
 		}
 		entries, err := os.ReadDir(readDir)
 		if err != nil {
-			return dirListMsg{input: input, err: err}
+			return DirListMsg{input: input, err: err}
 		}
 		var matches []string
 		for _, e := range entries {
@@ -91,13 +91,13 @@ func listDirCmd(input string) tea.Cmd {
 			matches = append(matches, dir+name)
 		}
 		sort.Strings(matches)
-		return dirListMsg{input: input, matches: matches}
+		return DirListMsg{input: input, matches: matches}
 	}
 }
 
 // complete applies a directory listing: one match is taken whole, several
 // extend the text to their common prefix and are listed.
-func (p prompt) complete(msg dirListMsg) prompt {
+func (p prompt) complete(msg DirListMsg) prompt {
 	if !p.kind.isPath() || msg.input != p.input.Value() {
 		return p
 	}

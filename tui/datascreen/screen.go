@@ -1,4 +1,4 @@
-package tui
+package datascreen
 
 import (
 	"errors"
@@ -63,15 +63,15 @@ const (
 
 var sectionNames = [sectionCount]string{"Schema", "Preview", "Distributions by label"}
 
-// dataScreen shows where the data came from, its schema, a preview and the
-// features' distributions by label, and lets the user open other data.
-type dataScreen struct {
-	styles        common.Styles
-	keys          dataKeyMap
-	width, height int
+// Model is the Data screen: where the data came from, its schema, a
+// preview and the features' distributions by label; it lets the user open
+// other data, choose the label and re-split.
+type Model struct {
+	common.Common
+	keys dataKeyMap
 
 	data *experiment.Data
-	info dataInfo
+	info Info
 
 	section dataSection
 	scroll  [sectionCount]int
@@ -85,17 +85,20 @@ type dataScreen struct {
 	view string // rendered after every change, so View only returns it
 }
 
-func newDataScreen(st common.Styles) dataScreen {
-	return dataScreen{styles: st, keys: defaultDataKeyMap()}
+// New returns the Data screen; served is true for a session of retain
+// serve, which never lists the server's folders.
+func New(com common.Common, served bool) Model {
+	return Model{Common: com, keys: defaultDataKeyMap(), served: served}
 }
 
 // SetSize sets the size of the screen's area.
-func (s *dataScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.view = s.render()
 }
 
-func (s *dataScreen) setData(d *experiment.Data, info dataInfo) {
+// SetData shows a loaded data set and what was computed about it.
+func (s *Model) SetData(d *experiment.Data, info Info) {
 	if s.data != d {
 		s.scroll, s.colOff = [sectionCount]int{}, 0
 	}
@@ -104,20 +107,34 @@ func (s *dataScreen) setData(d *experiment.Data, info dataInfo) {
 	s.view = s.render()
 }
 
-func (s dataScreen) editing() bool { return s.prompt.active() || s.picking }
+// Editing implements common.Screen: a prompt or the label picker has the
+// keyboard.
+func (s Model) Editing() bool { return s.prompt.active() || s.picking }
 
-func (s dataScreen) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
+func (s Model) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
 
-// Update handles keys and completion results.
-func (s dataScreen) Update(msg tea.Msg) (dataScreen, tea.Cmd) {
+// Update implements common.Screen: it handles keys and completion results.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// step handles a message and renders the result.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	s, cmd := s.update(msg)
 	s.view = s.render()
 	return s, cmd
 }
 
-func (s dataScreen) update(msg tea.Msg) (dataScreen, tea.Cmd) {
+func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case dirListMsg:
+	case DirListMsg:
 		s.prompt = s.prompt.complete(msg)
 		return s, nil
 	case tea.KeyPressMsg:
@@ -137,7 +154,7 @@ func (s dataScreen) update(msg tea.Msg) (dataScreen, tea.Cmd) {
 	return s, nil
 }
 
-func (s dataScreen) browseKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
+func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(k, s.keys.Section):
@@ -155,25 +172,25 @@ func (s dataScreen) browseKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
 			s.colOff = max(s.colOff-1, 0)
 		}
 	case key.Matches(k, s.keys.OpenTable):
-		s.prompt, cmd = newPrompt(promptTable, s.pathHint(), s.width)
+		s.prompt, cmd = newPrompt(promptTable, s.pathHint(), s.Width)
 	case key.Matches(k, s.keys.OpenLog):
-		s.prompt, cmd = newPrompt(promptLog, s.pathHint(), s.width)
+		s.prompt, cmd = newPrompt(promptLog, s.pathHint(), s.Width)
 	case key.Matches(k, s.keys.Builtin):
-		return s, emit(openMsg{src: experiment.Source{Kind: "builtin"}})
-	case key.Matches(k, s.keys.Label) && len(s.info.candidates) > 1:
+		return s, emit(OpenMsg{Src: experiment.Source{Kind: "builtin"}})
+	case key.Matches(k, s.keys.Label) && len(s.info.Candidates) > 1:
 		s.picking, s.pick = true, 0
 	case key.Matches(k, s.keys.Seed) && s.data != nil:
-		s.prompt, cmd = newPrompt(promptSeed, strconv.FormatUint(s.info.seed, 10), s.width)
+		s.prompt, cmd = newPrompt(promptSeed, strconv.FormatUint(s.info.Seed, 10), s.Width)
 	case key.Matches(k, s.keys.Cutoff) && s.isLog():
-		s.prompt, cmd = newPrompt(promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly), s.width)
+		s.prompt, cmd = newPrompt(promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly), s.Width)
 	case key.Matches(k, s.keys.Horizon) && s.isLog():
-		s.prompt, cmd = newPrompt(promptHorizon, strconv.Itoa(s.data.Source.HorizonDays), s.width)
+		s.prompt, cmd = newPrompt(promptHorizon, strconv.Itoa(s.data.Source.HorizonDays), s.Width)
 	}
 	return s, cmd
 }
 
-func (s *dataScreen) scrollBy(k string) {
-	page := max(s.height/2, 1)
+func (s *Model) scrollBy(k string) {
+	page := max(s.Height/2, 1)
 	switch k {
 	case "up", "k":
 		s.scroll[s.section]--
@@ -187,12 +204,12 @@ func (s *dataScreen) scrollBy(k string) {
 	s.scroll[s.section] = max(s.scroll[s.section], 0)
 	if s.section == sectionSchema {
 		// In the schema the offset is the selected column.
-		s.scroll[s.section] = min(s.scroll[s.section], max(len(s.info.schema.Columns)-1, 0))
+		s.scroll[s.section] = min(s.scroll[s.section], max(len(s.info.Schema.Columns)-1, 0))
 	}
 }
 
 // pathHint pre-fills the path prompt with the current file's folder.
-func (s dataScreen) pathHint() string {
+func (s Model) pathHint() string {
 	if s.data == nil || s.data.Source.Path == "" {
 		return ""
 	}
@@ -203,7 +220,7 @@ func (s dataScreen) pathHint() string {
 	return ""
 }
 
-func (s dataScreen) promptKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
+func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, s.keys.Cancel):
 		s.prompt = prompt{}
@@ -231,7 +248,7 @@ func (s dataScreen) promptKey(k tea.KeyPressMsg) (dataScreen, tea.Cmd) {
 
 // submit turns the prompt's text into a request for the root, or says why
 // the text is refused.
-func (s dataScreen) submit(v string) (tea.Msg, error) {
+func (s Model) submit(v string) (tea.Msg, error) {
 	switch s.prompt.kind {
 	case promptTable, promptLog:
 		if v == "" || strings.HasSuffix(v, "/") {
@@ -244,13 +261,13 @@ func (s dataScreen) submit(v string) (tea.Msg, error) {
 		if s.prompt.kind == promptLog {
 			kind = "log"
 		}
-		return openMsg{src: experiment.Source{Kind: kind, Path: v}}, nil
+		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
 			return nil, fmt.Errorf("the seed must be a whole number ≥ 0")
 		}
-		return resplitMsg{seed: seed}, nil
+		return ResplitMsg{Seed: seed}, nil
 	case promptCutoff:
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {
@@ -258,7 +275,7 @@ func (s dataScreen) submit(v string) (tea.Msg, error) {
 		}
 		src := s.data.Source
 		src.Cutoff = t
-		return openMsg{src: src}, nil
+		return OpenMsg{Src: src}, nil
 	case promptHorizon:
 		days, err := strconv.Atoi(v)
 		if err != nil || days < 1 || days > 3650 {
@@ -266,38 +283,38 @@ func (s dataScreen) submit(v string) (tea.Msg, error) {
 		}
 		src := s.data.Source
 		src.HorizonDays = days
-		return openMsg{src: src}, nil
+		return OpenMsg{Src: src}, nil
 	}
 	return nil, fmt.Errorf("nothing to confirm")
 }
 
-func (s dataScreen) pickKey(k tea.KeyPressMsg) dataScreen {
+func (s Model) pickKey(k tea.KeyPressMsg) Model {
 	switch k.String() {
 	case "up", "k":
 		s.pick = max(s.pick-1, 0)
 	case "down", "j":
-		s.pick = min(s.pick+1, len(s.info.candidates)-1)
+		s.pick = min(s.pick+1, len(s.info.Candidates)-1)
 	case "esc", "enter":
 		s.picking = false
 	}
 	return s
 }
 
-func (s dataScreen) pickCmd(k tea.KeyPressMsg) tea.Cmd {
-	if k.String() != "enter" || s.pick == 0 || s.pick >= len(s.info.candidates) {
+func (s Model) pickCmd(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() != "enter" || s.pick == 0 || s.pick >= len(s.info.Candidates) {
 		return nil
 	}
 	src := s.data.Source
-	src.Label = s.info.candidates[s.pick]
-	return emit(openMsg{src: src})
+	src.Label = s.info.Candidates[s.pick]
+	return emit(OpenMsg{Src: src})
 }
 
 // emit returns a Cmd that delivers msg to the root.
 func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 
-// helpGroups returns the keys that work now, the first group for the
-// short footer.
-func (s dataScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen: the keys that work now, the first
+// group for the short footer.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	switch {
 	case s.prompt.active():
@@ -306,7 +323,7 @@ func (s dataScreen) helpGroups() [][]key.Binding {
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}
-	k.Label.SetEnabled(len(s.info.candidates) > 1)
+	k.Label.SetEnabled(len(s.info.Candidates) > 1)
 	k.Seed.SetEnabled(s.data != nil)
 	k.Cutoff.SetEnabled(s.isLog())
 	k.Horizon.SetEnabled(s.isLog())
@@ -317,3 +334,30 @@ func (s dataScreen) helpGroups() [][]key.Binding {
 		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon},
 	}
 }
+
+// Info returns what the screen shows about the loaded data.
+func (s Model) Info() Info { return s.info }
+
+// PromptValue returns the open prompt's text ("" when none is open).
+func (s Model) PromptValue() string { return s.prompt.input.Value() }
+
+// SetPromptValue replaces the open prompt's text, as typing would.
+func (s *Model) SetPromptValue(v string) {
+	s.prompt.input.SetValue(v)
+	s.prompt.err, s.prompt.matches = "", nil
+}
+
+// PromptErr returns why the open prompt refused its text ("" if it did not).
+func (s Model) PromptErr() string { return s.prompt.err }
+
+// PromptMatches returns the completions listed under the open prompt.
+func (s Model) PromptMatches() []string { return s.prompt.matches }
+
+// Picking reports whether the label picker is open.
+func (s Model) Picking() bool { return s.picking }
+
+// ColumnOffset returns the first feature column the preview shows.
+func (s Model) ColumnOffset() int { return s.colOff }
+
+// Section returns the section shown: 0 schema, 1 preview, 2 distributions.
+func (s Model) Section() int { return int(s.section) }
