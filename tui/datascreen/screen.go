@@ -2,7 +2,6 @@ package datascreen
 
 import (
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -32,22 +31,22 @@ type dataKeyMap struct {
 	PickerMove key.Binding
 }
 
-func defaultDataKeyMap() dataKeyMap {
+func defaultDataKeyMap(c common.Common) dataKeyMap {
 	return dataKeyMap{
-		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", "section")),
-		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", "move")),
-		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", "columns")),
-		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", "open CSV")),
-		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", "open order log")),
-		Builtin:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "built-in data")),
-		Label:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "label column")),
-		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "re-split seed")),
-		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "cutoff date")),
-		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", "horizon")),
-		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm")),
-		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete path")),
-		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "choose")),
+		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", c.T("section", "分区"))),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", c.T("move", "移动"))),
+		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("columns", "列"))),
+		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("open CSV", "打开 CSV"))),
+		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", c.T("open order log", "打开订单日志"))),
+		Builtin:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("built-in data", "内置数据"))),
+		Label:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.T("label column", "标签列"))),
+		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("re-split seed", "重新划分的种子"))),
+		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.T("cutoff date", "截止日期"))),
+		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", c.T("horizon", "观察期"))),
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
+		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
+		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("choose", "选择"))),
 	}
 }
 
@@ -61,7 +60,6 @@ const (
 	sectionCount
 )
 
-var sectionNames = [sectionCount]string{"Schema", "Preview", "Distributions by label"}
 
 // Model is the Data screen: where the data came from, its schema, a
 // preview and the features' distributions by label; it lets the user open
@@ -88,7 +86,7 @@ type Model struct {
 // New returns the Data screen; served is true for a session of retain
 // serve, which never lists the server's folders.
 func New(com common.Common, served bool) Model {
-	return Model{Common: com, keys: defaultDataKeyMap(), served: served}
+	return Model{Common: com, keys: defaultDataKeyMap(com), served: served}
 }
 
 // SetSize sets the size of the screen's area.
@@ -135,7 +133,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case DirListMsg:
-		s.prompt = s.prompt.complete(msg)
+		s.prompt = s.prompt.complete(s.Common, msg)
 		return s, nil
 	case tea.KeyPressMsg:
 		switch {
@@ -172,19 +170,19 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			s.colOff = max(s.colOff-1, 0)
 		}
 	case key.Matches(k, s.keys.OpenTable):
-		s.prompt, cmd = newPrompt(promptTable, s.pathHint(), s.Width)
+		s.prompt, cmd = newPrompt(s.Common, promptTable, s.pathHint())
 	case key.Matches(k, s.keys.OpenLog):
-		s.prompt, cmd = newPrompt(promptLog, s.pathHint(), s.Width)
+		s.prompt, cmd = newPrompt(s.Common, promptLog, s.pathHint())
 	case key.Matches(k, s.keys.Builtin):
 		return s, emit(OpenMsg{Src: experiment.Source{Kind: "builtin"}})
 	case key.Matches(k, s.keys.Label) && len(s.info.Candidates) > 1:
 		s.picking, s.pick = true, 0
 	case key.Matches(k, s.keys.Seed) && s.data != nil:
-		s.prompt, cmd = newPrompt(promptSeed, strconv.FormatUint(s.info.Seed, 10), s.Width)
+		s.prompt, cmd = newPrompt(s.Common, promptSeed, strconv.FormatUint(s.info.Seed, 10))
 	case key.Matches(k, s.keys.Cutoff) && s.isLog():
-		s.prompt, cmd = newPrompt(promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly), s.Width)
+		s.prompt, cmd = newPrompt(s.Common, promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly))
 	case key.Matches(k, s.keys.Horizon) && s.isLog():
-		s.prompt, cmd = newPrompt(promptHorizon, strconv.Itoa(s.data.Source.HorizonDays), s.Width)
+		s.prompt, cmd = newPrompt(s.Common, promptHorizon, strconv.Itoa(s.data.Source.HorizonDays))
 	}
 	return s, cmd
 }
@@ -227,7 +225,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.served:
 		// A session's client must not learn what the server's folders hold.
-		s.prompt.err, s.prompt.matches = errNoCompletion, nil
+		s.prompt.err, s.prompt.matches = errNoCompletion(s.Common), nil
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
@@ -253,9 +251,9 @@ func (s Model) submit(v string) (tea.Msg, error) {
 	case promptTable, promptLog:
 		if v == "" || strings.HasSuffix(v, "/") {
 			if s.served {
-				return nil, errors.New("type a file name")
+				return nil, errors.New(s.T("type a file name", "请输入文件名"))
 			}
-			return nil, errors.New("type a file name (tab completes)")
+			return nil, errors.New(s.T("type a file name (tab completes)", "请输入文件名（tab 可补全）"))
 		}
 		kind := "csv"
 		if s.prompt.kind == promptLog {
@@ -265,13 +263,13 @@ func (s Model) submit(v string) (tea.Msg, error) {
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)
 		if err != nil {
-			return nil, fmt.Errorf("the seed must be a whole number ≥ 0")
+			return nil, errors.New(s.T("the seed must be a whole number ≥ 0", "种子须为 ≥ 0 的整数"))
 		}
 		return ResplitMsg{Seed: seed}, nil
 	case promptCutoff:
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {
-			return nil, fmt.Errorf("write the date as YYYY-MM-DD, e.g. 1998-03-31")
+			return nil, errors.New(s.T("write the date as YYYY-MM-DD, e.g. 1998-03-31", "日期请写成 YYYY-MM-DD，例如 1998-03-31"))
 		}
 		src := s.data.Source
 		src.Cutoff = t
@@ -279,13 +277,13 @@ func (s Model) submit(v string) (tea.Msg, error) {
 	case promptHorizon:
 		days, err := strconv.Atoi(v)
 		if err != nil || days < 1 || days > 3650 {
-			return nil, fmt.Errorf("the horizon must be a whole number of days from 1 to 3650")
+			return nil, errors.New(s.T("the horizon must be a whole number of days from 1 to 3650", "观察期须为 1 到 3650 之间的整数天数"))
 		}
 		src := s.data.Source
 		src.HorizonDays = days
 		return OpenMsg{Src: src}, nil
 	}
-	return nil, fmt.Errorf("nothing to confirm")
+	return nil, errors.New(s.T("nothing to confirm", "没有可确认的内容"))
 }
 
 func (s Model) pickKey(k tea.KeyPressMsg) Model {
