@@ -60,7 +60,6 @@ const (
 	sectionCount
 )
 
-
 // Model is the Data screen: where the data came from, its schema, a
 // preview and the features' distributions by label; it lets the user open
 // other data, choose the label and re-split.
