@@ -83,7 +83,7 @@ func (s Model) levelLines(d data.FeatureDistribution, w, indent int) []string {
 	texts := make([]string, len(d.Levels))
 	textW, nameW, scale := 0, 0, 0
 	for i, lv := range d.Levels {
-		texts[i] = s.Tf("%s %s · %s %s (%s %s)", "%s %s · %s %s（%s 占 %s）",
+		texts[i] = s.Tf("%s %s · %s %s (%s %s)", "%[1]s %[2]s · %[3]s %[4]s（%[6]s 占 %[5]s）",
 			l.Negative, common.Thousands(d.Neg[i]), l.Positive, common.Thousands(d.Pos[i]),
 			common.Percent(d.PositiveShare(i)), l.Positive)
 		textW = max(textW, ansi.StringWidth(texts[i]))

@@ -128,8 +128,11 @@ func (s Model) wideSchemaLines(h int) []string {
 func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 	st := s.Styles
 	out := []string{st.Title.Render(common.Truncate(c.Name, w))}
-	out = append(out, wrap(s.Tf("%s · %s · %s missing", "%s · %s · 缺失 %s", s.kindName(c.Kind), s.roleName(c.Role),
-		common.Thousands(c.Missing)), w, 1)...)
+	what := s.kindName(c.Kind)
+	if c.Role != c.Kind.String() {
+		what += " · " + s.roleName(c.Role)
+	}
+	out = append(out, wrap(s.Tf("%s · %s missing", "%s · 缺失 %s", what, common.Thousands(c.Missing)), w, 1)...)
 	if l := s.levelsOrRange(c, false); l != "" {
 		out = append(out, wrap(l, w, 3)...)
 	}
