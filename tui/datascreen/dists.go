@@ -20,7 +20,7 @@ func (s Model) distLines(w, h int) []string {
 	nameW := s.nameWidth()
 	barsW := s.barsWidth(w, nameW)
 	head := common.Pad(s.T("feature", "特征"), nameW) + common.Pad(s.T("distribution by label", "按标签的分布"), barsW+2) +
-		s.T("binned range / rows by label", "分箱范围 / 各标签行数")
+		s.T("range / rows by label", "范围 / 各标签行数")
 	lines := []string{st.Header.Render(common.Pad(head, w))}
 	var body []string
 	for _, d := range s.info.Dists {

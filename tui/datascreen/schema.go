@@ -68,7 +68,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	if w >= 100 {
 		roleW = 8
 	}
-	nameW := min(s.nameWidth(), max(w/4, 12))
+	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
 	fixed := nameW + kindW + roleW + missW
 	levW := min(max((w-fixed)/3, 16), 30)
 	actW := max(w-fixed-levW, 8)
