@@ -112,7 +112,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 // wideSchemaLines sets the schema and the selected column's panel (its
 // description in full and its distribution by label) side by side.
 func (s Model) wideSchemaLines(h int) []string {
-	panelW := min(max(s.Width/3, 44), 64)
+	panelW := min(max(s.Width*2/5, 44), 72)
 	leftW := s.Width - panelW - 3
 	left := s.schemaLines(leftW, h, false)
 	var right []string
@@ -145,7 +145,7 @@ func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 		}
 		out = append(out, "", st.Title.Render(s.T("By label", "按标签")))
 		if d.Levels != nil {
-			out = append(out, s.levelLines(d, w, 0)...)
+			out = append(out, s.levelLines(d, w, 0, 0)...)
 		} else {
 			out = append(out, s.numericBlock(d, w, min(4, max(h-len(out)-2, 1)))...)
 		}
