@@ -34,6 +34,8 @@ type SchemaReport struct {
 	Rows         int
 	Label        LabelSpec
 	PositiveRate float64
+	// Positives is the number of rows whose label is the positive class.
+	Positives int
 	// Duplicates is the number of exact duplicate training rows dropped.
 	Duplicates int
 	// Features is the number of model inputs the pipeline produces.
@@ -80,7 +82,7 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 		rep.Columns = append(rep.Columns, cr)
 	}
 	if t.Label.Name != "" {
-		rep.PositiveRate = t.Label.PositiveRate()
+		rep.PositiveRate, rep.Positives = t.Label.PositiveRate(), t.Label.Positives()
 		rep.Columns = append(rep.Columns, ColumnReport{Name: t.Label.Name, Kind: Boolean, Role: "label",
 			Levels: []string{t.Label.Negative, t.Label.Positive}, Min: 0, Max: 1,
 			Action: fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", t.Label.Positive, 100*rep.PositiveRate, t.Label.Negative)})

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/datascreen"
 )
 
 // writeFile writes content into dir/name and returns the path.
@@ -44,7 +45,7 @@ func send(t *testing.T, m Model, msg tea.Msg) Model {
 	for cmd != nil {
 		next := cmd()
 		switch next.(type) {
-		case openMsg, resplitMsg, loadedMsg, dirListMsg:
+		case datascreen.OpenMsg, datascreen.ResplitMsg, loadedMsg, datascreen.DirListMsg:
 			m, cmd = update(t, m, next)
 		default:
 			return m
@@ -66,18 +67,18 @@ func TestOpenCSVThroughThePromptAndChooseAnotherLabel(t *testing.T) {
 	path := writeFile(t, dir, "users.csv", smallCSV())
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	m = sendKeys(t, m, "o")
-	m.dataScr.prompt.input.SetValue(path)
+	m.dataScr.SetPromptValue(path)
 	m = sendKeys(t, m, "enter")
 	if m.err != nil || m.data.Source.Path != path || m.data.Table.Label.Name != "churn" {
 		t.Fatalf("after opening: err %v source %+v label %q", m.err, m.data.Source, m.data.Table.Label.Name)
 	}
-	if got := strings.Join(m.dataScr.info.candidates, ","); got != "churn,active" {
+	if got := strings.Join(m.dataScr.Info().Candidates, ","); got != "churn,active" {
 		t.Fatalf("label candidates %s, want churn,active", got)
 	}
 	mustContain(t, screen(m), path, "40 rows", "churn")
 
 	m = sendKeys(t, m, "c")
-	if !m.dataScr.picking {
+	if !m.dataScr.Picking() {
 		t.Fatal("c did not open the label picker")
 	}
 	mustContain(t, screen(m), "Choose the label column", "churn", "active")
@@ -85,8 +86,8 @@ func TestOpenCSVThroughThePromptAndChooseAnotherLabel(t *testing.T) {
 	if m.data.Table.Label.Name != "active" || m.data.Source.Label != "active" {
 		t.Fatalf("label %q after choosing active", m.data.Table.Label.Name)
 	}
-	if m.modelScr.inputs != m.dataScr.info.inputs || m.modelScr.inputs == 0 {
-		t.Fatalf("model screen inputs %d, data %d", m.modelScr.inputs, m.dataScr.info.inputs)
+	if m.modelScr.inputs != m.dataScr.Info().Inputs || m.modelScr.inputs == 0 {
+		t.Fatalf("model screen inputs %d, data %d", m.modelScr.inputs, m.dataScr.Info().Inputs)
 	}
 }
 
@@ -100,10 +101,10 @@ func TestPromptRefusesInPlace(t *testing.T) {
 	}
 	for _, c := range cases {
 		m = sendKeys(t, m, c.key)
-		m.dataScr.prompt.input.SetValue(c.text)
+		m.dataScr.SetPromptValue(c.text)
 		m = sendKeys(t, m, "enter")
-		if m.dataScr.prompt.err != c.reason || !m.editing() {
-			t.Errorf("%s %q: prompt error %q, want %q", c.key, c.text, m.dataScr.prompt.err, c.reason)
+		if m.dataScr.PromptErr() != c.reason || !m.editing() {
+			t.Errorf("%s %q: prompt error %q, want %q", c.key, c.text, m.dataScr.PromptErr(), c.reason)
 		}
 		mustContain(t, screen(m), "✗ "+c.reason)
 		m = sendKeys(t, m, "esc")
@@ -113,10 +114,10 @@ func TestPromptRefusesInPlace(t *testing.T) {
 func TestResplitWithSeed(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	m = sendKeys(t, m, "s")
-	m.dataScr.prompt.input.SetValue("42")
+	m.dataScr.SetPromptValue("42")
 	m = sendKeys(t, m, "enter")
-	if m.modelScr.Config().Seed != 42 || m.dataScr.info.seed != 42 {
-		t.Fatalf("seed: model %d, data %d", m.modelScr.Config().Seed, m.dataScr.info.seed)
+	if m.modelScr.Config().Seed != 42 || m.dataScr.Info().Seed != 42 {
+		t.Fatalf("seed: model %d, data %d", m.modelScr.Config().Seed, m.dataScr.Info().Seed)
 	}
 	mustContain(t, screen(m), "seed 42: train")
 }
@@ -131,22 +132,21 @@ func TestPathCompletion(t *testing.T) {
 	}
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	m = sendKeys(t, m, "o")
-	m.dataScr.prompt.input.SetValue(dir + "/al")
+	m.dataScr.SetPromptValue(dir + "/al")
 	m = sendKeys(t, m, "tab")
-	p := m.dataScr.prompt
-	if p.input.Value() != dir+"/alp" || len(p.matches) != 2 {
-		t.Fatalf("completion of al: %q with %d matches", p.input.Value(), len(p.matches))
+	if got, n := m.dataScr.PromptValue(), len(m.dataScr.PromptMatches()); got != dir+"/alp" || n != 2 {
+		t.Fatalf("completion of al: %q with %d matches", got, n)
 	}
 	mustContain(t, screen(m), "alpha.csv  alpine.csv")
-	m.dataScr.prompt.input.SetValue(dir + "/b")
+	m.dataScr.SetPromptValue(dir + "/b")
 	m = sendKeys(t, m, "tab")
-	if got := m.dataScr.prompt.input.Value(); got != dir+"/beta/" {
+	if got := m.dataScr.PromptValue(); got != dir+"/beta/" {
 		t.Fatalf("completion of b: %q, want the folder with a slash", got)
 	}
-	m.dataScr.prompt.input.SetValue(dir + "/zz")
+	m.dataScr.SetPromptValue(dir + "/zz")
 	m = sendKeys(t, m, "tab")
-	if m.dataScr.prompt.err != "no file or folder starts with zz" {
-		t.Fatalf("no match: error %q", m.dataScr.prompt.err)
+	if m.dataScr.PromptErr() != "no file or folder starts with zz" {
+		t.Fatalf("no match: error %q", m.dataScr.PromptErr())
 	}
 }
 
@@ -168,7 +168,7 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "orders.csv", orderLog())
 	m := loadedModel(t, textbookOptions(), 120, 40)
 	m = sendKeys(t, m, "g")
-	m.dataScr.prompt.input.SetValue(path)
+	m.dataScr.SetPromptValue(path)
 	m = sendKeys(t, m, "enter")
 	if m.err != nil || m.data.Cohort == nil {
 		t.Fatalf("opening the log: %v", m.err)
@@ -176,24 +176,24 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	mustContain(t, screen(m), "Cohort", "horizon 30 days", "customer_id")
 
 	m = sendKeys(t, m, "h")
-	m.dataScr.prompt.input.SetValue("0")
+	m.dataScr.SetPromptValue("0")
 	m = sendKeys(t, m, "enter")
-	if m.dataScr.prompt.err != "the horizon must be a whole number of days from 1 to 3650" {
-		t.Fatalf("horizon 0: %q", m.dataScr.prompt.err)
+	if m.dataScr.PromptErr() != "the horizon must be a whole number of days from 1 to 3650" {
+		t.Fatalf("horizon 0: %q", m.dataScr.PromptErr())
 	}
-	m.dataScr.prompt.input.SetValue("60")
+	m.dataScr.SetPromptValue("60")
 	m = sendKeys(t, m, "enter")
 	if m.err != nil || m.data.Source.HorizonDays != 60 {
 		t.Fatalf("horizon 60: err %v, source %+v", m.err, m.data.Source)
 	}
 
 	m = sendKeys(t, m, "u")
-	m.dataScr.prompt.input.SetValue("31/05/1998")
+	m.dataScr.SetPromptValue("31/05/1998")
 	m = sendKeys(t, m, "enter")
-	if m.dataScr.prompt.err != "write the date as YYYY-MM-DD, e.g. 1998-03-31" {
-		t.Fatalf("bad date: %q", m.dataScr.prompt.err)
+	if m.dataScr.PromptErr() != "write the date as YYYY-MM-DD, e.g. 1998-03-31" {
+		t.Fatalf("bad date: %q", m.dataScr.PromptErr())
 	}
-	m.dataScr.prompt.input.SetValue("1998-05-31")
+	m.dataScr.SetPromptValue("1998-05-31")
 	m = sendKeys(t, m, "enter")
 	if m.err != nil || !m.data.Source.Cutoff.Equal(time.Date(1998, 5, 31, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("cutoff: err %v, source %+v", m.err, m.data.Source)
@@ -209,14 +209,14 @@ func TestSectionsAndScrolling(t *testing.T) {
 	m = sendKeys(t, m, "down", "down")
 	mustContain(t, screen(m), "U000003", "rows 3–")
 	m = sendKeys(t, m, "]")
-	if m.dataScr.colOff != 1 {
-		t.Fatalf("column offset %d", m.dataScr.colOff)
+	if m.dataScr.ColumnOffset() != 1 {
+		t.Fatalf("column offset %d", m.dataScr.ColumnOffset())
 	}
 	m = sendKeys(t, m, "right")
 	mustContain(t, screen(m), "distribution by label", "sessions_30d")
 	m = sendKeys(t, m, "left", "left", "left")
-	if m.dataScr.section != sectionDists {
-		t.Fatalf("section %d after going round", m.dataScr.section)
+	if m.dataScr.Section() != 2 {
+		t.Fatalf("section %d after going round", m.dataScr.Section())
 	}
 	m = sendKeys(t, m, "b")
 	if m.data.Source.Kind != "builtin" {
@@ -228,7 +228,7 @@ func TestDataScreenShowsFutureDatedOrders(t *testing.T) {
 	path := writeFile(t, t.TempDir(), "orders.csv", orderLog()+"c01,2099-12-31,5.50\n")
 	m := loadedModel(t, textbookOptions(), 200, 40)
 	m = sendKeys(t, m, "g")
-	m.dataScr.prompt.input.SetValue(path)
+	m.dataScr.SetPromptValue(path)
 	m = sendKeys(t, m, "enter")
 	if m.err != nil || m.data.Cohort == nil {
 		t.Fatalf("opening the log: %v", m.err)

@@ -6,6 +6,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/datascreen"
 )
 
 // loadedMsg carries a data set read and prepared by loadCmd or resplitCmd.
@@ -13,21 +14,8 @@ type loadedMsg struct {
 	gen  int
 	data *experiment.Data
 	prep *experiment.Experiment
-	info dataInfo
+	info datascreen.Info
 	err  error
-}
-
-// openMsg asks the root to load another source (from the Data screen).
-type openMsg struct{ src experiment.Source }
-
-// resplitMsg asks the root to split the current data again with a seed.
-type resplitMsg struct{ seed uint64 }
-
-// dirListMsg answers a completion request of the path prompt.
-type dirListMsg struct {
-	input   string   // the text the completion was asked for
-	matches []string // candidate completions, directories ending in "/"
-	err     error
 }
 
 // trainStartedMsg says a run's experiment is built and its worker runs.

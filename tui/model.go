@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
@@ -61,7 +62,7 @@ type Model struct {
 	prep    *experiment.Experiment
 	err     error // shown in the error panel until dismissed
 
-	dataScr  dataScreen
+	dataScr  datascreen.Model
 	modelScr modelScreen
 	trainScr trainScreen
 	evalScr  evalscreen.Model
@@ -109,7 +110,7 @@ func NewModel(opts Options) Model {
 		help:    h,
 		loading: com.Tf("loading %s…", "正在加载 %s…", opts.Source.Describe()),
 	}
-	m.dataScr = newDataScreen(st)
+	m.dataScr = datascreen.New(com, opts.Served)
 	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
@@ -117,7 +118,6 @@ func NewModel(opts Options) Model {
 	m.evalScr = evalscreen.New(com)
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
-	m.dataScr.served = opts.Served
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = newMapScreen(st)
@@ -175,12 +175,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case loadedMsg:
 		return m.loaded(msg), nil
-	case openMsg:
+	case datascreen.OpenMsg:
 		m.gen++
-		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", msg.src.Describe())
-		return m, loadCmd(m.gen, msg.src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
-	case resplitMsg:
-		m.modelScr.setSeed(msg.seed)
+		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", msg.Src.Describe())
+		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+	case datascreen.ResplitMsg:
+		m.modelScr.setSeed(msg.Seed)
 		return m, m.reprepare()
 	case trainDoneMsg:
 		var cmd tea.Cmd
@@ -213,7 +213,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// One threshold everywhere: every screen hears the one chosen on
 		// Evaluate.
 		var cmds [tabCount]tea.Cmd
-		m.dataScr, cmds[tabData] = m.dataScr.Update(msg)
+		m.dataScr, cmds[tabData] = updateScreen(m.dataScr, msg)
 		m.modelScr, cmds[tabModel] = m.modelScr.Update(msg)
 		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
 		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
@@ -226,9 +226,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)
 		return m, cmd
-	case dirListMsg:
+	case datascreen.DirListMsg:
 		var cmd tea.Cmd
-		m.dataScr, cmd = m.dataScr.Update(msg)
+		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 		return m, cmd
 	}
 	return m.routeToActive(msg)
@@ -273,7 +273,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.active {
 	case tabData:
-		m.dataScr, cmd = m.dataScr.Update(msg)
+		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 	case tabModel:
 		before := m.modelScr.Config()
 		m.modelScr, cmd = m.modelScr.Update(msg)
@@ -321,7 +321,7 @@ func (m Model) switchTo(t tab) Model {
 func (m Model) editing() bool {
 	switch m.active {
 	case tabData:
-		return m.dataScr.editing()
+		return m.dataScr.Editing()
 	case tabModel:
 		return m.modelScr.editing()
 	case tabUsers:
@@ -354,8 +354,8 @@ func (m Model) loaded(msg loadedMsg) Model {
 	}
 	m.err = nil
 	m.data, m.prep = msg.data, msg.prep
-	m.dataScr.setData(msg.data, msg.info)
-	m.modelScr.setInputs(msg.info.inputs)
+	m.dataScr.SetData(msg.data, msg.info)
+	m.modelScr.setInputs(msg.info.Inputs)
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m

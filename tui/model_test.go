@@ -10,6 +10,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/datascreen"
 )
 
 func TestInitLoadsTheStartingData(t *testing.T) {
@@ -21,8 +22,8 @@ func TestInitLoadsTheStartingData(t *testing.T) {
 		t.Fatalf("after loading: loading %q, err %v", m.loading, m.err)
 	}
 	// 80 % train, 20 % validation of 100 rows; the pipeline's ten inputs.
-	if m.dataScr.info.train+m.dataScr.info.val != 100 || m.dataScr.info.val != 20 || m.dataScr.info.inputs != 10 {
-		t.Fatalf("split %d/%d, inputs %d", m.dataScr.info.train, m.dataScr.info.val, m.dataScr.info.inputs)
+	if m.dataScr.Info().Train+m.dataScr.Info().Val != 100 || m.dataScr.Info().Val != 20 || m.dataScr.Info().Inputs != 10 {
+		t.Fatalf("split %d/%d, inputs %d", m.dataScr.Info().Train, m.dataScr.Info().Val, m.dataScr.Info().Inputs)
 	}
 	mustContain(t, screen(m), "textbook shop (100 users)", "purchases_next_30d")
 }
@@ -129,7 +130,7 @@ func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {
 	if m.active != tabData || m.help.ShowAll || m.quitting {
 		t.Fatalf("keys typed into the prompt acted globally: tab %d help %v", m.active, m.help.ShowAll)
 	}
-	if got := m.dataScr.prompt.input.Value(); got != "q2?" {
+	if got := m.dataScr.PromptValue(); got != "q2?" {
 		t.Fatalf("prompt holds %q, want q2?", got)
 	}
 	m, _ = update(t, m, press("esc"))
@@ -142,7 +143,7 @@ func TestFailedOpenKeepsThePreviousDataAndShowsTheError(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	before := m.data
 	missing := filepath.Join(t.TempDir(), "nope.csv")
-	m, cmd := update(t, m, openMsg{src: experiment.Source{Kind: "csv", Path: missing}})
+	m, cmd := update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: missing}})
 	m, _ = update(t, m, cmd())
 	if m.data != before {
 		t.Fatal("a failed load replaced the data")
@@ -160,7 +161,7 @@ func TestFailedOpenKeepsThePreviousDataAndShowsTheError(t *testing.T) {
 func TestStaleLoadResultsAreDropped(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	old := m.gen
-	m, _ = update(t, m, openMsg{src: experiment.Source{Kind: "builtin"}})
+	m, _ = update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "builtin"}})
 	m, _ = update(t, m, loadedMsg{gen: old, err: errors.New("stale")})
 	if m.err != nil || m.loading == "" {
 		t.Fatalf("a stale result was applied: err %v loading %q", m.err, m.loading)
@@ -178,7 +179,7 @@ func TestSeedChangeOnModelScreenResplits(t *testing.T) {
 		t.Fatalf("seed %d, cmd %v", m.modelScr.Config().Seed, cmd)
 	}
 	m, _ = update(t, m, cmd())
-	if m.dataScr.info.seed != 2 {
-		t.Fatalf("data screen shows seed %d after the re-split, want 2", m.dataScr.info.seed)
+	if m.dataScr.Info().Seed != 2 {
+		t.Fatalf("data screen shows seed %d after the re-split, want 2", m.dataScr.Info().Seed)
 	}
 }

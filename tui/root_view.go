@@ -34,7 +34,7 @@ func (m Model) helpKeys() helpKeys {
 	hk := helpKeys{global: keys, editing: m.editing()}
 	switch m.active {
 	case tabData:
-		hk.screen = m.dataScr.helpGroups()
+		hk.screen = m.dataScr.HelpGroups()
 	case tabModel:
 		hk.screen = m.modelScr.helpGroups()
 	case tabTrain:

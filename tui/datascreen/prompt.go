@@ -1,4 +1,4 @@
-package tui
+package datascreen
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/tui/common"
 )
 
@@ -34,29 +36,29 @@ const (
 	promptHorizon
 )
 
-func (k promptKind) label() string {
+func (k promptKind) label(c common.Common) string {
 	switch k {
 	case promptTable:
-		return "Open CSV table: "
+		return c.T("Open CSV table: ", "打开 CSV 表：")
 	case promptLog:
-		return "Open order log: "
+		return c.T("Open order log: ", "打开订单日志：")
 	case promptSeed:
-		return "Split seed: "
+		return c.T("Split seed: ", "划分种子：")
 	case promptCutoff:
-		return "Cutoff date (YYYY-MM-DD): "
+		return c.T("Cutoff date (YYYY-MM-DD): ", "截止日期（YYYY-MM-DD）：")
 	case promptHorizon:
-		return "Label horizon in days: "
+		return c.T("Label horizon in days: ", "标签观察期（天）：")
 	}
 	return "> "
 }
 
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
-func newPrompt(kind promptKind, value string, width int) (prompt, tea.Cmd) {
-	in := common.NewTextInput(kind.label())
+func newPrompt(c common.Common, kind promptKind, value string) (prompt, tea.Cmd) {
+	in := common.NewTextInput(kind.label(c))
 	in.SetValue(value)
 	in.CursorEnd()
-	in.SetWidth(max(width-len(in.Prompt)-2, 8))
+	in.SetWidth(max(c.Width-ansi.StringWidth(in.Prompt)-2, 8))
 	cmd := in.Focus()
 	return prompt{kind: kind, input: in}, cmd
 }
@@ -65,7 +67,9 @@ func (p prompt) active() bool { return p.kind != promptNone }
 
 // errNoCompletion is what tab says on a served session, which never lists
 // the server's folders.
-const errNoCompletion = "path completion is off on a served session"
+func errNoCompletion(c common.Common) string {
+	return c.T("path completion is off on a served session", "在服务会话中不能补全路径")
+}
 
 // listDirCmd lists the directory part of a typed path for completion.
 func listDirCmd(input string) tea.Cmd {
@@ -77,7 +81,7 @@ func listDirCmd(input string) tea.Cmd {
 		}
 		entries, err := os.ReadDir(readDir)
 		if err != nil {
-			return dirListMsg{input: input, err: err}
+			return DirListMsg{input: input, err: err}
 		}
 		var matches []string
 		for _, e := range entries {
@@ -91,13 +95,13 @@ func listDirCmd(input string) tea.Cmd {
 			matches = append(matches, dir+name)
 		}
 		sort.Strings(matches)
-		return dirListMsg{input: input, matches: matches}
+		return DirListMsg{input: input, matches: matches}
 	}
 }
 
 // complete applies a directory listing: one match is taken whole, several
 // extend the text to their common prefix and are listed.
-func (p prompt) complete(msg dirListMsg) prompt {
+func (p prompt) complete(c common.Common, msg DirListMsg) prompt {
 	if !p.kind.isPath() || msg.input != p.input.Value() {
 		return p
 	}
@@ -106,7 +110,7 @@ func (p prompt) complete(msg dirListMsg) prompt {
 	case msg.err != nil:
 		p.err = msg.err.Error()
 	case len(msg.matches) == 0:
-		p.err = "no file or folder starts with " + filepath.Base(msg.input)
+		p.err = c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", filepath.Base(msg.input))
 	case len(msg.matches) == 1:
 		p.err = ""
 		p.input.SetValue(msg.matches[0])
@@ -131,7 +135,8 @@ func commonPrefix(ss []string) string {
 }
 
 // view renders the prompt, its error and the completion candidates.
-func (p prompt) view(st common.Styles, width int) string {
+func (p prompt) view(c common.Common, width int) string {
+	st := c.Styles
 	lines := []string{p.input.View()}
 	if p.err != "" {
 		lines = append(lines, st.Error.Render("✗ "+common.Truncate(p.err, width-2)))
@@ -140,7 +145,7 @@ func (p prompt) view(st common.Styles, width int) string {
 		names := make([]string, 0, maxShownMatches)
 		for i, m := range p.matches {
 			if i == maxShownMatches {
-				names = append(names, "… "+common.Thousands(len(p.matches)-maxShownMatches)+" more")
+				names = append(names, c.Tf("… %s more", "… 还有 %s 个", common.Thousands(len(p.matches)-maxShownMatches)))
 				break
 			}
 			names = append(names, filepath.Base(strings.TrimSuffix(m, "/"))+suffixSlash(m))

@@ -1,0 +1,105 @@
+package datascreen
+
+import (
+	"strconv"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// previewLines shows the first rows in the table's own units.
+func (s Model) previewLines(width, h int) []string {
+	t := s.data.Table
+	cols := append([]*data.Column(nil), t.Columns...)
+	off := min(s.colOff, max(len(cols)-1, 0))
+	// The id first, then the label, then the features from the offset.
+	label := &data.Column{Name: t.Label.Name}
+	var shown []*data.Column
+	if t.IDColumn >= 0 {
+		shown = append(shown, t.Columns[t.IDColumn])
+		cols = append(cols[:t.IDColumn:t.IDColumn], cols[t.IDColumn+1:]...)
+		off = min(off, max(len(cols)-1, 0))
+	}
+	shown = append(shown, label)
+	shown = append(shown, cols[off:]...)
+	fixed := len(shown) - len(cols[off:])
+	rowW := len(strconv.Itoa(t.Rows)) + 1
+	first := min(s.scroll[sectionPreview], max(t.Rows-(h-2), 0))
+	last := min(first+max(h-2, 0), t.Rows)
+	var widths []int
+	used := rowW
+	fits := 0
+	for _, c := range shown {
+		colW := ansi.StringWidth(c.Name)
+		for r := first; r < last; r++ {
+			colW = max(colW, ansi.StringWidth(s.cell(c, r)))
+		}
+		colW = min(colW, colCap(width)) + 2
+		if used+colW > width {
+			break
+		}
+		widths = append(widths, colW)
+		used += colW
+		fits++
+	}
+	head := common.PadLeft("#", rowW-1) + " "
+	for i := range fits {
+		head += common.PadLeft(shown[i].Name, widths[i]-2) + "  "
+	}
+	lines := []string{s.Styles.Header.Render(common.Pad(head, width))}
+	for r := first; r < last; r++ {
+		line := s.Styles.Muted.Render(common.PadLeft(strconv.Itoa(r+1), rowW-1)) + " "
+		for i := range fits {
+			line += common.PadLeft(s.cell(shown[i], r), widths[i]-2) + "  "
+		}
+		lines = append(lines, line)
+	}
+	hidden := len(shown) - fits
+	note := s.Tf("rows %s–%s of %s", "第 %s–%s 行，共 %s 行",
+		common.Thousands(first+1), common.Thousands(last), common.Thousands(t.Rows))
+	if hidden > 0 || off > 0 {
+		note += s.Tf(" · features %d–%d of %d ([ and ] scroll)", " · 特征 %d–%d，共 %d 个（[ 和 ] 左右翻看）",
+			off+1, off+max(fits-fixed, 0), len(cols))
+	}
+	return append(lines, s.Styles.Muted.Render(common.Truncate(note, width)))
+}
+
+// cell formats one value of the preview; a column without values or
+// strings stands for the label.
+func (s Model) cell(c *data.Column, r int) string {
+	t := s.data.Table
+	switch {
+	case c.Values == nil && c.Strings == nil && c.Name == t.Label.Name:
+		if t.Label.Values[r] == 1 {
+			return t.Label.Positive
+		}
+		return t.Label.Negative
+	case c.Kind == data.Boolean && r < len(c.Values):
+		v := c.Values[r]
+		if (v == 0 || v == 1) && len(c.Levels) == 2 {
+			return c.Levels[int(v)]
+		}
+		return "–"
+	case r < len(c.Values):
+		return num(c.Values[r])
+	case r < len(c.Strings):
+		if c.Strings[r] == "" {
+			return "–"
+		}
+		return c.Strings[r]
+	case len(c.Levels) > 0:
+		return c.Levels[0]
+	}
+	return ""
+}
+
+// colCap is the widest a preview column may be: names are cut sooner in
+// a narrow window so more columns fit.
+func colCap(width int) int {
+	if width >= 140 {
+		return 24
+	}
+	return 16
+}

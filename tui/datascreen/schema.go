@@ -1,0 +1,187 @@
+package datascreen
+
+import (
+	"math"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// nameWidth fits the longest column name (within reason) plus a gap.
+func (s Model) nameWidth() int {
+	w := 8
+	for _, c := range s.info.Schema.Columns {
+		w = max(w, ansi.StringWidth(c.Name))
+	}
+	return min(w, 28) + 2
+}
+
+// kindName is a column kind in the interface's language.
+func (s Model) kindName(k data.Kind) string {
+	switch k {
+	case data.Numeric:
+		return s.T("numeric", "数值")
+	case data.Boolean:
+		return s.T("boolean", "布尔")
+	case data.Categorical:
+		return s.T("categorical", "类别")
+	case data.ID:
+		return s.T("id", "标识")
+	case data.Constant:
+		return s.T("constant", "常量")
+	}
+	return k.String()
+}
+
+// roleName is a column's role in the interface's language.
+func (s Model) roleName(role string) string {
+	switch role {
+	case "feature":
+		return s.T("feature", "特征")
+	case "label":
+		return s.T("label", "标签")
+	case "id":
+		return s.T("id", "标识")
+	case "dropped":
+		return s.T("dropped", "未使用")
+	}
+	return role
+}
+
+// selected returns the index of the selected schema column.
+func (s Model) selected() int {
+	return min(s.scroll[sectionSchema], len(s.info.Schema.Columns)-1)
+}
+
+// schemaLines is the schema report as a table with a fixed header; with
+// details, the selected column is described in full under it, since its
+// cells may be cut.
+func (s Model) schemaLines(w, h int, details bool) []string {
+	kindW := max(ansi.StringWidth(s.kindName(data.Categorical)), 6) + 1
+	const missW = 9
+	// The role is spelled out in the preprocessing text too, so a narrow
+	// window drops its column first.
+	roleW := 0
+	if w >= 100 {
+		roleW = 8
+	}
+	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
+	fixed := nameW + kindW + roleW + missW
+	levW := min(max((w-fixed)/3, 16), 30)
+	actW := max(w-fixed-levW, 8)
+	row := func(name, kind, role, miss, lev, act string) string {
+		out := common.Pad(name, nameW-1) + " " + common.Pad(kind, kindW-1) + " "
+		if roleW > 0 {
+			out += common.Pad(role, roleW-1) + " "
+		}
+		return out + common.PadLeft(miss, missW-2) + "  " + common.Pad(lev, levW-1) + " " + common.Truncate(act, actW)
+	}
+	head := s.Styles.Header.Render(common.Pad(row(s.T("column", "列"), s.T("kind", "类型"), s.T("role", "角色"),
+		s.T("missing", "缺失"), s.T("levels / range", "取值 / 范围"), s.T("preprocessing", "预处理")), w))
+	cols := s.info.Schema.Columns
+	if len(cols) == 0 {
+		return []string{head}
+	}
+	sel := s.selected()
+	var detail []string
+	if details {
+		detail = wrap(s.columnDetail(cols[sel]), w, 2)
+	}
+	rowsH := max(h-1-len(detail), 1)
+	var body []string
+	for i, c := range cols {
+		line := row(c.Name, s.kindName(c.Kind), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), c.Action)
+		if i == sel {
+			line = s.Styles.Selected.Render(common.Pad(line, w))
+		}
+		body = append(body, line)
+	}
+	out := append([]string{head}, window(body, max(sel-rowsH+1, 0), rowsH)...)
+	for len(out) < 1+rowsH && len(out) < h-len(detail) {
+		out = append(out, "")
+	}
+	for _, d := range detail {
+		out = append(out, s.Styles.Muted.Render(d))
+	}
+	return out
+}
+
+// wideSchemaLines sets the schema and the selected column's panel (its
+// description in full and its distribution by label) side by side.
+func (s Model) wideSchemaLines(h int) []string {
+	panelW := min(max(s.Width*2/5, 44), 72)
+	leftW := s.Width - panelW - 3
+	left := s.schemaLines(leftW, h, false)
+	var right []string
+	if cols := s.info.Schema.Columns; len(cols) > 0 {
+		right = s.panelLines(cols[s.selected()], panelW, h)
+	}
+	return common.BesideRule(left, right, leftW, h, s.Styles)
+}
+
+// panelLines describes one column in full: its kind, role and missing
+// cells, its levels or range, its preprocessing, then its distribution in
+// each label class.
+func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
+	st := s.Styles
+	out := []string{st.Title.Render(common.Truncate(c.Name, w))}
+	what := s.kindName(c.Kind)
+	if c.Role != c.Kind.String() {
+		what += " · " + s.roleName(c.Role)
+	}
+	out = append(out, wrap(s.Tf("%s · %s missing", "%s · 缺失 %s", what, common.Thousands(c.Missing)), w, 1)...)
+	if l := s.levelsOrRange(c, false); l != "" {
+		out = append(out, wrap(l, w, 3)...)
+	}
+	for _, l := range wrap(c.Action, w, 4) {
+		out = append(out, st.Muted.Render(l))
+	}
+	for _, d := range s.info.Dists {
+		if d.Name != c.Name {
+			continue
+		}
+		out = append(out, "", st.Title.Render(s.T("By label", "按标签")))
+		if d.Levels != nil {
+			out = append(out, s.levelLines(d, w, 0, 0)...)
+		} else {
+			out = append(out, s.numericBlock(d, w, min(4, max(h-len(out)-2, 1)))...)
+		}
+	}
+	return out
+}
+
+// columnDetail describes one column in a sentence.
+func (s Model) columnDetail(c data.ColumnReport) string {
+	parts := []string{s.kindName(c.Kind)}
+	if c.Role != c.Kind.String() {
+		parts = append(parts, s.roleName(c.Role))
+	}
+	parts = append(parts, s.Tf("%s missing", "缺失 %s", common.Thousands(c.Missing)))
+	if l := s.levelsOrRange(c, true); l != "" {
+		parts = append(parts, l)
+	}
+	text := c.Name + s.T(": ", "：") + strings.Join(parts, s.T(", ", "，"))
+	if c.Action != "" {
+		text += " — " + c.Action
+	}
+	return text
+}
+
+// levelsOrRange lists a column's levels (the first four when short) or
+// its range.
+func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
+	switch {
+	case c.Role == "label":
+		return strings.Join(c.Levels, " / ")
+	case c.Kind == data.Numeric && !math.IsNaN(c.Min):
+		return num(c.Min) + " – " + num(c.Max)
+	case len(c.Levels) > 4 && short:
+		return strings.Join(c.Levels[:4], ", ") + s.Tf(" (+%d)", "（另 %d 个）", len(c.Levels)-4)
+	case len(c.Levels) > 0:
+		return strings.Join(c.Levels, ", ")
+	}
+	return c.Note
+}

@@ -1,0 +1,360 @@
+package datascreen
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// dataKeyMap holds the Data screen's keys.
+type dataKeyMap struct {
+	Section    key.Binding
+	Scroll     key.Binding
+	Columns    key.Binding
+	OpenTable  key.Binding
+	OpenLog    key.Binding
+	Builtin    key.Binding
+	Label      key.Binding
+	Seed       key.Binding
+	Cutoff     key.Binding
+	Horizon    key.Binding
+	Confirm    key.Binding
+	Cancel     key.Binding
+	Complete   key.Binding
+	PickerMove key.Binding
+}
+
+func defaultDataKeyMap(c common.Common) dataKeyMap {
+	return dataKeyMap{
+		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", c.T("section", "分区"))),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", c.T("move", "移动"))),
+		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("columns", "列"))),
+		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("open CSV", "打开 CSV"))),
+		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", c.T("open order log", "打开订单日志"))),
+		Builtin:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("built-in data", "内置数据"))),
+		Label:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.T("label column", "标签列"))),
+		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("re-split seed", "重新划分的种子"))),
+		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.T("cutoff date", "截止日期"))),
+		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", c.T("horizon", "观察期"))),
+		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
+		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
+		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
+		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("choose", "选择"))),
+	}
+}
+
+// dataSection is the part of the Data screen shown below its header.
+type dataSection int
+
+const (
+	sectionSchema dataSection = iota
+	sectionPreview
+	sectionDists
+	sectionCount
+)
+
+// Model is the Data screen: where the data came from, its schema, a
+// preview and the features' distributions by label; it lets the user open
+// other data, choose the label and re-split.
+type Model struct {
+	common.Common
+	keys dataKeyMap
+
+	data *experiment.Data
+	info Info
+
+	section dataSection
+	scroll  [sectionCount]int
+	colOff  int // first preview column shown
+
+	prompt  prompt
+	picking bool // choosing the label column
+	pick    int
+	served  bool // a session of retain serve: no path completion
+
+	view string // rendered after every change, so View only returns it
+}
+
+// New returns the Data screen; served is true for a session of retain
+// serve, which never lists the server's folders.
+func New(com common.Common, served bool) Model {
+	return Model{Common: com, keys: defaultDataKeyMap(com), served: served}
+}
+
+// SetSize sets the size of the screen's area.
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
+	s.view = s.render()
+}
+
+// SetData shows a loaded data set and what was computed about it.
+func (s *Model) SetData(d *experiment.Data, info Info) {
+	if s.data != d {
+		s.scroll, s.colOff = [sectionCount]int{}, 0
+	}
+	s.data, s.info = d, info
+	s.prompt, s.picking = prompt{}, false
+	s.view = s.render()
+}
+
+// Editing implements common.Screen: a prompt or the label picker has the
+// keyboard.
+func (s Model) Editing() bool { return s.prompt.active() || s.picking }
+
+func (s Model) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
+
+// Update implements common.Screen: it handles keys and completion results.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// step handles a message and renders the result.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	s, cmd := s.update(msg)
+	s.view = s.render()
+	return s, cmd
+}
+
+func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case DirListMsg:
+		s.prompt = s.prompt.complete(s.Common, msg)
+		return s, nil
+	case tea.KeyPressMsg:
+		switch {
+		case s.prompt.active():
+			return s.promptKey(msg)
+		case s.picking:
+			return s.pickKey(msg), s.pickCmd(msg)
+		}
+		return s.browseKey(msg)
+	}
+	if s.prompt.active() {
+		var cmd tea.Cmd
+		s.prompt.input, cmd = s.prompt.input.Update(msg)
+		return s, cmd
+	}
+	return s, nil
+}
+
+func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(k, s.keys.Section):
+		step := dataSection(1)
+		if k.String() == "left" {
+			step = sectionCount - 1
+		}
+		s.section = (s.section + step) % sectionCount
+	case key.Matches(k, s.keys.Scroll):
+		s.scrollBy(k.String())
+	case key.Matches(k, s.keys.Columns):
+		if k.String() == "]" {
+			s.colOff++
+		} else {
+			s.colOff = max(s.colOff-1, 0)
+		}
+	case key.Matches(k, s.keys.OpenTable):
+		s.prompt, cmd = newPrompt(s.Common, promptTable, s.pathHint())
+	case key.Matches(k, s.keys.OpenLog):
+		s.prompt, cmd = newPrompt(s.Common, promptLog, s.pathHint())
+	case key.Matches(k, s.keys.Builtin):
+		return s, emit(OpenMsg{Src: experiment.Source{Kind: "builtin"}})
+	case key.Matches(k, s.keys.Label) && len(s.info.Candidates) > 1:
+		s.picking, s.pick = true, 0
+	case key.Matches(k, s.keys.Seed) && s.data != nil:
+		s.prompt, cmd = newPrompt(s.Common, promptSeed, strconv.FormatUint(s.info.Seed, 10))
+	case key.Matches(k, s.keys.Cutoff) && s.isLog():
+		s.prompt, cmd = newPrompt(s.Common, promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly))
+	case key.Matches(k, s.keys.Horizon) && s.isLog():
+		s.prompt, cmd = newPrompt(s.Common, promptHorizon, strconv.Itoa(s.data.Source.HorizonDays))
+	}
+	return s, cmd
+}
+
+func (s *Model) scrollBy(k string) {
+	page := max(s.Height/2, 1)
+	switch k {
+	case "up", "k":
+		s.scroll[s.section]--
+	case "down", "j":
+		s.scroll[s.section]++
+	case "pgup":
+		s.scroll[s.section] -= page
+	case "pgdown":
+		s.scroll[s.section] += page
+	}
+	s.scroll[s.section] = max(s.scroll[s.section], 0)
+	if s.section == sectionSchema {
+		// In the schema the offset is the selected column.
+		s.scroll[s.section] = min(s.scroll[s.section], max(len(s.info.Schema.Columns)-1, 0))
+	}
+}
+
+// pathHint pre-fills the path prompt with the current file's folder.
+func (s Model) pathHint() string {
+	if s.data == nil || s.data.Source.Path == "" {
+		return ""
+	}
+	p := s.data.Source.Path
+	if i := strings.LastIndex(p, "/"); i >= 0 {
+		return p[:i+1]
+	}
+	return ""
+}
+
+func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.prompt = prompt{}
+		return s, nil
+	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.served:
+		// A session's client must not learn what the server's folders hold.
+		s.prompt.err, s.prompt.matches = errNoCompletion(s.Common), nil
+		return s, nil
+	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
+		return s, listDirCmd(s.prompt.input.Value())
+	case key.Matches(k, s.keys.Confirm):
+		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Value()))
+		if err != nil {
+			s.prompt.err = err.Error()
+			return s, nil
+		}
+		s.prompt = prompt{}
+		return s, emit(msg)
+	}
+	var cmd tea.Cmd
+	s.prompt.input, cmd = s.prompt.input.Update(k)
+	s.prompt.err, s.prompt.matches = "", nil
+	return s, cmd
+}
+
+// submit turns the prompt's text into a request for the root, or says why
+// the text is refused.
+func (s Model) submit(v string) (tea.Msg, error) {
+	switch s.prompt.kind {
+	case promptTable, promptLog:
+		if v == "" || strings.HasSuffix(v, "/") {
+			if s.served {
+				return nil, errors.New(s.T("type a file name", "请输入文件名"))
+			}
+			return nil, errors.New(s.T("type a file name (tab completes)", "请输入文件名（tab 可补全）"))
+		}
+		kind := "csv"
+		if s.prompt.kind == promptLog {
+			kind = "log"
+		}
+		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
+	case promptSeed:
+		seed, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			return nil, errors.New(s.T("the seed must be a whole number ≥ 0", "种子须为 ≥ 0 的整数"))
+		}
+		return ResplitMsg{Seed: seed}, nil
+	case promptCutoff:
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			return nil, errors.New(s.T("write the date as YYYY-MM-DD, e.g. 1998-03-31", "日期请写成 YYYY-MM-DD，例如 1998-03-31"))
+		}
+		src := s.data.Source
+		src.Cutoff = t
+		return OpenMsg{Src: src}, nil
+	case promptHorizon:
+		days, err := strconv.Atoi(v)
+		if err != nil || days < 1 || days > 3650 {
+			return nil, errors.New(s.T("the horizon must be a whole number of days from 1 to 3650", "观察期须为 1 到 3650 之间的整数天数"))
+		}
+		src := s.data.Source
+		src.HorizonDays = days
+		return OpenMsg{Src: src}, nil
+	}
+	return nil, errors.New(s.T("nothing to confirm", "没有可确认的内容"))
+}
+
+func (s Model) pickKey(k tea.KeyPressMsg) Model {
+	switch k.String() {
+	case "up", "k":
+		s.pick = max(s.pick-1, 0)
+	case "down", "j":
+		s.pick = min(s.pick+1, len(s.info.Candidates)-1)
+	case "esc", "enter":
+		s.picking = false
+	}
+	return s
+}
+
+func (s Model) pickCmd(k tea.KeyPressMsg) tea.Cmd {
+	if k.String() != "enter" || s.pick == 0 || s.pick >= len(s.info.Candidates) {
+		return nil
+	}
+	src := s.data.Source
+	src.Label = s.info.Candidates[s.pick]
+	return emit(OpenMsg{Src: src})
+}
+
+// emit returns a Cmd that delivers msg to the root.
+func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
+
+// HelpGroups implements common.Screen: the keys that work now, the first
+// group for the short footer.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keys
+	switch {
+	case s.prompt.active():
+		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.served)
+		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
+	case s.picking:
+		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
+	}
+	k.Label.SetEnabled(len(s.info.Candidates) > 1)
+	k.Seed.SetEnabled(s.data != nil)
+	k.Cutoff.SetEnabled(s.isLog())
+	k.Horizon.SetEnabled(s.isLog())
+	k.Columns.SetEnabled(s.section == sectionPreview)
+	return [][]key.Binding{
+		{k.OpenTable, k.Label, k.Seed, k.Section},
+		{k.Section, k.Scroll, k.Columns},
+		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon},
+	}
+}
+
+// Info returns what the screen shows about the loaded data.
+func (s Model) Info() Info { return s.info }
+
+// PromptValue returns the open prompt's text ("" when none is open).
+func (s Model) PromptValue() string { return s.prompt.input.Value() }
+
+// SetPromptValue replaces the open prompt's text, as typing would.
+func (s *Model) SetPromptValue(v string) {
+	s.prompt.input.SetValue(v)
+	s.prompt.err, s.prompt.matches = "", nil
+}
+
+// PromptErr returns why the open prompt refused its text ("" if it did not).
+func (s Model) PromptErr() string { return s.prompt.err }
+
+// PromptMatches returns the completions listed under the open prompt.
+func (s Model) PromptMatches() []string { return s.prompt.matches }
+
+// Picking reports whether the label picker is open.
+func (s Model) Picking() bool { return s.picking }
+
+// ColumnOffset returns the first feature column the preview shows.
+func (s Model) ColumnOffset() int { return s.colOff }
+
+// Section returns the section shown: 0 schema, 1 preview, 2 distributions.
+func (s Model) Section() int { return int(s.section) }

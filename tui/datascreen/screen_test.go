@@ -1,0 +1,181 @@
+package datascreen
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// usersCSV has 40 users (many of them exact duplicates): a three-level plan, a yes/no flag, a spend with
+// a large fractional value, and churn "yes" for every fourth user (10 of
+// 40). plan "basic" has 14 users, 4 of whom churn.
+func usersCSV() string {
+	var b strings.Builder
+	b.WriteString("plan,active,spend,churn\n")
+	for i := range 40 {
+		spend := fmt.Sprint(10 + i%4)
+		if i == 7 {
+			spend = "63973.52"
+		}
+		fmt.Fprintf(&b, "%s,%s,%s,%s\n", []string{"basic", "plus", "pro"}[i%3], []string{"yes", "no"}[i%2],
+			spend, []string{"no", "no", "no", "yes"}[i%4])
+	}
+	return b.String()
+}
+
+// stringOpener opens every path as text.
+func stringOpener(text string) experiment.Opener {
+	return func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }
+}
+
+// loaded returns the Data screen in c's language and size showing src
+// read from text, prepared with the default configuration.
+func loaded(t *testing.T, c common.Common, src experiment.Source, text string) Model {
+	t.Helper()
+	d, err := experiment.LoadAt(src, stringOpener(text), time.Date(1998, 12, 31, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(c, false)
+	s.SetData(d, NewInfo(d, exp, cfg.Seed))
+	return s
+}
+
+func csvScreen(t *testing.T, lang string, w, h int) Model {
+	return loaded(t, screentest.Common(lang, w, h), experiment.Source{Kind: "csv", Path: "users.csv"}, usersCSV())
+}
+
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	}
+	return tea.KeyPressMsg{Code: rune(k[0]), Text: k}
+}
+
+func keys(s Model, ks ...string) Model {
+	for _, k := range ks {
+		s, _ = s.step(press(k))
+	}
+	return s
+}
+
+func mustContain(t *testing.T, view string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(view, w) {
+			t.Errorf("view lacks %q:\n%s", w, view)
+		}
+	}
+}
+
+// TestCategoricalDistributionsCountLevelsByLabel: a categorical or boolean
+// feature's distribution is its levels' counts in each class, not the
+// label's counts repeated.
+func TestCategoricalDistributionsCountLevelsByLabel(t *testing.T) {
+	s := keys(csvScreen(t, "en", 80, 40), "right", "right")
+	view := screentest.Render(s, 80, 40)
+	mustContain(t, view, "basic", "no 10 · yes 4 (28.6 % yes)", "plus", "pro")
+	if strings.Contains(view, "n=30") {
+		t.Errorf("a feature's row repeats the label counts:\n%s", view)
+	}
+}
+
+// TestLabelBalanceNamesClassCountAndShare: the class name, its count and
+// its share read as three things.
+func TestLabelBalanceNamesClassCountAndShare(t *testing.T) {
+	mustContain(t, screentest.Render(csvScreen(t, "en", 80, 24), 80, 24), "churn = yes: 10 users (25.0 %) · no: 30 (75.0 %)")
+	mustContain(t, screentest.Render(csvScreen(t, "zh", 80, 24), 80, 24), "churn = yes：10 位用户（25.0 %）· no：30（75.0 %）")
+}
+
+// TestTextFitsAt80Columns: the header wraps rather than cutting, and large
+// numbers have grouped digits instead of e-notation.
+func TestTextFitsAt80Columns(t *testing.T) {
+	view := screentest.Render(csvScreen(t, "en", 80, 24), 80, 24)
+	mustContain(t, view, "19 duplicate", "training rows dropped", "10 – 63,973.52")
+	for _, l := range strings.Split(view, "\n")[:4] {
+		if strings.Contains(l, "…") {
+			t.Errorf("header line cut: %q", l)
+		}
+	}
+}
+
+// TestWideWindowShowsSchemaAndDetailsSideBySide: at 160 columns the
+// selected column's details and distribution stand beside the schema.
+func TestWideWindowShowsSchemaAndDetailsSideBySide(t *testing.T) {
+	view := screentest.Render(csvScreen(t, "en", 160, 48), 160, 48)
+	found := false
+	for _, l := range strings.Split(view, "\n") {
+		if strings.Contains(l, "one-hot encoded") && strings.Contains(l, "│ categorical · feature · 0 missing") {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("no schema row with the selected column's panel beside it:\n%s", view)
+	}
+	mustContain(t, view, "By label", "no 10 · yes 4 (28.6 % yes)")
+}
+
+// orderLog has 30 customers over 1998 and one line dated in 2099.
+func orderLog() string {
+	var b strings.Builder
+	b.WriteString("customer_id,date,amount\n")
+	start := time.Date(1998, 1, 1, 0, 0, 0, 0, time.UTC)
+	for c := range 30 {
+		for k := range 1 + c%4 {
+			fmt.Fprintf(&b, "c%02d,%s,%d.50\n", c, start.AddDate(0, 0, c*5+k*40).Format(time.DateOnly), 10+c+k)
+		}
+	}
+	return b.String() + "c01,2099-12-31,5.50\n"
+}
+
+// TestLoadWarningsSpeakTheLanguage: the warnings stay on screen; what the
+// TUI writes around them is translated (the warning text itself comes
+// from experiment in English).
+func TestLoadWarningsSpeakTheLanguage(t *testing.T) {
+	src := experiment.Source{Kind: "log", Path: "orders.csv"}
+	en := screentest.Render(loaded(t, screentest.Common("en", 80, 24), src, orderLog()), 80, 24)
+	mustContain(t, en, "Warning", "dated after today", "Cohort", "cutoff 1998-08-14")
+	zh := screentest.Render(loaded(t, screentest.Common("zh", 80, 24), src, orderLog()), 80, 24)
+	mustContain(t, zh, "警告", "dated after today", "客户群", "截止日 1998-08-14")
+}
+
+// TestPromptsSpeakTheLanguage: the prompts and their refusals are in
+// Chinese when the interface is.
+func TestPromptsSpeakTheLanguage(t *testing.T) {
+	s := keys(csvScreen(t, "zh", 80, 24), "s")
+	s.SetPromptValue("x")
+	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if s.PromptErr() != "种子须为 ≥ 0 的整数" {
+		t.Errorf("seed refusal %q", s.PromptErr())
+	}
+	mustContain(t, screentest.Render(s, 80, 24), "划分种子：", "✗ 种子须为 ≥ 0 的整数")
+	s.served = true
+	s = keys(s, "o") // typed into the seed prompt, then esc and o
+	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyEscape})
+	s = keys(s, "o")
+	s.SetPromptValue("")
+	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyTab})
+	if s.PromptErr() != "在服务会话中不能补全路径" {
+		t.Errorf("served completion refusal %q", s.PromptErr())
+	}
+	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyEnter})
+	if s.PromptErr() != "请输入文件名" {
+		t.Errorf("served empty path refusal %q", s.PromptErr())
+	}
+}

@@ -1,0 +1,180 @@
+package datascreen
+
+import (
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// keyW is the width of the header's key column ("Source", "来源").
+const keyW = 9
+
+// View returns the Data screen as rendered after the last change.
+func (s Model) View() string { return s.view }
+
+// render draws the Data screen in its area.
+func (s Model) render() string {
+	if s.Width <= 0 || s.Height <= 0 {
+		return ""
+	}
+	if s.data == nil {
+		return s.Styles.Muted.Render(s.T("Loading data…", "正在加载数据…"))
+	}
+	lines := s.header()
+	var foot []string
+	if s.prompt.active() {
+		foot = strings.Split(s.prompt.view(s.Common, s.Width), "\n")
+	}
+	// The header gives way to the body on a short window, never the
+	// other way round.
+	lines = lines[:min(len(lines), max(s.Height-len(foot)-8, 4))]
+	bodyH := s.Height - len(lines) - 2 - len(foot)
+	var body []string
+	switch {
+	case s.picking:
+		body = s.pickerLines(bodyH)
+	case s.section == sectionSchema && s.wide():
+		body = s.wideSchemaLines(bodyH)
+	case s.section == sectionSchema:
+		body = s.schemaLines(s.Width, bodyH, true)
+	case s.section == sectionPreview:
+		body = s.previewLines(s.Width, bodyH)
+	default:
+		body = s.distLines(s.Width, bodyH)
+	}
+	for len(body) < bodyH {
+		body = append(body, "")
+	}
+	if bodyH >= 0 && len(body) > bodyH {
+		body = body[:bodyH]
+	}
+	out := append(lines, "", s.sectionTabs())
+	out = append(out, body...)
+	out = append(out, foot...)
+	return strings.Join(out, "\n")
+}
+
+// field writes a header line: the key, then the text wrapped (not cut)
+// over at most maxLines lines under the key column.
+func (s Model) field(key, text string, maxLines int, style func(...string) string) []string {
+	var out []string
+	for i, l := range wrap(text, max(s.Width-keyW, 1), maxLines) {
+		k := ""
+		if i == 0 {
+			k = key
+		}
+		out = append(out, s.Styles.Muted.Render(common.Pad(k, keyW))+style(l))
+	}
+	return out
+}
+
+// header says where the data came from, its size, label balance, split
+// and the load's warnings.
+func (s Model) header() []string {
+	st, info := s.Styles, s.info
+	plain := func(strs ...string) string { return strings.Join(strs, " ") }
+	var lines []string
+	lines = append(lines, s.field(s.T("Source", "来源"), info.Source, 2, st.Value.Render)...)
+	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
+	lines = append(lines, s.balance()...)
+	lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s (stratified)",
+		"种子 %d：训练 %s · 验证 %s · 测试 %s（分层）",
+		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test)), 2, plain)...)
+	if c := s.data.Cohort; c != nil {
+		// A label window past the log's end is one of the warnings below.
+		lines = append(lines, s.field(s.T("Cohort", "客户群"), s.Tf(
+			"cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
+			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
+			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
+			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), 2, plain)...)
+	}
+	for _, w := range s.data.Warnings {
+		// Wrapped, not cut: the end of a warning says what was done. The
+		// text comes from experiment, in English.
+		lines = append(lines, s.field(s.T("Warning", "警告"), w, 3, st.Warning.Render)...)
+	}
+	return lines
+}
+
+// sizeLine gives the table's size and what the pipeline made of it.
+func (s Model) sizeLine() string {
+	t := s.data.Table
+	features := 0
+	for _, c := range s.info.Schema.Columns {
+		if c.Role == "feature" {
+			features++
+		}
+	}
+	line := s.Tf("%s rows · %d columns · %d features → %d model inputs", "%s 行 · %d 列 · %d 个特征 → %d 个模型输入",
+		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs)
+	if d := s.info.Schema.Duplicates; d > 0 {
+		line += s.Tf(" · %s duplicate training rows dropped", " · 去掉了 %s 条重复的训练行", common.Thousands(d))
+	}
+	return line
+}
+
+// balance names the label, its positive class with the count and share of
+// its rows, then the negative class, with a bar when there is room.
+func (s Model) balance() []string {
+	rep := s.info.Schema
+	l := rep.Label
+	neg := rep.Rows - rep.Positives
+	text := s.Tf("%s = %s: %s users (%s) · %s: %s (%s)", "%s = %s：%s 位用户（%s）· %s：%s（%s）",
+		l.Name, l.Positive, common.Thousands(rep.Positives), common.Percent(rep.PositiveRate),
+		l.Negative, common.Thousands(neg), common.Percent(1-rep.PositiveRate))
+	key := s.T("Label", "标签")
+	room := s.Width - keyW - ansi.StringWidth(text) - 2
+	if room < 10 || rep.Rows == 0 {
+		return s.field(key, text, 2, func(strs ...string) string { return strings.Join(strs, " ") })
+	}
+	bar := widget.SplitBar(s.Styles.Widget, neg, rep.Positives, rep.Rows, min(room, 30))
+	return []string{s.Styles.Muted.Render(common.Pad(key, keyW)) + text + "  " + bar}
+}
+
+func (s Model) sectionTabs() string {
+	names := [sectionCount]string{s.T("Schema", "结构"), s.T("Preview", "预览"), s.T("Distributions by label", "按标签看分布")}
+	var parts []string
+	for i, n := range names {
+		if dataSection(i) == s.section {
+			parts = append(parts, s.Styles.TabActive.Render(n))
+		} else {
+			parts = append(parts, s.Styles.TabInactive.Render(n))
+		}
+	}
+	return common.Truncate(strings.Join(parts, " "), s.Width)
+}
+
+// wide reports whether the schema has room for the selected column's
+// panel beside it.
+func (s Model) wide() bool { return s.Width >= 140 && s.Height >= 16 }
+
+// window returns the lines from the section's scroll offset that fit h,
+// clamping the offset so the last page stays full.
+func window(lines []string, offset, h int) []string {
+	if h <= 0 {
+		return nil
+	}
+	offset = min(offset, max(len(lines)-h, 0))
+	return lines[offset:min(offset+h, len(lines))]
+}
+
+// pickerLines lists the columns that could be the label.
+func (s Model) pickerLines(h int) []string {
+	lines := []string{s.Styles.Title.Render(s.T("Choose the label column (two-valued columns of the file)",
+		"选择标签列（文件中只有两种取值的列）"))}
+	for i, c := range s.info.Candidates {
+		line := "  " + c
+		if i == 0 {
+			line += s.Styles.Muted.Render(s.T("  (current)", "（当前）"))
+		}
+		if i == s.pick {
+			line = s.Styles.Selected.Render(common.Pad("▸ "+c, s.Width/2))
+		}
+		lines = append(lines, line)
+	}
+	return window(lines, max(s.pick+2-h, 0), h)
+}
