@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -59,7 +60,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
+	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg, common.AnalyseRunMsg:
 		return true
 	}
 	return false

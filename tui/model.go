@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -61,7 +62,7 @@ type Model struct {
 	usersScr usersScreen
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
-	mapScr   mapScreen
+	mapScr   mapscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -108,7 +109,7 @@ func NewModel(opts Options) Model {
 	m.dataScr.served = opts.Served
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
-	m.mapScr = newMapScreen(st)
+	m.mapScr = mapscreen.New(com)
 	return m
 }
 
@@ -189,8 +190,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case walktab.ReadyMsg:
 		m.walkScr, _ = updateScreen(m.walkScr, msg)
 		return m, nil
-	case mapReadyMsg:
-		m.mapScr, _ = m.mapScr.Update(msg)
+	case mapscreen.ReadyMsg:
+		m.mapScr, _ = updateScreen(m.mapScr, msg)
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
@@ -264,7 +265,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabRuns:
 		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:
-		m.mapScr, cmd = m.mapScr.Update(msg)
+		m.mapScr, cmd = updateScreen(m.mapScr, msg)
 	}
 	return m, cmd
 }

@@ -49,7 +49,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabRuns:
 		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
-		hk.screen = m.mapScr.helpGroups()
+		hk.screen = m.mapScr.HelpGroups()
 	}
 	return hk
 }

@@ -1,4 +1,4 @@
-package tui
+package mapscreen
 
 import (
 	"fmt"
@@ -35,12 +35,11 @@ func defaultMapKeyMap() mapKeyMap {
 	}
 }
 
-// mapScreen is the decision map: the probability over two numeric
-// features, the other features held at the selected user's values.
-type mapScreen struct {
-	styles        common.Styles
-	keys          mapKeyMap
-	width, height int
+// Model is the decision map: the probability over two numeric features,
+// the other features held at the selected user's values.
+type Model struct {
+	common.Common
+	keys mapKeyMap
 
 	exp      *experiment.Experiment
 	features []int // numeric pipeline columns
@@ -51,13 +50,14 @@ type mapScreen struct {
 	view     string
 }
 
-func newMapScreen(st common.Styles) mapScreen {
-	return mapScreen{styles: st, keys: defaultMapKeyMap(), yi: 1}
+// New returns the Map screen, empty until Want gives it a run and a user.
+func New(com common.Common) Model {
+	return Model{Common: com, keys: defaultMapKeyMap(), yi: 1}
 }
 
-// request asks for the map of row of run with the chosen features, unless
-// it is shown or being computed.
-func (s *mapScreen) request(run common.Run, row int) tea.Cmd {
+// Want asks for the map of row of run with the chosen features, unless it
+// is shown or being computed; the Cmd's ReadyMsg goes back to Update.
+func (s *Model) Want(run common.Run, row int) tea.Cmd {
 	if run.Exp == nil || row < 0 {
 		return nil
 	}
@@ -71,7 +71,7 @@ func (s *mapScreen) request(run common.Run, row int) tea.Cmd {
 		s.render()
 		return nil
 	}
-	cols, rows := mapPlotSize(s.width, s.height)
+	cols, rows := mapPlotSize(s.Width, s.Height)
 	req := mapRequest{run: run.Number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
 	if req == s.want || cols < 4 || rows < 2 {
 		return nil
@@ -87,18 +87,45 @@ func mapPlotSize(w, h int) (int, int) {
 }
 
 // SetSize sets the screen's size (the root asks for a new grid).
-func (s *mapScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.render()
 }
 
-// Update handles keys and computed maps. Changing a feature only records
-// the choice; the root then requests the new map.
-func (s mapScreen) Update(msg tea.Msg) (mapScreen, tea.Cmd) {
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Map screen has no text field.
+func (s Model) Editing() bool { return false }
+
+// Shown reports whether a map is drawn.
+func (s Model) Shown() bool { return s.grid != nil }
+
+// Axes names the shown map's x and y features ("" before a map).
+func (s Model) Axes() (x, y string) {
+	if s.grid == nil {
+		return "", ""
+	}
+	pc := s.exp.Pipeline.Columns
+	return pc[s.grid.req.xcol].Name, pc[s.grid.req.ycol].Name
+}
+
+// step handles keys and computed maps. Changing a feature only records
+// the choice; the root then asks for the new map with Want.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case mapReadyMsg:
-		if msg.err != nil {
-			s.err = msg.err
+	case ReadyMsg:
+		if msg.Err != nil {
+			s.err = msg.Err
 		} else if msg.grid.req == s.want {
 			s.grid = msg.grid
 		}
@@ -128,7 +155,7 @@ func (s mapScreen) Update(msg tea.Msg) (mapScreen, tea.Cmd) {
 }
 
 // nextFeature steps a feature index, skipping the other axis's feature.
-func (s mapScreen) nextFeature(i, other, dir int) int {
+func (s Model) nextFeature(i, other, dir int) int {
 	n := len(s.features)
 	for range n {
 		i = (i + dir + n) % n
@@ -139,7 +166,8 @@ func (s mapScreen) nextFeature(i, other, dir int) int {
 	return i
 }
 
-func (s mapScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	on := len(s.features) >= 2
 	for _, b := range []*key.Binding{&k.NextX, &k.PrevX, &k.NextY, &k.PrevY, &k.Swap} {
@@ -149,16 +177,16 @@ func (s mapScreen) helpGroups() [][]key.Binding {
 }
 
 // View returns the view drawn in the last Update.
-func (s mapScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
 
 // render rebuilds the cached view.
-func (s *mapScreen) render() {
-	w, h := s.width, s.height
+func (s *Model) render() {
+	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
 	}
-	st := s.styles
+	st := s.Styles
 	switch {
 	case s.err != nil:
 		s.view = widget.Fit(st.Error.Render("No decision map: ")+s.err.Error(), w, h)
@@ -177,8 +205,8 @@ func (s *mapScreen) render() {
 // drawGrid draws the map: shades for the probability (coloured when the
 // terminal has colours), ● and ○ for users of each class, ◆ for the
 // selected user.
-func (s mapScreen) drawGrid() string {
-	st, g := s.styles, s.grid
+func (s Model) drawGrid() string {
+	st, g := s.Styles, s.grid
 	pc := s.exp.Pipeline.Columns
 	risk := common.NewRiskWording(s.exp.Pipeline.Label)
 	title := st.Title.Render("Decision map") + st.Muted.Render(fmt.Sprintf(" · %s over %s (→) and %s (↑) · other features at the selected user's values",
@@ -199,7 +227,7 @@ func (s mapScreen) drawGrid() string {
 	if g.self.col >= 0 {
 		marks[[2]int{g.self.row, g.self.col}] = "◆"
 	}
-	lines := []string{common.Truncate(title, s.width), common.Truncate(legend, s.width)}
+	lines := []string{common.Truncate(title, s.Width), common.Truncate(legend, s.Width)}
 	for r, row := range g.prob {
 		label := ""
 		switch r {

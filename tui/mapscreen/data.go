@@ -1,4 +1,4 @@
-package tui
+package mapscreen
 
 import (
 	"math"
@@ -41,17 +41,19 @@ type decisionGrid struct {
 	self     gridPoint // the selected user (col −1 when off the map)
 }
 
-// mapReadyMsg carries a computed decision map.
-type mapReadyMsg struct {
+// ReadyMsg carries a decision map computed off the UI goroutine; the root
+// hands it to the Map screen.
+type ReadyMsg struct {
 	grid *decisionGrid
-	err  error
+	// Err says why the map could not be computed.
+	Err error
 }
 
 // mapCmd computes a decision map off the UI goroutine.
 func mapCmd(e *experiment.Experiment, req mapRequest) tea.Cmd {
 	return func() tea.Msg {
 		g, err := computeGrid(e, req)
-		return mapReadyMsg{grid: g, err: err}
+		return ReadyMsg{grid: g, Err: err}
 	}
 }
 
