@@ -2,20 +2,18 @@ package mapscreen
 
 import (
 	"fmt"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
-	"github.com/retainlab/retain/tui/widget"
 )
 
 // Sizes of the decision map's frame.
 const (
-	mapYLabelW = 9 // y tick labels and the axis line
-	mapFrameH  = 4 // title, legend, x axis, x labels
+	yLabelW = 9 // y tick labels and the axis line
+	frameH  = 4 // title, legend, x axis, x labels
 )
 
 // mapKeyMap holds the decision map's keys.
@@ -44,8 +42,8 @@ type Model struct {
 	exp      *experiment.Experiment
 	features []int // numeric pipeline columns
 	xi, yi   int   // indices into features
-	want     mapRequest
-	grid     *decisionGrid
+	want     request
+	grid     *grid
 	err      error
 	view     string
 }
@@ -71,8 +69,8 @@ func (s *Model) Want(run common.Run, row int) tea.Cmd {
 		s.render()
 		return nil
 	}
-	cols, rows := mapPlotSize(s.Width, s.Height)
-	req := mapRequest{run: run.Number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
+	cols, rows := plotSize(s.Width, s.Height)
+	req := request{run: run.Number, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
 	if req == s.want || cols < 4 || rows < 2 {
 		return nil
 	}
@@ -82,8 +80,8 @@ func (s *Model) Want(run common.Run, row int) tea.Cmd {
 }
 
 // mapPlotSize is the number of cells of the map at a screen size.
-func mapPlotSize(w, h int) (int, int) {
-	return max(w-mapYLabelW-1, 0), max(h-mapFrameH, 0)
+func plotSize(w, h int) (int, int) {
+	return max(w-yLabelW-1, 0), max(h-frameH, 0)
 }
 
 // SetSize sets the screen's size (the root asks for a new grid).
@@ -174,133 +172,4 @@ func (s Model) HelpGroups() [][]key.Binding {
 		b.SetEnabled(on)
 	}
 	return [][]key.Binding{{k.NextX, k.NextY, k.Swap}, {k.PrevX, k.PrevY}}
-}
-
-// View returns the view drawn in the last Update.
-func (s Model) View() string { return s.view }
-
-// render rebuilds the cached view.
-func (s *Model) render() {
-	w, h := s.Width, s.Height
-	if w <= 0 || h <= 0 {
-		s.view = ""
-		return
-	}
-	st := s.Styles
-	switch {
-	case s.err != nil:
-		s.view = widget.Fit(st.Error.Render("No decision map: ")+s.err.Error(), w, h)
-		return
-	case s.exp == nil:
-		s.view = widget.Fit(common.NoRunYet(st), w, h)
-		return
-	case s.grid == nil:
-		// A stale grid stays drawn while the new one is computed.
-		s.view = widget.Fit(st.Muted.Render("Computing the decision map…"), w, h)
-		return
-	}
-	s.view = widget.Fit(s.drawGrid(), w, h)
-}
-
-// drawGrid draws the map: shades for the probability (coloured when the
-// terminal has colours), ● and ○ for users of each class, ◆ for the
-// selected user.
-func (s Model) drawGrid() string {
-	st, g := s.Styles, s.grid
-	pc := s.exp.Pipeline.Columns
-	risk := common.NewRiskWording(s.exp.Pipeline.Label)
-	title := st.Title.Render("Decision map") + st.Muted.Render(fmt.Sprintf(" · %s over %s (→) and %s (↑) · other features at the selected user's values",
-		risk.ProbName(), pc[g.req.xcol].Name, pc[g.req.ycol].Name))
-	self := "◆ the selected user"
-	if g.self.col < 0 {
-		self = "the selected user lies outside the shown range"
-	}
-	legend := st.Muted.Render(fmt.Sprintf("shade: ' '<0.2 ░<0.4 ▒<0.6 ▓<0.8 █ · ● %s  ○ %s  %s", risk.Positive, risk.Negative, self))
-	marks := make(map[[2]int]string, len(g.points)+1)
-	for _, p := range g.points {
-		if p.positive {
-			marks[[2]int{p.row, p.col}] = "●"
-		} else if _, taken := marks[[2]int{p.row, p.col}]; !taken {
-			marks[[2]int{p.row, p.col}] = "○"
-		}
-	}
-	if g.self.col >= 0 {
-		marks[[2]int{g.self.row, g.self.col}] = "◆"
-	}
-	lines := []string{common.Truncate(title, s.Width), common.Truncate(legend, s.Width)}
-	for r, row := range g.prob {
-		label := ""
-		switch r {
-		case 0:
-			label = widget.FormatValue(g.yhi)
-		case len(g.prob) / 2:
-			label = widget.FormatValue((g.ylo + g.yhi) / 2)
-		case len(g.prob) - 1:
-			label = widget.FormatValue(g.ylo)
-		}
-		var b strings.Builder
-		b.WriteString(common.PadLeft(label, mapYLabelW-2) + " ┤")
-		// Neighbouring cells of one style are rendered together: a few
-		// dozen style runs per row instead of one per cell.
-		var run strings.Builder
-		runKind := -1
-		flush := func() {
-			switch runKind {
-			case 0:
-				b.WriteString(st.Widget.Negative.Render(run.String()))
-			case 1:
-				b.WriteString(st.Widget.Positive.Render(run.String()))
-			case 2:
-				b.WriteString(st.Value.Render(run.String()))
-			}
-			run.Reset()
-		}
-		for c, p := range row {
-			kind, text := 0, shade(p)
-			if p >= 0.5 {
-				kind = 1
-			}
-			if m, ok := marks[[2]int{r, c}]; ok {
-				kind, text = 2, m
-			}
-			if kind != runKind {
-				flush()
-				runKind = kind
-			}
-			run.WriteString(text)
-		}
-		flush()
-		lines = append(lines, b.String())
-	}
-	cols := len(g.prob[0])
-	lines = append(lines, strings.Repeat(" ", mapYLabelW-1)+"└"+strings.Repeat("─", cols))
-	lo, mid, hi := widget.FormatValue(g.xlo), widget.FormatValue((g.xlo+g.xhi)/2), widget.FormatValue(g.xhi)
-	axis := []rune(strings.Repeat(" ", cols))
-	put := func(at int, text string) {
-		for i, r := range []rune(text) {
-			if at+i >= 0 && at+i < len(axis) {
-				axis[at+i] = r
-			}
-		}
-	}
-	put(0, lo)
-	put(cols/2-len(mid)/2, mid)
-	put(cols-len(hi), hi)
-	lines = append(lines, strings.Repeat(" ", mapYLabelW)+string(axis))
-	return common.JoinLines(lines)
-}
-
-// shade is the block character of a probability.
-func shade(p float64) string {
-	switch {
-	case p < 0.2:
-		return " "
-	case p < 0.4:
-		return "░"
-	case p < 0.6:
-		return "▒"
-	case p < 0.8:
-		return "▓"
-	}
-	return "█"
 }
