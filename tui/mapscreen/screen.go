@@ -1,7 +1,7 @@
 package mapscreen
 
 import (
-	"fmt"
+	"errors"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -23,13 +23,13 @@ type mapKeyMap struct {
 	Swap         key.Binding
 }
 
-func defaultMapKeyMap() mapKeyMap {
+func defaultMapKeyMap(c common.Common) mapKeyMap {
 	return mapKeyMap{
-		NextX: key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", "x feature")),
-		PrevX: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "previous x feature")),
-		NextY: key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", "y feature")),
-		PrevY: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "previous y feature")),
-		Swap:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "swap axes")),
+		NextX: key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", c.T("x feature", "x 轴特征"))),
+		PrevX: key.NewBinding(key.WithKeys("X"), key.WithHelp("X", c.T("previous x feature", "上一个 x 轴特征"))),
+		NextY: key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", c.T("y feature", "y 轴特征"))),
+		PrevY: key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", c.T("previous y feature", "上一个 y 轴特征"))),
+		Swap:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("swap axes", "交换两轴"))),
 	}
 }
 
@@ -50,7 +50,7 @@ type Model struct {
 
 // New returns the Map screen, empty until Want gives it a run and a user.
 func New(com common.Common) Model {
-	return Model{Common: com, keys: defaultMapKeyMap(), yi: 1}
+	return Model{Common: com, keys: defaultMapKeyMap(com), yi: 1}
 }
 
 // Want asks for the map of row of run with the chosen features, unless it
@@ -65,7 +65,8 @@ func (s *Model) Want(run common.Run, row int) tea.Cmd {
 		s.xi, s.yi = 0, min(1, max(len(s.features)-1, 0))
 	}
 	if len(s.features) < 2 {
-		s.err = fmt.Errorf("the decision map needs two numeric features; this data has %d", len(s.features))
+		s.err = errors.New(s.Tf("the decision map needs two numeric features; this data has %d",
+			"决策图需要两个数值特征；这份数据只有 %d 个", len(s.features)))
 		s.render()
 		return nil
 	}

@@ -153,3 +153,24 @@ func TestShadingSpansTheRangeShown(t *testing.T) {
 		t.Errorf("the legend does not show the range 0.02–0.12:\n%s", view)
 	}
 }
+
+// TestGoldenEmpty is the Map screen before any run ended.
+func TestGoldenEmpty(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, New(c), c.Width, c.Height)
+	})
+}
+
+// TestGoldenMap is the map of the fourth textbook user after two epochs.
+func TestGoldenMap(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, mapped(t, c, 3), c.Width, c.Height)
+	})
+}
+
+// TestGoldenLowUser is a map whose probabilities all lie below 0.2.
+func TestGoldenLowUser(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, lowUser(t, c), c.Width, c.Height)
+	})
+}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -25,14 +27,16 @@ func (s *Model) render() {
 	st := s.Styles
 	switch {
 	case s.err != nil:
-		s.view = widget.Fit(st.Error.Render("No decision map: ")+s.err.Error(), w, h)
+		s.view = widget.Fit(ansi.Wrap(st.Error.Render(s.T("No decision map: ", "无法绘制决策图："))+s.err.Error(), w, ""), w, h)
 		return
 	case s.exp == nil:
-		s.view = widget.Fit(common.NoRunYet(st), w, h)
+		s.view = widget.Fit(st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。"))+"\n"+
+			st.Muted.Render(ansi.Wrap(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+				"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里就会显示。"), w, "")), w, h)
 		return
 	case s.grid == nil:
 		// A stale grid stays drawn while the new one is computed.
-		s.view = widget.Fit(st.Muted.Render("Computing the decision map…"), w, h)
+		s.view = widget.Fit(st.Muted.Render(s.T("Computing the decision map…", "正在计算决策图…")), w, h)
 		return
 	}
 	s.view = widget.Fit(s.drawGrid(), w, h)
@@ -44,13 +48,14 @@ func (s Model) legend() string {
 	g := s.grid
 	risk := common.NewRiskWording(s.exp.Pipeline.Label)
 	lo, hi := g.Range()
-	scale := fmt.Sprintf("shade: lowest %s [%s] %s highest", probText(lo, hi, lo), strings.Join(shades, ""), probText(lo, hi, hi))
+	scale := s.Tf("shade %s [%s] %s (range shown)", "深浅 %s [%s] %s（图中范围）",
+		probText(lo, hi, lo), strings.Join(shades, ""), probText(lo, hi, hi))
 	if !(hi > lo) {
-		scale = fmt.Sprintf("shade: %s everywhere", probText(lo, hi, lo))
+		scale = s.Tf("shade: %s everywhere", "深浅：处处为 %s", probText(lo, hi, lo))
 	}
-	self := "◆ the selected user"
+	self := s.T("◆ selected user", "◆ 选中的用户")
 	if g.self.col < 0 {
-		self = "the selected user lies outside the shown range"
+		self = s.T("selected user off the map", "选中的用户不在图内")
 	}
 	return fmt.Sprintf("%s · ● %s  ○ %s  %s", scale, risk.Positive, risk.Negative, self)
 }
@@ -72,7 +77,9 @@ func probText(lo, hi, p float64) string {
 func (s Model) drawGrid() string {
 	st, g := s.Styles, s.grid
 	risk := common.NewRiskWording(s.exp.Pipeline.Label)
-	title := st.Title.Render("Decision map") + st.Muted.Render(fmt.Sprintf(" · %s over %s (→) and %s (↑) · other features at the selected user's values",
+	title := st.Title.Render(s.T("Decision map", "决策图")) + st.Muted.Render(s.Tf(
+		" · %s over %s (→) and %s (↑) · other features at the selected user's values",
+		" · %s 随 %s (→) 与 %s (↑) 变化 · 其余特征取选中用户的值",
 		risk.ProbName(), g.X, g.Y))
 	marks := make(map[[2]int]string, len(g.points)+1)
 	for _, p := range g.points {
