@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -56,7 +57,7 @@ type Model struct {
 	err     error // shown in the error panel until dismissed
 
 	dataScr  dataScreen
-	modelScr modelScreen
+	modelScr modelscreen.Model
 	trainScr trainScreen
 	evalScr  evalScreen
 	usersScr usersScreen
@@ -99,7 +100,7 @@ func NewModel(opts Options) Model {
 		loading: opts.Source.Describe(),
 	}
 	m.dataScr = newDataScreen(st)
-	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
+	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
@@ -166,7 +167,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.loading = msg.src.Describe()
 		return m, loadCmd(m.gen, msg.src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
 	case resplitMsg:
-		m.modelScr.setSeed(msg.seed)
+		m.modelScr.SetSeed(msg.seed)
 		return m, m.reprepare()
 	case trainDoneMsg:
 		var cmd tea.Cmd
@@ -247,7 +248,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.dataScr, cmd = m.dataScr.Update(msg)
 	case tabModel:
 		before := m.modelScr.Config()
-		m.modelScr, cmd = m.modelScr.Update(msg)
+		m.modelScr, cmd = updateScreen(m.modelScr, msg)
 		after := m.modelScr.Config()
 		m.trainScr.setInputs(m.data, after, m.opts.Limits)
 		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
@@ -294,7 +295,7 @@ func (m Model) editing() bool {
 	case tabData:
 		return m.dataScr.editing()
 	case tabModel:
-		return m.modelScr.editing()
+		return m.modelScr.Editing()
 	case tabUsers:
 		return m.usersScr.editing()
 	}
@@ -326,7 +327,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.err = nil
 	m.data, m.prep = msg.data, msg.prep
 	m.dataScr.setData(msg.data, msg.info)
-	m.modelScr.setInputs(msg.info.inputs)
+	m.modelScr.SetInputs(msg.info.inputs)
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m

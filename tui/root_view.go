@@ -37,7 +37,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabData:
 		hk.screen = m.dataScr.helpGroups()
 	case tabModel:
-		hk.screen = m.modelScr.helpGroups()
+		hk.screen = m.modelScr.HelpGroups()
 	case tabTrain:
 		hk.screen = m.trainScr.helpGroups()
 	case tabEvaluate:

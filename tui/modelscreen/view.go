@@ -1,4 +1,4 @@
-package tui
+package modelscreen
 
 import (
 	"strings"
@@ -13,25 +13,25 @@ import (
 const summaryWidth = 44
 
 // View returns the Model screen as rendered after the last change.
-func (s modelScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
 
 // render draws the Model screen: the form on the left, the summary on the
 // right (below it when the window is narrow).
-func (s modelScreen) render() string {
-	if s.width <= 0 || s.height <= 0 {
+func (s Model) render() string {
+	if s.Width <= 0 || s.Height <= 0 {
 		return ""
 	}
-	sumW := min(summaryWidth, s.width/2)
-	formW := min(s.width-sumW-3, 72)
+	sumW := min(summaryWidth, s.Width/2)
+	formW := min(s.Width-sumW-3, 72)
 	form := s.formLines(formW)
 	summary := s.summaryLines(sumW)
-	return strings.Join(common.BesideRule(form, summary, formW, max(len(form), len(summary)), s.styles), "\n")
+	return strings.Join(common.BesideRule(form, summary, formW, max(len(form), len(summary)), s.Styles), "\n")
 }
 
 // formLines lists the settings, the selected one highlighted, with a
 // refused value's reason right under its field.
-func (s modelScreen) formLines(w int) []string {
-	st := s.styles
+func (s Model) formLines(w int) []string {
+	st := s.Styles
 	const labelW, valueW = 21, 12
 	hintW := max(w-labelW-valueW-2, 0)
 	// Hints need room; in a narrow form only the selected one is shown,

@@ -1,4 +1,4 @@
-package tui
+package modelscreen
 
 import (
 	"errors"
@@ -125,7 +125,7 @@ func floatField(label, hint string, steps []float64, check func(float64) error, 
 }
 
 // fields lists the settings for cfg: two per hidden layer, then training.
-func fields(cfg experiment.Config, limits Limits) []field {
+func fields(cfg experiment.Config, limits common.Limits) []field {
 	var out []field
 	for i := range cfg.Hidden {
 		out = append(out, layerUnits(i), layerActivation(i))

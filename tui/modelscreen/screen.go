@@ -1,4 +1,4 @@
-package tui
+package modelscreen
 
 import (
 	"fmt"
@@ -40,15 +40,14 @@ func defaultModelKeyMap() modelKeyMap {
 	}
 }
 
-// modelScreen edits the network and training settings and shows the
-// Keras-style summary of the network they describe.
-type modelScreen struct {
-	styles        common.Styles
-	keys          modelKeyMap
-	width, height int
+// Model is the Model screen: it edits the network and training settings
+// and shows the Keras-style summary of the network they describe.
+type Model struct {
+	common.Common
+	keys modelKeyMap
 
 	cfg    experiment.Config
-	limits Limits
+	limits common.Limits
 	inputs int // model inputs of the loaded data (0 until loaded)
 
 	sel     int
@@ -60,12 +59,13 @@ type modelScreen struct {
 	view string // rendered after every change, so View only returns it
 }
 
-func newModelScreen(st common.Styles, cfg experiment.Config, limits Limits) modelScreen {
+// New returns the Model screen editing cfg within the session's limits.
+func New(com common.Common, cfg experiment.Config, limits common.Limits) Model {
 	cfg = cloneConfig(cfg)
 	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
 		cfg.Train.Epochs = limits.MaxEpochs
 	}
-	return modelScreen{styles: st, keys: defaultModelKeyMap(), cfg: cfg, limits: limits, refused: -1}
+	return Model{Common: com, keys: defaultModelKeyMap(), cfg: cfg, limits: limits, refused: -1}
 }
 
 // cloneConfig copies the hidden layers, so an edit never changes a
@@ -76,34 +76,57 @@ func cloneConfig(c experiment.Config) experiment.Config {
 }
 
 // Config returns the settings as edited so far (always valid).
-func (s modelScreen) Config() experiment.Config { return cloneConfig(s.cfg) }
+func (s Model) Config() experiment.Config { return cloneConfig(s.cfg) }
 
 // SetSize sets the size of the screen's area.
-func (s *modelScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.view = s.render()
 }
 
-func (s *modelScreen) setInputs(n int) {
+// SetInputs tells the screen the loaded data's model inputs, for the
+// summary.
+func (s *Model) SetInputs(n int) {
 	s.inputs = n
 	s.view = s.render()
 }
 
-func (s *modelScreen) setSeed(seed uint64) {
+// SetSeed sets the seed (the Data screen's reshuffle chose it).
+func (s *Model) SetSeed(seed uint64) {
 	s.cfg.Seed = seed
 	s.view = s.render()
 }
 
-func (s modelScreen) editing() bool { return s.typing }
+// Editing implements common.Screen: true while a value is typed.
+func (s Model) Editing() bool { return s.typing }
 
-// Update handles keys.
-func (s modelScreen) Update(msg tea.Msg) (modelScreen, tea.Cmd) {
+// Inputs returns the model inputs the summary counts from (0 until the
+// data is loaded).
+func (s Model) Inputs() int { return s.inputs }
+
+// Selected returns the label of the selected setting.
+func (s Model) Selected() string { return fields(s.cfg, s.limits)[s.sel].label }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// step handles keys and redraws.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	s, cmd := s.update(msg)
 	s.view = s.render()
 	return s, cmd
 }
 
-func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
+func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if s.typing {
@@ -152,7 +175,7 @@ func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
 
 // addLayer inserts a copy of layer at (1-based; 0 for none selected) after
 // it, or a 32-unit ReLU layer after the last one.
-func (s *modelScreen) addLayer(at int) {
+func (s *Model) addLayer(at int) {
 	next := cloneConfig(s.cfg)
 	spec := engine.LayerSpec{Units: 32, Activation: engine.ReLU}
 	pos := len(next.Hidden)
@@ -164,7 +187,7 @@ func (s *modelScreen) addLayer(at int) {
 	s.sel = 2 * pos
 }
 
-func (s modelScreen) typingKey(k tea.KeyPressMsg) (modelScreen, tea.Cmd) {
+func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, s.keys.Cancel):
 		s.typing, s.refusal, s.refused = false, "", -1
@@ -184,7 +207,7 @@ func (s modelScreen) typingKey(k tea.KeyPressMsg) (modelScreen, tea.Cmd) {
 
 // apply takes next unless err or the configuration's own check refuses
 // it; the reason stays by the field until the next change.
-func (s *modelScreen) apply(next experiment.Config, err error) bool {
+func (s *Model) apply(next experiment.Config, err error) bool {
 	if err == nil {
 		err = next.Validate()
 	}
@@ -196,8 +219,8 @@ func (s *modelScreen) apply(next experiment.Config, err error) bool {
 	return true
 }
 
-// helpGroups returns the keys that work now.
-func (s modelScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen: the keys that work now.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	if s.typing {
 		return [][]key.Binding{{k.Confirm, k.Cancel}}
@@ -209,8 +232,8 @@ func (s modelScreen) helpGroups() [][]key.Binding {
 }
 
 // summaryLines is the Keras-style summary of the network being edited.
-func (s modelScreen) summaryLines(w int) []string {
-	st := s.styles
+func (s Model) summaryLines(w int) []string {
+	st := s.Styles
 	lines := []string{st.Title.Render("Network summary")}
 	inputs := s.inputs
 	if inputs == 0 {

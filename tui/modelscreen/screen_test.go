@@ -1,30 +1,33 @@
-package tui
+package modelscreen
 
 import (
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
 
-func modelFixture() modelScreen {
-	s := newModelScreen(common.DefaultStyles(), experiment.DefaultConfig(), Limits{})
+func modelFixture() Model {
+	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{})
 	s.SetSize(100, 30)
-	s.setInputs(10)
+	s.SetInputs(10)
 	return s
 }
 
 // selectField moves the selection to the field labelled label.
-func selectField(t *testing.T, s modelScreen, label string) modelScreen {
+func selectField(t *testing.T, s Model, label string) Model {
 	t.Helper()
 	for s.sel > 0 {
-		s, _ = s.Update(press("up"))
+		s, _ = s.step(press("up"))
 	}
 	for fields(s.cfg, s.limits)[s.sel].label != label {
 		before := s.sel
-		s, _ = s.Update(press("down"))
+		s, _ = s.step(press("down"))
 		if s.sel == before {
 			t.Fatalf("no field %q", label)
 		}
@@ -32,15 +35,15 @@ func selectField(t *testing.T, s modelScreen, label string) modelScreen {
 	return s
 }
 
-func typeValue(s modelScreen, text string) modelScreen {
-	s, _ = s.Update(press("enter"))
+func typeValue(s Model, text string) Model {
+	s, _ = s.step(press("enter"))
 	for range 20 {
-		s, _ = s.Update(press("backspace"))
+		s, _ = s.step(press("backspace"))
 	}
 	for _, r := range text {
-		s, _ = s.Update(press(string(r)))
+		s, _ = s.step(press(string(r)))
 	}
-	s, _ = s.Update(press("enter"))
+	s, _ = s.step(press("enter"))
 	return s
 }
 
@@ -48,13 +51,13 @@ func TestLearningRateStepsThroughCommonValues(t *testing.T) {
 	s := selectField(t, modelFixture(), "Learning rate")
 	want := []float64{3e-3, 1e-2, 3e-2}
 	for _, w := range want {
-		s, _ = s.Update(press("right"))
+		s, _ = s.step(press("right"))
 		if got := s.Config().Train.Optimizer.LR; got != w {
 			t.Fatalf("lr %g, want %g", got, w)
 		}
 	}
 	for _, w := range []float64{1e-2, 3e-3, 1e-3, 3e-4} {
-		s, _ = s.Update(press("left"))
+		s, _ = s.step(press("left"))
 		if got := s.Config().Train.Optimizer.LR; got != w {
 			t.Fatalf("lr %g, want %g", got, w)
 		}
@@ -103,7 +106,7 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 			// The reason is shown by the field (wrapped when long).
 			words := strings.Fields(c.refusal)
 			mustContain(t, stripped(s.View()), "✗ refused: "+strings.Join(words[:min(3, len(words))], " "))
-			s, _ = s.Update(press("esc"))
+			s, _ = s.step(press("esc"))
 			if s.typing || s.refusal != "" {
 				t.Errorf("esc left typing %v refusal %q", s.typing, s.refusal)
 			}
@@ -116,7 +119,7 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 }
 
 func TestEpochsRespectTheSessionLimit(t *testing.T) {
-	s := newModelScreen(common.DefaultStyles(), experiment.DefaultConfig(), Limits{MaxEpochs: 10})
+	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{MaxEpochs: 10})
 	if s.Config().Train.Epochs != 10 {
 		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
 	}
@@ -128,7 +131,7 @@ func TestEpochsRespectTheSessionLimit(t *testing.T) {
 
 func TestLayersAreAddedAndRemoved(t *testing.T) {
 	s := selectField(t, modelFixture(), "Layer 1 units")
-	s, _ = s.Update(press("a")) // copies layer 1 after it
+	s, _ = s.step(press("a")) // copies layer 1 after it
 	got := s.Config().Hidden
 	if len(got) != 3 || got[1] != got[0] || got[2].Units != 32 {
 		t.Fatalf("after adding: %+v", got)
@@ -137,18 +140,18 @@ func TestLayersAreAddedAndRemoved(t *testing.T) {
 		t.Fatalf("selection %q, want the new layer", fields(s.cfg, s.limits)[s.sel].label)
 	}
 	mustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
-	s, _ = s.Update(press("d"))
+	s, _ = s.step(press("d"))
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.Update(press("d"))
+	s, _ = s.step(press("d"))
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.Update(press("d"))
+	s, _ = s.step(press("d"))
 	if n := len(s.Config().Hidden); n != 0 {
 		t.Fatalf("%d layers left", n)
 	}
 	mustContain(t, stripped(s.View()), "logistic regression", "output (sigmoid)")
 	s = selectField(t, s, "Optimiser")
-	s, _ = s.Update(press("d")) // not a layer: nothing to remove
-	s, _ = s.Update(press("a"))
+	s, _ = s.step(press("d")) // not a layer: nothing to remove
+	s, _ = s.step(press("a"))
 	if h := s.Config().Hidden; len(h) != 1 || h[0].Units != 32 || h[0].Activation != engine.ReLU {
 		t.Fatalf("after adding to an empty network: %+v", h)
 	}
@@ -159,7 +162,7 @@ func TestSummaryCountsParameters(t *testing.T) {
 	// 10 inputs → 64 → 32 → 1: (10·64+64) + (64·32+32) + (32·1+1) = 704 + 2,080 + 33 = 2,817.
 	mustContain(t, stripped(s.View()), "704", "2,080", "33", "Total params: 2,817")
 	s = selectField(t, s, "Layer 2 units")
-	s, _ = s.Update(press("right")) // 32 → 64
+	s, _ = s.step(press("right")) // 32 → 64
 	// (10·64+64) + (64·64+64) + (64+1) = 704 + 4,160 + 65 = 4,929.
 	mustContain(t, stripped(s.View()), "4,160", "Total params: 4,929")
 }
@@ -168,8 +171,39 @@ func TestEditsDoNotAliasTheRunningConfiguration(t *testing.T) {
 	s := modelFixture()
 	running := s.Config()
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.Update(press("right"))
+	s, _ = s.step(press("right"))
 	if running.Hidden[0].Units != 64 {
 		t.Fatal("an edit changed a configuration handed out earlier")
+	}
+}
+
+func press(k string) tea.KeyPressMsg {
+	switch k {
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+func stripped(s string) string { return ansi.Strip(s) }
+
+func mustContain(t *testing.T, view string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(view, p) {
+			t.Fatalf("view lacks %q:\n%s", p, view)
+		}
 	}
 }
