@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 func modelFixture() Model {
@@ -204,6 +205,53 @@ func mustContain(t *testing.T, view string, parts ...string) {
 	for _, p := range parts {
 		if !strings.Contains(view, p) {
 			t.Fatalf("view lacks %q:\n%s", p, view)
+		}
+	}
+}
+
+// shownRefusal returns the refusal as the form shows it: the lines from
+// the one with ✗ on, left of the rule, joined with spaces.
+func shownRefusal(view string) string {
+	var parts []string
+	for _, l := range strings.Split(stripped(view), "\n") {
+		left, _, _ := strings.Cut(l, "│")
+		switch {
+		case strings.HasPrefix(strings.TrimSpace(left), "✗"):
+			parts = append(parts, strings.TrimSpace(left))
+		case len(parts) > 0 && strings.HasPrefix(left, "    ") && strings.TrimSpace(left) != "":
+			parts = append(parts, strings.TrimSpace(left))
+		default:
+			if len(parts) > 0 {
+				return strings.Join(parts, " ")
+			}
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// TestRefusalsShowWhole checks that the whole reason of a refusal shows
+// at 80 columns, also on the last field of a form taller than the window.
+func TestRefusalsShowWhole(t *testing.T) {
+	cases := []struct {
+		lang, field, text, want string
+		layers                  int
+	}{
+		{"en", "Learning rate", "-1", "✗ refused: must be above 0 and at most 10", 0},
+		{"en", "Seed", "-3", "✗ refused: must be a whole number ≥ 0", 2},
+		{"en", "Validation share", "0.9", "✗ refused: must be from 0 to 0.5", 2},
+	}
+	for _, c := range cases {
+		// 80×24 less the tab bar, rule and footer.
+		s := New(screentest.Common(c.lang, 80, 21), experiment.DefaultConfig(), common.Limits{})
+		s.SetSize(80, 21)
+		s.SetInputs(10)
+		for range c.layers {
+			s, _ = s.step(press("a"))
+		}
+		s = typeValue(selectField(t, s, c.field), c.text)
+		view := screentest.Render(s, 80, 21)
+		if got := shownRefusal(view); got != c.want {
+			t.Errorf("%s = %q shows %q, want %q:\n%s", c.field, c.text, got, c.want, view)
 		}
 	}
 }

@@ -3,8 +3,6 @@ package modelscreen
 import (
 	"strings"
 
-	"charm.land/lipgloss/v2"
-
 	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -29,7 +27,9 @@ func (s Model) render() string {
 }
 
 // formLines lists the settings, the selected one highlighted, with a
-// refused value's reason right under its field.
+// refused value's whole reason right under its field. A form taller than
+// the screen scrolls so the selected field and its reason show; the hint
+// of a narrow form stays at the bottom.
 func (s Model) formLines(w int) []string {
 	st := s.Styles
 	const labelW, valueW = 21, 12
@@ -38,7 +38,11 @@ func (s Model) formLines(w int) []string {
 	// under the list.
 	inline := hintW >= 16
 	lines := []string{st.Title.Render("Network") + st.Muted.Render(common.Truncate("  applies to the next run", w-7))}
+	if len(s.cfg.Hidden) == 0 {
+		lines = append(lines, st.Muted.Render(common.Truncate("  no hidden layers: logistic regression (a adds one)", w)))
+	}
 	fs := fields(s.cfg, s.limits)
+	focus, focusEnd := 0, 0 // the selected field's lines
 	for i, f := range fs {
 		if i == 2*len(s.cfg.Hidden) {
 			lines = append(lines, "", st.Title.Render("Training"))
@@ -52,6 +56,7 @@ func (s Model) formLines(w int) []string {
 		label := common.Pad("  "+f.label, labelW)
 		if i == s.sel {
 			label = st.Selected.Render(common.Pad("▸ "+f.label, labelW))
+			focus = len(lines)
 		}
 		line := label + " " + common.Pad(value, valueW)
 		if inline {
@@ -59,17 +64,37 @@ func (s Model) formLines(w int) []string {
 		}
 		lines = append(lines, ansi.Truncate(line, w, ""))
 		if i == s.refused && s.refusal != "" {
-			wrapped := lipgloss.NewStyle().Width(max(w-4, 10)).Render("✗ refused: " + s.refusal)
-			for _, l := range strings.Split(wrapped, "\n") {
-				lines = append(lines, st.Error.Render(common.Truncate("  "+strings.TrimRight(l, " "), w)))
-			}
+			lines = append(lines, s.refusalLines(w)...)
+		}
+		if i == s.sel {
+			focusEnd = len(lines)
 		}
 	}
+	var foot []string
 	if !inline && s.sel < len(fs) {
-		lines = append(lines, "", st.Muted.Render(common.Truncate(fs[s.sel].label+": "+fs[s.sel].hint, w)))
+		foot = []string{"", st.Muted.Render(common.Truncate(fs[s.sel].label+": "+fs[s.sel].hint, w))}
 	}
-	if len(s.cfg.Hidden) == 0 {
-		lines = append(lines[:1], append([]string{st.Muted.Render("  no hidden layers: logistic regression (a adds one)")}, lines[1:]...)...)
+	room := max(s.Height-len(foot), 1)
+	if len(lines) > room {
+		top := min(max(focusEnd-room, 0), focus)
+		lines = lines[top:min(top+room, len(lines))]
 	}
-	return lines
+	return append(lines, foot...)
+}
+
+// refusalLines is the refused value's reason, wrapped at word boundaries
+// with a hanging indent under the text after the ✗.
+func (s Model) refusalLines(w int) []string {
+	const lead, indent = "  ✗ ", "    "
+	text := "refused: " + s.refusal
+	wrapped := ansi.Wrap(text, max(w-len(indent), 8), "")
+	var out []string
+	for i, l := range strings.Split(wrapped, "\n") {
+		prefix := indent
+		if i == 0 {
+			prefix = lead
+		}
+		out = append(out, s.Styles.Error.Render(common.Truncate(prefix+strings.TrimRight(l, " "), w)))
+	}
+	return out
 }
