@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
@@ -28,15 +29,15 @@ type modelKeyMap struct {
 	Cancel   key.Binding
 }
 
-func defaultModelKeyMap() modelKeyMap {
+func defaultModelKeyMap(c common.Common) modelKeyMap {
 	return modelKeyMap{
-		Move:     key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-		Step:     key.NewBinding(key.WithKeys("left", "right", "-", "+", "="), key.WithHelp("←/→", "change")),
-		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a value")),
-		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add layer")),
-		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove layer")),
-		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Move:     key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("select", "选择"))),
+		Step:     key.NewBinding(key.WithKeys("left", "right", "-", "+", "="), key.WithHelp("←/→", c.T("change", "调整"))),
+		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("type a value", "输入数值"))),
+		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("add layer", "添加一层"))),
+		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", c.T("remove layer", "删除该层"))),
+		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "确认"))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
 }
 
@@ -65,7 +66,7 @@ func New(com common.Common, cfg experiment.Config, limits common.Limits) Model {
 	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
 		cfg.Train.Epochs = limits.MaxEpochs
 	}
-	return Model{Common: com, keys: defaultModelKeyMap(), cfg: cfg, limits: limits, refused: -1}
+	return Model{Common: com, keys: defaultModelKeyMap(com), cfg: cfg, limits: limits, refused: -1}
 }
 
 // cloneConfig copies the hidden layers, so an edit never changes a
@@ -105,7 +106,7 @@ func (s Model) Editing() bool { return s.typing }
 func (s Model) Inputs() int { return s.inputs }
 
 // Selected returns the label of the selected setting.
-func (s Model) Selected() string { return fields(s.cfg, s.limits)[s.sel].label }
+func (s Model) Selected() string { return fields(s.Common, s.cfg, s.limits)[s.sel].label }
 
 // Update implements common.Screen.
 func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -139,7 +140,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if s.typing {
 		return s.typingKey(k)
 	}
-	fs := fields(s.cfg, s.limits)
+	fs := fields(s.Common, s.cfg, s.limits)
 	switch {
 	case key.Matches(k, s.keys.Move):
 		if k.String() == "up" || k.String() == "k" {
@@ -168,7 +169,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		next := cloneConfig(s.cfg)
 		next.Hidden = slices.Delete(next.Hidden, fs[s.sel].layer-1, fs[s.sel].layer)
 		s.apply(next, nil)
-		s.sel = min(s.sel, len(fields(s.cfg, s.limits))-1)
+		s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
 	}
 	return s, nil
 }
@@ -194,7 +195,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
 		next := cloneConfig(s.cfg)
-		err := fields(s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
+		err := fields(s.Common, s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
 		if s.apply(next, err) {
 			s.typing = false
 		}
@@ -225,7 +226,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	if s.typing {
 		return [][]key.Binding{{k.Confirm, k.Cancel}}
 	}
-	fs := fields(s.cfg, s.limits)
+	fs := fields(s.Common, s.cfg, s.limits)
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
 	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
 	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer}}
@@ -234,25 +235,31 @@ func (s Model) HelpGroups() [][]key.Binding {
 // summaryLines is the Keras-style summary of the network being edited.
 func (s Model) summaryLines(w int) []string {
 	st := s.Styles
-	lines := []string{st.Title.Render("Network summary")}
+	lines := []string{st.Title.Render(s.T("Network summary", "网络概要"))}
 	inputs := s.inputs
 	if inputs == 0 {
-		return append(lines, st.Muted.Render("waiting for the data to know the input width"))
+		for _, l := range strings.Split(ansi.Wrap(s.T("waiting for the data to know the input width", "等数据加载后才知道输入宽度"), w, ""), "\n") {
+			lines = append(lines, st.Muted.Render(l))
+		}
+		return lines
 	}
 	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
 	layerW := max(w-12-10, 10)
 	row := func(a, b, c string) string {
 		return common.Pad(a, layerW-1) + " " + common.Pad(b, 12) + common.PadLeft(c, 10)
 	}
-	lines = append(lines, st.Header.Render(row("Layer", "Output", "Params")))
-	lines = append(lines, row("input", fmt.Sprintf("(None, %d)", inputs), ""))
+	lines = append(lines, st.Header.Render(row(s.T("Layer", "层"), s.T("Output", "输出形状"), s.T("Params", "参数"))))
+	lines = append(lines, row(s.T("input", "输入"), fmt.Sprintf("(None, %d)", inputs), ""))
 	for _, r := range arch.Summary() {
 		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), common.Thousands(r.Params)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
-	lines = append(lines, "Total params: "+st.Value.Render(common.Thousands(arch.ParamCount())))
-	lines = append(lines, st.Muted.Render(common.Truncate("output: sigmoid · loss: binary cross-entropy", w)))
-	return lines
+	lines = append(lines, s.T("Total params: ", "参数总数：")+st.Value.Render(common.Thousands(arch.ParamCount())))
+	out, loss := s.T("output: sigmoid", "输出：sigmoid"), s.T("loss: binary cross-entropy", "损失：二元交叉熵")
+	if ansi.StringWidth(out+" · "+loss) <= w {
+		return append(lines, st.Muted.Render(out+" · "+loss))
+	}
+	return append(lines, st.Muted.Render(common.Truncate(out, w)), st.Muted.Render(common.Truncate(loss, w)))
 }
 
 func dims(d []int) string {

@@ -26,7 +26,7 @@ func selectField(t *testing.T, s Model, label string) Model {
 	for s.sel > 0 {
 		s, _ = s.step(press("up"))
 	}
-	for fields(s.cfg, s.limits)[s.sel].label != label {
+	for fields(s.Common, s.cfg, s.limits)[s.sel].label != label {
 		before := s.sel
 		s, _ = s.step(press("down"))
 		if s.sel == before {
@@ -137,8 +137,8 @@ func TestLayersAreAddedAndRemoved(t *testing.T) {
 	if len(got) != 3 || got[1] != got[0] || got[2].Units != 32 {
 		t.Fatalf("after adding: %+v", got)
 	}
-	if fields(s.cfg, s.limits)[s.sel].label != "Layer 2 units" {
-		t.Fatalf("selection %q, want the new layer", fields(s.cfg, s.limits)[s.sel].label)
+	if fields(s.Common, s.cfg, s.limits)[s.sel].label != "Layer 2 units" {
+		t.Fatalf("selection %q, want the new layer", fields(s.Common, s.cfg, s.limits)[s.sel].label)
 	}
 	mustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
 	s, _ = s.step(press("d"))
@@ -254,4 +254,67 @@ func TestRefusalsShowWhole(t *testing.T) {
 			t.Errorf("%s = %q shows %q, want %q:\n%s", c.field, c.text, got, c.want, view)
 		}
 	}
+}
+
+// fixtureIn is the default settings for 10 inputs in c's language and size.
+func fixtureIn(c common.Common) Model {
+	s := New(c, experiment.DefaultConfig(), common.Limits{})
+	s.SetSize(c.Width, c.Height)
+	s.SetInputs(10)
+	return s
+}
+
+// down moves the selection n fields down.
+func down(s Model, n int) Model {
+	for range n {
+		s, _ = s.step(press("down"))
+	}
+	return s
+}
+
+func TestRefusalsSpeakChinese(t *testing.T) {
+	s := typeValue(down(fixtureIn(screentest.Common("zh", 80, 21)), 5), "-1")
+	if got, want := shownRefusal(screentest.Render(s, 80, 21)), "✗ 未接受：必须大于 0 且不超过 10"; got != want {
+		t.Fatalf("refusal %q, want %q", got, want)
+	}
+	s = typeValue(down(fixtureIn(screentest.Common("zh", 80, 21)), 4), "rmsprop")
+	if s.refusal != "请选择 adam 或 sgd" {
+		t.Fatalf("refusal %q", s.refusal)
+	}
+}
+
+// TestGolden is the form with its summary.
+func TestGolden(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, fixtureIn(c), c.Width, c.Height)
+	})
+}
+
+// TestGoldenRefused is a refused learning rate, its reason under it.
+func TestGoldenRefused(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, typeValue(down(fixtureIn(c), 5), "-1"), c.Width, c.Height)
+	})
+}
+
+// TestGoldenTallForm is five layers and a refused seed: at 80×24 the form
+// scrolls to keep the seed and its reason in view.
+func TestGoldenTallForm(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := fixtureIn(c)
+		for range 3 {
+			s, _ = s.step(press("a"))
+		}
+		screentest.Golden(t, typeValue(down(s, 30), "-3"), c.Width, c.Height)
+	})
+}
+
+// TestGoldenNoLayers is logistic regression, before the data is loaded.
+func TestGoldenNoLayers(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		cfg := experiment.DefaultConfig()
+		cfg.Hidden = nil
+		s := New(c, cfg, common.Limits{MaxEpochs: 50})
+		screentest.Golden(t, down(s, 3), c.Width, c.Height)
+	})
 }

@@ -37,15 +37,19 @@ func (s Model) formLines(w int) []string {
 	// Hints need room; in a narrow form only the selected one is shown,
 	// under the list.
 	inline := hintW >= 16
-	lines := []string{st.Title.Render("Network") + st.Muted.Render(common.Truncate("  applies to the next run", w-7))}
+	title := s.T("Network", "网络")
+	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
 	if len(s.cfg.Hidden) == 0 {
-		lines = append(lines, st.Muted.Render(common.Truncate("  no hidden layers: logistic regression (a adds one)", w)))
+		note := ansi.Wrap(s.T("no hidden layers: logistic regression (a adds one)", "没有隐藏层：即逻辑回归（按 a 添加一层）"), max(w-2, 8), "")
+		for _, l := range strings.Split(note, "\n") {
+			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
+		}
 	}
-	fs := fields(s.cfg, s.limits)
+	fs := fields(s.Common, s.cfg, s.limits)
 	focus, focusEnd := 0, 0 // the selected field's lines
 	for i, f := range fs {
 		if i == 2*len(s.cfg.Hidden) {
-			lines = append(lines, "", st.Title.Render("Training"))
+			lines = append(lines, "", st.Title.Render(s.T("Training", "训练")))
 		}
 		value := f.get(s.cfg)
 		if i == s.sel && s.typing {
@@ -72,7 +76,7 @@ func (s Model) formLines(w int) []string {
 	}
 	var foot []string
 	if !inline && s.sel < len(fs) {
-		foot = []string{"", st.Muted.Render(common.Truncate(fs[s.sel].label+": "+fs[s.sel].hint, w))}
+		foot = []string{"", st.Muted.Render(common.Truncate(s.Tf("%s: %s", "%s：%s", fs[s.sel].label, fs[s.sel].hint), w))}
 	}
 	room := max(s.Height-len(foot), 1)
 	if len(lines) > room {
@@ -86,8 +90,11 @@ func (s Model) formLines(w int) []string {
 // with a hanging indent under the text after the ✗.
 func (s Model) refusalLines(w int) []string {
 	const lead, indent = "  ✗ ", "    "
-	text := "refused: " + s.refusal
-	wrapped := ansi.Wrap(text, max(w-len(indent), 8), "")
+	text := s.T("refused: ", "未接受：") + s.refusal
+	// A bound stays with its sign: "≥ 0" never ends one line and starts
+	// the next.
+	glued := strings.NewReplacer("≥ ", "≥\u00a0", "≤ ", "≤\u00a0", "> ", ">\u00a0", "< ", "<\u00a0").Replace(text)
+	wrapped := strings.ReplaceAll(ansi.Wrap(glued, max(w-len(indent), 8), ""), "\u00a0", " ")
 	var out []string
 	for i, l := range strings.Split(wrapped, "\n") {
 		prefix := indent
