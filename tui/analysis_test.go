@@ -186,41 +186,18 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	}
 }
 
-func TestDecisionMapMatchesTheNetwork(t *testing.T) {
+func TestDecisionMapFollowsTheSelectedUser(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 100, 30, 2)
 	m = pressAll(t, m, "5", "down", "8")
-	g := m.mapScr.grid
-	if g == nil {
+	if !m.mapScr.Shown() {
 		t.Fatal("no map")
 	}
-	e := m.analysed.Exp
-	x, _ := e.Row(m.usersScr.selectedRow())
-	pcs := e.Pipeline.Columns
-	// One cell recomputed by hand: its centre values set on the user's row.
-	r, c := 3, 7
-	xv := g.xlo + (float64(c)+0.5)/float64(g.req.cols)*(g.xhi-g.xlo)
-	yv := g.yhi - (float64(r)+0.5)/float64(g.req.rows)*(g.yhi-g.ylo)
-	in := append([]float64(nil), x...)
-	xc, yc := pcs[g.req.xcol], pcs[g.req.ycol]
-	in[xc.First] = xc.Transformed(xv)
-	in[yc.First] = yc.Transformed(yv)
-	if want := e.Net.Predict(in)[0]; math.Abs(g.prob[r][c]-want) > 1e-9 {
-		t.Fatalf("cell (%d,%d) %g, direct %g", r, c, g.prob[r][c], want)
-	}
-	cols, rows := mapPlotSize(m.mapScr.width, m.mapScr.height)
-	if g.req.cols != cols || g.req.rows != rows {
-		t.Fatalf("grid %dx%d for a %dx%d plot", g.req.cols, g.req.rows, cols, rows)
-	}
-	before := g.req
+	x, y := m.mapScr.Axes()
+	mustContain(t, screen(m), "Decision map", x+" (→)", y+" (↑)")
 	m = pressAll(t, m, "x")
-	if m.mapScr.grid.req.xcol == before.xcol || m.mapScr.grid.req.xcol == m.mapScr.grid.req.ycol {
-		t.Fatalf("x chose column %d (y %d)", m.mapScr.grid.req.xcol, m.mapScr.grid.req.ycol)
+	if nx, ny := m.mapScr.Axes(); nx == x || ny != y || !m.mapScr.Shown() {
+		t.Fatalf("x: axes %s, %s after %s, %s", nx, ny, x, y)
 	}
-	m = pressAll(t, m, "s")
-	if m.mapScr.grid.req.ycol != m.mapScr.features[m.mapScr.yi] {
-		t.Fatal("swapping did not compute the swapped map")
-	}
-	mustContain(t, screen(m), "Decision map", pcs[m.mapScr.grid.req.xcol].Name+" (→)")
 }
 
 func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {

@@ -86,8 +86,8 @@ func TestOpenCSVThroughThePromptAndChooseAnotherLabel(t *testing.T) {
 	if m.data.Table.Label.Name != "active" || m.data.Source.Label != "active" {
 		t.Fatalf("label %q after choosing active", m.data.Table.Label.Name)
 	}
-	if m.modelScr.inputs != m.dataScr.Info().Inputs || m.modelScr.inputs == 0 {
-		t.Fatalf("model screen inputs %d, data %d", m.modelScr.inputs, m.dataScr.Info().Inputs)
+	if m.modelScr.Inputs() != m.dataScr.Info().Inputs || m.modelScr.Inputs() == 0 {
+		t.Fatalf("model screen inputs %d, data %d", m.modelScr.Inputs(), m.dataScr.Info().Inputs)
 	}
 }
 

@@ -11,6 +11,8 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -63,13 +65,13 @@ type Model struct {
 	err     error // shown in the error panel until dismissed
 
 	dataScr  datascreen.Model
-	modelScr modelScreen
+	modelScr modelscreen.Model
 	trainScr trainScreen
 	evalScr  evalscreen.Model
 	usersScr usersScreen
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
-	mapScr   mapScreen
+	mapScr   mapscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -111,7 +113,7 @@ func NewModel(opts Options) Model {
 		loading: com.Tf("loading %s…", "正在加载 %s…", opts.Source.Describe()),
 	}
 	m.dataScr = datascreen.New(com, opts.Served)
-	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
+	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
 	m.trainScr = newTrainScreen(st)
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
@@ -120,7 +122,7 @@ func NewModel(opts Options) Model {
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
-	m.mapScr = newMapScreen(st)
+	m.mapScr = mapscreen.New(com)
 	return m
 }
 
@@ -180,7 +182,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", msg.Src.Describe())
 		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
 	case datascreen.ResplitMsg:
-		m.modelScr.setSeed(msg.Seed)
+		m.modelScr.SetSeed(msg.Seed)
 		return m, m.reprepare()
 	case trainDoneMsg:
 		var cmd tea.Cmd
@@ -204,8 +206,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case walktab.ReadyMsg:
 		m.walkScr, _ = updateScreen(m.walkScr, msg)
 		return m, nil
-	case mapReadyMsg:
-		m.mapScr, _ = m.mapScr.Update(msg)
+	case mapscreen.ReadyMsg:
+		m.mapScr, _ = updateScreen(m.mapScr, msg)
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
@@ -214,13 +216,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// Evaluate.
 		var cmds [tabCount]tea.Cmd
 		m.dataScr, cmds[tabData] = updateScreen(m.dataScr, msg)
-		m.modelScr, cmds[tabModel] = m.modelScr.Update(msg)
+		m.modelScr, cmds[tabModel] = updateScreen(m.modelScr, msg)
 		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
 		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
 		m.usersScr, cmds[tabUsers] = m.usersScr.Update(msg)
 		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
 		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
-		m.mapScr, cmds[tabMap] = m.mapScr.Update(msg)
+		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
 		return m, tea.Batch(cmds[:]...)
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
@@ -276,7 +278,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 	case tabModel:
 		before := m.modelScr.Config()
-		m.modelScr, cmd = m.modelScr.Update(msg)
+		m.modelScr, cmd = updateScreen(m.modelScr, msg)
 		after := m.modelScr.Config()
 		m.trainScr.setInputs(m.data, after, m.opts.Limits)
 		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
@@ -294,7 +296,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabRuns:
 		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:
-		m.mapScr, cmd = m.mapScr.Update(msg)
+		m.mapScr, cmd = updateScreen(m.mapScr, msg)
 	}
 	return m, cmd
 }
@@ -323,7 +325,7 @@ func (m Model) editing() bool {
 	case tabData:
 		return m.dataScr.Editing()
 	case tabModel:
-		return m.modelScr.editing()
+		return m.modelScr.Editing()
 	case tabUsers:
 		return m.usersScr.editing()
 	}
@@ -355,7 +357,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.err = nil
 	m.data, m.prep = msg.data, msg.prep
 	m.dataScr.SetData(msg.data, msg.info)
-	m.modelScr.setInputs(msg.info.Inputs)
+	m.modelScr.SetInputs(msg.info.Inputs)
 	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m

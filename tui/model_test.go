@@ -171,7 +171,10 @@ func TestStaleLoadResultsAreDropped(t *testing.T) {
 func TestSeedChangeOnModelScreenResplits(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	m, _ = update(t, m, press("2"))
-	for m.modelScr.sel < len(fields(m.modelScr.cfg, Limits{}))-1 {
+	for i := 0; m.modelScr.Selected() != "Seed"; i++ {
+		if i == 30 {
+			t.Fatal("no Seed field")
+		}
 		m, _ = update(t, m, press("down"))
 	}
 	m, cmd := update(t, m, press("right"))

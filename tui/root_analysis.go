@@ -43,7 +43,7 @@ func (m *Model) follow() tea.Cmd {
 	case tabWalk:
 		return m.walkScr.Want(m.analysed, row, m.usersScr.list.users.id(row))
 	case tabMap:
-		return m.mapScr.request(m.analysed, row)
+		return m.mapScr.Want(m.analysed, row)
 	}
 	return nil
 }

@@ -36,7 +36,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabData:
 		hk.screen = m.dataScr.HelpGroups()
 	case tabModel:
-		hk.screen = m.modelScr.helpGroups()
+		hk.screen = m.modelScr.HelpGroups()
 	case tabTrain:
 		hk.screen = m.trainScr.helpGroups()
 	case tabEvaluate:
@@ -48,7 +48,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabRuns:
 		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
-		hk.screen = m.mapScr.helpGroups()
+		hk.screen = m.mapScr.HelpGroups()
 	}
 	return hk
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -27,8 +28,7 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 99})
 	m, _ = update(t, m, explainMsg{run: 99, row: 0, expl: experiment.Explanation{Prob: 0.5}})
 	m, _ = update(t, m, walktab.ReadyMsg{Run: 99, Row: 0})
-	m, _ = update(t, m, mapReadyMsg{grid: &decisionGrid{req: mapRequest{run: 99}}})
-	if m.usersScr.list.users != users || m.evalScr.RunNumber() != eval || walkShown(m) || m.mapScr.grid != nil {
+	if m.usersScr.list.users != users || m.evalScr.RunNumber() != eval || walkShown(m) {
 		t.Fatal("an answer about an unknown run replaced the current one")
 	}
 	if _, ok := m.usersScr.explained[0]; ok && users.run != 99 {
@@ -119,12 +119,14 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
 	w := walktab.New(common.New("en"))
+	mp := mapscreen.New(common.New("en"))
+	mp.SetSize(40, 14)
 	cmds := []tea.Cmd{evalscreen.Cmd(run), usersCmd(run), evalscreen.ImportanceCmd(run),
 		func() tea.Msg {
 			ex, err := explainRow(run.Exp, run.Exp.Explainer(), 3)
 			return explainMsg{run: 1, row: 3, expl: ex, err: err}
 		},
-		mapCmd(run.Exp, mapRequest{run: 1, row: 3, xcol: 0, ycol: 1, cols: 30, rows: 10}),
+		mp.Want(run, 3),
 		w.Want(run, 3, "U000004")}
 	done := make(chan tea.Msg, len(cmds))
 	for _, c := range cmds {
@@ -144,9 +146,9 @@ func TestAnalysisCmdsRunConcurrently(t *testing.T) {
 			if msg.Err != nil {
 				t.Error(msg.Err)
 			}
-		case mapReadyMsg:
-			if msg.err != nil {
-				t.Error(msg.err)
+		case mapscreen.ReadyMsg:
+			if msg.Err != nil {
+				t.Error(msg.Err)
 			}
 		case walktab.ReadyMsg:
 			if msg.Err != nil {

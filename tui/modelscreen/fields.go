@@ -1,8 +1,7 @@
-package tui
+package modelscreen
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -66,34 +65,37 @@ func stepThrough(values []float64, cur float64, dir int) float64 {
 	return values[0]
 }
 
-func parseFloat(text string) (float64, error) {
+func parseFloat(c common.Common, text string) (float64, error) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, errors.New("not a number")
+		return 0, errors.New(c.T("not a number", "不是数字"))
 	}
 	return v, nil
 }
 
-func parseInt(text string) (int, error) {
+func parseInt(c common.Common, text string) (int, error) {
 	v, err := strconv.Atoi(strings.TrimSpace(text))
 	if err != nil {
-		return 0, errors.New("not a whole number")
+		return 0, errors.New(c.T("not a whole number", "不是整数"))
 	}
 	return v, nil
 }
 
+// refuse is a refusal in the interface's language.
+func refuse(c common.Common, en, zh string) error { return errors.New(c.T(en, zh)) }
+
 // intField builds a whole-number setting within [lo, hi].
-func intField(label, hint string, lo, hi int, steps []float64, ptr func(c *experiment.Config) *int) field {
+func intField(com common.Common, label, hint string, lo, hi int, steps []float64, ptr func(c *experiment.Config) *int) field {
 	return field{
 		label: label, hint: hint,
 		get: func(c experiment.Config) string { return strconv.Itoa(*ptr(&c)) },
 		set: func(c *experiment.Config, text string) error {
-			v, err := parseInt(text)
+			v, err := parseInt(com, text)
 			if err != nil {
 				return err
 			}
 			if v < lo || v > hi {
-				return fmt.Errorf("must be from %s to %s", common.Thousands(lo), common.Thousands(hi))
+				return errors.New(com.Tf("must be from %s to %s", "必须在 %s 到 %s 之间", common.Thousands(lo), common.Thousands(hi)))
 			}
 			*ptr(c) = v
 			return nil
@@ -105,12 +107,12 @@ func intField(label, hint string, lo, hi int, steps []float64, ptr func(c *exper
 }
 
 // floatField builds a real setting; check says why a value is refused.
-func floatField(label, hint string, steps []float64, check func(float64) error, ptr func(c *experiment.Config) *float64) field {
+func floatField(com common.Common, label, hint string, steps []float64, check func(float64) error, ptr func(c *experiment.Config) *float64) field {
 	return field{
 		label: label, hint: hint,
 		get: func(c experiment.Config) string { return widget.FormatValue(*ptr(&c)) },
 		set: func(c *experiment.Config, text string) error {
-			v, err := parseFloat(text)
+			v, err := parseFloat(com, text)
 			if err != nil {
 				return err
 			}
@@ -124,25 +126,26 @@ func floatField(label, hint string, steps []float64, check func(float64) error, 
 	}
 }
 
-// fields lists the settings for cfg: two per hidden layer, then training.
-func fields(cfg experiment.Config, limits Limits) []field {
+// fields lists the settings for cfg in the language of com: two per
+// hidden layer, then training.
+func fields(com common.Common, cfg experiment.Config, limits common.Limits) []field {
 	var out []field
 	for i := range cfg.Hidden {
-		out = append(out, layerUnits(i), layerActivation(i))
+		out = append(out, layerUnits(com, i), layerActivation(com, i))
 	}
-	epochCap, epochHint := maxEpochs, "passes over the data"
+	epochCap, epochHint := maxEpochs, com.T("passes over the data", "遍历数据的次数")
 	if limits.MaxEpochs > 0 {
 		epochCap = limits.MaxEpochs
-		epochHint = "≤ " + common.Thousands(epochCap) + ": session limit"
+		epochHint = com.Tf("≤ %s: session limit", "≤ %s：本会话上限", common.Thousands(epochCap))
 	}
 	out = append(out,
 		field{
-			label: "Optimiser", hint: "adam or sgd",
+			label: com.T("Optimiser", "优化器"), hint: com.T("adam or sgd", "adam 或 sgd"),
 			get: func(c experiment.Config) string { return c.Train.Optimizer.Kind },
 			set: func(c *experiment.Config, text string) error {
 				t := strings.ToLower(strings.TrimSpace(text))
 				if !slices.Contains(optimizers, t) {
-					return errors.New("choose adam or sgd")
+					return refuse(com, "choose adam or sgd", "请选择 adam 或 sgd")
 				}
 				c.Train.Optimizer = engine.OptimizerConfig{Kind: t, LR: c.Train.Optimizer.LR}
 				return nil
@@ -151,41 +154,41 @@ func fields(cfg experiment.Config, limits Limits) []field {
 				c.Train.Optimizer = engine.OptimizerConfig{Kind: cycle(optimizers, c.Train.Optimizer.Kind, dir), LR: c.Train.Optimizer.LR}
 			},
 		},
-		floatField("Learning rate", "> 0 and ≤ 10", lrSteps, func(v float64) error {
+		floatField(com, com.T("Learning rate", "学习率"), com.T("> 0 and ≤ 10", "> 0 且 ≤ 10"), lrSteps, func(v float64) error {
 			if v <= 0 || v > 10 {
-				return errors.New("must be above 0 and at most 10")
+				return refuse(com, "must be above 0 and at most 10", "必须大于 0 且不超过 10")
 			}
 			return nil
 		}, func(c *experiment.Config) *float64 { return &c.Train.Optimizer.LR }),
-		intField("Batch size", "rows per step", 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
-		limitedField(intField("Epochs", epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
-			limits.MaxEpochs, "this session allows at most %s epochs (the server's limit)"),
-		floatField("L2", "weight decay, ≥ 0", l2Steps, func(v float64) error {
+		intField(com, com.T("Batch size", "批大小"), com.T("rows per step", "每步的行数"), 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
+		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
+			limits.MaxEpochs),
+		floatField(com, "L2", com.T("weight decay, ≥ 0", "权重衰减，≥ 0"), l2Steps, func(v float64) error {
 			if v < 0 || v > 10 {
-				return errors.New("must be from 0 to 10")
+				return refuse(com, "must be from 0 to 10", "必须在 0 到 10 之间")
 			}
 			return nil
 		}, func(c *experiment.Config) *float64 { return &c.Train.L2 }),
-		floatField("Positive weight", "1 = unweighted", weightSteps, func(v float64) error {
+		floatField(com, com.T("Positive weight", "正类权重"), com.T("1 = unweighted", "1 = 不加权"), weightSteps, func(v float64) error {
 			if v <= 0 || v > 1000 {
-				return errors.New("must be above 0 and at most 1000")
+				return refuse(com, "must be above 0 and at most 1000", "必须大于 0 且不超过 1000")
 			}
 			return nil
 		}, posWeight),
-		intField("Early stop patience", "0 = off", 0, maxPatience, patienceSteps, func(c *experiment.Config) *int { return &c.Train.EarlyStop.Patience }),
-		floatField("Validation share", "0 to 0.5", valSteps, func(v float64) error {
+		intField(com, com.T("Early stop patience", "早停耐心"), com.T("0 = off", "0 = 关闭"), 0, maxPatience, patienceSteps, func(c *experiment.Config) *int { return &c.Train.EarlyStop.Patience }),
+		floatField(com, com.T("Validation share", "验证集比例"), com.T("0 to 0.5", "0 到 0.5"), valSteps, func(v float64) error {
 			if v < 0 || v > 0.5 {
-				return errors.New("must be from 0 to 0.5")
+				return refuse(com, "must be from 0 to 0.5", "必须在 0 到 0.5 之间")
 			}
 			return nil
 		}, func(c *experiment.Config) *float64 { return &c.ValFrac }),
 		field{
-			label: "Seed", hint: "split, weights, shuffles",
+			label: com.T("Seed", "随机种子"), hint: com.T("split, weights, shuffles", "划分、权重、打乱"),
 			get: func(c experiment.Config) string { return strconv.FormatUint(c.Seed, 10) },
 			set: func(c *experiment.Config, text string) error {
 				v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 64)
 				if err != nil {
-					return errors.New("must be a whole number ≥ 0")
+					return refuse(com, "must be a whole number ≥ 0", "必须是 ≥ 0 的整数")
 				}
 				c.Seed = v
 				return nil
@@ -208,21 +211,21 @@ func posWeight(c *experiment.Config) *float64 {
 	return &c.Train.PosWeight
 }
 
-func layerUnits(i int) field {
-	f := intField(fmt.Sprintf("Layer %d units", i+1), "1 to 4,096", 1, maxUnits, unitSteps,
+func layerUnits(com common.Common, i int) field {
+	f := intField(com, com.Tf("Layer %d units", "第 %d 层单元数", i+1), com.T("1 to 4,096", "1 到 4,096"), 1, maxUnits, unitSteps,
 		func(c *experiment.Config) *int { return &c.Hidden[i].Units })
 	f.layer = i + 1
 	return f
 }
 
-func layerActivation(i int) field {
+func layerActivation(com common.Common, i int) field {
 	return field{
-		label: fmt.Sprintf("Layer %d activation", i+1), layer: i + 1, hint: "relu, leaky, tanh, sigmoid, linear",
+		label: com.Tf("Layer %d activation", "第 %d 层激活函数", i+1), layer: i + 1, hint: "relu, leaky, tanh, sigmoid, linear",
 		get: func(c experiment.Config) string { return c.Hidden[i].Activation.String() },
 		set: func(c *experiment.Config, text string) error {
 			a, err := engine.ParseActivation(strings.TrimSpace(text))
 			if err != nil {
-				return errors.New("choose relu, leaky, tanh, sigmoid or linear")
+				return refuse(com, "choose relu, leaky, tanh, sigmoid or linear", "请选择 relu、leaky、tanh、sigmoid 或 linear")
 			}
 			c.Hidden[i].Activation = a
 			return nil
@@ -241,14 +244,15 @@ func cycle(options []string, cur string, dir int) string {
 
 // limitedField wraps a field whose upper bound is a session limit, so a
 // refusal names the limit as the reason rather than a bare range.
-func limitedField(f field, limit int, reason string) field {
+func limitedField(com common.Common, f field, limit int) field {
 	if limit <= 0 {
 		return f
 	}
 	set := f.set
 	f.set = func(c *experiment.Config, text string) error {
-		if v, err := parseInt(text); err == nil && v > limit {
-			return fmt.Errorf(reason, common.Thousands(limit))
+		if v, err := parseInt(com, text); err == nil && v > limit {
+			return errors.New(com.Tf("this session allows at most %s epochs (the server's limit)",
+				"本会话最多允许 %s 轮（服务器的上限）", common.Thousands(limit)))
 		}
 		return set(c, text)
 	}

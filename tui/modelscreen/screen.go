@@ -1,4 +1,4 @@
-package tui
+package modelscreen
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
@@ -28,27 +29,26 @@ type modelKeyMap struct {
 	Cancel   key.Binding
 }
 
-func defaultModelKeyMap() modelKeyMap {
+func defaultModelKeyMap(c common.Common) modelKeyMap {
 	return modelKeyMap{
-		Move:     key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", "select")),
-		Step:     key.NewBinding(key.WithKeys("left", "right", "-", "+", "="), key.WithHelp("←/→", "change")),
-		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type a value")),
-		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add layer")),
-		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", "remove layer")),
-		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "apply")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		Move:     key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("select", "选择"))),
+		Step:     key.NewBinding(key.WithKeys("left", "right", "-", "+", "="), key.WithHelp("←/→", c.T("change", "调整"))),
+		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("type a value", "输入数值"))),
+		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("add layer", "添加一层"))),
+		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", c.T("remove layer", "删除该层"))),
+		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "确认"))),
+		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
 }
 
-// modelScreen edits the network and training settings and shows the
-// Keras-style summary of the network they describe.
-type modelScreen struct {
-	styles        common.Styles
-	keys          modelKeyMap
-	width, height int
+// Model is the Model screen: it edits the network and training settings
+// and shows the Keras-style summary of the network they describe.
+type Model struct {
+	common.Common
+	keys modelKeyMap
 
 	cfg    experiment.Config
-	limits Limits
+	limits common.Limits
 	inputs int // model inputs of the loaded data (0 until loaded)
 
 	sel     int
@@ -60,12 +60,13 @@ type modelScreen struct {
 	view string // rendered after every change, so View only returns it
 }
 
-func newModelScreen(st common.Styles, cfg experiment.Config, limits Limits) modelScreen {
+// New returns the Model screen editing cfg within the session's limits.
+func New(com common.Common, cfg experiment.Config, limits common.Limits) Model {
 	cfg = cloneConfig(cfg)
 	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
 		cfg.Train.Epochs = limits.MaxEpochs
 	}
-	return modelScreen{styles: st, keys: defaultModelKeyMap(), cfg: cfg, limits: limits, refused: -1}
+	return Model{Common: com, keys: defaultModelKeyMap(com), cfg: cfg, limits: limits, refused: -1}
 }
 
 // cloneConfig copies the hidden layers, so an edit never changes a
@@ -76,34 +77,57 @@ func cloneConfig(c experiment.Config) experiment.Config {
 }
 
 // Config returns the settings as edited so far (always valid).
-func (s modelScreen) Config() experiment.Config { return cloneConfig(s.cfg) }
+func (s Model) Config() experiment.Config { return cloneConfig(s.cfg) }
 
 // SetSize sets the size of the screen's area.
-func (s *modelScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	s.view = s.render()
 }
 
-func (s *modelScreen) setInputs(n int) {
+// SetInputs tells the screen the loaded data's model inputs, for the
+// summary.
+func (s *Model) SetInputs(n int) {
 	s.inputs = n
 	s.view = s.render()
 }
 
-func (s *modelScreen) setSeed(seed uint64) {
+// SetSeed sets the seed (the Data screen's reshuffle chose it).
+func (s *Model) SetSeed(seed uint64) {
 	s.cfg.Seed = seed
 	s.view = s.render()
 }
 
-func (s modelScreen) editing() bool { return s.typing }
+// Editing implements common.Screen: true while a value is typed.
+func (s Model) Editing() bool { return s.typing }
 
-// Update handles keys.
-func (s modelScreen) Update(msg tea.Msg) (modelScreen, tea.Cmd) {
+// Inputs returns the model inputs the summary counts from (0 until the
+// data is loaded).
+func (s Model) Inputs() int { return s.inputs }
+
+// Selected returns the label of the selected setting.
+func (s Model) Selected() string { return fields(s.Common, s.cfg, s.limits)[s.sel].label }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// step handles keys and redraws.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	s, cmd := s.update(msg)
 	s.view = s.render()
 	return s, cmd
 }
 
-func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
+func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		if s.typing {
@@ -116,7 +140,7 @@ func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
 	if s.typing {
 		return s.typingKey(k)
 	}
-	fs := fields(s.cfg, s.limits)
+	fs := fields(s.Common, s.cfg, s.limits)
 	switch {
 	case key.Matches(k, s.keys.Move):
 		if k.String() == "up" || k.String() == "k" {
@@ -145,14 +169,14 @@ func (s modelScreen) update(msg tea.Msg) (modelScreen, tea.Cmd) {
 		next := cloneConfig(s.cfg)
 		next.Hidden = slices.Delete(next.Hidden, fs[s.sel].layer-1, fs[s.sel].layer)
 		s.apply(next, nil)
-		s.sel = min(s.sel, len(fields(s.cfg, s.limits))-1)
+		s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
 	}
 	return s, nil
 }
 
 // addLayer inserts a copy of layer at (1-based; 0 for none selected) after
 // it, or a 32-unit ReLU layer after the last one.
-func (s *modelScreen) addLayer(at int) {
+func (s *Model) addLayer(at int) {
 	next := cloneConfig(s.cfg)
 	spec := engine.LayerSpec{Units: 32, Activation: engine.ReLU}
 	pos := len(next.Hidden)
@@ -164,14 +188,14 @@ func (s *modelScreen) addLayer(at int) {
 	s.sel = 2 * pos
 }
 
-func (s modelScreen) typingKey(k tea.KeyPressMsg) (modelScreen, tea.Cmd) {
+func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, s.keys.Cancel):
 		s.typing, s.refusal, s.refused = false, "", -1
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
 		next := cloneConfig(s.cfg)
-		err := fields(s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
+		err := fields(s.Common, s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
 		if s.apply(next, err) {
 			s.typing = false
 		}
@@ -184,7 +208,7 @@ func (s modelScreen) typingKey(k tea.KeyPressMsg) (modelScreen, tea.Cmd) {
 
 // apply takes next unless err or the configuration's own check refuses
 // it; the reason stays by the field until the next change.
-func (s *modelScreen) apply(next experiment.Config, err error) bool {
+func (s *Model) apply(next experiment.Config, err error) bool {
 	if err == nil {
 		err = next.Validate()
 	}
@@ -196,40 +220,46 @@ func (s *modelScreen) apply(next experiment.Config, err error) bool {
 	return true
 }
 
-// helpGroups returns the keys that work now.
-func (s modelScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen: the keys that work now.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	if s.typing {
 		return [][]key.Binding{{k.Confirm, k.Cancel}}
 	}
-	fs := fields(s.cfg, s.limits)
+	fs := fields(s.Common, s.cfg, s.limits)
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
 	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
 	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer}}
 }
 
 // summaryLines is the Keras-style summary of the network being edited.
-func (s modelScreen) summaryLines(w int) []string {
-	st := s.styles
-	lines := []string{st.Title.Render("Network summary")}
+func (s Model) summaryLines(w int) []string {
+	st := s.Styles
+	lines := []string{st.Title.Render(s.T("Network summary", "网络概要"))}
 	inputs := s.inputs
 	if inputs == 0 {
-		return append(lines, st.Muted.Render("waiting for the data to know the input width"))
+		for _, l := range strings.Split(ansi.Wrap(s.T("waiting for the data to know the input width", "等数据加载后才知道输入宽度"), w, ""), "\n") {
+			lines = append(lines, st.Muted.Render(l))
+		}
+		return lines
 	}
 	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
 	layerW := max(w-12-10, 10)
 	row := func(a, b, c string) string {
 		return common.Pad(a, layerW-1) + " " + common.Pad(b, 12) + common.PadLeft(c, 10)
 	}
-	lines = append(lines, st.Header.Render(row("Layer", "Output", "Params")))
-	lines = append(lines, row("input", fmt.Sprintf("(None, %d)", inputs), ""))
+	lines = append(lines, st.Header.Render(row(s.T("Layer", "层"), s.T("Output", "输出形状"), s.T("Params", "参数"))))
+	lines = append(lines, row(s.T("input", "输入"), fmt.Sprintf("(None, %d)", inputs), ""))
 	for _, r := range arch.Summary() {
 		lines = append(lines, row(fmt.Sprintf("%s (%s)", r.Layer, r.Activation), dims(r.OutputDims), common.Thousands(r.Params)))
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
-	lines = append(lines, "Total params: "+st.Value.Render(common.Thousands(arch.ParamCount())))
-	lines = append(lines, st.Muted.Render(common.Truncate("output: sigmoid · loss: binary cross-entropy", w)))
-	return lines
+	lines = append(lines, s.T("Total params: ", "参数总数：")+st.Value.Render(common.Thousands(arch.ParamCount())))
+	out, loss := s.T("output: sigmoid", "输出：sigmoid"), s.T("loss: binary cross-entropy", "损失：二元交叉熵")
+	if ansi.StringWidth(out+" · "+loss) <= w {
+		return append(lines, st.Muted.Render(out+" · "+loss))
+	}
+	return append(lines, st.Muted.Render(common.Truncate(out, w)), st.Muted.Render(common.Truncate(loss, w)))
 }
 
 func dims(d []int) string {

@@ -1,0 +1,176 @@
+package mapscreen
+
+import (
+	"context"
+	"math"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// trainedRun is a two-epoch run on the textbook data, trained once for
+// every test of the package (runs are read-only once ended).
+var trainedRun common.Run
+
+func run(t *testing.T) common.Run {
+	t.Helper()
+	if trainedRun.Exp != nil {
+		return trainedRun
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	trainedRun = common.Run{Number: 1, Exp: e, History: e.Trainer.History()}
+	return trainedRun
+}
+
+// mapped returns the screen at the context's size showing the map of row,
+// its Cmd run synchronously as the program would.
+func mapped(t *testing.T, c common.Common, row int) Model {
+	t.Helper()
+	s := New(c)
+	s.SetSize(c.Width, c.Height)
+	return want(t, s, row)
+}
+
+// want asks for the map of row and feeds the screen the answer.
+func want(t *testing.T, s Model, row int) Model {
+	t.Helper()
+	cmd := s.Want(run(t), row)
+	if cmd == nil {
+		return s
+	}
+	msg := cmd().(ReadyMsg)
+	if msg.Err != nil {
+		t.Fatal(msg.Err)
+	}
+	s, _ = s.step(msg)
+	return s
+}
+
+func press(k string) tea.KeyPressMsg {
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+func TestMapCellsAreTheNetworkAtTheCellCentres(t *testing.T) {
+	s := mapped(t, screentest.Common("en", 100, 30), 3)
+	g := s.grid
+	if g == nil {
+		t.Fatal("no map")
+	}
+	e := run(t).Exp
+	cols, rows := plotSize(100, 30)
+	if g.Cols != cols || g.Rows != rows || len(g.Prob) != rows || len(g.Prob[0]) != cols {
+		t.Fatalf("grid %d×%d (%d rows of probabilities) for a %d×%d plot", g.Cols, g.Rows, len(g.Prob), cols, rows)
+	}
+	// One cell recomputed by hand: its centre values set on the user's row.
+	x, err := e.Row(3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pcs := e.Pipeline.Columns
+	xc, yc := pcs[s.features[s.xi]], pcs[s.features[s.yi]]
+	if g.X != xc.Name || g.Y != yc.Name {
+		t.Fatalf("map over %s, %s; chosen %s, %s", g.X, g.Y, xc.Name, yc.Name)
+	}
+	r, c := 3, 7
+	xv := g.XLo + (float64(c)+0.5)/float64(cols)*(g.XHi-g.XLo)
+	yv := g.YHi - (float64(r)+0.5)/float64(rows)*(g.YHi-g.YLo)
+	in := append([]float64(nil), x...)
+	in[xc.First] = xc.Transformed(xv)
+	in[yc.First] = yc.Transformed(yv)
+	if want := e.Net.Predict(in)[0]; math.Abs(g.Prob[r][c]-want) > 1e-9 {
+		t.Fatalf("cell (%d,%d) %g, direct %g", r, c, g.Prob[r][c], want)
+	}
+	// x picks another feature than both axes; s swaps them.
+	x0, y0 := s.Axes()
+	s, _ = s.step(press("x"))
+	s = want(t, s, 3)
+	if nx, ny := s.Axes(); nx == x0 || nx == ny || ny != y0 {
+		t.Fatalf("x: axes %s, %s after %s, %s", nx, ny, x0, y0)
+	}
+	x1, y1 := s.Axes()
+	s, _ = s.step(press("s"))
+	s = want(t, s, 3)
+	if nx, ny := s.Axes(); nx != y1 || ny != x1 {
+		t.Fatalf("s: axes %s, %s after %s, %s", nx, ny, x1, y1)
+	}
+}
+
+func TestAnswersForAnotherRequestAreDropped(t *testing.T) {
+	s := mapped(t, screentest.Common("en", 100, 30), 3)
+	shown := s.grid
+	stale := &grid{req: s.want, DecisionMap: shown.DecisionMap}
+	stale.req.run = 99
+	s, _ = s.step(ReadyMsg{grid: stale})
+	if s.grid != shown {
+		t.Fatal("a map for another run replaced the shown one")
+	}
+}
+
+// lowUser shows the map with every probability below 0.2, as for a user
+// the model gives little chance, by answering the screen's own request.
+func lowUser(t *testing.T, c common.Common) Model {
+	t.Helper()
+	s := mapped(t, c, 3)
+	dm := *s.grid.DecisionMap
+	dm.Prob = make([][]float64, dm.Rows)
+	for r := range dm.Rows {
+		dm.Prob[r] = make([]float64, dm.Cols)
+		for col := range dm.Cols {
+			// 0.02 at the bottom left rising to 0.12 at the top right.
+			dm.Prob[r][col] = 0.02 + 0.05*float64(col)/float64(dm.Cols-1) + 0.05*float64(dm.Rows-1-r)/float64(dm.Rows-1)
+		}
+	}
+	s, _ = s.step(ReadyMsg{grid: &grid{req: s.want, DecisionMap: &dm, self: point{col: -1}}})
+	return s
+}
+
+func TestShadingSpansTheRangeShown(t *testing.T) {
+	view := screentest.Render(lowUser(t, screentest.Common("en", 100, 30)), 100, 30)
+	// All five shades appear, the darkest at the top right.
+	for _, shade := range []string{"░", "▒", "▓", "█"} {
+		if !strings.Contains(view, shade) {
+			t.Errorf("no %q on a map from 0.02 to 0.12:\n%s", shade, view)
+		}
+	}
+	if !strings.Contains(view, "0.02") || !strings.Contains(view, "0.12") {
+		t.Errorf("the legend does not show the range 0.02–0.12:\n%s", view)
+	}
+}
+
+// TestGoldenEmpty is the Map screen before any run ended.
+func TestGoldenEmpty(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, New(c), c.Width, c.Height)
+	})
+}
+
+// TestGoldenMap is the map of the fourth textbook user after two epochs.
+func TestGoldenMap(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, mapped(t, c, 3), c.Width, c.Height)
+	})
+}
+
+// TestGoldenLowUser is a map whose probabilities all lie below 0.2.
+func TestGoldenLowUser(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, lowUser(t, c), c.Width, c.Height)
+	})
+}

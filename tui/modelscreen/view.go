@@ -1,0 +1,107 @@
+package modelscreen
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// summaryWidth is the width of the summary pane beside the form.
+const summaryWidth = 44
+
+// View returns the Model screen as rendered after the last change.
+func (s Model) View() string { return s.view }
+
+// render draws the Model screen: the form on the left, the summary on the
+// right (below it when the window is narrow).
+func (s Model) render() string {
+	if s.Width <= 0 || s.Height <= 0 {
+		return ""
+	}
+	sumW := min(summaryWidth, s.Width/2)
+	formW := min(s.Width-sumW-3, 72)
+	form := s.formLines(formW)
+	summary := s.summaryLines(sumW)
+	return strings.Join(common.BesideRule(form, summary, formW, max(len(form), len(summary)), s.Styles), "\n")
+}
+
+// formLines lists the settings, the selected one highlighted, with a
+// refused value's whole reason right under its field. A form taller than
+// the screen scrolls so the selected field and its reason show; the hint
+// of a narrow form stays at the bottom.
+func (s Model) formLines(w int) []string {
+	st := s.Styles
+	const labelW, valueW = 21, 12
+	hintW := max(w-labelW-valueW-2, 0)
+	// Hints need room; in a narrow form only the selected one is shown,
+	// under the list.
+	inline := hintW >= 16
+	title := s.T("Network", "网络")
+	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
+	if len(s.cfg.Hidden) == 0 {
+		note := ansi.Wrap(s.T("no hidden layers: logistic regression (a adds one)", "没有隐藏层：即逻辑回归（按 a 添加一层）"), max(w-2, 8), "")
+		for _, l := range strings.Split(note, "\n") {
+			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
+		}
+	}
+	fs := fields(s.Common, s.cfg, s.limits)
+	focus, focusEnd := 0, 0 // the selected field's lines
+	for i, f := range fs {
+		if i == 2*len(s.cfg.Hidden) {
+			lines = append(lines, "", st.Title.Render(s.T("Training", "训练")))
+		}
+		value := f.get(s.cfg)
+		if i == s.sel && s.typing {
+			value = s.input.View()
+		} else if i == s.sel {
+			value = "◂ " + value + " ▸"
+		}
+		label := common.Pad("  "+f.label, labelW)
+		if i == s.sel {
+			label = st.Selected.Render(common.Pad("▸ "+f.label, labelW))
+			focus = len(lines)
+		}
+		line := label + " " + common.Pad(value, valueW)
+		if inline {
+			line += " " + st.Muted.Render(common.Truncate(f.hint, hintW))
+		}
+		lines = append(lines, ansi.Truncate(line, w, ""))
+		if i == s.refused && s.refusal != "" {
+			lines = append(lines, s.refusalLines(w)...)
+		}
+		if i == s.sel {
+			focusEnd = len(lines)
+		}
+	}
+	var foot []string
+	if !inline && s.sel < len(fs) {
+		foot = []string{"", st.Muted.Render(common.Truncate(s.Tf("%s: %s", "%s：%s", fs[s.sel].label, fs[s.sel].hint), w))}
+	}
+	room := max(s.Height-len(foot), 1)
+	if len(lines) > room {
+		top := min(max(focusEnd-room, 0), focus)
+		lines = lines[top:min(top+room, len(lines))]
+	}
+	return append(lines, foot...)
+}
+
+// refusalLines is the refused value's reason, wrapped at word boundaries
+// with a hanging indent under the text after the ✗.
+func (s Model) refusalLines(w int) []string {
+	const lead, indent = "  ✗ ", "    "
+	text := s.T("refused: ", "未接受：") + s.refusal
+	// A bound stays with its sign: "≥ 0" never ends one line and starts
+	// the next.
+	glued := strings.NewReplacer("≥ ", "≥\u00a0", "≤ ", "≤\u00a0", "> ", ">\u00a0", "< ", "<\u00a0").Replace(text)
+	wrapped := strings.ReplaceAll(ansi.Wrap(glued, max(w-len(indent), 8), ""), "\u00a0", " ")
+	var out []string
+	for i, l := range strings.Split(wrapped, "\n") {
+		prefix := indent
+		if i == 0 {
+			prefix = lead
+		}
+		out = append(out, s.Styles.Error.Render(common.Truncate(prefix+strings.TrimRight(l, " "), w)))
+	}
+	return out
+}
