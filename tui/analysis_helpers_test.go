@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -59,7 +60,8 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalReadyMsg, importanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
+	case evalReadyMsg, importanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
+		usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
 		return true
 	}
 	return false

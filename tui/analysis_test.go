@@ -171,7 +171,7 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	if m.analysed.Number != 1 || !m.pinned {
 		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.Number, m.pinned)
 	}
-	if m.evalScr.data.run != 1 || m.usersScr.list.users.run != 1 {
+	if m.evalScr.data.run != 1 || m.usersScr.ScoredRun() != 1 {
 		t.Fatal("the analysis screens did not switch to run 1")
 	}
 	m = pressAll(t, m, "space")
@@ -196,7 +196,7 @@ func TestDecisionMapMatchesTheNetwork(t *testing.T) {
 		t.Fatal("no map")
 	}
 	e := m.analysed.Exp
-	x, _ := e.Row(m.usersScr.selectedRow())
+	x, _ := e.Row(m.usersScr.SelectedRow())
 	pcs := e.Pipeline.Columns
 	// One cell recomputed by hand: its centre values set on the user's row.
 	r, c := 3, 7
@@ -228,11 +228,11 @@ func TestDecisionMapMatchesTheNetwork(t *testing.T) {
 func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	m = pressAll(t, m, "5", "down", "down", "6")
-	row := m.usersScr.selectedRow()
+	row := m.usersScr.SelectedRow()
 	if wr, has := m.walkScr.Shown(); !has || wr != row {
 		t.Fatalf("walkthrough of row %d, selected %d", wr, row)
 	}
-	id := m.usersScr.list.users.id(row)
+	id := m.usersScr.ID(row)
 	mustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
 	// On the first step tab has no layer to move to: it switches screens.
 	m = pressAll(t, m, "tab")
@@ -250,7 +250,7 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	}
 	// Another user: the walkthrough is rebuilt for them.
 	m = pressAll(t, m, "5", "down", "6")
-	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.selectedRow() || wr == row {
+	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.SelectedRow() || wr == row {
 		t.Fatal("the walkthrough did not follow the selection")
 	}
 }

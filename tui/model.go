@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -58,7 +59,7 @@ type Model struct {
 	modelScr modelScreen
 	trainScr trainScreen
 	evalScr  evalScreen
-	usersScr usersScreen
+	usersScr usersscreen.Model
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
 	mapScr   mapScreen
@@ -103,8 +104,8 @@ func NewModel(opts Options) Model {
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
 	m.evalScr = newEvalScreen(st)
-	m.usersScr = newUsersScreen(st)
-	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
+	m.usersScr = usersscreen.New(com)
+	m.usersScr.SetServed(opts.Served, opts.ExportDir)
 	m.dataScr.served = opts.Served
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
@@ -182,9 +183,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = m.evalScr.Update(msg)
 		return m, cmd
-	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg:
 		var cmd tea.Cmd
-		m.usersScr, cmd = m.usersScr.Update(msg)
+		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd
 	case walktab.ReadyMsg:
 		m.walkScr, _ = updateScreen(m.walkScr, msg)
@@ -258,7 +259,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabEvaluate:
 		m.evalScr, cmd = m.evalScr.Update(msg)
 	case tabUsers:
-		m.usersScr, cmd = m.usersScr.Update(msg)
+		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 	case tabWalk:
 		m.walkScr, cmd = updateScreen(m.walkScr, msg)
 	case tabRuns:
@@ -295,7 +296,7 @@ func (m Model) editing() bool {
 	case tabModel:
 		return m.modelScr.editing()
 	case tabUsers:
-		return m.usersScr.editing()
+		return m.usersScr.Editing()
 	}
 	return false
 }

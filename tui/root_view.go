@@ -43,7 +43,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabEvaluate:
 		hk.screen = m.evalScr.helpGroups()
 	case tabUsers:
-		hk.screen = m.usersScr.helpGroups()
+		hk.screen = m.usersScr.HelpGroups()
 	case tabWalk:
 		hk.screen = m.walkScr.HelpGroups()
 	case tabRuns:

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"charm.land/bubbles/v2/key"
@@ -68,12 +68,11 @@ const (
 	usersValuePrompt
 )
 
-// usersScreen is the per-user inspector: a virtualised table of every
+// Model is the per-user inspector: a virtualised table of every
 // user and a detail pane for the selected one, with what-if editing.
-type usersScreen struct {
-	styles        common.Styles
-	keys          usersKeyMap
-	width, height int
+type Model struct {
+	common.Common
+	keys usersKeyMap
 
 	list    userList
 	waiting int // the run being scored (0: none)
@@ -101,18 +100,20 @@ type usersScreen struct {
 	view  string
 }
 
-func newUsersScreen(st common.Styles) usersScreen {
+// New returns the Users screen in the context com, empty until SetRun.
+func New(com common.Common) Model {
+	st := com.Styles
 	bars := widget.NewSignedBars(st.Widget)
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
 	sweep := widget.NewSeriesChart("What-if sweep", st.Widget, "probability", "this user")
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user
-	return usersScreen{styles: st, keys: defaultUsersKeyMap(), bars: bars, sweep: sweep,
+	return Model{Common: com, keys: defaultUsersKeyMap(), bars: bars, sweep: sweep,
 		explainCache: newExplainCache()}
 }
 
 // setRun starts scoring a run's users.
-func (s *usersScreen) setRun(run common.Run) tea.Cmd {
+func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || (s.list.users != nil && s.list.users.run == run.Number) {
 		return nil
 	}
@@ -122,33 +123,34 @@ func (s *usersScreen) setRun(run common.Run) tea.Cmd {
 }
 
 // selectedRow returns the selected user's table row, or −1.
-func (s usersScreen) selectedRow() int { return s.list.selected() }
+func (s Model) SelectedRow() int { return s.list.selected() }
 
 // exp returns the experiment the users belong to (nil before any).
-func (s usersScreen) exp() *experiment.Experiment {
+func (s Model) Exp() *experiment.Experiment {
 	if s.list.users == nil {
 		return nil
 	}
 	return s.list.users.exp
 }
 
-// editing reports whether a text field has the keyboard.
-func (s usersScreen) editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
+// Editing implements common.Screen: a prompt or an export on screen has
+// the keyboard.
+func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
 
 // SetSize sets the screen's size.
-func (s *usersScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	l := usersLayout(w, h, s.detail)
 	s.list.setHeight(l.tableRows)
 	s.layoutDetail()
 	s.render()
 }
 
-// Update handles keys and the results of the screen's Cmds.
-func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
+// step handles keys and the results of the screen's Cmds.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case usersReadyMsg:
+	case ReadyMsg:
 		if msg.run != s.waiting {
 			return s, nil
 		}
@@ -159,13 +161,13 @@ func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
 			s.whatIf = whatIf{}
 			cmd = s.selectionChanged()
 		}
-	case explainMsg:
+	case ExplainMsg:
 		cmd = s.storeExplanation(msg)
-	case sweepMsg:
+	case SweepMsg:
 		s.swept(msg)
-	case exportDoneMsg:
+	case ExportDoneMsg:
 		s.exported(msg)
-	case exportTextMsg:
+	case ExportTextMsg:
 		cmd = s.showExport(msg)
 	case tea.KeyPressMsg:
 		if s.shown != nil {
@@ -185,7 +187,7 @@ func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
 }
 
 // listKey handles keys while the table has the keyboard.
-func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
 	before := s.list.selected()
 	page := max(s.list.height-1, 1)
@@ -221,14 +223,14 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.find(s.list.cursor + 1)
 	case key.Matches(k, km.Detail):
 		s.detail = !s.detail
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 	case key.Matches(k, km.WhatIf):
 		s.startWhatIf()
 		if s.usesSplit() || s.detail {
 			return s.sweepCmd()
 		}
 		s.detail = true
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
 	case key.Matches(k, km.Export) && s.served:
 		return s.startServedExport()
@@ -236,7 +238,7 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.openPrompt(usersExportPrompt, "retain-users.csv")
 	case k.String() == "esc" && s.detail:
 		s.detail = false
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 	}
 	if s.list.selected() != before {
 		return s.selectionChanged()
@@ -246,7 +248,7 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 // refilterKeeping applies a new order or filter and keeps the selected
 // user selected when it still passes.
-func (s *usersScreen) refilterKeeping(row int) {
+func (s *Model) refilterKeeping(row int) {
 	s.list.refilter()
 	if row >= 0 && !s.list.selectRow(row) {
 		s.list.cursor, s.list.offset = 0, 0
@@ -254,7 +256,7 @@ func (s *usersScreen) refilterKeeping(row int) {
 }
 
 // find searches for the last query from position from.
-func (s *usersScreen) find(from int) {
+func (s *Model) find(from int) {
 	if s.query == "" {
 		return
 	}
@@ -266,18 +268,18 @@ func (s *usersScreen) find(from int) {
 }
 
 // openPrompt focuses the text field for a purpose.
-func (s *usersScreen) openPrompt(p usersPrompt, value string) tea.Cmd {
+func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
 	labels := map[usersPrompt]string{usersSearchPrompt: "Find id: ", usersExportPrompt: "Export to CSV: ", usersValuePrompt: "Value: "}
 	s.input = common.NewTextInput(labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
-	s.input.SetWidth(max(s.width-len(labels[p])-2, 8))
+	s.input.SetWidth(max(s.Width-len(labels[p])-2, 8))
 	s.prompt = p
 	return s.input.Focus()
 }
 
 // promptKey handles keys while the text field has the keyboard.
-func (s *usersScreen) promptKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "esc":
 		s.prompt = usersNoPrompt
@@ -307,17 +309,17 @@ func (s *usersScreen) promptKey(k tea.KeyPressMsg) tea.Cmd {
 
 // selectionChanged asks for the new user's explanation (unless cached)
 // and ends a what-if of the previous user.
-func (s *usersScreen) selectionChanged() tea.Cmd {
+func (s *Model) selectionChanged() tea.Cmd {
 	s.whatIf = whatIf{}
 	s.detailScroll = 0
 	return s.explainSelected()
 }
 
 // usesSplit reports whether the table and the detail pane sit side by side.
-func (s usersScreen) usesSplit() bool { return usersLayout(s.width, s.height, s.detail).split }
+func (s Model) usesSplit() bool { return usersLayout(s.Width, s.Height, s.detail).split }
 
 // keyMap returns the keys that work now.
-func (s usersScreen) keyMap() usersKeyMap {
+func (s Model) keyMap() usersKeyMap {
 	k := s.keys
 	ready := s.list.users != nil
 	list := ready && !s.whatIf.active
@@ -331,11 +333,11 @@ func (s usersScreen) keyMap() usersKeyMap {
 		k.Export.SetHelp("x", "show CSV to copy")
 	}
 	k.Next.SetEnabled(list && s.query != "")
-	k.Detail.SetEnabled(list && !usersLayout(s.width, s.height, false).split)
+	k.Detail.SetEnabled(list && !usersLayout(s.Width, s.Height, false).split)
 	if s.detail {
 		k.Detail.SetHelp("enter", "back to list")
 	}
-	k.WhatIf.SetEnabled(list && s.list.selected() >= 0 && s.exp() != nil)
+	k.WhatIf.SetEnabled(list && s.list.selected() >= 0 && s.Exp() != nil)
 	for _, b := range []*key.Binding{&k.Less, &k.More, &k.Type, &k.Reset, &k.Leave} {
 		b.SetEnabled(s.whatIf.active)
 	}
@@ -350,7 +352,8 @@ func (s usersScreen) keyMap() usersKeyMap {
 	return k
 }
 
-func (s usersScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	if s.shown != nil {
 		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
@@ -365,4 +368,16 @@ func (s usersScreen) helpGroups() [][]key.Binding {
 }
 
 // View returns the view drawn in the last Update.
-func (s usersScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}

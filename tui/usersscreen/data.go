@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"cmp"
@@ -35,8 +35,8 @@ type usersData struct {
 	typical []string
 }
 
-// usersReadyMsg carries the scored users of a run.
-type usersReadyMsg struct {
+// ReadyMsg carries the scored users of a run.
+type ReadyMsg struct {
 	run   int
 	users *usersData
 	err   error
@@ -46,7 +46,7 @@ type usersReadyMsg struct {
 func usersCmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		u, err := scoreUsers(run)
-		return usersReadyMsg{run: run.Number, users: u, err: err}
+		return ReadyMsg{run: run.Number, users: u, err: err}
 	}
 }
 

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"fmt"
@@ -49,12 +49,12 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 }
 
 // layoutDetail sizes the bar chart and the sweep chart.
-func (s *usersScreen) layoutDetail() {
-	l := usersLayout(s.width, s.height, s.detail)
+func (s *Model) layoutDetail() {
+	l := usersLayout(s.Width, s.Height, s.detail)
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
 	if s.whatIf.active && l.detailW >= whatIfSideBy {
-		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.exp().Pipeline.Columns)+1, 8), 16))
+		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.Exp().Pipeline.Columns)+1, 8), 16))
 	} else {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
@@ -62,13 +62,13 @@ func (s *usersScreen) layoutDetail() {
 }
 
 // render rebuilds the cached view.
-func (s *usersScreen) render() {
-	w, h := s.width, s.height
+func (s *Model) render() {
+	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
 	}
-	st := s.styles
+	st := s.Styles
 	if s.list.users == nil {
 		text := common.NoRunYet(st)
 		if s.err != nil {
@@ -103,19 +103,19 @@ func (s *usersScreen) render() {
 }
 
 // statusLine is the prompt while one is open, else the last message.
-func (s usersScreen) statusLine(w int) string {
+func (s Model) statusLine(w int) string {
 	if s.prompt != usersNoPrompt {
 		return common.Truncate(s.input.View(), w)
 	}
 	if strings.HasPrefix(s.status, "✗") {
-		return s.styles.Error.Render(common.Truncate(s.status, w))
+		return s.Styles.Error.Render(common.Truncate(s.status, w))
 	}
 	u := s.list.users
 	hint := fmt.Sprintf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", u.risk.Class(), u.threshold)
 	if s.status != "" {
 		hint = s.status
 	}
-	return s.styles.Muted.Render(common.Truncate(hint, w))
+	return s.Styles.Muted.Render(common.Truncate(hint, w))
 }
 
 // tableColumns are the widths of the table's columns at width w.
@@ -130,8 +130,8 @@ func usersColumns(u *usersData, w int) tableColumns {
 
 // tableLines renders the header and the visible rows only: the cost of a
 // frame does not depend on the number of users.
-func (s usersScreen) tableLines(w, rows int) []string {
-	st, u := s.styles, s.list.users
+func (s Model) tableLines(w, rows int) []string {
+	st, u := s.Styles, s.list.users
 	c := usersColumns(u, w)
 	idName := "id"
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
@@ -173,7 +173,7 @@ func (s usersScreen) tableLines(w, rows int) []string {
 
 // detailLines renders the selected user, scrolled so that in what-if the
 // chosen feature is visible.
-func (s usersScreen) detailLines(w, h int) []string {
+func (s Model) detailLines(w, h int) []string {
 	lines, focus := s.detailContent(w)
 	if len(lines) <= h {
 		return lines
@@ -187,8 +187,8 @@ func (s usersScreen) detailLines(w, h int) []string {
 
 // detailContent is the whole detail pane and the line of the chosen
 // what-if feature (−1 when none).
-func (s usersScreen) detailContent(w int) ([]string, int) {
-	st, u := s.styles, s.list.users
+func (s Model) detailContent(w int) ([]string, int) {
+	st, u := s.Styles, s.list.users
 	row := s.list.selected()
 	if row < 0 {
 		return []string{st.Muted.Render("no user selected")}, -1
@@ -250,8 +250,8 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 
 // featureLines lists every feature in original units beside the training
 // median or mode; in what-if the chosen one is highlighted.
-func (s usersScreen) featureLines(w, row int) ([]string, int) {
-	st, e := s.styles, s.exp()
+func (s Model) featureLines(w, row int) ([]string, int) {
+	st, e := s.Styles, s.Exp()
 	if e == nil {
 		return nil, -1
 	}

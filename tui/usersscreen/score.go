@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"github.com/retainlab/retain/experiment"

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"bytes"
@@ -26,8 +26,8 @@ import (
 // sends it base64-encoded in one escape sequence, and terminals cap those.
 const maxClipboard = 1 << 20
 
-// exportTextMsg carries an export made to be shown on screen.
-type exportTextMsg struct {
+// ExportTextMsg carries an export made to be shown on screen.
+type ExportTextMsg struct {
 	rows int
 	text string
 	err  error
@@ -44,7 +44,7 @@ type exportShown struct {
 
 // startServedExport exports the shown users without asking for a path:
 // into ExportDir under a generated name, or as text for the screen.
-func (s *usersScreen) startServedExport() tea.Cmd {
+func (s *Model) startServedExport() tea.Cmd {
 	u := s.list.users
 	if u == nil || u.exp == nil {
 		return nil
@@ -56,14 +56,14 @@ func (s *usersScreen) startServedExport() tea.Cmd {
 		return func() tea.Msg {
 			var b bytes.Buffer
 			err := writeUsersCSV(&b, u, rows)
-			return exportTextMsg{rows: len(rows), text: b.String(), err: err}
+			return ExportTextMsg{rows: len(rows), text: b.String(), err: err}
 		}
 	}
 	s.status = fmt.Sprintf("exporting %s users to the server's export folder…", common.Thousands(len(rows)))
 	return func() tea.Msg {
 		name, err := createNew(dir, "retain-users-"+time.Now().UTC().Format("20060102-150405"), ".csv",
 			func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
-		return exportDoneMsg{path: name, rows: len(rows), err: err, served: true}
+		return ExportDoneMsg{path: name, rows: len(rows), err: err, served: true}
 	}
 }
 
@@ -103,7 +103,7 @@ func createNew(dir, prefix, ext string, write func(io.Writer) error) (string, er
 
 // showExport opens the export on screen and sends it to the clipboard
 // when it is small enough.
-func (s *usersScreen) showExport(msg exportTextMsg) tea.Cmd {
+func (s *Model) showExport(msg ExportTextMsg) tea.Cmd {
 	if msg.err != nil {
 		s.status = "✗ export failed: " + msg.err.Error()
 		return nil
@@ -136,9 +136,9 @@ func terminalSafe(s string) string {
 }
 
 // shownKey handles keys while an export is on screen.
-func (s *usersScreen) shownKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) shownKey(k tea.KeyPressMsg) tea.Cmd {
 	e := s.shown
-	page := max(s.height-usersHeaderH, 1)
+	page := max(s.Height-usersHeaderH, 1)
 	switch {
 	case key.Matches(k, s.keys.Close):
 		s.shown = nil
@@ -171,7 +171,7 @@ func (s *usersScreen) shownKey(k tea.KeyPressMsg) tea.Cmd {
 
 // shownLines renders the export from its top line, long lines wrapped, in
 // h lines of w cells.
-func (s usersScreen) shownLines(w, h int) []string {
+func (s Model) shownLines(w, h int) []string {
 	e := s.shown
 	out := make([]string, 0, h)
 	for i := e.top; i < len(e.lines) && len(out) < h; i++ {
@@ -182,8 +182,8 @@ func (s usersScreen) shownLines(w, h int) []string {
 }
 
 // shownTitle is the title line over an export on screen.
-func (s usersScreen) shownTitle() string {
+func (s Model) shownTitle() string {
 	e := s.shown
-	return s.styles.Title.Render("Export") + s.styles.Muted.Render(fmt.Sprintf(" · %s users · line %s of %s · select to copy",
+	return s.Styles.Title.Render("Export") + s.Styles.Muted.Render(fmt.Sprintf(" · %s users · line %s of %s · select to copy",
 		common.Thousands(e.rows), common.Thousands(e.top+1), common.Thousands(len(e.lines))))
 }

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"fmt"
@@ -29,16 +29,16 @@ func newExplainCache() explainCache {
 	return explainCache{explained: map[int]experiment.Explanation{}}
 }
 
-// explainMsg carries one user's explanation.
-type explainMsg struct {
+// ExplainMsg carries one user's explanation.
+type ExplainMsg struct {
 	run, row int
 	expl     experiment.Explanation
 	err      error
 }
 
 // explainSelected asks for the selected user's explanation.
-func (s *usersScreen) explainSelected() tea.Cmd {
-	row, e := s.list.selected(), s.exp()
+func (s *Model) explainSelected() tea.Cmd {
+	row, e := s.list.selected(), s.Exp()
 	if row < 0 || e == nil {
 		return nil
 	}
@@ -49,7 +49,7 @@ func (s *usersScreen) explainSelected() tea.Cmd {
 	run, x := s.list.users.run, s.list.users.explainer
 	return func() tea.Msg {
 		ex, err := explainRow(e, x, row)
-		return explainMsg{run: run, row: row, expl: ex, err: err}
+		return ExplainMsg{run: run, row: row, expl: ex, err: err}
 	}
 }
 
@@ -63,7 +63,7 @@ func explainRow(e *experiment.Experiment, x *experiment.Explainer, row int) (ex 
 }
 
 // explainer returns the users' explainer (nil before any users).
-func (s usersScreen) explainer() *experiment.Explainer {
+func (s Model) explainer() *experiment.Explainer {
 	if s.list.users == nil {
 		return nil
 	}
@@ -71,7 +71,7 @@ func (s usersScreen) explainer() *experiment.Explainer {
 }
 
 // storeExplanation stores an explanation and shows it if its user is selected.
-func (s *usersScreen) storeExplanation(msg explainMsg) tea.Cmd {
+func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 	if s.list.users == nil || msg.run != s.list.users.run {
 		return nil
 	}
@@ -90,7 +90,7 @@ func (s *usersScreen) storeExplanation(msg explainMsg) tea.Cmd {
 }
 
 // showReasons puts an explanation's attributions into the bar chart.
-func (s *usersScreen) showReasons(ex experiment.Explanation) {
+func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
 	for _, r := range ex.Reasons {
 		bars = append(bars, widget.Bar{Label: r.Column + " = " + r.Value, Value: r.Attribution})
@@ -117,8 +117,8 @@ func (w whatIf) edited(pc data.PipelineColumn) bool {
 }
 
 // startWhatIf starts editing the selected user.
-func (s *usersScreen) startWhatIf() {
-	row, e := s.list.selected(), s.exp()
+func (s *Model) startWhatIf() {
+	row, e := s.list.selected(), s.Exp()
 	if row < 0 || e == nil {
 		return
 	}
@@ -133,9 +133,9 @@ func (s *usersScreen) startWhatIf() {
 }
 
 // whatIfKey handles keys while what-if has the keyboard.
-func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
-	cols := s.exp().Pipeline.Columns
+	cols := s.Exp().Pipeline.Columns
 	w := &s.whatIf
 	switch {
 	case key.Matches(k, km.Leave):
@@ -165,8 +165,8 @@ func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 
 // stepWhatIf moves the chosen feature one step: a twentieth of its
 // training range, or the next level.
-func (s *usersScreen) stepWhatIf(dir int) tea.Cmd {
-	e := s.exp()
+func (s *Model) stepWhatIf(dir int) tea.Cmd {
+	e := s.Exp()
 	pc := e.Pipeline.Columns[s.whatIf.col]
 	cur := s.explainer().Value(s.whatIf.cur, s.whatIf.col)
 	var next string
@@ -200,8 +200,8 @@ func roundTo(v, step float64) float64 {
 
 // setWhatIfValue sets the chosen feature and recomputes the probability:
 // one forward pass, done here so the number follows every key press.
-func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
-	e := s.exp()
+func (s *Model) setWhatIfValue(text string) tea.Cmd {
+	e := s.Exp()
 	w := &s.whatIf
 	name := e.Pipeline.Columns[w.col].Name
 	next, err := s.explainer().Set(w.cur, name, text)
@@ -215,8 +215,8 @@ func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
 	return s.sweepCmd()
 }
 
-// sweepMsg carries a what-if sweep.
-type sweepMsg struct {
+// SweepMsg carries a what-if sweep.
+type SweepMsg struct {
 	run, row, col, gen int
 	points             []experiment.SweepPoint
 	err                error
@@ -227,29 +227,29 @@ const sweepPoints = 41
 
 // sweepCmd sweeps the chosen feature over its training range with the
 // other features at their current what-if values.
-func (s *usersScreen) sweepCmd() tea.Cmd {
+func (s *Model) sweepCmd() tea.Cmd {
 	w := &s.whatIf
 	if !w.active {
 		return nil
 	}
 	w.gen++
-	e, ex, run, row, col, gen := s.exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
+	e, ex, run, row, col, gen := s.Exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
 	x := slices.Clone(w.cur)
 	return func() (msg tea.Msg) {
 		var err error
 		defer func() {
 			if err != nil {
-				msg = sweepMsg{run: run, row: row, col: col, gen: gen, err: err}
+				msg = SweepMsg{run: run, row: row, col: col, gen: gen, err: err}
 			}
 		}()
 		defer common.Recovered(&err)
 		pts, err := ex.Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
-		return sweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
+		return SweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
 	}
 }
 
 // swept shows a sweep if it still belongs to the current what-if.
-func (s *usersScreen) swept(msg sweepMsg) {
+func (s *Model) swept(msg SweepMsg) {
 	w := &s.whatIf
 	if !w.active || s.list.users == nil || msg.run != s.list.users.run || msg.row != w.row || msg.gen != w.gen {
 		return
@@ -263,14 +263,14 @@ func (s *usersScreen) swept(msg sweepMsg) {
 }
 
 // fillSweep draws the sweep curve and marks the current value.
-func (s *usersScreen) fillSweep() {
+func (s *Model) fillSweep() {
 	w := s.whatIf
 	s.sweep.Reset()
 	if len(w.sweep) == 0 {
 		s.sweep.Redraw()
 		return
 	}
-	e := s.exp()
+	e := s.Exp()
 	pc := e.Pipeline.Columns[w.col]
 	for _, p := range w.sweep {
 		s.sweep.Push(0, p.X, p.Prob)

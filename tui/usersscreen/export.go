@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"encoding/csv"
@@ -19,8 +19,8 @@ import (
 // exportReasons is how many reasons each exported user gets.
 const exportReasons = 3
 
-// exportDoneMsg says an export finished.
-type exportDoneMsg struct {
+// ExportDoneMsg says an export finished.
+type ExportDoneMsg struct {
 	path   string // the file, or its generated name in the export folder (served)
 	rows   int
 	err    error
@@ -28,7 +28,7 @@ type exportDoneMsg struct {
 }
 
 // startExport writes the shown users to path in a Cmd.
-func (s *usersScreen) startExport(path string) tea.Cmd {
+func (s *Model) startExport(path string) tea.Cmd {
 	path = strings.TrimSpace(path)
 	if path == "" {
 		s.status = "✗ no file name given"
@@ -42,7 +42,7 @@ func (s *usersScreen) startExport(path string) tea.Cmd {
 	s.status = fmt.Sprintf("exporting %s users to %s…", common.Thousands(len(rows)), path)
 	return func() tea.Msg {
 		err := experiment.WriteFileAtomic(path, func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
-		return exportDoneMsg{path: path, rows: len(rows), err: err}
+		return ExportDoneMsg{path: path, rows: len(rows), err: err}
 	}
 }
 
@@ -126,7 +126,7 @@ func exportRecord(rec []string, u *usersData, r int) error {
 }
 
 // exported reports how an export went.
-func (s *usersScreen) exported(msg exportDoneMsg) {
+func (s *Model) exported(msg ExportDoneMsg) {
 	if msg.err != nil {
 		s.status = "✗ export failed: " + msg.err.Error()
 		return

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"encoding/csv"
@@ -15,6 +15,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // syntheticUsers builds n scored users without a model: probabilities
@@ -98,7 +99,7 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	const n = 1_000_000
 	u := syntheticUsers(n)
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(120, 40)
 	s.list.setUsers(u)
 	s.render()
@@ -108,14 +109,14 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 		t.Fatalf("%d table lines for %d visible rows", len(lines), l.tableRows)
 	}
 	// Jump to the end: the window shows the last rows, lowest probability.
-	s, _ = s.Update(press("G"))
+	s, _ = s.step(press("G"))
 	last := s.list.visible()
 	if len(last) != l.tableRows || int(last[len(last)-1]) != int(u.byProbDesc[n-1]) {
 		t.Fatalf("window at the end holds %d rows ending with %d", len(last), last[len(last)-1])
 	}
-	mustContain(t, stripped(s.View()), "1,000,000 of 1,000,000 users", common.Thousands(n))
+	mustContain(t, view(s), "1,000,000 of 1,000,000 users", common.Thousands(n))
 	// Filtering a million rows keeps exactly those passing.
-	s, _ = s.Update(press("c")) // correct only
+	s, _ = s.step(press("c")) // correct only
 	correct := 0
 	for r := range n {
 		if (u.prob[r] >= 0.5) == (u.label[r] == 1) {
@@ -129,13 +130,13 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 
 func BenchmarkUsersScroll1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
 	s.list.setUsers(u)
 	down := press("down")
 	b.ResetTimer()
 	for range b.N {
-		s, _ = s.Update(down) // moves, renders the visible window
+		s, _ = s.step(down) // moves, renders the visible window
 	}
 }
 
@@ -160,9 +161,9 @@ func BenchmarkUsersFilter1M(b *testing.B) {
 }
 
 func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	u := m.usersScr.list.users
-	probs, labels, rows, err := m.analysed.Exp.Scores(experiment.ValPart)
+	s := analysed(t, "en", 120, 40)
+	u := s.list.users
+	probs, labels, rows, err := s.Exp().Scores(experiment.ValPart)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -174,53 +175,52 @@ func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
 }
 
 func TestUsersKeysAndSearchPrompt(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5")
-	u := m.usersScr.list.users
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+	s := analysed(t, "en", 120, 40)
+
+	u := s.list.users
+	if r := s.SelectedRow(); u.prob[r] != slices.Max(u.prob) {
 		t.Fatalf("first selected row %d is not the most probable", r)
 	}
-	m = pressAll(t, m, "s")
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+	s = pressAll(t, s, "s")
+	if r := s.SelectedRow(); u.prob[r] != slices.Max(u.prob) {
 		t.Fatal("changing the order lost the selected user")
 	}
-	m = pressAll(t, m, "g")
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Min(u.prob) {
-		t.Fatalf("g in ascending order selected %g", u.prob[m.usersScr.selectedRow()])
+	s = pressAll(t, s, "g")
+	if r := s.SelectedRow(); u.prob[r] != slices.Min(u.prob) {
+		t.Fatalf("g in ascending order selected %g", u.prob[s.SelectedRow()])
 	}
-	m = pressAll(t, m, "/")
-	if !m.editing() {
+	s = pressAll(t, s, "/")
+	if !s.Editing() {
 		t.Fatal("/ did not open the search prompt")
 	}
-	m = typeText(m, "U000042").(Model)
-	m = pressAll(t, m, "enter")
-	if m.editing() || u.id(m.usersScr.selectedRow()) != "U000042" {
-		t.Fatalf("search selected %q (editing %v)", u.id(m.usersScr.selectedRow()), m.editing())
+	s = typeText(t, s, "U000042")
+	s = pressAll(t, s, "enter")
+	if s.Editing() || u.id(s.SelectedRow()) != "U000042" {
+		t.Fatalf("search selected %q (editing %v)", u.id(s.SelectedRow()), s.Editing())
 	}
-	mustContain(t, screen(m), "User U000042", "found U000042")
-	m = pressAll(t, m, "/", "z", "z", "enter")
-	mustContain(t, screen(m), "no shown user's id contains U000042zz") // the prompt starts from the last query
-	m = pressAll(t, m, "/", "esc")
-	if m.editing() || m.active != tabUsers {
+	mustContain(t, view(s), "User U000042", "found U000042")
+	s = pressAll(t, s, "/", "z", "z", "enter")
+	mustContain(t, view(s), "no shown user's id contains U000042zz") // the prompt starts from the last query
+	s = pressAll(t, s, "/", "esc")
+	if s.Editing() {
 		t.Fatal("esc did not close the prompt only")
 	}
 }
 
 func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5", "down", "w")
-	s := m.usersScr
-	row, e := s.selectedRow(), m.analysed.Exp
+	s := analysed(t, "en", 120, 40)
+	s = pressAll(t, s, "down", "w")
+	row, e := s.SelectedRow(), s.Exp()
 	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob[row]) > 1e-9 { // one row or a batch: rounding may differ
 		t.Fatalf("what-if not started at the user's probability: %+v", s.whatIf.active)
 	}
 	// Type a value for the first feature; the probability must equal an
 	// independent forward pass of the edited row.
-	m = pressAll(t, m, "enter")
+	s = pressAll(t, s, "enter")
 	for range 12 {
-		m = pressAll(t, m, "backspace")
+		s = pressAll(t, s, "backspace")
 	}
-	m = pressAll(t, m, "4", "0", "enter")
+	s = pressAll(t, s, "4", "0", "enter")
 	x, _ := e.Row(row)
 	name := e.Pipeline.Columns[0].Name
 	edited, err := e.Explainer().Set(x, name, "40")
@@ -228,20 +228,20 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := e.Net.Predict(edited)[0]
-	got := m.usersScr.whatIf.prob
-	if math.Abs(got-want) > 1e-12 || got == m.usersScr.whatIf.prob0 {
-		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, m.usersScr.whatIf.prob0)
+	got := s.whatIf.prob
+	if math.Abs(got-want) > 1e-12 || got == s.whatIf.prob0 {
+		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, s.whatIf.prob0)
 	}
-	mustContain(t, screen(m), name+" = 40", "what-if:", "40 *")
-	if len(m.usersScr.whatIf.sweep) != sweepPoints {
-		t.Fatalf("sweep has %d points", len(m.usersScr.whatIf.sweep))
+	mustContain(t, view(s), name+" = 40", "what-if:", "40 *")
+	if len(s.whatIf.sweep) != sweepPoints {
+		t.Fatalf("sweep has %d points", len(s.whatIf.sweep))
 	}
-	m = pressAll(t, m, "r")
-	if m.usersScr.whatIf.prob != m.usersScr.whatIf.prob0 || !slices.Equal(m.usersScr.whatIf.cur, x) {
+	s = pressAll(t, s, "r")
+	if s.whatIf.prob != s.whatIf.prob0 || !slices.Equal(s.whatIf.cur, x) {
 		t.Fatal("reset did not restore the user's values")
 	}
-	m = pressAll(t, m, "esc")
-	if m.usersScr.whatIf.active {
+	s = pressAll(t, s, "esc")
+	if s.whatIf.active {
 		t.Fatal("esc did not leave what-if")
 	}
 }
@@ -264,17 +264,17 @@ func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
 }
 
 func TestExportWritesTheFilteredList(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5", "c", "c") // wrongly predicted users only
-	shown := slices.Clone(m.usersScr.list.shown)
+	s := analysed(t, "en", 120, 40)
+	s = pressAll(t, s, "c", "c") // wrongly predicted users only
+	shown := slices.Clone(s.list.shown)
 	path := filepath.Join(t.TempDir(), "act-on-these.csv")
-	m = pressAll(t, m, "x")
+	s = pressAll(t, s, "x")
 	for range len("retain-users.csv") {
-		m = pressAll(t, m, "backspace")
+		s = pressAll(t, s, "backspace")
 	}
-	m = typeText(m, path).(Model)
-	m = pressAll(t, m, "enter")
-	mustContain(t, screen(m), "✓ wrote "+common.Thousands(len(shown))+" users")
+	s = typeText(t, s, path)
+	s = pressAll(t, s, "enter")
+	mustContain(t, view(s), "✓ wrote "+common.Thousands(len(shown))+" users")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -287,7 +287,7 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,reason_1,reason_2,reason_3" {
 		t.Fatalf("%d lines, header %v", len(recs), recs[0])
 	}
-	u, e := m.usersScr.list.users, m.analysed.Exp
+	u, e := s.list.users, s.Exp()
 	for i, r := range shown {
 		rec := recs[i+1]
 		p, _ := strconv.ParseFloat(rec[1], 64)
@@ -303,8 +303,8 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 }
 
 func TestTypicalValuesAreTrainingMedians(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	e := m.analysed.Exp
+	s := analysed(t, "en", 120, 40)
+	e := s.Exp()
 	c := e.Data.Table.Column("tenure_days")
 	vals := make([]float64, 0, len(e.TrainRows))
 	for _, r := range e.TrainRows {
@@ -317,8 +317,8 @@ func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 		median = (vals[n/2-1] + vals[n/2]) / 2
 	}
 	for i, pc := range e.Pipeline.Columns {
-		if pc.Name == "tenure_days" && m.usersScr.list.users.typical[i] != common.Number(median) {
-			t.Fatalf("typical tenure %q, median %g", m.usersScr.list.users.typical[i], median)
+		if pc.Name == "tenure_days" && s.list.users.typical[i] != common.Number(median) {
+			t.Fatalf("typical tenure %q, median %g", s.list.users.typical[i], median)
 		}
 	}
 	if got := modeOf([]string{"b", "a", "b", "", "a", "c"}, []int{0, 1, 2, 3, 4, 5}); got != "a" {
@@ -363,12 +363,12 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
 	s.list.setUsers(u)
 	keys := []tea.KeyPressMsg{press("down"), press("up")}
 	b.ResetTimer()
 	for i := range b.N {
-		s, _ = s.Update(keys[i%2]) // the explanation Cmd is not run
+		s, _ = s.step(keys[i%2]) // the explanation Cmd is not run
 	}
 }
