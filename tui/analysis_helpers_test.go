@@ -61,7 +61,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case evalReadyMsg, importanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
-		usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
+		usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapReadyMsg, common.AnalyseRunMsg:
 		return true
 	}
 	return false

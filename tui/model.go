@@ -183,7 +183,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = m.evalScr.Update(msg)
 		return m, cmd
-	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd

@@ -106,7 +106,7 @@ func runCmds(t *testing.T, s Model, cmd tea.Cmd) Model {
 		switch msg := c().(type) {
 		case tea.BatchMsg:
 			queue = append(queue, msg...)
-		case ReadyMsg, ExplainMsg, SweepMsg, ExportDoneMsg, ExportTextMsg:
+		case ReadyMsg, ExplainMsg, SweepMsg, ExportProgressMsg, ExportDoneMsg, ExportTextMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
 			queue = append(queue, next)

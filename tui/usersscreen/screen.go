@@ -1,10 +1,14 @@
 package usersscreen
 
 import (
+	"strconv"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -23,6 +27,10 @@ type usersKeyMap struct {
 	Detail         key.Binding
 	WhatIf         key.Binding
 	Export         key.Binding
+	// Cancel stops a running export.
+	Cancel key.Binding
+	// Accept and Abort close the text field (footer hints only).
+	Accept, Abort key.Binding
 	// Keys of an export shown on screen (served sessions).
 	Copy, Close key.Binding
 	// What-if keys: the value of the chosen feature.
@@ -32,29 +40,35 @@ type usersKeyMap struct {
 	Leave      key.Binding
 }
 
-func defaultUsersKeyMap() usersKeyMap {
+func defaultUsersKeyMap(c common.Common) usersKeyMap {
+	b := func(keys []string, k, en, zh string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(k, c.T(en, zh)))
+	}
 	return usersKeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down")),
-		PageUp: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
-		PageDn: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", "first/last")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
-		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Band:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "risk band")),
-		Truth:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "correct/wrong")),
-		Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find id")),
-		Next:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		Detail: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
-		WhatIf: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what-if")),
-		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export CSV")),
-		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy to clipboard")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Less:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change value")),
-		More:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "increase")),
-		Type:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "type value")),
-		Reset:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset")),
-		Leave:  key.NewBinding(key.WithKeys("esc", "w"), key.WithHelp("esc", "leave what-if")),
+		Up:     b([]string{"up", "k"}, "↑/↓", "move", "移动"),
+		Down:   b([]string{"down", "j"}, "↓", "down", "下移"),
+		PageUp: b([]string{"pgup"}, "pgup/pgdn", "page", "翻页"),
+		PageDn: b([]string{"pgdown"}, "pgdn", "page down", "下一页"),
+		Top:    b([]string{"home", "g"}, "g/G", "first/last", "首个/末个"),
+		Bottom: b([]string{"end", "G"}, "G", "last", "末个"),
+		Sort:   b([]string{"s"}, "s", "sort", "排序"),
+		Band:   b([]string{"b"}, "b", "risk band", "风险档"),
+		Truth:  b([]string{"c"}, "c", "correct/wrong", "对/错"),
+		Search: b([]string{"/"}, "/", "find id", "查找 id"),
+		Next:   b([]string{"n"}, "n", "next match", "下一个匹配"),
+		Detail: b([]string{"enter"}, "enter", "details", "详情"),
+		WhatIf: b([]string{"w"}, "w", "what-if", "假设分析"),
+		Export: b([]string{"x"}, "x", "export CSV", "导出 CSV"),
+		Cancel: b([]string{"esc"}, "esc", "cancel export", "取消导出"),
+		Copy:   b([]string{"c"}, "c", "copy to clipboard", "复制到剪贴板"),
+		Close:  b([]string{"esc"}, "esc", "close", "关闭"),
+		Less:   b([]string{"left", "h"}, "←/→", "change value", "改变取值"),
+		More:   b([]string{"right", "l"}, "→", "increase", "增大"),
+		Type:   b([]string{"enter", "e"}, "enter", "type value", "输入取值"),
+		Reset:  b([]string{"r"}, "r", "reset", "复原"),
+		Leave:  b([]string{"esc", "w"}, "esc", "leave what-if", "退出假设分析"),
+		Accept: b([]string{"enter"}, "enter", "ok", "确定"),
+		Abort:  b([]string{"esc"}, "esc", "cancel", "取消"),
 	}
 }
 
@@ -83,6 +97,13 @@ type Model struct {
 	input  textinput.Model
 	query  string // the last search
 
+	// threshold is the shared decision threshold and thresholdRun the run
+	// it belongs to (common.ThresholdMsg); other runs use their own.
+	threshold    float64
+	thresholdRun int
+	jobs         int        // counts exports, to drop stale answers
+	export       *exportJob // the running export (nil: none)
+
 	// served: exports never go to a path the client typed (Options.Served);
 	// they go to exportDir under a generated name, or without it are shown
 	// on screen (shown).
@@ -97,7 +118,9 @@ type Model struct {
 
 	bars  widget.SignedBars
 	sweep widget.SeriesChart
-	view  string
+	// levels is the sweep of a categorical feature: one bar per level.
+	levels widget.SignedBars
+	view   string
 }
 
 // New returns the Users screen in the context com, empty until SetRun.
@@ -105,14 +128,16 @@ func New(com common.Common) Model {
 	st := com.Styles
 	bars := widget.NewSignedBars(st.Widget)
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
-	sweep := widget.NewSeriesChart("What-if sweep", st.Widget, "probability", "this user")
+	sweep := widget.NewSeriesChart(com.T("What-if sweep", "假设分析扫描"), st.Widget, com.T("probability", "概率"), com.T("this user", "该用户"))
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user
-	return Model{Common: com, keys: defaultUsersKeyMap(), bars: bars, sweep: sweep,
+	levels := widget.NewSignedBars(st.Widget)
+	levels.SetFormat(func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) })
+	return Model{Common: com, keys: defaultUsersKeyMap(com), bars: bars, sweep: sweep, levels: levels,
 		explainCache: newExplainCache()}
 }
 
-// setRun starts scoring a run's users.
+// SetRun starts scoring a run's users.
 func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || (s.list.users != nil && s.list.users.run == run.Number) {
 		return nil
@@ -122,10 +147,10 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 	return usersCmd(run)
 }
 
-// selectedRow returns the selected user's table row, or −1.
+// SelectedRow returns the selected user's table row, or −1.
 func (s Model) SelectedRow() int { return s.list.selected() }
 
-// exp returns the experiment the users belong to (nil before any).
+// Exp returns the experiment the users belong to (nil before any).
 func (s Model) Exp() *experiment.Experiment {
 	if s.list.users == nil {
 		return nil
@@ -156,6 +181,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		s.waiting, s.err = 0, msg.err
 		if msg.err == nil {
+			s.list.threshold = s.runThreshold(msg.users)
 			s.list.setUsers(msg.users)
 			s.explainCache = newExplainCache()
 			s.whatIf = whatIf{}
@@ -165,12 +191,18 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.storeExplanation(msg)
 	case SweepMsg:
 		s.swept(msg)
+	case common.ThresholdMsg:
+		cmd = s.setThreshold(msg)
+	case ExportProgressMsg:
+		cmd = s.exportProgress(msg)
 	case ExportDoneMsg:
 		s.exported(msg)
 	case ExportTextMsg:
 		cmd = s.showExport(msg)
 	case tea.KeyPressMsg:
-		if s.shown != nil {
+		if s.export != nil && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
+			s.cancelExport()
+		} else if s.shown != nil {
 			cmd = s.shownKey(msg)
 		} else if s.prompt != usersNoPrompt {
 			cmd = s.promptKey(msg)
@@ -212,15 +244,15 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.list.sort = (s.list.sort + 1) % sortModes
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Band):
-		s.list.band = (s.list.band + 1) % riskBand(len(bandNames))
+		s.list.band = (s.list.band + 1) % bandCount
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Truth):
 		s.list.truth = (s.list.truth + 1) % truthFilters
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Search):
-		return s.openPrompt(usersSearchPrompt, s.query)
+		return s.openPrompt(usersSearchPrompt, "")
 	case key.Matches(k, km.Next):
-		s.find(s.list.cursor + 1)
+		s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
 		s.detail = !s.detail
 		s.SetSize(s.Width, s.Height)
@@ -232,6 +264,8 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.detail = true
 		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
+	case key.Matches(k, km.Export) && s.export != nil:
+		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
 	case key.Matches(k, km.Export) && s.served:
 		return s.startServedExport()
 	case key.Matches(k, km.Export):
@@ -255,25 +289,37 @@ func (s *Model) refilterKeeping(row int) {
 	}
 }
 
-// find searches for the last query from position from.
-func (s *Model) find(from int) {
+// find looks for the last query among the shown users: a fresh search
+// selects the user whose id is exactly the query, else the first whose id
+// starts with it; n (fresh false) moves to the next such user after from.
+func (s *Model) find(from int, fresh bool) {
 	if s.query == "" {
 		return
 	}
-	if s.list.search(s.query, from) {
-		s.status = "found " + s.list.users.id(s.list.selected())
+	found := false
+	if fresh {
+		found = s.list.searchExact(s.query) || s.list.searchPrefix(s.query, 0)
 	} else {
-		s.status = "no shown user's id contains " + s.query
+		found = s.list.searchPrefix(s.query, from)
+	}
+	if found {
+		s.status = s.T("found ", "找到 ") + s.list.users.id(s.list.selected())
+	} else {
+		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", s.query)
 	}
 }
 
 // openPrompt focuses the text field for a purpose.
 func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
-	labels := map[usersPrompt]string{usersSearchPrompt: "Find id: ", usersExportPrompt: "Export to CSV: ", usersValuePrompt: "Value: "}
+	labels := map[usersPrompt]string{
+		usersSearchPrompt: s.T("Find id: ", "查找 id："),
+		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
+		usersValuePrompt:  s.T("Value: ", "取值："),
+	}
 	s.input = common.NewTextInput(labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
-	s.input.SetWidth(max(s.Width-len(labels[p])-2, 8))
+	s.input.SetWidth(max(s.Width-ansi.StringWidth(labels[p])-2, 8))
 	s.prompt = p
 	return s.input.Focus()
 }
@@ -290,8 +336,8 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		before := s.list.selected()
 		switch p {
 		case usersSearchPrompt:
-			s.query = text
-			s.find(s.list.cursor)
+			s.query = strings.TrimSpace(text)
+			s.find(0, true)
 			if s.list.selected() != before {
 				return s.selectionChanged()
 			}
@@ -328,14 +374,14 @@ func (s Model) keyMap() usersKeyMap {
 	}
 	switch {
 	case s.served && s.exportDir != "":
-		k.Export.SetHelp("x", "export CSV to the server's folder")
+		k.Export.SetHelp("x", s.T("export CSV to the server's folder", "导出 CSV 到服务器文件夹"))
 	case s.served:
-		k.Export.SetHelp("x", "show CSV to copy")
+		k.Export.SetHelp("x", s.T("show CSV to copy", "显示 CSV 以便复制"))
 	}
 	k.Next.SetEnabled(list && s.query != "")
 	k.Detail.SetEnabled(list && !usersLayout(s.Width, s.Height, false).split)
 	if s.detail {
-		k.Detail.SetHelp("enter", "back to list")
+		k.Detail.SetHelp("enter", s.T("back to list", "返回列表"))
 	}
 	k.WhatIf.SetEnabled(list && s.list.selected() >= 0 && s.Exp() != nil)
 	for _, b := range []*key.Binding{&k.Less, &k.More, &k.Type, &k.Reset, &k.Leave} {
@@ -344,10 +390,10 @@ func (s Model) keyMap() usersKeyMap {
 	if s.whatIf.active {
 		k.Up.SetEnabled(true)
 		k.Down.SetEnabled(true)
-		k.Up.SetHelp("↑/↓", "feature")
+		k.Up.SetHelp("↑/↓", s.T("feature", "特征"))
 	}
 	if s.detail && !s.usesSplit() && list {
-		k.PageUp.SetHelp("pgup/pgdn", "scroll details")
+		k.PageUp.SetHelp("pgup/pgdn", s.T("scroll details", "滚动详情"))
 	}
 	return k
 }
@@ -355,6 +401,19 @@ func (s Model) keyMap() usersKeyMap {
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
+	switch {
+	case s.prompt == usersSearchPrompt:
+		k.Accept.SetHelp("enter", s.T("find", "查找"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.prompt == usersExportPrompt:
+		k.Accept.SetHelp("enter", s.T("export", "导出"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.prompt == usersValuePrompt:
+		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.export != nil && s.shown == nil && !s.whatIf.active:
+		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next}}
+	}
 	if s.shown != nil {
 		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
 	}

@@ -1,6 +1,8 @@
 package usersscreen
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"math"
 	"os"
@@ -10,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
@@ -25,7 +28,7 @@ func syntheticUsers(n int) *usersData {
 	ids := make([]string, n)
 	prob := make([]float64, n)
 	label := make([]float64, n)
-	part := make([]uint8, n)
+	part := make([]experiment.RowPart, n)
 	state := uint64(12345)
 	next := func() float64 {
 		state = state*6364136223846793005 + 1442695040888963407
@@ -37,27 +40,27 @@ func syntheticUsers(n int) *usersData {
 		if next() < prob[i] {
 			label[i] = 1
 		}
-		part[i] = uint8(i % 3)
+		part[i] = experiment.RowPart(i % 3)
 	}
 	risk := common.RiskWording{Label: "churn", Positive: "yes", Negative: "no", OnPositive: true}
-	return newUsersData(1, ids, prob, label, part, 0.5, risk)
+	return newUsersData(1, &experiment.TableScores{IDs: ids, Probabilities: prob, Labels: label, Parts: part}, risk)
 }
 
 func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 	u := syntheticUsers(5000)
-	l := userList{}
+	l := userList{threshold: 0.5}
 	l.setHeight(10)
 	l.setUsers(u)
 	// Descending: every shown probability at most the previous one.
 	for i := 1; i < len(l.shown); i++ {
-		if u.prob[l.shown[i]] > u.prob[l.shown[i-1]] {
+		if u.prob(int(l.shown[i])) > u.prob(int(l.shown[i-1])) {
 			t.Fatalf("row %d out of order", i)
 		}
 	}
 	l.sort = sortProbAsc
 	l.refilter()
-	if u.prob[l.shown[0]] != slices.Min(u.prob) {
-		t.Fatalf("ascending order starts at %g, want the minimum", u.prob[l.shown[0]])
+	if u.prob(int(l.shown[0])) != slices.Min(u.scores.Probabilities) {
+		t.Fatalf("ascending order starts at %g, want the minimum", u.prob(int(l.shown[0])))
 	}
 	l.sort = sortRow
 	l.refilter()
@@ -71,27 +74,27 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 			l.refilter()
 			want := 0
 			for r := range 5000 {
-				p := u.prob[r]
+				p := u.prob(int(r))
 				inBand := map[riskBand]bool{bandHigh: p >= 2.0/3, bandMedium: p >= 1.0/3 && p < 2.0/3, bandLow: p < 1.0/3}[band]
-				right := (p >= 0.5) == (u.label[r] == 1)
+				right := (p >= 0.5) == (u.positive(r))
 				if inBand && (truth == truthAll || (truth == truthCorrect) == right) {
 					want++
 				}
 			}
 			if len(l.shown) != want {
-				t.Fatalf("band %s, %s: %d shown, direct count %d", bandNames[band], truthNames[truth], len(l.shown), want)
+				t.Fatalf("band %d, truth %d: %d shown, direct count %d", band, truth, len(l.shown), want)
 			}
 		}
 	}
 	l.band, l.truth = bandAll, truthAll
 	l.refilter()
-	if !l.search("u4321", 0) || l.selected() != 4321 {
+	if !l.searchPrefix("u4321", 0) || l.selected() != 4321 {
 		t.Fatalf("search for u4321 selected row %d", l.selected())
 	}
 	if l.cursor < l.offset || l.cursor >= l.offset+l.height {
 		t.Fatal("the found user is not in the visible window")
 	}
-	if l.search("nobody", 0) {
+	if l.searchPrefix("nobody", 0) {
 		t.Fatal("a missing id was found")
 	}
 }
@@ -101,6 +104,7 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	u := syntheticUsers(n)
 	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(120, 40)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	s.render()
 	l := usersLayout(120, 40, false)
@@ -119,7 +123,7 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	s, _ = s.step(press("c")) // correct only
 	correct := 0
 	for r := range n {
-		if (u.prob[r] >= 0.5) == (u.label[r] == 1) {
+		if (u.prob(int(r)) >= 0.5) == (u.positive(r)) {
 			correct++
 		}
 	}
@@ -132,6 +136,7 @@ func BenchmarkUsersScroll1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
 	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	down := press("down")
 	b.ResetTimer()
@@ -144,13 +149,13 @@ func BenchmarkUsersSort1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
 	b.ResetTimer()
 	for range b.N {
-		newUsersData(1, u.ids, u.prob, u.label, u.part, 0.5, u.risk)
+		newUsersData(1, u.scores, u.risk)
 	}
 }
 
 func BenchmarkUsersFilter1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
-	l := userList{}
+	l := userList{threshold: 0.5}
 	l.setHeight(40)
 	l.setUsers(u)
 	l.band = bandHigh
@@ -168,8 +173,8 @@ func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, r := range rows {
-		if math.Abs(u.prob[r]-probs[i]) > 1e-12 || u.label[r] != labels[i] || partNames[u.part[r]] != "val" {
-			t.Fatalf("row %d: screen %g/%g/%s, experiment %g/%g", r, u.prob[r], u.label[r], partNames[u.part[r]], probs[i], labels[i])
+		if math.Abs(u.prob(int(r))-probs[i]) > 1e-12 || u.positive(r) != (labels[i] == 1) || u.part(r) != experiment.RowValidation {
+			t.Fatalf("row %d: screen %g/%v/%d, experiment %g/%g", r, u.prob(int(r)), u.positive(r), u.part(r), probs[i], labels[i])
 		}
 	}
 }
@@ -178,16 +183,16 @@ func TestUsersKeysAndSearchPrompt(t *testing.T) {
 	s := analysed(t, "en", 120, 40)
 
 	u := s.list.users
-	if r := s.SelectedRow(); u.prob[r] != slices.Max(u.prob) {
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Max(u.scores.Probabilities) {
 		t.Fatalf("first selected row %d is not the most probable", r)
 	}
 	s = pressAll(t, s, "s")
-	if r := s.SelectedRow(); u.prob[r] != slices.Max(u.prob) {
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Max(u.scores.Probabilities) {
 		t.Fatal("changing the order lost the selected user")
 	}
 	s = pressAll(t, s, "g")
-	if r := s.SelectedRow(); u.prob[r] != slices.Min(u.prob) {
-		t.Fatalf("g in ascending order selected %g", u.prob[s.SelectedRow()])
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Min(u.scores.Probabilities) {
+		t.Fatalf("g in ascending order selected %g", u.prob(s.SelectedRow()))
 	}
 	s = pressAll(t, s, "/")
 	if !s.Editing() {
@@ -199,8 +204,20 @@ func TestUsersKeysAndSearchPrompt(t *testing.T) {
 		t.Fatalf("search selected %q (editing %v)", u.id(s.SelectedRow()), s.Editing())
 	}
 	mustContain(t, view(s), "User U000042", "found U000042")
-	s = pressAll(t, s, "/", "z", "z", "enter")
-	mustContain(t, view(s), "no shown user's id contains U000042zz") // the prompt starts from the last query
+	// The prompt starts empty, and the footer says how to leave it.
+	s = pressAll(t, s, "/")
+	if v := s.input.Value(); v != "" {
+		t.Fatalf("the find prompt starts with %q", v)
+	}
+	if h := s.HelpGroups()[0]; len(h) != 2 || h[0].Help() != (key.Help{Key: "enter", Desc: "find"}) || h[1].Help() != (key.Help{Key: "esc", Desc: "cancel"}) {
+		t.Fatalf("footer while finding: %v", h)
+	}
+	// 42 is inside U000042 but starts no id: not found.
+	s = pressAll(t, s, "4", "2", "enter")
+	mustContain(t, view(s), "no shown user's id is or starts with 42")
+	if u.id(s.SelectedRow()) != "U000042" {
+		t.Fatalf("a failed search moved to %s", u.id(s.SelectedRow()))
+	}
 	s = pressAll(t, s, "/", "esc")
 	if s.Editing() {
 		t.Fatal("esc did not close the prompt only")
@@ -211,7 +228,7 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	s := analysed(t, "en", 120, 40)
 	s = pressAll(t, s, "down", "w")
 	row, e := s.SelectedRow(), s.Exp()
-	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob[row]) > 1e-9 { // one row or a batch: rounding may differ
+	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob(row)) > 1e-9 { // one row or a batch: rounding may differ
 		t.Fatalf("what-if not started at the user's probability: %+v", s.whatIf.active)
 	}
 	// Type a value for the first feature; the probability must equal an
@@ -254,11 +271,11 @@ func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
 		{Column: "MonthlyCharges", Value: "90", Attribution: 0.05},
 	}}
 	want := "tenure = 1 raises P(Churn = Yes) most; Contract = Two year lowers it most."
-	if got := reasonSentence(r, ex); got != want {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != want {
 		t.Fatalf("got %q", got)
 	}
 	ex.Reasons = ex.Reasons[1:2]
-	if got := reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
 		t.Fatalf("got %q", got)
 	}
 }
@@ -284,21 +301,27 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,reason_1,reason_2,reason_3" {
+	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1,reason_2,reason_3" {
 		t.Fatalf("%d lines, header %v", len(recs), recs[0])
 	}
-	u, e := s.list.users, s.Exp()
+	// The file is what `retain predict` writes for the same rows: one
+	// exporter, one format.
+	e := s.Exp()
+	rows := make([]int, len(shown))
 	for i, r := range shown {
-		rec := recs[i+1]
-		p, _ := strconv.ParseFloat(rec[1], 64)
-		if rec[0] != u.id(int(r)) || math.Abs(p-u.prob[r]) > 1e-6 {
-			t.Fatalf("line %d: %v, want %s %g", i+2, rec, u.id(int(r)), u.prob[r])
-		}
-		x, _ := e.Row(int(r))
-		ex, _ := e.Explainer().Explain(x)
-		if !strings.HasPrefix(rec[2], ex.Reasons[0].Column+" = "+ex.Reasons[0].Value+" (") {
-			t.Fatalf("line %d: first reason %q, want %s", i+2, rec[2], ex.Reasons[0].Column)
-		}
+		rows[i] = int(r)
+	}
+	scores, err := e.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := experiment.WriteScoresCSV(context.Background(), &want, e.ExportRows(scores, rows), e.ExportOptions(3, 0.5)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != want.String() {
+		t.Fatalf("the export differs from WriteScoresCSV's:\n%s\nwant\n%s", got, want.String())
 	}
 }
 
@@ -365,6 +388,7 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	}
 	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	keys := []tea.KeyPressMsg{press("down"), press("up")}
 	b.ResetTimer()

@@ -79,7 +79,7 @@ func TestServedShowsTheExport(t *testing.T) {
 	s.SetSize(120, 40)
 	s = runCmds(t, s, s.SetRun(trainedRun(t)))
 	s = pressAll(t, s, "x")
-	mustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,reason_1")
+	mustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1")
 	if !strings.Contains(s.shown.text, "\n") || s.shown.text[len(s.shown.text)-1] != '\n' {
 		t.Error("the export text is not the CSV")
 	}

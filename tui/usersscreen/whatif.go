@@ -262,16 +262,30 @@ func (s *Model) swept(msg SweepMsg) {
 	s.fillSweep()
 }
 
-// fillSweep draws the sweep curve and marks the current value.
+// fillSweep draws the sweep: a curve and the current value for a numeric
+// feature, one bar per level for a categorical or boolean one.
 func (s *Model) fillSweep() {
 	w := s.whatIf
 	s.sweep.Reset()
+	s.levels.SetBars(nil)
 	if len(w.sweep) == 0 {
 		s.sweep.Redraw()
 		return
 	}
 	e := s.Exp()
 	pc := e.Pipeline.Columns[w.col]
+	if pc.Kind != data.Numeric {
+		cur := s.explainer().Value(w.cur, w.col)
+		bars := make([]widget.Bar, len(w.sweep))
+		for i, p := range w.sweep {
+			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
+			if p.Value == cur {
+				bars[i].Label += s.T(" ◂ now", " ◂ 当前")
+			}
+		}
+		s.levels.SetBars(bars)
+		return
+	}
 	for _, p := range w.sweep {
 		s.sweep.Push(0, p.X, p.Prob)
 	}
@@ -287,7 +301,20 @@ func (s *Model) fillSweep() {
 		}
 	}
 	s.sweep.SetXRange(w.sweep[0].X, w.sweep[len(w.sweep)-1].X)
-	s.sweep.SetXCaption(common.Truncate(pc.Name, 24))
+	s.sweep.SetXCaption(middleTruncate(pc.Name, 24))
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
+}
+
+// sweepView is the sweep as drawn: the chart for a numeric feature, the
+// bars for a categorical one (with a title line).
+func (s Model) sweepView() string {
+	wi := s.whatIf
+	if !wi.active || len(wi.sweep) == 0 || s.Exp() == nil || s.Exp().Pipeline.Columns[wi.col].Kind == data.Numeric {
+		return s.sweep.View()
+	}
+	pc := s.Exp().Pipeline.Columns[wi.col]
+	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s 随 %s 各取值的变化",
+		s.list.users.risk.ProbName(), pc.Name), s.sweep.Width()))
+	return title + "\n" + s.levels.View()
 }
