@@ -195,6 +195,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
+	case common.ThresholdMsg:
+		var cmd tea.Cmd
+		m.usersScr, cmd = updateScreen(m.usersScr, msg)
+		return m, cmd
 	case trainStartedMsg, trainTickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = m.trainScr.Update(msg)

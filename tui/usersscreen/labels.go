@@ -40,11 +40,11 @@ func (s Model) partName(p experiment.RowPart) string {
 func (s Model) sortName(m sortMode) string {
 	switch m {
 	case sortProbAsc:
-		return s.T("probability ↑", "概率 ↑")
+		return s.T("probability ↑", "概率↑")
 	case sortRow:
 		return s.T("row order", "行顺序")
 	}
-	return s.T("probability ↓", "概率 ↓")
+	return s.T("probability ↓", "概率↓")
 }
 
 // describe says what the list holds, for the table's title.
@@ -68,8 +68,9 @@ func (s Model) describe() string {
 }
 
 // imputed says how a blank cell of row's pipeline column ci was filled
-// ("(blank → median)"), or "" when the cell was not blank.
-func (s Model) imputed(e *experiment.Experiment, row, ci int) string {
+// ("(blank → median)", or "(blank)" when short), or "" when the cell was
+// not blank.
+func (s Model) imputed(e *experiment.Experiment, row, ci int, short bool) string {
 	pc := e.Pipeline.Columns[ci]
 	c := e.Data.Table.Column(pc.Name)
 	if c == nil || row < 0 || row >= e.Data.Table.Rows {
@@ -82,6 +83,8 @@ func (s Model) imputed(e *experiment.Experiment, row, ci int) string {
 		return ""
 	case pc.Indicator:
 		return "" // the value already reads "missing"
+	case short:
+		return s.T("(blank)", "（空白）")
 	case c.Kind == data.Boolean:
 		return s.T("(blank → mode)", "（空白 → 众数）")
 	case e.Pipeline.Options.Impute == data.ImputeMean:

@@ -221,7 +221,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · %s part", " · 第 %s 行 · %s部分",
 			common.Thousands(row+1), s.partName(u.part(row)))), w),
 		common.Truncate(s.Tf("%s = %s · %s risk", "%s = %s · 风险%s", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandName(u.band(row))), w),
-		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %[3].2f 预测 %[2]s · ", actual, predicted, th)+mark, w),
+		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
 	}
 	var reasons []string
 	ex, ok := s.explained[row]
@@ -247,7 +247,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	}
 	// In what-if the edited values and their effect come first.
 	delta := wi.prob - wi.prob0
-	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %[4].3f 变化 %+[3].3f）",
+	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
 		u.risk.ProbName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)
 	if w >= whatIfSideBy {
@@ -281,12 +281,19 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	ex := s.explainer()
 	n := len(e.Pipeline.Columns)
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
-	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("median", "中位数/众数")
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("median", "典型值")
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
+	paneW := w
+	if wi.active && w >= whatIfSideBy {
+		paneW = whatIfFeaturesW(w)
+	}
+	// The full mark "(blank → median)" when the value column has room for
+	// it beside the names and a short median column, else "(blank)".
+	short := paneW-min(maxNameW(e), paneW*2/5)-8 < 26
 	for ci, pc := range e.Pipeline.Columns {
 		names[ci], values[ci] = pc.Name, displayValue(ex.Value(x, ci))
 		edited := wi.active && wi.edited(pc)
-		if fill := s.imputed(e, row, ci); fill != "" && !edited {
+		if fill := s.imputed(e, row, ci, short); fill != "" && !edited {
 			values[ci] += " " + fill
 		}
 		if edited {
@@ -305,7 +312,7 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	// Columns as wide as their longest entry plus a gap, the name column
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
-	valueW = max(min(valueW+2, (w-nameW)/2+1), 6)
+	valueW = max(min(valueW+2, w-nameW-8), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
 	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
 	for ci := range names {
@@ -336,14 +343,23 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation) s
 		parts = append(parts, s.Tf("%s = %s raises %s most", "%s = %s 最能提高 %s", up.Column, displayValue(up.Value), r.ProbName()))
 	}
 	if down != nil {
-		it := s.T("it", "它")
+		it := s.T(" it", "它")
 		if up == nil {
-			it = r.ProbName()
+			it = " " + r.ProbName()
 		}
-		parts = append(parts, s.Tf("%s = %s lowers %s most", "%s = %s 最能降低 %s", down.Column, displayValue(down.Value), it))
+		parts = append(parts, s.Tf("%s = %s lowers%s most", "%s = %s 最能降低%s", down.Column, displayValue(down.Value), it))
 	}
 	if len(parts) == 0 {
 		return s.T("No feature moves this user's probability away from the average user's.", "没有哪个特征让这个用户的概率偏离平均用户。")
 	}
 	return strings.Join(parts, s.T("; ", "；")) + s.T(".", "。")
+}
+
+// maxNameW is the width of the longest feature name.
+func maxNameW(e *experiment.Experiment) int {
+	n := 0
+	for _, pc := range e.Pipeline.Columns {
+		n = max(n, ansi.StringWidth(pc.Name))
+	}
+	return n + 1
 }

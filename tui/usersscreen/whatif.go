@@ -1,7 +1,6 @@
 package usersscreen
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -93,7 +93,11 @@ func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
 	for _, r := range ex.Reasons {
-		bars = append(bars, widget.Bar{Label: r.Column + " = " + r.Value, Value: r.Attribution})
+		value := " = " + displayValue(r.Value)
+		// The bars give their labels a third of the pane: the name gives
+		// way in its middle, so similar names stay apart.
+		room := max(usersLayout(s.Width, s.Height, true).detailW/3-ansi.StringWidth(value), 8)
+		bars = append(bars, widget.Bar{Label: middleTruncate(r.Column, room) + value, Value: r.Attribution})
 	}
 	s.bars.SetBars(bars)
 }
@@ -157,7 +161,7 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
-		s.status = "restored the user's own values"
+		s.status = s.T("restored the user's own values", "已恢复该用户自己的取值")
 		return s.sweepCmd()
 	}
 	return nil
@@ -211,7 +215,7 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = fmt.Sprintf("%s = %s", name, s.explainer().Value(next, w.col))
+	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
 	return s.sweepCmd()
 }
 
@@ -280,7 +284,7 @@ func (s *Model) fillSweep() {
 		for i, p := range w.sweep {
 			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
 			if p.Value == cur {
-				bars[i].Label += s.T(" ◂ now", " ◂ 当前")
+				bars[i].Label += s.T(" ◂ now", " ◂当前")
 			}
 		}
 		s.levels.SetBars(bars)
@@ -314,7 +318,7 @@ func (s Model) sweepView() string {
 		return s.sweep.View()
 	}
 	pc := s.Exp().Pipeline.Columns[wi.col]
-	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s 随 %s 各取值的变化",
+	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s：按 %s 取值",
 		s.list.users.risk.ProbName(), pc.Name), s.sweep.Width()))
 	return title + "\n" + s.levels.View()
 }
