@@ -59,7 +59,9 @@ func (s *Model) layoutDetail() {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
 	s.sweep.Redraw()
-	s.levels.SetSize(s.sweep.Width(), max(s.sweep.Height()-1, 1))
+	// One cell narrower: SignedBars can draw a line one cell wider than asked
+	// when every value is positive.
+	s.levels.SetSize(max(s.sweep.Width()-1, 0), max(s.sweep.Height()-1, 1))
 }
 
 // render rebuilds the cached view.
@@ -312,7 +314,9 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	// Columns as wide as their longest entry plus a gap, the name column
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
-	valueW = max(min(valueW+2, w-nameW-8), 6)
+	// The value column takes what it needs while the median column keeps
+	// its width, and at least half of the room left.
+	valueW = max(min(valueW+2, max(w-nameW-typW, (w-nameW)/2+1)), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
 	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
 	for ci := range names {

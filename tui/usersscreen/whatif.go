@@ -284,7 +284,7 @@ func (s *Model) fillSweep() {
 		for i, p := range w.sweep {
 			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
 			if p.Value == cur {
-				bars[i].Label += s.T(" ◂ now", " ◂当前")
+				bars[i].Label += s.T(" ◂ now", " ◂")
 			}
 		}
 		s.levels.SetBars(bars)
