@@ -51,6 +51,9 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 // layoutDetail sizes the bar chart and the sweep chart.
 func (s *Model) layoutDetail() {
 	l := usersLayout(s.Width, s.Height, s.detail)
+	if ex, ok := s.explained[s.list.selected()]; ok && s.list.users != nil {
+		s.showReasons(ex) // the labels' room follows the pane's width
+	}
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
 	if s.whatIf.active && l.detailW >= whatIfSideBy {
