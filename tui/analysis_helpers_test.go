@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -61,7 +62,9 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg:
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
+		usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
+		common.AnalyseRunMsg, common.ThresholdMsg:
 		return true
 	}
 	return false

@@ -169,7 +169,7 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	if m.analysed.Number != 1 || !m.pinned {
 		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.Number, m.pinned)
 	}
-	if m.evalScr.RunNumber() != 1 || m.usersScr.list.users.run != 1 {
+	if m.evalScr.RunNumber() != 1 || m.usersScr.ScoredRun() != 1 {
 		t.Fatal("the analysis screens did not switch to run 1")
 	}
 	m = pressAll(t, m, "space")
@@ -203,11 +203,11 @@ func TestDecisionMapFollowsTheSelectedUser(t *testing.T) {
 func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	m = pressAll(t, m, "5", "down", "down", "6")
-	row := m.usersScr.selectedRow()
+	row := m.usersScr.SelectedRow()
 	if wr, has := m.walkScr.Shown(); !has || wr != row {
 		t.Fatalf("walkthrough of row %d, selected %d", wr, row)
 	}
-	id := m.usersScr.list.users.id(row)
+	id := m.usersScr.ID(row)
 	mustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
 	// On the first step tab has no layer to move to: it switches screens.
 	m = pressAll(t, m, "tab")
@@ -225,7 +225,7 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 	}
 	// Another user: the walkthrough is rebuilt for them.
 	m = pressAll(t, m, "5", "down", "6")
-	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.selectedRow() || wr == row {
+	if wr, _ := m.walkScr.Shown(); wr != m.usersScr.SelectedRow() || wr == row {
 		t.Fatal("the walkthrough did not follow the selection")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -68,7 +69,7 @@ type Model struct {
 	modelScr modelscreen.Model
 	trainScr trainScreen
 	evalScr  evalscreen.Model
-	usersScr usersScreen
+	usersScr usersscreen.Model
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
 	mapScr   mapscreen.Model
@@ -118,8 +119,8 @@ func NewModel(opts Options) Model {
 	m.trainScr.parent = m.parent
 	m.trainScr.hidden = true
 	m.evalScr = evalscreen.New(com)
-	m.usersScr = newUsersScreen(st)
-	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
+	m.usersScr = usersscreen.New(com)
+	m.usersScr.SetServed(opts.Served, opts.ExportDir)
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = mapscreen.New(com)
@@ -199,9 +200,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
-	case usersReadyMsg, explainMsg, sweepMsg, exportDoneMsg, exportTextMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg:
 		var cmd tea.Cmd
-		m.usersScr, cmd = m.usersScr.Update(msg)
+		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd
 	case walktab.ReadyMsg:
 		m.walkScr, _ = updateScreen(m.walkScr, msg)
@@ -219,7 +220,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.modelScr, cmds[tabModel] = updateScreen(m.modelScr, msg)
 		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
 		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
-		m.usersScr, cmds[tabUsers] = m.usersScr.Update(msg)
+		m.usersScr, cmds[tabUsers] = updateScreen(m.usersScr, msg)
 		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
 		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
 		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
@@ -290,7 +291,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabEvaluate:
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 	case tabUsers:
-		m.usersScr, cmd = m.usersScr.Update(msg)
+		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 	case tabWalk:
 		m.walkScr, cmd = updateScreen(m.walkScr, msg)
 	case tabRuns:
@@ -327,7 +328,7 @@ func (m Model) editing() bool {
 	case tabModel:
 		return m.modelScr.Editing()
 	case tabUsers:
-		return m.usersScr.editing()
+		return m.usersScr.Editing()
 	}
 	return false
 }

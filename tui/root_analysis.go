@@ -13,7 +13,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 	}
 	m.analysed = run
 	m.runsScr.SetRuns(m.trainScr.finished, run.Number)
-	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.setRun(run))
+	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run))
 }
 
 // analyseNumber makes the run with that number the analysed one, chosen
@@ -35,13 +35,13 @@ func (m *Model) follow() tea.Cmd {
 	if len(m.runsScr.Runs()) != len(m.trainScr.finished) {
 		m.runsScr.SetRuns(m.trainScr.finished, m.analysed.Number)
 	}
-	row := m.usersScr.selectedRow()
-	if m.analysed.Exp == nil || row < 0 || m.usersScr.exp() != m.analysed.Exp {
+	row := m.usersScr.SelectedRow()
+	if m.analysed.Exp == nil || row < 0 || m.usersScr.Exp() != m.analysed.Exp {
 		return nil
 	}
 	switch m.active {
 	case tabWalk:
-		return m.walkScr.Want(m.analysed, row, m.usersScr.list.users.id(row))
+		return m.walkScr.Want(m.analysed, row, m.usersScr.ID(row))
 	case tabMap:
 		return m.mapScr.Want(m.analysed, row)
 	}

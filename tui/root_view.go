@@ -42,7 +42,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabEvaluate:
 		hk.screen = m.evalScr.HelpGroups()
 	case tabUsers:
-		hk.screen = m.usersScr.helpGroups()
+		hk.screen = m.usersScr.HelpGroups()
 	case tabWalk:
 		hk.screen = m.walkScr.HelpGroups()
 	case tabRuns:

@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"encoding/csv"
@@ -8,26 +8,28 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 func TestServedExportGoesToTheExportFolderUnderNewNames(t *testing.T) {
 	dir := t.TempDir()
-	opts := textbookOptions()
-	opts.Served, opts.ExportDir = true, dir
-	m := analysedModel(t, opts, 120, 40, 2)
-	m = pressAll(t, m, "5")
-	if h := m.usersScr.keyMap().Export.Help(); h.Desc != "export CSV to the server's folder" {
+	s := New(screentest.Common("en", 120, 40))
+	s.SetServed(true, dir)
+	s.SetSize(120, 40)
+	s = runCmds(t, s, s.SetRun(trainedRun(t)))
+	if h := s.keyMap().Export.Help(); h.Desc != "export CSV to the server's folder" {
 		t.Errorf("the x key says %q", h.Desc)
 	}
-	m = pressAll(t, m, "x")
-	if m.editing() {
+	s = pressAll(t, s, "x")
+	if s.Editing() {
 		t.Fatal("x opened a prompt on a served session")
 	}
-	m = pressAll(t, m, "x")
+	s = pressAll(t, s, "x")
 	name := regexp.MustCompile(`✓ wrote 100 users to (retain-users-\d{8}-\d{6}-\d+\.csv) in the server's export folder`)
-	got := name.FindStringSubmatch(screen(m))
+	got := name.FindStringSubmatch(view(s))
 	if got == nil {
-		t.Fatalf("no export message:\n%s", screen(m))
+		t.Fatalf("no export message:\n%s", view(s))
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil || len(entries) != 2 {
@@ -71,35 +73,18 @@ func TestCreateNewNeverReplacesAFile(t *testing.T) {
 	}
 }
 
-func TestServedShowsTheExportAndNeverCompletesPaths(t *testing.T) {
-	opts := textbookOptions()
-	opts.Served = true
-	m := analysedModel(t, opts, 120, 40, 2)
-	m = pressAll(t, m, "1", "o", "tab")
-	mustContain(t, screen(m), "✗ path completion is off on a served session")
-	m = pressAll(t, m, "esc", "5", "x")
-	s := screen(m)
-	mustContain(t, s, "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,reason_1")
-	if !strings.Contains(m.usersScr.shown.text, "\n") || m.usersScr.shown.text[len(m.usersScr.shown.text)-1] != '\n' {
+func TestServedShowsTheExport(t *testing.T) {
+	s := New(screentest.Common("en", 120, 40))
+	s.SetServed(true, "")
+	s.SetSize(120, 40)
+	s = runCmds(t, s, s.SetRun(trainedRun(t)))
+	s = pressAll(t, s, "x")
+	mustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1")
+	if !strings.Contains(s.shown.text, "\n") || s.shown.text[len(s.shown.text)-1] != '\n' {
 		t.Error("the export text is not the CSV")
 	}
-	m = pressAll(t, m, "esc")
-	if m.usersScr.shown != nil || m.editing() {
+	s = pressAll(t, s, "esc")
+	if s.shown != nil || s.Editing() {
 		t.Fatal("esc did not close the export")
-	}
-}
-
-// notice is what serve sends before closing an idle session.
-type notice string
-
-func (n notice) Notice() string { return string(n) }
-
-func TestNoticeShowsUntilTheNextKey(t *testing.T) {
-	m := loadedModel(t, textbookOptions(), 120, 40)
-	m, _ = update(t, m, notice("idle for 9m0s: closing in 1m0s unless you press a key"))
-	mustContain(t, screen(m), "idle for 9m0s: closing in 1m0s unless you press a key")
-	m, _ = update(t, m, press("down"))
-	if strings.Contains(screen(m), "closing in") {
-		t.Error("the notice outlived a key press")
 	}
 }

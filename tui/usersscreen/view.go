@@ -1,4 +1,4 @@
-package tui
+package usersscreen
 
 import (
 	"fmt"
@@ -49,32 +49,40 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 }
 
 // layoutDetail sizes the bar chart and the sweep chart.
-func (s *usersScreen) layoutDetail() {
-	l := usersLayout(s.width, s.height, s.detail)
+func (s *Model) layoutDetail() {
+	l := usersLayout(s.Width, s.Height, s.detail)
+	if ex, ok := s.explained[s.list.selected()]; ok && s.list.users != nil {
+		s.showReasons(ex) // the labels' room follows the pane's width
+	}
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
 	if s.whatIf.active && l.detailW >= whatIfSideBy {
-		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.exp().Pipeline.Columns)+1, 8), 16))
+		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.Exp().Pipeline.Columns)+1, 8), 16))
 	} else {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
 	s.sweep.Redraw()
+	// One cell narrower: SignedBars can draw a line one cell wider than asked
+	// when every value is positive.
+	s.levels.SetSize(max(s.sweep.Width()-1, 0), max(s.sweep.Height()-1, 1))
 }
 
 // render rebuilds the cached view.
-func (s *usersScreen) render() {
-	w, h := s.width, s.height
+func (s *Model) render() {
+	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
 	}
-	st := s.styles
+	st := s.Styles
 	if s.list.users == nil {
-		text := common.NoRunYet(st)
+		text := st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。")) + "\n" +
+			st.Muted.Render(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+				"先在训练页训练一个（按 3，再按空格）；训练结束或停止后，本页会列出每个用户。"))
 		if s.err != nil {
-			text = st.Error.Render("Scoring the users failed: ") + s.err.Error()
+			text = st.Error.Render(s.T("Scoring the users failed: ", "给用户打分失败：")) + s.err.Error()
 		} else if s.waiting != 0 {
-			text = st.Muted.Render(fmt.Sprintf("Scoring every user with run %d…", s.waiting))
+			text = st.Muted.Render(s.Tf("Scoring every user with run %d…", "正在用第 %d 次训练给每个用户打分…", s.waiting))
 		}
 		s.view = widget.Fit(text, w, h)
 		return
@@ -86,7 +94,7 @@ func (s *usersScreen) render() {
 	}
 	s.layoutDetail()
 	l := usersLayout(w, h, s.detail)
-	title := st.Title.Render("Users") + st.Muted.Render(" · "+s.list.describe())
+	title := st.Title.Render(s.T("Users", "用户")) + st.Muted.Render(" · "+s.describe())
 	lines := []string{common.Truncate(title, w), s.statusLine(w)}
 	var body []string
 	switch {
@@ -103,61 +111,69 @@ func (s *usersScreen) render() {
 }
 
 // statusLine is the prompt while one is open, else the last message.
-func (s usersScreen) statusLine(w int) string {
+func (s Model) statusLine(w int) string {
 	if s.prompt != usersNoPrompt {
 		return common.Truncate(s.input.View(), w)
 	}
 	if strings.HasPrefix(s.status, "✗") {
-		return s.styles.Error.Render(common.Truncate(s.status, w))
+		return s.Styles.Error.Render(common.Truncate(s.status, w))
 	}
 	u := s.list.users
-	hint := fmt.Sprintf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", u.risk.Class(), u.threshold)
-	if s.status != "" {
+	hint := s.Tf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", "%s 的风险：高 ≥ ⅔，低 < ⅓ · ✓ 按 %.2f 判对错",
+		u.risk.Class(), s.list.threshold)
+	switch {
+	case s.export != nil && s.status == "":
+		hint = s.exportLine()
+	case s.status != "":
 		hint = s.status
 	}
-	return s.styles.Muted.Render(common.Truncate(hint, w))
+	return s.Styles.Muted.Render(common.Truncate(hint, w))
 }
 
 // tableColumns are the widths of the table's columns at width w.
 type tableColumns struct{ rank, id, prob, label, band, ok, part int }
 
 func usersColumns(u *usersData, w int) tableColumns {
+	if u == nil {
+		return tableColumns{}
+	}
 	c := tableColumns{rank: 8, prob: 7, band: 7, ok: 2, part: 6}
-	c.label = max(len(u.risk.Positive), len(u.risk.Negative), 6) + 1
+	c.label = max(ansi.StringWidth(u.risk.Positive), ansi.StringWidth(u.risk.Negative), 6) + 1
 	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
 	return c
 }
 
 // tableLines renders the header and the visible rows only: the cost of a
 // frame does not depend on the number of users.
-func (s usersScreen) tableLines(w, rows int) []string {
-	st, u := s.styles, s.list.users
+func (s Model) tableLines(w, rows int) []string {
+	st, u := s.Styles, s.list.users
 	c := usersColumns(u, w)
 	idName := "id"
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
 		idName = u.exp.Pipeline.IDName
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
-		common.Pad("actual", c.label) + common.Pad("risk", c.band) + common.Pad("✓", c.ok) + common.Pad("part", c.part)
+		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("risk", "风险"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
 		r := int(r32)
 		pos := s.list.offset + i
+		right := u.correct(r, s.list.threshold)
 		mark := "✓"
-		if !u.correct(r) {
+		if !right {
 			mark = "✗"
 		}
 		label := u.risk.Negative
-		if u.label[r] == 1 {
+		if u.positive(r) {
 			label = u.risk.Positive
 		}
 		line := common.PadLeft(common.Thousands(pos+1), c.rank-1) + " " + common.Pad(u.id(r), c.id) + " " +
-			common.PadLeft(fmt.Sprintf("%.3f", u.prob[r]), c.prob-1) + " " + common.Pad(label, c.label) +
-			common.Pad(bandNames[u.band(r)], c.band) + common.Pad(mark, c.ok) + common.Pad(partNames[u.part[r]], c.part)
+			common.PadLeft(fmt.Sprintf("%.3f", u.prob(r)), c.prob-1) + " " + common.Pad(label, c.label) +
+			common.Pad(s.bandName(u.band(r)), c.band) + common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
 		line = common.Pad(line, w)
 		if pos == s.list.cursor {
 			line = st.Selected.Render(line)
-		} else if !u.correct(r) {
+		} else if !right {
 			line = st.Warning.Render(line)
 		}
 		lines = append(lines, line)
@@ -166,14 +182,14 @@ func (s usersScreen) tableLines(w, rows int) []string {
 		}
 	}
 	if len(s.list.shown) == 0 {
-		lines = append(lines, st.Muted.Render(common.Truncate("no user passes the filters (b, c change them)", w)))
+		lines = append(lines, st.Muted.Render(common.Truncate(s.T("no user passes the filters (b, c change them)", "没有用户通过筛选（b、c 可更改）"), w)))
 	}
 	return lines
 }
 
 // detailLines renders the selected user, scrolled so that in what-if the
 // chosen feature is visible.
-func (s usersScreen) detailLines(w, h int) []string {
+func (s Model) detailLines(w, h int) []string {
 	lines, focus := s.detailContent(w)
 	if len(lines) <= h {
 		return lines
@@ -187,40 +203,43 @@ func (s usersScreen) detailLines(w, h int) []string {
 
 // detailContent is the whole detail pane and the line of the chosen
 // what-if feature (−1 when none).
-func (s usersScreen) detailContent(w int) ([]string, int) {
-	st, u := s.styles, s.list.users
+func (s Model) detailContent(w int) ([]string, int) {
+	st, u := s.Styles, s.list.users
 	row := s.list.selected()
 	if row < 0 {
-		return []string{st.Muted.Render("no user selected")}, -1
+		return []string{st.Muted.Render(s.T("no user selected", "未选中用户"))}, -1
 	}
+	th := s.list.threshold
 	actual := u.risk.Negative
-	if u.label[row] == 1 {
+	if u.positive(row) {
 		actual = u.risk.Positive
 	}
 	predicted := u.risk.Negative
-	if u.predicted(row) {
+	if u.predicted(row, th) {
 		predicted = u.risk.Positive
 	}
-	mark := st.Good.Render("✓ right")
-	if !u.correct(row) {
-		mark = st.Error.Render("✗ wrong")
+	mark := st.Good.Render(s.T("✓ right", "✓ 正确"))
+	if !u.correct(row, th) {
+		mark = st.Error.Render(s.T("✗ wrong", "✗ 错误"))
 	}
 	lines := []string{
-		common.Truncate(st.Title.Render("User "+u.id(row))+st.Muted.Render(fmt.Sprintf(" · row %s · %s part", common.Thousands(row+1), partNames[u.part[row]])), w),
-		common.Truncate(fmt.Sprintf("%s = %s · %s risk", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob[row])), bandNames[u.band(row)]), w),
-		common.Truncate(fmt.Sprintf("actual %s · predicted %s at %.2f · ", actual, predicted, u.threshold)+mark, w),
+		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · %s part", " · 第 %s 行 · %s部分",
+			common.Thousands(row+1), s.partName(u.part(row)))), w),
+		common.Truncate(s.Tf("%s = %s · %s risk", "%s = %s · 风险%s", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandName(u.band(row))), w),
+		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
 	}
 	var reasons []string
 	ex, ok := s.explained[row]
 	switch {
 	case !ok && s.explainErr != nil:
-		reasons = []string{st.Error.Render(common.Truncate("no explanation: "+s.explainErr.Error(), w))}
+		reasons = []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
 	case !ok:
-		reasons = []string{st.Muted.Render("explaining…")}
+		reasons = []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
 	default:
-		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(reasonSentence(u.risk, ex))
+		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(u.risk, ex))
 		reasons = append(reasons, strings.Split(sentence, "\n")...)
-		reasons = append(reasons, st.Muted.Render(common.Truncate(fmt.Sprintf("integrated gradients against the average user (%.3f), largest first:", ex.BaselineProb), w)))
+		reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
+			"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
 		reasons = append(reasons, strings.Split(s.bars.View(), "\n")...)
 	}
 	features, focus := s.featureLines(w, row)
@@ -233,16 +252,17 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 	}
 	// In what-if the edited values and their effect come first.
 	delta := wi.prob - wi.prob0
-	lines = append(lines, st.Warning.Render(common.Truncate(fmt.Sprintf("what-if: %s = %.3f (%+.3f from %.3f)", u.risk.ProbName(), wi.prob, delta, wi.prob0), w)), "")
+	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
+		u.risk.ProbName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)
 	if w >= whatIfSideBy {
 		// The sweep beside the features, so both stay in view.
-		sweep := strings.Split(widget.Fit(s.sweep.View(), s.sweep.Width(), s.sweep.Height()), "\n")
+		sweep := strings.Split(widget.Fit(s.sweepView(), s.sweep.Width(), s.sweep.Height()), "\n")
 		lines = append(lines, common.JoinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
 	} else {
 		lines = append(lines, features...)
 		lines = append(lines, "")
-		lines = append(lines, strings.Split(s.sweep.View(), "\n")...)
+		lines = append(lines, strings.Split(s.sweepView(), "\n")...)
 	}
 	lines = append(lines, "")
 	return append(lines, reasons...), focus
@@ -250,8 +270,8 @@ func (s usersScreen) detailContent(w int) ([]string, int) {
 
 // featureLines lists every feature in original units beside the training
 // median or mode; in what-if the chosen one is highlighted.
-func (s usersScreen) featureLines(w, row int) ([]string, int) {
-	st, e := s.styles, s.exp()
+func (s Model) featureLines(w, row int) ([]string, int) {
+	st, e := s.Styles, s.Exp()
 	if e == nil {
 		return nil, -1
 	}
@@ -264,15 +284,28 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 		x = wi.cur
 	}
 	ex := s.explainer()
-	names, values, typicals := make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns)), make([]string, len(e.Pipeline.Columns))
-	nameW, valueW, typW := len("Feature"), len("value"), len("median")
+	n := len(e.Pipeline.Columns)
+	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("median", "典型值")
+	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
+	paneW := w
+	if wi.active && w >= whatIfSideBy {
+		paneW = whatIfFeaturesW(w)
+	}
+	// The full mark "(blank → median)" when the value column has room for
+	// it beside the names and a short median column, else "(blank)".
+	short := paneW-min(maxNameW(e), paneW*2/5)-8 < 26
 	for ci, pc := range e.Pipeline.Columns {
-		names[ci], values[ci] = pc.Name, ex.Value(x, ci)
-		if wi.active && wi.edited(pc) {
+		names[ci], values[ci] = pc.Name, displayValue(ex.Value(x, ci))
+		edited := wi.active && wi.edited(pc)
+		if fill := s.imputed(e, row, ci, short); fill != "" && !edited {
+			values[ci] += " " + fill
+		}
+		if edited {
 			values[ci] += " *"
 		}
 		if ci < len(s.list.users.typical) {
-			typicals[ci] = s.list.users.typical[ci]
+			typicals[ci] = displayValue(s.list.users.typical[ci])
 		}
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
 		valueW = max(valueW, ansi.StringWidth(values[ci]))
@@ -284,11 +317,13 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 	// Columns as wide as their longest entry plus a gap, the name column
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
-	valueW = max(min(valueW+2, (w-nameW)/2+1), 6)
+	// The value column takes what it needs while the median column keeps
+	// its width, and at least half of the room left.
+	valueW = max(min(valueW+2, max(w-nameW-typW, (w-nameW)/2+1)), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
-	lines := []string{st.Header.Render(common.Truncate(common.Pad("Feature", nameW)+common.Pad("value", valueW)+common.Pad("median", typW), w))}
+	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
 	for ci := range names {
-		line := common.Pad(names[ci], nameW-1) + " " + common.Pad(values[ci], valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
+		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(values[ci], valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
 			line = st.Selected.Render(common.Pad(ansi.Strip(line), w))
 		}
@@ -299,7 +334,7 @@ func (s usersScreen) featureLines(w, row int) ([]string, int) {
 
 // reasonSentence says in words which value raised the probability most
 // and which lowered it most.
-func reasonSentence(r common.RiskWording, ex experiment.Explanation) string {
+func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation) string {
 	var up, down *experiment.Reason
 	for i := range ex.Reasons {
 		rs := &ex.Reasons[i]
@@ -312,17 +347,26 @@ func reasonSentence(r common.RiskWording, ex experiment.Explanation) string {
 	}
 	var parts []string
 	if up != nil {
-		parts = append(parts, fmt.Sprintf("%s = %s raises %s most", up.Column, up.Value, r.ProbName()))
+		parts = append(parts, s.Tf("%s = %s raises %s most", "%s = %s 最能提高 %s", up.Column, displayValue(up.Value), r.ProbName()))
 	}
 	if down != nil {
-		it := "it"
+		it := s.T(" it", "它")
 		if up == nil {
-			it = r.ProbName()
+			it = " " + r.ProbName()
 		}
-		parts = append(parts, fmt.Sprintf("%s = %s lowers %s most", down.Column, down.Value, it))
+		parts = append(parts, s.Tf("%s = %s lowers%s most", "%s = %s 最能降低%s", down.Column, displayValue(down.Value), it))
 	}
 	if len(parts) == 0 {
-		return "No feature moves this user's probability away from the average user's."
+		return s.T("No feature moves this user's probability away from the average user's.", "没有哪个特征让这个用户的概率偏离平均用户。")
 	}
-	return strings.Join(parts, "; ") + "."
+	return strings.Join(parts, s.T("; ", "；")) + s.T(".", "。")
+}
+
+// maxNameW is the width of the longest feature name.
+func maxNameW(e *experiment.Experiment) int {
+	n := 0
+	for _, pc := range e.Pipeline.Columns {
+		n = max(n, ansi.StringWidth(pc.Name))
+	}
+	return n + 1
 }

@@ -1,62 +1,18 @@
-package tui
+package usersscreen
 
 import (
+	"strconv"
+	"strings"
+
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
-
-// usersKeyMap holds the Users screen's keys.
-type usersKeyMap struct {
-	Up, Down       key.Binding
-	PageUp, PageDn key.Binding
-	Top, Bottom    key.Binding
-	Sort           key.Binding
-	Band           key.Binding
-	Truth          key.Binding
-	Search         key.Binding
-	Next           key.Binding
-	Detail         key.Binding
-	WhatIf         key.Binding
-	Export         key.Binding
-	// Keys of an export shown on screen (served sessions).
-	Copy, Close key.Binding
-	// What-if keys: the value of the chosen feature.
-	Less, More key.Binding
-	Type       key.Binding
-	Reset      key.Binding
-	Leave      key.Binding
-}
-
-func defaultUsersKeyMap() usersKeyMap {
-	return usersKeyMap{
-		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", "move")),
-		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", "down")),
-		PageUp: key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", "page")),
-		PageDn: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:    key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/G", "first/last")),
-		Bottom: key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G", "last")),
-		Sort:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort")),
-		Band:   key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "risk band")),
-		Truth:  key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "correct/wrong")),
-		Search: key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "find id")),
-		Next:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
-		Detail: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "details")),
-		WhatIf: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "what-if")),
-		Export: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "export CSV")),
-		Copy:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy to clipboard")),
-		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
-		Less:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "change value")),
-		More:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", "increase")),
-		Type:   key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter", "type value")),
-		Reset:  key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset")),
-		Leave:  key.NewBinding(key.WithKeys("esc", "w"), key.WithHelp("esc", "leave what-if")),
-	}
-}
 
 // usersPrompt is what the screen's text field is for.
 type usersPrompt int
@@ -68,12 +24,11 @@ const (
 	usersValuePrompt
 )
 
-// usersScreen is the per-user inspector: a virtualised table of every
+// Model is the per-user inspector: a virtualised table of every
 // user and a detail pane for the selected one, with what-if editing.
-type usersScreen struct {
-	styles        common.Styles
-	keys          usersKeyMap
-	width, height int
+type Model struct {
+	common.Common
+	keys usersKeyMap
 
 	list    userList
 	waiting int // the run being scored (0: none)
@@ -83,6 +38,13 @@ type usersScreen struct {
 	prompt usersPrompt
 	input  textinput.Model
 	query  string // the last search
+
+	// threshold is the shared decision threshold and thresholdRun the run
+	// it belongs to (common.ThresholdMsg); other runs use their own.
+	threshold    float64
+	thresholdRun int
+	jobs         int        // counts exports, to drop stale answers
+	export       *exportJob // the running export (nil: none)
 
 	// served: exports never go to a path the client typed (Options.Served);
 	// they go to exportDir under a generated name, or without it are shown
@@ -98,21 +60,27 @@ type usersScreen struct {
 
 	bars  widget.SignedBars
 	sweep widget.SeriesChart
-	view  string
+	// levels is the sweep of a categorical feature: one bar per level.
+	levels widget.SignedBars
+	view   string
 }
 
-func newUsersScreen(st common.Styles) usersScreen {
+// New returns the Users screen in the context com, empty until SetRun.
+func New(com common.Common) Model {
+	st := com.Styles
 	bars := widget.NewSignedBars(st.Widget)
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
-	sweep := widget.NewSeriesChart("What-if sweep", st.Widget, "probability", "this user")
+	sweep := widget.NewSeriesChart(com.T("What-if sweep", "假设分析扫描"), st.Widget, com.T("probability", "概率"), com.T("this user", "该用户"))
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user
-	return usersScreen{styles: st, keys: defaultUsersKeyMap(), bars: bars, sweep: sweep,
+	levels := widget.NewSignedBars(st.Widget)
+	levels.SetFormat(func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) })
+	return Model{Common: com, keys: defaultUsersKeyMap(com), bars: bars, sweep: sweep, levels: levels,
 		explainCache: newExplainCache()}
 }
 
-// setRun starts scoring a run's users.
-func (s *usersScreen) setRun(run common.Run) tea.Cmd {
+// SetRun starts scoring a run's users.
+func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || (s.list.users != nil && s.list.users.run == run.Number) {
 		return nil
 	}
@@ -121,54 +89,62 @@ func (s *usersScreen) setRun(run common.Run) tea.Cmd {
 	return usersCmd(run)
 }
 
-// selectedRow returns the selected user's table row, or −1.
-func (s usersScreen) selectedRow() int { return s.list.selected() }
+// SelectedRow returns the selected user's table row, or −1.
+func (s Model) SelectedRow() int { return s.list.selected() }
 
-// exp returns the experiment the users belong to (nil before any).
-func (s usersScreen) exp() *experiment.Experiment {
+// Exp returns the experiment the users belong to (nil before any).
+func (s Model) Exp() *experiment.Experiment {
 	if s.list.users == nil {
 		return nil
 	}
 	return s.list.users.exp
 }
 
-// editing reports whether a text field has the keyboard.
-func (s usersScreen) editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
+// Editing implements common.Screen: a prompt or an export on screen has
+// the keyboard.
+func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
 
 // SetSize sets the screen's size.
-func (s *usersScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
 	l := usersLayout(w, h, s.detail)
 	s.list.setHeight(l.tableRows)
 	s.layoutDetail()
 	s.render()
 }
 
-// Update handles keys and the results of the screen's Cmds.
-func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
+// step handles keys and the results of the screen's Cmds.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
-	case usersReadyMsg:
+	case ReadyMsg:
 		if msg.run != s.waiting {
 			return s, nil
 		}
 		s.waiting, s.err = 0, msg.err
 		if msg.err == nil {
+			s.list.threshold = s.runThreshold(msg.users)
 			s.list.setUsers(msg.users)
 			s.explainCache = newExplainCache()
 			s.whatIf = whatIf{}
 			cmd = s.selectionChanged()
 		}
-	case explainMsg:
+	case ExplainMsg:
 		cmd = s.storeExplanation(msg)
-	case sweepMsg:
+	case SweepMsg:
 		s.swept(msg)
-	case exportDoneMsg:
+	case common.ThresholdMsg:
+		cmd = s.setThreshold(msg)
+	case ExportProgressMsg:
+		cmd = s.exportProgress(msg)
+	case ExportDoneMsg:
 		s.exported(msg)
-	case exportTextMsg:
+	case ExportTextMsg:
 		cmd = s.showExport(msg)
 	case tea.KeyPressMsg:
-		if s.shown != nil {
+		if s.export != nil && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
+			s.cancelExport()
+		} else if s.shown != nil {
 			cmd = s.shownKey(msg)
 		} else if s.prompt != usersNoPrompt {
 			cmd = s.promptKey(msg)
@@ -185,7 +161,7 @@ func (s usersScreen) Update(msg tea.Msg) (usersScreen, tea.Cmd) {
 }
 
 // listKey handles keys while the table has the keyboard.
-func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
 	before := s.list.selected()
 	page := max(s.list.height-1, 1)
@@ -210,33 +186,35 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.list.sort = (s.list.sort + 1) % sortModes
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Band):
-		s.list.band = (s.list.band + 1) % riskBand(len(bandNames))
+		s.list.band = (s.list.band + 1) % bandCount
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Truth):
 		s.list.truth = (s.list.truth + 1) % truthFilters
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Search):
-		return s.openPrompt(usersSearchPrompt, s.query)
+		return s.openPrompt(usersSearchPrompt, "")
 	case key.Matches(k, km.Next):
-		s.find(s.list.cursor + 1)
+		s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
 		s.detail = !s.detail
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 	case key.Matches(k, km.WhatIf):
 		s.startWhatIf()
 		if s.usesSplit() || s.detail {
 			return s.sweepCmd()
 		}
 		s.detail = true
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
+	case key.Matches(k, km.Export) && s.export != nil:
+		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
 	case key.Matches(k, km.Export) && s.served:
 		return s.startServedExport()
 	case key.Matches(k, km.Export):
 		return s.openPrompt(usersExportPrompt, "retain-users.csv")
 	case k.String() == "esc" && s.detail:
 		s.detail = false
-		s.SetSize(s.width, s.height)
+		s.SetSize(s.Width, s.Height)
 	}
 	if s.list.selected() != before {
 		return s.selectionChanged()
@@ -246,38 +224,50 @@ func (s *usersScreen) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 // refilterKeeping applies a new order or filter and keeps the selected
 // user selected when it still passes.
-func (s *usersScreen) refilterKeeping(row int) {
+func (s *Model) refilterKeeping(row int) {
 	s.list.refilter()
 	if row >= 0 && !s.list.selectRow(row) {
 		s.list.cursor, s.list.offset = 0, 0
 	}
 }
 
-// find searches for the last query from position from.
-func (s *usersScreen) find(from int) {
+// find looks for the last query among the shown users: a fresh search
+// selects the user whose id is exactly the query, else the first whose id
+// starts with it; n (fresh false) moves to the next such user after from.
+func (s *Model) find(from int, fresh bool) {
 	if s.query == "" {
 		return
 	}
-	if s.list.search(s.query, from) {
-		s.status = "found " + s.list.users.id(s.list.selected())
+	found := false
+	if fresh {
+		found = s.list.searchExact(s.query) || s.list.searchPrefix(s.query, 0)
 	} else {
-		s.status = "no shown user's id contains " + s.query
+		found = s.list.searchPrefix(s.query, from)
+	}
+	if found {
+		s.status = s.T("found ", "找到 ") + s.list.users.id(s.list.selected())
+	} else {
+		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", s.query)
 	}
 }
 
 // openPrompt focuses the text field for a purpose.
-func (s *usersScreen) openPrompt(p usersPrompt, value string) tea.Cmd {
-	labels := map[usersPrompt]string{usersSearchPrompt: "Find id: ", usersExportPrompt: "Export to CSV: ", usersValuePrompt: "Value: "}
+func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
+	labels := map[usersPrompt]string{
+		usersSearchPrompt: s.T("Find id: ", "查找 id："),
+		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
+		usersValuePrompt:  s.T("Value: ", "取值："),
+	}
 	s.input = common.NewTextInput(labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
-	s.input.SetWidth(max(s.width-len(labels[p])-2, 8))
+	s.input.SetWidth(max(s.Width-ansi.StringWidth(labels[p])-2, 8))
 	s.prompt = p
 	return s.input.Focus()
 }
 
 // promptKey handles keys while the text field has the keyboard.
-func (s *usersScreen) promptKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 	switch k.String() {
 	case "esc":
 		s.prompt = usersNoPrompt
@@ -288,8 +278,8 @@ func (s *usersScreen) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		before := s.list.selected()
 		switch p {
 		case usersSearchPrompt:
-			s.query = text
-			s.find(s.list.cursor)
+			s.query = strings.TrimSpace(text)
+			s.find(0, true)
 			if s.list.selected() != before {
 				return s.selectionChanged()
 			}
@@ -307,17 +297,17 @@ func (s *usersScreen) promptKey(k tea.KeyPressMsg) tea.Cmd {
 
 // selectionChanged asks for the new user's explanation (unless cached)
 // and ends a what-if of the previous user.
-func (s *usersScreen) selectionChanged() tea.Cmd {
+func (s *Model) selectionChanged() tea.Cmd {
 	s.whatIf = whatIf{}
 	s.detailScroll = 0
 	return s.explainSelected()
 }
 
 // usesSplit reports whether the table and the detail pane sit side by side.
-func (s usersScreen) usesSplit() bool { return usersLayout(s.width, s.height, s.detail).split }
+func (s Model) usesSplit() bool { return usersLayout(s.Width, s.Height, s.detail).split }
 
 // keyMap returns the keys that work now.
-func (s usersScreen) keyMap() usersKeyMap {
+func (s Model) keyMap() usersKeyMap {
 	k := s.keys
 	ready := s.list.users != nil
 	list := ready && !s.whatIf.active
@@ -326,32 +316,46 @@ func (s usersScreen) keyMap() usersKeyMap {
 	}
 	switch {
 	case s.served && s.exportDir != "":
-		k.Export.SetHelp("x", "export CSV to the server's folder")
+		k.Export.SetHelp("x", s.T("export CSV to the server's folder", "导出 CSV 到服务器文件夹"))
 	case s.served:
-		k.Export.SetHelp("x", "show CSV to copy")
+		k.Export.SetHelp("x", s.T("show CSV to copy", "显示 CSV 以便复制"))
 	}
 	k.Next.SetEnabled(list && s.query != "")
-	k.Detail.SetEnabled(list && !usersLayout(s.width, s.height, false).split)
+	k.Detail.SetEnabled(list && !usersLayout(s.Width, s.Height, false).split)
 	if s.detail {
-		k.Detail.SetHelp("enter", "back to list")
+		k.Detail.SetHelp("enter", s.T("back to list", "返回列表"))
 	}
-	k.WhatIf.SetEnabled(list && s.list.selected() >= 0 && s.exp() != nil)
+	k.WhatIf.SetEnabled(list && s.list.selected() >= 0 && s.Exp() != nil)
 	for _, b := range []*key.Binding{&k.Less, &k.More, &k.Type, &k.Reset, &k.Leave} {
 		b.SetEnabled(s.whatIf.active)
 	}
 	if s.whatIf.active {
 		k.Up.SetEnabled(true)
 		k.Down.SetEnabled(true)
-		k.Up.SetHelp("↑/↓", "feature")
+		k.Up.SetHelp("↑/↓", s.T("feature", "特征"))
 	}
 	if s.detail && !s.usesSplit() && list {
-		k.PageUp.SetHelp("pgup/pgdn", "scroll details")
+		k.PageUp.SetHelp("pgup/pgdn", s.T("scroll details", "滚动详情"))
 	}
 	return k
 }
 
-func (s usersScreen) helpGroups() [][]key.Binding {
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
+	switch {
+	case s.prompt == usersSearchPrompt:
+		k.Accept.SetHelp("enter", s.T("find", "查找"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.prompt == usersExportPrompt:
+		k.Accept.SetHelp("enter", s.T("export", "导出"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.prompt == usersValuePrompt:
+		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
+		return [][]key.Binding{{k.Accept, k.Abort}}
+	case s.export != nil && s.shown == nil && !s.whatIf.active:
+		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next}}
+	}
 	if s.shown != nil {
 		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
 	}
@@ -365,4 +369,16 @@ func (s usersScreen) helpGroups() [][]key.Binding {
 }
 
 // View returns the view drawn in the last Update.
-func (s usersScreen) View() string { return s.view }
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	n, cmd := s.step(msg)
+	return n, cmd
+}
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}

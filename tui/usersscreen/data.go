@@ -1,10 +1,9 @@
-package tui
+package usersscreen
 
 import (
 	"cmp"
 	"math"
 	"slices"
-	"strconv"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -13,20 +12,17 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// usersData is every user of the analysed run, scored, with the orders
-// the Users table shows precomputed once (in usersCmd), so sorting a
-// million rows never happens in Update. It is never changed after the Cmd
-// returns it, so screens share it by pointer.
+// usersData is every user of the analysed run, scored by
+// experiment.ScoreAll, with the orders the Users table shows precomputed
+// once (in usersCmd), so sorting a million rows never happens in Update.
+// It is never changed after the Cmd returns it, so screens share it by
+// pointer.
 type usersData struct {
 	run int
 	exp *experiment.Experiment // nil in synthetic tests
 	// explainer is built once: building one averages every training row.
 	explainer *experiment.Explainer
-	ids       []string // the ID column; nil: 1-based row numbers
-	prob      []float64
-	label     []float64
-	part      []uint8
-	threshold float64
+	scores    *experiment.TableScores
 	risk      common.RiskWording
 
 	byProbDesc, byProbAsc, byRow []int32
@@ -35,8 +31,8 @@ type usersData struct {
 	typical []string
 }
 
-// usersReadyMsg carries the scored users of a run.
-type usersReadyMsg struct {
+// ReadyMsg carries the scored users of a run.
+type ReadyMsg struct {
 	run   int
 	users *usersData
 	err   error
@@ -46,35 +42,28 @@ type usersReadyMsg struct {
 func usersCmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		u, err := scoreUsers(run)
-		return usersReadyMsg{run: run.Number, users: u, err: err}
+		return ReadyMsg{run: run.Number, users: u, err: err}
 	}
 }
 
 func scoreUsers(run common.Run) (u *usersData, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp
-	probs, err := scoreAll(e)
+	scores, err := e.ScoreAll()
 	if err != nil {
 		return nil, err
 	}
-	t := e.Data.Table
-	var ids []string
-	if t.IDColumn >= 0 {
-		ids = t.Columns[t.IDColumn].Strings
-	}
-	u = newUsersData(run.Number, ids, probs, t.Label.Values, partOfRows(e), e.Config.Threshold, common.NewRiskWording(e.Pipeline.Label))
+	u = newUsersData(run.Number, scores, common.NewRiskWording(e.Pipeline.Label))
 	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
 	return u, nil
 }
 
 // newUsersData builds the sorted orders of scored users.
-func newUsersData(run int, ids []string, prob, label []float64, part []uint8, threshold float64, risk common.RiskWording) *usersData {
-	if threshold <= 0 || threshold >= 1 {
-		threshold = 0.5
-	}
+func newUsersData(run int, scores *experiment.TableScores, risk common.RiskWording) *usersData {
+	prob := scores.Probabilities
 	n := len(prob)
-	u := &usersData{run: run, ids: ids, prob: prob, label: label, part: part, threshold: threshold, risk: risk}
+	u := &usersData{run: run, scores: scores, risk: risk}
 	u.byRow = make([]int32, n)
 	for i := range u.byRow {
 		u.byRow[i] = int32(i)
@@ -95,21 +84,27 @@ func newUsersData(run int, ids []string, prob, label []float64, part []uint8, th
 }
 
 // rows is the number of users.
-func (u *usersData) rows() int { return len(u.prob) }
+func (u *usersData) rows() int { return len(u.scores.Probabilities) }
 
 // id returns row r's identifier.
-func (u *usersData) id(r int) string {
-	if u.ids != nil {
-		return u.ids[r]
-	}
-	return strconv.Itoa(r + 1)
+func (u *usersData) id(r int) string { return u.scores.ID(r) }
+
+// prob returns row r's probability of the positive class.
+func (u *usersData) prob(r int) float64 { return u.scores.Probabilities[r] }
+
+// positive reports whether row r's label is the positive class.
+func (u *usersData) positive(r int) bool { return u.scores.Labels[r] == 1 }
+
+// part returns the part of the split row r is in.
+func (u *usersData) part(r int) experiment.RowPart { return u.scores.Parts[r] }
+
+// predicted reports whether row r is predicted positive at threshold.
+func (u *usersData) predicted(r int, threshold float64) bool { return u.prob(r) >= threshold }
+
+// correct reports whether row r's prediction at threshold matches its label.
+func (u *usersData) correct(r int, threshold float64) bool {
+	return u.predicted(r, threshold) == u.positive(r)
 }
-
-// predicted reports whether row r is predicted positive.
-func (u *usersData) predicted(r int) bool { return u.prob[r] >= u.threshold }
-
-// correct reports whether row r's prediction matches its label.
-func (u *usersData) correct(r int) bool { return u.predicted(r) == (u.label[r] == 1) }
 
 // riskBand is a user's band by the probability of the risk class.
 type riskBand int
@@ -119,13 +114,12 @@ const (
 	bandHigh
 	bandMedium
 	bandLow
+	bandCount // the number of band filters
 )
-
-var bandNames = [...]string{"all", "high", "medium", "low"}
 
 // band returns row r's risk band: high from 2/3, low below 1/3.
 func (u *usersData) band(r int) riskBand {
-	p := u.risk.RiskProb(u.prob[r])
+	p := u.risk.RiskProb(u.prob(r))
 	switch {
 	case p >= 2.0/3:
 		return bandHigh

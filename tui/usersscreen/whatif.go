@@ -1,7 +1,6 @@
-package tui
+package usersscreen
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -29,16 +29,16 @@ func newExplainCache() explainCache {
 	return explainCache{explained: map[int]experiment.Explanation{}}
 }
 
-// explainMsg carries one user's explanation.
-type explainMsg struct {
+// ExplainMsg carries one user's explanation.
+type ExplainMsg struct {
 	run, row int
 	expl     experiment.Explanation
 	err      error
 }
 
 // explainSelected asks for the selected user's explanation.
-func (s *usersScreen) explainSelected() tea.Cmd {
-	row, e := s.list.selected(), s.exp()
+func (s *Model) explainSelected() tea.Cmd {
+	row, e := s.list.selected(), s.Exp()
 	if row < 0 || e == nil {
 		return nil
 	}
@@ -49,7 +49,7 @@ func (s *usersScreen) explainSelected() tea.Cmd {
 	run, x := s.list.users.run, s.list.users.explainer
 	return func() tea.Msg {
 		ex, err := explainRow(e, x, row)
-		return explainMsg{run: run, row: row, expl: ex, err: err}
+		return ExplainMsg{run: run, row: row, expl: ex, err: err}
 	}
 }
 
@@ -63,7 +63,7 @@ func explainRow(e *experiment.Experiment, x *experiment.Explainer, row int) (ex 
 }
 
 // explainer returns the users' explainer (nil before any users).
-func (s usersScreen) explainer() *experiment.Explainer {
+func (s Model) explainer() *experiment.Explainer {
 	if s.list.users == nil {
 		return nil
 	}
@@ -71,7 +71,7 @@ func (s usersScreen) explainer() *experiment.Explainer {
 }
 
 // storeExplanation stores an explanation and shows it if its user is selected.
-func (s *usersScreen) storeExplanation(msg explainMsg) tea.Cmd {
+func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 	if s.list.users == nil || msg.run != s.list.users.run {
 		return nil
 	}
@@ -90,10 +90,14 @@ func (s *usersScreen) storeExplanation(msg explainMsg) tea.Cmd {
 }
 
 // showReasons puts an explanation's attributions into the bar chart.
-func (s *usersScreen) showReasons(ex experiment.Explanation) {
+func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
 	for _, r := range ex.Reasons {
-		bars = append(bars, widget.Bar{Label: r.Column + " = " + r.Value, Value: r.Attribution})
+		value := " = " + displayValue(r.Value)
+		// The bars give their labels a third of the pane: the name gives
+		// way in its middle, so similar names stay apart.
+		room := max(usersLayout(s.Width, s.Height, true).detailW/3-ansi.StringWidth(value), 8)
+		bars = append(bars, widget.Bar{Label: middleTruncate(r.Column, room) + value, Value: r.Attribution})
 	}
 	s.bars.SetBars(bars)
 }
@@ -117,8 +121,8 @@ func (w whatIf) edited(pc data.PipelineColumn) bool {
 }
 
 // startWhatIf starts editing the selected user.
-func (s *usersScreen) startWhatIf() {
-	row, e := s.list.selected(), s.exp()
+func (s *Model) startWhatIf() {
+	row, e := s.list.selected(), s.Exp()
 	if row < 0 || e == nil {
 		return
 	}
@@ -133,9 +137,9 @@ func (s *usersScreen) startWhatIf() {
 }
 
 // whatIfKey handles keys while what-if has the keyboard.
-func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
-	cols := s.exp().Pipeline.Columns
+	cols := s.Exp().Pipeline.Columns
 	w := &s.whatIf
 	switch {
 	case key.Matches(k, km.Leave):
@@ -157,7 +161,7 @@ func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
-		s.status = "restored the user's own values"
+		s.status = s.T("restored the user's own values", "已恢复该用户自己的取值")
 		return s.sweepCmd()
 	}
 	return nil
@@ -165,8 +169,8 @@ func (s *usersScreen) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 
 // stepWhatIf moves the chosen feature one step: a twentieth of its
 // training range, or the next level.
-func (s *usersScreen) stepWhatIf(dir int) tea.Cmd {
-	e := s.exp()
+func (s *Model) stepWhatIf(dir int) tea.Cmd {
+	e := s.Exp()
 	pc := e.Pipeline.Columns[s.whatIf.col]
 	cur := s.explainer().Value(s.whatIf.cur, s.whatIf.col)
 	var next string
@@ -200,8 +204,8 @@ func roundTo(v, step float64) float64 {
 
 // setWhatIfValue sets the chosen feature and recomputes the probability:
 // one forward pass, done here so the number follows every key press.
-func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
-	e := s.exp()
+func (s *Model) setWhatIfValue(text string) tea.Cmd {
+	e := s.Exp()
 	w := &s.whatIf
 	name := e.Pipeline.Columns[w.col].Name
 	next, err := s.explainer().Set(w.cur, name, text)
@@ -211,12 +215,12 @@ func (s *usersScreen) setWhatIfValue(text string) tea.Cmd {
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = fmt.Sprintf("%s = %s", name, s.explainer().Value(next, w.col))
+	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
 	return s.sweepCmd()
 }
 
-// sweepMsg carries a what-if sweep.
-type sweepMsg struct {
+// SweepMsg carries a what-if sweep.
+type SweepMsg struct {
 	run, row, col, gen int
 	points             []experiment.SweepPoint
 	err                error
@@ -227,29 +231,29 @@ const sweepPoints = 41
 
 // sweepCmd sweeps the chosen feature over its training range with the
 // other features at their current what-if values.
-func (s *usersScreen) sweepCmd() tea.Cmd {
+func (s *Model) sweepCmd() tea.Cmd {
 	w := &s.whatIf
 	if !w.active {
 		return nil
 	}
 	w.gen++
-	e, ex, run, row, col, gen := s.exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
+	e, ex, run, row, col, gen := s.Exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
 	x := slices.Clone(w.cur)
 	return func() (msg tea.Msg) {
 		var err error
 		defer func() {
 			if err != nil {
-				msg = sweepMsg{run: run, row: row, col: col, gen: gen, err: err}
+				msg = SweepMsg{run: run, row: row, col: col, gen: gen, err: err}
 			}
 		}()
 		defer common.Recovered(&err)
 		pts, err := ex.Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
-		return sweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
+		return SweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
 	}
 }
 
 // swept shows a sweep if it still belongs to the current what-if.
-func (s *usersScreen) swept(msg sweepMsg) {
+func (s *Model) swept(msg SweepMsg) {
 	w := &s.whatIf
 	if !w.active || s.list.users == nil || msg.run != s.list.users.run || msg.row != w.row || msg.gen != w.gen {
 		return
@@ -262,16 +266,30 @@ func (s *usersScreen) swept(msg sweepMsg) {
 	s.fillSweep()
 }
 
-// fillSweep draws the sweep curve and marks the current value.
-func (s *usersScreen) fillSweep() {
+// fillSweep draws the sweep: a curve and the current value for a numeric
+// feature, one bar per level for a categorical or boolean one.
+func (s *Model) fillSweep() {
 	w := s.whatIf
 	s.sweep.Reset()
+	s.levels.SetBars(nil)
 	if len(w.sweep) == 0 {
 		s.sweep.Redraw()
 		return
 	}
-	e := s.exp()
+	e := s.Exp()
 	pc := e.Pipeline.Columns[w.col]
+	if pc.Kind != data.Numeric {
+		cur := s.explainer().Value(w.cur, w.col)
+		bars := make([]widget.Bar, len(w.sweep))
+		for i, p := range w.sweep {
+			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
+			if p.Value == cur {
+				bars[i].Label += s.T(" ◂ now", " ◂")
+			}
+		}
+		s.levels.SetBars(bars)
+		return
+	}
 	for _, p := range w.sweep {
 		s.sweep.Push(0, p.X, p.Prob)
 	}
@@ -287,7 +305,20 @@ func (s *usersScreen) fillSweep() {
 		}
 	}
 	s.sweep.SetXRange(w.sweep[0].X, w.sweep[len(w.sweep)-1].X)
-	s.sweep.SetXCaption(common.Truncate(pc.Name, 24))
+	s.sweep.SetXCaption(middleTruncate(pc.Name, 24))
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
+}
+
+// sweepView is the sweep as drawn: the chart for a numeric feature, the
+// bars for a categorical one (with a title line).
+func (s Model) sweepView() string {
+	wi := s.whatIf
+	if !wi.active || len(wi.sweep) == 0 || s.Exp() == nil || s.Exp().Pipeline.Columns[wi.col].Kind == data.Numeric {
+		return s.sweep.View()
+	}
+	pc := s.Exp().Pipeline.Columns[wi.col]
+	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s：按 %s 取值",
+		s.list.users.risk.ProbName(), pc.Name), s.sweep.Width()))
+	return title + "\n" + s.levels.View()
 }

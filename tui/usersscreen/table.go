@@ -1,10 +1,7 @@
-package tui
+package usersscreen
 
 import (
-	"fmt"
 	"strings"
-
-	"github.com/retainlab/retain/tui/common"
 )
 
 // sortMode is the order of the Users table.
@@ -17,8 +14,6 @@ const (
 	sortModes
 )
 
-var sortNames = [sortModes]string{"probability ↓", "probability ↑", "row order"}
-
 // truthFilter keeps all users, the correctly or the wrongly predicted.
 type truthFilter int
 
@@ -29,20 +24,20 @@ const (
 	truthFilters
 )
 
-var truthNames = [truthFilters]string{"all", "correct", "wrong"}
-
 // userList is the Users table's window onto a usersData: the order, the
 // filters, the rows passing them, the cursor and the first visible row.
 // Only the visible window is ever turned into text.
 type userList struct {
-	users  *usersData
-	sort   sortMode
-	band   riskBand
-	truth  truthFilter
-	shown  []int32 // the rows passing the filters, in order; may alias an order
-	cursor int     // index into shown
-	offset int     // index into shown of the first visible row
-	height int     // visible rows
+	users *usersData
+	sort  sortMode
+	band  riskBand
+	truth truthFilter
+	// threshold is the decision threshold right and wrong are judged at.
+	threshold float64
+	shown     []int32 // the rows passing the filters, in order; may alias an order
+	cursor    int     // index into shown
+	offset    int     // index into shown of the first visible row
+	height    int     // visible rows
 }
 
 // setUsers replaces the data, keeping the order and filters, and selects
@@ -92,9 +87,9 @@ func (l *userList) keeps(r int) bool {
 	}
 	switch l.truth {
 	case truthCorrect:
-		return u.correct(r)
+		return u.correct(r, l.threshold)
 	case truthWrong:
-		return !u.correct(r)
+		return !u.correct(r, l.threshold)
 	}
 	return true
 }
@@ -155,16 +150,11 @@ func (l *userList) visible() []int32 {
 	return l.shown[l.offset:end]
 }
 
-// search moves the cursor to the next shown user, after the cursor and
-// wrapping around, whose id contains query. It reports whether one did.
-func (l *userList) search(query string, from int) bool {
-	if query == "" || len(l.shown) == 0 {
-		return false
-	}
-	n := len(l.shown)
-	for k := range n {
-		i := (from + k) % n
-		if strings.Contains(l.users.id(int(l.shown[i])), query) {
+// searchExact moves the cursor to the shown user whose id is query
+// (ignoring case) and reports whether there is one.
+func (l *userList) searchExact(query string) bool {
+	for i, r := range l.shown {
+		if strings.EqualFold(l.users.id(int(r)), query) {
 			l.cursor = i
 			l.scroll()
 			return true
@@ -173,17 +163,22 @@ func (l *userList) search(query string, from int) bool {
 	return false
 }
 
-// describe says what the list holds, for the table's title.
-func (l *userList) describe() string {
-	if l.users == nil {
-		return ""
+// searchPrefix moves the cursor to the next shown user, from position
+// from and wrapping around, whose id starts with query (ignoring case).
+// It reports whether one does.
+func (l *userList) searchPrefix(query string, from int) bool {
+	if query == "" || len(l.shown) == 0 {
+		return false
 	}
-	s := fmt.Sprintf("%s of %s users · sorted by %s", common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), sortNames[l.sort])
-	if l.band != bandAll {
-		s += " · " + bandNames[l.band] + " risk"
+	n := len(l.shown)
+	for k := range n {
+		i := (from + k) % n
+		id := l.users.id(int(l.shown[i]))
+		if len(id) >= len(query) && strings.EqualFold(id[:len(query)], query) {
+			l.cursor = i
+			l.scroll()
+			return true
+		}
 	}
-	if l.truth != truthAll {
-		s += " · " + truthNames[l.truth] + " only"
-	}
-	return s
+	return false
 }

@@ -1,6 +1,8 @@
-package tui
+package usersscreen
 
 import (
+	"bytes"
+	"context"
 	"encoding/csv"
 	"math"
 	"os"
@@ -10,11 +12,13 @@ import (
 	"strings"
 	"testing"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // syntheticUsers builds n scored users without a model: probabilities
@@ -24,7 +28,7 @@ func syntheticUsers(n int) *usersData {
 	ids := make([]string, n)
 	prob := make([]float64, n)
 	label := make([]float64, n)
-	part := make([]uint8, n)
+	part := make([]experiment.RowPart, n)
 	state := uint64(12345)
 	next := func() float64 {
 		state = state*6364136223846793005 + 1442695040888963407
@@ -36,27 +40,27 @@ func syntheticUsers(n int) *usersData {
 		if next() < prob[i] {
 			label[i] = 1
 		}
-		part[i] = uint8(i % 3)
+		part[i] = experiment.RowPart(i % 3)
 	}
 	risk := common.RiskWording{Label: "churn", Positive: "yes", Negative: "no", OnPositive: true}
-	return newUsersData(1, ids, prob, label, part, 0.5, risk)
+	return newUsersData(1, &experiment.TableScores{IDs: ids, Probabilities: prob, Labels: label, Parts: part}, risk)
 }
 
 func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 	u := syntheticUsers(5000)
-	l := userList{}
+	l := userList{threshold: 0.5}
 	l.setHeight(10)
 	l.setUsers(u)
 	// Descending: every shown probability at most the previous one.
 	for i := 1; i < len(l.shown); i++ {
-		if u.prob[l.shown[i]] > u.prob[l.shown[i-1]] {
+		if u.prob(int(l.shown[i])) > u.prob(int(l.shown[i-1])) {
 			t.Fatalf("row %d out of order", i)
 		}
 	}
 	l.sort = sortProbAsc
 	l.refilter()
-	if u.prob[l.shown[0]] != slices.Min(u.prob) {
-		t.Fatalf("ascending order starts at %g, want the minimum", u.prob[l.shown[0]])
+	if u.prob(int(l.shown[0])) != slices.Min(u.scores.Probabilities) {
+		t.Fatalf("ascending order starts at %g, want the minimum", u.prob(int(l.shown[0])))
 	}
 	l.sort = sortRow
 	l.refilter()
@@ -70,27 +74,27 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 			l.refilter()
 			want := 0
 			for r := range 5000 {
-				p := u.prob[r]
+				p := u.prob(int(r))
 				inBand := map[riskBand]bool{bandHigh: p >= 2.0/3, bandMedium: p >= 1.0/3 && p < 2.0/3, bandLow: p < 1.0/3}[band]
-				right := (p >= 0.5) == (u.label[r] == 1)
+				right := (p >= 0.5) == (u.positive(r))
 				if inBand && (truth == truthAll || (truth == truthCorrect) == right) {
 					want++
 				}
 			}
 			if len(l.shown) != want {
-				t.Fatalf("band %s, %s: %d shown, direct count %d", bandNames[band], truthNames[truth], len(l.shown), want)
+				t.Fatalf("band %d, truth %d: %d shown, direct count %d", band, truth, len(l.shown), want)
 			}
 		}
 	}
 	l.band, l.truth = bandAll, truthAll
 	l.refilter()
-	if !l.search("u4321", 0) || l.selected() != 4321 {
+	if !l.searchPrefix("u4321", 0) || l.selected() != 4321 {
 		t.Fatalf("search for u4321 selected row %d", l.selected())
 	}
 	if l.cursor < l.offset || l.cursor >= l.offset+l.height {
 		t.Fatal("the found user is not in the visible window")
 	}
-	if l.search("nobody", 0) {
+	if l.searchPrefix("nobody", 0) {
 		t.Fatal("a missing id was found")
 	}
 }
@@ -98,8 +102,9 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 	const n = 1_000_000
 	u := syntheticUsers(n)
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(120, 40)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	s.render()
 	l := usersLayout(120, 40, false)
@@ -108,17 +113,17 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 		t.Fatalf("%d table lines for %d visible rows", len(lines), l.tableRows)
 	}
 	// Jump to the end: the window shows the last rows, lowest probability.
-	s, _ = s.Update(press("G"))
+	s, _ = s.step(press("G"))
 	last := s.list.visible()
 	if len(last) != l.tableRows || int(last[len(last)-1]) != int(u.byProbDesc[n-1]) {
 		t.Fatalf("window at the end holds %d rows ending with %d", len(last), last[len(last)-1])
 	}
-	mustContain(t, stripped(s.View()), "1,000,000 of 1,000,000 users", common.Thousands(n))
+	mustContain(t, view(s), "1,000,000 of 1,000,000 users", common.Thousands(n))
 	// Filtering a million rows keeps exactly those passing.
-	s, _ = s.Update(press("c")) // correct only
+	s, _ = s.step(press("c")) // correct only
 	correct := 0
 	for r := range n {
-		if (u.prob[r] >= 0.5) == (u.label[r] == 1) {
+		if (u.prob(int(r)) >= 0.5) == (u.positive(r)) {
 			correct++
 		}
 	}
@@ -129,13 +134,14 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 
 func BenchmarkUsersScroll1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	down := press("down")
 	b.ResetTimer()
 	for range b.N {
-		s, _ = s.Update(down) // moves, renders the visible window
+		s, _ = s.step(down) // moves, renders the visible window
 	}
 }
 
@@ -143,13 +149,13 @@ func BenchmarkUsersSort1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
 	b.ResetTimer()
 	for range b.N {
-		newUsersData(1, u.ids, u.prob, u.label, u.part, 0.5, u.risk)
+		newUsersData(1, u.scores, u.risk)
 	}
 }
 
 func BenchmarkUsersFilter1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
-	l := userList{}
+	l := userList{threshold: 0.5}
 	l.setHeight(40)
 	l.setUsers(u)
 	l.band = bandHigh
@@ -160,67 +166,78 @@ func BenchmarkUsersFilter1M(b *testing.B) {
 }
 
 func TestUsersScoresAgreeWithTheExperiment(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	u := m.usersScr.list.users
-	probs, labels, rows, err := m.analysed.Exp.Scores(experiment.ValPart)
+	s := analysed(t, "en", 120, 40)
+	u := s.list.users
+	probs, labels, rows, err := s.Exp().Scores(experiment.ValPart)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i, r := range rows {
-		if math.Abs(u.prob[r]-probs[i]) > 1e-12 || u.label[r] != labels[i] || partNames[u.part[r]] != "val" {
-			t.Fatalf("row %d: screen %g/%g/%s, experiment %g/%g", r, u.prob[r], u.label[r], partNames[u.part[r]], probs[i], labels[i])
+		if math.Abs(u.prob(int(r))-probs[i]) > 1e-12 || u.positive(r) != (labels[i] == 1) || u.part(r) != experiment.RowValidation {
+			t.Fatalf("row %d: screen %g/%v/%d, experiment %g/%g", r, u.prob(int(r)), u.positive(r), u.part(r), probs[i], labels[i])
 		}
 	}
 }
 
 func TestUsersKeysAndSearchPrompt(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5")
-	u := m.usersScr.list.users
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+	s := analysed(t, "en", 120, 40)
+
+	u := s.list.users
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Max(u.scores.Probabilities) {
 		t.Fatalf("first selected row %d is not the most probable", r)
 	}
-	m = pressAll(t, m, "s")
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Max(u.prob) {
+	s = pressAll(t, s, "s")
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Max(u.scores.Probabilities) {
 		t.Fatal("changing the order lost the selected user")
 	}
-	m = pressAll(t, m, "g")
-	if r := m.usersScr.selectedRow(); u.prob[r] != slices.Min(u.prob) {
-		t.Fatalf("g in ascending order selected %g", u.prob[m.usersScr.selectedRow()])
+	s = pressAll(t, s, "g")
+	if r := s.SelectedRow(); u.prob(int(r)) != slices.Min(u.scores.Probabilities) {
+		t.Fatalf("g in ascending order selected %g", u.prob(s.SelectedRow()))
 	}
-	m = pressAll(t, m, "/")
-	if !m.editing() {
+	s = pressAll(t, s, "/")
+	if !s.Editing() {
 		t.Fatal("/ did not open the search prompt")
 	}
-	m = typeText(m, "U000042").(Model)
-	m = pressAll(t, m, "enter")
-	if m.editing() || u.id(m.usersScr.selectedRow()) != "U000042" {
-		t.Fatalf("search selected %q (editing %v)", u.id(m.usersScr.selectedRow()), m.editing())
+	s = typeText(t, s, "U000042")
+	s = pressAll(t, s, "enter")
+	if s.Editing() || u.id(s.SelectedRow()) != "U000042" {
+		t.Fatalf("search selected %q (editing %v)", u.id(s.SelectedRow()), s.Editing())
 	}
-	mustContain(t, screen(m), "User U000042", "found U000042")
-	m = pressAll(t, m, "/", "z", "z", "enter")
-	mustContain(t, screen(m), "no shown user's id contains U000042zz") // the prompt starts from the last query
-	m = pressAll(t, m, "/", "esc")
-	if m.editing() || m.active != tabUsers {
+	mustContain(t, view(s), "User U000042", "found U000042")
+	// The prompt starts empty, and the footer says how to leave it.
+	s = pressAll(t, s, "/")
+	if v := s.input.Value(); v != "" {
+		t.Fatalf("the find prompt starts with %q", v)
+	}
+	if h := s.HelpGroups()[0]; len(h) != 2 || h[0].Help() != (key.Help{Key: "enter", Desc: "find"}) || h[1].Help() != (key.Help{Key: "esc", Desc: "cancel"}) {
+		t.Fatalf("footer while finding: %v", h)
+	}
+	// 42 is inside U000042 but starts no id: not found.
+	s = pressAll(t, s, "4", "2", "enter")
+	mustContain(t, view(s), "no shown user's id is or starts with 42")
+	if u.id(s.SelectedRow()) != "U000042" {
+		t.Fatalf("a failed search moved to %s", u.id(s.SelectedRow()))
+	}
+	s = pressAll(t, s, "/", "esc")
+	if s.Editing() {
 		t.Fatal("esc did not close the prompt only")
 	}
 }
 
 func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5", "down", "w")
-	s := m.usersScr
-	row, e := s.selectedRow(), m.analysed.Exp
-	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob[row]) > 1e-9 { // one row or a batch: rounding may differ
+	s := analysed(t, "en", 120, 40)
+	s = pressAll(t, s, "down", "w")
+	row, e := s.SelectedRow(), s.Exp()
+	if !s.whatIf.active || math.Abs(s.whatIf.prob0-s.list.users.prob(row)) > 1e-9 { // one row or a batch: rounding may differ
 		t.Fatalf("what-if not started at the user's probability: %+v", s.whatIf.active)
 	}
 	// Type a value for the first feature; the probability must equal an
 	// independent forward pass of the edited row.
-	m = pressAll(t, m, "enter")
+	s = pressAll(t, s, "enter")
 	for range 12 {
-		m = pressAll(t, m, "backspace")
+		s = pressAll(t, s, "backspace")
 	}
-	m = pressAll(t, m, "4", "0", "enter")
+	s = pressAll(t, s, "4", "0", "enter")
 	x, _ := e.Row(row)
 	name := e.Pipeline.Columns[0].Name
 	edited, err := e.Explainer().Set(x, name, "40")
@@ -228,20 +245,20 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := e.Net.Predict(edited)[0]
-	got := m.usersScr.whatIf.prob
-	if math.Abs(got-want) > 1e-12 || got == m.usersScr.whatIf.prob0 {
-		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, m.usersScr.whatIf.prob0)
+	got := s.whatIf.prob
+	if math.Abs(got-want) > 1e-12 || got == s.whatIf.prob0 {
+		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, s.whatIf.prob0)
 	}
-	mustContain(t, screen(m), name+" = 40", "what-if:", "40 *")
-	if len(m.usersScr.whatIf.sweep) != sweepPoints {
-		t.Fatalf("sweep has %d points", len(m.usersScr.whatIf.sweep))
+	mustContain(t, view(s), name+" = 40", "what-if:", "40 *")
+	if len(s.whatIf.sweep) != sweepPoints {
+		t.Fatalf("sweep has %d points", len(s.whatIf.sweep))
 	}
-	m = pressAll(t, m, "r")
-	if m.usersScr.whatIf.prob != m.usersScr.whatIf.prob0 || !slices.Equal(m.usersScr.whatIf.cur, x) {
+	s = pressAll(t, s, "r")
+	if s.whatIf.prob != s.whatIf.prob0 || !slices.Equal(s.whatIf.cur, x) {
 		t.Fatal("reset did not restore the user's values")
 	}
-	m = pressAll(t, m, "esc")
-	if m.usersScr.whatIf.active {
+	s = pressAll(t, s, "esc")
+	if s.whatIf.active {
 		t.Fatal("esc did not leave what-if")
 	}
 }
@@ -254,27 +271,27 @@ func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
 		{Column: "MonthlyCharges", Value: "90", Attribution: 0.05},
 	}}
 	want := "tenure = 1 raises P(Churn = Yes) most; Contract = Two year lowers it most."
-	if got := reasonSentence(r, ex); got != want {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != want {
 		t.Fatalf("got %q", got)
 	}
 	ex.Reasons = ex.Reasons[1:2]
-	if got := reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
 		t.Fatalf("got %q", got)
 	}
 }
 
 func TestExportWritesTheFilteredList(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	m = pressAll(t, m, "5", "c", "c") // wrongly predicted users only
-	shown := slices.Clone(m.usersScr.list.shown)
+	s := analysed(t, "en", 120, 40)
+	s = pressAll(t, s, "c", "c") // wrongly predicted users only
+	shown := slices.Clone(s.list.shown)
 	path := filepath.Join(t.TempDir(), "act-on-these.csv")
-	m = pressAll(t, m, "x")
+	s = pressAll(t, s, "x")
 	for range len("retain-users.csv") {
-		m = pressAll(t, m, "backspace")
+		s = pressAll(t, s, "backspace")
 	}
-	m = typeText(m, path).(Model)
-	m = pressAll(t, m, "enter")
-	mustContain(t, screen(m), "✓ wrote "+common.Thousands(len(shown))+" users")
+	s = typeText(t, s, path)
+	s = pressAll(t, s, "enter")
+	mustContain(t, view(s), "✓ wrote "+common.Thousands(len(shown))+" users")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -284,27 +301,33 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,reason_1,reason_2,reason_3" {
+	if len(recs) != len(shown)+1 || strings.Join(recs[0], ",") != "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1,reason_2,reason_3" {
 		t.Fatalf("%d lines, header %v", len(recs), recs[0])
 	}
-	u, e := m.usersScr.list.users, m.analysed.Exp
+	// The file is what `retain predict` writes for the same rows: one
+	// exporter, one format.
+	e := s.Exp()
+	rows := make([]int, len(shown))
 	for i, r := range shown {
-		rec := recs[i+1]
-		p, _ := strconv.ParseFloat(rec[1], 64)
-		if rec[0] != u.id(int(r)) || math.Abs(p-u.prob[r]) > 1e-6 {
-			t.Fatalf("line %d: %v, want %s %g", i+2, rec, u.id(int(r)), u.prob[r])
-		}
-		x, _ := e.Row(int(r))
-		ex, _ := e.Explainer().Explain(x)
-		if !strings.HasPrefix(rec[2], ex.Reasons[0].Column+" = "+ex.Reasons[0].Value+" (") {
-			t.Fatalf("line %d: first reason %q, want %s", i+2, rec[2], ex.Reasons[0].Column)
-		}
+		rows[i] = int(r)
+	}
+	scores, err := e.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := experiment.WriteScoresCSV(context.Background(), &want, e.ExportRows(scores, rows), e.ExportOptions(3, 0.5)); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := os.ReadFile(path)
+	if string(got) != want.String() {
+		t.Fatalf("the export differs from WriteScoresCSV's:\n%s\nwant\n%s", got, want.String())
 	}
 }
 
 func TestTypicalValuesAreTrainingMedians(t *testing.T) {
-	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	e := m.analysed.Exp
+	s := analysed(t, "en", 120, 40)
+	e := s.Exp()
 	c := e.Data.Table.Column("tenure_days")
 	vals := make([]float64, 0, len(e.TrainRows))
 	for _, r := range e.TrainRows {
@@ -317,8 +340,8 @@ func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 		median = (vals[n/2-1] + vals[n/2]) / 2
 	}
 	for i, pc := range e.Pipeline.Columns {
-		if pc.Name == "tenure_days" && m.usersScr.list.users.typical[i] != common.Number(median) {
-			t.Fatalf("typical tenure %q, median %g", m.usersScr.list.users.typical[i], median)
+		if pc.Name == "tenure_days" && s.list.users.typical[i] != common.Number(median) {
+			t.Fatalf("typical tenure %q, median %g", s.list.users.typical[i], median)
 		}
 	}
 	if got := modeOf([]string{"b", "a", "b", "", "a", "c"}, []int{0, 1, 2, 3, 4, 5}); got != "a" {
@@ -363,12 +386,13 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := newUsersScreen(common.DefaultStyles())
+	s := New(screentest.Common("en", 0, 0))
 	s.SetSize(200, 60)
+	s.list.threshold = 0.5
 	s.list.setUsers(u)
 	keys := []tea.KeyPressMsg{press("down"), press("up")}
 	b.ResetTimer()
 	for i := range b.N {
-		s, _ = s.Update(keys[i%2]) // the explanation Cmd is not run
+		s, _ = s.step(keys[i%2]) // the explanation Cmd is not run
 	}
 }

@@ -1,7 +1,8 @@
-package tui
+package usersscreen
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -26,8 +27,9 @@ import (
 // sends it base64-encoded in one escape sequence, and terminals cap those.
 const maxClipboard = 1 << 20
 
-// exportTextMsg carries an export made to be shown on screen.
-type exportTextMsg struct {
+// ExportTextMsg carries an export made to be shown on screen.
+type ExportTextMsg struct {
+	job  int
 	rows int
 	text string
 	err  error
@@ -44,27 +46,25 @@ type exportShown struct {
 
 // startServedExport exports the shown users without asking for a path:
 // into ExportDir under a generated name, or as text for the screen.
-func (s *usersScreen) startServedExport() tea.Cmd {
+func (s *Model) startServedExport() tea.Cmd {
 	u := s.list.users
 	if u == nil || u.exp == nil {
 		return nil
 	}
-	rows := s.list.shown // read only: the list replaces, never edits, it
+	rows, threshold := s.list.shown, s.list.threshold // read only: the list replaces, never edits, it
 	dir := s.exportDir
 	if dir == "" {
-		s.status = fmt.Sprintf("preparing %s users to show…", common.Thousands(len(rows)))
-		return func() tea.Msg {
+		return s.runExport(len(rows), s.T("the screen", "屏幕"), func(ctx context.Context, progress func(int, int)) tea.Msg {
 			var b bytes.Buffer
-			err := writeUsersCSV(&b, u, rows)
-			return exportTextMsg{rows: len(rows), text: b.String(), err: err}
-		}
+			err := writeUsersCSV(ctx, &b, u, rows, threshold, progress)
+			return ExportTextMsg{rows: len(rows), text: b.String(), err: err}
+		})
 	}
-	s.status = fmt.Sprintf("exporting %s users to the server's export folder…", common.Thousands(len(rows)))
-	return func() tea.Msg {
+	return s.runExport(len(rows), s.T("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) tea.Msg {
 		name, err := createNew(dir, "retain-users-"+time.Now().UTC().Format("20060102-150405"), ".csv",
-			func(w io.Writer) error { return writeUsersCSV(w, u, rows) })
-		return exportDoneMsg{path: name, rows: len(rows), err: err, served: true}
-	}
+			func(w io.Writer) error { return writeUsersCSV(ctx, w, u, rows, threshold, progress) })
+		return ExportDoneMsg{path: name, rows: len(rows), err: err, served: true}
+	})
 }
 
 // createNew writes a new file in dir named prefix-N.ext for the first N
@@ -103,9 +103,17 @@ func createNew(dir, prefix, ext string, write func(io.Writer) error) (string, er
 
 // showExport opens the export on screen and sends it to the clipboard
 // when it is small enough.
-func (s *usersScreen) showExport(msg exportTextMsg) tea.Cmd {
-	if msg.err != nil {
-		s.status = "✗ export failed: " + msg.err.Error()
+func (s *Model) showExport(msg ExportTextMsg) tea.Cmd {
+	if s.export == nil || msg.job != s.export.id {
+		return nil
+	}
+	s.export = nil
+	switch {
+	case errors.Is(msg.err, context.Canceled):
+		s.status = s.T("✗ export cancelled", "✗ 导出已取消")
+		return nil
+	case msg.err != nil:
+		s.status = s.T("✗ export failed: ", "✗ 导出失败：") + msg.err.Error()
 		return nil
 	}
 	text := strings.TrimSuffix(msg.text, "\n")
@@ -115,12 +123,12 @@ func (s *usersScreen) showExport(msg exportTextMsg) tea.Cmd {
 	}
 	s.shown = &exportShown{rows: msg.rows, text: msg.text, lines: lines}
 	if len(msg.text) > maxClipboard {
-		s.status = fmt.Sprintf("%s users below to copy (%s KB: too large for the clipboard)",
+		s.status = s.Tf("%s users below to copy (%s KB: too large for the clipboard)", "下方 %s 个用户可供复制（%s KB：超出剪贴板上限）",
 			common.Thousands(msg.rows), common.Thousands(len(msg.text)/1024))
 		return nil
 	}
-	s.status = fmt.Sprintf("%s users below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
-		common.Thousands(msg.rows))
+	s.status = s.Tf("%s users below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
+		"下方 %s 个用户可供复制；也已发送到剪贴板（如果终端支持 OSC 52）", common.Thousands(msg.rows))
 	return tea.SetClipboard(msg.text)
 }
 
@@ -136,19 +144,19 @@ func terminalSafe(s string) string {
 }
 
 // shownKey handles keys while an export is on screen.
-func (s *usersScreen) shownKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) shownKey(k tea.KeyPressMsg) tea.Cmd {
 	e := s.shown
-	page := max(s.height-usersHeaderH, 1)
+	page := max(s.Height-usersHeaderH, 1)
 	switch {
 	case key.Matches(k, s.keys.Close):
 		s.shown = nil
 		s.status = ""
 	case key.Matches(k, s.keys.Copy):
 		if len(e.text) > maxClipboard {
-			s.status = "✗ too large for the clipboard; select the text on screen instead"
+			s.status = s.T("✗ too large for the clipboard; select the text on screen instead", "✗ 超出剪贴板上限，请直接在屏幕上选中文本")
 			return nil
 		}
-		s.status = "sent to your clipboard again (if your terminal allows OSC 52)"
+		s.status = s.T("sent to your clipboard again (if your terminal allows OSC 52)", "已再次发送到剪贴板（如果终端支持 OSC 52）")
 		return tea.SetClipboard(e.text)
 	case key.Matches(k, s.keys.Up):
 		e.top--
@@ -171,7 +179,7 @@ func (s *usersScreen) shownKey(k tea.KeyPressMsg) tea.Cmd {
 
 // shownLines renders the export from its top line, long lines wrapped, in
 // h lines of w cells.
-func (s usersScreen) shownLines(w, h int) []string {
+func (s Model) shownLines(w, h int) []string {
 	e := s.shown
 	out := make([]string, 0, h)
 	for i := e.top; i < len(e.lines) && len(out) < h; i++ {
@@ -182,8 +190,8 @@ func (s usersScreen) shownLines(w, h int) []string {
 }
 
 // shownTitle is the title line over an export on screen.
-func (s usersScreen) shownTitle() string {
+func (s Model) shownTitle() string {
 	e := s.shown
-	return s.styles.Title.Render("Export") + s.styles.Muted.Render(fmt.Sprintf(" · %s users · line %s of %s · select to copy",
-		common.Thousands(e.rows), common.Thousands(e.top+1), common.Thousands(len(e.lines))))
+	return s.Styles.Title.Render(s.T("Export", "导出")) + s.Styles.Muted.Render(s.Tf(" · %s users · line %s of %s · select to copy",
+		" · %s 个用户 · 第 %s / %s 行 · 选中即可复制", common.Thousands(e.rows), common.Thousands(e.top+1), common.Thousands(len(e.lines))))
 }

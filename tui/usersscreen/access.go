@@ -1,0 +1,65 @@
+package usersscreen
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// SetServed says whether the screen runs in a served (SSH) session and
+// where such a session's exports go ("" shows them on screen instead).
+func (s *Model) SetServed(served bool, exportDir string) {
+	s.served, s.exportDir = served, exportDir
+}
+
+// ScoredRun returns the number of the run whose users are shown (0: none).
+func (s Model) ScoredRun() int {
+	if s.list.users == nil {
+		return 0
+	}
+	return s.list.users.run
+}
+
+// ID returns table row r's user id ("" before any users).
+func (s Model) ID(r int) string {
+	if s.list.users == nil || r < 0 {
+		return ""
+	}
+	return s.list.users.id(r)
+}
+
+// Err returns why scoring the users failed (nil: it did not).
+func (m ReadyMsg) Err() error { return m.err }
+
+// runThreshold is the decision threshold for u's run: the shared one when
+// it belongs to that run, else the run's configured one.
+func (s Model) runThreshold(u *usersData) float64 {
+	if s.thresholdRun == u.run && s.threshold > 0 && s.threshold < 1 {
+		return s.threshold
+	}
+	if u.exp != nil {
+		if t := u.exp.Config.Threshold; t > 0 && t < 1 {
+			return t
+		}
+	}
+	return 0.5
+}
+
+// setThreshold follows the shared decision threshold: right and wrong,
+// the header and exports use it from now on.
+func (s *Model) setThreshold(msg common.ThresholdMsg) tea.Cmd {
+	s.threshold, s.thresholdRun = msg.Threshold, msg.Run
+	u := s.list.users
+	if u == nil || u.run != msg.Run {
+		return nil
+	}
+	before := s.list.selected()
+	s.list.threshold = s.runThreshold(u)
+	s.refilterKeeping(before)
+	if s.list.selected() != before {
+		return s.selectionChanged()
+	}
+	return nil
+}
+
+// Threshold returns the decision threshold the screen judges at.
+func (s Model) Threshold() float64 { return s.list.threshold }

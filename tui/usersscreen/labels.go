@@ -1,0 +1,129 @@
+package usersscreen
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// bandName names a risk band in the screen's language.
+func (s Model) bandName(b riskBand) string {
+	switch b {
+	case bandHigh:
+		return s.T("high", "高")
+	case bandMedium:
+		return s.T("medium", "中")
+	case bandLow:
+		return s.T("low", "低")
+	}
+	return s.T("all", "全部")
+}
+
+// partName names a part of the split.
+func (s Model) partName(p experiment.RowPart) string {
+	switch p {
+	case experiment.RowValidation:
+		return s.T("val", "验证")
+	case experiment.RowTest:
+		return s.T("test", "测试")
+	}
+	return s.T("train", "训练")
+}
+
+// sortName names a table order.
+func (s Model) sortName(m sortMode) string {
+	switch m {
+	case sortProbAsc:
+		return s.T("probability ↑", "概率↑")
+	case sortRow:
+		return s.T("row order", "行顺序")
+	}
+	return s.T("probability ↓", "概率↓")
+}
+
+// describe says what the list holds, for the table's title.
+func (s Model) describe() string {
+	l := s.list
+	if l.users == nil {
+		return ""
+	}
+	out := s.Tf("%s of %s users · sorted by %s", "%s / %s 个用户 · 按%s排序",
+		common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
+	if l.band != bandAll {
+		out += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
+	}
+	switch l.truth {
+	case truthCorrect:
+		out += s.T(" · correct only", " · 仅预测正确")
+	case truthWrong:
+		out += s.T(" · wrong only", " · 仅预测错误")
+	}
+	return out
+}
+
+// imputed says how a blank cell of row's pipeline column ci was filled
+// ("(blank → median)", or "(blank)" when short), or "" when the cell was
+// not blank.
+func (s Model) imputed(e *experiment.Experiment, row, ci int, short bool) string {
+	pc := e.Pipeline.Columns[ci]
+	c := e.Data.Table.Column(pc.Name)
+	if c == nil || row < 0 || row >= e.Data.Table.Rows {
+		return ""
+	}
+	switch {
+	case c.Kind == data.Categorical && row < len(c.Strings) && c.Strings[row] == "":
+		return s.T("(blank)", "（空白）")
+	case c.Kind == data.Categorical, row >= len(c.Values), !math.IsNaN(c.Values[row]):
+		return ""
+	case pc.Indicator:
+		return "" // the value already reads "missing"
+	case short:
+		return s.T("(blank)", "（空白）")
+	case c.Kind == data.Boolean:
+		return s.T("(blank → mode)", "（空白 → 众数）")
+	case e.Pipeline.Options.Impute == data.ImputeMean:
+		return s.T("(blank → mean)", "（空白 → 均值）")
+	}
+	return s.T("(blank → median)", "（空白 → 中位数）")
+}
+
+// displayValue writes a number with grouped digits (96,200 rather than
+// 9.62e+04); anything that is not a plain number is left as it is.
+func displayValue(v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) < 1e4 || math.Abs(f) >= 1e15 {
+		return v
+	}
+	whole := common.Thousands(int(f))
+	if f == math.Trunc(f) {
+		return whole
+	}
+	frac := strconv.FormatFloat(math.Abs(f-math.Trunc(f)), 'f', 2, 64)
+	frac = strings.TrimRight(strings.TrimPrefix(frac, "0"), "0")
+	if frac == "." || frac == "" || strings.HasPrefix(frac, "1") {
+		return common.Thousands(int(math.Round(f)))
+	}
+	return whole + frac
+}
+
+// middleTruncate cuts s to w cells by replacing its middle with an
+// ellipsis, so names that share a long prefix stay distinguishable
+// (days_si…purchase, days_si…t_login).
+func middleTruncate(s string, w int) string {
+	n := ansi.StringWidth(s)
+	if n <= w {
+		return s
+	}
+	if w <= 2 {
+		return common.Truncate(s, w)
+	}
+	head := (w - 1) / 2
+	tail := w - 1 - head
+	return ansi.Truncate(s, head, "") + "…" + ansi.TruncateLeft(s, n-tail, "")
+}
