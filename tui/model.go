@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/trainscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
 
@@ -56,7 +57,7 @@ type Model struct {
 
 	dataScr  dataScreen
 	modelScr modelScreen
-	trainScr trainScreen
+	trainScr trainscreen.Model
 	evalScr  evalScreen
 	usersScr usersScreen
 	walkScr  walktab.Model
@@ -99,9 +100,8 @@ func NewModel(opts Options) Model {
 	}
 	m.dataScr = newDataScreen(st)
 	m.modelScr = newModelScreen(st, opts.Config, opts.Limits)
-	m.trainScr = newTrainScreen(st)
-	m.trainScr.parent = m.parent
-	m.trainScr.hidden = true
+	m.trainScr = trainscreen.New(com)
+	m.trainScr.SetParent(m.parent)
 	m.evalScr = newEvalScreen(st)
 	m.usersScr = newUsersScreen(st)
 	m.usersScr.served, m.usersScr.exportDir = opts.Served, opts.ExportDir
@@ -121,15 +121,15 @@ func (m Model) Init() tea.Cmd {
 // Run calls it after the program ends; serve should call it when a session
 // closes without the user quitting.
 func (m Model) Close() {
-	m.trainScr.close()
-	m.trainScr.wait()
+	m.trainScr.Close()
+	m.trainScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
 // training too.
 func (m *Model) setParent(ctx context.Context) {
 	m.parent = ctx
-	m.trainScr.parent = ctx
+	m.trainScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -167,15 +167,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resplitMsg:
 		m.modelScr.setSeed(msg.seed)
 		return m, m.reprepare()
-	case trainDoneMsg:
+	case trainscreen.DoneMsg:
 		var cmd tea.Cmd
-		ended := len(m.trainScr.finished)
-		m.trainScr, cmd = m.trainScr.Update(msg)
-		if m.quitting && !m.trainScr.alive() {
+		ended := len(m.trainScr.Finished())
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
+		if m.quitting && !m.trainScr.Alive() {
 			return m, tea.Quit
 		}
-		if len(m.trainScr.finished) > ended && !m.pinned {
-			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
+		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned {
+			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
 		return m, cmd
 	case evalReadyMsg, importanceMsg:
@@ -194,9 +194,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
-	case trainStartedMsg, trainTickMsg:
+	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
-		m.trainScr, cmd = m.trainScr.Update(msg)
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		return m, cmd
 	case dirListMsg:
 		var cmd tea.Cmd
@@ -248,13 +248,13 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		before := m.modelScr.Config()
 		m.modelScr, cmd = m.modelScr.Update(msg)
 		after := m.modelScr.Config()
-		m.trainScr.setInputs(m.data, after, m.opts.Limits)
+		m.trainScr.SetInputs(m.data, after, m.opts.Limits)
 		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
 			return m, tea.Batch(cmd, m.reprepare())
 		}
 	case tabTrain:
-		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
-		m.trainScr, cmd = m.trainScr.Update(msg)
+		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 	case tabEvaluate:
 		m.evalScr, cmd = m.evalScr.Update(msg)
 	case tabUsers:
@@ -271,18 +271,16 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // quit stops training first: the program ends when the worker has.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	if !m.trainScr.alive() {
+	if !m.trainScr.Alive() {
 		return m, tea.Quit
 	}
 	m.quitting = true
-	m.trainScr.restart = false // a pending restart must not outlive quitting
-	m.trainScr.close()
-	return m, waitCmd(m.trainScr.cur)
+	return m, m.trainScr.Stop()
 }
 
 func (m Model) switchTo(t tab) Model {
 	m.active = t
-	m.trainScr.setHidden(t != tabTrain)
+	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
 	return m
 }
@@ -326,7 +324,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.data, m.prep = msg.data, msg.prep
 	m.dataScr.setData(msg.data, msg.info)
 	m.modelScr.setInputs(msg.info.inputs)
-	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m
 }

@@ -39,7 +39,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabModel:
 		hk.screen = m.modelScr.helpGroups()
 	case tabTrain:
-		hk.screen = m.trainScr.helpGroups()
+		hk.screen = m.trainScr.HelpGroups()
 	case tabEvaluate:
 		hk.screen = m.evalScr.helpGroups()
 	case tabUsers:
@@ -193,7 +193,7 @@ func (m Model) statusText() string {
 	case m.loading != "":
 		return "loading " + m.loading + "…"
 	}
-	return m.trainScr.status()
+	return m.trainScr.Status()
 }
 
 // rule is the line under the tab bar; it carries the status when the tab

@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -46,18 +46,18 @@ func defaultTrainKeyMap() trainKeyMap {
 	}
 }
 
-// trainScreen starts, steers and watches training runs. Progress arrives
-// through the worker's coalescer, drained on a tick; the charts and the
-// whole view are redrawn then and cached, so View costs nothing.
-type trainScreen struct {
-	styles        common.Styles
-	keys          trainKeyMap
-	width, height int
-	parent        context.Context // runs' contexts derive from it
+// Model is the Train screen: it starts, steers and watches training runs.
+// Progress arrives through the worker's coalescer, drained on a tick; the
+// charts and the whole view are redrawn then and cached, so View costs
+// nothing.
+type Model struct {
+	common.Common
+	keys   trainKeyMap
+	parent context.Context // runs' contexts derive from it
 
 	data   *experiment.Data
 	cfg    experiment.Config
-	limits Limits
+	limits common.Limits
 
 	runs      int // runs started so far
 	cur       *worker
@@ -83,7 +83,10 @@ type trainScreen struct {
 	stale        bool // news arrived while hidden
 }
 
-func newTrainScreen(st common.Styles) trainScreen {
+// New returns an idle Train screen. It starts hidden: the root calls
+// SetHidden(false) when its tab is shown.
+func New(com common.Common) Model {
+	st := com.Styles
 	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
 	loss.SetYLimits(0, inf)
 	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "val accuracy", "val AUC")
@@ -91,11 +94,15 @@ func newTrainScreen(st common.Styles) trainScreen {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))
 	bar.EmptyColor = lipgloss.Color("8")
-	return trainScreen{styles: st, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar, batchLoss: "–"}
+	return Model{Common: com, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true}
 }
 
-// setInputs gives the screen the data and settings the next run will use.
-func (s *trainScreen) setInputs(d *experiment.Data, cfg experiment.Config, limits Limits) {
+// SetParent makes the contexts of later runs derive from ctx, so that
+// cancelling ctx stops training too.
+func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
+
+// SetInputs gives the screen the data and settings the next run will use.
+func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits common.Limits) {
 	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
@@ -109,8 +116,8 @@ func (s *trainScreen) setInputs(d *experiment.Data, cfg experiment.Config, limit
 }
 
 // SetSize sets the size of the screen's area and lays the charts out.
-func (s *trainScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Common.SetSize(w, h)
 	l := trainLayout(w, h)
 	s.loss.SetSize(l.chartW, l.chartH)
 	s.metric.SetSize(l.metricW, l.metricH)
@@ -119,33 +126,78 @@ func (s *trainScreen) SetSize(w, h int) {
 	s.render()
 }
 
-// alive reports whether a worker may still be running.
-func (s trainScreen) alive() bool {
+// Alive reports whether a worker may still be running.
+func (s Model) Alive() bool {
 	return s.cur != nil && s.state != trainEnded
 }
 
-// close stops the current run without waiting (Update must not block).
-func (s trainScreen) close() {
+// Close stops the current run without waiting (Update must not block).
+func (s Model) Close() {
 	if s.cur != nil {
 		s.cur.stop()
 	}
 }
 
-// wait blocks until the current worker has returned; for Model.Close only.
-func (s trainScreen) wait() {
+// Wait blocks until the current worker has returned; for the root's Close
+// only, after the program has ended.
+func (s Model) Wait() {
 	if s.cur != nil {
 		<-s.cur.done
 	}
 }
 
-// Update handles keys and the worker's messages.
-func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
+// Stop cancels the current run and any pending restart, for quitting, and
+// returns the Cmd that reports (with a DoneMsg) when the worker has ended;
+// nil when no worker is alive.
+func (s *Model) Stop() tea.Cmd {
+	if !s.Alive() {
+		return nil
+	}
+	s.restart = false // a pending restart must not outlive quitting
+	s.cur.stop()
+	return waitCmd(s.cur)
+}
+
+// Finished returns every ended run since the app started, oldest first.
+func (s Model) Finished() []common.Run { return s.finished }
+
+// Progress returns the latest progress the screen shows.
+func (s Model) Progress() engine.Progress { return s.latest }
+
+// AddFinished records a run that ended elsewhere as the latest ended run
+// (its number becomes the count of runs), as the root's tests and a future
+// import of runs need.
+func (s *Model) AddFinished(r common.Run) {
+	s.finished = append(s.finished[:len(s.finished):len(s.finished)], r)
+	s.runs = max(s.runs, r.Number)
+}
+
+// Runs returns how many runs were started.
+func (s Model) Runs() int { return s.runs }
+
+// View returns the view drawn in the last Update.
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Train screen has no text field.
+func (s Model) Editing() bool { return false }
+
+// step handles keys and the worker's messages.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		cmd := s.handleKey(msg)
 		s.render()
 		return s, cmd
-	case trainStartedMsg:
+	case StartedMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state != trainStarting {
 			return s, nil
 		}
@@ -158,8 +210,8 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 		}
 		s.render()
 		return s, nil
-	case trainTickMsg:
-		if s.cur == nil || msg.id != s.cur.id || !s.alive() {
+	case TickMsg:
+		if s.cur == nil || msg.id != s.cur.id || !s.Alive() {
 			return s, nil
 		}
 		// Draw only what changed, and nothing while another tab is shown:
@@ -174,7 +226,7 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 			}
 		}
 		return s, tickCmd(s.cur.id)
-	case trainDoneMsg:
+	case DoneMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state == trainEnded {
 			return s, nil
 		}
@@ -184,7 +236,7 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
 	switch {
 	case key.Matches(k, km.Toggle):
@@ -215,12 +267,12 @@ func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			s.state = trainPaused
 		}
 	case key.Matches(k, km.Stop):
-		if s.alive() && s.state != trainStopping {
+		if s.Alive() && s.state != trainStopping {
 			s.cur.stop()
 			s.state = trainStopping
 		}
 	case key.Matches(k, km.Restart):
-		if s.alive() {
+		if s.Alive() {
 			s.restart = true
 			if s.state != trainStopping {
 				s.cur.stop()
@@ -235,7 +287,7 @@ func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 
 // startRun creates the worker here, in Update, so the screen owns its
 // context before any goroutine exists; the Cmds build and run it.
-func (s *trainScreen) startRun(mode startMode) tea.Cmd {
+func (s *Model) startRun(mode startMode) tea.Cmd {
 	if s.data == nil {
 		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
 		return nil
@@ -265,7 +317,7 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 // planned epochs, and an axis to the plan would squeeze the curves into its
 // left edge. The axis grows in steps (never beyond the plan), so it stays
 // still between them.
-func (s *trainScreen) followEpochs(position float64) {
+func (s *Model) followEpochs(position float64) {
 	planned := float64(s.cfg.Train.Epochs)
 	hi := min(planned, max(10, 10*math.Ceil(position*1.5/10)))
 	if prevHi := float64(len(s.prev)); prevHi > hi {
@@ -281,7 +333,7 @@ func (s *trainScreen) followEpochs(position float64) {
 
 // drain moves everything the coalescer holds into the charts and reports
 // whether there was anything.
-func (s *trainScreen) drain() bool {
+func (s *Model) drain() bool {
 	u, news := s.cur.coal.Drain()
 	if news {
 		s.apply(u)
@@ -299,9 +351,9 @@ func (s *trainScreen) drain() bool {
 	return news
 }
 
-// setHidden tells the screen whether another tab covers it; it catches up
+// SetHidden tells the screen whether another tab covers it; it catches up
 // when shown again.
-func (s *trainScreen) setHidden(hidden bool) {
+func (s *Model) SetHidden(hidden bool) {
 	s.hidden = hidden
 	if !hidden && s.stale {
 		s.stale = false
@@ -312,7 +364,7 @@ func (s *trainScreen) setHidden(hidden bool) {
 
 // apply adds one drained update to the history and the charts. Non-finite
 // values are dropped by the charts and shown as words in the text.
-func (s *trainScreen) apply(u engine.Update) {
+func (s *Model) apply(u engine.Update) {
 	for _, p := range u.Points {
 		s.loss.Push(0, p.Position, p.Loss)
 	}
@@ -342,7 +394,7 @@ func (s *trainScreen) apply(u engine.Update) {
 }
 
 // finish records how the run ended and, if asked, starts the next one.
-func (s *trainScreen) finish() tea.Cmd {
+func (s *Model) finish() tea.Cmd {
 	s.drain()
 	exp, err := s.cur.outcome()
 	if exp != nil {
@@ -362,14 +414,14 @@ func (s *trainScreen) finish() tea.Cmd {
 	return cmd
 }
 
-func (s *trainScreen) redrawCharts() {
+func (s *Model) redrawCharts() {
 	s.loss.Redraw()
 	s.metric.Redraw()
 }
 
 // keyMap returns the keys with their enabled state and help text matching
 // the current state.
-func (s trainScreen) keyMap() trainKeyMap {
+func (s Model) keyMap() trainKeyMap {
 	k := s.keys
 	active := s.state == trainRunning || s.state == trainPaused
 	switch s.state {
@@ -388,8 +440,8 @@ func (s trainScreen) keyMap() trainKeyMap {
 	return k
 }
 
-// helpGroups returns the keys that work now.
-func (s trainScreen) helpGroups() [][]key.Binding {
+// HelpGroups returns the keys that work now.
+func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart}}
 }

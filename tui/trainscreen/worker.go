@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -124,12 +124,12 @@ func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMo
 		exp, err := experiment.New(d, cfg)
 		if err != nil {
 			w.fail(err)
-			return trainStartedMsg{id: w.id, err: err}
+			return StartedMsg{id: w.id, err: err}
 		}
 		if !w.launch(exp, mode) {
-			return trainStartedMsg{id: w.id, err: context.Canceled}
+			return StartedMsg{id: w.id, err: context.Canceled}
 		}
-		return trainStartedMsg{id: w.id, exp: exp}
+		return StartedMsg{id: w.id, exp: exp}
 	}
 }
 
@@ -137,6 +137,6 @@ func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMo
 func waitCmd(w *worker) tea.Cmd {
 	return func() tea.Msg {
 		<-w.done
-		return trainDoneMsg{id: w.id}
+		return DoneMsg{id: w.id}
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -57,30 +57,27 @@ func trainLayout(w, h int) trainLayoutSizes {
 	return l
 }
 
-func (s trainScreen) parentContext() context.Context {
+func (s Model) parentContext() context.Context {
 	if s.parent != nil {
 		return s.parent
 	}
 	return context.Background()
 }
 
-// View returns the view drawn in the last Update.
-func (s trainScreen) View() string { return s.view }
-
 // render rebuilds the cached view.
-func (s *trainScreen) render() {
-	if s.width <= 0 || s.height <= 0 {
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
 		s.view = ""
 		return
 	}
-	l := trainLayout(s.width, s.height)
+	l := trainLayout(s.Width, s.Height)
 	// A long status wraps into the second line, blank otherwise.
-	status := strings.Split(lipgloss.NewStyle().Width(s.width).Render(s.statusLine()), "\n")
+	status := strings.Split(lipgloss.NewStyle().Width(s.Width).Render(s.statusLine()), "\n")
 	second := ""
 	if len(status) > 1 {
 		second = status[1]
 	}
-	lines := []string{common.Pad(status[0], s.width), common.Pad(second, s.width), common.Pad(s.progressLine(l), s.width)}
+	lines := []string{common.Pad(status[0], s.Width), common.Pad(second, s.Width), common.Pad(s.progressLine(l), s.Width)}
 	var charts string
 	if l.stacked {
 		charts = widget.Fit(s.loss.View(), l.chartW, l.chartH) + "\n" + widget.Fit(s.metric.View(), l.metricW, l.metricH)
@@ -95,8 +92,8 @@ func (s *trainScreen) render() {
 	}
 	chartRows := strings.Split(charts, "\n")
 	numbers := s.numberLines(l.numbersW)
-	chartsW := max(s.width-l.numbersW-2, 0)
-	for i := range max(s.height-headerLines, 0) {
+	chartsW := max(s.Width-l.numbersW-2, 0)
+	for i := range max(s.Height-headerLines, 0) {
 		left, right := "", ""
 		if i < len(chartRows) {
 			left = chartRows[i]
@@ -106,11 +103,11 @@ func (s *trainScreen) render() {
 		}
 		lines = append(lines, common.Pad(left, chartsW)+"  "+right)
 	}
-	s.view = widget.Fit(strings.Join(lines, "\n"), s.width, s.height)
+	s.view = widget.Fit(strings.Join(lines, "\n"), s.Width, s.Height)
 }
 
-// status is the short state for the tab bar.
-func (s trainScreen) status() string {
+// Status is the short state for the tab bar.
+func (s Model) Status() string {
 	switch s.state {
 	case trainStarting:
 		return fmt.Sprintf("run %d · preparing", s.runs)
@@ -124,7 +121,7 @@ func (s trainScreen) status() string {
 	return ""
 }
 
-func (s trainScreen) stateWord() string {
+func (s Model) stateWord() string {
 	switch s.state {
 	case trainRunning:
 		return "running"
@@ -137,7 +134,7 @@ func (s trainScreen) stateWord() string {
 	return ""
 }
 
-func (s trainScreen) endWord() string {
+func (s Model) endWord() string {
 	if s.exp != nil && s.exp.Trainer.Done() || s.latest.State != engine.Running {
 		return s.latest.State.String()
 	}
@@ -145,8 +142,8 @@ func (s trainScreen) endWord() string {
 }
 
 // statusLine says what is happening or how the last run ended, in words.
-func (s trainScreen) statusLine() string {
-	st := s.styles
+func (s Model) statusLine() string {
+	st := s.Styles
 	switch s.state {
 	case trainIdle:
 		if s.outcome != "" {
@@ -172,7 +169,7 @@ func (s trainScreen) statusLine() string {
 }
 
 // plan describes the settings of the next or current run in one line.
-func (s trainScreen) plan() string {
+func (s Model) plan() string {
 	c := s.cfg
 	if s.exp != nil && s.state != trainIdle {
 		c = s.exp.Config
@@ -190,7 +187,7 @@ func (s trainScreen) plan() string {
 }
 
 // progressLine is the bar with the epoch and batch.
-func (s trainScreen) progressLine(l trainLayoutSizes) string {
+func (s Model) progressLine(l trainLayoutSizes) string {
 	p := s.latest
 	frac := 0.0
 	if total := p.Epochs * p.Batches; total > 0 {
@@ -203,7 +200,7 @@ func (s trainScreen) progressLine(l trainLayoutSizes) string {
 	}
 	text := fmt.Sprintf(" %3.0f %%  epoch %d/%d · batch %d/%d", 100*frac, p.Epoch,
 		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
-	return s.bar.ViewAs(frac) + common.Truncate(text, s.width-l.barW)
+	return s.bar.ViewAs(frac) + common.Truncate(text, s.Width-l.barW)
 }
 
 func finiteOr(v, alt float64) float64 {
@@ -234,8 +231,8 @@ func clock(d time.Duration) string {
 
 // numberLines are the current figures as text: readable without colour and
 // by screen readers, and exact where the charts are approximate.
-func (s trainScreen) numberLines(w int) []string {
-	st := s.styles
+func (s Model) numberLines(w int) []string {
+	st := s.Styles
 	row := func(name, train, val string) string {
 		return common.Pad(name, 11) + common.PadLeft(train, 9) + common.PadLeft(val, 9)
 	}
@@ -343,4 +340,4 @@ func earlyStopDelta(c engine.TrainConfig) float64 {
 }
 
 // minDelta is earlyStopDelta of the screen's configuration.
-func (s *trainScreen) minDelta() float64 { return earlyStopDelta(s.cfg.Train) }
+func (s *Model) minDelta() float64 { return earlyStopDelta(s.cfg.Train) }
