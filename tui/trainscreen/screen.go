@@ -70,7 +70,9 @@ type Model struct {
 	xHi       float64 // the charts' current x extent (see followEpochs)
 	moving    bool
 	history   []engine.EpochStats
+	runCfg    experiment.Config   // the current (or last) run's settings
 	prev      []engine.EpochStats // the previous run's epochs
+	prevCfg   experiment.Config   // the previous run's settings
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
 	restart   bool                // start a new run when the current one has ended
@@ -298,10 +300,11 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	}
 	s.runs++
 	if len(s.history) > 0 {
-		s.prev = s.history
+		s.prev, s.prevCfg = s.history, s.runCfg
 		s.loss.NewRun()
 		s.metric.NewRun()
 	}
+	s.runCfg = s.cfg
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false

@@ -265,11 +265,11 @@ func (s Model) numberLines(w int) []string {
 		row("batch loss", s.batchLoss, ""),
 		row("lr", val(true, last.LR), ""),
 	)
-	if best, ok := bestEpoch(s.history, s.minDelta()); ok {
+	if best, ok := bestEpoch(s.history, earlyStopDelta(s.runCfg.Train)); ok {
 		lines = append(lines, "", st.Title.Render("Best epoch"),
 			row(fmt.Sprintf("epoch %d", best.Epoch), "", common.FmtMetric(best.Monitored())))
 	}
-	if prevBest, ok := bestEpoch(s.prev, s.minDelta()); ok {
+	if prevBest, ok := bestEpoch(s.prev, earlyStopDelta(s.prevCfg.Train)); ok {
 		lines = append(lines, "", st.Muted.Render("Previous run (dimmed)"),
 			st.Muted.Render(row(fmt.Sprintf("best ep %d", prevBest.Epoch), "", common.FmtMetric(prevBest.Monitored()))))
 		if prevBest.HasAUC {
@@ -339,5 +339,3 @@ func earlyStopDelta(c engine.TrainConfig) float64 {
 	return c.EarlyStop.MinDelta
 }
 
-// minDelta is earlyStopDelta of the screen's configuration.
-func (s *Model) minDelta() float64 { return earlyStopDelta(s.cfg.Train) }

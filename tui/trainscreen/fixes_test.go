@@ -1,0 +1,35 @@
+package trainscreen
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// bestRe reads the epoch named in a "Best epoch" box.
+var bestRe = regexp.MustCompile(`Best epoch[^\n]*\n[^\n]*?epoch (\d+)`)
+
+// The finished run's "Best epoch" box describes that run with its own
+// early-stopping rule, not with the settings of the next run (issue 11:
+// after patience 0 on Model the box said epoch 33 under a banner that kept
+// epoch 27).
+func TestBestEpochBoxUsesTheFinishedRunsConfig(t *testing.T) {
+	run := experiment.DefaultConfig() // patience 5, min delta 1e-4
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, run)
+	s.runs, s.state, s.runCfg = 1, trainEnded, run
+	s.history = []engine.EpochStats{
+		{Epoch: 1, ValLoss: 0.5, HasVal: true},
+		{Epoch: 2, ValLoss: 0.45, HasVal: true},
+		{Epoch: 3, ValLoss: 0.44995, HasVal: true}, // better by 5e-5 only
+	}
+	next := run
+	next.Train.EarlyStop.Patience = 0 // the next run: no early stopping
+	s.SetInputs(s.data, next, s.limits)
+	s.render()
+	got := bestRe.FindStringSubmatch(stripped(s.View()))
+	if got == nil || got[1] != "2" {
+		t.Fatalf("best epoch box %q, want epoch 2 (the one early stopping kept):\n%s", got, stripped(s.View()))
+	}
+}
