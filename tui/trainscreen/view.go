@@ -338,4 +338,3 @@ func earlyStopDelta(c engine.TrainConfig) float64 {
 	}
 	return c.EarlyStop.MinDelta
 }
-
