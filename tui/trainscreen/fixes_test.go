@@ -2,6 +2,7 @@ package trainscreen
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/engine"
@@ -32,4 +33,29 @@ func TestBestEpochBoxUsesTheFinishedRunsConfig(t *testing.T) {
 	if got == nil || got[1] != "2" {
 		t.Fatalf("best epoch box %q, want epoch 2 (the one early stopping kept):\n%s", got, stripped(s.View()))
 	}
+}
+
+// The dimmed previous run is only drawn when it trained on the same data:
+// another data set's curve would stretch the axes and compare nothing
+// (issue 11: telco's curve over online_shoppers').
+func TestPreviousRunOnlyFromTheSameData(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, longConfig())
+	s = syntheticRun(s, 7)
+	s.state, s.runSource = trainEnded, s.data.Source.Describe()
+	other, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetInputs(other, longConfig(), s.limits)
+	s, _ = s.step(press("space"))
+	if len(s.prev) != 0 {
+		t.Fatalf("a run on %s kept %d epochs of a run on textbook data as its previous run", other.Source.Describe(), len(s.prev))
+	}
+	s.redrawCharts()
+	s.render()
+	if v := stripped(s.View()); strings.Contains(v, "Previous run") || strings.Contains(v, "previous run") {
+		t.Fatalf("the view still shows the other data's run:\n%s", v)
+	}
+	s, _ = s.step(press("x"))
+	ended(t, s)
 }

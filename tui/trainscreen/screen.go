@@ -73,6 +73,7 @@ type Model struct {
 	runCfg    experiment.Config   // the current (or last) run's settings
 	prev      []engine.EpochStats // the previous run's epochs
 	prevCfg   experiment.Config   // the previous run's settings
+	runSource string              // the data the current (or last) run trained on
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
 	restart   bool                // start a new run when the current one has ended
@@ -299,12 +300,20 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		return nil
 	}
 	s.runs++
-	if len(s.history) > 0 {
+	src := s.data.Source.Describe()
+	switch {
+	case src != s.runSource:
+		// Another data set: its curves would compare nothing and stretch
+		// the axes, so no previous run is drawn.
+		s.prev = nil
+		s.loss.Reset()
+		s.metric.Reset()
+	case len(s.history) > 0:
 		s.prev, s.prevCfg = s.history, s.runCfg
 		s.loss.NewRun()
 		s.metric.NewRun()
 	}
-	s.runCfg = s.cfg
+	s.runCfg, s.runSource = s.cfg, src
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false
