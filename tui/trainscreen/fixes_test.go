@@ -4,8 +4,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/fakeclock"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -55,6 +58,45 @@ func TestPreviousRunOnlyFromTheSameData(t *testing.T) {
 	s.render()
 	if v := stripped(s.View()); strings.Contains(v, "Previous run") || strings.Contains(v, "previous run") {
 		t.Fatalf("the view still shows the other data's run:\n%s", v)
+	}
+	s, _ = s.step(press("x"))
+	ended(t, s)
+}
+
+// At the slowest pace the chart gains one point per batch as the clock
+// moves: the test's fake clock is the only time there is, so every tick of
+// the screen sees exactly the batch the trainer ran since the last one.
+func TestSlowPaceChartGrowsAsTimePasses(t *testing.T) {
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, longConfig())
+	clk := fakeclock.New(time.Unix(0, 0))
+	s.clock = clk
+	s, _ = s.step(press("-"))
+	s, _ = s.step(press("_"))
+	if want := experiment.Paces()[2]; s.pace != want {
+		t.Fatalf("pace %v after two slower, want %v", s.pace, want)
+	}
+	mustContain(t, stripped(s.View()), "pace: 1 batch / 0.1 s")
+	s, _ = s.step(press("space"))
+	s = started(t, s)
+	d, ok := clk.WaitForSleeper(s.cur.done)
+	for i := 1; i <= 8; i++ {
+		if !ok || d != 100*time.Millisecond {
+			t.Fatalf("tick %d: the trainer waits %v for its pace (sleeping %v), want 100ms", i, d, ok)
+		}
+		var cmd tea.Cmd
+		s, cmd = s.step(TickMsg{id: s.cur.id})
+		if cmd == nil {
+			t.Fatalf("tick %d: the frame loop stopped", i)
+		}
+		if got := s.loss.Len(0); got != i {
+			t.Fatalf("tick %d: the loss chart holds %d points, want %d", i, got, i)
+		}
+		clk.Advance(d)
+		d, ok = clk.WaitForSleeper(s.cur.done)
+	}
+	s, _ = s.step(press("+"))
+	if s.pace != experiment.Paces()[1] || s.cur.exp.Trainer.Pace() != s.pace {
+		t.Fatalf("after +: screen pace %v, trainer pace %v", s.pace, s.cur.exp.Trainer.Pace())
 	}
 	s, _ = s.step(press("x"))
 	ended(t, s)

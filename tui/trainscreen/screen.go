@@ -34,6 +34,8 @@ type trainKeyMap struct {
 	StepEpoch key.Binding
 	Stop      key.Binding
 	Restart   key.Binding
+	Faster    key.Binding // the next faster pace
+	Slower    key.Binding // the next slower pace
 }
 
 func defaultTrainKeyMap() trainKeyMap {
@@ -43,6 +45,8 @@ func defaultTrainKeyMap() trainKeyMap {
 		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "one epoch")),
 		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop")),
 		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
+		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "pace")),
+		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
 	}
 }
 
@@ -59,7 +63,9 @@ type Model struct {
 	cfg    experiment.Config
 	limits common.Limits
 
-	runs      int // runs started so far
+	runs      int         // runs started so far
+	pace      engine.Pace // how fast runs train, kept across runs
+	clock     engine.Clock // the clock runs use (nil: the system clock; tests fake it)
 	cur       *worker
 	state     trainState
 	mode      startMode // how the current run was started
@@ -274,6 +280,15 @@ func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			s.cur.stop()
 			s.state = trainStopping
 		}
+	case key.Matches(k, km.Faster), key.Matches(k, km.Slower):
+		n := 1
+		if key.Matches(k, km.Slower) {
+			n = -1
+		}
+		s.pace = experiment.ShiftPace(s.pace, n)
+		if s.Alive() {
+			s.cur.setPace(s.pace)
+		}
 	case key.Matches(k, km.Restart):
 		if s.Alive() {
 			s.restart = true
@@ -318,6 +333,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
+	s.cur.pace, s.cur.clock = s.pace, s.clock
 	s.state, s.mode = trainStarting, mode
 	s.followEpochs(0)
 	s.redrawCharts()
@@ -455,5 +471,5 @@ func (s Model) keyMap() trainKeyMap {
 // HelpGroups returns the keys that work now.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
-	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart}}
+	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart, k.Faster}}
 }

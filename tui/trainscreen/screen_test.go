@@ -248,27 +248,27 @@ func TestKeysFollowTheState(t *testing.T) {
 		}
 		return strings.Join(parts, ", ")
 	}
-	if got := help(); got != "space start, n one batch, e one epoch" {
+	if got := help(); got != "space start, n one batch, e one epoch, +/- pace" {
 		t.Fatalf("idle keys: %s", got)
 	}
 	s, _ = s.step(press("n"))
-	if got := help(); got != "x stop, r restart" {
+	if got := help(); got != "x stop, r restart, +/- pace" {
 		t.Fatalf("starting keys: %s", got)
 	}
 	s = started(t, s)
-	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart" {
+	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("paused keys: %s", got)
 	}
 	s, _ = s.step(press("space"))
-	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart" {
+	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("running keys: %s", got)
 	}
 	s, _ = s.step(press("x"))
-	if got := help(); got != "r restart" {
+	if got := help(); got != "r restart, +/- pace" {
 		t.Fatalf("stopping keys: %s", got)
 	}
 	s = ended(t, s)
-	if got := help(); got != "space new run, n one batch, e one epoch, r restart" {
+	if got := help(); got != "space new run, n one batch, e one epoch, r restart, +/- pace" {
 		t.Fatalf("ended keys: %s", got)
 	}
 }

@@ -242,6 +242,7 @@ func (s Model) numberLines(w int) []string {
 		row("samples/s", common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
 		row("elapsed", clock(p.Elapsed), ""),
 		row("ETA", eta(p, s.state), ""),
+		"pace: " + s.paceLabel(),
 		"",
 	}
 	var last engine.EpochStats
@@ -337,4 +338,15 @@ func earlyStopDelta(c engine.TrainConfig) float64 {
 		return 0
 	}
 	return c.EarlyStop.MinDelta
+}
+
+// paceLabel names the current pace, one of experiment.Paces.
+func (s Model) paceLabel() string {
+	switch experiment.PaceIndex(s.pace) {
+	case 1:
+		return "1 epoch / 0.5 s"
+	case 2:
+		return "1 batch / 0.1 s"
+	}
+	return "as fast as possible"
 }

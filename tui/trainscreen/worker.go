@@ -39,6 +39,8 @@ type worker struct {
 	mu       sync.Mutex
 	launched bool
 	finished bool
+	pace     engine.Pace  // the pace to train at, also once launched
+	clock    engine.Clock // nil: the system clock (tests set a fake one)
 	exp      *experiment.Experiment // set before the goroutine starts
 	err      error                  // Run's result; read after done
 }
@@ -70,6 +72,10 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 	}
 	w.exp, w.launched = exp, true
 	exp.Trainer.SetSink(w.coal)
+	exp.Trainer.SetPace(w.pace)
+	if w.clock != nil {
+		exp.Trainer.SetClock(w.clock)
+	}
 	switch mode {
 	case startStepBatch:
 		exp.Trainer.StepBatch()
@@ -91,6 +97,17 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 		err = exp.Trainer.Run(w.ctx)
 	}()
 	return true
+}
+
+// setPace sets the pace of the run, now if it trains and else when it
+// launches.
+func (w *worker) setPace(p engine.Pace) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pace = p
+	if w.launched {
+		w.exp.Trainer.SetPace(p)
+	}
 }
 
 // fail ends a run whose experiment could not be built.
