@@ -63,8 +63,8 @@ type Model struct {
 	cfg    experiment.Config
 	limits common.Limits
 
-	runs      int         // runs started so far
-	pace      engine.Pace // how fast runs train, kept across runs
+	runs      int          // runs started so far
+	pace      engine.Pace  // how fast runs train, kept across runs
 	clock     engine.Clock // the clock runs use (nil: the system clock; tests fake it)
 	cur       *worker
 	state     trainState

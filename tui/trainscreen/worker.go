@@ -39,8 +39,8 @@ type worker struct {
 	mu       sync.Mutex
 	launched bool
 	finished bool
-	pace     engine.Pace  // the pace to train at, also once launched
-	clock    engine.Clock // nil: the system clock (tests set a fake one)
+	pace     engine.Pace            // the pace to train at, also once launched
+	clock    engine.Clock           // nil: the system clock (tests set a fake one)
 	exp      *experiment.Experiment // set before the goroutine starts
 	err      error                  // Run's result; read after done
 }
