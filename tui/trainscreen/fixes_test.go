@@ -101,3 +101,25 @@ func TestSlowPaceChartGrowsAsTimePasses(t *testing.T) {
 	s, _ = s.step(press("x"))
 	ended(t, s)
 }
+
+// A finished run keeps showing how long it trained (issue 11: "elapsed"
+// read 0:00 after "✓ Finished"; the engine's last report now counts the
+// run's time, and the screen shows that report).
+func TestFinishedRunShowsItsElapsedTime(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 3
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	clk := fakeclock.New(time.Unix(0, 0))
+	clk.SetTick(time.Second) // every reading of the clock takes a second
+	s.clock = clk
+	s, _ = s.step(press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	el := s.Progress().Elapsed
+	if s.Progress().State != engine.Finished || el < time.Second {
+		t.Fatalf("state %v, elapsed %v after the run finished", s.Progress().State, el)
+	}
+	if !regexp.MustCompile(`elapsed\s+` + regexp.QuoteMeta(clock(el)) + `\b`).MatchString(stripped(s.View())) {
+		t.Fatalf("the view does not show elapsed %s:\n%s", clock(el), stripped(s.View()))
+	}
+}
