@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -73,8 +73,8 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	rows := area.plotRows(layers)
 	if !c.hasData() {
-		msg := "no data yet"
-		pad := max((gw-len(msg))/2, 0)
+		msg := c.text.NoData
+		pad := max((gw-ansi.StringWidth(msg))/2, 0)
 		rows[gh/2] = fitLine(strings.Repeat(" ", pad)+c.styles.Muted.Render(msg), gw)
 	}
 
@@ -136,15 +136,15 @@ func (c SeriesChart) header(w int) string {
 		for i, s := range c.series {
 			entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
 			if withValues && len(s.points) > 0 {
-				entry += " " + c.styles.Title.Render(FormatValue(s.points[len(s.points)-1].y))
+				entry += " " + c.styles.Title.Render(fmt.Sprintf(c.text.Latest, FormatValue(s.points[len(s.points)-1].y)))
 			}
 			parts = append(parts, entry)
 		}
 		if len(c.previous) > 0 {
-			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" previous run"))
+			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.text.Previous))
 		}
 		if c.skipped > 0 {
-			parts = append(parts, c.styles.Muted.Render("("+strconv.Itoa(c.skipped)+" non-finite skipped)"))
+			parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))
 		}
 		return strings.Join(parts, "  ")
 	}
