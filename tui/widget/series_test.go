@@ -246,11 +246,13 @@ func TestSeriesChartLegendValuesCanBeHidden(t *testing.T) {
 func TestSeriesChartText(t *testing.T) {
 	c := NewSeriesChart("损失", Styles{}, "训练")
 	c.SetText(ChartText{Latest: "最新 %s", NoData: "还没有数据"})
+	c.SetXCaption("轮次")
 	c.SetSize(60, 8)
 	c.Redraw()
-	if v := ansi.Strip(c.View()); !strings.Contains(v, "还没有数据") {
+	if v := ansi.Strip(c.View()); !strings.Contains(v, "还没有数据") || !strings.Contains(v, "轮次") {
 		t.Fatalf("empty chart:\n%s", v)
 	}
+	checkBlock(t, c.View(), 60, 8)
 	c.Push(0, 1, 0.5)
 	c.Push(0, 2, math.NaN())
 	c.NewRun()

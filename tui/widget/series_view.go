@@ -107,10 +107,10 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 	line := []rune(strings.Repeat(" ", labelW+2+a.gw))
 	decimals := a.x.Decimals()
 	// The caption goes at the right end; tick labels yield to it.
-	limit := len(line)
-	if caption := []rune(c.xCaption); len(caption) > 0 && len(caption)+4 < a.gw {
-		limit = len(line) - len(caption) - 1
-		copy(line[len(line)-len(caption):], caption)
+	// The caption is measured in cells (a CJK caption takes two a rune).
+	limit, caption := len(line), ""
+	if capW := ansi.StringWidth(c.xCaption); capW > 0 && capW+4 < a.gw {
+		limit, caption = len(line)-capW-1, c.xCaption
 	}
 	lastEnd := -1
 	for i := range a.x.Count {
@@ -125,7 +125,7 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 		lastEnd = start + len(s)
 	}
 	return c.styles.Axis.Render(strings.Repeat(" ", labelW+1)+"└"+string(axis)) + "\n" +
-		c.styles.Label.Render(string(line))
+		c.styles.Label.Render(string(line[:len(line)-ansi.StringWidth(caption)])+caption)
 }
 
 // header returns the title and the legend, shortened to fit width w:
