@@ -38,15 +38,15 @@ type trainKeyMap struct {
 	Slower    key.Binding // the next slower pace
 }
 
-func defaultTrainKeyMap() trainKeyMap {
+func defaultTrainKeyMap(c common.Common) trainKeyMap {
 	return trainKeyMap{
-		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp("space", "start")),
-		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one batch")),
-		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "one epoch")),
-		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop")),
-		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", "pace")),
-		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "slower")),
+		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp(c.T("space", "空格"), c.T("start", "开始"))),
+		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("one batch", "单步一批"))),
+		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("one epoch", "单步一轮"))),
+		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop", "停止"))),
+		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("restart", "重新开始"))),
+		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", c.T("pace", "节奏"))),
+		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", c.T("slower", "放慢"))),
 	}
 }
 
@@ -96,14 +96,25 @@ type Model struct {
 // SetHidden(false) when its tab is shown.
 func New(com common.Common) Model {
 	st := com.Styles
-	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
+	text := widget.ChartText{
+		Latest:   com.T("last %s", "最新 %s"),
+		Previous: com.T("previous run", "上一次训练"),
+		Skipped:  com.T("(%d non-finite skipped)", "（跳过 %d 个非有限值）"),
+		NoData:   com.T("no data yet", "还没有数据"),
+	}
+	loss := widget.NewSeriesChart(com.T("Loss", "损失"), st.Widget, com.T("train", "训练"), com.T("validation", "验证"))
 	loss.SetYLimits(0, inf)
-	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "val accuracy", "val AUC")
+	metric := widget.NewSeriesChart(com.T("Accuracy and AUC", "准确率与 AUC"), st.Widget,
+		com.T("val accuracy", "验证准确率"), com.T("val AUC", "验证 AUC"))
 	metric.SetYLimits(0, 1)
+	for _, c := range []*widget.SeriesChart{&loss, &metric} {
+		c.SetText(text)
+		c.SetXCaption(com.T("epoch", "轮次"))
+	}
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))
 	bar.EmptyColor = lipgloss.Color("8")
-	return Model{Common: com, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true}
+	return Model{Common: com, keys: defaultTrainKeyMap(com), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true}
 }
 
 // SetParent makes the contexts of later runs derive from ctx, so that
@@ -307,7 +318,7 @@ func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // context before any goroutine exists; the Cmds build and run it.
 func (s *Model) startRun(mode startMode) tea.Cmd {
 	if s.data == nil {
-		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
+		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
 		return nil
 	}
 	if err := s.limits.Check(s.data, s.cfg); err != nil {
@@ -429,7 +440,7 @@ func (s *Model) finish() tea.Cmd {
 		s.exp = exp
 	}
 	s.state = trainEnded
-	s.outcome, s.failed = describeOutcome(exp, s.latest, err)
+	s.outcome, s.failed = describeOutcome(s.Common, exp, s.latest, err)
 	if exp != nil {
 		s.finished = append(s.finished, common.Run{Number: s.runs, Exp: exp, History: s.history, Err: err})
 	}
@@ -452,13 +463,14 @@ func (s *Model) redrawCharts() {
 func (s Model) keyMap() trainKeyMap {
 	k := s.keys
 	active := s.state == trainRunning || s.state == trainPaused
+	space := s.T("space", "空格")
 	switch s.state {
 	case trainRunning:
-		k.Toggle.SetHelp("space", "pause")
+		k.Toggle.SetHelp(space, s.T("pause", "暂停"))
 	case trainPaused:
-		k.Toggle.SetHelp("space", "resume")
+		k.Toggle.SetHelp(space, s.T("resume", "继续"))
 	case trainEnded:
-		k.Toggle.SetHelp("space", "new run")
+		k.Toggle.SetHelp(space, s.T("new run", "新训练"))
 	}
 	k.Toggle.SetEnabled(s.state != trainStarting && s.state != trainStopping)
 	k.StepBatch.SetEnabled(s.state != trainStarting && s.state != trainStopping)

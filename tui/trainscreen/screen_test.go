@@ -211,11 +211,11 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 }
 
 func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
-	msg, failed := describeOutcome(nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
+	msg, failed := describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
 	if msg != "✗ Diverged at epoch 3, batch 17 (loss NaN) — lower the learning rate and start again." || !failed {
 		t.Fatalf("%q %v", msg, failed)
 	}
-	msg, failed = describeOutcome(nil, engine.Progress{}, context.Canceled)
+	msg, failed = describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, context.Canceled)
 	if msg != "■ Stopped before training began." || failed {
 		t.Fatalf("%q %v", msg, failed)
 	}
