@@ -61,8 +61,68 @@ func TestEverySizeRendersWithoutPanic(t *testing.T) {
 	}
 }
 
-// golden is a shorthand for the screen's goldens.
-var _ = common.Common{}
+// goldenScreen is the screen in c's language and size with the textbook
+// data loaded and the default settings.
+func goldenScreen(t *testing.T, c common.Common) Model {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, osOpen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(c)
+	s.SetHidden(false)
+	s.SetInputs(d, experiment.DefaultConfig(), common.Limits{})
+	s.SetSize(c.Width, c.Height)
+	return s
+}
+
+// TestGoldenIdle is the screen before the first run.
+func TestGoldenIdle(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, goldenScreen(t, c), c.Width, c.Height)
+	})
+}
+
+// TestGoldenPaused is a run paused after 12 epochs, at the slow pace.
+func TestGoldenPaused(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := goldenScreen(t, c)
+		s.pace = experiment.Paces()[1]
+		s.runCfg = s.cfg
+		screentest.Golden(t, syntheticRun(s, 12), c.Width, c.Height)
+	})
+}
+
+// TestGoldenEnded is a run that finished, with the run before it
+// dimmed.
+func TestGoldenEnded(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := goldenScreen(t, c)
+		s.runCfg = s.cfg
+		s = syntheticRun(s, 9)
+		s.prev, s.prevCfg = s.history, s.runCfg
+		s.loss.NewRun()
+		s.metric.NewRun()
+		s.history = nil
+		s = syntheticRun(s, 14)
+		s.runs, s.state = 2, trainEnded
+		s.latest.State = engine.Finished
+		s.outcome = s.Tf("✓ Finished all %d epochs. Best validation loss %s at epoch %d.",
+			"✓ 已完成全部 %d 轮。最佳验证损失 %s，出现在第 %d 轮。", 14, common.FmtMetric(s.history[13].ValLoss), 14)
+		s.render()
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// The legends and boxes say what their numbers are: the charts' last
+// values, the last epoch, the best epoch and its loss (issue 11: the legend
+// read "train 0.389" beside a table's best-epoch "0.4064").
+func TestNumbersSayWhatTheyAre(t *testing.T) {
+	s := goldenScreen(t, screentest.Common("en", 160, 48))
+	s.runCfg = s.cfg
+	v := stripped(syntheticRun(s, 12).View())
+	mustContain(t, v, "train last 0.4", "validation last 0.4", "val accuracy last 0.7", "Epoch 12 (last)", "Best epoch", "val loss")
+}
 
 func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig(), 120, 40)
