@@ -13,11 +13,15 @@ type ChartText struct {
 	Skipped string
 	// NoData is written across an empty chart.
 	NoData string
+	// TooSmall formats the notice of a chart too small to draw (one %s,
+	// the title).
+	TooSmall string
 }
 
 // DefaultChartText is the English wording, with bare legend values.
 func DefaultChartText() ChartText {
-	return ChartText{Latest: "%s", Previous: "previous run", Skipped: "(%d non-finite skipped)", NoData: "no data yet"}
+	return ChartText{Latest: "%s", Previous: "previous run", Skipped: "(%d non-finite skipped)", NoData: "no data yet",
+		TooSmall: "%s: enlarge to see the chart"}
 }
 
 // SetText replaces the chart's own wording; empty fields keep the default.
@@ -34,6 +38,9 @@ func (c *SeriesChart) SetText(t ChartText) {
 	}
 	if t.NoData == "" {
 		t.NoData = d.NoData
+	}
+	if t.TooSmall == "" {
+		t.TooSmall = d.TooSmall
 	}
 	c.text = t
 	c.dirty = true

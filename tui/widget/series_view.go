@@ -13,7 +13,7 @@ import (
 func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
 	if w < minChartWidth || h < minChartHeight {
-		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	xlo, xhi := c.xExtent()
 
@@ -53,7 +53,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	gw := w - labelW - 2
 	if gw < 4 {
-		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	// Width is scarcer than labels on the x axis: little slack.
 	xt := AlignTicks(xlo, xhi, gw, 10, 0.05)
