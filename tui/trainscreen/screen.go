@@ -101,6 +101,7 @@ func New(com common.Common) Model {
 		Previous: com.T("previous run", "上一次训练"),
 		Skipped:  com.T("(%d non-finite skipped)", "（跳过 %d 个非有限值）"),
 		NoData:   com.T("no data yet", "还没有数据"),
+		TooSmall: com.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	}
 	loss := widget.NewSeriesChart(com.T("Loss", "损失"), st.Widget, com.T("train", "训练"), com.T("validation", "验证"))
 	loss.SetYLimits(0, inf)
