@@ -27,29 +27,6 @@ const (
 	trainEnded    // finished, stopped early, diverged, stopped or failed
 )
 
-// trainKeyMap holds the Train screen's keys.
-type trainKeyMap struct {
-	Toggle    key.Binding // start, pause, resume
-	StepBatch key.Binding
-	StepEpoch key.Binding
-	Stop      key.Binding
-	Restart   key.Binding
-	Faster    key.Binding // the next faster pace
-	Slower    key.Binding // the next slower pace
-}
-
-func defaultTrainKeyMap(c common.Common) trainKeyMap {
-	return trainKeyMap{
-		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp(c.T("space", "空格"), c.T("start", "开始"))),
-		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("one batch", "单步一批"))),
-		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("one epoch", "单步一轮"))),
-		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop", "停止"))),
-		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("restart", "重新开始"))),
-		Faster:    key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+/-", c.T("pace", "节奏"))),
-		Slower:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", c.T("slower", "放慢"))),
-	}
-}
-
 // Model is the Train screen: it starts, steers and watches training runs.
 // Progress arrives through the worker's coalescer, drained on a tick; the
 // charts and the whole view are redrawn then and cached, so View costs
@@ -146,70 +123,6 @@ func (s *Model) SetSize(w, h int) {
 	s.redrawCharts()
 	s.render()
 }
-
-// Alive reports whether a worker may still be running.
-func (s Model) Alive() bool {
-	return s.cur != nil && s.state != trainEnded
-}
-
-// Close stops the current run without waiting (Update must not block).
-func (s Model) Close() {
-	if s.cur != nil {
-		s.cur.stop()
-	}
-}
-
-// Wait blocks until the current worker has returned; for the root's Close
-// only, after the program has ended.
-func (s Model) Wait() {
-	if s.cur != nil {
-		<-s.cur.done
-	}
-}
-
-// Stop cancels the current run and any pending restart, for quitting, and
-// returns the Cmd that reports (with a DoneMsg) when the worker has ended;
-// nil when no worker is alive.
-func (s *Model) Stop() tea.Cmd {
-	if !s.Alive() {
-		return nil
-	}
-	s.restart = false // a pending restart must not outlive quitting
-	s.cur.stop()
-	return waitCmd(s.cur)
-}
-
-// Finished returns every ended run since the app started, oldest first.
-func (s Model) Finished() []common.Run { return s.finished }
-
-// Progress returns the latest progress the screen shows.
-func (s Model) Progress() engine.Progress { return s.latest }
-
-// AddFinished records a run that ended elsewhere as the latest ended run
-// (its number becomes the count of runs), as the root's tests and a future
-// import of runs need.
-func (s *Model) AddFinished(r common.Run) {
-	s.finished = append(s.finished[:len(s.finished):len(s.finished)], r)
-	s.runs = max(s.runs, r.Number)
-}
-
-// Runs returns how many runs were started.
-func (s Model) Runs() int { return s.runs }
-
-// View returns the view drawn in the last Update.
-func (s Model) View() string { return s.view }
-
-// Update implements common.Screen.
-func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
-
-// Resize implements common.Screen.
-func (s Model) Resize(w, h int) common.Screen {
-	s.SetSize(w, h)
-	return s
-}
-
-// Editing implements common.Screen: the Train screen has no text field.
-func (s Model) Editing() bool { return false }
 
 // step handles keys and the worker's messages.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
@@ -457,32 +370,4 @@ func (s *Model) finish() tea.Cmd {
 func (s *Model) redrawCharts() {
 	s.loss.Redraw()
 	s.metric.Redraw()
-}
-
-// keyMap returns the keys with their enabled state and help text matching
-// the current state.
-func (s Model) keyMap() trainKeyMap {
-	k := s.keys
-	active := s.state == trainRunning || s.state == trainPaused
-	space := s.T("space", "空格")
-	switch s.state {
-	case trainRunning:
-		k.Toggle.SetHelp(space, s.T("pause", "暂停"))
-	case trainPaused:
-		k.Toggle.SetHelp(space, s.T("resume", "继续"))
-	case trainEnded:
-		k.Toggle.SetHelp(space, s.T("new run", "新训练"))
-	}
-	k.Toggle.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepBatch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepEpoch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.Stop.SetEnabled(active || s.state == trainStarting)
-	k.Restart.SetEnabled(s.state != trainIdle && !s.restart)
-	return k
-}
-
-// HelpGroups returns the keys that work now.
-func (s Model) HelpGroups() [][]key.Binding {
-	k := s.keyMap()
-	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart, k.Faster}}
 }
