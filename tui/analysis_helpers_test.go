@@ -27,7 +27,7 @@ func trainRun(t *testing.T, m Model, epochs int) common.Run {
 	if err := exp.Trainer.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	return common.Run{Number: len(m.trainScr.finished) + 1, Exp: exp, History: exp.Trainer.History()}
+	return common.Run{Number: len(m.trainScr.Finished()) + 1, Exp: exp, History: exp.Trainer.History()}
 }
 
 // runCmds runs cmd and every Cmd its messages lead to, feeding each message
@@ -76,8 +76,7 @@ func analysedModel(t *testing.T, opts Options, w, h, epochs int) Model {
 	t.Helper()
 	m := loadedModel(t, opts, w, h)
 	run := trainRun(t, m, epochs)
-	m.trainScr.finished = append(m.trainScr.finished, run)
-	m.trainScr.runs = run.Number
+	m.trainScr.AddFinished(run)
 	cmd := m.analyse(run)
 	return runCmds(t, m, cmd)
 }

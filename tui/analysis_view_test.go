@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
-	"github.com/retainlab/retain/tui/common"
 )
 
 // analysisFixture trains the built-in data for two epochs (seed 1) once,
@@ -19,13 +18,13 @@ func analysisFixture(t *testing.T) func(w, h int) Model {
 	t.Helper()
 	base := loadedModel(t, builtinOptions(), 100, 30)
 	first := trainRun(t, base, 2)
-	base.trainScr.finished = []common.Run{first}
+	base.trainScr.AddFinished(first)
 	second := trainRun(t, base, 3)
 	second.Number = 2
 	return func(w, h int) Model {
 		m := loadedModel(t, builtinOptions(), w, h)
-		m.trainScr.finished = []common.Run{first, second}
-		m.trainScr.runs = 2
+		m.trainScr.AddFinished(first)
+		m.trainScr.AddFinished(second)
 		return runCmds(t, m, m.analyse(second))
 	}
 }

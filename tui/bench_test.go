@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/trainscreen"
 )
 
 // benchConfig is the default experiment without early stopping, so every
@@ -67,9 +68,9 @@ func (p benchProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m, start = m.Update(press("space"))
 		p.Model = m.(Model)
 		return p, tea.Batch(cmd, start)
-	case trainStartedMsg:
+	case trainscreen.StartedMsg:
 		p.started = time.Now()
-	case trainDoneMsg:
+	case trainscreen.DoneMsg:
 		p.done = time.Now()
 		return p, tea.Quit
 	}
@@ -94,12 +95,12 @@ func BenchmarkTrainInTUI(b *testing.B) {
 			b.Fatal(err)
 		}
 		fp := final.(benchProgram)
-		s := fp.trainScr
-		if s.exp == nil || len(s.history) != benchConfig().Train.Epochs {
-			b.Fatalf("the TUI run did not train all epochs: %d", len(s.history))
+		runs := fp.trainScr.Finished()
+		if len(runs) != 1 || len(runs[0].History) != benchConfig().Train.Epochs {
+			b.Fatalf("the TUI run did not train all epochs: %d runs", len(runs))
 		}
-		shown += s.latest.SamplesPerSec
-		wall += float64(s.exp.Train.Rows*benchConfig().Train.Epochs) / fp.done.Sub(fp.started).Seconds()
+		shown += fp.trainScr.Progress().SamplesPerSec
+		wall += float64(runs[0].Exp.Train.Rows*benchConfig().Train.Epochs) / fp.done.Sub(fp.started).Seconds()
 	}
 	b.ReportMetric(shown/float64(b.N), "samples/s")
 	b.ReportMetric(wall/float64(b.N), "wall-rows/s")

@@ -11,10 +11,13 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
+
+	"github.com/retainlab/retain/tui/trainscreen"
 )
 
-// quitAfterLoad shows the Data screen and the Train screen with a run
-// (so every kind of styling is on screen once) and then quits.
+// quitAfterLoad shows the Data screen and then the Train screen with a
+// run (so every kind of styling is on screen once) and quits when the run
+// has ended.
 type quitAfterLoad struct {
 	Model
 }
@@ -22,8 +25,14 @@ type quitAfterLoad struct {
 func (q quitAfterLoad) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m, cmd := q.Model.Update(msg)
 	q.Model = m.(Model)
-	if _, ok := msg.(loadedMsg); ok {
-		q.Model = syntheticRun(sendKeys(&testing.T{}, q.Model, "3"), 6)
+	switch msg.(type) {
+	case loadedMsg:
+		var start tea.Cmd
+		m, _ = q.Model.Update(press("3"))
+		m, start = m.Update(press("space"))
+		q.Model = m.(Model)
+		return q, tea.Batch(cmd, start)
+	case trainscreen.DoneMsg:
 		return q, tea.Quit
 	}
 	return q, cmd

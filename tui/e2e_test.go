@@ -55,7 +55,7 @@ func (s tmuxSession) waitFor(what string, ok func(screen string) bool) string {
 }
 
 var (
-	epochRe = regexp.MustCompile(`Epoch (\d+)\s+train\s+val`)
+	epochRe = regexp.MustCompile(`Epoch (\d+) \(last\)[^\n]*\n[^\n]*\btrain\s+val`)
 	lossRe  = regexp.MustCompile(`(?m)\bloss\s+(\d+\.\d+)\s+(\d+\.\d+)\s*$`)
 )
 

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -85,38 +84,6 @@ func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
 
 // screen renders the root view without styling.
 func screen(m Model) string { return ansi.Strip(m.View().Content) }
-
-// waitProgress waits until the coalescer has news matching ok, or fails
-// after a deadline. It synchronises on the coalescer's notify channel.
-func waitProgress(t *testing.T, w *worker, ok func(engine.Progress) bool) engine.Update {
-	t.Helper()
-	deadline := time.After(20 * time.Second)
-	var all engine.Update
-	for {
-		select {
-		case <-w.coal.Notify():
-		case <-w.done:
-		case <-deadline:
-			t.Fatalf("no matching progress within the deadline; latest %+v", all.Latest)
-		}
-		if u, has := w.coal.Drain(); has {
-			all.Latest = u.Latest
-			all.Epochs = append(all.Epochs, u.Epochs...)
-			all.Points = append(all.Points, u.Points...)
-			if ok(u.Latest) {
-				return all
-			}
-		}
-		select {
-		case <-w.done:
-			if ok(all.Latest) {
-				return all
-			}
-			t.Fatalf("the worker ended before matching progress; latest %+v", all.Latest)
-		default:
-		}
-	}
-}
 
 func mustContain(t *testing.T, view string, parts ...string) {
 	t.Helper()

@@ -1,10 +1,6 @@
 package tui
 
 import (
-	"time"
-
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
 )
@@ -16,25 +12,4 @@ type loadedMsg struct {
 	prep *experiment.Experiment
 	info datascreen.Info
 	err  error
-}
-
-// trainStartedMsg says a run's experiment is built and its worker runs.
-type trainStartedMsg struct {
-	id  int
-	exp *experiment.Experiment
-	err error
-}
-
-// trainTickMsg asks the Train screen to drain progress and redraw.
-type trainTickMsg struct{ id int }
-
-// trainDoneMsg says a run's worker has ended.
-type trainDoneMsg struct{ id int }
-
-// frameInterval is how often the Train screen drains progress while a run
-// is alive: about 15 frames a second, smooth to the eye and cheap.
-const frameInterval = time.Second / 15
-
-func tickCmd(id int) tea.Cmd {
-	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return trainTickMsg{id: id} })
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
+	"github.com/retainlab/retain/tui/trainscreen"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -67,7 +68,7 @@ type Model struct {
 
 	dataScr  datascreen.Model
 	modelScr modelscreen.Model
-	trainScr trainScreen
+	trainScr trainscreen.Model
 	evalScr  evalscreen.Model
 	usersScr usersscreen.Model
 	walkScr  walktab.Model
@@ -115,9 +116,8 @@ func NewModel(opts Options) Model {
 	}
 	m.dataScr = datascreen.New(com, opts.Served)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
-	m.trainScr = newTrainScreen(st)
-	m.trainScr.parent = m.parent
-	m.trainScr.hidden = true
+	m.trainScr = trainscreen.New(com)
+	m.trainScr.SetParent(m.parent)
 	m.evalScr = evalscreen.New(com)
 	m.usersScr = usersscreen.New(com)
 	m.usersScr.SetServed(opts.Served, opts.ExportDir)
@@ -136,15 +136,15 @@ func (m Model) Init() tea.Cmd {
 // Run calls it after the program ends; serve should call it when a session
 // closes without the user quitting.
 func (m Model) Close() {
-	m.trainScr.close()
-	m.trainScr.wait()
+	m.trainScr.Close()
+	m.trainScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
 // training too.
 func (m *Model) setParent(ctx context.Context) {
 	m.parent = ctx
-	m.trainScr.parent = ctx
+	m.trainScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -185,15 +185,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case datascreen.ResplitMsg:
 		m.modelScr.SetSeed(msg.Seed)
 		return m, m.reprepare()
-	case trainDoneMsg:
+	case trainscreen.DoneMsg:
 		var cmd tea.Cmd
-		ended := len(m.trainScr.finished)
-		m.trainScr, cmd = m.trainScr.Update(msg)
-		if m.quitting && !m.trainScr.alive() {
+		ended := len(m.trainScr.Finished())
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
+		if m.quitting && !m.trainScr.Alive() {
 			return m, tea.Quit
 		}
-		if len(m.trainScr.finished) > ended && !m.pinned {
-			cmd = tea.Batch(cmd, m.analyse(m.trainScr.finished[len(m.trainScr.finished)-1]))
+		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned {
+			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
 		return m, cmd
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg:
@@ -218,16 +218,16 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmds [tabCount]tea.Cmd
 		m.dataScr, cmds[tabData] = updateScreen(m.dataScr, msg)
 		m.modelScr, cmds[tabModel] = updateScreen(m.modelScr, msg)
-		m.trainScr, cmds[tabTrain] = m.trainScr.Update(msg)
+		m.trainScr, cmds[tabTrain] = updateScreen(m.trainScr, msg)
 		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
 		m.usersScr, cmds[tabUsers] = updateScreen(m.usersScr, msg)
 		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
 		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
 		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
 		return m, tea.Batch(cmds[:]...)
-	case trainStartedMsg, trainTickMsg:
+	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
-		m.trainScr, cmd = m.trainScr.Update(msg)
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		return m, cmd
 	case datascreen.DirListMsg:
 		var cmd tea.Cmd
@@ -281,13 +281,13 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		before := m.modelScr.Config()
 		m.modelScr, cmd = updateScreen(m.modelScr, msg)
 		after := m.modelScr.Config()
-		m.trainScr.setInputs(m.data, after, m.opts.Limits)
+		m.trainScr.SetInputs(m.data, after, m.opts.Limits)
 		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
 			return m, tea.Batch(cmd, m.reprepare())
 		}
 	case tabTrain:
-		m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
-		m.trainScr, cmd = m.trainScr.Update(msg)
+		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 	case tabEvaluate:
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 	case tabUsers:
@@ -304,18 +304,16 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // quit stops training first: the program ends when the worker has.
 func (m Model) quit() (tea.Model, tea.Cmd) {
-	if !m.trainScr.alive() {
+	if !m.trainScr.Alive() {
 		return m, tea.Quit
 	}
 	m.quitting = true
-	m.trainScr.restart = false // a pending restart must not outlive quitting
-	m.trainScr.close()
-	return m, waitCmd(m.trainScr.cur)
+	return m, m.trainScr.Stop()
 }
 
 func (m Model) switchTo(t tab) Model {
 	m.active = t
-	m.trainScr.setHidden(t != tabTrain)
+	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
 	return m
 }
@@ -359,7 +357,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.data, m.prep = msg.data, msg.prep
 	m.dataScr.SetData(msg.data, msg.info)
 	m.modelScr.SetInputs(msg.info.Inputs)
-	m.trainScr.setInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.layout()
 	return m
 }

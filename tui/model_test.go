@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/trainscreen"
 )
 
 func TestInitLoadsTheStartingData(t *testing.T) {
@@ -75,28 +76,30 @@ func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
 	opts.Config.Train.EarlyStop.Patience = 0
 	m := loadedModel(t, opts, 100, 30)
 	m, _ = update(t, m, press("3"))
-	m, _ = update(t, m, press("space"))
-	w := m.trainScr.cur
-	m, _ = update(t, m, startCmd(w, m.data, m.trainScr.cfg, startRunning)())
-	waitProgress(t, w, func(p engineProgress) bool { return p.Step > 0 })
+	m, cmd := update(t, m, press("space"))
+	m, _ = update(t, m, startedMsg(t, cmd))
+	if !m.trainScr.Alive() {
+		t.Fatal("the run did not start")
+	}
 
-	m, cmd := update(t, m, press("q"))
+	m, cmd = update(t, m, press("q"))
 	if !m.quitting || cmd == nil {
 		t.Fatalf("q while training: quitting %v, cmd %v", m.quitting, cmd)
 	}
-	if _, ok := cmd().(trainDoneMsg); !ok { // waits for the worker
+	done, ok := cmd().(trainscreen.DoneMsg) // waits for the worker
+	if !ok {
 		t.Fatal("the quit command did not wait for the worker")
-	}
-	_, err := w.outcome()
-	if !errors.Is(err, contextCanceled) {
-		t.Fatalf("the run ended with %v, want a cancellation", err)
-	}
-	m, cmd = update(t, m, trainDoneMsg{id: w.id})
-	if _, ok := cmd().(tea.QuitMsg); !ok {
-		t.Fatal("the program did not quit once the worker had ended")
 	}
 	if !strings.Contains(m.tabBar(), "stopping training") {
 		t.Fatalf("tab bar while quitting: %q", m.tabBar())
+	}
+	m, cmd = update(t, m, done)
+	if _, ok := cmd().(tea.QuitMsg); !ok {
+		t.Fatal("the program did not quit once the worker had ended")
+	}
+	runs := m.trainScr.Finished()
+	if len(runs) != 1 || !errors.Is(runs[0].Err, contextCanceled) {
+		t.Fatalf("ended runs %+v, want one cancelled run", runs)
 	}
 }
 
@@ -105,18 +108,38 @@ func TestQuitDuringARestartDoesNotStartAnotherRun(t *testing.T) {
 	opts.Config.Train.Epochs = 100000
 	m := loadedModel(t, opts, 100, 30)
 	m, _ = update(t, m, press("3"))
-	m, _ = update(t, m, press("space"))
-	w := m.trainScr.cur
-	m, _ = update(t, m, startCmd(w, m.data, m.trainScr.cfg, startRunning)())
+	m, cmd := update(t, m, press("space"))
+	m, _ = update(t, m, startedMsg(t, cmd))
 	m, _ = update(t, m, press("r"))
-	m, cmd := update(t, m, press("q"))
+	m, cmd = update(t, m, press("q"))
 	m, cmd = update(t, m, cmd())
-	if m.trainScr.cur != w || m.trainScr.runs != 1 {
+	if m.trainScr.Runs() != 1 || m.trainScr.Alive() {
 		t.Fatal("quitting during a restart started another run")
 	}
 	if _, ok := cmd().(tea.QuitMsg); !ok {
 		t.Fatal("the program did not quit after the worker ended")
 	}
+}
+
+// startedMsg runs the Cmds a start key returned, each in its own
+// goroutine as the program would, and returns the Train screen's
+// StartedMsg; the frame tick and the wait for the worker are left running.
+func startedMsg(t *testing.T, cmd tea.Cmd) tea.Msg {
+	t.Helper()
+	batch, ok := cmd().(tea.BatchMsg)
+	if !ok {
+		t.Fatal("the start key did not return a batch of Cmds")
+	}
+	msgs := make(chan tea.Msg, len(batch))
+	for _, c := range batch {
+		go func() { msgs <- c() }()
+	}
+	for msg := range msgs {
+		if s, ok := msg.(trainscreen.StartedMsg); ok {
+			return s
+		}
+	}
+	return nil
 }
 
 func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {

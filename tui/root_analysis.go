@@ -12,17 +12,17 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 		return nil
 	}
 	m.analysed = run
-	m.runsScr.SetRuns(m.trainScr.finished, run.Number)
+	m.runsScr.SetRuns(m.trainScr.Finished(), run.Number)
 	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run))
 }
 
 // analyseNumber makes the run with that number the analysed one, chosen
 // on the Runs screen: newer runs no longer replace it.
 func (m *Model) analyseNumber(number int) tea.Cmd {
-	for _, r := range m.trainScr.finished {
+	for _, r := range m.trainScr.Finished() {
 		if r.Number == number {
 			// Choosing the latest run means following new runs again.
-			m.pinned = number != m.trainScr.finished[len(m.trainScr.finished)-1].Number
+			m.pinned = number != m.trainScr.Finished()[len(m.trainScr.Finished())-1].Number
 			return m.analyse(r)
 		}
 	}
@@ -32,8 +32,8 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 // follow keeps the screens that depend on the selected user up to date:
 // the walkthrough and the decision map are computed only while shown.
 func (m *Model) follow() tea.Cmd {
-	if len(m.runsScr.Runs()) != len(m.trainScr.finished) {
-		m.runsScr.SetRuns(m.trainScr.finished, m.analysed.Number)
+	if len(m.runsScr.Runs()) != len(m.trainScr.Finished()) {
+		m.runsScr.SetRuns(m.trainScr.Finished(), m.analysed.Number)
 	}
 	row := m.usersScr.SelectedRow()
 	if m.analysed.Exp == nil || row < 0 || m.usersScr.Exp() != m.analysed.Exp {

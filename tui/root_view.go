@@ -38,7 +38,7 @@ func (m Model) helpKeys() helpKeys {
 	case tabModel:
 		hk.screen = m.modelScr.HelpGroups()
 	case tabTrain:
-		hk.screen = m.trainScr.helpGroups()
+		hk.screen = m.trainScr.HelpGroups()
 	case tabEvaluate:
 		hk.screen = m.evalScr.HelpGroups()
 	case tabUsers:
@@ -196,7 +196,7 @@ func (m Model) statusText() string {
 	case m.loading != "":
 		return m.loading
 	}
-	return m.trainScr.status()
+	return m.trainScr.Status()
 }
 
 // rule is the line under the tab bar; it carries the status when the tab

@@ -62,8 +62,8 @@ func TestHelpOverlayShowsEveryKeyAt80x24(t *testing.T) {
 // a screen's key is swallowed, esc closes, a tab key switches and closes.
 func TestHelpOverlayKeys(t *testing.T) {
 	m := sendKeys(t, langModel(t, "en", 80, 24), "3", "?", "space")
-	if !m.help.ShowAll || m.trainScr.alive() {
-		t.Fatalf("space in the help: help %v, training %v", m.help.ShowAll, m.trainScr.alive())
+	if !m.help.ShowAll || m.trainScr.Alive() {
+		t.Fatalf("space in the help: help %v, training %v", m.help.ShowAll, m.trainScr.Alive())
 	}
 	if m = sendKeys(t, m, "esc"); m.help.ShowAll {
 		t.Fatal("esc did not close the help")

@@ -32,7 +32,7 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
 	run := trainRun(t, m, 1)
-	m.trainScr.finished = []common.Run{run}
+	m.trainScr.AddFinished(run)
 	m.analyse(run) // its Cmds are not run: the screens wait
 	mustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
 	mustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")

@@ -71,6 +71,7 @@ type SeriesChart struct {
 	// noValues hides the latest values in the legend, for curves whose last
 	// point means nothing on its own (ROC, calibration, sweeps).
 	noValues bool
+	text     ChartText // the chart's own wording (see SetText)
 
 	dirty        bool
 	view         string
@@ -106,6 +107,7 @@ func NewSeriesChart(title string, styles Styles, names ...string) SeriesChart {
 		yLower:   math.Inf(-1),
 		yUpper:   math.Inf(1),
 		dirty:    true,
+		text:     DefaultChartText(),
 	}
 	for i, name := range names {
 		c.series = append(c.series, series{name: name, marker: []Marker{MarkerLine, MarkerDots, MarkerBraille}[i%3]})

@@ -240,3 +240,28 @@ func TestSeriesChartLegendValuesCanBeHidden(t *testing.T) {
 		t.Fatalf("legend still shows the latest value or lost the name:\n%s", v)
 	}
 }
+
+// SetText translates what the chart writes by itself and says what the
+// legend's numbers are.
+func TestSeriesChartText(t *testing.T) {
+	c := NewSeriesChart("损失", Styles{}, "训练")
+	c.SetText(ChartText{Latest: "最新 %s", NoData: "还没有数据"})
+	c.SetXCaption("轮次")
+	c.SetSize(60, 8)
+	c.Redraw()
+	if v := ansi.Strip(c.View()); !strings.Contains(v, "还没有数据") || !strings.Contains(v, "轮次") {
+		t.Fatalf("empty chart:\n%s", v)
+	}
+	checkBlock(t, c.View(), 60, 8)
+	c.Push(0, 1, 0.5)
+	c.Push(0, 2, math.NaN())
+	c.NewRun()
+	c.Push(0, 1, 0.25)
+	c.Redraw()
+	v := ansi.Strip(c.View())
+	for _, want := range []string{"训练 最新 0.25", "previous run"} {
+		if !strings.Contains(v, want) {
+			t.Fatalf("legend lacks %q:\n%s", want, v)
+		}
+	}
+}

@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"strconv"
+	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -14,7 +14,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
 	titles := c.titleLines()
 	if w < minChartWidth || h < minChartHeight+titles {
-		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	xlo, xhi := c.xExtent()
 
@@ -54,7 +54,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	gw := w - labelW - 2
 	if gw < 4 {
-		return placeholder(w, h, c.title+": enlarge to see the chart", c.styles.Placeholder), plotArea{}
+		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	// Width is scarcer than labels on the x axis: little slack.
 	xt := AlignTicks(xlo, xhi, gw, 10, 0.05)
@@ -74,8 +74,8 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 	rows := area.plotRows(layers)
 	if !c.hasData() {
-		msg := "no data yet"
-		pad := max((gw-len(msg))/2, 0)
+		msg := c.text.NoData
+		pad := max((gw-ansi.StringWidth(msg))/2, 0)
 		rows[gh/2] = fitLine(strings.Repeat(" ", pad)+c.styles.Muted.Render(msg), gw)
 	}
 
@@ -151,15 +151,15 @@ func (c SeriesChart) header(w int) string {
 		for i, s := range c.series {
 			entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
 			if withValues && len(s.points) > 0 {
-				entry += " " + c.styles.Title.Render(FormatValue(s.points[len(s.points)-1].y))
+				entry += " " + c.styles.Title.Render(fmt.Sprintf(c.text.Latest, FormatValue(s.points[len(s.points)-1].y)))
 			}
 			parts = append(parts, entry)
 		}
 		if len(c.previous) > 0 {
-			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" previous run"))
+			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.text.Previous))
 		}
 		if c.skipped > 0 {
-			parts = append(parts, c.styles.Muted.Render("("+strconv.Itoa(c.skipped)+" non-finite skipped)"))
+			parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))
 		}
 		return strings.Join(parts, "  ")
 	}

@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -12,36 +12,42 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // trainFixture is a Train screen with loaded data, sized and ready.
-func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config) trainScreen {
+func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config, size ...int) Model {
 	t.Helper()
 	d, err := experiment.Load(src, osOpen)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := newTrainScreen(common.DefaultStyles())
-	s.SetSize(100, 27)
-	s.setInputs(d, cfg, Limits{})
+	w, h := 100, 27
+	if len(size) == 2 {
+		w, h = size[0], size[1]
+	}
+	s := New(screentest.Common("en", w, h))
+	s.SetHidden(false)
+	s.SetSize(w, h)
+	s.SetInputs(d, cfg, common.Limits{})
 	return s
 }
 
 // started runs the start Cmd synchronously and delivers its message.
-func started(t *testing.T, s trainScreen) trainScreen {
+func started(t *testing.T, s Model) Model {
 	t.Helper()
 	if s.state != trainStarting || s.cur == nil {
 		t.Fatalf("state %d, want starting", s.state)
 	}
-	s, _ = s.Update(startCmd(s.cur, s.data, s.cfg, s.mode)())
+	s, _ = s.step(startCmd(s.cur, s.data, s.cfg, s.mode)())
 	return s
 }
 
 // ended waits for the worker and delivers the done message.
-func ended(t *testing.T, s trainScreen) trainScreen {
+func ended(t *testing.T, s Model) Model {
 	t.Helper()
 	<-s.cur.done
-	s, _ = s.Update(trainDoneMsg{id: s.cur.id})
+	s, _ = s.step(DoneMsg{id: s.cur.id})
 	if s.state != trainEnded {
 		t.Fatalf("state %d after the done message, want ended", s.state)
 	}
@@ -60,7 +66,7 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 	if s.state != trainIdle {
 		t.Fatalf("initial state %d", s.state)
 	}
-	s, cmd := s.Update(press("space"))
+	s, cmd := s.step(press("space"))
 	if cmd == nil || s.state != trainStarting || s.runs != 1 {
 		t.Fatalf("space from idle: state %d runs %d cmd %v", s.state, s.runs, cmd)
 	}
@@ -70,13 +76,13 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 	}
 	waitProgress(t, s.cur, func(p engine.Progress) bool { return p.Step > 0 })
 
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	if s.state != trainPaused || !s.exp.Trainer.IsPaused() {
 		t.Fatal("space while running did not pause the trainer")
 	}
 	held := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused })
 
-	s, _ = s.Update(press("n"))
+	s, _ = s.step(press("n"))
 	stepped := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Step > held.Latest.Step })
 	if stepped.Latest.Step != held.Latest.Step+1 {
 		t.Fatalf("step batch moved from step %d to %d, want one batch", held.Latest.Step, stepped.Latest.Step)
@@ -85,19 +91,19 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 		t.Fatalf("after a step: state %d, want paused", s.state)
 	}
 
-	s, _ = s.Update(press("e"))
+	s, _ = s.step(press("e"))
 	before := stepped.Latest.Last.Epoch
 	epoch := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Last.Epoch > before })
 	if epoch.Latest.Last.Epoch != before+1 {
 		t.Fatalf("step epoch went from finished epoch %d to %d, want one epoch", before, epoch.Latest.Last.Epoch)
 	}
 
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	if s.state != trainRunning || s.exp.Trainer.IsPaused() {
 		t.Fatal("space while paused did not resume")
 	}
 
-	s, _ = s.Update(press("x"))
+	s, _ = s.step(press("x"))
 	if s.state != trainStopping {
 		t.Fatalf("x: state %d, want stopping", s.state)
 	}
@@ -105,23 +111,23 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 	if !strings.Contains(s.outcome, "Stopped by you") || s.failed {
 		t.Fatalf("outcome %q (failed %v)", s.outcome, s.failed)
 	}
-	if s.alive() {
+	if s.Alive() {
 		t.Fatal("an ended run is still alive")
 	}
 }
 
 func TestTrainRestartKeepsThePreviousRun(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "builtin"}, longConfig())
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	s = started(t, s)
-	s = tickUntil(t, s, func(s trainScreen) bool { return len(s.history) > 0 })
+	s = tickUntil(t, s, func(s Model) bool { return len(s.history) > 0 })
 	first := s.cur
-	s, cmd := s.Update(press("r"))
+	s, cmd := s.step(press("r"))
 	if !s.restart || s.state != trainStopping || cmd != nil {
 		t.Fatalf("r while running: restart %v state %d", s.restart, s.state)
 	}
 	<-first.done
-	s, cmd = s.Update(trainDoneMsg{id: first.id})
+	s, cmd = s.step(DoneMsg{id: first.id})
 	if cmd == nil || s.state != trainStarting || s.runs != 2 || s.cur == first {
 		t.Fatalf("after the first run ended: state %d runs %d", s.state, s.runs)
 	}
@@ -129,14 +135,14 @@ func TestTrainRestartKeepsThePreviousRun(t *testing.T) {
 		t.Fatalf("previous run %d epochs, current %d", len(s.prev), len(s.history))
 	}
 	s = started(t, s)
-	s, _ = s.Update(press("x"))
+	s, _ = s.step(press("x"))
 	s = ended(t, s)
 	mustContain(t, stripped(s.View()), "Previous run (dimmed)")
 }
 
 func TestTrainStepFromIdleStartsHeld(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
-	s, _ = s.Update(press("n"))
+	s, _ = s.step(press("n"))
 	if s.mode != startStepBatch {
 		t.Fatalf("mode %d", s.mode)
 	}
@@ -148,7 +154,7 @@ func TestTrainStepFromIdleStartsHeld(t *testing.T) {
 	if got.Latest.Step != 1 {
 		t.Fatalf("step %d", got.Latest.Step)
 	}
-	s, _ = s.Update(press("x"))
+	s, _ = s.step(press("x"))
 	ended(t, s)
 }
 
@@ -156,7 +162,7 @@ func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 3
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
@@ -173,7 +179,7 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 	cfg.Train.Epochs = 2000
 	cfg.Train.EarlyStop.Patience = 2
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	if s.exp.Trainer.State() != engine.StoppedEarly {
@@ -189,7 +195,7 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	_, err := s.cur.outcome()
@@ -205,11 +211,11 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 }
 
 func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
-	msg, failed := describeOutcome(nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
+	msg, failed := describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
 	if msg != "✗ Diverged at epoch 3, batch 17 (loss NaN) — lower the learning rate and start again." || !failed {
 		t.Fatalf("%q %v", msg, failed)
 	}
-	msg, failed = describeOutcome(nil, engine.Progress{}, context.Canceled)
+	msg, failed = describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, context.Canceled)
 	if msg != "■ Stopped before training began." || failed {
 		t.Fatalf("%q %v", msg, failed)
 	}
@@ -217,15 +223,15 @@ func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
 
 func TestStopWhileStartingAbandonsTheRun(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
-	s, _ = s.Update(press("space"))
+	s, _ = s.step(press("space"))
 	w := s.cur
-	s, _ = s.Update(press("x"))
+	s, _ = s.step(press("x"))
 	<-w.done // stop finishes a run that never launched
 	msg := startCmd(w, s.data, s.cfg, startRunning)()
-	if sm := msg.(trainStartedMsg); !errors.Is(sm.err, context.Canceled) {
+	if sm := msg.(StartedMsg); !errors.Is(sm.err, context.Canceled) {
 		t.Fatalf("the start Cmd after a stop returned %v", sm.err)
 	}
-	s, _ = s.Update(trainDoneMsg{id: w.id})
+	s, _ = s.step(DoneMsg{id: w.id})
 	if s.state != trainEnded || s.outcome != "■ Stopped before training began." {
 		t.Fatalf("state %d outcome %q", s.state, s.outcome)
 	}
@@ -235,34 +241,34 @@ func TestKeysFollowTheState(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
 	help := func() string {
 		var parts []string
-		for _, b := range s.helpGroups()[0] {
+		for _, b := range s.HelpGroups()[0] {
 			if b.Enabled() {
 				parts = append(parts, b.Help().Key+" "+b.Help().Desc)
 			}
 		}
 		return strings.Join(parts, ", ")
 	}
-	if got := help(); got != "space start, n one batch, e one epoch" {
+	if got := help(); got != "space start, n one batch, e one epoch, +/- pace" {
 		t.Fatalf("idle keys: %s", got)
 	}
-	s, _ = s.Update(press("n"))
-	if got := help(); got != "x stop, r restart" {
+	s, _ = s.step(press("n"))
+	if got := help(); got != "x stop, r restart, +/- pace" {
 		t.Fatalf("starting keys: %s", got)
 	}
 	s = started(t, s)
-	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart" {
+	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("paused keys: %s", got)
 	}
-	s, _ = s.Update(press("space"))
-	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart" {
+	s, _ = s.step(press("space"))
+	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("running keys: %s", got)
 	}
-	s, _ = s.Update(press("x"))
-	if got := help(); got != "r restart" {
+	s, _ = s.step(press("x"))
+	if got := help(); got != "r restart, +/- pace" {
 		t.Fatalf("stopping keys: %s", got)
 	}
 	s = ended(t, s)
-	if got := help(); got != "space new run, n one batch, e one epoch, r restart" {
+	if got := help(); got != "space new run, n one batch, e one epoch, r restart, +/- pace" {
 		t.Fatalf("ended keys: %s", got)
 	}
 }
@@ -278,7 +284,7 @@ func mustBest(t *testing.T, h []engine.EpochStats) engine.EpochStats {
 
 // tickUntil delivers frame ticks, each after the coalescer signals news,
 // until ok holds or a deadline passes.
-func tickUntil(t *testing.T, s trainScreen, ok func(trainScreen) bool) trainScreen {
+func tickUntil(t *testing.T, s Model, ok func(Model) bool) Model {
 	t.Helper()
 	deadline := time.After(20 * time.Second)
 	for !ok(s) {
@@ -288,7 +294,7 @@ func tickUntil(t *testing.T, s trainScreen, ok func(trainScreen) bool) trainScre
 			t.Fatal("condition not reached within the deadline")
 		}
 		var cmd tea.Cmd
-		s, cmd = s.Update(trainTickMsg{id: s.cur.id})
+		s, cmd = s.step(TickMsg{id: s.cur.id})
 		if cmd == nil && !ok(s) {
 			t.Fatal("the tick loop stopped before the condition held")
 		}
@@ -309,5 +315,19 @@ func TestBestEpochFollowsMinDelta(t *testing.T) {
 	}
 	if b, _ := bestEpoch(h, 0); b.Epoch != 3 {
 		t.Errorf("with min delta 0: epoch %d, want 3", b.Epoch)
+	}
+}
+
+func TestStartBeyondTheLimitIsRefused(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(screentest.Common("en", 100, 27))
+	s.SetInputs(d, experiment.DefaultConfig(), common.Limits{MaxRows: 1000})
+	s, cmd := s.step(press("space"))
+	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
+	if cmd != nil || s.state != trainIdle || s.outcome != want {
+		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome)
 	}
 }

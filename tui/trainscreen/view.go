@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -57,30 +57,27 @@ func trainLayout(w, h int) trainLayoutSizes {
 	return l
 }
 
-func (s trainScreen) parentContext() context.Context {
+func (s Model) parentContext() context.Context {
 	if s.parent != nil {
 		return s.parent
 	}
 	return context.Background()
 }
 
-// View returns the view drawn in the last Update.
-func (s trainScreen) View() string { return s.view }
-
 // render rebuilds the cached view.
-func (s *trainScreen) render() {
-	if s.width <= 0 || s.height <= 0 {
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
 		s.view = ""
 		return
 	}
-	l := trainLayout(s.width, s.height)
+	l := trainLayout(s.Width, s.Height)
 	// A long status wraps into the second line, blank otherwise.
-	status := strings.Split(lipgloss.NewStyle().Width(s.width).Render(s.statusLine()), "\n")
+	status := strings.Split(lipgloss.NewStyle().Width(s.Width).Render(s.statusLine()), "\n")
 	second := ""
 	if len(status) > 1 {
 		second = status[1]
 	}
-	lines := []string{common.Pad(status[0], s.width), common.Pad(second, s.width), common.Pad(s.progressLine(l), s.width)}
+	lines := []string{common.Pad(status[0], s.Width), common.Pad(second, s.Width), common.Pad(s.progressLine(l), s.Width)}
 	var charts string
 	if l.stacked {
 		charts = widget.Fit(s.loss.View(), l.chartW, l.chartH) + "\n" + widget.Fit(s.metric.View(), l.metricW, l.metricH)
@@ -95,8 +92,8 @@ func (s *trainScreen) render() {
 	}
 	chartRows := strings.Split(charts, "\n")
 	numbers := s.numberLines(l.numbersW)
-	chartsW := max(s.width-l.numbersW-2, 0)
-	for i := range max(s.height-headerLines, 0) {
+	chartsW := max(s.Width-l.numbersW-2, 0)
+	for i := range max(s.Height-headerLines, 0) {
 		left, right := "", ""
 		if i < len(chartRows) {
 			left = chartRows[i]
@@ -106,64 +103,84 @@ func (s *trainScreen) render() {
 		}
 		lines = append(lines, common.Pad(left, chartsW)+"  "+right)
 	}
-	s.view = widget.Fit(strings.Join(lines, "\n"), s.width, s.height)
+	s.view = widget.Fit(strings.Join(lines, "\n"), s.Width, s.Height)
 }
 
-// status is the short state for the tab bar.
-func (s trainScreen) status() string {
+// Status is the short state for the tab bar.
+func (s Model) Status() string {
 	switch s.state {
 	case trainStarting:
-		return fmt.Sprintf("run %d · preparing", s.runs)
+		return s.Tf("run %d · preparing", "第 %d 次训练 · 准备中", s.runs)
 	case trainRunning, trainPaused:
-		return fmt.Sprintf("run %d · epoch %d/%d · %s", s.runs, s.latest.Epoch, max(s.latest.Epochs, s.cfg.Train.Epochs), s.stateWord())
+		return s.Tf("run %d · epoch %d/%d · %s", "第 %d 次训练 · 第 %d/%d 轮 · %s", s.runs, s.latest.Epoch,
+			max(s.latest.Epochs, s.cfg.Train.Epochs), s.stateWord())
 	case trainStopping:
-		return fmt.Sprintf("run %d · stopping", s.runs)
+		return s.Tf("run %d · stopping", "第 %d 次训练 · 正在停止", s.runs)
 	case trainEnded:
-		return fmt.Sprintf("run %d · %s", s.runs, s.endWord())
+		return s.Tf("run %d · %s", "第 %d 次训练 · %s", s.runs, s.endWord())
 	}
 	return ""
 }
 
-func (s trainScreen) stateWord() string {
+func (s Model) stateWord() string {
 	switch s.state {
 	case trainRunning:
-		return "running"
+		return s.T("running", "训练中")
 	case trainPaused:
 		if s.moving {
-			return "stepping"
+			return s.T("stepping", "单步中")
 		}
-		return "paused"
+		return s.T("paused", "已暂停")
 	}
 	return ""
 }
 
-func (s trainScreen) endWord() string {
+func (s Model) endWord() string {
 	if s.exp != nil && s.exp.Trainer.Done() || s.latest.State != engine.Running {
-		return s.latest.State.String()
+		return stateName(s.Common, s.latest.State)
 	}
-	return "ended"
+	return s.T("ended", "已结束")
+}
+
+// stateName is a trainer state in words.
+func stateName(s common.Common, st engine.State) string {
+	switch st {
+	case engine.Running:
+		return s.T("running", "训练中")
+	case engine.Paused:
+		return s.T("paused", "已暂停")
+	case engine.Finished:
+		return s.T("finished", "已完成")
+	case engine.StoppedEarly:
+		return s.T("stopped early", "提前停止")
+	case engine.Diverged:
+		return s.T("diverged", "已发散")
+	case engine.Cancelled:
+		return s.T("cancelled", "已取消")
+	}
+	return st.String()
 }
 
 // statusLine says what is happening or how the last run ended, in words.
-func (s trainScreen) statusLine() string {
-	st := s.styles
+func (s Model) statusLine() string {
+	st := s.Styles
 	switch s.state {
 	case trainIdle:
 		if s.outcome != "" {
 			return st.Warning.Render(s.outcome)
 		}
-		return "Ready: " + s.plan() + st.Muted.Render(" — space starts, n/e step one batch/epoch")
+		return s.T("Ready: ", "就绪：") + s.plan() + st.Muted.Render(s.T(" — space starts, n/e step one batch/epoch", " — 空格开始，n/e 单步一批/一轮"))
 	case trainStarting:
-		return st.Muted.Render("Preparing run " + fmt.Sprint(s.runs) + ": splitting, fitting the preprocessing, initialising the network…")
+		return st.Muted.Render(s.Tf("Preparing run %d: splitting, fitting the preprocessing, initialising the network…",
+			"正在准备第 %d 次训练：划分数据、拟合预处理、初始化网络……", s.runs))
 	case trainStopping:
-		return st.Warning.Render("Stopping run " + fmt.Sprint(s.runs) + "…")
+		return st.Warning.Render(s.Tf("Stopping run %d…", "正在停止第 %d 次训练……", s.runs))
 	case trainRunning, trainPaused:
-		word := s.stateWord()
 		mark := "▶ "
 		if s.state == trainPaused {
 			mark = "‖ "
 		}
-		return st.Value.Render(mark+fmt.Sprintf("Run %d %s", s.runs, word)) + st.Muted.Render(" · "+s.plan())
+		return st.Value.Render(mark+s.Tf("Run %d %s", "第 %d 次训练：%s", s.runs, s.stateWord())) + st.Muted.Render(" · "+s.plan())
 	}
 	if s.failed {
 		return st.Warning.Render(s.outcome)
@@ -172,7 +189,7 @@ func (s trainScreen) statusLine() string {
 }
 
 // plan describes the settings of the next or current run in one line.
-func (s trainScreen) plan() string {
+func (s Model) plan() string {
 	c := s.cfg
 	if s.exp != nil && s.state != trainIdle {
 		c = s.exp.Config
@@ -181,16 +198,16 @@ func (s trainScreen) plan() string {
 	for _, h := range c.Hidden {
 		widths = append(widths, fmt.Sprint(h.Units))
 	}
-	arch := "no hidden layer"
+	arch := s.T("no hidden layer", "无隐藏层")
 	if len(widths) > 0 {
 		arch = strings.Join(widths, "→") + " " + c.Hidden[0].Activation.String()
 	}
-	return fmt.Sprintf("%s · %s lr %s · batch %d · %d epochs", arch, c.Train.Optimizer.Kind,
+	return s.Tf("%s · %s lr %s · batch %d · %d epochs", "%s · %s 学习率 %s · 批大小 %d · %d 轮", arch, c.Train.Optimizer.Kind,
 		common.Number(c.Train.Optimizer.LR), c.Train.BatchSize, c.Train.Epochs)
 }
 
 // progressLine is the bar with the epoch and batch.
-func (s trainScreen) progressLine(l trainLayoutSizes) string {
+func (s Model) progressLine(l trainLayoutSizes) string {
 	p := s.latest
 	frac := 0.0
 	if total := p.Epochs * p.Batches; total > 0 {
@@ -201,9 +218,9 @@ func (s trainScreen) progressLine(l trainLayoutSizes) string {
 		// The report after an epoch's end: that epoch is whole.
 		batch = p.Batches
 	}
-	text := fmt.Sprintf(" %3.0f %%  epoch %d/%d · batch %d/%d", 100*frac, p.Epoch,
+	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, p.Epoch,
 		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
-	return s.bar.ViewAs(frac) + common.Truncate(text, s.width-l.barW)
+	return s.bar.ViewAs(frac) + common.Truncate(text, s.Width-l.barW)
 }
 
 func finiteOr(v, alt float64) float64 {
@@ -233,27 +250,30 @@ func clock(d time.Duration) string {
 }
 
 // numberLines are the current figures as text: readable without colour and
-// by screen readers, and exact where the charts are approximate.
-func (s trainScreen) numberLines(w int) []string {
-	st := s.styles
+// by screen readers, and exact where the charts are approximate. Each box
+// says which epoch its numbers belong to (the last one, or the best).
+func (s Model) numberLines(w int) []string {
+	st := s.Styles
 	row := func(name, train, val string) string {
 		return common.Pad(name, 11) + common.PadLeft(train, 9) + common.PadLeft(val, 9)
 	}
 	p := s.latest
 	lines := []string{
-		st.Title.Render("Speed"),
-		row("samples/s", common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
-		row("elapsed", clock(p.Elapsed), ""),
-		row("ETA", eta(p, s.state), ""),
+		st.Title.Render(s.T("Speed", "速度")),
+		row(s.T("samples/s", "样本/秒"), common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
+		row(s.T("elapsed", "已用时间"), clock(p.Elapsed), ""),
+		row(s.T("ETA", "预计剩余"), eta(p, s.state), ""),
+		s.Tf("pace: %s", "节奏：%s", s.paceLabel()),
 		"",
 	}
 	var last engine.EpochStats
-	title := "Last epoch"
+	title := s.T("Last epoch", "最新一轮")
 	if n := len(s.history); n > 0 {
 		last = s.history[n-1]
-		title = fmt.Sprintf("Epoch %d", last.Epoch)
+		title = s.Tf("Epoch %d (last)", "第 %d 轮（最新）", last.Epoch)
 	}
-	lines = append(lines, st.Title.Render(common.Pad(title, 11))+st.Header.Render(common.PadLeft("train", 9)+common.PadLeft("val", 9)))
+	lines = append(lines, st.Title.Render(title),
+		common.Pad("", 11)+st.Header.Render(common.PadLeft(s.T("train", "训练"), 9)+common.PadLeft(s.T("val", "验证"), 9)))
 	have := len(s.history) > 0
 	val := func(ok bool, v float64) string {
 		if !have || !ok {
@@ -262,27 +282,35 @@ func (s trainScreen) numberLines(w int) []string {
 		return common.FmtMetric(v)
 	}
 	lines = append(lines,
-		row("loss", val(true, last.TrainLoss), val(last.HasVal, last.ValLoss)),
-		row("accuracy", val(last.HasAccuracy, last.TrainAcc), val(last.HasVal && last.HasAccuracy, last.ValAcc)),
+		row(s.T("loss", "损失"), val(true, last.TrainLoss), val(last.HasVal, last.ValLoss)),
+		row(s.T("accuracy", "准确率"), val(last.HasAccuracy, last.TrainAcc), val(last.HasVal && last.HasAccuracy, last.ValAcc)),
 		row("AUC", "–", val(last.HasAUC, last.ValAUC)),
-		row("batch loss", s.batchLoss, ""),
-		row("lr", val(true, last.LR), ""),
+		row(s.T("batch loss", "批损失"), s.batchLoss, ""),
+		row(s.T("lr", "学习率"), val(true, last.LR), ""),
 	)
-	if best, ok := bestEpoch(s.history, s.minDelta()); ok {
-		lines = append(lines, "", st.Title.Render("Best epoch"),
-			row(fmt.Sprintf("epoch %d", best.Epoch), "", common.FmtMetric(best.Monitored())))
+	if best, ok := bestEpoch(s.history, earlyStopDelta(s.runCfg.Train)); ok {
+		lines = append(lines, "", st.Title.Render(s.T("Best epoch", "最佳轮次")),
+			row(s.Tf("epoch %d", "第 %d 轮", best.Epoch), s.monitoredName(best), common.FmtMetric(best.Monitored())))
 	}
-	if prevBest, ok := bestEpoch(s.prev, s.minDelta()); ok {
-		lines = append(lines, "", st.Muted.Render("Previous run (dimmed)"),
-			st.Muted.Render(row(fmt.Sprintf("best ep %d", prevBest.Epoch), "", common.FmtMetric(prevBest.Monitored()))))
+	if prevBest, ok := bestEpoch(s.prev, earlyStopDelta(s.prevCfg.Train)); ok {
+		lines = append(lines, "", st.Muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
+			st.Muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored()))))
 		if prevBest.HasAUC {
-			lines = append(lines, st.Muted.Render(row("AUC", "", common.FmtMetric(prevBest.ValAUC))))
+			lines = append(lines, st.Muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
 		}
 	}
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], w)
 	}
 	return lines
+}
+
+// monitoredName names the loss an epoch is judged by.
+func (s Model) monitoredName(e engine.EpochStats) string {
+	if e.HasVal {
+		return s.T("val loss", "验证损失")
+	}
+	return s.T("loss", "训练损失")
 }
 
 // bestEpoch is the epoch with the lowest monitored loss, by early
@@ -301,20 +329,21 @@ func bestEpoch(h []engine.EpochStats, minDelta float64) (engine.EpochStats, bool
 
 // describeOutcome says in plain words how a run ended and whether that is
 // a problem for the user to act on.
-func describeOutcome(exp *experiment.Experiment, last engine.Progress, err error) (string, bool) {
+func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Progress, err error) (string, bool) {
 	var div *engine.DivergedError
 	switch {
 	case errors.As(err, &div):
-		return fmt.Sprintf("✗ Diverged at epoch %d, batch %d (%s) — lower the learning rate and start again.",
-			div.Epoch, div.Batch, div.Reason), true
+		return c.Tf("✗ Diverged at epoch %d, batch %d (%s) — lower the learning rate and start again.",
+			"✗ 在第 %d 轮第 %d 批发散（%s）——请降低学习率后重新开始。", div.Epoch, div.Batch, div.Reason), true
 	case errors.Is(err, context.Canceled):
 		if exp == nil {
-			return "■ Stopped before training began.", false
+			return c.T("■ Stopped before training began.", "■ 训练开始前已停止。"), false
 		}
 		ep, b := exp.Trainer.Position()
-		return fmt.Sprintf("■ Stopped by you after %d epochs and %d batches. space starts a new run.", ep, b), false
+		return c.Tf("■ Stopped by you after %d epochs and %d batches. space starts a new run.",
+			"■ 已由你停止，共训练 %d 轮又 %d 批。按空格开始新的训练。", ep, b), false
 	case err != nil:
-		return "✗ Could not train: " + common.PlainError(err), true
+		return c.T("✗ Could not train: ", "✗ 无法训练：") + common.PlainError(err), true
 	case exp == nil:
 		return "", false
 	}
@@ -322,16 +351,18 @@ func describeOutcome(exp *experiment.Experiment, last engine.Progress, err error
 	switch exp.Trainer.State() {
 	case engine.StoppedEarly:
 		pat := exp.Config.Train.EarlyStop.Patience
-		return fmt.Sprintf("✓ Stopped early at epoch %d: the validation loss had not improved for %d epochs; kept the weights of epoch %d.",
+		return c.Tf("✓ Stopped early at epoch %d: the validation loss had not improved for %d epochs; kept the weights of epoch %d.",
+			"✓ 在第 %d 轮提前停止：验证损失已连续 %d 轮没有改善；保留了第 %d 轮的权重。",
 			len(h), pat, exp.Trainer.BestEpoch()), false
 	case engine.Finished:
-		msg := fmt.Sprintf("✓ Finished all %d epochs.", len(h))
+		msg := c.Tf("✓ Finished all %d epochs.", "✓ 已完成全部 %d 轮。", len(h))
 		if best, ok := bestEpoch(h, earlyStopDelta(exp.Config.Train)); ok {
-			msg += fmt.Sprintf(" Best validation loss %s at epoch %d.", common.FmtMetric(best.Monitored()), best.Epoch)
+			msg += c.Tf(" Best validation loss %s at epoch %d.", "最佳验证损失 %s，出现在第 %d 轮。",
+				common.FmtMetric(best.Monitored()), best.Epoch)
 		}
 		return msg, false
 	}
-	return "Run ended (" + last.State.String() + ").", false
+	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
 }
 
 // earlyStopDelta is the improvement early stopping requires (0 when off).
@@ -342,5 +373,13 @@ func earlyStopDelta(c engine.TrainConfig) float64 {
 	return c.EarlyStop.MinDelta
 }
 
-// minDelta is earlyStopDelta of the screen's configuration.
-func (s *trainScreen) minDelta() float64 { return earlyStopDelta(s.cfg.Train) }
+// paceLabel names the current pace, one of experiment.Paces.
+func (s Model) paceLabel() string {
+	switch experiment.PaceIndex(s.pace) {
+	case 1:
+		return s.T("1 epoch / 0.5 s", "每 0.5 秒 1 轮")
+	case 2:
+		return s.T("1 batch / 0.1 s", "每 0.1 秒 1 批")
+	}
+	return s.T("as fast as possible", "尽可能快")
+}

@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -39,6 +39,8 @@ type worker struct {
 	mu       sync.Mutex
 	launched bool
 	finished bool
+	pace     engine.Pace            // the pace to train at, also once launched
+	clock    engine.Clock           // nil: the system clock (tests set a fake one)
 	exp      *experiment.Experiment // set before the goroutine starts
 	err      error                  // Run's result; read after done
 }
@@ -70,6 +72,10 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 	}
 	w.exp, w.launched = exp, true
 	exp.Trainer.SetSink(w.coal)
+	exp.Trainer.SetPace(w.pace)
+	if w.clock != nil {
+		exp.Trainer.SetClock(w.clock)
+	}
 	switch mode {
 	case startStepBatch:
 		exp.Trainer.StepBatch()
@@ -91,6 +97,17 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 		err = exp.Trainer.Run(w.ctx)
 	}()
 	return true
+}
+
+// setPace sets the pace of the run, now if it trains and else when it
+// launches.
+func (w *worker) setPace(p engine.Pace) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.pace = p
+	if w.launched {
+		w.exp.Trainer.SetPace(p)
+	}
 }
 
 // fail ends a run whose experiment could not be built.
@@ -124,12 +141,12 @@ func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMo
 		exp, err := experiment.New(d, cfg)
 		if err != nil {
 			w.fail(err)
-			return trainStartedMsg{id: w.id, err: err}
+			return StartedMsg{id: w.id, err: err}
 		}
 		if !w.launch(exp, mode) {
-			return trainStartedMsg{id: w.id, err: context.Canceled}
+			return StartedMsg{id: w.id, err: context.Canceled}
 		}
-		return trainStartedMsg{id: w.id, exp: exp}
+		return StartedMsg{id: w.id, exp: exp}
 	}
 }
 
@@ -137,6 +154,6 @@ func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMo
 func waitCmd(w *worker) tea.Cmd {
 	return func() tea.Msg {
 		<-w.done
-		return trainDoneMsg{id: w.id}
+		return DoneMsg{id: w.id}
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package trainscreen
 
 import (
 	"context"
@@ -27,39 +27,22 @@ const (
 	trainEnded    // finished, stopped early, diverged, stopped or failed
 )
 
-// trainKeyMap holds the Train screen's keys.
-type trainKeyMap struct {
-	Toggle    key.Binding // start, pause, resume
-	StepBatch key.Binding
-	StepEpoch key.Binding
-	Stop      key.Binding
-	Restart   key.Binding
-}
-
-func defaultTrainKeyMap() trainKeyMap {
-	return trainKeyMap{
-		Toggle:    key.NewBinding(key.WithKeys("space", "s"), key.WithHelp("space", "start")),
-		StepBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "one batch")),
-		StepEpoch: key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "one epoch")),
-		Stop:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "stop")),
-		Restart:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "restart")),
-	}
-}
-
-// trainScreen starts, steers and watches training runs. Progress arrives
-// through the worker's coalescer, drained on a tick; the charts and the
-// whole view are redrawn then and cached, so View costs nothing.
-type trainScreen struct {
-	styles        common.Styles
-	keys          trainKeyMap
-	width, height int
-	parent        context.Context // runs' contexts derive from it
+// Model is the Train screen: it starts, steers and watches training runs.
+// Progress arrives through the worker's coalescer, drained on a tick; the
+// charts and the whole view are redrawn then and cached, so View costs
+// nothing.
+type Model struct {
+	common.Common
+	keys   trainKeyMap
+	parent context.Context // runs' contexts derive from it
 
 	data   *experiment.Data
 	cfg    experiment.Config
-	limits Limits
+	limits common.Limits
 
-	runs      int // runs started so far
+	runs      int          // runs started so far
+	pace      engine.Pace  // how fast runs train, kept across runs
+	clock     engine.Clock // the clock runs use (nil: the system clock; tests fake it)
 	cur       *worker
 	state     trainState
 	mode      startMode // how the current run was started
@@ -70,7 +53,10 @@ type trainScreen struct {
 	xHi       float64 // the charts' current x extent (see followEpochs)
 	moving    bool
 	history   []engine.EpochStats
+	runCfg    experiment.Config   // the current (or last) run's settings
 	prev      []engine.EpochStats // the previous run's epochs
+	prevCfg   experiment.Config   // the previous run's settings
+	runSource string              // the data the current (or last) run trained on
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
 	restart   bool                // start a new run when the current one has ended
@@ -83,19 +69,38 @@ type trainScreen struct {
 	stale        bool // news arrived while hidden
 }
 
-func newTrainScreen(st common.Styles) trainScreen {
-	loss := widget.NewSeriesChart("Loss", st.Widget, "train", "validation")
+// New returns an idle Train screen. It starts hidden: the root calls
+// SetHidden(false) when its tab is shown.
+func New(com common.Common) Model {
+	st := com.Styles
+	text := widget.ChartText{
+		Latest:   com.T("last %s", "最新 %s"),
+		Previous: com.T("previous run", "上一次训练"),
+		Skipped:  com.T("(%d non-finite skipped)", "（跳过 %d 个非有限值）"),
+		NoData:   com.T("no data yet", "还没有数据"),
+		TooSmall: com.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
+	}
+	loss := widget.NewSeriesChart(com.T("Loss", "损失"), st.Widget, com.T("train", "训练"), com.T("validation", "验证"))
 	loss.SetYLimits(0, inf)
-	metric := widget.NewSeriesChart("Accuracy and AUC", st.Widget, "val accuracy", "val AUC")
+	metric := widget.NewSeriesChart(com.T("Accuracy and AUC", "准确率与 AUC"), st.Widget,
+		com.T("val accuracy", "验证准确率"), com.T("val AUC", "验证 AUC"))
 	metric.SetYLimits(0, 1)
+	for _, c := range []*widget.SeriesChart{&loss, &metric} {
+		c.SetText(text)
+		c.SetXCaption(com.T("epoch", "轮次"))
+	}
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))
 	bar.EmptyColor = lipgloss.Color("8")
-	return trainScreen{styles: st, keys: defaultTrainKeyMap(), loss: loss, metric: metric, bar: bar, batchLoss: "–"}
+	return Model{Common: com, keys: defaultTrainKeyMap(com), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true}
 }
 
-// setInputs gives the screen the data and settings the next run will use.
-func (s *trainScreen) setInputs(d *experiment.Data, cfg experiment.Config, limits Limits) {
+// SetParent makes the contexts of later runs derive from ctx, so that
+// cancelling ctx stops training too.
+func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
+
+// SetInputs gives the screen the data and settings the next run will use.
+func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits common.Limits) {
 	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
@@ -109,8 +114,8 @@ func (s *trainScreen) setInputs(d *experiment.Data, cfg experiment.Config, limit
 }
 
 // SetSize sets the size of the screen's area and lays the charts out.
-func (s *trainScreen) SetSize(w, h int) {
-	s.width, s.height = w, h
+func (s *Model) SetSize(w, h int) {
+	s.Common.SetSize(w, h)
 	l := trainLayout(w, h)
 	s.loss.SetSize(l.chartW, l.chartH)
 	s.metric.SetSize(l.metricW, l.metricH)
@@ -119,33 +124,14 @@ func (s *trainScreen) SetSize(w, h int) {
 	s.render()
 }
 
-// alive reports whether a worker may still be running.
-func (s trainScreen) alive() bool {
-	return s.cur != nil && s.state != trainEnded
-}
-
-// close stops the current run without waiting (Update must not block).
-func (s trainScreen) close() {
-	if s.cur != nil {
-		s.cur.stop()
-	}
-}
-
-// wait blocks until the current worker has returned; for Model.Close only.
-func (s trainScreen) wait() {
-	if s.cur != nil {
-		<-s.cur.done
-	}
-}
-
-// Update handles keys and the worker's messages.
-func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
+// step handles keys and the worker's messages.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		cmd := s.handleKey(msg)
 		s.render()
 		return s, cmd
-	case trainStartedMsg:
+	case StartedMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state != trainStarting {
 			return s, nil
 		}
@@ -158,8 +144,8 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 		}
 		s.render()
 		return s, nil
-	case trainTickMsg:
-		if s.cur == nil || msg.id != s.cur.id || !s.alive() {
+	case TickMsg:
+		if s.cur == nil || msg.id != s.cur.id || !s.Alive() {
 			return s, nil
 		}
 		// Draw only what changed, and nothing while another tab is shown:
@@ -174,7 +160,7 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 			}
 		}
 		return s, tickCmd(s.cur.id)
-	case trainDoneMsg:
+	case DoneMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state == trainEnded {
 			return s, nil
 		}
@@ -184,7 +170,7 @@ func (s trainScreen) Update(msg tea.Msg) (trainScreen, tea.Cmd) {
 	return s, nil
 }
 
-func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
+func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	km := s.keyMap()
 	switch {
 	case key.Matches(k, km.Toggle):
@@ -215,12 +201,21 @@ func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			s.state = trainPaused
 		}
 	case key.Matches(k, km.Stop):
-		if s.alive() && s.state != trainStopping {
+		if s.Alive() && s.state != trainStopping {
 			s.cur.stop()
 			s.state = trainStopping
 		}
+	case key.Matches(k, km.Faster), key.Matches(k, km.Slower):
+		n := 1
+		if key.Matches(k, km.Slower) {
+			n = -1
+		}
+		s.pace = experiment.ShiftPace(s.pace, n)
+		if s.Alive() {
+			s.cur.setPace(s.pace)
+		}
 	case key.Matches(k, km.Restart):
-		if s.alive() {
+		if s.Alive() {
 			s.restart = true
 			if s.state != trainStopping {
 				s.cur.stop()
@@ -235,9 +230,9 @@ func (s *trainScreen) handleKey(k tea.KeyPressMsg) tea.Cmd {
 
 // startRun creates the worker here, in Update, so the screen owns its
 // context before any goroutine exists; the Cmds build and run it.
-func (s *trainScreen) startRun(mode startMode) tea.Cmd {
+func (s *Model) startRun(mode startMode) tea.Cmd {
 	if s.data == nil {
-		s.outcome, s.failed = "The data is still loading; try again in a moment.", true
+		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
 		return nil
 	}
 	if err := s.limits.Check(s.data, s.cfg); err != nil {
@@ -245,15 +240,25 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 		return nil
 	}
 	s.runs++
-	if len(s.history) > 0 {
-		s.prev = s.history
+	src := s.data.Source.Describe()
+	switch {
+	case src != s.runSource:
+		// Another data set: its curves would compare nothing and stretch
+		// the axes, so no previous run is drawn.
+		s.prev = nil
+		s.loss.Reset()
+		s.metric.Reset()
+	case len(s.history) > 0:
+		s.prev, s.prevCfg = s.history, s.runCfg
 		s.loss.NewRun()
 		s.metric.NewRun()
 	}
+	s.runCfg, s.runSource = s.cfg, src
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
+	s.cur.pace, s.cur.clock = s.pace, s.clock
 	s.state, s.mode = trainStarting, mode
 	s.followEpochs(0)
 	s.redrawCharts()
@@ -265,7 +270,7 @@ func (s *trainScreen) startRun(mode startMode) tea.Cmd {
 // planned epochs, and an axis to the plan would squeeze the curves into its
 // left edge. The axis grows in steps (never beyond the plan), so it stays
 // still between them.
-func (s *trainScreen) followEpochs(position float64) {
+func (s *Model) followEpochs(position float64) {
 	planned := float64(s.cfg.Train.Epochs)
 	hi := min(planned, max(10, 10*math.Ceil(position*1.5/10)))
 	if prevHi := float64(len(s.prev)); prevHi > hi {
@@ -281,7 +286,7 @@ func (s *trainScreen) followEpochs(position float64) {
 
 // drain moves everything the coalescer holds into the charts and reports
 // whether there was anything.
-func (s *trainScreen) drain() bool {
+func (s *Model) drain() bool {
 	u, news := s.cur.coal.Drain()
 	if news {
 		s.apply(u)
@@ -299,9 +304,9 @@ func (s *trainScreen) drain() bool {
 	return news
 }
 
-// setHidden tells the screen whether another tab covers it; it catches up
+// SetHidden tells the screen whether another tab covers it; it catches up
 // when shown again.
-func (s *trainScreen) setHidden(hidden bool) {
+func (s *Model) SetHidden(hidden bool) {
 	s.hidden = hidden
 	if !hidden && s.stale {
 		s.stale = false
@@ -312,7 +317,7 @@ func (s *trainScreen) setHidden(hidden bool) {
 
 // apply adds one drained update to the history and the charts. Non-finite
 // values are dropped by the charts and shown as words in the text.
-func (s *trainScreen) apply(u engine.Update) {
+func (s *Model) apply(u engine.Update) {
 	for _, p := range u.Points {
 		s.loss.Push(0, p.Position, p.Loss)
 	}
@@ -342,14 +347,14 @@ func (s *trainScreen) apply(u engine.Update) {
 }
 
 // finish records how the run ended and, if asked, starts the next one.
-func (s *trainScreen) finish() tea.Cmd {
+func (s *Model) finish() tea.Cmd {
 	s.drain()
 	exp, err := s.cur.outcome()
 	if exp != nil {
 		s.exp = exp
 	}
 	s.state = trainEnded
-	s.outcome, s.failed = describeOutcome(exp, s.latest, err)
+	s.outcome, s.failed = describeOutcome(s.Common, exp, s.latest, err)
 	if exp != nil {
 		s.finished = append(s.finished, common.Run{Number: s.runs, Exp: exp, History: s.history, Err: err})
 	}
@@ -362,34 +367,7 @@ func (s *trainScreen) finish() tea.Cmd {
 	return cmd
 }
 
-func (s *trainScreen) redrawCharts() {
+func (s *Model) redrawCharts() {
 	s.loss.Redraw()
 	s.metric.Redraw()
-}
-
-// keyMap returns the keys with their enabled state and help text matching
-// the current state.
-func (s trainScreen) keyMap() trainKeyMap {
-	k := s.keys
-	active := s.state == trainRunning || s.state == trainPaused
-	switch s.state {
-	case trainRunning:
-		k.Toggle.SetHelp("space", "pause")
-	case trainPaused:
-		k.Toggle.SetHelp("space", "resume")
-	case trainEnded:
-		k.Toggle.SetHelp("space", "new run")
-	}
-	k.Toggle.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepBatch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepEpoch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.Stop.SetEnabled(active || s.state == trainStarting)
-	k.Restart.SetEnabled(s.state != trainIdle && !s.restart)
-	return k
-}
-
-// helpGroups returns the keys that work now.
-func (s trainScreen) helpGroups() [][]key.Binding {
-	k := s.keyMap()
-	return [][]key.Binding{{k.Toggle, k.StepBatch, k.StepEpoch, k.Stop, k.Restart}}
 }

@@ -1,0 +1,71 @@
+package trainscreen
+
+import (
+	tea "charm.land/bubbletea/v2"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// Alive reports whether a worker may still be running.
+func (s Model) Alive() bool {
+	return s.cur != nil && s.state != trainEnded
+}
+
+// Close stops the current run without waiting (Update must not block).
+func (s Model) Close() {
+	if s.cur != nil {
+		s.cur.stop()
+	}
+}
+
+// Wait blocks until the current worker has returned; for the root's Close
+// only, after the program has ended.
+func (s Model) Wait() {
+	if s.cur != nil {
+		<-s.cur.done
+	}
+}
+
+// Stop cancels the current run and any pending restart, for quitting, and
+// returns the Cmd that reports (with a DoneMsg) when the worker has ended;
+// nil when no worker is alive.
+func (s *Model) Stop() tea.Cmd {
+	if !s.Alive() {
+		return nil
+	}
+	s.restart = false // a pending restart must not outlive quitting
+	s.cur.stop()
+	return waitCmd(s.cur)
+}
+
+// Finished returns every ended run since the app started, oldest first.
+func (s Model) Finished() []common.Run { return s.finished }
+
+// Progress returns the latest progress the screen shows.
+func (s Model) Progress() engine.Progress { return s.latest }
+
+// AddFinished records a run that ended elsewhere as the latest ended run
+// (its number becomes the count of runs), as the root's tests and a future
+// import of runs need.
+func (s *Model) AddFinished(r common.Run) {
+	s.finished = append(s.finished[:len(s.finished):len(s.finished)], r)
+	s.runs = max(s.runs, r.Number)
+}
+
+// Runs returns how many runs were started.
+func (s Model) Runs() int { return s.runs }
+
+// View returns the view drawn in the last Update.
+func (s Model) View() string { return s.view }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen {
+	s.SetSize(w, h)
+	return s
+}
+
+// Editing implements common.Screen: the Train screen has no text field.
+func (s Model) Editing() bool { return false }
