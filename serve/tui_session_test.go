@@ -142,7 +142,7 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 	})
 
 	screen := ansi.Strip(tm.out.String())
-	if !strings.Contains(screen, "customerID,probability_Churn_Yes,reason_1,reason_2,reason_3") {
+	if !strings.Contains(screen, "customerID,probability_Churn_Yes,predicted_Churn,reason_1,reason_2,reason_3") {
 		t.Error("the export was not shown on screen")
 	}
 	if !strings.Contains(tm.out.String(), "\x1b]52;c;") {
