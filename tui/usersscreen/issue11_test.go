@@ -270,3 +270,18 @@ func TestFindPromptFooterSpeaksChinese(t *testing.T) {
 	}
 	mustContain(t, view(s), "查找 id：")
 }
+
+// TestEmptyStateShowsTheWholeHint: before a run the hint was one line cut
+// at the window's edge ("…when the ru…") above 20 blank lines.
+func TestEmptyStateShowsTheWholeHint(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := New(c)
+		s.SetSize(c.Width, c.Height)
+		view := ansi.Strip(screentest.Render(s, c.Width, c.Height))
+		flat := strings.Join(strings.Fields(view), " ")
+		want := c.T("this screen fills in when the run ends or is stopped.", "训练结束或停止后")
+		if strings.Contains(view, "…") || !strings.Contains(strings.ReplaceAll(flat, " ", ""), strings.ReplaceAll(want, " ", "")) {
+			t.Errorf("the empty state does not show its whole hint:\n%s", view)
+		}
+	})
+}

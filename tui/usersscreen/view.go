@@ -76,9 +76,7 @@ func (s *Model) render() {
 	}
 	st := s.Styles
 	if s.list.users == nil {
-		text := st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。")) + "\n" +
-			st.Muted.Render(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-				"先在训练页训练一个（按 3，再按空格）；训练结束或停止后，本页会列出每个用户。"))
+		text := s.NoRun() // centred and wrapped, the whole hint shown
 		if s.err != nil {
 			text = st.Error.Render(s.T("Scoring the users failed: ", "给用户打分失败：")) + s.err.Error()
 		} else if s.waiting != 0 {
