@@ -1,10 +1,9 @@
 package walktab
 
 import (
-	"fmt"
-
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/walkthrough"
@@ -116,11 +115,13 @@ func (w Model) WantsTab(k tea.KeyPressMsg) bool {
 	return km.Layer.Enabled() && key.Matches(k, km.Layer)
 }
 
+// HelpGroups implements common.Screen: the walkthrough's keys that work
+// on the current step, described in the interface's language.
 func (w Model) HelpGroups() [][]key.Binding {
 	if !w.has {
 		return nil
 	}
-	km := w.model.KeyMap()
+	km := w.keyMap()
 	return [][]key.Binding{km.ShortHelp(), {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
 }
 
@@ -139,14 +140,15 @@ func (w Model) draw() string {
 	st := w.Styles
 	switch {
 	case w.err != nil:
-		return widget.Fit(st.Error.Render("No walkthrough: ")+w.err.Error(), w.Width, w.Height)
+		return widget.Fit(ansi.Wrap(st.Error.Render(w.T("No walkthrough: ", "无法生成讲解："))+w.err.Error(), w.Width, ""),
+			w.Width, w.Height)
 	case !w.has && w.wantRun != 0:
-		return widget.Fit(st.Muted.Render("Preparing the walkthrough…"), w.Width, w.Height)
+		return widget.Fit(st.Muted.Render(w.T("Preparing the walkthrough…", "正在准备讲解…")), w.Width, w.Height)
 	case !w.has:
-		return widget.Fit(common.NoRunYet(st), w.Width, w.Height)
+		return w.NoRun()
 	}
-	head := st.Title.Render(fmt.Sprintf("Walkthrough of run %d", w.run)) +
-		st.Muted.Render(fmt.Sprintf(" · user %s, chosen on the Users screen (5)", w.id))
+	head := st.Title.Render(w.Tf("Walkthrough of run %d", "第 %d 次训练的讲解", w.run)) +
+		st.Muted.Render(w.Tf(" · user %s, chosen on the Users screen (5)", " · 用户 %s（在“用户”页选择，按 5）", w.id))
 	return widget.Fit(common.Truncate(head, w.Width)+"\n"+w.model.View(), w.Width, w.Height)
 }
 

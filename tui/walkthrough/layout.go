@@ -114,6 +114,7 @@ func (m Model) drawFigure(p page, w, h int) string {
 		hm := widget.NewHeatmap(m.st.Widget, p.heat.title)
 		hm.SetRows(p.heat.rows)
 		hm.SetLabels(p.heat.rowLabels, p.heat.colLabels)
+		hm.SetScrollNote(tr(m.lang, "fig.rows"), tr(m.lang, "fig.cols"), 1) // the labels count from 1
 		hm.SetHighlight(p.heat.hiRow, p.heat.hiCol)
 		hm.SetSize(w, h)
 		return hm.View()

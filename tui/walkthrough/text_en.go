@@ -38,6 +38,8 @@ var textEN = map[string]string{
 	"sum.largest":   "(the %d largest of %d terms are listed, in order)",
 
 	// Figures beside the text.
+	"fig.rows":   "rows %d–%d/%d",
+	"fig.cols":   "cols %d–%d/%d",
 	"fig.x":      "x: the inputs, largest first",
 	"fig.z":      "%s per neuron, largest first",
 	"fig.z.relu": "%s per neuron; ReLU zeroes the left side",

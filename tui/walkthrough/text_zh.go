@@ -37,6 +37,8 @@ var textZH = map[string]string{
 	"sum.largest":   "（共 %[2]d 项，按原顺序列出绝对值最大的 %[1]d 项）",
 
 	// 正文旁的图。
+	"fig.rows":   "第 %d–%d 行，共 %d 行",
+	"fig.cols":   "第 %d–%d 列，共 %d 列",
 	"fig.x":      "x：各个输入，按绝对值从大到小",
 	"fig.z":      "各神经元的 %s，按绝对值从大到小",
 	"fig.z.relu": "各神经元的 %s；ReLU 把轴左侧置零",

@@ -39,12 +39,26 @@ type Heatmap struct {
 	scale     float64
 	width     int
 	height    int
+	rowsFmt   string // the scroll note of rows: first, last, count
+	colsFmt   string // the scroll note of columns
+	first     int    // the number the note gives the first row and column
 	view      string // rendered by every setter, so View costs nothing
 }
 
 // NewHeatmap returns an empty heatmap titled title.
 func NewHeatmap(styles Styles, title string) Heatmap {
-	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1}
+	return Heatmap{styles: styles, title: title, hiRow: -1, hiCol: -1,
+		rowsFmt: "rows %d–%d/%d", colsFmt: "cols %d–%d/%d"}
+}
+
+// SetScrollNote sets how the title notes which rows and columns a scrolled
+// matrix shows: rows and cols are formats of the first and last shown and
+// the count ("rows %d–%d/%d" by default, so other languages can say it),
+// and first is the number of the first row and column (0 by default; 1
+// when the labels count from 1).
+func (m *Heatmap) SetScrollNote(rows, cols string, first int) {
+	m.rowsFmt, m.colsFmt, m.first = rows, cols, first
+	m.view = m.render()
 }
 
 // SetStyles replaces the styles.
@@ -205,10 +219,10 @@ func (m Heatmap) render() string {
 	var out strings.Builder
 	var scroll []string
 	if nr < rows {
-		scroll = append(scroll, fmt.Sprintf("rows %d–%d/%d", r0, r0+nr-1, rows))
+		scroll = append(scroll, fmt.Sprintf(m.rowsFmt, r0+m.first, r0+nr-1+m.first, rows))
 	}
 	if nc < cols {
-		scroll = append(scroll, fmt.Sprintf("cols %d–%d/%d", c0, c0+nc-1, cols))
+		scroll = append(scroll, fmt.Sprintf(m.colsFmt, c0+m.first, c0+nc-1+m.first, cols))
 	}
 	title := m.styles.Title.Render(m.title)
 	if len(scroll) > 0 {

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -124,5 +125,27 @@ func BenchmarkHeatmapRender(b *testing.B) {
 	h.SetSize(120, 40)
 	for b.Loop() {
 		h.SetHighlight(3, 5) // every setter re-renders
+	}
+}
+
+// SetScrollNote words the scroll note for another language and numbers it
+// like labels that count from 1.
+func TestHeatmapScrollNote(t *testing.T) {
+	h := NewHeatmap(DefaultStyles(), "W")
+	h.SetMatrix(weights(40, 3))
+	labels := make([]string, 40)
+	for i := range labels {
+		labels[i] = strconv.Itoa(i + 1)
+	}
+	h.SetLabels(labels, nil)
+	h.SetHighlight(30, 1)
+	h.SetScrollNote("第 %d–%d 行，共 %d 行", "第 %d–%d 列，共 %d 列", 1)
+	h.SetSize(60, 8) // six matrix rows fit: labels 28 to 33
+	view := ansi.Strip(h.View())
+	if !strings.Contains(view, "第 28–33 行，共 40 行") || !strings.Contains(view, "28 ") || !strings.Contains(view, "33 ") {
+		t.Fatalf("the scroll note does not name the rows shown:\n%s", view)
+	}
+	if strings.Contains(view, "rows") {
+		t.Fatalf("the note is still in English:\n%s", view)
 	}
 }
