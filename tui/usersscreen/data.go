@@ -116,13 +116,13 @@ const (
 	bandCount // the number of band filters
 )
 
-// band returns row r's risk band: high from 2/3, low below 1/3.
+// band returns row r's risk band (experiment.RiskBandOf its probability
+// of the risk class).
 func (u *usersData) band(r int) riskBand {
-	p := u.risk.RiskProb(u.prob(r))
-	switch {
-	case p >= 2.0/3:
+	switch experiment.RiskBandOf(u.risk.RiskProb(u.prob(r))) {
+	case experiment.RiskHigh:
 		return bandHigh
-	case p >= 1.0/3:
+	case experiment.RiskMedium:
 		return bandMedium
 	}
 	return bandLow
