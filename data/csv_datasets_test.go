@@ -118,7 +118,7 @@ func TestOnlineShoppers(t *testing.T) {
 //
 //	t = pd.read_csv("WA_Fn-UseC_-Telco-Customer-Churn.csv"); tc = pd.to_numeric(t.TotalCharges, errors="coerce")
 //	len(t)=7043, (t.Churn=="Yes").sum()=1869, tc.isna().sum()=11 (rows 488 753 936 1082 1340 3331 3826
-//	4380 5218 6670 6754), tc.median()=1397.475, t.duplicated().sum()=0
+//	4380 5218 6670 6754), tc.Median()=1397.475, t.duplicated().sum()=0
 //	sub = rows i%3 != 0: SimpleImputer("median") -> 1397.65; MinMaxScaler -> min 18.8, max 8684.8;
 //	transformed rows 0, 1, 488: 0.001275098084468036, 0.21586660512347106, 0.15911031617816757
 //	SimpleImputer("mean") -> 2286.99575421; StandardScaler -> scale 2262.48819731;
@@ -139,7 +139,7 @@ func TestTelcoChurn(t *testing.T) {
 	if total.Kind != Numeric || total.Missing != 11 || !math.IsNaN(total.Values[6754]) {
 		t.Errorf("TotalCharges %v missing %d", total.Kind, total.Missing)
 	}
-	if got := median(slices.DeleteFunc(slices.Clone(total.Values), math.IsNaN)); got != 1397.475 {
+	if got := Median(slices.DeleteFunc(slices.Clone(total.Values), math.IsNaN)); got != 1397.475 {
 		t.Errorf("median %v", got)
 	}
 	train := everyRowButThirds(tab.Rows)

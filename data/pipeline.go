@@ -239,7 +239,7 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	case opts.Impute == ImputeMean && finite(mean(present)):
 		pc.Fill = mean(present)
 	default:
-		pc.Fill = median(present)
+		pc.Fill = Median(present)
 	}
 	pc.Min, pc.Max = slices.Min(present), slices.Max(present)
 	if c.Kind == Boolean || opts.Scale == ScaleNone {
@@ -287,8 +287,9 @@ func mean(xs []float64) float64 {
 	return sum / float64(len(xs))
 }
 
-// median sorts xs in place and returns its median.
-func median(xs []float64) float64 {
+// Median sorts xs in place and returns its median (the mean of the middle
+// two when len(xs) is even); xs must not be empty.
+func Median(xs []float64) float64 {
 	slices.Sort(xs)
 	n := len(xs)
 	if n%2 == 1 {

@@ -57,7 +57,7 @@ func (t *Trainer) earlyStop(st EpochStats) bool {
 	if es.Patience <= 0 {
 		return false
 	}
-	if st.Monitored() < t.bestLoss-es.MinDelta {
+	if improves(st.Monitored(), t.bestLoss, es.MinDelta) {
 		t.bestLoss, t.bestEpoch, t.wait = st.Monitored(), st.Epoch, 0
 		if t.best == nil {
 			t.best = make([]float64, len(t.net.params))
@@ -67,6 +67,30 @@ func (t *Trainer) earlyStop(st EpochStats) bool {
 	}
 	t.wait++
 	return t.wait >= es.Patience
+}
+
+// improves is early stopping's rule: monitored loss m is better than best
+// only when it is lower by more than minDelta (never when m is NaN).
+func improves(m, best, minDelta float64) bool { return m < best-minDelta }
+
+// BestEpoch returns the epoch of h whose weights early stopping under es
+// keeps: the first with the lowest monitored loss, where a later epoch
+// counts as better only when it improves by more than es.MinDelta. With
+// early stopping off (Patience 0) no delta applies, so it is the first
+// epoch with the lowest loss. It is false when h holds no finite loss.
+func BestEpoch(h []EpochStats, es EarlyStopConfig) (EpochStats, bool) {
+	delta := 0.0
+	if es.Patience > 0 {
+		delta = es.MinDelta
+	}
+	var best EpochStats
+	bestLoss, found := math.Inf(1), false
+	for _, e := range h {
+		if m := e.Monitored(); improves(m, bestLoss, delta) {
+			best, bestLoss, found = e, m, true
+		}
+	}
+	return best, found
 }
 
 // schedule changes the learning rate for the next epoch.

@@ -189,8 +189,8 @@ func (s *Model) fillChart() {
 }
 
 // kept returns the figures of the weights a run kept: the last epoch's,
-// or after early stopping the best epoch's (the trainer restores its
-// weights).
+// or after early stopping the best epoch's by the trainer's own rule
+// (engine.BestEpoch; the trainer restores its weights).
 func kept(r common.Run) (engine.EpochStats, bool) {
 	if len(r.History) == 0 {
 		return engine.EpochStats{}, false
@@ -199,13 +199,10 @@ func kept(r common.Run) (engine.EpochStats, bool) {
 	if r.Exp == nil || ending(r) != endEarlyStop {
 		return last, true
 	}
-	best := last
-	for _, e := range r.History {
-		if e.Monitored() < best.Monitored() {
-			best = e
-		}
+	if best, ok := engine.BestEpoch(r.History, r.Exp.Config.Train.EarlyStop); ok {
+		return best, true
 	}
-	return best, true
+	return last, true
 }
 
 // How a run ended.

@@ -131,3 +131,13 @@ func TestGoldenRuns(t *testing.T) {
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }
+
+// An early-stopped run's kept epoch is the one the trainer keeps, by early
+// stopping's min-delta rule (engine.BestEpoch): epoch 3 improves on epoch 2
+// by less than the default 1e-4, so the trainer kept epoch 2's weights.
+func TestKeptEpochFollowsMinDelta(t *testing.T) {
+	r := fakeRun(1, 30, 0.5, 0.45, 0.44995, 0.46, 0.47, 0.48, 0.49, 0.5)
+	if e, ok := kept(r); !ok || e.Epoch != 2 {
+		t.Fatalf("kept epoch %d (%v), want 2", e.Epoch, ok)
+	}
+}

@@ -275,7 +275,7 @@ func TestKeysFollowTheState(t *testing.T) {
 
 func mustBest(t *testing.T, h []engine.EpochStats) engine.EpochStats {
 	t.Helper()
-	b, ok := bestEpoch(h, 0)
+	b, ok := engine.BestEpoch(h, engine.EarlyStopConfig{})
 	if !ok {
 		t.Fatal("no best epoch")
 	}
@@ -300,22 +300,6 @@ func tickUntil(t *testing.T, s Model, ok func(Model) bool) Model {
 		}
 	}
 	return s
-}
-
-// The "Best epoch" panel follows early stopping's min-delta rule, so it
-// names the epoch whose weights the trainer keeps.
-func TestBestEpochFollowsMinDelta(t *testing.T) {
-	h := []engine.EpochStats{
-		{Epoch: 1, ValLoss: 0.5, HasVal: true},
-		{Epoch: 2, ValLoss: 0.45, HasVal: true},
-		{Epoch: 3, ValLoss: 0.44995, HasVal: true}, // better by 5e-5 only
-	}
-	if b, _ := bestEpoch(h, 1e-4); b.Epoch != 2 {
-		t.Errorf("with min delta 1e-4: epoch %d, want 2", b.Epoch)
-	}
-	if b, _ := bestEpoch(h, 0); b.Epoch != 3 {
-		t.Errorf("with min delta 0: epoch %d, want 3", b.Epoch)
-	}
 }
 
 func TestStartBeyondTheLimitIsRefused(t *testing.T) {

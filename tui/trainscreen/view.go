@@ -288,11 +288,11 @@ func (s Model) numberLines(w int) []string {
 		row(s.T("batch loss", "批损失"), s.batchLoss, ""),
 		row(s.T("lr", "学习率"), val(true, last.LR), ""),
 	)
-	if best, ok := bestEpoch(s.history, earlyStopDelta(s.runCfg.Train)); ok {
+	if best, ok := engine.BestEpoch(s.history, s.runCfg.Train.EarlyStop); ok {
 		lines = append(lines, "", st.Title.Render(s.T("Best epoch", "最佳轮次")),
 			row(s.Tf("epoch %d", "第 %d 轮", best.Epoch), s.monitoredName(best), common.FmtMetric(best.Monitored())))
 	}
-	if prevBest, ok := bestEpoch(s.prev, earlyStopDelta(s.prevCfg.Train)); ok {
+	if prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop); ok {
 		lines = append(lines, "", st.Muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
 			st.Muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored()))))
 		if prevBest.HasAUC {
@@ -311,20 +311,6 @@ func (s Model) monitoredName(e engine.EpochStats) string {
 		return s.T("val loss", "验证损失")
 	}
 	return s.T("loss", "训练损失")
-}
-
-// bestEpoch is the epoch with the lowest monitored loss, by early
-// stopping's rule: a later epoch counts as better only when it improves by
-// more than minDelta, so the screen names the epoch whose weights are kept.
-func bestEpoch(h []engine.EpochStats, minDelta float64) (engine.EpochStats, bool) {
-	var best engine.EpochStats
-	found := false
-	for _, e := range h {
-		if m := e.Monitored(); !math.IsNaN(m) && (!found || m < best.Monitored()-minDelta) {
-			best, found = e, true
-		}
-	}
-	return best, found
 }
 
 // describeOutcome says in plain words how a run ended and whether that is
@@ -356,21 +342,13 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			len(h), pat, exp.Trainer.BestEpoch()), false
 	case engine.Finished:
 		msg := c.Tf("✓ Finished all %d epochs.", "✓ 已完成全部 %d 轮。", len(h))
-		if best, ok := bestEpoch(h, earlyStopDelta(exp.Config.Train)); ok {
+		if best, ok := engine.BestEpoch(h, exp.Config.Train.EarlyStop); ok {
 			msg += c.Tf(" Best validation loss %s at epoch %d.", "最佳验证损失 %s，出现在第 %d 轮。",
 				common.FmtMetric(best.Monitored()), best.Epoch)
 		}
 		return msg, false
 	}
 	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
-}
-
-// earlyStopDelta is the improvement early stopping requires (0 when off).
-func earlyStopDelta(c engine.TrainConfig) float64 {
-	if c.EarlyStop.Patience <= 0 {
-		return 0
-	}
-	return c.EarlyStop.MinDelta
 }
 
 // paceLabel names the current pace, one of experiment.Paces.

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -117,77 +116,32 @@ const (
 	bandCount // the number of band filters
 )
 
-// band returns row r's risk band: high from 2/3, low below 1/3.
+// band returns row r's risk band (experiment.RiskBandOf its probability
+// of the risk class).
 func (u *usersData) band(r int) riskBand {
-	p := u.risk.RiskProb(u.prob(r))
-	switch {
-	case p >= 2.0/3:
+	switch experiment.RiskBandOf(u.risk.RiskProb(u.prob(r))) {
+	case experiment.RiskHigh:
 		return bandHigh
-	case p >= 1.0/3:
+	case experiment.RiskMedium:
 		return bandMedium
 	}
 	return bandLow
 }
 
-// typicalValues returns each pipeline column's median or mode over the
-// training rows, in original units.
+// typicalValues formats each pipeline column's typical training value
+// (experiment.TypicalValues), "–" when the column has none.
 func typicalValues(e *experiment.Experiment) []string {
-	t := e.Data.Table
-	out := make([]string, len(e.Pipeline.Columns))
-	for i, pc := range e.Pipeline.Columns {
-		c := t.Column(pc.Name)
-		if c == nil {
-			continue
-		}
-		switch c.Kind {
-		case data.Numeric:
-			vals := make([]float64, 0, len(e.TrainRows))
-			for _, r := range e.TrainRows {
-				if v := c.Values[r]; !math.IsNaN(v) {
-					vals = append(vals, v)
-				}
-			}
-			out[i] = "–"
-			if len(vals) > 0 {
-				slices.Sort(vals)
-				m := vals[len(vals)/2]
-				if len(vals)%2 == 0 {
-					m = (vals[len(vals)/2-1] + m) / 2
-				}
-				out[i] = common.Number(m)
-			}
-		case data.Boolean:
-			ones := 0
-			for _, r := range e.TrainRows {
-				if c.Values[r] == 1 {
-					ones++
-				}
-			}
-			out[i] = c.Levels[0]
-			if 2*ones > len(e.TrainRows) && len(c.Levels) > 1 {
-				out[i] = c.Levels[1]
-			}
+	tv := e.TypicalValues()
+	out := make([]string, len(tv))
+	for i, v := range tv {
+		switch {
+		case v.Numeric && !math.IsNaN(v.Median):
+			out[i] = common.Number(v.Median)
+		case !v.Numeric && v.Level != "":
+			out[i] = v.Level
 		default:
-			out[i] = modeOf(c.Strings, e.TrainRows)
+			out[i] = "–"
 		}
 	}
 	return out
-}
-
-// modeOf returns the most common non-empty string among rows (the first
-// in sort order on a tie).
-func modeOf(values []string, rows []int) string {
-	counts := map[string]int{}
-	for _, r := range rows {
-		if r < len(values) && values[r] != "" {
-			counts[values[r]]++
-		}
-	}
-	best, bestN := "–", 0
-	for v, n := range counts {
-		if n > bestN || (n == bestN && v < best) {
-			best, bestN = v, n
-		}
-	}
-	return best
 }
