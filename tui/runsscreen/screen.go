@@ -196,7 +196,10 @@ func kept(r common.Run) (engine.EpochStats, bool) {
 		return engine.EpochStats{}, false
 	}
 	last := r.History[len(r.History)-1]
-	if r.Exp == nil || ending(r) != endEarlyStop {
+	// Early stopping keeps its best epoch's weights whether it triggered or
+	// the run used up its epochs (the trainer restores them at the end).
+	end := ending(r)
+	if r.Exp == nil || r.Exp.Config.Train.EarlyStop.Patience <= 0 || (end != endEarlyStop && end != endFinished) {
 		return last, true
 	}
 	if best, ok := engine.BestEpoch(r.History, r.Exp.Config.Train.EarlyStop); ok {
