@@ -93,9 +93,8 @@ func (s Model) header() []string {
 			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), 2, plain)...)
 	}
 	for _, w := range s.data.Warnings {
-		// Wrapped, not cut: the end of a warning says what was done. The
-		// text comes from experiment, in English.
-		lines = append(lines, s.field(s.T("Warning", "警告"), w, 3, st.Warning.Render)...)
+		// Wrapped, not cut: the end of a warning says what was done.
+		lines = append(lines, s.field(s.T("Warning", "警告"), s.warning(w), 3, st.Warning.Render)...)
 	}
 	return lines
 }
