@@ -78,7 +78,7 @@ func (s Model) header() []string {
 	st, info := s.Styles, s.info
 	plain := func(strs ...string) string { return strings.Join(strs, " ") }
 	var lines []string
-	lines = append(lines, s.field(s.T("Source", "来源"), info.Source, 2, st.Value.Render)...)
+	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
 	lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s (stratified)",
