@@ -64,7 +64,7 @@ type columnBuilder struct {
 	// from European spreadsheets write numbers.
 	decimalComma bool
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
-	mixed string
+	mixed *MixedText
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {

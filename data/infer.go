@@ -53,13 +53,15 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if len(levels) > 0 && allNumeric(levels, b.decimalComma) {
 		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma), b.missing)
 	}
-	c := &Column{Name: name, Strings: strs, Missing: b.missing, Warning: b.mixed}
+	c := &Column{Name: name, Strings: strs, Missing: b.missing, Mixed: b.mixed, Warning: b.mixed.String()}
 	present := len(strs) - b.missing
 	switch {
 	case len(levels) == 0:
-		c.Kind, c.Note = Constant, "every value is missing"
+		c.Kind = Constant
+		c.explain(Reason{Kind: ReasonAllMissing})
 	case len(levels) == 1:
-		c.Kind, c.Levels, c.Note = Constant, levels, "a single value"
+		c.Kind, c.Levels = Constant, levels
+		c.explain(Reason{Kind: ReasonSingleValue})
 	case booleanPair(levels) != nil:
 		c.Kind, c.Levels = Boolean, booleanPair(levels)
 		c.Values = make([]float64, len(strs))
@@ -73,16 +75,18 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		}
 		c.Strings = nil
 	case len(levels) == present && (idLikeName(name) || present >= 20):
-		c.Kind, c.Note = ID, "every value is unique"
+		c.Kind = ID
+		c.explain(Reason{Kind: ReasonUnique})
 	case idLikeName(name) && 4*len(levels) >= 3*present && len(levels) > 2:
 		// Duplicate rows repeat an id; a name like customerID plus mostly
 		// distinct values still means identifier.
-		c.Kind, c.Note = ID, fmt.Sprintf("named like an identifier, %d distinct values in %d rows", len(levels), present)
+		c.Kind = ID
+		c.explain(Reason{Kind: ReasonIDName, Distinct: len(levels), Rows: present})
 	case len(levels) <= maxLevels:
 		c.Kind, c.Levels = Categorical, levels
 	default:
 		c.Kind = ID
-		c.Note = fmt.Sprintf("%d distinct values, more than the %d a categorical column may have", len(levels), maxLevels)
+		c.explain(Reason{Kind: ReasonTooManyLevels, Distinct: len(levels), Rows: present, MaxLevels: maxLevels})
 	}
 	return c
 }
@@ -117,14 +121,17 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 	present := len(values) - missing
 	switch {
 	case distinct == 0:
-		c.Kind, c.Note = Constant, "every value is missing"
+		c.Kind = Constant
+		c.explain(Reason{Kind: ReasonAllMissing})
 	case distinct == 1:
-		c.Kind, c.Levels, c.Note = Constant, []string{formatNumber(first)}, "a single value"
+		c.Kind, c.Levels = Constant, []string{formatNumber(first)}
+		c.explain(Reason{Kind: ReasonSingleValue})
 	case binary:
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
 	case integral && missing == 0 && present >= 2 && hi-lo < float64(4*present) &&
 		(idLikeName(name) || (present >= 20 && hi-lo+1 == float64(present))) && uniqueIntegers(values, lo):
-		c.Kind, c.Note = ID, "unique integers"
+		c.Kind = ID
+		c.explain(Reason{Kind: ReasonUniqueIntegers})
 		c.Strings = make([]string, len(values))
 		for i, v := range values {
 			c.Strings[i] = formatNumber(v)

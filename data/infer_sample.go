@@ -30,7 +30,7 @@ type sampleKind struct {
 	// numbers, in file order.
 	badLines []int
 	// mixed explains why a column of mostly numbers is read as text.
-	mixed string
+	mixed *MixedText
 }
 
 // sampleKind applies the stray-cell rule to column j of the sample.
@@ -66,12 +66,8 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 	}
 	k.numeric = k.numbers > 0 && nStray <= allowed && len(strays) <= maxStrayValues
 	if !k.numeric && k.numbers > 0 && 2*k.numbers >= k.present {
-		more := ""
-		if len(strays) > len(examples) {
-			more = ", …"
-		}
-		k.mixed = fmt.Sprintf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s%s)",
-			k.numbers, k.present, nStray, strings.Join(examples, ", "), more)
+		k.mixed = &MixedText{Numbers: k.numbers, Present: k.present, NotNumbers: nStray,
+			Examples: examples, More: len(strays) > len(examples)}
 	}
 	return k
 }

@@ -218,19 +218,41 @@ func (p *logParser) today() int32 {
 	return dayNumber(p.opts.Today)
 }
 
-// FutureNote describes the lines dated after Today, or returns "" when
-// there are none.
-func (l *OrderLog) FutureNote() string {
-	if l.Future == 0 {
-		return ""
-	}
+// FutureDated describes the lines of an order log dated after today: Future
+// of Lines, with the log's dates running First .. Last.
+type FutureDated struct {
+	Name               string
+	Future, Lines      int
+	Today, First, Last time.Time
+}
+
+// String is the description in English (OrderLog.FutureNote).
+func (f FutureDated) String() string {
 	verb := "are"
-	if l.Future == 1 {
+	if f.Future == 1 {
 		verb = "is"
 	}
 	return fmt.Sprintf("%s: %s of %s lines %s dated after today (%s); the log's dates run %s .. %s",
-		l.Name, thousandsInt(l.Future), thousandsInt(l.Lines), verb, l.Today.Format(time.DateOnly),
-		l.First.Format(time.DateOnly), l.Last.Format(time.DateOnly))
+		f.Name, thousandsInt(f.Future), thousandsInt(f.Lines), verb, f.Today.Format(time.DateOnly),
+		f.First.Format(time.DateOnly), f.Last.Format(time.DateOnly))
+}
+
+// FutureDated describes the lines dated after Today, or returns nil when
+// there are none.
+func (l *OrderLog) FutureDated() *FutureDated {
+	if l.Future == 0 {
+		return nil
+	}
+	return &FutureDated{Name: l.Name, Future: l.Future, Lines: l.Lines, Today: l.Today, First: l.First, Last: l.Last}
+}
+
+// FutureNote describes the lines dated after Today, or returns "" when
+// there are none.
+func (l *OrderLog) FutureNote() string {
+	if f := l.FutureDated(); f != nil {
+		return f.String()
+	}
+	return ""
 }
 
 // header returns the column names: the first record's fields, or "1", "2",

@@ -23,8 +23,14 @@ type ColumnReport struct {
 	// Warning flags a column of mostly numbers read as text (Column.Warning).
 	Warning string
 	// Action says what preprocessing did to the column ("" when no pipeline
-	// was given).
+	// was given): Treatment in English, then the Warning.
 	Action string
+	// Why is Note in structure, Mixed is Warning in structure (nil when
+	// there is none) and Treatment is Action in structure, for programs
+	// that word them in another language.
+	Why       Reason
+	Mixed     *MixedText
+	Treatment Treatment
 }
 
 // SchemaReport describes a table and, when a pipeline is given, what the
@@ -56,26 +62,24 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	}
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
-			Note: c.Note, Warning: c.Warning, Min: math.NaN(), Max: math.NaN()}
+			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN()}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}
 		switch c.Kind {
 		case ID:
-			cr.Role, cr.Action = "id", "kept to identify rows; not a feature"
-			if c.Note != "" {
-				cr.Action += " (" + c.Note + ")"
-			}
+			cr.Role, cr.Treatment = "id", Treatment{Action: ActionID, Why: c.Why}
 		case Constant:
-			cr.Role, cr.Action = "dropped", "dropped: "+c.Note
+			cr.Role, cr.Treatment = "dropped", Treatment{Action: ActionDropped, Why: c.Why}
 		default:
 			cr.Role = "feature"
 			if pc := fitted[c.Name]; pc != nil {
-				cr.Action = describe(pc, p.Options)
+				cr.Treatment = treatment(pc, p.Options)
 			} else if p != nil {
-				cr.Action = "not used by the pipeline"
+				cr.Treatment = Treatment{Action: ActionUnused}
 			}
 		}
+		cr.Action = cr.Treatment.String()
 		if c.Warning != "" {
 			cr.Action = strings.TrimPrefix(cr.Action+"; "+c.Warning, "; ")
 		}
@@ -83,9 +87,10 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	}
 	if t.Label.Name != "" {
 		rep.PositiveRate, rep.Positives = t.Label.PositiveRate(), t.Label.Positives()
+		tr := Treatment{Action: ActionLabel, Levels: []string{t.Label.Negative, t.Label.Positive}, Rate: rep.PositiveRate}
 		rep.Columns = append(rep.Columns, ColumnReport{Name: t.Label.Name, Kind: Boolean, Role: "label",
 			Levels: []string{t.Label.Negative, t.Label.Positive}, Min: 0, Max: 1,
-			Action: fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", t.Label.Positive, 100*rep.PositiveRate, t.Label.Negative)})
+			Action: tr.String(), Treatment: tr})
 	}
 	return rep
 }
@@ -101,41 +106,6 @@ func valueRange(values []float64) (lo, hi float64) {
 		return math.NaN(), math.NaN()
 	}
 	return lo, hi
-}
-
-// describe says in words what the pipeline does to one column.
-func describe(pc *PipelineColumn, opts PipelineOptions) string {
-	var steps []string
-	if pc.Missing > 0 {
-		switch {
-		case pc.Kind == Categorical:
-			steps = append(steps, fmt.Sprintf("%d missing in training encode as all zeros", pc.Missing))
-		case pc.Kind == Boolean:
-			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", pc.Missing, formatNumber(pc.Fill)))
-		default:
-			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", pc.Missing, opts.Impute, formatNumber(pc.Fill)))
-		}
-		if pc.Indicator {
-			steps = append(steps, "plus a was-missing indicator")
-		}
-	}
-	switch {
-	case pc.Kind == Categorical:
-		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", len(pc.Levels)))
-	case pc.Kind == Boolean:
-		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", pc.Levels[0], pc.Levels[1]))
-	case pc.Log && opts.Scale == ScaleMinMax:
-		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", formatNumber(pc.Min), formatNumber(pc.Max)))
-	case pc.Log && opts.Scale == ScaleZScore:
-		steps = append(steps, fmt.Sprintf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)", pc.Center, pc.Scale))
-	case opts.Scale == ScaleMinMax:
-		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(pc.Min), formatNumber(pc.Max)))
-	case opts.Scale == ScaleZScore:
-		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", pc.Center, pc.Scale))
-	default:
-		steps = append(steps, "used as is")
-	}
-	return strings.Join(steps, "; ")
 }
 
 // LoadNotes lists, one line each, the columns of t that are not used as

@@ -66,6 +66,10 @@ type Column struct {
 	// Warning flags values the user should look at even though the column
 	// was read: a column of mostly numbers read as text says so here.
 	Warning string
+	// Why is Note in structure, Mixed is Warning in structure (nil when
+	// there is none), for programs that word them in another language.
+	Why   Reason
+	Mixed *MixedText
 }
 
 // Len returns the number of rows the column holds.

@@ -69,7 +69,7 @@ type Data struct {
 	Cohort *data.CohortReport
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
-	Warnings []string
+	Warnings []LoadWarning
 }
 
 // Notes returns the lines to show with the load summary: the warnings,
@@ -77,7 +77,7 @@ type Data struct {
 func (d *Data) Notes() []string {
 	notes := make([]string, 0, len(d.Warnings))
 	for _, w := range d.Warnings {
-		notes = append(notes, "warning: "+w)
+		notes = append(notes, "warning: "+w.String())
 	}
 	for _, n := range data.LoadNotes(d.Table) {
 		notes = append(notes, "note: "+n)
@@ -135,13 +135,10 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}
-	var warnings []string
-	if note := log.FutureNote(); note != "" {
-		if src.Cutoff.IsZero() && !log.LastUpToToday.IsZero() {
-			note += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s, minus the horizon)",
-				log.LastUpToToday.Format(time.DateOnly))
-		}
-		warnings = append(warnings, note)
+	var warnings []LoadWarning
+	if f := log.FutureDated(); f != nil {
+		warnings = append(warnings, &FutureWarning{FutureDated: *f,
+			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday})
 	}
 	if src.Cutoff.IsZero() {
 		// Without a cutoff, the latest one whose label window the log
@@ -159,9 +156,9 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if rep.HorizonTruncated {
 		// The label counts repeat orders up to cutoff + horizon; past the
 		// log's end none can be seen, so some positives read as negatives.
-		warnings = append(warnings, fmt.Sprintf("%s: the label window %s .. %s runs past the log's last date %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
-			src.Path, rep.Cutoff.Format(time.DateOnly), rep.Cutoff.AddDate(0, 0, src.HorizonDays).Format(time.DateOnly),
-			rep.Last.Format(time.DateOnly), "no", rep.Last.AddDate(0, 0, -src.HorizonDays).Format(time.DateOnly)))
+		warnings = append(warnings, &WindowWarning{Path: src.Path, Cutoff: rep.Cutoff,
+			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
+			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Warnings: warnings}, nil
 }

@@ -41,12 +41,26 @@ func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
 	if got := d.Notes(); !slices.Equal(got, want) {
 		t.Errorf("notes\n got %q\nwant %q", got, want)
 	}
+	f, ok := d.Warnings[0].(*FutureWarning)
+	if !ok || f.Future != 2 || f.Lines != 39 || !f.DefaultCutoff || f.LastUpToToday.Format(time.DateOnly) != "2020-02-28" ||
+		f.Last.Format(time.DateOnly) != "2099-06-30" || f.Name != "orders.csv" {
+		t.Errorf("structured warning %#v", d.Warnings[0])
+	}
 	// A cutoff given by the user is kept; the warning stays.
 	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 7, Cutoff: time.Date(2020, 2, 10, 0, 0, 0, 0, time.UTC)}
 	d, err = LoadAt(src, stringOpener(b.String()), now)
-	if err != nil || len(d.Warnings) != 1 || strings.Contains(d.Warnings[0], "default cutoff") {
-		t.Errorf("given cutoff: %v %q", err, d.Warnings)
+	if err != nil || len(d.Warnings) != 1 || strings.Contains(d.Warnings[0].String(), "default cutoff") {
+		t.Errorf("given cutoff: %v %q", err, warningTexts(d))
 	}
+}
+
+// warningTexts is the English of d's warnings.
+func warningTexts(d *Data) []string {
+	var out []string
+	for _, w := range d.Warnings {
+		out = append(out, w.String())
+	}
+	return out
 }
 
 func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
@@ -70,12 +84,18 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 	// the latest cutoff the log covers is 2020-02-28 - 7 days = 2020-02-21.
 	want := []string{`orders.csv: the label window 2020-02-25 .. 2020-03-03 runs past the log's last date 2020-02-28: orders after it are unseen, ` +
 		`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`}
-	if !slices.Equal(d.Warnings, want) {
-		t.Errorf("warnings\n got %q\nwant %q", d.Warnings, want)
+	if got := warningTexts(d); !slices.Equal(got, want) {
+		t.Errorf("warnings\n got %q\nwant %q", got, want)
+	}
+	wantW := WindowWarning{Path: "orders.csv", Cutoff: time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC),
+		End: time.Date(2020, 3, 3, 0, 0, 0, 0, time.UTC), Last: time.Date(2020, 2, 28, 0, 0, 0, 0, time.UTC),
+		Latest: time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC), Negative: "no"}
+	if w, ok := d.Warnings[0].(*WindowWarning); !ok || *w != wantW {
+		t.Errorf("structured warning %#v, want %#v", d.Warnings[0], wantW)
 	}
 	// A window the log covers is not warned about.
 	src.Cutoff = time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC)
 	if d, err = LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil || len(d.Warnings) != 0 {
-		t.Errorf("covered window: %v %q", err, d.Warnings)
+		t.Errorf("covered window: %v %q", err, warningTexts(d))
 	}
 }

@@ -18,8 +18,7 @@ func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experim
 			return loadedMsg{gen: gen, err: err}
 		}
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
-			return loadedMsg{gen: gen, err: fmt.Errorf("%s has %s rows; this session allows at most %s (refused before training)",
-				d.Source.Describe(), common.Thousands(d.Table.Rows), common.Thousands(limits.MaxRows))}
+			return loadedMsg{gen: gen, err: &common.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}
 		}
 		return prepare(gen, d, cfg)
 	}

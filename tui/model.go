@@ -112,7 +112,7 @@ func NewModel(opts Options) Model {
 		styles:  st,
 		keys:    com.Keys,
 		help:    h,
-		loading: com.Tf("loading %s…", "正在加载 %s…", opts.Source.Describe()),
+		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
 	}
 	m.dataScr = datascreen.New(com, opts.Served)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
@@ -180,7 +180,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.loaded(msg), nil
 	case datascreen.OpenMsg:
 		m.gen++
-		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", msg.Src.Describe())
+		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
 		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
 	case datascreen.ResplitMsg:
 		m.modelScr.SetSeed(msg.Seed)
@@ -337,7 +337,7 @@ func (m *Model) reprepare() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading = m.com.Tf("splitting %s…", "正在划分 %s…", m.data.Source.Describe())
+	m.loading = m.com.Tf("splitting %s…", "正在划分 %s…", m.com.DescribeSource(m.data.Source))
 	return resplitCmd(m.gen, m.data, m.modelScr.Config())
 }
 

@@ -59,6 +59,9 @@ func (m Model) errorPanel() string {
 	}
 	w := max(m.width-2, 10)
 	msg := strings.TrimSpace(m.err.Error())
+	if m.com.Lang == "zh" {
+		msg = strings.TrimSpace(m.com.ErrorText(m.err))
+	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
 	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" +

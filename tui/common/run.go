@@ -1,8 +1,6 @@
 package common
 
 import (
-	"fmt"
-
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
@@ -16,13 +14,13 @@ type Limits struct {
 
 // Check refuses a training run beyond the session's limits. The Model
 // screen already clamps the epochs and loading refuses large files; this is
-// the last guard before a worker starts.
+// the last guard before a worker starts. The refusal is a *LimitError.
 func (l Limits) Check(d *experiment.Data, cfg experiment.Config) error {
 	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
-		return fmt.Errorf("%s has %s rows; this session allows training on at most %s", d.Source.Describe(), Thousands(d.Table.Rows), Thousands(l.MaxRows))
+		return &LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: l.MaxRows}
 	}
 	if l.MaxEpochs > 0 && cfg.Train.Epochs > l.MaxEpochs {
-		return fmt.Errorf("%s epochs asked; this session allows at most %s", Thousands(cfg.Train.Epochs), Thousands(l.MaxEpochs))
+		return &LimitError{Epochs: cfg.Train.Epochs, MaxEpochs: l.MaxEpochs}
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	rowsH := max(h-1-len(detail), 1)
 	var body []string
 	for i, c := range cols {
-		line := row(c.Name, s.kindName(c.Kind), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), c.Action)
+		line := row(c.Name, s.kindName(c.Kind), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), s.action(c))
 		if i == sel {
 			line = s.Styles.Selected.Render(common.Pad(line, w))
 		}
@@ -136,7 +136,7 @@ func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 	if l := s.levelsOrRange(c, false); l != "" {
 		out = append(out, wrap(l, w, 3)...)
 	}
-	for _, l := range wrap(c.Action, w, 4) {
+	for _, l := range wrap(s.action(c), w, 4) {
 		out = append(out, st.Muted.Render(l))
 	}
 	for _, d := range s.info.Dists {
@@ -164,8 +164,8 @@ func (s Model) columnDetail(c data.ColumnReport) string {
 		parts = append(parts, l)
 	}
 	text := c.Name + s.T(": ", "：") + strings.Join(parts, s.T(", ", "，"))
-	if c.Action != "" {
-		text += " — " + c.Action
+	if a := s.action(c); a != "" {
+		text += " — " + a
 	}
 	return text
 }
@@ -183,5 +183,5 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 	case len(c.Levels) > 0:
 		return strings.Join(c.Levels, ", ")
 	}
-	return c.Note
+	return s.reason(c.Why)
 }

@@ -144,15 +144,28 @@ func orderLog() string {
 	return b.String() + "c01,2099-12-31,5.50\n"
 }
 
-// TestLoadWarningsSpeakTheLanguage: the warnings stay on screen; what the
-// TUI writes around them is translated (the warning text itself comes
-// from experiment in English).
+// TestLoadWarningsSpeakTheLanguage: the warnings stay on screen, worded
+// in the interface's language from experiment's structured warnings.
 func TestLoadWarningsSpeakTheLanguage(t *testing.T) {
 	src := experiment.Source{Kind: "log", Path: "orders.csv"}
-	en := screentest.Render(loaded(t, screentest.Common("en", 80, 24), src, orderLog()), 80, 24)
-	mustContain(t, en, "Warning", "dated after today", "Cohort", "cutoff 1998-08-14")
-	zh := screentest.Render(loaded(t, screentest.Common("zh", 80, 24), src, orderLog()), 80, 24)
-	mustContain(t, zh, "警告", "dated after today", "客户群", "截止日 1998-08-14")
+	en := screentest.Render(loaded(t, screentest.Common("en", 160, 48), src, orderLog()), 160, 48)
+	mustContain(t, en, "Warning", "dated after today", "the default cutoff ignores them", "Cohort", "cutoff 1998-08-14")
+	zh := screentest.Render(loaded(t, screentest.Common("zh", 160, 48), src, orderLog()), 160, 48)
+	mustContain(t, zh, "警告", "orders.csv：74 行中有 1 行的日期晚于今天（1998-12-31）", "默认截止日", "客户群", "截止日 1998-08-14")
+	for _, en := range []string{"dated after today", "the log's dates", "default cutoff", "minus the horizon"} {
+		if strings.Contains(zh, en) {
+			t.Errorf("Chinese view has %q:\n%s", en, zh)
+		}
+	}
+	// A label window past the log's end, with a cutoff given.
+	src.Cutoff = time.Date(1998, 8, 1, 0, 0, 0, 0, time.UTC)
+	src.HorizonDays = 60
+	past := strings.TrimSuffix(orderLog(), "c01,2099-12-31,5.50\n")
+	zh = screentest.Render(loaded(t, screentest.Common("zh", 160, 48), src, past), 160, 48)
+	mustContain(t, zh, "标签窗口 1998-08-01 .. 1998-09-30 超出了日志的最后日期 1998-09-13")
+	if strings.Contains(zh, "label window") {
+		t.Errorf("Chinese view has the English window warning:\n%s", zh)
+	}
 }
 
 // TestPromptsSpeakTheLanguage: the prompts and their refusals are in

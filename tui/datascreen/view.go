@@ -78,7 +78,7 @@ func (s Model) header() []string {
 	st, info := s.Styles, s.info
 	plain := func(strs ...string) string { return strings.Join(strs, " ") }
 	var lines []string
-	lines = append(lines, s.field(s.T("Source", "来源"), info.Source, 2, st.Value.Render)...)
+	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
 	lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s (stratified)",
@@ -93,9 +93,8 @@ func (s Model) header() []string {
 			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), 2, plain)...)
 	}
 	for _, w := range s.data.Warnings {
-		// Wrapped, not cut: the end of a warning says what was done. The
-		// text comes from experiment, in English.
-		lines = append(lines, s.field(s.T("Warning", "警告"), w, 3, st.Warning.Render)...)
+		// Wrapped, not cut: the end of a warning says what was done.
+		lines = append(lines, s.field(s.T("Warning", "警告"), s.warning(w), 3, st.Warning.Render)...)
 	}
 	return lines
 }

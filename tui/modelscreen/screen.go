@@ -213,7 +213,7 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 		err = next.Validate()
 	}
 	if err != nil {
-		s.refusal, s.refused = common.PlainError(err), s.sel
+		s.refusal, s.refused = s.ErrorText(err), s.sel
 		return false
 	}
 	s.cfg, s.refusal, s.refused = next, "", -1

@@ -1,0 +1,85 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ReasonKind names why a column was given a kind that is not obvious.
+type ReasonKind int
+
+const (
+	// ReasonNone is an ordinary column: nothing to explain.
+	ReasonNone ReasonKind = iota
+	// ReasonAllMissing is a constant column with no value at all.
+	ReasonAllMissing
+	// ReasonSingleValue is a constant column holding one value.
+	ReasonSingleValue
+	// ReasonUnique is an identifier whose every value is unique.
+	ReasonUnique
+	// ReasonIDName is an identifier named like one with mostly distinct
+	// values (Distinct of Rows).
+	ReasonIDName
+	// ReasonTooManyLevels is text with more distinct values (Distinct)
+	// than a categorical column may have (MaxLevels).
+	ReasonTooManyLevels
+	// ReasonUniqueIntegers is an identifier of unique integers.
+	ReasonUniqueIntegers
+)
+
+// Reason explains an inferred kind in structure, so that programs can word
+// it in any language; String gives the English of Column.Note.
+type Reason struct {
+	Kind ReasonKind
+	// Distinct and Rows count the distinct and present values
+	// (ReasonIDName, ReasonTooManyLevels).
+	Distinct, Rows int
+	// MaxLevels is the categorical limit (ReasonTooManyLevels).
+	MaxLevels int
+}
+
+// String is the reason in English ("" for ReasonNone).
+func (r Reason) String() string {
+	switch r.Kind {
+	case ReasonAllMissing:
+		return "every value is missing"
+	case ReasonSingleValue:
+		return "a single value"
+	case ReasonUnique:
+		return "every value is unique"
+	case ReasonIDName:
+		return fmt.Sprintf("named like an identifier, %d distinct values in %d rows", r.Distinct, r.Rows)
+	case ReasonTooManyLevels:
+		return fmt.Sprintf("%d distinct values, more than the %d a categorical column may have", r.Distinct, r.MaxLevels)
+	case ReasonUniqueIntegers:
+		return "unique integers"
+	}
+	return ""
+}
+
+// explain records why c has its kind, in structure and in English.
+func (c *Column) explain(r Reason) {
+	c.Why, c.Note = r, r.String()
+}
+
+// MixedText describes a column of mostly numbers read as text: of the
+// Present values in the first rows, Numbers are numbers and NotNumbers are
+// not; Examples quotes a few of those, and More says there are others.
+type MixedText struct {
+	Numbers, Present, NotNumbers int
+	Examples                     []string
+	More                         bool
+}
+
+// String is the warning in English (Column.Warning).
+func (m *MixedText) String() string {
+	if m == nil {
+		return ""
+	}
+	more := ""
+	if m.More {
+		more = ", …"
+	}
+	return fmt.Sprintf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s%s)",
+		m.Numbers, m.Present, m.NotNumbers, strings.Join(m.Examples, ", "), more)
+}

@@ -1,0 +1,146 @@
+package data
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ActionKind names what happens to a column before training.
+type ActionKind int
+
+const (
+	// ActionNone: no pipeline was given, so nothing is said.
+	ActionNone ActionKind = iota
+	// ActionID keeps an identifier to name rows; it is not a feature.
+	ActionID
+	// ActionDropped leaves out a constant column.
+	ActionDropped
+	// ActionUnused is a feature column the pipeline does not use.
+	ActionUnused
+	// ActionFeature is a feature the pipeline transforms (see Encoding).
+	ActionFeature
+	// ActionLabel is the label column.
+	ActionLabel
+)
+
+// Encoding names how a feature column becomes model inputs.
+type Encoding int
+
+const (
+	// EncodeAsIs uses the numbers unchanged.
+	EncodeAsIs Encoding = iota
+	// EncodeOneHot makes one 0/1 input per level (Width of them).
+	EncodeOneHot
+	// EncodeBoolean maps Levels[0] to 0 and Levels[1] to 1.
+	EncodeBoolean
+	// EncodeMinMax maps the training range [Min, Max] to [0, 1].
+	EncodeMinMax
+	// EncodeZScore subtracts Center and divides by Spread.
+	EncodeZScore
+)
+
+// Treatment says in structure what preprocessing does to one column, so
+// that programs can word it in any language; String gives the English of
+// ColumnReport.Action (without the column's warning).
+type Treatment struct {
+	Action ActionKind
+	// Why explains an identifier or a dropped constant.
+	Why Reason
+	// Missing counts the training rows without a value. A categorical
+	// column encodes them as all zeros; others are filled with Fill, the
+	// training mode (Boolean) or Impute; Indicator adds a was-missing input.
+	Missing   int
+	Impute    Imputation
+	Fill      float64
+	Indicator bool
+	// Kind is the column's kind (features).
+	Kind     Kind
+	Encoding Encoding
+	// Width is the number of one-hot inputs.
+	Width int
+	// Levels are the boolean [false, true] spellings, or the label's
+	// [negative, positive] classes.
+	Levels []string
+	// Log says log(1+v) is taken before scaling.
+	Log bool
+	// Min and Max are the scaled range (EncodeMinMax), Center and Spread
+	// the mean and standard deviation (EncodeZScore), in log units with Log.
+	Min, Max, Center, Spread float64
+	// Rate is the label's positive rate in [0, 1].
+	Rate float64
+}
+
+// treatment reads what the fitted pipeline does to one column.
+func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
+	tr := Treatment{Action: ActionFeature, Kind: pc.Kind, Missing: pc.Missing, Impute: opts.Impute,
+		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log,
+		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale}
+	switch {
+	case pc.Kind == Categorical:
+		tr.Encoding, tr.Width = EncodeOneHot, len(pc.Levels)
+	case pc.Kind == Boolean:
+		tr.Encoding, tr.Levels = EncodeBoolean, pc.Levels
+	case opts.Scale == ScaleMinMax:
+		tr.Encoding = EncodeMinMax
+	case opts.Scale == ScaleZScore:
+		tr.Encoding = EncodeZScore
+	default:
+		tr.Encoding, tr.Log = EncodeAsIs, false
+	}
+	return tr
+}
+
+// String says in English what preprocessing does to the column.
+func (tr Treatment) String() string {
+	switch tr.Action {
+	case ActionID:
+		s := "kept to identify rows; not a feature"
+		if why := tr.Why.String(); why != "" {
+			s += " (" + why + ")"
+		}
+		return s
+	case ActionDropped:
+		return "dropped: " + tr.Why.String()
+	case ActionUnused:
+		return "not used by the pipeline"
+	case ActionLabel:
+		return fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", tr.Levels[1], 100*tr.Rate, tr.Levels[0])
+	case ActionFeature:
+		return tr.featureString()
+	}
+	return ""
+}
+
+func (tr Treatment) featureString() string {
+	var steps []string
+	if tr.Missing > 0 {
+		switch tr.Kind {
+		case Categorical:
+			steps = append(steps, fmt.Sprintf("%d missing in training encode as all zeros", tr.Missing))
+		case Boolean:
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", tr.Missing, formatNumber(tr.Fill)))
+		default:
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", tr.Missing, tr.Impute, formatNumber(tr.Fill)))
+		}
+		if tr.Indicator {
+			steps = append(steps, "plus a was-missing indicator")
+		}
+	}
+	switch {
+	case tr.Encoding == EncodeOneHot:
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", tr.Width))
+	case tr.Encoding == EncodeBoolean:
+		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", tr.Levels[0], tr.Levels[1]))
+	case tr.Log && tr.Encoding == EncodeMinMax:
+		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
+	case tr.Log && tr.Encoding == EncodeZScore:
+		steps = append(steps, fmt.Sprintf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)", tr.Center, tr.Spread))
+	case tr.Encoding == EncodeMinMax:
+		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
+	case tr.Encoding == EncodeZScore:
+		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", tr.Center, tr.Spread))
+	default:
+		steps = append(steps, "used as is")
+	}
+	return strings.Join(steps, "; ")
+}

@@ -1,0 +1,52 @@
+package experiment
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// LoadWarning is a problem with the input that did not stop the load. Its
+// String is the English shown by the command line; programs that speak
+// another language switch on the concrete type (*FutureWarning,
+// *WindowWarning) and word its fields.
+type LoadWarning interface {
+	String() string
+}
+
+// FutureWarning reports order lines dated after today. With
+// DefaultCutoff, the cutoff was chosen by default from LastUpToToday, the
+// last date up to today, so the future lines were ignored.
+type FutureWarning struct {
+	data.FutureDated
+	DefaultCutoff bool
+	LastUpToToday time.Time
+}
+
+// String is the warning in English.
+func (w *FutureWarning) String() string {
+	s := w.FutureDated.String()
+	if w.DefaultCutoff {
+		s += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s, minus the horizon)",
+			w.LastUpToToday.Format(time.DateOnly))
+	}
+	return s
+}
+
+// WindowWarning reports a label window Cutoff .. End that runs past Last,
+// the log's last date: repeat orders after it are unseen, so some
+// customers who will order again are labelled Negative. Latest is the
+// latest cutoff the log covers.
+type WindowWarning struct {
+	Path                      string
+	Cutoff, End, Last, Latest time.Time
+	Negative                  string
+}
+
+// String is the warning in English.
+func (w *WindowWarning) String() string {
+	return fmt.Sprintf("%s: the label window %s .. %s runs past the log's last date %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
+		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), w.Last.Format(time.DateOnly),
+		w.Negative, w.Latest.Format(time.DateOnly))
+}

@@ -1,0 +1,156 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strconv"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// LimitError is data or a training run refused by the session's Limits:
+// Rows of Source beyond MaxRows, or Epochs beyond MaxEpochs (the other pair
+// zero). OnLoad says the data was refused as it loaded.
+type LimitError struct {
+	Source            experiment.Source
+	Rows, MaxRows     int
+	Epochs, MaxEpochs int
+	OnLoad            bool
+}
+
+// Error is the refusal in English.
+func (e *LimitError) Error() string {
+	if e.OnLoad {
+		return fmt.Sprintf("%s has %s rows; this session allows at most %s (refused before training)",
+			e.Source.Describe(), Thousands(e.Rows), Thousands(e.MaxRows))
+	}
+	if e.MaxRows > 0 {
+		return fmt.Sprintf("%s has %s rows; this session allows training on at most %s",
+			e.Source.Describe(), Thousands(e.Rows), Thousands(e.MaxRows))
+	}
+	return fmt.Sprintf("%s epochs asked; this session allows at most %s", Thousands(e.Epochs), Thousands(e.MaxEpochs))
+}
+
+// causes names, in Chinese, the sentinel errors a user can meet loading
+// data, preparing it or training, most specific first.
+var causes = []struct {
+	err error
+	zh  string
+}{
+	{fs.ErrNotExist, "找不到文件"},
+	{fs.ErrPermission, "没有读取该文件的权限"},
+	{experiment.ErrNotRegularFile, "不是普通文件"},
+	{data.ErrNotText, "不是 UTF-8 文本文件，不能当作 CSV 读取"},
+	{data.ErrEmpty, "文件是空的"},
+	{data.ErrHeaderOnly, "表头之后没有数据行"},
+	{data.ErrRagged, "这一行的字段数不对"},
+	{data.ErrSyntax, "CSV 格式有误"},
+	{data.ErrNotNumeric, "值与该列的类型不符"},
+	{data.ErrNoLabel, "找不到标签列"},
+	{data.ErrLabelNotBinary, "标签不是二分类"},
+	{data.ErrLabelMissing, "缺少标签值"},
+	{data.ErrNoFeatures, "没有可用的特征列"},
+	{data.ErrMissingColumn, "缺少列"},
+	{data.ErrLogColumns, "找不到订单日志的列"},
+	{data.ErrBadDate, "无法识别的日期"},
+	{data.ErrCutoff, "截止日或观察期超出范围"},
+	{experiment.ErrTooFewRows, "行数太少"},
+	{experiment.ErrSource, "数据来源有误"},
+	{experiment.ErrBundle, "模型文件无效"},
+	{engine.ErrConfig, "配置无效"},
+}
+
+// ErrorText is an error as the interface shows it: PlainError in English;
+// in Chinese, a sentence for a refusal or divergence the TUI knows, or the
+// cause recognised with errors.Is, at the file:line:column of a parse
+// error, with the English detail kept in parentheses. Other errors stay in
+// English.
+func (c Common) ErrorText(err error) string {
+	plain := PlainError(err)
+	if c.Lang != "zh" {
+		return plain
+	}
+	var lim *LimitError
+	if errors.As(err, &lim) {
+		if lim.OnLoad {
+			return fmt.Sprintf("%s 有 %s 行；本会话最多允许 %s 行（在训练前拒绝）",
+				c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
+		}
+		if lim.MaxRows > 0 {
+			return fmt.Sprintf("%s 有 %s 行；本会话最多只能用 %s 行训练",
+				c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
+		}
+		return fmt.Sprintf("要求训练 %s 轮；本会话最多允许 %s 轮", Thousands(lim.Epochs), Thousands(lim.MaxEpochs))
+	}
+	var div *engine.DivergedError
+	if errors.As(err, &div) {
+		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div.Reason))
+	}
+	for _, k := range causes {
+		if !errors.Is(err, k.err) {
+			continue
+		}
+		var pe *data.ParseError
+		if errors.As(err, &pe) {
+			return where(pe) + "：" + k.zh + "（" + pe.Msg + "）"
+		}
+		var path *fs.PathError
+		if errors.As(err, &path) {
+			return path.Path + "：" + k.zh + "（" + plain + "）"
+		}
+		return k.zh + "（" + plain + "）"
+	}
+	return plain
+}
+
+// where is a parse error's file:line:column.
+func where(pe *data.ParseError) string {
+	s := pe.File
+	if pe.Line > 0 {
+		s += ":" + strconv.Itoa(pe.Line)
+		if pe.Column > 0 {
+			s += ":" + strconv.Itoa(pe.Column)
+		}
+	}
+	return s
+}
+
+// DivergedReason words engine.DivergedError.Reason in the interface's
+// language.
+func (c Common) DivergedReason(reason string) string {
+	switch reason {
+	case "loss NaN":
+		return c.T(reason, "损失为 NaN")
+	case "loss +Inf":
+		return c.T(reason, "损失为 +Inf")
+	case "loss exploded":
+		return c.T(reason, "损失暴增")
+	case "weights not finite":
+		return c.T(reason, "权重出现非有限值")
+	}
+	return reason
+}
+
+// DescribeSource names a data source in the interface's language
+// (experiment.Source.Describe in English).
+func (c Common) DescribeSource(s experiment.Source) string {
+	if c.Lang != "zh" {
+		return s.Describe()
+	}
+	switch s.Kind {
+	case "builtin":
+		users := s.Users
+		if users == 0 {
+			users = data.DefaultShopUsers
+		}
+		return fmt.Sprintf("内置商店（%d 位用户，种子 %d）", users, s.DataSeed)
+	case "textbook":
+		return "教科书商店（100 位用户）"
+	case "log":
+		return fmt.Sprintf("%s（订单日志，截止日 %s，观察期 %d 天）", s.Path, s.Cutoff.Format("2006-01-02"), s.HorizonDays)
+	}
+	return s.Describe()
+}

@@ -1,0 +1,67 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+func TestErrorTextSpeaksChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	_, notFound := os.Open("/nonexistent/users.csv")
+	bad := fmt.Errorf("preparing x: %w", &data.ParseError{File: "users.csv", Line: 3, Column: 2, Msg: `column "age": "abc" is not a number`, Err: data.ErrNotNumeric})
+	src := experiment.Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 30}
+	cases := []struct {
+		err error
+		zh  string
+	}{
+		{notFound, "/nonexistent/users.csv：找不到文件（open /nonexistent/users.csv: no such file or directory）"},
+		{bad, `users.csv:3:2：值与该列的类型不符（column "age": "abc" is not a number）`},
+		{&LimitError{Source: src, Rows: 12000, MaxRows: 10000}, "o.csv（订单日志，截止日 2020-01-02，观察期 30 天） 有 12,000 行；本会话最多只能用 10,000 行训练"},
+		{&LimitError{Source: src, Rows: 12000, MaxRows: 10000, OnLoad: true}, "o.csv（订单日志，截止日 2020-01-02，观察期 30 天） 有 12,000 行；本会话最多允许 10,000 行（在训练前拒绝）"},
+		{&LimitError{Epochs: 900, MaxEpochs: 500}, "要求训练 900 轮；本会话最多允许 500 轮"},
+		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{errors.New("something new"), "something new"},
+	}
+	for _, c := range cases {
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+		if got := en.ErrorText(c.err); got != PlainError(c.err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
+		}
+	}
+	if !errors.Is(notFound, fs.ErrNotExist) {
+		t.Fatal("os.Open of a missing file is not fs.ErrNotExist")
+	}
+	if got := (&LimitError{Source: src, Rows: 12000, MaxRows: 10000}).Error(); !strings.HasPrefix(got, "o.csv (order log, cutoff 2020-01-02, horizon 30 days) has 12,000 rows") {
+		t.Errorf("English refusal %q", got)
+	}
+}
+
+func TestDescribeSourceSpeaksChinese(t *testing.T) {
+	zh := Common{Lang: "zh"}
+	for _, c := range []struct {
+		src  experiment.Source
+		want string
+	}{
+		{experiment.Source{Kind: "builtin", DataSeed: 7}, fmt.Sprintf("内置商店（%d 位用户，种子 7）", data.DefaultShopUsers)},
+		{experiment.Source{Kind: "textbook"}, "教科书商店（100 位用户）"},
+		{experiment.Source{Kind: "csv", Path: "u.csv"}, "u.csv"},
+	} {
+		if got := zh.DescribeSource(c.src); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.src, got, c.want)
+		}
+		if got := (Common{Lang: "en"}).DescribeSource(c.src); got != c.src.Describe() {
+			t.Errorf("en %q", got)
+		}
+	}
+}

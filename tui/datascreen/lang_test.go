@@ -1,0 +1,62 @@
+package datascreen
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// mixedCSV has one column of every treatment: an identifier, a constant, a
+// column of mostly numbers read as text, a number with missing cells, a
+// categorical, a boolean and the label.
+func mixedCSV() string {
+	var b strings.Builder
+	b.WriteString("customerID,region,age,tenure,plan,active,churn\n")
+	for i := range 40 {
+		age, tenure := fmt.Sprint(20+i), fmt.Sprint(1+i%7)
+		if i%8 == 0 {
+			age = "unknown"
+		}
+		if i%10 == 3 {
+			tenure = ""
+		}
+		fmt.Fprintf(&b, "C%03d,north,%s,%s,%s,%s,%s\n", i, age, tenure, []string{"basic", "plus", "pro"}[i%3],
+			[]string{"yes", "no"}[i%2], []string{"no", "no", "no", "yes"}[i%4])
+	}
+	return b.String()
+}
+
+// englishTreatment lists phrases of the data package's English column
+// descriptions that must not reach a Chinese screen.
+var englishTreatment = []string{"encoded", "scaled", "z-scored", "kept to identify", "not a feature", "label:",
+	"missing in training", "filled with", "dropped", "used as is", "read as text", "every value", "unique",
+	"distinct values", "of rows", "indicator", "a single value", "then"}
+
+// TestSchemaSpeaksChinese: every column's preprocessing, kind reason and
+// warning, in the table and in the selected column's full description,
+// is worded in Chinese.
+func TestSchemaSpeaksChinese(t *testing.T) {
+	s := loaded(t, screentest.Common("zh", 160, 48), experiment.Source{Kind: "csv", Path: "m.csv"}, mixedCSV())
+	cols := s.info.Schema.Columns
+	if len(cols) != 7 {
+		t.Fatalf("%d columns", len(cols))
+	}
+	for i, c := range cols {
+		s.scroll[sectionSchema] = i
+		text := s.columnDetail(c) + "\n" + strings.Join(s.panelLines(c, 400, 40), "\n")
+		for _, en := range englishTreatment {
+			if strings.Contains(text, en) {
+				t.Errorf("%s: %q in\n%s", c.Name, en, text)
+			}
+		}
+	}
+	en := loaded(t, screentest.Common("en", 160, 48), experiment.Source{Kind: "csv", Path: "m.csv"}, mixedCSV())
+	for _, c := range en.info.Schema.Columns {
+		if !strings.Contains(en.columnDetail(c), " — "+c.Action) {
+			t.Errorf("%s: English detail %q lacks %q", c.Name, en.columnDetail(c), c.Action)
+		}
+	}
+}

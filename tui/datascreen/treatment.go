@@ -1,0 +1,134 @@
+package datascreen
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+)
+
+// gnum writes a number as the data package does in its English
+// descriptions (shortest exact form), so both languages show one value.
+func gnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+
+// action says what preprocessing does to a column, then its warning, in
+// the interface's language (data.ColumnReport.Action in English).
+func (s Model) action(c data.ColumnReport) string {
+	parts := []string{}
+	if t := s.treatment(c.Treatment); t != "" {
+		parts = append(parts, t)
+	}
+	if w := s.mixed(c.Mixed); w != "" {
+		parts = append(parts, w)
+	}
+	return strings.Join(parts, s.T("; ", "；"))
+}
+
+// treatment words a data.Treatment.
+func (s Model) treatment(tr data.Treatment) string {
+	switch tr.Action {
+	case data.ActionID:
+		out := s.T("kept to identify rows; not a feature", "保留用于识别行，不作特征")
+		if why := s.reason(tr.Why); why != "" {
+			out += s.Tf(" (%s)", "（%s）", why)
+		}
+		return out
+	case data.ActionDropped:
+		return s.Tf("dropped: %s", "未使用：%s", s.reason(tr.Why))
+	case data.ActionUnused:
+		return s.T("not used by the pipeline", "预处理流程未使用")
+	case data.ActionLabel:
+		return s.Tf("label: %q = 1 (%.1f%% of rows), %q = 0", "标签：%q = 1（占 %.1f%% 的行），%q = 0",
+			tr.Levels[1], 100*tr.Rate, tr.Levels[0])
+	case data.ActionFeature:
+		return strings.Join(s.featureSteps(tr), s.T("; ", "；"))
+	}
+	return ""
+}
+
+// featureSteps words a feature's imputation and encoding.
+func (s Model) featureSteps(tr data.Treatment) []string {
+	var steps []string
+	if tr.Missing > 0 {
+		switch tr.Kind {
+		case data.Categorical:
+			steps = append(steps, s.Tf("%d missing in training encode as all zeros", "训练集中 %d 个缺失，编码为全零", tr.Missing))
+		case data.Boolean:
+			steps = append(steps, s.Tf("%d missing in training filled with the mode %s", "训练集中 %d 个缺失，用众数 %s 填充",
+				tr.Missing, gnum(tr.Fill)))
+		default:
+			steps = append(steps, s.Tf("%d missing in training filled with the %s %s", "训练集中 %d 个缺失，用%s %s 填充",
+				tr.Missing, s.imputation(tr.Impute), gnum(tr.Fill)))
+		}
+		if tr.Indicator {
+			steps = append(steps, s.T("plus a was-missing indicator", "另加一列“是否缺失”指示"))
+		}
+	}
+	switch {
+	case tr.Encoding == data.EncodeOneHot:
+		steps = append(steps, s.Tf("one-hot encoded into %d columns (unseen levels: all zeros)",
+			"独热编码为 %d 列（未见过的取值：全零）", tr.Width))
+	case tr.Encoding == data.EncodeBoolean:
+		steps = append(steps, s.Tf("encoded %s = 0, %s = 1", "编码 %s = 0，%s = 1", tr.Levels[0], tr.Levels[1]))
+	case tr.Log && tr.Encoding == data.EncodeMinMax:
+		steps = append(steps, s.Tf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]",
+			"先取 log(1+v)，再从 [%s, %s] 最小-最大缩放到 [0, 1]", gnum(tr.Min), gnum(tr.Max)))
+	case tr.Log && tr.Encoding == data.EncodeZScore:
+		steps = append(steps, s.Tf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)",
+			"先取 log(1+v)，再标准化（对数尺度下均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
+	case tr.Encoding == data.EncodeMinMax:
+		steps = append(steps, s.Tf("min-max scaled from [%s, %s] to [0, 1]", "从 [%s, %s] 最小-最大缩放到 [0, 1]",
+			gnum(tr.Min), gnum(tr.Max)))
+	case tr.Encoding == data.EncodeZScore:
+		steps = append(steps, s.Tf("z-scored (mean %.4g, sd %.4g)", "标准化（均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
+	default:
+		steps = append(steps, s.T("used as is", "原样使用"))
+	}
+	return steps
+}
+
+// imputation names the fill statistic.
+func (s Model) imputation(m data.Imputation) string {
+	switch m {
+	case data.ImputeMedian:
+		return s.T("median", "中位数")
+	case data.ImputeMean:
+		return s.T("mean", "均值")
+	}
+	return m.String()
+}
+
+// reason words why a column has its kind (data.Column.Note in English).
+func (s Model) reason(r data.Reason) string {
+	switch r.Kind {
+	case data.ReasonAllMissing:
+		return s.T("every value is missing", "全部缺失")
+	case data.ReasonSingleValue:
+		return s.T("a single value", "只有一个取值")
+	case data.ReasonUnique:
+		return s.T("every value is unique", "每个值都不同")
+	case data.ReasonIDName:
+		return s.Tf("named like an identifier, %d distinct values in %d rows", "名称像标识符，%[2]d 行中有 %[1]d 个不同值",
+			r.Distinct, r.Rows)
+	case data.ReasonTooManyLevels:
+		return s.Tf("%d distinct values, more than the %d a categorical column may have", "%d 个不同值，超过类别列最多 %d 个的上限",
+			r.Distinct, r.MaxLevels)
+	case data.ReasonUniqueIntegers:
+		return s.T("unique integers", "互不相同的整数")
+	}
+	return ""
+}
+
+// mixed words the warning on a column of mostly numbers read as text.
+func (s Model) mixed(m *data.MixedText) string {
+	if m == nil {
+		return ""
+	}
+	examples := strings.Join(m.Examples, s.T(", ", "，"))
+	if m.More {
+		examples += s.T(", …", "，…")
+	}
+	return s.Tf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s)",
+		"按文本读取，尽管前几行的 %[2]d 个值中有 %[1]d 个是数字：%[3]d 个不是（%[4]s）",
+		m.Numbers, m.Present, m.NotNumbers, examples)
+}

@@ -1,0 +1,32 @@
+package datascreen
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// warning words a load warning in the interface's language: English is
+// experiment's own wording, Chinese is worded here from its fields.
+func (s Model) warning(w experiment.LoadWarning) string {
+	if s.Lang != "zh" {
+		return w.String()
+	}
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	switch w := w.(type) {
+	case *experiment.FutureWarning:
+		zh := fmt.Sprintf("%s：%s 行中有 %s 行的日期晚于今天（%s）；日志的日期范围为 %s .. %s",
+			w.Name, common.Thousands(w.Lines), common.Thousands(w.Future), day(w.Today), day(w.First), day(w.Last))
+		if w.DefaultCutoff {
+			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s，减去观察期）", day(w.LastUpToToday))
+		}
+		return zh
+	case *experiment.WindowWarning:
+		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了日志的最后日期 %s：之后的订单看不到，"+
+			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
+			w.Path, day(w.Cutoff), day(w.End), day(w.Last), w.Negative, day(w.Latest))
+	}
+	return w.String()
+}
