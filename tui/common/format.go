@@ -152,12 +152,6 @@ func PlainError(err error) string {
 	return msg
 }
 
-// NoRunYet is what every analysis screen shows before a run has ended.
-func NoRunYet(st Styles) string {
-	return st.Title.Render("No trained model yet.") + "\n" +
-		st.Muted.Render("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.")
-}
-
 // JoinColumns sets blocks of lines side by side, each padded to its width.
 func JoinColumns(blocks [][]string, widths []int, gap int) []string {
 	rows := 0

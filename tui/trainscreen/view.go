@@ -320,7 +320,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	switch {
 	case errors.As(err, &div):
 		return c.Tf("✗ Diverged at epoch %d, batch %d (%s) — lower the learning rate and start again.",
-			"✗ 在第 %d 轮第 %d 批发散（%s）——请降低学习率后重新开始。", div.Epoch, div.Batch, div.Reason), true
+			"✗ 在第 %d 轮第 %d 批发散（%s）——请降低学习率后重新开始。", div.Epoch, div.Batch, c.DivergedReason(div.Reason)), true
 	case errors.Is(err, context.Canceled):
 		if exp == nil {
 			return c.T("■ Stopped before training began.", "■ 训练开始前已停止。"), false
@@ -329,7 +329,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 		return c.Tf("■ Stopped by you after %d epochs and %d batches. space starts a new run.",
 			"■ 已由你停止，共训练 %d 轮又 %d 批。按空格开始新的训练。", ep, b), false
 	case err != nil:
-		return c.T("✗ Could not train: ", "✗ 无法训练：") + common.PlainError(err), true
+		return c.T("✗ Could not train: ", "✗ 无法训练：") + c.ErrorText(err), true
 	case exp == nil:
 		return "", false
 	}
