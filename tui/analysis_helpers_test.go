@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -86,7 +87,7 @@ func pressAll(t *testing.T, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
 		var cmd tea.Cmd
-		m, cmd = update(t, m, press(k))
+		m, cmd = update(t, m, screentest.Press(k))
 		m = runCmds(t, m, cmd)
 	}
 	return m
