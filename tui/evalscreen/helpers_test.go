@@ -37,24 +37,14 @@ func evaluated(t *testing.T, c common.Common, run common.Run) Model {
 // every message, and returns the messages that are not the screen's own.
 func drain(t *testing.T, s Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	out := screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
 		case ReadyMsg, ImportanceMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
-			queue = append(queue, next)
-		default:
-			out = append(out, msg)
+			return next, true
 		}
-	}
+		return nil, false
+	})
 	return s, out
 }

@@ -28,22 +28,15 @@ func analysedWith(t *testing.T, c common.Common) Model {
 // as the program would.
 func runCmds(t *testing.T, s Model, cmd tea.Cmd) Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
 		case ReadyMsg, ExplainMsg, SweepMsg, ExportProgressMsg, ExportDoneMsg, ExportTextMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
-			queue = append(queue, next)
+			return next, true
 		}
-	}
+		return nil, false
+	})
 	return s
 }
 
