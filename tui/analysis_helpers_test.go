@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -34,28 +35,14 @@ func trainRun(t *testing.T, m Model, epochs int) common.Run {
 // to m, as the program would (synchronously, in order).
 func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		msg := c()
-		switch msg := msg.(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
-			continue
-		case nil:
-			continue
-		}
-		if !analysisMsg(msg) {
-			continue // cursor blinks, ticks: not this test's business
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		if msg == nil || !analysisMsg(msg) {
+			return nil, false // cursor blinks, ticks: not this test's business
 		}
 		var next tea.Cmd
 		m, next = update(t, m, msg)
-		queue = append(queue, next)
-	}
+		return next, true
+	})
 	return m
 }
 
@@ -86,7 +73,7 @@ func pressAll(t *testing.T, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
 		var cmd tea.Cmd
-		m, cmd = update(t, m, press(k))
+		m, cmd = update(t, m, screentest.Press(k))
 		m = runCmds(t, m, cmd)
 	}
 	return m

@@ -13,10 +13,11 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 func builtinOptions() Options {
-	return Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}
+	return Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}
 }
 
 func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
@@ -54,7 +55,7 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	}
 	c := direct(0.63)
 	view := screen(m)
-	mustContain(t, view, "threshold 0.63", common.Thousands(int(c.TN)), common.Thousands(int(c.FP)), common.Thousands(int(c.FN)), common.Thousands(int(c.TP)))
+	screentest.MustContain(t, view, "threshold 0.63", common.Thousands(int(c.TN)), common.Thousands(int(c.FP)), common.Thousands(int(c.FN)), common.Thousands(int(c.TP)))
 	m = pressAll(t, m, "f")
 	if m.evalScr.Threshold() != best.Threshold {
 		t.Fatalf("f set %g, best F1 threshold is %g", m.evalScr.Threshold(), best.Threshold)
@@ -63,7 +64,7 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	if err != nil || direct1.Threshold != best.Threshold {
 		t.Fatalf("best F1 %+v, direct %+v (%v)", best, direct1, err)
 	}
-	mustContain(t, screen(m), fmt.Sprintf("F1 %.3f", direct(direct1.Threshold).F1()))
+	screentest.MustContain(t, screen(m), fmt.Sprintf("F1 %.3f", direct(direct1.Threshold).F1()))
 	m = pressAll(t, m, "r")
 	if m.evalScr.Threshold() != 0.5 {
 		t.Fatalf("r set %g, want the configured 0.5", m.evalScr.Threshold())
@@ -78,7 +79,7 @@ func TestConfusionAtTheLiveThresholdMatchesADirectCount(t *testing.T) {
 	if m.evalScr.Page() != evalscreen.PageCurves {
 		t.Fatal("v did not turn to the curves page")
 	}
-	mustContain(t, screen(m), "ROC", "Calibration", "false positive rate")
+	screentest.MustContain(t, screen(m), "ROC", "Calibration", "false positive rate")
 }
 
 // TestThresholdReachesEveryScreen: the root hands the Evaluate screen's
@@ -91,7 +92,7 @@ func TestThresholdReachesEveryScreen(t *testing.T) {
 		t.Fatalf("the Evaluate screen's threshold is %g after a ThresholdMsg of 0.3 sent while Users was shown", m.evalScr.Threshold())
 	}
 	m = pressAll(t, m, "4", "right")
-	mustContain(t, screen(m), "threshold 0.31")
+	screentest.MustContain(t, screen(m), "threshold 0.31")
 }
 
 func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
@@ -112,12 +113,12 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 		t.Fatalf("Bayes AUC %g, direct %g (%v)", va.Bayes.AUC, auc, err)
 	}
 	view := screen(m)
-	mustContain(t, view, "best possible", fmt.Sprintf("%.3f", auc), fmt.Sprintf("%.3f", va.Report.ROCAUC),
+	screentest.MustContain(t, view, "best possible", fmt.Sprintf("%.3f", auc), fmt.Sprintf("%.3f", va.Report.ROCAUC),
 		"Contacting the 20 % riskiest users (lowest P(purchases_next_30d = yes)) reaches")
 	dir := "../../shared/datasets/telco_churn"
 	opts := Options{Source: experiment.Source{Kind: "csv", Path: dir + "/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"},
-		Config: experiment.DefaultConfig(), Open: osOpen}
-	if _, err := osOpen(opts.Source.Path); err != nil {
+		Config: experiment.DefaultConfig(), Open: screentest.Open}
+	if _, err := screentest.Open(opts.Source.Path); err != nil {
 		t.Skipf("telco data not found at %s: %v", dir, err)
 	}
 	m = analysedModel(t, opts, 120, 40, 1)
@@ -125,7 +126,7 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	if m.evalScr.Validation().Bayes != nil || strings.Contains(screen(m), "best possible") {
 		t.Fatal("a CSV file shows a Bayes limit")
 	}
-	mustContain(t, screen(m), "riskiest users (highest P(Churn = Yes)) reaches", "of those with Churn = Yes")
+	screentest.MustContain(t, screen(m), "riskiest users (highest P(Churn = Yes)) reaches", "of those with Churn = Yes")
 }
 
 func TestRiskWordingFollowsTheLabel(t *testing.T) {
@@ -164,7 +165,7 @@ func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	}
 	view := screen(m)
 	last := second.History[len(second.History)-1]
-	mustContain(t, view, "Run 1 against run 2", "epochs run", "4/4", common.FmtMetric(last.ValLoss), common.FmtMetric(last.ValAUC))
+	screentest.MustContain(t, view, "Run 1 against run 2", "epochs run", "4/4", common.FmtMetric(last.ValLoss), common.FmtMetric(last.ValAUC))
 	m = pressAll(t, m, "up", "enter")
 	if m.analysed.Number != 1 || !m.pinned {
 		t.Fatalf("enter on run 1: analysed %d, pinned %v", m.analysed.Number, m.pinned)
@@ -193,7 +194,7 @@ func TestDecisionMapFollowsTheSelectedUser(t *testing.T) {
 		t.Fatal("no map")
 	}
 	x, y := m.mapScr.Axes()
-	mustContain(t, screen(m), "Decision map", x+" (→)", y+" (↑)")
+	screentest.MustContain(t, screen(m), "Decision map", x+" (→)", y+" (↑)")
 	m = pressAll(t, m, "x")
 	if nx, ny := m.mapScr.Axes(); nx == x || ny != y || !m.mapScr.Shown() {
 		t.Fatalf("x: axes %s, %s after %s, %s", nx, ny, x, y)
@@ -208,7 +209,7 @@ func TestWalkthroughTabFollowsTheSelectedUserAndSharesTab(t *testing.T) {
 		t.Fatalf("walkthrough of row %d, selected %d", wr, row)
 	}
 	id := m.usersScr.ID(row)
-	mustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
+	screentest.MustContain(t, screen(m), "Walkthrough of run 1", "user "+id)
 	// On the first step tab has no layer to move to: it switches screens.
 	m = pressAll(t, m, "tab")
 	if m.active != tabRuns {
@@ -242,7 +243,7 @@ func TestAnalysisScreensBeforeAnyRun(t *testing.T) {
 }
 
 func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
-	m := NewModel(Options{Source: experiment.Source{Kind: "builtin"}, Open: osOpen, Limits: Limits{MaxRows: 1000, MaxEpochs: 5}})
+	m := NewModel(Options{Source: experiment.Source{Kind: "builtin"}, Open: screentest.Open, Limits: Limits{MaxRows: 1000, MaxEpochs: 5}})
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	tm, _ = tm.Update(tm.(Model).Init()())
 	m = tm.(Model)
@@ -252,8 +253,8 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 	if m.modelScr.Config().Train.Epochs != 5 {
 		t.Fatalf("epochs %d, want the limit 5", m.modelScr.Config().Train.Epochs)
 	}
-	mustContain(t, screen(pressAll(t, m, "esc", "2")), "≤ 5: session limit")
-	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	screentest.MustContain(t, screen(pressAll(t, m, "esc", "2")), "≤ 5: session limit")
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -279,7 +280,7 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	if gotBase != base || len(gotCols) != len(imp) || gotCols[0] != imp[0] {
 		t.Fatalf("screen %g %+v, direct %g %+v", gotBase, gotCols[:1], base, imp[:1])
 	}
-	mustContain(t, screen(m), "Permutation importance", "The model leans most on "+imp[0].Column,
+	screentest.MustContain(t, screen(m), "Permutation importance", "The model leans most on "+imp[0].Column,
 		fmt.Sprintf("%.3f ± %.3f", imp[0].Mean, imp[0].Std))
 	m = pressAll(t, m, "v")
 	if m.evalScr.Page() != evalscreen.PageSummary {
@@ -288,9 +289,9 @@ func TestImportancePageShowsThePermutationImportance(t *testing.T) {
 	// When everything else fits on one page, v toggles the importance.
 	m = analysedModel(t, builtinOptions(), 120, 40, 2)
 	m = pressAll(t, m, "4", "v")
-	mustContain(t, screen(m), "Permutation importance", "v: back to the overview")
+	screentest.MustContain(t, screen(m), "Permutation importance", "v: back to the overview")
 	m = pressAll(t, m, "v")
-	mustContain(t, screen(m), "Confusion matrix", "ROC")
+	screentest.MustContain(t, screen(m), "Confusion matrix", "ROC")
 }
 
 func TestROCMarksTheThresholdsOperatingPoint(t *testing.T) {

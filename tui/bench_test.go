@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/trainscreen"
 )
 
@@ -27,7 +28,7 @@ func benchConfig() experiment.Config {
 // reports the engine's samples/s (the figure the TUI shows) and the
 // wall-clock training rows per second.
 func BenchmarkTrainHeadless(b *testing.B) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -64,8 +65,8 @@ func (p benchProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case loadedMsg:
 		// The data is in: press 3 and space, as a user would.
 		var start tea.Cmd
-		m, _ = p.Model.Update(press("3"))
-		m, start = m.Update(press("space"))
+		m, _ = p.Model.Update(screentest.Press("3"))
+		m, start = m.Update(screentest.Press("space"))
 		p.Model = m.(Model)
 		return p, tea.Batch(cmd, start)
 	case trainscreen.StartedMsg:
@@ -84,7 +85,7 @@ func (p benchProgram) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func BenchmarkTrainInTUI(b *testing.B) {
 	var shown, wall float64
 	for b.Loop() {
-		opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: benchConfig(), Open: osOpen}
+		opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: benchConfig(), Open: screentest.Open}
 		m := NewModel(opts)
 		in, feed := io.Pipe()
 		prog := tea.NewProgram(benchProgram{Model: m}, tea.WithInput(in), tea.WithOutput(io.Discard),

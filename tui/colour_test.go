@@ -12,6 +12,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/colorprofile"
 
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/trainscreen"
 )
 
@@ -28,8 +29,8 @@ func (q quitAfterLoad) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg.(type) {
 	case loadedMsg:
 		var start tea.Cmd
-		m, _ = q.Model.Update(press("3"))
-		m, start = m.Update(press("space"))
+		m, _ = q.Model.Update(screentest.Press("3"))
+		m, start = m.Update(screentest.Press("space"))
 		q.Model = m.(Model)
 		return q, tea.Batch(cmd, start)
 	case trainscreen.DoneMsg:

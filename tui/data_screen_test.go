@@ -12,6 +12,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // writeFile writes content into dir/name and returns the path.
@@ -57,7 +58,7 @@ func send(t *testing.T, m Model, msg tea.Msg) Model {
 func sendKeys(t *testing.T, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
-		m = send(t, m, press(k))
+		m = send(t, m, screentest.Press(k))
 	}
 	return m
 }
@@ -75,13 +76,13 @@ func TestOpenCSVThroughThePromptAndChooseAnotherLabel(t *testing.T) {
 	if got := strings.Join(m.dataScr.Info().Candidates, ","); got != "churn,active" {
 		t.Fatalf("label candidates %s, want churn,active", got)
 	}
-	mustContain(t, screen(m), path, "40 rows", "churn")
+	screentest.MustContain(t, screen(m), path, "40 rows", "churn")
 
 	m = sendKeys(t, m, "c")
 	if !m.dataScr.Picking() {
 		t.Fatal("c did not open the label picker")
 	}
-	mustContain(t, screen(m), "Choose the label column", "churn", "active")
+	screentest.MustContain(t, screen(m), "Choose the label column", "churn", "active")
 	m = sendKeys(t, m, "down", "enter")
 	if m.data.Table.Label.Name != "active" || m.data.Source.Label != "active" {
 		t.Fatalf("label %q after choosing active", m.data.Table.Label.Name)
@@ -106,7 +107,7 @@ func TestPromptRefusesInPlace(t *testing.T) {
 		if m.dataScr.PromptErr() != c.reason || !m.editing() {
 			t.Errorf("%s %q: prompt error %q, want %q", c.key, c.text, m.dataScr.PromptErr(), c.reason)
 		}
-		mustContain(t, screen(m), "✗ "+c.reason)
+		screentest.MustContain(t, screen(m), "✗ "+c.reason)
 		m = sendKeys(t, m, "esc")
 	}
 }
@@ -119,7 +120,7 @@ func TestResplitWithSeed(t *testing.T) {
 	if m.modelScr.Config().Seed != 42 || m.dataScr.Info().Seed != 42 {
 		t.Fatalf("seed: model %d, data %d", m.modelScr.Config().Seed, m.dataScr.Info().Seed)
 	}
-	mustContain(t, screen(m), "seed 42: train")
+	screentest.MustContain(t, screen(m), "seed 42: train")
 }
 
 func TestPathCompletion(t *testing.T) {
@@ -137,7 +138,7 @@ func TestPathCompletion(t *testing.T) {
 	if got, n := m.dataScr.PromptValue(), len(m.dataScr.PromptMatches()); got != dir+"/alp" || n != 2 {
 		t.Fatalf("completion of al: %q with %d matches", got, n)
 	}
-	mustContain(t, screen(m), "alpha.csv  alpine.csv")
+	screentest.MustContain(t, screen(m), "alpha.csv  alpine.csv")
 	m.dataScr.SetPromptValue(dir + "/b")
 	m = sendKeys(t, m, "tab")
 	if got := m.dataScr.PromptValue(); got != dir+"/beta/" {
@@ -173,7 +174,7 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	if m.err != nil || m.data.Cohort == nil {
 		t.Fatalf("opening the log: %v", m.err)
 	}
-	mustContain(t, screen(m), "Cohort", "horizon 30 days", "customer_id")
+	screentest.MustContain(t, screen(m), "Cohort", "horizon 30 days", "customer_id")
 
 	m = sendKeys(t, m, "h")
 	m.dataScr.SetPromptValue("0")
@@ -198,22 +199,22 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	if m.err != nil || !m.data.Source.Cutoff.Equal(time.Date(1998, 5, 31, 0, 0, 0, 0, time.UTC)) {
 		t.Fatalf("cutoff: err %v, source %+v", m.err, m.data.Source)
 	}
-	mustContain(t, screen(m), "cutoff 1998-05-31 · horizon 60 days")
+	screentest.MustContain(t, screen(m), "cutoff 1998-05-31 · horizon 60 days")
 }
 
 func TestSectionsAndScrolling(t *testing.T) {
-	m := loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}, 100, 30)
-	mustContain(t, screen(m), "preprocessing", "min-max scaled")
+	m := loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}, 100, 30)
+	screentest.MustContain(t, screen(m), "preprocessing", "min-max scaled")
 	m = sendKeys(t, m, "right")
-	mustContain(t, screen(m), "U000001", "rows 1–")
+	screentest.MustContain(t, screen(m), "U000001", "rows 1–")
 	m = sendKeys(t, m, "down", "down")
-	mustContain(t, screen(m), "U000003", "rows 3–")
+	screentest.MustContain(t, screen(m), "U000003", "rows 3–")
 	m = sendKeys(t, m, "]")
 	if m.dataScr.ColumnOffset() != 1 {
 		t.Fatalf("column offset %d", m.dataScr.ColumnOffset())
 	}
 	m = sendKeys(t, m, "right")
-	mustContain(t, screen(m), "distribution by label", "sessions_30d")
+	screentest.MustContain(t, screen(m), "distribution by label", "sessions_30d")
 	m = sendKeys(t, m, "left", "left", "left")
 	if m.dataScr.Section() != 2 {
 		t.Fatalf("section %d after going round", m.dataScr.Section())
@@ -233,6 +234,6 @@ func TestDataScreenShowsFutureDatedOrders(t *testing.T) {
 	if m.err != nil || m.data.Cohort == nil {
 		t.Fatalf("opening the log: %v", m.err)
 	}
-	mustContain(t, screen(m), "Warning", "lines is dated after today", "the log's dates run 1998-01-01 .. 2099-12-31",
+	screentest.MustContain(t, screen(m), "Warning", "lines is dated after today", "the log's dates run 1998-01-01 .. 2099-12-31",
 		"the default cutoff ignores", "the last date up to today, 1998-09-13, minus the horizon")
 }

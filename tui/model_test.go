@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/trainscreen"
 )
 
@@ -26,7 +27,7 @@ func TestInitLoadsTheStartingData(t *testing.T) {
 	if m.dataScr.Info().Train+m.dataScr.Info().Val != 100 || m.dataScr.Info().Val != 20 || m.dataScr.Info().Inputs != 10 {
 		t.Fatalf("split %d/%d, inputs %d", m.dataScr.Info().Train, m.dataScr.Info().Val, m.dataScr.Info().Inputs)
 	}
-	mustContain(t, screen(m), "textbook shop (100 users)", "purchases_next_30d")
+	screentest.MustContain(t, screen(m), "textbook shop (100 users)", "purchases_next_30d")
 }
 
 func TestTabsSwitchWithKeys(t *testing.T) {
@@ -36,7 +37,7 @@ func TestTabsSwitchWithKeys(t *testing.T) {
 		want tab
 	}{{"tab", tabModel}, {"tab", tabTrain}, {"shift+tab", tabModel}, {"shift+tab", tabData}, {"shift+tab", tabCount - 1}, {"tab", tabData}, {"2", tabModel}, {"1", tabData}, {"3", tabTrain}, {"4", tabEvaluate}, {"5", tabUsers}}
 	for _, s := range steps {
-		m, _ = update(t, m, press(s.key))
+		m, _ = update(t, m, screentest.Press(s.key))
 		if m.active != s.want {
 			t.Fatalf("after %s: tab %d, want %d", s.key, m.active, s.want)
 		}
@@ -49,9 +50,9 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 	if strings.Contains(short, "previous screen") {
 		t.Fatal("short help already shows the full key list")
 	}
-	m, _ = update(t, m, press("?"))
-	mustContain(t, screen(m), "previous screen", "built-in data", "open order log")
-	m, _ = update(t, m, press("?"))
+	m, _ = update(t, m, screentest.Press("?"))
+	screentest.MustContain(t, screen(m), "previous screen", "built-in data", "open order log")
+	m, _ = update(t, m, screentest.Press("?"))
 	if m.help.ShowAll {
 		t.Fatal("? did not close the full help")
 	}
@@ -60,7 +61,7 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 func TestQuitWithoutTrainingQuitsAtOnce(t *testing.T) {
 	for _, k := range []string{"q", "ctrl+c"} {
 		m := loadedModel(t, textbookOptions(), 100, 30)
-		_, cmd := update(t, m, press(k))
+		_, cmd := update(t, m, screentest.Press(k))
 		if cmd == nil {
 			t.Fatalf("%s returned no command", k)
 		}
@@ -71,18 +72,18 @@ func TestQuitWithoutTrainingQuitsAtOnce(t *testing.T) {
 }
 
 func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
-	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}
+	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}
 	opts.Config.Train.Epochs = 100000
 	opts.Config.Train.EarlyStop.Patience = 0
 	m := loadedModel(t, opts, 100, 30)
-	m, _ = update(t, m, press("3"))
-	m, cmd := update(t, m, press("space"))
+	m, _ = update(t, m, screentest.Press("3"))
+	m, cmd := update(t, m, screentest.Press("space"))
 	m, _ = update(t, m, startedMsg(t, cmd))
 	if !m.trainScr.Alive() {
 		t.Fatal("the run did not start")
 	}
 
-	m, cmd = update(t, m, press("q"))
+	m, cmd = update(t, m, screentest.Press("q"))
 	if !m.quitting || cmd == nil {
 		t.Fatalf("q while training: quitting %v, cmd %v", m.quitting, cmd)
 	}
@@ -104,14 +105,14 @@ func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
 }
 
 func TestQuitDuringARestartDoesNotStartAnotherRun(t *testing.T) {
-	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}
+	opts := Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}
 	opts.Config.Train.Epochs = 100000
 	m := loadedModel(t, opts, 100, 30)
-	m, _ = update(t, m, press("3"))
-	m, cmd := update(t, m, press("space"))
+	m, _ = update(t, m, screentest.Press("3"))
+	m, cmd := update(t, m, screentest.Press("space"))
 	m, _ = update(t, m, startedMsg(t, cmd))
-	m, _ = update(t, m, press("r"))
-	m, cmd = update(t, m, press("q"))
+	m, _ = update(t, m, screentest.Press("r"))
+	m, cmd = update(t, m, screentest.Press("q"))
 	m, cmd = update(t, m, cmd())
 	if m.trainScr.Runs() != 1 || m.trainScr.Alive() {
 		t.Fatal("quitting during a restart started another run")
@@ -144,7 +145,7 @@ func startedMsg(t *testing.T, cmd tea.Cmd) tea.Msg {
 
 func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
-	m, _ = update(t, m, press("o"))
+	m, _ = update(t, m, screentest.Press("o"))
 	if !m.editing() {
 		t.Fatal("o did not open the path prompt")
 	}
@@ -156,7 +157,7 @@ func TestTypingInAPromptDoesNotTriggerGlobalKeys(t *testing.T) {
 	if got := m.dataScr.PromptValue(); got != "q2?" {
 		t.Fatalf("prompt holds %q, want q2?", got)
 	}
-	m, _ = update(t, m, press("esc"))
+	m, _ = update(t, m, screentest.Press("esc"))
 	if m.editing() {
 		t.Fatal("esc did not close the prompt")
 	}
@@ -174,8 +175,8 @@ func TestFailedOpenKeepsThePreviousDataAndShowsTheError(t *testing.T) {
 	if !errors.Is(m.err, os.ErrNotExist) {
 		t.Fatalf("error = %v, want not-exist", m.err)
 	}
-	mustContain(t, screen(m), "Error", "nope.csv", "textbook shop (100 users)", "esc dismiss")
-	m, _ = update(t, m, press("esc"))
+	screentest.MustContain(t, screen(m), "Error", "nope.csv", "textbook shop (100 users)", "esc dismiss")
+	m, _ = update(t, m, screentest.Press("esc"))
 	if m.err != nil {
 		t.Fatal("esc did not dismiss the error")
 	}
@@ -193,14 +194,14 @@ func TestStaleLoadResultsAreDropped(t *testing.T) {
 
 func TestSeedChangeOnModelScreenResplits(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 100, 30)
-	m, _ = update(t, m, press("2"))
+	m, _ = update(t, m, screentest.Press("2"))
 	for i := 0; m.modelScr.Selected() != "Seed"; i++ {
 		if i == 30 {
 			t.Fatal("no Seed field")
 		}
-		m, _ = update(t, m, press("down"))
+		m, _ = update(t, m, screentest.Press("down"))
 	}
-	m, cmd := update(t, m, press("right"))
+	m, cmd := update(t, m, screentest.Press("right"))
 	if m.modelScr.Config().Seed != 2 || cmd == nil {
 		t.Fatalf("seed %d, cmd %v", m.modelScr.Config().Seed, cmd)
 	}

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // langModel is the textbook data loaded at w×h with the interface in lang.
@@ -103,13 +104,13 @@ func TestHelpLinesScrollWhenTooTall(t *testing.T) {
 // TestRootSpeaksChinese checks every text of the root frame in Chinese.
 func TestRootSpeaksChinese(t *testing.T) {
 	m := langModel(t, "zh", 80, 24)
-	mustContain(t, screen(sendKeys(t, m, "7")), "1 数据", "7 记录", "按键", "退出")
+	screentest.MustContain(t, screen(sendKeys(t, m, "7")), "1 数据", "7 记录", "按键", "退出")
 	wide := langModel(t, "zh", 160, 48)
-	mustContain(t, screen(wide), "6 逐步讲解", "7 训练记录", "8 决策图")
+	screentest.MustContain(t, screen(wide), "6 逐步讲解", "7 训练记录", "8 决策图")
 	withErr := m
 	withErr.err = errors.New("boom")
 	withErr.layout()
-	mustContain(t, screen(withErr), "错误  boom", "之前的数据和设置没有改变。按 esc 关闭此消息。", "关闭错误")
+	screentest.MustContain(t, screen(withErr), "错误  boom", "之前的数据和设置没有改变。按 esc 关闭此消息。", "关闭错误")
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
 	if got := screen(tm.(Model)); got != "窗口 60×20 太小:请放大到至少 80×24。" {
 		t.Errorf("too-small notice %q", got)

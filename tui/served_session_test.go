@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 func TestServedNeverCompletesPaths(t *testing.T) {
@@ -10,7 +12,7 @@ func TestServedNeverCompletesPaths(t *testing.T) {
 	opts.Served = true
 	m := loadedModel(t, opts, 120, 40)
 	m = pressAll(t, m, "1", "o", "tab")
-	mustContain(t, screen(m), "✗ path completion is off on a served session")
+	screentest.MustContain(t, screen(m), "✗ path completion is off on a served session")
 }
 
 // notice is what serve sends before closing an idle session.
@@ -21,8 +23,8 @@ func (n notice) Notice() string { return string(n) }
 func TestNoticeShowsUntilTheNextKey(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 120, 40)
 	m, _ = update(t, m, notice("idle for 9m0s: closing in 1m0s unless you press a key"))
-	mustContain(t, screen(m), "idle for 9m0s: closing in 1m0s unless you press a key")
-	m, _ = update(t, m, press("down"))
+	screentest.MustContain(t, screen(m), "idle for 9m0s: closing in 1m0s unless you press a key")
+	m, _ = update(t, m, screentest.Press("down"))
 	if strings.Contains(screen(m), "closing in") {
 		t.Error("the notice outlived a key press")
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -34,10 +35,10 @@ func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	run := trainRun(t, m, 1)
 	m.trainScr.AddFinished(run)
 	m.analyse(run) // its Cmds are not run: the screens wait
-	mustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
-	mustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
+	screentest.MustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
+	screentest.MustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
 	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 1, Err: errors.New("metrics: only one class")})
-	mustContain(t, screen(pressAll(t, m, "4")), "The evaluation failed: metrics: only one class")
+	screentest.MustContain(t, screen(pressAll(t, m, "4")), "The evaluation failed: metrics: only one class")
 }
 
 // TestAnalysisCmdsRunConcurrently runs every analysis Cmd of one run at

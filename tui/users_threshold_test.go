@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // TestThresholdReachesTheUsersScreen: the root forwards the Evaluate
@@ -14,5 +15,5 @@ func TestThresholdReachesTheUsersScreen(t *testing.T) {
 	if got := m.usersScr.Threshold(); got != 0.3 {
 		t.Fatalf("the Users screen judges at %g, want 0.3", got)
 	}
-	mustContain(t, screen(pressAll(t, m, "5")), "✓ right at 0.30")
+	screentest.MustContain(t, screen(pressAll(t, m, "5")), "✓ right at 0.30")
 }

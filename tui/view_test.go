@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 func TestGoldenScreens(t *testing.T) {
@@ -19,7 +20,7 @@ func TestGoldenScreens(t *testing.T) {
 		// A fresh model per view: the charts' histories are shared by
 		// copies of a model, as there is only ever one live copy.
 		fresh := func() Model {
-			return loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: osOpen}, w, h)
+			return loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}, w, h)
 		}
 		base := fresh()
 		views := []struct {

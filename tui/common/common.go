@@ -77,3 +77,20 @@ type Screen interface {
 	// the global keys off.
 	Editing() bool
 }
+
+// Resized returns a copy of the screen s laid out for a w×h content area:
+// it calls SetSize, which every screen declares on its pointer, on the copy.
+// A screen's Resize is then one line:
+//
+//	func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
+//
+// Go cannot give Resize (nor Update, whose result must widen the screen's
+// own type to Screen) to every screen through embedding, as a method of the
+// embedded Common would act on the Common and return it, not the screen.
+func Resized[S Screen, P interface {
+	*S
+	SetSize(w, h int)
+}](s S, w, h int) Screen {
+	P(&s).SetSize(w, h)
+	return s
+}

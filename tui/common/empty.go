@@ -5,6 +5,7 @@ import (
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // emptyMaxW is the widest an empty screen's hint is set, so it reads as a
@@ -22,13 +23,13 @@ func (c Common) Empty(title, hint string) string {
 		return ""
 	}
 	textW := min(w, emptyMaxW)
-	lines := wrapCells(title, textW)
+	lines := widget.WrapUnmarked(title, textW)
 	for i := range lines {
 		lines[i] = c.Styles.Title.Render(lines[i])
 	}
 	if hint != "" {
 		lines = append(lines, "")
-		for _, l := range wrapCells(hint, textW) {
+		for _, l := range widget.WrapUnmarked(hint, textW) {
 			lines = append(lines, c.Styles.Muted.Render(l))
 		}
 	}
@@ -49,74 +50,4 @@ func (c Common) NoRun() string {
 	return c.Empty(c.T("No trained model yet.", "还没有训练好的模型。"),
 		c.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
 			"先在“训练”页训练一个模型(按 3,再按空格);训练结束或停止后,这里会自动填上内容。"))
-}
-
-// wrapCells wraps s to lines of at most w cells: between words, and
-// between any two CJK characters (which need no space to break), cutting
-// inside a word only when it is longer than a line.
-func wrapCells(s string, w int) []string {
-	if w <= 0 {
-		return nil
-	}
-	var lines []string
-	var line strings.Builder
-	lineW := 0
-	flush := func() {
-		lines = append(lines, strings.TrimRight(line.String(), " "))
-		line.Reset()
-		lineW = 0
-	}
-	for _, tok := range tokens(s) {
-		tw := ansi.StringWidth(tok)
-		if tok == " " {
-			if lineW > 0 && lineW < w {
-				line.WriteString(" ")
-				lineW++
-			}
-			continue
-		}
-		if lineW > 0 && lineW+tw > w {
-			flush()
-		}
-		for tw > w { // a word longer than a line
-			head := ansi.Truncate(tok, w, "")
-			line.WriteString(head)
-			flush()
-			tok = strings.TrimPrefix(tok, head)
-			tw = ansi.StringWidth(tok)
-		}
-		line.WriteString(tok)
-		lineW += tw
-	}
-	if lineW > 0 || len(lines) == 0 {
-		flush()
-	}
-	return lines
-}
-
-// tokens splits s into words, single spaces and single wide (CJK)
-// characters, each a place a line may break before or after.
-func tokens(s string) []string {
-	var out []string
-	var word strings.Builder
-	end := func() {
-		if word.Len() > 0 {
-			out = append(out, word.String())
-			word.Reset()
-		}
-	}
-	for _, r := range s {
-		switch {
-		case r == ' ' || r == '\n' || r == '\t':
-			end()
-			out = append(out, " ")
-		case ansi.StringWidth(string(r)) > 1:
-			end()
-			out = append(out, string(r))
-		default:
-			word.WriteRune(r)
-		}
-	}
-	end()
-	return out
 }

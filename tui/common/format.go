@@ -125,15 +125,12 @@ func DescribeRun(cfg experiment.Config) string {
 		Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
 }
 
-// FmtMetric writes a loss or score with four decimals (or as a word).
+// FmtMetric writes a loss or score with four decimals (or as a word, as
+// widget.FormatValue spells NaN and the infinities).
 func FmtMetric(v float64) string {
 	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "+Inf"
-	case math.IsInf(v, -1):
-		return "-Inf"
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		return widget.FormatValue(v)
 	case v == math.Trunc(v) && math.Abs(v) < 1e6:
 		return fmt.Sprint(int(v))
 	case math.Abs(v) >= 1e4 || math.Abs(v) < 1e-3:

@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -46,86 +44,10 @@ func wrap(text string, w, maxLines int) []string {
 	if w <= 0 || maxLines <= 0 {
 		return nil
 	}
-	var lines []string
-	var line strings.Builder
-	lineW := 0
-	flush := func() {
-		lines = append(lines, line.String())
-		line.Reset()
-		lineW = 0
-	}
-	for _, tok := range tokens(text) {
-		tw := ansi.StringWidth(tok.text)
-		sep := 0
-		if tok.space && lineW > 0 {
-			sep = 1
-		}
-		if lineW > 0 && lineW+sep+tw > w {
-			flush()
-			sep = 0
-		}
-		for tw > w { // a word wider than the line is cut
-			head := ansi.Truncate(tok.text, w, "")
-			line.WriteString(head)
-			flush()
-			tok.text = strings.TrimPrefix(tok.text, head)
-			tw = ansi.StringWidth(tok.text)
-		}
-		if sep > 0 {
-			line.WriteByte(' ')
-		}
-		line.WriteString(tok.text)
-		lineW += sep + tw
-	}
-	if lineW > 0 || len(lines) == 0 {
-		flush()
-	}
+	lines := widget.WrapUnmarked(text, w)
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
 		lines[maxLines-1] = common.Truncate(lines[maxLines-1]+" …", w)
 	}
 	return lines
-}
-
-// token is a unit wrap does not break: a word, or one wide character.
-type token struct {
-	text  string
-	space bool // spaces came before it
-}
-
-// closers are the CJK punctuation marks a line must not start with.
-const closers = "，。；：、）」』》！？"
-
-// tokens splits text at spaces and around wide (CJK) characters.
-func tokens(text string) []token {
-	var out []token
-	var word strings.Builder
-	space := false
-	end := func() {
-		if word.Len() > 0 {
-			out = append(out, token{word.String(), space})
-			word.Reset()
-			space = false
-		}
-	}
-	for _, r := range text {
-		switch {
-		case r == ' ' || r == '\n' || r == '\t':
-			end()
-			space = true
-		case strings.ContainsRune(closers, r) && !space && (word.Len() > 0 || len(out) > 0):
-			// Closing punctuation never starts a line: it stays with
-			// what it closes.
-			end()
-			out[len(out)-1].text += string(r)
-		case ansi.StringWidth(string(r)) > 1:
-			end()
-			out = append(out, token{string(r), space})
-			space = false
-		default:
-			word.WriteRune(r)
-		}
-	}
-	end()
-	return out
 }

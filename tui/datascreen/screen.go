@@ -111,16 +111,10 @@ func (s Model) Editing() bool { return s.prompt.active() || s.picking }
 func (s Model) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
 
 // Update implements common.Screen: it handles keys and completion results.
-func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	n, cmd := s.step(msg)
-	return n, cmd
-}
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
 
 // Resize implements common.Screen.
-func (s Model) Resize(w, h int) common.Screen {
-	s.SetSize(w, h)
-	return s
-}
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // step handles a message and renders the result.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {

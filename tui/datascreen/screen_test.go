@@ -58,19 +58,9 @@ func csvScreen(t *testing.T, lang string, w, h int) Model {
 	return loaded(t, screentest.Common(lang, w, h), experiment.Source{Kind: "csv", Path: "users.csv"}, usersCSV())
 }
 
-func press(k string) tea.KeyPressMsg {
-	switch k {
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	}
-	return tea.KeyPressMsg{Code: rune(k[0]), Text: k}
-}
-
 func keys(s Model, ks ...string) Model {
 	for _, k := range ks {
-		s, _ = s.step(press(k))
+		s, _ = s.step(screentest.Press(k))
 	}
 	return s
 }

@@ -1,9 +1,6 @@
 package evalscreen
 
 import (
-	"context"
-	"io"
-	"os"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -11,36 +8,13 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
-
-func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
-
-// trainedRun trains a run on the built-in data for epochs epochs with
-// cfg's changes and returns it as the root would hand it over: its error
-// is the trainer's (a *engine.DivergedError when it blew up).
-func trainedRun(t *testing.T, epochs int, change func(*experiment.Config)) common.Run {
-	t.Helper()
-	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := experiment.DefaultConfig()
-	cfg.Train.Epochs = epochs
-	if change != nil {
-		change(&cfg)
-	}
-	exp, err := experiment.New(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	runErr := exp.Trainer.Run(context.Background())
-	return common.Run{Number: 1, Exp: exp, History: exp.Trainer.History(), Err: runErr}
-}
 
 // divergedRun is a run whose plain SGD at a huge learning rate blows up.
 func divergedRun(t *testing.T) common.Run {
 	t.Helper()
-	run := trainedRun(t, 3, func(c *experiment.Config) {
+	run := screentest.Train(t, "builtin", 3, func(c *experiment.Config) {
 		c.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}
 	})
 	if run.Err == nil {
@@ -63,36 +37,14 @@ func evaluated(t *testing.T, c common.Common, run common.Run) Model {
 // every message, and returns the messages that are not the screen's own.
 func drain(t *testing.T, s Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
-	var out []tea.Msg
-	queue := []tea.Cmd{cmd}
-	for len(queue) > 0 {
-		c := queue[0]
-		queue = queue[1:]
-		if c == nil {
-			continue
-		}
-		switch msg := c().(type) {
-		case tea.BatchMsg:
-			queue = append(queue, msg...)
+	out := screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
 		case ReadyMsg, ImportanceMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
-			queue = append(queue, next)
-		default:
-			out = append(out, msg)
+			return next, true
 		}
-	}
+		return nil, false
+	})
 	return s, out
-}
-
-// press returns the key press of a key name as Bubble Tea spells it.
-func press(k string) tea.KeyPressMsg {
-	switch k {
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	}
-	r := []rune(k)[0]
-	return tea.KeyPressMsg{Code: r, Text: k}
 }

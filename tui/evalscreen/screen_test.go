@@ -18,7 +18,7 @@ var (
 func runs(t *testing.T) (good, bad common.Run) {
 	t.Helper()
 	runsOnce.Do(func() {
-		goodRun = trainedRun(t, 2, nil)
+		goodRun = screentest.Train(t, "builtin", 2, nil)
 		badRun = divergedRun(t)
 	})
 	if goodRun.Exp == nil || badRun.Exp == nil {
@@ -46,7 +46,7 @@ func TestDivergedRunIsSaidToBeBroken(t *testing.T) {
 						t.Fatalf("%s %dx%d page %d lacks %q:\n%s", lang, sz[0], sz[1], page, w, screentest.Render(s, sz[0], sz[1]))
 					}
 				}
-				s, _ = s.step(press("v"))
+				s, _ = s.step(screentest.Press("v"))
 			}
 		}
 	}
@@ -71,7 +71,7 @@ func TestThresholdIsAnnounced(t *testing.T) {
 		key  string
 		want float64
 	}{{"right", 0.51}, {"left", 0.5}, {"L", 0.6}, {"f", s.BestF1().Threshold}, {"r", 0.5}} {
-		next, cmdT := s.step(press(c.key))
+		next, cmdT := s.step(screentest.Press(c.key))
 		s = next
 		if cmdT == nil {
 			t.Fatalf("%s: no Cmd", c.key)
@@ -80,7 +80,7 @@ func TestThresholdIsAnnounced(t *testing.T) {
 			t.Fatalf("%s: %v, want threshold %g", c.key, got, c.want)
 		}
 	}
-	if _, cmd := s.step(press("v")); cmd != nil {
+	if _, cmd := s.step(screentest.Press("v")); cmd != nil {
 		t.Fatal("turning the page announced a threshold")
 	}
 	s, _ = s.step(common.ThresholdMsg{Run: 1, Threshold: 0.3})
@@ -104,7 +104,7 @@ func TestCurvesAxesAreReadable(t *testing.T) {
 	}
 	for _, lang := range screentest.Langs {
 		s := evaluated(t, screentest.Common(lang, 80, 24), good)
-		s, _ = s.step(press("v"))
+		s, _ = s.step(screentest.Press("v"))
 		view := screentest.Render(s, 80, 24)
 		for _, w := range want[lang] {
 			if !strings.Contains(view, w) {
@@ -136,7 +136,7 @@ func TestGolden(t *testing.T) {
 	cases := map[string]func(c common.Common) Model{
 		"empty":    func(c common.Common) Model { return New(c) },
 		"summary":  func(c common.Common) Model { return evaluated(t, c, good) },
-		"curves":   func(c common.Common) Model { s, _ := evaluated(t, c, good).step(press("v")); return s },
+		"curves":   func(c common.Common) Model { s, _ := evaluated(t, c, good).step(screentest.Press("v")); return s },
 		"gains":    func(c common.Common) Model { s := evaluated(t, c, good); s.page = PageGains; return s },
 		"diverged": func(c common.Common) Model { return evaluated(t, c, bad) },
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
-	"github.com/retainlab/retain/tui/walkthrough"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -44,11 +43,7 @@ func (s *Model) layoutCharts() {
 // wrap breaks plain text into lines of at most w cells (CJK text between
 // characters) and styles each line.
 func wrap(text string, w int, style lipgloss.Style) []string {
-	lines := walkthrough.WrapText(text, max(w, 10))
-	for i, l := range lines {
-		lines[i] = style.Render(l)
-	}
-	return lines
+	return widget.WrapStyled(text, max(w, 10), style)
 }
 
 // partName names a part of the split in the interface's language.

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
-
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -63,10 +61,6 @@ func want(t *testing.T, s Model, row int) Model {
 	return s
 }
 
-func press(k string) tea.KeyPressMsg {
-	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-}
-
 func TestMapCellsAreTheNetworkAtTheCellCentres(t *testing.T) {
 	s := mapped(t, screentest.Common("en", 100, 30), 3)
 	g := s.grid
@@ -99,13 +93,13 @@ func TestMapCellsAreTheNetworkAtTheCellCentres(t *testing.T) {
 	}
 	// x picks another feature than both axes; s swaps them.
 	x0, y0 := s.Axes()
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	s = want(t, s, 3)
 	if nx, ny := s.Axes(); nx == x0 || nx == ny || ny != y0 {
 		t.Fatalf("x: axes %s, %s after %s, %s", nx, ny, x0, y0)
 	}
 	x1, y1 := s.Axes()
-	s, _ = s.step(press("s"))
+	s, _ = s.step(screentest.Press("s"))
 	s = want(t, s, 3)
 	if nx, ny := s.Axes(); nx != y1 || ny != x1 {
 		t.Fatalf("s: axes %s, %s after %s, %s", nx, ny, x1, y1)

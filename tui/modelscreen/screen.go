@@ -109,16 +109,10 @@ func (s Model) Inputs() int { return s.inputs }
 func (s Model) Selected() string { return fields(s.Common, s.cfg, s.limits)[s.sel].label }
 
 // Update implements common.Screen.
-func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	n, cmd := s.step(msg)
-	return n, cmd
-}
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
 
 // Resize implements common.Screen.
-func (s Model) Resize(w, h int) common.Screen {
-	s.SetSize(w, h)
-	return s
-}
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // step handles keys and redraws.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {

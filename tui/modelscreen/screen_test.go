@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
@@ -24,11 +23,11 @@ func modelFixture() Model {
 func selectField(t *testing.T, s Model, label string) Model {
 	t.Helper()
 	for s.sel > 0 {
-		s, _ = s.step(press("up"))
+		s, _ = s.step(screentest.Press("up"))
 	}
 	for fields(s.Common, s.cfg, s.limits)[s.sel].label != label {
 		before := s.sel
-		s, _ = s.step(press("down"))
+		s, _ = s.step(screentest.Press("down"))
 		if s.sel == before {
 			t.Fatalf("no field %q", label)
 		}
@@ -37,14 +36,14 @@ func selectField(t *testing.T, s Model, label string) Model {
 }
 
 func typeValue(s Model, text string) Model {
-	s, _ = s.step(press("enter"))
+	s, _ = s.step(screentest.Press("enter"))
 	for range 20 {
-		s, _ = s.step(press("backspace"))
+		s, _ = s.step(screentest.Press("backspace"))
 	}
 	for _, r := range text {
-		s, _ = s.step(press(string(r)))
+		s, _ = s.step(screentest.Press(string(r)))
 	}
-	s, _ = s.step(press("enter"))
+	s, _ = s.step(screentest.Press("enter"))
 	return s
 }
 
@@ -52,13 +51,13 @@ func TestLearningRateStepsThroughCommonValues(t *testing.T) {
 	s := selectField(t, modelFixture(), "Learning rate")
 	want := []float64{3e-3, 1e-2, 3e-2}
 	for _, w := range want {
-		s, _ = s.step(press("right"))
+		s, _ = s.step(screentest.Press("right"))
 		if got := s.Config().Train.Optimizer.LR; got != w {
 			t.Fatalf("lr %g, want %g", got, w)
 		}
 	}
 	for _, w := range []float64{1e-2, 3e-3, 1e-3, 3e-4} {
-		s, _ = s.step(press("left"))
+		s, _ = s.step(screentest.Press("left"))
 		if got := s.Config().Train.Optimizer.LR; got != w {
 			t.Fatalf("lr %g, want %g", got, w)
 		}
@@ -106,8 +105,8 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 			}
 			// The reason is shown by the field (wrapped when long).
 			words := strings.Fields(c.refusal)
-			mustContain(t, stripped(s.View()), "✗ refused: "+strings.Join(words[:min(3, len(words))], " "))
-			s, _ = s.step(press("esc"))
+			screentest.MustContain(t, stripped(s.View()), "✗ refused: "+strings.Join(words[:min(3, len(words))], " "))
+			s, _ = s.step(screentest.Press("esc"))
 			if s.typing || s.refusal != "" {
 				t.Errorf("esc left typing %v refusal %q", s.typing, s.refusal)
 			}
@@ -132,7 +131,7 @@ func TestEpochsRespectTheSessionLimit(t *testing.T) {
 
 func TestLayersAreAddedAndRemoved(t *testing.T) {
 	s := selectField(t, modelFixture(), "Layer 1 units")
-	s, _ = s.step(press("a")) // copies layer 1 after it
+	s, _ = s.step(screentest.Press("a")) // copies layer 1 after it
 	got := s.Config().Hidden
 	if len(got) != 3 || got[1] != got[0] || got[2].Units != 32 {
 		t.Fatalf("after adding: %+v", got)
@@ -140,19 +139,19 @@ func TestLayersAreAddedAndRemoved(t *testing.T) {
 	if fields(s.Common, s.cfg, s.limits)[s.sel].label != "Layer 2 units" {
 		t.Fatalf("selection %q, want the new layer", fields(s.Common, s.cfg, s.limits)[s.sel].label)
 	}
-	mustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
-	s, _ = s.step(press("d"))
+	screentest.MustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
+	s, _ = s.step(screentest.Press("d"))
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.step(press("d"))
+	s, _ = s.step(screentest.Press("d"))
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.step(press("d"))
+	s, _ = s.step(screentest.Press("d"))
 	if n := len(s.Config().Hidden); n != 0 {
 		t.Fatalf("%d layers left", n)
 	}
-	mustContain(t, stripped(s.View()), "logistic regression", "output (sigmoid)")
+	screentest.MustContain(t, stripped(s.View()), "logistic regression", "output (sigmoid)")
 	s = selectField(t, s, "Optimiser")
-	s, _ = s.step(press("d")) // not a layer: nothing to remove
-	s, _ = s.step(press("a"))
+	s, _ = s.step(screentest.Press("d")) // not a layer: nothing to remove
+	s, _ = s.step(screentest.Press("a"))
 	if h := s.Config().Hidden; len(h) != 1 || h[0].Units != 32 || h[0].Activation != engine.ReLU {
 		t.Fatalf("after adding to an empty network: %+v", h)
 	}
@@ -161,53 +160,24 @@ func TestLayersAreAddedAndRemoved(t *testing.T) {
 func TestSummaryCountsParameters(t *testing.T) {
 	s := modelFixture()
 	// 10 inputs → 64 → 32 → 1: (10·64+64) + (64·32+32) + (32·1+1) = 704 + 2,080 + 33 = 2,817.
-	mustContain(t, stripped(s.View()), "704", "2,080", "33", "Total params: 2,817")
+	screentest.MustContain(t, stripped(s.View()), "704", "2,080", "33", "Total params: 2,817")
 	s = selectField(t, s, "Layer 2 units")
-	s, _ = s.step(press("right")) // 32 → 64
+	s, _ = s.step(screentest.Press("right")) // 32 → 64
 	// (10·64+64) + (64·64+64) + (64+1) = 704 + 4,160 + 65 = 4,929.
-	mustContain(t, stripped(s.View()), "4,160", "Total params: 4,929")
+	screentest.MustContain(t, stripped(s.View()), "4,160", "Total params: 4,929")
 }
 
 func TestEditsDoNotAliasTheRunningConfiguration(t *testing.T) {
 	s := modelFixture()
 	running := s.Config()
 	s = selectField(t, s, "Layer 1 units")
-	s, _ = s.step(press("right"))
+	s, _ = s.step(screentest.Press("right"))
 	if running.Hidden[0].Units != 64 {
 		t.Fatal("an edit changed a configuration handed out earlier")
 	}
 }
 
-func press(k string) tea.KeyPressMsg {
-	switch k {
-	case "up":
-		return tea.KeyPressMsg{Code: tea.KeyUp}
-	case "down":
-		return tea.KeyPressMsg{Code: tea.KeyDown}
-	case "left":
-		return tea.KeyPressMsg{Code: tea.KeyLeft}
-	case "right":
-		return tea.KeyPressMsg{Code: tea.KeyRight}
-	case "enter":
-		return tea.KeyPressMsg{Code: tea.KeyEnter}
-	case "esc":
-		return tea.KeyPressMsg{Code: tea.KeyEscape}
-	case "backspace":
-		return tea.KeyPressMsg{Code: tea.KeyBackspace}
-	}
-	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
-}
-
 func stripped(s string) string { return ansi.Strip(s) }
-
-func mustContain(t *testing.T, view string, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if !strings.Contains(view, p) {
-			t.Fatalf("view lacks %q:\n%s", p, view)
-		}
-	}
-}
 
 // shownRefusal returns the refusal as the form shows it: the lines from
 // the one with ✗ on, left of the rule, joined with spaces.
@@ -246,7 +216,7 @@ func TestRefusalsShowWhole(t *testing.T) {
 		s.SetSize(80, 21)
 		s.SetInputs(10)
 		for range c.layers {
-			s, _ = s.step(press("a"))
+			s, _ = s.step(screentest.Press("a"))
 		}
 		s = typeValue(selectField(t, s, c.field), c.text)
 		view := screentest.Render(s, 80, 21)
@@ -267,7 +237,7 @@ func fixtureIn(c common.Common) Model {
 // down moves the selection n fields down.
 func down(s Model, n int) Model {
 	for range n {
-		s, _ = s.step(press("down"))
+		s, _ = s.step(screentest.Press("down"))
 	}
 	return s
 }
@@ -303,7 +273,7 @@ func TestGoldenTallForm(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		s := fixtureIn(c)
 		for range 3 {
-			s, _ = s.step(press("a"))
+			s, _ = s.step(screentest.Press("a"))
 		}
 		screentest.Golden(t, typeValue(down(s, 30), "-3"), c.Width, c.Height)
 	})

@@ -62,10 +62,7 @@ func (s Model) View() string { return s.view }
 func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
 
 // Resize implements common.Screen.
-func (s Model) Resize(w, h int) common.Screen {
-	s.SetSize(w, h)
-	return s
-}
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // Editing implements common.Screen: the Train screen has no text field.
 func (s Model) Editing() bool { return false }

@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/fakeclock"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // bestRe reads the epoch named in a "Best epoch" box.
@@ -45,12 +46,12 @@ func TestPreviousRunOnlyFromTheSameData(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, longConfig())
 	s = syntheticRun(s, 7)
 	s.state, s.runSource = trainEnded, s.data.Source.Describe()
-	other, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	other, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.SetInputs(other, longConfig(), s.limits)
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	if len(s.prev) != 0 {
 		t.Fatalf("a run on %s kept %d epochs of a run on textbook data as its previous run", other.Source.Describe(), len(s.prev))
 	}
@@ -59,7 +60,7 @@ func TestPreviousRunOnlyFromTheSameData(t *testing.T) {
 	if v := stripped(s.View()); strings.Contains(v, "Previous run") || strings.Contains(v, "previous run") {
 		t.Fatalf("the view still shows the other data's run:\n%s", v)
 	}
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	ended(t, s)
 }
 
@@ -70,13 +71,13 @@ func TestSlowPaceChartGrowsAsTimePasses(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, longConfig())
 	clk := fakeclock.New(time.Unix(0, 0))
 	s.clock = clk
-	s, _ = s.step(press("-"))
-	s, _ = s.step(press("_"))
+	s, _ = s.step(screentest.Press("-"))
+	s, _ = s.step(screentest.Press("_"))
 	if want := experiment.Paces()[2]; s.pace != want {
 		t.Fatalf("pace %v after two slower, want %v", s.pace, want)
 	}
-	mustContain(t, stripped(s.View()), "pace: 1 batch / 0.1 s")
-	s, _ = s.step(press("space"))
+	screentest.MustContain(t, stripped(s.View()), "pace: 1 batch / 0.1 s")
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	d, ok := clk.WaitForSleeper(s.cur.done)
 	for i := 1; i <= 8; i++ {
@@ -94,11 +95,11 @@ func TestSlowPaceChartGrowsAsTimePasses(t *testing.T) {
 		clk.Advance(d)
 		d, ok = clk.WaitForSleeper(s.cur.done)
 	}
-	s, _ = s.step(press("+"))
+	s, _ = s.step(screentest.Press("+"))
 	if s.pace != experiment.Paces()[1] || s.cur.exp.Trainer.Pace() != s.pace {
 		t.Fatalf("after +: screen pace %v, trainer pace %v", s.pace, s.cur.exp.Trainer.Pace())
 	}
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	ended(t, s)
 }
 
@@ -112,7 +113,7 @@ func TestFinishedRunShowsItsElapsedTime(t *testing.T) {
 	clk := fakeclock.New(time.Unix(0, 0))
 	clk.SetTick(time.Second) // every reading of the clock takes a second
 	s.clock = clk
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	el := s.Progress().Elapsed

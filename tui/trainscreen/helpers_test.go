@@ -1,42 +1,18 @@
 package trainscreen
 
 import (
-	"io"
-	"os"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
 )
 
-// press builds the message a key press sends ("space", "n", "+", …).
-func press(k string) tea.KeyPressMsg {
-	if k == "space" {
-		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
-	}
-	r := []rune(k)
-	return tea.KeyPressMsg{Code: r[0], Text: k}
-}
-
-func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
-
 func stripped(s string) string { return ansi.Strip(s) }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-func mustContain(t *testing.T, view string, parts ...string) {
-	t.Helper()
-	for _, p := range parts {
-		if !strings.Contains(view, p) {
-			t.Fatalf("view lacks %q:\n%s", p, view)
-		}
-	}
-}
 
 // waitProgress waits until the coalescer has news matching ok, or fails
 // after a deadline. It synchronises on the coalescer's notify channel.

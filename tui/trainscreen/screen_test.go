@@ -18,7 +18,7 @@ import (
 // trainFixture is a Train screen with loaded data, sized and ready.
 func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config, size ...int) Model {
 	t.Helper()
-	d, err := experiment.Load(src, osOpen)
+	d, err := experiment.Load(src, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 	if s.state != trainIdle {
 		t.Fatalf("initial state %d", s.state)
 	}
-	s, cmd := s.step(press("space"))
+	s, cmd := s.step(screentest.Press("space"))
 	if cmd == nil || s.state != trainStarting || s.runs != 1 {
 		t.Fatalf("space from idle: state %d runs %d cmd %v", s.state, s.runs, cmd)
 	}
@@ -76,13 +76,13 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 	}
 	waitProgress(t, s.cur, func(p engine.Progress) bool { return p.Step > 0 })
 
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	if s.state != trainPaused || !s.exp.Trainer.IsPaused() {
 		t.Fatal("space while running did not pause the trainer")
 	}
 	held := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused })
 
-	s, _ = s.step(press("n"))
+	s, _ = s.step(screentest.Press("n"))
 	stepped := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Step > held.Latest.Step })
 	if stepped.Latest.Step != held.Latest.Step+1 {
 		t.Fatalf("step batch moved from step %d to %d, want one batch", held.Latest.Step, stepped.Latest.Step)
@@ -91,19 +91,19 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 		t.Fatalf("after a step: state %d, want paused", s.state)
 	}
 
-	s, _ = s.step(press("e"))
+	s, _ = s.step(screentest.Press("e"))
 	before := stepped.Latest.Last.Epoch
 	epoch := waitProgress(t, s.cur, func(p engine.Progress) bool { return p.State == engine.Paused && p.Last.Epoch > before })
 	if epoch.Latest.Last.Epoch != before+1 {
 		t.Fatalf("step epoch went from finished epoch %d to %d, want one epoch", before, epoch.Latest.Last.Epoch)
 	}
 
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	if s.state != trainRunning || s.exp.Trainer.IsPaused() {
 		t.Fatal("space while paused did not resume")
 	}
 
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	if s.state != trainStopping {
 		t.Fatalf("x: state %d, want stopping", s.state)
 	}
@@ -118,11 +118,11 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 
 func TestTrainRestartKeepsThePreviousRun(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "builtin"}, longConfig())
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = tickUntil(t, s, func(s Model) bool { return len(s.history) > 0 })
 	first := s.cur
-	s, cmd := s.step(press("r"))
+	s, cmd := s.step(screentest.Press("r"))
 	if !s.restart || s.state != trainStopping || cmd != nil {
 		t.Fatalf("r while running: restart %v state %d", s.restart, s.state)
 	}
@@ -135,14 +135,14 @@ func TestTrainRestartKeepsThePreviousRun(t *testing.T) {
 		t.Fatalf("previous run %d epochs, current %d", len(s.prev), len(s.history))
 	}
 	s = started(t, s)
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	s = ended(t, s)
-	mustContain(t, stripped(s.View()), "Previous run (dimmed)")
+	screentest.MustContain(t, stripped(s.View()), "Previous run (dimmed)")
 }
 
 func TestTrainStepFromIdleStartsHeld(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
-	s, _ = s.step(press("n"))
+	s, _ = s.step(screentest.Press("n"))
 	if s.mode != startStepBatch {
 		t.Fatalf("mode %d", s.mode)
 	}
@@ -154,7 +154,7 @@ func TestTrainStepFromIdleStartsHeld(t *testing.T) {
 	if got.Latest.Step != 1 {
 		t.Fatalf("step %d", got.Latest.Step)
 	}
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	ended(t, s)
 }
 
@@ -162,7 +162,7 @@ func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 3
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
@@ -179,7 +179,7 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 	cfg.Train.Epochs = 2000
 	cfg.Train.EarlyStop.Patience = 2
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	if s.exp.Trainer.State() != engine.StoppedEarly {
@@ -195,7 +195,7 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
 	_, err := s.cur.outcome()
@@ -207,7 +207,7 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 	if s.outcome != want || !s.failed {
 		t.Fatalf("outcome %q, want %q", s.outcome, want)
 	}
-	mustContain(t, stripped(s.View()), "Diverged at epoch")
+	screentest.MustContain(t, stripped(s.View()), "Diverged at epoch")
 }
 
 func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
@@ -223,9 +223,9 @@ func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
 
 func TestStopWhileStartingAbandonsTheRun(t *testing.T) {
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, experiment.DefaultConfig())
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	w := s.cur
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	<-w.done // stop finishes a run that never launched
 	msg := startCmd(w, s.data, s.cfg, startRunning)()
 	if sm := msg.(StartedMsg); !errors.Is(sm.err, context.Canceled) {
@@ -251,7 +251,7 @@ func TestKeysFollowTheState(t *testing.T) {
 	if got := help(); got != "space start, n one batch, e one epoch, +/- pace" {
 		t.Fatalf("idle keys: %s", got)
 	}
-	s, _ = s.step(press("n"))
+	s, _ = s.step(screentest.Press("n"))
 	if got := help(); got != "x stop, r restart, +/- pace" {
 		t.Fatalf("starting keys: %s", got)
 	}
@@ -259,11 +259,11 @@ func TestKeysFollowTheState(t *testing.T) {
 	if got := help(); got != "space resume, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("paused keys: %s", got)
 	}
-	s, _ = s.step(press("space"))
+	s, _ = s.step(screentest.Press("space"))
 	if got := help(); got != "space pause, n one batch, e one epoch, x stop, r restart, +/- pace" {
 		t.Fatalf("running keys: %s", got)
 	}
-	s, _ = s.step(press("x"))
+	s, _ = s.step(screentest.Press("x"))
 	if got := help(); got != "r restart, +/- pace" {
 		t.Fatalf("stopping keys: %s", got)
 	}
@@ -303,13 +303,13 @@ func tickUntil(t *testing.T, s Model, ok func(Model) bool) Model {
 }
 
 func TestStartBeyondTheLimitIsRefused(t *testing.T) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s := New(screentest.Common("en", 100, 27))
 	s.SetInputs(d, experiment.DefaultConfig(), common.Limits{MaxRows: 1000})
-	s, cmd := s.step(press("space"))
+	s, cmd := s.step(screentest.Press("space"))
 	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
 	if cmd != nil || s.state != trainIdle || s.outcome != want {
 		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome)

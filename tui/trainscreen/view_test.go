@@ -65,7 +65,7 @@ func TestEverySizeRendersWithoutPanic(t *testing.T) {
 // data loaded and the default settings.
 func goldenScreen(t *testing.T, c common.Common) Model {
 	t.Helper()
-	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestNumbersSayWhatTheyAre(t *testing.T) {
 	s := goldenScreen(t, screentest.Common("en", 160, 48))
 	s.runCfg = s.cfg
 	v := stripped(syntheticRun(s, 12).View())
-	mustContain(t, v, "train last 0.4", "validation last 0.4", "val accuracy last 0.7", "Epoch 12 (last)", "Best epoch", "val loss")
+	screentest.MustContain(t, v, "train last 0.4", "validation last 0.4", "val accuracy last 0.7", "Epoch 12 (last)", "Best epoch", "val loss")
 }
 
 func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
@@ -167,7 +167,7 @@ func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
 	}
 	// The last epoch's AUC was ±Inf or NaN: the text says so in words.
 	last := s.history[len(s.history)-1]
-	mustContain(t, view, common.FmtMetric(last.ValAUC))
+	screentest.MustContain(t, view, common.FmtMetric(last.ValAUC))
 }
 
 // countNonFinite counts epochs whose validation loss is not finite (they

@@ -45,7 +45,7 @@ func shopCSV(t *testing.T) string {
 // shopRun trains one epoch on shopCSV's table.
 func shopRun(t *testing.T) common.Run {
 	t.Helper()
-	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: shopCSV(t), Label: "churn"}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: shopCSV(t), Label: "churn"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,9 +83,9 @@ func selectID(t *testing.T, s Model, id string) Model {
 
 func TestTheSharedThresholdJudgesRightAndWrong(t *testing.T) {
 	s := analysed(t, "en", 120, 40)
-	mustContain(t, view(s), "✓ right at 0.50")
+	screentest.MustContain(t, view(s), "✓ right at 0.50")
 	s, _ = s.step(common.ThresholdMsg{Run: 1, Threshold: 0.3})
-	mustContain(t, view(s), "✓ right at 0.30")
+	screentest.MustContain(t, view(s), "✓ right at 0.30")
 	s = pressAll(t, s, "c", "c") // wrong only
 	u := s.list.users
 	want := 0
@@ -99,7 +99,7 @@ func TestTheSharedThresholdJudgesRightAndWrong(t *testing.T) {
 	}
 	// Another run's threshold does not apply to this one.
 	s, _ = s.step(common.ThresholdMsg{Run: 2, Threshold: 0.9})
-	mustContain(t, view(s), "✓ right at 0.30")
+	screentest.MustContain(t, view(s), "✓ right at 0.30")
 	// The export predicts at the same threshold.
 	path := filepath.Join(t.TempDir(), "u.csv")
 	s = pressAll(t, s, "x")
@@ -134,7 +134,7 @@ func TestFindPrefersTheExactIDThenPrefixes(t *testing.T) {
 		t.Fatalf("n after u42 selected %s, want another id starting with u42", got)
 	}
 	s = pressAll(t, s, "/", "4", "2", "enter")
-	mustContain(t, view(s), "no shown user's id is or starts with 42")
+	screentest.MustContain(t, view(s), "no shown user's id is or starts with 42")
 }
 
 func TestExportShowsProgressAndEscCancels(t *testing.T) {
@@ -143,19 +143,19 @@ func TestExportShowsProgressAndEscCancels(t *testing.T) {
 	s = pressAll(t, s, "x")
 	s = clear(t, s, len("retain-users.csv"))
 	s = typeText(t, s, path)
-	s, cmd := s.step(press("enter"))
+	s, cmd := s.step(screentest.Press("enter"))
 	if cmd == nil || s.export == nil {
 		t.Fatal("enter started no export")
 	}
-	mustContain(t, view(s), "exporting 0 of 100 users to "+path+"… (esc cancels)")
+	screentest.MustContain(t, view(s), "exporting 0 of 100 users to "+path+"… (esc cancels)")
 	s, _ = s.step(ExportProgressMsg{job: s.export.id, done: 2048, total: 5000})
-	mustContain(t, view(s), "exporting 2,048 of 5,000 users")
+	screentest.MustContain(t, view(s), "exporting 2,048 of 5,000 users")
 	if h := s.HelpGroups()[0][0].Help(); h.Key != "esc" || h.Desc != "cancel export" {
 		t.Fatalf("the footer's first key while exporting: %+v", h)
 	}
-	s, _ = s.step(press("esc"))
+	s, _ = s.step(screentest.Press("esc"))
 	s = runCmds(t, s, cmd)
-	mustContain(t, view(s), "✗ export cancelled; no file written")
+	screentest.MustContain(t, view(s), "✗ export cancelled; no file written")
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("a cancelled export left %s (%v)", path, err)
 	}
@@ -176,7 +176,7 @@ func TestCategoricalSweepDrawsOneBarPerLevel(t *testing.T) {
 		}
 	}
 	v := view(s)
-	mustContain(t, v, "P(churn = yes) by level of plan")
+	screentest.MustContain(t, v, "P(churn = yes) by level of plan")
 	x, _ := e.Row(s.SelectedRow())
 	for _, level := range []string{"basic", "plus", "premium"} {
 		in, err := e.Explainer().Set(x, "plan", level)
@@ -200,7 +200,7 @@ func TestImputedValuesAreMarkedAndLargeValuesGrouped(t *testing.T) {
 	s := shopScreen(t, shopRun(t), "en", 160, 48)
 	s = selectID(t, s, "C0004") // row 4: a blank income
 	v := view(s)
-	mustContain(t, v, "(blank → median)")
+	screentest.MustContain(t, v, "(blank → median)")
 	if strings.Contains(v, "e+0") {
 		t.Fatalf("a value in e-notation:\n%s", v)
 	}
@@ -268,7 +268,7 @@ func TestFindPromptFooterSpeaksChinese(t *testing.T) {
 	if h := s.HelpGroups()[0]; h[0].Help() != (key.Help{Key: "enter", Desc: "查找"}) || h[1].Help() != (key.Help{Key: "esc", Desc: "取消"}) {
 		t.Fatalf("footer: %+v %+v", h[0].Help(), h[1].Help())
 	}
-	mustContain(t, view(s), "查找 id：")
+	screentest.MustContain(t, view(s), "查找 id：")
 }
 
 // TestEmptyStateShowsTheWholeHint: before a run the hint was one line cut

@@ -372,13 +372,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 func (s Model) View() string { return s.view }
 
 // Update implements common.Screen.
-func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	n, cmd := s.step(msg)
-	return n, cmd
-}
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
 
 // Resize implements common.Screen.
-func (s Model) Resize(w, h int) common.Screen {
-	s.SetSize(w, h)
-	return s
-}
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }

@@ -112,14 +112,14 @@ func TestUsersTableRendersOnlyTheWindowOfAMillionRows(t *testing.T) {
 		t.Fatalf("%d table lines for %d visible rows", len(lines), l.tableRows)
 	}
 	// Jump to the end: the window shows the last rows, lowest probability.
-	s, _ = s.step(press("G"))
+	s, _ = s.step(screentest.Press("G"))
 	last := s.list.visible()
 	if len(last) != l.tableRows || int(last[len(last)-1]) != int(u.byProbDesc[n-1]) {
 		t.Fatalf("window at the end holds %d rows ending with %d", len(last), last[len(last)-1])
 	}
-	mustContain(t, view(s), "1,000,000 of 1,000,000 users", common.Thousands(n))
+	screentest.MustContain(t, view(s), "1,000,000 of 1,000,000 users", common.Thousands(n))
 	// Filtering a million rows keeps exactly those passing.
-	s, _ = s.step(press("c")) // correct only
+	s, _ = s.step(screentest.Press("c")) // correct only
 	correct := 0
 	for r := range n {
 		if (u.prob(int(r)) >= 0.5) == (u.positive(r)) {
@@ -137,7 +137,7 @@ func BenchmarkUsersScroll1M(b *testing.B) {
 	s.SetSize(200, 60)
 	s.list.threshold = 0.5
 	s.list.setUsers(u)
-	down := press("down")
+	down := screentest.Press("down")
 	b.ResetTimer()
 	for range b.N {
 		s, _ = s.step(down) // moves, renders the visible window
@@ -202,7 +202,7 @@ func TestUsersKeysAndSearchPrompt(t *testing.T) {
 	if s.Editing() || u.id(s.SelectedRow()) != "U000042" {
 		t.Fatalf("search selected %q (editing %v)", u.id(s.SelectedRow()), s.Editing())
 	}
-	mustContain(t, view(s), "User U000042", "found U000042")
+	screentest.MustContain(t, view(s), "User U000042", "found U000042")
 	// The prompt starts empty, and the footer says how to leave it.
 	s = pressAll(t, s, "/")
 	if v := s.input.Value(); v != "" {
@@ -213,7 +213,7 @@ func TestUsersKeysAndSearchPrompt(t *testing.T) {
 	}
 	// 42 is inside U000042 but starts no id: not found.
 	s = pressAll(t, s, "4", "2", "enter")
-	mustContain(t, view(s), "no shown user's id is or starts with 42")
+	screentest.MustContain(t, view(s), "no shown user's id is or starts with 42")
 	if u.id(s.SelectedRow()) != "U000042" {
 		t.Fatalf("a failed search moved to %s", u.id(s.SelectedRow()))
 	}
@@ -248,7 +248,7 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	if math.Abs(got-want) > 1e-12 || got == s.whatIf.prob0 {
 		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, s.whatIf.prob0)
 	}
-	mustContain(t, view(s), name+" = 40", "what-if:", "40 *")
+	screentest.MustContain(t, view(s), name+" = 40", "what-if:", "40 *")
 	if len(s.whatIf.sweep) != sweepPoints {
 		t.Fatalf("sweep has %d points", len(s.whatIf.sweep))
 	}
@@ -290,7 +290,7 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	}
 	s = typeText(t, s, path)
 	s = pressAll(t, s, "enter")
-	mustContain(t, view(s), "✓ wrote "+common.Thousands(len(shown))+" users")
+	screentest.MustContain(t, view(s), "✓ wrote "+common.Thousands(len(shown))+" users")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -348,7 +348,7 @@ func TestTypicalValuesAreTrainingMedians(t *testing.T) {
 // BenchmarkScoreUsers1M scores, sorts and summarises a million built-in
 // users: the whole usersCmd, which runs off the UI goroutine.
 func BenchmarkScoreUsers1M(b *testing.B) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, screentest.Open)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -369,7 +369,7 @@ func BenchmarkScoreUsers1M(b *testing.B) {
 // 200×60, where the detail pane (features, medians, cached explanation)
 // is drawn beside the table on every key press.
 func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, osOpen)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 1_000_000}, screentest.Open)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -385,7 +385,7 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	s.SetSize(200, 60)
 	s.list.threshold = 0.5
 	s.list.setUsers(u)
-	keys := []tea.KeyPressMsg{press("down"), press("up")}
+	keys := []tea.KeyPressMsg{screentest.Press("down"), screentest.Press("up")}
 	b.ResetTimer()
 	for i := range b.N {
 		s, _ = s.step(keys[i%2]) // the explanation Cmd is not run

@@ -17,7 +17,7 @@ func TestServedExportGoesToTheExportFolderUnderNewNames(t *testing.T) {
 	s := New(screentest.Common("en", 120, 40))
 	s.SetServed(true, dir)
 	s.SetSize(120, 40)
-	s = runCmds(t, s, s.SetRun(trainedRun(t)))
+	s = runCmds(t, s, s.SetRun(screentest.TextbookRun(t)))
 	if h := s.keyMap().Export.Help(); h.Desc != "export CSV to the server's folder" {
 		t.Errorf("the x key says %q", h.Desc)
 	}
@@ -77,9 +77,9 @@ func TestServedShowsTheExport(t *testing.T) {
 	s := New(screentest.Common("en", 120, 40))
 	s.SetServed(true, "")
 	s.SetSize(120, 40)
-	s = runCmds(t, s, s.SetRun(trainedRun(t)))
+	s = runCmds(t, s, s.SetRun(screentest.TextbookRun(t)))
 	s = pressAll(t, s, "x")
-	mustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1")
+	screentest.MustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1")
 	if !strings.Contains(s.shown.text, "\n") || s.shown.text[len(s.shown.text)-1] != '\n' {
 		t.Error("the export text is not the CSV")
 	}

@@ -26,12 +26,12 @@ func TestLateAnswersAboutAnotherRunAreDropped(t *testing.T) {
 func TestScoringWaitsAndFails(t *testing.T) {
 	s := New(screentest.Common("en", 100, 30))
 	s.SetSize(100, 30)
-	if s.SetRun(trainedRun(t)) == nil {
+	if s.SetRun(screentest.TextbookRun(t)) == nil {
 		t.Fatal("no scoring Cmd")
 	}
-	mustContain(t, view(s), "Scoring every user with run 1…")
+	screentest.MustContain(t, view(s), "Scoring every user with run 1…")
 	s, _ = s.step(ReadyMsg{run: 1, err: errors.New("scoring broke")})
-	mustContain(t, view(s), "Scoring the users failed: scoring broke")
+	screentest.MustContain(t, view(s), "Scoring the users failed: scoring broke")
 }
 
 func TestUsersDetailAndExportTransitions(t *testing.T) {
@@ -43,12 +43,12 @@ func TestUsersDetailAndExportTransitions(t *testing.T) {
 	if !s.detail {
 		t.Fatal("enter did not open the details")
 	}
-	mustContain(t, view(s), "integrated gradients")
+	screentest.MustContain(t, view(s), "integrated gradients")
 	s = pressAll(t, s, "pgdown")
 	if s.detailScroll == 0 {
 		t.Fatal("pgdn did not scroll the details")
 	}
-	mustContain(t, view(s), "Feature")
+	screentest.MustContain(t, view(s), "Feature")
 	s = pressAll(t, s, "pgup", "down")
 	if s.detailScroll != 0 {
 		t.Fatal("moving to another user did not scroll the details back to the top")
@@ -62,7 +62,7 @@ func TestUsersDetailAndExportTransitions(t *testing.T) {
 	s = pressAll(t, s, "x")
 	s = clear(t, s, len("retain-users.csv"))
 	s = pressAll(t, s, "enter")
-	mustContain(t, view(s), "✗ no file name given")
+	screentest.MustContain(t, view(s), "✗ no file name given")
 	bad := filepath.Join(t.TempDir(), "missing-dir", "u.csv")
 	s = pressAll(t, s, "x")
 	s = clear(t, s, len("retain-users.csv"))

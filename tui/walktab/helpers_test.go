@@ -1,55 +1,13 @@
 package walktab
 
 import (
-	"context"
-	"io"
-	"os"
-	"sync"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
-
-func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
-
-var (
-	textbookOnce sync.Once
-	textbookRun  common.Run
-	textbookErr  error
-)
-
-// trainedRun is run 1: the 100-user textbook data trained for two epochs
-// with the default configuration (fixed seed). It is trained once per test
-// binary; an ended run is only read.
-func trainedRun(t testing.TB) common.Run {
-	t.Helper()
-	textbookOnce.Do(func() {
-		d, err := experiment.Load(experiment.Source{Kind: "textbook"}, osOpen)
-		if err != nil {
-			textbookErr = err
-			return
-		}
-		cfg := experiment.DefaultConfig()
-		cfg.Train.Epochs = 2
-		e, err := experiment.New(d, cfg)
-		if err != nil {
-			textbookErr = err
-			return
-		}
-		if err := e.Trainer.Run(context.Background()); err != nil {
-			textbookErr = err
-			return
-		}
-		textbookRun = common.Run{Number: 1, Exp: e, History: e.Trainer.History()}
-	})
-	if textbookErr != nil {
-		t.Fatal(textbookErr)
-	}
-	return textbookRun
-}
 
 // shown returns the tab in c's language and size showing the walkthrough
 // of table row row of run 1, built as the program would: the Cmd Want
@@ -58,7 +16,7 @@ func shown(t *testing.T, c common.Common, row int) Model {
 	t.Helper()
 	w := New(c)
 	w.SetSize(c.Width, c.Height)
-	cmd := w.Want(trainedRun(t), row, "U000004")
+	cmd := w.Want(screentest.TextbookRun(t), row, "U000004")
 	if cmd == nil {
 		t.Fatal("Want returned no Cmd")
 	}

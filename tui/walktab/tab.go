@@ -153,16 +153,10 @@ func (w Model) draw() string {
 }
 
 // Update implements common.Screen.
-func (w Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
-	n, cmd := w.step(msg)
-	return n, cmd
-}
+func (w Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return w.step(msg) }
 
 // Resize implements common.Screen.
-func (w Model) Resize(width, height int) common.Screen {
-	w.SetSize(width, height)
-	return w
-}
+func (w Model) Resize(width, height int) common.Screen { return common.Resized(w, width, height) }
 
 // Editing implements common.Screen: the tab has no text field.
 func (w Model) Editing() bool { return false }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // num prints a value the way the maths is read: four decimals for ordinary
@@ -129,7 +130,7 @@ func padLeft(s string, w int) string {
 // width, when above 0, is the widest a line may be. A table wider than
 // that narrows the columns whose squeeze is above 0, those with the
 // highest squeeze first (the widest of them first), down to minCell cells,
-// and wraps their cells at word boundaries onto more lines (wrapCell).
+// and wraps their cells at word boundaries onto more lines (widget.WrapCell).
 // Columns of numbers keep squeeze 0 and are never narrowed. A table that
 // still does not fit is left to the caller.
 type table struct {
@@ -186,9 +187,7 @@ func (t table) longestWords(n int) []int {
 			if j >= n {
 				continue
 			}
-			for _, tk := range tokenize(c) {
-				words[j] = max(words[j], ansi.StringWidth(tk.text))
-			}
+			words[j] = max(words[j], widget.LongestWord(c))
 		}
 	}
 	return words
@@ -224,7 +223,7 @@ func (t table) render(st Styles) []string {
 		for j, c := range r {
 			cells[j] = []string{c}
 			if j < len(widths) && ansi.StringWidth(c) > widths[j] {
-				cells[j] = wrapCell(c, widths[j])
+				cells[j] = widget.WrapCell(c, widths[j])
 			}
 			height = max(height, len(cells[j]))
 		}

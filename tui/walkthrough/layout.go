@@ -33,7 +33,7 @@ func (m *Model) refresh(resetScroll bool) {
 		m.view = widget.Fit(widget.TooSmallFor(w, h, minWidth, minHeight), w, h)
 		return
 	case m.err != nil:
-		m.view = widget.Fit(strings.Join(wrap(m.err.Error(), w, m.st.Bad), "\n"), w, h)
+		m.view = widget.Fit(strings.Join(widget.WrapStyled(m.err.Error(), w, m.st.Bad), "\n"), w, h)
 		return
 	}
 	s := m.steps[m.cur]
@@ -78,7 +78,7 @@ func fitLines(lines []string, w int) []string {
 			out = append(out, l)
 			continue
 		}
-		for _, piece := range strings.Split(ansi.Wrap(l, w, breakAfter), "\n") {
+		for _, piece := range strings.Split(ansi.Wrap(l, w, widget.BreakAfter), "\n") {
 			out = append(out, ansi.Truncate(piece, w, "…")) // only blanks can remain over
 		}
 	}

@@ -59,17 +59,17 @@ func (r renderer) t(key string, args ...any) string { return tr(r.lang, key, arg
 
 // para wraps a paragraph to the page width.
 func (r renderer) para(key string, args ...any) []string {
-	return wrap(r.t(key, args...), r.width, r.st.Text)
+	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Text)
 }
 
 // note wraps a secondary remark.
 func (r renderer) note(key string, args ...any) []string {
-	return wrap(r.t(key, args...), r.width, r.st.Muted)
+	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Muted)
 }
 
 // indented wraps a remark that belongs to the maths, two cells in.
 func (r renderer) indented(key string, args ...any) []string {
-	lines := wrap(r.t(key, args...), r.width-2, r.st.Muted)
+	lines := widget.WrapStyled(r.t(key, args...), r.width-2, r.st.Muted)
 	for i, l := range lines {
 		lines[i] = "  " + l
 	}

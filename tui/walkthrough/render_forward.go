@@ -62,7 +62,7 @@ func (r renderer) inputPage() page {
 	p := page{phase: r.t("phase.prepare"), title: r.t("input.title")}
 	p.body = r.para("input.body", len(w.x))
 	if num := r.numbersText(pipe); num != "" {
-		p.body = append(append(p.body, ""), wrap(num, r.width, r.st.Text)...)
+		p.body = append(append(p.body, ""), widget.WrapStyled(num, r.width, r.st.Text)...)
 	}
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
 		right: []bool{true, false, true, false, true}, focus: -1, indent: 2,
@@ -188,7 +188,7 @@ func (r renderer) affinePage(k int) page {
 	}
 	z := w.trace.Z[k][j]
 	p.body = append(p.body, "")
-	for n, line := range wrapText(idx(zSym(k), j)+" = "+inline(terms)+" + "+paren(l.B[j]), r.width-8) {
+	for n, line := range widget.WrapText(idx(zSym(k), j)+" = "+inline(terms)+" + "+paren(l.B[j]), r.width-8) {
 		indent := "  "
 		if n > 0 {
 			indent = "        " // continuation lines start under the sum

@@ -1,4 +1,4 @@
-package walkthrough
+package widget
 
 import (
 	"strings"
@@ -29,12 +29,12 @@ func isWide(r rune) bool {
 	return unicode.Is(unicode.Han, r) || ansi.StringWidth(string(r)) == 2
 }
 
-// breakAfter holds the characters after which a line may break without a
+// BreakAfter holds the characters after which a line may break without a
 // space: "PaymentMethod=Bank transfer" may end a line at "PaymentMethod="
 // and go on with the level, rather than split a word.
-const breakAfter = "="
+const BreakAfter = "="
 
-// tokenize splits a paragraph at spaces, after every breakAfter character
+// tokenize splits a paragraph at spaces, after every BreakAfter character
 // and around every CJK character.
 func tokenize(s string) []token {
 	var out []token
@@ -62,7 +62,7 @@ func tokenize(s string) []token {
 				glueNext = true // "word," stays together when "," follows a CJK token
 			}
 			word.WriteRune(r)
-			if strings.ContainsRune(breakAfter, r) {
+			if strings.ContainsRune(BreakAfter, r) {
 				flush()
 			}
 		}
@@ -75,21 +75,30 @@ func tokenize(s string) []token {
 // the reader sees that the word goes on at the start of the next line.
 const hardBreak = "…"
 
-// wrapText breaks a paragraph into lines of at most width cells: Latin
+// WrapText breaks a paragraph into lines of at most width cells: Latin
 // text at spaces (or after "="), CJK text between any two characters,
 // never putting a closing mark at the start of a line or an opening one at
 // its end (the character before moves down with it instead). Widths are
 // display cells. A word wider than a whole line is cut into pieces, each
-// but the last ending in hardBreak.
-func wrapText(s string, width int) []string {
+// but the last ending in hardBreak. Every screen that prints prose in
+// either language wraps it with this.
+func WrapText(s string, width int) []string {
 	width = max(width, 1)
-	return fill(splitLong(tokenize(s), width), width)
+	return fill(splitLong(tokenize(s), width, hardBreak), width)
 }
 
-// wrapCell breaks the text of a table cell like wrapText, but a word wider
+// WrapUnmarked breaks a paragraph like WrapText, but cuts a word wider than
+// the line without marking the cut: for short notes where the reader sees
+// the whole word anyway.
+func WrapUnmarked(s string, width int) []string {
+	width = max(width, 1)
+	return fill(splitLong(tokenize(s), width, ""), width)
+}
+
+// WrapCell breaks the text of a table cell like WrapText, but a word wider
 // than the cell is shortened with an ellipsis instead of split across
 // lines: a name is never read as two.
-func wrapCell(s string, width int) []string {
+func WrapCell(s string, width int) []string {
 	width = max(width, 1)
 	tokens := tokenize(s)
 	for i, t := range tokens {
@@ -125,21 +134,21 @@ func fill(tokens []token, width int) []string {
 	return append(lines, line)
 }
 
-// splitLong cuts tokens wider than a line into pieces that fit, marking
-// every cut with hardBreak.
-func splitLong(tokens []token, width int) []token {
+// splitLong cuts tokens wider than a line into pieces that fit, ending
+// every piece but the last with mark (none on a line of one cell).
+func splitLong(tokens []token, width int, mark string) []token {
+	if width <= 1 {
+		mark = ""
+	}
+	markW := ansi.StringWidth(mark)
 	var out []token
 	for _, t := range tokens {
 		for ansi.StringWidth(t.text) > width {
-			head := ansi.Truncate(t.text, max(width-1, 1), "")
+			head := ansi.Truncate(t.text, max(width-markW, 1), "")
 			if head == "" {
 				break // one character wider than the line: leave it whole
 			}
-			if width > 1 {
-				out = append(out, token{text: head + hardBreak, spaceBefore: t.spaceBefore, glue: t.glue})
-			} else {
-				out = append(out, token{text: head, spaceBefore: t.spaceBefore, glue: t.glue})
-			}
+			out = append(out, token{text: head + mark, spaceBefore: t.spaceBefore, glue: t.glue})
 			t = token{text: strings.TrimPrefix(t.text, head)}
 		}
 		out = append(out, t)
@@ -147,11 +156,22 @@ func splitLong(tokens []token, width int) []token {
 	return out
 }
 
-// wrap breaks a paragraph to width cells and styles every line.
-func wrap(s string, width int, style lipgloss.Style) []string {
-	lines := wrapText(s, width)
+// WrapStyled breaks a paragraph to width cells as WrapText does and
+// styles every line.
+func WrapStyled(s string, width int, style lipgloss.Style) []string {
+	lines := WrapText(s, width)
 	for i, l := range lines {
 		lines[i] = style.Render(l)
 	}
 	return lines
+}
+
+// LongestWord returns the width in cells of the widest piece of s that
+// WrapText never breaks (a word, or one CJK character).
+func LongestWord(s string) int {
+	w := 0
+	for _, t := range tokenize(s) {
+		w = max(w, ansi.StringWidth(t.text))
+	}
+	return w
 }

@@ -1,4 +1,4 @@
-package walkthrough
+package widget
 
 import (
 	"slices"
@@ -33,9 +33,9 @@ func TestWrapText(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := wrapText(c.in, c.width)
+			got := WrapText(c.in, c.width)
 			if !slices.Equal(got, c.want) {
-				t.Fatalf("wrapText(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+				t.Fatalf("WrapText(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 			}
 			for _, l := range got {
 				if w := ansi.StringWidth(l); w > c.width && c.width > 1 {
@@ -66,14 +66,33 @@ func TestWrapCell(t *testing.T) {
 		{"", 5, []string{""}},
 	}
 	for _, c := range cases {
-		got := wrapCell(c.in, c.width)
+		got := WrapCell(c.in, c.width)
 		if !slices.Equal(got, c.want) {
-			t.Errorf("wrapCell(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
+			t.Errorf("WrapCell(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 		for _, l := range got {
 			if w := ansi.StringWidth(l); w > c.width {
-				t.Errorf("wrapCell(%q, %d): line %q is %d cells", c.in, c.width, l, w)
+				t.Errorf("WrapCell(%q, %d): line %q is %d cells", c.in, c.width, l, w)
 			}
+		}
+	}
+}
+
+// WrapUnmarked breaks like WrapText but cuts a word too long for the line
+// without the mark.
+func TestWrapUnmarked(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"一二三，四五", 6, []string{"一二", "三，四", "五"}},
+		{"one two three", 7, []string{"one two", "three"}},
+	}
+	for _, c := range cases {
+		if got := WrapUnmarked(c.in, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("WrapUnmarked(%q, %d) = %q, want %q", c.in, c.width, got, c.want)
 		}
 	}
 }

@@ -1,0 +1,119 @@
+package screentest
+
+import (
+	"context"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// Open opens a file for experiment.Load, as the program does.
+func Open(p string) (io.ReadCloser, error) { return os.Open(p) }
+
+// Train loads the data source of kind ("textbook", "builtin", …), trains
+// it for epochs epochs with the default configuration (fixed seed) as
+// change alters it (change may be nil), and returns the run as the root
+// hands an ended run to a screen: number 1, its history, and the
+// trainer's error in Err (a *engine.DivergedError when it blew up). It
+// fails the test when the data cannot be loaded or the configuration is
+// refused.
+func Train(t testing.TB, kind string, epochs int, change func(*experiment.Config)) common.Run {
+	t.Helper()
+	run, err := train(kind, epochs, change)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+func train(kind string, epochs int, change func(*experiment.Config)) (common.Run, error) {
+	d, err := experiment.Load(experiment.Source{Kind: kind}, Open)
+	if err != nil {
+		return common.Run{}, err
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = epochs
+	if change != nil {
+		change(&cfg)
+	}
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		return common.Run{}, err
+	}
+	runErr := e.Trainer.Run(context.Background())
+	return common.Run{Number: 1, Exp: e, History: e.Trainer.History(), Err: runErr}, nil
+}
+
+var (
+	textbookOnce sync.Once
+	textbookRun  common.Run
+	textbookErr  error
+)
+
+// TextbookRun is run 1: the 100-user textbook data trained for two epochs
+// with the default configuration (fixed seed). It is trained once per test
+// binary and shared, so a test must only read it. A failed load or run
+// fails the test.
+func TextbookRun(t testing.TB) common.Run {
+	t.Helper()
+	textbookOnce.Do(func() {
+		textbookRun, textbookErr = train("textbook", 2, nil)
+		if textbookErr == nil {
+			textbookErr = textbookRun.Err
+		}
+	})
+	if textbookErr != nil {
+		t.Fatal(textbookErr)
+	}
+	return textbookRun
+}
+
+// Press returns the message a key press sends, for a key name as Bubble
+// Tea spells it: "space", "enter", "esc", "tab", "shift+tab", "left",
+// "right", "up", "down", "backspace", "ctrl+c", or a single character
+// such as "q" or "+".
+func Press(k string) tea.KeyPressMsg {
+	switch k {
+	case "space":
+		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+	case "enter":
+		return tea.KeyPressMsg{Code: tea.KeyEnter}
+	case "esc":
+		return tea.KeyPressMsg{Code: tea.KeyEscape}
+	case "tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab}
+	case "shift+tab":
+		return tea.KeyPressMsg{Code: tea.KeyTab, Mod: tea.ModShift}
+	case "left":
+		return tea.KeyPressMsg{Code: tea.KeyLeft}
+	case "right":
+		return tea.KeyPressMsg{Code: tea.KeyRight}
+	case "up":
+		return tea.KeyPressMsg{Code: tea.KeyUp}
+	case "down":
+		return tea.KeyPressMsg{Code: tea.KeyDown}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
+	case "ctrl+c":
+		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	}
+	return tea.KeyPressMsg{Code: []rune(k)[0], Text: k}
+}
+
+// MustContain stops the test when view lacks any of parts, showing the
+// view.
+func MustContain(t testing.TB, view string, parts ...string) {
+	t.Helper()
+	for _, p := range parts {
+		if !strings.Contains(view, p) {
+			t.Fatalf("view lacks %q:\n%s", p, view)
+		}
+	}
+}
