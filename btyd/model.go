@@ -1,0 +1,114 @@
+package btyd
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/diff/fd"
+	"gonum.org/v1/gonum/optimize"
+)
+
+// Params are the four BG/NBD parameters: the purchase rate λ ~ gamma(R,
+// Alpha) (shape R, rate Alpha, in weeks) and the dropout probability
+// p ~ beta(A, B).
+type Params struct {
+	R, Alpha, A, B float64
+}
+
+// Valid reports whether every parameter is finite and positive.
+func (p Params) Valid() bool {
+	for _, v := range []float64{p.R, p.Alpha, p.A, p.B} {
+		if !(v > 0) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// lgamma is the logarithm of |Γ(x)|.
+func lgamma(x float64) float64 {
+	v, _ := math.Lgamma(x)
+	return v
+}
+
+// LogLikelihood is the log-likelihood of one customer (equation 6 of the
+// paper), computed in log space: ln A1 + ln A2 + ln(e^{ln A3} + δ e^{ln A4})
+// with A1 = Γ(r+x) α^r / Γ(r), A2 = Γ(a+b) Γ(b+x) / (Γ(b) Γ(a+b+x)),
+// A3 = (α+T)^{−(r+x)} and A4 = a/(b+x−1) (α+t_x)^{−(r+x)}, δ = 1 when x > 0.
+func (p Params) LogLikelihood(c Customer) float64 {
+	r, al, a, b := p.R, p.Alpha, p.A, p.B
+	x := c.X
+	lnA1 := lgamma(r+x) - lgamma(r) + r*math.Log(al)
+	lnA2 := lgamma(a+b) + lgamma(b+x) - lgamma(b) - lgamma(a+b+x)
+	lnA3 := -(r + x) * math.Log(al+c.T)
+	if x == 0 {
+		return lnA1 + lnA2 + lnA3
+	}
+	lnA4 := math.Log(a) - math.Log(b+x-1) - (r+x)*math.Log(al+c.TX)
+	hi, lo := lnA3, lnA4
+	if lo > hi {
+		hi, lo = lo, hi
+	}
+	return lnA1 + lnA2 + hi + math.Log1p(math.Exp(lo-hi))
+}
+
+// TotalLogLikelihood sums LogLikelihood over the customers.
+func (p Params) TotalLogLikelihood(cs []Customer) float64 {
+	var s float64
+	for _, c := range cs {
+		s += p.LogLikelihood(c)
+	}
+	return s
+}
+
+// ErrFit reports a maximum-likelihood fit that did not converge.
+var ErrFit = errors.New("btyd: the BG/NBD fit did not converge")
+
+// Fit estimates the parameters by maximum likelihood over the customers'
+// calibration summaries. It minimises the mean negative log-likelihood per customer over the
+// logarithms of the parameters (so they stay positive) with BFGS and
+// central-difference gradients, starting from r = α = a = b = 1. It returns
+// the parameters and the log-likelihood at them, or an error wrapping ErrFit
+// when the optimiser fails or ends at a non-finite point.
+func Fit(cs []Customer) (Params, float64, error) {
+	if len(cs) == 0 {
+		return Params{}, 0, ErrNoCustomers
+	}
+	for _, c := range cs {
+		if !(c.X >= 0) || !(c.TX >= 0) || !(c.T >= c.TX) || math.IsInf(c.T, 0) || (c.X > 0 && c.X != math.Floor(c.X)) {
+			return Params{}, 0, fmt.Errorf("btyd: customer %d has an impossible summary x=%g t_x=%g T=%g", c.ID, c.X, c.TX, c.T)
+		}
+	}
+	unpack := func(v []float64) Params {
+		return Params{R: math.Exp(v[0]), Alpha: math.Exp(v[1]), A: math.Exp(v[2]), B: math.Exp(v[3])}
+	}
+	negLL := func(v []float64) float64 {
+		for _, u := range v {
+			if math.Abs(u) > 30 { // keep exp(u) finite and away from 0
+				return math.Inf(1)
+			}
+		}
+		ll := unpack(v).TotalLogLikelihood(cs)
+		if math.IsNaN(ll) {
+			return math.Inf(1)
+		}
+		return -ll / float64(len(cs)) // per customer, so one threshold suits any size
+	}
+	problem := optimize.Problem{
+		Func: negLL,
+		Grad: func(grad, v []float64) {
+			fd.Gradient(grad, negLL, v, &fd.Settings{Formula: fd.Central})
+		},
+	}
+	settings := &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 1000}
+	res, err := optimize.Minimize(problem, []float64{0, 0, 0, 0}, settings, &optimize.BFGS{})
+	if err != nil {
+		return Params{}, 0, fmt.Errorf("%w: %v", ErrFit, err)
+	}
+	p := unpack(res.X)
+	if !p.Valid() || math.IsInf(res.F, 0) || math.IsNaN(res.F) {
+		return Params{}, 0, fmt.Errorf("%w: ended at %+v (status %v)", ErrFit, p, res.Status)
+	}
+	return p, p.TotalLogLikelihood(cs), nil
+}
