@@ -93,3 +93,58 @@ func TestFitCDNOWPublished(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackingCDNOW tracks cumulative expected (equation 9, summed over the
+// customers from their first purchase) against actual repeat purchases, week
+// by week over the 78 weeks from 1997-01-01 (39 calibration + 39 holdout),
+// with the parameters fitted on calibration. The 5 % tolerance at weeks 39
+// and 78 is this test's, not a published figure; the paper's figure 2 shows
+// the curves close over both periods.
+func TestTrackingCDNOW(t *testing.T) {
+	ps := readCDNOW(t)
+	start := epochDay(t, "19970101")
+	cs, err := Summarize(ps, start, epochDay(t, "19970930"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := Fit(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := map[int]int{}
+	days := map[[2]int]bool{}
+	for _, q := range ps {
+		if f, ok := first[q.Customer]; !ok || q.Day < f {
+			first[q.Customer] = q.Day
+		}
+		days[[2]int{q.Customer, q.Day}] = true
+	}
+	actual := make([]float64, 79) // repeat purchases in week w (1-based)
+	for k := range days {
+		if k[1] > first[k[0]] && k[1] < start+78*7 {
+			actual[(k[1]-start)/7+1]++
+		}
+	}
+	var cum float64
+	for w := 1; w <= 78; w++ {
+		cum += actual[w]
+		var exp float64
+		for _, f := range first {
+			age := float64(start+7*w-f) / 7
+			if age <= 0 {
+				continue
+			}
+			e, err := p.ExpectedRepeat(age)
+			if err != nil {
+				t.Fatal(err)
+			}
+			exp += e
+		}
+		if w%13 == 0 {
+			t.Logf("week %2d: actual %5.0f expected %7.1f", w, cum, exp)
+		}
+		if (w == 39 || w == 78) && math.Abs(exp-cum) > 0.05*cum {
+			t.Errorf("week %d: cumulative expected %.1f vs actual %.0f, more than 5%% apart", w, exp, cum)
+		}
+	}
+}

@@ -73,3 +73,12 @@ func (p Params) PAnyPurchase(c Customer, t float64) float64 {
 	d := p.deadOdds(c)
 	return 1 - (stay+d)/(1+d)
 }
+
+// ExpectedRepeat is E[X(t)], the expected number of repeat purchases of a
+// new customer in the t weeks after their first purchase (equation 9 of the
+// paper): (a+b−1)/(a−1) · [1 − (α/(α+t))^r 2F1(r, b; a+b−1; t/(α+t))].
+// Summed over customers with their own ages it gives the cumulative
+// expected repeat purchases of a cohort, to track against the actual ones.
+func (p Params) ExpectedRepeat(t float64) (float64, error) {
+	return p.ExpectedPurchases(Customer{X: 0, TX: 0, T: 0}, t)
+}
