@@ -126,3 +126,42 @@ func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
 		t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, c.stderr.String(), want)
 	}
 }
+
+// A model file that does not record its horizon (written before the field,
+// or by hand) still loads and labels with the horizon its label names.
+func TestEvalLogModelWithoutRecordedHorizon(t *testing.T) {
+	log, model := trainLogModel(t, "2024-05-01", "90d")
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	src := doc["source"].(map[string]any)
+	delete(src, "horizon_days")
+	delete(src, "log_columns")
+	old, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(model, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := cohortPositives(t, log, "2024-08-01", 90)
+	c := newCLI(t)
+	code := c.run(context.Background(), "eval", "--model", model, "--log", log, "--cutoff", "2024-08-01", "--json")
+	if code != exitOK {
+		t.Fatalf("eval: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var rep struct {
+		Positives float64 `json:"positives"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if int(rep.Positives) != want || !strings.Contains(c.stderr.String(), "horizon 90 days") {
+		t.Errorf("positives %v (want %d), stderr %q", rep.Positives, want, c.stderr.String())
+	}
+}
