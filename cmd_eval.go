@@ -30,7 +30,9 @@ func newEvalCmd(a *app) *cobra.Command {
 		Long: `With --model, score the labelled rows of --data with a saved model and print
 its metrics, the confusion matrix at the model's threshold and the cumulative
 gains table. With --log instead of --data, the customers of an order log are
-scored at --cutoff (typically later than the one the model was trained on).
+scored at --cutoff (typically later than the one the model was trained on;
+default: the log's last date minus the horizon), labelled with the model's
+own horizon. A log that ends before cutoff + horizon is refused.
 
 With --cv K, cross-validate a configuration instead (the same flags as train):
 stratified K-fold, each fold trained from scratch on the other folds, and the

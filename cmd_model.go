@@ -75,6 +75,9 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 		scored, err = scoreLog(a, o, b)
 	} else {
 		name = o.src.data
+		if err := b.ForTable(name); err != nil {
+			return err
+		}
 		scored, err = scoreCSV(a, name, b)
 	}
 	if err != nil {
@@ -120,16 +123,28 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 	return scored, nil
 }
 
-// scoreLog builds the cohort of an order log at the given cutoff and
-// scores every customer: a model trained on one cutoff judged on a later one.
+// scoreLog builds the cohort of an order log at the given cutoff the way
+// the model's rows were built (its horizon and column roles) and scores
+// every customer: a model trained on one cutoff judged on a later one. A
+// log that ends before cutoff + horizon is refused, since the labels of
+// the customers who order after its end would read as "no".
 func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored, error) {
 	src, err := o.src.source()
 	if err != nil {
 		return nil, err
 	}
-	d, err := a.load(src)
+	if src, err = b.ForLog(src); err != nil {
+		return nil, err
+	}
+	d, err := experiment.Load(src, a.open)
 	if err != nil {
 		return nil, err
+	}
+	if err := experiment.CompleteLabels(d); err != nil {
+		return nil, err
+	}
+	for _, n := range d.Notes() {
+		fmt.Fprintln(a.stderr, n)
 	}
 	scored, err := b.ScoreTable(d.Table)
 	if err != nil {

@@ -19,7 +19,9 @@ import (
 //	  "format": "retain-model",            always this string
 //	  "version": 1,                        BundleVersion; readers refuse newer versions
 //	  "created_at": "2026-11-27T01:02:03Z", UTC, RFC 3339
-//	  "source": {...},                     the Source the rows came from
+//	  "source": {...},                     the Source the rows came from; for an order log
+//	                                       ("kind": "log") how its rows were made: "cutoff",
+//	                                       "horizon_days" and "log_columns" (see ForLog)
 //	  "source_description": "...",         Source.Describe()
 //	  "label": {"name": "Churn", "positive": "Yes", "negative": "No"},
 //	  "features": ["tenure", "Contract=One year", ...],  the network's inputs, in order

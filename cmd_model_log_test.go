@@ -1,0 +1,167 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// trainLogModel trains a model on orderLog at cutoff with --horizon and
+// returns the log and the model file.
+func trainLogModel(t *testing.T, cutoff, horizon string) (log, model string) {
+	t.Helper()
+	log = orderLog(t)
+	model = filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	code := c.run(context.Background(), "train", "--log", log, "--cutoff", cutoff, "--horizon", horizon,
+		"--epochs", "2", "--val", "0.25", "--out", model)
+	if code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	return log, model
+}
+
+// cohortPositives counts the customers of log at cutoff who order again
+// within horizonDays, computed directly by data.BuildCohort.
+func cohortPositives(t *testing.T, log, cutoff string, horizonDays int) int {
+	t.Helper()
+	f, err := os.Open(log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	l, err := data.ReadOrderLog(f, log, data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut, _ := time.Parse(time.DateOnly, cutoff)
+	_, rep, err := data.BuildCohort(l, cut, horizonDays)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep.Positives
+}
+
+// A model trained at 90 days is evaluated at a later cutoff with its own
+// 90-day label, not with the default 30 days under the 90-day label name.
+func TestEvalLogModelLabelsWithTheModelsHorizon(t *testing.T) {
+	log, model := trainLogModel(t, "2024-05-01", "90d")
+	want := cohortPositives(t, log, "2024-08-01", 90)
+	if def := cohortPositives(t, log, "2024-08-01", data.DefaultHorizonDays); def == want {
+		t.Fatalf("the log gives %d positives at both 30 and 90 days: the test cannot tell the horizons apart", want)
+	}
+	c := newCLI(t)
+	code := c.run(context.Background(), "eval", "--model", model, "--log", log, "--cutoff", "2024-08-01", "--json")
+	if code != exitOK {
+		t.Fatalf("eval: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Rows      int     `json:"rows"`
+		Positives float64 `json:"positives"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if int(doc.Positives) != want {
+		t.Errorf("eval counted %v positives, want %d (the 90-day label at 2024-08-01)", doc.Positives, want)
+	}
+	if !strings.Contains(c.stderr.String(), "cutoff 2024-08-01, horizon 90 days") {
+		t.Errorf("stderr does not name the 90-day cohort: %q", c.stderr.String())
+	}
+	// Without --cutoff, the latest cutoff the log covers at 90 days.
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", model, "--log", log); code != exitOK {
+		t.Fatalf("eval without --cutoff: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if !strings.Contains(c.stderr.String(), "horizon 90 days") || strings.Contains(c.stderr.String(), "warning") {
+		t.Errorf("eval without --cutoff: stderr %q", c.stderr.String())
+	}
+}
+
+func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
+	log, model := trainLogModel(t, "2024-05-01", "90d")
+	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n")
+	// The log's last order is on 2024-12-30 (day 364 of a leap year).
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--log", log, "--cutoff", "2024-11-01"},
+			log + " ends 2024-12-30: a 90-day label from cutoff 2024-11-01 needs orders up to 2025-01-30; choose a cutoff on or before 2024-10-01"},
+		{[]string{"--log", log, "--cutoff", "2024-08-01", "--horizon", "30d"},
+			"--horizon of 30 days disagrees with " + model + ", which was trained to predict orders within 90 days (label orders_again_90d): leave --horizon out and the model's own horizon is used"},
+		{[]string{"--data", users},
+			model + " was trained on the order log " + log + ", so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"eval", "--model", model}, tc.args...)...)
+		if code != exitUsage || !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("eval %v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, c.stderr.String(), tc.want)
+		}
+		if c.stdout.Len() != 0 {
+			t.Errorf("eval %v printed %q", tc.args, c.stdout.String())
+		}
+	}
+}
+
+func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
+	log := orderLog(t)
+	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n")
+	model := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	code := c.run(context.Background(), "eval", "--model", model, "--log", log)
+	want := model + " was trained on " + users + ", not on an order log, so it cannot score --log " + log + ": give it a per-user table with --data"
+	if code != exitUsage || !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, c.stderr.String(), want)
+	}
+}
+
+// A model file that does not record its horizon (written before the field,
+// or by hand) still loads and labels with the horizon its label names.
+func TestEvalLogModelWithoutRecordedHorizon(t *testing.T) {
+	log, model := trainLogModel(t, "2024-05-01", "90d")
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatal(err)
+	}
+	src := doc["source"].(map[string]any)
+	delete(src, "horizon_days")
+	delete(src, "log_columns")
+	old, err := json.Marshal(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(model, old, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := cohortPositives(t, log, "2024-08-01", 90)
+	c := newCLI(t)
+	code := c.run(context.Background(), "eval", "--model", model, "--log", log, "--cutoff", "2024-08-01", "--json")
+	if code != exitOK {
+		t.Fatalf("eval: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var rep struct {
+		Positives float64 `json:"positives"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if int(rep.Positives) != want || !strings.Contains(c.stderr.String(), "horizon 90 days") {
+		t.Errorf("positives %v (want %d), stderr %q", rep.Positives, want, c.stderr.String())
+	}
+}
