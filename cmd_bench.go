@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
@@ -124,14 +125,14 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if o.json {
 		return writeJSON(a.stdout, res)
 	}
-	fmt.Fprintf(a.stdout, "Training throughput on %s: %s training rows\n", d.Source.Describe(), thousands(res.TrainRows))
+	fmt.Fprintf(a.stdout, "Training throughput on %s: %s training rows\n", d.Source.Describe(), data.Thousands(res.TrainRows))
 	fmt.Fprintf(a.stdout, "Network %s, %s; median of %d runs of at least %s\n",
 		describeNetwork(res.Network), res.Optimizer, o.runs, o.minTime)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "batch\tsamples/s\tslowest\tfastest\t\n")
 	for _, r := range res.Results {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Batch, thousands(int(r.SamplesPerSec)),
-			thousands(int(slices.Min(r.Runs))), thousands(int(slices.Max(r.Runs))))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Batch, data.Thousands(int(r.SamplesPerSec)),
+			data.Thousands(int(slices.Min(r.Runs))), data.Thousands(int(slices.Max(r.Runs))))
 	}
 	return tw.Flush()
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 )
 
@@ -86,8 +87,8 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 2817: "2,817", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		if got := data.Thousands(n); got != want {
+			t.Errorf("data.Thousands(%d) = %q, want %q", n, got, want)
 		}
 	}
 	if got := median([]float64{5, 1, 3}); got != 3 {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -66,7 +67,7 @@ func runQuality(ctx context.Context, a *app, o *qualityOptions) error {
 			verdict, failed = "✗ below the bar", failed+1
 		}
 		fmt.Fprintf(a.stdout, "| %s | %s | %s | %.3f ± %.3f | %.3f | %.3f | %.3f (%s) | %.3f | %s |\n",
-			r.Dataset, thousands(r.Rows), r.Label, r.AUCMean, r.AUCStd, r.Accuracy, r.F1, r.Reference, r.ReferenceName, r.Bar, verdict)
+			r.Dataset, data.Thousands(r.Rows), r.Label, r.AUCMean, r.AUCStd, r.Accuracy, r.F1, r.Reference, r.ReferenceName, r.Bar, verdict)
 	}
 	if failed > 0 {
 		return fmt.Errorf("%d of %d data sets fell below their bar", failed, len(rows))

@@ -39,19 +39,7 @@ func describeNetwork(a engine.Architecture) string {
 		parts = append(parts, fmt.Sprintf("%d %s", h.Units, h.Activation))
 	}
 	parts = append(parts, fmt.Sprintf("%d %s", a.Outputs, a.OutputActivation()))
-	return fmt.Sprintf("%s (%s parameters)", strings.Join(parts, " → "), thousands(a.ParamCount()))
-}
-
-// thousands writes n with comma separators.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+	return fmt.Sprintf("%s (%s parameters)", strings.Join(parts, " → "), data.Thousands(a.ParamCount()))
 }
 
 // printMetrics writes the scalar metrics of a report, one per line, with

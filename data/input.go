@@ -266,19 +266,7 @@ func fieldRest(br *bufio.Reader, delim byte, quoted, pending bool) int {
 func tooLong(file string, line, col, size int) error {
 	return parseErr(file, line, col, ErrNotText,
 		fmt.Sprintf("a cell of %s bytes: cells are limited to %s bytes (1 MiB); is this the right file?",
-			thousandsInt(size), thousandsInt(MaxCellBytes)))
-}
-
-// thousandsInt writes n with comma thousands separators.
-func thousandsInt(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + thousandsInt(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
+			Thousands(size), Thousands(MaxCellBytes)))
 }
 
 // openField is a quoted field that spans lines: where it starts and how

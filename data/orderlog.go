@@ -233,7 +233,7 @@ func (f FutureDated) String() string {
 		verb = "is"
 	}
 	return fmt.Sprintf("%s: %s of %s lines %s dated after today (%s); the log's dates run %s .. %s",
-		f.Name, thousandsInt(f.Future), thousandsInt(f.Lines), verb, f.Today.Format(time.DateOnly),
+		f.Name, Thousands(f.Future), Thousands(f.Lines), verb, f.Today.Format(time.DateOnly),
 		f.First.Format(time.DateOnly), f.Last.Format(time.DateOnly))
 }
 

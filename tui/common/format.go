@@ -9,6 +9,7 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/widget"
@@ -63,23 +64,9 @@ func BesideRule(left, right []string, leftW, rows int, st Styles) []string {
 	return out
 }
 
-// Thousands writes an integer with thin separators: 12,345.
-func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+// Thousands writes an integer with comma separators: 12,345 (data.Thousands,
+// the spelling the CLI uses too).
+func Thousands(n int) string { return data.Thousands(n) }
 
 // Number formats a reading compactly: integers as integers, a missing
 // value as a dash, others as widget.FormatValue does.
