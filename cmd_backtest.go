@@ -1,0 +1,225 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
+)
+
+// backtestOptions are the flags of `retain backtest`.
+type backtestOptions struct {
+	log, horizon, logColumns string
+	folds                    int
+	cutoffs                  []string
+	cfg                      configFlags
+	json                     bool
+}
+
+func newBacktestCmd(a *app) *cobra.Command {
+	o := &backtestOptions{}
+	cmd := &cobra.Command{
+		Use:   "backtest --log FILE [--horizon 90d] [--folds K | --cutoffs D1,D2,…] [flags]",
+		Short: "Validate an order-log model out of time, fold by fold, beside BG/NBD",
+		Long: `Validate an order-log configuration the way it will be used: trained on the
+past, applied to the future. For each test cutoff t, a network (the same flags
+as train) is trained on the customers at t minus the horizon, labelled by
+whether they ordered in the horizon up to t, and measured on the customers at
+t, labelled by whether they order in the horizon after t. An order on a cutoff
+day is history. Beside it, on the same customers, the classic BG/NBD model
+(Fader, Hardie & Lee 2005) is fitted on each test cutoff's history and ranks
+them by its probability of at least one purchase in the horizon.
+
+--folds K takes K test cutoffs spaced by the horizon, the latest being the
+log's last date minus the horizon (the latest whose label window the log
+covers); --cutoffs gives them instead. A cutoff whose training cutoff falls
+before the log's first date, or whose label window runs past its last date,
+is refused. Per fold: customers and positive rate of both cohorts (drift),
+and each model's roc_auc, average_precision, log_loss and top-decile lift;
+then their mean and standard deviation over the folds.`,
+		Example: `  retain backtest --log orders.csv --horizon 90d
+  retain backtest --log orders.csv --horizon 30d --folds 6 --json > backtest.json
+  retain backtest --log orders.csv --horizon 90d --cutoffs 2024-03-31,2024-06-30`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runBacktest(cmd.Context(), a, o, cmd.Flags().Changed("folds")))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.log, "log", "", "order or event log `FILE` (required)")
+	fs.StringVar(&o.horizon, "horizon", "", "label window after each cutoff, e.g. 90d, 13w or 90 (default 30d)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
+	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, spaced by the horizon and ending at the last date minus the horizon")
+	fs.StringSliceVar(&o.cutoffs, "cutoffs", nil, "test cutoff `DATES` (YYYY-MM-DD, comma-separated) instead of --folds")
+	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	o.cfg.register(cmd)
+	cmd.MarkFlagsMutuallyExclusive("folds", "cutoffs")
+	_ = cmd.MarkFlagRequired("log")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	return cmd
+}
+
+// options turns the flags into backtest options and the log's source;
+// every error is the user's.
+func (o *backtestOptions) options(foldsGiven bool) (experiment.Source, experiment.BacktestOptions, error) {
+	src := experiment.Source{Kind: "log", Path: o.log}
+	var opts experiment.BacktestOptions
+	cols, err := parseLogColumns(o.logColumns)
+	if err != nil {
+		return src, opts, usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
+	}
+	src.LogColumns = cols
+	opts.HorizonDays = data.DefaultHorizonDays
+	if o.horizon != "" {
+		if opts.HorizonDays, err = parseDays(o.horizon); err != nil {
+			return src, opts, usageError(fmt.Errorf("--horizon %q: %w", o.horizon, err))
+		}
+	}
+	src.HorizonDays = opts.HorizonDays
+	if foldsGiven && o.folds < 1 {
+		return src, opts, usageError(fmt.Errorf("--folds %d: want at least 1 fold", o.folds))
+	}
+	opts.Folds = o.folds
+	for _, s := range o.cutoffs {
+		t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+		if err != nil {
+			return src, opts, usageError(fmt.Errorf("--cutoffs: %q is not a date as YYYY-MM-DD", s))
+		}
+		opts.Cutoffs = append(opts.Cutoffs, t)
+	}
+	if o.cfg.test != 0 {
+		return src, opts, usageError(errors.New("--test does not apply to backtest: each fold is tested on the customers at its test cutoff"))
+	}
+	if opts.Config, err = o.cfg.config(); err != nil {
+		return src, opts, err
+	}
+	return src, opts, nil
+}
+
+func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven bool) error {
+	src, opts, err := o.options(foldsGiven)
+	if err != nil {
+		return err
+	}
+	log, warnings, err := experiment.ReadLog(src, a.open, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(a.stderr, "warning: "+w.String())
+	}
+	start := time.Now()
+	fmt.Fprintf(a.stderr, "Backtesting on %s (%d customers, %s .. %s), horizon %d days\n", src.Path, len(log.Customers),
+		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), opts.HorizonDays)
+	res, err := experiment.Backtest(ctx, log, opts, func(done, k int, f *experiment.BacktestFold) {
+		fmt.Fprintf(a.stderr, "fold %d/%d done (test cutoff %s, %d of %d finished, %.1fs): network roc_auc %.4f, BG/NBD roc_auc %.4f\n",
+			f.Fold, k, f.TestCutoff.Format(time.DateOnly), done, k, time.Since(start).Seconds(), f.Network.ROCAUC, f.BGNBD.ROCAUC)
+	})
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return writeJSON(a.stdout, newBacktestJSON(res))
+	}
+	return printBacktest(a.stdout, res)
+}
+
+// printBacktest writes the fold table, the means and the BG/NBD fits.
+func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
+	fmt.Fprintf(w, "Out-of-time backtest of %s: %d folds, horizon %d days; each fold trains on the customers one horizon before its test cutoff\n",
+		res.Log, len(res.Folds), res.HorizonDays)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "fold\ttrain cutoff\ttest cutoff\ttrain customers\ttest customers\ttrain positive\ttest positive\tmodel\troc_auc\taverage_precision\tlog_loss\ttop-decile lift\t\n")
+	row := func(s experiment.BacktestScores) string {
+		return fmt.Sprintf("%.4f\t%.4f\t%.4f\t%.2f\t", s.ROCAUC, s.AveragePrecision, s.LogLoss, s.TopDecileLift)
+	}
+	for _, f := range res.Folds {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\tnetwork\t%s\n", f.Fold, f.TrainCutoff.Format(time.DateOnly),
+			f.TestCutoff.Format(time.DateOnly), f.Train.Customers, f.Test.Customers,
+			percent(f.Train.PositiveRate), percent(f.Test.PositiveRate), row(experiment.BacktestScoresOf(f.Network)))
+		fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(experiment.BacktestScoresOf(f.BGNBD)))
+	}
+	fmt.Fprintf(tw, "mean\t\t\t\t\t\t\tnetwork\t%s\n", row(res.Network.Mean))
+	fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(res.BGNBD.Mean))
+	fmt.Fprintf(tw, "std\t\t\t\t\t\t\tnetwork\t%s\n", row(res.Network.Std))
+	fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(res.BGNBD.Std))
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "BG/NBD fitted on each test cutoff's history (weeks, same-day orders merged), scored by P(at least one order in the horizon):")
+	for _, f := range res.Folds {
+		fmt.Fprintf(w, "  fold %d: %s\n", f.Fold, describeBGNBD(f.BGNBDFit))
+	}
+	return nil
+}
+
+// describeBGNBD writes a fit's period and parameters in one line.
+func describeBGNBD(f experiment.BGNBDFit) string {
+	return fmt.Sprintf("%s .. %s, %d customers: r %.4g, alpha %.4g, a %.4g, b %.4g, log-likelihood %.1f",
+		f.CalibrationStart.Format(time.DateOnly), f.CalibrationEnd.Format(time.DateOnly), f.Customers,
+		f.R, f.Alpha, f.A, f.B, f.LogLikelihood)
+}
+
+// bgnbdJSON is the BG/NBD baseline in JSON: its fit and, under eval's
+// metric names, its figures on the same customers as the network.
+type bgnbdJSON struct {
+	Fit experiment.BGNBDFit `json:"fit"`
+	metrics.Report
+}
+
+// baselinesJSON holds the baselines measured beside the network.
+type baselinesJSON struct {
+	BGNBD bgnbdJSON `json:"bgnbd"`
+}
+
+// backtestFoldJSON is one fold of `retain backtest --json`.
+type backtestFoldJSON struct {
+	Fold              int            `json:"fold"`
+	TrainCutoff       string         `json:"train_cutoff"`
+	TestCutoff        string         `json:"test_cutoff"`
+	TrainCustomers    int            `json:"train_customers"`
+	TestCustomers     int            `json:"test_customers"`
+	TrainPositiveRate float64        `json:"train_positive_rate"`
+	TestPositiveRate  float64        `json:"test_positive_rate"`
+	TrainRows         int            `json:"train_rows"`
+	ValRows           int            `json:"val_rows"`
+	Epochs            int            `json:"epochs"`
+	BestEpoch         int            `json:"best_epoch"`
+	Network           metrics.Report `json:"network"`
+	Baselines         baselinesJSON  `json:"baselines"`
+}
+
+// backtestJSON is the JSON document of `retain backtest --json`.
+type backtestJSON struct {
+	Log         string             `json:"log"`
+	HorizonDays int                `json:"horizon_days"`
+	Config      experiment.Config  `json:"config"`
+	Folds       []backtestFoldJSON `json:"folds"`
+	// Summary holds, per model, the mean and standard deviation over the
+	// folds of the figures (eval's names, plus top_decile_lift).
+	Summary map[string]experiment.BacktestSummary `json:"summary"`
+}
+
+func newBacktestJSON(res *experiment.BacktestResult) backtestJSON {
+	out := backtestJSON{Log: res.Log, HorizonDays: res.HorizonDays, Config: res.Config,
+		Summary: map[string]experiment.BacktestSummary{"network": res.Network, "bgnbd": res.BGNBD}}
+	for _, f := range res.Folds {
+		out.Folds = append(out.Folds, backtestFoldJSON{
+			Fold: f.Fold, TrainCutoff: f.TrainCutoff.Format(time.DateOnly), TestCutoff: f.TestCutoff.Format(time.DateOnly),
+			TrainCustomers: f.Train.Customers, TestCustomers: f.Test.Customers,
+			TrainPositiveRate: f.Train.PositiveRate, TestPositiveRate: f.Test.PositiveRate,
+			TrainRows: f.TrainRows, ValRows: f.ValRows, Epochs: f.Epochs, BestEpoch: f.BestEpoch,
+			Network: f.Network, Baselines: baselinesJSON{BGNBD: bgnbdJSON{Fit: f.BGNBDFit, Report: f.BGNBD}},
+		})
+	}
+	return out
+}

@@ -1,0 +1,283 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"gonum.org/v1/gonum/stat"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// BacktestOptions chooses the folds of a backtest and how each trains.
+type BacktestOptions struct {
+	// HorizonDays is the label window (data.DefaultHorizonDays when 0).
+	HorizonDays int
+	// Cutoffs are the test cutoffs; when empty, Folds of them are chosen by
+	// BacktestCutoffs (DefaultBacktestFolds when 0).
+	Cutoffs []time.Time
+	Folds   int
+	// Config is the training configuration, as for train. Its ValFrac share
+	// of each training cohort is held out for early stopping; TestFrac must
+	// be 0, as each fold is tested on a later cohort.
+	Config Config
+}
+
+// BacktestFold is one fold: a network trained on the customers at
+// TrainCutoff (labels from the horizon after it, which ends at TestCutoff)
+// and tested, beside BG/NBD, on the customers at TestCutoff.
+type BacktestFold struct {
+	// Fold is 1-based, oldest first.
+	Fold                    int
+	TrainCutoff, TestCutoff time.Time
+	// Train and Test describe the two cohorts: customers, positives and the
+	// positive rate (its change from one to the other is drift).
+	Train, Test data.CohortReport
+	// TrainRows and ValRows are the rows the network trained on (duplicates
+	// dropped) and the share held out for early stopping.
+	TrainRows, ValRows int
+	// Epochs ran; the weights of BestEpoch were kept.
+	Epochs, BestEpoch int
+	// Network and BGNBD are measured on the same customers: every row of
+	// the test cohort.
+	Network, BGNBD metrics.Report
+	// BGNBDFit is BG/NBD fitted on the history up to TestCutoff.
+	BGNBDFit BGNBDFit
+}
+
+// BacktestScores are the scalar figures of one model on one fold, with the
+// names of eval's JSON, plus the lift of the top-scored decile.
+type BacktestScores struct {
+	Scores
+	TopDecileLift float64 `json:"top_decile_lift"`
+}
+
+// BacktestScoresOf takes the scalar figures out of a report.
+func BacktestScoresOf(r metrics.Report) BacktestScores {
+	s := BacktestScores{Scores: ScoresOf(r)}
+	if len(r.Gains) > 0 {
+		s.TopDecileLift = r.Gains[0].Lift
+	}
+	return s
+}
+
+// BacktestSummary is the mean and the sample standard deviation (ddof = 1,
+// 0 for one fold) of one model's figures over the folds.
+type BacktestSummary struct {
+	Mean BacktestScores `json:"mean"`
+	Std  BacktestScores `json:"std"`
+}
+
+// BacktestResult is the outcome of Backtest.
+type BacktestResult struct {
+	Log         string
+	HorizonDays int
+	Config      Config
+	Folds       []BacktestFold
+	// Network and BGNBD summarise the folds of each model.
+	Network, BGNBD BacktestSummary
+}
+
+// Backtest validates cfg out of time on an order log. For each test cutoff t
+// it trains a network, as train does, on the cohort data.BuildCohort makes
+// at t − horizon (whose labels come from the window up to t), and measures
+// it on the cohort at t (labels from the horizon after t) beside BG/NBD
+// fitted on the history up to t. The cutoffs are checked first
+// (*CutoffError). Folds run in parallel, one per CPU; progress, if not nil,
+// is called after each fold with the number done, the number of folds and
+// the fold, from one goroutine at a time.
+func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, progress func(done, k int, f *BacktestFold)) (*BacktestResult, error) {
+	h := opts.HorizonDays
+	if h == 0 {
+		h = data.DefaultHorizonDays
+	}
+	cfg := opts.Config
+	if cfg.TestFrac != 0 {
+		return nil, fmt.Errorf("%w: a backtest tests each fold on a later cohort; test share %g must be 0", engine.ErrConfig, cfg.TestFrac)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	var cutoffs []time.Time
+	var err error
+	if len(opts.Cutoffs) > 0 {
+		cutoffs, err = CheckBacktestCutoffs(log, h, opts.Cutoffs)
+	} else {
+		k := opts.Folds
+		if k == 0 {
+			k = DefaultBacktestFolds
+		}
+		cutoffs, err = BacktestCutoffs(log, h, k)
+	}
+	if err != nil {
+		return nil, err
+	}
+	k := len(cutoffs)
+	res := &BacktestResult{Log: log.Name, HorizonDays: h, Config: cfg, Folds: make([]BacktestFold, k)}
+	errs := make([]error, k)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu   sync.Mutex
+		done int
+		wg   sync.WaitGroup
+	)
+	jobs := make(chan int)
+	for range min(k, runtime.GOMAXPROCS(0)) {
+		wg.Go(func() {
+			for i := range jobs {
+				f := &res.Folds[i]
+				if errs[i] = runBacktestFold(ctx, log, cfg, h, cutoffs[i], f); errs[i] != nil {
+					cancel()
+					continue
+				}
+				f.Fold = i + 1
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done, k, f)
+					mu.Unlock()
+				}
+			}
+		})
+	}
+	for i := range k {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	if err := firstBacktestError(errs); err != nil {
+		return nil, err
+	}
+	res.Network = summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.Network })
+	res.BGNBD = summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.BGNBD })
+	return res, nil
+}
+
+// firstBacktestError returns the first real failure (each names its
+// fold) before the cancellations it caused in the other folds.
+func firstBacktestError(errs []error) error {
+	var cancelled error
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			if cancelled == nil {
+				cancelled = err
+			}
+		default:
+			return err
+		}
+	}
+	return cancelled
+}
+
+// runBacktestFold trains at cutoff − h and measures at cutoff.
+func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, cutoff time.Time, f *BacktestFold) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
+	date := cutoff.Format(time.DateOnly)
+	trainTab, trainRep, err := data.BuildCohort(log, f.TrainCutoff, h)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	testTab, testRep, err := data.BuildCohort(log, cutoff, h)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	f.Train, f.Test = trainRep, testRep
+	for _, c := range []struct {
+		what string
+		rep  data.CohortReport
+	}{{"training", trainRep}, {"test", testRep}} {
+		if c.rep.Positives == 0 || c.rep.Positives == c.rep.Customers {
+			return fmt.Errorf("%w: backtest fold at %s: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
+				ErrTooFewRows, date, c.what, c.rep.Cutoff.Format(time.DateOnly), c.rep.Customers, c.rep.Positives, h)
+		}
+	}
+	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: f.TrainCutoff, HorizonDays: h}, Table: trainTab, Cohort: &trainRep}
+	e, err := New(d, cfg)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	f.TrainRows, f.ValRows = e.Train.Rows, e.Val.Rows
+	if err := e.Trainer.Run(ctx); err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	f.Epochs, f.BestEpoch = len(e.Trainer.History()), e.Trainer.BestEpoch()
+	probs, err := scoreCohort(e, testTab)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	if f.Network, err = metrics.NewReport(probs, testTab.Label.Values, nil, cfg.Threshold); err != nil {
+		return fmt.Errorf("backtest fold at %s: network metrics: %w", date, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	bg, err := BGNBDBaseline(log, testTab, cutoff, h)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	f.BGNBDFit = bg.Fit
+	if f.BGNBD, err = bg.Report(testTab.Label.Values, cfg.Threshold); err != nil {
+		return fmt.Errorf("backtest fold at %s: BG/NBD metrics: %w", date, err)
+	}
+	return nil
+}
+
+// scoreCohort returns the trained network's probability for every row of
+// a cohort built like the experiment's own table.
+func scoreCohort(e *Experiment, t *data.Table) ([]float64, error) {
+	rows := make([]int, t.Rows)
+	for i := range rows {
+		rows[i] = i
+	}
+	x, err := e.Pipeline.Transform(t, rows)
+	if err != nil {
+		return nil, err
+	}
+	_, cols := x.Dims()
+	raw := x.RawMatrix()
+	if raw.Stride != cols {
+		return nil, fmt.Errorf("experiment: transformed matrix is not contiguous")
+	}
+	probs := make([]float64, t.Rows)
+	engine.NewPredictor(e.Net).PredictFlat(probs, nil, raw.Data[:t.Rows*cols], t.Rows)
+	return probs, nil
+}
+
+// summariseBacktest computes the mean and sample deviation of a model's
+// figures over the folds.
+func summariseBacktest(folds []BacktestFold, report func(*BacktestFold) metrics.Report) BacktestSummary {
+	scores := make([]BacktestScores, len(folds))
+	for i := range folds {
+		scores[i] = BacktestScoresOf(report(&folds[i]))
+	}
+	var s BacktestSummary
+	mean, std := s.Mean.fields(), s.Std.fields()
+	values := make([]float64, len(folds))
+	for j := range mean {
+		for i := range scores {
+			values[i] = *scores[i].fields()[j]
+		}
+		*mean[j], *std[j] = stat.Mean(values, nil), 0
+		if len(values) > 1 {
+			*mean[j], *std[j] = stat.MeanStdDev(values, nil)
+		}
+	}
+	return s
+}
+
+// fields lists the figures in a fixed order.
+func (s *BacktestScores) fields() []*float64 {
+	return append(s.Scores.fields(), &s.TopDecileLift)
+}

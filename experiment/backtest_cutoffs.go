@@ -1,0 +1,111 @@
+package experiment
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// DefaultBacktestFolds is the number of folds Backtest runs when given
+// neither folds nor cutoffs.
+const DefaultBacktestFolds = 4
+
+// CutoffError refuses a backtest cutoff the log cannot support: its
+// training cutoff falls before the log's first date, or its label window
+// runs past the log's last date. errors.Is(err, data.ErrCutoff) is true.
+type CutoffError struct{ Reason string }
+
+// Error implements error.
+func (e *CutoffError) Error() string { return e.Reason }
+
+// Is makes errors.Is(err, data.ErrCutoff) true.
+func (e *CutoffError) Is(target error) bool { return target == data.ErrCutoff }
+
+func cutoffError(format string, args ...any) error {
+	return &CutoffError{Reason: fmt.Sprintf(format, args...)}
+}
+
+// backtestSpan returns the day numbers a backtest of log may use: the first
+// date (the earliest training cutoff) and the last date (the end of the
+// latest label window), which ignores lines dated after "today" as the
+// default cutoff of Load does.
+func backtestSpan(log *data.OrderLog) (first, last int) {
+	end := log.Last
+	if !log.LastUpToToday.IsZero() {
+		end = log.LastUpToToday
+	}
+	return dayOf(log.First), dayOf(end)
+}
+
+// BacktestCutoffs returns the test cutoffs of a backtest with k folds:
+// the latest is the log's last date minus the horizon (the latest cutoff
+// whose label window the log covers) and the others precede it, spaced by
+// the horizon, oldest first. Each fold trains at its test cutoff minus the
+// horizon, so the earliest training cutoff must not fall before the log's
+// first date; when it does, the error says how many folds fit.
+func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error) {
+	if k < 1 {
+		return nil, cutoffError("%d folds: want at least 1", k)
+	}
+	if horizonDays < 1 || horizonDays > data.MaxHorizonDays {
+		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
+	}
+	first, last := backtestSpan(log)
+	latest := last - horizonDays
+	fit := (latest - first) / horizonDays // folds whose training cutoff is on or after first
+	if fit < 1 {
+		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders",
+			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 2*horizonDays)
+	}
+	if k > fit {
+		oldest := latest - k*horizonDays
+		return nil, cutoffError("%d folds of %d days ending at cutoff %s train the first fold at %s, before %s starts on %s: "+
+			"at most %d folds fit (give fewer --folds or a shorter --horizon)",
+			k, horizonDays, dateOf(latest).Format(time.DateOnly), dateOf(oldest).Format(time.DateOnly),
+			log.Name, dateOf(first).Format(time.DateOnly), fit)
+	}
+	cutoffs := make([]time.Time, k)
+	for i := range k {
+		cutoffs[i] = dateOf(latest - (k-1-i)*horizonDays)
+	}
+	return cutoffs, nil
+}
+
+// CheckBacktestCutoffs refuses test cutoffs the log cannot support, or the
+// same date twice, and returns them sorted, oldest first.
+func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Time) ([]time.Time, error) {
+	if len(cutoffs) == 0 {
+		return nil, cutoffError("no cutoff given")
+	}
+	if horizonDays < 1 || horizonDays > data.MaxHorizonDays {
+		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
+	}
+	first, last := backtestSpan(log)
+	days := make([]int, len(cutoffs))
+	for i, c := range cutoffs {
+		days[i] = dayOf(c)
+	}
+	slices.Sort(days)
+	for i, d := range days {
+		date := dateOf(d).Format(time.DateOnly)
+		switch {
+		case i > 0 && d == days[i-1]:
+			return nil, cutoffError("cutoff %s is given twice", date)
+		case d-horizonDays < first:
+			return nil, cutoffError("cutoff %s: its model would train on the customers at %s (%d days earlier), before %s starts on %s; the earliest cutoff is %s",
+				date, dateOf(d-horizonDays).Format(time.DateOnly), horizonDays, log.Name,
+				dateOf(first).Format(time.DateOnly), dateOf(first+horizonDays).Format(time.DateOnly))
+		case d+horizonDays > last:
+			return nil, cutoffError("cutoff %s: its %d-day label window ends %s, after %s ends on %s; the latest cutoff is %s",
+				date, horizonDays, dateOf(d+horizonDays).Format(time.DateOnly), log.Name,
+				dateOf(last).Format(time.DateOnly), dateOf(last-horizonDays).Format(time.DateOnly))
+		}
+	}
+	out := make([]time.Time, len(days))
+	for i, d := range days {
+		out[i] = dateOf(d)
+	}
+	return out, nil
+}

@@ -1,0 +1,35 @@
+package experiment
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// ReadLog reads the order log of a "log" source without building a cohort,
+// for work over several cutoffs (Backtest). now is the current time: order
+// lines dated after it are reported in the warnings, as Load does.
+func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarning, error) {
+	if src.Kind != "log" {
+		return nil, nil, fmt.Errorf("%w: kind %q is not an order log", ErrSource, src.Kind)
+	}
+	if strings.TrimSpace(src.Path) == "" {
+		return nil, nil, fmt.Errorf("%w: a log source needs a file path", ErrSource)
+	}
+	f, err := open(src.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns, Today: now})
+	if err != nil {
+		return nil, nil, err
+	}
+	var warnings []LoadWarning
+	if fd := log.FutureDated(); fd != nil {
+		warnings = append(warnings, &FutureWarning{FutureDated: *fd, LastUpToToday: log.LastUpToToday})
+	}
+	return log, warnings, nil
+}
