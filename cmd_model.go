@@ -52,6 +52,9 @@ type evalModelResult struct {
 	Data   string `json:"data"`
 	Scored int    `json:"scored_rows"`
 	metrics.Report
+	// Baselines holds, for an order log, BG/NBD's figures on the same
+	// customers.
+	Baselines *baselinesJSON `json:"baselines,omitempty"`
 }
 
 // runEvalModel scores labelled rows with a saved model and reports its
@@ -70,9 +73,10 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	}
 	var name string
 	var scored *experiment.Scored
+	var bg *experiment.BGNBDScores
 	if o.src.log != "" {
 		name = o.src.log
-		scored, err = scoreLog(a, o, b)
+		scored, bg, err = scoreLog(a, o, b)
 	} else {
 		name = o.src.data
 		if err := b.ForTable(name); err != nil {
@@ -90,14 +94,22 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", name, err))
 	}
+	base, err := bgnbdBaseline(bg, scored.Actual, threshold)
+	if err != nil {
+		return usageError(fmt.Errorf("%s: %w", name, err))
+	}
 	if o.json {
-		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep})
+		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep, Baselines: base})
 	}
 	fmt.Fprintf(a.stdout, "Model:   %s, %s\n", o.model, describeNetwork(b.Net.Architecture))
 	fmt.Fprintf(a.stdout, "Trained: on %s, %d epochs\n", b.SourceDescription, b.EpochsTrained)
 	fmt.Fprintf(a.stdout, "Scored:  %s, label %s (positive class %q)\n\n", name, b.Label.Name, b.Label.Positive)
 	printMetrics(a.stdout, "Metrics", rep, nil)
 	fmt.Fprintln(a.stdout)
+	if base != nil {
+		printBeside(a.stdout, rep, base.BGNBD)
+		fmt.Fprintln(a.stdout)
+	}
 	printConfusion(a.stdout, rep.Confusion)
 	fmt.Fprintln(a.stdout)
 	printGains(a.stdout, rep.Gains)
@@ -128,28 +140,37 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 // every customer: a model trained on one cutoff judged on a later one. A
 // log that ends before cutoff + horizon is refused, since the labels of
 // the customers who order after its end would read as "no".
-func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored, error) {
+//
+// Beside the model, BG/NBD is fitted on the log's history up to the cutoff
+// and scores the same customers; when it cannot be fitted, a note says why
+// and the baseline is left out.
+func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored, *experiment.BGNBDScores, error) {
 	src, err := o.src.source()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if src, err = b.ForLog(src); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if err := experiment.CompleteLabels(d); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
 	scored, err := b.ScoreTable(d.Table)
 	if err != nil {
-		return nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
+		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	return scored, nil
+	bg, err := experiment.BGNBDBaseline(d.Log, d.Table, d.Cohort.Cutoff, d.Cohort.HorizonDays)
+	if err != nil {
+		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %v\n", err)
+		return scored, nil, nil
+	}
+	return scored, bg, nil
 }
