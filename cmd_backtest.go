@@ -121,8 +121,12 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	fmt.Fprintf(a.stderr, "Backtesting on %s (%d customers, %s .. %s), horizon %d days\n", src.Path, len(log.Customers),
 		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), opts.HorizonDays)
 	res, err := experiment.Backtest(ctx, log, opts, func(done, k int, f *experiment.BacktestFold) {
-		fmt.Fprintf(a.stderr, "fold %d/%d done (test cutoff %s, %d of %d finished, %.1fs): network roc_auc %.4f, BG/NBD roc_auc %.4f\n",
-			f.Fold, k, f.TestCutoff.Format(time.DateOnly), done, k, time.Since(start).Seconds(), f.Network.ROCAUC, f.BGNBD.ROCAUC)
+		bg := fmt.Sprintf("BG/NBD roc_auc %.4f", f.BGNBD.ROCAUC)
+		if f.BGNBDErr != nil {
+			bg = "BG/NBD not fitted"
+		}
+		fmt.Fprintf(a.stderr, "fold %d/%d done (test cutoff %s, %d of %d finished, %.1fs): network roc_auc %.4f, %s\n",
+			f.Fold, k, f.TestCutoff.Format(time.DateOnly), done, k, time.Since(start).Seconds(), f.Network.ROCAUC, bg)
 	})
 	if err != nil {
 		return err
@@ -146,17 +150,33 @@ func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\tnetwork\t%s\n", f.Fold, f.TrainCutoff.Format(time.DateOnly),
 			f.TestCutoff.Format(time.DateOnly), f.Train.Customers, f.Test.Customers,
 			percent(f.Train.PositiveRate), percent(f.Test.PositiveRate), row(experiment.BacktestScoresOf(f.Network)))
-		fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(experiment.BacktestScoresOf(f.BGNBD)))
+		if f.BGNBDErr != nil {
+			fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\tnot fitted\t\t\t\t\n")
+		} else {
+			fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(experiment.BacktestScoresOf(f.BGNBD)))
+		}
 	}
-	fmt.Fprintf(tw, "mean\t\t\t\t\t\t\tnetwork\t%s\n", row(res.Network.Mean))
-	fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(res.BGNBD.Mean))
-	fmt.Fprintf(tw, "std\t\t\t\t\t\t\tnetwork\t%s\n", row(res.Network.Std))
-	fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(res.BGNBD.Std))
+	for _, m := range []struct {
+		name string
+		pick func(experiment.BacktestSummary) experiment.BacktestScores
+	}{
+		{"mean", func(s experiment.BacktestSummary) experiment.BacktestScores { return s.Mean }},
+		{"std", func(s experiment.BacktestSummary) experiment.BacktestScores { return s.Std }},
+	} {
+		fmt.Fprintf(tw, "%s\t\t\t\t\t\t\tnetwork\t%s\n", m.name, row(m.pick(res.Network)))
+		if res.BGNBD != nil {
+			fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\t%s\n", row(m.pick(*res.BGNBD)))
+		}
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "BG/NBD fitted on each test cutoff's history (weeks, same-day orders merged), scored by P(at least one order in the horizon):")
 	for _, f := range res.Folds {
+		if f.BGNBDErr != nil {
+			fmt.Fprintf(w, "  fold %d: not fitted: %v\n", f.Fold, f.BGNBDErr)
+			continue
+		}
 		fmt.Fprintf(w, "  fold %d: %s\n", f.Fold, describeBGNBD(f.BGNBDFit))
 	}
 	return nil
@@ -170,10 +190,12 @@ func describeBGNBD(f experiment.BGNBDFit) string {
 }
 
 // bgnbdJSON is the BG/NBD baseline in JSON: its fit and, under eval's
-// metric names, its figures on the same customers as the network.
+// metric names, its figures on the same customers as the network; or, when
+// it could not be fitted, why.
 type bgnbdJSON struct {
-	Fit experiment.BGNBDFit `json:"fit"`
-	metrics.Report
+	Fit   *experiment.BGNBDFit `json:"fit,omitempty"`
+	Error string               `json:"error,omitempty"`
+	*metrics.Report
 }
 
 // baselinesJSON holds the baselines measured beside the network.
@@ -211,14 +233,21 @@ type backtestJSON struct {
 
 func newBacktestJSON(res *experiment.BacktestResult) backtestJSON {
 	out := backtestJSON{Log: res.Log, HorizonDays: res.HorizonDays, Config: res.Config,
-		Summary: map[string]experiment.BacktestSummary{"network": res.Network, "bgnbd": res.BGNBD}}
+		Summary: map[string]experiment.BacktestSummary{"network": res.Network}}
+	if res.BGNBD != nil {
+		out.Summary["bgnbd"] = *res.BGNBD
+	}
 	for _, f := range res.Folds {
+		bg := bgnbdJSON{Fit: &f.BGNBDFit, Report: &f.BGNBD}
+		if f.BGNBDErr != nil {
+			bg = bgnbdJSON{Error: f.BGNBDErr.Error()}
+		}
 		out.Folds = append(out.Folds, backtestFoldJSON{
 			Fold: f.Fold, TrainCutoff: f.TrainCutoff.Format(time.DateOnly), TestCutoff: f.TestCutoff.Format(time.DateOnly),
 			TrainCustomers: f.Train.Customers, TestCustomers: f.Test.Customers,
 			TrainPositiveRate: f.Train.PositiveRate, TestPositiveRate: f.Test.PositiveRate,
 			TrainRows: f.TrainRows, ValRows: f.ValRows, Epochs: f.Epochs, BestEpoch: f.BestEpoch,
-			Network: f.Network, Baselines: baselinesJSON{BGNBD: bgnbdJSON{Fit: f.BGNBDFit, Report: f.BGNBD}},
+			Network: f.Network, Baselines: baselinesJSON{BGNBD: bg},
 		})
 	}
 	return out

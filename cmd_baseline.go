@@ -19,7 +19,7 @@ func bgnbdBaseline(bg *experiment.BGNBDScores, labels []float64, threshold float
 	if err != nil {
 		return nil, err
 	}
-	return &baselinesJSON{BGNBD: bgnbdJSON{Fit: bg.Fit, Report: rep}}, nil
+	return &baselinesJSON{BGNBD: bgnbdJSON{Fit: &bg.Fit, Report: &rep}}, nil
 }
 
 // printBeside writes the network's ranking and probability figures beside
@@ -33,9 +33,9 @@ func printBeside(w io.Writer, net metrics.Report, bg bgnbdJSON) {
 	line("average_precision", net.AveragePrecision, bg.AveragePrecision)
 	line("log_loss", net.LogLoss, bg.LogLoss)
 	line("brier_score_loss", net.BrierScoreLoss, bg.BrierScoreLoss)
-	line("top-decile lift", topLift(net), topLift(bg.Report))
+	line("top-decile lift", topLift(net), topLift(*bg.Report))
 	tw.Flush()
-	fmt.Fprintf(w, "  BG/NBD fitted on %s\n", describeBGNBD(bg.Fit))
+	fmt.Fprintf(w, "  BG/NBD fitted on %s\n", describeBGNBD(*bg.Fit))
 }
 
 // topLift is the lift of the top-scored decile.

@@ -49,6 +49,10 @@ type BacktestFold struct {
 	Network, BGNBD metrics.Report
 	// BGNBDFit is BG/NBD fitted on the history up to TestCutoff.
 	BGNBDFit BGNBDFit
+	// BGNBDErr says why BG/NBD could not be fitted on this fold (its
+	// maximum-likelihood search did not converge, say); BGNBD and BGNBDFit
+	// are then zero. The network's figures stand either way.
+	BGNBDErr error
 }
 
 // BacktestScores are the scalar figures of one model on one fold, with the
@@ -80,8 +84,10 @@ type BacktestResult struct {
 	HorizonDays int
 	Config      Config
 	Folds       []BacktestFold
-	// Network and BGNBD summarise the folds of each model.
-	Network, BGNBD BacktestSummary
+	// Network and BGNBD summarise the folds of each model; BGNBD is nil
+	// when it could not be fitted on some fold (see BacktestFold.BGNBDErr).
+	Network BacktestSummary
+	BGNBD   *BacktestSummary
 }
 
 // Backtest validates cfg out of time on an order log. For each test cutoff t
@@ -91,7 +97,8 @@ type BacktestResult struct {
 // fitted on the history up to t. The cutoffs are checked first
 // (*CutoffError). Folds run in parallel, one per CPU; progress, if not nil,
 // is called after each fold with the number done, the number of folds and
-// the fold, from one goroutine at a time.
+// the fold, from one goroutine at a time. A BG/NBD fit that fails does not
+// stop the backtest: the fold records why (BacktestFold.BGNBDErr).
 func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, progress func(done, k int, f *BacktestFold)) (*BacktestResult, error) {
 	h := opts.HorizonDays
 	if h == 0 {
@@ -156,7 +163,13 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 		return nil, err
 	}
 	res.Network = summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.Network })
-	res.BGNBD = summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.BGNBD })
+	for _, f := range res.Folds {
+		if f.BGNBDErr != nil {
+			return res, nil
+		}
+	}
+	bg := summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.BGNBD })
+	res.BGNBD = &bg
 	return res, nil
 }
 
@@ -225,7 +238,8 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	}
 	bg, err := BGNBDBaseline(log, testTab, cutoff, h)
 	if err != nil {
-		return fmt.Errorf("backtest fold at %s: %w", date, err)
+		f.BGNBDErr = err
+		return nil
 	}
 	f.BGNBDFit = bg.Fit
 	if f.BGNBD, err = bg.Report(testTab.Label.Values, cfg.Threshold); err != nil {

@@ -1,0 +1,256 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/btyd"
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// backtestLog is a log of 2024-01-01 (day 0) .. 2024-03-01 (day 60) whose
+// cohorts at a 10-day horizon can be counted by hand:
+//
+//   - a00..a19 order every s = 4 + i%6 days from day 0 to day 60: in every
+//     cohort, and always positive (10 consecutive days hold a multiple of s);
+//   - b00..b19 order once, on day i%10: in every cohort, never positive;
+//   - d00..d09 order on days i%3, i%3+4, … up to day 15, then stop: in
+//     every cohort, never positive;
+//   - c00..c09 order on day 35 (02-05) and day 50 (02-20): in the cohorts
+//     from day 35, positive at cutoff 02-10 (day 50 is the last day of its
+//     window (40, 50]) and negative at 02-20 (day 50 is then history).
+//
+// The orders carry varied amounts so that BG/NBD and the network see more
+// than three distinct rows.
+func backtestLog(t *testing.T) *data.OrderLog {
+	t.Helper()
+	day0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	add := func(id string, day int, amount float64) {
+		fmt.Fprintf(&b, "%s,%s,%.2f\n", id, day0.AddDate(0, 0, day).Format(time.DateOnly), amount)
+	}
+	for i := range 20 {
+		for d := 0; d <= 60; d += aStep(i) {
+			add(fmt.Sprintf("a%02d", i), d, float64(10+i+d))
+		}
+		add(fmt.Sprintf("b%02d", i), i%10, float64(5+i))
+	}
+	for i := range 10 {
+		for d := i % 3; d <= 15; d += 4 {
+			add(fmt.Sprintf("d%02d", i), d, float64(8+i+d))
+		}
+	}
+	for i := range 10 {
+		add(fmt.Sprintf("c%02d", i), 35, float64(20+i))
+		add(fmt.Sprintf("c%02d", i), 50, float64(30+i))
+	}
+	log, err := data.ReadOrderLog(strings.NewReader(b.String()), "orders.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
+}
+
+// aStep is the days between the orders of customer a<i>.
+func aStep(i int) int { return 4 + i%6 }
+
+func date(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func dates(ts []time.Time) []string {
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = t.Format(time.DateOnly)
+	}
+	return out
+}
+
+func TestBacktestCutoffs(t *testing.T) {
+	log := backtestLog(t)
+	got, err := BacktestCutoffs(log, 10, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The latest test cutoff is 03-01 − 10 days; the others step back by 10.
+	if want := "2024-01-31 2024-02-10 2024-02-20"; strings.Join(dates(got), " ") != want {
+		t.Errorf("cutoffs %v, want %s", dates(got), want)
+	}
+	// Five folds train from 01-01 on; a sixth would train on 2023-12-22.
+	if _, err := BacktestCutoffs(log, 10, 5); err != nil {
+		t.Errorf("5 folds: %v", err)
+	}
+	_, err = BacktestCutoffs(log, 10, 6)
+	want := "6 folds of 10 days ending at cutoff 2024-02-20 train the first fold at 2023-12-22, before orders.csv starts on 2024-01-01: at most 5 folds fit (give fewer --folds or a shorter --horizon)"
+	if err == nil || err.Error() != want || !errors.Is(err, data.ErrCutoff) {
+		t.Errorf("6 folds: %v, want %q matching data.ErrCutoff", err, want)
+	}
+	_, err = BacktestCutoffs(log, 31, 1)
+	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to backtest a 31-day horizon: a fold needs 62 days of orders"
+	if err == nil || err.Error() != want {
+		t.Errorf("31-day horizon: %v, want %q", err, want)
+	}
+}
+
+func TestCheckBacktestCutoffs(t *testing.T) {
+	log := backtestLog(t)
+	got, err := CheckBacktestCutoffs(log, 10, []time.Time{date("2024-02-20"), date("2024-01-11")})
+	if err != nil || strings.Join(dates(got), " ") != "2024-01-11 2024-02-20" {
+		t.Errorf("got %v, %v; want the two cutoffs sorted (01-11 trains at 01-01, 02-20's window ends 03-01)", dates(got), err)
+	}
+	for _, c := range []struct {
+		cutoffs []string
+		want    string
+	}{
+		{[]string{"2024-01-10"}, "cutoff 2024-01-10: its model would train on the customers at 2023-12-31 (10 days earlier), before orders.csv starts on 2024-01-01; the earliest cutoff is 2024-01-11"},
+		{[]string{"2024-02-21"}, "cutoff 2024-02-21: its 10-day label window ends 2024-03-02, after orders.csv ends on 2024-03-01; the latest cutoff is 2024-02-20"},
+		{[]string{"2024-02-01", "2024-02-01"}, "cutoff 2024-02-01 is given twice"},
+	} {
+		var ts []time.Time
+		for _, s := range c.cutoffs {
+			ts = append(ts, date(s))
+		}
+		_, err := CheckBacktestCutoffs(log, 10, ts)
+		if err == nil || err.Error() != c.want || !errors.Is(err, data.ErrCutoff) {
+			t.Errorf("%v: %v, want %q", c.cutoffs, err, c.want)
+		}
+	}
+}
+
+func TestBacktestFolds(t *testing.T) {
+	log := backtestLog(t)
+	cfg := DefaultConfig()
+	cfg.Train.Epochs = 5
+	var calls []int
+	res, err := Backtest(context.Background(), log, BacktestOptions{HorizonDays: 10, Folds: 3, Config: cfg},
+		func(done, k int, f *BacktestFold) {
+			if k != 3 {
+				t.Errorf("progress k = %d", k)
+			}
+			calls = append(calls, done)
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(calls) != 3 || calls[2] != 3 {
+		t.Errorf("progress calls %v", calls)
+	}
+	type counts struct {
+		train, test                 string
+		trainN, trainPos, trainLate int
+		testN, testPos, testLate    int
+	}
+	want := []counts{
+		{"2024-01-21", "2024-01-31", 50, 20, 10, 50, 20, 10},
+		{"2024-01-31", "2024-02-10", 50, 20, 10, 60, 30, 0},
+		{"2024-02-10", "2024-02-20", 60, 30, 0, 60, 20, 0},
+	}
+	for i, f := range res.Folds {
+		got := counts{f.TrainCutoff.Format(time.DateOnly), f.TestCutoff.Format(time.DateOnly),
+			f.Train.Customers, f.Train.Positives, f.Train.Later, f.Test.Customers, f.Test.Positives, f.Test.Later}
+		if f.Fold != i+1 || got != want[i] {
+			t.Errorf("fold %d: %+v, want %+v", f.Fold, got, want[i])
+		}
+		if f.Fold == 1 {
+			// At 01-31 nobody has yet stopped long enough to tell dropout
+			// from a slow rate: the likelihood's maximum is on the boundary
+			// (a → 0, b → ∞, checked with Nelder–Mead) and the fit fails.
+			if !errors.Is(f.BGNBDErr, ErrBaseline) || !errors.Is(f.BGNBDErr, btyd.ErrFit) || f.BGNBD.Rows != 0 {
+				t.Errorf("fold 1: BG/NBD error %v, %d rows measured; want a failed fit and no figures", f.BGNBDErr, f.BGNBD.Rows)
+			}
+			continue
+		}
+		if f.BGNBDErr != nil {
+			t.Errorf("fold %d: %v", f.Fold, f.BGNBDErr)
+		}
+		if f.Network.Rows != f.Test.Customers || f.BGNBD.Rows != f.Test.Customers ||
+			f.Network.Positives != float64(f.Test.Positives) || f.BGNBD.Positives != float64(f.Test.Positives) {
+			t.Errorf("fold %d: network measured on %d rows (%v positive), BG/NBD on %d (%v), want the %d test customers",
+				f.Fold, f.Network.Rows, f.Network.Positives, f.BGNBD.Rows, f.BGNBD.Positives, f.Test.Customers)
+		}
+		if !f.BGNBDFit.CalibrationEnd.Equal(f.TestCutoff) || f.BGNBDFit.Customers != f.Test.Customers {
+			t.Errorf("fold %d: BG/NBD fitted up to %s on %d customers", f.Fold, f.BGNBDFit.CalibrationEnd, f.BGNBDFit.Customers)
+		}
+	}
+	var sum float64
+	for _, f := range res.Folds {
+		sum += f.Network.LogLoss
+	}
+	if m := res.Network.Mean.LogLoss; math.Abs(m-sum/3) > 1e-12 {
+		t.Errorf("network mean log_loss %v, want %v", m, sum/3)
+	}
+	if res.BGNBD != nil {
+		t.Errorf("BG/NBD summarised over folds %+v although fold 1 has no fit", res.BGNBD)
+	}
+}
+
+// BGNBDBaseline's scores line up with the cohort's rows, and each row's
+// calibration summary is the customer's, by hand (weeks, from day 0).
+func TestBGNBDBaselineAlignsWithTheCohort(t *testing.T) {
+	log := backtestLog(t)
+	cut := date("2024-02-20") // day 50
+	tab, _, err := data.BuildCohort(log, cut, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bg, err := BGNBDBaseline(log, tab, cut, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bg.Fit.Customers != 60 || len(bg.PAny) != tab.Rows {
+		t.Fatalf("fitted on %d customers, %d scores for %d rows", bg.Fit.Customers, len(bg.PAny), tab.Rows)
+	}
+	for i, id := range tab.IDs() {
+		s := bg.Summaries[i]
+		var x, tx, tt float64
+		var n int
+		fmt.Sscanf(id[1:], "%d", &n)
+		switch id[0] {
+		case 'a': // days 0, s, 2s, … up to 50
+			k := 50 / aStep(n)
+			x, tx, tt = float64(k), float64(k*aStep(n))/7, 50.0/7
+		case 'd': // days i%3, i%3+4, … up to 15
+			first := n % 3
+			k := (15 - first) / 4
+			x, tx, tt = float64(k), float64(4*k)/7, float64(50-first)/7
+		case 'b': // day i%10 only
+			x, tx, tt = 0, 0, float64(50-n%10)/7
+		case 'c': // days 35 and 50
+			x, tx, tt = 1, 15.0/7, 15.0/7
+		}
+		if s.X != x || math.Abs(s.TX-tx) > 1e-12 || math.Abs(s.T-tt) > 1e-12 {
+			t.Errorf("row %d (%s): x %v t_x %v T %v, want %v %v %v", i+1, id, s.X, s.TX, s.T, x, tx, tt)
+		}
+		if want := bg.Fit.Params().PAnyPurchase(s, 10.0/7); bg.PAny[i] != want {
+			t.Errorf("row %d (%s): PAny %v, want %v", i+1, id, bg.PAny[i], want)
+		}
+	}
+	rep, err := bg.Report(tab.Label.Values, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	direct, err := metrics.NewReport(bg.PAny, tab.Label.Values, nil, 0.5)
+	if err != nil || rep.ROCAUC != direct.ROCAUC || rep.LogLoss != direct.LogLoss {
+		t.Errorf("report %v / %v, direct %v / %v (%v)", rep.ROCAUC, rep.LogLoss, direct.ROCAUC, direct.LogLoss, err)
+	}
+}
+
+func TestBacktestRefusesATestShare(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TestFrac = 0.1
+	_, err := Backtest(context.Background(), backtestLog(t), BacktestOptions{HorizonDays: 10, Config: cfg}, nil)
+	if err == nil || !strings.Contains(err.Error(), "test share 0.1 must be 0") {
+		t.Errorf("got %v", err)
+	}
+}
