@@ -32,7 +32,10 @@ its metrics, the confusion matrix at the model's threshold and the cumulative
 gains table. With --log instead of --data, the customers of an order log are
 scored at --cutoff (typically later than the one the model was trained on;
 default: the log's last date minus the horizon), labelled with the model's
-own horizon. A log that ends before cutoff + horizon is refused.
+own horizon. A log that ends before cutoff + horizon is refused. Beside the
+model, the classic BG/NBD model is fitted on the log's history up to the
+cutoff and measured on the same customers (its probability of at least one
+order in the horizon), also in --json under "baselines".
 
 With --cv K, cross-validate a configuration instead (the same flags as train):
 stratified K-fold, each fold trained from scratch on the other folds, and the
