@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -236,6 +237,15 @@ func TestBacktestJSONKeysAreEvals(t *testing.T) {
 	if jsonNumber(t, evalBase.BGNBD, "rows") != jsonNumber(t, eval, "rows") ||
 		jsonNumber(t, evalBase.BGNBD, "positives") != jsonNumber(t, eval, "positives") {
 		t.Errorf("BG/NBD measured on other customers than the network")
+	}
+	// The text report shows the same figures side by side.
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", model, "--log", cdnowMaster, "--cutoff", "1998-03-31"); code != exitOK {
+		t.Fatalf("eval: exit %d, stderr %q", code, c.stderr.String())
+	}
+	side := fmt.Sprintf("roc_auc   %.4f  %.4f", jsonNumber(t, eval, "roc_auc"), jsonNumber(t, evalBase.BGNBD, "roc_auc"))
+	if out := c.stdout.String(); !strings.Contains(out, "Beside BG/NBD on the same customers") || !strings.Contains(out, side) {
+		t.Errorf("eval's text does not show %q beside BG/NBD:\n%s", side, out)
 	}
 	reportKeys := jsonKeys(eval, "model", "data", "scored_rows", "baselines")
 	if got := jsonKeys(evalBase.BGNBD, "fit"); !slices.Equal(got, reportKeys) {
