@@ -112,6 +112,7 @@ file given with --data or --log).`,
 		newPredictCmd(a),
 		newBenchCmd(a),
 		newQualityCmd(a),
+		newCohortsCmd(a),
 		newServeCmd(a),
 	)
 	return root
