@@ -67,6 +67,10 @@ type Data struct {
 	TrueProb []float64
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
+	// Log is the parsed order log (log sources only), for the views that
+	// work on orders rather than on the per-customer table, such as the
+	// cohort retention triangle.
+	Log *data.OrderLog
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
 	Warnings []LoadWarning
@@ -160,5 +164,5 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
 			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
-	return &Data{Source: src, Table: t, Cohort: &rep, Warnings: warnings}, nil
+	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings}, nil
 }
