@@ -30,7 +30,7 @@ type keyMap struct {
 
 func defaultKeyMap(c common.Common) keyMap {
 	return keyMap{
-		Metric: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("share/customers/revenue/orders", "比例/客户/收入/订单"))),
+		Metric: key.NewBinding(key.WithKeys("m"), key.WithHelp("m", c.T("metric", "指标"))),
 		Period: key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("month/week", "按月/按周"))),
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("cohorts", "同期群"))),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("next cohort", "下一个同期群"))),

@@ -2,6 +2,7 @@ package cohortscreen
 
 import (
 	"math"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -137,15 +138,24 @@ func (s Model) titleLine(r *data.Retention, w, rowsShown, colsShown int) string 
 // notes say how the figures were counted, wrapped to the width.
 func (s Model) notes(r *data.Retention, w int) []string {
 	parts := []string{s.Tf("%s: %s customers, %s orders, %s … %s.", "%s:%s 位客户,%s 笔订单,%s 至 %s。",
-		r.Name, common.Thousands(r.Customers), common.Thousands(r.Orders), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly)),
+		filepath.Base(r.Name), common.Thousands(r.Customers), common.Thousands(r.Orders), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly)),
 		s.T("Average: customer-weighted, over the cohorts that fully observed the period.",
 			"平均:按客户加权,只计完整观察到该周期的同期群。")}
 	if r.EndPartial {
 		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分(日志止于 %s)。", r.Last.Format(time.DateOnly)))
 	}
+	if n := len(r.Average); n > 1 {
+		last := r.Average[n-1]
+		parts = append(parts, s.Tf("Period %d averages %d of %d cohorts.", "第 %d 期的平均只含 %d/%d 个同期群。",
+			last.Period, last.Cohorts, len(r.Cohorts)))
+	}
 	parts = append(parts, s.T("Blank: after the log's end.", "空白:日志结束之后。"))
 	var lines []string
-	for _, l := range widget.WrapUnmarked(strings.Join(parts, s.T(" ", "")), w) {
+	sep := " "
+	if s.Zh() {
+		sep = "" // Chinese sentences follow each other without a space
+	}
+	for _, l := range widget.WrapUnmarked(strings.Join(parts, sep), w) {
 		lines = append(lines, s.Styles.Muted.Render(l))
 	}
 	return lines
