@@ -67,8 +67,9 @@ type Data struct {
 	TrueProb []float64
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
-	// Log is the order log the cohort was built from (log sources only),
-	// for models fitted on the history itself such as BGNBDBaseline.
+	// Log is the parsed order log (log sources only), for what works on the
+	// orders rather than on the per-customer table: BGNBDBaseline and the
+	// cohort retention triangle.
 	Log *data.OrderLog
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
