@@ -144,3 +144,29 @@ func (s *CurrentScores) Row(i int, input bool) (ScoreRow, error) {
 	r.ShortHistory = i < len(s.Short) && s.Short[i]
 	return r, err
 }
+
+// HasCurrent reports whether the experiment was trained on an order log
+// it kept, so that Current can build the log's current customers.
+func (e *Experiment) HasCurrent() bool { return e.Data != nil && e.Data.Log != nil }
+
+// Current builds the customers of the experiment's order log at its last
+// date (up to today), unlabelled, the way its training rows were built.
+func (e *Experiment) Current() (*Current, error) {
+	if !e.HasCurrent() {
+		return nil, fmt.Errorf("%w: the experiment was not trained on an order log", ErrSource)
+	}
+	src := e.Data.Source
+	src.Cutoff = time.Time{}
+	return CurrentOf(e.Data.Log, src)
+}
+
+// OnCurrent returns the experiment as it applies to the current customers
+// c: the same pipeline, network and training matrix (so explanations are
+// measured against the mean training user), with c's unlabelled rows as
+// its data and no split. ScoreAll, Row and ExportRows of the result work
+// on c's rows; the typical values and the explainer belong to e.
+func (e *Experiment) OnCurrent(c *Current) *Experiment {
+	rep := c.Report
+	return &Experiment{Data: &Data{Source: c.Source, Table: c.Table, Cohort: &rep, Log: e.Data.Log, Warnings: c.Warnings},
+		Config: e.Config, Pipeline: e.Pipeline, Train: e.Train, Net: e.Net, Trainer: e.Trainer}
+}

@@ -259,6 +259,9 @@ func (t tableRows) Len() int { return len(t.rows) }
 func (t tableRows) Row(i int, input bool) (ScoreRow, error) {
 	r := t.rows[i]
 	out := ScoreRow{ID: t.scores.ID(r), Row: r + 1, Probability: t.scores.Probabilities[r]}
+	if t.scores.Short != nil {
+		out.ShortHistory = t.scores.Short[r]
+	}
 	if input {
 		in, err := t.e.Row(r)
 		if err != nil {

@@ -67,6 +67,9 @@ type Data struct {
 	TrueProb []float64
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
+	// Log is the order log the table was built from (log sources only),
+	// kept so that its current customers can be scored (Experiment.Current).
+	Log *data.OrderLog
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
 	Warnings []LoadWarning
@@ -160,5 +163,5 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
 			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
-	return &Data{Source: src, Table: t, Cohort: &rep, Warnings: warnings}, nil
+	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings}, nil
 }
