@@ -75,6 +75,7 @@ func TestUsersTodayShowsTheLogsCurrentCustomers(t *testing.T) {
 	if !s.keyMap().Today.Enabled() {
 		t.Fatal("t is not offered for a run on an order log")
 	}
+	screentest.MustContain(t, view(s), "✓ right at 0.50 · t: current customers")
 	s = pressAll(t, s, "t")
 	u := s.list.users
 	if u.current == nil || !s.showToday {

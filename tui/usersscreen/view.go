@@ -121,6 +121,8 @@ func (s Model) statusLine(w int) string {
 		u.risk.Class(), s.list.threshold)
 	if u.current != nil {
 		hint = s.todayHint(u)
+	} else if s.hasToday() {
+		hint += s.T(" · t: current customers", " · t：当前客户")
 	}
 	switch {
 	case s.export != nil && s.status == "":
