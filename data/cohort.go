@@ -33,6 +33,14 @@ const (
 	cohortIntervalStd  = "interval_std_days"  // see BuildCohort
 )
 
+// ShortHistoryDays is the history a customer needs not to be marked short:
+// the longest feature window (orders_90d). A customer first seen fewer days
+// before the cutoff has not been watched for that whole window, so their
+// windowed counts and order intervals describe a shorter life than the
+// other rows' and their score rests on less. A single old order is not
+// short: the long silence after it is itself what the model reads.
+const ShortHistoryDays = 90
+
 // ErrCutoff reports a cutoff outside the log's dates or a negative horizon.
 var ErrCutoff = errors.New("data: cutoff or horizon out of range")
 
@@ -50,6 +58,11 @@ type CohortReport struct {
 	// Later counts customers whose first order is after the cutoff; they are
 	// not in the cohort.
 	Later int
+	// Short marks, per row, a customer with a short history: a first order
+	// fewer than ShortHistoryDays days before the cutoff. ShortHistory
+	// counts them.
+	Short        []bool
+	ShortHistory int
 	// From the log: data lines, kept orders, left-out lines, date range.
 	Lines, Orders, Cancelled, MissingCustomer int
 	First, Last                               time.Time
@@ -85,16 +98,28 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 	if horizonDays == 0 {
 		horizonDays = DefaultHorizonDays
 	}
+	return buildCohort(log, cutoff, horizonDays, true)
+}
+
+// buildCohort builds the rows of BuildCohort, and of BuildCurrent when
+// labelled is false: then there is no label and no horizon, and the cutoff
+// may be the log's last date.
+func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, labelled bool) (*Table, CohortReport, error) {
 	cut := dayNumber(cutoff)
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, First: log.First, Last: log.Last,
 	}
-	if horizonDays < 0 || horizonDays > MaxHorizonDays {
+	if labelled && (horizonDays < 0 || horizonDays > MaxHorizonDays) {
 		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", ErrCutoff, log.Name, horizonDays, MaxHorizonDays)
 	}
 	first, last := dayNumber(log.First), dayNumber(log.Last)
-	if len(log.Orders) == 0 || cut < first || cut >= last {
+	if !labelled {
+		if len(log.Orders) == 0 || cut < first || cut > last {
+			return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s",
+				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
+		}
+	} else if len(log.Orders) == 0 || cut < first || cut >= last {
 		return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s (it must be on or after the first and before the last)",
 			ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
 	}
@@ -135,6 +160,16 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 		b.add(log.Customers[c], cut, days[start[c]:start[c+1]], amounts[start[c]:start[c+1]], positive[c])
 	}
 	rep.Customers = len(b.ids)
+	rep.Short = b.short
+	for _, s := range b.short {
+		if s {
+			rep.ShortHistory++
+		}
+	}
+	if !labelled {
+		tab, err := NewTable(log.Name, b.columns(), Label{})
+		return tab, rep, err
+	}
 	for _, v := range b.label {
 		rep.Positives += int(v)
 	}
@@ -144,12 +179,23 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 	return tab, rep, err
 }
 
+// BuildCurrent turns an order log into the rows BuildCohort makes, without
+// a label: one row per customer who ordered on or before the cutoff, with
+// the same features, to be scored by a model trained on an earlier cohort.
+// The cutoff's calendar date must lie in the log's range and may be its
+// last date ("today": every order is history). The report's label fields
+// (Positives, PositiveRate, HorizonDays, HorizonTruncated) stay zero.
+func BuildCurrent(log *OrderLog, cutoff time.Time) (*Table, CohortReport, error) {
+	return buildCohort(log, cutoff, 0, false)
+}
+
 // cohortBuilder accumulates the feature columns row by row.
 type cohortBuilder struct {
 	hasAmount bool
 	ids       []string
 	cols      map[string][]float64
 	label     []float64
+	short     []bool
 }
 
 func newCohortBuilder(hasAmount bool) *cohortBuilder {
@@ -196,6 +242,7 @@ func (b *cohortBuilder) add(id string, cut int32, days []int32, amounts []float6
 		std = math.Sqrt(ss / (n - 1))
 	}
 	b.ids = append(b.ids, id)
+	b.short = append(b.short, tenure < ShortHistoryDays)
 	put := func(name string, v float64) { b.cols[name] = append(b.cols[name], v) }
 	put(cohortRecency, float64(cut-days[len(days)-1]))
 	put(cohortFrequency, n)

@@ -68,8 +68,9 @@ type Data struct {
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
 	// Log is the parsed order log (log sources only), for what works on the
-	// orders rather than on the per-customer table: BGNBDBaseline and the
-	// cohort retention triangle.
+	// orders rather than on the per-customer table: BGNBDBaseline, the
+	// cohort retention triangle and scoring the current customers
+	// (Experiment.Current).
 	Log *data.OrderLog
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
