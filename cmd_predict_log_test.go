@@ -14,9 +14,6 @@ import (
 	"github.com/retainlab/retain/data"
 )
 
-// cdnowMaster is the shared CDNOW master log, relative to the module root.
-var cdnowMaster = filepath.Join("..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
-
 // cdnowFirstOrders reads the CDNOW master log directly (whitespace-separated
 // id, YYYYMMDD date, quantity, amount, under a header line), without
 // package data,
