@@ -143,6 +143,9 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	if err := experiment.CompleteLabels(d); err != nil {
 		return nil, err
 	}
+	if err := b.CheckCohort(d); err != nil {
+		return nil, err
+	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}

@@ -59,9 +59,11 @@ type CohortOptions struct {
 	Version int
 }
 
-// SkippedFeature is a feature of the set a log could not give.
+// SkippedFeature is a feature of the set a log could not give: Reason in
+// English, Lacks what the log lacks for programs that word it otherwise:
+// "amount", "item", "quantity or item" or "cancellations".
 type SkippedFeature struct {
-	Name, Reason string
+	Name, Reason, Lacks string
 }
 
 // String reads "distinct_items (the log has no item column)".
@@ -84,27 +86,26 @@ func newCohortSet(log *OrderLog, version int) cohortSet {
 // features lists every feature of the set with the reason it cannot be
 // made from this log ("" when it can), in table order.
 func (s cohortSet) features() []SkippedFeature {
-	noAmount := ""
-	if !s.hasAmount {
-		noAmount = "the log has no amount or price column"
+	f := func(name string, ok bool, reason, lacks string) SkippedFeature {
+		if ok {
+			return SkippedFeature{Name: name}
+		}
+		return SkippedFeature{name, reason, lacks}
 	}
-	fs := []SkippedFeature{{cohortRecency, ""}, {cohortFrequency, ""}, {cohortMonetary, noAmount},
-		{cohortMonetaryAvg, noAmount}, {cohortTenure, ""}, {cohortOrders30, ""}, {cohortOrders90, ""},
-		{cohortIntervalMean, ""}, {cohortIntervalStd, ""}}
+	amount := func(name string) SkippedFeature {
+		return f(name, s.hasAmount, "the log has no amount or price column", "amount")
+	}
+	fs := []SkippedFeature{{Name: cohortRecency}, {Name: cohortFrequency}, amount(cohortMonetary),
+		amount(cohortMonetaryAvg), {Name: cohortTenure}, {Name: cohortOrders30}, {Name: cohortOrders90},
+		{Name: cohortIntervalMean}, {Name: cohortIntervalStd}}
 	if s.version < 2 {
 		return fs
 	}
-	why := func(ok bool, reason string) string {
-		if ok {
-			return ""
-		}
-		return reason
-	}
 	return append(fs,
-		SkippedFeature{cohortDistinctItems, why(s.hasItems, "the log has no item column")},
-		SkippedFeature{cohortBasket, why(s.hasQuantity || s.hasItems, "the log has neither a quantity nor an item column")},
-		SkippedFeature{cohortCancelShare, why(s.hasCancels, "the log shows no cancellations")},
-		SkippedFeature{cohortSpendTrend, noAmount})
+		f(cohortDistinctItems, s.hasItems, "the log has no item column", "item"),
+		f(cohortBasket, s.hasQuantity || s.hasItems, "the log has neither a quantity nor an item column", "quantity or item"),
+		f(cohortCancelShare, s.hasCancels, "the log shows no cancellations", "cancellations"),
+		amount(cohortSpendTrend))
 }
 
 // names returns the features made, in table order.
