@@ -6,6 +6,8 @@ import (
 	"math"
 	"time"
 
+	"gonum.org/v1/gonum/optimize"
+
 	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/data"
 )
@@ -37,7 +39,7 @@ func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays in
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %s: BG/NBD features: %v", ErrSource, log.Name, err)
 	}
-	params, _, err := btyd.Fit(cs)
+	params, err := fitBTYD(cs)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%w: %s: the BG/NBD fit for --btyd-features failed (%v); train without it", ErrSource, log.Name, err)
 	}
@@ -71,4 +73,43 @@ func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays in
 // dayOf is the day number (days since 1970-01-01) of t's UTC date.
 func dayOf(t time.Time) int64 {
 	return int64(math.Floor(float64(t.Unix()) / 86400))
+}
+
+// fitBTYD is btyd.Fit with a fallback. BFGS with finite-difference
+// gradients can stop in its line search short of the optimum (it does on
+// Online Retail at 2011-09-09 and on very regular synthetic logs); the
+// same likelihood, per customer over the logarithms of the parameters, is
+// then minimised from the same start with Nelder–Mead, which needs no
+// gradient.
+func fitBTYD(cs []btyd.Customer) (btyd.Params, error) {
+	p, _, err := btyd.Fit(cs)
+	if err == nil || !errors.Is(err, btyd.ErrFit) {
+		return p, err
+	}
+	unpack := func(v []float64) btyd.Params {
+		return btyd.Params{R: math.Exp(v[0]), Alpha: math.Exp(v[1]), A: math.Exp(v[2]), B: math.Exp(v[3])}
+	}
+	negLL := func(v []float64) float64 {
+		for _, u := range v {
+			if math.Abs(u) > 30 {
+				return math.Inf(1)
+			}
+		}
+		ll := unpack(v).TotalLogLikelihood(cs)
+		if math.IsNaN(ll) {
+			return math.Inf(1)
+		}
+		return -ll / float64(len(cs))
+	}
+	settings := &optimize.Settings{MajorIterations: 20000,
+		Converger: &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-12, Iterations: 400}}
+	res, nmErr := optimize.Minimize(optimize.Problem{Func: negLL}, []float64{0, 0, 0, 0}, settings, &optimize.NelderMead{})
+	if nmErr != nil || res == nil {
+		return btyd.Params{}, fmt.Errorf("%v; Nelder–Mead: %v", err, nmErr)
+	}
+	q := unpack(res.X)
+	if !q.Valid() || math.IsInf(res.F, 0) || math.IsNaN(res.F) {
+		return btyd.Params{}, fmt.Errorf("%v; Nelder–Mead ended at %+v", err, q)
+	}
+	return q, nil
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/btyd"
 )
 
 // itemLog is a seeded random order log with items, quantities and prices
@@ -215,5 +217,31 @@ func TestLogFeaturesRefusesWhatThisBuildCannotMake(t *testing.T) {
 		if _, err := tc.f.resolve("x.csv"); !errors.Is(err, ErrSource) || err.Error() != tc.want {
 			t.Errorf("%+v: %v", tc.f, err)
 		}
+	}
+}
+
+// TestBTYDFitFallsBackToNelderMead: on a log of customers buying at fixed
+// rhythms BFGS stops in its line search; the fallback still fits, to a
+// likelihood better than at its start.
+func TestBTYDFitFallsBackToNelderMead(t *testing.T) {
+	var cs []btyd.Customer
+	for c := range 150 {
+		gap, stop := 5+c%37, 730-(c%6)*100
+		first, n, last := c%25, 0, 0
+		for day := first; day < stop; day += gap {
+			n, last = n+1, day
+		}
+		cs = append(cs, btyd.Customer{ID: c, X: float64(n - 1), TX: float64(last-first) / 7, T: float64(730-first) / 7})
+	}
+	if _, _, err := btyd.Fit(cs); !errors.Is(err, btyd.ErrFit) {
+		t.Skipf("btyd.Fit now fits this log (%v): the fallback is not exercised", err)
+	}
+	p, err := fitBTYD(cs)
+	if err != nil || !p.Valid() {
+		t.Fatalf("fallback: %+v, %v", p, err)
+	}
+	start := btyd.Params{R: 1, Alpha: 1, A: 1, B: 1}
+	if p.TotalLogLikelihood(cs) <= start.TotalLogLikelihood(cs) {
+		t.Errorf("fallback log-likelihood %g, at the start %g", p.TotalLogLikelihood(cs), start.TotalLogLikelihood(cs))
 	}
 }
