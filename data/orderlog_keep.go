@@ -21,7 +21,10 @@ type CancelledOrder struct {
 
 // keepState is the parser's bookkeeping for items and cancellations.
 type keepState struct {
-	byItem map[string]int32
+	// Item ids of up to 7 bytes (most SKUs) are looked up packed in an
+	// integer, which hashes faster than a string; longer ones by string.
+	byShortItem map[uint64]int32
+	byItem      map[string]int32
 	// Cancellations are recorded against their own customer numbering,
 	// since a customer may cancel before (in file order) or without ever
 	// ordering; finish maps them onto OrderLog.Customers.
@@ -38,16 +41,30 @@ func (p *logParser) keepItem(oi int, item []byte) {
 	}
 	k := &p.keep
 	if k.byItem == nil {
-		k.byItem = make(map[string]int32)
+		k.byItem, k.byShortItem = make(map[string]int32), make(map[uint64]int32)
 	}
-	ii, ok := k.byItem[string(item)]
-	if !ok {
-		ii = int32(len(p.log.Items))
-		id := string(item)
-		p.log.Items = append(p.log.Items, id)
-		k.byItem[id] = ii
+	var ii int32
+	var ok bool
+	if len(item) <= 7 {
+		packed := uint64(len(item)) << 56
+		for i, c := range item {
+			packed |= uint64(c) << (8 * i)
+		}
+		if ii, ok = k.byShortItem[packed]; !ok {
+			ii = p.newItem(item)
+			k.byShortItem[packed] = ii
+		}
+	} else if ii, ok = k.byItem[string(item)]; !ok {
+		ii = p.newItem(item)
+		k.byItem[p.log.Items[ii]] = ii
 	}
 	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii})
+}
+
+// newItem appends a new distinct item id and returns its index.
+func (p *logParser) newItem(item []byte) int32 {
+	p.log.Items = append(p.log.Items, string(item))
+	return int32(len(p.log.Items) - 1)
 }
 
 // keepCancel records a cancelled line of customer cust (left out when
