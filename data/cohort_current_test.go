@@ -14,7 +14,7 @@ func TestBuildCurrentAtTheLastDate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, rep, err := BuildCurrent(log, ymd(2011, 1, 10))
+	tab, rep, err := BuildCurrent(log, ymd(2011, 1, 10), CohortOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestBuildCurrentMatchesBuildCohort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cur, crep, err := BuildCurrent(log, ymd(2010, 12, 31))
+	cur, crep, err := BuildCurrent(log, ymd(2010, 12, 31), CohortOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestBuildCurrentShortHistory(t *testing.T) {
 	}
 	// 2020-03-31 is 90 days after 2020-01-01 (a leap year) and 89 after
 	// 2020-01-02.
-	tab, rep, err := BuildCurrent(log, ymd(2020, 3, 31))
+	tab, rep, err := BuildCurrent(log, ymd(2020, 3, 31), CohortOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestBuildCurrentBounds(t *testing.T) {
 		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10"},
 		{2011, 1, 11, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-11 is outside the log's dates 2010-12-01 .. 2011-01-10"},
 	} {
-		_, _, err := BuildCurrent(log, ymd(tc.y, 1, 1).AddDate(0, tc.m-1, tc.d-1))
+		_, _, err := BuildCurrent(log, ymd(tc.y, 1, 1).AddDate(0, tc.m-1, tc.d-1), CohortOptions{})
 		if !errors.Is(err, ErrCutoff) || err.Error() != tc.want {
 			t.Errorf("cutoff %v: %v", tc, err)
 		}

@@ -99,9 +99,20 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 	if day(src.Cutoff) < day(log.First) || day(src.Cutoff) > day(log.Last) {
 		return nil, &CutoffRangeError{Path: src.Path, First: log.First, Last: log.Last, Cutoff: src.Cutoff}
 	}
-	t, rep, err := data.BuildCurrent(log, src.Cutoff)
+	var err error
+	if src.Features, err = src.Features.resolve(src.Path); err != nil {
+		return nil, err
+	}
+	t, rep, err := data.BuildCurrent(log, src.Cutoff, data.CohortOptions{Version: src.Features.Version})
 	if err != nil {
 		return nil, err
+	}
+	if src.Features.BTYD {
+		var names []string
+		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+			return nil, err
+		}
+		rep.Features = append(rep.Features, names...)
 	}
 	src.Cutoff = rep.Cutoff
 	return &Current{Source: src, Table: t, Report: rep}, nil
@@ -131,6 +142,9 @@ type CurrentScores struct {
 
 // ScoreCurrent scores every current customer with the model.
 func (b *Bundle) ScoreCurrent(c *Current) (*CurrentScores, error) {
+	if err := b.checkCohort(&c.Report, c.Table, c.Source.Path); err != nil {
+		return nil, err
+	}
 	s, err := b.ScoreTable(c.Table)
 	if err != nil {
 		return nil, err

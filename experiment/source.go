@@ -29,6 +29,9 @@ type Source struct {
 	// LogColumns names the log's columns by header name or 1-based number
 	// where detection cannot find them.
 	LogColumns data.LogColumns `json:"log_columns,omitzero"`
+	// Features is the cohort feature set of an order log (log_features.go):
+	// what to build when training, what was built in a model file.
+	Features LogFeatures `json:"log_features,omitzero"`
 }
 
 // Describe names the source in a few words for headers and reports.
@@ -83,6 +86,9 @@ func (d *Data) Notes() []string {
 	notes := make([]string, 0, len(d.Warnings))
 	for _, w := range d.Warnings {
 		notes = append(notes, "warning: "+w.String())
+	}
+	for _, n := range featureNotes(d) {
+		notes = append(notes, "note: "+n)
 	}
 	for _, n := range data.LoadNotes(d.Table) {
 		notes = append(notes, "note: "+n)
@@ -154,9 +160,19 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		}
 		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
 	}
-	t, rep, err := data.BuildCohort(log, src.Cutoff, src.HorizonDays)
+	if src.Features, err = src.Features.resolve(src.Path); err != nil {
+		return nil, err
+	}
+	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, data.CohortOptions{Version: src.Features.Version})
 	if err != nil {
 		return nil, err
+	}
+	if src.Features.BTYD {
+		var names []string
+		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+			return nil, err
+		}
+		rep.Features = append(rep.Features, names...)
 	}
 	if rep.HorizonTruncated {
 		// The label counts repeat orders up to cutoff + horizon; past the
