@@ -98,6 +98,13 @@ func wrapReadErr(name string, err error) error {
 // inference rules; every malformed input yields a *ParseError naming the
 // line and, where one applies, the 1-based field.
 func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
+	in, r, err := sniffParquet(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		return readParquetTable(in, name, opts)
+	}
 	opts = opts.withDefaults()
 	rr, header, err := openCSV(r, name, opts.Delimiter)
 	if err != nil {

@@ -89,6 +89,10 @@ type OrderLog struct {
 	// MissingCustomer counts lines left out for a blank or NA customer id
 	// (a cancelled line without one counts as cancelled).
 	MissingCustomer int
+	// Adjustments counts stock adjustments left out: lines with a negative
+	// quantity, a zero price or amount, no customer id and an order id that
+	// is not a "C" cancellation (see isStockAdjustment).
+	Adjustments int
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// Today is LogOptions.Today; Future counts the data lines dated after
@@ -113,6 +117,13 @@ var ErrBadDate = errors.New("data: unparseable date")
 // id are left out and counted; any malformed line is a *ParseError naming
 // the line and the 1-based field.
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
+	in, r, err := sniffParquet(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		return readParquetLog(in, name, opts)
+	}
 	br, err := newInputReader(r, name)
 	if err != nil {
 		return nil, err
@@ -191,8 +202,8 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	if len(p.log.Orders) == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
-			"no usable orders: %d lines, %d cancelled, %d without a customer id",
-			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer))
+			"no usable orders: %d lines, %d cancelled, %d without a customer id%s",
+			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments)))
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
 	today, upTo := p.today(), int32(math.MinInt32)
@@ -317,11 +328,15 @@ func (p *logParser) line(want int) error {
 	if c.order >= 0 {
 		orderID = string(trimSpace(src.field(c.order)))
 	}
+	cust := trimSpace(src.field(c.customer))
 	if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+		if p.isStockAdjustment(orderID, qty, amount, cust) {
+			p.log.Adjustments++
+			return nil
+		}
 		p.log.Cancelled++
 		return nil
 	}
-	cust := trimSpace(src.field(c.customer))
 	if isMissing(cust) {
 		p.log.MissingCustomer++
 		return nil
