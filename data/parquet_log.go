@@ -38,7 +38,18 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 		return nil, err
 	}
 	defer func() { err = pf.locate(err) }()
-	src := &parquetSource{pf: pf, rows: pf.rowReader()}
+	// Only the columns with a role are decoded; roles are resolved again,
+	// with the same result, when the parser reads the header.
+	var want []bool
+	if roles, err := resolveRoles(name, pf.header, true, opts.Columns); err == nil {
+		want = make([]bool, len(pf.header))
+		for _, i := range roles.slots() {
+			if *i >= 0 {
+				want[*i] = true
+			}
+		}
+	}
+	src := &parquetSource{pf: pf, rows: pf.rowReader(want)}
 	defer src.rows.close()
 	if opts.NoHeader {
 		// A Parquet file always names its columns; a log read without a

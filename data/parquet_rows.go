@@ -15,30 +15,60 @@ import (
 const parquetBatch = 256
 
 // parquetRows yields the rows of a Parquet file, row group by row group,
-// as records of text cells. The record of a row is numbered as the line it
-// would be on in a CSV export (the header is line 1), so that the CSV
-// readers' checks apply unchanged; locate turns those numbers back into
-// row groups and rows.
+// as records of text cells. Each column is read page by page through its
+// own cursor, a batch of values at a time, and columns that are not wanted
+// are not decoded at all (their cells are blank). The record of a row is
+// numbered as the line it would be on in a CSV export (the header is line
+// 1), so that the CSV readers' checks apply unchanged; locate turns those
+// numbers back into row groups and rows.
 type parquetRows struct {
 	pf    *parquetFile
-	group int // index of the row group being read; -1 before the first
-	rows  parquet.Rows
-	got   int64 // rows read from the current group
-	batch []parquet.Row
-	n, i  int
+	want  []bool // columns to decode; nil for all
+	group int    // index of the row group being read; -1 before the first
+	cols  []columnCursor
+	left  int64 // rows of the current group not yet decoded
+	n, i  int   // rows in the current batch, and the next one to hand out
 	row   int64 // rows handed out so far
 }
 
-func (pf *parquetFile) rowReader() *parquetRows {
-	return &parquetRows{pf: pf, group: -1, batch: make([]parquet.Row, parquetBatch)}
+// columnCursor reads the values of one column chunk page by page.
+type columnCursor struct {
+	pages parquet.Pages
+	page  parquet.Page
+	vals  parquet.ValueReader
+	done  []parquet.Page // pages read through, released at the next batch
+	buf   []parquet.Value
 }
 
-// close releases the current row group's reader.
+func (pf *parquetFile) rowReader(want []bool) *parquetRows {
+	return &parquetRows{pf: pf, want: want, group: -1}
+}
+
+// close releases the current row group's pages.
 func (it *parquetRows) close() {
-	if it.rows != nil {
-		_ = guard(it.pf.name, "closing", it.rows.Close)
-		it.rows = nil
+	_ = guard(it.pf.name, "closing", func() error {
+		for c := range it.cols {
+			cur := &it.cols[c]
+			cur.release()
+			if cur.page != nil {
+				parquet.Release(cur.page)
+				cur.page = nil
+			}
+			if cur.pages != nil {
+				cur.pages.Close()
+				cur.pages = nil
+			}
+		}
+		return nil
+	})
+	it.cols = nil
+}
+
+func (c *columnCursor) release() {
+	for _, p := range c.done {
+		parquet.Release(p)
 	}
+	c.done = c.done[:0]
 }
 
 // next loads the next row into rec as text cells and sets rec.line. It
@@ -49,64 +79,106 @@ func (it *parquetRows) next(rec *recordReader) error {
 			return err
 		}
 	}
-	row := it.batch[it.i]
+	i := it.i
 	it.i++
 	it.row++
-	cols := len(it.pf.conv)
 	rec.file, rec.line = it.pf.name, int(it.row)+1
 	rec.cur = rec.cur[:0]
-	rec.starts = append(rec.starts[:0], make([]int, cols)...)
-	rec.ends = append(rec.ends[:0], make([]int, cols)...)
-	for _, v := range row {
-		c := v.Column()
-		if c < 0 || c >= cols {
-			continue
+	rec.starts, rec.ends = rec.starts[:0], rec.ends[:0]
+	for c := range it.pf.conv {
+		rec.starts = append(rec.starts, len(rec.cur))
+		if col := &it.cols[c]; col.buf != nil {
+			rec.cur = it.pf.conv[c].appendCell(rec.cur, col.buf[i])
 		}
-		rec.starts[c] = len(rec.cur)
-		rec.cur = it.pf.conv[c].appendCell(rec.cur, v)
-		rec.ends[c] = len(rec.cur)
-		if size := rec.ends[c] - rec.starts[c]; size > MaxCellBytes {
+		rec.ends = append(rec.ends, len(rec.cur))
+		if size := len(rec.cur) - rec.starts[c]; size > MaxCellBytes {
 			return tooLong(it.pf.name, rec.line, c+1, size)
 		}
 	}
 	return nil
 }
 
-// fill decodes the next batch, moving to the next row group when one ends.
+// fill decodes the next batch of every wanted column, moving to the next
+// row group when one is done.
 func (it *parquetRows) fill() error {
 	groups := it.pf.file.RowGroups()
-	if it.rows == nil {
+	for it.left == 0 {
+		it.close()
 		if it.group+1 >= len(groups) {
 			return io.EOF
 		}
 		it.group++
-		it.got = 0
-		err := guard(it.pf.name, "opening a row group", func() error { it.rows = groups[it.group].Rows(); return nil })
+		it.left = groups[it.group].NumRows()
+		err := guard(it.pf.name, "opening a row group", func() error {
+			chunks := groups[it.group].ColumnChunks()
+			if len(chunks) != len(it.pf.conv) {
+				return fmt.Errorf("the row group has %d column chunks for %d columns", len(chunks), len(it.pf.conv))
+			}
+			it.cols = make([]columnCursor, len(chunks))
+			for c := range chunks {
+				if it.want == nil || it.want[c] {
+					it.cols[c] = columnCursor{pages: chunks[c].Pages(), buf: make([]parquet.Value, parquetBatch)}
+				}
+			}
+			return nil
+		})
 		if err != nil {
 			return it.pf.rowErr(it.group, it.row+1, err)
 		}
 	}
-	it.i, it.n = 0, 0
-	var readErr error
-	err := guard(it.pf.name, "decoding rows", func() error {
-		it.n, readErr = it.rows.ReadRows(it.batch)
-		return readErr
-	})
-	it.n = max(0, min(it.n, len(it.batch)))
-	it.got += int64(it.n)
-	want := groups[it.group].NumRows()
-	switch {
-	case err != nil && err != io.EOF:
-		return it.pf.rowErr(it.group, it.row+1, err)
-	case it.got > want:
-		return it.pf.rowErr(it.group, it.row+1, fmt.Errorf("corrupt Parquet file: the row group has more rows than the %s its header says", thousands64(want)))
-	case readErr == io.EOF || it.n == 0:
-		it.close()
-		if it.got < want {
-			return it.pf.rowErr(it.group, it.row+int64(it.n)+1, fmt.Errorf("corrupt Parquet file: the row group ends after %s of its %s rows", thousands64(it.got), thousands64(want)))
+	it.i, it.n = 0, int(min(it.left, parquetBatch))
+	for c := range it.cols {
+		col := &it.cols[c]
+		if col.buf == nil {
+			continue
+		}
+		col.release()
+		got := 0
+		err := guard(it.pf.name, "decoding", func() error {
+			var err error
+			got, err = col.read(it.n)
+			return err
+		})
+		if err == nil && got < it.n {
+			err = fmt.Errorf("corrupt Parquet file: column %q ends after %s of the row group's %s rows",
+				it.pf.header[c], thousands64(groups[it.group].NumRows()-it.left+int64(got)), thousands64(groups[it.group].NumRows()))
+		}
+		if err != nil {
+			return it.pf.rowErr(it.group, it.row+1, err)
 		}
 	}
+	it.left -= int64(it.n)
 	return nil
+}
+
+// read fills buf[:n] with the column's next n values, reading pages as
+// needed, and returns how many it got (fewer only at the chunk's end).
+func (c *columnCursor) read(n int) (int, error) {
+	got := 0
+	for got < n {
+		if c.vals == nil {
+			p, err := c.pages.ReadPage()
+			if err == io.EOF {
+				return got, nil
+			}
+			if err != nil {
+				return got, err
+			}
+			c.page, c.vals = p, p.Values()
+		}
+		k, err := c.vals.ReadValues(c.buf[got:n])
+		got += max(0, min(k, n-got))
+		if k <= 0 && err == nil {
+			return got, fmt.Errorf("a page yields no values")
+		}
+		if err == io.EOF {
+			c.done = append(c.done, c.page)
+			c.page, c.vals = nil, nil
+		} else if err != nil {
+			return got, err
+		}
+	}
+	return got, nil
 }
 
 // rowErr locates an error of the reader at a row.

@@ -25,7 +25,7 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 	}
 	rec := &recordReader{file: name, delim: ','}
 	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol}
-	rows := pf.rowReader()
+	rows := pf.rowReader(nil)
 	defer rows.close()
 	for len(p.sample) < opts.InferRows {
 		if err := rows.next(rec); err == io.EOF {
