@@ -214,12 +214,14 @@ func (pf *parquetFile) locate(err error) error {
 		row := int64(pe.Line - 1)
 		where = append(where, fmt.Sprintf("row group %d, row %d", pf.groupOf(row)+1, row))
 	}
+	msg := pe.Msg
 	if pe.Column > 0 && pe.Column <= len(pf.header) {
-		where = append(where, strconv.Quote(pf.header[pe.Column-1]))
-		where[len(where)-1] = "column " + where[len(where)-1]
+		col := "column " + strconv.Quote(pf.header[pe.Column-1])
+		where = append(where, col)
+		msg = strings.TrimPrefix(msg, col+": ") // named once, in Where
 	}
 	out.Where, out.Line, out.Column = strings.Join(where, ", "), 0, 0
-	out.Msg = onLines.ReplaceAllStringFunc(pe.Msg, func(s string) string {
+	out.Msg = onLines.ReplaceAllStringFunc(msg, func(s string) string {
 		m := onLines.FindStringSubmatch(s)
 		var rows []string
 		for _, n := range strings.Split(m[1], ",") {
