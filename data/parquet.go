@@ -125,7 +125,7 @@ func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
 		return nil, err
 	}
 	pf = &parquetFile{name: name, file: f}
-	if err := pf.mapColumns(); err != nil {
+	if err := guard(name, "reading the schema", pf.mapColumns); err != nil {
 		return nil, err
 	}
 	var row int64

@@ -34,6 +34,10 @@ func (in *parquetInput) checkMeta(name string, m *format.FileMetaData) error {
 		if !el.Type.Valid || el.NumChildren.Valid && el.NumChildren.V != 0 {
 			return in.bad(name, "nested Parquet schema: column %q is a group; only flat tables of plain columns can be read", el.Name)
 		}
+		switch el.LogicalType.Value.(type) {
+		case *format.MapType, *format.ListType:
+			return in.bad(name, "corrupt Parquet file: column %q is a plain column with the type of a group (%s)", el.Name, &el.LogicalType)
+		}
 		if el.RepetitionType.Valid && el.RepetitionType.V == format.Repeated {
 			return in.bad(name, "Parquet column %q is repeated (a list); only flat tables of plain columns can be read", el.Name)
 		}
@@ -150,7 +154,7 @@ func (in *parquetInput) pageHeader(off, end int64) (*format.PageHeader, int, []b
 		}
 		h := new(format.PageHeader)
 		r := new(thrift.CompactProtocol).NewReaderFromBytes(buf)
-		err = guard("", "", func() error { return thrift.NewDecoder(r).Decode(h) })
+		err = safely(func() error { return thrift.NewDecoder(r).Decode(h) })
 		if err == nil {
 			return h, r.BytesRead(), buf, nil
 		}
@@ -189,4 +193,14 @@ func pageValues(h *format.PageHeader) (n, levels int64, err error) {
 		return 0, 0, nil
 	}
 	return 0, 0, fmt.Errorf("a page of unknown type %d", h.Type)
+}
+
+// safely runs call and returns a panic inside it as an error.
+func safely(call func() error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	return call()
 }
