@@ -284,3 +284,26 @@ func TestParquetErrorsNameRowGroupRowColumn(t *testing.T) {
 		t.Errorf("error\n got %v\nwant %s…", err, want)
 	}
 }
+
+func TestParquetPipelineReadRows(t *testing.T) {
+	_, p := fitTrain(t, PipelineOptions{})
+	cols := []pqCol{{"age", "double"}, {"plan", "string"}, {"promo", "string"}, {"customerID", "string"}}
+	rows := [][]string{{"", "gold", "yes", "n1"}, {"80", "pro", "No", "n2"}}
+	got, err := p.ReadRows(bytes.NewReader(writeParquet(t, cols, rows, 0)), "new.parquet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := p.ReadRows(strings.NewReader("promo;extra;plan;age;customerID\nyes;z;gold;;n1\nNo;z;pro;80,0;n2\n"), "new.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.X.RawMatrix().Data, want.X.RawMatrix().Data) || !slices.Equal(got.IDs, want.IDs) || got.Labels != nil {
+		t.Errorf("Parquet rows %v IDs %v, CSV rows %v IDs %v", got.X.RawMatrix().Data, got.IDs, want.X.RawMatrix().Data, want.IDs)
+	}
+	rows[1][0] = ""
+	rows = append(rows, []string{"30", "basic", "maybe", "n3"})
+	_, err = p.ReadRows(bytes.NewReader(writeParquet(t, cols, rows, 2)), "new.parquet")
+	if want := `new.parquet: row group 2, row 3, column "promo": expected "No" or "Yes", got "maybe"`; err == nil || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
