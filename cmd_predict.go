@@ -45,12 +45,12 @@ id column); the TUI's Users export writes the same format.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.data, "data", "", "per-user CSV `FILE` to score")
+	fs.StringVar(&o.data, "data", "", "per-user CSV or Parquet `FILE` to score")
 	fs.IntVar(&o.explain, "explain", 0, "add the top `N` reasons of each prediction")
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagRequired("data")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
 	return cmd
 }
 

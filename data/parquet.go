@@ -163,7 +163,7 @@ func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 		return nil, fmt.Errorf("data: reading %s: %w", name, err)
 	}
 	if string(tail[4:]) != parquetMagic {
-		return nil, in.bad(name, "truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%d bytes; cut short?)", in.size)
+		return nil, in.bad(name, "truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", thousands64(in.size))
 	}
 	n := int64(binary.LittleEndian.Uint32(tail[:4]))
 	switch {

@@ -57,8 +57,8 @@ func TestParquetTruncatedAndCorruptFiles(t *testing.T) {
 		{"cut after the magic", good[:4], "x.parquet: truncated Parquet file: 4 bytes, the smallest has 12 (PAR1, footer, length, PAR1)"},
 		{"cut short", []byte("PAR1\x15\x04\x15\x80\x01"), "x.parquet: truncated Parquet file: 9 bytes, the smallest has 12 (PAR1, footer, length, PAR1)"},
 		{"cut at 100", good[:100], "x.parquet: truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (100 bytes; cut short?)"},
-		{"cut in half", good[:n/2], fmt.Sprintf("x.parquet: truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%d bytes; cut short?)", n/2)},
-		{"cut by one", good[:n-1], fmt.Sprintf("x.parquet: truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%d bytes; cut short?)", n-1)},
+		{"cut in half", good[:n/2], fmt.Sprintf("x.parquet: truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", Thousands(n/2))},
+		{"cut by one", good[:n-1], fmt.Sprintf("x.parquet: truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", Thousands(n-1))},
 		{"footer length past the start", pastStart, fmt.Sprintf("x.parquet: corrupt Parquet file: the footer length (%s bytes) points past the start of the file (%s bytes)", Thousands(n), Thousands(n))},
 		{"footer length 0", append(append([]byte("PAR1"), good[4:n-8]...), 0, 0, 0, 0, 'P', 'A', 'R', '1'), "x.parquet: corrupt Parquet file: the footer length is 0"},
 	}
