@@ -4,12 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 const sharedDatasets = "../shared/datasets"
@@ -117,5 +121,32 @@ func TestParquetTrainAndPredictData(t *testing.T) {
 	}
 	if lines := strings.Count(c.stdout.String(), "\n"); lines != 7044 {
 		t.Errorf("predict printed %d lines, want a header and 7,043 scores", lines)
+	}
+}
+
+func TestParquetOpenersKeepRandomAccess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parquet")
+	if err := os.WriteFile(path, []byte("PAR1 not much else PAR1"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	osOpen := func(p string) (io.ReadCloser, error) { return os.Open(p) }
+	// The CLI's opener and the served one over it, as serve builds them.
+	open := servedOpener(openWithContext(context.Background(), osOpen), experiment.Source{Kind: "log", Path: path})
+	f, err := open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ra, ok := f.(io.ReaderAt)
+	st, ok2 := f.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok || !ok2 {
+		t.Fatalf("the opened file (%T) cannot be read at an offset or sized: Parquet would be read into memory", f)
+	}
+	var tail [4]byte
+	if _, err := ra.ReadAt(tail[:], 19); err != nil || string(tail[:]) != "PAR1" {
+		t.Errorf("ReadAt: %q, %v", tail, err)
+	}
+	if info, err := st.Stat(); err != nil || info.Size() != 23 {
+		t.Errorf("Stat: %v, %v", info, err)
 	}
 }
