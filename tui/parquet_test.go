@@ -41,3 +41,11 @@ func TestParquetLogOpensAndACutOneShowsTheError(t *testing.T) {
 	screentest.MustContain(t, screen(m), "online_retail.parquet", "9,290 cancelled lines",
 		"133,359 without a customer id", "1,336 stock adjustments")
 }
+
+func TestParquetOpenPromptsSayParquet(t *testing.T) {
+	m := loadedModel(t, textbookOptions(), 120, 40)
+	for key, want := range map[string]string{"o": "Open table (CSV or Parquet):", "g": "Open order log (CSV or Parquet):"} {
+		m2, _ := update(t, m, screentest.Press(key))
+		screentest.MustContain(t, screen(m2), want)
+	}
+}
