@@ -115,7 +115,8 @@ var ErrBadDate = errors.New("data: unparseable date")
 // with a customer id, a timestamp and usually an amount. name is used in
 // errors (usually the file name). Cancellations and lines without a customer
 // id are left out and counted; any malformed line is a *ParseError naming
-// the line and the 1-based field.
+// the line and the 1-based field. A Parquet input (recognised by "PAR1") is
+// read by the same rules, row by row (see readParquetLog).
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	in, r, err := sniffParquet(r, name)
 	if err != nil {
