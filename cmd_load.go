@@ -8,8 +8,9 @@ import (
 
 // load reads a source and prints its load notes on stderr, one line each:
 // warnings about the input (such as order lines dated after today), every
-// column that is not used as a feature, with why, and for an order log the
-// lines read and those left out.
+// column that is not used as a feature, with why, and for an order log that
+// had lines left out (cancelled, without a customer id, stock adjustments)
+// how many of each.
 func (a *app) load(src experiment.Source) (*experiment.Data, error) {
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
@@ -18,7 +19,7 @@ func (a *app) load(src experiment.Source) (*experiment.Data, error) {
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
-	if d.Cohort != nil {
+	if d.Cohort != nil && d.Cohort.LeftOut() != "" {
 		fmt.Fprintln(a.stderr, "note: "+d.Cohort.LoadNote(d.Source.Path))
 	}
 	return d, nil
