@@ -7,8 +7,10 @@ import (
 )
 
 // load reads a source and prints its load notes on stderr, one line each:
-// warnings about the input (such as order lines dated after today) and
-// every column that is not used as a feature, with why.
+// warnings about the input (such as order lines dated after today), every
+// column that is not used as a feature, with why, and for an order log that
+// had lines left out (cancelled, without a customer id, stock adjustments)
+// how many of each.
 func (a *app) load(src experiment.Source) (*experiment.Data, error) {
 	d, err := experiment.Load(src, a.open)
 	if err != nil {
@@ -16,6 +18,9 @@ func (a *app) load(src experiment.Source) (*experiment.Data, error) {
 	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
+	}
+	if d.Cohort != nil && d.Cohort.LeftOut() != "" {
+		fmt.Fprintln(a.stderr, "note: "+d.Cohort.LoadNote(d.Source.Path))
 	}
 	return d, nil
 }

@@ -45,7 +45,12 @@ func openWithContext(ctx context.Context, open experiment.Opener) experiment.Ope
 				o.f.Close()
 				return nil, err
 			}
-			return newCtxReader(ctx, o.f), nil
+			r := newCtxReader(ctx, o.f)
+			if ra, ok := o.f.(io.ReaderAt); ok {
+				// Parquet is read by random access.
+				return &ctxReaderAt{ctxReader: r, ra: ra}, nil
+			}
+			return r, nil
 		case <-ctx.Done():
 			go func() {
 				if o := <-ch; o.err == nil {
@@ -102,4 +107,26 @@ func (r *ctxReader) Close() error {
 		r.stop()
 	}
 	return r.f.Close()
+}
+
+// ctxReaderAt is a ctxReader over a file that can also be read at an
+// offset (Parquet input needs that), and can say its size.
+type ctxReaderAt struct {
+	*ctxReader
+	ra io.ReaderAt
+}
+
+func (r *ctxReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if err := r.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return r.ra.ReadAt(p, off)
+}
+
+// Stat reports the file's information, when the file can give it.
+func (r *ctxReaderAt) Stat() (fs.FileInfo, error) {
+	if st, ok := r.f.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		return st.Stat()
+	}
+	return nil, fs.ErrInvalid
 }

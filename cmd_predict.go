@@ -62,7 +62,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.data, "data", "", "per-user CSV `FILE` to score")
+	fs.StringVar(&o.data, "data", "", "per-user CSV or Parquet `FILE` to score")
 	fs.IntVar(&o.explain, "explain", 0, "add the top `N` reasons of each prediction")
 	fs.StringVar(&o.log, "log", "", "order log `FILE` whose customers to score (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
@@ -72,8 +72,8 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	cmd.MarkFlagsOneRequired("data", "log")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
 	_ = cmd.MarkFlagFilename("out", "csv")
 	return cmd
 }

@@ -30,16 +30,16 @@ type sourceFlags struct {
 // size the built-in population.
 func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs := cmd.Flags()
-	fs.StringVar(&f.data, "data", "", "per-user CSV `FILE` (default: the built-in synthetic shop)")
+	fs.StringVar(&f.data, "data", "", "per-user CSV or Parquet `FILE` (default: the built-in synthetic shop)")
 	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
-	fs.StringVar(&f.log, "log", "", "order or event log `FILE` to turn into one row per customer")
+	fs.StringVar(&f.log, "log", "", "order or event log `FILE` (CSV, whitespace columns or Parquet) to turn into one row per customer")
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
 	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
 	if withBuiltin {
 		f.registeredBuiltins = true
 		fs.IntVar(&f.builtinUsers, "builtin-users", data.DefaultShopUsers, "size `N` of the built-in population")

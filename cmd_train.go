@@ -28,15 +28,17 @@ func newTrainCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train [flags]",
 		Short: "Train a network and save it as a model bundle",
-		Long: `Train a multilayer perceptron on a per-user CSV, an order log or the built-in
-data, with Keras-like progress on stderr, and print the final metrics on stdout
-(the test part with --test, else the validation part).
+		Long: `Train a multilayer perceptron on a per-user table, an order log (either as CSV
+or Parquet, recognised by content) or the built-in data, with Keras-like progress
+on stderr, and print the final metrics on stdout (the test part with --test, else
+the validation part).
 
 With --out the trained model (network and preprocessing) is written atomically:
 an interrupted run leaves no file behind.`,
 		Example: `  retain train --epochs 20 --out model.json
   retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
-  retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json`,
+  retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json
+  retain train --log online_retail.parquet --horizon 90d`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return classify(runTrain(cmd.Context(), a, o))

@@ -51,7 +51,9 @@ type CohortReport struct {
 	Later int
 	// From the log: data lines, kept orders, left-out lines, date range.
 	Lines, Orders, Cancelled, MissingCustomer int
-	First, Last                               time.Time
+	// Adjustments counts the stock adjustments left out (OrderLog.Adjustments).
+	Adjustments int
+	First, Last time.Time
 	// Short marks, per row, a customer with a short history: a first order
 	// fewer than ShortHistoryDays days before the cutoff. ShortHistory
 	// counts them.
@@ -68,6 +70,9 @@ func (r CohortReport) String() string {
 	s := fmt.Sprintf("%d customers, %d order again within %d days (%.1f %%), cutoff %s; log %s .. %s: %d lines, %d orders, %d cancelled, %d without a customer id",
 		r.Customers, r.Positives, r.HorizonDays, 100*r.PositiveRate, r.Cutoff.Format(time.DateOnly),
 		r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly), r.Lines, r.Orders, r.Cancelled, r.MissingCustomer)
+	if r.Adjustments > 0 {
+		s += fmt.Sprintf(", %d stock adjustments (negative quantity at price 0, no customer)", r.Adjustments)
+	}
 	if r.Later > 0 {
 		s += fmt.Sprintf("; %d customers first ordered after the cutoff", r.Later)
 	}
@@ -123,7 +128,8 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	cut := dayNumber(cutoff)
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
-		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, First: log.First, Last: log.Last,
+		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
+		First: log.First, Last: log.Last,
 	}
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",

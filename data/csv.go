@@ -96,8 +96,17 @@ func wrapReadErr(name string, err error) error {
 // ReadCSV reads a CSV table with a header row and infers a typed Table. name
 // is used in errors (usually the file name). See CSVOptions for the
 // inference rules; every malformed input yields a *ParseError naming the
-// line and, where one applies, the 1-based field.
+// line and, where one applies, the 1-based field. An input that starts with
+// the Parquet magic "PAR1" is read as a Parquet file by the same rules (see
+// readParquetTable); its errors name the row group, the row and the column.
 func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
+	in, r, err := sniffParquet(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		return readParquetTable(in, name, opts)
+	}
 	opts = opts.withDefaults()
 	rr, header, err := openCSV(r, name, opts.Delimiter)
 	if err != nil {

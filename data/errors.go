@@ -43,16 +43,23 @@ type ParseError struct {
 	File   string
 	Line   int
 	Column int
-	Msg    string
-	Err    error
+	// Where locates the problem in an input without lines, such as a row of
+	// a Parquet file (`row group 1, row 1234, column "Quantity"`, rows
+	// counted from 1 at the start of the file); Line and Column are then 0.
+	Where string
+	Msg   string
+	Err   error
 }
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
-// and LINE when it is 0 as well.
+// and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.
 func (e *ParseError) Error() string {
 	var b strings.Builder
 	b.WriteString(e.File)
-	if e.Line > 0 {
+	if e.Where != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Where)
+	} else if e.Line > 0 {
 		b.WriteByte(':')
 		b.WriteString(strconv.Itoa(e.Line))
 		if e.Column > 0 {

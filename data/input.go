@@ -13,8 +13,8 @@ import (
 )
 
 // ErrNotText reports an input that is not UTF-8 text: a compressed file, a
-// spreadsheet or Parquet file, UTF-16 text, a NUL byte in a cell, or a cell
-// too large to be data.
+// spreadsheet, UTF-16 text, a NUL byte in a cell, or a cell too large to be
+// data. (A Parquet file is read as such; see ErrParquet.)
 var ErrNotText = errors.New("data: not a UTF-8 text file")
 
 // MaxCellBytes is the largest cell the readers accept. A bigger cell is
@@ -56,8 +56,6 @@ func sniffBinary(head []byte, name string) string {
 		return fmt.Sprintf("a zip archive; extract the CSV from it first (unzip %s)", name)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
 		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"
-	case bytes.HasPrefix(head, []byte("PAR1")):
-		return "a Parquet file, not CSV; export it as CSV first"
 	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
 		return utf16Advice(name, "LE", "with a byte-order mark")
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):

@@ -39,8 +39,6 @@ func TestReadersNameFilesThatAreNotText(t *testing.T) {
 			"orders.csv: the file is a zip archive; extract the CSV from it first (unzip orders.csv)"},
 		{"xlsx", "users.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml"),
 			"users.xlsx: the file is an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"},
-		{"parquet", "retail.csv", []byte("PAR1\x15\x04\x15\x80\x01"),
-			"retail.csv: the file is a Parquet file, not CSV; export it as CSV first"},
 		{"utf-16le bom", "u.csv", utf16LE(table, true),
 			"u.csv: the file is UTF-16LE text (with a byte-order mark); convert it to UTF-8 first (iconv -f UTF-16LE -t UTF-8 u.csv > u-utf8.csv)"},
 		{"utf-16be bom", "u.csv", be,

@@ -95,6 +95,10 @@ type OrderLog struct {
 	Items           []string
 	OrderItems      []OrderItem
 	CancelledOrders []CancelledOrder
+	// Adjustments counts stock adjustments left out: lines with a negative
+	// quantity, a zero price or amount, no customer id and an order id that
+	// is not a "C" cancellation (see isStockAdjustment).
+	Adjustments int
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// Today is LogOptions.Today; Future counts the data lines dated after
@@ -117,8 +121,16 @@ var ErrBadDate = errors.New("data: unparseable date")
 // with a customer id, a timestamp and usually an amount. name is used in
 // errors (usually the file name). Cancellations and lines without a customer
 // id are left out and counted; any malformed line is a *ParseError naming
-// the line and the 1-based field.
+// the line and the 1-based field. A Parquet input (recognised by "PAR1") is
+// read by the same rules, row by row (see readParquetLog).
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
+	in, r, err := sniffParquet(r, name)
+	if err != nil {
+		return nil, err
+	}
+	if in != nil {
+		return readParquetLog(in, name, opts)
+	}
 	br, err := newInputReader(r, name)
 	if err != nil {
 		return nil, err
@@ -199,8 +211,8 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.finishKeep()
 	if len(p.log.Orders) == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
-			"no usable orders: %d lines, %d cancelled, %d without a customer id",
-			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer))
+			"no usable orders: %d lines, %d cancelled, %d without a customer id%s",
+			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments)))
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
 	today, upTo := p.today(), int32(math.MinInt32)
@@ -325,12 +337,16 @@ func (p *logParser) line(want int) error {
 	if c.order >= 0 {
 		orderID = string(trimSpace(src.field(c.order)))
 	}
+	cust := trimSpace(src.field(c.customer))
 	if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+		if p.isStockAdjustment(orderID, qty, amount, cust) {
+			p.log.Adjustments++
+			return nil
+		}
 		p.log.Cancelled++
 		p.keepCancel(trimSpace(src.field(c.customer)), orderID, day)
 		return nil
 	}
-	cust := trimSpace(src.field(c.customer))
 	if isMissing(cust) {
 		p.log.MissingCustomer++
 		return nil

@@ -24,15 +24,16 @@ type Rows struct {
 	Labels []float64
 }
 
-// ReadRows reads new raw rows from a CSV with the columns the pipeline was
+// ReadRows reads new raw rows from a CSV (or Parquet) file with the columns the pipeline was
 // fitted on and prepares them for the model. Extra columns are ignored and
 // the label column is optional; a missing feature column is an error naming
 // it. Missing cells are imputed and unseen categories encode as all zeros.
-func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
-	rr, header, err := openCSV(r, name, 0)
+func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
+	rr, header, read, done, err := openRecords(r, name)
 	if err != nil {
 		return nil, err
 	}
+	defer func() { err = done(err) }()
 	index := make(map[string]int, len(header))
 	for i, h := range header {
 		index[h] = i
@@ -63,7 +64,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (*Rows, error) {
 	width := p.Width()
 	var data []float64
 	for {
-		if err := rr.read(); err != nil {
+		if err := read(); err != nil {
 			if err == io.EOF {
 				break
 			}

@@ -44,6 +44,7 @@ var causes = []struct {
 	{fs.ErrPermission, "没有读取该文件的权限"},
 	{experiment.ErrNotRegularFile, "不是普通文件"},
 	{data.ErrNotText, "不是 UTF-8 文本文件，不能当作 CSV 读取"},
+	{data.ErrParquet, "无法读取的 Parquet 文件"},
 	{data.ErrEmpty, "文件是空的"},
 	{data.ErrHeaderOnly, "表头之后没有数据行"},
 	{data.ErrRagged, "这一行的字段数不对"},
@@ -106,9 +107,13 @@ func (c Common) ErrorText(err error) string {
 	return plain
 }
 
-// where is a parse error's file:line:column.
+// where is a parse error's file:line:column, or file: row group, row and
+// column in a Parquet file.
 func where(pe *data.ParseError) string {
 	s := pe.File
+	if pe.Where != "" {
+		return s + ": " + pe.Where
+	}
 	if pe.Line > 0 {
 		s += ":" + strconv.Itoa(pe.Line)
 		if pe.Column > 0 {

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+const sharedDatasets = "../shared/datasets"
+
+func TestParquetFileCompletion(t *testing.T) {
+	for _, args := range [][]string{{"train", "--log"}, {"train", "--data"}, {"eval", "--log"}, {"predict", "--data"}, {"tui", "--log"}} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append(append([]string{"__complete"}, args...), "")...); code != exitOK {
+			t.Fatalf("%v: exit %d", args, code)
+		}
+		if got := c.stdout.String(); !strings.Contains(got, "\nparquet\n") || !strings.HasPrefix(got, "csv\n") {
+			t.Errorf("%v completes %q, want csv … parquet", args, got)
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--help"); code != exitOK {
+		t.Fatalf("help: exit %d", code)
+	}
+	for _, want := range []string{"per-user CSV or Parquet FILE", "(CSV, whitespace columns or Parquet)", "retain train --log online_retail.parquet"} {
+		if !strings.Contains(c.stdout.String(), want) {
+			t.Errorf("train --help lacks %q", want)
+		}
+	}
+}
+
+func TestParquetTrainLogOnlineRetail(t *testing.T) {
+	path := filepath.Join(sharedDatasets, "online_retail", "online_retail.parquet")
+	if _, err := os.Stat(path); err != nil {
+		t.Skipf("shared data set not found: %v", err)
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", path, "--epochs", "1"); code != exitOK {
+		t.Fatalf("exit %d; stderr %s", code, c.stderr.String())
+	}
+	want := "note: " + path + ": 541,909 lines make 18,536 orders; left out: 9,290 cancelled, 133,359 without a customer id, " +
+		"1,336 stock adjustments (negative quantity at price 0, no customer)\n"
+	if !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr lacks the load note %q:\n%s", want, c.stderr.String())
+	}
+	if !strings.Contains(c.stderr.String(), "(order log, cutoff 2011-11-09, horizon 30 days): 3269 train, 817 validation") {
+		t.Errorf("stderr:\n%s", c.stderr.String())
+	}
+}
+
+// telcoParquet writes the Telco CSV as a Parquet file of text columns
+// (blank cells as nulls), so that kinds are inferred from the text as in
+// the CSV.
+func telcoParquet(t *testing.T) string {
+	raw, err := os.ReadFile(filepath.Join(sharedDatasets, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv"))
+	if err != nil {
+		t.Skipf("shared data set not found: %v", err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	group := parquet.Group{}
+	for _, h := range rows[0] {
+		group[h] = parquet.Optional(parquet.String())
+	}
+	schema := parquet.NewSchema("telco", group)
+	col := make([]int, len(rows[0]))
+	for j, h := range rows[0] {
+		leaf, _ := schema.Lookup(h)
+		col[j] = leaf.ColumnIndex
+	}
+	var buf bytes.Buffer
+	w := parquet.NewWriter(&buf, schema, parquet.MaxRowsPerRowGroup(2000))
+	for _, r := range rows[1:] {
+		row := make(parquet.Row, len(r))
+		for j, cell := range r {
+			v := parquet.Value{}.Level(0, 0, col[j])
+			if strings.TrimSpace(cell) != "" {
+				v = parquet.ValueOf(cell).Level(0, 1, col[j])
+			}
+			row[col[j]] = v
+		}
+		if _, err := w.WriteRows([]parquet.Row{row}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "telco.data") // recognised by content, not by name
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestParquetTrainAndPredictData(t *testing.T) {
+	path := telcoParquet(t)
+	model := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", path, "--epochs", "1", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d; stderr %s", code, c.stderr.String())
+	}
+	if !strings.Contains(c.stderr.String(), "Training on "+path+": 5634 train, 1409 validation") {
+		t.Errorf("train stderr:\n%s", c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "predict", "--model", model, "--data", path); code != exitOK {
+		t.Fatalf("predict: exit %d; stderr %s", code, c.stderr.String())
+	}
+	if lines := strings.Count(c.stdout.String(), "\n"); lines != 7044 {
+		t.Errorf("predict printed %d lines, want a header and 7,043 scores", lines)
+	}
+}
+
+func TestParquetOpenersKeepRandomAccess(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.parquet")
+	if err := os.WriteFile(path, []byte("PAR1 not much else PAR1"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	osOpen := func(p string) (io.ReadCloser, error) { return os.Open(p) }
+	// The CLI's opener and the served one over it, as serve builds them.
+	open := servedOpener(openWithContext(context.Background(), osOpen), experiment.Source{Kind: "log", Path: path})
+	f, err := open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ra, ok := f.(io.ReaderAt)
+	st, ok2 := f.(interface{ Stat() (fs.FileInfo, error) })
+	if !ok || !ok2 {
+		t.Fatalf("the opened file (%T) cannot be read at an offset or sized: Parquet would be read into memory", f)
+	}
+	var tail [4]byte
+	if _, err := ra.ReadAt(tail[:], 19); err != nil || string(tail[:]) != "PAR1" {
+		t.Errorf("ReadAt: %q, %v", tail, err)
+	}
+	if info, err := st.Stat(); err != nil || info.Size() != 23 {
+		t.Errorf("Stat: %v, %v", info, err)
+	}
+}

@@ -1,0 +1,68 @@
+package data
+
+import (
+	"io"
+)
+
+// readParquetTable reads a per-user table from a Parquet file with the
+// rules of ReadCSV: each cell is the text of its value (see appendCell), so
+// kind inference, label detection and the column errors are the CSV ones,
+// located by row group, row and column. Rows are decoded a batch at a time
+// into the column builders.
+func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table, err error) {
+	opts = opts.withDefaults()
+	pf, err := openParquet(in, name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = pf.locate(err) }()
+	header := pf.header
+	labelCol := -1
+	if !opts.NoLabel {
+		if labelCol, err = findLabel(name, header, opts.Label); err != nil {
+			return nil, err
+		}
+	}
+	rec := &recordReader{file: name, delim: ','}
+	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol}
+	rows := pf.rowReader(nil)
+	defer rows.close()
+	for len(p.sample) < opts.InferRows {
+		if err := rows.next(rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		if err := p.checkRecord(rec); err != nil {
+			return nil, err
+		}
+		row := make([]string, len(header))
+		for i := range row {
+			row[i] = string(rec.field(i))
+		}
+		p.sample = append(p.sample, row)
+		p.lines = append(p.lines, rec.line)
+	}
+	if len(p.sample) == 0 {
+		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "a Parquet file with columns but no rows")
+	}
+	if err := p.decideStorage(); err != nil {
+		return nil, err
+	}
+	for {
+		if err := rows.next(rec); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		if err := p.checkRecord(rec); err != nil {
+			return nil, err
+		}
+		for j := range p.builders {
+			if err := p.builders[j].add(rec.field(j), name, rec.line, j+1, header[j]); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return p.finish(opts)
+}

@@ -1,0 +1,19 @@
+package datascreen
+
+import (
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// leftOut words the other lines of an order log left out of the orders:
+// those without a customer id and stock adjustments ("" when none).
+func (s Model) leftOut(c *data.CohortReport) string {
+	out := ""
+	if c.MissingCustomer > 0 {
+		out += s.Tf(" · %s without a customer id", " · %s 条无客户编号", common.Thousands(c.MissingCustomer))
+	}
+	if c.Adjustments > 0 {
+		out += s.Tf(" · %s stock adjustments", " · %s 条库存调整", common.Thousands(c.Adjustments))
+	}
+	return out
+}
