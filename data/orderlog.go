@@ -344,7 +344,7 @@ func (p *logParser) line(want int) error {
 			return nil
 		}
 		p.log.Cancelled++
-		p.keepCancel(trimSpace(src.field(c.customer)), orderID, day)
+		p.keepCancel(cust, orderID, day)
 		return nil
 	}
 	if isMissing(cust) {
