@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math"
+	"sync"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -24,7 +25,11 @@ type comparison struct {
 	scheme experiment.Scheme
 	cancel context.CancelFunc
 	coal   *engine.Coalescer
-	done   chan struct{} // closed when the goroutine has returned
+	done   chan struct{} // closed when the work has returned or will never run
+
+	mu       sync.Mutex
+	launched bool // the work has started
+	closed   bool // done is closed
 
 	latest  engine.Progress
 	ended   bool
@@ -64,7 +69,7 @@ func (s *Model) startComparison(run common.Run) tea.Cmd {
 	if s.cmp != nil && s.cmp.loaded == e.Loaded() {
 		return nil // shown once per loaded log
 	}
-	s.Close()
+	s.Close() // a comparison for another log, still training
 	parent := s.parent
 	if parent == nil {
 		parent = context.Background()
@@ -75,7 +80,10 @@ func (s *Model) startComparison(run common.Run) tea.Cmd {
 		coal: engine.NewCoalescer(8), done: make(chan struct{})}
 	s.cmp = c
 	work := func() tea.Msg {
-		defer close(c.done)
+		if !c.launch() {
+			return CompareDoneMsg{id: c.id, err: context.Canceled}
+		}
+		defer c.finish()
 		var (
 			res *experiment.SchemeComparison
 			err error
@@ -89,10 +97,39 @@ func (s *Model) startComparison(run common.Run) tea.Cmd {
 	return tea.Batch(work, compareTick(c.id))
 }
 
-// Close cancels a running comparison without waiting.
+// launch marks the work started, unless the comparison was closed
+// before its Cmd ran.
+func (c *comparison) launch() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.launched = !c.closed
+	return c.launched
+}
+
+// finish closes done once.
+func (c *comparison) finish() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.closed {
+		c.closed = true
+		close(c.done)
+	}
+}
+
+// Close cancels a running comparison without waiting. One whose Cmd has
+// not run yet is finished here, so Wait never hangs when the program ends
+// before the Cmd runs.
 func (s Model) Close() {
-	if s.cmp != nil && !s.cmp.ended {
-		s.cmp.cancel()
+	c := s.cmp
+	if c == nil {
+		return
+	}
+	c.cancel()
+	c.mu.Lock()
+	launched := c.launched
+	c.mu.Unlock()
+	if !launched {
+		c.finish()
 	}
 }
 

@@ -1,6 +1,8 @@
 package evalscreen
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -181,4 +183,24 @@ func TestGoldenOrderLog(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		screentest.Golden(t, evaluated(t, c, run), c.Width, c.Height)
 	})
+}
+
+// TestCloseBeforeTheComparisonRuns: closing the screen (the program ended)
+// before the comparison's Cmd ran leaves nothing to wait for, and the Cmd
+// then trains nothing.
+func TestCloseBeforeTheComparisonRuns(t *testing.T) {
+	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 3)
+	s, compare := startedComparison(t, screentest.Common("en", 80, 24), run)
+	s.Close()
+	s.Wait() // returns: the Cmd never ran
+	for _, msg := range screentest.Drain(compare, func(msg tea.Msg) (tea.Cmd, bool) {
+		if _, ok := msg.(CompareTickMsg); ok {
+			return nil, true
+		}
+		return nil, false
+	}) {
+		if done, ok := msg.(CompareDoneMsg); ok && !errors.Is(done.err, context.Canceled) {
+			t.Errorf("the closed comparison ran: %+v", done)
+		}
+	}
 }
