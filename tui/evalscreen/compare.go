@@ -186,13 +186,13 @@ func (s Model) comparisonLines(w int) []string {
 	switch {
 	case !c.ended:
 		p := c.latest
-		return wrap(s.Tf("Training once more on a %s to compare (run %d's settings and seed): epoch %d of %d · x stops it",
+		return wrap(s.Tf("Training once more, %s, to compare (run %d's settings and seed): epoch %d of %d · x stops it",
 			"再按%s训练一次以作对比（第 %d 次训练的设置与种子）：第 %d/%d 轮 · 按 x 停止",
 			other, c.run, p.Epoch, max(p.Epochs, s.config.Train.Epochs)), w, st.Muted)
 	case c.stopped && errors.Is(c.err, context.Canceled):
-		return wrap(s.Tf("The comparison with a %s was stopped.", "与%s的对比已停止。", other), w, st.Muted)
+		return wrap(s.Tf("The comparison with %s was stopped.", "与%s的对比已停止。", other), w, st.Muted)
 	case c.err != nil:
-		return wrap(s.Tf("The comparison with a %s failed: %v", "与%s的对比失败：%v", other, c.err), w, st.Warning)
+		return wrap(s.Tf("The comparison with %s failed: %v", "与%s的对比失败：%v", other, c.err), w, st.Warning)
 	}
 	r := c.result
 	var verdict string

@@ -143,7 +143,7 @@ func TestComparisonShownOnce(t *testing.T) {
 	run := screentest.LogRun(t, d, experiment.OutOfTime, 30)
 	s, compare := startedComparison(t, screentest.Common("en", 160, 48), run)
 	screentest.MustContain(t, flat(screentest.Render(s, 160, 48)),
-		"Training once more on a random split to compare (run 1's settings and seed): epoch 0 of 30 · x stops it")
+		"Training once more, random split, to compare (run 1's settings and seed): epoch 0 of 30 · x stops it")
 	s, _ = drain(t, s, compare)
 	want, err := experiment.CompareSchemes(t.Context(), run.Exp, nil)
 	if err != nil {
@@ -173,8 +173,9 @@ func TestComparisonStops(t *testing.T) {
 		s, compare := startedComparison(t, screentest.Common(lang, 80, 24), run)
 		s, _ = s.step(screentest.Press("x"))
 		s, _ = drain(t, s, compare)
-		want := map[string]string{"en": "The comparison with a out of time was stopped.", "zh": "与跨时间验证的对比已停止。"}[lang]
-		screentest.MustContain(t, flat(screentest.Render(s, 80, 24)), want)
+		want := map[string]string{"en": "The comparison with out of time was stopped.", "zh": "与跨时间验证的对比已停止。"}[lang]
+		header := map[string]string{"en": "Run 1 · random split: validation part, 16 rows", "zh": "第 1 次训练 · 随机划分：验证集，16 行"}[lang]
+		screentest.MustContain(t, flat(screentest.Render(s, 80, 24)), want, header)
 	}
 }
 

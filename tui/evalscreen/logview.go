@@ -89,7 +89,12 @@ func (s Model) partLine() string {
 			"跨时间：%[2]s 的 %[1]s 位客户，模型用 %[3]s 的客户训练",
 			common.Thousands(d.sweep.Rows()), d.cutoff.Format(time.DateOnly), d.trained.Cohort.Cutoff.Format(time.DateOnly))
 	}
-	return s.Tf("%s part, %s rows", "%s，%s 行", s.partName(d.part), common.Thousands(d.sweep.Rows()))
+	line := s.Tf("%s part, %s rows", "%s，%s 行", s.partName(d.part), common.Thousands(d.sweep.Rows()))
+	if d.isLog {
+		// An order log could have been validated out of time: say it was not.
+		line = s.T("random split: ", "随机划分：") + line
+	}
+	return line
 }
 
 // newROC is the ROC chart, with a BG/NBD curve for an order log.
