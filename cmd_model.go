@@ -159,6 +159,9 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	if err := experiment.CompleteLabels(d); err != nil {
 		return nil, nil, err
 	}
+	if err := b.CheckCohort(d); err != nil {
+		return nil, nil, err
+	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}

@@ -3,7 +3,9 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"runtime"
 
 	"github.com/spf13/cobra"
@@ -15,12 +17,15 @@ import (
 type predictOptions struct {
 	model, data string
 	explain     int
+	// log, cutoff and logColumns score an order log's current customers.
+	log, cutoff, logColumns string
+	out                     string
 }
 
 func newPredictCmd(a *app) *cobra.Command {
 	o := &predictOptions{}
 	cmd := &cobra.Command{
-		Use:   "predict --model FILE --data FILE [--explain N]",
+		Use:   "predict --model FILE (--data FILE | --log FILE [--cutoff DATE]) [--explain N] [--out FILE]",
 		Short: "Score users with a saved model (CSV on stdout)",
 		Long: `Score every row of a per-user CSV with a saved model and print one CSV line per
 user: id, probability of the positive class (6 decimals), and the predicted class at the
@@ -35,9 +40,21 @@ older model files without one).
 
 The header is <id column>,probability_<label>_<positive>,predicted_<label>
 and reason_1 … reason_N ("row" and 1-based row numbers when the file has no
-id column); the TUI's Users export writes the same format.`,
+id column); the TUI's Users export writes the same format.
+
+With --log instead of --data (a model trained on an order log), every
+customer with at least one order on or before --cutoff is scored, with rows
+built as the model's were (its horizon, features and column roles); the
+default cutoff is the log's last date, "today", so every order in the log is
+history. Customers first seen fewer than 90 days (the longest feature window)
+before the cutoff are scored and marked: a short_history column, true or
+false, comes after the predicted class, and stderr counts them.
+
+With --out the CSV is written to FILE (atomically) instead of stdout.`,
 		Example: `  retain predict --model model.json --data users.csv > scores.csv
-  retain predict --model model.json --data users.csv --explain 3`,
+  retain predict --model model.json --data users.csv --explain 3
+  retain predict --model log_model.json --log orders.csv --out today.csv
+  retain predict --model log_model.json --log orders.csv --cutoff 1998-03-31`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return classify(runPredict(cmd.Context(), a, o))
@@ -47,10 +64,17 @@ id column); the TUI's Users export writes the same format.`,
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
 	fs.StringVar(&o.data, "data", "", "per-user CSV `FILE` to score")
 	fs.IntVar(&o.explain, "explain", 0, "add the top `N` reasons of each prediction")
+	fs.StringVar(&o.log, "log", "", "order log `FILE` whose customers to score (a model trained on an order log)")
+	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
+	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
-	_ = cmd.MarkFlagRequired("data")
+	cmd.MarkFlagsOneRequired("data", "log")
+	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("model", "json")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("out", "csv")
 	return cmd
 }
 
@@ -58,8 +82,20 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.explain < 0 {
 		return usageError(fmt.Errorf("--explain %d: want a number of reasons ≥ 0", o.explain))
 	}
+	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
+		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	}
+	if err := checkOut(o.out); err != nil {
+		return err
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
+		return err
+	}
+	if o.log != "" {
+		return runPredictLog(ctx, a, o, b)
+	}
+	if err := b.ForTable(o.data); err != nil {
 		return err
 	}
 	raw, err := readAll(a, o.data)
@@ -72,6 +108,14 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: o.data}
+	return writeScores(ctx, a, o, b, scored, scored, opts)
+}
+
+// writeScores writes the scores CSV of rows (whose inputs scored holds) to
+// stdout or --out, explained when --explain asks for reasons.
+func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle, scored *experiment.Scored,
+	rows experiment.ScoreRows, opts experiment.ExportOptions) error {
+	var err error
 	if o.explain > 0 {
 		need := b.ExplainMemory(scored.Len(), o.explain, runtime.GOMAXPROCS(0))
 		if err := a.checkMemory(fmt.Sprintf("--explain %d: explaining %d rows", o.explain, scored.Len()), need); err != nil {
@@ -87,7 +131,16 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 			return err
 		}
 	}
-	return experiment.WriteScoresCSV(ctx, a.stdout, scored, opts)
+	if o.out == "" {
+		return experiment.WriteScoresCSV(ctx, a.stdout, rows, opts)
+	}
+	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+		return experiment.WriteScoresCSV(ctx, w, rows, opts)
+	})
+	if err != nil {
+		return err
+	}
+	return a.guard.commit(ctx, r)
 }
 
 // meanInput is the average prepared input of the scored rows: the baseline

@@ -113,6 +113,7 @@ file given with --data or --log).`,
 		newPredictCmd(a),
 		newBenchCmd(a),
 		newQualityCmd(a),
+		newCohortsCmd(a),
 		newServeCmd(a),
 	)
 	return root

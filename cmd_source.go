@@ -20,6 +20,7 @@ type sourceFlags struct {
 	log, cutoff        string
 	horizon            string
 	logColumns         string
+	btydFeatures       bool
 	builtinUsers       int
 	builtinSeed        uint64
 	registeredBuiltins bool
@@ -35,6 +36,7 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
+	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
@@ -52,6 +54,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 func (f *sourceFlags) source() (experiment.Source, error) {
 	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
 	switch {
+	case f.btydFeatures && f.log == "":
+		return experiment.Source{}, usageError(errors.New("--btyd-features needs --log: the BG/NBD quantities come from an order log's history"))
 	case f.data == "" && f.log == "" && f.label != "":
 		return experiment.Source{}, usageError(errors.New("--label needs --data"))
 	case f.data == "" && f.log == "" && logOnly:
@@ -71,6 +75,7 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 			return experiment.Source{}, usageError(fmt.Errorf("--log-columns %q: %w", f.logColumns, err))
 		}
 		src.LogColumns = cols
+		src.Features.BTYD = f.btydFeatures
 		if f.cutoff != "" {
 			t, err := time.Parse(time.DateOnly, f.cutoff)
 			if err != nil {

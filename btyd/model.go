@@ -69,8 +69,9 @@ var ErrFit = errors.New("btyd: the BG/NBD fit did not converge")
 // calibration summaries. It minimises the mean negative log-likelihood per customer over the
 // logarithms of the parameters (so they stay positive) with BFGS and
 // central-difference gradients, starting from r = α = a = b = 1. It returns
-// the parameters and the log-likelihood at them, or an error wrapping ErrFit
-// when the optimiser fails or ends at a non-finite point.
+// the parameters and the log-likelihood at them. When BFGS fails it retries
+// with Nelder–Mead from the same start; an error wrapping ErrFit means both
+// failed or ended at a non-finite point.
 func Fit(cs []Customer) (Params, float64, error) {
 	if len(cs) == 0 {
 		return Params{}, 0, ErrNoCustomers
@@ -103,12 +104,26 @@ func Fit(cs []Customer) (Params, float64, error) {
 	}
 	settings := &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 1000}
 	res, err := optimize.Minimize(problem, []float64{0, 0, 0, 0}, settings, &optimize.BFGS{})
-	if err != nil {
-		return Params{}, 0, fmt.Errorf("%w: %v", ErrFit, err)
+	if err == nil {
+		if p := unpack(res.X); p.Valid() && !math.IsInf(res.F, 0) && !math.IsNaN(res.F) {
+			return p, p.TotalLogLikelihood(cs), nil
+		}
+		err = fmt.Errorf("ended at %+v (status %v)", unpack(res.X), res.Status)
 	}
-	p := unpack(res.X)
-	if !p.Valid() || math.IsInf(res.F, 0) || math.IsNaN(res.F) {
-		return Params{}, 0, fmt.Errorf("%w: ended at %+v (status %v)", ErrFit, p, res.Status)
+	// BFGS with finite-difference gradients can stop in its line search
+	// short of the optimum, above all when the maximum lies towards the
+	// boundary (a → 0, b → ∞: customers who never drop out, where BG/NBD
+	// becomes the NBD model). The same likelihood is then minimised from
+	// the same start with Nelder–Mead, which needs no gradient.
+	nmSettings := &optimize.Settings{MajorIterations: 20000,
+		Converger: &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-12, Iterations: 400}}
+	nm, nmErr := optimize.Minimize(optimize.Problem{Func: negLL}, []float64{0, 0, 0, 0}, nmSettings, &optimize.NelderMead{})
+	if nmErr != nil || nm == nil {
+		return Params{}, 0, fmt.Errorf("%w: BFGS: %v; Nelder–Mead: %v", ErrFit, err, nmErr)
 	}
-	return p, p.TotalLogLikelihood(cs), nil
+	q := unpack(nm.X)
+	if !q.Valid() || math.IsInf(nm.F, 0) || math.IsNaN(nm.F) {
+		return Params{}, 0, fmt.Errorf("%w: BFGS: %v; Nelder–Mead ended at %+v", ErrFit, err, q)
+	}
+	return q, q.TotalLogLikelihood(cs), nil
 }

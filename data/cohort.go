@@ -3,7 +3,6 @@ package data
 import (
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 )
@@ -26,7 +25,7 @@ const (
 	cohortFrequency    = "frequency"          // orders up to the cutoff
 	cohortMonetary     = "monetary_total"     // sum of order amounts
 	cohortMonetaryAvg  = "monetary_avg"       // mean order amount
-	cohortTenure       = "tenure_days"        // days since the first order
+	cohortTenure       = "tenure_days"        // days since the first purchase
 	cohortOrders30     = "orders_30d"         // orders 0–29 days old
 	cohortOrders90     = "orders_90d"         // orders 0–89 days old
 	cohortIntervalMean = "interval_mean_days" // see BuildCohort
@@ -53,6 +52,15 @@ type CohortReport struct {
 	// From the log: data lines, kept orders, left-out lines, date range.
 	Lines, Orders, Cancelled, MissingCustomer int
 	First, Last                               time.Time
+	// Short marks, per row, a customer with a short history: a first order
+	// fewer than ShortHistoryDays days before the cutoff. ShortHistory
+	// counts them.
+	Short        []bool
+	ShortHistory int
+	// Features names the feature columns made, in table order; Skipped the
+	// features of the set that were not made, each with the reason.
+	Features []string
+	Skipped  []SkippedFeature
 }
 
 // String summarises the report in one line for people.
@@ -69,38 +77,74 @@ func (r CohortReport) String() string {
 	return s
 }
 
-// BuildCohort turns an order log into one row per customer who ordered on or
-// before the cutoff date, with features from that history and the label
-// "orders again within horizonDays days after the cutoff" (positive class
-// "yes"). horizonDays 0 means DefaultHorizonDays. The cutoff's calendar date
-// must lie in the log's range and before its last date.
-//
-// Features: recency_days, frequency, monetary_total and monetary_avg (when
-// the log has amounts), tenure_days, orders_30d, orders_90d, and the mean
-// and population standard deviation of the days between consecutive orders.
-// A customer with one order has no interval yet: the mean is then the days
-// since that order (a lower bound on the interval to come) and the standard
-// deviation 0, as it is for two orders.
+// ShortHistoryDays is the history a customer needs not to be marked short:
+// the longest feature window (orders_90d). A customer first seen fewer days
+// before the cutoff has not been watched for that whole window, so their
+// windowed counts and order intervals describe a shorter life than the
+// other rows' and their score rests on less. A single old order is not
+// short: the long silence after it is itself what the model reads.
+const ShortHistoryDays = 90
+
+// BuildCohort builds the cohort with the latest feature set; see
+// BuildCohortWith.
 func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, CohortReport, error) {
+	return BuildCohortWith(log, cutoff, horizonDays, CohortOptions{})
+}
+
+// BuildCohortWith turns an order log into one row per customer who ordered
+// on or before the cutoff date, with features from that history only and
+// the label "orders again within horizonDays days after the cutoff"
+// (positive class "yes"). horizonDays 0 means DefaultHorizonDays. The
+// cutoff's calendar date must lie in the log's range and before its last
+// date. The features are listed at CohortOptions; those a log cannot give
+// (no amounts, no items, …) are left out and named in CohortReport.Skipped.
+func BuildCohortWith(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions) (*Table, CohortReport, error) {
 	if horizonDays == 0 {
 		horizonDays = DefaultHorizonDays
 	}
+	return buildCohort(log, cutoff, horizonDays, opts, true)
+}
+
+// BuildCurrent turns an order log into the rows BuildCohortWith makes,
+// without a label: one row per customer who ordered on or before the
+// cutoff, with the same features, to be scored by a model trained on an
+// earlier cohort. The cutoff's calendar date must lie in the log's range
+// and may be its last date ("today": every order is history). The report's
+// label fields (Positives, PositiveRate, HorizonDays, HorizonTruncated)
+// stay zero.
+func BuildCurrent(log *OrderLog, cutoff time.Time, opts CohortOptions) (*Table, CohortReport, error) {
+	return buildCohort(log, cutoff, 0, opts, false)
+}
+
+// buildCohort builds the rows of BuildCohortWith, and of BuildCurrent when
+// labelled is false: then there is no label and no horizon, and the cutoff
+// may be the log's last date.
+func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions, labelled bool) (*Table, CohortReport, error) {
 	cut := dayNumber(cutoff)
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, First: log.First, Last: log.Last,
 	}
-	if horizonDays < 0 || horizonDays > MaxHorizonDays {
+	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
+		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",
+			ErrCutoff, log.Name, opts.Version, CohortFeaturesVersion)
+	}
+	if labelled && (horizonDays < 0 || horizonDays > MaxHorizonDays) {
 		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", ErrCutoff, log.Name, horizonDays, MaxHorizonDays)
 	}
 	first, last := dayNumber(log.First), dayNumber(log.Last)
-	if len(log.Orders) == 0 || cut < first || cut >= last {
+	if !labelled {
+		if len(log.Orders) == 0 || cut < first || cut > last {
+			return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s",
+				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
+		}
+	} else if len(log.Orders) == 0 || cut < first || cut >= last {
 		return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s (it must be on or after the first and before the last)",
 			ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
 	}
 	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(last)
 
-	// Group the days of each customer's orders up to the cutoff (CSR layout).
+	// Group each customer's orders up to the cutoff (CSR layout).
 	nc := len(log.Customers)
 	start := make([]int, nc+1)
 	positive := make([]bool, nc)
@@ -115,26 +159,51 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 	for c := range nc {
 		start[c+1] += start[c]
 	}
+	set := newCohortSet(log, opts.Version)
 	days := make([]int32, start[nc])
 	amounts := make([]float64, start[nc])
+	var qty []float64
+	if set.hasQuantity {
+		qty = make([]float64, start[nc])
+	}
 	fill := slices.Clone(start[:nc])
 	for _, o := range log.Orders {
 		if o.Day <= cut {
-			days[fill[o.Customer]] = o.Day
-			amounts[fill[o.Customer]] = o.Amount
+			i := fill[o.Customer]
+			days[i], amounts[i] = o.Day, o.Amount
+			if qty != nil {
+				qty[i] = o.Quantity
+			}
 			fill[o.Customer]++
 		}
 	}
+	extra := set.perCustomer(log, cut)
 
-	b := newCohortBuilder(log.HasAmount)
+	b := newCohortBuilder(set)
 	for c := range nc {
 		if start[c] == start[c+1] {
 			rep.Later++
 			continue
 		}
-		b.add(log.Customers[c], cut, days[start[c]:start[c+1]], amounts[start[c]:start[c+1]], positive[c])
+		h := history{days: days[start[c]:start[c+1]], amounts: amounts[start[c]:start[c+1]]}
+		if qty != nil {
+			h.qty = qty[start[c]:start[c+1]]
+		}
+		extra.fill(&h, c)
+		b.add(log.Customers[c], cut, h, positive[c])
 	}
 	rep.Customers = len(b.ids)
+	rep.Short = b.short
+	for _, s := range b.short {
+		if s {
+			rep.ShortHistory++
+		}
+	}
+	rep.Features, rep.Skipped = set.names(), set.skipped()
+	if !labelled {
+		tab, err := NewTable(log.Name, b.columns(), Label{})
+		return tab, rep, err
+	}
 	for _, v := range b.label {
 		rep.Positives += int(v)
 	}
@@ -142,84 +211,4 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 	label := Label{Name: fmt.Sprintf("orders_again_%dd", horizonDays), Values: b.label, Positive: "yes", Negative: "no"}
 	tab, err := NewTable(log.Name, b.columns(), label)
 	return tab, rep, err
-}
-
-// cohortBuilder accumulates the feature columns row by row.
-type cohortBuilder struct {
-	hasAmount bool
-	ids       []string
-	cols      map[string][]float64
-	label     []float64
-}
-
-func newCohortBuilder(hasAmount bool) *cohortBuilder {
-	return &cohortBuilder{hasAmount: hasAmount, cols: make(map[string][]float64)}
-}
-
-func (b *cohortBuilder) names() []string {
-	names := []string{cohortRecency, cohortFrequency, cohortMonetary, cohortMonetaryAvg, cohortTenure,
-		cohortOrders30, cohortOrders90, cohortIntervalMean, cohortIntervalStd}
-	if !b.hasAmount {
-		names = slices.DeleteFunc(names, func(n string) bool { return n == cohortMonetary || n == cohortMonetaryAvg })
-	}
-	return names
-}
-
-// add appends one customer; days and amounts are their orders up to the
-// cutoff, in any order (days is sorted in place).
-func (b *cohortBuilder) add(id string, cut int32, days []int32, amounts []float64, positive bool) {
-	slices.Sort(days)
-	n := float64(len(days))
-	var total float64
-	for _, a := range amounts {
-		total += a
-	}
-	var in30, in90 float64
-	for _, d := range days {
-		age := cut - d
-		if age < 30 {
-			in30++
-		}
-		if age < 90 {
-			in90++
-		}
-	}
-	tenure := float64(cut - days[0])
-	mean, std := tenure, 0.0
-	if len(days) >= 2 {
-		mean = float64(days[len(days)-1]-days[0]) / (n - 1)
-		var ss float64
-		for i := 1; i < len(days); i++ {
-			g := float64(days[i]-days[i-1]) - mean
-			ss += g * g
-		}
-		std = math.Sqrt(ss / (n - 1))
-	}
-	b.ids = append(b.ids, id)
-	put := func(name string, v float64) { b.cols[name] = append(b.cols[name], v) }
-	put(cohortRecency, float64(cut-days[len(days)-1]))
-	put(cohortFrequency, n)
-	if b.hasAmount {
-		put(cohortMonetary, total)
-		put(cohortMonetaryAvg, total/n)
-	}
-	put(cohortTenure, tenure)
-	put(cohortOrders30, in30)
-	put(cohortOrders90, in90)
-	put(cohortIntervalMean, mean)
-	put(cohortIntervalStd, std)
-	if positive {
-		b.label = append(b.label, 1)
-	} else {
-		b.label = append(b.label, 0)
-	}
-}
-
-// columns returns the id column then the features in a fixed order.
-func (b *cohortBuilder) columns() []*Column {
-	cols := []*Column{NewIDColumn(CohortIDName, b.ids)}
-	for _, name := range b.names() {
-		cols = append(cols, &Column{Name: name, Kind: Numeric, Values: b.cols[name]})
-	}
-	return cols
 }

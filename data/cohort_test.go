@@ -48,6 +48,21 @@ func TestBuildCohortRetail(t *testing.T) {
 		"orders_90d":         {2, 1},
 		"interval_mean_days": {14, 26}, // one order: the days since it
 		"interval_std_days":  {0, 0},
+		// Version 2: 17850 ordered 85123A, 71053 (6 each) then 22139 (2);
+		// 12583 ten of 22139. Neither cancelled (13047 did, but first
+		// ordered after the cutoff). 17850 spent 9.90 in the last 30 days
+		// and 35.64 in the 30 before; 12583 only in the last 30.
+		"distinct_items":  {3, 1},
+		"basket_size_avg": {7, 10},
+		"cancel_share":    {0, 0},
+		"spend_trend":     {(9.90 - 35.64) / 45.54, 1},
+	}
+	if !slices.Equal(rep.Features, slices.Collect(func(yield func(string) bool) {
+		for _, c := range tab.Features() {
+			yield(c.Name)
+		}
+	})) || rep.Skipped != nil {
+		t.Errorf("features %v, skipped %v", rep.Features, rep.Skipped)
 	}
 	if len(tab.Features()) != len(want) {
 		t.Errorf("%d features, want %d", len(tab.Features()), len(want))
@@ -57,6 +72,56 @@ func TestBuildCohortRetail(t *testing.T) {
 		if c == nil || len(c.Values) != 2 || !approxEqual(c.Values[0], w[0]) || !approxEqual(c.Values[1], w[1]) {
 			t.Errorf("%s = %+v, want %v", name, c, w)
 		}
+	}
+}
+
+// TestBuildCohortVersion1 checks that the first feature set is still made
+// as it was, for models that recorded it.
+func TestBuildCohortVersion1(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, rep, err := BuildCohortWith(log, ymd(2010, 12, 31), 30, CohortOptions{Version: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"recency_days", "frequency", "monetary_total", "monetary_avg", "tenure_days",
+		"orders_30d", "orders_90d", "interval_mean_days", "interval_std_days"}
+	if !slices.Equal(rep.Features, want) || len(tab.Features()) != len(want) || rep.Skipped != nil {
+		t.Errorf("features %v, skipped %v", rep.Features, rep.Skipped)
+	}
+	_, _, err = BuildCohortWith(log, ymd(2010, 12, 31), 30, CohortOptions{Version: 3})
+	if wantErr := "data: cutoff or horizon out of range: retail.csv: cohort feature set version 3 (this build makes 1 to 2)"; err == nil || err.Error() != wantErr {
+		t.Errorf("version 3: %v", err)
+	}
+}
+
+// TestBuildCohortSkipsWhatTheLogLacks checks that a log without items,
+// amounts, quantities or cancellations makes only what it can and says why.
+func TestBuildCohortSkipsWhatTheLogLacks(t *testing.T) {
+	in := "customer,date\na,2020-01-01\nb,2020-01-05\na,2020-02-01\nb,2020-03-01\n"
+	log, err := ReadOrderLog(strings.NewReader(in), "bare.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rep, err := BuildCohort(log, ymd(2020, 2, 1), 30)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var skipped []string
+	for _, s := range rep.Skipped {
+		skipped = append(skipped, s.String())
+	}
+	want := []string{"monetary_total (the log has no amount or price column)",
+		"monetary_avg (the log has no amount or price column)", "distinct_items (the log has no item column)",
+		"basket_size_avg (the log has neither a quantity nor an item column)",
+		"cancel_share (the log shows no cancellations)", "spend_trend (the log has no amount or price column)"}
+	if !slices.Equal(skipped, want) {
+		t.Errorf("skipped\n got %q\nwant %q", skipped, want)
+	}
+	if len(rep.Features) != 7 {
+		t.Errorf("features %v", rep.Features)
 	}
 }
 

@@ -6,9 +6,11 @@
 //     a UTF-8 BOM, infers each column's Kind (numeric, boolean, categorical,
 //     identifier, constant), finds a binary label and its positive class.
 //   - Order logs: ReadOrderLog reads whitespace-aligned logs such as CDNOW
-//     and CSV logs with ISO dates, dropping cancellations and rows without a
-//     customer; BuildCohort turns a log into per-customer recency, frequency,
-//     monetary, tenure and interval features with the label "orders again
+//     and CSV logs with ISO dates, leaving out (and counting) cancellations
+//     and rows without a customer but keeping each kept line's item and the
+//     cancelled orders; BuildCohort turns a log into per-customer recency,
+//     frequency, monetary, tenure, interval, item, basket, cancellation and
+//     spend-trend features (CohortOptions) with the label "orders again
 //     within the horizon after the cutoff".
 //   - The built-in shop: GenerateShop draws a seeded synthetic population
 //     from a known probability model, so the Bayes limit is known.

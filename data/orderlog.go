@@ -38,7 +38,7 @@ type LogColumns struct {
 	Price    string // unit price: amount = price × quantity when no Amount
 	Quantity string // units; a negative quantity marks a cancellation
 	Order    string // order or invoice id: lines sharing one form one order
-	Item     string // product id (read for completeness; not a feature)
+	Item     string // product id: the distinct_items and basket features
 }
 
 // LogOptions controls ReadOrderLog. The zero value detects everything.
@@ -89,6 +89,12 @@ type OrderLog struct {
 	// MissingCustomer counts lines left out for a blank or NA customer id
 	// (a cancelled line without one counts as cancelled).
 	MissingCustomer int
+	// Items holds each distinct item id (nil without an item column), and
+	// OrderItems the item of each kept line that has one; CancelledOrders
+	// the cancelled orders of customers with a kept order (orderlog_keep.go).
+	Items           []string
+	OrderItems      []OrderItem
+	CancelledOrders []CancelledOrder
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
 	// Today is LogOptions.Today; Future counts the data lines dated after
@@ -150,6 +156,7 @@ type logParser struct {
 	// byOrder maps (customer, order id) to the index of its order.
 	byOrder map[orderKey]int
 	dates   dateParser
+	keep    keepState
 }
 
 type orderKey struct {
@@ -189,6 +196,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	if p.log.Lines == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
 	}
+	p.finishKeep()
 	if len(p.log.Orders) == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
 			"no usable orders: %d lines, %d cancelled, %d without a customer id",
@@ -319,6 +327,7 @@ func (p *logParser) line(want int) error {
 	}
 	if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
 		p.log.Cancelled++
+		p.keepCancel(trimSpace(src.field(c.customer)), orderID, day)
 		return nil
 	}
 	cust := trimSpace(src.field(c.customer))
@@ -326,7 +335,10 @@ func (p *logParser) line(want int) error {
 		p.log.MissingCustomer++
 		return nil
 	}
-	p.add(cust, orderID, day, amount, qty)
+	oi := p.add(cust, orderID, day, amount, qty)
+	if c.item >= 0 {
+		p.keepItem(oi, trimSpace(src.field(c.item)))
+	}
 	return nil
 }
 
@@ -345,8 +357,8 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 }
 
 // add records one kept line, merging it into its order when the log has
-// order ids.
-func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty float64) {
+// order ids, and returns the index of its order.
+func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty float64) int {
 	log := p.log
 	ci, ok := p.byCustomer[string(cust)]
 	if !ok {
@@ -362,11 +374,12 @@ func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty floa
 			o.Amount += amount
 			o.Quantity += qty
 			o.Day = min(o.Day, day)
-			return
+			return oi
 		}
 		p.byOrder[key] = len(log.Orders)
 	}
 	log.Orders = append(log.Orders, Order{Customer: ci, Day: day, Amount: amount, Quantity: qty})
+	return len(log.Orders) - 1
 }
 
 // isCancelledInvoice reports an invoice number of the form "C" + digits, the

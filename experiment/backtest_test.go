@@ -9,7 +9,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
 )
@@ -164,12 +163,13 @@ func TestBacktestFolds(t *testing.T) {
 		}
 		if f.Fold == 1 {
 			// At 01-31 nobody has yet stopped long enough to tell dropout
-			// from a slow rate: the likelihood's maximum is on the boundary
-			// (a → 0, b → ∞, checked with Nelder–Mead) and the fit fails.
-			if !errors.Is(f.BGNBDErr, ErrBaseline) || !errors.Is(f.BGNBDErr, btyd.ErrFit) || f.BGNBD.Rows != 0 {
-				t.Errorf("fold 1: BG/NBD error %v, %d rows measured; want a failed fit and no figures", f.BGNBDErr, f.BGNBD.Rows)
+			// from a slow rate: the likelihood's maximum lies towards the
+			// boundary (a → 0 or b → ∞), where BFGS stops in its line
+			// search and btyd.Fit's Nelder–Mead retry ends. The fit must
+			// still say that nobody is likely to have dropped out.
+			if q := f.BGNBDFit.A / (f.BGNBDFit.A + f.BGNBDFit.B); f.BGNBDErr == nil && q > 0.01 {
+				t.Errorf("fold 1: BG/NBD fit %+v, want a drop-out probability per purchase a/(a+b) near 0, got %g", f.BGNBDFit, q)
 			}
-			continue
 		}
 		if f.BGNBDErr != nil {
 			t.Errorf("fold %d: %v", f.Fold, f.BGNBDErr)
@@ -190,8 +190,8 @@ func TestBacktestFolds(t *testing.T) {
 	if m := res.Network.Mean.LogLoss; math.Abs(m-sum/3) > 1e-12 {
 		t.Errorf("network mean log_loss %v, want %v", m, sum/3)
 	}
-	if res.BGNBD != nil {
-		t.Errorf("BG/NBD summarised over folds %+v although fold 1 has no fit", res.BGNBD)
+	if res.BGNBD == nil {
+		t.Errorf("BG/NBD not summarised over folds although every fold has a fit")
 	}
 }
 

@@ -21,7 +21,8 @@ import (
 //	  "created_at": "2026-11-27T01:02:03Z", UTC, RFC 3339
 //	  "source": {...},                     the Source the rows came from; for an order log
 //	                                       ("kind": "log") how its rows were made: "cutoff",
-//	                                       "horizon_days" and "log_columns" (see ForLog)
+//	                                       "horizon_days", "log_columns" and "log_features" (the
+//	                                       cohort feature set; absent in older files: set 1)
 //	  "source_description": "...",         Source.Describe()
 //	  "label": {"name": "Churn", "positive": "Yes", "negative": "No"},
 //	  "features": ["tenure", "Contract=One year", ...],  the network's inputs, in order

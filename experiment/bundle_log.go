@@ -46,7 +46,7 @@ func (b *Bundle) name() string {
 
 // ForLog returns src, an order-log source to score with the model, made the
 // way the model's rows were made: the model's horizon, and its log column
-// roles unless src gives its own. It refuses (ErrSource) a model that was
+// roles unless src gives its own, and its feature set (Source.Features). It refuses (ErrSource) a model that was
 // not trained on an order log and a horizon other than the model's.
 func (b *Bundle) ForLog(src Source) (Source, error) {
 	horizon, ok := b.LogHorizon()
@@ -61,6 +61,16 @@ func (b *Bundle) ForLog(src Source) (Source, error) {
 	src.HorizonDays = horizon
 	if src.LogColumns == (data.LogColumns{}) {
 		src.LogColumns = b.Source.LogColumns
+	}
+	if src.Features.BTYD && !b.Source.Features.BTYD {
+		return src, mismatch("--btyd-features disagrees with %s, which was trained without the BG/NBD inputs: leave the flag out and the model's own features are built",
+			b.name())
+	}
+	// The model's own feature set; a file older than the record was made
+	// with the first set.
+	src.Features = b.Source.Features
+	if src.Features == (LogFeatures{}) {
+		src.Features = LogFeatures{Version: 1}
 	}
 	return src, nil
 }

@@ -26,7 +26,10 @@ import (
 // probability most away from the baseline user's, largest first, each as
 // "column=value (±attribution)" with the attribution in probability points
 // to 4 decimals (FormatReason). Cells are empty when the model has fewer
-// columns than N.
+// columns than N. Scores of an order log's current customers (History)
+// have a short_history column, true or false, between the predicted class
+// and the reasons: true for a customer first seen fewer than
+// data.ShortHistoryDays days before the cutoff.
 
 // ExportBlock is how many rows WriteScoresCSV explains before writing them:
 // the memory it holds besides the rows themselves.
@@ -42,6 +45,9 @@ type ScoreRow struct {
 	// Input is the row's prepared network input; WriteScoresCSV asks for
 	// it only when it explains rows.
 	Input []float64
+	// ShortHistory marks a customer with a short history (written when
+	// ExportOptions.History is set).
+	ShortHistory bool
 }
 
 // ScoreRows is what WriteScoresCSV writes. Row may be called from several
@@ -61,6 +67,8 @@ type ExportOptions struct {
 	Label BundleLabel
 	// Threshold cuts probabilities into predicted classes.
 	Threshold float64
+	// History adds the short_history column (ScoreRow.ShortHistory).
+	History bool
 	// Reasons is the number of reason columns (0: none).
 	Reasons int
 	// Explainer explains each row; required when Reasons > 0.
@@ -80,11 +88,17 @@ func (o ExportOptions) Header() []string {
 		id = "row"
 	}
 	h := []string{id, "probability_" + o.Label.Name + "_" + o.Label.Positive, "predicted_" + o.Label.Name}
+	if o.History {
+		h = append(h, ShortHistoryColumn)
+	}
 	for k := range max(o.Reasons, 0) {
 		h = append(h, "reason_"+strconv.Itoa(k+1))
 	}
 	return h
 }
+
+// ShortHistoryColumn is the scores CSV's column of short-history marks.
+const ShortHistoryColumn = "short_history"
 
 // FormatReason writes a reason as "column=value (+0.1234)".
 func FormatReason(r Reason) string {
@@ -182,6 +196,11 @@ func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
 	if r.Probability >= o.Threshold {
 		rec[2] = o.Label.Positive
 	}
+	first := 3
+	if o.History {
+		rec[3] = strconv.FormatBool(r.ShortHistory)
+		first = 4
+	}
 	if o.Reasons == 0 {
 		return nil
 	}
@@ -190,7 +209,7 @@ func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
 		return fmt.Errorf("experiment: explaining row %d of %s: %w", r.Row, o.Data, err)
 	}
 	for k := range o.Reasons {
-		rec[3+k] = ""
+		rec[first+k] = ""
 		if k >= len(ex.Reasons) {
 			continue
 		}
@@ -199,7 +218,7 @@ func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
 			return &ScoreError{Model: o.Model, Data: o.Data, Row: r.Row, ID: r.ID,
 				What: fmt.Sprintf("a reason for column %q", reason.Column), Value: reason.Attribution}
 		}
-		rec[3+k] = FormatReason(reason)
+		rec[first+k] = FormatReason(reason)
 	}
 	return nil
 }
@@ -240,6 +259,9 @@ func (t tableRows) Len() int { return len(t.rows) }
 func (t tableRows) Row(i int, input bool) (ScoreRow, error) {
 	r := t.rows[i]
 	out := ScoreRow{ID: t.scores.ID(r), Row: r + 1, Probability: t.scores.Probabilities[r]}
+	if t.scores.Short != nil {
+		out.ShortHistory = t.scores.Short[r]
+	}
 	if input {
 		in, err := t.e.Row(r)
 		if err != nil {

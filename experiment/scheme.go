@@ -98,7 +98,9 @@ func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
 	if dayOf(oot.TrainCutoff) < dayOf(log.First) {
 		return nil, oot
 	}
-	trainTab, trainRep, err := data.BuildCohort(log, oot.TrainCutoff, h)
+	src := d.Source
+	src.Cutoff = oot.TrainCutoff
+	trainTab, trainRep, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err
 	}
@@ -111,8 +113,6 @@ func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
 			return nil, oot
 		}
 	}
-	src := d.Source
-	src.Cutoff = oot.TrainCutoff
 	train := &Data{Source: src, Table: trainTab, Cohort: &trainRep, Log: log}
 	e, err := New(train, cfg)
 	if err != nil {

@@ -41,6 +41,9 @@ type TableScores struct {
 	Labels []float64
 	// Parts place each row in the split.
 	Parts []RowPart
+	// Short marks the rows of an order log's customers with a short
+	// history (data.CohortReport.Short); nil for other data.
+	Short []bool
 }
 
 // ID returns row r's identifier, or its 1-based row number when the table
@@ -66,6 +69,9 @@ func (e *Experiment) ScoreAll() (*TableScores, error) {
 	s := &TableScores{Probabilities: make([]float64, t.Rows), Labels: t.Label.Values, Parts: e.rowParts()}
 	if t.IDColumn >= 0 {
 		s.IDs = t.Columns[t.IDColumn].Strings
+	}
+	if c := e.Data.Cohort; c != nil && len(c.Short) == t.Rows {
+		s.Short = c.Short
 	}
 	pred := engine.NewPredictor(e.Net)
 	rows := make([]int, 0, min(scoreChunk, t.Rows))

@@ -29,6 +29,9 @@ type Source struct {
 	// LogColumns names the log's columns by header name or 1-based number
 	// where detection cannot find them.
 	LogColumns data.LogColumns `json:"log_columns,omitzero"`
+	// Features is the cohort feature set of an order log (log_features.go):
+	// what to build when training, what was built in a model file.
+	Features LogFeatures `json:"log_features,omitzero"`
 }
 
 // Describe names the source in a few words for headers and reports.
@@ -67,8 +70,10 @@ type Data struct {
 	TrueProb []float64
 	// Cohort describes how an order log became a table (log sources only).
 	Cohort *data.CohortReport
-	// Log is the order log the cohort was built from (log sources only),
-	// for models fitted on the history itself such as BGNBDBaseline.
+	// Log is the parsed order log (log sources only), for what works on the
+	// orders rather than on the per-customer table: BGNBDBaseline, the
+	// cohort retention triangle and scoring the current customers
+	// (Experiment.Current).
 	Log *data.OrderLog
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
@@ -81,6 +86,9 @@ func (d *Data) Notes() []string {
 	notes := make([]string, 0, len(d.Warnings))
 	for _, w := range d.Warnings {
 		notes = append(notes, "warning: "+w.String())
+	}
+	for _, n := range featureNotes(d) {
+		notes = append(notes, "note: "+n)
 	}
 	for _, n := range data.LoadNotes(d.Table) {
 		notes = append(notes, "note: "+n)
@@ -152,7 +160,10 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		}
 		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
 	}
-	t, rep, err := data.BuildCohort(log, src.Cutoff, src.HorizonDays)
+	if src.Features, err = src.Features.resolve(src.Path); err != nil {
+		return nil, err
+	}
+	t, rep, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err
 	}
@@ -164,4 +175,23 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings}, nil
+}
+
+// buildLogCohort builds the cohort of log at src.Cutoff with src's horizon
+// and resolved feature set, BG/NBD inputs included when asked for: the
+// rows of Load, and of the earlier cohort an out-of-time experiment trains
+// on.
+func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, error) {
+	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, data.CohortOptions{Version: src.Features.Version})
+	if err != nil {
+		return nil, rep, err
+	}
+	if src.Features.BTYD {
+		var names []string
+		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+			return nil, rep, err
+		}
+		rep.Features = append(rep.Features, names...)
+	}
+	return t, rep, nil
 }

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/cohortscreen"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/evalscreen"
@@ -31,16 +32,17 @@ const (
 	tabWalk
 	tabRuns
 	tabMap
+	tabCohorts
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -74,6 +76,7 @@ type Model struct {
 	walkScr  walktab.Model
 	runsScr  runsscreen.Model
 	mapScr   mapscreen.Model
+	cohScr   cohortscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -127,6 +130,7 @@ func NewModel(opts Options) Model {
 	m.walkScr = walktab.New(com)
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = mapscreen.New(com)
+	m.cohScr = cohortscreen.New(com)
 	return m
 }
 
@@ -183,7 +187,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case loadedMsg:
-		return m.loaded(msg), nil
+		m = m.loaded(msg)
+		return m, m.cohScr.SetData(m.data)
 	case datascreen.OpenMsg:
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
@@ -219,6 +224,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case mapscreen.ReadyMsg:
 		m.mapScr, _ = updateScreen(m.mapScr, msg)
 		return m, nil
+	case cohortscreen.ReadyMsg:
+		m.cohScr, _ = updateScreen(m.cohScr, msg)
+		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
 	case common.ThresholdMsg:
@@ -233,6 +241,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
 		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
 		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
+		m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
 		return m, tea.Batch(cmds[:]...)
 	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
@@ -307,6 +316,8 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.runsScr, cmd = updateScreen(m.runsScr, msg)
 	case tabMap:
 		m.mapScr, cmd = updateScreen(m.mapScr, msg)
+	case tabCohorts:
+		m.cohScr, cmd = updateScreen(m.cohScr, msg)
 	}
 	return m, cmd
 }

@@ -91,8 +91,9 @@ func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
 	if !ok {
 		t.Fatal("the quit command did not wait for the worker")
 	}
-	if !strings.Contains(m.tabBar(), "stopping training") {
-		t.Fatalf("tab bar while quitting: %q", m.tabBar())
+	// With nine tabs the status goes into the rule below the tab bar.
+	if !strings.Contains(m.tabBar()+m.rule(), "stopping training") {
+		t.Fatalf("tab bar and rule while quitting: %q", m.tabBar()+m.rule())
 	}
 	m, cmd = update(t, m, done)
 	if _, ok := cmd().(tea.QuitMsg); !ok {

@@ -49,6 +49,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.runsScr.HelpGroups()
 	case tabMap:
 		hk.screen = m.mapScr.HelpGroups()
+	case tabCohorts:
+		hk.screen = m.cohScr.HelpGroups()
 	}
 	return hk
 }
@@ -94,6 +96,8 @@ func (m *Model) layout() {
 		m.runsScr.SetSize(w, h)
 	case tabMap:
 		m.mapScr.SetSize(w, h)
+	case tabCohorts:
+		m.cohScr.SetSize(w, h)
 	}
 }
 
@@ -142,6 +146,8 @@ func (m Model) render() string {
 		body = m.runsScr.View()
 	case tabMap:
 		body = m.mapScr.View()
+	case tabCohorts:
+		body = m.cohScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)
@@ -166,10 +172,11 @@ func (m Model) tabBar() string {
 	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
 }
 
-// tabLabels is the product name and the tabs with their number keys.
+// tabLabels is the product name and the tabs with their number keys; the
+// name gives way to the tabs when both do not fit (80 columns with nine
+// tabs).
 func (m Model) tabLabels() string {
 	var b strings.Builder
-	b.WriteString(m.styles.Brand.Render(" retain "))
 	short := false
 	full := 8
 	for t := range tabCount {
@@ -186,7 +193,11 @@ func (m Model) tabLabels() string {
 			b.WriteString(m.styles.TabInactive.Render(label))
 		}
 	}
-	return b.String()
+	brand := m.styles.Brand.Render(" retain ")
+	if lipgloss.Width(brand)+lipgloss.Width(b.String()) > m.width {
+		return b.String()
+	}
+	return brand + b.String()
 }
 
 // statusText says what is going on in the background.

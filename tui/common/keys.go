@@ -15,6 +15,7 @@ type KeyMap struct {
 	Walk     key.Binding
 	Runs     key.Binding
 	Map      key.Binding
+	Cohorts  key.Binding // the Cohorts screen (order logs)
 	Dismiss  key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -40,6 +41,7 @@ func KeyMapIn(lang string) KeyMap {
 		Walk:     b("walkthrough", "逐步讲解", "6"),
 		Runs:     b("runs", "训练记录", "7"),
 		Map:      b("decision map", "决策图", "8"),
+		Cohorts:  b("cohorts", "同期群", "9"),
 		Dismiss:  b("dismiss error", "关闭错误", "esc"),
 		Help:     b("keys", "按键", "?"),
 		Quit:     b("quit", "退出", "q", "ctrl+c"),
@@ -49,6 +51,6 @@ func KeyMapIn(lang string) KeyMap {
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts}
 	return all
 }

@@ -26,6 +26,7 @@ type dataKeyMap struct {
 	Cutoff     key.Binding
 	Horizon    key.Binding
 	Validation key.Binding
+	BTYD       key.Binding
 	Confirm    key.Binding
 	Cancel     key.Binding
 	Complete   key.Binding
@@ -45,6 +46,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.T("cutoff date", "截止日期"))),
 		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", c.T("horizon", "观察期"))),
 		Validation: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("out of time/random split", "跨时间/随机划分"))),
+		BTYD:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("BG/NBD inputs on/off", "BG/NBD 输入 开/关"))),
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
@@ -180,6 +182,11 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.prompt, cmd = newPrompt(s.Common, promptHorizon, strconv.Itoa(s.data.Source.HorizonDays))
 	case key.Matches(k, s.keys.Validation) && s.isLog():
 		return s, emit(SchemeMsg{Scheme: s.info.Validation.asked().Other()})
+	case key.Matches(k, s.keys.BTYD) && s.isLog():
+		// Reload the log with the BG/NBD quantities added or taken away.
+		src := s.data.Source
+		src.Features.BTYD = !src.Features.BTYD
+		return s, emit(OpenMsg{Src: src})
 	}
 	return s, cmd
 }
@@ -323,11 +330,12 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Cutoff.SetEnabled(s.isLog())
 	k.Horizon.SetEnabled(s.isLog())
 	k.Validation.SetEnabled(s.isLog())
+	k.BTYD.SetEnabled(s.isLog())
 	k.Columns.SetEnabled(s.section == sectionPreview)
 	return [][]key.Binding{
 		{k.OpenTable, k.Label, k.Seed, k.Section},
 		{k.Section, k.Scroll, k.Columns},
-		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation},
+		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD},
 	}
 }
 

@@ -182,3 +182,22 @@ func TestPromptsSpeakTheLanguage(t *testing.T) {
 		t.Errorf("served empty path refusal %q", s.PromptErr())
 	}
 }
+
+// TestBTYDKeyReloadsTheLogWithTheBGNBDInputs: n on an order log asks the
+// root to reload it with the BG/NBD inputs on, and again with them off; on
+// a per-user table it does nothing.
+func TestBTYDKeyReloadsTheLogWithTheBGNBDInputs(t *testing.T) {
+	s := loaded(t, screentest.Common("en", 80, 24), experiment.Source{Kind: "log", Path: "orders.csv"}, orderLog())
+	_, cmd := s.step(screentest.Press("n"))
+	if cmd == nil {
+		t.Fatal("n gives no command on an order log")
+	}
+	msg, ok := cmd().(OpenMsg)
+	if !ok || !msg.Src.Features.BTYD || msg.Src.Path != "orders.csv" || msg.Src.Cutoff != s.data.Source.Cutoff {
+		t.Fatalf("n sends %#v", msg)
+	}
+	mustContain(t, screentest.Render(s, 160, 48), "BG/NBD inputs off (n)")
+	if _, cmd := keys(csvScreen(t, "en", 80, 24)).step(screentest.Press("n")); cmd != nil {
+		t.Errorf("n on a per-user table gives %v", cmd())
+	}
+}

@@ -95,6 +95,7 @@ func (s Model) header() []string {
 			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
 			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled)), 2, plain)...)
+		lines = append(lines, s.field(s.T("Features", "特征"), s.featuresLine(), 2, plain)...)
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.

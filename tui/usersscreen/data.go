@@ -24,17 +24,23 @@ type usersData struct {
 	scores    *experiment.TableScores
 	risk      common.RiskWording
 
+	// current is the order log's current customers these users are
+	// (Model.showToday); nil for the run's own labelled rows.
+	current *experiment.Current
+
 	byProbDesc, byProbAsc, byRow []int32
 	// typical is each pipeline column's training median (numeric) or most
 	// common value (categorical, boolean), in original units.
 	typical []string
 }
 
-// ReadyMsg carries the scored users of a run.
+// ReadyMsg carries the scored users of a run, or with today set the
+// run's order log's current customers (todayCmd).
 type ReadyMsg struct {
 	run   int
 	users *usersData
 	err   error
+	today bool
 }
 
 // usersCmd scores every row of run's table and sorts them.
@@ -91,8 +97,12 @@ func (u *usersData) id(r int) string { return u.scores.ID(r) }
 // prob returns row r's probability of the positive class.
 func (u *usersData) prob(r int) float64 { return u.scores.Probabilities[r] }
 
-// positive reports whether row r's label is the positive class.
-func (u *usersData) positive(r int) bool { return u.scores.Labels[r] == 1 }
+// positive reports whether row r's label is the positive class (false
+// for unlabelled rows).
+func (u *usersData) positive(r int) bool { return u.scores.Labels != nil && u.scores.Labels[r] == 1 }
+
+// short reports whether row r is a customer with a short history.
+func (u *usersData) short(r int) bool { return u.scores.Short != nil && u.scores.Short[r] }
 
 // part returns the part of the split row r is in.
 func (u *usersData) part(r int) experiment.RowPart { return u.scores.Parts[r] }

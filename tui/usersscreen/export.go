@@ -144,6 +144,7 @@ func writeUsersCSV(ctx context.Context, w io.Writer, u *usersData, rows []int32,
 	}
 	o := u.exp.ExportOptions(0, threshold)
 	o.Reasons, o.Explainer, o.Progress = exportReasons, u.explainer, progress
+	o.History = u.current != nil // the current customers' short-history marks
 	return experiment.WriteScoresCSV(ctx, w, u.exp.ExportRows(u.scores, idx), o)
 }
 

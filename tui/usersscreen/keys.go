@@ -19,6 +19,8 @@ type usersKeyMap struct {
 	Detail         key.Binding
 	WhatIf         key.Binding
 	Export         key.Binding
+	// Today switches to the order log's current customers and back.
+	Today key.Binding
 	// Cancel stops a running export.
 	Cancel key.Binding
 	// Accept and Abort close the text field (footer hints only).
@@ -51,6 +53,7 @@ func defaultUsersKeyMap(c common.Common) usersKeyMap {
 		Detail: b([]string{"enter"}, "enter", "details", "详情"),
 		WhatIf: b([]string{"w"}, "w", "what-if", "假设分析"),
 		Export: b([]string{"x"}, "x", "export CSV", "导出 CSV"),
+		Today:  b([]string{"t"}, "t", "current customers", "当前客户"),
 		Cancel: b([]string{"esc"}, "esc", "cancel export", "取消导出"),
 		Copy:   b([]string{"c"}, "c", "copy to clipboard", "复制到剪贴板"),
 		Close:  b([]string{"esc"}, "esc", "close", "关闭"),

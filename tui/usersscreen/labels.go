@@ -55,6 +55,10 @@ func (s Model) describe() string {
 	}
 	out := s.Tf("%s of %s users · sorted by %s", "%s / %s 个用户 · 按%s排序",
 		common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
+	if l.users.current != nil {
+		out = s.Tf("%s of %s current customers · sorted by %s", "%s / %s 个当前客户 · 按%s排序",
+			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
+	}
 	if l.band != bandAll {
 		out += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
 	}

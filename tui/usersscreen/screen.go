@@ -32,8 +32,14 @@ type Model struct {
 
 	list    userList
 	waiting int // the run being scored (0: none)
-	err     error
-	status  string // the last search, export or what-if message
+
+	// cohort is the run's own scored rows; today, once scored, its order
+	// log's current customers, shown instead while showToday (key t).
+	cohort, today *usersData
+	showToday     bool
+	todayWaiting  bool
+	err           error
+	status        string // the last search, export or what-if message
 
 	prompt usersPrompt
 	input  textinput.Model
@@ -118,12 +124,20 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case ReadyMsg:
+		if msg.today {
+			cmd = s.todayReady(msg)
+			break
+		}
 		if msg.run != s.waiting {
 			return s, nil
 		}
 		s.waiting, s.err = 0, msg.err
 		if msg.err == nil {
 			s.list.threshold = s.runThreshold(msg.users)
+			if s.showToday {
+				s.list.users, s.list.shown, s.list.cursor, s.list.offset = nil, nil, 0, 0
+			}
+			s.cohort, s.today, s.showToday, s.todayWaiting = msg.users, nil, false, false
 			s.list.setUsers(msg.users)
 			s.explainCache = newExplainCache()
 			s.whatIf = whatIf{}
@@ -210,8 +224,12 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
 	case key.Matches(k, km.Export) && s.served:
 		return s.startServedExport()
+	case key.Matches(k, km.Export) && s.showToday:
+		return s.openPrompt(usersExportPrompt, "retain-current.csv")
 	case key.Matches(k, km.Export):
 		return s.openPrompt(usersExportPrompt, "retain-users.csv")
+	case key.Matches(k, km.Today):
+		return s.toggleToday()
 	case k.String() == "esc" && s.detail:
 		s.detail = false
 		s.SetSize(s.Width, s.Height)
@@ -321,6 +339,11 @@ func (s Model) keyMap() usersKeyMap {
 		k.Export.SetHelp("x", s.T("show CSV to copy", "显示 CSV 以便复制"))
 	}
 	k.Next.SetEnabled(list && s.query != "")
+	k.Truth.SetEnabled(list && !s.showToday)
+	k.Today.SetEnabled(list && s.hasToday())
+	if s.showToday {
+		k.Today.SetHelp("t", s.T("labelled cohort", "有标签的队列"))
+	}
 	k.Detail.SetEnabled(list && !usersLayout(s.Width, s.Height, false).split)
 	if s.detail {
 		k.Detail.SetHelp("enter", s.T("back to list", "返回列表"))
@@ -354,7 +377,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
 		return [][]key.Binding{{k.Accept, k.Abort}}
 	case s.export != nil && s.shown == nil && !s.whatIf.active:
-		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next}}
+		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next, k.Today}}
 	}
 	if s.shown != nil {
 		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
@@ -364,7 +387,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail, k.WhatIf, k.Export},
-		{k.PageUp, k.Top, k.Next},
+		{k.PageUp, k.Top, k.Next, k.Today},
 	}
 }
 

@@ -61,7 +61,11 @@ func (s *Model) startServedExport() tea.Cmd {
 		})
 	}
 	return s.runExport(len(rows), s.T("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) tea.Msg {
-		name, err := createNew(dir, "retain-users-"+time.Now().UTC().Format("20060102-150405"), ".csv",
+		prefix := "retain-users-"
+		if u.current != nil {
+			prefix = "retain-current-"
+		}
+		name, err := createNew(dir, prefix+time.Now().UTC().Format("20060102-150405"), ".csv",
 			func(w io.Writer) error { return writeUsersCSV(ctx, w, u, rows, threshold, progress) })
 		return ExportDoneMsg{path: name, rows: len(rows), err: err, served: true}
 	})

@@ -119,6 +119,11 @@ func (s Model) statusLine(w int) string {
 	u := s.list.users
 	hint := s.Tf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", "%s 的风险：高 ≥ ⅔，低 < ⅓ · ✓ 按 %.2f 判对错",
 		u.risk.Class(), s.list.threshold)
+	if u.current != nil {
+		hint = s.todayHint(u)
+	} else if s.hasToday() {
+		hint += s.T(" · t: current customers", " · t：当前客户")
+	}
 	switch {
 	case s.export != nil && s.status == "":
 		hint = s.exportLine()
@@ -152,6 +157,10 @@ func (s Model) tableLines(w, rows int) []string {
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
 		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("risk", "风险"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
+	if u.current != nil {
+		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
+			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("risk", "风险"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
+	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
 		r := int(r32)
@@ -165,9 +174,17 @@ func (s Model) tableLines(w, rows int) []string {
 		if u.positive(r) {
 			label = u.risk.Positive
 		}
+		last := common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
+		if u.current != nil {
+			// Unlabelled: the predicted class, and the short-history mark.
+			right, label, last = true, u.risk.Negative, common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			if u.predicted(r, s.list.threshold) {
+				label = u.risk.Positive
+			}
+		}
 		line := common.PadLeft(common.Thousands(pos+1), c.rank-1) + " " + common.Pad(u.id(r), c.id) + " " +
 			common.PadLeft(fmt.Sprintf("%.3f", u.prob(r)), c.prob-1) + " " + common.Pad(label, c.label) +
-			common.Pad(s.bandName(u.band(r)), c.band) + common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
+			common.Pad(s.bandName(u.band(r)), c.band) + last
 		line = common.Pad(line, w)
 		if pos == s.list.cursor {
 			line = st.Selected.Render(line)
@@ -225,6 +242,11 @@ func (s Model) detailContent(w int) ([]string, int) {
 			common.Thousands(row+1), s.partName(u.part(row)))), w),
 		common.Truncate(s.Tf("%s = %s · %s risk", "%s = %s · 风险%s", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandName(u.band(row))), w),
 		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
+	}
+	if u.current != nil {
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · current, unlabelled", " · 第 %s 行 · 当前客户，无标签",
+			common.Thousands(row+1))), w)
+		lines[2] = common.Truncate(s.Tf("predicted %s at %.2f · ", "按 %.2[2]f 预测 %[1]s · ", predicted, th)+s.historyLine(u, row), w)
 	}
 	var reasons []string
 	ex, ok := s.explained[row]

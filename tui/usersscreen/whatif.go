@@ -32,6 +32,7 @@ func newExplainCache() explainCache {
 // ExplainMsg carries one user's explanation.
 type ExplainMsg struct {
 	run, row int
+	today    bool // of the current customers (Model.showToday)
 	expl     experiment.Explanation
 	err      error
 }
@@ -46,10 +47,10 @@ func (s *Model) explainSelected() tea.Cmd {
 		s.showReasons(ex)
 		return nil
 	}
-	run, x := s.list.users.run, s.list.users.explainer
+	run, x, today := s.list.users.run, s.list.users.explainer, s.showToday
 	return func() tea.Msg {
 		ex, err := explainRow(e, x, row)
-		return ExplainMsg{run: run, row: row, expl: ex, err: err}
+		return ExplainMsg{run: run, row: row, today: today, expl: ex, err: err}
 	}
 }
 
@@ -72,7 +73,7 @@ func (s Model) explainer() *experiment.Explainer {
 
 // storeExplanation stores an explanation and shows it if its user is selected.
 func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
-	if s.list.users == nil || msg.run != s.list.users.run {
+	if s.list.users == nil || msg.run != s.list.users.run || msg.today != s.showToday {
 		return nil
 	}
 	s.explainErr = msg.err
@@ -222,6 +223,7 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 // SweepMsg carries a what-if sweep.
 type SweepMsg struct {
 	run, row, col, gen int
+	today              bool // of the current customers (Model.showToday)
 	points             []experiment.SweepPoint
 	err                error
 }
@@ -237,25 +239,25 @@ func (s *Model) sweepCmd() tea.Cmd {
 		return nil
 	}
 	w.gen++
-	e, ex, run, row, col, gen := s.Exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen
+	e, ex, run, row, col, gen, today := s.Exp(), s.explainer(), s.list.users.run, w.row, w.col, w.gen, s.showToday
 	x := slices.Clone(w.cur)
 	return func() (msg tea.Msg) {
 		var err error
 		defer func() {
 			if err != nil {
-				msg = SweepMsg{run: run, row: row, col: col, gen: gen, err: err}
+				msg = SweepMsg{run: run, row: row, col: col, gen: gen, today: today, err: err}
 			}
 		}()
 		defer common.Recovered(&err)
 		pts, err := ex.Sweep(x, e.Pipeline.Columns[col].Name, sweepPoints)
-		return SweepMsg{run: run, row: row, col: col, gen: gen, points: pts, err: err}
+		return SweepMsg{run: run, row: row, col: col, gen: gen, today: today, points: pts, err: err}
 	}
 }
 
 // swept shows a sweep if it still belongs to the current what-if.
 func (s *Model) swept(msg SweepMsg) {
 	w := &s.whatIf
-	if !w.active || s.list.users == nil || msg.run != s.list.users.run || msg.row != w.row || msg.gen != w.gen {
+	if !w.active || s.list.users == nil || msg.run != s.list.users.run || msg.row != w.row || msg.gen != w.gen || msg.today != s.showToday {
 		return
 	}
 	if msg.err != nil {

@@ -1,0 +1,243 @@
+package main
+
+import (
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+)
+
+// cohortsOptions are the flags of `retain cohorts`.
+type cohortsOptions struct {
+	log, logColumns string
+	period, metric  string
+	periods         int
+	json, csv       bool
+}
+
+// cohortMetrics are the values --metric can show in the triangle.
+var cohortMetrics = []string{"share", "customers", "revenue", "orders"}
+
+func newCohortsCmd(a *app) *cobra.Command {
+	o := &cohortsOptions{}
+	cmd := &cobra.Command{
+		Use:   "cohorts --log FILE [flags]",
+		Short: "Print the cohort retention triangle of an order log",
+		Long: `Group an order log's customers into acquisition cohorts by the calendar month
+(or ISO week, Monday to Sunday) of their first order, and print for every
+cohort and every period since its acquisition the share of its customers who
+ordered in that period (period 0 is the acquisition period itself), then the
+average retention curve.
+
+The average is customer-weighted: the customers active in a period summed over
+the cohorts that have fully observed it, divided by the sum of their sizes.
+Periods after the log's end are left blank; the last period is marked * when
+the log ends before it does. --metric shows customers, revenue or orders
+instead of shares; --csv and --json give every figure of every cell.`,
+		Example: `  retain cohorts --log orders.csv
+  retain cohorts --log CDNOW_master.txt --period week --periods 12
+  retain cohorts --log orders.csv --metric revenue
+  retain cohorts --log orders.csv --csv > triangle.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runCohorts(a, o))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.log, "log", "", "order or event log `FILE` (required)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
+	fs.StringVar(&o.period, "period", "month", "cohort and period length: month or week")
+	fs.StringVar(&o.metric, "metric", "share", "what the triangle shows: share, customers, revenue or orders")
+	fs.IntVar(&o.periods, "periods", 0, "show at most `N` periods since acquisition (default: all)")
+	fs.BoolVar(&o.json, "json", false, "print the whole triangle as one JSON document")
+	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell: cohort, period, size, customers, share, orders, revenue, partial")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.RegisterFlagCompletionFunc("period", cobra.FixedCompletions([]string{"month", "week"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("metric", cobra.FixedCompletions(cohortMetrics, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func runCohorts(a *app, o *cohortsOptions) error {
+	if strings.TrimSpace(o.log) == "" {
+		return usageError(errors.New("cohorts needs --log FILE, an order log with a customer id and a date on every line"))
+	}
+	if o.json && o.csv {
+		return usageError(errors.New("--json and --csv cannot be used together: choose one output format"))
+	}
+	period, err := data.ParseRetentionPeriod(o.period)
+	if err != nil {
+		return usageError(fmt.Errorf("--period %q: want month or week", o.period))
+	}
+	metric := strings.ToLower(strings.TrimSpace(o.metric))
+	if !contains(cohortMetrics, metric) {
+		return usageError(fmt.Errorf("--metric %q: want share, customers, revenue or orders", o.metric))
+	}
+	if o.periods < 0 {
+		return usageError(fmt.Errorf("--periods %d: want a positive number, or 0 for all", o.periods))
+	}
+	cols, err := parseLogColumns(o.logColumns)
+	if err != nil {
+		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
+	}
+	f, err := a.open(o.log)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	log, err := data.ReadOrderLog(f, o.log, data.LogOptions{Columns: cols})
+	if err != nil {
+		return err
+	}
+	r, err := data.CohortRetention(log, period)
+	if err != nil {
+		return err
+	}
+	if metric == "revenue" && !r.HasAmount {
+		return usageError(fmt.Errorf("--metric revenue: %s has no amount or price column (name one with --log-columns amount=COLUMN)", o.log))
+	}
+	fmt.Fprintln(a.stderr, cohortsNote(log, r))
+	switch {
+	case o.json:
+		return writeJSON(a.stdout, r)
+	case o.csv:
+		return writeCohortsCSV(a.stdout, r)
+	}
+	return writeCohortsTable(a.stdout, r, metric, o.periods)
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// cohortsNote says on stderr what was counted and how.
+func cohortsNote(log *data.OrderLog, r *data.Retention) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s customers, %s orders, %s .. %s, in %d cohorts by calendar %s of first order",
+		log.Name, data.Thousands(r.Customers), data.Thousands(r.Orders), r.First.Format(time.DateOnly),
+		r.Last.Format(time.DateOnly), len(r.Cohorts), r.Period)
+	if r.Period == data.ByWeek {
+		b.WriteString(" (Monday to Sunday)")
+	}
+	fmt.Fprintf(&b, ".\nA cell is the share of the cohort's customers with at least one order in that %s (period 0 = the %[1]s of their first order).", r.Period)
+	fmt.Fprintf(&b, "\nThe average is customer-weighted: active customers summed over the cohorts that have fully observed the period, divided by the sum of their sizes.")
+	if r.EndPartial {
+		fmt.Fprintf(&b, "\n* the log ends on %s, before the end of its last %s: those cells are partly observed (and left out of the average).",
+			r.Last.Format(time.DateOnly), r.Period)
+	}
+	if r.StartPartial {
+		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
+	}
+	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id.",
+		data.Thousands(log.Cancelled), data.Thousands(log.MissingCustomer))
+	return b.String()
+}
+
+// cohortCellText formats one cell's metric for the table.
+func cohortCellText(c data.RetentionCell, metric string) string {
+	switch metric {
+	case "customers":
+		return data.Thousands(c.Customers)
+	case "orders":
+		return data.Thousands(c.Orders)
+	case "revenue":
+		return data.Thousands(int(math.Round(c.Revenue)))
+	}
+	return percent(c.Share)
+}
+
+// writeCohortsTable prints the triangle, one line per cohort, then the
+// average retention curve (shares whatever the metric). A partly observed
+// cell is followed by "*"; cells after the log's end are blank.
+func writeCohortsTable(w io.Writer, r *data.Retention, metric string, limit int) error {
+	n := r.MaxPeriods()
+	if limit > 0 {
+		n = min(n, limit)
+	}
+	type cell struct {
+		text    string
+		partial bool
+	}
+	head := []cell{{text: "cohort"}, {text: "size"}}
+	for _, h := range periodHeads(n) {
+		head = append(head, cell{text: h})
+	}
+	rows := [][]cell{head}
+	for _, c := range r.Cohorts {
+		row := []cell{{text: c.Label}, {text: data.Thousands(c.Size)}}
+		for k := 0; k < n && k < len(c.Cells); k++ {
+			row = append(row, cell{cohortCellText(c.Cells[k], metric), c.Cells[k].Partial})
+		}
+		rows = append(rows, row)
+	}
+	avgLabel := "average"
+	if metric != "share" {
+		avgLabel = "avg share"
+	}
+	avg := []cell{{text: avgLabel}, {text: data.Thousands(r.Customers)}}
+	for k := 0; k < n && k < len(r.Average); k++ {
+		avg = append(avg, cell{text: percent(r.Average[k].Share)})
+	}
+	rows = append(rows, avg)
+	widths := make([]int, len(head))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], len(c.text))
+		}
+	}
+	var b strings.Builder
+	for _, row := range rows {
+		line := fmt.Sprintf("%-*s", widths[0], row[0].text)
+		for i := 1; i < len(row); i++ {
+			mark := " "
+			if row[i].partial {
+				mark = "*"
+			}
+			line += fmt.Sprintf(" %*s%s", widths[i], row[i].text, mark)
+		}
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// periodHeads are the column heads 0, 1, … n-1.
+func periodHeads(n int) []string {
+	heads := make([]string, n)
+	for k := range heads {
+		heads[k] = strconv.Itoa(k)
+	}
+	return heads
+}
+
+// writeCohortsCSV prints one row per observed cell (cells after the log's
+// end have no row).
+func writeCohortsCSV(w io.Writer, r *data.Retention) error {
+	cw := csv.NewWriter(w)
+	_ = cw.Write([]string{"cohort", "period", "cohort_size", "customers", "share", "orders", "revenue", "partial"})
+	for _, c := range r.Cohorts {
+		for k, cell := range c.Cells {
+			revenue := "" // blank, not 0, when the log has no amounts
+			if r.HasAmount {
+				revenue = strconv.FormatFloat(cell.Revenue, 'f', 2, 64)
+			}
+			_ = cw.Write([]string{c.Label, strconv.Itoa(k), strconv.Itoa(c.Size), strconv.Itoa(cell.Customers),
+				strconv.FormatFloat(cell.Share, 'g', -1, 64), strconv.Itoa(cell.Orders), revenue, strconv.FormatBool(cell.Partial)})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

@@ -1,0 +1,114 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// cohortsLog is the small log of data/retention_test.go: January acquires
+// a and b, February c, March d; the log ends on 15 March.
+const cohortsLog = `customer,date,amount
+a,2024-01-05,10
+a,2024-02-10,20
+a,2024-02-11,5
+b,2024-01-20,7
+b,2024-03-01,3
+c,2024-02-02,4
+d,2024-03-15,1
+`
+
+func TestCohortsTable(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "cohorts", "--log", path); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	// Shares by hand: January 2/2, 1/2, 1/2 (March partial); February
+	// 1/1, 0/1 (partial); March 1/1 (partial). The average leaves the
+	// partial cells out: 3/3, then 1/2.
+	want := `cohort  size       0      1      2
+2024-01    2  100.0%  50.0%  50.0%*
+2024-02    1  100.0%   0.0%*
+2024-03    1  100.0%*
+average    4  100.0%  50.0%
+`
+	if got := c.stdout.String(); got != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+	for _, s := range []string{"4 customers, 7 orders, 2024-01-05 .. 2024-03-15", "customer-weighted",
+		"* the log ends on 2024-03-15, before the end of its last month"} {
+		if !strings.Contains(c.stderr.String(), s) {
+			t.Errorf("stderr %q lacks %q", c.stderr.String(), s)
+		}
+	}
+}
+
+func TestCohortsMetricsAndFormats(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "cohorts", "--log", path, "--metric", "revenue", "--periods", "2"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	// Revenue by hand: January 10+7, then 20+5; February 4, then none.
+	want := "cohort    size       0      1\n2024-01      2      17     25\n2024-02      1       4      0*\n2024-03      1       1*\navg share    4  100.0%  50.0%\n"
+	if got := c.stdout.String(); got != want {
+		t.Errorf("revenue:\n%q\nwant\n%q", got, want)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "cohorts", "--log", path, "--csv"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	lines := strings.Split(strings.TrimSpace(c.stdout.String()), "\n")
+	if len(lines) != 7 || lines[0] != "cohort,period,cohort_size,customers,share,orders,revenue,partial" ||
+		lines[2] != "2024-01,1,2,1,0.5,2,25.00,false" || lines[6] != "2024-03,0,1,1,1,1,1.00,true" {
+		t.Errorf("csv:\n%s", c.stdout.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "cohorts", "--log", path, "--json", "--period", "week"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Period  string
+		Cohorts []struct{ Label string }
+		Average []struct{ Share float64 }
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Period != "week" || len(doc.Cohorts) != 4 || doc.Cohorts[1].Label != "2024-01-15" || doc.Average[0].Share != 1 {
+		t.Errorf("json: %+v", doc)
+	}
+}
+
+func TestCohortsBadInput(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	noAmount := writeFile(t, "visits.csv", "customer,date\na,2024-01-01\n")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"cohorts"}, "retain: cohorts needs --log FILE, an order log with a customer id and a date on every line\n"},
+		{[]string{"cohorts", "--log", path, "--period", "day"}, "retain: --period \"day\": want month or week\n"},
+		{[]string{"cohorts", "--log", path, "--metric", "lift"}, "retain: --metric \"lift\": want share, customers, revenue or orders\n"},
+		{[]string{"cohorts", "--log", path, "--periods", "-1"}, "retain: --periods -1: want a positive number, or 0 for all\n"},
+		{[]string{"cohorts", "--log", path, "--json", "--csv"}, "retain: --json and --csv cannot be used together: choose one output format\n"},
+		{[]string{"cohorts", "--log", noAmount, "--metric", "revenue"},
+			"retain: --metric revenue: " + noAmount + " has no amount or price column (name one with --log-columns amount=COLUMN)\n"},
+		{[]string{"cohorts", "--log", path, "--log-columns", "customer=nope"},
+			"retain: " + path + ":1: no column \"nope\" for the customer id (columns: customer, date, amount)\n"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+		if c.stdout.Len() != 0 {
+			t.Errorf("%v: wrote %q on stdout", tc.args, c.stdout.String())
+		}
+	}
+}

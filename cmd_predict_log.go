@@ -1,0 +1,41 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// runPredictLog scores the customers of an order log at --cutoff (default:
+// its last date) with a model trained on an order log, their rows built as
+// the model's were, and counts the short histories on stderr.
+func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle) error {
+	flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
+	src, err := flags.source()
+	if err != nil {
+		return err
+	}
+	if src, err = b.ForLog(src); err != nil {
+		return err
+	}
+	cur, err := experiment.LoadCurrent(src, a.open, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, w := range cur.Warnings {
+		fmt.Fprintln(a.stderr, "warning: "+w.String())
+	}
+	scored, err := b.ScoreCurrent(cur)
+	if err != nil {
+		return err
+	}
+	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold, History: true,
+		Reasons: o.explain, Model: b.File, Data: o.log}
+	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, cur.Summary())
+	return nil
+}

@@ -1,0 +1,113 @@
+package data
+
+// What an OrderLog keeps beyond its orders, for the cohort features that
+// need it: the item of each kept line (only when the log has an item
+// column) and the cancelled orders of known customers. Both are compact:
+// 8 bytes a line or a cancelled order, the item ids interned once.
+
+// OrderItem ties a kept line of the log to its order and its item.
+type OrderItem struct {
+	Order int32 // index into OrderLog.Orders
+	Item  int32 // index into OrderLog.Items
+}
+
+// CancelledOrder is one cancelled order: the cancelled lines sharing an
+// order id (or one cancelled line when the log has no order ids), dated by
+// its earliest line.
+type CancelledOrder struct {
+	Customer int32 // index into OrderLog.Customers
+	Day      int32 // calendar date as days since 1970-01-01
+}
+
+// keepState is the parser's bookkeeping for items and cancellations.
+type keepState struct {
+	// Item ids of up to 7 bytes (most SKUs) are looked up packed in an
+	// integer, which hashes faster than a string; longer ones by string.
+	byShortItem map[uint64]int32
+	byItem      map[string]int32
+	// Cancellations are recorded against their own customer numbering,
+	// since a customer may cancel before (in file order) or without ever
+	// ordering; finish maps them onto OrderLog.Customers.
+	cancelCust  map[string]int32
+	cancelNames []string
+	cancelOrder map[orderKey]int
+}
+
+// keepItem records the item of a kept line that went into order oi; blank
+// and NA items are not recorded.
+func (p *logParser) keepItem(oi int, item []byte) {
+	if isMissing(item) {
+		return
+	}
+	k := &p.keep
+	if k.byItem == nil {
+		k.byItem, k.byShortItem = make(map[string]int32), make(map[uint64]int32)
+	}
+	var ii int32
+	var ok bool
+	if len(item) <= 7 {
+		packed := uint64(len(item)) << 56
+		for i, c := range item {
+			packed |= uint64(c) << (8 * i)
+		}
+		if ii, ok = k.byShortItem[packed]; !ok {
+			ii = p.newItem(item)
+			k.byShortItem[packed] = ii
+		}
+	} else if ii, ok = k.byItem[string(item)]; !ok {
+		ii = p.newItem(item)
+		k.byItem[p.log.Items[ii]] = ii
+	}
+	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii})
+}
+
+// newItem appends a new distinct item id and returns its index.
+func (p *logParser) newItem(item []byte) int32 {
+	p.log.Items = append(p.log.Items, string(item))
+	return int32(len(p.log.Items) - 1)
+}
+
+// keepCancel records a cancelled line of customer cust (left out when
+// blank), merging it into its cancelled order when the log has order ids.
+func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
+	if isMissing(cust) {
+		return
+	}
+	k := &p.keep
+	if k.cancelCust == nil {
+		k.cancelCust = make(map[string]int32)
+		k.cancelOrder = make(map[orderKey]int)
+	}
+	ci, ok := k.cancelCust[string(cust)]
+	if !ok {
+		ci = int32(len(k.cancelNames))
+		id := string(cust)
+		k.cancelNames = append(k.cancelNames, id)
+		k.cancelCust[id] = ci
+	}
+	if orderID != "" {
+		key := orderKey{ci, orderID}
+		if i, ok := k.cancelOrder[key]; ok {
+			o := &p.log.CancelledOrders[i]
+			o.Day = min(o.Day, day)
+			return
+		}
+		k.cancelOrder[key] = len(p.log.CancelledOrders)
+	}
+	p.log.CancelledOrders = append(p.log.CancelledOrders, CancelledOrder{Customer: ci, Day: day})
+}
+
+// finishKeep maps the cancelled orders onto OrderLog.Customers, leaving
+// out those of customers without a kept order (they have no cohort row).
+func (p *logParser) finishKeep() {
+	k := &p.keep
+	kept := p.log.CancelledOrders[:0]
+	for _, o := range p.log.CancelledOrders {
+		if ci, ok := p.byCustomer[k.cancelNames[o.Customer]]; ok {
+			o.Customer = ci
+			kept = append(kept, o)
+		}
+	}
+	p.log.CancelledOrders = kept
+	*k = keepState{}
+}

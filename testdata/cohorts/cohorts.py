@@ -1,0 +1,124 @@
+"""Reference retention triangles for `retain cohorts`, computed with pandas.
+
+Run from the module root with the system Python (pandas 1.5.3):
+
+    /usr/bin/python3 testdata/cohorts/cohorts.py [--retail /tmp/online_retail.csv]
+
+It writes, for CDNOW master by month and by ISO week, and for Online Retail by
+month when its CSV dump is given (see data/internal/parquetdump):
+
+  <name>_<period>.csv          one row per cell with at least one order:
+                               cohort, period, cohort_size, customers, orders, revenue
+  <name>_<period>_average.csv  the customer-weighted average curve:
+                               period, active, base, share, cohorts
+
+Rules, the same as retain's order-log loader:
+- CDNOW: whitespace columns customer id, date YYYYMMDD, quantity, amount; every
+  line is one order; lines with a negative quantity or amount are dropped.
+- Online Retail: blank CustomerID dropped; invoices "C" + digit and lines with a
+  negative quantity or amount dropped; amount = Quantity x UnitPrice; an order is
+  (customer, invoice), dated by its earliest line, its amounts summed.
+- Cohort = calendar month (or Monday-starting week) of the customer's first
+  order; period k = periods since then; a customer is active in a cell when they
+  have at least one order in it.
+- The average curve sums the active customers and the cohort sizes over the
+  cohorts whose cell for that period is fully observed (the log's last period is
+  partial unless the log ends on its last day) and divides.
+"""
+import argparse
+import os
+
+import pandas as pd
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CDNOW = os.path.join("..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
+
+
+def period_index(dates, period):
+    """Number the period of each date: months since year 0, or weeks."""
+    if period == "month":
+        return dates.dt.year * 12 + dates.dt.month - 1
+    monday = dates - pd.to_timedelta(dates.dt.weekday, unit="D")
+    return (monday - pd.Timestamp("1969-12-29")).dt.days // 7
+
+
+def label(index, period):
+    if period == "month":
+        return "%04d-%02d" % (index // 12, index % 12 + 1)
+    return (pd.Timestamp("1969-12-29") + pd.Timedelta(days=7 * int(index))).strftime("%Y-%m-%d")
+
+
+def triangle(orders, period):
+    """orders: customer, day (datetime64, midnight), amount; one row per order."""
+    o = orders.copy()
+    o["p"] = period_index(o["day"], period)
+    o["cohort"] = o.groupby("customer")["p"].transform("min")
+    o["period"] = o["p"] - o["cohort"]
+    sizes = o.groupby("cohort")["customer"].nunique().rename("cohort_size")
+    cells = o.groupby(["cohort", "period"]).agg(
+        customers=("customer", "nunique"), orders=("customer", "size"), revenue=("amount", "sum"))
+    cells = cells.join(sizes, on="cohort").reset_index()
+    last = o["day"].max()
+    last_p = period_index(pd.Series([last]), period)[0]
+    next_p = period_index(pd.Series([last + pd.Timedelta(days=1)]), period)[0]
+    end_partial = next_p == last_p
+    # The average: every cohort's cells 0 .. last_p - cohort, zeros included.
+    rows = []
+    for cohort, size in sizes.items():
+        got = cells[cells["cohort"] == cohort].set_index("period")["customers"]
+        for k in range(int(last_p - cohort) + 1):
+            if end_partial and cohort + k == last_p:
+                continue
+            rows.append((k, int(got.get(k, 0)), int(size)))
+    avg = pd.DataFrame(rows, columns=["period", "active", "base"]).groupby("period").agg(
+        active=("active", "sum"), base=("base", "sum"), cohorts=("base", "size")).reset_index()
+    avg["share"] = avg["active"] / avg["base"]
+    cells["cohort"] = [label(c, period) for c in cells["cohort"]]
+    cells = cells[["cohort", "period", "cohort_size", "customers", "orders", "revenue"]]
+    return cells, avg[["period", "active", "base", "share", "cohorts"]]
+
+
+def cdnow_orders():
+    df = pd.read_csv(CDNOW, sep=r"\s+", header=0, names=["customer", "date", "quantity", "amount"],
+                     dtype={"customer": str, "date": str})
+    df = df[(df["quantity"] >= 0) & (df["amount"] >= 0)]
+    df["day"] = pd.to_datetime(df["date"], format="%Y%m%d")
+    return df[["customer", "day", "amount"]]
+
+
+def retail_orders(path):
+    df = pd.read_csv(path, dtype={"InvoiceNo": str, "CustomerID": str, "InvoiceDate": str},
+                     keep_default_na=False)
+    df["CustomerID"] = df["CustomerID"].str.strip()
+    df = df[~df["CustomerID"].isin(["", "NA", "NaN", "nan", "null", "NULL"])]
+    df["amount"] = df["Quantity"].astype(float) * df["UnitPrice"].astype(float)
+    cancelled = df["InvoiceNo"].str.match(r"^[Cc][0-9]")
+    df = df[~cancelled & (df["Quantity"] >= 0) & (df["amount"] >= 0)]
+    df["day"] = pd.to_datetime(df["InvoiceDate"].str[:10], format="%Y-%m-%d")
+    orders = df.groupby(["CustomerID", "InvoiceNo"]).agg(day=("day", "min"), amount=("amount", "sum")).reset_index()
+    return orders.rename(columns={"CustomerID": "customer"})[["customer", "day", "amount"]]
+
+
+def write(name, period, orders):
+    cells, avg = triangle(orders, period)
+    cells.to_csv(os.path.join(HERE, "%s_%s.csv" % (name, period)), index=False, float_format="%.8f")
+    avg.to_csv(os.path.join(HERE, "%s_%s_average.csv" % (name, period)), index=False, float_format="%.12f")
+    print("%s by %s: %d cohorts, %d cells with orders, %d customers, %d orders" % (
+        name, period, cells["cohort"].nunique(), len(cells), orders["customer"].nunique(), len(orders)))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--retail", help="Online Retail as CSV (the Parquet file dumped by data/internal/parquetdump)")
+    args = ap.parse_args()
+    cd = cdnow_orders()
+    write("cdnow", "month", cd)
+    write("cdnow", "week", cd)
+    if args.retail:
+        rt = retail_orders(args.retail)
+        write("online_retail", "month", rt)
+        write("online_retail", "week", rt)
+
+
+if __name__ == "__main__":
+    main()

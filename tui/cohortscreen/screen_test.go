@@ -1,0 +1,204 @@
+package cohortscreen
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// shopLog is a small deterministic order log: 60 customers acquired
+// January to June 2024 (customer i in month i mod 6), buying again k
+// months later with a chance falling with k (a fixed hash decides), up to
+// mid-July 2024 (a partial month).
+func shopLog(t *testing.T) *data.OrderLog {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	for i := range 60 {
+		first := i % 6
+		for m := first; m <= 6; m++ {
+			if k := m - first; k > 0 && (i*37+m*11+k*k*5)%100 >= 60/k {
+				continue
+			}
+			day := 1 + (i*3+m)%28
+			if m == 6 {
+				day = 1 + (i+m)%15
+			}
+			fmt.Fprintf(&b, "c%02d,2024-%02d-%02d,%d\n", i, m+1, day, 10+(i%7)*3)
+		}
+	}
+	log, err := data.ReadOrderLog(strings.NewReader(b.String()), "shop.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
+}
+
+// loaded returns the screen with log loaded and its triangle computed by
+// running the screen's own Cmd.
+func loaded(t *testing.T, c common.Common, log *data.OrderLog, name string) Model {
+	t.Helper()
+	s := New(c)
+	cmd := s.SetData(&experiment.Data{Source: experiment.Source{Kind: "log", Path: name}, Log: log})
+	if cmd == nil {
+		t.Fatal("SetData with an order log returned no Cmd")
+	}
+	return feed(t, s, cmd())
+}
+
+func feed(t *testing.T, s Model, msg tea.Msg) Model {
+	t.Helper()
+	next, _ := s.Update(msg)
+	return next.(Model)
+}
+
+func press(t *testing.T, s Model, k string) (Model, tea.Cmd) {
+	t.Helper()
+	var msg tea.KeyPressMsg
+	switch k {
+	case "right":
+		msg = tea.KeyPressMsg{Code: tea.KeyRight}
+	case "down":
+		msg = tea.KeyPressMsg{Code: tea.KeyDown}
+	default:
+		msg = tea.KeyPressMsg{Code: rune(k[0]), Text: k}
+	}
+	next, cmd := s.Update(msg)
+	return next.(Model), cmd
+}
+
+func TestGolden(t *testing.T) {
+	log := shopLog(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, loaded(t, c, log, "shop.csv"), c.Width, c.Height)
+	})
+}
+
+// TestGoldenWeekCustomers shows the weekly triangle, which does not fit at
+// 80×24 (the curve becomes a bar row), with customer counts.
+func TestGoldenWeekCustomers(t *testing.T) {
+	log := shopLog(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := loaded(t, c, log, "shop.csv")
+		s, cmd := press(t, s, "p")
+		if cmd == nil {
+			t.Fatal("switching to weeks asked for nothing")
+		}
+		s = feed(t, s, cmd())
+		s, _ = press(t, s, "m")
+		if s.Period() != data.ByWeek || s.Metric() != Customers {
+			t.Fatalf("period %v metric %v, want week and customers", s.Period(), s.Metric())
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestGoldenPerUserTable is the empty state of a per-user table.
+func TestGoldenPerUserTable(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := New(c)
+		if cmd := s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}}); cmd != nil {
+			t.Fatal("a per-user table asked for a triangle")
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestGoldenCDNOW draws the monthly triangle of CDNOW master.
+func TestGoldenCDNOW(t *testing.T) {
+	path := filepath.Join("..", "..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", path)
+	}
+	defer f.Close()
+	log, err := data.ReadOrderLog(f, "CDNOW_master.txt", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, loaded(t, c, log, "CDNOW_master.txt"), c.Width, c.Height)
+	})
+}
+
+// TestScrollClamps checks that the keys scroll the triangle and stop at
+// its edges.
+func TestScrollClamps(t *testing.T) {
+	log := shopLog(t)
+	s := loaded(t, screentest.Common("en", 80, 24), log, "shop.csv")
+	s, cmd := press(t, s, "p")
+	s = feed(t, s, cmd())
+	for range 100 {
+		s, _ = press(t, s, "right")
+		s, _ = press(t, s, "down")
+	}
+	top, left := s.Scroll()
+	r := s.Result()
+	if top == 0 || left == 0 || top >= len(r.Cohorts) || left >= r.MaxPeriods() {
+		t.Errorf("scrolled to row %d, column %d of %d cohorts and %d periods", top, left, len(r.Cohorts), r.MaxPeriods())
+	}
+	view := screentest.Render(s, 80, 24)
+	if !strings.Contains(view, fmt.Sprintf("× %d–%d/%d", left, r.MaxPeriods()-1, r.MaxPeriods())) {
+		t.Errorf("the title does not say where the view is:\n%s", view)
+	}
+	s, _ = press(t, s, "g")
+	if top, left := s.Scroll(); top != 0 || left != 0 {
+		t.Errorf("home: row %d column %d", top, left)
+	}
+}
+
+// TestStaleResultDropped checks that a triangle of a log no longer loaded
+// is ignored, and that the same log again keeps what was computed.
+func TestStaleResultDropped(t *testing.T) {
+	old, cur := shopLog(t), shopLog(t)
+	s := loaded(t, screentest.Common("en", 80, 24), cur, "shop.csv")
+	r, err := data.CohortRetention(old, data.ByWeek)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s = feed(t, s, ReadyMsg{Log: old, Period: data.ByWeek, Result: r})
+	if s.results[data.ByWeek] != nil {
+		t.Error("a stale triangle was kept")
+	}
+	if cmd := s.SetData(&experiment.Data{Source: experiment.Source{Kind: "log", Path: "shop.csv"}, Log: cur}); cmd != nil || s.Result() == nil {
+		t.Error("the same log again recomputed or lost its triangle")
+	}
+}
+
+func TestShade(t *testing.T) {
+	for _, tc := range []struct {
+		v, hi  float64
+		period int
+		want   int
+	}{
+		{1, 1, 0, -1}, {0, 1, 3, 0}, {0.01, 1, 1, 1}, {0.25, 1, 1, 1}, {0.26, 1, 1, 2}, {1, 1, 1, 4}, {2, 1, 1, 4}, {0.5, 0, 1, 0},
+	} {
+		if got := Shade(tc.v, tc.hi, tc.period); got != tc.want {
+			t.Errorf("Shade(%v, %v, %d) = %d, want %d", tc.v, tc.hi, tc.period, got, tc.want)
+		}
+	}
+}
+
+// TestEverySize renders every size from 20×6 to 200×60 without a panic
+// and within the size.
+func TestEverySize(t *testing.T) {
+	log := shopLog(t)
+	s := loaded(t, screentest.Common("zh", 80, 24), log, "shop.csv")
+	for w := 20; w <= 200; w += 7 {
+		for h := 6; h <= 60; h += 3 {
+			view := screentest.Render(s, w, h)
+			if n := len(strings.Split(view, "\n")); n != h {
+				t.Fatalf("%d×%d: %d lines", w, h, n)
+			}
+		}
+	}
+}

@@ -1,0 +1,232 @@
+package cohortscreen
+
+import (
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Layout constants of the triangle view.
+const (
+	minChartH = 8  // the least height the curve gets as a chart
+	maxChartH = 16 // the most below 32 lines (half the height above)
+	gap       = 1  // cells between two columns
+)
+
+// newChart returns the average retention chart, in the screen's language.
+func (s Model) newChart() widget.SeriesChart {
+	c := widget.NewSeriesChart(s.T("Average retention (periods 1+; period 0 is 100 %)", "平均留存(第 1 期起;第 0 期为 100 %)"),
+		s.Styles.Widget, s.T("customer-weighted", "按客户加权"))
+	c.SetText(widget.ChartText{
+		Latest:   s.T("last %s", "最新 %s"),
+		NoData:   s.T("no later periods yet", "还没有之后的周期"),
+		TooSmall: s.T("%s: enlarge to see the chart", "%s:放大窗口才能看到图表"),
+	})
+	c.SetYLimits(0, 100)
+	c.SetLegendValues(false)
+	return c
+}
+
+// render draws the view for the current state and size.
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
+		s.view = ""
+		return
+	}
+	title := s.T("Cohort retention", "同期群留存")
+	switch {
+	case !s.loaded:
+		s.view = s.Empty(title, s.T("Loading the data…", "正在加载数据…"))
+	case s.log == nil:
+		s.view = s.Empty(s.T("Cohorts need an order log.", "同期群分析需要订单日志。"),
+			s.T("A per-user table has no purchase dates to group customers by. Open an order log (one line per order: customer, date, amount) with --log FILE or from the Data screen.",
+				"按用户汇总的表没有购买日期,无法把客户分组。请用 --log 文件 或在“数据”页打开一份订单日志(每行一笔订单:客户、日期、金额)。"))
+	case s.err != nil:
+		s.view = s.Empty(s.T("Cannot compute the cohorts.", "无法计算同期群。"), common.PlainError(s.err))
+	case s.Result() == nil:
+		s.view = s.Empty(title, s.T("Counting the cohorts…", "正在统计同期群…"))
+	default:
+		s.view = widget.Fit(s.triangle(s.Result()), s.Width, s.Height)
+	}
+}
+
+// triangle lays out the heatmap, the curve and the notes.
+func (s *Model) triangle(r *data.Retention) string {
+	w, h := s.Width, s.Height
+	notes := s.notes(r, w)
+	tab := s.newTable(r)
+	// The cohort rows come first; the chart takes what is left when every
+	// cohort fits, else the curve is one row of bars under the average.
+	fixed := 3 + len(notes) // title, header, average
+	rows := len(r.Cohorts)
+	chartH := min(h-fixed-rows-1, max(maxChartH, h/2)) // a blank line above the chart
+	if chartH < minChartH {
+		chartH = 0
+		fixed++ // the bar row
+	}
+	rowsShown := max(min(rows, h-fixed-max(chartH, 0)-boolInt(chartH > 0)), 1)
+	colsShown := max((w-tab.labelW-gap-tab.sizeW)/(tab.cellW+gap), 1)
+	nPeriods := r.MaxPeriods()
+	s.top = min(max(s.top, 0), max(rows-rowsShown, 0))
+	s.left = min(max(s.left, 0), max(nPeriods-colsShown, 0))
+	colsShown = min(colsShown, nPeriods-s.left)
+
+	lines := []string{s.titleLine(r, w, rowsShown, colsShown)}
+	lines = append(lines, tab.header(s, s.left, colsShown))
+	for i := s.top; i < s.top+rowsShown && i < rows; i++ {
+		lines = append(lines, tab.row(s, r.Cohorts[i], s.left, colsShown))
+	}
+	lines = append(lines, tab.average(s, r, s.left, colsShown))
+	if chartH == 0 {
+		lines = append(lines, tab.bars(s, r, s.left, colsShown))
+	} else {
+		lines = append(lines, "", s.chartView(r, w, chartH))
+	}
+	body := strings.Join(lines, "\n")
+	// The notes sit at the bottom of the screen.
+	pad := h - lipgloss.Height(body) - len(notes)
+	if pad > 0 {
+		body += strings.Repeat("\n", pad)
+	}
+	return body + "\n" + strings.Join(notes, "\n")
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// titleLine names the metric and period on the left and says which part
+// of the triangle is shown on the right (shorter when the line is short).
+func (s Model) titleLine(r *data.Retention, w, rowsShown, colsShown int) string {
+	what := []string{
+		s.T("% of cohort buying", "购买客户占比 %"),
+		s.T("customers buying", "购买客户数"),
+		s.T("revenue", "收入"),
+		s.T("orders", "订单数"),
+	}[s.metric]
+	by := s.T("monthly", "按月")
+	if r.Period == data.ByWeek {
+		by = s.T("weekly (Mon–Sun)", "按周(周一至周日)")
+	}
+	left := s.Styles.Title.Render(s.T("Cohort retention", "同期群留存")) + " · " + what + " · " + by
+	first, last := s.top+1, min(s.top+rowsShown, len(r.Cohorts))
+	rights := []string{
+		s.Tf("cohorts %d–%d of %d · periods %d–%d of %d", "同期群 %d–%d/%d · 周期 %d–%d/%d",
+			first, last, len(r.Cohorts), s.left, s.left+colsShown-1, r.MaxPeriods()),
+		s.Tf("%d–%d/%d × %d–%d/%d", "%d–%d/%d × %d–%d/%d",
+			first, last, len(r.Cohorts), s.left, s.left+colsShown-1, r.MaxPeriods()),
+	}
+	for _, right := range rights {
+		if room := w - lipgloss.Width(left) - lipgloss.Width(right); room >= 2 {
+			return left + strings.Repeat(" ", room) + s.Styles.Muted.Render(right)
+		}
+	}
+	return common.Truncate(left, w)
+}
+
+// notes say how the figures were counted, wrapped to the width.
+func (s Model) notes(r *data.Retention, w int) []string {
+	parts := []string{s.Tf("%s: %s customers, %s orders, %s … %s.", "%s:%s 位客户,%s 笔订单,%s 至 %s。",
+		filepath.Base(r.Name), common.Thousands(r.Customers), common.Thousands(r.Orders), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly)),
+		s.T("Average: customer-weighted, over the cohorts that fully observed the period.",
+			"平均:按客户加权,只计完整观察到该周期的同期群。")}
+	if r.EndPartial {
+		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分(日志止于 %s)。", r.Last.Format(time.DateOnly)))
+	}
+	if n := len(r.Average); n > 1 {
+		last := r.Average[n-1]
+		parts = append(parts, s.Tf("Period %d averages %d of %d cohorts.", "第 %d 期的平均只含 %d/%d 个同期群。",
+			last.Period, last.Cohorts, len(r.Cohorts)))
+	}
+	parts = append(parts, s.T("Blank: after the log's end.", "空白:日志结束之后。"))
+	var lines []string
+	sep := " "
+	if s.Zh() {
+		sep = "" // Chinese sentences follow each other without a space
+	}
+	for _, l := range widget.WrapUnmarked(strings.Join(parts, sep), w) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	return lines
+}
+
+// chartView draws the average curve from period 1 on.
+func (s *Model) chartView(r *data.Retention, w, h int) string {
+	c := s.newChart()
+	caption := s.T("months since first purchase", "距首购的月数")
+	if r.Period == data.ByWeek {
+		caption = s.T("weeks since first purchase", "距首购的周数")
+	}
+	c.SetXCaption(caption)
+	for _, p := range r.Average[1:] {
+		c.Push(0, float64(p.Period), 100*p.Share)
+	}
+	c.SetXRange(1, math.Max(float64(len(r.Average)-1), 2))
+	c.SetSize(w, h)
+	c.Redraw()
+	return c.View()
+}
+
+// cellText is a cell's figure for the metric.
+func cellText(c data.RetentionCell, m Metric) string {
+	switch m {
+	case Customers:
+		return common.Thousands(c.Customers)
+	case Revenue:
+		return compactMoney(c.Revenue)
+	case Orders:
+		return common.Thousands(c.Orders)
+	}
+	return strconv.FormatFloat(100*c.Share, 'f', 1, 64)
+}
+
+// compactMoney writes an amount in at most 6 cells: 950, 12.3k, 1.25M.
+func compactMoney(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a < 10000:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case a < 1e6:
+		return strconv.FormatFloat(v/1e3, 'f', 1, 64) + "k"
+	case a < 1e9:
+		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
+	}
+	return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "G"
+}
+
+// cellValue is the number a cell is shaded by.
+func cellValue(c data.RetentionCell, m Metric) float64 {
+	switch m {
+	case Customers:
+		return float64(c.Customers)
+	case Revenue:
+		return c.Revenue
+	case Orders:
+		return float64(c.Orders)
+	}
+	return c.Share
+}
+
+// Shade is the heat level of a cell: 0 for nothing, 1 to 4 for a quarter
+// of hi each; period 0 (the acquisition itself) is shaded apart, as -1, so
+// it does not flatten the scale of the later periods.
+func Shade(v, hi float64, period int) int {
+	switch {
+	case period == 0:
+		return -1
+	case v <= 0 || hi <= 0 || math.IsNaN(v):
+		return 0
+	}
+	return min(max(int(math.Ceil(4*v/hi)), 1), 4)
+}
