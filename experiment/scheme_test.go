@@ -3,6 +3,8 @@ package experiment
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 	"time"
@@ -222,5 +224,42 @@ func TestCompareSchemesTrainsTheOtherScheme(t *testing.T) {
 	cancel()
 	if _, err := CompareSchemes(ctx, done, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v, want context.Canceled", err)
+	}
+}
+
+// TestOutOfTimeTrainsOnLoadsFeatures: the earlier cohort an out-of-time
+// experiment trains on has the columns of the loaded one, the feature set
+// and BG/NBD inputs included, so the pipeline fitted on it transforms the
+// customers at the cutoff.
+func TestOutOfTimeTrainsOnLoadsFeatures(t *testing.T) {
+	log := backtestLog(t)
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	for _, o := range log.Orders {
+		fmt.Fprintf(&b, "%s,%s,%.2f\n", log.Customers[o.Customer], dateOf(int(o.Day)).Format(time.DateOnly), o.Amount)
+	}
+	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(b.String())), nil }
+	for _, f := range []LogFeatures{{Version: 1}, {BTYD: true}} {
+		d, err := LoadAt(Source{Kind: "log", Path: "orders.csv", HorizonDays: 10, Features: f}, open, date("2024-06-01"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := schemeConfig()
+		cfg.Validation = OutOfTime
+		e, err := Prepare(d, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names := func(tab *data.Table) []string {
+			var out []string
+			for _, c := range tab.Columns {
+				out = append(out, c.Name)
+			}
+			return out
+		}
+		got, want := names(e.Data.Table), names(d.Table)
+		if e.Later == nil || fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%+v: trains on %v, measured on %v", f, got, want)
+		}
 	}
 }
