@@ -198,39 +198,27 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	}
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
-	trainTab, trainRep, err := data.BuildCohort(log, f.TrainCutoff, h)
-	if err != nil {
-		return fmt.Errorf("backtest fold at %s: %w", date, err)
-	}
 	testTab, testRep, err := data.BuildCohort(log, cutoff, h)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
-	f.Train, f.Test = trainRep, testRep
-	for _, c := range []struct {
-		what string
-		rep  data.CohortReport
-	}{{"training", trainRep}, {"test", testRep}} {
-		if c.rep.Positives == 0 || c.rep.Positives == c.rep.Customers {
-			return fmt.Errorf("%w: backtest fold at %s: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
-				ErrTooFewRows, date, c.what, c.rep.Cutoff.Format(time.DateOnly), c.rep.Customers, c.rep.Positives, h)
-		}
-	}
-	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: f.TrainCutoff, HorizonDays: h}, Table: trainTab, Cohort: &trainRep}
-	e, err := New(d, cfg)
+	f.Test = testRep
+	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h}, Table: testTab, Cohort: &testRep, Log: log}
+	e, err := NewOutOfTime(d, cfg)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
+	f.Train = *e.Data.Cohort
 	f.TrainRows, f.ValRows = e.Train.Rows, e.Val.Rows
 	if err := e.Trainer.Run(ctx); err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Epochs, f.BestEpoch = len(e.Trainer.History()), e.Trainer.BestEpoch()
-	probs, err := scoreCohort(e, testTab)
+	probs, labels, _, err := e.Scores(LaterPart)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
-	if f.Network, err = metrics.NewReport(probs, testTab.Label.Values, nil, cfg.Threshold); err != nil {
+	if f.Network, err = metrics.NewReport(probs, labels, nil, cfg.Threshold); err != nil {
 		return fmt.Errorf("backtest fold at %s: network metrics: %w", date, err)
 	}
 	if err := ctx.Err(); err != nil {
@@ -246,27 +234,6 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 		return fmt.Errorf("backtest fold at %s: BG/NBD metrics: %w", date, err)
 	}
 	return nil
-}
-
-// scoreCohort returns the trained network's probability for every row of
-// a cohort built like the experiment's own table.
-func scoreCohort(e *Experiment, t *data.Table) ([]float64, error) {
-	rows := make([]int, t.Rows)
-	for i := range rows {
-		rows[i] = i
-	}
-	x, err := e.Pipeline.Transform(t, rows)
-	if err != nil {
-		return nil, err
-	}
-	_, cols := x.Dims()
-	raw := x.RawMatrix()
-	if raw.Stride != cols {
-		return nil, fmt.Errorf("experiment: transformed matrix is not contiguous")
-	}
-	probs := make([]float64, t.Rows)
-	engine.NewPredictor(e.Net).PredictFlat(probs, nil, raw.Data[:t.Rows*cols], t.Rows)
-	return probs, nil
 }
 
 // summariseBacktest computes the mean and sample deviation of a model's

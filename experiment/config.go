@@ -19,6 +19,9 @@ type Config struct {
 	Seed uint64 `json:"seed"`
 	// Threshold turns probabilities into labels (0.5 unless tuned).
 	Threshold float64 `json:"threshold"`
+	// Validation is how an order log is validated by Prepare (the random
+	// split when empty); other data are always split at random.
+	Validation Scheme `json:"validation,omitempty"`
 }
 
 // DefaultConfig is retain's default experiment: 64→32 ReLU layers, Adam at
@@ -47,6 +50,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: validation and test shares must be ≥ 0 and leave rows to train on (got %g and %g)", engine.ErrConfig, c.ValFrac, c.TestFrac)
 	case !(c.Threshold > 0 && c.Threshold < 1):
 		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)
+	case c.Validation != "" && c.Validation != RandomSplit && c.Validation != OutOfTime:
+		return fmt.Errorf("%w: validation %q: want %q or %q", engine.ErrConfig, c.Validation, RandomSplit, OutOfTime)
 	}
 	if err := (engine.Architecture{Inputs: 1, Hidden: c.Hidden, Outputs: 1}).Validate(); err != nil {
 		return err

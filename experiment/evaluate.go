@@ -18,7 +18,8 @@ const (
 	TestPart  Part = "test"
 )
 
-// part returns the data set and table rows of a part.
+// part returns the data set and table rows of a part (for LaterPart, rows
+// of Later.Data.Table).
 func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 	switch p {
 	case TrainPart:
@@ -27,12 +28,21 @@ func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 		return e.Val, e.Split.Validation, nil
 	case TestPart:
 		return e.Test, e.Split.Test, nil
+	case LaterPart:
+		if e.Later != nil {
+			rows := make([]int, e.Later.Set.Rows)
+			for i := range rows {
+				rows[i] = i
+			}
+			return e.Later.Set, rows, nil
+		}
 	}
 	return engine.Dataset{}, nil, fmt.Errorf("experiment: unknown part %q", p)
 }
 
 // Scores returns the network's probabilities and the 0/1 labels of a part,
-// with the table rows they belong to.
+// with the table rows they belong to (for LaterPart, rows of
+// Later.Data.Table).
 func (e *Experiment) Scores(p Part) (probs, labels []float64, rows []int, err error) {
 	d, rows, err := e.part(p)
 	if err != nil {
@@ -75,7 +85,7 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 	if ev.PR, err = metrics.PrecisionRecallCurve(probs, labels, nil); err != nil {
 		return Evaluation{}, err
 	}
-	if e.Data.TrueProb != nil {
+	if e.Data.TrueProb != nil && p != LaterPart {
 		truth := make([]float64, len(rows))
 		for i, r := range rows {
 			truth[i] = e.Data.TrueProb[r]

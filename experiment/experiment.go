@@ -22,6 +22,12 @@ type Experiment struct {
 	TrainRows        []int // table rows behind Train, in order
 	Net              *engine.Network
 	Trainer          *engine.Trainer
+	// Later is the cohort an out-of-time experiment is measured on (nil
+	// for a random split); see NewOutOfTime.
+	Later *Later
+	// Fallback says why an order log meant to be validated out of time
+	// was split at random instead (see Prepare); nil otherwise.
+	Fallback *OutOfTimeError
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the
@@ -85,16 +91,22 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 
 // dataset preprocesses the given table rows into an engine data set.
 func (e *Experiment) dataset(rows []int) (engine.Dataset, error) {
+	return e.datasetOf(e.Data.Table, rows)
+}
+
+// datasetOf preprocesses rows of a table shaped like the experiment's own
+// (the later cohort of an out-of-time experiment).
+func (e *Experiment) datasetOf(t *data.Table, rows []int) (engine.Dataset, error) {
 	if len(rows) == 0 {
 		return engine.Dataset{}, nil
 	}
-	x, err := e.Pipeline.Transform(e.Data.Table, rows)
+	x, err := e.Pipeline.Transform(t, rows)
 	if err != nil {
 		return engine.Dataset{}, err
 	}
 	y := make([]float64, len(rows))
 	for i, r := range rows {
-		y[i] = e.Data.Table.Label.Values[r]
+		y[i] = t.Label.Values[r]
 	}
 	_, cols := x.Dims()
 	raw := x.RawMatrix()

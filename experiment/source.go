@@ -163,16 +163,9 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if src.Features, err = src.Features.resolve(src.Path); err != nil {
 		return nil, err
 	}
-	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, data.CohortOptions{Version: src.Features.Version})
+	t, rep, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err
-	}
-	if src.Features.BTYD {
-		var names []string
-		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
-			return nil, err
-		}
-		rep.Features = append(rep.Features, names...)
 	}
 	if rep.HorizonTruncated {
 		// The label counts repeat orders up to cutoff + horizon; past the
@@ -182,4 +175,23 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings}, nil
+}
+
+// buildLogCohort builds the cohort of log at src.Cutoff with src's horizon
+// and resolved feature set, BG/NBD inputs included when asked for: the
+// rows of Load, and of the earlier cohort an out-of-time experiment trains
+// on.
+func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, error) {
+	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, data.CohortOptions{Version: src.Features.Version})
+	if err != nil {
+		return nil, rep, err
+	}
+	if src.Features.BTYD {
+		var names []string
+		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+			return nil, rep, err
+		}
+		rep.Features = append(rep.Features, names...)
+	}
+	return t, rep, nil
 }

@@ -30,7 +30,7 @@ func resplitCmd(gen int, d *experiment.Data, cfg experiment.Config) tea.Cmd {
 }
 
 func prepare(gen int, d *experiment.Data, cfg experiment.Config) loadedMsg {
-	exp, err := experiment.New(d, cfg)
+	exp, err := experiment.Prepare(d, cfg)
 	if err != nil {
 		return loadedMsg{gen: gen, err: fmt.Errorf("preparing %s: %w", d.Source.Describe(), err)}
 	}

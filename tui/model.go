@@ -101,6 +101,9 @@ func NewModel(opts Options) Model {
 	if opts.Config.Hidden == nil && opts.Config.Train.Epochs == 0 {
 		opts.Config = experiment.DefaultConfig()
 	}
+	if opts.Config.Validation == "" {
+		opts.Config.Validation = experiment.OutOfTime // order logs only; see experiment.Prepare
+	}
 	if opts.Source.Kind == "" {
 		opts.Source.Kind = "builtin"
 	}
@@ -141,7 +144,9 @@ func (m Model) Init() tea.Cmd {
 // closes without the user quitting.
 func (m Model) Close() {
 	m.trainScr.Close()
+	m.evalScr.Close()
 	m.trainScr.Wait()
+	m.evalScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
@@ -149,6 +154,7 @@ func (m Model) Close() {
 func (m *Model) setParent(ctx context.Context) {
 	m.parent = ctx
 	m.trainScr.SetParent(ctx)
+	m.evalScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -190,6 +196,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case datascreen.ResplitMsg:
 		m.modelScr.SetSeed(msg.Seed)
 		return m, m.reprepare()
+	case datascreen.SchemeMsg:
+		m.modelScr.SetValidation(msg.Scheme)
+		return m, m.reprepare()
 	case trainscreen.DoneMsg:
 		var cmd tea.Cmd
 		ended := len(m.trainScr.Finished())
@@ -201,7 +210,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
 		return m, cmd
-	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg:
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, evalscreen.CompareTickMsg, evalscreen.CompareDoneMsg:
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd

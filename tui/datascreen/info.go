@@ -20,6 +20,8 @@ type Info struct {
 	// Candidates are the columns that could be the label, the current one
 	// first (CSV only).
 	Candidates []string
+	// Validation is how an order log is validated (see schemeInfo).
+	Validation schemeInfo
 }
 
 // NewInfo describes d as prepared into exp with the split seed.
@@ -35,6 +37,7 @@ func NewInfo(d *experiment.Data, exp *experiment.Experiment, seed uint64) Info {
 	if d.Source.Kind == "csv" {
 		info.Candidates = labelCandidates(d.Table)
 	}
+	info.Validation = newSchemeInfo(exp)
 	return info
 }
 

@@ -25,6 +25,7 @@ type dataKeyMap struct {
 	Seed       key.Binding
 	Cutoff     key.Binding
 	Horizon    key.Binding
+	Validation key.Binding
 	BTYD       key.Binding
 	Confirm    key.Binding
 	Cancel     key.Binding
@@ -44,6 +45,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("re-split seed", "重新划分的种子"))),
 		Cutoff:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", c.T("cutoff date", "截止日期"))),
 		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", c.T("horizon", "观察期"))),
+		Validation: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("out of time/random split", "跨时间/随机划分"))),
 		BTYD:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("BG/NBD inputs on/off", "BG/NBD 输入 开/关"))),
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
@@ -178,6 +180,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.prompt, cmd = newPrompt(s.Common, promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly))
 	case key.Matches(k, s.keys.Horizon) && s.isLog():
 		s.prompt, cmd = newPrompt(s.Common, promptHorizon, strconv.Itoa(s.data.Source.HorizonDays))
+	case key.Matches(k, s.keys.Validation) && s.isLog():
+		return s, emit(SchemeMsg{Scheme: s.info.Validation.asked().Other()})
 	case key.Matches(k, s.keys.BTYD) && s.isLog():
 		// Reload the log with the BG/NBD quantities added or taken away.
 		src := s.data.Source
@@ -325,12 +329,13 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Seed.SetEnabled(s.data != nil)
 	k.Cutoff.SetEnabled(s.isLog())
 	k.Horizon.SetEnabled(s.isLog())
+	k.Validation.SetEnabled(s.isLog())
 	k.BTYD.SetEnabled(s.isLog())
 	k.Columns.SetEnabled(s.section == sectionPreview)
 	return [][]key.Binding{
 		{k.OpenTable, k.Label, k.Seed, k.Section},
 		{k.Section, k.Scroll, k.Columns},
-		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.BTYD},
+		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD},
 	}
 }
 

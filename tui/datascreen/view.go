@@ -81,9 +81,13 @@ func (s Model) header() []string {
 	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
-	lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s (stratified)",
-		"种子 %d：训练 %s · 验证 %s · 测试 %s（分层）",
-		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test)), 2, plain)...)
+	if v := s.validationLines(); v != nil {
+		lines = append(lines, v...)
+	} else {
+		lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s (stratified)",
+			"种子 %d：训练 %s · 验证 %s · 测试 %s（分层）",
+			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test)), 2, plain)...)
+	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
 		lines = append(lines, s.field(s.T("Cohort", "客户群"), s.Tf(

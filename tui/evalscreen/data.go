@@ -28,6 +28,8 @@ type evalData struct {
 	// sweep answers the confusion matrix of part at any threshold with
 	// one binary search.
 	sweep *metrics.ConfusionSweep
+
+	logData // order logs only
 }
 
 // ReadyMsg carries a run's evaluation (the root routes it to the screen).
@@ -63,6 +65,12 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 			d.val, d.part = &va, experiment.ValPart
 		}
 	}
+	if err := d.logData.evaluate(e, d.threshold); err != nil {
+		return nil, err
+	}
+	if d.later != nil {
+		d.part = experiment.LaterPart
+	}
 	probs, labels, _, err := e.Scores(d.part)
 	if err != nil {
 		return nil, err
@@ -84,6 +92,9 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 
 // main is the evaluation of the part the matrix and curves use.
 func (d *evalData) main() *experiment.Evaluation {
+	if d.later != nil {
+		return d.later
+	}
 	if d.val != nil {
 		return d.val
 	}

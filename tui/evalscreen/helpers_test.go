@@ -39,7 +39,7 @@ func drain(t *testing.T, s Model, cmd tea.Cmd) (Model, []tea.Msg) {
 	t.Helper()
 	out := screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
 		switch msg.(type) {
-		case ReadyMsg, ImportanceMsg:
+		case ReadyMsg, ImportanceMsg, CompareTickMsg, CompareDoneMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
 			return next, true

@@ -1,6 +1,7 @@
 package evalscreen
 
 import (
+	"context"
 	"math"
 
 	"charm.land/bubbles/v2/key"
@@ -43,17 +44,19 @@ type evalKeyMap struct {
 	BestF1                key.Binding
 	Reset                 key.Binding
 	Page                  key.Binding
+	StopCompare           key.Binding
 }
 
 func defaultEvalKeyMap(c common.Common) evalKeyMap {
 	return evalKeyMap{
-		Lower:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", c.T("threshold ∓0.01", "阈值 ∓0.01"))),
-		Higher:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", c.T("threshold +0.01", "阈值 +0.01"))),
-		LowerMore:  key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", c.T("threshold ∓0.1", "阈值 ∓0.1"))),
-		HigherMore: key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", c.T("threshold +0.1", "阈值 +0.1"))),
-		BestF1:     key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("best F1", "最佳 F1"))),
-		Reset:      key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
-		Page:       key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
+		Lower:       key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", c.T("threshold ∓0.01", "阈值 ∓0.01"))),
+		Higher:      key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→", c.T("threshold +0.01", "阈值 +0.01"))),
+		LowerMore:   key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H/L", c.T("threshold ∓0.1", "阈值 ∓0.1"))),
+		HigherMore:  key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", c.T("threshold +0.1", "阈值 +0.1"))),
+		BestF1:      key.NewBinding(key.WithKeys("f"), key.WithHelp("f", c.T("best F1", "最佳 F1"))),
+		Reset:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
+		Page:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
+		StopCompare: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop the comparison", "停止对比"))),
 	}
 }
 
@@ -74,23 +77,28 @@ type Model struct {
 	roc, calib widget.SeriesChart
 	importance
 	view string
+
+	// The comparison of validation schemes on an order log (compare.go):
+	// pending is the run being evaluated, loaded the data its run was
+	// prepared from.
+	parent  context.Context
+	cmp     *comparison
+	cmpRuns int
+	pending common.Run
+	loaded  *experiment.Data
 }
 
 // New returns the Evaluate screen, empty until SetRun.
 func New(com common.Common) Model {
 	st := com.Styles
-	roc := widget.NewSeriesChart("ROC", st.Widget, com.T("model", "模型"), com.T("chance", "随机"), com.T("threshold", "阈值"))
+	roc := newROC(com, false)
 	calib := widget.NewSeriesChart(com.T("Calibration", "校准"), st.Widget, com.T("model", "模型"), com.T("perfect", "完美"))
-	for _, c := range []*widget.SeriesChart{&roc, &calib} {
-		c.SetXRange(0, 1)
-		c.SetYLimits(0, 1)
-		c.SetLegendValues(false) // a curve's last point is (1, 1), not news
-		// A braille line has no box-drawing joints that read as error bars.
-		c.SetMarker(0, widget.MarkerBraille)
-		c.SetMarker(1, widget.MarkerDots)
-	}
-	roc.SetMarker(2, widget.MarkerPoint)
-	roc.SetAxisTitles(com.T("false positive rate", "假阳性率"), com.T("true positive rate", "真阳性率"))
+	calib.SetXRange(0, 1)
+	calib.SetYLimits(0, 1)
+	calib.SetLegendValues(false) // a curve's last point is (1, 1), not news
+	// A braille line has no box-drawing joints that read as error bars.
+	calib.SetMarker(0, widget.MarkerBraille)
+	calib.SetMarker(1, widget.MarkerDots)
 	calib.SetAxisTitles(com.T("predicted probability", "预测概率"), com.T("observed rate", "实际比例"))
 	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: calib, threshold: 0.5,
 		importance: newImportance(st)}
@@ -102,6 +110,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 		return nil
 	}
 	s.waiting, s.err, s.config = run.Number, nil, run.Exp.Config
+	s.pending, s.loaded = run, run.Exp.Loaded()
 	s.importance.reset(run.Number)
 	s.render()
 	return tea.Batch(Cmd(run), ImportanceCmd(run))
@@ -129,11 +138,23 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.render()
 			return s, nil
 		}
+		if (msg.data.bgnbd != nil) != (s.data != nil && s.data.bgnbd != nil) {
+			// BG/NBD's curve joins the ROC chart, or leaves it.
+			s.roc = newROC(s.Common, msg.data.bgnbd != nil)
+		}
 		s.data = msg.data
 		s.threshold = msg.data.threshold
+		s.layoutCharts()
 		s.fillCharts()
 		s.render()
-		return s, s.announce()
+		var compare tea.Cmd
+		if s.pending.Number == msg.Run {
+			compare = s.startComparison(s.pending)
+			s.render()
+		}
+		return s, tea.Batch(s.announce(), compare)
+	case CompareTickMsg, CompareDoneMsg:
+		return s, s.compareStep(msg)
 	case common.ThresholdMsg:
 		if s.data == nil || msg.Run != s.data.run || msg.Threshold == s.threshold {
 			return s, nil
@@ -162,6 +183,11 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.threshold = s.data.threshold
 		case key.Matches(msg, km.Page):
 			s.page = s.nextPage()
+		case key.Matches(msg, km.StopCompare):
+			if s.stopComparison() {
+				s.render()
+			}
+			return s, nil
 		default:
 			return s, nil
 		}
@@ -210,6 +236,7 @@ func (s Model) keyMap() evalKeyMap {
 		b.SetEnabled(ready)
 	}
 	k.Page.SetEnabled(ready)
+	k.StopCompare.SetEnabled(s.cmp != nil && !s.cmp.ended && !s.cmp.stopped)
 	if evalAllOnOne(s.Width, s.Height) {
 		k.Page.SetHelp("v", s.T("importance/overview", "重要性/总览"))
 	}
@@ -219,7 +246,7 @@ func (s Model) keyMap() evalKeyMap {
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
-	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page}}
+	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.StopCompare}}
 }
 
 // fillCharts puts the run's curves into the charts.
@@ -236,6 +263,7 @@ func (s *Model) fillCharts() {
 	// part has both classes, or its evaluation would have failed).
 	c := s.data.confusionAt(s.threshold)
 	s.roc.Push(2, c.FalsePositiveRate(), c.TruePositiveRate())
+	s.pushBaseline()
 	s.calib.Reset()
 	for _, b := range ev.Report.Calibration {
 		if b.Count > 0 {

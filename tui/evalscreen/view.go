@@ -15,7 +15,7 @@ import (
 
 // Sizes of the Evaluate screen's parts.
 const (
-	evalMetricsW = 57 // the metrics table
+	evalMetricsW = 57 // the metrics table, without an order log's columns
 	evalGainsW   = 31 // the gains table beside the charts
 	evalSideBy   = 100
 )
@@ -53,6 +53,8 @@ func (s Model) partName(p experiment.Part) string {
 		return s.T("training", "训练集")
 	case experiment.ValPart:
 		return s.T("validation", "验证集")
+	case experiment.LaterPart:
+		return s.T("out of time", "跨时间")
 	}
 	return s.T("test", "测试集")
 }
@@ -70,8 +72,8 @@ func (s *Model) render() {
 		return
 	}
 	d := s.data
-	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s part, %s rows · threshold %.2f · %s", " · %s，%s 行 · 阈值 %.2f · %s",
-		s.partName(d.part), common.Thousands(d.sweep.Rows()), s.threshold, common.DescribeRun(s.config)))
+	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
+		s.partLine(), s.threshold, common.DescribeRun(s.config)))
 	lines := []string{common.Truncate(header, w)}
 	var sentence []string
 	if d.diverged != nil {
@@ -90,8 +92,9 @@ func (s *Model) render() {
 		}
 		lines = append(lines, s.importance.lines(s.Common, w, h-len(lines))...)
 	case evalAllOnOne(w, h):
-		top := common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(w - evalMetricsW - 3)}, []int{evalMetricsW, w - evalMetricsW - 3}, 3)
+		top := common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(w - s.metricsW() - 3)}, []int{s.metricsW(), w - s.metricsW() - 3}, 3)
 		lines = append(lines, top...)
+		lines = append(lines, s.logLines(w)...)
 		lines = append(lines, "")
 		if sentence != nil {
 			lines = append(lines, sentence...)
@@ -104,10 +107,12 @@ func (s *Model) render() {
 		switch s.page {
 		case PageSummary:
 			if w >= evalSideBy {
-				cw := w - evalMetricsW - 3
-				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(evalMetricsW), s.confusionLines(cw)}, []int{evalMetricsW, cw}, 3)...)
+				cw := w - s.metricsW() - 3
+				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(cw)}, []int{s.metricsW(), cw}, 3)...)
+				lines = append(lines, s.logLines(w)...)
 			} else {
 				lines = append(lines, s.metricsLines(w)...)
+				lines = append(lines, s.logLines(w)...)
 				lines = append(lines, "")
 				lines = append(lines, s.confusionLines(w)...)
 			}
@@ -161,28 +166,26 @@ func (s Model) pageTabs() string {
 }
 
 // metricsLines is the table of scalar metrics, train against validation,
-// with the Bayes limit beside them for the built-in data.
+// with the Bayes limit beside them for the built-in data, and for an order
+// log the customers at the cutoff (out of time) and BG/NBD on the same
+// customers, with the top-decile lift.
 func (s Model) metricsLines(w int) []string {
 	st, d := s.Styles, s.data
-	tr := d.train.Report
-	var va *metrics.Report
-	if d.val != nil {
-		va = &d.val.Report
-	}
+	cols := s.metricColumns()
 	bayes := d.main().Bayes
-	const nameW, colW = 20, 10
-	head := common.Pad(s.T("Metric", "指标"), nameW) + common.PadLeft(s.T("train", "训练集"), colW)
-	if va != nil {
-		head += common.PadLeft(s.T("validation", "验证集"), colW+1)
+	const nameW = 20
+	head := common.Pad(s.T("Metric", "指标"), nameW)
+	for i, c := range cols {
+		head += common.PadLeft(c.name, s.colWidth(i))
 	}
 	if bayes != nil {
 		head += common.PadLeft(s.T("best possible", "理论最优"), 15)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
-		l := common.Pad(name, nameW) + common.PadLeft(fmt.Sprintf("%.3f", get(tr)), colW)
-		if va != nil {
-			l += common.PadLeft(fmt.Sprintf("%.3f", get(*va)), colW+1)
+		l := common.Pad(name, nameW)
+		for i, c := range cols {
+			l += common.PadLeft(fmt.Sprintf("%.3f", get(*c.report)), s.colWidth(i))
 		}
 		if bayes != nil {
 			l += st.Muted.Render(common.PadLeft(bayesValue, 15))
@@ -202,6 +205,9 @@ func (s Model) metricsLines(w int) []string {
 	row(s.T("average precision", "平均精确率"), func(r metrics.Report) float64 { return r.AveragePrecision }, "")
 	row(s.T("Brier score", "Brier 分数"), func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row(s.T("log loss", "对数损失"), func(r metrics.Report) float64 { return r.LogLoss }, "")
+	if d.isLog {
+		row(s.T("lift, top 10 %", "前 10% 提升"), func(r metrics.Report) float64 { return experiment.BacktestScoresOf(r).TopDecileLift }, "")
+	}
 	if bayes != nil {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))
 	}

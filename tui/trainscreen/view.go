@@ -203,7 +203,7 @@ func (s Model) plan() string {
 		arch = strings.Join(widths, "→") + " " + c.Hidden[0].Activation.String()
 	}
 	return s.Tf("%s · %s lr %s · batch %d · %d epochs", "%s · %s 学习率 %s · 批大小 %d · %d 轮", arch, c.Train.Optimizer.Kind,
-		common.Number(c.Train.Optimizer.LR), c.Train.BatchSize, c.Train.Epochs)
+		common.Number(c.Train.Optimizer.LR), c.Train.BatchSize, c.Train.Epochs) + s.validation()
 }
 
 // progressLine is the bar with the epoch and batch.

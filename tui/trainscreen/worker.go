@@ -138,7 +138,7 @@ func (w *worker) outcome() (*experiment.Experiment, error) {
 // startCmd builds the experiment off the UI goroutine and launches training.
 func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMode) tea.Cmd {
 	return func() tea.Msg {
-		exp, err := experiment.New(d, cfg)
+		exp, err := experiment.Prepare(d, cfg)
 		if err != nil {
 			w.fail(err)
 			return StartedMsg{id: w.id, err: err}

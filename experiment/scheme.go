@@ -1,0 +1,182 @@
+package experiment
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Scheme is how an experiment on an order log is validated.
+type Scheme string
+
+// The validation schemes. The empty scheme is the random split, so
+// configurations written before schemes existed read as they were meant.
+const (
+	// RandomSplit holds out a stratified random share of the customers at
+	// the cutoff, as for any table.
+	RandomSplit Scheme = "random"
+	// OutOfTime trains on the customers at cutoff − horizon (labels from
+	// the horizon that ends at the cutoff) and measures the network on the
+	// customers at the cutoff, as one fold of Backtest does.
+	OutOfTime Scheme = "out-of-time"
+)
+
+// Other returns the scheme the comparison of CompareSchemes trains.
+func (s Scheme) Other() Scheme {
+	if s == OutOfTime {
+		return RandomSplit
+	}
+	return OutOfTime
+}
+
+// LaterPart is the part an out-of-time experiment is measured on: every
+// customer of the cohort at the cutoff.
+const LaterPart Part = "out of time"
+
+// Later is the cohort an out-of-time experiment is measured on.
+type Later struct {
+	// Data is the loaded data the experiment was prepared from: its table
+	// is the cohort at the cutoff, its log the whole order log.
+	Data *Data
+	// Set is Data.Table preprocessed by the experiment's pipeline.
+	Set engine.Dataset
+}
+
+// OutOfTimeError says why an order log cannot be validated out of time at
+// its cutoff: the training cutoff falls before the log's first date, or a
+// cohort holds one class only (then errors.Is(err, ErrTooFewRows)).
+type OutOfTimeError struct {
+	Log                 string
+	Cutoff, TrainCutoff time.Time
+	HorizonDays         int
+	// First is the log's first date.
+	First time.Time
+	// OneClass names the cohort ("training" or "test") whose customers
+	// all order again, or none does; Report describes it. Empty when the
+	// training cutoff is too early.
+	OneClass string
+	Report   data.CohortReport
+}
+
+// Error implements error.
+func (e *OutOfTimeError) Error() string {
+	if e.OneClass != "" {
+		return fmt.Sprintf("%v: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
+			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays)
+	}
+	return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s (%d days earlier), before %s starts on %s",
+		e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), e.HorizonDays, e.Log, e.First.Format(time.DateOnly))
+}
+
+// Unwrap makes errors.Is(err, ErrTooFewRows) true for a one-class cohort.
+func (e *OutOfTimeError) Unwrap() error {
+	if e.OneClass != "" {
+		return ErrTooFewRows
+	}
+	return nil
+}
+
+// NewOutOfTime prepares an experiment validated out of time on d, an order
+// log's cohort at its cutoff t (as Load builds it). The network trains on
+// the cohort at t − horizon, whose labels come from the horizon that ends
+// at t; cfg.ValFrac of those rows are held out for early stopping and
+// cfg.TestFrac for a test part, as New does. The experiment's Data is that
+// earlier cohort; its Later holds d, the customers it is measured on
+// (LaterPart). An *OutOfTimeError says why the log cannot support it.
+func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
+	if d.Log == nil || d.Cohort == nil {
+		return nil, fmt.Errorf("%w: %s is not an order log", ErrSource, d.Table.Source)
+	}
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	log, h, cutoff := d.Log, d.Source.HorizonDays, d.Cohort.Cutoff
+	oot := &OutOfTimeError{Log: log.Name, Cutoff: cutoff, TrainCutoff: cutoff.AddDate(0, 0, -h), HorizonDays: h, First: log.First}
+	if dayOf(oot.TrainCutoff) < dayOf(log.First) {
+		return nil, oot
+	}
+	src := d.Source
+	src.Cutoff = oot.TrainCutoff
+	trainTab, trainRep, err := buildLogCohort(log, src)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range []struct {
+		what string
+		rep  data.CohortReport
+	}{{"training", trainRep}, {"test", *d.Cohort}} {
+		if c.rep.Positives == 0 || c.rep.Positives == c.rep.Customers {
+			oot.OneClass, oot.Report = c.what, c.rep
+			return nil, oot
+		}
+	}
+	train := &Data{Source: src, Table: trainTab, Cohort: &trainRep, Log: log}
+	e, err := New(train, cfg)
+	if err != nil {
+		return nil, err
+	}
+	later := &Later{Data: d}
+	rows := make([]int, d.Table.Rows)
+	for i := range rows {
+		rows[i] = i
+	}
+	if later.Set, err = e.datasetOf(d.Table, rows); err != nil {
+		return nil, err
+	}
+	e.Later = later
+	return e, nil
+}
+
+// Prepare is New for the scheme cfg.Validation names. An order log
+// validated out of time that cannot be (the training cutoff falls before
+// the log starts, or a cohort has one class) is split at random instead;
+// the experiment's Fallback then says why. Anything else is New.
+func Prepare(d *Data, cfg Config) (*Experiment, error) {
+	if cfg.Validation != OutOfTime || d.Log == nil || d.Cohort == nil {
+		return New(d, cfg)
+	}
+	e, err := NewOutOfTime(d, cfg)
+	var oot *OutOfTimeError
+	if errors.As(err, &oot) {
+		if e, err = New(d, cfg); err != nil {
+			return nil, err
+		}
+		e.Fallback = oot
+		return e, nil
+	}
+	return e, err
+}
+
+// Scheme returns the scheme the experiment is validated with.
+func (e *Experiment) Scheme() Scheme {
+	if e.Later != nil {
+		return OutOfTime
+	}
+	return RandomSplit
+}
+
+// Loaded returns the data the experiment was prepared from: for an
+// out-of-time experiment the cohort at the cutoff, not the earlier one it
+// trains on.
+func (e *Experiment) Loaded() *Data {
+	if e.Later != nil {
+		return e.Later.Data
+	}
+	return e.Data
+}
+
+// MainPart is the part the experiment is judged on: the later cohort when
+// validated out of time, else the validation part (the training part when
+// there is none).
+func (e *Experiment) MainPart() Part {
+	switch {
+	case e.Later != nil:
+		return LaterPart
+	case len(e.Split.Validation) > 0:
+		return ValPart
+	}
+	return TrainPart
+}

@@ -1,0 +1,33 @@
+package common
+
+import (
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// SchemeName names a validation scheme in the interface's language.
+func (c Common) SchemeName(s experiment.Scheme) string {
+	if s == experiment.OutOfTime {
+		return c.T("out of time", "跨时间验证")
+	}
+	return c.T("random split", "随机划分")
+}
+
+// FallbackReason says, in the interface's language, why an order log
+// could not be validated out of time and was split at random instead.
+func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	if e.OneClass != "" {
+		cohort := c.T("training", "训练")
+		if e.OneClass != "training" {
+			cohort = c.T("test", "测试")
+		}
+		return c.Tf("out of time is impossible here: the %s cohort at %s has %s customers and %s who order again within %d days, and a model needs both classes; split at random instead",
+			"此处无法跨时间验证：%s客户群（截止 %s）有 %s 位客户，其中 %s 位在 %d 天内再次下单，模型需要两类都有；已改用随机划分",
+			cohort, day(e.Report.Cutoff), Thousands(e.Report.Customers), Thousands(e.Report.Positives), e.HorizonDays)
+	}
+	return c.Tf("out of time is impossible here: it would train on the customers at %s (%d days before the cutoff %s), before the log starts on %s; split at random instead (choose a later cutoff or a shorter horizon)",
+		"此处无法跨时间验证：它要用 %[1]s（截止日 %[3]s 之前 %[2]d 天）的客户训练，而日志从 %[4]s 才开始；已改用随机划分（请选更晚的截止日或更短的观察期）",
+		day(e.TrainCutoff), e.HorizonDays, day(e.Cutoff), day(e.First))
+}

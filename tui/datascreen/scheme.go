@@ -1,0 +1,70 @@
+package datascreen
+
+import (
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// schemeInfo is how a prepared order log is validated, for the header.
+type schemeInfo struct {
+	Scheme experiment.Scheme
+	// Fallback says why out of time was asked for and not possible.
+	Fallback *experiment.OutOfTimeError
+	// TrainCutoff and Cutoff are the cohorts' dates out of time; Trained
+	// and Measured are their customers.
+	TrainCutoff, Cutoff time.Time
+	Trained, Measured   int
+}
+
+func newSchemeInfo(exp *experiment.Experiment) schemeInfo {
+	v := schemeInfo{Scheme: exp.Scheme(), Fallback: exp.Fallback}
+	if exp.Later != nil {
+		v.TrainCutoff, v.Cutoff = exp.Data.Cohort.Cutoff, exp.Later.Data.Cohort.Cutoff
+		v.Trained, v.Measured = exp.Data.Cohort.Customers, exp.Later.Set.Rows
+	}
+	return v
+}
+
+// asked is the scheme the configuration asks for (out of time when it
+// fell back).
+func (v schemeInfo) asked() experiment.Scheme {
+	if v.Fallback != nil {
+		return experiment.OutOfTime
+	}
+	return v.Scheme
+}
+
+// SchemeMsg asks the root to validate the loaded order log with another
+// scheme (the Data screen's t key).
+type SchemeMsg struct{ Scheme experiment.Scheme }
+
+// validationLines describe how an order log is validated: out of time, or
+// the random split with, when out of time was impossible, why. Nil for
+// other data, which keeps its Split line.
+func (s Model) validationLines() []string {
+	if !s.isLog() {
+		return nil
+	}
+	info, v, st := s.info, s.info.Validation, s.Styles
+	key := s.T("Scheme", "验证方式")
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	if v.Scheme == experiment.OutOfTime {
+		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · t: random split",
+			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作早停），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
+			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
+			common.Thousands(v.Measured), day(v.Cutoff)), 3, plainJoin)
+	}
+	lines := s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s (stratified) · t: out of time",
+		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s（分层）· t：跨时间验证",
+		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test)), 2, plainJoin)
+	if v.Fallback != nil {
+		lines = append(lines, s.field("", s.FallbackReason(v.Fallback), 3, st.Warning.Render)...)
+	}
+	return lines
+}
+
+// plainJoin joins wrapped pieces unstyled.
+func plainJoin(strs ...string) string { return strings.Join(strs, " ") }

@@ -1,0 +1,64 @@
+package datascreen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// schemeScreen is the Data screen over screentest's order log at cutoff,
+// prepared as the TUI does with the scheme asked for.
+func schemeScreen(t *testing.T, c common.Common, cutoff string, scheme experiment.Scheme) Model {
+	t.Helper()
+	d := screentest.LoadLog(t, cutoff)
+	cfg := experiment.DefaultConfig()
+	cfg.Validation = scheme
+	exp, err := experiment.Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(c, false)
+	s.SetSize(c.Width, c.Height)
+	s.SetData(d, NewInfo(d, exp, cfg.Seed))
+	return s
+}
+
+func TestGoldenOrderLogOutOfTime(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, schemeScreen(t, c, "", experiment.OutOfTime), c.Width, c.Height)
+	})
+}
+
+// TestValidationToggle: t asks the root for the other scheme; after a
+// fallback, t asks for the random split the fallback already is, as the
+// configuration asks for out of time. The fallback's reason is shown.
+func TestValidationToggle(t *testing.T) {
+	c := screentest.Common("en", 160, 48)
+	for _, tc := range []struct {
+		cutoff      string
+		scheme      experiment.Scheme
+		want        experiment.Scheme
+		mustContain string
+	}{
+		{"", experiment.OutOfTime, experiment.RandomSplit,
+			"out of time: trains on the customers at 2024-02-10 (70, 14 of them held out for early stopping), measured on the 80 at 2024-02-20 · t: random split"},
+		{"", experiment.RandomSplit, experiment.OutOfTime, "random split, seed 1: train 64 · validation 16 · test 0 (stratified) · t: out of time"},
+		{"2024-01-05", experiment.OutOfTime, experiment.RandomSplit,
+			"out of time is impossible here: it would train on the customers at 2023-12-26 (10 days before the cutoff 2024-01-05), before the log starts on 2024-01-01"},
+	} {
+		s := schemeScreen(t, c, tc.cutoff, tc.scheme)
+		// Words only: the key column indents wrapped lines.
+		view := strings.Fields(screentest.Render(s, 160, 48))
+		screentest.MustContain(t, strings.Join(view, " "), tc.mustContain)
+		_, cmd := s.step(screentest.Press("t"))
+		if cmd == nil {
+			t.Fatalf("%s at %q: t sends nothing", tc.scheme, tc.cutoff)
+		}
+		if got, ok := cmd().(SchemeMsg); !ok || got.Scheme != tc.want {
+			t.Errorf("%s at %q: t sends %#v, want %s", tc.scheme, tc.cutoff, got, tc.want)
+		}
+	}
+}

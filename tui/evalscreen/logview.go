@@ -1,0 +1,128 @@
+package evalscreen
+
+import (
+	"time"
+
+	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// metricColumn is one column of the metrics table.
+type metricColumn struct {
+	name   string
+	report *metrics.Report
+}
+
+// metricColumns are the table's columns: training, validation (the early
+// stopping share when validated out of time), the customers at the cutoff
+// and BG/NBD on them.
+func (s Model) metricColumns() []metricColumn {
+	d := s.data
+	cols := []metricColumn{{s.T("train", "训练集"), &d.train.Report}}
+	if d.val != nil {
+		name := s.T("validation", "验证集")
+		if d.later != nil {
+			name = s.T("early stop", "早停集")
+		}
+		cols = append(cols, metricColumn{name, &d.val.Report})
+	}
+	if d.later != nil {
+		cols = append(cols, metricColumn{s.T("out of time", "跨时间"), &d.later.Report})
+	}
+	if d.bgnbd != nil {
+		cols = append(cols, metricColumn{"BG/NBD", &d.bgnbd.Report})
+	}
+	return cols
+}
+
+// metricsW is the width of the metrics table beside the confusion matrix.
+func (s Model) metricsW() int {
+	if s.data == nil || !s.data.isLog {
+		return evalMetricsW
+	}
+	return max(evalMetricsW, 20+10+12*(len(s.metricColumns())-1)+2)
+}
+
+// colWidth is the width of column i of the metrics table: an order log's
+// columns have longer names.
+func (s Model) colWidth(i int) int {
+	switch {
+	case i == 0:
+		return 10
+	case s.data != nil && s.data.isLog:
+		return 12
+	}
+	return 11
+}
+
+// logLines are an order log's lines under the metrics table: why a random
+// split stood in for out of time, the BG/NBD fit (or why it failed) and the
+// comparison of the two schemes.
+func (s Model) logLines(w int) []string {
+	d, st := s.data, s.Styles
+	if d == nil || !d.isLog {
+		return nil
+	}
+	var lines []string
+	if d.fallback != nil {
+		lines = append(lines, wrap(s.FallbackReason(d.fallback), w, st.Warning)...)
+	}
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	if bg := d.bgnbd; bg != nil {
+		f := bg.Fit
+		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %.1f",
+			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %.3f · α %.3f · a %.3f · b %.3f · 对数似然 %.1f",
+			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), f.R, f.Alpha, f.A, f.B,
+			f.LogLikelihood), w, st.Muted)...)
+	} else if d.bgErr != nil {
+		lines = append(lines, wrap(s.T("BG/NBD not fitted: ", "BG/NBD 未能拟合：")+d.bgErr.Error(), w, st.Warning)...)
+	}
+	return append(lines, s.comparisonLines(w)...)
+}
+
+// partLine describes the part the matrix and curves use, for the header.
+func (s Model) partLine() string {
+	d := s.data
+	if d.later != nil {
+		return s.Tf("out of time: the %s customers at %s, trained on those at %s",
+			"跨时间：%[2]s 的 %[1]s 位客户，模型用 %[3]s 的客户训练",
+			common.Thousands(d.sweep.Rows()), d.cutoff.Format(time.DateOnly), d.trained.Cohort.Cutoff.Format(time.DateOnly))
+	}
+	line := s.Tf("%s part, %s rows", "%s，%s 行", s.partName(d.part), common.Thousands(d.sweep.Rows()))
+	if d.isLog {
+		// An order log could have been validated out of time: say it was not.
+		line = s.T("random split: ", "随机划分：") + line
+	}
+	return line
+}
+
+// newROC is the ROC chart, with a BG/NBD curve for an order log.
+func newROC(com common.Common, baseline bool) widget.SeriesChart {
+	names := []string{com.T("model", "模型"), com.T("chance", "随机"), com.T("threshold", "阈值")}
+	if baseline {
+		names = append(names, "BG/NBD")
+	}
+	roc := widget.NewSeriesChart("ROC", com.Styles.Widget, names...)
+	roc.SetXRange(0, 1)
+	roc.SetYLimits(0, 1)
+	roc.SetLegendValues(false)
+	roc.SetMarker(0, widget.MarkerBraille)
+	roc.SetMarker(1, widget.MarkerDots)
+	roc.SetMarker(2, widget.MarkerPoint)
+	roc.SetMarker(3, widget.MarkerLine)
+	roc.SetAxisTitles(com.T("false positive rate", "假阳性率"), com.T("true positive rate", "真阳性率"))
+	return roc
+}
+
+// pushBaseline draws BG/NBD's ROC curve, when there is one.
+func (s *Model) pushBaseline() {
+	if s.data.bgnbd == nil {
+		return
+	}
+	roc := s.data.bgnbd.ROC
+	x, y := downsampleCurve(roc.FPR, roc.TPR, 400)
+	for i := range x {
+		s.roc.Push(3, x[i], y[i])
+	}
+}

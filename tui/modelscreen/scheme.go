@@ -1,0 +1,10 @@
+package modelscreen
+
+import "github.com/retainlab/retain/experiment"
+
+// SetValidation sets how an order log is validated (the Data screen's
+// toggle chose it).
+func (s *Model) SetValidation(v experiment.Scheme) {
+	s.cfg.Validation = v
+	s.view = s.render()
+}
