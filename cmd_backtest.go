@@ -41,7 +41,9 @@ them by its probability of at least one purchase in the horizon.
 
 --folds K takes K test cutoffs spaced by the horizon, the latest being the
 log's last date minus the horizon (the latest whose label window the log
-covers); --cutoffs gives them instead. A cutoff whose training cutoff falls
+covers); when the log is too short for that, they are spaced evenly and
+closer, so consecutive label windows overlap (said on the first line of the
+output); --cutoffs gives them instead. A cutoff whose training cutoff falls
 before the log's first date, or whose label window runs past its last date,
 is refused. Per fold: customers and positive rate of both cohorts (drift),
 and each model's roc_auc, average_precision, log_loss and top-decile lift;
@@ -58,7 +60,7 @@ then their mean and standard deviation over the folds.`,
 	fs.StringVar(&o.log, "log", "", "order or event log `FILE` (required)")
 	fs.StringVar(&o.horizon, "horizon", "", "label window after each cutoff, e.g. 90d, 13w or 90 (default 30d)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
-	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, spaced by the horizon and ending at the last date minus the horizon")
+	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, ending at the last date minus the horizon and spaced by the horizon (closer when the log is too short)")
 	fs.StringSliceVar(&o.cutoffs, "cutoffs", nil, "test cutoff `DATES` (YYYY-MM-DD, comma-separated) instead of --folds")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	o.cfg.register(cmd)
@@ -141,6 +143,13 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 	fmt.Fprintf(w, "Out-of-time backtest of %s: %d folds, horizon %d days; each fold trains on the customers one horizon before its test cutoff\n",
 		res.Log, len(res.Folds), res.HorizonDays)
+	cutoffs := make([]time.Time, len(res.Folds))
+	for i, f := range res.Folds {
+		cutoffs[i] = f.TestCutoff
+	}
+	if d, overlap := experiment.BacktestSpacing(cutoffs, res.HorizonDays); overlap {
+		fmt.Fprintf(w, "The test cutoffs are %d days apart, less than the horizon, so consecutive label windows overlap and the folds are not independent\n", d)
+	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "fold\ttrain cutoff\ttest cutoff\ttrain customers\ttest customers\ttrain positive\ttest positive\tmodel\troc_auc\taverage_precision\tlog_loss\ttop-decile lift\t\n")
 	row := func(s experiment.BacktestScores) string {

@@ -41,10 +41,13 @@ func backtestSpan(log *data.OrderLog) (first, last int) {
 
 // BacktestCutoffs returns the test cutoffs of a backtest with k folds:
 // the latest is the log's last date minus the horizon (the latest cutoff
-// whose label window the log covers) and the others precede it, spaced by
-// the horizon, oldest first. Each fold trains at its test cutoff minus the
-// horizon, so the earliest training cutoff must not fall before the log's
-// first date; when it does, the error says how many folds fit.
+// whose label window the log covers) and the others precede it, oldest
+// first, spaced by the horizon. Each fold trains at its test cutoff minus
+// the horizon, which must not fall before the log's first date. When k
+// folds spaced by the horizon do not fit, they are spaced evenly over the
+// days that do (a whole number of days, less than the horizon, so
+// consecutive label windows overlap; BacktestSpacing says by how much);
+// when not even that fits, the error says how many folds fit.
 func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error) {
 	if k < 1 {
 		return nil, cutoffError("%d folds: want at least 1", k)
@@ -54,23 +57,35 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	}
 	first, last := backtestSpan(log)
 	latest := last - horizonDays
-	fit := (latest - first) / horizonDays // folds whose training cutoff is on or after first
-	if fit < 1 {
+	earliest := first + horizonDays // the earliest test cutoff whose training cutoff is on or after first
+	if latest < earliest {
 		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders",
 			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 2*horizonDays)
 	}
-	if k > fit {
-		oldest := latest - k*horizonDays
-		return nil, cutoffError("%d folds of %d days ending at cutoff %s train the first fold at %s, before %s starts on %s: "+
-			"at most %d folds fit (give fewer --folds or a shorter --horizon)",
-			k, horizonDays, dateOf(latest).Format(time.DateOnly), dateOf(oldest).Format(time.DateOnly),
-			log.Name, dateOf(first).Format(time.DateOnly), fit)
+	step := horizonDays
+	if k > 1 && latest-(k-1)*step < earliest {
+		step = (latest - earliest) / (k - 1)
+	}
+	if k > 1 && step < 1 {
+		return nil, cutoffError("%d folds need %d different test cutoffs, but %s allows only %d (%s .. %s) for a %d-day horizon: give fewer --folds or a shorter --horizon",
+			k, k, log.Name, latest-earliest+1, dateOf(earliest).Format(time.DateOnly), dateOf(latest).Format(time.DateOnly), horizonDays)
 	}
 	cutoffs := make([]time.Time, k)
 	for i := range k {
-		cutoffs[i] = dateOf(latest - (k-1-i)*horizonDays)
+		cutoffs[i] = dateOf(latest - (k-1-i)*step)
 	}
 	return cutoffs, nil
+}
+
+// BacktestSpacing returns the days between consecutive test cutoffs (0 for
+// fewer than two) and whether they are closer than the horizon, so that
+// consecutive label windows overlap.
+func BacktestSpacing(cutoffs []time.Time, horizonDays int) (int, bool) {
+	if len(cutoffs) < 2 {
+		return 0, false
+	}
+	d := dayOf(cutoffs[1]) - dayOf(cutoffs[0])
+	return d, d < horizonDays
 }
 
 // CheckBacktestCutoffs refuses test cutoffs the log cannot support, or the

@@ -86,14 +86,27 @@ func TestBacktestCutoffs(t *testing.T) {
 	if want := "2024-01-31 2024-02-10 2024-02-20"; strings.Join(dates(got), " ") != want {
 		t.Errorf("cutoffs %v, want %s", dates(got), want)
 	}
-	// Five folds train from 01-01 on; a sixth would train on 2023-12-22.
+	// Five folds spaced by the horizon train from 01-01 on; six do not fit
+	// that way, so they are spaced evenly over the test cutoffs that fit,
+	// 01-11 .. 02-20: (40 days) / 5 = 8 days apart.
 	if _, err := BacktestCutoffs(log, 10, 5); err != nil {
 		t.Errorf("5 folds: %v", err)
 	}
-	_, err = BacktestCutoffs(log, 10, 6)
-	want := "6 folds of 10 days ending at cutoff 2024-02-20 train the first fold at 2023-12-22, before orders.csv starts on 2024-01-01: at most 5 folds fit (give fewer --folds or a shorter --horizon)"
+	got, err = BacktestCutoffs(log, 10, 6)
+	if want := "2024-01-11 2024-01-19 2024-01-27 2024-02-04 2024-02-12 2024-02-20"; err != nil || strings.Join(dates(got), " ") != want {
+		t.Errorf("6 folds: %v, %v, want %s", dates(got), err, want)
+	}
+	if d, overlap := BacktestSpacing(got, 10); d != 8 || !overlap {
+		t.Errorf("6 folds spaced %d days (overlap %v), want 8 and true", d, overlap)
+	}
+	// 41 test cutoffs fit (01-11 .. 02-20); 42 folds do not.
+	if _, err := BacktestCutoffs(log, 10, 41); err != nil {
+		t.Errorf("41 folds: %v", err)
+	}
+	_, err = BacktestCutoffs(log, 10, 42)
+	want := "42 folds need 42 different test cutoffs, but orders.csv allows only 41 (2024-01-11 .. 2024-02-20) for a 10-day horizon: give fewer --folds or a shorter --horizon"
 	if err == nil || err.Error() != want || !errors.Is(err, data.ErrCutoff) {
-		t.Errorf("6 folds: %v, want %q matching data.ErrCutoff", err, want)
+		t.Errorf("42 folds: %v, want %q matching data.ErrCutoff", err, want)
 	}
 	_, err = BacktestCutoffs(log, 31, 1)
 	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to backtest a 31-day horizon: a fold needs 62 days of orders"
