@@ -41,9 +41,10 @@ them by its probability of at least one purchase in the horizon.
 
 --folds K takes K test cutoffs spaced by the horizon, the latest being the
 log's last date minus the horizon (the latest whose label window the log
-covers); when the log is too short for that, they are spaced evenly and
-closer, so consecutive label windows overlap (said on the first line of the
-output); --cutoffs gives them instead. A cutoff whose training cutoff falls
+covers), and the earliest leaving its training cutoff one horizon of
+history; when the log is too short for that spacing, they are spaced evenly
+and closer, so consecutive label windows overlap (said on the first line of
+the output); --cutoffs gives them instead. A cutoff whose training cutoff falls
 before the log's first date, or whose label window runs past its last date,
 is refused. Per fold: customers and positive rate of both cohorts (drift),
 and each model's roc_auc, average_precision, log_loss and top-decile lift;

@@ -292,8 +292,8 @@ func TestBacktestRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--folds", "367"}, "retain: 367 folds need 367 different test cutoffs, but " + cdnowMaster +
-			" allows only 366 (1997-04-01 .. 1998-04-01) for a 90-day horizon: give fewer --folds or a shorter --horizon\n"},
+		{[]string{"--folds", "277"}, "retain: 277 folds need 277 different test cutoffs, but " + cdnowMaster +
+			" allows only 276 (1997-06-30 .. 1998-04-01) for a 90-day horizon: give fewer --folds or a shorter --horizon\n"},
 		{[]string{"--cutoffs", "1997-03-01"}, "retain: cutoff 1997-03-01: its model would train on the customers at 1996-12-01 (90 days earlier), before " +
 			cdnowMaster + " starts on 1997-01-01; the earliest cutoff is 1997-04-01\n"},
 		{[]string{"--cutoffs", "1998-01-01,1998-04-02"}, "retain: cutoff 1998-04-02: its 90-day label window ends 1998-07-01, after " +

@@ -43,7 +43,8 @@ func backtestSpan(log *data.OrderLog) (first, last int) {
 // the latest is the log's last date minus the horizon (the latest cutoff
 // whose label window the log covers) and the others precede it, oldest
 // first, spaced by the horizon. Each fold trains at its test cutoff minus
-// the horizon, which must not fall before the log's first date. When k
+// the horizon, which must fall at least one horizon after the log's first
+// date. When k
 // folds spaced by the horizon do not fit, they are spaced evenly over the
 // days that do (a whole number of days, less than the horizon, so
 // consecutive label windows overlap; BacktestSpacing says by how much);
@@ -57,10 +58,14 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	}
 	first, last := backtestSpan(log)
 	latest := last - horizonDays
-	earliest := first + horizonDays // the earliest test cutoff whose training cutoff is on or after first
+	// The earliest test cutoff whose training cutoff leaves the training
+	// customers one horizon of history, as long as the window they are
+	// labelled on: with less, the first fold's model learns from a few
+	// days of orders and measures little but that.
+	earliest := first + 2*horizonDays
 	if latest < earliest {
-		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders",
-			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 2*horizonDays)
+		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders (one horizon of history before its training cutoff, then two horizons)",
+			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 3*horizonDays)
 	}
 	step := horizonDays
 	if k > 1 && latest-(k-1)*step < earliest {

@@ -86,30 +86,31 @@ func TestBacktestCutoffs(t *testing.T) {
 	if want := "2024-01-31 2024-02-10 2024-02-20"; strings.Join(dates(got), " ") != want {
 		t.Errorf("cutoffs %v, want %s", dates(got), want)
 	}
-	// Five folds spaced by the horizon train from 01-01 on; six do not fit
-	// that way, so they are spaced evenly over the test cutoffs that fit,
-	// 01-11 .. 02-20: (40 days) / 5 = 8 days apart.
-	if _, err := BacktestCutoffs(log, 10, 5); err != nil {
-		t.Errorf("5 folds: %v", err)
+	// A fold's training cutoff needs one horizon of history, so the test
+	// cutoffs run from 01-21 to 02-20. Five folds spaced by the horizon
+	// would start at 01-11, so they are spaced evenly over those 30 days:
+	// 30 / 4 = 7 days apart, ending at 02-20.
+	got, err = BacktestCutoffs(log, 10, 5)
+	if want := "2024-01-23 2024-01-30 2024-02-06 2024-02-13 2024-02-20"; err != nil || strings.Join(dates(got), " ") != want {
+		t.Errorf("5 folds: %v, %v, want %s", dates(got), err, want)
 	}
-	got, err = BacktestCutoffs(log, 10, 6)
-	if want := "2024-01-11 2024-01-19 2024-01-27 2024-02-04 2024-02-12 2024-02-20"; err != nil || strings.Join(dates(got), " ") != want {
-		t.Errorf("6 folds: %v, %v, want %s", dates(got), err, want)
+	if d, overlap := BacktestSpacing(got, 10); d != 7 || !overlap {
+		t.Errorf("5 folds spaced %d days (overlap %v), want 7 and true", d, overlap)
 	}
-	if d, overlap := BacktestSpacing(got, 10); d != 8 || !overlap {
-		t.Errorf("6 folds spaced %d days (overlap %v), want 8 and true", d, overlap)
+	if d, overlap := BacktestSpacing(got[:0], 10); d != 0 || overlap {
+		t.Errorf("no folds spaced %d days (overlap %v), want 0 and false", d, overlap)
 	}
-	// 41 test cutoffs fit (01-11 .. 02-20); 42 folds do not.
-	if _, err := BacktestCutoffs(log, 10, 41); err != nil {
-		t.Errorf("41 folds: %v", err)
+	// 31 test cutoffs fit (01-21 .. 02-20); 32 folds do not.
+	if _, err := BacktestCutoffs(log, 10, 31); err != nil {
+		t.Errorf("31 folds: %v", err)
 	}
-	_, err = BacktestCutoffs(log, 10, 42)
-	want := "42 folds need 42 different test cutoffs, but orders.csv allows only 41 (2024-01-11 .. 2024-02-20) for a 10-day horizon: give fewer --folds or a shorter --horizon"
+	_, err = BacktestCutoffs(log, 10, 32)
+	want := "32 folds need 32 different test cutoffs, but orders.csv allows only 31 (2024-01-21 .. 2024-02-20) for a 10-day horizon: give fewer --folds or a shorter --horizon"
 	if err == nil || err.Error() != want || !errors.Is(err, data.ErrCutoff) {
-		t.Errorf("42 folds: %v, want %q matching data.ErrCutoff", err, want)
+		t.Errorf("32 folds: %v, want %q matching data.ErrCutoff", err, want)
 	}
-	_, err = BacktestCutoffs(log, 31, 1)
-	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to backtest a 31-day horizon: a fold needs 62 days of orders"
+	_, err = BacktestCutoffs(log, 21, 1)
+	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to backtest a 21-day horizon: a fold needs 63 days of orders (one horizon of history before its training cutoff, then two horizons)"
 	if err == nil || err.Error() != want {
 		t.Errorf("31-day horizon: %v, want %q", err, want)
 	}
