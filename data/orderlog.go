@@ -372,17 +372,24 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 	return v, nil
 }
 
+// intern returns the index of id in names, appending it (and recording it
+// in index) the first time it is seen.
+func intern(index map[string]int32, names *[]string, id []byte) int32 {
+	i, ok := index[string(id)]
+	if !ok {
+		i = int32(len(*names))
+		s := string(id)
+		*names = append(*names, s)
+		index[s] = i
+	}
+	return i
+}
+
 // add records one kept line, merging it into its order when the log has
 // order ids, and returns the index of its order.
 func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty float64) int {
 	log := p.log
-	ci, ok := p.byCustomer[string(cust)]
-	if !ok {
-		ci = int32(len(log.Customers))
-		id := string(cust)
-		log.Customers = append(log.Customers, id)
-		p.byCustomer[id] = ci
-	}
+	ci := intern(p.byCustomer, &log.Customers, cust)
 	if orderID != "" {
 		key := orderKey{ci, orderID}
 		if oi, ok := p.byOrder[key]; ok {

@@ -78,13 +78,7 @@ func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
 		k.cancelCust = make(map[string]int32)
 		k.cancelOrder = make(map[orderKey]int)
 	}
-	ci, ok := k.cancelCust[string(cust)]
-	if !ok {
-		ci = int32(len(k.cancelNames))
-		id := string(cust)
-		k.cancelNames = append(k.cancelNames, id)
-		k.cancelCust[id] = ci
-	}
+	ci := intern(k.cancelCust, &k.cancelNames, cust)
 	if orderID != "" {
 		key := orderKey{ci, orderID}
 		if i, ok := k.cancelOrder[key]; ok {

@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -159,7 +158,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 	}
 	close(jobs)
 	wg.Wait()
-	if err := firstBacktestError(errs); err != nil {
+	if err := firstFailure(errs, func(_ int, err error) error { return err }); err != nil {
 		return nil, err
 	}
 	res.Network = summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.Network })
@@ -171,24 +170,6 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 	bg := summariseBacktest(res.Folds, func(f *BacktestFold) metrics.Report { return f.BGNBD })
 	res.BGNBD = &bg
 	return res, nil
-}
-
-// firstBacktestError returns the first real failure (each names its
-// fold) before the cancellations it caused in the other folds.
-func firstBacktestError(errs []error) error {
-	var cancelled error
-	for _, err := range errs {
-		switch {
-		case err == nil:
-		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
-			if cancelled == nil {
-				cancelled = err
-			}
-		default:
-			return err
-		}
-	}
-	return cancelled
 }
 
 // runBacktestFold trains at cutoff − h and measures at cutoff.

@@ -168,16 +168,19 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 	}
 	close(jobs)
 	wg.Wait()
-	if err := firstFoldError(errs); err != nil {
+	if err := firstFailure(errs, func(i int, err error) error {
+		return fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+	}); err != nil {
 		return CVResult{}, err
 	}
 	res.summarise()
 	return res, nil
 }
 
-// firstFoldError returns the first real failure, preferring it over the
+// firstFailure returns the first real failure among parallel folds, made
+// by name (which may say which fold it was), preferring it over the
 // cancellations it caused in the other folds.
-func firstFoldError(errs []error) error {
+func firstFailure(errs []error, name func(i int, err error) error) error {
 	var cancelled error
 	for i, err := range errs {
 		switch {
@@ -187,7 +190,7 @@ func firstFoldError(errs []error) error {
 				cancelled = err
 			}
 		default:
-			return fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+			return name(i, err)
 		}
 	}
 	return cancelled
