@@ -85,10 +85,10 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 	if ev.PR, err = metrics.PrecisionRecallCurve(probs, labels, nil); err != nil {
 		return Evaluation{}, err
 	}
-	if e.Data.TrueProb != nil && p != LaterPart {
+	if d := e.trainedData(); d.TrueProb != nil && p != LaterPart {
 		truth := make([]float64, len(rows))
 		for i, r := range rows {
-			truth[i] = e.Data.TrueProb[r]
+			truth[i] = d.TrueProb[r]
 		}
 		if b, err := data.BayesLimitOf(truth, labels); err == nil {
 			ev.Bayes = &b

@@ -105,7 +105,7 @@ func (x *Explainer) numericColumn(name string) (*data.PipelineColumn, error) {
 // over the training rows, so one extreme user does not squeeze a map into a
 // corner; the full range when those are equal, and 0…1 without values.
 func (e *Experiment) AxisRange(column string) (lo, hi float64, err error) {
-	c := e.Data.Table.Column(column)
+	c := e.trainedData().Table.Column(column)
 	if c == nil {
 		return 0, 0, fmt.Errorf("%w: %q", ErrUnknownColumn, column)
 	}

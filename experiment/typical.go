@@ -24,7 +24,7 @@ type TypicalValue struct {
 // second (true) level only when more than half of the training rows hold
 // it; a tie between categorical levels goes to the first in sort order.
 func (e *Experiment) TypicalValues() []TypicalValue {
-	t := e.Data.Table
+	t := e.trainedData().Table
 	out := make([]TypicalValue, len(e.Pipeline.Columns))
 	for i, pc := range e.Pipeline.Columns {
 		out[i] = TypicalValue{Numeric: pc.Kind == data.Numeric, Median: math.NaN()}
