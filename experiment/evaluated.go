@@ -9,7 +9,9 @@ package experiment
 // its table. For an out-of-time experiment it is a view whose Data is the
 // cohort at the cutoff (Later.Data, labels from the horizon after it),
 // every row in LaterPart (RowLater), sharing e's pipeline, network,
-// training matrix and trainer; the training rows' medians and modes
+// training matrix and trainer. Its TrainRows are nil, as none of its rows
+// is a training row; the training rows are Trained().TrainRows, rows of
+// Trained().Data. The training rows' medians and modes
 // (TypicalValues), the map's axis ranges (AxisRange) and the explanation
 // baseline stay those of the rows the network trained on. The view is
 // made once by NewOutOfTime, so callers may compare it by pointer; the
@@ -36,9 +38,13 @@ func (e *Experiment) Trained() *Experiment {
 // laterView builds the view Evaluated returns.
 func (e *Experiment) laterView() *Experiment {
 	return &Experiment{Data: e.Later.Data, Config: e.Config, Pipeline: e.Pipeline,
-		Train: e.Train, TrainRows: e.TrainRows, Net: e.Net, Trainer: e.Trainer,
+		Train: e.Train, Net: e.Net, Trainer: e.Trainer,
 		Later: e.Later, trained: e}
 }
 
-// trainedData is the data the training rows (TrainRows) index.
-func (e *Experiment) trainedData() *Data { return e.Trained().Data }
+// trainedData returns the data the network trained on and its training
+// rows.
+func (e *Experiment) trainedData() (*Data, []int) {
+	t := e.Trained()
+	return t.Data, t.TrainRows
+}

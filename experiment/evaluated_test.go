@@ -55,7 +55,7 @@ func TestEvaluatedIsTheCohortAtTheCutoff(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := e.Evaluated()
-	if v == e || v != e.Evaluated() || v.Evaluated() != v || v.Trained() != e || v.Loaded() != d {
+	if v == e || v != e.Evaluated() || v.Evaluated() != v || v.Trained() != e || v.Loaded() != d || v.TrainRows != nil {
 		t.Fatalf("Evaluated of an out-of-time run: want one view of the loaded cohort, made once")
 	}
 	s, err := v.ScoreAll()
