@@ -19,11 +19,11 @@ const (
 )
 
 // part returns the data set and table rows of a part (for LaterPart, rows
-// of Later.Data.Table).
+// of Later.Data.Table; for TrainPart, rows of Trained().Data.Table).
 func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 	switch p {
 	case TrainPart:
-		return e.Train, e.TrainRows, nil
+		return e.Train, e.Trained().TrainRows, nil
 	case ValPart:
 		return e.Val, e.Split.Validation, nil
 	case TestPart:
@@ -85,10 +85,10 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 	if ev.PR, err = metrics.PrecisionRecallCurve(probs, labels, nil); err != nil {
 		return Evaluation{}, err
 	}
-	if e.Data.TrueProb != nil && p != LaterPart {
+	if d, _ := e.trainedData(); d.TrueProb != nil && p != LaterPart {
 		truth := make([]float64, len(rows))
 		for i, r := range rows {
-			truth[i] = e.Data.TrueProb[r]
+			truth[i] = d.TrueProb[r]
 		}
 		if b, err := data.BayesLimitOf(truth, labels); err == nil {
 			ev.Bayes = &b

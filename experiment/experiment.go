@@ -28,6 +28,10 @@ type Experiment struct {
 	// Fallback says why an order log meant to be validated out of time
 	// was split at random instead (see Prepare); nil otherwise.
 	Fallback *OutOfTimeError
+
+	// trained is, for the view Evaluated returns, the experiment whose
+	// Data the training rows (TrainRows) index; nil otherwise.
+	trained *Experiment
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the

@@ -105,11 +105,12 @@ func (x *Explainer) numericColumn(name string) (*data.PipelineColumn, error) {
 // over the training rows, so one extreme user does not squeeze a map into a
 // corner; the full range when those are equal, and 0…1 without values.
 func (e *Experiment) AxisRange(column string) (lo, hi float64, err error) {
-	c := e.Data.Table.Column(column)
+	d, rows := e.trainedData()
+	c := d.Table.Column(column)
 	if c == nil {
 		return 0, 0, fmt.Errorf("%w: %q", ErrUnknownColumn, column)
 	}
-	lo, hi = percentileRange(c.Values, e.TrainRows)
+	lo, hi = percentileRange(c.Values, rows)
 	return lo, hi, nil
 }
 

@@ -43,6 +43,9 @@ type Later struct {
 	Data *Data
 	// Set is Data.Table preprocessed by the experiment's pipeline.
 	Set engine.Dataset
+
+	// view is the experiment on these customers (Experiment.Evaluated).
+	view *Experiment
 }
 
 // OutOfTimeError says why an order log cannot be validated out of time at
@@ -127,6 +130,7 @@ func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
 		return nil, err
 	}
 	e.Later = later
+	later.view = e.laterView()
 	return e, nil
 }
 

@@ -16,6 +16,9 @@ const (
 	RowTrain RowPart = iota
 	RowValidation
 	RowTest
+	// RowLater is a row of the customers an out-of-time experiment is
+	// measured on (LaterPart); see Experiment.Evaluated.
+	RowLater
 )
 
 // Part returns the part's name.
@@ -25,6 +28,8 @@ func (p RowPart) Part() Part {
 		return ValPart
 	case RowTest:
 		return TestPart
+	case RowLater:
+		return LaterPart
 	}
 	return TrainPart
 }
@@ -94,9 +99,16 @@ func (e *Experiment) ScoreAll() (*TableScores, error) {
 	return s, nil
 }
 
-// rowParts places every table row in its part of the split.
+// rowParts places every table row in its part of the split (every row
+// of an Evaluated view is RowLater).
 func (e *Experiment) rowParts() []RowPart {
 	out := make([]RowPart, e.Data.Table.Rows)
+	if e.trained != nil {
+		for r := range out {
+			out[r] = RowLater
+		}
+		return out
+	}
 	for _, r := range e.Split.Validation {
 		out[r] = RowValidation
 	}

@@ -24,7 +24,8 @@ type TypicalValue struct {
 // second (true) level only when more than half of the training rows hold
 // it; a tie between categorical levels goes to the first in sort order.
 func (e *Experiment) TypicalValues() []TypicalValue {
-	t := e.Data.Table
+	d, rows := e.trainedData()
+	t := d.Table
 	out := make([]TypicalValue, len(e.Pipeline.Columns))
 	for i, pc := range e.Pipeline.Columns {
 		out[i] = TypicalValue{Numeric: pc.Kind == data.Numeric, Median: math.NaN()}
@@ -34,8 +35,8 @@ func (e *Experiment) TypicalValues() []TypicalValue {
 		}
 		switch c.Kind {
 		case data.Numeric:
-			vals := make([]float64, 0, len(e.TrainRows))
-			for _, r := range e.TrainRows {
+			vals := make([]float64, 0, len(rows))
+			for _, r := range rows {
 				if v := c.Values[r]; !math.IsNaN(v) {
 					vals = append(vals, v)
 				}
@@ -44,9 +45,9 @@ func (e *Experiment) TypicalValues() []TypicalValue {
 				out[i].Median = data.Median(vals)
 			}
 		case data.Boolean:
-			out[i].Level = majorityLevel(c, e.TrainRows)
+			out[i].Level = majorityLevel(c, rows)
 		default:
-			out[i].Level = modeOf(c.Strings, e.TrainRows)
+			out[i].Level = modeOf(c.Strings, rows)
 		}
 	}
 	return out

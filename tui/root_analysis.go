@@ -36,14 +36,22 @@ func (m *Model) follow() tea.Cmd {
 		m.runsScr.SetRuns(m.trainScr.Finished(), m.analysed.Number)
 	}
 	row := m.usersScr.SelectedRow()
-	if m.analysed.Exp == nil || row < 0 || m.usersScr.Exp() != m.analysed.Exp {
+	if m.analysed.Exp == nil || row < 0 {
+		return nil
+	}
+	// The Users screen lists the customers the run is measured on (for out
+	// of time, the cohort at the cutoff); the walkthrough and the map step
+	// and plot the same ones, not the current customers it may show instead.
+	shown := m.analysed
+	shown.Exp = m.analysed.Exp.Evaluated()
+	if m.usersScr.Exp() != shown.Exp {
 		return nil
 	}
 	switch m.active {
 	case tabWalk:
-		return m.walkScr.Want(m.analysed, row, m.usersScr.ID(row))
+		return m.walkScr.Want(shown, row, m.usersScr.ID(row))
 	case tabMap:
-		return m.mapScr.Want(m.analysed, row)
+		return m.mapScr.Want(shown, row)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -27,6 +28,9 @@ type usersData struct {
 	// current is the order log's current customers these users are
 	// (Model.showToday); nil for the run's own labelled rows.
 	current *experiment.Current
+	// measured is the cohort an out-of-time run is measured on, which
+	// these users are (experiment.Experiment.Evaluated); nil otherwise.
+	measured *data.CohortReport
 
 	byProbDesc, byProbAsc, byRow []int32
 	// typical is each pipeline column's training median (numeric) or most
@@ -43,7 +47,9 @@ type ReadyMsg struct {
 	today bool
 }
 
-// usersCmd scores every row of run's table and sorts them.
+// usersCmd scores every customer the run's figures are measured on
+// (experiment.Experiment.Evaluated: the cohort at the cutoff when
+// validated out of time, else every row of its table) and sorts them.
 func usersCmd(run common.Run) tea.Cmd {
 	return func() tea.Msg {
 		u, err := scoreUsers(run)
@@ -53,7 +59,7 @@ func usersCmd(run common.Run) tea.Cmd {
 
 func scoreUsers(run common.Run) (u *usersData, err error) {
 	defer common.Recovered(&err)
-	e := run.Exp
+	e := run.Exp.Evaluated()
 	scores, err := e.ScoreAll()
 	if err != nil {
 		return nil, err
@@ -61,6 +67,9 @@ func scoreUsers(run common.Run) (u *usersData, err error) {
 	u = newUsersData(run.Number, scores, common.NewRiskWording(e.Pipeline.Label))
 	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
+	if e.Scheme() == experiment.OutOfTime {
+		u.measured = e.Data.Cohort
+	}
 	return u, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -32,6 +33,8 @@ func (s Model) partName(p experiment.RowPart) string {
 		return s.T("val", "验证")
 	case experiment.RowTest:
 		return s.T("test", "测试")
+	case experiment.RowLater:
+		return s.T("later", "后期")
 	}
 	return s.T("train", "训练")
 }
@@ -59,16 +62,24 @@ func (s Model) describe() string {
 		out = s.Tf("%s of %s current customers · sorted by %s", "%s / %s 个当前客户 · 按%s排序",
 			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
 	}
+	filters := ""
 	if l.band != bandAll {
-		out += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
+		filters += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
 	}
 	switch l.truth {
 	case truthCorrect:
-		out += s.T(" · correct only", " · 仅预测正确")
+		filters += s.T(" · correct only", " · 仅预测正确")
 	case truthWrong:
-		out += s.T(" · wrong only", " · 仅预测错误")
+		filters += s.T(" · wrong only", " · 仅预测错误")
 	}
-	return out
+	if m := l.users.measured; m != nil && l.users.current == nil {
+		// Which customers and labels, then the filters; the order last, as
+		// the table shows it anyway when a narrow title is cut.
+		return s.Tf("%s of %s customers at %s, labels from the %d days after", "%s / %s 个 %s 的客户，标签取其后 %d 天",
+			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), m.Cutoff.Format(time.DateOnly), m.HorizonDays) +
+			filters + s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort))
+	}
+	return out + filters
 }
 
 // imputed says how a blank cell of row's pipeline column ci was filled

@@ -3,6 +3,7 @@ package usersscreen
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -242,6 +243,10 @@ func (s Model) detailContent(w int) ([]string, int) {
 			common.Thousands(row+1), s.partName(u.part(row)))), w),
 		common.Truncate(s.Tf("%s = %s · %s risk", "%s = %s · 风险%s", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandName(u.band(row))), w),
 		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
+	}
+	if u.measured != nil && u.current == nil {
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · at %s, measured out of time", " · 第 %s 行 · %s 的客户，跨时间评估",
+			common.Thousands(row+1), u.measured.Cutoff.Format(time.DateOnly))), w)
 	}
 	if u.current != nil {
 		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · current, unlabelled", " · 第 %s 行 · 当前客户，无标签",

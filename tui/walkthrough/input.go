@@ -170,6 +170,8 @@ func (w *walk) traceStep(in Input) error {
 		m = DefaultBatch
 	}
 	train := exp.Train
+	// An Evaluated view has no TrainRows: its customers are measured, not
+	// trained on.
 	userTrain := slices.Index(exp.TrainRows, in.Row)
 	w.inTraining = userTrain >= 0
 	others := make([]int, 0, m-1)
@@ -192,14 +194,17 @@ func (w *walk) traceStep(in Input) error {
 	for range outs {
 		y = append(y, w.label)
 	}
-	ids := exp.Data.Table.IDs()
+	// The other rows are training rows, of the table the network trained
+	// on (for a run measured out of time, not the one the user is from).
+	trained := exp.Trained()
+	ids := trained.Data.Table.IDs()
 	w.batchIDs = []string{w.id}
 	for _, idx := range others {
 		x = append(x, train.X[idx*cols:(idx+1)*cols]...)
 		y = append(y, train.Y[idx*outs:(idx+1)*outs]...)
 		id := fmt.Sprint(idx + 1)
-		if idx < len(exp.TrainRows) && exp.TrainRows[idx] < len(ids) {
-			id = ids[exp.TrainRows[idx]]
+		if idx < len(trained.TrainRows) && trained.TrainRows[idx] < len(ids) {
+			id = ids[trained.TrainRows[idx]]
 		}
 		w.batchIDs = append(w.batchIDs, id)
 	}

@@ -1,0 +1,137 @@
+package experiment
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// backtestDays lists the order days (since 2024-01-01) of every customer
+// of backtestLog, written out from its description rather than read back.
+func backtestDays() map[string][]int {
+	days := map[string][]int{}
+	for i := range 20 {
+		for d := 0; d <= 60; d += aStep(i) {
+			days[fmt.Sprintf("a%02d", i)] = append(days[fmt.Sprintf("a%02d", i)], d)
+		}
+		days[fmt.Sprintf("b%02d", i)] = []int{i % 10}
+	}
+	for i := range 10 {
+		for d := i % 3; d <= 15; d += 4 {
+			days[fmt.Sprintf("d%02d", i)] = append(days[fmt.Sprintf("d%02d", i)], d)
+		}
+		days[fmt.Sprintf("c%02d", i)] = []int{35, 50}
+	}
+	return days
+}
+
+// cohortLabels is the cohort at day cutoff counted from backtestDays: every
+// customer with an order on or before it, positive when one falls in the
+// horizon days after it.
+func cohortLabels(cutoff, horizon int) map[string]float64 {
+	out := map[string]float64{}
+	for id, ds := range backtestDays() {
+		if slices.Min(ds) > cutoff {
+			continue
+		}
+		out[id] = 0
+		for _, d := range ds {
+			if d > cutoff && d <= cutoff+horizon {
+				out[id] = 1
+			}
+		}
+	}
+	return out
+}
+
+func TestEvaluatedIsTheCohortAtTheCutoff(t *testing.T) {
+	d := loadedAt(t, "2024-02-20") // day 50
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := e.Evaluated()
+	if v == e || v != e.Evaluated() || v.Evaluated() != v || v.Trained() != e || v.Loaded() != d || v.TrainRows != nil {
+		t.Fatalf("Evaluated of an out-of-time run: want one view of the loaded cohort, made once")
+	}
+	s, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := cohortLabels(50, 10)
+	got := map[string]float64{}
+	for r := range s.Probabilities {
+		got[s.ID(r)] = s.Labels[r]
+		if s.Parts[r] != RowLater || s.Parts[r].Part() != LaterPart {
+			t.Fatalf("row %d in part %v, want %v", r, s.Parts[r].Part(), LaterPart)
+		}
+	}
+	if len(got) != 60 || fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("evaluated customers and labels\n got %v\nwant %v", got, want)
+	}
+	// The trained experiment's own table is the cohort ten days earlier,
+	// where the c customers (orders 02-05 and 02-20) are positive.
+	early, err := e.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	positives := 0
+	for r := range early.Labels {
+		if early.Labels[r] == 1 {
+			positives++
+		}
+	}
+	if positives != 30 {
+		t.Fatalf("the training cohort has %d positives, want 30 (a and c)", positives)
+	}
+	// The view scores the rows Evaluate(LaterPart) measures, so its right
+	// and wrong at a threshold add up to that confusion matrix.
+	probs, labels, _, err := e.Scores(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probs, s.Probabilities) || !slices.Equal(labels, s.Labels) {
+		t.Fatal("the view's probabilities or labels differ from Scores(LaterPart)")
+	}
+	const th = 0.5
+	rep, err := metrics.NewReport(probs, labels, nil, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	right := 0
+	for r, p := range s.Probabilities {
+		if (p >= th) == (s.Labels[r] == 1) {
+			right++
+		}
+	}
+	if c := rep.Confusion; float64(right) != c.TP+c.TN || float64(len(probs)-right) != c.FP+c.FN {
+		t.Fatalf("%d right of %d, confusion %+v", right, len(probs), c)
+	}
+	// Training medians and axis ranges stay those of the training rows.
+	if fmt.Sprint(v.TypicalValues()) != fmt.Sprint(e.TypicalValues()) {
+		t.Errorf("typical values of the view %v, of the run %v", v.TypicalValues(), e.TypicalValues())
+	}
+	col := e.Pipeline.Columns[0].Name
+	lo, hi, _ := e.AxisRange(col)
+	vlo, vhi, _ := v.AxisRange(col)
+	if lo != vlo || hi != vhi {
+		t.Errorf("axis range of %s: view %g…%g, run %g…%g", col, vlo, vhi, lo, hi)
+	}
+}
+
+func TestEvaluatedOfRandomSplitIsItself(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	cfg := schemeConfig()
+	cfg.Validation = RandomSplit
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Evaluated() != e || e.Trained() != e {
+		t.Fatal("a random split's evaluated experiment is not itself")
+	}
+}
