@@ -21,6 +21,9 @@ type trainOptions struct {
 	cfg  configFlags
 	out  string
 	json bool
+	// levers are the columns the platform can influence, recorded in the
+	// model file for plan.
+	levers []string
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -48,6 +51,8 @@ an interrupted run leaves no file behind.`,
 	o.cfg.register(cmd)
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write the model bundle to `FILE` (JSON)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	cmd.Flags().StringSliceVar(&o.levers, "levers", nil,
+		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -104,6 +109,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
+	if err != nil {
+		return usageError(fmt.Errorf("--levers: %w", err))
+	}
 	part := finalPart(cfg)
 	if err := checkPart(e, part); err != nil {
 		return err
@@ -128,7 +137,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(ctx, a, e, cfg.Threshold, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, levers, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)

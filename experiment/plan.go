@@ -39,16 +39,16 @@ var ErrPlan = errors.New("experiment: invalid plan")
 // PlanAssumptions are the figures the user types.
 type PlanAssumptions struct {
 	// BudgetMoney caps the campaign's cost (0: no cap by money).
-	BudgetMoney float64
+	BudgetMoney float64 `json:"budget_money,omitempty"`
 	// BudgetShare caps the share of customers contacted, in (0, 1] (0: no
 	// cap by share). At most one of BudgetMoney and BudgetShare is set.
-	BudgetShare float64
+	BudgetShare float64 `json:"budget_share,omitempty"`
 	// CostPerContact is c, ≥ 0.
-	CostPerContact float64
+	CostPerContact float64 `json:"cost_per_contact"`
 	// Value is v_i for every customer when Values is nil.
-	Value float64
+	Value float64 `json:"value"`
 	// Success is s, in (0, 1].
-	Success float64
+	Success float64 `json:"success_rate"`
 }
 
 // PlanPoint is the campaign that contacts the first Contacted customers of
@@ -133,7 +133,8 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 	}
 	pl.Best = pl.At(0)
 	for k := 1; k <= pl.MaxContacts; k++ {
-		if net := pl.net(k); net > pl.Best.Net {
+		// Rounding must not break a tie in favour of more contacts.
+		if net := pl.net(k); net > pl.Best.Net+1e-9*max(1, math.Abs(pl.Best.Net)) {
 			pl.Best = pl.At(k)
 		}
 	}
