@@ -88,6 +88,9 @@ type Plan struct {
 	// over every count 0 … MaxContacts (ties: the fewest contacts). It is
 	// the empty campaign when no contact pays for itself.
 	Best PlanPoint `json:"best"`
+	// Unbounded is the best point without the budget (the same as Best
+	// when the budget does not bind).
+	Unbounded PlanPoint `json:"best_without_budget"`
 
 	probs, values, cumP, cumPV []float64
 }
@@ -131,12 +134,19 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 	for j := 1; j <= 100; j++ {
 		pl.Curve = append(pl.Curve, pl.At(j*n/100))
 	}
-	pl.Best = pl.At(0)
-	for k := 1; k <= pl.MaxContacts; k++ {
+	best := 0
+	for k := 1; k <= n; k++ {
 		// Rounding must not break a tie in favour of more contacts.
-		if net := pl.net(k); net > pl.Best.Net+1e-9*max(1, math.Abs(pl.Best.Net)) {
-			pl.Best = pl.At(k)
+		if net, top := pl.net(k), pl.net(best); net > top+1e-9*max(1, math.Abs(top)) {
+			best = k
 		}
+		if k == pl.MaxContacts {
+			pl.Best = pl.At(best)
+		}
+	}
+	pl.Unbounded = pl.At(best)
+	if pl.MaxContacts == 0 {
+		pl.Best = pl.At(0)
 	}
 	return pl, nil
 }

@@ -47,7 +47,8 @@ type PlanRequest struct {
 	Outcome string
 	// Levers are the columns the platform can influence.
 	Levers []string
-	// DriverSample caps the customers explained per segment (0: 200);
+	// DriverSample caps the customers explained per segment × risk cell
+	// (0: 64);
 	// Contacts caps the contacts listed with their lever (0: 20).
 	DriverSample, Contacts int
 }
@@ -84,13 +85,16 @@ type PlanReport struct {
 	Customers   int             `json:"customers"`
 	Headline    string          `json:"headline"`
 	// Curve holds the points at PlanShares; Best the best point.
-	Curve    []PlanPoint `json:"curve"`
-	Best     PlanPoint   `json:"best"`
-	Segments []Cell      `json:"segments"`
+	Curve []PlanPoint `json:"curve"`
+	Best  PlanPoint   `json:"best"`
+	// BestWithoutBudget is the best point had there been no budget.
+	BestWithoutBudget PlanPoint `json:"best_without_budget"`
+	Segments          []Cell    `json:"segments"`
 	// SegmentKind is "rfm" or "value".
 	SegmentKind string          `json:"segment_kind"`
 	Actions     []SegmentAction `json:"actions"`
-	// Drivers are the model's main drivers over all customers (at most 5).
+	// Drivers are the model's main drivers over all customers (at most 5):
+	// the cells' drivers weighted by their sizes.
 	Drivers  []Driver      `json:"drivers"`
 	Levers   []string      `json:"levers,omitempty"`
 	Contacts []PlanContact `json:"contacts"`
@@ -109,9 +113,9 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	if in.Segments == nil || len(in.Segments.Names) != len(in.Probs) {
 		return nil, fmt.Errorf("%w: the segments do not cover the customers", ErrPlan)
 	}
-	sample, contacts := cmp0(req.DriverSample, 200), cmp0(req.Contacts, 20)
+	sample, contacts := cmp0(req.DriverSample, 64), cmp0(req.Contacts, 20)
 	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
-		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, Plan: pl,
+		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl,
 		SegmentKind: in.Segments.Kind, Levers: req.Levers}
 	if req.Prevent {
 		rep.Target = "prevent"
@@ -122,27 +126,20 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
 	rep.Segments = in.Segments.Cells(in.Probs, in.Values, false)
 	explain := in.Explainer != nil && in.Row != nil
-	for _, c := range in.Segments.Cells(in.Probs, in.Values, true) {
-		a := SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)}
-		if explain {
-			d, err := in.Explainer.Drivers(in.Row, c.Members, sample, in.Positive)
-			if err != nil {
-				return nil, err
-			}
-			a.Drivers = d[:min(3, len(d))]
-		}
-		rep.Actions = append(rep.Actions, a)
+	cells := in.Segments.Cells(in.Probs, in.Values, true)
+	for _, c := range cells {
+		rep.Actions = append(rep.Actions, SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)})
 	}
 	if explain {
-		all := make([]int, len(in.Probs))
-		for i := range all {
-			all[i] = i
-		}
-		d, err := in.Explainer.Drivers(in.Row, all, sample, in.Positive)
+		drivers, err := cellDrivers(in, cells, sample)
 		if err != nil {
 			return nil, err
 		}
-		rep.Drivers = d[:min(5, len(d))]
+		for k := range rep.Actions {
+			rep.Actions[k].Drivers = drivers[k][:min(3, len(drivers[k]))]
+		}
+		all := overallDrivers(cells, drivers, len(in.Probs))
+		rep.Drivers = all[:min(5, len(all))]
 	}
 	listed := pl.Contacted(pl.Best)
 	listed = listed[:min(contacts, len(listed))]

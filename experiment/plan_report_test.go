@@ -110,3 +110,18 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 		t.Errorf("segments %+v, drivers %+v, target %s", rep.Segments, rep.Drivers, rep.Target)
 	}
 }
+
+// Cells of 1 and 3 customers (n = 4) whose drivers of column a are
+// 0.4 (|0.4|) and −0.2 (|0.2|): overall mean 0.25·0.4 + 0.75·(−0.2) =
+// −0.05, size 0.25·0.4 + 0.75·0.2 = 0.25; column b only in the second
+// cell: 0.75·0.1 = 0.075.
+func TestOverallDriversWeightByCellSize(t *testing.T) {
+	cells := []Cell{{Customers: 1}, {Customers: 3}}
+	drivers := [][]Driver{{{Column: "a", Mean: 0.4, MeanAbs: 0.4}},
+		{{Column: "b", Mean: 0.1, MeanAbs: 0.1}, {Column: "a", Mean: -0.2, MeanAbs: 0.2}}}
+	got := overallDrivers(cells, drivers, 4)
+	if len(got) != 2 || got[0].Column != "a" || !near(got[0].Mean, -0.05) || !near(got[0].MeanAbs, 0.25) ||
+		got[1].Column != "b" || !near(got[1].Mean, 0.075) {
+		t.Errorf("got %+v", got)
+	}
+}

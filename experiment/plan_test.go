@@ -94,6 +94,9 @@ func TestPlanHandCalculationPerCustomerValue(t *testing.T) {
 		if pl.MaxContacts != 2 || pl.Best.Contacted != 2 || !near(pl.Best.Net, 25) {
 			t.Errorf("%+v: max %d, best %+v, want 2 contacts, net 25", a, pl.MaxContacts, pl.Best)
 		}
+		if pl.Unbounded.Contacted != 3 || !near(pl.Unbounded.Net, 27.5) {
+			t.Errorf("%+v: best without the budget %+v, want 3 contacts, net 27.5", a, pl.Unbounded)
+		}
 		if pl.At(3).InBudget || !pl.At(2).InBudget {
 			t.Errorf("%+v: in budget at 2 %v, at 3 %v", a, pl.At(2).InBudget, pl.At(3).InBudget)
 		}
