@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -54,7 +55,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	r := d.report
 	verb := map[string]string{"prevent": "prevent", "encourage": "encourage"}[r.Target]
 	fmt.Fprintf(w, "# Retention plan: %s %s\n\n", verb, r.Outcome)
-	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", d.bundle.File, d.bundle.SourceDescription,
+	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", filepath.Base(d.bundle.File), d.bundle.SourceDescription,
 		data.Thousands(r.Customers), d.data)
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
 	if u := r.Plan.Unbounded; u.Contacted > r.Best.Contacted {
@@ -142,18 +143,18 @@ func (d planDoc) curve(w io.Writer) {
 
 func (d planDoc) segments(w io.Writer) {
 	r := d.report
-	title := "Segments (predicted risk × value)"
+	title := "Segments (predicted P × value)"
 	if r.SegmentKind == "rfm" {
 		title = "Segments (RFM cells: quintile scores of recency, frequency and spend)"
 	}
-	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high risk | mean P | value | value at stake |\n", title)
+	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake |\n", title)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|\n")
 	for _, c := range r.Segments {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
 			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), experiment.Money(c.Value),
 			experiment.Money(c.ValueAtStake))
 	}
-	fmt.Fprintf(w, "\nHigh risk: the top 20 %% of P(%s); medium the next 30 %%. Value at stake: Σ P × value.\n\n", r.Outcome)
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%. Value at stake: Σ P × value.\n\n", r.Outcome)
 }
 
 func (d planDoc) actions(w io.Writer) {
@@ -168,8 +169,8 @@ func (d planDoc) actions(w io.Writer) {
 		}
 		return 0
 	})
-	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment and risk; the drivers are the model's mean attributions to P in the cell.\n\n")
-	fmt.Fprintf(w, "| segment | risk | customers | value at stake | suggested action | main drivers |\n|---|---|---:|---:|---|---|\n")
+	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment and P level; the drivers are the model's mean attributions to P in the cell.\n\n")
+	fmt.Fprintf(w, "| segment | P level | customers | value at stake | suggested action | main drivers |\n|---|---|---:|---:|---|---|\n")
 	for _, c := range cells[:min(planActionsShown, len(cells))] {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
 			experiment.Money(c.ValueAtStake), c.Action, driverList(c.Drivers))
@@ -185,7 +186,7 @@ func (d planDoc) drivers(w io.Writer) {
 	if len(r.Drivers) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "## Main drivers\n\nMean integrated-gradients attribution to P(%s), against the mean training customer (estimated from a sample of at most 64 customers per segment and risk).\n\n", r.Outcome)
+	fmt.Fprintf(w, "## Main drivers\n\nMean integrated-gradients attribution to P(%s), against the mean training customer (estimated from a sample of at most 64 customers per segment and P level).\n\n", r.Outcome)
 	fmt.Fprintf(w, "| column | mean effect on P | mean size |\n|---|---:|---:|\n")
 	for _, dr := range r.Drivers {
 		fmt.Fprintf(w, "| %s | %+.4f | %.4f |\n", dr.Column, dr.Mean, dr.MeanAbs)
