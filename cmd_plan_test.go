@@ -69,14 +69,15 @@ func TestPlanJSONMatchesMarkdown(t *testing.T) {
 			Best     struct {
 				Contacted int `json:"contacted"`
 			} `json:"best"`
-			Curve []json.RawMessage `json:"curve"`
+			Curve     []json.RawMessage `json:"curve"`
+			ByPercent []json.RawMessage `json:"curve_by_percent"`
 		} `json:"plan"`
 	}
 	if err := json.Unmarshal(js.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(md.stdout.String(), "**"+doc.Plan.Headline+"**") || doc.Plan.Target != "encourage" ||
-		len(doc.Plan.Curve) != 11 || !strings.Contains(doc.Caveat, "not a measured effect of the campaign") {
+		len(doc.Plan.Curve) != 11 || len(doc.Plan.ByPercent) != 100 || !strings.Contains(doc.Caveat, "not a measured effect of the campaign") {
 		t.Errorf("JSON %s\nMarkdown %s", js.stdout.String(), md.stdout.String())
 	}
 }
@@ -103,5 +104,16 @@ func TestPlanBadInputExitsTwoWithASentence(t *testing.T) {
 		if got := strings.TrimSpace(cli.stderr.String()); code != exitUsage || got != "retain: "+c.want {
 			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, got, c.want)
 		}
+	}
+}
+
+// A model trained on a file needs customers to plan for.
+func TestPlanWithoutDataNamesTheTrainingFile(t *testing.T) {
+	model := trainModel(t, usersCSV(t, 200))
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model)
+	want := "retain: plan needs --data or --log: " + model + " was trained on "
+	if got := c.stderr.String(); code != exitUsage || !strings.HasPrefix(got, want) {
+		t.Errorf("exit %d, stderr %q, want 2 and %q…", code, got, want)
 	}
 }

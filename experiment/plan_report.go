@@ -87,6 +87,9 @@ type PlanReport struct {
 	// Curve holds the points at PlanShares; Best the best point.
 	Curve []PlanPoint `json:"curve"`
 	Best  PlanPoint   `json:"best"`
+	// CurveByPercent has a point per whole percent, 1 % … 100 % (the net
+	// value curve to draw).
+	CurveByPercent []PlanPoint `json:"curve_by_percent"`
 	// BestWithoutBudget is the best point had there been no budget.
 	BestWithoutBudget PlanPoint `json:"best_without_budget"`
 	Segments          []Cell    `json:"segments"`
@@ -115,7 +118,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	}
 	sample, contacts := cmp0(req.DriverSample, 64), cmp0(req.Contacts, 20)
 	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
-		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl,
+		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
 		SegmentKind: in.Segments.Kind, Levers: req.Levers}
 	if req.Prevent {
 		rep.Target = "prevent"
