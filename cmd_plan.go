@@ -30,9 +30,11 @@ type planOptions struct {
 }
 
 // Defaults of the plan's assumptions; the report says which were taken.
+// Together they make a contact pay for itself from a probability of
+// cost ÷ (value × success) = 0.1.
 const (
 	defaultCost    = 1.0
-	defaultValue   = 10.0
+	defaultValue   = 100.0
 	defaultSuccess = 0.1
 )
 
@@ -78,7 +80,7 @@ built-in population it was trained on.`,
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")
 	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
-	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 10)")
+	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
 	fs.Float64Var(&o.success, "success", defaultSuccess, "your assumed `SHARE` of contacted customers whose outcome the action changes")
 	fs.StringVar(&o.target, "target", "", "prevent or encourage the outcome (default: guessed from the label's name)")
 	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")

@@ -117,3 +117,77 @@ func TestPlanWithoutDataNamesTheTrainingFile(t *testing.T) {
 		t.Errorf("exit %d, stderr %q, want 2 and %q…", code, got, want)
 	}
 }
+
+// plan --log segments an order log's customers by RFM cell: on CDNOW
+// master at 1997-09-30 the segment sizes are those of the pandas reference
+// (testdata/rfm/cdnow_master.rfm.csv, counted with uniq -c).
+func TestPlanLogSegmentsByRFMCell(t *testing.T) {
+	model := trainCDNOW(t)
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model, "--log", cdnowMaster, "--cutoff", "1997-09-30",
+		"--target", "prevent", "--value", "monetary_avg", "--json")
+	if code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Kind     string `json:"segment_kind"`
+			Outcome  string `json:"outcome"`
+			Segments []struct {
+				Segment   string `json:"segment"`
+				Customers int    `json:"customers"`
+			} `json:"segments"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"About to sleep": 1560, "At risk": 2926, "Can't lose them": 209, "Champions": 4515,
+		"Hibernating": 4792, "Lost": 1501, "Loyal": 4388, "Need attention": 1968, "Potential loyalist": 1709, "Promising": 2}
+	got := map[string]int{}
+	for _, s := range doc.Plan.Segments {
+		got[s.Segment] = s.Customers
+	}
+	if doc.Plan.Kind != "rfm" || doc.Plan.Outcome != "orders_again_90d = no" || len(got) != len(want) {
+		t.Fatalf("kind %q, outcome %q, segments %v", doc.Plan.Kind, doc.Plan.Outcome, got)
+	}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d customers, pandas %d", name, got[name], n)
+		}
+	}
+}
+
+// --levers on plan replaces the model file's levers.
+func TestPlanLeversFlagOverridesTheModelFile(t *testing.T) {
+	model := shopModel(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--levers", "Coupon_Share", "--json"); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Levers   []string `json:"levers"`
+			Contacts []struct {
+				Lever *struct {
+					Column string `json:"column"`
+				} `json:"lever"`
+			} `json:"contacts"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, ct := range doc.Plan.Contacts {
+		if ct.Lever != nil {
+			moved++
+			if ct.Lever.Column != "coupon_share" {
+				t.Errorf("lever %q, want coupon_share only", ct.Lever.Column)
+			}
+		}
+	}
+	if strings.Join(doc.Plan.Levers, ",") != "coupon_share" || moved == 0 {
+		t.Errorf("levers %v, %d contacts with a lever", doc.Plan.Levers, moved)
+	}
+}

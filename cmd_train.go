@@ -37,7 +37,9 @@ on stderr, and print the final metrics on stdout (the test part with --test, els
 the validation part).
 
 With --out the trained model (network and preprocessing) is written atomically:
-an interrupted run leaves no file behind.`,
+an interrupted run leaves no file behind. --levers names the feature columns the
+platform can influence (coupons, time in the app…); the model file records them
+and plan looks for each customer's most movable one.`,
 		Example: `  retain train --epochs 20 --out model.json
   retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
   retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json
