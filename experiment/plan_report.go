@@ -208,9 +208,13 @@ func Headline(best PlanPoint, prevent, perCustomer bool) string {
 }
 
 // Percent writes a share as a whole percent, or with one decimal below
-// 10 % when it is not whole ("8 %", "0.4 %", "35 %").
+// 10 % when it is not whole ("8 %", "0.4 %", "35 %"); a share above 0
+// that would show as 0.0 is "< 0.1 %".
 func Percent(share float64) string {
 	p := share * 100
+	if p > 0 && p < 0.05 {
+		return "< 0.1 %"
+	}
 	if p < 10 && math.Abs(p-math.Round(p)) > 0.05 {
 		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
 	}

@@ -33,6 +33,7 @@ func TestHeadline(t *testing.T) {
 func TestPlanNumberFormats(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{Percent(0.08), "8 %"}, {Percent(0.004), "0.4 %"}, {Percent(0.35), "35 %"}, {Percent(1), "100 %"},
+		{Percent(2.0 / 23570), "< 0.1 %"}, {Percent(0), "0 %"}, {Percent(0.0008), "0.1 %"},
 		{Count(61.3), "61"}, {Count(1234.5), "1,235"}, {Count(3.44), "3.4"},
 		{Money(3449.6), "3,450"}, {Money(-1200), "-1,200"}, {Money(12.5), "12.50"}, {Money(-0.001), "0.00"},
 	} {
