@@ -46,7 +46,7 @@ var badInputSentinels = []error{
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
-	experiment.ErrTooFewRows, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
+	experiment.ErrTooFewRows, experiment.ErrPlan, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
 	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory,
 }
 

@@ -13,11 +13,12 @@ import (
 // complete model or whatever it held before, never a part. It gives up
 // when ctx is done, and a signal that comes after the model is in place
 // takes it back (see exitGuard).
-func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, path string) error {
+func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, path string) error {
 	b, err := e.Bundle(threshold)
 	if err != nil {
 		return err
 	}
+	b.Levers = levers
 	r, err := experiment.PrepareFile(ctx, path, b.Write)
 	if err != nil {
 		return err

@@ -114,6 +114,7 @@ file given with --data or --log).`,
 		newBenchCmd(a),
 		newQualityCmd(a),
 		newCohortsCmd(a),
+		newPlanCmd(a),
 		newServeCmd(a),
 	)
 	return root

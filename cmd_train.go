@@ -21,6 +21,9 @@ type trainOptions struct {
 	cfg  configFlags
 	out  string
 	json bool
+	// levers are the columns the platform can influence, recorded in the
+	// model file for plan.
+	levers []string
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -34,7 +37,9 @@ on stderr, and print the final metrics on stdout (the test part with --test, els
 the validation part).
 
 With --out the trained model (network and preprocessing) is written atomically:
-an interrupted run leaves no file behind.`,
+an interrupted run leaves no file behind. --levers names the feature columns the
+platform can influence (coupons, time in the app…); the model file records them
+and plan looks for each customer's most movable one.`,
 		Example: `  retain train --epochs 20 --out model.json
   retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
   retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json
@@ -48,6 +53,8 @@ an interrupted run leaves no file behind.`,
 	o.cfg.register(cmd)
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write the model bundle to `FILE` (JSON)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	cmd.Flags().StringSliceVar(&o.levers, "levers", nil,
+		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -104,6 +111,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
+	if err != nil {
+		return usageError(fmt.Errorf("--levers: %w", err))
+	}
 	part := finalPart(cfg)
 	if err := checkPart(e, part); err != nil {
 		return err
@@ -128,7 +139,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(ctx, a, e, cfg.Threshold, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, levers, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)

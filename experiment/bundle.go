@@ -39,7 +39,9 @@ import (
 //	  "training": {...},                   the experiment Config, seed included
 //	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
 //	  "validation_metrics": {...},         metrics.Report on the validation rows (no curves)
-//	  "validation_note": "..."             why there are no validation metrics, if there are none
+//	  "validation_note": "...",            why there are no validation metrics, if there are none
+//	  "levers": ["CouponUsed", ...]        the columns the platform can influence (train --levers;
+//	                                       optional): plan looks for each user's most movable one
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -126,6 +128,9 @@ type Bundle struct {
 	// the reason in ValidationNote).
 	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
 	ValidationNote    string          `json:"validation_note,omitempty"`
+	// Levers are the feature columns the platform can influence (spelled
+	// as the pipeline does), given to train with --levers.
+	Levers []string `json:"levers,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`

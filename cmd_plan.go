@@ -1,0 +1,356 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// planOptions are the flags of `retain plan`.
+type planOptions struct {
+	model, data             string
+	log, cutoff, logColumns string
+	budget, value, target   string
+	cost, success           float64
+	levers                  []string
+	json                    bool
+	out                     string
+}
+
+// Defaults of the plan's assumptions; the report says which were taken.
+// Together they make a contact pay for itself from a probability of
+// cost ÷ (value × success) = 0.1.
+const (
+	defaultCost    = 1.0
+	defaultValue   = 100.0
+	defaultSuccess = 0.1
+)
+
+func newPlanCmd(a *app) *cobra.Command {
+	o := &planOptions{}
+	cmd := &cobra.Command{
+		Use:   "plan --model FILE [--data FILE | --log FILE [--cutoff DATE]] [--budget N|N%] [--cost C] [--value V|COLUMN] [--success S]",
+		Short: "Write a retention plan: whom to contact, what it is worth, what to do (Markdown)",
+		Long: `Score the customers with a saved model and write a campaign plan in Markdown:
+the headline, net value against the share of customers contacted (its best
+point within the budget), segments (RFM cells for an order log, value levels
+for a per-user table) crossed with the predicted risk, a suggested action per
+segment with the model's drivers there, the first contacts with their most
+movable lever, and the model's validation figures with 95 % intervals.
+
+The figures are expectations under your assumptions — the cost of a contact,
+the value of a customer kept or converted, and the share of contacted
+customers whose outcome the action changes (--success) — and under the
+model's probabilities: the model's association, not a measured effect of a
+campaign.
+
+--target says whether the campaign prevents the outcome (churn) or encourages
+it (a purchase); by default it is guessed from the label's name (churn,
+cancel, leave… prevent the positive class; anything else encourages it).
+Preventing a purchase label's positive class acts on its negative class:
+on an order log, --target prevent acts on "no order in the horizon".
+
+Without --data or --log, a model trained on the built-in shop plans for the
+built-in population it was trained on.`,
+		Example: `  retain plan --model model.json --data users.csv --budget 10% --cost 2 --value 120 --success 0.2
+  retain plan --model log_model.json --log orders.csv --target prevent --value monetary_avg --out plan.md
+  retain plan --model model.json --data users.csv --levers CouponUsed,HourSpendOnApp --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runPlan(cmd.Context(), a, o, cmd))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
+	fs.StringVar(&o.data, "data", "", "per-user CSV or Parquet `FILE` whose customers to plan for")
+	fs.StringVar(&o.log, "log", "", "order log `FILE` whose current customers to plan for (a model trained on an order log)")
+	fs.StringVar(&o.cutoff, "cutoff", "", "plan for the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
+	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")
+	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
+	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
+	fs.Float64Var(&o.success, "success", defaultSuccess, "your assumed `SHARE` of contacted customers whose outcome the action changes")
+	fs.StringVar(&o.target, "target", "", "prevent or encourage the outcome (default: guessed from the label's name)")
+	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")
+	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
+	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")
+	_ = cmd.MarkFlagRequired("model")
+	cmd.MarkFlagsMutuallyExclusive("data", "log")
+	_ = cmd.MarkFlagFilename("model", "json")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("out", "md", "json")
+	return cmd
+}
+
+// planFlags are the checked assumptions of the command line.
+type planFlags struct {
+	assumptions experiment.PlanAssumptions
+	// valueColumn is --value when it names a column.
+	valueColumn string
+	// defaults lists the assumptions left at their defaults.
+	defaults []string
+}
+
+// parsePlanFlags checks the assumption flags, each refusal one sentence.
+func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error) {
+	var f planFlags
+	a := &f.assumptions
+	if o.budget != "" {
+		s := strings.TrimSpace(o.budget)
+		pct := strings.HasSuffix(s, "%")
+		v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
+		switch {
+		case err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || (pct && v > 100):
+			return f, usageError(fmt.Errorf("--budget %s: want an amount such as 5000 or a share of customers such as 10%%", o.budget))
+		case pct:
+			a.BudgetShare = v / 100
+		default:
+			a.BudgetMoney = v
+		}
+	}
+	if math.IsNaN(o.cost) || math.IsInf(o.cost, 0) || o.cost < 0 {
+		return f, usageError(fmt.Errorf("--cost %g: want an amount ≥ 0, such as 2.5", o.cost))
+	}
+	if !(o.success > 0 && o.success <= 1) {
+		return f, usageError(fmt.Errorf("--success %g: want a share between 0 and 1, such as 0.2", o.success))
+	}
+	a.CostPerContact, a.Success, a.Value = o.cost, o.success, defaultValue
+	if o.value != "" {
+		v, err := strconv.ParseFloat(o.value, 64)
+		switch {
+		case err == nil && (math.IsNaN(v) || math.IsInf(v, 0) || v < 0):
+			return f, usageError(fmt.Errorf("--value %s: want an amount ≥ 0 or a numeric feature column, such as 120", o.value))
+		case err == nil:
+			a.Value = v
+		default:
+			f.valueColumn = o.value
+		}
+	}
+	for _, name := range []string{"cost", "value", "success"} {
+		if !changed(name) {
+			f.defaults = append(f.defaults, name)
+		}
+	}
+	return f, nil
+}
+
+// badOutcome matches label names whose positive class is the outcome to
+// prevent.
+var badOutcome = regexp.MustCompile(`(?i)churn|cancel|attrit|leav|exit|lapse|default|lost|drop`)
+
+// planTarget resolves --target: whether to prevent, and whether the
+// outcome the campaign acts on is the positive class.
+func planTarget(flag string, label experiment.BundleLabel) (prevent, positive, guessed bool, err error) {
+	bad := badOutcome.MatchString(label.Name)
+	switch strings.ToLower(strings.TrimSpace(flag)) {
+	case "":
+		return bad, true, true, nil
+	case "prevent":
+		return true, bad, false, nil
+	case "encourage":
+		return false, !bad, false, nil
+	}
+	return false, false, false, usageError(fmt.Errorf("--target %s: want prevent or encourage", flag))
+}
+
+func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) error {
+	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
+		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	}
+	pf, err := parsePlanFlags(o, func(n string) bool { return cmd.Flags().Changed(n) })
+	if err != nil {
+		return err
+	}
+	if err := checkOut(o.out); err != nil {
+		return err
+	}
+	b, err := loadModel(a, o.model)
+	if err != nil {
+		return err
+	}
+	prevent, positive, guessed, err := planTarget(o.target, b.Label)
+	if err != nil {
+		return err
+	}
+	in, err := planCustomers(a, o, b)
+	if err != nil {
+		return err
+	}
+	levers := b.Levers
+	if cmd.Flags().Changed("levers") {
+		levers = o.levers
+	}
+	if levers, err = experiment.CheckLevers(b.Pipeline, levers); err != nil {
+		return usageError(fmt.Errorf("--levers: %w", err))
+	}
+	rep, err := buildPlan(b, in, pf, prevent, positive, levers)
+	if err != nil {
+		return err
+	}
+	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: guessed, defaults: pf.defaults}
+	write := func(w io.Writer) error {
+		if o.json {
+			return writeJSON(w, doc.jsonDoc())
+		}
+		return doc.markdown(w)
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if o.out == "" {
+		return write(a.stdout)
+	}
+	r, err := experiment.PrepareFile(ctx, o.out, write)
+	if err != nil {
+		return err
+	}
+	if err := a.guard.commit(ctx, r); err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Plan written to %s: %s\n", o.out, rep.Headline)
+	return nil
+}
+
+// planData is the scored customers of a plan with the table their rows
+// came from (nil for a per-user file).
+type planData struct {
+	scored *experiment.Scored
+	table  *data.Table
+	name   string
+}
+
+// planCustomers scores the customers: a per-user file, an order log's
+// current customers, or the built-in population the model was trained on.
+func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, error) {
+	switch {
+	case o.log != "":
+		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
+		src, err := flags.source()
+		if err != nil {
+			return planData{}, err
+		}
+		if src, err = b.ForLog(src); err != nil {
+			return planData{}, err
+		}
+		cur, err := experiment.LoadCurrent(src, a.open, time.Now())
+		if err != nil {
+			return planData{}, err
+		}
+		for _, w := range cur.Warnings {
+			fmt.Fprintln(a.stderr, "warning: "+w.String())
+		}
+		s, err := b.ScoreCurrent(cur)
+		if err != nil {
+			return planData{}, err
+		}
+		fmt.Fprintln(a.stderr, cur.Summary())
+		return planData{scored: s.Scored, table: cur.Table, name: o.log}, nil
+	case o.data != "":
+		if err := b.ForTable(o.data); err != nil {
+			return planData{}, err
+		}
+		raw, err := readAll(a, o.data)
+		if err != nil {
+			return planData{}, err
+		}
+		s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+		return planData{scored: s, name: o.data}, err
+	case b.Source.Kind == "builtin" || b.Source.Kind == "":
+		d, err := experiment.Load(b.Source, a.open)
+		if err != nil {
+			return planData{}, err
+		}
+		s, err := b.ScoreTable(d.Table)
+		return planData{scored: s, name: d.Source.Describe()}, err
+	}
+	return planData{}, usageError(fmt.Errorf("plan needs --data or --log: %s was trained on %s", o.model, b.SourceDescription))
+}
+
+// buildPlan turns the scored customers into the plan report.
+func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positive bool, levers []string) (*experiment.PlanReport, error) {
+	s := in.scored
+	probs := make([]float64, len(s.Probabilities))
+	for i, p := range s.Probabilities {
+		probs[i] = p
+		if !positive {
+			probs[i] = 1 - p
+		}
+	}
+	var values []float64
+	if pf.valueColumn != "" {
+		var err error
+		if values, pf.valueColumn, err = featureValues(b, s, pf.valueColumn); err != nil {
+			return nil, err
+		}
+	}
+	seg, err := planSegments(in.table, probs, values)
+	if err != nil {
+		return nil, err
+	}
+	var fallback []float64
+	if b.Baseline == nil {
+		fallback = meanInput(s)
+	}
+	x, err := b.Explainer(fallback)
+	if err != nil {
+		return nil, err
+	}
+	class := b.Label.Positive
+	if !positive {
+		class = b.Label.Negative
+	}
+	return experiment.NewPlanReport(experiment.PlanInput{
+		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, Segments: seg,
+		Explainer: x, Row: s.X.RawRowView, Positive: positive,
+	}, experiment.PlanRequest{
+		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
+	})
+}
+
+// planSegments segments an order log's customers by RFM cell when its
+// table has the three columns, else by value level.
+func planSegments(t *data.Table, probs, values []float64) (*experiment.Segments, error) {
+	if t != nil {
+		r, f, m := t.Column("recency_days"), t.Column("frequency"), t.Column("monetary_total")
+		if r != nil && f != nil && m != nil && r.Values != nil && f.Values != nil && m.Values != nil {
+			return experiment.RFMSegments(r.Values, f.Values, m.Values, probs)
+		}
+	}
+	return experiment.ValueSegments(probs, values)
+}
+
+// featureValues reads a numeric feature column of the scored rows back in
+// original units (missing cells as the model imputed them).
+func featureValues(b *experiment.Bundle, s *experiment.Scored, column string) ([]float64, string, error) {
+	var numeric []string
+	for i := range b.Pipeline.Columns {
+		pc := &b.Pipeline.Columns[i]
+		if pc.Kind != data.Numeric {
+			continue
+		}
+		numeric = append(numeric, pc.Name)
+		if !strings.EqualFold(pc.Name, column) {
+			continue
+		}
+		out := make([]float64, len(s.Probabilities))
+		for r := range out {
+			out[r] = max(pc.Original(s.X.At(r, pc.First)), 0)
+		}
+		return out, pc.Name, nil
+	}
+	return nil, "", usageError(fmt.Errorf("--value %s: not an amount, nor a numeric feature column of the model (its numeric columns: %s)",
+		column, strings.Join(numeric, ", ")))
+}

@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// planDoc is a plan report with what the command knows around it.
+type planDoc struct {
+	report *experiment.PlanReport
+	bundle *experiment.Bundle
+	// data names the customers' file (or the built-in population).
+	data string
+	// guessed says the target came from the label's name.
+	guessed bool
+	// defaults lists the assumptions left at their defaults.
+	defaults []string
+}
+
+// planActionsShown caps the segment × risk cells the Markdown lists (the
+// JSON has them all).
+const planActionsShown = 12
+
+// planJSON is the JSON document of `retain plan --json`.
+type planJSON struct {
+	Model      string                 `json:"model"`
+	Data       string                 `json:"data"`
+	Guessed    bool                   `json:"target_guessed_from_label"`
+	Defaults   []string               `json:"defaults_used,omitempty"`
+	Caveat     string                 `json:"caveat"`
+	Validation []experiment.Figure    `json:"validation,omitempty"`
+	Note       string                 `json:"validation_note,omitempty"`
+	Plan       *experiment.PlanReport `json:"plan"`
+}
+
+// planCaveat is said wherever the figures are.
+const planCaveat = "Expectations under your assumptions and the model's probabilities: " +
+	"the model's association, not a measured effect of the campaign."
+
+func (d planDoc) jsonDoc() planJSON {
+	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
+		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report}
+}
+
+// markdown writes the report.
+func (d planDoc) markdown(out io.Writer) error {
+	w := bufio.NewWriter(out)
+	r := d.report
+	verb := map[string]string{"prevent": "prevent", "encourage": "encourage"}[r.Target]
+	fmt.Fprintf(w, "# Retention plan: %s %s\n\n", verb, r.Outcome)
+	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", filepath.Base(d.bundle.File), d.bundle.SourceDescription,
+		data.Thousands(r.Customers), d.data)
+	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
+	if u := r.Plan.Unbounded; u.Contacted > r.Best.Contacted {
+		fmt.Fprintf(w, "The budget binds: without it the best is to contact %s (%s), net value %s.\n\n",
+			data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
+	}
+	fmt.Fprintf(w, "%s\n\n", planCaveat)
+	d.assumptions(w)
+	d.curve(w)
+	d.segments(w)
+	d.actions(w)
+	d.drivers(w)
+	d.contacts(w)
+	d.validation(w)
+	return w.Flush()
+}
+
+func (d planDoc) assumptions(w io.Writer) {
+	r := d.report
+	a := r.Assumptions
+	def := func(name string) string {
+		if slices.Contains(d.defaults, name) {
+			return " (default)"
+		}
+		return ""
+	}
+	fmt.Fprintf(w, "## Assumptions\n\n| | |\n|---|---|\n")
+	target := r.Target + " " + r.Outcome
+	if d.guessed {
+		target += " (guessed from the label's name; --target to change)"
+	}
+	fmt.Fprintf(w, "| target | %s |\n", target)
+	switch {
+	case a.BudgetShare > 0:
+		fmt.Fprintf(w, "| budget | %s of customers (at most %s) |\n", experiment.Percent(a.BudgetShare), data.Thousands(r.Plan.MaxContacts))
+	case a.BudgetMoney > 0:
+		fmt.Fprintf(w, "| budget | %s (at most %s contacts) |\n", experiment.Money(a.BudgetMoney), data.Thousands(r.Plan.MaxContacts))
+	default:
+		fmt.Fprintf(w, "| budget | none |\n")
+	}
+	fmt.Fprintf(w, "| cost per contact | %s%s |\n", experiment.Money(a.CostPerContact), def("cost"))
+	if r.ValueColumn != "" {
+		fmt.Fprintf(w, "| value of a customer | per customer, column `%s` |\n", r.ValueColumn)
+	} else {
+		fmt.Fprintf(w, "| value of a customer | %s%s |\n", experiment.Money(a.Value), def("value"))
+	}
+	fmt.Fprintf(w, "| success rate | %s%s: your assumption of the share of contacted customers whose outcome the action changes |\n",
+		experiment.Percent(a.Success), def("success"))
+	rank := "P(" + r.Outcome + ")"
+	if r.ValueColumn != "" {
+		rank += " × value: the expected value at stake"
+	}
+	fmt.Fprintf(w, "| ranking | by %s, highest first |\n\n", rank)
+}
+
+func (d planDoc) curve(w io.Writer) {
+	r := d.report
+	changed := "kept"
+	if r.Target == "encourage" {
+		changed = "converted"
+	}
+	fmt.Fprintf(w, "## Net value by share contacted\n\n")
+	fmt.Fprintf(w, "| share | contacted | mean P | expected %s | expected value | cost | net value | ROI |\n", changed)
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
+	points := append(slices.Clone(r.Curve), r.Best)
+	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
+	bestDone := false
+	for _, p := range points {
+		label := experiment.Percent(p.Share)
+		isBest := p.Contacted == r.Best.Contacted
+		if isBest {
+			if bestDone {
+				continue
+			}
+			bestDone = true
+			label = "**best: " + label + "**"
+		} else if !p.InBudget {
+			label += " (over budget)"
+		}
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, data.Thousands(p.Contacted), prob(p.MeanProb),
+			experiment.Count(p.Outcomes), experiment.Money(p.Value), experiment.Money(p.Cost), experiment.Money(p.Net), roi(p.ROI))
+	}
+	fmt.Fprintln(w)
+}
+
+func (d planDoc) segments(w io.Writer) {
+	r := d.report
+	title := "Segments (predicted P × value)"
+	if r.SegmentKind == "rfm" {
+		title = "Segments (RFM cells: quintile scores of recency, frequency and spend)"
+	}
+	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake |\n", title)
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|\n")
+	for _, c := range r.Segments {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
+			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), experiment.Money(c.Value),
+			experiment.Money(c.ValueAtStake))
+	}
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%. Value at stake: Σ P × value.\n\n", r.Outcome)
+}
+
+func (d planDoc) actions(w io.Writer) {
+	r := d.report
+	cells := slices.Clone(r.Actions)
+	slices.SortStableFunc(cells, func(p, q experiment.SegmentAction) int {
+		switch {
+		case p.ValueAtStake > q.ValueAtStake:
+			return -1
+		case p.ValueAtStake < q.ValueAtStake:
+			return 1
+		}
+		return 0
+	})
+	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment and P level; the drivers are the model's mean attributions to P in the cell.\n\n")
+	fmt.Fprintf(w, "| segment | P level | customers | value at stake | suggested action | main drivers |\n|---|---|---:|---:|---|---|\n")
+	for _, c := range cells[:min(planActionsShown, len(cells))] {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
+			experiment.Money(c.ValueAtStake), c.Action, driverList(c.Drivers))
+	}
+	if len(cells) > planActionsShown {
+		fmt.Fprintf(w, "\n%d smaller cells are in --json.\n", len(cells)-planActionsShown)
+	}
+	fmt.Fprintln(w)
+}
+
+func (d planDoc) drivers(w io.Writer) {
+	r := d.report
+	if len(r.Drivers) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## Main drivers\n\nMean integrated-gradients attribution to P(%s), against the mean training customer (estimated from a sample of at most 64 customers per segment and P level).\n\n", r.Outcome)
+	fmt.Fprintf(w, "| column | mean effect on P | mean size |\n|---|---:|---:|\n")
+	for _, dr := range r.Drivers {
+		fmt.Fprintf(w, "| %s | %+.4f | %.4f |\n", dr.Column, dr.Mean, dr.MeanAbs)
+	}
+	fmt.Fprintln(w)
+}
+
+func (d planDoc) contacts(w io.Writer) {
+	r := d.report
+	if len(r.Contacts) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "## First contacts of the best plan\n\n")
+	if len(r.Levers) == 0 {
+		fmt.Fprintf(w, "No levers: give the columns the platform can influence with --levers (here or to train) to see each customer's most movable one.\n\n")
+	} else {
+		fmt.Fprintf(w, "Lever: the change of one of %s within its training range that moves P most in the helpful direction, the rest unchanged (the model's association, not a tested effect).\n\n",
+			strings.Join(r.Levers, ", "))
+	}
+	fmt.Fprintf(w, "| rank | customer | P | value | segment | suggested action | lever |\n|---:|---|---:|---:|---|---|---|\n")
+	for _, c := range r.Contacts {
+		lever := "—"
+		if c.Lever != nil {
+			lever = c.Lever.String(r.Outcome)
+		}
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", c.Rank, c.ID, prob(c.Prob), experiment.Money(c.Value),
+			c.Segment, c.Action, lever)
+	}
+	fmt.Fprintln(w)
+}
+
+func (d planDoc) validation(w io.Writer) {
+	fmt.Fprintf(w, "## The model\n\n")
+	figs := experiment.ValidationFigures(d.bundle.ValidationMetrics)
+	if figs == nil {
+		fmt.Fprintf(w, "No validation figures in the model file (%s).\n", d.bundle.ValidationNote)
+		return
+	}
+	fmt.Fprintf(w, "Measured on its %s validation rows, with 95 %% intervals; precision and recall are of %s = %s at threshold %.2f.\n\n",
+		data.Thousands(d.bundle.ValidationRows), d.bundle.Label.Name, d.bundle.Label.Positive, d.bundle.Threshold)
+	fmt.Fprintf(w, "| figure | value | 95 %% interval | of |\n|---|---:|---|---:|\n")
+	for _, f := range figs {
+		fmt.Fprintf(w, "| %s | %.3f | %.3f – %.3f (%s) | %s |\n", f.Name, f.Value, f.Low, f.High, f.Method, data.Thousands(f.Of))
+	}
+}
+
+// prob writes a probability with 3 decimals ("—" for NaN).
+func prob(p float64) string {
+	if p != p {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", p)
+}
+
+// roi writes a return on investment as a percent ("—" when nothing is
+// spent).
+func roi(v float64) string {
+	if v != v {
+		return "—"
+	}
+	return fmt.Sprintf("%.0f %%", v*100)
+}
+
+// driverList writes drivers as "tenure −0.081, Contract +0.052".
+func driverList(ds []experiment.Driver) string {
+	var parts []string
+	for _, dr := range ds {
+		parts = append(parts, fmt.Sprintf("%s %+.3f", dr.Column, dr.Mean))
+	}
+	if parts == nil {
+		return "—"
+	}
+	return strings.Join(parts, ", ")
+}

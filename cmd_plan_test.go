@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// shopModel trains a small model on 2,000 users of the built-in shop with
+// the default seeds and the portable kernels (so the numbers are the same
+// on every amd64 processor), recording two levers.
+func shopModel(t *testing.T) string {
+	t.Helper()
+	engine.SetPortableKernels(true)
+	t.Cleanup(func() { engine.SetPortableKernels(false) })
+	out := filepath.Join(t.TempDir(), "shop.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "2000", "--epochs", "15", "--layers", "8",
+		"--levers", "coupon_share,SESSIONS_30D", "--out", out); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	return out
+}
+
+// The whole report on the built-in shop, as a golden file
+// (testdata/TestPlanReportGoldenBuiltin.golden; -update rewrites it).
+func TestPlanReportGoldenBuiltin(t *testing.T) {
+	model := shopModel(t)
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Levers []string `json:"levers"`
+	}
+	if err := json.Unmarshal(raw, &m); err != nil || strings.Join(m.Levers, ",") != "coupon_share,sessions_30d" {
+		t.Fatalf("levers in the model file: %v (%v)", m.Levers, err)
+	}
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model, "--budget", "30%", "--cost", "2", "--value", "avg_order_value",
+		"--success", "0.25")
+	if code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	golden.RequireEqual(t, c.stdout.Bytes())
+}
+
+// --json carries the same plan: its headline and best point are the
+// Markdown's.
+func TestPlanJSONMatchesMarkdown(t *testing.T) {
+	model := shopModel(t)
+	args := []string{"plan", "--model", model, "--cost", "1", "--value", "30", "--success", "0.2"}
+	md, js := newCLI(t), newCLI(t)
+	if md.run(context.Background(), args...) != exitOK || js.run(context.Background(), append(args, "--json")...) != exitOK {
+		t.Fatalf("stderr %q %q", md.stderr.String(), js.stderr.String())
+	}
+	var doc struct {
+		Caveat string `json:"caveat"`
+		Plan   struct {
+			Headline string `json:"headline"`
+			Target   string `json:"target"`
+			Best     struct {
+				Contacted int `json:"contacted"`
+			} `json:"best"`
+			Curve     []json.RawMessage `json:"curve"`
+			ByPercent []json.RawMessage `json:"curve_by_percent"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(js.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(md.stdout.String(), "**"+doc.Plan.Headline+"**") || doc.Plan.Target != "encourage" ||
+		len(doc.Plan.Curve) != 11 || len(doc.Plan.ByPercent) != 100 || !strings.Contains(doc.Caveat, "not a measured effect of the campaign") {
+		t.Errorf("JSON %s\nMarkdown %s", js.stdout.String(), md.stdout.String())
+	}
+}
+
+func TestPlanBadInputExitsTwoWithASentence(t *testing.T) {
+	model := shopModel(t)
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--success", "1.5"}, "--success 1.5: want a share between 0 and 1, such as 0.2"},
+		{[]string{"--success", "0"}, "--success 0: want a share between 0 and 1, such as 0.2"},
+		{[]string{"--budget", "lots"}, "--budget lots: want an amount such as 5000 or a share of customers such as 10%"},
+		{[]string{"--budget", "150%"}, "--budget 150%: want an amount such as 5000 or a share of customers such as 10%"},
+		{[]string{"--cost", "-1"}, "--cost -1: want an amount ≥ 0, such as 2.5"},
+		{[]string{"--value", "-3"}, "--value -3: want an amount ≥ 0 or a numeric feature column, such as 120"},
+		{[]string{"--value", "margin"}, "--value margin: not an amount, nor a numeric feature column of the model (its numeric columns: sessions_30d, pages_per_session, cart_adds_30d, orders_90d, days_since_last_visit, days_since_last_order, avg_order_value, coupon_share, returns_90d, tenure_days)"},
+		{[]string{"--target", "keep"}, "--target keep: want prevent or encourage"},
+		{[]string{"--levers", "price"}, `--levers: experiment: unknown column: lever "price" is not a feature column of the model (its columns: sessions_30d, pages_per_session, cart_adds_30d, orders_90d, days_since_last_visit, days_since_last_order, avg_order_value, coupon_share, returns_90d, tenure_days)`},
+		{[]string{"--cutoff", "1997-09-30"}, "--cutoff and --log-columns apply to --log, not --data"},
+	} {
+		cli := newCLI(t)
+		code := cli.run(context.Background(), append([]string{"plan", "--model", model}, c.args...)...)
+		if got := strings.TrimSpace(cli.stderr.String()); code != exitUsage || got != "retain: "+c.want {
+			t.Errorf("%v: exit %d, stderr %q, want 2 and %q", c.args, code, got, c.want)
+		}
+	}
+}
+
+// A model trained on a file needs customers to plan for.
+func TestPlanWithoutDataNamesTheTrainingFile(t *testing.T) {
+	model := trainModel(t, usersCSV(t, 200))
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model)
+	want := "retain: plan needs --data or --log: " + model + " was trained on "
+	if got := c.stderr.String(); code != exitUsage || !strings.HasPrefix(got, want) {
+		t.Errorf("exit %d, stderr %q, want 2 and %q…", code, got, want)
+	}
+}
+
+// plan --log segments an order log's customers by RFM cell: on CDNOW
+// master at 1997-09-30 the segment sizes are those of the pandas reference
+// (testdata/rfm/cdnow_master.rfm.csv, counted with uniq -c).
+func TestPlanLogSegmentsByRFMCell(t *testing.T) {
+	model := trainCDNOW(t)
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model, "--log", cdnowMaster, "--cutoff", "1997-09-30",
+		"--target", "prevent", "--value", "monetary_avg", "--json")
+	if code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Kind     string `json:"segment_kind"`
+			Outcome  string `json:"outcome"`
+			Segments []struct {
+				Segment   string `json:"segment"`
+				Customers int    `json:"customers"`
+			} `json:"segments"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"About to sleep": 1560, "At risk": 2926, "Can't lose them": 209, "Champions": 4515,
+		"Hibernating": 4792, "Lost": 1501, "Loyal": 4388, "Need attention": 1968, "Potential loyalist": 1709, "Promising": 2}
+	got := map[string]int{}
+	for _, s := range doc.Plan.Segments {
+		got[s.Segment] = s.Customers
+	}
+	if doc.Plan.Kind != "rfm" || doc.Plan.Outcome != "orders_again_90d = no" || len(got) != len(want) {
+		t.Fatalf("kind %q, outcome %q, segments %v", doc.Plan.Kind, doc.Plan.Outcome, got)
+	}
+	for name, n := range want {
+		if got[name] != n {
+			t.Errorf("%s: %d customers, pandas %d", name, got[name], n)
+		}
+	}
+}
+
+// --levers on plan replaces the model file's levers.
+func TestPlanLeversFlagOverridesTheModelFile(t *testing.T) {
+	model := shopModel(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--levers", "Coupon_Share", "--json"); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Levers   []string `json:"levers"`
+			Contacts []struct {
+				Lever *struct {
+					Column string `json:"column"`
+				} `json:"lever"`
+			} `json:"contacts"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	moved := 0
+	for _, ct := range doc.Plan.Contacts {
+		if ct.Lever != nil {
+			moved++
+			if ct.Lever.Column != "coupon_share" {
+				t.Errorf("lever %q, want coupon_share only", ct.Lever.Column)
+			}
+		}
+	}
+	if strings.Join(doc.Plan.Levers, ",") != "coupon_share" || moved == 0 {
+		t.Errorf("levers %v, %d contacts with a lever", doc.Plan.Levers, moved)
+	}
+}

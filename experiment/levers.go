@@ -1,0 +1,238 @@
+package experiment
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Levers are the columns the platform can influence (coupons, time in the
+// app, delivery distance…). For a customer, the most movable lever is the
+// change of one lever column, within the values the training rows had
+// (numeric: every whole number of the range when it has at most
+// LeverSteps+1 of them and both ends are whole, else LeverSteps+1 evenly
+// spaced values; categorical and boolean: every level), that moves the
+// probability of the outcome the campaign acts on most in the helpful
+// direction, the rest of the row unchanged. It is what the model
+// associates with the change, not a measured effect of making it.
+
+// LeverSteps is the number of intervals a numeric lever's range is cut
+// into when it is not a short range of whole numbers.
+const LeverSteps = 20
+
+// CheckLevers resolves lever names against a pipeline's feature columns
+// (case-insensitive), returning them spelled as the pipeline does. An
+// unknown name is refused with the columns there are.
+func CheckLevers(p *data.Pipeline, names []string) ([]string, error) {
+	var out []string
+	for _, name := range names {
+		name = strings.TrimSpace(name)
+		found := ""
+		for i := range p.Columns {
+			if strings.EqualFold(p.Columns[i].Name, name) {
+				found = p.Columns[i].Name
+			}
+		}
+		if found == "" {
+			var cols []string
+			for i := range p.Columns {
+				cols = append(cols, p.Columns[i].Name)
+			}
+			return nil, fmt.Errorf("%w: lever %q is not a feature column of the model (its columns: %s)",
+				ErrUnknownColumn, name, strings.Join(cols, ", "))
+		}
+		if !slices.Contains(out, found) {
+			out = append(out, found)
+		}
+	}
+	return out, nil
+}
+
+// LeverMove is a customer's most movable lever.
+type LeverMove struct {
+	Column string `json:"column"`
+	// From and To are the column's current and suggested values (original
+	// units); Before and After the probability of the outcome the campaign
+	// acts on at each.
+	From   string  `json:"from"`
+	To     string  `json:"to"`
+	Before float64 `json:"before"`
+	After  float64 `json:"after"`
+}
+
+// String reads "CouponUsed 0 → 2: P(churn) 0.41 → 0.28" with outcome
+// naming the probability.
+func (m LeverMove) String(outcome string) string {
+	return fmt.Sprintf("%s %s → %s: P(%s) %.2f → %.2f", m.Column, m.From, m.To, outcome, m.Before, m.After)
+}
+
+// leverCandidates are the values a lever column is tried at: their labels
+// and transformed rows are made by setting the column in a row.
+type leverCandidates struct {
+	pc     *data.PipelineColumn
+	labels []string
+	values []float64 // numeric values (numeric columns only)
+}
+
+// candidates lists the values a lever column may take.
+func (x *Explainer) candidates(column string) (leverCandidates, error) {
+	ci, err := x.column(column)
+	if err != nil {
+		return leverCandidates{}, err
+	}
+	pc := &x.Pipeline.Columns[ci]
+	c := leverCandidates{pc: pc}
+	if pc.Kind == data.Categorical || pc.Kind == data.Boolean {
+		c.labels = pc.Levels
+		return c, nil
+	}
+	whole := pc.Min == math.Trunc(pc.Min) && pc.Max == math.Trunc(pc.Max)
+	if whole && pc.Max-pc.Min <= LeverSteps {
+		for v := pc.Min; v <= pc.Max; v++ {
+			c.values = append(c.values, v)
+		}
+	} else {
+		for k := range LeverSteps + 1 {
+			c.values = append(c.values, pc.Min+(pc.Max-pc.Min)*float64(k)/LeverSteps)
+		}
+	}
+	for _, v := range c.values {
+		c.labels = append(c.labels, formatNumber(v))
+	}
+	return c, nil
+}
+
+// set writes candidate k into dst, a copy of the row.
+func (c *leverCandidates) set(x *Explainer, dst []float64, k int) error {
+	if c.values != nil {
+		dst[c.pc.First] = c.pc.Transformed(c.values[k])
+		if c.pc.Indicator {
+			dst[c.pc.First+1] = 0
+		}
+		return nil
+	}
+	r, err := x.Set(dst, c.pc.Name, c.labels[k])
+	if err != nil {
+		return err
+	}
+	copy(dst, r)
+	return nil
+}
+
+// BestLevers finds the most movable lever of each row of rows (transformed
+// inputs, one per customer). positive says whether the campaign's outcome is
+// the positive class (else probabilities are 1 − P(positive)); lower says
+// whether helping means lowering its probability (prevent) or raising it
+// (encourage). A row no lever moves in the helpful direction gets nil.
+func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lower bool) ([]*LeverMove, error) {
+	var cands []leverCandidates
+	for _, l := range levers {
+		c, err := x.candidates(l)
+		if err != nil {
+			return nil, err
+		}
+		cands = append(cands, c)
+	}
+	out := make([]*LeverMove, len(rows))
+	if len(cands) == 0 {
+		return out, nil
+	}
+	pred := engine.NewPredictor(x.Net)
+	cols := x.Net.Arch.Inputs
+	outcome := func(p float64) float64 {
+		if positive {
+			return p
+		}
+		return 1 - p
+	}
+	var batch, probs []float64
+	for i, row := range rows {
+		before := outcome(x.Predict(row))
+		best := &LeverMove{Before: before, After: before}
+		for _, c := range cands {
+			n := len(c.labels)
+			batch = slices.Grow(batch[:0], n*cols)[:n*cols]
+			for k := range n {
+				dst := batch[k*cols : (k+1)*cols]
+				copy(dst, row)
+				if err := c.set(x, dst, k); err != nil {
+					return nil, err
+				}
+			}
+			probs = slices.Grow(probs[:0], n)[:n]
+			pred.PredictFlat(probs, nil, batch, n)
+			for k, p := range probs {
+				p = outcome(p)
+				if (lower && p < best.After) || (!lower && p > best.After) {
+					ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == c.pc.Name })
+					best = &LeverMove{Column: c.pc.Name, From: x.Value(row, ci), To: c.labels[k], Before: before, After: p}
+				}
+			}
+		}
+		if best.Column != "" && best.From != best.To {
+			out[i] = best
+		}
+	}
+	return out, nil
+}
+
+// Driver is a column's mean share of the predictions of a group of
+// customers.
+type Driver struct {
+	Column string `json:"column"`
+	// Mean is the mean integrated-gradients attribution to the probability
+	// of the outcome the campaign acts on (positive raises it), measured
+	// against the mean training customer; MeanAbs the mean of its size.
+	Mean    float64 `json:"mean"`
+	MeanAbs float64 `json:"mean_abs"`
+}
+
+// Drivers explains up to sample rows of members (evenly spaced through
+// them, so the same members always give the same sample) and averages each
+// column's attribution; largest mean size first. positive says whether the
+// campaign's outcome is the positive class (else attributions change sign).
+func (x *Explainer) Drivers(rows func(i int) []float64, members []int, sample int, positive bool) ([]Driver, error) {
+	picked := members
+	if sample > 0 && len(members) > sample {
+		picked = make([]int, sample)
+		for k := range picked {
+			picked[k] = members[k*len(members)/sample]
+		}
+	}
+	sums := map[string]*Driver{}
+	var order []string
+	for _, i := range picked {
+		ex, err := x.Explain(rows(i))
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range ex.Reasons {
+			d := sums[r.Column]
+			if d == nil {
+				d = &Driver{Column: r.Column}
+				sums[r.Column] = d
+				order = append(order, r.Column)
+			}
+			a := r.Attribution
+			if !positive {
+				a = -a
+			}
+			d.Mean += a
+			d.MeanAbs += math.Abs(a)
+		}
+	}
+	out := make([]Driver, 0, len(order))
+	for _, name := range order {
+		d := *sums[name]
+		d.Mean /= float64(len(picked))
+		d.MeanAbs /= float64(len(picked))
+		out = append(out, d)
+	}
+	slices.SortStableFunc(out, func(p, q Driver) int { return cmp.Compare(q.MeanAbs, p.MeanAbs) })
+	return out, nil
+}

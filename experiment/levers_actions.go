@@ -1,0 +1,61 @@
+package experiment
+
+// Suggested actions: a fixed table of what to do with each segment at each
+// level of the probability of the outcome the campaign acts on. The
+// wording is a starting point a marketer would recognise (the usual
+// playbook of each RFM cell), not something the model learnt; the evidence
+// printed beside it (size, value at stake, the model's drivers in the
+// segment) is what the model says.
+//
+// At High level the segment's customers are the ones the plan contacts
+// first; at Low level the model expects little to change, so the
+// suggestion is to spend nothing extra on them.
+//
+//	segment              high level                                   medium / low level
+//	Champions            personal thank-you and early access now      reward; ask for reviews and referrals
+//	Loyal                loyalty reward or upgrade offer now          recommend related products; membership perks
+//	Potential loyalist   membership or loyalty invitation now         recommendations after each purchase
+//	New                  onboarding follow-up and a second-order offer welcome series; no discount yet
+//	Promising            time-limited offer on a second purchase      brand content; light follow-up
+//	Need attention       personalised offer within days               reactivation reminder; recommendations
+//	About to sleep       win-back discount on popular products        reminder of popular products
+//	At risk              personal win-back message with a strong offer re-engagement email; survey why they left
+//	Can't lose them      personal call or account manager; best offer renewal offer; talk to them
+//	Hibernating          one low-cost reactivation offer              low-cost newsletter only
+//	Lost                 one last reactivation try, then stop          no spend; leave out of paid campaigns
+//	High value           personal contact (call, account manager)      keep in the regular programme
+//	Medium value         targeted offer by email or in the app        automated reminder
+//	Low value            automated, low-cost message                  no extra spend
+//	All customers        contact in the order of the plan             no extra spend
+
+// actions maps a segment to its [medium/low, high] suggestions.
+var actions = map[string][2]string{
+	SegChampions:         {"reward them; ask for reviews and referrals", "personal thank-you and early access now"},
+	SegLoyal:             {"recommend related products; membership perks", "loyalty reward or upgrade offer now"},
+	SegPotentialLoyalist: {"recommendations after each purchase", "membership or loyalty invitation now"},
+	SegNew:               {"welcome series; no discount yet", "onboarding follow-up and a second-order offer"},
+	SegPromising:         {"brand content; light follow-up", "time-limited offer on a second purchase"},
+	SegNeedAttention:     {"reactivation reminder; recommendations", "personalised offer within days"},
+	SegAboutToSleep:      {"reminder of popular products", "win-back discount on popular products"},
+	SegAtRisk:            {"re-engagement email; ask why they left", "personal win-back message with a strong offer"},
+	SegCantLose:          {"renewal offer; talk to them", "personal call or account manager; best offer"},
+	SegHibernating:       {"low-cost newsletter only", "one low-cost reactivation offer"},
+	SegLost:              {"no spend; leave out of paid campaigns", "one last reactivation try, then stop"},
+	SegHighValue:         {"keep in the regular programme", "personal contact (call, account manager)"},
+	SegMediumValue:       {"automated reminder", "targeted offer by email or in the app"},
+	SegLowValue:          {"no extra spend", "automated, low-cost message"},
+	SegAll:               {"no extra spend", "contact in the order of the plan"},
+}
+
+// SuggestedAction returns the table's action for a segment at a level
+// ("" for a segment the table does not know).
+func SuggestedAction(segment string, level Level) string {
+	a, ok := actions[segment]
+	if !ok {
+		return ""
+	}
+	if level == High {
+		return a[1]
+	}
+	return a[0]
+}

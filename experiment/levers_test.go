@@ -1,0 +1,135 @@
+package experiment
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// leverExplainer is a logistic model over two columns: coupons (numeric,
+// range 0 … 4, input coupons/4) and plan (basic or premium, one-hot):
+// P(churn) = σ(−2·coupons/4 + basic − premium). Its baseline is 0 coupons
+// on the basic plan (P = σ(1)).
+func leverExplainer(t *testing.T) *Explainer {
+	t.Helper()
+	net, err := engine.FromParams(engine.Architecture{Inputs: 3, Outputs: 1, Loss: engine.BCE},
+		[]float64{-2, 1, -1, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "coupons", Kind: data.Numeric, Center: 0, Scale: 4, Min: 0, Max: 4, First: 0, Width: 1},
+		{Name: "plan", Kind: data.Categorical, Levels: []string{"basic", "premium"}, First: 1, Width: 2},
+	}}
+	return &Explainer{Net: net, Pipeline: p, Baseline: []float64{0, 1, 0}}
+}
+
+// A customer with 1 coupon on the basic plan: P(churn) = σ(−0.5 + 1) =
+// σ(0.5) = 0.6225. Coupons are tried at 0 … 4 (a short whole range): 4
+// gives σ(−2 + 1) = σ(−1) = 0.2689. Premium gives σ(−0.5 − 1) = σ(−1.5) =
+// 0.1824, the larger move. Encouraging instead (raise P): 0 coupons,
+// σ(1) = 0.7311. With the outcome the negative class (1 − P) and lowering
+// it: 0 coupons, 1 − σ(1) = 0.2689 from 1 − σ(0.5) = 0.3775. A customer on
+// 4 coupons and premium (σ(−3)) cannot be lowered: nil.
+func TestBestLeversHandCalculation(t *testing.T) {
+	x := leverExplainer(t)
+	row := []float64{0.25, 1, 0}
+	best := []float64{1, 0, 1}
+	for _, c := range []struct {
+		levers          []string
+		positive, lower bool
+		want            LeverMove
+	}{
+		{[]string{"coupons", "plan"}, true, true, LeverMove{"plan", "basic", "premium", sigmoid(0.5), sigmoid(-1.5)}},
+		{[]string{"coupons"}, true, true, LeverMove{"coupons", "1", "4", sigmoid(0.5), sigmoid(-1)}},
+		{[]string{"coupons"}, true, false, LeverMove{"coupons", "1", "0", sigmoid(0.5), sigmoid(1)}},
+		{[]string{"coupons", "plan"}, false, true, LeverMove{"coupons", "1", "0", 1 - sigmoid(0.5), 1 - sigmoid(1)}},
+	} {
+		got, err := x.BestLevers([][]float64{row, best}, c.levers, c.positive, c.lower)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := got[0]
+		if g == nil || g.Column != c.want.Column || g.From != c.want.From || g.To != c.want.To ||
+			!near(g.Before, c.want.Before) || !near(g.After, c.want.After) {
+			t.Errorf("%v positive %v lower %v: %+v, want %+v", c.levers, c.positive, c.lower, g, c.want)
+		}
+		if c.positive && c.lower && got[1] != nil {
+			t.Errorf("the best-placed customer got %+v, want nil", got[1])
+		}
+	}
+	m := LeverMove{"CouponUsed", "0", "2", 0.41, 0.28}
+	if s := m.String("churn"); s != "CouponUsed 0 → 2: P(churn) 0.41 → 0.28" {
+		t.Errorf("String() = %q", s)
+	}
+}
+
+func TestCheckLevers(t *testing.T) {
+	x := leverExplainer(t)
+	got, err := CheckLevers(x.Pipeline, []string{"PLAN", " coupons", "plan"})
+	if err != nil || !slices.Equal(got, []string{"plan", "coupons"}) {
+		t.Errorf("got %v, %v", got, err)
+	}
+	_, err = CheckLevers(x.Pipeline, []string{"discount"})
+	if !errors.Is(err, ErrUnknownColumn) ||
+		err.Error() != `experiment: unknown column: lever "discount" is not a feature column of the model (its columns: coupons, plan)` {
+		t.Errorf("err %v", err)
+	}
+}
+
+// With rows that differ from the baseline only in coupons, the plan column
+// gets no attribution and coupons gets all of P − P(baseline) (integrated
+// gradients are complete). Members 0 … 9 have coupons i mod 5; a sample of
+// 5 takes members 0 2 4 6 8, coupons 0 2 4 1 3: P = σ(1), σ(0), σ(−1),
+// σ(0.5), σ(−0.5), which sum to 2.5 (σ(a) + σ(−a) = 1), so the mean
+// attribution is 0.5 − σ(1).
+func TestDriversHandCalculation(t *testing.T) {
+	x := leverExplainer(t)
+	rows := func(i int) []float64 { return []float64{float64(i%5) / 4, 1, 0} }
+	members := []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}
+	d, err := x.Drivers(rows, members, 5, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := sigmoid(1)
+	wantAbs := 0.0
+	for _, z := range []float64{1, 0, -1, 0.5, -0.5} {
+		wantAbs += math.Abs(sigmoid(z)-base) / 5
+	}
+	if len(d) != 2 || d[0].Column != "coupons" || math.Abs(d[0].Mean-(0.5-base)) > 1e-4 ||
+		math.Abs(d[0].MeanAbs-wantAbs) > 1e-4 || d[1].Column != "plan" || math.Abs(d[1].MeanAbs) > 1e-9 {
+		t.Errorf("drivers %+v, want coupons mean %.4f, |mean| %.4f, then plan 0", d, 0.5-base, wantAbs)
+	}
+	// The negative class as the outcome flips the sign.
+	neg, err := x.Drivers(rows, members, 5, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !near(neg[0].Mean, -d[0].Mean) || !near(neg[0].MeanAbs, d[0].MeanAbs) {
+		t.Errorf("negative outcome %+v, want the opposite of %+v", neg[0], d[0])
+	}
+}
+
+// Every segment the segmenters can name has both suggestions.
+func TestSuggestedActionCoversEverySegment(t *testing.T) {
+	names := append(slices.Clone(RFMSegmentNames), SegHighValue, SegMediumValue, SegLowValue, SegAll)
+	for _, name := range names {
+		if SuggestedAction(name, High) == "" || SuggestedAction(name, Low) == "" ||
+			SuggestedAction(name, Medium) != SuggestedAction(name, Low) {
+			t.Errorf("%s: high %q, medium %q, low %q", name, SuggestedAction(name, High),
+				SuggestedAction(name, Medium), SuggestedAction(name, Low))
+		}
+	}
+	if got := SuggestedAction(SegCantLose, High); got != "personal call or account manager; best offer" {
+		t.Errorf("Can't lose them, high: %q", got)
+	}
+	if got := SuggestedAction("Unknown", High); got != "" {
+		t.Errorf("unknown segment: %q", got)
+	}
+}

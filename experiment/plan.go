@@ -1,0 +1,263 @@
+package experiment
+
+import (
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// The campaign planner turns a model's probabilities into a contact list
+// and what it is worth, under assumptions the user states:
+//
+//	p_i      the model's probability of the outcome the campaign acts on
+//	         (churn to prevent, a purchase to encourage) for customer i
+//	v_i      the value of that outcome changed for customer i (one figure
+//	         for everyone, or a column such as the average order value)
+//	s        the share of contacted customers whose outcome the action
+//	         changes (the "success rate", an assumption, not a measurement)
+//	c        the cost of one contact
+//
+// Contacting customer i is expected to change s·p_i outcomes, worth
+// s·p_i·v_i, for cost c. Customers are ranked by expected value p_i·v_i,
+// highest first (ties: the earlier row first). With one value for all this
+// is the ranking by p_i; with per-customer values it puts a likely churner
+// worth 10 behind a less likely one worth 400, because the contact costs the
+// same and the second is worth more: for any number k of contacts, the
+// first k of this ranking have the largest Σ p_i·v_i, so the ranking is
+// the best one for every k at once and the best k is found by one pass.
+//
+// All figures are expectations under the user's assumptions and under the
+// model's probabilities: the association the model learnt, not a measured
+// effect of the campaign.
+
+// ErrPlan is matched (errors.Is) by every refusal of the planner's inputs.
+var ErrPlan = errors.New("experiment: invalid plan")
+
+// PlanAssumptions are the figures the user types.
+type PlanAssumptions struct {
+	// BudgetMoney caps the campaign's cost (0: no cap by money).
+	BudgetMoney float64 `json:"budget_money,omitempty"`
+	// BudgetShare caps the share of customers contacted, in (0, 1] (0: no
+	// cap by share). At most one of BudgetMoney and BudgetShare is set.
+	BudgetShare float64 `json:"budget_share,omitempty"`
+	// CostPerContact is c, ≥ 0.
+	CostPerContact float64 `json:"cost_per_contact"`
+	// Value is v_i for every customer when Values is nil.
+	Value float64 `json:"value"`
+	// Success is s, in (0, 1].
+	Success float64 `json:"success_rate"`
+}
+
+// PlanPoint is the campaign that contacts the first Contacted customers of
+// the ranking.
+type PlanPoint struct {
+	// Share is Contacted ÷ customers.
+	Share     float64 `json:"share"`
+	Contacted int     `json:"contacted"`
+	// Outcomes is s·Σp_i over the contacted: the outcomes the campaign is
+	// expected to change (customers kept, purchases made).
+	Outcomes float64 `json:"expected_outcomes_changed"`
+	// Value is s·Σp_i·v_i; Cost is c·Contacted; Net is Value − Cost.
+	Value float64 `json:"expected_value"`
+	Cost  float64 `json:"cost"`
+	Net   float64 `json:"net_value"`
+	// ROI is Net ÷ Cost (NaN when nothing is spent).
+	ROI float64 `json:"roi"`
+	// MeanProb is the mean p_i of the contacted customers (NaN for none).
+	MeanProb float64 `json:"mean_probability"`
+	// InBudget says whether the point's cost and share are within the
+	// budget.
+	InBudget bool `json:"within_budget"`
+}
+
+// Plan is the planner's answer for one set of assumptions.
+type Plan struct {
+	Assumptions PlanAssumptions `json:"assumptions"`
+	Customers   int             `json:"customers"`
+	// Order is the ranking: customer indices, highest p_i·v_i first.
+	Order []int `json:"-"`
+	// MaxContacts is the most customers the budget allows.
+	MaxContacts int `json:"max_contacts"`
+	// Curve has one point per whole percent of customers, 1 % to 100 %
+	// (Contacted = ⌊j·n/100⌋, so small lists repeat counts).
+	Curve []PlanPoint `json:"curve"`
+	// Best is the point of largest net value within the budget, found
+	// over every count 0 … MaxContacts (ties: the fewest contacts). It is
+	// the empty campaign when no contact pays for itself.
+	Best PlanPoint `json:"best"`
+	// Unbounded is the best point without the budget (the same as Best
+	// when the budget does not bind).
+	Unbounded PlanPoint `json:"best_without_budget"`
+
+	probs, values, cumP, cumPV []float64
+}
+
+// NewPlan ranks the customers and computes the curve and the best point.
+// probs are the model's probabilities of the outcome the campaign acts on;
+// values, when not nil, are per-customer values (v_i), else a.Value is
+// everyone's.
+func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
+	if err := a.check(values == nil); err != nil {
+		return nil, err
+	}
+	n := len(probs)
+	if n == 0 {
+		return nil, fmt.Errorf("%w: no customers to plan for", ErrPlan)
+	}
+	if values != nil && len(values) != n {
+		return nil, fmt.Errorf("%w: %d values for %d customers", ErrPlan, len(values), n)
+	}
+	for i, p := range probs {
+		if !(p >= 0 && p <= 1) {
+			return nil, fmt.Errorf("%w: probability %g of customer %d is not in [0, 1]", ErrPlan, p, i+1)
+		}
+		if values != nil && (math.IsNaN(values[i]) || math.IsInf(values[i], 0) || values[i] < 0) {
+			return nil, fmt.Errorf("%w: value %g of customer %d is not a number ≥ 0", ErrPlan, values[i], i+1)
+		}
+	}
+	pl := &Plan{Assumptions: a, Customers: n, probs: probs, values: values}
+	pl.Order = make([]int, n)
+	for i := range pl.Order {
+		pl.Order[i] = i
+	}
+	slices.SortStableFunc(pl.Order, func(i, j int) int { return cmp.Compare(pl.worth(j), pl.worth(i)) })
+	pl.cumP = make([]float64, n+1)
+	pl.cumPV = make([]float64, n+1)
+	for k, i := range pl.Order {
+		pl.cumP[k+1] = pl.cumP[k] + probs[i]
+		pl.cumPV[k+1] = pl.cumPV[k] + pl.worth(i)
+	}
+	pl.MaxContacts = pl.maxContacts()
+	for j := 1; j <= 100; j++ {
+		pl.Curve = append(pl.Curve, pl.At(j*n/100))
+	}
+	best := 0
+	for k := 1; k <= n; k++ {
+		// Rounding must not break a tie in favour of more contacts.
+		if net, top := pl.net(k), pl.net(best); net > top+1e-9*max(1, math.Abs(top)) {
+			best = k
+		}
+		if k == pl.MaxContacts {
+			pl.Best = pl.At(best)
+		}
+	}
+	pl.Unbounded = pl.At(best)
+	if pl.MaxContacts == 0 {
+		pl.Best = pl.At(0)
+	}
+	return pl, nil
+}
+
+// check refuses assumptions out of range; uniform says whether a.Value is
+// used.
+func (a PlanAssumptions) check(uniform bool) error {
+	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+	switch {
+	case !finite(a.BudgetMoney) || a.BudgetMoney < 0:
+		return fmt.Errorf("%w: budget %g: want an amount ≥ 0", ErrPlan, a.BudgetMoney)
+	case !finite(a.BudgetShare) || a.BudgetShare < 0 || a.BudgetShare > 1:
+		return fmt.Errorf("%w: budget share %g: want a share between 0 and 1", ErrPlan, a.BudgetShare)
+	case a.BudgetMoney > 0 && a.BudgetShare > 0:
+		return fmt.Errorf("%w: a budget is an amount or a share of customers, not both", ErrPlan)
+	case !finite(a.CostPerContact) || a.CostPerContact < 0:
+		return fmt.Errorf("%w: cost per contact %g: want an amount ≥ 0", ErrPlan, a.CostPerContact)
+	case uniform && (!finite(a.Value) || a.Value < 0):
+		return fmt.Errorf("%w: value %g: want an amount ≥ 0", ErrPlan, a.Value)
+	case !(a.Success > 0 && a.Success <= 1):
+		return fmt.Errorf("%w: success rate %g: want a share between 0 and 1", ErrPlan, a.Success)
+	}
+	return nil
+}
+
+// worth is p_i·v_i, the ranking key.
+func (pl *Plan) worth(i int) float64 { return pl.probs[i] * pl.value(i) }
+
+// value is v_i.
+func (pl *Plan) value(i int) float64 {
+	if pl.values != nil {
+		return pl.values[i]
+	}
+	return pl.Assumptions.Value
+}
+
+// net is the net value of contacting the first k customers.
+func (pl *Plan) net(k int) float64 {
+	return pl.Assumptions.Success*pl.cumPV[k] - pl.Assumptions.CostPerContact*float64(k)
+}
+
+// maxContacts is the largest count the budget allows.
+func (pl *Plan) maxContacts() int {
+	a := pl.Assumptions
+	k := pl.Customers
+	if a.BudgetShare > 0 {
+		// A share that lands within rounding of a whole count keeps it
+		// (0.07 of 100 customers is 7, not 6.999…).
+		k = min(k, int(math.Floor(a.BudgetShare*float64(pl.Customers)+1e-9)))
+	}
+	if a.BudgetMoney > 0 && a.CostPerContact > 0 {
+		k = min(k, int(math.Floor(a.BudgetMoney/a.CostPerContact+1e-9)))
+	}
+	return k
+}
+
+// At is the campaign that contacts the first k customers of the ranking
+// (k is clamped to 0 … Customers).
+func (pl *Plan) At(k int) PlanPoint {
+	k = min(max(k, 0), pl.Customers)
+	a := pl.Assumptions
+	pt := PlanPoint{
+		Share: float64(k) / float64(pl.Customers), Contacted: k,
+		Outcomes: a.Success * pl.cumP[k], Value: a.Success * pl.cumPV[k],
+		Cost: a.CostPerContact * float64(k), MeanProb: math.NaN(), ROI: math.NaN(),
+		InBudget: k <= pl.MaxContacts,
+	}
+	pt.Net = pt.Value - pt.Cost
+	if pt.Cost > 0 {
+		pt.ROI = pt.Net / pt.Cost
+	}
+	if k > 0 {
+		pt.MeanProb = pl.cumP[k] / float64(k)
+	}
+	return pt
+}
+
+// AtShare is the campaign that contacts ⌊share·n⌋ customers (share in
+// [0, 1]; within rounding of a whole count, that count).
+func (pl *Plan) AtShare(share float64) PlanPoint {
+	return pl.At(int(math.Floor(share*float64(pl.Customers) + 1e-9)))
+}
+
+// Contacted returns the indices of the customers the point contacts, in
+// ranking order.
+func (pl *Plan) Contacted(pt PlanPoint) []int { return pl.Order[:pt.Contacted] }
+
+// Rank returns each customer's 1-based place in the ranking.
+func (pl *Plan) Rank() []int {
+	r := make([]int, pl.Customers)
+	for k, i := range pl.Order {
+		r[i] = k + 1
+	}
+	return r
+}
+
+// MarshalJSON writes the point with null for the ROI of a free campaign
+// and the mean probability of an empty one (JSON has no NaN).
+func (pt PlanPoint) MarshalJSON() ([]byte, error) {
+	type plain PlanPoint
+	return json.Marshal(struct {
+		plain
+		ROI      *float64 `json:"roi"`
+		MeanProb *float64 `json:"mean_probability"`
+	}{plain(pt), finiteOrNil(pt.ROI), finiteOrNil(pt.MeanProb)})
+}
+
+// finiteOrNil is &v, or nil for NaN and ±Inf.
+func finiteOrNil(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
+}

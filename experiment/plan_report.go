@@ -1,0 +1,241 @@
+package experiment
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+)
+
+// PlanShares are the shares of customers a plan report tabulates, besides
+// its best point.
+var PlanShares = []float64{0.05, 0.10, 0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1}
+
+// PlanInput is what a plan report is computed from: the customers, the
+// model's probability of the outcome the campaign acts on for each, and
+// (optionally) what explains them.
+type PlanInput struct {
+	// IDs name the customers (1-based row numbers when the data has none).
+	IDs []string
+	// Probs are the probabilities of the outcome the campaign acts on.
+	Probs []float64
+	// Values are per-customer values (nil: Assumptions.Value for all);
+	// ValueColumn names their column.
+	Values      []float64
+	ValueColumn string
+	// Segments assign each customer a segment and a risk level.
+	Segments *Segments
+	// Explainer and Row give the model and each customer's transformed
+	// input, for drivers and levers; nil Explainer skips both.
+	Explainer *Explainer
+	Row       func(i int) []float64
+	// Positive says whether the outcome is the model's positive class (else
+	// Probs are 1 − P(positive)).
+	Positive bool
+}
+
+// PlanRequest is what the user chose.
+type PlanRequest struct {
+	Assumptions PlanAssumptions
+	// Prevent says the campaign tries to prevent the outcome (churn), so
+	// it helps by lowering its probability; else it encourages it (a
+	// purchase).
+	Prevent bool
+	// Outcome names the outcome in sentences ("churn", "Revenue = TRUE").
+	Outcome string
+	// Levers are the columns the platform can influence.
+	Levers []string
+	// DriverSample caps the customers explained per segment × risk cell
+	// (0: 64);
+	// Contacts caps the contacts listed with their lever (0: 20).
+	DriverSample, Contacts int
+}
+
+// SegmentAction is one cell of segment × risk level with its suggested
+// action and the evidence behind it.
+type SegmentAction struct {
+	Cell
+	Action string `json:"action"`
+	// Drivers are the columns that move the cell's predictions most, on
+	// average (at most three).
+	Drivers []Driver `json:"drivers"`
+}
+
+// PlanContact is one customer of the best plan.
+type PlanContact struct {
+	Rank    int        `json:"rank"`
+	ID      string     `json:"id"`
+	Prob    float64    `json:"probability"`
+	Value   float64    `json:"value"`
+	Segment string     `json:"segment"`
+	Risk    Level      `json:"risk"`
+	Action  string     `json:"action"`
+	Lever   *LeverMove `json:"lever,omitempty"`
+}
+
+// PlanReport is everything `retain plan` writes and the Plan screen shows.
+type PlanReport struct {
+	Outcome string `json:"outcome"`
+	// Target is "prevent" or "encourage".
+	Target      string          `json:"target"`
+	Assumptions PlanAssumptions `json:"assumptions"`
+	ValueColumn string          `json:"value_column,omitempty"`
+	Customers   int             `json:"customers"`
+	Headline    string          `json:"headline"`
+	// Curve holds the points at PlanShares; Best the best point.
+	Curve []PlanPoint `json:"curve"`
+	Best  PlanPoint   `json:"best"`
+	// CurveByPercent has a point per whole percent, 1 % … 100 % (the net
+	// value curve to draw).
+	CurveByPercent []PlanPoint `json:"curve_by_percent"`
+	// BestWithoutBudget is the best point had there been no budget.
+	BestWithoutBudget PlanPoint `json:"best_without_budget"`
+	Segments          []Cell    `json:"segments"`
+	// SegmentKind is "rfm" or "value".
+	SegmentKind string          `json:"segment_kind"`
+	Actions     []SegmentAction `json:"actions"`
+	// Drivers are the model's main drivers over all customers (at most 5):
+	// the cells' drivers weighted by their sizes.
+	Drivers  []Driver      `json:"drivers"`
+	Levers   []string      `json:"levers,omitempty"`
+	Contacts []PlanContact `json:"contacts"`
+	// Plan is the full ranking and per-percent curve.
+	Plan *Plan `json:"-"`
+}
+
+// NewPlanReport computes the plan, the segments' cells, the suggested
+// actions with their drivers and the best plan's first contacts with their
+// levers.
+func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
+	pl, err := NewPlan(in.Probs, in.Values, req.Assumptions)
+	if err != nil {
+		return nil, err
+	}
+	if in.Segments == nil || len(in.Segments.Names) != len(in.Probs) {
+		return nil, fmt.Errorf("%w: the segments do not cover the customers", ErrPlan)
+	}
+	sample, contacts := cmp0(req.DriverSample, 64), cmp0(req.Contacts, 20)
+	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
+		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
+		SegmentKind: in.Segments.Kind, Levers: req.Levers}
+	if req.Prevent {
+		rep.Target = "prevent"
+	}
+	for _, s := range PlanShares {
+		rep.Curve = append(rep.Curve, pl.AtShare(s))
+	}
+	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
+	rep.Segments = in.Segments.Cells(in.Probs, in.Values, false)
+	explain := in.Explainer != nil && in.Row != nil
+	cells := in.Segments.Cells(in.Probs, in.Values, true)
+	for _, c := range cells {
+		rep.Actions = append(rep.Actions, SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)})
+	}
+	if explain {
+		drivers, err := cellDrivers(in, cells, sample)
+		if err != nil {
+			return nil, err
+		}
+		for k := range rep.Actions {
+			rep.Actions[k].Drivers = drivers[k][:min(3, len(drivers[k]))]
+		}
+		all := overallDrivers(cells, drivers, len(in.Probs))
+		rep.Drivers = all[:min(5, len(all))]
+	}
+	listed := pl.Contacted(pl.Best)
+	listed = listed[:min(contacts, len(listed))]
+	var moves []*LeverMove
+	if explain && len(req.Levers) > 0 {
+		rows := make([][]float64, len(listed))
+		for k, i := range listed {
+			rows[k] = in.Row(i)
+		}
+		if moves, err = in.Explainer.BestLevers(rows, req.Levers, in.Positive, req.Prevent); err != nil {
+			return nil, err
+		}
+	}
+	for k, i := range listed {
+		c := PlanContact{Rank: k + 1, ID: idOf(in.IDs, i), Prob: in.Probs[i], Value: pl.value(i),
+			Segment: in.Segments.Names[i], Risk: in.Segments.Risk[i]}
+		// The plan contacts them whatever their level: their segment's
+		// contact action.
+		c.Action = SuggestedAction(c.Segment, High)
+		if moves != nil {
+			c.Lever = moves[k]
+		}
+		rep.Contacts = append(rep.Contacts, c)
+	}
+	return rep, nil
+}
+
+// cmp0 is v, or def when v is 0.
+func cmp0(v, def int) int {
+	if v == 0 {
+		return def
+	}
+	return v
+}
+
+// Headline says the best plan in one sentence, e.g. "Contact the 412
+// customers at highest risk (8 %): about 61 kept, net value 3,450 under
+// your assumptions." (prevent) or "… most likely to convert (8 %): about
+// 61 converted, …" (encourage); with per-customer values, "… with the
+// most value at stake …".
+func Headline(best PlanPoint, prevent, perCustomer bool) string {
+	if best.Contacted == 0 {
+		return "No contact pays for itself under your assumptions: the expected value of contacting even the " +
+			"first customer of the ranking is below the cost of a contact."
+	}
+	who := "at highest risk"
+	if !prevent {
+		who = "most likely to convert"
+	}
+	if perCustomer {
+		who = "with the most value at stake"
+	}
+	changed := "kept"
+	if !prevent {
+		changed = "converted"
+	}
+	noun := "customers"
+	if best.Contacted == 1 {
+		noun = "customer"
+	}
+	return fmt.Sprintf("Contact the %s %s %s (%s): about %s %s, net value %s under your assumptions.",
+		data.Thousands(best.Contacted), noun, who, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net))
+}
+
+// Percent writes a share as a whole percent, or with one decimal below
+// 10 % when it is not whole ("8 %", "0.4 %", "35 %"); a share above 0
+// that would show as 0.0 is "< 0.1 %".
+func Percent(share float64) string {
+	p := share * 100
+	if p > 0 && p < 0.05 {
+		return "< 0.1 %"
+	}
+	if p < 10 && math.Abs(p-math.Round(p)) > 0.05 {
+		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
+	}
+	return strconv.FormatFloat(math.Round(p), 'f', 0, 64) + " %"
+}
+
+// Count writes an expected count: whole with thousands separators from
+// 10 up, one decimal below ("61", "1,234", "3.4").
+func Count(v float64) string {
+	if math.Abs(v) >= 10 {
+		return data.Thousands(int(math.Round(v)))
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
+}
+
+// Money writes an amount: whole with thousands separators from 100 up, two
+// decimals below ("3,450", "-1,200", "12.50").
+func Money(v float64) string {
+	if math.Abs(v) >= 100 {
+		return data.Thousands(int(math.Round(v)))
+	}
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	return strings.Replace(s, "-0.00", "0.00", 1)
+}

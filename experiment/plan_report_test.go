@@ -1,0 +1,128 @@
+package experiment
+
+import (
+	"math"
+	"testing"
+
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+func TestHeadline(t *testing.T) {
+	best := PlanPoint{Contacted: 412, Share: 412.0 / 5150, Outcomes: 61.3, Net: 3449.6}
+	for _, c := range []struct {
+		prevent, perCustomer bool
+		want                 string
+	}{
+		{true, false, "Contact the 412 customers at highest risk (8 %): about 61 kept, net value 3,450 under your assumptions."},
+		{false, false, "Contact the 412 customers most likely to convert (8 %): about 61 converted, net value 3,450 under your assumptions."},
+		{true, true, "Contact the 412 customers with the most value at stake (8 %): about 61 kept, net value 3,450 under your assumptions."},
+	} {
+		if got := Headline(best, c.prevent, c.perCustomer); got != c.want {
+			t.Errorf("got  %q\nwant %q", got, c.want)
+		}
+	}
+	one := PlanPoint{Contacted: 1, Share: 0.004, Outcomes: 0.18, Net: 8}
+	if got := Headline(one, true, false); got != "Contact the 1 customer at highest risk (0.4 %): about 0.2 kept, net value 8.00 under your assumptions." {
+		t.Errorf("got %q", got)
+	}
+	if got := Headline(PlanPoint{}, true, false); got[:40] != "No contact pays for itself under your as" {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestPlanNumberFormats(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Percent(0.08), "8 %"}, {Percent(0.004), "0.4 %"}, {Percent(0.35), "35 %"}, {Percent(1), "100 %"},
+		{Percent(2.0 / 23570), "< 0.1 %"}, {Percent(0), "0 %"}, {Percent(0.0008), "0.1 %"},
+		{Count(61.3), "61"}, {Count(1234.5), "1,235"}, {Count(3.44), "3.4"},
+		{Money(3449.6), "3,450"}, {Money(-1200), "-1,200"}, {Money(12.5), "12.50"}, {Money(-0.001), "0.00"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// Wilson, 81 hits in 100: p = 0.81, z = 1.96: centre (0.81 + z²/200)/(1 +
+// z²/100) = 0.79853, half-width z/(1 + z²/100)·√(0.81·0.19/100 +
+// z²/40000) = 0.07632: 0.72221 … 0.87485. Hanley–McNeil, AUC 0.8 with 50
+// positives and 150 negatives: Q1 = 0.8/1.2, Q2 = 1.28/1.8, SE² = (0.16 +
+// 49(Q1 − 0.64) + 149(Q2 − 0.64))/7500, SE = 0.040104: 0.72140 … 0.87860.
+func TestValidationFiguresHandCalculation(t *testing.T) {
+	r := &metrics.Report{ROCAUC: 0.8, Positives: 50, Negatives: 150,
+		Confusion: metrics.Confusion{TP: 40, FN: 10, FP: 9, TN: 141}}
+	figs := ValidationFigures(r)
+	if len(figs) != 4 {
+		t.Fatalf("%d figures", len(figs))
+	}
+	auc := figs[0]
+	if auc.Name != "ROC AUC" || math.Abs(auc.Low-0.7213984) > 1e-6 || math.Abs(auc.High-0.8786016) > 1e-6 || auc.Of != 200 {
+		t.Errorf("AUC %+v", auc)
+	}
+	// recall 40/50; precision 40/49; accuracy 181/200.
+	if figs[3].Name != "recall" || figs[3].Of != 50 || !near(figs[3].Value, 0.8) ||
+		figs[2].Name != "precision" || figs[2].Of != 49 || figs[1].Name != "accuracy" || figs[1].Of != 200 {
+		t.Errorf("figures %+v", figs)
+	}
+	w := wilson("x", 81, 100)
+	if math.Abs(w.Low-0.7222115) > 1e-6 || math.Abs(w.High-0.8748525) > 1e-6 {
+		t.Errorf("Wilson 81/100 %+v", w)
+	}
+	if ValidationFigures(nil) != nil {
+		t.Error("figures without metrics")
+	}
+}
+
+// Four customers of the lever model: coupons 1 2 3 1 on the basic plan
+// and the premium plan for the last: P(churn) = σ(1 − c/2) or σ(−1 − c/2).
+// One value 100, cost 10, success 0.2: a contact is worth 20·p − 10, so
+// σ(0.5) = 0.62 gains 2.45, σ(0) = 0.5 gains nothing (a tie the fewer
+// contacts win, whatever the rounding) and the rest lose: the best plan
+// contacts customer a only.
+func TestNewPlanReportSmallCase(t *testing.T) {
+	x := leverExplainer(t)
+	rows := [][]float64{{0.25, 1, 0}, {0.5, 1, 0}, {0.75, 1, 0}, {0.25, 0, 1}}
+	probs := make([]float64, len(rows))
+	for i, r := range rows {
+		probs[i] = x.Predict(r)
+	}
+	seg, err := ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := NewPlanReport(PlanInput{IDs: []string{"a", "b", "c", "d"}, Probs: probs, Segments: seg,
+		Explainer: x, Row: func(i int) []float64 { return rows[i] }, Positive: true},
+		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 10, Value: 100, Success: 0.2}, Prevent: true,
+			Outcome: "churn", Levers: []string{"coupons", "plan"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Best.Contacted != 1 || !near(rep.Best.Net, 20*sigmoid(0.5)-10) || len(rep.Contacts) != 1 {
+		t.Fatalf("best %+v, contacts %+v", rep.Best, rep.Contacts)
+	}
+	c := rep.Contacts[0]
+	if c.ID != "a" || c.Action != "contact in the order of the plan" || c.Lever == nil || c.Lever.String("churn") != "plan basic → premium: P(churn) 0.62 → 0.18" {
+		t.Errorf("contact %+v, lever %v", c, c.Lever)
+	}
+	if len(rep.Curve) != len(PlanShares) || rep.Curve[len(rep.Curve)-1].Contacted != 4 {
+		t.Errorf("curve %+v", rep.Curve)
+	}
+	if len(rep.Segments) != 1 || rep.Segments[0].Customers != 4 || len(rep.Drivers) != 2 || rep.Target != "prevent" {
+		t.Errorf("segments %+v, drivers %+v, target %s", rep.Segments, rep.Drivers, rep.Target)
+	}
+}
+
+// Cells of 1 and 3 customers (n = 4) whose drivers of column a are
+// 0.4 (|0.4|) and −0.2 (|0.2|): overall mean 0.25·0.4 + 0.75·(−0.2) =
+// −0.05, size 0.25·0.4 + 0.75·0.2 = 0.25; column b only in the second
+// cell: 0.75·0.1 = 0.075.
+func TestOverallDriversWeightByCellSize(t *testing.T) {
+	cells := []Cell{{Customers: 1}, {Customers: 3}}
+	drivers := [][]Driver{{{Column: "a", Mean: 0.4, MeanAbs: 0.4}},
+		{{Column: "b", Mean: 0.1, MeanAbs: 0.1}, {Column: "a", Mean: -0.2, MeanAbs: 0.2}}}
+	got := overallDrivers(cells, drivers, 4)
+	if len(got) != 2 || got[0].Column != "a" || !near(got[0].Mean, -0.05) || !near(got[0].MeanAbs, 0.25) ||
+		got[1].Column != "b" || !near(got[1].Mean, 0.075) {
+		t.Errorf("got %+v", got)
+	}
+}

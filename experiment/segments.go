@@ -1,0 +1,123 @@
+package experiment
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// RFM segmentation of an order log's customers.
+//
+// Scores are quintiles of ranks, as pandas computes
+// qcut(x.rank(method="first"), 5): rows are ranked 1 … n by the value,
+// ties broken by row order (the earlier row gets the lower rank), and rank
+// r falls in quintile j, the smallest j in 1 … 5 with r ≤ 1 + j·(n−1)/5.
+//
+//	R  recency_days, fewer days is better: R = 6 − quintile (most recent = 5)
+//	F  frequency (orders): F = quintile
+//	M  monetary_total (spend): M = quintile
+//	FM = ⌈(F + M)/2⌉, frequency and spend together
+//
+// The named cells are the R × FM grid of the segment map widely reproduced
+// in RFM tutorials (R score × F score, written as regular expressions over
+// the two-digit score: 5[4-5] Champions, [3-4][4-5] Loyal, [4-5][2-3]
+// Potential loyalist, 51 New, 41 Promising, 33 Need attention, 3[1-2] About
+// to sleep, [1-2][3-4] At risk, [1-2]5 Can't lose them, [1-2][1-2]
+// Hibernating; see e.g. the "RFM segmentation" notebooks on Kaggle), read
+// with FM in place of F so that spend counts, and with the corner R 1,
+// FM 1 named Lost, the eleventh name of the rfm R package (Hebbali,
+// "rfm: Recency, Frequency and Monetary Value Analysis", CRAN):
+//
+//	        FM 1            FM 2            FM 3            FM 4         FM 5
+//	R 5     New             Potential loy.  Potential loy.  Champions    Champions
+//	R 4     Promising       Potential loy.  Potential loy.  Loyal        Loyal
+//	R 3     About to sleep  About to sleep  Need attention  Loyal        Loyal
+//	R 2     Hibernating     Hibernating     At risk         At risk      Can't lose them
+//	R 1     Lost            Hibernating     At risk         At risk      Can't lose them
+
+// The eleven RFM segment names.
+const (
+	SegChampions         = "Champions"
+	SegLoyal             = "Loyal"
+	SegPotentialLoyalist = "Potential loyalist"
+	SegNew               = "New"
+	SegPromising         = "Promising"
+	SegNeedAttention     = "Need attention"
+	SegAboutToSleep      = "About to sleep"
+	SegAtRisk            = "At risk"
+	SegCantLose          = "Can't lose them"
+	SegHibernating       = "Hibernating"
+	SegLost              = "Lost"
+)
+
+// RFMSegmentNames lists the segments in the order reports show them: the
+// best customers first.
+var RFMSegmentNames = []string{SegChampions, SegLoyal, SegPotentialLoyalist, SegNew, SegPromising,
+	SegNeedAttention, SegAboutToSleep, SegAtRisk, SegCantLose, SegHibernating, SegLost}
+
+// rfmGrid is the table above: rfmGrid[5−R][FM−1].
+var rfmGrid = [5][5]string{
+	{SegNew, SegPotentialLoyalist, SegPotentialLoyalist, SegChampions, SegChampions},
+	{SegPromising, SegPotentialLoyalist, SegPotentialLoyalist, SegLoyal, SegLoyal},
+	{SegAboutToSleep, SegAboutToSleep, SegNeedAttention, SegLoyal, SegLoyal},
+	{SegHibernating, SegHibernating, SegAtRisk, SegAtRisk, SegCantLose},
+	{SegLost, SegHibernating, SegAtRisk, SegAtRisk, SegCantLose},
+}
+
+// RFMScore is one customer's scores and segment.
+type RFMScore struct {
+	R, F, M, FM int
+	Segment     string
+}
+
+// RFMSegment names the cell of scores r and fm (each 1 … 5).
+func RFMSegment(r, fm int) string { return rfmGrid[5-r][fm-1] }
+
+// RFMScores scores every customer from their recency in days, frequency and
+// monetary total (one entry per customer, in the table's row order, which
+// breaks ties). NaN is refused: every customer of a cohort has all three.
+func RFMScores(recency, frequency, monetary []float64) ([]RFMScore, error) {
+	n := len(recency)
+	if len(frequency) != n || len(monetary) != n {
+		return nil, fmt.Errorf("%w: RFM needs as many frequencies and amounts as recencies", ErrPlan)
+	}
+	for i := range n {
+		for _, v := range []float64{recency[i], frequency[i], monetary[i]} {
+			if math.IsNaN(v) {
+				return nil, fmt.Errorf("%w: customer %d has no recency, frequency or spend", ErrPlan, i+1)
+			}
+		}
+	}
+	r, f, m := Quintiles(recency), Quintiles(frequency), Quintiles(monetary)
+	out := make([]RFMScore, n)
+	for i := range out {
+		s := RFMScore{R: 6 - r[i], F: f[i], M: m[i], FM: (f[i] + m[i] + 1) / 2}
+		s.Segment = RFMSegment(s.R, s.FM)
+		out[i] = s
+	}
+	return out, nil
+}
+
+// Quintiles returns the quintile (1 … 5) of each value, as pandas'
+// qcut(values.rank(method="first"), 5, labels=[1, 2, 3, 4, 5]): the lowest
+// fifth of ranks is 1; equal values are ranked in row order.
+func Quintiles(values []float64) []int {
+	n := len(values)
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(values[a], values[b]) })
+	q := make([]int, n)
+	for k, i := range order {
+		r := k + 1
+		// r ≤ 1 + j(n−1)/5  ⇔  5(r−1) ≤ j(n−1), in integers.
+		j := 1
+		for j < 5 && 5*(r-1) > j*(n-1) {
+			j++
+		}
+		q[i] = j
+	}
+	return q
+}
