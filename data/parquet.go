@@ -89,6 +89,8 @@ func sizeOf(r io.Reader) (int64, bool) {
 // parquetFile is an opened, checked, flat Parquet file.
 type parquetFile struct {
 	name   string
+	in     *parquetInput
+	meta   *format.FileMetaData
 	file   *parquet.File
 	header []string
 	conv   []cellFormat
@@ -124,7 +126,7 @@ func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
 	if err != nil {
 		return nil, err
 	}
-	pf = &parquetFile{name: name, file: f}
+	pf = &parquetFile{name: name, in: in, meta: meta, file: f}
 	if err := guard(name, "reading the schema", pf.mapColumns); err != nil {
 		return nil, err
 	}

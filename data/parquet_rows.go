@@ -29,10 +29,16 @@ type parquetRows struct {
 	left  int64 // rows of the current group not yet decoded
 	n, i  int   // rows in the current batch, and the next one to hand out
 	row   int64 // rows handed out so far
+	// scratch holds the compressed bytes of the page being uncompressed.
+	scratch []byte
+	// libOnly reads every column with parquet-go (a test compares the two).
+	libOnly bool
 }
 
-// columnCursor reads the values of one column chunk page by page.
+// columnCursor reads the values of one column chunk page by page: with our
+// own decoder (own) for the common shapes, else with parquet-go's pages.
 type columnCursor struct {
+	own   *pageCursor
 	pages parquet.Pages
 	page  parquet.Page
 	vals  parquet.ValueReader
@@ -116,8 +122,22 @@ func (it *parquetRows) fill() error {
 			}
 			it.cols = make([]columnCursor, len(chunks))
 			for c := range chunks {
-				if it.want == nil || it.want[c] {
-					it.cols[c] = columnCursor{pages: chunks[c].Pages(), buf: make([]parquet.Value, parquetBatch)}
+				if it.want != nil && !it.want[c] {
+					continue
+				}
+				buf := make([]parquet.Value, parquetBatch)
+				md := &it.pf.meta.RowGroups[it.group].Columns[c].MetaData
+				own, err := newPageCursor(it.pf.in, &it.pf.meta.Schema[c+1], md, &it.scratch)
+				if it.libOnly {
+					err = errNotOwn
+				}
+				switch {
+				case err == nil:
+					it.cols[c] = columnCursor{own: own, buf: buf}
+				case err == errNotOwn:
+					it.cols[c] = columnCursor{pages: chunks[c].Pages(), buf: buf}
+				default:
+					return fmt.Errorf("column %q: %v", it.pf.header[c], err)
 				}
 			}
 			return nil
@@ -154,6 +174,9 @@ func (it *parquetRows) fill() error {
 // read fills buf[:n] with the column's next n values, reading pages as
 // needed, and returns how many it got (fewer only at the chunk's end).
 func (c *columnCursor) read(n int) (int, error) {
+	if c.own != nil {
+		return c.own.read(c.buf[:n])
+	}
 	got := 0
 	for got < n {
 		if c.vals == nil {
