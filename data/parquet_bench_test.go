@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/csv"
 	"io"
 	"os"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/parquet-go/parquet-go"
 )
 
 // BenchmarkReadParquetLog reads UCI Online Retail (541,909 lines) as an
@@ -49,6 +52,52 @@ func BenchmarkReadParquetLog(b *testing.B) {
 				}
 				peak = max(peak, stop())
 				runtime.KeepAlive(log)
+			}
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// BenchmarkReadParquetTable reads the Telco churn table (7,043 rows, 21
+// columns) as CSV and as Parquet (written by parquet-go with its default
+// page size, one row group) and reports the same figures as
+// BenchmarkReadParquetLog.
+func BenchmarkReadParquetTable(b *testing.B) {
+	csvPath := filepath.Join(datasetsDir, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
+	raw, err := os.ReadFile(csvPath)
+	if err != nil {
+		b.Skipf("shared data set not found: %v", err)
+	}
+	all, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
+	if err != nil {
+		b.Fatal(err)
+	}
+	header, rows := all[0], blankSpaces(all[1:])
+	pq := filepath.Join(b.TempDir(), "telco.parquet")
+	err = os.WriteFile(pq, writeParquet(b, typedColumns(header, rows), rows, 0, parquet.PageBufferSize(256<<10)), 0o644)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, tc := range []struct{ name, path string }{{"csv", csvPath}, {"parquet", pq}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			peak := 0.0
+			cpu := processCPU()
+			for b.Loop() {
+				runtime.GC()
+				stop := sampleHeap()
+				f, err := os.Open(tc.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				tab, err := ReadCSV(f, tc.name, CSVOptions{})
+				f.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				peak = max(peak, stop())
+				runtime.KeepAlive(tab)
 			}
 			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
