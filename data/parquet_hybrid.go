@@ -10,21 +10,24 @@ import (
 var errHybridShort = errors.New("the page's levels or dictionary indices end early")
 
 // hybrid reads the RLE / bit-packed hybrid encoding of Parquet (definition
-// levels, dictionary indices) one value at a time, straight from the page
-// bytes: nothing is decoded ahead, so a page of a million values costs no
-// more than its bytes.
+// levels, dictionary indices) one value at a time from a byteSource: a
+// bit-packed run is read a group of 8 values at a time, so nothing is
+// decoded ahead and a page of a million values costs no more than its
+// bytes.
 type hybrid struct {
-	data   []byte // encoded runs not yet started
-	width  uint   // bits per value, 0 to 32
-	left   uint64 // values left in the current run
-	rle    bool   // the current run repeats val
-	val    uint32
-	packed []byte // the current bit-packed run's bytes
-	bit    uint64 // the next value's bit offset in packed
+	src   byteSource
+	width uint   // bits per value, 0 to 32
+	left  uint64 // values left in the current run
+	rle   bool   // the current run repeats val
+	val   uint32
+	group uint64   // groups of the current bit-packed run not yet loaded
+	bits  [40]byte // the loaded group (width bytes), padded
+	in    uint     // values of the loaded group not yet read
+	at    uint     // the next value's bit in bits
 }
 
-func newHybrid(data []byte, width uint) hybrid {
-	return hybrid{data: data, width: width}
+func newHybrid(src byteSource, width uint) hybrid {
+	return hybrid{src: src, width: width}
 }
 
 // next returns the next value.
@@ -34,63 +37,86 @@ func (h *hybrid) next() (uint32, error) {
 			return 0, err
 		}
 	}
-	h.left--
 	if h.rle {
+		h.left--
 		return h.val, nil
 	}
-	if h.width == 0 {
-		return 0, nil
+	if h.in == 0 {
+		if err := h.load(); err != nil {
+			return 0, err
+		}
 	}
-	i := h.bit / 8
-	if i >= uint64(len(h.packed)) {
-		return 0, errHybridShort
-	}
-	var word [8]byte
-	copy(word[:], h.packed[i:])
-	v := binary.LittleEndian.Uint64(word[:]) >> (h.bit % 8)
-	h.bit += uint64(h.width)
-	if h.bit > uint64(len(h.packed))*8 {
-		return 0, errHybridShort
-	}
+	h.left--
+	h.in--
+	i := h.at / 8
+	v := binary.LittleEndian.Uint64(h.bits[i:i+8]) >> (h.at % 8)
+	h.at += h.width
 	return uint32(v & (1<<h.width - 1)), nil
+}
+
+// load reads the next group of 8 bit-packed values; a last group cut short
+// by the end of the page yields the values it holds whole.
+func (h *hybrid) load() error {
+	if h.group == 0 {
+		return errHybridShort
+	}
+	h.group--
+	h.bits, h.at = [40]byte{}, 0
+	if h.width == 0 {
+		h.in = 8
+		return nil
+	}
+	b, err := h.src.peek(int(h.width))
+	if err != nil {
+		return err
+	}
+	copy(h.bits[:], b)
+	h.src.skip(len(b))
+	h.in = uint(len(b)) * 8 / h.width
+	if h.in < 8 {
+		h.group = 0 // the page ends here
+		h.left = min(h.left, uint64(h.in))
+	}
+	if h.in == 0 {
+		return errHybridShort
+	}
+	return nil
 }
 
 // start reads the header of the next run.
 func (h *hybrid) start() error {
-	head, n := binary.Uvarint(h.data)
+	head, err := h.src.peek(binary.MaxVarintLen64)
+	if err != nil {
+		return err
+	}
+	run, n := binary.Uvarint(head)
 	if n <= 0 {
 		return errHybridShort
 	}
-	h.data = h.data[n:]
-	if head&1 == 0 { // a repeated value of ceil(width/8) bytes
+	h.src.skip(n)
+	if run&1 == 0 { // a repeated value of ceil(width/8) bytes
 		size := int(h.width+7) / 8
-		if len(h.data) < size {
+		b, err := h.src.peek(size)
+		if err != nil {
+			return err
+		}
+		if len(b) < size {
 			return errHybridShort
 		}
 		var word [4]byte
-		copy(word[:], h.data[:size])
+		copy(word[:], b)
+		h.src.skip(size)
 		h.val = binary.LittleEndian.Uint32(word[:])
 		if h.width < 32 && h.val >= 1<<h.width {
 			return errors.New("a run of levels or indices holds a value wider than its bit width")
 		}
-		h.data = h.data[size:]
-		h.rle, h.left = true, head>>1
+		h.rle, h.left = true, run>>1
 		return nil
 	}
-	// Groups of 8 values, width bytes each; a last run cut short by the
-	// end of the page is read as far as it goes.
-	groups := head >> 1
-	size := uint64(len(h.data))
-	switch {
-	case h.width == 0:
-		size = 0
-	case groups <= size/uint64(h.width):
-		size = groups * uint64(h.width)
-	}
-	h.packed, h.data, h.bit = h.data[:size], h.data[size:], 0
-	h.rle, h.left = false, groups*8
-	if h.width > 0 {
-		h.left = min(h.left, size*8/uint64(h.width))
+	h.rle, h.group, h.in = false, run>>1, 0
+	h.left = h.group * 8
+	if h.group > 1<<60 {
+		h.left = 1 << 63 // the page's value count ends it first
 	}
 	return nil
 }

@@ -29,8 +29,6 @@ type parquetRows struct {
 	left  int64 // rows of the current group not yet decoded
 	n, i  int   // rows in the current batch, and the next one to hand out
 	row   int64 // rows handed out so far
-	// scratch holds the compressed bytes of the page being uncompressed.
-	scratch []byte
 	// libOnly reads every column with parquet-go (a test compares the two).
 	libOnly bool
 }
@@ -127,7 +125,7 @@ func (it *parquetRows) fill() error {
 				}
 				buf := make([]parquet.Value, parquetBatch)
 				md := &it.pf.meta.RowGroups[it.group].Columns[c].MetaData
-				own, err := newPageCursor(it.pf.in, &it.pf.meta.Schema[c+1], md, &it.scratch)
+				own, err := newPageCursor(it.pf.in, &it.pf.meta.Schema[c+1], md)
 				if it.libOnly {
 					err = errNotOwn
 				}
