@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -153,6 +155,36 @@ func TestParquetPagesMatchLibrary(t *testing.T) {
 						}
 					})
 				}
+			}
+		}
+	}
+}
+
+// TestParquetColumnFormatsMatchLibrary checks that the cell formats read
+// from the footer's schema (formatOfElement) are those of parquet-go's
+// column types (formatOf), on files with every kind the tests write and on
+// Online Retail.
+func TestParquetColumnFormatsMatchLibrary(t *testing.T) {
+	files := map[string][]byte{
+		"pages": writePagesFile(t, &parquet.Plain, &parquet.Snappy, 1, true),
+		"kinds": writeParquet(t, []pqCol{{"s", "string"}, {"i", "int64"}, {"d", "double"}, {"day", "date"},
+			{"at", "timestamp"}, {"b", "bool"}}, [][]string{{"a", "1", "1.5", "2024-01-05", "2024-01-05 10:00:00", "true"}}, 0),
+	}
+	if b, err := os.ReadFile(filepath.Join(datasetsDir, "online_retail", "online_retail.parquet")); err == nil {
+		files["online_retail"] = b
+	}
+	for name, b := range files {
+		pf, err := openParquet(&parquetInput{ra: bytes.NewReader(b), size: int64(len(b))}, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := pf.library()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, fd := range f.Schema().Fields() {
+			if want := formatOf(fd.Type()); pf.conv[i] != want {
+				t.Errorf("%s: column %q: format %+v, parquet-go's type gives %+v", name, fd.Name(), pf.conv[i], want)
 			}
 		}
 	}
