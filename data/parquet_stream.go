@@ -73,11 +73,13 @@ func (s *byteStream) peek(n int) ([]byte, error) {
 }
 
 // take returns a copy of the next n bytes, or an error when fewer remain.
+// The copy grows as the bytes arrive: a length that the page header allows
+// but the data does not hold costs no more than the data.
 func (s *byteStream) take(n int) ([]byte, error) {
 	if n > len(s.buf)-s.pos+s.left {
 		return nil, errPlainShort
 	}
-	out := make([]byte, 0, n)
+	out := make([]byte, 0, min(n, streamWindow))
 	for len(out) < n {
 		b, err := s.peek(min(n-len(out), streamWindow))
 		if err != nil {
@@ -85,6 +87,11 @@ func (s *byteStream) take(n int) ([]byte, error) {
 		}
 		if len(b) == 0 {
 			return nil, errPlainShort
+		}
+		if len(out)+len(b) > cap(out) { // grow, to n at most
+			grown := make([]byte, len(out), min(n, max(2*cap(out), len(out)+len(b))))
+			copy(grown, out)
+			out = grown
 		}
 		out = append(out, b...)
 		s.skip(len(b))
