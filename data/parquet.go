@@ -89,7 +89,9 @@ func sizeOf(r io.Reader) (int64, bool) {
 // parquetFile is an opened, checked, flat Parquet file.
 type parquetFile struct {
 	name   string
-	file   *parquet.File
+	in     *parquetInput
+	meta   *format.FileMetaData
+	file   *parquet.File // opened by library when first needed
 	header []string
 	conv   []cellFormat
 	starts []int64 // first row (0-based, in the file) of each row group
@@ -100,9 +102,9 @@ func (in *parquetInput) bad(name, format string, args ...any) error {
 	return parseErr(name, 0, 0, ErrParquet, fmt.Sprintf(format, args...))
 }
 
-// openParquet checks the footer and the declared sizes, opens the file with
-// parquet-go and maps its columns. The library is guarded: a panic inside
-// it becomes an error naming the file.
+// openParquet checks the footer and the declared sizes and maps the
+// columns. parquet-go opens the file only if a column chunk needs it (see
+// library).
 func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
 	meta, err := in.footer(name)
 	if err != nil {
@@ -114,17 +116,7 @@ func openParquet(in *parquetInput, name string) (pf *parquetFile, err error) {
 	if err := in.checkPages(name, meta); err != nil {
 		return nil, err
 	}
-	var f *parquet.File
-	err = guard(name, "opening", func() error {
-		var err error
-		f, err = parquet.OpenFile(in.ra, in.size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true),
-			parquet.ReadBufferSize(readBufferSize))
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	pf = &parquetFile{name: name, file: f}
+	pf = &parquetFile{name: name, in: in, meta: meta}
 	if err := guard(name, "reading the schema", pf.mapColumns); err != nil {
 		return nil, err
 	}
@@ -191,3 +183,25 @@ func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 
 // thousands64 is Thousands for an int64.
 func thousands64(n int64) string { return Thousands(int(n)) }
+
+// library opens the file with parquet-go, for the column chunks our page
+// decoder leaves to it; the library is guarded: a panic inside it becomes
+// an error naming the file.
+func (pf *parquetFile) library() (*parquet.File, error) {
+	if pf.file != nil {
+		return pf.file, nil
+	}
+	err := guard(pf.name, "opening", func() error {
+		f, err := parquet.OpenFile(pf.in.ra, pf.in.size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true),
+			parquet.ReadBufferSize(readBufferSize))
+		if err == nil && len(f.RowGroups()) != len(pf.meta.RowGroups) {
+			err = fmt.Errorf("parquet-go sees %d row groups, the footer has %d", len(f.RowGroups()), len(pf.meta.RowGroups))
+		}
+		pf.file = f
+		return err
+	})
+	if err != nil {
+		pf.file = nil
+	}
+	return pf.file, err
+}

@@ -27,12 +27,14 @@ type cellFormat struct {
 }
 
 // mapColumns names the columns (trimmed; blank names numbered; duplicates
-// refused, as in a CSV header) and picks each one's cell format.
+// refused, as in a CSV header) and picks each one's cell format, from the
+// footer's schema (checkMeta has made sure that it is flat).
 func (pf *parquetFile) mapColumns() error {
-	fields := pf.file.Schema().Fields()
+	fields := pf.meta.Schema[1:]
 	seen := make(map[string]int, len(fields))
-	for i, fd := range fields {
-		h := strings.TrimSpace(fd.Name())
+	for i := range fields {
+		el := &fields[i]
+		h := strings.TrimSpace(el.Name)
 		if h == "" {
 			h = fmt.Sprintf("column_%d", i+1)
 		}
@@ -41,12 +43,50 @@ func (pf *parquetFile) mapColumns() error {
 		}
 		seen[h] = i
 		pf.header = append(pf.header, h)
-		if !fd.Leaf() || fd.Repeated() {
-			return parseErr(pf.name, 0, 0, ErrParquet, fmt.Sprintf("Parquet column %q is nested or repeated; only flat tables of plain columns can be read", h))
-		}
-		pf.conv = append(pf.conv, formatOf(fd.Type()))
+		pf.conv = append(pf.conv, formatOfElement(el))
 	}
 	return nil
+}
+
+// formatOfElement is formatOf for a column of the footer's schema, read
+// without parquet-go's schema: the logical type first, else the converted
+// (legacy) one, as parquet-go derives a column's type.
+func formatOfElement(el *format.SchemaElement) cellFormat {
+	f := cellFormat{kind: parquet.Kind(el.Type.V), decimal: -1}
+	if el.LogicalType.Value != nil {
+		switch l := el.LogicalType.Value.(type) {
+		case *format.DateType:
+			f.date = true
+		case *format.TimestampType:
+			if l.Unit.Value != nil {
+				f.unit = l.Unit.Value.Duration()
+			}
+		case *format.DecimalType:
+			f.decimal = l.Scale
+		case *format.IntType:
+			f.unsigned = !l.IsSigned
+		case *format.StringType, *format.EnumType, *format.JsonType:
+			f.text = true
+		}
+		return f
+	}
+	if el.ConvertedType.Valid {
+		switch el.ConvertedType.V {
+		case deprecated.Date:
+			f.date = true
+		case deprecated.TimestampMillis:
+			f.unit = time.Millisecond
+		case deprecated.TimestampMicros:
+			f.unit = time.Microsecond
+		case deprecated.Uint8, deprecated.Uint16, deprecated.Uint32, deprecated.Uint64:
+			f.unsigned = true
+		case deprecated.UTF8, deprecated.Enum, deprecated.Json:
+			f.text = true
+		case deprecated.Decimal:
+			f.decimal = el.Scale.V
+		}
+	}
+	return f
 }
 
 func formatOf(t parquet.Type) cellFormat {

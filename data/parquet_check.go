@@ -132,6 +132,13 @@ func (in *parquetInput) checkChunk(name, where string, md *format.ColumnMetaData
 		if md.Codec == format.Snappy && !plain && size > levels {
 			// The block's own length prefix decides what snappy allocates.
 			body := probe[min(hlen+int(levels), len(probe)):]
+			if len(body) < binary.MaxVarintLen64 && int64(len(body)) < size-levels {
+				// The probe ends before the prefix does: read it.
+				body = make([]byte, min(binary.MaxVarintLen64, size-levels))
+				if _, err := in.ra.ReadAt(body, off+int64(hlen)+levels); err != nil {
+					return in.bad(name, "corrupt Parquet file: %s: unreadable page at offset %s (%v)", where, thousands64(off), err)
+				}
+			}
 			if v, k := binary.Uvarint(body); k > 0 && v > uint64(max(full-levels, 0)) {
 				return in.bad(name, "corrupt Parquet file: %s: a snappy block claims %s bytes, the page header %s",
 					where, thousands64(int64(min(v, 1<<62))), thousands64(full-levels))
@@ -143,10 +150,11 @@ func (in *parquetInput) checkChunk(name, where string, md *format.ColumnMetaData
 }
 
 // pageHeader decodes the page header at off, reading a small window first
-// and a larger one when the header (with its statistics) does not fit.
+// (most headers are under 100 bytes) and larger ones when the header (with
+// its statistics) does not fit.
 func (in *parquetInput) pageHeader(off, end int64) (*format.PageHeader, int, []byte, error) {
 	var err error
-	for _, window := range []int64{4 << 10, maxParquetPageProbe} {
+	for _, window := range []int64{256, 4 << 10, maxParquetPageProbe} {
 		n := min(window, end-off)
 		buf := make([]byte, n)
 		if _, err = in.ra.ReadAt(buf, off); err != nil {

@@ -21,8 +21,8 @@ type pqCol struct {
 // writeParquet builds a Parquet file from text rows with parquet-go's
 // writer (snappy, dictionary pages as pyarrow writes them), perGroup rows
 // per row group (0: one group) and small pages so that a column spans
-// several pages.
-func writeParquet(t testing.TB, cols []pqCol, rows [][]string, perGroup int64) []byte {
+// several pages; extra options come last and override these.
+func writeParquet(t testing.TB, cols []pqCol, rows [][]string, perGroup int64, extra ...parquet.WriterOption) []byte {
 	t.Helper()
 	group := parquet.Group{}
 	for _, c := range cols {
@@ -58,6 +58,7 @@ func writeParquet(t testing.TB, cols []pqCol, rows [][]string, perGroup int64) [
 	if perGroup > 0 {
 		opts = append(opts, parquet.MaxRowsPerRowGroup(perGroup))
 	}
+	opts = append(opts, extra...)
 	var buf bytes.Buffer
 	w := parquet.NewWriter(&buf, opts...)
 	for r, row := range rows {

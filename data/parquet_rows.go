@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/parquet-go/parquet-go"
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // parquetBatch is how many rows are decoded at a time: the reader holds
@@ -29,10 +30,14 @@ type parquetRows struct {
 	left  int64 // rows of the current group not yet decoded
 	n, i  int   // rows in the current batch, and the next one to hand out
 	row   int64 // rows handed out so far
+	// libOnly reads every column with parquet-go (a test compares the two).
+	libOnly bool
 }
 
-// columnCursor reads the values of one column chunk page by page.
+// columnCursor reads the values of one column chunk page by page: with our
+// own decoder (own) for the common shapes, else with parquet-go's pages.
 type columnCursor struct {
+	own   *pageCursor
 	pages parquet.Pages
 	page  parquet.Page
 	vals  parquet.ValueReader
@@ -101,27 +106,15 @@ func (it *parquetRows) next(rec *recordReader) error {
 // fill decodes the next batch of every wanted column, moving to the next
 // row group when one is done.
 func (it *parquetRows) fill() error {
-	groups := it.pf.file.RowGroups()
+	groups := it.pf.meta.RowGroups
 	for it.left == 0 {
 		it.close()
 		if it.group+1 >= len(groups) {
 			return io.EOF
 		}
 		it.group++
-		it.left = groups[it.group].NumRows()
-		err := guard(it.pf.name, "opening a row group", func() error {
-			chunks := groups[it.group].ColumnChunks()
-			if len(chunks) != len(it.pf.conv) {
-				return fmt.Errorf("the row group has %d column chunks for %d columns", len(chunks), len(it.pf.conv))
-			}
-			it.cols = make([]columnCursor, len(chunks))
-			for c := range chunks {
-				if it.want == nil || it.want[c] {
-					it.cols[c] = columnCursor{pages: chunks[c].Pages(), buf: make([]parquet.Value, parquetBatch)}
-				}
-			}
-			return nil
-		})
+		it.left = groups[it.group].NumRows
+		err := it.open(&groups[it.group])
 		if err != nil {
 			return it.pf.rowErr(it.group, it.row+1, err)
 		}
@@ -141,7 +134,7 @@ func (it *parquetRows) fill() error {
 		})
 		if err == nil && got < it.n {
 			err = fmt.Errorf("corrupt Parquet file: column %q ends after %s of the row group's %s rows",
-				it.pf.header[c], thousands64(groups[it.group].NumRows()-it.left+int64(got)), thousands64(groups[it.group].NumRows()))
+				it.pf.header[c], thousands64(groups[it.group].NumRows-it.left+int64(got)), thousands64(groups[it.group].NumRows))
 		}
 		if err != nil {
 			return it.pf.rowErr(it.group, it.row+1, err)
@@ -151,9 +144,46 @@ func (it *parquetRows) fill() error {
 	return nil
 }
 
+// open makes the cursors of the wanted columns of a row group: our page
+// decoder's where it reads the chunk, else parquet-go's pages.
+func (it *parquetRows) open(rg *format.RowGroup) error {
+	return guard(it.pf.name, "opening a row group", func() error {
+		if len(rg.Columns) != len(it.pf.conv) {
+			return fmt.Errorf("the row group has %d column chunks for %d columns", len(rg.Columns), len(it.pf.conv))
+		}
+		it.cols = make([]columnCursor, len(rg.Columns))
+		for c := range rg.Columns {
+			if it.want != nil && !it.want[c] {
+				continue
+			}
+			buf := make([]parquet.Value, parquetBatch)
+			own, err := newPageCursor(it.pf.in, &it.pf.meta.Schema[c+1], &rg.Columns[c].MetaData)
+			if it.libOnly {
+				err = errNotOwn
+			}
+			switch {
+			case err == nil:
+				it.cols[c] = columnCursor{own: own, buf: buf}
+			case err == errNotOwn:
+				f, err := it.pf.library()
+				if err != nil {
+					return err
+				}
+				it.cols[c] = columnCursor{pages: f.RowGroups()[it.group].ColumnChunks()[c].Pages(), buf: buf}
+			default:
+				return fmt.Errorf("column %q: %v", it.pf.header[c], err)
+			}
+		}
+		return nil
+	})
+}
+
 // read fills buf[:n] with the column's next n values, reading pages as
 // needed, and returns how many it got (fewer only at the chunk's end).
 func (c *columnCursor) read(n int) (int, error) {
+	if c.own != nil {
+		return c.own.read(c.buf[:n])
+	}
 	got := 0
 	for got < n {
 		if c.vals == nil {

@@ -2,7 +2,12 @@ package data
 
 import (
 	"io"
+	"slices"
 )
+
+// maxReserve bounds the bytes reserved for the columns of a Parquet table
+// from the row count its footer declares, before the rows are read.
+const maxReserve = 64 << 20
 
 // readParquetTable reads a per-user table from a Parquet file with the
 // rules of ReadCSV: each cell is the text of its value (see appendCell), so
@@ -49,6 +54,13 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 	if err := p.decideStorage(); err != nil {
 		return nil, err
 	}
+	// The builders hold the sample; growing block by block, a file of a
+	// few thousand rows would get a block of chunkLen cells per column.
+	// Reserve the file's rows instead, up to a block and maxReserve in all.
+	reserve := min(pf.meta.NumRows, chunkLen, maxReserve/int64(16*len(header)))
+	for j := range p.builders {
+		p.builders[j].reserve(int(reserve))
+	}
 	for {
 		if err := rows.next(rec); err == io.EOF {
 			break
@@ -65,4 +77,13 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		}
 	}
 	return p.finish(opts)
+}
+
+// reserve makes room for n cells in the builder's current block.
+func (b *columnBuilder) reserve(n int) {
+	if b.numeric {
+		b.values.cur = slices.Grow(b.values.cur, n-len(b.values.cur))
+	} else {
+		b.strs.cur = slices.Grow(b.strs.cur, n-len(b.strs.cur))
+	}
 }
