@@ -39,7 +39,9 @@ import (
 //	  "training": {...},                   the experiment Config, seed included
 //	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
 //	  "validation_metrics": {...},         metrics.Report on the validation rows (no curves)
-//	  "validation_note": "..."             why there are no validation metrics, if there are none
+//	  "validation_note": "...",            why there are no validation metrics, if there are none
+//	  "calibration": {...}                 the fitted Calibration every probability goes through
+//	                                       (optional; absent in older files: the network's own)
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -126,6 +128,10 @@ type Bundle struct {
 	// the reason in ValidationNote).
 	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
 	ValidationNote    string          `json:"validation_note,omitempty"`
+	// Calibration maps the network's probability to the calibrated one
+	// every score of the file reports (nil in files without it: they
+	// score with the network's probabilities, as before).
+	Calibration *Calibration `json:"calibration,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`
@@ -159,6 +165,11 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		TrainRows:         e.Train.Rows,
 		ValidationRows:    e.Val.Rows,
 	}
+	cal, err := e.Calibration()
+	if err != nil {
+		return nil, err
+	}
+	b.Calibration = cal
 	for _, l := range net.Layers {
 		b.Net.Layers = append(b.Net.Layers, BundleLayer{
 			Inputs: l.In, Outputs: l.Out, Activation: l.Activation,
@@ -200,7 +211,7 @@ func (b *Bundle) Explainer(fallback []float64) (*Explainer, error) {
 	if base == nil {
 		base = fallback
 	}
-	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base}, nil
+	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base, Calibration: b.Calibration}, nil
 }
 
 // Network builds the engine network the bundle holds.

@@ -28,6 +28,14 @@ type Experiment struct {
 	// Fallback says why an order log meant to be validated out of time
 	// was split at random instead (see Prepare); nil otherwise.
 	Fallback *OutOfTimeError
+	// Calib is the preprocessed calibration part and CalibRows its table
+	// rows (empty unless Config.Calibrates); see CalibPart.
+	Calib     engine.Dataset
+	CalibRows []int
+	// CalibNote says why a calibration share given with CalibIfPossible
+	// was dropped ("" otherwise).
+	CalibNote string
+	calib     calibCache
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the
@@ -65,11 +73,18 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 			"(%d validation, %d test)", ErrTooFewRows, d.Table.Source, cfg.ValFrac, cfg.TestFrac,
 			len(split.Validation), len(split.Test))
 	}
+	calibRows, calibNote, err := carveIfAsked(d, &cfg, &split)
+	if err != nil {
+		return nil, err
+	}
 	pipe, err := data.FitPipeline(d.Table, split.Train, cfg.Pipeline)
 	if err != nil {
 		return nil, err
 	}
-	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows}
+	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote}
+	if e.Calib, err = e.dataset(calibRows); err != nil {
+		return nil, err
+	}
 	if e.Train, err = e.dataset(pipe.FitRows); err != nil {
 		return nil, err
 	}

@@ -16,6 +16,8 @@ const (
 	RowTrain RowPart = iota
 	RowValidation
 	RowTest
+	// RowCalibration is a row of the calibration part (CalibPart).
+	RowCalibration
 )
 
 // Part returns the part's name.
@@ -25,6 +27,8 @@ func (p RowPart) Part() Part {
 		return ValPart
 	case RowTest:
 		return TestPart
+	case RowCalibration:
+		return CalibPart
 	}
 	return TrainPart
 }
@@ -62,7 +66,7 @@ func (s *TableScores) ID(r int) string {
 const scoreChunk = 1 << 15
 
 // ScoreAll scores every row of the experiment's table (all parts) with the
-// current network. Probabilities are not checked for finiteness: a diverged
+// current network, calibrated when the experiment calibrates. Probabilities are not checked for finiteness: a diverged
 // network's NaNs are returned as they are, for the caller to show.
 func (e *Experiment) ScoreAll() (*TableScores, error) {
 	t := e.Data.Table
@@ -91,6 +95,11 @@ func (e *Experiment) ScoreAll() (*TableScores, error) {
 		}
 		pred.PredictFlat(s.Probabilities[start:start+len(rows)], nil, raw.Data[:len(rows)*cols], len(rows))
 	}
+	cal, err := e.Calibration()
+	if err != nil {
+		return nil, err
+	}
+	cal.ApplyAll(s.Probabilities)
 	return s, nil
 }
 
@@ -102,6 +111,9 @@ func (e *Experiment) rowParts() []RowPart {
 	}
 	for _, r := range e.Split.Test {
 		out[r] = RowTest
+	}
+	for _, r := range e.CalibRows {
+		out[r] = RowCalibration
 	}
 	return out
 }
