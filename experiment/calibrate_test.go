@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -207,5 +208,54 @@ func TestCalibrationIfPossible(t *testing.T) {
 	}
 	if e.Config.Calibrates() || e.Calib.Rows != 0 || !strings.HasPrefix(e.CalibNote, "not calibrated: experiment: too few rows: built-in shop: calibration share 0.2 gives ") {
 		t.Fatalf("calibrates %v, %d rows, note %q", e.Config.Calibrates(), e.Calib.Rows, e.CalibNote)
+	}
+}
+
+// TestOutOfTimeCalibratesOnTheEarlierCohort: validated out of time, the
+// calibration part comes from the training cohort at t − h (60 customers,
+// 30 of them positive: 20 % of the 48 outside validation is 6 + 6), never
+// from the customers measured at t.
+func TestOutOfTimeCalibratesOnTheEarlierCohort(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	cfg := schemeConfig()
+	cfg.Validation, cfg.CalibFrac, cfg.Calibration = OutOfTime, DefaultCalibFrac, CalibPlatt
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Scheme() != OutOfTime || e.Data == d {
+		t.Fatalf("scheme %v: want out of time on the earlier cohort", e.Scheme())
+	}
+	if e.Calib.Rows != 12 || slices.ContainsFunc(e.CalibRows, func(r int) bool { return slices.Contains(e.Split.Train, r) || slices.Contains(e.Split.Validation, r) }) {
+		t.Fatalf("%d calibration rows %v; train %v", e.Calib.Rows, e.CalibRows, e.Split.Train)
+	}
+	for i, r := range e.CalibRows {
+		if e.Calib.Y[i] != e.Data.Table.Label.Values[r] {
+			t.Fatalf("calibration row %d's label is not the earlier cohort's", r)
+		}
+	}
+}
+
+// TestCalibrationConcurrentScores: screens score the same experiment from
+// several goroutines; the calibration is fitted once and shared (run with
+// -race).
+func TestCalibrationConcurrentScores(t *testing.T) {
+	cfg := calibrated(CalibIsotonic)
+	cfg.Train.Epochs = 1
+	e := trainedOn(t, Source{Kind: "builtin", Users: 1000}, cfg)
+	var wg sync.WaitGroup
+	got := make([][]float64, 4)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], _, _, _ = e.Scores(TestPart)
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if !slices.Equal(got[i], got[0]) || len(got[i]) != e.Test.Rows {
+			t.Fatalf("goroutine %d scored %d rows differently", i, len(got[i]))
+		}
 	}
 }

@@ -32,6 +32,8 @@ func (s Model) partName(p experiment.RowPart) string {
 		return s.T("val", "验证")
 	case experiment.RowTest:
 		return s.T("test", "测试")
+	case experiment.RowCalibration:
+		return s.T("calib", "校准")
 	}
 	return s.T("train", "训练")
 }
