@@ -39,6 +39,7 @@ func printCalibration(w io.Writer, c *experiment.CalibrationCheck, th *experimen
 	if c != nil {
 		fmt.Fprintf(w, "  expected_calibration_error  %.4f → %.4f  (%s, fitted on %s calibration rows early stopping never saw; "+
 			"%d equal-width bins, weighted by count)\n", c.ECEBefore, c.ECEAfter, c.Method, data.Thousands(c.CalibRows), len(c.After))
+		fmt.Fprintf(w, "  log_loss before → after calibration  %.4f → %.4f\n", c.LogLossBefore, c.LogLossAfter)
 		if c.TrueECEBefore != nil {
 			fmt.Fprintf(w, "  against the true probabilities  %.4f → %.4f\n", *c.TrueECEBefore, *c.TrueECEAfter)
 		}

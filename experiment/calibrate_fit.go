@@ -83,6 +83,10 @@ type CalibrationCheck struct {
 	// probabilities (built-in data only; nil otherwise).
 	TrueECEBefore *float64 `json:"true_expected_calibration_error_before,omitempty"`
 	TrueECEAfter  *float64 `json:"true_expected_calibration_error_after,omitempty"`
+	// LogLossBefore and LogLossAfter are the part's log loss before and
+	// after calibration.
+	LogLossBefore float64 `json:"log_loss_before"`
+	LogLossAfter  float64 `json:"log_loss_after"`
 }
 
 // CheckCalibration measures a part before and after calibration; nil (and
@@ -99,13 +103,9 @@ func (e *Experiment) CheckCalibration(p Part) (*CalibrationCheck, error) {
 	after := append([]float64(nil), raw...)
 	cal.ApplyAll(after)
 	ch := &CalibrationCheck{Method: cal.Method, Part: p, CalibRows: cal.Rows}
-	if ch.Before, err = metrics.Calibration(raw, labels, nil, metrics.ECEBins); err != nil {
+	if err := ch.measure(raw, after, labels); err != nil {
 		return nil, err
 	}
-	if ch.After, err = metrics.Calibration(after, labels, nil, metrics.ECEBins); err != nil {
-		return nil, err
-	}
-	ch.ECEBefore, ch.ECEAfter = metrics.ECEOfBins(ch.Before), metrics.ECEOfBins(ch.After)
 	if e.Data.TrueProb != nil && p != LaterPart {
 		truth := make([]float64, len(rows))
 		for i, r := range rows {
@@ -209,4 +209,22 @@ func carveIfAsked(d *Data, cfg *Config, split *data.Split) (calib []int, note st
 	}
 	split.Train = rest
 	return calib, "", nil
+}
+
+// measure fills the check's figures from the probabilities before and after
+// calibration.
+func (ch *CalibrationCheck) measure(before, after, labels []float64) error {
+	var err error
+	if ch.Before, err = metrics.Calibration(before, labels, nil, metrics.ECEBins); err != nil {
+		return err
+	}
+	if ch.After, err = metrics.Calibration(after, labels, nil, metrics.ECEBins); err != nil {
+		return err
+	}
+	ch.ECEBefore, ch.ECEAfter = metrics.ECEOfBins(ch.Before), metrics.ECEOfBins(ch.After)
+	if ch.LogLossBefore, err = metrics.LogLoss(before, labels, nil); err != nil {
+		return err
+	}
+	ch.LogLossAfter, err = metrics.LogLoss(after, labels, nil)
+	return err
 }

@@ -2,8 +2,6 @@ package experiment
 
 import (
 	"math"
-
-	"github.com/retainlab/retain/engine/metrics"
 )
 
 // CheckCalibration compares the scored rows' labels with the network's
@@ -20,13 +18,8 @@ func (s *Scored) CheckCalibration() (*CalibrationCheck, error) {
 		}
 	}
 	ch := &CalibrationCheck{Method: s.Calibration.Method, CalibRows: s.Calibration.Rows}
-	var err error
-	if ch.Before, err = metrics.Calibration(raw, labels, nil, metrics.ECEBins); err != nil {
+	if err := ch.measure(raw, cal, labels); err != nil {
 		return nil, err
 	}
-	if ch.After, err = metrics.Calibration(cal, labels, nil, metrics.ECEBins); err != nil {
-		return nil, err
-	}
-	ch.ECEBefore, ch.ECEAfter = metrics.ECEOfBins(ch.Before), metrics.ECEOfBins(ch.After)
 	return ch, nil
 }
