@@ -27,10 +27,10 @@ type calibCache struct {
 // configuration calibrates nothing or no epoch has finished yet. It is
 // refitted when training has moved on since the last call.
 func (e *Experiment) Calibration() (*Calibration, error) {
-	if !e.Config.Calibrates() || e.Calib.Rows == 0 || len(e.Trainer.History()) == 0 {
+	if !e.Config.Calibrates() || e.Calib.Rows == 0 || e.calib == nil || e.Trainer == nil || len(e.Trainer.History()) == 0 {
 		return nil, nil
 	}
-	c := &e.calib
+	c := e.calib
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	epochs, state := len(e.Trainer.History()), e.Trainer.State()

@@ -35,7 +35,7 @@ type Experiment struct {
 	// CalibNote says why a calibration share given with CalibIfPossible
 	// was dropped ("" otherwise).
 	CalibNote string
-	calib     calibCache
+	calib     *calibCache // shared by copies of the experiment
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the
@@ -81,7 +81,8 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 	if err != nil {
 		return nil, err
 	}
-	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote}
+	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote,
+		calib: &calibCache{}}
 	if e.Calib, err = e.dataset(calibRows); err != nil {
 		return nil, err
 	}
