@@ -81,6 +81,9 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if err != nil {
 		return err
 	}
+	if !o.cfg.calibFlag.Changed {
+		cfg.CalibFrac = 0 // throughput is measured on all the training rows
+	}
 	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 {
 		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0 and at least one batch size"))
 	}

@@ -32,6 +32,10 @@ type configFlags struct {
 	seed       uint64
 	val, test  float64
 	threshold  float64
+	calib      float64
+	calibrate  string
+	// calibFlag is --calib, to tell the default share from a given one.
+	calibFlag *pflag.Flag
 }
 
 // register adds the configuration flags to cmd.
@@ -61,8 +65,13 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
 	fs.Float64Var(&f.threshold, "threshold", def.Threshold, "probability at or above which a user is labelled positive")
+	fs.Float64Var(&f.calib, "calib", experiment.DefaultCalibFrac,
+		"share of the rows outside the test part held out from training to calibrate the probabilities and choose thresholds on (0: off)")
+	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
+	f.calibFlag = fs.Lookup("calib")
 	fs.VisitAll(markTraining)
 	cmd.Flags().AddFlagSet(fs)
+	_ = cmd.RegisterFlagCompletionFunc("calibration", cobra.FixedCompletions([]string{"platt", "isotonic", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("optimizer", cobra.FixedCompletions([]string{"adam", "sgd"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("activation", cobra.FixedCompletions(
 		[]string{"relu", "leaky_relu", "tanh", "sigmoid", "linear"}, cobra.ShellCompDirectiveNoFileComp))
@@ -116,6 +125,22 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
 	cfg.Train.EarlyStop.Patience = f.earlyStop
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
+	if !(f.calib >= 0 && f.calib < 1) {
+		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))
+	}
+	switch m := experiment.CalibrationMethod(strings.ToLower(f.calibrate)); m {
+	case experiment.CalibPlatt, experiment.CalibIsotonic, experiment.CalibNone:
+		cfg.Calibration = m
+	default:
+		return cfg, usageError(fmt.Errorf("--calibration %q: want platt, isotonic or none", f.calibrate))
+	}
+	cfg.CalibFrac = f.calib
+	// The default share gives way on data too small for it; a share the
+	// user gave is refused instead.
+	cfg.CalibIfPossible = f.calibFlag == nil || !f.calibFlag.Changed
+	if cfg.Calibration == experiment.CalibNone {
+		cfg.CalibFrac = 0
+	}
 	if err := cfg.Validate(); err != nil {
 		return cfg, usageError(err)
 	}

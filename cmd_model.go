@@ -56,6 +56,9 @@ type evalModelResult struct {
 	// Baselines holds, for an order log, BG/NBD's figures on the same
 	// customers.
 	Baselines *baselinesJSON `json:"baselines,omitempty"`
+	// Calibration compares the scored rows before and after the model's
+	// calibration (absent for a model without one).
+	Calibration *experiment.CalibrationCheck `json:"calibration,omitempty"`
 }
 
 // runEvalModel scores labelled rows with a saved model and reports its
@@ -99,13 +102,19 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", name, err))
 	}
+	check, err := scored.CheckCalibration()
+	if err != nil {
+		return usageError(fmt.Errorf("%s: %w", name, err))
+	}
 	if o.json {
-		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep, Baselines: base})
+		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep, Baselines: base,
+			Calibration: check})
 	}
 	fmt.Fprintf(a.stdout, "Model:   %s, %s\n", o.model, describeNetwork(b.Net.Architecture))
 	fmt.Fprintf(a.stdout, "Trained: on %s, %d epochs\n", b.SourceDescription, b.EpochsTrained)
 	fmt.Fprintf(a.stdout, "Scored:  %s, label %s (positive class %q)\n\n", name, b.Label.Name, b.Label.Positive)
 	printMetrics(a.stdout, "Metrics", rep, nil)
+	printCalibration(a.stdout, check, nil)
 	fmt.Fprintln(a.stdout)
 	if base != nil {
 		printBeside(a.stdout, rep, base.BGNBD)

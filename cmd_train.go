@@ -74,6 +74,10 @@ type trainResult struct {
 	Part       experiment.Part `json:"part"`
 	BayesLimit *bayesJSON      `json:"bayes_limit,omitempty"`
 	Model      string          `json:"model,omitempty"`
+	// Calibration compares the final part before and after calibration;
+	// Thresholds are chosen on the calibration part.
+	Calibration *experiment.CalibrationCheck `json:"calibration,omitempty"`
+	Thresholds  *experiment.Thresholds       `json:"thresholds,omitempty"`
 	metrics.Report
 	History []engine.EpochStats `json:"history"`
 }
@@ -83,6 +87,8 @@ type partRows struct {
 	Train      int `json:"train"`
 	Validation int `json:"validation"`
 	Test       int `json:"test"`
+	// Calibration is the calibration part, carved from the training rows.
+	Calibration int `json:"calibration,omitempty"`
 }
 
 func runTrain(ctx context.Context, a *app, o *trainOptions) error {
@@ -119,8 +125,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows\n",
-		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows)
+	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s\n",
+		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e))
+	if e.CalibNote != "" {
+		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
+	}
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
 	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
 	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
@@ -132,6 +141,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	}
 	reportStop(a.stderr, e.Trainer)
 	ev, err := e.Evaluate(part, cfg.Threshold)
+	if err != nil {
+		return err
+	}
+	check, th, err := calibrationOf(e, part)
 	if err != nil {
 		return err
 	}
@@ -147,12 +160,14 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if o.json {
 		return writeJSON(a.stdout, trainResult{
 			Source: d.Source, Config: cfg, Network: e.Architecture(),
-			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows},
+			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows, Calibration: e.Calib.Rows},
 			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
 			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
+			Calibration: check, Thresholds: th,
 		})
 	}
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
+	printCalibration(a.stdout, check, th)
 	fmt.Fprintln(a.stdout)
 	printConfusion(a.stdout, ev.Report.Confusion)
 	return nil

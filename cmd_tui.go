@@ -33,7 +33,10 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
 	lang := walkthrough.DetectLang(f.lang, walkthrough.Locale(a.env))
-	return tui.Options{Source: src, Config: experiment.DefaultConfig(), Open: a.open, Lang: lang}, nil
+	cfg := experiment.DefaultConfig()
+	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
+	cfg.CalibIfPossible = true
+	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {

@@ -233,8 +233,8 @@ func TestTrainJSON(t *testing.T) {
 		t.Errorf("history has %d epochs, want 2", len(h))
 	}
 	split, _ := doc["split"].(map[string]any)
-	if doc["rows"] != 200.0 || split["validation"] != 200.0 || split["train"] != 800.0 {
-		t.Errorf("rows %v, split %v; want 200 validation rows of 1000 (20 %%)", doc["rows"], doc["split"])
+	if doc["rows"] != 200.0 || split["validation"] != 200.0 || split["train"] != 600.0 || split["calibration"] != 200.0 {
+		t.Errorf("rows %v, split %v; want 200 validation and 200 calibration rows of 1000 (20 %% each)", doc["rows"], doc["split"])
 	}
 	if doc["part"] != "validation" {
 		t.Errorf("part %v, want validation", doc["part"])

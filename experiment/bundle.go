@@ -42,6 +42,8 @@ import (
 //	  "validation_note": "...",            why there are no validation metrics, if there are none
 //	  "levers": ["CouponUsed", ...]        the columns the platform can influence (train --levers;
 //	                                       optional): plan looks for each user's most movable one
+//	  "calibration": {...}                 the fitted Calibration every probability goes through
+//	                                       (optional; absent in older files: the network's own)
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -131,6 +133,10 @@ type Bundle struct {
 	// Levers are the feature columns the platform can influence (spelled
 	// as the pipeline does), given to train with --levers.
 	Levers []string `json:"levers,omitempty"`
+	// Calibration maps the network's probability to the calibrated one
+	// every score of the file reports (nil in files without it: they
+	// score with the network's probabilities, as before).
+	Calibration *Calibration `json:"calibration,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`
@@ -164,6 +170,11 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		TrainRows:         e.Train.Rows,
 		ValidationRows:    e.Val.Rows,
 	}
+	cal, err := e.Calibration()
+	if err != nil {
+		return nil, err
+	}
+	b.Calibration = cal
 	for _, l := range net.Layers {
 		b.Net.Layers = append(b.Net.Layers, BundleLayer{
 			Inputs: l.In, Outputs: l.Out, Activation: l.Activation,
@@ -205,7 +216,7 @@ func (b *Bundle) Explainer(fallback []float64) (*Explainer, error) {
 	if base == nil {
 		base = fallback
 	}
-	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base}, nil
+	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base, Calibration: b.Calibration}, nil
 }
 
 // Network builds the engine network the bundle holds.

@@ -131,6 +131,9 @@ func (b *Bundle) validate() error {
 			}
 		}
 	}
+	if err := b.Calibration.validate(); err != nil {
+		return fmt.Errorf("calibration: %w", err)
+	}
 	if names := b.Pipeline.FeatureNames(); !slices.Equal(names, b.Features) {
 		return fmt.Errorf("\"features\" (%d names) differ from the pipeline's %d output columns", len(b.Features), len(names))
 	}

@@ -31,6 +31,10 @@ type Scored struct {
 	// Actual holds the file's 0/1 labels (NaN where blank) when it has the
 	// label column, else nil.
 	Actual []float64
+	// Uncalibrated holds the network's own probabilities when the model
+	// calibrates them (Calibration), else nil.
+	Uncalibrated []float64
+	Calibration  *Calibration
 	// X holds the prepared model inputs, one row per scored row, for
 	// explaining them without reading the file again.
 	X *mat.Dense
@@ -103,6 +107,11 @@ func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64
 			What: fmt.Sprintf("an input %q", b.Pipeline.Outputs[k%cols].Name), Value: raw.Data[k]}
 	}
 	engine.NewPredictor(net).PredictFlat(s.Probabilities, nil, raw.Data[:n*cols], n)
+	if b.Calibration != nil {
+		s.Uncalibrated = append([]float64(nil), s.Probabilities...)
+		s.Calibration = b.Calibration
+		b.Calibration.ApplyAll(s.Probabilities)
+	}
 	if i := firstNonFinite(s.Probabilities); i >= 0 {
 		return nil, &ScoreError{Model: b.File, Data: name, Row: i + 1, ID: idOf(ids, i), What: "a probability",
 			Value: s.Probabilities[i]}

@@ -22,6 +22,16 @@ type Config struct {
 	// Validation is how an order log is validated by Prepare (the random
 	// split when empty); other data are always split at random.
 	Validation Scheme `json:"validation,omitempty"`
+	// CalibFrac is the stratified share of the rows outside the test part
+	// carved from the training rows to fit Calibration on (0: none).
+	CalibFrac float64 `json:"calib_frac,omitempty"`
+	// Calibration is the map fitted on that part ("" or "none": none).
+	Calibration CalibrationMethod `json:"calibration,omitempty"`
+	// CalibIfPossible turns a calibration share too small for the data
+	// (a *CalibSplitError) into no calibration, with the reason in the
+	// experiment's CalibNote, instead of refusing: for the default share,
+	// which the user did not ask for.
+	CalibIfPossible bool `json:"-"`
 }
 
 // DefaultConfig is retain's default experiment: 64→32 ReLU layers, Adam at
@@ -52,6 +62,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)
 	case c.Validation != "" && c.Validation != RandomSplit && c.Validation != OutOfTime:
 		return fmt.Errorf("%w: validation %q: want %q or %q", engine.ErrConfig, c.Validation, RandomSplit, OutOfTime)
+	}
+	if err := c.validateCalibration(); err != nil {
+		return err
 	}
 	if err := (engine.Architecture{Inputs: 1, Hidden: c.Hidden, Outputs: 1}).Validate(); err != nil {
 		return err

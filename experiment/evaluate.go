@@ -28,6 +28,8 @@ func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 		return e.Val, e.Split.Validation, nil
 	case TestPart:
 		return e.Test, e.Split.Test, nil
+	case CalibPart:
+		return e.Calib, e.CalibRows, nil
 	case LaterPart:
 		if e.Later != nil {
 			rows := make([]int, e.Later.Set.Rows)
@@ -40,19 +42,21 @@ func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 	return engine.Dataset{}, nil, fmt.Errorf("experiment: unknown part %q", p)
 }
 
-// Scores returns the network's probabilities and the 0/1 labels of a part,
-// with the table rows they belong to (for LaterPart, rows of
+// Scores returns the model's probabilities (calibrated when the
+// experiment calibrates; see Calibration and RawScores) and the 0/1 labels
+// of a part, with the table rows they belong to (for LaterPart, rows of
 // Later.Data.Table).
 func (e *Experiment) Scores(p Part) (probs, labels []float64, rows []int, err error) {
-	d, rows, err := e.part(p)
+	probs, labels, rows, err = e.RawScores(p)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	probs = make([]float64, d.Rows)
-	if d.Rows > 0 {
-		engine.NewPredictor(e.Net).PredictFlat(probs, nil, d.X, d.Rows)
+	cal, err := e.Calibration()
+	if err != nil {
+		return nil, nil, nil, err
 	}
-	return probs, d.Y, rows, nil
+	cal.ApplyAll(probs)
+	return probs, labels, rows, nil
 }
 
 // Evaluation is everything known about the model's quality on one part.

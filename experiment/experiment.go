@@ -32,6 +32,14 @@ type Experiment struct {
 	// trained is, for the view Evaluated returns, the experiment whose
 	// Data the training rows (TrainRows) index; nil otherwise.
 	trained *Experiment
+	// Calib is the preprocessed calibration part and CalibRows its table
+	// rows (empty unless Config.Calibrates); see CalibPart.
+	Calib     engine.Dataset
+	CalibRows []int
+	// CalibNote says why a calibration share given with CalibIfPossible
+	// was dropped ("" otherwise).
+	CalibNote string
+	calib     *calibCache // shared by copies of the experiment
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the
@@ -69,11 +77,19 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 			"(%d validation, %d test)", ErrTooFewRows, d.Table.Source, cfg.ValFrac, cfg.TestFrac,
 			len(split.Validation), len(split.Test))
 	}
+	calibRows, calibNote, err := carveIfAsked(d, &cfg, &split)
+	if err != nil {
+		return nil, err
+	}
 	pipe, err := data.FitPipeline(d.Table, split.Train, cfg.Pipeline)
 	if err != nil {
 		return nil, err
 	}
-	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows}
+	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote,
+		calib: &calibCache{}}
+	if e.Calib, err = e.dataset(calibRows); err != nil {
+		return nil, err
+	}
 	if e.Train, err = e.dataset(pipe.FitRows); err != nil {
 		return nil, err
 	}

@@ -29,6 +29,10 @@ type Explainer struct {
 	// Baseline is the transformed input attributions are measured against:
 	// the mean training user.
 	Baseline []float64
+	// Calibration maps the network's probability to the calibrated one
+	// in Predict, Sweep and ProbabilityGrid (nil: none). Attributions stay
+	// in the network's own terms.
+	Calibration *Calibration
 }
 
 // Explainer returns the experiment's explainer, with the training mean as
@@ -43,7 +47,8 @@ func (e *Experiment) Explainer() *Explainer {
 	for j := range mean {
 		mean[j] /= float64(max(e.Train.Rows, 1))
 	}
-	return &Explainer{Net: e.Net, Pipeline: e.Pipeline, Baseline: mean}
+	cal, _ := e.Calibration() // a failed fit is reported by Scores
+	return &Explainer{Net: e.Net, Pipeline: e.Pipeline, Baseline: mean, Calibration: cal}
 }
 
 // Reason is one original column's share of a prediction.
@@ -122,7 +127,9 @@ func formatNumber(v float64) string {
 }
 
 // Predict returns the probability for one transformed row.
-func (x *Explainer) Predict(row []float64) float64 { return x.Net.Predict(row)[0] }
+func (x *Explainer) Predict(row []float64) float64 {
+	return x.Calibration.Apply(x.Net.Predict(row)[0])
+}
 
 // column finds a pipeline column by name (case-insensitive).
 func (x *Explainer) column(name string) (int, error) {

@@ -75,6 +75,7 @@ func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) 
 		}
 		out[r] = make([]float64, g.Cols)
 		pred.PredictFlat(out[r], nil, batch, g.Cols)
+		x.Calibration.ApplyAll(out[r])
 	}
 	return out, nil
 }

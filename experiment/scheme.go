@@ -86,7 +86,9 @@ func (e *OutOfTimeError) Unwrap() error {
 // log's cohort at its cutoff t (as Load builds it). The network trains on
 // the cohort at t − horizon, whose labels come from the horizon that ends
 // at t; cfg.ValFrac of those rows are held out for early stopping and
-// cfg.TestFrac for a test part, as New does. The experiment's Data is that
+// cfg.TestFrac for a test part, as New does; so is the calibration part
+// (cfg.CalibFrac), from the same earlier cohort, never from the customers
+// measured at t. The experiment's Data is that
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
 func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {

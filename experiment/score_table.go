@@ -19,6 +19,8 @@ const (
 	// RowLater is a row of the customers an out-of-time experiment is
 	// measured on (LaterPart); see Experiment.Evaluated.
 	RowLater
+	// RowCalibration is a row of the calibration part (CalibPart).
+	RowCalibration
 )
 
 // Part returns the part's name.
@@ -30,6 +32,8 @@ func (p RowPart) Part() Part {
 		return TestPart
 	case RowLater:
 		return LaterPart
+	case RowCalibration:
+		return CalibPart
 	}
 	return TrainPart
 }
@@ -67,7 +71,7 @@ func (s *TableScores) ID(r int) string {
 const scoreChunk = 1 << 15
 
 // ScoreAll scores every row of the experiment's table (all parts) with the
-// current network. Probabilities are not checked for finiteness: a diverged
+// current network, calibrated when the experiment calibrates. Probabilities are not checked for finiteness: a diverged
 // network's NaNs are returned as they are, for the caller to show.
 func (e *Experiment) ScoreAll() (*TableScores, error) {
 	t := e.Data.Table
@@ -96,6 +100,11 @@ func (e *Experiment) ScoreAll() (*TableScores, error) {
 		}
 		pred.PredictFlat(s.Probabilities[start:start+len(rows)], nil, raw.Data[:len(rows)*cols], len(rows))
 	}
+	cal, err := e.Calibration()
+	if err != nil {
+		return nil, err
+	}
+	cal.ApplyAll(s.Probabilities)
 	return s, nil
 }
 
@@ -114,6 +123,9 @@ func (e *Experiment) rowParts() []RowPart {
 	}
 	for _, r := range e.Split.Test {
 		out[r] = RowTest
+	}
+	for _, r := range e.CalibRows {
+		out[r] = RowCalibration
 	}
 	return out
 }

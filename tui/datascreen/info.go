@@ -14,6 +14,9 @@ type Info struct {
 	Dists  []data.FeatureDistribution
 	// Train is the rows the network trains on (after dropping duplicates).
 	Train, Val, Test int
+	// Calib is the calibration part carved from the training rows (0:
+	// the run does not calibrate).
+	Calib int
 	// Inputs is the number of model inputs the pipeline produces.
 	Inputs int
 	Seed   uint64
@@ -37,6 +40,7 @@ func NewInfo(d *experiment.Data, exp *experiment.Experiment, seed uint64) Info {
 	if d.Source.Kind == "csv" {
 		info.Candidates = labelCandidates(d.Table)
 	}
+	info.Calib = exp.Calib.Rows
 	info.Validation = newSchemeInfo(exp)
 	return info
 }

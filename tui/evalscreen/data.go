@@ -21,6 +21,9 @@ type evalData struct {
 	risk       common.RiskWording
 	gains      []metrics.GainsRow // for the risk class, on part
 	bestF1     metrics.OperatingPoint
+	// check compares part before and after calibration (nil for a run
+	// that does not calibrate); bestF1 then comes from the calibration part.
+	check *experiment.CalibrationCheck
 	// diverged is set when training blew up: the network holds its last
 	// finite weights, so every figure is of a broken model.
 	diverged *engine.DivergedError
@@ -84,6 +87,16 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 		return nil, err
 	}
 	d.bestF1 = d.main().Report.BestF1
+	if d.check, err = e.CheckCalibration(d.part); err != nil {
+		return nil, err
+	}
+	if d.check != nil {
+		th, err := e.ChooseThresholds(0.8)
+		if err != nil {
+			return nil, err
+		}
+		d.bestF1 = th.BestF1
+	}
 	if d.sweep, err = metrics.NewConfusionSweep(probs, labels, nil); err != nil {
 		return nil, err
 	}

@@ -92,15 +92,7 @@ type Model struct {
 func New(com common.Common) Model {
 	st := com.Styles
 	roc := newROC(com, false)
-	calib := widget.NewSeriesChart(com.T("Calibration", "校准"), st.Widget, com.T("model", "模型"), com.T("perfect", "完美"))
-	calib.SetXRange(0, 1)
-	calib.SetYLimits(0, 1)
-	calib.SetLegendValues(false) // a curve's last point is (1, 1), not news
-	// A braille line has no box-drawing joints that read as error bars.
-	calib.SetMarker(0, widget.MarkerBraille)
-	calib.SetMarker(1, widget.MarkerDots)
-	calib.SetAxisTitles(com.T("predicted probability", "预测概率"), com.T("observed rate", "实际比例"))
-	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: calib, threshold: 0.5,
+	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: newCalibChart(com, nil), threshold: 0.5,
 		importance: newImportance(st)}
 }
 
@@ -141,6 +133,10 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if (msg.data.bgnbd != nil) != (s.data != nil && s.data.bgnbd != nil) {
 			// BG/NBD's curve joins the ROC chart, or leaves it.
 			s.roc = newROC(s.Common, msg.data.bgnbd != nil)
+		}
+		if (msg.data.check != nil) != (s.data != nil && s.data.check != nil) || msg.data.check != nil {
+			// The curve before calibration joins the chart, or leaves it.
+			s.calib = newCalibChart(s.Common, msg.data.check)
 		}
 		s.data = msg.data
 		s.threshold = msg.data.threshold
@@ -272,6 +268,13 @@ func (s *Model) fillCharts() {
 	}
 	s.calib.Push(1, 0, 0)
 	s.calib.Push(1, 1, 1)
+	if ch := s.data.check; ch != nil {
+		for _, b := range ch.Before {
+			if b.Count > 0 {
+				s.calib.Push(2, b.MeanPredicted, b.ObservedRate)
+			}
+		}
+	}
 	s.roc.Redraw()
 	s.calib.Redraw()
 }

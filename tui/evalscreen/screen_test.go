@@ -5,6 +5,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -144,6 +145,41 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			screentest.ForEach(t, func(t *testing.T, c common.Common) {
 				screentest.Golden(t, cases[name](c), c.Width, c.Height)
+			})
+		})
+	}
+}
+
+var (
+	calibOnce sync.Once
+	calibRun  common.Run
+)
+
+// TestGoldenCalibrated: a run calibrated by Platt scaling draws the
+// reliability curve before calibration beside the calibrated one, with the
+// expected calibration error before → after in the chart's title and under
+// the confusion matrix.
+func TestGoldenCalibrated(t *testing.T) {
+	calibOnce.Do(func() {
+		calibRun = screentest.Train(t, "builtin", 2, func(c *experiment.Config) {
+			c.CalibFrac, c.Calibration = experiment.DefaultCalibFrac, experiment.CalibPlatt
+		})
+	})
+	for _, page := range []string{"summary", "curves"} {
+		t.Run(page, func(t *testing.T) {
+			screentest.ForEach(t, func(t *testing.T, c common.Common) {
+				s := evaluated(t, c, calibRun)
+				if page == "curves" {
+					s, _ = s.step(screentest.Press("v"))
+				}
+				view := screentest.Render(s, c.Width, c.Height)
+				switch {
+				case c.Width >= 160 && page == "summary":
+					screentest.MustContain(t, view, c.T("Calibration · ECE", "校准 · ECE"), c.T("before", "校准前"))
+				case c.Width < 160 && page == "curves":
+					screentest.MustContain(t, view, c.T("Calibration · ECE", "校准 · ECE"))
+				}
+				screentest.Golden(t, s, c.Width, c.Height)
 			})
 		})
 	}

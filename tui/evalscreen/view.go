@@ -240,6 +240,7 @@ func (s Model) confusionLines(w int) []string {
 		s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）", pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())),
 		st.Muted.Render(s.Tf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", "最佳 F1 %.3f，阈值 %.3f（f）· 配置值 %.2f（r）", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
 	}
+	lines = append(lines, s.calibrationLines(d)...)
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], w)
 	}

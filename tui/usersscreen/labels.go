@@ -35,6 +35,8 @@ func (s Model) partName(p experiment.RowPart) string {
 		return s.T("test", "测试")
 	case experiment.RowLater:
 		return s.T("later", "后期")
+	case experiment.RowCalibration:
+		return s.T("calib", "校准")
 	}
 	return s.T("train", "训练")
 }

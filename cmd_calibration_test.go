@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// TestCalibrationFlagsRefused: bad --calib and --calibration values, and a
+// share the user gave that leaves too few rows of a class, are usage errors
+// with exact messages.
+func TestCalibrationFlagsRefused(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--calib", "1"}, "retain: --calib 1: want a share in [0, 1) of the rows outside the test part (0: no calibration)\n"},
+		{[]string{"train", "--calibration", "beta"}, "retain: --calibration \"beta\": want platt, isotonic or none\n"},
+		{[]string{"train", "--builtin-users", "100", "--calib", "0.02"}, "retain: experiment: too few rows: built-in shop: calibration share 0.02 " +
+			"gives 1 negative rows of purchases_next_30d to calibrate on and leaves 57 to train on (need at least 5 to calibrate and 1 to train): " +
+			"use more data, a larger --calib, or --calib 0\n"},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage || !strings.HasSuffix(c.stderr.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q\nwant %q", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
+}
+
+// TestTrainEvalCalibrated: train reports the expected calibration error
+// before → after on its final part and the thresholds chosen on the
+// calibration part; the model file carries the calibration and eval
+// reports the same comparison on the rows it scores.
+func TestTrainEvalCalibrated(t *testing.T) {
+	dir := t.TempDir()
+	model := filepath.Join(dir, "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--epochs", "3", "--test", "0.2", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
+	}
+	out := c.stdout.String()
+	for _, want := range []string{"expected_calibration_error  ", "(platt, fitted on 800 calibration rows early stopping never saw; 10 equal-width bins, weighted by count)",
+		"against the true probabilities  ", "thresholds chosen on the calibration part (800 rows): best F1 "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("train output lacks %q:\n%s", want, out)
+		}
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "train", "--epochs", "3", "--calibration", "isotonic", "--json"); code != exitOK {
+		t.Fatalf("train --json: exit %d: %s", code, c.stderr.String())
+	}
+	var doc struct {
+		Calibration struct {
+			Method string   `json:"method"`
+			Before *float64 `json:"expected_calibration_error_before"`
+			After  *float64 `json:"expected_calibration_error_after"`
+		} `json:"calibration"`
+		Thresholds struct {
+			Part string `json:"part"`
+		} `json:"thresholds"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Calibration.Method != "isotonic" || doc.Calibration.Before == nil || doc.Calibration.After == nil || doc.Thresholds.Part != "calibration" {
+		t.Fatalf("train --json calibration %+v, thresholds %+v", doc.Calibration, doc.Thresholds)
+	}
+	csv := filepath.Join(dir, "shop.csv")
+	f, err := os.Create(csv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := data.DefaultShop().WriteCSV(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", model, "--data", csv); code != exitOK {
+		t.Fatalf("eval: exit %d: %s", code, c.stderr.String())
+	}
+	if !strings.Contains(c.stdout.String(), "expected_calibration_error  ") {
+		t.Errorf("eval output lacks the calibration line:\n%s", c.stdout.String())
+	}
+}

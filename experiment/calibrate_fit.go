@@ -1,0 +1,230 @@
+package experiment
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// calibCache holds the calibration fitted for the network's weights at a
+// given point of training, so every score consumer applies the same map
+// without refitting it.
+type calibCache struct {
+	mu     sync.Mutex
+	epochs int
+	state  engine.State
+	done   bool
+	fit    *Calibration
+	err    error
+}
+
+// Calibration returns the calibration map fitted on the calibration part
+// for the network's current weights: nil (and no error) when the
+// configuration calibrates nothing or no epoch has finished yet. It is
+// refitted when training has moved on since the last call.
+func (e *Experiment) Calibration() (*Calibration, error) {
+	if !e.Config.Calibrates() || e.Calib.Rows == 0 || e.calib == nil || e.Trainer == nil || len(e.Trainer.History()) == 0 {
+		return nil, nil
+	}
+	c := e.calib
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	epochs, state := len(e.Trainer.History()), e.Trainer.State()
+	if c.done && c.epochs == epochs && c.state == state {
+		return c.fit, c.err
+	}
+	probs := e.rawProbs(e.Calib)
+	c.fit, c.err = FitCalibration(e.Config.Calibration, probs, e.Calib.Y)
+	if c.err != nil {
+		c.err = fmt.Errorf("experiment: calibrating on %d rows: %w", e.Calib.Rows, c.err)
+	}
+	c.epochs, c.state, c.done = epochs, state, true
+	return c.fit, c.err
+}
+
+// rawProbs runs the network over a data set.
+func (e *Experiment) rawProbs(d engine.Dataset) []float64 {
+	probs := make([]float64, d.Rows)
+	if d.Rows > 0 {
+		engine.NewPredictor(e.Net).PredictFlat(probs, nil, d.X, d.Rows)
+	}
+	return probs
+}
+
+// RawScores is Scores before calibration: the network's own probabilities.
+func (e *Experiment) RawScores(p Part) (probs, labels []float64, rows []int, err error) {
+	d, rows, err := e.part(p)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return e.rawProbs(d), d.Y, rows, nil
+}
+
+// CalibrationCheck compares a part's probabilities before and after
+// calibration.
+type CalibrationCheck struct {
+	Method CalibrationMethod `json:"method"`
+	Part   Part              `json:"part"`
+	// CalibRows is the size of the calibration part the map was fitted on.
+	CalibRows int `json:"calibration_rows"`
+	// Before and After are the reliability tables (metrics.ECEBins
+	// equal-width bins) of the network's and the calibrated probabilities.
+	Before []metrics.CalibrationBin `json:"reliability_before"`
+	After  []metrics.CalibrationBin `json:"reliability_after"`
+	// ECEBefore and ECEAfter are their expected calibration errors: the
+	// count-weighted mean |predicted − observed| over the bins.
+	ECEBefore float64 `json:"expected_calibration_error_before"`
+	ECEAfter  float64 `json:"expected_calibration_error_after"`
+	// TrueECEBefore and TrueECEAfter measure the same against the true
+	// probabilities (built-in data only; nil otherwise).
+	TrueECEBefore *float64 `json:"true_expected_calibration_error_before,omitempty"`
+	TrueECEAfter  *float64 `json:"true_expected_calibration_error_after,omitempty"`
+	// LogLossBefore and LogLossAfter are the part's log loss before and
+	// after calibration.
+	LogLossBefore float64 `json:"log_loss_before"`
+	LogLossAfter  float64 `json:"log_loss_after"`
+}
+
+// CheckCalibration measures a part before and after calibration; nil (and
+// no error) when the experiment does not calibrate.
+func (e *Experiment) CheckCalibration(p Part) (*CalibrationCheck, error) {
+	cal, err := e.Calibration()
+	if cal == nil || err != nil {
+		return nil, err
+	}
+	raw, labels, rows, err := e.RawScores(p)
+	if err != nil {
+		return nil, err
+	}
+	after := append([]float64(nil), raw...)
+	cal.ApplyAll(after)
+	ch := &CalibrationCheck{Method: cal.Method, Part: p, CalibRows: cal.Rows}
+	if err := ch.measure(raw, after, labels); err != nil {
+		return nil, err
+	}
+	if e.Data.TrueProb != nil && p != LaterPart {
+		truth := make([]float64, len(rows))
+		for i, r := range rows {
+			truth[i] = e.Data.TrueProb[r]
+		}
+		b, a := TrueECE(raw, truth), TrueECE(after, truth)
+		ch.TrueECEBefore, ch.TrueECEAfter = &b, &a
+	}
+	return ch, nil
+}
+
+// TrueECE is the expected calibration error against known probabilities:
+// over metrics.ECEBins equal-width bins of the predicted probability, the
+// count-weighted mean |mean predicted − mean true probability|.
+func TrueECE(probs, truth []float64) float64 {
+	var pred, tru [metrics.ECEBins]float64
+	var n [metrics.ECEBins]int
+	for i, p := range probs {
+		b := min(max(int(p*metrics.ECEBins), 0), metrics.ECEBins-1)
+		if p > 0 && p == float64(b)/metrics.ECEBins {
+			b-- // bins are closed on the right, as metrics.Calibration's
+		}
+		pred[b] += p
+		tru[b] += truth[i]
+		n[b]++
+	}
+	var sum float64
+	for b := range n {
+		sum += abs(pred[b] - tru[b])
+	}
+	if len(probs) == 0 {
+		return 0
+	}
+	return sum / float64(len(probs))
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// Thresholds are decision thresholds chosen on one part: the calibration
+// part when there is one (never seen by gradient descent nor by early
+// stopping), else the validation part, else the training rows.
+type Thresholds struct {
+	Part Part `json:"part"`
+	Rows int  `json:"rows"`
+	// BestF1 maximises F1; Recall is the highest threshold that reaches
+	// TargetRecall.
+	BestF1       metrics.OperatingPoint `json:"best_f1"`
+	TargetRecall float64                `json:"target_recall"`
+	Recall       metrics.OperatingPoint `json:"at_target_recall"`
+}
+
+// ThresholdPart is the part ChooseThresholds uses.
+func (e *Experiment) ThresholdPart() Part {
+	switch {
+	case e.Calib.Rows > 0:
+		return CalibPart
+	case e.Val.Rows > 0:
+		return ValPart
+	}
+	return TrainPart
+}
+
+// ChooseThresholds picks the best-F1 threshold and the one reaching
+// targetRecall on ThresholdPart, with the (calibrated) probabilities.
+func (e *Experiment) ChooseThresholds(targetRecall float64) (Thresholds, error) {
+	p := e.ThresholdPart()
+	probs, labels, _, err := e.Scores(p)
+	if err != nil {
+		return Thresholds{}, err
+	}
+	th := Thresholds{Part: p, Rows: len(probs), TargetRecall: targetRecall}
+	if th.BestF1, err = metrics.BestF1Threshold(probs, labels, nil); err != nil {
+		return Thresholds{}, fmt.Errorf("experiment: thresholds on the %s part: %w", p, err)
+	}
+	if th.Recall, err = metrics.ThresholdForRecall(probs, labels, nil, targetRecall); err != nil {
+		return Thresholds{}, fmt.Errorf("experiment: thresholds on the %s part: %w", p, err)
+	}
+	return th, nil
+}
+
+// carveIfAsked carves the calibration part when cfg calibrates, moving it
+// out of split.Train. With cfg.CalibIfPossible a share too small for the
+// data turns calibration off in cfg and returns why as a note.
+func carveIfAsked(d *Data, cfg *Config, split *data.Split) (calib []int, note string, err error) {
+	if !cfg.Calibrates() {
+		return nil, "", nil
+	}
+	rest, calib, err := carveCalibration(d.Table.Label.Values, *split, *cfg, d.Table.Label.Name, d.Table.Source)
+	var small *CalibSplitError
+	if errors.As(err, &small) && cfg.CalibIfPossible {
+		cfg.CalibFrac = 0
+		return nil, "not calibrated: " + err.Error(), nil
+	}
+	if err != nil {
+		return nil, "", err
+	}
+	split.Train = rest
+	return calib, "", nil
+}
+
+// measure fills the check's figures from the probabilities before and after
+// calibration.
+func (ch *CalibrationCheck) measure(before, after, labels []float64) error {
+	var err error
+	if ch.Before, err = metrics.Calibration(before, labels, nil, metrics.ECEBins); err != nil {
+		return err
+	}
+	if ch.After, err = metrics.Calibration(after, labels, nil, metrics.ECEBins); err != nil {
+		return err
+	}
+	ch.ECEBefore, ch.ECEAfter = metrics.ECEOfBins(ch.Before), metrics.ECEOfBins(ch.After)
+	if ch.LogLossBefore, err = metrics.LogLoss(before, labels, nil); err != nil {
+		return err
+	}
+	ch.LogLossAfter, err = metrics.LogLoss(after, labels, nil)
+	return err
+}

@@ -1,0 +1,12 @@
+package datascreen
+
+import "github.com/retainlab/retain/tui/common"
+
+// calibPart is " · calibration N" for the split line of a run that carves
+// a calibration part from its training rows, else "".
+func (s Model) calibPart() string {
+	if s.info.Calib == 0 {
+		return ""
+	}
+	return s.Tf(" · calibration %s", " · 校准 %s", common.Thousands(s.info.Calib))
+}

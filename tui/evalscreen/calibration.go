@@ -1,0 +1,65 @@
+package evalscreen
+
+import (
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// newCalibChart builds the reliability chart: the model's curve and the
+// diagonal, and with a calibrated run the network's curve before
+// calibration as a third line, the title carrying the expected calibration
+// error before → after.
+func newCalibChart(com common.Common, ch *experiment.CalibrationCheck) widget.SeriesChart {
+	title := com.T("Calibration", "校准")
+	// The legend says "after" and "before": the method and the rows are
+	// in the lines under the confusion matrix.
+	names := []string{com.T("model", "模型"), com.T("perfect", "完美")}
+	if ch != nil {
+		title = com.Tf("Calibration · ECE %.3f→%.3f", "校准 · ECE %.3f→%.3f", ch.ECEBefore, ch.ECEAfter)
+		names = []string{com.T("after", "校准后"), names[1], com.T("before", "校准前")}
+	}
+	c := widget.NewSeriesChart(title, com.Styles.Widget, names...)
+	c.SetXRange(0, 1)
+	c.SetYLimits(0, 1)
+	c.SetLegendValues(false) // a curve's last point is (1, 1), not news
+	// A braille line has no box-drawing joints that read as error bars.
+	c.SetMarker(0, widget.MarkerBraille)
+	c.SetMarker(1, widget.MarkerDots)
+	if ch != nil {
+		// A + per bin: told apart from the calibrated line by shape, not
+		// only by colour.
+		c.SetMarker(2, widget.MarkerPoint)
+	}
+	c.SetAxisTitles(com.T("predicted probability", "预测概率"), com.T("observed rate", "实际比例"))
+	return c
+}
+
+// methodName names a calibration method in the interface's language.
+func methodName(com common.Common, m experiment.CalibrationMethod) string {
+	switch m {
+	case experiment.CalibPlatt:
+		return com.T("Platt", "Platt 缩放")
+	case experiment.CalibIsotonic:
+		return com.T("isotonic", "保序回归")
+	}
+	return string(m)
+}
+
+// calibrationLines say how the probabilities were calibrated, what ECE
+// measures and where the best-F1 threshold was chosen; nil for an
+// uncalibrated run.
+func (s Model) calibrationLines(d *evalData) []string {
+	ch := d.check
+	if ch == nil {
+		return nil
+	}
+	st := s.Styles
+	return []string{
+		st.Muted.Render(s.Tf("ECE %.3f → %.3f on %s (%s on %s calibration rows early stopping never saw)",
+			"ECE %.3f → %.3f，%s（%s，拟合于 %s 行早停从未见过的校准数据）",
+			ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), common.Thousands(ch.CalibRows))),
+		st.Muted.Render(s.T("ECE: 10 equal-width bins, weighted by count · best F1 chosen on the calibration part",
+			"ECE：10 个等宽分箱，按行数加权 · 最佳 F1 在校准部分上选定")),
+	}
+}
