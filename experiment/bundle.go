@@ -39,7 +39,9 @@ import (
 //	  "training": {...},                   the experiment Config, seed included
 //	  "epochs_trained": 12, "best_epoch": 7, "train_rows": 5000, "validation_rows": 1400,
 //	  "validation_metrics": {...},         metrics.Report on the validation rows (no curves)
-//	  "validation_note": "..."             why there are no validation metrics, if there are none
+//	  "validation_note": "...",            why there are no validation metrics, if there are none
+//	  "target": {"direction": "encourage", "class": "True"}  the outcome plans act on (optional;
+//	                                       absent in older files: guessed from the label's name)
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -126,6 +128,9 @@ type Bundle struct {
 	// the reason in ValidationNote).
 	ValidationMetrics *metrics.Report `json:"validation_metrics,omitempty"`
 	ValidationNote    string          `json:"validation_note,omitempty"`
+	// Target is the outcome plans act on (nil in older files; see
+	// Bundle.Outcome).
+	Target *BundleTarget `json:"target,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`
