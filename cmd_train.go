@@ -21,6 +21,7 @@ type trainOptions struct {
 	cfg  configFlags
 	out  string
 	json bool
+	tf   targetFlags
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -34,7 +35,14 @@ on stderr, and print the final metrics on stdout (the test part with --test, els
 the validation part).
 
 With --out the trained model (network and preprocessing) is written atomically:
-an interrupted run leaves no file behind.`,
+an interrupted run leaves no file behind.
+
+--target prevent|encourage says which outcome plans act on, and is recorded in
+the model file for eval and predict: prevent the bad outcome (churn, cancel) or
+encourage the good one (buy, renew), the class the label's name points to; the
+users to act on are those most likely to have that outcome. The default comes
+from the label's name and is printed on stderr. prevent:CLASS or
+encourage:CLASS names the class when the label's name misleads the guess.`,
 		Example: `  retain train --epochs 20 --out model.json
   retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
   retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json
@@ -48,6 +56,7 @@ an interrupted run leaves no file behind.`,
 	o.cfg.register(cmd)
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write the model bundle to `FILE` (JSON)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	o.tf.registerTarget(cmd)
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -108,6 +117,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
+	target, note, err := o.tf.resolve(e.Pipeline.Label, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, note)
 	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows\n",
 		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows)
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
@@ -128,7 +142,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(ctx, a, e, cfg.Threshold, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, target, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)
