@@ -105,6 +105,16 @@ func AssignBands(scores []float64, s BandScheme) Banding {
 		}
 		return 0
 	})
+	return CutBands(order, scores, s)
+}
+
+// CutBands cuts a ranking into the scheme's bands as AssignBands does:
+// order lists every user (an index into scores) from the highest score
+// to the lowest, ties already broken. It lets a caller that keeps users
+// sorted (the TUI's Users screen) band a million users without sorting
+// them again.
+func CutBands[I int | int32](order []I, scores []float64, s BandScheme) Banding {
+	n := len(order)
 	var bands []Band
 	from := 0
 	add := func(to, pct int, rest bool) {
@@ -125,7 +135,7 @@ func AssignBands(scores []float64, s BandScheme) Banding {
 		b := &bands[bi]
 		b.MinScore, b.MaxScore = math.NaN(), math.NaN()
 		for r := b.From; r < b.To; r++ {
-			i := order[r]
+			i := int(order[r])
 			out.Of[i], out.Rank[i] = bi, r
 			if v := scores[i]; !math.IsNaN(v) {
 				if math.IsNaN(b.MaxScore) || v > b.MaxScore {
