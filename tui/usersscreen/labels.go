@@ -12,19 +12,6 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// bandName names a risk band in the screen's language.
-func (s Model) bandName(b riskBand) string {
-	switch b {
-	case bandHigh:
-		return s.T("high", "高")
-	case bandMedium:
-		return s.T("medium", "中")
-	case bandLow:
-		return s.T("low", "低")
-	}
-	return s.T("all", "全部")
-}
-
 // partName names a part of the split.
 func (s Model) partName(p experiment.RowPart) string {
 	switch p {
@@ -59,8 +46,8 @@ func (s Model) describe() string {
 		out = s.Tf("%s of %s current customers · sorted by %s", "%s / %s 个当前客户 · 按%s排序",
 			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
 	}
-	if l.band != bandAll {
-		out += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
+	if l.band != 0 {
+		out += s.Tf(" · band %s", " · %s档", s.bandFilterName())
 	}
 	switch l.truth {
 	case truthCorrect:
