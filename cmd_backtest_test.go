@@ -247,7 +247,7 @@ func TestBacktestJSONKeysAreEvals(t *testing.T) {
 	if out := c.stdout.String(); !strings.Contains(out, "Beside BG/NBD on the same customers") || !strings.Contains(out, side) {
 		t.Errorf("eval's text does not show %q beside BG/NBD:\n%s", side, out)
 	}
-	reportKeys := jsonKeys(eval, "model", "data", "scored_rows", "baselines")
+	reportKeys := jsonKeys(eval, "model", "data", "scored_rows", "baselines", "target", "bands")
 	if got := jsonKeys(evalBase.BGNBD, "fit"); !slices.Equal(got, reportKeys) {
 		t.Errorf("eval's baselines.bgnbd keys %v, want the report's %v", got, reportKeys)
 	}

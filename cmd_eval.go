@@ -20,6 +20,7 @@ type evalOptions struct {
 	cv        int
 	threshold float64
 	json      bool
+	tf        targetFlags
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -39,7 +40,13 @@ order in the horizon), also in --json under "baselines".
 
 With --cv K, cross-validate a configuration instead (the same flags as train):
 stratified K-fold, each fold trained from scratch on the other folds, and the
-mean and standard deviation of every metric over the held-out folds.`,
+mean and standard deviation of every metric over the held-out folds.
+
+The gains table and the bands follow the target (--target; the model file's
+by default): users ranked by the probability of the outcome to prevent or to
+encourage, the users with that outcome counted. --bands shares (the default)
+cuts the ranking at the top 5, 10, 20 and 50 %; --bands capacity:N at the top
+N users. Ties are broken by row order.`,
 		Example: `  retain eval --model model.json --data next_month.csv
   retain eval --model log_model.json --log orders.csv --cutoff 2024-09-30
   retain eval --cv 5 --data users.csv --layers 32 --json`,
@@ -61,6 +68,8 @@ mean and standard deviation of every metric over the held-out folds.`,
 	fs.IntVar(&o.cv, "cv", 0, "cross-validate the configuration with `K` folds instead of evaluating a model")
 	fs.Float64Var(&o.threshold, "model-threshold", 0, "override the model's decision threshold (with --model)")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	o.tf.registerTarget(cmd)
+	o.tf.registerBands(cmd)
 	cmd.MarkFlagsMutuallyExclusive("model", "cv")
 	cmd.MarkFlagsOneRequired("model", "cv")
 	_ = cmd.MarkFlagFilename("model", "json")
@@ -86,10 +95,14 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 		if o.src.data == "" && o.src.log == "" {
 			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))
 		}
-	} else if fs.Changed("model-threshold") {
-		return usageError(errors.New("--model-threshold applies to --model"))
+	} else {
+		for _, name := range []string{"model-threshold", "target", "bands"} {
+			if fs.Changed(name) {
+				return usageError(fmt.Errorf("--%s applies to --model", name))
+			}
+		}
 	}
-	return nil
+	return o.tf.checkBands()
 }
 
 // runCV cross-validates the configuration.

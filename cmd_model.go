@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 )
@@ -13,12 +14,13 @@ import (
 // complete model or whatever it held before, never a part. It gives up
 // when ctx is done, and a signal that comes after the model is in place
 // takes it back (see exitGuard).
-func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, path string) error {
+func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, target experiment.Target, path string) error {
 	b, err := e.Bundle(threshold)
 	if err != nil {
 		return err
 	}
 	b.Levers = levers
+	b.SetTarget(target)
 	r, err := experiment.PrepareFile(ctx, path, b.Write)
 	if err != nil {
 		return err
@@ -52,7 +54,11 @@ type evalModelResult struct {
 	Model  string `json:"model"`
 	Data   string `json:"data"`
 	Scored int    `json:"scored_rows"`
+	// Target is the outcome the gains and bands are about.
+	Target targetJSON `json:"target"`
 	metrics.Report
+	// Bands are the users of each band (--bands; shares by default).
+	Bands []bandJSON `json:"bands"`
 	// Baselines holds, for an order log, BG/NBD's figures on the same
 	// customers.
 	Baselines *baselinesJSON `json:"baselines,omitempty"`
@@ -65,6 +71,10 @@ type evalModelResult struct {
 // metrics, confusion matrix and gains table.
 func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	b, err := loadModel(a, o.model)
+	if err != nil {
+		return err
+	}
+	target, note, err := o.tf.resolve(data.LabelSpec(b.Label), b)
 	if err != nil {
 		return err
 	}
@@ -106,9 +116,16 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", name, err))
 	}
+	// Gains follow the target: users ranked by P(outcome), the users with
+	// the outcome counted.
+	if rep.Gains, err = scored.TargetGains(target); err != nil {
+		return usageError(fmt.Errorf("%s: %w", name, err))
+	}
+	bands, outcomes := scored.Bands(target, o.tf.scheme)
+	fmt.Fprintln(a.stderr, note)
 	if o.json {
-		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows, Report: rep, Baselines: base,
-			Calibration: check})
+		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows,
+			Target: targetOf(target), Report: rep, Bands: bandsOf(bands, outcomes), Baselines: base, Calibration: check})
 	}
 	fmt.Fprintf(a.stdout, "Model:   %s, %s\n", o.model, describeNetwork(b.Net.Architecture))
 	fmt.Fprintf(a.stdout, "Trained: on %s, %d epochs\n", b.SourceDescription, b.EpochsTrained)
@@ -122,7 +139,9 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	}
 	printConfusion(a.stdout, rep.Confusion)
 	fmt.Fprintln(a.stdout)
-	printGains(a.stdout, rep.Gains)
+	printTargetGains(a.stdout, target, rep.Gains)
+	fmt.Fprintln(a.stdout)
+	printBands(a.stdout, target, bands, outcomes)
 	return nil
 }
 

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -82,7 +81,7 @@ built-in population it was trained on.`,
 	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
 	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
 	fs.Float64Var(&o.success, "success", defaultSuccess, "your assumed `SHARE` of contacted customers whose outcome the action changes")
-	fs.StringVar(&o.target, "target", "", "prevent or encourage the outcome (default: guessed from the label's name)")
+	fs.StringVar(&o.target, "target", "", "the outcome to act on: `prevent|encourage` (or prevent:CLASS, encourage:CLASS; default: the model file's, else from the label's name)")
 	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")
 	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
 	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")
@@ -147,25 +146,6 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 	return f, nil
 }
 
-// badOutcome matches label names whose positive class is the outcome to
-// prevent.
-var badOutcome = regexp.MustCompile(`(?i)churn|cancel|attrit|leav|exit|lapse|default|lost|drop`)
-
-// planTarget resolves --target: whether to prevent, and whether the
-// outcome the campaign acts on is the positive class.
-func planTarget(flag string, label experiment.BundleLabel) (prevent, positive, guessed bool, err error) {
-	bad := badOutcome.MatchString(label.Name)
-	switch strings.ToLower(strings.TrimSpace(flag)) {
-	case "":
-		return bad, true, true, nil
-	case "prevent":
-		return true, bad, false, nil
-	case "encourage":
-		return false, !bad, false, nil
-	}
-	return false, false, false, usageError(fmt.Errorf("--target %s: want prevent or encourage", flag))
-}
-
 func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) error {
 	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
 		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
@@ -181,10 +161,12 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	prevent, positive, guessed, err := planTarget(o.target, b.Label)
+	tf := targetFlags{target: o.target}
+	target, note, err := tf.resolve(data.LabelSpec(b.Label), b)
 	if err != nil {
 		return err
 	}
+	prevent, positive, guessed := target.Direction == experiment.Prevent, target.OnPositive, target.Guessed
 	in, err := planCustomers(a, o, b)
 	if err != nil {
 		return err
@@ -200,6 +182,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	fmt.Fprintln(a.stderr, note)
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: guessed, defaults: pf.defaults}
 	write := func(w io.Writer) error {
 		if o.json {

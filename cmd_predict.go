@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -20,6 +21,7 @@ type predictOptions struct {
 	// log, cutoff and logColumns score an order log's current customers.
 	log, cutoff, logColumns string
 	out                     string
+	tf                      targetFlags
 }
 
 func newPredictCmd(a *app) *cobra.Command {
@@ -50,6 +52,11 @@ history. Customers first seen fewer than 90 days (the longest feature window)
 before the cutoff are scored and marked: a short_history column, true or
 false, comes after the predicted class, and stderr counts them.
 
+With --bands shares or --bands capacity:N, a band column follows: the users
+ranked by the target's probability (see --target; the model file's target by
+default) and cut into the top 5 %, 5–10 %, 10–20 %, 20–50 % and the rest, or
+into the top N and the rest. Ties are broken by row order.
+
 With --out the CSV is written to FILE (atomically) instead of stdout.`,
 		Example: `  retain predict --model model.json --data users.csv > scores.csv
   retain predict --model model.json --data users.csv --explain 3
@@ -68,6 +75,8 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
+	o.tf.registerTarget(cmd)
+	o.tf.registerBands(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsOneRequired("data", "log")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
@@ -88,12 +97,22 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err := checkOut(o.out); err != nil {
 		return err
 	}
+	if err := o.tf.checkBands(); err != nil {
+		return err
+	}
+	if o.tf.target != "" && o.tf.bands == "" {
+		return usageError(errors.New("--target applies with --bands: the CSV's probabilities are P(positive class) whatever the target"))
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
 	}
+	target, note, err := o.tf.resolve(data.LabelSpec(b.Label), b)
+	if err != nil {
+		return err
+	}
 	if o.log != "" {
-		return runPredictLog(ctx, a, o, b)
+		return runPredictLog(ctx, a, o, b, target, note)
 	}
 	if err := b.ForTable(o.data); err != nil {
 		return err
@@ -108,6 +127,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: o.data}
+	o.tf.addBands(a, &opts, scored, target, note)
 	return writeScores(ctx, a, o, b, scored, scored, opts)
 }
 

@@ -11,7 +11,8 @@ import (
 // runPredictLog scores the customers of an order log at --cutoff (default:
 // its last date) with a model trained on an order log, their rows built as
 // the model's were, and counts the short histories on stderr.
-func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle) error {
+func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle, target experiment.Target,
+	note string) error {
 	flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
 	src, err := flags.source()
 	if err != nil {
@@ -33,6 +34,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	}
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold, History: true,
 		Reasons: o.explain, Model: b.File, Data: o.log}
+	o.tf.addBands(a, &opts, scored.Scored, target, note)
 	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts); err != nil {
 		return err
 	}

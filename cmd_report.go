@@ -82,19 +82,5 @@ func printConfusion(w io.Writer, c metrics.Confusion) {
 	tw.Flush()
 }
 
-// printGains writes the cumulative gains and lift table by decile. Counts
-// are whole users on screen; a decile cut inside tied scores credits
-// positives pro rata, which the JSON output keeps exactly.
-func printGains(w io.Writer, gains []metrics.GainsRow) {
-	fmt.Fprintln(w, "Cumulative gains (users ranked by probability, highest first):")
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "\ttargeted\tusers\tmin prob.\tpositives\tcaptured\tlift\t\n")
-	for _, g := range gains {
-		fmt.Fprintf(tw, "\t%s\t%.0f\t%.4f\t%.0f\t%s\t%.2f\t\n", percent(g.ShareTargeted), g.Targeted, g.MinScore,
-			g.Positives, percent(g.ShareCaptured), g.Lift)
-	}
-	tw.Flush()
-}
-
 // percent writes a share as "12.3%".
 func percent(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }

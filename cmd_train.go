@@ -24,6 +24,7 @@ type trainOptions struct {
 	// levers are the columns the platform can influence, recorded in the
 	// model file for plan.
 	levers []string
+	tf     targetFlags
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -39,7 +40,14 @@ the validation part).
 With --out the trained model (network and preprocessing) is written atomically:
 an interrupted run leaves no file behind. --levers names the feature columns the
 platform can influence (coupons, time in the app…); the model file records them
-and plan looks for each customer's most movable one.`,
+and plan looks for each customer's most movable one.
+
+--target prevent|encourage says which outcome plans act on, and is recorded in
+the model file for eval and predict: prevent the bad outcome (churn, cancel) or
+encourage the good one (buy, renew), the class the label's name points to; the
+users to act on are those most likely to have that outcome. The default comes
+from the label's name and is printed on stderr. prevent:CLASS or
+encourage:CLASS names the class when the label's name misleads the guess.`,
 		Example: `  retain train --epochs 20 --out model.json
   retain train --data users.csv --label churned --layers 64,32 --activation relu,tanh --out model.json
   retain train --log orders.csv --cutoff 2024-06-01 --horizon 30d --json > result.json
@@ -55,6 +63,7 @@ and plan looks for each customer's most movable one.`,
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	cmd.Flags().StringSliceVar(&o.levers, "levers", nil,
 		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
+	o.tf.registerTarget(cmd)
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -125,6 +134,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
+	target, note, err := o.tf.resolve(e.Pipeline.Label, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, note)
 	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s\n",
 		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e))
 	if e.CalibNote != "" {
@@ -152,7 +166,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(ctx, a, e, cfg.Threshold, levers, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, levers, target, o.out); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)

@@ -44,6 +44,8 @@ import (
 //	                                       optional): plan looks for each user's most movable one
 //	  "calibration": {...}                 the fitted Calibration every probability goes through
 //	                                       (optional; absent in older files: the network's own)
+//	  "target": {"direction": "encourage", "class": "True"}  the outcome plans act on (optional;
+//	                                       absent in older files: guessed from the label's name)
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -137,6 +139,9 @@ type Bundle struct {
 	// every score of the file reports (nil in files without it: they
 	// score with the network's probabilities, as before).
 	Calibration *Calibration `json:"calibration,omitempty"`
+	// Target is the outcome plans act on (nil in older files; see
+	// Bundle.Outcome).
+	Target *BundleTarget `json:"target,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`

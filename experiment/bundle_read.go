@@ -147,7 +147,7 @@ func (b *Bundle) validate() error {
 		return fmt.Errorf("the label %q (%s/%s) differs from the pipeline's %q (%s/%s)",
 			l.Name, l.Positive, l.Negative, b.Pipeline.Label.Name, b.Pipeline.Label.Positive, b.Pipeline.Label.Negative)
 	}
-	return nil
+	return b.validateTarget()
 }
 
 // validateNetwork checks the architecture against the stored layers.

@@ -29,7 +29,9 @@ import (
 // columns than N. Scores of an order log's current customers (History)
 // have a short_history column, true or false, between the predicted class
 // and the reasons: true for a customer first seen fewer than
-// data.ShortHistoryDays days before the cutoff.
+// data.ShortHistoryDays days before the cutoff. With bands (`predict
+// --bands`), a band column ("top 5 %", "5–10 %", …, "rest"; or "top N",
+// "rest") comes next.
 
 // ExportBlock is how many rows WriteScoresCSV explains before writing them:
 // the memory it holds besides the rows themselves.
@@ -69,6 +71,10 @@ type ExportOptions struct {
 	Threshold float64
 	// History adds the short_history column (ScoreRow.ShortHistory).
 	History bool
+	// Bands, when set, adds the band column: Bands[i] is row i's band
+	// (Banding.BandLabels), written after the predicted class and
+	// short_history.
+	Bands []string
 	// Reasons is the number of reason columns (0: none).
 	Reasons int
 	// Explainer explains each row; required when Reasons > 0.
@@ -90,6 +96,9 @@ func (o ExportOptions) Header() []string {
 	h := []string{id, "probability_" + o.Label.Name + "_" + o.Label.Positive, "predicted_" + o.Label.Name}
 	if o.History {
 		h = append(h, ShortHistoryColumn)
+	}
+	if o.Bands != nil {
+		h = append(h, "band")
 	}
 	for k := range max(o.Reasons, 0) {
 		h = append(h, "reason_"+strconv.Itoa(k+1))
@@ -117,6 +126,9 @@ func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOp
 	}
 	if o.Reasons > 0 && o.Explainer == nil {
 		return errors.New("experiment: reasons need an explainer")
+	}
+	if o.Bands != nil && len(o.Bands) != rows.Len() {
+		return fmt.Errorf("experiment: %d band names for %d rows", len(o.Bands), rows.Len())
 	}
 	cw := csv.NewWriter(w)
 	header := o.Header()
@@ -200,6 +212,10 @@ func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
 	if o.History {
 		rec[3] = strconv.FormatBool(r.ShortHistory)
 		first = 4
+	}
+	if o.Bands != nil {
+		rec[first] = o.Bands[i]
+		first++
 	}
 	if o.Reasons == 0 {
 		return nil

@@ -114,7 +114,7 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	}
 	view := screen(m)
 	screentest.MustContain(t, view, "best possible", fmt.Sprintf("%.3f", auc), fmt.Sprintf("%.3f", va.Report.ROCAUC),
-		"Contacting the 20 % riskiest users (lowest P(purchases_next_30d = yes)) reaches")
+		"Contacting the 20 % of users most likely to convert (highest P(purchases_next_30d = yes)) reaches")
 	dir := "../../shared/datasets/telco_churn"
 	opts := Options{Source: experiment.Source{Kind: "csv", Path: dir + "/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"},
 		Config: experiment.DefaultConfig(), Open: screentest.Open}
@@ -129,28 +129,27 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	screentest.MustContain(t, screen(m), "riskiest users (highest P(Churn = Yes)) reaches", "of those with Churn = Yes")
 }
 
-func TestRiskWordingFollowsTheLabel(t *testing.T) {
+func TestGainsSentenceFollowsTheTarget(t *testing.T) {
+	g := metrics.GainsRow{Group: 2, ShareTargeted: 0.2, ShareCaptured: 0.61, Lift: 3.05}
 	cases := []struct {
-		label, pos, neg string
-		onPositive      bool
+		target experiment.Target
+		want   string
 	}{
-		{"Churn", "Yes", "No", true},
-		{"purchases_next_30d", "yes", "no", false},
-		{"Revenue", "TRUE", "FALSE", false},
-		{"cancelled", "1", "0", true},
-		{"target", "1", "0", true}, // unknown: the positive class is what to find
+		{experiment.DefaultTarget(data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"}),
+			"Contacting the 20 % riskiest users (highest P(Churn = Yes)) reaches 61 % of those with Churn = Yes — 3.0× better than at random."},
+		{experiment.DefaultTarget(data.LabelSpec{Name: "Revenue", Positive: "TRUE", Negative: "FALSE"}),
+			"Contacting the 20 % of users most likely to convert (highest P(Revenue = TRUE)) reaches 61 % of those with Revenue = TRUE — 3.0× better than at random."},
+		{experiment.NewTarget(data.LabelSpec{Name: "orders_again_90d", Positive: "yes", Negative: "no"}, experiment.Prevent),
+			"Contacting the 20 % riskiest users (lowest P(orders_again_90d = yes)) reaches 61 % of those with orders_again_90d = no — 3.0× better than at random."},
 	}
 	for _, c := range cases {
-		r := common.NewRiskWording(data.LabelSpec{Name: c.label, Positive: c.pos, Negative: c.neg})
-		if r.OnPositive != c.onPositive {
-			t.Errorf("%s: risk on the positive class %v, want %v", c.label, r.OnPositive, c.onPositive)
+		if got := common.NewRiskWording(c.target).GainsSentence(g); got != c.want {
+			t.Errorf("%s:\n%q, want\n%q", c.target, got, c.want)
 		}
 	}
-	r := common.NewRiskWording(data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"})
-	got := r.GainsSentence(metrics.GainsRow{Group: 2, ShareTargeted: 0.2, ShareCaptured: 0.61, Lift: 3.05})
-	want := "Contacting the 20 % riskiest users (highest P(Churn = Yes)) reaches 61 % of those with Churn = Yes — 3.0× better than at random."
-	if got != want {
-		t.Fatalf("sentence\n%q, want\n%q", got, want)
+	zh := common.NewRiskWording(cases[1].target).GainsSentenceZh(g)
+	if want := "联系最可能转化的 20 % 用户（P(Revenue = TRUE) 最高），可以触达 61 % 的 Revenue = TRUE 用户——是随机联系的 3.0 倍。"; zh != want {
+		t.Errorf("zh %q, want %q", zh, want)
 	}
 }
 

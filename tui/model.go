@@ -243,6 +243,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
 		m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
 		return m, tea.Batch(cmds[:]...)
+	case common.TargetMsg, common.BandsMsg:
+		return m.broadcast(msg)
 	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)

@@ -3,11 +3,9 @@ package common
 import (
 	"fmt"
 	"math"
-	"slices"
-	"strings"
 
-	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
 )
 
 // The screens after Train (Evaluate, Users, Walkthrough, Runs, Map) look at
@@ -15,38 +13,25 @@ import (
 // chose another. Everything they compute from it runs in Cmds, tagged with
 // the run's number so a late answer about an older run is dropped.
 
-// RiskWording says which class a retention team acts on and how to name
-// it. A label like "churn" is the risk itself; a label like "purchases next
-// 30 days = yes" is the good outcome, so the risk is its negative class.
+// RiskWording names the outcome a plan is about (an experiment.Target)
+// for the screens: which class the users are ranked by and how to say it.
 type RiskWording struct {
 	Label    string // the label column
 	Positive string // its positive class
 	Negative string
-	// OnPositive is true when the risk is the positive class.
+	// OnPositive is true when the outcome is the positive class.
 	OnPositive bool
+	// Direction is whether the outcome is to prevent or to encourage.
+	Direction experiment.Direction
 }
 
-// riskWords are the stems that mark a label whose positive class is the
-// bad outcome; goodWords mark one whose positive class is the hoped-for one.
-var (
-	riskWords = []string{"churn", "cancel", "leave", "left", "attrit", "exit", "default", "fraud", "lapse", "lost", "quit", "unsubscrib", "risk"}
-	goodWords = []string{"buy", "purchase", "order", "renew", "retain", "active", "return", "convert", "revenue", "repeat", "stay"}
-)
-
-// NewRiskWording reads the label's name and positive class.
-func NewRiskWording(l data.LabelSpec) RiskWording {
-	r := RiskWording{Label: l.Name, Positive: l.Positive, Negative: l.Negative, OnPositive: true}
-	name := strings.ToLower(l.Name + " " + l.Positive)
-	hasAny := func(words []string) bool {
-		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(name, w) })
-	}
-	if !hasAny(riskWords) && hasAny(goodWords) {
-		r.OnPositive = false
-	}
-	return r
+// NewRiskWording words the target t.
+func NewRiskWording(t experiment.Target) RiskWording {
+	return RiskWording{Label: t.Label.Name, Positive: t.Label.Positive, Negative: t.Label.Negative,
+		OnPositive: t.OnPositive, Direction: t.Direction}
 }
 
-// Class returns "label = class" for the risk class.
+// Class returns "label = class" for the outcome.
 func (r RiskWording) Class() string {
 	if r.OnPositive {
 		return r.Label + " = " + r.Positive
@@ -57,7 +42,8 @@ func (r RiskWording) Class() string {
 // ProbName names the model's output, P(label = positive).
 func (r RiskWording) ProbName() string { return "P(" + r.Label + " = " + r.Positive + ")" }
 
-// RiskProb turns the model's probability into the probability of the risk.
+// RiskProb turns the model's probability into the probability of the
+// outcome (experiment.Target.Score).
 func (r RiskWording) RiskProb(p float64) float64 {
 	if r.OnPositive {
 		return p
@@ -65,7 +51,7 @@ func (r RiskWording) RiskProb(p float64) float64 {
 	return 1 - p
 }
 
-// Order says which end of the probability the riskiest users are at.
+// Order says which end of the probability the users to act on are at.
 func (r RiskWording) Order() string {
 	if r.OnPositive {
 		return "highest " + r.ProbName()
@@ -74,10 +60,29 @@ func (r RiskWording) Order() string {
 }
 
 // GainsSentence is what a manager needs from a gains table: contacting the
-// riskiest share of users reaches this share of the users at risk.
+// users most likely to have the outcome reaches this share of those who
+// have it. For an outcome to prevent they are "the riskiest users"; for one
+// to encourage, "the users most likely to convert".
 func (r RiskWording) GainsSentence(g metrics.GainsRow) string {
-	return fmt.Sprintf("Contacting the %s riskiest users (%s) reaches %s of those with %s — %.1f× better than at random.",
-		WholePercent(g.ShareTargeted), r.Order(), WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+	who := "riskiest users"
+	if r.Direction == experiment.Encourage {
+		who = "of users most likely to convert"
+	}
+	return fmt.Sprintf("Contacting the %s %s (%s) reaches %s of those with %s — %.1f× better than at random.",
+		WholePercent(g.ShareTargeted), who, r.Order(), WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+}
+
+// GainsSentenceZh is GainsSentence in Chinese.
+func (r RiskWording) GainsSentenceZh(g metrics.GainsRow) string {
+	order, who := "最高", "风险最高的"
+	if !r.OnPositive {
+		order = "最低"
+	}
+	if r.Direction == experiment.Encourage {
+		who = "最可能转化的"
+	}
+	return fmt.Sprintf("联系%s %s 用户（%s %s），可以触达 %s 的 %s 用户——是随机联系的 %.1f 倍。",
+		who, WholePercent(g.ShareTargeted), r.ProbName(), order, WholePercent(g.ShareCaptured), r.Class(), g.Lift)
 }
 
 // WholePercent formats a share as "20 %".

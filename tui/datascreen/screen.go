@@ -31,6 +31,9 @@ type dataKeyMap struct {
 	Cancel     key.Binding
 	Complete   key.Binding
 	PickerMove key.Binding
+	// Prevent and Encourage answer the target question; Target switches
+	// the target afterwards.
+	Prevent, Encourage, Target key.Binding
 }
 
 func defaultDataKeyMap(c common.Common) dataKeyMap {
@@ -51,6 +54,9 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
 		PickerMove: key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("choose", "选择"))),
+		Prevent:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("plan: prevent", "计划：预防"))),
+		Encourage:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("plan: encourage", "计划：促成"))),
+		Target:     c.TargetKey(),
 	}
 }
 
@@ -82,6 +88,7 @@ type Model struct {
 	picking bool // choosing the label column
 	pick    int
 	served  bool // a session of retain serve: no path completion
+	tgt     targetState
 
 	view string // rendered after every change, so View only returns it
 }
@@ -105,6 +112,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	}
 	s.data, s.info = d, info
 	s.prompt, s.picking = prompt{}, false
+	s.askTarget()
 	s.view = s.render()
 }
 
@@ -132,6 +140,12 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case DirListMsg:
 		s.prompt = s.prompt.complete(s.Common, msg)
 		return s, nil
+	case common.TargetMsg:
+		s.tgt.chosen = &msg.Target
+		if s.data != nil && s.data.Table != nil && msg.Target.Label == s.labelSpec() {
+			s.tgt.asking = false
+		}
+		return s, nil
 	case tea.KeyPressMsg:
 		switch {
 		case s.prompt.active():
@@ -150,6 +164,9 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	if next, cmd, ok := s.targetKey(k); ok {
+		return next, cmd
+	}
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(k, s.keys.Section):
@@ -326,6 +343,10 @@ func (s Model) HelpGroups() [][]key.Binding {
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}
 	k.Label.SetEnabled(len(s.info.Candidates) > 1)
+	loaded := s.data != nil && s.data.Table != nil
+	k.Prevent.SetEnabled(loaded && s.tgt.asking)
+	k.Encourage.SetEnabled(loaded && s.tgt.asking)
+	k.Target.SetEnabled(loaded && !s.tgt.asking)
 	k.Seed.SetEnabled(s.data != nil)
 	k.Cutoff.SetEnabled(s.isLog())
 	k.Horizon.SetEnabled(s.isLog())
@@ -333,9 +354,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.BTYD.SetEnabled(s.isLog())
 	k.Columns.SetEnabled(s.section == sectionPreview)
 	return [][]key.Binding{
-		{k.OpenTable, k.Label, k.Seed, k.Section},
+		{k.Prevent, k.Encourage, k.OpenTable, k.Label, k.Seed, k.Section},
 		{k.Section, k.Scroll, k.Columns},
-		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD},
+		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}
 }
 

@@ -81,6 +81,7 @@ func (s Model) header() []string {
 	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
+	lines = append(lines, s.targetLines()...)
 	if v := s.validationLines(); v != nil {
 		lines = append(lines, v...)
 	} else {

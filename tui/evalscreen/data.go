@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
@@ -18,9 +19,11 @@ type evalData struct {
 	train, val *experiment.Evaluation // val is nil without validation rows
 	part       experiment.Part        // the part the matrix and curves use
 	threshold  float64                // the configuration's threshold
-	risk       common.RiskWording
-	gains      []metrics.GainsRow // for the risk class, on part
-	bestF1     metrics.OperatingPoint
+	label      data.LabelSpec
+	// probs and labels are part's, for the target's gains and bands
+	// (Model.retarget).
+	probs, labels []float64
+	bestF1        metrics.OperatingPoint
 	// check compares part before and after calibration (nil for a run
 	// that does not calibrate); bestF1 then comes from the calibration part.
 	check *experiment.CalibrationCheck
@@ -53,7 +56,7 @@ func Cmd(run common.Run) tea.Cmd {
 func evaluateRun(run common.Run) (d *evalData, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp
-	d = &evalData{run: run.Number, threshold: e.Config.Threshold, risk: common.NewRiskWording(e.Pipeline.Label)}
+	d = &evalData{run: run.Number, threshold: e.Config.Threshold, label: e.Pipeline.Label}
 	errors.As(run.Err, &d.diverged)
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5
@@ -78,14 +81,7 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	if err != nil {
 		return nil, err
 	}
-	if d.risk.OnPositive {
-		d.gains, err = metrics.Gains(probs, labels, nil, metrics.ReportBins)
-	} else {
-		d.gains, err = metrics.NegativeGains(probs, labels, nil, metrics.ReportBins)
-	}
-	if err != nil {
-		return nil, err
-	}
+	d.probs, d.labels = probs, labels
 	d.bestF1 = d.main().Report.BestF1
 	if d.check, err = e.CheckCalibration(d.part); err != nil {
 		return nil, err

@@ -45,6 +45,8 @@ type evalKeyMap struct {
 	Reset                 key.Binding
 	Page                  key.Binding
 	StopCompare           key.Binding
+	Target                key.Binding // prevent ⇄ encourage
+	Bands                 key.Binding // bands by share or capacity
 }
 
 func defaultEvalKeyMap(c common.Common) evalKeyMap {
@@ -57,6 +59,8 @@ func defaultEvalKeyMap(c common.Common) evalKeyMap {
 		Reset:       key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("reset threshold", "恢复阈值"))),
 		Page:        key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("next page", "下一页"))),
 		StopCompare: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop the comparison", "停止对比"))),
+		Target:      c.TargetKey(),
+		Bands:       c.BandsKey(),
 	}
 }
 
@@ -76,6 +80,7 @@ type Model struct {
 
 	roc, calib widget.SeriesChart
 	importance
+	plan planView
 	view string
 
 	// The comparison of validation schemes on an order log (compare.go):
@@ -140,6 +145,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		s.data = msg.data
 		s.threshold = msg.data.threshold
+		s.retarget()
 		s.layoutCharts()
 		s.fillCharts()
 		s.render()
@@ -151,6 +157,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s, tea.Batch(s.announce(), compare)
 	case CompareTickMsg, CompareDoneMsg:
 		return s, s.compareStep(msg)
+	case common.TargetMsg:
+		s.plan.chosen = &msg.Target
+		s.retarget()
+		s.render()
+	case common.BandsMsg:
+		s.plan.scheme = msg.Scheme
+		s.retarget()
+		s.render()
 	case common.ThresholdMsg:
 		if s.data == nil || msg.Run != s.data.run || msg.Threshold == s.threshold {
 			return s, nil
@@ -179,6 +193,18 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.threshold = s.data.threshold
 		case key.Matches(msg, km.Page):
 			s.page = s.nextPage()
+		case key.Matches(msg, km.Target):
+			t := s.plan.target.Toggled()
+			s.plan.chosen = &t
+			s.retarget()
+			s.render()
+			return s, func() tea.Msg { return common.TargetMsg{Target: t} }
+		case key.Matches(msg, km.Bands):
+			s.plan.scheme = common.NextBandScheme(s.plan.scheme)
+			s.retarget()
+			s.render()
+			msg := common.BandsMsg{Scheme: s.plan.scheme}
+			return s, func() tea.Msg { return msg }
 		case key.Matches(msg, km.StopCompare):
 			if s.stopComparison() {
 				s.render()
@@ -232,6 +258,8 @@ func (s Model) keyMap() evalKeyMap {
 		b.SetEnabled(ready)
 	}
 	k.Page.SetEnabled(ready)
+	k.Target.SetEnabled(ready)
+	k.Bands.SetEnabled(ready)
 	k.StopCompare.SetEnabled(s.cmp != nil && !s.cmp.ended && !s.cmp.stopped)
 	if evalAllOnOne(s.Width, s.Height) {
 		k.Page.SetHelp("v", s.T("importance/overview", "重要性/总览"))
@@ -242,7 +270,7 @@ func (s Model) keyMap() evalKeyMap {
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
-	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.StopCompare}}
+	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.Target, k.Bands, k.StopCompare}}
 }
 
 // fillCharts puts the run's curves into the charts.

@@ -101,7 +101,11 @@ func (s *Model) render() {
 			lines = append(lines, "")
 		}
 		chartsW := w - evalGainsW - 2
-		lines = append(lines, common.JoinColumns([][]string{s.chartLines(chartsW), s.gainsLines(evalGainsW)}, []int{chartsW, evalGainsW}, 2)...)
+		side := s.gainsLines(evalGainsW)
+		if bands := s.bandLines(evalGainsW); len(side)+1+len(bands) <= h-len(lines) {
+			side = append(append(side, ""), bands...)
+		}
+		lines = append(lines, common.JoinColumns([][]string{s.chartLines(chartsW), side}, []int{chartsW, evalGainsW}, 2)...)
 	default:
 		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		switch s.page {
@@ -121,7 +125,14 @@ func (s *Model) render() {
 		case PageCurves:
 			lines = append(lines, s.chartLines(w)...)
 		case PageGains:
-			lines = append(lines, s.gainsLines(min(w, 40))...)
+			gw := min(w, 40)
+			if w >= 2*gw+2 {
+				lines = append(lines, common.JoinColumns([][]string{s.gainsLines(gw), s.bandLines(gw)}, []int{gw, gw}, 2)...)
+			} else {
+				lines = append(lines, s.gainsLines(gw)...)
+				lines = append(lines, "")
+				lines = append(lines, s.bandLines(gw)...)
+			}
 			lines = append(lines, "")
 			lines = append(lines, sentence...)
 		}
@@ -218,7 +229,7 @@ func (s Model) metricsLines(w int) []string {
 func (s Model) confusionLines(w int) []string {
 	st, d := s.Styles, s.data
 	c := d.confusionAt(s.threshold)
-	neg, pos := d.risk.Negative, d.risk.Positive
+	neg, pos := d.label.Negative, d.label.Positive
 	predicted := func(class string) string { return s.Tf("predicted %s", "预测 %s", class) }
 	actual := func(class string) string { return s.Tf("actual %s", "实际 %s", class) }
 	colW := max(ansi.StringWidth(predicted(neg))+1, ansi.StringWidth(predicted(pos))+1, 12)
@@ -249,12 +260,13 @@ func (s Model) confusionLines(w int) []string {
 
 // gainsLines is the cumulative gains and lift table by decile.
 func (s Model) gainsLines(w int) []string {
-	st, d := s.Styles, s.data
+	st := s.Styles
 	lines := []string{
-		common.Truncate(st.Title.Render(s.T("Gains", "收益"))+st.Muted.Render(s.T(" · reaching ", " · 触达 ")+d.risk.Class()), w),
+		common.Truncate(st.Title.Render(s.T("Gains", "收益"))+st.Muted.Render(" · "+s.DirectionName(s.plan.target.Direction)+" (p)"), w),
+		st.Muted.Render(common.Truncate(s.plan.target.Outcome(), w)),
 		st.Header.Render(common.Truncate(common.PadLeft(s.T("top", "前"), 5)+common.PadLeft(s.T("users", "用户"), 9)+common.PadLeft(s.T("reached", "触达"), 9)+common.PadLeft(s.T("lift", "提升"), 7), w)),
 	}
-	for _, g := range d.gains {
+	for _, g := range s.plan.gains {
 		l := common.PadLeft(common.WholePercent(g.ShareTargeted), 5) + common.PadLeft(common.Thousands(int(g.Targeted+0.5)), 9) +
 			common.PadLeft(common.Percent(g.ShareCaptured), 9) + common.PadLeft(fmt.Sprintf("%.2f×", g.Lift), 7)
 		if g.Group == 2 {
@@ -267,18 +279,13 @@ func (s Model) gainsLines(w int) []string {
 
 // sentence is the manager's reading of the second decile, wrapped to w.
 func (s Model) sentence(w int) []string {
-	if len(s.data.gains) < 2 {
+	if len(s.plan.gains) < 2 {
 		return nil
 	}
-	r, g := s.data.risk, s.data.gains[1]
+	r, g := s.risk(), s.plan.gains[1]
 	text := r.GainsSentence(g)
 	if s.Zh() {
-		order := "最高"
-		if !r.OnPositive {
-			order = "最低"
-		}
-		text = s.Tf("", "联系风险最高的 %s 用户（%s %s），可以触达 %s 的 %s 用户——是随机联系的 %.1f 倍。",
-			common.WholePercent(g.ShareTargeted), r.ProbName(), order, common.WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+		text = r.GainsSentenceZh(g)
 	}
 	return wrap(text, w, lipgloss.NewStyle())
 }

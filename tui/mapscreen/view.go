@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -46,7 +47,7 @@ func (s *Model) render() {
 // selected user.
 func (s Model) legend() string {
 	g := s.grid
-	risk := common.NewRiskWording(s.exp.Pipeline.Label)
+	risk := common.NewRiskWording(experiment.DefaultTarget(s.exp.Pipeline.Label))
 	lo, hi := g.Range()
 	scale := s.Tf("shade %s [%s] %s (range shown)", "深浅 %s [%s] %s（图中范围）",
 		probText(lo, hi, lo), strings.Join(shades, ""), probText(lo, hi, hi))
@@ -76,7 +77,7 @@ func probText(lo, hi, p float64) string {
 // ● and ○ for users of each class, ◆ for the selected user.
 func (s Model) drawGrid() string {
 	st, g := s.Styles, s.grid
-	risk := common.NewRiskWording(s.exp.Pipeline.Label)
+	risk := common.NewRiskWording(experiment.DefaultTarget(s.exp.Pipeline.Label))
 	title := st.Title.Render(s.T("Decision map", "决策图")) + st.Muted.Render(s.Tf(
 		" · %s over %s (→) and %s (↑) · other features at the selected user's values",
 		" · %s 随 %s (→) 与 %s (↑) 变化 · 其余特征取选中用户的值",

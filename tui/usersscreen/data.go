@@ -23,7 +23,7 @@ type usersData struct {
 	// explainer is built once: building one averages every training row.
 	explainer *experiment.Explainer
 	scores    *experiment.TableScores
-	risk      common.RiskWording
+	label     data.LabelSpec
 
 	// current is the order log's current customers these users are
 	// (Model.showToday); nil for the run's own labelled rows.
@@ -33,6 +33,9 @@ type usersData struct {
 	measured *data.CohortReport
 
 	byProbDesc, byProbAsc, byRow []int32
+	// byProbAscFirst is lowest probability first with ties in row order:
+	// the ranking of a target on the negative class (experiment.CutBands).
+	byProbAscFirst []int32
 	// typical is each pipeline column's training median (numeric) or most
 	// common value (categorical, boolean), in original units.
 	typical []string
@@ -64,7 +67,7 @@ func scoreUsers(run common.Run) (u *usersData, err error) {
 	if err != nil {
 		return nil, err
 	}
-	u = newUsersData(run.Number, scores, common.NewRiskWording(e.Pipeline.Label))
+	u = newUsersData(run.Number, scores, e.Pipeline.Label)
 	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
 	if e.Scheme() == experiment.OutOfTime {
@@ -74,10 +77,10 @@ func scoreUsers(run common.Run) (u *usersData, err error) {
 }
 
 // newUsersData builds the sorted orders of scored users.
-func newUsersData(run int, scores *experiment.TableScores, risk common.RiskWording) *usersData {
+func newUsersData(run int, scores *experiment.TableScores, label data.LabelSpec) *usersData {
 	prob := scores.Probabilities
 	n := len(prob)
-	u := &usersData{run: run, scores: scores, risk: risk}
+	u := &usersData{run: run, scores: scores, label: label}
 	u.byRow = make([]int32, n)
 	for i := range u.byRow {
 		u.byRow[i] = int32(i)
@@ -94,6 +97,13 @@ func newUsersData(run int, scores *experiment.TableScores, risk common.RiskWordi
 	for i, r := range u.byProbDesc {
 		u.byProbAsc[n-1-i] = r
 	}
+	u.byProbAscFirst = slices.Clone(u.byRow)
+	slices.SortFunc(u.byProbAscFirst, func(a, b int32) int {
+		if c := cmp.Compare(1-prob[b], 1-prob[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 	return u
 }
 
@@ -122,29 +132,6 @@ func (u *usersData) predicted(r int, threshold float64) bool { return u.prob(r) 
 // correct reports whether row r's prediction at threshold matches its label.
 func (u *usersData) correct(r int, threshold float64) bool {
 	return u.predicted(r, threshold) == u.positive(r)
-}
-
-// riskBand is a user's band by the probability of the risk class.
-type riskBand int
-
-const (
-	bandAll riskBand = iota // the filter value meaning every band
-	bandHigh
-	bandMedium
-	bandLow
-	bandCount // the number of band filters
-)
-
-// band returns row r's risk band (experiment.RiskBandOf its probability
-// of the risk class).
-func (u *usersData) band(r int) riskBand {
-	switch experiment.RiskBandOf(u.risk.RiskProb(u.prob(r))) {
-	case experiment.RiskHigh:
-		return bandHigh
-	case experiment.RiskMedium:
-		return bandMedium
-	}
-	return bandLow
 }
 
 // typicalValues formats each pipeline column's typical training value

@@ -19,6 +19,9 @@ type usersKeyMap struct {
 	Detail         key.Binding
 	WhatIf         key.Binding
 	Export         key.Binding
+	// Target switches between preventing and encouraging; Bands between
+	// bands by share and by capacity.
+	Target, Bands key.Binding
 	// Today switches to the order log's current customers and back.
 	Today key.Binding
 	// Cancel stops a running export.
@@ -54,6 +57,8 @@ func defaultUsersKeyMap(c common.Common) usersKeyMap {
 		WhatIf: b([]string{"w"}, "w", "what-if", "假设分析"),
 		Export: b([]string{"x"}, "x", "export CSV", "导出 CSV"),
 		Today:  b([]string{"t"}, "t", "current customers", "当前客户"),
+		Target: c.TargetKey(),
+		Bands:  c.BandsKey(),
 		Cancel: b([]string{"esc"}, "esc", "cancel export", "取消导出"),
 		Copy:   b([]string{"c"}, "c", "copy to clipboard", "复制到剪贴板"),
 		Close:  b([]string{"esc"}, "esc", "close", "关闭"),

@@ -13,19 +13,6 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// bandName names a risk band in the screen's language.
-func (s Model) bandName(b riskBand) string {
-	switch b {
-	case bandHigh:
-		return s.T("high", "高")
-	case bandMedium:
-		return s.T("medium", "中")
-	case bandLow:
-		return s.T("low", "低")
-	}
-	return s.T("all", "全部")
-}
-
 // partName names a part of the split.
 func (s Model) partName(p experiment.RowPart) string {
 	switch p {
@@ -65,8 +52,8 @@ func (s Model) describe() string {
 			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
 	}
 	filters := ""
-	if l.band != bandAll {
-		filters += s.Tf(" · %s risk", " · %s风险", s.bandName(l.band))
+	if l.band != 0 {
+		filters += s.Tf(" · band %s", " · %s档", s.bandFilterName())
 	}
 	switch l.truth {
 	case truthCorrect:

@@ -149,6 +149,8 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		s.swept(msg)
 	case common.ThresholdMsg:
 		cmd = s.setThreshold(msg)
+	case common.TargetMsg, common.BandsMsg:
+		s.planMsg(msg)
 	case ExportProgressMsg:
 		cmd = s.exportProgress(msg)
 	case ExportDoneMsg:
@@ -199,8 +201,10 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Sort):
 		s.list.sort = (s.list.sort + 1) % sortModes
 		s.refilterKeeping(before)
+	case key.Matches(k, km.Target), key.Matches(k, km.Bands):
+		return s.planKey(k, km, before)
 	case key.Matches(k, km.Band):
-		s.list.band = (s.list.band + 1) % bandCount
+		s.list.band = (s.list.band + 1) % (len(s.list.bands.Bands) + 1)
 		s.refilterKeeping(before)
 	case key.Matches(k, km.Truth):
 		s.list.truth = (s.list.truth + 1) % truthFilters
@@ -329,7 +333,7 @@ func (s Model) keyMap() usersKeyMap {
 	k := s.keys
 	ready := s.list.users != nil
 	list := ready && !s.whatIf.active
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDn, &k.Top, &k.Bottom, &k.Sort, &k.Band, &k.Truth, &k.Search, &k.Export} {
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDn, &k.Top, &k.Bottom, &k.Sort, &k.Band, &k.Truth, &k.Search, &k.Export, &k.Target, &k.Bands} {
 		b.SetEnabled(list)
 	}
 	switch {
@@ -387,7 +391,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail, k.WhatIf, k.Export},
-		{k.PageUp, k.Top, k.Next, k.Today},
+		{k.PageUp, k.Top, k.Next, k.Today, k.Target, k.Bands},
 	}
 }
 

@@ -15,6 +15,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -41,8 +42,8 @@ func syntheticUsers(n int) *usersData {
 		}
 		part[i] = experiment.RowPart(i % 3)
 	}
-	risk := common.RiskWording{Label: "churn", Positive: "yes", Negative: "no", OnPositive: true}
-	return newUsersData(1, &experiment.TableScores{IDs: ids, Probabilities: prob, Labels: label, Parts: part}, risk)
+	churn := data.LabelSpec{Name: "churn", Positive: "yes", Negative: "no"}
+	return newUsersData(1, &experiment.TableScores{IDs: ids, Probabilities: prob, Labels: label, Parts: part}, churn)
 }
 
 func TestUserListOrdersFiltersAndSearches(t *testing.T) {
@@ -66,15 +67,22 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 	if l.shown[0] != 0 || l.shown[4999] != 4999 {
 		t.Fatal("row order is not the file order")
 	}
-	// Filters against a direct count.
-	for band := bandHigh; band <= bandLow; band++ {
+	// Filters against a direct count. The bands by share of 5,000 users
+	// ranked by P(churn = yes) end after ⌈5 %·5000⌉ = 250, 500, 1,000 and
+	// 2,500 users.
+	rank := make([]int, 5000)
+	for i, r := range u.byProbDesc {
+		rank[r] = i
+	}
+	ends := []int{250, 500, 1000, 2500, 5000}
+	for band := 1; band <= 5; band++ {
 		for truth := truthAll; truth < truthFilters; truth++ {
 			l.band, l.truth = band, truth
 			l.refilter()
 			want := 0
 			for r := range 5000 {
 				p := u.prob(int(r))
-				inBand := map[riskBand]bool{bandHigh: p >= 2.0/3, bandMedium: p >= 1.0/3 && p < 2.0/3, bandLow: p < 1.0/3}[band]
+				inBand := rank[r] < ends[band-1] && (band == 1 || rank[r] >= ends[band-2])
 				right := (p >= 0.5) == (u.positive(r))
 				if inBand && (truth == truthAll || (truth == truthCorrect) == right) {
 					want++
@@ -85,7 +93,7 @@ func TestUserListOrdersFiltersAndSearches(t *testing.T) {
 			}
 		}
 	}
-	l.band, l.truth = bandAll, truthAll
+	l.band, l.truth = 0, truthAll
 	l.refilter()
 	if !l.searchPrefix("u4321", 0) || l.selected() != 4321 {
 		t.Fatalf("search for u4321 selected row %d", l.selected())
@@ -148,7 +156,7 @@ func BenchmarkUsersSort1M(b *testing.B) {
 	u := syntheticUsers(1_000_000)
 	b.ResetTimer()
 	for range b.N {
-		newUsersData(1, u.scores, u.risk)
+		newUsersData(1, u.scores, u.label)
 	}
 }
 
@@ -157,7 +165,7 @@ func BenchmarkUsersFilter1M(b *testing.B) {
 	l := userList{threshold: 0.5}
 	l.setHeight(40)
 	l.setUsers(u)
-	l.band = bandHigh
+	l.band = 1
 	b.ResetTimer()
 	for range b.N {
 		l.refilter()

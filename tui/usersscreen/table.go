@@ -2,6 +2,8 @@ package usersscreen
 
 import (
 	"strings"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // sortMode is the order of the Users table.
@@ -30,8 +32,15 @@ const (
 type userList struct {
 	users *usersData
 	sort  sortMode
-	band  riskBand
-	truth truthFilter
+	// band filters one band: 0 shows every band, k band k−1 of bands.
+	band  int
+	bands experiment.Banding // the users' bands by the target's score
+	// chosen is the user's target (common.TargetMsg), if any; target the
+	// one in use; scheme how the ranked users are banded.
+	chosen *experiment.Target
+	target experiment.Target
+	scheme experiment.BandScheme
+	truth  truthFilter
 	// threshold is the decision threshold right and wrong are judged at.
 	threshold float64
 	shown     []int32 // the rows passing the filters, in order; may alias an order
@@ -45,6 +54,7 @@ type userList struct {
 func (l *userList) setUsers(u *usersData) {
 	prev := l.selected()
 	l.users = u
+	l.rebands()
 	l.refilter()
 	if prev >= 0 {
 		l.selectRow(prev)
@@ -65,7 +75,7 @@ func (l *userList) refilter() {
 	case sortRow:
 		order = l.users.byRow
 	}
-	if l.band == bandAll && l.truth == truthAll {
+	if l.band == 0 && l.truth == truthAll {
 		l.shown = order
 	} else {
 		kept := make([]int32, 0, len(order)/4)
@@ -82,7 +92,7 @@ func (l *userList) refilter() {
 
 func (l *userList) keeps(r int) bool {
 	u := l.users
-	if l.band != bandAll && u.band(r) != l.band {
+	if l.band != 0 && l.bands.Of[r] != l.band-1 {
 		return false
 	}
 	switch l.truth {

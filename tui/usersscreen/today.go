@@ -41,7 +41,7 @@ func scoreToday(cohort *usersData) (u *usersData, err error) {
 	if err != nil {
 		return nil, err
 	}
-	u = newUsersData(cohort.run, scores, cohort.risk)
+	u = newUsersData(cohort.run, scores, cohort.label)
 	// Explanations are measured against the run's mean training user and
 	// the features shown beside its typical values, as for the cohort.
 	u.exp, u.explainer, u.typical, u.current = e, cohort.explainer, cohort.typical, c

@@ -118,8 +118,8 @@ func (s Model) statusLine(w int) string {
 		return s.Styles.Error.Render(common.Truncate(s.status, w))
 	}
 	u := s.list.users
-	hint := s.Tf("risk of %s: high ≥ ⅔, low < ⅓ · ✓ right at %.2f", "%s 的风险：高 ≥ ⅔，低 < ⅓ · ✓ 按 %.2f 判对错",
-		u.risk.Class(), s.list.threshold)
+	hint := s.TargetLine(s.list.target) + s.Tf(" (p) · %s (B) · ✓ right at %.2f", "（p）· %s（B）· ✓ 按 %.2f 判对错",
+		s.BandSchemeName(s.list.scheme), s.list.threshold)
 	if u.current != nil {
 		hint = s.todayHint(u)
 	} else if s.hasToday() {
@@ -141,8 +141,8 @@ func usersColumns(u *usersData, w int) tableColumns {
 	if u == nil {
 		return tableColumns{}
 	}
-	c := tableColumns{rank: 8, prob: 7, band: 7, ok: 2, part: 6}
-	c.label = max(ansi.StringWidth(u.risk.Positive), ansi.StringWidth(u.risk.Negative), 6) + 1
+	c := tableColumns{rank: 8, prob: 7, band: 9, ok: 2, part: 6}
+	c.label = max(ansi.StringWidth(u.label.Positive), ansi.StringWidth(u.label.Negative), 6) + 1
 	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
 	return c
 }
@@ -157,10 +157,10 @@ func (s Model) tableLines(w, rows int) []string {
 		idName = u.exp.Pipeline.IDName
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
-		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("risk", "风险"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
+		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
 	if u.current != nil {
 		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
-			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("risk", "风险"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
+			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
@@ -171,21 +171,21 @@ func (s Model) tableLines(w, rows int) []string {
 		if !right {
 			mark = "✗"
 		}
-		label := u.risk.Negative
+		label := u.label.Negative
 		if u.positive(r) {
-			label = u.risk.Positive
+			label = u.label.Positive
 		}
 		last := common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
 		if u.current != nil {
 			// Unlabelled: the predicted class, and the short-history mark.
-			right, label, last = true, u.risk.Negative, common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			right, label, last = true, u.label.Negative, common.Pad(s.historyName(u.short(r)), c.ok+c.part)
 			if u.predicted(r, s.list.threshold) {
-				label = u.risk.Positive
+				label = u.label.Positive
 			}
 		}
 		line := common.PadLeft(common.Thousands(pos+1), c.rank-1) + " " + common.Pad(u.id(r), c.id) + " " +
 			common.PadLeft(fmt.Sprintf("%.3f", u.prob(r)), c.prob-1) + " " + common.Pad(label, c.label) +
-			common.Pad(s.bandName(u.band(r)), c.band) + last
+			common.Pad(s.bandOf(r), c.band) + last
 		line = common.Pad(line, w)
 		if pos == s.list.cursor {
 			line = st.Selected.Render(line)
@@ -226,13 +226,13 @@ func (s Model) detailContent(w int) ([]string, int) {
 		return []string{st.Muted.Render(s.T("no user selected", "未选中用户"))}, -1
 	}
 	th := s.list.threshold
-	actual := u.risk.Negative
+	actual := u.label.Negative
 	if u.positive(row) {
-		actual = u.risk.Positive
+		actual = u.label.Positive
 	}
-	predicted := u.risk.Negative
+	predicted := u.label.Negative
 	if u.predicted(row, th) {
-		predicted = u.risk.Positive
+		predicted = u.label.Positive
 	}
 	mark := st.Good.Render(s.T("✓ right", "✓ 正确"))
 	if !u.correct(row, th) {
@@ -241,7 +241,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	lines := []string{
 		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · %s part", " · 第 %s 行 · %s部分",
 			common.Thousands(row+1), s.partName(u.part(row)))), w),
-		common.Truncate(s.Tf("%s = %s · %s risk", "%s = %s · 风险%s", u.risk.ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandName(u.band(row))), w),
+		common.Truncate(s.Tf("%s = %s · band %s", "%s = %s · 档位 %s", s.risk().ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandOf(row)), w),
 		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
 	}
 	if u.measured != nil && u.current == nil {
@@ -261,7 +261,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	case !ok:
 		reasons = []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
 	default:
-		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(u.risk, ex))
+		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex))
 		reasons = append(reasons, strings.Split(sentence, "\n")...)
 		reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
 			"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
@@ -278,7 +278,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	// In what-if the edited values and their effect come first.
 	delta := wi.prob - wi.prob0
 	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
-		u.risk.ProbName(), wi.prob, delta, wi.prob0), w)), "")
+		s.risk().ProbName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)
 	if w >= whatIfSideBy {
 		// The sweep beside the features, so both stay in view.

@@ -321,6 +321,6 @@ func (s Model) sweepView() string {
 	}
 	pc := s.Exp().Pipeline.Columns[wi.col]
 	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s：按 %s 取值",
-		s.list.users.risk.ProbName(), pc.Name), s.sweep.Width()))
+		s.risk().ProbName(), pc.Name), s.sweep.Width()))
 	return title + "\n" + s.levels.View()
 }

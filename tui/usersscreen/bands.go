@@ -1,0 +1,71 @@
+package usersscreen
+
+import (
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// rebands cuts the users into bands by the target's score: the users most
+// likely to have the outcome to prevent or to encourage first, ties in row
+// order (experiment.CutBands on the precomputed orders, no sort here).
+func (l *userList) rebands() {
+	if l.users == nil {
+		return
+	}
+	u := l.users
+	l.target = common.TargetFor(l.chosen, u.label)
+	order, scores := u.byProbDesc, u.scores.Probabilities
+	if !l.target.OnPositive {
+		order, scores = u.byProbAscFirst, l.target.Scores(scores)
+	}
+	l.bands = experiment.CutBands(order, scores, l.scheme)
+	if l.band > len(l.bands.Bands) {
+		l.band = 0
+	}
+}
+
+// risk words the target in use.
+func (s Model) risk() common.RiskWording { return common.NewRiskWording(s.list.target) }
+
+// bandOf names row r's band.
+func (s Model) bandOf(r int) string { return s.BandName(s.list.bands, s.list.bands.Of[r]) }
+
+// bandFilterName names the band filter ("all" or the band shown).
+func (s Model) bandFilterName() string {
+	if s.list.band == 0 {
+		return s.T("all", "全部")
+	}
+	return s.BandName(s.list.bands, s.list.band-1)
+}
+
+// planKey switches the target (p) or the band scheme (B), keeping the
+// selected row (before) when it still passes the filters, and tells every
+// screen.
+func (s *Model) planKey(k tea.KeyPressMsg, km usersKeyMap, before int) tea.Cmd {
+	var msg tea.Msg
+	if key.Matches(k, km.Target) {
+		t := s.list.target.Toggled()
+		s.list.chosen, msg = &t, common.TargetMsg{Target: t}
+	} else {
+		s.list.scheme = common.NextBandScheme(s.list.scheme)
+		msg = common.BandsMsg{Scheme: s.list.scheme}
+	}
+	s.list.rebands()
+	s.refilterKeeping(before)
+	return func() tea.Msg { return msg }
+}
+
+// planMsg follows a target or band scheme chosen on another screen.
+func (s *Model) planMsg(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case common.TargetMsg:
+		s.list.chosen = &msg.Target
+	case common.BandsMsg:
+		s.list.scheme = msg.Scheme
+	}
+	s.list.rebands()
+	s.refilterKeeping(s.list.selected())
+}

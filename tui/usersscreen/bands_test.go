@@ -1,0 +1,58 @@
+package usersscreen
+
+import (
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// The bands follow the target: preventing churn = yes puts the highest
+// P(churn = yes) in the top band; encouraging churn = no (staying) the
+// lowest. The key p switches and tells every screen; B steps the scheme.
+func TestBandsFollowTheTargetAndTheScheme(t *testing.T) {
+	s := New(screentest.Common("en", 120, 30))
+	u := syntheticUsers(1000)
+	s.list.setUsers(u)
+	top := func() (lo, hi float64) {
+		lo, hi = 2, -1
+		for r, b := range s.list.bands.Of {
+			if b == 0 {
+				lo, hi = min(lo, u.prob(r)), max(hi, u.prob(r))
+			}
+		}
+		return lo, hi
+	}
+	if got := s.list.target.String(); got != `prevent "churn = yes"` {
+		t.Fatalf("default target %s", got)
+	}
+	if lo, _ := top(); lo < u.prob(int(u.byProbDesc[50])) || s.list.bands.Bands[0].Users() != 50 {
+		t.Errorf("prevent: the top 5 %% starts at %v, below the 51st highest probability", lo)
+	}
+	s, cmd := s.step(screentest.Press("p"))
+	if cmd == nil {
+		t.Fatal("p sent nothing")
+	}
+	msg, ok := cmd().(common.TargetMsg)
+	if !ok || msg.Target.String() != `encourage "churn = no"` {
+		t.Fatalf("p sent %#v", cmd())
+	}
+	if _, hi := top(); hi > u.prob(int(u.byProbAsc[50])) {
+		t.Errorf("encourage churn = no: the top 5 %% reaches %v, above the 51st lowest probability", hi)
+	}
+	screentest.MustContain(t, s.View(), "plan: encourage churn = no (p)")
+	s, cmd = s.step(screentest.Press("B"))
+	if got := cmd(); got != (common.BandsMsg{Scheme: experiment.BandScheme{Capacity: 100}}) {
+		t.Fatalf("B sent %#v", got)
+	}
+	if n := len(s.list.bands.Bands); n != 2 || s.list.bands.Bands[0].Users() != 100 {
+		t.Errorf("capacity 100: %d bands, top %d users", n, s.list.bands.Bands[0].Users())
+	}
+	// Another screen's choice arrives as messages.
+	s, _ = s.step(common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
+	s, _ = s.step(common.BandsMsg{})
+	if s.list.target.String() != `prevent "churn = yes"` || len(s.list.bands.Bands) != 5 {
+		t.Errorf("after the messages: %s, %d bands", s.list.target, len(s.list.bands.Bands))
+	}
+}
