@@ -125,7 +125,7 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 
 	// Train two epochs, then look at the users.
 	tm.send(t, "3s5")
-	tm.waitScreen(t, "risk of", 1)
+	tm.waitScreen(t, "of 300 users", 1)
 	for i, target := range []string{absolute, dotdot, served} {
 		tm.send(t, "x")
 		tm.waitAny(t, "the export", func(s string) bool {
@@ -134,10 +134,10 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 		// Clear a path prompt if there is one, type the path, enter:
 		// harmless keys on an export shown on screen, which esc closes.
 		tm.send(t, "\x15"+target+"\r")
-		n := strings.Count(ansi.Strip(tm.out.String()), "risk of")
+		n := strings.Count(ansi.Strip(tm.out.String()), "of 300 users")
 		tm.send(t, "\x1b")
 		tm.waitAny(t, "the end of the export", func(s string) bool {
-			return strings.Count(s, "risk of") > n || strings.Count(s, "✓ wrote")+strings.Count(s, "✗ export failed") > i
+			return strings.Count(s, "of 300 users") > n || strings.Count(s, "✓ wrote")+strings.Count(s, "✗ export failed") > i
 		})
 	}
 	// The last key was handled once the next export shows.
