@@ -53,36 +53,12 @@ func (pf *parquetFile) mapColumns() error {
 // (legacy) one, as parquet-go derives a column's type.
 func formatOfElement(el *format.SchemaElement) cellFormat {
 	f := cellFormat{kind: parquet.Kind(el.Type.V), decimal: -1}
-	if el.LogicalType.Value != nil {
-		switch l := el.LogicalType.Value.(type) {
-		case *format.DateType:
-			f.date = true
-		case *format.TimestampType:
-			if l.Unit.Value != nil {
-				f.unit = l.Unit.Value.Duration()
-			}
-		case *format.DecimalType:
-			f.decimal = l.Scale
-		case *format.IntType:
-			f.unsigned = !l.IsSigned
-		case *format.StringType, *format.EnumType, *format.JsonType:
-			f.text = true
-		}
+	if f.logical(el.LogicalType.Value) {
 		return f
 	}
 	if el.ConvertedType.Valid {
-		switch el.ConvertedType.V {
-		case deprecated.Date:
-			f.date = true
-		case deprecated.TimestampMillis:
-			f.unit = time.Millisecond
-		case deprecated.TimestampMicros:
-			f.unit = time.Microsecond
-		case deprecated.Uint8, deprecated.Uint16, deprecated.Uint32, deprecated.Uint64:
-			f.unsigned = true
-		case deprecated.UTF8, deprecated.Enum, deprecated.Json:
-			f.text = true
-		case deprecated.Decimal:
+		f.converted(el.ConvertedType.V)
+		if el.ConvertedType.V == deprecated.Decimal {
 			f.decimal = el.Scale.V
 		}
 	}
@@ -91,38 +67,51 @@ func formatOfElement(el *format.SchemaElement) cellFormat {
 
 func formatOf(t parquet.Type) cellFormat {
 	f := cellFormat{kind: t.Kind(), decimal: -1}
-	if lt := t.LogicalType(); lt != nil && lt.Value != nil {
-		switch l := lt.Value.(type) {
-		case *format.DateType:
-			f.date = true
-		case *format.TimestampType:
-			if l.Unit.Value != nil {
-				f.unit = l.Unit.Value.Duration()
-			}
-		case *format.DecimalType:
-			f.decimal = l.Scale
-		case *format.IntType:
-			f.unsigned = !l.IsSigned
-		case *format.StringType, *format.EnumType, *format.JsonType:
-			f.text = true
-		}
+	if lt := t.LogicalType(); lt != nil && f.logical(lt.Value) {
 		return f
 	}
 	if ct := t.ConvertedType(); ct != nil {
-		switch *ct {
-		case deprecated.Date:
-			f.date = true
-		case deprecated.TimestampMillis:
-			f.unit = time.Millisecond
-		case deprecated.TimestampMicros:
-			f.unit = time.Microsecond
-		case deprecated.Uint8, deprecated.Uint16, deprecated.Uint32, deprecated.Uint64:
-			f.unsigned = true
-		case deprecated.UTF8, deprecated.Enum, deprecated.Json:
-			f.text = true
-		}
+		f.converted(*ct)
 	}
 	return f
+}
+
+// logical sets f from a column's logical type, reporting whether it has
+// one (then the converted type is not read).
+func (f *cellFormat) logical(lt any) bool {
+	switch l := lt.(type) {
+	case nil:
+		return false
+	case *format.DateType:
+		f.date = true
+	case *format.TimestampType:
+		if l.Unit.Value != nil {
+			f.unit = l.Unit.Value.Duration()
+		}
+	case *format.DecimalType:
+		f.decimal = l.Scale
+	case *format.IntType:
+		f.unsigned = !l.IsSigned
+	case *format.StringType, *format.EnumType, *format.JsonType:
+		f.text = true
+	}
+	return true
+}
+
+// converted sets f from a column's converted (legacy) type.
+func (f *cellFormat) converted(ct deprecated.ConvertedType) {
+	switch ct {
+	case deprecated.Date:
+		f.date = true
+	case deprecated.TimestampMillis:
+		f.unit = time.Millisecond
+	case deprecated.TimestampMicros:
+		f.unit = time.Microsecond
+	case deprecated.Uint8, deprecated.Uint16, deprecated.Uint32, deprecated.Uint64:
+		f.unsigned = true
+	case deprecated.UTF8, deprecated.Enum, deprecated.Json:
+		f.text = true
+	}
 }
 
 // appendCell appends the text of v to b: nulls are blank, integers and

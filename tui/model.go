@@ -229,21 +229,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
-	case common.ThresholdMsg:
-		// One threshold everywhere: every screen hears the one chosen on
-		// Evaluate.
-		var cmds [tabCount]tea.Cmd
-		m.dataScr, cmds[tabData] = updateScreen(m.dataScr, msg)
-		m.modelScr, cmds[tabModel] = updateScreen(m.modelScr, msg)
-		m.trainScr, cmds[tabTrain] = updateScreen(m.trainScr, msg)
-		m.evalScr, cmds[tabEvaluate] = updateScreen(m.evalScr, msg)
-		m.usersScr, cmds[tabUsers] = updateScreen(m.usersScr, msg)
-		m.walkScr, cmds[tabWalk] = updateScreen(m.walkScr, msg)
-		m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
-		m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
-		m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
-		return m, tea.Batch(cmds[:]...)
-	case common.TargetMsg, common.BandsMsg:
+	case common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
+		// One threshold, target and band scheme everywhere: every screen
+		// hears the one chosen.
 		return m.broadcast(msg)
 	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
