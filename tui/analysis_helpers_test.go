@@ -52,7 +52,7 @@ func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
 		usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
-		planscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
+		planscreen.ReadyMsg, planscreen.ExportDoneMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true
 	}
 	return false

@@ -135,6 +135,7 @@ func NewModel(opts Options) Model {
 	m.mapScr = mapscreen.New(com)
 	m.cohScr = cohortscreen.New(com)
 	m.planScr = planscreen.New(com)
+	m.planScr.SetServed(opts.Served)
 	return m
 }
 
@@ -231,7 +232,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case cohortscreen.ReadyMsg:
 		m.cohScr, _ = updateScreen(m.cohScr, msg)
 		return m, nil
-	case planscreen.ReadyMsg:
+	case planscreen.ReadyMsg, planscreen.ExportDoneMsg:
 		m.planScr, _ = updateScreen(m.planScr, msg)
 		return m, nil
 	case common.AnalyseRunMsg:

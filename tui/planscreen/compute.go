@@ -15,6 +15,7 @@ import (
 // shared by pointer (never changed after its Cmd returns it).
 type base struct {
 	run   int
+	exp   *experiment.Experiment // the experiment the rows are measured on
 	label data.LabelSpec
 	ids   []string
 	// pos are the customers' probabilities of the positive class.
@@ -33,7 +34,9 @@ type ReadyMsg struct {
 	Base   *base
 	In     inputs
 	Report *experiment.PlanReport
-	Err    error
+	// Segments assign each customer of Report its segment.
+	Segments *experiment.Segments
+	Err      error
 }
 
 // request is what one plan computation needs.
@@ -57,7 +60,7 @@ func planCmd(r request) tea.Cmd {
 				return msg
 			}
 		}
-		msg.Report, msg.Err = report(msg.Base, r.target, r.in)
+		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in)
 		return msg
 	}
 }
@@ -71,7 +74,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table}
+	b = &base{run: run.Number, exp: e, label: e.Pipeline.Label, table: e.Data.Table}
 	for r, p := range scores.Parts {
 		if p == experiment.RowValidation || p == experiment.RowLater {
 			b.rows = append(b.rows, r)
@@ -83,9 +86,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 }
 
 // report computes the plan of b's customers for the target under in.
-func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanReport, error) {
+func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanReport, *experiment.Segments, error) {
 	if len(b.rows) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	t := common.TargetFor(chosen, b.label)
 	probs := t.Scores(b.pos)
@@ -94,18 +97,19 @@ func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanRepo
 	if in.column != "" {
 		var err error
 		if values, column, err = b.column(in.column); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	seg, err := segments(b, probs, values)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return experiment.NewPlanReport(experiment.PlanInput{
+	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: b.ids, Probs: probs, Values: values, ValueColumn: column, Segments: seg, Positive: t.OnPositive,
 	}, experiment.PlanRequest{
 		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(),
 	})
+	return rep, seg, err
 }
 
 // column returns the values of the numeric column named name (any case)

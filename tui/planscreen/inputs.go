@@ -16,6 +16,8 @@ const (
 	fieldValue
 	fieldSuccess
 	fieldCount
+	// fieldExport is the export's file name, not an assumption.
+	fieldExport = fieldCount
 )
 
 // The assumptions a new screen starts with, as `retain plan`'s defaults.

@@ -12,6 +12,7 @@ import (
 // keyMap holds the Plan screen's keys.
 type keyMap struct {
 	Budget, Cost, Value, Success key.Binding
+	Export                       key.Binding
 	Apply, Cancel                key.Binding
 	Target                       key.Binding
 }
@@ -22,6 +23,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Cost:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.T("cost", "成本"))),
 		Value:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("value", "价值"))),
 		Success: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("success rate", "成功率"))),
+		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("export the target list", "导出目标名单"))),
 		Apply:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
 		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Target:  c.TargetKey(),
@@ -43,11 +45,16 @@ type Model struct {
 	// report is the last plan computed; it stays while a new input is
 	// refused.
 	report *experiment.PlanReport
-	err    error // the run could not be scored
-	seq    int   // the latest request; older answers are dropped
+	seg    *experiment.Segments // the segments of report's customers
+	err    error                // the run could not be scored
+	seq    int                  // the latest request; older answers are dropped
 	busy   bool
 
-	field    int // the field being edited, -1 for none
+	served bool                  // a session of `retain serve`: no paths
+	scheme experiment.BandScheme // how the exported customers are banded
+	status string                // the last export's outcome
+
+	field    int // the field being edited (fieldExport: the export's path), -1 for none
 	input    textinput.Model
 	refusals [fieldCount]string // each field's refusal, shown under it
 
@@ -85,6 +92,10 @@ func (s *Model) request(field int) tea.Cmd {
 	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in})
 }
 
+// SetServed says the screen runs in a session of `retain serve`, where
+// the export refuses to write at a path the client chose.
+func (s *Model) SetServed(served bool) { s.served = served }
+
 // Report is the plan shown (nil before one is computed).
 func (s Model) Report() *experiment.PlanReport { return s.report }
 
@@ -119,7 +130,8 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.Budget, &k.Cost, &k.Value, &k.Success, &k.Target} {
 		b.SetEnabled(on)
 	}
-	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, k.Target}}
+	k.Export.SetEnabled(s.report != nil && s.report.Best.Contacted > 0)
+	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, k.Export, k.Target}}
 }
 
 // step handles plans, the shared target and keys.
@@ -140,12 +152,17 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case msg.Err != nil:
 			s.err = msg.Err
 		default:
-			s.report, s.err, s.shown = msg.Report, nil, msg.In
+			s.report, s.seg, s.err, s.shown = msg.Report, msg.Segments, nil, msg.In
 			if msg.Field >= 0 {
 				s.refusals[msg.Field] = ""
 			}
 		}
 		s.render()
+	case ExportDoneMsg:
+		s.exported(msg)
+		s.render()
+	case common.BandsMsg:
+		s.scheme = msg.Scheme
 	case common.TargetMsg:
 		s.chosen = &msg.Target
 		cmd := s.request(-1)
@@ -176,6 +193,19 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 	}
+	if key.Matches(k, s.keys.Export) && s.report != nil && s.report.Best.Contacted > 0 {
+		if s.served {
+			s.startExport("")
+			s.render()
+			return s, nil
+		}
+		s.field = fieldExport
+		s.input.SetValue("")
+		s.input.Placeholder = "plan-targets.csv"
+		cmd := s.input.Focus()
+		s.render()
+		return s, cmd
+	}
 	if key.Matches(k, s.keys.Target) && s.base != nil {
 		t := common.TargetFor(s.chosen, s.base.label).Toggled()
 		return s, func() tea.Msg { return common.TargetMsg{Target: t} }
@@ -196,6 +226,14 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		text := s.input.Value()
 		s.field = -1
 		s.input.Blur()
+		if f == fieldExport {
+			if text == "" {
+				text = "plan-targets.csv"
+			}
+			cmd := s.startExport(text)
+			s.render()
+			return s, cmd
+		}
 		if text == "" && f != fieldBudget {
 			break
 		}

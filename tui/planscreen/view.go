@@ -51,6 +51,12 @@ func (s Model) page() string {
 		lines = append(lines, st.Value.Render(l))
 	}
 	lines = append(lines, s.fields()...)
+	switch {
+	case s.field == fieldExport:
+		lines = append(lines, s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")+s.input.View())
+	case s.status != "":
+		lines = append(lines, common.Truncate(s.status, w))
+	}
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
 	for _, l := range widget.WrapUnmarked(note, w) {
