@@ -66,9 +66,9 @@ func (s Model) page() string {
 	rest := s.Height - len(lines)
 	curveRows := min(len(rep.Curve)+1, max(3, rest/3))
 	if s.Height >= 40 {
-		curveRows = len(rep.Curve) + 1
+		curveRows = len(rep.Curve) + 2 // the best point, every share, the header
 	}
-	lines = append(lines, s.curve(curveRows)...)
+	lines = append(lines, s.withChart(s.curve(curveRows))...)
 	lines = append(lines, "")
 	lines = append(lines, s.segments()...)
 	if len(rep.Contacts) > 0 {
