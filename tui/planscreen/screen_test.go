@@ -118,3 +118,24 @@ func TestBudgetShare(t *testing.T) {
 		t.Errorf("budget 10%%: assumptions %+v, best %+v of %d", rep.Assumptions, rep.Best, rep.Customers)
 	}
 }
+
+// TestValueColumnAndTarget plans with per-customer values from a numeric
+// column (value segments, the value wording), then for the other
+// direction when the shared target changes.
+func TestValueColumnAndTarget(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	s = typeIn(t, s, "v", "AVG_ORDER_VALUE")
+	rep := s.Report()
+	if rep.ValueColumn != "avg_order_value" || rep.SegmentKind != "value" || len(rep.Segments) < 2 {
+		t.Fatalf("value column: %q, segments %s × %d", rep.ValueColumn, rep.SegmentKind, len(rep.Segments))
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "with the most value at stake", "High value")
+	toggled := common.TargetFor(nil, run.Exp.Pipeline.Label).Toggled()
+	next, cmd := s.Update(common.TargetMsg{Target: toggled})
+	s = feed(t, next.(Model), cmd())
+	if s.Report().Target != "prevent" || s.Report().ValueColumn != "avg_order_value" {
+		t.Errorf("after the target changed: %q with value column %q", s.Report().Target, s.Report().ValueColumn)
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "plan: prevent", "kept")
+}
