@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
+	"gonum.org/v1/gonum/mat"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -15,7 +16,6 @@ import (
 // shared by pointer (never changed after its Cmd returns it).
 type base struct {
 	run   int
-	exp   *experiment.Experiment // the experiment the rows are measured on
 	label data.LabelSpec
 	ids   []string
 	// pos are the customers' probabilities of the positive class.
@@ -23,6 +23,10 @@ type base struct {
 	// rows are the customers' rows in the run's table.
 	rows  []int
 	table *data.Table
+	// x holds the customers' transformed inputs and explainer explains
+	// them (drivers, reasons); nil when there are no customers.
+	x         *mat.Dense
+	explainer *experiment.Explainer
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -74,13 +78,19 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b = &base{run: run.Number, exp: e, label: e.Pipeline.Label, table: e.Data.Table}
+	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table}
 	for r, p := range scores.Parts {
 		if p == experiment.RowValidation || p == experiment.RowLater {
 			b.rows = append(b.rows, r)
 			b.ids = append(b.ids, scores.ID(r))
 			b.pos = append(b.pos, scores.Probabilities[r])
 		}
+	}
+	if len(b.rows) > 0 {
+		if b.x, err = e.Pipeline.Transform(e.Data.Table, b.rows); err != nil {
+			return nil, err
+		}
+		b.explainer = e.Explainer()
 	}
 	return b, nil
 }
@@ -106,6 +116,7 @@ func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanRepo
 	}
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: b.ids, Probs: probs, Values: values, ValueColumn: column, Segments: seg, Positive: t.OnPositive,
+		Explainer: b.explainer, Row: b.x.RawRowView,
 	}, experiment.PlanRequest{
 		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(),
 	})

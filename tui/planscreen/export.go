@@ -52,7 +52,6 @@ func (l targetList) write(ctx context.Context, w io.Writer) (err error) {
 	rep, b := l.report, l.base
 	probs := l.target.Scores(b.pos)
 	bands := experiment.AssignBands(probs, l.scheme)
-	x := b.exp.Explainer()
 	cw := csv.NewWriter(w)
 	head := []string{"id", "probability_" + l.target.Outcome(), "band", "segment", "risk", "action"}
 	for k := range exportReasons {
@@ -65,11 +64,7 @@ func (l targetList) write(ctx context.Context, w io.Writer) (err error) {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		row, err := b.exp.Row(b.rows[i])
-		if err != nil {
-			return err
-		}
-		ex, err := x.Explain(row)
+		ex, err := b.explainer.Explain(b.x.RawRowView(i))
 		if err != nil {
 			return fmt.Errorf("customer %s: %w", b.ids[i], err)
 		}
@@ -103,7 +98,7 @@ func (s *Model) startExport(path string) tea.Cmd {
 	case path == "":
 		s.status = s.T("✗ no file name given", "✗ 没有给出文件名")
 		return nil
-	case s.report == nil || s.seg == nil || s.base == nil || s.base.exp == nil:
+	case s.report == nil || s.seg == nil || s.base == nil || s.base.explainer == nil:
 		return nil
 	}
 	s.status = s.Tf("exporting %s customers to %s…", "正在导出 %s 位客户到 %s…", common.Thousands(s.report.Best.Contacted), path)

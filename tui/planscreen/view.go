@@ -169,11 +169,22 @@ func (s Model) segments() []string {
 	rep := s.report
 	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "风险价值"),
 		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
+	// Wide screens show the model's main drivers in each segment's
+	// high-risk cell, the evidence behind its action.
+	wide := s.Width >= 120
+	if wide {
+		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素(高风险)"), head[4])
+	}
 	var body [][]string
-	actions := map[string]string{}
+	actions, drivers := map[string]string{}, map[string]string{}
 	for _, a := range rep.Actions {
 		if a.Risk != nil && *a.Risk == experiment.High {
 			actions[a.Segment] = a.Action
+			var names []string
+			for _, d := range a.Drivers {
+				names = append(names, d.Column)
+			}
+			drivers[a.Segment] = strings.Join(names, ", ")
 		}
 	}
 	for _, c := range rep.Segments {
@@ -181,8 +192,15 @@ func (s Model) segments() []string {
 		if act == "" {
 			act = experiment.SuggestedAction(c.Segment, experiment.High)
 		}
-		body = append(body, []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake),
-			common.FmtMetric(c.MeanProb), act})
+		row := []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		if wide {
+			d := drivers[c.Segment]
+			if d == "" {
+				d = "–"
+			}
+			row = append(row, d)
+		}
+		body = append(body, append(row, act))
 	}
 	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
 	return append(out, s.table(head, body)...)
