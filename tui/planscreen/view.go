@@ -44,7 +44,7 @@ func (s Model) page() string {
 	t := common.TargetFor(s.chosen, s.base.label)
 	st := s.Styles
 	var lines []string
-	title := s.Tf("Plan · run %d · %s · %s customers (validation)", "计划 · 第 %d 次训练 · %s · %s 位客户(验证集)",
+	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户(未参与训练)",
 		s.run.Number, s.TargetLine(t), data.Thousands(rep.Customers))
 	lines = append(lines, st.Title.Render(common.Truncate(title, w)))
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
@@ -194,11 +194,7 @@ func (s Model) segments() []string {
 		}
 		row := []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
 		if wide {
-			d := drivers[c.Segment]
-			if d == "" {
-				d = "–"
-			}
-			row = append(row, d)
+			row = append(row, drivers[c.Segment])
 		}
 		body = append(body, append(row, act))
 	}
