@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/planscreen"
 	"github.com/retainlab/retain/tui/screentest"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
@@ -51,7 +52,7 @@ func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
 		usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
-		common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
+		planscreen.ReadyMsg, planscreen.ExportDoneMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true
 	}
 	return false

@@ -14,6 +14,7 @@ import (
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/modelscreen"
+	"github.com/retainlab/retain/tui/planscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/trainscreen"
 	"github.com/retainlab/retain/tui/usersscreen"
@@ -33,16 +34,17 @@ const (
 	tabRuns
 	tabMap
 	tabCohorts
+	tabPlan
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -77,6 +79,7 @@ type Model struct {
 	runsScr  runsscreen.Model
 	mapScr   mapscreen.Model
 	cohScr   cohortscreen.Model
+	planScr  planscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -131,6 +134,8 @@ func NewModel(opts Options) Model {
 	m.runsScr = runsscreen.New(com)
 	m.mapScr = mapscreen.New(com)
 	m.cohScr = cohortscreen.New(com)
+	m.planScr = planscreen.New(com)
+	m.planScr.SetServed(opts.Served)
 	return m
 }
 
@@ -227,6 +232,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case cohortscreen.ReadyMsg:
 		m.cohScr, _ = updateScreen(m.cohScr, msg)
 		return m, nil
+	case planscreen.ReadyMsg, planscreen.ExportDoneMsg:
+		m.planScr, _ = updateScreen(m.planScr, msg)
+		return m, nil
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
 	case common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
@@ -308,6 +316,8 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.mapScr, cmd = updateScreen(m.mapScr, msg)
 	case tabCohorts:
 		m.cohScr, cmd = updateScreen(m.cohScr, msg)
+	case tabPlan:
+		m.planScr, cmd = updateScreen(m.planScr, msg)
 	}
 	return m, cmd
 }
@@ -337,6 +347,8 @@ func (m Model) editing() bool {
 		return m.modelScr.Editing()
 	case tabUsers:
 		return m.usersScr.Editing()
+	case tabPlan:
+		return m.planScr.Editing()
 	}
 	return false
 }

@@ -13,7 +13,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 	}
 	m.analysed = run
 	m.runsScr.SetRuns(m.trainScr.Finished(), run.Number)
-	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run))
+	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run), m.planScr.SetRun(run))
 }
 
 // analyseNumber makes the run with that number the analysed one, chosen

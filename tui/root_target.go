@@ -17,5 +17,6 @@ func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.runsScr, cmds[tabRuns] = updateScreen(m.runsScr, msg)
 	m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
 	m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
+	m.planScr, cmds[tabPlan] = updateScreen(m.planScr, msg)
 	return m, tea.Batch(cmds[:]...)
 }

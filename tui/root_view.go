@@ -51,6 +51,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.mapScr.HelpGroups()
 	case tabCohorts:
 		hk.screen = m.cohScr.HelpGroups()
+	case tabPlan:
+		hk.screen = m.planScr.HelpGroups()
 	}
 	return hk
 }
@@ -98,6 +100,8 @@ func (m *Model) layout() {
 		m.mapScr.SetSize(w, h)
 	case tabCohorts:
 		m.cohScr.SetSize(w, h)
+	case tabPlan:
+		m.planScr.SetSize(w, h)
 	}
 }
 
@@ -148,6 +152,8 @@ func (m Model) render() string {
 		body = m.mapScr.View()
 	case tabCohorts:
 		body = m.cohScr.View()
+	case tabPlan:
+		body = m.planScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)
@@ -173,7 +179,7 @@ func (m Model) tabBar() string {
 }
 
 // tabLabels is the product name and the tabs with their number keys; the
-// name gives way to the tabs when both do not fit (80 columns with nine
+// name gives way to the tabs when both do not fit (80 columns with ten
 // tabs).
 func (m Model) tabLabels() string {
 	var b strings.Builder
@@ -185,11 +191,26 @@ func (m Model) tabLabels() string {
 	if full+30 > m.width { // leave room for the status on the right
 		short = true
 	}
+	keys := m.keys.TabKeys()
+	// tight: the short names with their padding do not fit either (80
+	// columns with ten tabs); only the active tab keeps its padding, the
+	// others are one space apart.
+	width := 0
 	for t := range tabCount {
-		label := string(rune('1'+t)) + " " + m.tabName(t, short)
-		if t == m.active {
+		width += lipgloss.Width(m.tabName(t, short)) + 4
+	}
+	tight := width > m.width
+	for t := range tabCount {
+		label := keys[t].Help().Key + " " + m.tabName(t, short)
+		switch {
+		case t == m.active:
 			b.WriteString(m.styles.TabActive.Render(label))
-		} else {
+		case tight:
+			if t > 0 && t-1 != m.active {
+				b.WriteString(" ")
+			}
+			b.WriteString(m.styles.TabInactive.Padding(0).Render(label))
+		default:
 			b.WriteString(m.styles.TabInactive.Render(label))
 		}
 	}

@@ -16,6 +16,7 @@ type KeyMap struct {
 	Runs     key.Binding
 	Map      key.Binding
 	Cohorts  key.Binding // the Cohorts screen (order logs)
+	Plan     key.Binding // the Plan screen (campaign planner)
 	Dismiss  key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -42,6 +43,7 @@ func KeyMapIn(lang string) KeyMap {
 		Runs:     b("runs", "训练记录", "7"),
 		Map:      b("decision map", "决策图", "8"),
 		Cohorts:  b("cohorts", "同期群", "9"),
+		Plan:     b("plan", "计划", "0"),
 		Dismiss:  b("dismiss error", "关闭错误", "esc"),
 		Help:     b("keys", "按键", "?"),
 		Quit:     b("quit", "退出", "q", "ctrl+c"),
@@ -51,6 +53,6 @@ func KeyMapIn(lang string) KeyMap {
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan}
 	return all
 }

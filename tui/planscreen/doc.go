@@ -1,0 +1,5 @@
+// Package planscreen is the Plan screen: for the analysed run's validation
+// customers, the campaign plan of experiment.NewPlanReport (headline, net
+// value against the share contacted, segments with their suggested actions,
+// the first contacts) with the user's assumptions edited in place.
+package planscreen

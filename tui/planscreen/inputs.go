@@ -1,0 +1,98 @@
+package planscreen
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// The input fields, in the order they are shown.
+const (
+	fieldBudget = iota
+	fieldCost
+	fieldValue
+	fieldSuccess
+	fieldCount
+	// fieldExport is the export's file name, not an assumption.
+	fieldExport = fieldCount
+)
+
+// The assumptions a new screen starts with, as `retain plan`'s defaults.
+const (
+	defaultCost    = 1.0
+	defaultValue   = 100.0
+	defaultSuccess = 0.1
+)
+
+// inputs are the user's assumptions: the figures, the value column (""
+// for one value for everyone) and the text of each field as typed.
+type inputs struct {
+	assumptions experiment.PlanAssumptions
+	column      string
+	text        [fieldCount]string
+}
+
+// defaultInputs are the assumptions before the user types any.
+func defaultInputs() inputs {
+	in := inputs{assumptions: experiment.PlanAssumptions{
+		CostPerContact: defaultCost, Value: defaultValue, Success: defaultSuccess}}
+	in.text = [fieldCount]string{"", "1", "100", "0.1"}
+	return in
+}
+
+// with returns in with field f set from text, or the sentence refusing a
+// text that is not a number (ranges are the experiment's to refuse). An
+// empty budget means no budget.
+func (in inputs) with(f int, text string) (inputs, error) {
+	text = strings.TrimSpace(text)
+	a := &in.assumptions
+	num := func(s string) (float64, bool) {
+		v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		return v, err == nil && !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	switch f {
+	case fieldBudget:
+		a.BudgetMoney, a.BudgetShare = 0, 0
+		if text == "" {
+			break
+		}
+		if pct, ok := strings.CutSuffix(text, "%"); ok {
+			v, good := num(pct)
+			if !good {
+				return in, fmt.Errorf("%w: budget %s: want an amount such as 5000 or a share of customers such as 10%%", experiment.ErrPlan, text)
+			}
+			a.BudgetShare = v / 100
+			break
+		}
+		v, good := num(text)
+		if !good {
+			return in, fmt.Errorf("%w: budget %s: want an amount such as 5000 or a share of customers such as 10%%", experiment.ErrPlan, text)
+		}
+		a.BudgetMoney = v
+	case fieldCost:
+		v, good := num(text)
+		if !good {
+			return in, fmt.Errorf("%w: cost per contact %s: want an amount ≥ 0, such as 2.5", experiment.ErrPlan, text)
+		}
+		a.CostPerContact = v
+	case fieldValue:
+		if v, good := num(text); good {
+			a.Value, in.column = v, ""
+		} else if text == "" {
+			return in, fmt.Errorf("%w: value: want an amount such as 120 or a numeric column", experiment.ErrPlan)
+		} else {
+			in.column = text
+		}
+	case fieldSuccess:
+		v, good := num(text)
+		if !good {
+			return in, fmt.Errorf("%w: success rate %s: want a share between 0 and 1, such as 0.2", experiment.ErrPlan, text)
+		}
+		a.Success = v
+	}
+	in.text[f] = text
+	return in, nil
+}

@@ -1,0 +1,257 @@
+package planscreen
+
+import (
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// keyMap holds the Plan screen's keys.
+type keyMap struct {
+	Budget, Cost, Value, Success key.Binding
+	Export                       key.Binding
+	Apply, Cancel                key.Binding
+	Target                       key.Binding
+}
+
+func defaultKeyMap(c common.Common) keyMap {
+	return keyMap{
+		Budget:  key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("budget", "预算"))),
+		Cost:    key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.T("cost", "成本"))),
+		Value:   key.NewBinding(key.WithKeys("v"), key.WithHelp("v", c.T("value", "价值"))),
+		Success: key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("success rate", "成功率"))),
+		Export:  key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("export the target list", "导出目标名单"))),
+		Apply:   key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
+		Cancel:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
+		Target:  c.TargetKey(),
+	}
+}
+
+// Model is the Plan screen.
+type Model struct {
+	common.Common
+	keys keyMap
+
+	run    common.Run
+	base   *base
+	chosen *experiment.Target
+	in     inputs
+	// shown are the inputs of the plan shown: a refused input puts them
+	// back.
+	shown inputs
+	// report is the last plan computed; it stays while a new input is
+	// refused.
+	report *experiment.PlanReport
+	seg    *experiment.Segments // the segments of report's customers
+	err    error                // the run could not be scored
+	seq    int                  // the latest request; older answers are dropped
+	busy   bool
+
+	served bool                  // a session of `retain serve`: no paths
+	scheme experiment.BandScheme // how the exported customers are banded
+	status string                // the last export's outcome
+
+	field    int // the field being edited (fieldExport: the export's path), -1 for none
+	input    textinput.Model
+	refusals [fieldCount]string // each field's refusal, shown under it
+
+	view string
+}
+
+// New returns the Plan screen, empty until SetRun gives it a run.
+func New(com common.Common) Model {
+	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput("")}
+	s.render()
+	return s
+}
+
+// SetRun makes run the analysed run and returns the Cmd that plans for
+// its validation customers.
+func (s *Model) SetRun(run common.Run) tea.Cmd {
+	if run.Exp == nil || run.Number == s.run.Number && s.base != nil {
+		return nil
+	}
+	s.run, s.base, s.report, s.err = run, nil, nil, nil
+	s.refusals = [fieldCount]string{}
+	cmd := s.request(-1)
+	s.render()
+	return cmd
+}
+
+// request returns the Cmd computing the plan under the current inputs,
+// for a change of field (-1: none).
+func (s *Model) request(field int) tea.Cmd {
+	if s.run.Exp == nil {
+		return nil
+	}
+	s.seq++
+	s.busy = true
+	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in})
+}
+
+// SetServed says the screen runs in a session of `retain serve`, where
+// the export refuses to write at a path the client chose.
+func (s *Model) SetServed(served bool) { s.served = served }
+
+// Report is the plan shown (nil before one is computed).
+func (s Model) Report() *experiment.PlanReport { return s.report }
+
+// Refusal is the sentence refusing field f's last value ("" if none).
+func (s Model) Refusal(f int) string { return s.refusals[f] }
+
+// SetSize sets the screen's size and redraws it.
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
+	s.render()
+}
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
+
+// Editing implements common.Screen: a field being edited has the keyboard.
+func (s Model) Editing() bool { return s.field >= 0 }
+
+// View implements common.Screen; the view is drawn in Update.
+func (s Model) View() string { return s.view }
+
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keys
+	if s.Editing() {
+		return [][]key.Binding{{k.Apply, k.Cancel}}
+	}
+	on := s.run.Exp != nil
+	for _, b := range []*key.Binding{&k.Budget, &k.Cost, &k.Value, &k.Success, &k.Target} {
+		b.SetEnabled(on)
+	}
+	k.Export.SetEnabled(s.report != nil && s.report.Best.Contacted > 0)
+	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, k.Export, k.Target}}
+}
+
+// step handles plans, the shared target and keys.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case ReadyMsg:
+		if msg.Run != s.run.Number || msg.Seq != s.seq {
+			return s, nil // an older answer
+		}
+		s.busy = false
+		if msg.Base != nil {
+			s.base = msg.Base
+		}
+		switch {
+		case msg.Err != nil && msg.Field >= 0:
+			s.refusals[msg.Field] = s.ErrorText(msg.Err)
+			s.in = s.shown
+		case msg.Err != nil:
+			s.err = msg.Err
+		default:
+			s.report, s.seg, s.err, s.shown = msg.Report, msg.Segments, nil, msg.In
+			if msg.Field >= 0 {
+				s.refusals[msg.Field] = ""
+			}
+		}
+		s.render()
+	case ExportDoneMsg:
+		s.exported(msg)
+		s.render()
+	case common.BandsMsg:
+		s.scheme = msg.Scheme
+	case common.TargetMsg:
+		s.chosen = &msg.Target
+		cmd := s.request(-1)
+		s.render()
+		return s, cmd
+	case tea.KeyPressMsg:
+		return s.key(msg)
+	}
+	return s, nil
+}
+
+// key applies a key press.
+func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	if s.field >= 0 {
+		return s.edit(k)
+	}
+	if s.run.Exp == nil {
+		return s, nil
+	}
+	fields := []key.Binding{s.keys.Budget, s.keys.Cost, s.keys.Value, s.keys.Success}
+	for f, b := range fields {
+		if key.Matches(k, b) {
+			s.field = f
+			s.input.SetValue("")
+			s.input.Placeholder = s.in.text[f]
+			cmd := s.input.Focus()
+			s.render()
+			return s, cmd
+		}
+	}
+	if key.Matches(k, s.keys.Export) && s.report != nil && s.report.Best.Contacted > 0 {
+		if s.served {
+			s.startExport("")
+			s.render()
+			return s, nil
+		}
+		s.field = fieldExport
+		s.input.SetValue("")
+		s.input.Placeholder = "plan-targets.csv"
+		cmd := s.input.Focus()
+		s.render()
+		return s, cmd
+	}
+	if key.Matches(k, s.keys.Target) && s.base != nil {
+		t := common.TargetFor(s.chosen, s.base.label).Toggled()
+		return s, func() tea.Msg { return common.TargetMsg{Target: t} }
+	}
+	return s, nil
+}
+
+// edit handles a key while a field is edited: enter applies its value
+// (an empty field keeps the current one, except the budget, where empty
+// means none), esc leaves it unchanged.
+func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	f := s.field
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.field = -1
+		s.input.Blur()
+	case key.Matches(k, s.keys.Apply):
+		text := s.input.Value()
+		s.field = -1
+		s.input.Blur()
+		if f == fieldExport {
+			if text == "" {
+				text = "plan-targets.csv"
+			}
+			cmd := s.startExport(text)
+			s.render()
+			return s, cmd
+		}
+		if text == "" && f != fieldBudget {
+			break
+		}
+		next, err := s.in.with(f, text)
+		if err != nil {
+			s.refusals[f] = s.ErrorText(err)
+			break
+		}
+		s.in = next
+		cmd := s.request(f)
+		s.render()
+		return s, cmd
+	default:
+		var cmd tea.Cmd
+		s.input, cmd = s.input.Update(k)
+		s.render()
+		return s, cmd
+	}
+	s.render()
+	return s, nil
+}

@@ -1,0 +1,141 @@
+package planscreen
+
+import (
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// planned returns the screen over run with its plan computed by running
+// the screen's own Cmd.
+func planned(t *testing.T, c common.Common, run common.Run) Model {
+	t.Helper()
+	s := New(c)
+	cmd := s.SetRun(run)
+	if cmd == nil {
+		t.Fatal("SetRun returned no Cmd")
+	}
+	return feed(t, s, cmd())
+}
+
+func feed(t *testing.T, s Model, msg tea.Msg) Model {
+	t.Helper()
+	next, _ := s.Update(msg)
+	return next.(Model)
+}
+
+// typeIn presses the field's key, types text and enter, and runs the Cmd
+// the enter returns, if any.
+func typeIn(t *testing.T, s Model, field, text string) Model {
+	t.Helper()
+	s = feed(t, s, screentest.Press(field))
+	if !s.Editing() {
+		t.Fatalf("%s did not open its field", field)
+	}
+	for _, r := range text {
+		s = feed(t, s, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	next, cmd := s.Update(screentest.Press("enter"))
+	s = next.(Model)
+	if cmd != nil {
+		s = feed(t, s, cmd())
+	}
+	return s
+}
+
+func TestGolden(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := planned(t, c, run)
+		if s.Report() == nil {
+			t.Fatal("no plan")
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+func TestGoldenNoRun(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, New(c), c.Width, c.Height)
+	})
+}
+
+// TestNoValidationRows shows the empty state of a run trained without a
+// validation split.
+func TestNoValidationRows(t *testing.T) {
+	run := screentest.Train(t, "textbook", 1, func(c *experiment.Config) { c.ValFrac, c.TestFrac = 0, 0 })
+	s := planned(t, screentest.Common("en", 80, 24), run)
+	screentest.MustContain(t, screentest.Render(s, 80, 24), "This run has no validation customers to plan for.")
+}
+
+// TestBadInputRefusedInPlace types values the planner refuses: each
+// field shows the exact sentence under it, the previous plan stays, and a
+// good value afterwards clears the refusal.
+func TestBadInputRefusedInPlace(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	before := s.Report().Headline
+	cases := []struct {
+		key, text, want string
+		field           int
+	}{
+		{"c", "-1", "cost per contact -1: want an amount ≥ 0", fieldCost},
+		{"s", "1.5", "success rate 1.5: want a share between 0 and 1", fieldSuccess},
+		{"s", "abc", "success rate abc: want a share between 0 and 1, such as 0.2", fieldSuccess},
+		{"b", "150%", "budget share 1.5: want a share between 0 and 1", fieldBudget},
+		{"v", "no_such_column", "value no_such_column: not an amount, nor a numeric column", fieldValue},
+	}
+	for _, tc := range cases {
+		s = typeIn(t, s, tc.key, tc.text)
+		if got := s.Refusal(tc.field); !strings.HasPrefix(got, "invalid plan: "+tc.want) {
+			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.text, got, "invalid plan: "+tc.want)
+		}
+		if s.Report().Headline != before {
+			t.Errorf("%s %q changed the plan to %q", tc.key, tc.text, s.Report().Headline)
+		}
+		view := screentest.Render(s, 160, 48)
+		screentest.MustContain(t, view, tc.want, before)
+	}
+	// The refused figures are not kept: a good cost plans with the default
+	// success rate, and clears the cost's refusal.
+	s = typeIn(t, s, "c", "0")
+	if s.Refusal(fieldCost) != "" || s.Report().Assumptions.CostPerContact != 0 || s.Report().Assumptions.Success != defaultSuccess {
+		t.Errorf("after cost 0: refusal %q, assumptions %+v", s.Refusal(fieldCost), s.Report().Assumptions)
+	}
+}
+
+// TestBudgetShare plans within a budget of 10 % of the customers.
+func TestBudgetShare(t *testing.T) {
+	s := planned(t, screentest.Common("en", 160, 48), screentest.TextbookRun(t))
+	s = typeIn(t, s, "b", "10%")
+	rep := s.Report()
+	if rep.Assumptions.BudgetShare != 0.1 || rep.Best.Contacted > rep.Customers/10 {
+		t.Errorf("budget 10%%: assumptions %+v, best %+v of %d", rep.Assumptions, rep.Best, rep.Customers)
+	}
+}
+
+// TestValueColumnAndTarget plans with per-customer values from a numeric
+// column (value segments, the value wording), then for the other
+// direction when the shared target changes.
+func TestValueColumnAndTarget(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	s = typeIn(t, s, "v", "AVG_ORDER_VALUE")
+	rep := s.Report()
+	if rep.ValueColumn != "avg_order_value" || rep.SegmentKind != "value" || len(rep.Segments) < 2 {
+		t.Fatalf("value column: %q, segments %s × %d", rep.ValueColumn, rep.SegmentKind, len(rep.Segments))
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "with the most value at stake", "High value")
+	toggled := common.TargetFor(nil, run.Exp.Pipeline.Label).Toggled()
+	next, cmd := s.Update(common.TargetMsg{Target: toggled})
+	s = feed(t, next.(Model), cmd())
+	if s.Report().Target != "prevent" || s.Report().ValueColumn != "avg_order_value" {
+		t.Errorf("after the target changed: %q with value column %q", s.Report().Target, s.Report().ValueColumn)
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "plan: prevent", "kept")
+}

@@ -1,0 +1,255 @@
+package planscreen
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// render draws the screen into s.view.
+func (s *Model) render() {
+	s.view = s.draw()
+}
+
+func (s Model) draw() string {
+	switch {
+	case s.Width <= 0 || s.Height <= 0:
+		return ""
+	case s.run.Exp == nil:
+		return s.NoRun()
+	case s.err != nil:
+		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.ErrorText(s.err))
+	case s.base == nil:
+		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
+	case len(s.base.rows) == 0:
+		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"),
+			s.T("A plan is made for customers the model did not learn from: train with a validation split (Model screen, 2).",
+				"计划只针对模型没有学习过的客户：请在“模型”页(按 2)设置验证集后再训练。"))
+	case s.report == nil:
+		return s.Empty(s.T("Planning…", "正在计算计划…"), "")
+	}
+	return s.page()
+}
+
+// page is the plan: title, headline, inputs, curve, segments, contacts,
+// cut to the screen's height.
+func (s Model) page() string {
+	w := s.Width
+	rep := s.report
+	t := common.TargetFor(s.chosen, s.base.label)
+	st := s.Styles
+	var lines []string
+	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户(未参与训练)",
+		s.run.Number, s.TargetLine(t), data.Thousands(rep.Customers))
+	lines = append(lines, st.Title.Render(common.Truncate(title, w)))
+	for _, l := range widget.WrapUnmarked(s.headline(), w) {
+		lines = append(lines, st.Value.Render(l))
+	}
+	lines = append(lines, s.fields()...)
+	switch {
+	case s.field == fieldExport:
+		lines = append(lines, s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")+s.input.View())
+	case s.status != "":
+		lines = append(lines, common.Truncate(s.status, w))
+	}
+	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
+		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
+	for _, l := range widget.WrapUnmarked(note, w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	lines = append(lines, "")
+	rest := s.Height - len(lines)
+	curveRows := min(len(rep.Curve)+1, max(3, rest/3))
+	if s.Height >= 40 {
+		curveRows = len(rep.Curve) + 2 // the best point, every share, the header
+	}
+	lines = append(lines, s.withChart(s.curve(curveRows))...)
+	lines = append(lines, "")
+	lines = append(lines, s.segments()...)
+	if len(rep.Contacts) > 0 {
+		lines = append(lines, "")
+		lines = append(lines, s.contacts()...)
+	}
+	if len(lines) > s.Height {
+		lines = lines[:s.Height]
+	}
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = ansi.Truncate(l, w, "…")
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// headline is the report's sentence, in Chinese rebuilt from its best
+// point.
+func (s Model) headline() string {
+	rep := s.report
+	if !s.Zh() {
+		return rep.Headline
+	}
+	b := rep.Best
+	if b.Contacted == 0 {
+		return "按你的假设，联系任何客户都不划算：即使排名第一的客户，其预期价值也低于一次联系的成本。"
+	}
+	who, changed := "风险最高的", "留住"
+	if rep.Target == "encourage" {
+		who, changed = "最可能转化的", "转化"
+	}
+	if rep.ValueColumn != "" {
+		who = "价值风险最大的"
+	}
+	return s.Tf("", "联系%s %s 位客户(%s)：预计%s约 %s 位，按你的假设净值 %s。",
+		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+}
+
+// fields are the four inputs, each followed by its refusal when it has one.
+func (s Model) fields() []string {
+	st := s.Styles
+	names := [fieldCount]string{
+		s.T("b budget", "b 预算"), s.T("c cost per contact", "c 单次联系成本"),
+		s.T("v value per customer", "v 每位客户价值"), s.T("s success rate (your assumption)", "s 成功率(你的假设)")}
+	labelW := 0
+	for _, n := range names {
+		labelW = max(labelW, ansi.StringWidth(n))
+	}
+	var out []string
+	for f := range fieldCount {
+		shown := s.in.text[f]
+		if f == fieldBudget && shown == "" {
+			shown = s.T("none", "不限")
+		}
+		val := st.Value.Render(shown)
+		if f == s.field {
+			val = s.input.View()
+		}
+		out = append(out, common.Pad(names[f], labelW)+"  "+val)
+		if r := s.refusals[f]; r != "" {
+			for _, l := range widget.WrapUnmarked(r, max(10, s.Width-labelW-2)) {
+				out = append(out, strings.Repeat(" ", labelW+2)+st.Error.Render(l))
+			}
+		}
+	}
+	return out
+}
+
+// curve is the table of the plan at the report's shares, the best point
+// first, in at most rows lines (with its header).
+func (s Model) curve(rows int) []string {
+	rep := s.report
+	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
+		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
+	var body [][]string
+	row := func(label string, p experiment.PlanPoint) []string {
+		roi := "–"
+		if p.Cost > 0 {
+			roi = experiment.Percent(p.ROI)
+		}
+		return []string{label, data.Thousands(p.Contacted), experiment.Count(p.Outcomes), experiment.Money(p.Value),
+			experiment.Money(p.Cost), experiment.Money(p.Net), roi}
+	}
+	body = append(body, row("★ "+experiment.Percent(rep.Best.Share), rep.Best))
+	for _, p := range rep.Curve {
+		if len(body) >= rows-1 {
+			break
+		}
+		body = append(body, row(experiment.Percent(p.Share), p))
+	}
+	out := []string{s.Styles.Title.Render(s.T("Net value by share contacted (★ best within the budget)", "按联系比例的净值(★ 预算内最佳)"))}
+	return append(out, s.table(head, body)...)
+}
+
+// segments is the segment table.
+func (s Model) segments() []string {
+	rep := s.report
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "风险价值"),
+		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
+	// Wide screens show the model's main drivers in each segment's
+	// high-risk cell, the evidence behind its action.
+	wide := s.Width >= 120
+	if wide {
+		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素(高风险)"), head[4])
+	}
+	var body [][]string
+	actions, drivers := map[string]string{}, map[string]string{}
+	for _, a := range rep.Actions {
+		if a.Risk != nil && *a.Risk == experiment.High {
+			actions[a.Segment] = a.Action
+			var names []string
+			for _, d := range a.Drivers {
+				names = append(names, d.Column)
+			}
+			drivers[a.Segment] = strings.Join(names, ", ")
+		}
+	}
+	for _, c := range rep.Segments {
+		act := actions[c.Segment]
+		if act == "" {
+			act = experiment.SuggestedAction(c.Segment, experiment.High)
+		}
+		row := []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		if wide {
+			row = append(row, drivers[c.Segment])
+		}
+		body = append(body, append(row, act))
+	}
+	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
+	return append(out, s.table(head, body)...)
+}
+
+// contacts lists the best plan's first customers.
+func (s Model) contacts() []string {
+	head := []string{"#", "ID", "P", s.T("segment", "分群"), s.T("action", "建议行动")}
+	var body [][]string
+	for _, c := range s.report.Contacts {
+		body = append(body, []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), c.Segment, c.Action})
+	}
+	out := []string{s.Styles.Title.Render(s.T("First contacts", "优先联系的客户"))}
+	return append(out, s.table(head, body)...)
+}
+
+// table lays out rows under a header, columns as wide as their widest
+// cell (the last one takes what is left), numbers right-aligned.
+func (s Model) table(head []string, body [][]string) []string {
+	widths := make([]int, len(head))
+	for _, r := range append([][]string{head}, body...) {
+		for i, c := range r {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	format := func(r []string, header bool) string {
+		cells := make([]string, len(r))
+		for i, c := range r {
+			switch {
+			case i == len(r)-1:
+				cells[i] = c
+			case i > 0 && i < len(r)-1 && !header && isNumber(c):
+				cells[i] = common.PadLeft(c, widths[i])
+			default:
+				cells[i] = common.Pad(c, widths[i])
+			}
+		}
+		line := strings.Join(cells, "  ")
+		if header {
+			return s.Styles.Header.Render(common.Truncate(line, s.Width))
+		}
+		return common.Truncate(line, s.Width)
+	}
+	out := []string{format(head, true)}
+	for _, r := range body {
+		out = append(out, format(r, false))
+	}
+	return out
+}
+
+// isNumber reports whether a cell holds a figure (right-aligned).
+func isNumber(c string) bool {
+	return c != "" && strings.IndexFunc(c, func(r rune) bool {
+		return !strings.ContainsRune("0123456789.,-–% <", r)
+	}) < 0
+}
