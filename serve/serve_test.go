@@ -22,7 +22,7 @@ import (
 
 // waitLimit bounds how long a test waits for something that should happen
 // at once; it only turns a hang into a failure.
-const waitLimit = 20 * time.Second
+const waitLimit = 60 * time.Second
 
 // testModel greets the session's user in orange, echoes keys, quits on q
 // and panics on p.
