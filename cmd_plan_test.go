@@ -122,7 +122,7 @@ func TestPlanWithoutDataNamesTheTrainingFile(t *testing.T) {
 
 // plan --log segments an order log's customers by RFM cell: on CDNOW
 // master at 1997-09-30 the segment sizes are those of the pandas reference
-// (testdata/rfm/cdnow_master.rfm.csv, counted with uniq -c).
+// (testdata/rfm/rfm.py's output, counted with uniq -c).
 func TestPlanLogSegmentsByRFMCell(t *testing.T) {
 	model := trainCDNOW(t)
 	c := newCLI(t)

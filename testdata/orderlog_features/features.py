@@ -112,7 +112,9 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
 
 
 def write(out, name):
-    path = os.path.join(HERE, name + ".expected.csv")
+    # Small fixtures are committed beside the script; the large ones are
+    # written where RETAIN_REF_OUT says (the Go tests pass a temporary dir).
+    path = os.path.join(os.environ.get("RETAIN_REF_OUT", HERE), name + ".expected.csv")
     out.round(9).to_csv(path, float_format="%.9f")
     print(f"{name}: {len(out)} customers, {int(out.iloc[:, -1].sum())} positive -> {path}", file=sys.stderr)
 
@@ -140,7 +142,7 @@ def cdnow():
 
 
 def online_retail():
-    path = "/tmp/online_retail.csv"
+    path = os.environ.get("RETAIN_OR_CSV", "/tmp/online_retail.csv")
     if not os.path.exists(path):
         print(f"online_retail: {path} not found, skipped", file=sys.stderr)
         return

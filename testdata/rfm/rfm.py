@@ -38,7 +38,8 @@ def quintile(s):
 
 
 def main():
-    src = os.path.join(HERE, "..", "orderlog_features", "cdnow_master.expected.csv")
+    out_dir = os.environ.get("RETAIN_REF_OUT", HERE)
+    src = os.path.join(out_dir, "cdnow_master.expected.csv")
     c = pd.read_csv(src, dtype={"customer_id": str})
     out = pd.DataFrame({"customer_id": c["customer_id"]})
     out["R"] = 6 - quintile(c["recency_days"])
@@ -46,7 +47,7 @@ def main():
     out["M"] = quintile(c["monetary_total"])
     out["FM"] = (out["F"] + out["M"] + 1) // 2
     out["segment"] = [GRID[r][fm - 1] for r, fm in zip(out["R"], out["FM"])]
-    out.to_csv(os.path.join(HERE, "cdnow_master.rfm.csv"), index=False)
+    out.to_csv(os.path.join(out_dir, "cdnow_master.rfm.csv"), index=False)
 
 
 if __name__ == "__main__":
