@@ -33,30 +33,7 @@ func BenchmarkReadParquetLog(b *testing.B) {
 	}
 	csvPath := filepath.Join(b.TempDir(), "online_retail.csv")
 	writeParquetAsCSV(b, pq, csvPath)
-	for _, tc := range []struct{ name, path string }{{"csv", csvPath}, {"parquet", pq}} {
-		b.Run(tc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			peak := 0.0
-			cpu := processCPU()
-			for b.Loop() {
-				runtime.GC()
-				stop := sampleHeap()
-				f, err := os.Open(tc.path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				log, err := ReadOrderLog(f, tc.name, LogOptions{})
-				f.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				peak = max(peak, stop())
-				runtime.KeepAlive(log)
-			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
-		})
-	}
+	benchReadPeak(b, csvPath, pq, func(f *os.File, name string) (any, error) { return ReadOrderLog(f, name, LogOptions{}) })
 }
 
 // BenchmarkReadParquetTable reads the Telco churn table (7,043 rows, 21
@@ -79,30 +56,7 @@ func BenchmarkReadParquetTable(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, tc := range []struct{ name, path string }{{"csv", csvPath}, {"parquet", pq}} {
-		b.Run(tc.name, func(b *testing.B) {
-			b.ReportAllocs()
-			peak := 0.0
-			cpu := processCPU()
-			for b.Loop() {
-				runtime.GC()
-				stop := sampleHeap()
-				f, err := os.Open(tc.path)
-				if err != nil {
-					b.Fatal(err)
-				}
-				tab, err := ReadCSV(f, tc.name, CSVOptions{})
-				f.Close()
-				if err != nil {
-					b.Fatal(err)
-				}
-				peak = max(peak, stop())
-				runtime.KeepAlive(tab)
-			}
-			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
-			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
-		})
-	}
+	benchReadPeak(b, csvPath, pq, func(f *os.File, name string) (any, error) { return ReadCSV(f, name, CSVOptions{}) })
 }
 
 // sampleHeap samples the heap in use every millisecond until the returned
@@ -179,5 +133,34 @@ func writeParquetAsCSV(b *testing.B, from, to string) {
 	}
 	if err := out.Close(); err != nil {
 		b.Fatal(err)
+	}
+}
+
+// benchReadPeak reads the CSV and the Parquet file with read, reporting
+// allocations, CPU seconds and the peak heap sampled during each read.
+func benchReadPeak(b *testing.B, csvPath, pq string, read func(*os.File, string) (any, error)) {
+	for _, tc := range []struct{ name, path string }{{"csv", csvPath}, {"parquet", pq}} {
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			peak := 0.0
+			cpu := processCPU()
+			for b.Loop() {
+				runtime.GC()
+				stop := sampleHeap()
+				f, err := os.Open(tc.path)
+				if err != nil {
+					b.Fatal(err)
+				}
+				v, err := read(f, tc.name)
+				f.Close()
+				if err != nil {
+					b.Fatal(err)
+				}
+				peak = max(peak, stop())
+				runtime.KeepAlive(v)
+			}
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
+			b.ReportMetric(peak/(1<<20), "peak-heap-MB")
+		})
 	}
 }
