@@ -128,7 +128,8 @@ func (c *leverCandidates) set(x *Explainer, dst []float64, k int) error {
 // inputs, one per customer). positive says whether the campaign's outcome is
 // the positive class (else probabilities are 1 − P(positive)); lower says
 // whether helping means lowering its probability (prevent) or raising it
-// (encourage). A row no lever moves in the helpful direction gets nil.
+// (encourage). Probabilities are calibrated, as Predict's are. A row no
+// lever moves in the helpful direction gets nil.
 func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lower bool) ([]*LeverMove, error) {
 	var cands []leverCandidates
 	for _, l := range levers {
@@ -167,7 +168,8 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 			probs = slices.Grow(probs[:0], n)[:n]
 			pred.PredictFlat(probs, nil, batch, n)
 			for k, p := range probs {
-				p = outcome(p)
+				p = outcome(x.Calibration.Apply(p)) // on the scale of before
+
 				if (lower && p < best.After) || (!lower && p > best.After) {
 					ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == c.pc.Name })
 					best = &LeverMove{Column: c.pc.Name, From: x.Value(row, ci), To: c.labels[k], Before: before, After: p}

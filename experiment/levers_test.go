@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
 )
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
@@ -67,6 +68,23 @@ func TestBestLeversHandCalculation(t *testing.T) {
 	m := LeverMove{"CouponUsed", "0", "2", 0.41, 0.28}
 	if s := m.String("churn"); s != "CouponUsed 0 → 2: P(churn) 0.41 → 0.28" {
 		t.Errorf("String() = %q", s)
+	}
+}
+
+// With Platt scaling P = σ(−(A·logit(p) + B)), A = −0.5, B = 0, every
+// probability is σ(z/2): the customer above goes from σ(0.25) = 0.5622 to
+// σ(−0.75) = 0.3208 on the premium plan, both ends calibrated (the
+// network's own σ(−1.5) must not be compared with a calibrated σ(0.25)).
+func TestBestLeversCalibrated(t *testing.T) {
+	x := leverExplainer(t)
+	x.Calibration = &Calibration{Platt: &metrics.Platt{A: -0.5}}
+	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons", "plan"}, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := LeverMove{"plan", "basic", "premium", sigmoid(0.25), sigmoid(-0.75)}
+	if g := got[0]; g == nil || g.Column != want.Column || g.To != want.To || !near(g.Before, want.Before) || !near(g.After, want.After) {
+		t.Errorf("calibrated lever %+v, want %+v", g, want)
 	}
 }
 
