@@ -9,6 +9,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/exporter"
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/planscreen"
 	"github.com/retainlab/retain/tui/screentest"
@@ -51,8 +52,8 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
-		usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
-		planscreen.ReadyMsg, planscreen.ExportDoneMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
+		exporter.ProgressMsg, exporter.DoneMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
+		planscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true
 	}
 	return false

@@ -12,6 +12,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/exporter"
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/planscreen"
@@ -135,7 +136,7 @@ func NewModel(opts Options) Model {
 	m.mapScr = mapscreen.New(com)
 	m.cohScr = cohortscreen.New(com)
 	m.planScr = planscreen.New(com)
-	m.planScr.SetServed(opts.Served)
+	m.planScr.SetServed(opts.Served, opts.ExportDir)
 	return m
 }
 
@@ -219,7 +220,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
-	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.ExportProgressMsg, usersscreen.ExportDoneMsg, usersscreen.ExportTextMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd
@@ -232,9 +233,19 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case cohortscreen.ReadyMsg:
 		m.cohScr, _ = updateScreen(m.cohScr, msg)
 		return m, nil
-	case planscreen.ReadyMsg, planscreen.ExportDoneMsg:
+	case planscreen.ReadyMsg:
 		m.planScr, _ = updateScreen(m.planScr, msg)
 		return m, nil
+	case exporter.Msg:
+		// Each screen's exports come back to it, wherever the user is.
+		var cmd tea.Cmd
+		switch msg.For() {
+		case usersscreen.ExportOwner:
+			m.usersScr, cmd = updateScreen(m.usersScr, msg)
+		case planscreen.ExportOwner:
+			m.planScr, cmd = updateScreen(m.planScr, msg)
+		}
+		return m, cmd
 	case common.AnalyseRunMsg:
 		return m, m.analyseNumber(msg.Number)
 	case common.ThresholdMsg, common.TargetMsg, common.BandsMsg:

@@ -27,6 +27,8 @@ type base struct {
 	// them (drivers, reasons); nil when there are no customers.
 	x         *mat.Dense
 	explainer *experiment.Explainer
+	// columns are the run's feature columns, the levers there are to mark.
+	columns []string
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -40,7 +42,9 @@ type ReadyMsg struct {
 	Report *experiment.PlanReport
 	// Segments assign each customer of Report its segment.
 	Segments *experiment.Segments
-	Err      error
+	// Levers are the levers Report's contacts were given.
+	Levers []string
+	Err    error
 }
 
 // request is what one plan computation needs.
@@ -51,20 +55,21 @@ type request struct {
 	base   *base
 	target *experiment.Target
 	in     inputs
+	levers []string
 }
 
 // planCmd scores the run's validation customers (once) and computes the
 // plan under the request's assumptions, off the UI goroutine.
 func planCmd(r request) tea.Cmd {
 	return func() tea.Msg {
-		msg := ReadyMsg{Run: r.run.Number, Seq: r.seq, Field: r.field, Base: r.base, In: r.in}
+		msg := ReadyMsg{Run: r.run.Number, Seq: r.seq, Field: r.field, Base: r.base, In: r.in, Levers: r.levers}
 		if msg.Base == nil {
 			msg.Base, msg.Err = scoreBase(r.run)
 			if msg.Err != nil {
 				return msg
 			}
 		}
-		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in)
+		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in, r.levers)
 		return msg
 	}
 }
@@ -79,6 +84,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 		return nil, err
 	}
 	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table}
+	for i := range e.Pipeline.Columns {
+		b.columns = append(b.columns, e.Pipeline.Columns[i].Name)
+	}
 	for r, p := range scores.Parts {
 		if p == experiment.RowValidation || p == experiment.RowLater {
 			b.rows = append(b.rows, r)
@@ -95,8 +103,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 	return b, nil
 }
 
-// report computes the plan of b's customers for the target under in.
-func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanReport, *experiment.Segments, error) {
+// report computes the plan of b's customers for the target under in, each
+// listed contact with its most movable of levers.
+func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*experiment.PlanReport, *experiment.Segments, error) {
 	if len(b.rows) == 0 {
 		return nil, nil, nil
 	}
@@ -118,7 +127,7 @@ func report(b *base, chosen *experiment.Target, in inputs) (*experiment.PlanRepo
 		IDs: b.ids, Probs: probs, Values: values, ValueColumn: column, Segments: seg, Positive: t.OnPositive,
 		Explainer: b.explainer, Row: b.x.RawRowView,
 	}, experiment.PlanRequest{
-		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(),
+		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(), Levers: levers,
 	})
 	return rep, seg, err
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/exporter"
 )
 
 // keyMap holds the Plan screen's keys.
@@ -50,9 +51,20 @@ type Model struct {
 	seq    int                  // the latest request; older answers are dropped
 	busy   bool
 
-	served bool                  // a session of `retain serve`: no paths
-	scheme experiment.BandScheme // how the exported customers are banded
-	status string                // the last export's outcome
+	// out runs the export; on a served session (Options.Served) it never
+	// writes at a path the client chose.
+	out       exporter.Model
+	shownKeys exporter.ShownKeys
+	scheme    experiment.BandScheme // how the exported customers are banded
+	status    string                // the last export's outcome
+
+	// leversOf are each run's levers, by run number; picking is the open
+	// checklist (nil: closed).
+	leversOf map[int][]string
+	picking  *checklist
+	// shownLevers are the levers of the plan shown (report).
+	shownLevers []string
+	leverKeys   leverKeys
 
 	field    int // the field being edited (fieldExport: the export's path), -1 for none
 	input    textinput.Model
@@ -63,7 +75,8 @@ type Model struct {
 
 // New returns the Plan screen, empty until SetRun gives it a run.
 func New(com common.Common) Model {
-	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput("")}
+	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput(""),
+		out: newExports(), shownKeys: exporter.DefaultShownKeys(com), leverKeys: defaultLeverKeys(com)}
 	s.render()
 	return s
 }
@@ -74,7 +87,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || run.Number == s.run.Number && s.base != nil {
 		return nil
 	}
-	s.run, s.base, s.report, s.err = run, nil, nil, nil
+	s.run, s.base, s.report, s.err, s.picking = run, nil, nil, nil, nil
 	s.refusals = [fieldCount]string{}
 	cmd := s.request(-1)
 	s.render()
@@ -89,12 +102,16 @@ func (s *Model) request(field int) tea.Cmd {
 	}
 	s.seq++
 	s.busy = true
-	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in})
+	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers()})
 }
 
 // SetServed says the screen runs in a session of `retain serve`, where
-// the export refuses to write at a path the client chose.
-func (s *Model) SetServed(served bool) { s.served = served }
+// the export never writes at a path the client chose: it goes to
+// exportDir under a generated name, or without one is shown on screen.
+func (s *Model) SetServed(served bool, exportDir string) { s.out.SetServed(served, exportDir) }
+
+// Levers are the analysed run's levers (nil: none marked).
+func (s Model) Levers() []string { return s.levers() }
 
 // Report is the plan shown (nil before one is computed).
 func (s Model) Report() *experiment.PlanReport { return s.report }
@@ -115,7 +132,7 @@ func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg)
 func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // Editing implements common.Screen: a field being edited has the keyboard.
-func (s Model) Editing() bool { return s.field >= 0 }
+func (s Model) Editing() bool { return s.field >= 0 || s.picking != nil || s.out.Showing() }
 
 // View implements common.Screen; the view is drawn in Update.
 func (s Model) View() string { return s.view }
@@ -123,15 +140,32 @@ func (s Model) View() string { return s.view }
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
-	if s.Editing() {
+	switch {
+	case s.out.Showing():
+		return [][]key.Binding{s.shownKeys.Help()}
+	case s.picking != nil:
+		l := s.leverKeys
+		return [][]key.Binding{{l.Up, l.Toggle, l.Apply, l.Close}}
+	case s.Editing():
 		return [][]key.Binding{{k.Apply, k.Cancel}}
+	case s.out.Running():
+		k.Cancel.SetHelp("esc", s.T("cancel export", "取消导出"))
+		return [][]key.Binding{{k.Cancel}}
 	}
 	on := s.run.Exp != nil
 	for _, b := range []*key.Binding{&k.Budget, &k.Cost, &k.Value, &k.Success, &k.Target} {
 		b.SetEnabled(on)
 	}
+	levers := s.leverKeys.Open
+	levers.SetEnabled(s.base != nil && len(s.base.columns) > 0)
 	k.Export.SetEnabled(s.report != nil && s.report.Best.Contacted > 0)
-	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, k.Export, k.Target}}
+	switch {
+	case s.out.IsServed() && s.out.Dir() != "":
+		k.Export.SetHelp("x", s.T("export to the server's folder", "导出到服务器文件夹"))
+	case s.out.IsServed():
+		k.Export.SetHelp("x", s.T("show the target list to copy", "显示目标名单以便复制"))
+	}
+	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target}}
 }
 
 // step handles plans, the shared target and keys.
@@ -152,15 +186,19 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case msg.Err != nil:
 			s.err = msg.Err
 		default:
-			s.report, s.seg, s.err, s.shown = msg.Report, msg.Segments, nil, msg.In
+			s.report, s.seg, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, nil, msg.In, msg.Levers
 			if msg.Field >= 0 {
 				s.refusals[msg.Field] = ""
 			}
 		}
 		s.render()
-	case ExportDoneMsg:
-		s.exported(msg)
+	case exporter.Msg:
+		cmd, status, set := s.out.Update(s.Common, msg)
+		if set {
+			s.status = status
+		}
 		s.render()
+		return s, cmd
 	case common.BandsMsg:
 		s.scheme = msg.Scheme
 	case common.TargetMsg:
@@ -176,10 +214,27 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 
 // key applies a key press.
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
-	if s.field >= 0 {
+	switch {
+	case s.out.Showing():
+		cmd, status, set := s.out.ShownKey(s.Common, s.shownKeys, k, s.Height-2)
+		if set {
+			s.status = status
+		}
+		s.render()
+		return s, cmd
+	case s.picking != nil:
+		return s.leverKey(k)
+	case s.field >= 0:
 		return s.edit(k)
-	}
-	if s.run.Exp == nil {
+	case s.run.Exp == nil:
+		return s, nil
+	case s.out.Running() && key.Matches(k, s.keys.Cancel):
+		s.status = s.out.Cancel(s.Common)
+		s.render()
+		return s, nil
+	case key.Matches(k, s.leverKeys.Open) && s.base != nil && len(s.base.columns) > 0:
+		s.openLevers()
+		s.render()
 		return s, nil
 	}
 	fields := []key.Binding{s.keys.Budget, s.keys.Cost, s.keys.Value, s.keys.Success}
@@ -194,10 +249,10 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	}
 	if key.Matches(k, s.keys.Export) && s.report != nil && s.report.Best.Contacted > 0 {
-		if s.served {
-			s.startExport("")
+		if s.out.IsServed() || s.out.Running() {
+			cmd := s.startExport("")
 			s.render()
-			return s, nil
+			return s, cmd
 		}
 		s.field = fieldExport
 		s.input.SetValue("")

@@ -139,3 +139,48 @@ func TestValueColumnAndTarget(t *testing.T) {
 	}
 	screentest.MustContain(t, screentest.Render(s, 160, 48), "plan: prevent", "kept")
 }
+
+// TestGoldenLevers shows the plan with two levers marked: the levers'
+// line and each first contact's most movable lever.
+func TestGoldenLevers(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := press(t, planned(t, c, run), "l", "space", "down", "down", "space", "enter")
+		if len(s.Levers()) != 2 {
+			t.Fatalf("levers %v, want two", s.Levers())
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestGoldenChecklist shows the checklist of the run's feature columns,
+// one marked, the cursor on the second.
+func TestGoldenChecklist(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := press(t, planned(t, c, run), "l", "space", "down")
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestLeversAreTheRuns keeps each run's levers: another run starts with
+// none, and coming back to the first brings its levers back.
+func TestLeversAreTheRuns(t *testing.T) {
+	first := screentest.TextbookRun(t)
+	second := first
+	second.Number = 2
+	s := press(t, planned(t, screentest.Common("en", 80, 24), first), "l", "space", "enter")
+	marked := s.Levers()
+	if len(marked) != 1 {
+		t.Fatalf("levers %v, want one", marked)
+	}
+	s = drain(t, s, s.SetRun(second))
+	if len(s.Levers()) != 0 {
+		t.Fatalf("run 2 has levers %v, want none", s.Levers())
+	}
+	s = drain(t, s, s.SetRun(first))
+	if got := s.Levers(); len(got) != 1 || got[0] != marked[0] {
+		t.Fatalf("run 1's levers came back as %v, want %v", got, marked)
+	}
+	screentest.MustContain(t, screentest.Render(s, 80, 24), "l levers                          "+marked[0])
+}

@@ -32,6 +32,12 @@ func (s Model) draw() string {
 				"计划只针对模型没有学习过的客户：请在“模型”页(按 2)设置验证集后再训练。"))
 	case s.report == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), "")
+	case s.picking != nil:
+		return strings.Join(s.checklistLines(), "\n")
+	case s.out.Showing():
+		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), s.Width), common.Truncate(s.status, s.Width)},
+			s.out.ShownLines(s.Width, s.Height-2)...)
+		return strings.Join(lines, "\n")
 	}
 	return s.page()
 }
@@ -54,6 +60,8 @@ func (s Model) page() string {
 	switch {
 	case s.field == fieldExport:
 		lines = append(lines, s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")+s.input.View())
+	case s.out.Running() && s.status == "":
+		lines = append(lines, common.Truncate(s.out.Line(s.Common), w))
 	case s.status != "":
 		lines = append(lines, common.Truncate(s.status, w))
 	}
@@ -135,7 +143,7 @@ func (s Model) fields() []string {
 			}
 		}
 	}
-	return out
+	return append(out, s.leverLine(labelW))
 }
 
 // curve is the table of the plan at the report's shares, the best point
@@ -205,9 +213,26 @@ func (s Model) segments() []string {
 // contacts lists the best plan's first customers.
 func (s Model) contacts() []string {
 	head := []string{"#", "ID", "P", s.T("segment", "分群"), s.T("action", "建议行动")}
+	// With levers, narrow screens give the action's place (the segments'
+	// table has it) to the lever.
+	levers := len(s.shownLevers) > 0
+	action := !levers || s.Width >= 120
+	if !action {
+		head = head[:4]
+	}
+	if levers {
+		head = append(head, s.T("lever", "可调因素"))
+	}
 	var body [][]string
 	for _, c := range s.report.Contacts {
-		body = append(body, []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), c.Segment, c.Action})
+		row := []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), c.Segment}
+		if action {
+			row = append(row, c.Action)
+		}
+		if levers {
+			row = append(row, leverText(c.Lever))
+		}
+		body = append(body, row)
 	}
 	out := []string{s.Styles.Title.Render(s.T("First contacts", "优先联系的客户"))}
 	return append(out, s.table(head, body)...)

@@ -8,7 +8,7 @@ import (
 // SetServed says whether the screen runs in a served (SSH) session and
 // where such a session's exports go ("" shows them on screen instead).
 func (s *Model) SetServed(served bool, exportDir string) {
-	s.served, s.exportDir = served, exportDir
+	s.out.SetServed(served, exportDir)
 }
 
 // ScoredRun returns the number of the run whose users are shown (0: none).

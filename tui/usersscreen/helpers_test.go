@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/exporter"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -30,7 +31,7 @@ func runCmds(t *testing.T, s Model, cmd tea.Cmd) Model {
 	t.Helper()
 	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
 		switch msg.(type) {
-		case ReadyMsg, ExplainMsg, SweepMsg, ExportProgressMsg, ExportDoneMsg, ExportTextMsg:
+		case ReadyMsg, ExplainMsg, SweepMsg, exporter.ProgressMsg, exporter.DoneMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
 			return next, true

@@ -13,6 +13,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/exporter"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -144,11 +145,11 @@ func TestExportShowsProgressAndEscCancels(t *testing.T) {
 	s = clear(t, s, len("retain-users.csv"))
 	s = typeText(t, s, path)
 	s, cmd := s.step(screentest.Press("enter"))
-	if cmd == nil || s.export == nil {
+	if cmd == nil || !s.out.Running() {
 		t.Fatal("enter started no export")
 	}
 	screentest.MustContain(t, view(s), "exporting 0 of 100 users to "+path+"… (esc cancels)")
-	s, _ = s.step(ExportProgressMsg{job: s.export.id, done: 2048, total: 5000})
+	s, _ = s.step(exporter.ProgressMsg{To: ExportOwner, Job: s.out.Job(), Done: 2048, Total: 5000})
 	screentest.MustContain(t, view(s), "exporting 2,048 of 5,000 users")
 	if h := s.HelpGroups()[0][0].Help(); h.Key != "esc" || h.Desc != "cancel export" {
 		t.Fatalf("the footer's first key while exporting: %+v", h)

@@ -28,8 +28,6 @@ type usersKeyMap struct {
 	Cancel key.Binding
 	// Accept and Abort close the text field (footer hints only).
 	Accept, Abort key.Binding
-	// Keys of an export shown on screen (served sessions).
-	Copy, Close key.Binding
 	// What-if keys: the value of the chosen feature.
 	Less, More key.Binding
 	Type       key.Binding
@@ -60,8 +58,6 @@ func defaultUsersKeyMap(c common.Common) usersKeyMap {
 		Target: c.TargetKey(),
 		Bands:  c.BandsKey(),
 		Cancel: b([]string{"esc"}, "esc", "cancel export", "取消导出"),
-		Copy:   b([]string{"c"}, "c", "copy to clipboard", "复制到剪贴板"),
-		Close:  b([]string{"esc"}, "esc", "close", "关闭"),
 		Less:   b([]string{"left", "h"}, "←/→", "change value", "改变取值"),
 		More:   b([]string{"right", "l"}, "→", "increase", "增大"),
 		Type:   b([]string{"enter", "e"}, "enter", "type value", "输入取值"),

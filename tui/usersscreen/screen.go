@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/exporter"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -49,15 +50,10 @@ type Model struct {
 	// it belongs to (common.ThresholdMsg); other runs use their own.
 	threshold    float64
 	thresholdRun int
-	jobs         int        // counts exports, to drop stale answers
-	export       *exportJob // the running export (nil: none)
-
-	// served: exports never go to a path the client typed (Options.Served);
-	// they go to exportDir under a generated name, or without it are shown
-	// on screen (shown).
-	served    bool
-	exportDir string
-	shown     *exportShown
+	// out runs the exports; on a served session (Options.Served) they never
+	// go to a path the client typed.
+	out       exporter.Model
+	shownKeys exporter.ShownKeys
 
 	detail       bool // the detail pane covers the table (narrow windows)
 	detailScroll int  // the first line of the detail pane shown
@@ -82,7 +78,7 @@ func New(com common.Common) Model {
 	levels := widget.NewSignedBars(st.Widget)
 	levels.SetFormat(func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) })
 	return Model{Common: com, keys: defaultUsersKeyMap(com), bars: bars, sweep: sweep, levels: levels,
-		explainCache: newExplainCache()}
+		explainCache: newExplainCache(), out: newExports(), shownKeys: exporter.DefaultShownKeys(com)}
 }
 
 // SetRun starts scoring a run's users.
@@ -108,7 +104,7 @@ func (s Model) Exp() *experiment.Experiment {
 
 // Editing implements common.Screen: a prompt or an export on screen has
 // the keyboard.
-func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.shown != nil }
+func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.out.Showing() }
 
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
@@ -151,16 +147,12 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.setThreshold(msg)
 	case common.TargetMsg, common.BandsMsg:
 		s.planMsg(msg)
-	case ExportProgressMsg:
-		cmd = s.exportProgress(msg)
-	case ExportDoneMsg:
-		s.exported(msg)
-	case ExportTextMsg:
-		cmd = s.showExport(msg)
+	case exporter.Msg:
+		cmd = s.exportNews(msg)
 	case tea.KeyPressMsg:
-		if s.export != nil && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
-			s.cancelExport()
-		} else if s.shown != nil {
+		if s.out.Running() && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
+			s.status = s.out.Cancel(s.Common)
+		} else if s.out.Showing() {
 			cmd = s.shownKey(msg)
 		} else if s.prompt != usersNoPrompt {
 			cmd = s.promptKey(msg)
@@ -224,10 +216,10 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.detail = true
 		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
-	case key.Matches(k, km.Export) && s.export != nil:
+	case key.Matches(k, km.Export) && s.out.Running():
 		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
-	case key.Matches(k, km.Export) && s.served:
-		return s.startServedExport()
+	case key.Matches(k, km.Export) && s.out.IsServed():
+		return s.startExport("")
 	case key.Matches(k, km.Export) && s.showToday:
 		return s.openPrompt(usersExportPrompt, "retain-current.csv")
 	case key.Matches(k, km.Export):
@@ -337,9 +329,9 @@ func (s Model) keyMap() usersKeyMap {
 		b.SetEnabled(list)
 	}
 	switch {
-	case s.served && s.exportDir != "":
+	case s.out.IsServed() && s.out.Dir() != "":
 		k.Export.SetHelp("x", s.T("export CSV to the server's folder", "导出 CSV 到服务器文件夹"))
-	case s.served:
+	case s.out.IsServed():
 		k.Export.SetHelp("x", s.T("show CSV to copy", "显示 CSV 以便复制"))
 	}
 	k.Next.SetEnabled(list && s.query != "")
@@ -380,11 +372,11 @@ func (s Model) HelpGroups() [][]key.Binding {
 	case s.prompt == usersValuePrompt:
 		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
 		return [][]key.Binding{{k.Accept, k.Abort}}
-	case s.export != nil && s.shown == nil && !s.whatIf.active:
+	case s.out.Running() && !s.out.Showing() && !s.whatIf.active:
 		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next, k.Today}}
 	}
-	if s.shown != nil {
-		return [][]key.Binding{{k.Up, k.PageUp, k.Top, k.Copy, k.Close}}
+	if s.out.Showing() {
+		return [][]key.Binding{s.shownKeys.Help()}
 	}
 	if s.whatIf.active {
 		return [][]key.Binding{{k.Up, k.Less, k.Type, k.Reset, k.Leave}}

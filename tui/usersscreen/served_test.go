@@ -2,7 +2,6 @@ package usersscreen
 
 import (
 	"encoding/csv"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -45,34 +44,6 @@ func TestServedExportGoesToTheExportFolderUnderNewNames(t *testing.T) {
 	}
 }
 
-func TestCreateNewNeverReplacesAFile(t *testing.T) {
-	dir := t.TempDir()
-	taken := filepath.Join(dir, "out-1.csv")
-	if err := os.WriteFile(taken, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	target := filepath.Join(dir, "target")
-	if err := os.WriteFile(target, []byte("keep"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink(target, filepath.Join(dir, "out-2.csv")); err != nil {
-		t.Fatal(err)
-	}
-	name, err := createNew(dir, "out", ".csv", func(w io.Writer) error { _, err := io.WriteString(w, "new"); return err })
-	if err != nil || name != "out-3.csv" {
-		t.Fatalf("createNew: %q, %v; want out-3.csv", name, err)
-	}
-	for _, p := range []string{taken, target} {
-		if b, _ := os.ReadFile(p); string(b) != "keep" {
-			t.Errorf("%s was replaced: %q", p, b)
-		}
-	}
-	_, err = createNew(filepath.Join(dir, "missing"), "out", ".csv", func(io.Writer) error { return nil })
-	if want := "cannot create a file in the export folder: no such file or directory"; err == nil || err.Error() != want {
-		t.Errorf("missing folder: %v, want %q", err, want)
-	}
-}
-
 func TestServedShowsTheExport(t *testing.T) {
 	s := New(screentest.Common("en", 120, 40))
 	s.SetServed(true, "")
@@ -80,11 +51,11 @@ func TestServedShowsTheExport(t *testing.T) {
 	s = runCmds(t, s, s.SetRun(screentest.TextbookRun(t)))
 	s = pressAll(t, s, "x")
 	screentest.MustContain(t, view(s), "Export · 100 users", "100 users below to copy", "user_id,probability_purchases_next_30d_yes,predicted_purchases_next_30d,reason_1")
-	if !strings.Contains(s.shown.text, "\n") || s.shown.text[len(s.shown.text)-1] != '\n' {
+	if text := s.out.Text(); !strings.Contains(text, "\n") || text[len(text)-1] != '\n' {
 		t.Error("the export text is not the CSV")
 	}
 	s = pressAll(t, s, "esc")
-	if s.shown != nil || s.Editing() {
+	if s.out.Showing() || s.Editing() {
 		t.Fatal("esc did not close the export")
 	}
 }

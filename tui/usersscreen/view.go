@@ -86,8 +86,8 @@ func (s *Model) render() {
 		s.view = widget.Fit(text, w, h)
 		return
 	}
-	if s.shown != nil {
-		lines := append([]string{common.Truncate(s.shownTitle(), w), s.statusLine(w)}, s.shownLines(w, h-2)...)
+	if s.out.Showing() {
+		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), w), s.statusLine(w)}, s.out.ShownLines(w, h-2)...)
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
@@ -126,8 +126,8 @@ func (s Model) statusLine(w int) string {
 		hint += s.T(" · t: current customers", " · t：当前客户")
 	}
 	switch {
-	case s.export != nil && s.status == "":
-		hint = s.exportLine()
+	case s.out.Running() && s.status == "":
+		hint = s.out.Line(s.Common)
 	case s.status != "":
 		hint = s.status
 	}

@@ -1,0 +1,143 @@
+package planscreen
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// Levers are the feature columns the platform can influence (coupons, time
+// in the app…), marked on a checklist the l key opens. They are the run's:
+// each run keeps its own while the session lasts, whichever screen or run
+// is looked at in between. The TUI writes no model file, so they are not
+// saved with the model (`retain train --levers` does that).
+
+// leverKeys are the checklist's keys.
+type leverKeys struct {
+	Open         key.Binding
+	Up, Down     key.Binding
+	Toggle       key.Binding
+	Apply, Close key.Binding
+}
+
+func defaultLeverKeys(c common.Common) leverKeys {
+	return leverKeys{
+		Open:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("levers", "可调因素"))),
+		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("move", "移动"))),
+		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("down", "下移"))),
+		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", c.T("mark/unmark", "勾选/取消"))),
+		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
+		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
+	}
+}
+
+// checklist is the open list of the run's feature columns, marks as they
+// are being edited.
+type checklist struct {
+	marked []bool
+	cursor int
+}
+
+// levers are the analysed run's levers (nil: none marked).
+func (s Model) levers() []string { return s.leversOf[s.run.Number] }
+
+// openLevers opens the checklist with the run's levers marked.
+func (s *Model) openLevers() {
+	cols := s.base.columns
+	c := &checklist{marked: make([]bool, len(cols))}
+	for i, name := range cols {
+		c.marked[i] = slices.Contains(s.levers(), name)
+	}
+	s.picking = c
+}
+
+// leverKey handles a key while the checklist is open: enter applies the
+// marks and returns the Cmd planning with them.
+func (s Model) leverKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	c := s.picking
+	switch {
+	case key.Matches(k, s.leverKeys.Close):
+		s.picking = nil
+	case key.Matches(k, s.leverKeys.Up):
+		c.cursor = max(c.cursor-1, 0)
+	case key.Matches(k, s.leverKeys.Down):
+		c.cursor = min(c.cursor+1, len(c.marked)-1)
+	case key.Matches(k, s.leverKeys.Toggle) && len(c.marked) > 0:
+		c.marked[c.cursor] = !c.marked[c.cursor]
+	case key.Matches(k, s.leverKeys.Apply):
+		var chosen []string
+		for i, m := range c.marked {
+			if m {
+				chosen = append(chosen, s.base.columns[i])
+			}
+		}
+		// The map is shared by copies of the screen: it is replaced, never
+		// written to.
+		next := maps.Clone(s.leversOf)
+		if next == nil {
+			next = map[int][]string{}
+		}
+		next[s.run.Number] = chosen
+		s.leversOf, s.picking = next, nil
+		cmd := s.request(-1)
+		s.render()
+		return s, cmd
+	}
+	s.render()
+	return s, nil
+}
+
+// checklistLines draws the checklist in the screen's height.
+func (s Model) checklistLines() []string {
+	st := s.Styles
+	c := s.picking
+	out := []string{
+		st.Title.Render(common.Truncate(s.T("Levers: the columns the platform can influence", "可调因素：平台能够影响的列"), s.Width)),
+		st.Muted.Render(common.Truncate(s.T("space marks a column, enter applies, esc cancels", "空格勾选列，回车应用，esc 取消"), s.Width)),
+		"",
+	}
+	rows := max(s.Height-len(out), 1)
+	top := max(min(c.cursor-rows/2, len(c.marked)-rows), 0)
+	for i := top; i < len(c.marked) && i < top+rows; i++ {
+		box := "[ ] "
+		if c.marked[i] {
+			box = "[x] "
+		}
+		line := box + s.base.columns[i]
+		if i == c.cursor {
+			line = st.Value.Render("› " + line)
+		} else {
+			line = "  " + line
+		}
+		out = append(out, common.Truncate(line, s.Width))
+	}
+	return out
+}
+
+// leverLine says which levers the plan tries, its label padded to labelW
+// as the inputs' are.
+func (s Model) leverLine(labelW int) string {
+	label := common.Pad(s.T("l levers", "l 可调因素"), labelW) + "  "
+	l := s.levers()
+	if len(l) == 0 {
+		return common.Truncate(label+s.Styles.Muted.Render(s.T("none: mark what the platform can influence",
+			"无：请勾选平台能影响的列")), s.Width)
+	}
+	return common.Truncate(label+s.Styles.Value.Render(strings.Join(l, ", ")), s.Width)
+}
+
+// leverText writes a lever move as "CouponUsed 0 → 2: P 0.41 → 0.28"
+// ("" for none).
+func leverText(m *experiment.LeverMove) string {
+	if m == nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %s → %s: P %.2f → %.2f", m.Column, m.From, m.To, m.Before, m.After)
+}
