@@ -100,13 +100,13 @@ type OrderLog struct {
 	// Items holds each distinct item id (nil without an item column), and
 	// OrderItems the item of each kept line that has one; CancelledOrders
 	// the cancelled orders of customers with a kept order (orderlog_keep.go).
-	Items           []string
-	OrderItems      []OrderItem
+	Items      []string
+	OrderItems []OrderItem
 	// ItemDescriptions holds, for each item, its most frequent description
 	// among the kept lines, trimmed ("" when none; ties go to the
 	// alphabetically first). Nil unless a description column was read.
 	ItemDescriptions []string
-	CancelledOrders []CancelledOrder
+	CancelledOrders  []CancelledOrder
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
