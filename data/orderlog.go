@@ -87,6 +87,8 @@ type OrderLog struct {
 	Orders    []Order
 	// Columns records the header names used for each role ("" for none).
 	Columns LogColumns
+	// Header holds every column name as read ("1", "2", … without a header).
+	Header []string
 	// HasAmount reports whether the log has an amount or price column.
 	HasAmount bool
 	// Lines counts the data lines read (excluding the header and blank lines).
@@ -205,6 +207,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, err
 	}
 	p.log.Columns = p.cols.names(header)
+	p.log.Header = header
 	p.log.HasAmount = p.cols.amount >= 0 || p.cols.price >= 0
 	if hasHeader {
 		err = p.src.next()
