@@ -11,8 +11,14 @@ import (
 )
 
 // ErrNoItems reports an order log without an item column, or without any
-// item on its kept lines.
+// item on its kept lines (matched with errors.Is; the message says which).
 var ErrNoItems = errors.New("recommend: the log has no items")
+
+// noItemsError is an ErrNoItems whose message stands on its own.
+type noItemsError struct{ msg string }
+
+func (e *noItemsError) Error() string        { return e.msg }
+func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
 
 // ErrCutoff reports a cutoff that leaves no history before it or, when
 // evaluating, no full horizon after it.
@@ -52,11 +58,11 @@ type Log struct {
 // customer on one day form a basket. Orders without any item are left out.
 func FromOrderLog(ol *data.OrderLog) (*Log, error) {
 	if ol.Columns.Item == "" {
-		return nil, fmt.Errorf("%w: %s has no item column (columns: %s); recommendation needs one — name it with --item-column",
-			ErrNoItems, ol.Name, strings.Join(ol.Header, ", "))
+		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
+			ol.Name, strings.Join(ol.Header, ", "))}
 	}
 	if len(ol.OrderItems) == 0 {
-		return nil, fmt.Errorf("%w: %s: no kept line has an item in column %q", ErrNoItems, ol.Name, ol.Columns.Item)
+		return nil, &noItemsError{fmt.Sprintf("%s: no kept order line has an item in column %q", ol.Name, ol.Columns.Item)}
 	}
 	l := &Log{Name: ol.Name, Customers: ol.Customers, Items: ol.Items, Descriptions: ol.ItemDescriptions,
 		ItemColumn: ol.Columns.Item, DescriptionColumn: ol.Columns.Description}

@@ -32,11 +32,11 @@ func DefaultModelConfig() ModelConfig {
 	return ModelConfig{
 		Hidden: []engine.LayerSpec{{Units: 64, Activation: engine.ReLU}, {Units: 32, Activation: engine.ReLU}},
 		Train: engine.TrainConfig{
-			Epochs: 8, BatchSize: 256,
+			Epochs: 10, BatchSize: 256,
 			Optimizer: engine.OptimizerConfig{Kind: "adam", LR: 1e-3},
 			EarlyStop: engine.EarlyStopConfig{Patience: 2, MinDelta: 1e-4},
 		},
-		Windows: 4, MaxOwn: 100, MaxPopular: 50, NegativeRate: 0.3, ValFrac: 0.1, Seed: 1,
+		Windows: 4, MaxOwn: 150, MaxPopular: 50, NegativeRate: 0.5, ValFrac: 0.1, Seed: 1,
 	}
 }
 
