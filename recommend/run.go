@@ -14,7 +14,8 @@ const DefaultTop = 10
 // Options says where and how to recommend.
 type Options struct {
 	// Cutoff is the first day not in the history; zero means the day after
-	// the log's last day, so that every order is history.
+	// the log's last day, so that every order is history, or when evaluating
+	// the latest cutoff whose horizon the log covers.
 	Cutoff      time.Time
 	HorizonDays int
 	// Top is the number of items listed per customer (default DefaultTop).
@@ -51,6 +52,8 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.Last + 1}
 	if !opts.Cutoff.IsZero() {
 		r.Cutoff = Day(opts.Cutoff)
+	} else if opts.Evaluate {
+		r.Cutoff = l.LatestEvaluationCutoff(r.Horizon)
 	}
 	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
 	if r.Cutoff <= l.First {
