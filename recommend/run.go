@@ -72,11 +72,15 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 
 // Recommendation is one item offered to a customer.
 type Recommendation struct {
-	Item        int32   `json:"-"`
-	ItemID      string  `json:"item"`
-	Description string  `json:"description,omitempty"`
-	Score       float64 `json:"score"`
-	Reason      Reason  `json:"reason"`
+	Item        int32  `json:"-"`
+	ItemID      string `json:"item"`
+	Description string `json:"description,omitempty"`
+	// Score is the network's probability that the customer buys the item
+	// in the horizon if they buy at all (it learns from the customers who
+	// bought in each training window): it orders one customer's items, it
+	// does not say whether the customer will come back.
+	Score  float64 `json:"score"`
+	Reason Reason  `json:"reason"`
 	// Bought says, when evaluating, whether the customer bought the item in
 	// the horizon after the cutoff.
 	Bought bool `json:"bought,omitempty"`
