@@ -15,6 +15,14 @@
 // on (customer, item) pairs at earlier cutoffs whose label windows end before
 // the evaluation cutoff, so training never sees a purchase on or after it.
 //
-// The package does no I/O: the caller reads the log (data.ReadOrderLog) and
-// formats the Result.
+// The package does no I/O: the caller reads the log (data.ReadOrderLog with
+// Descriptions, then FromOrderLog; experiment.ReadItemLog does both) and
+// formats the Result. A run goes:
+//
+//	run, err := recommend.Prepare(log, recommend.Options{Cutoff: c, Evaluate: true})
+//	err = run.Model.Trainer.Run(ctx) // the engine's Trainer: sink, pause, step
+//	res, err := run.Finish(ctx)      // every customer's top items, the metrics
+//
+// Reasons are data (Reason) so that a view can word them in any language;
+// Reason.String is the English the CLI prints.
 package recommend

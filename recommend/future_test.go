@@ -98,3 +98,56 @@ func TestFuturePurchaseChangesNothing(t *testing.T) {
 		t.Errorf("training cutoffs %v, %d pairs: the test trains on nothing", runA.Model.TrainCutoffs, runA.Model.TrainRows)
 	}
 }
+
+// TestEvaluateFlags: when evaluating, a customer's Buyer flag and each
+// item's Bought flag say what they bought in the horizon, and the model's
+// metrics come first, then the three baselines.
+func TestEvaluateFlags(t *testing.T) {
+	l := readLog(t, syntheticLog(), "log.csv", data.LogOptions{})
+	cutoff := ymd(2011, 7, 20)
+	cfg := DefaultModelConfig()
+	cfg.Train.Epochs = 2
+	run, err := Prepare(l, Options{Cutoff: cutoff, HorizonDays: 30, Evaluate: true, Top: 5, Model: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Model.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	truth := l.TruthAt(Day(cutoff), 30)
+	bought := map[string]map[int32]bool{}
+	for i, c := range truth.Customers {
+		bought[l.Customers[c]] = truth.Bought[i]
+	}
+	buyers := 0
+	for _, c := range res.Customers {
+		b, isBuyer := bought[c.ID]
+		if c.Buyer != isBuyer || c.Bought != len(b) || len(c.Items) != 5 {
+			t.Fatalf("customer %s: buyer %v (%d items bought), want %v (%d); %d items listed", c.ID, c.Buyer, c.Bought, isBuyer, len(b), len(c.Items))
+		}
+		for _, it := range c.Items {
+			if it.Bought != b[it.Item] {
+				t.Errorf("customer %s item %s: bought %v, want %v", c.ID, it.ItemID, it.Bought, b[it.Item])
+			}
+		}
+		if isBuyer {
+			buyers++
+		}
+		if res.Customer(c.ID) == nil {
+			t.Errorf("Customer(%q) is nil", c.ID)
+		}
+	}
+	names := []string{ModelName, TopPopName, PTopFreqName, GPTopFreqName}
+	for i, m := range res.Metrics {
+		if m.Ranker != names[i] || m.Customers != buyers || buyers == 0 {
+			t.Errorf("metrics %d: %s over %d customers, want %s over %d", i, m.Ranker, m.Customers, names[i], buyers)
+		}
+	}
+	if len(res.Metrics) != 4 || res.Customer("nobody") != nil {
+		t.Errorf("%d metrics rows; Customer(nobody) = %v", len(res.Metrics), res.Customer("nobody"))
+	}
+}

@@ -123,7 +123,11 @@ func (l *Log) Description(i int32) string {
 // Day is the day number of t's calendar date.
 func Day(t time.Time) int32 {
 	y, m, d := t.Date()
-	return int32(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	secs := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
+	if secs < 0 {
+		secs -= 86400 - 1 // round towards minus infinity
+	}
+	return int32(secs / 86400)
 }
 
 // Date is midnight UTC of a day number.

@@ -11,7 +11,11 @@ import (
 // DefaultTop is the number of items recommended to each customer.
 const DefaultTop = 10
 
-// Options says where and how to recommend.
+// DefaultHorizonDays is the period recommended for.
+const DefaultHorizonDays = 30
+
+// Options says where and how to recommend. The zero value recommends 10
+// items for the next 30 days after the log's end with DefaultModelConfig.
 type Options struct {
 	// Cutoff is the first day not in the history; zero means the day after
 	// the log's last day, so that every order is history, or when evaluating
@@ -23,7 +27,8 @@ type Options struct {
 	// Evaluate measures the model and the baselines on the horizon after
 	// the cutoff, which the log must cover.
 	Evaluate bool
-	Model    ModelConfig
+	// Model configures the network (zero: DefaultModelConfig).
+	Model ModelConfig
 }
 
 // Run is one recommendation run: a prepared model to train (Model.Trainer)
@@ -43,6 +48,12 @@ func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.Last - hori
 // Prepare checks the cutoff and builds the model's training pairs and
 // trainer.
 func Prepare(l *Log, opts Options) (*Run, error) {
+	if opts.HorizonDays == 0 {
+		opts.HorizonDays = DefaultHorizonDays
+	}
+	if opts.Model.Windows == 0 {
+		opts.Model = DefaultModelConfig()
+	}
 	if opts.HorizonDays < 1 {
 		return nil, fmt.Errorf("%w: horizon of %d days", ErrCutoff, opts.HorizonDays)
 	}
