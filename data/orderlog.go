@@ -63,8 +63,10 @@ type LogOptions struct {
 	Today time.Time
 	// Descriptions detects an item description column ("Description",
 	// "product_name", …) and keeps each item's most frequent description in
-	// OrderLog.ItemDescriptions. Off by default: only the recommender shows
-	// them, and decoding the column costs time on large logs.
+	// OrderLog.ItemDescriptions, unless the item column is named and not
+	// named like a product id (a category: the products' descriptions do not
+	// describe it). Off by default: only the recommender shows them, and
+	// decoding the column costs time on large logs.
 	Descriptions bool
 }
 

@@ -32,6 +32,16 @@ var roleNames = []struct {
 	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname"}},
 }
 
+// namesOf returns the header names recognised for a role.
+func namesOf(role string) []string {
+	for _, rn := range roleNames {
+		if rn.role == role {
+			return rn.names
+		}
+	}
+	return nil
+}
+
 // slots returns pointers to the roles in roleNames order.
 func (r *logRoles) slots() []*int {
 	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description}
@@ -80,6 +90,12 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 				"column %q is given for two roles", header[i]))
 		}
 		*slots[k], used[i] = i, true
+	}
+	// A product's description does not describe a category: a description
+	// column is detected only for an item column detected or named like a
+	// product id.
+	if given.Item != "" && !slices.Contains(namesOf("item"), roleKey(given.Item)) {
+		descriptions = false
 	}
 	if hasHeader {
 		for k, rn := range roleNames {

@@ -61,3 +61,21 @@ func TestReadOrderLogDescriptionsOff(t *testing.T) {
 		t.Errorf("ItemDescriptions = %q", log.ItemDescriptions)
 	}
 }
+
+func TestReadOrderLogDescriptionsOfCategory(t *testing.T) {
+	// An item column named like a product id keeps the descriptions; a
+	// category column does not get the products' descriptions.
+	for _, c := range []struct {
+		item string
+		want bool
+	}{{"StockCode", true}, {"Invoice", false}, {"", true}} {
+		log, err := ReadOrderLog(strings.NewReader(describedLog), "described.csv",
+			LogOptions{Descriptions: true, Columns: LogColumns{Item: c.item}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := log.ItemDescriptions != nil; got != c.want {
+			t.Errorf("item column %q: descriptions %q, want them: %v", c.item, log.ItemDescriptions, c.want)
+		}
+	}
+}
