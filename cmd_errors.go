@@ -12,6 +12,7 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
 )
 
 // Exit codes of the retain command.
@@ -46,7 +47,7 @@ var badInputSentinels = []error{
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
-	experiment.ErrTooFewRows, experiment.ErrPlan, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
+	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
 	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory,
 }
 

@@ -115,6 +115,7 @@ file given with --data or --log).`,
 		newQualityCmd(a),
 		newCohortsCmd(a),
 		newPlanCmd(a),
+		newRecommendCmd(a),
 		newServeCmd(a),
 	)
 	return root

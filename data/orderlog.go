@@ -39,6 +39,9 @@ type LogColumns struct {
 	Quantity string // units; a negative quantity marks a cancellation
 	Order    string // order or invoice id: lines sharing one form one order
 	Item     string // product id: the distinct_items and basket features
+	// Description is the item's text (read only when given or when
+	// LogOptions.Descriptions asks for it; see OrderLog.ItemDescriptions).
+	Description string `json:"Description,omitempty"`
 }
 
 // LogOptions controls ReadOrderLog. The zero value detects everything.
@@ -58,6 +61,13 @@ type LogOptions struct {
 	// Today, when set, is the caller's current date: lines dated after it
 	// are counted in OrderLog.Future (the data package reads no clock).
 	Today time.Time
+	// Descriptions detects an item description column ("Description",
+	// "product_name", …) and keeps each item's most frequent description in
+	// OrderLog.ItemDescriptions, unless the item column is named and not
+	// named like a product id (a category: the products' descriptions do not
+	// describe it). Off by default: only the recommender shows them, and
+	// decoding the column costs time on large logs.
+	Descriptions bool
 }
 
 // Order is one order of an OrderLog: a line of the log, or all the lines
@@ -79,6 +89,8 @@ type OrderLog struct {
 	Orders    []Order
 	// Columns records the header names used for each role ("" for none).
 	Columns LogColumns
+	// Header holds every column name as read ("1", "2", … without a header).
+	Header []string
 	// HasAmount reports whether the log has an amount or price column.
 	HasAmount bool
 	// Lines counts the data lines read (excluding the header and blank lines).
@@ -92,9 +104,13 @@ type OrderLog struct {
 	// Items holds each distinct item id (nil without an item column), and
 	// OrderItems the item of each kept line that has one; CancelledOrders
 	// the cancelled orders of customers with a kept order (orderlog_keep.go).
-	Items           []string
-	OrderItems      []OrderItem
-	CancelledOrders []CancelledOrder
+	Items      []string
+	OrderItems []OrderItem
+	// ItemDescriptions holds, for each item, its most frequent description
+	// among the kept lines, trimmed ("" when none; ties go to the
+	// alphabetically first). Nil unless a description column was read.
+	ItemDescriptions []string
+	CancelledOrders  []CancelledOrder
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
@@ -189,10 +205,11 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, wrapReadErr(p.name, err)
 	}
 	header, hasHeader := p.header()
-	if p.cols, err = resolveRoles(p.name, header, hasHeader, p.opts.Columns); err != nil {
+	if p.cols, err = resolveRoles(p.name, header, hasHeader, p.opts.Columns, p.opts.Descriptions); err != nil {
 		return nil, err
 	}
 	p.log.Columns = p.cols.names(header)
+	p.log.Header = header
 	p.log.HasAmount = p.cols.amount >= 0 || p.cols.price >= 0
 	if hasHeader {
 		err = p.src.next()
@@ -208,6 +225,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	if p.log.Lines == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
 	}
+	p.finishDescriptions()
 	p.finishKeep()
 	if len(p.log.Orders) == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
@@ -352,8 +370,12 @@ func (p *logParser) line(want int) error {
 		return nil
 	}
 	oi := p.add(cust, orderID, day, amount, qty)
-	if c.item >= 0 {
-		p.keepItem(oi, trimSpace(src.field(c.item)))
+	// A line of zero quantity sold nothing: its order counts, its item not.
+	if c.item >= 0 && (c.quantity < 0 || qty > 0) {
+		ii := p.keepItem(oi, trimSpace(src.field(c.item)))
+		if ii >= 0 && c.description >= 0 {
+			p.keepDescription(ii, trimSpace(src.field(c.description)))
+		}
 	}
 	return nil
 }

@@ -8,7 +8,7 @@ import (
 
 // logRoles holds the 0-based column index of each role, -1 for none.
 type logRoles struct {
-	customer, time, amount, price, quantity, order, item int
+	customer, time, amount, price, quantity, order, item, description int
 }
 
 // roleNames lists the header names (lower case, letters and digits only)
@@ -29,15 +29,26 @@ var roleNames = []struct {
 	{"order id", []string{"invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "ordernumber",
 		"orderno", "transactionid", "txnid", "receiptid", "basketid"}},
 	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode"}},
+	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname"}},
+}
+
+// namesOf returns the header names recognised for a role.
+func namesOf(role string) []string {
+	for _, rn := range roleNames {
+		if rn.role == role {
+			return rn.names
+		}
+	}
+	return nil
 }
 
 // slots returns pointers to the roles in roleNames order.
 func (r *logRoles) slots() []*int {
-	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item}
+	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description}
 }
 
 func givenNames(c LogColumns) []string {
-	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item}
+	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item, c.Description}
 }
 
 // names returns the header names of the resolved roles.
@@ -49,14 +60,16 @@ func (r logRoles) names(header []string) LogColumns {
 		return header[i]
 	}
 	return LogColumns{Customer: name(r.customer), Time: name(r.time), Amount: name(r.amount),
-		Price: name(r.price), Quantity: name(r.quantity), Order: name(r.order), Item: name(r.item)}
+		Price: name(r.price), Quantity: name(r.quantity), Order: name(r.order), Item: name(r.item),
+		Description: name(r.description)}
 }
 
 // resolveRoles maps roles to columns: given names first, then header names,
 // and for a headerless log of 3 or 4 fields the CDNOW order (customer, date,
-// [quantity,] amount).
-func resolveRoles(file string, header []string, hasHeader bool, given LogColumns) (logRoles, error) {
-	roles := logRoles{-1, -1, -1, -1, -1, -1, -1}
+// [quantity,] amount). The description column is detected only when
+// descriptions is set.
+func resolveRoles(file string, header []string, hasHeader bool, given LogColumns, descriptions bool) (logRoles, error) {
+	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	used := make([]bool, len(header))
 	headerLine := 0
@@ -78,9 +91,15 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		}
 		*slots[k], used[i] = i, true
 	}
+	// A product's description does not describe a category: a description
+	// column is detected only for an item column detected or named like a
+	// product id.
+	if given.Item != "" && !slices.Contains(namesOf("item"), roleKey(given.Item)) {
+		descriptions = false
+	}
 	if hasHeader {
 		for k, rn := range roleNames {
-			if *slots[k] >= 0 {
+			if *slots[k] >= 0 || (rn.role == "description" && !descriptions) {
 				continue
 			}
 			for i, h := range header {

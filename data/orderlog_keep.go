@@ -31,13 +31,21 @@ type keepState struct {
 	cancelCust  map[string]int32
 	cancelNames []string
 	cancelOrder map[orderKey]int
+	// descCount counts the lines of each (item, description) pair.
+	descCount map[itemDesc]int
 }
 
-// keepItem records the item of a kept line that went into order oi; blank
-// and NA items are not recorded.
-func (p *logParser) keepItem(oi int, item []byte) {
+// itemDesc is one description seen for one item.
+type itemDesc struct {
+	item int32
+	desc string
+}
+
+// keepItem records the item of a kept line that went into order oi and
+// returns its index; blank and NA items are not recorded (-1).
+func (p *logParser) keepItem(oi int, item []byte) int32 {
 	if isMissing(item) {
-		return
+		return -1
 	}
 	k := &p.keep
 	if k.byItem == nil {
@@ -59,6 +67,7 @@ func (p *logParser) keepItem(oi int, item []byte) {
 		k.byItem[p.log.Items[ii]] = ii
 	}
 	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii})
+	return ii
 }
 
 // newItem appends a new distinct item id and returns its index.

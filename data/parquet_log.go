@@ -41,7 +41,7 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 	// Only the columns with a role are decoded; roles are resolved again,
 	// with the same result, when the parser reads the header.
 	var want []bool
-	if roles, err := resolveRoles(name, pf.header, true, opts.Columns); err == nil {
+	if roles, err := resolveRoles(name, pf.header, true, opts.Columns, opts.Descriptions); err == nil {
 		want = make([]bool, len(pf.header))
 		for _, i := range roles.slots() {
 			if *i >= 0 {

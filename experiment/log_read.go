@@ -6,12 +6,33 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/recommend"
 )
 
 // ReadLog reads the order log of a "log" source without building a cohort,
 // for work over several cutoffs (Backtest). now is the current time: order
 // lines dated after it are reported in the warnings, as Load does.
 func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarning, error) {
+	return readLog(src, open, data.LogOptions{Columns: src.LogColumns, Today: now})
+}
+
+// ReadItemLog reads the order log of a "log" source for recommendation:
+// as ReadLog, keeping each item's description when the log has a
+// description column, and reduced to baskets of items. A log without an
+// item column is refused (recommend.ErrNoItems).
+func ReadItemLog(src Source, open Opener, now time.Time) (*recommend.Log, []LoadWarning, error) {
+	ol, warnings, err := readLog(src, open, data.LogOptions{Columns: src.LogColumns, Today: now, Descriptions: true})
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := recommend.FromOrderLog(ol)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, warnings, nil
+}
+
+func readLog(src Source, open Opener, opts data.LogOptions) (*data.OrderLog, []LoadWarning, error) {
 	if src.Kind != "log" {
 		return nil, nil, fmt.Errorf("%w: kind %q is not an order log", ErrSource, src.Kind)
 	}
@@ -23,7 +44,7 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 		return nil, nil, err
 	}
 	defer f.Close()
-	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns, Today: now})
+	log, err := data.ReadOrderLog(f, src.Path, opts)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,0 +1,247 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
+)
+
+// recommendOptions are the flags of `retain recommend`.
+type recommendOptions struct {
+	log, logColumns, itemColumn string
+	cutoff, horizon             string
+	top                         int
+	evaluate, json              bool
+}
+
+func newRecommendCmd(a *app) *cobra.Command {
+	o := &recommendOptions{}
+	cmd := &cobra.Command{
+		Use:   "recommend --log FILE [--cutoff D] [--horizon 30d] [--top 10] [--item-column C] [--evaluate] [--json]",
+		Short: "Rank for every customer the items they are most likely to buy next",
+		Long: `Rank, for every customer with history before the cutoff, the items they are
+most likely to buy in the horizon that follows. An item is the log's item
+column (StockCode, sku, product_id, …) or the column named with --item-column
+(a category, say); descriptions come from a description column when there is
+one. Cancellations, lines without a customer and lines of non-positive
+quantity are left out. The history is every order dated before the cutoff
+day; the horizon starts on it.
+
+The model is a network over (customer, item) pairs (how often and how lately
+the customer bought the item, its popularity and trend, its repurchase rate,
+the customer's recency, frequency, spend and basket size), trained on the
+horizons before the cutoff: it never sees an order on or after the cutoff.
+The default cutoff is the day after the log's last date, so every order is
+history; with --evaluate it is the latest date that leaves a whole horizon
+in the log.
+
+Without --evaluate it writes customer,rank,item,description,score,reason as
+CSV. --evaluate instead measures the model beside three baselines on the
+customers who buy in the horizon after the cutoff (which the log must cover):
+TopPop (the items on the most invoices in the horizon before the cutoff),
+P-TopFreq (the customer's own items by number of invoices, the most recent
+first on ties) and GP-TopFreq (P-TopFreq filled up with TopPop), by hit@k,
+recall@k (÷ min(bought, k)), NDCG@k (binary gains) and catalogue coverage for
+k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
+		Example: `  retain recommend --log online_retail.parquet > recommendations.csv
+  retain recommend --log online_retail.parquet --cutoff 2011-11-09 --evaluate
+  retain recommend --log orders.csv --item-column category --top 5 --json`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runRecommend(cmd.Context(), a, o))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&o.log, "log", "", "order log `FILE` with an item column (required)")
+	fs.StringVar(&o.cutoff, "cutoff", "", "first `DATE` (YYYY-MM-DD) after the history (default: the day after the log's last date; with --evaluate, the latest date the log has a whole horizon after)")
+	fs.StringVar(&o.horizon, "horizon", "", "period to recommend for, e.g. 30d, 4w or 30 (default 30d)")
+	fs.IntVar(&o.top, "top", recommend.DefaultTop, "items listed per customer")
+	fs.StringVar(&o.itemColumn, "item-column", "", "`COLUMN` holding the item (default: detected, e.g. StockCode, sku)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
+	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the model and the baselines on the horizon after the cutoff instead of listing")
+	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
+	_ = cmd.MarkFlagRequired("log")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	return cmd
+}
+
+// options turns the flags into the log's source and recommend options;
+// every error is the user's.
+func (o *recommendOptions) options() (experiment.Source, recommend.Options, error) {
+	src := experiment.Source{Kind: "log", Path: o.log}
+	opts := recommend.Options{HorizonDays: data.DefaultHorizonDays, Top: o.top, Evaluate: o.evaluate,
+		Model: recommend.DefaultModelConfig()}
+	cols, err := parseLogColumns(o.logColumns)
+	if err != nil {
+		return src, opts, usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
+	}
+	if item := strings.TrimSpace(o.itemColumn); item != "" {
+		if cols.Item != "" && cols.Item != item {
+			return src, opts, usageError(fmt.Errorf("--item-column %q and --log-columns item=%s disagree: give the item column once", item, cols.Item))
+		}
+		cols.Item = item
+	}
+	src.LogColumns = cols
+	if o.horizon != "" {
+		if opts.HorizonDays, err = parseDays(o.horizon); err != nil {
+			return src, opts, usageError(fmt.Errorf("--horizon %q: %w", o.horizon, err))
+		}
+	}
+	if o.cutoff != "" {
+		if opts.Cutoff, err = time.Parse(time.DateOnly, strings.TrimSpace(o.cutoff)); err != nil {
+			return src, opts, usageError(fmt.Errorf("--cutoff %q is not a date as YYYY-MM-DD", o.cutoff))
+		}
+	}
+	if o.top < 1 {
+		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 item per customer", o.top))
+	}
+	return src, opts, nil
+}
+
+func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
+	src, opts, err := o.options()
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	log, warnings, err := experiment.ReadItemLog(src, a.open, time.Now())
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(a.stderr, "warning: "+w.String())
+	}
+	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s invoices, %s .. %s\n", src.Path,
+		data.Thousands(len(log.Customers)), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(len(log.Baskets)),
+		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.Last).Format(time.DateOnly))
+	run, err := recommend.Prepare(log, opts)
+	if err != nil {
+		return err
+	}
+	m := run.Model
+	fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; training on %s pairs (%s bought) at the cutoffs %s, validating on %s\n",
+		recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, data.Thousands(m.TrainRows), data.Thousands(m.Positives),
+		joinDates(m.TrainCutoffs), data.Thousands(m.ValRows))
+	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(m.Net.Arch))
+	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+	if err := watchTraining(ctx, m.Trainer, pr); err != nil {
+		return err
+	}
+	res, err := run.Finish(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "Ranked %s customers in %.1fs\n", data.Thousands(len(res.Customers)), time.Since(start).Seconds())
+	switch {
+	case o.json && o.evaluate:
+		return writeJSON(a.stdout, newRecommendJSON(res, run, false))
+	case o.json:
+		return writeJSON(a.stdout, newRecommendJSON(res, run, true))
+	case o.evaluate:
+		return printRecommendMetrics(a.stdout, res)
+	}
+	return writeRecommendCSV(a.stdout, res)
+}
+
+// joinDates lists day numbers as dates, oldest first.
+func joinDates(days []int32) string {
+	parts := make([]string, len(days))
+	for i, d := range days {
+		parts[len(days)-1-i] = recommend.Date(d).Format(time.DateOnly)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// writeRecommendCSV writes customer,rank,item,description,score,reason.
+func writeRecommendCSV(w io.Writer, res *recommend.Result) error {
+	cw := csv.NewWriter(w)
+	if err := cw.Write([]string{"customer", "rank", "item", "description", "score", "reason"}); err != nil {
+		return err
+	}
+	for _, c := range res.Customers {
+		for r, it := range c.Items {
+			rec := []string{c.ID, strconv.Itoa(r + 1), it.ItemID, it.Description,
+				strconv.FormatFloat(it.Score, 'f', 4, 64), it.Reason.String()}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+// printRecommendMetrics writes the metrics table of the model and the
+// baselines, then the model's gain over GP-TopFreq at 10.
+func printRecommendMetrics(w io.Writer, res *recommend.Result) error {
+	if len(res.Metrics) == 0 {
+		return errors.New("recommend: nothing was measured")
+	}
+	first := res.Metrics[0]
+	fmt.Fprintf(w, "Recommendation on %s at %s, horizon %d days: %s customers bought in the horizon; catalogue %s items\n",
+		res.Log, res.Cutoff.Format(time.DateOnly), res.HorizonDays, data.Thousands(first.Customers), data.Thousands(first.Catalogue))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(tw, "ranker\tk\thit\trecall\tNDCG\tcoverage\t\n")
+	for _, m := range res.Metrics {
+		for i, at := range m.At {
+			name := m.Ranker
+			if i > 0 {
+				name = ""
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, at.K, at.Hit, at.Recall, at.NDCG, at.Coverage)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, m := range res.Metrics[1:] {
+		if m.Ranker != recommend.GPTopFreqName {
+			continue
+		}
+		mod, gp := first.AtK(10), m.AtK(10)
+		fmt.Fprintf(w, "At 10, %s vs %s: recall %.3f vs %.3f (%s), NDCG %.3f vs %.3f (%s)\n", first.Ranker, m.Ranker,
+			mod.Recall, gp.Recall, relative(mod.Recall, gp.Recall), mod.NDCG, gp.NDCG, relative(mod.NDCG, gp.NDCG))
+	}
+	return nil
+}
+
+// relative writes a/b − 1 as "+21 %" (or "n/a" when b is 0).
+func relative(a, b float64) string {
+	if b == 0 {
+		return "n/a"
+	}
+	return recommend.TrendPercent(a/b - 1)
+}
+
+// recommendJSON is the JSON document of `retain recommend --json`.
+type recommendJSON struct {
+	*recommend.Result
+	Items        string                   `json:"item_column"`
+	TrainPairs   int                      `json:"train_pairs"`
+	Epochs       int                      `json:"epochs"`
+	Network      string                   `json:"network"`
+	Customers    []recommend.CustomerRecs `json:"customers,omitempty"`
+	FeatureNames []string                 `json:"features"`
+}
+
+func newRecommendJSON(res *recommend.Result, run *recommend.Run, withCustomers bool) recommendJSON {
+	out := recommendJSON{Result: res, Items: res.ItemColumn, TrainPairs: run.Model.TrainRows,
+		Epochs: len(run.Model.Trainer.History()), Network: describeNetwork(run.Model.Net.Arch),
+		FeatureNames: recommend.FeatureNames}
+	if withCustomers {
+		out.Customers = res.Customers
+	}
+	return out
+}

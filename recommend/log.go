@@ -1,0 +1,151 @@
+package recommend
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// ErrNoItems reports an order log without an item column, or without any
+// item on its kept lines (matched with errors.Is; the message says which).
+var ErrNoItems = errors.New("recommend: the log has no items")
+
+// noItemsError is an ErrNoItems whose message stands on its own.
+type noItemsError struct{ msg string }
+
+func (e *noItemsError) Error() string        { return e.msg }
+func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
+
+// ErrCutoff reports a cutoff that leaves no history before it or, when
+// evaluating, no full horizon after it.
+var ErrCutoff = errors.New("recommend: cutoff out of range")
+
+// Basket is one purchase: the distinct items of one invoice of one customer
+// (or, in a log without invoice ids, of one customer's day).
+type Basket struct {
+	Customer int32
+	Day      int32 // days since 1970-01-01
+	Amount   float64
+	Items    []int32 // indices into Log.Items, ascending
+}
+
+// Log is an order log reduced to what recommendation needs: its baskets in
+// date order, each customer's baskets, and the item names.
+type Log struct {
+	Name      string
+	Customers []string
+	// Items are the item ids; Descriptions their most frequent descriptions
+	// ("" for none; nil when the log has no description column).
+	Items        []string
+	Descriptions []string
+	// ItemColumn and DescriptionColumn name the columns read.
+	ItemColumn, DescriptionColumn string
+	// Baskets are sorted by day, then customer, then file order.
+	Baskets []Basket
+	// ByCustomer lists each customer's baskets (indices into Baskets) in
+	// date order.
+	ByCustomer [][]int32
+	// First and Last are the days of the first and last basket.
+	First, Last int32
+}
+
+// FromOrderLog builds a Log from a parsed order log. A log whose lines carry
+// invoice ids gets one basket per invoice; otherwise the lines of one
+// customer on one day form a basket. Orders without any item are left out.
+func FromOrderLog(ol *data.OrderLog) (*Log, error) {
+	if ol.Columns.Item == "" {
+		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
+			ol.Name, strings.Join(ol.Header, ", "))}
+	}
+	if len(ol.OrderItems) == 0 {
+		return nil, &noItemsError{fmt.Sprintf("%s: no kept order line has an item in column %q", ol.Name, ol.Columns.Item)}
+	}
+	l := &Log{Name: ol.Name, Customers: ol.Customers, Items: ol.Items, Descriptions: ol.ItemDescriptions,
+		ItemColumn: ol.Columns.Item, DescriptionColumn: ol.Columns.Description}
+	// basketOf maps an order to its basket: itself with invoice ids, its
+	// customer's day without.
+	basketOf := make([]int32, len(ol.Orders))
+	type custDay struct{ customer, day int32 }
+	byDay := map[custDay]int32{}
+	for i, o := range ol.Orders {
+		if ol.Columns.Order != "" {
+			basketOf[i] = int32(len(l.Baskets))
+		} else if b, ok := byDay[custDay{o.Customer, o.Day}]; ok {
+			basketOf[i] = b
+			l.Baskets[b].Amount += o.Amount
+			continue
+		} else {
+			basketOf[i] = int32(len(l.Baskets))
+			byDay[custDay{o.Customer, o.Day}] = basketOf[i]
+		}
+		l.Baskets = append(l.Baskets, Basket{Customer: o.Customer, Day: o.Day, Amount: o.Amount})
+	}
+	for _, oi := range ol.OrderItems {
+		b := &l.Baskets[basketOf[oi.Order]]
+		b.Items = append(b.Items, oi.Item)
+	}
+	kept := l.Baskets[:0]
+	for _, b := range l.Baskets {
+		if len(b.Items) == 0 {
+			continue
+		}
+		slices.Sort(b.Items)
+		b.Items = slices.Compact(b.Items)
+		kept = append(kept, b)
+	}
+	l.Baskets = kept
+	slices.SortStableFunc(l.Baskets, func(a, b Basket) int {
+		if a.Day != b.Day {
+			return int(a.Day - b.Day)
+		}
+		return int(a.Customer - b.Customer)
+	})
+	l.ByCustomer = make([][]int32, len(l.Customers))
+	for i, b := range l.Baskets {
+		l.ByCustomer[b.Customer] = append(l.ByCustomer[b.Customer], int32(i))
+	}
+	l.First, l.Last = l.Baskets[0].Day, l.Baskets[len(l.Baskets)-1].Day
+	return l, nil
+}
+
+// Description returns item i's description, or "" when there is none.
+func (l *Log) Description(i int32) string {
+	if int(i) < len(l.Descriptions) {
+		return l.Descriptions[i]
+	}
+	return ""
+}
+
+// Day is the day number of t's calendar date.
+func Day(t time.Time) int32 {
+	y, m, d := t.Date()
+	secs := time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()
+	if secs < 0 {
+		secs -= 86400 - 1 // round towards minus infinity
+	}
+	return int32(secs / 86400)
+}
+
+// Date is midnight UTC of a day number.
+func Date(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
+
+// history returns the number of customer c's baskets dated before day t.
+func (l *Log) history(c int32, t int32) int {
+	bs := l.ByCustomer[c]
+	n, _ := slices.BinarySearchFunc(bs, t, func(b int32, t int32) int { return int(l.Baskets[b].Day - t) })
+	return n
+}
+
+// between returns the range [lo, hi) of Baskets dated from day a to before
+// day b.
+func (l *Log) between(a, b int32) (lo, hi int) {
+	find := func(t int32) int {
+		n, _ := slices.BinarySearchFunc(l.Baskets, t, func(x Basket, t int32) int { return int(x.Day - t) })
+		return n
+	}
+	return find(a), find(b)
+}

@@ -1,0 +1,55 @@
+package recommend
+
+import (
+	"math"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// TestBasketsWithoutInvoices: without an invoice column, a customer's lines
+// of one day form one basket (an item bought twice that day counts once).
+func TestBasketsWithoutInvoices(t *testing.T) {
+	const text = `customer,date,sku,quantity,amount
+a,2024-01-01,X,1,2.5
+a,2024-01-01,Y,1,1.0
+a,2024-01-01,X,2,5.0
+b,2024-01-01,X,1,2.5
+a,2024-01-03,Y,1,1.0
+`
+	l := readLog(t, text, "plain.csv", data.LogOptions{})
+	if len(l.Baskets) != 3 {
+		t.Fatalf("%d baskets, want 3: %+v", len(l.Baskets), l.Baskets)
+	}
+	// Sorted by day, then customer: a's day 1 {X,Y} (8.5), b's {X}, a's
+	// day 3 {Y}.
+	first := l.Baskets[0]
+	if l.Customers[first.Customer] != "a" || ids(l, first.Items) != "X,Y" || math.Abs(first.Amount-8.5) > 1e-12 {
+		t.Errorf("first basket %+v", first)
+	}
+	if got := ids(l, l.PTopFreq(0, Day(ymd(2024, 1, 4)), 0)); got != "Y,X" {
+		t.Errorf("P-TopFreq(a) = %s, want Y,X (Y on 2 baskets)", got)
+	}
+	if l.Descriptions != nil || l.ItemColumn != "sku" {
+		t.Errorf("descriptions %q, item column %q", l.Descriptions, l.ItemColumn)
+	}
+}
+
+func TestReasonString(t *testing.T) {
+	for _, c := range []struct {
+		r    Reason
+		want string
+	}{
+		{Reason{Kind: ReasonRepeat, Invoices: 6, DaysAgo: 12}, "bought on 6 invoices, last 12 days ago"},
+		{Reason{Kind: ReasonRepeat, Invoices: 1, DaysAgo: 1}, "bought on 1 invoice, 1 day ago"},
+		{Reason{Kind: ReasonPopular, Invoices: 120, WindowDays: 30, Trend: 0.4, HasTrend: true},
+			"popular: on 120 invoices in the last 30 days, +40 %"},
+		{Reason{Kind: ReasonPopular, Invoices: 9, WindowDays: 30, Trend: -0.125, HasTrend: true},
+			"popular: on 9 invoices in the last 30 days, -13 %"},
+		{Reason{Kind: ReasonPopular, Invoices: 1, WindowDays: 7}, "popular: on 1 invoice in the last 7 days, new"},
+	} {
+		if got := c.r.String(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.r, got, c.want)
+		}
+	}
+}

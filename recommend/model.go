@@ -1,0 +1,187 @@
+package recommend
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// ModelConfig says how the ranking network is built and trained.
+type ModelConfig struct {
+	Hidden []engine.LayerSpec
+	Train  engine.TrainConfig
+	// Windows is the number of training cutoffs, one horizon apart before
+	// the evaluation cutoff (fewer when the log is too short).
+	Windows int
+	// MaxOwn and MaxPopular bound each customer's candidates: their own
+	// items in P-TopFreq order, and the TopPop items they have not bought.
+	MaxOwn, MaxPopular int
+	// NegativeRate is the share of negative training pairs kept (a uniform
+	// sample leaves the order of the scores unchanged).
+	NegativeRate float64
+	// ValFrac is the share of training customers held out for early
+	// stopping.
+	ValFrac float64
+	Seed    uint64
+}
+
+// DefaultModelConfig is the configuration the README's figures come from.
+func DefaultModelConfig() ModelConfig {
+	return ModelConfig{
+		Hidden: []engine.LayerSpec{{Units: 64, Activation: engine.ReLU}, {Units: 32, Activation: engine.ReLU}},
+		Train: engine.TrainConfig{
+			Epochs: 10, BatchSize: 256,
+			Optimizer: engine.OptimizerConfig{Kind: "adam", LR: 1e-3},
+			EarlyStop: engine.EarlyStopConfig{Patience: 2, MinDelta: 1e-4},
+		},
+		Windows: 4, MaxOwn: 150, MaxPopular: 50, NegativeRate: 0.5, ValFrac: 0.1, Seed: 1,
+	}
+}
+
+// Model is a ranking network prepared for training at one cutoff. Run
+// Trainer (the engine's, so it can be watched, paused and stepped), then
+// rank with Scores.
+type Model struct {
+	Config          ModelConfig
+	Cutoff, Horizon int32
+	// TrainCutoffs are the cutoffs whose pairs the network learns from.
+	TrainCutoffs []int32
+	// Mean and Std standardise the features (training statistics).
+	Mean, Std []float64
+	Net       *engine.Network
+	Trainer   *engine.Trainer
+	// TrainRows, ValRows and Positives count the training pairs.
+	TrainRows, ValRows, Positives int
+}
+
+// TrainCutoffs returns the training cutoffs for an evaluation cutoff: one
+// horizon apart before it, each leaving at least a horizon of history after
+// the log's first day. Their label windows end before the cutoff.
+func (l *Log) TrainCutoffs(cutoff, horizon int32, windows int) []int32 {
+	var out []int32
+	for j := 1; j <= windows; j++ {
+		t := cutoff - int32(j)*horizon
+		if t-l.First < horizon {
+			break
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// NewModel builds the training pairs at the training cutoffs, standardises
+// them and prepares a network and its trainer. Nothing dated on or after
+// cutoff is read.
+func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
+	m := &Model{Config: cfg, Cutoff: cutoff, Horizon: horizon, TrainCutoffs: l.TrainCutoffs(cutoff, horizon, cfg.Windows)}
+	if len(m.TrainCutoffs) == 0 {
+		return nil, fmt.Errorf("%w: %s: the model trains on the horizon before %s and needs a horizon of history before that (the log starts %s)",
+			ErrCutoff, l.Name, Date(cutoff-horizon).Format("2006-01-02"), Date(l.First).Format("2006-01-02"))
+	}
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7ec0))
+	cols := len(FeatureNames)
+	var train, val, trainY, valY []float64
+	x := make([]float64, cols)
+	var cands []candidate
+	for _, t := range m.TrainCutoffs {
+		s := l.snapshotAt(t, horizon)
+		truth := l.TruthAt(t, horizon)
+		for i, c := range truth.Customers {
+			held := rng.Float64() < cfg.ValFrac
+			cands = s.candidates(c, cfg.MaxOwn, cfg.MaxPopular, cands[:0])
+			for _, p := range cands {
+				y := 0.0
+				if truth.Bought[i][p.item] {
+					y = 1
+				} else if rng.Float64() >= cfg.NegativeRate {
+					continue
+				}
+				s.features(p, x)
+				if held {
+					val, valY = append(val, x...), append(valY, y)
+				} else {
+					train, trainY = append(train, x...), append(trainY, y)
+					m.Positives += int(y)
+				}
+			}
+		}
+	}
+	m.TrainRows, m.ValRows = len(trainY), len(valY)
+	if m.TrainRows == 0 {
+		return nil, fmt.Errorf("%w: %s: no customer bought in the training windows before %s",
+			ErrCutoff, l.Name, Date(cutoff).Format("2006-01-02"))
+	}
+	m.Mean, m.Std = standardiser(train, cols)
+	m.standardise(train)
+	m.standardise(val)
+	trainSet, err := engine.DatasetFromFlat(train, trainY, m.TrainRows, cols, 1)
+	if err != nil {
+		return nil, err
+	}
+	valSet, err := engine.DatasetFromFlat(val, valY, m.ValRows, cols, 1)
+	if err != nil {
+		return nil, err
+	}
+	arch := engine.Architecture{Inputs: cols, Hidden: cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	if m.Net, err = engine.NewNetwork(arch, rng); err != nil {
+		return nil, err
+	}
+	if m.Trainer, err = engine.NewTrainer(m.Net, trainSet, valSet, cfg.Train, rng); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// standardiser returns each column's mean and standard deviation (1 for a
+// constant column).
+func standardiser(x []float64, cols int) (mean, std []float64) {
+	mean, std = make([]float64, cols), make([]float64, cols)
+	rows := len(x) / cols
+	for r := range rows {
+		for j, v := range x[r*cols : (r+1)*cols] {
+			mean[j] += v
+		}
+	}
+	for j := range mean {
+		mean[j] /= float64(rows)
+	}
+	for r := range rows {
+		for j, v := range x[r*cols : (r+1)*cols] {
+			d := v - mean[j]
+			std[j] += d * d
+		}
+	}
+	for j := range std {
+		std[j] = math.Sqrt(std[j] / float64(rows))
+		if std[j] < 1e-12 {
+			std[j] = 1
+		}
+	}
+	return mean, std
+}
+
+// standardise transforms rows of raw features in place.
+func (m *Model) standardise(x []float64) {
+	cols := len(m.Mean)
+	for i := range x {
+		j := i % cols
+		x[i] = (x[i] - m.Mean[j]) / m.Std[j]
+	}
+}
+
+// scores returns the network's probability for each pair of snapshot s.
+func (m *Model) scores(s *snapshot, cands []candidate) []float64 {
+	cols := len(FeatureNames)
+	x := make([]float64, len(cands)*cols)
+	for i, p := range cands {
+		s.features(p, x[i*cols:(i+1)*cols])
+	}
+	m.standardise(x)
+	out := make([]float64, len(cands))
+	if len(cands) > 0 {
+		engine.NewPredictor(m.Net).PredictFlat(out, nil, x, len(cands))
+	}
+	return out
+}

@@ -1,0 +1,93 @@
+package recommend
+
+import (
+	"fmt"
+	"math"
+)
+
+// ReasonKind says why an item is offered.
+type ReasonKind int
+
+// The reasons.
+const (
+	// ReasonRepeat: the customer bought the item before.
+	ReasonRepeat ReasonKind = iota
+	// ReasonPopular: the customer never bought it; many others did lately.
+	ReasonPopular
+)
+
+// Reason is why an item is offered, as data a view can put in words in any
+// language; String is the English.
+type Reason struct {
+	Kind ReasonKind `json:"kind"`
+	// Invoices is, for ReasonRepeat, the customer's baskets holding the
+	// item; for ReasonPopular, all customers' baskets holding it in the
+	// WindowDays before the cutoff.
+	Invoices int `json:"invoices"`
+	// DaysAgo is, for ReasonRepeat, the days from the customer's last
+	// purchase of the item to the cutoff.
+	DaysAgo int `json:"days_ago,omitempty"`
+	// WindowDays is, for ReasonPopular, the length of the recent period
+	// (the horizon).
+	WindowDays int `json:"window_days,omitempty"`
+	// Trend is, for ReasonPopular with HasTrend, the relative change of
+	// Invoices over the period of the same length before (0.4: +40 %);
+	// without HasTrend nobody bought it in that earlier period.
+	Trend    float64 `json:"trend,omitempty"`
+	HasTrend bool    `json:"has_trend,omitempty"`
+}
+
+// String is the reason in English: "bought on 6 invoices, last 12 days ago"
+// or "popular: on 120 invoices in the last 30 days, +40 %".
+func (r Reason) String() string {
+	if r.Kind == ReasonRepeat {
+		if r.Invoices == 1 {
+			return fmt.Sprintf("bought on 1 invoice, %s", daysAgo(r.DaysAgo))
+		}
+		return fmt.Sprintf("bought on %d invoices, last %s", r.Invoices, daysAgo(r.DaysAgo))
+	}
+	s := fmt.Sprintf("popular: on %d %s in the last %d days", r.Invoices, plural(r.Invoices, "invoice"), r.WindowDays)
+	if !r.HasTrend {
+		return s + ", new"
+	}
+	return s + ", " + TrendPercent(r.Trend)
+}
+
+// TrendPercent writes a relative change as a signed whole percentage
+// ("+40 %", "-12 %", "+0 %").
+func TrendPercent(v float64) string {
+	p := math.Round(v * 100)
+	if p < 0 {
+		return fmt.Sprintf("%.0f %%", p)
+	}
+	return fmt.Sprintf("+%.0f %%", p)
+}
+
+func daysAgo(d int) string {
+	if d == 1 {
+		return "1 day ago"
+	}
+	return fmt.Sprintf("%d days ago", d)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
+
+// reason explains a candidate pair of snapshot s.
+func (s *snapshot) reason(p candidate) Reason {
+	if p.own >= 0 {
+		o := s.customers[p.customer].own[p.own]
+		return Reason{Kind: ReasonRepeat, Invoices: int(o.count), DaysAgo: int(s.cutoff - o.last)}
+	}
+	it := s.items[p.item]
+	r := Reason{Kind: ReasonPopular, Invoices: it.popHorizon, WindowDays: int(s.horizon)}
+	if it.prevHorizon > 0 {
+		r.HasTrend = true
+		r.Trend = float64(it.popHorizon)/float64(it.prevHorizon) - 1
+	}
+	return r
+}

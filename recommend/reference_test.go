@@ -1,0 +1,79 @@
+package recommend
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// retailPath is the Online Retail log under ../shared/datasets (from the
+// module root), seen from this package's directory.
+var retailPath = filepath.Join("..", "..", "shared", "datasets", "online_retail", "online_retail.parquet")
+
+var (
+	retailOnce sync.Once
+	retailLog  *Log
+	retailErr  error
+)
+
+// onlineRetail reads the shared Online Retail log once, skipping the test
+// when the shared data sets are absent.
+func onlineRetail(t testing.TB) *Log {
+	t.Helper()
+	if _, err := os.Stat(retailPath); err != nil {
+		t.Skipf("shared data set %s not available: %v", retailPath, err)
+	}
+	retailOnce.Do(func() {
+		f, err := os.Open(retailPath)
+		if err != nil {
+			retailErr = err
+			return
+		}
+		defer f.Close()
+		ol, err := data.ReadOrderLog(f, retailPath, data.LogOptions{Descriptions: true})
+		if err != nil {
+			retailErr = err
+			return
+		}
+		retailLog, retailErr = FromOrderLog(ol)
+	})
+	if retailErr != nil {
+		t.Fatal(retailErr)
+	}
+	return retailLog
+}
+
+// referenceCutoff is the cutoff of the reference table in SOURCE.md.
+var referenceCutoff = Day(time.Date(2011, 11, 9, 0, 0, 0, 0, time.UTC))
+
+// TestBaselinesMatchReference checks the product's baselines against the
+// table in ../shared/datasets/online_retail/SOURCE.md, computed there with
+// pandas on the same file (cutoff 2011-11-09, horizon 30 days, 1,388
+// customers), within 0.002.
+func TestBaselinesMatchReference(t *testing.T) {
+	l := onlineRetail(t)
+	truth := l.TruthAt(referenceCutoff, 30)
+	if len(truth.Customers) != 1388 {
+		t.Errorf("%d evaluated customers, SOURCE.md has 1,388", len(truth.Customers))
+	}
+	names, lists := l.BaselineLists(truth.Customers, referenceCutoff, 30, 10)
+	want := map[string][3]float64{ // hit@10, recall@10, NDCG@10 from SOURCE.md
+		TopPopName:    {0.646, 0.139, 0.141},
+		PTopFreqName:  {0.803, 0.318, 0.326},
+		GPTopFreqName: {0.805, 0.319, 0.326},
+	}
+	for i, name := range names {
+		m := Measure(name, lists[i], truth.Bought, truth.Catalogue).AtK(10)
+		w := want[name]
+		t.Logf("%-10s hit@10 %.4f recall@10 %.4f NDCG@10 %.4f coverage %.4f", name, m.Hit, m.Recall, m.NDCG, m.Coverage)
+		for j, got := range []float64{m.Hit, m.Recall, m.NDCG} {
+			if d := got - w[j]; d > 0.002 || d < -0.002 {
+				t.Errorf("%s: figure %d = %.4f, SOURCE.md %.3f", name, j, got, w[j])
+			}
+		}
+	}
+}

@@ -1,0 +1,230 @@
+package recommend
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"time"
+)
+
+// DefaultTop is the number of items recommended to each customer.
+const DefaultTop = 10
+
+// DefaultHorizonDays is the period recommended for.
+const DefaultHorizonDays = 30
+
+// Options says where and how to recommend. The zero value recommends 10
+// items for the next 30 days after the log's end with DefaultModelConfig.
+type Options struct {
+	// Cutoff is the first day not in the history; zero means the day after
+	// the log's last day, so that every order is history, or when evaluating
+	// the latest cutoff whose horizon the log covers.
+	Cutoff      time.Time
+	HorizonDays int
+	// Top is the number of items listed per customer (default DefaultTop).
+	Top int
+	// Evaluate measures the model and the baselines on the horizon after
+	// the cutoff, which the log must cover.
+	Evaluate bool
+	// Model configures the network (zero: DefaultModelConfig).
+	Model ModelConfig
+}
+
+// Run is one recommendation run: a prepared model to train (Model.Trainer)
+// and, once trained, Finish ranks and measures.
+type Run struct {
+	Log     *Log
+	Options Options
+	// Cutoff and Horizon are in days (see Date).
+	Cutoff, Horizon int32
+	Model           *Model
+}
+
+// LatestEvaluationCutoff is the last cutoff whose whole horizon the log
+// covers.
+func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.Last - horizon + 1 }
+
+// Prepare checks the cutoff and builds the model's training pairs and
+// trainer.
+func Prepare(l *Log, opts Options) (*Run, error) {
+	if opts.HorizonDays == 0 {
+		opts.HorizonDays = DefaultHorizonDays
+	}
+	if opts.Model.Windows == 0 {
+		opts.Model = DefaultModelConfig()
+	}
+	if opts.HorizonDays < 1 {
+		return nil, fmt.Errorf("%w: horizon of %d days", ErrCutoff, opts.HorizonDays)
+	}
+	if opts.Top <= 0 {
+		opts.Top = DefaultTop
+	}
+	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.Last + 1}
+	if !opts.Cutoff.IsZero() {
+		r.Cutoff = Day(opts.Cutoff)
+	} else if opts.Evaluate {
+		r.Cutoff = l.LatestEvaluationCutoff(r.Horizon)
+	}
+	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
+	if r.Cutoff <= l.First {
+		return nil, fmt.Errorf("%w: %s: cutoff %s leaves no history (the log starts %s)", ErrCutoff, l.Name, date(r.Cutoff), date(l.First))
+	}
+	if latest := l.LatestEvaluationCutoff(r.Horizon); opts.Evaluate && r.Cutoff > latest {
+		return nil, fmt.Errorf("%w: %s: evaluating at %s needs the %d days from it, but the log ends %s; the latest cutoff to evaluate at is %s",
+			ErrCutoff, l.Name, date(r.Cutoff), r.Horizon, date(l.Last), date(latest))
+	}
+	var err error
+	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Recommendation is one item offered to a customer.
+type Recommendation struct {
+	Item        int32  `json:"-"`
+	ItemID      string `json:"item"`
+	Description string `json:"description,omitempty"`
+	// Score is the network's probability that the customer buys the item
+	// in the horizon if they buy at all (it learns from the customers who
+	// bought in each training window): it orders one customer's items, it
+	// does not say whether the customer will come back.
+	Score  float64 `json:"score"`
+	Reason Reason  `json:"reason"`
+	// Bought says, when evaluating, whether the customer bought the item in
+	// the horizon after the cutoff.
+	Bought bool `json:"bought,omitempty"`
+}
+
+// CustomerRecs is one customer's ranked items.
+type CustomerRecs struct {
+	Customer int32            `json:"-"`
+	ID       string           `json:"customer"`
+	Items    []Recommendation `json:"items"`
+	// Buyer says, when evaluating, that the customer bought in the horizon
+	// (and so counts in the metrics); Bought is then how many distinct
+	// items they bought.
+	Buyer  bool `json:"buyer,omitempty"`
+	Bought int  `json:"bought,omitempty"`
+}
+
+// Result is a finished run: the top items of every customer with history
+// before the cutoff and, when evaluating, the metrics of the model and of
+// the three baselines (model first).
+type Result struct {
+	Log                           string         `json:"log"`
+	ItemColumn, DescriptionColumn string         `json:"-"`
+	Cutoff                        time.Time      `json:"cutoff"`
+	HorizonDays                   int            `json:"horizon_days"`
+	Top                           int            `json:"top"`
+	TrainCutoffs                  []time.Time    `json:"train_cutoffs"`
+	Customers                     []CustomerRecs `json:"-"`
+	Evaluated                     bool           `json:"evaluated"`
+	Metrics                       []Metrics      `json:"metrics,omitempty"`
+	byID                          map[string]int
+}
+
+// ModelName is the model's name in the metrics table.
+const ModelName = "model"
+
+// Customer returns the recommendations of the customer with the given id,
+// or nil when they have no history before the cutoff.
+func (r *Result) Customer(id string) *CustomerRecs {
+	if i, ok := r.byID[id]; ok {
+		return &r.Customers[i]
+	}
+	return nil
+}
+
+// chunk is how many customers are scored at once (bounds the memory of the
+// feature matrix).
+const chunk = 256
+
+// Finish ranks every customer's candidates with the trained network and,
+// when evaluating, measures it beside the baselines.
+func (r *Run) Finish(ctx context.Context) (*Result, error) {
+	l, opts := r.Log, r.Options
+	res := &Result{Log: l.Name, ItemColumn: l.ItemColumn, DescriptionColumn: l.DescriptionColumn,
+		Cutoff: Date(r.Cutoff), HorizonDays: opts.HorizonDays, Top: opts.Top, Evaluated: opts.Evaluate,
+		byID: map[string]int{}}
+	for _, t := range r.Model.TrainCutoffs {
+		res.TrainCutoffs = append(res.TrainCutoffs, Date(t))
+	}
+	s := l.snapshotAt(r.Cutoff, r.Horizon)
+	var truth Truth
+	buyer := map[int32]int{}
+	if opts.Evaluate {
+		truth = l.TruthAt(r.Cutoff, r.Horizon)
+		for i, c := range truth.Customers {
+			buyer[c] = i
+		}
+	}
+	long := max(opts.Top, Ks[len(Ks)-1])
+	modelLists := make([][]int32, len(truth.Customers))
+	var customers []int32
+	for c := range l.Customers {
+		if s.customers[c].invoices > 0 {
+			customers = append(customers, int32(c))
+		}
+	}
+	var cands []candidate
+	for start := 0; start < len(customers); start += chunk {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		batch := customers[start:min(start+chunk, len(customers))]
+		cands = cands[:0]
+		for _, c := range batch {
+			cands = s.candidates(c, r.Model.Config.MaxOwn, r.Model.Config.MaxPopular, cands)
+		}
+		scores := r.Model.scores(s, cands)
+		for lo := 0; lo < len(cands); {
+			hi := lo
+			for hi < len(cands) && cands[hi].customer == cands[lo].customer {
+				hi++
+			}
+			c := cands[lo].customer
+			order := rankByScore(scores[lo:hi], long)
+			cr := CustomerRecs{Customer: c, ID: l.Customers[c]}
+			k, isBuyer := buyer[c]
+			if isBuyer {
+				cr.Buyer, cr.Bought = true, len(truth.Bought[k])
+			}
+			for n, j := range order {
+				p := cands[lo+j]
+				if isBuyer {
+					modelLists[k] = append(modelLists[k], p.item)
+				}
+				if n >= opts.Top {
+					continue
+				}
+				cr.Items = append(cr.Items, Recommendation{Item: p.item, ItemID: l.Items[p.item],
+					Description: l.Description(p.item), Score: scores[lo+j], Reason: s.reason(p),
+					Bought: isBuyer && truth.Bought[k][p.item]})
+			}
+			res.byID[cr.ID] = len(res.Customers)
+			res.Customers = append(res.Customers, cr)
+			lo = hi
+		}
+	}
+	if opts.Evaluate {
+		res.Metrics = append(res.Metrics, Measure(ModelName, modelLists, truth.Bought, truth.Catalogue))
+		names, lists := l.BaselineLists(truth.Customers, r.Cutoff, r.Horizon, long)
+		for i, name := range names {
+			res.Metrics = append(res.Metrics, Measure(name, lists[i], truth.Bought, truth.Catalogue))
+		}
+	}
+	return res, nil
+}
+
+// rankByScore returns the indices of the n highest scores, highest first;
+// ties keep the candidates' order (own items in P-TopFreq order first).
+func rankByScore(scores []float64, n int) []int {
+	idx := make([]int, len(scores))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
+	return idx[:min(n, len(idx))]
+}
