@@ -185,6 +185,10 @@ type logParser struct {
 	byOrder map[orderKey]int
 	dates   dateParser
 	keep    keepState
+	// maxItems, when above 0, bounds the lines that can keep an item (a
+	// Parquet footer tells): OrderItems is then made once at that size
+	// instead of growing by copies as the lines come.
+	maxItems int
 }
 
 type orderKey struct {

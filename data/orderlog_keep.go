@@ -66,6 +66,9 @@ func (p *logParser) keepItem(oi int, item []byte) int32 {
 		ii = p.newItem(item)
 		k.byItem[p.log.Items[ii]] = ii
 	}
+	if p.log.OrderItems == nil && p.maxItems > 0 {
+		p.log.OrderItems = make([]OrderItem, 0, p.maxItems)
+	}
 	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii})
 	return ii
 }

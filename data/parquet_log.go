@@ -41,12 +41,16 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 	// Only the columns with a role are decoded; roles are resolved again,
 	// with the same result, when the parser reads the header.
 	var want []bool
+	maxItems := 0
 	if roles, err := resolveRoles(name, pf.header, true, opts.Columns, opts.Descriptions); err == nil {
 		want = make([]bool, len(pf.header))
 		for _, i := range roles.slots() {
 			if *i >= 0 {
 				want[*i] = true
 			}
+		}
+		if roles.item >= 0 {
+			maxItems = pf.maxKept(roles.customer, roles.item)
 		}
 	}
 	src := &parquetSource{pf: pf, rows: pf.rowReader(want)}
@@ -56,8 +60,22 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 		// header names them by position, as documented for LogColumns.
 		opts.NoHeader = false
 	}
-	p := &logParser{name: name, src: src, opts: opts}
+	p := &logParser{name: name, src: src, opts: opts, maxItems: maxItems}
 	return p.run()
+}
+
+// maxKept bounds the rows that have both a customer (column cust) and an
+// item (column item): the footer's row count less, in each row group, the
+// nulls its statistics count in either column. A line without one keeps no
+// item, so the bound holds for any file whose statistics are right; one
+// whose are wrong only makes OrderItems grow as it would without a bound.
+func (pf *parquetFile) maxKept(cust, item int) int {
+	var n int64
+	for _, rg := range pf.meta.RowGroups {
+		nulls := max(rg.Columns[cust].MetaData.Statistics.NullCount, rg.Columns[item].MetaData.Statistics.NullCount)
+		n += rg.NumRows - min(max(nulls, 0), rg.NumRows)
+	}
+	return int(n)
 }
 
 var _ logSource = (*parquetSource)(nil)

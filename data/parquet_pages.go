@@ -46,6 +46,7 @@ type pageCursor struct {
 	byIdx bool        //
 	vals  *byteStream // its values
 	bit   uint        // the next boolean's bit in the next byte of vals
+	snap  []byte      // the memory of the snappy reader, for the next page
 }
 
 // zstdCodec is shared: it keeps a pool of decoders.
@@ -133,16 +134,21 @@ func valueEncoding(e format.Encoding) bool {
 func (c *pageCursor) stream(off, size int64, full int, compressed bool) (*byteStream, error) {
 	sec := io.NewSectionReader(c.in.ra, off, size)
 	if !compressed || c.codec == format.Uncompressed {
-		return &byteStream{r: sec, left: int(size)}, nil
+		return &byteStream{r: sec, left: int(size), sure: int(size)}, nil
 	}
 	if full < 0 {
 		return nil, fmt.Errorf("a page of %d bytes uncompressed", full)
 	}
 	var r io.Reader
 	var err error
+	sure := int(min(size, maxParquetPage)) // gzip: as the bytes come
 	switch c.codec {
 	case format.Snappy:
-		r, err = newSnappyReader(sec, full)
+		var z *snappyReader
+		if z, err = newSnappyReader(sec, full, c.snap); err == nil {
+			r, c.snap = z, z.out
+		}
+		sure = int(min(size*snappyMaxRatio, int64(full)))
 	case format.Gzip:
 		r, err = gzip.NewReader(bufio.NewReaderSize(sec, 4<<10))
 	case format.Zstd:
@@ -152,13 +158,13 @@ func (c *pageCursor) stream(off, size int64, full int, compressed bool) (*byteSt
 			if dec, err = zstdCodec.Decode(make([]byte, 0, full), raw); err == nil && len(dec) != full {
 				err = fmt.Errorf("a page uncompresses to %d bytes, its header says %d", len(dec), full)
 			}
-			r = bytes.NewReader(dec)
+			r, sure = bytes.NewReader(dec), full
 		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("uncompressing a page: %v", err)
 	}
-	return &byteStream{r: r, left: full}, nil
+	return &byteStream{r: r, left: full, sure: sure}, nil
 }
 
 // nextPage makes the next data page current.

@@ -12,7 +12,9 @@ import (
 )
 
 // readDictionary reads the dictionary page and checks that it holds the
-// values its header declares; for BYTE_ARRAY it notes where each starts.
+// values its header declares. BYTE_ARRAY values are kept end to end
+// without their length prefixes, with where each starts (and where the
+// last ends); other types as the page has them.
 func (c *pageCursor) readDictionary(ref pageRef) error {
 	full := int(ref.h.UncompressedPageSize)
 	if c.codec == format.Uncompressed {
@@ -22,39 +24,52 @@ func (c *pageCursor) readDictionary(ref pageRef) error {
 	if err != nil {
 		return err
 	}
-	b, err := s.take(full)
-	if err != nil {
-		return fmt.Errorf("the dictionary page: %v", err)
-	}
 	n := int(ref.h.DictionaryPageHeader.V.NumValues)
 	if n < 0 {
 		return fmt.Errorf("a dictionary page of %d values", n)
 	}
-	c.dict, c.dictLen, c.hasDict = b, n, true
-	if c.kind != parquet.ByteArray {
-		if n > c.maxPlain(len(b)) {
-			return fmt.Errorf("the dictionary page: %v", errPlainShort)
-		}
-		return nil
+	if c.kind == parquet.ByteArray {
+		err = c.readByteArrays(s, n)
+	} else if c.dict, err = s.take(full); err == nil && n > c.maxPlain(len(c.dict)) {
+		err = errPlainShort
 	}
-	c.dictOff = make([]uint32, 0, min(n, len(b)/4)+1)
-	off := 0
-	for range n {
-		_, k, err := c.decodePlain(b[off:])
-		if err != nil {
-			return fmt.Errorf("the dictionary page: %v", err)
-		}
-		c.dictOff = append(c.dictOff, uint32(off))
-		off += k
+	if err != nil {
+		return fmt.Errorf("the dictionary page: %v", err)
 	}
-	c.dictOff = append(c.dictOff, uint32(off))
+	c.dictLen, c.hasDict = n, true
 	return nil
+}
+
+// readByteArrays reads n PLAIN BYTE_ARRAY values into c.dict and c.dictOff,
+// made at their size when the page is what its header says, then the rest
+// of the page.
+func (c *pageCursor) readByteArrays(s *byteStream, n int) error {
+	size := min(s.sure, s.left)
+	c.dict = make([]byte, 0, max(size-4*n, 0))
+	c.dictOff = make([]uint32, 0, min(n, size/4)+1)
+	for range n {
+		b, err := s.peek(4)
+		if err != nil {
+			return err
+		}
+		if len(b) < 4 {
+			return errPlainShort
+		}
+		k := binary.LittleEndian.Uint32(b)
+		s.skip(4)
+		c.dictOff = append(c.dictOff, uint32(len(c.dict)))
+		if c.dict, err = s.appendTo(c.dict, int(min(k, 1<<31))); err != nil {
+			return err
+		}
+	}
+	c.dictOff = append(c.dictOff, uint32(len(c.dict)))
+	return s.drain()
 }
 
 // dictValue returns the dictionary's value i (i < c.dictLen).
 func (c *pageCursor) dictValue(i int) parquet.Value {
 	if c.kind == parquet.ByteArray {
-		return parquet.ByteArrayValue(c.dict[c.dictOff[i]+4 : c.dictOff[i+1] : c.dictOff[i+1]])
+		return parquet.ByteArrayValue(c.dict[c.dictOff[i]:c.dictOff[i+1]:c.dictOff[i+1]])
 	}
 	v, _, _ := c.decodePlain(c.dict[i*c.plainSize():])
 	return v

@@ -30,12 +30,16 @@ func (s *sliceSource) skip(n int)                 { s.b = s.b[n:] }
 // bytes, of which left are still to come, seen through a small window. When
 // keep is set, values point into the window, so it is never overwritten: a
 // new one is taken instead and the old one lives as long as those values.
+// sure is how many bytes may be allocated for before they arrive: what the
+// compressed bytes can hold at most, so that a page header claiming more
+// than its data costs no more than the data.
 type byteStream struct {
 	r    io.Reader
 	left int
 	buf  []byte
 	pos  int
 	keep bool
+	sure int
 }
 
 func (s *byteStream) skip(n int) { s.pos += n }
@@ -73,30 +77,47 @@ func (s *byteStream) peek(n int) ([]byte, error) {
 }
 
 // take returns a copy of the next n bytes, or an error when fewer remain.
-// The copy grows as the bytes arrive: a length that the page header allows
-// but the data does not hold costs no more than the data.
 func (s *byteStream) take(n int) ([]byte, error) {
+	return s.appendTo(make([]byte, 0, min(n, max(s.sure, streamWindow))), n)
+}
+
+// appendTo appends the next n bytes to dst, or returns an error when fewer
+// remain. Past dst's capacity it grows as the bytes arrive: a length that
+// the page header allows but the data does not hold costs no more than the
+// data.
+func (s *byteStream) appendTo(dst []byte, n int) ([]byte, error) {
 	if n > len(s.buf)-s.pos+s.left {
-		return nil, errPlainShort
+		return dst, errPlainShort
 	}
-	out := make([]byte, 0, min(n, streamWindow))
-	for len(out) < n {
-		b, err := s.peek(min(n-len(out), streamWindow))
+	for n > 0 {
+		b, err := s.peek(min(n, streamWindow))
 		if err != nil {
-			return nil, err
+			return dst, err
 		}
 		if len(b) == 0 {
-			return nil, errPlainShort
+			return dst, errPlainShort
 		}
-		if len(out)+len(b) > cap(out) { // grow, to n at most
-			grown := make([]byte, len(out), min(n, max(2*cap(out), len(out)+len(b))))
-			copy(grown, out)
-			out = grown
+		dst = append(dst, b...)
+		s.skip(len(b))
+		n -= len(b)
+	}
+	return dst, nil
+}
+
+// drain reads the bytes left, so that a page cut short or corrupt after
+// the values wanted from it is still found out.
+func (s *byteStream) drain() error {
+	for s.left > 0 || s.pos < len(s.buf) {
+		b, err := s.peek(streamWindow)
+		if err != nil {
+			return err
 		}
-		out = append(out, b...)
+		if len(b) == 0 {
+			return nil
+		}
 		s.skip(len(b))
 	}
-	return out, nil
+	return nil
 }
 
 // snappyHistory is how far back a snappy copy may reach without the
@@ -123,7 +144,13 @@ type snappyReader struct {
 	whole []byte
 }
 
-func newSnappyReader(src *io.SectionReader, full int) (*snappyReader, error) {
+// snappyMaxRatio bounds what one byte of a snappy block uncompresses to: a
+// copy of 64 bytes takes 3.
+const snappyMaxRatio = 22
+
+// newSnappyReader opens the snappy block src, which uncompresses to full
+// bytes; buf, when large enough, is the memory it makes them in.
+func newSnappyReader(src *io.SectionReader, full int, buf []byte) (*snappyReader, error) {
 	in := bufio.NewReaderSize(src, int(min(4<<10, src.Size())))
 	n, err := binary.ReadUvarint(in)
 	if err != nil {
@@ -135,7 +162,10 @@ func newSnappyReader(src *io.SectionReader, full int) (*snappyReader, error) {
 	// A block that fits in the buffer is never slid; a larger one keeps
 	// its history and makes streamWindow bytes at a time after it.
 	size := min(full, snappyHistory+streamWindow)
-	return &snappyReader{src: src, in: in, full: full, left: full, out: make([]byte, 0, size)}, nil
+	if cap(buf) < size {
+		buf = make([]byte, 0, size)
+	}
+	return &snappyReader{src: src, in: in, full: full, left: full, out: buf[:0:size]}, nil
 }
 
 func (z *snappyReader) Read(p []byte) (int, error) {

@@ -61,7 +61,7 @@ func TestSnappyReaderFarCopy(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	z, err := newSnappyReader(io.NewSectionReader(bytes.NewReader(block), 0, int64(len(block))), len(want))
+	z, err := newSnappyReader(io.NewSectionReader(bytes.NewReader(block), 0, int64(len(block))), len(want), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func TestSnappyReaderFarCopy(t *testing.T) {
 	// A copy reaching before the start of the block is refused.
 	bad := binary.AppendUvarint(nil, 5)
 	bad = append(bad, 0<<2, 'a', 2|(4-1)<<2, 9, 0)
-	z, err = newSnappyReader(io.NewSectionReader(bytes.NewReader(bad), 0, int64(len(bad))), 5)
+	z, err = newSnappyReader(io.NewSectionReader(bytes.NewReader(bad), 0, int64(len(bad))), 5, nil)
 	if err == nil {
 		_, err = io.ReadAll(z)
 	}
