@@ -1,7 +1,6 @@
 package planscreen
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -141,8 +140,7 @@ func (b *base) column(name string) ([]float64, string, error) {
 		}
 		return out, c.Name, nil
 	}
-	return nil, "", fmt.Errorf("%w: value %s: not an amount, nor a numeric column (numeric columns: %s)",
-		experiment.ErrPlan, name, strings.Join(numeric, ", "))
+	return nil, "", &inputError{field: fieldValue, text: name, columns: numeric}
 }
 
 // segments are RFM cells when the table has an order log's RFM columns,

@@ -69,8 +69,8 @@ func (l targetList) write(ctx context.Context, w io.Writer) (err error) {
 			return fmt.Errorf("customer %s: %w", b.ids[i], err)
 		}
 		seg := l.segments.Names[i]
-		rec := []string{b.ids[i], strconv.FormatFloat(probs[i], 'f', 4, 64), bands.Label(bands.Of[i]), seg,
-			l.segments.Risk[i].String(), experiment.SuggestedAction(seg, experiment.High)}
+		rec := []string{b.ids[i], strconv.FormatFloat(probs[i], 'f', 4, 64), bands.Label(bands.Of[i]), seg.String(),
+			l.segments.Risk[i].String(), experiment.SuggestedAction(seg, experiment.High).String()}
 		for k := range exportReasons {
 			reason := ""
 			if k < len(ex.Reasons) {

@@ -147,7 +147,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		switch {
 		case msg.Err != nil && msg.Field >= 0:
-			s.refusals[msg.Field] = s.ErrorText(msg.Err)
+			s.refusals[msg.Field] = s.refusalText(msg.Err)
 			s.in = s.shown
 		case msg.Err != nil:
 			s.err = msg.Err
@@ -239,7 +239,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		next, err := s.in.with(f, text)
 		if err != nil {
-			s.refusals[f] = s.ErrorText(err)
+			s.refusals[f] = s.refusalText(err)
 			break
 		}
 		s.in = next

@@ -23,7 +23,7 @@ func (s Model) draw() string {
 	case s.run.Exp == nil:
 		return s.NoRun()
 	case s.err != nil:
-		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.ErrorText(s.err))
+		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.refusalText(s.err))
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
 	case len(s.base.rows) == 0:
@@ -176,10 +176,10 @@ func (s Model) segments() []string {
 		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素(高风险)"), head[4])
 	}
 	var body [][]string
-	actions, drivers := map[string]string{}, map[string]string{}
+	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}
 	for _, a := range rep.Actions {
 		if a.Risk != nil && *a.Risk == experiment.High {
-			actions[a.Segment] = a.Action
+			actions[a.Segment] = s.actionText(a.Action)
 			var names []string
 			for _, d := range a.Drivers {
 				names = append(names, d.Column)
@@ -190,9 +190,9 @@ func (s Model) segments() []string {
 	for _, c := range rep.Segments {
 		act := actions[c.Segment]
 		if act == "" {
-			act = experiment.SuggestedAction(c.Segment, experiment.High)
+			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
 		}
-		row := []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
 		if wide {
 			row = append(row, drivers[c.Segment])
 		}
@@ -207,7 +207,7 @@ func (s Model) contacts() []string {
 	head := []string{"#", "ID", "P", s.T("segment", "分群"), s.T("action", "建议行动")}
 	var body [][]string
 	for _, c := range s.report.Contacts {
-		body = append(body, []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), c.Segment, c.Action})
+		body = append(body, []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), s.segmentName(c.Segment), s.actionText(c.Action)})
 	}
 	out := []string{s.Styles.Title.Render(s.T("First contacts", "优先联系的客户"))}
 	return append(out, s.table(head, body)...)
