@@ -17,8 +17,9 @@ type base struct {
 	run   int
 	label data.LabelSpec
 	ids   []string
-	// pos are the customers' probabilities of the positive class.
-	pos []float64
+	// pos are the customers' probabilities of the positive class, labels
+	// their 0/1 labels (NaN: unknown).
+	pos, labels []float64
 	// rows are the customers' rows in the run's table.
 	rows  []int
 	table *data.Table
@@ -39,7 +40,10 @@ type ReadyMsg struct {
 	Report *experiment.PlanReport
 	// Segments assign each customer of Report its segment.
 	Segments *experiment.Segments
-	Err      error
+	// Check measures the model on Report's customers (nil: their known
+	// outcomes are not of both kinds).
+	Check *experiment.PlanCheck
+	Err   error
 }
 
 // request is what one plan computation needs.
@@ -64,6 +68,11 @@ func planCmd(r request) tea.Cmd {
 			}
 		}
 		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in)
+		if msg.Report != nil {
+			t := common.TargetFor(r.target, msg.Base.label)
+			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.pos), msg.Base.labels, t.OnPositive,
+				msg.Report.Plan.Order, msg.Report.Best.Contacted)
+		}
 		return msg
 	}
 }
@@ -83,6 +92,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 			b.rows = append(b.rows, r)
 			b.ids = append(b.ids, scores.ID(r))
 			b.pos = append(b.pos, scores.Probabilities[r])
+			b.labels = append(b.labels, scores.Labels[r])
 		}
 	}
 	if len(b.rows) > 0 {

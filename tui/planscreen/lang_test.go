@@ -2,10 +2,12 @@ package planscreen
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -76,4 +78,32 @@ func TestSegmentsAndActionsInChinese(t *testing.T) {
 	if got := zh.segmentName(experiment.SegCantLose); got != "不能失去" {
 		t.Errorf("Can't lose them: %q", got)
 	}
+}
+
+// The screen's validation figures are measured on the plan's customers, the
+// run's validation rows: its AUC and counts equal the Evaluate screen's
+// figures on that part (metrics.NewReport through experiment.Evaluate, a
+// separate path), in both directions of the target.
+func TestCheckMatchesValidationReport(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	ev, err := run.Exp.Evaluated().Evaluate(experiment.ValPart, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	c := s.check
+	if c == nil || c.Customers != int(ev.Report.Positives+ev.Report.Negatives) ||
+		math.Abs(c.AUC.Value-ev.Report.ROCAUC) > 1e-12 {
+		t.Fatalf("check %+v; validation AUC %v on %v + %v rows", c, ev.Report.ROCAUC, ev.Report.Positives, ev.Report.Negatives)
+	}
+	if c.Outcomes != int(ev.Report.Positives) {
+		t.Errorf("encourage the positive class: %d outcomes, %v positives", c.Outcomes, ev.Report.Positives)
+	}
+	toggled := common.TargetFor(nil, run.Exp.Pipeline.Label).Toggled()
+	next, cmd := s.Update(common.TargetMsg{Target: toggled})
+	s = feed(t, next.(Model), cmd())
+	if s.check.Outcomes != int(ev.Report.Negatives) || math.Abs(s.check.AUC.Value-ev.Report.ROCAUC) > 1e-12 {
+		t.Errorf("the other class: %+v", s.check)
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "ROC AUC", "calibration error")
 }

@@ -45,9 +45,10 @@ type Model struct {
 	// report is the last plan computed; it stays while a new input is
 	// refused.
 	report *experiment.PlanReport
-	seg    *experiment.Segments // the segments of report's customers
-	err    error                // the run could not be scored
-	seq    int                  // the latest request; older answers are dropped
+	seg    *experiment.Segments  // the segments of report's customers
+	check  *experiment.PlanCheck // the model measured on report's customers
+	err    error                 // the run could not be scored
+	seq    int                   // the latest request; older answers are dropped
 	busy   bool
 
 	served bool                  // a session of `retain serve`: no paths
@@ -74,7 +75,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || run.Number == s.run.Number && s.base != nil {
 		return nil
 	}
-	s.run, s.base, s.report, s.err = run, nil, nil, nil
+	s.run, s.base, s.report, s.check, s.err = run, nil, nil, nil, nil
 	s.refusals = [fieldCount]string{}
 	cmd := s.request(-1)
 	s.render()
@@ -152,7 +153,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case msg.Err != nil:
 			s.err = msg.Err
 		default:
-			s.report, s.seg, s.err, s.shown = msg.Report, msg.Segments, nil, msg.In
+			s.report, s.seg, s.check, s.err, s.shown = msg.Report, msg.Segments, msg.Check, nil, msg.In
 			if msg.Field >= 0 {
 				s.refusals[msg.Field] = ""
 			}

@@ -62,6 +62,11 @@ func (s Model) page() string {
 	for _, l := range widget.WrapUnmarked(note, w) {
 		lines = append(lines, st.Muted.Render(l))
 	}
+	full := s.Height >= 40 && s.Width >= 120
+	if full {
+		lines = append(lines, "")
+	}
+	lines = append(lines, s.checkLines(full)...)
 	lines = append(lines, "")
 	rest := s.Height - len(lines)
 	curveRows := min(len(rep.Curve)+1, max(3, rest/3))
@@ -250,6 +255,6 @@ func (s Model) table(head []string, body [][]string) []string {
 // isNumber reports whether a cell holds a figure (right-aligned).
 func isNumber(c string) bool {
 	return c != "" && strings.IndexFunc(c, func(r rune) bool {
-		return !strings.ContainsRune("0123456789.,-–% <", r)
+		return !strings.ContainsRune("0123456789.,-–% <×", r)
 	}) < 0
 }
