@@ -1,6 +1,7 @@
 package usersscreen
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
@@ -55,4 +56,47 @@ func TestBandsFollowTheTargetAndTheScheme(t *testing.T) {
 	if s.list.target.String() != `prevent "churn = yes"` || len(s.list.bands.Bands) != 5 {
 		t.Errorf("after the messages: %s, %d bands", s.list.target, len(s.list.bands.Bands))
 	}
+}
+
+// The table follows the target too: preventing churn = yes lists the
+// highest P(churn = yes) first; encouraging churn = no (staying), the
+// highest P(churn = no) = 1 − P(churn = yes), so the lowest P(churn = yes)
+// first; s reverses it (least likely first). The title says which
+// probability the table is sorted by. Checked against a sort of the
+// synthetic probabilities done here.
+func TestTableFollowsTheTarget(t *testing.T) {
+	s := New(screentest.Common("en", 120, 30))
+	u := syntheticUsers(1000)
+	s.list.setUsers(u)
+	ordered := func(desc bool, score func(r int) float64) {
+		t.Helper()
+		for i := 1; i < len(s.list.shown); i++ {
+			a, b := score(int(s.list.shown[i-1])), score(int(s.list.shown[i]))
+			if desc && a < b || !desc && a > b {
+				t.Fatalf("rows %d and %d out of order: %v then %v", i-1, i, a, b)
+			}
+		}
+	}
+	has := func(want string) {
+		t.Helper()
+		if !strings.HasSuffix(s.describe(), want) {
+			t.Errorf("title %q, want it to end with %q", s.describe(), want)
+		}
+	}
+	pChurn := func(r int) float64 { return u.prob(r) }
+	pStay := func(r int) float64 { return 1 - u.prob(r) }
+	ordered(true, pChurn)
+	has("sorted by P(churn = yes) ↓")
+	s, _ = s.step(screentest.Press("p"))
+	ordered(true, pStay)
+	has("sorted by P(churn = no) ↓")
+	if first := int(s.list.shown[0]); u.prob(first) != u.prob(int(u.byProbAsc[0])) {
+		t.Errorf("encourage churn = no: first user has P(churn = yes) %v, lowest is %v", u.prob(first), u.prob(int(u.byProbAsc[0])))
+	}
+	s, _ = s.step(screentest.Press("s"))
+	ordered(false, pStay)
+	has("sorted by P(churn = no) ↑")
+	s, _ = s.step(common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
+	ordered(false, pChurn)
+	has("sorted by P(churn = yes) ↑")
 }
