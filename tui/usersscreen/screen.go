@@ -150,7 +150,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	case common.ThresholdMsg:
 		cmd = s.setThreshold(msg)
 	case common.TargetMsg, common.BandsMsg:
-		s.planMsg(msg)
+		cmd = s.planMsg(msg)
 	case ExportProgressMsg:
 		cmd = s.exportProgress(msg)
 	case ExportDoneMsg:
