@@ -14,8 +14,8 @@ type PlanCheck struct {
 	// Customers counts the customers with a known outcome, Outcomes those
 	// of them who had it.
 	Customers, Outcomes int
-	// AUC is the ROC AUC of the probability of the outcome, with the
-	// Hanley & McNeil 95 % interval.
+	// AUC is the ROC AUC of the probability of the outcome (the same as
+	// the model's ROC AUC), with the Hanley & McNeil 95 % interval.
 	AUC Figure
 	// Share is the plan's share the lift is measured at; Lift is the rate
 	// of the outcome among the customers the plan contacts first (that
@@ -60,7 +60,15 @@ func CheckPlan(probs, labels []float64, onPositive bool, order []int, contacted 
 	if err != nil {
 		return nil
 	}
-	c.AUC = hanleyMcNeil(auc, float64(c.Outcomes), float64(c.Customers-c.Outcomes))
+	// The interval is Hanley & McNeil's on the label's own classes, as
+	// ValidationFigures computes it: their approximation is not symmetric
+	// in the two classes, and the same AUC should get the same interval
+	// whichever class the plan acts on.
+	positives := c.Outcomes
+	if !onPositive {
+		positives = c.Customers - c.Outcomes
+	}
+	c.AUC = hanleyMcNeil(auc, float64(positives), float64(c.Customers-positives))
 	c.ECE, _ = metrics.ExpectedCalibrationError(ps, ys) // both classes: no error
 	c.Share = float64(contacted) / float64(len(probs))
 	var hits, trials float64

@@ -19,7 +19,9 @@ import (
 //   - ECE: every customer alone in a bin of width 0.1: mean |P − y| =
 //     (0.1 + 0.8 + 0.3 + 0.4 + 0.2)/5 = 0.36.
 //
-// With the outcome the negative class and the labels flipped, the same.
+// With the outcome the negative class and the labels flipped, the same,
+// but for the AUC's interval: Hanley–McNeil on the label's classes, 3
+// positives and 2 negatives, gives 0.8333 ± 1.96·0.20071, [0.439952, 1].
 func TestCheckPlanHandCalculation(t *testing.T) {
 	probs := []float64{0.9, 0.8, 0.3, 0.6, 0.2, 0.1}
 	order := []int{0, 1, 3, 2, 4, 5}
@@ -27,16 +29,17 @@ func TestCheckPlanHandCalculation(t *testing.T) {
 	for _, c := range []struct {
 		labels     []float64
 		onPositive bool
+		aucLow     float64
 	}{
-		{[]float64{1, 0, 0, 1, 0, nan}, true},
-		{[]float64{0, 1, 1, 0, 1, nan}, false},
+		{[]float64{1, 0, 0, 1, 0, nan}, true, 0.406174},
+		{[]float64{0, 1, 1, 0, 1, nan}, false, 0.439952},
 	} {
 		got := CheckPlan(probs, c.labels, c.onPositive, order, 2)
 		if got == nil {
 			t.Fatal("no check")
 		}
 		close := func(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
-		if got.Customers != 5 || got.Outcomes != 2 || !close(got.AUC.Value, 5.0/6) || !close(got.AUC.Low, 0.406174) ||
+		if got.Customers != 5 || got.Outcomes != 2 || !close(got.AUC.Value, 5.0/6) || !close(got.AUC.Low, c.aucLow) ||
 			got.AUC.High != 1 || got.AUC.Of != 5 {
 			t.Errorf("on positive %v: %d customers, %d outcomes, AUC %+v", c.onPositive, got.Customers, got.Outcomes, got.AUC)
 		}

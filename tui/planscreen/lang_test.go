@@ -105,5 +105,10 @@ func TestCheckMatchesValidationReport(t *testing.T) {
 	if s.check.Outcomes != int(ev.Report.Negatives) || math.Abs(s.check.AUC.Value-ev.Report.ROCAUC) > 1e-12 {
 		t.Errorf("the other class: %+v", s.check)
 	}
+	// The interval is the one `retain plan` prints, whichever class.
+	if want := experiment.ValidationFigures(&ev.Report)[0]; math.Abs(c.AUC.Low-want.Low) > 1e-12 ||
+		math.Abs(s.check.AUC.Low-want.Low) > 1e-12 || math.Abs(s.check.AUC.High-want.High) > 1e-12 {
+		t.Errorf("AUC intervals %+v and %+v, want %+v", c.AUC, s.check.AUC, want)
+	}
 	screentest.MustContain(t, screentest.Render(s, 160, 48), "ROC AUC", "calibration error")
 }
