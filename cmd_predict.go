@@ -36,9 +36,9 @@ model's threshold. The file needs the feature columns the model was trained on
 
 With --explain N, each line also gets the N columns that moved that user's
 probability most, as "column=value (+0.1234)": integrated gradients summed over
-each original column, in probability points, measured against the mean
-training user stored in the model file (the average user of the file for
-older model files without one).
+each original column, in points of the printed (calibrated) probability,
+measured against the mean training user stored in the model file (the average
+user of the file for older model files without one).
 
 The header is <id column>,probability_<label>_<positive>,predicted_<label>
 and reason_1 … reason_N ("row" and 1-based row numbers when the file has no

@@ -30,8 +30,7 @@ type Explainer struct {
 	// the mean training user.
 	Baseline []float64
 	// Calibration maps the network's probability to the calibrated one
-	// in Predict, Sweep and ProbabilityGrid (nil: none). Attributions stay
-	// in the network's own terms.
+	// in Predict, Sweep, ProbabilityGrid and Explain (nil: none).
 	Calibration *Calibration
 }
 
@@ -64,30 +63,59 @@ type Reason struct {
 
 // Explanation attributes one prediction to the original columns.
 type Explanation struct {
+	// Prob and BaselineProb are the calibrated probabilities of the user
+	// and of the baseline user, as every screen and file shows them; the
+	// attributions sum to Prob − BaselineProb.
 	Prob, BaselineProb float64
 	// Reasons has one entry per original column, largest |Attribution| first.
 	Reasons []Reason
 }
 
-// Explain attributes the prediction for one transformed input row.
+// Explain attributes the calibrated prediction for one transformed input
+// row. Integrated gradients attribute the network's own output, which sums
+// to raw − rawBaseline; the calibration map is monotone and applied after
+// the network, so each attribution is rescaled by
+//
+//	(cal(raw) − cal(rawBaseline)) ÷ (raw − rawBaseline)
+//
+// (DeepLIFT's rescale rule for a final monotone map): the reasons keep their
+// order and signs and sum to the calibrated Prob − BaselineProb, the change
+// the user sees. When the two raw outputs are within 1e-9, the factor is
+// the map's slope at raw, measured over ±1e-6.
 func (x *Explainer) Explain(row []float64) (Explanation, error) {
 	a, err := engine.IntegratedGradients(x.Net, row, x.Baseline, IGSteps)
 	if err != nil {
 		return Explanation{}, err
 	}
-	ex := Explanation{Prob: a.Output, BaselineProb: a.BaselineOutput}
+	cal := x.Calibration
+	ex := Explanation{Prob: cal.Apply(a.Output), BaselineProb: cal.Apply(a.BaselineOutput)}
+	scale := calibratedScale(cal, a.Output, a.BaselineOutput)
 	for i := range x.Pipeline.Columns {
 		pc := &x.Pipeline.Columns[i]
 		s := 0.0
 		for _, v := range a.Values[pc.First : pc.First+pc.Width] {
 			s += v
 		}
-		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s})
+		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s * scale})
 	}
 	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
 	})
 	return ex, nil
+}
+
+// calibratedScale is the factor that turns attributions of the network's
+// output into attributions of the calibrated probability (see Explain).
+func calibratedScale(cal *Calibration, raw, rawBaseline float64) float64 {
+	if cal == nil {
+		return 1
+	}
+	if d := raw - rawBaseline; math.Abs(d) > 1e-9 {
+		return (cal.Apply(raw) - cal.Apply(rawBaseline)) / d
+	}
+	const h = 1e-6
+	lo, hi := max(raw-h, 0), min(raw+h, 1)
+	return (cal.Apply(hi) - cal.Apply(lo)) / (hi - lo)
 }
 
 // Value renders pipeline column ci of a transformed row in original units.

@@ -24,9 +24,9 @@ import (
 // when the probability is at or above the threshold. With N reasons, each
 // line gets reason_1 … reason_N: the original columns that moved the row's
 // probability most away from the baseline user's, largest first, each as
-// "column=value (±attribution)" with the attribution in probability points
-// to 4 decimals (FormatReason). Cells are empty when the model has fewer
-// columns than N. Scores of an order log's current customers (History)
+// "column=value (±attribution)" with the attribution, in points of the
+// (calibrated) probability, to 4 decimals (FormatReason). Cells are empty
+// when the model has fewer columns than N. Scores of an order log's current customers (History)
 // have a short_history column, true or false, between the predicted class
 // and the reasons: true for a customer first seen fewer than
 // data.ShortHistoryDays days before the cutoff. With bands (`predict

@@ -28,8 +28,8 @@ package experiment
 //	Low value            automated, low-cost message                  no extra spend
 //	All customers        contact in the order of the plan             no extra spend
 
-// actions maps a segment to its [medium/low, high] suggestions.
-var actions = map[string][2]string{
+// actions maps a segment to its English [medium/low, high] suggestions.
+var actions = map[Segment][2]string{
 	SegChampions:         {"reward them; ask for reviews and referrals", "personal thank-you and early access now"},
 	SegLoyal:             {"recommend related products; membership perks", "loyalty reward or upgrade offer now"},
 	SegPotentialLoyalist: {"recommendations after each purchase", "membership or loyalty invitation now"},
@@ -47,15 +47,31 @@ var actions = map[string][2]string{
 	SegAll:               {"no extra spend", "contact in the order of the plan"},
 }
 
-// SuggestedAction returns the table's action for a segment at a level
-// ("" for a segment the table does not know).
-func SuggestedAction(segment string, level Level) string {
-	a, ok := actions[segment]
+// Action is a suggested action by its stable code: the table's entry for
+// a segment, at its High level (Urgent) or below. String gives the English
+// wording (the CLI's reports); the TUI translates by code.
+type Action struct {
+	Segment Segment
+	Urgent  bool
+}
+
+// String returns the action in English ("" for a segment the table does
+// not know).
+func (a Action) String() string {
+	w, ok := actions[a.Segment]
 	if !ok {
 		return ""
 	}
-	if level == High {
-		return a[1]
+	if a.Urgent {
+		return w[1]
 	}
-	return a[0]
+	return w[0]
+}
+
+// MarshalText writes the English wording.
+func (a Action) MarshalText() ([]byte, error) { return []byte(a.String()), nil }
+
+// SuggestedAction returns the table's action for a segment at a level.
+func SuggestedAction(segment Segment, level Level) Action {
+	return Action{Segment: segment, Urgent: level == High}
 }

@@ -1,9 +1,11 @@
 package experiment
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/data"
@@ -134,20 +136,25 @@ func TestDriversHandCalculation(t *testing.T) {
 	}
 }
 
-// Every segment the segmenters can name has both suggestions.
+// Every segment the segmenters can name has both suggestions, and the
+// codes keep their English names for the CLI's reports.
 func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	names := append(slices.Clone(RFMSegmentNames), SegHighValue, SegMediumValue, SegLowValue, SegAll)
 	for _, name := range names {
-		if SuggestedAction(name, High) == "" || SuggestedAction(name, Low) == "" ||
-			SuggestedAction(name, Medium) != SuggestedAction(name, Low) {
-			t.Errorf("%s: high %q, medium %q, low %q", name, SuggestedAction(name, High),
-				SuggestedAction(name, Medium), SuggestedAction(name, Low))
+		high, medium, low := SuggestedAction(name, High).String(), SuggestedAction(name, Medium).String(), SuggestedAction(name, Low).String()
+		if name.String() == "" || high == "" || low == "" || medium != low {
+			t.Errorf("%v: high %q, medium %q, low %q", name, high, medium, low)
 		}
 	}
-	if got := SuggestedAction(SegCantLose, High); got != "personal call or account manager; best offer" {
+	if got := SuggestedAction(SegCantLose, High).String(); got != "personal call or account manager; best offer" {
 		t.Errorf("Can't lose them, high: %q", got)
 	}
-	if got := SuggestedAction("Unknown", High); got != "" {
-		t.Errorf("unknown segment: %q", got)
+	if got := SuggestedAction(Segment(0), High).String(); got != "" {
+		t.Errorf("no segment: %q", got)
+	}
+	text, err := json.Marshal(SegmentAction{Cell: Cell{Segment: SegCantLose}, Action: SuggestedAction(SegCantLose, Low)})
+	if err != nil || !strings.Contains(string(text), `"segment":"Can't lose them"`) ||
+		!strings.Contains(string(text), `"action":"renewal offer; talk to them"`) {
+		t.Errorf("JSON %s, %v", text, err)
 	}
 }

@@ -115,7 +115,7 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 			return nil, fmt.Errorf("%w: probability %g of customer %d is not in [0, 1]", ErrPlan, p, i+1)
 		}
 		if values != nil && (math.IsNaN(values[i]) || math.IsInf(values[i], 0) || values[i] < 0) {
-			return nil, fmt.Errorf("%w: value %g of customer %d is not a number ≥ 0", ErrPlan, values[i], i+1)
+			return nil, &PlanRefusal{Code: RefuseCustomerValue, Value: values[i], Customer: i + 1}
 		}
 	}
 	pl := &Plan{Assumptions: a, Customers: n, probs: probs, values: values}
@@ -157,17 +157,17 @@ func (a PlanAssumptions) check(uniform bool) error {
 	finite := func(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 	switch {
 	case !finite(a.BudgetMoney) || a.BudgetMoney < 0:
-		return fmt.Errorf("%w: budget %g: want an amount ≥ 0", ErrPlan, a.BudgetMoney)
+		return &PlanRefusal{Code: RefuseBudget, Value: a.BudgetMoney}
 	case !finite(a.BudgetShare) || a.BudgetShare < 0 || a.BudgetShare > 1:
-		return fmt.Errorf("%w: budget share %g: want a share between 0 and 1", ErrPlan, a.BudgetShare)
+		return &PlanRefusal{Code: RefuseBudgetShare, Value: a.BudgetShare}
 	case a.BudgetMoney > 0 && a.BudgetShare > 0:
-		return fmt.Errorf("%w: a budget is an amount or a share of customers, not both", ErrPlan)
+		return &PlanRefusal{Code: RefuseBudgetBoth}
 	case !finite(a.CostPerContact) || a.CostPerContact < 0:
-		return fmt.Errorf("%w: cost per contact %g: want an amount ≥ 0", ErrPlan, a.CostPerContact)
+		return &PlanRefusal{Code: RefuseCost, Value: a.CostPerContact}
 	case uniform && (!finite(a.Value) || a.Value < 0):
-		return fmt.Errorf("%w: value %g: want an amount ≥ 0", ErrPlan, a.Value)
+		return &PlanRefusal{Code: RefuseValue, Value: a.Value}
 	case !(a.Success > 0 && a.Success <= 1):
-		return fmt.Errorf("%w: success rate %g: want a share between 0 and 1", ErrPlan, a.Success)
+		return &PlanRefusal{Code: RefuseSuccess, Value: a.Success}
 	}
 	return nil
 }

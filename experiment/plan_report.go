@@ -57,7 +57,7 @@ type PlanRequest struct {
 // action and the evidence behind it.
 type SegmentAction struct {
 	Cell
-	Action string `json:"action"`
+	Action Action `json:"action"`
 	// Drivers are the columns that move the cell's predictions most, on
 	// average (at most three).
 	Drivers []Driver `json:"drivers"`
@@ -69,9 +69,9 @@ type PlanContact struct {
 	ID      string     `json:"id"`
 	Prob    float64    `json:"probability"`
 	Value   float64    `json:"value"`
-	Segment string     `json:"segment"`
+	Segment Segment    `json:"segment"`
 	Risk    Level      `json:"risk"`
-	Action  string     `json:"action"`
+	Action  Action     `json:"action"`
 	Lever   *LeverMove `json:"lever,omitempty"`
 }
 

@@ -101,7 +101,7 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 		t.Fatalf("best %+v, contacts %+v", rep.Best, rep.Contacts)
 	}
 	c := rep.Contacts[0]
-	if c.ID != "a" || c.Action != "contact in the order of the plan" || c.Lever == nil || c.Lever.String("churn") != "plan basic → premium: P(churn) 0.62 → 0.18" {
+	if c.ID != "a" || c.Action.String() != "contact in the order of the plan" || c.Lever == nil || c.Lever.String("churn") != "plan basic → premium: P(churn) 0.62 → 0.18" {
 		t.Errorf("contact %+v, lever %v", c, c.Lever)
 	}
 	if len(rep.Curve) != len(PlanShares) || rep.Curve[len(rep.Curve)-1].Contacted != 4 {

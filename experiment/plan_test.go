@@ -146,21 +146,29 @@ func TestPlanRefusesBadAssumptions(t *testing.T) {
 		values []float64
 		probs  []float64
 		want   string
+		// code is the refusal's code for the TUI (0: an input the TUI
+		// never sends).
+		code Refusal
 	}{
-		{PlanAssumptions{Value: 1, Success: 1.5}, nil, probs, "success rate 1.5: want a share between 0 and 1"},
-		{PlanAssumptions{Value: 1, Success: 0}, nil, probs, "success rate 0: want a share between 0 and 1"},
-		{PlanAssumptions{Value: 1, Success: 0.2, CostPerContact: -1}, nil, probs, "cost per contact -1: want an amount ≥ 0"},
-		{PlanAssumptions{Value: -5, Success: 0.2}, nil, probs, "value -5: want an amount ≥ 0"},
-		{PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: 2}, nil, probs, "budget share 2: want a share between 0 and 1"},
-		{PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: 0.5, BudgetMoney: 3}, nil, probs, "a budget is an amount or a share of customers, not both"},
-		{PlanAssumptions{Value: 1, Success: 0.2}, nil, nil, "no customers to plan for"},
-		{PlanAssumptions{Success: 0.2}, []float64{1, 2}, probs, "2 values for 1 customers"},
-		{PlanAssumptions{Success: 0.2}, []float64{math.NaN()}, probs, "value NaN of customer 1 is not a number ≥ 0"},
-		{PlanAssumptions{Value: 1, Success: 0.2}, nil, []float64{0.5, 1.2}, "probability 1.2 of customer 2 is not in [0, 1]"},
+		{PlanAssumptions{Value: 1, Success: 1.5}, nil, probs, "success rate 1.5: want a share between 0 and 1", RefuseSuccess},
+		{PlanAssumptions{Value: 1, Success: 0}, nil, probs, "success rate 0: want a share between 0 and 1", RefuseSuccess},
+		{PlanAssumptions{Value: 1, Success: 0.2, CostPerContact: -1}, nil, probs, "cost per contact -1: want an amount ≥ 0", RefuseCost},
+		{PlanAssumptions{Value: -5, Success: 0.2}, nil, probs, "value -5: want an amount ≥ 0", RefuseValue},
+		{PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: 2}, nil, probs, "budget share 2: want a share between 0 and 1", RefuseBudgetShare},
+		{PlanAssumptions{Value: 1, Success: 0.2, BudgetMoney: math.Inf(1)}, nil, probs, "budget +Inf: want an amount ≥ 0", RefuseBudget},
+		{PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: 0.5, BudgetMoney: 3}, nil, probs, "a budget is an amount or a share of customers, not both", RefuseBudgetBoth},
+		{PlanAssumptions{Value: 1, Success: 0.2}, nil, nil, "no customers to plan for", 0},
+		{PlanAssumptions{Success: 0.2}, []float64{1, 2}, probs, "2 values for 1 customers", 0},
+		{PlanAssumptions{Success: 0.2}, []float64{math.NaN()}, probs, "value NaN of customer 1 is not a number ≥ 0", RefuseCustomerValue},
+		{PlanAssumptions{Value: 1, Success: 0.2}, nil, []float64{0.5, 1.2}, "probability 1.2 of customer 2 is not in [0, 1]", 0},
 	} {
 		_, err := NewPlan(c.probs, c.values, c.a)
 		if !errors.Is(err, ErrPlan) || err.Error() != "experiment: invalid plan: "+c.want {
 			t.Errorf("%+v: err %v, want %q", c.a, err, c.want)
+		}
+		var r *PlanRefusal
+		if got := errors.As(err, &r); got != (c.code != 0) || got && r.Code != c.code {
+			t.Errorf("%+v: refusal %+v, want code %d", c.a, r, c.code)
 		}
 	}
 }

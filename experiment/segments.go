@@ -36,28 +36,55 @@ import (
 //	R 2     Hibernating     Hibernating     At risk         At risk      Can't lose them
 //	R 1     Lost            Hibernating     At risk         At risk      Can't lose them
 
-// The eleven RFM segment names.
+// Segment is a stable code for a group of customers: one of the eleven
+// RFM cells or one of the value levels of a per-user table. String gives
+// its English name (the CLI's reports and JSON); the TUI translates by code,
+// so rewording a name never breaks a translation.
+type Segment int
+
+// The eleven RFM segments, then the value segments (see segments_cells.go).
+// The zero value is no segment.
 const (
-	SegChampions         = "Champions"
-	SegLoyal             = "Loyal"
-	SegPotentialLoyalist = "Potential loyalist"
-	SegNew               = "New"
-	SegPromising         = "Promising"
-	SegNeedAttention     = "Need attention"
-	SegAboutToSleep      = "About to sleep"
-	SegAtRisk            = "At risk"
-	SegCantLose          = "Can't lose them"
-	SegHibernating       = "Hibernating"
-	SegLost              = "Lost"
+	SegChampions Segment = iota + 1
+	SegLoyal
+	SegPotentialLoyalist
+	SegNew
+	SegPromising
+	SegNeedAttention
+	SegAboutToSleep
+	SegAtRisk
+	SegCantLose
+	SegHibernating
+	SegLost
+	SegHighValue
+	SegMediumValue
+	SegLowValue
+	SegAll
 )
 
-// RFMSegmentNames lists the segments in the order reports show them: the
-// best customers first.
-var RFMSegmentNames = []string{SegChampions, SegLoyal, SegPotentialLoyalist, SegNew, SegPromising,
+// segmentNames are the English names, indexed by Segment.
+var segmentNames = [...]string{"", "Champions", "Loyal", "Potential loyalist", "New", "Promising",
+	"Need attention", "About to sleep", "At risk", "Can't lose them", "Hibernating", "Lost",
+	"High value", "Medium value", "Low value", "All customers"}
+
+// String returns the segment's English name ("" for no segment).
+func (s Segment) String() string {
+	if s < 0 || int(s) >= len(segmentNames) {
+		return fmt.Sprintf("Segment(%d)", int(s))
+	}
+	return segmentNames[s]
+}
+
+// MarshalText writes the English name, as reports have always shown it.
+func (s Segment) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
+
+// RFMSegmentNames lists the RFM segments in the order reports show them:
+// the best customers first.
+var RFMSegmentNames = []Segment{SegChampions, SegLoyal, SegPotentialLoyalist, SegNew, SegPromising,
 	SegNeedAttention, SegAboutToSleep, SegAtRisk, SegCantLose, SegHibernating, SegLost}
 
 // rfmGrid is the table above: rfmGrid[5−R][FM−1].
-var rfmGrid = [5][5]string{
+var rfmGrid = [5][5]Segment{
 	{SegNew, SegPotentialLoyalist, SegPotentialLoyalist, SegChampions, SegChampions},
 	{SegPromising, SegPotentialLoyalist, SegPotentialLoyalist, SegLoyal, SegLoyal},
 	{SegAboutToSleep, SegAboutToSleep, SegNeedAttention, SegLoyal, SegLoyal},
@@ -68,11 +95,11 @@ var rfmGrid = [5][5]string{
 // RFMScore is one customer's scores and segment.
 type RFMScore struct {
 	R, F, M, FM int
-	Segment     string
+	Segment     Segment
 }
 
 // RFMSegment names the cell of scores r and fm (each 1 … 5).
-func RFMSegment(r, fm int) string { return rfmGrid[5-r][fm-1] }
+func RFMSegment(r, fm int) Segment { return rfmGrid[5-r][fm-1] }
 
 // RFMScores scores every customer from their recency in days, frequency and
 // monetary total (one entry per customer, in the table's row order, which

@@ -56,22 +56,14 @@ type Segments struct {
 	// "All customers" when all values are equal).
 	Kind string `json:"kind"`
 	// Names is each customer's segment.
-	Names []string `json:"-"`
+	Names []Segment `json:"-"`
 	// Risk is each customer's level of probability.
 	Risk []Level `json:"-"`
 	// RFM holds each customer's scores (Kind "rfm" only).
 	RFM []RFMScore `json:"-"`
 	// Order lists the segment names in the order reports show them.
-	Order []string `json:"segments"`
+	Order []Segment `json:"segments"`
 }
-
-// Value segment names (Kind "value").
-const (
-	SegHighValue   = "High value"
-	SegMediumValue = "Medium value"
-	SegLowValue    = "Low value"
-	SegAll         = "All customers"
-)
 
 // RFMSegments segments an order log's customers by their RFM cell (see
 // RFMScores) and their risk level.
@@ -83,7 +75,7 @@ func RFMSegments(recency, frequency, monetary, probs []float64) (*Segments, erro
 	if err != nil {
 		return nil, err
 	}
-	s := &Segments{Kind: "rfm", Names: make([]string, len(scores)), Risk: Levels(probs), RFM: scores,
+	s := &Segments{Kind: "rfm", Names: make([]Segment, len(scores)), Risk: Levels(probs), RFM: scores,
 		Order: RFMSegmentNames}
 	for i, sc := range scores {
 		s.Names[i] = sc.Segment
@@ -98,27 +90,27 @@ func ValueSegments(probs, values []float64) (*Segments, error) {
 	if values != nil && len(values) != len(probs) {
 		return nil, fmt.Errorf("%w: %d values for %d customers", ErrPlan, len(values), len(probs))
 	}
-	s := &Segments{Kind: "value", Names: make([]string, len(probs)), Risk: Levels(probs)}
+	s := &Segments{Kind: "value", Names: make([]Segment, len(probs)), Risk: Levels(probs)}
 	if values == nil || slices.Min(values) == slices.Max(values) {
 		for i := range s.Names {
 			s.Names[i] = SegAll
 		}
-		s.Order = []string{SegAll}
+		s.Order = []Segment{SegAll}
 		return s, nil
 	}
-	names := [...]string{SegLowValue, SegMediumValue, SegHighValue}
+	names := [...]Segment{SegLowValue, SegMediumValue, SegHighValue}
 	for i, l := range Levels(values) {
 		s.Names[i] = names[l]
 	}
-	s.Order = []string{SegHighValue, SegMediumValue, SegLowValue}
+	s.Order = []Segment{SegHighValue, SegMediumValue, SegLowValue}
 	return s, nil
 }
 
 // Cell is a group of customers: one segment at one risk level, or (Risk
 // nil) a whole segment.
 type Cell struct {
-	Segment string `json:"segment"`
-	Risk    *Level `json:"risk,omitempty"`
+	Segment Segment `json:"segment"`
+	Risk    *Level  `json:"risk,omitempty"`
 	// Customers is the group's size and Share its part of all customers.
 	Customers int     `json:"customers"`
 	Share     float64 `json:"share"`
@@ -139,7 +131,7 @@ type Cell struct {
 // when it is true. values nil means a value of 1 each.
 func (s *Segments) Cells(probs, values []float64, byRisk bool) []Cell {
 	type key struct {
-		seg  string
+		seg  Segment
 		risk Level
 	}
 	groups := map[key]*Cell{}

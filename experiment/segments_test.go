@@ -37,17 +37,17 @@ func TestQuintilesMatchPandasQcutOnFirstRanks(t *testing.T) {
 func TestRFMSegmentGrid(t *testing.T) {
 	for _, c := range []struct {
 		r, fm int
-		want  string
+		want  Segment
 	}{
 		{5, 5, SegChampions}, {5, 1, SegNew}, {4, 1, SegPromising}, {3, 3, SegNeedAttention},
 		{3, 1, SegAboutToSleep}, {3, 4, SegLoyal}, {5, 2, SegPotentialLoyalist}, {2, 4, SegAtRisk},
 		{1, 5, SegCantLose}, {2, 2, SegHibernating}, {1, 2, SegHibernating}, {1, 1, SegLost},
 	} {
 		if got := RFMSegment(c.r, c.fm); got != c.want {
-			t.Errorf("RFMSegment(%d, %d) = %q, want %q", c.r, c.fm, got, c.want)
+			t.Errorf("RFMSegment(%d, %d) = %v, want %v", c.r, c.fm, got, c.want)
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[Segment]bool{}
 	for r := 1; r <= 5; r++ {
 		for fm := 1; fm <= 5; fm++ {
 			seen[RFMSegment(r, fm)] = true
@@ -99,7 +99,7 @@ func TestRFMMatchesPandasCDNOW(t *testing.T) {
 	bad := 0
 	for i, rec := range recs {
 		s := scores[i]
-		got := []string{ids[i], strconv.Itoa(s.R), strconv.Itoa(s.F), strconv.Itoa(s.M), strconv.Itoa(s.FM), s.Segment}
+		got := []string{ids[i], strconv.Itoa(s.R), strconv.Itoa(s.F), strconv.Itoa(s.M), strconv.Itoa(s.FM), s.Segment.String()}
 		if !slices.Equal(got, rec) {
 			if bad++; bad <= 5 {
 				t.Errorf("row %d: got %v, pandas %v", i+1, got, rec)
@@ -154,7 +154,7 @@ func TestValueSegmentCells(t *testing.T) {
 	// × Low {3 5 6 7} 9.5.
 	byRisk := s.Cells(probs, values, true)
 	type row struct {
-		seg   string
+		seg   Segment
 		risk  Level
 		n     int
 		stake float64
@@ -173,7 +173,7 @@ func TestValueSegmentCells(t *testing.T) {
 	// Equal values (or none): one segment.
 	for _, v := range [][]float64{nil, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3}} {
 		s, err := ValueSegments(probs, v)
-		if err != nil || !slices.Equal(s.Order, []string{SegAll}) || s.Names[4] != SegAll {
+		if err != nil || !slices.Equal(s.Order, []Segment{SegAll}) || s.Names[4] != SegAll {
 			t.Errorf("values %v: %v, %+v", v, err, s)
 		}
 	}

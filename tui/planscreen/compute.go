@@ -1,7 +1,6 @@
 package planscreen
 
 import (
-	"fmt"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -18,8 +17,9 @@ type base struct {
 	run   int
 	label data.LabelSpec
 	ids   []string
-	// pos are the customers' probabilities of the positive class.
-	pos []float64
+	// pos are the customers' probabilities of the positive class, labels
+	// their 0/1 labels (NaN: unknown).
+	pos, labels []float64
 	// rows are the customers' rows in the run's table.
 	rows  []int
 	table *data.Table
@@ -44,7 +44,10 @@ type ReadyMsg struct {
 	Segments *experiment.Segments
 	// Levers are the levers Report's contacts were given.
 	Levers []string
-	Err    error
+	// Check measures the model on Report's customers (nil: their known
+	// outcomes are not of both kinds).
+	Check *experiment.PlanCheck
+	Err   error
 }
 
 // request is what one plan computation needs.
@@ -70,6 +73,11 @@ func planCmd(r request) tea.Cmd {
 			}
 		}
 		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in, r.levers)
+		if msg.Report != nil {
+			t := common.TargetFor(r.target, msg.Base.label)
+			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.pos), msg.Base.labels, t.OnPositive,
+				msg.Report.Plan.Order, msg.Report.Best.Contacted)
+		}
 		return msg
 	}
 }
@@ -92,6 +100,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 			b.rows = append(b.rows, r)
 			b.ids = append(b.ids, scores.ID(r))
 			b.pos = append(b.pos, scores.Probabilities[r])
+			b.labels = append(b.labels, scores.Labels[r])
 		}
 	}
 	if len(b.rows) > 0 {
@@ -150,8 +159,7 @@ func (b *base) column(name string) ([]float64, string, error) {
 		}
 		return out, c.Name, nil
 	}
-	return nil, "", fmt.Errorf("%w: value %s: not an amount, nor a numeric column (numeric columns: %s)",
-		experiment.ErrPlan, name, strings.Join(numeric, ", "))
+	return nil, "", &inputError{field: fieldValue, text: name, columns: numeric}
 }
 
 // segments are RFM cells when the table has an order log's RFM columns,

@@ -78,8 +78,8 @@ func (l targetList) write(ctx context.Context, w io.Writer, progress func(done, 
 			if moves[k] != nil {
 				lever = moves[k].String(l.target.Outcome())
 			}
-			rec := []string{b.ids[i], strconv.FormatFloat(probs[i], 'f', 4, 64), bands.Label(bands.Of[i]), seg,
-				l.segments.Risk[i].String(), experiment.SuggestedAction(seg, experiment.High), lever}
+			rec := []string{b.ids[i], strconv.FormatFloat(probs[i], 'f', 4, 64), bands.Label(bands.Of[i]), seg.String(),
+				l.segments.Risk[i].String(), experiment.SuggestedAction(seg, experiment.High).String(), lever}
 			for k := range exportReasons {
 				reason := ""
 				if k < len(ex.Reasons) {

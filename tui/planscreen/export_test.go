@@ -97,7 +97,7 @@ func TestExportTargetList(t *testing.T) {
 	}
 	for k, c := range rep.Contacts[:5] {
 		r := recs[k+1]
-		if r[0] != c.ID || r[3] != c.Segment || r[5] != c.Action || r[7] == "" || !strings.Contains(r[7], "=") {
+		if r[0] != c.ID || r[3] != c.Segment.String() || r[5] != c.Action.String() || r[7] == "" || !strings.Contains(r[7], "=") {
 			t.Errorf("line %d: %q, want contact %+v with a reason", k+1, r, c)
 		}
 	}

@@ -1,7 +1,6 @@
 package planscreen
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -62,34 +61,34 @@ func (in inputs) with(f int, text string) (inputs, error) {
 		if pct, ok := strings.CutSuffix(text, "%"); ok {
 			v, good := num(pct)
 			if !good {
-				return in, fmt.Errorf("%w: budget %s: want an amount such as 5000 or a share of customers such as 10%%", experiment.ErrPlan, text)
+				return in, &inputError{field: f, text: text}
 			}
 			a.BudgetShare = v / 100
 			break
 		}
 		v, good := num(text)
 		if !good {
-			return in, fmt.Errorf("%w: budget %s: want an amount such as 5000 or a share of customers such as 10%%", experiment.ErrPlan, text)
+			return in, &inputError{field: f, text: text}
 		}
 		a.BudgetMoney = v
 	case fieldCost:
 		v, good := num(text)
 		if !good {
-			return in, fmt.Errorf("%w: cost per contact %s: want an amount ≥ 0, such as 2.5", experiment.ErrPlan, text)
+			return in, &inputError{field: f, text: text}
 		}
 		a.CostPerContact = v
 	case fieldValue:
 		if v, good := num(text); good {
 			a.Value, in.column = v, ""
 		} else if text == "" {
-			return in, fmt.Errorf("%w: value: want an amount such as 120 or a numeric column", experiment.ErrPlan)
+			return in, &inputError{field: f}
 		} else {
 			in.column = text
 		}
 	case fieldSuccess:
 		v, good := num(text)
 		if !good {
-			return in, fmt.Errorf("%w: success rate %s: want a share between 0 and 1, such as 0.2", experiment.ErrPlan, text)
+			return in, &inputError{field: f, text: text}
 		}
 		a.Success = v
 	}

@@ -46,9 +46,10 @@ type Model struct {
 	// report is the last plan computed; it stays while a new input is
 	// refused.
 	report *experiment.PlanReport
-	seg    *experiment.Segments // the segments of report's customers
-	err    error                // the run could not be scored
-	seq    int                  // the latest request; older answers are dropped
+	seg    *experiment.Segments  // the segments of report's customers
+	check  *experiment.PlanCheck // the model measured on report's customers
+	err    error                 // the run could not be scored
+	seq    int                   // the latest request; older answers are dropped
 	busy   bool
 
 	// out runs the export; on a served session (Options.Served) it never
@@ -87,7 +88,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 	if run.Exp == nil || run.Number == s.run.Number && s.base != nil {
 		return nil
 	}
-	s.run, s.base, s.report, s.err, s.picking = run, nil, nil, nil, nil
+	s.run, s.base, s.report, s.check, s.err, s.picking = run, nil, nil, nil, nil, nil
 	s.refusals = [fieldCount]string{}
 	cmd := s.request(-1)
 	s.render()
@@ -181,12 +182,12 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		switch {
 		case msg.Err != nil && msg.Field >= 0:
-			s.refusals[msg.Field] = s.ErrorText(msg.Err)
+			s.refusals[msg.Field] = s.refusalText(msg.Err)
 			s.in = s.shown
 		case msg.Err != nil:
 			s.err = msg.Err
 		default:
-			s.report, s.seg, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, nil, msg.In, msg.Levers
+			s.report, s.seg, s.check, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, msg.Check, nil, msg.In, msg.Levers
 			if msg.Field >= 0 {
 				s.refusals[msg.Field] = ""
 			}
@@ -294,7 +295,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		next, err := s.in.with(f, text)
 		if err != nil {
-			s.refusals[f] = s.ErrorText(err)
+			s.refusals[f] = s.refusalText(err)
 			break
 		}
 		s.in = next

@@ -23,7 +23,7 @@ func (s Model) draw() string {
 	case s.run.Exp == nil:
 		return s.NoRun()
 	case s.err != nil:
-		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.ErrorText(s.err))
+		return s.Empty(s.T("The run could not be scored for a plan.", "无法为计划给这次训练的客户打分。"), s.refusalText(s.err))
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
 	case len(s.base.rows) == 0:
@@ -70,6 +70,11 @@ func (s Model) page() string {
 	for _, l := range widget.WrapUnmarked(note, w) {
 		lines = append(lines, st.Muted.Render(l))
 	}
+	full := s.Height >= 40 && s.Width >= 120
+	if full {
+		lines = append(lines, "")
+	}
+	lines = append(lines, s.checkLines(full)...)
 	lines = append(lines, "")
 	rest := s.Height - len(lines)
 	curveRows := min(len(rep.Curve)+1, max(3, rest/3))
@@ -184,10 +189,10 @@ func (s Model) segments() []string {
 		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素(高风险)"), head[4])
 	}
 	var body [][]string
-	actions, drivers := map[string]string{}, map[string]string{}
+	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}
 	for _, a := range rep.Actions {
 		if a.Risk != nil && *a.Risk == experiment.High {
-			actions[a.Segment] = a.Action
+			actions[a.Segment] = s.actionText(a.Action)
 			var names []string
 			for _, d := range a.Drivers {
 				names = append(names, d.Column)
@@ -198,9 +203,9 @@ func (s Model) segments() []string {
 	for _, c := range rep.Segments {
 		act := actions[c.Segment]
 		if act == "" {
-			act = experiment.SuggestedAction(c.Segment, experiment.High)
+			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
 		}
-		row := []string{c.Segment, data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
 		if wide {
 			row = append(row, drivers[c.Segment])
 		}
@@ -225,9 +230,9 @@ func (s Model) contacts() []string {
 	}
 	var body [][]string
 	for _, c := range s.report.Contacts {
-		row := []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), c.Segment}
+		row := []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), s.segmentName(c.Segment)}
 		if action {
-			row = append(row, c.Action)
+			row = append(row, s.actionText(c.Action))
 		}
 		if levers {
 			row = append(row, leverText(c.Lever))
@@ -275,6 +280,6 @@ func (s Model) table(head []string, body [][]string) []string {
 // isNumber reports whether a cell holds a figure (right-aligned).
 func isNumber(c string) bool {
 	return c != "" && strings.IndexFunc(c, func(r rune) bool {
-		return !strings.ContainsRune("0123456789.,-–% <", r)
+		return !strings.ContainsRune("0123456789.,-–% <×", r)
 	}) < 0
 }

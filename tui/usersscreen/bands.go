@@ -41,9 +41,10 @@ func (s Model) bandFilterName() string {
 	return s.BandName(s.list.bands, s.list.band-1)
 }
 
-// planKey switches the target (p) or the band scheme (B), keeping the
-// selected row (before) when it still passes the filters, and tells every
-// screen.
+// planKey switches the target (p) or the band scheme (B) and tells every
+// screen. A new band scheme keeps the selected row (before) when it still
+// passes the filters; a new outcome reorders the table, so the selection
+// moves to its first user, the most likely to have the new outcome.
 func (s *Model) planKey(k tea.KeyPressMsg, km usersKeyMap, before int) tea.Cmd {
 	var msg tea.Msg
 	if key.Matches(k, km.Target) {
@@ -53,19 +54,35 @@ func (s *Model) planKey(k tea.KeyPressMsg, km usersKeyMap, before int) tea.Cmd {
 		s.list.scheme = common.NextBandScheme(s.list.scheme)
 		msg = common.BandsMsg{Scheme: s.list.scheme}
 	}
-	s.list.rebands()
-	s.refilterKeeping(before)
-	return func() tea.Msg { return msg }
+	cmd := s.replan(before)
+	return tea.Batch(cmd, func() tea.Msg { return msg })
 }
 
 // planMsg follows a target or band scheme chosen on another screen.
-func (s *Model) planMsg(msg tea.Msg) {
+func (s *Model) planMsg(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case common.TargetMsg:
 		s.list.chosen = &msg.Target
 	case common.BandsMsg:
 		s.list.scheme = msg.Scheme
 	}
+	return s.replan(s.list.selected())
+}
+
+// replan rebands and refilters after a change of target or scheme, and
+// returns the Cmd explaining the newly selected user when the selection
+// moved.
+func (s *Model) replan(before int) tea.Cmd {
+	was := s.list.target.OnPositive
 	s.list.rebands()
-	s.refilterKeeping(s.list.selected())
+	if s.list.users != nil && s.list.target.OnPositive != was && s.list.sort != sortRow {
+		s.list.refilter()
+		s.list.cursor, s.list.offset = 0, 0
+	} else {
+		s.refilterKeeping(before)
+	}
+	if s.list.selected() != before {
+		return s.selectionChanged()
+	}
+	return nil
 }

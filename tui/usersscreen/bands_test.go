@@ -1,7 +1,11 @@
 package usersscreen
 
 import (
+	"fmt"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -55,4 +59,58 @@ func TestBandsFollowTheTargetAndTheScheme(t *testing.T) {
 	if s.list.target.String() != `prevent "churn = yes"` || len(s.list.bands.Bands) != 5 {
 		t.Errorf("after the messages: %s, %d bands", s.list.target, len(s.list.bands.Bands))
 	}
+}
+
+// The table follows the target too: preventing churn = yes lists the
+// highest P(churn = yes) first; encouraging churn = no (staying), the
+// highest P(churn = no) = 1 − P(churn = yes), so the lowest P(churn = yes)
+// first; s reverses it (least likely first). A new outcome selects the
+// first user of the new order. The title says which
+// probability the table is sorted by. Checked against a sort of the
+// synthetic probabilities done here.
+func TestTableFollowsTheTarget(t *testing.T) {
+	s := New(screentest.Common("en", 120, 30))
+	u := syntheticUsers(1000)
+	s.list.setUsers(u)
+	ordered := func(desc bool, score func(r int) float64) {
+		t.Helper()
+		for i := 1; i < len(s.list.shown); i++ {
+			a, b := score(int(s.list.shown[i-1])), score(int(s.list.shown[i]))
+			if desc && a < b || !desc && a > b {
+				t.Fatalf("rows %d and %d out of order: %v then %v", i-1, i, a, b)
+			}
+		}
+	}
+	has := func(want string) {
+		t.Helper()
+		if !strings.HasSuffix(s.describe(), want) {
+			t.Errorf("title %q, want it to end with %q", s.describe(), want)
+		}
+	}
+	pChurn := func(r int) float64 { return u.prob(r) }
+	pStay := func(r int) float64 { return 1 - u.prob(r) }
+	ordered(true, pChurn)
+	has("sorted by P(churn = yes) ↓")
+	s.list.move(10) // a user selected down the list
+	s, _ = s.step(screentest.Press("p"))
+	ordered(true, pStay)
+	if s.list.cursor != 0 {
+		t.Errorf("after the new outcome the cursor is at %d, want the first user", s.list.cursor)
+	}
+	has("sorted by P(churn = no) ↓")
+	if first := int(s.list.shown[0]); u.prob(first) != u.prob(int(u.byProbAsc[0])) {
+		t.Errorf("encourage churn = no: first user has P(churn = yes) %v, lowest is %v", u.prob(first), u.prob(int(u.byProbAsc[0])))
+	}
+	// The P column is the probability the table is sorted by.
+	lines := s.tableLines(120, 3)
+	top := int(s.list.visible()[0])
+	if !strings.Contains(ansi.Strip(lines[0]), "P(no)") || !strings.Contains(ansi.Strip(lines[1]), fmt.Sprintf(" %.3f ", 1-u.prob(top))) {
+		t.Errorf("table %q, want P(no) = %.3f first", lines[:2], 1-u.prob(top))
+	}
+	s, _ = s.step(screentest.Press("s"))
+	ordered(false, pStay)
+	has("sorted by P(churn = no) ↑")
+	s, _ = s.step(common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
+	ordered(false, pChurn)
+	has("sorted by P(churn = yes) ↑")
 }

@@ -28,15 +28,17 @@ func (s Model) partName(p experiment.RowPart) string {
 	return s.T("train", "训练")
 }
 
-// sortName names a table order.
+// sortName names a table order: by the probability of the target's
+// outcome ("P(Churn = Yes) ↓", most likely first), or row order.
 func (s Model) sortName(m sortMode) string {
+	by := "P(" + s.risk().Class() + ")"
 	switch m {
 	case sortProbAsc:
-		return s.T("probability ↑", "概率↑")
+		return s.Tf("%s ↑", " %s ↑ ", by)
 	case sortRow:
 		return s.T("row order", "行顺序")
 	}
-	return s.T("probability ↓", "概率↓")
+	return s.Tf("%s ↓", " %s ↓ ", by)
 }
 
 // describe says what the list holds, for the table's title.
@@ -45,30 +47,28 @@ func (s Model) describe() string {
 	if l.users == nil {
 		return ""
 	}
-	out := s.Tf("%s of %s users · sorted by %s", "%s / %s 个用户 · 按%s排序",
-		common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
+	out := s.Tf("%s of %s users", "%s / %s 个用户", common.Thousands(len(l.shown)), common.Thousands(l.users.rows()))
 	if l.users.current != nil {
-		out = s.Tf("%s of %s current customers · sorted by %s", "%s / %s 个当前客户 · 按%s排序",
-			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), s.sortName(l.sort))
+		out = s.Tf("%s of %s current customers", "%s / %s 个当前客户",
+			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()))
 	}
-	filters := ""
+	if m := l.users.measured; m != nil && l.users.current == nil {
+		out = s.Tf("%s of %s customers at %s, labels from the %d days after", "%s / %s 个 %s 的客户，标签取其后 %d 天",
+			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), m.Cutoff.Format(time.DateOnly), m.HorizonDays)
+	}
 	if l.band != 0 {
-		filters += s.Tf(" · band %s", " · %s档", s.bandFilterName())
+		out += s.Tf(" · band %s", " · %s档", s.bandFilterName())
 	}
 	switch l.truth {
 	case truthCorrect:
-		filters += s.T(" · correct only", " · 仅预测正确")
+		out += s.T(" · correct only", " · 仅预测正确")
 	case truthWrong:
-		filters += s.T(" · wrong only", " · 仅预测错误")
+		out += s.T(" · wrong only", " · 仅预测错误")
 	}
-	if m := l.users.measured; m != nil && l.users.current == nil {
-		// Which customers and labels, then the filters; the order last, as
-		// the table shows it anyway when a narrow title is cut.
-		return s.Tf("%s of %s customers at %s, labels from the %d days after", "%s / %s 个 %s 的客户，标签取其后 %d 天",
-			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), m.Cutoff.Format(time.DateOnly), m.HorizonDays) +
-			filters + s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort))
-	}
-	return out + filters
+	// Which customers and the filters first; the order (a long name with
+	// the target's class) last, as the table shows it anyway when a narrow
+	// title is cut.
+	return out + s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort))
 }
 
 // imputed says how a blank cell of row's pipeline column ci was filled

@@ -80,7 +80,7 @@ func TestUsersOfOutOfTimeRunAreTheMeasuredCustomers(t *testing.T) {
 			t.Fatalf("%s is in part %v", u.id(r), u.part(r).Part())
 		}
 	}
-	screentest.MustContain(t, view(s), "Users · 80 of 80 customers at 2024-02-20, labels from the 10 days after · sorted by probability ↓",
+	screentest.MustContain(t, view(s), "Users · 80 of 80 customers at 2024-02-20, labels from the 10 days after · sorted by P(orders_again_10d = yes) ↓",
 		"at 2024-02-20, measured out of time")
 
 	th := s.Threshold()

@@ -146,7 +146,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	case common.ThresholdMsg:
 		cmd = s.setThreshold(msg)
 	case common.TargetMsg, common.BandsMsg:
-		s.planMsg(msg)
+		cmd = s.planMsg(msg)
 	case exporter.Msg:
 		cmd = s.exportNews(msg)
 	case tea.KeyPressMsg:

@@ -10,7 +10,11 @@ import (
 type sortMode int
 
 const (
-	sortProbDesc sortMode = iota // highest probability first
+	// sortProbDesc puts the users most likely to have the target's outcome
+	// first (highest P(positive) first, or lowest when the outcome is the
+	// negative class); ties in row order.
+	sortProbDesc sortMode = iota
+	// sortProbAsc is the other way round: least likely first.
 	sortProbAsc
 	sortRow // file order
 	sortModes
@@ -68,10 +72,17 @@ func (l *userList) refilter() {
 		l.shown = nil
 		return
 	}
-	order := l.users.byProbDesc
+	// The target's outcome most likely first: P(positive) descending, or
+	// ascending when the outcome is the negative class (byProbAscFirst
+	// keeps ties in row order); least likely first the other way round.
+	likely, unlikely := l.users.byProbDesc, l.users.byProbAsc
+	if !l.target.OnPositive {
+		likely, unlikely = l.users.byProbAscFirst, l.users.byProbDesc
+	}
+	order := likely
 	switch l.sort {
 	case sortProbAsc:
-		order = l.users.byProbAsc
+		order = unlikely
 	case sortRow:
 		order = l.users.byRow
 	}

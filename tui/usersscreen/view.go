@@ -156,10 +156,17 @@ func (s Model) tableLines(w, rows int) []string {
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
 		idName = u.exp.Pipeline.IDName
 	}
-	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
+	// P is the probability of the target's outcome, the table's order:
+	// "P(no)" when the outcome's class fits the column.
+	risk := s.risk()
+	probHead := "P"
+	if named := "P(" + strings.TrimPrefix(risk.Class(), risk.Label+" = ") + ")"; ansi.StringWidth(named) <= c.prob-1 {
+		probHead = named
+	}
+	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
 		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
 	if u.current != nil {
-		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft("P", c.prob-1) + " " +
+		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
 			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
@@ -184,7 +191,7 @@ func (s Model) tableLines(w, rows int) []string {
 			}
 		}
 		line := common.PadLeft(common.Thousands(pos+1), c.rank-1) + " " + common.Pad(u.id(r), c.id) + " " +
-			common.PadLeft(fmt.Sprintf("%.3f", u.prob(r)), c.prob-1) + " " + common.Pad(label, c.label) +
+			common.PadLeft(fmt.Sprintf("%.3f", risk.RiskProb(u.prob(r))), c.prob-1) + " " + common.Pad(label, c.label) +
 			common.Pad(s.bandOf(r), c.band) + last
 		line = common.Pad(line, w)
 		if pos == s.list.cursor {

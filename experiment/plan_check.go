@@ -1,0 +1,90 @@
+package experiment
+
+import (
+	"math"
+
+	"github.com/retainlab/retain/engine/metrics"
+)
+
+// PlanCheck is how the model's probabilities held on the planned customers
+// whose outcome is known (the held-out customers a plan is made for): how
+// well they rank, how much the plan's first customers concentrate the
+// outcome, and how close the probabilities are to the observed rates.
+type PlanCheck struct {
+	// Customers counts the customers with a known outcome, Outcomes those
+	// of them who had it.
+	Customers, Outcomes int
+	// AUC is the ROC AUC of the probability of the outcome (the same as
+	// the model's ROC AUC), with the Hanley & McNeil 95 % interval.
+	AUC Figure
+	// Share is the plan's share the lift is measured at; Lift is the rate
+	// of the outcome among the customers the plan contacts first (that
+	// share of the ranking, those with a known outcome) divided by the
+	// rate among all, with the Wilson 95 % interval of the first rate
+	// divided by the overall rate. Lift.Of is the contacted customers with
+	// a known outcome; Lift.Value is NaN when the plan contacts no one.
+	Share float64
+	Lift  Figure
+	// ECE is the expected calibration error of the probabilities
+	// (metrics.ExpectedCalibrationError, metrics.ECEBins bins).
+	ECE float64
+}
+
+// CheckPlan measures a plan on its customers: probs are their
+// probabilities of the outcome the plan acts on, labels the label's 0/1
+// values (1: the positive class; NaN: unknown), onPositive whether the
+// outcome is the positive class, order the plan's ranking and contacted
+// the number of customers of its best point. It returns nil when the
+// known outcomes are not of both kinds (no AUC to measure).
+func CheckPlan(probs, labels []float64, onPositive bool, order []int, contacted int) *PlanCheck {
+	var ps, ys []float64
+	for i, y := range labels {
+		if math.IsNaN(y) {
+			continue
+		}
+		if !onPositive {
+			y = 1 - y
+		}
+		ps, ys = append(ps, probs[i]), append(ys, y)
+	}
+	c := &PlanCheck{Customers: len(ys)}
+	for _, y := range ys {
+		if y == 1 {
+			c.Outcomes++
+		}
+	}
+	if c.Outcomes == 0 || c.Outcomes == c.Customers {
+		return nil
+	}
+	auc, err := metrics.AUC(ps, ys, nil)
+	if err != nil {
+		return nil
+	}
+	// The interval is Hanley & McNeil's on the label's own classes, as
+	// ValidationFigures computes it: their approximation is not symmetric
+	// in the two classes, and the same AUC should get the same interval
+	// whichever class the plan acts on.
+	positives := c.Outcomes
+	if !onPositive {
+		positives = c.Customers - c.Outcomes
+	}
+	c.AUC = hanleyMcNeil(auc, float64(positives), float64(c.Customers-positives))
+	c.ECE, _ = metrics.ExpectedCalibrationError(ps, ys) // both classes: no error
+	c.Share = float64(contacted) / float64(len(probs))
+	var hits, trials float64
+	for _, i := range order[:contacted] {
+		if y := labels[i]; !math.IsNaN(y) {
+			trials++
+			if had := y == 1; had == onPositive {
+				hits++
+			}
+		}
+	}
+	rate := float64(c.Outcomes) / float64(c.Customers)
+	c.Lift = Figure{Name: "lift", Value: math.NaN(), Low: math.NaN(), High: math.NaN(), Method: "Wilson"}
+	if trials > 0 {
+		w := wilson("lift", hits, trials)
+		c.Lift = Figure{Name: "lift", Value: w.Value / rate, Low: w.Low / rate, High: w.High / rate, Method: "Wilson", Of: w.Of}
+	}
+	return c
+}

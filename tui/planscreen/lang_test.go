@@ -1,0 +1,114 @@
+package planscreen
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestChineseRefusals types the refused values of TestBadInputRefusedInPlace
+// in the Chinese interface: each refusal is shown in Chinese, by its code,
+// with the figure typed.
+func TestChineseRefusals(t *testing.T) {
+	s := planned(t, screentest.Common("zh", 160, 48), screentest.TextbookRun(t))
+	cases := []struct {
+		key, text, want string
+		field           int
+	}{
+		{"c", "-1", "计划输入无效：单次联系成本 -1：应为不小于 0 的金额", fieldCost},
+		{"s", "1.5", "计划输入无效：成功率 1.5：应为大于 0、不超过 1 的比例", fieldSuccess},
+		{"s", "abc", "计划输入无效：成功率 abc：请输入 0 到 1 之间的比例，如 0.2", fieldSuccess},
+		{"b", "150%", "计划输入无效：预算比例 1.5：应在 0 到 1 之间(即 0 % 到 100 %)", fieldBudget},
+		{"b", "lots", "计划输入无效：预算 lots：请输入金额(如 5000)或客户比例(如 10%)", fieldBudget},
+		{"v", "no_such_column", "计划输入无效：客户价值 no_such_column：既不是金额，也不是数值列(数值列：", fieldValue},
+	}
+	for _, tc := range cases {
+		s = typeIn(t, s, tc.key, tc.text)
+		if got := s.Refusal(tc.field); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.text, got, tc.want)
+		}
+	}
+}
+
+// Every refusal code and reading error has a Chinese sentence, and the
+// English one keeps the CLI's wording.
+func TestRefusalTextCoversEveryCode(t *testing.T) {
+	zh, en := New(screentest.Common("zh", 80, 24)), New(screentest.Common("en", 80, 24))
+	for code := experiment.RefuseBudget; code <= experiment.RefuseCustomerValue; code++ {
+		err := &experiment.PlanRefusal{Code: code, Value: -2, Customer: 3}
+		if got := zh.refusalText(err); !strings.HasPrefix(got, "计划输入无效：") {
+			t.Errorf("code %d: %q", code, got)
+		}
+		if got := en.refusalText(err); got != strings.TrimPrefix(err.Error(), "experiment: ") {
+			t.Errorf("code %d in English: %q", code, got)
+		}
+	}
+	for f := range fieldCount {
+		err := &inputError{field: f, text: "x"}
+		if !errors.Is(err, experiment.ErrPlan) || !strings.HasPrefix(zh.refusalText(err), "计划输入无效：") {
+			t.Errorf("field %d: %q", f, zh.refusalText(err))
+		}
+	}
+}
+
+// Every segment and action has a Chinese wording.
+func TestSegmentsAndActionsInChinese(t *testing.T) {
+	zh := New(screentest.Common("zh", 80, 24))
+	segs := append(append([]experiment.Segment{}, experiment.RFMSegmentNames...),
+		experiment.SegHighValue, experiment.SegMediumValue, experiment.SegLowValue, experiment.SegAll)
+	seen := map[string]bool{}
+	for _, seg := range segs {
+		name := zh.segmentName(seg)
+		if name == seg.String() || seen[name] {
+			t.Errorf("%v: Chinese name %q missing or repeated", seg, name)
+		}
+		seen[name] = true
+		for _, l := range []experiment.Level{experiment.High, experiment.Low} {
+			a := experiment.SuggestedAction(seg, l)
+			if got := zh.actionText(a); got == a.String() || got == "" {
+				t.Errorf("%v at %v: %q", seg, l, got)
+			}
+		}
+	}
+	if got := zh.segmentName(experiment.SegCantLose); got != "不能失去" {
+		t.Errorf("Can't lose them: %q", got)
+	}
+}
+
+// The screen's validation figures are measured on the plan's customers, the
+// run's validation rows: its AUC and counts equal the Evaluate screen's
+// figures on that part (metrics.NewReport through experiment.Evaluate, a
+// separate path), in both directions of the target.
+func TestCheckMatchesValidationReport(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	ev, err := run.Exp.Evaluated().Evaluate(experiment.ValPart, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	c := s.check
+	if c == nil || c.Customers != int(ev.Report.Positives+ev.Report.Negatives) ||
+		math.Abs(c.AUC.Value-ev.Report.ROCAUC) > 1e-12 {
+		t.Fatalf("check %+v; validation AUC %v on %v + %v rows", c, ev.Report.ROCAUC, ev.Report.Positives, ev.Report.Negatives)
+	}
+	if c.Outcomes != int(ev.Report.Positives) {
+		t.Errorf("encourage the positive class: %d outcomes, %v positives", c.Outcomes, ev.Report.Positives)
+	}
+	toggled := common.TargetFor(nil, run.Exp.Pipeline.Label).Toggled()
+	next, cmd := s.Update(common.TargetMsg{Target: toggled})
+	s = feed(t, next.(Model), cmd())
+	if s.check.Outcomes != int(ev.Report.Negatives) || math.Abs(s.check.AUC.Value-ev.Report.ROCAUC) > 1e-12 {
+		t.Errorf("the other class: %+v", s.check)
+	}
+	// The interval is the one `retain plan` prints, whichever class.
+	if want := experiment.ValidationFigures(&ev.Report)[0]; math.Abs(c.AUC.Low-want.Low) > 1e-12 ||
+		math.Abs(s.check.AUC.Low-want.Low) > 1e-12 || math.Abs(s.check.AUC.High-want.High) > 1e-12 {
+		t.Errorf("AUC intervals %+v and %+v, want %+v", c.AUC, s.check.AUC, want)
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "ROC AUC", "calibration error")
+}
