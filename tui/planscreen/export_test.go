@@ -151,7 +151,7 @@ func TestExportTargetList(t *testing.T) {
 	view := screentest.Render(s, 160, 48)
 	for _, c := range rep.Contacts {
 		if c.Lever != nil {
-			screentest.MustContain(t, view, leverText(c.Lever))
+			screentest.MustContain(t, view, leverText(c.Lever, false))
 		}
 	}
 }

@@ -67,6 +67,11 @@ type Model struct {
 	shownLevers []string
 	leverKeys   leverKeys
 
+	// scroll is the first line of the plan shown under its title;
+	// maxScroll the largest (0 when the plan fits the screen).
+	scroll, maxScroll int
+	scrollKeys        scrollKeys
+
 	field    int // the field being edited (fieldExport: the export's path), -1 for none
 	input    textinput.Model
 	refusals [fieldCount]string // each field's refusal, shown under it
@@ -77,7 +82,7 @@ type Model struct {
 // New returns the Plan screen, empty until SetRun gives it a run.
 func New(com common.Common) Model {
 	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput(""),
-		out: newExports(), shownKeys: exporter.DefaultShownKeys(com), leverKeys: defaultLeverKeys(com)}
+		out: newExports(), shownKeys: exporter.DefaultShownKeys(com), leverKeys: defaultLeverKeys(com), scrollKeys: defaultScrollKeys(com)}
 	s.render()
 	return s
 }
@@ -166,7 +171,11 @@ func (s Model) HelpGroups() [][]key.Binding {
 	case s.out.IsServed():
 		k.Export.SetHelp("x", s.T("show the target list to copy", "显示目标名单以便复制"))
 	}
-	return [][]key.Binding{{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target}}
+	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target}
+	if s.maxScroll > 0 {
+		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp)
+	}
+	return [][]key.Binding{keys}
 }
 
 // step handles plans, the shared target and keys.
@@ -235,6 +244,10 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.leverKeys.Open) && s.base != nil && len(s.base.columns) > 0:
 		s.openLevers()
+		s.render()
+		return s, nil
+	}
+	if s.report != nil && s.scrollKey(k) {
 		s.render()
 		return s, nil
 	}

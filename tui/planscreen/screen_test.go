@@ -184,3 +184,35 @@ func TestLeversAreTheRuns(t *testing.T) {
 	}
 	screentest.MustContain(t, screentest.Render(s, 80, 24), "l levers                          "+marked[0])
 }
+
+// TestScrollShowsTheWholePlan scrolls a plan taller than 80×24: the title
+// stays, end shows the last contact (the report's own last one, looked up
+// independently of the view), home shows the inputs again, and the
+// position line counts the lines.
+func TestScrollShowsTheWholePlan(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	s := planned(t, screentest.Common("en", 80, 24), run)
+	top := screentest.Render(s, 80, 24)
+	rep := s.Report()
+	last := rep.Contacts[len(rep.Contacts)-1].ID
+	screentest.MustContain(t, top, "b budget")
+	if strings.Contains(top, last) {
+		t.Fatalf("the last contact %s is already on the first screen:\n%s", last, top)
+	}
+	s = feed(t, s, screentest.Press("end"))
+	end := screentest.Render(s, 80, 24)
+	screentest.MustContain(t, end, last)
+	screentest.MustContain(t, end, "Plan · run")
+	lines := strings.Split(end, "\n")
+	if len(lines) != 24 || !strings.Contains(lines[23], "of ") {
+		t.Fatalf("want 24 lines ending with the position, got %d:\n%s", len(lines), end)
+	}
+	s = feed(t, s, screentest.Press("down")) // past the end: stays
+	if got := screentest.Render(s, 80, 24); got != end {
+		t.Fatalf("down at the end moved the view:\n%s", got)
+	}
+	s = feed(t, s, screentest.Press("home"))
+	if got := screentest.Render(s, 80, 24); got != top {
+		t.Fatalf("home did not return to the top:\n%s", got)
+	}
+}

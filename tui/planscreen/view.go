@@ -13,7 +13,12 @@ import (
 
 // render draws the screen into s.view.
 func (s *Model) render() {
+	s.maxScroll = 0
 	s.view = s.draw()
+	if s.report != nil && s.base != nil && s.err == nil && s.picking == nil && !s.out.Showing() {
+		_, s.maxScroll = s.scrolled(s.pageLines())
+		s.scroll = min(s.scroll, s.maxScroll)
+	}
 }
 
 func (s Model) draw() string {
@@ -42,9 +47,15 @@ func (s Model) draw() string {
 	return s.page()
 }
 
-// page is the plan: title, headline, inputs, curve, segments, contacts,
-// cut to the screen's height.
+// page is the plan fitted to the screen (see scrolled).
 func (s Model) page() string {
+	lines, _ := s.scrolled(s.pageLines())
+	return strings.Join(lines, "\n")
+}
+
+// pageLines is the whole plan: title, headline, inputs, checks, curve,
+// segments, contacts, each line cut to the screen's width.
+func (s Model) pageLines() []string {
 	w := s.Width
 	rep := s.report
 	t := common.TargetFor(s.chosen, s.base.label)
@@ -88,15 +99,12 @@ func (s Model) page() string {
 		lines = append(lines, "")
 		lines = append(lines, s.contacts()...)
 	}
-	if len(lines) > s.Height {
-		lines = lines[:s.Height]
-	}
 	for i, l := range lines {
 		if ansi.StringWidth(l) > w {
 			lines[i] = ansi.Truncate(l, w, "…")
 		}
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }
 
 // headline is the report's sentence, in Chinese rebuilt from its best
@@ -235,7 +243,7 @@ func (s Model) contacts() []string {
 			row = append(row, s.actionText(c.Action))
 		}
 		if levers {
-			row = append(row, leverText(c.Lever))
+			row = append(row, leverText(c.Lever, !action))
 		}
 		body = append(body, row)
 	}
