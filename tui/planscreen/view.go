@@ -123,7 +123,7 @@ func (s Model) headline() string {
 		who, changed = "最可能转化的", "转化"
 	}
 	if rep.ValueColumn != "" {
-		who = "价值风险最大的"
+		who = "涉及价值最大的"
 	}
 	return s.Tf("", "联系%s %s 位客户(%s)：预计%s约 %s 位，按你的假设净值 %s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
@@ -188,7 +188,7 @@ func (s Model) curve(rows int) []string {
 // segments is the segment table.
 func (s Model) segments() []string {
 	rep := s.report
-	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "风险价值"),
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "涉及价值"),
 		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
 	// Wide screens show the model's main drivers in each segment's
 	// high-risk cell, the evidence behind its action.
