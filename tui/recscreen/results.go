@@ -12,8 +12,13 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// tableW is the width of the metrics table.
-const tableW = 46
+// Widths of the metrics table, the bars beside it at most, and a
+// description at most.
+const (
+	tableW   = 46
+	maxBarsW = 64
+	maxDescW = 48
+)
 
 // metricLines are the metrics table with the bars of recall@10 and
 // NDCG@10 beside it (below it when narrow), or why nothing was measured.
@@ -27,7 +32,9 @@ func (s Model) metricLines(w int) []string {
 	first := res.Metrics[0]
 	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估,之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
 		st.Muted.Render(s.Tf(" · %s customers bought · catalogue %s items", " · %s 位客户购买 · 商品目录 %s 件", common.Thousands(first.Customers), common.Thousands(first.Catalogue))), w)}
-	table := []string{st.Header.Render(fmt.Sprintf("%-11s %3s %6s %7s %6s %8s", s.T("ranker", "方法"), "k", s.T("hit", "命中"), s.T("recall", "召回"), "NDCG", s.T("coverage", "覆盖率")))}
+	header := common.Pad(s.T("ranker", "方法"), 11) + common.PadLeft("k", 4) + common.PadLeft(s.T("hit", "命中率"), 7) +
+		common.PadLeft(s.T("recall", "召回率"), 8) + common.PadLeft("NDCG", 7) + common.PadLeft(s.T("coverage", "覆盖率"), 9)
+	table := []string{st.Header.Render(header)}
 	for _, m := range res.Metrics {
 		for i, at := range m.At {
 			name := ""
@@ -41,11 +48,11 @@ func (s Model) metricLines(w int) []string {
 			table = append(table, row)
 		}
 	}
-	bars := s.barLines(max(w-tableW-3, 0))
-	if w-tableW-3 < 30 {
+	barsW := min(w-tableW-3, maxBarsW)
+	if barsW < 30 {
 		return append(append(lines, table...), s.barLines(w)...)
 	}
-	return append(lines, common.JoinColumns([][]string{table, bars}, []int{tableW, w - tableW - 3}, 3)...)
+	return append(lines, common.JoinColumns([][]string{table, s.barLines(barsW)}, []int{tableW, barsW}, 3)...)
 }
 
 // barLines are the bars of recall@10 and NDCG@10, one block each.
@@ -89,7 +96,11 @@ func (s *Model) customerLines(w, h int) []string {
 	}
 	rows := max(h-1, 1)
 	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
-	list := []string{s.Styles.Header.Render(common.Pad(s.Tf("customers (%s)", "客户(%s)", common.Thousands(len(res.Customers))), listW))}
+	header := common.Pad(s.Tf("%s customers", "%s 位客户", common.Thousands(len(res.Customers))), listW-7)
+	if res.Evaluated {
+		header += common.PadLeft(s.T("bought", "已购"), 7)
+	}
+	list := []string{s.Styles.Header.Render(common.Pad(header, listW))}
 	for i := s.listTop; i < min(s.listTop+rows, len(res.Customers)); i++ {
 		c := res.Customers[i]
 		mark := ""
@@ -134,7 +145,11 @@ func (s Model) itemLines(w int, alone bool) []string {
 	if res.Evaluated {
 		markW = 2
 	}
-	descW := w - 3 - markW - itemW - 2 - 2 - reasonW
+	descW := 0
+	for _, it := range c.Items {
+		descW = max(descW, lipgloss.Width(it.Description))
+	}
+	descW = min(descW, maxDescW, w-3-markW-itemW-2-2-reasonW)
 	if descW < 12 { // the reason gives way to the description
 		reasonW = max(w-3-markW-itemW-2-2-12, 0)
 		descW = 12

@@ -59,18 +59,19 @@ type Model struct {
 	input     textinput.Model
 	fieldErr  string // why the typed value was refused
 
-	runs     int
-	cur      *worker
-	state    runState
-	run      *recommend.Run
-	latest   engine.Progress
-	loss     widget.SeriesChart
-	outcome  string // how the last run ended, when it did not give a result
-	failed   bool
-	res      *recommend.Result
-	showCust bool // the customers rather than the metrics, when both do not fit
-	selected int  // index into res.Customers
-	listTop  int  // first customer shown in the list
+	runs      int
+	cur       *worker
+	state     runState
+	run       *recommend.Run
+	latest    engine.Progress
+	batchLoss float64 // the latest reported batch loss (pauses report none)
+	loss      widget.SeriesChart
+	outcome   string // how the last run ended, when it did not give a result
+	failed    bool
+	res       *recommend.Result
+	showCust  bool // the customers rather than the metrics, when both do not fit
+	selected  int  // index into res.Customers
+	listTop   int  // first customer shown in the list
 
 	view string
 }
@@ -330,7 +331,7 @@ func (s *Model) start() tea.Cmd {
 	}
 	s.runs++
 	s.cur = newWorker(s.parent, s.runs)
-	s.state, s.run, s.latest, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, "", false
+	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, "", false
 	s.loss.Reset()
 	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
 		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig()}
@@ -350,6 +351,9 @@ func (s *Model) drain() {
 			}
 		}
 		s.latest = u.Latest
+		if u.Latest.BatchCount > 0 {
+			s.batchLoss = u.Latest.BatchLoss
+		}
 	}
 	if s.run != nil && (s.state == runRunning || s.state == runPaused) {
 		s.state = runRunning

@@ -3,7 +3,6 @@ package recscreen
 import (
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/retainlab/retain/recommend"
 	"github.com/retainlab/retain/tui/common"
@@ -12,11 +11,10 @@ import (
 
 // Layout constants.
 const (
-	headerLines = 3   // title, settings, status
-	bothMinW    = 120 // from this size the metrics and the customers
-	bothMinH    = 40  // share the screen; below, v switches between them
-	listMinW    = 100 // from this width the customer list sits beside the items
-	listW       = 20
+	bothMinW = 120 // from this size the metrics and the customers
+	bothMinH = 40  // share the screen; below, v switches between them
+	listMinW = 100 // from this width the customer list sits beside the items
+	listW    = 22
 )
 
 // bothFit reports whether the metrics and the customers fit together.
@@ -41,8 +39,8 @@ func (s *Model) render() {
 		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
 		return
 	}
-	lines := []string{s.titleLine(w), s.settingsLine(w), s.statusLine(w)}
-	bodyH := max(h-headerLines, 0)
+	lines := append([]string{s.titleLine(w), s.settingsLine(w)}, s.statusLines(w)...)
+	bodyH := max(h-len(lines), 0)
 	var body []string
 	switch {
 	case s.state != runIdle && s.state != runEnded:
@@ -83,12 +81,22 @@ func (s Model) settingsLine(w int) string {
 	return common.Truncate(s.Tf("cutoff %s (c) · horizon %s (h) · ", "截止日 %s(c)· 观察期 %s(h)· ", cutoff, horizon)+st.Muted.Render(what), w)
 }
 
-// statusLine is a refused value, the run's progress or how it ended.
+// statusLines are a refused value (wrapped: it names the valid range),
+// or the run's progress or how it ended on one line.
+func (s Model) statusLines(w int) []string {
+	if s.fieldErr == "" {
+		return []string{s.statusLine(w)}
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受:")+s.fieldErr, max(w, 1)) {
+		lines = append(lines, s.Styles.Error.Render(l))
+	}
+	return lines
+}
+
+// statusLine is the run's progress or how it ended.
 func (s Model) statusLine(w int) string {
 	st := s.Styles
-	if s.fieldErr != "" {
-		return common.Truncate(st.Error.Render(s.T("refused: ", "不接受:")+s.fieldErr), w)
-	}
 	var text string
 	switch s.state {
 	case runIdle:
@@ -107,7 +115,7 @@ func (s Model) statusLine(w int) string {
 		m := s.run.Model
 		text = s.Tf("run %d · epoch %d/%d · %s · loss %s · %s pairs (%s bought) at %d cutoffs",
 			"第 %d 次 · 第 %d/%d 轮 · %s · 损失 %s · %s 对样本(%s 对已购买),%d 个训练截止日",
-			s.runs, s.latest.Epoch, m.Config.Train.Epochs, word, common.FmtMetric(s.latest.BatchLoss),
+			s.runs, s.latest.Epoch, m.Config.Train.Epochs, word, common.FmtMetric(s.batchLoss),
 			common.Thousands(m.TrainRows), common.Thousands(m.Positives), len(m.TrainCutoffs))
 	case runStopping:
 		text = s.Tf("run %d · stopping…", "第 %d 次 · 正在停止…", s.runs)
@@ -119,8 +127,8 @@ func (s Model) statusLine(w int) string {
 			}
 			return common.Truncate(style.Render(s.outcome), w)
 		}
-		text = s.Tf("run %d · trained %d epochs in %s, ranked %s customers", "第 %d 次 · 训练 %d 轮,用时 %s,已为 %s 位客户排序",
-			s.runs, s.latest.Epoch, s.latest.Elapsed.Round(100*time.Millisecond), common.Thousands(len(s.res.Customers)))
+		text = s.Tf("run %d · trained %d epochs, ranked %s customers", "第 %d 次 · 训练 %d 轮,已为 %s 位客户排序",
+			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
 	}
 	return common.Truncate(st.Muted.Render(text), w)
 }
