@@ -96,7 +96,7 @@ func (s *Model) customerLines(w, h int) []string {
 	}
 	rows := max(h-1, 1)
 	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
-	header := common.Pad(s.Tf("%s customers", "%s 位客户", common.Thousands(len(res.Customers))), listW-7)
+	header := common.Pad(s.Tf("customers (%s)", "客户(%s)", common.Thousands(len(res.Customers))), listW-7)
 	if res.Evaluated {
 		header += common.PadLeft(s.T("bought", "已购"), 7)
 	}

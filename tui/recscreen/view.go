@@ -14,7 +14,7 @@ const (
 	bothMinW = 120 // from this size the metrics and the customers
 	bothMinH = 40  // share the screen; below, v switches between them
 	listMinW = 100 // from this width the customer list sits beside the items
-	listW    = 22
+	listW    = 24
 )
 
 // bothFit reports whether the metrics and the customers fit together.
