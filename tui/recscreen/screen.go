@@ -145,7 +145,7 @@ func (s Model) noItems(log *data.OrderLog) string {
 // Close cancels a live run without waiting.
 func (s Model) Close() {
 	if s.cur != nil {
-		s.cur.cancel()
+		s.cur.stop()
 	}
 }
 
@@ -295,7 +295,7 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		s.run.Model.Trainer.StepEpoch()
 		s.state = runPaused
 	case key.Matches(k, km.Stop) && (s.Alive() && s.state != runStopping):
-		s.cur.cancel()
+		s.cur.stop()
 		s.state = runStopping
 	case key.Matches(k, km.Cutoff) && s.log != nil && !s.Alive():
 		s.edit(fieldCutoff, date(s.cutoff))

@@ -242,3 +242,18 @@ func TestNoItems(t *testing.T) {
 }
 
 func ansiFree(s string) string { return ansi.Strip(s) }
+
+// TestCloseBeforeStart: quitting right after space, before the start Cmd
+// ran, must not leave Wait blocked on a run that never began.
+func TestCloseBeforeStart(t *testing.T) {
+	s := ready(t, screentest.Common("en", 80, 24))
+	s, cmd := feed(s, tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	if cmd == nil || !s.Alive() {
+		t.Fatal("space started nothing")
+	}
+	s.Close()
+	s.Wait() // returns: the unstarted run was ended by Close
+	if _, err := s.cur.outcome(); err == nil {
+		t.Error("a run closed before it started has no error")
+	}
+}

@@ -72,6 +72,7 @@ type worker struct {
 	done   chan struct{}
 
 	mu       sync.Mutex
+	started  bool // startCmd has begun: it will close done
 	finished bool
 	ranking  bool // training ended; Finish is ranking the customers
 	res      *recommend.Result
@@ -94,6 +95,26 @@ func (w *worker) end(res *recommend.Result, err error) {
 	close(w.done)
 }
 
+// stop cancels the run; one whose start Cmd never ran is ended here, so
+// waiting on done never hangs.
+func (w *worker) stop() {
+	w.cancel()
+	w.mu.Lock()
+	started := w.started
+	w.mu.Unlock()
+	if !started {
+		w.end(nil, context.Canceled)
+	}
+}
+
+// begin marks the run started unless it was stopped first.
+func (w *worker) begin() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.started = true
+	return !w.finished
+}
+
 // outcome is the result and error; read after done.
 func (w *worker) outcome() (*recommend.Result, error) {
 	w.mu.Lock()
@@ -112,6 +133,9 @@ func (w *worker) isRanking() bool {
 // startCmd prepares the run, starts training and, when it ends, ranks.
 func startCmd(w *worker, l *recommend.Log, opts recommend.Options) tea.Cmd {
 	return func() tea.Msg {
+		if !w.begin() {
+			return StartedMsg{id: w.id, err: context.Canceled}
+		}
 		run, err := recommend.Prepare(l, opts)
 		if err == nil {
 			err = w.ctx.Err()
