@@ -57,6 +57,9 @@ func (r Reason) String() string {
 // ("+40 %", "-12 %", "+0 %").
 func TrendPercent(v float64) string {
 	p := math.Round(v * 100)
+	if p == 0 {
+		p = 0 // a change that rounds to −0 is written +0, not "+-0"
+	}
 	if p < 0 {
 		return fmt.Sprintf("%.0f %%", p)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/retainlab/retain/tui/mapscreen"
 	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/planscreen"
+	"github.com/retainlab/retain/tui/recscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/trainscreen"
 	"github.com/retainlab/retain/tui/usersscreen"
@@ -36,16 +37,17 @@ const (
 	tabMap
 	tabCohorts
 	tabPlan
+	tabRecommend
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Recommend"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Rec"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "推荐"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "推荐"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -81,6 +83,7 @@ type Model struct {
 	mapScr   mapscreen.Model
 	cohScr   cohortscreen.Model
 	planScr  planscreen.Model
+	recScr   recscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -137,6 +140,7 @@ func NewModel(opts Options) Model {
 	m.cohScr = cohortscreen.New(com)
 	m.planScr = planscreen.New(com)
 	m.planScr.SetServed(opts.Served, opts.ExportDir)
+	m.recScr = recscreen.New(com, opts.Open)
 	return m
 }
 
@@ -151,8 +155,10 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Close() {
 	m.trainScr.Close()
 	m.evalScr.Close()
+	m.recScr.Close()
 	m.trainScr.Wait()
 	m.evalScr.Wait()
+	m.recScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
@@ -161,6 +167,7 @@ func (m *Model) setParent(ctx context.Context) {
 	m.parent = ctx
 	m.trainScr.SetParent(ctx)
 	m.evalScr.SetParent(ctx)
+	m.recScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -194,7 +201,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case loadedMsg:
 		m = m.loaded(msg)
-		return m, m.cohScr.SetData(m.data)
+		cmd := tea.Batch(m.cohScr.SetData(m.data), m.recScr.SetData(m.data))
+		m.shareRecommendations()
+		return m, cmd
 	case datascreen.OpenMsg:
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
@@ -236,6 +245,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case planscreen.ReadyMsg:
 		m.planScr, _ = updateScreen(m.planScr, msg)
 		return m, nil
+	case recscreen.Msg:
+		var cmd tea.Cmd
+		m.recScr, cmd = updateScreen(m.recScr, msg)
+		m.shareRecommendations()
+		return m, cmd
 	case exporter.Msg:
 		// Each screen's exports come back to it, wherever the user is.
 		var cmd tea.Cmd
@@ -329,6 +343,9 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.cohScr, cmd = updateScreen(m.cohScr, msg)
 	case tabPlan:
 		m.planScr, cmd = updateScreen(m.planScr, msg)
+	case tabRecommend:
+		m.recScr, cmd = updateScreen(m.recScr, msg)
+		m.shareRecommendations()
 	}
 	return m, cmd
 }
@@ -360,6 +377,8 @@ func (m Model) editing() bool {
 		return m.usersScr.Editing()
 	case tabPlan:
 		return m.planScr.Editing()
+	case tabRecommend:
+		return m.recScr.Editing()
 	}
 	return false
 }

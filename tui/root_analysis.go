@@ -55,3 +55,9 @@ func (m *Model) follow() tea.Cmd {
 	}
 	return nil
 }
+
+// shareRecommendations gives the Users screen the Recommend screen's
+// result, or a hint when the loaded log has items but no result yet.
+func (m *Model) shareRecommendations() {
+	m.usersScr.SetRecommendations(m.recScr.Result(), m.recScr.Available())
+}

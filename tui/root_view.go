@@ -53,6 +53,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.cohScr.HelpGroups()
 	case tabPlan:
 		hk.screen = m.planScr.HelpGroups()
+	case tabRecommend:
+		hk.screen = m.recScr.HelpGroups()
 	}
 	return hk
 }
@@ -102,6 +104,8 @@ func (m *Model) layout() {
 		m.cohScr.SetSize(w, h)
 	case tabPlan:
 		m.planScr.SetSize(w, h)
+	case tabRecommend:
+		m.recScr.SetSize(w, h)
 	}
 }
 
@@ -154,6 +158,8 @@ func (m Model) render() string {
 		body = m.cohScr.View()
 	case tabPlan:
 		body = m.planScr.View()
+	case tabRecommend:
+		body = m.recScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)
@@ -179,8 +185,8 @@ func (m Model) tabBar() string {
 }
 
 // tabLabels is the product name and the tabs with their number keys; the
-// name gives way to the tabs when both do not fit (80 columns with ten
-// tabs).
+// name gives way to the tabs when both do not fit (80 columns with
+// eleven tabs).
 func (m Model) tabLabels() string {
 	var b strings.Builder
 	short := false
@@ -200,13 +206,29 @@ func (m Model) tabLabels() string {
 		width += lipgloss.Width(m.tabName(t, short)) + 4
 	}
 	tight := width > m.width
+	// tighter: even so the labels overflow (80 columns with eleven tabs);
+	// the active tab loses its padding too and is told by its reverse
+	// video alone, every tab one space from the next.
+	tighter := false
+	if tight {
+		labels := int(tabCount) - 1 + 2 // the spaces between, the active padding
+		for t := range tabCount {
+			labels += lipgloss.Width(keys[t].Help().Key + " " + m.tabName(t, short))
+		}
+		tighter = labels > m.width
+	}
 	for t := range tabCount {
 		label := keys[t].Help().Key + " " + m.tabName(t, short)
 		switch {
+		case t == m.active && tighter:
+			if t > 0 {
+				b.WriteString(" ")
+			}
+			b.WriteString(m.styles.TabActive.Padding(0).Render(label))
 		case t == m.active:
 			b.WriteString(m.styles.TabActive.Render(label))
 		case tight:
-			if t > 0 && t-1 != m.active {
+			if t > 0 && (t-1 != m.active || tighter) {
 				b.WriteString(" ")
 			}
 			b.WriteString(m.styles.TabInactive.Padding(0).Render(label))

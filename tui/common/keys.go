@@ -17,9 +17,12 @@ type KeyMap struct {
 	Map      key.Binding
 	Cohorts  key.Binding // the Cohorts screen (order logs)
 	Plan     key.Binding // the Plan screen (campaign planner)
-	Dismiss  key.Binding
-	Help     key.Binding
-	Quit     key.Binding
+	// Recommend opens the Recommend screen: the eleventh tab, on R (the
+	// digits are taken; capital R clashes with no screen's key).
+	Recommend key.Binding
+	Dismiss   key.Binding
+	Help      key.Binding
+	Quit      key.Binding
 }
 
 // DefaultKeyMap returns the global keys, described in English.
@@ -32,27 +35,28 @@ func KeyMapIn(lang string) KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(keys[0], c.T(desc, zh)))
 	}
 	k := KeyMap{
-		NextTab:  b("next screen", "下一页", "tab"),
-		PrevTab:  b("previous screen", "上一页", "shift+tab"),
-		Data:     b("data", "数据", "1"),
-		Model:    b("model", "模型", "2"),
-		Train:    b("train", "训练", "3"),
-		Evaluate: b("evaluate", "评估", "4"),
-		Users:    b("users", "用户", "5"),
-		Walk:     b("walkthrough", "逐步讲解", "6"),
-		Runs:     b("runs", "训练记录", "7"),
-		Map:      b("decision map", "决策图", "8"),
-		Cohorts:  b("cohorts", "同期群", "9"),
-		Plan:     b("plan", "计划", "0"),
-		Dismiss:  b("dismiss error", "关闭错误", "esc"),
-		Help:     b("keys", "按键", "?"),
-		Quit:     b("quit", "退出", "q", "ctrl+c"),
+		NextTab:   b("next screen", "下一页", "tab"),
+		PrevTab:   b("previous screen", "上一页", "shift+tab"),
+		Data:      b("data", "数据", "1"),
+		Model:     b("model", "模型", "2"),
+		Train:     b("train", "训练", "3"),
+		Evaluate:  b("evaluate", "评估", "4"),
+		Users:     b("users", "用户", "5"),
+		Walk:      b("walkthrough", "逐步讲解", "6"),
+		Runs:      b("runs", "训练记录", "7"),
+		Map:       b("decision map", "决策图", "8"),
+		Cohorts:   b("cohorts", "同期群", "9"),
+		Plan:      b("plan", "计划", "0"),
+		Recommend: b("recommend", "推荐", "R"),
+		Dismiss:   b("dismiss error", "关闭错误", "esc"),
+		Help:      b("keys", "按键", "?"),
+		Quit:      b("quit", "退出", "q", "ctrl+c"),
 	}
 	return k
 }
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Recommend}
 	return all
 }

@@ -59,6 +59,7 @@ type Model struct {
 	detailScroll int  // the first line of the detail pane shown
 	explainCache
 	whatIf whatIf
+	recs   recommendations
 
 	bars  widget.SignedBars
 	sweep widget.SeriesChart

@@ -277,6 +277,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	features, focus := s.featureLines(w, row)
 	wi := s.whatIf
 	if !wi.active {
+		lines = append(lines, s.recLines(u.id(row), w)...)
 		lines = append(lines, "")
 		lines = append(lines, reasons...)
 		lines = append(lines, "")

@@ -1,0 +1,170 @@
+package recscreen
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Widths of the metrics table, the bars beside it at most, and a
+// description at most.
+const (
+	tableW   = 46
+	maxBarsW = 64
+	maxDescW = 48
+)
+
+// metricLines are the metrics table with the bars of recall@10 and
+// NDCG@10 beside it (below it when narrow), or why nothing was measured.
+func (s Model) metricLines(w int) []string {
+	st, res := s.Styles, s.res
+	if !res.Evaluated || len(res.Metrics) == 0 {
+		return []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
+			"%s 起 %d 天的推荐;未评估:日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w)),
+			st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w))}
+	}
+	first := res.Metrics[0]
+	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估,之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
+		st.Muted.Render(s.Tf(" · %s customers bought · catalogue %s items", " · %s 位客户购买 · 商品目录 %s 件", common.Thousands(first.Customers), common.Thousands(first.Catalogue))), w)}
+	header := common.Pad(s.T("ranker", "方法"), 11) + common.PadLeft("k", 4) + common.PadLeft(s.T("hit", "命中率"), 7) +
+		common.PadLeft(s.T("recall", "召回率"), 8) + common.PadLeft("NDCG", 7) + common.PadLeft(s.T("coverage", "覆盖率"), 9)
+	table := []string{st.Header.Render(header)}
+	for _, m := range res.Metrics {
+		for i, at := range m.At {
+			name := ""
+			if i == 0 {
+				name = s.rankerName(m.Ranker)
+			}
+			row := common.Pad(name, 11) + fmt.Sprintf(" %3d %6.3f %7.3f %6.3f %8.3f", at.K, at.Hit, at.Recall, at.NDCG, at.Coverage)
+			if m.Ranker == recommend.ModelName {
+				row = st.Value.Render(row)
+			}
+			table = append(table, row)
+		}
+	}
+	barsW := min(w-tableW-3, maxBarsW)
+	if barsW < 30 {
+		return append(append(lines, table...), s.barLines(w)...)
+	}
+	return append(lines, common.JoinColumns([][]string{table, s.barLines(barsW)}, []int{tableW, barsW}, 3)...)
+}
+
+// barLines are the bars of recall@10 and NDCG@10, one block each.
+func (s Model) barLines(w int) []string {
+	if w <= 0 {
+		return nil
+	}
+	var lines []string
+	for i, title := range []string{s.T("recall@10", "召回率@10"), "NDCG@10"} {
+		var bars []widget.Bar
+		for _, m := range s.res.Metrics {
+			at := m.AtK(10)
+			v := at.Recall
+			if i == 1 {
+				v = at.NDCG
+			}
+			bars = append(bars, widget.Bar{Label: s.rankerName(m.Ranker), Value: v})
+		}
+		b := widget.NewSignedBars(s.Styles.Widget)
+		b.SetFormat(func(v float64) string { return fmt.Sprintf("%.3f", v) })
+		b.SetBars(bars)
+		b.SetSize(w, len(bars))
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		lines = append(lines, s.Styles.Title.Render(title))
+		lines = append(lines, strings.Split(b.View(), "\n")...)
+	}
+	return lines
+}
+
+// customerLines are the customer list (when wide) and the selected
+// customer's items.
+func (s *Model) customerLines(w, h int) []string {
+	res := s.res
+	if len(res.Customers) == 0 {
+		return []string{s.Styles.Muted.Render(s.T("No customer has history before the cutoff.", "截止日之前没有有历史的客户。"))}
+	}
+	if w < listMinW {
+		return s.itemLines(w, true)
+	}
+	rows := max(h-1, 1)
+	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
+	header := common.Pad(s.Tf("customers (%s)", "客户(%s)", common.Thousands(len(res.Customers))), listW-7)
+	if res.Evaluated {
+		header += common.PadLeft(s.T("bought", "已购"), 7)
+	}
+	list := []string{s.Styles.Header.Render(common.Pad(header, listW))}
+	for i := s.listTop; i < min(s.listTop+rows, len(res.Customers)); i++ {
+		c := res.Customers[i]
+		mark := ""
+		if c.Buyer {
+			mark = fmt.Sprintf("✓%d", c.Bought)
+		}
+		line := common.Pad(common.Truncate(c.ID, listW-6), listW-5) + common.PadLeft(mark, 4)
+		if i == s.selected {
+			line = s.Styles.Selected.Render(common.Pad(line, listW))
+		}
+		list = append(list, line)
+	}
+	return common.BesideRule(list, s.itemLines(w-listW-3, false), listW, h, s.Styles)
+}
+
+// itemLines are the selected customer's top items; alone says the list is
+// not shown, so the title says where the customer is in it.
+func (s Model) itemLines(w int, alone bool) []string {
+	st, res := s.Styles, s.res
+	c := res.Customers[s.selected]
+	head := st.Title.Render(s.T("Customer ", "客户 ") + c.ID)
+	if alone {
+		head += st.Muted.Render(s.Tf(" · %s of %s (↑/↓)", " · 第 %s 位,共 %s 位(↑/↓)", common.Thousands(s.selected+1), common.Thousands(len(res.Customers))))
+	}
+	switch {
+	case !res.Evaluated:
+	case c.Buyer:
+		head += st.Muted.Render(s.Tf(" · bought %d items in the horizon; ✓ marks those offered", " · 观察期内买了 %d 件商品;✓ 为推荐中的", c.Bought))
+	default:
+		head += st.Muted.Render(s.T(" · bought nothing in the horizon", " · 观察期内没有购买"))
+	}
+	lines := []string{common.Truncate(head, w)}
+	itemW, reasonW := 4, 0
+	reasons := make([]string, len(c.Items))
+	for i, it := range c.Items {
+		itemW = max(itemW, lipgloss.Width(it.ItemID))
+		reasons[i] = s.ReasonText(it.Reason)
+		reasonW = max(reasonW, lipgloss.Width(reasons[i]))
+	}
+	itemW = min(itemW, 12)
+	markW := 0
+	if res.Evaluated {
+		markW = 2
+	}
+	descW := 0
+	for _, it := range c.Items {
+		descW = max(descW, lipgloss.Width(it.Description))
+	}
+	descW = min(descW, maxDescW, w-3-markW-itemW-2-2-reasonW)
+	if descW < 12 { // the reason gives way to the description
+		reasonW = max(w-3-markW-itemW-2-2-12, 0)
+		descW = 12
+	}
+	for i, it := range c.Items {
+		mark := ""
+		if res.Evaluated {
+			mark = "  "
+			if it.Bought {
+				mark = st.Good.Render("✓") + " "
+			}
+		}
+		line := fmt.Sprintf("%2d ", i+1) + mark + common.Pad(common.Truncate(it.ItemID, itemW), itemW) + "  " +
+			common.Pad(common.Truncate(it.Description, descW), descW) + "  " + st.Muted.Render(common.Truncate(reasons[i], reasonW))
+		lines = append(lines, common.Truncate(line, w))
+	}
+	return lines
+}

@@ -1,0 +1,385 @@
+package recscreen
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// runState is where the current run stands.
+type runState int
+
+const (
+	runIdle      runState = iota // no run yet
+	runPreparing                 // building the training pairs
+	runRunning
+	runPaused
+	runStopping // cancelled, waiting for the worker
+	runEnded
+)
+
+// field is the setting being edited.
+type field int
+
+const (
+	fieldNone field = iota
+	fieldCutoff
+	fieldHorizon
+)
+
+// Model is the Recommend screen. The view is drawn in Update and cached.
+type Model struct {
+	common.Common
+	keys   keyMap
+	parent context.Context
+	open   experiment.Opener
+
+	loaded  bool
+	source  experiment.Source
+	srcLog  *data.OrderLog // the loaded order log (nil for a table)
+	refusal string         // why there is nothing to recommend ("" when there is)
+	reading bool
+	log     *recommend.Log
+
+	cutoff    int32 // the chosen cutoff, in days (see recommend.Day)
+	horizon   int   // the chosen horizon in days
+	cutoffSet bool  // the user chose the cutoff: a new horizon keeps it
+	editing   field
+	input     textinput.Model
+	fieldErr  string // why the typed value was refused
+
+	runs      int
+	cur       *worker
+	state     runState
+	run       *recommend.Run
+	latest    engine.Progress
+	batchLoss float64 // the latest reported batch loss (pauses report none)
+	loss      widget.SeriesChart
+	outcome   string // how the last run ended, when it did not give a result
+	failed    bool
+	res       *recommend.Result
+	showCust  bool // the customers rather than the metrics, when both do not fit
+	selected  int  // index into res.Customers
+	listTop   int  // first customer shown in the list
+
+	view string
+}
+
+// New returns the Recommend screen; open reads the loaded log again with
+// its item descriptions.
+func New(com common.Common, open experiment.Opener) Model {
+	loss := widget.NewSeriesChart(com.T("Loss", "损失"), com.Styles.Widget, com.T("train", "训练"), com.T("validation", "验证"))
+	loss.SetText(widget.ChartText{
+		Latest:   com.T("last %s", "最新 %s"),
+		Skipped:  com.T("(%d non-finite skipped)", "(跳过 %d 个非有限值)"),
+		NoData:   com.T("no data yet", "还没有数据"),
+		TooSmall: com.T("%s: enlarge to see the chart", "%s:放大窗口才能看到图表"),
+	})
+	loss.SetXCaption(com.T("epoch", "轮次"))
+	loss.SetYLimits(0, 1e308)
+	s := Model{Common: com, keys: defaultKeyMap(com), parent: context.Background(), open: open,
+		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput("")}
+	s.render()
+	return s
+}
+
+// SetParent makes the runs' contexts derive from ctx.
+func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
+
+// SetData hands the screen the loaded data set. For an order log with an
+// item column it returns the Cmd reading it again with its descriptions;
+// the same log again (a new split) keeps everything.
+func (s *Model) SetData(d *experiment.Data) tea.Cmd {
+	var log *data.OrderLog
+	if d != nil {
+		log = d.Log
+	}
+	if d != nil && s.loaded && log == s.srcLog && (log != nil || d.Source == s.source) {
+		return nil
+	}
+	s.Close()
+	*s = Model{Common: s.Common, keys: s.keys, parent: s.parent, open: s.open, horizon: recommend.DefaultHorizonDays,
+		loss: s.loss, input: s.input, runs: s.runs, loaded: d != nil, srcLog: log}
+	s.loss.Reset()
+	var cmd tea.Cmd
+	switch {
+	case d == nil:
+	case log == nil:
+		s.source = d.Source
+		s.refusal = s.T("Recommendation needs an order log with an item column; a per-user table has no items. Open one (customer, date, item, …) with --log FILE or from the Data screen.",
+			"推荐需要带商品列的订单日志;按用户汇总的表没有商品。请用 --log 文件 或在“数据”页打开一份(客户、日期、商品……)。")
+	case log.Columns.Item == "":
+		s.source = d.Source
+		s.refusal = s.noItems(log)
+	default:
+		s.source, s.reading = d.Source, true
+		cmd = readCmd(d.Source, s.open, log)
+	}
+	s.render()
+	return cmd
+}
+
+// noItems is the CLI's refusal of a log without an item column.
+func (s Model) noItems(log *data.OrderLog) string {
+	_, err := recommend.FromOrderLog(log)
+	if err == nil {
+		return ""
+	}
+	if s.Zh() && errors.Is(err, recommend.ErrNoItems) {
+		return s.Tf("", "%s 没有商品列(列:%s);推荐需要商品列——用 --item-column 指定", log.Name, strings.Join(log.Header, ", "))
+	}
+	return err.Error()
+}
+
+// Close cancels a live run without waiting.
+func (s Model) Close() {
+	if s.cur != nil {
+		s.cur.stop()
+	}
+}
+
+// Wait blocks until the current worker has returned (after the program).
+func (s Model) Wait() {
+	if s.cur != nil && s.state != runIdle {
+		<-s.cur.done
+	}
+}
+
+// Alive reports whether a run's worker may still be running.
+func (s Model) Alive() bool {
+	return s.cur != nil && s.state != runEnded && s.state != runIdle
+}
+
+// Result is the latest finished run's result for the loaded log (nil when
+// none).
+func (s Model) Result() *recommend.Result { return s.res }
+
+// Available reports whether the loaded data can be recommended on (an
+// order log with an item column).
+func (s Model) Available() bool { return s.loaded && s.refusal == "" }
+
+// Settings returns the chosen cutoff (as a date) and horizon in days.
+func (s Model) Settings() (cutoff string, horizon int) { return date(s.cutoff), s.horizon }
+
+// Selected is the index of the selected customer in Result().Customers.
+func (s Model) Selected() int { return s.selected }
+
+// SetSize sets the screen's size and redraws it.
+func (s *Model) SetSize(w, h int) {
+	s.Common.SetSize(w, h)
+	s.render()
+}
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
+
+// Editing implements common.Screen: a setting is being typed.
+func (s Model) Editing() bool { return s.editing != fieldNone }
+
+// View implements common.Screen.
+func (s Model) View() string { return s.view }
+
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keys
+	if s.Editing() {
+		return [][]key.Binding{{k.Apply, k.Cancel}}
+	}
+	alive := s.state == runRunning || s.state == runPaused
+	switch s.state {
+	case runRunning:
+		k.Toggle.SetHelp(k.Toggle.Help().Key, s.T("pause", "暂停"))
+	case runPaused:
+		k.Toggle.SetHelp(k.Toggle.Help().Key, s.T("resume", "继续"))
+	}
+	ready := s.log != nil
+	k.Toggle.SetEnabled(ready && s.state != runPreparing && s.state != runStopping)
+	k.StepBatch.SetEnabled(alive)
+	k.StepEpoch.SetEnabled(alive)
+	k.Stop.SetEnabled(alive || s.state == runPreparing)
+	idle := ready && !s.Alive()
+	k.Cutoff.SetEnabled(idle)
+	k.Horizon.SetEnabled(idle)
+	hasRes := s.res != nil && !alive
+	k.Up.SetEnabled(hasRes)
+	k.Down.SetEnabled(hasRes)
+	k.PageUp.SetEnabled(hasRes)
+	k.PageDown.SetEnabled(hasRes)
+	k.View.SetEnabled(hasRes && !s.bothFit())
+	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.Down, k.PageUp, k.PageDown}}
+}
+
+// step handles the screen's messages and keys.
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg:
+		if s.Editing() {
+			cmd = s.editKey(msg)
+		} else {
+			cmd = s.key(msg)
+		}
+	case LogMsg:
+		if msg.For != s.srcLog || !s.reading {
+			return s, nil
+		}
+		s.reading = false
+		if msg.Err != nil {
+			s.refusal = msg.Err.Error()
+			if s.Zh() {
+				s.refusal = s.ErrorText(msg.Err)
+			}
+			break
+		}
+		s.log = msg.Log
+		s.cutoff = s.defaultCutoff(s.horizon)
+	case StartedMsg:
+		if s.cur == nil || msg.id != s.cur.id || s.state != runPreparing {
+			return s, nil
+		}
+		if msg.err == nil {
+			s.run, s.state = msg.run, runRunning
+			s.loss.SetXRange(0, float64(msg.run.Model.Config.Train.Epochs))
+		}
+	case TickMsg:
+		if s.cur == nil || msg.id != s.cur.id || !s.Alive() {
+			return s, nil
+		}
+		s.drain()
+		cmd = tickCmd(s.cur.id)
+	case DoneMsg:
+		if s.cur == nil || msg.id != s.cur.id || s.state == runEnded {
+			return s, nil
+		}
+		s.finish()
+	default:
+		return s, nil
+	}
+	s.render()
+	return s, cmd
+}
+
+// key applies a key press outside the text field.
+func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	km := s.keys
+	switch {
+	case key.Matches(k, km.Toggle):
+		switch s.state {
+		case runIdle, runEnded:
+			return s.start()
+		case runRunning:
+			s.run.Model.Trainer.Pause()
+			s.state = runPaused
+		case runPaused:
+			s.run.Model.Trainer.Resume()
+			s.state = runRunning
+		}
+	case key.Matches(k, km.StepBatch) && (s.state == runRunning || s.state == runPaused):
+		s.run.Model.Trainer.StepBatch()
+		s.state = runPaused
+	case key.Matches(k, km.StepEpoch) && (s.state == runRunning || s.state == runPaused):
+		s.run.Model.Trainer.StepEpoch()
+		s.state = runPaused
+	case key.Matches(k, km.Stop) && (s.Alive() && s.state != runStopping):
+		s.cur.stop()
+		s.state = runStopping
+	case key.Matches(k, km.Cutoff) && s.log != nil && !s.Alive():
+		s.edit(fieldCutoff, date(s.cutoff))
+	case key.Matches(k, km.Horizon) && s.log != nil && !s.Alive():
+		s.edit(fieldHorizon, itoa(s.horizon))
+	case key.Matches(k, km.View) && s.res != nil:
+		s.showCust = !s.showCust
+	case key.Matches(k, km.Up):
+		s.move(-1)
+	case key.Matches(k, km.Down):
+		s.move(1)
+	case key.Matches(k, km.PageUp):
+		s.move(-max(s.Height/2, 1))
+	case key.Matches(k, km.PageDown):
+		s.move(max(s.Height/2, 1))
+	}
+	return nil
+}
+
+// move changes the selected customer by delta, within the list.
+func (s *Model) move(delta int) {
+	if s.res == nil || len(s.res.Customers) == 0 {
+		return
+	}
+	s.selected = min(max(s.selected+delta, 0), len(s.res.Customers)-1)
+}
+
+// start creates the worker here, in Update, so the screen owns its context
+// before any goroutine exists.
+func (s *Model) start() tea.Cmd {
+	if s.log == nil {
+		return nil
+	}
+	s.runs++
+	s.cur = newWorker(s.parent, s.runs)
+	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, "", false
+	s.loss.Reset()
+	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
+		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig()}
+	return tea.Batch(startCmd(s.cur, s.log, opts), waitCmd(s.cur), tickCmd(s.cur.id))
+}
+
+// drain moves the coalesced progress into the chart.
+func (s *Model) drain() {
+	u, news := s.cur.coal.Drain()
+	if news {
+		for _, p := range u.Points {
+			s.loss.Push(0, p.Position, p.Loss)
+		}
+		for _, e := range u.Epochs {
+			if e.HasVal {
+				s.loss.Push(1, float64(e.Epoch), e.ValLoss)
+			}
+		}
+		s.latest = u.Latest
+		if u.Latest.BatchCount > 0 {
+			s.batchLoss = u.Latest.BatchLoss
+		}
+	}
+	if s.run != nil && (s.state == runRunning || s.state == runPaused) {
+		s.state = runRunning
+		if s.run.Model.Trainer.IsPaused() {
+			s.state = runPaused
+		}
+	}
+	s.loss.Redraw()
+}
+
+// finish records how the run ended; a result replaces the previous one, a
+// failure or a stop leaves it in place.
+func (s *Model) finish() {
+	s.drain()
+	res, err := s.cur.outcome()
+	s.state = runEnded
+	switch {
+	case err == nil && res != nil:
+		s.res, s.selected, s.listTop = res, 0, 0
+		s.outcome = ""
+	case errors.Is(err, context.Canceled):
+		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止;之前的结果(如有)保持不变。")
+	default:
+		s.outcome, s.failed = common.PlainError(err), true
+		if s.Zh() {
+			s.outcome = s.ErrorText(err)
+		}
+	}
+}

@@ -1,0 +1,259 @@
+package recscreen
+
+import (
+	"io"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// itemLog is the hand-made order log with items: 30 customers, 12 items,
+// 2024-01-01 to 2024-06-28 (see the file).
+const itemLog = "../testdata/recommend/orders_items.csv"
+
+func open(path string) (io.ReadCloser, error) { return os.Open(path) }
+
+// loadItems loads the item log as the root does.
+func loadItems(t *testing.T) *experiment.Data {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "log", Path: itemLog}, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// feed hands the screen one message.
+func feed(s Model, msg tea.Msg) (Model, tea.Cmd) {
+	next, cmd := s.Update(msg)
+	return next.(Model), cmd
+}
+
+// drain runs cmd and what follows from it until nothing is left, as the
+// program would.
+func drain(s Model, cmd tea.Cmd) Model {
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		if _, ok := msg.(Msg); !ok {
+			return nil, false
+		}
+		var next tea.Cmd
+		s, next = feed(s, msg)
+		return next, true
+	})
+	return s
+}
+
+func press(s Model, keys ...string) Model {
+	for _, k := range keys {
+		var msg tea.KeyPressMsg
+		switch k {
+		case "enter":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnter}
+		case "esc":
+			msg = tea.KeyPressMsg{Code: tea.KeyEscape}
+		case "space":
+			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
+		case "backspace":
+			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+		default:
+			r := []rune(k)[0]
+			msg = tea.KeyPressMsg{Code: r, Text: k}
+		}
+		var cmd tea.Cmd
+		s, cmd = feed(s, msg)
+		s = drain(s, cmd)
+	}
+	return s
+}
+
+// typeText types text into the open field after clearing it.
+func typeText(s Model, text string) Model {
+	for range len([]rune(s.input.Value())) {
+		s = press(s, "backspace")
+	}
+	for _, r := range text {
+		s = press(s, string(r))
+	}
+	return s
+}
+
+// ready returns the screen with the item log read.
+func ready(t *testing.T, c common.Common) Model {
+	t.Helper()
+	s := New(c, open)
+	s.SetSize(c.Width, c.Height)
+	cmd := s.SetData(loadItems(t))
+	if cmd == nil {
+		t.Fatal("SetData with an item log returned no Cmd")
+	}
+	s = drain(s, cmd)
+	if s.log == nil {
+		t.Fatalf("item log not read: %q", s.refusal)
+	}
+	return s
+}
+
+func TestGolden(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := ready(t, c)
+		t.Run("idle", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
+		s = press(s, "space")
+		if s.Result() == nil {
+			t.Fatalf("no result after training: %q", s.outcome)
+		}
+		t.Run("results", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
+		if !s.bothFit() {
+			s = press(s, "v", "j", "j")
+			t.Run("customers", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
+		}
+	})
+}
+
+// TestResultIsTheRecommenders checks that the screen shows what package
+// recommend computes for the same log and settings, run independently
+// here (the default cutoff 2024-05-30 is the log's last day 2024-06-28
+// minus 29 days: the latest that leaves a whole 30-day horizon).
+func TestResultIsTheRecommenders(t *testing.T) {
+	s := press(ready(t, screentest.Common("en", 80, 24)), "space")
+	if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 {
+		t.Fatalf("settings %s, %d days; want 2024-05-30, 30", cutoff, h)
+	}
+	l, _, err := experiment.ReadItemLog(experiment.Source{Kind: "log", Path: itemLog}, open, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := recommend.Prepare(l, recommend.Options{Cutoff: s.Result().Cutoff, Evaluate: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Model.Trainer.Run(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	want, err := run.Finish(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Result()
+	for i, m := range want.Metrics {
+		if got.Metrics[i].Ranker != m.Ranker || got.Metrics[i].AtK(10) != m.AtK(10) {
+			t.Errorf("metrics %d = %+v, want %+v", i, got.Metrics[i], m)
+		}
+	}
+	if got.Customers[0].Items[0] != want.Customers[0].Items[0] {
+		t.Errorf("first item %+v, want %+v", got.Customers[0].Items[0], want.Customers[0].Items[0])
+	}
+	if !strings.Contains(s.View(), "0.981") { // model recall@10, as `retain recommend --evaluate` prints it
+		t.Errorf("view lacks the model's recall@10 0.981:\n%s", s.View())
+	}
+}
+
+// TestBadSettingsRefusedInPlace types bad cutoffs and horizons: each is
+// refused with its reason under the field, which stays open, and the
+// settings stay as they were. The log runs 2024-01-01 to 2024-06-28, so
+// with 30 days the model can train for cutoffs from 2024-03-01 (two
+// horizons after the first day) to 2024-06-29 (the day after the last).
+func TestBadSettingsRefusedInPlace(t *testing.T) {
+	s := ready(t, screentest.Common("en", 80, 24))
+	cases := []struct {
+		key, value, want string
+	}{
+		{"c", "2024-13-45", `"2024-13-45" is not a date as YYYY-MM-DD`},
+		{"c", "2024-02-15", "cutoff 2024-02-15 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
+		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
+		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
+		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+	}
+	for _, c := range cases {
+		s = press(s, c.key)
+		s = typeText(s, c.value)
+		s = press(s, "enter")
+		if s.fieldErr != c.want {
+			t.Errorf("%s %q: refusal %q, want %q", c.key, c.value, s.fieldErr, c.want)
+		}
+		if !s.Editing() {
+			t.Errorf("%s %q: the field closed on a refused value", c.key, c.value)
+		}
+		if !strings.Contains(ansiFree(s.View()), "refused: ") {
+			t.Errorf("%s %q: the refusal is not shown:\n%s", c.key, c.value, s.View())
+		}
+		s = press(s, "esc")
+		if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 || s.Editing() || s.fieldErr != "" {
+			t.Fatalf("after esc: %s, %d days, editing %v, %q; want 2024-05-30, 30 days, closed", cutoff, h, s.Editing(), s.fieldErr)
+		}
+	}
+	// A good horizon moves the default cutoff to the latest it evaluates
+	// at: 2024-06-28 minus 13 days.
+	s = press(s, "h")
+	s = press(typeText(s, "2w"), "enter")
+	if cutoff, h := s.Settings(); cutoff != "2024-06-15" || h != 14 || s.Editing() {
+		t.Errorf("after 2w: %s, %d days, editing %v; want 2024-06-15, 14 days, closed", cutoff, h, s.Editing())
+	}
+	// A chosen cutoff stays when the horizon changes.
+	s = press(s, "c")
+	s = press(typeText(s, "2024-04-01"), "enter")
+	s = press(s, "h")
+	s = press(typeText(s, "30d"), "enter")
+	if cutoff, h := s.Settings(); cutoff != "2024-04-01" || h != 30 {
+		t.Errorf("after 2024-04-01 and 30d: %s, %d days", cutoff, h)
+	}
+}
+
+// TestNoItems: a log without an item column and a per-user table say why
+// there is nothing to recommend (the log with the CLI's sentence) and
+// start nothing.
+func TestNoItems(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		c := screentest.Common(lang, 80, 24)
+		s := New(c, open)
+		s.SetSize(c.Width, c.Height)
+		if cmd := s.SetData(screentest.LoadLog(t, "")); cmd != nil {
+			t.Fatalf("%s: SetData of a log without items returned a Cmd", lang)
+		}
+		want := map[string]string{
+			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — name it with --item-column",
+			"zh": "orders.csv 没有商品列(列:customer, date, amount);推荐需要商品列——用 --item-column 指定",
+		}[lang]
+		if s.refusal != want {
+			t.Errorf("%s: refusal %q, want %q", lang, s.refusal, want)
+		}
+		view := strings.Join(strings.Fields(ansiFree(s.View())), "")
+		if !strings.Contains(view, strings.Join(strings.Fields(want), "")) {
+			t.Errorf("%s: the view does not say %q:\n%s", lang, want, s.View())
+		}
+		if s.Available() || press(s, "space").Alive() {
+			t.Errorf("%s: a log without items is available or trains", lang)
+		}
+	}
+	s := New(screentest.Common("en", 80, 24), open)
+	s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
+	if !strings.HasPrefix(s.refusal, "Recommendation needs an order log with an item column; a per-user table has no items.") {
+		t.Errorf("table: refusal %q", s.refusal)
+	}
+}
+
+func ansiFree(s string) string { return ansi.Strip(s) }
+
+// TestCloseBeforeStart: quitting right after space, before the start Cmd
+// ran, must not leave Wait blocked on a run that never began.
+func TestCloseBeforeStart(t *testing.T) {
+	s := ready(t, screentest.Common("en", 80, 24))
+	s, cmd := feed(s, tea.KeyPressMsg{Code: tea.KeySpace, Text: " "})
+	if cmd == nil || !s.Alive() {
+		t.Fatal("space started nothing")
+	}
+	s.Close()
+	s.Wait() // returns: the unstarted run was ended by Close
+	if _, err := s.cur.outcome(); err == nil {
+		t.Error("a run closed before it started has no error")
+	}
+}

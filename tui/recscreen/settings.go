@@ -1,0 +1,136 @@
+package recscreen
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/recommend"
+)
+
+// date writes a day number as YYYY-MM-DD.
+func date(day int32) string { return recommend.Date(day).Format(time.DateOnly) }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// earliestCutoff is the first cutoff the model can train for: it learns
+// on the horizon before the cutoff and needs a horizon of history before
+// that (recommend.Log.TrainCutoffs).
+func (s Model) earliestCutoff(horizon int) int32 { return s.log.First + 2*int32(horizon) }
+
+// latestCutoff is the last cutoff with any history to rank from: the day
+// after the log's last day.
+func (s Model) latestCutoff() int32 { return s.log.Last + 1 }
+
+// evaluates reports whether the log covers the whole horizon after cutoff,
+// so the run measures the model and the baselines.
+func (s Model) evaluates(cutoff int32, horizon int) bool {
+	return cutoff <= s.log.LatestEvaluationCutoff(int32(horizon))
+}
+
+// defaultCutoff is the latest cutoff that leaves a whole horizon in the
+// log, so the run evaluates; for a log too short for that, the day after
+// its end.
+func (s Model) defaultCutoff(horizon int) int32 {
+	if c := s.log.LatestEvaluationCutoff(int32(horizon)); c >= s.earliestCutoff(horizon) {
+		return c
+	}
+	return s.latestCutoff()
+}
+
+// edit opens the text field for f with the current value.
+func (s *Model) edit(f field, value string) {
+	s.editing, s.fieldErr = f, ""
+	s.input.SetValue(value)
+	s.input.CursorEnd()
+	s.input.Focus()
+}
+
+// editKey handles a key while a setting is typed: enter applies a valid
+// value, esc leaves the setting as it was.
+func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.editing, s.fieldErr = fieldNone, ""
+		s.input.Blur()
+		return nil
+	case key.Matches(k, s.keys.Apply):
+		if s.apply(strings.TrimSpace(s.input.Value())) {
+			s.editing, s.fieldErr = fieldNone, ""
+			s.input.Blur()
+		}
+		return nil
+	}
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(k)
+	return cmd
+}
+
+// apply sets the edited setting to v, or says in fieldErr why not and
+// leaves every setting as it was.
+func (s *Model) apply(v string) bool {
+	if s.editing == fieldCutoff {
+		t, err := time.Parse(time.DateOnly, v)
+		if err != nil {
+			s.fieldErr = s.Tf("%q is not a date as YYYY-MM-DD", "%q 不是 YYYY-MM-DD 格式的日期", v)
+			return false
+		}
+		if msg := s.cutoffProblem(recommend.Day(t), s.horizon); msg != "" {
+			s.fieldErr = msg
+			return false
+		}
+		s.cutoff, s.cutoffSet = recommend.Day(t), true
+		return true
+	}
+	h, ok := parseHorizon(v)
+	if !ok {
+		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期:请写天数,如 30、30d 或 4w(1 到 %d 天)", v, data.MaxHorizonDays)
+		return false
+	}
+	cutoff := s.cutoff
+	if !s.cutoffSet {
+		cutoff = s.defaultCutoff(h)
+	}
+	if msg := s.cutoffProblem(cutoff, h); msg != "" {
+		s.fieldErr = msg
+		return false
+	}
+	s.horizon, s.cutoff = h, cutoff
+	return true
+}
+
+// cutoffProblem says why cutoff cannot be used with horizon ("" when it
+// can).
+func (s Model) cutoffProblem(cutoff int32, horizon int) string {
+	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
+	if lo > hi {
+		return s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
+			"日志(%s 至 %s)太短,不够 %d 天的观察期:模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.Last), horizon)
+	}
+	if cutoff < lo || cutoff > hi {
+		return s.Tf("cutoff %s is out of range: with a %d-day horizon choose a date from %s to %s (the model needs two horizons of history before it)",
+			"截止日 %s 超出范围:观察期为 %d 天时,请选 %s 至 %s 之间的日期(模型需要截止日前有两个观察期的历史)", date(cutoff), horizon, date(lo), date(hi))
+	}
+	return ""
+}
+
+// parseHorizon reads days as "30", "30d" or "4w" (1 to data.MaxHorizonDays).
+func parseHorizon(v string) (int, bool) {
+	v = strings.ToLower(strings.TrimSpace(v))
+	unit := 1
+	switch {
+	case strings.HasSuffix(v, "w"):
+		unit, v = 7, strings.TrimSuffix(v, "w")
+	case strings.HasSuffix(v, "d"):
+		v = strings.TrimSuffix(v, "d")
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 1 || n > data.MaxHorizonDays || n*unit > data.MaxHorizonDays {
+		return 0, false
+	}
+	return n * unit, true
+}

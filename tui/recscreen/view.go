@@ -1,0 +1,175 @@
+package recscreen
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// Layout constants.
+const (
+	bothMinW = 120 // from this size the metrics and the customers
+	bothMinH = 40  // share the screen; below, v switches between them
+	listMinW = 100 // from this width the customer list sits beside the items
+	listW    = 24
+)
+
+// bothFit reports whether the metrics and the customers fit together.
+func (s Model) bothFit() bool { return s.Width >= bothMinW && s.Height >= bothMinH }
+
+// render rebuilds the cached view.
+func (s *Model) render() {
+	w, h := s.Width, s.Height
+	if w <= 0 || h <= 0 {
+		s.view = ""
+		return
+	}
+	title := s.T("Recommend", "推荐")
+	switch {
+	case !s.loaded:
+		s.view = s.Empty(title, s.T("Loading the data…", "正在加载数据…"))
+		return
+	case s.refusal != "":
+		s.view = s.Empty(s.T("Nothing to recommend.", "没有可推荐的内容。"), s.refusal)
+		return
+	case s.reading || s.log == nil:
+		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
+		return
+	}
+	lines := append([]string{s.titleLine(w), s.settingsLine(w)}, s.statusLines(w)...)
+	bodyH := max(h-len(lines), 0)
+	var body []string
+	switch {
+	case s.state != runIdle && s.state != runEnded:
+		body = s.chartLines(w, bodyH)
+	case s.res != nil:
+		body = s.resultLines(w, bodyH)
+	default:
+		body = s.hintLines(w)
+	}
+	s.view = widget.Fit(strings.Join(append(lines, body...), "\n"), w, h)
+}
+
+// titleLine names the log and its items.
+func (s Model) titleLine(w int) string {
+	l := s.log
+	return common.Truncate(s.Styles.Title.Render(s.T("Recommend", "推荐"))+s.Styles.Muted.Render(s.Tf(
+		" · %s · item column %s · %s items, %s customers, %s to %s", " · %s · 商品列 %s · %s 件商品,%s 位客户,%s 至 %s",
+		filepath.Base(l.Name), l.ItemColumn, common.Thousands(len(l.Items)), common.Thousands(len(l.Customers)),
+		date(l.First), date(l.Last))), w)
+}
+
+// settingsLine shows the cutoff and the horizon, or the field being typed.
+func (s Model) settingsLine(w int) string {
+	st := s.Styles
+	cutoff := st.Value.Render(date(s.cutoff))
+	horizon := st.Value.Render(s.Tf("%d days", "%d 天", s.horizon))
+	switch s.editing {
+	case fieldCutoff:
+		cutoff = s.input.View()
+	case fieldHorizon:
+		horizon = s.input.View()
+	}
+	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
+	if !s.evaluates(s.cutoff, s.horizon) {
+		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
+			"日志中其后不足一个观察期:只推荐,不评估(如需评估,请选 %s 或更早)", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
+	}
+	return common.Truncate(s.Tf("cutoff %s (c) · horizon %s (h) · ", "截止日 %s(c)· 观察期 %s(h)· ", cutoff, horizon)+st.Muted.Render(what), w)
+}
+
+// statusLines are a refused value (wrapped: it names the valid range),
+// or the run's progress or how it ended on one line.
+func (s Model) statusLines(w int) []string {
+	if s.fieldErr == "" {
+		return []string{s.statusLine(w)}
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受:")+s.fieldErr, max(w, 1)) {
+		lines = append(lines, s.Styles.Error.Render(l))
+	}
+	return lines
+}
+
+// statusLine is the run's progress or how it ended.
+func (s Model) statusLine(w int) string {
+	st := s.Styles
+	var text string
+	switch s.state {
+	case runIdle:
+		return ""
+	case runPreparing:
+		text = s.Tf("run %d · building the training pairs…", "第 %d 次 · 正在构建训练样本…", s.runs)
+	case runRunning, runPaused:
+		if s.cur.isRanking() {
+			text = s.Tf("run %d · ranking every customer's items…", "第 %d 次 · 正在为每位客户排序商品…", s.runs)
+			break
+		}
+		word := s.T("running", "训练中")
+		if s.state == runPaused {
+			word = s.T("paused", "已暂停")
+		}
+		m := s.run.Model
+		text = s.Tf("run %d · epoch %d/%d · %s · loss %s · %s pairs (%s bought) at %d cutoffs",
+			"第 %d 次 · 第 %d/%d 轮 · %s · 损失 %s · %s 对样本(%s 对已购买),%d 个训练截止日",
+			s.runs, s.latest.Epoch, m.Config.Train.Epochs, word, common.FmtMetric(s.batchLoss),
+			common.Thousands(m.TrainRows), common.Thousands(m.Positives), len(m.TrainCutoffs))
+	case runStopping:
+		text = s.Tf("run %d · stopping…", "第 %d 次 · 正在停止…", s.runs)
+	case runEnded:
+		if s.outcome != "" {
+			style := st.Muted
+			if s.failed {
+				style = st.Warning
+			}
+			return common.Truncate(style.Render(s.outcome), w)
+		}
+		text = s.Tf("run %d · trained %d epochs, ranked %s customers", "第 %d 次 · 训练 %d 轮,已为 %s 位客户排序",
+			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
+	}
+	return common.Truncate(st.Muted.Render(text), w)
+}
+
+// hintLines say what space does before the first run.
+func (s Model) hintLines(w int) []string {
+	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason.",
+		"按空格训练推荐模型:一个基于(客户,商品)对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么;它不会看到截止日当天及之后的订单。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比,以及每位客户的前 10 件推荐商品和理由。")
+	lines := []string{""}
+	for _, l := range widget.WrapUnmarked(text, min(w, 72)) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	return lines
+}
+
+// chartLines is the live loss chart.
+func (s *Model) chartLines(w, h int) []string {
+	if s.loss.Width() != w || s.loss.Height() != h {
+		s.loss.SetSize(max(w, 8), max(h, 4))
+		s.loss.Redraw()
+	}
+	return strings.Split(widget.Fit(s.loss.View(), w, h), "\n")
+}
+
+// resultLines lays out the metrics and the customers.
+func (s *Model) resultLines(w, h int) []string {
+	if s.bothFit() {
+		metrics := s.metricLines(w)
+		lines := append(metrics, "")
+		return append(lines, s.customerLines(w, max(h-len(lines), 1))...)
+	}
+	if s.showCust {
+		return s.customerLines(w, h)
+	}
+	return s.metricLines(w)
+}
+
+// rankerName is a ranker's name in the table.
+func (s Model) rankerName(name string) string {
+	if name == recommend.ModelName {
+		return s.T("model", "模型")
+	}
+	return name
+}
