@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -156,5 +158,31 @@ func TestPresetArticle43TrainsOnTheHundredUsers(t *testing.T) {
 	}
 	if doc.Epochs != 10 || doc.Part != experiment.TestPart {
 		t.Errorf("epochs %d part %q, want all 10 epochs and the test part", doc.Epochs, doc.Part)
+	}
+}
+
+func TestTrainReportsTheAUCInterval(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "600", "--epochs", "2", "--json"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		ROCAUC float64           `json:"roc_auc"`
+		CI     *metrics.Interval `json:"roc_auc_ci"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.CI == nil || doc.CI.Method != "DeLong" || doc.CI.Level != 0.95 || !(doc.CI.Low < doc.ROCAUC && doc.ROCAUC < doc.CI.High) {
+		t.Fatalf("roc_auc %v, roc_auc_ci %+v", doc.ROCAUC, doc.CI)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "600", "--epochs", "2"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	// The same seed trains the same network: the text shows the JSON's figures.
+	want := fmt.Sprintf("roc_auc            %.4f  (95 %% CI %.3f–%.3f; Bayes limit ", doc.ROCAUC, doc.CI.Low, doc.CI.High)
+	if !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("text lacks %q:\n%s", want, c.stdout.String())
 	}
 }
