@@ -14,10 +14,9 @@ import (
 func presetTitle(com common.Common, name string) string {
 	switch name {
 	case experiment.PresetArticle43:
-		return com.T("§4.3 case: 100 users × 10 behaviour features, §5's network", "§4.3 案例：100 个用户 × 10 个行为特征，§5 的网络")
+		return com.T("§4.3 case (100 users)", "§4.3 案例（100 个用户）")
 	case experiment.PresetArticle5:
-		return com.T("§5 Keras: 64 relu → 32 relu → sigmoid, Adam, 10 epochs, batch 32, [0, 1]",
-			"§5 Keras：64 relu → 32 relu → sigmoid，Adam，10 轮，批大小 32，[0, 1]")
+		return com.T("§5 Keras code", "§5 Keras 代码")
 	}
 	return name
 }
@@ -38,6 +37,12 @@ func (s *Model) nextPreset() tea.Cmd {
 	}
 	next := cloneConfig(p.Config)
 	next.Seed, next.Validation = s.cfg.Seed, s.cfg.Validation
+	// The screens measure held-out rows as the validation part, so the
+	// preset's test part is held out as validation; without early
+	// stopping, training never looks at it either way.
+	if next.ValFrac == 0 && next.Train.EarlyStop.Patience == 0 {
+		next.ValFrac, next.TestFrac = next.TestFrac, 0
+	}
 	if s.limits.MaxEpochs > 0 {
 		next.Train.Epochs = min(next.Train.Epochs, s.limits.MaxEpochs)
 	}

@@ -110,6 +110,11 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 		t.Errorf("seed %d, want the user's 7 kept", got.Seed)
 	}
 	got.Seed = want.Config.Seed
+	// The test part is held out as the validation part the screens show.
+	if got.ValFrac != 0.2 || got.TestFrac != 0 {
+		t.Errorf("val %g test %g, want the 20 %% held out as validation", got.ValFrac, got.TestFrac)
+	}
+	got.ValFrac, got.TestFrac = want.Config.ValFrac, want.Config.TestFrac
 	if !reflect.DeepEqual(got, want.Config) {
 		t.Errorf("§4.3 config %+v\nwant %+v", got, want.Config)
 	}
