@@ -35,10 +35,19 @@ func printBeside(w io.Writer, net metrics.Report, bg bgnbdJSON) {
 	line("brier_score_loss", net.BrierScoreLoss, bg.BrierScoreLoss)
 	line("top-decile lift", topLift(net), topLift(*bg.Report))
 	tw.Flush()
+	fmt.Fprintf(w, "  roc_auc 95 %% CI (DeLong): network %s, BG/NBD %s\n", ciRange(net.ROCAUCCI), ciRange(bg.ROCAUCCI))
 	fmt.Fprintf(w, "  BG/NBD fitted on %s\n", describeBGNBD(*bg.Fit))
 }
 
 // topLift is the lift of the top-scored decile.
 func topLift(r metrics.Report) float64 {
 	return experiment.BacktestScoresOf(r).TopDecileLift
+}
+
+// ciRange writes an interval as "0.831–0.862" ("–" for none).
+func ciRange(iv *metrics.Interval) string {
+	if iv == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.3f–%.3f", iv.Low, iv.High)
 }

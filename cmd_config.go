@@ -34,6 +34,14 @@ type configFlags struct {
 	threshold  float64
 	calib      float64
 	calibrate  string
+	sched      scheduleFlags
+	clipNorm   float64
+	preset     string
+	// fs holds the flags above, to tell given values from defaults;
+	// cmdFlags are all the command's.
+	fs, cmdFlags *pflag.FlagSet
+	// presetData is whether the command reads a preset's own data.
+	presetData bool
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
 }
@@ -68,10 +76,17 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.calib, "calib", experiment.DefaultCalibFrac,
 		"share of the rows outside the test part held out from training to calibrate the probabilities and choose thresholds on (0: off)")
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
+	f.sched.register(fs)
+	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
+	fs.StringVar(&f.preset, "preset", "", "start from a preset of the source article: article-4.3 (its 100-user case) or article-5 (its Keras code); other flags override it")
 	f.calibFlag = fs.Lookup("calib")
+	f.fs, f.cmdFlags = fs, cmd.Flags()
+	f.presetData = cmd.Name() == "train" || cmd.Name() == "eval"
 	fs.VisitAll(markTraining)
 	cmd.Flags().AddFlagSet(fs)
 	_ = cmd.RegisterFlagCompletionFunc("calibration", cobra.FixedCompletions([]string{"platt", "isotonic", "none"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("lr-schedule", cobra.FixedCompletions([]string{"none", "step", "plateau", "cosine"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("preset", cobra.FixedCompletions(experiment.PresetNames(), cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("optimizer", cobra.FixedCompletions([]string{"adam", "sgd"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("activation", cobra.FixedCompletions(
 		[]string{"relu", "leaky_relu", "tanh", "sigmoid", "linear"}, cobra.ShellCompDirectiveNoFileComp))
@@ -99,6 +114,10 @@ func isTraining(f *pflag.Flag) bool {
 // config builds the experiment configuration; every error is the user's.
 func (f *configFlags) config() (experiment.Config, error) {
 	cfg := experiment.DefaultConfig()
+	preset, err := f.applyPreset()
+	if err != nil {
+		return cfg, err
+	}
 	hidden, err := parseLayers(f.layers, f.activation)
 	if err != nil {
 		return cfg, usageError(err)
@@ -124,6 +143,16 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
 	cfg.Train.EarlyStop.Patience = f.earlyStop
+	if !(f.clipNorm >= 0) || math.IsInf(f.clipNorm, 0) {
+		return cfg, usageError(fmt.Errorf("--clip-norm %g: want a gradient norm > 0, or 0 for no clipping", f.clipNorm))
+	}
+	cfg.Train.ClipNorm = f.clipNorm
+	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
+		return cfg, usageError(err)
+	}
+	if preset != nil {
+		cfg.Pipeline.Scale, cfg.Pipeline.Log1p = preset.Config.Pipeline.Scale, preset.Config.Pipeline.Log1p
+	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))

@@ -115,6 +115,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if src, err = o.cfg.presetSource(src); err != nil {
+		return err
+	}
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}

@@ -54,10 +54,18 @@ func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.Bayes
 		}
 		fmt.Fprintf(tw, "  %s\t%.4f%s\n", name, v, note)
 	}
-	var aucNote, accNote string
+	var aucNotes []string
+	var accNote string
+	if ci := aucInterval(r.ROCAUCCI); ci != "" {
+		aucNotes = append(aucNotes, ci)
+	}
 	if bayes != nil {
-		aucNote = fmt.Sprintf("(Bayes limit %.4f)", bayes.AUC)
+		aucNotes = append(aucNotes, fmt.Sprintf("Bayes limit %.4f", bayes.AUC))
 		accNote = fmt.Sprintf("(Bayes limit %.4f)", bayes.Accuracy)
+	}
+	aucNote := ""
+	if len(aucNotes) > 0 {
+		aucNote = "(" + strings.Join(aucNotes, "; ") + ")"
 	}
 	line("roc_auc", r.ROCAUC, aucNote)
 	line("average_precision", r.AveragePrecision, "")
@@ -84,3 +92,12 @@ func printConfusion(w io.Writer, c metrics.Confusion) {
 
 // percent writes a share as "12.3%".
 func percent(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
+
+// aucInterval writes ROC AUC's interval as "95 % CI 0.831–0.862" ("" for
+// none).
+func aucInterval(iv *metrics.Interval) string {
+	if iv == nil {
+		return ""
+	}
+	return fmt.Sprintf("%.0f %% CI %.3f–%.3f", 100*iv.Level, iv.Low, iv.High)
+}

@@ -109,6 +109,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	if src, err = o.cfg.presetSource(src); err != nil {
+		return err
+	}
 	if err := checkOut(o.out); err != nil {
 		return err
 	}

@@ -36,7 +36,9 @@ type EarlyStopConfig struct {
 // ScheduleConfig selects a learning-rate schedule: "" or "none"; "step"
 // (multiply by Factor every Every epochs); "plateau" (multiply by Factor when
 // the monitored loss has not improved by MinDelta for Patience epochs, never
-// below MinLR).
+// below MinLR); "cosine" (anneal from the optimiser's rate at epoch 1 to
+// MinLR along half a cosine over Epochs: the rate of epoch e+1 is
+// MinLR + (LR − MinLR)·(1 + cos(π·e/Epochs))/2).
 type ScheduleConfig struct {
 	Kind     string  `json:"kind,omitempty"`
 	Every    int     `json:"every,omitempty"`
@@ -90,8 +92,12 @@ func (c TrainConfig) Validate() error {
 		if s.Patience < 1 || !(s.Factor > 0 && s.Factor < 1) || s.MinLR < 0 {
 			return bad("plateau schedule needs patience ≥ 1, factor in (0, 1) and min lr ≥ 0")
 		}
+	case "cosine":
+		if s.MinLR < 0 || math.IsNaN(s.MinLR) || math.IsInf(s.MinLR, 0) {
+			return bad("cosine schedule needs min lr ≥ 0, got %g", s.MinLR)
+		}
 	default:
-		return bad("schedule %q (want none, step or plateau)", s.Kind)
+		return bad("schedule %q (want none, step, plateau or cosine)", s.Kind)
 	}
 	return nil
 }

@@ -101,6 +101,10 @@ func (t *Trainer) schedule(st EpochStats) {
 		if st.Epoch%s.Every == 0 {
 			t.opt.SetLR(t.opt.LR() * s.Factor)
 		}
+	case "cosine":
+		// st.Epoch epochs are done; the next runs at the annealed rate.
+		frac := float64(st.Epoch) / float64(t.cfg.Epochs)
+		t.opt.SetLR(s.MinLR + (t.baseLR-s.MinLR)*(1+math.Cos(math.Pi*frac))/2)
 	case "plateau":
 		if st.Monitored() < t.plateauBest-s.MinDelta {
 			t.plateauBest, t.plateauWait = st.Monitored(), 0

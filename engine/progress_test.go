@@ -62,3 +62,28 @@ func TestStepScheduleAndPlateau(t *testing.T) {
 		}
 	}
 }
+
+func TestCosineSchedule(t *testing.T) {
+	cfg := TrainConfig{Epochs: 4, BatchSize: 100, Optimizer: OptimizerConfig{Kind: "sgd", LR: 0.1},
+		Schedule: ScheduleConfig{Kind: "cosine", MinLR: 0.01}}
+	tr := newTestTrainer(t, 1, cfg, blobs(200, 1), Dataset{})
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	// By hand: 0.01 + 0.09·(1 + cos(π·e/4))/2 for e = 0..3, with
+	// cos(π/4) = 0.70710678, cos(π/2) = 0, cos(3π/4) = −0.70710678:
+	// 0.1, 0.01 + 0.09·0.85355339, 0.01 + 0.045, 0.01 + 0.09·0.14644661.
+	want := []float64{0.1, 0.086819805, 0.055, 0.023180195}
+	if len(tr.History()) != len(want) {
+		t.Fatalf("%d epochs, want %d", len(tr.History()), len(want))
+	}
+	for i, e := range tr.History() {
+		if math.Abs(e.LR-want[i]) > 1e-9 {
+			t.Errorf("epoch %d lr %.9f, want %.9f", i+1, e.LR, want[i])
+		}
+	}
+	cfg.Schedule.MinLR = -1
+	if err := cfg.Validate(); err == nil || err.Error() != "engine: invalid configuration: cosine schedule needs min lr ≥ 0, got -1" {
+		t.Errorf("negative min lr: %v", err)
+	}
+}

@@ -56,6 +56,7 @@ type Trainer struct {
 	bestEpoch          int
 	wait, plateauWait  int
 	plateauBest        float64
+	baseLR             float64 // the optimiser's rate at the start, for cosine
 }
 
 // NewTrainer prepares training of net on train, evaluating on val after each
@@ -91,6 +92,7 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		firstLoss: math.NaN(),
 	}
 	t.cfg.BatchSize = batch
+	t.baseLR = opt.LR()
 	if val.Rows > 0 {
 		t.eval = newEvaluator(net, val.Rows)
 	}

@@ -323,7 +323,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.modelScr, cmd = updateScreen(m.modelScr, msg)
 		after := m.modelScr.Config()
 		m.trainScr.SetInputs(m.data, after, m.opts.Limits)
-		if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
+		if m.data != nil && modelscreen.SplitChanged(before, after) {
 			return m, tea.Batch(cmd, m.reprepare())
 		}
 	case tabTrain:

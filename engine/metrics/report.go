@@ -24,6 +24,9 @@ type Report struct {
 
 	// ROCAUC is AUC: ranking quality, independent of the threshold.
 	ROCAUC float64 `json:"roc_auc"`
+	// ROCAUCCI is ROC AUC's 95 % DeLong interval (nil when a class has
+	// fewer than two rows); see AUCInterval.
+	ROCAUCCI *Interval `json:"roc_auc_ci,omitempty"`
 	// AveragePrecision is AveragePrecision: ranking quality on the positives.
 	AveragePrecision float64 `json:"average_precision"`
 	// LogLoss is LogLoss: how well the probabilities fit.
@@ -65,6 +68,11 @@ func NewReport(probs, labels, weights []float64, threshold float64) (Report, err
 	var err error
 	if r.ROCAUC, err = aucSorted(pairs); err != nil {
 		return Report{}, err
+	}
+	if iv, ok, err := aucIntervalSorted(pairs); err != nil {
+		return Report{}, err
+	} else if ok {
+		r.ROCAUCCI = &iv
 	}
 	if r.AveragePrecision, err = averagePrecisionSorted(pairs, pos, neg); err != nil {
 		return Report{}, err

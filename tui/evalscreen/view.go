@@ -213,6 +213,11 @@ func (s Model) metricsLines(w int) []string {
 	row(s.T("recall", "召回率")+at, func(r metrics.Report) float64 { return r.Recall }, "")
 	row("F1"+at, func(r metrics.Report) float64 { return r.F1 }, "")
 	row("ROC AUC", func(r metrics.Report) float64 { return r.ROCAUC }, auc)
+	ci := common.Pad(s.T("  95 % CI (DeLong)", "  95% 置信区间"), nameW)
+	for i, c := range cols {
+		ci += common.PadLeft(ciText(c.report.ROCAUCCI), s.colWidth(i))
+	}
+	lines = append(lines, st.Muted.Render(common.Truncate(ci, w)))
 	row(s.T("average precision", "平均精确率"), func(r metrics.Report) float64 { return r.AveragePrecision }, "")
 	row(s.T("Brier score", "Brier 分数"), func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row(s.T("log loss", "对数损失"), func(r metrics.Report) float64 { return r.LogLoss }, "")
@@ -296,4 +301,13 @@ func (s Model) chartLines(w int) []string {
 	rocLines := strings.Split(widget.Fit(s.roc.View(), half, s.roc.Height()), "\n")
 	calLines := strings.Split(widget.Fit(s.calib.View(), s.calib.Width(), s.calib.Height()), "\n")
 	return common.JoinColumns([][]string{rocLines, calLines}, []int{half, max(w-half-2, 0)}, 2)
+}
+
+// ciText writes an interval as "0.80–0.89" ("–" for none: a class with
+// fewer than two rows).
+func ciText(iv *metrics.Interval) string {
+	if iv == nil {
+		return "–"
+	}
+	return fmt.Sprintf("%.2f–%.2f", iv.Low, iv.High)
 }

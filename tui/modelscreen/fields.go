@@ -159,7 +159,9 @@ func fields(com common.Common, cfg experiment.Config, limits common.Limits) []fi
 				return refuse(com, "must be above 0 and at most 10", "必须大于 0 且不超过 10")
 			}
 			return nil
-		}, func(c *experiment.Config) *float64 { return &c.Train.Optimizer.LR }),
+		}, func(c *experiment.Config) *float64 { return &c.Train.Optimizer.LR }))
+	out = append(out, sgdFields(com, cfg)...)
+	out = append(out,
 		intField(com, com.T("Batch size", "批大小"), com.T("rows per step", "每步的行数"), 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
 		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
 			limits.MaxEpochs),
@@ -176,6 +178,9 @@ func fields(com common.Common, cfg experiment.Config, limits common.Limits) []fi
 			return nil
 		}, posWeight),
 		intField(com, com.T("Early stop patience", "早停耐心"), com.T("0 = off", "0 = 关闭"), 0, maxPatience, patienceSteps, func(c *experiment.Config) *int { return &c.Train.EarlyStop.Patience }),
+	)
+	out = append(out, scheduleFields(com, cfg)...)
+	out = append(out,
 		floatField(com, com.T("Validation share", "验证集比例"), com.T("0 to 0.5", "0 到 0.5"), valSteps, func(v float64) error {
 			if v < 0 || v > 0.5 {
 				return refuse(com, "must be from 0 to 0.5", "必须在 0 到 0.5 之间")

@@ -25,6 +25,7 @@ type modelKeyMap struct {
 	Edit     key.Binding
 	AddLayer key.Binding
 	DelLayer key.Binding
+	Preset   key.Binding
 	Confirm  key.Binding
 	Cancel   key.Binding
 }
@@ -36,6 +37,7 @@ func defaultModelKeyMap(c common.Common) modelKeyMap {
 		Edit:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("type a value", "输入数值"))),
 		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("add layer", "添加一层"))),
 		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", c.T("remove layer", "删除该层"))),
+		Preset:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("article preset", "文章预设"))),
 		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "确认"))),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
@@ -56,6 +58,9 @@ type Model struct {
 	input   textinput.Model
 	refusal string // why the last value was refused, shown by its field
 	refused int    // the field it belongs to
+
+	preset     int    // 1-based index of the last preset applied (0: none)
+	presetNote string // what the last preset applied, shown under the title
 
 	view string // rendered after every change, so View only returns it
 }
@@ -157,6 +162,8 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		s.input.CursorEnd()
 		s.input.SetWidth(9)
 		return s, s.input.Focus()
+	case key.Matches(k, s.keys.Preset):
+		return s, s.nextPreset()
 	case key.Matches(k, s.keys.AddLayer) && len(s.cfg.Hidden) < maxLayers:
 		s.addLayer(fs[s.sel].layer)
 	case key.Matches(k, s.keys.DelLayer) && fs[s.sel].layer > 0:
@@ -210,7 +217,7 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 		s.refusal, s.refused = s.ErrorText(err), s.sel
 		return false
 	}
-	s.cfg, s.refusal, s.refused = next, "", -1
+	s.cfg, s.refusal, s.refused, s.presetNote = next, "", -1, ""
 	return true
 }
 
@@ -223,7 +230,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	fs := fields(s.Common, s.cfg, s.limits)
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
 	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
-	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer}}
+	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer, k.Preset}}
 }
 
 // summaryLines is the Keras-style summary of the network being edited.

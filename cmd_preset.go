@@ -1,0 +1,91 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// applyPreset gives every configuration flag the user left at its default
+// the value of --preset, and returns the preset (nil without --preset).
+// Flags the user gave keep their values.
+func (f *configFlags) applyPreset() (*experiment.Preset, error) {
+	if f.preset == "" {
+		return nil, nil
+	}
+	p, err := experiment.PresetByName(f.preset)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("--preset %q: want %s", f.preset, strings.Join(experiment.PresetNames(), " or ")))
+	}
+	if p.Source.Kind != "" && !f.presetData {
+		return nil, usageError(fmt.Errorf("--preset %s brings its own data, which this command does not read: use it with train or eval --cv", p.Name))
+	}
+	for name, value := range presetFlagValues(p.Config) {
+		fl := f.fs.Lookup(name)
+		if fl == nil || fl.Changed {
+			continue
+		}
+		if err := fl.Value.Set(value); err != nil {
+			return nil, fmt.Errorf("preset %s: --%s %s: %w", p.Name, name, value, err)
+		}
+	}
+	return &p, nil
+}
+
+// presetFlagValues spells a preset's configuration as flag values.
+func presetFlagValues(c experiment.Config) map[string]string {
+	units := make([]string, len(c.Hidden))
+	acts := make([]string, len(c.Hidden))
+	for i, l := range c.Hidden {
+		units[i], acts[i] = strconv.Itoa(l.Units), l.Activation.String()
+	}
+	// One activation for all layers, when they share it, so --layers
+	// alone can change the depth.
+	if len(acts) > 1 && !slices.ContainsFunc(acts, func(a string) bool { return a != acts[0] }) {
+		acts = acts[:1]
+	}
+	layers := strings.Join(units, ",")
+	if layers == "" {
+		layers, acts = "none", []string{"relu"}
+	}
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	calibration := string(c.Calibration)
+	if calibration == "" {
+		calibration = string(experiment.CalibNone)
+	}
+	pos := c.Train.PosWeight
+	if pos == 0 {
+		pos = 1
+	}
+	return map[string]string{
+		"layers": layers, "activation": strings.Join(acts, ","),
+		"lr": g(c.Train.Optimizer.LR), "optimizer": c.Train.Optimizer.Kind,
+		"momentum": g(c.Train.Optimizer.Momentum), "nesterov": strconv.FormatBool(c.Train.Optimizer.Nesterov),
+		"batch": strconv.Itoa(c.Train.BatchSize), "epochs": strconv.Itoa(c.Train.Epochs),
+		"l2": g(c.Train.L2), "pos-weight": g(pos), "early-stop": strconv.Itoa(c.Train.EarlyStop.Patience),
+		"val": g(c.ValFrac), "test": g(c.TestFrac), "threshold": g(c.Threshold),
+		"calib": g(c.CalibFrac), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
+	}
+}
+
+// presetSource is the data a preset brings (article-4.3's 100 users) in
+// place of the built-in default; src otherwise. A preset with its own data
+// refuses flags that choose other data.
+func (f *configFlags) presetSource(src experiment.Source) (experiment.Source, error) {
+	if f.preset == "" {
+		return src, nil
+	}
+	p, err := experiment.PresetByName(f.preset)
+	if err != nil || p.Source.Kind == "" {
+		return src, nil // config() reports a bad name
+	}
+	for _, name := range []string{"data", "log", "builtin-users", "builtin-seed"} {
+		if f.cmdFlags.Changed(name) {
+			return src, usageError(fmt.Errorf("--preset %s trains on the article's own data (100 users, 10 behaviour features): drop --%s, or use --preset article-5 with your data", p.Name, name))
+		}
+	}
+	return p.Source, nil
+}

@@ -1,0 +1,152 @@
+package modelscreen
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// sgdFixture is the Model screen with the sgd optimiser chosen.
+func sgdFixture(t *testing.T) Model {
+	return typeValue(selectField(t, modelFixture(), "Optimiser"), "sgd")
+}
+
+func TestTrainingSettingsReachTheConfig(t *testing.T) {
+	s := typeValue(selectField(t, sgdFixture(t), "Momentum"), "0.9")
+	s = typeValue(selectField(t, s, "Nesterov"), "on")
+	if got := s.Config().Train.Optimizer; got != (engine.OptimizerConfig{Kind: "sgd", LR: 1e-3, Momentum: 0.9, Nesterov: true}) {
+		t.Errorf("optimizer %+v", got)
+	}
+	s = typeValue(selectField(t, s, "Gradient clip"), "2.5")
+	if s.Config().Train.ClipNorm != 2.5 {
+		t.Errorf("clip norm %g", s.Config().Train.ClipNorm)
+	}
+
+	s = typeValue(selectField(t, s, "LR schedule"), "step")
+	s = typeValue(selectField(t, s, "  LR step every"), "4")
+	s = typeValue(selectField(t, s, "  LR factor"), "0.3")
+	if got := s.Config().Train.Schedule; got != (engine.ScheduleConfig{Kind: "step", Every: 4, Factor: 0.3}) {
+		t.Errorf("step schedule %+v", got)
+	}
+	s = selectField(t, s, "LR schedule")
+	s, _ = s.step(screentest.Press("right")) // step → plateau
+	s = typeValue(selectField(t, s, "  LR patience"), "3")
+	s = typeValue(selectField(t, s, "  Min LR"), "1e-5")
+	if got := s.Config().Train.Schedule; got != (engine.ScheduleConfig{Kind: "plateau", Factor: 0.5, Patience: 3, MinDelta: 1e-4, MinLR: 1e-5}) {
+		t.Errorf("plateau schedule %+v", got)
+	}
+	s = selectField(t, s, "LR schedule")
+	s, _ = s.step(screentest.Press("right")) // plateau → cosine
+	s = typeValue(selectField(t, s, "  Min LR"), "1e-4")
+	if got := s.Config().Train.Schedule; got != (engine.ScheduleConfig{Kind: "cosine", MinLR: 1e-4}) {
+		t.Errorf("cosine schedule %+v", got)
+	}
+	s = typeValue(selectField(t, s, "LR schedule"), "none")
+	if got := s.Config().Train.Schedule; got != (engine.ScheduleConfig{}) {
+		t.Errorf("no schedule %+v", got)
+	}
+	if err := s.Config().Validate(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestBadTrainingSettingsAreRefusedInPlace(t *testing.T) {
+	cases := []struct {
+		start       func(t *testing.T) Model
+		field, text string
+		refusal     string
+	}{
+		{sgdFixture, "Momentum", "1", "must be from 0 to below 1"},
+		{sgdFixture, "Nesterov", "maybe", "type on or off"},
+		{sgdFixture, "Nesterov", "on", "needs a momentum above 0"},
+		{func(*testing.T) Model { return modelFixture() }, "LR schedule", "warmup", "choose none, step, plateau or cosine"},
+		{func(*testing.T) Model { return modelFixture() }, "Gradient clip", "-1", "must be from 0 to 1,000,000"},
+		{func(t *testing.T) Model { return typeValue(selectField(t, modelFixture(), "LR schedule"), "plateau") },
+			"  LR factor", "1", "must be above 0 and below 1"},
+		{func(t *testing.T) Model { return typeValue(selectField(t, modelFixture(), "LR schedule"), "step") },
+			"  LR step every", "0", "must be from 1 to 100,000"},
+	}
+	for _, c := range cases {
+		s := selectField(t, c.start(t), c.field)
+		before := s.Config()
+		s = typeValue(s, c.text)
+		if !s.typing || s.refusal != c.refusal || s.refused != s.sel {
+			t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal, c.refusal)
+		}
+		if !reflect.DeepEqual(s.Config(), before) {
+			t.Errorf("%s = %q changed the configuration although refused", c.field, c.text)
+		}
+	}
+}
+
+func TestMomentumOnlyForSGD(t *testing.T) {
+	for _, f := range fields(common.New("en"), experiment.DefaultConfig(), common.Limits{}) {
+		if f.label == "Momentum" || f.label == "Nesterov" {
+			t.Errorf("%s offered with adam", f.label)
+		}
+	}
+}
+
+func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
+	s := modelFixture()
+	s.SetSeed(7)
+	s, cmd := s.step(screentest.Press("p"))
+	want, _ := experiment.PresetByName(experiment.PresetArticle43)
+	// The §4.3 case loads its own data: the 100-user textbook population.
+	if cmd == nil {
+		t.Fatal("§4.3 preset asked for no data")
+	}
+	if msg, ok := cmd().(datascreen.OpenMsg); !ok || msg.Src != (experiment.Source{Kind: "textbook"}) {
+		t.Errorf("§4.3 preset sent %#v, want the textbook source", cmd())
+	}
+	got := s.Config()
+	if got.Seed != 7 {
+		t.Errorf("seed %d, want the user's 7 kept", got.Seed)
+	}
+	got.Seed = want.Config.Seed
+	// The test part is held out as the validation part the screens show.
+	if got.ValFrac != 0.2 || got.TestFrac != 0 {
+		t.Errorf("val %g test %g, want the 20 %% held out as validation", got.ValFrac, got.TestFrac)
+	}
+	got.ValFrac, got.TestFrac = want.Config.ValFrac, want.Config.TestFrac
+	if !reflect.DeepEqual(got, want.Config) {
+		t.Errorf("§4.3 config %+v\nwant %+v", got, want.Config)
+	}
+	screentest.MustContain(t, stripped(s.View()), "preset §4.3 case")
+
+	s, cmd = s.step(screentest.Press("p"))
+	if cmd != nil {
+		t.Errorf("§5 preset sent %#v, want it to keep the data", cmd())
+	}
+	c := s.Config()
+	if c.Train.Epochs != 10 || c.Train.BatchSize != 32 || c.Train.EarlyStop.Patience != 0 ||
+		c.Pipeline.Scale != data.ScaleMinMax || c.Pipeline.Log1p || len(c.Hidden) != 2 {
+		t.Errorf("§5 config %+v", c)
+	}
+	screentest.MustContain(t, stripped(s.View()), "preset §5 Keras")
+	// An edit ends the preset's note.
+	s = typeValue(selectField(t, s, "Epochs"), "20")
+	if s.presetNote != "" {
+		t.Errorf("note %q after an edit", s.presetNote)
+	}
+	// Round again to §4.3.
+	if s, _ = s.step(screentest.Press("p")); s.preset != 1 {
+		t.Errorf("third p: preset %d, want §4.3 again", s.preset)
+	}
+}
+
+func TestPresetRespectsTheSessionLimit(t *testing.T) {
+	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{MaxEpochs: 5})
+	s.SetSize(100, 30)
+	s, _ = s.step(screentest.Press("p"))
+	s, _ = s.step(screentest.Press("p"))
+	if s.Config().Train.Epochs != 5 {
+		t.Errorf("epochs %d, want the session's 5", s.Config().Train.Epochs)
+	}
+}
