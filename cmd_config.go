@@ -34,6 +34,8 @@ type configFlags struct {
 	threshold  float64
 	calib      float64
 	calibrate  string
+	scale      string
+	log1p      bool
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
 }
@@ -61,6 +63,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.l2, "l2", def.Train.L2, "L2 weight decay")
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
+	fs.StringVar(&f.scale, "scale", def.Pipeline.Scale.String(), "scaling of numeric columns: minmax, zscore or none")
+	fs.BoolVar(&f.log1p, "log1p", def.Pipeline.Log1p, "pass never-negative numeric columns through ln(1+v) before scaling (--log1p=false: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
@@ -125,6 +129,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
 	cfg.Train.EarlyStop.Patience = f.earlyStop
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
+	if err := cfg.Pipeline.Scale.UnmarshalText([]byte(strings.ToLower(f.scale))); err != nil {
+		return cfg, usageError(fmt.Errorf("--scale %q: want minmax, zscore or none", f.scale))
+	}
+	cfg.Pipeline.Log1p = f.log1p
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))
 	}

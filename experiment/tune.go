@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"time"
@@ -107,7 +108,8 @@ func Tune(ctx context.Context, d *Data, base Config, opts TuneOptions) (TuneResu
 	for _, y := range d.Table.Label.Values {
 		pos += y
 	}
-	balanced := (float64(len(d.Table.Label.Values)) - pos) / pos
+	// Rounded so that the weight written as a flag is the one measured.
+	balanced := math.Round((float64(len(d.Table.Label.Values))-pos)/pos*1e4) / 1e4
 	eval := func(ctx context.Context, cfg Config, fold int) (FoldResult, error) {
 		if cfg.Train.PosWeight == BalancedPosWeight {
 			cfg.Train.PosWeight = balanced

@@ -30,8 +30,8 @@ func Dim[T any](name string, values []T, show func(T) string, set func(c *Config
 }
 
 // BalancedPosWeight is a pos-weight value that the search replaces by the
-// data's ratio of negative to positive rows (both classes then weigh the
-// same in the loss).
+// data's ratio of negative to positive rows, to four decimals (both
+// classes then weigh about the same in the loss).
 const BalancedPosWeight = -1.0
 
 // DefaultTuneSpace is the space `retain tune` searches: the network's shape
