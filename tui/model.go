@@ -18,6 +18,7 @@ import (
 	"github.com/retainlab/retain/tui/planscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/trainscreen"
+	"github.com/retainlab/retain/tui/tunescreen"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -36,16 +37,17 @@ const (
 	tabMap
 	tabCohorts
 	tabPlan
+	tabTune
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Tune"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Tune"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "调参"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "调参"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -81,6 +83,7 @@ type Model struct {
 	mapScr   mapscreen.Model
 	cohScr   cohortscreen.Model
 	planScr  planscreen.Model
+	tuneScr  tunescreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -137,6 +140,7 @@ func NewModel(opts Options) Model {
 	m.cohScr = cohortscreen.New(com)
 	m.planScr = planscreen.New(com)
 	m.planScr.SetServed(opts.Served, opts.ExportDir)
+	m.tuneScr = tunescreen.New(com)
 	return m
 }
 
@@ -151,8 +155,10 @@ func (m Model) Init() tea.Cmd {
 func (m Model) Close() {
 	m.trainScr.Close()
 	m.evalScr.Close()
+	m.tuneScr.Close()
 	m.trainScr.Wait()
 	m.evalScr.Wait()
+	m.tuneScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
@@ -161,6 +167,7 @@ func (m *Model) setParent(ctx context.Context) {
 	m.parent = ctx
 	m.trainScr.SetParent(ctx)
 	m.evalScr.SetParent(ctx)
+	m.tuneScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -256,6 +263,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		return m, cmd
+	case tunescreen.TickMsg, tunescreen.DoneMsg:
+		var cmd tea.Cmd
+		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
+		return m, cmd
+	case tunescreen.ApplyMsg:
+		return m.applyTuned(msg)
 	case datascreen.DirListMsg:
 		var cmd tea.Cmd
 		m.dataScr, cmd = updateScreen(m.dataScr, msg)
@@ -329,6 +342,9 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.cohScr, cmd = updateScreen(m.cohScr, msg)
 	case tabPlan:
 		m.planScr, cmd = updateScreen(m.planScr, msg)
+	case tabTune:
+		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
 	}
 	return m, cmd
 }
@@ -344,6 +360,9 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 
 func (m Model) switchTo(t tab) Model {
 	m.active = t
+	if t == tabTune && !m.tuneScr.Running() {
+		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+	}
 	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
 	return m
@@ -360,6 +379,8 @@ func (m Model) editing() bool {
 		return m.usersScr.Editing()
 	case tabPlan:
 		return m.planScr.Editing()
+	case tabTune:
+		return m.tuneScr.Editing()
 	}
 	return false
 }

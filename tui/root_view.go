@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -53,6 +54,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.cohScr.HelpGroups()
 	case tabPlan:
 		hk.screen = m.planScr.HelpGroups()
+	case tabTune:
+		hk.screen = m.tuneScr.HelpGroups()
 	}
 	return hk
 }
@@ -102,6 +105,8 @@ func (m *Model) layout() {
 		m.cohScr.SetSize(w, h)
 	case tabPlan:
 		m.planScr.SetSize(w, h)
+	case tabTune:
+		m.tuneScr.SetSize(w, h)
 	}
 }
 
@@ -154,6 +159,8 @@ func (m Model) render() string {
 		body = m.cohScr.View()
 	case tabPlan:
 		body = m.planScr.View()
+	case tabTune:
+		body = m.tuneScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)
@@ -200,8 +207,12 @@ func (m Model) tabLabels() string {
 		width += lipgloss.Width(m.tabName(t, short)) + 4
 	}
 	tight := width > m.width
+	cut := tabCut(m, short)
 	for t := range tabCount {
 		label := keys[t].Help().Key + " " + m.tabName(t, short)
+		if t != m.active && cut > 0 {
+			label = keys[t].Help().Key + " " + ansi.Truncate(m.tabName(t, short), cut, "")
+		}
 		switch {
 		case t == m.active:
 			b.WriteString(m.styles.TabActive.Render(label))
@@ -219,6 +230,27 @@ func (m Model) tabLabels() string {
 		return b.String()
 	}
 	return brand + b.String()
+}
+
+// tabCut is how many cells the inactive tabs' names are cut to when even
+// the tight bar (names one space apart) is wider than the window, as with
+// eleven tabs at 80 columns (0: not cut).
+func tabCut(m Model, short bool) int {
+	keys := m.keys.TabKeys()
+	for _, cut := range []int{0, 4, 3} {
+		width := 2 + int(tabCount) - 1 // the active tab's padding, one space between tabs
+		for t := range tabCount {
+			name := m.tabName(t, short)
+			if t != m.active && cut > 0 {
+				name = ansi.Truncate(name, cut, "")
+			}
+			width += lipgloss.Width(keys[t].Help().Key) + 1 + lipgloss.Width(name)
+		}
+		if width <= m.width {
+			return cut
+		}
+	}
+	return 2
 }
 
 // statusText says what is going on in the background.

@@ -17,6 +17,7 @@ type KeyMap struct {
 	Map      key.Binding
 	Cohorts  key.Binding // the Cohorts screen (order logs)
 	Plan     key.Binding // the Plan screen (campaign planner)
+	Tune     key.Binding // the Tune screen (configuration search)
 	Dismiss  key.Binding
 	Help     key.Binding
 	Quit     key.Binding
@@ -44,6 +45,7 @@ func KeyMapIn(lang string) KeyMap {
 		Map:      b("decision map", "决策图", "8"),
 		Cohorts:  b("cohorts", "同期群", "9"),
 		Plan:     b("plan", "计划", "0"),
+		Tune:     b("tune", "调参", "T"),
 		Dismiss:  b("dismiss error", "关闭错误", "esc"),
 		Help:     b("keys", "按键", "?"),
 		Quit:     b("quit", "退出", "q", "ctrl+c"),
@@ -53,6 +55,6 @@ func KeyMapIn(lang string) KeyMap {
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Tune}
 	return all
 }
