@@ -42,6 +42,8 @@ type configFlags struct {
 	fs, cmdFlags *pflag.FlagSet
 	// presetData is whether the command reads a preset's own data.
 	presetData bool
+	scale      string
+	log1p      bool
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
 }
@@ -69,6 +71,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.l2, "l2", def.Train.L2, "L2 weight decay")
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
+	fs.StringVar(&f.scale, "scale", def.Pipeline.Scale.String(), "scaling of numeric columns: minmax, zscore or none")
+	fs.BoolVar(&f.log1p, "log1p", def.Pipeline.Log1p, "pass never-negative numeric columns through ln(1+v) before scaling (--log1p=false: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
@@ -150,10 +154,18 @@ func (f *configFlags) config() (experiment.Config, error) {
 	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
 		return cfg, usageError(err)
 	}
-	if preset != nil {
-		cfg.Pipeline.Scale, cfg.Pipeline.Log1p = preset.Config.Pipeline.Scale, preset.Config.Pipeline.Log1p
-	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
+	if err := cfg.Pipeline.Scale.UnmarshalText([]byte(strings.ToLower(f.scale))); err != nil {
+		return cfg, usageError(fmt.Errorf("--scale %q: want minmax, zscore or none", f.scale))
+	}
+	cfg.Pipeline.Log1p = f.log1p
+	// A preset's preprocessing gives way to --scale and --log1p given.
+	if preset != nil && !f.fs.Changed("scale") {
+		cfg.Pipeline.Scale = preset.Config.Pipeline.Scale
+	}
+	if preset != nil && !f.fs.Changed("log1p") {
+		cfg.Pipeline.Log1p = preset.Config.Pipeline.Log1p
+	}
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))
 	}

@@ -98,7 +98,8 @@ file given with --data or --log).`,
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
 		// The TUI restores the terminal and serve closes its sessions on
 		// the way out: they get longer to wind down after a signal.
-		if cmd == root || cmd.Name() == "tui" || cmd.Name() == "serve" {
+		// tune prints the best configuration found before it exits.
+		if cmd == root || cmd.Name() == "tui" || cmd.Name() == "serve" || cmd.Name() == "tune" {
 			a.guard.setGrace(time.Second)
 		}
 	}
@@ -109,6 +110,7 @@ file given with --data or --log).`,
 		newTUICmd(a),
 		newTrainCmd(a),
 		newEvalCmd(a),
+		newTuneCmd(a),
 		newBacktestCmd(a),
 		newPredictCmd(a),
 		newBenchCmd(a),

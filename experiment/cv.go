@@ -104,37 +104,9 @@ type CVResult struct {
 // not nil, is called with the number of folds finished so far and k, from
 // one goroutine at a time.
 func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress func(fold, k int)) (CVResult, error) {
-	if cfg.ValFrac == 0 {
-		cfg.ValFrac = DefaultCVValFrac
-	}
-	// The held-out fold plays the test part's role; the config's own test
-	// share does not apply.
-	cfg.TestFrac = 0
-	if err := cfg.Validate(); err != nil {
-		return CVResult{}, err
-	}
-	labels := d.Table.Label.Values
-	// Each class is dealt round-robin into the folds: with fewer rows of a
-	// class than folds, some held-out fold lacks it and cannot be scored.
-	var pos int
-	for _, y := range labels {
-		if y == 1 {
-			pos++
-		}
-	}
-	if neg := len(labels) - pos; k > min(pos, neg) {
-		return CVResult{}, fmt.Errorf("%w: %s: %d folds need at least %d positive and %d negative rows, the data has %d and %d",
-			ErrTooFewRows, d.Table.Source, k, k, k, pos, neg)
-	}
-	folds, err := data.StratifiedKFold(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
+	cfg, splits, err := cvSplits(d, cfg, k)
 	if err != nil {
-		return CVResult{}, fmt.Errorf("experiment: cross-validation: %w", err)
-	}
-	splits := make([]data.Split, k)
-	for i, f := range folds {
-		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
-			return CVResult{}, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
-		}
+		return CVResult{}, err
 	}
 	res := CVResult{K: k, Seed: cfg.Seed, ValFrac: cfg.ValFrac, Rows: d.Table.Rows, Folds: make([]FoldResult, k)}
 	errs := make([]error, k)
@@ -175,6 +147,47 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 	}
 	res.summarise()
 	return res, nil
+}
+
+// cvSplits fills in the cross-validation defaults of cfg (the early-stopping
+// share, no test share), checks it, and deals d's rows into k stratified
+// folds, each with its early-stopping share carved out. The folds depend on
+// cfg.Seed, cfg.ValFrac and k only, so configurations that share them are
+// measured on the same rows.
+func cvSplits(d *Data, cfg Config, k int) (Config, []data.Split, error) {
+	if cfg.ValFrac == 0 {
+		cfg.ValFrac = DefaultCVValFrac
+	}
+	// The held-out fold plays the test part's role; the config's own test
+	// share does not apply.
+	cfg.TestFrac = 0
+	if err := cfg.Validate(); err != nil {
+		return cfg, nil, err
+	}
+	labels := d.Table.Label.Values
+	// Each class is dealt round-robin into the folds: with fewer rows of a
+	// class than folds, some held-out fold lacks it and cannot be scored.
+	var pos int
+	for _, y := range labels {
+		if y == 1 {
+			pos++
+		}
+	}
+	if neg := len(labels) - pos; k > min(pos, neg) {
+		return cfg, nil, fmt.Errorf("%w: %s: %d folds need at least %d positive and %d negative rows, the data has %d and %d",
+			ErrTooFewRows, d.Table.Source, k, k, k, pos, neg)
+	}
+	folds, err := data.StratifiedKFold(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
+	if err != nil {
+		return cfg, nil, fmt.Errorf("experiment: cross-validation: %w", err)
+	}
+	splits := make([]data.Split, k)
+	for i, f := range folds {
+		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
+			return cfg, nil, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+		}
+	}
+	return cfg, splits, nil
 }
 
 // firstFailure returns the first real failure among parallel folds, made

@@ -19,6 +19,7 @@ import (
 	"github.com/retainlab/retain/tui/recscreen"
 	"github.com/retainlab/retain/tui/runsscreen"
 	"github.com/retainlab/retain/tui/trainscreen"
+	"github.com/retainlab/retain/tui/tunescreen"
 	"github.com/retainlab/retain/tui/usersscreen"
 	"github.com/retainlab/retain/tui/walktab"
 )
@@ -38,16 +39,17 @@ const (
 	tabCohorts
 	tabPlan
 	tabRecommend
+	tabTune
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Recommend"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Rec"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "推荐"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "推荐"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Recommend", "Tune"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Rec", "Tune"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "推荐", "调参"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "推荐", "调参"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -84,6 +86,7 @@ type Model struct {
 	cohScr   cohortscreen.Model
 	planScr  planscreen.Model
 	recScr   recscreen.Model
+	tuneScr  tunescreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -141,6 +144,7 @@ func NewModel(opts Options) Model {
 	m.planScr = planscreen.New(com)
 	m.planScr.SetServed(opts.Served, opts.ExportDir)
 	m.recScr = recscreen.New(com, opts.Open)
+	m.tuneScr = tunescreen.New(com)
 	return m
 }
 
@@ -156,9 +160,11 @@ func (m Model) Close() {
 	m.trainScr.Close()
 	m.evalScr.Close()
 	m.recScr.Close()
+	m.tuneScr.Close()
 	m.trainScr.Wait()
 	m.evalScr.Wait()
 	m.recScr.Wait()
+	m.tuneScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
@@ -168,6 +174,7 @@ func (m *Model) setParent(ctx context.Context) {
 	m.trainScr.SetParent(ctx)
 	m.evalScr.SetParent(ctx)
 	m.recScr.SetParent(ctx)
+	m.tuneScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -270,6 +277,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		return m, cmd
+	case tunescreen.TickMsg, tunescreen.DoneMsg:
+		var cmd tea.Cmd
+		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
+		return m, cmd
+	case tunescreen.ApplyMsg:
+		return m.applyTuned(msg)
 	case datascreen.DirListMsg:
 		var cmd tea.Cmd
 		m.dataScr, cmd = updateScreen(m.dataScr, msg)
@@ -346,6 +359,9 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabRecommend:
 		m.recScr, cmd = updateScreen(m.recScr, msg)
 		m.shareRecommendations()
+	case tabTune:
+		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
 	}
 	return m, cmd
 }
@@ -361,6 +377,9 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 
 func (m Model) switchTo(t tab) Model {
 	m.active = t
+	if t == tabTune && !m.tuneScr.Running() {
+		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+	}
 	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
 	return m
@@ -379,6 +398,8 @@ func (m Model) editing() bool {
 		return m.planScr.Editing()
 	case tabRecommend:
 		return m.recScr.Editing()
+	case tabTune:
+		return m.tuneScr.Editing()
 	}
 	return false
 }

@@ -18,5 +18,6 @@ func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.mapScr, cmds[tabMap] = updateScreen(m.mapScr, msg)
 	m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
 	m.planScr, cmds[tabPlan] = updateScreen(m.planScr, msg)
+	m.tuneScr, cmds[tabTune] = updateScreen(m.tuneScr, msg)
 	return m, tea.Batch(cmds[:]...)
 }

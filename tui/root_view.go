@@ -5,6 +5,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -55,6 +56,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.planScr.HelpGroups()
 	case tabRecommend:
 		hk.screen = m.recScr.HelpGroups()
+	case tabTune:
+		hk.screen = m.tuneScr.HelpGroups()
 	}
 	return hk
 }
@@ -106,6 +109,8 @@ func (m *Model) layout() {
 		m.planScr.SetSize(w, h)
 	case tabRecommend:
 		m.recScr.SetSize(w, h)
+	case tabTune:
+		m.tuneScr.SetSize(w, h)
 	}
 }
 
@@ -160,6 +165,8 @@ func (m Model) render() string {
 		body = m.planScr.View()
 	case tabRecommend:
 		body = m.recScr.View()
+	case tabTune:
+		body = m.tuneScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)
@@ -199,36 +206,24 @@ func (m Model) tabLabels() string {
 	}
 	keys := m.keys.TabKeys()
 	// tight: the short names with their padding do not fit either (80
-	// columns with ten tabs); only the active tab keeps its padding, the
+	// columns with ten tabs or more); only the active tab keeps its padding, the
 	// others are one space apart.
 	width := 0
 	for t := range tabCount {
 		width += lipgloss.Width(m.tabName(t, short)) + 4
 	}
 	tight := width > m.width
-	// tighter: even so the labels overflow (80 columns with eleven tabs);
-	// the active tab loses its padding too and is told by its reverse
-	// video alone, every tab one space from the next.
-	tighter := false
-	if tight {
-		labels := int(tabCount) - 1 + 2 // the spaces between, the active padding
-		for t := range tabCount {
-			labels += lipgloss.Width(keys[t].Help().Key + " " + m.tabName(t, short))
-		}
-		tighter = labels > m.width
-	}
+	cut := tabCut(m, short)
 	for t := range tabCount {
 		label := keys[t].Help().Key + " " + m.tabName(t, short)
+		if t != m.active && cut > 0 {
+			label = keys[t].Help().Key + tabSep(m, cut) + ansi.Truncate(m.tabName(t, short), cut, "")
+		}
 		switch {
-		case t == m.active && tighter:
-			if t > 0 {
-				b.WriteString(" ")
-			}
-			b.WriteString(m.styles.TabActive.Padding(0).Render(label))
 		case t == m.active:
 			b.WriteString(m.styles.TabActive.Render(label))
 		case tight:
-			if t > 0 && (t-1 != m.active || tighter) {
+			if t > 0 && t-1 != m.active {
 				b.WriteString(" ")
 			}
 			b.WriteString(m.styles.TabInactive.Padding(0).Render(label))
@@ -241,6 +236,37 @@ func (m Model) tabLabels() string {
 		return b.String()
 	}
 	return brand + b.String()
+}
+
+// tabCut is how many cells the inactive tabs' names are cut to when even
+// the tight bar (names one space apart) is wider than the window, as with
+// twelve tabs at 80 columns (0: not cut).
+func tabCut(m Model, short bool) int {
+	keys := m.keys.TabKeys()
+	for _, cut := range []int{0, 4, 3} {
+		width := 2 + int(tabCount) - 1 // the active tab's padding, one space between tabs
+		for t := range tabCount {
+			name, sep := m.tabName(t, short), " "
+			if t != m.active && cut > 0 {
+				name, sep = ansi.Truncate(name, cut, ""), tabSep(m, cut)
+			}
+			width += lipgloss.Width(keys[t].Help().Key) + len(sep) + lipgloss.Width(name)
+		}
+		if width <= m.width {
+			return cut
+		}
+	}
+	return 2
+}
+
+// tabSep is what stands between a cut tab's key and its name: nothing in
+// Chinese ("8决策", as the names are wide and need no space to be told from
+// the key), a space otherwise.
+func tabSep(m Model, cut int) string {
+	if cut > 0 && m.com.Zh() {
+		return ""
+	}
+	return " "
 }
 
 // statusText says what is going on in the background.

@@ -20,6 +20,7 @@ type KeyMap struct {
 	// Recommend opens the Recommend screen: the eleventh tab, on R (the
 	// digits are taken; capital R clashes with no screen's key).
 	Recommend key.Binding
+	Tune      key.Binding // the Tune screen (configuration search)
 	Dismiss   key.Binding
 	Help      key.Binding
 	Quit      key.Binding
@@ -48,6 +49,7 @@ func KeyMapIn(lang string) KeyMap {
 		Cohorts:   b("cohorts", "同期群", "9"),
 		Plan:      b("plan", "计划", "0"),
 		Recommend: b("recommend", "推荐", "R"),
+		Tune:      b("tune", "调参", "T"),
 		Dismiss:   b("dismiss error", "关闭错误", "esc"),
 		Help:      b("keys", "按键", "?"),
 		Quit:      b("quit", "退出", "q", "ctrl+c"),
@@ -57,6 +59,6 @@ func KeyMapIn(lang string) KeyMap {
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Recommend}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Recommend, k.Tune}
 	return all
 }

@@ -103,6 +103,12 @@ func (s *Model) SetSeed(seed uint64) {
 	s.view = s.render()
 }
 
+// SetConfig replaces the configuration (the Tune screen's best, say).
+func (s *Model) SetConfig(cfg experiment.Config) {
+	s.cfg = cloneConfig(cfg)
+	s.view = s.render()
+}
+
 // Editing implements common.Screen: true while a value is typed.
 func (s Model) Editing() bool { return s.typing }
 

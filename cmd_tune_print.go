@@ -1,0 +1,184 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/pflag"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// trainFlags are the retain train flags that give cfg, for every setting
+// the search varies (and the seed and validation share that fix the folds).
+func trainFlags(cfg experiment.Config) []string {
+	units := make([]string, len(cfg.Hidden))
+	acts := make([]string, len(cfg.Hidden))
+	same := true
+	for i, l := range cfg.Hidden {
+		units[i], acts[i] = strconv.Itoa(l.Units), l.Activation.String()
+		same = same && acts[i] == acts[0]
+	}
+	layers, act := strings.Join(units, ","), strings.Join(acts, ",")
+	if len(units) == 0 {
+		layers, act = "none", "relu"
+	} else if same {
+		act = acts[0]
+	}
+	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+	opt := cfg.Train.Optimizer
+	flags := []string{"--layers", layers, "--activation", act, "--optimizer", opt.Kind}
+	if opt.Momentum != 0 {
+		flags = append(flags, "--momentum", g(opt.Momentum))
+	}
+	if opt.Nesterov {
+		flags = append(flags, "--nesterov")
+	}
+	pw := cfg.Train.PosWeight
+	if pw == 0 {
+		pw = 1
+	}
+	return append(flags, "--lr", g(opt.LR), "--l2", g(cfg.Train.L2), "--batch", strconv.Itoa(cfg.Train.BatchSize),
+		"--scale", cfg.Pipeline.Scale.String(), "--log1p="+strconv.FormatBool(cfg.Pipeline.Log1p),
+		"--pos-weight", g(pw), "--epochs", strconv.Itoa(cfg.Train.Epochs),
+		"--early-stop", strconv.Itoa(cfg.Train.EarlyStop.Patience), "--val", g(cfg.ValFrac),
+		"--seed", strconv.FormatUint(cfg.Seed, 10))
+}
+
+// tuneOnly are the flags of tune that retain train does not take.
+var tuneOnly = map[string]bool{"budget": true, "trials": true, "folds": true, "seed": true, "json": true, "out": true}
+
+// sourceArgs are the flags the user gave about the data, as typed, for the
+// printed retain train command.
+func sourceArgs(fs *pflag.FlagSet) []string {
+	var out []string
+	fs.Visit(func(f *pflag.Flag) {
+		if !tuneOnly[f.Name] {
+			out = append(out, "--"+f.Name, shellQuote(f.Value.String()))
+		}
+	})
+	return out
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=,+-@%") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// printTuned writes the best configuration, as flags and figures.
+func printTuned(w io.Writer, src []string, res experiment.TuneResult, flags []string) {
+	b := res.Best
+	fmt.Fprintf(w, "Best: trial %d of %d, %d-fold CV ROC AUC %.4f ± %.4f", b.Number, res.Tried, res.Folds, b.AUC, b.AUCStd)
+	for _, t := range res.Board {
+		if t.Base && !b.Base {
+			fmt.Fprintf(w, " (the default: %.4f ± %.4f)", t.AUC, t.AUCStd)
+		}
+	}
+	if b.Base {
+		fmt.Fprint(w, " (the default: no trial did better)")
+	}
+	fmt.Fprintf(w, "\nSettings: %s\n", settingsText(b))
+	fmt.Fprintf(w, "  retain train %s\n", strings.Join(append(src, flags...), " "))
+	fmt.Fprintf(w, "Search: %d trials in %s on %d workers, %s\n", res.Tried, res.Elapsed.Round(100*time.Millisecond), res.Workers, endedText(res.Ended))
+}
+
+// endedText says why the search ended.
+func endedText(ended string) string {
+	switch ended {
+	case "budget":
+		return "stopped by --budget"
+	case "cancelled":
+		return "interrupted"
+	}
+	return "every trial measured"
+}
+
+// settingsText lists a trial's settings ("default" for the base one).
+func settingsText(t *experiment.Trial) string {
+	if t.Base {
+		return "default"
+	}
+	parts := make([]string, len(t.Settings))
+	for i, s := range t.Settings {
+		parts[i] = s.Name + " " + s.Value
+	}
+	return strings.Join(parts, ", ")
+}
+
+// boardPrinter shows the search's progress on stderr: on a terminal, the
+// leaderboard's first rows redrawn in place; elsewhere one line per trial
+// measured on every fold.
+type boardPrinter struct {
+	w     io.Writer
+	live  bool
+	width int
+	drawn int          // lines drawn last time (live)
+	said  map[int]bool // trials reported complete (not live)
+}
+
+// boardRows is how many leaderboard rows the live view shows.
+const boardRows = 8
+
+func (p *boardPrinter) update(pr experiment.TuneProgress) {
+	if !p.live {
+		if p.said == nil {
+			p.said = map[int]bool{}
+		}
+		for _, t := range pr.Board {
+			if t.Complete && !p.said[t.Number] {
+				p.said[t.Number] = true
+				fmt.Fprintf(p.w, "[%s] trial %d on every fold: ROC AUC %.4f ± %.4f (%s)\n",
+					pr.Elapsed.Round(100*time.Millisecond), t.Number, t.AUC, t.AUCStd, settingsText(&t))
+			}
+		}
+		return
+	}
+	lines := []string{fmt.Sprintf("round %d, rung %d · %d folds trained · %s", pr.Round, pr.Rung+1, pr.FoldsDone,
+		pr.Elapsed.Round(100*time.Millisecond))}
+	lines = append(lines, boardLines(pr.Board, boardRows)...)
+	var sb strings.Builder
+	if p.drawn > 0 {
+		fmt.Fprintf(&sb, "\x1b[%dA", p.drawn)
+	}
+	for _, l := range lines {
+		if p.width > 0 && len(l) > p.width-1 {
+			l = l[:p.width-1]
+		}
+		sb.WriteString("\r\x1b[K" + l + "\n")
+	}
+	p.drawn = len(lines)
+	fmt.Fprint(p.w, sb.String())
+}
+
+// boardLines are the header and the first n rows of a leaderboard.
+func boardLines(board []experiment.Trial, n int) []string {
+	lines := []string{fmt.Sprintf("%5s  %-15s  %5s  %7s  %s", "trial", "roc_auc ± std", "folds", "time", "settings")}
+	for _, t := range board[:min(n, len(board))] {
+		auc := fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
+		switch {
+		case t.Err != "":
+			auc = "failed"
+		case len(t.Folds) == 0:
+			auc = "…"
+		}
+		lines = append(lines, fmt.Sprintf("%5d  %-15s  %5d  %7s  %s", t.Number, auc, len(t.Folds),
+			t.Time.Round(100*time.Millisecond), settingsText(&t)))
+	}
+	return lines
+}
+
+// finish replaces the live view by the final leaderboard.
+func (p *boardPrinter) finish(res experiment.TuneResult) {
+	if p.live && p.drawn > 0 {
+		fmt.Fprintf(p.w, "\x1b[%dA\r\x1b[J", p.drawn)
+	}
+	for _, l := range boardLines(res.Board, boardRows) {
+		fmt.Fprintln(p.w, l)
+	}
+}

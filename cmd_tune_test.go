@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+func TestTuneFlagErrorsExitTwo(t *testing.T) {
+	users := usersCSV(t, 100)
+	missing := filepath.Join(t.TempDir(), "no", "model.json")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"tune", "--data", users, "--folds", "1"}, "retain: --folds 1: want at least 2\n"},
+		{[]string{"tune", "--data", users, "--trials", "-1"}, "retain: --trials -1: want at least 1 (0: as many as --budget allows)\n"},
+		{[]string{"tune", "--data", users, "--budget", "-1s"}, "retain: --budget -1s: want a positive duration such as 2m\n"},
+		{[]string{"tune", "--data", users, "--budget", "0"}, "retain: --budget 0 sets no time limit: give --trials N to say when to stop\n"},
+		{[]string{"tune", "--data", users, "--trials", "3", "--out", missing},
+			"retain: --out " + missing + ": directory " + filepath.Dir(missing) + " does not exist\n"},
+		{[]string{"tune", "--budget", "soon"},
+			"retain: invalid argument \"soon\" for \"--budget\" flag: time: invalid duration \"soon\"\nRun 'retain --help' for usage.\n"},
+	} {
+		cl := newCLI(t)
+		if code := cl.run(context.Background(), c.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", c.args, code)
+		}
+		if got := cl.stderr.String(); got != c.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", c.args, got, c.want)
+		}
+		if cl.stdout.Len() != 0 {
+			t.Errorf("%v: wrote %q on stdout", c.args, cl.stdout.String())
+		}
+	}
+}
+
+// parseTrainFlags reads flags as retain train does.
+func parseTrainFlags(t *testing.T, flags []string) experiment.Config {
+	t.Helper()
+	var f configFlags
+	cmd := &cobra.Command{Use: "train"}
+	f.register(cmd)
+	if err := cmd.Flags().Parse(flags); err != nil {
+		t.Fatalf("%v: %v", flags, err)
+	}
+	cfg, err := f.config()
+	if err != nil {
+		t.Fatalf("%v: %v", flags, err)
+	}
+	return cfg
+}
+
+// TestTrainFlagsGiveTheConfig: the printed flags, read back by train,
+// give the configuration they were printed from.
+func TestTrainFlagsGiveTheConfig(t *testing.T) {
+	sgd := tuneBase(9)
+	sgd.Hidden = []engine.LayerSpec{{Units: 16, Activation: engine.Tanh}, {Units: 8, Activation: engine.LeakyReLU}}
+	sgd.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 0.01, Momentum: 0.9, Nesterov: true}
+	sgd.Train.L2, sgd.Train.BatchSize, sgd.Train.PosWeight, sgd.Train.EarlyStop.Patience = 1e-4, 256, 2.75, 20
+	sgd.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore}
+	def := tuneBase(1)
+	def.Train.PosWeight = 1 // 0 and 1 both mean unweighted; the flag says 1
+	for _, want := range []experiment.Config{def, sgd} {
+		got := parseTrainFlags(t, trainFlags(want))
+		if !reflect.DeepEqual(got.Hidden, want.Hidden) || !reflect.DeepEqual(got.Train, want.Train) ||
+			got.Pipeline != want.Pipeline || got.Seed != want.Seed || got.ValFrac != want.ValFrac ||
+			got.CalibFrac != want.CalibFrac || got.Calibration != want.Calibration {
+			t.Errorf("flags %v\ngive %+v\nwant %+v", trainFlags(want), got, want)
+		}
+	}
+}
+
+// TestTuneEndToEnd searches a small table, checks that eval --cv with the
+// printed flags measures the figure tune reported, and that --out writes
+// the model and the result beside it.
+func TestTuneEndToEnd(t *testing.T) {
+	users := usersCSV(t, 200)
+	out := filepath.Join(t.TempDir(), "model.json")
+	cl := newCLI(t)
+	args := []string{"tune", "--data", users, "--trials", "4", "--folds", "3", "--budget", "0", "--seed", "5", "--json", "--out", out}
+	if code := cl.run(context.Background(), args...); code != exitOK {
+		t.Fatalf("exit %d: %s", code, cl.stderr.String())
+	}
+	var doc struct {
+		Flags []string `json:"flags"`
+		Model string   `json:"model"`
+		Tried int      `json:"tried"`
+		Ended string   `json:"ended"`
+		Best  struct {
+			AUC    float64 `json:"roc_auc"`
+			AUCStd float64 `json:"roc_auc_std"`
+		} `json:"best"`
+	}
+	if err := json.Unmarshal(cl.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Tried != 4 || doc.Ended != "done" || doc.Model != out || !strings.Contains(cl.stderr.String(), "trial  roc_auc ± std") {
+		t.Errorf("tried %d, ended %q, model %q; stderr %s", doc.Tried, doc.Ended, doc.Model, cl.stderr.String())
+	}
+	ev := newCLI(t)
+	if code := ev.run(context.Background(), append([]string{"eval", "--cv", "3", "--data", users, "--json"}, doc.Flags...)...); code != exitOK {
+		t.Fatalf("eval exit %d: %s", code, ev.stderr.String())
+	}
+	var cv experiment.CVResult
+	if err := json.Unmarshal(ev.stdout.Bytes(), &cv); err != nil {
+		t.Fatal(err)
+	}
+	if cv.Mean.ROCAUC != doc.Best.AUC || cv.Std.ROCAUC != doc.Best.AUCStd {
+		t.Errorf("eval --cv %v: %v ± %v, tune said %v ± %v", doc.Flags, cv.Mean.ROCAUC, cv.Std.ROCAUC, doc.Best.AUC, doc.Best.AUCStd)
+	}
+	if _, err := os.Stat(out); err != nil {
+		t.Error(err)
+	}
+	saved, err := os.ReadFile(out + ".tune.json")
+	if err != nil || !json.Valid(saved) || !strings.Contains(string(saved), `"model": "`+out+`"`) {
+		t.Errorf("tune.json: %v %.200s", err, saved)
+	}
+}
+
+// TestTuneTextNamesTheFlags: without --json, stdout is the best trial's
+// figures and the retain train command that gives it.
+func TestTuneTextNamesTheFlags(t *testing.T) {
+	users := usersCSV(t, 120)
+	cl := newCLI(t)
+	if code := cl.run(context.Background(), "tune", "--data", users, "--trials", "2", "--folds", "2", "--budget", "0"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, cl.stderr.String())
+	}
+	lines := strings.Split(cl.stdout.String(), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[0], "Best: trial ") || !strings.Contains(lines[0], "2-fold CV ROC AUC") ||
+		!strings.HasPrefix(lines[2], "  retain train --data "+users+" --layers ") ||
+		lines[3] != strings.TrimSuffix(lines[3], "every trial measured")+"every trial measured" {
+		t.Errorf("stdout:\n%s", cl.stdout.String())
+	}
+}

@@ -1,0 +1,236 @@
+package experiment
+
+import (
+	"context"
+	"errors"
+	"math"
+	"reflect"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// labelSpace is a one-dimension space whose value v is written into
+// Config.Train.L2, where a fake objective reads it back.
+func labelSpace(n int) []TuneDimension {
+	vs := make([]int, n)
+	for i := range vs {
+		vs[i] = i + 1
+	}
+	return []TuneDimension{Dim("v", vs, strconv.Itoa, func(c *Config, v int) { c.Train.L2 = float64(v) })}
+}
+
+func TestRungFoldsAndRoundSize(t *testing.T) {
+	for _, c := range []struct {
+		k, eta int
+		want   []int
+		round  int
+	}{
+		{5, 3, []int{1, 2, 5}, 9},
+		{10, 3, []int{1, 2, 4, 10}, 27},
+		{3, 3, []int{1, 3}, 3},
+		{2, 2, []int{1, 2}, 2},
+		{4, 2, []int{1, 2, 4}, 4},
+	} {
+		if got := RungFolds(c.k, c.eta); !slices.Equal(got, c.want) {
+			t.Errorf("RungFolds(%d, %d) = %v, want %v", c.k, c.eta, got, c.want)
+		}
+		if got := RoundSize(c.k, c.eta); got != c.round {
+			t.Errorf("RoundSize(%d, %d) = %d, want %d", c.k, c.eta, got, c.round)
+		}
+	}
+}
+
+// TestHalvingPromotesExactly runs one round on a fake objective whose
+// scores are worked out by hand: on fold 1 a trial of value v scores
+// 0.5 + v/100, so rung 0 (one fold) keeps the best third of the nine drawn
+// trials, v = 9, 8 and 7. On fold 2 only v = 7 scores 0.9 (others 0.5),
+// so on two folds v = 7 leads ((0.57+0.9)/2 = 0.735 against 0.54 and
+// 0.545) and alone reaches rung 2 (five folds), where it scores
+// (0.57 + 0.9 + 3·0.57)/5 = 0.636. The base trial (L2 0, so 0.5
+// everywhere) is measured on all five folds at once and never stopped.
+func TestHalvingPromotesExactly(t *testing.T) {
+	var mu sync.Mutex
+	var calls []string
+	eval := func(_ context.Context, cfg Config, fold int) (FoldResult, error) {
+		v := cfg.Train.L2
+		mu.Lock()
+		calls = append(calls, strconv.Itoa(int(v))+"/"+strconv.Itoa(fold))
+		mu.Unlock()
+		auc := 0.5 + v/100
+		if fold == 1 {
+			auc = 0.5
+			if v == 7 {
+				auc = 0.9
+			}
+		}
+		return FoldResult{Fold: fold + 1, Scores: Scores{ROCAUC: auc}}, nil
+	}
+	opts, err := TuneOptions{Trials: 10, Space: labelSpace(9), Seed: 4, Workers: 2}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := newTuner(DefaultConfig(), opts, 1).run(context.Background(), eval)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Ended != "done" || res.Tried != 10 || !slices.Equal(res.RungFolds, []int{1, 2, 5}) {
+		t.Fatalf("ended %q after %d trials, rungs %v", res.Ended, res.Tried, res.RungFolds)
+	}
+	rung := map[string]int{}
+	stopped := map[string]bool{}
+	for _, tr := range res.Board {
+		v := "base"
+		if !tr.Base {
+			v = tr.Settings[0].Value
+		}
+		rung[v], stopped[v] = tr.Rung, tr.Stopped
+	}
+	wantRung := map[string]int{"base": 2, "1": 0, "2": 0, "3": 0, "4": 0, "5": 0, "6": 0, "7": 2, "8": 1, "9": 1}
+	wantStopped := map[string]bool{"1": true, "2": true, "3": true, "4": true, "5": true, "6": true, "8": true, "9": true}
+	for v := range wantRung {
+		if rung[v] != wantRung[v] || stopped[v] != wantStopped[v] {
+			t.Errorf("value %s: rung %d stopped %v, want rung %d stopped %v", v, rung[v], stopped[v], wantRung[v], wantStopped[v])
+		}
+	}
+	// 5 base folds, fold 0 of all nine, fold 1 of 7, 8, 9, folds 2–4 of 7.
+	want := []string{"0/0", "0/1", "0/2", "0/3", "0/4", "7/1", "8/1", "9/1", "7/2", "7/3", "7/4"}
+	for v := 1; v <= 9; v++ {
+		want = append(want, strconv.Itoa(v)+"/0")
+	}
+	slices.Sort(want)
+	slices.Sort(calls)
+	if !slices.Equal(calls, want) {
+		t.Errorf("folds trained %v, want %v", calls, want)
+	}
+	if res.Best == nil || res.Best.Settings[0].Value != "7" || math.Abs(res.Best.AUC-0.636) > 1e-12 || !res.Best.Complete {
+		t.Fatalf("best %+v", res.Best)
+	}
+	if res.Board[0].Number != res.Best.Number || !res.Board[1].Base {
+		t.Errorf("board starts %d, %d", res.Board[0].Number, res.Board[1].Number)
+	}
+}
+
+// TestTuneKeepsBaseWhenItWins: a base configuration better than every
+// trial is what the search reports.
+func TestTuneKeepsBaseWhenItWins(t *testing.T) {
+	eval := func(_ context.Context, cfg Config, fold int) (FoldResult, error) {
+		return FoldResult{Scores: Scores{ROCAUC: 0.9 - cfg.Train.L2/100}}, nil
+	}
+	opts, _ := TuneOptions{Trials: 4, Space: labelSpace(5), Folds: 3}.withDefaults()
+	res, _ := newTuner(DefaultConfig(), opts, 1).run(context.Background(), eval)
+	if res.Best == nil || !res.Best.Base || res.Best.AUC != 0.9 {
+		t.Fatalf("best %+v", res.Best)
+	}
+}
+
+// TestTuneBudgetEnds: with no trial count, rounds go on until the budget
+// ends, which stops the folds in training.
+func TestTuneBudgetEnds(t *testing.T) {
+	eval := func(ctx context.Context, _ Config, _ int) (FoldResult, error) {
+		<-ctx.Done()
+		return FoldResult{}, ctx.Err()
+	}
+	opts, _ := TuneOptions{Budget: time.Millisecond, Space: labelSpace(50)}.withDefaults()
+	res, err := newTuner(DefaultConfig(), opts, 1).run(context.Background(), eval)
+	if err != nil || res.Ended != "budget" || res.Best != nil || res.Tried != RoundSize(5, 3) {
+		t.Fatalf("ended %q, best %v, %d trials, err %v", res.Ended, res.Best, res.Tried, err)
+	}
+}
+
+// TestTuneCancelKeepsBestSoFar: cancelled after the base trial's folds,
+// the search reports the base trial as the best so far.
+func TestTuneCancelKeepsBestSoFar(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	eval := func(ctx context.Context, cfg Config, _ int) (FoldResult, error) {
+		if cfg.Train.L2 == 0 { // the base trial
+			return FoldResult{Scores: Scores{ROCAUC: 0.8}}, nil
+		}
+		cancel()
+		<-ctx.Done()
+		return FoldResult{}, ctx.Err()
+	}
+	opts, _ := TuneOptions{Trials: 5, Space: labelSpace(9), Workers: 1}.withDefaults()
+	res, _ := newTuner(DefaultConfig(), opts, 1).run(ctx, eval)
+	if res.Ended != "cancelled" || res.Best == nil || !res.Best.Base || res.Best.AUC != 0.8 {
+		t.Fatalf("ended %q, best %+v", res.Ended, res.Best)
+	}
+}
+
+// TestTuneFailedTrialIsRankedLast: a diverging trial is reported with its
+// error, never promoted.
+func TestTuneFailedTrialIsRankedLast(t *testing.T) {
+	eval := func(_ context.Context, cfg Config, _ int) (FoldResult, error) {
+		if cfg.Train.L2 == 2 {
+			return FoldResult{}, errors.New("engine: training diverged")
+		}
+		return FoldResult{Scores: Scores{ROCAUC: 0.5 + cfg.Train.L2/10}}, nil
+	}
+	opts, _ := TuneOptions{Trials: 3, Space: labelSpace(2), Folds: 2, Eta: 2}.withDefaults()
+	res, _ := newTuner(DefaultConfig(), opts, 1).run(context.Background(), eval)
+	last := res.Board[len(res.Board)-1]
+	if last.Err != "engine: training diverged" || !last.Stopped || res.Best.Settings[0].Value != "1" {
+		t.Fatalf("last %+v, best %+v", last, res.Best)
+	}
+}
+
+func TestTuneOptionErrors(t *testing.T) {
+	for _, c := range []struct {
+		opts TuneOptions
+		want string
+	}{
+		{TuneOptions{Folds: 1, Trials: 3}, "experiment: tune: 1 folds: want at least 2"},
+		{TuneOptions{Trials: -1}, "experiment: tune: -1 trials: want at least 1 (0: as many as the budget allows)"},
+		{TuneOptions{Budget: -time.Second}, "experiment: tune: budget -1s: want a positive duration"},
+		{TuneOptions{}, "experiment: tune: give a number of trials, a budget or both"},
+		{TuneOptions{Trials: 3, Eta: 1}, "experiment: tune: halving factor 1: want at least 2"},
+		{TuneOptions{Trials: 3, Space: []TuneDimension{{Name: "x"}}}, `experiment: tune: dimension "x" has no values`},
+	} {
+		_, err := c.opts.withDefaults()
+		if !errors.Is(err, ErrTune) || err.Error() != c.want {
+			t.Errorf("%+v: %v, want %s", c.opts, err, c.want)
+		}
+	}
+}
+
+// TestTuneIsDeterministic trains for real on the textbook shop: the same
+// seed and trial count give the same leaderboard with one worker or two
+// (only the wall times differ), and the best trial's figures are those
+// CrossValidate gives its configuration.
+func TestTuneIsDeterministic(t *testing.T) {
+	d := textbookData(t)
+	base := DefaultConfig()
+	base.Train.Epochs = 3
+	run := func(workers int, seed uint64) TuneResult {
+		res, err := Tune(context.Background(), d, base, TuneOptions{Trials: 5, Folds: 3, Seed: seed, Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range res.Board {
+			res.Board[i].Time = 0
+		}
+		res.Elapsed, res.Workers, res.Best.Time = 0, 0, 0
+		return res
+	}
+	a, b := run(1, 7), run(2, 7)
+	if !reflect.DeepEqual(a, b) {
+		t.Errorf("one worker and two differ:\n%+v\n%+v", a.Board, b.Board)
+	}
+	if c := run(2, 8); reflect.DeepEqual(a.Board, c.Board) {
+		t.Error("another seed drew the same trials")
+	}
+	cfg := a.Best.Config
+	if cfg.Train.PosWeight == BalancedPosWeight {
+		cfg.Train.PosWeight = a.Best.PosWeight
+	}
+	cv, err := CrossValidate(context.Background(), d, cfg, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cv.Mean.ROCAUC != a.Best.AUC || cv.Std.ROCAUC != a.Best.AUCStd {
+		t.Errorf("CrossValidate %v ± %v, tune %v ± %v", cv.Mean.ROCAUC, cv.Std.ROCAUC, a.Best.AUC, a.Best.AUCStd)
+	}
+}

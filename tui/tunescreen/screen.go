@@ -1,0 +1,291 @@
+// Package tunescreen is the Tune screen: a search for a better
+// configuration (experiment.Tune) started and stopped with a key, its
+// time budget edited in place, a live leaderboard, and a key that copies
+// the best configuration into the Model screen.
+package tunescreen
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// DefaultBudget is the search's time budget until the user edits it.
+const DefaultBudget = time.Minute
+
+// tickEvery is how often the leaderboard is redrawn while a search runs.
+const tickEvery = 150 * time.Millisecond
+
+type tuneKeyMap struct {
+	Start, Stop, Budget, Apply key.Binding
+	Commit, Cancel             key.Binding
+}
+
+func defaultKeyMap(c common.Common) tuneKeyMap {
+	return tuneKeyMap{
+		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("start search", "开始搜索"))),
+		Stop:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("stop search", "停止搜索"))),
+		Budget: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("edit budget", "修改时间预算"))),
+		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("apply best to Model", "把最佳配置用于模型页"))),
+		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("set budget", "确定预算"))),
+		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("keep old budget", "保留原预算"))),
+	}
+}
+
+// ApplyMsg asks the root to make Config the Model screen's configuration.
+type ApplyMsg struct {
+	Config experiment.Config
+	Trial  int
+}
+
+// TickMsg redraws the leaderboard of search gen while it runs.
+type TickMsg struct{ gen int }
+
+// DoneMsg is the end of search gen.
+type DoneMsg struct {
+	gen    int
+	Result experiment.TuneResult
+	Err    error
+}
+
+// NewDoneMsg is the end of the search the screen started last (for tests
+// that feed a result by hand).
+func (s Model) NewDoneMsg(res experiment.TuneResult, err error) DoneMsg {
+	return DoneMsg{gen: s.gen, Result: res, Err: err}
+}
+
+// search is the state a running search shares with its goroutine.
+type search struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+	mu     sync.Mutex
+	latest *experiment.TuneProgress
+}
+
+// Model is the Tune screen.
+type Model struct {
+	common.Common
+	keys tuneKeyMap
+
+	data   *experiment.Data
+	base   experiment.Config
+	budget time.Duration
+	trials int // 0: rounds until the budget ends
+	folds  int
+	parent context.Context
+
+	gen      int
+	run      *search // nil when no search runs
+	progress *experiment.TuneProgress
+	result   *experiment.TuneResult
+	err      error
+	applied  int // the trial last applied (0: none)
+
+	typing  bool
+	input   string
+	refusal string // why the typed budget was refused
+
+	view string
+}
+
+// New returns the Tune screen with the default budget.
+func New(com common.Common) Model {
+	s := Model{Common: com, keys: defaultKeyMap(com), budget: DefaultBudget, folds: 5, parent: context.Background()}
+	s.render()
+	return s
+}
+
+// SetParent makes searches derive their context from ctx.
+func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
+
+// SetInputs gives the screen the data and the Model screen's
+// configuration, the base of the next search.
+func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
+	s.data, s.base = d, cfg
+	s.render()
+}
+
+// SetTrials fixes the number of trials (0: rounds until the budget ends)
+// and the folds: a fixed count gives the same result on every machine.
+func (s *Model) SetTrials(trials, folds int) {
+	s.trials, s.folds = trials, folds
+	s.render()
+}
+
+// SetSize sets the screen's size.
+func (s *Model) SetSize(w, h int) {
+	s.Width, s.Height = w, h
+	s.render()
+}
+
+// Running reports whether a search runs.
+func (s Model) Running() bool { return s.run != nil }
+
+// Result is the last search's result (nil before one ended).
+func (s Model) Result() *experiment.TuneResult { return s.result }
+
+// Budget is the time budget of the next search.
+func (s Model) Budget() time.Duration { return s.budget }
+
+// Editing reports whether the budget is being typed.
+func (s Model) Editing() bool { return s.typing }
+
+// Update implements common.Screen.
+func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
+
+// Resize implements common.Screen.
+func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
+
+// View implements common.Screen.
+func (s Model) View() string { return s.view }
+
+func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case TickMsg:
+		if msg.gen != s.gen || s.run == nil {
+			return s, nil
+		}
+		s.run.mu.Lock()
+		s.progress = s.run.latest
+		s.run.mu.Unlock()
+		s.render()
+		return s, tick(s.gen)
+	case DoneMsg:
+		if msg.gen != s.gen {
+			return s, nil
+		}
+		s.run = nil
+		s.err = msg.Err
+		if msg.Err == nil {
+			s.result = &msg.Result
+		}
+		s.render()
+		return s, nil
+	case tea.KeyPressMsg:
+		if s.typing {
+			return s.typingKey(msg), nil
+		}
+		return s.key(msg)
+	}
+	return s, nil
+}
+
+func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch {
+	case s.run != nil && key.Matches(k, s.keys.Stop):
+		s.run.cancel() // the search ends with the best so far (DoneMsg)
+	case s.run == nil && key.Matches(k, s.keys.Start) && s.data != nil:
+		cmd = s.start()
+	case s.run == nil && key.Matches(k, s.keys.Budget):
+		s.typing, s.input, s.refusal = true, s.budget.String(), ""
+	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil:
+		best := s.result.Best
+		cfg := best.Config
+		cfg.Train.PosWeight = best.PosWeight
+		s.applied = best.Number
+		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: best.Number} }
+	}
+	s.render()
+	return s, cmd
+}
+
+// typingKey edits the budget: enter keeps a valid duration, esc the old
+// one; a bad value is refused in place and the field stays open.
+func (s Model) typingKey(k tea.KeyPressMsg) Model {
+	switch {
+	case key.Matches(k, s.keys.Cancel):
+		s.typing, s.refusal = false, ""
+	case key.Matches(k, s.keys.Commit):
+		d, err := ParseBudget(s.input)
+		if err != nil {
+			s.refusal = s.Tf("%q is not a budget: give a duration from 5s to 24h, such as 90s or 2m",
+				"%q 不是有效的预算:请输入 5s 到 24h 之间的时长,例如 90s 或 2m", s.input)
+			break
+		}
+		s.budget, s.typing, s.refusal = d, false, ""
+	case k.String() == "backspace":
+		if r := []rune(s.input); len(r) > 0 {
+			s.input = string(r[:len(r)-1])
+		}
+	case k.Text != "" && len([]rune(s.input)) < 12:
+		s.input += k.Text
+	}
+	s.render()
+	return s
+}
+
+// ParseBudget reads a budget such as "90s" or "2m": between 5 seconds
+// and a day.
+func ParseBudget(text string) (time.Duration, error) {
+	d, err := time.ParseDuration(strings.TrimSpace(text))
+	if err != nil {
+		return 0, err
+	}
+	if d < 5*time.Second || d > 24*time.Hour {
+		return 0, fmt.Errorf("budget %v: want 5s to 24h", d)
+	}
+	return d, nil
+}
+
+// start launches a search off the UI goroutine; its progress is read on
+// ticks and its end comes back as a DoneMsg.
+func (s *Model) start() tea.Cmd {
+	s.gen++
+	ctx, cancel := context.WithCancel(s.parent)
+	run := &search{cancel: cancel, done: make(chan struct{})}
+	s.run, s.progress, s.result, s.err, s.applied = run, nil, nil, nil, 0
+	gen, d, base := s.gen, s.data, s.base
+	opts := experiment.TuneOptions{Folds: s.folds, Trials: s.trials, Budget: s.budget, Seed: base.Seed,
+		Progress: func(p experiment.TuneProgress) {
+			run.mu.Lock()
+			run.latest = &p
+			run.mu.Unlock()
+		}}
+	work := func() tea.Msg {
+		defer close(run.done)
+		defer cancel()
+		res, err := experiment.Tune(ctx, d, base, opts)
+		return DoneMsg{gen: gen, Result: res, Err: err}
+	}
+	return tea.Batch(work, tick(gen))
+}
+
+func tick(gen int) tea.Cmd {
+	return tea.Tick(tickEvery, func(time.Time) tea.Msg { return TickMsg{gen: gen} })
+}
+
+// Close stops a running search.
+func (s Model) Close() {
+	if s.run != nil {
+		s.run.cancel()
+	}
+}
+
+// Wait waits for a stopped search's goroutine to end.
+func (s Model) Wait() {
+	if s.run != nil {
+		<-s.run.done
+	}
+}
+
+// HelpGroups implements common.Screen.
+func (s Model) HelpGroups() [][]key.Binding {
+	k := s.keys
+	if s.typing {
+		return [][]key.Binding{{k.Commit, k.Cancel}}
+	}
+	k.Start.SetEnabled(s.run == nil && s.data != nil)
+	k.Stop.SetEnabled(s.run != nil)
+	k.Budget.SetEnabled(s.run == nil)
+	k.Apply.SetEnabled(s.result != nil && s.result.Best != nil)
+	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply}}
+}

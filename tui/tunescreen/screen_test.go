@@ -1,0 +1,166 @@
+package tunescreen
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// textbook is the 100-user textbook shop.
+func textbook(t *testing.T) *experiment.Data {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// fixedResult is a hand-made result with fixed times, so the goldens do
+// not depend on the machine.
+func fixedResult() experiment.TuneResult {
+	base := experiment.DefaultConfig()
+	best := base
+	best.Train.Optimizer.LR = 0.003
+	set := func(v ...string) []experiment.Setting {
+		names := []string{"layers", "activation", "optimizer", "lr", "l2", "batch", "scale", "log1p", "pos-weight", "patience"}
+		out := make([]experiment.Setting, len(v))
+		for i := range v {
+			out[i] = experiment.Setting{Name: names[i], Value: v[i]}
+		}
+		return out
+	}
+	trials := []experiment.Trial{
+		{Number: 3, Settings: set("32,16", "tanh", "adam", "0.003", "0.0001", "256", "minmax", "true", "1", "20"), Config: best,
+			PosWeight: 1, Rung: 2, Folds: make([]experiment.FoldResult, 5), AUC: 0.9303, AUCStd: 0.0071, Complete: true, Time: 15200 * time.Millisecond},
+		{Number: 1, Base: true, Config: base, PosWeight: 0, Rung: 2, Folds: make([]experiment.FoldResult, 5), AUC: 0.9259, AUCStd: 0.0066, Complete: true, Time: 2 * time.Second},
+		{Number: 2, Settings: set("64", "relu", "sgd", "0.01", "0", "32", "zscore", "false", "balanced", "10"), Config: base,
+			Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9101, AUCStd: 0.0042, Stopped: true, Time: 3100 * time.Millisecond},
+		{Number: 4, Settings: set("16", "leaky_relu", "adam", "0.0003", "0.01", "128", "zscore", "true", "1", "10"), Config: base,
+			Rung: 0, Err: "engine: training diverged", Stopped: true, Time: 400 * time.Millisecond},
+	}
+	b := trials[0]
+	return experiment.TuneResult{Folds: 5, Eta: 3, RungFolds: []int{1, 2, 5}, Tried: 4, Trials: 4, Elapsed: 21300 * time.Millisecond,
+		Workers: 2, Ended: "done", Best: &b, Board: trials}
+}
+
+// finished is the screen after a search ended with fixedResult.
+func finished(t *testing.T, c common.Common) Model {
+	s := New(c)
+	s.SetInputs(textbook(t), experiment.DefaultConfig())
+	s, _ = s.step(s.NewDoneMsg(fixedResult(), nil))
+	return s
+}
+
+func TestGoldenEmpty(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, New(c), c.Width, c.Height)
+	})
+}
+
+func TestGoldenFinished(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, finished(t, c), c.Width, c.Height)
+	})
+}
+
+// TestBudgetRefusedInPlace: a bad budget is refused with a message and
+// the field stays open; esc keeps the old budget; a good one is set.
+func TestBudgetRefusedInPlace(t *testing.T) {
+	s := New(screentest.Common("en", 80, 24))
+	s.SetInputs(textbook(t), experiment.DefaultConfig())
+	type_ := func(keys ...string) {
+		for _, k := range keys {
+			s, _ = s.step(screentest.Press(k))
+		}
+	}
+	type_("b")
+	for range 4 {
+		type_("backspace")
+	}
+	type_("2", "enter")
+	if !s.Editing() || s.Budget() != DefaultBudget || !strings.Contains(s.View(), `"2" is not a budget: give a duration from 5s to 24h`) {
+		t.Fatalf("editing %v, budget %v:\n%s", s.Editing(), s.Budget(), s.View())
+	}
+	type_("esc")
+	if s.Editing() || s.Budget() != DefaultBudget || strings.Contains(s.View(), "is not a budget") {
+		t.Fatalf("esc: editing %v, budget %v", s.Editing(), s.Budget())
+	}
+	type_("b", "backspace", "backspace", "backspace", "backspace", "9", "0", "s", "enter")
+	if s.Editing() || s.Budget() != 90*time.Second {
+		t.Fatalf("budget %v, editing %v", s.Budget(), s.Editing())
+	}
+	for _, bad := range []string{"0s", "1s", "25h", "-3m", "abc"} {
+		if _, err := ParseBudget(bad); err == nil {
+			t.Errorf("ParseBudget(%q) accepted", bad)
+		}
+	}
+}
+
+// TestSearchRunsOffTheUIAndApplies runs a real three-trial search through
+// the screen's commands (as the program would), then a copies the best
+// configuration out in an ApplyMsg.
+func TestSearchRunsOffTheUIAndApplies(t *testing.T) {
+	s := New(screentest.Common("en", 80, 24))
+	base := experiment.DefaultConfig()
+	base.Train.Epochs = 3
+	s.SetInputs(textbook(t), base)
+	s.SetTrials(3, 3)
+	s, cmd := s.step(screentest.Press("s"))
+	if !s.Running() || !strings.Contains(s.View(), "Searching") {
+		t.Fatalf("not running:\n%s", s.View())
+	}
+	var applied []tea.Msg
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
+		case TickMsg, DoneMsg:
+			var next tea.Cmd
+			s, next = s.step(msg)
+			return next, true
+		}
+		return nil, false
+	})
+	res := s.Result()
+	if s.Running() || res == nil || res.Best == nil || res.Tried != 3 || res.Ended != "done" {
+		t.Fatalf("running %v, result %+v", s.Running(), res)
+	}
+	s, cmd = s.step(screentest.Press("a"))
+	applied = screentest.Drain(cmd, func(tea.Msg) (tea.Cmd, bool) { return nil, false })
+	if len(applied) != 1 {
+		t.Fatalf("apply sent %v", applied)
+	}
+	msg := applied[0].(ApplyMsg)
+	if msg.Trial != res.Best.Number || msg.Config.Train.Optimizer.LR != res.Best.Config.Train.Optimizer.LR ||
+		!strings.Contains(s.View(), "applied to the Model screen") {
+		t.Errorf("applied %+v, best %+v", msg, res.Best)
+	}
+	s.Close()
+	s.Wait()
+}
+
+// TestStopEndsWithTheBestSoFar: s while searching cancels the search,
+// which ends with a DoneMsg.
+func TestStopEndsWithTheBestSoFar(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	s := New(screentest.Common("zh", 80, 24))
+	s.SetParent(ctx)
+	s.SetInputs(textbook(t), experiment.DefaultConfig())
+	s, cmd := s.step(screentest.Press("s"))
+	s, _ = s.step(screentest.Press("s")) // stop before the work even began
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		var next tea.Cmd
+		s, next = s.step(msg)
+		return next, true
+	})
+	if s.Running() || s.Result() == nil || s.Result().Ended != "cancelled" || !strings.Contains(s.View(), "已停止") {
+		t.Fatalf("running %v:\n%s", s.Running(), s.View())
+	}
+}

@@ -1,0 +1,160 @@
+package tunescreen
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// render caches the view.
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
+		s.view = ""
+		return
+	}
+	if s.data == nil {
+		s.view = s.Empty(s.T("No data yet.", "还没有数据。"),
+			s.T("Load a table on the Data screen, then search for a better configuration here.",
+				"请先在数据页加载表格,然后在这里搜索更好的配置。"))
+		return
+	}
+	st := s.Styles
+	lines := []string{st.Title.Render(s.T("Search for a better configuration", "搜索更好的配置")) + "  " +
+		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证,逐级淘汰", s.folds))}
+	lines = append(lines, s.budgetLine())
+	if s.refusal != "" {
+		lines = append(lines, st.Error.Render(common.Truncate(s.refusal, s.Width)))
+	}
+	lines = append(lines, s.stateLine(), s.bestLine(), "")
+	board := s.board()
+	room := s.Height - len(lines)
+	lines = append(lines, boardLines(s.Common, board, s.rungs(), s.Width, room)...)
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], s.Width)
+	}
+	s.view = widget.Fit(common.JoinLines(lines), s.Width, s.Height)
+}
+
+func (s Model) rungs() int { return len(experiment.RungFolds(s.folds, 3)) }
+
+// budgetLine shows the budget, or the field it is typed in.
+func (s Model) budgetLine() string {
+	label := s.T("Budget: ", "时间预算:")
+	if s.typing {
+		return label + s.Styles.Selected.Render(s.input+"▏") + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定,esc 保留"))
+	}
+	text := label + s.budget.String()
+	if s.trials > 0 {
+		text += s.Tf(" · %d trials", " · %d 次试验", s.trials)
+	} else {
+		text += s.T(" · trials until the budget ends", " · 试验直到预算用完")
+	}
+	return text
+}
+
+// stateLine says what the search is doing or how it ended.
+func (s Model) stateLine() string {
+	switch {
+	case s.err != nil:
+		return s.Styles.Error.Render(s.Tf("The search failed: %v", "搜索失败:%v", s.err))
+	case s.run != nil && s.progress != nil:
+		p := s.progress
+		return s.Tf("Searching: round %d, rung %d of %d · %d folds trained · %s (s stops)",
+			"搜索中:第 %d 轮,第 %d/%d 级 · 已训练 %d 折 · %s(s 停止)", p.Round, p.Rung+1, s.rungs(), p.FoldsDone, roundDur(p.Elapsed))
+	case s.run != nil:
+		return s.T("Searching: the first folds are training… (s stops)", "搜索中:正在训练第一批折……(s 停止)")
+	case s.result != nil:
+		r := s.result
+		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
+			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
+		return s.Tf("Done: %d trials in %s (%s)", "完成:%d 次试验,用时 %s(%s)", r.Tried, roundDur(r.Elapsed), why)
+	}
+	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")
+}
+
+// bestLine names the best trial measured on every fold.
+func (s Model) bestLine() string {
+	var best *experiment.Trial
+	if s.result != nil {
+		best = s.result.Best
+	}
+	if best == nil {
+		for _, t := range s.board() {
+			if t.Complete && t.Err == "" {
+				best = &t
+				break
+			}
+		}
+	}
+	if best == nil {
+		return ""
+	}
+	text := s.Tf("Best: trial %d, CV ROC AUC %.4f ± %.4f", "最佳:试验 %d,交叉验证 ROC AUC %.4f ± %.4f", best.Number, best.AUC, best.AUCStd)
+	switch {
+	case s.applied == best.Number:
+		text += s.T(" · applied to the Model screen", " · 已用于模型页")
+	case s.result != nil && s.result.Best != nil:
+		text += s.T(" · a copies it to the Model screen", " · 按 a 用于模型页")
+	}
+	return s.Styles.Good.Render(text)
+}
+
+// board is the leaderboard to show: the result's, else the latest progress.
+func (s Model) board() []experiment.Trial {
+	switch {
+	case s.result != nil:
+		return s.result.Board
+	case s.progress != nil:
+		return s.progress.Board
+	}
+	return nil
+}
+
+// boardLines lays out the leaderboard's header and rows in w×h cells.
+func boardLines(c common.Common, board []experiment.Trial, rungs, w, h int) []string {
+	if h < 2 || len(board) == 0 {
+		return nil
+	}
+	head := common.Pad(c.T("trial", "试验"), 5) + "  " + common.Pad(c.T("CV AUC ± std", "交叉验证 AUC"), 15) + "  " +
+		common.PadLeft(c.T("time", "用时"), 7) + "  " + common.Pad(c.T("rung", "级"), 5) + "  "
+	lines := []string{c.Styles.Title.Render(head + c.T("settings", "设置"))}
+	for _, t := range board[:min(len(board), h-1)] {
+		auc := fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
+		switch {
+		case t.Err != "":
+			auc = c.T("failed", "失败")
+		case len(t.Folds) == 0:
+			auc = "…"
+		}
+		rung := fmt.Sprintf("%d/%d", t.Rung+1, rungs)
+		if t.Stopped {
+			rung += "×"
+		}
+		row := fmt.Sprintf("%5d  %s  %7s  %s  %s", t.Number, common.Pad(auc, 15), roundDur(t.Time), common.Pad(rung, 5), settingsText(c, t))
+		lines = append(lines, common.Truncate(row, w))
+	}
+	return lines
+}
+
+// settingsText lists a trial's settings compactly: values that name
+// themselves bare, numbers after their dimension's name.
+func settingsText(c common.Common, t experiment.Trial) string {
+	if t.Base {
+		return c.T("the Model screen's configuration", "模型页的配置")
+	}
+	parts := make([]string, len(t.Settings))
+	for i, st := range t.Settings {
+		parts[i] = st.Value
+		if st.Value != "" && (st.Value[0] >= '0' && st.Value[0] <= '9' || st.Value == "true" || st.Value == "false" || st.Value == "balanced") {
+			parts[i] = st.Name + "=" + st.Value
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// roundDur writes a duration to a tenth of a second.
+func roundDur(d time.Duration) string { return d.Round(100 * time.Millisecond).String() }
