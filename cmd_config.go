@@ -34,6 +34,7 @@ type configFlags struct {
 	threshold  float64
 	calib      float64
 	calibrate  string
+	pipeline   pipelineFlags
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
 }
@@ -68,9 +69,11 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.calib, "calib", experiment.DefaultCalibFrac,
 		"share of the rows outside the test part held out from training to calibrate the probabilities and choose thresholds on (0: off)")
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
+	f.pipeline.register(fs)
 	f.calibFlag = fs.Lookup("calib")
 	fs.VisitAll(markTraining)
 	cmd.Flags().AddFlagSet(fs)
+	f.pipeline.completions(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("calibration", cobra.FixedCompletions([]string{"platt", "isotonic", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("optimizer", cobra.FixedCompletions([]string{"adam", "sgd"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("activation", cobra.FixedCompletions(
@@ -124,6 +127,9 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
 	cfg.Train.EarlyStop.Patience = f.earlyStop
+	if err := f.pipeline.apply(&cfg); err != nil {
+		return cfg, err
+	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))

@@ -76,6 +76,11 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 	case tr.Log && tr.Encoding == data.EncodeZScore:
 		steps = append(steps, s.Tf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)",
 			"先取 log(1+v)，再标准化（对数尺度下均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
+	case tr.Log && tr.Encoding == data.EncodeRobust:
+		steps = append(steps, s.Tf("log(1+v), then robust-scaled (median %.4g, spread %.4g in log units)",
+			"先取 log(1+v)，再稳健缩放（对数尺度下中位数 %.4g，离散度 %.4g）", tr.Center, tr.Spread))
+	case tr.Encoding == data.EncodeRobust:
+		steps = append(steps, s.Tf("robust-scaled (median %.4g, spread %.4g)", "稳健缩放（中位数 %.4g，离散度 %.4g）", tr.Center, tr.Spread))
 	case tr.Encoding == data.EncodeMinMax:
 		steps = append(steps, s.Tf("min-max scaled from [%s, %s] to [0, 1]", "从 [%s, %s] 最小-最大缩放到 [0, 1]",
 			gnum(tr.Min), gnum(tr.Max)))
