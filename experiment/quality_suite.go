@@ -1,0 +1,177 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"path/filepath"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// SuiteCandidate is one configuration the default was chosen among.
+type SuiteCandidate struct {
+	Name   string `json:"name"`
+	Config Config `json:"-"`
+}
+
+// SuiteSet is one data set of the suite the default was chosen on.
+type SuiteSet struct {
+	Name string
+	// Source is a CSV or log path relative to the data-set folder, or the
+	// built-in shop reshaped by Variant.
+	Source  Source
+	Variant data.ShopVariant
+}
+
+// SuiteCell is one candidate cross-validated on one set.
+type SuiteCell struct {
+	AUCMean float64 `json:"roc_auc_mean"`
+	AUCStd  float64 `json:"roc_auc_std"`
+	// Seconds is the wall time of the cross-validation.
+	Seconds float64 `json:"seconds"`
+}
+
+// SuiteResult is the table the default was chosen from: Cells[i][j] is
+// candidate i on set j. Regret[i] is candidate i's largest shortfall from
+// the best candidate of any set; Chosen is the candidate with the least.
+type SuiteResult struct {
+	Sets       []string      `json:"sets"`
+	Candidates []string      `json:"candidates"`
+	Cells      [][]SuiteCell `json:"cells"`
+	Regret     []float64     `json:"max_shortfall"`
+	MeanAUC    []float64     `json:"mean_roc_auc"`
+	Chosen     int           `json:"chosen"`
+	Folds      int           `json:"folds"`
+}
+
+// SuiteSets lists the suite: every shared per-user set, 90-day cohorts of
+// the two shared order logs, and the built-in shop in other shapes.
+func SuiteSets() []SuiteSet {
+	shop := func(name string, v data.ShopVariant) SuiteSet {
+		return SuiteSet{Name: name, Source: Source{Kind: "builtin", Users: 10_000, DataSeed: data.DefaultShopSeed}, Variant: v}
+	}
+	return []SuiteSet{
+		{Name: "online_shoppers", Source: Source{Kind: "csv", Path: "online_shoppers/online_shoppers_intention.csv", Label: "Revenue"}},
+		{Name: "telco_churn", Source: Source{Kind: "csv", Path: "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"}},
+		{Name: "CDNOW 90d", Source: Source{Kind: "log", Path: "cdnow/CDNOW_master.txt", HorizonDays: 90}},
+		{Name: "Online Retail 90d", Source: Source{Kind: "log", Path: "online_retail/online_retail.parquet", HorizonDays: 90}},
+		shop("shop", data.ShopVariant{}),
+		shop("shop +30 noise", data.ShopVariant{NoiseColumns: 30}),
+		shop("shop heavy tails", data.ShopVariant{HeavyTails: true}),
+		shop("shop 3% positives", data.ShopVariant{PositiveShare: 0.03}),
+		shop("shop categoricals", data.ShopVariant{Categoricals: true}),
+		shop("shop 25% blanks", data.ShopVariant{BlankShare: 0.25}),
+	}
+}
+
+// SuiteCandidates lists the configurations the default was chosen among;
+// the first is the previous default.
+func SuiteCandidates() []SuiteCandidate {
+	base := DefaultConfig()
+	with := func(name string, edit func(c *Config)) SuiteCandidate {
+		c := base
+		c.Hidden = append(c.Hidden[:0:0], base.Hidden...)
+		edit(&c)
+		return SuiteCandidate{Name: name, Config: c}
+	}
+	old := func(c *Config) {
+		c.Pipeline = data.PipelineOptions{Scale: data.ScaleMinMax, Log1p: true}
+		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2 = 100, 10, 0.2, 0
+	}
+	long := func(c *Config, scale data.Scaling, log1p bool) {
+		c.Pipeline = data.PipelineOptions{Scale: scale, Log1p: log1p}
+		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2 = 200, 25, 0.1, 0
+	}
+	return []SuiteCandidate{
+		with("log1p+minmax, p10, val 20% (old)", old),
+		with("zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore} }),
+		with("log1p+zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline.Scale = data.ScaleZScore }),
+		with("log1p+minmax, p25, val 10%", func(c *Config) { long(c, data.ScaleMinMax, true) }),
+		with("zscore, p25, val 10%", func(c *Config) { long(c, data.ScaleZScore, false) }),
+		with("log1p+zscore, p25, val 10%", func(c *Config) { long(c, data.ScaleZScore, true) }),
+		with("log1p+minmax, p25, val 10%, L2 1e-3", func(c *Config) { long(c, data.ScaleMinMax, true); c.Train.L2 = 1e-3 }),
+		with("log1p+minmax, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleMinMax, true); c.Train.L2 = 1e-2 }),
+		with("zscore, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleZScore, false); c.Train.L2 = 1e-2 }),
+		with("log1p+zscore, p25, val 10%, L2 1e-4", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-4 }),
+		with("log1p+zscore, p25, val 10%, L2 1e-3", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-3 }),
+		with("log1p+zscore, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-2 }),
+		with("log1p+robust, p25, val 10%", func(c *Config) { long(c, data.ScaleRobust, true) }),
+		with("log1p+zscore+indicators, p25, val 10%", func(c *Config) {
+			long(c, data.ScaleZScore, true)
+			c.Pipeline.MissingIndicators = true
+		}),
+	}
+}
+
+// loadSuiteSet loads one set of the suite from dir.
+func loadSuiteSet(s SuiteSet, open Opener, dir string) (*Data, error) {
+	src := s.Source
+	if src.Kind != "builtin" {
+		src.Path = filepath.Join(dir, filepath.FromSlash(src.Path))
+		return Load(src, open)
+	}
+	shop, err := data.GenerateShop(src.Users, src.DataSeed)
+	if err != nil {
+		return nil, err
+	}
+	if shop, err = shop.Variant(s.Variant, src.DataSeed); err != nil {
+		return nil, err
+	}
+	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb}, nil
+}
+
+// QualitySuite cross-validates every candidate on every set (k folds) and
+// picks the candidate whose largest shortfall from the best of any set is
+// least. progress, if not nil, hears each finished cell.
+func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet, cands []SuiteCandidate, k int,
+	progress func(set, cand string, cell SuiteCell)) (SuiteResult, error) {
+	res := SuiteResult{Folds: k, Cells: make([][]SuiteCell, len(cands))}
+	for _, c := range cands {
+		res.Candidates = append(res.Candidates, c.Name)
+	}
+	for i := range cands {
+		res.Cells[i] = make([]SuiteCell, len(sets))
+	}
+	for j, s := range sets {
+		res.Sets = append(res.Sets, s.Name)
+		d, err := loadSuiteSet(s, open, dir)
+		if err != nil {
+			return res, fmt.Errorf("experiment: quality suite, %s: %w", s.Name, err)
+		}
+		for i, c := range cands {
+			start := time.Now()
+			cv, err := CrossValidate(ctx, d, c.Config, k, nil)
+			if err != nil {
+				return res, fmt.Errorf("experiment: quality suite, %s, %s: %w", s.Name, c.Name, err)
+			}
+			res.Cells[i][j] = SuiteCell{AUCMean: cv.Mean.ROCAUC, AUCStd: cv.Std.ROCAUC, Seconds: time.Since(start).Seconds()}
+			if progress != nil {
+				progress(s.Name, c.Name, res.Cells[i][j])
+			}
+		}
+	}
+	res.choose()
+	return res, nil
+}
+
+// choose fills Regret, MeanAUC and Chosen (ties go to the higher mean).
+func (r *SuiteResult) choose() {
+	r.Regret, r.MeanAUC = make([]float64, len(r.Cells)), make([]float64, len(r.Cells))
+	for j := range r.Sets {
+		best := math.Inf(-1)
+		for i := range r.Cells {
+			best = max(best, r.Cells[i][j].AUCMean)
+		}
+		for i := range r.Cells {
+			r.Regret[i] = max(r.Regret[i], best-r.Cells[i][j].AUCMean)
+			r.MeanAUC[i] += r.Cells[i][j].AUCMean / float64(len(r.Sets))
+		}
+	}
+	for i := range r.Cells {
+		if r.Regret[i] < r.Regret[r.Chosen] || (r.Regret[i] == r.Regret[r.Chosen] && r.MeanAUC[i] > r.MeanAUC[r.Chosen]) {
+			r.Chosen = i
+		}
+	}
+}
