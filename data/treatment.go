@@ -21,6 +21,8 @@ const (
 	ActionFeature
 	// ActionLabel is the label column.
 	ActionLabel
+	// ActionExcluded is a column the user left out of the features.
+	ActionExcluded
 )
 
 // Encoding names how a feature column becomes model inputs.
@@ -108,6 +110,8 @@ func (tr Treatment) String() string {
 		return "dropped: " + tr.Why.String()
 	case ActionUnused:
 		return "not used by the pipeline"
+	case ActionExcluded:
+		return "excluded from the features"
 	case ActionLabel:
 		return fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", tr.Levels[1], 100*tr.Rate, tr.Levels[0])
 	case ActionFeature:
