@@ -28,8 +28,13 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 	fmt.Fprintf(&b, "| candidate | %s | mean | max shortfall | CV time |\n", strings.Join(res.Sets, " | "))
 	b.WriteString("|---|" + strings.Repeat("---:|", len(res.Sets)+3) + "\n")
 	for i, name := range res.Candidates {
-		if i == res.Chosen {
-			name = "**" + name + "** (default)"
+		switch {
+		case i == res.Chosen && i == res.Default:
+			name = "**" + name + "** (chosen; the default)"
+		case i == res.Chosen:
+			name = "**" + name + "** (chosen)"
+		case i == res.Default:
+			name += " (the default)"
 		}
 		fmt.Fprintf(&b, "| %s |", name)
 		var seconds float64

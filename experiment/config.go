@@ -35,19 +35,26 @@ type Config struct {
 }
 
 // DefaultConfig is retain's default experiment: 64→32 ReLU layers, Adam at
-// 1e-3, batch 32, up to 100 epochs with early stopping (patience 10, best
-// weights restored), a 20 % validation split, and numerics passed through
-// log(1+v) when never negative (counts, money and durations are heavily
-// right-skewed in shop data) and min-max scaled; seed 1. This is the
-// configuration the README's quality table measures.
+// 1e-3, batch 32, L2 weight decay 1e-2, up to 200 epochs with early stopping
+// (patience 25, best weights restored), a 10 % validation split, and
+// numerics passed through ln(1+v) when never negative (counts, money and
+// durations are heavily right-skewed) and then z-scored; seed 1.
+//
+// It was chosen by 5-fold cross-validation of candidate settings on a suite
+// of data sets (`retain quality --suite`: the shared per-user sets, 90-day
+// cohorts of two order logs, and the built-in shop reshaped with noise
+// columns, heavy tails, rare positives, categoricals and blanks) as the
+// candidate whose largest shortfall from the best candidate on any set was
+// least. The README's Quality section has the table; nothing here depends
+// on which data set is loaded.
 func DefaultConfig() Config {
 	train := engine.DefaultTrainConfig()
-	train.Epochs, train.EarlyStop.Patience = 100, 10
+	train.Epochs, train.EarlyStop.Patience, train.L2 = 200, 25, 1e-2
 	return Config{
 		Hidden:    []engine.LayerSpec{{Units: 64, Activation: engine.ReLU}, {Units: 32, Activation: engine.ReLU}},
 		Train:     train,
-		Pipeline:  data.PipelineOptions{Scale: data.ScaleMinMax, Log1p: true},
-		ValFrac:   0.2,
+		Pipeline:  data.PipelineOptions{Scale: data.ScaleZScore, Log1p: true},
+		ValFrac:   0.1,
 		Seed:      1,
 		Threshold: 0.5,
 	}

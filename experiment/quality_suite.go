@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"reflect"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -43,7 +44,9 @@ type SuiteResult struct {
 	Regret     []float64     `json:"max_shortfall"`
 	MeanAUC    []float64     `json:"mean_roc_auc"`
 	Chosen     int           `json:"chosen"`
-	Folds      int           `json:"folds"`
+	// Default is the candidate equal to DefaultConfig (-1: none).
+	Default int `json:"default"`
+	Folds   int `json:"folds"`
 }
 
 // SuiteSets lists the suite: every shared per-user set, 90-day cohorts of
@@ -153,6 +156,12 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 		}
 	}
 	res.choose()
+	res.Default = -1
+	for i, c := range cands {
+		if reflect.DeepEqual(c.Config, DefaultConfig()) {
+			res.Default = i
+		}
+	}
 	return res, nil
 }
 
