@@ -37,6 +37,8 @@ func (s Model) treatment(tr data.Treatment) string {
 		return s.Tf("dropped: %s", "未使用：%s", s.reason(tr.Why))
 	case data.ActionUnused:
 		return s.T("not used by the pipeline", "预处理流程未使用")
+	case data.ActionExcluded:
+		return s.T("excluded from the features (x puts it back)", "已从特征中排除（按 x 恢复）")
 	case data.ActionLabel:
 		return s.Tf("label: %q = 1 (%.1f%% of rows), %q = 0", "标签：%q = 1（占 %.1f%% 的行），%q = 0",
 			tr.Levels[1], 100*tr.Rate, tr.Levels[0])
