@@ -37,6 +37,8 @@ type configFlags struct {
 	pipeline   pipelineFlags
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
+	// l2Flag is --l2: a given decay replaces the default's L2Prior.
+	l2Flag *pflag.Flag
 }
 
 // register adds the configuration flags to cmd.
@@ -59,7 +61,7 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.BoolVar(&f.nesterov, "nesterov", false, "Nesterov momentum for sgd")
 	fs.IntVar(&f.batch, "batch", def.Train.BatchSize, "mini-batch size")
 	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
-	fs.Float64Var(&f.l2, "l2", def.Train.L2, "L2 weight decay")
+	fs.Float64Var(&f.l2, "l2", def.Train.L2, fmt.Sprintf("L2 weight decay (default: %g divided by the number of training rows)", def.L2Prior))
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
@@ -70,7 +72,7 @@ func (f *configFlags) register(cmd *cobra.Command) {
 		"share of the rows outside the test part held out from training to calibrate the probabilities and choose thresholds on (0: off)")
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
 	f.pipeline.register(fs)
-	f.calibFlag = fs.Lookup("calib")
+	f.calibFlag, f.l2Flag = fs.Lookup("calib"), fs.Lookup("l2")
 	fs.VisitAll(markTraining)
 	cmd.Flags().AddFlagSet(fs)
 	f.pipeline.completions(cmd)
@@ -126,6 +128,9 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.Optimizer = opt
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
+	if f.l2Flag != nil && f.l2Flag.Changed {
+		cfg.L2Prior = 0
+	}
 	cfg.Train.EarlyStop.Patience = f.earlyStop
 	if err := f.pipeline.apply(&cfg); err != nil {
 		return cfg, err

@@ -66,6 +66,7 @@ func SuiteSets() []SuiteSet {
 		shop("shop 3% positives", data.ShopVariant{PositiveShare: 0.03}),
 		shop("shop categoricals", data.ShopVariant{Categoricals: true}),
 		shop("shop 25% blanks", data.ShopVariant{BlankShare: 0.25}),
+		{Name: "shop 100k", Source: Source{Kind: "builtin", Users: QualityShopUsers, DataSeed: data.DefaultShopSeed}},
 	}
 }
 
@@ -81,30 +82,34 @@ func SuiteCandidates() []SuiteCandidate {
 	}
 	old := func(c *Config) {
 		c.Pipeline = data.PipelineOptions{Scale: data.ScaleMinMax, Log1p: true}
-		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2 = 100, 10, 0.2, 0
+		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2, c.L2Prior = 100, 10, 0.2, 0, 0
 	}
 	long := func(c *Config, scale data.Scaling, log1p bool) {
 		c.Pipeline = data.PipelineOptions{Scale: scale, Log1p: log1p}
-		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2 = 200, 25, 0.1, 0
+		c.Train.Epochs, c.Train.EarlyStop.Patience, c.ValFrac, c.Train.L2, c.L2Prior = 200, 25, 0.1, 0, 0
 	}
+	l2 := func(v float64) func(c *Config) { return func(c *Config) { c.Train.L2 = v } }
+	prior := func(v float64) func(c *Config) { return func(c *Config) { c.L2Prior = v } }
+	longWith := func(scale data.Scaling, log1p bool, edit func(c *Config)) func(c *Config) {
+		return func(c *Config) { long(c, scale, log1p); edit(c) }
+	}
+	none := func(*Config) {}
 	return []SuiteCandidate{
 		with("log1p+minmax, p10, val 20% (old)", old),
 		with("zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore} }),
 		with("log1p+zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline.Scale = data.ScaleZScore }),
-		with("log1p+minmax, p25, val 10%", func(c *Config) { long(c, data.ScaleMinMax, true) }),
-		with("zscore, p25, val 10%", func(c *Config) { long(c, data.ScaleZScore, false) }),
-		with("log1p+zscore, p25, val 10%", func(c *Config) { long(c, data.ScaleZScore, true) }),
-		with("log1p+minmax, p25, val 10%, L2 1e-3", func(c *Config) { long(c, data.ScaleMinMax, true); c.Train.L2 = 1e-3 }),
-		with("log1p+minmax, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleMinMax, true); c.Train.L2 = 1e-2 }),
-		with("zscore, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleZScore, false); c.Train.L2 = 1e-2 }),
-		with("log1p+zscore, p25, val 10%, L2 1e-4", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-4 }),
-		with("log1p+zscore, p25, val 10%, L2 1e-3", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-3 }),
-		with("log1p+zscore, p25, val 10%, L2 1e-2", func(c *Config) { long(c, data.ScaleZScore, true); c.Train.L2 = 1e-2 }),
-		with("log1p+robust, p25, val 10%", func(c *Config) { long(c, data.ScaleRobust, true) }),
-		with("log1p+zscore+indicators, p25, val 10%", func(c *Config) {
-			long(c, data.ScaleZScore, true)
-			c.Pipeline.MissingIndicators = true
-		}),
+		with("log1p+minmax, p25, val 10%", longWith(data.ScaleMinMax, true, none)),
+		with("log1p+zscore, p25, val 10%", longWith(data.ScaleZScore, true, none)),
+		with("log1p+minmax, p25, val 10%, L2 1e-3", longWith(data.ScaleMinMax, true, l2(1e-3))),
+		with("log1p+zscore, p25, val 10%, L2 1e-3", longWith(data.ScaleZScore, true, l2(1e-3))),
+		with("log1p+zscore, p25, val 10%, L2 1e-2", longWith(data.ScaleZScore, true, l2(1e-2))),
+		with("log1p+minmax, p25, val 10%, L2 50/rows", longWith(data.ScaleMinMax, true, prior(50))),
+		with("log1p+zscore, p25, val 10%, L2 20/rows", longWith(data.ScaleZScore, true, prior(20))),
+		with("log1p+zscore, p25, val 10%, L2 50/rows", longWith(data.ScaleZScore, true, prior(50))),
+		with("log1p+robust, p25, val 10%, L2 50/rows", longWith(data.ScaleRobust, true, prior(50))),
+		with("log1p+zscore+indicators, p25, val 10%, L2 50/rows", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
+		})),
 	}
 }
 
