@@ -112,7 +112,9 @@ func (s *Model) SetSize(w, h int) {
 
 // SetData shows a loaded data set and what was computed about it.
 func (s *Model) SetData(d *experiment.Data, info Info) {
-	if s.data != d {
+	// The same file read again (a column put in or out of the features)
+	// keeps the selection; other data start at the top.
+	if s.data != d && (s.data == nil || d == nil || s.data.Source.Path != d.Source.Path || s.data.Source.Kind != d.Source.Kind) {
 		s.scroll, s.colOff = [sectionCount]int{}, 0
 	}
 	s.data, s.info = d, info
