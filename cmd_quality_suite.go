@@ -25,8 +25,8 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 		return writeJSON(a.stdout, res)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "| candidate | %s | mean | max shortfall | CV time |\n", strings.Join(res.Sets, " | "))
-	b.WriteString("|---|" + strings.Repeat("---:|", len(res.Sets)+3) + "\n")
+	fmt.Fprintf(&b, "| candidate | %s | mean | max shortfall | reaches the bars | CV time |\n", strings.Join(res.Sets, " | "))
+	b.WriteString("|---|" + strings.Repeat("---:|", len(res.Sets)+2) + ":---:|---:|\n")
 	for i, name := range res.Candidates {
 		switch {
 		case i == res.Chosen && i == res.Default:
@@ -51,7 +51,11 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 			}
 			fmt.Fprintf(&b, " %s |", cell)
 		}
-		fmt.Fprintf(&b, " %.3f | %.3f | %.0f s |\n", res.MeanAUC[i], res.Regret[i], seconds)
+		bars := "yes"
+		if !res.Eligible[i] {
+			bars = "no"
+		}
+		fmt.Fprintf(&b, " %.3f | %.3f | %s | %.0f s |\n", res.MeanAUC[i], res.Regret[i], bars, seconds)
 	}
 	_, err = fmt.Fprint(a.stdout, b.String())
 	return err

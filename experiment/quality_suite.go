@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -24,6 +25,10 @@ type SuiteSet struct {
 	// built-in shop reshaped by Variant.
 	Source  Source
 	Variant data.ShopVariant
+	// Bar is the least mean ROC AUC a default must reach here (the quality
+	// table's bar; 0: none). BayesMargin, when > 0, sets it to the Bayes
+	// limit of the same folds minus that margin instead.
+	Bar, BayesMargin float64
 }
 
 // SuiteCell is one candidate cross-validated on one set.
@@ -42,22 +47,27 @@ type SuiteResult struct {
 	Candidates []string      `json:"candidates"`
 	Cells      [][]SuiteCell `json:"cells"`
 	Regret     []float64     `json:"max_shortfall"`
-	MeanAUC    []float64     `json:"mean_roc_auc"`
-	Chosen     int           `json:"chosen"`
+	// Eligible says whether the candidate reached every set's bar.
+	Eligible []bool `json:"reaches_bars"`
+	// Bars are the sets' bars (0: none).
+	Bars    []float64 `json:"bars"`
+	MeanAUC []float64 `json:"mean_roc_auc"`
+	Chosen  int       `json:"chosen"`
 	// Default is the candidate equal to DefaultConfig (-1: none).
 	Default int `json:"default"`
 	Folds   int `json:"folds"`
 }
 
 // SuiteSets lists the suite: every shared per-user set, 90-day cohorts of
-// the two shared order logs, and the built-in shop in other shapes.
+// the two shared order logs, and the built-in shop in other shapes (10,000
+// users reshaped by a ShopVariant, and 400 and 100,000 users as generated).
 func SuiteSets() []SuiteSet {
 	shop := func(name string, v data.ShopVariant) SuiteSet {
 		return SuiteSet{Name: name, Source: Source{Kind: "builtin", Users: 10_000, DataSeed: data.DefaultShopSeed}, Variant: v}
 	}
 	return []SuiteSet{
-		{Name: "online_shoppers", Source: Source{Kind: "csv", Path: "online_shoppers/online_shoppers_intention.csv", Label: "Revenue"}},
-		{Name: "telco_churn", Source: Source{Kind: "csv", Path: "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"}},
+		{Name: "online_shoppers", Source: Source{Kind: "csv", Path: "online_shoppers/online_shoppers_intention.csv", Label: "Revenue"}, Bar: 0.910},
+		{Name: "telco_churn", Source: Source{Kind: "csv", Path: "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"}, Bar: 0.832},
 		{Name: "CDNOW 90d", Source: Source{Kind: "log", Path: "cdnow/CDNOW_master.txt", HorizonDays: 90}},
 		{Name: "Online Retail 90d", Source: Source{Kind: "log", Path: "online_retail/online_retail.parquet", HorizonDays: 90}},
 		shop("shop", data.ShopVariant{}),
@@ -66,7 +76,8 @@ func SuiteSets() []SuiteSet {
 		shop("shop 3% positives", data.ShopVariant{PositiveShare: 0.03}),
 		shop("shop categoricals", data.ShopVariant{Categoricals: true}),
 		shop("shop 25% blanks", data.ShopVariant{BlankShare: 0.25}),
-		{Name: "shop 100k", Source: Source{Kind: "builtin", Users: QualityShopUsers, DataSeed: data.DefaultShopSeed}},
+		{Name: "shop 400", Source: Source{Kind: "builtin", Users: 400, DataSeed: data.DefaultShopSeed}},
+		{Name: "shop 100k", Source: Source{Kind: "builtin", Users: QualityShopUsers, DataSeed: data.DefaultShopSeed}, BayesMargin: 0.01},
 	}
 }
 
@@ -103,11 +114,14 @@ func SuiteCandidates() []SuiteCandidate {
 		with("log1p+minmax, p25, val 10%, L2 1e-3", longWith(data.ScaleMinMax, true, l2(1e-3))),
 		with("log1p+zscore, p25, val 10%, L2 1e-3", longWith(data.ScaleZScore, true, l2(1e-3))),
 		with("log1p+zscore, p25, val 10%, L2 1e-2", longWith(data.ScaleZScore, true, l2(1e-2))),
-		with("log1p+minmax, p25, val 10%, L2 50/rows", longWith(data.ScaleMinMax, true, prior(50))),
-		with("log1p+zscore, p25, val 10%, L2 20/rows", longWith(data.ScaleZScore, true, prior(20))),
-		with("log1p+zscore, p25, val 10%, L2 50/rows", longWith(data.ScaleZScore, true, prior(50))),
-		with("log1p+robust, p25, val 10%, L2 50/rows", longWith(data.ScaleRobust, true, prior(50))),
-		with("log1p+zscore+indicators, p25, val 10%, L2 50/rows", longWith(data.ScaleZScore, true, func(c *Config) {
+		with("log1p+minmax, p25, val 10%, L2 50/rows≤1e-2", longWith(data.ScaleMinMax, true, prior(50))),
+		with("log1p+zscore+indicators, p25, val 10%, L2 1e-3", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.Train.L2, c.Pipeline.MissingIndicators = 1e-3, true
+		})),
+		with("log1p+zscore, p25, val 10%, L2 20/rows≤1e-2", longWith(data.ScaleZScore, true, prior(20))),
+		with("log1p+zscore, p25, val 10%, L2 50/rows≤1e-2", longWith(data.ScaleZScore, true, prior(50))),
+		with("log1p+robust, p25, val 10%, L2 50/rows≤1e-2", longWith(data.ScaleRobust, true, prior(50))),
+		with("log1p+zscore+indicators, p25, val 10%, L2 50/rows≤1e-2", longWith(data.ScaleZScore, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
 		})),
 	}
@@ -135,7 +149,7 @@ func loadSuiteSet(s SuiteSet, open Opener, dir string) (*Data, error) {
 // least. progress, if not nil, hears each finished cell.
 func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet, cands []SuiteCandidate, k int,
 	progress func(set, cand string, cell SuiteCell)) (SuiteResult, error) {
-	res := SuiteResult{Folds: k, Cells: make([][]SuiteCell, len(cands))}
+	res := SuiteResult{Folds: k, Cells: make([][]SuiteCell, len(cands)), Bars: make([]float64, len(sets))}
 	for _, c := range cands {
 		res.Candidates = append(res.Candidates, c.Name)
 	}
@@ -155,6 +169,10 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 				return res, fmt.Errorf("experiment: quality suite, %s, %s: %w", s.Name, c.Name, err)
 			}
 			res.Cells[i][j] = SuiteCell{AUCMean: cv.Mean.ROCAUC, AUCStd: cv.Std.ROCAUC, Seconds: time.Since(start).Seconds()}
+			res.Bars[j] = s.Bar
+			if s.BayesMargin > 0 && cv.BayesAUC != nil {
+				res.Bars[j] = *cv.BayesAUC - s.BayesMargin
+			}
 			if progress != nil {
 				progress(s.Name, c.Name, res.Cells[i][j])
 			}
@@ -170,9 +188,15 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 	return res, nil
 }
 
-// choose fills Regret, MeanAUC and Chosen (ties go to the higher mean).
+// choose fills Regret, Eligible, MeanAUC and Chosen: the candidate with
+// the least regret among those reaching every bar (all candidates when none
+// does); ties go to the higher mean.
 func (r *SuiteResult) choose() {
 	r.Regret, r.MeanAUC = make([]float64, len(r.Cells)), make([]float64, len(r.Cells))
+	r.Eligible = make([]bool, len(r.Cells))
+	for i := range r.Eligible {
+		r.Eligible[i] = true
+	}
 	for j := range r.Sets {
 		best := math.Inf(-1)
 		for i := range r.Cells {
@@ -181,10 +205,18 @@ func (r *SuiteResult) choose() {
 		for i := range r.Cells {
 			r.Regret[i] = max(r.Regret[i], best-r.Cells[i][j].AUCMean)
 			r.MeanAUC[i] += r.Cells[i][j].AUCMean / float64(len(r.Sets))
+			if j < len(r.Bars) && r.Cells[i][j].AUCMean < r.Bars[j] {
+				r.Eligible[i] = false
+			}
 		}
 	}
+	anyEligible := slices.Contains(r.Eligible, true)
+	r.Chosen = -1
 	for i := range r.Cells {
-		if r.Regret[i] < r.Regret[r.Chosen] || (r.Regret[i] == r.Regret[r.Chosen] && r.MeanAUC[i] > r.MeanAUC[r.Chosen]) {
+		if anyEligible && !r.Eligible[i] {
+			continue
+		}
+		if r.Chosen < 0 || r.Regret[i] < r.Regret[r.Chosen] || (r.Regret[i] == r.Regret[r.Chosen] && r.MeanAUC[i] > r.MeanAUC[r.Chosen]) {
 			r.Chosen = i
 		}
 	}
