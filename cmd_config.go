@@ -61,7 +61,11 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.BoolVar(&f.nesterov, "nesterov", false, "Nesterov momentum for sgd")
 	fs.IntVar(&f.batch, "batch", def.Train.BatchSize, "mini-batch size")
 	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
-	fs.Float64Var(&f.l2, "l2", def.Train.L2, fmt.Sprintf("L2 weight decay (default: %g divided by the number of training rows)", def.L2Prior))
+	l2Help := "L2 weight decay"
+	if def.L2Prior > 0 {
+		l2Help = fmt.Sprintf("L2 weight decay (default: %g divided by the number of training rows, at most %g)", def.L2Prior, experiment.L2PriorCap)
+	}
+	fs.Float64Var(&f.l2, "l2", def.Train.L2, l2Help)
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
