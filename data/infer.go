@@ -143,15 +143,16 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 // integerIdentifier reports whether a column of whole numbers without
 // blanks is an identifier: distinct values, and either a name that reads
 // like one (CustomerId, user_id: any range), or values that number the rows
-// (1..n in any order, as a RowNumber column does), or at least 50 values
+// (1..n in any order, as a RowNumber column does), or at least 100 values
 // packed densely into their range as assigned ids are. Counts and amounts
-// repeat values long before 50 rows fill a range four times their number.
+// drawn at random repeat values long before 100 rows fill a range four
+// times their number (all distinct with probability below e^-12).
 func integerIdentifier(name string, values []float64, lo, hi float64) bool {
 	n := float64(len(values))
 	switch {
 	case idLikeName(name):
 	case n >= 20 && hi-lo+1 == n:
-	case n >= 50 && hi-lo < 4*n:
+	case n >= 100 && hi-lo < 4*n:
 	default:
 		return false
 	}

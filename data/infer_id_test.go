@@ -66,8 +66,8 @@ func TestIntegerIdentifierRules(t *testing.T) {
 		{"CustomerId", []float64{15634602, 15647311, 15619304}, true},                                    // named: any range
 		{"account_number", []float64{10, 900000, 55}, true},                                              // named: any range
 		{"RowNumber", seq(20, 1, 1), true},                                                               // numbers the rows
-		{"n", seq(60, 100, 3), true},                                                                     // 60 distinct, dense range
-		{"visits", seq(49, 100, 3), false},                                                               // dense but too few to tell
+		{"n", seq(100, 100, 3), true},                                                                    // 100 distinct, dense range
+		{"visits", seq(99, 100, 3), false},                                                               // dense but too few to tell
 		{"amount", seq(60, 0, 997), false},                                                               // distinct but sparse
 		{"orders", []float64{1, 2, 2, 3, 0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, false}, // repeats
 		{"user_id", []float64{4, 9, 4}, false},                                                           // named but repeating
