@@ -42,10 +42,11 @@ type configFlags struct {
 	fs, cmdFlags *pflag.FlagSet
 	// presetData is whether the command reads a preset's own data.
 	presetData bool
-	scale      string
-	log1p      bool
+	pipeline   pipelineFlags
 	// calibFlag is --calib, to tell the default share from a given one.
 	calibFlag *pflag.Flag
+	// l2Flag is --l2: a given decay replaces the default's L2Prior.
+	l2Flag *pflag.Flag
 }
 
 // register adds the configuration flags to cmd.
@@ -68,11 +69,13 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.BoolVar(&f.nesterov, "nesterov", false, "Nesterov momentum for sgd")
 	fs.IntVar(&f.batch, "batch", def.Train.BatchSize, "mini-batch size")
 	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
-	fs.Float64Var(&f.l2, "l2", def.Train.L2, "L2 weight decay")
+	l2Help := "L2 weight decay"
+	if def.L2Prior > 0 {
+		l2Help = fmt.Sprintf("L2 weight decay (default: %g divided by the number of training rows, at most %g)", def.L2Prior, experiment.L2PriorCap)
+	}
+	fs.Float64Var(&f.l2, "l2", def.Train.L2, l2Help)
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
-	fs.StringVar(&f.scale, "scale", def.Pipeline.Scale.String(), "scaling of numeric columns: minmax, zscore or none")
-	fs.BoolVar(&f.log1p, "log1p", def.Pipeline.Log1p, "pass never-negative numeric columns through ln(1+v) before scaling (--log1p=false: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
@@ -83,11 +86,13 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	f.sched.register(fs)
 	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
 	fs.StringVar(&f.preset, "preset", "", "start from a preset of the source article: article-4.3 (its 100-user case) or article-5 (its Keras code); other flags override it")
-	f.calibFlag = fs.Lookup("calib")
+	f.pipeline.register(fs)
+	f.calibFlag, f.l2Flag = fs.Lookup("calib"), fs.Lookup("l2")
 	f.fs, f.cmdFlags = fs, cmd.Flags()
 	f.presetData = cmd.Name() == "train" || cmd.Name() == "eval"
 	fs.VisitAll(markTraining)
 	cmd.Flags().AddFlagSet(fs)
+	f.pipeline.completions(cmd)
 	_ = cmd.RegisterFlagCompletionFunc("calibration", cobra.FixedCompletions([]string{"platt", "isotonic", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("lr-schedule", cobra.FixedCompletions([]string{"none", "step", "plateau", "cosine"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("preset", cobra.FixedCompletions(experiment.PresetNames(), cobra.ShellCompDirectiveNoFileComp))
@@ -146,6 +151,9 @@ func (f *configFlags) config() (experiment.Config, error) {
 	cfg.Train.Optimizer = opt
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
 	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
+	if f.l2Flag != nil && f.l2Flag.Changed {
+		cfg.L2Prior = 0
+	}
 	cfg.Train.EarlyStop.Patience = f.earlyStop
 	if !(f.clipNorm >= 0) || math.IsInf(f.clipNorm, 0) {
 		return cfg, usageError(fmt.Errorf("--clip-norm %g: want a gradient norm > 0, or 0 for no clipping", f.clipNorm))
@@ -154,11 +162,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
 		return cfg, usageError(err)
 	}
-	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
-	if err := cfg.Pipeline.Scale.UnmarshalText([]byte(strings.ToLower(f.scale))); err != nil {
-		return cfg, usageError(fmt.Errorf("--scale %q: want minmax, zscore or none", f.scale))
+	if err := f.pipeline.apply(&cfg); err != nil {
+		return cfg, err
 	}
-	cfg.Pipeline.Log1p = f.log1p
+	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
 	// A preset's preprocessing gives way to --scale and --log1p given.
 	if preset != nil && !f.fs.Changed("scale") {
 		cfg.Pipeline.Scale = preset.Config.Pipeline.Scale

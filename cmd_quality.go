@@ -15,6 +15,7 @@ import (
 type qualityOptions struct {
 	datasets string
 	json     bool
+	suite    bool
 }
 
 func newQualityCmd(a *app) *cobra.Command {
@@ -31,6 +32,9 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
   RETAIN_DATASETS=/data retain quality --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.suite {
+				return classify(runQualitySuite(cmd.Context(), a, o))
+			}
 			return classify(runQuality(cmd.Context(), a, o))
 		},
 	}
@@ -40,6 +44,8 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
 	}
 	cmd.Flags().StringVar(&o.datasets, "datasets", def, "`DIR` holding online_shoppers/ and telco_churn/ (default $RETAIN_DATASETS)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the rows as one JSON document")
+	cmd.Flags().BoolVar(&o.suite, "suite", false,
+		"instead, cross-validate the candidate defaults on the whole suite (shared sets, order-log cohorts, reshaped built-in shops) and print the table the default was chosen from")
 	_ = cmd.MarkFlagDirname("datasets")
 	return cmd
 }

@@ -24,6 +24,7 @@ type sourceFlags struct {
 	builtinUsers       int
 	builtinSeed        uint64
 	registeredBuiltins bool
+	exclude            []string
 }
 
 // register adds the source flags to cmd. withBuiltin adds the flags that
@@ -37,6 +38,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
 	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
+	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
+	markTraining(fs.Lookup("exclude"))
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
@@ -52,6 +55,18 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 // source turns the flags into an experiment source; every error is the
 // user's (exit code 2).
 func (f *sourceFlags) source() (experiment.Source, error) {
+	src, err := f.sourceOnly()
+	for _, name := range f.exclude {
+		if strings.TrimSpace(name) == "" {
+			return src, usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(f.exclude, ",")))
+		}
+	}
+	src.Exclude = f.exclude
+	return src, err
+}
+
+// sourceOnly is source without the excluded columns.
+func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
 	switch {
 	case f.btydFeatures && f.log == "":

@@ -128,8 +128,7 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 		c.explain(Reason{Kind: ReasonSingleValue})
 	case binary:
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
-	case integral && missing == 0 && present >= 2 && hi-lo < float64(4*present) &&
-		(idLikeName(name) || (present >= 20 && hi-lo+1 == float64(present))) && uniqueIntegers(values, lo):
+	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
 		c.Kind = ID
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
 		c.Strings = make([]string, len(values))
@@ -141,13 +140,41 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 	return c
 }
 
-func uniqueIntegers(values []float64, lo float64) bool {
-	seen := make([]bool, 0, len(values))
+// integerIdentifier reports whether a column of whole numbers without
+// blanks is an identifier: distinct values, and either a name that reads
+// like one (CustomerId, user_id: any range), or values that number the rows
+// (1..n in any order, as a RowNumber column does), or at least 100 values
+// packed densely into their range as assigned ids are. Counts and amounts
+// drawn at random repeat values long before 100 rows fill a range four
+// times their number (all distinct with probability below e^-12).
+func integerIdentifier(name string, values []float64, lo, hi float64) bool {
+	n := float64(len(values))
+	switch {
+	case idLikeName(name):
+	case n >= 20 && hi-lo+1 == n:
+	case n >= 100 && hi-lo < 4*n:
+	default:
+		return false
+	}
+	return uniqueIntegers(values, lo, hi)
+}
+
+// uniqueIntegers reports whether whole numbers in [lo, hi] are distinct.
+func uniqueIntegers(values []float64, lo, hi float64) bool {
+	if hi-lo >= float64(4*len(values)) {
+		// A sparse range (ids of a large system): sort a copy.
+		sorted := slices.Clone(values)
+		slices.Sort(sorted)
+		for i := 1; i < len(sorted); i++ {
+			if sorted[i] == sorted[i-1] {
+				return false
+			}
+		}
+		return true
+	}
+	seen := make([]bool, int(hi-lo)+1)
 	for _, v := range values {
 		k := int(v - lo)
-		if k >= len(seen) {
-			seen = append(seen, make([]bool, k+1-len(seen))...)
-		}
 		if seen[k] {
 			return false
 		}
@@ -222,13 +249,17 @@ func booleanPair(levels []string) []string {
 }
 
 // idLikeName reports whether a header reads like an identifier (customerID,
-// user_id, RowNumber, order key, …).
+// CustomerId, user_id, userid, RowNumber, order key, …). Common words that
+// merely end in "id" (paid, valid, …) do not count.
 func idLikeName(name string) bool {
 	n := strings.ToLower(strings.TrimSpace(name))
 	for _, suffix := range []string{"id", "key", "number", "uuid", "guid", "email"} {
 		if strings.HasSuffix(n, suffix) {
-			return true
+			return !slices.ContainsFunc(idLookalikes, func(w string) bool { return strings.HasSuffix(n, w) })
 		}
 	}
 	return false
 }
+
+// idLookalikes are words ending in "id" that name measures, not identifiers.
+var idLookalikes = []string{"paid", "valid", "covid", "humid", "rapid", "fluid", "solid", "liquid", "hybrid", "void", "avoid"}

@@ -36,8 +36,8 @@ func findLabel(file string, header []string, want string) (int, error) {
 				return i, nil
 			}
 		}
-		return -1, parseErr(file, 1, 0, ErrNoLabel,
-			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header)))
+		return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
+			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header))), Columns: slices.Clone(header)}
 	}
 	for _, candidate := range labelNames {
 		for i, h := range header {
@@ -46,9 +46,21 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 	}
-	return -1, parseErr(file, 1, 0, ErrNoLabel,
-		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly")
+	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
+		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly"),
+		Columns: slices.Clone(header)}
 }
+
+// LabelNotFoundError is the ParseError of a file whose label column was
+// neither named correctly nor recognised; Columns is its header, so that a
+// program can ask which column is the label.
+type LabelNotFoundError struct {
+	*ParseError
+	Columns []string
+}
+
+// Unwrap returns the ParseError (which wraps ErrNoLabel).
+func (e *LabelNotFoundError) Unwrap() error { return e.ParseError }
 
 // positiveWords are label values taken as the positive class when the two
 // classes are not a boolean pair.

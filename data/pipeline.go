@@ -28,6 +28,11 @@ const (
 	ScaleZScore
 	// ScaleNone leaves numeric values in their original units.
 	ScaleNone
+	// ScaleRobust subtracts the training median and divides by the
+	// interquartile range (numpy's linear quantiles), so a few huge values
+	// do not squeeze the rest together. A column whose quartiles coincide
+	// (mostly one value) is divided by its training range instead.
+	ScaleRobust
 )
 
 // PipelineOptions chooses the preprocessing steps. The zero value drops
@@ -269,6 +274,11 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 		}
 		ss += filled * (fill - avg) * (fill - avg)
 		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
+	case ScaleRobust:
+		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing)
+		if pc.Scale == 0 {
+			pc.Scale = hi - lo
+		}
 	}
 	if pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center) {
 		// A constant column, or magnitudes near the float64 limit whose

@@ -36,9 +36,9 @@ func (m *Imputation) UnmarshalText(b []byte) error {
 	return enumUnmarshal(imputationNames, b, (*int)(m), "imputation")
 }
 
-var scalingNames = []string{"minmax", "zscore", "none"}
+var scalingNames = []string{"minmax", "zscore", "none", "robust"}
 
-// String returns "minmax", "zscore" or "none".
+// String returns "minmax", "zscore", "none" or "robust".
 func (s Scaling) String() string { return enumName(scalingNames, int(s), "Scaling") }
 
 // MarshalText writes the scaling's name.

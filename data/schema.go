@@ -10,7 +10,7 @@ import (
 type ColumnReport struct {
 	Name string
 	Kind Kind
-	// Role is "feature", "label", "id" or "dropped".
+	// Role is "feature", "label", "id", "dropped" or "excluded".
 	Role    string
 	Missing int
 	// Levels lists categorical levels, boolean [false, true] spellings, the
@@ -66,10 +66,12 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}
-		switch c.Kind {
-		case ID:
+		switch {
+		case c.Excluded:
+			cr.Role, cr.Treatment = "excluded", Treatment{Action: ActionExcluded}
+		case c.Kind == ID:
 			cr.Role, cr.Treatment = "id", Treatment{Action: ActionID, Why: c.Why}
-		case Constant:
+		case c.Kind == Constant:
 			cr.Role, cr.Treatment = "dropped", Treatment{Action: ActionDropped, Why: c.Why}
 		default:
 			cr.Role = "feature"
@@ -119,10 +121,12 @@ func LoadNotes(t *Table) []string {
 		if c.Note != "" {
 			why = " (" + c.Note + ")"
 		}
-		switch c.Kind {
-		case ID:
+		switch {
+		case c.Excluded:
+			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: excluded", t.Source, c.Name))
+		case c.Kind == ID:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: an identifier%s", t.Source, c.Name, why))
-		case Constant:
+		case c.Kind == Constant:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: constant%s", t.Source, c.Name, why))
 		}
 	}

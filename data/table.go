@@ -70,6 +70,9 @@ type Column struct {
 	// there is none), for programs that word them in another language.
 	Why   Reason
 	Mixed *MixedText
+	// Excluded is set when the user left the column out of the features
+	// (ExcludeColumns); it keeps its kind and values.
+	Excluded bool
 }
 
 // Len returns the number of rows the column holds.
@@ -82,7 +85,7 @@ func (c *Column) Len() int {
 
 // IsFeature reports whether the column may feed a model.
 func (c *Column) IsFeature() bool {
-	return c.Kind == Numeric || c.Kind == Boolean || c.Kind == Categorical
+	return !c.Excluded && (c.Kind == Numeric || c.Kind == Boolean || c.Kind == Categorical)
 }
 
 // NewNumericColumn returns a Numeric column over values (not copied) with

@@ -21,6 +21,8 @@ const (
 	ActionFeature
 	// ActionLabel is the label column.
 	ActionLabel
+	// ActionExcluded is a column the user left out of the features.
+	ActionExcluded
 )
 
 // Encoding names how a feature column becomes model inputs.
@@ -37,6 +39,9 @@ const (
 	EncodeMinMax
 	// EncodeZScore subtracts Center and divides by Spread.
 	EncodeZScore
+	// EncodeRobust subtracts Center (the median) and divides by Spread (the
+	// interquartile range, or the range when the quartiles coincide).
+	EncodeRobust
 )
 
 // Treatment says in structure what preprocessing does to one column, so
@@ -84,6 +89,8 @@ func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 		tr.Encoding = EncodeMinMax
 	case opts.Scale == ScaleZScore:
 		tr.Encoding = EncodeZScore
+	case opts.Scale == ScaleRobust:
+		tr.Encoding = EncodeRobust
 	default:
 		tr.Encoding, tr.Log = EncodeAsIs, false
 	}
@@ -103,6 +110,8 @@ func (tr Treatment) String() string {
 		return "dropped: " + tr.Why.String()
 	case ActionUnused:
 		return "not used by the pipeline"
+	case ActionExcluded:
+		return "excluded from the features"
 	case ActionLabel:
 		return fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", tr.Levels[1], 100*tr.Rate, tr.Levels[0])
 	case ActionFeature:
@@ -135,6 +144,10 @@ func (tr Treatment) featureString() string {
 		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
 	case tr.Log && tr.Encoding == EncodeZScore:
 		steps = append(steps, fmt.Sprintf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)", tr.Center, tr.Spread))
+	case tr.Log && tr.Encoding == EncodeRobust:
+		steps = append(steps, fmt.Sprintf("log(1+v), then robust-scaled (median %.4g, spread %.4g in log units)", tr.Center, tr.Spread))
+	case tr.Encoding == EncodeRobust:
+		steps = append(steps, fmt.Sprintf("robust-scaled (median %.4g, spread %.4g)", tr.Center, tr.Spread))
 	case tr.Encoding == EncodeMinMax:
 		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
 	case tr.Encoding == EncodeZScore:

@@ -85,6 +85,9 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 	if err != nil {
 		return nil, err
 	}
+	if cfg.L2Prior > 0 {
+		cfg.Train.L2 = min(cfg.L2Prior/float64(len(pipe.FitRows)), L2PriorCap)
+	}
 	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote,
 		calib: &calibCache{}}
 	if e.Calib, err = e.dataset(calibRows); err != nil {

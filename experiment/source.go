@@ -32,6 +32,9 @@ type Source struct {
 	// Features is the cohort feature set of an order log (log_features.go):
 	// what to build when training, what was built in a model file.
 	Features LogFeatures `json:"log_features,omitzero"`
+	// Exclude names columns left out of the features (data.ExcludeColumns),
+	// so a model file's rows are built again without them.
+	Exclude []string `json:"exclude,omitempty"`
 }
 
 // Describe names the source in a few words for headers and reports.
@@ -106,6 +109,17 @@ func Load(src Source, open Opener) (*Data, error) {
 // lines dated after it are reported in Data.Warnings, and the default
 // cutoff of an order log ignores them.
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
+	d, err := loadAt(src, open, now)
+	if err != nil || len(src.Exclude) == 0 {
+		return d, err
+	}
+	if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	switch src.Kind {
 	case "builtin", "":
 		src.Kind = "builtin"

@@ -11,11 +11,11 @@ import (
 )
 
 // loadCmd reads a source and prepares it with cfg.
-func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experiment.Config, limits Limits) tea.Cmd {
+func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experiment.Config, limits Limits, asked []string) tea.Cmd {
 	return func() tea.Msg {
 		d, err := experiment.Load(src, open)
 		if err != nil {
-			return loadedMsg{gen: gen, err: err}
+			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
 			return loadedMsg{gen: gen, err: &common.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}

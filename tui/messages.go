@@ -7,9 +7,13 @@ import (
 
 // loadedMsg carries a data set read and prepared by loadCmd or resplitCmd.
 type loadedMsg struct {
-	gen  int
-	data *experiment.Data
-	prep *experiment.Experiment
-	info datascreen.Info
-	err  error
+	gen int
+	// src and asked say what failed to load: the source, and the columns
+	// offered when its label was chosen in the label question.
+	src   experiment.Source
+	asked []string
+	data  *experiment.Data
+	prep  *experiment.Experiment
+	info  datascreen.Info
+	err   error
 }

@@ -150,7 +150,7 @@ func NewModel(opts Options) Model {
 
 // Init implements tea.Model: it loads the starting data.
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits, nil)
 }
 
 // Close stops a training run, if one is alive, and waits for its goroutine.
@@ -214,7 +214,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case datascreen.OpenMsg:
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
-		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits)
+		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits, msg.Columns)
+	case datascreen.LabelCancelMsg:
+		m.err = msg.Err
+		m.layout()
+		return m, nil
 	case datascreen.ResplitMsg:
 		m.modelScr.SetSeed(msg.Seed)
 		return m, m.reprepare()
@@ -421,6 +425,9 @@ func (m Model) loaded(msg loadedMsg) Model {
 		return m
 	}
 	m.loading = ""
+	if m.askLabel(msg) {
+		return m.switchTo(tabData)
+	}
 	if msg.err != nil {
 		m.err = msg.err
 		m.layout()

@@ -56,8 +56,12 @@ func labelCandidates(t *data.Table) []string {
 	return out
 }
 
-// OpenMsg asks the root to load another source.
-type OpenMsg struct{ Src experiment.Source }
+// OpenMsg asks the root to load another source. Columns is set when the
+// label was chosen in the label question, so that a refusal asks again.
+type OpenMsg struct {
+	Src     experiment.Source
+	Columns []string
+}
 
 // ResplitMsg asks the root to split the current data again with a seed.
 type ResplitMsg struct{ Seed uint64 }

@@ -47,6 +47,8 @@ func (s Model) roleName(role string) string {
 		return s.T("id", "标识")
 	case "dropped":
 		return s.T("dropped", "未使用")
+	case "excluded":
+		return s.T("excluded", "已排除")
 	}
 	return role
 }

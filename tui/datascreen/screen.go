@@ -27,6 +27,7 @@ type dataKeyMap struct {
 	Horizon    key.Binding
 	Validation key.Binding
 	BTYD       key.Binding
+	Exclude    key.Binding
 	Confirm    key.Binding
 	Cancel     key.Binding
 	Complete   key.Binding
@@ -50,6 +51,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Horizon:    key.NewBinding(key.WithKeys("h"), key.WithHelp("h", c.T("horizon", "观察期"))),
 		Validation: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("out of time/random split", "跨时间/随机划分"))),
 		BTYD:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("BG/NBD inputs on/off", "BG/NBD 输入 开/关"))),
+		Exclude:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("column in/out of features", "列 纳入/排除 特征"))),
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
@@ -89,6 +91,9 @@ type Model struct {
 	pick    int
 	served  bool // a session of retain serve: no path completion
 	tgt     targetState
+	ask     *askState // the label question, when the file's label was not recognised
+	askErr  error     // the refusal shown if the question is declined
+	flash   string    // why the last key was refused, in place
 
 	view string // rendered after every change, so View only returns it
 }
@@ -107,18 +112,20 @@ func (s *Model) SetSize(w, h int) {
 
 // SetData shows a loaded data set and what was computed about it.
 func (s *Model) SetData(d *experiment.Data, info Info) {
-	if s.data != d {
+	// The same file read again (a column put in or out of the features)
+	// keeps the selection; other data start at the top.
+	if s.data != d && (s.data == nil || d == nil || s.data.Source.Path != d.Source.Path || s.data.Source.Kind != d.Source.Kind) {
 		s.scroll, s.colOff = [sectionCount]int{}, 0
 	}
 	s.data, s.info = d, info
-	s.prompt, s.picking = prompt{}, false
+	s.prompt, s.picking, s.ask, s.flash = prompt{}, false, nil, ""
 	s.askTarget()
 	s.view = s.render()
 }
 
 // Editing implements common.Screen: a prompt or the label picker has the
 // keyboard.
-func (s Model) Editing() bool { return s.prompt.active() || s.picking }
+func (s Model) Editing() bool { return s.prompt.active() || s.picking || s.ask != nil }
 
 func (s Model) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
 
@@ -147,7 +154,10 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return s, nil
 	case tea.KeyPressMsg:
+		s.flash = ""
 		switch {
+		case s.ask != nil:
+			return s.askKey(msg)
 		case s.prompt.active():
 			return s.promptKey(msg)
 		case s.picking:
@@ -191,6 +201,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(OpenMsg{Src: experiment.Source{Kind: "builtin"}})
 	case key.Matches(k, s.keys.Label) && len(s.info.Candidates) > 1:
 		s.picking, s.pick = true, 0
+	case key.Matches(k, s.keys.Exclude) && s.section == sectionSchema:
+		return s.toggleExcluded()
 	case key.Matches(k, s.keys.Seed) && s.data != nil:
 		s.prompt, cmd = newPrompt(s.Common, promptSeed, strconv.FormatUint(s.info.Seed, 10))
 	case key.Matches(k, s.keys.Cutoff) && s.isLog():
@@ -336,6 +348,8 @@ func emit(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	switch {
+	case s.ask != nil:
+		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	case s.prompt.active():
 		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.served)
 		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
@@ -353,9 +367,10 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Validation.SetEnabled(s.isLog())
 	k.BTYD.SetEnabled(s.isLog())
 	k.Columns.SetEnabled(s.section == sectionPreview)
+	k.Exclude.SetEnabled(s.data != nil && s.section == sectionSchema)
 	return [][]key.Binding{
 		{k.Prevent, k.Encourage, k.OpenTable, k.Label, k.Seed, k.Section},
-		{k.Section, k.Scroll, k.Columns},
+		{k.Section, k.Scroll, k.Columns, k.Exclude},
 		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}
 }

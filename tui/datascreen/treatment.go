@@ -37,6 +37,8 @@ func (s Model) treatment(tr data.Treatment) string {
 		return s.Tf("dropped: %s", "未使用：%s", s.reason(tr.Why))
 	case data.ActionUnused:
 		return s.T("not used by the pipeline", "预处理流程未使用")
+	case data.ActionExcluded:
+		return s.T("excluded from the features (x puts it back)", "已从特征中排除（按 x 恢复）")
 	case data.ActionLabel:
 		return s.Tf("label: %q = 1 (%.1f%% of rows), %q = 0", "标签：%q = 1（占 %.1f%% 的行），%q = 0",
 			tr.Levels[1], 100*tr.Rate, tr.Levels[0])
@@ -76,6 +78,11 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 	case tr.Log && tr.Encoding == data.EncodeZScore:
 		steps = append(steps, s.Tf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)",
 			"先取 log(1+v)，再标准化（对数尺度下均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
+	case tr.Log && tr.Encoding == data.EncodeRobust:
+		steps = append(steps, s.Tf("log(1+v), then robust-scaled (median %.4g, spread %.4g in log units)",
+			"先取 log(1+v)，再稳健缩放（对数尺度下中位数 %.4g，离散度 %.4g）", tr.Center, tr.Spread))
+	case tr.Encoding == data.EncodeRobust:
+		steps = append(steps, s.Tf("robust-scaled (median %.4g, spread %.4g)", "稳健缩放（中位数 %.4g，离散度 %.4g）", tr.Center, tr.Spread))
 	case tr.Encoding == data.EncodeMinMax:
 		steps = append(steps, s.Tf("min-max scaled from [%s, %s] to [0, 1]", "从 [%s, %s] 最小-最大缩放到 [0, 1]",
 			gnum(tr.Min), gnum(tr.Max)))

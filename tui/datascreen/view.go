@@ -21,6 +21,9 @@ func (s Model) render() string {
 	if s.Width <= 0 || s.Height <= 0 {
 		return ""
 	}
+	if s.ask != nil {
+		return strings.Join(s.askLines(s.Height), "\n")
+	}
 	if s.data == nil {
 		return s.Styles.Muted.Render(s.T("Loading data…", "正在加载数据…"))
 	}
@@ -29,6 +32,7 @@ func (s Model) render() string {
 	if s.prompt.active() {
 		foot = strings.Split(s.prompt.view(s.Common, s.Width), "\n")
 	}
+	foot = append(foot, s.flashLine()...)
 	// The header gives way to the body on a short window, never the
 	// other way round.
 	lines = lines[:min(len(lines), max(s.Height-len(foot)-8, 4))]

@@ -102,7 +102,7 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	if cmd == nil {
 		t.Fatal("§4.3 preset asked for no data")
 	}
-	if msg, ok := cmd().(datascreen.OpenMsg); !ok || msg.Src != (experiment.Source{Kind: "textbook"}) {
+	if msg, ok := cmd().(datascreen.OpenMsg); !ok || !reflect.DeepEqual(msg.Src, experiment.Source{Kind: "textbook"}) {
 		t.Errorf("§4.3 preset sent %#v, want the textbook source", cmd())
 	}
 	got := s.Config()

@@ -3,6 +3,7 @@ package recscreen
 import (
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -105,7 +106,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 	if d != nil {
 		log = d.Log
 	}
-	if d != nil && s.loaded && log == s.srcLog && (log != nil || d.Source == s.source) {
+	if d != nil && s.loaded && log == s.srcLog && (log != nil || reflect.DeepEqual(d.Source, s.source)) {
 		return nil
 	}
 	s.Close()

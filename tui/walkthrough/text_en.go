@@ -66,6 +66,8 @@ var textEN = map[string]string{
 	"scale.minmax.log":   "min–max scaling of the result, (ln(1+v) − min) / (max − min), with the min and max of ln(1+v) over the training users, which puts their range on [0, 1]",
 	"scale.zscore":       "standardisation, (v − mean) / standard deviation, with the training users' mean and standard deviation",
 	"scale.zscore.log":   "standardisation of the result, (ln(1+v) − mean) / standard deviation, with the mean and standard deviation of ln(1+v) over the training users",
+	"scale.robust":       "robust scaling, (v − median) / interquartile range, with the training users' median and quartiles",
+	"scale.robust.log":   "robust scaling of the result, (ln(1+v) − median) / interquartile range, with the median and quartiles of ln(1+v) over the training users",
 	"scale.none":         "no rescaling, values stay in their units",
 	"rule.indicator":     "1 if the value was missing",
 	"rule.onehot":        "1 if the value is %s",

@@ -65,6 +65,8 @@ var textZH = map[string]string{
 	"scale.minmax.log":   "最小–最大缩放，(ln(1+v) − 最小值) / (最大值 − 最小值)，最小值和最大值取自训练用户的 ln(1+v)，把它们的范围映射到 [0, 1]",
 	"scale.zscore":       "标准化，(v − 均值) / 标准差，均值和标准差取自训练用户",
 	"scale.zscore.log":   "标准化，(ln(1+v) − 均值) / 标准差，均值和标准差取自训练用户的 ln(1+v)",
+	"scale.robust":       "稳健缩放，(v − 中位数) / 四分位距，中位数和四分位数取自训练用户",
+	"scale.robust.log":   "稳健缩放，(ln(1+v) − 中位数) / 四分位距，中位数和四分位数取自训练用户的 ln(1+v)",
 	"scale.none":         "不缩放，保持原单位",
 	"rule.indicator":     "原值缺失时为 1",
 	"rule.onehot":        "取值为 %s 时为 1",

@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// runQualitySuite cross-validates every candidate default on every set of
+// the suite and prints the table the default was chosen from.
+func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
+	sets, cands := experiment.SuiteSets(), experiment.SuiteCandidates()
+	fmt.Fprintf(a.stderr, "Cross-validating %d candidate configurations on %d data sets (%d folds each); this takes a while…\n",
+		len(cands), len(sets), experiment.QualityFolds)
+	res, err := experiment.QualitySuite(ctx, a.open, o.datasets, sets, cands, experiment.QualityFolds,
+		func(set, cand string, c experiment.SuiteCell) {
+			fmt.Fprintf(a.stderr, "%s · %s: %.4f ± %.4f (%.0f s)\n", set, cand, c.AUCMean, c.AUCStd, c.Seconds)
+		})
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return writeJSON(a.stdout, res)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "| candidate | %s | mean | max shortfall | reaches the bars | CV time |\n", strings.Join(res.Sets, " | "))
+	b.WriteString("|---|" + strings.Repeat("---:|", len(res.Sets)+2) + ":---:|---:|\n")
+	for i, name := range res.Candidates {
+		switch {
+		case i == res.Chosen && i == res.Default:
+			name = "**" + name + "** (chosen; the default)"
+		case i == res.Chosen:
+			name = "**" + name + "** (chosen)"
+		case i == res.Default:
+			name += " (the default)"
+		}
+		fmt.Fprintf(&b, "| %s |", name)
+		var seconds float64
+		for j := range res.Sets {
+			c := res.Cells[i][j]
+			seconds += c.Seconds
+			best := true
+			for k := range res.Candidates {
+				best = best && res.Cells[k][j].AUCMean <= c.AUCMean
+			}
+			cell := fmt.Sprintf("%.3f", c.AUCMean)
+			if best {
+				cell = "**" + cell + "**"
+			}
+			fmt.Fprintf(&b, " %s |", cell)
+		}
+		bars := "yes"
+		if !res.Eligible[i] {
+			bars = "no"
+		}
+		fmt.Fprintf(&b, " %.3f | %.3f | %s | %.0f s |\n", res.MeanAUC[i], res.Regret[i], bars, seconds)
+	}
+	_, err = fmt.Fprint(a.stdout, b.String())
+	return err
+}

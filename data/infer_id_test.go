@@ -1,0 +1,85 @@
+package data
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// idTestCSV builds 200 rows: a banking-style CustomerId (8-digit ids drawn
+// without repeats from a range 250 times wider than the rows, as in public
+// churn tables), a RowNumber 1..200 in row order, a user_id of shuffled
+// ids, genuine counts (Poisson-like, repeating) and an amount column whose
+// whole-number values happen to be distinct but are spread thinly over
+// their range and not named like an id.
+func idTestCSV() string {
+	r := rand.New(rand.NewPCG(7, 7))
+	perm := r.Perm(200)
+	seen := map[int]bool{}
+	var b strings.Builder
+	b.WriteString("RowNumber,CustomerId,user_id,orders,amount_paid,Exited\n")
+	for i := range 200 {
+		id := 15565701 + r.IntN(250000)
+		for seen[id] {
+			id = 15565701 + r.IntN(250000)
+		}
+		seen[id] = true
+		fmt.Fprintf(&b, "%d,%d,%d,%d,%d,%d\n", i+1, id, 1000+perm[i], r.IntN(6), i*997+r.IntN(900), i%3%2)
+	}
+	return b.String()
+}
+
+func TestIdentifiersDetected(t *testing.T) {
+	tab, err := ReadCSV(strings.NewReader(idTestCSV()), "bank.csv", CSVOptions{Label: "Exited"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]Kind{"RowNumber": ID, "CustomerId": ID, "user_id": ID, "orders": Numeric, "amount_paid": Numeric}
+	for name, kind := range want {
+		if c := tab.Column(name); c == nil || c.Kind != kind {
+			t.Errorf("%s: kind %v, want %v", name, c.Kind, kind)
+		}
+	}
+	notes := strings.Join(LoadNotes(tab), "\n")
+	for _, name := range []string{"RowNumber", "CustomerId", "user_id"} {
+		line := fmt.Sprintf("bank.csv: column %q is not a feature: an identifier (unique integers)", name)
+		if !strings.Contains(notes, line) {
+			t.Errorf("load notes lack %q:\n%s", line, notes)
+		}
+	}
+}
+
+func TestIntegerIdentifierRules(t *testing.T) {
+	seq := func(n, start, step int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = float64(start + i*step)
+		}
+		return v
+	}
+	tests := []struct {
+		name   string
+		values []float64
+		want   bool
+	}{
+		{"CustomerId", []float64{15634602, 15647311, 15619304}, true},                                    // named: any range
+		{"account_number", []float64{10, 900000, 55}, true},                                              // named: any range
+		{"RowNumber", seq(20, 1, 1), true},                                                               // numbers the rows
+		{"n", seq(100, 100, 3), true},                                                                    // 100 distinct, dense range
+		{"visits", seq(99, 100, 3), false},                                                               // dense but too few to tell
+		{"amount", seq(60, 0, 997), false},                                                               // distinct but sparse
+		{"orders", []float64{1, 2, 2, 3, 0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, false}, // repeats
+		{"user_id", []float64{4, 9, 4}, false},                                                           // named but repeating
+		{"paid", []float64{15, 2500, 310}, false},                                                        // a word ending in "id"
+	}
+	for _, tc := range tests {
+		lo, hi := tc.values[0], tc.values[0]
+		for _, v := range tc.values {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		if got := integerIdentifier(tc.name, tc.values, lo, hi); got != tc.want {
+			t.Errorf("%s %v: identifier %v, want %v", tc.name, tc.values, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,91 @@
+package datascreen
+
+import (
+	"slices"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// askState is the label question asked when a file's label column was
+// not recognised: the source to load again, its columns and why it asks.
+type askState struct {
+	src     experiment.Source
+	columns []string
+	pick    int
+	why     string
+}
+
+// LabelCancelMsg tells the root that the user declined to choose a label;
+// Err is the refusal to show in its place.
+type LabelCancelMsg struct{ Err error }
+
+// AskLabel opens the label question for src, whose file has columns; why
+// says what went wrong with the previous attempt ("" for none). err is the
+// refusal shown if the user declines.
+func (s *Model) AskLabel(src experiment.Source, columns []string, why string, err error) {
+	s.ask = &askState{src: src, columns: columns, why: why}
+	s.askErr = err
+	if i := slices.Index(columns, src.Label); i >= 0 {
+		s.ask.pick = i
+	}
+	s.prompt, s.picking = prompt{}, false
+	s.view = s.render()
+}
+
+// Asking reports whether the label question is open.
+func (s Model) Asking() bool { return s.ask != nil }
+
+// askKey moves through the columns, loads with the chosen one (enter) or
+// gives up (esc).
+func (s Model) askKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	a := *s.ask
+	switch k.String() {
+	case "up", "k":
+		a.pick = max(a.pick-1, 0)
+	case "down", "j":
+		a.pick = min(a.pick+1, len(a.columns)-1)
+	case "esc":
+		s.ask = nil
+		return s, emit(LabelCancelMsg{Err: s.askErr})
+	case "enter":
+		src := a.src
+		src.Label = a.columns[a.pick]
+		s.ask = nil
+		return s, emit(OpenMsg{Src: src, Columns: a.columns})
+	}
+	s.ask = &a
+	return s, nil
+}
+
+// askLines draws the label question.
+func (s Model) askLines(h int) []string {
+	a := s.ask
+	lines := []string{s.Styles.Title.Render(s.Tf("Which column of %s is the label?", "%s 的哪一列是标签？",
+		common.Truncate(a.src.Path, max(s.Width-30, 10))))}
+	for _, l := range widget.WrapText(s.T("Its name was not recognised (churn, label, target, …). Choose it: enter loads the file, esc cancels.",
+		"未能识别标签列的名称（churn、label、target 等）。请选择：enter 加载文件，esc 取消。"), s.Width) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	if a.why != "" {
+		for _, l := range widget.WrapText(a.why, s.Width) {
+			lines = append(lines, s.Styles.Error.Render(l))
+		}
+	}
+	lines = append(lines, "")
+	head := len(lines)
+	for i, c := range a.columns {
+		line := "  " + c
+		if i == a.pick {
+			line = s.Styles.Selected.Render(common.Pad("▸ "+c, s.Width/2))
+		}
+		lines = append(lines, line)
+	}
+	if h <= head {
+		return lines[:max(h, 0)]
+	}
+	return append(lines[:head], window(lines[head:], max(a.pick+1-(h-head), 0), h-head)...)
+}

@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestLabelQuestionInsteadOfRefusal opens a CSV whose label column is
+// named nothing retain recognises: the Data screen lists its columns; the
+// first choice has eight classes and is refused with the reason, the
+// question staying open; the two-valued column then loads. Esc instead
+// shows the original refusal and keeps the data loaded before.
+func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
+	const csv = "a,b,outcome_flag\n1,2,y\n2,3,n\n3,1,y\n4,5,n\n5,3,y\n6,2,n\n7,1,y\n8,9,n\n"
+	opts := textbookOptions()
+	opts.Open = func(p string) (io.ReadCloser, error) {
+		if p == "new.csv" {
+			return io.NopCloser(strings.NewReader(csv)), nil
+		}
+		return screentest.Open(p)
+	}
+	m := loadedModel(t, opts, 80, 24)
+	before := m.data
+	open := func(m Model, msg tea.Msg) Model {
+		m, cmd := update(t, m, msg)
+		for cmd != nil {
+			next := cmd()
+			if next == nil {
+				break
+			}
+			m, cmd = update(t, m, next)
+		}
+		return m
+	}
+	m = open(m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "new.csv"}})
+	view := screen(m)
+	for _, want := range []string{"Which column of new.csv is the label?", "▸ a", "outcome_flag"} {
+		if !strings.Contains(view, want) {
+			t.Fatalf("view lacks %q:\n%s", want, view)
+		}
+	}
+	if m.err != nil || m.data != before {
+		t.Fatalf("asking changed the state: err %v", m.err)
+	}
+	m = open(m, screentest.Press("enter")) // a: eight classes
+	if view := screen(m); !strings.Contains(view, `label column "a" has 8 classes`) || !strings.Contains(view, "Which column") {
+		t.Fatalf("a refused label did not ask again with the reason:\n%s", view)
+	}
+	m = open(m, screentest.Press("down"))
+	m = open(m, screentest.Press("down"))
+	m = open(m, screentest.Press("enter"))
+	if m.data == before || m.data.Table.Label.Name != "outcome_flag" || m.err != nil {
+		t.Fatalf("outcome_flag did not load (err %v)", m.err)
+	}
+	// Declining: the refusal shows and the data stay as they were.
+	loaded := m.data
+	m = open(m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "new.csv", Label: "nope"}})
+	if !strings.Contains(screen(m), "Which column of new.csv is the label?") {
+		t.Fatalf("a missing named label did not ask:\n%s", screen(m))
+	}
+	m = open(m, screentest.Press("esc"))
+	if m.err == nil || !strings.Contains(m.err.Error(), `no column named "nope" for the label (columns: a, b, outcome_flag)`) || m.data != loaded {
+		t.Errorf("esc: err %v, data kept %v", m.err, m.data == loaded)
+	}
+}

@@ -1,0 +1,34 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/retainlab/retain/data"
+)
+
+// askLabel turns a table whose label column was not recognised into the
+// Data screen's question instead of a refusal, and asks again, saying why,
+// when the column chosen there cannot be the label. It reports whether it
+// asked; the data loaded before stay as they were. The answer comes back
+// as a datascreen.OpenMsg, or a datascreen.LabelCancelMsg that shows the
+// refusal.
+func (m *Model) askLabel(msg loadedMsg) bool {
+	if msg.err == nil || msg.src.Kind != "csv" {
+		return false
+	}
+	var notFound *data.LabelNotFoundError
+	switch {
+	case errors.As(msg.err, &notFound):
+		why := ""
+		if msg.asked != nil {
+			why = m.com.ErrorText(msg.err)
+		}
+		m.dataScr.AskLabel(msg.src, notFound.Columns, why, msg.err)
+	case msg.asked != nil:
+		// The chosen column was read and refused (one class, many, blanks).
+		m.dataScr.AskLabel(msg.src, msg.asked, m.com.ErrorText(msg.err), msg.err)
+	default:
+		return false
+	}
+	return true
+}
