@@ -1,0 +1,183 @@
+package anomaly
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Run is one scoring run: the features prepared and an autoencoder ready to
+// train (Trainer, whose progress a caller can watch); once it has trained,
+// Finish scores every row.
+type Run struct {
+	// Table is the table scored; Features is the same rows without the
+	// truth, archetype and excluded columns (and without the label).
+	Table, Features *data.Table
+	Options         Options
+	// Pipeline turns Features into the network's inputs, fitted on every row.
+	Pipeline *data.Pipeline
+	// X holds every row's inputs (Rows × Pipeline.Width(), row-major).
+	X []float64
+	// TrainRows are the rows the network trains on (a sample of at most
+	// MaxTrainRows rows without exact duplicates).
+	TrainRows []int
+	Net       *engine.Network
+	Trainer   *engine.Trainer
+	weights   []float64 // of each input's squared error in the score
+	truth     []float64
+	archetype []string
+}
+
+// Prepare checks the named columns, fits the preprocessing on every row and
+// builds the autoencoder and its trainer. Nothing is trained yet.
+func Prepare(t *data.Table, opts Options) (*Run, error) {
+	if t.Rows < MinRows {
+		return nil, fmt.Errorf("%w: %s has %d rows; scoring needs at least %d to learn what is usual", ErrNoRows, t.Source, t.Rows, MinRows)
+	}
+	r := &Run{Table: t, Options: opts}
+	var err error
+	if r.truth, err = truthValues(t, opts.Truth); err != nil {
+		return nil, err
+	}
+	if r.archetype, err = archetypeValues(t, opts.Archetype); err != nil {
+		return nil, err
+	}
+	if r.Features, err = featureTable(t, opts); err != nil {
+		return nil, err
+	}
+	pipeOpts := DefaultPipeline()
+	if opts.Pipeline != nil {
+		pipeOpts = *opts.Pipeline
+	}
+	all := make([]int, t.Rows)
+	for i := range all {
+		all[i] = i
+	}
+	if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
+		return nil, err
+	}
+	x, err := r.Pipeline.Transform(r.Features, all)
+	if err != nil {
+		return nil, err
+	}
+	r.X = x.RawMatrix().Data
+	rng := rand.New(rand.NewPCG(opts.Seed, 0x16a))
+	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+	width := r.Pipeline.Width()
+	train := make([]float64, len(r.TrainRows)*width)
+	for i, row := range r.TrainRows {
+		copy(train[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+	}
+	ds, err := engine.DatasetFromFlat(train, train, len(r.TrainRows), width, width)
+	if err != nil {
+		return nil, err
+	}
+	hidden := opts.Hidden
+	if len(hidden) == 0 {
+		hidden = DefaultHidden()
+	}
+	arch := engine.Architecture{Inputs: width, Hidden: hidden, Outputs: width, Loss: engine.MSE}
+	if r.Net, err = engine.NewNetwork(arch, rng); err != nil {
+		return nil, err
+	}
+	cfg := opts.Train
+	if cfg.Epochs == 0 {
+		cfg = DefaultTrainConfig(len(r.TrainRows))
+	}
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// Train runs the trainer to its end (a convenience for callers that do not
+// watch progress).
+func (r *Run) Train(ctx context.Context) error { return r.Trainer.Run(ctx) }
+
+// featureTable returns t's columns without the label and without the
+// truth, archetype and excluded columns, each of which must exist.
+func featureTable(t *data.Table, opts Options) (*data.Table, error) {
+	drop := map[string]bool{}
+	for _, name := range append([]string{opts.Truth, opts.Archetype}, opts.Exclude...) {
+		if name == "" {
+			continue
+		}
+		if t.Column(name) == nil && name != t.Label.Name {
+			return nil, fmt.Errorf("%w: %s has no column %q", ErrColumn, t.Source, name)
+		}
+		drop[name] = true
+	}
+	cols := make([]*data.Column, 0, len(t.Columns))
+	for _, c := range t.Columns {
+		if !drop[c.Name] {
+			cols = append(cols, c)
+		}
+	}
+	return data.NewTable(t.Source, cols, data.Label{})
+}
+
+// truthValues reads a 0/1 truth column (a boolean or numeric column, or the
+// table's label); nil when name is "".
+func truthValues(t *data.Table, name string) ([]float64, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if name == t.Label.Name {
+		return t.Label.Values, nil
+	}
+	c := t.Column(name)
+	if c == nil {
+		return nil, fmt.Errorf("%w: %s has no column %q to take as the truth", ErrColumn, t.Source, name)
+	}
+	if c.Kind != data.Boolean && c.Kind != data.Numeric {
+		return nil, fmt.Errorf("%w: %s: truth column %q is %s; want 0/1 or yes/no values", ErrColumn, t.Source, name, c.Kind)
+	}
+	for i, v := range c.Values {
+		if v != 0 && v != 1 {
+			return nil, fmt.Errorf("%w: %s: truth column %q row %d is %v; want 0/1 or yes/no values", ErrColumn, t.Source, name, i+1, v)
+		}
+	}
+	return c.Values, nil
+}
+
+// archetypeValues reads the archetype column's text; nil when name is "".
+func archetypeValues(t *data.Table, name string) ([]string, error) {
+	if name == "" {
+		return nil, nil
+	}
+	c := t.Column(name)
+	if c == nil {
+		return nil, fmt.Errorf("%w: %s has no column %q to take as the archetype", ErrColumn, t.Source, name)
+	}
+	if c.Strings == nil {
+		return nil, fmt.Errorf("%w: %s: archetype column %q holds numbers; want names", ErrColumn, t.Source, name)
+	}
+	return c.Strings, nil
+}
+
+// sample returns at most n of rows, chosen uniformly by rng, in row order.
+func sample(rows []int, n int, rng *rand.Rand) []int {
+	out := slices.Clone(rows)
+	if len(out) <= n {
+		return out
+	}
+	for i := range n {
+		j := i + rng.IntN(len(out)-i)
+		out[i], out[j] = out[j], out[i]
+	}
+	out = out[:n]
+	slices.Sort(out)
+	return out
+}
+
+// cmpOr returns v, or def when v is not positive.
+func cmpOr(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
