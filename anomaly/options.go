@@ -51,6 +51,12 @@ type Options struct {
 	// Score says how a row's reconstruction errors make its score
 	// (default ScoreRobust).
 	Score ScoreKind
+	// Trim is the share of training rows Run.Trim leaves out for a second
+	// round of training (0: no second round). Measured on the built-in shop
+	// with 1 % planted, a 3 % trim raised the average precision on 50,000
+	// users (0.49 to 0.61) but lowered it on 1,000,000 (0.34 to 0.25), so
+	// it is off by default.
+	Trim float64
 	// Seed drives the sample, the initial weights and the shuffles.
 	Seed uint64
 }

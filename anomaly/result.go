@@ -53,28 +53,16 @@ type Typical struct {
 // Finish scores every row with the trained network, computes the baseline
 // and, with a truth column, evaluates both. It checks ctx between chunks.
 func (r *Run) Finish(ctx context.Context) (*Result, error) {
-	width := r.Pipeline.Width()
 	rows := r.Table.Rows
 	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Score: make([]float64, rows),
 		Truth: r.truth, Archetype: r.archetype, run: r}
-	pred := engine.NewPredictor(r.Net)
-	r.weights = r.inputWeights(pred)
-	out := make([]float64, chunkRows*width)
+	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
 	for start := 0; start < rows; start += chunkRows {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		m := min(chunkRows, rows-start)
-		x := r.X[start*width : (start+m)*width]
-		pred.PredictFlat(out, nil, x, m)
-		for i := range m {
-			s := 0.0
-			for j := range width {
-				d := out[i*width+j] - x[i*width+j]
-				s += r.term(d, j)
-			}
-			res.Score[start+i] = s / float64(width)
-		}
+		end := min(start+chunkRows, rows)
+		copy(res.Score[start:end], r.scoreRange(start, end))
 	}
 	res.Order, res.Rank = rank(res.Score)
 	res.Cutoff = DefaultCutoff(res.Score)
@@ -129,6 +117,48 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 		}
 	}
 	return w
+}
+
+// scoreRange scores the contiguous rows start..end-1 (at most chunkRows).
+func (r *Run) scoreRange(start, end int) []float64 {
+	width := r.Pipeline.Width()
+	m := end - start
+	out := make([]float64, m*width)
+	x := r.X[start*width : end*width]
+	engine.NewPredictor(r.Net).PredictFlat(out, nil, x, m)
+	return r.rowScores(out, x, m)
+}
+
+// scoreRows scores the given rows.
+func (r *Run) scoreRows(rows []int) []float64 {
+	width := r.Pipeline.Width()
+	pred := engine.NewPredictor(r.Net)
+	score := make([]float64, 0, len(rows))
+	x := make([]float64, chunkRows*width)
+	out := make([]float64, chunkRows*width)
+	for start := 0; start < len(rows); start += chunkRows {
+		part := rows[start:min(start+chunkRows, len(rows))]
+		for i, row := range part {
+			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+		}
+		pred.PredictFlat(out, nil, x, len(part))
+		score = append(score, r.rowScores(out, x, len(part))...)
+	}
+	return score
+}
+
+// rowScores turns m rows of outputs and inputs into scores.
+func (r *Run) rowScores(out, x []float64, m int) []float64 {
+	width := r.Pipeline.Width()
+	score := make([]float64, m)
+	for i := range m {
+		s := 0.0
+		for j := range width {
+			s += r.term(out[i*width+j]-x[i*width+j], j)
+		}
+		score[i] = s / float64(width)
+	}
+	return score
 }
 
 // term is input j's part of a score for the reconstruction error d.

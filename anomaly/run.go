@@ -1,6 +1,7 @@
 package anomaly
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math/rand/v2"
@@ -27,6 +28,7 @@ type Run struct {
 	TrainRows []int
 	Net       *engine.Network
 	Trainer   *engine.Trainer
+	trimmed   bool      // Trim has run
 	weights   []float64 // of each input's squared error in the score
 	truth     []float64
 	archetype []string
@@ -68,11 +70,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	rng := rand.New(rand.NewPCG(opts.Seed, 0x16a))
 	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
 	width := r.Pipeline.Width()
-	train := make([]float64, len(r.TrainRows)*width)
-	for i, row := range r.TrainRows {
-		copy(train[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
-	}
-	ds, err := engine.DatasetFromFlat(train, train, len(r.TrainRows), width, width)
+	ds, err := r.dataset()
 	if err != nil {
 		return nil, err
 	}
@@ -94,9 +92,71 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	return r, nil
 }
 
-// Train runs the trainer to its end (a convenience for callers that do not
-// watch progress).
-func (r *Run) Train(ctx context.Context) error { return r.Trainer.Run(ctx) }
+// Train runs both rounds of training, the trainer to its end, Trim, and the
+// second trainer to its end (a convenience for callers that do not watch
+// progress).
+func (r *Run) Train(ctx context.Context) error {
+	if err := r.Trainer.Run(ctx); err != nil {
+		return err
+	}
+	more, err := r.Trim()
+	if err != nil || !more {
+		return err
+	}
+	return r.Trainer.Run(ctx)
+}
+
+// Trim ends the first round of training: it scores the training rows with
+// the network, leaves out the Options.Trim share that it reconstructs
+// worst, and replaces Trainer with a trainer that goes on training the same
+// network on the rest (a trimmed autoencoder: abusers in the training data
+// are mostly among the rows left out, so the network stops learning them).
+// It reports whether there is a second round to run; it does nothing after
+// the second round or when Options.Trim is 0.
+func (r *Run) Trim() (bool, error) {
+	share := r.Options.Trim
+	if r.trimmed || share <= 0 {
+		return false, nil
+	}
+	if share >= 1 {
+		return false, fmt.Errorf("%w: trim share %v (want less than 1)", ErrColumn, share)
+	}
+	r.trimmed = true
+	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
+	score := r.scoreRows(r.TrainRows)
+	order := make([]int, len(r.TrainRows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[a], score[b]) })
+	keep := len(order) - int(share*float64(len(order)))
+	kept := make([]int, keep)
+	for i, k := range order[:keep] {
+		kept[i] = r.TrainRows[k]
+	}
+	slices.Sort(kept)
+	r.TrainRows = kept
+	ds, err := r.dataset()
+	if err != nil {
+		return false, err
+	}
+	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b))
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// dataset gathers the training rows into an autoencoder data set (the
+// targets are the inputs).
+func (r *Run) dataset() (engine.Dataset, error) {
+	width := r.Pipeline.Width()
+	train := make([]float64, len(r.TrainRows)*width)
+	for i, row := range r.TrainRows {
+		copy(train[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+	}
+	return engine.DatasetFromFlat(train, train, len(r.TrainRows), width, width)
+}
 
 // featureTable returns t's columns without the label and without the
 // truth, archetype and excluded columns, each of which must exist.
