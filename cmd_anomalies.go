@@ -66,7 +66,7 @@ stderr, results to stdout.`,
 	}
 	o.src.register(cmd, true)
 	fs := cmd.Flags()
-	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0..1) of planted abusers in the built-in shop")
+	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0 to 0.5) of planted abusers in the built-in shop")
 	fs.IntVar(&o.top, "top", 50, "users listed")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the network and the baseline against --truth")
