@@ -39,9 +39,10 @@ shop by how badly an autoencoder reconstructs them: a network with a narrow
 bottleneck, linear outputs and a mean squared error loss, trained on the same
 preprocessed features as the churn model (the label is left out). A user
 whose columns do not go together the way most users' do is reconstructed
-badly. The users are listed by score with the three columns that contribute
-most, in the user's own units next to the typical (median) value, and the
-robust baseline beside it: the largest median/MAD z-score over the numeric
+badly (the mean over 5 such networks, each trained on its own random sample
+of at most 20,000 users). The users are listed by score with the three
+columns that contribute most, in the user's own units next to the typical
+(median) value, and the robust baseline beside it: the largest median/MAD z-score over the numeric
 columns. The count above the default cut-off (Tukey's fence Q3 + 1.5·IQR on
 the scores) is printed on stderr.
 
@@ -138,17 +139,23 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "Autoencoder %s on %d features; training on %s users\n",
+	fmt.Fprintf(a.stderr, "%d autoencoders %s on %d features, each on its own sample of %s users\n", run.Members(),
 		describeNetwork(run.Net.Arch), run.Pipeline.Width(), data.Thousands(len(run.TrainRows)))
 	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
-	if err := watchTraining(ctx, run.Trainer, pr); err != nil {
-		return err
-	}
-	if more, err := run.Trim(); err != nil {
-		return err
-	} else if more {
-		fmt.Fprintf(a.stderr, "Second round without the %s training users reconstructed worst\n", percent(run.Options.Trim))
+	for more := true; more; {
+		fmt.Fprintf(a.stderr, "Autoencoder %d of %d\n", run.Member()+1, run.Members())
 		if err := watchTraining(ctx, run.Trainer, pr); err != nil {
+			return err
+		}
+		if again, err := run.Trim(); err != nil {
+			return err
+		} else if again {
+			fmt.Fprintf(a.stderr, "Second round without the %s training users reconstructed worst\n", percent(run.Options.Trim))
+			if err := watchTraining(ctx, run.Trainer, pr); err != nil {
+				return err
+			}
+		}
+		if more, err = run.Next(); err != nil {
 			return err
 		}
 	}
@@ -227,8 +234,9 @@ type anomaliesJSON struct {
 	Source     string              `json:"source"`
 	Users      int                 `json:"users"`
 	Network    string              `json:"network"`
-	Epochs     int                 `json:"epochs"`
-	TrainRows  int                 `json:"train_rows"`
+	Members    int                 `json:"members"`
+	Epochs     int                 `json:"epochs"`     // of the last member
+	TrainRows  int                 `json:"train_rows"` // of the last member
 	Cutoff     float64             `json:"cutoff"`
 	Above      int                 `json:"above_cutoff"`
 	Evaluation *anomaly.Evaluation `json:"evaluation,omitempty"`
@@ -246,7 +254,7 @@ type anomalyUserJSON struct {
 
 func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
-		Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}

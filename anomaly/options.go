@@ -9,13 +9,20 @@ import (
 
 // Defaults of Options.
 const (
-	// DefaultMaxTrainRows caps the rows the autoencoder trains on; every row
-	// is scored. A random sample of this size describes the common
-	// behaviour well, and it bounds the training time on large tables.
-	DefaultMaxTrainRows = 100_000
+	// DefaultMaxTrainRows caps the rows each autoencoder trains on; every
+	// row is scored. As IsolationForest trains each tree on a small sample,
+	// a random sample describes the common behaviour and bounds the
+	// training time on large tables. Measured on the built-in shop (1 %
+	// planted, 5 members): average precision 0.48 on 50,000 users and 0.34
+	// on 1,000,000 with 20,000 rows, 0.44 and 0.35 with 100,000; smaller
+	// samples (2,000, 5,000) were no better.
+	DefaultMaxTrainRows = 20_000
 	// DefaultTrainSteps is the number of batches the default training
 	// aims at, whatever the size of the sample (see DefaultTrainConfig).
 	DefaultTrainSteps = 6000
+	// DefaultMembers is how many autoencoders a run trains (see
+	// Options.Members).
+	DefaultMembers = 5
 	// DefaultReasons is how many deviating features a user's reasons list.
 	DefaultReasons = 3
 )
@@ -46,8 +53,17 @@ type Options struct {
 	Archetype string
 	// Exclude names further columns that are not features.
 	Exclude []string
-	// MaxTrainRows caps the training sample (0: DefaultMaxTrainRows).
+	// MaxTrainRows caps each member's training sample (0:
+	// DefaultMaxTrainRows).
 	MaxTrainRows int
+	// Members is how many autoencoders are trained, each from its own
+	// initial weights on its own random sample, and averaged in the score
+	// (0: DefaultMembers). One network with a one-unit bottleneck settles
+	// on one of several summaries of ordinary behaviour depending on its
+	// seed: on the built-in shop (1 % planted, 5,000 users) seeds 0 to 3
+	// found 53 %, 0 %, 100 % and 6 % of the click farms in the top 2k. The
+	// mean over members does not depend on one lucky seed.
+	Members int
 	// Score says how a row's reconstruction errors make its score
 	// (default ScoreRobust).
 	Score ScoreKind

@@ -48,8 +48,8 @@ func FormatValue(v float64) string {
 }
 
 // Reasons returns the n feature columns that contribute most to row's
-// score, largest first: each column's squared reconstruction error summed
-// over its inputs (a categorical column's one-hot group, a missing
+// score, largest first: each column's part of the score summed over the
+// members and over its inputs (a categorical column's one-hot group, a missing
 // indicator), with the row's value and the typical value in the column's
 // units.
 func (res *Result) Reasons(row, n int) []Reason {
@@ -57,14 +57,18 @@ func (res *Result) Reasons(row, n int) []Reason {
 	p := r.Pipeline
 	width := p.Width()
 	x := r.X[row*width : (row+1)*width]
-	out := r.Net.Predict(x)
+	outs := make([][]float64, len(r.members))
+	for i, m := range r.members {
+		outs[i] = m.net.Predict(x)
+	}
 	total := 0.0
 	reasons := make([]Reason, len(p.Columns))
 	for ci, pc := range p.Columns {
 		s := 0.0
 		for j := pc.First; j < pc.First+pc.Width; j++ {
-			d := out[j] - x[j]
-			s += r.term(d, j)
+			for i, m := range r.members {
+				s += r.term(m, outs[i][j]-x[j], j)
+			}
 		}
 		total += s
 		reasons[ci] = res.reason(ci, row, s)

@@ -17,8 +17,8 @@ type Result struct {
 	Source string
 	// IDs identify the rows.
 	IDs []string
-	// Score is each row's reconstruction error: the mean over the
-	// network's inputs of the squared difference between input and output.
+	// Score is each row's reconstruction error: the mean over the members
+	// of each member's score (see ScoreKind) of the row.
 	Score []float64
 	// Baseline is each row's robust baseline score (see BaselineScores).
 	Baseline []float64
@@ -56,13 +56,17 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	rows := r.Table.Rows
 	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Score: make([]float64, rows),
 		Truth: r.truth, Archetype: r.archetype, run: r}
-	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
-	for start := 0; start < rows; start += chunkRows {
-		if err := ctx.Err(); err != nil {
-			return nil, err
+	r.saveMember()
+	for _, m := range r.members {
+		for start := 0; start < rows; start += chunkRows {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			end := min(start+chunkRows, rows)
+			for i, s := range r.scoreRange(m, start, end) {
+				res.Score[start+i] += s / float64(len(r.members))
+			}
 		}
-		end := min(start+chunkRows, rows)
-		copy(res.Score[start:end], r.scoreRange(start, end))
 	}
 	res.Order, res.Rank = rank(res.Score)
 	res.Cutoff = DefaultCutoff(res.Score)
@@ -119,20 +123,21 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 	return w
 }
 
-// scoreRange scores the contiguous rows start..end-1 (at most chunkRows).
-func (r *Run) scoreRange(start, end int) []float64 {
+// scoreRange scores the contiguous rows start..end-1 (at most chunkRows)
+// by member m.
+func (r *Run) scoreRange(m member, start, end int) []float64 {
 	width := r.Pipeline.Width()
-	m := end - start
-	out := make([]float64, m*width)
+	n := end - start
+	out := make([]float64, n*width)
 	x := r.X[start*width : end*width]
-	engine.NewPredictor(r.Net).PredictFlat(out, nil, x, m)
-	return r.rowScores(out, x, m)
+	engine.NewPredictor(m.net).PredictFlat(out, nil, x, n)
+	return r.rowScores(m, out, x, n)
 }
 
-// scoreRows scores the given rows.
-func (r *Run) scoreRows(rows []int) []float64 {
+// scoreRows scores the given rows by member m.
+func (r *Run) scoreRows(m member, rows []int) []float64 {
 	width := r.Pipeline.Width()
-	pred := engine.NewPredictor(r.Net)
+	pred := engine.NewPredictor(m.net)
 	score := make([]float64, 0, len(rows))
 	x := make([]float64, chunkRows*width)
 	out := make([]float64, chunkRows*width)
@@ -142,28 +147,28 @@ func (r *Run) scoreRows(rows []int) []float64 {
 			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
 		}
 		pred.PredictFlat(out, nil, x, len(part))
-		score = append(score, r.rowScores(out, x, len(part))...)
+		score = append(score, r.rowScores(m, out, x, len(part))...)
 	}
 	return score
 }
 
-// rowScores turns m rows of outputs and inputs into scores.
-func (r *Run) rowScores(out, x []float64, m int) []float64 {
+// rowScores turns n rows of member m's outputs and inputs into scores.
+func (r *Run) rowScores(m member, out, x []float64, n int) []float64 {
 	width := r.Pipeline.Width()
-	score := make([]float64, m)
-	for i := range m {
+	score := make([]float64, n)
+	for i := range n {
 		s := 0.0
 		for j := range width {
-			s += r.term(out[i*width+j]-x[i*width+j], j)
+			s += r.term(m, out[i*width+j]-x[i*width+j], j)
 		}
 		score[i] = s / float64(width)
 	}
 	return score
 }
 
-// term is input j's part of a score for the reconstruction error d.
-func (r *Run) term(d float64, j int) float64 {
-	sq := d * d * r.weights[j]
+// term is input j's part of member m's score for the reconstruction error d.
+func (r *Run) term(m member, d float64, j int) float64 {
+	sq := d * d * m.weights[j]
 	if r.Options.Score == ScoreRobust {
 		return math.Log1p(sq)
 	}

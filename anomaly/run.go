@@ -11,9 +11,10 @@ import (
 	"github.com/retainlab/retain/engine"
 )
 
-// Run is one scoring run: the features prepared and an autoencoder ready to
-// train (Trainer, whose progress a caller can watch); once it has trained,
-// Finish scores every row.
+// Run is one scoring run: the features prepared and an ensemble of
+// autoencoders to train one after the other (Trainer is the current one's,
+// whose progress a caller can watch; Next moves on); once they have
+// trained, Finish scores every row by the mean of the members' scores.
 type Run struct {
 	// Table is the table scored; Features is the same rows without the
 	// truth, archetype and excluded columns (and without the label).
@@ -23,13 +24,16 @@ type Run struct {
 	Pipeline *data.Pipeline
 	// X holds every row's inputs (Rows × Pipeline.Width(), row-major).
 	X []float64
-	// TrainRows are the rows the network trains on (a sample of at most
-	// MaxTrainRows rows without exact duplicates).
+	// TrainRows are the rows the current member trains on (its own random
+	// sample of at most MaxTrainRows rows without exact duplicates).
 	TrainRows []int
+	// Net and Trainer are the member being trained (see Next).
 	Net       *engine.Network
 	Trainer   *engine.Trainer
-	trimmed   bool      // Trim has run
-	weights   []float64 // of each input's squared error in the score
+	trimmed   bool      // Trim has run on this member
+	weights   []float64 // of each input's squared error, for Net
+	members   []member  // the trained members
+	saved     *engine.Network
 	truth     []float64
 	archetype []string
 }
@@ -67,43 +71,90 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 		return nil, err
 	}
 	r.X = x.RawMatrix().Data
-	rng := rand.New(rand.NewPCG(opts.Seed, 0x16a))
-	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
-	width := r.Pipeline.Width()
-	ds, err := r.dataset()
-	if err != nil {
-		return nil, err
-	}
-	hidden := opts.Hidden
-	if len(hidden) == 0 {
-		hidden = DefaultHidden()
-	}
-	arch := engine.Architecture{Inputs: width, Hidden: hidden, Outputs: width, Loss: engine.MSE}
-	if r.Net, err = engine.NewNetwork(arch, rng); err != nil {
-		return nil, err
-	}
-	cfg := opts.Train
-	if cfg.Epochs == 0 {
-		cfg = DefaultTrainConfig(len(r.TrainRows))
-	}
-	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng); err != nil {
+	if err := r.newMember(); err != nil {
 		return nil, err
 	}
 	return r, nil
 }
 
-// Train runs both rounds of training, the trainer to its end, Trim, and the
+// newMember draws the next member's training sample (its own stream of
+// Options.Seed) and builds its network and trainer.
+func (r *Run) newMember() error {
+	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16a+uint64(len(r.members))<<8))
+	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(r.Options.MaxTrainRows, DefaultMaxTrainRows), rng)
+	r.trimmed, r.weights = false, nil
+	width := r.Pipeline.Width()
+	ds, err := r.dataset()
+	if err != nil {
+		return err
+	}
+	hidden := r.Options.Hidden
+	if len(hidden) == 0 {
+		hidden = DefaultHidden()
+	}
+	arch := engine.Architecture{Inputs: width, Hidden: hidden, Outputs: width, Loss: engine.MSE}
+	if r.Net, err = engine.NewNetwork(arch, rng); err != nil {
+		return err
+	}
+	cfg := r.Options.Train
+	if cfg.Epochs == 0 {
+		cfg = DefaultTrainConfig(len(r.TrainRows))
+	}
+	r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng)
+	return err
+}
+
+// Members is how many autoencoders the run trains (Options.Members or
+// DefaultMembers).
+func (r *Run) Members() int { return cmpOr(r.Options.Members, DefaultMembers) }
+
+// Member is the 0-based number of the member Net and Trainer belong to.
+func (r *Run) Member() int { return len(r.members) }
+
+// Next ends the current member's training: it keeps its network for the
+// score and, while members remain, replaces Net and Trainer with the next
+// one's (on a fresh sample). It reports whether there is another member to
+// train.
+func (r *Run) Next() (bool, error) {
+	r.saveMember()
+	if len(r.members) >= r.Members() {
+		return false, nil
+	}
+	return true, r.newMember()
+}
+
+// saveMember keeps the current network and its error scales as a member of
+// the ensemble (once).
+func (r *Run) saveMember() {
+	if r.saved == r.Net {
+		return
+	}
+	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
+	r.members = append(r.members, member{net: r.Net, weights: r.weights})
+	r.saved = r.Net
+}
+
+// Train trains every member: for each, the trainer to its end, Trim and the
 // second trainer to its end (a convenience for callers that do not watch
 // progress).
 func (r *Run) Train(ctx context.Context) error {
-	if err := r.Trainer.Run(ctx); err != nil {
-		return err
+	for {
+		if err := r.Trainer.Run(ctx); err != nil {
+			return err
+		}
+		more, err := r.Trim()
+		if err != nil {
+			return err
+		}
+		if more {
+			if err := r.Trainer.Run(ctx); err != nil {
+				return err
+			}
+		}
+		if more, err = r.Next(); err != nil || !more {
+			return err
+		}
 	}
-	more, err := r.Trim()
-	if err != nil || !more {
-		return err
-	}
-	return r.Trainer.Run(ctx)
 }
 
 // Trim ends the first round of training: it scores the training rows with
@@ -123,7 +174,7 @@ func (r *Run) Trim() (bool, error) {
 	}
 	r.trimmed = true
 	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
-	score := r.scoreRows(r.TrainRows)
+	score := r.scoreRows(member{net: r.Net, weights: r.weights}, r.TrainRows)
 	order := make([]int, len(r.TrainRows))
 	for i := range order {
 		order[i] = i
@@ -140,7 +191,7 @@ func (r *Run) Trim() (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b))
+	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b+uint64(len(r.members))<<8))
 	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
 		return false, err
 	}
@@ -240,4 +291,11 @@ func cmpOr(v, def int) int {
 		return v
 	}
 	return def
+}
+
+// member is one trained autoencoder of the ensemble and the weight of each
+// input's squared error in its score.
+type member struct {
+	net     *engine.Network
+	weights []float64
 }
