@@ -42,9 +42,9 @@ whose columns do not go together the way most users' do is reconstructed
 badly (the mean over 5 such networks, each trained on its own random sample
 of at most 20,000 users). The users are listed by score with the three
 columns that contribute most, in the user's own units next to the typical
-(median) value, and the robust baseline beside it: the largest median/MAD z-score over the numeric
-columns. The count above the default cut-off (Tukey's fence Q3 + 1.5·IQR on
-the scores) is printed on stderr.
+(median) value, and the robust baseline beside it: the largest median/MAD
+z-score over the numeric columns. The count above the default cut-off
+(Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr.
 
 The built-in shop plants abusers (--builtin-abusers, default 1 %) of three
 archetypes with truth columns abuser and abuser_archetype, which are never
