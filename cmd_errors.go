@@ -8,6 +8,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
@@ -47,7 +48,8 @@ var badInputSentinels = []error{
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, data.ErrUnknownColumn, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
-	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
+	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, anomaly.ErrColumn, anomaly.ErrNoRows,
+	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
 	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory,
 }
 

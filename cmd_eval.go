@@ -21,6 +21,7 @@ type evalOptions struct {
 	threshold float64
 	json      bool
 	tf        targetFlags
+	ex        excludeFlags
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -70,6 +71,7 @@ N users. Ties are broken by row order.`,
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
+	o.ex.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("model", "cv")
 	cmd.MarkFlagsOneRequired("model", "cv")
 	_ = cmd.MarkFlagFilename("model", "json")
@@ -123,6 +125,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	}
 	d, err := a.load(src)
 	if err != nil {
+		return err
+	}
+	if d, err = o.ex.apply(ctx, a, d, cfg.Seed); err != nil {
 		return err
 	}
 	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, o.cv); err != nil {

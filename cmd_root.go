@@ -118,6 +118,7 @@ file given with --data or --log).`,
 		newCohortsCmd(a),
 		newPlanCmd(a),
 		newRecommendCmd(a),
+		newAnomaliesCmd(a),
 		newServeCmd(a),
 	)
 	return root

@@ -25,6 +25,7 @@ type trainOptions struct {
 	// model file for plan.
 	levers []string
 	tf     targetFlags
+	ex     excludeFlags
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -64,6 +65,7 @@ encourage:CLASS names the class when the label's name misleads the guess.`,
 	cmd.Flags().StringSliceVar(&o.levers, "levers", nil,
 		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
 	o.tf.registerTarget(cmd)
+	o.ex.register(cmd)
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -120,6 +122,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	}
 	d, err := a.load(src)
 	if err != nil {
+		return err
+	}
+	if d, err = o.ex.apply(ctx, a, d, cfg.Seed); err != nil {
 		return err
 	}
 	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, 1); err != nil {

@@ -1,0 +1,285 @@
+package anomaly
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Result is every row's score, the baseline's and, with a truth column,
+// the evaluation of both. Rows are the table's, in its order.
+type Result struct {
+	// Source names the table scored.
+	Source string
+	// IDs identify the rows.
+	IDs []string
+	// Score is each row's reconstruction error: the mean over the members
+	// of each member's score (see ScoreKind) of the row.
+	Score []float64
+	// Baseline is each row's robust baseline score (see BaselineScores).
+	Baseline []float64
+	// Order lists the rows by Score, the highest first (ties by row).
+	Order []int
+	// Rank is each row's 1-based place in Order.
+	Rank []int
+	// Cutoff is the default cut-off on Score (see DefaultCutoff).
+	Cutoff float64
+	// Truth (0/1) and Archetype are the truth columns' values, nil when
+	// none was named.
+	Truth     []float64
+	Archetype []string
+	// Evaluation measures Score and Baseline against Truth (nil without).
+	Evaluation *Evaluation
+	// Typical is each feature column's typical value, in Columns order.
+	Typical []Typical
+	// Columns are the feature columns, in the pipeline's order.
+	Columns []string
+
+	run *Run
+}
+
+// Typical is a feature column's typical value: the median of a numeric or
+// boolean column, the most frequent level of a categorical one.
+type Typical struct {
+	Column string
+	Value  float64
+	Level  string
+}
+
+// Finish scores every row with the trained network, computes the baseline
+// and, with a truth column, evaluates both. It checks ctx between chunks.
+func (r *Run) Finish(ctx context.Context) (*Result, error) {
+	rows := r.Table.Rows
+	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Score: make([]float64, rows),
+		Truth: r.truth, Archetype: r.archetype, run: r}
+	r.saveMember()
+	for _, m := range r.members {
+		for start := 0; start < rows; start += chunkRows {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			end := min(start+chunkRows, rows)
+			for i, s := range r.scoreRange(m, start, end) {
+				res.Score[start+i] += s / float64(len(r.members))
+			}
+		}
+	}
+	res.Order, res.Rank = rank(res.Score)
+	res.Cutoff = DefaultCutoff(res.Score)
+	res.Baseline = BaselineScores(r.Features)
+	res.Typical, res.Columns = typicalValues(r.Features, r.Pipeline)
+	if r.truth != nil {
+		ev, err := Evaluate(res.Score, res.Baseline, r.truth, r.archetype)
+		if err != nil {
+			return nil, err
+		}
+		ev.Truth = r.Options.Truth
+		res.Evaluation = ev
+	}
+	return res, nil
+}
+
+// chunkRows is how many rows Finish predicts at once.
+const chunkRows = 8192
+
+// inputWeights returns the weight of each input's squared error in the
+// score: 1 for ScoreMSE, otherwise 1/(mean squared error of the input over the
+// training rows).
+func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
+	width := r.Pipeline.Width()
+	w := make([]float64, width)
+	for j := range w {
+		w[j] = 1
+	}
+	if r.Options.Score == ScoreMSE {
+		return w
+	}
+	ms := make([]float64, width)
+	x := make([]float64, chunkRows*width)
+	out := make([]float64, chunkRows*width)
+	for start := 0; start < len(r.TrainRows); start += chunkRows {
+		rows := r.TrainRows[start:min(start+chunkRows, len(r.TrainRows))]
+		for i, row := range rows {
+			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+		}
+		pred.PredictFlat(out, nil, x, len(rows))
+		for i := range rows {
+			for j := range width {
+				d := out[i*width+j] - x[i*width+j]
+				ms[j] += d * d
+			}
+		}
+	}
+	for j := range w {
+		ms[j] /= float64(len(r.TrainRows))
+		if ms[j] > 1e-12 {
+			w[j] = 1 / ms[j]
+		}
+	}
+	return w
+}
+
+// scoreRange scores the contiguous rows start..end-1 (at most chunkRows)
+// by member m.
+func (r *Run) scoreRange(m member, start, end int) []float64 {
+	width := r.Pipeline.Width()
+	n := end - start
+	out := make([]float64, n*width)
+	x := r.X[start*width : end*width]
+	engine.NewPredictor(m.net).PredictFlat(out, nil, x, n)
+	return r.rowScores(m, out, x, n)
+}
+
+// scoreRows scores the given rows by member m.
+func (r *Run) scoreRows(m member, rows []int) []float64 {
+	width := r.Pipeline.Width()
+	pred := engine.NewPredictor(m.net)
+	score := make([]float64, 0, len(rows))
+	x := make([]float64, chunkRows*width)
+	out := make([]float64, chunkRows*width)
+	for start := 0; start < len(rows); start += chunkRows {
+		part := rows[start:min(start+chunkRows, len(rows))]
+		for i, row := range part {
+			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+		}
+		pred.PredictFlat(out, nil, x, len(part))
+		score = append(score, r.rowScores(m, out, x, len(part))...)
+	}
+	return score
+}
+
+// rowScores turns n rows of member m's outputs and inputs into scores.
+func (r *Run) rowScores(m member, out, x []float64, n int) []float64 {
+	width := r.Pipeline.Width()
+	score := make([]float64, n)
+	for i := range n {
+		s := 0.0
+		for j := range width {
+			s += r.term(m, out[i*width+j]-x[i*width+j], j)
+		}
+		score[i] = s / float64(width)
+	}
+	return score
+}
+
+// term is input j's part of member m's score for the reconstruction error d.
+func (r *Run) term(m member, d float64, j int) float64 {
+	sq := d * d * m.weights[j]
+	if r.Options.Score == ScoreRobust {
+		return math.Log1p(sq)
+	}
+	return sq
+}
+
+// Above counts the rows whose score exceeds cut.
+func (res *Result) Above(cut float64) int {
+	n := 0
+	for _, s := range res.Score {
+		if s > cut {
+			n++
+		}
+	}
+	return n
+}
+
+// Features returns the table of features the network saw (for exporting).
+func (res *Result) Features() *data.Table { return res.run.Features }
+
+// Pipeline returns the fitted preprocessing.
+func (res *Result) Pipeline() *data.Pipeline { return res.run.Pipeline }
+
+// rank orders rows by score, highest first, ties by row number.
+func rank(score []float64) (order, ranks []int) {
+	order = make([]int, len(score))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(score[b], score[a]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	ranks = make([]int, len(score))
+	for i, row := range order {
+		ranks[row] = i + 1
+	}
+	return order, ranks
+}
+
+// DefaultCutoff is Tukey's inner fence on the scores, Q3 + 1.5·IQR: it
+// adapts to every data set and flags the users outside the usual
+// spread of scores.
+func DefaultCutoff(score []float64) float64 {
+	sorted := slices.Clone(score)
+	slices.Sort(sorted)
+	q1, q3 := quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75)
+	return q3 + 1.5*(q3-q1)
+}
+
+// quantileSorted is the linearly interpolated q-quantile of sorted xs
+// (numpy's default).
+func quantileSorted(xs []float64, q float64) float64 {
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	h := q * float64(len(xs)-1)
+	lo := int(math.Floor(h))
+	if lo+1 >= len(xs) {
+		return xs[len(xs)-1]
+	}
+	return xs[lo] + (h-float64(lo))*(xs[lo+1]-xs[lo])
+}
+
+// typicalValues returns each pipeline column's typical value.
+func typicalValues(t *data.Table, p *data.Pipeline) ([]Typical, []string) {
+	typ := make([]Typical, len(p.Columns))
+	names := make([]string, len(p.Columns))
+	for i, pc := range p.Columns {
+		c := t.Column(pc.Name)
+		names[i] = pc.Name
+		typ[i] = Typical{Column: pc.Name}
+		if c.Kind == data.Categorical {
+			typ[i].Level = mode(c.Strings)
+			continue
+		}
+		typ[i].Value = medianOf(c.Values)
+	}
+	return typ, names
+}
+
+// medianOf is the median of the non-missing values (NaN when none).
+func medianOf(values []float64) float64 {
+	xs := make([]float64, 0, len(values))
+	for _, v := range values {
+		if !math.IsNaN(v) {
+			xs = append(xs, v)
+		}
+	}
+	if len(xs) == 0 {
+		return math.NaN()
+	}
+	return data.Median(xs)
+}
+
+// mode is the most frequent non-empty string (the first in sorted order on
+// ties).
+func mode(values []string) string {
+	counts := map[string]int{}
+	for _, v := range values {
+		if v != "" {
+			counts[v]++
+		}
+	}
+	best, bestN := "", 0
+	for v, n := range counts {
+		if n > bestN || n == bestN && v < best {
+			best, bestN = v, n
+		}
+	}
+	return best
+}

@@ -1,0 +1,301 @@
+package anomaly
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+)
+
+// Run is one scoring run: the features prepared and an ensemble of
+// autoencoders to train one after the other (Trainer is the current one's,
+// whose progress a caller can watch; Next moves on); once they have
+// trained, Finish scores every row by the mean of the members' scores.
+type Run struct {
+	// Table is the table scored; Features is the same rows without the
+	// truth, archetype and excluded columns (and without the label).
+	Table, Features *data.Table
+	Options         Options
+	// Pipeline turns Features into the network's inputs, fitted on every row.
+	Pipeline *data.Pipeline
+	// X holds every row's inputs (Rows × Pipeline.Width(), row-major).
+	X []float64
+	// TrainRows are the rows the current member trains on (its own random
+	// sample of at most MaxTrainRows rows without exact duplicates).
+	TrainRows []int
+	// Net and Trainer are the member being trained (see Next).
+	Net       *engine.Network
+	Trainer   *engine.Trainer
+	trimmed   bool      // Trim has run on this member
+	weights   []float64 // of each input's squared error, for Net
+	members   []member  // the trained members
+	saved     *engine.Network
+	truth     []float64
+	archetype []string
+}
+
+// Prepare checks the named columns, fits the preprocessing on every row and
+// builds the autoencoder and its trainer. Nothing is trained yet.
+func Prepare(t *data.Table, opts Options) (*Run, error) {
+	if t.Rows < MinRows {
+		return nil, fmt.Errorf("%w: %s has %d rows; scoring needs at least %d to learn what is usual", ErrNoRows, t.Source, t.Rows, MinRows)
+	}
+	r := &Run{Table: t, Options: opts}
+	var err error
+	if r.truth, err = truthValues(t, opts.Truth); err != nil {
+		return nil, err
+	}
+	if r.archetype, err = archetypeValues(t, opts.Archetype); err != nil {
+		return nil, err
+	}
+	if r.Features, err = featureTable(t, opts); err != nil {
+		return nil, err
+	}
+	pipeOpts := DefaultPipeline()
+	if opts.Pipeline != nil {
+		pipeOpts = *opts.Pipeline
+	}
+	all := make([]int, t.Rows)
+	for i := range all {
+		all[i] = i
+	}
+	if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
+		return nil, err
+	}
+	x, err := r.Pipeline.Transform(r.Features, all)
+	if err != nil {
+		return nil, err
+	}
+	r.X = x.RawMatrix().Data
+	if err := r.newMember(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+// newMember draws the next member's training sample (its own stream of
+// Options.Seed) and builds its network and trainer.
+func (r *Run) newMember() error {
+	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16a+uint64(len(r.members))<<8))
+	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(r.Options.MaxTrainRows, DefaultMaxTrainRows), rng)
+	r.trimmed, r.weights = false, nil
+	width := r.Pipeline.Width()
+	ds, err := r.dataset()
+	if err != nil {
+		return err
+	}
+	hidden := r.Options.Hidden
+	if len(hidden) == 0 {
+		hidden = DefaultHidden()
+	}
+	arch := engine.Architecture{Inputs: width, Hidden: hidden, Outputs: width, Loss: engine.MSE}
+	if r.Net, err = engine.NewNetwork(arch, rng); err != nil {
+		return err
+	}
+	cfg := r.Options.Train
+	if cfg.Epochs == 0 {
+		cfg = DefaultTrainConfig(len(r.TrainRows))
+	}
+	r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng)
+	return err
+}
+
+// Members is how many autoencoders the run trains (Options.Members or
+// DefaultMembers).
+func (r *Run) Members() int { return cmpOr(r.Options.Members, DefaultMembers) }
+
+// Member is the 0-based number of the member Net and Trainer belong to.
+func (r *Run) Member() int { return len(r.members) }
+
+// Next ends the current member's training: it keeps its network for the
+// score and, while members remain, replaces Net and Trainer with the next
+// one's (on a fresh sample). It reports whether there is another member to
+// train.
+func (r *Run) Next() (bool, error) {
+	r.saveMember()
+	if len(r.members) >= r.Members() {
+		return false, nil
+	}
+	return true, r.newMember()
+}
+
+// saveMember keeps the current network and its error scales as a member of
+// the ensemble (once).
+func (r *Run) saveMember() {
+	if r.saved == r.Net {
+		return
+	}
+	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
+	r.members = append(r.members, member{net: r.Net, weights: r.weights})
+	r.saved = r.Net
+}
+
+// Train trains every member: for each, the trainer to its end, Trim and the
+// second trainer to its end (a convenience for callers that do not watch
+// progress).
+func (r *Run) Train(ctx context.Context) error {
+	for {
+		if err := r.Trainer.Run(ctx); err != nil {
+			return err
+		}
+		more, err := r.Trim()
+		if err != nil {
+			return err
+		}
+		if more {
+			if err := r.Trainer.Run(ctx); err != nil {
+				return err
+			}
+		}
+		if more, err = r.Next(); err != nil || !more {
+			return err
+		}
+	}
+}
+
+// Trim ends the first round of training: it scores the training rows with
+// the network, leaves out the Options.Trim share that it reconstructs
+// worst, and replaces Trainer with a trainer that goes on training the same
+// network on the rest (a trimmed autoencoder: abusers in the training data
+// are mostly among the rows left out, so the network stops learning them).
+// It reports whether there is a second round to run; it does nothing after
+// the second round or when Options.Trim is 0.
+func (r *Run) Trim() (bool, error) {
+	share := r.Options.Trim
+	if r.trimmed || share <= 0 {
+		return false, nil
+	}
+	if share >= 1 {
+		return false, fmt.Errorf("%w: trim share %v (want less than 1)", ErrColumn, share)
+	}
+	r.trimmed = true
+	r.weights = r.inputWeights(engine.NewPredictor(r.Net))
+	score := r.scoreRows(member{net: r.Net, weights: r.weights}, r.TrainRows)
+	order := make([]int, len(r.TrainRows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(score[a], score[b]) })
+	keep := len(order) - int(share*float64(len(order)))
+	kept := make([]int, keep)
+	for i, k := range order[:keep] {
+		kept[i] = r.TrainRows[k]
+	}
+	slices.Sort(kept)
+	r.TrainRows = kept
+	ds, err := r.dataset()
+	if err != nil {
+		return false, err
+	}
+	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b+uint64(len(r.members))<<8))
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
+		return false, err
+	}
+	return true, nil
+}
+
+// dataset gathers the training rows into an autoencoder data set (the
+// targets are the inputs).
+func (r *Run) dataset() (engine.Dataset, error) {
+	width := r.Pipeline.Width()
+	train := make([]float64, len(r.TrainRows)*width)
+	for i, row := range r.TrainRows {
+		copy(train[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
+	}
+	return engine.DatasetFromFlat(train, train, len(r.TrainRows), width, width)
+}
+
+// featureTable returns t's columns without the label and without the
+// truth, archetype and excluded columns, each of which must exist.
+func featureTable(t *data.Table, opts Options) (*data.Table, error) {
+	drop := map[string]bool{}
+	for _, name := range append([]string{opts.Truth, opts.Archetype}, opts.Exclude...) {
+		if name == "" {
+			continue
+		}
+		if t.Column(name) == nil && name != t.Label.Name {
+			return nil, fmt.Errorf("%w: %s has no column %q", ErrColumn, t.Source, name)
+		}
+		drop[name] = true
+	}
+	cols := make([]*data.Column, 0, len(t.Columns))
+	for _, c := range t.Columns {
+		if !drop[c.Name] {
+			cols = append(cols, c)
+		}
+	}
+	return data.NewTable(t.Source, cols, data.Label{})
+}
+
+// truthValues reads a 0/1 truth column (a boolean or numeric column, or the
+// table's label); nil when name is "".
+func truthValues(t *data.Table, name string) ([]float64, error) {
+	if name == "" {
+		return nil, nil
+	}
+	if name == t.Label.Name {
+		return t.Label.Values, nil
+	}
+	c := t.Column(name)
+	if c == nil {
+		return nil, fmt.Errorf("%w: %s has no column %q to take as the truth", ErrColumn, t.Source, name)
+	}
+	if c.Kind != data.Boolean && c.Kind != data.Numeric {
+		return nil, fmt.Errorf("%w: %s: truth column %q is %s; want 0/1 or yes/no values", ErrColumn, t.Source, name, c.Kind)
+	}
+	for i, v := range c.Values {
+		if v != 0 && v != 1 {
+			return nil, fmt.Errorf("%w: %s: truth column %q row %d is %v; want 0/1 or yes/no values", ErrColumn, t.Source, name, i+1, v)
+		}
+	}
+	return c.Values, nil
+}
+
+// archetypeValues reads the archetype column's text; nil when name is "".
+func archetypeValues(t *data.Table, name string) ([]string, error) {
+	if name == "" {
+		return nil, nil
+	}
+	c := t.Column(name)
+	if c == nil {
+		return nil, fmt.Errorf("%w: %s has no column %q to take as the archetype", ErrColumn, t.Source, name)
+	}
+	if c.Strings == nil {
+		return nil, fmt.Errorf("%w: %s: archetype column %q holds numbers; want names", ErrColumn, t.Source, name)
+	}
+	return c.Strings, nil
+}
+
+// sample returns at most n of rows, chosen uniformly by rng, in row order.
+func sample(rows []int, n int, rng *rand.Rand) []int {
+	out := slices.Clone(rows)
+	if len(out) <= n {
+		return out
+	}
+	for i := range n {
+		j := i + rng.IntN(len(out)-i)
+		out[i], out[j] = out[j], out[i]
+	}
+	out = out[:n]
+	slices.Sort(out)
+	return out
+}
+
+// cmpOr returns v, or def when v is not positive.
+func cmpOr(v, def int) int {
+	if v > 0 {
+		return v
+	}
+	return def
+}
+
+// member is one trained autoencoder of the ensemble and the weight of each
+// input's squared error in its score.
+type member struct {
+	net     *engine.Network
+	weights []float64
+}

@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/anomaly"
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// anomaliesOptions are the flags of `retain anomalies`.
+type anomaliesOptions struct {
+	src              sourceFlags
+	abusers          float64
+	top              int
+	json, evaluate   bool
+	truth, archetype string
+	exportFeatures   string
+	seed             uint64
+	trim             float64
+}
+
+func newAnomaliesCmd(a *app) *cobra.Command {
+	o := &anomaliesOptions{}
+	cmd := &cobra.Command{
+		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN]",
+		Short: "Rank users by how abnormal they are (abuse: click farms, fake orders, coupon abuse)",
+		Long: `Score every user of a per-user table, an order log's cohort or the built-in
+shop by how badly an autoencoder reconstructs them: a network with a narrow
+bottleneck, linear outputs and a mean squared error loss, trained on the same
+preprocessed features as the churn model (the label is left out). A user
+whose columns do not go together the way most users' do is reconstructed
+badly (the mean over 5 such networks, each trained on its own random sample
+of at most 20,000 users). The users are listed by score with the three
+columns that contribute most, in the user's own units next to the typical
+(median) value, and the robust baseline beside it: the largest median/MAD
+z-score over the numeric columns. The count above the default cut-off
+(Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr.
+
+The built-in shop plants abusers (--builtin-abusers, default 1 %) of three
+archetypes with truth columns abuser and abuser_archetype, which are never
+features. --evaluate measures the network and the baseline against a 0/1
+truth column (--truth; on the built-in shop the planted flag): ROC AUC,
+average precision, precision@k with k the number of abusers, and recall per
+archetype (--archetype) in the top 2k.
+
+--export-features writes the preprocessed features (and the truth columns)
+as CSV, for scoring the same inputs with another tool. Progress goes to
+stderr, results to stdout.`,
+		Example: `  retain anomalies --top 20
+  retain anomalies --builtin-users 1000000 --builtin-abusers 0.01 --evaluate
+  retain anomalies --data users.csv --evaluate --truth is_fraud --json
+  retain anomalies --log orders.csv --export-features features.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runAnomalies(cmd.Context(), a, o, cmd.Flags().Changed("builtin-abusers")))
+		},
+	}
+	o.src.register(cmd, true)
+	fs := cmd.Flags()
+	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0 to 0.5) of planted abusers in the built-in shop")
+	fs.IntVar(&o.top, "top", 50, "users listed")
+	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
+	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the network and the baseline against --truth")
+	fs.StringVar(&o.truth, "truth", "", "0/1 or yes/no `COLUMN` saying who is abusive (not a feature; default on the built-in shop: abuser)")
+	fs.StringVar(&o.archetype, "archetype", "", "`COLUMN` naming each abuser's kind, for recall per archetype (not a feature; built-in: abuser_archetype)")
+	fs.StringVar(&o.exportFeatures, "export-features", "", "write the preprocessed features as CSV to `FILE`")
+	fs.Uint64Var(&o.seed, "seed", 0, "seed of the training sample, weights and shuffles")
+	fs.Float64Var(&o.trim, "trim", 0, "retrain without the `SHARE` (0..0.5) of training users reconstructed worst (0: one round)")
+	return cmd
+}
+
+// options checks the flags and returns the source and anomaly options.
+func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.Options, error) {
+	src, err := o.src.source()
+	if err != nil {
+		return src, anomaly.Options{}, err
+	}
+	opts := anomaly.Options{Truth: strings.TrimSpace(o.truth), Archetype: strings.TrimSpace(o.archetype), Seed: o.seed, Trim: o.trim}
+	switch {
+	case o.top < 1:
+		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
+	case !(o.abusers >= 0 && o.abusers <= 0.5):
+		return src, opts, usageError(fmt.Errorf("--builtin-abusers %v: want a share from 0 to 0.5", o.abusers))
+	case !(o.trim >= 0 && o.trim <= 0.5):
+		return src, opts, usageError(fmt.Errorf("--trim %v: want a share from 0 to 0.5", o.trim))
+	case abusersSet && src.Kind != "builtin":
+		return src, opts, usageError(errors.New("--builtin-abusers applies to the built-in shop, not --data or --log"))
+	}
+	if src.Kind == "builtin" {
+		// The planted truth columns are never features.
+		if opts.Truth == "" {
+			opts.Truth = data.AbuserColumnName
+		}
+		if opts.Archetype == "" {
+			opts.Archetype = data.ArchetypeColumnName
+		}
+		if o.abusers == 0 && !o.evaluate {
+			opts.Truth, opts.Archetype = "", ""
+			opts.Exclude = []string{data.AbuserColumnName, data.ArchetypeColumnName}
+		}
+	}
+	if o.evaluate && opts.Truth == "" {
+		return src, opts, usageError(errors.New("--evaluate needs --truth COLUMN: the 0/1 column saying who is abusive"))
+	}
+	if o.evaluate && src.Kind == "builtin" && o.abusers == 0 {
+		return src, opts, usageError(errors.New("--evaluate on the built-in shop needs planted abusers (--builtin-abusers > 0)"))
+	}
+	return src, opts, nil
+}
+
+func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet bool) error {
+	src, opts, err := o.options(abusersSet)
+	if err != nil {
+		return err
+	}
+	if err := checkSourceMemory(a, src); err != nil {
+		return err
+	}
+	start := time.Now()
+	d, err := experiment.LoadWithAbusers(src, o.abusers, a.open)
+	if err != nil {
+		return err
+	}
+	for _, n := range d.Notes() {
+		fmt.Fprintln(a.stderr, n)
+	}
+	fmt.Fprintf(a.stderr, "Read %s: %s users\n", d.Source.Describe(), data.Thousands(d.Table.Rows))
+	run, err := anomaly.Prepare(d.Table, opts)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(a.stderr, "%d autoencoders %s on %d features, each on its own sample of %s users\n", run.Members(),
+		describeNetwork(run.Net.Arch), run.Pipeline.Width(), data.Thousands(len(run.TrainRows)))
+	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+	for more := true; more; {
+		fmt.Fprintf(a.stderr, "Autoencoder %d of %d\n", run.Member()+1, run.Members())
+		if err := watchTraining(ctx, run.Trainer, pr); err != nil {
+			return err
+		}
+		if again, err := run.Trim(); err != nil {
+			return err
+		} else if again {
+			fmt.Fprintf(a.stderr, "Second round without the %s training users reconstructed worst\n", percent(run.Options.Trim))
+			if err := watchTraining(ctx, run.Trainer, pr); err != nil {
+				return err
+			}
+		}
+		if more, err = run.Next(); err != nil {
+			return err
+		}
+	}
+	res, err := run.Finish(ctx)
+	if err != nil {
+		return err
+	}
+	above := res.Above(res.Cutoff)
+	fmt.Fprintf(a.stderr, "Scored %s users in %.1fs; %s (%s) above the cut-off %.3f\n", data.Thousands(len(res.Score)),
+		time.Since(start).Seconds(), data.Thousands(above), percent(float64(above)/float64(len(res.Score))), res.Cutoff)
+	if o.exportFeatures != "" {
+		if err := experiment.WriteFileAtomic(o.exportFeatures, res.WriteFeatures); err != nil {
+			return err
+		}
+		fmt.Fprintf(a.stderr, "Wrote the preprocessed features to %s\n", o.exportFeatures)
+	}
+	if o.json {
+		return writeJSON(a.stdout, newAnomaliesJSON(res, run, o.top, o.evaluate))
+	}
+	if o.evaluate {
+		if err := printAnomalyEvaluation(a.stdout, res.Evaluation); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.stdout)
+	}
+	return printAnomalies(a.stdout, res, o.top)
+}
+
+// printAnomalies writes the top users with their reasons.
+func printAnomalies(w io.Writer, res *anomaly.Result, top int) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	header := "rank\tuser\tscore\tbaseline\t"
+	if res.Archetype != nil {
+		header += "archetype\t"
+	}
+	fmt.Fprintln(tw, header+"reasons")
+	for i, row := range res.Order[:min(top, len(res.Order))] {
+		line := fmt.Sprintf("%d\t%s\t%.3f\t%.1f\t", i+1, res.IDs[row], res.Score[row], res.Baseline[row])
+		if res.Archetype != nil {
+			line += res.Archetype[row] + "\t"
+		}
+		var reasons []string
+		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
+			reasons = append(reasons, r.String())
+		}
+		fmt.Fprintln(tw, line+strings.Join(reasons, "; "))
+	}
+	return tw.Flush()
+}
+
+// printAnomalyEvaluation writes the metrics of the network and the baseline.
+func printAnomalyEvaluation(w io.Writer, ev *anomaly.Evaluation) error {
+	fmt.Fprintf(w, "Against %s: %s abusive of %s users (k = %s)\n", ev.Truth,
+		data.Thousands(ev.Positives), data.Thousands(ev.Rows), data.Thousands(ev.Positives))
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	header := "score\troc_auc\tavg_precision\tprecision@k\t"
+	for _, r := range ev.Network.Recall {
+		header += "recall@2k " + r.Archetype + "\t"
+	}
+	fmt.Fprintln(tw, header)
+	for _, m := range []struct {
+		name string
+		m    anomaly.Metrics
+	}{{"autoencoder", ev.Network}, {"baseline", ev.Baseline}} {
+		line := fmt.Sprintf("%s\t%.4f\t%.4f\t%.4f\t", m.name, m.m.AUC, m.m.AveragePrecision, m.m.PrecisionAtK)
+		for _, r := range m.m.Recall {
+			line += fmt.Sprintf("%.3f\t", r.Recall)
+		}
+		fmt.Fprintln(tw, line)
+	}
+	return tw.Flush()
+}
+
+// anomaliesJSON is the JSON document of `retain anomalies --json`.
+type anomaliesJSON struct {
+	Source     string              `json:"source"`
+	Users      int                 `json:"users"`
+	Network    string              `json:"network"`
+	Members    int                 `json:"members"`
+	Epochs     int                 `json:"epochs"`     // of the last member
+	TrainRows  int                 `json:"train_rows"` // of the last member
+	Cutoff     float64             `json:"cutoff"`
+	Above      int                 `json:"above_cutoff"`
+	Evaluation *anomaly.Evaluation `json:"evaluation,omitempty"`
+	Top        []anomalyUserJSON   `json:"top"`
+}
+
+type anomalyUserJSON struct {
+	Rank      int              `json:"rank"`
+	ID        string           `json:"id"`
+	Score     float64          `json:"score"`
+	Baseline  float64          `json:"baseline"`
+	Archetype string           `json:"archetype,omitempty"`
+	Reasons   []anomaly.Reason `json:"reasons"`
+}
+
+func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool) anomaliesJSON {
+	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
+		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+	if evaluate {
+		out.Evaluation = res.Evaluation
+	}
+	for i, row := range res.Order[:min(top, len(res.Order))] {
+		u := anomalyUserJSON{Rank: i + 1, ID: res.IDs[row], Score: res.Score[row], Baseline: res.Baseline[row],
+			Reasons: res.Reasons(row, anomaly.DefaultReasons)}
+		if res.Archetype != nil {
+			u.Archetype = res.Archetype[row]
+		}
+		out.Top = append(out.Top, u)
+	}
+	return out
+}
+
+// excludeFlags is --exclude-anomalies of train and eval --cv.
+type excludeFlags struct{ share string }
+
+func (f *excludeFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.share, "exclude-anomalies", "", "leave out the `TOP%` of users by anomaly score before training, e.g. 1% (see retain anomalies)")
+	markTraining(cmd.Flags().Lookup("exclude-anomalies"))
+}
+
+// apply drops the top share of d's users by anomaly score, saying how many
+// on stderr; without the flag it returns d.
+func (f *excludeFlags) apply(ctx context.Context, a *app, d *experiment.Data, seed uint64) (*experiment.Data, error) {
+	if f.share == "" {
+		return d, nil
+	}
+	s := strings.TrimSuffix(strings.TrimSpace(f.share), "%")
+	pct, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(pct >= 0 && pct < 100) {
+		return nil, usageError(fmt.Errorf("--exclude-anomalies %q: want a share of users such as 1%% (0 to under 100)", f.share))
+	}
+	out, ex, err := experiment.DropAnomalies(ctx, d, pct/100, seed)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(a.stderr, "Left out %s of %s users with the highest anomaly scores (%s%%, score ≥ %.3f) before training\n",
+		data.Thousands(ex.Dropped), data.Thousands(d.Table.Rows), s, ex.Cutoff)
+	return out, nil
+}

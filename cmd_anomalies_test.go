@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAnomaliesEvaluateBuiltin runs the command on a small built-in shop
+// with planted abusers: the metrics table names both scores, the list has
+// the asked number of users with reasons, and stderr counts the users
+// above the cut-off.
+func TestAnomaliesEvaluateBuiltin(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--builtin-users", "2000", "--evaluate", "--top", "3"); code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	out := c.stdout.String()
+	for _, want := range []string{"Against abuser: ", "autoencoder", "baseline", "recall@2k click_farm", "rank  user"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(out[strings.Index(out, "rank  user"):]), "\n")
+	if len(lines) != 4 || strings.Count(lines[1], " vs typical ") != 3 {
+		t.Errorf("want a header and 3 users with 3 reasons each:\n%s", strings.Join(lines, "\n"))
+	}
+	if !strings.Contains(c.stderr.String(), "above the cut-off") {
+		t.Errorf("stderr lacks the count above the cut-off:\n%s", c.stderr)
+	}
+}
+
+// TestAnomaliesJSON checks the JSON document's shape.
+func TestAnomaliesJSON(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2", "--evaluate"); code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	var doc struct {
+		Users      int `json:"users"`
+		Evaluation struct {
+			Positives int `json:"positives"`
+		} `json:"evaluation"`
+		Top []struct {
+			ID      string `json:"id"`
+			Reasons []struct {
+				Column string `json:"column"`
+			} `json:"reasons"`
+		} `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Users != 1000 || doc.Evaluation.Positives == 0 || len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
+		t.Errorf("document %+v", doc)
+	}
+}
+
+// TestAnomaliesBadInputExitsTwo checks the refusals and their messages.
+func TestAnomaliesBadInputExitsTwo(t *testing.T) {
+	csv := writeFile(t, "users.csv", "id,a,b,churn\n"+rows(30))
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--top", "0"}, "--top 0: want at least 1 user"},
+		{[]string{"--builtin-abusers", "0.9"}, "--builtin-abusers 0.9: want a share from 0 to 0.5"},
+		{[]string{"--data", csv, "--builtin-abusers", "0.1"}, "--builtin-abusers applies to the built-in shop, not --data or --log"},
+		{[]string{"--data", csv, "--evaluate"}, "--evaluate needs --truth COLUMN"},
+		{[]string{"--data", csv, "--truth", "nope"}, `has no column "nope" to take as the truth`},
+		{[]string{"--data", csv, "--truth", "a"}, `truth column "a" row 1 is 5; want 0/1 or yes/no values`},
+		{[]string{"--builtin-abusers", "0", "--evaluate"}, "--evaluate on the built-in shop needs planted abusers"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"anomalies"}, tc.args...)...)
+		if code != 2 || !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, c.stderr, tc.want)
+		}
+	}
+}
+
+// rows writes n CSV rows id,a,b,churn with a from 5 to 11.
+func rows(n int) string {
+	var b strings.Builder
+	for i := range n {
+		churn := "no"
+		if i%4 == 0 {
+			churn = "yes"
+		}
+		fmt.Fprintf(&b, "u%d,%d,%d,%s\n", i, 5+i%7, i%3, churn)
+	}
+	return b.String()
+}
+
+// TestTrainExcludeAnomalies checks that train leaves out the asked share and
+// says so on stderr, and refuses a share that is not one.
+func TestTrainExcludeAnomalies(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "1000", "--epochs", "1", "--exclude-anomalies", "2%"); code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	if !strings.Contains(c.stderr.String(), "Left out 20 of 1,000 users with the highest anomaly scores (2%") {
+		t.Errorf("stderr:\n%s", c.stderr)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--cv", "2", "--exclude-anomalies", "100%"); code != 2 ||
+		!strings.Contains(c.stderr.String(), `--exclude-anomalies "100%": want a share of users such as 1% (0 to under 100)`) {
+		t.Errorf("exit %d: %s", code, c.stderr)
+	}
+}

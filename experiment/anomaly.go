@@ -1,0 +1,119 @@
+package experiment
+
+import (
+	"context"
+	"fmt"
+	"slices"
+
+	"github.com/retainlab/retain/anomaly"
+	"github.com/retainlab/retain/data"
+)
+
+// LoadWithAbusers loads a source like Load; a built-in source gets abuser
+// share planted abusers (data.GenerateShopWithAbusers) and their truth
+// columns. Other sources ignore the share.
+func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
+	if src.Kind != "builtin" && src.Kind != "" {
+		return Load(src, open)
+	}
+	src.Kind = "builtin"
+	shop, err := data.GenerateShopWithAbusers(src.usersOrDefault(), src.DataSeed, share)
+	if err != nil {
+		return nil, err
+	}
+	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb}, nil
+}
+
+// AnomalyExclusion is what DropAnomalies removed.
+type AnomalyExclusion struct {
+	// Dropped is the number of rows removed, Cutoff the lowest score
+	// among them.
+	Dropped int
+	Cutoff  float64
+}
+
+// DropAnomalies scores d's rows with the anomaly autoencoder (label left
+// out) and returns a copy of d without the share (0..1) of rows that score
+// highest, so a model can be trained without them.
+func DropAnomalies(ctx context.Context, d *Data, share float64, seed uint64) (*Data, AnomalyExclusion, error) {
+	var ex AnomalyExclusion
+	if !(share >= 0 && share < 1) {
+		return nil, ex, fmt.Errorf("%w: anomaly share %v (want 0 to 1)", ErrSource, share)
+	}
+	run, err := anomaly.Prepare(d.Table, anomaly.Options{Seed: seed})
+	if err != nil {
+		return nil, ex, err
+	}
+	if err := run.Train(ctx); err != nil {
+		return nil, ex, err
+	}
+	res, err := run.Finish(ctx)
+	if err != nil {
+		return nil, ex, err
+	}
+	ex.Dropped = int(share * float64(d.Table.Rows))
+	if ex.Dropped == 0 {
+		return d, ex, nil
+	}
+	drop := make([]bool, d.Table.Rows)
+	for _, row := range res.Order[:ex.Dropped] {
+		drop[row] = true
+	}
+	ex.Cutoff = res.Score[res.Order[ex.Dropped-1]]
+	out := *d
+	out.Table, out.TrueProb = keepRows(d.Table, d.TrueProb, drop)
+	return &out, ex, nil
+}
+
+// keepRows copies t (and prob, when not nil) without the dropped rows.
+func keepRows(t *data.Table, prob []float64, drop []bool) (*data.Table, []float64) {
+	keepF := func(v []float64) []float64 {
+		if v == nil {
+			return nil
+		}
+		out := make([]float64, 0, len(v))
+		for i, x := range v {
+			if !drop[i] {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	keepS := func(v []string) []string {
+		if v == nil {
+			return nil
+		}
+		out := make([]string, 0, len(v))
+		for i, x := range v {
+			if !drop[i] {
+				out = append(out, x)
+			}
+		}
+		return out
+	}
+	nt := *t
+	nt.Columns = make([]*data.Column, len(t.Columns))
+	for i, c := range t.Columns {
+		nc := *c
+		nc.Values, nc.Strings = keepF(c.Values), keepS(c.Strings)
+		nc.Levels = slices.Clone(c.Levels)
+		nc.Missing = 0
+		for _, v := range nc.Values {
+			if v != v { // NaN: a missing cell
+				nc.Missing++
+			}
+		}
+		for _, v := range nc.Strings {
+			if v == "" {
+				nc.Missing++
+			}
+		}
+		nt.Columns[i] = &nc
+	}
+	nt.Label.Values = keepF(t.Label.Values)
+	nt.Rows = len(nt.Label.Values)
+	if t.Label.Name == "" && len(nt.Columns) > 0 {
+		nt.Rows = nt.Columns[0].Len()
+	}
+	return &nt, keepF(prob)
+}
