@@ -3,6 +3,7 @@ package anomaly
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/retainlab/retain/engine/metrics"
 )
@@ -111,17 +112,7 @@ func measure(score, truth []float64, archetype []string, k int) (Metrics, error)
 		m.Recall = append(m.Recall, *r)
 	}
 	slices.SortFunc(m.Recall, func(a, b ArchetypeRecall) int {
-		return cmpString(a.Archetype, b.Archetype)
+		return strings.Compare(a.Archetype, b.Archetype)
 	})
 	return m, nil
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
