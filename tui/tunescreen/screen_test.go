@@ -164,3 +164,20 @@ func TestStopEndsWithTheBestSoFar(t *testing.T) {
 		t.Fatalf("running %v:\n%s", s.Running(), s.View())
 	}
 }
+
+// TestOneFoldHasNoSpread shows a trial measured on one fold without a
+// standard deviation (a single fold's "± 0.0000" would claim no spread),
+// and a trial on two folds with its mean ± std.
+func TestOneFoldHasNoSpread(t *testing.T) {
+	board := []experiment.Trial{
+		{Number: 1, AUC: 0.91, AUCStd: 0.01, Folds: make([]experiment.FoldResult, 2)},
+		{Number: 2, AUC: 0.8, Folds: make([]experiment.FoldResult, 1)},
+	}
+	for lang, want := range map[string]string{"en": "0.8000 (1 fold)", "zh": "0.8000(1 折)"} {
+		lines := strings.Join(boardLines(screentest.Common(lang, 160, 48), board, 3, 160, 10), "\n")
+		screentest.MustContain(t, lines, "0.9100 ± 0.0100", want)
+		if strings.Contains(lines, "0.8000 ±") {
+			t.Errorf("%s: one fold shown with a spread:\n%s", lang, lines)
+		}
+	}
+}

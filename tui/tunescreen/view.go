@@ -129,6 +129,11 @@ func boardLines(c common.Common, board []experiment.Trial, rungs, w, h int) []st
 			auc = c.T("failed", "失败")
 		case len(t.Folds) == 0:
 			auc = "…"
+		case len(t.Folds) == 1: // one fold has no spread to show
+			auc = fmt.Sprintf("%.4f (1 fold)", t.AUC)
+			if c.Zh() {
+				auc = fmt.Sprintf("%.4f(1 折)", t.AUC)
+			}
 		}
 		rung := fmt.Sprintf("%d/%d", t.Rung+1, rungs)
 		if t.Stopped {
