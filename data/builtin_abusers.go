@@ -40,7 +40,8 @@ const abuserStream = 0xab05e << 32
 // each):
 //
 //	click_farm    very many sessions and pages per session, no cart adds,
-//	              at most one small order, a visit today or yesterday
+//	              no order in 90 days (one small one before), a visit today
+//	              or yesterday
 //	fake_orders   many orders of near-identical small value, few short
 //	              sessions, no cart adds, a high return share, a recent account
 //	coupon_abuse  a coupon on most of many small orders, few sessions, a
@@ -104,17 +105,13 @@ func GenerateShopWithAbusers(users int, seed uint64, share float64) (*Shop, erro
 func drawAbuser(r *rand.Rand, a int, x *[numShopFeatures]float64) {
 	var sessions, pages, carts, visit, orders, lastOrder, aov, coupon, returns, tenure float64
 	switch a {
-	case 0: // click farm: heavy browsing, no cart adds, one small order at most
-		tenure = min(1825, 30+math.Floor(300*r.ExpFloat64()))
+	case 0: // click farm: heavy browsing, no cart adds, one old small order
+		tenure = min(1825, 150+math.Floor(300*r.ExpFloat64()))
 		sessions = 18 + poissonDraw(r, 10)
 		pages = roundTo(8+2.5*r.Float64(), 1)
 		visit = float64(r.IntN(2))
-		lastOrder = tenure
-		if r.IntN(8) > 0 {
-			orders = 1
-			lastOrder = visit + float64(r.IntN(30))
-			aov = roundTo(math.Exp(2.5+0.3*r.NormFloat64()), 2)
-		}
+		lastOrder = 90 + float64(r.IntN(int(tenure)-89))
+		aov = roundTo(math.Exp(2.5+0.3*r.NormFloat64()), 2)
 	case 1: // fake orders: many near-identical small orders, short visits
 		tenure = 20 + float64(r.IntN(60))
 		sessions = 1 + poissonDraw(r, 1.5)
