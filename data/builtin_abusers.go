@@ -49,10 +49,9 @@ const abuserStream = 0xab05e << 32
 //
 // Each combination is one the normal generator does not produce: its heavy
 // browsers add to the cart and buy, and its many orders come with many
-// sessions.
-// Each archetype is drawn so that on every single column as many normal
-// users as there are abusers lie at or beyond the archetype's median: no
-// one-column rule finds them, only the combination does. The table gains
+// sessions. Yet on every single column at least one normal user in 500
+// lies at or beyond each archetype's median (more than half an archetype at
+// 1 % planted): no one-column rule finds them, only the combination does. The table gains
 // the columns abuser (0/1) and abuser_archetype, which are the truth, not
 // features. Share 0 returns GenerateShop's population with the two columns
 // all normal. The choice and the abusers' features come from their own
