@@ -60,18 +60,19 @@ type Options struct {
 	// initial weights on its own random sample, and averaged in the score
 	// (0: DefaultMembers). One network with a one-unit bottleneck settles
 	// on one of several summaries of ordinary behaviour depending on its
-	// seed: on the built-in shop (1 % planted, 5,000 users) seeds 0 to 3
-	// found 53 %, 0 %, 100 % and 6 % of the click farms in the top 2k. The
-	// mean over members does not depend on one lucky seed.
+	// seed: on the built-in shop (1 % planted, 5,000 users, the archetypes
+	// as first drawn) seeds 0 to 3 found 53 %, 0 %, 100 % and 6 % of the
+	// click farms in the top 2k. The mean over members does not depend on
+	// one lucky seed.
 	Members int
 	// Score says how a row's reconstruction errors make its score
 	// (default ScoreRobust).
 	Score ScoreKind
 	// Trim is the share of training rows Run.Trim leaves out for a second
 	// round of training (0: no second round). Measured on the built-in shop
-	// with 1 % planted, a 3 % trim raised the average precision on 50,000
-	// users (0.49 to 0.61) but lowered it on 1,000,000 (0.34 to 0.25), so
-	// it is off by default.
+	// with 1 % planted (the archetypes as first drawn), a 3 % trim raised
+	// the average precision on 50,000 users (0.49 to 0.61) but lowered it
+	// on 1,000,000 (0.34 to 0.25), so it is off by default.
 	Trim float64
 	// Seed drives the sample, the initial weights and the shuffles.
 	Seed uint64

@@ -39,15 +39,19 @@ const abuserStream = 0xab05e << 32
 // probability share, by planted abusers of three archetypes (a third
 // each):
 //
-//	click_farm    very many sessions and page views, nearly no cart adds,
-//	              no orders, a visit today or yesterday
-//	fake_orders   many small orders of near-identical value, short sessions,
-//	              a high return share, a recent account
-//	coupon_abuse  a coupon on most orders, low order values, a new account
+//	click_farm    very many sessions and pages per session, no cart adds,
+//	              no order in 90 days (one small one before), a visit today
+//	              or yesterday
+//	fake_orders   many orders of near-identical small value, few short
+//	              sessions, no cart adds, a high return share, a recent account
+//	coupon_abuse  a coupon on most of many small orders, few sessions, a
+//	              new account
 //
-// Each archetype is drawn so that on every single column as many normal
-// users as there are abusers lie at or beyond the archetype's median: no
-// one-column rule finds them, only the combination does. The table gains
+// Each combination is one the normal generator does not produce: its heavy
+// browsers add to the cart and buy, and its many orders come with many
+// sessions. Yet on every single column at least one normal user in 500
+// lies at or beyond each archetype's median (more than half an archetype at
+// 1 % planted): no one-column rule finds them, only the combination does. The table gains
 // the columns abuser (0/1) and abuser_archetype, which are the truth, not
 // features. Share 0 returns GenerateShop's population with the two columns
 // all normal. The choice and the abusers' features come from their own
@@ -100,35 +104,33 @@ func GenerateShopWithAbusers(users int, seed uint64, share float64) (*Shop, erro
 func drawAbuser(r *rand.Rand, a int, x *[numShopFeatures]float64) {
 	var sessions, pages, carts, visit, orders, lastOrder, aov, coupon, returns, tenure float64
 	switch a {
-	case 0: // click farm: browses a lot, never buys
-		tenure = 1 + math.Floor(200*r.ExpFloat64())
-		sessions = poissonDraw(r, 25)
-		pages = roundTo(7+4*r.Float64(), 1)
-		carts = float64(r.IntN(4) / 3)
+	case 0: // click farm: heavy browsing, no cart adds, one old small order
+		tenure = min(1825, 150+math.Floor(300*r.ExpFloat64()))
+		sessions = 18 + poissonDraw(r, 10)
+		pages = roundTo(8+2.5*r.Float64(), 1)
 		visit = float64(r.IntN(2))
-		lastOrder = tenure
+		lastOrder = 90 + float64(r.IntN(int(tenure)-89))
+		aov = roundTo(math.Exp(2.5+0.3*r.NormFloat64()), 2)
 	case 1: // fake orders: many near-identical small orders, short visits
-		tenure = 10 + float64(r.IntN(50))
-		sessions = 1 + poissonDraw(r, 3)
-		pages = roundTo(1.3+0.8*r.Float64(), 1)
-		orders = 3 + poissonDraw(r, 7)
-		carts = poissonDraw(r, 0.5)
+		tenure = 20 + float64(r.IntN(60))
+		sessions = 1 + poissonDraw(r, 1.5)
+		pages = roundTo(1.2+0.6*r.Float64(), 1)
+		orders = 8 + poissonDraw(r, 6)
 		visit = float64(r.IntN(3))
 		lastOrder = visit + float64(r.IntN(2))
-		aov = roundTo(math.Exp(2.7+0.08*r.NormFloat64()), 2)
+		aov = roundTo(math.Exp(2.7+0.03*r.NormFloat64()), 2)
 		coupon = roundTo(math.Pow(1-math.Pow(1-r.Float64(), 1/2.5), 1/0.8), 2)
 		returns = binomialDraw(r, orders, 0.35)
 	default: // coupon abuse: a coupon on nearly every order of a new account
-		tenure = 5 + math.Floor(20*r.ExpFloat64())
-		sessions = 1 + poissonDraw(r, 2)
+		tenure = 20 + float64(r.IntN(60))
+		sessions = 1 + poissonDraw(r, 1.5)
 		pages = roundTo(1+math.Exp(1.0+0.45*r.NormFloat64()), 1)
-		carts = poissonDraw(r, 0.5)
-		orders = 3 + poissonDraw(r, 3)
-		visit = math.Min(tenure-1, float64(r.IntN(10)))
-		lastOrder = min(tenure, visit+float64(r.IntN(5)))
-		aov = roundTo(math.Exp(2.6+0.2*r.NormFloat64()), 2)
-		coupon = roundTo(0.7+0.25*r.Float64(), 2)
-		returns = binomialDraw(r, orders, 0.1)
+		orders = 6 + poissonDraw(r, 4)
+		visit = float64(r.IntN(10))
+		lastOrder = visit + float64(r.IntN(3))
+		aov = roundTo(math.Exp(2.4+0.1*r.NormFloat64()), 2)
+		coupon = roundTo(0.7+0.2*r.Float64(), 2)
+		returns = binomialDraw(r, orders, 0.05)
 	}
 	*x = [numShopFeatures]float64{
 		shopSessions: sessions, shopPagesPerSession: pages, shopCartAdds: carts,
