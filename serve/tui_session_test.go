@@ -118,10 +118,10 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 	// drawn anew even if the keys arrive within one frame (a renderer
 	// redraws only what changed, and the same message in the same place
 	// is no change).
-	tm.escape(t, "open CSV")
+	tm.escape(t, "open file")
 	tm.send(t, "o\x15"+secrets+"/zeb\t")
 	tm.waitAny(t, "the answer to tab", func(s string) bool { return strings.Count(s, off) >= 2 || strings.Contains(s, "zebra") })
-	tm.escape(t, "open CSV")
+	tm.escape(t, "open file")
 
 	// Train two epochs, then look at the users.
 	tm.send(t, "3s5")
