@@ -178,20 +178,9 @@ func (m *Model) ShownKey(c common.Common, keys ShownKeys, k tea.KeyPressMsg, pag
 			return nil, c.T("✗ too large for the clipboard; select the text on screen instead", "✗ 超出剪贴板上限，请直接在屏幕上选中文本"), true
 		}
 		return tea.SetClipboard(e.text), c.T("sent to your clipboard again (if your terminal allows OSC 52)", "已再次发送到剪贴板（如果终端支持 OSC 52）"), true
-	case key.Matches(k, keys.Up):
-		e.top--
-	case key.Matches(k, keys.Down):
-		e.top++
-	case key.Matches(k, keys.PageUp):
-		e.top -= page
-	case key.Matches(k, keys.PageDn):
-		e.top += page
-	case key.Matches(k, keys.Top):
-		e.top = 0
-	case key.Matches(k, keys.Bottom):
-		e.top = len(e.lines)
 	}
-	e.top = max(min(e.top, len(e.lines)-1), 0)
+	move := common.ScrollKeys{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDn, Top: keys.Top, Bottom: keys.Bottom}
+	e.top, _ = move.Scrolled(k, e.top, page, len(e.lines)-1)
 	return nil, "", false
 }
 

@@ -70,7 +70,7 @@ type Model struct {
 	// scroll is the first line of the plan shown under its title;
 	// maxScroll the largest (0 when the plan fits the screen).
 	scroll, maxScroll int
-	scrollKeys        scrollKeys
+	scrollKeys        common.ScrollKeys
 
 	field    int // the field being edited (fieldExport: the export's path), -1 for none
 	input    textinput.Model

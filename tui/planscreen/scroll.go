@@ -7,13 +7,8 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// scrollKeys move a plan taller than the screen.
-type scrollKeys struct {
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
-}
-
-func defaultScrollKeys(c common.Common) scrollKeys {
-	return scrollKeys{
+func defaultScrollKeys(c common.Common) common.ScrollKeys {
+	return common.ScrollKeys{
 		Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("scroll", "滚动"))),
 		Down:     key.NewBinding(key.WithKeys("down", "j")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", c.T("page", "翻页"))),
@@ -26,26 +21,9 @@ func defaultScrollKeys(c common.Common) scrollKeys {
 // scrollKey moves the plan by a line, a page or to an end; false when k
 // is not a scrolling key.
 func (s *Model) scrollKey(k tea.KeyPressMsg) bool {
-	page := max(1, s.Height-2)
-	sk := s.scrollKeys
-	switch {
-	case key.Matches(k, sk.Up):
-		s.scroll--
-	case key.Matches(k, sk.Down):
-		s.scroll++
-	case key.Matches(k, sk.PageUp):
-		s.scroll -= page
-	case key.Matches(k, sk.PageDown):
-		s.scroll += page
-	case key.Matches(k, sk.Top):
-		s.scroll = 0
-	case key.Matches(k, sk.Bottom):
-		s.scroll = s.maxScroll
-	default:
-		return false
-	}
-	s.scroll = min(max(s.scroll, 0), s.maxScroll)
-	return true
+	top, ok := s.scrollKeys.Scrolled(k, s.scroll, max(1, s.Height-2), s.maxScroll)
+	s.scroll = top
+	return ok
 }
 
 // scrolled fits a page of lines to the screen: the title (line 0) stays,
