@@ -89,7 +89,7 @@ func New(path string, cfg Config) (*Server, error) {
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
 	s.route("GET /openapi.json", "/openapi.json", true, serveOpenAPI)
 	s.route("GET /metrics", "/metrics", true, s.metrics.handler().ServeHTTP)
-	s.route("/", "other", true, func(w http.ResponseWriter, r *http.Request) {
+	s.wrap("/", "other", true, func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Kind: "not_found",
 			Message: fmt.Sprintf("no route %s %s (see /openapi.json)", r.Method, r.URL.Path)})
 	})
@@ -113,9 +113,24 @@ func (s *Server) logf(format string, args ...any) {
 	fmt.Fprintf(s.cfg.Log, "retain api: "+format+"\n", args...)
 }
 
-// route registers h at pattern, wrapped in panic recovery, auth (when
-// auth is set) and metrics labelled with path.
+// route registers h at pattern ("METHOD /path"), wrapped in panic recovery,
+// auth and metrics (see wrap); other methods on the path get a 405.
 func (s *Server) route(pattern, path string, auth bool, h http.HandlerFunc) {
+	s.wrap(pattern, path, auth, h)
+	method, p, ok := strings.Cut(pattern, " ")
+	if !ok {
+		return
+	}
+	s.wrap(p, path, auth, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", method)
+		writeError(w, &apiError{Status: http.StatusMethodNotAllowed, Kind: "method",
+			Message: fmt.Sprintf("%s %s: this route takes %s", r.Method, r.URL.Path, method)})
+	})
+}
+
+// wrap registers h at pattern, wrapped in panic recovery, auth (when
+// auth is set) and metrics labelled with path.
+func (s *Server) wrap(pattern, path string, auth bool, h http.HandlerFunc) {
 	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		s.metrics.inFlight.Inc()
