@@ -112,4 +112,3 @@ func call(t testing.TB, s *Server, method, path, token, body string) *httptest.R
 
 // goodRow is a valid row of the users model.
 const goodRow = `{"user_id":"u1","visits":3,"spend":12.5,"plan":"pro","member":true}`
-
