@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
-	"sync"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -101,8 +101,11 @@ func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64
 type Scorer struct {
 	b   *Bundle
 	net *engine.Network
-	// predictors holds idle *engine.Predictor (each owns scratch buffers).
-	predictors sync.Pool
+	// predictors holds idle predictors (each owns scratch buffers for
+	// 1,024 rows). A channel, not a sync.Pool: a pool is emptied by the
+	// garbage collector, and a service would then rebuild megabytes of
+	// buffers after every collection.
+	predictors chan *engine.Predictor
 }
 
 // Scorer builds the bundle's network once for scoring many batches.
@@ -111,9 +114,7 @@ func (b *Bundle) Scorer() (*Scorer, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Scorer{b: b, net: net}
-	s.predictors.New = func() any { return engine.NewPredictor(net) }
-	return s, nil
+	return &Scorer{b: b, net: net, predictors: make(chan *engine.Predictor, 2*runtime.GOMAXPROCS(0))}, nil
 }
 
 // Network returns the scorer's network (read-only).
@@ -141,9 +142,17 @@ func (s *Scorer) Score(name string, x *mat.Dense, ids []string, labels []float64
 		return nil, &ScoreError{Model: b.File, Data: name, Row: k/cols + 1, ID: idOf(ids, k/cols),
 			What: fmt.Sprintf("an input %q", b.Pipeline.Outputs[k%cols].Name), Value: raw.Data[k]}
 	}
-	p := s.predictors.Get().(*engine.Predictor)
+	var p *engine.Predictor
+	select {
+	case p = <-s.predictors:
+	default:
+		p = engine.NewPredictor(s.net)
+	}
 	p.PredictFlat(sc.Probabilities, nil, raw.Data[:n*cols], n)
-	s.predictors.Put(p)
+	select {
+	case s.predictors <- p:
+	default: // enough idle ones already
+	}
 	if b.Calibration != nil {
 		sc.Uncalibrated = append([]float64(nil), sc.Probabilities...)
 		sc.Calibration = b.Calibration

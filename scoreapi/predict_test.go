@@ -106,3 +106,16 @@ func TestNullAndUnseenLikeBlankCells(t *testing.T) {
 		t.Errorf("probability %v, predict %v", got.Predictions[0].Probability, want.Probabilities[0])
 	}
 }
+
+// BenchmarkPredictOneRow measures one single-row request through the
+// handler (no network): decoding, preparing, scoring and encoding.
+func BenchmarkPredictOneRow(b *testing.B) {
+	s, _ := newTestServer(b, Config{})
+	body := `{"rows":[` + goodRow + `]}`
+	b.ReportAllocs()
+	for b.Loop() {
+		if rec := call(b, s, http.MethodPost, "/v1/predict", testToken, body); rec.Code != http.StatusOK {
+			b.Fatalf("status %d", rec.Code)
+		}
+	}
+}
