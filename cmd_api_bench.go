@@ -108,11 +108,23 @@ func runAPIBench(ctx context.Context, a *app, o *apiBenchOptions) error {
 	warm.Run(ctx, client)
 	for _, rate := range o.rates {
 		l := scoreapi.Load{URL: url, Token: token, Body: single, Rate: rate, Count: o.requests, Timeout: o.timeout}
-		fmt.Fprintf(a.stdout, "single row, open loop at %.0f req/s: %v\n", rate, l.Run(ctx, client))
+		cpu := processCPU()
+		r := l.Run(ctx, client)
+		fmt.Fprintf(a.stdout, "single row, open loop at %.0f req/s: %v; %s\n", rate, r, cpuPer(processCPU()-cpu, r))
 	}
 	l := scoreapi.Load{URL: url, Token: token, Body: big, Workers: o.workers, Count: o.batchRequests, Timeout: o.timeout}
+	cpu := processCPU()
 	r := l.Run(ctx, client)
-	fmt.Fprintf(a.stdout, "%d-row batches, closed loop on %d connections: %v (%.0f rows/s; body %d bytes)\n",
-		o.batch, o.workers, r, r.Throughput*float64(o.batch), len(big))
+	fmt.Fprintf(a.stdout, "%d-row batches, closed loop on %d connections: %v (%.0f rows/s; body %d bytes); %s\n",
+		o.batch, o.workers, r, r.Throughput*float64(o.batch), len(big), cpuPer(processCPU()-cpu, r))
 	return ctx.Err()
+}
+
+// cpuPer says how much CPU time (server and load generator together) each
+// request of r took: what the figures would need on an idle machine.
+func cpuPer(cpu time.Duration, r scoreapi.LoadResult) string {
+	if cpu <= 0 || r.Sent == 0 {
+		return "CPU time not measured"
+	}
+	return fmt.Sprintf("CPU %v per request (server + load generator)", (cpu / time.Duration(r.Sent)).Round(time.Microsecond))
 }

@@ -2,12 +2,15 @@ package scoreapi
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"math"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/retainlab/retain/experiment"
 )
@@ -117,5 +120,25 @@ func BenchmarkPredictOneRow(b *testing.B) {
 		if rec := call(b, s, http.MethodPost, "/v1/predict", testToken, body); rec.Code != http.StatusOK {
 			b.Fatalf("status %d", rec.Code)
 		}
+	}
+}
+
+// BenchmarkLoopbackOneRow measures single-row requests over a real
+// loopback connection, one at a time (closed loop).
+func BenchmarkLoopbackOneRow(b *testing.B) {
+	s, _ := newTestServer(b, Config{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-done }()
+	l := Load{URL: "http://" + ln.Addr().String() + "/v1/predict", Token: testToken,
+		Body: []byte(`{"rows":[` + goodRow + `]}`), Workers: 1, Count: b.N, Timeout: time.Minute}
+	b.ResetTimer()
+	if r := l.Run(ctx, &http.Client{}); r.OK != b.N {
+		b.Fatalf("%v", r)
 	}
 }
