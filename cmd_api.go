@@ -20,13 +20,14 @@ type apiOptions struct {
 	model, listen, tokenFile string
 	insecureNoAuth           bool
 	maxRows                  int
+	maxInFlight              int
 	maxBody                  int64
 }
 
 func newAPICmd(a *app) *cobra.Command {
 	o := &apiOptions{}
 	cmd := &cobra.Command{
-		Use:   "api --model FILE [--listen 127.0.0.1:8080] (--token-file FILE | --insecure-no-auth) [--max-rows N] [--max-body BYTES]",
+		Use:   "api --model FILE [--listen 127.0.0.1:8080] (--token-file FILE | --insecure-no-auth) [--max-rows N] [--max-body BYTES] [--max-inflight N]",
 		Short: "Serve a saved model over HTTP: POST /v1/predict scores JSON rows",
 		Long: `Serve a saved model as an HTTP scoring service.
 
@@ -67,6 +68,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	fs.StringVar(&o.tokenFile, "token-file", "", "`FILE` holding the bearer token clients must send")
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "answer anyone, without a token")
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
+	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once (more wait up to 5 s, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")
@@ -116,10 +118,13 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 
 // config checks the flags and reads the token.
 func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
-	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody, Log: a.stderr}
+	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody,
+		MaxInFlight: o.maxInFlight, Log: a.stderr}
 	switch {
 	case o.maxRows <= 0:
 		return cfg, usageError(fmt.Errorf("--max-rows %d: want at least 1", o.maxRows))
+	case o.maxInFlight <= 0:
+		return cfg, usageError(fmt.Errorf("--max-inflight %d: want at least 1", o.maxInFlight))
 	case o.maxBody <= 0:
 		return cfg, usageError(fmt.Errorf("--max-body %d: want at least 1 byte", o.maxBody))
 	case o.tokenFile != "" && o.insecureNoAuth:

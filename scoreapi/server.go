@@ -20,6 +20,12 @@ const (
 	DefaultMaxBody  = 16 << 20
 	DefaultPoll     = 2 * time.Second
 	DefaultShutdown = 10 * time.Second
+	// DefaultMaxInFlight bounds the predict requests scored at once; each
+	// may hold a decoded body many times its MaxBody in memory.
+	DefaultMaxInFlight = 16
+	// DefaultQueueWait is how long a predict request waits for a free slot
+	// before it is answered 503.
+	DefaultQueueWait = 5 * time.Second
 )
 
 // Config sets up a Server.
@@ -34,6 +40,11 @@ type Config struct {
 	// bytes (413 beyond). Zero takes the defaults.
 	MaxRows int
 	MaxBody int64
+	// MaxInFlight bounds the predict requests read and scored at once;
+	// one that finds every slot taken waits up to QueueWait, then gets a
+	// 503 with Retry-After. Zero takes the defaults.
+	MaxInFlight int
+	QueueWait   time.Duration
 	// Poll is how often the model file's size and modification time are
 	// compared for a reload (0: DefaultPoll; negative: never).
 	Poll time.Duration
@@ -54,6 +65,8 @@ type Server struct {
 	model   atomic.Pointer[Model]
 	metrics *metrics
 	mux     *http.ServeMux
+	// slots holds one token per predict request being read or scored.
+	slots chan struct{}
 	// reloadMu serialises reloads (the watcher's and Reload's).
 	reloadMu sync.Mutex
 	logMu    sync.Mutex
@@ -70,6 +83,12 @@ func New(path string, cfg Config) (*Server, error) {
 	if cfg.MaxBody <= 0 {
 		cfg.MaxBody = DefaultMaxBody
 	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = DefaultMaxInFlight
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
 	if cfg.Poll == 0 {
 		cfg.Poll = DefaultPoll
 	}
@@ -83,7 +102,8 @@ func New(path string, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
+		slots: make(chan struct{}, cfg.MaxInFlight)}
 	s.model.Store(m)
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
@@ -210,6 +230,10 @@ func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
 // handlePredict scores the request's rows with the model current when it
 // started.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
+	if !s.acquire(w, r) {
+		return
+	}
+	defer func() { <-s.slots }()
 	m := s.model.Load()
 	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
 	req, bad := decodeRequest(body, s.cfg.MaxRows)
@@ -225,6 +249,30 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	s.metrics.rows.Add(float64(len(resp.Predictions)))
 	w.Header().Set("X-Retain-Model", m.ID)
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// acquire takes a predict slot, waiting up to QueueWait; when none frees
+// up it answers 503 (or nothing, when the client has gone) and says false.
+func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.cfg.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-r.Context().Done():
+		return false
+	case <-t.C:
+	}
+	s.metrics.errors.WithLabelValues("busy").Inc()
+	w.Header().Set("Retry-After", "1")
+	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
+		Message: fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", cap(s.slots))})
+	return false
 }
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
