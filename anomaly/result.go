@@ -283,3 +283,4 @@ func mode(values []string) string {
 	}
 	return best
 }
+

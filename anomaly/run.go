@@ -71,6 +71,10 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 		return nil, err
 	}
 	r.X = x.RawMatrix().Data
+	if opts.Inputs == InputsRankGauss {
+		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
+		rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+	}
 	if err := r.newMember(); err != nil {
 		return nil, err
 	}
@@ -163,10 +167,13 @@ func (r *Run) Train(ctx context.Context) error {
 // network on the rest (a trimmed autoencoder: abusers in the training data
 // are mostly among the rows left out, so the network stops learning them).
 // It reports whether there is a second round to run; it does nothing after
-// the second round or when Options.Trim is 0.
+// the second round or when Options.Trim is negative.
 func (r *Run) Trim() (bool, error) {
 	share := r.Options.Trim
-	if r.trimmed || share <= 0 {
+	if share == 0 {
+		share = DefaultTrim
+	}
+	if r.trimmed || share < 0 {
 		return false, nil
 	}
 	if share >= 1 {
