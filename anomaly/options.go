@@ -89,13 +89,13 @@ type Options struct {
 // direction of ordinary behaviour (how active a user is: sessions, pages,
 // cart adds and orders rise together), so a user whose columns disagree with
 // it (many sessions but no cart adds) is reconstructed badly. Measured on
-// the built-in shop with 1 % planted abusers and rank-gauss inputs (5,000
-// users seeds 0 to 3, 50,000 users seeds 0 and 1): a two- or three-unit
-// bottleneck ranked the abusers far worse (average precision 0.29 to 0.53
-// against 0.72 to 0.93; the second unit learns "browses without buying",
-// and the click farms vanish); 32 units around the bottleneck did better
-// than 8 (0.76 against 0.73 on 5,000 users without trimming) and about as
-// well as 64, which was worse on 50,000 users (0.82 against 0.91).
+// the built-in shop with 1 % planted abusers, rank-gauss inputs and a 5 %
+// trim: a two-unit bottleneck ranked the abusers far worse (average
+// precision 0.29 on 5,000 users and 0.31 on 50,000, against 0.74 and 0.85
+// with one unit: the second unit learns "browses without buying", and the
+// click farms vanish); 32 units around the bottleneck did better than 8
+// (0.76 against 0.58 on 5,000 users without the trim) and better than 64 on
+// 50,000 users (0.91 and 0.91 against 0.84 and 0.82, seeds 0 and 1).
 func DefaultHidden() []engine.LayerSpec {
 	return []engine.LayerSpec{{Units: 32, Activation: engine.ReLU}, {Units: 1, Activation: engine.Linear}, {Units: 32, Activation: engine.ReLU}}
 }

@@ -283,4 +283,3 @@ func mode(values []string) string {
 	}
 	return best
 }
-
