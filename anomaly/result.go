@@ -88,8 +88,14 @@ const chunkRows = 8192
 
 // inputWeights returns the weight of each input's squared error in the
 // score: 1 for ScoreMSE, otherwise 1/(mean squared error of the input over the
-// training rows).
+// member's sample, the rows a trim left out included: an input that only
+// those rows vary on, such as a rare level the trim took out entirely, is
+// not weighed as if it never varied).
 func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
+	sampled := r.sampled
+	if sampled == nil {
+		sampled = r.TrainRows
+	}
 	width := r.Pipeline.Width()
 	w := make([]float64, width)
 	for j := range w {
@@ -101,8 +107,8 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 	ms := make([]float64, width)
 	x := make([]float64, chunkRows*width)
 	out := make([]float64, chunkRows*width)
-	for start := 0; start < len(r.TrainRows); start += chunkRows {
-		rows := r.TrainRows[start:min(start+chunkRows, len(r.TrainRows))]
+	for start := 0; start < len(sampled); start += chunkRows {
+		rows := sampled[start:min(start+chunkRows, len(sampled))]
 		for i, row := range rows {
 			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
 		}
@@ -115,7 +121,7 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 		}
 	}
 	for j := range w {
-		ms[j] /= float64(len(r.TrainRows))
+		ms[j] /= float64(len(sampled))
 		if ms[j] > 1e-12 {
 			w[j] = 1 / ms[j]
 		}

@@ -27,6 +27,7 @@ type Run struct {
 	// TrainRows are the rows the current member trains on (its own random
 	// sample of at most MaxTrainRows rows without exact duplicates).
 	TrainRows []int
+	sampled   []int // the member's sample before Trim (nil before)
 	// Net and Trainer are the member being trained (see Next).
 	Net       *engine.Network
 	Trainer   *engine.Trainer
@@ -86,7 +87,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 func (r *Run) newMember() error {
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16a+uint64(len(r.members))<<8))
 	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(r.Options.MaxTrainRows, DefaultMaxTrainRows), rng)
-	r.trimmed, r.weights = false, nil
+	r.trimmed, r.weights, r.sampled = false, nil, nil
 	width := r.Pipeline.Width()
 	ds, err := r.dataset()
 	if err != nil {
@@ -193,7 +194,7 @@ func (r *Run) Trim() (bool, error) {
 		kept[i] = r.TrainRows[k]
 	}
 	slices.Sort(kept)
-	r.TrainRows = kept
+	r.sampled, r.TrainRows = r.TrainRows, kept
 	ds, err := r.dataset()
 	if err != nil {
 		return false, err
