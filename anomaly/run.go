@@ -27,6 +27,7 @@ type Run struct {
 	// TrainRows are the rows the current member trains on (its own random
 	// sample of at most MaxTrainRows rows without exact duplicates).
 	TrainRows []int
+	sampled   []int // the member's sample before Trim (nil before)
 	// Net and Trainer are the member being trained (see Next).
 	Net       *engine.Network
 	Trainer   *engine.Trainer
@@ -71,6 +72,10 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 		return nil, err
 	}
 	r.X = x.RawMatrix().Data
+	if opts.Inputs == InputsRankGauss {
+		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
+		rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+	}
 	if err := r.newMember(); err != nil {
 		return nil, err
 	}
@@ -82,7 +87,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 func (r *Run) newMember() error {
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16a+uint64(len(r.members))<<8))
 	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(r.Options.MaxTrainRows, DefaultMaxTrainRows), rng)
-	r.trimmed, r.weights = false, nil
+	r.trimmed, r.weights, r.sampled = false, nil, nil
 	width := r.Pipeline.Width()
 	ds, err := r.dataset()
 	if err != nil {
@@ -163,10 +168,13 @@ func (r *Run) Train(ctx context.Context) error {
 // network on the rest (a trimmed autoencoder: abusers in the training data
 // are mostly among the rows left out, so the network stops learning them).
 // It reports whether there is a second round to run; it does nothing after
-// the second round or when Options.Trim is 0.
+// the second round or when Options.Trim is negative.
 func (r *Run) Trim() (bool, error) {
 	share := r.Options.Trim
-	if r.trimmed || share <= 0 {
+	if share == 0 {
+		share = DefaultTrim
+	}
+	if r.trimmed || share < 0 {
 		return false, nil
 	}
 	if share >= 1 {
@@ -186,7 +194,7 @@ func (r *Run) Trim() (bool, error) {
 		kept[i] = r.TrainRows[k]
 	}
 	slices.Sort(kept)
-	r.TrainRows = kept
+	r.sampled, r.TrainRows = r.TrainRows, kept
 	ds, err := r.dataset()
 	if err != nil {
 		return false, err
