@@ -1,0 +1,323 @@
+package anomalyscreen
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/retainlab/retain/anomaly"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// render caches the view.
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
+		s.view = ""
+		return
+	}
+	if s.data == nil && s.res == nil {
+		s.view = s.Empty(s.T("No data yet.", "还没有数据。"),
+			s.T("Load a table or an order log on the Data screen, then score its users here.",
+				"请先在数据页加载表格或订单日志，然后在这里给用户评分。"))
+		return
+	}
+	lines := []string{s.title(), s.stateLine()}
+	if s.res != nil {
+		s.clampList()
+		lines = append(lines, s.cutLine(), s.baselineLine())
+		lines = append(lines, s.histogram(s.histRows())...)
+		lines = append(lines, s.evaluationLines()...)
+		lines = append(lines, s.retrainLines()...)
+		lines = append(lines, s.listLines(s.Height-len(lines))...)
+	}
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], s.Width)
+	}
+	s.view = widget.Fit(common.JoinLines(lines), s.Width, s.Height)
+}
+
+// title names what is scored.
+func (s Model) title() string {
+	st := s.Styles
+	text := st.Title.Render(s.T("Abnormal users", "异常用户"))
+	src := ""
+	switch {
+	case s.res != nil:
+		src = s.Tf("%s · %s users", "%s · %s 个用户", s.res.Source, common.Thousands(len(s.res.Score)))
+	case s.data != nil:
+		src = s.DescribeSource(s.data.Source)
+	}
+	if s.canPlant() && s.plant > 0 {
+		src += s.Tf(" · %s planted abusers on the next scoring", " · 下次评分植入 %s 作弊用户", common.Percent(s.plant))
+	}
+	return text + "  " + st.Muted.Render(src)
+}
+
+// stateLine says what runs, how the last job ended, or what to press.
+func (s Model) stateLine() string {
+	st := s.Styles
+	switch {
+	case s.job != nil && s.job.kind == scoring:
+		step, _, _, seen := s.job.latest()
+		if !seen {
+			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……(x 停止)")
+		}
+		p := step.Progress
+		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %.5f (x stops)",
+			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %.5f(x 停止)",
+			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, p.BatchLoss)
+	case s.job != nil:
+		_, phase, p, seen := s.job.latest()
+		which := s.T("with every user", "使用全部用户")
+		if phase == 1 {
+			which = s.T("without the flagged users", "去掉标记用户")
+		}
+		if !seen {
+			return s.Tf("Training the churn model %s… (x stops)", "正在训练流失模型(%s)……(x 停止)", which)
+		}
+		return s.Tf("Training the churn model %s: epoch %d of %d · loss %.4f (x stops)",
+			"正在训练流失模型(%s)：第 %d/%d 轮次 · 损失 %.4f(x 停止)", which, p.Epoch, p.Epochs, p.BatchLoss)
+	case s.err != nil:
+		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
+	case s.stopped == scoring:
+		return st.Warning.Render(s.T("Scoring stopped; the previous result is kept. s scores again.", "评分已停止，之前的结果保留不变。按 s 重新评分。"))
+	case s.stopped == retraining:
+		return st.Warning.Render(s.T("Training stopped; the previous figures are kept.", "训练已停止，之前的数字保留不变。"))
+	case s.res == nil && s.canPlant():
+		return s.T("Press s to score every user (p plants 1 % abusers with known truth first).",
+			"按 s 给每个用户评分(按 p 先植入 1% 已知身份的作弊用户)。")
+	case s.res == nil:
+		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
+	}
+	return st.Muted.Render(s.T("s scores again · ←/→ move the cut-off · a/n mark the selected user · t trains without the flagged users",
+		"s 重新评分 · ←/→ 移动阈值 · a/n 标记所选用户 · t 去掉标记用户再训练"))
+}
+
+// cutLine shows the cut-off, the count above it and the marks.
+func (s Model) cutLine() string {
+	res := s.res
+	above := res.Above(s.cut)
+	flagged := 0
+	for _, f := range s.Flagged() {
+		if f {
+			flagged++
+		}
+	}
+	abusive, normal := 0, 0
+	for _, a := range s.marks {
+		if a {
+			abusive++
+		} else {
+			normal++
+		}
+	}
+	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值(%s)",
+		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
+	text = s.Styles.Value.Render(text)
+	if s.cut != res.Cutoff {
+		text += s.Styles.Muted.Render(s.Tf(" · default %.4f (r)", " · 默认 %.4f(r)", res.Cutoff))
+	}
+	if abusive+normal > 0 {
+		text += s.Tf(" · marked %d abusive, %d not · %s flagged", " · 已标记 %d 个作弊、%d 个正常 · 共 %s 个被标记",
+			abusive, normal, common.Thousands(flagged))
+	}
+	return text
+}
+
+// baselineLine puts the robust baseline's count beside the network's.
+func (s Model) baselineLine() string {
+	above, both := s.res.BaselineAbove(s.cut)
+	return s.Styles.Muted.Render(s.Tf("Baseline (largest robust z-score, its own Tukey fence): %s users above, %s of them above the cut-off too",
+		"基线(最大稳健 z 分数，按其自身的 Tukey 界)：%s 个用户高于界限，其中 %s 个也高于阈值",
+		common.Thousands(above), common.Thousands(both)))
+}
+
+// histRows is the height of the histogram's bars.
+func (s Model) histRows() int {
+	if s.Height >= 40 {
+		return 8
+	}
+	return 3
+}
+
+// histogram draws the distribution of scores as columns of block
+// characters, on a square-root scale so the tail shows; the column that
+// holds the cut-off is drawn in the warning colour, with a marker below.
+func (s Model) histogram(rows int) []string {
+	width := min(s.Width-2, 100)
+	if width < 10 {
+		return nil
+	}
+	bins := s.res.Histogram(width)
+	most := 0
+	for _, b := range bins {
+		most = max(most, b.Count)
+	}
+	cutBin := -1
+	for i, b := range bins {
+		if s.cut >= b.Low && (s.cut < b.High || i == len(bins)-1) {
+			cutBin = i
+		}
+	}
+	levels := []rune(" ▁▂▃▄▅▆▇█")
+	out := make([]string, 0, rows+1)
+	for r := rows - 1; r >= 0; r-- {
+		var b strings.Builder
+		for i, bin := range bins {
+			h := 0.0
+			if bin.Count > 0 {
+				h = math.Sqrt(float64(bin.Count)/float64(most)) * float64(rows)
+				h = math.Max(h, 1.0/8) // every non-empty bin shows
+			}
+			fill := math.Min(math.Max(h-float64(r), 0), 1)
+			ch := string(levels[int(math.Ceil(fill*8))])
+			if i > cutBin && cutBin >= 0 {
+				ch = s.Styles.Warning.Render(ch)
+			}
+			b.WriteString(ch)
+		}
+		out = append(out, " "+b.String())
+	}
+	lo, hi := bins[0].Low, bins[len(bins)-1].High
+	axis := []rune(strings.Repeat("─", len(bins)))
+	if cutBin >= 0 {
+		axis[cutBin] = '▲'
+	}
+	left := fmt.Sprintf("%.3f", lo)
+	right := fmt.Sprintf("%.3f", hi)
+	note := s.T(" score (√ count)", " 分数(√ 人数)")
+	line := " " + string(axis)
+	out = append(out, line, " "+common.Pad(left+s.Styles.Muted.Render(note), len(bins)-len(right))+right)
+	return out
+}
+
+// evaluationLines compare the network and the baseline with the truth.
+func (s Model) evaluationLines() []string {
+	ev := s.res.Evaluation
+	if ev == nil {
+		return nil
+	}
+	st := s.Styles
+	head := s.Tf("Against %s (%s abusive, k = %s):", "对照 %s(%s 个作弊用户，k = %s)：", ev.Truth,
+		common.Thousands(ev.Positives), common.Thousands(ev.Positives))
+	row := func(name string, m anomaly.Metrics) string {
+		text := s.Tf("%-12s ROC AUC %.3f · AP %.3f · precision@k %.2f · recall@2k", "%-12s ROC AUC %.3f · AP %.3f · 前 k 精确率 %.2f · 前 2k 召回",
+			name, m.AUC, m.AveragePrecision, m.PrecisionAtK)
+		for _, r := range m.Recall {
+			text += fmt.Sprintf(" %s %.2f", r.Archetype, r.Recall)
+		}
+		return text
+	}
+	return []string{st.Title.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network), st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
+}
+
+// retrainLines show the churn model before and after leaving out the
+// flagged users.
+func (s Model) retrainLines() []string {
+	c := s.retrain
+	if c == nil {
+		return nil
+	}
+	ci := func(f experiment.RetrainFigures) string {
+		if f.AUCInterval == nil {
+			return fmt.Sprintf("%.3f", f.AUC)
+		}
+		return fmt.Sprintf("%.3f [%.3f–%.3f]", f.AUC, f.AUCInterval.Low, f.AUCInterval.High)
+	}
+	b, a := c.Before, c.After
+	head := s.Tf("Churn model without the %s flagged users (%s part, random split):", "去掉 %s 个标记用户后的流失模型(%s 部分，随机划分)：",
+		common.Thousands(c.Dropped), partName(s.Common, a.Part))
+	body := s.Tf("ROC AUC %s → %s · AP %.3f → %.3f · accuracy %.3f → %.3f · rows %s → %s",
+		"ROC AUC %s → %s · AP %.3f → %.3f · 准确率 %.3f → %.3f · 行数 %s → %s",
+		ci(b), ci(a), b.AveragePrecision, a.AveragePrecision, b.Accuracy, a.Accuracy, common.Thousands(b.Rows), common.Thousands(a.Rows))
+	return []string{s.Styles.Title.Render(head), s.Styles.Good.Render(body)}
+}
+
+func partName(c common.Common, p experiment.Part) string {
+	switch p {
+	case experiment.TestPart:
+		return c.T("test", "测试")
+	case experiment.ValPart:
+		return c.T("validation", "验证")
+	}
+	return c.T("training", "训练")
+}
+
+// listRows is how many users the list shows.
+func (s Model) listRows() int {
+	used := 4 + s.histRows() + 2 + 1
+	if s.res != nil && s.res.Evaluation != nil {
+		used += 3
+	}
+	if s.retrain != nil {
+		used += 2
+	}
+	return max(s.Height-used, 1)
+}
+
+// clampList keeps the selected user on the page.
+func (s *Model) clampList() {
+	rows := s.listRows()
+	s.sel = min(max(s.sel, 0), len(s.res.Order)-1)
+	if s.sel < s.top {
+		s.top = s.sel
+	}
+	if s.sel >= s.top+rows {
+		s.top = s.sel - rows + 1
+	}
+}
+
+// listLines are the header and the most abnormal users from s.top.
+func (s Model) listLines(room int) []string {
+	if room < 2 {
+		return nil
+	}
+	res := s.res
+	arch := res.Archetype != nil
+	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), 10) + "  " +
+		common.PadLeft(s.T("score", "分数"), 7) + "  " + common.Pad(s.T("mark", "标记"), 6) + "  "
+	if arch {
+		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
+	}
+	head += s.T("top deviating features: value vs typical", "偏离最大的特征：取值 vs 典型值")
+	lines := []string{s.Styles.Header.Render(common.Truncate(head, s.Width))}
+	for i := s.top; i < len(res.Order) && len(lines) < room; i++ {
+		row := res.Order[i]
+		mark := ""
+		if a, ok := s.marks[row]; ok {
+			mark = s.T("abuse", "作弊")
+			if !a {
+				mark = s.T("ok", "正常")
+			}
+		} else if res.Score[row] > s.cut {
+			mark = "▲"
+		}
+		line := fmt.Sprintf("%6d  %s  %7.4f  %s  ", i+1, common.Pad(res.IDs[row], 10), res.Score[row], common.Pad(mark, 6))
+		if arch {
+			line += common.Pad(res.Archetype[row], 12) + "  "
+		}
+		var reasons []string
+		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
+			reasons = append(reasons, s.reasonText(r))
+		}
+		line = common.Truncate(line+strings.Join(reasons, "; "), s.Width)
+		if i == s.sel {
+			line = s.Styles.Selected.Render(common.Pad(line, s.Width))
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// reasonText reads "orders_90d 41 vs 2".
+func (s Model) reasonText(r anomaly.Reason) string {
+	switch {
+	case r.Missing:
+		return r.Column + s.T(" missing", " 缺失")
+	case r.Level != "" || r.TypicalLevel != "":
+		return fmt.Sprintf("%s %s vs %s", r.Column, r.Level, r.TypicalLevel)
+	}
+	return fmt.Sprintf("%s %s vs %s", r.Column, anomaly.FormatValue(r.Value), anomaly.FormatValue(r.Typical))
+}
