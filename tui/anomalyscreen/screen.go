@@ -34,15 +34,15 @@ func defaultKeyMap(c common.Common) keyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, c.T(en, zh)))
 	}
 	return keyMap{
-		Score:      b("s", "score users", "评分", "s"),
+		Score:      b("s", "score", "评分", "s"),
 		Stop:       b("x", "stop", "停止", "x"),
 		Plant:      b("p", "plant abusers", "植入作弊用户", "p"),
-		Raise:      b("→/+", "raise cut-off", "提高阈值", "right", "+", "="),
+		Raise:      b("←/→", "cut-off", "阈值", "right", "+", "="),
 		Lower:      b("←/-", "lower cut-off", "降低阈值", "left", "-"),
 		Reset:      b("r", "default cut-off", "默认阈值", "r"),
-		Abusive:    b("a", "mark abusive", "标为作弊", "a"),
+		Abusive:    b("a/n", "mark", "标记", "a"),
 		NotAbusive: b("n", "mark not abusive", "标为正常", "n"),
-		Retrain:    b("t", "train without flagged", "去掉标记用户再训练", "t"),
+		Retrain:    b("t", "train without flagged", "去掉标记再训练", "t"),
 		Scroll: common.ScrollKeys{
 			Up:       b("↑/↓", "select user", "选择用户", "up", "k"),
 			Down:     key.NewBinding(key.WithKeys("down", "j")),
@@ -64,9 +64,12 @@ type Model struct {
 	cfg   experiment.Config // the Model screen's configuration
 	opts  anomaly.Options
 	plant float64 // share of abusers planted in the built-in shop (0: none)
+	// scoredPlant is the planted share of the data res scored.
+	scoredPlant float64
 
-	gen int
-	job *job
+	gen     int
+	job     *job
+	pending float64 // the planted share of the scoring that runs
 
 	scored *experiment.Data // the data res scored
 	res    *anomaly.Result
@@ -172,7 +175,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case msg.Err != nil:
 			s.err = msg.Err
 		default:
-			s.scored, s.res, s.cut = msg.Data, msg.Res, msg.Res.Cutoff
+			s.scored, s.res, s.cut, s.scoredPlant = msg.Data, msg.Res, msg.Res.Cutoff, s.pending
 			s.marks, s.sel, s.top, s.retrain = map[int]bool{}, 0, 0, nil
 		}
 		s.render()
@@ -209,6 +212,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 	case key.Matches(k, ks.Score) && s.data != nil:
 		cmd = s.startScoring()
+		s.pending = s.plantShare()
 	case key.Matches(k, ks.Plant) && s.canPlant():
 		if s.plant > 0 {
 			s.plant = 0
@@ -240,6 +244,15 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 // canPlant reports whether the loaded data is the built-in shop, where
 // abusers can be planted.
 func (s Model) canPlant() bool { return s.data != nil && s.data.Source.Kind == "builtin" }
+
+// plantShare is the share of abusers the next scoring plants (0 unless
+// the data is the built-in shop).
+func (s Model) plantShare() float64 {
+	if s.canPlant() {
+		return s.plant
+	}
+	return 0
+}
 
 // mark sets the selected user's mark, or clears it when it is already so.
 func (s *Model) mark(abusive bool) {
@@ -273,12 +286,7 @@ func (s *Model) startScoring() tea.Cmd {
 	s.gen++
 	j, ctx := newJob(s.parent, scoring)
 	s.job, s.err, s.stopped = j, nil, 0
-	opts := s.opts
-	plant := 0.0
-	if s.canPlant() {
-		plant = s.plant
-	}
-	return tea.Batch(scoreCmd(ctx, j, s.gen, s.data, plant, opts), tickCmd(s.gen))
+	return tea.Batch(scoreCmd(ctx, j, s.gen, s.data, s.plantShare(), s.opts), tickCmd(s.gen))
 }
 
 // startRetrain launches the churn model's training with and without the
@@ -319,5 +327,5 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.Scroll.Up, &k.Scroll.PageUp, &k.Raise, &k.Lower, &k.Reset, &k.Abusive, &k.NotAbusive, &k.Retrain} {
 		b.SetEnabled(has)
 	}
-	return [][]key.Binding{{k.Score, k.Raise, k.Lower, k.Abusive, k.NotAbusive, k.Retrain, k.Plant, k.Scroll.Up, k.Scroll.PageUp, k.Reset}}
+	return [][]key.Binding{{k.Score, k.Raise, k.Abusive, k.Retrain, k.Scroll.Up, k.Plant, k.Reset, k.Scroll.PageUp}}
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strings"
 
+	"charm.land/lipgloss/v2"
+
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -49,8 +51,12 @@ func (s Model) title() string {
 	case s.data != nil:
 		src = s.DescribeSource(s.data.Source)
 	}
-	if s.canPlant() && s.plant > 0 {
-		src += s.Tf(" · %s planted abusers on the next scoring", " · 下次评分植入 %s 作弊用户", common.Percent(s.plant))
+	if s.canPlant() && s.plant != s.scoredPlant {
+		if s.plant > 0 {
+			src += s.Tf(" · s plants %s abusers", " · 按 s 植入 %s 作弊用户", common.Percent(s.plant))
+		} else {
+			src += s.T(" · s scores without planted abusers", " · 按 s 不植入作弊用户重新评分")
+		}
 	}
 	return text + "  " + st.Muted.Render(src)
 }
@@ -91,8 +97,8 @@ func (s Model) stateLine() string {
 	case s.res == nil:
 		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
 	}
-	return st.Muted.Render(s.T("s scores again · ←/→ move the cut-off · a/n mark the selected user · t trains without the flagged users",
-		"s 重新评分 · ←/→ 移动阈值 · a/n 标记所选用户 · t 去掉标记用户再训练"))
+	return st.Muted.Render(s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
+		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。"))
 }
 
 // cutLine shows the cut-off, the count above it and the marks.
@@ -120,7 +126,7 @@ func (s Model) cutLine() string {
 		text += s.Styles.Muted.Render(s.Tf(" · default %.4f (r)", " · 默认 %.4f(r)", res.Cutoff))
 	}
 	if abusive+normal > 0 {
-		text += s.Tf(" · marked %d abusive, %d not · %s flagged", " · 已标记 %d 个作弊、%d 个正常 · 共 %s 个被标记",
+		text += s.Tf(" · marked %d abusive, %d not · %s flagged", " · 标记：作弊 %d、正常 %d · 共标出 %s 人",
 			abusive, normal, common.Thousands(flagged))
 	}
 	return text
@@ -129,8 +135,8 @@ func (s Model) cutLine() string {
 // baselineLine puts the robust baseline's count beside the network's.
 func (s Model) baselineLine() string {
 	above, both := s.res.BaselineAbove(s.cut)
-	return s.Styles.Muted.Render(s.Tf("Baseline (largest robust z-score, its own Tukey fence): %s users above, %s of them above the cut-off too",
-		"基线(最大稳健 z 分数，按其自身的 Tukey 界)：%s 个用户高于界限，其中 %s 个也高于阈值",
+	return s.Styles.Muted.Render(s.Tf("Baseline (largest robust z, own fence): %s users above, %s also above the cut-off",
+		"基线(最大稳健 z 分数，自身界限)：%s 个用户高于界限，其中 %s 个也高于阈值",
 		common.Thousands(above), common.Thousands(both)))
 }
 
@@ -146,7 +152,8 @@ func (s Model) histRows() int {
 // characters, on a square-root scale so the tail shows; the column that
 // holds the cut-off is drawn in the warning colour, with a marker below.
 func (s Model) histogram(rows int) []string {
-	width := min(s.Width-2, 100)
+	left, right := s.axisLabels()
+	width := min(s.Width-len(left)-len(right)-4, 100)
 	if width < 10 {
 		return nil
 	}
@@ -178,39 +185,53 @@ func (s Model) histogram(rows int) []string {
 			}
 			b.WriteString(ch)
 		}
-		out = append(out, " "+b.String())
+		out = append(out, strings.Repeat(" ", len(left)+2)+b.String())
 	}
-	lo, hi := bins[0].Low, bins[len(bins)-1].High
 	axis := []rune(strings.Repeat("─", len(bins)))
 	if cutBin >= 0 {
 		axis[cutBin] = '▲'
 	}
-	left := fmt.Sprintf("%.3f", lo)
-	right := fmt.Sprintf("%.3f", hi)
-	note := s.T(" score (√ count)", " 分数(√ 人数)")
-	line := " " + string(axis)
-	out = append(out, line, " "+common.Pad(left+s.Styles.Muted.Render(note), len(bins)-len(right))+right)
+	line := left + " ┤" + string(axis) + "├ " + right
+	if note := s.T("  score; bar height √ users", "  分数；柱高 √ 人数"); lipgloss.Width(line+note) <= s.Width {
+		line += s.Styles.Muted.Render(note)
+	}
+	out = append(out, line)
 	return out
 }
 
-// evaluationLines compare the network and the baseline with the truth.
+// axisLabels are the lowest and highest scores, the ends of the axis.
+func (s Model) axisLabels() (string, string) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range s.res.Score {
+		lo, hi = math.Min(lo, v), math.Max(hi, v)
+	}
+	return fmt.Sprintf("%.3f", lo), fmt.Sprintf("%.3f", hi)
+}
+
+// evaluationLines compare the network and the baseline with the truth:
+// ROC AUC, average precision, precision@k and recall per archetype in the
+// top 2k.
 func (s Model) evaluationLines() []string {
 	ev := s.res.Evaluation
 	if ev == nil {
 		return nil
 	}
 	st := s.Styles
-	head := s.Tf("Against %s (%s abusive, k = %s):", "对照 %s(%s 个作弊用户，k = %s)：", ev.Truth,
-		common.Thousands(ev.Positives), common.Thousands(ev.Positives))
+	title := s.Tf("Against %s: %s abusive (k), recall per archetype in the top 2k", "对照 %s：%s 个作弊用户(k)，各类型在前 2k 名中的召回率",
+		ev.Truth, common.Thousands(ev.Positives))
+	head := common.Pad("", 12) + common.PadLeft("ROC AUC", 8) + common.PadLeft("AP", 7) + common.PadLeft("P@k", 6)
+	for _, r := range ev.Network.Recall {
+		head += "  " + r.Archetype
+	}
 	row := func(name string, m anomaly.Metrics) string {
-		text := s.Tf("%-12s ROC AUC %.3f · AP %.3f · precision@k %.2f · recall@2k", "%-12s ROC AUC %.3f · AP %.3f · 前 k 精确率 %.2f · 前 2k 召回",
-			name, m.AUC, m.AveragePrecision, m.PrecisionAtK)
+		text := common.Pad(name, 12) + fmt.Sprintf("%8.3f%7.3f%6.2f", m.AUC, m.AveragePrecision, m.PrecisionAtK)
 		for _, r := range m.Recall {
-			text += fmt.Sprintf(" %s %.2f", r.Archetype, r.Recall)
+			text += "  " + common.PadLeft(fmt.Sprintf("%.2f", r.Recall), len(r.Archetype))
 		}
 		return text
 	}
-	return []string{st.Title.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network), st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
+	return []string{st.Title.Render(title), st.Header.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network),
+		st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
 }
 
 // retrainLines show the churn model before and after leaving out the
@@ -227,12 +248,13 @@ func (s Model) retrainLines() []string {
 		return fmt.Sprintf("%.3f [%.3f–%.3f]", f.AUC, f.AUCInterval.Low, f.AUCInterval.High)
 	}
 	b, a := c.Before, c.After
-	head := s.Tf("Churn model without the %s flagged users (%s part, random split):", "去掉 %s 个标记用户后的流失模型(%s 部分，随机划分)：",
+	head := s.Tf("Churn model without the %s flagged users (%s, random split):",
+		"去掉 %s 个标记用户后的流失模型(%s，随机划分)：",
 		common.Thousands(c.Dropped), partName(s.Common, a.Part))
-	body := s.Tf("ROC AUC %s → %s · AP %.3f → %.3f · accuracy %.3f → %.3f · rows %s → %s",
-		"ROC AUC %s → %s · AP %.3f → %.3f · 准确率 %.3f → %.3f · 行数 %s → %s",
-		ci(b), ci(a), b.AveragePrecision, a.AveragePrecision, b.Accuracy, a.Accuracy, common.Thousands(b.Rows), common.Thousands(a.Rows))
-	return []string{s.Styles.Title.Render(head), s.Styles.Good.Render(body)}
+	auc := s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(b), ci(a))
+	rest := s.Tf("AP %.3f → %.3f · accuracy %.3f → %.3f · rows %s → %s", "AP %.3f → %.3f · 准确率 %.3f → %.3f · 行数 %s → %s",
+		b.AveragePrecision, a.AveragePrecision, b.Accuracy, a.Accuracy, common.Thousands(b.Rows), common.Thousands(a.Rows))
+	return []string{s.Styles.Title.Render(head), s.Styles.Good.Render(auc), s.Styles.Good.Render(rest)}
 }
 
 func partName(c common.Common, p experiment.Part) string {
@@ -247,12 +269,12 @@ func partName(c common.Common, p experiment.Part) string {
 
 // listRows is how many users the list shows.
 func (s Model) listRows() int {
-	used := 4 + s.histRows() + 2 + 1
+	used := 4 + s.histRows() + 1
 	if s.res != nil && s.res.Evaluation != nil {
-		used += 3
+		used += 4
 	}
 	if s.retrain != nil {
-		used += 2
+		used += 3
 	}
 	return max(s.Height-used, 1)
 }
@@ -276,8 +298,12 @@ func (s Model) listLines(room int) []string {
 	}
 	res := s.res
 	arch := res.Archetype != nil
-	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), 10) + "  " +
-		common.PadLeft(s.T("score", "分数"), 7) + "  " + common.Pad(s.T("mark", "标记"), 6) + "  "
+	idW := 4
+	for i := s.top; i < min(len(res.Order), s.top+room); i++ {
+		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
+	}
+	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), idW) + "  " +
+		common.PadLeft(s.T("score", "分数"), 6) + "  " + common.Pad(s.T("mark", "标记"), 5) + "  "
 	if arch {
 		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
 	}
@@ -294,7 +320,7 @@ func (s Model) listLines(room int) []string {
 		} else if res.Score[row] > s.cut {
 			mark = "▲"
 		}
-		line := fmt.Sprintf("%6d  %s  %7.4f  %s  ", i+1, common.Pad(res.IDs[row], 10), res.Score[row], common.Pad(mark, 6))
+		line := fmt.Sprintf("%6d  %s  %6.3f  %s  ", i+1, common.Pad(common.Truncate(res.IDs[row], idW), idW), res.Score[row], common.Pad(mark, 5))
 		if arch {
 			line += common.Pad(res.Archetype[row], 12) + "  "
 		}
