@@ -135,7 +135,7 @@ func (s Model) cutLine() string {
 // baselineLine puts the robust baseline's count beside the network's.
 func (s Model) baselineLine() string {
 	above, both := s.res.BaselineAbove(s.cut)
-	return s.Styles.Muted.Render(s.Tf("Baseline (largest robust z, own fence): %s users above, %s also above the cut-off",
+	return s.Styles.Muted.Render(s.Tf("Baseline (max robust z, own fence): %s above, %s also above the cut-off",
 		"基线(最大稳健 z 分数，自身界限)：%s 个用户高于界限，其中 %s 个也高于阈值",
 		common.Thousands(above), common.Thousands(both)))
 }
