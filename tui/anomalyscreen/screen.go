@@ -208,7 +208,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case s.job != nil:
 		if key.Matches(k, ks.Stop) {
-			s.job.cancel() // the job ends with a cancelled message
+			s.job.stop() // the job ends with a cancelled message
 		}
 	case key.Matches(k, ks.Score) && s.data != nil:
 		cmd = s.startScoring()
@@ -301,7 +301,7 @@ func (s *Model) startRetrain() tea.Cmd {
 // Close stops a running job.
 func (s Model) Close() {
 	if s.job != nil {
-		s.job.cancel()
+		s.job.stop()
 	}
 }
 

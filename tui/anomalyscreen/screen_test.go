@@ -230,3 +230,16 @@ func TestTooFewRows(t *testing.T) {
 		t.Fatalf("view:\n%s", s.View())
 	}
 }
+
+// TestCloseBeforeTheJobRan: Close ends a job whose Cmd never ran, so Wait
+// returns (as when the program quits at once).
+func TestCloseBeforeTheJobRan(t *testing.T) {
+	s := New(screentest.Common("en", 80, 24))
+	s.SetInputs(shop(t), fastConfig())
+	s, cmd := s.step(screentest.Press("s"))
+	if !s.Busy() || cmd == nil {
+		t.Fatal("s started nothing")
+	}
+	s.Close()
+	s.Wait() // returns: the unstarted job was ended by Close
+}

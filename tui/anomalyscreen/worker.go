@@ -62,11 +62,13 @@ type job struct {
 	cancel context.CancelFunc
 	done   chan struct{}
 
-	mu    sync.Mutex
-	step  anomaly.Step // the latest scoring progress
-	phase int          // the retraining phase: 0 with every user, 1 without
-	prog  engine.Progress
-	seen  bool // a progress report has arrived
+	mu       sync.Mutex
+	started  bool         // the job's Cmd has begun: it will end the job
+	finished bool         // done is closed
+	step     anomaly.Step // the latest scoring progress
+	phase    int          // the retraining phase: 0 with every user, 1 without
+	prog     engine.Progress
+	seen     bool // a progress report has arrived
 }
 
 // latest returns the job's latest progress.
@@ -74,6 +76,37 @@ func (j *job) latest() (st anomaly.Step, phase int, p engine.Progress, seen bool
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return j.step, j.phase, j.prog, j.seen
+}
+
+// begin marks the job started unless it was stopped first.
+func (j *job) begin() bool {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	j.started = true
+	return !j.finished
+}
+
+// end closes done, once.
+func (j *job) end() {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if !j.finished {
+		j.finished = true
+		close(j.done)
+	}
+	j.cancel()
+}
+
+// stop cancels the job; one whose Cmd never ran is ended here, so waiting
+// on done never hangs.
+func (j *job) stop() {
+	j.cancel()
+	j.mu.Lock()
+	started := j.started
+	j.mu.Unlock()
+	if !started {
+		j.end()
+	}
 }
 
 func newJob(parent context.Context, kind int) (*job, context.Context) {
@@ -85,8 +118,10 @@ func newJob(parent context.Context, kind int) (*job, context.Context) {
 // finishes an anomaly run on the data, reporting progress to j.
 func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant float64, opts anomaly.Options) tea.Cmd {
 	return func() tea.Msg {
-		defer close(j.done)
-		defer j.cancel()
+		if !j.begin() {
+			return ScoredMsg{gen: gen, Err: context.Canceled}
+		}
+		defer j.end()
 		var err error
 		if plant > 0 {
 			if d, err = experiment.LoadShopWithAbusers(d.Source, plant); err != nil {
@@ -114,8 +149,10 @@ func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant fl
 // retrainCmd trains the churn model with and without the dropped rows.
 func retrainCmd(ctx context.Context, j *job, gen int, d *experiment.Data, cfg experiment.Config, drop []bool) tea.Cmd {
 	return func() tea.Msg {
-		defer close(j.done)
-		defer j.cancel()
+		if !j.begin() {
+			return RetrainedMsg{gen: gen, Err: context.Canceled}
+		}
+		defer j.end()
 		cmp, err := experiment.RetrainWithout(ctx, d, cfg, drop, func(phase int, p engine.Progress) {
 			j.mu.Lock()
 			j.phase, j.prog, j.seen = phase, p, true
