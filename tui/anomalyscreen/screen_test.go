@@ -3,6 +3,7 @@ package anomalyscreen
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -242,4 +243,34 @@ func TestCloseBeforeTheJobRan(t *testing.T) {
 	}
 	s.Close()
 	s.Wait() // returns: the unstarted job was ended by Close
+}
+
+// TestCutoffPassesTies: with tied scores every ← lets more users above the
+// cut-off and every → fewer, down to none and up to all.
+func TestCutoffPassesTies(t *testing.T) {
+	s := New(screentest.Common("en", 80, 24))
+	// Scores 9, 8, then five users tied at 5, then 1, 1, 0 (Order by hand).
+	score := []float64{5, 9, 5, 1, 5, 8, 5, 0, 5, 1}
+	s.res = &anomaly.Result{Score: score, Order: []int{1, 5, 0, 2, 4, 6, 8, 3, 9, 7}, Cutoff: 8.5}
+	s.cut = s.res.Cutoff
+	// Counted by hand: 1 above 8.5; then above 8 (2), above 5 (7), above 1
+	// (9), below 0 (all 10), where it stays.
+	var got []int
+	for range 6 {
+		s.cut = s.moveCut(+1)
+		got = append(got, s.res.Above(s.cut))
+	}
+	if want := []int{2, 7, 9, 10, 10, 10}; !reflect.DeepEqual(got, want) {
+		t.Errorf("← counts %v, want %v", got, want)
+	}
+	got = got[:0]
+	for range 5 {
+		s.cut = s.moveCut(-1)
+		got = append(got, s.res.Above(s.cut))
+	}
+	// Back up: above 0 (9), above 1 (the two ones pass together: 7),
+	// above 5 (the five tied pass together: 2), above 8, above 9.
+	if want := []int{9, 7, 2, 1, 0}; !reflect.DeepEqual(got, want) {
+		t.Errorf("→ counts %v, want %v", got, want)
+	}
 }
