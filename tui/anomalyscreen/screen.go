@@ -76,8 +76,11 @@ type Model struct {
 	res    *anomaly.Result
 	cut    float64
 	marks  map[int]bool // row → marked abusive (true) or not abusive (false)
-	sel    int          // the selected place in res.Order
-	top    int          // the first place shown
+	// marksVersion counts the changes of marks (see summary).
+	marksVersion int
+	sum          summary
+	sel          int // the selected place in res.Order
+	top          int // the first place shown
 
 	retrain *experiment.RetrainComparison
 	err     error // the last job's failure, shown in place
@@ -257,6 +260,7 @@ func (s Model) plantShare() float64 {
 
 // mark sets the selected user's mark, or clears it when it is already so.
 func (s *Model) mark(abusive bool) {
+	s.marksVersion++
 	row := s.res.Order[s.sel]
 	if was, ok := s.marks[row]; ok && was == abusive {
 		delete(s.marks, row)
@@ -273,7 +277,10 @@ func (s *Model) mark(abusive bool) {
 func (s Model) moveCut(dir int) float64 {
 	n := len(s.res.Order)
 	score := func(k int) float64 { return s.res.Score[s.res.Order[k]] }
-	above := s.res.Above(s.cut)
+	above := s.sum.above
+	if s.sum.res != s.res || s.sum.cut != s.cut {
+		above = s.res.Above(s.cut)
+	}
 	k := min(max(above+dir*max(1, above/10), 0), n-1)
 	if dir > 0 {
 		for k < n-1 && score(k) >= s.cut {

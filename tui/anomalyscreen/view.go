@@ -27,6 +27,7 @@ func (s *Model) render() {
 	}
 	lines := []string{s.title(), s.stateLine()}
 	if s.res != nil {
+		s.recount()
 		s.clampList()
 		lines = append(lines, s.cutLine(), s.baselineLine())
 		lines = append(lines, s.histogram(s.histRows())...)
@@ -104,13 +105,7 @@ func (s Model) stateLine() string {
 // cutLine shows the cut-off, the count above it and the marks.
 func (s Model) cutLine() string {
 	res := s.res
-	above := res.Above(s.cut)
-	flagged := 0
-	for _, f := range s.Flagged() {
-		if f {
-			flagged++
-		}
-	}
+	above, flagged := s.sum.above, s.sum.flagged
 	abusive, normal := 0, 0
 	for _, a := range s.marks {
 		if a {
@@ -134,10 +129,17 @@ func (s Model) cutLine() string {
 
 // baselineLine puts the robust baseline's count beside the network's.
 func (s Model) baselineLine() string {
-	above, both := s.res.BaselineAbove(s.cut)
+	above, both := s.sum.baseAbove, s.sum.baseBoth
 	return s.Styles.Muted.Render(s.Tf("Baseline (max robust z, own fence): %s above, %s also above the cut-off",
 		"基线(最大稳健 z 分数，自身界限)：%s 个用户高于界限，其中 %s 个也高于阈值",
 		common.Thousands(above), common.Thousands(both)))
+}
+
+// histWidth is the number of the histogram's bars: the width left by the
+// axis labels (the lowest and highest scores), at most 100.
+func (s Model) histWidth() int {
+	lo, hi := fmt.Sprintf("%.3f", s.sum.lo), fmt.Sprintf("%.3f", s.sum.hi)
+	return min(s.Width-len(lo)-len(hi)-4, 100)
 }
 
 // histRows is the height of the histogram's bars.
@@ -152,12 +154,11 @@ func (s Model) histRows() int {
 // characters, on a square-root scale so the tail shows; the column that
 // holds the cut-off is drawn in the warning colour, with a marker below.
 func (s Model) histogram(rows int) []string {
-	left, right := s.axisLabels()
-	width := min(s.Width-len(left)-len(right)-4, 100)
-	if width < 10 {
+	left, right := fmt.Sprintf("%.3f", s.sum.lo), fmt.Sprintf("%.3f", s.sum.hi)
+	bins := s.sum.bins
+	if len(bins) < 10 {
 		return nil
 	}
-	bins := s.res.Histogram(width)
 	most := 0
 	for _, b := range bins {
 		most = max(most, b.Count)
@@ -197,15 +198,6 @@ func (s Model) histogram(rows int) []string {
 	}
 	out = append(out, line)
 	return out
-}
-
-// axisLabels are the lowest and highest scores, the ends of the axis.
-func (s Model) axisLabels() (string, string) {
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, v := range s.res.Score {
-		lo, hi = math.Min(lo, v), math.Max(hi, v)
-	}
-	return fmt.Sprintf("%.3f", lo), fmt.Sprintf("%.3f", hi)
 }
 
 // evaluationLines compare the network and the baseline with the truth:
