@@ -184,7 +184,7 @@ func TestRetrainFlow(t *testing.T) {
 	}
 	var cmd tea.Cmd
 	s, cmd = s.step(screentest.Press("t"))
-	if !s.Busy() || !strings.Contains(s.View(), "Training the churn model with every user") {
+	if !s.Busy() || !strings.Contains(s.View(), "Churn model with every user: preparing") {
 		t.Fatalf("not training:\n%s", s.View())
 	}
 	screentest.Drain(cmd, feed(&s))
@@ -272,5 +272,20 @@ func TestCutoffPassesTies(t *testing.T) {
 	// above 5 (the five tied pass together: 2), above 8, above 9.
 	if want := []int{9, 7, 2, 1, 0}; !reflect.DeepEqual(got, want) {
 		t.Errorf("→ counts %v, want %v", got, want)
+	}
+}
+
+// TestStopRetrainKeepsTheFigures: x stops a retraining; the figures of the
+// one before stay and the screen says it was stopped.
+func TestStopRetrainKeepsTheFigures(t *testing.T) {
+	s := scored(t, screentest.Common("en", 80, 24))
+	press(&s, "t")
+	first := s.Retrained()
+	var cmd tea.Cmd
+	s, cmd = s.step(screentest.Press("t"))
+	s, _ = s.step(screentest.Press("x"))
+	screentest.Drain(cmd, feed(&s))
+	if s.Busy() || first == nil || s.Retrained() != first || !strings.Contains(s.View(), "Training stopped; the previous figures are kept.") {
+		t.Fatalf("busy %v, figures kept %v:\n%s", s.Busy(), s.Retrained() == first, s.View())
 	}
 }

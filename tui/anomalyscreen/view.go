@@ -77,15 +77,15 @@ func (s Model) stateLine() string {
 			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, p.BatchLoss)
 	case s.job != nil:
 		_, phase, p, seen := s.job.latest()
-		which := s.T("with every user", "使用全部用户")
+		which := s.T("with every user", "全部用户")
 		if phase == 1 {
 			which = s.T("without the flagged users", "去掉标记用户")
 		}
 		if !seen {
-			return s.Tf("Training the churn model %s… (x stops)", "正在训练流失模型(%s)……(x 停止)", which)
+			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型(%s)：准备中……(x 停止)", which)
 		}
-		return s.Tf("Training the churn model %s: epoch %d of %d · loss %.4f (x stops)",
-			"正在训练流失模型(%s)：第 %d/%d 轮次 · 损失 %.4f(x 停止)", which, p.Epoch, p.Epochs, p.BatchLoss)
+		return s.Tf("Churn model %s: epoch %d of %d · loss %.4f (x stops)",
+			"流失模型(%s)：第 %d/%d 轮次 · 损失 %.4f(x 停止)", which, p.Epoch, p.Epochs, p.BatchLoss)
 	case s.err != nil:
 		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
 	case s.stopped == scoring:
