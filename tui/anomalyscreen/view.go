@@ -49,6 +49,9 @@ func (s Model) title() string {
 	switch {
 	case s.res != nil:
 		src = s.Tf("%s · %s users", "%s · %s 个用户", s.res.Source, common.Thousands(len(s.res.Score)))
+		if s.scoredPlant > 0 {
+			src += s.Tf(" · %s planted abusers", " · 植入 %s 作弊用户", common.Percent(s.scoredPlant))
+		}
 	case s.data != nil:
 		src = s.DescribeSource(s.data.Source)
 	}
