@@ -60,9 +60,8 @@ func DropAnomalies(ctx context.Context, d *Data, share float64, seed uint64) (*D
 		drop[row] = true
 	}
 	ex.Cutoff = res.Score[res.Order[ex.Dropped-1]]
-	out := *d
-	out.Table, out.TrueProb = keepRows(d.Table, d.TrueProb, drop)
-	return &out, ex, nil
+	out, err := DropRows(d, drop)
+	return out, ex, err
 }
 
 // keepRows copies t (and prob, when not nil) without the dropped rows.
