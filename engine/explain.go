@@ -42,10 +42,13 @@ const maxIGSteps = 1 << 14
 
 // IntegratedGradients attributes output 0 of the network (the probability for
 // BCE networks) at x to its inputs, relative to baseline, by integrating the
-// gradient along the straight path from baseline to x with the midpoint rule.
-// It starts with steps points (64 is a good start) and doubles them while the
-// completeness error exceeds CompletenessTolerance: ReLU kinks along the path
-// make a fixed step count unreliable. Each round is one batched pass.
+// gradient along the straight path from baseline to x. When every hidden
+// layer is ReLU, leaky ReLU or linear the integral is exact: the path is cut
+// where units change side and each linear piece integrated in closed form
+// (see explain_exact.go); Steps then counts the pieces. Otherwise it uses the
+// midpoint rule, starting with steps points (64 is a good start) and
+// doubling them while the completeness error exceeds CompletenessTolerance;
+// each round is one batched pass.
 func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
 	in := n.Arch.Inputs
 	if len(x) != in || len(baseline) != in {
@@ -53,6 +56,17 @@ func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 	}
 	if steps < 1 {
 		return Attribution{}, ErrSteps
+	}
+	if n.Arch.piecewiseLinear() {
+		b, err := NewBatchIG(n, baseline, steps)
+		if err != nil {
+			return Attribution{}, err
+		}
+		out := make([]Attribution, 1)
+		if err := b.Explain(out, x); err != nil {
+			return Attribution{}, err
+		}
+		return out[0], nil
 	}
 	out, baseOut := n.Predict(x)[0], n.Predict(baseline)[0]
 	for {
@@ -104,13 +118,19 @@ func InputGradient(n *Network, x []float64) ([]float64, error) {
 // the inputs for the first m rows of ws.x, returning m×Inputs gradients
 // (in a buffer owned by ws).
 func (ws *workspace) inputGradients(n *Network, m int) []float64 {
+	return ws.outputGradients(n, m, n.Arch.Loss == BCE)
+}
+
+// outputGradients is inputGradients of output 0 (through the sigmoid when
+// sigmoid is set) or of its logit.
+func (ws *workspace) outputGradients(n *Network, m int, sigmoid bool) []float64 {
 	ws.forward(n, m)
 	L := len(n.Layers) - 1
 	outs := n.Arch.Outputs
 	d := ws.d[L][:m*outs]
 	clear(d)
 	for r := range m {
-		if n.Arch.Loss == BCE {
+		if sigmoid {
 			p := ws.a[L][r*outs]
 			d[r*outs] = p * (1 - p)
 		} else {

@@ -10,11 +10,13 @@ import (
 const BatchRows = 2048
 
 // BatchIG computes integrated gradients for many inputs against one
-// baseline: the interpolation points of a block of inputs go through the
-// network together, BatchRows rows per pass, in buffers reused from call to
-// call. Each input gets exactly what IntegratedGradients gives it (the same
-// points, summed in the same order, refined the same way while its
-// completeness error exceeds CompletenessTolerance). A BatchIG holds scratch
+// baseline: the points of a block of inputs go through the network
+// together, BatchRows rows per pass, in buffers reused from call to call.
+// Networks whose hidden layers are all ReLU, leaky ReLU or linear are
+// integrated exactly, piece by linear piece of the path (see
+// explain_exact.go); others by midpoint sums at steps points, doubled while
+// an input's completeness error exceeds CompletenessTolerance. Each input
+// gets what IntegratedGradients gives it. A BatchIG holds scratch
 // buffers, so one must not be used by two goroutines at once; the network
 // is only read.
 type BatchIG struct {
@@ -25,6 +27,16 @@ type BatchIG struct {
 	ws       *workspace
 	jobs     []igJob
 	segs     []igSeg
+	// The exact path of piecewise-linear networks (explain_exact.go):
+	// every input's points t, from start[u], and the next ones; layer
+	// values at the points; one interval's crossings; each row's input and
+	// weight.
+	pl            bool
+	ts, nts       []float64
+	start, nstart []int
+	zs, cross     []float64
+	rowInput      []int
+	rowWeight     []float64
 }
 
 // igJob is one input's integration at a step count: next is the first
@@ -44,7 +56,10 @@ func NewBatchIG(n *Network, baseline []float64, steps int) (*BatchIG, error) {
 		return nil, ErrSteps
 	}
 	b := &BatchIG{net: n, baseline: append([]float64(nil), baseline...), steps: steps,
-		ws: newWorkspace(n, BatchRows)}
+		ws: newWorkspace(n, BatchRows), pl: n.Arch.piecewiseLinear()}
+	if b.pl {
+		b.rowInput, b.rowWeight = make([]int, BatchRows), make([]float64, BatchRows)
+	}
 	b.baseOut = b.outputs(b.baseline, 1)[0]
 	return b, nil
 }
@@ -84,7 +99,23 @@ func (b *BatchIG) Explain(out []Attribution, x []float64) error {
 		}
 		a.Values = a.Values[:in]
 		clear(a.Values)
-		b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+		if !b.pl {
+			b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+		}
+	}
+	if b.pl {
+		for start := 0; start < len(out); start += exactBlock {
+			end := min(start+exactBlock, len(out))
+			b.exact(out[start:end], x[start*in:end*in])
+		}
+		// Rounding should never make the exact sums incomplete; if it
+		// does, the input is integrated by midpoint sums instead.
+		for i := range out {
+			if a := &out[i]; math.Abs(a.Completeness()) > CompletenessTolerance {
+				clear(a.Values)
+				b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+			}
+		}
 	}
 	for head := 0; head < len(b.jobs); {
 		m := b.fill(x, head)
