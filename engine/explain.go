@@ -37,6 +37,10 @@ func (a Attribution) Completeness() float64 {
 // IntegratedGradients accepts before it refines its integration.
 const CompletenessTolerance = 1e-4
 
+// singleRows is the pass size of IntegratedGradients' exact path: one
+// input's path has a few dozen pieces.
+const singleRows = 64
+
 // maxIGSteps bounds the refinement of IntegratedGradients.
 const maxIGSteps = 1 << 14
 
@@ -58,10 +62,7 @@ func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 		return Attribution{}, ErrSteps
 	}
 	if n.Arch.piecewiseLinear() {
-		b, err := NewBatchIG(n, baseline, steps)
-		if err != nil {
-			return Attribution{}, err
-		}
+		b := newBatchIG(n, baseline, steps, singleRows)
 		out := make([]Attribution, 1)
 		if err := b.Explain(out, x); err != nil {
 			return Attribution{}, err

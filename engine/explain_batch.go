@@ -25,6 +25,7 @@ type BatchIG struct {
 	baseOut  float64
 	steps    int
 	ws       *workspace
+	rows     int // rows of ws: the points of one pass
 	jobs     []igJob
 	segs     []igSeg
 	// The exact path of piecewise-linear networks (explain_exact.go):
@@ -55,16 +56,22 @@ func NewBatchIG(n *Network, baseline []float64, steps int) (*BatchIG, error) {
 	if steps < 1 {
 		return nil, ErrSteps
 	}
-	b := &BatchIG{net: n, baseline: append([]float64(nil), baseline...), steps: steps,
-		ws: newWorkspace(n, BatchRows), pl: n.Arch.piecewiseLinear()}
-	if b.pl {
-		b.rowInput, b.rowWeight = make([]int, BatchRows), make([]float64, BatchRows)
-	}
-	b.baseOut = b.outputs(b.baseline, 1)[0]
-	return b, nil
+	return newBatchIG(n, baseline, steps, BatchRows), nil
 }
 
-// outputs runs the first rows inputs of x (rows ≤ BatchRows) forward and
+// newBatchIG returns a BatchIG on validated arguments whose passes take
+// rows points (fewer than BatchRows for a single input).
+func newBatchIG(n *Network, baseline []float64, steps, rows int) *BatchIG {
+	b := &BatchIG{net: n, baseline: append([]float64(nil), baseline...), steps: steps,
+		ws: newWorkspace(n, rows), rows: rows, pl: n.Arch.piecewiseLinear()}
+	if b.pl {
+		b.rowInput, b.rowWeight = make([]int, rows), make([]float64, rows)
+	}
+	b.baseOut = b.outputs(b.baseline, 1)[0]
+	return b
+}
+
+// outputs runs the first rows inputs of x (rows ≤ b.rows) forward and
 // returns output 0 of the rows' outputs (a view into the workspace, with a
 // stride of Outputs).
 func (b *BatchIG) outputs(x []float64, rows int) []float64 {
@@ -83,8 +90,8 @@ func (b *BatchIG) Explain(out []Attribution, x []float64) error {
 	if len(x) != len(out)*in {
 		return fmt.Errorf("%w: %d input values for %d inputs of %d", ErrShape, len(x), len(out), in)
 	}
-	for start := 0; start < len(out); start += BatchRows {
-		m := min(BatchRows, len(out)-start)
+	for start := 0; start < len(out); start += b.rows {
+		m := min(b.rows, len(out)-start)
 		fx := b.outputs(x[start*in:], m)
 		for i := range m {
 			a := &out[start+i]
@@ -140,15 +147,15 @@ func (b *BatchIG) Explain(out []Attribution, x []float64) error {
 }
 
 // fill writes the next points of the jobs from head on into the
-// workspace's inputs, up to BatchRows rows, recording them in b.segs, and
+// workspace's inputs, up to b.rows rows, recording them in b.segs, and
 // returns the number of rows.
 func (b *BatchIG) fill(x []float64, head int) int {
 	in := b.net.Arch.Inputs
 	b.segs = b.segs[:0]
 	m := 0
-	for j := head; j < len(b.jobs) && m < BatchRows; j++ {
+	for j := head; j < len(b.jobs) && m < b.rows; j++ {
 		jb := &b.jobs[j]
-		take := min(jb.steps-jb.next, BatchRows-m)
+		take := min(jb.steps-jb.next, b.rows-m)
 		xi := x[jb.input*in : (jb.input+1)*in]
 		for k := jb.next; k < jb.next+take; k++ {
 			alpha := (float64(k) + 0.5) / float64(jb.steps)

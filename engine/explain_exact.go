@@ -28,7 +28,7 @@ import (
 // Since g·(x − baseline)·(tb − ta) = zb − za, the attributions sum to
 // f(x) − f(baseline) up to rounding: no midpoint sums and no refinement.
 // g is read at each piece's midpoint by back-propagation; the points of a
-// block of inputs go through the batched kernels BatchRows at a time.
+// block of inputs go through the batched kernels b.rows at a time.
 
 // exactBlock is how many inputs BatchIG traces together.
 const exactBlock = 128
@@ -92,7 +92,7 @@ func (b *BatchIG) pointsForward(x []float64, upto int) {
 		xi := x[u*in : (u+1)*in]
 		for q := b.start[u]; q < b.start[u+1]; q++ {
 			b.pathRow(m, xi, b.ts[q])
-			if m++; m == BatchRows {
+			if m++; m == b.rows {
 				b.forwardTo(upto, m, first)
 				first, m = first+m, 0
 			}
@@ -174,7 +174,7 @@ func (b *BatchIG) integrate(out []Attribution, x []float64) {
 			}
 			b.pathRow(m, xi, (ta+tb)/2)
 			b.rowInput[m], b.rowWeight[m] = u, w
-			if m++; m == BatchRows {
+			if m++; m == b.rows {
 				b.accumulate(out, m)
 				m = 0
 			}
