@@ -27,7 +27,8 @@ import (
 // and the attribution of input i is (x_i − baseline_i)·Σ_pieces g_i·w.
 // Since g·(x − baseline)·(tb − ta) = zb − za, the attributions sum to
 // f(x) − f(baseline) up to rounding: no midpoint sums and no refinement.
-// g is read at each piece's midpoint by back-propagation; the points of a
+// g and z are read at each piece's midpoint by one forward/backward pass,
+// z at its ends from there (z is linear on the piece); the points of a
 // block of inputs go through the batched kernels b.rows at a time.
 
 // exactBlock is how many inputs BatchIG traces together.
@@ -68,7 +69,6 @@ func (b *BatchIG) exact(out []Attribution, x []float64) {
 		b.pointsForward(x, l)
 		b.split(n.Layers[l].Out)
 	}
-	b.pointsForward(x, L)
 	b.integrate(out, x)
 }
 
@@ -82,8 +82,8 @@ func (b *BatchIG) pathRow(m int, xi []float64, t float64) {
 	}
 }
 
-// pointsForward puts the pre-activations of layer upto at every point of
-// b.ts into b.zs (points × the layer's width).
+// pointsForward puts the pre-activations of hidden layer upto at every
+// point of b.ts into b.zs (points × the layer's width).
 func (b *BatchIG) pointsForward(x []float64, upto int) {
 	in, w := b.net.Arch.Inputs, b.net.Layers[upto].Out
 	b.zs = slices.Grow(b.zs[:0], len(b.ts)*w)[:len(b.ts)*w]
@@ -110,6 +110,13 @@ func (b *BatchIG) forwardTo(upto, m, first int) {
 	in := ws.x[:m*n.Arch.Inputs]
 	for i := 0; i <= upto; i++ {
 		l := &n.Layers[i]
+		if i < upto && l.Activation == ReLU {
+			a := ws.a[i][:m*l.Out]
+			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
+			kernel.AddBiasReLU(a, l.B, m, l.Out)
+			in = a
+			continue
+		}
 		z := ws.z[i][:m*l.Out]
 		kernel.MulNT(z, in, l.W, m, l.Out, l.In)
 		kernel.AddRowVec(z, l.B, m, l.Out)
@@ -157,31 +164,24 @@ func (b *BatchIG) split(units int) {
 }
 
 // integrate sums each piece's logit gradient, weighted by w (see above),
-// into out[u].Values, given the output logits at b.ts in b.zs, and scales
-// the sums by x − baseline.
+// into out[u].Values, and scales the sums by x − baseline.
 func (b *BatchIG) integrate(out []Attribution, x []float64) {
-	n := b.net
-	in, outs := n.Arch.Inputs, n.Arch.Outputs
-	bce := n.Arch.Loss == BCE
+	in := b.net.Arch.Inputs
 	m := 0
 	for u := range out {
 		xi := x[u*in : (u+1)*in]
 		for j := b.start[u]; j < b.start[u+1]-1; j++ {
 			ta, tb := b.ts[j], b.ts[j+1]
-			w := tb - ta
-			if bce {
-				w *= sigmoidSlope(b.zs[j*outs], b.zs[(j+1)*outs])
-			}
 			b.pathRow(m, xi, (ta+tb)/2)
-			b.rowInput[m], b.rowWeight[m] = u, w
+			b.rowInput[m], b.rowWeight[m] = u, tb-ta
 			if m++; m == b.rows {
-				b.accumulate(out, m)
+				b.accumulate(out, x, m)
 				m = 0
 			}
 		}
 	}
 	if m > 0 {
-		b.accumulate(out, m)
+		b.accumulate(out, x, m)
 	}
 	for u := range out {
 		a := &out[u]
@@ -194,13 +194,28 @@ func (b *BatchIG) integrate(out []Attribution, x []float64) {
 }
 
 // accumulate adds the weighted logit gradients of the first m rows of the
-// workspace's inputs to their inputs' sums.
-func (b *BatchIG) accumulate(out []Attribution, m int) {
-	in := b.net.Arch.Inputs
-	g := b.ws.outputGradients(b.net, m, false)
+// workspace's inputs (pieces' midpoints, whose lengths are in b.rowWeight)
+// to their inputs' sums. For BCE, the logit at the ends of a piece is its
+// value at the midpoint ∓ half the piece's change g·(x − baseline)·(tb − ta).
+func (b *BatchIG) accumulate(out []Attribution, x []float64, m int) {
+	n := b.net
+	in, outs := n.Arch.Inputs, n.Arch.Outputs
+	g := b.ws.outputGradients(n, m, false)
+	logits := b.ws.z[len(n.Layers)-1]
 	for r := range m {
-		v, w := out[b.rowInput[r]].Values, b.rowWeight[r]
-		for i, gi := range g[r*in : (r+1)*in] {
+		u, w := b.rowInput[r], b.rowWeight[r]
+		gr := g[r*in : (r+1)*in]
+		if n.Arch.Loss == BCE {
+			xi := x[u*in : (u+1)*in]
+			rise := 0.0
+			for i, gi := range gr {
+				rise += gi * (xi[i] - b.baseline[i])
+			}
+			zm, half := logits[r*outs], rise*w/2
+			w *= sigmoidSlope(zm-half, zm+half)
+		}
+		v := out[u].Values
+		for i, gi := range gr {
 			v[i] += w * gi
 		}
 	}
