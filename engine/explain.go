@@ -18,7 +18,7 @@ var ErrSteps = errors.New("engine: integrated gradients needs at least 1 step")
 // input: Values[i] is input i's share of Output − BaselineOutput.
 type Attribution struct {
 	Values         []float64
-	Steps          int     // integration points used
+	Steps          int     // integration points used (linear pieces on the exact path)
 	Output         float64 // f(x), the model's output for the input
 	BaselineOutput float64 // f(baseline)
 }
