@@ -37,6 +37,7 @@ type Run struct {
 	saved     *engine.Network
 	truth     []float64
 	archetype []string
+	gauss     []*rankGauss // each input's rank-gauss transform (nil: none)
 }
 
 // Prepare checks the named columns, fits the preprocessing on every row and
@@ -74,7 +75,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	r.X = x.RawMatrix().Data
 	if opts.Inputs == InputsRankGauss {
 		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
-		rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+		r.gauss = rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
 	}
 	if err := r.newMember(); err != nil {
 		return nil, err
