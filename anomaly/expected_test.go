@@ -90,3 +90,15 @@ func TestReasonExpected(t *testing.T) {
 		t.Errorf("plan reason reads %q", s)
 	}
 }
+
+// TestFormatValue checks the rounding to two decimals, written out here.
+func TestFormatValue(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{41, "41"}, {3.5, "3.5"}, {0.0749, "0.07"}, {-0.004, "0"}, {-0.09, "-0.09"}, {math.NaN(), "missing"}} {
+		if got := FormatValue(c.v); got != c.want {
+			t.Errorf("FormatValue(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -57,7 +57,11 @@ func FormatValue(v float64) string {
 	if math.IsNaN(v) {
 		return "missing"
 	}
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	r := math.Round(v*100) / 100
+	if r == 0 {
+		r = 0 // no "-0" for a small negative value
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // Reasons returns the n feature columns that contribute most to row's
