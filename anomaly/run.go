@@ -168,7 +168,9 @@ func (r *Run) Train(ctx context.Context) error {
 // worst, and replaces Trainer with a trainer that goes on training the same
 // network on the rest (a trimmed autoencoder: abusers in the training data
 // are mostly among the rows left out, so the network stops learning them).
-// It reports whether there is a second round to run; it does nothing after
+// With the default training configuration the second round stops early
+// only after SecondRoundPatience epochs without progress. It reports
+// whether there is a second round to run; it does nothing after
 // the second round or when Options.Trim is negative.
 func (r *Run) Trim() (bool, error) {
 	share := r.Options.Trim
@@ -201,7 +203,11 @@ func (r *Run) Trim() (bool, error) {
 		return false, err
 	}
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b+uint64(len(r.members))<<8))
-	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
+	cfg := r.Trainer.Config()
+	if r.Options.Train.Epochs == 0 {
+		cfg.EarlyStop.Patience = SecondRoundPatience
+	}
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng); err != nil {
 		return false, err
 	}
 	return true, nil
