@@ -302,7 +302,7 @@ func (s Model) listLines(room int) []string {
 	if arch {
 		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
 	}
-	head += s.T("top deviating features: value, exp = expected from the other columns, typ = typical", "偏离最大的特征：取值，预期＝由其他列推出的值，通常＝典型值")
+	head += s.T("top features: value exp (typ)", "特征：取值 预期（通常）")
 	lines := []string{s.Styles.Header.Render(common.Truncate(head, s.Width))}
 	for i := s.top; i < len(res.Order) && len(lines) < room; i++ {
 		row := res.Order[i]
