@@ -24,7 +24,7 @@ func TestAnomaliesEvaluateBuiltin(t *testing.T) {
 		}
 	}
 	lines := strings.Split(strings.TrimSpace(out[strings.Index(out, "rank  user"):]), "\n")
-	if len(lines) != 4 || strings.Count(lines[1], " vs typical ") != 3 {
+	if len(lines) != 4 || strings.Count(lines[1], ", expected ") != 3 || strings.Count(lines[1], " (typical ") != 3 {
 		t.Errorf("want a header and 3 users with 3 reasons each:\n%s", strings.Join(lines, "\n"))
 	}
 	if !strings.Contains(c.stderr.String(), "above the cut-off") {
@@ -46,7 +46,8 @@ func TestAnomaliesJSON(t *testing.T) {
 		Top []struct {
 			ID      string `json:"id"`
 			Reasons []struct {
-				Column string `json:"column"`
+				Column   string   `json:"column"`
+				Expected *float64 `json:"expected"`
 			} `json:"reasons"`
 		} `json:"top"`
 	}
@@ -55,6 +56,13 @@ func TestAnomaliesJSON(t *testing.T) {
 	}
 	if doc.Users != 1000 || doc.Evaluation.Positives == 0 || len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
 		t.Errorf("document %+v", doc)
+	}
+	for _, u := range doc.Top {
+		for _, r := range u.Reasons {
+			if r.Expected == nil {
+				t.Errorf("user %s: reason %s has no expected value", u.ID, r.Column)
+			}
+		}
 	}
 }
 

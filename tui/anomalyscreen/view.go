@@ -302,7 +302,7 @@ func (s Model) listLines(room int) []string {
 	if arch {
 		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
 	}
-	head += s.T("top deviating features: value vs typical", "偏离最大的特征：取值 vs 典型值")
+	head += s.T("top features: value exp (typ)", "特征：取值 预期（通常）")
 	lines := []string{s.Styles.Header.Render(common.Truncate(head, s.Width))}
 	for i := s.top; i < len(res.Order) && len(lines) < room; i++ {
 		row := res.Order[i]
@@ -332,13 +332,12 @@ func (s Model) listLines(room int) []string {
 	return lines
 }
 
-// reasonText reads "orders_90d 41 vs 2".
+// reasonText reads "cart_adds_30d 0 exp 6 (typ 0)": the user's value, the
+// value the networks expect from the other columns and the typical one.
 func (s Model) reasonText(r anomaly.Reason) string {
-	switch {
-	case r.Missing:
+	if r.Missing {
 		return r.Column + s.T(" missing", " 缺失")
-	case r.Level != "" || r.TypicalLevel != "":
-		return fmt.Sprintf("%s %s vs %s", r.Column, r.Level, r.TypicalLevel)
 	}
-	return fmt.Sprintf("%s %s vs %s", r.Column, anomaly.FormatValue(r.Value), anomaly.FormatValue(r.Typical))
+	v, e, t := r.Texts()
+	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
 }
