@@ -210,3 +210,91 @@ func TestRetrainWithoutOutOfTime(t *testing.T) {
 		t.Errorf("too early a cutoff: scheme %v, part %v, fallback %v", cmp.Scheme, cmp.Part, cmp.Fallback)
 	}
 }
+
+// TestFlagAnomaliesLeavesOutTruth: the planted truth columns are not
+// features of the score, so flagging the planted shop gives what scoring
+// it without those columns gives.
+func TestFlagAnomaliesLeavesOutTruth(t *testing.T) {
+	d, err := LoadWithAbusers(Source{Kind: "builtin", Users: 300, DataSeed: 4}, 0.05, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ex, err := FlagAnomalies(context.Background(), d, 0.05, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cols []*data.Column
+	for _, c := range d.Table.Columns {
+		if c.Name != data.AbuserColumnName && c.Name != data.ArchetypeColumnName {
+			cols = append(cols, c)
+		}
+	}
+	tab, err := data.NewTable(d.Table.Source, cols, d.Table.Label)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := FlagAnomalies(context.Background(), &Data{Source: d.Source, Table: tab}, 0.05, 9)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Dropped != 15 || !reflect.DeepEqual(got, want) {
+		t.Errorf("flagged %d; with the truth columns present the flags differ from those without", ex.Dropped)
+	}
+}
+
+// TestCrossValidateWithout: nothing flagged is CrossValidate; flagged rows
+// leave each fold's training part, and each fold is measured on its whole
+// held-out fold and on its rows not flagged (the folds rebuilt here from
+// the seed, as cvSplits deals them).
+func TestCrossValidateWithout(t *testing.T) {
+	d, err := Load(Source{Kind: "builtin", Users: 300, DataSeed: 5}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := schemeConfig()
+	plain, err := CrossValidate(context.Background(), d, cfg, 3, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	none, err := CrossValidateWithout(context.Background(), d, cfg, 3, make([]bool, d.Table.Rows), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range none.Folds {
+		if f.Scores != plain.Folds[i].Scores || *f.NotFlagged != f.Scores || f.Dropped != 0 || f.NotFlaggedRows != f.TestRows {
+			t.Errorf("fold %d with nothing flagged: %+v, plain %+v", i+1, f, plain.Folds[i])
+		}
+	}
+	flagged := make([]bool, d.Table.Rows)
+	for i := range flagged {
+		flagged[i] = i%10 == 3
+	}
+	res, err := CrossValidateWithout(context.Background(), d, cfg, 3, flagged, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	folds, err := data.StratifiedKFold(d.Table.Label.Values, 3, data.NewRand(cfg.Seed^cvSeedStream))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range res.Folds {
+		inTest, inTrain := 0, 0
+		for _, r := range folds[i].Test {
+			if flagged[r] {
+				inTest++
+			}
+		}
+		for _, r := range folds[i].Train {
+			if flagged[r] {
+				inTrain++
+			}
+		}
+		if f.TestRows != len(folds[i].Test) || f.NotFlaggedRows != len(folds[i].Test)-inTest || f.Dropped != inTrain || inTrain == 0 {
+			t.Errorf("fold %d: %d test rows, %d not flagged, %d dropped; want %d, %d, %d", i+1, f.TestRows, f.NotFlaggedRows, f.Dropped,
+				len(folds[i].Test), len(folds[i].Test)-inTest, inTrain)
+		}
+	}
+	if res.NotFlaggedMean == nil {
+		t.Error("no mean over the folds' unflagged rows")
+	}
+}

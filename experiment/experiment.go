@@ -47,9 +47,17 @@ type Experiment struct {
 // comes from cfg.Seed.
 func New(d *Data, cfg Config) (*Experiment, error) { return newWithout(d, cfg, nil) }
 
-// newWithout is New whose training part leaves out the rows marked in drop
-// (nil: none). The split is drawn from every row, as New draws it, so the
-// validation and test parts and the network's first weights are New's.
+// NewWithout is New whose training part leaves out the rows marked in
+// drop (one flag per row of d.Table; nil: none). The split is drawn from
+// every row, as New draws it, so the validation and test parts and the
+// network's first weights are New's.
+func NewWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
+	if drop != nil && len(drop) != d.Table.Rows {
+		return nil, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(drop), d.Table.Rows)
+	}
+	return newWithout(d, cfg, drop)
+}
+
 func newWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
