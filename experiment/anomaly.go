@@ -21,7 +21,7 @@ func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb}, nil
+	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb, Planted: share}, nil
 }
 
 // AnomalyExclusion is what DropAnomalies removed.

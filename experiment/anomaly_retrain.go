@@ -16,7 +16,8 @@ import (
 // abuser_archetype excluded, so a churn model trained on it never sees the
 // answer.
 func LoadShopWithAbusers(src Source, share float64) (*Data, error) {
-	d, err := LoadWithAbusers(Source{Kind: "builtin", Users: src.Users, DataSeed: src.DataSeed}, share, nil)
+	src.Kind = "builtin"
+	d, err := LoadWithAbusers(src, share, nil)
 	if err != nil {
 		return nil, err
 	}
