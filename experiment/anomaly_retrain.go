@@ -69,8 +69,8 @@ type RetrainPopulation struct {
 // measured on the same held-out users.
 type RetrainComparison struct {
 	// Flagged counts the flagged users of the data; Dropped the training
-	// rows left out for them; TrainBefore and TrainAfter the training
-	// rows of each model (after the pipeline dropped duplicates).
+	// rows left out for them; TrainBefore and TrainAfter the rows of each
+	// model's training part (its calibration share included).
 	Flagged, Dropped        int
 	TrainBefore, TrainAfter int
 	// Scheme is how both were validated; Fallback says why an order log
@@ -173,7 +173,7 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 	}
 	cmp.probs, cmp.labels = probs, labels
 	cmp.Dropped = trained[0] - trained[1]
-	cmp.TrainBefore, cmp.TrainAfter = len(cmp.trainIDs[0]), len(cmp.trainIDs[1])
+	cmp.TrainBefore, cmp.TrainAfter = trained[0], trained[1]
 	keep := func(clean bool) []int {
 		var at []int
 		for i, r := range cmp.measured[0] {
