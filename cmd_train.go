@@ -208,10 +208,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		})
 	}
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
+	printCalibration(a.stdout, check, th)
 	if clean != nil {
 		notFlaggedLine(a.stdout, clean.Rows, ev.Report.Rows, clean.Report)
 	}
-	printCalibration(a.stdout, check, th)
 	fmt.Fprintln(a.stdout)
 	printConfusion(a.stdout, ev.Report.Confusion)
 	return nil
