@@ -266,7 +266,7 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 	if s.compactRetrain() {
 		text += fmt.Sprintf("AUC %.3f → %.3f", p.Before.AUC, p.After.AUC)
 		if t := p.Paired; t != nil {
-			text += fmt.Sprintf(", Δ %+.3f (p %.2f)", t.Diff, t.P)
+			text += fmt.Sprintf(", Δ %+.3f (p %s)", t.Diff, pValue(t.P))
 		}
 		return text + fmt.Sprintf(" · AP %.3f → %.3f", p.Before.AveragePrecision, p.After.AveragePrecision)
 	}
@@ -278,10 +278,18 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 	}
 	text += s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(p.Before), ci(p.After))
 	if t := p.Paired; t != nil {
-		text += s.Tf(" · Δ %+.3f (paired p %.2f)", " · Δ %+.3f(配对 p %.2f)", t.Diff, t.P)
+		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f(配对 p %s)", t.Diff, pValue(t.P))
 	}
 	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
 		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)
+}
+
+// pValue reads "0.26", or "< 0.01" below that.
+func pValue(p float64) string {
+	if p < 0.01 {
+		return "< 0.01"
+	}
+	return fmt.Sprintf("%.2f", p)
 }
 
 // compactRetrain reports whether the retraining's figures are drawn
