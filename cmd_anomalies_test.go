@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -110,8 +111,22 @@ func TestTrainExcludeAnomalies(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--builtin-users", "1000", "--epochs", "1", "--exclude-anomalies", "2%"); code != 0 {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
-	if !strings.Contains(c.stderr.String(), "Left out 20 of 1,000 users with the highest anomaly scores (2%") {
+	if !strings.Contains(c.stderr.String(), "Flagged 20 of 1,000 users with the highest anomaly scores (2%") ||
+		!strings.Contains(c.stderr.String(), "left out of training only") {
 		t.Errorf("stderr:\n%s", c.stderr)
+	}
+	// Measured on every held-out row (the 20 % validation part of 1,000)
+	// and on those not flagged.
+	if out := c.stdout.String(); !strings.Contains(out, "(200 rows,") || !regexp.MustCompile(`Not flagged \(\d+ of 200 held-out rows\): roc_auc 0\.\d{4} \[`).MatchString(out) {
+		t.Errorf("stdout:\n%s", out)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--cv", "2", "--builtin-users", "600", "--epochs", "1", "--exclude-anomalies", "5%"); code != 0 {
+		t.Fatalf("eval --cv: exit %d: %s", code, c.stderr)
+	}
+	if out := c.stdout.String(); !regexp.MustCompile(`(?m)^ *not flagged +\d+ +0\.\d{4}`).MatchString(out) ||
+		!strings.Contains(out, "Flagged users left out of the folds' training parts: ") {
+		t.Errorf("eval --cv stdout:\n%s", out)
 	}
 	c = newCLI(t)
 	if code := c.run(context.Background(), "eval", "--cv", "2", "--exclude-anomalies", "100%"); code != 2 ||

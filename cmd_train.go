@@ -91,6 +91,16 @@ type trainResult struct {
 	Thresholds  *experiment.Thresholds       `json:"thresholds,omitempty"`
 	metrics.Report
 	History []engine.EpochStats `json:"history"`
+	// NotFlagged is measured on the same part's rows not flagged by
+	// --exclude-anomalies (absent without it).
+	NotFlagged *notFlagged `json:"not_flagged,omitempty"`
+}
+
+// notFlagged is the figures on the held-out rows --exclude-anomalies did
+// not flag.
+type notFlagged struct {
+	Rows   int            `json:"rows"`
+	Report metrics.Report `json:"report"`
 }
 
 // partRows counts the rows of each part of the split.
@@ -124,13 +134,14 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
-	if d, err = o.ex.apply(ctx, a, d, cfg.Seed); err != nil {
+	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
+	if err != nil {
 		return err
 	}
 	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, 1); err != nil {
 		return err
 	}
-	e, err := experiment.New(d, cfg)
+	e, err := experiment.NewWithout(d, cfg, flagged)
 	if err != nil {
 		return err
 	}
@@ -166,6 +177,14 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	var clean *notFlagged
+	if flagged != nil {
+		r, n, err := e.ReportWhere(part, func(row int) bool { return !flagged[row] }, cfg.Threshold)
+		if err != nil {
+			return err
+		}
+		clean = &notFlagged{Rows: n, Report: r}
+	}
 	check, th, err := calibrationOf(e, part)
 	if err != nil {
 		return err
@@ -185,11 +204,14 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows, Calibration: e.Calib.Rows},
 			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
 			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
-			Calibration: check, Thresholds: th,
+			Calibration: check, Thresholds: th, NotFlagged: clean,
 		})
 	}
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
 	printCalibration(a.stdout, check, th)
+	if clean != nil {
+		notFlaggedLine(a.stdout, clean.Rows, ev.Report.Rows, clean.Report)
+	}
 	fmt.Fprintln(a.stdout)
 	printConfusion(a.stdout, ev.Report.Confusion)
 	return nil

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -33,5 +34,30 @@ func TestTUILanguageFollowsTheLocale(t *testing.T) {
 				t.Errorf("language %q, want %q", got, c.want)
 			}
 		})
+	}
+}
+
+// TestTUIBuiltinAbusers: --builtin-abusers reaches the TUI's options; a
+// share out of range, or the flag with --data, exits 2 with the reason.
+func TestTUIBuiltinAbusers(t *testing.T) {
+	cl := newCLI(t)
+	if code := cl.run(context.Background(), "tui", "--builtin-abusers", "0.02"); code != exitOK || cl.tuiOpts.Abusers != 0.02 {
+		t.Fatalf("exit %d, abusers %v, stderr %q", code, cl.tuiOpts.Abusers, cl.stderr.String())
+	}
+	cl = newCLI(t)
+	if code := cl.run(context.Background()); code != exitOK || cl.tuiOpts.Abusers != 0 {
+		t.Errorf("default: exit %d, abusers %v", code, cl.tuiOpts.Abusers)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--builtin-abusers", "0.7"}, "--builtin-abusers 0.7: want a share from 0 to 0.5"},
+		{[]string{"--builtin-abusers", "0.01", "--data", "users.csv"}, "--builtin-abusers applies to the built-in shop, not --data or --log"},
+	} {
+		cl := newCLI(t)
+		if code := cl.run(context.Background(), append([]string{"tui"}, c.args...)...); code != exitUsage || !strings.Contains(cl.stderr.String(), c.want) {
+			t.Errorf("%v: exit %d, stderr %q", c.args, code, cl.stderr.String())
+		}
 	}
 }

@@ -114,7 +114,7 @@ func Tune(ctx context.Context, d *Data, base Config, opts TuneOptions) (TuneResu
 		if cfg.Train.PosWeight == BalancedPosWeight {
 			cfg.Train.PosWeight = balanced
 		}
-		return runFold(ctx, d, cfg, splits[fold], fold+1)
+		return runFold(ctx, d, cfg, splits[fold], fold+1, nil)
 	}
 	return newTuner(base, opts, balanced).run(ctx, eval)
 }
