@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 )
 
@@ -108,10 +109,12 @@ type CVResult struct {
 // preprocessing is fitted on the rest only, and the scores are measured on
 // the held-out fold, which nothing in training sees. Fold i's validation
 // share is drawn with seed cfg.Seed+i and every fold's network starts from
-// cfg.Seed, so a fold can be rebuilt alone with NewWithSplit. Folds run in parallel
-// (one per CPU) and give the same results whatever the order; progress, if
-// not nil, is called with the number of folds finished so far and k, from
-// one goroutine at a time.
+// cfg.Seed, so a fold can be rebuilt alone with NewWithSplit. Folds run in
+// parallel within a budget of one worker per CPU (see cvBudget): every fold
+// trains with cfg.Train.Workers set to the budget's per-batch workers, so a
+// fold rebuilt alone with that setting gives the same results, whatever the
+// order the folds ran in. Progress, if not nil, is called with the number of
+// folds finished so far and k, from one goroutine at a time.
 func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress func(fold, k int)) (CVResult, error) {
 	return CrossValidateWithout(ctx, d, cfg, k, nil, progress)
 }
@@ -122,6 +125,11 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 // held-out fold, as CrossValidate does, and also on its rows not flagged
 // (FoldResult.NotFlagged).
 func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int)) (CVResult, error) {
+	return crossValidate(ctx, d, cfg, k, flagged, progress, runtime.GOMAXPROCS(0))
+}
+
+// crossValidate is CrossValidateWithout with a budget of cores workers.
+func crossValidate(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int), cores int) (CVResult, error) {
 	if flagged != nil && len(flagged) != d.Table.Rows {
 		return CVResult{}, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
 	}
@@ -137,6 +145,8 @@ func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagg
 			dropped[i] = n - len(splits[i].Train) - len(splits[i].Validation)
 		}
 	}
+	parallel, workers := cvBudget(cfg.Train, k, d.Table.Rows, cores)
+	cfg.Train.Workers = workers
 	res := CVResult{K: k, Seed: cfg.Seed, ValFrac: cfg.ValFrac, Rows: d.Table.Rows, Folds: make([]FoldResult, k)}
 	errs := make([]error, k)
 	var (
@@ -147,7 +157,7 @@ func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagg
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
-	for range min(k, runtime.GOMAXPROCS(0)) {
+	for range parallel {
 		wg.Go(func() {
 			for i := range jobs {
 				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1, flagged)
@@ -177,6 +187,22 @@ func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagg
 	}
 	res.summarise()
 	return res, nil
+}
+
+// cvBudget shares cores between folds running at once and the workers that
+// split each of their batches, so that folds × workers ≤ cores (rows bounds
+// a fold's training rows). With train.Workers 0 the folds come first, each
+// taking the cores left over for its batches (a batch too small to split
+// takes one); a given train.Workers is kept and fewer folds run at once.
+func cvBudget(train engine.TrainConfig, k, rows, cores int) (parallel, workers int) {
+	cores = max(cores, 1)
+	if train.Workers == 0 {
+		parallel = min(k, cores)
+		train.Workers = max(1, cores/parallel)
+		return parallel, train.WorkersFor(rows)
+	}
+	workers = train.WorkersFor(rows)
+	return max(1, min(k, cores/workers)), workers
 }
 
 // cvSplits fills in the cross-validation defaults of cfg (the early-stopping
