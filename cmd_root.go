@@ -120,6 +120,7 @@ file given with --data or --log).`,
 		newRecommendCmd(a),
 		newAnomaliesCmd(a),
 		newServeCmd(a),
+		newExportCmd(a),
 	)
 	return root
 }
