@@ -99,7 +99,7 @@ func readCSV(t *testing.T, path string) [][]string {
 
 // damage blanks, marks NA and replaces with unseen categories a few cells
 // of the columns the pipeline uses, so that imputation and unseen levels
-// are exercised; it returns the indices of the columns touched.
+// are exercised.
 func damage(recs [][]string, p *data.Pipeline) {
 	index := map[string]int{}
 	for i, h := range recs[0] {
@@ -134,7 +134,8 @@ func damage(recs [][]string, p *data.Pipeline) {
 }
 
 // loadTable creates table with text columns named by header and inserts
-// rows; a blank cell of an even row goes in as NULL, of an odd one as ''.
+// rows; a blank cell of an even row goes in as NULL, of an odd one as an
+// empty string.
 func loadTable(t *testing.T, db *sql.DB, d Dialect, table string, header []string, rows [][]string) {
 	t.Helper()
 	cols := make([]string, len(header))

@@ -103,15 +103,11 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	for j, e := range inputs {
 		sel[j] = fmt.Sprintf("%s AS x%d", e, j)
 	}
-	id := d.ident(idName)
+	id, keep := d.ident(idName)+" AS id", ""
 	if log {
-		id = "id"
+		id, keep = "id", "short_history, "
 	}
-	keep := ""
-	if log {
-		keep = "short_history, "
-	}
-	q.cte("inputs", "SELECT "+id+" AS id, "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
+	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
 	q.hint = d.materialized()
 	last, err := d.layers(&q, b, "inputs")
 	if err != nil {

@@ -122,7 +122,8 @@ func (d Dialect) calibrated(c *experiment.Calibration, p string) (string, error)
 		// logit(p) with p clipped to [1e−12, 1 − 1e−12] (metrics.Logit).
 		clip := d.least(d.greatest(p, "1e-12"), mustNum(1-1e-12))
 		logit := "LN(" + clip + " / (1.0 - " + clip + "))"
-		return d.sigmoid("-(" + a + " * " + logit + " + " + b + ")"), nil
+		// sigmoid(−u) = 1/(1+e^u)
+		return "1.0 / (1.0 + " + d.clampExp(a+" * "+logit+" + "+b) + ")", nil
 	case c.Isotonic != nil:
 		xs, ys := c.Isotonic.X, c.Isotonic.Y
 		if len(xs) != len(ys) {
