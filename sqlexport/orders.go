@@ -41,20 +41,20 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 				got[0], got[1], got[2], want[0], want[1], want[2])
 		}
 	}
+	switch {
+	case cols.Customer == "" || cols.Time == "":
+		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
+	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
+		return fmt.Errorf("sqlexport: the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
+	}
 	for _, pc := range b.Pipeline.Columns {
 		if _, ok := logFeatures[pc.Name]; !ok {
 			return fmt.Errorf("sqlexport: the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
 				pc.Name, strings.Join(logFeatureNames(), ", "))
 		}
 		if pc.Name == "basket_size_avg" && cols.Quantity == "" {
-			return fmt.Errorf("sqlexport: the model uses basket_size_avg without a quantity column (distinct items per order), which the SQL export cannot build yet")
+			return fmt.Errorf("sqlexport: the model uses basket_size_avg and no quantity column is named: add quantity=COL to --log-columns (without one, basket size is distinct items per order, which the SQL export cannot build yet)")
 		}
-	}
-	switch {
-	case cols.Customer == "" || cols.Time == "":
-		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
-	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
-		return fmt.Errorf("sqlexport: the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
 	}
 	return nil
 }
