@@ -9,8 +9,8 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// logFeature is one cohort feature the SQL can build from the per-customer
-// aggregates of the base CTE (see orderFeatures).
+// logFeatures maps each cohort feature the SQL can build to its expression over
+// the per-customer aggregates of the intervals and spread CTEs (orderFeatures).
 var logFeatures = map[string]string{
 	"recency_days":       "recency",
 	"frequency":          "n",
