@@ -109,7 +109,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	}
 	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
 	q.hint = d.materialized()
-	last, err := d.layers(&q, b, "inputs")
+	last, err := d.layers(&q, b, "inputs", keep)
 	if err != nil {
 		return "", &modelError{err}
 	}
@@ -122,8 +122,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		return "", &modelError{fmt.Errorf("sqlexport: threshold %v is not in (0, 1)", b.Threshold)}
 	}
 	probName := d.ident("probability_" + b.Label.Name + "_" + b.Label.Positive)
-	q.cte("scores", "SELECT l.id, "+keep+prob+" AS probability\n  FROM "+last+" l"+
-		joinShort(log, last))
+	q.cte("scores", "SELECT id, "+keep+prob+" AS probability\n  FROM "+last)
 	final := "SELECT id AS " + d.ident(idName) + ",\n  probability AS " + probName + ",\n  CASE WHEN probability >= " + thr +
 		" THEN " + d.str(b.Label.Positive) + " ELSE " + d.str(b.Label.Negative) + " END AS " +
 		d.ident("predicted_"+b.Label.Name) + extra + "\nFROM scores\nORDER BY id"
@@ -138,15 +137,6 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 
 // oneLine keeps a name on the comment's line.
 func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
-
-// joinShort joins the inputs CTE for short_history, which the layer CTEs
-// do not carry.
-func joinShort(log bool, last string) string {
-	if !log {
-		return ""
-	}
-	return " JOIN inputs i ON l.id = i.id"
-}
 
 // merge fills the empty roles of c with the model's.
 func merge(c, model data.LogColumns) data.LogColumns {

@@ -45,9 +45,10 @@ func (d Dialect) activation(a engine.Activation, z string) (string, error) {
 }
 
 // layers appends the network's CTEs to q, reading the inputs x0… of the
-// CTE named from, and returns the name of the CTE whose column p is the
+// CTE named from and carrying the columns carry lists ("a, b, " or ""),
+// and returns the name of the CTE whose column p is the
 // network's probability.
-func (d Dialect) layers(q *query, b *experiment.Bundle, from string) (string, error) {
+func (d Dialect) layers(q *query, b *experiment.Bundle, from, carry string) (string, error) {
 	net := b.Net
 	if len(net.Layers) == 0 {
 		return "", fmt.Errorf("sqlexport: the model file holds no network layers")
@@ -85,7 +86,7 @@ func (d Dialect) layers(q *query, b *experiment.Bundle, from string) (string, er
 			zs[j] = fmt.Sprintf("(%s)\n    + %s AS z%d", sum.String(), bias, j)
 		}
 		zName, aName := fmt.Sprintf("layer%d_z", li+1), fmt.Sprintf("layer%d", li+1)
-		q.cte(zName, "SELECT id, "+strings.Join(zs, ",\n  ")+"\n  FROM "+from)
+		q.cte(zName, "SELECT id, "+carry+strings.Join(zs, ",\n  ")+"\n  FROM "+from)
 		as := make([]string, l.Outputs)
 		for j := range as {
 			e, err := d.activation(l.Activation, fmt.Sprintf("z%d", j))
@@ -98,7 +99,7 @@ func (d Dialect) layers(q *query, b *experiment.Bundle, from string) (string, er
 			}
 			as[j] = e + " AS " + name
 		}
-		q.cte(aName, "SELECT id,\n  "+strings.Join(as, ",\n  ")+"\n  FROM "+zName)
+		q.cte(aName, "SELECT id, "+carry+"\n  "+strings.Join(as, ",\n  ")+"\n  FROM "+zName)
 		from, in, prefix = aName, l.Outputs, "h"
 	}
 	return from, nil

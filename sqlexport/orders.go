@@ -10,7 +10,7 @@ import (
 )
 
 // logFeatures maps each cohort feature the SQL can build to its expression over
-// the per-customer aggregates of the intervals and spread CTEs (orderFeatures).
+// the per-customer aggregates of the intervals CTE (orderFeatures).
 var logFeatures = map[string]string{
 	"recency_days":       "recency",
 	"frequency":          "n",
@@ -125,26 +125,30 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	}
 	q.cte("history", "SELECT o.customer, o.day, o.amount, o.qty, c.day - o.day AS age\n"+
 		"  FROM orders_kept o CROSS JOIN cutoff c WHERE o.day <= c.day")
-	q.cte("gaps", "SELECT customer, day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap FROM history")
+	// No joins below: an engine without automatic indexes on CTEs (SQLite
+	// before 3.4x) would compare every customer with every other.
+	w := "OVER (PARTITION BY customer)"
+	q.cte("gaps", "SELECT customer, day, amount, qty, age,\n"+
+		"    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,\n"+
+		"    (MAX(day) "+w+" - MIN(day) "+w+") / NULLIF(COUNT(*) "+w+" - 1.0, 0.0) AS gap_mean\n  FROM history")
 	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)
 	q.cte("base", "SELECT customer, "+d.asDouble("COUNT(*)")+" AS n, MIN(age) AS recency, MAX(age) AS tenure,\n"+
 		"    MAX(day) - MIN(day) AS span, SUM(amount) AS total, SUM(qty) AS units,\n"+
 		"    SUM(CASE WHEN age < "+sh+" THEN 1.0 ELSE 0.0 END) AS in_short,\n"+
 		"    SUM(CASE WHEN age < "+lg+" THEN 1.0 ELSE 0.0 END) AS in_long,\n"+
 		"    SUM(CASE WHEN age < "+tr+" THEN amount ELSE 0.0 END) AS recent,\n"+
-		"    SUM(CASE WHEN age >= "+tr+" AND age < 2.0 * "+tr+" THEN amount ELSE 0.0 END) AS earlier\n"+
-		"  FROM history GROUP BY customer")
+		"    SUM(CASE WHEN age >= "+tr+" AND age < 2.0 * "+tr+" THEN amount ELSE 0.0 END) AS earlier,\n"+
+		"    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss\n"+
+		"  FROM gaps GROUP BY customer")
 	// A customer with one order has no interval yet: the mean is the days
 	// since that order and the spread 0.
-	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier,\n"+
+	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,\n"+
 		"    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean\n  FROM base")
-	q.cte("spread", "SELECT g.customer, SUM((g.gap - i.interval_mean) * (g.gap - i.interval_mean)) AS ss\n"+
-		"  FROM gaps g JOIN intervals i ON g.customer = i.customer\n  WHERE g.gap IS NOT NULL GROUP BY g.customer")
-	sel := []string{"i.customer AS id", "i.tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
+	sel := []string{"customer AS id", "tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
 	for _, pc := range b.Pipeline.Columns {
 		expr := logFeatures[pc.Name]
 		sel = append(sel, expr+" AS "+d.ident(pc.Name))
 	}
-	q.cte("features", "SELECT "+strings.Join(sel, ",\n    ")+"\n  FROM intervals i LEFT JOIN spread s ON i.customer = s.customer")
+	q.cte("features", "SELECT "+strings.Join(sel, ",\n    ")+"\n  FROM intervals")
 	return "features", nil
 }

@@ -26,7 +26,10 @@ history AS MATERIALIZED (
   FROM orders_kept o CROSS JOIN cutoff c WHERE o.day <= c.day
 ),
 gaps AS MATERIALIZED (
-  SELECT customer, day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap FROM history
+  SELECT customer, day, amount, qty, age,
+    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,
+    (MAX(day) OVER (PARTITION BY customer) - MIN(day) OVER (PARTITION BY customer)) / NULLIF(COUNT(*) OVER (PARTITION BY customer) - 1.0, 0.0) AS gap_mean
+  FROM history
 ),
 base AS MATERIALIZED (
   SELECT customer, CAST(COUNT(*) AS REAL) AS n, MIN(age) AS recency, MAX(age) AS tenure,
@@ -34,28 +37,24 @@ base AS MATERIALIZED (
     SUM(CASE WHEN age < 30.0 THEN 1.0 ELSE 0.0 END) AS in_short,
     SUM(CASE WHEN age < 90.0 THEN 1.0 ELSE 0.0 END) AS in_long,
     SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) AS recent,
-    SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) AS earlier
-  FROM history GROUP BY customer
+    SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) AS earlier,
+    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss
+  FROM gaps GROUP BY customer
 ),
 intervals AS MATERIALIZED (
-  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier,
+  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,
     CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean
   FROM base
 ),
-spread AS MATERIALIZED (
-  SELECT g.customer, SUM((g.gap - i.interval_mean) * (g.gap - i.interval_mean)) AS ss
-  FROM gaps g JOIN intervals i ON g.customer = i.customer
-  WHERE g.gap IS NOT NULL GROUP BY g.customer
-),
 features AS MATERIALIZED (
-  SELECT i.customer AS id,
-    i.tenure < 90.0 AS short_history,
+  SELECT customer AS id,
+    tenure < 90.0 AS short_history,
     recency AS "recency_days",
     n AS "frequency",
     total AS "monetary_total",
     CASE WHEN recent + earlier > 0.0 THEN (recent - earlier) / (recent + earlier) ELSE 0.0 END AS "spend_trend",
     CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END AS "interval_std_days"
-  FROM intervals i LEFT JOIN spread s ON i.customer = s.customer
+  FROM intervals
 ),
 inputs AS MATERIALIZED (
   SELECT id, short_history, 
@@ -67,7 +66,7 @@ inputs AS MATERIALIZED (
   FROM features
 ),
 layer1_z AS MATERIALIZED (
-  SELECT id, (1.0 * x0
+  SELECT id, short_history, (1.0 * x0
     + -1.0 * x1
     + 0.5 * x2
     + 0.25 * x3
@@ -82,27 +81,27 @@ layer1_z AS MATERIALIZED (
   FROM inputs
 ),
 layer1 AS MATERIALIZED (
-  SELECT id,
+  SELECT id, short_history, 
   2.0 / (1.0 + EXP(MIN(MAX(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
   2.0 / (1.0 + EXP(MIN(MAX(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
   FROM layer1_z
 ),
 layer2_z AS MATERIALIZED (
-  SELECT id, (0.7 * h0
+  SELECT id, short_history, (0.7 * h0
     + -0.7 * h1)
     + -0.1 AS z0
   FROM layer1
 ),
 layer2 AS MATERIALIZED (
-  SELECT id,
+  SELECT id, short_history, 
   1.0 / (1.0 + EXP(MIN(MAX(-(z0), -700.0), 700.0))) AS p
   FROM layer2_z
 ),
 scores AS MATERIALIZED (
-  SELECT l.id, short_history, CASE WHEN p <= 0.1 THEN 0.05 WHEN p >= 0.9 THEN 0.8
+  SELECT id, short_history, CASE WHEN p <= 0.1 THEN 0.05 WHEN p >= 0.9 THEN 0.8
     WHEN p <= 0.4 THEN 0.05 + (p - 0.1) * (0.5 - 0.05) / (0.4 - 0.1)
     WHEN p <= 0.9 THEN 0.5 + (p - 0.4) * (0.8 - 0.5) / (0.9 - 0.4) END AS probability
-  FROM layer2 l JOIN inputs i ON l.id = i.id
+  FROM layer2
 )
 SELECT id AS "customer_id",
   probability AS "probability_orders_again_90d_yes",

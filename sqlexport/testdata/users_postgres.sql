@@ -27,7 +27,7 @@ layer1_z AS MATERIALIZED (
   FROM inputs
 ),
 layer1 AS MATERIALIZED (
-  SELECT id,
+  SELECT id, 
   GREATEST(z0, 0.0) AS h0,
   GREATEST(z1, 0.0) AS h1
   FROM layer1_z
@@ -39,13 +39,13 @@ layer2_z AS MATERIALIZED (
   FROM layer1
 ),
 layer2 AS MATERIALIZED (
-  SELECT id,
+  SELECT id, 
   1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
   FROM layer2_z
 ),
 scores AS MATERIALIZED (
-  SELECT l.id, 1.0 / (1.0 + EXP(LEAST(GREATEST(-1.1 * LN(LEAST(GREATEST(p, 1e-12), 0.999999999999) / (1.0 - LEAST(GREATEST(p, 1e-12), 0.999999999999))) + 0.2, -700.0), 700.0))) AS probability
-  FROM layer2 l
+  SELECT id, 1.0 / (1.0 + EXP(LEAST(GREATEST(-1.1 * LN(LEAST(GREATEST(p, 1e-12), 0.999999999999) / (1.0 - LEAST(GREATEST(p, 1e-12), 0.999999999999))) + 0.2, -700.0), 700.0))) AS probability
+  FROM layer2
 )
 SELECT id AS "user_id",
   probability AS "probability_churn_yes",
