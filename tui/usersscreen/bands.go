@@ -76,13 +76,8 @@ func (s *Model) replan(before int) tea.Cmd {
 	was := s.list.target.OnPositive
 	s.list.rebands()
 	if s.list.users != nil && s.list.target.OnPositive != was && s.list.sort != sortRow {
-		s.list.refilter()
-		s.list.cursor, s.list.offset = 0, 0
-	} else {
-		s.refilterKeeping(before)
+		// The order turned round: start again from its first user.
+		before = -1
 	}
-	if s.list.selected() != before {
-		return s.selectionChanged()
-	}
-	return nil
+	return s.refilterKeeping(before)
 }
