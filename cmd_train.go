@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -142,6 +143,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
+	// From here on train reads only the prepared matrices: the table's
+	// cells would be a second copy of the data while the network trains.
+	e.ReleaseTableCells()
+	runtime.GC()
 	target, note, err := o.tf.resolve(e.Pipeline.Label, nil)
 	if err != nil {
 		return err
