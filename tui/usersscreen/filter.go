@@ -2,6 +2,8 @@ package usersscreen
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // Filtering and searching a million users takes tens of milliseconds, too
@@ -15,7 +17,15 @@ type FilterMsg struct {
 	gen  int
 	kind orderKind
 	rows []int32
-	top  bool // select the first row rather than keep the selected one
+	top  bool  // select the first row rather than keep the selected one
+	plan *plan // the new target and bands (replan), nil for a filter
+}
+
+// plan is the target, the bands by it and the band filter a replan made.
+type plan struct {
+	target experiment.Target
+	bands  experiment.Banding
+	band   int
 }
 
 // FindMsg carries the result of the search asked for with generation gen:
@@ -59,6 +69,9 @@ func (s *Model) filtered(msg FilterMsg) tea.Cmd {
 		row = -1
 	}
 	l.filtering = false
+	if p := msg.plan; p != nil {
+		l.target, l.bands, l.band = p.target, p.bands, p.band
+	}
 	l.shown, l.shownKind = msg.rows, msg.kind
 	return s.keep(row)
 }

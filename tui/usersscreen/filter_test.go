@@ -221,6 +221,7 @@ func BenchmarkUsersKey1M(b *testing.B) {
 		{"down", base, "down"}, {"pgdown", base, "pgdown"}, {"end", base, "G"},
 		{"sort", base, "s"}, {"band", base, "b"}, {"truth", base, "c"},
 		{"type", searching, "u"}, {"search", searching, "enter"}, {"next", again, "n"},
+		{"target", base, "p"}, {"bands", base, "B"},
 	} {
 		b.Run(k.name, func(b *testing.B) {
 			msg := screentest.Press(k.key)
