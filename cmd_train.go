@@ -7,6 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 
@@ -113,6 +115,7 @@ type partRows struct {
 }
 
 func runTrain(ctx context.Context, a *app, o *trainOptions) error {
+	defer lowerGCPercent(a)()
 	src, err := o.src.source()
 	if err != nil {
 		return err
@@ -153,6 +156,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
+	// From here on train reads only the prepared matrices: the table's
+	// cells would be a second copy of the data while the network trains.
+	e.ReleaseTableCells()
+	runtime.GC()
 	target, note, err := o.tf.resolve(e.Pipeline.Label, nil)
 	if err != nil {
 		return err
@@ -290,4 +297,22 @@ func reportStop(w io.Writer, t *engine.Trainer) {
 	case t.BestEpoch() > 0 && t.BestEpoch() != len(hist):
 		fmt.Fprintf(w, "Kept the weights of epoch %d, the best on validation.\n", t.BestEpoch())
 	}
+}
+
+// trainGCPercent is the garbage collector's target while training: the
+// data and the prepared matrices are large and live for the whole run,
+// what each epoch throws away is small, so letting the heap grow by 100 %
+// of the live data (the default) before collecting would only double the
+// peak memory. Collecting at 25 % costs a few more collections (each a
+// fraction of an epoch) and keeps 1,000,000 built-in users lower.
+const trainGCPercent = 25
+
+// lowerGCPercent sets trainGCPercent unless GOGC says otherwise, and
+// returns the function putting the previous setting back.
+func lowerGCPercent(a *app) func() {
+	if a.env != nil && a.env("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(trainGCPercent)
+	return func() { debug.SetGCPercent(prev) }
 }

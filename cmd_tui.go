@@ -20,7 +20,9 @@ type tuiFlags struct {
 }
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
-	f.src.register(cmd, false)
+	// --builtin-users and --builtin-seed size the built-in shop the TUI
+	// trains on, as for train: a million users to try the Users screen on.
+	f.src.register(cmd, true)
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	cmd.Flags().Float64Var(&f.abusers, "builtin-abusers", 0, "share `S` (0 to 0.5) of abusers planted in the built-in shop, with known truth (default 0: none)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
@@ -55,6 +57,7 @@ func newTUICmd(a *app) *cobra.Command {
 		Short: "Open the terminal UI (the default command)",
 		Example: `  retain tui
   retain tui --data users.csv --label churned
+  retain tui --builtin-users 1000000
   retain tui --log orders.csv --cutoff 2024-06-01 --horizon 30d --lang zh`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

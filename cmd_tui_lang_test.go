@@ -61,3 +61,22 @@ func TestTUIBuiltinAbusers(t *testing.T) {
 		}
 	}
 }
+
+// TestTUIBuiltinUsersSizesTheShop checks that --builtin-users reaches the
+// TUI's source and that a size out of range is refused with exit code 2.
+func TestTUIBuiltinUsersSizesTheShop(t *testing.T) {
+	cl := newCLI(t)
+	if code := cl.run(context.Background(), "tui", "--builtin-users", "1000000", "--builtin-seed", "7"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, cl.stderr.String())
+	}
+	if src := cl.tuiOpts.Source; src.Kind != "builtin" || src.Users != 1_000_000 || src.DataSeed != 7 {
+		t.Fatalf("source %+v, want the built-in shop of 1,000,000 users, seed 7", src)
+	}
+	cl = newCLI(t)
+	if code := cl.run(context.Background(), "tui", "--builtin-users", "0"); code != exitUsage {
+		t.Fatalf("exit %d for --builtin-users 0, want %d", code, exitUsage)
+	}
+	if want := "retain: --builtin-users 0: want 1..50000000\n"; cl.stderr.String() != want {
+		t.Fatalf("stderr %q, want %q", cl.stderr.String(), want)
+	}
+}
