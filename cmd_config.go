@@ -36,6 +36,7 @@ type configFlags struct {
 	calibrate  string
 	sched      scheduleFlags
 	clipNorm   float64
+	average    float64
 	preset     string
 	// fs holds the flags above, to tell given values from defaults;
 	// cmdFlags are all the command's.
@@ -85,6 +86,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
 	f.sched.register(fs)
 	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
+	fs.Float64Var(&f.average, "average-epochs", def.Train.AverageEpochs,
+		"validate and keep a moving average of the weights over about `N` epochs (0: off)")
 	fs.StringVar(&f.preset, "preset", "", "start from a preset of the source article: article-4.3 (its 100-user case) or article-5 (its Keras code); other flags override it")
 	f.pipeline.register(fs)
 	f.calibFlag, f.l2Flag = fs.Lookup("calib"), fs.Lookup("l2")
@@ -159,6 +162,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, usageError(fmt.Errorf("--clip-norm %g: want a gradient norm > 0, or 0 for no clipping", f.clipNorm))
 	}
 	cfg.Train.ClipNorm = f.clipNorm
+	if !(f.average >= 0) || math.IsInf(f.average, 0) {
+		return cfg, usageError(fmt.Errorf("--average-epochs %g: want a number of epochs > 0, or 0 for no averaging", f.average))
+	}
+	cfg.Train.AverageEpochs = f.average
 	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
 		return cfg, usageError(err)
 	}
