@@ -136,6 +136,9 @@ func SuiteCandidates() []SuiteCandidate {
 		with("log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 16", longWith(data.ScaleZScore, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute, c.Train.BatchSize = 50, true, data.ImputeMean, 16
 		})),
+		with("log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 50, true, data.ImputeMean
+		})),
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1", longWith(data.ScaleRobust, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
 		})),
