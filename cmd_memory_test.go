@@ -64,9 +64,9 @@ func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
 		want string
 	}{
 		{[]string{"train", "--layers", "1000000000"},
-			builtinNote + "retain: --layers 1000000000: the network needs about 23 TiB of memory (this machine has 1 GiB available)\n"},
+			builtinNote + "retain: --layers 1000000000: the network needs about 24 TiB of memory (this machine has 1 GiB available)\n"},
 		{[]string{"train", "--layers", "64,1000000"},
-			builtinNote + "retain: --layers 64,1000000: the network needs about 26 GiB of memory (this machine has 1 GiB available)\n"},
+			builtinNote + "retain: --layers 64,1000000: the network needs about 27 GiB of memory (this machine has 1 GiB available)\n"},
 		{[]string{"eval", "--cv", "2", "--layers", "2000000", "--builtin-users", "100"},
 			builtinNote + "retain: --layers 2000000: the network needs about " + cvNeed + " of memory (this machine has 1 GiB available)\n"},
 		{[]string{"train", "--builtin-users", "50000000"},
