@@ -14,6 +14,7 @@ import (
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -35,12 +36,14 @@ func newAnomaliesCmd(a *app) *cobra.Command {
 		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN]",
 		Short: "Rank users by how abnormal they are (abuse: click farms, fake orders, coupon abuse)",
 		Long: `Score every user of a per-user table, an order log's cohort or the built-in
-shop by how badly an autoencoder reconstructs them: a network with a narrow
-bottleneck, linear outputs and a mean squared error loss, trained on the same
-preprocessed features as the churn model (the label is left out). A user
-whose columns do not go together the way most users' do is reconstructed
-badly (the mean over 5 such networks, each trained on its own random sample
-of at most 20,000 users). The users are listed by score with the three
+shop by how badly an autoencoder reconstructs them: a network with a
+one-unit bottleneck, linear outputs and a mean squared error loss, trained
+on the churn model's preprocessed features (the label is left out), each
+passed through a rank-gauss transform so that no column's tail outweighs
+the others. A user whose columns do not go together the way most users' do
+is reconstructed badly (the mean over 5 such networks, each trained on its
+own random sample of at most 20,000 users, and trained again without the 5 %
+of them it reconstructed worst, --trim). The users are listed by score with the three
 columns that contribute most, in the user's own units next to the typical
 (median) value, and the robust baseline beside it: the largest median/MAD
 z-score over the numeric columns. The count above the default cut-off
@@ -75,7 +78,7 @@ stderr, results to stdout.`,
 	fs.StringVar(&o.archetype, "archetype", "", "`COLUMN` naming each abuser's kind, for recall per archetype (not a feature; built-in: abuser_archetype)")
 	fs.StringVar(&o.exportFeatures, "export-features", "", "write the preprocessed features as CSV to `FILE`")
 	fs.Uint64Var(&o.seed, "seed", 0, "seed of the training sample, weights and shuffles")
-	fs.Float64Var(&o.trim, "trim", 0, "retrain without the `SHARE` (0..0.5) of training users reconstructed worst (0: one round)")
+	fs.Float64Var(&o.trim, "trim", anomaly.DefaultTrim, "retrain without the `SHARE` (0..0.5) of training users reconstructed worst (0: one round)")
 	return cmd
 }
 
@@ -86,6 +89,9 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 		return src, anomaly.Options{}, err
 	}
 	opts := anomaly.Options{Truth: strings.TrimSpace(o.truth), Archetype: strings.TrimSpace(o.archetype), Seed: o.seed, Trim: o.trim}
+	if o.trim == 0 {
+		opts.Trim = -1 // one round
+	}
 	switch {
 	case o.top < 1:
 		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
@@ -277,22 +283,35 @@ func (f *excludeFlags) register(cmd *cobra.Command) {
 	markTraining(cmd.Flags().Lookup("exclude-anomalies"))
 }
 
-// apply drops the top share of d's users by anomaly score, saying how many
-// on stderr; without the flag it returns d.
-func (f *excludeFlags) apply(ctx context.Context, a *app, d *experiment.Data, seed uint64) (*experiment.Data, error) {
+// flag scores d's users and flags the top share by anomaly score, saying
+// how many on stderr; without the flag it returns nil (nothing flagged).
+// The flagged users are left out of the training part only: the caller
+// still measures on every held-out user.
+func (f *excludeFlags) flag(ctx context.Context, a *app, d *experiment.Data, seed uint64) ([]bool, error) {
 	if f.share == "" {
-		return d, nil
+		return nil, nil
 	}
 	s := strings.TrimSuffix(strings.TrimSpace(f.share), "%")
 	pct, err := strconv.ParseFloat(s, 64)
 	if err != nil || !(pct >= 0 && pct < 100) {
 		return nil, usageError(fmt.Errorf("--exclude-anomalies %q: want a share of users such as 1%% (0 to under 100)", f.share))
 	}
-	out, ex, err := experiment.DropAnomalies(ctx, d, pct/100, seed)
+	flagged, ex, err := experiment.FlagAnomalies(ctx, d, pct/100, seed)
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(a.stderr, "Left out %s of %s users with the highest anomaly scores (%s%%, score ≥ %.3f) before training\n",
+	fmt.Fprintf(a.stderr, "Flagged %s of %s users with the highest anomaly scores (%s%%, score ≥ %.3f): left out of training only, "+
+		"measured on every held-out user and on those not flagged\n",
 		data.Thousands(ex.Dropped), data.Thousands(d.Table.Rows), s, ex.Cutoff)
-	return out, nil
+	return flagged, nil
+}
+
+// notFlaggedLine prints the figures on the held-out rows not flagged.
+func notFlaggedLine(w io.Writer, rows, of int, r metrics.Report) {
+	auc := fmt.Sprintf("%.4f", r.ROCAUC)
+	if r.ROCAUCCI != nil {
+		auc += fmt.Sprintf(" [%.4f, %.4f]", r.ROCAUCCI.Low, r.ROCAUCCI.High)
+	}
+	fmt.Fprintf(w, "Not flagged (%d of %d held-out rows): roc_auc %s, average_precision %.4f, accuracy %.4f\n",
+		rows, of, auc, r.AveragePrecision, r.Accuracy)
 }

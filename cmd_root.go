@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/scoreapi"
 	"github.com/retainlab/retain/tui"
 )
 
@@ -102,6 +103,10 @@ file given with --data or --log).`,
 		if cmd == root || cmd.Name() == "tui" || cmd.Name() == "serve" || cmd.Name() == "tune" {
 			a.guard.setGrace(time.Second)
 		}
+		// api lets requests in flight finish.
+		if cmd.Name() == "api" {
+			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
+		}
 	}
 	root.SuggestionsMinimumDistance = 2
 	tf.register(root)
@@ -120,6 +125,9 @@ file given with --data or --log).`,
 		newRecommendCmd(a),
 		newAnomaliesCmd(a),
 		newServeCmd(a),
+		newAPICmd(a),
+		newAPIBenchCmd(a),
+		newExportCmd(a),
 	)
 	return root
 }

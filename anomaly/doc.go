@@ -2,7 +2,8 @@
 // finding abuse (click farms, fake orders, coupon abuse) that is rarely
 // labelled. The score is the reconstruction error of an autoencoder trained
 // on the engine (a bottleneck network with linear outputs and a mean squared
-// error loss) on the same preprocessed features as the churn model; a robust
+// error loss) on the churn model's preprocessed features, each numeric input
+// passed through a rank-gauss transform (see InputsRankGauss); a robust
 // baseline (the largest median/MAD z-score over the numeric columns) is
 // always computed beside it, so the user sees what the network adds. When a
 // truth column exists, Evaluate measures both.

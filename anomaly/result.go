@@ -43,11 +43,14 @@ type Result struct {
 }
 
 // Typical is a feature column's typical value: the median of a numeric or
-// boolean column, the most frequent level of a categorical one.
+// boolean column, the most frequent level of a categorical one. Whole is
+// true when every value of a numeric or boolean column is a whole number
+// (counts, days, flags), so that expected values are rounded to one.
 type Typical struct {
 	Column string
 	Value  float64
 	Level  string
+	Whole  bool
 }
 
 // Finish scores every row with the trained network, computes the baseline
@@ -86,10 +89,28 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 // chunkRows is how many rows Finish predicts at once.
 const chunkRows = 8192
 
+// maxExplained is the largest share of an input's variance the score takes
+// the network to explain: an input's squared error is divided by at least
+// (1 − maxExplained) of its variance. An input that the others determine
+// (Telco's "no internet service" level of six columns, set exactly when
+// InternetService is No) is otherwise reconstructed almost perfectly, and a
+// slight wobble of the network on it, divided by a tiny mean error, outweighed
+// every other column (its weight was 900, a numeric column's 4 to 9). On the
+// built-in shop (5,000 users, seeds 0 to 3) the floor changed none of the
+// figures.
+const maxExplained = 0.9
+
 // inputWeights returns the weight of each input's squared error in the
 // score: 1 for ScoreMSE, otherwise 1/(mean squared error of the input over the
-// training rows).
+// member's sample, the rows a trim left out included: an input that only
+// those rows vary on, such as a rare level the trim took out entirely, is
+// not weighed as if it never varied), with the error floored by
+// maxExplained.
 func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
+	sampled := r.sampled
+	if sampled == nil {
+		sampled = r.TrainRows
+	}
 	width := r.Pipeline.Width()
 	w := make([]float64, width)
 	for j := range w {
@@ -99,23 +120,31 @@ func (r *Run) inputWeights(pred *engine.Predictor) []float64 {
 		return w
 	}
 	ms := make([]float64, width)
+	sum := make([]float64, width)
+	sq := make([]float64, width)
 	x := make([]float64, chunkRows*width)
 	out := make([]float64, chunkRows*width)
-	for start := 0; start < len(r.TrainRows); start += chunkRows {
-		rows := r.TrainRows[start:min(start+chunkRows, len(r.TrainRows))]
+	for start := 0; start < len(sampled); start += chunkRows {
+		rows := sampled[start:min(start+chunkRows, len(sampled))]
 		for i, row := range rows {
 			copy(x[i*width:(i+1)*width], r.X[row*width:(row+1)*width])
 		}
 		pred.PredictFlat(out, nil, x, len(rows))
 		for i := range rows {
 			for j := range width {
-				d := out[i*width+j] - x[i*width+j]
+				v := x[i*width+j]
+				d := out[i*width+j] - v
 				ms[j] += d * d
+				sum[j] += v
+				sq[j] += v * v
 			}
 		}
 	}
+	n := float64(len(sampled))
 	for j := range w {
-		ms[j] /= float64(len(r.TrainRows))
+		ms[j] /= n
+		mean := sum[j] / n
+		ms[j] = max(ms[j], (1-maxExplained)*(sq[j]/n-mean*mean))
 		if ms[j] > 1e-12 {
 			w[j] = 1 / ms[j]
 		}
@@ -248,8 +277,19 @@ func typicalValues(t *data.Table, p *data.Pipeline) ([]Typical, []string) {
 			continue
 		}
 		typ[i].Value = medianOf(c.Values)
+		typ[i].Whole = wholeNumbers(c.Values)
 	}
 	return typ, names
+}
+
+// wholeNumbers reports whether every non-missing value is a whole number.
+func wholeNumbers(values []float64) bool {
+	for _, v := range values {
+		if !math.IsNaN(v) && v != math.Trunc(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // medianOf is the median of the non-missing values (NaN when none).

@@ -27,6 +27,7 @@ type Run struct {
 	// TrainRows are the rows the current member trains on (its own random
 	// sample of at most MaxTrainRows rows without exact duplicates).
 	TrainRows []int
+	sampled   []int // the member's sample before Trim (nil before)
 	// Net and Trainer are the member being trained (see Next).
 	Net       *engine.Network
 	Trainer   *engine.Trainer
@@ -36,6 +37,7 @@ type Run struct {
 	saved     *engine.Network
 	truth     []float64
 	archetype []string
+	gauss     []*rankGauss // each input's rank-gauss transform (nil: none)
 }
 
 // Prepare checks the named columns, fits the preprocessing on every row and
@@ -71,6 +73,10 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 		return nil, err
 	}
 	r.X = x.RawMatrix().Data
+	if opts.Inputs == InputsRankGauss {
+		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
+		r.gauss = rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+	}
 	if err := r.newMember(); err != nil {
 		return nil, err
 	}
@@ -82,7 +88,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 func (r *Run) newMember() error {
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16a+uint64(len(r.members))<<8))
 	r.TrainRows = sample(r.Pipeline.FitRows, cmpOr(r.Options.MaxTrainRows, DefaultMaxTrainRows), rng)
-	r.trimmed, r.weights = false, nil
+	r.trimmed, r.weights, r.sampled = false, nil, nil
 	width := r.Pipeline.Width()
 	ds, err := r.dataset()
 	if err != nil {
@@ -162,11 +168,16 @@ func (r *Run) Train(ctx context.Context) error {
 // worst, and replaces Trainer with a trainer that goes on training the same
 // network on the rest (a trimmed autoencoder: abusers in the training data
 // are mostly among the rows left out, so the network stops learning them).
-// It reports whether there is a second round to run; it does nothing after
-// the second round or when Options.Trim is 0.
+// With the default training configuration the second round stops early
+// only after SecondRoundPatience epochs without progress. It reports
+// whether there is a second round to run; it does nothing after
+// the second round or when Options.Trim is negative.
 func (r *Run) Trim() (bool, error) {
 	share := r.Options.Trim
-	if r.trimmed || share <= 0 {
+	if share == 0 {
+		share = DefaultTrim
+	}
+	if r.trimmed || share < 0 {
 		return false, nil
 	}
 	if share >= 1 {
@@ -186,13 +197,17 @@ func (r *Run) Trim() (bool, error) {
 		kept[i] = r.TrainRows[k]
 	}
 	slices.Sort(kept)
-	r.TrainRows = kept
+	r.sampled, r.TrainRows = r.TrainRows, kept
 	ds, err := r.dataset()
 	if err != nil {
 		return false, err
 	}
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b+uint64(len(r.members))<<8))
-	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
+	cfg := r.Trainer.Config()
+	if r.Options.Train.Epochs == 0 {
+		cfg.EarlyStop.Patience = SecondRoundPatience
+	}
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng); err != nil {
 		return false, err
 	}
 	return true, nil

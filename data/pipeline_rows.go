@@ -48,12 +48,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		fields[i] = j
 	}
 	idField, labelField := lookup(index, p.IDName), lookup(index, p.Label.Name)
-	levels := make([]map[string]int, len(p.Columns))
-	for i := range p.Columns {
-		if p.Columns[i].Kind == Categorical {
-			levels[i] = p.Columns[i].levelIndex()
-		}
-	}
+	enc := p.CellEncoder()
 	out := &Rows{}
 	if idField >= 0 {
 		out.IDName = p.IDName
@@ -77,20 +72,9 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		data = slices.Grow(data, width)[:row+width]
 		clear(data[row:])
 		for i := range p.Columns {
-			pc := &p.Columns[i]
-			cell := trimSpace(rr.field(fields[i]))
-			if pc.Kind == Categorical {
-				if k, ok := levels[i][string(cell)]; ok {
-					data[row+pc.First+k] = 1
-				}
-				continue
+			if err := enc.encode(i, trimSpace(rr.field(fields[i])), rr.delim == ';', data[row:row+width]); err != nil {
+				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
-			v, ok := pc.cellValue(cell, rr.delim == ';')
-			if !ok {
-				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
-					fmt.Sprintf("column %q: expected %s, got %s", pc.Name, pc.expected(), quoteCut(cell)))
-			}
-			pc.encode(v, data[row+pc.First:])
 		}
 		if idField >= 0 {
 			out.IDs = append(out.IDs, string(trimSpace(rr.field(idField))))

@@ -32,6 +32,11 @@ type TrainConfig struct {
 	// DivergeFactor stops training when a batch loss exceeds this multiple of
 	// the first batch's loss (0: the default 1000; negative: only NaN/Inf).
 	DivergeFactor float64 `json:"diverge_factor,omitempty"`
+	// Workers caps how many goroutines share the gradient of one batch of
+	// ParallelMinBatch rows or more, each taking at least MinShardRows rows
+	// (0: runtime.GOMAXPROCS; 1: never split). Training is bit-identical for
+	// a given seed and worker count; see WorkersFor.
+	Workers int `json:"workers,omitempty"`
 }
 
 // EarlyStopConfig configures early stopping on validation loss (training loss
@@ -85,6 +90,8 @@ func (c TrainConfig) Validate() error {
 		return bad("positive-class weight must be a finite number ≥ 0, got %g", c.PosWeight)
 	case c.AverageEpochs < 0 || math.IsNaN(c.AverageEpochs) || math.IsInf(c.AverageEpochs, 0):
 		return bad("weight averaging needs a finite number of epochs ≥ 0, got %g", c.AverageEpochs)
+	case c.Workers < 0:
+		return bad("workers must be ≥ 0 (0: one per core), got %d", c.Workers)
 	case c.EarlyStop.Patience < 0 || c.EarlyStop.MinDelta < 0:
 		return bad("early stopping needs patience ≥ 0 and min delta ≥ 0")
 	}

@@ -24,6 +24,7 @@ type Trainer struct {
 	val       Dataset
 	rng       *rand.Rand
 	ws        *workspace
+	par       *sharder // nil: one worker computes each batch
 	eval      *evaluator
 	perm      []int
 	sink      Sink
@@ -81,9 +82,13 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		return nil, err
 	}
 	batch := min(cfg.BatchSize, train.Rows)
+	wsRows, workers := batch, cfg.WorkersFor(train.Rows)
+	if workers > 1 {
+		wsRows = 0 // the shards hold the rows; ws only the summed gradient
+	}
 	t := &Trainer{
 		net: net, cfg: cfg, opt: opt, train: train, val: val, rng: rng,
-		ws:        newWorkspace(net, batch),
+		ws:        newWorkspace(net, wsRows),
 		perm:      make([]int, train.Rows),
 		ctl:       newControl(),
 		clk:       &systemClock{},
@@ -94,6 +99,9 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		firstLoss: math.NaN(),
 	}
 	t.cfg.BatchSize = batch
+	if workers > 1 {
+		t.par = newSharder(net, batch, workers)
+	}
 	t.baseLR = opt.LR()
 	if cfg.AverageEpochs > 0 {
 		t.avg = append([]float64(nil), net.params...)
@@ -116,6 +124,15 @@ func (t *Trainer) Network() *Network { return t.net }
 
 // Optimizer returns the optimiser (for the teaching walkthrough).
 func (t *Trainer) Optimizer() Optimizer { return t.opt }
+
+// Workers returns how many workers compute each batch's gradient (see
+// TrainConfig.WorkersFor).
+func (t *Trainer) Workers() int {
+	if t.par == nil {
+		return 1
+	}
+	return len(t.par.shards)
+}
 
 // Config returns the training configuration in use.
 func (t *Trainer) Config() TrainConfig { return t.cfg }
@@ -238,13 +255,22 @@ func (t *Trainer) trainBatch() error {
 	rows := t.perm[start:min(start+bs, t.train.Rows)]
 	m := len(rows)
 	ws, net := t.ws, t.net
-	ws.gather(t.train.X, t.train.Y, t.train.Cols, t.train.Outs, rows)
-	ws.forward(net, m)
-	loss, correct := ws.lossAndDelta(net, m, t.posWeight)
-	if err := t.checkLoss(loss); err != nil {
-		return err
+	var loss float64
+	var correct int
+	if t.par != nil {
+		loss, correct = t.par.gradient(net, t.train, rows, t.posWeight, t.cfg.L2, ws.grad)
+		if err := t.checkLoss(loss); err != nil {
+			return err
+		}
+	} else {
+		ws.gather(t.train.X, t.train.Y, t.train.Cols, t.train.Outs, rows)
+		ws.forward(net, m)
+		loss, correct = ws.lossAndDelta(net, m, t.posWeight)
+		if err := t.checkLoss(loss); err != nil {
+			return err
+		}
+		ws.backward(net, m, t.cfg.L2)
 	}
-	ws.backward(net, m, t.cfg.L2)
 	if !gradFinite(ws.grad) {
 		return t.diverged("gradient not finite", loss)
 	}

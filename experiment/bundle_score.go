@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"strconv"
 
 	"gonum.org/v1/gonum/mat"
@@ -86,16 +87,51 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 // score runs the bundle's network over prepared rows and cuts the
 // probabilities at the threshold.
 func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64) (*Scored, error) {
-	net, err := b.Network()
+	sc, err := b.Scorer()
 	if err != nil {
 		return nil, fmt.Errorf("experiment: model for %s: %w", name, err)
 	}
+	return sc.Score(name, x, ids, labels)
+}
+
+// Scorer scores prepared rows with a bundle's network, built once: the
+// scoring path of `retain predict` (ScoreCSV, ScoreTable) kept ready for
+// a service that scores many small batches. It may be used by many
+// goroutines at once.
+type Scorer struct {
+	b   *Bundle
+	net *engine.Network
+	// predictors holds idle predictors (each owns scratch buffers for
+	// 1,024 rows). A channel, not a sync.Pool: a pool is emptied by the
+	// garbage collector, and a service would then rebuild megabytes of
+	// buffers after every collection.
+	predictors chan *engine.Predictor
+}
+
+// Scorer builds the bundle's network once for scoring many batches.
+func (b *Bundle) Scorer() (*Scorer, error) {
+	net, err := b.Network()
+	if err != nil {
+		return nil, err
+	}
+	return &Scorer{b: b, net: net, predictors: make(chan *engine.Predictor, 2*runtime.GOMAXPROCS(0))}, nil
+}
+
+// Network returns the scorer's network (read-only).
+func (s *Scorer) Network() *engine.Network { return s.net }
+
+// Score runs the network over prepared rows x (Pipeline.Width() columns),
+// calibrates the probabilities and cuts them at the threshold. ids (the
+// identifiers, or nil for row numbers) and labels (or nil) are kept in the
+// result; name is the data's name in errors.
+func (s *Scorer) Score(name string, x *mat.Dense, ids []string, labels []float64) (*Scored, error) {
+	b := s.b
 	n, cols := x.Dims()
 	raw := x.RawMatrix()
-	if raw.Stride != cols || cols != net.Arch.Inputs {
-		return nil, fmt.Errorf("experiment: %s: prepared %d columns, the model takes %d", name, cols, net.Arch.Inputs)
+	if raw.Stride != cols || cols != s.net.Arch.Inputs {
+		return nil, fmt.Errorf("experiment: %s: prepared %d columns, the model takes %d", name, cols, s.net.Arch.Inputs)
 	}
-	s := &Scored{
+	sc := &Scored{
 		IDs: ids, Probabilities: make([]float64, n), Predicted: make([]string, n),
 		Threshold: b.Threshold, LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative,
 		Actual: labels, X: x,
@@ -106,23 +142,33 @@ func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64
 		return nil, &ScoreError{Model: b.File, Data: name, Row: k/cols + 1, ID: idOf(ids, k/cols),
 			What: fmt.Sprintf("an input %q", b.Pipeline.Outputs[k%cols].Name), Value: raw.Data[k]}
 	}
-	engine.NewPredictor(net).PredictFlat(s.Probabilities, nil, raw.Data[:n*cols], n)
+	var p *engine.Predictor
+	select {
+	case p = <-s.predictors:
+	default:
+		p = engine.NewPredictor(s.net)
+	}
+	p.PredictFlat(sc.Probabilities, nil, raw.Data[:n*cols], n)
+	select {
+	case s.predictors <- p:
+	default: // enough idle ones already
+	}
 	if b.Calibration != nil {
-		s.Uncalibrated = append([]float64(nil), s.Probabilities...)
-		s.Calibration = b.Calibration
-		b.Calibration.ApplyAll(s.Probabilities)
+		sc.Uncalibrated = append([]float64(nil), sc.Probabilities...)
+		sc.Calibration = b.Calibration
+		b.Calibration.ApplyAll(sc.Probabilities)
 	}
-	if i := firstNonFinite(s.Probabilities); i >= 0 {
+	if i := firstNonFinite(sc.Probabilities); i >= 0 {
 		return nil, &ScoreError{Model: b.File, Data: name, Row: i + 1, ID: idOf(ids, i), What: "a probability",
-			Value: s.Probabilities[i]}
+			Value: sc.Probabilities[i]}
 	}
-	for i, p := range s.Probabilities {
-		s.Predicted[i] = b.Label.Negative
+	for i, p := range sc.Probabilities {
+		sc.Predicted[i] = b.Label.Negative
 		if p >= b.Threshold {
-			s.Predicted[i] = b.Label.Positive
+			sc.Predicted[i] = b.Label.Positive
 		}
 	}
-	return s, nil
+	return sc, nil
 }
 
 // ScoreError reports a model whose numbers are finite but so extreme (huge

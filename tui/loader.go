@@ -10,10 +10,17 @@ import (
 	"github.com/retainlab/retain/tui/datascreen"
 )
 
-// loadCmd reads a source and prepares it with cfg.
-func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experiment.Config, limits Limits, asked []string) tea.Cmd {
+// loadCmd reads a source and prepares it with cfg; the built-in shop gets
+// the share abusers of planted abusers (0: none).
+func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experiment.Config, limits Limits, asked []string, abusers float64) tea.Cmd {
 	return func() tea.Msg {
-		d, err := experiment.Load(src, open)
+		var d *experiment.Data
+		var err error
+		if (src.Kind == "builtin" || src.Kind == "") && abusers > 0 {
+			d, err = experiment.LoadShopWithAbusers(src, abusers)
+		} else {
+			d, err = experiment.Load(src, open)
+		}
 		if err != nil {
 			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}

@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/anomalyscreen"
 	"github.com/retainlab/retain/tui/cohortscreen"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
@@ -40,16 +41,17 @@ const (
 	tabPlan
 	tabRecommend
 	tabTune
+	tabAnomalies
 	tabCount
 )
 
 // tabNames are the tabs' names in English and Chinese; tabShort are used
 // when the full names do not fit the window.
 var (
-	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Recommend", "Tune"}
-	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Rec", "Tune"}
-	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "推荐", "调参"}
-	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "推荐", "调参"}
+	tabNames   = [tabCount]string{"Data", "Model", "Train", "Evaluate", "Users", "Walkthrough", "Runs", "Map", "Cohorts", "Plan", "Recommend", "Tune", "Anomalies"}
+	tabShort   = [tabCount]string{"Data", "Model", "Train", "Eval", "Users", "Walk", "Runs", "Map", "Cohorts", "Plan", "Rec", "Tune", "Anom"}
+	tabNamesZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "逐步讲解", "训练记录", "决策图", "同期群", "计划", "推荐", "调参", "异常"}
+	tabShortZh = [tabCount]string{"数据", "模型", "训练", "评估", "用户", "讲解", "记录", "决策图", "同期群", "计划", "推荐", "调参", "异常"}
 )
 
 // Model is the root model of the TUI: a router over the screens that owns
@@ -87,6 +89,7 @@ type Model struct {
 	planScr  planscreen.Model
 	recScr   recscreen.Model
 	tuneScr  tunescreen.Model
+	anomScr  anomalyscreen.Model
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -145,12 +148,13 @@ func NewModel(opts Options) Model {
 	m.planScr.SetServed(opts.Served, opts.ExportDir)
 	m.recScr = recscreen.New(com, opts.Open)
 	m.tuneScr = tunescreen.New(com)
+	m.anomScr = anomalyscreen.New(com)
 	return m
 }
 
 // Init implements tea.Model: it loads the starting data.
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits, nil)
+	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits, nil, m.opts.Abusers)
 }
 
 // Close stops a training run, if one is alive, and waits for its goroutine.
@@ -161,10 +165,12 @@ func (m Model) Close() {
 	m.evalScr.Close()
 	m.recScr.Close()
 	m.tuneScr.Close()
+	m.anomScr.Close()
 	m.trainScr.Wait()
 	m.evalScr.Wait()
 	m.recScr.Wait()
 	m.tuneScr.Wait()
+	m.anomScr.Wait()
 }
 
 // setParent makes training contexts derive from ctx, so cancelling it stops
@@ -175,6 +181,7 @@ func (m *Model) setParent(ctx context.Context) {
 	m.evalScr.SetParent(ctx)
 	m.recScr.SetParent(ctx)
 	m.tuneScr.SetParent(ctx)
+	m.anomScr.SetParent(ctx)
 }
 
 // Update implements tea.Model. After any message the screens are resized
@@ -214,7 +221,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case datascreen.OpenMsg:
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
-		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits, msg.Columns)
+		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits, msg.Columns, m.opts.Abusers)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
 		m.layout()
@@ -240,7 +247,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
-	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd
@@ -284,6 +291,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tunescreen.TickMsg, tunescreen.DoneMsg:
 		var cmd tea.Cmd
 		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
+		return m, cmd
+	case anomalyscreen.Msg:
+		var cmd tea.Cmd
+		m.anomScr, cmd = updateScreen(m.anomScr, msg)
 		return m, cmd
 	case tunescreen.ApplyMsg:
 		return m.applyTuned(msg)
@@ -366,6 +377,9 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tabTune:
 		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
 		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
+	case tabAnomalies:
+		m.anomScr.SetInputs(m.data, m.modelScr.Config())
+		m.anomScr, cmd = updateScreen(m.anomScr, msg)
 	}
 	return m, cmd
 }
@@ -383,6 +397,9 @@ func (m Model) switchTo(t tab) Model {
 	m.active = t
 	if t == tabTune && !m.tuneScr.Running() {
 		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+	}
+	if t == tabAnomalies {
+		m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	}
 	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
@@ -438,6 +455,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.dataScr.SetData(msg.data, msg.info)
 	m.modelScr.SetInputs(msg.info.Inputs)
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
 	return m
 }

@@ -58,6 +58,8 @@ func (m Model) helpKeys() helpKeys {
 		hk.screen = m.recScr.HelpGroups()
 	case tabTune:
 		hk.screen = m.tuneScr.HelpGroups()
+	case tabAnomalies:
+		hk.screen = m.anomScr.HelpGroups()
 	}
 	return hk
 }
@@ -111,6 +113,8 @@ func (m *Model) layout() {
 		m.recScr.SetSize(w, h)
 	case tabTune:
 		m.tuneScr.SetSize(w, h)
+	case tabAnomalies:
+		m.anomScr.SetSize(w, h)
 	}
 }
 
@@ -167,6 +171,8 @@ func (m Model) render() string {
 		body = m.recScr.View()
 	case tabTune:
 		body = m.tuneScr.View()
+	case tabAnomalies:
+		body = m.anomScr.View()
 	}
 	if m.help.ShowAll {
 		body = m.helpOverlay(w, h)

@@ -21,6 +21,8 @@ type KeyMap struct {
 	// digits are taken; capital R clashes with no screen's key).
 	Recommend key.Binding
 	Tune      key.Binding // the Tune screen (configuration search)
+	// Anomalies opens the Anomalies screen (abnormal users), on A.
+	Anomalies key.Binding
 	Dismiss   key.Binding
 	Help      key.Binding
 	Quit      key.Binding
@@ -50,6 +52,7 @@ func KeyMapIn(lang string) KeyMap {
 		Plan:      b("plan", "计划", "0"),
 		Recommend: b("recommend", "推荐", "R"),
 		Tune:      b("tune", "调参", "T"),
+		Anomalies: b("anomalies", "异常", "A"),
 		Dismiss:   b("dismiss error", "关闭错误", "esc"),
 		Help:      b("keys", "按键", "?"),
 		Quit:      b("quit", "退出", "q", "ctrl+c"),
@@ -59,6 +62,6 @@ func KeyMapIn(lang string) KeyMap {
 
 // TabKeys returns the number key of every tab, in tab order.
 func (k KeyMap) TabKeys() []key.Binding {
-	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Recommend, k.Tune}
+	all := []key.Binding{k.Data, k.Model, k.Train, k.Evaluate, k.Users, k.Walk, k.Runs, k.Map, k.Cohorts, k.Plan, k.Recommend, k.Tune, k.Anomalies}
 	return all
 }

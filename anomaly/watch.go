@@ -1,0 +1,113 @@
+package anomaly
+
+import (
+	"context"
+	"math"
+
+	"github.com/retainlab/retain/engine"
+)
+
+// Step is one progress report of TrainWatched: which member trains, in
+// which round (1, or 2 after Trim), and its trainer's progress.
+type Step struct {
+	Member, Members int
+	Round           int
+	Progress        engine.Progress
+}
+
+// TrainWatched trains every member as Train does and hands each trainer's
+// progress to report (called on the training goroutine; it must return
+// quickly).
+func (r *Run) TrainWatched(ctx context.Context, report func(Step)) error {
+	watch := func(round int) {
+		member, members := r.Member(), r.Members()
+		r.Trainer.SetSink(engine.SinkFunc(func(p engine.Progress) {
+			report(Step{Member: member, Members: members, Round: round, Progress: p})
+		}))
+	}
+	for {
+		watch(1)
+		if err := r.Trainer.Run(ctx); err != nil {
+			return err
+		}
+		more, err := r.Trim()
+		if err != nil {
+			return err
+		}
+		if more {
+			watch(2)
+			if err := r.Trainer.Run(ctx); err != nil {
+				return err
+			}
+		}
+		if more, err = r.Next(); err != nil || !more {
+			return err
+		}
+	}
+}
+
+// Bin is one bar of a histogram of scores: the rows with Low ≤ score < High
+// (the last bin includes High).
+type Bin struct {
+	Low, High float64
+	Count     int
+}
+
+// Histogram counts the scores in n equal-width bins from the lowest score
+// to the highest (one bin when all scores are equal).
+func (res *Result) Histogram(n int) []Bin {
+	if len(res.Score) == 0 || n < 1 {
+		return nil
+	}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, s := range res.Score {
+		lo, hi = math.Min(lo, s), math.Max(hi, s)
+	}
+	if hi <= lo {
+		return []Bin{{Low: lo, High: hi, Count: len(res.Score)}}
+	}
+	width := (hi - lo) / float64(n)
+	bins := make([]Bin, n)
+	for i := range bins {
+		bins[i] = Bin{Low: lo + float64(i)*width, High: lo + float64(i+1)*width}
+	}
+	bins[n-1].High = hi
+	for _, s := range res.Score {
+		i := min(int((s-lo)/width), n-1)
+		bins[i].Count++
+	}
+	return bins
+}
+
+// Flagged returns which rows are flagged as abusive: those whose score
+// exceeds cut, overridden by marks (row → true for abusive, false for not
+// abusive), which a person set by hand.
+func (res *Result) Flagged(cut float64, marks map[int]bool) []bool {
+	flag := make([]bool, len(res.Score))
+	for i, s := range res.Score {
+		flag[i] = s > cut
+	}
+	for row, abusive := range marks {
+		if row >= 0 && row < len(flag) {
+			flag[row] = abusive
+		}
+	}
+	return flag
+}
+
+// BaselineAbove counts the rows whose baseline score exceeds the
+// baseline's own default cut-off (DefaultCutoff of the baseline scores),
+// and how many of them also have a network score above cut: the baseline's
+// figure beside the network's count.
+func (res *Result) BaselineAbove(cut float64) (above, both int) {
+	bcut := DefaultCutoff(res.Baseline)
+	for i, b := range res.Baseline {
+		if b > bcut {
+			above++
+			if res.Score[i] > cut {
+				both++
+			}
+		}
+	}
+	return above, both
+}

@@ -1,0 +1,33 @@
+package anomaly
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestHistogramFlaggedBaselineAbove checks the screen's helpers on scores
+// small enough to count by hand.
+func TestHistogramFlaggedBaselineAbove(t *testing.T) {
+	res := &Result{Score: []float64{0, 1, 2, 3, 4}, Baseline: []float64{1, 1, 1, 1, 10}}
+	// Two bins of width 2: [0, 2) holds 0 and 1; [2, 4] holds 2, 3 and 4.
+	want := []Bin{{Low: 0, High: 2, Count: 2}, {Low: 2, High: 4, Count: 3}}
+	if got := res.Histogram(2); !reflect.DeepEqual(got, want) {
+		t.Errorf("Histogram(2) = %+v, want %+v", got, want)
+	}
+	if got := (&Result{Score: []float64{5, 5}}).Histogram(4); !reflect.DeepEqual(got, []Bin{{Low: 5, High: 5, Count: 2}}) {
+		t.Errorf("equal scores: %+v", got)
+	}
+	// Above 1.5: rows 2, 3, 4; row 0 marked abusive, row 4 marked not.
+	flag := res.Flagged(1.5, map[int]bool{0: true, 4: false})
+	if want := []bool{true, false, true, true, false}; !reflect.DeepEqual(flag, want) {
+		t.Errorf("Flagged = %v, want %v", flag, want)
+	}
+	// The baseline's fence: Q1 = Q3 = 1, so the fence is 1 and only row 4
+	// (10) lies above it; its network score 4 is above 3.5, not above 4.
+	if above, both := res.BaselineAbove(3.5); above != 1 || both != 1 {
+		t.Errorf("BaselineAbove(3.5) = %d, %d; want 1, 1", above, both)
+	}
+	if above, both := res.BaselineAbove(4); above != 1 || both != 0 {
+		t.Errorf("BaselineAbove(4) = %d, %d; want 1, 0", above, both)
+	}
+}

@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/scoreapi"
+)
+
+// apiOptions are the flags of `retain api`.
+type apiOptions struct {
+	model, listen, tokenFile string
+	insecureNoAuth           bool
+	maxRows                  int
+	maxInFlight              int
+	maxBody                  int64
+}
+
+func newAPICmd(a *app) *cobra.Command {
+	o := &apiOptions{}
+	cmd := &cobra.Command{
+		Use:   "api --model FILE [--listen 127.0.0.1:8080] (--token-file FILE | --insecure-no-auth) [--max-rows N] [--max-body BYTES] [--max-inflight N]",
+		Short: "Serve a saved model over HTTP: POST /v1/predict scores JSON rows",
+		Long: `Serve a saved model as an HTTP scoring service.
+
+POST /v1/predict takes {"rows": [{column: value, …}, …], "explain": N} with
+the raw columns of the training data (for a model trained on an order log,
+the per-customer feature columns it was trained on) and answers, per row,
+the id (when the row has the id column), the probability, the decision at
+the model's threshold and, with "explain", the top N reasons as predict
+--explain gives them. The rows are prepared and scored by predict's own code,
+so the probabilities are the ones predict prints, to full precision. A bad
+row is a 400 naming its index and column; more rows than --max-rows or a
+body larger than --max-body is a 413.
+
+GET /healthz answers without auth; GET /metrics (Prometheus text format) and
+GET /openapi.json (the OpenAPI 3 description) need the token like
+/v1/predict. The token is the content of --token-file (surrounding
+whitespace trimmed), sent as "Authorization: Bearer TOKEN"; with
+--insecure-no-auth anyone may call and every response carries
+"X-Retain-Auth: disabled". One of the two is required.
+
+The model file is read again when its size or modification time changes
+(replace it by rename for an atomic swap) or on SIGHUP; a file that does not
+load keeps the old model and is reported on stderr. Requests in flight
+finish on the model they started with. SIGTERM or SIGINT stops accepting,
+lets requests in flight finish (up to 10 s) and exits 130.`,
+		Example: `  retain api --model model.json --token-file api.token
+  curl -s -H "Authorization: Bearer $(cat api.token)" \
+       -d '{"rows":[{"tenure":3,"Contract":"Month-to-month"}],"explain":2}' \
+       http://127.0.0.1:8080/v1/predict`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runAPI(cmd.Context(), a, o))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on")
+	fs.StringVar(&o.tokenFile, "token-file", "", "`FILE` holding the bearer token clients must send")
+	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "answer anyone, without a token")
+	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
+	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once (more wait up to 5 s, then 503)")
+	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
+	_ = cmd.MarkFlagRequired("model")
+	_ = cmd.MarkFlagFilename("model", "json")
+	return cmd
+}
+
+func runAPI(ctx context.Context, a *app, o *apiOptions) error {
+	cfg, err := o.config(a)
+	if err != nil {
+		return err
+	}
+	srv, err := scoreapi.New(o.model, cfg)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return usageError(fmt.Errorf("--listen %s: %w", o.listen, err))
+	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				_ = srv.Reload() // logged on stderr
+			}
+		}
+	}()
+	auth := "bearer token from " + o.tokenFile
+	if o.insecureNoAuth {
+		auth = "NO AUTHENTICATION: anyone who can reach this address may score"
+	}
+	m := srv.Model()
+	fmt.Fprintf(a.stderr, "Serving model %s (%s, %s) on http://%s (%s; at most %d rows, %d bytes a request)\n",
+		o.model, m.ID, m.Bundle.SourceDescription, ln.Addr(), auth, cfg.MaxRows, cfg.MaxBody)
+	if err := srv.Serve(ctx, ln); err != nil {
+		return err
+	}
+	fmt.Fprintln(a.stderr, "Server stopped.")
+	// A signal stopped the server: exit 130, as every interrupted command.
+	return ctx.Err()
+}
+
+// config checks the flags and reads the token.
+func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
+	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody,
+		MaxInFlight: o.maxInFlight, Log: a.stderr}
+	switch {
+	case o.maxRows <= 0:
+		return cfg, usageError(fmt.Errorf("--max-rows %d: want at least 1", o.maxRows))
+	case o.maxInFlight <= 0:
+		return cfg, usageError(fmt.Errorf("--max-inflight %d: want at least 1", o.maxInFlight))
+	case o.maxBody <= 0:
+		return cfg, usageError(fmt.Errorf("--max-body %d: want at least 1 byte", o.maxBody))
+	case o.tokenFile != "" && o.insecureNoAuth:
+		return cfg, usageError(errors.New("--token-file and --insecure-no-auth contradict each other"))
+	case o.tokenFile == "" && !o.insecureNoAuth:
+		return cfg, usageError(errors.New("refusing to serve without --token-file FILE; " +
+			"to let anyone score, say so with --insecure-no-auth"))
+	case o.insecureNoAuth:
+		return cfg, nil
+	}
+	raw, err := readAll(a, o.tokenFile)
+	if err != nil {
+		return cfg, usageError(fmt.Errorf("--token-file: %w", err))
+	}
+	cfg.Token = bytes.TrimSpace(raw)
+	if len(cfg.Token) == 0 {
+		return cfg, usageError(fmt.Errorf("--token-file %s is empty: put the token in it", o.tokenFile))
+	}
+	if bytes.ContainsAny(cfg.Token, "\r\n\t ") {
+		return cfg, usageError(fmt.Errorf("--token-file %s: the token must be one word, without spaces or line breaks", o.tokenFile))
+	}
+	if st, err := os.Stat(o.tokenFile); err == nil && st.Mode().Perm()&0o077 != 0 {
+		fmt.Fprintf(a.stderr, "Warning: the token file %s is readable by other users (mode %v); chmod 600 it\n",
+			o.tokenFile, st.Mode().Perm())
+	}
+	return cfg, nil
+}

@@ -1,0 +1,69 @@
+package data
+
+import "fmt"
+
+// CellError says why one raw cell cannot be prepared for the model.
+type CellError struct {
+	// Column is the pipeline column's name.
+	Column string
+	// Expected describes what the column takes ("a finite number", …) and
+	// Got quotes the cell (cut to 40 bytes).
+	Expected, Got string
+}
+
+// Error implements error.
+func (e *CellError) Error() string {
+	return fmt.Sprintf("column %q: expected %s, got %s", e.Column, e.Expected, e.Got)
+}
+
+// Is makes errors.Is(err, ErrNotNumeric) true.
+func (e *CellError) Is(target error) bool { return target == ErrNotNumeric }
+
+// CellEncoder prepares raw cells one at a time, exactly as ReadRows
+// prepares a CSV's cells. It only reads the pipeline, so one encoder may
+// be used by many goroutines at once.
+type CellEncoder struct {
+	p *Pipeline
+	// levels maps the levels of each categorical column to their output
+	// offsets (nil for other columns).
+	levels []map[string]int
+}
+
+// CellEncoder returns an encoder of the pipeline's cells.
+func (p *Pipeline) CellEncoder() *CellEncoder {
+	e := &CellEncoder{p: p, levels: make([]map[string]int, len(p.Columns))}
+	for i := range p.Columns {
+		if p.Columns[i].Kind == Categorical {
+			e.levels[i] = p.Columns[i].levelIndex()
+		}
+	}
+	return e
+}
+
+// Encode prepares one raw cell of pipeline column col (an index into
+// Columns): a blank or "NA" cell of a numeric or boolean column is imputed,
+// an unseen category encodes as all zeros. row is one prepared row of
+// Width() values, zero where col's outputs lie; Encode writes col's outputs
+// into it. cell must be trimmed. A cell the column cannot take is a
+// *CellError.
+func (e *CellEncoder) Encode(col int, cell []byte, row []float64) error {
+	return e.encode(col, cell, false, row)
+}
+
+// encode is Encode accepting a decimal comma (semicolon files) when
+// decimalComma is set.
+func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) error {
+	pc := &e.p.Columns[col]
+	if pc.Kind == Categorical {
+		if k, ok := e.levels[col][string(cell)]; ok {
+			row[pc.First+k] = 1
+		}
+		return nil
+	}
+	v, ok := pc.cellValue(cell, decimalComma)
+	if !ok {
+		return &CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}
+	}
+	pc.encode(v, row[pc.First:])
+	return nil
+}

@@ -1,0 +1,68 @@
+package scoreapi
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+)
+
+// RowsFromCSV reads a comma-separated file with a header into request rows
+// for the model's pipeline p, as a client would send them: cells of
+// numeric columns as JSON numbers written exactly as in the file (blank
+// and "NA"-style cells as null), other columns as strings; the id column is
+// kept, every other column the model does not take is dropped. It is the
+// client side of the benchmark and the tests, not part of the server.
+func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
+	cr := csv.NewReader(r)
+	header, err := cr.Read()
+	if err != nil {
+		return nil, fmt.Errorf("scoreapi: reading the header: %w", err)
+	}
+	kinds := make(map[string]data.Kind, len(p.Columns))
+	for _, c := range p.Columns {
+		kinds[c.Name] = c.Kind
+	}
+	var rows []map[string]any
+	for {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			return rows, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("scoreapi: %w", err)
+		}
+		row := make(map[string]any, len(p.Columns)+1)
+		for j, name := range header {
+			kind, ok := kinds[name]
+			switch {
+			case name == p.IDName && name != "":
+				row[name] = rec[j]
+			case !ok:
+			case kind == data.Numeric:
+				row[name] = numberCell(strings.TrimSpace(rec[j]))
+			default:
+				row[name] = rec[j]
+			}
+		}
+		rows = append(rows, row)
+	}
+}
+
+// numberCell is a numeric cell as JSON: the number as written, null when
+// blank or not a JSON number (the server imputes or refuses it as the CSV
+// reader would).
+func numberCell(s string) any {
+	if s == "" || !json.Valid([]byte(s)) {
+		return nil
+	}
+	var n json.Number
+	if json.Unmarshal([]byte(s), &n) != nil {
+		return nil
+	}
+	return n
+}

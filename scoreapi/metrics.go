@@ -1,0 +1,54 @@
+package scoreapi
+
+import (
+	"net/http"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// metrics are the server's Prometheus collectors, in a registry of its own
+// (never the global one, so two servers in one process do not collide).
+type metrics struct {
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	rows     prometheus.Counter
+	errors   *prometheus.CounterVec
+	reloads  *prometheus.CounterVec
+	inFlight prometheus.Gauge
+}
+
+// newMetrics registers the collectors.
+func newMetrics() *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "retain_api_requests_total", Help: "HTTP requests answered, by route and status code.",
+		}, []string{"path", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "retain_api_request_duration_seconds", Help: "Time to answer a request, by route.",
+			Buckets: []float64{.0001, .00025, .0005, .001, .002, .005, .01, .025, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"path"}),
+		rows: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "retain_api_rows_scored_total", Help: "Rows scored by POST /v1/predict.",
+		}),
+		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "retain_api_errors_total",
+			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, unauthorized, panic, …).",
+		}, []string{"kind"}),
+		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "retain_api_model_reloads_total", Help: "Model reloads, by result (ok, failed).",
+		}, []string{"result"}),
+		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "retain_api_requests_in_flight", Help: "Requests being answered.",
+		}),
+	}
+	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.inFlight)
+	return m
+}
+
+// handler serves the registry in the Prometheus text format.
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{Registry: m.reg})
+}

@@ -1,0 +1,80 @@
+package scoreapi
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// Model is one loaded model file, ready to score: it is never changed after
+// LoadModel returns, so requests share it freely.
+type Model struct {
+	// Bundle is the model file's content.
+	Bundle *experiment.Bundle
+	// ID is the first 12 hex digits of the file's SHA-256: responses name
+	// the model that scored them with it.
+	ID string
+	// Path is the file the model was read from; LoadedAt when.
+	Path     string
+	LoadedAt time.Time
+	// stat is the file's size and modification time when it was read.
+	stat fileStat
+
+	scorer  *experiment.Scorer
+	encoder *data.CellEncoder
+	// columns maps each feature column's name to its index in the pipeline.
+	columns map[string]int
+}
+
+// fileStat is what the watcher compares to see a model file change.
+type fileStat struct {
+	size  int64
+	mtime time.Time
+}
+
+// statFile returns path's size and modification time.
+func statFile(path string) (fileStat, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return fileStat{}, err
+	}
+	return fileStat{size: fi.Size(), mtime: fi.ModTime()}, nil
+}
+
+// LoadModel reads and validates the model file at path.
+func LoadModel(path string) (*Model, error) {
+	st, err := statFile(path)
+	if err != nil {
+		return nil, err
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	b, err := experiment.ReadBundle(bytes.NewReader(raw), path)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(raw)
+	return newModel(b, path, hex.EncodeToString(sum[:6]), st)
+}
+
+// newModel prepares a bundle for scoring.
+func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error) {
+	sc, err := b.Scorer()
+	if err != nil {
+		return nil, fmt.Errorf("scoreapi: model file %s: %w", path, err)
+	}
+	m := &Model{Bundle: b, ID: id, Path: path, LoadedAt: time.Now(), stat: st, scorer: sc,
+		encoder: b.Pipeline.CellEncoder(), columns: make(map[string]int, len(b.Pipeline.Columns))}
+	for i, c := range b.Pipeline.Columns {
+		m.columns[c.Name] = i
+	}
+	return m, nil
+}

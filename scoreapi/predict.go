@@ -1,0 +1,144 @@
+package scoreapi
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"runtime"
+	"sync"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// Response is the body of a successful POST /v1/predict.
+type Response struct {
+	// Model is the ID of the model file that scored the rows (also in the
+	// X-Retain-Model header).
+	Model string `json:"model"`
+	// Label, Positive and Threshold say what the probability is of and
+	// where the decision is cut.
+	Label     string  `json:"label"`
+	Positive  string  `json:"positive"`
+	Threshold float64 `json:"threshold"`
+	// Predictions has one entry per request row, in order.
+	Predictions []Prediction `json:"predictions"`
+}
+
+// Prediction is one row's verdict.
+type Prediction struct {
+	// ID is the row's id column value, when it has one.
+	ID string `json:"id,omitempty"`
+	// Probability is P(label = positive class), calibrated as predict
+	// prints it (full precision).
+	Probability float64 `json:"probability"`
+	// Decision is the predicted class: the positive one when Probability is
+	// at or above the threshold; PositiveDecision says whether it is.
+	Decision         string `json:"decision"`
+	PositiveDecision bool   `json:"positive_decision"`
+	// Reasons are the top columns of the prediction (request "explain").
+	Reasons []Reason `json:"reasons,omitempty"`
+}
+
+// Reason is one column's share of a prediction, as predict --explain gives
+// it: Text is the CSV's "column=value (+0.1234)".
+type Reason struct {
+	Column      string  `json:"column"`
+	Value       string  `json:"value"`
+	Attribution float64 `json:"attribution"`
+	Text        string  `json:"text"`
+}
+
+// score answers a decoded request with model m.
+func (m *Model) score(req *Request) (*Response, *apiError) {
+	if req.Recommend > 0 {
+		return nil, badRequest("no_recommendations",
+			`"recommend": model %s carries no recommendations (a retain model file holds a scoring network only; `+
+				"`retain recommend` ranks items from an order log)", m.ID)
+	}
+	if n := len(m.Bundle.Pipeline.Columns); req.Explain > n {
+		return nil, badRequest("bad_json", `"explain" is %d: the model has %d columns`, req.Explain, n)
+	}
+	in, bad := m.prepare(req.Rows)
+	if bad != nil {
+		return nil, bad
+	}
+	sc, err := m.scorer.Score("request", in.x, nil, nil)
+	if err != nil {
+		// The model's numbers overflow on these inputs: the row is at
+		// fault only in being extreme; say which.
+		return nil, &apiError{Status: http.StatusUnprocessableEntity, Kind: "unscorable", Message: err.Error()}
+	}
+	b := m.Bundle
+	resp := &Response{Model: m.ID, Label: b.Label.Name, Positive: b.Label.Positive, Threshold: b.Threshold,
+		Predictions: make([]Prediction, len(req.Rows))}
+	for i, p := range sc.Probabilities {
+		resp.Predictions[i] = Prediction{ID: in.ids[i], Probability: p, Decision: sc.Predicted[i],
+			PositiveDecision: p >= b.Threshold}
+	}
+	if req.Explain > 0 {
+		if bad := m.explain(sc, req.Explain, resp.Predictions); bad != nil {
+			return nil, bad
+		}
+	}
+	return resp, nil
+}
+
+// explain adds the top n reasons to every prediction, measured as predict
+// --explain measures them: against the model file's training-mean user, or
+// the mean of the scored rows for older files without one.
+func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiError {
+	var fallback []float64
+	if m.Bundle.Baseline == nil {
+		fallback = meanRow(sc)
+	}
+	x, err := m.Bundle.Explainer(fallback)
+	if err != nil {
+		return &apiError{Status: http.StatusInternalServerError, Kind: "internal", Message: err.Error()}
+	}
+	errs := make([]error, len(preds))
+	workers := min(runtime.GOMAXPROCS(0), len(preds))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(preds); i += workers {
+				errs[i] = explainRow(x, sc.X.RawRowView(i), n, &preds[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			return &apiError{Status: http.StatusUnprocessableEntity, Kind: "unscorable",
+				Message: fmt.Sprintf("rows[%d]: %v", i, err), Row: &i}
+		}
+	}
+	return nil
+}
+
+// explainRow fills p's top n reasons.
+func explainRow(x *experiment.Explainer, row []float64, n int, p *Prediction) error {
+	ex, err := x.Explain(row)
+	if err != nil {
+		return err
+	}
+	for _, r := range ex.Reasons[:min(n, len(ex.Reasons))] {
+		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
+			return fmt.Errorf("the reason for column %q is %v: the model's numbers are too extreme", r.Column, r.Attribution)
+		}
+		p.Reasons = append(p.Reasons, Reason{Column: r.Column, Value: r.Value, Attribution: r.Attribution,
+			Text: experiment.FormatReason(r)})
+	}
+	return nil
+}
+
+// meanRow is the mean prepared input of the scored rows.
+func meanRow(sc *experiment.Scored) []float64 {
+	rows, cols := sc.X.Dims()
+	mean := make([]float64, cols)
+	for i := range rows {
+		for j := range cols {
+			mean[j] += sc.X.At(i, j) / float64(rows)
+		}
+	}
+	return mean
+}

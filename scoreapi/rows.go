@@ -1,0 +1,273 @@
+package scoreapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/retainlab/retain/data"
+)
+
+// Request is the body of POST /v1/predict.
+type Request struct {
+	// Rows are the users to score: one object per user, keyed by the raw
+	// column names of the training data (the label column is optional and
+	// ignored; the id column, if the data had one, names the row).
+	Rows []map[string]any `json:"rows"`
+	// Explain asks for the top N reasons of each prediction (0: none).
+	Explain int `json:"explain"`
+	// Recommend asks for N recommendations per row; only a model file that
+	// carries recommendations can give them.
+	Recommend int `json:"recommend"`
+}
+
+// apiError is an error answered with a status and a JSON body.
+type apiError struct {
+	Status int `json:"status"`
+	// Message says what is wrong, in words a client can act on.
+	Message string `json:"message"`
+	// Row is the 0-based index in "rows" and Column the column at fault,
+	// when a row is.
+	Row    *int   `json:"row,omitempty"`
+	Column string `json:"column,omitempty"`
+	// Kind classifies the error for the metrics ("bad_json", "bad_row", …).
+	Kind string `json:"-"`
+}
+
+func (e *apiError) Error() string { return e.Message }
+
+// badRequest returns a 400 of kind kind.
+func badRequest(kind, format string, args ...any) *apiError {
+	return &apiError{Status: http.StatusBadRequest, Kind: kind, Message: fmt.Sprintf(format, args...)}
+}
+
+// rowError returns a 400 naming row i and column.
+func rowError(i int, column, format string, args ...any) *apiError {
+	e := badRequest("bad_row", "rows[%d]: column %q: %s", i, column, fmt.Sprintf(format, args...))
+	e.Row, e.Column = &i, column
+	return e
+}
+
+// decodeRequest reads the request body (already limited by MaxBytesReader)
+// into a Request, refusing non-JSON, unknown fields, trailing data and
+// more than maxRows rows.
+func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
+	dec := json.NewDecoder(body)
+	dec.UseNumber()
+	dec.DisallowUnknownFields()
+	var req Request
+	if err := dec.Decode(&req); err != nil {
+		return nil, jsonError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		if err == nil {
+			return nil, badRequest("bad_json", "the body holds more than one JSON value")
+		}
+		return nil, jsonError(err)
+	}
+	switch {
+	case req.Rows == nil:
+		return nil, badRequest("bad_json", `no "rows": want {"rows": [{column: value, …}, …]}`)
+	case len(req.Rows) == 0:
+		return nil, badRequest("bad_json", `"rows" is empty: nothing to score`)
+	case len(req.Rows) > maxRows:
+		return nil, &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_many_rows",
+			Message: fmt.Sprintf("%d rows: at most %d per request (--max-rows)", len(req.Rows), maxRows)}
+	case req.Explain < 0:
+		return nil, badRequest("bad_json", `"explain" is %d: want a number of reasons ≥ 0`, req.Explain)
+	case req.Recommend < 0:
+		return nil, badRequest("bad_json", `"recommend" is %d: want a number of items ≥ 0`, req.Recommend)
+	}
+	for i, r := range req.Rows {
+		if r == nil {
+			return nil, badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
+		}
+	}
+	return &req, nil
+}
+
+// jsonError turns a decoding error into a 400, or a 413 when the body was
+// larger than allowed.
+func jsonError(err error) *apiError {
+	var tooBig *http.MaxBytesError
+	var syntax *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &tooBig):
+		return &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_large",
+			Message: fmt.Sprintf("the body is larger than %d bytes (--max-body)", tooBig.Limit)}
+	case errors.Is(err, io.EOF):
+		return badRequest("bad_json", "empty body: want a JSON object")
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return badRequest("bad_json", "the body ends in the middle of its JSON")
+	case errors.As(err, &syntax):
+		return badRequest("bad_json", "not JSON at byte %d: %v", syntax.Offset, err)
+	case errors.As(err, &typ):
+		where := typ.Field
+		if where == "" {
+			where = "the body"
+		}
+		return badRequest("bad_json", "%s: got a JSON %s, want %s", where, typ.Value, describeType(typ.Type.String()))
+	}
+	return badRequest("bad_json", "%v", err)
+}
+
+// describeType names a Go type of the Request in JSON words.
+func describeType(t string) string {
+	switch {
+	case t == "int":
+		return "an integer"
+	case strings.HasPrefix(t, "[]"):
+		return "an array of objects"
+	case strings.HasPrefix(t, "map"):
+		return "an object of column values"
+	}
+	return "an object"
+}
+
+// prepared are a request's rows as model inputs.
+type prepared struct {
+	x *mat.Dense
+	// ids are the rows' id values ("" where a row has none); hasID marks
+	// the rows that have one.
+	ids   []string
+	hasID []bool
+}
+
+// prepare checks every row against the model's columns and encodes it with
+// the pipeline's cell encoder. The first fault (rows in order, each row's
+// unknown columns first, then the model's columns in order) is a 400
+// naming the row and column.
+func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
+	p := m.Bundle.Pipeline
+	width := p.Width()
+	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows))}
+	buf := make([]float64, len(rows)*width)
+	var cell []byte
+	for i, row := range rows {
+		if err := m.checkKeys(i, row); err != nil {
+			return nil, err
+		}
+		dst := buf[i*width : (i+1)*width]
+		for ci := range p.Columns {
+			pc := &p.Columns[ci]
+			v, ok := row[pc.Name]
+			if !ok {
+				return nil, rowError(i, pc.Name, "missing: the model takes this column (send null for an unknown value)")
+			}
+			var bad *apiError
+			if cell, bad = cellText(cell[:0], i, pc, v); bad != nil {
+				return nil, bad
+			}
+			if err := m.encoder.Encode(ci, bytes.TrimSpace(cell), dst); err != nil {
+				var ce *data.CellError
+				if errors.As(err, &ce) {
+					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, ce.Got)
+				}
+				return nil, rowError(i, pc.Name, "%v", err)
+			}
+		}
+		if id := p.IDName; id != "" {
+			if v, ok := row[id]; ok && v != nil {
+				switch v := v.(type) {
+				case string:
+					out.ids[i] = v
+				case json.Number:
+					out.ids[i] = v.String()
+				default:
+					return nil, rowError(i, id, "the id must be a string or a number, got %s", jsonKind(v))
+				}
+				out.hasID[i] = true
+			}
+		}
+	}
+	out.x = mat.NewDense(len(rows), width, buf)
+	return out, nil
+}
+
+// checkKeys refuses a column the model does not know (the first in sorted
+// order, so the answer does not depend on map order).
+func (m *Model) checkKeys(i int, row map[string]any) *apiError {
+	p := m.Bundle.Pipeline
+	var unknown []string
+	for k := range row {
+		if _, ok := m.columns[k]; !ok && k != p.IDName && k != p.Label.Name {
+			unknown = append(unknown, k)
+		}
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	return rowError(i, unknown[0], "not a column of the model (see GET /openapi.json and the model's features)")
+}
+
+// cellText writes the text the CSV reader would see for v into dst: JSON
+// numbers as written, strings as they are, null as a blank (missing) cell.
+// Numeric columns take numbers, boolean ones booleans or their spellings,
+// categorical ones strings or numbers.
+func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiError) {
+	switch v := v.(type) {
+	case nil:
+		return dst, nil
+	case json.Number:
+		return append(dst, v...), nil
+	case string:
+		if pc.Kind == data.Numeric {
+			return nil, rowError(i, pc.Name, "expected a number or null, got the string %s", quote(v))
+		}
+		return append(dst, v...), nil
+	case bool:
+		if pc.Kind != data.Boolean {
+			return nil, rowError(i, pc.Name, "expected %s, got %t", expectedOf(pc), v)
+		}
+		if v {
+			return append(dst, "true"...), nil
+		}
+		return append(dst, "false"...), nil
+	}
+	return nil, rowError(i, pc.Name, "expected %s, got %s", expectedOf(pc), jsonKind(v))
+}
+
+// expectedOf says what a column takes in JSON words.
+func expectedOf(pc *data.PipelineColumn) string {
+	switch pc.Kind {
+	case data.Numeric:
+		return "a number or null"
+	case data.Boolean:
+		return "true, false or null"
+	}
+	return "a string or null"
+}
+
+// jsonKind names the JSON type of a decoded value.
+func jsonKind(v any) string {
+	switch v.(type) {
+	case map[string]any:
+		return "an object"
+	case []any:
+		return "an array"
+	case bool:
+		return "a boolean"
+	case json.Number:
+		return "a number"
+	case string:
+		return "a string"
+	}
+	return "null"
+}
+
+// quote quotes s, cut to 40 bytes.
+func quote(s string) string {
+	if len(s) > 40 {
+		return fmt.Sprintf("%q…", s[:40])
+	}
+	return fmt.Sprintf("%q", s)
+}

@@ -1,0 +1,312 @@
+package scoreapi
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Defaults of Config.
+const (
+	DefaultMaxRows  = 10000
+	DefaultMaxBody  = 16 << 20
+	DefaultPoll     = 2 * time.Second
+	DefaultShutdown = 10 * time.Second
+	// DefaultMaxInFlight bounds the predict requests scored at once; each
+	// may hold a decoded body many times its MaxBody in memory.
+	DefaultMaxInFlight = 16
+	// DefaultQueueWait is how long a predict request waits for a free slot
+	// before it is answered 503.
+	DefaultQueueWait = 5 * time.Second
+)
+
+// Config sets up a Server.
+type Config struct {
+	// Token is the bearer token every route but /healthz requires; nil or
+	// empty requires none only with Insecure set.
+	Token []byte
+	// Insecure disables auth; every response then says so in the
+	// X-Retain-Auth header.
+	Insecure bool
+	// MaxRows bounds the rows of one request (413 beyond); MaxBody its
+	// bytes (413 beyond). Zero takes the defaults.
+	MaxRows int
+	MaxBody int64
+	// MaxInFlight bounds the predict requests read and scored at once;
+	// one that finds every slot taken waits up to QueueWait, then gets a
+	// 503 with Retry-After. Zero takes the defaults.
+	MaxInFlight int
+	QueueWait   time.Duration
+	// Poll is how often the model file's size and modification time are
+	// compared for a reload (0: DefaultPoll; negative: never).
+	Poll time.Duration
+	// Shutdown bounds how long Serve waits for in-flight requests after
+	// its context ends (0: DefaultShutdown).
+	Shutdown time.Duration
+	// Log receives one line per reload, failure and recovered panic.
+	Log io.Writer
+}
+
+// ErrNoAuth refuses a Config with neither a token nor Insecure.
+var ErrNoAuth = errors.New("scoreapi: no token: give a token file, or disable auth explicitly")
+
+// Server answers the scoring API with the model it holds.
+type Server struct {
+	cfg     Config
+	path    string
+	model   atomic.Pointer[Model]
+	metrics *metrics
+	mux     *http.ServeMux
+	// slots holds one token per predict request being read or scored.
+	slots chan struct{}
+	// reloadMu serialises reloads (the watcher's and Reload's).
+	reloadMu sync.Mutex
+	logMu    sync.Mutex
+}
+
+// New loads the model file at path and returns a server for it.
+func New(path string, cfg Config) (*Server, error) {
+	if len(cfg.Token) == 0 && !cfg.Insecure {
+		return nil, ErrNoAuth
+	}
+	if cfg.MaxRows <= 0 {
+		cfg.MaxRows = DefaultMaxRows
+	}
+	if cfg.MaxBody <= 0 {
+		cfg.MaxBody = DefaultMaxBody
+	}
+	if cfg.MaxInFlight <= 0 {
+		cfg.MaxInFlight = DefaultMaxInFlight
+	}
+	if cfg.QueueWait <= 0 {
+		cfg.QueueWait = DefaultQueueWait
+	}
+	if cfg.Poll == 0 {
+		cfg.Poll = DefaultPoll
+	}
+	if cfg.Shutdown <= 0 {
+		cfg.Shutdown = DefaultShutdown
+	}
+	if cfg.Log == nil {
+		cfg.Log = io.Discard
+	}
+	m, err := LoadModel(path)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
+		slots: make(chan struct{}, cfg.MaxInFlight)}
+	s.model.Store(m)
+	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
+	s.route("GET /healthz", "/healthz", false, s.handleHealth)
+	s.route("GET /openapi.json", "/openapi.json", true, serveOpenAPI)
+	s.route("GET /metrics", "/metrics", true, s.metrics.handler().ServeHTTP)
+	s.wrap("/", "other", true, func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, &apiError{Status: http.StatusNotFound, Kind: "not_found",
+			Message: fmt.Sprintf("no route %s %s (see /openapi.json)", r.Method, r.URL.Path)})
+	})
+	return s, nil
+}
+
+// Model returns the model being served now.
+func (s *Server) Model() *Model { return s.model.Load() }
+
+// Handler returns the server's HTTP handler.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// Metrics returns the server's Prometheus registry as a handler (what
+// GET /metrics serves, without auth), for tests and tools.
+func (s *Server) Metrics() http.Handler { return s.metrics.handler() }
+
+// logf writes one line to the log.
+func (s *Server) logf(format string, args ...any) {
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
+	fmt.Fprintf(s.cfg.Log, "retain api: "+format+"\n", args...)
+}
+
+// route registers h at pattern ("METHOD /path"), wrapped in panic recovery,
+// auth and metrics (see wrap); other methods on the path get a 405.
+func (s *Server) route(pattern, path string, auth bool, h http.HandlerFunc) {
+	s.wrap(pattern, path, auth, h)
+	method, p, ok := strings.Cut(pattern, " ")
+	if !ok {
+		return
+	}
+	s.wrap(p, path, auth, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", method)
+		writeError(w, &apiError{Status: http.StatusMethodNotAllowed, Kind: "method",
+			Message: fmt.Sprintf("%s %s: this route takes %s", r.Method, r.URL.Path, method)})
+	})
+}
+
+// wrap registers h at pattern, wrapped in panic recovery, auth (when
+// auth is set) and metrics labelled with path.
+func (s *Server) wrap(pattern, path string, auth bool, h http.HandlerFunc) {
+	s.mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		s.metrics.inFlight.Inc()
+		rec := &statusWriter{ResponseWriter: w, code: http.StatusOK}
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.logf("panic answering %s %s: %v", r.Method, r.URL.Path, v)
+				s.metrics.errors.WithLabelValues("panic").Inc()
+				if !rec.wrote {
+					writeError(rec, &apiError{Status: http.StatusInternalServerError, Message: "internal error"})
+				}
+			}
+			s.metrics.inFlight.Dec()
+			s.metrics.requests.WithLabelValues(path, fmt.Sprint(rec.code)).Inc()
+			s.metrics.latency.WithLabelValues(path).Observe(time.Since(start).Seconds())
+		}()
+		if s.cfg.Insecure {
+			w.Header().Set("X-Retain-Auth", "disabled")
+		}
+		if auth && !s.authorised(r) {
+			s.metrics.errors.WithLabelValues("unauthorized").Inc()
+			w.Header().Set("WWW-Authenticate", `Bearer realm="retain"`)
+			writeError(rec, &apiError{Status: http.StatusUnauthorized,
+				Message: "missing or wrong bearer token (Authorization: Bearer <token from --token-file>)"})
+			return
+		}
+		h(rec, r)
+	})
+}
+
+// authorised compares the request's bearer token with the server's in
+// constant time.
+func (s *Server) authorised(r *http.Request) bool {
+	if s.cfg.Insecure {
+		return true
+	}
+	h := r.Header.Get("Authorization")
+	const prefix = "bearer "
+	if len(h) < len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(h[len(prefix):])), s.cfg.Token) == 1
+}
+
+// statusWriter remembers the status code written.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	w.wrote = true
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// handleHealth answers 200 with the model being served.
+func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
+	m := s.model.Load()
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "model": m.ID,
+		"loaded_at": m.LoadedAt.UTC().Format(time.RFC3339)})
+}
+
+// handlePredict scores the request's rows with the model current when it
+// started.
+func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
+	if !s.acquire(w, r) {
+		return
+	}
+	defer func() { <-s.slots }()
+	m := s.model.Load()
+	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	req, bad := decodeRequest(body, s.cfg.MaxRows)
+	var resp *Response
+	if bad == nil {
+		resp, bad = m.score(req)
+	}
+	if bad != nil {
+		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+		writeError(w, bad)
+		return
+	}
+	s.metrics.rows.Add(float64(len(resp.Predictions)))
+	w.Header().Set("X-Retain-Model", m.ID)
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// acquire takes a predict slot, waiting up to QueueWait; when none frees
+// up it answers 503 (or nothing, when the client has gone) and says false.
+func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	default:
+	}
+	t := time.NewTimer(s.cfg.QueueWait)
+	defer t.Stop()
+	select {
+	case s.slots <- struct{}{}:
+		return true
+	case <-r.Context().Done():
+		return false
+	case <-t.C:
+	}
+	s.metrics.errors.WithLabelValues("busy").Inc()
+	w.Header().Set("Retry-After", "1")
+	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
+		Message: fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", cap(s.slots))})
+	return false
+}
+
+// Serve answers on ln until ctx is cancelled, then shuts down gracefully:
+// it stops accepting, lets in-flight requests finish (up to
+// Config.Shutdown) and returns nil. The model file is watched for changes
+// meanwhile.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.mux,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+	}
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	defer stopWatch()
+	if s.cfg.Poll > 0 {
+		go s.watch(watchCtx, s.cfg.Poll)
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), s.cfg.Shutdown)
+	defer cancel()
+	if err := srv.Shutdown(shut); err != nil {
+		return fmt.Errorf("scoreapi: shutting down: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

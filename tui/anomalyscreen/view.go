@@ -1,0 +1,387 @@
+package anomalyscreen
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/anomaly"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// render caches the view.
+func (s *Model) render() {
+	if s.Width <= 0 || s.Height <= 0 {
+		s.view = ""
+		return
+	}
+	if s.data == nil && s.res == nil {
+		s.view = s.Empty(s.T("No data yet.", "还没有数据。"),
+			s.T("Load a table or an order log on the Data screen, then score its users here.",
+				"请先在数据页加载表格或订单日志，然后在这里给用户评分。"))
+		return
+	}
+	lines := []string{s.title(), s.stateLine()}
+	if s.res != nil {
+		s.recount()
+		s.clampList()
+		lines = append(lines, s.cutLine(), s.baselineLine())
+		lines = append(lines, s.histogram(s.histRows())...)
+		lines = append(lines, s.evaluationLines()...)
+		lines = append(lines, s.retrainLines()...)
+		lines = append(lines, s.listLines(s.Height-len(lines))...)
+	}
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], s.Width)
+	}
+	s.view = widget.Fit(common.JoinLines(lines), s.Width, s.Height)
+}
+
+// title names what is scored.
+func (s Model) title() string {
+	st := s.Styles
+	text := st.Title.Render(s.T("Abnormal users", "异常用户"))
+	src := ""
+	switch {
+	case s.res != nil:
+		src = s.Tf("%s · %s users", "%s · %s 个用户", s.res.Source, common.Thousands(len(s.res.Score)))
+		if s.scoredPlant > 0 {
+			src += s.Tf(" · %s planted abusers", " · 植入 %s 作弊用户", common.Percent(s.scoredPlant))
+		}
+	case s.data != nil:
+		src = s.DescribeSource(s.data.Source)
+	}
+	if s.canPlant() && s.plant != s.scoredPlant {
+		if s.plant > 0 {
+			src += s.Tf(" · s plants %s abusers", " · 按 s 植入 %s 作弊用户", common.Percent(s.plant))
+		} else {
+			src += s.T(" · s scores without planted abusers", " · 按 s 不植入作弊用户重新评分")
+		}
+	}
+	return text + "  " + st.Muted.Render(src)
+}
+
+// stateLine says what runs, how the last job ended, or what to press.
+func (s Model) stateLine() string {
+	st := s.Styles
+	switch {
+	case s.job != nil && s.job.kind == scoring:
+		step, _, _, seen := s.job.latest()
+		if !seen {
+			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……(x 停止)")
+		}
+		p := step.Progress
+		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %.5f (x stops)",
+			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %.5f(x 停止)",
+			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, p.BatchLoss)
+	case s.job != nil:
+		_, phase, p, seen := s.job.latest()
+		which := s.T("with every user", "全部用户")
+		if phase == 1 {
+			which = s.T("without the flagged users", "去掉标记用户")
+		}
+		if !seen {
+			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型(%s)：准备中……(x 停止)", which)
+		}
+		return s.Tf("Churn model %s: epoch %d of %d · loss %.4f (x stops)",
+			"流失模型(%s)：第 %d/%d 轮次 · 损失 %.4f(x 停止)", which, p.Epoch, p.Epochs, p.BatchLoss)
+	case s.err != nil:
+		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
+	case s.stopped == scoring:
+		return st.Warning.Render(s.T("Scoring stopped; the previous result is kept. s scores again.", "评分已停止，之前的结果保留不变。按 s 重新评分。"))
+	case s.stopped == retraining:
+		return st.Warning.Render(s.T("Training stopped; the previous figures are kept.", "训练已停止，之前的数字保留不变。"))
+	case s.res == nil && s.canPlant():
+		return s.T("Press s to score every user (p plants 1 % abusers with known truth first).",
+			"按 s 给每个用户评分(按 p 先植入 1% 已知身份的作弊用户)。")
+	case s.res == nil:
+		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
+	}
+	return st.Muted.Render(s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
+		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。"))
+}
+
+// cutLine shows the cut-off, the count above it and the marks.
+func (s Model) cutLine() string {
+	res := s.res
+	above, flagged := s.sum.above, s.sum.flagged
+	abusive, normal := 0, 0
+	for _, a := range s.marks {
+		if a {
+			abusive++
+		} else {
+			normal++
+		}
+	}
+	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值(%s)",
+		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
+	text = s.Styles.Value.Render(text)
+	if s.cut != res.Cutoff {
+		text += s.Styles.Muted.Render(s.Tf(" · default %.4f (r)", " · 默认 %.4f(r)", res.Cutoff))
+	}
+	if abusive+normal > 0 {
+		text += s.Tf(" · marked %d abusive, %d not · %s flagged", " · 标记：作弊 %d、正常 %d · 共标出 %s 人",
+			abusive, normal, common.Thousands(flagged))
+	}
+	return text
+}
+
+// baselineLine puts the robust baseline's count beside the network's.
+func (s Model) baselineLine() string {
+	above, both := s.sum.baseAbove, s.sum.baseBoth
+	return s.Styles.Muted.Render(s.Tf("Baseline (max robust z, own fence): %s above, %s also above the cut-off",
+		"基线(最大稳健 z 分数，自身界限)：%s 个用户高于界限，其中 %s 个也高于阈值",
+		common.Thousands(above), common.Thousands(both)))
+}
+
+// histWidth is the number of the histogram's bars: the width left by the
+// axis labels (the lowest and highest scores), at most 100.
+func (s Model) histWidth() int {
+	lo, hi := fmt.Sprintf("%.3f", s.sum.lo), fmt.Sprintf("%.3f", s.sum.hi)
+	return min(s.Width-len(lo)-len(hi)-4, 100)
+}
+
+// histRows is the height of the histogram's bars.
+func (s Model) histRows() int {
+	if s.Height >= 40 {
+		return 8
+	}
+	return 3
+}
+
+// histogram draws the distribution of scores as columns of block
+// characters, on a square-root scale so the tail shows; the column that
+// holds the cut-off is drawn in the warning colour, with a marker below.
+func (s Model) histogram(rows int) []string {
+	left, right := fmt.Sprintf("%.3f", s.sum.lo), fmt.Sprintf("%.3f", s.sum.hi)
+	bins := s.sum.bins
+	if len(bins) < 10 {
+		return nil
+	}
+	most := 0
+	for _, b := range bins {
+		most = max(most, b.Count)
+	}
+	cutBin := -1
+	for i, b := range bins {
+		if s.cut >= b.Low && (s.cut < b.High || i == len(bins)-1) {
+			cutBin = i
+		}
+	}
+	levels := []rune(" ▁▂▃▄▅▆▇█")
+	out := make([]string, 0, rows+1)
+	for r := rows - 1; r >= 0; r-- {
+		var b strings.Builder
+		for i, bin := range bins {
+			h := 0.0
+			if bin.Count > 0 {
+				h = math.Sqrt(float64(bin.Count)/float64(most)) * float64(rows)
+				h = math.Max(h, 1.0/8) // every non-empty bin shows
+			}
+			fill := math.Min(math.Max(h-float64(r), 0), 1)
+			ch := string(levels[int(math.Ceil(fill*8))])
+			if i > cutBin && cutBin >= 0 {
+				ch = s.Styles.Warning.Render(ch)
+			}
+			b.WriteString(ch)
+		}
+		out = append(out, strings.Repeat(" ", len(left)+2)+b.String())
+	}
+	axis := []rune(strings.Repeat("─", len(bins)))
+	if cutBin >= 0 {
+		axis[cutBin] = '▲'
+	}
+	line := left + " ┤" + string(axis) + "├ " + right
+	if note := s.T("  score; bar height √ users", "  分数；柱高 √ 人数"); lipgloss.Width(line+note) <= s.Width {
+		line += s.Styles.Muted.Render(note)
+	}
+	out = append(out, line)
+	return out
+}
+
+// evaluationLines compare the network and the baseline with the truth:
+// ROC AUC, average precision, precision@k and recall per archetype in the
+// top 2k.
+func (s Model) evaluationLines() []string {
+	ev := s.res.Evaluation
+	if ev == nil {
+		return nil
+	}
+	st := s.Styles
+	title := s.Tf("Against %s: %s abusive (k), recall per archetype in the top 2k", "对照 %s：%s 个作弊用户(k)，各类型在前 2k 名中的召回率",
+		ev.Truth, common.Thousands(ev.Positives))
+	head := common.Pad("", 12) + common.PadLeft("ROC AUC", 8) + common.PadLeft("AP", 7) + common.PadLeft("P@k", 6)
+	for _, r := range ev.Network.Recall {
+		head += "  " + r.Archetype
+	}
+	row := func(name string, m anomaly.Metrics) string {
+		text := common.Pad(name, 12) + fmt.Sprintf("%8.3f%7.3f%6.2f", m.AUC, m.AveragePrecision, m.PrecisionAtK)
+		for _, r := range m.Recall {
+			text += "  " + common.PadLeft(fmt.Sprintf("%.2f", r.Recall), len(r.Archetype))
+		}
+		return text
+	}
+	return []string{st.Title.Render(title), st.Header.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network),
+		st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
+}
+
+// retrainLines show the churn model trained with every user and without
+// the flagged ones, both measured on the same held-out users: those not
+// flagged, then all of them.
+func (s Model) retrainLines() []string {
+	c := s.retrain
+	if c == nil {
+		return nil
+	}
+	scheme := s.T("random split", "随机划分")
+	if c.Scheme == experiment.OutOfTime {
+		scheme = s.T("out of time", "跨时间验证")
+	}
+	head := s.Tf("Churn model trained without %s flagged users (%s → %s training rows, %s), measured on the same %s users:",
+		"去掉 %s 个标记用户训练的流失模型(训练行 %s → %s，%s)，在相同的%s用户上评估：",
+		common.Thousands(c.Dropped), common.Thousands(c.TrainBefore), common.Thousands(c.TrainAfter), scheme, partName(s.Common, c.Part))
+	if s.compactRetrain() {
+		head = s.Tf("Without %s flagged in training · %s · same %s users:",
+			"流失模型去掉 %s 个标记用户训练 · %s · 相同的%s用户：", common.Thousands(c.Dropped), scheme, partName(s.Common, c.Part))
+	}
+	lines := []string{s.Styles.Title.Render(head),
+		s.populationLine(s.T("not flagged", "未标记"), c.Clean), s.Styles.Muted.Render(s.populationLine(s.T("all", "全部"), c.All))}
+	if c.Fallback != nil {
+		lines = append(lines, s.Styles.Warning.Render(s.Tf("Not out of time: %s", "未能跨时间验证：%s", c.Fallback.Error())))
+	}
+	return lines
+}
+
+// populationLine reads "not flagged 988: ROC AUC 0.843 [0.80–0.88] →
+// 0.845 [...] · Δ +0.002 (p 0.41) · AP 0.61 → 0.62".
+func (s Model) populationLine(name string, p experiment.RetrainPopulation) string {
+	text := fmt.Sprintf("  %s %s: ", name, common.Thousands(p.Rows))
+	if !p.OK {
+		return text + s.T("one class only, no figures", "只有一个类别，无法评估")
+	}
+	if s.compactRetrain() {
+		text += fmt.Sprintf("AUC %.3f → %.3f", p.Before.AUC, p.After.AUC)
+		if t := p.Paired; t != nil {
+			text += fmt.Sprintf(", Δ %+.3f (p %s)", t.Diff, pValue(t.P))
+		}
+		return text + fmt.Sprintf(" · AP %.3f → %.3f", p.Before.AveragePrecision, p.After.AveragePrecision)
+	}
+	ci := func(f experiment.RetrainFigures) string {
+		if f.AUCInterval == nil {
+			return fmt.Sprintf("%.3f", f.AUC)
+		}
+		return fmt.Sprintf("%.3f [%.3f–%.3f]", f.AUC, f.AUCInterval.Low, f.AUCInterval.High)
+	}
+	text += s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(p.Before), ci(p.After))
+	if t := p.Paired; t != nil {
+		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f(配对 p %s)", t.Diff, pValue(t.P))
+	}
+	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
+		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)
+}
+
+// pValue reads "0.26", or "< 0.01" below that.
+func pValue(p float64) string {
+	if p < 0.01 {
+		return "< 0.01"
+	}
+	return fmt.Sprintf("%.2f", p)
+}
+
+// compactRetrain reports whether the retraining's figures are drawn
+// without intervals and accuracy, to fit a narrow screen.
+func (s Model) compactRetrain() bool { return s.Width < 120 }
+
+func partName(c common.Common, p experiment.Part) string {
+	switch p {
+	case experiment.TestPart:
+		return c.T("test", "测试")
+	case experiment.ValPart:
+		return c.T("validation", "验证")
+	case experiment.LaterPart:
+		return c.T("later-cohort", "较晚队列")
+	}
+	return c.T("training", "训练")
+}
+
+// listRows is how many users the list shows.
+func (s Model) listRows() int {
+	used := 4 + s.histRows() + 1
+	if s.res != nil && s.res.Evaluation != nil {
+		used += 4
+	}
+	used += len(s.retrainLines())
+	return max(s.Height-used, 1)
+}
+
+// clampList keeps the selected user on the page.
+func (s *Model) clampList() {
+	rows := s.listRows()
+	s.sel = min(max(s.sel, 0), len(s.res.Order)-1)
+	if s.sel < s.top {
+		s.top = s.sel
+	}
+	if s.sel >= s.top+rows {
+		s.top = s.sel - rows + 1
+	}
+}
+
+// listLines are the header and the most abnormal users from s.top.
+func (s Model) listLines(room int) []string {
+	if room < 2 {
+		return nil
+	}
+	res := s.res
+	arch := res.Archetype != nil
+	idW := 4
+	for i := s.top; i < min(len(res.Order), s.top+room); i++ {
+		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
+	}
+	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), idW) + "  " +
+		common.PadLeft(s.T("score", "分数"), 6) + "  " + common.Pad(s.T("mark", "标记"), 5) + "  "
+	if arch {
+		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
+	}
+	head += s.T("top features: value exp (typ)", "特征：取值 预期（通常）")
+	lines := []string{s.Styles.Header.Render(common.Truncate(head, s.Width))}
+	for i := s.top; i < len(res.Order) && len(lines) < room; i++ {
+		row := res.Order[i]
+		mark := ""
+		if a, ok := s.marks[row]; ok {
+			mark = s.T("abuse", "作弊")
+			if !a {
+				mark = s.T("ok", "正常")
+			}
+		} else if res.Score[row] > s.cut {
+			mark = "▲"
+		}
+		line := fmt.Sprintf("%6d  %s  %6.3f  %s  ", i+1, common.Pad(common.Truncate(res.IDs[row], idW), idW), res.Score[row], common.Pad(mark, 5))
+		if arch {
+			line += common.Pad(res.Archetype[row], 12) + "  "
+		}
+		var reasons []string
+		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
+			reasons = append(reasons, s.reasonText(r))
+		}
+		line = common.Truncate(line+strings.Join(reasons, "; "), s.Width)
+		if i == s.sel {
+			line = s.Styles.Selected.Render(common.Pad(line, s.Width))
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// reasonText reads "cart_adds_30d 0 exp 6 (typ 0)": the user's value, the
+// value the networks expect from the other columns and the typical one.
+func (s Model) reasonText(r anomaly.Reason) string {
+	if r.Missing {
+		return r.Column + s.T(" missing", " 缺失")
+	}
+	v, e, t := r.Texts()
+	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
+}
