@@ -116,7 +116,8 @@ func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
 	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n")
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
-	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--out", model); code != exitOK {
+	// --val 0.25: the default 10 % of 8 rows leaves no validation row.
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", model); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}
 	c = newCLI(t)

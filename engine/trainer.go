@@ -53,6 +53,8 @@ type Trainer struct {
 	history            []EpochStats
 	lastGood           []float64 // parameters at the last epoch end, finite
 	best               []float64
+	avg                []float64 // the moving average of the weights (nil: off)
+	avgRate            float64   // the average's least step share, 1/(AverageEpochs·batches)
 	bestLoss           float64
 	bestEpoch          int
 	wait, plateauWait  int
@@ -101,6 +103,10 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		t.par = newSharder(net, batch, workers)
 	}
 	t.baseLR = opt.LR()
+	if cfg.AverageEpochs > 0 {
+		t.avg = append([]float64(nil), net.params...)
+		t.avgRate = 1 / (cfg.AverageEpochs * float64(t.batches))
+	}
 	if val.Rows > 0 {
 		t.eval = newEvaluator(net, val.Rows)
 	}
@@ -274,6 +280,9 @@ func (t *Trainer) trainBatch() error {
 	t.opt.Step(net.params, ws.grad)
 	t.batch++
 	t.step++
+	if t.avg != nil {
+		average(t.avg, net.params, max(1/float64(t.step), t.avgRate))
+	}
 	t.runSteps++
 	t.runSamples += m
 	t.epochLoss += loss * float64(m)
@@ -331,6 +340,13 @@ func gradFinite(g []float64) bool {
 	}
 	s := s0 + s1 + s2 + s3
 	return !math.IsNaN(s) && !math.IsInf(s, 0)
+}
+
+// average moves avg the share w of the way to p.
+func average(avg, p []float64, w float64) {
+	for i, v := range p {
+		avg[i] += w * (v - avg[i])
+	}
 }
 
 // clipNorm rescales g in place so that its Euclidean norm is at most c.
