@@ -74,7 +74,7 @@ func (l *userList) setUsers(u *usersData) {
 }
 
 // refilter rebuilds shown from the chosen order and filters, in the
-// caller's goroutine (filterCmd does it off the update path).
+// caller's goroutine (Model.refilterKeeping does it in a Cmd).
 func (l *userList) refilter() {
 	if l.users == nil {
 		l.shown = nil
