@@ -171,34 +171,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		s.render()
 		return s, tickCmd(s.gen)
 	case ScoredMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.job = nil
-		s.err, s.stopped = nil, 0
-		switch {
-		case cancelled(msg.Err):
-			s.stopped = scoring
-		case msg.Err != nil:
-			s.err = msg.Err
-		default:
+		if s.ended(msg.gen, scoring, msg.Err) {
 			s.scored, s.res, s.cut, s.scoredPlant = msg.Data, msg.Res, msg.Res.Cutoff, s.pending
 			s.marks, s.sel, s.top, s.retrain = map[int]bool{}, 0, 0, nil
 		}
 		s.render()
 		return s, nil
 	case RetrainedMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.job = nil
-		s.err, s.stopped = nil, 0
-		switch {
-		case cancelled(msg.Err):
-			s.stopped = retraining
-		case msg.Err != nil:
-			s.err = msg.Err
-		default:
+		if s.ended(msg.gen, retraining, msg.Err) {
 			s.retrain = &msg.Cmp
 		}
 		s.render()
@@ -207,6 +187,27 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s.key(msg)
 	}
 	return s, nil
+}
+
+// ended records the end of job gen of the given kind: a stale message
+// (an older gen) changes nothing; otherwise the job is cleared and a
+// cancellation or failure is kept for the state line. It reports whether
+// the job succeeded, so its result should be taken.
+func (s *Model) ended(gen, kind int, err error) bool {
+	if gen != s.gen {
+		return false
+	}
+	s.job = nil
+	s.err, s.stopped = nil, 0
+	switch {
+	case cancelled(err):
+		s.stopped = kind
+	case err != nil:
+		s.err = err
+	default:
+		return true
+	}
+	return false
 }
 
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
