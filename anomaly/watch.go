@@ -111,3 +111,24 @@ func (res *Result) BaselineAbove(cut float64) (above, both int) {
 	}
 	return above, both
 }
+
+// StepCutoff returns the cut-off that changes the number of rows above cut
+// by about a tenth (at least one row): dir +1 lets more rows above it, -1
+// fewer. The cut-off sits on a row's score, so exactly that many lie above
+// it when no scores tie; tied scores are passed over together, so each step
+// changes the count. It needs Order.
+func (res *Result) StepCutoff(cut float64, dir int) float64 {
+	n := len(res.Order)
+	score := func(k int) float64 { return res.Score[res.Order[k]] }
+	above := res.Above(cut)
+	k := min(max(above+dir*max(1, above/10), 0), n-1)
+	if dir > 0 {
+		for k < n-1 && score(k) >= cut {
+			k++
+		}
+		if score(k) >= cut { // no lower score: every row is above
+			return math.Nextafter(score(k), math.Inf(-1))
+		}
+	}
+	return score(k)
+}

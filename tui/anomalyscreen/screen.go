@@ -10,7 +10,6 @@ package anomalyscreen
 
 import (
 	"context"
-	"math"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -273,29 +272,9 @@ func (s *Model) mark(abusive bool) {
 	s.marks[row] = abusive
 }
 
-// moveCut returns the cut-off that changes the number of users above it
-// by about a tenth (at least one user): dir +1 lets more users above it,
-// -1 fewer. The cut-off sits on a user's score, so exactly that many lie
-// above it when no scores tie; tied scores are passed over together, so
-// each press changes the count.
-func (s Model) moveCut(dir int) float64 {
-	n := len(s.res.Order)
-	score := func(k int) float64 { return s.res.Score[s.res.Order[k]] }
-	above := s.sum.above
-	if s.sum.res != s.res || s.sum.cut != s.cut {
-		above = s.res.Above(s.cut)
-	}
-	k := min(max(above+dir*max(1, above/10), 0), n-1)
-	if dir > 0 {
-		for k < n-1 && score(k) >= s.cut {
-			k++
-		}
-		if score(k) >= s.cut { // no lower score: every user is above
-			return math.Nextafter(score(k), math.Inf(-1))
-		}
-	}
-	return score(k)
-}
+// moveCut returns the cut-off one press of ← (dir +1) or → (-1) moves
+// to (see anomaly.Result.StepCutoff).
+func (s Model) moveCut(dir int) float64 { return s.res.StepCutoff(s.cut, dir) }
 
 // startScoring launches a scoring job on the loaded data.
 func (s *Model) startScoring() tea.Cmd {
