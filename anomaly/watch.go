@@ -59,10 +59,7 @@ func (res *Result) Histogram(n int) []Bin {
 	if len(res.Score) == 0 || n < 1 {
 		return nil
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, s := range res.Score {
-		lo, hi = math.Min(lo, s), math.Max(hi, s)
-	}
+	lo, hi := res.ScoreRange()
 	if hi <= lo {
 		return []Bin{{Low: lo, High: hi, Count: len(res.Score)}}
 	}
@@ -77,6 +74,16 @@ func (res *Result) Histogram(n int) []Bin {
 		bins[i].Count++
 	}
 	return bins
+}
+
+// ScoreRange is the lowest and the highest score (+Inf and -Inf without
+// rows).
+func (res *Result) ScoreRange() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, s := range res.Score {
+		lo, hi = math.Min(lo, s), math.Max(hi, s)
+	}
+	return lo, hi
 }
 
 // Flagged returns which rows are flagged as abusive: those whose score
@@ -95,14 +102,43 @@ func (res *Result) Flagged(cut float64, marks map[int]bool) []bool {
 	return flag
 }
 
+// Marked counts the marks (row → true for abusive, false for not abusive)
+// and the rows Flagged(cut, marks) flags, given above = Above(cut): one
+// pass over the marks rather than over every row.
+func (res *Result) Marked(cut float64, above int, marks map[int]bool) (abusive, notAbusive, flagged int) {
+	flagged = above
+	for row, a := range marks {
+		if a {
+			abusive++
+		} else {
+			notAbusive++
+		}
+		if row < 0 || row >= len(res.Score) {
+			continue
+		}
+		if over := res.Score[row] > cut; a && !over {
+			flagged++
+		} else if !a && over {
+			flagged--
+		}
+	}
+	return abusive, notAbusive, flagged
+}
+
 // BaselineAbove counts the rows whose baseline score exceeds the
 // baseline's own default cut-off (DefaultCutoff of the baseline scores),
 // and how many of them also have a network score above cut: the baseline's
 // figure beside the network's count.
 func (res *Result) BaselineAbove(cut float64) (above, both int) {
-	bcut := DefaultCutoff(res.Baseline)
+	return res.BaselineAboveFence(DefaultCutoff(res.Baseline), cut)
+}
+
+// BaselineAboveFence is BaselineAbove with the baseline's cut-off given
+// (DefaultCutoff(res.Baseline), which sorts every baseline score: a caller
+// that moves cut computes it once).
+func (res *Result) BaselineAboveFence(fence, cut float64) (above, both int) {
 	for i, b := range res.Baseline {
-		if b > bcut {
+		if b > fence {
 			above++
 			if res.Score[i] > cut {
 				both++

@@ -75,11 +75,9 @@ type Model struct {
 	res    *anomaly.Result
 	cut    float64
 	marks  map[int]bool // row → marked abusive (true) or not abusive (false)
-	// marksVersion counts the changes of marks (see summary).
-	marksVersion int
-	sum          summary
-	sel          int // the selected place in res.Order
-	top          int // the first place shown
+	sum    summary
+	sel    int // the selected place in res.Order
+	top    int // the first place shown
 
 	retrain *experiment.RetrainComparison
 	err     error // the last job's failure, shown in place
@@ -263,7 +261,6 @@ func (s Model) plantShare() float64 {
 
 // mark sets the selected user's mark, or clears it when it is already so.
 func (s *Model) mark(abusive bool) {
-	s.marksVersion++
 	row := s.res.Order[s.sel]
 	if was, ok := s.marks[row]; ok && was == abusive {
 		delete(s.marks, row)
