@@ -97,15 +97,18 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the loaded data and the Model screen's
-// configuration (the retrained model's).
+// configuration (the retrained model's). The root calls it before every
+// message it routes here; the view is redrawn only when the data changed
+// (the configuration is not drawn).
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
-	if d != s.data {
-		s.plant = 0
-		if d != nil {
-			s.plant = d.Planted // planted from the start (--builtin-abusers)
-		}
+	s.cfg = cfg
+	if d == s.data {
+		return
 	}
-	s.data, s.cfg = d, cfg
+	s.data, s.plant = d, 0
+	if d != nil {
+		s.plant = d.Planted // planted from the start (--builtin-abusers)
+	}
 	s.render()
 }
 
