@@ -15,11 +15,15 @@ type Step struct {
 	Progress        engine.Progress
 }
 
-// TrainWatched trains every member as Train does and hands each trainer's
-// progress to report (called on the training goroutine; it must return
-// quickly).
+// TrainWatched trains every member: for each, the trainer to its end, Trim
+// and the second trainer to its end. It hands each trainer's progress to
+// report (called on the training goroutine; it must return quickly), unless
+// report is nil.
 func (r *Run) TrainWatched(ctx context.Context, report func(Step)) error {
 	watch := func(round int) {
+		if report == nil {
+			return
+		}
 		member, members := r.Member(), r.Members()
 		r.Trainer.SetSink(engine.SinkFunc(func(p engine.Progress) {
 			report(Step{Member: member, Members: members, Round: round, Progress: p})
