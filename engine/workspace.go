@@ -61,12 +61,17 @@ func (ws *workspace) gather(x, y []float64, cols, outs int, rows []int) {
 
 // forward runs the first m rows of ws.x through the network. Afterwards
 // ws.z[L] holds the output logits and ws.a[L] the outputs.
-func (ws *workspace) forward(n *Network, m int) {
+func (ws *workspace) forward(n *Network, m int) { ws.forwardTo(n, m, len(n.Layers)-1) }
+
+// forwardTo runs the first m rows of ws.x through layers 0…last. Afterwards
+// ws.z[last] holds layer last's pre-activations (a ReLU layer's too) and
+// ws.a[last] its activations.
+func (ws *workspace) forwardTo(n *Network, m, last int) {
 	in := ws.x[:m*n.Arch.Inputs]
-	for i := range n.Layers {
+	for i := range last + 1 {
 		l := &n.Layers[i]
 		a := ws.a[i][:m*l.Out]
-		if l.Activation == ReLU && !ws.keepZ {
+		if l.Activation == ReLU && !ws.keepZ && i < last {
 			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
 			kernel.AddBiasReLU(a, l.B, m, l.Out)
 			in = a
