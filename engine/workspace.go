@@ -144,16 +144,20 @@ func (ws *workspace) backward(n *Network, m int, l2 float64) {
 		kernel.MulTN(ws.gW[i], d, prev, l.Out, l.In, m)
 		kernel.ColSums(ws.gB[i], d, m, l.Out)
 		if l2 != 0 {
-			gw := ws.gW[i]
-			for j, w := range l.W {
-				gw[j] += l2 * w
-			}
+			addL2(ws.gW[i], l.W, l2)
 		}
 		if i > 0 {
 			dp := ws.d[i-1][:m*l.In]
 			kernel.MulNN(dp, d, l.W, m, l.In, l.Out)
 			n.Layers[i-1].Activation.backprop(dp, ws.z[i-1][:m*l.In], prev)
 		}
+	}
+}
+
+// addL2 adds the L2 term's gradient l2·w to gw, the gradient of weights w.
+func addL2(gw, w []float64, l2 float64) {
+	for j, v := range w {
+		gw[j] += l2 * v
 	}
 }
 
