@@ -105,8 +105,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
 	}
 	builtin := o.data == "" && o.log == ""
-	if builtin && (o.builtinUsers < 1 || o.builtinUsers > data.MaxShopUsers) {
-		return usageError(fmt.Errorf("--builtin-users %d: want 1..%d", o.builtinUsers, data.MaxShopUsers))
+	if builtin {
+		if err := checkBuiltinUsers(o.builtinUsers); err != nil {
+			return err
+		}
 	}
 	if !builtin && o.builtinSeed != 0 {
 		return usageError(errors.New("--builtin-seed applies to --builtin-users"))

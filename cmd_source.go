@@ -109,12 +109,21 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	}
 	src := experiment.Source{Kind: "builtin"}
 	if f.registeredBuiltins {
-		if f.builtinUsers < 1 || f.builtinUsers > data.MaxShopUsers {
-			return experiment.Source{}, usageError(fmt.Errorf("--builtin-users %d: want 1..%d", f.builtinUsers, data.MaxShopUsers))
+		if err := checkBuiltinUsers(f.builtinUsers); err != nil {
+			return experiment.Source{}, err
 		}
 		src.Users, src.DataSeed = f.builtinUsers, f.builtinSeed
 	}
 	return src, nil
+}
+
+// checkBuiltinUsers refuses a --builtin-users size outside 1..MaxShopUsers
+// (a usage error).
+func checkBuiltinUsers(n int) error {
+	if n < 1 || n > data.MaxShopUsers {
+		return usageError(fmt.Errorf("--builtin-users %d: want 1..%d", n, data.MaxShopUsers))
+	}
+	return nil
 }
 
 // parseDays reads a horizon such as "30d", "4w" or "30" as a number of days.

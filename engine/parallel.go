@@ -84,26 +84,24 @@ func (s *sharder) gradient(net *Network, d Dataset, rows []int, posWeight, l2 fl
 	}
 	s.shards[0].run()
 	s.wg.Wait()
-	copy(grad, s.shards[0].ws.grad)
+	// The sum builds up in shard 0's workspace, whose per-layer views take
+	// the L2 term as backward adds it, and is then copied out.
+	sum := s.shards[0].ws
 	loss, correct := s.shards[0].loss, s.shards[0].correct
 	for i := 1; i < w; i++ {
 		g := s.shards[i].ws.grad
-		for j := range grad {
-			grad[j] += g[j]
+		for j := range sum.grad {
+			sum.grad[j] += g[j]
 		}
 		loss += s.shards[i].loss
 		correct += s.shards[i].correct
 	}
 	if l2 != 0 {
-		off := 0
-		for _, l := range net.Layers {
-			gw := grad[off : off+len(l.W)]
-			for j, v := range l.W {
-				gw[j] += l2 * v
-			}
-			off += len(l.W) + len(l.B)
+		for i := range net.Layers {
+			addL2(sum.gW[i], net.Layers[i].W, l2)
 		}
 	}
+	copy(grad, sum.grad)
 	return loss, correct
 }
 
