@@ -283,11 +283,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 	if err != nil {
 		return nil, err
 	}
-	var fallback []float64
-	if b.Baseline == nil {
-		fallback = meanInput(s)
-	}
-	x, err := b.Explainer(fallback)
+	x, err := b.ExplainerFor(s)
 	if err != nil {
 		return nil, err
 	}

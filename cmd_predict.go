@@ -179,11 +179,7 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 		}
 		// Reasons are measured against the training-mean user the model
 		// file stores; files without one fall back to this file's average.
-		var fallback []float64
-		if b.Baseline == nil {
-			fallback = meanInput(scored)
-		}
-		if opts.Explainer, err = b.Explainer(fallback); err != nil {
+		if opts.Explainer, err = b.ExplainerFor(scored); err != nil {
 			return err
 		}
 	}
@@ -197,17 +193,4 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 		return err
 	}
 	return a.guard.commit(ctx, r)
-}
-
-// meanInput is the average prepared input of the scored rows: the baseline
-// of explanations when the model file stores no training mean.
-func meanInput(s *experiment.Scored) []float64 {
-	count, cols := s.X.Dims()
-	mean := make([]float64, cols)
-	for i := range count {
-		for j := range cols {
-			mean[j] += s.X.At(i, j) / float64(count)
-		}
-	}
-	return mean
 }
