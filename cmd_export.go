@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/sqlexport"
 )
 
@@ -98,16 +97,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", o.model, err))
 	}
-	if o.out == "" {
-		_, err = io.WriteString(a.stdout, text)
-		return err
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	return a.guard.commit(ctx, r)
 }

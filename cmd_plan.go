@@ -193,14 +193,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if o.out == "" {
-		return write(a.stdout)
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, write)
-	if err != nil {
-		return err
-	}
-	if err := a.guard.commit(ctx, r); err != nil {
+	if err := writeOut(ctx, a, o.out, write); err != nil || o.out == "" {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Plan written to %s: %s\n", o.out, rep.Headline)

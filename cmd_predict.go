@@ -183,14 +183,7 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 			return err
 		}
 	}
-	if o.out == "" {
-		return experiment.WriteScoresCSV(ctx, a.stdout, rows, opts)
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		return experiment.WriteScoresCSV(ctx, w, rows, opts)
 	})
-	if err != nil {
-		return err
-	}
-	return a.guard.commit(ctx, r)
 }
