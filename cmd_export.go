@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -79,8 +78,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
 	if o.cutoff != "" {
-		if opts.Cutoff, err = time.Parse(time.DateOnly, o.cutoff); err != nil {
-			return usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", o.cutoff))
+		if opts.Cutoff, err = parseCutoff(o.cutoff); err != nil {
+			return err
 		}
 	}
 	if err := checkOut(o.out); err != nil {
