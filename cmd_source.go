@@ -92,9 +92,9 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 		src.LogColumns = cols
 		src.Features.BTYD = f.btydFeatures
 		if f.cutoff != "" {
-			t, err := time.Parse(time.DateOnly, f.cutoff)
+			t, err := parseCutoff(f.cutoff)
 			if err != nil {
-				return experiment.Source{}, usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", f.cutoff))
+				return experiment.Source{}, err
 			}
 			src.Cutoff = t
 		}
@@ -144,6 +144,16 @@ func parseDays(s string) (int, error) {
 		return 0, fmt.Errorf("want at most %d days (10 years)", data.MaxHorizonDays)
 	}
 	return n * unit, nil
+}
+
+// parseCutoff reads a --cutoff date (YYYY-MM-DD); a bad one is a usage
+// error.
+func parseCutoff(s string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", s))
+	}
+	return t, nil
 }
 
 // parseLogColumns reads "role=column,…" with roles customer, time, amount,
