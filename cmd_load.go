@@ -16,11 +16,16 @@ func (a *app) load(src experiment.Source) (*experiment.Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	a.printLoadNotes(d)
+	return d, nil
+}
+
+// printLoadNotes prints on stderr the notes on a loaded data set.
+func (a *app) printLoadNotes(d *experiment.Data) {
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
 	if d.Cohort != nil && d.Cohort.LeftOut() != "" {
 		fmt.Fprintln(a.stderr, "note: "+d.Cohort.LoadNote(d.Source.Path))
 	}
-	return d, nil
 }

@@ -133,18 +133,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}
-	d, err := a.load(src)
-	if err != nil {
-		return err
-	}
-	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
-	if err != nil {
-		return err
-	}
-	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, 1); err != nil {
-		return err
-	}
-	e, err := experiment.NewWithout(d, cfg, flagged)
+	d, e, flagged, err := prepareTraining(ctx, a, o, src, cfg)
 	if err != nil {
 		return err
 	}

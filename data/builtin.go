@@ -119,6 +119,29 @@ func GenerateShop(users int, seed uint64) (*Shop, error) {
 	}
 	label := make([]float64, users)
 	prob := make([]float64, users)
+	eachShopUser(users, seed, func(i int, x *[numShopFeatures]float64, p, y float64) {
+		for j := range x {
+			cols[j][i] = x[j]
+		}
+		prob[i], label[i] = p, y
+	})
+	columns := make([]*Column, 0, numShopFeatures+1)
+	columns = append(columns, NewIDColumn(ShopIDName, shopIDs(users)))
+	for j, name := range shopFeatureNames {
+		columns = append(columns, &Column{Name: name, Kind: Numeric, Values: cols[j]})
+	}
+	tab, err := NewTable("built-in shop", columns, Label{Name: ShopLabelName, Values: label, Positive: "yes", Negative: "no"})
+	if err != nil {
+		return nil, err
+	}
+	return &Shop{Table: tab, TrueProb: prob, Seed: seed}, nil
+}
+
+// eachShopUser draws the users of GenerateShop(users, seed) and calls fn
+// with each user's row index, features, true probability and 0/1 label.
+// Blocks of shopBlock users are drawn concurrently, so fn is called from
+// several goroutines at once, each time for a different row.
+func eachShopUser(users int, seed uint64, fn func(i int, x *[numShopFeatures]float64, prob, label float64)) {
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, 8)
 	for start := 0; start < users; start += shopBlock {
@@ -131,27 +154,15 @@ func GenerateShop(users int, seed uint64) (*Shop, error) {
 			var x [numShopFeatures]float64
 			for i := start; i < end; i++ {
 				drawShopUser(rng, &x)
-				for j := range x {
-					cols[j][i] = x[j]
+				p, y := ShopProbability(x[:]), 0.0
+				if rng.Float64() < p {
+					y = 1
 				}
-				prob[i] = ShopProbability(x[:])
-				if rng.Float64() < prob[i] {
-					label[i] = 1
-				}
+				fn(i, &x, p, y)
 			}
 		}()
 	}
 	wg.Wait()
-	columns := make([]*Column, 0, numShopFeatures+1)
-	columns = append(columns, NewIDColumn(ShopIDName, shopIDs(users)))
-	for j, name := range shopFeatureNames {
-		columns = append(columns, &Column{Name: name, Kind: Numeric, Values: cols[j]})
-	}
-	tab, err := NewTable("built-in shop", columns, Label{Name: ShopLabelName, Values: label, Positive: "yes", Negative: "no"})
-	if err != nil {
-		return nil, err
-	}
-	return &Shop{Table: tab, TrueProb: prob, Seed: seed}, nil
 }
 
 // DefaultShop returns the default built-in data set (DefaultShopUsers users).

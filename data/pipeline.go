@@ -168,40 +168,56 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 	if len(trainRows) == 0 {
 		return nil, fmt.Errorf("%w: %s: no training rows", ErrShape, t.Source)
 	}
-	p := &Pipeline{Options: opts, Label: LabelSpec{t.Label.Name, t.Label.Positive, t.Label.Negative}}
-	if t.IDColumn >= 0 {
-		p.IDName = t.Columns[t.IDColumn].Name
-	}
+	p := newPipeline(t, opts)
 	p.FitRows = trainRows
 	if !opts.KeepDuplicates {
 		p.FitRows, p.Duplicates = DropDuplicates(t, trainRows)
 	}
 	for _, c := range t.Features() {
-		pc := PipelineColumn{Name: c.Name, Kind: c.Kind, Scale: 1, First: len(p.Outputs)}
+		pc := p.newColumn(c)
 		if c.Kind == Categorical {
 			fitCategorical(&pc, c, p.FitRows)
 		} else {
 			fitNumeric(&pc, c, p.FitRows, opts)
 		}
-		p.Columns = append(p.Columns, pc)
-		in := len(p.Columns) - 1
-		switch {
-		case c.Kind == Categorical:
-			for _, level := range pc.Levels {
-				p.Outputs = append(p.Outputs, Output{Name: c.Name + "=" + level, Input: in, Level: level})
-			}
-		default:
-			p.Outputs = append(p.Outputs, Output{Name: c.Name, Input: in})
-			if pc.Indicator {
-				p.Outputs = append(p.Outputs, Output{Name: c.Name + " (missing)", Input: in, Indicator: true})
-			}
-		}
-		p.Columns[in].Width = len(p.Outputs) - pc.First
+		p.addColumn(pc)
 	}
 	if len(p.Outputs) == 0 {
 		return nil, parseErr(t.Source, 0, 0, ErrNoFeatures, "no usable feature column")
 	}
 	return p, nil
+}
+
+// newPipeline starts the pipeline of table t: options, label and id name.
+func newPipeline(t *Table, opts PipelineOptions) *Pipeline {
+	p := &Pipeline{Options: opts, Label: LabelSpec{t.Label.Name, t.Label.Positive, t.Label.Negative}}
+	if t.IDColumn >= 0 {
+		p.IDName = t.Columns[t.IDColumn].Name
+	}
+	return p
+}
+
+// newColumn starts the fitted column of feature c, its outputs next.
+func (p *Pipeline) newColumn(c *Column) PipelineColumn {
+	return PipelineColumn{Name: c.Name, Kind: c.Kind, Scale: 1, First: len(p.Outputs)}
+}
+
+// addColumn appends a fitted column and its outputs.
+func (p *Pipeline) addColumn(pc PipelineColumn) {
+	p.Columns = append(p.Columns, pc)
+	in := len(p.Columns) - 1
+	switch {
+	case pc.Kind == Categorical:
+		for _, level := range pc.Levels {
+			p.Outputs = append(p.Outputs, Output{Name: pc.Name + "=" + level, Input: in, Level: level})
+		}
+	default:
+		p.Outputs = append(p.Outputs, Output{Name: pc.Name, Input: in})
+		if pc.Indicator {
+			p.Outputs = append(p.Outputs, Output{Name: pc.Name + " (missing)", Input: in, Indicator: true})
+		}
+	}
+	p.Columns[in].Width = len(p.Outputs) - pc.First
 }
 
 func checkRows(t *Table, rows []int) error {
@@ -236,7 +252,13 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 			present = append(present, v)
 		}
 	}
-	pc.Missing = len(rows) - len(present)
+	fitPresent(pc, c, present, len(rows), opts)
+}
+
+// fitPresent fits a numeric or boolean column from the present (not
+// missing) values of its rows training rows; present is reordered.
+func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts PipelineOptions) {
+	pc.Missing = rows - len(present)
 	pc.Indicator = opts.MissingIndicators && pc.Missing > 0
 	if c.Kind == Boolean {
 		pc.Levels = c.Levels
@@ -270,7 +292,7 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	lo, hi := slices.Min(present), slices.Max(present)
 	// Statistics of the imputed training column, as a fitted imputer
 	// followed by a scaler would see it.
-	n, filled := float64(len(rows)), float64(pc.Missing)
+	n, filled := float64(rows), float64(pc.Missing)
 	avg := (mean(present)*float64(len(present)) + fill*filled) / n
 	switch opts.Scale {
 	case ScaleMinMax:

@@ -99,10 +99,8 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 var ErrTooFewRows = errors.New("experiment: too few rows")
 
 func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, error) {
-	if len(split.Train) == 0 {
-		return nil, fmt.Errorf("%w: %s: validation share %g and test share %g leave no rows to train on "+
-			"(%d validation, %d test)", ErrTooFewRows, d.Table.Source, cfg.ValFrac, cfg.TestFrac,
-			len(split.Validation), len(split.Test))
+	if err := checkTrainRows(d, cfg, split); err != nil {
+		return nil, err
 	}
 	calibRows, calibNote, err := carveIfAsked(d, &cfg, &split)
 	if err != nil {
@@ -129,14 +127,29 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 	if e.Test, err = e.dataset(split.Test); err != nil {
 		return nil, err
 	}
-	arch := engine.Architecture{Inputs: pipe.Width(), Hidden: cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	return e, e.start(rng)
+}
+
+// start draws the network's first weights and makes its trainer, once the
+// matrices are built.
+func (e *Experiment) start(rng *rand.Rand) error {
+	arch := engine.Architecture{Inputs: e.Pipeline.Width(), Hidden: e.Config.Hidden, Outputs: 1, Loss: engine.BCE}
+	var err error
 	if e.Net, err = engine.NewNetwork(arch, rng); err != nil {
-		return nil, err
+		return err
 	}
-	if e.Trainer, err = engine.NewTrainer(e.Net, e.Train, e.Val, cfg.Train, rng); err != nil {
-		return nil, err
+	e.Trainer, err = engine.NewTrainer(e.Net, e.Train, e.Val, e.Config.Train, rng)
+	return err
+}
+
+// checkTrainRows refuses a split that leaves no rows to train on.
+func checkTrainRows(d *Data, cfg Config, split data.Split) error {
+	if len(split.Train) == 0 {
+		return fmt.Errorf("%w: %s: validation share %g and test share %g leave no rows to train on "+
+			"(%d validation, %d test)", ErrTooFewRows, d.Table.Source, cfg.ValFrac, cfg.TestFrac,
+			len(split.Validation), len(split.Test))
 	}
-	return e, nil
+	return nil
 }
 
 // dataset preprocesses the given table rows into an engine data set.
