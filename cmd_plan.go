@@ -26,6 +26,7 @@ type planOptions struct {
 	levers                  []string
 	json                    bool
 	out                     string
+	pseudo                  pseudoFlags
 }
 
 // Defaults of the plan's assumptions; the report says which were taken.
@@ -84,6 +85,7 @@ built-in population it was trained on.`,
 	fs.StringVar(&o.target, "target", "", "the outcome to act on: `prevent|encourage` (or prevent:CLASS, encourage:CLASS; default: the model file's, else from the label's name)")
 	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")
 	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
+	o.pseudo.register(cmd)
 	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
@@ -157,6 +159,10 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err := checkOut(o.out); err != nil {
 		return err
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -171,6 +177,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	in.scored.IDs = key.IDs(in.scored.IDs)
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers

@@ -22,6 +22,7 @@ type predictOptions struct {
 	log, cutoff, logColumns string
 	out                     string
 	tf                      targetFlags
+	pseudo                  pseudoFlags
 }
 
 func newPredictCmd(a *app) *cobra.Command {
@@ -77,6 +78,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsOneRequired("data", "log")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
@@ -103,6 +105,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.tf.target != "" && o.tf.bands == "" {
 		return usageError(errors.New("--target applies with --bands: the CSV's probabilities are P(positive class) whatever the target"))
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -112,7 +118,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 		return err
 	}
 	if o.log != "" {
-		return runPredictLog(ctx, a, o, b, target, note)
+		return runPredictLog(ctx, a, o, b, target, note, key)
 	}
 	if err := b.ForTable(o.data); err != nil {
 		return err
@@ -125,6 +131,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err != nil {
 		return err
 	}
+	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: o.data}
 	o.tf.addBands(a, &opts, scored, target, note)
