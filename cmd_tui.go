@@ -13,14 +13,16 @@ import (
 
 // tuiFlags are the flags of `retain` and `retain tui`.
 type tuiFlags struct {
-	src  sourceFlags
-	lang string
+	src    sourceFlags
+	lang   string
+	pseudo pseudoFlags
 }
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
 	f.src.register(cmd, false)
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
+	f.pseudo.register(cmd)
 }
 
 // options checks the flags and builds the TUI's options (without streams).
@@ -32,11 +34,15 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
+	key, err := f.pseudo.key(a)
+	if err != nil {
+		return tui.Options{}, err
+	}
 	lang := walkthrough.DetectLang(f.lang, walkthrough.Locale(a.env))
 	cfg := experiment.DefaultConfig()
 	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
 	cfg.CalibIfPossible = true
-	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang}, nil
+	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Pseudonym: key}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {
