@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -90,5 +91,41 @@ func TestPlanPseudonymise(t *testing.T) {
 	}
 	if strings.Contains(c.stdout.String(), pseudonym.Prefix) {
 		t.Error("a plain plan shows pseudonyms")
+	}
+}
+
+// TestAnomaliesAndRecommendPseudonymise: the anomalies JSON and the
+// recommendation CSV carry pseudonyms of the salt, never the plain ids.
+func TestAnomaliesAndRecommendPseudonymise(t *testing.T) {
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2",
+		"--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Top []struct {
+			ID string `json:"id"`
+		} `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) == 0 {
+		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
+	}
+	for _, u := range doc.Top {
+		if !strings.HasPrefix(u.ID, pseudonym.Prefix) {
+			t.Errorf("anomalies id %q is not a pseudonym", u.ID)
+		}
+	}
+	ids := firstColumn(t, "recommend", "--log", retailStyleLog(t, iiHeader), "--horizon", "10d", "--top", "3")
+	pids := firstColumn(t, "recommend", "--log", retailStyleLog(t, iiHeader), "--horizon", "10d", "--top", "3",
+		"--pseudonymise", "--salt-file", salt)
+	if len(ids) == 0 || len(ids) != len(pids) {
+		t.Fatalf("%d and %d recommendations", len(ids), len(pids))
+	}
+	for i := range ids {
+		if pids[i] != key.ID(ids[i]) {
+			t.Errorf("customer %q shown as %q, want %q", ids[i], pids[i], key.ID(ids[i]))
+		}
 	}
 }
