@@ -63,6 +63,9 @@ type Treatment struct {
 	Encoding Encoding
 	// Width is the number of one-hot inputs.
 	Width int
+	// Other is true when the last one-hot input is the catch-all level of
+	// the rare and unseen levels (PipelineColumn.Other).
+	Other bool
 	// Levels are the boolean [false, true] spellings, or the label's
 	// [negative, positive] classes.
 	Levels []string
@@ -82,7 +85,7 @@ func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale}
 	switch {
 	case pc.Kind == Categorical:
-		tr.Encoding, tr.Width = EncodeOneHot, len(pc.Levels)
+		tr.Encoding, tr.Width, tr.Other = EncodeOneHot, len(pc.Levels), pc.Other
 	case pc.Kind == Boolean:
 		tr.Encoding, tr.Levels = EncodeBoolean, pc.Levels
 	case opts.Scale == ScaleMinMax:
@@ -136,6 +139,8 @@ func (tr Treatment) featureString() string {
 		}
 	}
 	switch {
+	case tr.Encoding == EncodeOneHot && tr.Other:
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)", tr.Width, MinGroup, OtherLevel))
 	case tr.Encoding == EncodeOneHot:
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", tr.Width))
 	case tr.Encoding == EncodeBoolean:
