@@ -103,7 +103,10 @@ func TestOnlineShoppers(t *testing.T) {
 	for _, pc := range p.Columns {
 		switch pc.Name {
 		case "PageValues":
-			if pc.Max != 361.7637419 {
+			// The 10th largest of the 8,160 fit rows (rows i%3 != 0, exact
+			// duplicate rows dropped; plain Python over the CSV: sorted(v)[-10]),
+			// not the largest 361.7637419, one customer's.
+			if pc.Max != 218.3951915 {
 				t.Errorf("PageValues max %v", pc.Max)
 			}
 		case "ExitRates":
