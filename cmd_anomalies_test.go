@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -24,7 +25,7 @@ func TestAnomaliesEvaluateBuiltin(t *testing.T) {
 		}
 	}
 	lines := strings.Split(strings.TrimSpace(out[strings.Index(out, "rank  user"):]), "\n")
-	if len(lines) != 4 || strings.Count(lines[1], " vs typical ") != 3 {
+	if len(lines) != 4 || strings.Count(lines[1], ", expected ") != 3 || strings.Count(lines[1], " (typical ") != 3 {
 		t.Errorf("want a header and 3 users with 3 reasons each:\n%s", strings.Join(lines, "\n"))
 	}
 	if !strings.Contains(c.stderr.String(), "above the cut-off") {
@@ -46,7 +47,8 @@ func TestAnomaliesJSON(t *testing.T) {
 		Top []struct {
 			ID      string `json:"id"`
 			Reasons []struct {
-				Column string `json:"column"`
+				Column   string   `json:"column"`
+				Expected *float64 `json:"expected"`
 			} `json:"reasons"`
 		} `json:"top"`
 	}
@@ -55,6 +57,13 @@ func TestAnomaliesJSON(t *testing.T) {
 	}
 	if doc.Users != 1000 || doc.Evaluation.Positives == 0 || len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
 		t.Errorf("document %+v", doc)
+	}
+	for _, u := range doc.Top {
+		for _, r := range u.Reasons {
+			if r.Expected == nil {
+				t.Errorf("user %s: reason %s has no expected value", u.ID, r.Column)
+			}
+		}
 	}
 }
 
@@ -102,8 +111,23 @@ func TestTrainExcludeAnomalies(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--builtin-users", "1000", "--epochs", "1", "--exclude-anomalies", "2%"); code != 0 {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
-	if !strings.Contains(c.stderr.String(), "Left out 20 of 1,000 users with the highest anomaly scores (2%") {
+	if !strings.Contains(c.stderr.String(), "Flagged 20 of 1,000 users with the highest anomaly scores (2%") ||
+		!strings.Contains(c.stderr.String(), "left out of training only") {
 		t.Errorf("stderr:\n%s", c.stderr)
+	}
+	// Measured on every held-out row (the 10 % validation part of 1,000:
+	// 28 of the 275 positives and 73 of the 725 negatives, 27.5 and 72.5
+	// rounded up, as in TestTrainJSON) and on those not flagged.
+	if out := c.stdout.String(); !strings.Contains(out, "(101 rows,") || !regexp.MustCompile(`Not flagged \(\d+ of 101 held-out rows\): roc_auc 0\.\d{4} \[`).MatchString(out) {
+		t.Errorf("stdout:\n%s", out)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--cv", "2", "--builtin-users", "600", "--epochs", "1", "--exclude-anomalies", "5%"); code != 0 {
+		t.Fatalf("eval --cv: exit %d: %s", code, c.stderr)
+	}
+	if out := c.stdout.String(); !regexp.MustCompile(`(?m)^ *not flagged +\d+ +0\.\d{4}`).MatchString(out) ||
+		!strings.Contains(out, "Flagged users left out of the folds' training parts: ") {
+		t.Errorf("eval --cv stdout:\n%s", out)
 	}
 	c = newCLI(t)
 	if code := c.run(context.Background(), "eval", "--cv", "2", "--exclude-anomalies", "100%"); code != 2 ||

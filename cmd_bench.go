@@ -22,6 +22,7 @@ type benchOptions struct {
 	runs    int
 	minTime time.Duration
 	json    bool
+	workers int
 }
 
 func newBenchCmd(a *app) *cobra.Command {
@@ -34,7 +35,8 @@ built-in data (or --data), at each batch size. Each run trains whole epochs for
 at least --min-time; the figure reported is the median over --runs runs, after
 one warm-up run.`,
 		Example: `  retain bench
-  retain bench --batch-sizes 32,256,1024 --runs 7 --json`,
+  retain bench --batch-sizes 32,256,1024 --runs 7 --json
+  retain bench --workers 1    # one core, for the ratio to the default`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return classify(runBench(cmd.Context(), a, o))
@@ -47,6 +49,7 @@ one warm-up run.`,
 	fs.IntVar(&o.runs, "runs", 5, "measured runs per batch size (the median is reported)")
 	fs.DurationVar(&o.minTime, "min-time", 500*time.Millisecond, "least training time of one run")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	fs.IntVar(&o.workers, "workers", 0, fmt.Sprintf("workers that share each batch of %d rows or more (0: one per core)", engine.ParallelMinBatch))
 	// Training-length and split flags mean nothing here: bench trains on
 	// every row for as long as --min-time says.
 	for _, name := range []string{"batch", "epochs", "early-stop", "val", "test", "threshold"} {
@@ -57,7 +60,9 @@ one warm-up run.`,
 
 // benchRow is one batch size's result.
 type benchRow struct {
-	Batch         int       `json:"batch"`
+	Batch int `json:"batch"`
+	// Workers is how many workers computed each batch's gradient.
+	Workers       int       `json:"workers"`
 	SamplesPerSec float64   `json:"samples_per_sec"`
 	Runs          []float64 `json:"runs_samples_per_sec"`
 }
@@ -84,9 +89,10 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	if !o.cfg.calibFlag.Changed {
 		cfg.CalibFrac = 0 // throughput is measured on all the training rows
 	}
-	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 {
-		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0 and at least one batch size"))
+	if o.runs < 1 || o.minTime <= 0 || len(o.batches) == 0 || o.workers < 0 {
+		return usageError(fmt.Errorf("bench needs --runs ≥ 1, --min-time > 0, --workers ≥ 0 and at least one batch size"))
 	}
+	cfg.Train.Workers = o.workers
 	for _, b := range o.batches {
 		if b < 1 {
 			return usageError(fmt.Errorf("--batch-sizes: %d is not a batch size", b))
@@ -114,7 +120,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 				}
 				return err
 			}
-			res.Network, res.TrainRows = e.Architecture(), e.Train.Rows
+			res.Network, res.TrainRows, row.Workers = e.Architecture(), e.Train.Rows, e.Trainer.Workers()
 			if run > 0 { // run 0 warms caches and the CPU clock up
 				row.Runs = append(row.Runs, sps)
 			}
@@ -132,9 +138,9 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 	fmt.Fprintf(a.stdout, "Network %s, %s; median of %d runs of at least %s\n",
 		describeNetwork(res.Network), res.Optimizer, o.runs, o.minTime)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "batch\tsamples/s\tslowest\tfastest\t\n")
+	fmt.Fprintf(tw, "batch\tworkers\tsamples/s\tslowest\tfastest\t\n")
 	for _, r := range res.Results {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t\n", r.Batch, data.Thousands(int(r.SamplesPerSec)),
+		fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t\n", r.Batch, r.Workers, data.Thousands(int(r.SamplesPerSec)),
 			data.Thousands(int(slices.Min(r.Runs))), data.Thousands(int(slices.Max(r.Runs))))
 	}
 	return tw.Flush()

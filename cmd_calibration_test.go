@@ -22,7 +22,7 @@ func TestCalibrationFlagsRefused(t *testing.T) {
 		{[]string{"train", "--calib", "1"}, "retain: --calib 1: want a share in [0, 1) of the rows outside the test part (0: no calibration)\n"},
 		{[]string{"train", "--calibration", "beta"}, "retain: --calibration \"beta\": want platt, isotonic or none\n"},
 		{[]string{"train", "--builtin-users", "100", "--calib", "0.02"}, "retain: experiment: too few rows: built-in shop: calibration share 0.02 " +
-			"gives 1 negative rows of purchases_next_30d to calibrate on and leaves 57 to train on (need at least 5 to calibrate and 1 to train): " +
+			"gives 1 negative rows of purchases_next_30d to calibrate on and leaves 65 to train on (need at least 5 to calibrate and 1 to train): " +
 			"use more data, a larger --calib, or --calib 0\n"},
 	} {
 		c := newCLI(t)

@@ -27,6 +27,7 @@ type configFlags struct {
 	batch      int
 	epochs     int
 	l2         float64
+	l2Prior    float64
 	posWeight  float64
 	earlyStop  int
 	seed       uint64
@@ -36,6 +37,7 @@ type configFlags struct {
 	calibrate  string
 	sched      scheduleFlags
 	clipNorm   float64
+	average    float64
 	preset     string
 	// fs holds the flags above, to tell given values from defaults;
 	// cmdFlags are all the command's.
@@ -69,11 +71,9 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.BoolVar(&f.nesterov, "nesterov", false, "Nesterov momentum for sgd")
 	fs.IntVar(&f.batch, "batch", def.Train.BatchSize, "mini-batch size")
 	fs.IntVar(&f.epochs, "epochs", def.Train.Epochs, "maximum number of epochs")
-	l2Help := "L2 weight decay"
-	if def.L2Prior > 0 {
-		l2Help = fmt.Sprintf("L2 weight decay (default: %g divided by the number of training rows, at most %g)", def.L2Prior, experiment.L2PriorCap)
-	}
-	fs.Float64Var(&f.l2, "l2", def.Train.L2, l2Help)
+	fs.Float64Var(&f.l2, "l2", def.Train.L2, "a fixed L2 weight decay; given, it replaces --l2-prior's decay")
+	fs.Float64Var(&f.l2Prior, "l2-prior", def.L2Prior, fmt.Sprintf(
+		"L2 weight decay of `N` divided by the number of training rows, at most %g (0: off, --l2 then gives the decay)", experiment.L2PriorCap))
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
@@ -85,6 +85,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
 	f.sched.register(fs)
 	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
+	fs.Float64Var(&f.average, "average-epochs", def.Train.AverageEpochs,
+		"validate and keep a moving average of the weights over about `N` epochs (0: off)")
 	fs.StringVar(&f.preset, "preset", "", "start from a preset of the source article: article-4.3 (its 100-user case) or article-5 (its Keras code); other flags override it")
 	f.pipeline.register(fs)
 	f.calibFlag, f.l2Flag = fs.Lookup("calib"), fs.Lookup("l2")
@@ -150,8 +152,13 @@ func (f *configFlags) config() (experiment.Config, error) {
 	}
 	cfg.Train.Optimizer = opt
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
-	cfg.Train.L2, cfg.Train.PosWeight = f.l2, f.posWeight
+	cfg.Train.L2, cfg.Train.PosWeight, cfg.L2Prior = f.l2, f.posWeight, f.l2Prior
+	// A fixed --l2 replaces the decay per training row unless --l2-prior
+	// was given too, which then must be 0: both would set the same decay.
 	if f.l2Flag != nil && f.l2Flag.Changed {
+		if f.fs.Changed("l2-prior") && f.l2Prior != 0 {
+			return cfg, usageError(fmt.Errorf("--l2 %g and --l2-prior %g both set the L2 decay: give one (or --l2-prior 0 with --l2)", f.l2, f.l2Prior))
+		}
 		cfg.L2Prior = 0
 	}
 	cfg.Train.EarlyStop.Patience = f.earlyStop
@@ -159,6 +166,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, usageError(fmt.Errorf("--clip-norm %g: want a gradient norm > 0, or 0 for no clipping", f.clipNorm))
 	}
 	cfg.Train.ClipNorm = f.clipNorm
+	if !(f.average >= 0) || math.IsInf(f.average, 0) {
+		return cfg, usageError(fmt.Errorf("--average-epochs %g: want a number of epochs > 0, or 0 for no averaging", f.average))
+	}
+	cfg.Train.AverageEpochs = f.average
 	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
 		return cfg, usageError(err)
 	}
@@ -166,12 +177,23 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, err
 	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
-	// A preset's preprocessing gives way to --scale and --log1p given.
+	// A preset's preprocessing gives way to --scale, --log1p, --impute and
+	// --missing-indicators given.
 	if preset != nil && !f.fs.Changed("scale") {
 		cfg.Pipeline.Scale = preset.Config.Pipeline.Scale
 	}
 	if preset != nil && !f.fs.Changed("log1p") {
 		cfg.Pipeline.Log1p = preset.Config.Pipeline.Log1p
+	}
+	if preset != nil && !f.fs.Changed("impute") {
+		cfg.Pipeline.Impute = preset.Config.Pipeline.Impute
+	}
+	if preset != nil && !f.fs.Changed("missing-indicators") {
+		cfg.Pipeline.MissingIndicators = preset.Config.Pipeline.MissingIndicators
+	}
+	// The default's decay per training row gives way to a preset's.
+	if preset != nil && !f.fs.Changed("l2") && !f.fs.Changed("l2-prior") {
+		cfg.L2Prior = preset.Config.L2Prior
 	}
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))

@@ -127,7 +127,8 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if d, err = o.ex.apply(ctx, a, d, cfg.Seed); err != nil {
+	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
+	if err != nil {
 		return err
 	}
 	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, o.cv); err != nil {
@@ -135,7 +136,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	}
 	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), o.cv, d.Table.Rows)
 	live := a.isTerminal(a.stderr)
-	res, err := experiment.CrossValidate(ctx, d, cfg, o.cv, func(done, k int) {
+	res, err := experiment.CrossValidateWithout(ctx, d, cfg, o.cv, flagged, func(done, k int) {
 		if live {
 			fmt.Fprintf(a.stderr, "\r\x1b[Kfolds done: %d/%d", done, k)
 		} else {
@@ -162,11 +163,22 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	m, sd := res.Mean, res.Std
 	fmt.Fprintf(tw, "mean\t\t\t%.4f\t%.4f\t%.4f\t%.4f\t\n", m.ROCAUC, m.Accuracy, m.F1, m.LogLoss)
 	fmt.Fprintf(tw, "std\t\t\t%.4f\t%.4f\t%.4f\t%.4f\t\n", sd.ROCAUC, sd.Accuracy, sd.F1, sd.LogLoss)
+	note := ""
+	if nf := res.NotFlaggedMean; nf != nil {
+		rows, dropped := 0, 0
+		for _, f := range res.Folds {
+			rows, dropped = rows+f.NotFlaggedRows, dropped+f.Dropped
+		}
+		fmt.Fprintf(tw, "not flagged\t%d\t\t%.4f\t%.4f\t%.4f\t%.4f\t\n", rows, nf.ROCAUC, nf.Accuracy, nf.F1, nf.LogLoss)
+		note = fmt.Sprintf("Flagged users left out of the folds' training parts: %d in all; \"not flagged\" is the mean over folds "+
+			"on the held-out rows not flagged (the other rows are every held-out row)\n", dropped)
+	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	if res.BayesAUC != nil {
 		fmt.Fprintf(a.stdout, "Bayes limit (true probabilities on the same folds): roc_auc %.4f\n", *res.BayesAUC)
 	}
+	fmt.Fprint(a.stdout, note)
 	return nil
 }

@@ -118,7 +118,8 @@ func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
 	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n9,yes\n10,no\n11,yes\n12,no\n13,yes\n14,no\n15,yes\n16,no\n")
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
-	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--out", model, "--store-source-path"); code != exitOK {
+	// --val 0.25: a validation part of 4 of the 16 rows.
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", model, "--store-source-path"); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}
 	c = newCLI(t)

@@ -20,15 +20,18 @@ type predictOptions struct {
 	explain     int
 	// log, cutoff and logColumns score an order log's current customers.
 	log, cutoff, logColumns string
-	out                     string
-	tf                      targetFlags
-	pseudo                  pseudoFlags
+	// builtinUsers and builtinSeed score the built-in synthetic shop.
+	builtinUsers int
+	builtinSeed  uint64
+	out          string
+	tf           targetFlags
+	pseudo       pseudoFlags
 }
 
 func newPredictCmd(a *app) *cobra.Command {
 	o := &predictOptions{}
 	cmd := &cobra.Command{
-		Use:   "predict --model FILE (--data FILE | --log FILE [--cutoff DATE]) [--explain N] [--out FILE]",
+		Use:   "predict --model FILE (--data FILE | --log FILE [--cutoff DATE] | --builtin-users N) [--explain N] [--out FILE]",
 		Short: "Score users with a saved model (CSV on stdout)",
 		Long: `Score every row of a per-user CSV with a saved model and print one CSV line per
 user: id, probability of the positive class (6 decimals), and the predicted class at the
@@ -58,11 +61,16 @@ ranked by the target's probability (see --target; the model file's target by
 default) and cut into the top 5 %, 5–10 %, 10–20 %, 20–50 % and the rest, or
 into the top N and the rest. Ties are broken by row order.
 
+With --builtin-users N instead of --data, the built-in synthetic shop of N users
+(--builtin-seed picks the population) is scored: a model trained on it (retain
+train --builtin-users …) can be timed on any number of users without a file.
+
 With --out the CSV is written to FILE (atomically) instead of stdout.`,
 		Example: `  retain predict --model model.json --data users.csv > scores.csv
   retain predict --model model.json --data users.csv --explain 3
   retain predict --model log_model.json --log orders.csv --out today.csv
-  retain predict --model log_model.json --log orders.csv --cutoff 1998-03-31`,
+  retain predict --model log_model.json --log orders.csv --cutoff 1998-03-31
+  retain predict --model shop.json --builtin-users 1000000 --explain 3 --out scores.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return classify(runPredict(cmd.Context(), a, o))
@@ -75,13 +83,15 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	fs.StringVar(&o.log, "log", "", "order log `FILE` whose customers to score (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
+	fs.IntVar(&o.builtinUsers, "builtin-users", 0, "score `N` users of the built-in synthetic shop instead of --data")
+	fs.Uint64Var(&o.builtinSeed, "builtin-seed", 0, "seed of the built-in population of --builtin-users")
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
-	cmd.MarkFlagsOneRequired("data", "log")
-	cmd.MarkFlagsMutuallyExclusive("data", "log")
+	cmd.MarkFlagsOneRequired("data", "log", "builtin-users")
+	cmd.MarkFlagsMutuallyExclusive("data", "log", "builtin-users")
 	_ = cmd.MarkFlagFilename("model", "json")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
@@ -95,6 +105,13 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	}
 	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
 		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	}
+	builtin := o.data == "" && o.log == ""
+	if builtin && (o.builtinUsers < 1 || o.builtinUsers > data.MaxShopUsers) {
+		return usageError(fmt.Errorf("--builtin-users %d: want 1..%d", o.builtinUsers, data.MaxShopUsers))
+	}
+	if !builtin && o.builtinSeed != 0 {
+		return usageError(errors.New("--builtin-seed applies to --builtin-users"))
 	}
 	if err := checkOut(o.out); err != nil {
 		return err
@@ -120,22 +137,41 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.log != "" {
 		return runPredictLog(ctx, a, o, b, target, note, key)
 	}
-	if err := b.ForTable(o.data); err != nil {
-		return err
-	}
-	raw, err := readAll(a, o.data)
-	if err != nil {
-		return err
-	}
-	scored, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+	scored, name, err := scoreTable(a, o, b, builtin)
 	if err != nil {
 		return err
 	}
 	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
-		Reasons: o.explain, Model: b.File, Data: o.data}
+		Reasons: o.explain, Model: b.File, Data: name}
 	o.tf.addBands(a, &opts, scored, target, note)
 	return writeScores(ctx, a, o, b, scored, scored, opts)
+}
+
+// scoreTable scores --data, or the built-in shop of --builtin-users, and
+// returns the scores and the data's name for errors.
+func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (*experiment.Scored, string, error) {
+	if builtin {
+		d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: o.builtinUsers, DataSeed: o.builtinSeed}, a.open)
+		if err != nil {
+			return nil, "", err
+		}
+		name := fmt.Sprintf("the built-in shop of %d users", o.builtinUsers)
+		if err := b.ForTable(name); err != nil {
+			return nil, "", err
+		}
+		s, err := b.ScoreTable(d.Table)
+		return s, name, err
+	}
+	if err := b.ForTable(o.data); err != nil {
+		return nil, "", err
+	}
+	raw, err := readAll(a, o.data)
+	if err != nil {
+		return nil, "", err
+	}
+	s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+	return s, o.data, err
 }
 
 // writeScores writes the scores CSV of rows (whose inputs scored holds) to

@@ -68,6 +68,7 @@ func presetFlagValues(c experiment.Config) map[string]string {
 		"l2": g(c.Train.L2), "pos-weight": g(pos), "early-stop": strconv.Itoa(c.Train.EarlyStop.Patience),
 		"val": g(c.ValFrac), "test": g(c.TestFrac), "threshold": g(c.Threshold),
 		"calib": g(c.CalibFrac), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
+		"average-epochs": g(c.Train.AverageEpochs),
 	}
 }
 

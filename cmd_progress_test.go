@@ -136,3 +136,32 @@ func TestBenchJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestBenchWorkers(t *testing.T) {
+	c := newCLI(t)
+	code := c.run(context.Background(), "bench", "--builtin-users", "1000", "--batch-sizes", "32,256",
+		"--runs", "1", "--min-time", "1ms", "--workers", "2", "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	var res struct {
+		Results []struct {
+			Batch   int `json:"batch"`
+			Workers int `json:"workers"`
+		} `json:"results"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &res); err != nil {
+		t.Fatalf("%v\n%s", err, c.stdout.String())
+	}
+	// Batches under 256 rows are never split; 256 rows make two shards.
+	if len(res.Results) != 2 || res.Results[0].Workers != 1 || res.Results[1].Workers != 2 {
+		t.Fatalf("bench result %+v, want 1 worker at batch 32 and 2 at 256", res)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "bench", "--workers", "-1"); code != exitUsage {
+		t.Fatalf("--workers -1: exit %d, want %d", code, exitUsage)
+	}
+	if want := "bench needs --runs ≥ 1, --min-time > 0, --workers ≥ 0 and at least one batch size"; !strings.Contains(c.stderr.String(), want) {
+		t.Fatalf("stderr %q, want %q", c.stderr.String(), want)
+	}
+}

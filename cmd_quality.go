@@ -16,6 +16,9 @@ type qualityOptions struct {
 	datasets string
 	json     bool
 	suite    bool
+	// sets and cands, when not empty, keep only the suite's sets named and
+	// the candidates whose name contains one of the given texts.
+	sets, cands []string
 }
 
 func newQualityCmd(a *app) *cobra.Command {
@@ -46,6 +49,9 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the rows as one JSON document")
 	cmd.Flags().BoolVar(&o.suite, "suite", false,
 		"instead, cross-validate the candidate defaults on the whole suite (shared sets, order-log cohorts, reshaped built-in shops) and print the table the default was chosen from")
+	cmd.Flags().StringSliceVar(&o.sets, "sets", nil, "with --suite, only these `NAMES` of sets (comma-separated)")
+	cmd.Flags().StringSliceVar(&o.cands, "candidates", nil,
+		"with --suite, only the candidates whose name contains one of these `TEXTS` (comma-separated)")
 	_ = cmd.MarkFlagDirname("datasets")
 	return cmd
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/retainlab/retain/experiment"
@@ -12,6 +13,17 @@ import (
 // the suite and prints the table the default was chosen from.
 func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 	sets, cands := experiment.SuiteSets(), experiment.SuiteCandidates()
+	if len(o.sets) > 0 {
+		sets = slices.DeleteFunc(sets, func(s experiment.SuiteSet) bool { return !slices.Contains(o.sets, s.Name) })
+	}
+	if len(o.cands) > 0 {
+		cands = slices.DeleteFunc(cands, func(c experiment.SuiteCandidate) bool {
+			return !slices.ContainsFunc(o.cands, func(t string) bool { return strings.Contains(c.Name, t) })
+		})
+	}
+	if len(sets) == 0 || len(cands) == 0 {
+		return usageError(fmt.Errorf("--sets and --candidates leave %d sets and %d candidates", len(sets), len(cands)))
+	}
 	fmt.Fprintf(a.stderr, "Cross-validating %d candidate configurations on %d data sets (%d folds each); this takes a while…\n",
 		len(cands), len(sets), experiment.QualityFolds)
 	res, err := experiment.QualitySuite(ctx, a.open, o.datasets, sets, cands, experiment.QualityFolds,

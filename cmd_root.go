@@ -128,6 +128,7 @@ file given with --data or --log).`,
 		newAPICmd(a),
 		newAPIBenchCmd(a),
 		newInspectCmd(a),
+		newExportCmd(a),
 	)
 	return root
 }

@@ -52,6 +52,7 @@ func TestTrainingSettingFlagsReachTheConfig(t *testing.T) {
 		{[]string{"--lr-schedule", "none"},
 			func(c experiment.Config) bool { return c.Train.Schedule == engine.ScheduleConfig{} }},
 		{[]string{"--clip-norm", "1.5"}, func(c experiment.Config) bool { return c.Train.ClipNorm == 1.5 }},
+		{[]string{"--average-epochs", "2"}, func(c experiment.Config) bool { return c.Train.AverageEpochs == 2 }},
 		{[]string{"--optimizer", "sgd", "--lr", "0.01", "--momentum", "0.9", "--nesterov"},
 			func(c experiment.Config) bool {
 				return c.Train.Optimizer == engine.OptimizerConfig{Kind: "sgd", LR: 0.01, Momentum: 0.9, Nesterov: true}
@@ -86,6 +87,7 @@ func TestBadTrainingSettingsExitTwo(t *testing.T) {
 		{[]string{"train", "--lr-schedule", "plateau", "--lr-patience", "0"}, "--lr-patience 0: want a number of epochs ≥ 1"},
 		{[]string{"train", "--lr-schedule", "cosine", "--min-lr", "-1"}, "--min-lr -1: want a rate ≥ 0"},
 		{[]string{"train", "--clip-norm", "-1"}, "--clip-norm -1: want a gradient norm > 0, or 0 for no clipping"},
+		{[]string{"train", "--average-epochs", "-2"}, "--average-epochs -2: want a number of epochs > 0, or 0 for no averaging"},
 		{[]string{"eval", "--cv", "3", "--clip-norm", "NaN"}, "--clip-norm NaN: want a gradient norm > 0, or 0 for no clipping"},
 		{[]string{"train", "--preset", "keras"}, `--preset "keras": want article-4.3 or article-5`},
 		{[]string{"train", "--preset", "article-4.3", "--data", "users.csv"}, "--preset article-4.3 trains on the article's own data (100 users, 10 behaviour features): drop --data"},

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -13,14 +14,18 @@ import (
 
 // tuiFlags are the flags of `retain` and `retain tui`.
 type tuiFlags struct {
-	src    sourceFlags
-	lang   string
-	pseudo pseudoFlags
+	src     sourceFlags
+	lang    string
+	abusers float64
+	pseudo  pseudoFlags
 }
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
-	f.src.register(cmd, false)
+	// --builtin-users and --builtin-seed size the built-in shop the TUI
+	// trains on, as for train: a million users to try the Users screen on.
+	f.src.register(cmd, true)
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+	cmd.Flags().Float64Var(&f.abusers, "builtin-abusers", 0, "share `S` (0 to 0.5) of abusers planted in the built-in shop, with known truth (default 0: none)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 	f.pseudo.register(cmd)
 }
@@ -34,6 +39,12 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
+	switch {
+	case !(f.abusers >= 0 && f.abusers <= 0.5):
+		return tui.Options{}, usageError(fmt.Errorf("--builtin-abusers %v: want a share from 0 to 0.5", f.abusers))
+	case f.abusers > 0 && src.Kind != "builtin" && src.Kind != "":
+		return tui.Options{}, usageError(errors.New("--builtin-abusers applies to the built-in shop, not --data or --log"))
+	}
 	key, err := f.pseudo.key(a)
 	if err != nil {
 		return tui.Options{}, err
@@ -42,7 +53,7 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	cfg := experiment.DefaultConfig()
 	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
 	cfg.CalibIfPossible = true
-	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Pseudonym: key}, nil
+	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Pseudonym: key, Abusers: f.abusers}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {
@@ -52,6 +63,7 @@ func newTUICmd(a *app) *cobra.Command {
 		Short: "Open the terminal UI (the default command)",
 		Example: `  retain tui
   retain tui --data users.csv --label churned
+  retain tui --builtin-users 1000000
   retain tui --log orders.csv --cutoff 2024-06-01 --horizon 30d --lang zh`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -12,8 +12,10 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// trainFlags are the retain train flags that give cfg, for every setting
-// the search varies (and the seed and validation share that fix the folds).
+// trainFlags are the retain train flags that give cfg: every setting the
+// search varies, the preprocessing and decay the default carries (so that
+// they reproduce it even if another default comes), and the seed and
+// validation share that fix the folds.
 func trainFlags(cfg experiment.Config) []string {
 	units := make([]string, len(cfg.Hidden))
 	acts := make([]string, len(cfg.Hidden))
@@ -41,8 +43,23 @@ func trainFlags(cfg experiment.Config) []string {
 	if pw == 0 {
 		pw = 1
 	}
-	return append(flags, "--lr", g(opt.LR), "--l2", g(cfg.Train.L2), "--batch", strconv.Itoa(cfg.Train.BatchSize),
+	flags = append(flags, "--lr", g(opt.LR))
+	// A decay per training row (the default's) or a fixed one: an explicit
+	// --l2 replaces the prior.
+	if cfg.L2Prior > 0 {
+		flags = append(flags, "--l2-prior", g(cfg.L2Prior))
+	} else {
+		flags = append(flags, "--l2", g(cfg.Train.L2))
+	}
+	if cfg.Train.ClipNorm != 0 {
+		flags = append(flags, "--clip-norm", g(cfg.Train.ClipNorm))
+	}
+	if cfg.Train.AverageEpochs != 0 {
+		flags = append(flags, "--average-epochs", g(cfg.Train.AverageEpochs))
+	}
+	return append(flags, "--batch", strconv.Itoa(cfg.Train.BatchSize),
 		"--scale", cfg.Pipeline.Scale.String(), "--log1p="+strconv.FormatBool(cfg.Pipeline.Log1p),
+		"--impute", cfg.Pipeline.Impute.String(), "--missing-indicators="+strconv.FormatBool(cfg.Pipeline.MissingIndicators),
 		"--pos-weight", g(pw), "--epochs", strconv.Itoa(cfg.Train.Epochs),
 		"--early-stop", strconv.Itoa(cfg.Train.EarlyStop.Patience), "--val", g(cfg.ValFrac),
 		"--seed", strconv.FormatUint(cfg.Seed, 10))

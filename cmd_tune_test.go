@@ -69,15 +69,54 @@ func TestTrainFlagsGiveTheConfig(t *testing.T) {
 	sgd.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 0.01, Momentum: 0.9, Nesterov: true}
 	sgd.Train.L2, sgd.Train.BatchSize, sgd.Train.PosWeight, sgd.Train.EarlyStop.Patience = 1e-4, 256, 2.75, 20
 	sgd.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore}
+	// A fixed decay replaces the default's decay per training row, as an
+	// explicit --l2 does (and the search's l2 dimension): a configuration
+	// with both would train with the prior's decay, not 1e-4.
+	sgd.L2Prior = 0
 	def := tuneBase(1)
 	def.Train.PosWeight = 1 // 0 and 1 both mean unweighted; the flag says 1
 	for _, want := range []experiment.Config{def, sgd} {
 		got := parseTrainFlags(t, trainFlags(want))
 		if !reflect.DeepEqual(got.Hidden, want.Hidden) || !reflect.DeepEqual(got.Train, want.Train) ||
-			got.Pipeline != want.Pipeline || got.Seed != want.Seed || got.ValFrac != want.ValFrac ||
+			got.Pipeline != want.Pipeline || got.L2Prior != want.L2Prior || got.Seed != want.Seed || got.ValFrac != want.ValFrac ||
 			got.CalibFrac != want.CalibFrac || got.Calibration != want.Calibration {
 			t.Errorf("flags %v\ngive %+v\nwant %+v", trainFlags(want), got, want)
 		}
+	}
+}
+
+// TestL2PriorFlag: --l2-prior sets the decay per training row, 0 turns it
+// off, an explicit --l2 replaces it, and both at once are refused.
+func TestL2PriorFlag(t *testing.T) {
+	for _, c := range []struct {
+		flags      []string
+		prior, fix float64
+	}{
+		{nil, 50, 0}, // the default: 50 / training rows
+		{[]string{"--l2-prior", "20"}, 20, 0},
+		{[]string{"--l2-prior", "0"}, 0, 0},
+		{[]string{"--l2", "0.01"}, 0, 0.01},
+		{[]string{"--l2-prior", "0", "--l2", "0.01"}, 0, 0.01},
+	} {
+		cfg := parseTrainFlags(t, c.flags)
+		if cfg.L2Prior != c.prior || cfg.Train.L2 != c.fix {
+			t.Errorf("%v: prior %g, l2 %g; want %g, %g", c.flags, cfg.L2Prior, cfg.Train.L2, c.prior, c.fix)
+		}
+	}
+	var f configFlags
+	cmd := &cobra.Command{Use: "train"}
+	f.register(cmd)
+	if err := cmd.Flags().Parse([]string{"--l2", "0.01", "--l2-prior", "20"}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.config()
+	const want = "--l2 0.01 and --l2-prior 20 both set the L2 decay: give one (or --l2-prior 0 with --l2)"
+	if err == nil || err.Error() != want {
+		t.Errorf("both: %v, want %q", err, want)
+	}
+	cli := newCLI(t)
+	if code := cli.run(context.Background(), "train", "--builtin-users", "200", "--l2-prior", "-1"); code != exitUsage {
+		t.Errorf("--l2-prior -1: exit %d, want 2; stderr %q", code, cli.stderr.String())
 	}
 }
 

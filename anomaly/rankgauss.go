@@ -52,6 +52,22 @@ func (g rankGauss) apply(v float64) float64 {
 	return g.z[k-1] + (v-lo)/(hi-lo)*(g.z[k]-g.z[k-1])
 }
 
+// invert maps a transformed value z back to the input's scale: the
+// inverse of apply, linear between the sample's distinct values and clamped
+// to the sample's range (z beyond the ends maps to the smallest or largest
+// value).
+func (g rankGauss) invert(z float64) float64 {
+	k := sort.SearchFloat64s(g.z, z)
+	switch {
+	case k == len(g.z):
+		return g.values[k-1]
+	case g.z[k] == z || k == 0:
+		return g.values[k]
+	}
+	lo, hi := g.z[k-1], g.z[k]
+	return g.values[k-1] + (z-lo)/(hi-lo)*(g.values[k]-g.values[k-1])
+}
+
 // normalQuantile is Φ⁻¹(p), the standard normal quantile.
 func normalQuantile(p float64) float64 {
 	return math.Sqrt2 * math.Erfinv(2*p-1)
@@ -60,8 +76,10 @@ func normalQuantile(p float64) float64 {
 // rankGaussInputs applies a rank-gauss transform, fitted on a random sample
 // of at most maxRows of rows, to every input of x (rows × width) that takes
 // more than two values in the sample; 0/1 inputs (booleans, one-hot levels,
-// missing indicators) are left as they are.
-func rankGaussInputs(x []float64, width int, rows []int, maxRows int, rng *rand.Rand) {
+// missing indicators) are left as they are. It returns the transform of
+// each input (nil for the inputs left as they are).
+func rankGaussInputs(x []float64, width int, rows []int, maxRows int, rng *rand.Rand) []*rankGauss {
+	gs := make([]*rankGauss, width)
 	fit := sample(rows, maxRows, rng)
 	col := make([]float64, len(fit))
 	for j := range width {
@@ -72,8 +90,10 @@ func rankGaussInputs(x []float64, width int, rows []int, maxRows int, rng *rand.
 		if len(g.values) <= 2 {
 			continue
 		}
+		gs[j] = &g
 		for i := j; i < len(x); i += width {
 			x[i] = g.apply(x[i])
 		}
 	}
+	return gs
 }

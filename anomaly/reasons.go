@@ -25,17 +25,30 @@ type Reason struct {
 	Level        string  `json:"level,omitempty"`
 	TypicalLevel string  `json:"typical_level,omitempty"`
 	Missing      bool    `json:"missing,omitempty"`
+	// Expected is the value the networks reconstruct for the row from its
+	// other columns, in the column's units (ExpectedLevel for a categorical
+	// column): a reason's deviation is from this value, which may differ
+	// from Typical when the row's value is the typical one.
+	Expected      float64 `json:"expected"`
+	ExpectedLevel string  `json:"expected_level,omitempty"`
 }
 
-// String reads "orders_90d 41 vs typical 2".
+// String reads "cart_adds_30d 0, expected 6 (typical 0)".
 func (r Reason) String() string {
-	switch {
-	case r.Missing:
+	if r.Missing {
 		return r.Column + " missing"
-	case r.Level != "" || r.TypicalLevel != "":
-		return fmt.Sprintf("%s %s vs typical %s", r.Column, r.Level, r.TypicalLevel)
 	}
-	return fmt.Sprintf("%s %s vs typical %s", r.Column, FormatValue(r.Value), FormatValue(r.Typical))
+	v, e, t := r.Texts()
+	return fmt.Sprintf("%s %s, expected %s (typical %s)", r.Column, v, e, t)
+}
+
+// Texts are the row's value, the expected and the typical value as text
+// (levels for a categorical column, FormatValue otherwise).
+func (r Reason) Texts() (value, expected, typical string) {
+	if r.Level != "" || r.TypicalLevel != "" {
+		return r.Level, r.ExpectedLevel, r.TypicalLevel
+	}
+	return FormatValue(r.Value), FormatValue(r.Expected), FormatValue(r.Typical)
 }
 
 // FormatValue writes a value with at most two decimals and no trailing
@@ -44,23 +57,24 @@ func FormatValue(v float64) string {
 	if math.IsNaN(v) {
 		return "missing"
 	}
-	return strconv.FormatFloat(math.Round(v*100)/100, 'f', -1, 64)
+	r := math.Round(v*100) / 100
+	if r == 0 {
+		r = 0 // no "-0" for a small negative value
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // Reasons returns the n feature columns that contribute most to row's
 // score, largest first: each column's part of the score summed over the
 // members and over its inputs (a categorical column's one-hot group, a missing
-// indicator), with the row's value and the typical value in the column's
-// units.
+// indicator), with the row's value, the value the networks expect and the
+// typical value in the column's units (see Reason).
 func (res *Result) Reasons(row, n int) []Reason {
 	r := res.run
 	p := r.Pipeline
 	width := p.Width()
 	x := r.X[row*width : (row+1)*width]
-	outs := make([][]float64, len(r.members))
-	for i, m := range r.members {
-		outs[i] = m.net.Predict(x)
-	}
+	mean, outs := r.meanOutputs(x)
 	total := 0.0
 	reasons := make([]Reason, len(p.Columns))
 	for ci, pc := range p.Columns {
@@ -72,6 +86,7 @@ func (res *Result) Reasons(row, n int) []Reason {
 		}
 		total += s
 		reasons[ci] = res.reason(ci, row, s)
+		res.expectedValue(&reasons[ci], ci, mean)
 	}
 	for i := range reasons {
 		if total > 0 {

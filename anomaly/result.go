@@ -43,11 +43,14 @@ type Result struct {
 }
 
 // Typical is a feature column's typical value: the median of a numeric or
-// boolean column, the most frequent level of a categorical one.
+// boolean column, the most frequent level of a categorical one. Whole is
+// true when every value of a numeric or boolean column is a whole number
+// (counts, days, flags), so that expected values are rounded to one.
 type Typical struct {
 	Column string
 	Value  float64
 	Level  string
+	Whole  bool
 }
 
 // Finish scores every row with the trained network, computes the baseline
@@ -274,8 +277,19 @@ func typicalValues(t *data.Table, p *data.Pipeline) ([]Typical, []string) {
 			continue
 		}
 		typ[i].Value = medianOf(c.Values)
+		typ[i].Whole = wholeNumbers(c.Values)
 	}
 	return typ, names
+}
+
+// wholeNumbers reports whether every non-missing value is a whole number.
+func wholeNumbers(values []float64) bool {
+	for _, v := range values {
+		if !math.IsNaN(v) && v != math.Trunc(v) {
+			return false
+		}
+	}
+	return true
 }
 
 // medianOf is the median of the non-missing values (NaN when none).

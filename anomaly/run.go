@@ -37,6 +37,7 @@ type Run struct {
 	saved     *engine.Network
 	truth     []float64
 	archetype []string
+	gauss     []*rankGauss // each input's rank-gauss transform (nil: none)
 }
 
 // Prepare checks the named columns, fits the preprocessing on every row and
@@ -74,7 +75,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	r.X = x.RawMatrix().Data
 	if opts.Inputs == InputsRankGauss {
 		rng := rand.New(rand.NewPCG(opts.Seed, 0x169))
-		rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
+		r.gauss = rankGaussInputs(r.X, r.Pipeline.Width(), all, cmpOr(opts.MaxTrainRows, DefaultMaxTrainRows), rng)
 	}
 	if err := r.newMember(); err != nil {
 		return nil, err
@@ -167,7 +168,9 @@ func (r *Run) Train(ctx context.Context) error {
 // worst, and replaces Trainer with a trainer that goes on training the same
 // network on the rest (a trimmed autoencoder: abusers in the training data
 // are mostly among the rows left out, so the network stops learning them).
-// It reports whether there is a second round to run; it does nothing after
+// With the default training configuration the second round stops early
+// only after SecondRoundPatience epochs without progress. It reports
+// whether there is a second round to run; it does nothing after
 // the second round or when Options.Trim is negative.
 func (r *Run) Trim() (bool, error) {
 	share := r.Options.Trim
@@ -200,7 +203,11 @@ func (r *Run) Trim() (bool, error) {
 		return false, err
 	}
 	rng := rand.New(rand.NewPCG(r.Options.Seed, 0x16b+uint64(len(r.members))<<8))
-	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, r.Trainer.Config(), rng); err != nil {
+	cfg := r.Trainer.Config()
+	if r.Options.Train.Epochs == 0 {
+		cfg.EarlyStop.Patience = SecondRoundPatience
+	}
+	if r.Trainer, err = engine.NewTrainer(r.Net, ds, engine.Dataset{}, cfg, rng); err != nil {
 		return false, err
 	}
 	return true, nil

@@ -132,13 +132,22 @@ func (c *PipelineColumn) Transformed(v float64) float64 {
 }
 
 // Original maps a model input back to original units; it inverts
-// Transformed.
+// Transformed. A result within the rounding error of x·Scale + Center
+// (a few ulps of its terms) of 0 is 0, so that a 0 comes back as 0 and not
+// as 1.1e-16.
 func (c *PipelineColumn) Original(x float64) float64 {
-	if c.Log {
-		return math.Expm1(x*c.Scale + c.Center)
+	y := x*c.Scale + c.Center
+	if math.Abs(y) <= 4*epsilon*(math.Abs(x*c.Scale)+math.Abs(c.Center)) {
+		y = 0
 	}
-	return x*c.Scale + c.Center
+	if c.Log {
+		return math.Expm1(y)
+	}
+	return y
 }
+
+// epsilon is the float64 machine epsilon, 2⁻⁵².
+const epsilon = 0x1p-52
 
 // Output describes one column of the transformed matrix.
 type Output struct {

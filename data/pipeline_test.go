@@ -263,6 +263,9 @@ func TestPipelineLog1p(t *testing.T) {
 			if back := age.Original(got); math.Abs(back-orig) > 1e-9*max(1, orig) {
 				t.Errorf("%v: Original(Transformed(%v)) = %v", c.scale, v, back)
 			}
+			if back := age.Original(got); v == 0 && back != 0 {
+				t.Errorf("%v: Original(Transformed(0)) = %v, want exactly 0", c.scale, back)
+			}
 		}
 		if got := age.Transformed(-5); got != age.Transformed(0) {
 			t.Errorf("%v: a negative value maps to %v, want the same as 0 (%v)", c.scale, got, age.Transformed(0))

@@ -54,3 +54,32 @@ func BenchmarkTrainEpoch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTrainEpochWorkers measures the same job at batch 1024 with the
+// gradient of each batch computed by one and by two workers.
+func BenchmarkTrainEpochWorkers(b *testing.B) {
+	data := synthetic(100_000, 10)
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("batch=1024/workers=%d", workers), func(b *testing.B) {
+			rng := rand.New(rand.NewPCG(1, 1))
+			net, _ := NewNetwork(Architecture{Inputs: 10, Hidden: []LayerSpec{{64, ReLU}, {32, ReLU}}, Outputs: 1}, rng)
+			cfg := TrainConfig{Epochs: 1 << 30, BatchSize: 1024, Workers: workers,
+				Optimizer: OptimizerConfig{Kind: "adam", LR: 1e-3}}
+			tr, err := NewTrainer(net, data, Dataset{}, cfg, rng)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if tr.Workers() != workers {
+				b.Fatalf("%d workers, want %d", tr.Workers(), workers)
+			}
+			ctx := context.Background()
+			b.ResetTimer()
+			for b.Loop() {
+				if err := tr.TrainEpoch(ctx); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.N*data.Rows)/b.Elapsed().Seconds(), "samples/s")
+		})
+	}
+}

@@ -21,9 +21,22 @@ type TrainConfig struct {
 	EarlyStop EarlyStopConfig `json:"early_stop"`
 	// Schedule changes the learning rate between epochs.
 	Schedule ScheduleConfig `json:"schedule"`
+	// AverageEpochs, when > 0, keeps a moving average of the weights over
+	// about that many epochs: after step s the average moves a share
+	// max(1/s, 1/(AverageEpochs·batches per epoch)) of the way to the new
+	// weights (the plain mean of every step's weights at first, then an
+	// exponential average). Each epoch is validated with the averaged
+	// weights, early stopping keeps the best of them, and the trained
+	// network ends with them. 0: off.
+	AverageEpochs float64 `json:"average_epochs,omitempty"`
 	// DivergeFactor stops training when a batch loss exceeds this multiple of
 	// the first batch's loss (0: the default 1000; negative: only NaN/Inf).
 	DivergeFactor float64 `json:"diverge_factor,omitempty"`
+	// Workers caps how many goroutines share the gradient of one batch of
+	// ParallelMinBatch rows or more, each taking at least MinShardRows rows
+	// (0: runtime.GOMAXPROCS; 1: never split). Training is bit-identical for
+	// a given seed and worker count; see WorkersFor.
+	Workers int `json:"workers,omitempty"`
 }
 
 // EarlyStopConfig configures early stopping on validation loss (training loss
@@ -75,6 +88,10 @@ func (c TrainConfig) Validate() error {
 		return bad("clip norm must be ≥ 0, got %g", c.ClipNorm)
 	case c.PosWeight < 0 || math.IsNaN(c.PosWeight) || math.IsInf(c.PosWeight, 0):
 		return bad("positive-class weight must be a finite number ≥ 0, got %g", c.PosWeight)
+	case c.AverageEpochs < 0 || math.IsNaN(c.AverageEpochs) || math.IsInf(c.AverageEpochs, 0):
+		return bad("weight averaging needs a finite number of epochs ≥ 0, got %g", c.AverageEpochs)
+	case c.Workers < 0:
+		return bad("workers must be ≥ 0 (0: one per core), got %d", c.Workers)
 	case c.EarlyStop.Patience < 0 || c.EarlyStop.MinDelta < 0:
 		return bad("early stopping needs patience ≥ 0 and min delta ≥ 0")
 	}

@@ -22,14 +22,22 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 	if st.HasAccuracy {
 		st.TrainAcc = float64(t.epochCorrect) / float64(t.epochSeen*t.net.Arch.Outputs)
 	}
+	copy(t.lastGood, t.net.params)
+	if t.avg != nil {
+		// Validate and keep the averaged weights; training goes on from
+		// the last step's (lastGood), put back below.
+		copy(t.net.params, t.avg)
+	}
 	if t.eval != nil {
 		r, err := t.eval.run(ctx, t.val, t.posWeight)
 		if err != nil {
+			copy(t.net.params, t.lastGood)
 			return err
 		}
 		st.HasVal = true
 		st.ValLoss, st.ValAcc, st.ValAUC, st.HasAUC = r.loss, r.acc, r.auc, r.hasAUC
 		if math.IsNaN(r.loss) || math.IsInf(r.loss, 0) {
+			copy(t.net.params, t.lastGood)
 			return t.diverged("validation loss not finite", r.loss)
 		}
 	}
@@ -37,10 +45,12 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 	t.epoch++
 	t.batch = 0
 	t.history = append(t.history, st)
-	copy(t.lastGood, t.net.params)
 	t.ctl.epochEnded()
 
 	stopNow := t.earlyStop(st)
+	if t.avg != nil {
+		copy(t.net.params, t.lastGood)
+	}
 	t.schedule(st)
 	if stopNow {
 		copy(t.net.params, t.best)
@@ -120,9 +130,14 @@ func (t *Trainer) schedule(st EpochStats) {
 
 // finish ends the run: with early stopping configured, the best weights are
 // restored even when all epochs ran (unless the last epoch was the best).
+// With weight averaging the network ends with the best averaged weights,
+// or the last average without early stopping.
 func (t *Trainer) finish(s State) {
-	if s == Finished && t.best != nil && t.bestEpoch != t.epoch {
+	switch {
+	case s == Finished && t.best != nil && (t.bestEpoch != t.epoch || t.avg != nil):
 		copy(t.net.params, t.best)
+	case s == Finished && t.avg != nil:
+		copy(t.net.params, t.avg)
 	}
 	t.state = s
 	t.report(s, len(t.history) > 0 && s == StoppedEarly)

@@ -18,7 +18,7 @@ var ErrSteps = errors.New("engine: integrated gradients needs at least 1 step")
 // input: Values[i] is input i's share of Output − BaselineOutput.
 type Attribution struct {
 	Values         []float64
-	Steps          int     // integration points used
+	Steps          int     // integration points used (linear pieces on the exact path)
 	Output         float64 // f(x), the model's output for the input
 	BaselineOutput float64 // f(baseline)
 }
@@ -37,15 +37,22 @@ func (a Attribution) Completeness() float64 {
 // IntegratedGradients accepts before it refines its integration.
 const CompletenessTolerance = 1e-4
 
+// singleRows is the pass size of IntegratedGradients' exact path: one
+// input's path has a few dozen pieces.
+const singleRows = 64
+
 // maxIGSteps bounds the refinement of IntegratedGradients.
 const maxIGSteps = 1 << 14
 
 // IntegratedGradients attributes output 0 of the network (the probability for
 // BCE networks) at x to its inputs, relative to baseline, by integrating the
-// gradient along the straight path from baseline to x with the midpoint rule.
-// It starts with steps points (64 is a good start) and doubles them while the
-// completeness error exceeds CompletenessTolerance: ReLU kinks along the path
-// make a fixed step count unreliable. Each round is one batched pass.
+// gradient along the straight path from baseline to x. When every hidden
+// layer is ReLU, leaky ReLU or linear the integral is exact: the path is cut
+// where units change side and each linear piece integrated in closed form
+// (see explain_exact.go); Steps then counts the pieces. Otherwise it uses the
+// midpoint rule, starting with steps points (64 is a good start) and
+// doubling them while the completeness error exceeds CompletenessTolerance;
+// each round is one batched pass.
 func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
 	in := n.Arch.Inputs
 	if len(x) != in || len(baseline) != in {
@@ -53,6 +60,14 @@ func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 	}
 	if steps < 1 {
 		return Attribution{}, ErrSteps
+	}
+	if n.Arch.piecewiseLinear() {
+		b := newBatchIG(n, baseline, steps, singleRows)
+		out := make([]Attribution, 1)
+		if err := b.Explain(out, x); err != nil {
+			return Attribution{}, err
+		}
+		return out[0], nil
 	}
 	out, baseOut := n.Predict(x)[0], n.Predict(baseline)[0]
 	for {
@@ -104,13 +119,19 @@ func InputGradient(n *Network, x []float64) ([]float64, error) {
 // the inputs for the first m rows of ws.x, returning m×Inputs gradients
 // (in a buffer owned by ws).
 func (ws *workspace) inputGradients(n *Network, m int) []float64 {
+	return ws.outputGradients(n, m, n.Arch.Loss == BCE)
+}
+
+// outputGradients is inputGradients of output 0 (through the sigmoid when
+// sigmoid is set) or of its logit.
+func (ws *workspace) outputGradients(n *Network, m int, sigmoid bool) []float64 {
 	ws.forward(n, m)
 	L := len(n.Layers) - 1
 	outs := n.Arch.Outputs
 	d := ws.d[L][:m*outs]
 	clear(d)
 	for r := range m {
-		if n.Arch.Loss == BCE {
+		if sigmoid {
 			p := ws.a[L][r*outs]
 			d[r*outs] = p * (1 - p)
 		} else {

@@ -41,14 +41,18 @@ func (a Architecture) WorkspaceMemory(rows int) float64 {
 // architecture allocates besides its data: the parameters, the optimiser's
 // state (Adam's two moments, SGD's velocity), the best weights kept for
 // early stopping, a training workspace of batch rows and the predictor's
-// workspace that evaluates each epoch.
+// workspace that evaluates each epoch. When the default worker count
+// (TrainConfig.WorkersFor) splits the batch, each extra worker adds a
+// gradient buffer and up to one row.
 func (a Architecture) TrainingMemory(batch int, opt OptimizerConfig) float64 {
 	state := 1.0 // SGD's velocity
 	if opt.Kind != "sgd" {
 		state = 2 // Adam's first and second moments
 	}
 	params := bytesPerValue * a.ParamCountF() * (1 + state + 1)
-	return params + a.WorkspaceMemory(batch) + a.WorkspaceMemory(predictChunk)
+	extra := float64(TrainConfig{BatchSize: batch}.WorkersFor(batch) - 1)
+	return params + a.WorkspaceMemory(batch) + a.WorkspaceMemory(predictChunk) +
+		extra*bytesPerValue*(a.ParamCountF()+a.activationValuesPerRow())
 }
 
 // ExplainMemory estimates the bytes one integrated-gradients explanation

@@ -52,30 +52,34 @@ func TestTrainingMemory(t *testing.T) {
 func TestTrainingMemoryCoversTheAllocations(t *testing.T) {
 	a := Architecture{Inputs: 20, Hidden: []LayerSpec{{Units: 256, Activation: ReLU}, {Units: 128, Activation: ReLU}},
 		Outputs: 1, Loss: BCE}
-	rows := 64
-	x, y := make([]float64, rows*a.Inputs), make([]float64, rows)
-	train, err := DatasetFromFlat(x, y, rows, a.Inputs, 1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := TrainConfig{Epochs: 1, BatchSize: 32, Optimizer: OptimizerConfig{Kind: "adam", LR: 1e-3}}
-	allocated := testing.Benchmark(func(b *testing.B) {
-		b.ReportAllocs()
-		for range b.N {
-			net, err := NewNetwork(a, rand.New(rand.NewPCG(1, 2)))
-			if err != nil {
-				b.Fatal(err)
-			}
-			if _, err := NewTrainer(net, train, Dataset{}, cfg, rand.New(rand.NewPCG(1, 2))); err != nil {
-				b.Fatal(err)
-			}
+	// Batch 1024 is split between the default workers (one per core).
+	for _, batch := range []int{32, 1024} {
+		rows := 2 * batch
+		x, y := make([]float64, rows*a.Inputs), make([]float64, rows)
+		train, err := DatasetFromFlat(x, y, rows, a.Inputs, 1)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}).AllocedBytesPerOp()
-	// The estimate also counts the evaluator's workspace and the
-	// early-stopping copy, which come later; without them it must match
-	// what is allocated up front within a quarter.
-	est := a.TrainingMemory(32, cfg.Optimizer) - a.WorkspaceMemory(predictChunk) - 8*a.ParamCountF()
-	if ratio := est / float64(allocated); ratio < 0.8 || ratio > 1.25 {
-		t.Errorf("estimate %v bytes, NewNetwork+NewTrainer allocate %d", est, allocated)
+		cfg := TrainConfig{Epochs: 1, BatchSize: batch, Optimizer: OptimizerConfig{Kind: "adam", LR: 1e-3}}
+		allocated := testing.Benchmark(func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				net, err := NewNetwork(a, rand.New(rand.NewPCG(1, 2)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := NewTrainer(net, train, Dataset{}, cfg, rand.New(rand.NewPCG(1, 2))); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}).AllocedBytesPerOp()
+		// The estimate also counts the evaluator's workspace and the
+		// early-stopping copy, which come later; without them it must match
+		// what is allocated up front within a quarter.
+		est := a.TrainingMemory(batch, cfg.Optimizer) - a.WorkspaceMemory(predictChunk) - 8*a.ParamCountF()
+		if ratio := est / float64(allocated); ratio < 0.8 || ratio > 1.25 {
+			t.Errorf("batch %d (%d workers): estimate %v bytes, NewNetwork+NewTrainer allocate %d",
+				batch, cfg.WorkersFor(rows), est, allocated)
+		}
 	}
 }

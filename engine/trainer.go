@@ -24,6 +24,7 @@ type Trainer struct {
 	val       Dataset
 	rng       *rand.Rand
 	ws        *workspace
+	par       *sharder // nil: one worker computes each batch
 	eval      *evaluator
 	perm      []int
 	sink      Sink
@@ -52,6 +53,8 @@ type Trainer struct {
 	history            []EpochStats
 	lastGood           []float64 // parameters at the last epoch end, finite
 	best               []float64
+	avg                []float64 // the moving average of the weights (nil: off)
+	avgRate            float64   // the average's least step share, 1/(AverageEpochs·batches)
 	bestLoss           float64
 	bestEpoch          int
 	wait, plateauWait  int
@@ -79,9 +82,13 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		return nil, err
 	}
 	batch := min(cfg.BatchSize, train.Rows)
+	wsRows, workers := batch, cfg.WorkersFor(train.Rows)
+	if workers > 1 {
+		wsRows = 0 // the shards hold the rows; ws only the summed gradient
+	}
 	t := &Trainer{
 		net: net, cfg: cfg, opt: opt, train: train, val: val, rng: rng,
-		ws:        newWorkspace(net, batch),
+		ws:        newWorkspace(net, wsRows),
 		perm:      make([]int, train.Rows),
 		ctl:       newControl(),
 		clk:       &systemClock{},
@@ -92,7 +99,14 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		firstLoss: math.NaN(),
 	}
 	t.cfg.BatchSize = batch
+	if workers > 1 {
+		t.par = newSharder(net, batch, workers)
+	}
 	t.baseLR = opt.LR()
+	if cfg.AverageEpochs > 0 {
+		t.avg = append([]float64(nil), net.params...)
+		t.avgRate = 1 / (cfg.AverageEpochs * float64(t.batches))
+	}
 	if val.Rows > 0 {
 		t.eval = newEvaluator(net, val.Rows)
 	}
@@ -110,6 +124,15 @@ func (t *Trainer) Network() *Network { return t.net }
 
 // Optimizer returns the optimiser (for the teaching walkthrough).
 func (t *Trainer) Optimizer() Optimizer { return t.opt }
+
+// Workers returns how many workers compute each batch's gradient (see
+// TrainConfig.WorkersFor).
+func (t *Trainer) Workers() int {
+	if t.par == nil {
+		return 1
+	}
+	return len(t.par.shards)
+}
 
 // Config returns the training configuration in use.
 func (t *Trainer) Config() TrainConfig { return t.cfg }
@@ -232,13 +255,22 @@ func (t *Trainer) trainBatch() error {
 	rows := t.perm[start:min(start+bs, t.train.Rows)]
 	m := len(rows)
 	ws, net := t.ws, t.net
-	ws.gather(t.train.X, t.train.Y, t.train.Cols, t.train.Outs, rows)
-	ws.forward(net, m)
-	loss, correct := ws.lossAndDelta(net, m, t.posWeight)
-	if err := t.checkLoss(loss); err != nil {
-		return err
+	var loss float64
+	var correct int
+	if t.par != nil {
+		loss, correct = t.par.gradient(net, t.train, rows, t.posWeight, t.cfg.L2, ws.grad)
+		if err := t.checkLoss(loss); err != nil {
+			return err
+		}
+	} else {
+		ws.gather(t.train.X, t.train.Y, t.train.Cols, t.train.Outs, rows)
+		ws.forward(net, m)
+		loss, correct = ws.lossAndDelta(net, m, t.posWeight)
+		if err := t.checkLoss(loss); err != nil {
+			return err
+		}
+		ws.backward(net, m, t.cfg.L2)
 	}
-	ws.backward(net, m, t.cfg.L2)
 	if !gradFinite(ws.grad) {
 		return t.diverged("gradient not finite", loss)
 	}
@@ -248,6 +280,9 @@ func (t *Trainer) trainBatch() error {
 	t.opt.Step(net.params, ws.grad)
 	t.batch++
 	t.step++
+	if t.avg != nil {
+		average(t.avg, net.params, max(1/float64(t.step), t.avgRate))
+	}
 	t.runSteps++
 	t.runSamples += m
 	t.epochLoss += loss * float64(m)
@@ -305,6 +340,13 @@ func gradFinite(g []float64) bool {
 	}
 	s := s0 + s1 + s2 + s3
 	return !math.IsNaN(s) && !math.IsInf(s, 0)
+}
+
+// average moves avg the share w of the way to p.
+func average(avg, p []float64, w float64) {
+	for i, v := range p {
+		avg[i] += w * (v - avg[i])
+	}
 }
 
 // clipNorm rescales g in place so that its Euclidean norm is at most c.

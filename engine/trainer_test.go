@@ -236,8 +236,9 @@ func TestEarlyStoppingRestoresBestWeights(t *testing.T) {
 }
 
 func TestTrainingStepAllocatesNothing(t *testing.T) {
-	for _, batch := range []int{32, 256} {
-		cfg := TrainConfig{Epochs: 1000, BatchSize: batch, Optimizer: OptimizerConfig{Kind: "adam"}}
+	for _, c := range []struct{ batch, workers int }{{32, 0}, {256, 1}, {256, 2}, {1024, 2}} {
+		batch := c.batch
+		cfg := TrainConfig{Epochs: 1000, BatchSize: batch, Workers: c.workers, Optimizer: OptimizerConfig{Kind: "adam"}}
 		rng := rand.New(rand.NewPCG(1, 2))
 		train := blobs(4096, 1)
 		net, _ := NewNetwork(Architecture{Inputs: 2, Hidden: []LayerSpec{{64, ReLU}, {32, ReLU}}, Outputs: 1}, rng)
@@ -255,7 +256,7 @@ func TestTrainingStepAllocatesNothing(t *testing.T) {
 			}
 		})
 		if allocs != 0 {
-			t.Errorf("batch %d: %v allocations per training step, want 0", batch, allocs)
+			t.Errorf("batch %d, %d workers: %v allocations per training step, want 0", batch, tr.Workers(), allocs)
 		}
 	}
 }

@@ -85,13 +85,20 @@ func (ws *workspace) forward(n *Network, m int) {
 // loss of positive targets (BCE only; 1 means unweighted). It also counts
 // correct predictions at threshold 0.5 over every output (binary accuracy).
 func (ws *workspace) lossAndDelta(n *Network, m int, posWeight float64) (loss float64, correct int) {
+	return ws.lossAndDeltaScaled(n, m, posWeight, 1/float64(m*n.Arch.Outputs))
+}
+
+// lossAndDeltaScaled is lossAndDelta with the loss sum and the deltas
+// multiplied by scale instead of 1/(m·outputs): a shard of a larger batch
+// passes the whole batch's scale, so that the shards' figures add up to the
+// batch's.
+func (ws *workspace) lossAndDeltaScaled(n *Network, m int, posWeight, scale float64) (loss float64, correct int) {
 	L := len(n.Layers) - 1
 	outs := n.Arch.Outputs
 	z := ws.z[L][:m*outs]
 	p := ws.a[L][:m*outs]
 	y := ws.y[:m*outs]
 	d := ws.d[L][:m*outs]
-	scale := 1 / float64(m*outs)
 	if n.Arch.Loss == MSE {
 		for i, zi := range z {
 			r := zi - y[i]

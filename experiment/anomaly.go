@@ -21,7 +21,7 @@ func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb}, nil
+	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb, Planted: share}, nil
 }
 
 // AnomalyExclusion is what DropAnomalies removed.
@@ -32,15 +32,23 @@ type AnomalyExclusion struct {
 	Cutoff  float64
 }
 
-// DropAnomalies scores d's rows with the anomaly autoencoder (label left
-// out) and returns a copy of d without the share (0..1) of rows that score
-// highest, so a model can be trained without them.
-func DropAnomalies(ctx context.Context, d *Data, share float64, seed uint64) (*Data, AnomalyExclusion, error) {
+// FlagAnomalies scores d's rows with the anomaly autoencoder and flags
+// the share (0..1) of rows that score highest. The label, the planted
+// truth columns (data.AbuserColumnName, data.ArchetypeColumnName, as the
+// TUI leaves them out) and the columns excluded from the model are not
+// features of the score.
+func FlagAnomalies(ctx context.Context, d *Data, share float64, seed uint64) ([]bool, AnomalyExclusion, error) {
 	var ex AnomalyExclusion
 	if !(share >= 0 && share < 1) {
 		return nil, ex, fmt.Errorf("%w: anomaly share %v (want 0 to 1)", ErrSource, share)
 	}
-	run, err := anomaly.Prepare(d.Table, anomaly.Options{Seed: seed})
+	opts := anomaly.Options{Seed: seed}
+	for _, c := range d.Table.Columns {
+		if c.Excluded || c.Name == data.AbuserColumnName || c.Name == data.ArchetypeColumnName {
+			opts.Exclude = append(opts.Exclude, c.Name)
+		}
+	}
+	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {
 		return nil, ex, err
 	}
@@ -51,16 +59,28 @@ func DropAnomalies(ctx context.Context, d *Data, share float64, seed uint64) (*D
 	if err != nil {
 		return nil, ex, err
 	}
+	flagged := make([]bool, d.Table.Rows)
 	ex.Dropped = int(share * float64(d.Table.Rows))
+	for _, row := range res.Order[:ex.Dropped] {
+		flagged[row] = true
+	}
+	if ex.Dropped > 0 {
+		ex.Cutoff = res.Score[res.Order[ex.Dropped-1]]
+	}
+	return flagged, ex, nil
+}
+
+// DropAnomalies is FlagAnomalies returning a copy of d without the
+// flagged rows.
+func DropAnomalies(ctx context.Context, d *Data, share float64, seed uint64) (*Data, AnomalyExclusion, error) {
+	flagged, ex, err := FlagAnomalies(ctx, d, share, seed)
+	if err != nil {
+		return nil, ex, err
+	}
 	if ex.Dropped == 0 {
 		return d, ex, nil
 	}
-	drop := make([]bool, d.Table.Rows)
-	for _, row := range res.Order[:ex.Dropped] {
-		drop[row] = true
-	}
-	ex.Cutoff = res.Score[res.Order[ex.Dropped-1]]
-	out, err := DropRows(d, drop)
+	out, err := DropRows(d, flagged)
 	return out, ex, err
 }
 

@@ -2,7 +2,9 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -14,7 +16,8 @@ import (
 // abuser_archetype excluded, so a churn model trained on it never sees the
 // answer.
 func LoadShopWithAbusers(src Source, share float64) (*Data, error) {
-	d, err := LoadWithAbusers(Source{Kind: "builtin", Users: src.Users, DataSeed: src.DataSeed}, share, nil)
+	src.Kind = "builtin"
+	d, err := LoadWithAbusers(src, share, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -37,75 +40,185 @@ func DropRows(d *Data, drop []bool) (*Data, error) {
 	return &out, nil
 }
 
-// RetrainFigures are one churn model's figures in a RetrainComparison.
+// RetrainFigures are one churn model's figures on one population of a
+// RetrainComparison.
 type RetrainFigures struct {
-	// Rows is the number of users the model was split from; Part names
-	// the part measured (the test part, else validation, else training).
-	Rows int
-	Part Part
-	// AUC and its 95 % interval (nil when a class is too small), average
-	// precision and accuracy at the configuration's threshold, on Part.
+	// AUC and its 95 % DeLong interval (nil when a class has fewer than
+	// two rows), average precision and accuracy at the configuration's
+	// threshold.
 	AUC              float64
 	AUCInterval      *metrics.Interval
 	AveragePrecision float64
 	Accuracy         float64
 }
 
-// RetrainComparison is the churn model with every user (Before) and
-// without the dropped ones (After).
-type RetrainComparison struct {
-	Before, After RetrainFigures
-	Dropped       int
+// RetrainPopulation is both models measured on the same users.
+type RetrainPopulation struct {
+	// Rows and Positives count the users measured; OK is false when they
+	// hold one class only (no figures then).
+	Rows, Positives int
+	OK              bool
+	Before, After   RetrainFigures
+	// Paired is DeLong's test of After.AUC − Before.AUC on these rows (nil
+	// when a class has fewer than two rows).
+	Paired *metrics.PairedAUC
 }
 
-// RetrainWithout trains the churn model of cfg twice, on d and on d
-// without the rows marked in drop (DropRows), each on a random split as
-// train --exclude-anomalies does, and measures both. progress (may be nil)
-// hears each training's progress with phase 0 (before) or 1 (after), on
-// the training goroutine.
-func RetrainWithout(ctx context.Context, d *Data, cfg Config, drop []bool, progress func(phase int, p engine.Progress)) (RetrainComparison, error) {
-	var cmp RetrainComparison
-	kept, err := DropRows(d, drop)
-	if err != nil {
-		return cmp, err
+// RetrainComparison is the churn model trained with every user (Before)
+// and without the flagged ones in its training part (After), both
+// measured on the same held-out users.
+type RetrainComparison struct {
+	// Flagged counts the flagged users of the data; Dropped the training
+	// rows left out for them; TrainBefore and TrainAfter the rows of each
+	// model's training part (its calibration share included).
+	Flagged, Dropped        int
+	TrainBefore, TrainAfter int
+	// Scheme is how both were validated; Fallback says why an order log
+	// meant to be validated out of time was split at random instead.
+	Scheme   Scheme
+	Fallback *OutOfTimeError
+	// Part is the part measured: the test part, else validation, else
+	// training (see FinalPart), or the later cohort out of time.
+	Part Part
+	// Clean is the held-out users who are not flagged, the population
+	// the model is for; All every held-out user.
+	Clean, All RetrainPopulation
+
+	// measured are the table rows each model was measured on, probs
+	// its probabilities there, labels theirs, and trainIDs the users each
+	// trained on (for the tests).
+	measured [2][]int
+	probs    [2][]float64
+	labels   []float64
+	trainIDs [2][]string
+}
+
+// RetrainWithout trains the churn model of cfg twice on one split of d:
+// with every user, then with the users flagged (one flag per row of
+// d.Table) left out of the training part only. The validation and test
+// parts, the preprocessing's seed and the first weights are the same, and
+// both models are measured on the same held-out rows. An order log whose
+// cfg.Validation is out of time is validated so (NewOutOfTime: the flagged
+// customers are left out of the earlier cohort it trains on, by ID, and
+// both are measured on every customer at the cutoff), or at random with
+// Fallback saying why. progress (may be nil) hears each training's
+// progress with phase 0 (before) or 1 (after), on the training goroutine.
+func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, progress func(phase int, p engine.Progress)) (RetrainComparison, error) {
+	cmp := RetrainComparison{Scheme: RandomSplit, Part: FinalPart(cfg)}
+	if len(flagged) != d.Table.Rows {
+		return cmp, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
 	}
-	cmp.Dropped = d.Table.Rows - kept.Table.Rows
-	for phase, dd := range []*Data{d, kept} {
-		f, err := trainFigures(ctx, dd, cfg, func(p engine.Progress) {
-			if progress != nil {
-				progress(phase, p)
+	without := map[string]bool{}
+	ids := d.Table.IDs()
+	for i, f := range flagged {
+		if f {
+			cmp.Flagged++
+			without[ids[i]] = true
+		}
+	}
+	prepare := func(phase int) (*Experiment, error) {
+		if phase == 0 {
+			return newWithout(d, cfg, nil)
+		}
+		return newWithout(d, cfg, flagged)
+	}
+	if cfg.Validation == OutOfTime && d.Log != nil && d.Cohort != nil {
+		_, err := newOutOfTime(d, cfg, nil)
+		var oot *OutOfTimeError
+		switch {
+		case errors.As(err, &oot):
+			cmp.Fallback = oot
+		case err != nil:
+			return cmp, err
+		default:
+			cmp.Scheme, cmp.Part = OutOfTime, LaterPart
+			prepare = func(phase int) (*Experiment, error) {
+				if phase == 0 {
+					return newOutOfTime(d, cfg, nil)
+				}
+				return newOutOfTime(d, cfg, without)
 			}
-		})
+		}
+	}
+	var probs [2][]float64
+	var labels []float64
+	var trained [2]int
+	for phase := range 2 {
+		e, err := prepare(phase)
 		if err != nil {
 			return cmp, err
 		}
-		if phase == 0 {
-			cmp.Before = f
-		} else {
-			cmp.After = f
+		e.Trainer.SetSink(engine.SinkFunc(func(p engine.Progress) {
+			if progress != nil {
+				progress(phase, p)
+			}
+		}))
+		if err := e.Trainer.Run(ctx); err != nil {
+			return cmp, err
+		}
+		if probs[phase], labels, cmp.measured[phase], err = e.Scores(cmp.Part); err != nil {
+			return cmp, err
+		}
+		trained[phase] = len(e.Split.Train) + len(e.CalibRows)
+		tids := e.Data.Table.IDs()
+		for _, r := range e.TrainRows {
+			cmp.trainIDs[phase] = append(cmp.trainIDs[phase], tids[r])
 		}
 	}
+	if !slices.Equal(cmp.measured[0], cmp.measured[1]) {
+		return cmp, fmt.Errorf("experiment: the models with and without the flagged users were measured on different rows")
+	}
+	if len(labels) == 0 {
+		return cmp, fmt.Errorf("experiment: the %s part has no rows", cmp.Part)
+	}
+	cmp.probs, cmp.labels = probs, labels
+	cmp.Dropped = trained[0] - trained[1]
+	cmp.TrainBefore, cmp.TrainAfter = trained[0], trained[1]
+	keep := func(clean bool) []int {
+		var at []int
+		for i, r := range cmp.measured[0] {
+			if !clean || !flagged[r] {
+				at = append(at, i)
+			}
+		}
+		return at
+	}
+	cmp.Clean = measurePopulation(probs, labels, keep(true), cfg.Threshold)
+	cmp.All = measurePopulation(probs, labels, keep(false), cfg.Threshold)
 	return cmp, nil
 }
 
-// trainFigures trains cfg's model on a random split of d and measures it.
-func trainFigures(ctx context.Context, d *Data, cfg Config, report func(engine.Progress)) (RetrainFigures, error) {
-	f := RetrainFigures{Rows: d.Table.Rows, Part: FinalPart(cfg)}
-	e, err := New(d, cfg)
-	if err != nil {
-		return f, err
+// measurePopulation measures both models' probabilities at the positions
+// at.
+func measurePopulation(probs [2][]float64, labels []float64, at []int, threshold float64) RetrainPopulation {
+	pick := func(v []float64) []float64 {
+		out := make([]float64, len(at))
+		for i, k := range at {
+			out[i] = v[k]
+		}
+		return out
 	}
-	e.Trainer.SetSink(engine.SinkFunc(report))
-	if err := e.Trainer.Run(ctx); err != nil {
-		return f, err
+	y, a, b := pick(labels), pick(probs[0]), pick(probs[1])
+	pop := RetrainPopulation{Rows: len(at)}
+	for _, v := range y {
+		if v == 1 {
+			pop.Positives++
+		}
 	}
-	ev, err := e.Evaluate(f.Part, cfg.Threshold)
-	if err != nil {
-		return f, err
+	ra, errA := metrics.NewReport(a, y, nil, threshold)
+	rb, errB := metrics.NewReport(b, y, nil, threshold)
+	if errA != nil || errB != nil {
+		return pop
 	}
-	r := ev.Report
-	f.AUC, f.AUCInterval, f.AveragePrecision, f.Accuracy = r.ROCAUC, r.ROCAUCCI, r.AveragePrecision, r.Accuracy
-	return f, nil
+	pop.OK = true
+	fig := func(r metrics.Report) RetrainFigures {
+		return RetrainFigures{AUC: r.ROCAUC, AUCInterval: r.ROCAUCCI, AveragePrecision: r.AveragePrecision, Accuracy: r.Accuracy}
+	}
+	pop.Before, pop.After = fig(ra), fig(rb)
+	if t, ok, err := metrics.PairedAUCTest(a, b, y); ok && err == nil {
+		pop.Paired = &t
+	}
+	return pop
 }
 
 // FinalPart is the part a trained model is measured on: the test part when

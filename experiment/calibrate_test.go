@@ -76,7 +76,7 @@ func TestCalibrationShareTooLarge(t *testing.T) {
 	cfg.CalibFrac = 0.02
 	_, err = New(d, cfg)
 	want := "experiment: too few rows: built-in shop: calibration share 0.02 gives 1 negative rows of purchases_next_30d to calibrate on " +
-		"and leaves 42 to train on (need at least 5 to calibrate and 1 to train): use more data, a larger --calib, or --calib 0"
+		"and leaves 50 to train on (need at least 5 to calibrate and 1 to train): use more data, a larger --calib, or --calib 0"
 	if !errors.Is(err, ErrTooFewRows) || err == nil || err.Error() != want {
 		t.Fatalf("err = %v\nwant %s", err, want)
 	}

@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 )
 
@@ -70,6 +71,12 @@ type FoldResult struct {
 	// BayesAUC is the ROC AUC of the true probabilities on the held-out fold
 	// (built-in data only).
 	BayesAUC *float64 `json:"bayes_roc_auc,omitempty"`
+	// Dropped counts the flagged rows left out of the fold's training
+	// part, NotFlaggedRows the held-out rows not flagged and NotFlagged
+	// the scores on them (CrossValidateWithout only).
+	Dropped        int     `json:"dropped,omitempty"`
+	NotFlaggedRows int     `json:"not_flagged_rows,omitempty"`
+	NotFlagged     *Scores `json:"not_flagged,omitempty"`
 }
 
 // CVResult is the outcome of stratified k-fold cross-validation.
@@ -90,6 +97,9 @@ type CVResult struct {
 	// BayesAUC is the mean over folds of FoldResult.BayesAUC (built-in data
 	// only), the figure Mean.ROCAUC is compared with.
 	BayesAUC *float64 `json:"bayes_roc_auc,omitempty"`
+	// NotFlaggedMean is the mean over folds of FoldResult.NotFlagged
+	// (CrossValidateWithout only).
+	NotFlaggedMean *Scores `json:"not_flagged_mean,omitempty"`
 }
 
 // CrossValidate runs stratified k-fold cross-validation of cfg on d. The
@@ -99,15 +109,44 @@ type CVResult struct {
 // preprocessing is fitted on the rest only, and the scores are measured on
 // the held-out fold, which nothing in training sees. Fold i's validation
 // share is drawn with seed cfg.Seed+i and every fold's network starts from
-// cfg.Seed, so a fold can be rebuilt alone with NewWithSplit. Folds run in parallel
-// (one per CPU) and give the same results whatever the order; progress, if
-// not nil, is called with the number of folds finished so far and k, from
-// one goroutine at a time.
+// cfg.Seed, so a fold can be rebuilt alone with NewWithSplit. Folds run in
+// parallel within a budget of one worker per CPU (see cvBudget): every fold
+// trains with cfg.Train.Workers set to the budget's per-batch workers, so a
+// fold rebuilt alone with that setting gives the same results, whatever the
+// order the folds ran in. Progress, if not nil, is called with the number of
+// folds finished so far and k, from one goroutine at a time.
 func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress func(fold, k int)) (CVResult, error) {
+	return CrossValidateWithout(ctx, d, cfg, k, nil, progress)
+}
+
+// CrossValidateWithout is CrossValidate on the same folds, whose training
+// parts (early-stopping share included) leave out the rows flagged (one
+// flag per row of d.Table; nil: none). Each fold is measured on its whole
+// held-out fold, as CrossValidate does, and also on its rows not flagged
+// (FoldResult.NotFlagged).
+func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int)) (CVResult, error) {
+	return crossValidate(ctx, d, cfg, k, flagged, progress, runtime.GOMAXPROCS(0))
+}
+
+// crossValidate is CrossValidateWithout with a budget of cores workers.
+func crossValidate(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int), cores int) (CVResult, error) {
+	if flagged != nil && len(flagged) != d.Table.Rows {
+		return CVResult{}, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
+	}
 	cfg, splits, err := cvSplits(d, cfg, k)
 	if err != nil {
 		return CVResult{}, err
 	}
+	dropped := make([]int, k)
+	if flagged != nil {
+		for i := range splits {
+			n := len(splits[i].Train) + len(splits[i].Validation)
+			splits[i].Train, splits[i].Validation = unmarked(splits[i].Train, flagged), unmarked(splits[i].Validation, flagged)
+			dropped[i] = n - len(splits[i].Train) - len(splits[i].Validation)
+		}
+	}
+	parallel, workers := cvBudget(cfg.Train, k, d.Table.Rows, cores)
+	cfg.Train.Workers = workers
 	res := CVResult{K: k, Seed: cfg.Seed, ValFrac: cfg.ValFrac, Rows: d.Table.Rows, Folds: make([]FoldResult, k)}
 	errs := make([]error, k)
 	var (
@@ -118,10 +157,11 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	jobs := make(chan int)
-	for range min(k, runtime.GOMAXPROCS(0)) {
+	for range parallel {
 		wg.Go(func() {
 			for i := range jobs {
-				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1)
+				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1, flagged)
+				res.Folds[i].Dropped = dropped[i]
 				if errs[i] != nil {
 					cancel() // the result is lost anyway: stop the other folds
 					continue
@@ -147,6 +187,22 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 	}
 	res.summarise()
 	return res, nil
+}
+
+// cvBudget shares cores between folds running at once and the workers that
+// split each of their batches, so that folds × workers ≤ cores (rows bounds
+// a fold's training rows). With train.Workers 0 the folds come first, each
+// taking the cores left over for its batches (a batch too small to split
+// takes one); a given train.Workers is kept and fewer folds run at once.
+func cvBudget(train engine.TrainConfig, k, rows, cores int) (parallel, workers int) {
+	cores = max(cores, 1)
+	if train.Workers == 0 {
+		parallel = min(k, cores)
+		train.Workers = max(1, cores/parallel)
+		return parallel, train.WorkersFor(rows)
+	}
+	workers = train.WorkersFor(rows)
+	return max(1, min(k, cores/workers)), workers
 }
 
 // cvSplits fills in the cross-validation defaults of cfg (the early-stopping
@@ -231,7 +287,7 @@ func carveValidation(labels []float64, f data.Fold, valFrac float64, seed uint64
 }
 
 // runFold trains and scores one fold.
-func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int) (FoldResult, error) {
+func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int, flagged []bool) (FoldResult, error) {
 	if err := ctx.Err(); err != nil {
 		return FoldResult{}, err
 	}
@@ -255,6 +311,14 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 		auc := ev.Bayes.AUC
 		r.BayesAUC = &auc
 	}
+	if flagged != nil {
+		rep, n, err := e.ReportWhere(TestPart, func(row int) bool { return !flagged[row] }, cfg.Threshold)
+		if err != nil {
+			return FoldResult{}, err
+		}
+		sc := ScoresOf(rep)
+		r.NotFlaggedRows, r.NotFlagged = n, &sc
+	}
 	return r, nil
 }
 
@@ -270,6 +334,15 @@ func (res *CVResult) summarise() {
 		if len(values) > 1 {
 			*mean[j], *std[j] = stat.MeanStdDev(values, nil)
 		}
+	}
+	if res.Folds[0].NotFlagged != nil {
+		m := Scores{}
+		for _, f := range res.Folds {
+			for j, v := range f.NotFlagged.fields() {
+				*m.fields()[j] += *v / float64(len(res.Folds))
+			}
+		}
+		res.NotFlaggedMean = &m
 	}
 	var bayes float64
 	for _, f := range res.Folds {

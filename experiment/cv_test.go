@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 )
 
 // textbookData is the 100-user textbook shop: 73 negatives, 27 positives.
@@ -210,5 +211,62 @@ func TestCrossValidateErrors(t *testing.T) {
 	cancel()
 	if _, err := CrossValidate(ctx, d, cvConfig(), 5, nil); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: got %v", err)
+	}
+}
+
+func TestCVBudget(t *testing.T) {
+	for _, c := range []struct {
+		batch, workers, k, cores int
+		parallel, perFold        int
+	}{
+		{1024, 0, 5, 2, 2, 1}, // two folds at once, one core each
+		{1024, 0, 2, 4, 2, 2}, // two folds, two cores each
+		{1024, 0, 5, 4, 4, 1},
+		{1024, 0, 3, 8, 3, 2}, // 8/3 rounds down
+		{32, 0, 2, 4, 2, 1},   // a batch of 32 is never split
+		{1024, 2, 5, 2, 1, 2}, // two workers asked for: one fold at a time
+		{1024, 2, 5, 4, 2, 2}, // two folds × two workers
+		{1024, 3, 5, 2, 1, 3}, // asked for more than the cores: still one fold
+		{256, 4, 5, 8, 4, 2},  // 256 rows make two shards at most
+		{1024, 0, 2, 0, 1, 1}, // no core reported: one
+		{1024, 1, 4, 2, 2, 1},
+	} {
+		train := engine.TrainConfig{BatchSize: c.batch, Workers: c.workers}
+		p, w := cvBudget(train, c.k, 10_000, c.cores)
+		if p != c.parallel || w != c.perFold {
+			t.Errorf("batch %d, workers %d, %d folds, %d cores: %d folds × %d workers, want %d × %d",
+				c.batch, c.workers, c.k, c.cores, p, w, c.parallel, c.perFold)
+		}
+	}
+}
+
+// TestParallelFoldsEqualSequentialFolds: two folds at once, each splitting
+// its batches of 256 between two workers, give exactly what the same folds
+// give one after the other with two workers each.
+func TestParallelFoldsEqualSequentialFolds(t *testing.T) {
+	d, err := Load(Source{Kind: "builtin", Users: 3000}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := cvConfig()
+	cfg.Train.Epochs = 3
+	cfg.Train.BatchSize = 256
+	if p, w := cvBudget(cfg.Train, 2, d.Table.Rows, 4); p != 2 || w != 2 {
+		t.Fatalf("budget of 4 cores: %d folds × %d workers, want 2 × 2", p, w)
+	}
+	par, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Train.Workers = 2
+	if p, w := cvBudget(cfg.Train, 2, d.Table.Rows, 2); p != 1 || w != 2 {
+		t.Fatalf("two workers on 2 cores: %d folds × %d workers, want 1 × 2", p, w)
+	}
+	seq, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(par, seq) {
+		t.Errorf("parallel folds %+v\nsequential folds %+v", par.Folds, seq.Folds)
 	}
 }

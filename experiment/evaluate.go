@@ -100,3 +100,26 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 	}
 	return ev, nil
 }
+
+// ReportWhere measures a part on the rows for which keep holds (rows of
+// the part's table, as Scores gives them), at threshold; rows counts them.
+func (e *Experiment) ReportWhere(p Part, keep func(row int) bool, threshold float64) (r metrics.Report, rows int, err error) {
+	probs, labels, at, err := e.Scores(p)
+	if err != nil {
+		return r, 0, err
+	}
+	var kp, kl []float64
+	for i, row := range at {
+		if keep(row) {
+			kp, kl = append(kp, probs[i]), append(kl, labels[i])
+		}
+	}
+	if len(kp) == 0 {
+		return r, 0, fmt.Errorf("experiment: no row of the %s part is kept", p)
+	}
+	r, err = metrics.NewReport(kp, kl, nil, threshold)
+	if err != nil {
+		return r, len(kp), fmt.Errorf("experiment: %s metrics: %w", p, err)
+	}
+	return r, len(kp), nil
+}

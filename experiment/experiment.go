@@ -45,7 +45,20 @@ type Experiment struct {
 // New splits d, fits the preprocessing on the training rows only, builds the
 // matrices and a freshly initialised network and trainer. Everything random
 // comes from cfg.Seed.
-func New(d *Data, cfg Config) (*Experiment, error) {
+func New(d *Data, cfg Config) (*Experiment, error) { return newWithout(d, cfg, nil) }
+
+// NewWithout is New whose training part leaves out the rows marked in
+// drop (one flag per row of d.Table; nil: none). The split is drawn from
+// every row, as New draws it, so the validation and test parts and the
+// network's first weights are New's.
+func NewWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
+	if drop != nil && len(drop) != d.Table.Rows {
+		return nil, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(drop), d.Table.Rows)
+	}
+	return newWithout(d, cfg, drop)
+}
+
+func newWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -54,7 +67,21 @@ func New(d *Data, cfg Config) (*Experiment, error) {
 	if err != nil {
 		return nil, err
 	}
+	if drop != nil {
+		split.Train = unmarked(split.Train, drop)
+	}
 	return build(d, cfg, split, rng)
+}
+
+// unmarked returns the rows not marked in drop, in order.
+func unmarked(rows []int, drop []bool) []int {
+	out := make([]int, 0, len(rows))
+	for _, r := range rows {
+		if !drop[r] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // NewWithSplit is New with a given split (cross-validation folds, say); the

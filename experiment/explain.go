@@ -87,8 +87,15 @@ func (x *Explainer) Explain(row []float64) (Explanation, error) {
 	if err != nil {
 		return Explanation{}, err
 	}
+	return x.explanation(row, a, nil), nil
+}
+
+// explanation turns the attribution a of the network's output for row into
+// the calibrated explanation Explain describes. Its reasons reuse reasons'
+// memory when it is long enough.
+func (x *Explainer) explanation(row []float64, a engine.Attribution, reasons []Reason) Explanation {
 	cal := x.Calibration
-	ex := Explanation{Prob: cal.Apply(a.Output), BaselineProb: cal.Apply(a.BaselineOutput)}
+	ex := Explanation{Prob: cal.Apply(a.Output), BaselineProb: cal.Apply(a.BaselineOutput), Reasons: reasons[:0]}
 	scale := calibratedScale(cal, a.Output, a.BaselineOutput)
 	for i := range x.Pipeline.Columns {
 		pc := &x.Pipeline.Columns[i]
@@ -101,7 +108,7 @@ func (x *Explainer) Explain(row []float64) (Explanation, error) {
 	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
 	})
-	return ex, nil
+	return ex
 }
 
 // calibratedScale is the factor that turns attributions of the network's

@@ -140,10 +140,11 @@ func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOp
 	for i := range recs {
 		recs[i] = make([]string, len(header))
 	}
-	workers := 1
+	nw := 1
 	if o.Reasons > 0 {
-		workers = max(runtime.GOMAXPROCS(0), 1)
+		nw = max(runtime.GOMAXPROCS(0), 1)
 	}
+	workers := newExportWorkers(nw)
 	for start := 0; start < total; start += ExportBlock {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -169,23 +170,37 @@ func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOp
 	return cw.Error()
 }
 
-// fillBlock formats rows start… into block on workers goroutines and
-// returns the error of the first failing row, if any.
-func fillBlock(ctx context.Context, block [][]string, start int, rows ScoreRows, o ExportOptions, workers int) error {
+// exportWorker is one goroutine of WriteScoresCSV: its share of a block
+// is explained in one batch, in buffers kept from block to block.
+type exportWorker struct {
+	batch  *BatchExplainer
+	rows   []ScoreRow
+	inputs [][]float64
+	exs    []Explanation
+}
+
+// newExportWorkers returns n workers; each makes its batch explainer when
+// it first explains.
+func newExportWorkers(n int) []*exportWorker {
+	ws := make([]*exportWorker, n)
+	for i := range ws {
+		ws[i] = &exportWorker{}
+	}
+	return ws
+}
+
+// fillBlock formats rows start… into block, each worker taking one
+// contiguous share, and returns the error of the first failing row, if any.
+func fillBlock(ctx context.Context, block [][]string, start int, rows ScoreRows, o ExportOptions, workers []*exportWorker) error {
 	errs := make([]error, len(block))
+	share := (len(block) + len(workers) - 1) / len(workers)
 	var wg sync.WaitGroup
-	for w := range min(workers, len(block)) {
-		wg.Go(func() {
-			for i := w; i < len(block); i += workers {
-				if ctx.Err() != nil {
-					errs[i] = ctx.Err()
-					return
-				}
-				if errs[i] = fillRecord(block[i], start+i, rows, o); errs[i] != nil {
-					return
-				}
-			}
-		})
+	for w, wk := range workers {
+		lo, hi := min(w*share, len(block)), min((w+1)*share, len(block))
+		if lo == hi {
+			continue
+		}
+		wg.Go(func() { wk.fill(ctx, block[lo:hi], errs[lo:hi], start+lo, rows, o) })
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -196,12 +211,53 @@ func fillBlock(ctx context.Context, block [][]string, start int, rows ScoreRows,
 	return nil
 }
 
-// fillRecord formats row i into rec.
-func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
-	r, err := rows.Row(i, o.Reasons > 0)
-	if err != nil {
-		return err
+// fill formats rows start… into block, stopping at the first failing row,
+// whose error it leaves in errs.
+func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error, start int, rows ScoreRows, o ExportOptions) {
+	if err := ctx.Err(); err != nil {
+		errs[0] = err
+		return
 	}
+	wk.rows, wk.inputs = wk.rows[:0], wk.inputs[:0]
+	for i := range block {
+		r, err := rows.Row(start+i, o.Reasons > 0)
+		if err != nil {
+			errs[i] = err
+			break
+		}
+		wk.rows = append(wk.rows, r)
+		wk.inputs = append(wk.inputs, r.Input)
+	}
+	if o.Reasons > 0 && len(wk.rows) > 0 {
+		if wk.batch == nil {
+			b, err := o.Explainer.Batch()
+			if err != nil {
+				errs[0] = err
+				return
+			}
+			wk.batch = b
+		}
+		for len(wk.exs) < len(wk.rows) {
+			wk.exs = append(wk.exs, Explanation{})
+		}
+		if err := wk.batch.Explain(wk.exs[:len(wk.rows)], wk.inputs); err != nil {
+			errs[0] = fmt.Errorf("experiment: explaining rows %d… of %s: %w", wk.rows[0].Row, o.Data, err)
+			return
+		}
+	}
+	for i, r := range wk.rows {
+		var ex Explanation
+		if o.Reasons > 0 {
+			ex = wk.exs[i]
+		}
+		if errs[i] = fillRecord(block[i], start+i, r, ex, o); errs[i] != nil {
+			return
+		}
+	}
+}
+
+// fillRecord formats row i, r, with its explanation ex into rec.
+func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions) error {
 	rec[0] = r.ID
 	rec[1] = strconv.FormatFloat(r.Probability, 'f', 6, 64)
 	rec[2] = o.Label.Negative
@@ -219,10 +275,6 @@ func fillRecord(rec []string, i int, rows ScoreRows, o ExportOptions) error {
 	}
 	if o.Reasons == 0 {
 		return nil
-	}
-	ex, err := o.Explainer.Explain(r.Input)
-	if err != nil {
-		return fmt.Errorf("experiment: explaining row %d of %s: %w", r.Row, o.Data, err)
 	}
 	for k := range o.Reasons {
 		rec[first+k] = ""

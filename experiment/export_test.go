@@ -192,7 +192,9 @@ func TestWriteScoresCSVReportsTheFirstFailingRow(t *testing.T) {
 
 // overflowingExplainer explains a one-column network of two equal relu
 // units whose output weights ±1e308 cancel: the probability at input 0.01
-// is a finite σ(0) = 0.5, but its gradient overflows to ±Inf.
+// is a finite σ(0) = 0.5, but its gradient overflows to ±Inf, and the exact
+// integration of its one linear piece (engine's piecewise path) sums the two
+// units' overflowed terms, +Inf and -Inf, to NaN.
 func overflowingExplainer(t *testing.T) *Explainer {
 	t.Helper()
 	arch := engine.Architecture{Inputs: 1, Hidden: []engine.LayerSpec{{Units: 2, Activation: engine.ReLU}}, Outputs: 1, Loss: engine.BCE}
@@ -214,7 +216,7 @@ func TestWriteScoresCSVRefusesNonFiniteReasons(t *testing.T) {
 	opts := ExportOptions{Label: BundleLabel{Name: "churn", Positive: "yes", Negative: "no"}, Threshold: 0.5,
 		Reasons: 1, Explainer: x, Model: "m.json", Data: "users.csv"}
 	err := WriteScoresCSV(context.Background(), &bytes.Buffer{}, s, opts)
-	want := `experiment: model file m.json gives row 2 (id u2) of users.csv a reason for column "visits" of +Inf: ` +
+	want := `experiment: model file m.json gives row 2 (id u2) of users.csv a reason for column "visits" of NaN: ` +
 		"its numbers are too extreme to score with"
 	if err == nil || err.Error() != want || !errors.Is(err, ErrBundle) {
 		t.Errorf("got %v\nwant %s", err, want)

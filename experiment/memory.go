@@ -61,3 +61,15 @@ func (b *Bundle) ExplainMemory(rows, reasons, workers int) float64 {
 	cells := float64(min(rows, ExportBlock)+1) * float64(reasons) * 48
 	return cells + float64(max(1, workers))*b.Net.Architecture.ExplainMemory()
 }
+
+// ReleaseTableCells frees the cells of the table's columns, in place, once
+// the prepared matrices are built: for a run that only trains, evaluates
+// and saves (retain train), the table is then a second copy of the data.
+// The label and the true probabilities stay. After it, nothing that reads
+// the table's cells (ScoreAll, Row, exports, explanations of a table row)
+// may be called on e or on anything sharing its Data.
+func (e *Experiment) ReleaseTableCells() {
+	for _, c := range e.Data.Table.Columns {
+		c.Values, c.Strings = nil, nil
+	}
+}

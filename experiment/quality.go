@@ -55,21 +55,23 @@ type qualityTarget struct {
 	src       Source // Path relative to the data-set folder for CSVs
 	reference float64
 	refName   string
-	// margin is how far below the reference AUCMean may fall.
-	margin float64
+	// offset is added to the reference to give the bar: above it for the
+	// real data sets, below it for the Bayes limit.
+	offset float64
 }
 
-// The figures of the scikit-learn reference come from
-// shared/reference/README.md: MLPClassifier((64,32), adam, lr 1e-3, batch
-// 32, early_stopping=True), 5-fold stratified CV, z-scored, one-hot,
-// mean-imputed. Issue 4 allows 0.005 below them and 0.01 below the Bayes
-// limit on the built-in data.
+// The figures of the references come from shared/reference/README.md
+// (5-fold stratified CV, z-scored, one-hot, mean-imputed): the better of
+// scikit-learn's MLPClassifier((64,32), adam, lr 1e-3, batch 32,
+// early_stopping=True) and its logistic regression. Issue 15 asks for
+// 0.005 above it; issue 4 allows 0.01 below the Bayes limit on the
+// built-in data.
 var qualityTargets = []qualityTarget{
 	{name: "online_shoppers", src: Source{Kind: "csv", Path: "online_shoppers/online_shoppers_intention.csv", Label: "Revenue"},
-		reference: 0.915, refName: "scikit-learn MLP", margin: 0.005},
+		reference: 0.915, refName: "scikit-learn MLP", offset: 0.005},
 	{name: "telco_churn", src: Source{Kind: "csv", Path: "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"},
-		reference: 0.837, refName: "scikit-learn MLP", margin: 0.005},
-	{name: "built-in shop", src: Source{Kind: "builtin"}, refName: "Bayes limit", margin: 0.01},
+		reference: 0.845, refName: "scikit-learn logistic regression", offset: 0.005},
+	{name: "built-in shop", src: Source{Kind: "builtin"}, refName: "Bayes limit", offset: -0.01},
 }
 
 // QualityTable cross-validates DefaultConfig (QualityFolds folds) on the
@@ -113,7 +115,7 @@ func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, u
 		if cv.BayesAUC != nil {
 			row.Reference = *cv.BayesAUC
 		}
-		row.Bar = row.Reference - t.margin
+		row.Bar = row.Reference + t.offset
 		row.Pass = row.AUCMean >= row.Bar
 		rows = append(rows, row)
 	}

@@ -91,7 +91,12 @@ func (e *OutOfTimeError) Unwrap() error {
 // measured at t. The experiment's Data is that
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
-func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
+func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil) }
+
+// newOutOfTime is NewOutOfTime whose training part leaves out the earlier
+// cohort's customers named in without (the split is drawn as if they were
+// there, so every other part is the same as without it).
+func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, error) {
 	if d.Log == nil || d.Cohort == nil {
 		return nil, fmt.Errorf("%w: %s is not an order log", ErrSource, d.Table.Source)
 	}
@@ -119,7 +124,14 @@ func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
 		}
 	}
 	train := &Data{Source: src, Table: trainTab, Cohort: &trainRep, Log: log}
-	e, err := New(train, cfg)
+	var drop []bool
+	if without != nil {
+		drop = make([]bool, trainTab.Rows)
+		for i, id := range trainTab.IDs() {
+			drop[i] = without[id]
+		}
+	}
+	e, err := newWithout(train, cfg, drop)
 	if err != nil {
 		return nil, err
 	}

@@ -90,6 +90,9 @@ type Data struct {
 	// Warnings are problems with the input that did not stop the load,
 	// such as order lines dated after today; show them with the summary.
 	Warnings []LoadWarning
+	// Planted is the share of abusers planted in the built-in shop, with
+	// their truth columns (LoadWithAbusers; 0 otherwise).
+	Planted float64
 }
 
 // Notes returns the lines to show with the load summary: the warnings,

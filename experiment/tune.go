@@ -110,11 +110,15 @@ func Tune(ctx context.Context, d *Data, base Config, opts TuneOptions) (TuneResu
 	}
 	// Rounded so that the weight written as a flag is the one measured.
 	balanced := math.Round((float64(len(d.Table.Label.Values))-pos)/pos*1e4) / 1e4
+	cores := runtime.GOMAXPROCS(0)
 	eval := func(ctx context.Context, cfg Config, fold int) (FoldResult, error) {
 		if cfg.Train.PosWeight == BalancedPosWeight {
 			cfg.Train.PosWeight = balanced
 		}
-		return runFold(ctx, d, cfg, splits[fold], fold+1)
+		// Each batch is split as CrossValidate splits it on this machine,
+		// so that eval --cv with the printed flags gives the same figures.
+		_, cfg.Train.Workers = cvBudget(cfg.Train, opts.Folds, d.Table.Rows, cores)
+		return runFold(ctx, d, cfg, splits[fold], fold+1, nil)
 	}
 	return newTuner(base, opts, balanced).run(ctx, eval)
 }

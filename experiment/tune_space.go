@@ -46,13 +46,20 @@ func DefaultTuneSpace() []TuneDimension {
 		Dim("activation", []engine.Activation{engine.ReLU, engine.LeakyReLU, engine.Tanh}, engine.Activation.String, setActivation),
 		Dim("optimizer", []string{"adam", "sgd"}, func(s string) string { return s }, setOptimizer),
 		Dim("lr", []float64{3e-4, 1e-3, 3e-3, 1e-2}, g, func(c *Config, v float64) { c.Train.Optimizer.LR = v }),
-		Dim("l2", []float64{0, 1e-5, 1e-4, 1e-3, 1e-2}, g, func(c *Config, v float64) { c.Train.L2 = v }),
+		Dim("l2", []float64{0, 1e-5, 1e-4, 1e-3, 1e-2}, g, setL2),
 		Dim("batch", []int{16, 32, 64, 128, 256}, strconv.Itoa, func(c *Config, v int) { c.Train.BatchSize = v }),
 		Dim("scale", []data.Scaling{data.ScaleMinMax, data.ScaleZScore}, data.Scaling.String, func(c *Config, v data.Scaling) { c.Pipeline.Scale = v }),
 		Dim("log1p", []bool{true, false}, strconv.FormatBool, func(c *Config, v bool) { c.Pipeline.Log1p = v }),
 		Dim("pos-weight", []float64{1, BalancedPosWeight}, showPosWeight, func(c *Config, v float64) { c.Train.PosWeight = v }),
 		Dim("patience", []int{10, 20}, strconv.Itoa, func(c *Config, v int) { c.Train.EarlyStop.Patience = v }),
 	}
+}
+
+// setL2 gives a fixed decay, which replaces the default's decay per
+// training row (L2Prior): with the prior left on, every l2 value would
+// train alike.
+func setL2(c *Config, v float64) {
+	c.Train.L2, c.L2Prior = v, 0
 }
 
 // showUnits writes layer sizes as the --layers flag takes them.

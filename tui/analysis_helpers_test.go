@@ -51,7 +51,7 @@ func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg,
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg,
 		exporter.ProgressMsg, exporter.DoneMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
 		planscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true

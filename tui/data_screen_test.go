@@ -204,7 +204,7 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 
 func TestSectionsAndScrolling(t *testing.T) {
 	m := loadedModel(t, Options{Source: experiment.Source{Kind: "builtin"}, Config: experiment.DefaultConfig(), Open: screentest.Open}, 100, 30)
-	screentest.MustContain(t, screen(m), "preprocessing", "min-max scaled")
+	screentest.MustContain(t, screen(m), "preprocessing", "log(1+v), then z-scored") // the default since issue 15
 	m = sendKeys(t, m, "right")
 	screentest.MustContain(t, screen(m), "U000001", "rows 1–")
 	m = sendKeys(t, m, "down", "down")

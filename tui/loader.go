@@ -11,11 +11,18 @@ import (
 )
 
 // loadCmd reads opts.Source with opts.Open and prepares it with cfg, its
-// ids pseudonymised when opts.Pseudonym is set.
+// ids pseudonymised when opts.Pseudonym is set; the built-in shop gets the
+// share opts.Abusers of planted abusers (0: none).
 func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.Cmd {
-	src, open, limits := opts.Source, opts.Open, opts.Limits
+	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
 	return func() tea.Msg {
-		d, err := experiment.Load(src, open)
+		var d *experiment.Data
+		var err error
+		if (src.Kind == "builtin" || src.Kind == "") && abusers > 0 {
+			d, err = experiment.LoadShopWithAbusers(src, abusers)
+		} else {
+			d, err = experiment.Load(src, open)
+		}
 		if err != nil {
 			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}

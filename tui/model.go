@@ -248,7 +248,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return m, cmd
-	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return m, cmd

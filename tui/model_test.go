@@ -23,8 +23,8 @@ func TestInitLoadsTheStartingData(t *testing.T) {
 	if m.loading != "" || m.err != nil {
 		t.Fatalf("after loading: loading %q, err %v", m.loading, m.err)
 	}
-	// 80 % train, 20 % validation of 100 rows; the pipeline's ten inputs.
-	if m.dataScr.Info().Train+m.dataScr.Info().Val != 100 || m.dataScr.Info().Val != 20 || m.dataScr.Info().Inputs != 10 {
+	// 90 % train, the default's 10 % validation of 100 rows; the pipeline's ten inputs.
+	if m.dataScr.Info().Train+m.dataScr.Info().Val != 100 || m.dataScr.Info().Val != 10 || m.dataScr.Info().Inputs != 10 {
 		t.Fatalf("split %d/%d, inputs %d", m.dataScr.Info().Train, m.dataScr.Info().Val, m.dataScr.Info().Inputs)
 	}
 	screentest.MustContain(t, screen(m), "textbook shop (100 users)", "purchases_next_30d")

@@ -24,6 +24,10 @@ type Options struct {
 	// Lang is "en" or "zh": the language of the whole interface.
 	Lang   string
 	Limits Limits
+	// Abusers is the share of abusers planted in the built-in shop
+	// whenever it is loaded, with their truth columns excluded from the
+	// churn model (0: none, the shop as it always was).
+	Abusers float64
 	// Served says the TUI runs as a session of `retain serve`: the client at
 	// the other end never makes it list the server's folders or write at a
 	// path of the client's choosing. Path completion is off, and an export

@@ -104,6 +104,9 @@ func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
 	if d != s.data {
 		s.plant = 0
+		if d != nil {
+			s.plant = d.Planted // planted from the start (--builtin-abusers)
+		}
 	}
 	s.data, s.cfg = d, cfg
 	s.render()

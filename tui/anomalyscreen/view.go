@@ -229,12 +229,46 @@ func (s Model) evaluationLines() []string {
 		st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
 }
 
-// retrainLines show the churn model before and after leaving out the
-// flagged users.
+// retrainLines show the churn model trained with every user and without
+// the flagged ones, both measured on the same held-out users: those not
+// flagged, then all of them.
 func (s Model) retrainLines() []string {
 	c := s.retrain
 	if c == nil {
 		return nil
+	}
+	scheme := s.T("random split", "随机划分")
+	if c.Scheme == experiment.OutOfTime {
+		scheme = s.T("out of time", "跨时间验证")
+	}
+	head := s.Tf("Churn model trained without %s flagged users (%s → %s training rows, %s), measured on the same %s users:",
+		"去掉 %s 个标记用户训练的流失模型(训练行 %s → %s，%s)，在相同的%s用户上评估：",
+		common.Thousands(c.Dropped), common.Thousands(c.TrainBefore), common.Thousands(c.TrainAfter), scheme, partName(s.Common, c.Part))
+	if s.compactRetrain() {
+		head = s.Tf("Without %s flagged in training · %s · same %s users:",
+			"流失模型去掉 %s 个标记用户训练 · %s · 相同的%s用户：", common.Thousands(c.Dropped), scheme, partName(s.Common, c.Part))
+	}
+	lines := []string{s.Styles.Title.Render(head),
+		s.populationLine(s.T("not flagged", "未标记"), c.Clean), s.Styles.Muted.Render(s.populationLine(s.T("all", "全部"), c.All))}
+	if c.Fallback != nil {
+		lines = append(lines, s.Styles.Warning.Render(s.Tf("Not out of time: %s", "未能跨时间验证：%s", c.Fallback.Error())))
+	}
+	return lines
+}
+
+// populationLine reads "not flagged 988: ROC AUC 0.843 [0.80–0.88] →
+// 0.845 [...] · Δ +0.002 (p 0.41) · AP 0.61 → 0.62".
+func (s Model) populationLine(name string, p experiment.RetrainPopulation) string {
+	text := fmt.Sprintf("  %s %s: ", name, common.Thousands(p.Rows))
+	if !p.OK {
+		return text + s.T("one class only, no figures", "只有一个类别，无法评估")
+	}
+	if s.compactRetrain() {
+		text += fmt.Sprintf("AUC %.3f → %.3f", p.Before.AUC, p.After.AUC)
+		if t := p.Paired; t != nil {
+			text += fmt.Sprintf(", Δ %+.3f (p %s)", t.Diff, pValue(t.P))
+		}
+		return text + fmt.Sprintf(" · AP %.3f → %.3f", p.Before.AveragePrecision, p.After.AveragePrecision)
 	}
 	ci := func(f experiment.RetrainFigures) string {
 		if f.AUCInterval == nil {
@@ -242,15 +276,25 @@ func (s Model) retrainLines() []string {
 		}
 		return fmt.Sprintf("%.3f [%.3f–%.3f]", f.AUC, f.AUCInterval.Low, f.AUCInterval.High)
 	}
-	b, a := c.Before, c.After
-	head := s.Tf("Churn model without the %s flagged users (%s, random split):",
-		"去掉 %s 个标记用户后的流失模型(%s，随机划分)：",
-		common.Thousands(c.Dropped), partName(s.Common, a.Part))
-	auc := s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(b), ci(a))
-	rest := s.Tf("AP %.3f → %.3f · accuracy %.3f → %.3f · rows %s → %s", "AP %.3f → %.3f · 准确率 %.3f → %.3f · 行数 %s → %s",
-		b.AveragePrecision, a.AveragePrecision, b.Accuracy, a.Accuracy, common.Thousands(b.Rows), common.Thousands(a.Rows))
-	return []string{s.Styles.Title.Render(head), s.Styles.Good.Render(auc), s.Styles.Good.Render(rest)}
+	text += s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(p.Before), ci(p.After))
+	if t := p.Paired; t != nil {
+		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f(配对 p %s)", t.Diff, pValue(t.P))
+	}
+	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
+		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)
 }
+
+// pValue reads "0.26", or "< 0.01" below that.
+func pValue(p float64) string {
+	if p < 0.01 {
+		return "< 0.01"
+	}
+	return fmt.Sprintf("%.2f", p)
+}
+
+// compactRetrain reports whether the retraining's figures are drawn
+// without intervals and accuracy, to fit a narrow screen.
+func (s Model) compactRetrain() bool { return s.Width < 120 }
 
 func partName(c common.Common, p experiment.Part) string {
 	switch p {
@@ -258,6 +302,8 @@ func partName(c common.Common, p experiment.Part) string {
 		return c.T("test", "测试")
 	case experiment.ValPart:
 		return c.T("validation", "验证")
+	case experiment.LaterPart:
+		return c.T("later-cohort", "较晚队列")
 	}
 	return c.T("training", "训练")
 }
@@ -268,9 +314,7 @@ func (s Model) listRows() int {
 	if s.res != nil && s.res.Evaluation != nil {
 		used += 4
 	}
-	if s.retrain != nil {
-		used += 3
-	}
+	used += len(s.retrainLines())
 	return max(s.Height-used, 1)
 }
 
@@ -302,7 +346,7 @@ func (s Model) listLines(room int) []string {
 	if arch {
 		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
 	}
-	head += s.T("top deviating features: value vs typical", "偏离最大的特征：取值 vs 典型值")
+	head += s.T("top features: value exp (typ)", "特征：取值 预期（通常）")
 	lines := []string{s.Styles.Header.Render(common.Truncate(head, s.Width))}
 	for i := s.top; i < len(res.Order) && len(lines) < room; i++ {
 		row := res.Order[i]
@@ -332,13 +376,12 @@ func (s Model) listLines(room int) []string {
 	return lines
 }
 
-// reasonText reads "orders_90d 41 vs 2".
+// reasonText reads "cart_adds_30d 0 exp 6 (typ 0)": the user's value, the
+// value the networks expect from the other columns and the typical one.
 func (s Model) reasonText(r anomaly.Reason) string {
-	switch {
-	case r.Missing:
+	if r.Missing {
 		return r.Column + s.T(" missing", " 缺失")
-	case r.Level != "" || r.TypicalLevel != "":
-		return fmt.Sprintf("%s %s vs %s", r.Column, r.Level, r.TypicalLevel)
 	}
-	return fmt.Sprintf("%s %s vs %s", r.Column, anomaly.FormatValue(r.Value), anomaly.FormatValue(r.Typical))
+	v, e, t := r.Texts()
+	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
 }

@@ -123,9 +123,16 @@ func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant fl
 		}
 		defer j.end()
 		var err error
-		if plant > 0 {
-			if d, err = experiment.LoadShopWithAbusers(d.Source, plant); err != nil {
+		if plant == 0 && d.Planted > 0 { // the shop as it was, without the planted abusers
+			if d, err = experiment.Load(d.Source, nil); err != nil {
 				return ScoredMsg{gen: gen, Err: err}
+			}
+		}
+		if plant > 0 {
+			if d.Planted != plant {
+				if d, err = experiment.LoadShopWithAbusers(d.Source, plant); err != nil {
+					return ScoredMsg{gen: gen, Err: err}
+				}
 			}
 			opts.Truth, opts.Archetype = data.AbuserColumnName, data.ArchetypeColumnName
 		}

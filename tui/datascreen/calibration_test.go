@@ -22,8 +22,8 @@ func TestSplitShowsCalibrationPart(t *testing.T) {
 		t.Fatal(err)
 	}
 	for lang, want := range map[string]string{
-		"en": "seed 1: train 3,000 · validation 1,000 · test 0 · calibration 1,000 (stratified)",
-		"zh": "种子 1：训练 3,000 · 验证 1,000 · 测试 0 · 校准 1,000（分层）",
+		"en": "seed 1: train 3,500 · validation 500 · test 0 · calibration 1,000 (stratified)",
+		"zh": "种子 1：训练 3,500 · 验证 500 · 测试 0 · 校准 1,000（分层）",
 	} {
 		c := screentest.Common(lang, 160, 48)
 		s := New(c, false)

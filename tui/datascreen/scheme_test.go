@@ -44,8 +44,8 @@ func TestValidationToggle(t *testing.T) {
 		mustContain string
 	}{
 		{"", experiment.OutOfTime, experiment.RandomSplit,
-			"out of time: trains on the customers at 2024-02-10 (70, 14 of them held out for early stopping), measured on the 80 at 2024-02-20 · t: random split"},
-		{"", experiment.RandomSplit, experiment.OutOfTime, "random split, seed 1: train 64 · validation 16 · test 0 (stratified) · t: out of time"},
+			"out of time: trains on the customers at 2024-02-10 (70, 7 of them held out for early stopping), measured on the 80 at 2024-02-20 · t: random split"},
+		{"", experiment.RandomSplit, experiment.OutOfTime, "random split, seed 1: train 72 · validation 8 · test 0 (stratified) · t: out of time"},
 		{"2024-01-05", experiment.OutOfTime, experiment.RandomSplit,
 			"out of time is impossible here: it would train on the customers at 2023-12-26 (10 days before the cutoff 2024-01-05), before the log starts on 2024-01-01"},
 	} {

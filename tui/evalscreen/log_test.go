@@ -185,7 +185,7 @@ func TestComparisonStops(t *testing.T) {
 		s, _ = s.step(screentest.Press("x"))
 		s, _ = drain(t, s, compare)
 		want := map[string]string{"en": "The comparison with out of time was stopped.", "zh": "与跨时间验证的对比已停止。"}[lang]
-		header := map[string]string{"en": "Run 1 · random split: validation part, 16 rows", "zh": "第 1 次训练 · 随机划分：验证集，16 行"}[lang]
+		header := map[string]string{"en": "Run 1 · random split: validation part, 8 rows", "zh": "第 1 次训练 · 随机划分：验证集，8 行"}[lang]
 		screentest.MustContain(t, flat(screentest.Render(s, 80, 24)), want, header)
 	}
 }

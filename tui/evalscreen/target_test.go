@@ -36,7 +36,7 @@ func TestGainsAndBandsFollowTheTarget(t *testing.T) {
 	if got := cmd(); got != (common.BandsMsg{Scheme: experiment.BandScheme{Capacity: 100}}) {
 		t.Fatalf("B sent %#v", got)
 	}
-	if b := s.plan.bands.Bands; len(b) != 2 || b[0].Users() != 100 || b[1].Users() != 900 {
+	if b := s.plan.bands.Bands; len(b) != 2 || b[0].Users() != 100 || b[1].Users() != 400 {
 		t.Errorf("capacity bands %+v", b)
 	}
 	screentest.MustContain(t, s.View(), " · top 100 (B)")

@@ -59,20 +59,30 @@ func (l targetList) write(ctx context.Context, w io.Writer, progress func(done, 
 		return err
 	}
 	contacted := rep.Plan.Contacted(rep.Best)
+	bx, err := b.explainer.Batch()
+	if err != nil {
+		return err
+	}
+	inputs := make([][]float64, 0, exportBlock)
+	exs := make([]experiment.Explanation, exportBlock)
 	for start := 0; start < len(contacted); start += exportBlock {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		block := contacted[start:min(start+exportBlock, len(contacted))]
 		moves, err := l.moves(block)
 		if err != nil {
 			return err
 		}
+		inputs = inputs[:0]
+		for _, i := range block {
+			inputs = append(inputs, b.x.RawRowView(i))
+		}
+		if err := bx.Explain(exs[:len(block)], inputs); err != nil {
+			return fmt.Errorf("customers %s…: %w", b.ids[block[0]], err)
+		}
 		for k, i := range block {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ex, err := b.explainer.Explain(b.x.RawRowView(i))
-			if err != nil {
-				return fmt.Errorf("customer %s: %w", b.ids[i], err)
-			}
+			ex := exs[k]
 			seg := l.segments.Names[i]
 			lever := ""
 			if moves[k] != nil {

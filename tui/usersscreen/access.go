@@ -52,13 +52,8 @@ func (s *Model) setThreshold(msg common.ThresholdMsg) tea.Cmd {
 	if u == nil || u.run != msg.Run {
 		return nil
 	}
-	before := s.list.selected()
 	s.list.threshold = s.runThreshold(u)
-	s.refilterKeeping(before)
-	if s.list.selected() != before {
-		return s.selectionChanged()
-	}
-	return nil
+	return s.refilterKeeping(s.list.selected())
 }
 
 // Threshold returns the decision threshold the screen judges at.

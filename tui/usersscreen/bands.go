@@ -69,20 +69,27 @@ func (s *Model) planMsg(msg tea.Msg) tea.Cmd {
 	return s.replan(s.list.selected())
 }
 
-// replan rebands and refilters after a change of target or scheme, and
-// returns the Cmd explaining the newly selected user when the selection
-// moved.
+// replan rebands and refilters after a change of target or scheme, in a
+// Cmd (cutting a million users into bands takes longer than a key may):
+// the table keeps the previous bands and rows, marked "filtering…", until
+// the FilterMsg brings both. When the order turns round the first user is
+// selected, else the user selected then if still shown.
 func (s *Model) replan(before int) tea.Cmd {
-	was := s.list.target.OnPositive
-	s.list.rebands()
-	if s.list.users != nil && s.list.target.OnPositive != was && s.list.sort != sortRow {
-		s.list.refilter()
-		s.list.cursor, s.list.offset = 0, 0
-	} else {
-		s.refilterKeeping(before)
+	l := &s.list
+	if l.users == nil {
+		return nil
 	}
-	if s.list.selected() != before {
-		return s.selectionChanged()
+	next := *l // a copy the Cmd rebands; the slices it replaces stay shared
+	if common.TargetFor(l.chosen, l.users.label).OnPositive != l.target.OnPositive && l.sort != sortRow {
+		before = -1
 	}
-	return nil
+	l.gen++
+	l.filtering = true
+	gen, top := l.gen, before < 0
+	return func() tea.Msg {
+		next.rebands()
+		f := next.spec()
+		return FilterMsg{gen: gen, kind: f.kind, rows: f.rows(), top: top,
+			plan: &plan{target: next.target, bands: next.bands, band: next.band}}
+	}
 }

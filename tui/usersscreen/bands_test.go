@@ -1,6 +1,7 @@
 package usersscreen
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"fmt"
 	"strings"
 	"testing"
@@ -34,28 +35,28 @@ func TestBandsFollowTheTargetAndTheScheme(t *testing.T) {
 	if lo, _ := top(); lo < u.prob(int(u.byProbDesc[50])) || s.list.bands.Bands[0].Users() != 50 {
 		t.Errorf("prevent: the top 5 %% starts at %v, below the 51st highest probability", lo)
 	}
-	s, cmd := s.step(screentest.Press("p"))
-	if cmd == nil {
-		t.Fatal("p sent nothing")
+	s, sent := pressPlan(t, s, "p")
+	if len(sent) != 1 {
+		t.Fatalf("p sent %#v", sent)
 	}
-	msg, ok := cmd().(common.TargetMsg)
+	msg, ok := sent[0].(common.TargetMsg)
 	if !ok || msg.Target.String() != `encourage "churn = no"` {
-		t.Fatalf("p sent %#v", cmd())
+		t.Fatalf("p sent %#v", sent)
 	}
 	if _, hi := top(); hi > u.prob(int(u.byProbAsc[50])) {
 		t.Errorf("encourage churn = no: the top 5 %% reaches %v, above the 51st lowest probability", hi)
 	}
 	screentest.MustContain(t, s.View(), "plan: encourage churn = no (p)")
-	s, cmd = s.step(screentest.Press("B"))
-	if got := cmd(); got != (common.BandsMsg{Scheme: experiment.BandScheme{Capacity: 100}}) {
-		t.Fatalf("B sent %#v", got)
+	s, sent = pressPlan(t, s, "B")
+	if len(sent) != 1 || sent[0] != (common.BandsMsg{Scheme: experiment.BandScheme{Capacity: 100}}) {
+		t.Fatalf("B sent %#v", sent)
 	}
 	if n := len(s.list.bands.Bands); n != 2 || s.list.bands.Bands[0].Users() != 100 {
 		t.Errorf("capacity 100: %d bands, top %d users", n, s.list.bands.Bands[0].Users())
 	}
 	// Another screen's choice arrives as messages.
-	s, _ = s.step(common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
-	s, _ = s.step(common.BandsMsg{})
+	s = deliver(t, s, common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
+	s = deliver(t, s, common.BandsMsg{})
 	if s.list.target.String() != `prevent "churn = yes"` || len(s.list.bands.Bands) != 5 {
 		t.Errorf("after the messages: %s, %d bands", s.list.target, len(s.list.bands.Bands))
 	}
@@ -92,7 +93,7 @@ func TestTableFollowsTheTarget(t *testing.T) {
 	ordered(true, pChurn)
 	has("sorted by P(churn = yes) ↓")
 	s.list.move(10) // a user selected down the list
-	s, _ = s.step(screentest.Press("p"))
+	s, _ = pressPlan(t, s, "p")
 	ordered(true, pStay)
 	if s.list.cursor != 0 {
 		t.Errorf("after the new outcome the cursor is at %d, want the first user", s.list.cursor)
@@ -107,10 +108,38 @@ func TestTableFollowsTheTarget(t *testing.T) {
 	if !strings.Contains(ansi.Strip(lines[0]), "P(no)") || !strings.Contains(ansi.Strip(lines[1]), fmt.Sprintf(" %.3f ", 1-u.prob(top))) {
 		t.Errorf("table %q, want P(no) = %.3f first", lines[:2], 1-u.prob(top))
 	}
-	s, _ = s.step(screentest.Press("s"))
+	s = pressAll(t, s, "s")
 	ordered(false, pStay)
 	has("sorted by P(churn = no) ↑")
-	s, _ = s.step(common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
+	s = deliver(t, s, common.TargetMsg{Target: experiment.NewTarget(u.label, experiment.Prevent)})
 	ordered(false, pChurn)
 	has("sorted by P(churn = yes) ↑")
+}
+
+// pressPlan presses k, runs the screen's own Cmds (the replan's filter)
+// and returns what it sent to the other screens.
+func pressPlan(t *testing.T, s Model, k string) (Model, []tea.Msg) {
+	t.Helper()
+	var cmd tea.Cmd
+	s, cmd = s.step(screentest.Press(k))
+	var sent []tea.Msg
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
+		case FilterMsg, FindMsg, ExplainMsg, SweepMsg:
+			var next tea.Cmd
+			s, next = s.step(msg)
+			return next, true
+		}
+		sent = append(sent, msg)
+		return nil, false
+	})
+	return s, sent
+}
+
+// deliver hands the screen a message from elsewhere and runs what follows.
+func deliver(t *testing.T, s Model, msg tea.Msg) Model {
+	t.Helper()
+	var cmd tea.Cmd
+	s, cmd = s.step(msg)
+	return runCmds(t, s, cmd)
 }

@@ -36,6 +36,9 @@ type usersData struct {
 	// byProbAscFirst is lowest probability first with ties in row order:
 	// the ranking of a target on the negative class (experiment.CutBands).
 	byProbAscFirst []int32
+	// rankDesc and rankAscFirst are each row's position in byProbDesc and
+	// byProbAscFirst, so a row is found in a filtered order by binary search.
+	rankDesc, rankAscFirst []int32
 	// typical is each pipeline column's training median (numeric) or most
 	// common value (categorical, boolean), in original units.
 	typical []string
@@ -104,7 +107,48 @@ func newUsersData(run int, scores *experiment.TableScores, label data.LabelSpec)
 		}
 		return cmp.Compare(a, b)
 	})
+	u.rankDesc, u.rankAscFirst = make([]int32, n), make([]int32, n)
+	for i := range n {
+		u.rankDesc[u.byProbDesc[i]] = int32(i)
+		u.rankAscFirst[u.byProbAscFirst[i]] = int32(i)
+	}
 	return u
+}
+
+// orderKind names one of the precomputed orders.
+type orderKind int
+
+const (
+	orderDesc     orderKind = iota // byProbDesc
+	orderAsc                       // byProbAsc
+	orderRow                       // byRow
+	orderAscFirst                  // byProbAscFirst
+)
+
+// order returns the rows in order k.
+func (u *usersData) order(k orderKind) []int32 {
+	switch k {
+	case orderAsc:
+		return u.byProbAsc
+	case orderRow:
+		return u.byRow
+	case orderAscFirst:
+		return u.byProbAscFirst
+	}
+	return u.byProbDesc
+}
+
+// rank returns row r's position in order k.
+func (u *usersData) rank(k orderKind, r int32) int32 {
+	switch k {
+	case orderAsc:
+		return int32(len(u.byRow)-1) - u.rankDesc[r]
+	case orderRow:
+		return r
+	case orderAscFirst:
+		return u.rankAscFirst[r]
+	}
+	return u.rankDesc[r]
 }
 
 // rows is the number of users.

@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/exporter"
@@ -46,12 +48,21 @@ func shopCSV(t *testing.T) string {
 // shopRun trains one epoch on shopCSV's table.
 func shopRun(t *testing.T) common.Run {
 	t.Helper()
+	return shopRunWith(t, nil)
+}
+
+// shopRunWith is shopRun with change applied to the default configuration.
+func shopRunWith(t *testing.T, change func(*experiment.Config)) common.Run {
+	t.Helper()
 	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: shopCSV(t), Label: "churn"}, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 1
+	if change != nil {
+		change(&cfg)
+	}
 	e, err := experiment.New(d, cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -197,8 +208,14 @@ func TestCategoricalSweepDrawsOneBarPerLevel(t *testing.T) {
 	}
 }
 
+// TestImputedValuesAreMarkedAndLargeValuesGrouped marks a blank cell
+// with how it was filled when the network has no was-missing input for it
+// (median imputation without indicators, the default before issue 15).
 func TestImputedValuesAreMarkedAndLargeValuesGrouped(t *testing.T) {
-	s := shopScreen(t, shopRun(t), "en", 160, 48)
+	run := shopRunWith(t, func(c *experiment.Config) {
+		c.Pipeline.MissingIndicators, c.Pipeline.Impute = false, data.ImputeMedian
+	})
+	s := shopScreen(t, run, "en", 160, 48)
 	s = selectID(t, s, "C0004") // row 4: a blank income
 	v := view(s)
 	screentest.MustContain(t, v, "(blank → median)")
@@ -222,6 +239,29 @@ func TestImputedValuesAreMarkedAndLargeValuesGrouped(t *testing.T) {
 	}
 	if got := displayValue("9.62e+04"); got != "96,200" {
 		t.Fatalf("displayValue(9.62e+04) = %q", got)
+	}
+}
+
+// TestBlankWithIndicatorReadsMissing: under the default (a was-missing
+// input per column with blanks) the network sees the blank itself, so the
+// feature table and the reasons say "missing" rather than a filled value,
+// and no "(blank → …)" mark repeats it.
+func TestBlankWithIndicatorReadsMissing(t *testing.T) {
+	s := shopScreen(t, shopRun(t), "en", 160, 48)
+	s = selectID(t, s, "C0004") // row 4: a blank income
+	v := view(s)
+	found := false
+	for _, line := range strings.Split(v, "\n") {
+		f := strings.Fields(line)
+		if strings.Contains(line, "blank") {
+			t.Fatalf("a blank under indicators is marked as filled: %q", line)
+		}
+		if i := slices.Index(f, "annual_income"); i >= 0 && i+1 < len(f) && f[i+1] == "missing" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the blank income does not read missing in the feature table:\n%s", v)
 	}
 }
 

@@ -45,6 +45,8 @@ type Model struct {
 	prompt usersPrompt
 	input  textinput.Model
 	query  string // the last search
+	// findGen counts the searches asked for (FindMsg).
+	findGen int
 
 	// threshold is the shared decision threshold and thresholdRun the run
 	// it belongs to (common.ThresholdMsg); other runs use their own.
@@ -142,6 +144,16 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	case ExplainMsg:
 		cmd = s.storeExplanation(msg)
+	case FilterMsg:
+		if msg.gen != s.list.gen {
+			return s, nil
+		}
+		cmd = s.filtered(msg)
+	case FindMsg:
+		if msg.gen != s.findGen {
+			return s, nil
+		}
+		cmd = s.found(msg)
 	case SweepMsg:
 		s.swept(msg)
 	case common.ThresholdMsg:
@@ -193,19 +205,19 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.list.move(len(s.list.shown))
 	case key.Matches(k, km.Sort):
 		s.list.sort = (s.list.sort + 1) % sortModes
-		s.refilterKeeping(before)
+		return s.refilterKeeping(before)
 	case key.Matches(k, km.Target), key.Matches(k, km.Bands):
 		return s.planKey(k, km, before)
 	case key.Matches(k, km.Band):
 		s.list.band = (s.list.band + 1) % (len(s.list.bands.Bands) + 1)
-		s.refilterKeeping(before)
+		return s.refilterKeeping(before)
 	case key.Matches(k, km.Truth):
 		s.list.truth = (s.list.truth + 1) % truthFilters
-		s.refilterKeeping(before)
+		return s.refilterKeeping(before)
 	case key.Matches(k, km.Search):
 		return s.openPrompt(usersSearchPrompt, "")
 	case key.Matches(k, km.Next):
-		s.find(s.list.cursor+1, false)
+		return s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
 		s.detail = !s.detail
 		s.SetSize(s.Width, s.Height)
@@ -237,35 +249,6 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// refilterKeeping applies a new order or filter and keeps the selected
-// user selected when it still passes.
-func (s *Model) refilterKeeping(row int) {
-	s.list.refilter()
-	if row >= 0 && !s.list.selectRow(row) {
-		s.list.cursor, s.list.offset = 0, 0
-	}
-}
-
-// find looks for the last query among the shown users: a fresh search
-// selects the user whose id is exactly the query, else the first whose id
-// starts with it; n (fresh false) moves to the next such user after from.
-func (s *Model) find(from int, fresh bool) {
-	if s.query == "" {
-		return
-	}
-	found := false
-	if fresh {
-		found = s.list.searchExact(s.query) || s.list.searchPrefix(s.query, 0)
-	} else {
-		found = s.list.searchPrefix(s.query, from)
-	}
-	if found {
-		s.status = s.T("found ", "找到 ") + s.list.users.id(s.list.selected())
-	} else {
-		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", s.query)
-	}
-}
-
 // openPrompt focuses the text field for a purpose.
 func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
 	labels := map[usersPrompt]string{
@@ -290,14 +273,10 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 	case "enter":
 		p, text := s.prompt, s.input.Value()
 		s.prompt = usersNoPrompt
-		before := s.list.selected()
 		switch p {
 		case usersSearchPrompt:
 			s.query = strings.TrimSpace(text)
-			s.find(0, true)
-			if s.list.selected() != before {
-				return s.selectionChanged()
-			}
+			return s.find(0, true)
 		case usersExportPrompt:
 			return s.startExport(text)
 		case usersValuePrompt:

@@ -1,6 +1,7 @@
 package usersscreen
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/retainlab/retain/experiment"
@@ -48,9 +49,14 @@ type userList struct {
 	// threshold is the decision threshold right and wrong are judged at.
 	threshold float64
 	shown     []int32 // the rows passing the filters, in order; may alias an order
-	cursor    int     // index into shown
-	offset    int     // index into shown of the first visible row
-	height    int     // visible rows
+	shownKind orderKind
+	// gen counts the filters asked for; a FilterMsg of an older one is
+	// dropped. filtering is set while the latest one runs.
+	gen       int
+	filtering bool
+	cursor    int // index into shown
+	offset    int // index into shown of the first visible row
+	height    int // visible rows
 }
 
 // setUsers replaces the data, keeping the order and filters, and selects
@@ -58,6 +64,8 @@ type userList struct {
 func (l *userList) setUsers(u *usersData) {
 	prev := l.selected()
 	l.users = u
+	l.gen++ // a filter still running was over the previous users
+	l.filtering = false
 	l.rebands()
 	l.refilter()
 	if prev >= 0 {
@@ -65,52 +73,78 @@ func (l *userList) setUsers(u *usersData) {
 	}
 }
 
-// refilter rebuilds shown from the chosen order and filters. Without a
-// filter it aliases the precomputed order: no copy of a million indices.
+// refilter rebuilds shown from the chosen order and filters, in the
+// caller's goroutine (filterCmd does it off the update path).
 func (l *userList) refilter() {
 	if l.users == nil {
 		l.shown = nil
 		return
 	}
-	// The target's outcome most likely first: P(positive) descending, or
-	// ascending when the outcome is the negative class (byProbAscFirst
-	// keeps ties in row order); least likely first the other way round.
-	likely, unlikely := l.users.byProbDesc, l.users.byProbAsc
-	if !l.target.OnPositive {
-		likely, unlikely = l.users.byProbAscFirst, l.users.byProbDesc
-	}
-	order := likely
-	switch l.sort {
-	case sortProbAsc:
-		order = unlikely
-	case sortRow:
-		order = l.users.byRow
-	}
-	if l.band == 0 && l.truth == truthAll {
-		l.shown = order
-	} else {
-		kept := make([]int32, 0, len(order)/4)
-		for _, r := range order {
-			if l.keeps(int(r)) {
-				kept = append(kept, r)
-			}
-		}
-		l.shown = kept
-	}
+	f := l.spec()
+	l.shown, l.shownKind = f.rows(), f.kind
 	l.cursor = min(l.cursor, max(len(l.shown)-1, 0))
 	l.scroll()
 }
 
-func (l *userList) keeps(r int) bool {
-	u := l.users
-	if l.band != 0 && l.bands.Of[r] != l.band-1 {
+// spec captures the order and filters in use, to be applied now or in a Cmd.
+func (l *userList) spec() filterSpec {
+	// The target's outcome most likely first: P(positive) descending, or
+	// ascending when the outcome is the negative class (byProbAscFirst
+	// keeps ties in row order); least likely first the other way round.
+	likely, unlikely := orderDesc, orderAsc
+	if !l.target.OnPositive {
+		likely, unlikely = orderAscFirst, orderDesc
+	}
+	kind := likely
+	switch l.sort {
+	case sortProbAsc:
+		kind = unlikely
+	case sortRow:
+		kind = orderRow
+	}
+	return filterSpec{users: l.users, kind: kind, band: l.band, bandOf: l.bands.Of, truth: l.truth, threshold: l.threshold}
+}
+
+// filterSpec is an order and the filters over it: all a filter needs, so
+// that it can run in a Cmd while the list changes.
+type filterSpec struct {
+	users     *usersData
+	kind      orderKind
+	band      int   // 0: every band, k: band k−1
+	bandOf    []int // each row's band
+	truth     truthFilter
+	threshold float64
+}
+
+// filtered reports whether the spec drops any row.
+func (f filterSpec) filtered() bool { return f.band != 0 || f.truth != truthAll }
+
+// rows returns the rows passing the filters, in order. Without a filter it
+// aliases the precomputed order: no copy of a million indices.
+func (f filterSpec) rows() []int32 {
+	order := f.users.order(f.kind)
+	if !f.filtered() {
+		return order
+	}
+	kept := make([]int32, 0, len(order)/4)
+	for _, r := range order {
+		if f.keeps(int(r)) {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+func (f filterSpec) keeps(r int) bool {
+	u := f.users
+	if f.band != 0 && f.bandOf[r] != f.band-1 {
 		return false
 	}
-	switch l.truth {
+	switch f.truth {
 	case truthCorrect:
-		return u.correct(r, l.threshold)
+		return u.correct(r, f.threshold)
 	case truthWrong:
-		return !u.correct(r, l.threshold)
+		return !u.correct(r, f.threshold)
 	}
 	return true
 }
@@ -123,14 +157,20 @@ func (l *userList) selected() int {
 	return int(l.shown[l.cursor])
 }
 
-// selectRow moves the cursor to a table row if it is shown.
+// selectRow moves the cursor to a table row if it is shown. shown is a
+// subsequence of the order it was filtered from, so the row is found by
+// binary search on its rank in that order.
 func (l *userList) selectRow(r int) bool {
-	for i, s := range l.shown {
-		if int(s) == r {
-			l.cursor = i
-			l.scroll()
-			return true
-		}
+	if l.users == nil || r < 0 || r >= l.users.rows() {
+		return false
+	}
+	u, k := l.users, l.shownKind
+	want := u.rank(k, int32(r))
+	i := sort.Search(len(l.shown), func(i int) bool { return u.rank(k, l.shown[i]) >= want })
+	if i < len(l.shown) && int(l.shown[i]) == r {
+		l.cursor = i
+		l.scroll()
+		return true
 	}
 	return false
 }
@@ -174,32 +214,50 @@ func (l *userList) visible() []int32 {
 // searchExact moves the cursor to the shown user whose id is query
 // (ignoring case) and reports whether there is one.
 func (l *userList) searchExact(query string) bool {
-	for i, r := range l.shown {
-		if strings.EqualFold(l.users.id(int(r)), query) {
-			l.cursor = i
-			l.scroll()
-			return true
-		}
-	}
-	return false
+	return l.jump(findExact(l.users, l.shown, query))
 }
 
 // searchPrefix moves the cursor to the next shown user, from position
 // from and wrapping around, whose id starts with query (ignoring case).
 // It reports whether one does.
 func (l *userList) searchPrefix(query string, from int) bool {
-	if query == "" || len(l.shown) == 0 {
+	return l.jump(findPrefix(l.users, l.shown, query, from))
+}
+
+// jump moves the cursor to position i of shown; −1 leaves it.
+func (l *userList) jump(i int) bool {
+	if i < 0 {
 		return false
 	}
-	n := len(l.shown)
-	for k := range n {
-		i := (from + k) % n
-		id := l.users.id(int(l.shown[i]))
-		if len(id) >= len(query) && strings.EqualFold(id[:len(query)], query) {
-			l.cursor = i
-			l.scroll()
-			return true
+	l.cursor = i
+	l.scroll()
+	return true
+}
+
+// findExact returns the position in shown of the user whose id is query
+// (ignoring case), or −1.
+func findExact(u *usersData, shown []int32, query string) int {
+	for i, r := range shown {
+		if strings.EqualFold(u.id(int(r)), query) {
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// findPrefix returns the position in shown of the next user, from position
+// from and wrapping around, whose id starts with query (ignoring case), or −1.
+func findPrefix(u *usersData, shown []int32, query string, from int) int {
+	if query == "" || len(shown) == 0 {
+		return -1
+	}
+	n := len(shown)
+	for k := range n {
+		i := (from + k) % n
+		id := u.id(int(shown[i]))
+		if len(id) >= len(query) && strings.EqualFold(id[:len(query)], query) {
+			return i
+		}
+	}
+	return -1
 }

@@ -131,6 +131,9 @@ func (s Model) statusLine(w int) string {
 	case s.status != "":
 		hint = s.status
 	}
+	if s.list.filtering {
+		hint = s.T("filtering… · ", "筛选中… · ") + hint
+	}
 	return s.Styles.Muted.Render(common.Truncate(hint, w))
 }
 

@@ -1,0 +1,104 @@
+package anomaly
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// TestRankGaussInvert checks the inverse transform on a hand-worked sample
+// {0, 1, 3}: mid-rank shares ¼, ½, ¾, so z = ∓0.6745 (Φ⁻¹(0.25), from
+// Python's statistics.NormalDist) and 0; a z between two knots maps
+// linearly between their values, and z beyond the ends to the ends.
+func TestRankGaussInvert(t *testing.T) {
+	g := fitRankGauss([]float64{3, 0, 1})
+	const q = 0.6744897501960817
+	for _, c := range []struct{ z, want float64 }{
+		{-q, 0}, {0, 1}, {q, 3}, {q / 2, 2}, {-q / 4, 0.75}, {-9, 0}, {9, 3},
+	} {
+		if got := g.invert(c.z); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("invert(%v) = %v, want %v", c.z, got, c.want)
+		}
+	}
+	for _, v := range []float64{0, 0.5, 1, 2.2, 3} {
+		if got := g.invert(g.apply(v)); math.Abs(got-v) > 1e-12 {
+			t.Errorf("invert(apply(%v)) = %v", v, got)
+		}
+	}
+}
+
+// TestReasonExpected builds a one-member run on a hand-made table whose
+// network outputs constants (every weight 0, the output biases chosen) and
+// checks the expected values worked out by hand. spend takes 0, 1.5 and 3
+// on 10 rows each: its rank-gauss knots are z = ∓Φ⁻¹(25.5/31) = ∓0.92524
+// (Python's statistics.NormalDist) and 0, and min-max after log(1+v) puts
+// 1.5 at log 2.5/log 4 and 3 at 1. An output of 0.92524/2 lies halfway
+// between the knots of 1.5 and 3, so halfway between log 2.5 and log 4 in
+// log units: 1 + v = √(2.5·4), v = √10 − 1 = 2.16228. orders (0, 1, 3, whole
+// numbers) gets an output of 5, beyond its largest knot: the largest, 3. plan's
+// outputs favour "b" although most rows are "a".
+func TestReasonExpected(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("spend,orders,plan\n")
+	for i := range 30 {
+		plan := "a"
+		if i%5 == 0 {
+			plan = "b"
+		}
+		fmt.Fprintf(&b, "%v,%d,%s\n", []float64{0, 1.5, 3}[i%3], []int{0, 1, 3}[i%3], plan)
+	}
+	tab, err := data.ReadCSV(strings.NewReader(b.String()), "hand.csv", data.CSVOptions{NoLabel: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run, err := Prepare(tab, Options{Members: 1, Trim: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	params := run.Net.Params()
+	for i := range params {
+		params[i] = 0
+	}
+	out := run.Net.Layers[len(run.Net.Layers)-1].B
+	const zSpend = 0.9252445598541517
+	copy(out, []float64{zSpend / 2, 5, 0.2, 0.7}) // spend, orders, plan=a, plan=b
+	res, err := run.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]Reason{}
+	for _, r := range res.Reasons(0, 3) {
+		got[r.Column] = r
+	}
+	if e := got["spend"].Expected; math.Abs(e-(math.Sqrt(10)-1)) > 1e-9 {
+		t.Errorf("spend expected %v, want √10 − 1 = %v", e, math.Sqrt(10)-1)
+	}
+	if e := got["orders"].Expected; e != 3 {
+		t.Errorf("orders expected %v, want 3 (the largest value)", e)
+	}
+	if r := got["plan"]; r.ExpectedLevel != "b" || r.TypicalLevel != "a" {
+		t.Errorf("plan expected %q typical %q, want b and a", r.ExpectedLevel, r.TypicalLevel)
+	}
+	if s := got["orders"].String(); s != "orders 0, expected 3 (typical 1)" {
+		t.Errorf("orders reason reads %q", s)
+	}
+	if s := got["plan"].String(); s != "plan b, expected b (typical a)" {
+		t.Errorf("plan reason reads %q", s)
+	}
+}
+
+// TestFormatValue checks the rounding to two decimals, written out here.
+func TestFormatValue(t *testing.T) {
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{41, "41"}, {3.5, "3.5"}, {0.0749, "0.07"}, {-0.004, "0"}, {-0.09, "-0.09"}, {math.NaN(), "missing"}} {
+		if got := FormatValue(c.v); got != c.want {
+			t.Errorf("FormatValue(%v) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,113 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/sqlexport"
+)
+
+// exportOptions are the flags of `retain export`.
+type exportOptions struct {
+	model, format, dialect string
+	table, ordersTable     string
+	cutoff, logColumns, id string
+	out                    string
+}
+
+func newExportCmd(a *app) *cobra.Command {
+	o := &exportOptions{}
+	cmd := &cobra.Command{
+		Use:   "export --model FILE --format sql --dialect sqlite|duckdb|postgres|bigquery [--table users]",
+		Short: "Write a saved model as one SQL SELECT that scores a table in your warehouse",
+		Long: `Print one SQL SELECT (common table expressions allowed) that scores every row
+of a table in the warehouse with a saved model: the pipeline's casts,
+imputation of blank and NULL cells, one-hot encoding (an unseen category
+encodes as all zeros), ln(1+v) and scaling, every network layer with the
+weights as literals, the calibration, and the decision at the model's
+threshold. The result has one row per user: the id column,
+probability_<label>_<positive> and predicted_<label>, as retain predict
+prints them.
+
+A model trained on an order log first builds each customer's features from
+the orders table (--orders-table) at --cutoff (default: its last order date),
+as retain predict --log does, and adds a short_history column. The orders
+table needs the model's column roles: a customer id, a DATE or TIMESTAMP
+(in SQLite an ISO-8601 text), and as the model uses them an amount (or price),
+a quantity and an order id. Roles come from the model file; name them with
+--log-columns when the model detected them.`,
+		Example: `  retain export --model model.json --format sql --dialect bigquery --table shop.users > score.sql
+  retain export --model log_model.json --format sql --dialect duckdb --orders-table orders \
+      --log-columns customer=customer_id,time=date,quantity=number_of_cds,amount=dollar_value`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return classify(runExport(cmd.Context(), a, o))
+		},
+	}
+	fs := cmd.Flags()
+	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
+	fs.StringVar(&o.format, "format", "sql", "output `FORMAT` (sql)")
+	fs.StringVar(&o.dialect, "dialect", "", "SQL `DIALECT`: sqlite, duckdb, postgres or bigquery")
+	fs.StringVar(&o.table, "table", "users", "per-user `TABLE` to score (schema.table allowed)")
+	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
+	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")
+	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the orders table's columns, as for train (default: the model's)")
+	fs.StringVar(&o.id, "id", "", "id `COLUMN` of the table when the model records none")
+	fs.StringVarP(&o.out, "out", "o", "", "write the SQL to `FILE` instead of stdout")
+	_ = cmd.MarkFlagRequired("model")
+	_ = cmd.MarkFlagRequired("dialect")
+	_ = cmd.MarkFlagFilename("model", "json")
+	_ = cmd.MarkFlagFilename("out", "sql")
+	return cmd
+}
+
+func runExport(ctx context.Context, a *app, o *exportOptions) error {
+	if f := strings.ToLower(o.format); f != "sql" {
+		return usageError(fmt.Errorf("--format %q: want sql", o.format))
+	}
+	d, err := sqlexport.ParseDialect(o.dialect)
+	if err != nil {
+		return usageError(fmt.Errorf("--dialect: %w", err))
+	}
+	opts := sqlexport.Options{Dialect: d, Table: o.table, OrdersTable: o.ordersTable, ID: o.id}
+	if opts.Columns, err = parseLogColumns(o.logColumns); err != nil {
+		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
+	}
+	if o.cutoff != "" {
+		if opts.Cutoff, err = time.Parse(time.DateOnly, o.cutoff); err != nil {
+			return usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", o.cutoff))
+		}
+	}
+	if err := checkOut(o.out); err != nil {
+		return err
+	}
+	b, err := loadModel(a, o.model)
+	if err != nil {
+		return err
+	}
+	if b.Source.Kind != "log" && (o.cutoff != "" || o.logColumns != "") {
+		return usageError(fmt.Errorf("--cutoff and --log-columns apply to a model trained on an order log; %s was trained on %s", o.model, b.SourceDescription))
+	}
+	text, err := sqlexport.Build(b, opts)
+	if err != nil {
+		return usageError(fmt.Errorf("%s: %w", o.model, err))
+	}
+	if o.out == "" {
+		_, err = io.WriteString(a.stdout, text)
+		return err
+	}
+	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return a.guard.commit(ctx, r)
+}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// export prints one SELECT keyed by the model's id column, writes it to
+// --out, and refuses bad flags and models it cannot write with exit 2.
+func TestExportSQL(t *testing.T) {
+	csvPath := usersCSV(t, 200)
+	model := trainModel(t, csvPath)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "export", "--model", model, "--format", "sql", "--dialect", "postgres",
+		"--table", "shop.users"); code != exitOK {
+		t.Fatalf("export: exit %d, stderr %q", code, c.stderr.String())
+	}
+	out := c.stdout.String()
+	for _, want := range []string{"-- retain model: P(", "WITH inputs AS MATERIALIZED (", `FROM "shop"."users"`, "AS probability", "ORDER BY id;\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the SELECT lacks %q:\n%s", want, out)
+		}
+	}
+	file := filepath.Join(t.TempDir(), "score.sql")
+	c = newCLI(t)
+	if code := c.run(context.Background(), "export", "--model", model, "--dialect", "postgres", "--table", "shop.users",
+		"--out", file); code != exitOK {
+		t.Fatalf("export --out: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if b, err := os.ReadFile(file); err != nil || string(b) != out {
+		t.Errorf("--out wrote %d bytes (%v), stdout had %d", len(b), err, len(out))
+	}
+	noID := editModel(t, model, "no_id.json", func(m map[string]any) {
+		delete(m["pipeline"].(map[string]any), "id_name")
+	})
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "--model", model, "--dialect", "oracle"},
+			`retain: --dialect: sqlexport: unknown dialect "oracle": want sqlite, duckdb, postgres or bigquery` + "\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--format", "csv"},
+			`retain: --format "csv": want sql` + "\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--cutoff", "2024-01-01"},
+			"retain: --cutoff and --log-columns apply to a model trained on an order log; " + model + " was trained on " + csvPath + "\n"},
+		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
+			"retain: " + noID + ": sqlexport: the model records no id column to key the scores by: name it with --id COLUMN\n"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+)
+
+// BatchRows is how many interpolation points a BatchIG pushes through the
+// network in one forward/backward pass.
+const BatchRows = 2048
+
+// BatchIG computes integrated gradients for many inputs against one
+// baseline: the points of a block of inputs go through the network
+// together, BatchRows rows per pass, in buffers reused from call to call.
+// Networks whose hidden layers are all ReLU, leaky ReLU or linear are
+// integrated exactly, piece by linear piece of the path (see
+// explain_exact.go); others by midpoint sums at steps points, doubled while
+// an input's completeness error exceeds CompletenessTolerance. Each input
+// gets what IntegratedGradients gives it. A BatchIG holds scratch
+// buffers, so one must not be used by two goroutines at once; the network
+// is only read.
+type BatchIG struct {
+	net      *Network
+	baseline []float64
+	baseOut  float64
+	steps    int
+	ws       *workspace
+	rows     int // rows of ws: the points of one pass
+	jobs     []igJob
+	segs     []igSeg
+	// The exact path of piecewise-linear networks (explain_exact.go):
+	// every input's points t, from start[u], and the next ones; layer
+	// values at the points; one interval's crossings; each row's input and
+	// weight.
+	pl            bool
+	ts, nts       []float64
+	start, nstart []int
+	zs, cross     []float64
+	rowInput      []int
+	rowWeight     []float64
+}
+
+// igJob is one input's integration at a step count: next is the first
+// point not yet pushed through the network.
+type igJob struct{ input, steps, next int }
+
+// igSeg says that rows [row, row+n) of a pass are points of job.
+type igSeg struct{ job, row, n int }
+
+// NewBatchIG returns a BatchIG for n against baseline, starting each input
+// at steps integration points.
+func NewBatchIG(n *Network, baseline []float64, steps int) (*BatchIG, error) {
+	if len(baseline) != n.Arch.Inputs {
+		return nil, fmt.Errorf("%w: baseline %d values, network takes %d", ErrShape, len(baseline), n.Arch.Inputs)
+	}
+	if steps < 1 {
+		return nil, ErrSteps
+	}
+	return newBatchIG(n, baseline, steps, BatchRows), nil
+}
+
+// newBatchIG returns a BatchIG on validated arguments whose passes take
+// rows points (fewer than BatchRows for a single input).
+func newBatchIG(n *Network, baseline []float64, steps, rows int) *BatchIG {
+	b := &BatchIG{net: n, baseline: append([]float64(nil), baseline...), steps: steps,
+		ws: newWorkspace(n, rows), rows: rows, pl: n.Arch.piecewiseLinear()}
+	if b.pl {
+		b.rowInput, b.rowWeight = make([]int, rows), make([]float64, rows)
+	}
+	b.baseOut = b.outputs(b.baseline, 1)[0]
+	return b
+}
+
+// outputs runs the first rows inputs of x (rows ≤ b.rows) forward and
+// returns output 0 of the rows' outputs (a view into the workspace, with a
+// stride of Outputs).
+func (b *BatchIG) outputs(x []float64, rows int) []float64 {
+	in := b.net.Arch.Inputs
+	copy(b.ws.x[:rows*in], x[:rows*in])
+	b.ws.forward(b.net, rows)
+	return b.ws.a[len(b.net.Layers)-1][:rows*b.net.Arch.Outputs]
+}
+
+// Explain writes into out[i] the attribution of input i of x (len(out)
+// inputs, row-major). It reuses out[i].Values when it is long enough, so a
+// caller that keeps out allocates nothing after the first call.
+func (b *BatchIG) Explain(out []Attribution, x []float64) error {
+	n := b.net
+	in, outs := n.Arch.Inputs, n.Arch.Outputs
+	if len(x) != len(out)*in {
+		return fmt.Errorf("%w: %d input values for %d inputs of %d", ErrShape, len(x), len(out), in)
+	}
+	for start := 0; start < len(out); start += b.rows {
+		m := min(b.rows, len(out)-start)
+		fx := b.outputs(x[start*in:], m)
+		for i := range m {
+			a := &out[start+i]
+			a.Output, a.BaselineOutput = fx[i*outs], b.baseOut
+		}
+	}
+	b.jobs = b.jobs[:0]
+	for i := range out {
+		a := &out[i]
+		if cap(a.Values) < in {
+			a.Values = make([]float64, in)
+		}
+		a.Values = a.Values[:in]
+		clear(a.Values)
+		if !b.pl {
+			b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+		}
+	}
+	if b.pl {
+		for start := 0; start < len(out); start += exactBlock {
+			end := min(start+exactBlock, len(out))
+			b.exact(out[start:end], x[start*in:end*in])
+		}
+		// Rounding should never make the exact sums incomplete; if it
+		// does, the input is integrated by midpoint sums instead.
+		for i := range out {
+			if a := &out[i]; math.Abs(a.Completeness()) > CompletenessTolerance {
+				clear(a.Values)
+				b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+			}
+		}
+	}
+	for head := 0; head < len(b.jobs); {
+		m := b.fill(x, head)
+		grads := b.ws.inputGradients(n, m)
+		for _, s := range b.segs {
+			j := &b.jobs[s.job]
+			sum := out[j.input].Values
+			for r := s.row; r < s.row+s.n; r++ {
+				for i, g := range grads[r*in : (r+1)*in] {
+					sum[i] += g
+				}
+			}
+			if j.next == j.steps {
+				b.finish(&out[j.input], x[j.input*in:(j.input+1)*in], j)
+			}
+		}
+		for head < len(b.jobs) && b.jobs[head].next == b.jobs[head].steps {
+			head++
+		}
+	}
+	return nil
+}
+
+// fill writes the next points of the jobs from head on into the
+// workspace's inputs, up to b.rows rows, recording them in b.segs, and
+// returns the number of rows.
+func (b *BatchIG) fill(x []float64, head int) int {
+	in := b.net.Arch.Inputs
+	b.segs = b.segs[:0]
+	m := 0
+	for j := head; j < len(b.jobs) && m < b.rows; j++ {
+		jb := &b.jobs[j]
+		take := min(jb.steps-jb.next, b.rows-m)
+		xi := x[jb.input*in : (jb.input+1)*in]
+		for k := jb.next; k < jb.next+take; k++ {
+			alpha := (float64(k) + 0.5) / float64(jb.steps)
+			row := b.ws.x[(m+k-jb.next)*in : (m+k-jb.next+1)*in]
+			for i := range row {
+				row[i] = b.baseline[i] + alpha*(xi[i]-b.baseline[i])
+			}
+		}
+		b.segs = append(b.segs, igSeg{job: j, row: m, n: take})
+		jb.next += take
+		m += take
+	}
+	return m
+}
+
+// finish scales a finished job's gradient sums into attributions, and
+// queues the input again at twice the steps when they are not complete
+// enough (as IntegratedGradients refines).
+func (b *BatchIG) finish(a *Attribution, x []float64, j *igJob) {
+	for i := range a.Values {
+		a.Values[i] *= (x[i] - b.baseline[i]) / float64(j.steps)
+	}
+	a.Steps = j.steps
+	if math.Abs(a.Completeness()) <= CompletenessTolerance || j.steps >= maxIGSteps {
+		return
+	}
+	clear(a.Values)
+	b.jobs = append(b.jobs, igJob{input: j.input, steps: j.steps * 2})
+}

@@ -1,0 +1,156 @@
+package sqlexport
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// Options say what to write and against which tables.
+type Options struct {
+	Dialect Dialect
+	// Table is the per-user table to score (default "users"); a dotted
+	// name (schema.table) is quoted part by part.
+	Table string
+	// OrdersTable is the order log of an order-log model (default
+	// "orders").
+	OrdersTable string
+	// Cutoff is the date the customers of an order-log model are scored
+	// at; zero takes the table's last order date, as retain predict does.
+	Cutoff time.Time
+	// Columns names the orders table's columns by role; roles left empty
+	// take the model's recorded ones (Source.LogColumns).
+	Columns data.LogColumns
+	// ID names the per-user table's id column when the model records none.
+	ID string
+}
+
+// ErrModel is matched by errors.Is when the model lacks what the SQL needs.
+var ErrModel = errors.New("sqlexport: the model cannot be written as SQL")
+
+// modelError wraps err so that it matches ErrModel.
+type modelError struct{ err error }
+
+func (e *modelError) Error() string        { return e.err.Error() }
+func (e *modelError) Unwrap() error        { return e.err }
+func (e *modelError) Is(target error) bool { return target == ErrModel }
+
+// Write prints one SELECT scoring a table with the model b: the id column,
+// the calibrated probability of the positive class, the predicted class at
+// the model's threshold, and for an order-log model short_history (a first
+// order fewer than 90 days before the cutoff). Errors match ErrModel when
+// the model lacks what the SQL needs.
+func Write(w io.Writer, b *experiment.Bundle, o Options) error {
+	text, err := Build(b, o)
+	if err != nil {
+		return err
+	}
+	_, err = io.WriteString(w, text)
+	return err
+}
+
+// Build returns the text Write prints.
+func Build(b *experiment.Bundle, o Options) (string, error) {
+	if b == nil || b.Pipeline == nil {
+		return "", &modelError{errors.New("sqlexport: the model file holds no pipeline")}
+	}
+	if o.Table == "" {
+		o.Table = "users"
+	}
+	if o.OrdersTable == "" {
+		o.OrdersTable = "orders"
+	}
+	d := o.Dialect
+	if d < SQLite || d > BigQuery {
+		return "", fmt.Errorf("%w %v", ErrDialect, d)
+	}
+	var q query
+	from, idName, log := "", "", b.Source.Kind == "log"
+	extra := ""
+	if log {
+		o.Columns = merge(o.Columns, b.Source.LogColumns)
+		if err := checkLogModel(b, o.Columns); err != nil {
+			return "", &modelError{err}
+		}
+		var err error
+		if from, err = orderFeatures(&q, d, b, o); err != nil {
+			return "", &modelError{err}
+		}
+		idName, extra = data.CohortIDName, ",\n  short_history"
+	} else {
+		idName = b.Pipeline.IDName
+		if o.ID != "" {
+			idName = o.ID
+		}
+		if idName == "" {
+			return "", &modelError{errors.New("sqlexport: the model records no id column to key the scores by: name it with --id COLUMN")}
+		}
+		from = d.table(o.Table)
+	}
+	inputs, err := d.inputs(b.Pipeline)
+	if err != nil {
+		return "", &modelError{err}
+	}
+	if len(inputs) != len(b.Features) {
+		return "", &modelError{fmt.Errorf("sqlexport: the pipeline makes %d inputs and the model lists %d features", len(inputs), len(b.Features))}
+	}
+	sel := make([]string, len(inputs))
+	for j, e := range inputs {
+		sel[j] = fmt.Sprintf("%s AS x%d", e, j)
+	}
+	id, keep := d.ident(idName)+" AS id", ""
+	if log {
+		id, keep = "id", "short_history, "
+	}
+	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
+	q.hint = d.materialized()
+	last, err := d.layers(&q, b, "inputs", keep)
+	if err != nil {
+		return "", &modelError{err}
+	}
+	prob, err := d.calibrated(b.Calibration, "p")
+	if err != nil {
+		return "", &modelError{err}
+	}
+	thr, err := num(b.Threshold)
+	if err != nil || !(b.Threshold > 0 && b.Threshold < 1) {
+		return "", &modelError{fmt.Errorf("sqlexport: threshold %v is not in (0, 1)", b.Threshold)}
+	}
+	probName := d.ident("probability_" + b.Label.Name + "_" + b.Label.Positive)
+	q.cte("scores", "SELECT id, "+keep+prob+" AS probability\n  FROM "+last)
+	final := "SELECT id AS " + d.ident(idName) + ",\n  probability AS " + probName + ",\n  CASE WHEN probability >= " + thr +
+		" THEN " + d.str(b.Label.Positive) + " ELSE " + d.str(b.Label.Negative) + " END AS " +
+		d.ident("predicted_"+b.Label.Name) + extra + "\nFROM scores\nORDER BY id"
+	header := fmt.Sprintf("-- retain model: P(%s = %s), threshold %s, dialect %s\n",
+		oneLine(b.Label.Name), oneLine(b.Label.Positive), thr, d)
+	var out strings.Builder
+	if err := q.write(&out, header, final); err != nil {
+		return "", err
+	}
+	return out.String(), nil
+}
+
+// oneLine keeps a name on the comment's line.
+func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
+
+// merge fills the empty roles of c with the model's.
+func merge(c, model data.LogColumns) data.LogColumns {
+	fill := func(a *string, b string) {
+		if *a == "" {
+			*a = b
+		}
+	}
+	fill(&c.Customer, model.Customer)
+	fill(&c.Time, model.Time)
+	fill(&c.Amount, model.Amount)
+	fill(&c.Price, model.Price)
+	fill(&c.Quantity, model.Quantity)
+	fill(&c.Order, model.Order)
+	fill(&c.Item, model.Item)
+	return c
+}

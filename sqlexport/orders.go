@@ -1,0 +1,154 @@
+package sqlexport
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// logFeatures maps each cohort feature the SQL can build to its expression over
+// the per-customer aggregates of the intervals CTE (orderFeatures).
+var logFeatures = map[string]string{
+	"recency_days":       "recency",
+	"frequency":          "n",
+	"monetary_total":     "total",
+	"monetary_avg":       "total / n",
+	"tenure_days":        "tenure",
+	"orders_30d":         "in_short",
+	"orders_90d":         "in_long",
+	"interval_mean_days": "interval_mean",
+	"interval_std_days":  "CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END",
+	"spend_trend":        "CASE WHEN recent + earlier > 0.0 THEN (recent - earlier) / (recent + earlier) ELSE 0.0 END",
+	"basket_size_avg":    "units / n",
+}
+
+// checkLogModel refuses what the SQL cannot build: BG/NBD inputs, windows
+// other than this build's, and features that need item ids or
+// cancellations.
+func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
+	f := b.Source.Features
+	if f.BTYD {
+		return fmt.Errorf("sqlexport: the model uses the BG/NBD inputs (btyd_*), which are fitted by maximum likelihood over the whole log and cannot be written as one SELECT; train without them to score in SQL")
+	}
+	want := [3]int{data.ShortWindowDays, data.LongWindowDays, data.TrendWindowDays}
+	got := [3]int{f.ShortWindowDays, f.LongWindowDays, f.TrendWindowDays}
+	for i := range got {
+		if got[i] != 0 && got[i] != want[i] {
+			return fmt.Errorf("sqlexport: the model's features use windows of %d/%d/%d days; this build writes %d/%d/%d",
+				got[0], got[1], got[2], want[0], want[1], want[2])
+		}
+	}
+	switch {
+	case cols.Customer == "" || cols.Time == "":
+		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
+	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
+		return fmt.Errorf("sqlexport: the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
+	}
+	for _, pc := range b.Pipeline.Columns {
+		if _, ok := logFeatures[pc.Name]; !ok {
+			return fmt.Errorf("sqlexport: the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
+				pc.Name, strings.Join(logFeatureNames(), ", "))
+		}
+		if pc.Name == "basket_size_avg" && cols.Quantity == "" {
+			return fmt.Errorf("sqlexport: the model uses basket_size_avg and no quantity column is named: add quantity=COL to --log-columns (without one, basket size is distinct items per order, which the SQL export cannot build yet)")
+		}
+	}
+	return nil
+}
+
+// logFeatureNames lists the buildable features, sorted.
+func logFeatureNames() []string {
+	return []string{"basket_size_avg (with a quantity column)", "frequency", "interval_mean_days", "interval_std_days",
+		"monetary_avg", "monetary_total", "orders_30d", "orders_90d", "recency_days", "spend_trend", "tenure_days"}
+}
+
+// needsAmount reports whether a feature of p is built from amounts.
+func needsAmount(p *data.Pipeline) bool {
+	for _, pc := range p.Columns {
+		switch pc.Name {
+		case "monetary_total", "monetary_avg", "spend_trend":
+			return true
+		}
+	}
+	return false
+}
+
+// dayOf is t's calendar date as days since 1970-01-01.
+func dayOf(t time.Time) int64 {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400
+}
+
+// orderFeatures appends the CTEs that build, from the orders table, one row
+// per customer with an order on or before the cutoff, its id in column id
+// and each feature the model uses under its own name, as data.BuildCurrent
+// makes them; it returns the last CTE's name.
+func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string, error) {
+	c := o.Columns
+	col := func(name string) string { return d.ident(name) }
+	qty := "0.0"
+	if c.Quantity != "" {
+		qty = d.asDouble(col(c.Quantity))
+	}
+	amount := "0.0"
+	switch {
+	case c.Amount != "":
+		amount = d.asDouble(col(c.Amount))
+	case c.Price != "" && c.Quantity != "":
+		amount = d.asDouble(col(c.Price)) + " * " + qty
+	case c.Price != "":
+		amount = d.asDouble(col(c.Price))
+	}
+	order := "''"
+	if c.Order != "" {
+		order = "COALESCE(" + d.asText(col(c.Order)) + ", '')"
+	}
+	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
+		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id\n  FROM "+d.table(o.OrdersTable))
+	// A line is cancelled by a negative quantity or amount or an invoice
+	// "C" + digit (data's isCancelledInvoice); lines without a customer are
+	// left out.
+	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND SUBSTR(order_id, 2, 1) BETWEEN '0' AND '9'"
+	q.cte("kept", "SELECT customer, day, amount, qty, order_id FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
+		cancelled+")\n    AND NOT "+d.isMissing("customer"))
+	// Lines sharing an order id form one order, dated by its earliest line.
+	q.cte("orders_kept", "SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept\n"+
+		"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
+		"  UNION ALL\n  SELECT customer, day, amount, qty FROM kept WHERE order_id = ''")
+	if o.Cutoff.IsZero() {
+		q.cte("cutoff", "SELECT MAX(day) AS day FROM orders_kept")
+	} else {
+		q.cte("cutoff", fmt.Sprintf("SELECT %d.0 AS day", dayOf(o.Cutoff)))
+	}
+	q.cte("history", "SELECT o.customer, o.day, o.amount, o.qty, c.day - o.day AS age\n"+
+		"  FROM orders_kept o CROSS JOIN cutoff c WHERE o.day <= c.day")
+	// No joins below: an engine without automatic indexes on CTEs (SQLite
+	// before 3.4x) would compare every customer with every other.
+	w := "OVER (PARTITION BY customer)"
+	q.cte("gaps", "SELECT customer, day, amount, qty, age,\n"+
+		"    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,\n"+
+		"    (MAX(day) "+w+" - MIN(day) "+w+") / NULLIF(COUNT(*) "+w+" - 1.0, 0.0) AS gap_mean\n  FROM history")
+	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)
+	q.cte("base", "SELECT customer, "+d.asDouble("COUNT(*)")+" AS n, MIN(age) AS recency, MAX(age) AS tenure,\n"+
+		"    MAX(day) - MIN(day) AS span, SUM(amount) AS total, SUM(qty) AS units,\n"+
+		"    SUM(CASE WHEN age < "+sh+" THEN 1.0 ELSE 0.0 END) AS in_short,\n"+
+		"    SUM(CASE WHEN age < "+lg+" THEN 1.0 ELSE 0.0 END) AS in_long,\n"+
+		"    SUM(CASE WHEN age < "+tr+" THEN amount ELSE 0.0 END) AS recent,\n"+
+		"    SUM(CASE WHEN age >= "+tr+" AND age < 2.0 * "+tr+" THEN amount ELSE 0.0 END) AS earlier,\n"+
+		"    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss\n"+
+		"  FROM gaps GROUP BY customer")
+	// A customer with one order has no interval yet: the mean is the days
+	// since that order and the spread 0.
+	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,\n"+
+		"    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean\n  FROM base")
+	sel := []string{"customer AS id", "tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
+	for _, pc := range b.Pipeline.Columns {
+		expr := logFeatures[pc.Name]
+		sel = append(sel, expr+" AS "+d.ident(pc.Name))
+	}
+	q.cte("features", "SELECT "+strings.Join(sel, ",\n    ")+"\n  FROM intervals")
+	return "features", nil
+}

@@ -1,0 +1,124 @@
+package sqlexport
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+)
+
+// missingMarkers are the cells the pipeline reads as missing, lower-case
+// (data's isMissing: blank, NA, N/A, NaN, null, #N/A); a NULL is missing too.
+var missingMarkers = []string{"", "na", "n/a", "nan", "null", "#n/a"}
+
+// booleanSpellings are the [false, true] pairs a boolean cell may use,
+// tried after the fitted levels (data's booleanSpellings).
+var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}}
+
+// isMissing is the condition that a raw column's cell is missing.
+func (d Dialect) isMissing(col string) string {
+	quoted := make([]string, len(missingMarkers))
+	for i, m := range missingMarkers {
+		quoted[i] = d.str(m)
+	}
+	return "(" + col + " IS NULL OR LOWER(" + d.asText(col) + ") IN (" + strings.Join(quoted, ", ") + "))"
+}
+
+// inputs returns the expression of every network input (the pipeline's
+// outputs, in order), reading the raw columns of the CTE they come from.
+func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
+	out := make([]string, p.Width())
+	for ci := range p.Columns {
+		pc := &p.Columns[ci]
+		col := d.ident(pc.Name)
+		if pc.First < 0 || pc.First+pc.Width > len(out) {
+			return nil, fmt.Errorf("sqlexport: pipeline column %q owns outputs %d..%d of %d", pc.Name, pc.First, pc.First+pc.Width, len(out))
+		}
+		switch pc.Kind {
+		case data.Categorical:
+			if pc.Width != len(pc.Levels) {
+				return nil, fmt.Errorf("sqlexport: pipeline column %q has %d levels and %d outputs", pc.Name, len(pc.Levels), pc.Width)
+			}
+			// ReadRows compares the trimmed cell with each level; a blank
+			// or unseen category leaves every output 0.
+			for k, level := range pc.Levels {
+				out[pc.First+k] = "CASE WHEN " + d.asText(col) + " = " + d.str(level) + " THEN 1.0 ELSE 0.0 END"
+			}
+		case data.Numeric, data.Boolean:
+			v, err := d.value(pc, col)
+			if err != nil {
+				return nil, err
+			}
+			out[pc.First] = v
+			if pc.Indicator {
+				if pc.Width != 2 {
+					return nil, fmt.Errorf("sqlexport: pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
+				}
+				out[pc.First+1] = "CASE WHEN " + d.isMissing(col) + " THEN 1.0 ELSE 0.0 END"
+			}
+		default:
+			return nil, fmt.Errorf("sqlexport: pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
+		}
+	}
+	for j, e := range out {
+		if e == "" {
+			return nil, fmt.Errorf("sqlexport: no pipeline column makes input %d", j)
+		}
+	}
+	return out, nil
+}
+
+// value is a numeric or boolean column's input: the cell (or the fill when
+// missing) in original units, through ln(1+v) for a log column, then
+// (v − centre) / scale, as PipelineColumn.Transformed computes it.
+func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
+	fill, err := num(pc.Fill)
+	if err != nil {
+		return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+	}
+	center, err := num(pc.Center)
+	if err != nil {
+		return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+	}
+	scale, err := num(pc.Scale)
+	if err != nil || pc.Scale == 0 {
+		return "", fmt.Errorf("sqlexport: column %q: scale %v cannot divide", pc.Name, pc.Scale)
+	}
+	raw := d.asDouble(col)
+	if pc.Kind == data.Boolean {
+		raw = d.boolean(pc, col)
+	}
+	v := "(CASE WHEN " + d.isMissing(col) + " THEN " + fill + " ELSE " + raw + " END)"
+	if pc.Log {
+		// Log1p(max(v, 0)): values below 0 were never seen and count as 0.
+		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 END))"
+	}
+	return "((" + v + " - " + center + ") / " + scale + ")", nil
+}
+
+// boolean is a boolean cell as 0 or 1: the fitted levels first, then the
+// usual spellings, case-insensitively; any other text gives NULL, so the
+// row's probability is NULL (retain predict refuses such a cell).
+func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
+	var b strings.Builder
+	b.WriteString("(CASE LOWER(" + d.asText(col) + ")")
+	seen := map[string]bool{}
+	add := func(spelling string, v int) {
+		s := strings.ToLower(spelling)
+		if seen[s] {
+			return
+		}
+		seen[s] = true
+		fmt.Fprintf(&b, " WHEN %s THEN %d.0", d.str(s), v)
+	}
+	if len(pc.Levels) == 2 {
+		add(pc.Levels[0], 0)
+		add(pc.Levels[1], 1)
+	}
+	for _, pair := range booleanSpellings {
+		add(pair[0], 0)
+		add(pair[1], 1)
+	}
+	b.WriteString(" ELSE NULL END)")
+	return b.String()
+}
