@@ -94,15 +94,14 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 	if o.trim == 0 {
 		opts.Trim = -1 // one round
 	}
-	switch {
-	case o.top < 1:
+	if o.top < 1 {
 		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
-	case !(o.abusers >= 0 && o.abusers <= 0.5):
-		return src, opts, usageError(fmt.Errorf("--builtin-abusers %v: want a share from 0 to 0.5", o.abusers))
-	case !(o.trim >= 0 && o.trim <= 0.5):
+	}
+	if err := checkAbuserShare(o.abusers, abusersSet, src); err != nil {
+		return src, opts, err
+	}
+	if !(o.trim >= 0 && o.trim <= 0.5) {
 		return src, opts, usageError(fmt.Errorf("--trim %v: want a share from 0 to 0.5", o.trim))
-	case abusersSet && src.Kind != "builtin":
-		return src, opts, usageError(errors.New("--builtin-abusers applies to the built-in shop, not --data or --log"))
 	}
 	if src.Kind == "builtin" {
 		// The planted truth columns are never features.
@@ -124,6 +123,18 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 		return src, opts, usageError(errors.New("--evaluate on the built-in shop needs planted abusers (--builtin-abusers > 0)"))
 	}
 	return src, opts, nil
+}
+
+// checkAbuserShare checks --builtin-abusers: a share from 0 to 0.5, and
+// given (used) only with the built-in shop.
+func checkAbuserShare(share float64, used bool, src experiment.Source) error {
+	switch {
+	case !(share >= 0 && share <= 0.5):
+		return usageError(fmt.Errorf("--builtin-abusers %v: want a share from 0 to 0.5", share))
+	case used && src.Kind != "builtin":
+		return usageError(errors.New("--builtin-abusers applies to the built-in shop, not --data or --log"))
+	}
+	return nil
 }
 
 func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet bool) error {

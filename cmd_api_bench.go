@@ -62,7 +62,7 @@ func runAPIBench(ctx context.Context, a *app, o *apiBenchOptions) error {
 		return usageError(errors.New("api-bench: counts and --timeout must be positive"))
 	}
 	const token = "api-bench-token"
-	srv, err := scoreapi.New(o.model, scoreapi.Config{Token: []byte(token), MaxRows: max(o.batch, 1), Poll: -1})
+	srv, err := scoreapi.New(o.model, scoreapi.Config{Token: []byte(token), MaxRows: o.batch, Poll: -1})
 	if err != nil {
 		return err
 	}

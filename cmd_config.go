@@ -125,8 +125,7 @@ func isTraining(f *pflag.Flag) bool {
 // config builds the experiment configuration; every error is the user's.
 func (f *configFlags) config() (experiment.Config, error) {
 	cfg := experiment.DefaultConfig()
-	preset, err := f.applyPreset()
-	if err != nil {
+	if err := f.applyPreset(); err != nil {
 		return cfg, err
 	}
 	hidden, err := parseLayers(f.layers, f.activation)
@@ -177,24 +176,6 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, err
 	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
-	// A preset's preprocessing gives way to --scale, --log1p, --impute and
-	// --missing-indicators given.
-	if preset != nil && !f.fs.Changed("scale") {
-		cfg.Pipeline.Scale = preset.Config.Pipeline.Scale
-	}
-	if preset != nil && !f.fs.Changed("log1p") {
-		cfg.Pipeline.Log1p = preset.Config.Pipeline.Log1p
-	}
-	if preset != nil && !f.fs.Changed("impute") {
-		cfg.Pipeline.Impute = preset.Config.Pipeline.Impute
-	}
-	if preset != nil && !f.fs.Changed("missing-indicators") {
-		cfg.Pipeline.MissingIndicators = preset.Config.Pipeline.MissingIndicators
-	}
-	// The default's decay per training row gives way to a preset's.
-	if preset != nil && !f.fs.Changed("l2") && !f.fs.Changed("l2-prior") {
-		cfg.L2Prior = preset.Config.L2Prior
-	}
 	if !(f.calib >= 0 && f.calib < 1) {
 		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))
 	}

@@ -5,11 +5,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/sqlexport"
 )
 
@@ -80,8 +78,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
 	if o.cutoff != "" {
-		if opts.Cutoff, err = time.Parse(time.DateOnly, o.cutoff); err != nil {
-			return usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", o.cutoff))
+		if opts.Cutoff, err = parseCutoff(o.cutoff); err != nil {
+			return err
 		}
 	}
 	if err := checkOut(o.out); err != nil {
@@ -98,16 +96,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", o.model, err))
 	}
-	if o.out == "" {
-		_, err = io.WriteString(a.stdout, text)
-		return err
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
 	})
-	if err != nil {
-		return err
-	}
-	return a.guard.commit(ctx, r)
 }

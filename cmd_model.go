@@ -32,6 +32,20 @@ func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold 
 	return a.guard.commit(ctx, r)
 }
 
+// writeOut runs write on stdout when out is "", else on the file out,
+// replaced atomically as saveModel replaces a model (the --out of predict,
+// plan and export).
+func writeOut(ctx context.Context, a *app, out string, write func(io.Writer) error) error {
+	if out == "" {
+		return write(a.stdout)
+	}
+	r, err := experiment.PrepareFile(ctx, out, write)
+	if err != nil {
+		return err
+	}
+	return a.guard.commit(ctx, r)
+}
+
 // loadModel reads and validates a model bundle.
 func loadModel(a *app, path string) (*experiment.Bundle, error) {
 	f, err := a.open(path)

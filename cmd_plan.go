@@ -200,14 +200,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if o.out == "" {
-		return write(a.stdout)
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, write)
-	if err != nil {
-		return err
-	}
-	if err := a.guard.commit(ctx, r); err != nil {
+	if err := writeOut(ctx, a, o.out, write); err != nil || o.out == "" {
 		return err
 	}
 	fmt.Fprintf(a.stderr, "Plan written to %s: %s\n", o.out, rep.Headline)
@@ -308,11 +301,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 	if err != nil {
 		return nil, err
 	}
-	var fallback []float64
-	if b.Baseline == nil {
-		fallback = meanInput(s)
-	}
-	x, err := b.Explainer(fallback)
+	x, err := b.ExplainerFor(s)
 	if err != nil {
 		return nil, err
 	}

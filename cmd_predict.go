@@ -107,8 +107,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
 	}
 	builtin := o.data == "" && o.log == ""
-	if builtin && (o.builtinUsers < 1 || o.builtinUsers > data.MaxShopUsers) {
-		return usageError(fmt.Errorf("--builtin-users %d: want 1..%d", o.builtinUsers, data.MaxShopUsers))
+	if builtin {
+		if err := checkBuiltinUsers(o.builtinUsers); err != nil {
+			return err
+		}
 	}
 	if !builtin && o.builtinSeed != 0 {
 		return usageError(errors.New("--builtin-seed applies to --builtin-users"))
@@ -186,35 +188,11 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 		}
 		// Reasons are measured against the training-mean user the model
 		// file stores; files without one fall back to this file's average.
-		var fallback []float64
-		if b.Baseline == nil {
-			fallback = meanInput(scored)
-		}
-		if opts.Explainer, err = b.Explainer(fallback); err != nil {
+		if opts.Explainer, err = b.ExplainerFor(scored); err != nil {
 			return err
 		}
 	}
-	if o.out == "" {
-		return experiment.WriteScoresCSV(ctx, a.stdout, rows, opts)
-	}
-	r, err := experiment.PrepareFile(ctx, o.out, func(w io.Writer) error {
+	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		return experiment.WriteScoresCSV(ctx, w, rows, opts)
 	})
-	if err != nil {
-		return err
-	}
-	return a.guard.commit(ctx, r)
-}
-
-// meanInput is the average prepared input of the scored rows: the baseline
-// of explanations when the model file stores no training mean.
-func meanInput(s *experiment.Scored) []float64 {
-	count, cols := s.X.Dims()
-	mean := make([]float64, cols)
-	for i := range count {
-		for j := range cols {
-			mean[j] += s.X.At(i, j) / float64(count)
-		}
-	}
-	return mean
 }

@@ -10,18 +10,17 @@ import (
 )
 
 // applyPreset gives every configuration flag the user left at its default
-// the value of --preset, and returns the preset (nil without --preset).
-// Flags the user gave keep their values.
-func (f *configFlags) applyPreset() (*experiment.Preset, error) {
+// the value of --preset. Flags the user gave keep their values.
+func (f *configFlags) applyPreset() error {
 	if f.preset == "" {
-		return nil, nil
+		return nil
 	}
 	p, err := experiment.PresetByName(f.preset)
 	if err != nil {
-		return nil, usageError(fmt.Errorf("--preset %q: want %s", f.preset, strings.Join(experiment.PresetNames(), " or ")))
+		return usageError(fmt.Errorf("--preset %q: want %s", f.preset, strings.Join(experiment.PresetNames(), " or ")))
 	}
 	if p.Source.Kind != "" && !f.presetData {
-		return nil, usageError(fmt.Errorf("--preset %s brings its own data, which this command does not read: use it with train or eval --cv", p.Name))
+		return usageError(fmt.Errorf("--preset %s brings its own data, which this command does not read: use it with train or eval --cv", p.Name))
 	}
 	for name, value := range presetFlagValues(p.Config) {
 		fl := f.fs.Lookup(name)
@@ -29,10 +28,10 @@ func (f *configFlags) applyPreset() (*experiment.Preset, error) {
 			continue
 		}
 		if err := fl.Value.Set(value); err != nil {
-			return nil, fmt.Errorf("preset %s: --%s %s: %w", p.Name, name, value, err)
+			return fmt.Errorf("preset %s: --%s %s: %w", p.Name, name, value, err)
 		}
 	}
-	return &p, nil
+	return nil
 }
 
 // presetFlagValues spells a preset's configuration as flag values.
@@ -68,7 +67,9 @@ func presetFlagValues(c experiment.Config) map[string]string {
 		"l2": g(c.Train.L2), "pos-weight": g(pos), "early-stop": strconv.Itoa(c.Train.EarlyStop.Patience),
 		"val": g(c.ValFrac), "test": g(c.TestFrac), "threshold": g(c.Threshold),
 		"calib": g(c.CalibFrac), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
-		"average-epochs": g(c.Train.AverageEpochs),
+		"average-epochs": g(c.Train.AverageEpochs), "l2-prior": g(c.L2Prior),
+		"scale": c.Pipeline.Scale.String(), "log1p": strconv.FormatBool(c.Pipeline.Log1p),
+		"impute": c.Pipeline.Impute.String(), "missing-indicators": strconv.FormatBool(c.Pipeline.MissingIndicators),
 	}
 }
 

@@ -92,9 +92,9 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 		src.LogColumns = cols
 		src.Features.BTYD = f.btydFeatures
 		if f.cutoff != "" {
-			t, err := time.Parse(time.DateOnly, f.cutoff)
+			t, err := parseCutoff(f.cutoff)
 			if err != nil {
-				return experiment.Source{}, usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", f.cutoff))
+				return experiment.Source{}, err
 			}
 			src.Cutoff = t
 		}
@@ -109,12 +109,21 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	}
 	src := experiment.Source{Kind: "builtin"}
 	if f.registeredBuiltins {
-		if f.builtinUsers < 1 || f.builtinUsers > data.MaxShopUsers {
-			return experiment.Source{}, usageError(fmt.Errorf("--builtin-users %d: want 1..%d", f.builtinUsers, data.MaxShopUsers))
+		if err := checkBuiltinUsers(f.builtinUsers); err != nil {
+			return experiment.Source{}, err
 		}
 		src.Users, src.DataSeed = f.builtinUsers, f.builtinSeed
 	}
 	return src, nil
+}
+
+// checkBuiltinUsers refuses a --builtin-users size outside 1..MaxShopUsers
+// (a usage error).
+func checkBuiltinUsers(n int) error {
+	if n < 1 || n > data.MaxShopUsers {
+		return usageError(fmt.Errorf("--builtin-users %d: want 1..%d", n, data.MaxShopUsers))
+	}
+	return nil
 }
 
 // parseDays reads a horizon such as "30d", "4w" or "30" as a number of days.
@@ -135,6 +144,16 @@ func parseDays(s string) (int, error) {
 		return 0, fmt.Errorf("want at most %d days (10 years)", data.MaxHorizonDays)
 	}
 	return n * unit, nil
+}
+
+// parseCutoff reads a --cutoff date (YYYY-MM-DD); a bad one is a usage
+// error.
+func parseCutoff(s string) (time.Time, error) {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return time.Time{}, usageError(fmt.Errorf("--cutoff %q: want a date as YYYY-MM-DD", s))
+	}
+	return t, nil
 }
 
 // parseLogColumns reads "role=column,…" with roles customer, time, amount,

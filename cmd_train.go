@@ -161,7 +161,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))
 	}
-	part := finalPart(cfg)
+	part := experiment.FinalPart(cfg)
 	if err := checkPart(e, part); err != nil {
 		return err
 	}
@@ -252,19 +252,6 @@ func checkOut(out string) error {
 		return usageError(fmt.Errorf("--out %s: directory %s is not writable", out, dir))
 	}
 	return nil
-}
-
-// finalPart is the part whose metrics train reports: the test part when
-// there is one, else the validation part, else (optimistically) the
-// training rows.
-func finalPart(cfg experiment.Config) experiment.Part {
-	switch {
-	case cfg.TestFrac > 0:
-		return experiment.TestPart
-	case cfg.ValFrac > 0:
-		return experiment.ValPart
-	}
-	return experiment.TrainPart
 }
 
 // checkPart refuses, before any training, a split that leaves the part the

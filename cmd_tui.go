@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
@@ -39,11 +38,8 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
 		return tui.Options{}, usageError(fmt.Errorf("--lang %q: want en or zh", f.lang))
 	}
-	switch {
-	case !(f.abusers >= 0 && f.abusers <= 0.5):
-		return tui.Options{}, usageError(fmt.Errorf("--builtin-abusers %v: want a share from 0 to 0.5", f.abusers))
-	case f.abusers > 0 && src.Kind != "builtin" && src.Kind != "":
-		return tui.Options{}, usageError(errors.New("--builtin-abusers applies to the built-in shop, not --data or --log"))
+	if err := checkAbuserShare(f.abusers, f.abusers > 0, src); err != nil {
+		return tui.Options{}, err
 	}
 	key, err := f.pseudo.key(a)
 	if err != nil {

@@ -142,26 +142,8 @@ func (r *Run) saveMember() {
 
 // Train trains every member: for each, the trainer to its end, Trim and the
 // second trainer to its end (a convenience for callers that do not watch
-// progress).
-func (r *Run) Train(ctx context.Context) error {
-	for {
-		if err := r.Trainer.Run(ctx); err != nil {
-			return err
-		}
-		more, err := r.Trim()
-		if err != nil {
-			return err
-		}
-		if more {
-			if err := r.Trainer.Run(ctx); err != nil {
-				return err
-			}
-		}
-		if more, err = r.Next(); err != nil || !more {
-			return err
-		}
-	}
-}
+// progress; see TrainWatched).
+func (r *Run) Train(ctx context.Context) error { return r.TrainWatched(ctx, nil) }
 
 // Trim ends the first round of training: it scores the training rows with
 // the network, leaves out the Options.Trim share that it reconstructs

@@ -31,3 +31,25 @@ func TestHistogramFlaggedBaselineAbove(t *testing.T) {
 		t.Errorf("BaselineAbove(4) = %d, %d; want 1, 0", above, both)
 	}
 }
+
+// TestMarkedMatchesFlagged: Marked's count agrees with Flagged's, counted
+// by hand on five scores (above 1.5: rows 2, 3, 4; row 0 marked abusive
+// adds one, row 4 marked not abusive takes one away, row 3 marked abusive
+// changes nothing).
+func TestMarkedMatchesFlagged(t *testing.T) {
+	res := &Result{Score: []float64{0, 1, 2, 3, 4}}
+	marks := map[int]bool{0: true, 3: true, 4: false}
+	abusive, not, flagged := res.Marked(1.5, res.Above(1.5), marks)
+	if abusive != 2 || not != 1 || flagged != 3 {
+		t.Errorf("Marked = %d, %d, %d; want 2, 1, 3", abusive, not, flagged)
+	}
+	n := 0
+	for _, f := range res.Flagged(1.5, marks) {
+		if f {
+			n++
+		}
+	}
+	if n != flagged {
+		t.Errorf("Flagged counts %d, Marked %d", n, flagged)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 )
 
@@ -207,6 +208,15 @@ func trimSpace(b []byte) []byte {
 	}
 	return bytes.TrimSpace(b)
 }
+
+// missingCells are the cells isMissing accepts, lower-case (it compares
+// case-insensitively); TestMissingCells ties the two together.
+var missingCells = []string{"", "na", "n/a", "nan", "null", "#n/a"}
+
+// MissingCells returns the trimmed cells read as a missing value, lower-case
+// (any case matches): for code that must recognise them outside Go, such as
+// the SQL export.
+func MissingCells() []string { return slices.Clone(missingCells) }
 
 // isMissing reports whether a trimmed cell stands for a missing value: empty,
 // or one of the usual "not available" markers (NA, N/A, NaN, null, #N/A).

@@ -231,6 +231,12 @@ func stringsToNumbers(strs []string, decimalComma bool) []float64 {
 // booleanSpellings lists recognised [false, true] pairs, lower-case.
 var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}}
 
+// BooleanSpellings returns the [false, true] pairs, lower-case, that a
+// boolean column's cell may use besides its fitted levels (matched in any
+// case, in this order): for code that must read them outside Go, such as
+// the SQL export.
+func BooleanSpellings() [][2]string { return slices.Clone(booleanSpellings) }
+
 // booleanPair returns the [false, true] spellings of two sorted levels that
 // form a recognised boolean pair, or nil.
 func booleanPair(levels []string) []string {

@@ -3,7 +3,6 @@ package engine
 import (
 	"errors"
 	"fmt"
-	"math"
 	"math/rand/v2"
 
 	"github.com/retainlab/retain/engine/internal/kernel"
@@ -37,8 +36,8 @@ func (a Attribution) Completeness() float64 {
 // IntegratedGradients accepts before it refines its integration.
 const CompletenessTolerance = 1e-4
 
-// singleRows is the pass size of IntegratedGradients' exact path: one
-// input's path has a few dozen pieces.
+// singleRows is the pass size of IntegratedGradients: one input's path has
+// a few dozen pieces, and the midpoint rule starts at a few dozen points.
 const singleRows = 64
 
 // maxIGSteps bounds the refinement of IntegratedGradients.
@@ -51,8 +50,9 @@ const maxIGSteps = 1 << 14
 // where units change side and each linear piece integrated in closed form
 // (see explain_exact.go); Steps then counts the pieces. Otherwise it uses the
 // midpoint rule, starting with steps points (64 is a good start) and
-// doubling them while the completeness error exceeds CompletenessTolerance;
-// each round is one batched pass.
+// doubling them while the completeness error exceeds CompletenessTolerance:
+// the path's curvature makes a fixed step count unreliable. It is a BatchIG
+// of one input.
 func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
 	in := n.Arch.Inputs
 	if len(x) != in || len(baseline) != in {
@@ -61,48 +61,11 @@ func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 	if steps < 1 {
 		return Attribution{}, ErrSteps
 	}
-	if n.Arch.piecewiseLinear() {
-		b := newBatchIG(n, baseline, steps, singleRows)
-		out := make([]Attribution, 1)
-		if err := b.Explain(out, x); err != nil {
-			return Attribution{}, err
-		}
-		return out[0], nil
+	out := make([]Attribution, 1)
+	if err := newBatchIG(n, baseline, steps, singleRows).Explain(out, x); err != nil {
+		return Attribution{}, err
 	}
-	out, baseOut := n.Predict(x)[0], n.Predict(baseline)[0]
-	for {
-		a := integratedGradients(n, x, baseline, steps)
-		a.Output, a.BaselineOutput = out, baseOut
-		if math.Abs(a.Completeness()) <= CompletenessTolerance || steps >= maxIGSteps {
-			return a, nil
-		}
-		steps *= 2
-	}
-}
-
-// integratedGradients is one round of IntegratedGradients at a fixed step
-// count, on validated arguments; it leaves the outputs to the caller.
-func integratedGradients(n *Network, x, baseline []float64, steps int) Attribution {
-	in := n.Arch.Inputs
-	ws := newWorkspace(n, steps)
-	for k := range steps {
-		alpha := (float64(k) + 0.5) / float64(steps)
-		row := ws.x[k*in : (k+1)*in]
-		for i := range row {
-			row[i] = baseline[i] + alpha*(x[i]-baseline[i])
-		}
-	}
-	grads := ws.inputGradients(n, steps)
-	a := Attribution{Values: make([]float64, in), Steps: steps}
-	for k := range steps {
-		for i, g := range grads[k*in : (k+1)*in] {
-			a.Values[i] += g
-		}
-	}
-	for i := range a.Values {
-		a.Values[i] *= (x[i] - baseline[i]) / float64(steps)
-	}
-	return a
+	return out[0], nil
 }
 
 // InputGradient returns ∂f₀/∂x at x: how output 0 changes with each input.

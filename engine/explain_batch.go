@@ -157,12 +157,8 @@ func (b *BatchIG) fill(x []float64, head int) int {
 		jb := &b.jobs[j]
 		take := min(jb.steps-jb.next, b.rows-m)
 		xi := x[jb.input*in : (jb.input+1)*in]
-		for k := jb.next; k < jb.next+take; k++ {
-			alpha := (float64(k) + 0.5) / float64(jb.steps)
-			row := b.ws.x[(m+k-jb.next)*in : (m+k-jb.next+1)*in]
-			for i := range row {
-				row[i] = b.baseline[i] + alpha*(xi[i]-b.baseline[i])
-			}
+		for k := range take {
+			b.pathRow(m+k, xi, (float64(jb.next+k)+0.5)/float64(jb.steps))
 		}
 		b.segs = append(b.segs, igSeg{job: j, row: m, n: take})
 		jb.next += take

@@ -3,8 +3,6 @@ package engine
 import (
 	"math"
 	"slices"
-
-	"github.com/retainlab/retain/engine/internal/kernel"
 )
 
 // Integrated gradients of a piecewise-linear network, exactly.
@@ -106,28 +104,9 @@ func (b *BatchIG) pointsForward(x []float64, upto int) {
 // forwardTo runs the first m rows of the workspace's inputs through layers
 // 0…upto and copies layer upto's pre-activations to b.zs from point first.
 func (b *BatchIG) forwardTo(upto, m, first int) {
-	n, ws := b.net, b.ws
-	in := ws.x[:m*n.Arch.Inputs]
-	for i := 0; i <= upto; i++ {
-		l := &n.Layers[i]
-		if i < upto && l.Activation == ReLU {
-			a := ws.a[i][:m*l.Out]
-			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
-			kernel.AddBiasReLU(a, l.B, m, l.Out)
-			in = a
-			continue
-		}
-		z := ws.z[i][:m*l.Out]
-		kernel.MulNT(z, in, l.W, m, l.Out, l.In)
-		kernel.AddRowVec(z, l.B, m, l.Out)
-		if i < upto {
-			a := ws.a[i][:m*l.Out]
-			l.Activation.apply(a, z)
-			in = a
-		}
-	}
-	w := n.Layers[upto].Out
-	copy(b.zs[first*w:], ws.z[upto][:m*w])
+	b.ws.forwardTo(b.net, m, upto)
+	w := b.net.Layers[upto].Out
+	copy(b.zs[first*w:], b.ws.z[upto][:m*w])
 }
 
 // split adds to b.ts, input by input, the points where one of units units

@@ -61,12 +61,17 @@ func (ws *workspace) gather(x, y []float64, cols, outs int, rows []int) {
 
 // forward runs the first m rows of ws.x through the network. Afterwards
 // ws.z[L] holds the output logits and ws.a[L] the outputs.
-func (ws *workspace) forward(n *Network, m int) {
+func (ws *workspace) forward(n *Network, m int) { ws.forwardTo(n, m, len(n.Layers)-1) }
+
+// forwardTo runs the first m rows of ws.x through layers 0…last. Afterwards
+// ws.z[last] holds layer last's pre-activations (a ReLU layer's too) and
+// ws.a[last] its activations.
+func (ws *workspace) forwardTo(n *Network, m, last int) {
 	in := ws.x[:m*n.Arch.Inputs]
-	for i := range n.Layers {
+	for i := range last + 1 {
 		l := &n.Layers[i]
 		a := ws.a[i][:m*l.Out]
-		if l.Activation == ReLU && !ws.keepZ {
+		if l.Activation == ReLU && !ws.keepZ && i < last {
 			kernel.MulNT(a, in, l.W, m, l.Out, l.In)
 			kernel.AddBiasReLU(a, l.B, m, l.Out)
 			in = a
@@ -139,16 +144,20 @@ func (ws *workspace) backward(n *Network, m int, l2 float64) {
 		kernel.MulTN(ws.gW[i], d, prev, l.Out, l.In, m)
 		kernel.ColSums(ws.gB[i], d, m, l.Out)
 		if l2 != 0 {
-			gw := ws.gW[i]
-			for j, w := range l.W {
-				gw[j] += l2 * w
-			}
+			addL2(ws.gW[i], l.W, l2)
 		}
 		if i > 0 {
 			dp := ws.d[i-1][:m*l.In]
 			kernel.MulNN(dp, d, l.W, m, l.In, l.Out)
 			n.Layers[i-1].Activation.backprop(dp, ws.z[i-1][:m*l.In], prev)
 		}
+	}
+}
+
+// addL2 adds the L2 term's gradient l2·w to gw, the gradient of weights w.
+func addL2(gw, w []float64, l2 float64) {
+	for j, v := range w {
+		gw[j] += l2 * v
 	}
 }
 

@@ -259,6 +259,30 @@ func (b *Bundle) Explainer(fallback []float64) (*Explainer, error) {
 	return &Explainer{Net: net, Pipeline: b.Pipeline, Baseline: base, Calibration: b.Calibration}, nil
 }
 
+// ExplainerFor returns the explainer of rows the bundle scored: measured
+// against the stored training-mean baseline, or, for older files without
+// one, against the mean prepared input of s (what predict --explain, plan
+// and the scoring API all fall back to).
+func (b *Bundle) ExplainerFor(s *Scored) (*Explainer, error) {
+	var fallback []float64
+	if b.Baseline == nil {
+		fallback = meanInput(s)
+	}
+	return b.Explainer(fallback)
+}
+
+// meanInput is the average prepared input of the scored rows.
+func meanInput(s *Scored) []float64 {
+	count, cols := s.X.Dims()
+	mean := make([]float64, cols)
+	for i := range count {
+		for j := range cols {
+			mean[j] += s.X.At(i, j) / float64(count)
+		}
+	}
+	return mean
+}
+
 // Network builds the engine network the bundle holds.
 func (b *Bundle) Network() (*engine.Network, error) {
 	params := make([]float64, 0, b.Net.Architecture.ParamCount())

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -36,17 +37,25 @@ type LoadResult struct {
 	Sent, OK, Failed int
 	// Elapsed runs from the first request's start to the last answer.
 	Elapsed time.Duration
-	// P50, P99 and Max are latencies of the answered requests.
+	// P50, P99 and Max are latencies of the answered requests, counted
+	// from when each was due (open loop) or sent (closed loop).
 	P50, P99, Max time.Duration
+	// SentP50 and SentP99 count the same latencies from when the request
+	// actually left the generator, and LagP99 is the 99th percentile of how
+	// late the generator sent them (its timer wakes up to a millisecond
+	// late, and a busy machine delays it further): the service's own share
+	// of the latency is the "sent" figure, the user's wait the first.
+	SentP50, SentP99, LagP99 time.Duration
 	// Throughput is answered requests per second of Elapsed.
 	Throughput float64
 }
 
 // String formats the figures on one line.
 func (r LoadResult) String() string {
-	return fmt.Sprintf("%d sent, %d ok, %d failed in %v: %.0f req/s, p50 %v, p99 %v, max %v", r.Sent, r.OK,
-		r.Failed, r.Elapsed.Round(time.Millisecond), r.Throughput, r.P50.Round(time.Microsecond),
-		r.P99.Round(time.Microsecond), r.Max.Round(time.Microsecond))
+	us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
+	return fmt.Sprintf("%d sent, %d ok, %d failed in %v: %.0f req/s, p50 %v, p99 %v, max %v; from sending: p50 %v, p99 %v (sender late by %v at p99)",
+		r.Sent, r.OK, r.Failed, r.Elapsed.Round(time.Millisecond), r.Throughput, us(r.P50), us(r.P99), us(r.Max),
+		us(r.SentP50), us(r.SentP99), us(r.LagP99))
 }
 
 // Run sends the requests and measures them; client carries them (its
@@ -55,24 +64,24 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 	ctx, cancel := context.WithTimeout(ctx, l.Timeout)
 	defer cancel()
 	lat := make([]time.Duration, l.Count)
+	lag := make([]time.Duration, l.Count)
 	ok := make([]bool, l.Count)
 	var wg sync.WaitGroup
 	start := time.Now()
 	sent := 0
 	if l.Rate > 0 {
+		// Yield-waiting the last millisecond keeps the pace exact; above
+		// 1,000 requests/s it would keep a core busy, so the timer alone
+		// paces and the lateness shows in LagP99.
+		spin := l.Rate <= 1000
 		for i := range l.Count {
 			due := start.Add(time.Duration(float64(i) / l.Rate * float64(time.Second)))
-			if d := time.Until(due); d > 0 {
-				select {
-				case <-ctx.Done():
-				case <-time.After(d):
-				}
-			}
+			waitUntil(ctx, due, spin)
 			if ctx.Err() != nil {
 				break
 			}
 			sent++
-			wg.Go(func() { lat[i], ok[i] = l.send(ctx, client, due) })
+			wg.Go(func() { lat[i], lag[i], ok[i] = l.send(ctx, client, due) })
 		}
 	} else {
 		var mu sync.Mutex
@@ -87,7 +96,7 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 					if i >= l.Count || ctx.Err() != nil {
 						return
 					}
-					lat[i], ok[i] = l.send(ctx, client, time.Now())
+					lat[i], lag[i], ok[i] = l.send(ctx, client, time.Now())
 				}
 			})
 		}
@@ -96,29 +105,60 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 	}
 	wg.Wait()
 	res := LoadResult{Sent: sent, Elapsed: time.Since(start)}
-	var answered []time.Duration
+	var answered, fromSend, late []time.Duration
 	for i := range sent {
 		if ok[i] {
 			answered = append(answered, lat[i])
+			fromSend = append(fromSend, lat[i]-lag[i])
+			late = append(late, lag[i])
 		}
 	}
 	res.OK, res.Failed = len(answered), sent-len(answered)
 	if len(answered) > 0 {
-		slices.Sort(answered)
-		res.P50 = answered[(len(answered)-1)/2]
-		res.P99 = answered[(len(answered)*99+99)/100-1]
-		res.Max = answered[len(answered)-1]
+		res.P50, res.P99, res.Max = quantile(answered, 50), quantile(answered, 99), quantile(answered, 100)
+		res.SentP50, res.SentP99 = quantile(fromSend, 50), quantile(fromSend, 99)
+		res.LagP99 = quantile(late, 99)
 		res.Throughput = float64(len(answered)) / res.Elapsed.Seconds()
 	}
 	return res
 }
 
-// send makes one request and returns its latency from due and whether it
-// was answered 200.
-func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (time.Duration, bool) {
+// quantile sorts d and returns its q-th percentile (nearest rank; d must
+// not be empty).
+func quantile(d []time.Duration, q int) time.Duration {
+	slices.Sort(d)
+	return d[(len(d)*q+99)/100-1]
+}
+
+// waitUntil returns at due (or when ctx ends). Go's timers wake up to a
+// millisecond late, which would add that much to every open-loop latency,
+// so with spin the last millisecond is waited by yielding the processor in
+// a loop: the generator keeps its pace at the cost of some CPU.
+func waitUntil(ctx context.Context, due time.Time, spin bool) {
+	early := time.Duration(0)
+	if spin {
+		early = time.Millisecond
+	}
+	if d := time.Until(due) - early; d > 0 {
+		t := time.NewTimer(d)
+		select {
+		case <-ctx.Done():
+		case <-t.C:
+		}
+		t.Stop()
+	}
+	for ctx.Err() == nil && time.Now().Before(due) {
+		runtime.Gosched()
+	}
+}
+
+// send makes one request and returns its latency from due, how late after
+// due it was sent, and whether it was answered 200.
+func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (time.Duration, time.Duration, bool) {
+	lag := max(time.Since(due), 0)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.URL, bytes.NewReader(l.Body))
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if l.Token != "" {
@@ -126,9 +166,9 @@ func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (tim
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, false
+		return 0, 0, false
 	}
 	_, _ = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	return time.Since(due), resp.StatusCode == http.StatusOK
+	return time.Since(due), lag, resp.StatusCode == http.StatusOK
 }

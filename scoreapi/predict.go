@@ -87,11 +87,7 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 // --explain measures them: against the model file's training-mean user, or
 // the mean of the scored rows for older files without one.
 func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiError {
-	var fallback []float64
-	if m.Bundle.Baseline == nil {
-		fallback = meanRow(sc)
-	}
-	x, err := m.Bundle.Explainer(fallback)
+	x, err := m.Bundle.ExplainerFor(sc)
 	if err != nil {
 		return &apiError{Status: http.StatusInternalServerError, Kind: "internal", Message: err.Error()}
 	}
@@ -129,16 +125,4 @@ func explainRow(x *experiment.Explainer, row []float64, n int, p *Prediction) er
 			Text: experiment.FormatReason(r)})
 	}
 	return nil
-}
-
-// meanRow is the mean prepared input of the scored rows.
-func meanRow(sc *experiment.Scored) []float64 {
-	rows, cols := sc.X.Dims()
-	mean := make([]float64, cols)
-	for i := range rows {
-		for j := range cols {
-			mean[j] += sc.X.At(i, j) / float64(rows)
-		}
-	}
-	return mean
 }

@@ -7,18 +7,12 @@ import (
 	"github.com/retainlab/retain/data"
 )
 
-// missingMarkers are the cells the pipeline reads as missing, lower-case
-// (data's isMissing: blank, NA, N/A, NaN, null, #N/A); a NULL is missing too.
-var missingMarkers = []string{"", "na", "n/a", "nan", "null", "#n/a"}
-
-// booleanSpellings are the [false, true] pairs a boolean cell may use,
-// tried after the fitted levels (data's booleanSpellings).
-var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}}
-
-// isMissing is the condition that a raw column's cell is missing.
+// isMissing is the condition that a raw column's cell is missing: NULL, or
+// a cell the pipeline reads as missing (data.MissingCells).
 func (d Dialect) isMissing(col string) string {
-	quoted := make([]string, len(missingMarkers))
-	for i, m := range missingMarkers {
+	markers := data.MissingCells()
+	quoted := make([]string, len(markers))
+	for i, m := range markers {
 		quoted[i] = d.str(m)
 	}
 	return "(" + col + " IS NULL OR LOWER(" + d.asText(col) + ") IN (" + strings.Join(quoted, ", ") + "))"
@@ -166,7 +160,7 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 		add(pc.Levels[0], 0)
 		add(pc.Levels[1], 1)
 	}
-	for _, pair := range booleanSpellings {
+	for _, pair := range data.BooleanSpellings() {
 		add(pair[0], 0)
 		add(pair[1], 1)
 	}

@@ -10,7 +10,6 @@ package anomalyscreen
 
 import (
 	"context"
-	"math"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -76,11 +75,9 @@ type Model struct {
 	res    *anomaly.Result
 	cut    float64
 	marks  map[int]bool // row → marked abusive (true) or not abusive (false)
-	// marksVersion counts the changes of marks (see summary).
-	marksVersion int
-	sum          summary
-	sel          int // the selected place in res.Order
-	top          int // the first place shown
+	sum    summary
+	sel    int // the selected place in res.Order
+	top    int // the first place shown
 
 	retrain *experiment.RetrainComparison
 	err     error // the last job's failure, shown in place
@@ -100,15 +97,18 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the loaded data and the Model screen's
-// configuration (the retrained model's).
+// configuration (the retrained model's). The root calls it before every
+// message it routes here; the view is redrawn only when the data changed
+// (the configuration is not drawn).
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
-	if d != s.data {
-		s.plant = 0
-		if d != nil {
-			s.plant = d.Planted // planted from the start (--builtin-abusers)
-		}
+	s.cfg = cfg
+	if d == s.data {
+		return
 	}
-	s.data, s.cfg = d, cfg
+	s.data, s.plant = d, 0
+	if d != nil {
+		s.plant = d.Planted // planted from the start (--builtin-abusers)
+	}
 	s.render()
 }
 
@@ -171,34 +171,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		s.render()
 		return s, tickCmd(s.gen)
 	case ScoredMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.job = nil
-		s.err, s.stopped = nil, 0
-		switch {
-		case cancelled(msg.Err):
-			s.stopped = scoring
-		case msg.Err != nil:
-			s.err = msg.Err
-		default:
+		if s.ended(msg.gen, scoring, msg.Err) {
 			s.scored, s.res, s.cut, s.scoredPlant = msg.Data, msg.Res, msg.Res.Cutoff, s.pending
 			s.marks, s.sel, s.top, s.retrain = map[int]bool{}, 0, 0, nil
 		}
 		s.render()
 		return s, nil
 	case RetrainedMsg:
-		if msg.gen != s.gen {
-			return s, nil
-		}
-		s.job = nil
-		s.err, s.stopped = nil, 0
-		switch {
-		case cancelled(msg.Err):
-			s.stopped = retraining
-		case msg.Err != nil:
-			s.err = msg.Err
-		default:
+		if s.ended(msg.gen, retraining, msg.Err) {
 			s.retrain = &msg.Cmp
 		}
 		s.render()
@@ -207,6 +187,27 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s.key(msg)
 	}
 	return s, nil
+}
+
+// ended records the end of job gen of the given kind: a stale message
+// (an older gen) changes nothing; otherwise the job is cleared and a
+// cancellation or failure is kept for the state line. It reports whether
+// the job succeeded, so its result should be taken.
+func (s *Model) ended(gen, kind int, err error) bool {
+	if gen != s.gen {
+		return false
+	}
+	s.job = nil
+	s.err, s.stopped = nil, 0
+	switch {
+	case cancelled(err):
+		s.stopped = kind
+	case err != nil:
+		s.err = err
+	default:
+		return true
+	}
+	return false
 }
 
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
@@ -263,7 +264,6 @@ func (s Model) plantShare() float64 {
 
 // mark sets the selected user's mark, or clears it when it is already so.
 func (s *Model) mark(abusive bool) {
-	s.marksVersion++
 	row := s.res.Order[s.sel]
 	if was, ok := s.marks[row]; ok && was == abusive {
 		delete(s.marks, row)
@@ -272,29 +272,9 @@ func (s *Model) mark(abusive bool) {
 	s.marks[row] = abusive
 }
 
-// moveCut returns the cut-off that changes the number of users above it
-// by about a tenth (at least one user): dir +1 lets more users above it,
-// -1 fewer. The cut-off sits on a user's score, so exactly that many lie
-// above it when no scores tie; tied scores are passed over together, so
-// each press changes the count.
-func (s Model) moveCut(dir int) float64 {
-	n := len(s.res.Order)
-	score := func(k int) float64 { return s.res.Score[s.res.Order[k]] }
-	above := s.sum.above
-	if s.sum.res != s.res || s.sum.cut != s.cut {
-		above = s.res.Above(s.cut)
-	}
-	k := min(max(above+dir*max(1, above/10), 0), n-1)
-	if dir > 0 {
-		for k < n-1 && score(k) >= s.cut {
-			k++
-		}
-		if score(k) >= s.cut { // no lower score: every user is above
-			return math.Nextafter(score(k), math.Inf(-1))
-		}
-	}
-	return score(k)
-}
+// moveCut returns the cut-off one press of ← (dir +1) or → (-1) moves
+// to (see anomaly.Result.StepCutoff).
+func (s Model) moveCut(dir int) float64 { return s.res.StepCutoff(s.cut, dir) }
 
 // startScoring launches a scoring job on the loaded data.
 func (s *Model) startScoring() tea.Cmd {

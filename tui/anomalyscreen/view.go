@@ -108,15 +108,8 @@ func (s Model) stateLine() string {
 // cutLine shows the cut-off, the count above it and the marks.
 func (s Model) cutLine() string {
 	res := s.res
-	above, flagged := s.sum.above, s.sum.flagged
-	abusive, normal := 0, 0
-	for _, a := range s.marks {
-		if a {
-			abusive++
-		} else {
-			normal++
-		}
-	}
+	above := s.sum.above
+	abusive, normal, flagged := res.Marked(s.cut, above, s.marks)
 	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值(%s)",
 		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
 	text = s.Styles.Value.Render(text)

@@ -5,7 +5,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// l2Field is the weight decay: the default's "prior / rows" until the user
+// l2Field is the weight decay: the default's "prior/rows" until the user
 // gives a decay of their own.
 func l2Field(com common.Common) field {
 	f := floatField(com, "L2", com.T("weight decay, ≥ 0", "权重衰减，≥ 0"), l2Steps, func(v float64) error {
@@ -17,7 +17,7 @@ func l2Field(com common.Common) field {
 	get, set, step := f.get, f.set, f.step
 	f.get = func(c experiment.Config) string {
 		if c.L2Prior > 0 {
-			return com.Tf("%g / training rows", "%g / 训练行数", c.L2Prior)
+			return com.Tf("%g/rows", "%g/训练行", c.L2Prior) // short enough for the value column
 		}
 		return get(c)
 	}

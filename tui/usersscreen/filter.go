@@ -57,13 +57,10 @@ func (s *Model) refilterKeeping(row int) tea.Cmd {
 	return func() tea.Msg { return FilterMsg{gen: gen, kind: f.kind, rows: f.rows(), top: top} }
 }
 
-// filtered shows the rows of the latest filter, keeping the user selected
-// now selected when it passes.
+// filtered shows the rows of the latest filter (step drops stale ones),
+// keeping the user selected now selected when it passes.
 func (s *Model) filtered(msg FilterMsg) tea.Cmd {
 	l := &s.list
-	if msg.gen != l.gen || l.users == nil {
-		return nil // a stale filter
-	}
 	row := l.selected()
 	if msg.top {
 		row = -1
@@ -117,11 +114,9 @@ func (s *Model) find(from int, fresh bool) tea.Cmd {
 	}
 }
 
-// found selects the user the latest search found, if still shown.
+// found selects the user the latest search found (step drops stale
+// searches), if still shown.
 func (s *Model) found(msg FindMsg) tea.Cmd {
-	if msg.gen != s.findGen || s.list.users == nil {
-		return nil // a stale search
-	}
 	before := s.list.selected()
 	if msg.row >= 0 && s.list.selectRow(msg.row) {
 		s.status = s.T("found ", "找到 ") + s.list.users.id(msg.row)

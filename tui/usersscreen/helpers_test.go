@@ -72,3 +72,16 @@ func clear(t *testing.T, s Model, n int) Model {
 
 // view is the screen without styling.
 func view(s Model) string { return ansi.Strip(s.View()) }
+
+// searchPrefix moves the cursor to the next shown user, from position
+// from and wrapping around, whose id starts with query (ignoring case),
+// as the screen's search does in its Cmd. It reports whether one does.
+func (l *userList) searchPrefix(query string, from int) bool {
+	i := findPrefix(l.users, l.shown, query, from)
+	if i < 0 {
+		return false
+	}
+	l.cursor = i
+	l.scroll()
+	return true
+}

@@ -145,13 +145,13 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	case ExplainMsg:
 		cmd = s.storeExplanation(msg)
 	case FilterMsg:
-		if msg.gen != s.list.gen {
-			return s, nil
+		if msg.gen != s.list.gen || s.list.users == nil {
+			return s, nil // a stale filter: nothing to render
 		}
 		cmd = s.filtered(msg)
 	case FindMsg:
-		if msg.gen != s.findGen {
-			return s, nil
+		if msg.gen != s.findGen || s.list.users == nil {
+			return s, nil // a stale search
 		}
 		cmd = s.found(msg)
 	case SweepMsg:

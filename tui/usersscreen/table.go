@@ -74,7 +74,7 @@ func (l *userList) setUsers(u *usersData) {
 }
 
 // refilter rebuilds shown from the chosen order and filters, in the
-// caller's goroutine (filterCmd does it off the update path).
+// caller's goroutine (Model.refilterKeeping does it in a Cmd).
 func (l *userList) refilter() {
 	if l.users == nil {
 		l.shown = nil
@@ -209,29 +209,6 @@ func (l *userList) visible() []int32 {
 		return nil
 	}
 	return l.shown[l.offset:end]
-}
-
-// searchExact moves the cursor to the shown user whose id is query
-// (ignoring case) and reports whether there is one.
-func (l *userList) searchExact(query string) bool {
-	return l.jump(findExact(l.users, l.shown, query))
-}
-
-// searchPrefix moves the cursor to the next shown user, from position
-// from and wrapping around, whose id starts with query (ignoring case).
-// It reports whether one does.
-func (l *userList) searchPrefix(query string, from int) bool {
-	return l.jump(findPrefix(l.users, l.shown, query, from))
-}
-
-// jump moves the cursor to position i of shown; −1 leaves it.
-func (l *userList) jump(i int) bool {
-	if i < 0 {
-		return false
-	}
-	l.cursor = i
-	l.scroll()
-	return true
 }
 
 // findExact returns the position in shown of the user whose id is query
