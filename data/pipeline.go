@@ -10,33 +10,36 @@ import (
 type Imputation int
 
 const (
-	// ImputeMedian fills with the training median (the default).
+	// ImputeMedian fills with the training median of the clipped values,
+	// a group median of MinGroup customers (see MinGroup).
 	ImputeMedian Imputation = iota
-	// ImputeMean fills with the training mean.
+	// ImputeMean fills with the training mean of the clipped values.
 	ImputeMean
 )
 
 // Scaling is how a Pipeline rescales numeric columns. Boolean columns are
-// never scaled: they stay 0/1 under every Scaling.
+// never scaled: they stay 0/1 under every Scaling. Under every Scaling a
+// numeric value is first clipped to the k-anonymous training range
+// [Min, Max] (PipelineColumn.Clip): Min is the MinGroup-th smallest
+// training value and Max the MinGroup-th largest, so no single customer's
+// extreme value is stored, and the fill and the scaling statistics are
+// computed on the clipped values.
 type Scaling int
 
 const (
-	// ScaleMinMax maps the k-anonymous training range [Min, Max] to [0, 1]
-	// (the default): Min is the MinGroup-th smallest training value and Max
-	// the MinGroup-th largest, and values outside them are clipped to them
-	// when transformed (PipelineColumn.Clip), so no single customer's
-	// extreme value is stored.
+	// ScaleMinMax maps the k-anonymous training range [Min, Max] to [0, 1].
 	ScaleMinMax Scaling = iota
 	// ScaleZScore subtracts the training mean and divides by the population
 	// standard deviation.
 	ScaleZScore
-	// ScaleNone leaves numeric values in their original units.
+	// ScaleNone leaves numeric values in their original units (clipped).
 	ScaleNone
 	// ScaleRobust subtracts the training median and divides by the
-	// interquartile range (numpy's linear quantiles), so a few huge values
-	// do not squeeze the rest together. A column whose quartiles coincide
-	// (mostly one value) is divided by its k-anonymous range Max − Min
-	// instead (in log units for a log column).
+	// interquartile range, each quantile the mean of the MinGroup sorted
+	// values around numpy's linear position (numpy's own with groups of
+	// one). A column whose quartiles coincide (mostly one value) is divided
+	// by its k-anonymous range Max − Min instead (in log units for a log
+	// column).
 	ScaleRobust
 )
 
@@ -108,8 +111,9 @@ type PipelineColumn struct {
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
 	// Clip is true when values are clipped to [Min, Max] (original units)
-	// before log(1+v) and scaling: min-max scaling fitted by this version.
-	// Files written before it have no clipping.
+	// before log(1+v) and scaling: every numeric column with present
+	// training values, under every Scaling, fitted by this version. Files
+	// written before it have no clipping, or clip min-max scaling only.
 	Clip bool `json:"clip,omitempty"`
 	// First is the index of the column's first output; Width the number of
 	// outputs it owns.
@@ -299,20 +303,25 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	if len(present) == 0 {
 		return // nothing to learn from: fill 0, identity scale
 	}
-	switch {
-	case c.Kind == Boolean:
-		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
-	case opts.Impute == ImputeMean && finite(mean(present)):
-		pc.Fill = mean(present)
-	default:
-		pc.Fill = Median(present)
-	}
 	if c.Kind == Boolean {
-		pc.Min, pc.Max = 0, 1 // the domain, not a statistic
+		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
+		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
 		return
 	}
 	nonNegative := slices.Min(present) >= 0
-	pc.Min, pc.Max = kAnonymousRange(present, opts.group())
+	k := opts.group()
+	// Every statistic below is of the clipped column: no customer weighs
+	// more than the k-th most extreme one.
+	pc.Min, pc.Max = kAnonymousRange(present, k)
+	pc.Clip = true
+	for i, v := range present {
+		present[i] = min(max(v, pc.Min), pc.Max)
+	}
+	if opts.Impute == ImputeMean && finite(mean(present)) {
+		pc.Fill = mean(present)
+	} else {
+		pc.Fill = groupMedian(present, k)
+	}
 	if opts.Scale == ScaleNone {
 		return
 	}
@@ -334,12 +343,7 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 	avg := (mean(present)*float64(len(present)) + fill*filled) / n
 	switch opts.Scale {
 	case ScaleMinMax:
-		pc.Center, pc.Scale, pc.Clip = lo, hi-lo, true
-		if pc.Scale == 0 {
-			// Fewer than MinGroup customers differ from the rest: clipped,
-			// they all transform to 0.
-			pc.Scale = 1
-		}
+		pc.Center, pc.Scale = lo, hi-lo
 	case ScaleZScore:
 		var ss float64
 		for _, v := range present {
@@ -348,15 +352,20 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions)
 		ss += filled * (fill - avg) * (fill - avg)
 		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
 	case ScaleRobust:
-		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing)
+		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing, k)
 		if pc.Scale == 0 {
 			pc.Scale = hi - lo
 		}
 	}
-	if pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center) {
-		// A constant column, or magnitudes near the float64 limit whose
-		// sums overflow: leave the values unscaled rather than non-finite.
-		pc.Center, pc.Scale, pc.Clip = 0, 1, false
+	switch {
+	case lo == hi:
+		// Fewer than k customers differ from the rest: clipped, they all
+		// transform to 0.
+		pc.Center, pc.Scale = lo, 1
+	case pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center):
+		// Magnitudes near the float64 limit whose sums overflow: leave the
+		// clipped values unscaled rather than non-finite.
+		pc.Center, pc.Scale = 0, 1
 	}
 }
 

@@ -11,11 +11,13 @@ import (
 // customer or to a handful:
 //
 //   - Min and Max are the MinGroup-th smallest and largest values (at least
-//     MinGroup customers lie at or beyond each), and min-max scaling clips
-//     to them;
+//     MinGroup customers lie at or beyond each), and every scaling clips
+//     to them first;
 //   - Fill (a median or a mean), Center and Scale (a mean and standard
 //     deviation, a median and interquartile range, or the range Max − Min)
-//     are aggregates of every present value of the column;
+//     are aggregates of every present value of the clipped column; a median
+//     or quartile is the mean of the MinGroup sorted values around it, so
+//     it is one customer's value only when at least MinGroup share it;
 //   - one-hot levels are the levels seen at least MinGroup times; the rarer
 //     ones fold into one "other" level.
 //

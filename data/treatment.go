@@ -71,7 +71,11 @@ type Treatment struct {
 	Levels []string
 	// Log says log(1+v) is taken before scaling.
 	Log bool
-	// Min and Max are the scaled range (EncodeMinMax), Center and Spread
+	// Clip says values are clipped to [Min, Max] first
+	// (PipelineColumn.Clip).
+	Clip bool
+	// Min and Max are the k-anonymous range (the clipping bounds, scaled to
+	// [0, 1] under EncodeMinMax), Center and Spread
 	// the mean and standard deviation (EncodeZScore), in log units with Log.
 	Min, Max, Center, Spread float64
 	// Rate is the label's positive rate in [0, 1].
@@ -81,7 +85,7 @@ type Treatment struct {
 // treatment reads what the fitted pipeline does to one column.
 func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 	tr := Treatment{Action: ActionFeature, Kind: pc.Kind, Missing: pc.Missing, Impute: opts.Impute,
-		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log,
+		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log, Clip: pc.Clip,
 		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale}
 	switch {
 	case pc.Kind == Categorical:
@@ -137,6 +141,9 @@ func (tr Treatment) featureString() string {
 		if tr.Indicator {
 			steps = append(steps, "plus a was-missing indicator")
 		}
+	}
+	if tr.Clip && tr.Encoding != EncodeMinMax {
+		steps = append(steps, fmt.Sprintf("clipped to [%s, %s]", formatNumber(tr.Min), formatNumber(tr.Max)))
 	}
 	switch {
 	case tr.Encoding == EncodeOneHot && tr.Other:
