@@ -66,6 +66,9 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 			steps = append(steps, s.T("plus a was-missing indicator", "另加一列“是否缺失”指示"))
 		}
 	}
+	if tr.Clip && tr.Encoding != data.EncodeMinMax {
+		steps = append(steps, s.Tf("clipped to [%s, %s]", "截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
+	}
 	switch {
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
 		steps = append(steps, s.Tf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)",

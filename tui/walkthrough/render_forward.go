@@ -154,7 +154,8 @@ func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling)
 	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
 	val := g(v)
 	if c := min(max(v, col.Min), col.Max); col.Clip && c != v {
-		// Min-max scaling clips to the training range first: [v→bound].
+		// Every scaling clips to the k-anonymous training range first:
+		// [v→bound].
 		val = "[" + g(v) + "→" + g(c) + "]"
 	}
 	if col.Log {
@@ -162,7 +163,7 @@ func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling)
 		val = "ln(1+" + val + ")"
 	}
 	if s == data.ScaleNone || (col.Center == 0 && col.Scale == 1) {
-		if col.Log {
+		if col.Log || val != g(v) {
 			return val
 		}
 		return r.t("rule.asis")
