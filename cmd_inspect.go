@@ -31,9 +31,11 @@ activations with a summary of its weights, the training settings, the
 calibration, the validation metrics, the levers and the target.
 
 No number a model file holds belongs to fewer than 10 customers: ranges are
-the 10th smallest and largest values, levels seen fewer than 10 times are
-folded into one "other" level, and the other statistics are aggregates of
-every training row (see the README, Privacy).`,
+the 10th smallest and largest values and every numeric input is clipped to
+its range, levels seen fewer than 10 times are folded into one "other"
+level, and the other statistics are aggregates of every training row's
+clipped value, a median or quartile the mean of the 10 values around it
+(see the README, Privacy).`,
 		Example: `  retain inspect --model model.json`,
 		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -92,8 +94,10 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	inspectMetrics(p, b)
 	p.section("Privacy")
 	p.line("No number above comes from fewer than %d training customers: ranges are the %dth smallest and largest", data.MinGroup, data.MinGroup)
-	p.line("values, levels seen fewer than %d times fold into the other level, medians, means, spreads, the", data.MinGroup)
-	p.line("baseline and the calibration are aggregates, and calibration bins of fewer than %d rows are left out.", data.MinGroup)
+	p.line("values, every numeric input is clipped to its range first, levels seen fewer than %d times fold into the", data.MinGroup)
+	p.line("other level, means and spreads are of the clipped values, a median or quartile is the mean of the %d", data.MinGroup)
+	p.line("values around it, the baseline and the calibration are aggregates, and calibration bins of fewer than")
+	p.line("%d rows are left out.", data.MinGroup)
 	return p.err
 }
 
