@@ -54,7 +54,7 @@ func TestPipelineRobustScaling(t *testing.T) {
 	// [0, 1.5, 3.25].
 	rep := Schema(tab, p)
 	for _, c := range rep.Columns {
-		if c.Name == "a" && c.Action != "clipped to [0, 100]; robust-scaled (median 1.5, spread 3.25)" {
+		if c.Name == "a" && c.Action != "robust-scaled (median 1.5, spread 3.25); values clipped to [0, 100] first" {
 			t.Errorf("a: action %q", c.Action)
 		}
 	}

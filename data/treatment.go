@@ -142,9 +142,6 @@ func (tr Treatment) featureString() string {
 			steps = append(steps, "plus a was-missing indicator")
 		}
 	}
-	if tr.Clip && tr.Encoding != EncodeMinMax {
-		steps = append(steps, fmt.Sprintf("clipped to [%s, %s]", formatNumber(tr.Min), formatNumber(tr.Max)))
-	}
 	switch {
 	case tr.Encoding == EncodeOneHot && tr.Other:
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)", tr.Width, MinGroup, OtherLevel))
@@ -166,6 +163,9 @@ func (tr Treatment) featureString() string {
 		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", tr.Center, tr.Spread))
 	default:
 		steps = append(steps, "used as is")
+	}
+	if tr.Clip && tr.Encoding != EncodeMinMax {
+		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", formatNumber(tr.Min), formatNumber(tr.Max)))
 	}
 	return strings.Join(steps, "; ")
 }

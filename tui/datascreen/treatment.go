@@ -66,9 +66,6 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 			steps = append(steps, s.T("plus a was-missing indicator", "另加一列“是否缺失”指示"))
 		}
 	}
-	if tr.Clip && tr.Encoding != data.EncodeMinMax {
-		steps = append(steps, s.Tf("clipped to [%s, %s]", "截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
-	}
 	switch {
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
 		steps = append(steps, s.Tf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)",
@@ -96,6 +93,9 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		steps = append(steps, s.Tf("z-scored (mean %.4g, sd %.4g)", "标准化（均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
 	default:
 		steps = append(steps, s.T("used as is", "原样使用"))
+	}
+	if tr.Clip && tr.Encoding != data.EncodeMinMax {
+		steps = append(steps, s.Tf("values clipped to [%s, %s] first", "数值先截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
 	}
 	return steps
 }
