@@ -28,6 +28,7 @@ type anomaliesOptions struct {
 	exportFeatures   string
 	seed             uint64
 	trim             float64
+	pseudo           pseudoFlags
 }
 
 func newAnomaliesCmd(a *app) *cobra.Command {
@@ -73,6 +74,7 @@ stderr, results to stdout.`,
 	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0 to 0.5) of planted abusers in the built-in shop")
 	fs.IntVar(&o.top, "top", 50, "users listed")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
+	o.pseudo.register(cmd)
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the network and the baseline against --truth")
 	fs.StringVar(&o.truth, "truth", "", "0/1 or yes/no `COLUMN` saying who is abusive (not a feature; default on the built-in shop: abuser)")
 	fs.StringVar(&o.archetype, "archetype", "", "`COLUMN` naming each abuser's kind, for recall per archetype (not a feature; built-in: abuser_archetype)")
@@ -140,6 +142,10 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}
@@ -180,6 +186,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	res.IDs = key.IDs(res.IDs)
 	above := res.Above(res.Cutoff)
 	fmt.Fprintf(a.stderr, "Scored %s users in %.1fs; %s (%s) above the cut-off %.3f\n", data.Thousands(len(res.Score)),
 		time.Since(start).Seconds(), data.Thousands(above), percent(float64(above)/float64(len(res.Score))), res.Cutoff)

@@ -22,6 +22,7 @@ type apiOptions struct {
 	maxRows                  int
 	maxInFlight              int
 	maxBody                  int64
+	pseudo                   pseudoFlags
 }
 
 func newAPICmd(a *app) *cobra.Command {
@@ -70,6 +71,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
 	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once (more wait up to 5 s, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")
 	return cmd
@@ -120,6 +122,11 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody,
 		MaxInFlight: o.maxInFlight, Log: a.stderr}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return cfg, err
+	}
+	cfg.Pseudonym = key
 	switch {
 	case o.maxRows <= 0:
 		return cfg, usageError(fmt.Errorf("--max-rows %d: want at least 1", o.maxRows))

@@ -45,7 +45,7 @@ func TestExportSQL(t *testing.T) {
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--format", "csv"},
 			`retain: --format "csv": want sql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--cutoff", "2024-01-01"},
-			"retain: --cutoff and --log-columns apply to a model trained on an order log; " + model + " was trained on " + csvPath + "\n"},
+			"retain: --cutoff and --log-columns apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
 		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
 			"retain: " + noID + ": sqlexport: the model records no id column to key the scores by: name it with --id COLUMN\n"},
 	}

@@ -14,10 +14,14 @@ import (
 // complete model or whatever it held before, never a part. It gives up
 // when ctx is done, and a signal that comes after the model is in place
 // takes it back (see exitGuard).
-func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, target experiment.Target, path string) error {
+// The training file's path is recorded only when storePath is set.
+func saveModel(ctx context.Context, a *app, e *experiment.Experiment, threshold float64, levers []string, target experiment.Target, path string, storePath bool) error {
 	b, err := e.Bundle(threshold)
 	if err != nil {
 		return err
+	}
+	if storePath {
+		b.KeepSourcePath(e.Data.Source.Path)
 	}
 	b.Levers = levers
 	b.SetTarget(target)

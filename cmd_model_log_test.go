@@ -97,7 +97,7 @@ func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
 		{[]string{"--log", log, "--cutoff", "2024-08-01", "--horizon", "30d"},
 			"--horizon of 30 days disagrees with " + model + ", which was trained to predict orders within 90 days (label orders_again_90d): leave --horizon out and the model's own horizon is used"},
 		{[]string{"--data", users},
-			model + " was trained on the order log " + log + ", so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
+			model + " was trained on an order log (path not stored), so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)
@@ -113,11 +113,13 @@ func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
 
 func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
 	log := orderLog(t)
-	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n")
+	// 16 rows: a model file needs statistics of at least 10 customers. The
+	// path is stored on request, so the refusal can name it.
+	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n9,yes\n10,no\n11,yes\n12,no\n13,yes\n14,no\n15,yes\n16,no\n")
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
-	// --val 0.25: the default 10 % of 8 rows leaves no validation row.
-	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", model); code != exitOK {
+	// --val 0.25: a validation part of 4 of the 16 rows.
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", model, "--store-source-path"); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}
 	c = newCLI(t)

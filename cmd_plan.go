@@ -26,6 +26,7 @@ type planOptions struct {
 	levers                  []string
 	json                    bool
 	out                     string
+	pseudo                  pseudoFlags
 }
 
 // Defaults of the plan's assumptions; the report says which were taken.
@@ -84,6 +85,7 @@ built-in population it was trained on.`,
 	fs.StringVar(&o.target, "target", "", "the outcome to act on: `prevent|encourage` (or prevent:CLASS, encourage:CLASS; default: the model file's, else from the label's name)")
 	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")
 	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
+	o.pseudo.register(cmd)
 	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
@@ -157,6 +159,10 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err := checkOut(o.out); err != nil {
 		return err
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -171,6 +177,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	in.scored.IDs = key.IDs(in.scored.IDs)
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers
@@ -206,6 +213,21 @@ type planData struct {
 	scored *experiment.Scored
 	table  *data.Table
 	name   string
+	// raw reads a numeric column's raw values (original units, NaN when
+	// missing), one per scored row: not the model's inputs, which are
+	// clipped to the k-anonymous range.
+	raw func(pc *data.PipelineColumn) ([]float64, error)
+}
+
+// tableValues reads a numeric column of t (the scored rows, in order).
+func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error) {
+	return func(pc *data.PipelineColumn) ([]float64, error) {
+		c := t.Column(pc.Name)
+		if c == nil || c.Values == nil {
+			return nil, fmt.Errorf("%s: no numeric column %q", t.Source, pc.Name)
+		}
+		return c.Values, nil
+	}
 }
 
 // planCustomers scores the customers: a per-user file, an order log's
@@ -233,7 +255,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 			return planData{}, err
 		}
 		fmt.Fprintln(a.stderr, cur.Summary())
-		return planData{scored: s.Scored, table: cur.Table, name: o.log}, nil
+		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table)}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err
@@ -243,14 +265,17 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 			return planData{}, err
 		}
 		s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
-		return planData{scored: s, name: o.data}, err
+		values := func(pc *data.PipelineColumn) ([]float64, error) {
+			return b.Pipeline.ReadValues(bytes.NewReader(raw), o.data, pc.Name)
+		}
+		return planData{scored: s, name: o.data, raw: values}, err
 	case b.Source.Kind == "builtin" || b.Source.Kind == "":
 		d, err := experiment.Load(b.Source, a.open)
 		if err != nil {
 			return planData{}, err
 		}
 		s, err := b.ScoreTable(d.Table)
-		return planData{scored: s, name: d.Source.Describe()}, err
+		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table)}, err
 	}
 	return planData{}, usageError(fmt.Errorf("plan needs --data or --log: %s was trained on %s", o.model, b.SourceDescription))
 }
@@ -268,7 +293,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 	var values []float64
 	if pf.valueColumn != "" {
 		var err error
-		if values, pf.valueColumn, err = featureValues(b, s, pf.valueColumn); err != nil {
+		if values, pf.valueColumn, err = featureValues(b, in, pf.valueColumn); err != nil {
 			return nil, err
 		}
 	}
@@ -304,9 +329,11 @@ func planSegments(t *data.Table, probs, values []float64) (*experiment.Segments,
 	return experiment.ValueSegments(probs, values)
 }
 
-// featureValues reads a numeric feature column of the scored rows back in
-// original units (missing cells as the model imputed them).
-func featureValues(b *experiment.Bundle, s *experiment.Scored, column string) ([]float64, string, error) {
+// featureValues reads a numeric feature column of the scored rows in
+// original units from the data, not from the model's inputs (clipped to
+// the k-anonymous range, they would undercount the top customers); missing
+// cells as the model imputed them, negative values as 0.
+func featureValues(b *experiment.Bundle, in planData, column string) ([]float64, string, error) {
 	var numeric []string
 	for i := range b.Pipeline.Columns {
 		pc := &b.Pipeline.Columns[i]
@@ -317,9 +344,19 @@ func featureValues(b *experiment.Bundle, s *experiment.Scored, column string) ([
 		if !strings.EqualFold(pc.Name, column) {
 			continue
 		}
-		out := make([]float64, len(s.Probabilities))
-		for r := range out {
-			out[r] = max(pc.Original(s.X.At(r, pc.First)), 0)
+		raw, err := in.raw(pc)
+		if err != nil {
+			return nil, "", err
+		}
+		if len(raw) != len(in.scored.Probabilities) {
+			return nil, "", fmt.Errorf("--value %s: %d values for %d scored customers", column, len(raw), len(in.scored.Probabilities))
+		}
+		out := make([]float64, len(raw))
+		for r, v := range raw {
+			if math.IsNaN(v) {
+				v = pc.Fill
+			}
+			out[r] = max(v, 0)
 		}
 		return out, pc.Name, nil
 	}

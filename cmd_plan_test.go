@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -191,5 +192,73 @@ func TestPlanLeversFlagOverridesTheModelFile(t *testing.T) {
 	}
 	if strings.Join(doc.Plan.Levers, ",") != "coupon_share" || moved == 0 {
 		t.Errorf("levers %v, %d contacts with a lever", doc.Plan.Levers, moved)
+	}
+}
+
+// plan --value COLUMN reads the column's raw values, not the model's
+// inputs: min-max scaling clips them to the 10th smallest and largest
+// training values, which would cut the top customers' value down. Two
+// customers spend far beyond the range; each listed contact's value must be
+// its spend in the file (a blank spend is the model's fill).
+func TestPlanValueColumnReadsRawValues(t *testing.T) {
+	raw, err := os.ReadFile(usersCSV(t, 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	spend := map[string]string{}
+	for i, line := range lines[1:] {
+		f := strings.Split(line, ",")
+		switch i {
+		case 0:
+			f[2] = "250000"
+		case 1:
+			f[2] = "99999.5"
+		}
+		lines[i+1] = strings.Join(f, ",")
+		spend[f[0]] = f[2]
+	}
+	path := writeFile(t, "whales.csv", strings.Join(lines, "\n")+"\n")
+	model := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", path, "--label", "churn", "--epochs", "2", "--layers", "8",
+		"--scale", "minmax", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--data", path, "--value", "SPEND", "--budget", "100%",
+		"--cost", "1", "--success", "0.2", "--json"); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			ValueColumn string `json:"value_column"`
+			Contacts    []struct {
+				ID    string  `json:"id"`
+				Value float64 `json:"value"`
+			} `json:"contacts"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Plan.ValueColumn != "spend" || len(doc.Plan.Contacts) == 0 {
+		t.Fatalf("value column %q, %d contacts", doc.Plan.ValueColumn, len(doc.Plan.Contacts))
+	}
+	whales := 0
+	for _, ct := range doc.Plan.Contacts {
+		want, err := strconv.ParseFloat(spend[ct.ID], 64)
+		if err != nil {
+			t.Fatalf("contact %q: %v", ct.ID, err)
+		}
+		if ct.Value != want {
+			t.Errorf("contact %s: value %v, the file says %v", ct.ID, ct.Value, want)
+		}
+		if want > 1000 {
+			whales++
+		}
+	}
+	if whales != 2 {
+		t.Errorf("%d of the two big spenders among the contacts %+v", whales, doc.Plan.Contacts)
 	}
 }

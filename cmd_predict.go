@@ -25,6 +25,7 @@ type predictOptions struct {
 	builtinSeed  uint64
 	out          string
 	tf           targetFlags
+	pseudo       pseudoFlags
 }
 
 func newPredictCmd(a *app) *cobra.Command {
@@ -87,6 +88,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsOneRequired("data", "log", "builtin-users")
 	cmd.MarkFlagsMutuallyExclusive("data", "log", "builtin-users")
@@ -122,6 +124,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.tf.target != "" && o.tf.bands == "" {
 		return usageError(errors.New("--target applies with --bands: the CSV's probabilities are P(positive class) whatever the target"))
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -131,12 +137,13 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 		return err
 	}
 	if o.log != "" {
-		return runPredictLog(ctx, a, o, b, target, note)
+		return runPredictLog(ctx, a, o, b, target, note, key)
 	}
 	scored, name, err := scoreTable(a, o, b, builtin)
 	if err != nil {
 		return err
 	}
+	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: name}
 	o.tf.addBands(a, &opts, scored, target, note)

@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // runPredictLog scores the customers of an order log at --cutoff (default:
 // its last date) with a model trained on an order log, their rows built as
 // the model's were, and counts the short histories on stderr.
 func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle, target experiment.Target,
-	note string) error {
+	note string, key *pseudonym.Key) error {
 	flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
 	src, err := flags.source()
 	if err != nil {
@@ -32,6 +33,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
+	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold, History: true,
 		Reasons: o.explain, Model: b.File, Data: o.log}
 	o.tf.addBands(a, &opts, scored.Scored, target, note)

@@ -166,7 +166,8 @@ func TestPredictLogOutAndExplain(t *testing.T) {
 
 func TestPredictLogRefusals(t *testing.T) {
 	model := trainCDNOW(t)
-	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n")
+	// 16 rows: a model file needs statistics of at least 10 customers.
+	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n9,yes\n10,no\n11,yes\n12,no\n13,yes\n14,no\n15,yes\n16,no\n")
 	tableModel := filepath.Join(t.TempDir(), "table.json")
 	c := newCLI(t)
 	// --val 0.25: the default 10 % of 4 rows per class rounds to none (0.4),
@@ -186,9 +187,9 @@ func TestPredictLogRefusals(t *testing.T) {
 		{[]string{"--model", model, "--log", cdnowMaster, "--cutoff", "1998-6-30"},
 			`--cutoff "1998-6-30": want a date as YYYY-MM-DD`},
 		{[]string{"--model", tableModel, "--log", cdnowMaster},
-			tableModel + " was trained on " + users + ", not on an order log, so it cannot score --log " + cdnowMaster + ": give it a per-user table with --data"},
+			tableModel + " was trained on a per-user table (path not stored), not on an order log, so it cannot score --log " + cdnowMaster + ": give it a per-user table with --data"},
 		{[]string{"--model", model, "--data", users},
-			model + " was trained on the order log " + cdnowMaster + ", so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
+			model + " was trained on an order log (path not stored), so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
 		{[]string{"--model", tableModel, "--data", users, "--cutoff", "1998-01-01"},
 			"--cutoff and --log-columns apply to --log, not --data"},
 	}

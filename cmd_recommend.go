@@ -24,6 +24,7 @@ type recommendOptions struct {
 	cutoff, horizon             string
 	top                         int
 	evaluate, json              bool
+	pseudo                      pseudoFlags
 }
 
 func newRecommendCmd(a *app) *cobra.Command {
@@ -72,6 +73,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the model and the baselines on the horizon after the cutoff instead of listing")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("log")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
 	return cmd
@@ -115,6 +117,10 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	if err != nil {
 		return err
 	}
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	start := time.Now()
 	log, warnings, err := experiment.ReadItemLog(src, a.open, time.Now())
 	if err != nil {
@@ -142,6 +148,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	res, err := run.Finish(ctx)
 	if err != nil {
 		return err
+	}
+	for i := range res.Customers {
+		res.Customers[i].ID = key.ID(res.Customers[i].ID)
 	}
 	fmt.Fprintf(a.stderr, "Ranked %s customers in %.1fs\n", data.Thousands(len(res.Customers)), time.Since(start).Seconds())
 	switch {

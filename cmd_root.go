@@ -127,6 +127,7 @@ file given with --data or --log).`,
 		newServeCmd(a),
 		newAPICmd(a),
 		newAPIBenchCmd(a),
+		newInspectCmd(a),
 		newExportCmd(a),
 	)
 	return root

@@ -56,6 +56,10 @@ Without --authorized-keys the server refuses to start, unless
 --insecure-no-auth says to let anyone in. The host key is generated on the
 first start and kept at --host-key, so clients can trust it.
 
+--pseudonymise --salt-file FILE forces pseudonyms on every session: the
+customer ids are replaced by keyed hashes as the data loads, so no screen,
+export or clipboard copy of any session shows a real id.
+
 SIGINT or SIGTERM shut the server down: sessions are told and closed within a
 few seconds.`,
 		Example: `  retain serve --authorized-keys ~/.ssh/authorized_keys
@@ -163,6 +167,9 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	auth := fmt.Sprintf("%d authorized keys", len(keys))
 	if o.insecureNoAuth {
 		auth = "NO AUTHENTICATION: anyone who can reach this address gets in"
+	}
+	if opts.Pseudonym.Enabled() {
+		auth += "; ids pseudonymised in every session"
 	}
 	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", opts.Source.Describe(), ln.Addr(),
 		gossh.FingerprintSHA256(hostKey.PublicKey()), auth)

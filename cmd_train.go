@@ -28,6 +28,8 @@ type trainOptions struct {
 	levers []string
 	tf     targetFlags
 	ex     excludeFlags
+	// storePath records the training file's path in the model file.
+	storePath bool
 }
 
 func newTrainCmd(a *app) *cobra.Command {
@@ -68,6 +70,7 @@ encourage:CLASS names the class when the label's name misleads the guess.`,
 		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
 	o.tf.registerTarget(cmd)
 	o.ex.register(cmd)
+	registerStorePath(cmd, &o.storePath)
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -137,6 +140,12 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.out != "" {
+		// Refused now rather than after the training.
+		if err := e.Pipeline.PrivacyCheck(); err != nil {
+			return fmt.Errorf("%w; no model can be written with --out", err)
+		}
+	}
 	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
 	if err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))
@@ -189,7 +198,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
-		if err := saveModel(ctx, a, e, cfg.Threshold, levers, target, o.out); err != nil {
+		if err := saveModel(ctx, a, e, cfg.Threshold, levers, target, o.out, o.storePath); err != nil {
 			return err
 		}
 		fmt.Fprintf(a.stderr, "Model written to %s\n", o.out)
@@ -273,6 +282,13 @@ func reportStop(w io.Writer, t *engine.Trainer) {
 	case t.BestEpoch() > 0 && t.BestEpoch() != len(hist):
 		fmt.Fprintf(w, "Kept the weights of epoch %d, the best on validation.\n", t.BestEpoch())
 	}
+}
+
+// registerStorePath adds --store-source-path, which records the training
+// file's path in the model file (left out by default: see README, Privacy).
+func registerStorePath(cmd *cobra.Command, dst *bool) {
+	cmd.Flags().BoolVar(dst, "store-source-path", false,
+		"record the training file's path in the model file (left out by default)")
 }
 
 // trainGCPercent is the garbage collector's target while training: the

@@ -16,6 +16,7 @@ type tuiFlags struct {
 	src     sourceFlags
 	lang    string
 	abusers float64
+	pseudo  pseudoFlags
 }
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
@@ -25,6 +26,7 @@ func (f *tuiFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	cmd.Flags().Float64Var(&f.abusers, "builtin-abusers", 0, "share `S` (0 to 0.5) of abusers planted in the built-in shop, with known truth (default 0: none)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
+	f.pseudo.register(cmd)
 }
 
 // options checks the flags and builds the TUI's options (without streams).
@@ -39,11 +41,15 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if err := checkAbuserShare(f.abusers, f.abusers > 0, src); err != nil {
 		return tui.Options{}, err
 	}
+	key, err := f.pseudo.key(a)
+	if err != nil {
+		return tui.Options{}, err
+	}
 	lang := walkthrough.DetectLang(f.lang, walkthrough.Locale(a.env))
 	cfg := experiment.DefaultConfig()
 	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
 	cfg.CalibIfPossible = true
-	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Abusers: f.abusers}, nil
+	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Pseudonym: key, Abusers: f.abusers}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {

@@ -22,6 +22,8 @@ type tuneOptions struct {
 	json   bool
 	out    string
 	tf     targetFlags
+	// storePath records the training file's path in the model file.
+	storePath bool
 }
 
 func newTuneCmd(a *app) *cobra.Command {
@@ -65,6 +67,7 @@ as a model file, with the search's result beside it (M.tune.json).`,
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	fs.StringVarP(&o.out, "out", "o", "", "train the best configuration and write the model bundle to `FILE` (and FILE.tune.json)")
 	o.tf.registerTarget(cmd)
+	registerStorePath(cmd, &o.storePath)
 	_ = cmd.MarkFlagFilename("out", "json")
 	return cmd
 }
@@ -192,7 +195,7 @@ func saveTuned(ctx context.Context, a *app, o *tuneOptions, d *experiment.Data, 
 	if err := e.Trainer.Run(ctx); err != nil {
 		return err
 	}
-	if err := saveModel(ctx, a, e, cfg.Threshold, nil, target, o.out); err != nil {
+	if err := saveModel(ctx, a, e, cfg.Threshold, nil, target, o.out, o.storePath); err != nil {
 		return err
 	}
 	doc.Model = o.out

@@ -10,28 +10,36 @@ import (
 type Imputation int
 
 const (
-	// ImputeMedian fills with the training median (the default).
+	// ImputeMedian fills with the training median of the clipped values,
+	// a group median of MinGroup customers (see MinGroup).
 	ImputeMedian Imputation = iota
-	// ImputeMean fills with the training mean.
+	// ImputeMean fills with the training mean of the clipped values.
 	ImputeMean
 )
 
 // Scaling is how a Pipeline rescales numeric columns. Boolean columns are
-// never scaled: they stay 0/1 under every Scaling.
+// never scaled: they stay 0/1 under every Scaling. Under every Scaling a
+// numeric value is first clipped to the k-anonymous training range
+// [Min, Max] (PipelineColumn.Clip): Min is the MinGroup-th smallest
+// training value and Max the MinGroup-th largest, so no single customer's
+// extreme value is stored, and the fill and the scaling statistics are
+// computed on the clipped values.
 type Scaling int
 
 const (
-	// ScaleMinMax maps the training range to [0, 1] (the default).
+	// ScaleMinMax maps the k-anonymous training range [Min, Max] to [0, 1].
 	ScaleMinMax Scaling = iota
 	// ScaleZScore subtracts the training mean and divides by the population
 	// standard deviation.
 	ScaleZScore
-	// ScaleNone leaves numeric values in their original units.
+	// ScaleNone leaves numeric values in their original units (clipped).
 	ScaleNone
 	// ScaleRobust subtracts the training median and divides by the
-	// interquartile range (numpy's linear quantiles), so a few huge values
-	// do not squeeze the rest together. A column whose quartiles coincide
-	// (mostly one value) is divided by its training range instead.
+	// interquartile range, each quantile the mean of the MinGroup sorted
+	// values around numpy's linear position (numpy's own with groups of
+	// one). A column whose quartiles coincide (mostly one value) is divided
+	// by its k-anonymous range Max − Min instead (in log units for a log
+	// column).
 	ScaleRobust
 )
 
@@ -49,11 +57,30 @@ type PipelineOptions struct {
 	// Log1p maps every numeric (not boolean) column whose training values
 	// are all ≥ 0 through log(1+v) before it is scaled.
 	Log1p bool `json:"log1p,omitempty"`
+	// MinGroup overrides MinGroup, the fewest training customers a
+	// statistic may come from (0 means MinGroup). Only tests that check
+	// exact statistics of a few hand-made rows lower it; a pipeline fitted
+	// with less than MinGroup cannot be saved (PrivacyCheck).
+	MinGroup int `json:"min_group,omitempty"`
+}
+
+// group is the effective MinGroup of the options.
+func (o PipelineOptions) group() int {
+	if o.MinGroup <= 0 {
+		return MinGroup
+	}
+	return o.MinGroup
 }
 
 // PipelineColumn is the fitted treatment of one original feature column.
 // A numeric or boolean value v becomes (v-Center)/Scale after a missing v is
-// replaced by Fill; a categorical column becomes one 0/1 output per level.
+// replaced by Fill, clipped to [Min, Max] when Clip is set and mapped through
+// log(1+v) when Log is set; a categorical column becomes one 0/1 output per
+// level, and when Other is set its last level is the catch-all of the levels
+// seen fewer than MinGroup times in training and of any level never seen.
+//
+// No statistic of a fitted column comes from fewer than MinGroup training
+// customers (see MinGroup for what each one is).
 type PipelineColumn struct {
 	Name string `json:"name"`
 	Kind Kind   `json:"kind"`
@@ -61,9 +88,14 @@ type PipelineColumn struct {
 	Fill   float64 `json:"fill"`
 	Center float64 `json:"center"`
 	Scale  float64 `json:"scale"`
-	// Levels are the one-hot levels of a categorical column (as seen in the
-	// training rows, sorted) or the [false, true] spellings of a boolean.
+	// Levels are the one-hot levels of a categorical column (the levels seen
+	// at least MinGroup times in the training rows, sorted, then OtherLevel
+	// when Other is set) or the [false, true] spellings of a boolean.
 	Levels []string `json:"levels,omitempty"`
+	// Other is true when the last of Levels is the catch-all "other" level:
+	// every non-missing value that is not one of the other Levels (rare in
+	// training or never seen) encodes as that level.
+	Other bool `json:"other,omitempty"`
 	// Log is true when values go through log(1+v) before Center and Scale,
 	// which are then in log units (Fill, Min and Max stay in original units).
 	Log bool `json:"log,omitempty"`
@@ -71,19 +103,32 @@ type PipelineColumn struct {
 	Indicator bool `json:"indicator,omitempty"`
 	// Missing counts missing cells in the training rows.
 	Missing int `json:"missing"`
-	// Min and Max are the training range in original units (numeric and
-	// boolean columns).
+	// Min and Max are the k-anonymous training range in original units: the
+	// MinGroup-th smallest and the MinGroup-th largest present training value
+	// of a numeric column (the k-th order statistics with k =
+	// min(MinGroup, ⌈n/2⌉) for n present values), always 0 and 1 for a
+	// boolean.
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
+	// Clip is true when values are clipped to [Min, Max] (original units)
+	// before log(1+v) and scaling: every numeric column with present
+	// training values, under every Scaling, fitted by this version. Files
+	// written before it have no clipping, or clip min-max scaling only.
+	Clip bool `json:"clip,omitempty"`
 	// First is the index of the column's first output; Width the number of
 	// outputs it owns.
 	First int `json:"first"`
 	Width int `json:"width"`
 }
 
-// Transformed maps a value in original units to the model's input scale.
-// A log column's values below 0, never seen in training, count as 0.
+// Transformed maps a value in original units to the model's input scale:
+// clipped to [Min, Max] when Clip is set, then through log(1+v) when Log is
+// set (a log column's values below 0, never seen in training, count as 0),
+// then (v-Center)/Scale.
 func (c *PipelineColumn) Transformed(v float64) float64 {
+	if c.Clip {
+		v = min(max(v, c.Min), c.Max)
+	}
 	if c.Log {
 		v = math.Log1p(max(v, 0))
 	}
@@ -176,7 +221,7 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 	for _, c := range t.Features() {
 		pc := p.newColumn(c)
 		if c.Kind == Categorical {
-			fitCategorical(&pc, c, p.FitRows)
+			fitCategorical(&pc, c, p.FitRows, opts.group())
 		} else {
 			fitNumeric(&pc, c, p.FitRows, opts)
 		}
@@ -229,20 +274,31 @@ func checkRows(t *Table, rows []int) error {
 	return nil
 }
 
-func fitCategorical(pc *PipelineColumn, c *Column, rows []int) {
-	seen := make(map[string]struct{})
+// fitCategorical keeps the levels seen at least k times, sorted, and folds
+// the others into a last catch-all level (Other) when there are any.
+func fitCategorical(pc *PipelineColumn, c *Column, rows []int, k int) {
+	seen := make(map[string]int)
 	for _, r := range rows {
 		s := c.Strings[r]
 		if s == "" {
 			pc.Missing++
 			continue
 		}
-		seen[s] = struct{}{}
+		seen[s]++
 	}
-	for s := range seen {
+	rare := false
+	for s, n := range seen {
+		if n < k {
+			rare = true
+			continue
+		}
 		pc.Levels = append(pc.Levels, s)
 	}
 	slices.Sort(pc.Levels)
+	if rare {
+		pc.Levels = append(pc.Levels, otherName(pc.Levels))
+		pc.Other = true
+	}
 }
 
 func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions) {
@@ -269,35 +325,47 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 	if len(present) == 0 {
 		return // nothing to learn from: fill 0, identity scale
 	}
-	switch {
-	case c.Kind == Boolean:
+	if c.Kind == Boolean {
 		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
-	case opts.Impute == ImputeMean && finite(mean(present)):
-		pc.Fill = mean(present)
-	default:
-		pc.Fill = Median(present)
+		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
+		return
 	}
-	pc.Min, pc.Max = slices.Min(present), slices.Max(present)
-	if c.Kind == Boolean || opts.Scale == ScaleNone {
+	nonNegative := slices.Min(present) >= 0
+	k := opts.group()
+	// Every statistic below is of the clipped column: no customer weighs
+	// more than the k-th most extreme one.
+	pc.Min, pc.Max = kAnonymousRange(present, k)
+	pc.Clip = true
+	for i, v := range present {
+		present[i] = min(max(v, pc.Min), pc.Max)
+	}
+	if opts.Impute == ImputeMean && finite(mean(present)) {
+		pc.Fill = mean(present)
+	} else {
+		pc.Fill = groupMedian(present, k)
+	}
+	if opts.Scale == ScaleNone {
 		return
 	}
 	fill := pc.Fill
-	if opts.Log1p && c.Kind == Numeric && pc.Min >= 0 {
+	if opts.Log1p && c.Kind == Numeric && nonNegative {
 		pc.Log = true
 		for i, v := range present {
 			present[i] = math.Log1p(v)
 		}
 		fill = math.Log1p(fill)
 	}
-	lo, hi := slices.Min(present), slices.Max(present)
+	lo, hi := pc.Min, pc.Max
+	if pc.Log {
+		lo, hi = math.Log1p(lo), math.Log1p(hi)
+	}
 	// Statistics of the imputed training column, as a fitted imputer
 	// followed by a scaler would see it.
 	n, filled := float64(rows), float64(pc.Missing)
 	avg := (mean(present)*float64(len(present)) + fill*filled) / n
 	switch opts.Scale {
 	case ScaleMinMax:
-		pc.Center = lo
-		pc.Scale = hi - lo
+		pc.Center, pc.Scale = lo, hi-lo
 	case ScaleZScore:
 		var ss float64
 		for _, v := range present {
@@ -306,14 +374,19 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		ss += filled * (fill - avg) * (fill - avg)
 		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
 	case ScaleRobust:
-		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing)
+		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing, k)
 		if pc.Scale == 0 {
 			pc.Scale = hi - lo
 		}
 	}
-	if pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center) {
-		// A constant column, or magnitudes near the float64 limit whose
-		// sums overflow: leave the values unscaled rather than non-finite.
+	switch {
+	case lo == hi:
+		// Fewer than k customers differ from the rest: clipped, they all
+		// transform to 0.
+		pc.Center, pc.Scale = lo, 1
+	case pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center):
+		// Magnitudes near the float64 limit whose sums overflow: leave the
+		// clipped values unscaled rather than non-finite.
 		pc.Center, pc.Scale = 0, 1
 	}
 }

@@ -42,7 +42,8 @@ func (p *Pipeline) CellEncoder() *CellEncoder {
 
 // Encode prepares one raw cell of pipeline column col (an index into
 // Columns): a blank or "NA" cell of a numeric or boolean column is imputed,
-// an unseen category encodes as all zeros. row is one prepared row of
+// an unseen category encodes as the catch-all "other" level when the column
+// has one (PipelineColumn.Other), else as all zeros. row is one prepared row of
 // Width() values, zero where col's outputs lie; Encode writes col's outputs
 // into it. cell must be trimmed. A cell the column cannot take is a
 // *CellError.
@@ -55,7 +56,7 @@ func (e *CellEncoder) Encode(col int, cell []byte, row []float64) error {
 func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) error {
 	pc := &e.p.Columns[col]
 	if pc.Kind == Categorical {
-		if k, ok := e.levels[col][string(cell)]; ok {
+		if k, ok := pc.levelOffset(e.levels[col], string(cell), isMissing(cell)); ok {
 			row[pc.First+k] = 1
 		}
 		return nil

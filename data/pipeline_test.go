@@ -26,7 +26,11 @@ func fitTrain(t *testing.T, opts PipelineOptions) (*Table, *Pipeline) {
 	t.Helper()
 	tab := mustRead(t, trainCSV, CSVOptions{})
 	// Row 4 (age 1000, the only "max … No") is held out: it must not
-	// influence any fitted value.
+	// influence any fitted value. Five rows: the exact statistics are
+	// checked with groups of one (privacy_test.go checks the default).
+	if opts.MinGroup == 0 {
+		opts.MinGroup = 1
+	}
 	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 5}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -60,13 +64,13 @@ func TestFitPipelineDefaults(t *testing.T) {
 		0.5, 0, 0, 1, 0, // missing age -> 40
 		0.5, 1, 0, 0, 0,
 		1, 0, 1, 0, 1,
-		24.5, 0, 1, 0, 0, // held-out 1000 is outside [0, 1]
+		1, 0, 1, 0, 0, // held-out 1000 is clipped to the training range
 	})
 	if !mat.Equal(X, want) {
 		t.Errorf("X =\n%v\nwant\n%v", mat.Formatted(X), mat.Formatted(want))
 	}
 	age := p.InputOf(0)
-	if p.InputOf(2).Name != "plan" || age.Original(X.At(4, 0)) != 1000 || age.Transformed(60) != 1 || age.Missing != 1 {
+	if p.InputOf(2).Name != "plan" || age.Original(X.At(4, 0)) != 60 || age.Transformed(60) != 1 || age.Missing != 1 {
 		t.Errorf("inverse %v, forward %v, missing %d", age.Original(X.At(4, 0)), age.Transformed(60), age.Missing)
 	}
 }
@@ -128,7 +132,8 @@ func TestPipelineReadRows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := mat.NewDense(2, 5, []float64{0.5, 0, 0, 0, 1, 1.5, 0, 0, 1, 0})
+	// Age 80 lies beyond the training range [20, 60]: clipped to 1.
+	want := mat.NewDense(2, 5, []float64{0.5, 0, 0, 0, 1, 1, 0, 0, 1, 0})
 	if !mat.Equal(rows.X, want) || !slices.Equal(rows.IDs, []string{"n1", "n2"}) || rows.Labels != nil {
 		t.Errorf("X =\n%v\nIDs %v labels %v", mat.Formatted(rows.X), rows.IDs, rows.Labels)
 	}
@@ -194,13 +199,15 @@ func TestTransformKindDrift(t *testing.T) {
 }
 
 // TestPipelineExtremeValues keeps every output finite and the pipeline
-// encodable when sums of the values overflow float64.
+// encodable when sums of the values overflow float64. Groups of one keep
+// the three values unclipped (the default group, 2 of 3 values here, would
+// clip all three to 1e308).
 func TestPipelineExtremeValues(t *testing.T) {
 	tab := mustRead(t, "x,churn\n1e308,yes\n-1e308,no\n1.5e308,no\n,yes\n", CSVOptions{})
 	for _, c := range []struct {
 		opts PipelineOptions
 		fill float64
-	}{{PipelineOptions{}, 1e308}, {PipelineOptions{Impute: ImputeMean, Scale: ScaleZScore}, 1.5e308 / 3}} {
+	}{{PipelineOptions{MinGroup: 1}, 1e308}, {PipelineOptions{Impute: ImputeMean, Scale: ScaleZScore, MinGroup: 1}, 1.5e308 / 3}} {
 		opts := c.opts
 		p, err := FitPipeline(tab, []int{0, 1, 2, 3}, opts)
 		if err != nil {
@@ -224,14 +231,18 @@ func TestPipelineExtremeValues(t *testing.T) {
 // TestPipelineLog1p checks log(1+v) before scaling against scikit-learn
 // 1.2: MinMaxScaler and StandardScaler fitted on np.log1p of the training
 // ages after median imputation ([20, 40, 40, 60]), applied to ages 20, 1000
-// (held out, beyond the training range) and 0.
+// (held out, beyond the training range) and 0. Every scaling clips to the
+// training range first (MinMaxScaler(clip=True) for min-max), so 1000 and 0
+// land on the range's ends and come back as 60 and 20; the z-scores of 20
+// and 60 are -1.569139299873246 and 1.2144552093696683 (Python's math over
+// log1p of the four ages, population standard deviation).
 func TestPipelineLog1p(t *testing.T) {
 	cases := []struct {
 		scale Scaling
 		want  []float64
 	}{
-		{ScaleMinMax, []float64{0.0, 3.6237887864572498, -2.8550835702065767}},
-		{ScaleZScore, []float64{-1.569139299873246, 8.518019268765196, -9.51653424932993}},
+		{ScaleMinMax, []float64{0.0, 1, 0}},
+		{ScaleZScore, []float64{-1.569139299873246, 1.2144552093696683, -1.569139299873246}},
 	}
 	for _, c := range cases {
 		_, p := fitTrain(t, PipelineOptions{Log1p: true, Scale: c.scale})
@@ -249,12 +260,21 @@ func TestPipelineLog1p(t *testing.T) {
 			if math.Abs(got-c.want[i]) > 1e-12 {
 				t.Errorf("%v: Transformed(%v) = %.17g, want %.17g", c.scale, v, got, c.want[i])
 			}
-			if back := age.Original(got); math.Abs(back-v) > 1e-9*max(1, v) {
+			if !age.Clip {
+				t.Fatalf("%v: age is not clipped", c.scale)
+			}
+			orig := min(max(v, 20), 60)
+			if back := age.Original(got); math.Abs(back-orig) > 1e-9*max(1, orig) {
 				t.Errorf("%v: Original(Transformed(%v)) = %v", c.scale, v, back)
 			}
-			if back := age.Original(got); v == 0 && back != 0 {
-				t.Errorf("%v: Original(Transformed(0)) = %v, want exactly 0", c.scale, back)
-			}
+
+		}
+		// Original's exact-zero rule, on the same centre and scale with a
+		// range that reaches 0: x·Scale + Center rounds to about 1e-16.
+		wide := *age
+		wide.Min = 0
+		if back := wide.Original(wide.Transformed(0)); back != 0 {
+			t.Errorf("%v: Original(Transformed(0)) = %v, want exactly 0", c.scale, back)
 		}
 		if got := age.Transformed(-5); got != age.Transformed(0) {
 			t.Errorf("%v: a negative value maps to %v, want the same as 0 (%v)", c.scale, got, age.Transformed(0))

@@ -88,11 +88,27 @@ func (p *Pipeline) fillCategorical(pc *PipelineColumn, c *Column, source string,
 	}
 	index, width := pc.levelIndex(), p.Width()
 	for i, r := range rows {
-		if k, ok := index[strs[r]]; ok {
+		if k, ok := pc.levelOffset(index, strs[r], strs[r] == ""); ok {
 			data[i*width+pc.First+k] = 1
 		}
 	}
 	return nil
+}
+
+// levelOffset is the output offset of a categorical value: its level's, or
+// the catch-all level's (Other) for any other non-missing value; false for
+// a missing value and, without Other, for a level not in Levels.
+func (pc *PipelineColumn) levelOffset(index map[string]int, s string, missing bool) (int, bool) {
+	if missing {
+		return 0, false
+	}
+	if k, ok := index[s]; ok {
+		return k, true
+	}
+	if pc.Other {
+		return len(pc.Levels) - 1, true
+	}
+	return 0, false
 }
 
 // numericView returns a column's values as numbers for a numeric or boolean

@@ -63,12 +63,19 @@ type Treatment struct {
 	Encoding Encoding
 	// Width is the number of one-hot inputs.
 	Width int
+	// Other is true when the last one-hot input is the catch-all level of
+	// the rare and unseen levels (PipelineColumn.Other).
+	Other bool
 	// Levels are the boolean [false, true] spellings, or the label's
 	// [negative, positive] classes.
 	Levels []string
 	// Log says log(1+v) is taken before scaling.
 	Log bool
-	// Min and Max are the scaled range (EncodeMinMax), Center and Spread
+	// Clip says values are clipped to [Min, Max] first
+	// (PipelineColumn.Clip).
+	Clip bool
+	// Min and Max are the k-anonymous range (the clipping bounds, scaled to
+	// [0, 1] under EncodeMinMax), Center and Spread
 	// the mean and standard deviation (EncodeZScore), in log units with Log.
 	Min, Max, Center, Spread float64
 	// Rate is the label's positive rate in [0, 1].
@@ -78,11 +85,11 @@ type Treatment struct {
 // treatment reads what the fitted pipeline does to one column.
 func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 	tr := Treatment{Action: ActionFeature, Kind: pc.Kind, Missing: pc.Missing, Impute: opts.Impute,
-		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log,
+		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log, Clip: pc.Clip,
 		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale}
 	switch {
 	case pc.Kind == Categorical:
-		tr.Encoding, tr.Width = EncodeOneHot, len(pc.Levels)
+		tr.Encoding, tr.Width, tr.Other = EncodeOneHot, len(pc.Levels), pc.Other
 	case pc.Kind == Boolean:
 		tr.Encoding, tr.Levels = EncodeBoolean, pc.Levels
 	case opts.Scale == ScaleMinMax:
@@ -136,6 +143,8 @@ func (tr Treatment) featureString() string {
 		}
 	}
 	switch {
+	case tr.Encoding == EncodeOneHot && tr.Other:
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)", tr.Width, MinGroup, OtherLevel))
 	case tr.Encoding == EncodeOneHot:
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", tr.Width))
 	case tr.Encoding == EncodeBoolean:
@@ -154,6 +163,9 @@ func (tr Treatment) featureString() string {
 		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", tr.Center, tr.Spread))
 	default:
 		steps = append(steps, "used as is")
+	}
+	if tr.Clip && tr.Encoding != EncodeMinMax {
+		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", formatNumber(tr.Min), formatNumber(tr.Max)))
 	}
 	return strings.Join(steps, "; ")
 }

@@ -17,9 +17,10 @@ import (
 //
 //	{
 //	  "format": "retain-model",            always this string
-//	  "version": 1,                        BundleVersion; readers refuse newer versions
+//	  "version": 2,                        BundleVersion; readers refuse newer versions
 //	  "created_at": "2026-11-27T01:02:03Z", UTC, RFC 3339
-//	  "source": {...},                     the Source the rows came from; for an order log
+//	  "source": {...},                     the Source the rows came from, without its "path"
+//	                                       unless saved with --store-source-path; for an order log
 //	                                       ("kind": "log") how its rows were made: "cutoff",
 //	                                       "horizon_days", "log_columns" and "log_features" (the
 //	                                       cohort feature set; absent in older files: set 1)
@@ -56,14 +57,26 @@ import (
 // round-trip form, so reading a file back gives bit-identical parameters.
 //
 // Readers ignore fields they do not know: adding optional fields keeps the
-// version; any change an older reader would misread increments it.
+// version; any change an older reader would misread increments it. Version
+// 2 added the pipeline's clipping ("clip") and catch-all levels ("other"),
+// which version 1 readers would ignore; version 1 files are read as before.
+//
+// Privacy: no value in a saved file belongs to fewer than data.MinGroup
+// customers. The pipeline holds k-anonymous bounds, aggregates and levels
+// seen at least data.MinGroup times (see data.MinGroup); the baseline is a
+// mean over the training rows; the calibration map is fitted on at least
+// 2×MinCalibClassRows rows; the validation metrics are aggregates, and
+// their calibration bins with fewer than data.MinGroup rows are left out.
+// Bundle refuses a pipeline whose statistics come from fewer customers
+// (data.Pipeline.PrivacyCheck). The source's file path is left out unless
+// asked for (KeepSourcePath). `retain inspect` prints it all in words.
 
 // BundleFormat is the "format" value of every model file.
 const BundleFormat = "retain-model"
 
 // BundleVersion is the version of the model-file format this build writes
 // and the newest it reads.
-const BundleVersion = 1
+const BundleVersion = 2
 
 // ErrBundle is matched (errors.Is) by every refusal to read a model file.
 var ErrBundle = errors.New("experiment: invalid model file")
@@ -149,7 +162,9 @@ type Bundle struct {
 
 // Bundle packages the experiment's current network for saving, with
 // predictions cut at threshold. It refuses a network that has not finished
-// an epoch and a threshold outside (0, 1).
+// an epoch, a threshold outside (0, 1) and a pipeline some statistic of
+// which comes from fewer than data.MinGroup customers (a
+// *data.PrivacyError). The source's path is left out (see KeepSourcePath).
 func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 	if !(threshold > 0 && threshold < 1) {
 		return nil, fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, threshold)
@@ -157,12 +172,17 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 	if len(e.Trainer.History()) == 0 {
 		return nil, errors.New("experiment: the network has not finished an epoch of training yet; nothing to save")
 	}
+	if err := e.Pipeline.PrivacyCheck(); err != nil {
+		return nil, fmt.Errorf("experiment: not saving the model: %w", err)
+	}
 	net := e.Net
+	src := e.Data.Source
+	src.Path = ""
 	b := &Bundle{
 		Format: BundleFormat, Version: BundleVersion,
 		CreatedAt:         time.Now().UTC().Format(time.RFC3339),
-		Source:            e.Data.Source,
-		SourceDescription: e.Data.Source.Describe(),
+		Source:            src,
+		SourceDescription: src.Describe(),
 		Label:             BundleLabel(e.Pipeline.Label),
 		Features:          e.Pipeline.FeatureNames(),
 		Threshold:         threshold,
@@ -194,9 +214,24 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 	case err != nil:
 		b.ValidationNote = err.Error()
 	default:
-		b.ValidationMetrics = &ev.Report
+		rep := ev.Report
+		rep.Calibration = nil
+		for _, bin := range ev.Report.Calibration {
+			if bin.Count >= data.MinGroup {
+				rep.Calibration = append(rep.Calibration, bin)
+			}
+		}
+		b.ValidationMetrics = &rep
 	}
 	return b, nil
+}
+
+// KeepSourcePath records the path of the file the model was trained on
+// (train --store-source-path); by default a model file does not say where
+// its rows came from.
+func (b *Bundle) KeepSourcePath(path string) {
+	b.Source.Path = path
+	b.SourceDescription = b.Source.Describe()
 }
 
 // Write encodes the bundle as indented JSON.

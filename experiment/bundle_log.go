@@ -79,8 +79,12 @@ func (b *Bundle) ForLog(src Source) (Source, error) {
 // trained on an order log: its label comes from the log and a horizon.
 func (b *Bundle) ForTable(path string) error {
 	if _, ok := b.LogHorizon(); ok {
-		return mismatch("%s was trained on the order log %s, so it cannot score --data %s: give it an order log with --log (and --cutoff), which builds its rows the same way",
-			b.name(), b.Source.Path, path)
+		log := "the order log " + b.Source.Path
+		if b.Source.Path == "" {
+			log = "an order log (path not stored)"
+		}
+		return mismatch("%s was trained on %s, so it cannot score --data %s: give it an order log with --log (and --cutoff), which builds its rows the same way",
+			b.name(), log, path)
 	}
 	return nil
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/retainlab/retain/data"
 )
 
 func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
@@ -105,8 +107,22 @@ func TestWhatIfAndSweep(t *testing.T) {
 		}
 	}
 	num, err := x.Sweep(row, "tenure", 5)
-	if err != nil || num[0].Value != "0" || num[4].Value != "72" {
-		t.Fatalf("tenure sweep %v, %v; want 0 … 72 (the training range)", num, err)
+	// The k-anonymous training range: telco has only 11 customers with
+	// tenure 0 (the blank TotalCharges rows), so the 10th smallest training
+	// tenure is 0 or 1 depending on how many of them the split trains on
+	// (counted here in the fit rows); hundreds have 72.
+	zeros := 0
+	for _, r := range e.Pipeline.FitRows {
+		if e.Data.Table.Column("tenure").Values[r] == 0 {
+			zeros++
+		}
+	}
+	low := "1"
+	if zeros >= data.MinGroup {
+		low = "0"
+	}
+	if err != nil || num[0].Value != low || num[4].Value != "72" {
+		t.Fatalf("tenure sweep %v, %v; want %s … 72 (the k-anonymous training range, %d zeros trained on)", num, err, low, zeros)
 	}
 	if _, err := x.Set(row, "nope", "1"); !errors.Is(err, ErrUnknownColumn) {
 		t.Errorf("unknown column: %v", err)

@@ -22,7 +22,8 @@ func BuiltinMemory(users int) float64 {
 
 // InputWidth estimates the number of network inputs the pipeline will give
 // the table's features: one per numeric or boolean column (two with a
-// missing indicator), one per level of a categorical column.
+// missing indicator), one per level of a categorical column (an upper
+// bound: levels seen fewer than data.MinGroup times fold into one).
 func InputWidth(t *data.Table, opts data.PipelineOptions) int {
 	width := 0
 	for _, c := range t.Features() {

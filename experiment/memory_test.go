@@ -15,12 +15,16 @@ func TestInputWidthMatchesTheFittedPipeline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, opts := range []data.PipelineOptions{{}, {MissingIndicators: true}} {
+	// Groups of one keep every level: the estimate is exact. By default the
+	// three plans, each seen fewer than 10 times, fold into one level and
+	// the estimate is an upper bound.
+	for _, opts := range []data.PipelineOptions{{MinGroup: 1}, {MissingIndicators: true, MinGroup: 1}, {}} {
 		p, err := data.FitPipeline(tab, []int{0, 1, 2, 3}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := InputWidth(tab, opts); got != p.Width() {
+		got := InputWidth(tab, opts)
+		if (opts.MinGroup == 1 && got != p.Width()) || got < p.Width() {
 			t.Errorf("%+v: estimated %d inputs, the pipeline has %d", opts, got, p.Width())
 		}
 	}

@@ -45,7 +45,16 @@ func (s Source) Describe() string {
 	case "textbook":
 		return "textbook shop (100 users)"
 	case "log":
-		return fmt.Sprintf("%s (order log, cutoff %s, horizon %d days)", s.Path, s.Cutoff.Format(time.DateOnly), s.HorizonDays)
+		return fmt.Sprintf("%s (order log, cutoff %s, horizon %d days)", s.pathOr("an order log"), s.Cutoff.Format(time.DateOnly), s.HorizonDays)
+	}
+	return s.pathOr("a per-user table")
+}
+
+// pathOr is the source's path, or what to call it when a model file does
+// not record it.
+func (s Source) pathOr(what string) string {
+	if s.Path == "" {
+		return what + " (path not stored)"
 	}
 	return s.Path
 }

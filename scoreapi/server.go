@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // Defaults of Config.
@@ -53,6 +55,10 @@ type Config struct {
 	Shutdown time.Duration
 	// Log receives one line per reload, failure and recovered panic.
 	Log io.Writer
+	// Pseudonym, when set, replaces every id in the answers with its keyed
+	// hash (retain api --pseudonymise --salt-file); the answers then carry
+	// "X-Retain-Ids: pseudonymised".
+	Pseudonym *pseudonym.Key
 }
 
 // ErrNoAuth refuses a Config with neither a token nor Insecure.
@@ -247,6 +253,14 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.metrics.rows.Add(float64(len(resp.Predictions)))
+	if s.cfg.Pseudonym.Enabled() {
+		for i := range resp.Predictions {
+			if id := resp.Predictions[i].ID; id != "" {
+				resp.Predictions[i].ID = s.cfg.Pseudonym.ID(id)
+			}
+		}
+		w.Header().Set("X-Retain-Ids", "pseudonymised")
+	}
 	w.Header().Set("X-Retain-Model", m.ID)
 	writeJSON(w, http.StatusOK, resp)
 }

@@ -31,3 +31,7 @@ func TestDuckDBMatchesPredictOnPerUserSets(t *testing.T) {
 func TestDuckDBMatchesPredictOnCDNOW(t *testing.T) {
 	checkOrderLog(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
+	checkRareAndClipped(t, openDuckDB, DuckDB)
+}

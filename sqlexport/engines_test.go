@@ -75,6 +75,13 @@ var perUserCases = []perUserCase{
 		c.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore, Log1p: true, MissingIndicators: true}
 		c.CalibFrac, c.Calibration = 0.2, experiment.CalibIsotonic
 	}},
+	// min-max scaling clips to the 10th smallest and largest training
+	// values: the top customers' charges lie beyond them.
+	{"telco_churn_minmax", "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", func(c *experiment.Config) {
+		c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}}
+		c.Pipeline = data.PipelineOptions{Scale: data.ScaleMinMax, Log1p: true, MissingIndicators: true}
+		c.CalibFrac, c.Calibration = 0.2, experiment.CalibPlatt
+	}},
 	{"online_shoppers", "online_shoppers/online_shoppers_intention.csv", func(c *experiment.Config) {
 		c.Hidden = []engine.LayerSpec{{Units: 16, Activation: engine.ReLU}, {Units: 4, Activation: engine.Sigmoid}}
 		c.Pipeline = data.PipelineOptions{Scale: data.ScaleRobust, Log1p: true}

@@ -18,21 +18,22 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// handUsers is a small hand-made per-user model: a log column, a column
-// with a missing indicator, a categorical and a boolean column, a ReLU
-// layer, a sigmoid output and Platt calibration.
+// handUsers is a small hand-made per-user model: a log column and a column
+// with a missing indicator, both clipped to their k-anonymous ranges, a
+// categorical column with a catch-all "(other)" level and a boolean
+// column, a ReLU layer, a sigmoid output and Platt calibration.
 func handUsers() *experiment.Bundle {
 	p := &data.Pipeline{
 		IDName: "user_id",
 		Label:  data.LabelSpec{Name: "churn", Positive: "yes", Negative: "no"},
 		Columns: []data.PipelineColumn{
-			{Name: "age", Kind: data.Numeric, Fill: 30, Center: 1.5, Scale: 2.5, Log: true, First: 0, Width: 1},
-			{Name: "visits", Kind: data.Numeric, Fill: 2, Center: 1, Scale: 4, Indicator: true, First: 1, Width: 2},
-			{Name: "plan", Kind: data.Categorical, Levels: []string{"basic", "it's pro"}, First: 3, Width: 2},
+			{Name: "age", Kind: data.Numeric, Fill: 30, Center: 1.5, Scale: 2.5, Log: true, Min: 18, Max: 80, Clip: true, First: 0, Width: 1},
+			{Name: "visits", Kind: data.Numeric, Fill: 2, Center: 1, Scale: 4, Indicator: true, Min: 0, Max: 10, Clip: true, First: 1, Width: 2},
+			{Name: "plan", Kind: data.Categorical, Levels: []string{"it's pro", data.OtherLevel}, Other: true, First: 3, Width: 2},
 			{Name: "member", Kind: data.Boolean, Levels: []string{"no", "yes"}, Fill: 1, Scale: 1, First: 5, Width: 1},
 		},
 		Outputs: []data.Output{{Name: "age"}, {Name: "visits", Input: 1}, {Name: "visits (missing)", Input: 1, Indicator: true},
-			{Name: "plan=basic", Input: 2, Level: "basic"}, {Name: "plan=it's pro", Input: 2, Level: "it's pro"}, {Name: "member", Input: 3}},
+			{Name: "plan=it's pro", Input: 2, Level: "it's pro"}, {Name: "plan=(other)", Input: 2, Level: data.OtherLevel}, {Name: "member", Input: 3}},
 	}
 	return &experiment.Bundle{
 		Source: experiment.Source{Kind: "csv", Path: "users.csv"}, Label: experiment.BundleLabel(p.Label),

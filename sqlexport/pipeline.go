@@ -30,13 +30,21 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 		}
 		switch pc.Kind {
 		case data.Categorical:
-			if pc.Width != len(pc.Levels) {
+			if pc.Width != len(pc.Levels) || (pc.Other && len(pc.Levels) == 0) {
 				return nil, fmt.Errorf("sqlexport: pipeline column %q has %d levels and %d outputs", pc.Name, len(pc.Levels), pc.Width)
 			}
 			// ReadRows compares the trimmed cell with each level; a blank
-			// or unseen category leaves every output 0.
-			for k, level := range pc.Levels {
+			// category leaves every output 0, and so does an unseen one
+			// unless the column has a catch-all level.
+			kept := pc.Levels
+			if pc.Other {
+				kept = kept[:len(kept)-1]
+			}
+			for k, level := range kept {
 				out[pc.First+k] = "CASE WHEN " + d.asText(col) + " = " + d.str(level) + " THEN 1.0 ELSE 0.0 END"
+			}
+			if pc.Other {
+				out[pc.First+len(kept)] = d.other(col, kept)
 			}
 		case data.Numeric, data.Boolean:
 			v, err := d.value(pc, col)
@@ -62,9 +70,41 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 	return out, nil
 }
 
+// other is the catch-all level's input (PipelineColumn.Other): 1 for a
+// present cell that is none of the kept levels (rare in training or never
+// seen), 0 for a missing one or a kept level, as ReadRows encodes it.
+func (d Dialect) other(col string, kept []string) string {
+	var b strings.Builder
+	b.WriteString("CASE WHEN " + d.isMissing(col) + " THEN 0.0")
+	if len(kept) > 0 {
+		quoted := make([]string, len(kept))
+		for i, l := range kept {
+			quoted[i] = d.str(l)
+		}
+		b.WriteString(" WHEN " + d.asText(col) + " IN (" + strings.Join(quoted, ", ") + ") THEN 0.0")
+	}
+	b.WriteString(" ELSE 1.0 END")
+	return b.String()
+}
+
+// clip bounds v to the k-anonymous range [lo, hi] (PipelineColumn.Clip):
+// SQLite's scalar MIN and MAX, LEAST and GREATEST elsewhere. v is never
+// NULL for a numeric column (a missing cell is filled first, and text that
+// is no number fails the cast), but a boolean's unknown spelling is: since
+// Postgres and DuckDB skip NULL arguments, which would turn that NULL into a
+// bound, a nullable v keeps its NULL explicitly.
+func (d Dialect) clip(v, lo, hi string, nullable bool) string {
+	c := d.least(d.greatest(v, lo), hi)
+	if nullable {
+		c = "(CASE WHEN " + v + " IS NULL THEN NULL ELSE " + c + " END)"
+	}
+	return c
+}
+
 // value is a numeric or boolean column's input: the cell (or the fill when
-// missing) in original units, through ln(1+v) for a log column, then
-// (v − centre) / scale, as PipelineColumn.Transformed computes it.
+// missing) in original units, clipped to [Min, Max] when the column clips,
+// through ln(1+v) for a log column, then (v − centre) / scale, as
+// PipelineColumn.Transformed computes it.
 func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 	fill, err := num(pc.Fill)
 	if err != nil {
@@ -83,6 +123,17 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		raw = d.boolean(pc, col)
 	}
 	v := "(CASE WHEN " + d.isMissing(col) + " THEN " + fill + " ELSE " + raw + " END)"
+	if pc.Clip {
+		lo, err := num(pc.Min)
+		if err != nil {
+			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+		}
+		hi, err := num(pc.Max)
+		if err != nil {
+			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+		}
+		v = d.clip(v, lo, hi, pc.Kind == data.Boolean)
+	}
 	if pc.Log {
 		// Log1p(max(v, 0)): values below 0 were never seen and count as 0.
 		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 END))"

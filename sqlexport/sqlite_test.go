@@ -29,10 +29,12 @@ func TestSQLiteMatchesPredictOnCDNOW(t *testing.T) {
 	checkOrderLog(t, openSQLite, SQLite)
 }
 
-// The hand-made model of the golden files, on cells at the edges: a
-// negative value of a log column (counts as 0), NA and blank numbers, an
-// unseen and a blank category, boolean spellings in other cases. The
-// reference is the experiment's ScoreCSV on the same cells.
+// The hand-made model of the golden files, on cells at the edges: values
+// below and beyond the clipped ranges (a negative one of a log column
+// included), NA and blank numbers, a kept, a folded, an unseen and a blank
+// category (the catch-all input is 1 for the folded and unseen ones, 0 for
+// the blank), a category that is a missing marker, boolean spellings in
+// other cases. The reference is the experiment's ScoreCSV on the same cells.
 func TestSQLiteHandModelEdgeCells(t *testing.T) {
 	b := handUsers()
 	csvText := "user_id,age,visits,plan,member\n" +
@@ -40,7 +42,9 @@ func TestSQLiteHandModelEdgeCells(t *testing.T) {
 		"b,-5,NA,it's pro,NO\n" +
 		"c,,,enterprise,True\n" +
 		"d, 0.5 , 12,,f\n" +
-		"e,1e3,0,basic,\n"
+		"e,1e3,0,basic,\n" +
+		"f,80.5,10,NA,no\n" +
+		"g,17.99,-3, it's pro ,1\n"
 	want, err := b.ScoreCSV(strings.NewReader(csvText), "edge.csv")
 	if err != nil {
 		t.Fatal(err)
@@ -56,4 +60,8 @@ func TestSQLiteHandModelEdgeCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	compare(t, runSelect(t, db, text), want, nil)
+}
+
+func TestSQLiteMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
+	checkRareAndClipped(t, openSQLite, SQLite)
 }

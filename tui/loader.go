@@ -10,9 +10,11 @@ import (
 	"github.com/retainlab/retain/tui/datascreen"
 )
 
-// loadCmd reads a source and prepares it with cfg; the built-in shop gets
-// the share abusers of planted abusers (0: none).
-func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experiment.Config, limits Limits, asked []string, abusers float64) tea.Cmd {
+// loadCmd reads opts.Source with opts.Open and prepares it with cfg, its
+// ids pseudonymised when opts.Pseudonym is set; the built-in shop gets the
+// share opts.Abusers of planted abusers (0: none).
+func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.Cmd {
+	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
 	return func() tea.Msg {
 		var d *experiment.Data
 		var err error
@@ -24,11 +26,18 @@ func loadCmd(gen int, src experiment.Source, open experiment.Opener, cfg experim
 		if err != nil {
 			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}
+		d.Pseudonymise(opts.Pseudonym)
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
 			return loadedMsg{gen: gen, err: &common.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}
 		}
 		return prepare(gen, d, cfg)
 	}
+}
+
+// withSource is opts reading src.
+func withSource(opts Options, src experiment.Source) Options {
+	opts.Source = src
+	return opts
 }
 
 // resplitCmd prepares already loaded data again (a new seed or shares).

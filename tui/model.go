@@ -121,6 +121,7 @@ func NewModel(opts Options) Model {
 		opts.Source.Kind = "builtin"
 	}
 	com := common.New(opts.Lang)
+	com.Pseudonym = opts.Pseudonym
 	st := com.Styles
 	h := help.New()
 	h.Styles = st.Help
@@ -154,7 +155,7 @@ func NewModel(opts Options) Model {
 
 // Init implements tea.Model: it loads the starting data.
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.gen, m.opts.Source, m.opts.Open, m.modelScr.Config(), m.opts.Limits, nil, m.opts.Abusers)
+	return loadCmd(m.gen, m.opts, m.modelScr.Config(), nil)
 }
 
 // Close stops a training run, if one is alive, and waits for its goroutine.
@@ -221,7 +222,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case datascreen.OpenMsg:
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
-		return m, loadCmd(m.gen, msg.Src, m.opts.Open, m.modelScr.Config(), m.opts.Limits, msg.Columns, m.opts.Abusers)
+		return m, loadCmd(m.gen, withSource(m.opts, msg.Src), m.modelScr.Config(), msg.Columns)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
 		m.layout()

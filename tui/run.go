@@ -8,6 +8,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/tui/common"
 )
 
@@ -37,6 +38,9 @@ type Options struct {
 	// generated name ("": exports are shown on screen instead). Only used
 	// when Served.
 	ExportDir string
+	// Pseudonym, when set, shows and exports keyed hashes of the customer
+	// ids instead of the ids (see common.Common.Pseudonym).
+	Pseudonym *pseudonym.Key
 	// Input and Output default to the process's terminal when nil.
 	Input  io.Reader
 	Output io.Writer

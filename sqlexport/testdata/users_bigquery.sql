@@ -1,11 +1,11 @@
 -- retain model: P(churn = yes), threshold 0.35, dialect bigquery
 WITH inputs AS (
   SELECT `user_id` AS id, 
-  ((LN(1.0 + (CASE WHEN (CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END) > 0.0 THEN (CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END) ELSE 0.0 END)) - 1.5) / 2.5) AS x0,
-  (((CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 2.0 ELSE CAST(`visits` AS FLOAT64) END) - 1.0) / 4.0) AS x1,
+  ((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) ELSE 0.0 END)) - 1.5) / 2.5) AS x0,
+  ((LEAST(GREATEST((CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 2.0 ELSE CAST(`visits` AS FLOAT64) END), 0.0), 10.0) - 1.0) / 4.0) AS x1,
   CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 1.0 ELSE 0.0 END AS x2,
-  CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'basic' THEN 1.0 ELSE 0.0 END AS x3,
-  CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'it''s pro' THEN 1.0 ELSE 0.0 END AS x4,
+  CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'it''s pro' THEN 1.0 ELSE 0.0 END AS x3,
+  CASE WHEN (`plan` IS NULL OR LOWER(TRIM(CAST(`plan` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 WHEN TRIM(CAST(`plan` AS STRING)) IN ('it''s pro') THEN 0.0 ELSE 1.0 END AS x4,
   (((CASE WHEN (`member` IS NULL OR LOWER(TRIM(CAST(`member` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 1.0 ELSE (CASE LOWER(TRIM(CAST(`member` AS STRING))) WHEN 'no' THEN 0.0 WHEN 'yes' THEN 1.0 WHEN 'false' THEN 0.0 WHEN 'true' THEN 1.0 WHEN 'n' THEN 0.0 WHEN 'y' THEN 1.0 WHEN 'f' THEN 0.0 WHEN 't' THEN 1.0 WHEN '0' THEN 0.0 WHEN '1' THEN 1.0 ELSE NULL END) END) - 0.0) / 1.0) AS x5
   FROM `shop`.`users`
 ),

@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/tui/walkthrough"
 )
 
@@ -28,6 +29,11 @@ type Common struct {
 	Data *experiment.Data
 	// Run is the analysed run (Number 0: none yet).
 	Run Run
+	// Pseudonym, when set, replaces customer ids with keyed hashes: the
+	// loaded data's ids are pseudonymised as they load (so every screen and
+	// export shows pseudonyms), and a screen that reads ids again from a
+	// file applies it too (--pseudonymise, forced by serve).
+	Pseudonym *pseudonym.Key
 }
 
 // New returns the context for lang, which may be a flag value or a locale

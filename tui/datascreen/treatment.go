@@ -67,6 +67,9 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		}
 	}
 	switch {
+	case tr.Encoding == data.EncodeOneHot && tr.Other:
+		steps = append(steps, s.Tf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)",
+			"独热编码为 %d 列（出现少于 %d 次及未见过的取值：%s）", tr.Width, data.MinGroup, data.OtherLevel))
 	case tr.Encoding == data.EncodeOneHot:
 		steps = append(steps, s.Tf("one-hot encoded into %d columns (unseen levels: all zeros)",
 			"独热编码为 %d 列（未见过的取值：全零）", tr.Width))
@@ -90,6 +93,9 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		steps = append(steps, s.Tf("z-scored (mean %.4g, sd %.4g)", "标准化（均值 %.4g，标准差 %.4g）", tr.Center, tr.Spread))
 	default:
 		steps = append(steps, s.T("used as is", "原样使用"))
+	}
+	if tr.Clip && tr.Encoding != data.EncodeMinMax {
+		steps = append(steps, s.Tf("values clipped to [%s, %s] first", "数值先截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
 	}
 	return steps
 }

@@ -125,7 +125,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 		s.refusal = s.noItems(log)
 	default:
 		s.source, s.reading = d.Source, true
-		cmd = readCmd(d.Source, s.open, log)
+		cmd = readCmd(d.Source, s.open, log, s.Pseudonym)
 	}
 	s.render()
 	return cmd

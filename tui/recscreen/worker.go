@@ -11,6 +11,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/recommend"
 )
 
@@ -54,9 +55,12 @@ func tickCmd(id int) tea.Cmd {
 
 // readCmd reads the source again as an item log (with descriptions) off
 // the UI goroutine.
-func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLog) tea.Cmd {
+func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLog, key *pseudonym.Key) tea.Cmd {
 	return func() tea.Msg {
 		l, _, err := experiment.ReadItemLog(src, open, time.Now())
+		if err == nil {
+			l.Customers = key.IDs(l.Customers)
+		}
 		return LogMsg{For: loaded, Log: l, Err: err}
 	}
 }

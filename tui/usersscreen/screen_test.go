@@ -240,14 +240,26 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	}
 	// Type a value for the first feature; the probability must equal an
 	// independent forward pass of the edited row.
+	// Type a value inside the model's (k-anonymous, clipped) range, other
+	// than the user's own, for the first feature; the probability must
+	// equal an independent forward pass of the edited row.
+	x, _ := e.Row(row)
+	pc := &e.Pipeline.Columns[0]
+	name := pc.Name
+	v := pc.Max
+	if pc.Original(x[pc.First]) == v {
+		v = pc.Min
+	}
+	typed := strconv.FormatFloat(v, 'g', -1, 64)
 	s = pressAll(t, s, "enter")
 	for range 12 {
 		s = pressAll(t, s, "backspace")
 	}
-	s = pressAll(t, s, "4", "0", "enter")
-	x, _ := e.Row(row)
-	name := e.Pipeline.Columns[0].Name
-	edited, err := e.Explainer().Set(x, name, "40")
+	for _, r := range typed {
+		s = pressAll(t, s, string(r))
+	}
+	s = pressAll(t, s, "enter")
+	edited, err := e.Explainer().Set(x, name, typed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +268,7 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	if math.Abs(got-want) > 1e-12 || got == s.whatIf.prob0 {
 		t.Fatalf("what-if probability %g, direct forward pass %g (own %g)", got, want, s.whatIf.prob0)
 	}
-	screentest.MustContain(t, view(s), name+" = 40", "what-if:", "40 *")
+	screentest.MustContain(t, view(s), name+" = "+typed, "what-if:", typed+" *")
 	if len(s.whatIf.sweep) != sweepPoints {
 		t.Fatalf("sweep has %d points", len(s.whatIf.sweep))
 	}

@@ -153,12 +153,17 @@ func (r renderer) list(names []string) string {
 func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
 	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
 	val := g(v)
+	if c := min(max(v, col.Min), col.Max); col.Clip && c != v {
+		// Every scaling clips to the k-anonymous training range first:
+		// [v→bound].
+		val = "[" + g(v) + "→" + g(c) + "]"
+	}
 	if col.Log {
 		// Skewed non-negative columns go through ln(1+v) before scaling.
-		val = "ln(1+" + g(v) + ")"
+		val = "ln(1+" + val + ")"
 	}
 	if s == data.ScaleNone || (col.Center == 0 && col.Scale == 1) {
-		if col.Log {
+		if col.Log || val != g(v) {
 			return val
 		}
 		return r.t("rule.asis")

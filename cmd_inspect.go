@@ -1,0 +1,256 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// inspectOptions are the flags of `retain inspect`.
+type inspectOptions struct {
+	model string
+}
+
+func newInspectCmd(a *app) *cobra.Command {
+	o := &inspectOptions{}
+	cmd := &cobra.Command{
+		Use:   "inspect --model FILE",
+		Short: "Print everything a model file holds, in words",
+		Long: `Print everything a saved model file holds, section by section: where its rows
+came from (the file's path only if train was given --store-source-path), the
+label and threshold, every input column with its role, imputation, clipping
+range, log and scaling statistics and one-hot levels, the network's shape and
+activations with a summary of its weights, the training settings, the
+calibration, the validation metrics, the levers and the target.
+
+No number a model file holds belongs to fewer than 10 customers: ranges are
+the 10th smallest and largest values and every numeric input is clipped to
+its range, levels seen fewer than 10 times are folded into one "other"
+level, and the other statistics are aggregates of every training row's
+clipped value, a median or quartile the mean of the 10 values around it
+(see the README, Privacy).`,
+		Example: `  retain inspect --model model.json`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			b, err := loadModel(a, o.model)
+			if err != nil {
+				return classify(err)
+			}
+			return classify(writeInspect(a.stdout, b))
+		},
+	}
+	cmd.Flags().StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
+	_ = cmd.MarkFlagRequired("model")
+	_ = cmd.MarkFlagFilename("model", "json")
+	return cmd
+}
+
+// writeInspect describes every field of the model file b.
+func writeInspect(w io.Writer, b *experiment.Bundle) error {
+	p := &printer{w: w}
+	p.line("Model file %s: %s version %d, written %s", b.File, b.Format, b.Version, b.CreatedAt)
+	p.section("Source")
+	p.line("Trained on %s.", b.SourceDescription)
+	s := b.Source
+	p.line("Kind: %s.", s.Kind)
+	if s.Path == "" && (s.Kind == "csv" || s.Kind == "log") {
+		p.line("The file's path is not stored (train --store-source-path stores it).")
+	} else if s.Path != "" {
+		p.line("Path: %s (stored with --store-source-path).", s.Path)
+	}
+	if s.Label != "" {
+		p.line("Label column asked for: %s.", s.Label)
+	}
+	if s.Users > 0 || s.DataSeed != 0 {
+		p.line("Built-in population: %d users, data seed %d.", s.Users, s.DataSeed)
+	}
+	if s.Kind == "log" {
+		p.line("Order log: cutoff %s, horizon %d days, columns %+v, feature set %+v.",
+			s.Cutoff.Format("2006-01-02"), s.HorizonDays, s.LogColumns, s.Features)
+	}
+	if len(s.Exclude) > 0 {
+		p.line("Columns left out of the features: %s.", strings.Join(s.Exclude, ", "))
+	}
+	p.section("Label and decision")
+	p.line("Label %s: %q is the positive class (1), %q the negative (0).", b.Label.Name, b.Label.Positive, b.Label.Negative)
+	p.line("Decision: positive when the probability is at least %s.", fnum(b.Threshold))
+	if b.Target != nil {
+		p.line("Target: %s the outcome %s = %s.", b.Target.Direction, b.Label.Name, b.Target.Class)
+	}
+	if len(b.Levers) > 0 {
+		p.line("Levers (columns the platform can influence): %s.", strings.Join(b.Levers, ", "))
+	}
+	inspectPipeline(p, b.Pipeline)
+	inspectNetwork(p, b)
+	inspectTraining(p, b)
+	inspectCalibration(p, b.Calibration)
+	inspectMetrics(p, b)
+	p.section("Privacy")
+	p.line("No number above comes from fewer than %d training customers: ranges are the %dth smallest and largest", data.MinGroup, data.MinGroup)
+	p.line("values, every numeric input is clipped to its range first, levels seen fewer than %d times fold into the", data.MinGroup)
+	p.line("other level, means and spreads are of the clipped values, a median or quartile is the mean of the %d", data.MinGroup)
+	p.line("values around it, the baseline and the calibration are aggregates, and calibration bins of fewer than")
+	p.line("%d rows are left out.", data.MinGroup)
+	return p.err
+}
+
+func inspectPipeline(p *printer, pl *data.Pipeline) {
+	p.section("Input columns")
+	o := pl.Options
+	p.line("Preprocessing: missing numbers filled with the training %s, scaling %s, log(1+v) %s, missing-value indicators %s,",
+		o.Impute, o.Scale, onOff(o.Log1p), onOff(o.MissingIndicators))
+	p.line("duplicate training rows %s (%d dropped).", map[bool]string{true: "kept", false: "dropped"}[o.KeepDuplicates], pl.Duplicates)
+	if pl.IDName != "" {
+		p.line("Id column (not an input): %s.", pl.IDName)
+	}
+	for i := range pl.Columns {
+		c := &pl.Columns[i]
+		p.line("%d. %s (%s), inputs %d..%d; %d missing in training.", i+1, c.Name, c.Kind, c.First+1, c.First+c.Width, c.Missing)
+		switch c.Kind {
+		case data.Categorical:
+			levels := c.Levels
+			if c.Other {
+				levels = levels[:len(levels)-1]
+			}
+			p.line("   one-hot levels (each seen at least %d times): %s", data.MinGroup, quoteAll(levels))
+			if c.Other {
+				p.line("   then %q: the levels seen fewer than %d times and any level never seen", c.Levels[len(c.Levels)-1], data.MinGroup)
+			} else {
+				p.line("   a level never seen encodes as all zeros")
+			}
+			p.line("   a missing value encodes as all zeros")
+		case data.Boolean:
+			p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
+		default:
+			p.line("   a missing value becomes %s; range [%s, %s] (the %dth smallest and largest training values)",
+				fnum(c.Fill), fnum(c.Min), fnum(c.Max), data.MinGroup)
+			var steps []string
+			if c.Clip {
+				steps = append(steps, fmt.Sprintf("clipped to [%s, %s]", fnum(c.Min), fnum(c.Max)))
+			}
+			if c.Log {
+				steps = append(steps, "log(1+v)")
+			}
+			steps = append(steps, fmt.Sprintf("minus %s, divided by %s", fnum(c.Center), fnum(c.Scale)))
+			p.line("   transform: %s", strings.Join(steps, ", then "))
+		}
+		if c.Indicator {
+			p.line("   plus a 0/1 input that is 1 when the value was missing")
+		}
+	}
+}
+
+func inspectNetwork(p *printer, b *experiment.Bundle) {
+	p.section("Network")
+	a := b.Net.Architecture
+	p.line("%s, loss %s.", describeNetwork(a), a.Loss)
+	for i, l := range b.Net.Layers {
+		lo, hi := minMax(l.Weights)
+		blo, bhi := minMax(l.Biases)
+		p.line("Layer %d: %d inputs → %d units, %s; %d weights in [%s, %s], %d biases in [%s, %s].",
+			i+1, l.Inputs, l.Outputs, l.Activation, len(l.Weights), fnum(lo), fnum(hi), len(l.Biases), fnum(blo), fnum(bhi))
+	}
+	if len(b.Baseline) > 0 {
+		p.line("Baseline of explanations (the mean training user's inputs):")
+		for j, v := range b.Baseline {
+			name := fmt.Sprint(j + 1)
+			if j < len(b.Features) {
+				name = b.Features[j]
+			}
+			p.line("   %s = %s", name, fnum(v))
+		}
+	}
+}
+
+func inspectTraining(p *printer, b *experiment.Bundle) {
+	p.section("Training")
+	p.line("%d training rows, %d validation rows; %d epochs trained, best epoch %d.",
+		b.TrainRows, b.ValidationRows, b.EpochsTrained, b.BestEpoch)
+	raw, err := json.MarshalIndent(b.Training, "   ", "  ")
+	if err != nil {
+		p.err = err
+		return
+	}
+	p.line("Settings (as train recorded them):")
+	p.line("   %s", raw)
+}
+
+func inspectCalibration(p *printer, c *experiment.Calibration) {
+	p.section("Calibration")
+	switch {
+	case c == nil:
+		p.line("None: probabilities are the network's own.")
+	case c.Platt != nil:
+		p.line("Platt scaling fitted on %d rows (%d positive): P = 1/(1+exp(%s·logit(p) + %s)).",
+			c.Rows, c.Positives, fnum(c.Platt.A), fnum(c.Platt.B))
+	case c.Isotonic != nil:
+		p.line("Isotonic map fitted on %d rows (%d positive), %d points (network probability → calibrated):",
+			c.Rows, c.Positives, len(c.Isotonic.X))
+		for i := range c.Isotonic.X {
+			p.line("   %s → %s", fnum(c.Isotonic.X[i]), fnum(c.Isotonic.Y[i]))
+		}
+	default:
+		p.line("Method %s on %d rows.", c.Method, c.Rows)
+	}
+}
+
+func inspectMetrics(p *printer, b *experiment.Bundle) {
+	p.section("Validation metrics")
+	m := b.ValidationMetrics
+	if m == nil {
+		p.line("None: %s.", b.ValidationNote)
+		return
+	}
+	p.line("%d rows (%s positive, %s negative) at threshold %s:", m.Rows, fnum(m.Positives), fnum(m.Negatives), fnum(m.Threshold))
+	p.line("   ROC AUC %.4f, average precision %.4f, log loss %.4f, Brier %.4f", m.ROCAUC, m.AveragePrecision, m.LogLoss, m.BrierScoreLoss)
+	p.line("   accuracy %.4f, precision %.4f, recall %.4f, F1 %.4f", m.Accuracy, m.Precision, m.Recall, m.F1)
+	cm := m.Confusion
+	p.line("   confusion: %+v", cm)
+	p.line("   best F1 %.4f at threshold %s", m.BestF1.F1, fnum(m.BestF1.Threshold))
+	p.line("   %d calibration bins of at least %d rows; %d gains groups", len(m.Calibration), data.MinGroup, len(m.Gains))
+}
+
+// printer writes lines and remembers the first error.
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) line(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format+"\n", args...)
+	}
+}
+
+func (p *printer) section(title string) { p.line("\n%s", title) }
+
+func fnum(v float64) string { return fmt.Sprintf("%.6g", v) }
+
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}
+
+func quoteAll(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
+
+func minMax(xs []float64) (float64, float64) {
+	if len(xs) == 0 {
+		return 0, 0
+	}
+	return slices.Min(xs), slices.Max(xs)
+}

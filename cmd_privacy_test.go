@@ -1,0 +1,327 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// handMadeUsers is a 60-row table: plan has levels basic (25 rows), pro
+// (25), max (6) and gold (4), so max and gold fold into "(other)"; spend
+// has one extreme customer (10000) and visits a few.
+func handMadeUsers() string {
+	var b strings.Builder
+	b.WriteString("user,spend,visits,plan,promo,churn\n")
+	plans := []string{"basic", "pro"}
+	for i := range 60 {
+		plan := plans[i%2]
+		switch {
+		case i >= 56:
+			plan = "gold"
+		case i >= 50:
+			plan = "max"
+		}
+		spend := fmt.Sprint(10 + 3*i)
+		if i == 7 {
+			spend = "10000"
+		}
+		fmt.Fprintf(&b, "u%02d,%s,%d,%s,%s,%s\n", i, spend, (i*7)%23, plan, []string{"no", "yes"}[i%3/2], []string{"no", "yes"}[(i*5)%7/4])
+	}
+	return b.String()
+}
+
+// trainSmallModel trains a small model on path and returns the model file.
+func trainSmallModel(t *testing.T, path string, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	args := append([]string{"train", "--data", path, "--epochs", "2", "--layers", "4", "--out", out}, extra...)
+	if code := c.run(context.Background(), args...); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	return out
+}
+
+// TestModelFileHoldsNoSmallGroup trains on the shared online_shoppers set
+// and on a hand-made table, under min-max, z-score (the default, with mean
+// fills), robust scaling with median fills and no scaling, and checks every
+// statistic of the model file against the training rows themselves: with
+// --val 0 --calib 0 the pipeline is fitted on every row of the file but
+// exact duplicates, which the test drops the same way. Each range bound is
+// the 10th smallest or largest value (at least 10 rows at or beyond it and
+// one of the values), every numeric column is clipped, no fill, centre or
+// spread (a log column's centre and spread read back through e^x − 1 too)
+// equals a value that 1 to 9 training rows hold, every one-hot level was
+// seen at least 10 times, and neither file records its path.
+func TestModelFileHoldsNoSmallGroup(t *testing.T) {
+	hand := writeFile(t, "users.csv", handMadeUsers())
+	sets := []string{hand}
+	shoppers := filepath.Join("..", "shared", "datasets", "online_shoppers", "online_shoppers_intention.csv")
+	if _, err := os.Stat(shoppers); err == nil {
+		sets = append(sets, shoppers)
+	} else {
+		t.Logf("shared data set not found at %s: checking the hand-made table only", shoppers)
+	}
+	settings := [][]string{
+		{},
+		{"--scale", "minmax", "--impute", "median"},
+		{"--scale", "robust", "--impute", "median"},
+		{"--scale", "none", "--impute", "median"},
+	}
+	for _, path := range sets {
+		cols := trainingColumns(t, path)
+		for _, set := range settings {
+			name := fmt.Sprintf("%s %q", filepath.Base(path), set)
+			model := trainSmallModel(t, path, append([]string{"--val", "0", "--calib", "0"}, set...)...)
+			raw, err := os.ReadFile(model)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Contains(string(raw), filepath.Base(path)) {
+				t.Errorf("%s: the model file names its training file", name)
+			}
+			b, err := experiment.ReadBundle(strings.NewReader(string(raw)), model)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for i := range b.Pipeline.Columns {
+				checkNoSmallGroup(t, name, b.Pipeline.Options, &b.Pipeline.Columns[i], cols[b.Pipeline.Columns[i].Name])
+			}
+			if path != hand {
+				continue
+			}
+			spend := findColumn(b, "spend")
+			if spend.Max >= 10000 || spend.Transformed(10000) != spend.Transformed(spend.Max) {
+				t.Errorf("%s: the one extreme spend: max %v, transformed %v", name, spend.Max, spend.Transformed(10000))
+			}
+			plan := findColumn(b, "plan")
+			if strings.Join(plan.Levels, ",") != "basic,pro,(other)" || !plan.Other {
+				t.Errorf("%s: plan levels %q", name, plan.Levels)
+			}
+		}
+	}
+}
+
+// checkNoSmallGroup checks one fitted column against its training cells.
+func checkNoSmallGroup(t *testing.T, name string, opts data.PipelineOptions, pc *data.PipelineColumn, cells []string) {
+	t.Helper()
+	switch pc.Kind {
+	case data.Categorical:
+		counts := map[string]int{}
+		for _, c := range cells {
+			counts[c]++
+		}
+		for i, l := range pc.Levels {
+			if pc.Other && i == len(pc.Levels)-1 {
+				continue
+			}
+			if counts[l] < data.MinGroup {
+				t.Errorf("%s: %s level %q seen %d times", name, pc.Name, l, counts[l])
+			}
+		}
+	case data.Numeric:
+		var values []float64
+		for _, c := range cells {
+			if v, err := parseNumber(c); err == nil {
+				values = append(values, v)
+			}
+		}
+		slices.Sort(values)
+		k, n := data.MinGroup, len(values)
+		lo, hi := values[k-1], values[n-k]
+		atOrBelow := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v > lo }))
+		atOrAbove := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v < hi }))
+		if pc.Min != lo || pc.Max != hi || atOrBelow < k || atOrAbove < k || !pc.Clip {
+			t.Errorf("%s: %s range [%v, %v] (clip %v), want the 10th values [%v, %v]", name, pc.Name, pc.Min, pc.Max, pc.Clip, lo, hi)
+			return
+		}
+		fill, centre, spread := clippedAggregates(opts, pc.Log, values, len(cells)-n, lo, hi)
+		for _, c := range []struct {
+			what      string
+			got, want float64
+		}{{"fill", pc.Fill, fill}, {"centre", pc.Center, centre}, {"spread", pc.Scale, spread}} {
+			if math.Abs(c.got-c.want) > 1e-9*max(1, math.Abs(c.want)) {
+				t.Errorf("%s: %s %s %v, want the aggregate %v", name, pc.Name, c.what, c.got, c.want)
+			}
+		}
+	}
+}
+
+// clippedAggregates works out a numeric column's fill, centre and spread
+// from its sorted present values (and the number of missing ones) clipped
+// to [lo, hi], as the privacy pipeline defines them.
+func clippedAggregates(opts data.PipelineOptions, log bool, sorted []float64, missing int, lo, hi float64) (fill, centre, spread float64) {
+	clipped := make([]float64, len(sorted))
+	for i, v := range sorted {
+		clipped[i] = min(max(v, lo), hi)
+	}
+	fill = window10(clipped, 0.5)
+	if opts.Impute == data.ImputeMean {
+		fill = average(clipped)
+	}
+	if opts.Scale == data.ScaleNone {
+		return fill, 0, 1
+	}
+	col := slices.Clone(clipped)
+	for range missing {
+		col = append(col, fill)
+	}
+	if log {
+		for i, v := range col {
+			col[i] = math.Log1p(v)
+		}
+		lo, hi = math.Log1p(lo), math.Log1p(hi)
+	}
+	slices.Sort(col)
+	switch opts.Scale {
+	case data.ScaleMinMax:
+		centre, spread = lo, hi-lo
+	case data.ScaleZScore:
+		centre = average(col)
+		var ss float64
+		for _, v := range col {
+			ss += (v - centre) * (v - centre)
+		}
+		spread = math.Sqrt(ss / float64(len(col)))
+	case data.ScaleRobust:
+		centre, spread = window10(col, 0.5), window10(col, 0.75)-window10(col, 0.25)
+		if spread == 0 {
+			spread = hi - lo
+		}
+	}
+	if lo == hi {
+		centre, spread = lo, 1
+	}
+	return fill, centre, spread
+}
+
+// window10 is the mean of the 10 sorted values around numpy's position
+// q·(n−1) of a quantile (starting 4.5 before it, rounded half up).
+func window10(sorted []float64, q float64) float64 {
+	start := int(math.Floor(q*float64(len(sorted)-1) - 4))
+	start = min(max(start, 0), len(sorted)-10)
+	return average(sorted[start : start+10])
+}
+
+func average(xs []float64) float64 {
+	var s float64
+	for _, x := range xs {
+		s += x
+	}
+	return s / float64(len(xs))
+}
+
+func findColumn(b *experiment.Bundle, name string) *data.PipelineColumn {
+	for i := range b.Pipeline.Columns {
+		if b.Pipeline.Columns[i].Name == name {
+			return &b.Pipeline.Columns[i]
+		}
+	}
+	return &data.PipelineColumn{}
+}
+
+func parseNumber(s string) (float64, error) {
+	var v float64
+	_, err := fmt.Sscan(strings.TrimSpace(s), &v)
+	if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+		err = errors.New("not finite")
+	}
+	return v, err
+}
+
+// trainingColumns reads a CSV into its columns by header name, without
+// the rows that exactly repeat an earlier one (as train drops them).
+func trainingColumns(t *testing.T, path string) map[string][]string {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := map[string][]string{}
+	seen := map[string]bool{}
+	for _, r := range recs[1:] {
+		key := strings.Join(r, "\x00")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		for j, h := range recs[0] {
+			cols[h] = append(cols[h], r[j])
+		}
+	}
+	return cols
+}
+
+// TestTrainRefusesSmallTables: a model file of fewer than 10 customers is
+// refused before training, and a column with fewer than 10 values too.
+func TestTrainRefusesSmallTables(t *testing.T) {
+	small := writeFile(t, "small.csv", "x,y\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n")
+	c := newCLI(t)
+	out := filepath.Join(t.TempDir(), "m.json")
+	code := c.run(context.Background(), "train", "--data", small, "--epochs", "1", "--out", out)
+	// Six rows, three per class: the 10 % validation share rounds to none.
+	want := "retain: data: the pipeline was fitted on 6 training rows; a model file holds no statistic of fewer than 10 customers; no model can be written with --out\n"
+	if code == exitOK || c.stderr.String() != want {
+		t.Errorf("exit %d, stderr %q\nwant %q", code, c.stderr.String(), want)
+	}
+	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a model file was written: %v", err)
+	}
+	var b strings.Builder
+	b.WriteString("x,rare,y\n")
+	for i := range 40 {
+		rare := ""
+		if i < 5 {
+			rare = fmt.Sprint(i)
+		}
+		fmt.Fprintf(&b, "%d,%s,%s\n", i, rare, []string{"no", "yes"}[i%2])
+	}
+	c = newCLI(t)
+	code = c.run(context.Background(), "train", "--data", writeFile(t, "rare.csv", b.String()), "--epochs", "1", "--out", out)
+	if code == exitOK || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), "fewer than 10 present training values") {
+		t.Errorf("a mostly blank column: exit %d, stderr %q", code, c.stderr.String())
+	}
+}
+
+var createdAt = regexp.MustCompile(`"created_at": "[^"]*"`)
+
+// TestInspectGolden prints a hand-made table's model file in words
+// (testdata/TestInspectGolden.golden; -update rewrites it).
+func TestInspectGolden(t *testing.T) {
+	engine.SetPortableKernels(true)
+	t.Cleanup(func() { engine.SetPortableKernels(false) })
+	model := trainSmallModel(t, writeFile(t, "users.csv", handMadeUsers()), "--calib", "0")
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw = createdAt.ReplaceAll(raw, []byte(`"created_at": "2026-12-01T00:00:00Z"`))
+	fixed := filepath.Join(t.TempDir(), "model.json")
+	if err := os.WriteFile(fixed, raw, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", fixed); code != exitOK {
+		t.Fatalf("inspect: exit %d, stderr %q", code, c.stderr.String())
+	}
+	golden.RequireEqual(t, []byte(strings.ReplaceAll(c.stdout.String(), fixed, "model.json")))
+}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+
+	"github.com/spf13/cobra"
+
+	"github.com/retainlab/retain/pseudonym"
+)
+
+// pseudoFlags are --pseudonymise and --salt-file, shared by every command
+// that writes customer ids.
+type pseudoFlags struct {
+	on   bool
+	salt string
+}
+
+func (p *pseudoFlags) register(cmd *cobra.Command) {
+	fs := cmd.Flags()
+	fs.BoolVar(&p.on, "pseudonymise", false,
+		"replace customer ids with keyed hashes (p_…, HMAC-SHA256 with --salt-file): stable under one salt")
+	fs.StringVar(&p.salt, "salt-file", "", "`FILE` holding the secret salt of --pseudonymise (at least 16 bytes)")
+	_ = cmd.MarkFlagFilename("salt-file")
+}
+
+// key reads the salt file: nil when --pseudonymise is off. Either flag
+// without the other is a usage error.
+func (p *pseudoFlags) key(a *app) (*pseudonym.Key, error) {
+	switch {
+	case !p.on && p.salt == "":
+		return nil, nil
+	case !p.on:
+		return nil, usageError(errors.New("--salt-file applies with --pseudonymise"))
+	case p.salt == "":
+		return nil, usageError(errors.New("--pseudonymise needs --salt-file FILE holding a secret salt (for example: head -c 32 /dev/urandom | base64 > salt.txt)"))
+	}
+	f, err := a.open(p.salt)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	k, err := pseudonym.Read(f, p.salt)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return k, nil
+}

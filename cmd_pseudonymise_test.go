@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/pseudonym"
+)
+
+// firstColumn runs a command and returns the first column of its CSV
+// output (header left out).
+func firstColumn(t *testing.T, args ...string) []string {
+	t.Helper()
+	c := newCLI(t)
+	if code := c.run(context.Background(), args...); code != exitOK {
+		t.Fatalf("%v: exit %d, stderr %q", args, code, c.stderr.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(c.stdout.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range recs[1:] {
+		out = append(out, r[0])
+	}
+	return out
+}
+
+// TestPredictPseudonymise: ids are replaced by pseudonym.Key.ID of the
+// salt (itself checked against Python's hmac), the same under one salt and
+// different under another.
+func TestPredictPseudonymise(t *testing.T) {
+	users := writeFile(t, "users.csv", handMadeUsers())
+	model := trainSmallModel(t, users)
+	saltA := writeFile(t, "a.salt", "first salt, long enough\n")
+	saltB := writeFile(t, "b.salt", "second salt, long enough\n")
+	plain := firstColumn(t, "predict", "--model", model, "--data", users)
+	a1 := firstColumn(t, "predict", "--model", model, "--data", users, "--pseudonymise", "--salt-file", saltA)
+	a2 := firstColumn(t, "predict", "--model", model, "--data", users, "--pseudonymise", "--salt-file", saltA)
+	b := firstColumn(t, "predict", "--model", model, "--data", users, "--pseudonymise", "--salt-file", saltB)
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	if len(plain) != 60 || plain[0] != "u00" {
+		t.Fatalf("plain ids %q", plain)
+	}
+	for i := range plain {
+		if a1[i] != key.ID(plain[i]) || a1[i] != a2[i] || a1[i] == b[i] || strings.Contains(a1[i], plain[i]) {
+			t.Errorf("row %d: %q → %q, %q (again), %q (other salt)", i, plain[i], a1[i], a2[i], b[i])
+		}
+	}
+}
+
+func TestPseudonymiseFlagErrors(t *testing.T) {
+	users := writeFile(t, "users.csv", handMadeUsers())
+	model := trainSmallModel(t, users)
+	short := writeFile(t, "short.salt", "tiny\n")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--pseudonymise"}, "retain: --pseudonymise needs --salt-file FILE holding a secret salt (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n"},
+		{[]string{"--salt-file", short}, "retain: --salt-file applies with --pseudonymise\n"},
+		{[]string{"--pseudonymise", "--salt-file", short}, "retain: salt file " + short + ": pseudonym: bad salt: 4 bytes, want at least 16 (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n"},
+	} {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"predict", "--model", model, "--data", users}, tc.args...)...)
+		if code != exitUsage || c.stderr.String() != tc.want || c.stdout.Len() != 0 {
+			t.Errorf("%v: exit %d, stderr %q\nwant exit 2, %q", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
+}
+
+// TestPlanPseudonymise: the plan's customer table shows pseudonyms only.
+func TestPlanPseudonymise(t *testing.T) {
+	model := shopModel(t)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model, "--budget", "30%", "--pseudonymise", "--salt-file", salt)
+	if code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	out := c.stdout.String()
+	if !strings.Contains(out, pseudonym.Prefix) {
+		t.Errorf("no pseudonym in the plan:\n%s", out)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--budget", "30%"); code != exitOK {
+		t.Fatal(c.stderr.String())
+	}
+	if strings.Contains(c.stdout.String(), pseudonym.Prefix) {
+		t.Error("a plain plan shows pseudonyms")
+	}
+}
+
+// TestAnomaliesAndRecommendPseudonymise: the anomalies JSON and the
+// recommendation CSV carry pseudonyms of the salt, never the plain ids.
+func TestAnomaliesAndRecommendPseudonymise(t *testing.T) {
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2",
+		"--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Top []struct {
+			ID string `json:"id"`
+		} `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) == 0 {
+		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
+	}
+	for _, u := range doc.Top {
+		if !strings.HasPrefix(u.ID, pseudonym.Prefix) {
+			t.Errorf("anomalies id %q is not a pseudonym", u.ID)
+		}
+	}
+	ids := firstColumn(t, "recommend", "--log", retailStyleLog(t, iiHeader), "--horizon", "10d", "--top", "3")
+	pids := firstColumn(t, "recommend", "--log", retailStyleLog(t, iiHeader), "--horizon", "10d", "--top", "3",
+		"--pseudonymise", "--salt-file", salt)
+	if len(ids) == 0 || len(ids) != len(pids) {
+		t.Fatalf("%d and %d recommendations", len(ids), len(pids))
+	}
+	for i := range ids {
+		if pids[i] != key.ID(ids[i]) {
+			t.Errorf("customer %q shown as %q, want %q", ids[i], pids[i], key.ID(ids[i]))
+		}
+	}
+}

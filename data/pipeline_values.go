@@ -1,0 +1,66 @@
+package data
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ReadValues reads one numeric or boolean pipeline column of a CSV (or
+// Parquet) file in original units, one value per data row in file order
+// (NaN for a missing cell), parsed as ReadRows parses it but neither
+// imputed, clipped nor scaled: the raw values the model's inputs came
+// from. column is matched case-insensitively against the pipeline's
+// columns; a column that is not a numeric or boolean one of the pipeline,
+// or a cell it cannot take, is an error.
+func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, err error) {
+	var pc *PipelineColumn
+	for i := range p.Columns {
+		if p.Columns[i].Kind != Categorical && strings.EqualFold(p.Columns[i].Name, column) {
+			pc = &p.Columns[i]
+			break
+		}
+	}
+	if pc == nil {
+		return nil, fmt.Errorf("data: %q is not a numeric column of the pipeline", column)
+	}
+	rr, header, read, done, err := openRecords(r, name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = done(err) }()
+	field := -1
+	for i, h := range header {
+		if h == pc.Name {
+			field = i
+			break
+		}
+	}
+	if field < 0 {
+		return nil, parseErr(name, 1, 0, ErrMissingColumn,
+			fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
+	}
+	var out []float64
+	for {
+		if err := read(); err != nil {
+			if err == io.EOF {
+				break
+			}
+			return nil, wrapReadErr(name, err)
+		}
+		if err := checkFields(rr, len(header)); err != nil {
+			return nil, err
+		}
+		cell := trimSpace(rr.field(field))
+		v, ok := pc.cellValue(cell, rr.delim == ';')
+		if !ok {
+			return nil, parseErr(name, rr.line, field+1, ErrNotNumeric,
+				(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
+		}
+		out = append(out, v)
+	}
+	if len(out) == 0 {
+		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+	}
+	return out, nil
+}

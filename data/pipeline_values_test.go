@@ -1,0 +1,33 @@
+package data
+
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+)
+
+// ReadValues gives the cells as written (no fill, clip or scaling), NaN for
+// a missing one, with a semicolon file's decimal commas; the expected
+// values are the cells read by eye.
+func TestReadValuesRawCells(t *testing.T) {
+	p := &Pipeline{Columns: []PipelineColumn{
+		{Name: "spend", Kind: Numeric, Fill: 5, Min: 1, Max: 2, Clip: true, Center: 1, Scale: 1},
+		{Name: "plan", Kind: Categorical, Levels: []string{"a"}},
+	}}
+	got, err := p.ReadValues(strings.NewReader("id;Spend;spend;plan\n1;x;1000,5;a\n2;x;NA;a\n3;x; -2 ;b\n"), "v.csv", "SPEND")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0] != 1000.5 || !math.IsNaN(got[1]) || got[2] != -2 {
+		t.Errorf("got %v, want [1000.5 NaN -2]", got)
+	}
+	if _, err := p.ReadValues(strings.NewReader("spend,plan\n1,a\nlots,a\n"), "v.csv", "spend"); !errors.Is(err, ErrNotNumeric) ||
+		err.Error() != `v.csv:3:1: column "spend": expected a finite number, got "lots"` {
+		t.Errorf("bad cell: %v", err)
+	}
+	if _, err := p.ReadValues(strings.NewReader("spend,plan\n1,a\n"), "v.csv", "plan"); err == nil ||
+		err.Error() != `data: "plan" is not a numeric column of the pipeline` {
+		t.Errorf("categorical column: %v", err)
+	}
+}

@@ -1,0 +1,110 @@
+package data
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// MinGroup is the fewest training customers any statistic of a fitted
+// Pipeline comes from, so that nothing in a saved model belongs to one
+// customer or to a handful:
+//
+//   - Min and Max are the MinGroup-th smallest and largest values (at least
+//     MinGroup customers lie at or beyond each), and every scaling clips
+//     to them first;
+//   - Fill (a median or a mean), Center and Scale (a mean and standard
+//     deviation, a median and interquartile range, or the range Max − Min)
+//     are aggregates of every present value of the clipped column; a median
+//     or quartile is the mean of the MinGroup sorted values around it, so
+//     it is one customer's value only when at least MinGroup share it;
+//   - one-hot levels are the levels seen at least MinGroup times; the rarer
+//     ones fold into one "other" level.
+//
+// PrivacyCheck refuses a pipeline whose columns have fewer present values
+// than MinGroup, where even an aggregate is a small group's.
+const MinGroup = 10
+
+// OtherLevel is the name of the catch-all level of a categorical column
+// (PipelineColumn.Other), unless a kept level is spelled so already.
+const OtherLevel = "(other)"
+
+// otherName returns OtherLevel, or OtherLevel with enough trailing "'"s to
+// differ from every kept level.
+func otherName(levels []string) string {
+	name := OtherLevel
+	for slices.Contains(levels, name) {
+		name += "'"
+	}
+	return name
+}
+
+// kAnonymousRange returns the k-th smallest and k-th largest of values
+// (reordering a copy), with k lowered to ⌈n/2⌉ for fewer than 2k values so
+// that lo ≤ hi; values must not be empty.
+func kAnonymousRange(values []float64, k int) (lo, hi float64) {
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	n := len(sorted)
+	k = min(k, (n+1)/2)
+	return sorted[k-1], sorted[n-k]
+}
+
+// PrivacyError reports a fitted pipeline some statistic of which comes from
+// fewer than MinGroup training customers.
+type PrivacyError struct {
+	// Rows is the number of training rows the pipeline was fitted on.
+	Rows int
+	// Columns are the columns with fewer than MinGroup present values
+	// (but some), each with its count.
+	Columns []string
+	Counts  []int
+	// Group is set when the pipeline was fitted with a MinGroup option
+	// below MinGroup.
+	Group int
+}
+
+// Error implements error.
+func (e *PrivacyError) Error() string {
+	if e.Group > 0 {
+		return fmt.Sprintf("data: the pipeline was fitted with groups of %d customers; a model file holds no statistic of fewer than %d",
+			e.Group, MinGroup)
+	}
+	if e.Rows < MinGroup {
+		return fmt.Sprintf("data: the pipeline was fitted on %d training rows; a model file holds no statistic of fewer than %d customers",
+			e.Rows, MinGroup)
+	}
+	parts := make([]string, len(e.Columns))
+	for i, c := range e.Columns {
+		parts[i] = fmt.Sprintf("%q (%d values)", c, e.Counts[i])
+	}
+	return fmt.Sprintf("data: %s: fewer than %d present training values, so its fill and scaling would describe fewer than %d customers; exclude it or train on more rows",
+		strings.Join(parts, ", "), MinGroup, MinGroup)
+}
+
+// PrivacyCheck returns a *PrivacyError when the pipeline was fitted on
+// fewer than MinGroup rows or a numeric or boolean column had between 1
+// and MinGroup−1 present values in them; nil otherwise. It needs FitRows,
+// so only a pipeline fitted in this process can be checked.
+func (p *Pipeline) PrivacyCheck() error {
+	n := len(p.FitRows)
+	if p.Options.group() < MinGroup {
+		return &PrivacyError{Rows: n, Group: p.Options.group()}
+	}
+	if n < MinGroup {
+		return &PrivacyError{Rows: n}
+	}
+	e := &PrivacyError{Rows: n}
+	for _, c := range p.Columns {
+		if c.Kind == Categorical {
+			continue
+		}
+		if present := n - c.Missing; present > 0 && present < MinGroup {
+			e.Columns, e.Counts = append(e.Columns, c.Name), append(e.Counts, present)
+		}
+	}
+	if len(e.Columns) > 0 {
+		return e
+	}
+	return nil
+}

@@ -1,0 +1,44 @@
+package tui
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
+)
+
+// TestLoadPseudonymisesIDs: with Options.Pseudonym the loaded table's ids,
+// which every screen and export reads, are the keyed hashes; the source
+// file is untouched and the other columns are the same.
+func TestLoadPseudonymisesIDs(t *testing.T) {
+	csv := "user,visits,churn\n"
+	for i := range 30 {
+		csv += "c" + string(rune('a'+i%26)) + string(rune('a'+i/26)) + "," + string(rune('0'+i%7)) + "," + []string{"no", "yes"}[i%2] + "\n"
+	}
+	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(csv)), nil }
+	key, err := pseudonym.New([]byte("a salt of at least sixteen bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := experiment.Source{Kind: "csv", Path: "users.csv"}
+	cfg := experiment.DefaultConfig()
+	plain := loadCmd(0, Options{Source: src, Open: open}, cfg, nil)().(loadedMsg)
+	pseudo := loadCmd(0, Options{Source: src, Open: open, Pseudonym: key}, cfg, nil)().(loadedMsg)
+	if plain.err != nil || pseudo.err != nil {
+		t.Fatalf("load: %v, %v", plain.err, pseudo.err)
+	}
+	ids, pids := plain.data.Table.IDs(), pseudo.data.Table.IDs()
+	if len(ids) != 30 || ids[0] != "caa" {
+		t.Fatalf("plain ids %q", ids)
+	}
+	for i := range ids {
+		if pids[i] != key.ID(ids[i]) {
+			t.Errorf("row %d: %q shown as %q, want %q", i, ids[i], pids[i], key.ID(ids[i]))
+		}
+	}
+	if plain.data.Table.Column("visits").Values[0] != pseudo.data.Table.Column("visits").Values[0] {
+		t.Error("a feature column changed")
+	}
+}
