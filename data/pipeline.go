@@ -20,10 +20,11 @@ const (
 // Scaling is how a Pipeline rescales numeric columns. Boolean columns are
 // never scaled: they stay 0/1 under every Scaling. Under every Scaling a
 // numeric value is first clipped to the k-anonymous training range
-// [Min, Max] (PipelineColumn.Clip): Min is the MinGroup-th smallest
-// training value and Max the MinGroup-th largest, so no single customer's
-// extreme value is stored, and the fill and the scaling statistics are
-// computed on the clipped values.
+// [Min, Max] (PipelineColumn.Clip): Min is the mean of the 10th to 19th
+// smallest training values and Max of the 10th to 19th largest (MinGroup
+// of each, see MinGroup), so no single customer's extreme value is
+// stored, and the fill and the scaling statistics are computed on the
+// clipped values.
 type Scaling int
 
 const (
@@ -54,8 +55,10 @@ type PipelineOptions struct {
 	Scale             Scaling `json:"scale"`
 	// KeepDuplicates keeps exact duplicate training rows.
 	KeepDuplicates bool `json:"keep_duplicates"`
-	// Log1p maps every numeric (not boolean) column whose training values
-	// are all ≥ 0 through log(1+v) before it is scaled.
+	// Log1p maps every numeric (not boolean) column whose k-anonymous
+	// lower bound Min is ≥ 0 through log(1+v) after clipping and before
+	// scaling, so the decision reveals nothing about any one customer (a
+	// few negative values below Min are clipped to it).
 	Log1p bool `json:"log1p,omitempty"`
 	// MinGroup overrides MinGroup, the fewest training customers a
 	// statistic may come from (0 means MinGroup). Only tests that check
@@ -103,11 +106,11 @@ type PipelineColumn struct {
 	Indicator bool `json:"indicator,omitempty"`
 	// Missing counts missing cells in the training rows.
 	Missing int `json:"missing"`
-	// Min and Max are the k-anonymous training range in original units: the
-	// MinGroup-th smallest and the MinGroup-th largest present training value
-	// of a numeric column (the k-th order statistics with k =
-	// min(MinGroup, ⌈n/2⌉) for n present values), always 0 and 1 for a
-	// boolean.
+	// Min and Max are the k-anonymous training range in original units:
+	// the mean of the present training values of a numeric column at
+	// ranks k to 2k−1 from the bottom and from the top, with k =
+	// min(MinGroup, ⌊(n+2)/3⌋) for n present values (see MinGroup); always
+	// 0 and 1 for a boolean.
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
 	// Clip is true when values are clipped to [Min, Max] (original units)
@@ -123,8 +126,9 @@ type PipelineColumn struct {
 
 // Transformed maps a value in original units to the model's input scale:
 // clipped to [Min, Max] when Clip is set, then through log(1+v) when Log is
-// set (a log column's values below 0, never seen in training, count as 0),
-// then (v-Center)/Scale.
+// set (a log column's Min is ≥ 0, so a clipped value is never below 0; an
+// unclipped one of an older file below 0 counts as 0), then
+// (v-Center)/Scale.
 func (c *PipelineColumn) Transformed(v float64) float64 {
 	if c.Clip {
 		v = min(max(v, c.Min), c.Max)
@@ -330,7 +334,6 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
 		return
 	}
-	nonNegative := slices.Min(present) >= 0
 	k := opts.group()
 	// Every statistic below is of the clipped column: no customer weighs
 	// more than the k-th most extreme one.
@@ -348,7 +351,8 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		return
 	}
 	fill := pc.Fill
-	if opts.Log1p && c.Kind == Numeric && nonNegative {
+	// log(1+v) is decided on the clipped range, not on any one value.
+	if opts.Log1p && c.Kind == Numeric && pc.Min >= 0 {
 		pc.Log = true
 		for i, v := range present {
 			present[i] = math.Log1p(v)

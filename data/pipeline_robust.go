@@ -42,9 +42,16 @@ func groupQuantile(xs []float64, q float64, k int) float64 {
 	k = min(k, n)
 	start := int(q*float64(n-1) - float64(k-1)/2 + 0.5)
 	start = min(max(start, 0), n-k)
-	w := xs[start : start+k]
+	return windowMean(xs[start : start+k])
+}
+
+// windowMean is the mean of the sorted window w, or its value itself when
+// all its values are equal (a sum of equal values may round off it); w
+// must not be empty.
+func windowMean(w []float64) float64 {
+	k := len(w)
 	if w[0] == w[k-1] {
-		return w[0] // a sum of k equal values may round off it
+		return w[0]
 	}
 	var m float64
 	for _, x := range w {

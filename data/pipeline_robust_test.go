@@ -11,10 +11,14 @@ import (
 // filled by the median 3, np.percentile([1,2,3,3,4,100], [25,50,75]) =
 // [2.25, 3, 3.75]; np.percentile([0]*7+[10], [25,75]) = [0, 0], so that
 // column falls back to its range, 10. Then the default group, worked by
-// hand: six rows give k = 3 for the range, so a (0,1,2,3,4,100) clips to
-// [2, 3], i.e. 2,2,2,3,3,3, whose group quantiles (k = 6, all six) are all
-// 2.5: spread 0, so the range 3 − 2 = 1; b clips to [3, 3] and c is all 0:
-// both transform to 0 (centre the bound, scale 1).
+// hand: six values give k = ⌊(6+2)/3⌋ = 2 for the range, so a
+// (0,1,2,3,4,100) clips to [mean(1,2), mean(3,4)] = [1.5, 3.5], i.e.
+// 1.5,1.5,2,3,3.5,3.5, whose group quantiles (k = 6, all six) are all
+// 15/6 = 2.5: spread 0, so the range 3.5 − 1.5 = 2; b's five values
+// (1,2,3,4,100) give k = 2 too, [2.5, 3.5], clipped 2.5,2.5,3,3.5,3.5 with
+// group median 3 filling the blank: quantiles all 18/6 = 3, so centre 3
+// and the range 1; c is all 0: it transforms to 0 (centre the bound,
+// scale 1).
 func TestPipelineRobustScaling(t *testing.T) {
 	csv := "a,b,c,y\n1,1,0,no\n2,2,0,yes\n3,3,0,no\n4,4,0,yes\n100,100,0,no\n0,,0,yes\n0,0,0,no\n0,0,10,yes\n"
 	tab := mustRead(t, csv, CSVOptions{Label: "y"})
@@ -25,7 +29,7 @@ func TestPipelineRobustScaling(t *testing.T) {
 		// Rows 0–5: a = 1,2,3,4,100,0 (median 2.5, q25 1.25, q75 3.75);
 		// b = 1,2,3,4,100 and a blank filled with 3; c = six zeros.
 		{1, map[string][2]float64{"a": {2.5, 2.5}, "b": {3, 1.5}, "c": {0, 1}}},
-		{0, map[string][2]float64{"a": {2.5, 1}, "b": {3, 1}, "c": {0, 1}}},
+		{0, map[string][2]float64{"a": {2.5, 2}, "b": {3, 1}, "c": {0, 1}}},
 	} {
 		p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5}, PipelineOptions{Scale: ScaleRobust, MinGroup: c.group})
 		if err != nil {

@@ -10,9 +10,15 @@ import (
 // Pipeline comes from, so that nothing in a saved model belongs to one
 // customer or to a handful:
 //
-//   - Min and Max are the MinGroup-th smallest and largest values (at least
-//     MinGroup customers lie at or beyond each), and every scaling clips
-//     to them first;
+//   - Min and Max are the means of the MinGroup sorted values at ranks
+//     MinGroup to 2·MinGroup−1 from the bottom and from the top (the 10th
+//     to 19th smallest and largest), so at least MinGroup customers lie at
+//     or beyond each and a bound is one customer's value only when all
+//     MinGroup of its window share it; every scaling clips to them first.
+//     Both windows fit without crossing, so that Min ≤ Max, for n ≥
+//     3·MinGroup−2 present values; below that the windows shrink to
+//     ⌊(n+2)/3⌋ values (a column of 10 to 27 present values has bounds of
+//     4 to 9 customers);
 //   - Fill (a median or a mean), Center and Scale (a mean and standard
 //     deviation, a median and interquartile range, or the range Max − Min)
 //     are aggregates of every present value of the clipped column; a median
@@ -39,15 +45,18 @@ func otherName(levels []string) string {
 	return name
 }
 
-// kAnonymousRange returns the k-th smallest and k-th largest of values
-// (reordering a copy), with k lowered to ⌈n/2⌉ for fewer than 2k values so
-// that lo ≤ hi; values must not be empty.
+// kAnonymousRange returns the mean of the k sorted values at ranks k to
+// 2k−1 from the bottom (sorted[k−1 : 2k−1]) and the mean of the k at ranks
+// k to 2k−1 from the top (sorted[n−2k+1 : n−k+1]), each a value all k
+// share when they do (windowMean); values are not changed. The windows
+// start at k−1 and n−2k+1, so lo ≤ hi needs n ≥ 3k−2: for fewer values k
+// is lowered to ⌊(n+2)/3⌋ (1 for n ≤ 3). values must not be empty.
 func kAnonymousRange(values []float64, k int) (lo, hi float64) {
 	sorted := slices.Clone(values)
 	slices.Sort(sorted)
 	n := len(sorted)
-	k = min(k, (n+1)/2)
-	return sorted[k-1], sorted[n-k]
+	k = max(min(k, (n+2)/3), 1)
+	return windowMean(sorted[k-1 : 2*k-1]), windowMean(sorted[n-2*k+1 : n-k+1])
 }
 
 // PrivacyError reports a fitted pipeline some statistic of which comes from
