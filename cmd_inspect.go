@@ -30,9 +30,10 @@ range, log and scaling statistics and one-hot levels, the network's shape and
 activations with a summary of its weights, the training settings, the
 calibration, the validation metrics, the levers and the target.
 
-No number a model file holds belongs to fewer than 10 customers: ranges are
-the 10th smallest and largest values and every numeric input is clipped to
-its range, levels seen fewer than 10 times are folded into one "other"
+No number a model file holds belongs to fewer than 10 customers: a range
+bound is the mean of the 10th to 19th smallest or largest values and every
+numeric input is clipped to its range (log(1+v) is used when the lower bound
+is not negative), levels seen fewer than 10 times are folded into one "other"
 level, and the other statistics are aggregates of every training row's
 clipped value, a median or quartile the mean of the 10 values around it
 (see the README, Privacy).`,
@@ -93,11 +94,12 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	inspectCalibration(p, b.Calibration)
 	inspectMetrics(p, b)
 	p.section("Privacy")
-	p.line("No number above comes from fewer than %d training customers: ranges are the %dth smallest and largest", data.MinGroup, data.MinGroup)
-	p.line("values, every numeric input is clipped to its range first, levels seen fewer than %d times fold into the", data.MinGroup)
-	p.line("other level, means and spreads are of the clipped values, a median or quartile is the mean of the %d", data.MinGroup)
-	p.line("values around it, the baseline and the calibration are aggregates, and calibration bins of fewer than")
-	p.line("%d rows are left out.", data.MinGroup)
+	k := data.MinGroup
+	p.line("No number above comes from fewer than %d training customers: a range bound is the mean of the %d values at", k, k)
+	p.line("ranks %d to %d from its end, every numeric input is clipped to its range first, levels seen fewer than %d", k, 2*k-1, k)
+	p.line("times fold into the other level, means and spreads are of the clipped values, a median or quartile is the")
+	p.line("mean of the %d values around it, the baseline and the calibration are aggregates, and calibration bins of", k)
+	p.line("fewer than %d rows are left out.", k)
 	return p.err
 }
 
@@ -129,8 +131,8 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 		case data.Boolean:
 			p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
 		default:
-			p.line("   a missing value becomes %s; range [%s, %s] (the %dth smallest and largest training values)",
-				fnum(c.Fill), fnum(c.Min), fnum(c.Max), data.MinGroup)
+			p.line("   a missing value becomes %s; range [%s, %s] (means of the %dth to %dth smallest and largest training values)",
+				fnum(c.Fill), fnum(c.Min), fnum(c.Max), data.MinGroup, 2*data.MinGroup-1)
 			var steps []string
 			if c.Clip {
 				steps = append(steps, fmt.Sprintf("clipped to [%s, %s]", fnum(c.Min), fnum(c.Max)))

@@ -62,8 +62,9 @@ func trainSmallModel(t *testing.T, path string, extra ...string) string {
 // statistic of the model file against the training rows themselves: with
 // --val 0 --calib 0 the pipeline is fitted on every row of the file but
 // exact duplicates, which the test drops the same way. Each range bound is
-// the 10th smallest or largest value (at least 10 rows at or beyond it and
-// one of the values), every numeric column is clipped, no fill, centre or
+// the mean of the 10th to 19th smallest or largest values (recomputed here,
+// with at least 10 rows at or beyond it), log(1+v) is on exactly when the
+// lower bound is ≥ 0, every numeric column is clipped, no fill, centre or
 // spread (a log column's centre and spread read back through e^x − 1 too)
 // equals a value that 1 to 9 training rows hold, every one-hot level was
 // seen at least 10 times, and neither file records its path.
@@ -142,12 +143,21 @@ func checkNoSmallGroup(t *testing.T, name string, opts data.PipelineOptions, pc 
 		}
 		slices.Sort(values)
 		k, n := data.MinGroup, len(values)
-		lo, hi := values[k-1], values[n-k]
-		atOrBelow := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v > lo }))
-		atOrAbove := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v < hi }))
-		if pc.Min != lo || pc.Max != hi || atOrBelow < k || atOrAbove < k || !pc.Clip {
-			t.Errorf("%s: %s range [%v, %v] (clip %v), want the 10th values [%v, %v]", name, pc.Name, pc.Min, pc.Max, pc.Clip, lo, hi)
+		// The mean of the 10th to 19th smallest and of the 10th to 19th
+		// largest (both files have far more than 3·10 − 2 values).
+		lo, hi := average(values[k-1:2*k-1]), average(values[n-2*k+1:n-k+1])
+		near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-12*max(1, math.Abs(want)) }
+		atOrBelow := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v > pc.Min }))
+		atOrAbove := len(slices.DeleteFunc(slices.Clone(values), func(v float64) bool { return v < pc.Max }))
+		if !near(pc.Min, lo) || !near(pc.Max, hi) || atOrBelow < k || atOrAbove < k || !pc.Clip {
+			t.Errorf("%s: %s range [%v, %v] (clip %v, %d and %d values beyond), want the means of the 10th to 19th values [%v, %v]",
+				name, pc.Name, pc.Min, pc.Max, pc.Clip, atOrBelow, atOrAbove, lo, hi)
 			return
+		}
+		lo, hi = pc.Min, pc.Max
+		// log(1+v) is decided on the lower bound, never on one value.
+		if wantLog := opts.Log1p && opts.Scale != data.ScaleNone && lo >= 0; pc.Log != wantLog {
+			t.Errorf("%s: %s log %v with lower bound %v, want %v", name, pc.Name, pc.Log, lo, wantLog)
 		}
 		fill, centre, spread := clippedAggregates(opts, pc.Log, values, len(cells)-n, lo, hi)
 		for _, c := range []struct {
