@@ -24,7 +24,7 @@ type pipelineFlags struct {
 func (f *pipelineFlags) register(fs *pflag.FlagSet) {
 	def := experiment.DefaultConfig().Pipeline
 	fs.StringVar(&f.scale, "scale", def.Scale.String(), "scaling of numeric columns: minmax, zscore, robust (median and interquartile range) or none")
-	fs.BoolVar(&f.log1p, "log1p", def.Log1p, "pass never-negative numeric columns through ln(1+v) before scaling (--log1p=false: off)")
+	fs.BoolVar(&f.log1p, "log1p", def.Log1p, "pass numeric columns whose clipped range is not negative through ln(1+v) before scaling (--log1p=false: off)")
 	fs.StringVar(&f.impute, "impute", def.Impute.String(), "fill missing numeric cells with the training median or mean")
 	fs.BoolVar(&f.indicators, "missing-indicators", def.MissingIndicators, "add a 0/1 was-missing input for every column with missing training cells")
 }

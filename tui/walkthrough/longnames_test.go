@@ -206,7 +206,7 @@ func TestInputProseMatchesThePipeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"en": "Numbers: tenure, MonthlyCharges and ProductRelated_Duration first go through ln(1+v), then min–max scaling of the result, (ln(1+v) − min) / (max − min), with the min and max of ln(1+v) over the training users, which puts their range on [0, 1]; min and max come from the 10th smallest and largest training values (no single user's), and values beyond them are clipped to them ([v→bound]). The other numeric columns get min–max scaling, (v − min) / (max − min), which puts the training range on [0, 1]; min and max are the 10th smallest and largest training values (no single user's), and values beyond them are clipped to them ([v→bound]).",
+		"en": "Numbers: tenure, MonthlyCharges and ProductRelated_Duration first go through ln(1+v), then min–max scaling of the result, (ln(1+v) − min) / (max − min), with the min and max of ln(1+v) over the training users, which puts their range on [0, 1]; min and max come from the means of the 10th to 19th smallest and largest training values (no single user's), and values beyond them are clipped to them ([v→bound]). The other numeric columns get min–max scaling, (v − min) / (max − min), which puts the training range on [0, 1]; min and max are the means of the 10th to 19th smallest and largest training values (no single user's), and values beyond them are clipped to them ([v→bound]).",
 		"zh": "数值列：tenure、MonthlyCharges 和 ProductRelated_Duration 先取 ln(1+v)，再做最小–最大缩放，(ln(1+v) − 最小值) / (最大值 − 最小值)",
 	}
 	for _, lang := range Languages {
