@@ -7,9 +7,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
-
-	"github.com/retainlab/retain/data"
 )
 
 func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
@@ -107,22 +106,23 @@ func TestWhatIfAndSweep(t *testing.T) {
 		}
 	}
 	num, err := x.Sweep(row, "tenure", 5)
-	// The k-anonymous training range: telco has only 11 customers with
-	// tenure 0 (the blank TotalCharges rows), so the 10th smallest training
-	// tenure is 0 or 1 depending on how many of them the split trains on
-	// (counted here in the fit rows); hundreds have 72.
-	zeros := 0
+	// The k-anonymous training range: the mean of the 10th to 19th
+	// smallest training tenures (recomputed here from the fit rows; telco
+	// has only 11 customers with tenure 0, the blank TotalCharges rows, and
+	// hundreds with 1) up to that of the 10th to 19th largest (hundreds
+	// have 72).
+	var tenures []float64
 	for _, r := range e.Pipeline.FitRows {
-		if e.Data.Table.Column("tenure").Values[r] == 0 {
-			zeros++
-		}
+		tenures = append(tenures, e.Data.Table.Column("tenure").Values[r])
 	}
-	low := "1"
-	if zeros >= data.MinGroup {
-		low = "0"
+	slices.Sort(tenures)
+	var low float64
+	for _, v := range tenures[9:19] {
+		low += v
 	}
-	if err != nil || num[0].Value != low || num[4].Value != "72" {
-		t.Fatalf("tenure sweep %v, %v; want %s … 72 (the k-anonymous training range, %d zeros trained on)", num, err, low, zeros)
+	low /= 10
+	if err != nil || math.Abs(num[0].X-low) > 1e-12 || num[4].X != 72 || num[4].Value != "72" {
+		t.Fatalf("tenure sweep %v, %v; want %v … 72 (the k-anonymous training range)", num, err, low)
 	}
 	if _, err := x.Set(row, "nope", "1"); !errors.Is(err, ErrUnknownColumn) {
 		t.Errorf("unknown column: %v", err)
