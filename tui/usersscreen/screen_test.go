@@ -250,7 +250,9 @@ func TestWhatIfFollowsTheForwardPassAndResets(t *testing.T) {
 	if pc.Original(x[pc.First]) == v {
 		v = pc.Min
 	}
-	typed := strconv.FormatFloat(v, 'g', -1, 64)
+	// A bound is a mean of 10 values (5.800000000000001 here): type it to
+	// 4 significant digits, as a user would and as the view prints it.
+	typed := strconv.FormatFloat(v, 'g', 4, 64)
 	s = pressAll(t, s, "enter")
 	for range 12 {
 		s = pressAll(t, s, "backspace")
