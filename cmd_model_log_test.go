@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -113,12 +114,13 @@ func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
 
 func TestEvalTableModelRefusesAnOrderLog(t *testing.T) {
 	log := orderLog(t)
-	// 16 rows: a model file needs statistics of at least 10 customers. The
+	// 40 rows: a model file needs statistics of at least 10 customers, and a
+	// numeric column 28 present training values (data.MinNumeric). The
 	// path is stored on request, so the refusal can name it.
-	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n9,yes\n10,no\n11,yes\n12,no\n13,yes\n14,no\n15,yes\n16,no\n")
+	users := writeFile(t, "users.csv", tenureUsers(40))
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
-	// --val 0.25: a validation part of 4 of the 16 rows.
+	// --val 0.25: a validation part of 10 of the 40 rows.
 	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", model, "--store-source-path"); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}
@@ -167,4 +169,16 @@ func TestEvalLogModelWithoutRecordedHorizon(t *testing.T) {
 	if int(rep.Positives) != want || !strings.Contains(c.stderr.String(), "horizon 90 days") {
 		t.Errorf("positives %v (want %d), stderr %q", rep.Positives, want, c.stderr.String())
 	}
+}
+
+// tenureUsers returns a per-user table of n rows: tenure i + 0.5 of row i
+// (not whole numbers, so not an identifier; no two rows alike, so none is
+// dropped as a duplicate), churn yes on odd rows.
+func tenureUsers(n int) string {
+	var b strings.Builder
+	b.WriteString("tenure,churn\n")
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d.5,%s\n", i, []string{"no", "yes"}[i%2])
+	}
+	return b.String()
 }

@@ -166,12 +166,12 @@ func TestPredictLogOutAndExplain(t *testing.T) {
 
 func TestPredictLogRefusals(t *testing.T) {
 	model := trainCDNOW(t)
-	// 16 rows: a model file needs statistics of at least 10 customers.
-	users := writeFile(t, "users.csv", "tenure,churn\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n7,yes\n8,no\n9,yes\n10,no\n11,yes\n12,no\n13,yes\n14,no\n15,yes\n16,no\n")
+	// 40 rows: a model file needs statistics of at least 10 customers, and a
+	// numeric column 28 present training values (data.MinNumeric).
+	users := writeFile(t, "users.csv", tenureUsers(40))
 	tableModel := filepath.Join(t.TempDir(), "table.json")
 	c := newCLI(t)
-	// --val 0.25: the default 10 % of 4 rows per class rounds to none (0.4),
-	// leaving no validation part; a quarter keeps one yes and one no.
+	// --val 0.25: a validation part of 5 yes and 5 no.
 	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--val", "0.25", "--out", tableModel); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}

@@ -282,7 +282,9 @@ func trainingColumns(t *testing.T, path string) map[string][]string {
 }
 
 // TestTrainRefusesSmallTables: a model file of fewer than 10 customers is
-// refused before training, and a column with fewer than 10 values too.
+// refused before training, and a column with fewer than 10 values too, and a
+// numeric one with fewer than 28 (data.MinNumeric: 3·10−2, the fewest whose
+// two bounds can each be the mean of 10 values).
 func TestTrainRefusesSmallTables(t *testing.T) {
 	small := writeFile(t, "small.csv", "x,y\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n")
 	c := newCLI(t)
@@ -297,17 +299,21 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 		t.Errorf("a model file was written: %v", err)
 	}
 	var b strings.Builder
-	b.WriteString("x,rare,y\n")
+	b.WriteString("x,rare,mid,y\n")
 	for i := range 40 {
-		rare := ""
+		rare, mid := "", ""
 		if i < 5 {
 			rare = fmt.Sprint(i)
 		}
-		fmt.Fprintf(&b, "%d,%s,%s\n", i, rare, []string{"no", "yes"}[i%2])
+		if i < 24 { // about 22 of them in the 36 training rows: over 10, under 28
+			mid = fmt.Sprint(i * 3)
+		}
+		fmt.Fprintf(&b, "%d,%s,%s,%s\n", i, rare, mid, []string{"no", "yes"}[i%2])
 	}
 	c = newCLI(t)
 	code = c.run(context.Background(), "train", "--data", writeFile(t, "rare.csv", b.String()), "--epochs", "1", "--out", out)
-	if code == exitOK || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), "fewer than 10 present training values") {
+	if code == exitOK || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), `"mid" (`) ||
+		!strings.Contains(c.stderr.String(), "too few present training values (at least 28 for a numeric column, 10 for a yes/no one)") {
 		t.Errorf("a mostly blank column: exit %d, stderr %q", code, c.stderr.String())
 	}
 }

@@ -28,8 +28,16 @@ import (
 //     ones fold into one "other" level.
 //
 // PrivacyCheck refuses a pipeline whose columns have fewer present values
-// than MinGroup, where even an aggregate is a small group's.
+// than MinGroup, where even an aggregate is a small group's, and a numeric
+// column with fewer than MinNumeric, whose bounds could not both be means
+// of MinGroup values.
 const MinGroup = 10
+
+// MinNumeric is the fewest present training values a numeric column needs:
+// its bounds are means of the MinGroup values at ranks MinGroup to
+// 2·MinGroup−1 from each end, and the two windows keep lo ≤ hi only from
+// 3·MinGroup−2 values on (below that kAnonymousRange narrows them).
+const MinNumeric = 3*MinGroup - 2
 
 // OtherLevel is the name of the catch-all level of a categorical column
 // (PipelineColumn.Other), unless a kept level is spelled so already.
@@ -87,13 +95,14 @@ func (e *PrivacyError) Error() string {
 	for i, c := range e.Columns {
 		parts[i] = fmt.Sprintf("%q (%d values)", c, e.Counts[i])
 	}
-	return fmt.Sprintf("data: %s: fewer than %d present training values, so its fill and scaling would describe fewer than %d customers; exclude it or train on more rows",
-		strings.Join(parts, ", "), MinGroup, MinGroup)
+	return fmt.Sprintf("data: %s: too few present training values (at least %d for a numeric column, %d for a yes/no one), so its fill, bounds or scaling would describe fewer than %d customers; exclude it or train on more rows",
+		strings.Join(parts, ", "), MinNumeric, MinGroup, MinGroup)
 }
 
 // PrivacyCheck returns a *PrivacyError when the pipeline was fitted on
-// fewer than MinGroup rows or a numeric or boolean column had between 1
-// and MinGroup−1 present values in them; nil otherwise. It needs FitRows,
+// fewer than MinGroup rows, a boolean column had between 1 and MinGroup−1
+// present values in them, or a numeric column between 1 and MinNumeric−1;
+// nil otherwise. It needs FitRows,
 // so only a pipeline fitted in this process can be checked.
 func (p *Pipeline) PrivacyCheck() error {
 	n := len(p.FitRows)
@@ -108,7 +117,11 @@ func (p *Pipeline) PrivacyCheck() error {
 		if c.Kind == Categorical {
 			continue
 		}
-		if present := n - c.Missing; present > 0 && present < MinGroup {
+		least := MinGroup
+		if c.Kind == Numeric {
+			least = MinNumeric
+		}
+		if present := n - c.Missing; present > 0 && present < least {
 			e.Columns, e.Counts = append(e.Columns, c.Name), append(e.Counts, present)
 		}
 	}
