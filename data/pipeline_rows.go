@@ -58,22 +58,13 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	}
 	width := p.Width()
 	var data []float64
-	for {
-		if err := read(); err != nil {
-			if err == io.EOF {
-				break
-			}
-			return nil, wrapReadErr(name, err)
-		}
-		if err := checkFields(rr, len(header)); err != nil {
-			return nil, err
-		}
+	err = eachRecord(rr, len(header), read, name, func() error {
 		row := len(data)
 		data = slices.Grow(data, width)[:row+width]
 		clear(data[row:])
 		for i := range p.Columns {
 			if err := enc.encode(i, trimSpace(rr.field(fields[i])), rr.delim == ';', data[row:row+width]); err != nil {
-				return nil, parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
+				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
 		}
 		if idField >= 0 {
@@ -84,16 +75,39 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		if labelField >= 0 {
 			y, err := p.labelValue(rr, name, labelField)
 			if err != nil {
-				return nil, err
+				return err
 			}
 			out.Labels = append(out.Labels, y)
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out.IDs) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
 	}
 	out.X = mat.NewDense(len(out.IDs), width, data)
 	return out, nil
+}
+
+// eachRecord reads the data records after the header, each checked to have
+// want fields, and calls row on each until the end of the file or an error.
+func eachRecord(rr *recordReader, want int, read func() error, name string, row func() error) error {
+	for {
+		if err := read(); err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return wrapReadErr(name, err)
+		}
+		if err := checkFields(rr, want); err != nil {
+			return err
+		}
+		if err := row(); err != nil {
+			return err
+		}
+	}
 }
 
 func lookup(index map[string]int, name string) int {

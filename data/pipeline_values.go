@@ -41,23 +41,18 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 			fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
 	}
 	var out []float64
-	for {
-		if err := read(); err != nil {
-			if err == io.EOF {
-				break
-			}
-			return nil, wrapReadErr(name, err)
-		}
-		if err := checkFields(rr, len(header)); err != nil {
-			return nil, err
-		}
+	err = eachRecord(rr, len(header), read, name, func() error {
 		cell := trimSpace(rr.field(field))
 		v, ok := pc.cellValue(cell, rr.delim == ';')
 		if !ok {
-			return nil, parseErr(name, rr.line, field+1, ErrNotNumeric,
+			return parseErr(name, rr.line, field+1, ErrNotNumeric,
 				(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
 		}
 		out = append(out, v)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if len(out) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
