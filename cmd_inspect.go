@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"slices"
 	"strings"
 
@@ -156,17 +157,18 @@ func inspectNetwork(p *printer, b *experiment.Bundle) {
 	for i, l := range b.Net.Layers {
 		lo, hi := minMax(l.Weights)
 		blo, bhi := minMax(l.Biases)
-		p.line("Layer %d: %d inputs → %d units, %s; %d weights in [%s, %s], %d biases in [%s, %s].",
-			i+1, l.Inputs, l.Outputs, l.Activation, len(l.Weights), fnum(lo), fnum(hi), len(l.Biases), fnum(blo), fnum(bhi))
+		p.line("Layer %d: %d inputs → %s, %s; %d weights in [%s, %s], %s in [%s, %s].",
+			i+1, l.Inputs, count(l.Outputs, "unit"), l.Activation, len(l.Weights), fnum(lo), fnum(hi),
+			count(len(l.Biases), "bias"), fnum(blo), fnum(bhi))
 	}
 	if len(b.Baseline) > 0 {
-		p.line("Baseline of explanations (the mean training user's inputs):")
+		p.line("Baseline of explanations (the mean training user's inputs, in the network's input units):")
 		for j, v := range b.Baseline {
 			name := fmt.Sprint(j + 1)
 			if j < len(b.Features) {
 				name = b.Features[j]
 			}
-			p.line("   %s = %s", name, fnum(v))
+			p.line("   %s = %s", name, fnumInput(v))
 		}
 	}
 }
@@ -234,6 +236,31 @@ func (p *printer) line(format string, args ...any) {
 func (p *printer) section(title string) { p.line("\n%s", title) }
 
 func fnum(v float64) string { return fmt.Sprintf("%.6g", v) }
+
+// roundingNoise is the size below which an input-unit value is the rounding
+// error of a sum that is zero by construction (the mean of z-scored inputs
+// is 0 up to about 1e-15).
+const roundingNoise = 1e-9
+
+// fnumInput formats a value in the network's input units, showing a value
+// that is zero up to rounding as 0 and the stored number beside it.
+func fnumInput(v float64) string {
+	if v != 0 && math.Abs(v) < roundingNoise {
+		return fmt.Sprintf("0 (stored as %.3g: rounding)", v)
+	}
+	return fnum(v)
+}
+
+// count writes n with the noun, plural unless n is 1.
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	if strings.HasSuffix(noun, "s") {
+		return fmt.Sprintf("%d %ses", n, noun)
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
 
 func onOff(b bool) string {
 	if b {
