@@ -152,8 +152,11 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if o.json {
 		return writeJSON(a.stdout, res)
 	}
-	fmt.Fprintf(a.stdout, "%d-fold cross-validation on %s (seed %d, %s of each training part for early stopping)\n",
-		res.K, d.Source.Describe(), res.Seed, percent(res.ValFrac))
+	held := percent(res.ValFrac) + " of each training part for early stopping"
+	if res.ValFrac == 0 {
+		held = "no early stopping: each fold trains on its whole training part"
+	}
+	fmt.Fprintf(a.stdout, "%d-fold cross-validation on %s (seed %d, %s)\n", res.K, d.Source.Describe(), res.Seed, held)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "fold\ttest rows\tepochs\troc_auc\taccuracy\tf1\tlog_loss\t\n")
 	for _, f := range res.Folds {

@@ -14,9 +14,18 @@ import (
 )
 
 // DefaultCVValFrac is the share of each fold's training part held out for
-// early stopping when Config.ValFrac is 0. It matches scikit-learn's
+// early stopping when Config.ValFrac is 0 and training watches a validation
+// loss (see watchesValidation). It matches scikit-learn's
 // MLPClassifier(early_stopping=True, validation_fraction=0.1).
 const DefaultCVValFrac = 0.1
+
+// watchesValidation reports whether training uses a validation loss: to stop
+// early or to lower the rate on a plateau. Without either (the article's
+// Keras preset: model.fit without a validation split) a fold trains on its
+// whole training part.
+func watchesValidation(c engine.TrainConfig) bool {
+	return c.EarlyStop.Patience > 0 || c.Schedule.Kind == "plateau"
+}
 
 // cvSeedStream separates the fold assignment's random stream from the one
 // that draws weights and shuffles batches (both derive from Config.Seed).
@@ -206,12 +215,12 @@ func cvBudget(train engine.TrainConfig, k, rows, cores int) (parallel, workers i
 }
 
 // cvSplits fills in the cross-validation defaults of cfg (the early-stopping
-// share, no test share), checks it, and deals d's rows into k stratified
+// share when training watches a validation loss, no test share), checks it, and deals d's rows into k stratified
 // folds, each with its early-stopping share carved out. The folds depend on
 // cfg.Seed, cfg.ValFrac and k only, so configurations that share them are
 // measured on the same rows.
 func cvSplits(d *Data, cfg Config, k int) (Config, []data.Split, error) {
-	if cfg.ValFrac == 0 {
+	if cfg.ValFrac == 0 && watchesValidation(cfg.Train) {
 		cfg.ValFrac = DefaultCVValFrac
 	}
 	// The held-out fold plays the test part's role; the config's own test

@@ -65,6 +65,38 @@ func TestCrossValidateFoldCountsByHand(t *testing.T) {
 	}
 }
 
+// TestCrossValidateWithoutEarlyStoppingKeepsEveryTrainingRow checks that a
+// configuration that watches no validation loss (the article's Keras
+// preset: no early stopping, no plateau schedule) trains each fold on its
+// whole training part: the 80 rows of TestCrossValidateFoldCountsByHand's
+// folds, none carved out. With early stopping on and the same ValFrac 0, the
+// default share is carved again (72 + 8).
+func TestCrossValidateWithoutEarlyStoppingKeepsEveryTrainingRow(t *testing.T) {
+	d := textbookData(t)
+	cfg := cvConfig()
+	cfg.Train.EarlyStop.Patience = 0
+	res, err := CrossValidate(context.Background(), d, cfg, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.ValFrac != 0 {
+		t.Errorf("validation share %v, want 0", res.ValFrac)
+	}
+	for _, f := range res.Folds {
+		if f.TrainRows != 80 || f.ValRows != 0 || f.Epochs != 4 {
+			t.Errorf("fold %d: %d training rows, %d validation rows, %d epochs; want 80, 0, 4", f.Fold, f.TrainRows, f.ValRows, f.Epochs)
+		}
+	}
+	cfg.Train.Schedule = engine.ScheduleConfig{Kind: "plateau", Patience: 2, Factor: 0.5}
+	res, err = CrossValidate(context.Background(), d, cfg, 5, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := res.Folds[0]; res.ValFrac != DefaultCVValFrac || f.TrainRows != 72 || f.ValRows != 8 {
+		t.Errorf("plateau schedule: share %v, fold 1 %d + %d rows; want %v, 72 + 8", res.ValFrac, f.TrainRows, f.ValRows, DefaultCVValFrac)
+	}
+}
+
 func TestCrossValidateIsDeterministicPerSeed(t *testing.T) {
 	d := textbookData(t)
 	cfg := cvConfig()
