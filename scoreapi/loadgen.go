@@ -48,14 +48,21 @@ type LoadResult struct {
 	SentP50, SentP99, LagP99 time.Duration
 	// Throughput is answered requests per second of Elapsed.
 	Throughput float64
+	// Paced is true for an open-loop run (Load.Rate > 0); a closed-loop run
+	// sends each request when it is due, so its "sent" figures are the
+	// same as the others and String leaves them out.
+	Paced bool
 }
 
 // String formats the figures on one line.
 func (r LoadResult) String() string {
 	us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
-	return fmt.Sprintf("%d sent, %d ok, %d failed in %v: %.0f req/s, p50 %v, p99 %v, max %v; from sending: p50 %v, p99 %v (sender late by %v at p99)",
-		r.Sent, r.OK, r.Failed, r.Elapsed.Round(time.Millisecond), r.Throughput, us(r.P50), us(r.P99), us(r.Max),
-		us(r.SentP50), us(r.SentP99), us(r.LagP99))
+	line := fmt.Sprintf("%d sent, %d ok, %d failed in %v: %.0f req/s, p50 %v, p99 %v, max %v",
+		r.Sent, r.OK, r.Failed, r.Elapsed.Round(time.Millisecond), r.Throughput, us(r.P50), us(r.P99), us(r.Max))
+	if !r.Paced {
+		return line
+	}
+	return line + fmt.Sprintf("; from sending: p50 %v, p99 %v (sender late by %v at p99)", us(r.SentP50), us(r.SentP99), us(r.LagP99))
 }
 
 // Run sends the requests and measures them; client carries them (its
@@ -104,7 +111,7 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 		sent = min(next, l.Count)
 	}
 	wg.Wait()
-	res := LoadResult{Sent: sent, Elapsed: time.Since(start)}
+	res := LoadResult{Sent: sent, Elapsed: time.Since(start), Paced: l.Rate > 0}
 	var answered, fromSend, late []time.Duration
 	for i := range sent {
 		if ok[i] {
