@@ -1,0 +1,243 @@
+package anomaly
+
+// kdTree is an exact k-nearest-neighbour index over the rows of a row-major
+// matrix (Euclidean distance). Nearest means the smallest squared distance,
+// ties broken by the smaller row, so that a search has exactly one answer
+// whatever the tree's shape: the same as sorting every row by (distance,
+// row). Every node keeps the bounding box of its points and the smallest
+// row among them; a search visits the nearer child first and skips a node
+// whose box lies farther than the k-th neighbour found so far (or as far,
+// with no smaller row inside). The squared distance to a box is summed over
+// the dimensions in the same order as a point's, from differences that are
+// never larger, so in floating point too it never exceeds the distance of a
+// point inside: no row that belongs among the k nearest is skipped.
+type kdTree struct {
+	width int
+	// pts are the points in tree order (len(rows) × width) and rows the
+	// row of each.
+	pts  []float64
+	rows []int32
+	// nodes are the tree's nodes, the root first; box holds each node's
+	// bounding box (width lows, then width highs).
+	nodes []kdNode
+	box   []float64
+}
+
+// kdNode is one node: its points are pts in tree order lo..hi-1.
+type kdNode struct {
+	lo, hi      int32
+	left, right int32 // the children (-1: a leaf)
+	minRow      int32 // the smallest row among the node's points
+}
+
+// kdLeaf is the most points a leaf holds (unless they are all equal).
+const kdLeaf = 16
+
+// newKDTree indexes the rows of x (rows × width, row-major; it is copied).
+func newKDTree(x []float64, width int) *kdTree {
+	n := len(x) / width
+	t := &kdTree{width: width, rows: make([]int32, n)}
+	for i := range t.rows {
+		t.rows[i] = int32(i)
+	}
+	if n > 0 {
+		t.build(x, 0, n)
+	}
+	t.pts = make([]float64, n*width)
+	for i, row := range t.rows {
+		copy(t.pts[i*width:(i+1)*width], x[int(row)*width:(int(row)+1)*width])
+	}
+	return t
+}
+
+// build makes the node of rows lo..hi-1 (and its subtree) and returns its
+// index: it splits at the median of the dimension whose values spread
+// widest, until a node holds kdLeaf points or its points are all equal.
+func (t *kdTree) build(x []float64, lo, hi int) int32 {
+	w := t.width
+	id := int32(len(t.nodes))
+	t.nodes = append(t.nodes, kdNode{lo: int32(lo), hi: int32(hi), left: -1, right: -1, minRow: t.rows[lo]})
+	box := len(t.box)
+	t.box = append(t.box, x[int(t.rows[lo])*w:(int(t.rows[lo])+1)*w]...)
+	t.box = append(t.box, x[int(t.rows[lo])*w:(int(t.rows[lo])+1)*w]...)
+	low, high := t.box[box:box+w], t.box[box+w:box+2*w]
+	for _, row := range t.rows[lo+1 : hi] {
+		t.nodes[id].minRow = min(t.nodes[id].minRow, row)
+		p := x[int(row)*w : (int(row)+1)*w]
+		for d, v := range p {
+			low[d], high[d] = min(low[d], v), max(high[d], v)
+		}
+	}
+	if hi-lo <= kdLeaf {
+		return id
+	}
+	dim, spread := 0, 0.0
+	for d := range w {
+		if s := high[d] - low[d]; s > spread {
+			dim, spread = d, s
+		}
+	}
+	if spread == 0 {
+		return id // all points equal: one leaf
+	}
+	mid := (lo + hi) / 2
+	selectRows(t.rows[lo:hi], mid-lo, func(row int32) float64 { return x[int(row)*w+dim] })
+	left := t.build(x, lo, mid)
+	right := t.build(x, mid, hi)
+	t.nodes[id].left, t.nodes[id].right = left, right
+	return id
+}
+
+// selectRows reorders rows so that rows[k] is the one whose key would be
+// k-th in ascending order, with no larger key before it and no smaller
+// after (quickselect with a median-of-three pivot and a three-way
+// partition, so that equal keys end it quickly).
+func selectRows(rows []int32, k int, key func(int32) float64) {
+	l, r := 0, len(rows)
+	for r-l > 1 {
+		a, b, c := key(rows[l]), key(rows[(l+r)/2]), key(rows[r-1])
+		p := max(min(a, b), min(max(a, b), c))
+		// rows[l:lt] < p, rows[lt:i] == p, rows[gt:r] > p.
+		lt, i, gt := l, l, r
+		for i < gt {
+			switch v := key(rows[i]); {
+			case v < p:
+				rows[lt], rows[i] = rows[i], rows[lt]
+				lt++
+				i++
+			case v > p:
+				gt--
+				rows[gt], rows[i] = rows[i], rows[gt]
+			default:
+				i++
+			}
+		}
+		switch {
+		case k < lt:
+			r = lt
+		case k >= gt:
+			l = gt
+		default:
+			return
+		}
+	}
+}
+
+// neighbours holds a search's nearest rows found so far, nearest first, at
+// most k of them.
+type neighbours struct {
+	k    int
+	dist []float64 // squared distances
+	rows []int32
+}
+
+// full reports whether k rows have been found.
+func (nb *neighbours) full() bool { return len(nb.rows) == nb.k }
+
+// mayHold reports whether a point at squared distance d with row at least
+// row could still belong among the k nearest.
+func (nb *neighbours) mayHold(d float64, row int32) bool {
+	if !nb.full() {
+		return true
+	}
+	worst := nb.dist[nb.k-1]
+	return d < worst || d == worst && row < nb.rows[nb.k-1]
+}
+
+// add inserts row at squared distance d if it belongs among the k nearest.
+func (nb *neighbours) add(d float64, row int32) {
+	if !nb.mayHold(d, row) {
+		return
+	}
+	if !nb.full() {
+		nb.dist, nb.rows = append(nb.dist, 0), append(nb.rows, 0)
+	}
+	i := len(nb.rows) - 1
+	for ; i > 0 && (nb.dist[i-1] > d || nb.dist[i-1] == d && nb.rows[i-1] > row); i-- {
+		nb.dist[i], nb.rows[i] = nb.dist[i-1], nb.rows[i-1]
+	}
+	nb.dist[i], nb.rows[i] = d, row
+}
+
+// search finds the k nearest rows to q other than self (self < 0: none
+// left out) into nb, nearest first.
+func (t *kdTree) search(q []float64, self int32, k int, nb *neighbours) {
+	nb.k, nb.dist, nb.rows = k, nb.dist[:0], nb.rows[:0]
+	if k <= 0 || len(t.nodes) == 0 {
+		return
+	}
+	t.visit(0, q, self, nb)
+}
+
+// visit searches node id's points, the nearer child first.
+func (t *kdTree) visit(id int32, q []float64, self int32, nb *neighbours) {
+	n := &t.nodes[id]
+	if n.left < 0 {
+		t.scan(n, q, self, nb)
+		return
+	}
+	first, second := n.left, n.right
+	d1, d2 := t.boxDist(first, q, nb), t.boxDist(second, q, nb)
+	if d2 < d1 {
+		first, second, d1, d2 = second, first, d2, d1
+	}
+	if nb.mayHold(d1, t.nodes[first].minRow) {
+		t.visit(first, q, self, nb)
+	}
+	if nb.mayHold(d2, t.nodes[second].minRow) {
+		t.visit(second, q, self, nb)
+	}
+}
+
+// scan offers every point of leaf n to nb.
+func (t *kdTree) scan(n *kdNode, q []float64, self int32, nb *neighbours) {
+	w := t.width
+	for i := n.lo; i < n.hi; i++ {
+		row := t.rows[i]
+		if row == self {
+			continue
+		}
+		p := t.pts[int(i)*w : int(i+1)*w]
+		worst, full := 0.0, nb.full()
+		if full {
+			worst = nb.dist[nb.k-1]
+		}
+		s := 0.0
+		for d, v := range p {
+			diff := q[d] - v
+			s += float64(diff * diff) // the conversion forbids a fused multiply-add
+			if full && s > worst {
+				break
+			}
+		}
+		nb.add(s, row)
+	}
+}
+
+// boxDist is the squared distance from q to node id's bounding box (summed
+// until it exceeds the k-th neighbour's, which is then enough to skip it).
+func (t *kdTree) boxDist(id int32, q []float64, nb *neighbours) float64 {
+	w := t.width
+	low, high := t.box[int(id)*2*w:int(id)*2*w+w], t.box[int(id)*2*w+w:int(id+1)*2*w]
+	worst, full := 0.0, nb.full()
+	if full {
+		worst = nb.dist[nb.k-1]
+	}
+	s := 0.0
+	for d, v := range q {
+		var diff float64
+		switch {
+		case v < low[d]:
+			diff = low[d] - v
+		case v > high[d]:
+			diff = v - high[d]
+		default:
+			continue
+		}
+		s += float64(diff * diff)
+		if full && s > worst {
+			return s
+		}
+	}
+	return s
+}
