@@ -1,5 +1,10 @@
 package anomaly
 
+import (
+	"math"
+	"slices"
+)
+
 // kdTree is an exact k-nearest-neighbour index over the rows of a row-major
 // matrix (Euclidean distance). Nearest means the smallest squared distance,
 // ties broken by the smaller row, so that a search has exactly one answer
@@ -31,40 +36,35 @@ type kdNode struct {
 }
 
 // kdLeaf is the most points a leaf holds (unless they are all equal).
-const kdLeaf = 16
+const kdLeaf = 32
 
 // newKDTree indexes the rows of x (rows × width, row-major; it is copied).
 func newKDTree(x []float64, width int) *kdTree {
 	n := len(x) / width
-	t := &kdTree{width: width, rows: make([]int32, n)}
+	t := &kdTree{width: width, rows: make([]int32, n), pts: append([]float64(nil), x[:n*width]...)}
 	for i := range t.rows {
 		t.rows[i] = int32(i)
 	}
 	if n > 0 {
-		t.build(x, 0, n)
-	}
-	t.pts = make([]float64, n*width)
-	for i, row := range t.rows {
-		copy(t.pts[i*width:(i+1)*width], x[int(row)*width:(int(row)+1)*width])
+		t.build(0, n, make([]float64, width))
 	}
 	return t
 }
 
-// build makes the node of rows lo..hi-1 (and its subtree) and returns its
-// index: it splits at the median of the dimension whose values spread
-// widest, until a node holds kdLeaf points or its points are all equal.
-func (t *kdTree) build(x []float64, lo, hi int) int32 {
+// build makes the node of tree-order points lo..hi-1 (and its subtree) and
+// returns its index: it splits at the median of the dimension whose values
+// spread widest, until a node holds kdLeaf points or its points are all
+// equal. tmp holds one point.
+func (t *kdTree) build(lo, hi int, tmp []float64) int32 {
 	w := t.width
 	id := int32(len(t.nodes))
-	t.nodes = append(t.nodes, kdNode{lo: int32(lo), hi: int32(hi), left: -1, right: -1, minRow: t.rows[lo]})
+	t.nodes = append(t.nodes, kdNode{lo: int32(lo), hi: int32(hi), left: -1, right: -1, minRow: slices.Min(t.rows[lo:hi])})
 	box := len(t.box)
-	t.box = append(t.box, x[int(t.rows[lo])*w:(int(t.rows[lo])+1)*w]...)
-	t.box = append(t.box, x[int(t.rows[lo])*w:(int(t.rows[lo])+1)*w]...)
+	t.box = append(t.box, t.pts[lo*w:(lo+1)*w]...)
+	t.box = append(t.box, t.pts[lo*w:(lo+1)*w]...)
 	low, high := t.box[box:box+w], t.box[box+w:box+2*w]
-	for _, row := range t.rows[lo+1 : hi] {
-		t.nodes[id].minRow = min(t.nodes[id].minRow, row)
-		p := x[int(row)*w : (int(row)+1)*w]
-		for d, v := range p {
+	for i := lo + 1; i < hi; i++ {
+		for d, v := range t.pts[i*w : (i+1)*w] {
 			low[d], high[d] = min(low[d], v), max(high[d], v)
 		}
 	}
@@ -81,33 +81,43 @@ func (t *kdTree) build(x []float64, lo, hi int) int32 {
 		return id // all points equal: one leaf
 	}
 	mid := (lo + hi) / 2
-	selectRows(t.rows[lo:hi], mid-lo, func(row int32) float64 { return x[int(row)*w+dim] })
-	left := t.build(x, lo, mid)
-	right := t.build(x, mid, hi)
+	t.selectPoints(lo, hi, mid, dim, tmp)
+	left := t.build(lo, mid, tmp)
+	right := t.build(mid, hi, tmp)
 	t.nodes[id].left, t.nodes[id].right = left, right
 	return id
 }
 
-// selectRows reorders rows so that rows[k] is the one whose key would be
-// k-th in ascending order, with no larger key before it and no smaller
-// after (quickselect with a median-of-three pivot and a three-way
-// partition, so that equal keys end it quickly).
-func selectRows(rows []int32, k int, key func(int32) float64) {
-	l, r := 0, len(rows)
+// selectPoints reorders the tree-order points lo..hi-1 so that point k
+// holds the value that would be k-th in ascending order of dimension dim,
+// with no larger value before it and no smaller after (quickselect with a
+// median-of-three pivot and a three-way partition, so that equal values end
+// it quickly). tmp holds one point.
+func (t *kdTree) selectPoints(lo, hi, k, dim int, tmp []float64) {
+	w := t.width
+	key := func(i int) float64 { return t.pts[i*w+dim] }
+	swap := func(i, j int) {
+		t.rows[i], t.rows[j] = t.rows[j], t.rows[i]
+		a, b := t.pts[i*w:(i+1)*w], t.pts[j*w:(j+1)*w]
+		copy(tmp, a)
+		copy(a, b)
+		copy(b, tmp)
+	}
+	l, r := lo, hi
 	for r-l > 1 {
-		a, b, c := key(rows[l]), key(rows[(l+r)/2]), key(rows[r-1])
+		a, b, c := key(l), key((l+r)/2), key(r-1)
 		p := max(min(a, b), min(max(a, b), c))
-		// rows[l:lt] < p, rows[lt:i] == p, rows[gt:r] > p.
+		// l..lt-1 < p, lt..i-1 == p, gt..r-1 > p.
 		lt, i, gt := l, l, r
 		for i < gt {
-			switch v := key(rows[i]); {
+			switch v := key(i); {
 			case v < p:
-				rows[lt], rows[i] = rows[i], rows[lt]
+				swap(lt, i)
 				lt++
 				i++
 			case v > p:
 				gt--
-				rows[gt], rows[i] = rows[i], rows[gt]
+				swap(gt, i)
 			default:
 				i++
 			}
@@ -192,25 +202,31 @@ func (t *kdTree) visit(id int32, q []float64, self int32, nb *neighbours) {
 // scan offers every point of leaf n to nb.
 func (t *kdTree) scan(n *kdNode, q []float64, self int32, nb *neighbours) {
 	w := t.width
+	worst := math.Inf(1)
+	if nb.full() {
+		worst = nb.dist[nb.k-1]
+	}
 	for i := n.lo; i < n.hi; i++ {
 		row := t.rows[i]
 		if row == self {
 			continue
 		}
 		p := t.pts[int(i)*w : int(i+1)*w]
-		worst, full := 0.0, nb.full()
-		if full {
-			worst = nb.dist[nb.k-1]
-		}
 		s := 0.0
 		for d, v := range p {
 			diff := q[d] - v
 			s += float64(diff * diff) // the conversion forbids a fused multiply-add
-			if full && s > worst {
+			if s > worst {
 				break
 			}
 		}
+		if s > worst {
+			continue
+		}
 		nb.add(s, row)
+		if nb.full() {
+			worst = nb.dist[nb.k-1]
+		}
 	}
 }
 
@@ -219,8 +235,8 @@ func (t *kdTree) scan(n *kdNode, q []float64, self int32, nb *neighbours) {
 func (t *kdTree) boxDist(id int32, q []float64, nb *neighbours) float64 {
 	w := t.width
 	low, high := t.box[int(id)*2*w:int(id)*2*w+w], t.box[int(id)*2*w+w:int(id+1)*2*w]
-	worst, full := 0.0, nb.full()
-	if full {
+	worst := math.Inf(1)
+	if nb.full() {
 		worst = nb.dist[nb.k-1]
 	}
 	s := 0.0
@@ -235,7 +251,7 @@ func (t *kdTree) boxDist(id int32, q []float64, nb *neighbours) float64 {
 			continue
 		}
 		s += float64(diff * diff)
-		if full && s > worst {
+		if s > worst {
 			return s
 		}
 	}

@@ -95,9 +95,9 @@ func TestKDTreeMatchesBruteForce(t *testing.T) {
 	}
 }
 
-// TestSelectRows checks the quickselect on keys with many ties against a
+// TestSelectPoints checks the quickselect on keys with many ties against a
 // sort: the k-th key in place, none larger before, none smaller after.
-func TestSelectRows(t *testing.T) {
+func TestSelectPoints(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 2))
 	keys := make([]float64, 257)
 	for i := range keys {
@@ -106,17 +106,19 @@ func TestSelectRows(t *testing.T) {
 	sorted := slices.Clone(keys)
 	slices.Sort(sorted)
 	for k := range keys {
-		rows := make([]int32, len(keys))
-		for i := range rows {
-			rows[i] = int32(i)
+		// Two dimensions: the key, and the row (to check that points move
+		// whole, with their rows).
+		tree := &kdTree{width: 2, rows: make([]int32, len(keys)), pts: make([]float64, 2*len(keys))}
+		for i := range tree.rows {
+			tree.rows[i], tree.pts[2*i], tree.pts[2*i+1] = int32(i), keys[i], float64(i)
 		}
-		selectRows(rows, k, func(r int32) float64 { return keys[r] })
-		if keys[rows[k]] != sorted[k] {
-			t.Fatalf("k=%d: key %v, want %v", k, keys[rows[k]], sorted[k])
+		tree.selectPoints(0, len(keys), k, 0, make([]float64, 2))
+		if tree.pts[2*k] != sorted[k] {
+			t.Fatalf("k=%d: key %v, want %v", k, tree.pts[2*k], sorted[k])
 		}
-		for i, r := range rows {
-			if i < k && keys[r] > sorted[k] || i > k && keys[r] < sorted[k] {
-				t.Fatalf("k=%d: position %d holds %v", k, i, keys[r])
+		for i, r := range tree.rows {
+			if v := tree.pts[2*i]; i < k && v > sorted[k] || i > k && v < sorted[k] || v != keys[r] || tree.pts[2*i+1] != float64(r) {
+				t.Fatalf("k=%d: position %d holds %v of row %d", k, i, v, r)
 			}
 		}
 	}

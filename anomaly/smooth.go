@@ -1,7 +1,9 @@
 package anomaly
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -54,6 +56,14 @@ func smoothScores(ctx context.Context, x []float64, width int, raw []float64, k,
 	order, _ := rank(raw)
 	queries := order[:SmoothedRows(len(raw))]
 	tree := newKDTree(x, width)
+	// Searching in the tree's order keeps consecutive queries near one
+	// another, in the same part of the tree; each row's result is the same.
+	pos := make([]int32, len(raw))
+	for i, row := range tree.rows {
+		pos[row] = int32(i)
+	}
+	queries = slices.Clone(queries)
+	slices.SortFunc(queries, func(a, b int) int { return cmp.Compare(pos[a], pos[b]) })
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	errs := make([]error, max(1, workers))
