@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/retainlab/retain/data"
 )
 
 // groupAndLone builds 300 ordinary rows around the origin with raw error
@@ -128,6 +130,51 @@ func TestSmoothOnlyTopRows(t *testing.T) {
 	for i, row := range order {
 		if changed := score[row] != raw[row]; i >= MinSmoothedRows && changed {
 			t.Fatalf("row %d (raw rank %d) smoothed; only the top %d should be", row, i+1, MinSmoothedRows)
+		}
+	}
+}
+
+// TestFinishSmoothsOnInputs checks Finish's wiring: with the default the
+// score of a row is the mean of its raw error and those of its
+// DefaultNeighbours nearest rows in Run.X (found here by brute force), and
+// with Neighbours negative the score is the raw error.
+func TestFinishSmoothsOnInputs(t *testing.T) {
+	shop, err := data.GenerateShopWithAbusers(400, 5, 0.02)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []int{0, -1} {
+		opts := Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName, Members: 1, Seed: 2, Neighbours: k}
+		run, err := Prepare(shop.Table, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := run.Train(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		res, err := run.Finish(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if k < 0 {
+			if !slices.Equal(res.Score, res.Error) || res.Neighbours != 0 || res.Evaluation.Error != nil {
+				t.Errorf("off: the score differs from the error (or neighbours %d, raw metrics %v)", res.Neighbours, res.Evaluation.Error)
+			}
+			continue
+		}
+		if res.Neighbours != DefaultNeighbours || res.Evaluation.Error == nil {
+			t.Fatalf("default: neighbours %d, raw metrics %v", res.Neighbours, res.Evaluation.Error)
+		}
+		width := run.Pipeline.Width()
+		for _, row := range []int{0, 17, res.Order[0], res.Order[len(res.Order)-1]} {
+			_, rows := bruteNeighbours(run.X, width, row, DefaultNeighbours)
+			s := res.Error[row]
+			for _, r := range rows {
+				s += res.Error[r]
+			}
+			if want := s / float64(1+DefaultNeighbours); res.Score[row] != want {
+				t.Errorf("row %d: score %v, want %v", row, res.Score[row], want)
+			}
 		}
 	}
 }
