@@ -33,6 +33,10 @@ type kdNode struct {
 	lo, hi      int32
 	left, right int32 // the children (-1: a leaf)
 	minRow      int32 // the smallest row among the node's points
+	// equal marks a leaf whose points are all equal, its rows ascending:
+	// a search takes the first k rows of it and stops, however many
+	// identical rows (a scripted group of users) it holds.
+	equal bool
 }
 
 // kdLeaf is the most points a leaf holds (unless they are all equal).
@@ -52,9 +56,12 @@ func newKDTree(x []float64, width int) *kdTree {
 }
 
 // build makes the node of tree-order points lo..hi-1 (and its subtree) and
-// returns its index: it splits at the median of the dimension whose values
-// spread widest, until a node holds kdLeaf points or its points are all
-// equal. tmp holds one point.
+// returns its index: it splits the dimension whose values spread widest
+// near its median, until a node holds kdLeaf points or its points are all
+// equal. The split falls on an end of the run of points whose value equals
+// the median, whichever is nearer the middle, so that rows with equal
+// values stay on one side and a group of identical rows ends in one leaf
+// of equal points. tmp holds one point.
 func (t *kdTree) build(lo, hi int, tmp []float64) int32 {
 	w := t.width
 	id := int32(len(t.nodes))
@@ -68,22 +75,29 @@ func (t *kdTree) build(lo, hi int, tmp []float64) int32 {
 			low[d], high[d] = min(low[d], v), max(high[d], v)
 		}
 	}
-	if hi-lo <= kdLeaf {
-		return id
-	}
 	dim, spread := 0, 0.0
 	for d := range w {
 		if s := high[d] - low[d]; s > spread {
 			dim, spread = d, s
 		}
 	}
-	if spread == 0 {
-		return id // all points equal: one leaf
+	if spread == 0 { // all points equal: one leaf, rows ascending
+		slices.Sort(t.rows[lo:hi])
+		t.nodes[id].equal = true
+		return id
+	}
+	if hi-lo <= kdLeaf {
+		return id
 	}
 	mid := (lo + hi) / 2
-	t.selectPoints(lo, hi, mid, dim, tmp)
-	left := t.build(lo, mid, tmp)
-	right := t.build(mid, hi, tmp)
+	first, end := t.selectPoints(lo, hi, mid, dim, tmp)
+	// The run first..end-1 cannot span the node: the dimension spreads.
+	split := first
+	if first == lo || end != hi && end-mid < mid-first {
+		split = end
+	}
+	left := t.build(lo, split, tmp)
+	right := t.build(split, hi, tmp)
 	t.nodes[id].left, t.nodes[id].right = left, right
 	return id
 }
@@ -92,8 +106,10 @@ func (t *kdTree) build(lo, hi int, tmp []float64) int32 {
 // holds the value that would be k-th in ascending order of dimension dim,
 // with no larger value before it and no smaller after (quickselect with a
 // median-of-three pivot and a three-way partition, so that equal values end
-// it quickly). tmp holds one point.
-func (t *kdTree) selectPoints(lo, hi, k, dim int, tmp []float64) {
+// it quickly). It returns the run first..end-1 of the points whose value
+// equals point k's: those before it are smaller, those after larger. tmp
+// holds one point.
+func (t *kdTree) selectPoints(lo, hi, k, dim int, tmp []float64) (first, end int) {
 	w := t.width
 	key := func(i int) float64 { return t.pts[i*w+dim] }
 	swap := func(i, j int) {
@@ -128,9 +144,10 @@ func (t *kdTree) selectPoints(lo, hi, k, dim int, tmp []float64) {
 		case k >= gt:
 			l = gt
 		default:
-			return
+			return lt, gt
 		}
 	}
+	return l, r
 }
 
 // neighbours holds a search's nearest rows found so far, nearest first, at
@@ -202,6 +219,10 @@ func (t *kdTree) visit(id int32, q []float64, self int32, nb *neighbours) {
 // scan offers every point of leaf n to nb.
 func (t *kdTree) scan(n *kdNode, q []float64, self int32, nb *neighbours) {
 	w := t.width
+	if n.equal {
+		t.scanEqual(n, q, self, nb)
+		return
+	}
 	worst := math.Inf(1)
 	if nb.full() {
 		worst = nb.dist[nb.k-1]
@@ -227,6 +248,27 @@ func (t *kdTree) scan(n *kdNode, q []float64, self int32, nb *neighbours) {
 		if nb.full() {
 			worst = nb.dist[nb.k-1]
 		}
+	}
+}
+
+// scanEqual offers the points of a leaf of equal points to nb in
+// ascending row order, until one does not belong among the k nearest (nor
+// does any later row).
+func (t *kdTree) scanEqual(n *kdNode, q []float64, self int32, nb *neighbours) {
+	w := t.width
+	s := 0.0
+	for d, v := range t.pts[int(n.lo)*w : int(n.lo+1)*w] {
+		diff := q[d] - v
+		s += float64(diff * diff)
+	}
+	for _, row := range t.rows[n.lo:n.hi] {
+		if row == self {
+			continue
+		}
+		if !nb.mayHold(s, row) {
+			return
+		}
+		nb.add(s, row)
 	}
 }
 

@@ -70,6 +70,18 @@ func kdCases() map[string][]float64 {
 	}
 	cases["duplicates"] = dup
 	cases["all equal"] = make([]float64, 100*2)
+	// A group of about 500 identical rows among about 500 others, which
+	// ends in one leaf of equal points, far larger than kdLeaf.
+	group := make([]float64, 1000*3)
+	for r := range 1000 {
+		for j := range 3 {
+			group[r*3+j] = 0.5
+			if rng.IntN(5) == 0 {
+				group[r*3+j] = rng.NormFloat64()
+			}
+		}
+	}
+	cases["group"] = group
 	return cases
 }
 
@@ -77,7 +89,7 @@ func kdCases() map[string][]float64 {
 // against the brute-force ranking, rows and distances exactly, for several
 // k, including every other row.
 func TestKDTreeMatchesBruteForce(t *testing.T) {
-	width := map[string]int{"continuous": 4, "grid": 3, "duplicates": 5, "all equal": 2}
+	width := map[string]int{"continuous": 4, "grid": 3, "duplicates": 5, "all equal": 2, "group": 3}
 	for name, x := range kdCases() {
 		w := width[name]
 		n := len(x) / w
@@ -112,9 +124,20 @@ func TestSelectPoints(t *testing.T) {
 		for i := range tree.rows {
 			tree.rows[i], tree.pts[2*i], tree.pts[2*i+1] = int32(i), keys[i], float64(i)
 		}
-		tree.selectPoints(0, len(keys), k, 0, make([]float64, 2))
+		first, end := tree.selectPoints(0, len(keys), k, 0, make([]float64, 2))
 		if tree.pts[2*k] != sorted[k] {
 			t.Fatalf("k=%d: key %v, want %v", k, tree.pts[2*k], sorted[k])
+		}
+		// The run of the k-th key: where it starts and ends in sorted.
+		wantFirst, wantEnd := k, k+1
+		for wantFirst > 0 && sorted[wantFirst-1] == sorted[k] {
+			wantFirst--
+		}
+		for wantEnd < len(sorted) && sorted[wantEnd] == sorted[k] {
+			wantEnd++
+		}
+		if first != wantFirst || end != wantEnd {
+			t.Fatalf("k=%d: run %d..%d, want %d..%d", k, first, end, wantFirst, wantEnd)
 		}
 		for i, r := range tree.rows {
 			if v := tree.pts[2*i]; i < k && v > sorted[k] || i > k && v < sorted[k] || v != keys[r] || tree.pts[2*i+1] != float64(r) {
