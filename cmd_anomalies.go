@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -28,13 +29,14 @@ type anomaliesOptions struct {
 	exportFeatures   string
 	seed             uint64
 	trim             float64
+	neighbours       int
 	pseudo           pseudoFlags
 }
 
 func newAnomaliesCmd(a *app) *cobra.Command {
 	o := &anomaliesOptions{}
 	cmd := &cobra.Command{
-		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN]",
+		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN] [--neighbours K]",
 		Short: "Rank users by how abnormal they are (abuse: click farms, fake orders, coupon abuse)",
 		Long: `Score every user of a per-user table, an order log's cohort or the built-in
 shop by how badly an autoencoder reconstructs them: a network with a
@@ -44,7 +46,16 @@ passed through a rank-gauss transform so that no column's tail outweighs
 the others. A user whose columns do not go together the way most users' do
 is reconstructed badly (the mean over 5 such networks, each trained on its
 own random sample of at most 20,000 users, and trained again without the 5 %
-of them it reconstructed worst, --trim). The users are listed by score with the three
+of them it reconstructed worst, --trim). A user's score is that error
+averaged with the errors of the 20 users nearest to it in the networks'
+inputs (--neighbours; Euclidean distance, ties by row): abuse is
+coordinated, so an abuser's look-alikes are reconstructed badly too, while
+an honest user with a rare combination has look-alikes that are
+reconstructed well. On more than 20,000 users only the top max(20,000, 5 %)
+users by raw error are smoothed, their neighbours searched among all users;
+the others keep the raw error. A lone abuser unlike every other user ranks
+lower than by the raw error; --neighbours 0 scores by the raw error alone.
+The users are listed by score with the three
 columns that contribute most, in the user's own units next to the typical
 (median) value, and the robust baseline beside it: the largest median/MAD
 z-score over the numeric columns. The count above the default cut-off
@@ -81,6 +92,7 @@ stderr, results to stdout.`,
 	fs.StringVar(&o.exportFeatures, "export-features", "", "write the preprocessed features as CSV to `FILE`")
 	fs.Uint64Var(&o.seed, "seed", 0, "seed of the training sample, weights and shuffles")
 	fs.Float64Var(&o.trim, "trim", anomaly.DefaultTrim, "retrain without the `SHARE` (0..0.5) of training users reconstructed worst (0: one round)")
+	fs.IntVar(&o.neighbours, "neighbours", anomaly.DefaultNeighbours, "average each user's error with its `K` nearest users' (0: the raw error)")
 	return cmd
 }
 
@@ -90,9 +102,16 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 	if err != nil {
 		return src, anomaly.Options{}, err
 	}
-	opts := anomaly.Options{Truth: strings.TrimSpace(o.truth), Archetype: strings.TrimSpace(o.archetype), Seed: o.seed, Trim: o.trim}
+	opts := anomaly.Options{Truth: strings.TrimSpace(o.truth), Archetype: strings.TrimSpace(o.archetype), Seed: o.seed, Trim: o.trim,
+		Neighbours: o.neighbours}
 	if o.trim == 0 {
 		opts.Trim = -1 // one round
+	}
+	if o.neighbours == 0 {
+		opts.Neighbours = -1 // the raw error
+	}
+	if o.neighbours < 0 {
+		return src, opts, usageError(fmt.Errorf("--neighbours %d: want 0 (the raw error) or more users", o.neighbours))
 	}
 	if o.top < 1 {
 		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
@@ -187,6 +206,13 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		return err
 	}
 	res.IDs = key.IDs(res.IDs)
+	if res.Neighbours > 0 {
+		which := "every user"
+		if n := anomaly.SmoothedRows(len(res.Score)); n < len(res.Score) {
+			which = fmt.Sprintf("the top %s users by error; the others keep their error", data.Thousands(n))
+		}
+		fmt.Fprintf(a.stderr, "Score: each user's error averaged with its %d nearest users' (%s)\n", res.Neighbours, which)
+	}
 	above := res.Above(res.Cutoff)
 	fmt.Fprintf(a.stderr, "Scored %s users in %.1fs; %s (%s) above the cut-off %.3f\n", data.Thousands(len(res.Score)),
 		time.Since(start).Seconds(), data.Thousands(above), percent(float64(above)/float64(len(res.Score))), res.Cutoff)
@@ -211,13 +237,13 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 // printAnomalies writes the top users with their reasons.
 func printAnomalies(w io.Writer, res *anomaly.Result, top int) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	header := "rank\tuser\tscore\tbaseline\t"
+	header := "rank\tuser\tscore\terror\tbaseline\t"
 	if res.Archetype != nil {
 		header += "archetype\t"
 	}
 	fmt.Fprintln(tw, header+"reasons")
 	for i, row := range res.Order[:min(top, len(res.Order))] {
-		line := fmt.Sprintf("%d\t%s\t%.3f\t%.1f\t", i+1, res.IDs[row], res.Score[row], res.Baseline[row])
+		line := fmt.Sprintf("%d\t%s\t%.3f\t%.3f\t%.1f\t", i+1, res.IDs[row], res.Score[row], res.Error[row], res.Baseline[row])
 		if res.Archetype != nil {
 			line += res.Archetype[row] + "\t"
 		}
@@ -240,10 +266,17 @@ func printAnomalyEvaluation(w io.Writer, ev *anomaly.Evaluation) error {
 		header += "recall@2k " + r.Archetype + "\t"
 	}
 	fmt.Fprintln(tw, header)
-	for _, m := range []struct {
+	rows := []struct {
 		name string
 		m    anomaly.Metrics
-	}{{"autoencoder", ev.Network}, {"baseline", ev.Baseline}} {
+	}{{"autoencoder", ev.Network}, {"baseline", ev.Baseline}}
+	if ev.Error != nil {
+		rows = slices.Insert(rows, 1, struct {
+			name string
+			m    anomaly.Metrics
+		}{"raw error", *ev.Error})
+	}
+	for _, m := range rows {
 		line := fmt.Sprintf("%s\t%.4f\t%.4f\t%.4f\t", m.name, m.m.AUC, m.m.AveragePrecision, m.m.PrecisionAtK)
 		for _, r := range m.m.Recall {
 			line += fmt.Sprintf("%.3f\t", r.Recall)
@@ -261,6 +294,7 @@ type anomaliesJSON struct {
 	Members    int                 `json:"members"`
 	Epochs     int                 `json:"epochs"`     // of the last member
 	TrainRows  int                 `json:"train_rows"` // of the last member
+	Neighbours int                 `json:"neighbours"` // averaged in the score (0: the raw error)
 	Cutoff     float64             `json:"cutoff"`
 	Above      int                 `json:"above_cutoff"`
 	Evaluation *anomaly.Evaluation `json:"evaluation,omitempty"`
@@ -271,6 +305,7 @@ type anomalyUserJSON struct {
 	Rank      int              `json:"rank"`
 	ID        string           `json:"id"`
 	Score     float64          `json:"score"`
+	Error     float64          `json:"error"` // the raw reconstruction error
 	Baseline  float64          `json:"baseline"`
 	Archetype string           `json:"archetype,omitempty"`
 	Reasons   []anomaly.Reason `json:"reasons"`
@@ -278,12 +313,12 @@ type anomalyUserJSON struct {
 
 func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
-		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours, Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}
 	for i, row := range res.Order[:min(top, len(res.Order))] {
-		u := anomalyUserJSON{Rank: i + 1, ID: res.IDs[row], Score: res.Score[row], Baseline: res.Baseline[row],
+		u := anomalyUserJSON{Rank: i + 1, ID: res.IDs[row], Score: res.Score[row], Error: res.Error[row], Baseline: res.Baseline[row],
 			Reasons: res.Reasons(row, anomaly.DefaultReasons)}
 		if res.Archetype != nil {
 			u.Archetype = res.Archetype[row]

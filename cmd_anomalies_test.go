@@ -19,7 +19,7 @@ func TestAnomaliesEvaluateBuiltin(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	out := c.stdout.String()
-	for _, want := range []string{"Against abuser: ", "autoencoder", "baseline", "recall@2k click_farm", "rank  user"} {
+	for _, want := range []string{"Against abuser: ", "autoencoder", "raw error", "baseline", "recall@2k click_farm", "rank  user     score  error  baseline"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
@@ -31,6 +31,42 @@ func TestAnomaliesEvaluateBuiltin(t *testing.T) {
 	if !strings.Contains(c.stderr.String(), "above the cut-off") {
 		t.Errorf("stderr lacks the count above the cut-off:\n%s", c.stderr)
 	}
+	if !strings.Contains(c.stderr.String(), "Score: each user's error averaged with its 20 nearest users' (every user)") {
+		t.Errorf("stderr does not say how the score is smoothed:\n%s", c.stderr)
+	}
+}
+
+// TestAnomaliesNeighboursOff checks that --neighbours 0 scores by the raw
+// error: each listed user's score equals its error, the evaluation has no
+// separate raw error row and stderr says nothing of neighbours.
+func TestAnomaliesNeighboursOff(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "5", "--evaluate", "--neighbours", "0"); code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	var doc struct {
+		Neighbours int `json:"neighbours"`
+		Evaluation struct {
+			Error *struct{} `json:"error"`
+		} `json:"evaluation"`
+		Top []struct {
+			Score, Error float64
+		} `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc.Neighbours != 0 || doc.Evaluation.Error != nil || len(doc.Top) != 5 {
+		t.Errorf("document %s", c.stdout)
+	}
+	for i, u := range doc.Top {
+		if u.Score != u.Error {
+			t.Errorf("user %d: score %v, error %v; want them equal", i+1, u.Score, u.Error)
+		}
+	}
+	if strings.Contains(c.stderr.String(), "nearest users") {
+		t.Errorf("stderr speaks of neighbours:\n%s", c.stderr)
+	}
 }
 
 // TestAnomaliesJSON checks the JSON document's shape.
@@ -41,11 +77,16 @@ func TestAnomaliesJSON(t *testing.T) {
 	}
 	var doc struct {
 		Users      int `json:"users"`
+		Neighbours int `json:"neighbours"`
 		Evaluation struct {
 			Positives int `json:"positives"`
+			Error     *struct {
+				AveragePrecision float64 `json:"average_precision"`
+			} `json:"error"`
 		} `json:"evaluation"`
 		Top []struct {
-			ID      string `json:"id"`
+			ID      string   `json:"id"`
+			Error   *float64 `json:"error"`
 			Reasons []struct {
 				Column   string   `json:"column"`
 				Expected *float64 `json:"expected"`
@@ -55,10 +96,14 @@ func TestAnomaliesJSON(t *testing.T) {
 	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Users != 1000 || doc.Evaluation.Positives == 0 || len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
+	if doc.Users != 1000 || doc.Neighbours != 20 || doc.Evaluation.Positives == 0 || doc.Evaluation.Error == nil ||
+		len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
 		t.Errorf("document %+v", doc)
 	}
 	for _, u := range doc.Top {
+		if u.Error == nil {
+			t.Errorf("user %s has no raw error", u.ID)
+		}
 		for _, r := range u.Reasons {
 			if r.Expected == nil {
 				t.Errorf("user %s: reason %s has no expected value", u.ID, r.Column)
@@ -75,6 +120,7 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		want string
 	}{
 		{[]string{"--top", "0"}, "--top 0: want at least 1 user"},
+		{[]string{"--neighbours", "-1"}, "--neighbours -1: want 0 (the raw error) or more users"},
 		{[]string{"--builtin-abusers", "0.9"}, "--builtin-abusers 0.9: want a share from 0 to 0.5"},
 		{[]string{"--data", csv, "--builtin-abusers", "0.1"}, "--builtin-abusers applies to the built-in shop, not --data or --log"},
 		{[]string{"--data", csv, "--evaluate"}, "--evaluate needs --truth COLUMN"},

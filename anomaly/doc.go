@@ -3,7 +3,10 @@
 // labelled. The score is the reconstruction error of an autoencoder trained
 // on the engine (a bottleneck network with linear outputs and a mean squared
 // error loss) on the churn model's preprocessed features, each numeric input
-// passed through a rank-gauss transform (see InputsRankGauss); a robust
+// passed through a rank-gauss transform (see InputsRankGauss), and the
+// score averages each user's error with its nearest users' (see
+// Options.Neighbours: abuse is coordinated, so an abuser's look-alikes are
+// reconstructed badly too, an honest rare user's are not); a robust
 // baseline (the largest median/MAD z-score over the numeric columns) is
 // always computed beside it, so the user sees what the network adds. When a
 // truth column exists, Evaluate measures both.

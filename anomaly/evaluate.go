@@ -20,6 +20,10 @@ type Evaluation struct {
 	// Network and Baseline are the two scores' figures.
 	Network  Metrics `json:"network"`
 	Baseline Metrics `json:"baseline"`
+	// Error is the raw reconstruction error's figures when the network's
+	// score is smoothed over neighbours (see Options.Neighbours), nil
+	// otherwise.
+	Error *Metrics `json:"error,omitempty"`
 }
 
 // Metrics are one score's figures against the truth.

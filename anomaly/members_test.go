@@ -11,8 +11,8 @@ import (
 // TestMembersAverage checks the ensemble: Next moves from member to member
 // and stops after Members; the first member of a two-member run is the
 // one-member run's network (same seed, same stream), and the two-member
-// score is the mean of that network's score and the second member's,
-// computed row by row here.
+// reconstruction error is the mean of that network's error and the second
+// member's, computed row by row here.
 func TestMembersAverage(t *testing.T) {
 	shop, err := data.GenerateShopWithAbusers(600, 4, 0.02)
 	if err != nil {
@@ -42,12 +42,12 @@ func TestMembersAverage(t *testing.T) {
 	}
 	second := run.scoreRange(run.members[1], 0, 600)
 	for i := range 600 {
-		want := (one.Score[i] + second[i]) / 2
-		if math.Abs(two.Score[i]-want) > 1e-12 {
-			t.Fatalf("row %d: score %v, want (%v + %v)/2", i, two.Score[i], one.Score[i], second[i])
+		want := (one.Error[i] + second[i]) / 2
+		if math.Abs(two.Error[i]-want) > 1e-12 {
+			t.Fatalf("row %d: error %v, want (%v + %v)/2", i, two.Error[i], one.Error[i], second[i])
 		}
 	}
-	if one.Score[0] == second[0] {
+	if one.Error[0] == second[0] {
 		t.Error("the second member scores row 0 like the first: the members are not independent")
 	}
 }

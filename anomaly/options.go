@@ -92,6 +92,13 @@ type Options struct {
 	Trim float64
 	// Inputs says what the networks see (default InputsRankGauss).
 	Inputs InputKind
+	// Neighbours is how many nearest other rows a row's score averages its
+	// reconstruction error with (0: DefaultNeighbours; negative: none, the
+	// score is the raw error). The distance is Euclidean between the
+	// networks' inputs (Run.X). On a table of more than MinSmoothedRows
+	// rows only the top SmoothedRows rows by raw error are smoothed, their
+	// neighbours searched among all rows; the others keep the raw error.
+	Neighbours int
 	// Seed drives the sample, the initial weights and the shuffles.
 	Seed uint64
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"runtime"
 	"slices"
 
 	"github.com/retainlab/retain/data"
@@ -17,9 +18,16 @@ type Result struct {
 	Source string
 	// IDs identify the rows.
 	IDs []string
-	// Score is each row's reconstruction error: the mean over the members
-	// of each member's score (see ScoreKind) of the row.
+	// Score is each row's anomaly score: its Error averaged with the Errors
+	// of its nearest other rows (see Options.Neighbours and DefaultNeighbours),
+	// or its Error when smoothing is off. Order, Rank, Cutoff and Evaluation
+	// are Score's.
 	Score []float64
+	// Error is each row's reconstruction error: the mean over the members
+	// of each member's score (see ScoreKind) of the row.
+	Error []float64
+	// Neighbours is how many nearest rows Score averaged (0: none).
+	Neighbours int
 	// Baseline is each row's robust baseline score (see BaselineScores).
 	Baseline []float64
 	// Order lists the rows by Score, the highest first (ties by row).
@@ -57,7 +65,7 @@ type Typical struct {
 // and, with a truth column, evaluates both. It checks ctx between chunks.
 func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	rows := r.Table.Rows
-	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Score: make([]float64, rows),
+	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Error: make([]float64, rows),
 		Truth: r.truth, Archetype: r.archetype, run: r}
 	r.saveMember()
 	for _, m := range r.members {
@@ -67,9 +75,18 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 			}
 			end := min(start+chunkRows, rows)
 			for i, s := range r.scoreRange(m, start, end) {
-				res.Score[start+i] += s / float64(len(r.members))
+				res.Error[start+i] += s / float64(len(r.members))
 			}
 		}
+	}
+	res.Neighbours = r.Options.Neighbours
+	if res.Neighbours == 0 {
+		res.Neighbours = DefaultNeighbours
+	}
+	res.Neighbours = max(0, res.Neighbours)
+	var err error
+	if res.Score, err = smoothScores(ctx, r.X, r.Pipeline.Width(), res.Error, res.Neighbours, runtime.GOMAXPROCS(0)); err != nil {
+		return nil, err
 	}
 	res.Order, res.Rank = rank(res.Score)
 	res.Cutoff = DefaultCutoff(res.Score)
@@ -79,6 +96,13 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 		ev, err := Evaluate(res.Score, res.Baseline, r.truth, r.archetype)
 		if err != nil {
 			return nil, err
+		}
+		if res.Neighbours > 0 {
+			m, err := measure(res.Error, r.truth, r.archetype, ev.Positives)
+			if err != nil {
+				return nil, err
+			}
+			ev.Error = &m
 		}
 		ev.Truth = r.Options.Truth
 		res.Evaluation = ev

@@ -33,7 +33,8 @@ type AnomalyExclusion struct {
 }
 
 // FlagAnomalies scores d's rows with the anomaly autoencoder and flags
-// the share (0..1) of rows that score highest. The label, the planted
+// the share (0..1) of rows that score highest (by anomaly.Result.Score,
+// the error averaged over neighbours under the anomaly defaults). The label, the planted
 // truth columns (data.AbuserColumnName, data.ArchetypeColumnName, as the
 // TUI leaves them out) and the columns excluded from the model are not
 // features of the score.

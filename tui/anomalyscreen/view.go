@@ -101,9 +101,18 @@ func (s Model) stateLine() string {
 	case s.res == nil:
 		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
 	}
-	return st.Muted.Render(s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
-		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。"))
+	text := s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
+		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。")
+	if s.res != nil && s.res.Neighbours > 0 && s.wideList() {
+		text = s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
+			s.res.Neighbours) + text
+	}
+	return st.Muted.Render(text)
 }
+
+// wideList reports whether the list has room for the raw error beside the
+// score (and the state line for how the score is made).
+func (s Model) wideList() bool { return s.Width >= 120 }
 
 // cutLine shows the cut-off, the count above it and the marks.
 func (s Model) cutLine() string {
@@ -218,8 +227,11 @@ func (s Model) evaluationLines() []string {
 		}
 		return text
 	}
-	return []string{st.Title.Render(title), st.Header.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network),
-		st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline))}
+	lines := []string{st.Title.Render(title), st.Header.Render(head), row(s.T("autoencoder", "自编码器"), ev.Network)}
+	if ev.Error != nil {
+		lines = append(lines, st.Muted.Render(row(s.T("raw error", "原始误差"), *ev.Error)))
+	}
+	return append(lines, st.Muted.Render(row(s.T("baseline", "基线"), ev.Baseline)))
 }
 
 // retrainLines show the churn model trained with every user and without
@@ -304,8 +316,8 @@ func partName(c common.Common, p experiment.Part) string {
 // listRows is how many users the list shows.
 func (s Model) listRows() int {
 	used := 4 + s.histRows() + 1
-	if s.res != nil && s.res.Evaluation != nil {
-		used += 4
+	if s.res != nil {
+		used += len(s.evaluationLines())
 	}
 	used += len(s.retrainLines())
 	return max(s.Height-used, 1)
@@ -334,8 +346,13 @@ func (s Model) listLines(room int) []string {
 	for i := s.top; i < min(len(res.Order), s.top+room); i++ {
 		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
 	}
+	withError := s.wideList() && res.Neighbours > 0
 	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), idW) + "  " +
-		common.PadLeft(s.T("score", "分数"), 6) + "  " + common.Pad(s.T("mark", "标记"), 5) + "  "
+		common.PadLeft(s.T("score", "分数"), 6) + "  "
+	if withError {
+		head += common.PadLeft(s.T("error", "误差"), 6) + "  "
+	}
+	head += common.Pad(s.T("mark", "标记"), 5) + "  "
 	if arch {
 		head += common.Pad(s.T("archetype", "类型"), 12) + "  "
 	}
@@ -352,7 +369,11 @@ func (s Model) listLines(room int) []string {
 		} else if res.Score[row] > s.cut {
 			mark = "▲"
 		}
-		line := fmt.Sprintf("%6d  %s  %6.3f  %s  ", i+1, common.Pad(common.Truncate(res.IDs[row], idW), idW), res.Score[row], common.Pad(mark, 5))
+		line := fmt.Sprintf("%6d  %s  %6.3f  ", i+1, common.Pad(common.Truncate(res.IDs[row], idW), idW), res.Score[row])
+		if withError {
+			line += fmt.Sprintf("%6.3f  ", res.Error[row])
+		}
+		line += common.Pad(mark, 5) + "  "
 		if arch {
 			line += common.Pad(res.Archetype[row], 12) + "  "
 		}
