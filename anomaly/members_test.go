@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"context"
 	"math"
 	"testing"
 
@@ -19,18 +18,7 @@ func TestMembersAverage(t *testing.T) {
 		t.Fatal(err)
 	}
 	score := func(members int) (*Run, *Result) {
-		run, err := Prepare(shop.Table, Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName, Members: members, Seed: 9})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := run.Train(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		res, err := run.Finish(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		return run, res
+		return trainAndFinish(t, shop.Table, Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName, Members: members, Seed: 9})
 	}
 	_, one := score(1)
 	run, two := score(2)

@@ -1,7 +1,6 @@
 package anomaly
 
 import (
-	"context"
 	"slices"
 	"testing"
 
@@ -15,17 +14,7 @@ func scoreShop(t testing.TB, users int, seed uint64) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	run, err := Prepare(shop.Table, Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := run.Train(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	res, err := run.Finish(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, res := trainAndFinish(t, shop.Table, Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName})
 	return res
 }
 

@@ -145,17 +145,7 @@ func TestFinishSmoothsOnInputs(t *testing.T) {
 	}
 	for _, k := range []int{0, -1} {
 		opts := Options{Truth: data.AbuserColumnName, Archetype: data.ArchetypeColumnName, Members: 1, Seed: 2, Neighbours: k}
-		run, err := Prepare(shop.Table, opts)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := run.Train(context.Background()); err != nil {
-			t.Fatal(err)
-		}
-		res, err := run.Finish(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
+		run, res := trainAndFinish(t, shop.Table, opts)
 		if k < 0 {
 			if !slices.Equal(res.Score, res.Error) || res.Neighbours != 0 || res.Evaluation.Error != nil {
 				t.Errorf("off: the score differs from the error (or neighbours %d, raw metrics %v)", res.Neighbours, res.Evaluation.Error)
