@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -107,11 +106,11 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 	if o.trim == 0 {
 		opts.Trim = -1 // one round
 	}
-	if o.neighbours == 0 {
-		opts.Neighbours = -1 // the raw error
-	}
-	if o.neighbours < 0 {
+	switch {
+	case o.neighbours < 0:
 		return src, opts, usageError(fmt.Errorf("--neighbours %d: want 0 (the raw error) or more users", o.neighbours))
+	case o.neighbours == 0:
+		opts.Neighbours = -1 // the raw error
 	}
 	if o.top < 1 {
 		return src, opts, usageError(fmt.Errorf("--top %d: want at least 1 user", o.top))
@@ -266,17 +265,15 @@ func printAnomalyEvaluation(w io.Writer, ev *anomaly.Evaluation) error {
 		header += "recall@2k " + r.Archetype + "\t"
 	}
 	fmt.Fprintln(tw, header)
-	rows := []struct {
+	type named struct {
 		name string
 		m    anomaly.Metrics
-	}{{"autoencoder", ev.Network}, {"baseline", ev.Baseline}}
-	if ev.Error != nil {
-		rows = slices.Insert(rows, 1, struct {
-			name string
-			m    anomaly.Metrics
-		}{"raw error", *ev.Error})
 	}
-	for _, m := range rows {
+	rows := []named{{"autoencoder", ev.Network}}
+	if ev.Error != nil {
+		rows = append(rows, named{"raw error", *ev.Error})
+	}
+	for _, m := range append(rows, named{"baseline", ev.Baseline}) {
 		line := fmt.Sprintf("%s\t%.4f\t%.4f\t%.4f\t", m.name, m.m.AUC, m.m.AveragePrecision, m.m.PrecisionAtK)
 		for _, r := range m.m.Recall {
 			line += fmt.Sprintf("%.3f\t", r.Recall)

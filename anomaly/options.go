@@ -103,6 +103,15 @@ type Options struct {
 	Seed uint64
 }
 
+// neighbours is the effective Neighbours: DefaultNeighbours for 0, none (0)
+// for a negative value.
+func (o Options) neighbours() int {
+	if o.Neighbours == 0 {
+		return DefaultNeighbours
+	}
+	return max(0, o.Neighbours)
+}
+
 // DefaultHidden is the bottleneck: 32 ReLU units → 1 linear unit → 32 ReLU
 // units. One unit forces the network to summarise each user by the main
 // direction of ordinary behaviour (how active a user is: sessions, pages,

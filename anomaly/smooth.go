@@ -62,7 +62,6 @@ func smoothScores(ctx context.Context, x []float64, width int, raw []float64, k,
 	for i, row := range tree.rows {
 		pos[row] = int32(i)
 	}
-	queries = slices.Clone(queries)
 	slices.SortFunc(queries, func(a, b int) int { return cmp.Compare(pos[a], pos[b]) })
 	var next atomic.Int64
 	var wg sync.WaitGroup

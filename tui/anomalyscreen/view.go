@@ -103,7 +103,7 @@ func (s Model) stateLine() string {
 	}
 	text := s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
 		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。")
-	if s.res != nil && s.res.Neighbours > 0 && s.wideList() {
+	if s.res.Neighbours > 0 && s.wideList() {
 		text = s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
 			s.res.Neighbours) + text
 	}
@@ -208,6 +208,19 @@ func (s Model) histogram(rows int) []string {
 // evaluationLines compare the network and the baseline with the truth:
 // ROC AUC, average precision, precision@k and recall per archetype in the
 // top 2k.
+// evaluationHeight is how many lines evaluationLines takes, without
+// rendering them: a title, a header and the autoencoder, raw error (when
+// the score is smoothed) and baseline rows.
+func (s Model) evaluationHeight() int {
+	if s.res == nil || s.res.Evaluation == nil {
+		return 0
+	}
+	if s.res.Evaluation.Error != nil {
+		return 5
+	}
+	return 4
+}
+
 func (s Model) evaluationLines() []string {
 	ev := s.res.Evaluation
 	if ev == nil {
@@ -316,9 +329,7 @@ func partName(c common.Common, p experiment.Part) string {
 // listRows is how many users the list shows.
 func (s Model) listRows() int {
 	used := 4 + s.histRows() + 1
-	if s.res != nil {
-		used += len(s.evaluationLines())
-	}
+	used += s.evaluationHeight()
 	used += len(s.retrainLines())
 	return max(s.Height-used, 1)
 }
