@@ -4,11 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -22,6 +25,8 @@ type evalOptions struct {
 	json      bool
 	tf        targetFlags
 	ex        excludeFlags
+	// folds and writeFolds are --folds and --write-folds.
+	folds, writeFolds string
 }
 
 func newEvalCmd(a *app) *cobra.Command {
@@ -42,6 +47,11 @@ order in the horizon), also in --json under "baselines".
 With --cv K, cross-validate a configuration instead (the same flags as train):
 stratified K-fold, each fold trained from scratch on the other folds, and the
 mean and standard deviation of every metric over the held-out folds.
+--folds FILE takes the folds from FILE instead (one fold number per data
+row, in the data's order, after an optional header line), for instance the
+ones scikit-learn's StratifiedKFold made, so that retain and another tool
+are compared on the same rows; --write-folds FILE writes the folds used, in
+that format, for the other tool to read.
 
 The gains table and the bands follow the target (--target; the model file's
 by default): users ranked by the probability of the outcome to prevent or to
@@ -50,13 +60,15 @@ cuts the ranking at the top 5, 10, 20 and 50 %; --bands capacity:N at the top
 N users. Ties are broken by row order.`,
 		Example: `  retain eval --model model.json --data next_month.csv
   retain eval --model log_model.json --log orders.csv --cutoff 2024-09-30
-  retain eval --cv 5 --data users.csv --layers 32 --json`,
+  retain eval --cv 5 --data users.csv --layers 32 --json
+  retain eval --cv 5 --data users.csv --write-folds folds.txt
+  retain eval --folds sklearn_folds.txt --data users.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := o.check(cmd.Flags()); err != nil {
 				return classify(err)
 			}
-			if o.cv > 0 {
+			if o.cv > 0 || o.folds != "" {
 				return classify(runCV(cmd.Context(), a, o))
 			}
 			return classify(runEvalModel(cmd.Context(), a, o))
@@ -69,11 +81,15 @@ N users. Ties are broken by row order.`,
 	fs.IntVar(&o.cv, "cv", 0, "cross-validate the configuration with `K` folds instead of evaluating a model")
 	fs.Float64Var(&o.threshold, "model-threshold", 0, "override the model's decision threshold (with --model)")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
+	fs.StringVar(&o.folds, "folds", "", "cross-validate on the folds of `FILE` (one fold number per data row) instead of dealing them")
+	fs.StringVar(&o.writeFolds, "write-folds", "", "write the cross-validation folds used to `FILE`, one fold number (0 to K-1) per data row")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
 	o.ex.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("model", "cv")
-	cmd.MarkFlagsOneRequired("model", "cv")
+	cmd.MarkFlagsMutuallyExclusive("model", "folds")
+	cmd.MarkFlagsMutuallyExclusive("model", "write-folds")
+	cmd.MarkFlagsOneRequired("model", "cv", "folds")
 	_ = cmd.MarkFlagFilename("model", "json")
 	return cmd
 }
@@ -83,6 +99,12 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	// --cv 0 would otherwise fall through to --model with no model file.
 	if fs.Changed("cv") && o.cv < 2 {
 		return usageError(fmt.Errorf("--cv %d: want at least 2 folds", o.cv))
+	}
+	if fs.Changed("write-folds") && o.writeFolds == "" {
+		return usageError(errors.New("--write-folds needs a file name"))
+	}
+	if o.folds != "" && o.writeFolds != "" && o.folds == o.writeFolds {
+		return usageError(fmt.Errorf("--write-folds %s would replace the --folds file it reads", o.writeFolds))
 	}
 	if o.model != "" {
 		var training string
@@ -131,12 +153,23 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, o.cv); err != nil {
+	folds, err := o.foldAssignment(d, cfg)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), o.cv, d.Table.Rows)
+	k := folds.K()
+	if err := checkTrainingMemory(a, d, cfg, o.cfg.layers, k); err != nil {
+		return err
+	}
+	if o.writeFolds != "" {
+		if err := experiment.WriteFileAtomic(o.writeFolds, func(w io.Writer) error { return data.WriteFolds(w, folds.Fold) }); err != nil {
+			return fmt.Errorf("--write-folds: %w", err)
+		}
+		fmt.Fprintf(a.stderr, "Folds written to %s\n", o.writeFolds)
+	}
+	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), k, d.Table.Rows)
 	live := a.isTerminal(a.stderr)
-	res, err := experiment.CrossValidateWithout(ctx, d, cfg, o.cv, flagged, func(done, k int) {
+	res, err := experiment.CrossValidateOn(ctx, d, cfg, folds, flagged, func(done, k int) {
 		if live {
 			fmt.Fprintf(a.stderr, "\r\x1b[Kfolds done: %d/%d", done, k)
 		} else {
@@ -149,6 +182,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	res.FoldsFrom = o.folds
 	if o.json {
 		return writeJSON(a.stdout, res)
 	}
@@ -156,7 +190,11 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if res.ValFrac == 0 {
 		held = "no early stopping: each fold trains on its whole training part"
 	}
-	fmt.Fprintf(a.stdout, "%d-fold cross-validation on %s (seed %d, %s)\n", res.K, d.Source.Describe(), res.Seed, held)
+	from := ""
+	if o.folds != "" {
+		from = "folds from " + o.folds + ", "
+	}
+	fmt.Fprintf(a.stdout, "%d-fold cross-validation on %s (%sseed %d, %s)\n", res.K, d.Source.Describe(), from, res.Seed, held)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "fold\ttest rows\tepochs\troc_auc\taccuracy\tf1\tlog_loss\t\n")
 	for _, f := range res.Folds {
@@ -184,4 +222,25 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	}
 	fmt.Fprint(a.stdout, note)
 	return nil
+}
+
+// foldAssignment reads --folds, checking it against --cv when both are
+// given, or deals retain's own folds.
+func (o *evalOptions) foldAssignment(d *experiment.Data, cfg experiment.Config) (data.FoldAssignment, error) {
+	if o.folds == "" {
+		return experiment.CVFolds(d, cfg, o.cv)
+	}
+	f, err := os.Open(o.folds)
+	if err != nil {
+		return data.FoldAssignment{}, fmt.Errorf("--folds: %w", err)
+	}
+	defer f.Close()
+	folds, err := data.ReadFolds(f, o.folds, d.Table.Rows)
+	if err != nil {
+		return folds, err
+	}
+	if o.cv != 0 && o.cv != folds.K() {
+		return folds, usageError(fmt.Errorf("--cv %d, but %s has %d folds", o.cv, o.folds, folds.K()))
+	}
+	return folds, nil
 }

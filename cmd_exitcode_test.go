@@ -24,18 +24,15 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"predict", "--model", dir, "--data", dir}, "retain: " + dir + ": is a directory, not a file\n"},
 		{[]string{"eval", "--model", dir, "--data", users}, "retain: " + dir + ": is a directory, not a file\n"},
 		{[]string{"eval", "--cv", "200", "--data", users},
-			usersNote + "Cross-validating on " + users + ": 200 folds of 100 rows\n" +
-				"retain: experiment: too few rows: " + users + ": 200 folds need at least 200 positive and 200 negative rows, the data has 51 and 49\n"},
+			usersNote + "retain: experiment: too few rows: " + users + ": 200 folds need at least 200 positive and 200 negative rows, the data has 51 and 49\n"},
 		{[]string{"eval", "--cv", "3", "--data", small},
-			"Cross-validating on " + small + ": 3 folds of 5 rows\n" +
-				"retain: experiment: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
+			"retain: experiment: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
 		{[]string{"eval", "--cv", "2", "--log", oneCustomer},
 			"note: " + oneCustomer + ": features made from the log (feature set 2, windows 30/90 days, trend 30 days): recency_days, " +
 				"frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend\n" +
 				"note: " + oneCustomer + ": features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 				"neither a quantity nor an item column); cancel_share (the log shows no cancellations)\n" +
 				"note: " + oneCustomer + ": column \"customer_id\" is not a feature: an identifier\n" +
-				"Cross-validating on " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): 2 folds of 1 rows\n" +
 				"retain: experiment: too few rows: " + oneCustomer + ": 2 folds need at least 2 positive and 2 negative rows, the data has 1 and 0\n"},
 		{[]string{"train", "--data", users, "--val", "0.999"},
 			usersNote + "retain: experiment: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},

@@ -215,7 +215,7 @@ func TestEvalAndPredictRefuseBadInput(t *testing.T) {
 		{[]string{"eval", "--model", model, "--data", unlabelled}, `has no "churn" column: eval needs the true labels`},
 		{[]string{"predict", "--model", model, "--data", noColumn}, `nocol.csv:1: missing column "spend" that the model was trained on`},
 		{[]string{"predict", "--model", model}, `at least one of the flags in the group [data log builtin-users] is required`},
-		{[]string{"eval", "--data", data}, "at least one of the flags in the group [model cv] is required"},
+		{[]string{"eval", "--data", data}, "at least one of the flags in the group [model cv folds] is required"},
 		{[]string{"eval", "--model", model, "--data", data, "--layers", "4"}, "--layers describes training and applies to --cv, not to --model"},
 		{[]string{"eval", "--model", model}, "--model needs labelled rows to score: give --data"},
 		{[]string{"eval", "--cv", "1"}, "--cv 1: want at least 2 folds"},

@@ -77,12 +77,22 @@ func StratifiedSplit(y []float64, valFrac, testFrac float64, rng *rand.Rand) (Sp
 // StratifiedKFold deals each class's shuffled rows round-robin into k folds,
 // so every fold keeps the positive rate, and returns the k train/test pairs.
 func StratifiedKFold(y []float64, k int, rng *rand.Rand) ([]Fold, error) {
+	a, err := StratifiedFolds(y, k, rng)
+	if err != nil {
+		return nil, err
+	}
+	return a.Folds(), nil
+}
+
+// StratifiedFolds is StratifiedKFold's assignment of rows to folds,
+// numbered 0 to k-1.
+func StratifiedFolds(y []float64, k int, rng *rand.Rand) (FoldAssignment, error) {
 	if k < 2 || k > len(y) {
-		return nil, fmt.Errorf("%w: k-fold needs 2 ≤ k ≤ %d rows, got k=%d", ErrShape, len(y), k)
+		return FoldAssignment{}, fmt.Errorf("%w: k-fold needs 2 ≤ k ≤ %d rows, got k=%d", ErrShape, len(y), k)
 	}
 	groups, err := classRows(y, rng)
 	if err != nil {
-		return nil, err
+		return FoldAssignment{}, err
 	}
 	member := make([]int, len(y))
 	next := 0
@@ -92,15 +102,9 @@ func StratifiedKFold(y []float64, k int, rng *rand.Rand) ([]Fold, error) {
 			next++
 		}
 	}
-	folds := make([]Fold, k)
-	for row, f := range member {
-		for j := range folds {
-			if j == f {
-				folds[j].Test = append(folds[j].Test, row)
-			} else {
-				folds[j].Train = append(folds[j].Train, row)
-			}
-		}
+	labels := make([]int, k)
+	for i := range labels {
+		labels[i] = i
 	}
-	return folds, nil
+	return FoldAssignment{Fold: member, Labels: labels}, nil
 }

@@ -97,6 +97,9 @@ type CVResult struct {
 	Seed    uint64  `json:"seed"`
 	ValFrac float64 `json:"val_frac"`
 	Rows    int     `json:"rows"`
+	// FoldsFrom names the file the folds came from (empty: dealt by
+	// data.StratifiedFolds with Seed).
+	FoldsFrom string `json:"folds_from,omitempty"`
 	// Folds holds each fold's figures, in fold order.
 	Folds []FoldResult `json:"folds"`
 	// Mean is the mean over folds of every figure; Std their sample standard
@@ -134,15 +137,32 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 // held-out fold, as CrossValidate does, and also on its rows not flagged
 // (FoldResult.NotFlagged).
 func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int)) (CVResult, error) {
-	return crossValidate(ctx, d, cfg, k, flagged, progress, runtime.GOMAXPROCS(0))
+	return crossValidate(ctx, d, cfg, k, nil, flagged, progress, runtime.GOMAXPROCS(0))
 }
 
-// crossValidate is CrossValidateWithout with a budget of cores workers.
-func crossValidate(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int), cores int) (CVResult, error) {
+// CrossValidateOn is CrossValidateWithout on the given folds instead of
+// data.StratifiedKFold's: made by another tool, say, to compare with it on
+// the same rows. Folds must give every row of d.Table a fold, and every
+// fold's held-out part must hold both classes. The early-stopping share is
+// carved from each fold's training part as CrossValidate carves it.
+func CrossValidateOn(ctx context.Context, d *Data, cfg Config, folds data.FoldAssignment, flagged []bool, progress func(fold, k int)) (CVResult, error) {
+	return crossValidate(ctx, d, cfg, folds.K(), &folds, flagged, progress, runtime.GOMAXPROCS(0))
+}
+
+// CVFolds returns the folds CrossValidate deals d's rows into for cfg and
+// k, to be written out for another tool.
+func CVFolds(d *Data, cfg Config, k int) (data.FoldAssignment, error) {
+	_, folds, err := cvFolds(d, cfg, k, nil)
+	return folds, err
+}
+
+// crossValidate is CrossValidateWithout with a budget of cores workers, on
+// the given folds when folds is not nil.
+func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.FoldAssignment, flagged []bool, progress func(fold, k int), cores int) (CVResult, error) {
 	if flagged != nil && len(flagged) != d.Table.Rows {
 		return CVResult{}, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
 	}
-	cfg, splits, err := cvSplits(d, cfg, k)
+	cfg, splits, err := cvSplits(d, cfg, k, folds)
 	if err != nil {
 		return CVResult{}, err
 	}
@@ -216,10 +236,27 @@ func cvBudget(train engine.TrainConfig, k, rows, cores int) (parallel, workers i
 
 // cvSplits fills in the cross-validation defaults of cfg (the early-stopping
 // share when training watches a validation loss, no test share), checks it, and deals d's rows into k stratified
-// folds, each with its early-stopping share carved out. The folds depend on
+// folds (or takes the given ones), each with its early-stopping share carved out. The folds depend on
 // cfg.Seed, cfg.ValFrac and k only, so configurations that share them are
 // measured on the same rows.
-func cvSplits(d *Data, cfg Config, k int) (Config, []data.Split, error) {
+func cvSplits(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, []data.Split, error) {
+	cfg, assign, err := cvFolds(d, cfg, k, given)
+	if err != nil {
+		return cfg, nil, err
+	}
+	labels := d.Table.Label.Values
+	splits := make([]data.Split, k)
+	for i, f := range assign.Folds() {
+		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
+			return cfg, nil, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+		}
+	}
+	return cfg, splits, nil
+}
+
+// cvFolds fills in and checks cfg as cvSplits does and returns the folds:
+// the given ones, checked against d, or data.StratifiedFolds's.
+func cvFolds(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, data.FoldAssignment, error) {
 	if cfg.ValFrac == 0 && watchesValidation(cfg.Train) {
 		cfg.ValFrac = DefaultCVValFrac
 	}
@@ -227,9 +264,12 @@ func cvSplits(d *Data, cfg Config, k int) (Config, []data.Split, error) {
 	// share does not apply.
 	cfg.TestFrac = 0
 	if err := cfg.Validate(); err != nil {
-		return cfg, nil, err
+		return cfg, data.FoldAssignment{}, err
 	}
 	labels := d.Table.Label.Values
+	if given != nil {
+		return cfg, *given, checkGivenFolds(d, labels, *given)
+	}
 	// Each class is dealt round-robin into the folds: with fewer rows of a
 	// class than folds, some held-out fold lacks it and cannot be scored.
 	var pos int
@@ -239,20 +279,43 @@ func cvSplits(d *Data, cfg Config, k int) (Config, []data.Split, error) {
 		}
 	}
 	if neg := len(labels) - pos; k > min(pos, neg) {
-		return cfg, nil, fmt.Errorf("%w: %s: %d folds need at least %d positive and %d negative rows, the data has %d and %d",
+		return cfg, data.FoldAssignment{}, fmt.Errorf("%w: %s: %d folds need at least %d positive and %d negative rows, the data has %d and %d",
 			ErrTooFewRows, d.Table.Source, k, k, k, pos, neg)
 	}
-	folds, err := data.StratifiedKFold(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
+	folds, err := data.StratifiedFolds(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
 	if err != nil {
-		return cfg, nil, fmt.Errorf("experiment: cross-validation: %w", err)
+		return cfg, folds, fmt.Errorf("experiment: cross-validation: %w", err)
 	}
-	splits := make([]data.Split, k)
-	for i, f := range folds {
-		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
-			return cfg, nil, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+	return cfg, folds, nil
+}
+
+// checkGivenFolds refuses folds that do not cover d's rows or whose
+// held-out part lacks a class (its ROC AUC would be undefined).
+func checkGivenFolds(d *Data, labels []float64, folds data.FoldAssignment) error {
+	if len(folds.Fold) != len(labels) {
+		return fmt.Errorf("%w: %d fold numbers for the %d rows of %s", data.ErrFolds, len(folds.Fold), len(labels), d.Table.Source)
+	}
+	pos, rows := make([]int, folds.K()), make([]int, folds.K())
+	for row, f := range folds.Fold {
+		if f < 0 || f >= folds.K() {
+			return fmt.Errorf("%w: row %d is in fold %d of %d", data.ErrFolds, row+1, f, folds.K())
+		}
+		rows[f]++
+		if labels[row] == 1 {
+			pos[f]++
 		}
 	}
-	return cfg, splits, nil
+	for i := range rows {
+		if pos[i] == 0 || pos[i] == rows[i] {
+			class := "positive"
+			if pos[i] != 0 {
+				class = "negative"
+			}
+			return fmt.Errorf("%w: fold %d (numbered %d in the file) holds no %s row among its %d: its ROC AUC is undefined",
+				ErrTooFewRows, i+1, folds.Labels[i], class, rows[i])
+		}
+	}
+	return nil
 }
 
 // firstFailure returns the first real failure among parallel folds, made

@@ -100,7 +100,7 @@ func Tune(ctx context.Context, d *Data, base Config, opts TuneOptions) (TuneResu
 	if err != nil {
 		return TuneResult{}, err
 	}
-	base, splits, err := cvSplits(d, base, opts.Folds)
+	base, splits, err := cvSplits(d, base, opts.Folds, nil)
 	if err != nil {
 		return TuneResult{}, err
 	}
