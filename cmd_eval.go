@@ -103,7 +103,7 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	if fs.Changed("write-folds") && o.writeFolds == "" {
 		return usageError(errors.New("--write-folds needs a file name"))
 	}
-	if o.folds != "" && o.writeFolds != "" && o.folds == o.writeFolds {
+	if o.folds != "" && o.folds == o.writeFolds {
 		return usageError(fmt.Errorf("--write-folds %s would replace the --folds file it reads", o.writeFolds))
 	}
 	if o.model != "" {
