@@ -11,8 +11,8 @@ import (
 
 // ShopVariant reshapes a generated population so that defaults can be
 // measured on data that does not look like the built-in shop: the zero
-// value changes nothing. Every change keeps the label and the true
-// probabilities of the rows it keeps.
+// value changes nothing. Every change but Sharpness keeps the label and the
+// true probabilities of the rows it keeps.
 type ShopVariant struct {
 	// NoiseColumns adds that many numeric columns unrelated to the label,
 	// alternately normal and log-normal (noise_1, noise_2, …).
@@ -29,6 +29,22 @@ type ShopVariant struct {
 	Categoricals bool
 	// BlankShare blanks that share of the numeric feature cells at random.
 	BlankShare float64
+	// Sharpness, when > 1, multiplies every user's true log-odds by it
+	// and draws the labels again from the sharper probabilities. The
+	// features then come close to deciding the label, so a flexible model
+	// gains far more over a linear one than on the shop as generated (as
+	// on tables where gradient boosting scores 0.98 and logistic regression
+	// 0.89), and a model held too flat by its regularisation shows.
+	Sharpness float64
+	// Rules, when > 0, draws the labels again from that many threshold
+	// rules instead of the shop's smooth probability: each rule adds a
+	// weight (normal, sd 2.5) to the log-odds of the users on one side of a
+	// threshold of one feature and on one side of a threshold of another,
+	// the thresholds at random quantiles (0.15–0.85) of the population, and
+	// one intercept brings the mean probability to 0.26. The label then
+	// steps along the axes the way a tree ensemble's does, which a smooth,
+	// strongly regularised network fits poorly. Applied after Sharpness.
+	Rules int
 }
 
 // heavyTail maps each reshaped column to its increasing transform.
@@ -43,7 +59,14 @@ var heavyTail = map[string]func(float64) float64{
 // drawn deterministically from seed.
 func (s *Shop) Variant(v ShopVariant, seed uint64) (*Shop, error) {
 	rng := rand.New(rand.NewPCG(seed, 0x5a7))
-	keep := keptRows(s.Table.Label.Values, v.PositiveShare, rng)
+	labels, prob := s.Table.Label.Values, s.TrueProb
+	if v.Sharpness > 1 {
+		labels, prob = sharpen(prob, v.Sharpness, rng)
+	}
+	if v.Rules > 0 {
+		labels, prob = ruleLabels(s.Table, v.Rules, rng)
+	}
+	keep := keptRows(labels, v.PositiveShare, rng)
 	var cols []*Column
 	for _, c := range s.Table.Columns {
 		cols = append(cols, reshapeColumn(c, keep, v, rng)...)
@@ -66,12 +89,12 @@ func (s *Shop) Variant(v ShopVariant, seed uint64) (*Shop, error) {
 		cols = append(cols, categorical("region", region))
 	}
 	label := s.Table.Label
-	label.Values = pick(label.Values, keep)
+	label.Values = pick(labels, keep)
 	t, err := NewTable(fmt.Sprintf("built-in shop (%s)", v), cols, label)
 	if err != nil {
 		return nil, err
 	}
-	return &Shop{Table: t, TrueProb: pick(s.TrueProb, keep), Seed: s.Seed}, nil
+	return &Shop{Table: t, TrueProb: pick(prob, keep), Seed: s.Seed}, nil
 }
 
 // String names the changes in a few words.
@@ -92,10 +115,30 @@ func (v ShopVariant) String() string {
 	if v.BlankShare > 0 {
 		parts = append(parts, fmt.Sprintf("%g%% blanks", 100*v.BlankShare))
 	}
+	if v.Sharpness > 1 {
+		parts = append(parts, fmt.Sprintf("log-odds ×%g", v.Sharpness))
+	}
+	if v.Rules > 0 {
+		parts = append(parts, fmt.Sprintf("%d threshold rules", v.Rules))
+	}
 	if len(parts) == 0 {
 		return "as generated"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// sharpen multiplies the log-odds of every probability by k and draws a
+// label from each new probability.
+func sharpen(prob []float64, k float64, rng *rand.Rand) (labels, sharp []float64) {
+	labels, sharp = make([]float64, len(prob)), make([]float64, len(prob))
+	for i, p := range prob {
+		z := k * math.Log(p/(1-p))
+		sharp[i] = 1 / (1 + math.Exp(-z))
+		if rng.Float64() < sharp[i] {
+			labels[i] = 1
+		}
+	}
+	return labels, sharp
 }
 
 // keptRows drops positives at random so that about share of the kept rows

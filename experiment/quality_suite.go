@@ -76,6 +76,9 @@ func SuiteSets() []SuiteSet {
 		shop("shop 3% positives", data.ShopVariant{PositiveShare: 0.03}),
 		shop("shop categoricals", data.ShopVariant{Categoricals: true}),
 		shop("shop 25% blanks", data.ShopVariant{BlankShare: 0.25}),
+		shop("shop log-odds ×5", data.ShopVariant{Sharpness: 5}),
+		shop("shop 20 rules", data.ShopVariant{Rules: 20}),
+		shop("shop 60 rules", data.ShopVariant{Rules: 60}),
 		{Name: "shop 400", Source: Source{Kind: "builtin", Users: 400, DataSeed: data.DefaultShopSeed}},
 		{Name: "shop 100k", Source: Source{Kind: "builtin", Users: QualityShopUsers, DataSeed: data.DefaultShopSeed}, BayesMargin: 0.01},
 	}
@@ -138,6 +141,15 @@ func SuiteCandidates() []SuiteCandidate {
 		})),
 		with("log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 50, true, data.ImputeMean
+		})),
+		with("log1p+zscore+indicators, mean, p25, val 10%, L2 20/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 20, true, data.ImputeMean
+		})),
+		with("log1p+zscore+indicators, mean, p25, val 10%, L2 10/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 10, true, data.ImputeMean
+		})),
+		with("log1p+zscore+indicators, mean, p25, val 10%, L2 5/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 5, true, data.ImputeMean
 		})),
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1", longWith(data.ScaleRobust, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
