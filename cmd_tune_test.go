@@ -92,8 +92,8 @@ func TestL2PriorFlag(t *testing.T) {
 		flags      []string
 		prior, fix float64
 	}{
-		{nil, 50, 0}, // the default: 50 / training rows
-		{[]string{"--l2-prior", "20"}, 20, 0},
+		{nil, 20, 0}, // the default: 20 / training rows
+		{[]string{"--l2-prior", "50"}, 50, 0},
 		{[]string{"--l2-prior", "0"}, 0, 0},
 		{[]string{"--l2", "0.01"}, 0, 0.01},
 		{[]string{"--l2-prior", "0", "--l2", "0.01"}, 0, 0.01},

@@ -6,10 +6,10 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
-	"slices"
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 )
 
 // SuiteCandidate is one configuration the default was chosen among.
@@ -47,7 +47,8 @@ type SuiteResult struct {
 	Candidates []string      `json:"candidates"`
 	Cells      [][]SuiteCell `json:"cells"`
 	Regret     []float64     `json:"max_shortfall"`
-	// Eligible says whether the candidate reached every set's bar.
+	// Eligible says whether the candidate reached every set's bar; it
+	// does not decide the choice.
 	Eligible []bool `json:"reaches_bars"`
 	// Bars are the sets' bars (0: none).
 	Bars    []float64 `json:"bars"`
@@ -151,6 +152,18 @@ func SuiteCandidates() []SuiteCandidate {
 		with("log1p+zscore+indicators, mean, p25, val 10%, L2 5/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 5, true, data.ImputeMean
 		})),
+		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 50, true, data.ImputeMean
+			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
+		})),
+		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 20/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 20, true, data.ImputeMean
+			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
+		})),
+		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 10/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 10, true, data.ImputeMean
+			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
+		})),
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1", longWith(data.ScaleRobust, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
 		})),
@@ -222,8 +235,11 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 }
 
 // choose fills Regret, Eligible, MeanAUC and Chosen: the candidate with
-// the least regret among those reaching every bar (all candidates when none
-// does); ties go to the higher mean.
+// the least regret; ties go to the higher mean. Eligible only reports
+// whether a candidate reached every bar: a bar reached or missed by less
+// than the seed-to-seed noise of one set (telco_churn's 0.850 is passed by
+// 0.0001 at one seed) must not outweigh a shortfall many times larger on
+// another set.
 func (r *SuiteResult) choose() {
 	r.Regret, r.MeanAUC = make([]float64, len(r.Cells)), make([]float64, len(r.Cells))
 	r.Eligible = make([]bool, len(r.Cells))
@@ -243,12 +259,8 @@ func (r *SuiteResult) choose() {
 			}
 		}
 	}
-	anyEligible := slices.Contains(r.Eligible, true)
 	r.Chosen = -1
 	for i := range r.Cells {
-		if anyEligible && !r.Eligible[i] {
-			continue
-		}
 		if r.Chosen < 0 || r.Regret[i] < r.Regret[r.Chosen] || (r.Regret[i] == r.Regret[r.Chosen] && r.MeanAUC[i] > r.MeanAUC[r.Chosen]) {
 			r.Chosen = i
 		}

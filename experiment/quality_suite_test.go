@@ -4,8 +4,8 @@ import "testing"
 
 // TestSuiteChoice works a 3×2 table by hand: best per set 0.90 and 0.80;
 // shortfalls a (0, 0.05), b (0.02, 0), c (0.01, 0.01). c has the least
-// worst shortfall (0.01) but misses set 2's bar 0.795, so b (0.02) is
-// chosen among the candidates that reach every bar.
+// worst shortfall (0.01) and is chosen although it misses set 2's bar
+// 0.795, which only b reaches; a tie in shortfall goes to the higher mean.
 func TestSuiteChoice(t *testing.T) {
 	cell := func(v float64) SuiteCell { return SuiteCell{AUCMean: v} }
 	r := SuiteResult{
@@ -19,12 +19,14 @@ func TestSuiteChoice(t *testing.T) {
 			t.Errorf("%s: shortfall %g, want %g", r.Candidates[i], r.Regret[i], w)
 		}
 	}
-	if r.Chosen != 1 || r.Eligible[0] || !r.Eligible[1] || r.Eligible[2] {
-		t.Errorf("chosen %d, eligible %v; want b, [false true false]", r.Chosen, r.Eligible)
+	if r.Chosen != 2 || r.Eligible[0] || !r.Eligible[1] || r.Eligible[2] {
+		t.Errorf("chosen %d, eligible %v; want c, [false true false]", r.Chosen, r.Eligible)
 	}
-	r.Bars = nil
+	// b at (0.89, 0.80): shortfalls a 0.05, b 0.01, c 0.01; b's mean 0.845
+	// beats c's 0.84.
+	r.Cells[1][0] = cell(0.89)
 	r.choose()
-	if r.Chosen != 2 {
-		t.Errorf("without bars chosen %d, want c", r.Chosen)
+	if r.Chosen != 1 {
+		t.Errorf("on a tie chosen %d, want b (higher mean)", r.Chosen)
 	}
 }
