@@ -125,6 +125,9 @@ func settingsText(t *experiment.Trial) string {
 	for i, s := range t.Settings {
 		parts[i] = s.Name + " " + s.Value
 	}
+	if t.Parent == 1 && len(t.Settings) < len(experiment.DefaultTuneSpace()) {
+		return "default with " + strings.Join(parts, ", ")
+	}
 	return strings.Join(parts, ", ")
 }
 

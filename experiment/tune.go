@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"time"
 
 	"github.com/retainlab/retain/engine"
@@ -180,16 +181,29 @@ func RoundSize(k, eta int) int {
 	return max(n, 2)
 }
 
-// trialOf applies the chosen value of every dimension to base.
+// trialOf applies the chosen value of every dimension to base; a choice
+// of -1 leaves the dimension as base has it and out of the settings.
 func trialOf(base Config, space []TuneDimension, choice []int) (Config, []Setting) {
 	cfg := base
 	cfg.Hidden = append([]engine.LayerSpec(nil), base.Hidden...)
-	settings := make([]Setting, len(space))
+	var settings []Setting
 	for i, dim := range space {
+		if choice[i] < 0 {
+			continue
+		}
 		dim.Set(&cfg, choice[i])
-		settings[i] = Setting{Name: dim.Name, Value: dim.Values[choice[i]]}
+		settings = append(settings, Setting{Name: dim.Name, Value: dim.Values[choice[i]]})
 	}
 	return cfg, settings
+}
+
+// baseChoice is the base configuration's choice: -1 in every dimension.
+func baseChoice(dims int) []int {
+	c := make([]int, dims)
+	for i := range c {
+		c[i] = -1
+	}
+	return c
 }
 
 // sampler draws distinct trials from a space.
@@ -212,15 +226,50 @@ func newSampler(space []TuneDimension, seed uint64) *sampler {
 func (s *sampler) next() ([]int, bool) {
 	for range 1000 {
 		choice := make([]int, len(s.space))
-		id := make([]byte, 0, 2*len(choice))
 		for i, dim := range s.space {
 			choice[i] = s.rng.IntN(len(dim.Values))
-			id = fmt.Appendf(id, "%d,", choice[i])
 		}
-		if !s.seen[string(id)] {
-			s.seen[string(id)] = true
+		if s.fresh(choice) {
 			return choice, true
 		}
 	}
 	return nil, false
+}
+
+// near draws a choice not drawn before that differs from parent in one
+// or two dimensions, each moved to another of its values (a dimension
+// the parent leaves as the base has it, -1, may take any value): random
+// search finds the region of a good configuration, and its neighbours
+// refine it far faster than further random draws. ok is false when a long
+// run of draws found nothing new.
+func (s *sampler) near(parent []int) ([]int, bool) {
+	for range 1000 {
+		choice := slices.Clone(parent)
+		dims := s.rng.Perm(len(s.space))[:min(len(s.space), 1+s.rng.IntN(2))]
+		for _, i := range dims {
+			n := len(s.space[i].Values)
+			if choice[i] < 0 || n < 2 {
+				choice[i] = s.rng.IntN(n)
+				continue
+			}
+			choice[i] = (choice[i] + 1 + s.rng.IntN(n-1)) % n
+		}
+		if s.fresh(choice) {
+			return choice, true
+		}
+	}
+	return nil, false
+}
+
+// fresh records choice and reports whether it was new.
+func (s *sampler) fresh(choice []int) bool {
+	id := make([]byte, 0, 3*len(choice))
+	for _, c := range choice {
+		id = fmt.Appendf(id, "%d,", c)
+	}
+	if s.seen[string(id)] {
+		return false
+	}
+	s.seen[string(id)] = true
+	return true
 }

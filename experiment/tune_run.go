@@ -21,9 +21,14 @@ type Setting struct {
 type Trial struct {
 	// Number is 1-based, in the order trials were drawn; trial 1 is the
 	// base configuration (Base), whose Settings are empty.
-	Number   int       `json:"trial"`
-	Base     bool      `json:"base,omitempty"`
-	Round    int       `json:"round"`
+	Number int  `json:"trial"`
+	Base   bool `json:"base,omitempty"`
+	Round  int  `json:"round"`
+	// Parent, when > 0, is the trial this one was drawn next to: the best
+	// so far with one or two of its settings changed. A neighbour of the
+	// base trial lists only the settings it changed (the others are the
+	// base's); any other trial lists a value for every dimension.
+	Parent   int       `json:"parent,omitempty"`
 	Settings []Setting `json:"settings,omitempty"`
 	// Config is the configuration trained. A "balanced" pos-weight stays
 	// BalancedPosWeight here; PosWeight is the weight it stood for.
@@ -43,6 +48,9 @@ type Trial struct {
 	Err      string `json:"error,omitempty"`
 	// Time is the wall time its folds took (it depends on the load).
 	Time time.Duration `json:"time_ns"`
+
+	// choice is the value index of every dimension (-1: the base's).
+	choice []int
 }
 
 // foldEval trains and scores config on 0-based fold i.
@@ -112,18 +120,31 @@ func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {
 }
 
 // draw makes the next size trials (the base configuration first, in the
-// first round), fewer when the space runs out.
+// first round), fewer when the space runs out. From the second round on,
+// every other trial is a neighbour of the best trial measured on every
+// fold so far (see sampler.near); the rest are drawn from the whole space.
 func (t *tuner) draw(size int) []*Trial {
 	var batch []*Trial
+	parent := t.bestComplete()
 	for len(batch) < size {
 		tr := &Trial{Number: len(t.trials) + 1, Round: t.round}
 		if tr.Number == 1 {
 			tr.Base, tr.Config = true, t.base
+			tr.choice = baseChoice(len(t.opts.Space))
 		} else {
-			choice, ok := t.sample.next()
-			if !ok {
-				break
+			var choice []int
+			ok := false
+			if parent != nil && len(batch)%2 == 1 {
+				if choice, ok = t.sample.near(parent.choice); ok {
+					tr.Parent = parent.Number
+				}
 			}
+			if !ok {
+				if choice, ok = t.sample.next(); !ok {
+					break
+				}
+			}
+			tr.choice = choice
 			tr.Config, tr.Settings = trialOf(t.base, t.opts.Space, choice)
 		}
 		tr.PosWeight = tr.Config.Train.PosWeight
@@ -137,6 +158,20 @@ func (t *tuner) draw(size int) []*Trial {
 		batch = append(batch, tr)
 	}
 	return batch
+}
+
+// bestComplete is the best trial measured on every fold without error
+// (nil before any is).
+func (t *tuner) bestComplete() *Trial {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var best *Trial
+	for _, tr := range t.trials {
+		if tr.Complete && tr.Err == "" && (best == nil || tr.AUC > best.AUC) {
+			best = tr
+		}
+	}
+	return best
 }
 
 // halve runs one round of successive halving on batch.

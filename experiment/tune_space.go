@@ -42,7 +42,7 @@ const BalancedPosWeight = -1.0
 func DefaultTuneSpace() []TuneDimension {
 	g := func(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 	return []TuneDimension{
-		Dim("layers", [][]int{{16}, {32}, {64}, {32, 16}, {64, 32}, {128, 64}, {64, 32, 16}}, showUnits, setUnits),
+		Dim("layers", [][]int{{16}, {32}, {64}, {32, 16}, {64, 32}, {128, 64}, {256, 128}, {64, 32, 16}}, showUnits, setUnits),
 		Dim("activation", []engine.Activation{engine.ReLU, engine.LeakyReLU, engine.Tanh}, engine.Activation.String, setActivation),
 		Dim("optimizer", []string{"adam", "sgd"}, func(s string) string { return s }, setOptimizer),
 		Dim("lr", []float64{3e-4, 1e-3, 3e-3, 1e-2}, g, func(c *Config, v float64) { c.Train.Optimizer.LR = v }),

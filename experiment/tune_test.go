@@ -3,6 +3,7 @@ package experiment
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"slices"
@@ -232,5 +233,88 @@ func TestTuneIsDeterministic(t *testing.T) {
 	}
 	if cv.Mean.ROCAUC != a.Best.AUC || cv.Std.ROCAUC != a.Best.AUCStd {
 		t.Errorf("CrossValidate %v ± %v, tune %v ± %v", cv.Mean.ROCAUC, cv.Std.ROCAUC, a.Best.AUC, a.Best.AUCStd)
+	}
+}
+
+// TestSamplerNear: a neighbour differs from its parent in one or two
+// dimensions, each moved to another of its values; a base dimension (-1)
+// may take any value; no choice is drawn twice.
+func TestSamplerNear(t *testing.T) {
+	four := []string{"a", "b", "c", "d"}
+	space := make([]TuneDimension, 3)
+	for i := range space {
+		space[i] = TuneDimension{Name: strconv.Itoa(i), Values: four, Set: func(*Config, int) {}}
+	}
+	s := newSampler(space, 7)
+	seen := map[string]bool{}
+	for _, parent := range [][]int{{1, 2, 3}, {-1, -1, -1}} {
+		for range 20 {
+			c, ok := s.near(parent)
+			if !ok {
+				t.Fatalf("no neighbour of %v", parent)
+			}
+			changed := 0
+			for i := range c {
+				if c[i] != parent[i] {
+					changed++
+				}
+				if c[i] < -1 || c[i] >= 4 || (c[i] == -1 && parent[i] != -1) {
+					t.Fatalf("neighbour %v of %v", c, parent)
+				}
+			}
+			key := fmt.Sprint(c)
+			if changed < 1 || changed > 2 || seen[key] {
+				t.Fatalf("neighbour %v of %v: %d changed, seen before %v", c, parent, changed, seen[key])
+			}
+			seen[key] = true
+		}
+	}
+}
+
+// TestTuneDrawsNeighbours: after a round, every other new trial is a
+// neighbour of the best trial measured on every fold (here trial 3, not
+// the base), its settings one or two values away; the others are random.
+func TestTuneDrawsNeighbours(t *testing.T) {
+	opts, err := TuneOptions{Trials: 1, Space: DefaultTuneSpace(), Seed: 3}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tu := newTuner(DefaultConfig(), opts, 1)
+	first := tu.draw(4)
+	for i, auc := range []float64{0.80, 0.70, 0.85, 0.90} {
+		first[i].AUC, first[i].Complete = auc, i != 3 // trial 4 is best but not complete
+	}
+	tu.round = 2
+	batch := tu.draw(6)
+	for i, tr := range batch {
+		if i%2 == 0 {
+			if tr.Parent != 0 || len(tr.Settings) != len(opts.Space) {
+				t.Errorf("trial %d: parent %d, %d settings; want a random draw", tr.Number, tr.Parent, len(tr.Settings))
+			}
+			continue
+		}
+		if tr.Parent != 3 {
+			t.Errorf("trial %d: parent %d, want 3", tr.Number, tr.Parent)
+		}
+		diff := 0
+		for j, s := range tr.Settings {
+			if s != first[2].Settings[j] {
+				diff++
+			}
+		}
+		if diff < 1 || diff > 2 {
+			t.Errorf("trial %d differs from trial 3 in %d settings: %v against %v", tr.Number, diff, tr.Settings, first[2].Settings)
+		}
+	}
+	// With only the base complete, neighbours list only what they change.
+	first[2].Complete = false
+	first[0].Complete = true
+	tr := tu.draw(2)[1]
+	if tr.Parent != 1 || len(tr.Settings) < 1 || len(tr.Settings) > 2 {
+		t.Errorf("neighbour of the base: parent %d, settings %v", tr.Parent, tr.Settings)
+	}
+	cfg, _ := trialOf(DefaultConfig(), opts.Space, tr.choice)
+	if !reflect.DeepEqual(cfg, tr.Config) {
+		t.Error("a neighbour's configuration is not its choice applied to the base")
 	}
 }

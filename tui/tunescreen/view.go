@@ -158,6 +158,9 @@ func settingsText(c common.Common, t experiment.Trial) string {
 			parts[i] = st.Name + "=" + st.Value
 		}
 	}
+	if t.Parent == 1 && len(t.Settings) < len(experiment.DefaultTuneSpace()) {
+		return c.T("Model screen's, with ", "模型页的配置，改 ") + strings.Join(parts, " ")
+	}
 	return strings.Join(parts, " ")
 }
 
