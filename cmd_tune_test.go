@@ -182,3 +182,22 @@ func TestTuneTextNamesTheFlags(t *testing.T) {
 		t.Errorf("stdout:\n%s", cl.stdout.String())
 	}
 }
+
+// TestTuneSettingsText: the default reads "default", a neighbour of the
+// default names only what it changed on top of it, and a trial drawn
+// from the whole space lists every setting.
+func TestTuneSettingsText(t *testing.T) {
+	one := []experiment.Setting{{Name: "layers", Value: "128,64"}, {Name: "l2", Value: "0.001"}}
+	for _, c := range []struct {
+		trial experiment.Trial
+		want  string
+	}{
+		{experiment.Trial{Number: 1, Base: true}, "default"},
+		{experiment.Trial{Number: 12, Parent: 1, Settings: one}, "default with layers 128,64, l2 0.001"},
+		{experiment.Trial{Number: 13, Parent: 5, Settings: one}, "layers 128,64, l2 0.001"},
+	} {
+		if got := settingsText(&c.trial); got != c.want {
+			t.Errorf("trial %d: %q, want %q", c.trial.Number, got, c.want)
+		}
+	}
+}
