@@ -125,7 +125,7 @@ func settingsText(t *experiment.Trial) string {
 	for i, s := range t.Settings {
 		parts[i] = s.Name + " " + s.Value
 	}
-	if t.Parent == 1 && len(t.Settings) < len(experiment.DefaultTuneSpace()) {
+	if t.OnBase {
 		return "default with " + strings.Join(parts, ", ")
 	}
 	return strings.Join(parts, ", ")

@@ -193,7 +193,8 @@ func TestTuneSettingsText(t *testing.T) {
 		want  string
 	}{
 		{experiment.Trial{Number: 1, Base: true}, "default"},
-		{experiment.Trial{Number: 12, Parent: 1, Settings: one}, "default with layers 128,64, l2 0.001"},
+		{experiment.Trial{Number: 12, Parent: 1, OnBase: true, Settings: one}, "default with layers 128,64, l2 0.001"},
+		{experiment.Trial{Number: 20, Parent: 12, OnBase: true, Settings: one}, "default with layers 128,64, l2 0.001"},
 		{experiment.Trial{Number: 13, Parent: 5, Settings: one}, "layers 128,64, l2 0.001"},
 	} {
 		if got := settingsText(&c.trial); got != c.want {

@@ -25,10 +25,12 @@ type Trial struct {
 	Base   bool `json:"base,omitempty"`
 	Round  int  `json:"round"`
 	// Parent, when > 0, is the trial this one was drawn next to: the best
-	// so far with one or two of its settings changed. A neighbour of the
-	// base trial lists only the settings it changed (the others are the
-	// base's); any other trial lists a value for every dimension.
+	// so far with one or two of its settings changed. OnBase marks a trial
+	// descended from the base one by such changes: it lists only the
+	// settings it changed (the others are the base's); any other trial
+	// lists a value for every dimension.
 	Parent   int       `json:"parent,omitempty"`
+	OnBase   bool      `json:"on_base,omitempty"`
 	Settings []Setting `json:"settings,omitempty"`
 	// Config is the configuration trained. A "balanced" pos-weight stays
 	// BalancedPosWeight here; PosWeight is the weight it stood for.
@@ -144,7 +146,7 @@ func (t *tuner) draw(size int) []*Trial {
 					break
 				}
 			}
-			tr.choice = choice
+			tr.choice, tr.OnBase = choice, slices.Contains(choice, -1)
 			tr.Config, tr.Settings = trialOf(t.base, t.opts.Space, choice)
 		}
 		tr.PosWeight = tr.Config.Train.PosWeight

@@ -288,7 +288,7 @@ func TestTuneDrawsNeighbours(t *testing.T) {
 	batch := tu.draw(6)
 	for i, tr := range batch {
 		if i%2 == 0 {
-			if tr.Parent != 0 || len(tr.Settings) != len(opts.Space) {
+			if tr.Parent != 0 || tr.OnBase || len(tr.Settings) != len(opts.Space) {
 				t.Errorf("trial %d: parent %d, %d settings; want a random draw", tr.Number, tr.Parent, len(tr.Settings))
 			}
 			continue
@@ -310,7 +310,7 @@ func TestTuneDrawsNeighbours(t *testing.T) {
 	first[2].Complete = false
 	first[0].Complete = true
 	tr := tu.draw(2)[1]
-	if tr.Parent != 1 || len(tr.Settings) < 1 || len(tr.Settings) > 2 {
+	if tr.Parent != 1 || !tr.OnBase || len(tr.Settings) < 1 || len(tr.Settings) > 2 {
 		t.Errorf("neighbour of the base: parent %d, settings %v", tr.Parent, tr.Settings)
 	}
 	cfg, _ := trialOf(DefaultConfig(), opts.Space, tr.choice)

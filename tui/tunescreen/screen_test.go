@@ -45,9 +45,11 @@ func fixedResult() experiment.TuneResult {
 			Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9101, AUCStd: 0.0042, Stopped: true, Time: 3100 * time.Millisecond},
 		{Number: 4, Settings: set("16", "leaky_relu", "adam", "0.0003", "0.01", "128", "zscore", "true", "1", "10"), Config: base,
 			Rung: 0, Err: "engine: training diverged", Stopped: true, Time: 400 * time.Millisecond},
+		{Number: 5, Parent: 1, OnBase: true, Settings: []experiment.Setting{{Name: "layers", Value: "128,64"}, {Name: "l2", Value: "0.001"}},
+			Config: base, PosWeight: 1, Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9188, AUCStd: 0.0051, Stopped: true, Time: 5 * time.Second},
 	}
 	b := trials[0]
-	return experiment.TuneResult{Folds: 5, Eta: 3, RungFolds: []int{1, 2, 5}, Tried: 4, Trials: 4, Elapsed: 21300 * time.Millisecond,
+	return experiment.TuneResult{Folds: 5, Eta: 3, RungFolds: []int{1, 2, 5}, Tried: 5, Trials: 5, Elapsed: 21300 * time.Millisecond,
 		Workers: 2, Ended: "done", Best: &b, Board: trials}
 }
 

@@ -158,8 +158,8 @@ func settingsText(c common.Common, t experiment.Trial) string {
 			parts[i] = st.Name + "=" + st.Value
 		}
 	}
-	if t.Parent == 1 && len(t.Settings) < len(experiment.DefaultTuneSpace()) {
-		return c.T("Model screen's, with ", "模型页的配置，改 ") + strings.Join(parts, " ")
+	if t.OnBase {
+		return c.T("Model screen + ", "模型页 + ") + strings.Join(parts, " ")
 	}
 	return strings.Join(parts, " ")
 }
