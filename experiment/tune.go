@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -211,6 +212,11 @@ type sampler struct {
 	space []TuneDimension
 	rng   *rand.Rand
 	seen  map[string]bool
+	// key names the configuration a choice trains, so that two choices
+	// training the same configuration (a neighbour that sets a dimension
+	// to the value its parent had from the base, say) count as one; nil
+	// keys by the choice itself.
+	key func(choice []int) string
 }
 
 // tuneSeedStream separates the trials' random stream from the others that
@@ -263,13 +269,31 @@ func (s *sampler) near(parent []int) ([]int, bool) {
 
 // fresh records choice and reports whether it was new.
 func (s *sampler) fresh(choice []int) bool {
-	id := make([]byte, 0, 3*len(choice))
-	for _, c := range choice {
-		id = fmt.Appendf(id, "%d,", c)
+	var id string
+	if s.key != nil {
+		id = s.key(choice)
+	} else {
+		b := make([]byte, 0, 3*len(choice))
+		for _, c := range choice {
+			b = fmt.Appendf(b, "%d,", c)
+		}
+		id = string(b)
 	}
-	if s.seen[string(id)] {
+	if s.seen[id] {
 		return false
 	}
-	s.seen[string(id)] = true
+	s.seen[id] = true
 	return true
+}
+
+// configKey keys a choice by the configuration it trains on base.
+func configKey(base Config, space []TuneDimension) func(choice []int) string {
+	return func(choice []int) string {
+		cfg, _ := trialOf(base, space, choice)
+		b, err := json.Marshal(cfg)
+		if err != nil { // not expected: a Config is plain data
+			return fmt.Sprint(choice)
+		}
+		return string(b)
+	}
 }

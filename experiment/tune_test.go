@@ -318,3 +318,36 @@ func TestTuneDrawsNeighbours(t *testing.T) {
 		t.Error("a neighbour's configuration is not its choice applied to the base")
 	}
 }
+
+// TestTuneNeighboursTrainSomethingNew: a neighbour that would only set a
+// dimension to the value its parent already had from the base (lr 0.001
+// and batch 32 are the default's) trains the same configuration, so it is
+// not drawn; every configuration drawn differs from the base and from
+// every other.
+func TestTuneNeighboursTrainSomethingNew(t *testing.T) {
+	opts, err := TuneOptions{Trials: 1, Space: DefaultTuneSpace(), Seed: 5}.withDefaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := DefaultConfig()
+	tu := newTuner(base, opts, 1)
+	configs := map[string]bool{configKey(base, opts.Space)(baseChoice(len(opts.Space))): true}
+	for range 200 {
+		c, ok := tu.sample.near(baseChoice(len(opts.Space)))
+		if !ok {
+			break // the default's neighbourhood is exhausted
+		}
+		cfg, settings := trialOf(base, opts.Space, c)
+		if reflect.DeepEqual(cfg, base) {
+			t.Fatalf("neighbour %v trains the base configuration", settings)
+		}
+		k := configKey(base, opts.Space)(c)
+		if configs[k] {
+			t.Fatalf("neighbour %v trains a configuration drawn before", settings)
+		}
+		configs[k] = true
+	}
+	if len(configs) < 50 {
+		t.Errorf("only %d distinct neighbours of the default", len(configs)-1)
+	}
+}
