@@ -14,9 +14,13 @@ const ruleMeanProb = 0.26
 // they give.
 func ruleLabels(t *Table, n int, rng *rand.Rand) (labels, prob []float64) {
 	var cols []*Column
+	var sorted [][]float64 // each column's non-blank values, sorted once
 	for _, c := range t.Columns {
 		if c.Kind == Numeric {
 			cols = append(cols, c)
+			s := slices.DeleteFunc(slices.Clone(c.Values), math.IsNaN)
+			slices.Sort(s)
+			sorted = append(sorted, s)
 		}
 	}
 	z := make([]float64, t.Rows)
@@ -26,7 +30,7 @@ func ruleLabels(t *Table, n int, rng *rand.Rand) (labels, prob []float64) {
 			if b >= a {
 				b++
 			}
-			ta, tb := randomCut(cols[a].Values, rng), randomCut(cols[b].Values, rng)
+			ta, tb := randomCut(sorted[a], rng), randomCut(sorted[b], rng)
 			aboveA, aboveB := rng.IntN(2) == 0, rng.IntN(2) == 0
 			w := 2.5 * rng.NormFloat64()
 			for i := range z {
@@ -39,7 +43,7 @@ func ruleLabels(t *Table, n int, rng *rand.Rand) (labels, prob []float64) {
 	c := interceptFor(z, ruleMeanProb)
 	labels, prob = make([]float64, t.Rows), make([]float64, t.Rows)
 	for i, zi := range z {
-		prob[i] = 1 / (1 + math.Exp(-(zi + c)))
+		prob[i] = logistic(zi + c)
 		if rng.Float64() < prob[i] {
 			labels[i] = 1
 		}
@@ -47,11 +51,9 @@ func ruleLabels(t *Table, n int, rng *rand.Rand) (labels, prob []float64) {
 	return labels, prob
 }
 
-// randomCut returns the value at a random quantile in [0.15, 0.85] of the
-// column's non-blank values.
-func randomCut(values []float64, rng *rand.Rand) float64 {
-	sorted := slices.DeleteFunc(slices.Clone(values), math.IsNaN)
-	slices.Sort(sorted)
+// randomCut returns the value at a random quantile in [0.15, 0.85] of a
+// column's sorted non-blank values.
+func randomCut(sorted []float64, rng *rand.Rand) float64 {
 	q := 0.15 + 0.7*rng.Float64()
 	if len(sorted) == 0 {
 		return 0
@@ -67,7 +69,7 @@ func interceptFor(z []float64, target float64) float64 {
 		mid := (lo + hi) / 2
 		var mean float64
 		for _, zi := range z {
-			mean += 1 / (1 + math.Exp(-(zi + mid)))
+			mean += logistic(zi + mid)
 		}
 		if mean/float64(len(z)) < target {
 			lo = mid
@@ -77,3 +79,6 @@ func interceptFor(z []float64, target float64) float64 {
 	}
 	return (lo + hi) / 2
 }
+
+// logistic is 1/(1+e^−z).
+func logistic(z float64) float64 { return 1 / (1 + math.Exp(-z)) }

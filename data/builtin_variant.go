@@ -132,8 +132,7 @@ func (v ShopVariant) String() string {
 func sharpen(prob []float64, k float64, rng *rand.Rand) (labels, sharp []float64) {
 	labels, sharp = make([]float64, len(prob)), make([]float64, len(prob))
 	for i, p := range prob {
-		z := k * math.Log(p/(1-p))
-		sharp[i] = 1 / (1 + math.Exp(-z))
+		sharp[i] = logistic(k * math.Log(p/(1-p)))
 		if rng.Float64() < sharp[i] {
 			labels[i] = 1
 		}

@@ -111,7 +111,7 @@ func SuiteCandidates() []SuiteCandidate {
 		return func(c *Config) { long(c, scale, log1p); edit(c) }
 	}
 	none := func(*Config) {}
-	return []SuiteCandidate{
+	cands := []SuiteCandidate{
 		with("log1p+minmax, p10, val 20% (old)", old),
 		with("zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline = data.PipelineOptions{Scale: data.ScaleZScore} }),
 		with("log1p+zscore, p10, val 20%", func(c *Config) { old(c); c.Pipeline.Scale = data.ScaleZScore }),
@@ -143,34 +143,31 @@ func SuiteCandidates() []SuiteCandidate {
 		with("log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 50, true, data.ImputeMean
 		})),
-		with("log1p+zscore+indicators, mean, p25, val 10%, L2 20/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 20, true, data.ImputeMean
-		})),
-		with("log1p+zscore+indicators, mean, p25, val 10%, L2 10/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 10, true, data.ImputeMean
-		})),
-		with("log1p+zscore+indicators, mean, p25, val 10%, L2 5/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 5, true, data.ImputeMean
-		})),
-		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 50/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 50, true, data.ImputeMean
-			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
-		})),
-		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 20/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 20, true, data.ImputeMean
-			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
-		})),
-		with("128-64, log1p+zscore+indicators, mean, p25, val 10%, L2 10/rows≤0.1, batch 32", longWith(data.ScaleZScore, true, func(c *Config) {
-			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = 10, true, data.ImputeMean
-			c.Hidden = []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
-		})),
+	}
+	// The default's settings at other decays, and with twice the width.
+	meanImputed := func(prior float64, hidden []engine.LayerSpec) func(c *Config) {
+		return longWith(data.ScaleZScore, true, func(c *Config) {
+			c.L2Prior, c.Pipeline.MissingIndicators, c.Pipeline.Impute = prior, true, data.ImputeMean
+			if hidden != nil {
+				c.Hidden = hidden
+			}
+		})
+	}
+	for _, prior := range []float64{20, 10, 5} {
+		cands = append(cands, with(fmt.Sprintf("log1p+zscore+indicators, mean, p25, val 10%%, L2 %g/rows≤0.1, batch 32", prior), meanImputed(prior, nil)))
+	}
+	for _, prior := range []float64{50, 20, 10} {
+		wide := []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
+		cands = append(cands, with(fmt.Sprintf("128-64, log1p+zscore+indicators, mean, p25, val 10%%, L2 %g/rows≤0.1, batch 32", prior), meanImputed(prior, wide)))
+	}
+	return append(cands,
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1", longWith(data.ScaleRobust, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators = 50, true
 		})),
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1, batch 16", longWith(data.ScaleRobust, true, func(c *Config) {
 			c.L2Prior, c.Pipeline.MissingIndicators, c.Train.BatchSize = 50, true, 16
 		})),
-	}
+	)
 }
 
 // loadSuiteSet loads one set of the suite from dir.

@@ -211,20 +211,24 @@ func baseChoice(dims int) []int {
 type sampler struct {
 	space []TuneDimension
 	rng   *rand.Rand
-	seen  map[string]bool
-	// key names the configuration a choice trains, so that two choices
-	// training the same configuration (a neighbour that sets a dimension
-	// to the value its parent had from the base, say) count as one; nil
-	// keys by the choice itself.
-	key func(choice []int) string
+	// seen holds the configurations drawn, by configKey: two choices that
+	// train the same configuration on base (a neighbour that sets a
+	// dimension to the value its parent had from the base, say) count as
+	// one.
+	seen map[string]bool
+	base Config
 }
 
 // tuneSeedStream separates the trials' random stream from the others that
 // derive from a seed.
 const tuneSeedStream = 0x7a11e5
 
-func newSampler(space []TuneDimension, seed uint64) *sampler {
-	return &sampler{space: space, rng: rand.New(rand.NewPCG(seed, tuneSeedStream)), seen: map[string]bool{}}
+// newSampler draws from space around base; base's own configuration
+// counts as drawn.
+func newSampler(space []TuneDimension, base Config, seed uint64) *sampler {
+	s := &sampler{space: space, rng: rand.New(rand.NewPCG(seed, tuneSeedStream)), seen: map[string]bool{}, base: base}
+	s.fresh(baseChoice(len(space)))
+	return s
 }
 
 // next draws a choice of values not drawn before; ok is false when a long
@@ -267,18 +271,10 @@ func (s *sampler) near(parent []int) ([]int, bool) {
 	return nil, false
 }
 
-// fresh records choice and reports whether it was new.
+// fresh records the configuration choice trains and reports whether it
+// was new.
 func (s *sampler) fresh(choice []int) bool {
-	var id string
-	if s.key != nil {
-		id = s.key(choice)
-	} else {
-		b := make([]byte, 0, 3*len(choice))
-		for _, c := range choice {
-			b = fmt.Appendf(b, "%d,", c)
-		}
-		id = string(b)
-	}
+	id := configKey(s.base, s.space, choice)
 	if s.seen[id] {
 		return false
 	}
@@ -286,14 +282,12 @@ func (s *sampler) fresh(choice []int) bool {
 	return true
 }
 
-// configKey keys a choice by the configuration it trains on base.
-func configKey(base Config, space []TuneDimension) func(choice []int) string {
-	return func(choice []int) string {
-		cfg, _ := trialOf(base, space, choice)
-		b, err := json.Marshal(cfg)
-		if err != nil { // not expected: a Config is plain data
-			return fmt.Sprint(choice)
-		}
-		return string(b)
+// configKey names the configuration a choice trains on base.
+func configKey(base Config, space []TuneDimension, choice []int) string {
+	cfg, _ := trialOf(base, space, choice)
+	b, err := json.Marshal(cfg)
+	if err != nil { // not expected: a Config is plain data
+		return fmt.Sprint(choice)
 	}
+	return string(b)
 }

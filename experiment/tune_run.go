@@ -76,11 +76,8 @@ type tuner struct {
 }
 
 func newTuner(base Config, opts TuneOptions, balanced float64) *tuner {
-	sample := newSampler(opts.Space, opts.Seed)
-	sample.key = configKey(base, opts.Space)
-	sample.fresh(baseChoice(len(opts.Space))) // the base trial's configuration
 	return &tuner{base: base, opts: opts, balanced: balanced, rungs: RungFolds(opts.Folds, opts.Eta),
-		sample: sample, got: map[*Trial][]*FoldResult{}}
+		sample: newSampler(opts.Space, base, opts.Seed), got: map[*Trial][]*FoldResult{}}
 }
 
 func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {

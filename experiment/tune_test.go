@@ -241,11 +241,18 @@ func TestTuneIsDeterministic(t *testing.T) {
 // may take any value; no choice is drawn twice.
 func TestSamplerNear(t *testing.T) {
 	four := []string{"a", "b", "c", "d"}
-	space := make([]TuneDimension, 3)
-	for i := range space {
-		space[i] = TuneDimension{Name: strconv.Itoa(i), Values: four, Set: func(*Config, int) {}}
+	// Each dimension writes its value index (+10, never the base's) into
+	// a field of its own, so every choice trains its own configuration.
+	fields := []func(c *Config) *float64{
+		func(c *Config) *float64 { return &c.Train.L2 },
+		func(c *Config) *float64 { return &c.Train.Optimizer.LR },
+		func(c *Config) *float64 { return &c.Train.PosWeight },
 	}
-	s := newSampler(space, 7)
+	space := make([]TuneDimension, len(fields))
+	for i, field := range fields {
+		space[i] = TuneDimension{Name: strconv.Itoa(i), Values: four, Set: func(c *Config, v int) { *field(c) = float64(v + 10) }}
+	}
+	s := newSampler(space, DefaultConfig(), 7)
 	seen := map[string]bool{}
 	for _, parent := range [][]int{{1, 2, 3}, {-1, -1, -1}} {
 		for range 20 {
@@ -331,7 +338,7 @@ func TestTuneNeighboursTrainSomethingNew(t *testing.T) {
 	}
 	base := DefaultConfig()
 	tu := newTuner(base, opts, 1)
-	configs := map[string]bool{configKey(base, opts.Space)(baseChoice(len(opts.Space))): true}
+	configs := map[string]bool{configKey(base, opts.Space, baseChoice(len(opts.Space))): true}
 	for range 200 {
 		c, ok := tu.sample.near(baseChoice(len(opts.Space)))
 		if !ok {
@@ -341,7 +348,7 @@ func TestTuneNeighboursTrainSomethingNew(t *testing.T) {
 		if reflect.DeepEqual(cfg, base) {
 			t.Fatalf("neighbour %v trains the base configuration", settings)
 		}
-		k := configKey(base, opts.Space)(c)
+		k := configKey(base, opts.Space, c)
 		if configs[k] {
 			t.Fatalf("neighbour %v trains a configuration drawn before", settings)
 		}
