@@ -80,6 +80,10 @@ func (m *MixedText) String() string {
 	if m.More {
 		more = ", …"
 	}
-	return fmt.Sprintf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s%s)",
-		m.Numbers, m.Present, m.NotNumbers, strings.Join(m.Examples, ", "), more)
+	verb := "are"
+	if m.NotNumbers == 1 {
+		verb = "is"
+	}
+	return fmt.Sprintf("read as text although %d of its %d values in the first rows are numbers: %d %s not (%s%s)",
+		m.Numbers, m.Present, m.NotNumbers, verb, strings.Join(m.Examples, ", "), more)
 }

@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -199,5 +200,24 @@ func TestBTYDKeyReloadsTheLogWithTheBGNBDInputs(t *testing.T) {
 	mustContain(t, screentest.Render(s, 160, 48), "BG/NBD inputs off (n)")
 	if _, cmd := keys(csvScreen(t, "en", 80, 24)).step(screentest.Press("n")); cmd != nil {
 		t.Errorf("n on a per-user table gives %v", cmd())
+	}
+}
+
+// TestMixedTextWarningCountsInBothLanguages: the warning on a column of
+// mostly numbers read as text names how many cells are not numbers, in the
+// singular for one, in English and in Chinese.
+func TestMixedTextWarningCountsInBothLanguages(t *testing.T) {
+	one := &data.MixedText{Numbers: 9, Present: 10, NotNumbers: 1, Examples: []string{`"abc"`}}
+	two := &data.MixedText{Numbers: 8, Present: 10, NotNumbers: 2, Examples: []string{`"a"`, `"b"`}, More: true}
+	en, zh := New(screentest.Common("en", 80, 24), false), New(screentest.Common("zh", 80, 24), false)
+	for _, c := range []struct{ got, want string }{
+		{en.mixed(one), `read as text although 9 of its 10 values in the first rows are numbers: 1 is not ("abc")`},
+		{en.mixed(two), `read as text although 8 of its 10 values in the first rows are numbers: 2 are not ("a", "b", …)`},
+		{zh.mixed(one), `按文本读取，尽管前几行的 10 个值中有 9 个是数字：1 个不是（"abc"）`},
+		{zh.mixed(two), `按文本读取，尽管前几行的 10 个值中有 8 个是数字：2 个不是（"a"，"b"，…）`},
+	} {
+		if c.got != c.want {
+			t.Errorf("got  %q\nwant %q", c.got, c.want)
+		}
 	}
 }

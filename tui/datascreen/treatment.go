@@ -141,6 +141,11 @@ func (s Model) mixed(m *data.MixedText) string {
 	if m.More {
 		examples += s.T(", …", "，…")
 	}
+	if m.NotNumbers == 1 {
+		return s.Tf("read as text although %d of its %d values in the first rows are numbers: 1 is not (%s)",
+			"按文本读取，尽管前几行的 %[2]d 个值中有 %[1]d 个是数字：1 个不是（%[3]s）",
+			m.Numbers, m.Present, examples)
+	}
 	return s.Tf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s)",
 		"按文本读取，尽管前几行的 %[2]d 个值中有 %[1]d 个是数字：%[3]d 个不是（%[4]s）",
 		m.Numbers, m.Present, m.NotNumbers, examples)
