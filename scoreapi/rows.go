@@ -55,6 +55,14 @@ func rowError(i int, column, format string, args ...any) *apiError {
 	return e
 }
 
+// wireRequest is a Request as read: its rows are kept as raw JSON until
+// decodeRows has counted them.
+type wireRequest struct {
+	Rows      json.RawMessage `json:"rows"`
+	Explain   int             `json:"explain"`
+	Recommend int             `json:"recommend"`
+}
+
 // decodeRequest reads the request body (already limited by MaxBytesReader)
 // into a Request, refusing non-JSON, unknown fields, trailing data and
 // more than maxRows rows.
@@ -62,8 +70,8 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 	dec := json.NewDecoder(body)
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
-	var req Request
-	if err := dec.Decode(&req); err != nil {
+	var wire wireRequest
+	if err := dec.Decode(&wire); err != nil {
 		return nil, jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -72,14 +80,19 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 		}
 		return nil, jsonError(err)
 	}
+	rows, n, bad := decodeRows(wire.Rows, maxRows)
+	if bad != nil {
+		return nil, bad
+	}
+	req := Request{Rows: rows, Explain: wire.Explain, Recommend: wire.Recommend}
 	switch {
 	case req.Rows == nil:
 		return nil, badRequest("bad_json", `no "rows": want {"rows": [{column: value, …}, …]}`)
-	case len(req.Rows) == 0:
+	case n == 0:
 		return nil, badRequest("bad_json", `"rows" is empty: nothing to score`)
-	case len(req.Rows) > maxRows:
+	case n > maxRows:
 		return nil, &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_many_rows",
-			Message: fmt.Sprintf("%d rows: at most %d per request (--max-rows)", len(req.Rows), maxRows)}
+			Message: fmt.Sprintf("%d rows: at most %d per request (--max-rows)", n, maxRows)}
 	case req.Explain < 0:
 		return nil, badRequest("bad_json", `"explain" is %d: want a number of reasons ≥ 0`, req.Explain)
 	case req.Recommend < 0:
@@ -91,6 +104,65 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 		}
 	}
 	return &req, nil
+}
+
+// decodeRows decodes the raw "rows" array one row at a time and returns
+// them with their count n. Past maxRows the rest are only counted: a body
+// of many tiny rows is refused without building a map for each (a map
+// costs tens of times the bytes of "{}" that asks for it). rows is nil
+// when the body has no "rows" (or null), and holds at most maxRows rows.
+func decodeRows(raw json.RawMessage, maxRows int) (rows []map[string]any, n int, bad *apiError) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, 0, nil
+	}
+	if raw[0] != '[' {
+		return nil, 0, badRequest("bad_json", "rows: got a JSON %s, want an array of objects", rawKind(raw))
+	}
+	// The body was read whole and checked as JSON already: errors here
+	// are about types only.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	if _, err := dec.Token(); err != nil {
+		return nil, 0, jsonError(err)
+	}
+	rows = []map[string]any{}
+	var skip json.RawMessage
+	for ; dec.More(); n++ {
+		if n >= maxRows {
+			if err := dec.Decode(&skip); err != nil {
+				return nil, 0, jsonError(err)
+			}
+			continue
+		}
+		var row map[string]any
+		if err := dec.Decode(&row); err != nil {
+			var typ *json.UnmarshalTypeError
+			if errors.As(err, &typ) && typ.Field == "" {
+				return nil, 0, badRequest("bad_json", "rows: got a JSON %s, want an object of column values", typ.Value)
+			}
+			return nil, 0, jsonError(err)
+		}
+		rows = append(rows, row)
+	}
+	return rows, n, nil
+}
+
+// rawKind names the JSON type of a raw value by its first byte.
+func rawKind(raw []byte) string {
+	switch raw[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // jsonError turns a decoding error into a 400, or a 413 when the body was
