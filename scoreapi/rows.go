@@ -100,7 +100,9 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 	}
 	for i, r := range req.Rows {
 		if r == nil {
-			return nil, badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
+			e := badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
+			e.Row = &i
+			return nil, e
 		}
 	}
 	return &req, nil
@@ -139,7 +141,10 @@ func decodeRows(raw json.RawMessage, maxRows int) (rows []map[string]any, n int,
 		if err := dec.Decode(&row); err != nil {
 			var typ *json.UnmarshalTypeError
 			if errors.As(err, &typ) && typ.Field == "" {
-				return nil, 0, badRequest("bad_json", "rows: got a JSON %s, want an object of column values", typ.Value)
+				i := n
+				e := badRequest("bad_row", "rows[%d]: got a JSON %s, want an object of column values", i, typ.Value)
+				e.Row = &i
+				return nil, 0, e
 			}
 			return nil, 0, jsonError(err)
 		}
