@@ -131,8 +131,8 @@ func TestParquetOpenersKeepRandomAccess(t *testing.T) {
 	}
 	osOpen := func(p string) (io.ReadCloser, error) { return os.Open(p) }
 	// The CLI's opener and the served one over it, as serve builds them.
-	open := servedOpener(openWithContext(context.Background(), osOpen), experiment.Source{Kind: "log", Path: path})
-	f, err := open(path)
+	src, open := servedSource(experiment.Source{Kind: "log", Path: path}, openWithContext(context.Background(), osOpen))
+	f, err := open(src.Path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -146,7 +146,8 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		fmt.Fprintf(a.stderr, "Warning: the host key %s is readable by other users (mode %v); chmod 600 it\n",
 			hostKeyPath, st.Mode().Perm())
 	}
-	opts.Open = servedOpener(a.open, opts.Source)
+	described := opts.Source.Describe()
+	opts.Source, opts.Open = servedSource(opts.Source, a.open)
 	opts.Limits = tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs}
 	opts.Served, opts.ExportDir = true, o.exportDir
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
@@ -171,7 +172,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if opts.Pseudonym.Enabled() {
 		auth += "; ids pseudonymised in every session"
 	}
-	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", opts.Source.Describe(), ln.Addr(),
+	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", described, ln.Addr(),
 		gossh.FingerprintSHA256(hostKey.PublicKey()), auth)
 	if err := srv.Serve(ctx, ln); err != nil {
 		return err
@@ -184,13 +185,28 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 // errOpenOverSSH is what a remote user reads on asking for another file.
 var errOpenOverSSH = errors.New("opening files is disabled over SSH (the server chooses the data)")
 
-// servedOpener lets sessions open the server's own data file and nothing
-// else: a remote user must not read arbitrary files of the machine.
-func servedOpener(open experiment.Opener, src experiment.Source) experiment.Opener {
-	return func(path string) (io.ReadCloser, error) {
-		if src.Path != "" && path == src.Path {
+// servedSource returns the source and the opener of every session. The
+// sessions know the served file by its base name only: the folder it is in
+// is the operator's business, as --export-dir's is, and the Data screen
+// would show it (and pre-fill the open prompt with it). That name is the
+// only one a session may open: a remote user must not read arbitrary files
+// of the machine.
+func servedSource(src experiment.Source, open experiment.Opener) (experiment.Source, experiment.Opener) {
+	path := src.Path
+	if path == "" {
+		return src, servedOpener(open, "", "")
+	}
+	src.Path = filepath.Base(path)
+	return src, servedOpener(open, src.Path, path)
+}
+
+// servedOpener opens path when a session asks for name, and refuses every
+// other name (every name when name is "").
+func servedOpener(open experiment.Opener, name, path string) experiment.Opener {
+	return func(asked string) (io.ReadCloser, error) {
+		if name != "" && asked == name {
 			return open(path)
 		}
-		return nil, fmt.Errorf("%s: %w", path, errOpenOverSSH)
+		return nil, fmt.Errorf("%s: %w", asked, errOpenOverSSH)
 	}
 }

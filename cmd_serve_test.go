@@ -143,16 +143,41 @@ func TestServeServesTheTUIAndStopsOnSignal(t *testing.T) {
 }
 
 func TestServedSessionsOpenOnlyTheServersDataFile(t *testing.T) {
-	open := servedOpener(func(p string) (io.ReadCloser, error) {
-		return io.NopCloser(bytes.NewReader([]byte(p))), nil
-	}, experiment.Source{Kind: "csv", Path: "users.csv"})
-	if r, err := open("users.csv"); err != nil {
+	var opened []string
+	src, open := servedSource(experiment.Source{Kind: "csv", Path: "/home/operator/secret-project/users.csv"},
+		func(p string) (io.ReadCloser, error) {
+			opened = append(opened, p)
+			return io.NopCloser(bytes.NewReader([]byte(p))), nil
+		})
+	// Sessions see the file's name, never the server's folders.
+	if src.Path != "users.csv" || strings.Contains(src.Describe(), "secret-project") {
+		t.Errorf("sessions see the served file as %q (%s)", src.Path, src.Describe())
+	}
+	if r, err := open(src.Path); err != nil {
 		t.Errorf("the served file: %v", err)
 	} else {
 		r.Close()
 	}
-	if _, err := open("/etc/passwd"); err == nil || !strings.Contains(err.Error(), "opening files is disabled over SSH") {
-		t.Errorf("another file: error %v", err)
+	if len(opened) != 1 || opened[0] != "/home/operator/secret-project/users.csv" {
+		t.Errorf("opening the served file opened %q", opened)
+	}
+	for _, other := range []string{"/etc/passwd", "./users.csv", "../users.csv", "/home/operator/secret-project/users.csv", ""} {
+		if _, err := open(other); err == nil || !strings.Contains(err.Error(), "opening files is disabled over SSH") {
+			t.Errorf("%q: error %v", other, err)
+		}
+	}
+	if len(opened) != 1 {
+		t.Errorf("other names opened %q", opened[1:])
+	}
+	builtin, open := servedSource(experiment.Source{Kind: "builtin"}, func(p string) (io.ReadCloser, error) {
+		t.Errorf("a session of the built-in data opened %q", p)
+		return nil, nil
+	})
+	if builtin.Path != "" {
+		t.Errorf("the built-in source has path %q", builtin.Path)
+	}
+	if _, err := open("users.csv"); err == nil {
+		t.Error("a session of the built-in data opened a file")
 	}
 }
 

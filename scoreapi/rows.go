@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -55,15 +56,24 @@ func rowError(i int, column, format string, args ...any) *apiError {
 	return e
 }
 
+// wireRequest is a Request as read: its rows are kept as raw JSON until
+// decodeRows has counted them.
+type wireRequest struct {
+	Rows      json.RawMessage `json:"rows"`
+	Explain   int             `json:"explain"`
+	Recommend int             `json:"recommend"`
+}
+
 // decodeRequest reads the request body (already limited by MaxBytesReader)
-// into a Request, refusing non-JSON, unknown fields, trailing data and
-// more than maxRows rows.
-func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
+// into a Request, refusing non-JSON, unknown fields, trailing data, more
+// than maxRows rows and rows of far more keys than the model's columns
+// (columns of them, besides an id and a label; see decodeRow).
+func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 	dec := json.NewDecoder(body)
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
-	var req Request
-	if err := dec.Decode(&req); err != nil {
+	var wire wireRequest
+	if err := dec.Decode(&wire); err != nil {
 		return nil, jsonError(err)
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
@@ -72,14 +82,19 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 		}
 		return nil, jsonError(err)
 	}
+	rows, n, bad := decodeRows(wire.Rows, maxRows, columns)
+	if bad != nil {
+		return nil, bad
+	}
+	req := Request{Rows: rows, Explain: wire.Explain, Recommend: wire.Recommend}
 	switch {
 	case req.Rows == nil:
 		return nil, badRequest("bad_json", `no "rows": want {"rows": [{column: value, …}, …]}`)
-	case len(req.Rows) == 0:
+	case n == 0:
 		return nil, badRequest("bad_json", `"rows" is empty: nothing to score`)
-	case len(req.Rows) > maxRows:
+	case n > maxRows:
 		return nil, &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_many_rows",
-			Message: fmt.Sprintf("%d rows: at most %d per request (--max-rows)", len(req.Rows), maxRows)}
+			Message: fmt.Sprintf("%d rows: at most %d per request (--max-rows)", n, maxRows)}
 	case req.Explain < 0:
 		return nil, badRequest("bad_json", `"explain" is %d: want a number of reasons ≥ 0`, req.Explain)
 	case req.Recommend < 0:
@@ -87,10 +102,194 @@ func decodeRequest(body io.Reader, maxRows int) (*Request, *apiError) {
 	}
 	for i, r := range req.Rows {
 		if r == nil {
-			return nil, badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
+			e := badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
+			e.Row = &i
+			return nil, e
 		}
 	}
 	return &req, nil
+}
+
+// decodeRows decodes the raw "rows" array one row at a time and returns
+// them with their count n. Past maxRows the rest are only counted: a body
+// of many tiny rows is refused without building a map for each (a map
+// costs tens of times the bytes of "{}" that asks for it). rows is nil
+// when the body has no "rows" (or null), and holds at most maxRows rows.
+func decodeRows(raw json.RawMessage, maxRows, columns int) (rows []map[string]any, n int, bad *apiError) {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil, 0, nil
+	}
+	if raw[0] != '[' {
+		return nil, 0, badRequest("bad_json", "rows: got a JSON %s, want an array of objects", rawKind(raw))
+	}
+	// The body was read whole and checked as JSON already: errors here
+	// are about types only.
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return nil, 0, jsonError(err)
+	}
+	rows = []map[string]any{}
+	var elem json.RawMessage
+	for ; dec.More(); n++ {
+		if err := dec.Decode(&elem); err != nil {
+			return nil, 0, jsonError(err)
+		}
+		if n >= maxRows {
+			continue
+		}
+		row, bad := decodeRow(n, elem, columns)
+		if bad != nil {
+			return nil, 0, bad
+		}
+		rows = append(rows, row)
+	}
+	return rows, n, nil
+}
+
+// decodeRow decodes row i from its raw JSON (nil for null). A value that
+// is an array or an object is never a cell: it is kept as an empty one of
+// its kind, which is all the errors about it say, rather than built (an
+// array of a million zeros costs forty times its bytes). A row may name
+// the model's columns, an id and a label, and as many keys again (typos,
+// fields of other systems), which are refused one by one with their name;
+// a row of more is refused whole as soon as it has them, for the same
+// reason.
+func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiError) {
+	switch raw[0] {
+	case 'n':
+		return nil, nil
+	case '{':
+	default:
+		e := badRequest("bad_row", "rows[%d]: got a JSON %s, want an object of column values", i, rawKind(raw))
+		e.Row = &i
+		return nil, e
+	}
+	maxKeys := 2 * (columns + 2)
+	row := make(map[string]any, min(columns+2, maxKeys))
+	// raw is one valid JSON object (the body was checked whole): it is
+	// walked, not checked again.
+	keys := 0
+	for p := skipSpace(raw, 1); raw[p] != '}'; {
+		if keys++; keys > maxKeys {
+			e := badRequest("bad_row", "rows[%d]: more than %d keys: the model takes %d columns, an id and a label "+
+				"(see GET /openapi.json and the model's features)", i, maxKeys, columns)
+			e.Row = &i
+			return nil, e
+		}
+		end := stringEnd(raw, p)
+		key, err := unquote(raw[p:end])
+		if err != nil {
+			return nil, jsonError(err)
+		}
+		p = skipSpace(raw, skipSpace(raw, end)+1) // past the colon
+		end = valueEnd(raw, p)
+		if row[key], err = cellValue(raw[p:end]); err != nil {
+			return nil, jsonError(err)
+		}
+		if p = skipSpace(raw, end); raw[p] == ',' {
+			p = skipSpace(raw, p+1)
+		}
+	}
+	return row, nil
+}
+
+// cellValue is what a cell's raw JSON value decodes to: a string, a
+// json.Number, a bool or nil, and an empty []any or map[string]any for an
+// array or an object.
+func cellValue(v []byte) (any, error) {
+	switch v[0] {
+	case '"':
+		return unquote(v)
+	case 'n':
+		return nil, nil
+	case 't', 'f':
+		return v[0] == 't', nil
+	case '[':
+		return []any{}, nil
+	case '{':
+		return map[string]any{}, nil
+	}
+	return json.Number(v), nil
+}
+
+// unquote decodes a valid JSON string; one without escapes, in valid
+// UTF-8, is its bytes.
+func unquote(q []byte) (string, error) {
+	body := q[1 : len(q)-1]
+	if bytes.IndexByte(body, '\\') < 0 && utf8.Valid(body) {
+		return string(body), nil
+	}
+	var s string
+	err := json.Unmarshal(q, &s)
+	return s, err
+}
+
+// skipSpace returns the index of the first byte of b at or after p that is
+// not JSON whitespace.
+func skipSpace(b []byte, p int) int {
+	for p < len(b) && (b[p] == ' ' || b[p] == '\t' || b[p] == '\n' || b[p] == '\r') {
+		p++
+	}
+	return p
+}
+
+// stringEnd returns the index just past the valid JSON string that starts
+// at p.
+func stringEnd(b []byte, p int) int {
+	for p++; b[p] != '"'; p++ {
+		if b[p] == '\\' {
+			p++
+		}
+	}
+	return p + 1
+}
+
+// valueEnd returns the index just past the valid JSON value that starts at
+// p.
+func valueEnd(b []byte, p int) int {
+	switch b[p] {
+	case '"':
+		return stringEnd(b, p)
+	case '{', '[':
+		depth := 0
+		for ; ; p++ {
+			switch b[p] {
+			case '"':
+				p = stringEnd(b, p) - 1
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return p + 1
+				}
+			}
+		}
+	}
+	for ; p < len(b); p++ {
+		switch b[p] {
+		case ',', '}', ']', ' ', '\t', '\n', '\r':
+			return p
+		}
+	}
+	return p
+}
+
+// rawKind names the JSON type of a raw value by its first byte.
+func rawKind(raw []byte) string {
+	switch raw[0] {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case '"':
+		return "string"
+	case 't', 'f':
+		return "bool"
+	case 'n':
+		return "null"
+	}
+	return "number"
 }
 
 // jsonError turns a decoding error into a 400, or a 413 when the body was

@@ -23,7 +23,7 @@ const (
 	DefaultPoll     = 2 * time.Second
 	DefaultShutdown = 10 * time.Second
 	// DefaultMaxInFlight bounds the predict requests scored at once; each
-	// may hold a decoded body many times its MaxBody in memory.
+	// may hold a few times its MaxBody in memory as it is read.
 	DefaultMaxInFlight = 16
 	// DefaultQueueWait is how long a predict request waits for a free slot
 	// before it is answered 503.
@@ -242,7 +242,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	defer func() { <-s.slots }()
 	m := s.model.Load()
 	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-	req, bad := decodeRequest(body, s.cfg.MaxRows)
+	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns))
 	var resp *Response
 	if bad == nil {
 		resp, bad = m.score(req)

@@ -36,8 +36,10 @@ type SessionInfo struct {
 	User       string
 	RemoteAddr string
 	Term       string
-	Width      int
-	Height     int
+	// Width and Height are the terminal's size, within MaxWidth ×
+	// MaxHeight.
+	Width  int
+	Height int
 }
 
 // Config configures a Server.

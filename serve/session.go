@@ -12,6 +12,21 @@ import (
 	"charm.land/wish/v2/bubbletea"
 )
 
+// MaxWidth and MaxHeight bound the window a session's program is given, in
+// cells: a larger terminal shows the application in its top-left corner.
+// The renderer and the application allocate per cell, and the client alone
+// says how big its terminal is: a 30000×30000 one made the server allocate
+// until it died, taking every session with it.
+const (
+	MaxWidth  = 1000
+	MaxHeight = 300
+)
+
+// clampWindow returns a window size within MaxWidth × MaxHeight.
+func clampWindow(width, height int) (int, int) {
+	return min(max(width, 0), MaxWidth), min(max(height, 0), MaxHeight)
+}
+
 // handle runs one SSH session and then reports its exit status. The
 // session's resources (its slot among MaxSessions above all) are released
 // before the client hears the session ended, so a client that reconnects
@@ -109,6 +124,8 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 		tea.WithoutSignalHandler(),
 		// This replaces wish's filter, which act.filter does too.
 		tea.WithFilter(act.filter),
+		// This replaces wish's size, which the client chose unbounded.
+		tea.WithWindowSize(clampWindow(pty.Window.Width, pty.Window.Height)),
 	)
 	p := tea.NewProgram(model, opts...)
 	ctx, stop := context.WithCancel(ctx)
@@ -125,7 +142,8 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 				if !ok {
 					return
 				}
-				p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+				width, height := clampWindow(w.Width, w.Height)
+				p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 			}
 		}
 	}()
@@ -160,9 +178,10 @@ func (s *Server) newModel(sess ssh.Session, pty ssh.Pty) (m tea.Model, err error
 			err = fmt.Errorf("%w: %v", tea.ErrProgramPanic, r)
 		}
 	}()
+	width, height := clampWindow(pty.Window.Width, pty.Window.Height)
 	return s.cfg.App(SessionInfo{
 		User: sess.User(), RemoteAddr: sess.RemoteAddr().String(),
-		Term: pty.Term, Width: pty.Window.Width, Height: pty.Window.Height,
+		Term: pty.Term, Width: width, Height: height,
 	}), nil
 }
 

@@ -220,9 +220,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.shareRecommendations()
 		return m, cmd
 	case datascreen.OpenMsg:
+		src, err := m.servedSource(msg.Src)
+		if err != nil {
+			m.err = err
+			m.layout()
+			return m, nil
+		}
 		m.gen++
-		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(msg.Src))
-		return m, loadCmd(m.gen, withSource(m.opts, msg.Src), m.modelScr.Config(), msg.Columns)
+		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
+		return m, loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
 		m.layout()

@@ -1,0 +1,35 @@
+package tui
+
+import (
+	"errors"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// servedSource is what a served session loads when its user asks for
+// asked. The served file opens only as what the server serves it as, and
+// with the server's label and log columns unless the user chose others:
+// read as another kind, or with its label asked again, the file's columns
+// are shown and quoted as they are, its customer ids included, which
+// --pseudonymise promises no session ever sees. Other sources are
+// unchanged (the server's Opener refuses every other path).
+func (m Model) servedSource(asked experiment.Source) (experiment.Source, error) {
+	served := m.opts.Source
+	if !m.opts.Served || served.Path == "" || asked.Path != served.Path {
+		return asked, nil
+	}
+	if asked.Kind != served.Kind {
+		if served.Kind == "log" {
+			return asked, errors.New(m.com.Tf("%s is served as an order log: open it with g", "%s 以订单日志提供：请用 g 打开", served.Path))
+		}
+		return asked, errors.New(m.com.Tf("%s is served as a table: open it with o", "%s 以表格提供：请用 o 打开", served.Path))
+	}
+	if asked.Label == "" {
+		asked.Label = served.Label
+	}
+	if asked.LogColumns == (data.LogColumns{}) {
+		asked.LogColumns = served.LogColumns
+	}
+	return asked, nil
+}
