@@ -27,6 +27,7 @@ func TestAuth(t *testing.T) {
 		{"no token", "/v1/predict", "", http.StatusUnauthorized},
 		{"wrong token", "/v1/predict", "test-token-0123456780", http.StatusUnauthorized},
 		{"prefix of the token", "/v1/predict", "test-token", http.StatusUnauthorized},
+		{"the token and more", "/v1/predict", testToken + "0", http.StatusUnauthorized},
 		{"right token", "/v1/predict", testToken, http.StatusOK},
 		{"metrics without token", "/metrics", "", http.StatusUnauthorized},
 		{"openapi without token", "/openapi.json", "", http.StatusUnauthorized},
