@@ -45,9 +45,22 @@ func (s Source) Describe() string {
 	case "textbook":
 		return "textbook shop (100 users)"
 	case "log":
-		return fmt.Sprintf("%s (order log, cutoff %s, horizon %d days)", s.pathOr("an order log"), s.Cutoff.Format(time.DateOnly), s.HorizonDays)
+		cutoff := "default cutoff (the last date minus the horizon)"
+		if !s.Cutoff.IsZero() {
+			cutoff = "cutoff " + s.Cutoff.Format(time.DateOnly)
+		}
+		return fmt.Sprintf("%s (order log, %s, horizon %d days)", s.pathOr("an order log"), cutoff, s.HorizonDaysOrDefault())
 	}
 	return s.pathOr("a per-user table")
+}
+
+// HorizonDaysOrDefault is the label window in days: HorizonDays, or
+// data.DefaultHorizonDays when it is 0 (not given).
+func (s Source) HorizonDaysOrDefault() int {
+	if s.HorizonDays == 0 {
+		return data.DefaultHorizonDays
+	}
+	return s.HorizonDays
 }
 
 // pathOr is the source's path, or what to call it when a model file does

@@ -103,3 +103,21 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 		t.Errorf("covered window: %v %q", err, warningTexts(d))
 	}
 }
+
+// TestDescribeALogBeforeItIsLoaded: a log source given no cutoff or
+// horizon (as `retain serve --log` prints it before loading) names the
+// default cutoff and the default horizon, not the zero date and 0 days.
+func TestDescribeALogBeforeItIsLoaded(t *testing.T) {
+	for _, c := range []struct {
+		src  Source
+		want string
+	}{
+		{Source{Kind: "log", Path: "o.csv"}, "o.csv (order log, default cutoff (the last date minus the horizon), horizon 30 days)"},
+		{Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 60},
+			"o.csv (order log, cutoff 2020-01-02, horizon 60 days)"},
+	} {
+		if got := c.src.Describe(); got != c.want {
+			t.Errorf("got  %q\nwant %q", got, c.want)
+		}
+	}
+}

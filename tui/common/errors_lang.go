@@ -155,7 +155,11 @@ func (c Common) DescribeSource(s experiment.Source) string {
 	case "textbook":
 		return "教科书商店（100 位用户）"
 	case "log":
-		return fmt.Sprintf("%s（订单日志，截止日 %s，观察期 %d 天）", s.Path, s.Cutoff.Format("2006-01-02"), s.HorizonDays)
+		cutoff := "默认截止日（最后日期减去观察期）"
+		if !s.Cutoff.IsZero() {
+			cutoff = "截止日 " + s.Cutoff.Format("2006-01-02")
+		}
+		return fmt.Sprintf("%s（订单日志，%s，观察期 %d 天）", s.Path, cutoff, s.HorizonDaysOrDefault())
 	}
 	return s.Describe()
 }

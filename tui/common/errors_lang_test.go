@@ -56,6 +56,9 @@ func TestDescribeSourceSpeaksChinese(t *testing.T) {
 		{experiment.Source{Kind: "builtin", DataSeed: 7}, fmt.Sprintf("内置商店（%d 位用户，种子 7）", data.DefaultShopUsers)},
 		{experiment.Source{Kind: "textbook"}, "教科书商店（100 位用户）"},
 		{experiment.Source{Kind: "csv", Path: "u.csv"}, "u.csv"},
+		{experiment.Source{Kind: "log", Path: "o.csv"}, "o.csv（订单日志，默认截止日（最后日期减去观察期），观察期 30 天）"},
+		{experiment.Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 60},
+			"o.csv（订单日志，截止日 2020-01-02，观察期 60 天）"},
 	} {
 		if got := zh.DescribeSource(c.src); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.src, got, c.want)
