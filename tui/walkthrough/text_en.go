@@ -44,6 +44,9 @@ var textEN = map[string]string{
 	"fig.z":      "%s per neuron, largest first",
 	"fig.z.relu": "%s per neuron; ReLU zeroes the left side",
 	"fig.neuron": "neuron %d",
+	"fig.more":   "… %d more with smaller |value|",
+	"fig.none":   "no values",
+	"fig.small":  "enlarge to see the bars",
 
 	// Step 1: the raw user.
 	"raw.title":    "The user, as the shop recorded them",

@@ -43,6 +43,9 @@ var textZH = map[string]string{
 	"fig.z":      "各神经元的 %s，按绝对值从大到小",
 	"fig.z.relu": "各神经元的 %s；ReLU 把轴左侧置零",
 	"fig.neuron": "神经元 %d",
+	"fig.more":   "… 另有 %d 项，|值| 更小",
+	"fig.none":   "没有数值",
+	"fig.small":  "放大窗口才能看到条形图",
 
 	// 第1步：原始用户。
 	"raw.title":    "商店记录下的这位用户",
