@@ -2,6 +2,8 @@ package data
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 )
 
@@ -134,9 +136,9 @@ func (tr Treatment) featureString() string {
 		case Categorical:
 			steps = append(steps, fmt.Sprintf("%d missing in training encode as all zeros", tr.Missing))
 		case Boolean:
-			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", tr.Missing, formatNumber(tr.Fill)))
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", tr.Missing, FormatStatistic(tr.Fill)))
 		default:
-			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", tr.Missing, tr.Impute, formatNumber(tr.Fill)))
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", tr.Missing, tr.Impute, FormatStatistic(tr.Fill)))
 		}
 		if tr.Indicator {
 			steps = append(steps, "plus a was-missing indicator")
@@ -150,7 +152,7 @@ func (tr Treatment) featureString() string {
 	case tr.Encoding == EncodeBoolean:
 		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == EncodeMinMax:
-		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
+		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))
 	case tr.Log && tr.Encoding == EncodeZScore:
 		steps = append(steps, fmt.Sprintf("log(1+v), then z-scored (mean %.4g, sd %.4g in log units)", tr.Center, tr.Spread))
 	case tr.Log && tr.Encoding == EncodeRobust:
@@ -158,14 +160,26 @@ func (tr Treatment) featureString() string {
 	case tr.Encoding == EncodeRobust:
 		steps = append(steps, fmt.Sprintf("robust-scaled (median %.4g, spread %.4g)", tr.Center, tr.Spread))
 	case tr.Encoding == EncodeMinMax:
-		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", formatNumber(tr.Min), formatNumber(tr.Max)))
+		steps = append(steps, fmt.Sprintf("min-max scaled from [%s, %s] to [0, 1]", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))
 	case tr.Encoding == EncodeZScore:
 		steps = append(steps, fmt.Sprintf("z-scored (mean %.4g, sd %.4g)", tr.Center, tr.Spread))
 	default:
 		steps = append(steps, "used as is")
 	}
 	if tr.Clip && tr.Encoding != EncodeMinMax {
-		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", formatNumber(tr.Min), formatNumber(tr.Max)))
+		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))
 	}
 	return strings.Join(steps, "; ")
+}
+
+// FormatStatistic prints a fitted statistic in original units (a fill, a
+// range bound): whole numbers in full, others to six significant digits,
+// as retain inspect does. A bound is the mean of ten values and a fill a
+// mean, whose full float64 spelling carries rounding noise
+// (1669.7289428000001).
+func FormatStatistic(v float64) string {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(v, 'g', 6, 64)
 }

@@ -51,3 +51,21 @@ func TestMixedWarningIsStructured(t *testing.T) {
 		t.Errorf("mixed %+v, warning %q", c.Mixed, c.Warning)
 	}
 }
+
+// TestStatisticsPrintWithoutRoundingNoise: a bound is the mean of ten
+// values, and its shortest exact spelling read "values clipped to [0,
+// 1669.7289428000001] first" (online_shoppers' Administrative_Duration);
+// fills and bounds print to six significant digits, whole numbers in full.
+func TestStatisticsPrintWithoutRoundingNoise(t *testing.T) {
+	tr := Treatment{Action: ActionFeature, Kind: Numeric, Encoding: EncodeZScore, Log: true, Center: 2.33, Spread: 2.366,
+		Clip: true, Min: 0, Max: 1669.7289428000001, Missing: 7, Impute: ImputeMean, Fill: 2267.151298701299}
+	want := "7 missing in training filled with the mean 2267.15; log(1+v), then z-scored (mean 2.33, sd 2.366 in log units); values clipped to [0, 1669.73] first"
+	if got := tr.String(); got != want {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	for v, want := range map[float64]string{5.800000000000001: "5.8", 19.1: "19.1", 1234567: "1234567", -3: "-3", 0.000123456789: "0.000123457"} {
+		if got := FormatStatistic(v); got != want {
+			t.Errorf("FormatStatistic(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -302,3 +302,15 @@ func TestStopRetrainKeepsTheFigures(t *testing.T) {
 		t.Fatalf("busy %v, figures kept %v:\n%s", s.Busy(), s.Retrained() == first, s.View())
 	}
 }
+
+// TestScoredTitleNamesTheShopInTheInterfacesLanguage: once scored, the
+// Chinese title named the built-in shop in English ("built-in shop · 400
+// 个用户") while before scoring it read "内置商店".
+func TestScoredTitleNamesTheShopInTheInterfacesLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"en": "Abnormal users  built-in shop · 400 users", "zh": "异常用户  内置商店 · 400 个用户"} {
+		s := scored(t, screentest.Common(lang, 160, 48))
+		if title := strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0]; !strings.HasPrefix(title, want) {
+			t.Errorf("%s: title %q, want it to start %q", lang, title, want)
+		}
+	}
+}

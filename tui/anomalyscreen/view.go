@@ -48,7 +48,7 @@ func (s Model) title() string {
 	src := ""
 	switch {
 	case s.res != nil:
-		src = s.Tf("%s · %s users", "%s · %s 个用户", s.res.Source, common.Thousands(len(s.res.Score)))
+		src = s.Tf("%s · %s users", "%s · %s 个用户", s.scoredName(), common.Thousands(len(s.res.Score)))
 		if s.scoredPlant > 0 {
 			src += s.Tf(" · %s planted abusers", " · 植入 %s 作弊用户", common.Percent(s.scoredPlant))
 		}
@@ -63,6 +63,15 @@ func (s Model) title() string {
 		}
 	}
 	return text + "  " + st.Muted.Render(src)
+}
+
+// scoredName names the table res scored: a file by its path, the built-in
+// shop (its table is named in English) in the interface's language.
+func (s Model) scoredName() string {
+	if s.scored != nil && (s.scored.Source.Kind == "builtin" || s.scored.Source.Kind == "textbook") {
+		return s.T(s.res.Source, "内置商店")
+	}
+	return s.res.Source
 }
 
 // stateLine says what runs, how the last job ended, or what to press.

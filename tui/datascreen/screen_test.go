@@ -221,3 +221,23 @@ func TestMixedTextWarningCountsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestStatisticsShowWithoutRoundingNoise: the detail line of
+// online_shoppers' Administrative_Duration read "数值先截断到 [0,
+// 1669.7289428000001]"; bounds and fills print as data.FormatStatistic
+// does, in both languages.
+func TestStatisticsShowWithoutRoundingNoise(t *testing.T) {
+	tr := data.Treatment{Action: data.ActionFeature, Kind: data.Numeric, Encoding: data.EncodeZScore, Log: true, Center: 2.33, Spread: 2.366,
+		Clip: true, Min: 0, Max: 1669.7289428000001, Missing: 7, Impute: data.ImputeMean, Fill: 2267.151298701299}
+	for lang, want := range map[string][]string{
+		"en": {"filled with the mean 2267.15;", "values clipped to [0, 1669.73] first"},
+		"zh": {"用均值 2267.15 填充", "数值先截断到 [0, 1669.73]"},
+	} {
+		got := New(screentest.Common(lang, 80, 24), false).treatment(tr)
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", lang, got, w)
+			}
+		}
+	}
+}

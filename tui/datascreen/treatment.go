@@ -1,15 +1,14 @@
 package datascreen
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/retainlab/retain/data"
 )
 
-// gnum writes a number as the data package does in its English
-// descriptions (shortest exact form), so both languages show one value.
-func gnum(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+// gnum writes a fitted statistic as the data package does in its English
+// descriptions (data.FormatStatistic), so both languages show one value.
+func gnum(v float64) string { return data.FormatStatistic(v) }
 
 // action says what preprocessing does to a column, then its warning, in
 // the interface's language (data.ColumnReport.Action in English).

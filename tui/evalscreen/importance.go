@@ -46,8 +46,8 @@ type importance struct {
 	bars    widget.SignedBars
 }
 
-func newImportance(st common.Styles) importance {
-	b := widget.NewSignedBars(st.Widget)
+func newImportance(com common.Common) importance {
+	b := com.NewSignedBars()
 	b.SetFormat(func(v float64) string { return fmt.Sprintf("%+.3f", v) })
 	return importance{bars: b}
 }

@@ -95,10 +95,9 @@ type Model struct {
 
 // New returns the Evaluate screen, empty until SetRun.
 func New(com common.Common) Model {
-	st := com.Styles
 	roc := newROC(com, false)
 	return Model{Common: com, keys: defaultEvalKeyMap(com), roc: roc, calib: newCalibChart(com, nil), threshold: 0.5,
-		importance: newImportance(st)}
+		importance: newImportance(com)}
 }
 
 // SetRun starts evaluating a run and returns the Cmd that does it.

@@ -71,7 +71,7 @@ func (s Model) barLines(w int) []string {
 			}
 			bars = append(bars, widget.Bar{Label: s.rankerName(m.Ranker), Value: v})
 		}
-		b := widget.NewSignedBars(s.Styles.Widget)
+		b := s.NewSignedBars()
 		b.SetFormat(func(v float64) string { return fmt.Sprintf("%.3f", v) })
 		b.SetBars(bars)
 		b.SetSize(w, len(bars))

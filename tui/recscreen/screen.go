@@ -131,14 +131,17 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 	return cmd
 }
 
-// noItems is the CLI's refusal of a log without an item column.
+// noItems is the refusal of a log without an item column. The CLI's
+// sentence names recommend's --item-column, which the TUI's command does
+// not take: here the column is named with --log-columns item=COLUMN.
 func (s Model) noItems(log *data.OrderLog) string {
 	_, err := recommend.FromOrderLog(log)
 	if err == nil {
 		return ""
 	}
-	if s.Zh() && errors.Is(err, recommend.ErrNoItems) {
-		return s.Tf("", "%s 没有商品列(列:%s);推荐需要商品列——用 --item-column 指定", log.Name, strings.Join(log.Header, ", "))
+	if log.Columns.Item == "" && errors.Is(err, recommend.ErrNoItems) {
+		return s.Tf("%s has no item column (columns: %s); recommendation needs one — name it with --log-columns item=COLUMN",
+			"%s 没有商品列(列:%s);推荐需要商品列——用 --log-columns item=列名 指定", log.Name, strings.Join(log.Header, ", "))
 	}
 	return err.Error()
 }

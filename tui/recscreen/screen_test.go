@@ -209,8 +209,9 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 }
 
 // TestNoItems: a log without an item column and a per-user table say why
-// there is nothing to recommend (the log with the CLI's sentence) and
-// start nothing.
+// there is nothing to recommend and start nothing. The log's sentence
+// names the flag the TUI takes (--log-columns item=…): the CLI's
+// "--item-column" is unknown to retain and retain tui.
 func TestNoItems(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		c := screentest.Common(lang, 80, 24)
@@ -220,8 +221,8 @@ func TestNoItems(t *testing.T) {
 			t.Fatalf("%s: SetData of a log without items returned a Cmd", lang)
 		}
 		want := map[string]string{
-			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — name it with --item-column",
-			"zh": "orders.csv 没有商品列(列:customer, date, amount);推荐需要商品列——用 --item-column 指定",
+			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — name it with --log-columns item=COLUMN",
+			"zh": "orders.csv 没有商品列(列:customer, date, amount);推荐需要商品列——用 --log-columns item=列名 指定",
 		}[lang]
 		if s.refusal != want {
 			t.Errorf("%s: refusal %q, want %q", lang, s.refusal, want)

@@ -183,3 +183,32 @@ func TestOneFoldHasNoSpread(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsOfOneAreSingular: the state line read "1 folds trained" while
+// the first fold of a search was done, and "Done: 1 trials" after one.
+func TestCountsOfOneAreSingular(t *testing.T) {
+	s := New(screentest.Common("en", 100, 30))
+	s.run = &search{}
+	for folds, want := range map[int]string{1: "· 1 fold trained ·", 2: "· 2 folds trained ·"} {
+		s.progress = &experiment.TuneProgress{Round: 1, FoldsDone: folds}
+		if got := s.stateLine(); !strings.Contains(got, want) {
+			t.Errorf("%d folds: %q, want %q", folds, got, want)
+		}
+	}
+	s.run, s.progress = nil, nil
+	for tried, want := range map[int]string{1: "Done: 1 trial in", 5: "Done: 5 trials in"} {
+		s.result = &experiment.TuneResult{Tried: tried, Ended: "done"}
+		if got := s.stateLine(); !strings.HasPrefix(got, want) {
+			t.Errorf("%d trials: %q, want the prefix %q", tried, got, want)
+		}
+	}
+	s.trials = 1
+	if got := s.budgetLine(); !strings.HasSuffix(got, " · 1 trial") {
+		t.Errorf("budget line %q, want it to end in \" · 1 trial\"", got)
+	}
+	zh := New(screentest.Common("zh", 100, 30))
+	zh.run, zh.progress = &search{}, &experiment.TuneProgress{Round: 1, FoldsDone: 1}
+	if got := zh.stateLine(); !strings.Contains(got, "已训练 1 折") {
+		t.Errorf("zh: %q", got)
+	}
+}

@@ -39,6 +39,14 @@ func (s *Model) render() {
 	s.view = widget.Fit(common.JoinLines(lines), s.Width, s.Height)
 }
 
+// plural is the English format for a count n: one for 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 func (s Model) rungs() int { return len(experiment.RungFolds(s.folds, 3)) }
 
 // budgetLine shows the budget, or the field it is typed in.
@@ -49,7 +57,7 @@ func (s Model) budgetLine() string {
 	}
 	text := label + s.budget.String()
 	if s.trials > 0 {
-		text += s.Tf(" · %d trials", " · %d 次试验", s.trials)
+		text += s.Tf(plural(s.trials, " · %d trial", " · %d trials"), " · %d 次试验", s.trials)
 	} else {
 		text += s.T(" · trials until the budget ends", " · 试验直到预算用完")
 	}
@@ -63,7 +71,8 @@ func (s Model) stateLine() string {
 		return s.Styles.Error.Render(s.Tf("The search failed: %v", "搜索失败:%v", s.err))
 	case s.run != nil && s.progress != nil:
 		p := s.progress
-		return s.Tf("Searching: round %d, rung %d of %d · %d folds trained · %s (s stops)",
+		return s.Tf(plural(p.FoldsDone, "Searching: round %d, rung %d of %d · %d fold trained · %s (s stops)",
+			"Searching: round %d, rung %d of %d · %d folds trained · %s (s stops)"),
 			"搜索中:第 %d 轮,第 %d/%d 级 · 已训练 %d 折 · %s(s 停止)", p.Round, p.Rung+1, s.rungs(), p.FoldsDone, roundDur(p.Elapsed))
 	case s.run != nil:
 		return s.T("Searching: the first folds are training… (s stops)", "搜索中:正在训练第一批折……(s 停止)")
@@ -71,7 +80,7 @@ func (s Model) stateLine() string {
 		r := s.result
 		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
 			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
-		return s.Tf("Done: %d trials in %s (%s)", "完成:%d 次试验,用时 %s(%s)", r.Tried, roundDur(r.Elapsed), why)
+		return s.Tf(plural(r.Tried, "Done: %d trial in %s (%s)", "Done: %d trials in %s (%s)"), "完成:%d 次试验,用时 %s(%s)", r.Tried, roundDur(r.Elapsed), why)
 	}
 	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")
 }

@@ -73,12 +73,12 @@ type Model struct {
 // New returns the Users screen in the context com, empty until SetRun.
 func New(com common.Common) Model {
 	st := com.Styles
-	bars := widget.NewSignedBars(st.Widget)
+	bars := com.NewSignedBars()
 	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
 	sweep := widget.NewSeriesChart(com.T("What-if sweep", "假设分析扫描"), st.Widget, com.T("probability", "概率"), com.T("this user", "该用户"))
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user
-	levels := widget.NewSignedBars(st.Widget)
+	levels := com.NewSignedBars()
 	levels.SetFormat(func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) })
 	return Model{Common: com, keys: defaultUsersKeyMap(com), bars: bars, sweep: sweep, levels: levels,
 		explainCache: newExplainCache(), out: newExports(), shownKeys: exporter.DefaultShownKeys(com)}

@@ -334,6 +334,9 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	for ci, pc := range e.Pipeline.Columns {
 		names[ci], values[ci] = pc.Name, displayValue(ex.Value(x, ci))
 		edited := wi.active && wi.edited(pc)
+		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
+			values[ci] = raw
+		}
 		if fill := s.imputed(e, row, ci, short); fill != "" && !edited {
 			values[ci] += " " + fill
 		}

@@ -120,6 +120,8 @@ func (m Model) drawFigure(p page, w, h int) string {
 		return hm.View()
 	}
 	bars := widget.NewSignedBars(m.st.Widget)
+	// The widget's own wording, in the walkthrough's language.
+	bars.SetText(widget.BarsText{More: tr(m.lang, "fig.more"), NoValues: tr(m.lang, "fig.none"), TooSmall: tr(m.lang, "fig.small")})
 	bars.SetBars(p.bars.bars)
 	bars.SetFormat(withSign(column(barValues(p.bars.bars)...)))
 	bars.SetSize(w, max(h-1, 0))

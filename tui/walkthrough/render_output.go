@@ -5,7 +5,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 )
 
 // outputPage turns the last sum into the predicted probability and
@@ -34,6 +36,7 @@ func (r renderer) outputPage() page {
 	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"
 	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(yhat, 20))
 	if math.IsNaN(w.label) {
+		p.body = append(p.body, r.calibrated(yhat)...)
 		return p
 	}
 	predicted := yhat >= w.threshold
@@ -48,11 +51,32 @@ func (r renderer) outputPage() page {
 	p.body = append(p.body,
 		"  "+r.t("out.predicts", constant(w.threshold), predText),
 		"  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)
+	p.body = append(p.body, r.calibrated(yhat)...)
 	if w.step.After != nil {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("out.next")...)
 	}
 	return p
+}
+
+// calibrated says, when the run calibrates the network's output, which
+// probability the other screens report for the user: without it the
+// walkthrough's ŷ (0.906) and the Users screen's P (0.934) seemed to
+// contradict each other.
+func (r renderer) calibrated(yhat float64) []string {
+	cal, err := r.w.exp.Trained().Calibration()
+	if err != nil || cal == nil {
+		return nil
+	}
+	method := string(cal.Method)
+	switch cal.Method {
+	case experiment.CalibPlatt:
+		method = r.t("calib.platt")
+	case experiment.CalibIsotonic:
+		method = r.t("calib.isotonic")
+	}
+	lbl := r.w.exp.Data.Table.Label
+	return append([]string{""}, r.note("out.calibrated", method, data.Thousands(cal.Rows), lbl.Positive, num(cal.Apply(yhat)))...)
 }
 
 // bar draws a probability as a gauge of width cells: █ filled, ░ empty.

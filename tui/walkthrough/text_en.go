@@ -44,6 +44,9 @@ var textEN = map[string]string{
 	"fig.z":      "%s per neuron, largest first",
 	"fig.z.relu": "%s per neuron; ReLU zeroes the left side",
 	"fig.neuron": "neuron %d",
+	"fig.more":   "… %d more with smaller |value|",
+	"fig.none":   "no values",
+	"fig.small":  "enlarge to see the bars",
 
 	// Step 1: the raw user.
 	"raw.title":    "The user, as the shop recorded them",
@@ -100,6 +103,9 @@ var textEN = map[string]string{
 	"out.truth":       "The label is y = %s (%s).",
 	"out.right":       "correct",
 	"out.wrong":       "wrong",
+	"out.calibrated":  "The run reports ŷ only after calibrating it (%s, fitted on %s calibration users whom training never saw): the Users and Plan screens show P(%s) = %s for this user.",
+	"calib.platt":     "Platt scaling",
+	"calib.isotonic":  "isotonic regression",
 	"out.next":        "That was the whole forward pass. Next: how training would change the weights so that predictions like this one get better.",
 
 	// The loss of a mini-batch.

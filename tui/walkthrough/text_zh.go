@@ -43,6 +43,9 @@ var textZH = map[string]string{
 	"fig.z":      "各神经元的 %s，按绝对值从大到小",
 	"fig.z.relu": "各神经元的 %s；ReLU 把轴左侧置零",
 	"fig.neuron": "神经元 %d",
+	"fig.more":   "… 另有 %d 项，|值| 更小",
+	"fig.none":   "没有数值",
+	"fig.small":  "放大窗口才能看到条形图",
 
 	// 第1步：原始用户。
 	"raw.title":    "商店记录下的这位用户",
@@ -99,6 +102,9 @@ var textZH = map[string]string{
 	"out.truth":       "标签是 y = %s（%s）。",
 	"out.right":       "预测正确",
 	"out.wrong":       "预测错误",
+	"out.calibrated":  "运行在报告 ŷ 之前会先校准它（%s，在训练从未见过的 %s 位校准用户上拟合）：“用户”和“计划”页显示这位用户的 P(%s) = %s。",
+	"calib.platt":     "Platt 缩放",
+	"calib.isotonic":  "保序回归",
 	"out.next":        "前向传播到此结束。接下来看训练如何调整权重，让这样的预测变得更准。",
 
 	// 小批量的损失。

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -26,14 +27,47 @@ type SignedBars struct {
 	bars    []Bar
 	dropped int
 	format  func(float64) string
+	text    BarsText
 	width   int
 	height  int
 	view    string // rendered by every setter, so View costs nothing
 }
 
+// BarsText is the wording a SignedBars writes by itself, so that a screen
+// in another language can translate it.
+type BarsText struct {
+	// More formats the last line's count of the bars left out (one %d).
+	More string
+	// NoValues is written across a chart without bars.
+	NoValues string
+	// TooSmall is written across a chart too narrow for its bars.
+	TooSmall string
+}
+
+// DefaultBarsText is the English wording.
+func DefaultBarsText() BarsText {
+	return BarsText{More: "… %d more with smaller |value|", NoValues: "no values", TooSmall: "enlarge to see the bars"}
+}
+
 // NewSignedBars returns an empty bar chart.
 func NewSignedBars(styles Styles) SignedBars {
-	return SignedBars{styles: styles}
+	return SignedBars{styles: styles, text: DefaultBarsText()}
+}
+
+// SetText replaces the chart's own wording; empty fields keep the default.
+func (b *SignedBars) SetText(t BarsText) {
+	d := DefaultBarsText()
+	if t.More == "" {
+		t.More = d.More
+	}
+	if t.NoValues == "" {
+		t.NoValues = d.NoValues
+	}
+	if t.TooSmall == "" {
+		t.TooSmall = d.TooSmall
+	}
+	b.text = t
+	b.view = b.render()
 }
 
 // SetStyles replaces the styles.
@@ -95,8 +129,12 @@ func (b SignedBars) render() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	text := b.text
+	if text == (BarsText{}) {
+		text = DefaultBarsText() // a zero SignedBars, not made by NewSignedBars
+	}
 	if len(b.bars) == 0 {
-		return placeholder(w, h, "no values", b.styles.Placeholder)
+		return placeholder(w, h, text.NoValues, b.styles.Placeholder)
 	}
 	format := b.format
 	if format == nil {
@@ -122,7 +160,7 @@ func (b SignedBars) render() string {
 	labelW = min(labelW, max(6, w/3))
 	barsW := w - labelW - valueW - 3 // spaces either side and the zero axis
 	if barsW < 4 {
-		return placeholder(w, h, "enlarge to see the bars", b.styles.Placeholder)
+		return placeholder(w, h, text.TooSmall, b.styles.Placeholder)
 	}
 	// The zero axis sits where it divides the room in proportion to the
 	// largest bar on each side, so both sides share one scale.
@@ -161,7 +199,7 @@ func (b SignedBars) render() string {
 		lines = append(lines, b.styles.Label.Render(label)+" "+neg+b.styles.Axis.Render("│")+pos+" "+style.Render(value))
 	}
 	if rest := len(b.bars) - len(shown); rest > 0 {
-		lines = append(lines, b.styles.Muted.Render("… "+strconv.Itoa(rest)+" more with smaller |value|"))
+		lines = append(lines, b.styles.Muted.Render(fmt.Sprintf(text.More, rest)))
 	}
 	return Fit(strings.Join(lines, "\n"), w, h)
 }

@@ -122,3 +122,31 @@ func TestSignedBarsGolden(t *testing.T) {
 		})
 	}
 }
+
+// TestSignedBarsSpeakTheScreensLanguage: the chart's own lines (the count
+// of bars left out, the empty and too-narrow notices) were English on the
+// Chinese screens; SetText translates them and empty fields keep English.
+func TestSignedBarsSpeakTheScreensLanguage(t *testing.T) {
+	b := NewSignedBars(DefaultStyles())
+	b.SetText(BarsText{More: "… 另有 %d 项", NoValues: "没有数值"})
+	b.SetBars(attributions())
+	b.SetSize(60, 3)
+	if last := strings.Split(ansi.Strip(b.View()), "\n")[2]; !strings.HasPrefix(last, "… 另有 4 项") {
+		t.Errorf("last line = %q, want the translated count", last)
+	}
+	b.SetSize(8, 3)
+	if v := ansi.Strip(b.View()); !strings.Contains(v, "enlarge") {
+		t.Errorf("an empty TooSmall should keep the English notice:\n%s", v)
+	}
+	b.SetBars(nil)
+	b.SetSize(30, 3)
+	if v := ansi.Strip(b.View()); !strings.Contains(v, "没有数值") {
+		t.Errorf("no bars:\n%s", v)
+	}
+	var zero SignedBars // not made by NewSignedBars
+	zero.SetBars(attributions())
+	zero.SetSize(60, 3)
+	if last := strings.Split(ansi.Strip(zero.View()), "\n")[2]; !strings.HasPrefix(last, "… 4 more with smaller |value|") {
+		t.Errorf("zero value: last line = %q", last)
+	}
+}

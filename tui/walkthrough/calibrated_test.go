@@ -1,0 +1,51 @@
+package walkthrough
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// TestOutputNamesTheCalibratedProbability: the output page showed the
+// network's ŷ as the probability (0.906 for a user the Users screen puts
+// at P = 0.934) without saying that the run calibrates it; it now names
+// the calibration and the probability the other screens report.
+func TestOutputNamesTheCalibratedProbability(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 600, DataSeed: 2}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2
+	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration // as the TUI trains
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := exp.Calibration()
+	if err != nil || cal == nil {
+		t.Fatalf("the configuration should calibrate: %v, %v", cal, err)
+	}
+	row := exp.TrainRows[0]
+	in, err := NewInput(exp, row)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := num(exp.Explainer().Predict(in.X)) // what the Users screen reports
+	for lang, says := range map[string]string{"en": "P(yes) = " + want, "zh": "P(yes) = " + want} {
+		m := New(in, lang, DefaultStyles())
+		m.SetSize(100, 60)
+		m = goTo(t, m, stepActivate, len(exp.Net.Layers)-1)
+		view := strings.Join(strings.Fields(ansi.Strip(m.View())), " ")
+		if !strings.Contains(view, says) || !strings.Contains(view, map[string]string{"en": "Platt scaling", "zh": "Platt 缩放"}[lang]) {
+			t.Errorf("%s: the output page does not give the calibrated %q:\n%s", lang, says, ansi.Strip(m.View()))
+		}
+	}
+}
