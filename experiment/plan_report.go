@@ -127,9 +127,19 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 		rep.Curve = append(rep.Curve, pl.AtShare(s))
 	}
 	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
-	rep.Segments = in.Segments.Cells(in.Probs, in.Values, false)
+	// Without per-customer values every customer is worth the assumed
+	// value (PlanInput.Values), in the segments' value columns as in the
+	// plan itself.
+	values := in.Values
+	if values == nil {
+		values = make([]float64, len(in.Probs))
+		for i := range values {
+			values[i] = req.Assumptions.Value
+		}
+	}
+	rep.Segments = in.Segments.Cells(in.Probs, values, false)
 	explain := in.Explainer != nil && in.Row != nil
-	cells := in.Segments.Cells(in.Probs, in.Values, true)
+	cells := in.Segments.Cells(in.Probs, values, true)
 	for _, c := range cells {
 		rep.Actions = append(rep.Actions, SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)})
 	}
