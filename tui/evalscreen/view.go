@@ -36,6 +36,10 @@ func (s *Model) layoutCharts() {
 	half := max((chartsW-2)/2, 0)
 	s.roc.SetSize(half, max(chartsH, 0))
 	s.calib.SetSize(max(chartsW-2-half, 0), max(chartsH, 0))
+	// Side by side, both legends wrap when one must, so the plots stay level.
+	wraps := s.roc.LegendWraps() || s.calib.LegendWraps()
+	s.roc.SetLegendLine(wraps)
+	s.calib.SetLegendLine(wraps)
 	s.roc.Redraw()
 	s.calib.Redraw()
 }

@@ -81,6 +81,8 @@ type SeriesChart struct {
 
 	// xTitle and yTitle name the axes on lines of their own (SetAxisTitles).
 	xTitle, yTitle string
+	// legendLine puts the legend on a line of its own (SetLegendLine).
+	legendLine bool
 }
 
 // SetLegendValues shows (the default) or hides each series' latest value in

@@ -265,3 +265,42 @@ func TestSeriesChartText(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesChartLegendWrapsRatherThanCut: a legend that does not fit
+// beside the title takes a line of its own, whole, and the plot gives up a
+// row for it; SetLegendLine asks for that line where the legend would fit.
+func TestSeriesChartLegendWrapsRatherThanCut(t *testing.T) {
+	build := func(w int) SeriesChart {
+		c := NewSeriesChart("Calibration · ECE 0.044→0.048", DefaultStyles(), "after", "perfect", "before")
+		c.SetAxisTitles("predicted probability", "observed rate")
+		c.SetLegendValues(false)
+		c.SetSize(w, 20)
+		c.Push(0, 0, 0)
+		c.Push(0, 1, 1)
+		c.Redraw()
+		return c
+	}
+	lines := func(c SeriesChart) []string { return strings.Split(ansi.Strip(c.View()), "\n") }
+	wide := build(80)
+	if wide.LegendWraps() || !strings.HasPrefix(lines(wide)[0], "Calibration · ECE 0.044→0.048  ") ||
+		!strings.Contains(lines(wide)[0], "after  ") || !strings.Contains(lines(wide)[0], "before") {
+		t.Fatalf("at 80 cells the legend belongs beside the title:\n%s", strings.Join(lines(wide), "\n"))
+	}
+	narrow := build(40)
+	got := lines(narrow)
+	if !narrow.LegendWraps() || strings.TrimRight(got[0], " ") != "Calibration · ECE 0.044→0.048" ||
+		!strings.HasPrefix(got[1], "── after  •· perfect  ") || !strings.Contains(got[1], "before") || strings.Contains(got[1], "…") {
+		t.Fatalf("at 40 cells the legend wants a whole line of its own:\n%s", strings.Join(got, "\n"))
+	}
+	if len(got) != 20 || !strings.Contains(got[2], "↑ observed rate") {
+		t.Fatalf("the chart must keep its height (20) with the y title under the legend, got %d lines:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	wide.SetLegendLine(true)
+	wide.Redraw()
+	if got := lines(wide); strings.TrimRight(got[0], " ") != "Calibration · ECE 0.044→0.048" || !strings.Contains(got[1], "after") {
+		t.Fatalf("SetLegendLine(true) keeps the legend beside the title:\n%s", strings.Join(got, "\n"))
+	}
+	if wide.LegendWraps() {
+		t.Fatal("LegendWraps answers for the chart's own width, not for SetLegendLine")
+	}
+}

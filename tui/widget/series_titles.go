@@ -19,9 +19,13 @@ func (c *SeriesChart) SetAxisTitles(x, y string) {
 	c.dirty = true
 }
 
-// titleLines counts the lines the axis titles take.
+// titleLines counts the lines the axis titles take, and the legend's own
+// line when it wraps (legendWraps).
 func (c SeriesChart) titleLines() int {
 	n := 0
+	if c.legendWraps(c.width) {
+		n++
+	}
 	if c.xTitle != "" {
 		n++
 	}

@@ -80,7 +80,11 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 
 	var out strings.Builder
-	out.WriteString(fitLine(c.header(w), w))
+	if c.legendWraps(w) {
+		out.WriteString(fitLine(c.styles.Title.Render(c.title), w) + "\n" + fitLine(c.legend(false), w))
+	} else {
+		out.WriteString(fitLine(c.header(w), w))
+	}
 	if c.yTitle != "" {
 		out.WriteString("\n" + c.yTitleLine(labelW, w))
 	}
@@ -146,27 +150,67 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 // header returns the title and the legend, shortened to fit width w:
 // first the latest values go, then the text is truncated.
 func (c SeriesChart) header(w int) string {
-	build := func(withValues bool) string {
-		parts := []string{c.styles.Title.Render(c.title)}
-		for i, s := range c.series {
-			entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
-			if withValues && len(s.points) > 0 {
-				entry += " " + c.styles.Title.Render(fmt.Sprintf(c.text.Latest, FormatValue(s.points[len(s.points)-1].y)))
-			}
-			parts = append(parts, entry)
+	title := c.styles.Title.Render(c.title)
+	join := func(legend string) string {
+		if legend == "" {
+			return title
 		}
-		if len(c.previous) > 0 {
-			parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.text.Previous))
-		}
-		if c.skipped > 0 {
-			parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))
-		}
-		return strings.Join(parts, "  ")
+		return title + "  " + legend
 	}
-	if s := build(!c.noValues); ansi.StringWidth(s) <= w {
+	if s := join(c.legend(!c.noValues)); ansi.StringWidth(s) <= w {
 		return s
 	}
-	return build(false)
+	return join(c.legend(false))
+}
+
+// legendWraps says whether the legend takes a line of its own under the
+// title: when SetLegendLine asks for it, or when the title and the legend
+// (without latest values) do not fit on one line of width w and the legend
+// alone does, so that no entry is cut.
+func (c SeriesChart) legendWraps(w int) bool {
+	legend := c.legend(false)
+	if legend == "" {
+		return false
+	}
+	return c.legendLine || ansi.StringWidth(c.header(w)) > w && ansi.StringWidth(legend) <= w
+}
+
+// LegendWraps says whether, at its current width and without
+// SetLegendLine, the chart puts its legend on a line of its own. Charts
+// drawn side by side ask each other, so that their plots stay level.
+func (c SeriesChart) LegendWraps() bool {
+	c.legendLine = false
+	return c.legendWraps(c.width)
+}
+
+// SetLegendLine puts the legend on a line of its own under the title even
+// where it would fit beside it (for a chart drawn beside one whose legend
+// wraps).
+func (c *SeriesChart) SetLegendLine(on bool) {
+	if c.legendLine != on {
+		c.legendLine = on
+		c.dirty = true
+	}
+}
+
+// legend is the series' samples and names, with their latest values when
+// withValues, then the previous run's entry and the skipped points.
+func (c SeriesChart) legend(withValues bool) string {
+	var parts []string
+	for i, s := range c.series {
+		entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
+		if withValues && len(s.points) > 0 {
+			entry += " " + c.styles.Title.Render(fmt.Sprintf(c.text.Latest, FormatValue(s.points[len(s.points)-1].y)))
+		}
+		parts = append(parts, entry)
+	}
+	if len(c.previous) > 0 {
+		parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.text.Previous))
+	}
+	if c.skipped > 0 {
+		parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))
+	}
+	return strings.Join(parts, "  ")
 }
 
 // hasData reports whether any series of either run holds a point.
