@@ -40,6 +40,9 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"train", "--lr", "0"}, "retain: --lr 0: want a positive learning rate such as 0.001\n"},
 		{[]string{"eval", "--cv", "3", "--lr", "-0.5"}, "retain: --lr -0.5: want a positive learning rate such as 0.001\n"},
 		{[]string{"train", "--lr", "NaN"}, "retain: --lr NaN: want a positive learning rate such as 0.001\n"},
+		// NaN shares passed the checks and failed in the split (exit 1, "data: inconsistent shape").
+		{[]string{"train", "--val", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)\n"},
+		{[]string{"eval", "--cv", "3", "--test", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)\n"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)
