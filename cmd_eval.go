@@ -125,6 +125,11 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 				return usageError(fmt.Errorf("--%s applies to --model", name))
 			}
 		}
+		// Cross-validation sets the test share to 0: each held-out fold is
+		// the test part.
+		if fs.Changed("test") {
+			return usageError(errors.New("--test does not apply to cross-validation: each held-out fold is the test part"))
+		}
 	}
 	return o.tf.checkBands()
 }
