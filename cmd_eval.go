@@ -106,6 +106,10 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	if o.folds != "" && o.folds == o.writeFolds {
 		return usageError(fmt.Errorf("--write-folds %s would replace the --folds file it reads", o.writeFolds))
 	}
+	if err := checkOutFlag("--write-folds", o.writeFolds, inputFile{"folds", o.folds}, inputFile{"data", o.src.data},
+		inputFile{"log", o.src.log}); err != nil {
+		return err
+	}
 	if o.model != "" {
 		var training string
 		fs.Visit(func(f *pflag.Flag) {

@@ -82,7 +82,7 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 			return err
 		}
 	}
-	if err := checkOut(o.out); err != nil {
+	if err := checkOut(o.out, inputFile{"model", o.model}); err != nil {
 		return err
 	}
 	b, err := loadModel(a, o.model)
