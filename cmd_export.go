@@ -82,6 +82,9 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 			return err
 		}
 	}
+	if o.out == "-" { // stdout, as without --out
+		o.out = ""
+	}
 	if err := checkOut(o.out, inputFile{"model", o.model}); err != nil {
 		return err
 	}

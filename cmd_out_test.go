@@ -70,3 +70,48 @@ func TestOutputNamingAnInputIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// TestOutDash: "--out -" used to write a file named "-" in the working
+// folder. predict, plan and export, whose output goes to stdout without
+// --out, now take it as stdout; the other outputs refuse it.
+func TestOutDash(t *testing.T) {
+	users := usersCSV(t, 120)
+	model := trainModel(t, users)
+	t.Chdir(t.TempDir())
+	for _, args := range [][]string{
+		{"predict", "--model", model, "--data", users, "--out", "-"},
+		{"plan", "--model", model, "--data", users, "-o", "-"},
+		{"export", "--model", model, "--dialect", "sqlite", "--out", "-"},
+	} {
+		c := newCLI(t)
+		want := newCLI(t)
+		if code := c.run(context.Background(), args...); code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %q", args, code, c.stderr.String())
+		}
+		if code := want.run(context.Background(), args[:len(args)-2]...); code != exitOK {
+			t.Fatalf("%v: exit %d", args[:len(args)-2], code)
+		}
+		if c.stdout.Len() == 0 || c.stdout.String() != want.stdout.String() {
+			t.Errorf("%v: stdout %d bytes, not what it prints without --out (%d bytes)", args, c.stdout.Len(), want.stdout.Len())
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--data", users, "--out", "-"}, "retain: --out -: give a file name (stdout carries the results)\n"},
+		{[]string{"eval", "--cv", "2", "--data", users, "--write-folds", "-"},
+			"retain: --write-folds -: give a file name (stdout carries the results)\n"},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error(`a file named "-" was written`)
+	}
+}

@@ -238,6 +238,10 @@ func checkOutFlag(flag, out string, inputs ...inputFile) error {
 	if out == "" {
 		return nil
 	}
+	// "-" would otherwise be a file named "-" in the working folder.
+	if out == "-" {
+		return usageError(fmt.Errorf("%s -: give a file name (stdout carries the results)", flag))
+	}
 	if err := checkNotInput(flag, out, inputs); err != nil {
 		return err
 	}
