@@ -164,6 +164,10 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	if err := checkOutFlag("--export-features", o.exportFeatures, inputFile{"data", o.src.data}, inputFile{"log", o.src.log},
+		inputFile{"salt-file", o.pseudo.salt}); err != nil {
+		return err
+	}
 	if err := checkSourceMemory(a, src); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"text/tabwriter"
@@ -39,6 +40,11 @@ one warm-up run.`,
   retain bench --workers 1    # one core, for the ratio to the default`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			for _, name := range benchIgnored {
+				if cmd.Flags().Changed(name) {
+					return usageError(benchIgnoredError(name))
+				}
+			}
 			return classify(runBench(cmd.Context(), a, o))
 		},
 	}
@@ -52,10 +58,22 @@ one warm-up run.`,
 	fs.IntVar(&o.workers, "workers", 0, fmt.Sprintf("workers that share each batch of %d rows or more (0: one per core)", engine.ParallelMinBatch))
 	// Training-length and split flags mean nothing here: bench trains on
 	// every row for as long as --min-time says.
-	for _, name := range []string{"batch", "epochs", "early-stop", "val", "test", "threshold"} {
+	for _, name := range benchIgnored {
 		_ = fs.MarkHidden(name)
 	}
 	return cmd
+}
+
+// benchIgnored are the training flags bench has no use for; given, they are
+// refused rather than ignored.
+var benchIgnored = []string{"batch", "epochs", "early-stop", "val", "test", "threshold"}
+
+// benchIgnoredError says why flag does not apply to bench.
+func benchIgnoredError(flag string) error {
+	if flag == "batch" {
+		return errors.New("--batch does not apply to bench: give the batch sizes to measure with --batch-sizes")
+	}
+	return fmt.Errorf("--%s does not apply to bench: it trains on every row for --min-time", flag)
 }
 
 // benchRow is one batch size's result.

@@ -103,7 +103,7 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if metric == "revenue" && !r.HasAmount {
 		return usageError(fmt.Errorf("--metric revenue: %s has no amount or price column (name one with --log-columns amount=COLUMN)", o.log))
 	}
-	fmt.Fprintln(a.stderr, cohortsNote(log, r))
+	fmt.Fprintln(a.stderr, cohortsNote(log, r, metric))
 	switch {
 	case o.json:
 		return writeJSON(a.stdout, r)
@@ -123,8 +123,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// cohortsNote says on stderr what was counted and how.
-func cohortsNote(log *data.OrderLog, r *data.Retention) string {
+// cellMeanings says what a cell of the table holds for each --metric, in
+// a sentence ending "in that PERIOD".
+var cellMeanings = map[string]string{
+	"share":     "the share of the cohort's customers with at least one order",
+	"customers": "the number of the cohort's customers with at least one order",
+	"orders":    "the number of orders the cohort's customers placed",
+	"revenue":   "the sum of the amounts of the orders the cohort's customers placed",
+}
+
+// cohortsNote says on stderr what was counted and how; the cell sentence
+// follows metric.
+func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s customers, %s orders, %s .. %s, in %d cohorts by calendar %s of first order",
 		log.Name, data.Thousands(r.Customers), data.Thousands(r.Orders), r.First.Format(time.DateOnly),
@@ -132,7 +142,7 @@ func cohortsNote(log *data.OrderLog, r *data.Retention) string {
 	if r.Period == data.ByWeek {
 		b.WriteString(" (Monday to Sunday)")
 	}
-	fmt.Fprintf(&b, ".\nA cell is the share of the cohort's customers with at least one order in that %s (period 0 = the %[1]s of their first order).", r.Period)
+	fmt.Fprintf(&b, ".\nA cell is %s in that %s (period 0 = the %[2]s of their first order).", cellMeanings[metric], r.Period)
 	fmt.Fprintf(&b, "\nThe average is customer-weighted: active customers summed over the cohorts that have fully observed the period, divided by the sum of their sizes.")
 	if r.EndPartial {
 		fmt.Fprintf(&b, "\n* the log ends on %s, before the end of its last %s: those cells are partly observed (and left out of the average).",

@@ -56,6 +56,13 @@ func TestCohortsMetricsAndFormats(t *testing.T) {
 	if got := c.stdout.String(); got != want {
 		t.Errorf("revenue:\n%q\nwant\n%q", got, want)
 	}
+	// The note on stderr says what a cell holds for the metric shown; it
+	// used to describe shares whatever --metric said.
+	const cell = "\nA cell is the sum of the amounts of the orders the cohort's customers placed in that month " +
+		"(period 0 = the month of their first order).\n"
+	if !strings.Contains(c.stderr.String(), cell) {
+		t.Errorf("revenue: stderr %q lacks %q", c.stderr.String(), cell)
+	}
 	c = newCLI(t)
 	if code := c.run(context.Background(), "cohorts", "--log", path, "--csv"); code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())

@@ -106,6 +106,10 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	if o.folds != "" && o.folds == o.writeFolds {
 		return usageError(fmt.Errorf("--write-folds %s would replace the --folds file it reads", o.writeFolds))
 	}
+	if err := checkOutFlag("--write-folds", o.writeFolds, inputFile{"folds", o.folds}, inputFile{"data", o.src.data},
+		inputFile{"log", o.src.log}); err != nil {
+		return err
+	}
 	if o.model != "" {
 		var training string
 		fs.Visit(func(f *pflag.Flag) {
@@ -124,6 +128,11 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 			if fs.Changed(name) {
 				return usageError(fmt.Errorf("--%s applies to --model", name))
 			}
+		}
+		// Cross-validation sets the test share to 0: each held-out fold is
+		// the test part.
+		if fs.Changed("test") {
+			return usageError(errors.New("--test does not apply to cross-validation: each held-out fold is the test part"))
 		}
 	}
 	return o.tf.checkBands()

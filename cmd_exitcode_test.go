@@ -40,6 +40,12 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"train", "--lr", "0"}, "retain: --lr 0: want a positive learning rate such as 0.001\n"},
 		{[]string{"eval", "--cv", "3", "--lr", "-0.5"}, "retain: --lr -0.5: want a positive learning rate such as 0.001\n"},
 		{[]string{"train", "--lr", "NaN"}, "retain: --lr NaN: want a positive learning rate such as 0.001\n"},
+		// NaN shares passed the checks and failed in the split (exit 1, "data: inconsistent shape").
+		{[]string{"train", "--val", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)\n"},
+		{[]string{"train", "--test", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)\n"},
+		// Cross-validation ignored --test (each held-out fold is the test part).
+		{[]string{"eval", "--cv", "3", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},
+		{[]string{"eval", "--folds", "folds.txt", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)

@@ -45,7 +45,7 @@ a quantity and an order id. Roles come from the model file; name them with
       --log-columns customer=customer_id,time=date,quantity=number_of_cds,amount=dollar_value`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return classify(runExport(cmd.Context(), a, o))
+			return classify(runExport(cmd.Context(), a, o, cmd.Flags().Changed))
 		},
 	}
 	fs := cmd.Flags()
@@ -56,7 +56,7 @@ a quantity and an order id. Roles come from the model file; name them with
 	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the orders table's columns, as for train (default: the model's)")
-	fs.StringVar(&o.id, "id", "", "id `COLUMN` of the table when the model records none")
+	fs.StringVar(&o.id, "id", "", "id `COLUMN` of the per-user table (default: the model's id column)")
 	fs.StringVarP(&o.out, "out", "o", "", "write the SQL to `FILE` instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagRequired("dialect")
@@ -65,7 +65,7 @@ a quantity and an order id. Roles come from the model file; name them with
 	return cmd
 }
 
-func runExport(ctx context.Context, a *app, o *exportOptions) error {
+func runExport(ctx context.Context, a *app, o *exportOptions, changed func(string) bool) error {
 	if f := strings.ToLower(o.format); f != "sql" {
 		return usageError(fmt.Errorf("--format %q: want sql", o.format))
 	}
@@ -82,7 +82,10 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 			return err
 		}
 	}
-	if err := checkOut(o.out); err != nil {
+	if o.out == "-" { // stdout, as without --out
+		o.out = ""
+	}
+	if err := checkOut(o.out, inputFile{"model", o.model}); err != nil {
 		return err
 	}
 	b, err := loadModel(a, o.model)
@@ -91,6 +94,19 @@ func runExport(ctx context.Context, a *app, o *exportOptions) error {
 	}
 	if b.Source.Kind != "log" && (o.cutoff != "" || o.logColumns != "") {
 		return usageError(fmt.Errorf("--cutoff and --log-columns apply to a model trained on an order log; %s was trained on %s", o.model, b.SourceDescription))
+	}
+	// The tables a model's SQL does not read would otherwise be ignored.
+	for _, name := range []string{"orders-table", "table", "id"} {
+		if !changed(name) {
+			continue
+		}
+		if log := b.Source.Kind == "log"; log != (name == "orders-table") {
+			want := "a per-user table"
+			if !log {
+				want = "an order log"
+			}
+			return usageError(fmt.Errorf("--%s applies to a model trained on %s; %s was trained on %s", name, want, o.model, b.SourceDescription))
+		}
 	}
 	text, err := sqlexport.Build(b, opts)
 	if err != nil {

@@ -59,3 +59,41 @@ func TestExportSQL(t *testing.T) {
 		}
 	}
 }
+
+// TestExportRefusesTablesTheSQLDoesNotRead: --orders-table of a per-user
+// model and --table or --id of an order-log model were ignored without a
+// word (the SQL reads only the other table).
+func TestExportRefusesTablesTheSQLDoesNotRead(t *testing.T) {
+	userModel := trainModel(t, usersCSV(t, 200))
+	logModel := filepath.Join(t.TempDir(), "log_model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", filepath.Join("testdata", "hostile", "log_good.csv"),
+		"--epochs", "1", "--layers", "4", "--out", logModel); code != exitOK {
+		t.Fatalf("train --log: exit %d, stderr %q", code, c.stderr.String())
+	}
+	const logDesc = " was trained on an order log (path not stored) (order log, cutoff 2024-05-30, horizon 30 days)\n"
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--model", userModel, "--orders-table", "shop.orders"},
+			"retain: --orders-table applies to a model trained on an order log; " + userModel + " was trained on a per-user table (path not stored)\n"},
+		{[]string{"--model", logModel, "--table", "shop.users"},
+			"retain: --table applies to a model trained on a per-user table; " + logModel + logDesc},
+		{[]string{"--model", logModel, "--id", "customer"},
+			"retain: --id applies to a model trained on a per-user table; " + logModel + logDesc},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		args := append([]string{"export", "--dialect", "sqlite"}, tc.args...)
+		if code := c.run(context.Background(), args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", args, got, tc.want)
+		}
+		if c.stdout.Len() != 0 {
+			t.Errorf("%v: wrote %d bytes on stdout", args, c.stdout.Len())
+		}
+	}
+}

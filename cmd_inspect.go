@@ -74,8 +74,8 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 		p.line("Built-in population: %d users, data seed %d.", s.Users, s.DataSeed)
 	}
 	if s.Kind == "log" {
-		p.line("Order log: cutoff %s, horizon %d days, columns %+v, feature set %+v.",
-			s.Cutoff.Format("2006-01-02"), s.HorizonDays, s.LogColumns, s.Features)
+		p.line("Order log: cutoff %s, horizon %d days, %s, %s.",
+			s.Cutoff.Format("2006-01-02"), s.HorizonDays, describeLogColumns(s.LogColumns), s.Features)
 	}
 	if len(s.Exclude) > 0 {
 		p.line("Columns left out of the features: %s.", strings.Join(s.Exclude, ", "))
@@ -282,4 +282,22 @@ func minMax(xs []float64) (float64, float64) {
 		return 0, 0
 	}
 	return slices.Min(xs), slices.Max(xs)
+}
+
+// describeLogColumns writes the column roles a model file records as
+// --log-columns takes them ("column roles customer=id,time=date"), or says
+// that they are detected when a log is read.
+func describeLogColumns(c data.LogColumns) string {
+	roles := []struct{ role, column string }{{"customer", c.Customer}, {"time", c.Time}, {"amount", c.Amount},
+		{"price", c.Price}, {"quantity", c.Quantity}, {"order", c.Order}, {"item", c.Item}, {"description", c.Description}}
+	var pairs []string
+	for _, r := range roles {
+		if r.column != "" {
+			pairs = append(pairs, r.role+"="+r.column)
+		}
+	}
+	if len(pairs) == 0 {
+		return "column roles detected when a log is read (none named)"
+	}
+	return "column roles " + strings.Join(pairs, ",")
 }

@@ -115,7 +115,11 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if !builtin && o.builtinSeed != 0 {
 		return usageError(errors.New("--builtin-seed applies to --builtin-users"))
 	}
-	if err := checkOut(o.out); err != nil {
+	if o.out == "-" { // stdout, as without --out
+		o.out = ""
+	}
+	if err := checkOut(o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
+		inputFile{"salt-file", o.pseudo.salt}); err != nil {
 		return err
 	}
 	if err := o.tf.checkBands(); err != nil {

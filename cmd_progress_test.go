@@ -165,3 +165,25 @@ func TestBenchWorkers(t *testing.T) {
 		t.Fatalf("stderr %q, want %q", c.stderr.String(), want)
 	}
 }
+
+// TestBenchRefusesTrainingFlags: the training-length and split flags bench
+// hides mean nothing to it; '--batch 64' (for --batch-sizes) and the others
+// used to be accepted and ignored.
+func TestBenchRefusesTrainingFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"bench", "--batch", "64"}, "retain: --batch does not apply to bench: give the batch sizes to measure with --batch-sizes\n"},
+		{[]string{"bench", "--epochs", "3"}, "retain: --epochs does not apply to bench: it trains on every row for --min-time\n"},
+		{[]string{"bench", "--val", "0.2"}, "retain: --val does not apply to bench: it trains on every row for --min-time\n"},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/x/term"
@@ -55,6 +56,8 @@ func osApp() *app {
 func run(ctx context.Context, a *app, args []string) int {
 	bound := *a
 	bound.open = openWithContext(ctx, a.open)
+	out := &stdoutRecorder{w: a.stdout}
+	bound.stdout = out
 	a = &bound
 	root := newRootCmd(a)
 	root.SetArgs(args)
@@ -62,6 +65,12 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	err := root.ExecuteContext(ctx)
+	// Results that did not reach stdout (a full disk, a closed file) are a
+	// failure even where a command printed them without checking each
+	// write; cobra's own output (help, completion scripts) included.
+	if werr := out.failure(); werr != nil && (err == nil || !isClassified(err)) {
+		err = &exitError{code: exitFailure, err: werr}
+	}
 	if err != nil {
 		fmt.Fprintln(a.stderr, "retain:", err)
 		if exitCode(err) == exitUsage && !isClassified(err) {
@@ -69,6 +78,34 @@ func run(ctx context.Context, a *app, args []string) int {
 		}
 	}
 	return exitCode(err)
+}
+
+// stdoutRecorder passes writes on to stdout and remembers the first that
+// failed; later writes fail at once with the same error.
+type stdoutRecorder struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+func (r *stdoutRecorder) Write(p []byte) (int, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.err != nil {
+		return 0, r.err
+	}
+	n, err := r.w.Write(p)
+	if err != nil {
+		r.err = err
+	}
+	return n, err
+}
+
+// failure returns the first write error, or nil.
+func (r *stdoutRecorder) failure() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.err
 }
 
 // isClassified reports whether err went through classify, that is, came

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -25,12 +26,15 @@ type sourceFlags struct {
 	builtinSeed        uint64
 	registeredBuiltins bool
 	exclude            []string
+	// flags tells which flags were given (nil: none was).
+	flags *pflag.FlagSet
 }
 
 // register adds the source flags to cmd. withBuiltin adds the flags that
 // size the built-in population.
 func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs := cmd.Flags()
+	f.flags = fs
 	fs.StringVar(&f.data, "data", "", "per-user CSV or Parquet `FILE` (default: the built-in synthetic shop)")
 	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
 	fs.StringVar(&f.log, "log", "", "order or event log `FILE` (CSV, whitespace columns or Parquet) to turn into one row per customer")
@@ -68,6 +72,13 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 // sourceOnly is source without the excluded columns.
 func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
+	if f.data != "" || f.log != "" {
+		for _, name := range []string{"builtin-users", "builtin-seed"} {
+			if f.registeredBuiltins && f.flags != nil && f.flags.Changed(name) {
+				return experiment.Source{}, usageError(fmt.Errorf("--%s applies to the built-in shop, not --data or --log", name))
+			}
+		}
+	}
 	switch {
 	case f.btydFeatures && f.log == "":
 		return experiment.Source{}, usageError(errors.New("--btyd-features needs --log: the BG/NBD quantities come from an order log's history"))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"testing"
 
 	"github.com/retainlab/retain/data"
@@ -18,6 +19,42 @@ func TestParseLogColumns(t *testing.T) {
 	for _, bad := range []string{"customer", "shop=1", "time="} {
 		if _, err := parseLogColumns(bad); err == nil {
 			t.Errorf("%q accepted", bad)
+		}
+	}
+}
+
+// TestBuiltinFlagsWithAFileAreRefused: --builtin-users and --builtin-seed
+// size and seed the built-in shop; given with --data or --log they used to
+// be ignored without a word (the file was read, exit 0).
+func TestBuiltinFlagsWithAFileAreRefused(t *testing.T) {
+	users := writeFile(t, "users.csv", "x,churn\n1,yes\n2,no\n3,no\n4,yes\n5,no\n")
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--data", users, "--builtin-users", "100"},
+			"retain: --builtin-users applies to the built-in shop, not --data or --log\n"},
+		{[]string{"train", "--log", users, "--builtin-seed", "3"},
+			"retain: --builtin-seed applies to the built-in shop, not --data or --log\n"},
+		{[]string{"eval", "--cv", "2", "--data", users, "--builtin-users", "100"},
+			"retain: --builtin-users applies to the built-in shop, not --data or --log\n"},
+		{[]string{"tune", "--data", users, "--builtin-seed", "2"},
+			"retain: --builtin-seed applies to the built-in shop, not --data or --log\n"},
+		{[]string{"anomalies", "--data", users, "--builtin-users", "100"},
+			"retain: --builtin-users applies to the built-in shop, not --data or --log\n"},
+		{[]string{"--data", users, "--builtin-users", "100"},
+			"retain: --builtin-users applies to the built-in shop, not --data or --log\n"},
+	}
+	for _, tc := range cases {
+		c := newCLI(t)
+		if code := c.run(context.Background(), tc.args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
+		}
+		if got := c.stderr.String(); got != tc.want {
+			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
+		}
+		if c.stdout.Len() != 0 || c.tuiOpts != nil {
+			t.Errorf("%v: wrote %q on stdout (TUI opened: %v)", tc.args, c.stdout.String(), c.tuiOpts != nil)
 		}
 	}
 }

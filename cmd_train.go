@@ -130,7 +130,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if src, err = o.cfg.presetSource(src); err != nil {
 		return err
 	}
-	if err := checkOut(o.out); err != nil {
+	if err := checkOut(o.out, inputFile{"data", o.src.data}, inputFile{"log", o.src.log}); err != nil {
 		return err
 	}
 	if err := checkSourceMemory(a, src); err != nil {
@@ -222,23 +222,57 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	return nil
 }
 
+// inputFile is a file a command reads, named by its flag (without "--").
+type inputFile struct{ flag, path string }
+
 // checkOut refuses, before a long training, an --out that could not be
 // written: anything but a regular file or a new name in an existing,
-// writable directory.
-func checkOut(out string) error {
+// writable directory; and one that is a file the command reads (inputs),
+// which writing would replace.
+func checkOut(out string, inputs ...inputFile) error {
+	return checkOutFlag("--out", out, inputs...)
+}
+
+// checkOutFlag is checkOut for the output file of the given flag.
+func checkOutFlag(flag, out string, inputs ...inputFile) error {
 	if out == "" {
 		return nil
 	}
+	// "-" would otherwise be a file named "-" in the working folder.
+	if out == "-" {
+		return usageError(fmt.Errorf("%s -: give a file name (stdout carries the results)", flag))
+	}
+	if err := checkNotInput(flag, out, inputs); err != nil {
+		return err
+	}
 	if kind := experiment.DescribeNonRegular(out); kind != "" {
-		return usageError(fmt.Errorf("--out %s is %s: give the name of a regular file (new or to replace)", out, kind))
+		return usageError(fmt.Errorf("%s %s is %s: give the name of a regular file (new or to replace)", flag, out, kind))
 	}
 	dir := filepath.Dir(out)
 	st, err := os.Stat(dir)
 	if err != nil || !st.IsDir() {
-		return usageError(fmt.Errorf("--out %s: directory %s does not exist", out, dir))
+		return usageError(fmt.Errorf("%s %s: directory %s does not exist", flag, out, dir))
 	}
 	if !dirWritable(dir) {
-		return usageError(fmt.Errorf("--out %s: directory %s is not writable", out, dir))
+		return usageError(fmt.Errorf("%s %s: directory %s is not writable", flag, out, dir))
+	}
+	return nil
+}
+
+// checkNotInput refuses an output path flag that names the same file as
+// one of inputs: the output would replace the input.
+func checkNotInput(flag, out string, inputs []inputFile) error {
+	outInfo, err := os.Stat(out)
+	if err != nil {
+		return nil // a new name: nothing to replace
+	}
+	for _, in := range inputs {
+		if in.path == "" {
+			continue
+		}
+		if inInfo, err := os.Stat(in.path); err == nil && os.SameFile(outInfo, inInfo) {
+			return usageError(fmt.Errorf("%s %s would replace the --%s file it reads", flag, out, in.flag))
+		}
 	}
 	return nil
 }

@@ -84,7 +84,7 @@ func (o *tuneOptions) check() error {
 	case o.budget == 0 && o.trials == 0:
 		return usageError(errors.New("--budget 0 sets no time limit: give --trials N to say when to stop"))
 	}
-	return checkOut(o.out)
+	return checkOut(o.out, inputFile{"data", o.src.data}, inputFile{"log", o.src.log})
 }
 
 // tuneJSON is the document of `retain tune --json` and of M.tune.json.

@@ -92,7 +92,14 @@ func TestPrepareRefusesBadColumns(t *testing.T) {
 		}
 	}
 	small, _ := data.GenerateShop(10, 1)
-	if _, err := Prepare(small.Table, Options{}); !errors.Is(err, ErrNoRows) {
+	if _, err := Prepare(small.Table, Options{}); !errors.Is(err, ErrNoRows) ||
+		err.Error() != "anomaly: too few rows: built-in shop has 10 rows; scoring needs at least 20 to learn what is usual" {
 		t.Errorf("10 rows: %v", err)
+	}
+	// One row is "1 row", not "1 rows" (an order log of one customer).
+	one, _ := data.GenerateShop(1, 1)
+	if _, err := Prepare(one.Table, Options{}); err == nil ||
+		err.Error() != "anomaly: too few rows: built-in shop has 1 row; scoring needs at least 20 to learn what is usual" {
+		t.Errorf("1 row: %v", err)
 	}
 }

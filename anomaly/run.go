@@ -44,7 +44,11 @@ type Run struct {
 // builds the autoencoder and its trainer. Nothing is trained yet.
 func Prepare(t *data.Table, opts Options) (*Run, error) {
 	if t.Rows < MinRows {
-		return nil, fmt.Errorf("%w: %s has %d rows; scoring needs at least %d to learn what is usual", ErrNoRows, t.Source, t.Rows, MinRows)
+		rows := "rows"
+		if t.Rows == 1 {
+			rows = "row"
+		}
+		return nil, fmt.Errorf("%w: %s has %d %s; scoring needs at least %d to learn what is usual", ErrNoRows, t.Source, t.Rows, rows, MinRows)
 	}
 	r := &Run{Table: t, Options: opts}
 	var err error

@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -82,6 +83,9 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		}
 		i := indexFold(header, want)
 		if i < 0 {
+			i = columnNumber(header, want)
+		}
+		if i < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
 				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(header)))
 		}
@@ -128,6 +132,17 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		}
 	}
 	return roles, nil
+}
+
+// columnNumber reads name as a 1-based column number of header and
+// returns its 0-based index, or -1 when it is not one. A header name equal
+// to a number wins over the number (indexFold is asked first).
+func columnNumber(header []string, name string) int {
+	n, err := strconv.Atoi(strings.TrimSpace(name))
+	if err != nil || n < 1 || n > len(header) {
+		return -1
+	}
+	return n - 1
 }
 
 func indexFold(header []string, name string) int {

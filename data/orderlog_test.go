@@ -122,12 +122,24 @@ func TestReadOrderLogOptions(t *testing.T) {
 	if err == nil || err.Error() != `de.csv:1:1: column "kunde" is given for two roles` {
 		t.Errorf("one column, two roles: %v", err)
 	}
+	// Roles given by column number in a log with a header, as --log-columns'
+	// help shows them (customer=1,time=3,…); they used to be looked up as
+	// header names only: 'no column "1" for the customer id'.
+	log, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv",
+		LogOptions{Columns: LogColumns{Customer: "1", Time: "2", Amount: "3"}, DateOrder: DateDMY})
+	if err != nil || log.Columns != (LogColumns{Customer: "kunde", Time: "datum", Amount: "umsatz"}) || log.Orders[1].Amount != 7 {
+		t.Errorf("roles by column number: %v %+v", err, log)
+	}
+	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: LogColumns{Customer: "4"}})
+	if err == nil || err.Error() != `de.csv:1: no column "4" for the customer id (columns: kunde, datum, umsatz)` {
+		t.Errorf("column number past the last: %v", err)
+	}
 	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: LogColumns{Customer: "client"}})
 	if err == nil || err.Error() != `de.csv:1: no column "client" for the customer id (columns: kunde, datum, umsatz)` {
 		t.Errorf("absent column: %v", err)
 	}
 	// Forced formats: a comma inside a whitespace log is data, not a delimiter.
-	log, err := ReadOrderLog(strings.NewReader("user date value\nx,y 2020-01-01 3\n"), "w.txt", LogOptions{Format: LogWhitespace})
+	log, err = ReadOrderLog(strings.NewReader("user date value\nx,y 2020-01-01 3\n"), "w.txt", LogOptions{Format: LogWhitespace})
 	if err != nil || log.Customers[0] != "x,y" || !log.HasAmount {
 		t.Errorf("forced whitespace: %v %+v", err, log)
 	}

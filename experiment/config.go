@@ -90,7 +90,7 @@ func DefaultConfig() Config {
 // Validate reports the first invalid setting.
 func (c Config) Validate() error {
 	switch {
-	case c.ValFrac < 0 || c.TestFrac < 0 || c.ValFrac+c.TestFrac >= 1:
+	case !(c.ValFrac >= 0 && c.TestFrac >= 0 && c.ValFrac+c.TestFrac < 1): // NaN fails too
 		return fmt.Errorf("%w: validation and test shares must be ≥ 0 and leave rows to train on (got %g and %g)", engine.ErrConfig, c.ValFrac, c.TestFrac)
 	case !(c.Threshold > 0 && c.Threshold < 1):
 		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)

@@ -22,7 +22,7 @@ import (
 //
 // Contacting customer i is expected to change s·p_i outcomes, worth
 // s·p_i·v_i, for cost c. Customers are ranked by expected value p_i·v_i,
-// highest first (ties: the earlier row first). With one value for all this
+// highest first (ties: the higher p_i, then the earlier row first). With one value for all this
 // is the ranking by p_i; with per-customer values it puts a likely churner
 // worth 10 behind a less likely one worth 400, because the contact costs the
 // same and the second is worth more: for any number k of contacts, the
@@ -123,7 +123,12 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 	for i := range pl.Order {
 		pl.Order[i] = i
 	}
-	slices.SortStableFunc(pl.Order, func(i, j int) int { return cmp.Compare(pl.worth(j), pl.worth(i)) })
+	// Equal worth (a value of 0 for everyone, or customers worth 0 in a
+	// value column) falls back to the probability, so that the ranking is
+	// still the one by p_i the report names.
+	slices.SortStableFunc(pl.Order, func(i, j int) int {
+		return cmp.Or(cmp.Compare(pl.worth(j), pl.worth(i)), cmp.Compare(probs[j], probs[i]))
+	})
 	pl.cumP = make([]float64, n+1)
 	pl.cumPV = make([]float64, n+1)
 	for k, i := range pl.Order {

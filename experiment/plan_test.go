@@ -118,6 +118,28 @@ func TestPlanNothingPays(t *testing.T) {
 	}
 }
 
+// Customers of equal worth p·v are ranked by p: with a value of 0 for
+// everyone (retain plan --value 0) and with customers worth 0 in a value
+// column, the ranking used to fall back to row order, while the report
+// said "ranking by P(…), highest first".
+func TestPlanEqualWorthRanksByProbability(t *testing.T) {
+	probs := []float64{0.2, 0.9, 0.5, 0.9}
+	pl, err := NewPlan(probs, nil, PlanAssumptions{CostPerContact: 1, Value: 0, Success: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(pl.Order, []int{1, 3, 2, 0}) || !near(pl.At(2).MeanProb, 0.9) {
+		t.Errorf("value 0: order %v, mean P of the first 2 %g; want [1 3 2 0] and 0.9", pl.Order, pl.At(2).MeanProb)
+	}
+	pl, err = NewPlan(probs, []float64{0, 0, 10, 0}, PlanAssumptions{CostPerContact: 1, Success: 0.1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(pl.Order, []int{2, 1, 3, 0}) {
+		t.Errorf("values 0, 0, 10, 0: order %v, want [2 1 3 0]", pl.Order)
+	}
+}
+
 // The best count is exact, not a percent of the curve: with 1,000
 // customers where the first 37 are worth contacting (p 0.9: 0.5·0.9·100
 // − 40 = 5) and the rest are not (p 0.1: 5 − 40 < 0), the best is 37

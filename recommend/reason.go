@@ -16,6 +16,29 @@ const (
 	ReasonPopular
 )
 
+// reasonKindNames are the kinds as JSON writes them.
+var reasonKindNames = [...]string{ReasonRepeat: "repeat", ReasonPopular: "popular"}
+
+// MarshalText writes the kind as a word, "repeat" or "popular", so that
+// JSON output says what it means.
+func (k ReasonKind) MarshalText() ([]byte, error) {
+	if k < 0 || int(k) >= len(reasonKindNames) {
+		return nil, fmt.Errorf("recommend: unknown reason kind %d", int(k))
+	}
+	return []byte(reasonKindNames[k]), nil
+}
+
+// UnmarshalText reads a kind MarshalText wrote.
+func (k *ReasonKind) UnmarshalText(b []byte) error {
+	for i, name := range reasonKindNames {
+		if string(b) == name {
+			*k = ReasonKind(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("recommend: unknown reason kind %q (want repeat or popular)", b)
+}
+
 // Reason is why an item is offered, as data a view can put in words in any
 // language; String is the English.
 type Reason struct {
