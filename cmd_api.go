@@ -54,9 +54,12 @@ The model file is read again when its size or modification time changes
 load keeps the old model and is reported on stderr. Requests in flight
 finish on the model they started with. SIGTERM or SIGINT stops accepting,
 lets requests in flight finish (up to 10 s) and exits 130.`,
-		Example: `  retain api --model model.json --token-file api.token
-  curl -s -H "Authorization: Bearer $(cat api.token)" \
-       -d '{"rows":[{"tenure":3,"Contract":"Month-to-month"}],"explain":2}' \
+		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns
+  retain api --model model.json --token-file api.token
+  curl -s -H "Authorization: Bearer $(cat api.token)" -d '{"rows":[{"user_id":"U1",
+       "sessions_30d":12,"pages_per_session":4.5,"cart_adds_30d":3,"orders_90d":2,
+       "days_since_last_visit":1,"days_since_last_order":20,"avg_order_value":35.5,
+       "coupon_share":0.1,"returns_90d":0,"tenure_days":400}],"explain":2}' \
        http://127.0.0.1:8080/v1/predict`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

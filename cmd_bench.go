@@ -153,8 +153,12 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 		return writeJSON(a.stdout, res)
 	}
 	fmt.Fprintf(a.stdout, "Training throughput on %s: %s training rows\n", d.Source.Describe(), data.Thousands(res.TrainRows))
-	fmt.Fprintf(a.stdout, "Network %s, %s; median of %d runs of at least %s\n",
-		describeNetwork(res.Network), res.Optimizer, o.runs, o.minTime)
+	runs := fmt.Sprintf("median of %d runs", o.runs)
+	if o.runs == 1 {
+		runs = "1 run"
+	}
+	fmt.Fprintf(a.stdout, "Network %s, %s; %s of at least %s\n",
+		describeNetwork(res.Network), res.Optimizer, runs, o.minTime)
 	tw := tabwriter.NewWriter(a.stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "batch\tworkers\tsamples/s\tslowest\tfastest\t\n")
 	for _, r := range res.Results {

@@ -187,3 +187,18 @@ func TestBenchRefusesTrainingFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchTextCountsRuns: the text report says "median of N runs", and
+// "1 run" for one (it said "median of 1 runs").
+func TestBenchTextCountsRuns(t *testing.T) {
+	for runs, want := range map[string]string{"1": "; 1 run of at least 1ms", "3": "; median of 3 runs of at least 1ms"} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "bench", "--builtin-users", "400", "--batch-sizes", "32",
+			"--runs", runs, "--min-time", "1ms"); code != exitOK {
+			t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+		}
+		if !strings.Contains(c.stdout.String(), want) {
+			t.Errorf("--runs %s: want %q in\n%s", runs, want, c.stdout.String())
+		}
+	}
+}

@@ -50,7 +50,7 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
 	if def == "" {
 		def = "../shared/datasets"
 	}
-	cmd.Flags().StringVar(&o.datasets, "datasets", def, "`DIR` holding online_shoppers/ and telco_churn/ (default $RETAIN_DATASETS)")
+	cmd.Flags().StringVar(&o.datasets, "datasets", def, "`DIR` holding online_shoppers/ and telco_churn/; $RETAIN_DATASETS, when set, is the default")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the rows as one JSON document")
 	cmd.Flags().BoolVar(&o.suite, "suite", false,
 		"instead, cross-validate the candidate defaults on the whole suite (shared sets, order-log cohorts, reshaped built-in shops) and print the table the default was chosen from")
