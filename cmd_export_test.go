@@ -71,7 +71,7 @@ func TestExportRefusesTablesTheSQLDoesNotRead(t *testing.T) {
 		"--epochs", "1", "--layers", "4", "--out", logModel); code != exitOK {
 		t.Fatalf("train --log: exit %d, stderr %q", code, c.stderr.String())
 	}
-	const logDesc = " was trained on an order log (path not stored) (order log, cutoff 2024-05-30, horizon 30 days)\n"
+	const logDesc = " was trained on an order log (path not stored; cutoff 2024-05-30, horizon 30 days)\n"
 	cases := []struct {
 		args []string
 		want string

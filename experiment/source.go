@@ -49,7 +49,10 @@ func (s Source) Describe() string {
 		if !s.Cutoff.IsZero() {
 			cutoff = "cutoff " + s.Cutoff.Format(time.DateOnly)
 		}
-		return fmt.Sprintf("%s (order log, %s, horizon %d days)", s.pathOr("an order log"), cutoff, s.HorizonDaysOrDefault())
+		if s.Path == "" {
+			return fmt.Sprintf("an order log (path not stored; %s, horizon %d days)", cutoff, s.HorizonDaysOrDefault())
+		}
+		return fmt.Sprintf("%s (order log, %s, horizon %d days)", s.Path, cutoff, s.HorizonDaysOrDefault())
 	}
 	return s.pathOr("a per-user table")
 }

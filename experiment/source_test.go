@@ -115,6 +115,9 @@ func TestDescribeALogBeforeItIsLoaded(t *testing.T) {
 		{Source{Kind: "log", Path: "o.csv"}, "o.csv (order log, default cutoff (the last date minus the horizon), horizon 30 days)"},
 		{Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 60},
 			"o.csv (order log, cutoff 2020-01-02, horizon 60 days)"},
+		// A model file that did not store the path: one bracket.
+		{Source{Kind: "log", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 60},
+			"an order log (path not stored; cutoff 2020-01-02, horizon 60 days)"},
 	} {
 		if got := c.src.Describe(); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)

@@ -159,7 +159,13 @@ func (c Common) DescribeSource(s experiment.Source) string {
 		if !s.Cutoff.IsZero() {
 			cutoff = "截止日 " + s.Cutoff.Format("2006-01-02")
 		}
+		if s.Path == "" {
+			return fmt.Sprintf("订单日志（未保存路径；%s，观察期 %d 天）", cutoff, s.HorizonDaysOrDefault())
+		}
 		return fmt.Sprintf("%s（订单日志，%s，观察期 %d 天）", s.Path, cutoff, s.HorizonDaysOrDefault())
+	}
+	if s.Path == "" {
+		return "按用户的表（未保存路径）"
 	}
 	return s.Describe()
 }

@@ -59,6 +59,8 @@ func TestDescribeSourceSpeaksChinese(t *testing.T) {
 		{experiment.Source{Kind: "log", Path: "o.csv"}, "o.csv（订单日志，默认截止日（最后日期减去观察期），观察期 30 天）"},
 		{experiment.Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 60},
 			"o.csv（订单日志，截止日 2020-01-02，观察期 60 天）"},
+		{experiment.Source{Kind: "csv"}, "按用户的表（未保存路径）"},
+		{experiment.Source{Kind: "log", HorizonDays: 60}, "订单日志（未保存路径；默认截止日（最后日期减去观察期），观察期 60 天）"},
 	} {
 		if got := zh.DescribeSource(c.src); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.src, got, c.want)
