@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"testing"
 )
 
@@ -48,15 +47,6 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"eval", "--folds", "folds.txt", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},
 	}
 	for _, tc := range cases {
-		c := newCLI(t)
-		if code := c.run(context.Background(), tc.args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
-		}
-		if got := c.stderr.String(); got != tc.want {
-			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
-		}
-		if c.stdout.Len() != 0 {
-			t.Errorf("%v: wrote %q on stdout", tc.args, c.stdout.String())
-		}
+		mustRefuse(t, tc.args, tc.want)
 	}
 }

@@ -53,16 +53,7 @@ func TestOutputNamingAnInputIsRefused(t *testing.T) {
 			"retain: --export-features " + filepath.Join(dir, "missing", "f.csv") + ": directory " + filepath.Join(dir, "missing") + " does not exist\n"},
 	}
 	for _, tc := range cases {
-		c := newCLI(t)
-		if code := c.run(context.Background(), tc.args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
-		}
-		if got := c.stderr.String(); got != tc.want {
-			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
-		}
-		if c.stdout.Len() != 0 {
-			t.Errorf("%v: wrote %q on stdout", tc.args, c.stdout.String())
-		}
+		mustRefuse(t, tc.args, tc.want)
 		for p, b := range before {
 			if now, err := os.ReadFile(p); err != nil || string(now) != string(b) {
 				t.Fatalf("%v: %s changed (err %v)", tc.args, p, err)
@@ -103,13 +94,7 @@ func TestOutDash(t *testing.T) {
 		{[]string{"eval", "--cv", "2", "--data", users, "--write-folds", "-"},
 			"retain: --write-folds -: give a file name (stdout carries the results)\n"},
 	} {
-		c := newCLI(t)
-		if code := c.run(context.Background(), tc.args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want 2", tc.args, code)
-		}
-		if got := c.stderr.String(); got != tc.want {
-			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
-		}
+		mustRefuse(t, tc.args, tc.want)
 	}
 	if _, err := os.Stat("-"); err == nil {
 		t.Error(`a file named "-" was written`)

@@ -91,16 +91,7 @@ func TestPredictRefusesExtremeModels(t *testing.T) {
 				` an input "visits" of -Inf` + tail},
 	}
 	for _, tc := range cases {
-		c := newCLI(t)
-		if code := c.run(context.Background(), tc.args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
-		}
-		if got := c.stderr.String(); got != tc.want {
-			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
-		}
-		if c.stdout.Len() != 0 {
-			t.Errorf("%v: wrote %q on stdout", tc.args, c.stdout.String())
-		}
+		mustRefuse(t, tc.args, tc.want)
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"testing"
 
 	"github.com/retainlab/retain/data"
@@ -46,15 +45,6 @@ func TestBuiltinFlagsWithAFileAreRefused(t *testing.T) {
 			"retain: --builtin-users applies to the built-in shop, not --data or --log\n"},
 	}
 	for _, tc := range cases {
-		c := newCLI(t)
-		if code := c.run(context.Background(), tc.args...); code != exitUsage {
-			t.Errorf("%v: exit %d, want 2 (stderr %q)", tc.args, code, c.stderr.String())
-		}
-		if got := c.stderr.String(); got != tc.want {
-			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
-		}
-		if c.stdout.Len() != 0 || c.tuiOpts != nil {
-			t.Errorf("%v: wrote %q on stdout (TUI opened: %v)", tc.args, c.stdout.String(), c.tuiOpts != nil)
-		}
+		mustRefuse(t, tc.args, tc.want)
 	}
 }

@@ -54,6 +54,24 @@ func (c *cli) run(ctx context.Context, args ...string) int {
 	return run(ctx, c.app, args)
 }
 
+// mustRefuse runs args and checks the refusal a user who got the input
+// wrong must get: exit 2, exactly want on stderr, nothing on stdout and no
+// TUI opened. It returns the CLI for further checks.
+func mustRefuse(t *testing.T, args []string, want string) *cli {
+	t.Helper()
+	c := newCLI(t)
+	if code := c.run(context.Background(), args...); code != exitUsage {
+		t.Errorf("%v: exit %d, want 2 (stderr %q)", args, code, c.stderr.String())
+	}
+	if got := c.stderr.String(); got != want {
+		t.Errorf("%v:\nstderr %q\nwant   %q", args, got, want)
+	}
+	if c.stdout.Len() != 0 || c.tuiOpts != nil {
+		t.Errorf("%v: wrote %q on stdout (TUI opened: %v)", args, c.stdout.String(), c.tuiOpts != nil)
+	}
+	return c
+}
+
 // lockedBuffer is a buffer the progress goroutine and the test may share;
 // onWrite, if set, sees every write (to react to progress).
 type lockedBuffer struct {

@@ -57,15 +57,9 @@ func NewSignedBars(styles Styles) SignedBars {
 // SetText replaces the chart's own wording; empty fields keep the default.
 func (b *SignedBars) SetText(t BarsText) {
 	d := DefaultBarsText()
-	if t.More == "" {
-		t.More = d.More
-	}
-	if t.NoValues == "" {
-		t.NoValues = d.NoValues
-	}
-	if t.TooSmall == "" {
-		t.TooSmall = d.TooSmall
-	}
+	orDefault(&t.More, d.More)
+	orDefault(&t.NoValues, d.NoValues)
+	orDefault(&t.TooSmall, d.TooSmall)
 	b.text = t
 	b.view = b.render()
 }

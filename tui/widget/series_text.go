@@ -27,21 +27,18 @@ func DefaultChartText() ChartText {
 // SetText replaces the chart's own wording; empty fields keep the default.
 func (c *SeriesChart) SetText(t ChartText) {
 	d := DefaultChartText()
-	if t.Latest == "" {
-		t.Latest = d.Latest
-	}
-	if t.Previous == "" {
-		t.Previous = d.Previous
-	}
-	if t.Skipped == "" {
-		t.Skipped = d.Skipped
-	}
-	if t.NoData == "" {
-		t.NoData = d.NoData
-	}
-	if t.TooSmall == "" {
-		t.TooSmall = d.TooSmall
-	}
+	orDefault(&t.Latest, d.Latest)
+	orDefault(&t.Previous, d.Previous)
+	orDefault(&t.Skipped, d.Skipped)
+	orDefault(&t.NoData, d.NoData)
+	orDefault(&t.TooSmall, d.TooSmall)
 	c.text = t
 	c.dirty = true
+}
+
+// orDefault fills an empty wording with its default.
+func orDefault(field *string, def string) {
+	if *field == "" {
+		*field = def
+	}
 }
