@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // control lets other goroutines pause, resume and single-step a running
@@ -58,8 +59,9 @@ func (t *Trainer) IsPaused() bool { return t.ctl.hold.Load() }
 
 // gate is called before each batch. It returns at once when the trainer is
 // not held, lets one permitted step through, or blocks until a control call
-// or cancellation. Time spent blocked does not count as training time.
-func (t *Trainer) gate(ctx context.Context) error {
+// or cancellation. When it first blocks it sets *since (if still zero) to
+// the time the wait began, for waitTurn to count it out of training time.
+func (t *Trainer) gate(ctx context.Context, since *time.Time) error {
 	c := t.ctl
 	for {
 		if !c.hold.Load() {
@@ -78,7 +80,9 @@ func (t *Trainer) gate(ctx context.Context) error {
 		announce := !c.announced
 		c.announced = true
 		c.mu.Unlock()
-		start := t.clk.Now()
+		if since.IsZero() {
+			*since = t.clk.Now()
+		}
 		if announce {
 			t.report(Paused, false)
 		}
@@ -86,7 +90,6 @@ func (t *Trainer) gate(ctx context.Context) error {
 		case <-ctx.Done():
 		case <-c.wake:
 		}
-		t.waited += t.clk.Now().Sub(start)
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -128,17 +128,26 @@ func (t *Trainer) paceDelay(p *Pace, now time.Time) time.Duration {
 // waitTurn is called before each batch of Run. It returns when the batch
 // may start: at once for a step permitted while held (steps ignore the
 // pace), otherwise once the trainer is not held and its pace allows.
+//
+// The time from its first block to its return is one wait, counted out of
+// training time as a whole: a wake that changes nothing (a signal left by
+// a control call made while the trainer was not waiting) makes it look
+// again, and the moments between those looks are waiting too.
 func (t *Trainer) waitTurn(ctx context.Context) error {
+	var since time.Time // when this wait first blocked; zero while it has not
 	for {
-		if err := t.gate(ctx); err != nil {
-			return err
+		err := t.gate(ctx, &since)
+		if err == nil && !t.ctl.hold.Load() {
+			held, perr := t.paceWait(ctx, &since)
+			if perr == nil && held {
+				continue
+			}
+			err = perr
 		}
-		if t.ctl.hold.Load() {
-			return nil
+		if !since.IsZero() {
+			t.waited += t.clk.Now().Sub(since)
 		}
-		if held, err := t.paceWait(ctx); err != nil || !held {
-			return err
-		}
+		return err
 	}
 }
 
@@ -146,8 +155,9 @@ func (t *Trainer) waitTurn(ctx context.Context) error {
 // The wait ends early on cancellation (returning ctx.Err()) and looks again
 // at every control call; it returns held when the trainer was paused or
 // stepped meanwhile, for the gate to take over. Progress is reported before
-// a wait, so that a watcher sees every paced batch.
-func (t *Trainer) paceWait(ctx context.Context) (held bool, err error) {
+// a wait, so that a watcher sees every paced batch. It sets *since as gate
+// does.
+func (t *Trainer) paceWait(ctx context.Context, since *time.Time) (held bool, err error) {
 	for {
 		p := t.ctl.pace.Load()
 		if p == nil {
@@ -156,16 +166,18 @@ func (t *Trainer) paceWait(ctx context.Context) (held bool, err error) {
 		if t.ctl.hold.Load() {
 			return true, ctx.Err()
 		}
-		start := t.clk.Now()
-		d := t.paceDelay(p, start)
+		now := t.clk.Now()
+		d := t.paceDelay(p, now)
 		if d <= 0 {
 			return false, ctx.Err()
+		}
+		if since.IsZero() {
+			*since = now
 		}
 		if t.pendCount > 0 {
 			t.report(Running, false)
 		}
 		t.clk.Sleep(ctx, d, t.ctl.wake)
-		t.waited += t.clk.Now().Sub(start)
 		if err := ctx.Err(); err != nil {
 			return false, err
 		}
