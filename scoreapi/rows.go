@@ -49,10 +49,17 @@ func badRequest(kind, format string, args ...any) *apiError {
 	return &apiError{Status: http.StatusBadRequest, Kind: kind, Message: fmt.Sprintf(format, args...)}
 }
 
+// badRow returns a 400 naming row i ("rows[i]: …" and Row).
+func badRow(i int, format string, args ...any) *apiError {
+	e := badRequest("bad_row", "rows[%d]: %s", i, fmt.Sprintf(format, args...))
+	e.Row = &i
+	return e
+}
+
 // rowError returns a 400 naming row i and column.
 func rowError(i int, column, format string, args ...any) *apiError {
-	e := badRequest("bad_row", "rows[%d]: column %q: %s", i, column, fmt.Sprintf(format, args...))
-	e.Row, e.Column = &i, column
+	e := badRow(i, "column %q: %s", column, fmt.Sprintf(format, args...))
+	e.Column = column
 	return e
 }
 
@@ -102,9 +109,7 @@ func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 	}
 	for i, r := range req.Rows {
 		if r == nil {
-			e := badRequest("bad_row", "rows[%d]: null: want an object of column values", i)
-			e.Row = &i
-			return nil, e
+			return nil, badRow(i, "null: want an object of column values")
 		}
 	}
 	return &req, nil
@@ -161,9 +166,7 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 		return nil, nil
 	case '{':
 	default:
-		e := badRequest("bad_row", "rows[%d]: got a JSON %s, want an object of column values", i, rawKind(raw))
-		e.Row = &i
-		return nil, e
+		return nil, badRow(i, "got a JSON %s, want an object of column values", rawKind(raw))
 	}
 	maxKeys := 2 * (columns + 2)
 	row := make(map[string]any, min(columns+2, maxKeys))
@@ -172,10 +175,8 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 	keys := 0
 	for p := skipSpace(raw, 1); raw[p] != '}'; {
 		if keys++; keys > maxKeys {
-			e := badRequest("bad_row", "rows[%d]: more than %d keys: the model takes %d columns, an id and a label "+
-				"(see GET /openapi.json and the model's features)", i, maxKeys, columns)
-			e.Row = &i
-			return nil, e
+			return nil, badRow(i, "more than %d keys: the model takes %d columns, an id and a label "+
+				"(see GET /openapi.json and the model's features)", maxKeys, columns)
 		}
 		end := stringEnd(raw, p)
 		key, err := unquote(raw[p:end])

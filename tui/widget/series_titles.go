@@ -21,9 +21,9 @@ func (c *SeriesChart) SetAxisTitles(x, y string) {
 
 // titleLines counts the lines the axis titles take, and the legend's own
 // line when it wraps (legendWraps).
-func (c SeriesChart) titleLines() int {
+func (c SeriesChart) titleLines(legendWraps bool) int {
 	n := 0
-	if c.legendWraps(c.width) {
+	if legendWraps {
 		n++
 	}
 	if c.xTitle != "" {

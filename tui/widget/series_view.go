@@ -12,7 +12,8 @@ import (
 // (zero when only a placeholder fits) so Redraw can record the ranges.
 func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
-	titles := c.titleLines()
+	wraps := c.legendWraps(w)
+	titles := c.titleLines(wraps)
 	if w < minChartWidth || h < minChartHeight+titles {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
@@ -80,7 +81,7 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 
 	var out strings.Builder
-	if c.legendWraps(w) {
+	if wraps {
 		out.WriteString(fitLine(c.styles.Title.Render(c.title), w) + "\n" + fitLine(c.legend(false), w))
 	} else {
 		out.WriteString(fitLine(c.header(w), w))
@@ -172,7 +173,8 @@ func (c SeriesChart) legendWraps(w int) bool {
 	if legend == "" {
 		return false
 	}
-	return c.legendLine || ansi.StringWidth(c.header(w)) > w && ansi.StringWidth(legend) <= w
+	lw := ansi.StringWidth(legend)
+	return c.legendLine || ansi.StringWidth(c.styles.Title.Render(c.title))+2+lw > w && lw <= w
 }
 
 // LegendWraps says whether, at its current width and without
