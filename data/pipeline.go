@@ -139,6 +139,12 @@ func (c *PipelineColumn) Transformed(v float64) float64 {
 	return (v - c.Center) / c.Scale
 }
 
+// Clips reports whether Transformed moves the present numeric value v to
+// a bound of [Min, Max] before anything else.
+func (c *PipelineColumn) Clips(v float64) bool {
+	return c.Clip && c.Kind == Numeric && !math.IsNaN(v) && (v < c.Min || v > c.Max)
+}
+
 // Original maps a model input back to original units; it inverts
 // Transformed. A result within the rounding error of x·Scale + Center
 // (a few ulps of its terms) of 0 is 0, so that a 0 comes back as 0 and not

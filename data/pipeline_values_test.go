@@ -31,3 +31,23 @@ func TestReadValuesRawCells(t *testing.T) {
 		t.Errorf("categorical column: %v", err)
 	}
 }
+
+// TestClipsIsWhatTransformedClips: Clips is true exactly where Transformed
+// moves a present value to a bound (checked against Transformed itself),
+// and never for a missing value or a column that does not clip.
+func TestClipsIsWhatTransformedClips(t *testing.T) {
+	pc := PipelineColumn{Name: "x", Kind: Numeric, Min: 2, Max: 8, Clip: true, Scale: 1}
+	for _, v := range []float64{-1, 1.999, 2, 5, 8, 8.001, 100} {
+		moved := pc.Transformed(v) != v
+		if pc.Clips(v) != moved {
+			t.Errorf("Clips(%g) = %v, but Transformed gives %g", v, pc.Clips(v), pc.Transformed(v))
+		}
+	}
+	if pc.Clips(math.NaN()) {
+		t.Error("a missing value is not clipped")
+	}
+	pc.Clip = false
+	if pc.Clips(100) {
+		t.Error("a column without Clip clips nothing")
+	}
+}

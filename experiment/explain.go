@@ -145,16 +145,18 @@ func (x *Explainer) Value(row []float64, ci int) string {
 		if len(pc.Levels) == 2 {
 			return pc.Levels[int(math.Round(min(max(v, 0), 1)))]
 		}
-		return formatNumber(v)
+		return FormatValue(v)
 	}
 	if pc.Indicator && out[1] == 1 {
 		return "missing"
 	}
-	return formatNumber(pc.Original(out[0]))
+	return FormatValue(pc.Original(out[0]))
 }
 
-// formatNumber prints a value in original units compactly.
-func formatNumber(v float64) string {
+// FormatValue prints a value in original units compactly, as the
+// explanations write them: whole numbers in full, others to four
+// significant digits.
+func FormatValue(v float64) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
@@ -248,7 +250,7 @@ func (x *Explainer) Sweep(row []float64, column string, points int) ([]SweepPoin
 		points = max(points, 2)
 		for k := range points {
 			v := pc.Min + (pc.Max-pc.Min)*float64(k)/float64(points-1)
-			values = append(values, formatNumber(v))
+			values = append(values, FormatValue(v))
 			xs = append(xs, v)
 		}
 	}
@@ -315,4 +317,18 @@ func (e *Experiment) Row(tableRow int) ([]float64, error) {
 		return nil, err
 	}
 	return x.RawRowView(0), nil
+}
+
+// ClippedValue returns table row's value of the pipeline's column ci as the
+// data holds it (FormatValue), when the model clipped it to the column's
+// k-anonymous range and so took the bound for it; ok is false when the
+// model took the value as it is (or the column is not numeric, or the
+// value is missing).
+func (e *Experiment) ClippedValue(row, ci int) (value string, ok bool) {
+	pc := &e.Pipeline.Columns[ci]
+	c := e.Data.Table.Column(pc.Name)
+	if c == nil || row < 0 || row >= len(c.Values) || !pc.Clips(c.Values[row]) {
+		return "", false
+	}
+	return FormatValue(c.Values[row]), true
 }

@@ -72,7 +72,7 @@ func TestExplanationIsCompleteInOriginalColumns(t *testing.T) {
 				t.Errorf("row %d: Contract shown as %q, file has %q", tableRow, r.Value, e.Data.Table.Column("Contract").Strings[tableRow])
 			}
 			if r.Column == "tenure" {
-				if want := e.Data.Table.Column("tenure").Values[tableRow]; r.Value != formatNumber(want) {
+				if want := e.Data.Table.Column("tenure").Values[tableRow]; r.Value != FormatValue(want) {
 					t.Errorf("row %d: tenure shown as %q, file has %v", tableRow, r.Value, want)
 				}
 			}

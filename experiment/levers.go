@@ -102,7 +102,7 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 		}
 	}
 	for _, v := range c.values {
-		c.labels = append(c.labels, formatNumber(v))
+		c.labels = append(c.labels, FormatValue(v))
 	}
 	return c, nil
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 )
 
 // TestFeaturesShowTheUsersOwnValues: the feature table showed the model's
@@ -25,7 +26,7 @@ func TestFeaturesShowTheUsersOwnValues(t *testing.T) {
 				continue
 			}
 			v := c.Values[row]
-			want := pc.Name + " " + strings.Repeat(" ", 21-len(pc.Name)) + displayValue(rawNumber(v))
+			want := pc.Name + " " + strings.Repeat(" ", 21-len(pc.Name)) + displayValue(experiment.FormatValue(v))
 			if v < pc.Min || v > pc.Max {
 				clipped++
 				want += s.T(" (model: ", "（模型按 ")

@@ -97,31 +97,17 @@ func (s Model) imputed(e *experiment.Experiment, row, ci int, short bool) string
 	return s.T("(blank → median)", "（空白 → 中位数）")
 }
 
-// clipped writes, for a numeric value of row's pipeline column ci beyond
-// the model's k-anonymous range, the value the data holds followed by the
-// bound the model counted it as, model ("26 (model: 24)"); "" when the
-// value lies within the range. The model's input alone would show the
+// clipped writes, for a value of row's pipeline column ci that the model
+// clipped to its k-anonymous range, the value the data holds followed by
+// the bound the model counted it as, model ("26 (model: 24)"); "" when the
+// model took the value as it is. The model's input alone would show the
 // bound as if it were the user's value.
 func (s Model) clipped(e *experiment.Experiment, row, ci int, model string) string {
-	pc := e.Pipeline.Columns[ci]
-	c := e.Data.Table.Column(pc.Name)
-	if !pc.Clip || pc.Kind != data.Numeric || c == nil || row < 0 || row >= len(c.Values) {
+	v, ok := e.ClippedValue(row, ci)
+	if !ok {
 		return ""
 	}
-	v := c.Values[row]
-	if math.IsNaN(v) || (v >= pc.Min && v <= pc.Max) {
-		return ""
-	}
-	return s.Tf("%s (model: %s)", "%s（模型按 %s）", displayValue(rawNumber(v)), model)
-}
-
-// rawNumber prints a value in original units as the explanations do:
-// whole numbers in full, others to four significant digits.
-func rawNumber(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
+	return s.Tf("%s (model: %s)", "%s（模型按 %s）", displayValue(v), model)
 }
 
 // displayValue writes a number with grouped digits (96,200 rather than
