@@ -82,10 +82,7 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			return err
 		}
 	}
-	if o.out == "-" { // stdout, as without --out
-		o.out = ""
-	}
-	if err := checkOut(o.out, inputFile{"model", o.model}); err != nil {
+	if err := checkOutOrStdout(&o.out, inputFile{"model", o.model}); err != nil {
 		return err
 	}
 	b, err := loadModel(a, o.model)

@@ -288,12 +288,10 @@ func minMax(xs []float64) (float64, float64) {
 // --log-columns takes them ("column roles customer=id,time=date"), or says
 // that they are detected when a log is read.
 func describeLogColumns(c data.LogColumns) string {
-	roles := []struct{ role, column string }{{"customer", c.Customer}, {"time", c.Time}, {"amount", c.Amount},
-		{"price", c.Price}, {"quantity", c.Quantity}, {"order", c.Order}, {"item", c.Item}, {"description", c.Description}}
 	var pairs []string
-	for _, r := range roles {
-		if r.column != "" {
-			pairs = append(pairs, r.role+"="+r.column)
+	for _, r := range logColumnRoles(&c) {
+		if *r.column != "" {
+			pairs = append(pairs, r.role+"="+*r.column)
 		}
 	}
 	if len(pairs) == 0 {

@@ -156,10 +156,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	if o.out == "-" { // stdout, as without --out
-		o.out = ""
-	}
-	if err := checkOut(o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
+	if err := checkOutOrStdout(&o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
 		inputFile{"salt-file", o.pseudo.salt}); err != nil {
 		return err
 	}

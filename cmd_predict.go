@@ -115,10 +115,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if !builtin && o.builtinSeed != 0 {
 		return usageError(errors.New("--builtin-seed applies to --builtin-users"))
 	}
-	if o.out == "-" { // stdout, as without --out
-		o.out = ""
-	}
-	if err := checkOut(o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
+	if err := checkOutOrStdout(&o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
 		inputFile{"salt-file", o.pseudo.salt}); err != nil {
 		return err
 	}

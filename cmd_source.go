@@ -174,8 +174,12 @@ func parseLogColumns(s string) (data.LogColumns, error) {
 	if strings.TrimSpace(s) == "" {
 		return c, nil
 	}
-	slots := map[string]*string{"customer": &c.Customer, "time": &c.Time, "date": &c.Time, "amount": &c.Amount,
-		"price": &c.Price, "quantity": &c.Quantity, "order": &c.Order, "item": &c.Item}
+	slots := map[string]*string{"date": &c.Time}
+	for _, r := range logColumnRoles(&c) {
+		if r.role != "description" { // detected only
+			slots[r.role] = r.column
+		}
+	}
 	for _, part := range strings.Split(s, ",") {
 		role, col, ok := strings.Cut(part, "=")
 		role, col = strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(col)
@@ -186,4 +190,17 @@ func parseLogColumns(s string) (data.LogColumns, error) {
 		*slot = col
 	}
 	return c, nil
+}
+
+// logColumnRole is one role of an order log's columns, as --log-columns
+// names it, and the field of a LogColumns that holds its column.
+type logColumnRole struct {
+	role   string
+	column *string
+}
+
+// logColumnRoles lists the roles of c in --log-columns order.
+func logColumnRoles(c *data.LogColumns) []logColumnRole {
+	return []logColumnRole{{"customer", &c.Customer}, {"time", &c.Time}, {"amount", &c.Amount}, {"price", &c.Price},
+		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}}
 }

@@ -233,6 +233,15 @@ func checkOut(out string, inputs ...inputFile) error {
 	return checkOutFlag("--out", out, inputs...)
 }
 
+// checkOutOrStdout is checkOut for a command whose results go to stdout
+// without --out: "-" names stdout too, and *out becomes "" for it.
+func checkOutOrStdout(out *string, inputs ...inputFile) error {
+	if *out == "-" {
+		*out = ""
+	}
+	return checkOut(*out, inputs...)
+}
+
 // checkOutFlag is checkOut for the output file of the given flag.
 func checkOutFlag(flag, out string, inputs ...inputFile) error {
 	if out == "" {
