@@ -34,11 +34,25 @@ func calibrationOf(e *experiment.Experiment, part experiment.Part) (*experiment.
 	return check, &th, nil
 }
 
+// fittedOn says which rows the calibration map was fitted on.
+func fittedOn(c *experiment.CalibrationCheck) string {
+	switch c.FitPart {
+	case experiment.CalibPart:
+		return data.Thousands(c.CalibRows) + " calibration rows early stopping never saw"
+	case experiment.ValPart:
+		if c.Part == c.FitPart {
+			return "these " + data.Thousands(c.CalibRows) + " validation rows"
+		}
+		return "the " + data.Thousands(c.CalibRows) + " validation rows"
+	}
+	return data.Thousands(c.CalibRows) + " rows"
+}
+
 // printCalibration writes the calibration's effect and the thresholds.
 func printCalibration(w io.Writer, c *experiment.CalibrationCheck, th *experiment.Thresholds) {
 	if c != nil {
-		fmt.Fprintf(w, "  expected_calibration_error  %.4f → %.4f  (%s, fitted on %s calibration rows early stopping never saw; "+
-			"%d equal-width bins, weighted by count)\n", c.ECEBefore, c.ECEAfter, c.Method, data.Thousands(c.CalibRows), len(c.After))
+		fmt.Fprintf(w, "  expected_calibration_error  %.4f → %.4f  (%s, fitted on %s; %d equal-width bins, weighted by count)\n",
+			c.ECEBefore, c.ECEAfter, c.Method, fittedOn(c), len(c.After))
 		fmt.Fprintf(w, "  log_loss before → after calibration  %.4f → %.4f\n", c.LogLossBefore, c.LogLossAfter)
 		if c.TrueECEBefore != nil {
 			fmt.Fprintf(w, "  against the true probabilities  %.4f → %.4f\n", *c.TrueECEBefore, *c.TrueECEAfter)

@@ -19,11 +19,14 @@ func TestCalibrationFlagsRefused(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"train", "--calib", "1"}, "retain: --calib 1: want a share in [0, 1) of the rows outside the test part (0: no calibration)\n"},
+		{[]string{"train", "--calib", "1"}, "retain: --calib \"1\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
+		{[]string{"train", "--calib", "NaN"}, "retain: --calib \"NaN\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
+		{[]string{"train", "--builtin-users", "60", "--calib", "val"}, "retain: experiment: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d " +
+			"to calibrate on (need at least 5): use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)\n"},
 		{[]string{"train", "--calibration", "beta"}, "retain: --calibration \"beta\": want platt, isotonic or none\n"},
 		{[]string{"train", "--builtin-users", "100", "--calib", "0.02"}, "retain: experiment: too few rows: built-in shop: calibration share 0.02 " +
 			"gives 1 negative rows of purchases_next_30d to calibrate on and leaves 65 to train on (need at least 5 to calibrate and 1 to train): " +
-			"use more data, a larger --calib, or --calib 0\n"},
+			"use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)\n"},
 	} {
 		c := newCLI(t)
 		if code := c.run(context.Background(), tc.args...); code != exitUsage || !strings.HasSuffix(c.stderr.String(), tc.want) {
@@ -33,8 +36,9 @@ func TestCalibrationFlagsRefused(t *testing.T) {
 }
 
 // TestTrainEvalCalibrated: train reports the expected calibration error
-// before → after on its final part and the thresholds chosen on the
-// calibration part; the model file carries the calibration and eval
+// before → after on its final part and the thresholds chosen on the part
+// the map was fitted on (the validation part by default, a carved
+// calibration part with --calib 0.2); the model file carries the calibration and eval
 // reports the same comparison on the rows it scores.
 func TestTrainEvalCalibrated(t *testing.T) {
 	dir := t.TempDir()
@@ -44,14 +48,14 @@ func TestTrainEvalCalibrated(t *testing.T) {
 		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
 	}
 	out := c.stdout.String()
-	for _, want := range []string{"expected_calibration_error  ", "(platt, fitted on 800 calibration rows early stopping never saw; 10 equal-width bins, weighted by count)",
-		"against the true probabilities  ", "thresholds chosen on the calibration part (800 rows): best F1 "} {
+	for _, want := range []string{"expected_calibration_error  ", "(platt, fitted on the 500 validation rows; 10 equal-width bins, weighted by count)",
+		"against the true probabilities  ", "thresholds chosen on the validation part (500 rows): best F1 "} {
 		if !strings.Contains(out, want) {
 			t.Errorf("train output lacks %q:\n%s", want, out)
 		}
 	}
 	c = newCLI(t)
-	if code := c.run(context.Background(), "train", "--epochs", "3", "--calibration", "isotonic", "--json"); code != exitOK {
+	if code := c.run(context.Background(), "train", "--epochs", "3", "--calibration", "isotonic", "--calib", "0.2", "--json"); code != exitOK {
 		t.Fatalf("train --json: exit %d: %s", code, c.stderr.String())
 	}
 	var doc struct {

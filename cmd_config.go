@@ -33,7 +33,7 @@ type configFlags struct {
 	seed       uint64
 	val, test  float64
 	threshold  float64
-	calib      float64
+	calib      string
 	calibrate  string
 	sched      scheduleFlags
 	clipNorm   float64
@@ -80,8 +80,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.val, "val", def.ValFrac, "share of rows held out for validation")
 	fs.Float64Var(&f.test, "test", def.TestFrac, "share of rows held out as a test set (final metrics use it when > 0)")
 	fs.Float64Var(&f.threshold, "threshold", def.Threshold, "probability at or above which a user is labelled positive")
-	fs.Float64Var(&f.calib, "calib", experiment.DefaultCalibFrac,
-		"share of the rows outside the test part held out from training to calibrate the probabilities and choose thresholds on (0: off)")
+	fs.StringVar(&f.calib, "calib", calibOnValidation,
+		`rows to calibrate the probabilities and choose thresholds on: "val", the validation part; a share in (0, 1) of the rows outside the test part, held out from training and early stopping; 0: no calibration`)
 	fs.StringVar(&f.calibrate, "calibration", string(experiment.DefaultCalibration), "calibration map: platt, isotonic or none")
 	f.sched.register(fs)
 	fs.Float64Var(&f.clipNorm, "clip-norm", 0, "rescale the gradient when its Euclidean norm exceeds `N` (0: off)")
@@ -176,8 +176,9 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, err
 	}
 	cfg.Seed, cfg.ValFrac, cfg.TestFrac, cfg.Threshold = f.seed, f.val, f.test, f.threshold
-	if !(f.calib >= 0 && f.calib < 1) {
-		return cfg, usageError(fmt.Errorf("--calib %g: want a share in [0, 1) of the rows outside the test part (0: no calibration)", f.calib))
+	calibFrac, err := parseCalib(f.calib)
+	if err != nil {
+		return cfg, usageError(err)
 	}
 	switch m := experiment.CalibrationMethod(strings.ToLower(f.calibrate)); m {
 	case experiment.CalibPlatt, experiment.CalibIsotonic, experiment.CalibNone:
@@ -185,9 +186,12 @@ func (f *configFlags) config() (experiment.Config, error) {
 	default:
 		return cfg, usageError(fmt.Errorf("--calibration %q: want platt, isotonic or none", f.calibrate))
 	}
-	cfg.CalibFrac = f.calib
-	// The default share gives way on data too small for it; a share the
-	// user gave is refused instead.
+	cfg.CalibFrac = max(calibFrac, 0)
+	if calibFrac == 0 {
+		cfg.Calibration = experiment.CalibNone
+	}
+	// The default gives way on data too small for it; a share the user gave
+	// is refused instead.
 	cfg.CalibIfPossible = f.calibFlag == nil || !f.calibFlag.Changed
 	if cfg.Calibration == experiment.CalibNone {
 		cfg.CalibFrac = 0
@@ -227,4 +231,21 @@ func parseLayers(layers string, activations []string) ([]engine.LayerSpec, error
 		specs[i] = engine.LayerSpec{Units: n, Activation: act}
 	}
 	return specs, nil
+}
+
+// calibOnValidation is --calib's value for calibrating on the validation
+// part, its default.
+const calibOnValidation = "val"
+
+// parseCalib reads --calib: -1 for the validation part, 0 for none, or the
+// share of the rows outside the test part to carve.
+func parseCalib(s string) (float64, error) {
+	if t := strings.ToLower(strings.TrimSpace(s)); t == calibOnValidation || t == "validation" {
+		return -1, nil
+	}
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	if err != nil || !(v >= 0 && v < 1) {
+		return 0, fmt.Errorf(`--calib %q: want "val" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)`, s)
+	}
+	return v, nil
 }

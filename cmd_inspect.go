@@ -186,17 +186,29 @@ func inspectTraining(p *printer, b *experiment.Bundle) {
 	p.line("   %s", raw)
 }
 
+// calibPartNote names the part a calibration map was fitted on, when the
+// file says.
+func calibPartNote(c *experiment.Calibration) string {
+	switch c.FittedOn {
+	case experiment.CalibPart:
+		return " of the calibration part (held out from training and early stopping)"
+	case experiment.ValPart:
+		return " of the validation part (held out from training, used for early stopping)"
+	}
+	return ""
+}
+
 func inspectCalibration(p *printer, c *experiment.Calibration) {
 	p.section("Calibration")
 	switch {
 	case c == nil:
 		p.line("None: probabilities are the network's own.")
 	case c.Platt != nil:
-		p.line("Platt scaling fitted on %d rows (%d positive): P = 1/(1+exp(%s·logit(p) + %s)).",
-			c.Rows, c.Positives, fnum(c.Platt.A), fnum(c.Platt.B))
+		p.line("Platt scaling fitted on %d rows%s (%d positive): P = 1/(1+exp(%s·logit(p) + %s)).",
+			c.Rows, calibPartNote(c), c.Positives, fnum(c.Platt.A), fnum(c.Platt.B))
 	case c.Isotonic != nil:
-		p.line("Isotonic map fitted on %d rows (%d positive), %d points (network probability → calibrated):",
-			c.Rows, c.Positives, len(c.Isotonic.X))
+		p.line("Isotonic map fitted on %d rows%s (%d positive), %d points (network probability → calibrated):",
+			c.Rows, calibPartNote(c), c.Positives, len(c.Isotonic.X))
 		for i := range c.Isotonic.X {
 			p.line("   %s → %s", fnum(c.Isotonic.X[i]), fnum(c.Isotonic.Y[i]))
 		}

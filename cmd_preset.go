@@ -66,7 +66,7 @@ func presetFlagValues(c experiment.Config) map[string]string {
 		"batch": strconv.Itoa(c.Train.BatchSize), "epochs": strconv.Itoa(c.Train.Epochs),
 		"l2": g(c.Train.L2), "pos-weight": g(pos), "early-stop": strconv.Itoa(c.Train.EarlyStop.Patience),
 		"val": g(c.ValFrac), "test": g(c.TestFrac), "threshold": g(c.Threshold),
-		"calib": g(c.CalibFrac), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
+		"calib": presetCalib(c), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
 		"average-epochs": g(c.Train.AverageEpochs), "l2-prior": g(c.L2Prior),
 		"scale": c.Pipeline.Scale.String(), "log1p": strconv.FormatBool(c.Pipeline.Log1p),
 		"impute": c.Pipeline.Impute.String(), "missing-indicators": strconv.FormatBool(c.Pipeline.MissingIndicators),
@@ -90,4 +90,15 @@ func (f *configFlags) presetSource(src experiment.Source) (experiment.Source, er
 		}
 	}
 	return p.Source, nil
+}
+
+// presetCalib spells a configuration's calibration rows as --calib does.
+func presetCalib(c experiment.Config) string {
+	switch {
+	case !c.Calibrates():
+		return "0"
+	case c.CalibratesOnValidation():
+		return calibOnValidation
+	}
+	return strconv.FormatFloat(c.CalibFrac, 'g', -1, 64)
 }

@@ -149,8 +149,9 @@ func runTune(ctx context.Context, a *app, o *tuneOptions, srcArgs []string) erro
 
 // tuneBase is the configuration retain train uses without flags but the
 // seed: the search's trial 1, and the base of the others. Like train and
-// eval --cv, it carves the default calibration share out of the training
-// rows, so that eval --cv with the printed flags measures what tune did.
+// eval --cv, it calibrates as the default does (on the validation part, so
+// no training rows are given up), so that eval --cv with the printed flags
+// measures what tune did.
 func tuneBase(seed uint64) experiment.Config {
 	cfg := experiment.DefaultConfig()
 	cfg.Seed = seed

@@ -27,11 +27,11 @@ const (
 )
 
 // DefaultCalibFrac and DefaultCalibration are what train, eval --cv and the
-// terminal UI use unless told otherwise: 20 % of the rows outside the test
-// part, calibrated by Platt scaling (see the README for the measurements
-// behind the choice).
+// terminal UI use unless told otherwise: Platt scaling fitted on the
+// validation part, so that no row is taken from gradient descent for it
+// (see the README for the measurements behind the choice).
 const (
-	DefaultCalibFrac                     = 0.2
+	DefaultCalibFrac                     = 0
 	DefaultCalibration CalibrationMethod = CalibPlatt
 )
 
@@ -41,7 +41,8 @@ const MinCalibClassRows = 5
 
 // CalibPart is the calibration part: rows carved from the training rows
 // (never seen by gradient descent nor by early stopping) on which the
-// calibration map and the decision thresholds are fitted.
+// calibration map and the decision thresholds are fitted, when
+// Config.CalibFrac asks for one; without it they are fitted on ValPart.
 const CalibPart Part = "calibration"
 
 // Calibration is a fitted calibration map, stored in the model file as
@@ -56,6 +57,9 @@ type Calibration struct {
 	Isotonic  *metrics.Isotonic `json:"isotonic,omitempty"`
 	Rows      int               `json:"rows"`
 	Positives int               `json:"positives"`
+	// FittedOn is the part the map was fitted on: CalibPart, ValPart, or
+	// "" in files written before the validation part could be used.
+	FittedOn Part `json:"fitted_on,omitempty"`
 }
 
 // FitCalibration fits method on the network's probabilities of the
@@ -123,10 +127,17 @@ func (c Config) validateCalibration() error {
 	return nil
 }
 
-// Calibrates reports whether the configuration carves a calibration part
-// and fits a map on it.
+// Calibrates reports whether the configuration fits a calibration map: on a
+// calibration part carved for it when CalibFrac > 0, else on the validation
+// part.
 func (c Config) Calibrates() bool {
-	return c.CalibFrac > 0 && c.Calibration != "" && c.Calibration != CalibNone
+	return c.Calibration != "" && c.Calibration != CalibNone
+}
+
+// CalibratesOnValidation reports whether the map is fitted on the
+// validation part (no calibration part is carved).
+func (c Config) CalibratesOnValidation() bool {
+	return c.Calibrates() && c.CalibFrac == 0
 }
 
 // carveCalibration moves cfg.CalibFrac of the rows outside the test part,
@@ -153,7 +164,7 @@ func carveCalibration(y []float64, split data.Split, cfg Config, label, source s
 		}
 		if n < MinCalibClassRows || n == len(g) {
 			return nil, nil, &CalibSplitError{msg: fmt.Sprintf("%v: %s: calibration share %g gives %d %s rows of %s to calibrate on and leaves %d to train on "+
-				"(need at least %d to calibrate and 1 to train): use more data, a larger --calib, or --calib 0",
+				"(need at least %d to calibrate and 1 to train): use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)",
 				ErrTooFewRows, source, cfg.CalibFrac, n, names[k], label, len(g)-n, MinCalibClassRows)}
 		}
 		rng.Shuffle(len(g), func(i, j int) { g[i], g[j] = g[j], g[i] })
@@ -171,6 +182,9 @@ func carveCalibration(y []float64, split data.Split, cfg Config, label, source s
 func (c *Calibration) validate() error {
 	if c == nil {
 		return nil
+	}
+	if c.FittedOn != "" && c.FittedOn != CalibPart && c.FittedOn != ValPart {
+		return fmt.Errorf("fitted_on %q: want %q or %q", c.FittedOn, CalibPart, ValPart)
 	}
 	switch c.Method {
 	case CalibPlatt:

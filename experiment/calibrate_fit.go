@@ -27,7 +27,8 @@ type calibCache struct {
 // configuration calibrates nothing or no epoch has finished yet. It is
 // refitted when training has moved on since the last call.
 func (e *Experiment) Calibration() (*Calibration, error) {
-	if !e.Config.Calibrates() || e.Calib.Rows == 0 || e.calib == nil || e.Trainer == nil || len(e.Trainer.History()) == 0 {
+	set := e.calibSet()
+	if set.Rows == 0 || e.calib == nil || e.Trainer == nil || len(e.Trainer.History()) == 0 {
 		return nil, nil
 	}
 	c := e.calib
@@ -37,13 +38,42 @@ func (e *Experiment) Calibration() (*Calibration, error) {
 	if c.done && c.epochs == epochs && c.state == state {
 		return c.fit, c.err
 	}
-	probs := e.rawProbs(e.Calib)
-	c.fit, c.err = FitCalibration(e.Config.Calibration, probs, e.Calib.Y)
+	probs := e.rawProbs(set)
+	c.fit, c.err = FitCalibration(e.Config.Calibration, probs, set.Y)
+	if c.fit != nil {
+		c.fit.FittedOn = e.CalibrationPart()
+	}
 	if c.err != nil {
-		c.err = fmt.Errorf("experiment: calibrating on %d rows: %w", e.Calib.Rows, c.err)
+		c.err = fmt.Errorf("experiment: calibrating on %d rows: %w", set.Rows, c.err)
 	}
 	c.epochs, c.state, c.done = epochs, state, true
 	return c.fit, c.err
+}
+
+// CalibrationPart is the part the calibration map is fitted on: CalibPart
+// when one was carved, ValPart when the map is fitted on the validation
+// part, "" when the experiment does not calibrate.
+func (e *Experiment) CalibrationPart() Part {
+	switch {
+	case !e.Config.Calibrates():
+		return ""
+	case e.Calib.Rows > 0:
+		return CalibPart
+	case e.Config.CalibratesOnValidation() && e.Val.Rows > 0:
+		return ValPart
+	}
+	return ""
+}
+
+// calibSet is the preprocessed part of CalibrationPart (empty without one).
+func (e *Experiment) calibSet() engine.Dataset {
+	switch e.CalibrationPart() {
+	case CalibPart:
+		return e.Calib
+	case ValPart:
+		return e.Val
+	}
+	return engine.Dataset{}
 }
 
 // rawProbs runs the network over a data set.
@@ -69,8 +99,10 @@ func (e *Experiment) RawScores(p Part) (probs, labels []float64, rows []int, err
 type CalibrationCheck struct {
 	Method CalibrationMethod `json:"method"`
 	Part   Part              `json:"part"`
-	// CalibRows is the size of the calibration part the map was fitted on.
-	CalibRows int `json:"calibration_rows"`
+	// FitPart is the part the map was fitted on (CalibPart or ValPart; ""
+	// for a model file's map) and CalibRows its size.
+	FitPart   Part `json:"fitted_on,omitempty"`
+	CalibRows int  `json:"calibration_rows"`
 	// Before and After are the reliability tables (metrics.ECEBins
 	// equal-width bins) of the network's and the calibrated probabilities.
 	Before []metrics.CalibrationBin `json:"reliability_before"`
@@ -102,7 +134,7 @@ func (e *Experiment) CheckCalibration(p Part) (*CalibrationCheck, error) {
 	}
 	after := append([]float64(nil), raw...)
 	cal.ApplyAll(after)
-	ch := &CalibrationCheck{Method: cal.Method, Part: p, CalibRows: cal.Rows}
+	ch := &CalibrationCheck{Method: cal.Method, Part: p, FitPart: e.CalibrationPart(), CalibRows: cal.Rows}
 	if err := ch.measure(raw, after, labels); err != nil {
 		return nil, err
 	}
@@ -150,7 +182,7 @@ func abs(v float64) float64 {
 }
 
 // Thresholds are decision thresholds chosen on one part: the calibration
-// part when there is one (never seen by gradient descent nor by early
+// part when one was carved (never seen by gradient descent nor by early
 // stopping), else the validation part, else the training rows.
 type Thresholds struct {
 	Part Part `json:"part"`
@@ -191,24 +223,49 @@ func (e *Experiment) ChooseThresholds(targetRecall float64) (Thresholds, error) 
 	return th, nil
 }
 
-// carveIfAsked carves the calibration part when cfg calibrates, moving it
-// out of split.Train. With cfg.CalibIfPossible a share too small for the
-// data turns calibration off in cfg and returns why as a note.
+// carveIfAsked carves the calibration part when cfg asks for one, moving it
+// out of split.Train; calibrating on the validation part carves nothing but
+// needs MinCalibClassRows rows of each class there. With
+// cfg.CalibIfPossible a part too small for the data turns calibration off
+// in cfg and returns why as a note.
 func carveIfAsked(d *Data, cfg *Config, split *data.Split) (calib []int, note string, err error) {
 	if !cfg.Calibrates() {
 		return nil, "", nil
 	}
-	rest, calib, err := carveCalibration(d.Table.Label.Values, *split, *cfg, d.Table.Label.Name, d.Table.Source)
+	var rest []int
+	if cfg.CalibratesOnValidation() {
+		err = checkCalibValidation(d.Table.Label.Values, split.Validation, d.Table.Label.Name, d.Table.Source)
+	} else {
+		rest, calib, err = carveCalibration(d.Table.Label.Values, *split, *cfg, d.Table.Label.Name, d.Table.Source)
+	}
 	var small *CalibSplitError
 	if errors.As(err, &small) && cfg.CalibIfPossible {
-		cfg.CalibFrac = 0
+		cfg.CalibFrac, cfg.Calibration = 0, CalibNone
 		return nil, "not calibrated: " + err.Error(), nil
 	}
-	if err != nil {
+	if err != nil || calib == nil {
 		return nil, "", err
 	}
 	split.Train = rest
 	return calib, "", nil
+}
+
+// checkCalibValidation refuses to calibrate on a validation part with
+// fewer than MinCalibClassRows rows of a class.
+func checkCalibValidation(y []float64, val []int, label, source string) error {
+	var n [2]int
+	for _, r := range val {
+		n[int(y[r])]++
+	}
+	names := [2]string{"negative", "positive"}
+	for k, c := range n {
+		if c < MinCalibClassRows {
+			return &CalibSplitError{msg: fmt.Sprintf("%v: %s: the validation part holds %d %s rows of %s to calibrate on "+
+				"(need at least %d): use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)",
+				ErrTooFewRows, source, c, names[k], label, MinCalibClassRows)}
+		}
+	}
+	return nil
 }
 
 // measure fills the check's figures from the probabilities before and after

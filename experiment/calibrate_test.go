@@ -3,6 +3,7 @@ package experiment
 import (
 	"bytes"
 	"errors"
+	"github.com/retainlab/retain/engine/metrics"
 	"math"
 	"slices"
 	"strings"
@@ -13,7 +14,7 @@ import (
 // calibrated is DefaultConfig with the default calibration and a test part.
 func calibrated(method CalibrationMethod) Config {
 	cfg := DefaultConfig()
-	cfg.TestFrac, cfg.CalibFrac, cfg.Calibration = 0.2, DefaultCalibFrac, method
+	cfg.TestFrac, cfg.CalibFrac, cfg.Calibration = 0.2, 0.2, method
 	return cfg
 }
 
@@ -65,6 +66,76 @@ func TestCalibrationPartIsDisjoint(t *testing.T) {
 	}
 }
 
+// TestCalibratesOnValidationByDefault: the default carves nothing (the
+// training rows are those of an uncalibrated run), fits Platt on the
+// validation part — the same map metrics.FitPlatt gives on the network's
+// probabilities of those rows — records where in the map, and chooses the
+// thresholds there.
+func TestCalibratesOnValidationByDefault(t *testing.T) {
+	d, err := Load(Source{Kind: "builtin", Users: 2000}, fileOpener)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.TestFrac, cfg.Train.Epochs = 0.2, 3
+	plain, err := New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, DefaultCalibration
+	e := trainedOn(t, Source{Kind: "builtin", Users: 2000}, cfg)
+	if !slices.Equal(e.Split.Train, plain.Split.Train) || e.Calib.Rows != 0 || len(e.CalibRows) != 0 {
+		t.Fatalf("train %d rows (plain %d), calibration part %d rows", len(e.Split.Train), len(plain.Split.Train), e.Calib.Rows)
+	}
+	cal, err := e.Calibration()
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, labels, _, err := e.RawScores(ValPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := metrics.FitPlatt(raw, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cal == nil || cal.Platt == nil || *cal.Platt != want || cal.FittedOn != ValPart || cal.Rows != len(e.Split.Validation) {
+		t.Fatalf("calibration %+v, want Platt %+v fitted on the %d validation rows", cal, want, len(e.Split.Validation))
+	}
+	if e.CalibrationPart() != ValPart || e.ThresholdPart() != ValPart {
+		t.Fatalf("calibration part %q, threshold part %q: want validation", e.CalibrationPart(), e.ThresholdPart())
+	}
+	ch, err := e.CheckCalibration(TestPart)
+	if err != nil || ch.FitPart != ValPart || ch.CalibRows != len(e.Split.Validation) {
+		t.Fatalf("check %+v, %v", ch, err)
+	}
+}
+
+// TestCalibrationOnASmallValidationPart: a validation part with fewer than
+// MinCalibClassRows rows of a class is refused with the count, or with
+// CalibIfPossible turns calibration off with that reason as the note.
+func TestCalibrationOnASmallValidationPart(t *testing.T) {
+	d, err := Load(Source{Kind: "builtin", Users: 60}, fileOpener)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, CalibPlatt
+	const want = "experiment: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d to calibrate on (need at least 5): " +
+		"use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)"
+	if _, err := New(d, cfg); err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
+		t.Fatalf("err = %v\nwant %s", err, want)
+	}
+	cfg.CalibIfPossible = true
+	e, err := New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Config.Calibrates() || e.CalibrationPart() != "" || e.CalibNote != "not calibrated: "+want {
+		t.Fatalf("calibrates %v on %q, note %q", e.Config.Calibrates(), e.CalibrationPart(), e.CalibNote)
+	}
+}
+
 // TestCalibrationShareTooLarge: a share that leaves too few rows of a class
 // is refused with the counts.
 func TestCalibrationShareTooLarge(t *testing.T) {
@@ -76,7 +147,7 @@ func TestCalibrationShareTooLarge(t *testing.T) {
 	cfg.CalibFrac = 0.02
 	_, err = New(d, cfg)
 	want := "experiment: too few rows: built-in shop: calibration share 0.02 gives 1 negative rows of purchases_next_30d to calibrate on " +
-		"and leaves 50 to train on (need at least 5 to calibrate and 1 to train): use more data, a larger --calib, or --calib 0"
+		"and leaves 50 to train on (need at least 5 to calibrate and 1 to train): use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)"
 	if !errors.Is(err, ErrTooFewRows) || err == nil || err.Error() != want {
 		t.Fatalf("err = %v\nwant %s", err, want)
 	}
@@ -218,7 +289,7 @@ func TestCalibrationIfPossible(t *testing.T) {
 func TestOutOfTimeCalibratesOnTheEarlierCohort(t *testing.T) {
 	d := loadedAt(t, "2024-02-20")
 	cfg := schemeConfig()
-	cfg.Validation, cfg.CalibFrac, cfg.Calibration = OutOfTime, DefaultCalibFrac, CalibPlatt
+	cfg.Validation, cfg.CalibFrac, cfg.Calibration = OutOfTime, 0.2, CalibPlatt
 	e, err := Prepare(d, cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -23,13 +23,14 @@ type Config struct {
 	// split when empty); other data are always split at random.
 	Validation Scheme `json:"validation,omitempty"`
 	// CalibFrac is the stratified share of the rows outside the test part
-	// carved from the training rows to fit Calibration on (0: none).
+	// carved from the training rows to fit Calibration on; 0 fits it on the
+	// validation part instead.
 	CalibFrac float64 `json:"calib_frac,omitempty"`
 	// Calibration is the map fitted on that part ("" or "none": none).
 	Calibration CalibrationMethod `json:"calibration,omitempty"`
-	// CalibIfPossible turns a calibration share too small for the data
+	// CalibIfPossible turns a calibration part too small for the data
 	// (a *CalibSplitError) into no calibration, with the reason in the
-	// experiment's CalibNote, instead of refusing: for the default share,
+	// experiment's CalibNote, instead of refusing: for the default,
 	// which the user did not ask for.
 	CalibIfPossible bool `json:"-"`
 	// L2Prior, when > 0, sets Train.L2 to L2Prior divided by the number of

@@ -33,11 +33,12 @@ type Experiment struct {
 	// Data the training rows (TrainRows) index; nil otherwise.
 	trained *Experiment
 	// Calib is the preprocessed calibration part and CalibRows its table
-	// rows (empty unless Config.Calibrates); see CalibPart.
+	// rows (empty unless Config.CalibFrac carves one); see CalibPart and
+	// CalibrationPart.
 	Calib     engine.Dataset
 	CalibRows []int
-	// CalibNote says why a calibration share given with CalibIfPossible
-	// was dropped ("" otherwise).
+	// CalibNote says why calibration asked for with CalibIfPossible was
+	// dropped ("" otherwise).
 	CalibNote string
 	calib     *calibCache // shared by copies of the experiment
 }

@@ -87,8 +87,8 @@ func (e *OutOfTimeError) Unwrap() error {
 // the cohort at t − horizon, whose labels come from the horizon that ends
 // at t; cfg.ValFrac of those rows are held out for early stopping and
 // cfg.TestFrac for a test part, as New does; so is the calibration part
-// (cfg.CalibFrac), from the same earlier cohort, never from the customers
-// measured at t. The experiment's Data is that
+// (cfg.CalibFrac, or the validation part), from the same earlier cohort,
+// never from the customers measured at t. The experiment's Data is that
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
 func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil) }

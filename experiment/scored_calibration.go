@@ -17,7 +17,7 @@ func (s *Scored) CheckCalibration() (*CalibrationCheck, error) {
 			raw, cal, labels = append(raw, s.Uncalibrated[i]), append(cal, s.Probabilities[i]), append(labels, y)
 		}
 	}
-	ch := &CalibrationCheck{Method: s.Calibration.Method, CalibRows: s.Calibration.Rows}
+	ch := &CalibrationCheck{Method: s.Calibration.Method, FitPart: s.Calibration.FittedOn, CalibRows: s.Calibration.Rows}
 	if err := ch.measure(raw, cal, labels); err != nil {
 		return nil, err
 	}

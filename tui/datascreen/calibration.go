@@ -3,8 +3,12 @@ package datascreen
 import "github.com/retainlab/retain/tui/common"
 
 // calibPart is " · calibration N" for the split line of a run that carves
-// a calibration part from its training rows, else "".
+// a calibration part from its training rows, " · calibrated on validation"
+// for one that calibrates on the validation part, else "".
 func (s Model) calibPart() string {
+	if s.info.CalibOnVal {
+		return s.T(" · calibrated on validation", " · 在验证部分上校准")
+	}
 	if s.info.Calib == 0 {
 		return ""
 	}

@@ -17,6 +17,8 @@ type Info struct {
 	// Calib is the calibration part carved from the training rows (0:
 	// the run does not calibrate).
 	Calib int
+	// CalibOnVal is whether the run calibrates on the validation part.
+	CalibOnVal bool
 	// Inputs is the number of model inputs the pipeline produces.
 	Inputs int
 	Seed   uint64
@@ -41,6 +43,7 @@ func NewInfo(d *experiment.Data, exp *experiment.Experiment, seed uint64) Info {
 		info.Candidates = labelCandidates(d.Table)
 	}
 	info.Calib = exp.Calib.Rows
+	info.CalibOnVal = exp.CalibrationPart() == experiment.ValPart
 	info.Validation = newSchemeInfo(exp)
 	return info
 }

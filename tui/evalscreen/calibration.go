@@ -55,11 +55,18 @@ func (s Model) calibrationLines(d *evalData) []string {
 		return nil
 	}
 	st := s.Styles
+	fitted := s.Tf("%s calibration rows early stopping never saw", " %s 行早停从未见过的校准数据", common.Thousands(ch.CalibRows))
+	chosen := s.T("best F1 chosen on the calibration part", "最佳 F1 在校准部分上选定")
+	if ch.FitPart == experiment.ValPart {
+		fitted = s.Tf("the %s validation rows", " %s 行验证数据", common.Thousands(ch.CalibRows))
+		if ch.Part == ch.FitPart {
+			fitted = s.Tf("these %s rows", "这 %s 行", common.Thousands(ch.CalibRows))
+		}
+		chosen = s.T("best F1 chosen on the validation part", "最佳 F1 在验证部分上选定")
+	}
 	return []string{
-		st.Muted.Render(s.Tf("ECE %.3f → %.3f on %s (%s on %s calibration rows early stopping never saw)",
-			"ECE %.3f → %.3f，%s（%s，拟合于 %s 行早停从未见过的校准数据）",
-			ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), common.Thousands(ch.CalibRows))),
-		st.Muted.Render(s.T("ECE: 10 equal-width bins, weighted by count · best F1 chosen on the calibration part",
-			"ECE：10 个等宽分箱，按行数加权 · 最佳 F1 在校准部分上选定")),
+		st.Muted.Render(s.Tf("ECE %.3f → %.3f on %s (%s on %s)", "ECE %.3f → %.3f，%s（%s，拟合于%s）",
+			ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), fitted)),
+		st.Muted.Render(s.T("ECE: 10 equal-width bins, weighted by count · ", "ECE：10 个等宽分箱，按行数加权 · ") + chosen),
 	}
 }
