@@ -2,13 +2,18 @@ package datascreen
 
 import "github.com/retainlab/retain/tui/common"
 
-// calibPart is " · calibration N" for the split line of a run that carves
-// a calibration part from its training rows, " · calibrated on validation"
-// for one that calibrates on the validation part, else "".
-func (s Model) calibPart() string {
-	if s.info.CalibOnVal {
-		return s.T(" · calibrated on validation", " · 在验证部分上校准")
+// calibOnVal is " · calibrated on validation" for the end of the split
+// line of a run that calibrates on the validation part, else "".
+func (s Model) calibOnVal() string {
+	if !s.info.CalibOnVal {
+		return ""
 	}
+	return s.T(" · calibrated on validation", "· 在验证部分上校准")
+}
+
+// calibPart is " · calibration N" for the split line of a run that carves
+// a calibration part from its training rows, else "".
+func (s Model) calibPart() string {
 	if s.info.Calib == 0 {
 		return ""
 	}

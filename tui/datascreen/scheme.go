@@ -57,9 +57,9 @@ func (s Model) validationLines() []string {
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
 			common.Thousands(v.Measured), day(v.Cutoff)), 3, plainJoin)
 	}
-	lines := s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified) · t: out of time",
-		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）· t：跨时间验证",
-		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart()), 2, plainJoin)
+	lines := s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · t: out of time",
+		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· t：跨时间验证",
+		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, plainJoin)
 	if v.Fallback != nil {
 		lines = append(lines, s.field("", s.FallbackReason(v.Fallback), 3, st.Warning.Render)...)
 	}

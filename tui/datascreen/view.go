@@ -89,9 +89,9 @@ func (s Model) header() []string {
 	if v := s.validationLines(); v != nil {
 		lines = append(lines, v...)
 	} else {
-		lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s%s (stratified)",
-			"种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）",
-			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart()), 2, plain)...)
+		lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s%s (stratified)%s",
+			"种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s",
+			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, plain)...)
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
