@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"context"
 	"math"
 	"testing"
 )
@@ -14,26 +13,17 @@ import (
 // calibrates them by default (Platt on the validation part). One seed's 1,000 test users are too few for 5 % at the top 5 % (50
 // users); three seeds' sums are not.
 func TestPlanExpectedOutcomesMatchTrueProbabilitiesOnShop(t *testing.T) {
-	d, err := Load(Source{Kind: "builtin"}, osOpen)
-	if err != nil {
-		t.Fatal(err)
-	}
 	expected, truth := make([]float64, len(PlanShares)), make([]float64, len(PlanShares))
 	for seed := uint64(1); seed <= 3; seed++ {
 		cfg := DefaultConfig()
 		cfg.Seed, cfg.TestFrac = seed, 0.2
 		cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, DefaultCalibration
-		e, err := New(d, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := e.Trainer.Run(context.Background()); err != nil {
-			t.Fatal(err)
-		}
+		e := trainedOn(t, Source{Kind: "builtin"}, cfg)
 		b, err := e.Bundle(0.5)
 		if err != nil {
 			t.Fatal(err)
 		}
+		d := e.Data
 		s, err := b.ScoreTable(d.Table)
 		if err != nil {
 			t.Fatal(err)
