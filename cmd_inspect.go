@@ -191,9 +191,9 @@ func inspectTraining(p *printer, b *experiment.Bundle) {
 func calibPartNote(c *experiment.Calibration) string {
 	switch c.FittedOn {
 	case experiment.CalibPart:
-		return " of the calibration part (held out from training and early stopping)"
+		return ", a calibration part held out from training and early stopping"
 	case experiment.ValPart:
-		return " of the validation part (held out from training, used for early stopping)"
+		return ", the validation part (held out from training; early stopping watched it too)"
 	}
 	return ""
 }
@@ -204,11 +204,11 @@ func inspectCalibration(p *printer, c *experiment.Calibration) {
 	case c == nil:
 		p.line("None: probabilities are the network's own.")
 	case c.Platt != nil:
-		p.line("Platt scaling fitted on %d rows%s (%d positive): P = 1/(1+exp(%s·logit(p) + %s)).",
-			c.Rows, calibPartNote(c), c.Positives, fnum(c.Platt.A), fnum(c.Platt.B))
+		p.line("Platt scaling fitted on %d rows (%d positive)%s: P = 1/(1+exp(%s·logit(p) + %s)).",
+			c.Rows, c.Positives, calibPartNote(c), fnum(c.Platt.A), fnum(c.Platt.B))
 	case c.Isotonic != nil:
-		p.line("Isotonic map fitted on %d rows%s (%d positive), %d points (network probability → calibrated):",
-			c.Rows, calibPartNote(c), c.Positives, len(c.Isotonic.X))
+		p.line("Isotonic map fitted on %d rows (%d positive)%s, %d points (network probability → calibrated):",
+			c.Rows, c.Positives, calibPartNote(c), len(c.Isotonic.X))
 		for i := range c.Isotonic.X {
 			p.line("   %s → %s", fnum(c.Isotonic.X[i]), fnum(c.Isotonic.Y[i]))
 		}

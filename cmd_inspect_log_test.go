@@ -43,3 +43,30 @@ func TestInspectOrderLogLine(t *testing.T) {
 		}
 	}
 }
+
+// TestInspectSaysWhereCalibrationWasFitted: inspect names the part a
+// model's Platt map was fitted on — the validation part by default, a
+// carved calibration part with --calib 0.2 — with its rows and positives
+// (the built-in 5,000 users hold 1,330 positives: 10 % of each class is
+// 500 rows with 133 positives, 20 % is 1,000 with 266).
+func TestInspectSaysWhereCalibrationWasFitted(t *testing.T) {
+	for _, tc := range []struct {
+		calib, want string
+	}{
+		{"val", "Platt scaling fitted on 500 rows (133 positive), the validation part (held out from training; early stopping watched it too): P = "},
+		{"0.2", "Platt scaling fitted on 1000 rows (266 positive), a calibration part held out from training and early stopping: P = "},
+	} {
+		model := filepath.Join(t.TempDir(), "m.json")
+		c := newCLI(t)
+		if code := c.run(context.Background(), "train", "--epochs", "2", "--calib", tc.calib, "--out", model); code != exitOK {
+			t.Fatalf("train --calib %s: exit %d: %s", tc.calib, code, c.stderr.String())
+		}
+		c = newCLI(t)
+		if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+			t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
+		}
+		if !strings.Contains(c.stdout.String(), tc.want) {
+			t.Errorf("--calib %s: inspect lacks %q:\n%s", tc.calib, tc.want, c.stdout.String())
+		}
+	}
+}
