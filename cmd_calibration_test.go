@@ -21,6 +21,8 @@ func TestCalibrationFlagsRefused(t *testing.T) {
 	}{
 		{[]string{"train", "--calib", "1"}, "retain: --calib \"1\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
 		{[]string{"train", "--calib", "NaN"}, "retain: --calib \"NaN\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
+		{[]string{"train", "--val", "0", "--calib", "val"}, "retain: experiment: too few rows: built-in shop: there is no validation part to calibrate on: " +
+			"give --val a share, --calib F to carve a calibration part of that share, or --calib 0 (none)\n"},
 		{[]string{"train", "--builtin-users", "60", "--calib", "val"}, "retain: experiment: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d " +
 			"to calibrate on (need at least 5): use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)\n"},
 		{[]string{"train", "--calibration", "beta"}, "retain: --calibration \"beta\": want platt, isotonic or none\n"},

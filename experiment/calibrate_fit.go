@@ -253,6 +253,10 @@ func carveIfAsked(d *Data, cfg *Config, split *data.Split) (calib []int, note st
 // checkCalibValidation refuses to calibrate on a validation part with
 // fewer than MinCalibClassRows rows of a class.
 func checkCalibValidation(y []float64, val []int, label, source string) error {
+	if len(val) == 0 {
+		return &CalibSplitError{msg: fmt.Sprintf("%v: %s: there is no validation part to calibrate on: "+
+			"give --val a share, --calib F to carve a calibration part of that share, or --calib 0 (none)", ErrTooFewRows, source)}
+	}
 	var n [2]int
 	for _, r := range val {
 		n[int(y[r])]++
