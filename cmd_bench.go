@@ -40,10 +40,8 @@ one warm-up run.`,
   retain bench --workers 1    # one core, for the ratio to the default`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			for _, name := range benchIgnored {
-				if cmd.Flags().Changed(name) {
-					return usageError(benchIgnoredError(name))
-				}
+			if name := firstGiven(cmd.Flags().Changed, benchIgnored...); name != "" {
+				return usageError(benchIgnoredError(name))
 			}
 			return classify(runBench(cmd.Context(), a, o))
 		},

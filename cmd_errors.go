@@ -95,3 +95,15 @@ func exitCode(err error) int {
 	}
 	return exitUsage
 }
+
+// firstGiven returns the first of names that changed (a flag.Changed)
+// reports as given on the command line, or "" when none was: for flags
+// refused in the combination they came in.
+func firstGiven(changed func(string) bool, names ...string) string {
+	for _, name := range names {
+		if changed(name) {
+			return name
+		}
+	}
+	return ""
+}

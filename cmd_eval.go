@@ -124,10 +124,8 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))
 		}
 	} else {
-		for _, name := range []string{"model-threshold", "target", "bands"} {
-			if fs.Changed(name) {
-				return usageError(fmt.Errorf("--%s applies to --model", name))
-			}
+		if name := firstGiven(fs.Changed, "model-threshold", "target", "bands"); name != "" {
+			return usageError(fmt.Errorf("--%s applies to --model", name))
 		}
 		// Cross-validation sets the test share to 0: each held-out fold is
 		// the test part.

@@ -93,17 +93,12 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 		return usageError(fmt.Errorf("--cutoff and --log-columns apply to a model trained on an order log; %s was trained on %s", o.model, b.SourceDescription))
 	}
 	// The tables a model's SQL does not read would otherwise be ignored.
-	for _, name := range []string{"orders-table", "table", "id"} {
-		if !changed(name) {
-			continue
-		}
-		if log := b.Source.Kind == "log"; log != (name == "orders-table") {
-			want := "a per-user table"
-			if !log {
-				want = "an order log"
-			}
-			return usageError(fmt.Errorf("--%s applies to a model trained on %s; %s was trained on %s", name, want, o.model, b.SourceDescription))
-		}
+	unread, want := []string{"orders-table"}, "an order log"
+	if b.Source.Kind == "log" {
+		unread, want = []string{"table", "id"}, "a per-user table"
+	}
+	if name := firstGiven(changed, unread...); name != "" {
+		return usageError(fmt.Errorf("--%s applies to a model trained on %s; %s was trained on %s", name, want, o.model, b.SourceDescription))
 	}
 	text, err := sqlexport.Build(b, opts)
 	if err != nil {

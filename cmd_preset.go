@@ -84,10 +84,8 @@ func (f *configFlags) presetSource(src experiment.Source) (experiment.Source, er
 	if err != nil || p.Source.Kind == "" {
 		return src, nil // config() reports a bad name
 	}
-	for _, name := range []string{"data", "log", "builtin-users", "builtin-seed"} {
-		if f.cmdFlags.Changed(name) {
-			return src, usageError(fmt.Errorf("--preset %s trains on the article's own data (100 users, 10 behaviour features): drop --%s, or use --preset article-5 with your data", p.Name, name))
-		}
+	if name := firstGiven(f.cmdFlags.Changed, "data", "log", "builtin-users", "builtin-seed"); name != "" {
+		return src, usageError(fmt.Errorf("--preset %s trains on the article's own data (100 users, 10 behaviour features): drop --%s, or use --preset article-5 with your data", p.Name, name))
 	}
 	return p.Source, nil
 }

@@ -35,10 +35,8 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
   RETAIN_DATASETS=/data retain quality --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			for _, name := range []string{"sets", "candidates"} {
-				if !o.suite && cmd.Flags().Changed(name) {
-					return usageError(fmt.Errorf("--%s applies with --suite", name))
-				}
+			if name := firstGiven(cmd.Flags().Changed, "sets", "candidates"); !o.suite && name != "" {
+				return usageError(fmt.Errorf("--%s applies with --suite", name))
 			}
 			if o.suite {
 				return classify(runQualitySuite(cmd.Context(), a, o))

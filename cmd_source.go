@@ -72,11 +72,9 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 // sourceOnly is source without the excluded columns.
 func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
-	if f.data != "" || f.log != "" {
-		for _, name := range []string{"builtin-users", "builtin-seed"} {
-			if f.registeredBuiltins && f.flags != nil && f.flags.Changed(name) {
-				return experiment.Source{}, usageError(fmt.Errorf("--%s applies to the built-in shop, not --data or --log", name))
-			}
+	if (f.data != "" || f.log != "") && f.registeredBuiltins && f.flags != nil {
+		if name := firstGiven(f.flags.Changed, "builtin-users", "builtin-seed"); name != "" {
+			return experiment.Source{}, usageError(fmt.Errorf("--%s applies to the built-in shop, not --data or --log", name))
 		}
 	}
 	switch {
