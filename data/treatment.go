@@ -177,9 +177,13 @@ func (tr Treatment) featureString() string {
 // as retain inspect does. A bound is the mean of ten values and a fill a
 // mean, whose full float64 spelling carries rounding noise
 // (1669.7289428000001).
-func FormatStatistic(v float64) string {
+func FormatStatistic(v float64) string { return FormatDigits(v, 6) }
+
+// FormatDigits prints a value in original units: whole numbers in full,
+// others to digits significant digits.
+func FormatDigits(v float64, digits int) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(v, 'g', 6, 64)
+	return strconv.FormatFloat(v, 'g', digits, 64)
 }

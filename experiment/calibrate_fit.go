@@ -134,7 +134,7 @@ func (e *Experiment) CheckCalibration(p Part) (*CalibrationCheck, error) {
 	}
 	after := append([]float64(nil), raw...)
 	cal.ApplyAll(after)
-	ch := &CalibrationCheck{Method: cal.Method, Part: p, FitPart: e.CalibrationPart(), CalibRows: cal.Rows}
+	ch := &CalibrationCheck{Method: cal.Method, Part: p, FitPart: cal.FittedOn, CalibRows: cal.Rows}
 	if err := ch.measure(raw, after, labels); err != nil {
 		return nil, err
 	}

@@ -156,12 +156,7 @@ func (x *Explainer) Value(row []float64, ci int) string {
 // FormatValue prints a value in original units compactly, as the
 // explanations write them: whole numbers in full, others to four
 // significant digits.
-func FormatValue(v float64) string {
-	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
-}
+func FormatValue(v float64) string { return data.FormatDigits(v, 4) }
 
 // Predict returns the probability for one transformed row.
 func (x *Explainer) Predict(row []float64) float64 {
