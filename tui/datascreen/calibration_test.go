@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -40,4 +41,26 @@ func TestSplitShowsCalibrationPart(t *testing.T) {
 			screentest.MustContain(t, screentest.Render(s, c.Width, c.Height), want)
 		}
 	}
+}
+
+// TestGoldenCalibratedOnValidation: the built-in shop prepared as retain
+// tui prepares it (Platt on the validation part) says so at the end of the
+// split line, in both languages and at every size.
+func TestGoldenCalibratedOnValidation(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := New(c, false)
+		s.SetSize(c.Width, c.Height)
+		s.SetData(d, NewInfo(d, exp, cfg.Seed))
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
 }
