@@ -204,8 +204,12 @@ func inspectCalibration(p *printer, c *experiment.Calibration) {
 	case c == nil:
 		p.line("None: probabilities are the network's own.")
 	case c.Platt != nil:
-		p.line("Platt scaling fitted on %d rows (%d positive)%s: P = 1/(1+exp(%s·logit(p) + %s)).",
-			c.Rows, c.Positives, calibPartNote(c), fnum(c.Platt.A), fnum(c.Platt.B))
+		op, b := "+", c.Platt.B
+		if b < 0 {
+			op, b = "−", -b
+		}
+		p.line("Platt scaling fitted on %d rows (%d positive)%s: P = 1/(1+exp(%s·logit(p) %s %s)).",
+			c.Rows, c.Positives, calibPartNote(c), fnum(c.Platt.A), op, fnum(b))
 	case c.Isotonic != nil:
 		p.line("Isotonic map fitted on %d rows (%d positive)%s, %d points (network probability → calibrated):",
 			c.Rows, c.Positives, calibPartNote(c), len(c.Isotonic.X))

@@ -48,7 +48,8 @@ func TestInspectOrderLogLine(t *testing.T) {
 // model's Platt map was fitted on — the validation part by default, a
 // carved calibration part with --calib 0.2 — with its rows and positives
 // (the built-in 5,000 users hold 1,330 positives: 10 % of each class is
-// 500 rows with 133 positives, 20 % is 1,000 with 266).
+// 500 rows with 133 positives, 20 % is 1,000 with 266), and writes the
+// map's intercept with its sign, never "+ -0.04".
 func TestInspectSaysWhereCalibrationWasFitted(t *testing.T) {
 	for _, tc := range []struct {
 		calib, want string
@@ -65,7 +66,7 @@ func TestInspectSaysWhereCalibrationWasFitted(t *testing.T) {
 		if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
 			t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
 		}
-		if !strings.Contains(c.stdout.String(), tc.want) {
+		if !strings.Contains(c.stdout.String(), tc.want) || strings.Contains(c.stdout.String(), "+ -") {
 			t.Errorf("--calib %s: inspect lacks %q:\n%s", tc.calib, tc.want, c.stdout.String())
 		}
 	}
