@@ -28,6 +28,7 @@ type configFlags struct {
 	epochs     int
 	l2         float64
 	l2Prior    float64
+	l2PriorAlt float64
 	posWeight  float64
 	earlyStop  int
 	seed       uint64
@@ -74,6 +75,8 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	fs.Float64Var(&f.l2, "l2", def.Train.L2, "a fixed L2 weight decay; given, it replaces --l2-prior's decay")
 	fs.Float64Var(&f.l2Prior, "l2-prior", def.L2Prior, fmt.Sprintf(
 		"L2 weight decay of `N` divided by the number of training rows, at most %g (0: off, --l2 then gives the decay)", experiment.L2PriorCap))
+	fs.Float64Var(&f.l2PriorAlt, "l2-prior-alt", def.L2PriorAlt, fmt.Sprintf(
+		"after training, train again with the decay `N` / training rows from the same first weights and keep that network when its validation log loss is lower by more than %g standard errors (0: off)", experiment.DecaySwitchZ))
 	fs.Float64Var(&f.posWeight, "pos-weight", 1, "loss weight of the positive class (class imbalance)")
 	fs.IntVar(&f.earlyStop, "early-stop", def.Train.EarlyStop.Patience, "stop after `N` epochs without validation improvement (0: off)")
 	fs.Uint64Var(&f.seed, "seed", def.Seed, "seed of the split, the initial weights and the shuffles")
@@ -151,7 +154,7 @@ func (f *configFlags) config() (experiment.Config, error) {
 	}
 	cfg.Train.Optimizer = opt
 	cfg.Train.BatchSize, cfg.Train.Epochs = f.batch, f.epochs
-	cfg.Train.L2, cfg.Train.PosWeight, cfg.L2Prior = f.l2, f.posWeight, f.l2Prior
+	cfg.Train.L2, cfg.Train.PosWeight, cfg.L2Prior, cfg.L2PriorAlt = f.l2, f.posWeight, f.l2Prior, f.l2PriorAlt
 	// A fixed --l2 replaces the decay per training row unless --l2-prior
 	// was given too, which then must be 0: both would set the same decay.
 	if f.l2Flag != nil && f.l2Flag.Changed {
@@ -159,6 +162,19 @@ func (f *configFlags) config() (experiment.Config, error) {
 			return cfg, usageError(fmt.Errorf("--l2 %g and --l2-prior %g both set the L2 decay: give one (or --l2-prior 0 with --l2)", f.l2, f.l2Prior))
 		}
 		cfg.L2Prior = 0
+		if f.fs.Changed("l2-prior-alt") && f.l2PriorAlt != 0 {
+			return cfg, usageError(fmt.Errorf("--l2 %g and --l2-prior-alt %g: the decay check compares two priors per training row; give --l2-prior instead of --l2", f.l2, f.l2PriorAlt))
+		}
+		cfg.L2PriorAlt = 0
+	}
+	if !(f.l2PriorAlt >= 0) || math.IsInf(f.l2PriorAlt, 0) {
+		return cfg, usageError(fmt.Errorf("--l2-prior-alt %g: want a prior > 0, or 0 for no decay check", f.l2PriorAlt))
+	}
+	if cfg.L2Prior == 0 && cfg.L2PriorAlt != 0 {
+		if f.fs.Changed("l2-prior-alt") {
+			return cfg, usageError(fmt.Errorf("--l2-prior-alt %g needs a decay per training row to compare with: --l2-prior is 0", f.l2PriorAlt))
+		}
+		cfg.L2PriorAlt = 0 // the default's check: nothing to compare it with
 	}
 	cfg.Train.EarlyStop.Patience = f.earlyStop
 	if !(f.clipNorm >= 0) || math.IsInf(f.clipNorm, 0) {

@@ -67,7 +67,7 @@ func presetFlagValues(c experiment.Config) map[string]string {
 		"l2": g(c.Train.L2), "pos-weight": g(pos), "early-stop": strconv.Itoa(c.Train.EarlyStop.Patience),
 		"val": g(c.ValFrac), "test": g(c.TestFrac), "threshold": g(c.Threshold),
 		"calib": presetCalib(c), "calibration": calibration, "clip-norm": g(c.Train.ClipNorm),
-		"average-epochs": g(c.Train.AverageEpochs), "l2-prior": g(c.L2Prior),
+		"average-epochs": g(c.Train.AverageEpochs), "l2-prior": g(c.L2Prior), "l2-prior-alt": g(c.L2PriorAlt),
 		"scale": c.Pipeline.Scale.String(), "log1p": strconv.FormatBool(c.Pipeline.Log1p),
 		"impute": c.Pipeline.Impute.String(), "missing-indicators": strconv.FormatBool(c.Pipeline.MissingIndicators),
 	}

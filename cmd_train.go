@@ -99,6 +99,9 @@ type trainResult struct {
 	// NotFlagged is measured on the same part's rows not flagged by
 	// --exclude-anomalies (absent without it).
 	NotFlagged *notFlagged `json:"not_flagged,omitempty"`
+	// DecayCheck is the validation comparison of the two decays (absent
+	// without --l2-prior-alt).
+	DecayCheck *experiment.DecayCheck `json:"decay_check,omitempty"`
 }
 
 // notFlagged is the figures on the held-out rows --exclude-anomalies did
@@ -178,6 +181,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err
 	}
 	reportStop(a.stderr, e.Trainer)
+	if err := checkDecay(ctx, a.stderr, e); err != nil {
+		return err
+	}
 	ev, err := e.Evaluate(part, cfg.Threshold)
 	if err != nil {
 		return err
@@ -209,7 +215,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows, Calibration: e.Calib.Rows},
 			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
 			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
-			Calibration: check, Thresholds: th, NotFlagged: clean,
+			Calibration: check, Thresholds: th, NotFlagged: clean, DecayCheck: e.Decay,
 		})
 	}
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)
@@ -325,6 +331,34 @@ func reportStop(w io.Writer, t *engine.Trainer) {
 	case t.BestEpoch() > 0 && t.BestEpoch() != len(hist):
 		fmt.Fprintf(w, "Kept the weights of epoch %d, the best on validation.\n", t.BestEpoch())
 	}
+}
+
+// checkDecay runs the experiment's decay check when its configuration
+// asks for one, saying on w what it compares and what it kept.
+func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment) error {
+	if !e.ChecksDecay() {
+		return nil
+	}
+	fmt.Fprintf(w, "Checking the decay: training again at %g / training rows instead of %g, from the same first weights…\n",
+		e.Config.L2PriorAlt, e.Config.L2Prior)
+	if err := e.CheckDecay(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, describeDecay(e.Decay))
+	return nil
+}
+
+// describeDecay says in one line what the decay check measured and kept.
+func describeDecay(d *experiment.DecayCheck) string {
+	if d == nil {
+		return ""
+	}
+	kept, other := d.Prior, d.AltPrior
+	if d.Switched {
+		kept, other = d.AltPrior, d.Prior
+	}
+	return fmt.Sprintf("Decay check on the %d validation rows: log loss %.4f at %g / rows, %.4f at %g / rows (z %+.2f; %g / rows is taken only below %+.1f): kept the %g / rows network, not the %g / rows one.",
+		d.Rows, d.Loss, d.Prior, d.AltLoss, d.AltPrior, d.Z, d.AltPrior, -experiment.DecaySwitchZ, kept, other)
 }
 
 // registerStorePath adds --store-source-path, which records the training

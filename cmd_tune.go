@@ -193,7 +193,7 @@ func saveTuned(ctx context.Context, a *app, o *tuneOptions, d *experiment.Data, 
 	fmt.Fprintln(a.stderr, note)
 	fmt.Fprintf(a.stderr, "Training trial %d on %s: %d train, %d validation rows%s\n",
 		best.Number, d.Source.Describe(), e.Train.Rows, e.Val.Rows, calibRowsNote(e))
-	if err := e.Trainer.Run(ctx); err != nil {
+	if err := e.Run(ctx); err != nil {
 		return err
 	}
 	if err := saveModel(ctx, a, e, cfg.Threshold, nil, target, o.out, o.storePath); err != nil {

@@ -47,7 +47,7 @@ func trainFlags(cfg experiment.Config) []string {
 	// A decay per training row (the default's) or a fixed one: an explicit
 	// --l2 replaces the prior.
 	if cfg.L2Prior > 0 {
-		flags = append(flags, "--l2-prior", g(cfg.L2Prior))
+		flags = append(flags, "--l2-prior", g(cfg.L2Prior), "--l2-prior-alt", g(cfg.L2PriorAlt))
 	} else {
 		flags = append(flags, "--l2", g(cfg.Train.L2))
 	}

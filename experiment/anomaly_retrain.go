@@ -153,7 +153,7 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 				progress(phase, p)
 			}
 		}))
-		if err := e.Trainer.Run(ctx); err != nil {
+		if err := e.Run(ctx); err != nil {
 			return cmp, err
 		}
 		if probs[phase], labels, cmp.measured[phase], err = e.Scores(cmp.Part); err != nil {

@@ -191,7 +191,7 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	}
 	f.Train = *e.Data.Cohort
 	f.TrainRows, f.ValRows = e.Train.Rows, e.Val.Rows
-	if err := e.Trainer.Run(ctx); err != nil {
+	if err := e.Run(ctx); err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Epochs, f.BestEpoch = len(e.Trainer.History()), e.Trainer.BestEpoch()

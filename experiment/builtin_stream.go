@@ -37,8 +37,8 @@ func NewBuiltin(src Source, cfg Config, before func(*Data) error) (*Data, *Exper
 			return nil, nil, err
 		}
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1))
-	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rng)
+	pcg := rand.NewPCG(cfg.Seed, 0x7e7a1)
+	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rand.New(pcg))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -72,7 +72,7 @@ func NewBuiltin(src Source, cfg Config, before func(*Data) error) (*Data, *Exper
 			return nil, nil, err
 		}
 	}
-	return d, e, e.start(rng)
+	return d, e, e.start(pcg)
 }
 
 // drawParts draws the shop's features into one row-major matrix per part,

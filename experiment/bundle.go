@@ -135,11 +135,14 @@ type Bundle struct {
 	// explanations of new users are measured against it.
 	Baseline []float64 `json:"baseline,omitempty"`
 	// Training is the configuration the network was trained with.
-	Training       Config `json:"training"`
-	EpochsTrained  int    `json:"epochs_trained"`
-	BestEpoch      int    `json:"best_epoch"`
-	TrainRows      int    `json:"train_rows"`
-	ValidationRows int    `json:"validation_rows"`
+	Training Config `json:"training"`
+	// DecayCheck is the validation comparison that chose the decay the
+	// network trained with (nil when none was made).
+	DecayCheck     *DecayCheck `json:"decay_check,omitempty"`
+	EpochsTrained  int         `json:"epochs_trained"`
+	BestEpoch      int         `json:"best_epoch"`
+	TrainRows      int         `json:"train_rows"`
+	ValidationRows int         `json:"validation_rows"`
 	// ValidationMetrics are measured on the validation rows at Threshold
 	// (nil when the experiment had none or they could not be computed, with
 	// the reason in ValidationNote).
@@ -190,6 +193,7 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		Pipeline:          e.Pipeline,
 		Baseline:          e.Explainer().Baseline,
 		Training:          e.Config,
+		DecayCheck:        e.Decay,
 		EpochsTrained:     len(e.Trainer.History()),
 		BestEpoch:         e.Trainer.BestEpoch(),
 		TrainRows:         e.Train.Rows,

@@ -22,6 +22,14 @@ type calibCache struct {
 	err    error
 }
 
+// reset forgets the fitted map: the network it was fitted for was
+// replaced (see CheckDecay).
+func (c *calibCache) reset() {
+	c.mu.Lock()
+	c.done, c.fit, c.err = false, nil, nil
+	c.mu.Unlock()
+}
+
 // Calibration returns the calibration map fitted on the calibration part
 // for the network's current weights: nil (and no error) when the
 // configuration calibrates nothing or no epoch has finished yet. It is

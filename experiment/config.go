@@ -40,6 +40,12 @@ type Config struct {
 	// fading on a hundred thousand, and never above L2PriorCap. 0 keeps
 	// Train.L2 as given.
 	L2Prior float64 `json:"l2_prior,omitempty"`
+	// L2PriorAlt, when > 0 beside an L2Prior, is a weaker prior the
+	// experiment checks after training (Experiment.CheckDecay): a second
+	// network from the same first weights trains with it, and is kept when
+	// its validation log loss is lower beyond chance (DecaySwitchZ). 0: no
+	// check.
+	L2PriorAlt float64 `json:"l2_prior_alt,omitempty"`
 }
 
 // L2PriorCap bounds the decay L2Prior gives: on a few hundred rows the
@@ -81,10 +87,11 @@ func DefaultConfig() Config {
 		Train:  train,
 		Pipeline: data.PipelineOptions{Scale: data.ScaleZScore, Log1p: true, MissingIndicators: true,
 			Impute: data.ImputeMean},
-		ValFrac:   0.1,
-		L2Prior:   20,
-		Seed:      1,
-		Threshold: 0.5,
+		ValFrac:    0.1,
+		L2Prior:    20,
+		L2PriorAlt: 5,
+		Seed:       1,
+		Threshold:  0.5,
 	}
 }
 
@@ -97,6 +104,8 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)
 	case !(c.L2Prior >= 0 && c.L2Prior <= 1e9):
 		return fmt.Errorf("%w: L2 prior must be a number from 0 to 1e9, got %g", engine.ErrConfig, c.L2Prior)
+	case !(c.L2PriorAlt >= 0 && c.L2PriorAlt <= 1e9):
+		return fmt.Errorf("%w: alternative L2 prior must be a number from 0 to 1e9, got %g", engine.ErrConfig, c.L2PriorAlt)
 	case c.Validation != "" && c.Validation != RandomSplit && c.Validation != OutOfTime:
 		return fmt.Errorf("%w: validation %q: want %q or %q", engine.ErrConfig, c.Validation, RandomSplit, OutOfTime)
 	}

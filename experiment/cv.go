@@ -367,7 +367,7 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 	if err != nil {
 		return FoldResult{}, err
 	}
-	if err := e.Trainer.Run(ctx); err != nil {
+	if err := e.Run(ctx); err != nil {
 		return FoldResult{}, err
 	}
 	ev, err := e.Evaluate(TestPart, cfg.Threshold)

@@ -41,6 +41,13 @@ type Experiment struct {
 	// dropped ("" otherwise).
 	CalibNote string
 	calib     *calibCache // shared by copies of the experiment
+	// Decay is the outcome of the decay check (nil until CheckDecay has
+	// compared the two decays; see Config.L2PriorAlt).
+	Decay *DecayCheck
+	// startState is the random source's state when the first weights
+	// were drawn, from which CheckDecay draws the same weights and
+	// shuffles again.
+	startState []byte
 }
 
 // New splits d, fits the preprocessing on the training rows only, builds the
@@ -63,15 +70,15 @@ func newWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1))
-	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rng)
+	src := rand.NewPCG(cfg.Seed, 0x7e7a1)
+	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rand.New(src))
 	if err != nil {
 		return nil, err
 	}
 	if drop != nil {
 		split.Train = unmarked(split.Train, drop)
 	}
-	return build(d, cfg, split, rng)
+	return build(d, cfg, split, src)
 }
 
 // unmarked returns the rows not marked in drop, in order.
@@ -91,7 +98,7 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return build(d, cfg, split, rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1)))
+	return build(d, cfg, split, rand.NewPCG(cfg.Seed, 0x7e7a1))
 }
 
 // ErrTooFewRows is matched (errors.Is) when the data has too few rows for
@@ -99,7 +106,7 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 // rows.
 var ErrTooFewRows = errors.New("experiment: too few rows")
 
-func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, error) {
+func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, error) {
 	if err := checkTrainRows(d, cfg, split); err != nil {
 		return nil, err
 	}
@@ -128,14 +135,18 @@ func build(d *Data, cfg Config, split data.Split, rng *rand.Rand) (*Experiment, 
 	if e.Test, err = e.dataset(split.Test); err != nil {
 		return nil, err
 	}
-	return e, e.start(rng)
+	return e, e.start(src)
 }
 
 // start draws the network's first weights and makes its trainer, once the
-// matrices are built.
-func (e *Experiment) start(rng *rand.Rand) error {
+// matrices are built; the source's state is kept for CheckDecay.
+func (e *Experiment) start(src *rand.PCG) error {
 	arch := engine.Architecture{Inputs: e.Pipeline.Width(), Hidden: e.Config.Hidden, Outputs: 1, Loss: engine.BCE}
 	var err error
+	if e.startState, err = src.MarshalBinary(); err != nil {
+		return err
+	}
+	rng := rand.New(src)
 	if e.Net, err = engine.NewNetwork(arch, rng); err != nil {
 		return err
 	}

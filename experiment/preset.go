@@ -54,7 +54,7 @@ func articleKeras() Config {
 	c.Train.Epochs, c.Train.BatchSize = 10, 32
 	c.Train.EarlyStop.Patience = 0
 	c.Train.Schedule = engine.ScheduleConfig{}
-	c.Train.L2, c.Train.ClipNorm, c.Train.PosWeight, c.Train.AverageEpochs, c.L2Prior = 0, 0, 0, 0, 0
+	c.Train.L2, c.Train.ClipNorm, c.Train.PosWeight, c.Train.AverageEpochs, c.L2Prior, c.L2PriorAlt = 0, 0, 0, 0, 0, 0
 	c.Pipeline = data.PipelineOptions{Scale: data.ScaleMinMax}
 	c.ValFrac, c.TestFrac = 0, 0.2
 	c.CalibFrac, c.Calibration, c.CalibIfPossible = 0, CalibNone, false

@@ -106,7 +106,7 @@ func CompareSchemes(ctx context.Context, done *Experiment, sink engine.Sink) (*S
 	if sink != nil {
 		other.Trainer.SetSink(sink)
 	}
-	if err := other.Trainer.Run(ctx); err != nil {
+	if err := other.Run(ctx); err != nil {
 		return nil, err
 	}
 	oot, random := done, other

@@ -80,6 +80,6 @@ func LogRun(t testing.TB, d *experiment.Data, scheme experiment.Scheme, epochs i
 	if err != nil {
 		t.Fatal(err)
 	}
-	runErr := e.Trainer.Run(context.Background())
+	runErr := e.Run(context.Background())
 	return common.Run{Number: 1, Exp: e, History: e.Trainer.History(), Err: runErr}
 }

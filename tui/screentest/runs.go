@@ -47,7 +47,7 @@ func train(kind string, epochs int, change func(*experiment.Config)) (common.Run
 	if err != nil {
 		return common.Run{}, err
 	}
-	runErr := e.Trainer.Run(context.Background())
+	runErr := e.Run(context.Background())
 	return common.Run{Number: 1, Exp: e, History: e.Trainer.History(), Err: runErr}, nil
 }
 

@@ -356,7 +356,11 @@ func (s *Model) finish() tea.Cmd {
 	s.state = trainEnded
 	s.outcome, s.failed = describeOutcome(s.Common, exp, s.latest, err)
 	if exp != nil {
-		s.finished = append(s.finished, common.Run{Number: s.runs, Exp: exp, History: s.history, Err: err})
+		hist := s.history
+		if exp.Decay != nil && exp.Decay.Switched {
+			hist = exp.Trainer.History() // the network kept is the check's
+		}
+		s.finished = append(s.finished, common.Run{Number: s.runs, Exp: exp, History: hist, Err: err})
 	}
 	s.redrawCharts()
 	var cmd tea.Cmd

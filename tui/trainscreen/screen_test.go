@@ -3,6 +3,7 @@ package trainscreen
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -161,6 +162,7 @@ func TestTrainStepFromIdleStartsHeld(t *testing.T) {
 func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 3
+	cfg.L2PriorAlt = 0 // the sentence about the stop alone; the decay check's below
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
 	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
@@ -178,6 +180,7 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 2000
 	cfg.Train.EarlyStop.Patience = 2
+	cfg.L2PriorAlt = 0
 	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
 	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
@@ -188,6 +191,38 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 	want := "✓ Stopped early at epoch " + itoa(len(s.history)) + ": the validation loss had not improved for 2 epochs; kept the weights of epoch " + itoa(s.exp.Trainer.BestEpoch()) + "."
 	if s.outcome != want {
 		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	}
+}
+
+// TestTrainSaysWhatTheDecayCheckKept: with the default's decay check, the
+// outcome goes on to say what the check measured and which network it
+// kept, and the run recorded carries the kept network's history.
+func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 3
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	s, _ = s.step(screentest.Press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	d := s.exp.Decay
+	if d == nil {
+		t.Fatal("no decay check ran")
+	}
+	// 3 epochs on 90 rows: the weaker decay has moved further and wins.
+	if !d.Switched || d.Prior != 20 || d.AltPrior != 5 || d.Rows != s.exp.Val.Rows {
+		t.Fatalf("decay check %+v", *d)
+	}
+	want := fmt.Sprintf(" Decay check: validation log loss %s at 5 / rows against %s at 20 / rows (z %+.2f): kept the 5 / rows network (the curves are the first run's).",
+		common.FmtMetric(d.AltLoss), common.FmtMetric(d.Loss), d.Z)
+	if !strings.HasSuffix(s.outcome, want) {
+		t.Fatalf("outcome %q, want it to end with %q", s.outcome, want)
+	}
+	if s.exp.Config.L2Prior != 5 || s.exp.Config.L2PriorAlt != 0 {
+		t.Fatalf("config after the switch: prior %g, alternative %g", s.exp.Config.L2Prior, s.exp.Config.L2PriorAlt)
+	}
+	run := s.finished[len(s.finished)-1]
+	if &run.History[0] != &s.exp.Trainer.History()[0] {
+		t.Fatal("the run recorded does not carry the kept network's history")
 	}
 }
 

@@ -176,6 +176,11 @@ func (s Model) statusLine() string {
 	case trainStopping:
 		return st.Warning.Render(s.Tf("Stopping run %d…", "正在停止第 %d 次训练……", s.runs))
 	case trainRunning, trainPaused:
+		if s.checkingDecay() {
+			return st.Value.Render(s.Tf("▶ Run %d: checking the decay — training again at %g / rows instead of %g, from the same first weights…",
+				"▶ 第 %d 次训练：检验权重衰减——以 %g / 训练行（而非 %g）从相同初始权重再训练一次……",
+				s.runs, s.cfg.L2PriorAlt, s.cfg.L2Prior))
+		}
 		mark := "▶ "
 		if s.state == trainPaused {
 			mark = "‖ "
@@ -186,6 +191,14 @@ func (s Model) statusLine() string {
 		return st.Warning.Render(s.outcome)
 	}
 	return st.Good.Render(s.outcome)
+}
+
+// checkingDecay reports whether the run's own training has ended and the
+// decay check (experiment.CheckDecay) is training the second network.
+func (s Model) checkingDecay() bool {
+	st := s.latest.State
+	return s.state == trainRunning && s.cfg.L2Prior > 0 && s.cfg.L2PriorAlt > 0 &&
+		(st == engine.Finished || st == engine.StoppedEarly)
 }
 
 // plan describes the settings of the next or current run in one line.
@@ -333,6 +346,12 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	case exp == nil:
 		return "", false
 	}
+	msg, failed := describeStop(c, exp, last)
+	return msg + describeDecay(c, exp.Decay), failed
+}
+
+// describeStop says how the network kept ended its training.
+func describeStop(c common.Common, exp *experiment.Experiment, last engine.Progress) (string, bool) {
 	h := exp.Trainer.History()
 	switch exp.Trainer.State() {
 	case engine.StoppedEarly:
@@ -349,6 +368,22 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 		return msg, false
 	}
 	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
+}
+
+// describeDecay says what the decay check measured and kept ("" when
+// none ran); the curves on screen are those of the first network.
+func describeDecay(c common.Common, d *experiment.DecayCheck) string {
+	if d == nil {
+		return ""
+	}
+	if d.Switched {
+		return c.Tf(" Decay check: validation log loss %s at %g / rows against %s at %g / rows (z %+.2f): kept the %g / rows network (the curves are the first run's).",
+			" 权重衰减检验：验证对数损失 %s（%g / 行）对 %s（%g / 行，z %+.2f）：保留 %g / 行的网络（曲线为第一次训练的）。",
+			common.FmtMetric(d.AltLoss), d.AltPrior, common.FmtMetric(d.Loss), d.Prior, d.Z, d.AltPrior)
+	}
+	return c.Tf(" Decay check: %g / rows gave validation log loss %s against %s (z %+.2f, above %+.1f): kept this network.",
+		" 权重衰减检验：%g / 行的验证对数损失为 %s，对 %s（z %+.2f，高于 %+.1f）：保留本网络。",
+		d.AltPrior, common.FmtMetric(d.AltLoss), common.FmtMetric(d.Loss), d.Z, -experiment.DecaySwitchZ)
 }
 
 // paceLabel names the current pace, one of experiment.Paces.

@@ -94,7 +94,9 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 			w.finishLocked(err)
 			w.mu.Unlock()
 		}()
-		err = exp.Trainer.Run(w.ctx)
+		if err = exp.Trainer.Run(w.ctx); err == nil {
+			err = exp.CheckDecay(w.ctx) // the view says so while it runs
+		}
 	}()
 	return true
 }

@@ -1,0 +1,67 @@
+package metrics
+
+import (
+	"fmt"
+	"math"
+)
+
+// PairedLoss compares the log losses of two sets of probabilities for the
+// same rows.
+type PairedLoss struct {
+	// A and B are the mean log losses (clipped as LogLoss clips them),
+	// Diff = B − A, the mean of the per-row differences.
+	A, B, Diff float64
+	// SE is the standard error of Diff (the per-row differences' sample
+	// standard deviation, ddof 1, over √n) and Z = Diff/SE (0 when SE is 0).
+	SE, Z float64
+}
+
+// PairedLogLossTest compares probabilities a and b of the same rows
+// against 0/1 labels, row by row: the rows' losses under a and b are
+// correlated, so the difference is judged against the spread of the
+// per-row differences, not of either loss alone. It needs at least two
+// rows.
+func PairedLogLossTest(a, b, labels []float64) (PairedLoss, error) {
+	var t PairedLoss
+	if err := validateProbabilities(a, labels, nil); err != nil {
+		return t, err
+	}
+	if err := validateProbabilities(b, labels, nil); err != nil {
+		return t, err
+	}
+	n := len(labels)
+	if n < 2 {
+		return t, fmt.Errorf("%w: %d rows, a paired test needs 2", ErrEmpty, n)
+	}
+	diff := make([]float64, n)
+	for i, y := range labels {
+		la, lb := rowLoss(a[i], y), rowLoss(b[i], y)
+		t.A += la
+		t.B += lb
+		diff[i] = lb - la
+	}
+	t.A /= float64(n)
+	t.B /= float64(n)
+	for _, d := range diff {
+		t.Diff += d
+	}
+	t.Diff /= float64(n)
+	var ss float64
+	for _, d := range diff {
+		ss += (d - t.Diff) * (d - t.Diff)
+	}
+	t.SE = math.Sqrt(ss / float64(n-1) / float64(n))
+	if t.SE > 0 {
+		t.Z = t.Diff / t.SE
+	}
+	return t, nil
+}
+
+// rowLoss is one row's binary cross-entropy, p clipped as LogLoss clips it.
+func rowLoss(p, y float64) float64 {
+	p = min(max(p, logLossEpsilon), 1-logLossEpsilon)
+	if y == 1 {
+		return -math.Log(p)
+	}
+	return -math.Log(1 - p)
+}
