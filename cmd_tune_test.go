@@ -202,3 +202,42 @@ func TestTuneSettingsText(t *testing.T) {
 		}
 	}
 }
+
+// TestL2PriorAltFlag: the decay check is on by default at 5 / rows, off
+// with 0 or with a fixed --l2, and refused where it has nothing to
+// compare with or is not a prior.
+func TestL2PriorAltFlag(t *testing.T) {
+	for _, c := range []struct {
+		flags []string
+		alt   float64
+	}{
+		{nil, 5},
+		{[]string{"--l2-prior-alt", "10"}, 10},
+		{[]string{"--l2-prior-alt", "0"}, 0},
+		{[]string{"--l2", "0.01"}, 0},
+		{[]string{"--l2-prior", "0"}, 0},
+	} {
+		if cfg := parseTrainFlags(t, c.flags); cfg.L2PriorAlt != c.alt {
+			t.Errorf("%v: alternative prior %g, want %g", c.flags, cfg.L2PriorAlt, c.alt)
+		}
+	}
+	for _, c := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--l2", "0.01", "--l2-prior-alt", "5"},
+			"--l2 0.01 and --l2-prior-alt 5: the decay check compares two priors per training row; give --l2-prior instead of --l2"},
+		{[]string{"--l2-prior", "0", "--l2-prior-alt", "5"}, "--l2-prior-alt 5 needs a decay per training row to compare with: --l2-prior is 0"},
+		{[]string{"--l2-prior-alt", "-1"}, "--l2-prior-alt -1: want a prior > 0, or 0 for no decay check"},
+	} {
+		var f configFlags
+		cmd := &cobra.Command{Use: "train"}
+		f.register(cmd)
+		if err := cmd.Flags().Parse(c.flags); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.config(); err == nil || err.Error() != c.want {
+			t.Errorf("%v: %v, want %q", c.flags, err, c.want)
+		}
+	}
+}

@@ -92,6 +92,7 @@ func SuiteCandidates() []SuiteCandidate {
 	with := func(name string, edit func(c *Config)) SuiteCandidate {
 		c := base
 		c.Hidden = append(c.Hidden[:0:0], base.Hidden...)
+		c.L2PriorAlt = 0 // the decay check is a candidate of its own (below)
 		edit(&c)
 		return SuiteCandidate{Name: name, Config: c}
 	}
@@ -159,6 +160,12 @@ func SuiteCandidates() []SuiteCandidate {
 	for _, prior := range []float64{50, 20, 10} {
 		wide := []engine.LayerSpec{{Units: 128, Activation: engine.ReLU}, {Units: 64, Activation: engine.ReLU}}
 		cands = append(cands, with(fmt.Sprintf("128-64, log1p+zscore+indicators, mean, p25, val 10%%, L2 %g/rows≤0.1, batch 32", prior), meanImputed(prior, wide)))
+	}
+	// The previous default (20/rows) with the decay check: a second network
+	// at a weaker decay, kept when the validation part says it is better.
+	for _, alt := range []float64{10, 5} {
+		cands = append(cands, with(fmt.Sprintf("log1p+zscore+indicators, mean, p25, val 10%%, L2 20/rows≤0.1, batch 32, check %g/rows", alt),
+			func(c *Config) { meanImputed(20, nil)(c); c.L2PriorAlt = alt }))
 	}
 	return append(cands,
 		with("log1p+robust+indicators, p25, val 10%, L2 50/rows≤0.1", longWith(data.ScaleRobust, true, func(c *Config) {
