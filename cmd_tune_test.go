@@ -203,7 +203,7 @@ func TestTuneSettingsText(t *testing.T) {
 	}
 }
 
-// TestL2PriorAltFlag: the decay check is on by default at 5 / rows, off
+// TestL2PriorAltFlag: the decay check is on by default at 2 / rows, off
 // with 0 or with a fixed --l2, and refused where it has nothing to
 // compare with or is not a prior.
 func TestL2PriorAltFlag(t *testing.T) {
@@ -211,7 +211,7 @@ func TestL2PriorAltFlag(t *testing.T) {
 		flags []string
 		alt   float64
 	}{
-		{nil, 5},
+		{nil, 2},
 		{[]string{"--l2-prior-alt", "10"}, 10},
 		{[]string{"--l2-prior-alt", "0"}, 0},
 		{[]string{"--l2", "0.01"}, 0},

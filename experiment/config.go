@@ -89,7 +89,7 @@ func DefaultConfig() Config {
 			Impute: data.ImputeMean},
 		ValFrac:    0.1,
 		L2Prior:    20,
-		L2PriorAlt: 5,
+		L2PriorAlt: 2,
 		Seed:       1,
 		Threshold:  0.5,
 	}

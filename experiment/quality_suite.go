@@ -163,7 +163,7 @@ func SuiteCandidates() []SuiteCandidate {
 	}
 	// The previous default (20/rows) with the decay check: a second network
 	// at a weaker decay, kept when the validation part says it is better.
-	for _, alt := range []float64{10, 5} {
+	for _, alt := range []float64{10, 5, 2} {
 		cands = append(cands, with(fmt.Sprintf("log1p+zscore+indicators, mean, p25, val 10%%, L2 20/rows≤0.1, batch 32, check %g/rows", alt),
 			func(c *Config) { meanImputed(20, nil)(c); c.L2PriorAlt = alt }))
 	}

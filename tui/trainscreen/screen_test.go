@@ -209,15 +209,15 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 		t.Fatal("no decay check ran")
 	}
 	// 3 epochs on 90 rows: the weaker decay has moved further and wins.
-	if !d.Switched || d.Prior != 20 || d.AltPrior != 5 || d.Rows != s.exp.Val.Rows {
+	if !d.Switched || d.Prior != 20 || d.AltPrior != 2 || d.Rows != s.exp.Val.Rows {
 		t.Fatalf("decay check %+v", *d)
 	}
-	want := fmt.Sprintf(" Decay check: validation log loss %s at 5 / rows against %s at 20 / rows (z %+.2f): kept the 5 / rows network (the curves are the first run's).",
+	want := fmt.Sprintf(" Decay check: validation log loss %s at 2 / rows against %s at 20 / rows (z %+.2f): kept the 2 / rows network (the curves are the first run's).",
 		common.FmtMetric(d.AltLoss), common.FmtMetric(d.Loss), d.Z)
 	if !strings.HasSuffix(s.outcome, want) {
 		t.Fatalf("outcome %q, want it to end with %q", s.outcome, want)
 	}
-	if s.exp.Config.L2Prior != 5 || s.exp.Config.L2PriorAlt != 0 {
+	if s.exp.Config.L2Prior != 2 || s.exp.Config.L2PriorAlt != 0 {
 		t.Fatalf("config after the switch: prior %g, alternative %g", s.exp.Config.L2Prior, s.exp.Config.L2PriorAlt)
 	}
 	run := s.finished[len(s.finished)-1]
