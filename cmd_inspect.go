@@ -177,6 +177,9 @@ func inspectTraining(p *printer, b *experiment.Bundle) {
 	p.section("Training")
 	p.line("%d training rows, %d validation rows; %d epochs trained, best epoch %d.",
 		b.TrainRows, b.ValidationRows, b.EpochsTrained, b.BestEpoch)
+	if b.DecayCheck != nil {
+		p.line("%s", describeDecay(b.DecayCheck))
+	}
 	raw, err := json.MarshalIndent(b.Training, "   ", "  ")
 	if err != nil {
 		p.err = err

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // TestInspectOrderLogLine: inspect describes an order-log model's column
@@ -69,5 +72,39 @@ func TestInspectSaysWhereCalibrationWasFitted(t *testing.T) {
 		if !strings.Contains(c.stdout.String(), tc.want) || strings.Contains(c.stdout.String(), "+ -") {
 			t.Errorf("--calib %s: inspect lacks %q:\n%s", tc.calib, tc.want, c.stdout.String())
 		}
+	}
+}
+
+// TestTrainAndInspectSayWhatTheDecayCheckKept: train says on stderr what
+// the default's decay check compared and kept, the model file records it,
+// and inspect prints the same line from the file.
+func TestTrainAndInspectSayWhatTheDecayCheckKept(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--epochs", "3", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
+	}
+	f, err := os.Open(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	b, err := experiment.ReadBundle(f, model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b.DecayCheck == nil || b.DecayCheck.Prior != 20 || b.DecayCheck.AltPrior != 2 || b.DecayCheck.Rows != b.ValidationRows {
+		t.Fatalf("decay check in the file: %+v", b.DecayCheck)
+	}
+	line := describeDecay(b.DecayCheck)
+	if !strings.HasPrefix(line, "Decay check on the 500 validation rows: log loss ") || !strings.Contains(c.stderr.String(), line+"\n") {
+		t.Fatalf("train's stderr lacks %q:\n%s", line, c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
+	}
+	if !strings.Contains(c.stdout.String(), "\n"+line+"\n") {
+		t.Errorf("inspect lacks %q:\n%s", line, c.stdout.String())
 	}
 }

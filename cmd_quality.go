@@ -19,6 +19,9 @@ type qualityOptions struct {
 	// sets and cands, when not empty, keep only the suite's sets named and
 	// the candidates whose name contains one of the given texts.
 	sets, cands []string
+	// seed, with suite, replaces every candidate's seed (folds, first
+	// weights and shuffles).
+	seed uint64
 }
 
 func newQualityCmd(a *app) *cobra.Command {
@@ -35,7 +38,7 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
   RETAIN_DATASETS=/data retain quality --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if name := firstGiven(cmd.Flags().Changed, "sets", "candidates"); !o.suite && name != "" {
+			if name := firstGiven(cmd.Flags().Changed, "sets", "candidates", "seed"); !o.suite && name != "" {
 				return usageError(fmt.Errorf("--%s applies with --suite", name))
 			}
 			if o.suite {
@@ -55,6 +58,8 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
 	cmd.Flags().StringSliceVar(&o.sets, "sets", nil, "with --suite, only these `NAMES` of sets (comma-separated)")
 	cmd.Flags().StringSliceVar(&o.cands, "candidates", nil,
 		"with --suite, only the candidates whose name contains one of these `TEXTS` (comma-separated)")
+	cmd.Flags().Uint64Var(&o.seed, "seed", experiment.DefaultConfig().Seed,
+		"with --suite, the seed of every candidate (its folds, first weights and shuffles)")
 	_ = cmd.MarkFlagDirname("datasets")
 	return cmd
 }

@@ -21,6 +21,9 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 			return !slices.ContainsFunc(o.cands, func(t string) bool { return strings.Contains(c.Name, t) })
 		})
 	}
+	for i := range cands {
+		cands[i].Config.Seed = o.seed
+	}
 	if len(sets) == 0 || len(cands) == 0 {
 		return usageError(fmt.Errorf("--sets and --candidates leave %d sets and %d candidates", len(sets), len(cands)))
 	}

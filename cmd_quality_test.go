@@ -16,6 +16,7 @@ func TestQualitySuiteFlagsNeedSuite(t *testing.T) {
 	}{
 		{[]string{"quality", "--datasets", datasets, "--sets", "telco_churn"}, "retain: --sets applies with --suite\n"},
 		{[]string{"quality", "--datasets", datasets, "--candidates", "decay"}, "retain: --candidates applies with --suite\n"},
+		{[]string{"quality", "--datasets", datasets, "--seed", "2"}, "retain: --seed applies with --suite\n"},
 	} {
 		c := newCLI(t)
 		if code := c.run(context.Background(), tc.args...); code != exitUsage {

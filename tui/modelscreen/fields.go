@@ -165,7 +165,9 @@ func fields(com common.Common, cfg experiment.Config, limits common.Limits) []fi
 		intField(com, com.T("Batch size", "批大小"), com.T("rows per step", "每步的行数"), 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
 		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
 			limits.MaxEpochs),
-		l2Field(com),
+		l2Field(com))
+	out = append(out, decayCheckFields(com, cfg)...)
+	out = append(out,
 		floatField(com, com.T("Positive weight", "正类权重"), com.T("1 = unweighted", "1 = 不加权"), weightSteps, func(v float64) error {
 			if v <= 0 || v > 1000 {
 				return refuse(com, "must be above 0 and at most 1000", "必须大于 0 且不超过 1000")

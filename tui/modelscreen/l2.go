@@ -38,3 +38,30 @@ func l2Field(com common.Common) field {
 	}
 	return f
 }
+
+// decayCheckSteps are the alternative priors the arrows step through.
+var decayCheckSteps = []float64{0, 1, 2, 5, 10}
+
+// decayCheckFields is the decay check (experiment.Config.L2PriorAlt),
+// shown while the decay is a prior per training row: the weaker prior a
+// second network trains with after the run, kept when the validation part
+// says it is better.
+func decayCheckFields(com common.Common, cfg experiment.Config) []field {
+	if cfg.L2Prior <= 0 {
+		return nil
+	}
+	f := floatField(com, com.T("Decay check", "衰减检验"), com.T("second run at N/rows; 0 = off", "以 N/训练行再训练；0 = 关闭"), decayCheckSteps,
+		func(v float64) error {
+			if v < 0 || v > 1e9 {
+				return refuse(com, "must be from 0 to 1e9", "必须在 0 到 1e9 之间")
+			}
+			return nil
+		}, func(c *experiment.Config) *float64 { return &c.L2PriorAlt })
+	f.get = func(c experiment.Config) string {
+		if c.L2PriorAlt > 0 {
+			return com.Tf("%g/rows", "%g/训练行", c.L2PriorAlt)
+		}
+		return com.T("off", "关闭")
+	}
+	return []field{f}
+}

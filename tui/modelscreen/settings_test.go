@@ -150,3 +150,29 @@ func TestPresetRespectsTheSessionLimit(t *testing.T) {
 		t.Errorf("epochs %d, want the session's 5", s.Config().Train.Epochs)
 	}
 }
+
+// TestDecayCheckSetting: the decay check's alternative prior is typed or
+// stepped into the configuration, 0 shows as off, a negative one is
+// refused in place, and the row leaves with the prior (a fixed L2).
+func TestDecayCheckSetting(t *testing.T) {
+	s := typeValue(selectField(t, modelFixture(), "Decay check"), "5")
+	if s.Config().L2PriorAlt != 5 {
+		t.Fatalf("typed 5: alternative prior %g", s.Config().L2PriorAlt)
+	}
+	s, _ = s.step(screentest.Press("left")) // 5 → 2
+	s, _ = s.step(screentest.Press("left")) // 2 → 1
+	s, _ = s.step(screentest.Press("left")) // 1 → 0
+	if got := fields(common.New("en"), s.Config(), common.Limits{}); s.Config().L2PriorAlt != 0 || got[s.sel].get(s.Config()) != "off" {
+		t.Fatalf("stepped down: alternative prior %g, shown %q", s.Config().L2PriorAlt, got[s.sel].get(s.Config()))
+	}
+	r := typeValue(selectField(t, modelFixture(), "Decay check"), "-1")
+	if r.refusal != "must be from 0 to 1e9" || r.Config().L2PriorAlt != 2 {
+		t.Errorf("-1: refusal %q, alternative prior %g", r.refusal, r.Config().L2PriorAlt)
+	}
+	s = typeValue(selectField(t, modelFixture(), "L2"), "0.001")
+	for _, f := range fields(common.New("en"), s.Config(), common.Limits{}) {
+		if f.label == "Decay check" {
+			t.Error("decay check offered with a fixed L2")
+		}
+	}
+}
