@@ -212,13 +212,21 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	if !d.Switched || d.Prior != 20 || d.AltPrior != 2 || d.Rows != s.exp.Val.Rows {
 		t.Fatalf("decay check %+v", *d)
 	}
-	want := fmt.Sprintf(" Decay check: validation log loss %s at 2 / rows against %s at 20 / rows (z %+.2f): kept the 2 / rows network (the curves are the first run's).",
-		common.FmtMetric(d.AltLoss), common.FmtMetric(d.Loss), d.Z)
+	want := fmt.Sprintf(" Decay check: kept 2/rows (z %+.2f).", d.Z)
 	if !strings.HasSuffix(s.outcome, want) {
 		t.Fatalf("outcome %q, want it to end with %q", s.outcome, want)
 	}
 	if s.exp.Config.L2Prior != 2 || s.exp.Config.L2PriorAlt != 0 {
 		t.Fatalf("config after the switch: prior %g, alternative %g", s.exp.Config.L2Prior, s.exp.Config.L2PriorAlt)
+	}
+	panel := strings.Join(s.numberLines(40, 100), "\n")
+	for _, line := range []string{"Decay check (val loss)", "20/rows       " + common.FmtMetric(d.Loss), "2/rows        " + common.FmtMetric(d.AltLoss) + "     kept"} {
+		if !strings.Contains(panel, line) {
+			t.Errorf("numbers panel lacks %q:\n%s", line, panel)
+		}
+	}
+	if short := strings.Join(s.numberLines(40, 18), "\n"); strings.Contains(short, "Decay check") {
+		t.Errorf("18 rows hold no whole decay box, yet it shows:\n%s", short)
 	}
 	run := s.finished[len(s.finished)-1]
 	if &run.History[0] != &s.exp.Trainer.History()[0] {

@@ -91,7 +91,7 @@ func (s *Model) render() {
 		charts = strings.Join(rows, "\n")
 	}
 	chartRows := strings.Split(charts, "\n")
-	numbers := s.numberLines(l.numbersW)
+	numbers := s.numberLines(l.numbersW, max(s.Height-headerLines, 0))
 	chartsW := max(s.Width-l.numbersW-2, 0)
 	for i := range max(s.Height-headerLines, 0) {
 		left, right := "", ""
@@ -264,8 +264,9 @@ func clock(d time.Duration) string {
 
 // numberLines are the current figures as text: readable without colour and
 // by screen readers, and exact where the charts are approximate. Each box
-// says which epoch its numbers belong to (the last one, or the best).
-func (s Model) numberLines(w int) []string {
+// says which epoch its numbers belong to (the last one, or the best). The
+// decay check's box comes only whole, when h rows hold it.
+func (s Model) numberLines(w, h int) []string {
 	st := s.Styles
 	row := func(name, train, val string) string {
 		return common.Pad(name, 11) + common.PadLeft(train, 9) + common.PadLeft(val, 9)
@@ -304,6 +305,9 @@ func (s Model) numberLines(w int) []string {
 	if best, ok := engine.BestEpoch(s.history, s.runCfg.Train.EarlyStop); ok {
 		lines = append(lines, "", st.Title.Render(s.T("Best epoch", "最佳轮次")),
 			row(s.Tf("epoch %d", "第 %d 轮", best.Epoch), s.monitoredName(best), common.FmtMetric(best.Monitored())))
+	}
+	if d := s.decayLines(row); len(lines)+len(d) <= h {
+		lines = append(lines, d...)
 	}
 	if prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop); ok {
 		lines = append(lines, "", st.Muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
@@ -370,20 +374,38 @@ func describeStop(c common.Common, exp *experiment.Experiment, last engine.Progr
 	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
 }
 
-// describeDecay says what the decay check measured and kept ("" when
-// none ran); the curves on screen are those of the first network.
+// describeDecay says in a few words which network the decay check kept
+// ("" when none ran); the figures are in the numbers panel.
 func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
+	kept := d.Prior
 	if d.Switched {
-		return c.Tf(" Decay check: validation log loss %s at %g / rows against %s at %g / rows (z %+.2f): kept the %g / rows network (the curves are the first run's).",
-			" 权重衰减检验：验证对数损失 %s（%g / 行）对 %s（%g / 行，z %+.2f）：保留 %g / 行的网络（曲线为第一次训练的）。",
-			common.FmtMetric(d.AltLoss), d.AltPrior, common.FmtMetric(d.Loss), d.Prior, d.Z, d.AltPrior)
+		kept = d.AltPrior
 	}
-	return c.Tf(" Decay check: %g / rows gave validation log loss %s against %s (z %+.2f, above %+.1f): kept this network.",
-		" 权重衰减检验：%g / 行的验证对数损失为 %s，对 %s（z %+.2f，高于 %+.1f）：保留本网络。",
-		d.AltPrior, common.FmtMetric(d.AltLoss), common.FmtMetric(d.Loss), d.Z, -experiment.DecaySwitchZ)
+	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", " 衰减检验：保留 %g/训练行（z %+.2f）。", kept, d.Z)
+}
+
+// decayLines are the decay check's figures for the numbers panel: the
+// validation log loss at each decay and which network was kept (none
+// before the check has run).
+func (s Model) decayLines(row func(name, a, b string) string) []string {
+	if s.state != trainEnded || s.exp == nil || s.exp.Decay == nil {
+		return nil
+	}
+	d := s.exp.Decay
+	mark := func(kept bool) string {
+		if kept {
+			return s.T("kept", "保留")
+		}
+		return ""
+	}
+	return []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
+		row(s.Tf("%g/rows", "%g/训练行", d.Prior), common.FmtMetric(d.Loss), mark(!d.Switched)),
+		row(s.Tf("%g/rows", "%g/训练行", d.AltPrior), common.FmtMetric(d.AltLoss), mark(d.Switched)),
+		row("z", fmt.Sprintf("%+.2f", d.Z), s.Tf("< %+.1f", "< %+.1f", -experiment.DecaySwitchZ)),
+	}
 }
 
 // paceLabel names the current pace, one of experiment.Paces.
