@@ -62,8 +62,10 @@ const L2PriorCap = 0.1
 // log(1+v) when never negative (counts, money and durations are heavily
 // right-skewed), mean-imputed with a was-missing input per column that had
 // blanks, and z-scored; an L2 decay of 20 divided by the training rows (at
-// most L2PriorCap); seed 1. This is the configuration the README's quality
-// table measures.
+// most L2PriorCap); seed 1; then the decay check (L2PriorAlt 2: a second
+// network at 2 divided by the training rows, kept when the validation part
+// says it is better beyond chance; see Experiment.CheckDecay). This is the
+// configuration the README's quality table measures.
 //
 // It comes from `retain quality --suite` (SuiteCandidates), which prefers
 // the candidate whose largest shortfall from the best candidate on any set
@@ -77,8 +79,11 @@ const L2PriorCap = 0.1
 // on any set of the suite. No candidate reaches telco_churn's 0.850 bar
 // but two batch-16 ones that pass it by 0.0001 at seed 1 and fall 0.014
 // short on the rule shops (see the README).
+// The decay check leaves every set of the suite within 0.0004 of the
+// 20/rows network at seeds 1 and 2, and lifts a public e-commerce churn
+// table, whose label steps sharply, from 0.9712 to 0.9796 (README).
 // Nothing here depends on which data set is loaded: the decay depends on
-// the number of training rows only.
+// the number of training rows only, the check on the validation part.
 func DefaultConfig() Config {
 	train := engine.DefaultTrainConfig()
 	train.Epochs, train.EarlyStop.Patience, train.BatchSize = 200, 25, 32

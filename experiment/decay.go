@@ -10,13 +10,14 @@ import (
 )
 
 // DecaySwitchZ is how many standard errors of the paired per-row
-// difference the weaker decay's validation log loss must be below the
-// configured decay's for the experiment to keep the weaker one (see
-// Config.L2PriorAlt). At 1.5 (one-sided, about 93 %) the check kept the
-// configured decay on every fold of the suite's sets where the weaker one
-// is worse on held-out rows, but one, and took the weaker one on most
-// folds of the sets where it is better (README, How the default was
-// chosen).
+// difference the alternative decay's validation log loss must be below the
+// configured decay's for the experiment to keep the alternative (see
+// Config.L2PriorAlt): one-sided, about 93 %. With the default's 20 and 2
+// per row, on the suite the default was chosen on, the check changed no
+// set's 5-fold CV ROC AUC by more than 0.0004 either way at seeds 1 and 2
+// (it mostly keeps the first network), and took the weaker decay on
+// every fold of a public e-commerce churn table whose label steps sharply
+// (README, How the default was chosen).
 const DecaySwitchZ = 1.5
 
 // DecayCheck is the outcome of comparing the configured L2 prior with the
