@@ -212,9 +212,10 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	if !d.Switched || d.Prior != 20 || d.AltPrior != 2 || d.Rows != s.exp.Val.Rows {
 		t.Fatalf("decay check %+v", *d)
 	}
-	want := fmt.Sprintf(" Decay check: kept 2/rows (z %+.2f).", d.Z)
-	if !strings.HasSuffix(s.outcome, want) {
-		t.Fatalf("outcome %q, want it to end with %q", s.outcome, want)
+	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 20/rows run.",
+		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch())
+	if s.outcome != want {
+		t.Fatalf("outcome %q, want %q", s.outcome, want)
 	}
 	if s.exp.Config.L2Prior != 2 || s.exp.Config.L2PriorAlt != 0 {
 		t.Fatalf("config after the switch: prior %g, alternative %g", s.exp.Config.L2Prior, s.exp.Config.L2PriorAlt)
@@ -231,6 +232,26 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	run := s.finished[len(s.finished)-1]
 	if &run.History[0] != &s.exp.Trainer.History()[0] {
 		t.Fatal("the run recorded does not carry the kept network's history")
+	}
+}
+
+// TestTrainSaysTheDecayCheckKeptTheFirstNetwork: when the check keeps the
+// first network, the outcome is the stop's sentence followed by the check's.
+func TestTrainSaysTheDecayCheckKeptTheFirstNetwork(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 5
+	s := trainFixture(t, experiment.Source{Kind: "builtin", Users: 2000}, cfg)
+	s, _ = s.step(screentest.Press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	d := s.exp.Decay
+	if d == nil || d.Switched {
+		t.Fatalf("decay check %+v: want it to keep the first network", d)
+	}
+	want := fmt.Sprintf("✓ Finished all 5 epochs. Best validation loss %s at epoch %d. Decay check: kept 20/rows (z %+.2f).",
+		common.FmtMetric(mustBest(t, s.history).Monitored()), mustBest(t, s.history).Epoch, d.Z)
+	if s.outcome != want {
+		t.Fatalf("outcome %q, want %q", s.outcome, want)
 	}
 }
 

@@ -350,6 +350,12 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	case exp == nil:
 		return "", false
 	}
+	if d := exp.Decay; d != nil && d.Switched {
+		// The charts are the first run's; the network kept is the second's.
+		return c.Tf("✓ The decay check kept the %g/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the %g/rows run.",
+			"✓ 衰减检验保留了 %g/训练行的网络（z %+.2f）：训练 %d 轮，保留第 %d 轮的权重。曲线为 %g/训练行那次训练的。",
+			d.AltPrior, d.Z, len(exp.Trainer.History()), exp.Trainer.BestEpoch(), d.Prior), false
+	}
 	msg, failed := describeStop(c, exp, last)
 	return msg + describeDecay(c, exp.Decay), failed
 }
@@ -374,17 +380,13 @@ func describeStop(c common.Common, exp *experiment.Experiment, last engine.Progr
 	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
 }
 
-// describeDecay says in a few words which network the decay check kept
-// ("" when none ran); the figures are in the numbers panel.
+// describeDecay says in a few words that the decay check kept the first
+// network ("" when none ran); the figures are in the numbers panel.
 func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
-	kept := d.Prior
-	if d.Switched {
-		kept = d.AltPrior
-	}
-	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", " 衰减检验：保留 %g/训练行（z %+.2f）。", kept, d.Z)
+	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", " 衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
 }
 
 // decayLines are the decay check's figures for the numbers panel: the
