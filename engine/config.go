@@ -119,6 +119,10 @@ func (c TrainConfig) Validate() error {
 	return nil
 }
 
+// PositiveWeight is the weight a positive row's loss gets in training and
+// in the validation loss early stopping watches (PosWeight, 1 when 0).
+func (c TrainConfig) PositiveWeight() float64 { return c.posWeight() }
+
 // posWeight returns the effective positive-class weight.
 func (c TrainConfig) posWeight() float64 {
 	if c.PosWeight == 0 {

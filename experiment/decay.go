@@ -93,7 +93,16 @@ func (e *Experiment) CheckDecay(ctx context.Context) error {
 		return err
 	}
 	d := DecayCheck{Prior: e.Config.L2Prior, AltPrior: e.Config.L2PriorAlt, L2: e.Config.Train.L2, AltL2: alt, Rows: e.Val.Rows}
-	t, err := metrics.PairedLogLossTest(e.rawProbs(e.Val), rawProbsOf(net, e.Val), e.Val.Y)
+	// The loss both networks were trained and early-stopped on: a positive
+	// row's weighs the positive-class weight.
+	w := make([]float64, e.Val.Rows)
+	for i, y := range e.Val.Y {
+		w[i] = 1
+		if y == 1 {
+			w[i] = cfg.PositiveWeight()
+		}
+	}
+	t, err := metrics.PairedLogLossTest(e.rawProbs(e.Val), rawProbsOf(net, e.Val), e.Val.Y, w)
 	if err != nil {
 		return fmt.Errorf("experiment: decay check: %w", err)
 	}

@@ -36,16 +36,22 @@ func TestDecayCheck(t *testing.T) {
 	}
 	// The default's pair; an alternative the cap makes far stronger; a
 	// prior that strong with the default's alternative (which must win).
-	for _, pair := range [][2]float64{{20, 5}, {20, 2000}, {2000, 5}} {
-		prior, alt := pair[0], pair[1]
-		e := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt = prior, alt })
-		main := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt = prior, 0 })
-		other := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt = alt, 0 })
+	// The last pair again with positives weighing 5: the check compares the
+	// weighted loss the networks were trained and early-stopped on.
+	for _, pair := range [][3]float64{{20, 5, 1}, {20, 2000, 1}, {2000, 5, 1}, {20, 2, 5}} {
+		prior, alt, pw := pair[0], pair[1], pair[2]
+		e := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt, c.Train.PosWeight = prior, alt, pw })
+		main := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt, c.Train.PosWeight = prior, 0, pw })
+		other := trainedWith(t, d, func(c *Config) { c.L2Prior, c.L2PriorAlt, c.Train.PosWeight = alt, 0, pw })
 		dc := e.Decay
 		if dc == nil {
 			t.Fatalf("alt %g: no decay check", alt)
 		}
-		want, err := metrics.PairedLogLossTest(main.rawProbs(main.Val), other.rawProbs(other.Val), main.Val.Y)
+		w := make([]float64, len(main.Val.Y))
+		for i, y := range main.Val.Y {
+			w[i] = 1 + (pw-1)*y
+		}
+		want, err := metrics.PairedLogLossTest(main.rawProbs(main.Val), other.rawProbs(other.Val), main.Val.Y, w)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,8 +8,9 @@ import (
 // PairedLoss compares the log losses of two sets of probabilities for the
 // same rows.
 type PairedLoss struct {
-	// A and B are the mean log losses (clipped as LogLoss clips them),
-	// Diff = B − A, the mean of the per-row differences.
+	// A and B are the mean log losses over the rows (clipped as LogLoss
+	// clips them, each row's multiplied by its weight), Diff = B − A, the
+	// mean of the per-row differences.
 	A, B, Diff float64
 	// SE is the standard error of Diff (the per-row differences' sample
 	// standard deviation, ddof 1, over √n) and Z = Diff/SE (0 when SE is 0).
@@ -19,14 +20,16 @@ type PairedLoss struct {
 // PairedLogLossTest compares probabilities a and b of the same rows
 // against 0/1 labels, row by row: the rows' losses under a and b are
 // correlated, so the difference is judged against the spread of the
-// per-row differences, not of either loss alone. It needs at least two
+// per-row differences, not of either loss alone. Weights (nil: 1 each)
+// multiply each row's losses, as a positive-class weight multiplies them
+// in training; the means are still over the rows. It needs at least two
 // rows.
-func PairedLogLossTest(a, b, labels []float64) (PairedLoss, error) {
+func PairedLogLossTest(a, b, labels, weights []float64) (PairedLoss, error) {
 	var t PairedLoss
-	if err := validateProbabilities(a, labels, nil); err != nil {
+	if err := validateProbabilities(a, labels, weights); err != nil {
 		return t, err
 	}
-	if err := validateProbabilities(b, labels, nil); err != nil {
+	if err := validateProbabilities(b, labels, weights); err != nil {
 		return t, err
 	}
 	n := len(labels)
@@ -35,7 +38,8 @@ func PairedLogLossTest(a, b, labels []float64) (PairedLoss, error) {
 	}
 	diff := make([]float64, n)
 	for i, y := range labels {
-		la, lb := rowLoss(a[i], y), rowLoss(b[i], y)
+		w := weightAt(weights, i)
+		la, lb := w*rowLoss(a[i], y), w*rowLoss(b[i], y)
 		t.A += la
 		t.B += lb
 		diff[i] = lb - la

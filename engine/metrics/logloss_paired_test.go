@@ -11,7 +11,7 @@ import (
 // −ln(p) or −ln(1 − p), statistics.stdev (ddof 1) of the differences over
 // √3, and their ratio.
 func TestPairedLogLossTest(t *testing.T) {
-	got, err := PairedLogLossTest([]float64{0.8, 0.3, 0.6}, []float64{0.9, 0.2, 0.4}, []float64{1, 0, 1})
+	got, err := PairedLogLossTest([]float64{0.8, 0.3, 0.6}, []float64{0.9, 0.2, 0.4}, []float64{1, 0, 1}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,8 +25,20 @@ func TestPairedLogLossTest(t *testing.T) {
 			t.Errorf("%s = %.17g, want %.17g", c.name, c.got, c.want)
 		}
 	}
+	// Positive rows weighing 3 (Python as above, each row's loss times its
+	// weight, means over the 3 rows).
+	wg, err := PairedLogLossTest([]float64{0.8, 0.3, 0.6}, []float64{0.9, 0.2, 0.4}, []float64{1, 0, 1}, []float64{3, 1, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantW := PairedLoss{A: 0.852860823059778, B: 1.0960324313033845, Diff: 0.24317160824360654,
+		SE: 0.49073185415310777, Z: 0.4955284768771853}
+	if math.Abs(wg.A-wantW.A) > 1e-12 || math.Abs(wg.B-wantW.B) > 1e-12 || math.Abs(wg.Diff-wantW.Diff) > 1e-12 ||
+		math.Abs(wg.SE-wantW.SE) > 1e-12 || math.Abs(wg.Z-wantW.Z) > 1e-12 {
+		t.Errorf("weighted: %+v, want %+v", wg, wantW)
+	}
 	// The same probabilities twice: no difference, no spread, z 0.
-	same, err := PairedLogLossTest([]float64{0.2, 0.7}, []float64{0.2, 0.7}, []float64{0, 1})
+	same, err := PairedLogLossTest([]float64{0.2, 0.7}, []float64{0.2, 0.7}, []float64{0, 1}, nil)
 	if err != nil || same.Diff != 0 || same.SE != 0 || same.Z != 0 {
 		t.Errorf("identical: %+v, %v", same, err)
 	}
@@ -35,14 +47,14 @@ func TestPairedLogLossTest(t *testing.T) {
 // TestPairedLogLossTestRefuses: one row, a length mismatch and a
 // probability outside [0, 1] are refused with the package's errors.
 func TestPairedLogLossTestRefuses(t *testing.T) {
-	if _, err := PairedLogLossTest([]float64{0.5}, []float64{0.4}, []float64{1}); !errors.Is(err, ErrEmpty) ||
+	if _, err := PairedLogLossTest([]float64{0.5}, []float64{0.4}, []float64{1}, nil); !errors.Is(err, ErrEmpty) ||
 		err.Error() != "metrics: empty input: 1 rows, a paired test needs 2" {
 		t.Errorf("one row: %v", err)
 	}
-	if _, err := PairedLogLossTest([]float64{0.5, 0.4}, []float64{0.4}, []float64{1, 0}); !errors.Is(err, ErrLengthMismatch) {
+	if _, err := PairedLogLossTest([]float64{0.5, 0.4}, []float64{0.4}, []float64{1, 0}, nil); !errors.Is(err, ErrLengthMismatch) {
 		t.Errorf("mismatch: %v", err)
 	}
-	if _, err := PairedLogLossTest([]float64{0.5, 0.4}, []float64{0.4, 1.5}, []float64{1, 0}); !errors.Is(err, ErrProbability) {
+	if _, err := PairedLogLossTest([]float64{0.5, 0.4}, []float64{0.4, 1.5}, []float64{1, 0}, nil); !errors.Is(err, ErrProbability) {
 		t.Errorf("probability 1.5: %v", err)
 	}
 }
