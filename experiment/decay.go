@@ -63,34 +63,57 @@ func (e *Experiment) Run(ctx context.Context) error {
 // CheckDecay trains a second network from the same first weights, with
 // the same shuffles, whose decay comes from Config.L2PriorAlt instead of
 // Config.L2Prior, and compares the two on the validation part: when the
-// second's log loss is lower by more than DecaySwitchZ standard errors of
-// the paired per-row difference, it replaces the network and trainer
+// second's loss is lower by more than DecaySwitchZ standard errors of the
+// paired per-row difference, it replaces the network and trainer
 // (Config.L2Prior and Train.L2 then say the decay it trained with). The
 // outcome is kept in Decay. It does nothing when the configuration does
 // not check the decay, when training did not finish, or when it has run
-// already. The second run reports to no sink and keeps no pace.
+// already. It is TrainDecayAlternative followed by ApplyDecay.
 func (e *Experiment) CheckDecay(ctx context.Context) error {
+	o, err := e.TrainDecayAlternative(ctx)
+	if err != nil || o == nil {
+		return err
+	}
+	e.ApplyDecay(o)
+	return nil
+}
+
+// DecayOutcome is a decay check that has run but not changed the
+// experiment yet (see ApplyDecay).
+type DecayOutcome struct {
+	Check DecayCheck
+	net   *engine.Network
+	tr    *engine.Trainer
+	l2    float64
+}
+
+// TrainDecayAlternative runs the decay check's second network and compares
+// it with the first without changing the experiment, which it only reads:
+// a UI may go on reading the experiment from another goroutine meanwhile
+// and apply the outcome on its own (ApplyDecay). It returns nil when no
+// check is due. The second run reports to no sink and keeps no pace.
+func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, error) {
 	if !e.ChecksDecay() || !e.Trainer.Done() || e.Trainer.State() == engine.Diverged {
-		return nil
+		return nil, nil
 	}
 	cfg := e.Config.Train
 	alt := min(e.Config.L2PriorAlt/float64(e.Train.Rows), L2PriorCap)
 	cfg.L2 = alt
 	src := &rand.PCG{}
 	if err := src.UnmarshalBinary(e.startState); err != nil {
-		return fmt.Errorf("experiment: decay check: %w", err)
+		return nil, fmt.Errorf("experiment: decay check: %w", err)
 	}
 	rng := rand.New(src)
 	net, err := engine.NewNetwork(e.Net.Arch, rng)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tr, err := engine.NewTrainer(net, e.Train, e.Val, cfg, rng)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := tr.Run(ctx); err != nil {
-		return err
+		return nil, err
 	}
 	d := DecayCheck{Prior: e.Config.L2Prior, AltPrior: e.Config.L2PriorAlt, L2: e.Config.Train.L2, AltL2: alt, Rows: e.Val.Rows}
 	// The loss both networks were trained and early-stopped on: a positive
@@ -104,19 +127,29 @@ func (e *Experiment) CheckDecay(ctx context.Context) error {
 	}
 	t, err := metrics.PairedLogLossTest(e.rawProbs(e.Val), rawProbsOf(net, e.Val), e.Val.Y, w)
 	if err != nil {
-		return fmt.Errorf("experiment: decay check: %w", err)
+		return nil, fmt.Errorf("experiment: decay check: %w", err)
 	}
 	d.Loss, d.AltLoss, d.Z = t.A, t.B, t.Z
 	d.Switched = tr.State() != engine.Diverged && d.Z < -DecaySwitchZ
+	return &DecayOutcome{Check: d, net: net, tr: tr, l2: alt}, nil
+}
+
+// ApplyDecay records a decay check's outcome in Decay and, when it
+// switched, puts its network and trainer in place of the first (nil: no
+// change).
+func (e *Experiment) ApplyDecay(o *DecayOutcome) {
+	if o == nil || e.Decay != nil {
+		return
+	}
+	d := o.Check
 	if d.Switched {
-		e.Net, e.Trainer = net, tr
-		e.Config.Train.L2, e.Config.L2Prior, e.Config.L2PriorAlt = alt, e.Config.L2PriorAlt, 0
+		e.Net, e.Trainer = o.net, o.tr
+		e.Config.Train.L2, e.Config.L2Prior, e.Config.L2PriorAlt = o.l2, e.Config.L2PriorAlt, 0
 		if e.calib != nil {
 			e.calib.reset()
 		}
 	}
 	e.Decay = &d
-	return nil
 }
 
 // rawProbsOf runs a network over a data set.

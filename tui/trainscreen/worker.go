@@ -39,10 +39,11 @@ type worker struct {
 	mu       sync.Mutex
 	launched bool
 	finished bool
-	pace     engine.Pace            // the pace to train at, also once launched
-	clock    engine.Clock           // nil: the system clock (tests set a fake one)
-	exp      *experiment.Experiment // set before the goroutine starts
-	err      error                  // Run's result; read after done
+	pace     engine.Pace              // the pace to train at, also once launched
+	clock    engine.Clock             // nil: the system clock (tests set a fake one)
+	exp      *experiment.Experiment   // set before the goroutine starts
+	err      error                    // Run's result; read after done
+	decay    *experiment.DecayOutcome // the decay check's, to apply after done
 }
 
 func newWorker(parent context.Context, id int) *worker {
@@ -95,7 +96,13 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 			w.mu.Unlock()
 		}()
 		if err = exp.Trainer.Run(w.ctx); err == nil {
-			err = exp.CheckDecay(w.ctx) // the view says so while it runs
+			// The view says so while it runs; finish applies the outcome on
+			// the UI goroutine, which reads the experiment meanwhile.
+			var d *experiment.DecayOutcome
+			d, err = exp.TrainDecayAlternative(w.ctx)
+			w.mu.Lock()
+			w.decay = d
+			w.mu.Unlock()
 		}
 	}()
 	return true
@@ -130,10 +137,15 @@ func (w *worker) stop() {
 	w.mu.Unlock()
 }
 
-// outcome returns the experiment and Run's error; call it after done.
+// outcome returns the experiment, with the decay check's outcome applied,
+// and Run's error; call it after done, on the UI goroutine.
 func (w *worker) outcome() (*experiment.Experiment, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if w.exp != nil && w.decay != nil {
+		w.exp.ApplyDecay(w.decay)
+		w.decay = nil
+	}
 	return w.exp, w.err
 }
 
