@@ -85,10 +85,13 @@ func (e *Experiment) calibSet() engine.Dataset {
 }
 
 // rawProbs runs the network over a data set.
-func (e *Experiment) rawProbs(d engine.Dataset) []float64 {
+func (e *Experiment) rawProbs(d engine.Dataset) []float64 { return rawProbsOf(e.Net, d) }
+
+// rawProbsOf runs a network over a data set.
+func rawProbsOf(net *engine.Network, d engine.Dataset) []float64 {
 	probs := make([]float64, d.Rows)
 	if d.Rows > 0 {
-		engine.NewPredictor(e.Net).PredictFlat(probs, nil, d.X, d.Rows)
+		engine.NewPredictor(net).PredictFlat(probs, nil, d.X, d.Rows)
 	}
 	return probs
 }

@@ -48,6 +48,19 @@ type Config struct {
 	L2PriorAlt float64 `json:"l2_prior_alt,omitempty"`
 }
 
+// ChecksDecay reports whether the configuration ends training with the
+// decay check: an alternative prior beside a different prior (the
+// experiment also needs a validation part; see Experiment.ChecksDecay).
+func (c Config) ChecksDecay() bool {
+	return c.L2PriorAlt > 0 && c.L2Prior > 0 && c.L2PriorAlt != c.L2Prior
+}
+
+// priorDecay is the L2 decay a prior per training row gives rows training
+// rows: prior / rows, at most L2PriorCap.
+func priorDecay(prior float64, rows int) float64 {
+	return min(prior/float64(rows), L2PriorCap)
+}
+
 // L2PriorCap bounds the decay L2Prior gives: on a few hundred rows the
 // prior alone would flatten the network. With z-scored inputs (whose
 // weights are several times smaller than min-max scaled ones for the same

@@ -47,8 +47,7 @@ func (e *Experiment) ChecksDecay() bool {
 	if e.Decay != nil {
 		return false
 	}
-	c := e.Config
-	return c.L2PriorAlt > 0 && c.L2Prior > 0 && c.L2PriorAlt != c.L2Prior && e.Val.Rows > 1
+	return e.Config.ChecksDecay() && e.Val.Rows > 1
 }
 
 // Run trains the network (the trainer's Run) and then, when the
@@ -97,7 +96,7 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 		return nil, nil
 	}
 	cfg := e.Config.Train
-	alt := min(e.Config.L2PriorAlt/float64(e.Train.Rows), L2PriorCap)
+	alt := priorDecay(e.Config.L2PriorAlt, e.Train.Rows)
 	cfg.L2 = alt
 	src := &rand.PCG{}
 	if err := src.UnmarshalBinary(e.startState); err != nil {
@@ -150,11 +149,4 @@ func (e *Experiment) ApplyDecay(o *DecayOutcome) {
 		}
 	}
 	e.Decay = &d
-}
-
-// rawProbsOf runs a network over a data set.
-func rawProbsOf(net *engine.Network, d engine.Dataset) []float64 {
-	probs := make([]float64, d.Rows)
-	engine.NewPredictor(net).PredictFlat(probs, nil, d.X, d.Rows)
-	return probs
 }

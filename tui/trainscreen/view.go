@@ -197,8 +197,7 @@ func (s Model) statusLine() string {
 // decay check (experiment.CheckDecay) is training the second network.
 func (s Model) checkingDecay() bool {
 	st := s.latest.State
-	return s.state == trainRunning && s.cfg.L2Prior > 0 && s.cfg.L2PriorAlt > 0 &&
-		(st == engine.Finished || st == engine.StoppedEarly)
+	return s.state == trainRunning && s.cfg.ChecksDecay() && (st == engine.Finished || st == engine.StoppedEarly)
 }
 
 // plan describes the settings of the next or current run in one line.
