@@ -58,7 +58,7 @@ then their mean and standard deviation over the folds.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.log, "log", "", "order or event log `FILE` (required)")
+	inputFileVar(fs, &o.log, "log", "order or event log `FILE` (- for standard input) (required)")
 	fs.StringVar(&o.horizon, "horizon", "", "label window after each cutoff, e.g. 90d, 13w or 90 (default 30d)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
 	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, ending at the last date minus the horizon and spaced by the horizon (closer when the log is too short)")

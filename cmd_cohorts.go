@@ -52,7 +52,7 @@ instead of shares; --csv and --json give every figure of every cell.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.log, "log", "", "order or event log `FILE` (required)")
+	inputFileVar(fs, &o.log, "log", "order or event log `FILE` (- for standard input) (required)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
 	fs.StringVar(&o.period, "period", "month", "cohort and period length: month or week")
 	fs.StringVar(&o.metric, "metric", "share", "what the triangle shows: share, customers, revenue or orders")

@@ -74,8 +74,8 @@ built-in population it was trained on.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.data, "data", "", "per-user CSV or Parquet `FILE` whose customers to plan for")
-	fs.StringVar(&o.log, "log", "", "order log `FILE` whose current customers to plan for (a model trained on an order log)")
+	inputFileVar(fs, &o.data, "data", "per-user CSV or Parquet `FILE` (- for standard input) whose customers to plan for")
+	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose current customers to plan for (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "plan for the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")

@@ -78,9 +78,9 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.data, "data", "", "per-user CSV or Parquet `FILE` to score")
+	inputFileVar(fs, &o.data, "data", "per-user CSV or Parquet `FILE` (- for standard input) to score")
 	fs.IntVar(&o.explain, "explain", 0, "add the top `N` reasons of each prediction")
-	fs.StringVar(&o.log, "log", "", "order log `FILE` whose customers to score (a model trained on an order log)")
+	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose customers to score (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
 	fs.IntVar(&o.builtinUsers, "builtin-users", 0, "score `N` users of the built-in synthetic shop instead of --data")

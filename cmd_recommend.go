@@ -65,7 +65,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 		},
 	}
 	fs := cmd.Flags()
-	fs.StringVar(&o.log, "log", "", "order log `FILE` with an item column (required)")
+	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) with an item column (required)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "first `DATE` (YYYY-MM-DD) after the history (default: the day after the log's last date; with --evaluate, the latest date the log has a whole horizon after)")
 	fs.StringVar(&o.horizon, "horizon", "", "period to recommend for, e.g. 30d, 4w or 30 (default 30d)")
 	fs.IntVar(&o.top, "top", recommend.DefaultTop, "items listed per customer")

@@ -55,7 +55,7 @@ func osApp() *app {
 // the process exit code. Errors are printed on stderr as "retain: …".
 func run(ctx context.Context, a *app, args []string) int {
 	bound := *a
-	bound.open = openWithContext(ctx, a.open)
+	bound.open = openWithContext(ctx, withStdin(a.open, a.stdin, a.stderr))
 	out := &stdoutRecorder{w: a.stdout}
 	bound.stdout = out
 	a = &bound

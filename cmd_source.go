@@ -26,6 +26,9 @@ type sourceFlags struct {
 	builtinSeed        uint64
 	registeredBuiltins bool
 	exclude            []string
+	// noStdin leaves "-" (standard input) out of --data's and --log's help:
+	// the terminal UI and serve refuse it.
+	noStdin bool
 	// flags tells which flags were given (nil: none was).
 	flags *pflag.FlagSet
 }
@@ -35,9 +38,13 @@ type sourceFlags struct {
 func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs := cmd.Flags()
 	f.flags = fs
-	fs.StringVar(&f.data, "data", "", "per-user CSV or Parquet `FILE` (default: the built-in synthetic shop)")
+	stdin := ", - for standard input"
+	if f.noStdin {
+		stdin = ""
+	}
+	inputFileVar(fs, &f.data, "data", "per-user CSV or Parquet `FILE`"+stdin+" (default: the built-in synthetic shop)")
 	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
-	fs.StringVar(&f.log, "log", "", "order or event log `FILE` (CSV, whitespace columns or Parquet) to turn into one row per customer")
+	inputFileVar(fs, &f.log, "log", "order or event log `FILE` (CSV, whitespace columns or Parquet"+stdin+") to turn into one row per customer")
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")

@@ -22,6 +22,7 @@ type tuiFlags struct {
 func (f *tuiFlags) register(cmd *cobra.Command) {
 	// --builtin-users and --builtin-seed size the built-in shop the TUI
 	// trains on, as for train: a million users to try the Users screen on.
+	f.src.noStdin = true
 	f.src.register(cmd, true)
 	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
 	cmd.Flags().Float64Var(&f.abusers, "builtin-abusers", 0, "share `S` (0 to 0.5) of abusers planted in the built-in shop, with known truth (default 0: none)")
@@ -33,6 +34,9 @@ func (f *tuiFlags) register(cmd *cobra.Command) {
 func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	src, err := f.src.source()
 	if err != nil {
+		return tui.Options{}, err
+	}
+	if err := refuseStdin(src, "the terminal UI reads its keys on standard input, and loads the data again for every session and reload"); err != nil {
 		return tui.Options{}, err
 	}
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {
