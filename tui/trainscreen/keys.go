@@ -43,9 +43,12 @@ func (s Model) keyMap() trainKeyMap {
 	case trainEnded:
 		k.Toggle.SetHelp(space, s.T("new run", "新训练"))
 	}
-	k.Toggle.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepBatch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
-	k.StepEpoch.SetEnabled(s.state != trainStarting && s.state != trainStopping)
+	// The decay check's second network trains to its end on its own: it
+	// cannot be paused or stepped, only stopped (which keeps the first).
+	steerable := s.state != trainStarting && s.state != trainStopping && !s.checkingDecay()
+	k.Toggle.SetEnabled(steerable)
+	k.StepBatch.SetEnabled(steerable)
+	k.StepEpoch.SetEnabled(steerable)
 	k.Stop.SetEnabled(active || s.state == trainStarting)
 	k.Restart.SetEnabled(s.state != trainIdle && !s.restart)
 	return k

@@ -255,6 +255,68 @@ func TestTrainSaysTheDecayCheckKeptTheFirstNetwork(t *testing.T) {
 	}
 }
 
+// TestTheDecayCheckCannotBePaused: once the run's own training has ended
+// and the decay check trains its second network, space, n and e do
+// nothing (the check cannot be paused or stepped) and the help leaves them
+// out; the status says what is training. The run here is stepped through
+// its only epoch, so it is paused when the check starts.
+func TestTheDecayCheckCannotBePaused(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 1
+	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg)
+	s, _ = s.step(screentest.Press("e"))
+	s = started(t, s)
+	// The worker has trained both networks; the screen has not yet been
+	// told the run is done, as in the frames while the check trains.
+	<-s.cur.done
+	s, _ = s.step(TickMsg{id: s.cur.id})
+	if s.latest.State != engine.Finished || !s.checkingDecay() {
+		t.Fatalf("trainer state %v, screen state %d: want the check under way", s.latest.State, s.state)
+	}
+	before := s.state
+	for _, k := range []string{"space", "n", "e"} {
+		s, _ = s.step(screentest.Press(k))
+		if s.state != before {
+			t.Fatalf("%s during the check changed the state from %d to %d", k, before, s.state)
+		}
+	}
+	for _, b := range s.HelpGroups()[0] {
+		if b.Enabled() && (b.Help().Key == "space" || b.Help().Key == "n" || b.Help().Key == "e") {
+			t.Errorf("help offers %q during the check", b.Help().Key)
+		}
+	}
+	if line := s.statusLine(); !strings.Contains(line, "checking the decay — training again at 2 / rows instead of 20") {
+		t.Errorf("status %q does not say the check is training", line)
+	}
+	s, _ = s.step(DoneMsg{id: s.cur.id})
+	if s.state != trainEnded || s.exp.Decay == nil {
+		t.Fatalf("state %d, decay %+v after the done message", s.state, s.exp.Decay)
+	}
+}
+
+// TestStoppingTheDecayCheckKeepsTheFirstNetwork: a stop while the check
+// trains its second network says how the first ended and that it is kept,
+// not "stopped after N epochs" as if the first had been cut short.
+func TestStoppingTheDecayCheckKeepsTheFirstNetwork(t *testing.T) {
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 5
+	s := trainFixture(t, experiment.Source{Kind: "builtin", Users: 2000}, cfg)
+	s, _ = s.step(screentest.Press("space"))
+	s = started(t, s)
+	s = ended(t, s)
+	if !s.exp.Trainer.Done() || s.exp.Decay == nil || s.exp.Decay.Switched {
+		t.Fatal("the fixture must end its training and keep the first network")
+	}
+	// A stopped check gives no outcome: the experiment is as before it.
+	s.exp.Decay = nil
+	best := mustBest(t, s.history)
+	want := fmt.Sprintf("✓ Finished all 5 epochs. Best validation loss %s at epoch %d. Decay check stopped by you: kept 20/rows.",
+		common.FmtMetric(best.Monitored()), best.Epoch)
+	if got, failed := describeOutcome(s.Common, s.exp, s.latest, context.Canceled); got != want || failed {
+		t.Errorf("outcome %q (failed %v), want %q", got, failed, want)
+	}
+}
+
 func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 1e6}

@@ -194,10 +194,12 @@ func (s Model) statusLine() string {
 }
 
 // checkingDecay reports whether the run's own training has ended and the
-// decay check (experiment.CheckDecay) is training the second network.
+// decay check (experiment.CheckDecay) is training the second network (a
+// run paused by stepping through its last epoch checks too).
 func (s Model) checkingDecay() bool {
 	st := s.latest.State
-	return s.state == trainRunning && s.cfg.ChecksDecay() && (st == engine.Finished || st == engine.StoppedEarly)
+	return (s.state == trainRunning || s.state == trainPaused) && s.cfg.ChecksDecay() &&
+		(st == engine.Finished || st == engine.StoppedEarly)
 }
 
 // plan describes the settings of the next or current run in one line.
@@ -340,6 +342,12 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	case errors.Is(err, context.Canceled):
 		if exp == nil {
 			return c.T("■ Stopped before training began.", "■ 训练开始前已停止。"), false
+		}
+		if exp.Trainer.Done() && exp.ChecksDecay() {
+			// Stopped while the decay check trained its second network:
+			// the first had ended its training and is the one kept.
+			msg, failed := describeStop(c, exp, last)
+			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
 		return c.Tf("■ Stopped by you after %d epochs and %d batches. space starts a new run.",
