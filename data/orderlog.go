@@ -163,12 +163,18 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 		}
 	}
 	var src logSource
+	decimalComma := false
 	if format == LogCSV {
-		src = &csvSource{rr: newRecordReader(br, name, delimiterOf(br))}
+		delim := delimiterOf(br)
+		src = &csvSource{rr: newRecordReader(br, name, delim)}
+		// Semicolon-separated exports (spreadsheets in locales whose
+		// decimal mark is a comma) write 12,50 for 12.5, as per-user
+		// tables read them (csv_cells.go).
+		decimalComma = delim == ';'
 	} else {
 		src = &spaceSource{rr: newRecordReader(br, name, 0)}
 	}
-	p := &logParser{name: name, src: src, opts: opts}
+	p := &logParser{name: name, src: src, opts: opts, decimalComma: decimalComma}
 	return p.run()
 }
 
@@ -189,6 +195,9 @@ type logParser struct {
 	// Parquet footer tells): OrderItems is then made once at that size
 	// instead of growing by copies as the lines come.
 	maxItems int
+	// decimalComma accepts one decimal comma in the numeric fields
+	// (semicolon-separated CSV).
+	decimalComma bool
 }
 
 type orderKey struct {
@@ -390,7 +399,7 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		return 0, nil
 	}
 	cell := trimSpace(p.src.field(col))
-	v, ok := parseNumber(cell)
+	v, ok := parseCell(cell, p.decimalComma)
 	if !ok {
 		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))

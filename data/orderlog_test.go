@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -175,7 +176,8 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"Feb 30", "customer,date,amount\na,2020-02-30,5\n", ErrBadDate, `log.csv:2:2: invalid calendar date "2020-02-30"`},
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
-		{"amount", "customer;date;amount\na;2020-01-01;12,5\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
+		{"amount", "customer,date,amount\na,2020-01-01,\"12,5\"\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
+		{"thousands point, decimal comma", "customer;date;amount\na;2020-01-01;1.234,5\n", ErrNotNumeric, `log.csv:2:3: amount "1.234,5" is not a number`},
 		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
 		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
 		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},
@@ -193,6 +195,29 @@ func TestReadOrderLogErrors(t *testing.T) {
 		if err == nil || err.Error() != c.want || !errors.Is(err, c.cause) || !errors.As(err, &pe) {
 			t.Errorf("%s: err = %v\n want %s (cause %v, a *ParseError)", c.name, err, c.want, c.cause)
 		}
+	}
+}
+
+// TestReadOrderLogDecimalComma: a semicolon-separated log (a spreadsheet's
+// export where the decimal mark is a comma) reads "12,5" as 12.5; the same
+// lines written with commas and points give the same log.
+func TestReadOrderLogDecimalComma(t *testing.T) {
+	semi := "customer;date;qty;price\na;2020-01-01;2;12,5\nb;2020-01-02;1,5;3\na;2020-01-03;1;0,25\n"
+	comma := "customer,date,qty,price\na,2020-01-01,2,12.5\nb,2020-01-02,1.5,3\na,2020-01-03,1,0.25\n"
+	got, err := ReadOrderLog(strings.NewReader(semi), "log.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := ReadOrderLog(strings.NewReader(comma), "log.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("semicolon log\n%+v\nwant\n%+v", got, want)
+	}
+	// 2 × 12.5 and 1 × 0.25 for a; 1.5 × 3 for b.
+	if len(got.Orders) != 3 || got.Orders[0].Amount != 25 || got.Orders[1].Amount != 4.5 || got.Orders[2].Amount != 0.25 {
+		t.Errorf("orders %+v, want amounts 25, 4.5, 0.25", got.Orders)
 	}
 }
 
