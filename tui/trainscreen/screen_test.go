@@ -235,15 +235,22 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	}
 }
 
-// TestTrainSaysTheDecayCheckKeptTheFirstNetwork: when the check keeps the
-// first network, the outcome is the stop's sentence followed by the check's.
-func TestTrainSaysTheDecayCheckKeptTheFirstNetwork(t *testing.T) {
+// fiveEpochsOfTheShop is a finished 5-epoch default run on a 2,000-user
+// built-in shop, whose decay check keeps the first network.
+func fiveEpochsOfTheShop(t *testing.T) Model {
+	t.Helper()
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 5
 	s := trainFixture(t, experiment.Source{Kind: "builtin", Users: 2000}, cfg)
 	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
-	s = ended(t, s)
+	return ended(t, s)
+}
+
+// TestTrainSaysTheDecayCheckKeptTheFirstNetwork: when the check keeps the
+// first network, the outcome is the stop's sentence followed by the check's.
+func TestTrainSaysTheDecayCheckKeptTheFirstNetwork(t *testing.T) {
+	s := fiveEpochsOfTheShop(t)
 	d := s.exp.Decay
 	if d == nil || d.Switched {
 		t.Fatalf("decay check %+v: want it to keep the first network", d)
@@ -298,12 +305,7 @@ func TestTheDecayCheckCannotBePaused(t *testing.T) {
 // trains its second network says how the first ended and that it is kept,
 // not "stopped after N epochs" as if the first had been cut short.
 func TestStoppingTheDecayCheckKeepsTheFirstNetwork(t *testing.T) {
-	cfg := experiment.DefaultConfig()
-	cfg.Train.Epochs = 5
-	s := trainFixture(t, experiment.Source{Kind: "builtin", Users: 2000}, cfg)
-	s, _ = s.step(screentest.Press("space"))
-	s = started(t, s)
-	s = ended(t, s)
+	s := fiveEpochsOfTheShop(t)
 	if !s.exp.Trainer.Done() || s.exp.Decay == nil || s.exp.Decay.Switched {
 		t.Fatal("the fixture must end its training and keep the first network")
 	}
