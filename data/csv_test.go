@@ -145,6 +145,10 @@ func TestReadCSVInferenceRules(t *testing.T) {
 	if c := tab.Column("city"); c.Kind != ID || c.Note != "3 distinct values, more than the 2 a categorical column may have" {
 		t.Errorf("city = %v %q", c.Kind, c.Note)
 	}
+	want := `t.csv: column "city" is not a feature: text with too many levels to be a category (3 distinct values, more than the 2 a categorical column may have)`
+	if notes := LoadNotes(tab); len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes %q, want [%q]", notes, want)
+	}
 	// Short integer columns numbered like rows are not ids without an id name.
 	tab = mustRead(t, "tenure,churn\n1,yes\n2,no\n3,no\n", CSVOptions{})
 	if c := tab.Column("tenure"); c.Kind != Numeric {
