@@ -34,9 +34,14 @@ func (v inputFileValue) Set(s string) error {
 	return nil
 }
 
+// String is the flag's value as typed: "-" for standard input (tune
+// prints it back in the train command it suggests).
 func (v inputFileValue) String() string {
 	if v.p == nil {
 		return ""
+	}
+	if *v.p == stdinPath {
+		return "-"
 	}
 	return *v.p
 }

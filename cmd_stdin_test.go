@@ -6,8 +6,11 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/spf13/cobra"
 )
 
 // TestDataDashReadsStandardInput scores the same rows given as a file and
@@ -88,4 +91,21 @@ func TestTheTUIAndServeRefuseStandardInput(t *testing.T) {
 	mustRefuse(t, []string{"--data", "-"}, "retain: --data -: "+why)
 	mustRefuse(t, []string{"tui", "--log", "-"}, "retain: --log -: "+why)
 	mustRefuse(t, []string{"serve", "--data", "-", "--insecure-no-auth"}, "retain: --data -: "+why)
+}
+
+// TestTunePrintsDashBack: the train command tune suggests names standard
+// input as the user typed it, "-", while the source reads it as stdinPath.
+func TestTunePrintsDashBack(t *testing.T) {
+	cmd := &cobra.Command{}
+	var f sourceFlags
+	f.register(cmd, false)
+	if err := cmd.Flags().Parse([]string{"--data", "-", "--label", "Churn"}); err != nil {
+		t.Fatal(err)
+	}
+	if f.data != stdinPath {
+		t.Errorf("--data - is stored as %q, want %q", f.data, stdinPath)
+	}
+	if got, want := sourceArgs(cmd.Flags()), []string{"--data", "-", "--label", "Churn"}; !slices.Equal(got, want) {
+		t.Errorf("sourceArgs %q, want %q", got, want)
+	}
 }
