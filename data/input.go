@@ -43,6 +43,9 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 // not UTF-8 text, with what to do about it, or returns "".
 func sniffBinary(head []byte, name string) string {
 	lower := strings.ToLower(name)
+	if isStream(name) {
+		return sniffBinaryStream(head)
+	}
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
 		if strings.HasSuffix(lower, ".gz") {
@@ -63,6 +66,36 @@ func sniffBinary(head []byte, name string) string {
 	}
 	if order := utf16Order(head); order != "" {
 		return utf16Advice(name, order, "without a byte-order mark")
+	}
+	return ""
+}
+
+// isStream reports whether name is a stream's, in angle brackets
+// ("<stdin>"), rather than a file's path: advice then names no file.
+func isStream(name string) bool {
+	return len(name) > 2 && name[0] == '<' && name[len(name)-1] == '>'
+}
+
+// sniffBinaryStream is sniffBinary for a stream: the advice converts the
+// input on its way in.
+func sniffBinaryStream(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
+		return "gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		if bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
+			return "an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"
+		}
+		return "a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"
+	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
+		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		return "UTF-16LE text (with a byte-order mark); convert it on the way in (iconv -f UTF-16LE -t UTF-8 FILE | retain …)"
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		return "UTF-16BE text (with a byte-order mark); convert it on the way in (iconv -f UTF-16BE -t UTF-8 FILE | retain …)"
+	}
+	if order := utf16Order(head); order != "" {
+		return fmt.Sprintf("UTF-16%s text (without a byte-order mark); convert it on the way in (iconv -f UTF-16%s -t UTF-8 FILE | retain …)", order, order)
 	}
 	return ""
 }

@@ -58,6 +58,36 @@ func TestReadersNameFilesThatAreNotText(t *testing.T) {
 	}
 }
 
+// TestStreamsThatAreNotTextGetPipelineAdvice: standard input ("<stdin>")
+// has no file name to put in a command, so the advice converts it on the
+// way in.
+func TestStreamsThatAreNotTextGetPipelineAdvice(t *testing.T) {
+	cases := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00"),
+			"<stdin>: the file is gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"},
+		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00orders.csv"),
+			"<stdin>: the file is a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"},
+		{"utf-16le", utf16LE("age,churn\n30,yes\n", true),
+			"<stdin>: the file is UTF-16LE text (with a byte-order mark); convert it on the way in (iconv -f UTF-16LE -t UTF-8 FILE | retain …)"},
+		{"utf-16le no bom", utf16LE("age,churn\n30,yes\n", false),
+			"<stdin>: the file is UTF-16LE text (without a byte-order mark); convert it on the way in (iconv -f UTF-16LE -t UTF-8 FILE | retain …)"},
+	}
+	for _, c := range cases {
+		_, err := ReadCSV(bytes.NewReader(c.in), "<stdin>", CSVOptions{})
+		if err == nil || err.Error() != c.want || !errors.Is(err, ErrNotText) {
+			t.Errorf("%s: ReadCSV error\n got %v\nwant %s", c.name, err, c.want)
+		}
+		_, err = ReadOrderLog(bytes.NewReader(c.in), "<stdin>", LogOptions{})
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: ReadOrderLog error\n got %v\nwant %s", c.name, err, c.want)
+		}
+	}
+}
+
 func TestNULByteInACellIsAnError(t *testing.T) {
 	in := "age,plan,churn\n30,a,yes\n4\x000,b,no\n"
 	_, err := readString(in, CSVOptions{})
