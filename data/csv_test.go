@@ -149,6 +149,20 @@ func TestReadCSVInferenceRules(t *testing.T) {
 	if notes := LoadNotes(tab); len(notes) != 1 || notes[0] != want {
 		t.Errorf("notes %q, want [%q]", notes, want)
 	}
+	// Its values repeat, so it does not name the rows (they are numbered)
+	// and the schema shows it dropped, not as the id.
+	if tab.IDColumn != -1 {
+		t.Errorf("IDColumn %d: the city column names the rows", tab.IDColumn)
+	}
+	if cr := Schema(tab, nil).Columns[0]; cr.Role != "dropped" ||
+		cr.Action != "dropped: 3 distinct values, more than the 2 a categorical column may have" {
+		t.Errorf("city in the schema: role %q, action %q", cr.Role, cr.Action)
+	}
+	// A real identifier after it names the rows.
+	tab = mustRead(t, "city,user_id,x,churn\na,u1,1,yes\nb,u2,2,no\nc,u3,3,no\nc,u4,4,no\n", CSVOptions{MaxLevels: 2})
+	if tab.IDColumn != 1 || tab.IDs()[3] != "u4" {
+		t.Errorf("IDColumn %d, want user_id's 1", tab.IDColumn)
+	}
 	// Short integer columns numbered like rows are not ids without an id name.
 	tab = mustRead(t, "tenure,churn\n1,yes\n2,no\n3,no\n", CSVOptions{})
 	if c := tab.Column("tenure"); c.Kind != Numeric {

@@ -69,6 +69,8 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 		switch {
 		case c.Excluded:
 			cr.Role, cr.Treatment = "excluded", Treatment{Action: ActionExcluded}
+		case c.Kind == ID && !c.NamesRows():
+			cr.Role, cr.Treatment = "dropped", Treatment{Action: ActionDropped, Why: c.Why}
 		case c.Kind == ID:
 			cr.Role, cr.Treatment = "id", Treatment{Action: ActionID, Why: c.Why}
 		case c.Kind == Constant:

@@ -100,6 +100,13 @@ func NewNumericColumn(name string, values []float64) *Column {
 	return c
 }
 
+// NamesRows reports whether c can name the rows of its table: an ID
+// column, except text kept out of the features only for having too many
+// levels to be a category (a state, a surname), whose values repeat.
+func (c *Column) NamesRows() bool {
+	return c.Kind == ID && c.Why.Kind != ReasonTooManyLevels
+}
+
 // NewIDColumn returns an ID column over ids (not copied).
 func NewIDColumn(name string, ids []string) *Column {
 	c := &Column{Name: name, Kind: ID, Strings: ids}
@@ -139,7 +146,8 @@ type Table struct {
 	// Source names where the table came from (a file name), used in errors.
 	Source  string
 	Columns []*Column
-	// IDColumn is the index in Columns of the first ID column, or -1.
+	// IDColumn is the index in Columns of the first ID column that can
+	// name rows (Column.NamesRows), or -1.
 	IDColumn int
 	// Label is the target; Label.Name is "" when the table has no label
 	// (for example new rows to score).
@@ -150,7 +158,8 @@ type Table struct {
 // NewTable assembles a Table from already-typed columns, for code that
 // builds features itself (such as a cohort builder). Every column and the
 // label (when label.Name is not "") must have the same number of rows, and
-// label values must be 0 or 1. IDColumn is set to the first ID column.
+// label values must be 0 or 1. IDColumn is set to the first ID column that
+// can name rows (Column.NamesRows).
 func NewTable(source string, columns []*Column, label Label) (*Table, error) {
 	t := &Table{Source: source, Columns: columns, IDColumn: -1, Label: label, Rows: -1}
 	if label.Name != "" {
@@ -168,7 +177,7 @@ func NewTable(source string, columns []*Column, label Label) (*Table, error) {
 		if c.Len() != t.Rows {
 			return nil, fmt.Errorf("%w: %s: column %q has %d rows, want %d", ErrShape, source, c.Name, c.Len(), t.Rows)
 		}
-		if c.Kind == ID && t.IDColumn < 0 {
+		if c.NamesRows() && t.IDColumn < 0 {
 			t.IDColumn = i
 		}
 	}

@@ -60,3 +60,25 @@ func TestSchemaSpeaksChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestTooVariedTextIsShownAsDroppedText: a text column with more levels
+// than a category may have (here 60 states of 120 users, each seen twice)
+// is shown as text and dropped, with the reason, in both languages — not
+// as the id the rows are named by.
+func TestTooVariedTextIsShownAsDroppedText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("state,visits,churn\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "S%02d,%d,%s\n", i%60, i%9, []string{"no", "yes"}[i%2])
+	}
+	want := map[string]string{
+		"en": "state: text, dropped, 0 missing, 60 levels — dropped: 60 distinct values, more than the 50 a categorical column may have",
+		"zh": "state：文本，未使用，缺失 0，60 个取值 — 未使用：60 个不同值，超过类别列最多 50 个的上限",
+	}
+	for lang, w := range want {
+		s := loaded(t, screentest.Common(lang, 160, 48), experiment.Source{Kind: "csv", Path: "s.csv"}, b.String())
+		if got := s.columnDetail(s.info.Schema.Columns[0]); got != w {
+			t.Errorf("%s: detail\n%q\nwant\n%q", lang, got, w)
+		}
+	}
+}

@@ -36,6 +36,15 @@ func (s Model) kindName(k data.Kind) string {
 	return k.String()
 }
 
+// kindOf is a column's kind as the schema shows it: text with too many
+// levels to be a category is "text", not an identifier.
+func (s Model) kindOf(c data.ColumnReport) string {
+	if c.Kind == data.ID && c.Why.Kind == data.ReasonTooManyLevels {
+		return s.T("text", "文本")
+	}
+	return s.kindName(c.Kind)
+}
+
 // roleName is a column's role in the interface's language.
 func (s Model) roleName(role string) string {
 	switch role {
@@ -95,7 +104,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	rowsH := max(h-1-len(detail), 1)
 	var body []string
 	for i, c := range cols {
-		line := row(c.Name, s.kindName(c.Kind), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), s.action(c))
+		line := row(c.Name, s.kindOf(c), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), s.action(c))
 		if i == sel {
 			line = s.Styles.Selected.Render(common.Pad(line, w))
 		}
@@ -130,7 +139,7 @@ func (s Model) wideSchemaLines(h int) []string {
 func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 	st := s.Styles
 	out := []string{st.Title.Render(common.Truncate(c.Name, w))}
-	what := s.kindName(c.Kind)
+	what := s.kindOf(c)
 	if c.Role != c.Kind.String() {
 		what += " · " + s.roleName(c.Role)
 	}
@@ -157,7 +166,7 @@ func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 
 // columnDetail describes one column in a sentence.
 func (s Model) columnDetail(c data.ColumnReport) string {
-	parts := []string{s.kindName(c.Kind)}
+	parts := []string{s.kindOf(c)}
 	if c.Role != c.Kind.String() {
 		parts = append(parts, s.roleName(c.Role))
 	}
@@ -184,6 +193,9 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 		return strings.Join(c.Levels[:4], ", ") + s.Tf(" (+%d)", "（另 %d 个）", len(c.Levels)-4)
 	case len(c.Levels) > 0:
 		return strings.Join(c.Levels, ", ")
+	case c.Why.Kind == data.ReasonTooManyLevels:
+		// The limit it passed is in the action beside it.
+		return s.Tf("%d levels", "%d 个取值", c.Why.Distinct)
 	}
 	return s.reason(c.Why)
 }
