@@ -113,6 +113,9 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 	if pl.IDName != "" {
 		p.line("Id column (not an input): %s.", pl.IDName)
 	}
+	if len(pl.Ignored) > 0 {
+		p.line("Other columns of the training data, not inputs (rows may carry them): %s.", strings.Join(pl.Ignored, ", "))
+	}
 	for i := range pl.Columns {
 		c := &pl.Columns[i]
 		p.line("%d. %s (%s), inputs %d..%d; %d missing in training.", i+1, c.Name, c.Kind, c.First+1, c.First+c.Width, c.Missing)

@@ -189,8 +189,13 @@ type Pipeline struct {
 	Columns []PipelineColumn `json:"columns"`
 	Outputs []Output         `json:"outputs"`
 	// IDName is the identifier column of the fitted table ("" if none).
-	IDName string    `json:"id_name,omitempty"`
-	Label  LabelSpec `json:"label"`
+	IDName string `json:"id_name,omitempty"`
+	// Ignored names the fitted table's other columns that are not inputs
+	// (further identifiers, constants, text with too many levels, excluded
+	// columns), so that rows carrying them can be scored as they come
+	// (names only; nil in files written before it).
+	Ignored []string  `json:"ignored,omitempty"`
+	Label   LabelSpec `json:"label"`
 	// Duplicates is how many exact duplicate training rows were dropped.
 	Duplicates int `json:"duplicates_dropped"`
 	// FitRows are the training rows the statistics came from (the training
@@ -239,6 +244,11 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 	}
 	if len(p.Outputs) == 0 {
 		return nil, parseErr(t.Source, 0, 0, ErrNoFeatures, "no usable feature column")
+	}
+	for _, c := range t.Columns {
+		if !c.IsFeature() && c.Name != p.IDName {
+			p.Ignored = append(p.Ignored, c.Name)
+		}
 	}
 	return p, nil
 }

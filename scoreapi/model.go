@@ -30,6 +30,9 @@ type Model struct {
 	encoder *data.CellEncoder
 	// columns maps each feature column's name to its index in the pipeline.
 	columns map[string]int
+	// ignored holds the training table's columns that are not inputs
+	// (Pipeline.Ignored): a row may carry them.
+	ignored map[string]bool
 }
 
 // fileStat is what the watcher compares to see a model file change.
@@ -75,6 +78,10 @@ func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error
 		encoder: b.Pipeline.CellEncoder(), columns: make(map[string]int, len(b.Pipeline.Columns))}
 	for i, c := range b.Pipeline.Columns {
 		m.columns[c.Name] = i
+	}
+	m.ignored = make(map[string]bool, len(b.Pipeline.Ignored))
+	for _, name := range b.Pipeline.Ignored {
+		m.ignored[name] = true
 	}
 	return m, nil
 }

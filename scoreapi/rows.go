@@ -175,7 +175,7 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 	keys := 0
 	for p := skipSpace(raw, 1); raw[p] != '}'; {
 		if keys++; keys > maxKeys {
-			return nil, badRow(i, "more than %d keys: the model takes %d columns, an id and a label "+
+			return nil, badRow(i, "more than %d keys: the model's rows have %d columns, an id and a label "+
 				"(see GET /openapi.json and the model's features)", maxKeys, columns)
 		}
 		end := stringEnd(raw, p)
@@ -393,12 +393,14 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 }
 
 // checkKeys refuses a column the model does not know (the first in sorted
-// order, so the answer does not depend on map order).
+// order, so the answer does not depend on map order). The training table's
+// columns that are not inputs (its id, label and ignored columns) are
+// accepted and left unread.
 func (m *Model) checkKeys(i int, row map[string]any) *apiError {
 	p := m.Bundle.Pipeline
 	var unknown []string
 	for k := range row {
-		if _, ok := m.columns[k]; !ok && k != p.IDName && k != p.Label.Name {
+		if _, ok := m.columns[k]; !ok && k != p.IDName && k != p.Label.Name && !m.ignored[k] {
 			unknown = append(unknown, k)
 		}
 	}

@@ -246,7 +246,9 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	defer func() { <-s.slots }()
 	m := s.model.Load()
 	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
-	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns))
+	// A row may carry every column of the training data: the inputs and
+	// the columns the model ignores (besides an id and the label).
+	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
 	var resp *Response
 	if bad == nil {
 		resp, bad = m.score(req)

@@ -126,7 +126,7 @@ func TestBadRequestsNameRowAndColumn(t *testing.T) {
 		{"bad boolean", `{"rows":[` + row(`"visits":1,"spend":1,"plan":"pro","member":"maybe"`) + `]}`, 400, 0, "member",
 			`rows[0]: column "member": expected "false" or "true", got "maybe"`},
 		{"too many keys", `{"rows":[` + row(ok) + `,` + row(ok+`,"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8`) + `]}`, 400, 1, "",
-			`rows[1]: more than 12 keys: the model takes 4 columns, an id and a label (see GET /openapi.json and the model's features)`},
+			`rows[1]: more than 12 keys: the model's rows have 4 columns, an id and a label (see GET /openapi.json and the model's features)`},
 		{"typos are named", `{"rows":[` + row(ok+`,"b":2,"a":1`) + `]}`, 400, 0, "a",
 			`rows[0]: column "a": not a column of the model (see GET /openapi.json and the model's features)`},
 		{"object id", `{"rows":[{"user_id":{},` + ok + `}]}`, 400, 0, "user_id",
