@@ -47,7 +47,13 @@ func usersCSV(t testing.TB, dir string, rows int, seed uint64) string {
 // dir/name; seed varies the weights.
 func trainModel(t testing.TB, dir, name string, seed uint64) string {
 	t.Helper()
-	src := experiment.Source{Kind: "csv", Path: usersCSV(t, dir, 300, 7), Label: "churn"}
+	e := trainOn(t, experiment.Source{Kind: "csv", Path: usersCSV(t, dir, 300, 7), Label: "churn"}, seed)
+	return writeModel(t, e, filepath.Join(dir, name))
+}
+
+// trainOn trains the default network for 2 epochs on src.
+func trainOn(t testing.TB, src experiment.Source, seed uint64) *experiment.Experiment {
+	t.Helper()
 	d, err := experiment.Load(src, func(p string) (io.ReadCloser, error) { return os.Open(p) })
 	if err != nil {
 		t.Fatal(err)
@@ -62,11 +68,16 @@ func trainModel(t testing.TB, dir, name string, seed uint64) string {
 	if err := e.Trainer.Run(context.Background()); err != nil {
 		t.Fatal(err)
 	}
+	return e
+}
+
+// writeModel writes e's model file (threshold 0.5) at path.
+func writeModel(t testing.TB, e *experiment.Experiment, path string) string {
+	t.Helper()
 	b, err := e.Bundle(0.5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, name)
 	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)

@@ -1,10 +1,8 @@
 package scoreapi
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -35,36 +33,11 @@ func TestRowsMayCarryTheColumnsTheModelIgnores(t *testing.T) {
 	if err := os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	src := experiment.Source{Kind: "csv", Path: path, Label: "churn", Exclude: []string{"notes"}}
-	d, err := experiment.Load(src, func(p string) (io.ReadCloser, error) { return os.Open(p) })
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := experiment.DefaultConfig()
-	cfg.Train.Epochs = 2
-	e, err := experiment.New(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Trainer.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	e := trainOn(t, experiment.Source{Kind: "csv", Path: path, Label: "churn", Exclude: []string{"notes"}}, 1)
 	if got, want := e.Pipeline.Ignored, []string{"CustomerId", "country", "notes"}; !slices.Equal(got, want) || e.Pipeline.IDName != "user_id" {
 		t.Fatalf("ignored %q (id %q), want %q (id user_id)", got, e.Pipeline.IDName, want)
 	}
-	b, err := e.Bundle(0.5)
-	if err != nil {
-		t.Fatal(err)
-	}
-	model := filepath.Join(dir, "model.json")
-	f, err := os.Create(model)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := b.Write(f); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	model := writeModel(t, e, filepath.Join(dir, "model.json"))
 	s, err := New(model, Config{Token: []byte(testToken), Poll: -1})
 	if err != nil {
 		t.Fatal(err)
