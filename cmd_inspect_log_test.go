@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,5 +107,34 @@ func TestTrainAndInspectSayWhatTheDecayCheckKept(t *testing.T) {
 	}
 	if !strings.Contains(c.stdout.String(), "\n"+line+"\n") {
 		t.Errorf("inspect lacks %q:\n%s", line, c.stdout.String())
+	}
+}
+
+// TestInspectListsTheColumnsTheModelIgnores: a table with a second
+// identifier and a constant besides its id gives a model file that lists
+// them, and inspect prints them after the id column.
+func TestInspectListsTheColumnsTheModelIgnores(t *testing.T) {
+	raw, err := os.ReadFile(usersCSV(t, 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	lines[0] += ",CustomerId,country"
+	for i := 1; i < len(lines); i++ {
+		lines[i] += fmt.Sprintf(",%d,NL", 15600000+3*i)
+	}
+	data := writeFile(t, "wide.csv", strings.Join(lines, "\n")+"\n")
+	model := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", data, "--label", "churn", "--epochs", "2", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
+	}
+	want := "Id column (not an input): user_id.\nOther columns of the training data, not inputs (rows may carry them): CustomerId, country.\n"
+	if !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("inspect lacks\n%s in\n%s", want, c.stdout.String())
 	}
 }
