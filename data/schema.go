@@ -127,8 +127,8 @@ func LoadNotes(t *Table) []string {
 		case c.Excluded:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: excluded", t.Source, c.Name))
 		case c.Kind == ID && c.Why.Kind == ReasonTooManyLevels:
-			// Text such as a state or a city: kept to name rows, not an
-			// identifier of them, but too wide to one-hot.
+			// Text such as a state or a city: not an identifier (its
+			// values repeat, so it names no rows), but too wide to one-hot.
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: text with too many levels to be a category%s", t.Source, c.Name, why))
 		case c.Kind == ID:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: an identifier%s", t.Source, c.Name, why))
