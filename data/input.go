@@ -40,21 +40,25 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 }
 
 // sniffBinary names the kind of a file whose first bytes show that it is
-// not UTF-8 text, with what to do about it, or returns "".
+// not UTF-8 text, with what to do about it, or returns "". For a stream
+// (isStream) the advice converts it on its way in instead of naming a file.
 func sniffBinary(head []byte, name string) string {
-	lower := strings.ToLower(name)
-	if isStream(name) {
-		return sniffBinaryStream(head)
-	}
+	lower, stream := strings.ToLower(name), isStream(name)
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
-		if strings.HasSuffix(lower, ".gz") {
+		switch {
+		case stream:
+			return "gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"
+		case strings.HasSuffix(lower, ".gz"):
 			return fmt.Sprintf("gzip-compressed; decompress it first (gunzip %s)", name)
 		}
 		return fmt.Sprintf("gzip-compressed; decompress it first (gunzip -c %s > %s)", name, plainName(name))
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		if strings.HasSuffix(lower, ".xlsx") || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
 			return "an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"
+		}
+		if stream {
+			return "a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"
 		}
 		return fmt.Sprintf("a zip archive; extract the CSV from it first (unzip %s)", name)
 	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
@@ -76,31 +80,10 @@ func isStream(name string) bool {
 	return len(name) > 2 && name[0] == '<' && name[len(name)-1] == '>'
 }
 
-// sniffBinaryStream is sniffBinary for a stream: the advice converts the
-// input on its way in.
-func sniffBinaryStream(head []byte) string {
-	switch {
-	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
-		return "gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		if bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
-			return "an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"
-		}
-		return "a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"
-	case bytes.HasPrefix(head, []byte{0xD0, 0xCF, 0x11, 0xE0}):
-		return "an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"
-	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
-		return "UTF-16LE text (with a byte-order mark); convert it on the way in (iconv -f UTF-16LE -t UTF-8 FILE | retain …)"
-	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-		return "UTF-16BE text (with a byte-order mark); convert it on the way in (iconv -f UTF-16BE -t UTF-8 FILE | retain …)"
-	}
-	if order := utf16Order(head); order != "" {
-		return fmt.Sprintf("UTF-16%s text (without a byte-order mark); convert it on the way in (iconv -f UTF-16%s -t UTF-8 FILE | retain …)", order, order)
-	}
-	return ""
-}
-
 func utf16Advice(name, order, bom string) string {
+	if isStream(name) {
+		return fmt.Sprintf("UTF-16%s text (%s); convert it on the way in (iconv -f UTF-16%s -t UTF-8 FILE | retain …)", order, bom, order)
+	}
 	return fmt.Sprintf("UTF-16%s text (%s); convert it to UTF-8 first (iconv -f UTF-16%s -t UTF-8 %s > %s)",
 		order, bom, order, name, plainName(name))
 }
