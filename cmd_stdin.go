@@ -51,7 +51,6 @@ func (v inputFileValue) Type() string { return "string" }
 // inputFileVar defines a flag naming an input file that may be "-" for
 // standard input; usage should say so.
 func inputFileVar(fs *pflag.FlagSet, p *string, name, usage string) {
-	*p = ""
 	fs.Var(inputFileValue{p}, name, usage)
 }
 

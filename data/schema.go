@@ -126,7 +126,7 @@ func LoadNotes(t *Table) []string {
 		switch {
 		case c.Excluded:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: excluded", t.Source, c.Name))
-		case c.Kind == ID && c.Why.Kind == ReasonTooManyLevels:
+		case c.Kind == ID && !c.NamesRows():
 			// Text such as a state or a city: not an identifier (its
 			// values repeat, so it names no rows), but too wide to one-hot.
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: text with too many levels to be a category%s", t.Source, c.Name, why))
