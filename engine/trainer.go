@@ -349,8 +349,9 @@ func average(avg, p []float64, w float64) {
 	}
 }
 
-// clipNorm rescales g in place so that its Euclidean norm is at most c.
-func clipNorm(g []float64, c float64) {
+// clipNorm rescales g in place so that its Euclidean norm is at most c,
+// and returns the factor it multiplied g by (1: g was within the bound).
+func clipNorm(g []float64, c float64) float64 {
 	ss := 0.0
 	for _, v := range g {
 		ss += v * v
@@ -360,5 +361,7 @@ func clipNorm(g []float64, c float64) {
 		for i := range g {
 			g[i] *= f
 		}
+		return f
 	}
+	return 1
 }

@@ -6,11 +6,14 @@
 // every layer, the gradient of one neuron's weights and the optimiser's
 // update of one weight.
 //
-// Nothing here does learning maths of its own: forward values come from
-// engine.(*Network).Trace and the training step from engine.TraceStep, which
-// works on copies, so walking through never changes the real model. The
-// package only arranges those numbers into sentences and formulas, in
-// English or Chinese.
+// Nothing here does learning maths of its own: forward values and the
+// terms of each weighted sum come from engine.(*Network).Trace and
+// AffineTerms; the training step and every number worked out on it (the loss
+// of each row, a′, the terms of each gradient, the clipping factor) from
+// engine.TraceStep, which works on copies, so walking through never changes
+// the real model; the optimiser's rule step by step from the optimisers'
+// Work methods. The package only arranges those numbers into sentences and
+// formulas, in English or Chinese.
 //
 // Model is a value panel (New, Update, View, SetSize) meant to be embedded
 // as a tab by the root model, which owns the window size and the help

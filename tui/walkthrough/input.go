@@ -67,9 +67,7 @@ type walk struct {
 
 	// The training step.
 	cfg        engine.TrainConfig
-	optBefore  engine.Optimizer
 	step       engine.StepTrace
-	clip       float64  // the step's gradient-clipping factor (1: none)
 	batchIDs   []string // table id of every batch row; the user is row 0
 	inTraining bool     // whether the user is one of the training rows
 	predAfter  float64  // the user's prediction after the step
@@ -85,16 +83,6 @@ func (w *walk) prevActivation(k int) []float64 {
 		return w.trace.Input
 	}
 	return w.trace.A[k-1]
-}
-
-// paramIndex is the position of W_k[j,i] in the flat parameter vector
-// (layer by layer, W then B), where the optimiser keeps its moments.
-func (w *walk) paramIndex(k, j, i int) int {
-	off := 0
-	for _, l := range w.net.Layers[:k] {
-		off += l.In*l.Out + l.Out
-	}
-	return off + j*w.net.Layers[k].In + i
 }
 
 // newWalk gathers the numbers; it reports why a walkthrough is impossible.
@@ -217,13 +205,11 @@ func (w *walk) traceStep(in Input) error {
 		all[i] = i
 	}
 	w.cfg = exp.Trainer.Config()
-	w.optBefore = exp.Trainer.Optimizer().Clone()
-	st, err := engine.TraceStep(w.net, w.optBefore, w.cfg, batch, all)
+	st, err := engine.TraceStep(w.net, exp.Trainer.Optimizer(), w.cfg, batch, all)
 	if err != nil {
 		return fmt.Errorf("walkthrough: tracing a training step: %w", err)
 	}
 	w.step = st
-	w.clip = w.clipFactor()
 	w.predAfter = st.After.Predict(w.x)[0]
 	return nil
 }

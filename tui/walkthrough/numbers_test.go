@@ -189,7 +189,7 @@ func TestAdamUpdateMatchesEngine(t *testing.T) {
 			if textPart(line) == "m ← β₁·m + (1 − β₁)·g" {
 				got, tol := printed(t, lines[n+1], "=")
 				moments, _ := opt.Moments()
-				near(t, "printed m", got, tol, moments[m.walk.paramIndex(k, j, i)])
+				near(t, "printed m", got, tol, moments[m.walk.net.ParamIndex(k, j, i)])
 				checked++
 			}
 		}

@@ -185,28 +185,6 @@ func inline(terms []term) string {
 	return strings.Join(parts, " + ")
 }
 
-// derivative is f′(z) for the activations the engine knows, given z and
-// a = f(z); for ReLU the engine takes f′(0) = 0.
-func derivative(act engine.Activation, z, a float64) float64 {
-	switch act {
-	case engine.ReLU:
-		if z > 0 {
-			return 1
-		}
-		return 0
-	case engine.LeakyReLU:
-		if z > 0 {
-			return 1
-		}
-		return engine.LeakySlope
-	case engine.Tanh:
-		return 1 - a*a
-	case engine.Sigmoid:
-		return a * (1 - a)
-	}
-	return 1
-}
-
 // actName is how an activation is written in formulas.
 func actName(act engine.Activation) string {
 	switch act {

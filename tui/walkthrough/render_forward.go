@@ -186,10 +186,10 @@ func (r renderer) affinePage(k int) page {
 	p.body = append(p.body, "",
 		r.formula(zSym(k)+" = "+wSym(k)+"·"+inSym(k)+" + "+bSym(k)+"    "+r.t("shape", wSym(k), l.Out, l.In)),
 		r.formula(idx(zSym(k), j)+" = Σᵢ "+wSym(k)+"["+strconv.Itoa(j+1)+",i]·"+inSym(k)+"[i] + "+idx(bSym(k), j)))
+	products := w.net.AffineTerms(k, j, in)
 	terms := make([]term, l.In)
 	for i := range l.In {
-		wt := l.W[j*l.In+i]
-		terms[i] = term{index: i, label: r.inputName(k, i), factor: wt, value: in[i], product: wt * in[i]}
+		terms[i] = term{index: i, label: r.inputName(k, i), factor: l.W[j*l.In+i], value: in[i], product: products[i]}
 	}
 	z := w.trace.Z[k][j]
 	p.body = append(p.body, "")

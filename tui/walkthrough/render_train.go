@@ -10,27 +10,12 @@ import (
 	"github.com/retainlab/retain/engine"
 )
 
-// softplus is log(1 + eᶻ) without overflow, for the per-row losses shown.
-func softplus(z float64) float64 { return math.Max(z, 0) + math.Log1p(math.Exp(-math.Abs(z))) }
-
 // posWeight is the weight of positive rows in the loss (1 when unset).
 func (w *walk) posWeight() float64 {
 	if w.cfg.PosWeight == 0 {
 		return 1
 	}
 	return w.cfg.PosWeight
-}
-
-// rowLoss is ℓ of one batch row for output o, as the engine defines it.
-func (w *walk) rowLoss(row, o int) float64 {
-	st := &w.step
-	last := w.layerCount() - 1
-	outs := w.net.Layers[last].Out
-	z, y := st.Z[last][row*outs+o], st.Y[row*outs+o]
-	if w.net.Arch.Loss == engine.MSE {
-		return (z - y) * (z - y)
-	}
-	return w.posWeight()*y*softplus(-z) + (1-y)*softplus(z)
 }
 
 // userLabel is the first column: the batch row's user, marked for the
@@ -69,7 +54,7 @@ func (r renderer) lossPage() page {
 		width: r.width, squeeze: []int{0, 1}}
 	var preds, losses []float64
 	for row := range st.Rows {
-		preds, losses = append(preds, st.A[last][row*outs+o]), append(losses, w.rowLoss(row, o))
+		preds, losses = append(preds, st.A[last][row*outs+o]), append(losses, st.RowLoss[row*outs+o])
 	}
 	fmtPred, fmtLoss := column(preds...), column(losses...)
 	for row := range st.Rows {
@@ -101,16 +86,13 @@ func (r renderer) deltaPage(k int) page {
 		r.formula(idx(dSym(k), j)+" = ( Σₒ "+wSym(k+1)+"[o,"+strconv.Itoa(j+1)+"]·"+dSym(k+1)+"[o] ) · f′("+idx(zSym(k), j)+")"),
 		"")
 	p.body = append(p.body, r.note("delta.user", w.id)...)
+	products, sum := st.BackTerms(k, 0, j)
 	terms := make([]term, next.Out)
-	sum := 0.0
 	for o := range next.Out {
-		wt, d := next.W[o*next.In+j], st.Delta[k+1][o]
-		terms[o] = term{index: o, factor: wt, value: d, product: wt * d}
-		sum += wt * d
+		terms[o] = term{index: o, factor: next.W[o*next.In+j], value: st.Delta[k+1][o], product: products[o]}
 	}
 	p.body = append(p.body, r.termTable(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")})...)
-	z, a := st.Z[k][j], st.A[k][j]
-	fp := derivative(l.Activation, z, a)
+	z, fp := st.Z[k][j], st.Deriv[k][j]
 	p.body = append(p.body,
 		"  Σ = "+signed(sum),
 		"  f′("+idx(zSym(k), j)+") = f′("+num(z)+") = "+short(fp)+"    ("+actName(l.Activation)+")",
@@ -157,9 +139,9 @@ func (r renderer) outputDeltaPage() page {
 	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
 	var preds, errs, deltas []float64
+	residuals := st.Residuals()
 	for row := range st.Rows {
-		yhat, y := st.A[k][row*outs+o], st.Y[row*outs+o]
-		preds, errs, deltas = append(preds, yhat), append(errs, yhat-y), append(deltas, st.Delta[k][row*outs+o])
+		preds, errs, deltas = append(preds, st.A[k][row*outs+o]), append(errs, residuals[row*outs+o]), append(deltas, st.Delta[k][row*outs+o])
 	}
 	fmtPred, fmtErr, fmtDelta := column(preds...), withSign(column(errs...)), withSign(column(deltas...))
 	for row := range st.Rows {
@@ -191,14 +173,14 @@ func (r renderer) gradPage() page {
 		l2 = " + λ·" + wij
 	}
 	p.body = append(p.body, "", r.formula("∂L/∂"+wij+" = Σᵣ "+dSym(k)+"[r,"+strconv.Itoa(j+1)+"]·"+inSym(k)+"[r,"+strconv.Itoa(i+1)+"]"+l2))
+	products := st.WeightGradTerms(k, j, i)
 	terms := make([]term, st.Rows)
 	for row := range st.Rows {
-		d, a := st.Delta[k][row*l.Out+j], prev[row*l.In+i]
-		terms[row] = term{index: row, label: r.userLabel(row), factor: d, value: a, product: d * a}
+		terms[row] = term{index: row, label: r.userLabel(row), factor: st.Delta[k][row*l.Out+j], value: prev[row*l.In+i], product: products[row]}
 	}
 	p.body = append(p.body, r.termTable(terms, []string{"r", r.t("col.user"), dSym(k) + "[r," + strconv.Itoa(j+1) + "]", "", inSym(k) + "[r," + strconv.Itoa(i+1) + "]", "", r.t("col.product")})...)
 	if w.cfg.L2 != 0 {
-		p.body = append(p.body, "  λ·"+wij+" = "+num(w.cfg.L2)+" × "+paren(l.W[j*l.In+i])+" = "+signed(w.cfg.L2*l.W[j*l.In+i]))
+		p.body = append(p.body, "  λ·"+wij+" = "+num(w.cfg.L2)+" × "+paren(l.W[j*l.In+i])+" = "+signed(st.DecayTerm(k, j, i)))
 	}
 	p.body = append(p.body, "  "+r.st.Value.Render("∂L/∂"+wij+" = "+num(st.GradW[k][j*l.In+i])),
 		"  ∂L/∂"+idx(bSym(k), j)+" = Σᵣ "+dSym(k)+"[r,"+strconv.Itoa(j+1)+"] = "+num(st.GradB[k][j]))

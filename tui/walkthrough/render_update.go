@@ -15,54 +15,6 @@ func constant(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'g', 6, 64), "e-", "e−", 1)
 }
 
-// clipFactor is what gradient-norm clipping multiplies every gradient by
-// in this step (1 when clipping is off or not triggered). It walks every
-// gradient, so traceStep calls it once and keeps the result in w.clip.
-func (w *walk) clipFactor() float64 {
-	if w.cfg.ClipNorm <= 0 {
-		return 1
-	}
-	ss := 0.0
-	for k := range w.step.GradW {
-		for _, g := range w.step.GradW[k] {
-			ss += g * g
-		}
-		for _, g := range w.step.GradB[k] {
-			ss += g * g
-		}
-	}
-	if n := math.Sqrt(ss); n > w.cfg.ClipNorm {
-		return w.cfg.ClipNorm / n
-	}
-	return 1
-}
-
-// adamUpdate is one weight's Adam update worked out from the optimiser's
-// state before the step, independently of the engine's kernel.
-type adamUpdate struct {
-	t                     int
-	lr, b1, b2, eps       float64
-	w, g, m0, v0, m1, v1  float64
-	p1, p2, mHat, vHat    float64
-	textbook, alpha, newW float64
-}
-
-func (w *walk) adam(opt *engine.Adam, k, j, i int) adamUpdate {
-	p := w.paramIndex(k, j, i)
-	m, v := opt.Moments()
-	u := adamUpdate{t: opt.Steps() + 1, lr: opt.LR(), b1: opt.Beta1, b2: opt.Beta2, eps: opt.Epsilon,
-		w: w.net.Layers[k].W[j*w.net.Layers[k].In+i], m0: m[p], v0: v[p]}
-	u.g = w.step.GradW[k][j*w.net.Layers[k].In+i] * w.clip
-	u.m1 = u.b1*u.m0 + (1-u.b1)*u.g
-	u.v1 = u.b2*u.v0 + (1-u.b2)*u.g*u.g
-	u.p1, u.p2 = math.Pow(u.b1, float64(u.t)), math.Pow(u.b2, float64(u.t))
-	u.mHat, u.vHat = u.m1/(1-u.p1), u.v1/(1-u.p2)
-	u.textbook = u.w - u.lr*u.mHat/(math.Sqrt(u.vHat)+u.eps)
-	u.alpha = u.lr * math.Sqrt(1-u.p2) / (1 - u.p1)
-	u.newW = u.w - u.alpha*u.m1/(math.Sqrt(u.v1)+u.eps)
-	return u
-}
-
 // updatePage shows the optimiser changing the chosen weight.
 func (r renderer) updatePage() page {
 	w := r.w
@@ -74,57 +26,50 @@ func (r renderer) updatePage() page {
 	p := page{phase: r.t("phase.update")}
 	// The changes are about the learning rate in size, too small for the
 	// heatmap's two decimals; in units of lr they read as ±1.
-	lr := w.optBefore.LR()
-	delta := make([]float64, len(l.W))
-	for n := range delta {
-		delta[n] = (w.step.After.Layers[k].W[n] - l.W[n]) / lr
-	}
-	p.heat = r.matrixHeat(k, delta, j, i, "Δ"+wSym(k)+" ÷ lr")
+	p.heat = r.matrixHeat(k, w.step.ChangeInRates(k), j, i, "Δ"+wSym(k)+" ÷ lr")
 	var lines []string
-	switch opt := w.optBefore.(type) {
+	param, weight, grad := w.net.ParamIndex(k, j, i), l.W[j*l.In+i], w.step.ClippedGrad(k, j, i)
+	switch opt := w.step.OptBefore.(type) {
 	case *engine.Adam:
-		u := w.adam(opt, k, j, i)
+		u := opt.Work(param, weight, grad)
 		p.title = r.t("adam.title", wij)
-		p.body = r.para("adam.body", u.t)
+		p.body = r.para("adam.body", u.T)
 		eq := func(s string) string { return "      = " + s }
 		lines = []string{
-			"  w = " + wij + " = " + fine(u.w) + "    g = ∂L/∂w = " + num(u.g),
-			"  t = " + strconv.Itoa(u.t) + "   lr = " + constant(u.lr) + "   β₁ = " + constant(u.b1) + "   β₂ = " + constant(u.b2) + "   ε = " + constant(u.eps),
+			"  w = " + wij + " = " + fine(u.W) + "    g = ∂L/∂w = " + num(u.G),
+			"  t = " + strconv.Itoa(u.T) + "   lr = " + constant(u.LR) + "   β₁ = " + constant(u.Beta1) + "   β₂ = " + constant(u.Beta2) + "   ε = " + constant(u.Eps),
 			"",
 			r.formula("m ← β₁·m + (1 − β₁)·g"),
-			eq(constant(u.b1) + " × " + paren(u.m0) + " + " + constant(1-u.b1) + " × " + paren(u.g) + " = " + num(u.m1)),
+			eq(constant(u.Beta1) + " × " + paren(u.M0) + " + " + constant(u.OneMinusB1) + " × " + paren(u.G) + " = " + num(u.M1)),
 			r.formula("v ← β₂·v + (1 − β₂)·g²"),
-			eq(constant(u.b2) + " × " + num(u.v0) + " + " + constant(1-u.b2) + " × " + num(u.g*u.g) + " = " + num(u.v1)),
+			eq(constant(u.Beta2) + " × " + num(u.V0) + " + " + constant(u.OneMinusB2) + " × " + num(u.G2) + " = " + num(u.V1)),
 			"",
 		}
 		lines = append(lines, r.note("adam.textbook")...)
 		lines = append(lines,
-			r.formula("m̂ = m / (1 − β₁ᵗ)")+"  = "+num(u.m1)+" / "+num(1-u.p1)+" = "+num(u.mHat),
-			r.formula("v̂ = v / (1 − β₂ᵗ)")+"  = "+num(u.v1)+" / "+num(1-u.p2)+" = "+num(u.vHat),
-			r.formula("w − lr·m̂ / (√v̂ + ε)")+" = "+fine(u.textbook),
+			r.formula("m̂ = m / (1 − β₁ᵗ)")+"  = "+num(u.M1)+" / "+num(u.Bias1)+" = "+num(u.MHat),
+			r.formula("v̂ = v / (1 − β₂ᵗ)")+"  = "+num(u.V1)+" / "+num(u.Bias2)+" = "+num(u.VHat),
+			r.formula("w − lr·m̂ / (√v̂ + ε)")+" = "+fine(u.Textbook),
 			"")
 		lines = append(lines, r.note("adam.keras")...)
 		lines = append(lines,
-			r.formula("α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)")+" = "+num(u.alpha),
+			r.formula("α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)")+" = "+num(u.Alpha),
 			r.formula("w ← w − α·m / (√v + ε)"),
-			eq(fine(u.w)+" − "+num(u.alpha)+" × "+paren(u.m1)+" / "+num(math.Sqrt(u.v1)+u.eps)),
-			"      = "+r.st.Value.Render(fine(u.newW)))
+			eq(fine(u.W)+" − "+num(u.Alpha)+" × "+paren(u.M1)+" / "+num(u.Denom)),
+			"      = "+r.st.Value.Render(fine(u.NewW)))
 	case *engine.SGD:
-		b := opt.Velocity()[w.paramIndex(k, j, i)]
-		g := w.step.GradW[k][j*l.In+i] * w.clip
-		b1 := opt.Momentum*b + g
-		step := b1
+		u := opt.Work(param, weight, grad)
 		rule := "w ← w − lr·b"
-		if opt.Nesterov {
-			step, rule = g+opt.Momentum*b1, "w ← w − lr·(g + μ·b)"
+		if u.Nesterov {
+			rule = "w ← w − lr·(g + μ·b)"
 		}
 		p.title = r.t("sgd.title", wij)
 		p.body = r.para("sgd.body")
 		lines = []string{
-			"  w = " + wij + " = " + fine(l.W[j*l.In+i]),
-			"  g = ∂L/∂w = " + num(g) + "   lr = " + constant(opt.Rate) + "   μ = " + constant(opt.Momentum),
-			r.formula("b ← μ·b + g") + " = " + constant(opt.Momentum) + " × " + paren(b) + " + " + paren(g) + " = " + num(b1),
-			"  " + r.st.Value.Render(rule+" = "+fine(l.W[j*l.In+i]-opt.Rate*step)),
+			"  w = " + wij + " = " + fine(u.W),
+			"  g = ∂L/∂w = " + num(u.G) + "   lr = " + constant(u.LR) + "   μ = " + constant(u.Momentum),
+			r.formula("b ← μ·b + g") + " = " + constant(u.Momentum) + " × " + paren(u.B0) + " + " + paren(u.G) + " = " + num(u.B1),
+			"  " + r.st.Value.Render(rule+" = "+fine(u.NewW)),
 		}
 	default:
 		p.title = r.t("adam.title", wij)
@@ -132,7 +77,7 @@ func (r renderer) updatePage() page {
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, lines...)
-	if f := w.clip; f != 1 {
+	if f := w.step.Clip; f != 1 {
 		p.body = append(p.body, r.note("update.clipped", num(f))...)
 	}
 	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", fine(l.W[j*l.In+i]), fine(after)))+
