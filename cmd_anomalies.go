@@ -180,6 +180,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		fmt.Fprintln(a.stderr, n)
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s users\n", d.Source.Describe(), data.Thousands(d.Table.Rows))
+	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
 	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {
 		return err
@@ -208,7 +209,6 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
-	res.IDs = key.IDs(res.IDs)
 	if res.Neighbours > 0 {
 		which := "every user"
 		if n := anomaly.SmoothedRows(len(res.Score)); n < len(res.Score) {

@@ -178,7 +178,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	in.scored.IDs = key.IDs(in.scored.IDs)
+	in.scored.IDs = rowIDs(key, in.scored.IDs, in.scored.IDName)
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers

@@ -144,7 +144,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err != nil {
 		return err
 	}
-	scored.IDs = key.IDs(scored.IDs)
+	scored.IDs = rowIDs(key, scored.IDs, scored.IDName)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: name}
 	o.tf.addBands(a, &opts, scored, target, note)

@@ -45,3 +45,13 @@ func (p *pseudoFlags) key(a *app) (*pseudonym.Key, error) {
 	}
 	return k, nil
 }
+
+// rowIDs pseudonymises the ids of a table's scored rows. A table without an
+// id column (idName "") is keyed by its 1-based row numbers, which identify
+// no one and stay as they are, as on the TUI's screens.
+func rowIDs(key *pseudonym.Key, ids []string, idName string) []string {
+	if idName == "" {
+		return ids
+	}
+	return key.IDs(ids)
+}

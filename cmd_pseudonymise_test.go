@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -126,6 +128,54 @@ func TestAnomaliesAndRecommendPseudonymise(t *testing.T) {
 	for i := range ids {
 		if pids[i] != key.ID(ids[i]) {
 			t.Errorf("customer %q shown as %q, want %q", ids[i], pids[i], key.ID(ids[i]))
+		}
+	}
+}
+
+// TestPseudonymiseLeavesRowNumbers: a table without an id column is keyed
+// by 1-based row numbers, which identify no one; --pseudonymise leaves them
+// as they are in predict, plan and anomalies, as the TUI does.
+func TestPseudonymiseLeavesRowNumbers(t *testing.T) {
+	var b strings.Builder
+	for line := range strings.Lines(handMadeUsers()) {
+		_, rest, _ := strings.Cut(line, ",") // the user column left out
+		b.WriteString(rest)
+	}
+	users := writeFile(t, "users.csv", b.String())
+	model := trainSmallModel(t, users)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	want := make([]string, 60)
+	for i := range want {
+		want[i] = strconv.Itoa(i + 1)
+	}
+	got := firstColumn(t, "predict", "--model", model, "--data", users, "--pseudonymise", "--salt-file", salt)
+	if !slices.Equal(got, want) {
+		t.Errorf("predict keys the rows %q, want the row numbers", got)
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--data", users, "--json",
+		"--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if strings.Contains(c.stdout.String(), pseudonym.Prefix) {
+		t.Errorf("the plan hashed row numbers:\n%s", c.stdout.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--data", users, "--json", "--top", "60",
+		"--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Top []struct {
+			ID string `json:"id"`
+		} `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) != 60 {
+		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
+	}
+	for _, u := range doc.Top {
+		if n, err := strconv.Atoi(u.ID); err != nil || n < 1 || n > 60 {
+			t.Errorf("anomalies id %q is not a row number", u.ID)
 		}
 	}
 }
