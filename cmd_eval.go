@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -81,7 +80,7 @@ N users. Ties are broken by row order.`,
 	fs.IntVar(&o.cv, "cv", 0, "cross-validate the configuration with `K` folds instead of evaluating a model")
 	fs.Float64Var(&o.threshold, "model-threshold", 0, "override the model's decision threshold (with --model)")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
-	fs.StringVar(&o.folds, "folds", "", "cross-validate on the folds of `FILE` (one fold number per data row) instead of dealing them")
+	inputFileVar(fs, &o.folds, "folds", "cross-validate on the folds of `FILE` (one fold number per data row; - for standard input) instead of dealing them")
 	fs.StringVar(&o.writeFolds, "write-folds", "", "write the cross-validation folds used to `FILE`, one fold number (0 to K-1) per data row")
 	o.tf.registerTarget(cmd)
 	o.tf.registerBands(cmd)
@@ -102,6 +101,9 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 	}
 	if fs.Changed("write-folds") && o.writeFolds == "" {
 		return usageError(errors.New("--write-folds needs a file name"))
+	}
+	if o.folds == stdinPath && (o.src.data == stdinPath || o.src.log == stdinPath) {
+		return usageError(errors.New("--folds - and the data both read standard input, which can be read only once: give one of them as a file"))
 	}
 	if o.folds != "" && o.folds == o.writeFolds {
 		return usageError(fmt.Errorf("--write-folds %s would replace the --folds file it reads", o.writeFolds))
@@ -160,7 +162,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
-	folds, err := o.foldAssignment(d, cfg)
+	folds, err := o.foldAssignment(a, d, cfg)
 	if err != nil {
 		return err
 	}
@@ -233,11 +235,11 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 
 // foldAssignment reads --folds, checking it against --cv when both are
 // given, or deals retain's own folds.
-func (o *evalOptions) foldAssignment(d *experiment.Data, cfg experiment.Config) (data.FoldAssignment, error) {
+func (o *evalOptions) foldAssignment(a *app, d *experiment.Data, cfg experiment.Config) (data.FoldAssignment, error) {
 	if o.folds == "" {
 		return experiment.CVFolds(d, cfg, o.cv)
 	}
-	f, err := os.Open(o.folds)
+	f, err := a.open(o.folds)
 	if err != nil {
 		return data.FoldAssignment{}, fmt.Errorf("--folds: %w", err)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -44,6 +45,45 @@ func TestEvalWriteFoldsThenFoldsGivesTheSameFolds(t *testing.T) {
 	}
 	if want := "3-fold cross-validation on " + users + " (folds from " + folds + ", seed 1, "; !strings.HasPrefix(given[0], want) {
 		t.Errorf("header %q, want it to start %q", given[0], want)
+	}
+}
+
+// TestEvalFoldsFromStandardInput: --folds - reads the fold file from
+// standard input, with the same figures as from the file; a malformed
+// fold on stdin is reported as <stdin>:line:col, and --data - with
+// --folds - is refused, standard input being read once.
+func TestEvalFoldsFromStandardInput(t *testing.T) {
+	users := usersCSV(t, 150)
+	folds := filepath.Join(t.TempDir(), "folds.txt")
+	args := []string{"eval", "--data", users, "--epochs", "3", "--layers", "4"}
+	c := newCLI(t)
+	if code := c.run(context.Background(), append(args, "--cv", "3", "--write-folds", folds)...); code != exitOK {
+		t.Fatalf("--write-folds: exit %d, stderr %q", code, c.stderr.String())
+	}
+	raw, err := os.ReadFile(folds)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newCLI(t)
+	r.app.stdin = bytes.NewReader(raw)
+	if code := r.run(context.Background(), append(args, "--folds", "-")...); code != exitOK {
+		t.Fatalf("--folds -: exit %d, stderr %q", code, r.stderr.String())
+	}
+	dealt, given := strings.SplitN(c.stdout.String(), "\n", 2), strings.SplitN(r.stdout.String(), "\n", 2)
+	if dealt[1] != given[1] || !strings.Contains(given[0], "(folds from <stdin>, seed 1, ") {
+		t.Errorf("--folds - gave\n%s\nwant the figures of\n%s", r.stdout.String(), c.stdout.String())
+	}
+	bad := newCLI(t)
+	bad.app.stdin = strings.NewReader("fold\n0\n1\nyes\n")
+	if code := bad.run(context.Background(), append(args, "--folds", "-")...); code != exitUsage ||
+		!strings.HasSuffix(bad.stderr.String(), "\nretain: <stdin>:4:1: \"yes\" is not a fold number (an integer)\n") {
+		t.Errorf("a bad fold on stdin: exit %d, stderr %q", code, bad.stderr.String())
+	}
+	both := newCLI(t)
+	both.app.stdin = bytes.NewReader(raw)
+	if code := both.run(context.Background(), "eval", "--data", "-", "--folds", "-", "--epochs", "3"); code != exitUsage ||
+		both.stderr.String() != "retain: --folds - and the data both read standard input, which can be read only once: give one of them as a file\n" {
+		t.Errorf("--data - --folds -: exit %d, stderr %q", code, both.stderr.String())
 	}
 }
 
