@@ -212,6 +212,9 @@ func (p *tableParser) decideStorage() error {
 	for i, row := range p.sample {
 		for j, cell := range row {
 			if err := p.builders[j].add([]byte(cell), p.name, p.lines[i], j+1, p.header[j]); err != nil {
+				if errors.Is(err, ErrMixedDecimals) {
+					return err
+				}
 				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell)
 			}
 		}

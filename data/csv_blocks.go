@@ -68,7 +68,9 @@ func (p *tableParser) readBlocks() error {
 		for i := range results {
 			parts[i] = &results[i].builders[j]
 		}
-		p.builders[j].join(parts)
+		if err := p.builders[j].join(parts, p.name, p.header[j]); err != nil {
+			return err
+		}
 	}
 	return nil
 }

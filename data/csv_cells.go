@@ -35,6 +35,22 @@ func (c *chunks[T]) add(v T) {
 
 func (c *chunks[T]) len() int { return len(c.full)*chunkLen + len(c.cur) }
 
+// at and set read and replace the i-th value.
+func (c *chunks[T]) at(i int) T {
+	if b := i / chunkLen; b < len(c.full) {
+		return c.full[b][i%chunkLen]
+	}
+	return c.cur[i-len(c.full)*chunkLen]
+}
+
+func (c *chunks[T]) set(i int, v T) {
+	if b := i / chunkLen; b < len(c.full) {
+		c.full[b][i%chunkLen] = v
+		return
+	}
+	c.cur[i-len(c.full)*chunkLen] = v
+}
+
 // take returns the values as one slice and empties c; each block is
 // released as soon as it is copied so the peak stays near one copy.
 func (c *chunks[T]) take() []T {
@@ -61,9 +77,11 @@ type columnBuilder struct {
 	strs    chunks[string]
 	intern  map[string]string
 	missing int
-	// decimalComma accepts "1,5" for 1.5, as semicolon-separated exports
-	// from European spreadsheets write numbers.
+	// decimalComma accepts "1,5" for 1.5 and "1.234,5" for 1234.5, as
+	// semicolon-separated exports from European spreadsheets write numbers;
+	// comma tracks how the column writes them.
 	decimalComma bool
+	comma        commaColumn
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
 	mixed *MixedText
 }
@@ -79,9 +97,17 @@ func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 // column's header.
 func (b *columnBuilder) add(cell []byte, file string, line, col int, name string) error {
 	if b.numeric {
+		if b.decimalComma && bytes.IndexByte(cell, ',') >= 0 {
+			if v, ok := parseComma(cell, false); ok { // "3,5" never reaches strconv
+				return b.addComma(cell, v, file, line, col, name)
+			}
+		}
 		if v, ok := parseNumber(cell); ok { // the common case: no padding
-			b.values.add(v)
-			return nil
+			if !b.decimalComma || !hasPoint(cell) {
+				b.values.add(v)
+				return nil
+			}
+			return b.addPoint(cell, v, file, line, col, name)
 		}
 		t := trimSpace(cell)
 		if isMissing(t) {
@@ -89,9 +115,15 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			b.missing++
 			return nil
 		}
-		if v, ok := parseCell(t, b.decimalComma); ok {
-			b.values.add(v)
-			return nil
+		if v, ok := parseNumber(t); ok {
+			if !b.decimalComma || !hasPoint(t) {
+				b.values.add(v)
+				return nil
+			}
+			return b.addPoint(t, v, file, line, col, name)
+		}
+		if v, ok := parseComma(t, false); ok && b.decimalComma {
+			return b.addComma(t, v, file, line, col, name)
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
 			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s", name, quoteCut(t)))
@@ -186,20 +218,14 @@ func parseNumber(b []byte) (float64, bool) {
 	return v, true
 }
 
-// parseCell parses a trimmed numeric cell, also accepting one decimal comma
-// (and no point) when decimalComma is set.
+// parseCell parses a trimmed numeric cell, also accepting a decimal comma
+// and points grouping thousands ("1.234,5", see parseComma) when
+// decimalComma is set.
 func parseCell(t []byte, decimalComma bool) (float64, bool) {
 	if v, ok := parseNumber(t); ok || !decimalComma {
 		return v, ok
 	}
-	comma := bytes.IndexByte(t, ',')
-	if comma < 0 || len(t) > 64 || bytes.IndexByte(t, '.') >= 0 || bytes.IndexByte(t[comma+1:], ',') >= 0 {
-		return 0, false
-	}
-	var buf [64]byte
-	n := copy(buf[:], t)
-	buf[comma] = '.'
-	return parseNumber(buf[:n])
+	return parseComma(t, false)
 }
 
 func trimSpace(b []byte) []byte {
@@ -236,11 +262,16 @@ func isMissing(t []byte) bool {
 
 // join appends the cells of parts (builders of the same kind) to b, in order,
 // with one allocation per column.
-func (b *columnBuilder) join(parts []*columnBuilder) {
+func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 	if len(parts) == 0 {
-		return
+		return nil
 	}
 	all := append([]*columnBuilder{b}, parts...)
+	if b.numeric && b.decimalComma {
+		if err := joinComma(file, name, all); err != nil {
+			return err
+		}
+	}
 	total := 0
 	for _, part := range all {
 		total += part.values.len() + part.strs.len()
@@ -262,6 +293,7 @@ func (b *columnBuilder) join(parts []*columnBuilder) {
 		b.missing += part.missing
 		b.intern = unionInterned(b.intern, part.intern)
 	}
+	return nil
 }
 
 // unionInterned merges the distinct strings of two blocks; nil means "too

@@ -50,8 +50,8 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	}
 	strs := b.strs.take()
 	levels := distinctStrings(b, strs)
-	if len(levels) > 0 && allNumeric(levels, b.decimalComma) {
-		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma), b.missing)
+	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
+		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
 	}
 	c := &Column{Name: name, Strings: strs, Missing: b.missing, Mixed: b.mixed, Warning: b.mixed.String()}
 	present := len(strs) - b.missing
@@ -207,19 +207,47 @@ func distinctStrings(b *columnBuilder, strs []string) []string {
 	return levels
 }
 
-func allNumeric(levels []string, decimalComma bool) bool {
+// allNumeric reports whether every level is a number. In a decimal-comma
+// file (see parseComma) a level written with a comma makes the column's
+// points group thousands (pointGroups): then every level with a point must
+// group ("1.234"), or the column mixes decimal marks and is not numeric.
+func allNumeric(levels []string, decimalComma bool) (numeric, pointGroups bool) {
+	var points []string
 	for _, s := range levels {
-		if _, ok := parseCell([]byte(s), decimalComma); !ok {
-			return false
+		t := []byte(s)
+		if _, ok := parseNumber(t); ok {
+			if decimalComma && hasPoint(t) {
+				points = append(points, s)
+			}
+			continue
+		}
+		if _, ok := parseCell(t, decimalComma); !ok {
+			return false, false
+		}
+		pointGroups = true
+	}
+	if pointGroups {
+		for _, s := range points {
+			if _, ok := parseComma([]byte(s), true); !ok {
+				return false, false
+			}
 		}
 	}
-	return true
+	return true, pointGroups
 }
 
-func stringsToNumbers(strs []string, decimalComma bool) []float64 {
+// stringsToNumbers parses the cells of a column allNumeric accepted.
+func stringsToNumbers(strs []string, decimalComma, pointGroups bool) []float64 {
 	out := make([]float64, len(strs))
 	for i, s := range strs {
-		v, ok := parseCell([]byte(s), decimalComma)
+		var v float64
+		ok := false
+		if pointGroups {
+			v, ok = parseComma([]byte(s), true)
+		}
+		if !ok {
+			v, ok = parseCell([]byte(s), decimalComma)
+		}
 		if !ok {
 			v = math.NaN()
 		}

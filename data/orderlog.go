@@ -195,9 +195,11 @@ type logParser struct {
 	// Parquet footer tells): OrderItems is then made once at that size
 	// instead of growing by copies as the lines come.
 	maxItems int
-	// decimalComma accepts one decimal comma in the numeric fields
-	// (semicolon-separated CSV).
+	// decimalComma accepts a decimal comma and points grouping thousands in
+	// the numeric fields (semicolon-separated CSV); marks tracks, per field,
+	// how it writes them (see logMarks).
 	decimalComma bool
+	marks        []logMarks // by field index
 }
 
 type orderKey struct {
@@ -399,7 +401,10 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		return 0, nil
 	}
 	cell := trimSpace(p.src.field(col))
-	v, ok := parseCell(cell, p.decimalComma)
+	if p.decimalComma {
+		return p.commaNumber(col, what, line, cell)
+	}
+	v, ok := parseNumber(cell)
 	if !ok {
 		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))

@@ -177,7 +177,7 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
 		{"amount", "customer,date,amount\na,2020-01-01,\"12,5\"\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
-		{"thousands point, decimal comma", "customer;date;amount\na;2020-01-01;1.234,5\n", ErrNotNumeric, `log.csv:2:3: amount "1.234,5" is not a number`},
+		{"thousands comma, decimal point", "customer;date;amount\na;2020-01-01;1,234.5\n", ErrNotNumeric, `log.csv:2:3: amount "1,234.5" is not a number`},
 		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
 		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
 		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},

@@ -1,0 +1,138 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"testing"
+)
+
+// The values below are the numbers as a German or French spreadsheet
+// writes them (1.234,5 is one thousand two hundred and thirty-four and a
+// half), worked out by hand.
+func TestParseComma(t *testing.T) {
+	cases := []struct {
+		in           string
+		pointGroups  bool
+		want         float64
+		ok, okGroups bool
+	}{
+		{"12,5", false, 12.5, true, true}, {"-0,25", false, -0.25, true, true}, {"3,", false, 3, true, true},
+		{",5", false, 0.5, true, true}, {"1234,5", false, 1234.5, true, true},
+		{"1.234,5", false, 1234.5, true, true}, {"1.234.567", false, 1234567, true, true},
+		{"-12.345,75", false, -12345.75, true, true}, {"+1.000,0", false, 1000, true, true},
+		{"1.234", true, 1234, false, true}, {"-999.000", true, -999000, false, true},
+		{"0.125", true, 0, false, false}, {"12.34", true, 0, false, false}, {"1.2345", true, 0, false, false},
+		{"1234.567", true, 0, false, false}, {".234", true, 0, false, false}, {"1.23,4", true, 0, false, false},
+		{"1,234.5", true, 0, false, false}, {"1.234,5,6", true, 0, false, false}, {"1..234", true, 0, false, false},
+		{"12", true, 0, false, false}, {"", true, 0, false, false}, {"-", true, 0, false, false}, {"1,5e3", true, 0, false, false},
+	}
+	for _, c := range cases {
+		for _, groups := range []bool{false, true} {
+			want := c.ok
+			if groups {
+				want = c.okGroups
+			}
+			got, ok := parseComma([]byte(c.in), groups)
+			if ok != want || ok && got != c.want {
+				t.Errorf("parseComma(%q, %v) = %v, %v; want %v, %v", c.in, groups, got, ok, c.want, want)
+			}
+		}
+	}
+}
+
+// TestSemicolonThousands: in a semicolon file, a column that writes
+// decimal commas reads its points as thousands, also the cells before its
+// first comma; a column that writes only points keeps them as decimals;
+// a column that mixes a decimal point with a decimal comma is refused with
+// both cells named, whichever comes first.
+func TestSemicolonThousands(t *testing.T) {
+	tab := mustRead(t, "price;rate;churn\n1.234;0.5;yes\n999,5;1.234;no\n1.234,5;2;no\n12;0.125;no\n", CSVOptions{})
+	if c := tab.Column("price"); c.Kind != Numeric || !sameFloats(c.Values, []float64{1234, 999.5, 1234.5, 12}) {
+		t.Errorf("price = %v %v", c.Kind, c.Values)
+	}
+	if c := tab.Column("rate"); c.Kind != Numeric || !sameFloats(c.Values, []float64{0.5, 1.234, 2, 0.125}) {
+		t.Errorf("rate = %v %v", c.Kind, c.Values)
+	}
+	// Blank in the sample rows, so typed from all its values afterwards.
+	tab = mustRead(t, "price;churn\n;yes\n;no\n1.234;no\n12,5;no\n", CSVOptions{InferRows: 2})
+	if c := tab.Column("price"); c.Kind != Numeric || !sameFloats(c.Values, []float64{math.NaN(), math.NaN(), 1234, 12.5}) {
+		t.Errorf("price typed late = %v %v", c.Kind, c.Values)
+	}
+	for _, c := range []struct{ in, want string }{
+		{"price;churn\n1.5;yes\n12,5;no\n",
+			`t.csv:3:1: column "price" writes "12,5" with a decimal comma and "1.5" (line 2) with a decimal point: write the column's numbers one way`},
+		{"price;churn\n12,5;yes\n2;no\n1.5;no\n",
+			`t.csv:4:1: column "price" writes "1.5" with a decimal point and "12,5" (line 2) with a decimal comma: write the column's numbers one way`},
+	} {
+		_, err := readString(c.in, CSVOptions{})
+		if !errors.Is(err, ErrMixedDecimals) || err.Error() != c.want {
+			t.Errorf("%q: error\n got %v\nwant %s", c.in, err, c.want)
+		}
+	}
+}
+
+// TestSemicolonThousandsInBlocks: the same decisions when the file is
+// parsed in many blocks, the first comma far from the points it settles.
+func TestSemicolonThousandsInBlocks(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("price;churn\n")
+	for i := range 3000 {
+		cell := fmt.Sprint(i % 90)
+		switch i {
+		case 10:
+			cell = "1.234"
+		case 2900:
+			cell = "7,5"
+		}
+		fmt.Fprintf(&b, "%s;%s\n", cell, []string{"yes", "no"}[i%2])
+	}
+	good := b.String()
+	for _, size := range []int{64, 4096} {
+		whole, tiny, e1, e2 := readBoth(good, CSVOptions{InferRows: 50}, size)
+		if e1 != nil || e2 != nil {
+			t.Fatalf("blocks of %d: %v, %v", size, e1, e2)
+		}
+		for _, tab := range []*Table{whole, tiny} {
+			if v := tab.Column("price").Values; v[10] != 1234 || v[2900] != 7.5 || v[11] != 11 {
+				t.Errorf("blocks of %d: price[10] %v, [2900] %v, [11] %v; want 1234, 7.5, 11", size, v[10], v[2900], v[11])
+			}
+		}
+	}
+	bad := strings.Replace(good, "\n1.234;", "\n1.5;", 1)
+	want := `b.csv:2902:1: column "price" writes "7,5" with a decimal comma and "1.5" (line 12) with a decimal point: write the column's numbers one way`
+	for _, size := range []int{64, 4096} {
+		_, _, e1, e2 := readBoth(bad, CSVOptions{InferRows: 50}, size)
+		for _, err := range []error{e1, e2} {
+			if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
+				t.Errorf("blocks of %d: error\n got %v\nwant %s", size, err, want)
+			}
+		}
+	}
+}
+
+// TestOrderLogThousands: a semicolon log reads "1.234,5" and, once a
+// field has written a comma, "1.234" as thousands; a decimal point before
+// the first comma is refused with both lines.
+func TestOrderLogThousands(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader("customer;date;amount\na;2020-01-01;1.234,5\nb;2020-01-02;1.234\nc;2020-01-03;2\nd;2020-01-04;1.234.567\n"),
+		"log.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Orders) != 4 || log.Orders[0].Amount != 1234.5 || log.Orders[1].Amount != 1234 || log.Orders[2].Amount != 2 ||
+		log.Orders[3].Amount != 1234567 {
+		t.Errorf("orders %+v, want amounts 1234.5, 1234, 2, 1234567", log.Orders)
+	}
+	_, err = ReadOrderLog(strings.NewReader("customer;date;amount\na;2020-01-01;1.5\nb;2020-01-02;12,5\n"), "log.csv", LogOptions{})
+	want := `log.csv:3:3: amount writes "12,5" with a decimal comma and "1.5" (line 2) with a decimal point: write the column's numbers one way`
+	if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+	_, err = ReadOrderLog(strings.NewReader("customer;date;amount\na;2020-01-01;12,5\nb;2020-01-02;1.234\nc;2020-01-03;0.5\n"), "log.csv", LogOptions{})
+	want = `log.csv:4:3: amount writes "0.5" with a decimal point and "12,5" (line 2) with a decimal comma: write the column's numbers one way`
+	if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
