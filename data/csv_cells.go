@@ -35,14 +35,7 @@ func (c *chunks[T]) add(v T) {
 
 func (c *chunks[T]) len() int { return len(c.full)*chunkLen + len(c.cur) }
 
-// at and set read and replace the i-th value.
-func (c *chunks[T]) at(i int) T {
-	if b := i / chunkLen; b < len(c.full) {
-		return c.full[b][i%chunkLen]
-	}
-	return c.cur[i-len(c.full)*chunkLen]
-}
-
+// set replaces the i-th value.
 func (c *chunks[T]) set(i int, v T) {
 	if b := i / chunkLen; b < len(c.full) {
 		c.full[b][i%chunkLen] = v
@@ -81,7 +74,7 @@ type columnBuilder struct {
 	// semicolon-separated exports from European spreadsheets write numbers;
 	// comma tracks how the column writes them.
 	decimalComma bool
-	comma        commaColumn
+	comma        decimalMarks
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
 	mixed *MixedText
 }
@@ -97,17 +90,11 @@ func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 // column's header.
 func (b *columnBuilder) add(cell []byte, file string, line, col int, name string) error {
 	if b.numeric {
-		if b.decimalComma && bytes.IndexByte(cell, ',') >= 0 {
-			if v, ok := parseComma(cell, false); ok { // "3,5" never reaches strconv
-				return b.addComma(cell, v, file, line, col, name)
-			}
-		}
-		if v, ok := parseNumber(cell); ok { // the common case: no padding
-			if !b.decimalComma || !hasPoint(cell) {
+		if !b.decimalComma {
+			if v, ok := parseNumber(cell); ok { // the common case: no padding
 				b.values.add(v)
 				return nil
 			}
-			return b.addPoint(cell, v, file, line, col, name)
 		}
 		t := trimSpace(cell)
 		if isMissing(t) {
@@ -115,15 +102,15 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			b.missing++
 			return nil
 		}
-		if v, ok := parseNumber(t); ok {
-			if !b.decimalComma || !hasPoint(t) {
-				b.values.add(v)
-				return nil
+		if b.decimalComma {
+			// Points and commas are read by the column's marks; "3,5" never
+			// reaches strconv.
+			if ok, err := b.addMarked(t, file, line, col, name); ok || err != nil {
+				return err
 			}
-			return b.addPoint(t, v, file, line, col, name)
-		}
-		if v, ok := parseComma(t, false); ok && b.decimalComma {
-			return b.addComma(t, v, file, line, col, name)
+		} else if v, ok := parseNumber(t); ok {
+			b.values.add(v)
+			return nil
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
 			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s", name, quoteCut(t)))

@@ -71,64 +71,111 @@ type cellAt struct {
 
 func (c cellAt) set() bool { return c.line > 0 }
 
-// commaColumn is how a numeric column of a semicolon file writes its
-// decimals, so that the whole column is read one way. Once a cell is
-// written with a decimal comma, the column's points group thousands:
-// "1.234" there is 1234, also for the cells read before the first comma
-// (pending, corrected then). A point that cannot group ("1.5", "0.125")
-// in a column that also writes commas is refused with both cells named.
-type commaColumn struct {
+// pendingCell is a "1.234"-like cell read as a decimal before its column
+// wrote a comma: index is its place in the reader's order, v the value read.
+type pendingCell struct {
+	index int
+	v     float64
+}
+
+// regroup is the number a pending cell stands for once its column is known
+// to group thousands with points: 1.234 read as a decimal is 1234.
+func (p pendingCell) regroup() float64 { return math.Round(p.v * 1000) }
+
+// decimalMarks is how one numeric column of a semicolon file writes its
+// decimals, so that the whole column is read one way. Once a cell is written
+// with a decimal comma, the column's points group thousands: "1.234" there is
+// 1234, also for the cells read before the first comma (pending: read reports
+// them when the comma comes, for the reader to correct). A point that cannot
+// group ("1.5", "0.125") in a column that also writes commas is a clash.
+// A reader that cannot go back (an order log, summed as it is read) sets
+// final: then any point before the first comma clashes with it.
+type decimalMarks struct {
+	final   bool
 	comma   bool   // a cell was written with a decimal comma or grouping points
 	commaAt cellAt // the first such cell
-	pointAt cellAt // the first point that cannot group, or the first beyond maxPending
-	pending []int  // indices of "1.234"-like cells read as decimals before any comma
+	pointAt cellAt // the first point that cannot group (or any, when final), or the first beyond maxPending
+	pending []pendingCell
 }
 
-// addPoint appends a cell that parseNumber read (v) and that holds a point.
-func (b *columnBuilder) addPoint(t []byte, v float64, file string, line, col int, name string) error {
-	cc := &b.comma
-	if cc.comma {
-		g, ok := parseComma(t, true)
-		if !ok {
-			return mixedErr(file, fmt.Sprintf("column %q", name), cellAt{line, col, string(t)}, cc.commaAt, false)
-		}
-		b.values.add(g)
-		return nil
+// markClash is a cell whose decimal mark contradicts an earlier cell's.
+type markClash struct {
+	here, other cellAt
+	commaHere   bool // here is the comma, other the point
+}
+
+// err says which two cells clash; subject names the column (`column
+// "price"`, or a log's role, `price`).
+func (c *markClash) err(file, subject string) error {
+	marks := [2]string{"point", "comma"}
+	if c.commaHere {
+		marks = [2]string{"comma", "point"}
 	}
-	if _, ok := parseComma(t, true); ok && len(cc.pending) < maxPending {
-		cc.pending = append(cc.pending, b.values.len())
-	} else if !cc.pointAt.set() {
-		cc.pointAt = cellAt{line, col, string(t)}
+	msg := fmt.Sprintf("%s writes %s with a decimal %s and %s (line %d) with a decimal %s: write the column's numbers one way",
+		subject, quoteCut([]byte(c.here.text)), marks[0], quoteCut([]byte(c.other.text)), c.other.line, marks[1])
+	return parseErr(file, c.here.line, c.here.col, ErrMixedDecimals, msg)
+}
+
+// read parses the trimmed, non-missing cell t, the index-th the reader has
+// read in this column, at line and col. ok is false when t is no number.
+// settled lists the earlier cells this cell's comma shows to group
+// thousands (the reader replaces their values by regroup()).
+func (m *decimalMarks) read(t []byte, index, line, col int) (v float64, ok bool, settled []pendingCell, clash *markClash) {
+	if bytes.IndexByte(t, ',') < 0 {
+		if v, ok = parseNumber(t); ok {
+			if !hasPoint(t) {
+				return v, true, nil, nil
+			}
+			if m.comma {
+				if g, ok := parseComma(t, true); ok {
+					return g, true, nil, nil
+				}
+				return 0, true, nil, &markClash{here: cellAt{line, col, string(t)}, other: m.commaAt}
+			}
+			if _, groups := parseComma(t, true); groups && !m.final && len(m.pending) < maxPending {
+				m.pending = append(m.pending, pendingCell{index, v})
+			} else if !m.pointAt.set() {
+				m.pointAt = cellAt{line, col, string(t)}
+			}
+			return v, true, nil, nil
+		}
+	}
+	if v, ok = parseComma(t, false); !ok {
+		return 0, false, nil, nil
+	}
+	if !m.comma {
+		here := cellAt{line, col, string(t)}
+		if m.pointAt.set() {
+			return 0, true, nil, &markClash{here: here, other: m.pointAt, commaHere: true}
+		}
+		m.comma, m.commaAt = true, here
+		settled, m.pending = m.pending, nil
+	}
+	return v, true, settled, nil
+}
+
+// addMarked appends a numeric cell of a decimal-comma column that is not
+// a plain number (it holds a point or a comma); ok false: no number.
+func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name string) (bool, error) {
+	v, ok, settled, clash := b.comma.read(t, b.values.len(), line, col)
+	if clash != nil {
+		return true, clash.err(file, fmt.Sprintf("column %q", name))
+	}
+	if !ok {
+		return false, nil
+	}
+	for _, p := range settled {
+		b.values.set(p.index, p.regroup())
 	}
 	b.values.add(v)
-	return nil
+	return true, nil
 }
-
-// addComma appends a cell written with a decimal comma or grouping points.
-func (b *columnBuilder) addComma(t []byte, v float64, file string, line, col int, name string) error {
-	cc := &b.comma
-	if !cc.comma {
-		if cc.pointAt.set() {
-			return mixedErr(file, fmt.Sprintf("column %q", name), cellAt{line, col, string(t)}, cc.pointAt, true)
-		}
-		cc.comma, cc.commaAt = true, cellAt{line, col, string(t)}
-		for _, i := range cc.pending {
-			b.values.set(i, regroup(b.values.at(i)))
-		}
-		cc.pending = nil
-	}
-	b.values.add(v)
-	return nil
-}
-
-// regroup turns "1.234" read as 1.234 into the 1234 it groups.
-func regroup(v float64) float64 { return math.Round(v * 1000) }
 
 // joinComma settles the decimal marks of a column parsed in blocks: once
 // any block writes commas, every block's pending cells are regrouped, and a
-// block's ungroupable point is refused against the first comma.
+// block's ungroupable point clashes with the first comma.
 func joinComma(file, name string, all []*columnBuilder) error {
-	var first *commaColumn
+	var first *decimalMarks
 	for _, part := range all {
 		if part.comma.comma {
 			first = &part.comma
@@ -140,79 +187,34 @@ func joinComma(file, name string, all []*columnBuilder) error {
 	}
 	for _, part := range all {
 		if at := part.comma.pointAt; at.set() {
-			if at.line > first.commaAt.line {
-				return mixedErr(file, fmt.Sprintf("column %q", name), at, first.commaAt, false)
+			clash := &markClash{here: at, other: first.commaAt}
+			if at.line < first.commaAt.line {
+				clash = &markClash{here: first.commaAt, other: at, commaHere: true}
 			}
-			return mixedErr(file, fmt.Sprintf("column %q", name), first.commaAt, at, true)
+			return clash.err(file, fmt.Sprintf("column %q", name))
 		}
-		for _, i := range part.comma.pending {
-			part.values.set(i, regroup(part.values.at(i)))
+		for _, p := range part.comma.pending {
+			part.values.set(p.index, p.regroup())
 		}
 		part.comma.pending = nil
 	}
 	return nil
 }
 
-// mixedErr names the cell that makes a column mix decimal marks and the
-// earlier one it contradicts; commaHere says which of the two is the comma.
-// subject names the column: `column "price"`, or a log's role, `price`.
-func mixedErr(file, subject string, here, other cellAt, commaHere bool) error {
-	marks := [2]string{"point", "comma"}
-	if commaHere {
-		marks = [2]string{"comma", "point"}
-	}
-	msg := fmt.Sprintf("%s writes %s with a decimal %s and %s (line %d) with a decimal %s: write the column's numbers one way",
-		subject, quoteCut([]byte(here.text)), marks[0], quoteCut([]byte(other.text)), other.line, marks[1])
-	return parseErr(file, here.line, here.col, ErrMixedDecimals, msg)
-}
-
 // hasPoint reports whether a cell holds a decimal point.
 func hasPoint(t []byte) bool { return bytes.IndexByte(t, '.') >= 0 }
-
-// logMarks is how one numeric field of a semicolon order log writes its
-// decimals. Its lines are summed into orders as they come, so a cell cannot
-// be read again: once the field writes a decimal comma its points group
-// thousands, and a point read as a decimal before the first comma makes
-// that comma an error naming both cells.
-type logMarks struct {
-	comma   bool
-	commaAt cellAt
-	pointAt cellAt
-}
 
 // commaNumber parses the numeric field col of a decimal-comma log.
 func (p *logParser) commaNumber(col int, what string, line int, cell []byte) (float64, error) {
 	for len(p.marks) <= col {
-		p.marks = append(p.marks, logMarks{})
+		p.marks = append(p.marks, decimalMarks{final: true})
 	}
-	m := &p.marks[col]
-	if bytes.IndexByte(cell, ',') < 0 {
-		if v, ok := parseNumber(cell); ok {
-			switch {
-			case !hasPoint(cell):
-				return v, nil
-			case !m.comma:
-				if !m.pointAt.set() {
-					m.pointAt = cellAt{line, col + 1, string(cell)}
-				}
-				return v, nil
-			}
-			if g, ok := parseComma(cell, true); ok {
-				return g, nil
-			}
-			return 0, mixedErr(p.name, what, cellAt{line, col + 1, string(cell)}, m.commaAt, false)
-		}
+	v, ok, _, clash := p.marks[col].read(cell, 0, line, col+1)
+	if clash != nil {
+		return 0, clash.err(p.name, what)
 	}
-	v, ok := parseComma(cell, false)
 	if !ok {
 		return 0, parseErr(p.name, line, col+1, ErrNotNumeric, fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
-	}
-	if !m.comma {
-		here := cellAt{line, col + 1, string(cell)}
-		if m.pointAt.set() {
-			return 0, mixedErr(p.name, what, here, m.pointAt, true)
-		}
-		m.comma, m.commaAt = true, here
 	}
 	return v, nil
 }

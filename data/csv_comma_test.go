@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,6 +133,30 @@ func TestOrderLogThousands(t *testing.T) {
 	}
 	_, err = ReadOrderLog(strings.NewReader("customer;date;amount\na;2020-01-01;12,5\nb;2020-01-02;1.234\nc;2020-01-03;0.5\n"), "log.csv", LogOptions{})
 	want = `log.csv:4:3: amount writes "0.5" with a decimal point and "12,5" (line 2) with a decimal comma: write the column's numbers one way`
+	if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}
+
+// TestReadRowsThousands: new rows in a semicolon file are scored with
+// their marks read as the table reader reads them — "1.234" before the
+// column's first comma included — giving the matrix of the same rows
+// written with decimal points; a clash names both cells.
+func TestReadRowsThousands(t *testing.T) {
+	_, p := fitTrain(t, PipelineOptions{MissingIndicators: true})
+	semi, err := p.ReadRows(strings.NewReader("age;plan;promo;customerID\n1.234;pro;yes;n1\n;gold;No;n2\n80,5;pro;No;n3\n2.000,5;gold;yes;n4\n"), "new.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	point, err := p.ReadRows(strings.NewReader("age,plan,promo,customerID\n1234,pro,yes,n1\n,gold,No,n2\n80.5,pro,No,n3\n2000.5,gold,yes,n4\n"), "new.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(semi.X.RawMatrix().Data, point.X.RawMatrix().Data) {
+		t.Errorf("semicolon rows\n%v\nwant\n%v", semi.X.RawMatrix().Data, point.X.RawMatrix().Data)
+	}
+	_, err = p.ReadRows(strings.NewReader("age;plan;promo;customerID\n80,5;pro;yes;n1\n1.5;gold;No;n2\n"), "new.csv")
+	want := `new.csv:3:1: column "age" writes "1.5" with a decimal point and "80,5" (line 2) with a decimal comma: write the column's numbers one way`
 	if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}

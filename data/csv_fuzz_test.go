@@ -23,11 +23,13 @@ var fuzzSeeds = []string{
 	"x,churn\n\"1\"2,yes\n",
 	"x,churn\n1,yes\n2,no,3\n",
 	"customerID,flag,score,churn\nA,Yes,1.5,No\nB,No,NaN,Yes\nC,,2,No\n",
+	"price;rate;churn\n1.234;0.5;yes\n999,5;1.234;no\n1.234,5;2;no\n-1.234.567;0.125;no\n",
+	"price;churn\n1.5;yes\n12,5;no\n",
 }
 
 // sentinels lists every cause a reader error may wrap.
 var sentinels = []error{ErrEmpty, ErrHeaderOnly, ErrRagged, ErrSyntax, ErrNotNumeric, ErrNoLabel,
-	ErrLabelNotBinary, ErrLabelMissing, ErrNoFeatures, ErrMissingColumn, ErrShape, ErrNotText}
+	ErrLabelNotBinary, ErrLabelMissing, ErrNoFeatures, ErrMissingColumn, ErrShape, ErrNotText, ErrMixedDecimals}
 
 func knownCause(err error) bool {
 	return slices.ContainsFunc(sentinels, func(s error) bool { return errors.Is(err, s) })

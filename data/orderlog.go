@@ -197,9 +197,9 @@ type logParser struct {
 	maxItems int
 	// decimalComma accepts a decimal comma and points grouping thousands in
 	// the numeric fields (semicolon-separated CSV); marks tracks, per field,
-	// how it writes them (see logMarks).
+	// how it writes them (see decimalMarks).
 	decimalComma bool
-	marks        []logMarks // by field index
+	marks        []decimalMarks // by field index
 }
 
 type orderKey struct {

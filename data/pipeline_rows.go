@@ -58,12 +58,34 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	}
 	width := p.Width()
 	var data []float64
+	// A semicolon file's numeric columns read their decimal marks as the
+	// tables they were trained on do (see decimalMarks).
+	var marks []decimalMarks
+	if rr.delim == ';' {
+		marks = make([]decimalMarks, len(p.Columns))
+	}
 	err = eachRecord(rr, len(header), read, name, func() error {
 		row := len(data)
 		data = slices.Grow(data, width)[:row+width]
 		clear(data[row:])
 		for i := range p.Columns {
-			if err := enc.encode(i, trimSpace(rr.field(fields[i])), rr.delim == ';', data[row:row+width]); err != nil {
+			cell := trimSpace(rr.field(fields[i]))
+			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !isMissing(cell) {
+				v, ok, settled, clash := marks[i].read(cell, row/width, rr.line, fields[i]+1)
+				if clash != nil {
+					return clash.err(name, fmt.Sprintf("column %q", pc.Name))
+				}
+				if !ok {
+					return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
+						(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
+				}
+				pc.encode(v, data[row+pc.First:])
+				for _, s := range settled {
+					pc.encode(s.regroup(), data[s.index*width+pc.First:])
+				}
+				continue
+			}
+			if err := enc.encode(i, cell, rr.delim == ';', data[row:row+width]); err != nil {
 				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
 		}
