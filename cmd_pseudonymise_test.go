@@ -101,22 +101,9 @@ func TestPlanPseudonymise(t *testing.T) {
 func TestAnomaliesAndRecommendPseudonymise(t *testing.T) {
 	salt := writeFile(t, "a.salt", "first salt, long enough\n")
 	key, _ := pseudonym.New([]byte("first salt, long enough"))
-	c := newCLI(t)
-	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2",
-		"--pseudonymise", "--salt-file", salt); code != exitOK {
-		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
-	}
-	var doc struct {
-		Top []struct {
-			ID string `json:"id"`
-		} `json:"top"`
-	}
-	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) == 0 {
-		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
-	}
-	for _, u := range doc.Top {
-		if !strings.HasPrefix(u.ID, pseudonym.Prefix) {
-			t.Errorf("anomalies id %q is not a pseudonym", u.ID)
+	for _, id := range anomalyIDs(t, 2, "--builtin-users", "1000", "--pseudonymise", "--salt-file", salt) {
+		if !strings.HasPrefix(id, pseudonym.Prefix) {
+			t.Errorf("anomalies id %q is not a pseudonym", id)
 		}
 	}
 	ids := firstColumn(t, "recommend", "--log", retailStyleLog(t, iiHeader), "--horizon", "10d", "--top", "3")
@@ -160,9 +147,20 @@ func TestPseudonymiseLeavesRowNumbers(t *testing.T) {
 	if strings.Contains(c.stdout.String(), pseudonym.Prefix) {
 		t.Errorf("the plan hashed row numbers:\n%s", c.stdout.String())
 	}
-	c = newCLI(t)
-	if code := c.run(context.Background(), "anomalies", "--data", users, "--json", "--top", "60",
-		"--pseudonymise", "--salt-file", salt); code != exitOK {
+	for _, id := range anomalyIDs(t, 60, "--data", users, "--pseudonymise", "--salt-file", salt) {
+		if n, err := strconv.Atoi(id); err != nil || n < 1 || n > 60 {
+			t.Errorf("anomalies id %q is not a row number", id)
+		}
+	}
+}
+
+// anomalyIDs runs anomalies --json --top top with args and returns the
+// ids of the users listed, which must be top.
+func anomalyIDs(t *testing.T, top int, args ...string) []string {
+	t.Helper()
+	c := newCLI(t)
+	args = append([]string{"anomalies", "--json", "--top", strconv.Itoa(top)}, args...)
+	if code := c.run(context.Background(), args...); code != exitOK {
 		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
 	}
 	var doc struct {
@@ -170,12 +168,12 @@ func TestPseudonymiseLeavesRowNumbers(t *testing.T) {
 			ID string `json:"id"`
 		} `json:"top"`
 	}
-	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) != 60 {
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) != top {
 		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
 	}
-	for _, u := range doc.Top {
-		if n, err := strconv.Atoi(u.ID); err != nil || n < 1 || n > 60 {
-			t.Errorf("anomalies id %q is not a row number", u.ID)
-		}
+	ids := make([]string, len(doc.Top))
+	for i, u := range doc.Top {
+		ids[i] = u.ID
 	}
+	return ids
 }
