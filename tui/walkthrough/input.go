@@ -64,6 +64,10 @@ type walk struct {
 	raw        []rawValue
 	inputNames []string
 	threshold  float64
+	// calib is the run's calibration map (nil: none), and calibrated the
+	// user's probability after it, as the Users and Plan screens show it.
+	calib      *experiment.Calibration
+	calibrated float64
 
 	// The training step.
 	cfg        engine.TrainConfig
@@ -120,6 +124,9 @@ func newWalk(in Input) (*walk, error) {
 	}
 	for i := range exp.Pipeline.Columns {
 		w.raw = append(w.raw, rawOf(table, &exp.Pipeline.Columns[i], in.Row))
+	}
+	if cal, err := exp.Trained().Calibration(); err == nil && cal != nil && exp.Net.Arch.Loss != engine.MSE {
+		w.calib, w.calibrated = cal, cal.Apply(tr.Output()[0])
 	}
 	if exp.Trainer == nil || math.IsNaN(w.label) || exp.Train.Rows == 0 {
 		return w, nil // forward steps only

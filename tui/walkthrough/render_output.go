@@ -36,7 +36,7 @@ func (r renderer) outputPage() page {
 	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"
 	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(yhat, 20))
 	if math.IsNaN(w.label) {
-		p.body = append(p.body, r.calibrated(yhat)...)
+		p.body = append(p.body, r.calibrated()...)
 		return p
 	}
 	predicted := yhat >= w.threshold
@@ -51,7 +51,7 @@ func (r renderer) outputPage() page {
 	p.body = append(p.body,
 		"  "+r.t("out.predicts", constant(w.threshold), predText),
 		"  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)
-	p.body = append(p.body, r.calibrated(yhat)...)
+	p.body = append(p.body, r.calibrated()...)
 	if w.step.After != nil {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("out.next")...)
@@ -63,9 +63,9 @@ func (r renderer) outputPage() page {
 // probability the other screens report for the user: without it the
 // walkthrough's ŷ (0.906) and the Users screen's P (0.934) seemed to
 // contradict each other.
-func (r renderer) calibrated(yhat float64) []string {
-	cal, err := r.w.exp.Trained().Calibration()
-	if err != nil || cal == nil {
+func (r renderer) calibrated() []string {
+	cal := r.w.calib
+	if cal == nil {
 		return nil
 	}
 	method := string(cal.Method)
@@ -76,7 +76,7 @@ func (r renderer) calibrated(yhat float64) []string {
 		method = r.t("calib.isotonic")
 	}
 	lbl := r.w.exp.Data.Table.Label
-	return append([]string{""}, r.note("out.calibrated", method, data.Thousands(cal.Rows), lbl.Positive, num(cal.Apply(yhat)))...)
+	return append([]string{""}, r.note("out.calibrated", method, data.Thousands(cal.Rows), lbl.Positive, num(r.w.calibrated))...)
 }
 
 // bar draws a probability as a gauge of width cells: █ filled, ░ empty.
