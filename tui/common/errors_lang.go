@@ -49,6 +49,7 @@ var causes = []struct {
 	{data.ErrHeaderOnly, "表头之后没有数据行"},
 	{data.ErrRagged, "这一行的字段数不对"},
 	{data.ErrSyntax, "CSV 格式有误"},
+	{data.ErrMixedDecimals, "同一列既用小数点又用小数逗号写数字"},
 	{data.ErrNotNumeric, "值与该列的类型不符"},
 	{data.ErrNoLabel, "找不到标签列"},
 	{data.ErrLabelNotBinary, "标签不是二分类"},
