@@ -146,6 +146,9 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			}
 			steps = append(steps, fmt.Sprintf("minus %s, divided by %s", fnum(c.Center), fnum(c.Scale)))
 			p.line("   transform: %s", strings.Join(steps, ", then "))
+			if c.DecimalComma {
+				p.line("   written with a decimal comma in training (a semicolon file): in new semicolon files its points group thousands")
+			}
 		}
 		if c.Indicator {
 			p.line("   plus a 0/1 input that is 1 when the value was missing")

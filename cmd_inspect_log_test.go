@@ -138,3 +138,29 @@ func TestInspectListsTheColumnsTheModelIgnores(t *testing.T) {
 		t.Errorf("inspect lacks\n%s in\n%s", want, c.stdout.String())
 	}
 }
+
+// TestInspectSaysAColumnWroteDecimalCommas: a model trained on a semicolon
+// file with decimal commas says so for its columns (what that changes in
+// scoring is TestPipelineRemembersDecimalComma's).
+func TestInspectSaysAColumnWroteDecimalCommas(t *testing.T) {
+	raw, err := os.ReadFile(usersCSV(t, 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	semi := strings.ReplaceAll(strings.ReplaceAll(string(raw), ",", ";"), ".", ",")
+	data := writeFile(t, "semi.csv", semi)
+	model := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", data, "--label", "churn", "--epochs", "2", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
+	}
+	out := c.stdout.String()
+	const line = "   written with a decimal comma in training (a semicolon file): in new semicolon files its points group thousands\n"
+	if n := strings.Count(out, line); n == 0 {
+		t.Errorf("inspect never says a column wrote decimal commas:\n%s", out)
+	}
+}

@@ -113,6 +113,11 @@ func (c *markClash) err(file, subject string) error {
 	}
 	msg := fmt.Sprintf("%s writes %s with a decimal %s and %s (line %d) with a decimal %s: write the column's numbers one way",
 		subject, quoteCut([]byte(c.here.text)), marks[0], quoteCut([]byte(c.other.text)), c.other.line, marks[1])
+	if !c.other.set() {
+		// The comma is the model's: its training file wrote the column so.
+		msg = fmt.Sprintf("%s writes %s with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way",
+			subject, quoteCut([]byte(c.here.text)))
+	}
 	return parseErr(file, c.here.line, c.here.col, ErrMixedDecimals, msg)
 }
 
@@ -185,6 +190,7 @@ func joinComma(file, name string, all []*columnBuilder) error {
 	if first == nil {
 		return nil
 	}
+	all[0].comma.comma = true // the joined column writes commas
 	for _, part := range all {
 		if at := part.comma.pointAt; at.set() {
 			clash := &markClash{here: at, other: first.commaAt}

@@ -161,3 +161,48 @@ func TestReadRowsThousands(t *testing.T) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
 }
+
+// TestPipelineRemembersDecimalComma: a pipeline fitted on a semicolon file
+// that writes a column with decimal commas reads that column's points as
+// thousands in new semicolon rows, even rows that write no comma; one
+// fitted on a comma file keeps "2.962" a decimal.
+func TestPipelineRemembersDecimalComma(t *testing.T) {
+	var semi, point strings.Builder
+	semi.WriteString("price;visits;churn\n")
+	point.WriteString("price,visits,churn\n")
+	for i := range 40 {
+		fmt.Fprintf(&semi, "%d,5;%d;%s\n", 900+10*i, i%7, []string{"yes", "no"}[i%2])
+		fmt.Fprintf(&point, "%d.5,%d,%s\n", 900+10*i, i%7, []string{"yes", "no"}[i%2])
+	}
+	fit := func(in string) *Pipeline {
+		tab := mustRead(t, in, CSVOptions{})
+		p, err := FitPipeline(tab, everyRowButThirds(tab.Rows), PipelineOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	rows := func(p *Pipeline, in string) []float64 {
+		r, err := p.ReadRows(strings.NewReader(in), "new.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.X.RawMatrix().Data
+	}
+	comma, dot := fit(semi.String()), fit(point.String())
+	if !comma.Columns[0].DecimalComma || dot.Columns[0].DecimalComma || comma.Columns[1].DecimalComma {
+		t.Fatalf("DecimalComma: price %v (semicolon), %v (comma file); visits %v", comma.Columns[0].DecimalComma,
+			dot.Columns[0].DecimalComma, comma.Columns[1].DecimalComma)
+	}
+	if got, want := rows(comma, "price;visits\n1.234;3\n"), rows(comma, "price,visits\n1234,3\n"); !slices.Equal(got, want) {
+		t.Errorf("semicolon-trained model, 1.234: %v, want the inputs of 1234, %v", got, want)
+	}
+	if got, want := rows(dot, "price;visits\n1.234;3\n"), rows(dot, "price,visits\n1.234,3\n"); !slices.Equal(got, want) {
+		t.Errorf("comma-trained model, 1.234: %v, want the inputs of 1.234, %v", got, want)
+	}
+	_, err := comma.ReadRows(strings.NewReader("price;visits\n1.5;3\n"), "new.csv")
+	want := `new.csv:2:1: column "price" writes "1.5" with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way`
+	if !errors.Is(err, ErrMixedDecimals) || err.Error() != want {
+		t.Errorf("error\n got %v\nwant %s", err, want)
+	}
+}

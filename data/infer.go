@@ -46,12 +46,16 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 // inferColumn decides the final kind of a column from all its values.
 func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if b.numeric {
-		return inferNumeric(name, b.values.take(), b.missing)
+		c := inferNumeric(name, b.values.take(), b.missing)
+		c.DecimalComma = c.Kind == Numeric && b.comma.comma
+		return c
 	}
 	strs := b.strs.take()
 	levels := distinctStrings(b, strs)
 	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
-		return inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
+		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
+		c.DecimalComma = c.Kind == Numeric && pointGroups
+		return c
 	}
 	c := &Column{Name: name, Strings: strs, Missing: b.missing, Mixed: b.mixed, Warning: b.mixed.String()}
 	present := len(strs) - b.missing

@@ -118,6 +118,11 @@ type PipelineColumn struct {
 	// training values, under every Scaling, fitted by this version. Files
 	// written before it have no clipping, or clip min-max scaling only.
 	Clip bool `json:"clip,omitempty"`
+	// DecimalComma is set when the training file was semicolon-separated
+	// and wrote this column's decimals with a comma: new rows in a
+	// semicolon file then read its points as thousands ("2.962" is 2962)
+	// even where they write no comma themselves.
+	DecimalComma bool `json:"decimal_comma,omitempty"`
 	// First is the index of the column's first output; Width the number of
 	// outputs it owns.
 	First int `json:"first"`
@@ -350,6 +355,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
 		return
 	}
+	pc.DecimalComma = c.DecimalComma
 	k := opts.group()
 	// Every statistic below is of the clipped column: no customer weighs
 	// more than the k-th most extreme one.

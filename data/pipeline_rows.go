@@ -63,6 +63,9 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	var marks []decimalMarks
 	if rr.delim == ';' {
 		marks = make([]decimalMarks, len(p.Columns))
+		for i := range marks {
+			marks[i].comma = p.Columns[i].DecimalComma
+		}
 	}
 	err = eachRecord(rr, len(header), read, name, func() error {
 		row := len(data)
