@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 )
 
 // ErrMixedDecimals reports a numeric column of a semicolon file that writes
@@ -188,6 +189,21 @@ func joinComma(file, name string, all []*columnBuilder) error {
 		}
 	}
 	if first == nil {
+		// No comma yet: the joined column keeps every block's "1.234"s, at
+		// their places in the whole column, and the first ungroupable point,
+		// for settleFileMarks.
+		var merged decimalMarks
+		offset := 0
+		for _, part := range all {
+			for _, p := range part.comma.pending {
+				merged.pending = append(merged.pending, pendingCell{offset + p.index, p.v})
+			}
+			if at := part.comma.pointAt; at.set() && !merged.pointAt.set() {
+				merged.pointAt = at
+			}
+			offset += part.values.len()
+		}
+		all[0].comma = merged
 		return nil
 	}
 	all[0].comma.comma = true // the joined column writes commas
@@ -205,6 +221,47 @@ func joinComma(file, name string, all []*columnBuilder) error {
 		part.comma.pending = nil
 	}
 	return nil
+}
+
+// settleFileMarks applies the file's decimal comma to the numeric columns
+// that wrote none themselves. A semicolon file is written in one locale:
+// once any of its columns writes a decimal comma, a column whose every
+// point can group thousands ("1.234", a whole number written "#.##0") is
+// read that way too. A column that writes an ungroupable point ("1.5") keeps
+// its points as decimals.
+func settleFileMarks(bs []columnBuilder) {
+	if !slices.ContainsFunc(bs, func(b columnBuilder) bool { return b.numeric && b.comma.comma }) {
+		return
+	}
+	for i := range bs {
+		b := &bs[i]
+		if !b.numeric || b.comma.comma || b.comma.pointAt.set() || len(b.comma.pending) == 0 {
+			continue
+		}
+		for _, p := range b.comma.pending {
+			b.values.set(p.index, p.regroup())
+		}
+		b.comma.comma, b.comma.pending = true, nil
+	}
+}
+
+// settleRows is settleFileMarks for rows scored by a model (ReadRows):
+// fileComma when the file, or the model's training file, writes decimal
+// commas; the settled cells are handed to regroup by column.
+func settleRows(marks []decimalMarks, fileComma bool, regroup func(col int, p pendingCell)) {
+	if !fileComma && !slices.ContainsFunc(marks, func(m decimalMarks) bool { return m.comma }) {
+		return
+	}
+	for i := range marks {
+		m := &marks[i]
+		if m.comma || m.pointAt.set() {
+			continue
+		}
+		for _, p := range m.pending {
+			regroup(i, p)
+		}
+		m.comma, m.pending = true, nil
+	}
 }
 
 // hasPoint reports whether a cell holds a decimal point.

@@ -206,3 +206,75 @@ func TestPipelineRemembersDecimalComma(t *testing.T) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}
 }
+
+// TestFileWideDecimalComma: a semicolon file is written in one locale, so
+// once any column writes a decimal comma, a column of whole numbers with
+// thousands points ("#.##0": 1.234, 999) reads them as thousands, even
+// before the file's first comma and across parsing blocks; a column that
+// writes an ungroupable point keeps its points as decimals; rows scored by
+// a model follow the same rule, and the model remembers it.
+func TestFileWideDecimalComma(t *testing.T) {
+	in := "price;units;ratio;churn\n12;1.234;1.234;yes\n3,5;999;0.5;no\n7,25;2.000;2;no\n"
+	tab := mustRead(t, in, CSVOptions{})
+	if c := tab.Column("units"); !sameFloats(c.Values, []float64{1234, 999, 2000}) || !c.DecimalComma {
+		t.Errorf("units = %v (decimal comma %v), want 1234, 999, 2000", c.Values, c.DecimalComma)
+	}
+	if c := tab.Column("ratio"); !sameFloats(c.Values, []float64{1.234, 0.5, 2}) || c.DecimalComma {
+		t.Errorf("ratio = %v (decimal comma %v), want 1.234, 0.5, 2", c.Values, c.DecimalComma)
+	}
+	// Without a comma anywhere, "1.234" is a decimal.
+	if c := mustRead(t, "price;units;churn\n12;1.234;yes\n3;999;no\n", CSVOptions{}).Column("units"); !sameFloats(c.Values, []float64{1.234, 999}) {
+		t.Errorf("units without a comma in the file = %v, want 1.234, 999", c.Values)
+	}
+
+	var b strings.Builder
+	b.WriteString("price;units;churn\n")
+	for i := range 3000 {
+		price, units := fmt.Sprint(i%90), fmt.Sprint(i%700)
+		if i == 1000 {
+			units = "2.500" // past the sampled rows, in a later block
+		}
+		if i == 2900 {
+			price = "7,5"
+		}
+		fmt.Fprintf(&b, "%s;%s;%s\n", price, units, []string{"yes", "no"}[i%2])
+	}
+	for _, size := range []int{64, 4096} {
+		whole, tiny, e1, e2 := readBoth(b.String(), CSVOptions{InferRows: 50}, size)
+		if e1 != nil || e2 != nil {
+			t.Fatalf("blocks of %d: %v, %v", size, e1, e2)
+		}
+		for _, tab := range []*Table{whole, tiny} {
+			if v := tab.Column("units").Values; v[1000] != 2500 || v[1001] != 301 {
+				t.Errorf("blocks of %d: units[1000] %v, [1001] %v; want 2500, 301", size, v[1000], v[1001])
+			}
+		}
+	}
+
+	p, err := FitPipeline(tab, []int{0, 1, 2}, PipelineOptions{MinGroup: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := func(p *Pipeline, in string) []float64 {
+		r, err := p.ReadRows(strings.NewReader(in), "new.csv")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r.X.RawMatrix().Data
+	}
+	// The model remembers the file's comma: "1.500" in units, no comma in
+	// the new rows.
+	if got, want := rows(p, "price;units;ratio\n5;1.500;1\n"), rows(p, "price,units,ratio\n5,1500,1\n"); !slices.Equal(got, want) {
+		t.Errorf("new rows, 1.500 units: %v, want the inputs of 1500, %v", got, want)
+	}
+	// A model fitted on a comma file: the new semicolon file's own comma
+	// decides, for the rows before it too.
+	point := mustRead(t, "price,units,ratio,churn\n12,1234,1.234,yes\n3.5,999,0.5,no\n7.25,2000,2,no\n", CSVOptions{})
+	q, err := FitPipeline(point, []int{0, 1, 2}, PipelineOptions{MinGroup: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := rows(q, "price;units;ratio\n5;1.500;1\n3,5;2;0.5\n"), rows(q, "price,units,ratio\n5,1500,1\n3.5,2,0.5\n"); !slices.Equal(got, want) {
+		t.Errorf("new semicolon rows with a comma: %v, want %v", got, want)
+	}
+}

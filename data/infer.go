@@ -12,6 +12,7 @@ import (
 func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	var cols []*Column
 	var label Label
+	settleFileMarks(p.builders)
 	for j := range p.builders {
 		b := &p.builders[j]
 		if j == p.labelCol {

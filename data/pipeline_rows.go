@@ -109,6 +109,13 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if marks != nil {
+		fileComma := slices.ContainsFunc(p.Columns, func(pc PipelineColumn) bool { return pc.DecimalComma })
+		settleRows(marks, fileComma, func(col int, c pendingCell) {
+			pc := &p.Columns[col]
+			pc.encode(c.regroup(), data[c.index*width+pc.First:])
+		})
+	}
 	if len(out.IDs) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
 	}
