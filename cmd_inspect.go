@@ -147,7 +147,7 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			steps = append(steps, fmt.Sprintf("minus %s, divided by %s", fnum(c.Center), fnum(c.Scale)))
 			p.line("   transform: %s", strings.Join(steps, ", then "))
 			if c.DecimalComma {
-				p.line("   written with a decimal comma in training (a semicolon file): in new semicolon files its points group thousands")
+				p.line("   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands")
 			}
 		}
 		if c.Indicator {

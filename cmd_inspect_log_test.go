@@ -159,7 +159,7 @@ func TestInspectSaysAColumnWroteDecimalCommas(t *testing.T) {
 		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
 	}
 	out := c.stdout.String()
-	const line = "   written with a decimal comma in training (a semicolon file): in new semicolon files its points group thousands\n"
+	const line = "   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands\n"
 	if n := strings.Count(out, line); n == 0 {
 		t.Errorf("inspect never says a column wrote decimal commas:\n%s", out)
 	}
