@@ -118,10 +118,10 @@ type PipelineColumn struct {
 	// training values, under every Scaling, fitted by this version. Files
 	// written before it have no clipping, or clip min-max scaling only.
 	Clip bool `json:"clip,omitempty"`
-	// DecimalComma is set when the training file was semicolon-separated
-	// and wrote this column's decimals with a comma: new rows in a
-	// semicolon file then read its points as thousands ("2.962" is 2962)
-	// even where they write no comma themselves.
+	// DecimalComma is set when the training file was semicolon-separated,
+	// wrote decimal commas and read this column's points as thousands (see
+	// Column.DecimalComma): new rows in a semicolon file then read them so
+	// ("2.962" is 2962) even where they write no comma themselves.
 	DecimalComma bool `json:"decimal_comma,omitempty"`
 	// First is the index of the column's first output; Width the number of
 	// outputs it owns.

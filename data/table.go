@@ -73,8 +73,9 @@ type Column struct {
 	// Excluded is set when the user left the column out of the features
 	// (ExcludeColumns); it keeps its kind and values.
 	Excluded bool
-	// DecimalComma is set for a numeric column of a semicolon file that
-	// writes decimal commas, whose points therefore group thousands.
+	// DecimalComma is set for a numeric column of a semicolon file whose
+	// points group thousands: the column writes decimal commas, or the file
+	// does and every point of the column can group (settleFileMarks).
 	DecimalComma bool
 }
 
