@@ -123,19 +123,10 @@ func TestInspectListsTheColumnsTheModelIgnores(t *testing.T) {
 	for i := 1; i < len(lines); i++ {
 		lines[i] += fmt.Sprintf(",%d,NL", 15600000+3*i)
 	}
-	data := writeFile(t, "wide.csv", strings.Join(lines, "\n")+"\n")
-	model := filepath.Join(t.TempDir(), "m.json")
-	c := newCLI(t)
-	if code := c.run(context.Background(), "train", "--data", data, "--label", "churn", "--epochs", "2", "--out", model); code != exitOK {
-		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
-	}
-	c = newCLI(t)
-	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
-		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
-	}
+	out := inspectTrained(t, writeFile(t, "wide.csv", strings.Join(lines, "\n")+"\n"))
 	want := "Id column (not an input): user_id.\nOther columns of the training data, not inputs (rows may carry them): CustomerId, country.\n"
-	if !strings.Contains(c.stdout.String(), want) {
-		t.Errorf("inspect lacks\n%s in\n%s", want, c.stdout.String())
+	if !strings.Contains(out, want) {
+		t.Errorf("inspect lacks\n%s in\n%s", want, out)
 	}
 }
 
@@ -148,7 +139,17 @@ func TestInspectSaysAColumnWroteDecimalCommas(t *testing.T) {
 		t.Fatal(err)
 	}
 	semi := strings.ReplaceAll(strings.ReplaceAll(string(raw), ",", ";"), ".", ",")
-	data := writeFile(t, "semi.csv", semi)
+	out := inspectTrained(t, writeFile(t, "semi.csv", semi))
+	const line = "   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands\n"
+	if n := strings.Count(out, line); n == 0 {
+		t.Errorf("inspect never says a column wrote decimal commas:\n%s", out)
+	}
+}
+
+// inspectTrained trains a two-epoch model on data (label churn) and returns
+// what inspect prints of it.
+func inspectTrained(t *testing.T, data string) string {
+	t.Helper()
 	model := filepath.Join(t.TempDir(), "m.json")
 	c := newCLI(t)
 	if code := c.run(context.Background(), "train", "--data", data, "--label", "churn", "--epochs", "2", "--out", model); code != exitOK {
@@ -158,9 +159,5 @@ func TestInspectSaysAColumnWroteDecimalCommas(t *testing.T) {
 	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
 		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
 	}
-	out := c.stdout.String()
-	const line = "   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands\n"
-	if n := strings.Count(out, line); n == 0 {
-		t.Errorf("inspect never says a column wrote decimal commas:\n%s", out)
-	}
+	return c.stdout.String()
 }
