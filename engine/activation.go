@@ -163,6 +163,15 @@ func sigmoid(z float64) float64 {
 }
 
 // softplus is log(1+exp(z)) computed without overflow.
+// bceTerm is the binary cross-entropy of logit z for target y with the
+// positive-class weight w: w·y·softplus(−z) + (1−y)·softplus(z), from the
+// logit, never log(σ(z)); softplus(−z) = softplus(z) − z saves an exp and a
+// log.
+func bceTerm(z, y, w float64) float64 {
+	sp := softplus(z)
+	return w*y*(sp-z) + (1-y)*sp
+}
+
 func softplus(z float64) float64 {
 	return max(z, 0) + math.Log1p(math.Exp(-math.Abs(z)))
 }

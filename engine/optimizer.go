@@ -193,9 +193,14 @@ func (o *Adam) Clone() Optimizer {
 // StepSize is the effective step α = lr·√(1−β2ᵗ)/(1−β1ᵗ) the next update
 // will use, for the walkthrough.
 func (o *Adam) StepSize() float64 {
-	p1, p2 := o.pow1*o.Beta1, o.pow2*o.Beta2
-	if o.t == 0 {
-		p1, p2 = o.Beta1, o.Beta2
-	}
+	p1, p2 := o.nextPowers()
 	return o.Rate * math.Sqrt(1-p2) / (1 - p1)
+}
+
+// nextPowers are β1ᵗ and β2ᵗ of the next update, as Step will compute them.
+func (o *Adam) nextPowers() (p1, p2 float64) {
+	if o.t == 0 {
+		return o.Beta1, o.Beta2
+	}
+	return o.pow1 * o.Beta1, o.pow2 * o.Beta2
 }

@@ -87,8 +87,7 @@ func rowLosses(loss Loss, z, y []float64, posWeight float64) []float64 {
 			out[i] = (zi - y[i]) * (zi - y[i])
 			continue
 		}
-		sp := softplus(zi)
-		out[i] = posWeight*y[i]*(sp-zi) + (1-y[i])*sp
+		out[i] = bceTerm(zi, y[i], posWeight)
 	}
 	return out
 }

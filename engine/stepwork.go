@@ -33,11 +33,11 @@ func (o *Adam) Work(p int, w, g float64) AdamWork {
 	}
 	u.M1 = o.Beta1*u.M0 + u.OneMinusB1*g
 	u.V1 = o.Beta2*u.V0 + u.OneMinusB2*u.G2
-	u.Bias1 = 1 - math.Pow(o.Beta1, float64(u.T))
-	u.Bias2 = 1 - math.Pow(o.Beta2, float64(u.T))
+	p1, p2 := o.nextPowers()
+	u.Bias1, u.Bias2 = 1-p1, 1-p2
 	u.MHat, u.VHat = u.M1/u.Bias1, u.V1/u.Bias2
 	u.Textbook = w - o.Rate*u.MHat/(math.Sqrt(u.VHat)+o.Epsilon)
-	u.Alpha = o.Rate * math.Sqrt(u.Bias2) / u.Bias1
+	u.Alpha = o.StepSize()
 	u.Denom = math.Sqrt(u.V1) + o.Epsilon
 	u.NewW = w - u.Alpha*u.M1/u.Denom
 	return u

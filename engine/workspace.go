@@ -114,10 +114,7 @@ func (ws *workspace) lossAndDeltaScaled(n *Network, m int, posWeight, scale floa
 	}
 	for i, zi := range z {
 		yi := y[i]
-		// ℓ = w·y·softplus(−z) + (1−y)·softplus(z): BCE from logits, never
-		// log(σ(z)); softplus(−z) = softplus(z) − z saves an exp and a log.
-		sp := softplus(zi)
-		loss += posWeight*yi*(sp-zi) + (1-yi)*sp
+		loss += bceTerm(zi, yi, posWeight)
 		d[i] = (posWeight*yi*(p[i]-1) + (1-yi)*p[i]) * scale
 	}
 	for i, pi := range p {
