@@ -72,9 +72,9 @@ type columnBuilder struct {
 	missing int
 	// decimalComma accepts "1,5" for 1.5 and "1.234,5" for 1234.5, as
 	// semicolon-separated exports from European spreadsheets write numbers;
-	// comma tracks how the column writes them.
+	// marks tracks how the column writes them.
 	decimalComma bool
-	comma        decimalMarks
+	marks        decimalMarks
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
 	mixed *MixedText
 }

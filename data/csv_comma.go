@@ -14,7 +14,7 @@ import (
 var ErrMixedDecimals = errors.New("data: decimal point and decimal comma in one column")
 
 // maxPending bounds how many "1.234"-like cells a column remembers while it
-// does not yet know whether its points group thousands (see commaColumn).
+// does not yet know whether its points group thousands (see decimalMarks).
 const maxPending = 1 << 16
 
 // parseComma parses a number written with a decimal comma ("12,5", "-0,25",
@@ -163,7 +163,7 @@ func (m *decimalMarks) read(t []byte, index, line, col int) (v float64, ok bool,
 // addMarked appends a numeric cell of a decimal-comma column that is not
 // a plain number (it holds a point or a comma); ok false: no number.
 func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name string) (bool, error) {
-	v, ok, settled, clash := b.comma.read(t, b.values.len(), line, col)
+	v, ok, settled, clash := b.marks.read(t, b.values.len(), line, col)
 	if clash != nil {
 		return true, clash.err(file, fmt.Sprintf("column %q", name))
 	}
@@ -183,8 +183,8 @@ func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name str
 func joinComma(file, name string, all []*columnBuilder) error {
 	var first *decimalMarks
 	for _, part := range all {
-		if part.comma.comma {
-			first = &part.comma
+		if part.marks.comma {
+			first = &part.marks
 			break
 		}
 	}
@@ -195,66 +195,47 @@ func joinComma(file, name string, all []*columnBuilder) error {
 		var merged decimalMarks
 		offset := 0
 		for _, part := range all {
-			for _, p := range part.comma.pending {
+			for _, p := range part.marks.pending {
 				merged.pending = append(merged.pending, pendingCell{offset + p.index, p.v})
 			}
-			if at := part.comma.pointAt; at.set() && !merged.pointAt.set() {
+			if at := part.marks.pointAt; at.set() && !merged.pointAt.set() {
 				merged.pointAt = at
 			}
 			offset += part.values.len()
 		}
-		all[0].comma = merged
+		all[0].marks = merged
 		return nil
 	}
-	all[0].comma.comma = true // the joined column writes commas
+	all[0].marks.comma = true // the joined column writes commas
 	for _, part := range all {
-		if at := part.comma.pointAt; at.set() {
+		if at := part.marks.pointAt; at.set() {
 			clash := &markClash{here: at, other: first.commaAt}
 			if at.line < first.commaAt.line {
 				clash = &markClash{here: first.commaAt, other: at, commaHere: true}
 			}
 			return clash.err(file, fmt.Sprintf("column %q", name))
 		}
-		for _, p := range part.comma.pending {
+		for _, p := range part.marks.pending {
 			part.values.set(p.index, p.regroup())
 		}
-		part.comma.pending = nil
+		part.marks.pending = nil
 	}
 	return nil
 }
 
-// settleFileMarks applies the file's decimal comma to the numeric columns
-// that wrote none themselves. A semicolon file is written in one locale:
-// once any of its columns writes a decimal comma, a column whose every
-// point can group thousands ("1.234", a whole number written "#.##0") is
-// read that way too. A column that writes an ungroupable point ("1.5") keeps
-// its points as decimals.
-func settleFileMarks(bs []columnBuilder) {
-	if !slices.ContainsFunc(bs, func(b columnBuilder) bool { return b.numeric && b.comma.comma }) {
+// settleFile applies a semicolon file's decimal comma to the numeric
+// columns that wrote none themselves. A file is written in one locale: once
+// any of its columns writes a decimal comma (or starts with one: a model's
+// training file read it so), a column whose every point can group thousands ("1.234", a
+// whole number written "#.##0") is read that way too; regroup corrects its
+// pending cell p of column i. A column that writes an ungroupable point
+// ("1.5") keeps its points as decimals.
+func settleFile(marks []*decimalMarks, regroup func(i int, p pendingCell)) {
+	if !slices.ContainsFunc(marks, func(m *decimalMarks) bool { return m.comma }) {
 		return
 	}
-	for i := range bs {
-		b := &bs[i]
-		if !b.numeric || b.comma.comma || b.comma.pointAt.set() || len(b.comma.pending) == 0 {
-			continue
-		}
-		for _, p := range b.comma.pending {
-			b.values.set(p.index, p.regroup())
-		}
-		b.comma.comma, b.comma.pending = true, nil
-	}
-}
-
-// settleRows is settleFileMarks for rows scored by a model (ReadRows):
-// fileComma when the file, or the model's training file, writes decimal
-// commas; the settled cells are handed to regroup by column.
-func settleRows(marks []decimalMarks, fileComma bool, regroup func(col int, p pendingCell)) {
-	if !fileComma && !slices.ContainsFunc(marks, func(m decimalMarks) bool { return m.comma }) {
-		return
-	}
-	for i := range marks {
-		m := &marks[i]
-		if m.comma || m.pointAt.set() {
+	for i, m := range marks {
+		if m.comma || m.pointAt.set() || len(m.pending) == 0 {
 			continue
 		}
 		for _, p := range m.pending {
@@ -262,6 +243,15 @@ func settleRows(marks []decimalMarks, fileComma bool, regroup func(col int, p pe
 		}
 		m.comma, m.pending = true, nil
 	}
+}
+
+// settleFileMarks is settleFile for a table's column builders.
+func settleFileMarks(bs []columnBuilder) {
+	marks := make([]*decimalMarks, len(bs))
+	for i := range bs {
+		marks[i] = &bs[i].marks
+	}
+	settleFile(marks, func(i int, p pendingCell) { bs[i].values.set(p.index, p.regroup()) })
 }
 
 // hasPoint reports whether a cell holds a decimal point.

@@ -48,7 +48,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if b.numeric {
 		c := inferNumeric(name, b.values.take(), b.missing)
-		c.DecimalComma = c.Kind == Numeric && b.comma.comma
+		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		return c
 	}
 	strs := b.strs.take()
@@ -213,32 +213,26 @@ func distinctStrings(b *columnBuilder, strs []string) []string {
 }
 
 // allNumeric reports whether every level is a number. In a decimal-comma
-// file (see parseComma) a level written with a comma makes the column's
-// points group thousands (pointGroups): then every level with a point must
-// group ("1.234"), or the column mixes decimal marks and is not numeric.
+// file the levels are read as decimalMarks reads a column: a level written
+// with a comma makes the column's points group thousands (pointGroups), and
+// a level that clashes with it leaves the column not numeric.
 func allNumeric(levels []string, decimalComma bool) (numeric, pointGroups bool) {
-	var points []string
+	var m decimalMarks
 	for _, s := range levels {
 		t := []byte(s)
-		if _, ok := parseNumber(t); ok {
-			if decimalComma && hasPoint(t) {
-				points = append(points, s)
+		if !decimalComma {
+			if _, ok := parseNumber(t); !ok {
+				return false, false
 			}
 			continue
 		}
-		if _, ok := parseCell(t, decimalComma); !ok {
+		// Line 1 for every level: a level has no line, but the first
+		// ungroupable point must still be remembered.
+		if _, ok, _, clash := m.read(t, 0, 1, 0); !ok || clash != nil {
 			return false, false
 		}
-		pointGroups = true
 	}
-	if pointGroups {
-		for _, s := range points {
-			if _, ok := parseComma([]byte(s), true); !ok {
-				return false, false
-			}
-		}
-	}
-	return true, pointGroups
+	return true, m.comma
 }
 
 // stringsToNumbers parses the cells of a column allNumeric accepted.

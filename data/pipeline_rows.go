@@ -60,11 +60,12 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	var data []float64
 	// A semicolon file's numeric columns read their decimal marks as the
 	// tables they were trained on do (see decimalMarks).
-	var marks []decimalMarks
+	// A column the training file read with its decimal comma starts so.
+	var marks []*decimalMarks
 	if rr.delim == ';' {
-		marks = make([]decimalMarks, len(p.Columns))
+		marks = make([]*decimalMarks, len(p.Columns))
 		for i := range marks {
-			marks[i].comma = p.Columns[i].DecimalComma
+			marks[i] = &decimalMarks{comma: p.Columns[i].DecimalComma}
 		}
 	}
 	err = eachRecord(rr, len(header), read, name, func() error {
@@ -110,8 +111,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		return nil, err
 	}
 	if marks != nil {
-		fileComma := slices.ContainsFunc(p.Columns, func(pc PipelineColumn) bool { return pc.DecimalComma })
-		settleRows(marks, fileComma, func(col int, c pendingCell) {
+		settleFile(marks, func(col int, c pendingCell) {
 			pc := &p.Columns[col]
 			pc.encode(c.regroup(), data[c.index*width+pc.First:])
 		})
