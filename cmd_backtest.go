@@ -19,6 +19,7 @@ import (
 // backtestOptions are the flags of `retain backtest`.
 type backtestOptions struct {
 	log, horizon, logColumns string
+	dateOrder                string
 	folds                    int
 	cutoffs                  []string
 	cfg                      configFlags
@@ -61,6 +62,7 @@ then their mean and standard deviation over the folds.`,
 	inputFileVar(fs, &o.log, "log", "order or event log `FILE` (- for standard input) (required)")
 	fs.StringVar(&o.horizon, "horizon", "", "label window after each cutoff, e.g. 90d, 13w or 90 (default 30d)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
+	dateOrderVar(fs, &o.dateOrder)
 	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, ending at the last date minus the horizon and spaced by the horizon (closer when the log is too short)")
 	fs.StringSliceVar(&o.cutoffs, "cutoffs", nil, "test cutoff `DATES` (YYYY-MM-DD, comma-separated) instead of --folds")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
@@ -81,6 +83,9 @@ func (o *backtestOptions) options(foldsGiven bool) (experiment.Source, experimen
 		return src, opts, usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
 	src.LogColumns = cols
+	if src.DateOrder, err = parseDateOrderFlag(o.dateOrder); err != nil {
+		return src, opts, err
+	}
 	opts.HorizonDays = data.DefaultHorizonDays
 	if o.horizon != "" {
 		if opts.HorizonDays, err = parseDays(o.horizon); err != nil {

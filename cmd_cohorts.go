@@ -18,6 +18,7 @@ import (
 // cohortsOptions are the flags of `retain cohorts`.
 type cohortsOptions struct {
 	log, logColumns string
+	dateOrder       string
 	period, metric  string
 	periods         int
 	json, csv       bool
@@ -54,6 +55,7 @@ instead of shares; --csv and --json give every figure of every cell.`,
 	fs := cmd.Flags()
 	inputFileVar(fs, &o.log, "log", "order or event log `FILE` (- for standard input) (required)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,amount=5 (default: detected)")
+	dateOrderVar(fs, &o.dateOrder)
 	fs.StringVar(&o.period, "period", "month", "cohort and period length: month or week")
 	fs.StringVar(&o.metric, "metric", "share", "what the triangle shows: share, customers, revenue or orders")
 	fs.IntVar(&o.periods, "periods", 0, "show at most `N` periods since acquisition (default: all)")
@@ -87,12 +89,16 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
+	order, err := data.ParseDateOrder(o.dateOrder)
+	if err != nil {
+		return usageError(fmt.Errorf("--date-order: %w", err))
+	}
 	f, err := a.open(o.log)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	log, err := data.ReadOrderLog(f, o.log, data.LogOptions{Columns: cols})
+	log, err := data.ReadOrderLog(f, o.log, data.LogOptions{Columns: cols, DateOrder: order})
 	if err != nil {
 		return err
 	}

@@ -76,6 +76,11 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	if s.Kind == "log" {
 		p.line("Order log: cutoff %s, horizon %d days, %s, %s.",
 			s.Cutoff.Format("2006-01-02"), s.HorizonDays, describeLogColumns(s.LogColumns), s.Features)
+		switch s.DateOrder {
+		case "dmy", "mdy":
+			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",
+				map[string]string{"dmy": "day first (day/month/year)", "mdy": "month first (month/day/year)"}[s.DateOrder], s.DateOrder)
+		}
 	}
 	if len(s.Exclude) > 0 {
 		p.line("Columns left out of the features: %s.", strings.Join(s.Exclude, ", "))

@@ -21,6 +21,7 @@ import (
 type planOptions struct {
 	model, data             string
 	log, cutoff, logColumns string
+	dateOrder               string
 	budget, value, target   string
 	cost, success           float64
 	levers                  []string
@@ -78,6 +79,7 @@ built-in population it was trained on.`,
 	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose current customers to plan for (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "plan for the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
+	dateOrderVar(fs, &o.dateOrder)
 	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")
 	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
 	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
@@ -149,8 +151,8 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 }
 
 func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) error {
-	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
-		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
+		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
 	}
 	pf, err := parsePlanFlags(o, func(n string) bool { return cmd.Flags().Changed(n) })
 	if err != nil {
@@ -236,7 +238,7 @@ func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error)
 func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, error) {
 	switch {
 	case o.log != "":
-		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
+		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns, dateOrder: o.dateOrder}
 		src, err := flags.source()
 		if err != nil {
 			return planData{}, err

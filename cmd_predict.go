@@ -20,6 +20,7 @@ type predictOptions struct {
 	explain     int
 	// log, cutoff and logColumns score an order log's current customers.
 	log, cutoff, logColumns string
+	dateOrder               string
 	// builtinUsers and builtinSeed score the built-in synthetic shop.
 	builtinUsers int
 	builtinSeed  uint64
@@ -83,6 +84,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose customers to score (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
+	dateOrderVar(fs, &o.dateOrder)
 	fs.IntVar(&o.builtinUsers, "builtin-users", 0, "score `N` users of the built-in synthetic shop instead of --data")
 	fs.Uint64Var(&o.builtinSeed, "builtin-seed", 0, "seed of the built-in population of --builtin-users")
 	fs.StringVarP(&o.out, "out", "o", "", "write the CSV to `FILE` instead of stdout")
@@ -103,8 +105,8 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.explain < 0 {
 		return usageError(fmt.Errorf("--explain %d: want a number of reasons ≥ 0", o.explain))
 	}
-	if o.log == "" && (o.cutoff != "" || o.logColumns != "") {
-		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
+		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
 	}
 	builtin := o.data == "" && o.log == ""
 	if builtin {

@@ -14,7 +14,7 @@ import (
 // the model's were, and counts the short histories on stderr.
 func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle, target experiment.Target,
 	note string, key *pseudonym.Key) error {
-	flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns}
+	flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns, dateOrder: o.dateOrder}
 	src, err := flags.source()
 	if err != nil {
 		return err

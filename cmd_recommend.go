@@ -21,6 +21,7 @@ import (
 // recommendOptions are the flags of `retain recommend`.
 type recommendOptions struct {
 	log, logColumns, itemColumn string
+	dateOrder                   string
 	cutoff, horizon             string
 	top                         int
 	evaluate, json              bool
@@ -71,6 +72,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 	fs.IntVar(&o.top, "top", recommend.DefaultTop, "items listed per customer")
 	fs.StringVar(&o.itemColumn, "item-column", "", "`COLUMN` holding the item (default: detected, e.g. StockCode, sku)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
+	dateOrderVar(fs, &o.dateOrder)
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the model and the baselines on the horizon after the cutoff instead of listing")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
@@ -96,6 +98,9 @@ func (o *recommendOptions) options() (experiment.Source, recommend.Options, erro
 		cols.Item = item
 	}
 	src.LogColumns = cols
+	if src.DateOrder, err = parseDateOrderFlag(o.dateOrder); err != nil {
+		return src, opts, err
+	}
 	if o.horizon != "" {
 		if opts.HorizonDays, err = parseDays(o.horizon); err != nil {
 			return src, opts, usageError(fmt.Errorf("--horizon %q: %w", o.horizon, err))

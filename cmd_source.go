@@ -21,6 +21,7 @@ type sourceFlags struct {
 	log, cutoff        string
 	horizon            string
 	logColumns         string
+	dateOrder          string
 	btydFeatures       bool
 	builtinUsers       int
 	builtinSeed        uint64
@@ -48,6 +49,7 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
 	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
+	dateOrderVar(fs, &f.dateOrder)
 	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
 	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
 	markTraining(fs.Lookup("exclude"))
@@ -78,7 +80,7 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 
 // sourceOnly is source without the excluded columns.
 func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
-	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
+	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != "" || f.dateOrder != ""
 	if (f.data != "" || f.log != "") && f.registeredBuiltins && f.flags != nil {
 		if name := firstGiven(f.flags.Changed, "builtin-users", "builtin-seed"); name != "" {
 			return experiment.Source{}, usageError(fmt.Errorf("--%s applies to the built-in shop, not --data or --log", name))
@@ -90,10 +92,10 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	case f.data == "" && f.log == "" && f.label != "":
 		return experiment.Source{}, usageError(errors.New("--label needs --data"))
 	case f.data == "" && f.log == "" && logOnly:
-		return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns need --log"))
+		return experiment.Source{}, usageError(errors.New("--cutoff, --horizon, --log-columns and --date-order need --log"))
 	case f.data != "":
 		if logOnly {
-			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon and --log-columns apply to --log, not --data"))
+			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon, --log-columns and --date-order apply to --log, not --data"))
 		}
 		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label}, nil
 	case f.log != "":
@@ -106,6 +108,9 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 			return experiment.Source{}, usageError(fmt.Errorf("--log-columns %q: %w", f.logColumns, err))
 		}
 		src.LogColumns = cols
+		if src.DateOrder, err = parseDateOrderFlag(f.dateOrder); err != nil {
+			return experiment.Source{}, err
+		}
 		src.Features.BTYD = f.btydFeatures
 		if f.cutoff != "" {
 			t, err := parseCutoff(f.cutoff)
@@ -208,4 +213,20 @@ type logColumnRole struct {
 func logColumnRoles(c *data.LogColumns) []logColumnRole {
 	return []logColumnRole{{"customer", &c.Customer}, {"time", &c.Time}, {"amount", &c.Amount}, {"price", &c.Price},
 		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}}
+}
+
+// dateOrderVar registers --date-order, the order of an order log's dates
+// written with the year last.
+func dateOrderVar(fs *pflag.FlagSet, p *string) {
+	fs.StringVar(p, "date-order", "", "`ORDER` of the log's dates written with the year last (1/12/2010): dmy or mdy (default: shown by the log's own dates, a day above 12)")
+}
+
+// parseDateOrderFlag checks --date-order and returns it as a Source
+// records it ("dmy", "mdy" or "").
+func parseDateOrderFlag(s string) (string, error) {
+	order, err := data.ParseDateOrder(s)
+	if err != nil {
+		return "", usageError(fmt.Errorf("--date-order: %w", err))
+	}
+	return order.String(), nil
 }

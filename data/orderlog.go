@@ -58,6 +58,10 @@ type LogOptions struct {
 	// DateOrder reads day/month/year or month/day/year dates, which are
 	// refused by default because they cannot be told apart reliably.
 	DateOrder DateOrder
+	// DateOrderIfUnknown is the order to read day/month/year dates in when
+	// DateOrder is not given and the log's own dates do not show one (a
+	// model file's record of the order its training log used, say).
+	DateOrderIfUnknown DateOrder
 	// Today, when set, is the caller's current date: lines dated after it
 	// are counted in OrderLog.Future (the data package reads no clock).
 	Today time.Time
@@ -124,6 +128,12 @@ type OrderLog struct {
 	Today         time.Time
 	Future        int
 	LastUpToToday time.Time
+	// DateOrder is the order its dates written with the year last were
+	// read in (DateAuto when it has none), and DateOrderFound says that the
+	// log's own dates showed it (orderlog_order.go) rather than
+	// LogOptions.DateOrder.
+	DateOrder      DateOrder
+	DateOrderFound bool
 }
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
@@ -140,13 +150,37 @@ var ErrBadDate = errors.New("data: unparseable date")
 // the line and the 1-based field. A Parquet input (recognised by "PAR1") is
 // read by the same rules, row by row (see readParquetLog).
 func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
-	in, r, err := sniffParquet(r, name)
+	in, rest, err := sniffParquet(r, name)
 	if err != nil {
 		return nil, err
 	}
 	if in != nil {
-		return readParquetLog(in, name, opts)
+		read := func(o LogOptions) (*OrderLog, error) { return readParquetLog(in, name, o) }
+		return readWithOrder(name, opts, read, read)
 	}
+	var again func(LogOptions) (*OrderLog, error)
+	if ra, ok := r.(io.ReaderAt); ok {
+		if size, ok := sizeOf(r); ok {
+			again = func(o LogOptions) (*OrderLog, error) {
+				return readTextLog(io.NewSectionReader(ra, 0, size), name, o)
+			}
+		}
+	}
+	return readWithOrder(name, opts, func(o LogOptions) (*OrderLog, error) { return readTextLog(rest, name, o) }, again)
+}
+
+// readWithOrder reads a log (read) and, when its dates showed an order the
+// options did not give, reads it again with that order (see readAgain).
+func readWithOrder(name string, opts LogOptions, read, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
+	log, err := read(opts)
+	if found, ok := isOrderFound(err); ok {
+		return readAgain(name, opts, found, again)
+	}
+	return log, err
+}
+
+// readTextLog reads a CSV or whitespace-separated log.
+func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	br, err := newInputReader(r, name)
 	if err != nil {
 		return nil, err
@@ -231,6 +265,9 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	for ; err == nil; err = p.src.next() {
 		if err := p.line(len(header)); err != nil {
+			if err == errNeedOrder {
+				return nil, p.findDateOrder(len(header))
+			}
 			return nil, err
 		}
 	}
@@ -239,6 +276,9 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	if p.log.Lines == 0 {
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
+	}
+	if p.dates.sawYearLast {
+		p.log.DateOrder = p.opts.DateOrder
 	}
 	p.finishDescriptions()
 	p.finishKeep()
@@ -342,6 +382,9 @@ func (p *logParser) line(want int) error {
 	}
 	p.log.Lines++
 	day, err := p.dates.day(trimSpace(src.field(c.time)))
+	if err == errNeedOrder {
+		return err
+	}
 	if err != nil {
 		return parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
 	}

@@ -57,7 +57,7 @@ func FuzzDateParser(f *testing.F) {
 		}
 		d := dayTime(day)
 		for _, layout := range []string{"2006-01-02", "20060102"} {
-			back, err := dateParser{}.day([]byte(d.Format(layout)))
+			back, err := (&dateParser{}).day([]byte(d.Format(layout)))
 			if err != nil || back != day {
 				t.Fatalf("%q → %v → %q → %v, %v", s, d, d.Format(layout), dayTime(back), err)
 			}

@@ -105,9 +105,10 @@ func TestReadOrderLogOptions(t *testing.T) {
 		t.Errorf("unknown header names: %v", err)
 	}
 	cols := LogColumns{Customer: "Kunde", Time: "DATUM", Amount: "umsatz"}
-	_, err = ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: cols})
-	if err == nil || err.Error() != `de.csv:2:2: ambiguous date "01.02.2020": day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout` {
-		t.Errorf("d.m.Y without an order: %v", err)
+	// Without an order, the 13 of line 3 shows it: day first.
+	found, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: cols})
+	if err != nil || !dayTime(found.Orders[0].Day).Equal(ymd(2020, 2, 1)) || found.DateOrder != DateDMY || !found.DateOrderFound {
+		t.Errorf("d.m.Y without an order: %v %+v", err, found)
 	}
 	for _, opts := range []LogOptions{{Columns: cols, DateOrder: DateDMY}, {Columns: cols, DateLayout: "02.01.2006"}} {
 		log, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", opts)
@@ -172,7 +173,12 @@ func TestReadOrderLogErrors(t *testing.T) {
 			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
 		{"missing date", "customer,date,amount\na, ,5\n", ErrBadDate, "log.csv:2:2: missing date"},
 		{"US date", "customer,date,amount\na,12/1/2010 8:26,5\n", ErrBadDate,
-			`log.csv:2:2: ambiguous date "12/1/2010 8:26": day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout`},
+			`log.csv:2:2: ambiguous date "12/1/2010 8:26": day/month/year or month/day/year? no date in the log has a number above 12 to tell; give the date order (--date-order dmy or mdy)`},
+		{"mixed date orders", "customer,date,amount\na,1/2/2010,5\nb,13/2/2010,5\nc,2/14/2010,5\nd,1/13/2010,5\n", ErrBadDate,
+			`log.csv:4:2: date "2/14/2010" cannot be day/month/year, as line 3 ("13/2/2010") is: the log mixes day-first and month-first dates`},
+		{"mixed date orders, month first seen first", "customer,date,amount\na,1/2/2010,5\nc,2/14/2010,5\nb,13/2/2010,5\n", ErrBadDate,
+			`log.csv:4:2: date "13/2/2010" cannot be month/day/year, as line 3 ("2/14/2010") is: the log mixes day-first and month-first dates`},
+		{"ragged after a year-last date", "customer,date,amount\na,1/2/2010,5\nb,13/2/2010\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
 		{"Feb 30", "customer,date,amount\na,2020-02-30,5\n", ErrBadDate, `log.csv:2:2: invalid calendar date "2020-02-30"`},
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
@@ -242,14 +248,14 @@ func TestDateParser(t *testing.T) {
 		{"31-12-1999 23:59:59", DateDMY, ymd(1999, 12, 31)},
 	}
 	for _, c := range cases {
-		day, err := dateParser{order: c.order}.day([]byte(c.in))
+		day, err := (&dateParser{order: c.order}).day([]byte(c.in))
 		if err != nil || !dayTime(day).Equal(c.want) {
 			t.Errorf("%q (order %d) = %v, %v; want %v", c.in, c.order, dayTime(day), err, c.want)
 		}
 	}
 	for _, bad := range []string{"2010-12", "2010-12-01 8", "2010-12-01x", "2010-1201", "20101301", "2023-02-29", "1/2/10",
 		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26"} {
-		if day, err := (dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
+		if day, err := (&dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
 			t.Errorf("%q parsed as %v, want an error", bad, dayTime(day))
 		}
 	}

@@ -29,11 +29,13 @@ const (
 type dateParser struct {
 	layout string
 	order  DateOrder
+	// sawYearLast records that a date written with the year last was read.
+	sawYearLast bool
 }
 
 const dateWant = "want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout"
 
-func (p dateParser) day(b []byte) (int32, error) {
+func (p *dateParser) day(b []byte) (int32, error) {
 	if len(b) == 0 {
 		return 0, errors.New("missing date")
 	}
@@ -67,36 +69,53 @@ func (p dateParser) day(b []byte) (int32, error) {
 		if !s.timeOfDay(true) {
 			return unparseable()
 		}
-	case s.reset() && s.digits(1, 2) >= 0:
-		a := s.num
-		sep := s.sepByte()
-		if sep == 0 || s.digits(1, 2) < 0 {
+	default:
+		a, c, yy, ok := yearLast(b)
+		if !ok {
 			return unparseable()
 		}
-		c := s.num
-		if !s.expect(sep) || s.digits(4, 4) < 0 {
-			return unparseable()
-		}
-		y = s.num
-		if !s.timeOfDay(false) {
-			return unparseable()
-		}
+		y, p.sawYearLast = yy, true
 		switch p.order {
 		case DateDMY:
 			d, m = a, c
 		case DateMDY:
 			m, d = a, c
 		default:
-			return 0, fmt.Errorf("ambiguous date %q: day/month/year or month/day/year? give the date order (DMY or MDY) or a date layout", b)
+			return 0, errNeedOrder
 		}
-	default:
-		return unparseable()
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1 {
 		return 0, fmt.Errorf("invalid calendar date %q", b)
 	}
 	return dayNumber(t), nil
+}
+
+// errNeedOrder is a dateParser's answer, without a date order, to a date
+// written with the year last: the log's other dates decide the order
+// (orderlog_order.go).
+var errNeedOrder = errors.New("day/month/year or month/day/year")
+
+// yearLast reads a date written with the year last, "D/M/YYYY" or
+// "M/D/YYYY" (any one of - / . between the numbers) with an optional
+// H:MM[:SS], and returns its first two numbers and the year; ok is false
+// for any other form.
+func yearLast(b []byte) (a, c, y int, ok bool) {
+	s := dateScanner{b: b}
+	if s.digits(1, 2) < 0 {
+		return 0, 0, 0, false
+	}
+	a = s.num
+	sep := s.sepByte()
+	if sep == 0 || s.digits(1, 2) < 0 {
+		return 0, 0, 0, false
+	}
+	c = s.num
+	if !s.expect(sep) || s.digits(4, 4) < 0 {
+		return 0, 0, 0, false
+	}
+	y = s.num
+	return a, c, y, s.timeOfDay(false)
 }
 
 // dateScanner reads a timestamp left to right.

@@ -62,6 +62,11 @@ func (b *Bundle) ForLog(src Source) (Source, error) {
 	if src.LogColumns == (data.LogColumns{}) {
 		src.LogColumns = b.Source.LogColumns
 	}
+	// The model's log wrote its dates in this order; a log whose own
+	// dates show another is read in that one.
+	if src.DateOrder == "" {
+		src.DateOrderIfUnknown = b.Source.DateOrder
+	}
 	if src.Features.BTYD && !b.Source.Features.BTYD {
 		return src, mismatch("--btyd-features disagrees with %s, which was trained without the BG/NBD inputs: leave the flag out and the model's own features are built",
 			b.name())

@@ -65,7 +65,11 @@ func LoadCurrent(src Source, open Opener, now time.Time) (*Current, error) {
 		return nil, err
 	}
 	defer f.Close()
-	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns, Today: now})
+	opts, err := src.logOptions(now)
+	if err != nil {
+		return nil, err
+	}
+	log, err := data.ReadOrderLog(f, src.Path, opts)
 	if err != nil {
 		return nil, err
 	}

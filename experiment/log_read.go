@@ -13,7 +13,7 @@ import (
 // for work over several cutoffs (Backtest). now is the current time: order
 // lines dated after it are reported in the warnings, as Load does.
 func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarning, error) {
-	return readLog(src, open, data.LogOptions{Columns: src.LogColumns, Today: now})
+	return readLog(src, open, now, false)
 }
 
 // ReadItemLog reads the order log of a "log" source for recommendation:
@@ -21,7 +21,7 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 // description column, and reduced to baskets of items. A log without an
 // item column is refused (recommend.ErrNoItems).
 func ReadItemLog(src Source, open Opener, now time.Time) (*recommend.Log, []LoadWarning, error) {
-	ol, warnings, err := readLog(src, open, data.LogOptions{Columns: src.LogColumns, Today: now, Descriptions: true})
+	ol, warnings, err := readLog(src, open, now, true)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -32,7 +32,14 @@ func ReadItemLog(src Source, open Opener, now time.Time) (*recommend.Log, []Load
 	return l, warnings, nil
 }
 
-func readLog(src Source, open Opener, opts data.LogOptions) (*data.OrderLog, []LoadWarning, error) {
+// readLog reads src's order log, with the item descriptions when
+// descriptions is set.
+func readLog(src Source, open Opener, now time.Time, descriptions bool) (*data.OrderLog, []LoadWarning, error) {
+	opts, err := src.logOptions(now)
+	if err != nil {
+		return nil, nil, err
+	}
+	opts.Descriptions = descriptions
 	if src.Kind != "log" {
 		return nil, nil, fmt.Errorf("%w: kind %q is not an order log", ErrSource, src.Kind)
 	}

@@ -35,6 +35,28 @@ type Source struct {
 	// Exclude names columns left out of the features (data.ExcludeColumns),
 	// so a model file's rows are built again without them.
 	Exclude []string `json:"exclude,omitempty"`
+	// DateOrder is the order ("dmy" or "mdy") of an order log's dates
+	// written with the year last ("1/12/2010"): given, it is how they are
+	// read; loaded, it is how they were read (found from the log's own
+	// dates when not given), and a model file keeps it.
+	DateOrder string `json:"date_order,omitempty"`
+	// DateOrderIfUnknown is the order to read such dates in when DateOrder
+	// is not given and the log's dates do not show one (ForLog: the
+	// model's).
+	DateOrderIfUnknown string `json:"-"`
+}
+
+// logOptions are the options src's order log is read with.
+func (s Source) logOptions(now time.Time) (data.LogOptions, error) {
+	order, err := data.ParseDateOrder(s.DateOrder)
+	if err != nil {
+		return data.LogOptions{}, fmt.Errorf("%w: %v", ErrSource, err)
+	}
+	ifUnknown, err := data.ParseDateOrder(s.DateOrderIfUnknown)
+	if err != nil {
+		return data.LogOptions{}, fmt.Errorf("%w: %v", ErrSource, err)
+	}
+	return data.LogOptions{Columns: s.LogColumns, Today: now, DateOrder: order, DateOrderIfUnknown: ifUnknown}, nil
 }
 
 // Describe names the source in a few words for headers and reports.
@@ -181,10 +203,15 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
 		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)
 	}
-	log, err := data.ReadOrderLog(f, src.Path, data.LogOptions{Columns: src.LogColumns, Today: now})
+	opts, err := src.logOptions(now)
 	if err != nil {
 		return nil, err
 	}
+	log, err := data.ReadOrderLog(f, src.Path, opts)
+	if err != nil {
+		return nil, err
+	}
+	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

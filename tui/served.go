@@ -9,8 +9,8 @@ import (
 
 // servedSource is what a served session loads when its user asks for
 // asked. The served file opens only as what the server serves it as, and
-// with the server's label and log columns unless the user chose others:
-// read as another kind, or with its label asked again, the file's columns
+// with the server's label, log columns and date order unless the user chose
+// others: read as another kind, or with its label asked again, the file's columns
 // are shown and quoted as they are, its customer ids included, which
 // --pseudonymise promises no session ever sees. Other sources are
 // unchanged (the server's Opener refuses every other path).
@@ -30,6 +30,9 @@ func (m Model) servedSource(asked experiment.Source) (experiment.Source, error) 
 	}
 	if asked.LogColumns == (data.LogColumns{}) {
 		asked.LogColumns = served.LogColumns
+	}
+	if asked.DateOrder == "" {
+		asked.DateOrder = served.DateOrder
 	}
 	return asked, nil
 }

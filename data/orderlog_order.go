@@ -1,0 +1,175 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// A log that writes its dates with the year last ("12/1/2010 8:26") does
+// not say whether the day or the month comes first; one date with a first
+// number above 12 says day first, one with a second number above 12 says
+// month first. Without LogOptions.DateOrder, ReadOrderLog reads a log's
+// dates as written until it meets the first such date, then reads only the
+// date column of the rest to find the order (dateEvidence) and, when one
+// is found, reads the log again with it. A file can be read twice; a
+// stream cannot, and is refused with the order it would have taken.
+
+// String names the order as the CLI's --date-order takes it ("dmy", "mdy";
+// "" for DateAuto).
+func (o DateOrder) String() string {
+	switch o {
+	case DateDMY:
+		return "dmy"
+	case DateMDY:
+		return "mdy"
+	}
+	return ""
+}
+
+// ParseDateOrder reads "dmy" or "mdy" (any case; "" is DateAuto).
+func ParseDateOrder(s string) (DateOrder, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "":
+		return DateAuto, nil
+	case "dmy":
+		return DateDMY, nil
+	case "mdy":
+		return DateMDY, nil
+	}
+	return DateAuto, fmt.Errorf("date order %q: want dmy (day/month/year) or mdy (month/day/year)", s)
+}
+
+// datedAt is a date of the log and where it was read.
+type datedAt struct {
+	line, col int
+	text      string
+}
+
+func (d datedAt) seen() bool { return d.line > 0 }
+
+// dateEvidence is what a log's year-last dates say about their order: the
+// first of them, the first whose first number cannot be a month (day
+// first) and the first whose second number cannot (month first).
+type dateEvidence struct {
+	first, dayFirst, monthFirst datedAt
+}
+
+// add records the year-last date b read at line and column col.
+func (e *dateEvidence) add(b []byte, line, col int) {
+	a, c, _, ok := yearLast(b)
+	if !ok {
+		return
+	}
+	at := datedAt{line: line, col: col}
+	if !e.first.seen() {
+		at.text = string(b)
+		e.first = at
+	}
+	if a > 12 && c <= 12 && !e.dayFirst.seen() {
+		at.text = string(b)
+		e.dayFirst = at
+	}
+	if c > 12 && a <= 12 && !e.monthFirst.seen() {
+		at.text = string(b)
+		e.monthFirst = at
+	}
+}
+
+// orderFound is the error that ends a log's first reading once its dates
+// have shown their order: the log is to be read again with it.
+type orderFound struct {
+	order DateOrder
+	// by is the first date that showed it.
+	by datedAt
+	// assumed says that no date showed it: it is
+	// LogOptions.DateOrderIfUnknown.
+	assumed bool
+}
+
+func (f *orderFound) Error() string {
+	return fmt.Sprintf("date %q at line %d: the log writes its dates %s first", f.by.text, f.by.line, f.dayOrMonth())
+}
+
+func (f *orderFound) dayOrMonth() string {
+	if f.order == DateDMY {
+		return "day"
+	}
+	return "month"
+}
+
+// findDateOrder reads the date column of the current record and the rest,
+// after a date that needs an order, and returns an *orderFound, or a
+// *ParseError when the dates do not tell the order or disagree. want is the
+// header's field count: a record with another is refused as line does.
+func (p *logParser) findDateOrder(want int) error {
+	var e dateEvidence
+	col := p.cols.time
+	var err error
+	for ; err == nil; err = p.src.next() {
+		line := p.src.line()
+		if got := p.src.fields(); got != want {
+			return parseErr(p.name, line, min(got, want)+1, ErrRagged,
+				fmt.Sprintf("%d fields, the header has %d", got, want))
+		}
+		e.add(trimSpace(p.src.field(col)), line, col+1)
+		if e.dayFirst.seen() && e.monthFirst.seen() {
+			break
+		}
+	}
+	if err != nil && err != io.EOF {
+		return wrapReadErr(p.name, err)
+	}
+	switch d, m := e.dayFirst, e.monthFirst; {
+	case d.seen() && m.seen():
+		later, earlier, how := m, d, "day/month/year"
+		if d.line > m.line {
+			later, earlier, how = d, m, "month/day/year"
+		}
+		return parseErr(p.name, later.line, later.col, ErrBadDate, fmt.Sprintf(
+			"date %q cannot be %s, as line %d (%q) is: the log mixes day-first and month-first dates",
+			later.text, how, earlier.line, earlier.text))
+	case d.seen():
+		return &orderFound{order: DateDMY, by: d}
+	case m.seen():
+		return &orderFound{order: DateMDY, by: m}
+	}
+	f := e.first
+	if p.opts.DateOrderIfUnknown != DateAuto {
+		return &orderFound{order: p.opts.DateOrderIfUnknown, by: f, assumed: true}
+	}
+	return parseErr(p.name, f.line, f.col, ErrBadDate, fmt.Sprintf(
+		"ambiguous date %q: day/month/year or month/day/year? no date in the log has a number above 12 "+
+			"to tell; give the date order (--date-order dmy or mdy)", f.text))
+}
+
+// readAgain reads a log a second time with the date order its first
+// reading found (found), when the input can be read again (again is not
+// nil); a stream is refused, naming the order to give.
+func readAgain(name string, opts LogOptions, found *orderFound, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
+	if again == nil {
+		if found.assumed {
+			return nil, parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
+				"date %q: no date in the log has a number above 12 to show the date order, and a stream cannot be read twice to apply %s; give the date order (--date-order %s)",
+				found.by.text, found.order, found.order))
+		}
+		return nil, parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
+			"date %q: the log writes its dates %s first, but a stream cannot be read twice to apply it; "+
+				"give the date order (--date-order %s)", found.by.text, found.dayOrMonth(), found.order))
+	}
+	opts.DateOrder = found.order
+	log, err := again(opts)
+	if log != nil {
+		log.DateOrderFound = !found.assumed
+	}
+	return log, err
+}
+
+// isOrderFound reports whether err ends a first reading with the order
+// found.
+func isOrderFound(err error) (*orderFound, bool) {
+	var f *orderFound
+	ok := errors.As(err, &f)
+	return f, ok
+}
