@@ -60,6 +60,7 @@ func TestLogDatesWrittenMonthFirst(t *testing.T) {
 	all := func(time.Time) bool { return true }
 	iso := cdnowAsCSV(t, dir, "iso.csv", "2006-01-02", all)
 	us := cdnowAsCSV(t, dir, "us.csv", "1/2/2006", all)
+	notes := map[string]string{}
 	train := func(log string) string {
 		model := strings.TrimSuffix(log, ".csv") + ".json"
 		c := newCLI(t)
@@ -67,6 +68,7 @@ func TestLogDatesWrittenMonthFirst(t *testing.T) {
 			"--epochs", "2", "--out", model); code != exitOK {
 			t.Fatalf("train %s: exit %d, stderr %q", log, code, c.stderr.String())
 		}
+		notes[log] = c.stderr.String()
 		return model
 	}
 	predict := func(model, log string, extra ...string) (string, int, string) {
@@ -75,6 +77,12 @@ func TestLogDatesWrittenMonthFirst(t *testing.T) {
 		return c.stdout.String(), code, c.stderr.String()
 	}
 	isoModel, usModel := train(iso), train(us)
+	// The first date past the 12th in CDNOW master is 19970330, on its line
+	// 6 (after its header line, as in the CSV; awk 'NR>1 && substr($2,7,2)+0>12').
+	const note = `; dates written with the year last read month first (month/day/year), as "3/30/1997" at line 6 shows`
+	if !strings.Contains(notes[us], note) || strings.Contains(notes[iso], "dates written with the year last") {
+		t.Errorf("train's notes do not say how the month-first log's dates were read:\n%s", notes[us])
+	}
 	isoOut, code, stderr := predict(isoModel, iso)
 	if code != exitOK {
 		t.Fatalf("predict iso: exit %d, %s", code, stderr)

@@ -63,6 +63,9 @@ type CohortReport struct {
 	// features of the set that were not made, each with the reason.
 	Features []string
 	Skipped  []SkippedFeature
+	// DateNote is OrderLog.DateNote: how dates written with the year last
+	// were read ("" when the log has none).
+	DateNote string
 }
 
 // String summarises the report in one line for people.
@@ -129,7 +132,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
-		First: log.First, Last: log.Last,
+		First: log.First, Last: log.Last, DateNote: log.DateNote(),
 	}
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",

@@ -29,5 +29,8 @@ func (r CohortReport) LoadNote(name string) string {
 	if left := r.LeftOut(); left != "" {
 		s += "; left out: " + left
 	}
+	if r.DateNote != "" {
+		s += "; " + r.DateNote
+	}
 	return s
 }

@@ -134,6 +134,11 @@ type OrderLog struct {
 	// LogOptions.DateOrder.
 	DateOrder      DateOrder
 	DateOrderFound bool
+	// dateShownBy is the date that showed the order when it was found
+	// (`"13/1/2011" at line 5`), dateAssumed that it was
+	// LogOptions.DateOrderIfUnknown.
+	dateShownBy string
+	dateAssumed bool
 }
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or

@@ -161,9 +161,36 @@ func readAgain(name string, opts LogOptions, found *orderFound, again func(LogOp
 	opts.DateOrder = found.order
 	log, err := again(opts)
 	if log != nil {
-		log.DateOrderFound = !found.assumed
+		log.DateOrderFound, log.dateAssumed = !found.assumed, found.assumed
+		if !found.assumed {
+			log.dateShownBy = fmt.Sprintf("%q at line %s", found.by.text, Thousands(found.by.line))
+		}
 	}
 	return log, err
+}
+
+// DateNote says in words how the log's dates written with the year last
+// were read, or returns "" when it has none: `dates written with the year
+// last read month first (month/day/year), as "12/13/2010 9:02" at line
+// 26,734 shows`.
+func (l *OrderLog) DateNote() string {
+	var how string
+	switch l.DateOrder {
+	case DateDMY:
+		how = "day first (day/month/year)"
+	case DateMDY:
+		how = "month first (month/day/year)"
+	default:
+		return ""
+	}
+	s := "dates written with the year last read " + how
+	switch {
+	case l.dateShownBy != "":
+		s += ", as " + l.dateShownBy + " shows"
+	case l.dateAssumed:
+		s += ", as assumed: no date in the log has a number above 12 to show the order"
+	}
+	return s
 }
 
 // isOrderFound reports whether err ends a first reading with the order

@@ -38,14 +38,20 @@ func TestReadOrderLogFindsTheDateOrder(t *testing.T) {
 			t.Errorf("order %d on %s, want %s", i, dayTime(o.Day), dayTime(want[i]))
 		}
 	}
+	if got, want := log.DateNote(), `dates written with the year last read month first (month/day/year), as "12/13/2010 8:34" at line 4 shows`; got != want {
+		t.Errorf("DateNote %q, want %q", got, want)
+	}
 	// The same log read with the order given: the same days, not found.
 	given, err := ReadOrderLog(stream{strings.NewReader(usLog)}, "us.csv", LogOptions{DateOrder: DateMDY})
 	if err != nil || given.DateOrderFound || given.DateOrder != DateMDY || given.Orders[3].Day != want[3] {
 		t.Errorf("order given: %v %+v", err, given)
 	}
+	if got := given.DateNote(); got != "dates written with the year last read month first (month/day/year)" {
+		t.Errorf("DateNote with the order given: %q", got)
+	}
 	// A log without year-last dates records no order, even when one is given.
 	iso, err := ReadOrderLog(strings.NewReader("customer,date,amount\na,2010-12-01,5\n"), "iso.csv", LogOptions{DateOrder: DateDMY})
-	if err != nil || iso.DateOrder != DateAuto || iso.DateOrderFound {
+	if err != nil || iso.DateOrder != DateAuto || iso.DateOrderFound || iso.DateNote() != "" {
 		t.Errorf("ISO dates: %v %+v", err, iso)
 	}
 }
@@ -93,6 +99,9 @@ func TestReadOrderLogDateOrderIfUnknown(t *testing.T) {
 	log, err := ReadOrderLog(strings.NewReader(short), "short.csv", LogOptions{DateOrderIfUnknown: DateDMY})
 	if err != nil || log.DateOrder != DateDMY || log.DateOrderFound || !dayTime(log.Orders[1].Day).Equal(ymd(2010, 4, 3)) {
 		t.Errorf("fallback dmy: %v %+v", err, log)
+	}
+	if got := log.DateNote(); got != "dates written with the year last read day first (day/month/year), as assumed: no date in the log has a number above 12 to show the order" {
+		t.Errorf("DateNote of the fallback: %q", got)
 	}
 	// The log's own 13 outweighs the fallback.
 	log, err = ReadOrderLog(strings.NewReader(usLog), "us.csv", LogOptions{DateOrderIfUnknown: DateDMY})
