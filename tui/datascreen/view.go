@@ -101,6 +101,9 @@ func (s Model) header() []string {
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
 			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled))+s.leftOut(c), 2, plain)...)
 		lines = append(lines, s.field(s.T("Features", "特征"), s.featuresLine(), 2, plain)...)
+		if d := s.datesLine(); d != "" {
+			lines = append(lines, s.field(s.T("Dates", "日期"), d, 2, plain)...)
+		}
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.
@@ -186,4 +189,18 @@ func (s Model) pickerLines(h int) []string {
 		lines = append(lines, line)
 	}
 	return window(lines, max(s.pick+2-h, 0), h)
+}
+
+// datesLine says how an order log's dates written with the year last were
+// read, with an example, or returns "" when it has none.
+func (s Model) datesLine() string {
+	switch s.data.Source.DateOrder {
+	case "dmy":
+		return s.T("year last, day first: 1/12/2010 is 1 December 2010 (--date-order mdy reads them the other way)",
+			"年份在后、日在前：1/12/2010 即 2010 年 12 月 1 日（--date-order mdy 按另一种顺序读）")
+	case "mdy":
+		return s.T("year last, month first: 12/1/2010 is 1 December 2010 (--date-order dmy reads them the other way)",
+			"年份在后、月在前：12/1/2010 即 2010 年 12 月 1 日（--date-order dmy 按另一种顺序读）")
+	}
+	return ""
 }
