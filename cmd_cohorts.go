@@ -157,8 +157,15 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	if r.StartPartial {
 		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
 	}
-	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id.",
+	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id",
 		data.Thousands(log.Cancelled), data.Thousands(log.MissingCustomer))
+	if n := log.EventNote(); n != "" {
+		fmt.Fprintf(&b, ", %s", n)
+	}
+	b.WriteString(".")
+	if n := log.DateNote(); n != "" {
+		fmt.Fprintf(&b, "\nDates: %s.", strings.TrimPrefix(n, "dates "))
+	}
 	return b.String()
 }
 

@@ -76,6 +76,10 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	if s.Kind == "log" {
 		p.line("Order log: cutoff %s, horizon %d days, %s, %s.",
 			s.Cutoff.Format("2006-01-02"), s.HorizonDays, describeLogColumns(s.LogColumns), s.Features)
+		if s.EventColumn != "" {
+			p.line("An event log: only the lines whose %s is a purchase (%s) were orders; its other events were left out.",
+				s.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
+		}
 		switch s.DateOrder {
 		case "dmy", "mdy":
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",

@@ -212,7 +212,7 @@ type logColumnRole struct {
 // logColumnRoles lists the roles of c in --log-columns order.
 func logColumnRoles(c *data.LogColumns) []logColumnRole {
 	return []logColumnRole{{"customer", &c.Customer}, {"time", &c.Time}, {"amount", &c.Amount}, {"price", &c.Price},
-		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}}
+		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}, {"event", &c.Event}}
 }
 
 // dateOrderVar registers --date-order, the order of an order log's dates

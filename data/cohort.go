@@ -66,6 +66,10 @@ type CohortReport struct {
 	// DateNote is OrderLog.DateNote: how dates written with the year last
 	// were read ("" when the log has none).
 	DateNote string
+	// OtherEvents is OrderLog.OtherEvents, the lines of an event log that
+	// are not purchases, and EventNote OrderLog.EventNote.
+	OtherEvents int
+	EventNote   string
 }
 
 // String summarises the report in one line for people.
@@ -132,7 +136,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
-		First: log.First, Last: log.Last, DateNote: log.DateNote(),
+		First: log.First, Last: log.Last, DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 	}
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",

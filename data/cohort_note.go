@@ -19,6 +19,9 @@ func (r CohortReport) LeftOut() string {
 	if r.Adjustments > 0 {
 		parts = append(parts, Thousands(r.Adjustments)+" stock adjustments (negative quantity at price 0, no customer)")
 	}
+	if r.EventNote != "" {
+		parts = append(parts, r.EventNote)
+	}
 	return strings.Join(parts, ", ")
 }
 

@@ -42,6 +42,10 @@ type LogColumns struct {
 	// Description is the item's text (read only when given or when
 	// LogOptions.Descriptions asks for it; see OrderLog.ItemDescriptions).
 	Description string `json:"Description,omitempty"`
+	// Event is the event type of an event log (view, cart, purchase, …):
+	// only its purchase events are orders (see IsPurchaseEvent); the others
+	// are counted in OrderLog.OtherEvents.
+	Event string `json:"Event,omitempty"`
 }
 
 // LogOptions controls ReadOrderLog. The zero value detects everything.
@@ -115,6 +119,11 @@ type OrderLog struct {
 	// alphabetically first). Nil unless a description column was read.
 	ItemDescriptions []string
 	CancelledOrders  []CancelledOrder
+	// OtherEvents counts the lines of an event log whose event is not a
+	// purchase, left out; EventCounts has them by event type, most lines
+	// first (orderlog_events.go).
+	OtherEvents int
+	EventCounts []EventCount
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
@@ -239,6 +248,9 @@ type logParser struct {
 	// how it writes them (see decimalMarks).
 	decimalComma bool
 	marks        []decimalMarks // by field index
+	// events counts an event log's lines by event type, purchases left
+	// out (orderlog_events.go).
+	events map[string]int
 }
 
 type orderKey struct {
@@ -287,10 +299,16 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	p.finishDescriptions()
 	p.finishKeep()
+	p.finishEvents()
 	if len(p.log.Orders) == 0 {
+		events := ""
+		if n := p.log.EventNote(); n != "" {
+			events = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
+				n, p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
+		}
 		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
-			"no usable orders: %d lines, %d cancelled, %d without a customer id%s",
-			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments)))
+			"no usable orders: %d lines, %d cancelled, %d without a customer id%s%s",
+			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments), events))
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
 	today, upTo := p.today(), int32(math.MinInt32)
@@ -395,6 +413,12 @@ func (p *logParser) line(want int) error {
 	}
 	if day > p.today() {
 		p.log.Future++
+	}
+	if c.event >= 0 {
+		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
+			p.countEvent(ev)
+			return nil
+		}
 	}
 	qty, err := p.number(c.quantity, "quantity", line)
 	if err != nil {

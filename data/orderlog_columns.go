@@ -9,7 +9,7 @@ import (
 
 // logRoles holds the 0-based column index of each role, -1 for none.
 type logRoles struct {
-	customer, time, amount, price, quantity, order, item, description int
+	customer, time, amount, price, quantity, order, item, description, event int
 }
 
 // roleNames lists the header names (lower case, letters and digits only)
@@ -31,6 +31,8 @@ var roleNames = []struct {
 		"orderno", "transactionid", "txnid", "receiptid", "basketid"}},
 	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode"}},
 	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname"}},
+	{"event type", []string{"eventtype", "event", "eventname", "behaviortype", "behaviourtype", "behavior", "behaviour",
+		"action", "actiontype", "activity"}},
 }
 
 // namesOf returns the header names recognised for a role.
@@ -45,11 +47,11 @@ func namesOf(role string) []string {
 
 // slots returns pointers to the roles in roleNames order.
 func (r *logRoles) slots() []*int {
-	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description}
+	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description, &r.event}
 }
 
 func givenNames(c LogColumns) []string {
-	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item, c.Description}
+	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item, c.Description, c.Event}
 }
 
 // names returns the header names of the resolved roles.
@@ -62,7 +64,7 @@ func (r logRoles) names(header []string) LogColumns {
 	}
 	return LogColumns{Customer: name(r.customer), Time: name(r.time), Amount: name(r.amount),
 		Price: name(r.price), Quantity: name(r.quantity), Order: name(r.order), Item: name(r.item),
-		Description: name(r.description)}
+		Description: name(r.description), Event: name(r.event)}
 }
 
 // resolveRoles maps roles to columns: given names first, then header names,
@@ -70,7 +72,7 @@ func (r logRoles) names(header []string) LogColumns {
 // [quantity,] amount). The description column is detected only when
 // descriptions is set.
 func resolveRoles(file string, header []string, hasHeader bool, given LogColumns, descriptions bool) (logRoles, error) {
-	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1}
+	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	used := make([]bool, len(header))
 	headerLine := 0

@@ -170,7 +170,7 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"long row", "customer,date,amount\na,2020-01-01,5,7\n", ErrRagged, "log.csv:2:4: 4 fields, the header has 3"},
 		{"ragged whitespace", "cust date qty amount\n1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:3:4: 3 fields, the header has 4"},
 		{"bad date", "customer,date,amount\na,yesterday,5\n", ErrBadDate,
-			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
+			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS or Unix seconds or milliseconds, or give a date layout`},
 		{"missing date", "customer,date,amount\na, ,5\n", ErrBadDate, "log.csv:2:2: missing date"},
 		{"US date", "customer,date,amount\na,12/1/2010 8:26,5\n", ErrBadDate,
 			`log.csv:2:2: ambiguous date "12/1/2010 8:26": day/month/year or month/day/year? no date in the log has a number above 12 to tell; give the date order (--date-order dmy or mdy)`},
@@ -181,7 +181,7 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"ragged after a year-last date", "customer,date,amount\na,1/2/2010,5\nb,13/2/2010\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
 		{"Feb 30", "customer,date,amount\na,2020-02-30,5\n", ErrBadDate, `log.csv:2:2: invalid calendar date "2020-02-30"`},
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
-			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout`},
+			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS or Unix seconds or milliseconds, or give a date layout`},
 		{"amount", "customer,date,amount\na,2020-01-01,\"12,5\"\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
 		{"thousands comma, decimal point", "customer;date;amount\na;2020-01-01;1,234.5\n", ErrNotNumeric, `log.csv:2:3: amount "1,234.5" is not a number`},
 		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
@@ -246,6 +246,14 @@ func TestDateParser(t *testing.T) {
 		{"1/12/2010", DateDMY, ymd(2010, 12, 1)},
 		{"1/12/2010 8:26", DateMDY, ymd(2010, 1, 12)},
 		{"31-12-1999 23:59:59", DateDMY, ymd(1999, 12, 31)},
+		// REES46's event times; Unix seconds (Taobao's UserBehavior) and
+		// milliseconds (Retail Rocket's events), the dates in UTC as
+		// Python's datetime.fromtimestamp(v, timezone.utc) gives them.
+		{"2019-10-01 00:00:00 UTC", DateAuto, ymd(2019, 10, 1)},
+		{"2019-10-01 23:59:59 GMT", DateAuto, ymd(2019, 10, 1)},
+		{"1511544070", DateAuto, ymd(2017, 11, 24)},
+		{"1433221332117", DateAuto, ymd(2015, 6, 2)},
+		{"999999999", DateAuto, ymd(2001, 9, 9)},
 	}
 	for _, c := range cases {
 		day, err := (&dateParser{order: c.order}).day([]byte(c.in))
@@ -254,7 +262,8 @@ func TestDateParser(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"2010-12", "2010-12-01 8", "2010-12-01x", "2010-1201", "20101301", "2023-02-29", "1/2/10",
-		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26"} {
+		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26",
+		"12345678901", "2019-10-01 00:00:00 CET", "2019-10-01 UTC", "1/12/2010 8:26 UTC"} {
 		if day, err := (&dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
 			t.Errorf("%q parsed as %v, want an error", bad, dayTime(day))
 		}

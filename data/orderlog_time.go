@@ -33,7 +33,7 @@ type dateParser struct {
 	sawYearLast bool
 }
 
-const dateWant = "want YYYY-MM-DD, YYYYMMDD or YYYY-MM-DD HH:MM:SS, or give a date layout"
+const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS or Unix seconds or milliseconds, or give a date layout"
 
 func (p *dateParser) day(b []byte) (int32, error) {
 	if len(b) == 0 {
@@ -52,6 +52,14 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	s := dateScanner{b: b}
 	var y, m, d int
 	switch {
+	case len(b) >= 9 && len(b) <= 13 && len(b) != 11 && s.digits(len(b), len(b)) >= 0:
+		// Unix time: seconds (9 or 10 digits, 1973 to 2286) or
+		// milliseconds (12 or 13), as event logs write it; the date in UTC.
+		secs := int64(s.num)
+		if len(b) >= 12 {
+			secs /= 1000
+		}
+		return dayNumber(time.Unix(secs, 0).UTC()), nil
 	case len(b) == 8 && s.digits(8, 8) >= 0:
 		v := s.num
 		y, m, d = v/10000, v/100%100, v%100
@@ -162,6 +170,17 @@ func (s *dateScanner) expect(c byte) bool {
 	return false
 }
 
+// zoneName reads " UTC" or " GMT" (as event logs such as REES46's write
+// their times).
+func (s *dateScanner) zoneName() bool {
+	rest := string(s.b[s.pos:])
+	if rest == " UTC" || rest == " GMT" {
+		s.pos = len(s.b)
+		return true
+	}
+	return false
+}
+
 // timeOfDay accepts the end of input, or a space (or "T" when isoT) and
 // H:MM[:SS[.fff]], then for ISO timestamps an optional Z or ±HH[:]MM.
 func (s *dateScanner) timeOfDay(iso bool) bool {
@@ -185,7 +204,7 @@ func (s *dateScanner) timeOfDay(iso bool) bool {
 	if !iso || s.pos == len(s.b) {
 		return s.pos == len(s.b)
 	}
-	if s.expect('Z') {
+	if s.expect('Z') || s.zoneName() {
 		return s.pos == len(s.b)
 	}
 	if !s.expect('+') && !s.expect('-') {

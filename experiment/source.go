@@ -44,6 +44,10 @@ type Source struct {
 	// is not given and the log's dates do not show one (ForLog: the
 	// model's).
 	DateOrderIfUnknown string `json:"-"`
+	// EventColumn names, once loaded, the event type column of an event
+	// log (given or detected): only its purchase events were orders, and a
+	// model file keeps it so that the SQL export counts them alone.
+	EventColumn string `json:"event_column,omitempty"`
 }
 
 // logOptions are the options src's order log is read with.
@@ -212,6 +216,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		return nil, err
 	}
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
+	src.EventColumn = log.Columns.Event
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

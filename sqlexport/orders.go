@@ -42,6 +42,9 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 		}
 	}
 	switch {
+	case b.Source.EventColumn != "" && cols.Event == "":
+		return fmt.Errorf("sqlexport: the model was trained on the purchases of an event log (event type column %q): add event=COL to --log-columns so that only the purchase events (%s) are counted",
+			b.Source.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
 	case cols.Customer == "" || cols.Time == "":
 		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
 	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
@@ -106,8 +109,17 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	if c.Order != "" {
 		order = "COALESCE(" + d.asText(col(c.Order)) + ", '')"
 	}
+	// An event log's purchases alone are orders (data.IsPurchaseEvent).
+	purchases := ""
+	if c.Event != "" {
+		quoted := make([]string, 0, len(data.PurchaseEvents()))
+		for _, e := range data.PurchaseEvents() {
+			quoted = append(quoted, "'"+e+"'")
+		}
+		purchases = "\n  WHERE LOWER(TRIM(" + d.asText(col(c.Event)) + ")) IN (" + strings.Join(quoted, ", ") + ")"
+	}
 	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
-		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id\n  FROM "+d.table(o.OrdersTable))
+		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digit (data's isCancelledInvoice); lines without a customer are
 	// left out.

@@ -15,5 +15,8 @@ func (s Model) leftOut(c *data.CohortReport) string {
 	if c.Adjustments > 0 {
 		out += s.Tf(" · %s stock adjustments", " · %s 条库存调整", common.Thousands(c.Adjustments))
 	}
+	if c.OtherEvents > 0 {
+		out += s.Tf(" · %s events that are not purchases", " · %s 条非购买事件", common.Thousands(c.OtherEvents))
+	}
 	return out
 }

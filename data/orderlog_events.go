@@ -1,0 +1,103 @@
+package data
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// An event log (REES46's e-commerce behaviour data, Retail Rocket's, the
+// Taobao UserBehavior set) writes one line per event — a view, a cart add,
+// a purchase — with its type in one column. Only its purchases are orders;
+// the other events are counted, by type, and left out, as cancellations
+// are.
+
+// purchaseEvents are the event types, compared without regard to case and
+// surrounding spaces, that mark a purchase.
+var purchaseEvents = []string{"purchase", "purchased", "buy", "bought", "transaction", "order", "ordered", "checkout", "sale"}
+
+var purchaseEventBytes = func() [][]byte {
+	b := make([][]byte, len(purchaseEvents))
+	for i, p := range purchaseEvents {
+		b[i] = []byte(p)
+	}
+	return b
+}()
+
+// PurchaseEvents lists the event types read as purchases (lower case).
+func PurchaseEvents() []string { return slices.Clone(purchaseEvents) }
+
+// IsPurchaseEvent reports whether an event type, trimmed, is one of
+// PurchaseEvents in any case.
+func IsPurchaseEvent(event []byte) bool {
+	event = trimSpace(event)
+	for _, p := range purchaseEventBytes {
+		if bytes.EqualFold(event, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// EventCount is how many lines of an event log have one event type.
+type EventCount struct {
+	Event string
+	Lines int
+}
+
+// maxEventTypes bounds the event types counted one by one; the lines of
+// any further type are counted under otherEventTypes.
+const (
+	maxEventTypes   = 100
+	otherEventTypes = "(other types)"
+)
+
+// countEvent counts a line whose event type is not a purchase.
+func (p *logParser) countEvent(event []byte) {
+	p.log.OtherEvents++
+	if p.events == nil {
+		p.events = make(map[string]int)
+	}
+	if n, ok := p.events[string(event)]; ok {
+		p.events[string(event)] = n + 1
+		return
+	}
+	if len(p.events) >= maxEventTypes {
+		p.events[otherEventTypes]++
+		return
+	}
+	p.events[string(event)] = 1
+}
+
+// finishEvents lists the counted event types, most lines first.
+func (p *logParser) finishEvents() {
+	for e, n := range p.events {
+		p.log.EventCounts = append(p.log.EventCounts, EventCount{Event: e, Lines: n})
+	}
+	slices.SortFunc(p.log.EventCounts, func(a, b EventCount) int {
+		return cmp.Or(cmp.Compare(b.Lines, a.Lines), strings.Compare(a.Event, b.Event))
+	})
+}
+
+// EventNote lists the events left out in words: "3,000 events that are
+// not purchases (view 2,800, cart 200)"; "" when there were none. At most
+// five types are named.
+func (l *OrderLog) EventNote() string {
+	if l.OtherEvents == 0 {
+		return ""
+	}
+	parts := make([]string, 0, 6)
+	for i, e := range l.EventCounts {
+		if i == 5 {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, quoteCut([]byte(e.Event))+" "+Thousands(e.Lines))
+	}
+	noun := "events that are not purchases"
+	if l.OtherEvents == 1 {
+		noun = "event that is not a purchase"
+	}
+	return Thousands(l.OtherEvents) + " " + noun + " (" + strings.Join(parts, ", ") + ")"
+}

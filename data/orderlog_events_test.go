@@ -1,0 +1,72 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// Retail Rocket's events.csv as it is laid out: Unix milliseconds, a
+// visitor, an event of view, addtocart or transaction, an item and, for a
+// transaction, its id. Only the transactions are orders.
+const retailRocket = "timestamp,visitorid,event,itemid,transactionid\n" +
+	"1433221332117,257597,view,355908,\n" +
+	"1433224214164,992329,view,248676,\n" +
+	"1433221999827,111016,addtocart,7943,\n" +
+	"1433223236124,483717,transaction,253185,7555\n" +
+	"1433223236124,483717,transaction,11117,7555\n" +
+	"1433446800000,257597,Transaction,355908,7556\n"
+
+func TestReadOrderLogKeepsAnEventLogsPurchases(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailRocket), "events.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := log.Columns
+	if c.Customer != "visitorid" || c.Time != "timestamp" || c.Event != "event" || c.Item != "itemid" || c.Order != "transactionid" {
+		t.Errorf("columns %+v", c)
+	}
+	// Transaction 7555's two lines are one order of 2 June 2015 (UTC); 7556
+	// is on 4 June (1433446800 s is 2015-06-04 19:40 UTC).
+	if len(log.Orders) != 2 || log.Orders[0].Day != dayNumber(ymd(2015, 6, 2)) || log.Orders[1].Day != dayNumber(ymd(2015, 6, 4)) {
+		t.Errorf("orders %+v", log.Orders)
+	}
+	if log.Lines != 6 || log.OtherEvents != 3 || len(log.OrderItems) != 3 {
+		t.Errorf("%d lines, %d other events, %d items; want 6, 3, 3", log.Lines, log.OtherEvents, len(log.OrderItems))
+	}
+	want := []EventCount{{"view", 2}, {"addtocart", 1}}
+	if len(log.EventCounts) != len(want) || log.EventCounts[0] != want[0] || log.EventCounts[1] != want[1] {
+		t.Errorf("event counts %+v, want %+v", log.EventCounts, want)
+	}
+	if got := log.EventNote(); got != `3 events that are not purchases ("view" 2, "addtocart" 1)` {
+		t.Errorf("EventNote %q", got)
+	}
+}
+
+// A column named for the event role by number; a log with no purchase
+// among its events says which types it has and which it takes as
+// purchases.
+func TestReadOrderLogEventColumnGivenAndNoPurchases(t *testing.T) {
+	// The Taobao UserBehavior layout: user, item, category, behaviour
+	// type, Unix seconds.
+	const taobao = "user,item,category,behavior,ts\n1,2268318,2520377,pv,1511544070\n1,2333346,2520771,buy,1511561733\n"
+	log, err := ReadOrderLog(strings.NewReader(taobao), "ub.csv", LogOptions{Columns: LogColumns{Customer: "1", Item: "2", Event: "4", Time: "5"}})
+	if err != nil || len(log.Orders) != 1 || log.Orders[0].Day != dayNumber(ymd(2017, 11, 24)) || log.OtherEvents != 1 {
+		t.Errorf("%v %+v", err, log)
+	}
+	_, err = ReadOrderLog(strings.NewReader("user_id,event_time,event_type\n1,2019-10-01 00:00:00 UTC,view\n2,2019-10-02 10:00:00 UTC,cart\n"),
+		"views.csv", LogOptions{})
+	const want = `views.csv: no usable orders: 2 lines, 0 cancelled, 0 without a customer id, 2 events that are not purchases ` +
+		`("cart" 1, "view" 1): the event type column "event_type" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}
+
+func TestIsPurchaseEvent(t *testing.T) {
+	for in, want := range map[string]bool{"purchase": true, " BUY ": true, "Transaction": true, "order": true,
+		"view": false, "pv": false, "addtocart": false, "": false, "purchases": false} {
+		if got := IsPurchaseEvent([]byte(in)); got != want {
+			t.Errorf("IsPurchaseEvent(%q) = %v", in, got)
+		}
+	}
+}

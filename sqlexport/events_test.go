@@ -1,0 +1,99 @@
+package sqlexport
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// cdnowEvents rewrites the CDNOW log as an event log: every order a
+// "Purchase" event (in mixed case and with spaces, as the reader allows),
+// and before each, two "view" events at other dates with other amounts, so
+// that a query counting them would build other features.
+func cdnowEvents(t *testing.T, path string) ([]string, [][]string) {
+	t.Helper()
+	_, rows := cdnowRows(t, path)
+	rng := rand.New(rand.NewPCG(7, 7))
+	header := []string{"customer_id", "event_time", "event_type", "number_of_cds", "dollar_value"}
+	var out [][]string
+	for _, r := range rows {
+		day, err := time.Parse(time.DateOnly, r[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			seen := day.AddDate(0, 0, -rng.IntN(60))
+			out = append(out, []string{r[0], seen.Format(time.DateOnly), "view", "0", fmt.Sprintf("%.2f", rng.Float64()*100)})
+		}
+		out = append(out, []string{r[0], r[1], " Purchase ", r[2], r[3]})
+	}
+	return header, out
+}
+
+// An event log's model scores in SQL as retain predict scores it: the
+// query counts the purchase events alone, and refuses to run without the
+// event column named.
+func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
+	header, rows := cdnowEvents(t, datasetPath(t, "cdnow/CDNOW_master.txt"))
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	path := filepath.Join(t.TempDir(), "events.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	model := train(t, experiment.Source{Kind: "log", Path: path, Cutoff: cut, HorizonDays: 90}, func(c *experiment.Config) {
+		c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}}
+	})
+	if model.Source.EventColumn != "event_type" {
+		t.Fatalf("the model records event column %q, want event_type", model.Source.EventColumn)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	log, err := data.ReadOrderLog(f, path, data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two views for each of CDNOW's 69,659 orders are left out.
+	if log.OtherEvents != 2*69659 || len(log.Orders) != 69659 {
+		t.Fatalf("%d orders and %d other events, want 69,659 and 139,318", len(log.Orders), log.OtherEvents)
+	}
+	src := model.Source
+	src.Cutoff = time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC)
+	cur, err := experiment.CurrentOf(log, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := model.ScoreCurrent(cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := log.Columns
+	cols.Event = ""
+	_, err = Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: cols})
+	if err == nil || err.Error() != `sqlexport: the model was trained on the purchases of an event log (event type column "event_type"): `+
+		`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale) are counted` {
+		t.Errorf("export without the event column: %v", err)
+	}
+	text, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: log.Columns})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openSQLite(t)
+	loadTable(t, db, SQLite, "orders", header, rows)
+	compare(t, runSelect(t, db, text), want.Scored, want.Short)
+}
