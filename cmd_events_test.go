@@ -60,3 +60,8 @@ func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 		t.Errorf("the event log's purchases score differently from the orders alone (%d and %d bytes)", len(scores[0]), len(scores[1]))
 	}
 }
+
+func TestLogColumnsNamesEveryRole(t *testing.T) {
+	mustRefuse(t, []string{"cohorts", "--log", "orders.csv", "--log-columns", "customer=1,kind=4"},
+		`retain: --log-columns "customer=1,kind=4": want role=column pairs with roles customer, time, amount, price, quantity, order, item, event; got "kind=4"`+"\n")
+}

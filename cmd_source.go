@@ -178,7 +178,7 @@ func parseCutoff(s string) (time.Time, error) {
 }
 
 // parseLogColumns reads "role=column,…" with roles customer, time, amount,
-// price, quantity, order and item.
+// price, quantity, order, item and event.
 func parseLogColumns(s string) (data.LogColumns, error) {
 	var c data.LogColumns
 	if strings.TrimSpace(s) == "" {
@@ -195,7 +195,7 @@ func parseLogColumns(s string) (data.LogColumns, error) {
 		role, col = strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(col)
 		slot := slots[role]
 		if !ok || col == "" || slot == nil {
-			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item; got %q", part)
+			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item, event; got %q", part)
 		}
 		*slot = col
 	}
