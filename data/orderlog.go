@@ -271,7 +271,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, wrapReadErr(p.name, err)
 	}
 	header, hasHeader := p.header()
-	if p.cols, err = resolveRoles(p.name, header, hasHeader, p.opts.Columns, p.opts.Descriptions); err != nil {
+	if p.cols, err = resolveRoles(p.name, header, hasHeader, !p.src.isCSV(), p.opts.Columns, p.opts.Descriptions); err != nil {
 		return nil, err
 	}
 	p.log.Columns = p.cols.names(header)
@@ -380,7 +380,10 @@ func (p *logParser) header() ([]string, bool) {
 		names[i] = strings.TrimSpace(string(p.src.field(i)))
 	}
 	hasHeader := !p.opts.NoHeader
-	if hasHeader && !p.src.isCSV() {
+	// A first line with a number in it is data, in a whitespace log and in
+	// a CSV one (Taobao's UserBehavior.csv has no header); a Parquet file's
+	// first record is its column names.
+	if _, parquet := p.src.(*parquetSource); hasHeader && !parquet {
 		for _, s := range names {
 			if _, err := strconv.ParseFloat(s, 64); err == nil {
 				hasHeader = false

@@ -69,9 +69,10 @@ func (r logRoles) names(header []string) LogColumns {
 
 // resolveRoles maps roles to columns: given names first, then header names,
 // and for a headerless log of 3 or 4 fields the CDNOW order (customer, date,
-// [quantity,] amount). The description column is detected only when
+// [quantity,] amount), and with layouts (a whitespace log) of 5 fields
+// Hardie's sample file's. The description column is detected only when
 // descriptions is set.
-func resolveRoles(file string, header []string, hasHeader bool, given LogColumns, descriptions bool) (logRoles, error) {
+func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool) (logRoles, error) {
 	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	used := make([]bool, len(header))
@@ -119,7 +120,10 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		// Headerless logs in the CDNOW layouts: id, date, amount; id, date,
 		// quantity, amount; and Hardie's sample file, which adds a second id:
 		// id, sample id, date, quantity, amount.
-		positional := map[int][]int{3: {0, 1, 2, -1, -1}, 4: {0, 1, 3, -1, 2}, 5: {0, 2, 4, -1, 3}}[len(header)]
+		positional := map[int][]int{3: {0, 1, 2, -1, -1}, 4: {0, 1, 3, -1, 2}}[len(header)]
+		if layouts && len(header) == 5 {
+			positional = []int{0, 2, 4, -1, 3}
+		}
 		for k, i := range positional {
 			if *slots[k] < 0 && i >= 0 && !used[i] {
 				*slots[k], used[i] = i, true
@@ -127,6 +131,11 @@ func resolveRoles(file string, header []string, hasHeader bool, given LogColumns
 		}
 	}
 	for k, field := range []string{"Customer", "Time"} {
+		if *slots[k] < 0 && !hasHeader {
+			return roles, parseErr(file, 1, 0, ErrLogColumns, fmt.Sprintf(
+				"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
+					"cannot be told apart; name them by number, e.g. customer=1,time=%d", len(header), len(header)))
+		}
 		if *slots[k] < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
 				"no %s column found (columns: %s); name the %s column explicitly",

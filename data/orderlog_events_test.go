@@ -70,3 +70,26 @@ func TestIsPurchaseEvent(t *testing.T) {
 		}
 	}
 }
+
+// Taobao's UserBehavior.csv has no header: its first line, which holds
+// numbers, is data. Its five columns cannot be told apart without names;
+// named by number, every line is read.
+func TestReadOrderLogHeaderlessCSV(t *testing.T) {
+	const ub = "1,2268318,2520377,pv,1511544070\n1,2333346,2520771,buy,1511561733\n2,2576651,149192,buy,1511572885\n"
+	_, err := ReadOrderLog(strings.NewReader(ub), "UserBehavior.csv", LogOptions{})
+	const want = "UserBehavior.csv:1: the log has no header line (its first line holds numbers: it is data) and its 5 columns " +
+		"cannot be told apart; name them by number, e.g. customer=1,time=5"
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+	log, err := ReadOrderLog(strings.NewReader(ub), "UserBehavior.csv", LogOptions{Columns: LogColumns{Customer: "1", Item: "2", Event: "4", Time: "5"}})
+	if err != nil || log.Lines != 3 || len(log.Orders) != 2 || log.OtherEvents != 1 || len(log.Customers) != 2 {
+		t.Errorf("%v %+v", err, log)
+	}
+	// A headerless CSV in CDNOW's order (customer, date, amount) needs no
+	// names.
+	log, err = ReadOrderLog(strings.NewReader("00001,1997-01-01,11.77\n00002,1997-01-12,12.00\n"), "cd.csv", LogOptions{})
+	if err != nil || log.Lines != 2 || log.Orders[1].Amount != 12 {
+		t.Errorf("%v %+v", err, log)
+	}
+}
