@@ -183,6 +183,9 @@ func TestReadCSVLabel(t *testing.T) {
 		{"target 1", "x,target\n1,1\n2,0\n3,1\n", CSVOptions{}, "target", "1", "0", []float64{1, 0, 1}},
 		{"is_churned words", "x,Is Churned,exited\n1,a,Stayed\n2,b,Churned\n", CSVOptions{}, "exited", "Churned", "Stayed", []float64{0, 1}},
 		{"priority churn before label", "label,x,churn\nA,1,yes\nB,2,no\n", CSVOptions{}, "churn", "yes", "no", []float64{1, 0}},
+		// A marketing campaign's answer (Kaggle's Customer Personality
+		// Analysis names it Response).
+		{"Response 0/1", "ID,Income,Response\n1,5,0\n2,6,1\n", CSVOptions{}, "Response", "1", "0", []float64{0, 1}},
 		{"minority fallback", "x,outcome\n1,red\n2,red\n3,blue\n", CSVOptions{}, "outcome", "blue", "red", []float64{0, 0, 1}},
 		{"by name any case", "x,bought\n1,no\n2,yes\n", CSVOptions{Label: "X"}, "x", "2", "1", []float64{0, 1}},
 		{"requested positive", "x,churn\n1,yes\n2,no\n", CSVOptions{PositiveClass: "NO"}, "churn", "no", "yes", []float64{0, 1}},

@@ -11,7 +11,8 @@ import (
 // They are compared in lower case with spaces, '_' and '-' removed.
 var labelNames = []string{
 	"churn", "churned", "label", "target", "revenue", "exited", "purchased", "purchase",
-	"converted", "conversion", "retained", "attrition", "bought", "willbuy", "outcome", "class", "y",
+	"converted", "conversion", "retained", "attrition", "bought", "willbuy", "repurchase", "repurchased",
+	"response", "responded", "subscribed", "outcome", "class", "y",
 }
 
 func normalizeName(s string) string {
