@@ -186,6 +186,10 @@ func TestReadCSVLabel(t *testing.T) {
 		// A marketing campaign's answer (Kaggle's Customer Personality
 		// Analysis names it Response).
 		{"Response 0/1", "ID,Income,Response\n1,5,0\n2,6,1\n", CSVOptions{}, "Response", "1", "0", []float64{0, 1}},
+		// Chinese: "whether purchased" with yes/no (是/否), the yes
+		// class the rarer here; "churned" with churned/not churned.
+		{"是否购买 是/否", "用户ID,年龄,是否购买\nU1,30,否\nU2,41,是\nU3,25,是\n", CSVOptions{}, "是否购买", "是", "否", []float64{0, 1, 1}},
+		{"流失 words", "用户ID,年龄,流失\nU1,30,未流失\nU2,41,流失\nU3,25,未流失\n", CSVOptions{}, "流失", "流失", "未流失", []float64{0, 1, 0}},
 		{"minority fallback", "x,outcome\n1,red\n2,red\n3,blue\n", CSVOptions{}, "outcome", "blue", "red", []float64{0, 0, 1}},
 		{"by name any case", "x,bought\n1,no\n2,yes\n", CSVOptions{Label: "X"}, "x", "2", "1", []float64{0, 1}},
 		{"requested positive", "x,churn\n1,yes\n2,no\n", CSVOptions{PositiveClass: "NO"}, "churn", "no", "yes", []float64{0, 1}},

@@ -255,8 +255,9 @@ func stringsToNumbers(strs []string, decimalComma, pointGroups bool) []float64 {
 	return out
 }
 
-// booleanSpellings lists recognised [false, true] pairs, lower-case.
-var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}}
+// booleanSpellings lists recognised [false, true] pairs, lower-case; 否/是
+// and 假/真 are Chinese's no/yes and false/true.
+var booleanSpellings = [][2]string{{"no", "yes"}, {"false", "true"}, {"n", "y"}, {"f", "t"}, {"0", "1"}, {"否", "是"}, {"假", "真"}}
 
 // BooleanSpellings returns the [false, true] pairs, lower-case, that a
 // boolean column's cell may use besides its fitted levels (matched in any

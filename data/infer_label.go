@@ -12,7 +12,12 @@ import (
 var labelNames = []string{
 	"churn", "churned", "label", "target", "revenue", "exited", "purchased", "purchase",
 	"converted", "conversion", "retained", "attrition", "bought", "willbuy", "repurchase", "repurchased",
-	"response", "responded", "subscribed", "outcome", "class", "y",
+	"response", "responded", "subscribed",
+	// The same in Chinese: churned, label, target, purchased, repurchased,
+	// converted, retained, responded (是否… is "whether …").
+	"是否流失", "流失", "标签", "目标", "是否购买", "购买", "已购买", "是否复购", "复购", "是否转化", "转化", "是否留存", "留存",
+	"是否响应", "响应",
+	"outcome", "class", "y",
 }
 
 func normalizeName(s string) string {
@@ -65,7 +70,8 @@ func (e *LabelNotFoundError) Unwrap() error { return e.ParseError }
 
 // positiveWords are label values taken as the positive class when the two
 // classes are not a boolean pair.
-var positiveWords = []string{"churn", "churned", "exited", "left", "purchased", "bought", "positive", "pos", "retained", "converted", "attrited"}
+var positiveWords = []string{"churn", "churned", "exited", "left", "purchased", "bought", "positive", "pos", "retained", "converted", "attrited",
+	"流失", "已流失", "购买", "已购买", "复购", "已复购", "转化", "已转化", "留存", "响应", "已响应"}
 
 // buildLabel checks that a label column is binary and encodes it as 0/1.
 func buildLabel(file, name string, values []string, positive string) (Label, error) {

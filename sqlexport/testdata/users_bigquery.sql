@@ -6,7 +6,7 @@ WITH inputs AS (
   CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 1.0 ELSE 0.0 END AS x2,
   CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'it''s pro' THEN 1.0 ELSE 0.0 END AS x3,
   CASE WHEN (`plan` IS NULL OR LOWER(TRIM(CAST(`plan` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 WHEN TRIM(CAST(`plan` AS STRING)) IN ('it''s pro') THEN 0.0 ELSE 1.0 END AS x4,
-  (((CASE WHEN (`member` IS NULL OR LOWER(TRIM(CAST(`member` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 1.0 ELSE (CASE LOWER(TRIM(CAST(`member` AS STRING))) WHEN 'no' THEN 0.0 WHEN 'yes' THEN 1.0 WHEN 'false' THEN 0.0 WHEN 'true' THEN 1.0 WHEN 'n' THEN 0.0 WHEN 'y' THEN 1.0 WHEN 'f' THEN 0.0 WHEN 't' THEN 1.0 WHEN '0' THEN 0.0 WHEN '1' THEN 1.0 ELSE NULL END) END) - 0.0) / 1.0) AS x5
+  (((CASE WHEN (`member` IS NULL OR LOWER(TRIM(CAST(`member` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 1.0 ELSE (CASE LOWER(TRIM(CAST(`member` AS STRING))) WHEN 'no' THEN 0.0 WHEN 'yes' THEN 1.0 WHEN 'false' THEN 0.0 WHEN 'true' THEN 1.0 WHEN 'n' THEN 0.0 WHEN 'y' THEN 1.0 WHEN 'f' THEN 0.0 WHEN 't' THEN 1.0 WHEN '0' THEN 0.0 WHEN '1' THEN 1.0 WHEN '否' THEN 0.0 WHEN '是' THEN 1.0 WHEN '假' THEN 0.0 WHEN '真' THEN 1.0 ELSE NULL END) END) - 0.0) / 1.0) AS x5
   FROM `shop`.`users`
 ),
 layer1_z AS (
