@@ -60,8 +60,10 @@ type Target struct {
 // badWords are the stems that mark a label whose positive class is the
 // bad outcome; goodWords mark one whose positive class is the hoped-for one.
 var (
-	badWords  = []string{"churn", "cancel", "leave", "left", "attrit", "exit", "default", "fraud", "lapse", "lost", "quit", "unsubscrib", "risk"}
-	goodWords = []string{"buy", "purchase", "order", "renew", "retain", "active", "return", "convert", "revenue", "repeat", "stay"}
+	badWords = []string{"churn", "cancel", "leave", "left", "attrit", "exit", "default", "fraud", "lapse", "lost", "quit", "unsubscrib", "risk",
+		"流失", "取消", "退订", "离开", "欺诈", "违约", "风险"}
+	goodWords = []string{"buy", "purchase", "order", "renew", "retain", "active", "return", "convert", "revenue", "repeat", "stay",
+		"购买", "复购", "下单", "订单", "续费", "留存", "活跃", "转化", "响应", "回购"}
 )
 
 // PositiveIsGood guesses from the label's name and positive class whether

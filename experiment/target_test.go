@@ -24,6 +24,9 @@ func TestDefaultTargetFromTheLabelName(t *testing.T) {
 		{ordersLabel, `encourage "orders_again_90d = yes"`},
 		{data.LabelSpec{Name: "y", Positive: "1", Negative: "0"}, `prevent "y = 1"`},
 		{data.LabelSpec{Name: "cancelled_order", Positive: "1", Negative: "0"}, `prevent "cancelled_order = 1"`},
+		// Chinese names: "whether purchased", "whether churned".
+		{data.LabelSpec{Name: "是否购买", Positive: "是", Negative: "否"}, `encourage "是否购买 = 是"`},
+		{data.LabelSpec{Name: "是否流失", Positive: "是", Negative: "否"}, `prevent "是否流失 = 是"`},
 	}
 	for _, c := range cases {
 		got := DefaultTarget(c.label)
