@@ -287,7 +287,9 @@ func booleanPair(levels []string) []string {
 // merely end in "id" (paid, valid, …) do not count.
 func idLikeName(name string) bool {
 	n := strings.ToLower(strings.TrimSpace(name))
-	for _, suffix := range []string{"id", "key", "number", "uuid", "guid", "email"} {
+	// 编号 and 号码 are Chinese for "number" in an id's sense (用户编号,
+	// 会员号码).
+	for _, suffix := range []string{"id", "key", "number", "uuid", "guid", "email", "编号", "号码"} {
 		if strings.HasSuffix(n, suffix) {
 			return !slices.ContainsFunc(idLookalikes, func(w string) bool { return strings.HasSuffix(n, w) })
 		}

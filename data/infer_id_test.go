@@ -72,6 +72,8 @@ func TestIntegerIdentifierRules(t *testing.T) {
 		{"orders", []float64{1, 2, 2, 3, 0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17}, false}, // repeats
 		{"user_id", []float64{4, 9, 4}, false},                                                           // named but repeating
 		{"paid", []float64{15, 2500, 310}, false},                                                        // a word ending in "id"
+		{"用户编号", []float64{10, 900000, 55}, true},                                                        // "user number": named
+		{"会员号码", []float64{1388, 20, 7}, true},                                                           // "member number": named
 	}
 	for _, tc := range tests {
 		lo, hi := tc.values[0], tc.values[0]
