@@ -51,7 +51,7 @@ func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 		}
 		scores[i], _ = run("predict", "--model", model, "--log", log)
 		text, _ := run("inspect", "--model", model)
-		const said = "An event log: only the lines whose event_type is a purchase (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale) were orders; its other events were left out."
+		const said = "An event log: only the lines whose event_type is a purchase (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) were orders; its other events were left out."
 		if strings.Contains(text, said) != (log == events) {
 			t.Errorf("%s: inspect says it came from an event log: %v", log, !(log == events))
 		}

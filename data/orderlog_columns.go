@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // logRoles holds the 0-based column index of each role, -1 for none.
@@ -19,20 +20,26 @@ var roleNames = []struct {
 	names []string
 }{
 	{"customer id", []string{"customerid", "customer", "cust", "custid", "customerno", "customernumber", "customeruniqueid",
-		"clientid", "client", "userid", "user", "memberid", "accountid", "buyerid", "shopperid", "visitorid"}},
+		"clientid", "client", "userid", "user", "memberid", "accountid", "buyerid", "shopperid", "visitorid",
+		"用户id", "客户id", "会员id", "买家id", "用户编号", "客户编号", "会员编号", "用户", "客户", "买家"}},
 	{"date", []string{"date", "time", "timestamp", "datetime", "invoicedate", "orderdate", "orderdatetime",
 		"purchasedate", "transactiondate", "txndate", "eventtime", "eventdate", "createdat", "ordertime",
-		"purchasetime", "orderpurchasetimestamp"}},
+		"purchasetime", "orderpurchasetimestamp",
+		"日期", "时间", "下单时间", "下单日期", "订单日期", "订单时间", "购买时间", "购买日期", "支付时间", "交易时间", "交易日期", "时间戳"}},
 	{"amount", []string{"amount", "revenue", "total", "totalamount", "sales", "value", "dollarvalue", "dollars",
-		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales"}},
-	{"price", []string{"price", "unitprice", "itemprice"}},
-	{"quantity", []string{"quantity", "qty", "numberofcds", "units", "numitems", "itemcount", "quantityordered"}},
+		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales",
+		"金额", "订单金额", "实付金额", "支付金额", "消费金额", "交易金额", "销售额", "总价"}},
+	{"price", []string{"price", "unitprice", "itemprice", "单价", "价格", "商品价格"}},
+	{"quantity", []string{"quantity", "qty", "numberofcds", "units", "numitems", "itemcount", "quantityordered",
+		"数量", "购买数量", "商品数量", "件数"}},
 	{"order id", []string{"invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "ordernumber",
-		"orderno", "transactionid", "txnid", "receiptid", "basketid"}},
-	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode"}},
-	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname"}},
+		"orderno", "transactionid", "txnid", "receiptid", "basketid", "订单号", "订单id", "订单编号", "交易号"}},
+	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode",
+		"商品id", "商品编号", "商品编码", "产品id", "产品编号", "商品"}},
+	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname",
+		"商品名称", "产品名称", "商品名"}},
 	{"event type", []string{"eventtype", "event", "eventname", "behaviortype", "behaviourtype", "behavior", "behaviour",
-		"action", "actiontype", "activity"}},
+		"action", "actiontype", "activity", "行为类型", "行为", "事件类型", "事件", "用户行为"}},
 }
 
 // namesOf returns the header names recognised for a role.
@@ -165,12 +172,13 @@ func indexFold(header []string, name string) int {
 	return -1
 }
 
-// roleKey lower-cases a header name and keeps letters and digits, so
-// "Customer ID", "customer_id" and "CustomerID" all read "customerid".
+// roleKey lower-cases a header name and keeps letters (Chinese ones too)
+// and digits, so "Customer ID", "customer_id" and "CustomerID" all read
+// "customerid", and "用户 ID" reads "用户id".
 func roleKey(s string) string {
 	var b strings.Builder
 	for _, c := range strings.ToLower(s) {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > unicode.MaxASCII && unicode.IsLetter(c) {
 			b.WriteRune(c)
 		}
 	}

@@ -15,7 +15,8 @@ import (
 
 // purchaseEvents are the event types, compared without regard to case and
 // surrounding spaces, that mark a purchase.
-var purchaseEvents = []string{"purchase", "purchased", "buy", "bought", "transaction", "order", "ordered", "checkout", "sale"}
+var purchaseEvents = []string{"purchase", "purchased", "buy", "bought", "transaction", "order", "ordered", "checkout", "sale",
+	"购买", "下单", "支付", "成交"}
 
 var purchaseEventBytes = func() [][]byte {
 	b := make([][]byte, len(purchaseEvents))

@@ -56,7 +56,7 @@ func TestReadOrderLogEventColumnGivenAndNoPurchases(t *testing.T) {
 	_, err = ReadOrderLog(strings.NewReader("user_id,event_time,event_type\n1,2019-10-01 00:00:00 UTC,view\n2,2019-10-02 10:00:00 UTC,cart\n"),
 		"views.csv", LogOptions{})
 	const want = `views.csv: no usable orders: 2 lines, 0 cancelled, 0 without a customer id, 2 events that are not purchases ` +
-		`("cart" 1, "view" 1): the event type column "event_type" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale`
+		`("cart" 1, "view" 1): the event type column "event_type" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}
@@ -91,5 +91,28 @@ func TestReadOrderLogHeaderlessCSV(t *testing.T) {
 	log, err = ReadOrderLog(strings.NewReader("00001,1997-01-01,11.77\n00002,1997-01-12,12.00\n"), "cd.csv", LogOptions{})
 	if err != nil || log.Lines != 2 || log.Orders[1].Amount != 12 {
 		t.Errorf("%v %+v", err, log)
+	}
+}
+
+// A log exported from a Chinese shop system: its columns named in Chinese
+// (order number, user ID, order time, item number, quantity, unit price,
+// behaviour), dates written 2023年1月5日, a browse (浏览) event left out and
+// two purchase (购买) lines of one order summed.
+func TestReadOrderLogChineseColumns(t *testing.T) {
+	const log = "订单号,用户 ID,下单时间,商品编号,数量,单价,行为\n" +
+		"A1,U1,2023年1月5日 10:00,S1,2,3.5,购买\n" +
+		"A1,U1,2023年1月5日 10:00,S2,1,4,购买\n" +
+		",U2,2023年1月6日,S1,0,3.5,浏览\n" +
+		"A2,U2,2023年2月1日,S3,1,10,购买\n"
+	l, err := ReadOrderLog(strings.NewReader(log), "订单.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := LogColumns{Customer: "用户 ID", Time: "下单时间", Price: "单价", Quantity: "数量", Order: "订单号", Item: "商品编号", Event: "行为"}
+	if l.Columns != want {
+		t.Errorf("columns %+v\nwant %+v", l.Columns, want)
+	}
+	if len(l.Orders) != 2 || l.Orders[0].Amount != 11 || l.Orders[0].Quantity != 3 || l.Orders[1].Day != dayNumber(ymd(2023, 2, 1)) || l.OtherEvents != 1 {
+		t.Errorf("orders %+v, %d other events", l.Orders, l.OtherEvents)
 	}
 }

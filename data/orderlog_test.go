@@ -254,6 +254,8 @@ func TestDateParser(t *testing.T) {
 		{"1511544070", DateAuto, ymd(2017, 11, 24)},
 		{"1433221332117", DateAuto, ymd(2015, 6, 2)},
 		{"999999999", DateAuto, ymd(2001, 9, 9)},
+		{"2023年1月5日", DateAuto, ymd(2023, 1, 5)},
+		{"2023年12月31日 23:59:59", DateAuto, ymd(2023, 12, 31)},
 	}
 	for _, c := range cases {
 		day, err := (&dateParser{order: c.order}).day([]byte(c.in))
@@ -263,7 +265,8 @@ func TestDateParser(t *testing.T) {
 	}
 	for _, bad := range []string{"2010-12", "2010-12-01 8", "2010-12-01x", "2010-1201", "20101301", "2023-02-29", "1/2/10",
 		"2010-12-01T08:26:00+2500", "0000-01-01", "2010-12-01 08:26 PM", "1/12/2010T08:26",
-		"12345678901", "2019-10-01 00:00:00 CET", "2019-10-01 UTC", "1/12/2010 8:26 UTC"} {
+		"12345678901", "2019-10-01 00:00:00 CET", "2019-10-01 UTC", "1/12/2010 8:26 UTC",
+		"2023年1月5", "2023年13月5日", "23年1月5日", "2023年1月5日x"} {
 		if day, err := (&dateParser{order: DateDMY}).day([]byte(bad)); err == nil {
 			t.Errorf("%q parsed as %v, want an error", bad, dayTime(day))
 		}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -63,6 +64,17 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	case len(b) == 8 && s.digits(8, 8) >= 0:
 		v := s.num
 		y, m, d = v/10000, v/100%100, v%100
+	case s.reset() && bytes.Contains(b, []byte("年")):
+		// Chinese: 2023年1月5日, with an optional time of day after a space.
+		ok := s.digits(4, 4) >= 0 && s.expectText("年")
+		y = s.num
+		ok = ok && s.digits(1, 2) >= 0 && s.expectText("月")
+		m = s.num
+		ok = ok && s.digits(1, 2) >= 0 && s.expectText("日")
+		d = s.num
+		if !ok || !s.timeOfDay(false) {
+			return unparseable()
+		}
 	case s.reset() && s.digits(4, 4) >= 0:
 		y = s.num
 		sep := s.sepByte()
@@ -165,6 +177,15 @@ func (s *dateScanner) sepByte() byte {
 func (s *dateScanner) expect(c byte) bool {
 	if s.pos < len(s.b) && s.b[s.pos] == c {
 		s.pos++
+		return true
+	}
+	return false
+}
+
+// expectText reads text.
+func (s *dateScanner) expectText(text string) bool {
+	if bytes.HasPrefix(s.b[s.pos:], []byte(text)) {
+		s.pos += len(text)
 		return true
 	}
 	return false

@@ -86,7 +86,7 @@ func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 	cols.Event = ""
 	_, err = Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: cols})
 	if err == nil || err.Error() != `sqlexport: the model was trained on the purchases of an event log (event type column "event_type"): `+
-		`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale) are counted` {
+		`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) are counted` {
 		t.Errorf("export without the event column: %v", err)
 	}
 	text, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: log.Columns})
