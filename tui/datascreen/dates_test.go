@@ -1,7 +1,6 @@
 package datascreen
 
 import (
-	"io"
 	"regexp"
 	"strings"
 	"testing"
@@ -10,18 +9,6 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/screentest"
 )
-
-// fileOpener opens every path as text that can be read twice, as a file
-// can (a log whose dates are written with the year last is read again in
-// the order they show).
-func fileOpener(text string) experiment.Opener {
-	return func(string) (io.ReadCloser, error) {
-		return struct {
-			*strings.Reader
-			io.Closer
-		}{strings.NewReader(text), io.NopCloser(nil)}, nil
-	}
-}
 
 // TestDatesLineSaysTheOrderFound: the order log's ISO dates rewritten
 // month first (1998-01-13 → 1/13/1998) load as the same cohort, and the
@@ -38,18 +25,7 @@ func TestDatesLineSaysTheOrderFound(t *testing.T) {
 	})
 	load := func(lang, text string) string {
 		c := screentest.Common(lang, 160, 48)
-		d, err := experiment.LoadAt(experiment.Source{Kind: "log", Path: "orders.csv"}, fileOpener(text), time.Date(1998, 12, 31, 0, 0, 0, 0, time.UTC))
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg := experiment.DefaultConfig()
-		exp, err := experiment.New(d, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := New(c, false)
-		s.SetData(d, NewInfo(d, exp, cfg.Seed))
-		return screentest.Render(s, 160, 48)
+		return screentest.Render(loaded(t, c, experiment.Source{Kind: "log", Path: "orders.csv"}, text), 160, 48)
 	}
 	en := load("en", us)
 	mustContain(t, en, "Dates    year last, month first: 12/1/2010 is 1 December 2010 (--date-order dmy reads them the other way)",

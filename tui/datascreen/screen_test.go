@@ -32,9 +32,16 @@ func usersCSV() string {
 	return b.String()
 }
 
-// stringOpener opens every path as text.
+// stringOpener opens every path as text that can be read twice, as a file
+// can (a log whose dates are written with the year last is read again in
+// the order they show).
 func stringOpener(text string) experiment.Opener {
-	return func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(text)), nil }
+	return func(string) (io.ReadCloser, error) {
+		return struct {
+			*strings.Reader
+			io.Closer
+		}{strings.NewReader(text), io.NopCloser(nil)}, nil
+	}
 }
 
 // loaded returns the Data screen in c's language and size showing src
