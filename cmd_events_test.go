@@ -63,5 +63,5 @@ func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 
 func TestLogColumnsNamesEveryRole(t *testing.T) {
 	mustRefuse(t, []string{"cohorts", "--log", "orders.csv", "--log-columns", "customer=1,kind=4"},
-		`retain: --log-columns "customer=1,kind=4": want role=column pairs with roles customer, time, amount, price, quantity, order, item, event; got "kind=4"`+"\n")
+		`retain: --log-columns "customer=1,kind=4": want role=column pairs with roles customer, time, amount, price, quantity, order, item, event, status; got "kind=4"`+"\n")
 }

@@ -80,6 +80,10 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 			p.line("An event log: only the lines whose %s is a purchase (%s) were orders; its other events were left out.",
 				s.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
 		}
+		if s.StatusColumn != "" {
+			p.line("Orders whose %s is a cancellation (%s) were counted as cancelled, not as orders.",
+				s.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
+		}
 		switch s.DateOrder {
 		case "dmy", "mdy":
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",

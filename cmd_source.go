@@ -178,7 +178,7 @@ func parseCutoff(s string) (time.Time, error) {
 }
 
 // parseLogColumns reads "role=column,…" with roles customer, time, amount,
-// price, quantity, order, item and event.
+// price, quantity, order, item, event and status.
 func parseLogColumns(s string) (data.LogColumns, error) {
 	var c data.LogColumns
 	if strings.TrimSpace(s) == "" {
@@ -195,7 +195,7 @@ func parseLogColumns(s string) (data.LogColumns, error) {
 		role, col = strings.ToLower(strings.TrimSpace(role)), strings.TrimSpace(col)
 		slot := slots[role]
 		if !ok || col == "" || slot == nil {
-			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item, event; got %q", part)
+			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item, event, status; got %q", part)
 		}
 		*slot = col
 	}
@@ -212,7 +212,7 @@ type logColumnRole struct {
 // logColumnRoles lists the roles of c in --log-columns order.
 func logColumnRoles(c *data.LogColumns) []logColumnRole {
 	return []logColumnRole{{"customer", &c.Customer}, {"time", &c.Time}, {"amount", &c.Amount}, {"price", &c.Price},
-		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}, {"event", &c.Event}}
+		{"quantity", &c.Quantity}, {"order", &c.Order}, {"item", &c.Item}, {"description", &c.Description}, {"event", &c.Event}, {"status", &c.Status}}
 }
 
 // dateOrderVar registers --date-order, the order of an order log's dates

@@ -46,6 +46,9 @@ type LogColumns struct {
 	// only its purchase events are orders (see IsPurchaseEvent); the others
 	// are counted in OrderLog.OtherEvents.
 	Event string `json:"Event,omitempty"`
+	// Status is an order's status (delivered, canceled, …): a line whose
+	// status is a cancellation (see IsCancelledStatus) is cancelled.
+	Status string `json:"Status,omitempty"`
 }
 
 // LogOptions controls ReadOrderLog. The zero value detects everything.
@@ -446,7 +449,8 @@ func (p *logParser) line(want int) error {
 		orderID = string(trimSpace(src.field(c.order)))
 	}
 	cust := trimSpace(src.field(c.customer))
-	if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+	cancelled := c.status >= 0 && IsCancelledStatus(trimSpace(src.field(c.status)))
+	if cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
 		if p.isStockAdjustment(orderID, qty, amount, cust) {
 			p.log.Adjustments++
 			return nil

@@ -10,7 +10,7 @@ import (
 
 // logRoles holds the 0-based column index of each role, -1 for none.
 type logRoles struct {
-	customer, time, amount, price, quantity, order, item, description, event int
+	customer, time, amount, price, quantity, order, item, description, event, status int
 }
 
 // roleNames lists the header names (lower case, letters and digits only)
@@ -40,6 +40,7 @@ var roleNames = []struct {
 		"商品名称", "产品名称", "商品名"}},
 	{"event type", []string{"eventtype", "event", "eventname", "behaviortype", "behaviourtype", "behavior", "behaviour",
 		"action", "actiontype", "activity", "行为类型", "行为", "事件类型", "事件", "用户行为"}},
+	{"order status", []string{"orderstatus", "status", "transactionstatus", "paymentstatus", "订单状态", "交易状态", "支付状态", "状态"}},
 }
 
 // namesOf returns the header names recognised for a role.
@@ -54,11 +55,11 @@ func namesOf(role string) []string {
 
 // slots returns pointers to the roles in roleNames order.
 func (r *logRoles) slots() []*int {
-	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description, &r.event}
+	return []*int{&r.customer, &r.time, &r.amount, &r.price, &r.quantity, &r.order, &r.item, &r.description, &r.event, &r.status}
 }
 
 func givenNames(c LogColumns) []string {
-	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item, c.Description, c.Event}
+	return []string{c.Customer, c.Time, c.Amount, c.Price, c.Quantity, c.Order, c.Item, c.Description, c.Event, c.Status}
 }
 
 // names returns the header names of the resolved roles.
@@ -71,7 +72,7 @@ func (r logRoles) names(header []string) LogColumns {
 	}
 	return LogColumns{Customer: name(r.customer), Time: name(r.time), Amount: name(r.amount),
 		Price: name(r.price), Quantity: name(r.quantity), Order: name(r.order), Item: name(r.item),
-		Description: name(r.description), Event: name(r.event)}
+		Description: name(r.description), Event: name(r.event), Status: name(r.status)}
 }
 
 // resolveRoles maps roles to columns: given names first, then header names,
@@ -80,7 +81,7 @@ func (r logRoles) names(header []string) LogColumns {
 // Hardie's sample file's. The description column is detected only when
 // descriptions is set.
 func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool) (logRoles, error) {
-	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1}
+	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	used := make([]bool, len(header))
 	headerLine := 0

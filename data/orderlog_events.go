@@ -18,28 +18,50 @@ import (
 var purchaseEvents = []string{"purchase", "purchased", "buy", "bought", "transaction", "order", "ordered", "checkout", "sale",
 	"购买", "下单", "支付", "成交"}
 
-var purchaseEventBytes = func() [][]byte {
-	b := make([][]byte, len(purchaseEvents))
-	for i, p := range purchaseEvents {
-		b[i] = []byte(p)
+var purchaseEventBytes = asBytes(purchaseEvents)
+
+// asBytes converts words once for foldedIn.
+func asBytes(words []string) [][]byte {
+	b := make([][]byte, len(words))
+	for i, w := range words {
+		b[i] = []byte(w)
 	}
 	return b
-}()
+}
+
+// foldedIn reports whether b, trimmed, equals one of words in any case.
+func foldedIn(b []byte, words [][]byte) bool {
+	b = trimSpace(b)
+	for _, w := range words {
+		if bytes.EqualFold(b, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // PurchaseEvents lists the event types read as purchases (lower case).
 func PurchaseEvents() []string { return slices.Clone(purchaseEvents) }
 
 // IsPurchaseEvent reports whether an event type, trimmed, is one of
 // PurchaseEvents in any case.
-func IsPurchaseEvent(event []byte) bool {
-	event = trimSpace(event)
-	for _, p := range purchaseEventBytes {
-		if bytes.EqualFold(event, p) {
-			return true
-		}
-	}
-	return false
-}
+func IsPurchaseEvent(event []byte) bool { return foldedIn(event, purchaseEventBytes) }
+
+// cancelledStatuses are the order statuses, compared as purchaseEvents
+// are, that mark a cancelled order (Olist's "canceled", a Chinese shop's
+// 已取消 or 交易关闭, …).
+var cancelledStatuses = []string{"canceled", "cancelled", "cancel", "refunded", "refund", "returned", "failed", "declined",
+	"rejected", "void", "voided", "unavailable", "已取消", "取消", "已退款", "退款", "已退货", "退货", "交易关闭", "已关闭"}
+
+var cancelledStatusBytes = asBytes(cancelledStatuses)
+
+// CancelledStatuses lists the order statuses read as cancellations (lower
+// case).
+func CancelledStatuses() []string { return slices.Clone(cancelledStatuses) }
+
+// IsCancelledStatus reports whether an order status, trimmed, is one of
+// CancelledStatuses in any case.
+func IsCancelledStatus(status []byte) bool { return foldedIn(status, cancelledStatusBytes) }
 
 // EventCount is how many lines of an event log have one event type.
 type EventCount struct {

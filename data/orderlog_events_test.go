@@ -116,3 +116,30 @@ func TestReadOrderLogChineseColumns(t *testing.T) {
 		t.Errorf("orders %+v, %d other events", l.Orders, l.OtherEvents)
 	}
 }
+
+// Olist's orders table: one line per order with its status; a canceled or
+// unavailable order is a cancellation, a shipped or delivered one an order.
+// Cancelled orders are kept for customers with an order (cancel_share):
+// 9ef432eb's one.
+func TestReadOrderLogStatusCancels(t *testing.T) {
+	const olist = "order_id,customer_id,order_status,order_purchase_timestamp\n" +
+		"e481f51c,9ef432eb,delivered,2017-10-02 10:56:33\n" +
+		"53cdb2fc,9ef432eb,Canceled,2018-07-24 20:41:37\n" +
+		"47770eb9,41ce2a54,shipped,2018-08-08 08:38:49\n" +
+		"949d5b44,f8819746,unavailable,2017-11-18 19:28:06\n" +
+		"ad21c59c,9ef432eb,delivered,2018-02-13 21:18:39\n"
+	l, err := ReadOrderLog(strings.NewReader(olist), "olist.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.Columns.Status != "order_status" || len(l.Orders) != 3 || l.Cancelled != 2 || len(l.CancelledOrders) != 1 {
+		t.Errorf("status %q, %d orders, %d cancelled lines, %d cancelled orders; want order_status, 3, 2, 1",
+			l.Columns.Status, len(l.Orders), l.Cancelled, len(l.CancelledOrders))
+	}
+	for in, want := range map[string]bool{"canceled": true, " CANCELLED ": true, "已取消": true, "交易关闭": true,
+		"delivered": false, "shipped": false, "": false} {
+		if got := IsCancelledStatus([]byte(in)); got != want {
+			t.Errorf("IsCancelledStatus(%q) = %v", in, got)
+		}
+	}
+}

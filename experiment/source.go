@@ -48,6 +48,10 @@ type Source struct {
 	// log (given or detected): only its purchase events were orders, and a
 	// model file keeps it so that the SQL export counts them alone.
 	EventColumn string `json:"event_column,omitempty"`
+	// StatusColumn names, once loaded, the order status column (given or
+	// detected): orders whose status is a cancellation were cancelled, and
+	// the SQL export must leave them out too.
+	StatusColumn string `json:"status_column,omitempty"`
 }
 
 // logOptions are the options src's order log is read with.
@@ -216,7 +220,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		return nil, err
 	}
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
-	src.EventColumn = log.Columns.Event
+	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

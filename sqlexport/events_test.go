@@ -97,3 +97,71 @@ func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 	loadTable(t, db, SQLite, "orders", header, rows)
 	compare(t, runSelect(t, db, text), want.Scored, want.Short)
 }
+
+// A log with an order status column: CDNOW's orders "delivered", and for
+// every tenth a "Canceled" twin at another amount. The query leaves the
+// cancelled ones out as retain predict does, and refuses to run without the
+// status column named. cancel_share, which the query cannot build, is left
+// out of the features.
+func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
+	path := datasetPath(t, "cdnow/CDNOW_master.txt")
+	_, orders := cdnowRows(t, path)
+	header := []string{"customer_id", "date", "order_status", "number_of_cds", "dollar_value"}
+	var rows [][]string
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for i, r := range orders {
+		rows = append(rows, []string{r[0], r[1], "delivered", r[2], r[3]})
+		if i%10 == 0 {
+			rows = append(rows, []string{r[0], r[1], "Canceled", r[2], "999.99"})
+		}
+	}
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	file := filepath.Join(t.TempDir(), "status.csv")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
+		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	if model.Source.StatusColumn != "order_status" {
+		t.Fatalf("the model records status column %q, want order_status", model.Source.StatusColumn)
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	log, err := data.ReadOrderLog(f, file, data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Orders) != len(orders) || log.Cancelled != (len(orders)+9)/10 {
+		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), (len(orders)+9)/10)
+	}
+	src := model.Source
+	src.Cutoff = time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC)
+	cur, err := experiment.CurrentOf(log, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := model.ScoreCurrent(cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := log.Columns
+	cols.Status = ""
+	if _, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: cols}); err == nil ||
+		!strings.HasPrefix(err.Error(), `sqlexport: the model was trained on a log whose order status column ("order_status") marks cancellations: add status=COL to --log-columns`) {
+		t.Errorf("export without the status column: %v", err)
+	}
+	text, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: log.Columns})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := openSQLite(t)
+	loadTable(t, db, SQLite, "orders", header, rows)
+	compare(t, runSelect(t, db, text), want.Scored, want.Short)
+}

@@ -45,6 +45,9 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	case b.Source.EventColumn != "" && cols.Event == "":
 		return fmt.Errorf("sqlexport: the model was trained on the purchases of an event log (event type column %q): add event=COL to --log-columns so that only the purchase events (%s) are counted",
 			b.Source.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
+	case b.Source.StatusColumn != "" && cols.Status == "":
+		return fmt.Errorf("sqlexport: the model was trained on a log whose order status column (%q) marks cancellations: add status=COL to --log-columns so that cancelled orders (%s) are left out",
+			b.Source.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
 	case cols.Customer == "" || cols.Time == "":
 		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
 	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
@@ -112,20 +115,22 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	// An event log's purchases alone are orders (data.IsPurchaseEvent).
 	purchases := ""
 	if c.Event != "" {
-		quoted := make([]string, 0, len(data.PurchaseEvents()))
-		for _, e := range data.PurchaseEvents() {
-			quoted = append(quoted, "'"+e+"'")
-		}
-		purchases = "\n  WHERE LOWER(TRIM(" + d.asText(col(c.Event)) + ")) IN (" + strings.Join(quoted, ", ") + ")"
+		purchases = "\n  WHERE " + foldedIn(d.asText(col(c.Event)), data.PurchaseEvents())
+	}
+	// A status that is a cancellation cancels (data.IsCancelledStatus).
+	statusCol, status := "", ""
+	if c.Status != "" {
+		statusCol = ",\n    CASE WHEN " + foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
+		status = " OR status_cancels = 1"
 	}
 	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
-		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id\n  FROM "+d.table(o.OrdersTable)+purchases)
+		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digit (data's isCancelledInvoice); lines without a customer are
 	// left out.
 	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND SUBSTR(order_id, 2, 1) BETWEEN '0' AND '9'"
 	q.cte("kept", "SELECT customer, day, amount, qty, order_id FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
-		cancelled+")\n    AND NOT "+d.isMissing("customer"))
+		cancelled+status+")\n    AND NOT "+d.isMissing("customer"))
 	// Lines sharing an order id form one order, dated by its earliest line.
 	q.cte("orders_kept", "SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept\n"+
 		"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
@@ -163,4 +168,14 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	}
 	q.cte("features", "SELECT "+strings.Join(sel, ",\n    ")+"\n  FROM intervals")
 	return "features", nil
+}
+
+// foldedIn is the SQL condition that text, trimmed and in lower case, is one
+// of words (data's comparison, for the words it lists in lower case).
+func foldedIn(text string, words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
+	}
+	return "LOWER(TRIM(" + text + ")) IN (" + strings.Join(quoted, ", ") + ")"
 }
