@@ -44,20 +44,37 @@ func TestEventLogTrainsOnItsPurchases(t *testing.T) {
 	var scores [2]string
 	for i, log := range []string{orders, events} {
 		model := strings.TrimSuffix(log, ".csv") + ".json"
-		_, notes := run("train", "--log", log, "--cutoff", "1997-06-30", "--horizon", "90d", "--epochs", "2", "--out", model)
+		// Without the views' own features, the event log's rows are
+		// CDNOW's.
+		args := []string{"train", "--log", log, "--cutoff", "1997-06-30", "--horizon", "90d", "--epochs", "2", "--out", model}
+		if log == events {
+			args = append(args, "--exclude", "event_view_30d,event_view_90d")
+		}
+		_, notes := run(args...)
 		const left = `69,659 events that are not purchases ("view" 69,659)`
 		if got := strings.Contains(notes, "139,318 lines make 69,659 orders; left out: "+left); got != (log == events) {
 			t.Errorf("%s: train's notes say the views were left out: %v\n%s", log, got, notes)
 		}
 		scores[i], _ = run("predict", "--model", model, "--log", log)
 		text, _ := run("inspect", "--model", model)
-		const said = "An event log: only the lines whose event_type is a purchase (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) were orders; its other events were left out."
+		const said = "An event log: only the lines whose event_type is a purchase (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) were orders."
 		if strings.Contains(text, said) != (log == events) {
 			t.Errorf("%s: inspect says it came from an event log: %v", log, !(log == events))
 		}
 	}
 	if scores[0] != scores[1] || strings.Count(scores[0], "\n") < 1000 {
 		t.Errorf("the event log's purchases score differently from the orders alone (%d and %d bytes)", len(scores[0]), len(scores[1]))
+	}
+	// With them: the views of the 30 and 90 days before the cutoff are
+	// two features, and inspect names them.
+	model := filepath.Join(dir, "views.json")
+	_, notes := run("train", "--log", events, "--cutoff", "1997-06-30", "--horizon", "90d", "--epochs", "2", "--out", model)
+	if !strings.Contains(notes, ", spend_trend, event_view_30d, event_view_90d\n") {
+		t.Errorf("train's notes do not list the view features:\n%s", notes)
+	}
+	text, _ := run("inspect", "--model", model)
+	if !strings.Contains(text, `Its other events counted as features, by type: "view" (event_view_30d, event_view_90d).`) {
+		t.Errorf("inspect does not name the view features:\n%s", text)
 	}
 }
 

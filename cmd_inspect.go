@@ -77,8 +77,15 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 		p.line("Order log: cutoff %s, horizon %d days, %s, %s.",
 			s.Cutoff.Format("2006-01-02"), s.HorizonDays, describeLogColumns(s.LogColumns), s.Features)
 		if s.EventColumn != "" {
-			p.line("An event log: only the lines whose %s is a purchase (%s) were orders; its other events were left out.",
+			p.line("An event log: only the lines whose %s is a purchase (%s) were orders.",
 				s.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
+			if len(s.Features.Events) > 0 {
+				counted := make([]string, len(s.Features.Events))
+				for i, e := range s.Features.Events {
+					counted[i] = fmt.Sprintf("%q (%s, %s)", e, data.EventFeatureName(e, data.ShortWindowDays), data.EventFeatureName(e, data.LongWindowDays))
+				}
+				p.line("Its other events counted as features, by type: %s.", strings.Join(counted, ", "))
+			}
 		}
 		if s.StatusColumn != "" {
 			p.line("Orders whose %s is a cancellation (%s) were counted as cancelled, not as orders.",

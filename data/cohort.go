@@ -172,7 +172,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	for c := range nc {
 		start[c+1] += start[c]
 	}
-	set := newCohortSet(log, opts.Version)
+	set := newCohortSet(log, opts)
 	days := make([]int32, start[nc])
 	amounts := make([]float64, start[nc])
 	var qty []float64

@@ -1,8 +1,11 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"slices"
+	"strings"
+	"unicode"
 )
 
 // CohortFeaturesVersion is the latest cohort feature set, the one
@@ -57,6 +60,12 @@ const (
 type CohortOptions struct {
 	// Version is the feature set, 1 or 2; 0 means CohortFeaturesVersion.
 	Version int
+	// Events are event types of an event log (as written, OrderLog.
+	// EventTypes) to count: for each, event_<type>_30d and
+	// event_<type>_90d, its events 0–29 and 0–89 days old (see
+	// EventFeatureName). A log without an event type column cannot give
+	// them; a type the log never shows counts 0.
+	Events []string
 }
 
 // SkippedFeature is a feature of the set a log could not give: Reason in
@@ -73,14 +82,26 @@ func (s SkippedFeature) String() string { return s.Name + " (" + s.Reason + ")" 
 type cohortSet struct {
 	version                                      int
 	hasAmount, hasQuantity, hasItems, hasCancels bool
+	// events are the event types counted, eventType each one's index in
+	// OrderLog.EventTypes (-1: the log has none of it); hasEvents says the
+	// log has an event type column.
+	events    []string
+	eventType []int32
+	hasEvents bool
 }
 
-func newCohortSet(log *OrderLog, version int) cohortSet {
+func newCohortSet(log *OrderLog, opts CohortOptions) cohortSet {
+	version := opts.Version
 	if version == 0 {
 		version = CohortFeaturesVersion
 	}
-	return cohortSet{version: version, hasAmount: log.HasAmount, hasQuantity: log.Columns.Quantity != "",
-		hasItems: log.Columns.Item != "", hasCancels: log.Cancelled > 0}
+	s := cohortSet{version: version, hasAmount: log.HasAmount, hasQuantity: log.Columns.Quantity != "",
+		hasItems: log.Columns.Item != "", hasCancels: log.Cancelled > 0,
+		events: opts.Events, hasEvents: log.Columns.Event != ""}
+	for _, e := range opts.Events {
+		s.eventType = append(s.eventType, int32(slices.Index(log.EventTypes, e)))
+	}
+	return s
 }
 
 // features lists every feature of the set with the reason it cannot be
@@ -98,14 +119,19 @@ func (s cohortSet) features() []SkippedFeature {
 	fs := []SkippedFeature{{Name: cohortRecency}, {Name: cohortFrequency}, amount(cohortMonetary),
 		amount(cohortMonetaryAvg), {Name: cohortTenure}, {Name: cohortOrders30}, {Name: cohortOrders90},
 		{Name: cohortIntervalMean}, {Name: cohortIntervalStd}}
-	if s.version < 2 {
-		return fs
+	if s.version >= 2 {
+		fs = append(fs,
+			f(cohortDistinctItems, s.hasItems, "the log has no item column", "item"),
+			f(cohortBasket, s.hasQuantity || s.hasItems, "the log has neither a quantity nor an item column", "quantity or item"),
+			f(cohortCancelShare, s.hasCancels, "the log shows no cancellations", "cancellations"),
+			amount(cohortSpendTrend))
 	}
-	return append(fs,
-		f(cohortDistinctItems, s.hasItems, "the log has no item column", "item"),
-		f(cohortBasket, s.hasQuantity || s.hasItems, "the log has neither a quantity nor an item column", "quantity or item"),
-		f(cohortCancelShare, s.hasCancels, "the log shows no cancellations", "cancellations"),
-		amount(cohortSpendTrend))
+	for _, e := range s.events {
+		for _, days := range []int{ShortWindowDays, LongWindowDays} {
+			fs = append(fs, f(EventFeatureName(e, days), s.hasEvents, "the log has no event type column", "event type"))
+		}
+	}
+	return fs
 }
 
 // names returns the features made, in table order.
@@ -134,16 +160,20 @@ func (s cohortSet) skipped() []SkippedFeature {
 // orders themselves (nil slices when the set does not need them).
 type customerExtras struct {
 	items, lines, cancelled []int32
+	// events holds, for each counted event type, its events 0–29 and
+	// 0–89 days old per customer, in cohortSet.features' order.
+	events [][]int32
 }
 
 // perCustomer counts, for each customer up to the cutoff, the distinct
 // items and distinct (order, item) lines, and the cancelled orders.
 func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 	var e customerExtras
+	nc := len(log.Customers)
+	e.events = s.countEvents(log, cut)
 	if s.version < 2 {
 		return e
 	}
-	nc := len(log.Customers)
 	if s.hasCancels {
 		e.cancelled = make([]int32, nc)
 		for _, o := range log.CancelledOrders {
@@ -198,6 +228,66 @@ func (e customerExtras) fill(h *history, c int) {
 	if e.cancelled != nil {
 		h.cancelled = float64(e.cancelled[c])
 	}
+	h.events = h.events[:0]
+	for _, counts := range e.events {
+		h.events = append(h.events, float64(counts[c]))
+	}
+}
+
+// countEvents counts each customer's events of each counted type 0–29 and
+// 0–89 days old at the cutoff.
+func (s cohortSet) countEvents(log *OrderLog, cut int32) [][]int32 {
+	if len(s.events) == 0 {
+		return nil
+	}
+	nc := len(log.Customers)
+	out := make([][]int32, 2*len(s.events))
+	for i := range out {
+		out[i] = make([]int32, nc)
+	}
+	slot := make(map[int32]int, len(s.eventType)) // log type → index in s.events
+	for i, t := range s.eventType {
+		if t >= 0 {
+			slot[t] = i
+		}
+	}
+	for _, ev := range log.Events {
+		i, ok := slot[ev.Type]
+		if !ok || ev.Day > cut {
+			continue
+		}
+		age := cut - ev.Day
+		if age < ShortWindowDays {
+			out[2*i][ev.Customer]++
+		}
+		if age < LongWindowDays {
+			out[2*i+1][ev.Customer]++
+		}
+	}
+	return out
+}
+
+// EventFeatureName is the name of the feature counting an event type's
+// events in the last days: event_<type>_<days>d, the type in lower case
+// with every run of characters other than letters and digits written "_"
+// ("add to cart" → event_add_to_cart_30d).
+func EventFeatureName(event string, days int) string {
+	var b strings.Builder
+	b.WriteString("event_")
+	gap := false
+	for _, c := range strings.ToLower(strings.TrimSpace(event)) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if gap && b.Len() > len("event_") {
+				b.WriteByte('_')
+			}
+			b.WriteRune(c)
+			gap = false
+		} else {
+			gap = true
+		}
+	}
+	fmt.Fprintf(&b, "_%dd", days)
+	return b.String()
 }
 
 // history is one customer's orders up to the cutoff: days, amounts and
@@ -207,6 +297,8 @@ type history struct {
 	days                    []int32
 	amounts, qty            []float64
 	items, lines, cancelled float64
+	// events are customerExtras.events' counts for this customer.
+	events []float64
 }
 
 // cohortBuilder accumulates the feature columns row by row.
@@ -278,8 +370,13 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 		basket = units / n
 	}
 	// In the order of cohortSet.features.
-	values := [...]float64{float64(cut - days[len(days)-1]), n, total, total / n, tenure, in30, in90,
+	fixed := [...]float64{float64(cut - days[len(days)-1]), n, total, total / n, tenure, in30, in90,
 		mean, std, h.items, basket, h.cancelled / (n + h.cancelled), trend}
+	values := fixed[:]
+	if b.set.version < 2 {
+		values = fixed[:9] // version 1 has the first nine
+	}
+	values = append(values, h.events...)
 	b.ids = append(b.ids, id)
 	b.short = append(b.short, tenure < ShortHistoryDays)
 	for j, i := range b.made {

@@ -127,6 +127,10 @@ type OrderLog struct {
 	// first (orderlog_events.go).
 	OtherEvents int
 	EventCounts []EventCount
+	// Events are those events, of customers with a kept order, and
+	// EventTypes their types as written (orderlog_events.go).
+	Events     []LogEvent
+	EventTypes []string
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
@@ -252,8 +256,9 @@ type logParser struct {
 	decimalComma bool
 	marks        []decimalMarks // by field index
 	// events counts an event log's lines by event type, purchases left
-	// out (orderlog_events.go).
+	// out (orderlog_events.go); kept keeps those events.
 	events map[string]int
+	kept   eventState
 }
 
 type orderKey struct {
@@ -303,6 +308,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.finishDescriptions()
 	p.finishKeep()
 	p.finishEvents()
+	p.finishKeptEvents()
 	if len(p.log.Orders) == 0 {
 		events := ""
 		if n := p.log.EventNote(); n != "" {
@@ -423,6 +429,7 @@ func (p *logParser) line(want int) error {
 	if c.event >= 0 {
 		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
 			p.countEvent(ev)
+			p.keepEvent(trimSpace(src.field(c.customer)), ev, day)
 			return nil
 		}
 	}

@@ -76,6 +76,53 @@ const (
 	otherEventTypes = "(other types)"
 )
 
+// LogEvent is one event of an event log that is not a purchase, kept for
+// the cohort's event features (CohortOptions.Events).
+type LogEvent struct {
+	Customer int32 // index into OrderLog.Customers
+	Day      int32 // calendar date as days since 1970-01-01
+	Type     int32 // index into OrderLog.EventTypes
+}
+
+// eventState is the parser's bookkeeping for the events kept: their
+// customers numbered apart, as cancellations are (keepState), and their
+// types interned.
+type eventState struct {
+	cust   map[string]int32
+	names  []string
+	byType map[string]int32
+}
+
+// keepEvent records a non-purchase event of customer cust (left out when
+// blank) on day.
+func (p *logParser) keepEvent(cust, event []byte, day int32) {
+	if isMissing(cust) {
+		return
+	}
+	k := &p.kept
+	if k.cust == nil {
+		k.cust, k.byType = make(map[string]int32), make(map[string]int32)
+	}
+	ci := intern(k.cust, &k.names, cust)
+	ti := intern(k.byType, &p.log.EventTypes, event)
+	p.log.Events = append(p.log.Events, LogEvent{Customer: ci, Day: day, Type: ti})
+}
+
+// finishKeptEvents maps the events onto OrderLog.Customers, leaving out
+// those of customers without a kept order (they are in no cohort).
+func (p *logParser) finishKeptEvents() {
+	k := &p.kept
+	kept := p.log.Events[:0]
+	for _, e := range p.log.Events {
+		if ci, ok := p.byCustomer[k.names[e.Customer]]; ok {
+			e.Customer = ci
+			kept = append(kept, e)
+		}
+	}
+	p.log.Events = slices.Clip(kept)
+	*k = eventState{}
+}
+
 // countEvent counts a line whose event type is not a purchase.
 func (p *logParser) countEvent(event []byte) {
 	p.log.OtherEvents++
@@ -123,4 +170,28 @@ func (l *OrderLog) EventNote() string {
 		noun = "event that is not a purchase"
 	}
 	return Thousands(l.OtherEvents) + " " + noun + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// maxEventFeatures bounds the event types DefaultEventTypes chooses.
+const maxEventFeatures = 4
+
+// DefaultEventTypes chooses the event types of a log whose events become
+// features: the most frequent types that are not purchases, at most
+// maxEventFeatures of them, each with at least 1 % of those events, and
+// no two with the same feature name. None for a log without events.
+func DefaultEventTypes(l *OrderLog) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range l.EventCounts {
+		if len(out) == maxEventFeatures || 100*e.Lines < l.OtherEvents {
+			break
+		}
+		name := EventFeatureName(e.Event, ShortWindowDays)
+		if e.Event == otherEventTypes || seen[name] || name == EventFeatureName("", ShortWindowDays) {
+			continue
+		}
+		seen[name] = true
+		out = append(out, e.Event)
+	}
+	return out
 }

@@ -74,7 +74,7 @@ func (b *Bundle) ForLog(src Source) (Source, error) {
 	// The model's own feature set; a file older than the record was made
 	// with the first set.
 	src.Features = b.Source.Features
-	if src.Features == (LogFeatures{}) {
+	if src.Features.isZero() {
 		src.Features = LogFeatures{Version: 1}
 	}
 	return src, nil

@@ -107,7 +107,7 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 	if src.Features, err = src.Features.resolve(src.Path); err != nil {
 		return nil, err
 	}
-	t, rep, err := data.BuildCurrent(log, src.Cutoff, data.CohortOptions{Version: src.Features.Version})
+	t, rep, err := data.BuildCurrent(log, src.Cutoff, src.Features.options())
 	if err != nil {
 		return nil, err
 	}

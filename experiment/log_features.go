@@ -24,6 +24,21 @@ type LogFeatures struct {
 	// BTYD adds the BG/NBD quantities fitted on the history up to the
 	// cutoff: btyd_p_alive, btyd_expected_<H>d and btyd_p_any_<H>d.
 	BTYD bool `json:"btyd,omitempty"`
+	// Events are the event types of an event log counted as features
+	// (data.CohortOptions.Events), chosen from the training log by
+	// data.DefaultEventTypes; none for an order log.
+	Events []string `json:"events,omitempty"`
+}
+
+// isZero reports a feature set a model file written before the field
+// records: nothing at all.
+func (f LogFeatures) isZero() bool {
+	return f.Version == 0 && f.ShortWindowDays == 0 && f.LongWindowDays == 0 && f.TrendWindowDays == 0 && !f.BTYD && len(f.Events) == 0
+}
+
+// options are the data.CohortOptions of the feature set.
+func (f LogFeatures) options() data.CohortOptions {
+	return data.CohortOptions{Version: f.Version, Events: f.Events}
 }
 
 // resolve fills in this build's defaults and refuses a feature set or

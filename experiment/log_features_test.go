@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -103,14 +104,14 @@ func TestModelRecordsItsLogFeatures(t *testing.T) {
 	b := logBundle(t, Source{Kind: "log", Path: "orders.csv", Cutoff: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), HorizonDays: 90},
 		content, nil)
 	want := LogFeatures{Version: 2, ShortWindowDays: 30, LongWindowDays: 90, TrendWindowDays: 30}
-	if b.Source.Features != want {
+	if !reflect.DeepEqual(b.Source.Features, want) {
 		t.Errorf("recorded %+v, want %+v", b.Source.Features, want)
 	}
 	d, _, err := scoreLogWith(t, b, content, time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Source.Features != want || d.Table.Column("distinct_items") == nil {
+	if !reflect.DeepEqual(d.Source.Features, want) || d.Table.Column("distinct_items") == nil {
 		t.Errorf("scored with %+v", d.Source.Features)
 	}
 	// The same model on a log without an item column is refused.
@@ -137,7 +138,7 @@ func TestOlderModelFileScoresAsBefore(t *testing.T) {
 		}
 		delete(source, "log_features")
 	})
-	if b.Source.Features != (LogFeatures{}) {
+	if !b.Source.Features.isZero() {
 		t.Fatalf("older file read with features %+v", b.Source.Features)
 	}
 	cut := time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC)

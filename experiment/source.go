@@ -238,8 +238,12 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		}
 		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
 	}
+	training := src.Features.Version == 0
 	if src.Features, err = src.Features.resolve(src.Path); err != nil {
 		return nil, err
+	}
+	if training {
+		src.Features.Events = data.DefaultEventTypes(log)
 	}
 	t, rep, err := buildLogCohort(log, src)
 	if err != nil {
@@ -260,7 +264,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 // rows of Load, and of the earlier cohort an out-of-time experiment trains
 // on.
 func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, error) {
-	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, data.CohortOptions{Version: src.Features.Version})
+	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, src.Features.options())
 	if err != nil {
 		return nil, rep, err
 	}
