@@ -90,7 +90,7 @@ type BacktestResult struct {
 }
 
 // Backtest validates cfg out of time on an order log. For each test cutoff t
-// it trains a network, as train does, on the cohort data.BuildCohort makes
+// it trains a network, as train does, on the cohort data.BuildCohortWith makes
 // at t − horizon (whose labels come from the window up to t), and measures
 // it on the cohort at t (labels from the horizon after t) beside BG/NBD
 // fitted on the history up to t. The cutoffs are checked first
@@ -179,12 +179,14 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	}
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
-	testTab, testRep, err := data.BuildCohort(log, cutoff, h)
+	// The features train makes of this log, its event features included.
+	features := LogFeatures{Version: data.CohortFeaturesVersion, Events: data.DefaultEventTypes(log)}
+	testTab, testRep, err := data.BuildCohortWith(log, cutoff, h, features.options())
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Test = testRep
-	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h}, Table: testTab, Cohort: &testRep, Log: log}
+	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features}, Table: testTab, Cohort: &testRep, Log: log}
 	e, err := NewOutOfTime(d, cfg)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)

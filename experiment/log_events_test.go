@@ -1,13 +1,17 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/data"
 )
 
 // eventLog is itemLog's orders as the purchases of an event log, with
@@ -55,5 +59,27 @@ func TestModelRecordsItsEventFeatures(t *testing.T) {
 	var m *MismatchError
 	if !errors.As(err, &m) || !strings.Contains(err.Error(), "event_view_30d, which later.csv cannot give: the log has no event type column") {
 		t.Errorf("a log without events: %v", err)
+	}
+}
+
+// A backtest of an event log trains and measures with the event features
+// train makes of it.
+func TestBacktestUsesTheEventFeatures(t *testing.T) {
+	log, err := data.ReadOrderLog(strings.NewReader(eventLog()), "events.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.Train.Epochs = 2
+	res, err := Backtest(context.Background(), log, BacktestOptions{HorizonDays: 60, Folds: 2, Config: cfg}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Folds {
+		for _, rep := range []data.CohortReport{f.Train, f.Test} {
+			if !slices.Contains(rep.Features, "event_view_30d") || !slices.Contains(rep.Features, "event_cart_90d") {
+				t.Errorf("fold %d: features %v", f.Fold, rep.Features)
+			}
+		}
 	}
 }
