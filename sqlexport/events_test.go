@@ -62,43 +62,15 @@ func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 	if model.Source.EventColumn != "event_type" {
 		t.Fatalf("the model records event column %q, want event_type", model.Source.EventColumn)
 	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	log, err := data.ReadOrderLog(f, path, data.LogOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	log := readLogFile(t, path)
 	// Two views for each of CDNOW's 69,659 orders are left out.
 	if log.OtherEvents != 2*69659 || len(log.Orders) != 69659 {
 		t.Fatalf("%d orders and %d other events, want 69,659 and 139,318", len(log.Orders), log.OtherEvents)
 	}
-	src := model.Source
-	src.Cutoff = time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC)
-	cur, err := experiment.CurrentOf(log, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, err := model.ScoreCurrent(cur)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cols := log.Columns
-	cols.Event = ""
-	_, err = Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: cols})
-	if err == nil || err.Error() != `sqlexport: the model was trained on the purchases of an event log (event type column "event_type"): `+
-		`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) are counted` {
-		t.Errorf("export without the event column: %v", err)
-	}
-	text, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: log.Columns})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := openSQLite(t)
-	loadTable(t, db, SQLite, "orders", header, rows)
-	compare(t, runSelect(t, db, text), want.Scored, want.Short)
+	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Event = "" },
+		`sqlexport: the model was trained on the purchases of an event log (event type column "event_type"): `+
+			`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) are counted`,
+		header, rows)
 }
 
 // A log with an order status column: CDNOW's orders "delivered", and for
@@ -132,39 +104,58 @@ func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 	if model.Source.StatusColumn != "order_status" {
 		t.Fatalf("the model records status column %q, want order_status", model.Source.StatusColumn)
 	}
-	f, err := os.Open(file)
+	log := readLogFile(t, file)
+	if len(log.Orders) != len(orders) || log.Cancelled != (len(orders)+9)/10 {
+		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), (len(orders)+9)/10)
+	}
+	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Status = "" },
+		`sqlexport: the model was trained on a log whose order status column ("order_status") marks cancellations: `+
+			`add status=COL to --log-columns so that cancelled orders (canceled, cancelled, cancel, refunded, refund, returned, failed, declined, rejected, void, voided, unavailable, 已取消, 取消, 已退款, 退款, 已退货, 退货, 交易关闭, 已关闭) are left out`,
+		header, rows)
+}
+
+// readLogFile reads the order log at path as retain does.
+func readLogFile(t *testing.T, path string) *data.OrderLog {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	log, err := data.ReadOrderLog(f, file, data.LogOptions{})
+	log, err := data.ReadOrderLog(f, path, data.LogOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(log.Orders) != len(orders) || log.Cancelled != (len(orders)+9)/10 {
-		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), (len(orders)+9)/10)
-	}
+	return log
+}
+
+// checkLogSQL scores log's customers at cutoff with model as retain
+// predict does, checks that the query refuses without the role that
+// drop blanks in the columns (want: its exact error), then runs the query
+// in SQLite on the table's rows and compares.
+func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cutoff time.Time,
+	drop func(*data.LogColumns), want string, header []string, rows [][]string) {
+	t.Helper()
 	src := model.Source
-	src.Cutoff = time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC)
+	src.Cutoff = cutoff
 	cur, err := experiment.CurrentOf(log, src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want, err := model.ScoreCurrent(cur)
+	scored, err := model.ScoreCurrent(cur)
 	if err != nil {
 		t.Fatal(err)
 	}
 	cols := log.Columns
-	cols.Status = ""
-	if _, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: cols}); err == nil ||
-		!strings.HasPrefix(err.Error(), `sqlexport: the model was trained on a log whose order status column ("order_status") marks cancellations: add status=COL to --log-columns`) {
-		t.Errorf("export without the status column: %v", err)
+	drop(&cols)
+	if _, err := Build(model, Options{Dialect: SQLite, Cutoff: cutoff, Columns: cols}); err == nil || err.Error() != want {
+		t.Errorf("export without the column: %v\nwant %s", err, want)
 	}
-	text, err := Build(model, Options{Dialect: SQLite, Cutoff: src.Cutoff, Columns: log.Columns})
+	text, err := Build(model, Options{Dialect: SQLite, Cutoff: cutoff, Columns: log.Columns})
 	if err != nil {
 		t.Fatal(err)
 	}
 	db := openSQLite(t)
 	loadTable(t, db, SQLite, "orders", header, rows)
-	compare(t, runSelect(t, db, text), want.Scored, want.Short)
+	compare(t, runSelect(t, db, text), scored.Scored, scored.Short)
 }
