@@ -79,6 +79,10 @@ type LogOptions struct {
 	// describe it). Off by default: only the recommender shows them, and
 	// decoding the column costs time on large logs.
 	Descriptions bool
+	// noEvent reads the log as if it had no event type column: a column
+	// detected by its name as one, in which no line is a purchase, is not
+	// one (orderlog_events.go).
+	noEvent bool
 }
 
 // Order is one order of an OrderLog: a line of the log, or all the lines
@@ -190,12 +194,40 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 	return readWithOrder(name, opts, func(o LogOptions) (*OrderLog, error) { return readTextLog(rest, name, o) }, again)
 }
 
-// readWithOrder reads a log (read) and, when its dates showed an order the
-// options did not give, reads it again with that order (see readAgain).
+// readWithOrder reads a log (read) and reads it again (again; nil for a
+// stream, which is refused instead) when the first reading ends on what
+// it found: the order of dates written with the year last, which the
+// options did not give (orderlog_order.go), or a column named like an
+// event type (action, activity, …) in which no line is a purchase, which
+// is then read as an ordinary column (orderlog_events.go). Each can end a
+// reading once.
 func readWithOrder(name string, opts LogOptions, read, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
 	log, err := read(opts)
-	if found, ok := isOrderFound(err); ok {
-		return readAgain(name, opts, found, again)
+	var found *orderFound
+	for range 2 {
+		var notEvents *notEventsError
+		switch f, ok := isOrderFound(err); {
+		case ok && again == nil:
+			return nil, orderStreamError(name, f)
+		case ok:
+			found, opts.DateOrder = f, f.order
+		case errors.As(err, &notEvents) && again == nil:
+			return nil, parseErr(name, 1, 0, ErrLogColumns, fmt.Sprintf(
+				"column %q reads like an event type but no line of it is a purchase (%s); "+
+					"a stream cannot be read twice to read it as an ordinary column: give the log as a file",
+				notEvents.column, strings.Join(purchaseEvents, ", ")))
+		case notEvents != nil:
+			opts.noEvent = true
+		default:
+			if log != nil && found != nil {
+				noteOrderFound(log, found)
+			}
+			return log, err
+		}
+		log, err = again(opts)
+	}
+	if log != nil && found != nil {
+		noteOrderFound(log, found)
 	}
 	return log, err
 }
@@ -259,6 +291,8 @@ type logParser struct {
 	// out (orderlog_events.go); kept keeps those events.
 	events map[string]int
 	kept   eventState
+	// purchases counts the lines whose event is a purchase.
+	purchases int
 }
 
 type orderKey struct {
@@ -281,6 +315,9 @@ func (p *logParser) run() (*OrderLog, error) {
 	header, hasHeader := p.header()
 	if p.cols, err = resolveRoles(p.name, header, hasHeader, !p.src.isCSV(), p.opts.Columns, p.opts.Descriptions); err != nil {
 		return nil, err
+	}
+	if p.opts.noEvent {
+		p.cols.event = -1
 	}
 	p.log.Columns = p.cols.names(header)
 	p.log.Header = header
@@ -309,6 +346,9 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.finishKeep()
 	p.finishEvents()
 	p.finishKeptEvents()
+	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {
+		return nil, &notEventsError{column: p.log.Columns.Event}
+	}
 	if len(p.log.Orders) == 0 {
 		events := ""
 		if n := p.log.EventNote(); n != "" {
@@ -432,6 +472,7 @@ func (p *logParser) line(want int) error {
 			p.keepEvent(trimSpace(src.field(c.customer)), ev, day)
 			return nil
 		}
+		p.purchases++
 	}
 	qty, err := p.number(c.quantity, "quantity", line)
 	if err != nil {

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -170,6 +171,33 @@ func (l *OrderLog) EventNote() string {
 		noun = "event that is not a purchase"
 	}
 	return Thousands(l.OtherEvents) + " " + noun + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// behaviourEvents are event types, compared as purchaseEvents are, that
+// only an event log has: a column of them is an event type column even
+// when it holds no purchase.
+var behaviourEvents = asBytes([]string{"view", "pv", "pageview", "page_view", "click", "cart", "addtocart", "add_to_cart",
+	"add to cart", "remove_from_cart", "fav", "favorite", "favourite", "wishlist", "search", "visit", "session_start",
+	"浏览", "点击", "加购", "收藏", "搜索"})
+
+// sawBehaviour reports whether a counted event type is one of
+// behaviourEvents.
+func (p *logParser) sawBehaviour() bool {
+	for e := range p.events {
+		if foldedIn([]byte(e), behaviourEvents) {
+			return true
+		}
+	}
+	return false
+}
+
+// notEventsError ends a first reading of a log whose event type column,
+// detected by its name, holds no purchase: it is read again as an order
+// log, the column an ordinary one.
+type notEventsError struct{ column string }
+
+func (e *notEventsError) Error() string {
+	return fmt.Sprintf("data: column %q holds no purchase event", e.column)
 }
 
 // maxEventFeatures bounds the event types DefaultEventTypes chooses.

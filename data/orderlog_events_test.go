@@ -143,3 +143,32 @@ func TestReadOrderLogStatusCancels(t *testing.T) {
 		}
 	}
 }
+
+// A column named like an event type in which no line is a purchase nor a
+// view, cart add or other behaviour (a channel, say) is an ordinary column
+// of an order log; with dates written
+// with the year last the log is read three times, and both findings hold.
+func TestReadOrderLogActionColumnWithoutPurchases(t *testing.T) {
+	const crm = "customer,date,amount,action\na,2024-01-05,5,online\nb,2024-01-06,7,store\na,2024-02-01,3,store\n"
+	l, err := ReadOrderLog(strings.NewReader(crm), "crm.csv", LogOptions{})
+	if err != nil || len(l.Orders) != 3 || l.Columns.Event != "" || l.OtherEvents != 0 {
+		t.Errorf("%v %+v", err, l)
+	}
+	us := strings.NewReplacer("2024-01-05", "1/5/2024", "2024-01-06", "1/16/2024", "2024-02-01", "2/1/2024").Replace(crm)
+	l, err = ReadOrderLog(strings.NewReader(us), "crm.csv", LogOptions{})
+	if err != nil || len(l.Orders) != 3 || l.Columns.Event != "" || l.DateOrder != DateMDY || !l.DateOrderFound ||
+		l.Orders[1].Day != dayNumber(ymd(2024, 1, 16)) {
+		t.Errorf("month first: %v %+v", err, l)
+	}
+	_, err = ReadOrderLog(stream{strings.NewReader(crm)}, "<stdin>", LogOptions{})
+	const want = `<stdin>:1: column "action" reads like an event type but no line of it is a purchase ` +
+		`(purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交); ` +
+		`a stream cannot be read twice to read it as an ordinary column: give the log as a file`
+	if err == nil || err.Error() != want {
+		t.Errorf("stream: %v\nwant %s", err, want)
+	}
+	// Named as the event column, it is one: nothing is a purchase.
+	if _, err := ReadOrderLog(strings.NewReader(crm), "crm.csv", LogOptions{Columns: LogColumns{Event: "action"}}); err == nil {
+		t.Error("a named event column without purchases was read")
+	}
+}

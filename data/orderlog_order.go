@@ -144,29 +144,25 @@ func (p *logParser) findDateOrder(want int) error {
 			"to tell; give the date order (--date-order dmy or mdy)", f.text))
 }
 
-// readAgain reads a log a second time with the date order its first
-// reading found (found), when the input can be read again (again is not
-// nil); a stream is refused, naming the order to give.
-func readAgain(name string, opts LogOptions, found *orderFound, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
-	if again == nil {
-		if found.assumed {
-			return nil, parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
-				"date %q: no date in the log has a number above 12 to show the date order, and a stream cannot be read twice to apply %s; give the date order (--date-order %s)",
-				found.by.text, found.order, found.order))
-		}
-		return nil, parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
-			"date %q: the log writes its dates %s first, but a stream cannot be read twice to apply it; "+
-				"give the date order (--date-order %s)", found.by.text, found.dayOrMonth(), found.order))
+// orderStreamError is the refusal of a stream whose date order was found
+// (or assumed) by its first reading: it cannot be read again to apply it.
+func orderStreamError(name string, found *orderFound) error {
+	if found.assumed {
+		return parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
+			"date %q: no date in the log has a number above 12 to show the date order, and a stream cannot be read twice to apply %s; give the date order (--date-order %s)",
+			found.by.text, found.order, found.order))
 	}
-	opts.DateOrder = found.order
-	log, err := again(opts)
-	if log != nil {
-		log.DateOrderFound, log.dateAssumed = !found.assumed, found.assumed
-		if !found.assumed {
-			log.dateShownBy = fmt.Sprintf("%q at line %s", found.by.text, Thousands(found.by.line))
-		}
+	return parseErr(name, found.by.line, found.by.col, ErrBadDate, fmt.Sprintf(
+		"date %q: the log writes its dates %s first, but a stream cannot be read twice to apply it; "+
+			"give the date order (--date-order %s)", found.by.text, found.dayOrMonth(), found.order))
+}
+
+// noteOrderFound records on log how its date order was found.
+func noteOrderFound(log *OrderLog, found *orderFound) {
+	log.DateOrderFound, log.dateAssumed = !found.assumed, found.assumed
+	if !found.assumed {
+		log.dateShownBy = fmt.Sprintf("%q at line %s", found.by.text, Thousands(found.by.line))
 	}
-	return log, err
 }
 
 // DateNote says in words how the log's dates written with the year last
