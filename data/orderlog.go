@@ -181,7 +181,7 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 	}
 	if in != nil {
 		read := func(o LogOptions) (*OrderLog, error) { return readParquetLog(in, name, o) }
-		return readWithOrder(name, opts, read, read)
+		return readSettled(name, opts, read, read)
 	}
 	var again func(LogOptions) (*OrderLog, error)
 	if ra, ok := r.(io.ReaderAt); ok {
@@ -191,17 +191,17 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 			}
 		}
 	}
-	return readWithOrder(name, opts, func(o LogOptions) (*OrderLog, error) { return readTextLog(rest, name, o) }, again)
+	return readSettled(name, opts, func(o LogOptions) (*OrderLog, error) { return readTextLog(rest, name, o) }, again)
 }
 
-// readWithOrder reads a log (read) and reads it again (again; nil for a
+// readSettled reads a log (read) and reads it again (again; nil for a
 // stream, which is refused instead) when the first reading ends on what
 // it found: the order of dates written with the year last, which the
 // options did not give (orderlog_order.go), or a column named like an
 // event type (action, activity, …) in which no line is a purchase, which
 // is then read as an ordinary column (orderlog_events.go). Each can end a
 // reading once.
-func readWithOrder(name string, opts LogOptions, read, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
+func readSettled(name string, opts LogOptions, read, again func(LogOptions) (*OrderLog, error)) (*OrderLog, error) {
 	log, err := read(opts)
 	var found *orderFound
 	for range 2 {
