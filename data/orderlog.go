@@ -287,10 +287,6 @@ type logParser struct {
 	// how it writes them (see decimalMarks).
 	decimalComma bool
 	marks        []decimalMarks // by field index
-	// events counts an event log's lines by event type, purchases left
-	// out (orderlog_events.go); kept keeps those events.
-	events map[string]int
-	kept   eventState
 	// purchases counts the lines whose event is a purchase.
 	purchases int
 }
@@ -344,8 +340,6 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	p.finishDescriptions()
 	p.finishKeep()
-	p.finishEvents()
-	p.finishKeptEvents()
 	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {
 		return nil, &notEventsError{column: p.log.Columns.Event}
 	}
@@ -468,7 +462,6 @@ func (p *logParser) line(want int) error {
 	}
 	if c.event >= 0 {
 		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
-			p.countEvent(ev)
 			p.keepEvent(trimSpace(src.field(c.customer)), ev, day)
 			return nil
 		}

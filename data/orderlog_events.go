@@ -85,66 +85,37 @@ type LogEvent struct {
 	Type     int32 // index into OrderLog.EventTypes
 }
 
-// eventState is the parser's bookkeeping for the events kept: their
-// customers numbered apart, as cancellations are (keepState), and their
-// types interned.
-type eventState struct {
-	cust   map[string]int32
-	names  []string
-	byType map[string]int32
-}
-
-// keepEvent records a non-purchase event of customer cust (left out when
-// blank) on day.
+// keepEvent records a line whose event is not a purchase: counted by
+// type, and kept for the features unless its customer is blank.
 func (p *logParser) keepEvent(cust, event []byte, day int32) {
-	if isMissing(cust) {
-		return
+	p.log.OtherEvents++
+	k := &p.keep
+	if k.eventType == nil {
+		k.eventType = make(map[string]int32)
 	}
-	k := &p.kept
-	if k.cust == nil {
-		k.cust, k.byType = make(map[string]int32), make(map[string]int32)
-	}
-	ci := intern(k.cust, &k.names, cust)
-	ti := intern(k.byType, &p.log.EventTypes, event)
-	p.log.Events = append(p.log.Events, LogEvent{Customer: ci, Day: day, Type: ti})
-}
-
-// finishKeptEvents maps the events onto OrderLog.Customers, leaving out
-// those of customers without a kept order (they are in no cohort).
-func (p *logParser) finishKeptEvents() {
-	k := &p.kept
-	kept := p.log.Events[:0]
-	for _, e := range p.log.Events {
-		if ci, ok := p.byCustomer[k.names[e.Customer]]; ok {
-			e.Customer = ci
-			kept = append(kept, e)
+	ti, ok := k.eventType[string(event)]
+	if !ok {
+		name := string(event)
+		if len(p.log.EventTypes) >= maxEventTypes {
+			name = otherEventTypes
+		}
+		ti = intern(k.eventType, &p.log.EventTypes, []byte(name))
+		if int(ti) == len(k.eventLines) {
+			k.eventLines = append(k.eventLines, 0)
 		}
 	}
-	p.log.Events = slices.Clip(kept)
-	*k = eventState{}
+	k.eventLines[ti]++
+	if !isMissing(cust) {
+		p.log.Events = append(p.log.Events, LogEvent{Customer: p.asideCustomer(cust), Day: day, Type: ti})
+	}
 }
 
-// countEvent counts a line whose event type is not a purchase.
-func (p *logParser) countEvent(event []byte) {
-	p.log.OtherEvents++
-	if p.events == nil {
-		p.events = make(map[string]int)
-	}
-	if n, ok := p.events[string(event)]; ok {
-		p.events[string(event)] = n + 1
-		return
-	}
-	if len(p.events) >= maxEventTypes {
-		p.events[otherEventTypes]++
-		return
-	}
-	p.events[string(event)] = 1
-}
-
-// finishEvents lists the counted event types, most lines first.
-func (p *logParser) finishEvents() {
-	for e, n := range p.events {
-		p.log.EventCounts = append(p.log.EventCounts, EventCount{Event: e, Lines: n})
+// finishEventCounts lists the event types' lines, most first.
+func (p *logParser) finishEventCounts() {
+	for ti, n := range p.keep.eventLines {
+		if n > 0 {
+			p.log.EventCounts = append(p.log.EventCounts, EventCount{Event: p.log.EventTypes[ti], Lines: n})
+		}
 	}
 	slices.SortFunc(p.log.EventCounts, func(a, b EventCount) int {
 		return cmp.Or(cmp.Compare(b.Lines, a.Lines), strings.Compare(a.Event, b.Event))
@@ -180,15 +151,10 @@ var behaviourEvents = asBytes([]string{"view", "pv", "pageview", "page_view", "c
 	"add to cart", "remove_from_cart", "fav", "favorite", "favourite", "wishlist", "search", "visit", "session_start",
 	"浏览", "点击", "加购", "收藏", "搜索"})
 
-// sawBehaviour reports whether a counted event type is one of
+// sawBehaviour reports whether one of the log's event types is one of
 // behaviourEvents.
 func (p *logParser) sawBehaviour() bool {
-	for e := range p.events {
-		if foldedIn([]byte(e), behaviourEvents) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(p.log.EventTypes, func(e string) bool { return foldedIn([]byte(e), behaviourEvents) })
 }
 
 // notEventsError ends a first reading of a log whose event type column,

@@ -1,9 +1,12 @@
 package data
 
+import "slices"
+
 // What an OrderLog keeps beyond its orders, for the cohort features that
 // need it: the item of each kept line (only when the log has an item
-// column) and the cancelled orders of known customers. Both are compact:
-// 8 bytes a line or a cancelled order, the item ids interned once.
+// column), the cancelled orders and (in an event log) the events of known
+// customers. All are compact: 8 bytes a line or a cancelled order, 12 an
+// event, the item ids and event types interned once.
 
 // OrderItem ties a kept line of the log to its order and its item.
 type OrderItem struct {
@@ -19,18 +22,24 @@ type CancelledOrder struct {
 	Day      int32 // calendar date as days since 1970-01-01
 }
 
-// keepState is the parser's bookkeeping for items and cancellations.
+// keepState is the parser's bookkeeping for items, cancellations and the
+// events of an event log that are not purchases.
 type keepState struct {
 	// Item ids of up to 7 bytes (most SKUs) are looked up packed in an
 	// integer, which hashes faster than a string; longer ones by string.
 	byShortItem map[uint64]int32
 	byItem      map[string]int32
-	// Cancellations are recorded against their own customer numbering,
-	// since a customer may cancel before (in file order) or without ever
-	// ordering; finish maps them onto OrderLog.Customers.
-	cancelCust  map[string]int32
-	cancelNames []string
+	// Cancellations and events are recorded against their own customer
+	// numbering, since a customer may cancel or browse before (in file
+	// order) or without ever ordering; finishKeep maps them onto
+	// OrderLog.Customers.
+	asideCust   map[string]int32
+	asideNames  []string
 	cancelOrder map[orderKey]int
+	// eventType interns the event types (OrderLog.EventTypes) and
+	// eventLines counts each one's lines (orderlog_events.go).
+	eventType  map[string]int32
+	eventLines []int
 	// descCount counts the lines of each (item, description) pair.
 	descCount map[itemDesc]int
 }
@@ -86,11 +95,10 @@ func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
 		return
 	}
 	k := &p.keep
-	if k.cancelCust == nil {
-		k.cancelCust = make(map[string]int32)
+	if k.cancelOrder == nil {
 		k.cancelOrder = make(map[orderKey]int)
 	}
-	ci := intern(k.cancelCust, &k.cancelNames, cust)
+	ci := p.asideCustomer(cust)
 	if orderID != "" {
 		key := orderKey{ci, orderID}
 		if i, ok := k.cancelOrder[key]; ok {
@@ -103,17 +111,42 @@ func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
 	p.log.CancelledOrders = append(p.log.CancelledOrders, CancelledOrder{Customer: ci, Day: day})
 }
 
-// finishKeep maps the cancelled orders onto OrderLog.Customers, leaving
-// out those of customers without a kept order (they have no cohort row).
+// asideCustomer returns the number of customer cust among those of the
+// lines kept aside (cancellations, events).
+func (p *logParser) asideCustomer(cust []byte) int32 {
+	k := &p.keep
+	if k.asideCust == nil {
+		k.asideCust = make(map[string]int32)
+	}
+	return intern(k.asideCust, &k.asideNames, cust)
+}
+
+// finishKeep maps the cancelled orders and the events onto
+// OrderLog.Customers, leaving out those of customers without a kept order
+// (they have no cohort row), and lists the event types' counts.
 func (p *logParser) finishKeep() {
 	k := &p.keep
-	kept := p.log.CancelledOrders[:0]
-	for _, o := range p.log.CancelledOrders {
-		if ci, ok := p.byCustomer[k.cancelNames[o.Customer]]; ok {
-			o.Customer = ci
-			kept = append(kept, o)
+	customer := make([]int32, len(k.asideNames)) // aside number → OrderLog.Customers, -1: none
+	for i, name := range k.asideNames {
+		customer[i] = -1
+		if ci, ok := p.byCustomer[name]; ok {
+			customer[i] = ci
 		}
 	}
-	p.log.CancelledOrders = kept
+	cancels := p.log.CancelledOrders[:0]
+	for _, o := range p.log.CancelledOrders {
+		if o.Customer = customer[o.Customer]; o.Customer >= 0 {
+			cancels = append(cancels, o)
+		}
+	}
+	p.log.CancelledOrders = cancels
+	events := p.log.Events[:0]
+	for _, e := range p.log.Events {
+		if e.Customer = customer[e.Customer]; e.Customer >= 0 {
+			events = append(events, e)
+		}
+	}
+	p.log.Events = slices.Clip(events)
+	p.finishEventCounts()
 	*k = keepState{}
 }
