@@ -149,14 +149,11 @@ type OrderLog struct {
 	Future        int
 	LastUpToToday time.Time
 	// DateOrder is the order its dates written with the year last were
-	// read in (DateAuto when it has none), and DateOrderFound says that the
-	// log's own dates showed it (orderlog_order.go) rather than
-	// LogOptions.DateOrder.
-	DateOrder      DateOrder
-	DateOrderFound bool
-	// dateShownBy is the date that showed the order when it was found
-	// (`"13/1/2011" at line 5`), dateAssumed that it was
-	// LogOptions.DateOrderIfUnknown.
+	// read in (DateAuto when it has none).
+	DateOrder DateOrder
+	// dateShownBy is the date that showed the order when the log's own
+	// dates did (`"13/1/2011" at line 5`; see DateOrderFound), dateAssumed
+	// that it was LogOptions.DateOrderIfUnknown.
 	dateShownBy string
 	dateAssumed bool
 }
@@ -441,13 +438,21 @@ func (p *logParser) header() ([]string, bool) {
 	return names, hasHeader
 }
 
+// ragged refuses a current record without the header's want fields.
+func (p *logParser) ragged(want int) error {
+	if got := p.src.fields(); got != want {
+		return parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
+			fmt.Sprintf("%d fields, the header has %d", got, want))
+	}
+	return nil
+}
+
 // line parses the current record and adds it to the log.
 func (p *logParser) line(want int) error {
 	src, c := p.src, p.cols
 	line := src.line()
-	if got := src.fields(); got != want {
-		return parseErr(p.name, line, min(got, want)+1, ErrRagged,
-			fmt.Sprintf("%d fields, the header has %d", got, want))
+	if err := p.ragged(want); err != nil {
+		return err
 	}
 	p.log.Lines++
 	day, err := p.dates.day(trimSpace(src.field(c.time)))

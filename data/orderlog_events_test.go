@@ -156,7 +156,7 @@ func TestReadOrderLogActionColumnWithoutPurchases(t *testing.T) {
 	}
 	us := strings.NewReplacer("2024-01-05", "1/5/2024", "2024-01-06", "1/16/2024", "2024-02-01", "2/1/2024").Replace(crm)
 	l, err = ReadOrderLog(strings.NewReader(us), "crm.csv", LogOptions{})
-	if err != nil || len(l.Orders) != 3 || l.Columns.Event != "" || l.DateOrder != DateMDY || !l.DateOrderFound ||
+	if err != nil || len(l.Orders) != 3 || l.Columns.Event != "" || l.DateOrder != DateMDY || !l.DateOrderFound() ||
 		l.Orders[1].Day != dayNumber(ymd(2024, 1, 16)) {
 		t.Errorf("month first: %v %+v", err, l)
 	}

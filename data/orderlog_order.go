@@ -108,12 +108,10 @@ func (p *logParser) findDateOrder(want int) error {
 	col := p.cols.time
 	var err error
 	for ; err == nil; err = p.src.next() {
-		line := p.src.line()
-		if got := p.src.fields(); got != want {
-			return parseErr(p.name, line, min(got, want)+1, ErrRagged,
-				fmt.Sprintf("%d fields, the header has %d", got, want))
+		if err := p.ragged(want); err != nil {
+			return err
 		}
-		e.add(trimSpace(p.src.field(col)), line, col+1)
+		e.add(trimSpace(p.src.field(col)), p.src.line(), col+1)
 		if e.dayFirst.seen() && e.monthFirst.seen() {
 			break
 		}
@@ -159,11 +157,16 @@ func orderStreamError(name string, found *orderFound) error {
 
 // noteOrderFound records on log how its date order was found.
 func noteOrderFound(log *OrderLog, found *orderFound) {
-	log.DateOrderFound, log.dateAssumed = !found.assumed, found.assumed
+	log.dateAssumed = found.assumed
 	if !found.assumed {
 		log.dateShownBy = fmt.Sprintf("%q at line %s", found.by.text, Thousands(found.by.line))
 	}
 }
+
+// DateOrderFound reports that the log's own dates showed the order of its
+// dates written with the year last (orderlog_order.go), rather than
+// LogOptions.DateOrder or DateOrderIfUnknown.
+func (l *OrderLog) DateOrderFound() bool { return l.dateShownBy != "" }
 
 // DateNote says in words how the log's dates written with the year last
 // were read, or returns "" when it has none: `dates written with the year

@@ -24,8 +24,8 @@ func TestReadOrderLogFindsTheDateOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if log.DateOrder != DateMDY || !log.DateOrderFound {
-		t.Errorf("order %v, found %v; want mdy, found", log.DateOrder, log.DateOrderFound)
+	if log.DateOrder != DateMDY || !log.DateOrderFound() {
+		t.Errorf("order %v, found %v; want mdy, found", log.DateOrder, log.DateOrderFound())
 	}
 	// 1 December 2010 (not 12 January) twice, 13 December, 2 January 2011
 	// (not 1 February).
@@ -43,7 +43,7 @@ func TestReadOrderLogFindsTheDateOrder(t *testing.T) {
 	}
 	// The same log read with the order given: the same days, not found.
 	given, err := ReadOrderLog(stream{strings.NewReader(usLog)}, "us.csv", LogOptions{DateOrder: DateMDY})
-	if err != nil || given.DateOrderFound || given.DateOrder != DateMDY || given.Orders[3].Day != want[3] {
+	if err != nil || given.DateOrderFound() || given.DateOrder != DateMDY || given.Orders[3].Day != want[3] {
 		t.Errorf("order given: %v %+v", err, given)
 	}
 	if got := given.DateNote(); got != "dates written with the year last read month first (month/day/year)" {
@@ -51,7 +51,7 @@ func TestReadOrderLogFindsTheDateOrder(t *testing.T) {
 	}
 	// A log without year-last dates records no order, even when one is given.
 	iso, err := ReadOrderLog(strings.NewReader("customer,date,amount\na,2010-12-01,5\n"), "iso.csv", LogOptions{DateOrder: DateDMY})
-	if err != nil || iso.DateOrder != DateAuto || iso.DateOrderFound || iso.DateNote() != "" {
+	if err != nil || iso.DateOrder != DateAuto || iso.DateOrderFound() || iso.DateNote() != "" {
 		t.Errorf("ISO dates: %v %+v", err, iso)
 	}
 }
@@ -76,8 +76,8 @@ func TestReadParquetLogFindsTheDateOrder(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%T: %v", r, err)
 		}
-		if log.DateOrder != DateDMY || !log.DateOrderFound || !dayTime(log.Orders[0].Day).Equal(ymd(2010, 12, 1)) {
-			t.Errorf("%T: order %v found %v, first order %s; want dmy, found, 2010-12-01", r, log.DateOrder, log.DateOrderFound, dayTime(log.Orders[0].Day))
+		if log.DateOrder != DateDMY || !log.DateOrderFound() || !dayTime(log.Orders[0].Day).Equal(ymd(2010, 12, 1)) {
+			t.Errorf("%T: order %v found %v, first order %s; want dmy, found, 2010-12-01", r, log.DateOrder, log.DateOrderFound(), dayTime(log.Orders[0].Day))
 		}
 	}
 }
@@ -97,7 +97,7 @@ func TestReadOrderLogDateOrderIfUnknown(t *testing.T) {
 	// Every date fits both orders: the fallback decides, and is not "found".
 	const short = "customer,date,amount\na,1/2/2010,5\nb,3/4/2010,7\n"
 	log, err := ReadOrderLog(strings.NewReader(short), "short.csv", LogOptions{DateOrderIfUnknown: DateDMY})
-	if err != nil || log.DateOrder != DateDMY || log.DateOrderFound || !dayTime(log.Orders[1].Day).Equal(ymd(2010, 4, 3)) {
+	if err != nil || log.DateOrder != DateDMY || log.DateOrderFound() || !dayTime(log.Orders[1].Day).Equal(ymd(2010, 4, 3)) {
 		t.Errorf("fallback dmy: %v %+v", err, log)
 	}
 	if got := log.DateNote(); got != "dates written with the year last read day first (day/month/year), as assumed: no date in the log has a number above 12 to show the order" {
@@ -105,7 +105,7 @@ func TestReadOrderLogDateOrderIfUnknown(t *testing.T) {
 	}
 	// The log's own 13 outweighs the fallback.
 	log, err = ReadOrderLog(strings.NewReader(usLog), "us.csv", LogOptions{DateOrderIfUnknown: DateDMY})
-	if err != nil || log.DateOrder != DateMDY || !log.DateOrderFound {
+	if err != nil || log.DateOrder != DateMDY || !log.DateOrderFound() {
 		t.Errorf("fallback dmy, log mdy: %v %+v", err, log)
 	}
 }

@@ -107,7 +107,7 @@ func TestReadOrderLogOptions(t *testing.T) {
 	cols := LogColumns{Customer: "Kunde", Time: "DATUM", Amount: "umsatz"}
 	// Without an order, the 13 of line 3 shows it: day first.
 	found, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{Columns: cols})
-	if err != nil || !dayTime(found.Orders[0].Day).Equal(ymd(2020, 2, 1)) || found.DateOrder != DateDMY || !found.DateOrderFound {
+	if err != nil || !dayTime(found.Orders[0].Day).Equal(ymd(2020, 2, 1)) || found.DateOrder != DateDMY || !found.DateOrderFound() {
 		t.Errorf("d.m.Y without an order: %v %+v", err, found)
 	}
 	for _, opts := range []LogOptions{{Columns: cols, DateOrder: DateDMY}, {Columns: cols, DateLayout: "02.01.2006"}} {

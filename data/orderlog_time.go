@@ -64,11 +64,10 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	case len(b) == 8 && s.digits(8, 8) >= 0:
 		v := s.num
 		y, m, d = v/10000, v/100%100, v%100
-	case s.reset() && bytes.Contains(b, []byte("年")):
+	case s.reset() && s.digits(4, 4) >= 0 && s.expectText("年"):
 		// Chinese: 2023年1月5日, with an optional time of day after a space.
-		ok := s.digits(4, 4) >= 0 && s.expectText("年")
 		y = s.num
-		ok = ok && s.digits(1, 2) >= 0 && s.expectText("月")
+		ok := s.digits(1, 2) >= 0 && s.expectText("月")
 		m = s.num
 		ok = ok && s.digits(1, 2) >= 0 && s.expectText("日")
 		d = s.num
@@ -194,8 +193,7 @@ func (s *dateScanner) expectText(text string) bool {
 // zoneName reads " UTC" or " GMT" (as event logs such as REES46's write
 // their times).
 func (s *dateScanner) zoneName() bool {
-	rest := string(s.b[s.pos:])
-	if rest == " UTC" || rest == " GMT" {
+	if rest := s.b[s.pos:]; string(rest) == " UTC" || string(rest) == " GMT" {
 		s.pos = len(s.b)
 		return true
 	}
