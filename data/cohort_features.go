@@ -82,11 +82,11 @@ func (s SkippedFeature) String() string { return s.Name + " (" + s.Reason + ")" 
 type cohortSet struct {
 	version                                      int
 	hasAmount, hasQuantity, hasItems, hasCancels bool
-	// events are the event types counted, eventType each one's index in
-	// OrderLog.EventTypes (-1: the log has none of it); hasEvents says the
-	// log has an event type column.
+	// events are the event types counted, and eventSlot, for each of
+	// OrderLog.EventTypes, its index in events (-1: not counted);
+	// hasEvents says the log has an event type column.
 	events    []string
-	eventType []int32
+	eventSlot []int
 	hasEvents bool
 }
 
@@ -98,8 +98,9 @@ func newCohortSet(log *OrderLog, opts CohortOptions) cohortSet {
 	s := cohortSet{version: version, hasAmount: log.HasAmount, hasQuantity: log.Columns.Quantity != "",
 		hasItems: log.Columns.Item != "", hasCancels: log.Cancelled > 0,
 		events: opts.Events, hasEvents: log.Columns.Event != ""}
-	for _, e := range opts.Events {
-		s.eventType = append(s.eventType, int32(slices.Index(log.EventTypes, e)))
+	s.eventSlot = make([]int, len(log.EventTypes))
+	for t, name := range log.EventTypes {
+		s.eventSlot[t] = slices.Index(opts.Events, name)
 	}
 	return s
 }
@@ -245,15 +246,9 @@ func (s cohortSet) countEvents(log *OrderLog, cut int32) [][]int32 {
 	for i := range out {
 		out[i] = make([]int32, nc)
 	}
-	slot := make(map[int32]int, len(s.eventType)) // log type → index in s.events
-	for i, t := range s.eventType {
-		if t >= 0 {
-			slot[t] = i
-		}
-	}
 	for _, ev := range log.Events {
-		i, ok := slot[ev.Type]
-		if !ok || ev.Day > cut {
+		i := s.eventSlot[ev.Type]
+		if i < 0 || ev.Day > cut {
 			continue
 		}
 		age := cut - ev.Day
