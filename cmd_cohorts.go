@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 )
 
 // cohortsOptions are the flags of `retain cohorts`.
@@ -85,20 +86,15 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if o.periods < 0 {
 		return usageError(fmt.Errorf("--periods %d: want a positive number, or 0 for all", o.periods))
 	}
-	cols, err := parseLogColumns(o.logColumns)
-	if err != nil {
+	src := experiment.Source{Kind: "log", Path: o.log}
+	if src.LogColumns, err = parseLogColumns(o.logColumns); err != nil {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
-	order, err := data.ParseDateOrder(o.dateOrder)
-	if err != nil {
-		return usageError(fmt.Errorf("--date-order: %w", err))
-	}
-	f, err := a.open(o.log)
-	if err != nil {
+	if src.DateOrder, err = parseDateOrderFlag(o.dateOrder); err != nil {
 		return err
 	}
-	defer f.Close()
-	log, err := data.ReadOrderLog(f, o.log, data.LogOptions{Columns: cols, DateOrder: order})
+	// No clock: the triangle counts every line, whatever its date.
+	log, _, err := experiment.ReadLog(src, a.open, time.Time{})
 	if err != nil {
 		return err
 	}
