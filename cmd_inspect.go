@@ -91,10 +91,9 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 			p.line("Orders whose %s is a cancellation (%s) were counted as cancelled, not as orders.",
 				s.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
 		}
-		switch s.DateOrder {
-		case "dmy", "mdy":
+		if order, err := data.ParseDateOrder(s.DateOrder); err == nil && order != data.DateAuto {
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",
-				map[string]string{"dmy": "day first (day/month/year)", "mdy": "month first (month/day/year)"}[s.DateOrder], s.DateOrder)
+				order.Words(), order)
 		}
 	}
 	if len(s.Exclude) > 0 {

@@ -28,6 +28,18 @@ func (o DateOrder) String() string {
 	return ""
 }
 
+// Words says the order in words: "day first (day/month/year)", "month
+// first (month/day/year)"; "" for DateAuto.
+func (o DateOrder) Words() string {
+	switch o {
+	case DateDMY:
+		return "day first (day/month/year)"
+	case DateMDY:
+		return "month first (month/day/year)"
+	}
+	return ""
+}
+
 // ParseDateOrder reads "dmy" or "mdy" (any case; "" is DateAuto).
 func ParseDateOrder(s string) (DateOrder, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -173,13 +185,8 @@ func (l *OrderLog) DateOrderFound() bool { return l.dateShownBy != "" }
 // last read month first (month/day/year), as "12/13/2010 9:02" at line
 // 26,734 shows`.
 func (l *OrderLog) DateNote() string {
-	var how string
-	switch l.DateOrder {
-	case DateDMY:
-		how = "day first (day/month/year)"
-	case DateMDY:
-		how = "month first (month/day/year)"
-	default:
+	how := l.DateOrder.Words()
+	if how == "" {
 		return ""
 	}
 	s := "dates written with the year last read " + how
