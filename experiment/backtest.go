@@ -180,7 +180,10 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
 	// The features train makes of this log, its event features included.
-	features := LogFeatures{Version: data.CohortFeaturesVersion, Events: data.DefaultEventTypes(log)}
+	features, err := LogFeatures{}.forTraining(log, log.Name)
+	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
 	testTab, testRep, err := data.BuildCohortWith(log, cutoff, h, features.options())
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)

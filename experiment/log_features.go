@@ -36,6 +36,14 @@ func (f LogFeatures) isZero() bool {
 	return f.Version == 0 && f.ShortWindowDays == 0 && f.LongWindowDays == 0 && f.TrendWindowDays == 0 && !f.BTYD && len(f.Events) == 0
 }
 
+// forTraining is the feature set training makes of log: this build's
+// (resolve) with the event types data.DefaultEventTypes chooses.
+func (f LogFeatures) forTraining(log *data.OrderLog, path string) (LogFeatures, error) {
+	f, err := f.resolve(path)
+	f.Events = data.DefaultEventTypes(log)
+	return f, err
+}
+
 // options are the data.CohortOptions of the feature set.
 func (f LogFeatures) options() data.CohortOptions {
 	return data.CohortOptions{Version: f.Version, Events: f.Events}

@@ -238,12 +238,14 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		}
 		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
 	}
-	training := src.Features.Version == 0
-	if src.Features, err = src.Features.resolve(src.Path); err != nil {
-		return nil, err
+	// A set without a version is training's; a model's is kept as it is.
+	if src.Features.Version == 0 {
+		src.Features, err = src.Features.forTraining(log, src.Path)
+	} else {
+		src.Features, err = src.Features.resolve(src.Path)
 	}
-	if training {
-		src.Features.Events = data.DefaultEventTypes(log)
+	if err != nil {
+		return nil, err
 	}
 	t, rep, err := buildLogCohort(log, src)
 	if err != nil {
