@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -16,13 +17,7 @@ import (
 // no such line.
 func TestDatesLineSaysTheOrderFound(t *testing.T) {
 	iso := orderLog()
-	us := regexp.MustCompile(`(\d{4})-(\d{2})-(\d{2})`).ReplaceAllStringFunc(iso, func(s string) string {
-		d, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return d.Format("1/2/2006")
-	})
+	us := monthFirst(t, iso)
 	load := func(lang, text string) string {
 		c := screentest.Common(lang, 160, 48)
 		return screentest.Render(loaded(t, c, experiment.Source{Kind: "log", Path: "orders.csv"}, text), 160, 48)
@@ -34,4 +29,41 @@ func TestDatesLineSaysTheOrderFound(t *testing.T) {
 	if v := load("en", iso); strings.Contains(v, "Dates ") || !strings.Contains(v, "cutoff 1998-08-14") {
 		t.Errorf("the ISO log's view:\n%s", v)
 	}
+}
+
+// monthFirst rewrites a log's ISO dates month first (1998-01-13 →
+// 1/13/1998).
+func monthFirst(t *testing.T, log string) string {
+	t.Helper()
+	return regexp.MustCompile(`\d{4}-\d{2}-\d{2}`).ReplaceAllStringFunc(log, func(s string) string {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Format("1/2/2006")
+	})
+}
+
+// eventLogMonthFirst is the order log as an event log written month first:
+// every order a purchase, with a view on its day.
+func eventLogMonthFirst(t *testing.T) string {
+	t.Helper()
+	lines := strings.Split(strings.TrimSpace(orderLog()), "\n")
+	var b strings.Builder
+	b.WriteString(lines[0] + ",event_type\n")
+	for _, l := range lines[1:] {
+		b.WriteString(l + ",purchase\n")
+		b.WriteString(l + ",view\n")
+	}
+	return monthFirst(t, b.String())
+}
+
+// The Data screen of a month-first event log: the Cohort line counts the
+// views left out of the orders, the Dates line says how the dates were
+// read.
+func TestGoldenEventLogMonthFirst(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := loaded(t, c, experiment.Source{Kind: "log", Path: "events.csv"}, eventLogMonthFirst(t))
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
 }
