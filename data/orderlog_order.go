@@ -53,19 +53,11 @@ func ParseDateOrder(s string) (DateOrder, error) {
 	return DateAuto, fmt.Errorf("date order %q: want dmy (day/month/year) or mdy (month/day/year)", s)
 }
 
-// datedAt is a date of the log and where it was read.
-type datedAt struct {
-	line, col int
-	text      string
-}
-
-func (d datedAt) seen() bool { return d.line > 0 }
-
 // dateEvidence is what a log's year-last dates say about their order: the
 // first of them, the first whose first number cannot be a month (day
 // first) and the first whose second number cannot (month first).
 type dateEvidence struct {
-	first, dayFirst, monthFirst datedAt
+	first, dayFirst, monthFirst cellAt
 }
 
 // add records the year-last date b read at line and column col.
@@ -74,16 +66,16 @@ func (e *dateEvidence) add(b []byte, line, col int) {
 	if !ok {
 		return
 	}
-	at := datedAt{line: line, col: col}
-	if !e.first.seen() {
+	at := cellAt{line: line, col: col}
+	if !e.first.set() {
 		at.text = string(b)
 		e.first = at
 	}
-	if a > 12 && c <= 12 && !e.dayFirst.seen() {
+	if a > 12 && c <= 12 && !e.dayFirst.set() {
 		at.text = string(b)
 		e.dayFirst = at
 	}
-	if c > 12 && a <= 12 && !e.monthFirst.seen() {
+	if c > 12 && a <= 12 && !e.monthFirst.set() {
 		at.text = string(b)
 		e.monthFirst = at
 	}
@@ -94,7 +86,7 @@ func (e *dateEvidence) add(b []byte, line, col int) {
 type orderFound struct {
 	order DateOrder
 	// by is the first date that showed it.
-	by datedAt
+	by cellAt
 	// assumed says that no date showed it: it is
 	// LogOptions.DateOrderIfUnknown.
 	assumed bool
@@ -124,7 +116,7 @@ func (p *logParser) findDateOrder(want int) error {
 			return err
 		}
 		e.add(trimSpace(p.src.field(col)), p.src.line(), col+1)
-		if e.dayFirst.seen() && e.monthFirst.seen() {
+		if e.dayFirst.set() && e.monthFirst.set() {
 			break
 		}
 	}
@@ -132,7 +124,7 @@ func (p *logParser) findDateOrder(want int) error {
 		return wrapReadErr(p.name, err)
 	}
 	switch d, m := e.dayFirst, e.monthFirst; {
-	case d.seen() && m.seen():
+	case d.set() && m.set():
 		later, earlier, how := m, d, "day/month/year"
 		if d.line > m.line {
 			later, earlier, how = d, m, "month/day/year"
@@ -140,9 +132,9 @@ func (p *logParser) findDateOrder(want int) error {
 		return parseErr(p.name, later.line, later.col, ErrBadDate, fmt.Sprintf(
 			"date %q cannot be %s, as line %d (%q) is: the log mixes day-first and month-first dates",
 			later.text, how, earlier.line, earlier.text))
-	case d.seen():
+	case d.set():
 		return &orderFound{order: DateDMY, by: d}
-	case m.seen():
+	case m.set():
 		return &orderFound{order: DateMDY, by: m}
 	}
 	f := e.first
