@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"time"
@@ -64,18 +63,20 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	case len(b) == 8 && s.digits(8, 8) >= 0:
 		v := s.num
 		y, m, d = v/10000, v/100%100, v%100
-	case s.reset() && s.digits(4, 4) >= 0 && s.expectText("年"):
-		// Chinese: 2023年1月5日, with an optional time of day after a space.
-		y = s.num
-		ok := s.digits(1, 2) >= 0 && s.expectText("月")
-		m = s.num
-		ok = ok && s.digits(1, 2) >= 0 && s.expectText("日")
-		d = s.num
-		if !ok || !s.timeOfDay(false) {
-			return unparseable()
-		}
 	case s.reset() && s.digits(4, 4) >= 0:
 		y = s.num
+		if s.expectText("年") {
+			// Chinese: 2023年1月5日, with an optional time of day after a
+			// space.
+			ok := s.digits(1, 2) >= 0 && s.expectText("月")
+			m = s.num
+			ok = ok && s.digits(1, 2) >= 0 && s.expectText("日")
+			d = s.num
+			if !ok || !s.timeOfDay(false) {
+				return unparseable()
+			}
+			break
+		}
 		sep := s.sepByte()
 		if sep == 0 || s.digits(1, 2) < 0 {
 			return unparseable()
@@ -183,7 +184,7 @@ func (s *dateScanner) expect(c byte) bool {
 
 // expectText reads text.
 func (s *dateScanner) expectText(text string) bool {
-	if bytes.HasPrefix(s.b[s.pos:], []byte(text)) {
+	if end := s.pos + len(text); end <= len(s.b) && string(s.b[s.pos:end]) == text {
 		s.pos += len(text)
 		return true
 	}
