@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -18,8 +19,15 @@ func TestOutputNamingAnInputIsRefused(t *testing.T) {
 	// A second path to the same file, through the folder's parent.
 	dir := filepath.Dir(users)
 	sameUsers := filepath.Join(dir, "..", filepath.Base(dir), "users.csv")
+	tuneData := filepath.Join(dir, "m.json.tune.json")
+	if err := os.WriteFile(tuneData, []byte(mustRead(t, users)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(dir, "d.json.tune.json"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	before := map[string][]byte{}
-	for _, p := range []string{users, model} {
+	for _, p := range []string{users, model, tuneData} {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			t.Fatal(err)
@@ -36,6 +44,12 @@ func TestOutputNamingAnInputIsRefused(t *testing.T) {
 			"retain: --out " + sameUsers + " would replace the --data file it reads\n"},
 		{[]string{"tune", "--data", users, "--budget", "1s", "--out", users},
 			"retain: --out " + users + " would replace the --data file it reads\n"},
+		// The search's result goes to FILE.tune.json, which was not checked:
+		// it replaced a --data file of that name after the whole search.
+		{[]string{"tune", "--data", tuneData, "--budget", "1s", "--out", strings.TrimSuffix(tuneData, ".tune.json")},
+			"retain: --out " + tuneData + " would replace the --data file it reads\n"},
+		{[]string{"tune", "--data", users, "--budget", "1s", "--out", filepath.Join(dir, "d.json")},
+			"retain: --out " + filepath.Join(dir, "d.json.tune.json") + " is a directory: give the name of a regular file (new or to replace)\n"},
 		{[]string{"predict", "--model", model, "--data", users, "--out", users},
 			"retain: --out " + users + " would replace the --data file it reads\n"},
 		{[]string{"predict", "--model", model, "--data", users, "--out", model},

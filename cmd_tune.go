@@ -84,7 +84,13 @@ func (o *tuneOptions) check() error {
 	case o.budget == 0 && o.trials == 0:
 		return usageError(errors.New("--budget 0 sets no time limit: give --trials N to say when to stop"))
 	}
-	return checkOut(o.out, inputFile{"data", o.src.data}, inputFile{"log", o.src.log})
+	inputs := []inputFile{{"data", o.src.data}, {"log", o.src.log}}
+	if err := checkOut(o.out, inputs...); err != nil || o.out == "" {
+		return err
+	}
+	// The search's result is written beside the model: the same checks, so
+	// that it can neither replace an input nor fail after the training.
+	return checkOutFlag("--out", o.out+".tune.json", inputs...)
 }
 
 // tuneJSON is the document of `retain tune --json` and of M.tune.json.
