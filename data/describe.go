@@ -36,10 +36,35 @@ type Reason struct {
 	Distinct, Rows int
 	// MaxLevels is the categorical limit (ReasonTooManyLevels).
 	MaxLevels int
+	// Dates says why a column of dates was left as text (any Kind, even
+	// ReasonNone for a categorical column); DateFirst quotes its first
+	// ambiguous date (DateDoubtOrder) or a day-first one and DateSecond a
+	// month-first one (DateDoubtMixed).
+	Dates                 DateDoubt
+	DateFirst, DateSecond string
 }
 
-// String is the reason in English ("" for ReasonNone).
+// String is the reason in English ("" for ReasonNone without Dates).
 func (r Reason) String() string {
+	kind, dates := r.kindString(), r.datesString()
+	if kind != "" && dates != "" {
+		return kind + "; " + dates
+	}
+	return kind + dates
+}
+
+// datesString says why dates were left as text ("" when they were not).
+func (r Reason) datesString() string {
+	switch r.Dates {
+	case DateDoubtOrder:
+		return fmt.Sprintf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12", r.DateFirst)
+	case DateDoubtMixed:
+		return fmt.Sprintf("dates written with the year last that mix day first (%q) and month first (%q)", r.DateFirst, r.DateSecond)
+	}
+	return ""
+}
+
+func (r Reason) kindString() string {
 	switch r.Kind {
 	case ReasonAllMissing:
 		return "every value is missing"

@@ -58,6 +58,24 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		c.DecimalComma = c.Kind == Numeric && pointGroups
 		return c
 	}
+	var dateWhy Reason
+	if len(levels) > 1 {
+		days, order, doubt, first, second, ok := datesOf(levels)
+		if ok {
+			return dateColumn(name, strs, days, order, b.missing)
+		}
+		dateWhy = Reason{Dates: doubt, DateFirst: first, DateSecond: second}
+	}
+	c := inferText(name, b, strs, levels, maxLevels)
+	if dateWhy.Dates != DateDoubtNone {
+		c.Why.Dates, c.Why.DateFirst, c.Why.DateSecond = dateWhy.Dates, dateWhy.DateFirst, dateWhy.DateSecond
+		c.Note = c.Why.String()
+	}
+	return c
+}
+
+// inferText classifies a text column that is neither numbers nor dates.
+func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels int) *Column {
 	c := &Column{Name: name, Strings: strs, Missing: b.missing, Mixed: b.mixed, Warning: b.mixed.String()}
 	present := len(strs) - b.missing
 	switch {

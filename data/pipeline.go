@@ -123,6 +123,14 @@ type PipelineColumn struct {
 	// Column.DecimalComma): new rows in a semicolon file then read them so
 	// ("2.962" is 2962) even where they write no comma themselves.
 	DecimalComma bool `json:"decimal_comma,omitempty"`
+	// Date is set for a column of dates (Column.Date): Fill, Min and Max
+	// are day numbers, and a value v, clipped, becomes the days Max − v
+	// before the k-anonymous latest date Max (never negative) before
+	// log(1+v) and scaling, so Center and Scale are in days (log days
+	// with Log). DateOrder is the order the training table's dates
+	// written with the year last were read in; new rows are read in it.
+	Date      bool      `json:"date,omitempty"`
+	DateOrder DateOrder `json:"date_order,omitempty"`
 	// First is the index of the column's first output; Width the number of
 	// outputs it owns.
 	First int `json:"first"`
@@ -130,13 +138,17 @@ type PipelineColumn struct {
 }
 
 // Transformed maps a value in original units to the model's input scale:
-// clipped to [Min, Max] when Clip is set, then through log(1+v) when Log is
-// set (a log column's Min is ≥ 0, so a clipped value is never below 0; an
-// unclipped one of an older file below 0 counts as 0), then
-// (v-Center)/Scale.
+// clipped to [Min, Max] when Clip is set, then, for a date column, made
+// the days Max − v before its latest date, then through log(1+v) when Log
+// is set (a log column's Min is ≥ 0, and a date column's days are, so a
+// clipped value is never below 0; an unclipped one of an older file below
+// 0 counts as 0), then (v-Center)/Scale.
 func (c *PipelineColumn) Transformed(v float64) float64 {
 	if c.Clip {
 		v = min(max(v, c.Min), c.Max)
+	}
+	if c.Date {
+		v = c.Max - v
 	}
 	if c.Log {
 		v = math.Log1p(max(v, 0))
@@ -160,7 +172,10 @@ func (c *PipelineColumn) Original(x float64) float64 {
 		y = 0
 	}
 	if c.Log {
-		return math.Expm1(y)
+		y = math.Expm1(y)
+	}
+	if c.Date {
+		y = c.Max - y
 	}
 	return y
 }
@@ -269,7 +284,11 @@ func newPipeline(t *Table, opts PipelineOptions) *Pipeline {
 
 // newColumn starts the fitted column of feature c, its outputs next.
 func (p *Pipeline) newColumn(c *Column) PipelineColumn {
-	return PipelineColumn{Name: c.Name, Kind: c.Kind, Scale: 1, First: len(p.Outputs)}
+	pc := PipelineColumn{Name: c.Name, Kind: c.Kind, Scale: 1, First: len(p.Outputs)}
+	if c.Kind == Numeric && c.Date {
+		pc.Date, pc.DateOrder = true, c.DateOrder
+	}
+	return pc
 }
 
 // addColumn appends a fitted column and its outputs.
@@ -373,15 +392,22 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		return
 	}
 	fill := pc.Fill
+	lo, hi := pc.Min, pc.Max
+	if pc.Date {
+		// Days before the latest date: Max − v in [0, Max − Min].
+		for i, v := range present {
+			present[i] = pc.Max - v
+		}
+		fill, lo, hi = pc.Max-fill, 0, pc.Max-pc.Min
+	}
 	// log(1+v) is decided on the clipped range, not on any one value.
-	if opts.Log1p && c.Kind == Numeric && pc.Min >= 0 {
+	if opts.Log1p && c.Kind == Numeric && lo >= 0 {
 		pc.Log = true
 		for i, v := range present {
 			present[i] = math.Log1p(v)
 		}
 		fill = math.Log1p(fill)
 	}
-	lo, hi := pc.Min, pc.Max
 	if pc.Log {
 		lo, hi = math.Log1p(lo), math.Log1p(hi)
 	}

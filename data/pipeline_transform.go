@@ -114,6 +114,9 @@ func (pc *PipelineColumn) levelOffset(index map[string]int, s string, missing bo
 // numericView returns a column's values as numbers for a numeric or boolean
 // pipeline column, converting text where the new table inferred another kind.
 func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
+	if pc.Date || c.Date {
+		return dateView(pc, c, source)
+	}
 	if c.Values != nil {
 		if pc.Kind == Boolean && c.Kind == Boolean && len(c.Levels) == 2 && len(pc.Levels) == 2 &&
 			!strings.EqualFold(c.Levels[1], pc.Levels[1]) {
@@ -157,12 +160,18 @@ func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool)
 		}
 		return 0, false
 	}
+	if pc.Date {
+		return pc.dayValue(t)
+	}
 	return parseCell(t, decimalComma)
 }
 
 func (pc *PipelineColumn) expected() string {
 	if pc.Kind == Boolean && len(pc.Levels) == 2 {
 		return fmt.Sprintf("%q or %q", pc.Levels[0], pc.Levels[1])
+	}
+	if pc.Date {
+		return pc.expectedDate()
 	}
 	return "a finite number"
 }

@@ -77,6 +77,12 @@ type Column struct {
 	// points group thousands: the column writes decimal commas, or the file
 	// does and every point of the column can group (settleFileMarks).
 	DecimalComma bool
+	// Date is set for a Numeric column read from dates (datecol.go): Values
+	// hold day numbers, the days from 1970-01-01 to each calendar date as
+	// written (FormatDay writes one back), and DateOrder is the order of
+	// its dates written with the year last (DateAuto when it has none).
+	Date      bool
+	DateOrder DateOrder
 }
 
 // Len returns the number of rows the column holds.
