@@ -153,7 +153,11 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			p.line("   a missing value encodes as all zeros")
 		case data.Boolean:
 			p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
-		default:
+		case data.Numeric:
+			if c.Date {
+				inspectDateColumn(p, c)
+				break
+			}
 			p.line("   a missing value becomes %s; range [%s, %s] (means of the %dth to %dth smallest and largest training values)",
 				fnum(c.Fill), fnum(c.Min), fnum(c.Max), data.MinGroup, 2*data.MinGroup-1)
 			var steps []string
@@ -173,6 +177,23 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			p.line("   plus a 0/1 input that is 1 when the value was missing")
 		}
 	}
+}
+
+// inspectDateColumn describes a column of dates: its fill and range as
+// dates, and the days before its latest date that the model sees.
+func inspectDateColumn(p *printer, c *data.PipelineColumn) {
+	p.line("   dates; a missing value becomes %s; range [%s, %s] (means of the %dth to %dth earliest and latest training dates)",
+		data.FormatDay(c.Fill), data.FormatDay(c.Min), data.FormatDay(c.Max), data.MinGroup, 2*data.MinGroup-1)
+	if how := c.DateOrder.Words(); how != "" {
+		p.line("   dates written with the year last are read %s", how)
+	}
+	steps := []string{fmt.Sprintf("clipped to [%s, %s]", data.FormatDay(c.Min), data.FormatDay(c.Max)),
+		fmt.Sprintf("days before %s", data.FormatDay(c.Max))}
+	if c.Log {
+		steps = append(steps, "log(1+days)")
+	}
+	steps = append(steps, fmt.Sprintf("minus %s, divided by %s", fnum(c.Center), fnum(c.Scale)))
+	p.line("   transform: %s", strings.Join(steps, ", then "))
 }
 
 func inspectNetwork(p *printer, b *experiment.Bundle) {

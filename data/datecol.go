@@ -142,3 +142,17 @@ func (o *DateOrder) UnmarshalText(b []byte) error {
 	*o = v
 	return nil
 }
+
+// dateNote says how a feature column of dates is used: `t.csv: column
+// "signup_date": dates from 2014-01-01 to 2024-01-31, used as days before
+// the training rows' latest date`, with the order of dates written with
+// the year last when it has some.
+func dateNote(source string, c *Column) string {
+	lo, hi := valueRange(c.Values)
+	s := fmt.Sprintf("%s: column %q: dates from %s to %s, used as days before the training rows' latest date",
+		source, c.Name, FormatDay(lo), FormatDay(hi))
+	if how := c.DateOrder.Words(); how != "" {
+		s += "; dates written with the year last read " + how
+	}
+	return s
+}

@@ -16,8 +16,10 @@ type ColumnReport struct {
 	// Levels lists categorical levels, boolean [false, true] spellings, the
 	// constant value, or the label's [negative, positive] classes.
 	Levels []string
-	// Min and Max are the range of numeric and boolean columns (NaN otherwise).
+	// Min and Max are the range of numeric and boolean columns (NaN
+	// otherwise); day numbers for a column of dates (Date).
 	Min, Max float64
+	Date     bool
 	// Note explains the inferred kind when that is not obvious.
 	Note string
 	// Warning flags a column of mostly numbers read as text (Column.Warning).
@@ -62,7 +64,7 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	}
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
-			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN()}
+			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN(), Date: c.Date}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}
@@ -113,8 +115,9 @@ func valueRange(values []float64) (lo, hi float64) {
 }
 
 // LoadNotes lists, one line each, the columns of t that are not used as
-// features and why (identifiers and constants), then the columns of mostly
-// numbers that were read as text. Programs show them with the load summary
+// features and why (identifiers and constants), then the columns of dates
+// and how they are used, then the columns of mostly numbers that were read
+// as text. Programs show them with the load summary
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
@@ -134,6 +137,11 @@ func LoadNotes(t *Table) []string {
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: an identifier%s", t.Source, c.Name, why))
 		case c.Kind == Constant:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: constant%s", t.Source, c.Name, why))
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Date && c.IsFeature() {
+			notes = append(notes, dateNote(t.Source, c))
 		}
 	}
 	for _, c := range t.Columns {

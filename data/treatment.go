@@ -82,13 +82,32 @@ type Treatment struct {
 	Min, Max, Center, Spread float64
 	// Rate is the label's positive rate in [0, 1].
 	Rate float64
+	// Date says the column holds dates (PipelineColumn.Date): Fill, Min
+	// and Max are day numbers, and the model sees the days before Max.
+	Date bool
+}
+
+// fillText writes the fill of a numeric column: a date for a date column.
+func (tr Treatment) fillText() string {
+	if tr.Date {
+		return FormatDay(tr.Fill)
+	}
+	return FormatStatistic(tr.Fill)
+}
+
+// Days is the treatment of a date column's days before its latest date
+// Max, as the scaling sees them: the range [0, Max − Min], no clipping
+// left to do.
+func (tr Treatment) Days() Treatment {
+	tr.Min, tr.Max, tr.Clip, tr.Date = 0, tr.Max-tr.Min, false, false
+	return tr
 }
 
 // treatment reads what the fitted pipeline does to one column.
 func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 	tr := Treatment{Action: ActionFeature, Kind: pc.Kind, Missing: pc.Missing, Impute: opts.Impute,
 		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log, Clip: pc.Clip,
-		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale}
+		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale, Date: pc.Date}
 	switch {
 	case pc.Kind == Categorical:
 		tr.Encoding, tr.Width, tr.Other = EncodeOneHot, len(pc.Levels), pc.Other
@@ -138,11 +157,16 @@ func (tr Treatment) featureString() string {
 		case Boolean:
 			steps = append(steps, fmt.Sprintf("%d missing in training filled with the mode %s", tr.Missing, FormatStatistic(tr.Fill)))
 		default:
-			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", tr.Missing, tr.Impute, FormatStatistic(tr.Fill)))
+			steps = append(steps, fmt.Sprintf("%d missing in training filled with the %s %s", tr.Missing, tr.Impute, tr.fillText()))
 		}
 		if tr.Indicator {
 			steps = append(steps, "plus a was-missing indicator")
 		}
+	}
+	if tr.Date {
+		steps = append(steps, fmt.Sprintf("dates clipped to [%s, %s] and counted in days before %s (the training rows' k-anonymous latest date)",
+			FormatDay(tr.Min), FormatDay(tr.Max), FormatDay(tr.Max)))
+		tr = tr.Days()
 	}
 	switch {
 	case tr.Encoding == EncodeOneHot && tr.Other:

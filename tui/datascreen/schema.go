@@ -42,6 +42,9 @@ func (s Model) kindOf(c data.ColumnReport) string {
 	if c.Kind == data.ID && c.Why.Kind == data.ReasonTooManyLevels {
 		return s.T("text", "文本")
 	}
+	if c.Date && c.Kind == data.Numeric {
+		return s.T("date", "日期")
+	}
 	return s.kindName(c.Kind)
 }
 
@@ -187,6 +190,8 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 	switch {
 	case c.Role == "label":
 		return strings.Join(c.Levels, " / ")
+	case c.Kind == data.Numeric && c.Date && !math.IsNaN(c.Min):
+		return data.FormatDay(c.Min) + " – " + data.FormatDay(c.Max)
 	case c.Kind == data.Numeric && !math.IsNaN(c.Min):
 		return num(c.Min) + " – " + num(c.Max)
 	case len(c.Levels) > 4 && short:

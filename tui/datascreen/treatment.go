@@ -58,12 +58,22 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 			steps = append(steps, s.Tf("%d missing in training filled with the mode %s", "训练集中 %d 个缺失，用众数 %s 填充",
 				tr.Missing, gnum(tr.Fill)))
 		default:
+			fill := gnum(tr.Fill)
+			if tr.Date {
+				fill = data.FormatDay(tr.Fill)
+			}
 			steps = append(steps, s.Tf("%d missing in training filled with the %s %s", "训练集中 %d 个缺失，用%s %s 填充",
-				tr.Missing, s.imputation(tr.Impute), gnum(tr.Fill)))
+				tr.Missing, s.imputation(tr.Impute), fill))
 		}
 		if tr.Indicator {
 			steps = append(steps, s.T("plus a was-missing indicator", "另加一列“是否缺失”指示"))
 		}
+	}
+	if tr.Date {
+		latest := data.FormatDay(tr.Max)
+		steps = append(steps, s.Tf("dates clipped to [%s, %s] and counted in days before %s (the training rows' k-anonymous latest date)",
+			"日期先截断到 [%s, %s]，再换算为距 %s（训练行经 k-匿名处理的最晚日期）的天数", data.FormatDay(tr.Min), latest, latest))
+		tr = tr.Days()
 	}
 	switch {
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
@@ -110,8 +120,8 @@ func (s Model) imputation(m data.Imputation) string {
 	return m.String()
 }
 
-// reason words why a column has its kind (data.Column.Note in English).
-func (s Model) reason(r data.Reason) string {
+// kindReason words why a column has its kind.
+func (s Model) kindReason(r data.Reason) string {
 	switch r.Kind {
 	case data.ReasonAllMissing:
 		return s.T("every value is missing", "全部缺失")
@@ -127,6 +137,29 @@ func (s Model) reason(r data.Reason) string {
 			r.Distinct, r.MaxLevels)
 	case data.ReasonUniqueIntegers:
 		return s.T("unique integers", "互不相同的整数")
+	}
+	return ""
+}
+
+// reason words why a column has its kind, and why its dates were left as
+// text when they were (data.Column.Note in English).
+func (s Model) reason(r data.Reason) string {
+	kind, dates := s.kindReason(r), s.datesReason(r)
+	if kind != "" && dates != "" {
+		return kind + s.T("; ", "；") + dates
+	}
+	return kind + dates
+}
+
+// datesReason words why a column of dates was left as text.
+func (s Model) datesReason(r data.Reason) string {
+	switch r.Dates {
+	case data.DateDoubtOrder:
+		return s.Tf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12",
+			"年份在后的日期（%q）分不清日和月：没有一个日期的第一或第二个数大于 12", r.DateFirst)
+	case data.DateDoubtMixed:
+		return s.Tf("dates written with the year last that mix day first (%q) and month first (%q)",
+			"年份在后的日期混用了日在前（%q）和月在前（%q）两种写法", r.DateFirst, r.DateSecond)
 	}
 	return ""
 }
