@@ -35,3 +35,7 @@ func TestDuckDBMatchesPredictOnCDNOW(t *testing.T) {
 func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
 	checkRareAndClipped(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBMatchesPredictWithDates(t *testing.T) {
+	checkDates(t, openDuckDB, DuckDB)
+}

@@ -103,7 +103,8 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 
 // value is a numeric or boolean column's input: the cell (or the fill when
 // missing) in original units, clipped to [Min, Max] when the column clips,
-// through ln(1+v) for a log column, then (v − centre) / scale, as
+// for a date column made the days Max − v before its latest date, through
+// ln(1+v) for a log column, then (v − centre) / scale, as
 // PipelineColumn.Transformed computes it.
 func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 	fill, err := num(pc.Fill)
@@ -119,8 +120,13 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		return "", fmt.Errorf("sqlexport: column %q: scale %v cannot divide", pc.Name, pc.Scale)
 	}
 	raw := d.asDouble(col)
-	if pc.Kind == data.Boolean {
+	switch {
+	case pc.Kind == data.Boolean:
 		raw = d.boolean(pc, col)
+	case pc.Date:
+		if raw, err = d.day(pc, col); err != nil {
+			return "", err
+		}
 	}
 	v := "(CASE WHEN " + d.isMissing(col) + " THEN " + fill + " ELSE " + raw + " END)"
 	if pc.Clip {
@@ -134,11 +140,33 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		}
 		v = d.clip(v, lo, hi, pc.Kind == data.Boolean)
 	}
+	if pc.Date {
+		// Days before the latest date, as PipelineColumn.Transformed.
+		latest, err := num(pc.Max)
+		if err != nil {
+			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+		}
+		v = "(" + latest + " - " + v + ")"
+	}
 	if pc.Log {
 		// Log1p(max(v, 0)): values below 0 were never seen and count as 0.
 		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 END))"
 	}
 	return "((" + v + " - " + center + ") / " + scale + ")", nil
+}
+
+// day is a date column's cell as its day number, for dates written year
+// first as ISO 8601 does (2024-01-31, with any time after it): the first
+// ten characters are the calendar date as written, as retain reads it (an
+// offset does not move it). Dates written with the year last are refused;
+// a cell in another form (2024/01/31, 2024年1月31日) gives NULL in SQLite
+// and fails the query elsewhere, where retain predict reads it.
+func (d Dialect) day(pc *data.PipelineColumn, col string) (string, error) {
+	if pc.DateOrder != data.DateAuto {
+		return "", fmt.Errorf("sqlexport: column %q: dates written with the year last (%s) cannot be exported to SQL yet; leave the column out (--exclude %s)",
+			pc.Name, pc.DateOrder.Words(), pc.Name)
+	}
+	return d.asDouble(d.dayNumber("SUBSTR(" + d.asText(col) + ", 1, 10)")), nil
 }
 
 // boolean is a boolean cell as 0 or 1: the fitted levels first, then the

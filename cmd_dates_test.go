@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// telcoDatesCSV writes the shared Telco churn table with tenure (months)
+// replaced by a signup date that many 30-day months (and r%30 days) before
+// 2024-01-31, written as ISO dates, ISO date-times, Chinese dates and day
+// first with the year last (D/M/YYYY, which the days above 12 show), and
+// returns its path. It skips when the shared data sets are absent.
+func telcoDatesCSV(t *testing.T) string {
+	t.Helper()
+	src := filepath.Join("..", "shared", "datasets", "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
+	f, err := os.Open(src)
+	if err != nil {
+		t.Skipf("shared data set not available: %v", err)
+	}
+	recs, err := csv.NewReader(f).ReadAll()
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range recs[0] {
+		if h == "tenure" {
+			col = i
+		}
+	}
+	recs[0][col] = "signup_date"
+	end := time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)
+	for r := 1; r < len(recs); r++ {
+		months, err := strconv.Atoi(recs[r][col])
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := end.AddDate(0, 0, -30*months-r%30)
+		switch {
+		case r%5 == 0:
+			recs[r][col] = day.Format("2/1/2006")
+		case r%7 == 0:
+			recs[r][col] = day.Format("2006-01-02T15:04:05Z")
+		case r%13 == 0:
+			recs[r][col] = day.Format("2006年1月2日")
+		default:
+			recs[r][col] = day.Format(time.DateOnly)
+		}
+	}
+	var b strings.Builder
+	if err := csv.NewWriter(&b).WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, "telco_dates.csv", b.String())
+}
+
+// retain predict on the training file gives the probabilities the training
+// table's own scoring gives: the raw cells (ReadRows) and the table's day
+// numbers (Transform) read the dates alike, day first included.
+func TestPredictOnDatesEqualsTrainingScores(t *testing.T) {
+	path := telcoDatesCSV(t)
+	model := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", path, "--epochs", "2", "--layers", "8", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if want := `column "signup_date": dates from `; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("train's notes %q lack %q", c.stderr.String(), want)
+	}
+	f, err := os.Open(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := experiment.ReadBundle(f, model)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pc := range b.Pipeline.Columns {
+		if pc.Name == "signup_date" && (!pc.Date || pc.DateOrder != data.DateDMY) {
+			t.Fatalf("signup_date fitted as %+v, want dates read day first", pc)
+		}
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: path}, func(p string) (io.ReadCloser, error) { return os.Open(p) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromTable, err := b.ScoreTable(d.Table)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCells, err := b.ScoreCSV(raw, path)
+	raw.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, p := range fromTable.Probabilities {
+		if fromCells.Probabilities[i] != p {
+			t.Fatalf("row %d: %v from the cells, %v from the table", i+1, fromCells.Probabilities[i], p)
+		}
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "predict", "--model", model, "--data", path); code != exitOK {
+		t.Fatalf("predict: exit %d, stderr %q", code, c.stderr.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(c.stdout.String())).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(recs) != len(fromTable.Probabilities)+1 {
+		t.Fatalf("predict wrote %d rows, want %d", len(recs)-1, len(fromTable.Probabilities))
+	}
+	for i, r := range recs[1:] {
+		p, err := strconv.ParseFloat(r[1], 64)
+		if err != nil || r[0] != fromTable.IDs[i] || math.Abs(p-fromTable.Probabilities[i]) > 5e-7 {
+			t.Fatalf("line %d: %q, want %s with %.6f", i+2, r, fromTable.IDs[i], fromTable.Probabilities[i])
+		}
+	}
+}

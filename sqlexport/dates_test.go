@@ -1,0 +1,108 @@
+package sqlexport
+
+import (
+	"bytes"
+	"database/sql"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// telcoWithDates writes the Telco churn table with its tenure (months)
+// replaced by a signup date that many 30-day months before 2024-01-31,
+// written as ISO dates and, on some rows, ISO date-times (one with an
+// offset, which must not move the date), and returns its path.
+func telcoWithDates(t *testing.T) string {
+	t.Helper()
+	recs := readCSV(t, datasetPath(t, "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"))
+	col := -1
+	for i, h := range recs[0] {
+		if h == "tenure" {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatal("no tenure column")
+	}
+	recs[0][col] = "signup_date"
+	end := time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)
+	for r := 1; r < len(recs); r++ {
+		months, err := strconv.Atoi(recs[r][col])
+		if err != nil {
+			t.Fatal(err)
+		}
+		day := end.AddDate(0, 0, -30*months-r%30)
+		switch {
+		case r%7 == 0:
+			recs[r][col] = day.Format("2006-01-02") + "T23:15:00-05:00"
+		case r%11 == 0:
+			recs[r][col] = day.Format("2006-01-02") + " 08:30:00"
+		default:
+			recs[r][col] = day.Format(time.DateOnly)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "telco_dates.csv")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := csv.NewWriter(f).WriteAll(recs); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The exported SELECT reads ISO dates and date-times as retain predict
+// does: SQLite's probabilities equal its within 1e-9.
+func TestSQLiteMatchesPredictWithDates(t *testing.T) {
+	checkDates(t, openSQLite, SQLite)
+}
+
+// checkDates trains on the Telco table with dates, with and without log
+// days, and compares d's probabilities with retain predict's.
+func checkDates(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
+	path := telcoWithDates(t)
+	for _, log := range []bool{true, false} {
+		b := train(t, experiment.Source{Kind: "csv", Path: path}, func(c *experiment.Config) {
+			c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.Tanh}}
+			c.Pipeline.Log1p = log
+			c.Pipeline.MissingIndicators = true
+		})
+		pc := b.Pipeline.Columns[0]
+		for _, c := range b.Pipeline.Columns {
+			if c.Name == "signup_date" {
+				pc = c
+			}
+		}
+		if !pc.Date {
+			t.Fatalf("signup_date was not read as dates: %+v", pc)
+		}
+		// Blank and NA cells (the first numeric column is signup_date).
+		recs := readCSV(t, path)
+		damage(recs, b.Pipeline)
+		var buf bytes.Buffer
+		if err := csv.NewWriter(&buf).WriteAll(recs); err != nil {
+			t.Fatal(err)
+		}
+		want, err := b.ScoreCSV(&buf, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		db := open(t)
+		loadTable(t, db, d, "users", recs[0], recs[1:])
+		text, err := Build(b, Options{Dialect: d, ID: b.Pipeline.IDName})
+		if err != nil {
+			t.Fatal(err)
+		}
+		compare(t, runSelect(t, db, text), want, nil)
+	}
+}
