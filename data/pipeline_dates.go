@@ -57,3 +57,14 @@ func dateView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
 	}
 	return out, nil
 }
+
+// ParseDay reads text as a date column reads its cells (a date in any form
+// of the training table, the year-last ones in its order) and returns its
+// day number.
+func (c *PipelineColumn) ParseDay(text string) (float64, error) {
+	t := trimSpace([]byte(text))
+	if v, ok := c.dayValue(t); ok && len(t) > 0 {
+		return v, nil
+	}
+	return 0, &CellError{Column: c.Name, Expected: c.expectedDate(), Got: quoteCut(t)}
+}

@@ -125,7 +125,8 @@ func calibratedScale(cal *Calibration, raw, rawBaseline float64) float64 {
 	return (cal.Apply(hi) - cal.Apply(lo)) / (hi - lo)
 }
 
-// Value renders pipeline column ci of a transformed row in original units.
+// Value renders pipeline column ci of a transformed row in original units
+// (a date column's as YYYY-MM-DD).
 func (x *Explainer) Value(row []float64, ci int) string {
 	pc := &x.Pipeline.Columns[ci]
 	out := row[pc.First : pc.First+pc.Width]
@@ -149,6 +150,9 @@ func (x *Explainer) Value(row []float64, ci int) string {
 	}
 	if pc.Indicator && out[1] == 1 {
 		return "missing"
+	}
+	if pc.Date {
+		return data.FormatDay(pc.Original(out[0]))
 	}
 	return FormatValue(pc.Original(out[0]))
 }
@@ -174,7 +178,7 @@ func (x *Explainer) column(name string) (int, error) {
 }
 
 // Set returns a copy of row with column set to value, given in original
-// units: a number for numeric columns, a level for categorical ones, one of
+// units: a number for numeric columns, a date for date columns, a level for categorical ones, one of
 // the two spellings (or 0/1) for booleans. Used by what-if.
 func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) {
 	ci, err := x.column(column)
@@ -207,8 +211,12 @@ func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) 
 		}
 		return nil, fmt.Errorf("experiment: %s takes %s", pc.Name, strings.Join(pc.Levels, " or "))
 	}
-	v, err := strconv.ParseFloat(value, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	var v float64
+	if pc.Date {
+		if v, err = pc.ParseDay(value); err != nil {
+			return nil, fmt.Errorf("experiment: %w", err)
+		}
+	} else if v, err = strconv.ParseFloat(value, 64); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return nil, fmt.Errorf("experiment: %s needs a number, got %q", pc.Name, value)
 	}
 	dst[0] = pc.Transformed(v)
@@ -245,7 +253,11 @@ func (x *Explainer) Sweep(row []float64, column string, points int) ([]SweepPoin
 		points = max(points, 2)
 		for k := range points {
 			v := pc.Min + (pc.Max-pc.Min)*float64(k)/float64(points-1)
-			values = append(values, FormatValue(v))
+			if pc.Date {
+				values = append(values, data.FormatDay(v))
+			} else {
+				values = append(values, FormatValue(v))
+			}
 			xs = append(xs, v)
 		}
 	}

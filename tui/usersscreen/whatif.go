@@ -175,8 +175,10 @@ func (s *Model) stepWhatIf(dir int) tea.Cmd {
 	pc := e.Pipeline.Columns[s.whatIf.col]
 	cur := s.explainer().Value(s.whatIf.cur, s.whatIf.col)
 	var next string
-	switch pc.Kind {
-	case data.Numeric:
+	switch {
+	case pc.Date:
+		next = stepDate(&pc, cur, dir)
+	case pc.Kind == data.Numeric:
 		v, err := strconv.ParseFloat(cur, 64)
 		if err != nil || math.IsNaN(v) {
 			v = pc.Fill
@@ -194,6 +196,17 @@ func (s *Model) stepWhatIf(dir int) tea.Cmd {
 		next = pc.Levels[(i+dir+len(pc.Levels))%len(pc.Levels)]
 	}
 	return s.setWhatIfValue(next)
+}
+
+// stepDate moves a date a twentieth of the training range, in whole days
+// (at least one); a missing date starts from the fill.
+func stepDate(pc *data.PipelineColumn, cur string, dir int) string {
+	v, err := pc.ParseDay(cur)
+	if err != nil {
+		v = pc.Fill
+	}
+	step := max(math.Round((pc.Max-pc.Min)/20), 1)
+	return data.FormatDay(math.Round(v) + float64(dir)*step)
 }
 
 // roundTo rounds v to two significant digits of step, so stepping gives
