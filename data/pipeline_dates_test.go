@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"math"
@@ -143,5 +144,46 @@ func TestDateTransformOfOtherTables(t *testing.T) {
 	}
 	if got := same.At(1, 0); got != p.Columns[0].Transformed(19368) {
 		t.Errorf("2023-01-11 → %v", got)
+	}
+}
+
+// Parquet DATE and TIMESTAMP columns read as ISO text, so a table's are
+// date columns, scored from the Parquet cells as from the table.
+func TestParquetDatesAreDateColumns(t *testing.T) {
+	cols := []pqCol{{"id", "string"}, {"signup", "date"}, {"seen", "timestamp"}, {"churn", "string"}}
+	var rows [][]string
+	for i := range 30 {
+		day := 19358 + i*3 // from 2023-01-01
+		rows = append(rows, []string{"u" + itoa(i), FormatDay(float64(day)), FormatDay(float64(day+i%4)) + " 10:00:00", []string{"yes", "no"}[i%2]})
+	}
+	pq := writeParquet(t, cols, rows, 0)
+	tab, err := ReadCSV(bytes.NewReader(pq), "t.parquet", CSVOptions{Label: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Row 2: signed up on day 19361 (2023-01-04), seen a day later.
+	for name, want := range map[string]float64{"signup": 19361, "seen": 19362} {
+		if c := tab.Column(name); c.Kind != Numeric || !c.Date || c.Values[1] != want {
+			t.Errorf("%s: kind %v, date %v, row 2 %v; want numeric dates, day %v", name, c.Kind, c.Date, c.Values[1], want)
+		}
+	}
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7, 8, 9}, PipelineOptions{Scale: ScaleZScore, MinGroup: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromTable, err := p.Transform(tab, []int{0, 1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCells, err := p.ReadRows(bytes.NewReader(pq), "t.parquet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		for j := range p.Width() {
+			if fromTable.At(i, j) != fromCells.X.At(i, j) {
+				t.Errorf("row %d input %d: %v from the table, %v from the cells", i, j, fromTable.At(i, j), fromCells.X.At(i, j))
+			}
+		}
 	}
 }
