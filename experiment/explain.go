@@ -337,5 +337,8 @@ func (e *Experiment) ClippedValue(row, ci int) (value string, ok bool) {
 	if c == nil || row < 0 || row >= len(c.Values) || !pc.Clips(c.Values[row]) {
 		return "", false
 	}
+	if pc.Date {
+		return data.FormatDay(c.Values[row]), true
+	}
 	return FormatValue(c.Values[row]), true
 }

@@ -1,6 +1,7 @@
 package datascreen
 
 import (
+	"math"
 	"strconv"
 
 	"github.com/charmbracelet/x/ansi"
@@ -82,6 +83,8 @@ func (s Model) cell(c *data.Column, r int) string {
 			return c.Levels[int(v)]
 		}
 		return "–"
+	case c.Date && r < len(c.Values) && !math.IsNaN(c.Values[r]):
+		return data.FormatDay(c.Values[r])
 	case r < len(c.Values):
 		return num(c.Values[r])
 	case r < len(c.Strings):
