@@ -187,3 +187,33 @@ func TestParquetDatesAreDateColumns(t *testing.T) {
 		}
 	}
 }
+
+// A model fitted before dates were read as dates took a column of a few
+// dates as categories; the table now reads it as days, which Transform
+// spells back as ISO dates to find the levels.
+func TestDateColumnForACategoricalPipelineColumn(t *testing.T) {
+	tab := mustRead(t, datesCSV, CSVOptions{Label: "churn"})
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3}, PipelineOptions{MinGroup: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Columns[0].Kind, p.Columns[0].Date = Categorical, false
+	p.Columns[0].Levels = []string{"2023-01-01", "2023-01-11", "2023-01-31"}
+	p.Outputs = nil
+	for k := range 3 {
+		p.Outputs = append(p.Outputs, Output{Input: 0, Name: "d=" + p.Columns[0].Levels[k], Level: p.Columns[0].Levels[k]})
+	}
+	p.Columns[0].Width = 3
+	x, err := p.Transform(tab, []int{0, 1, 2, 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Row i has its own date's level, the blank row none.
+	for i, want := range [][]float64{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}, {0, 0, 0}} {
+		for k := range 3 {
+			if x.At(i, k) != want[k] {
+				t.Fatalf("row %d: %v, want %v", i, x.RawRowView(i), want)
+			}
+		}
+	}
+}

@@ -82,6 +82,16 @@ func (p *Pipeline) fillCategorical(pc *PipelineColumn, c *Column, source string,
 			}
 		}
 	}
+	if strs == nil && c.Date {
+		// A model fitted before columns of dates were read as dates took a
+		// few of them as categories: spell the days back as ISO dates.
+		strs = make([]string, len(c.Values))
+		for i, v := range c.Values {
+			if !math.IsNaN(v) {
+				strs[i] = FormatDay(v)
+			}
+		}
+	}
 	if strs == nil {
 		return parseErr(source, 0, 0, ErrNotNumeric,
 			fmt.Sprintf("column %q is %s here but categorical in the pipeline", c.Name, c.Kind))
