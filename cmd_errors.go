@@ -72,6 +72,11 @@ func classify(err error) error {
 	if errors.As(err, &pe) {
 		return usageError(err)
 	}
+	// Too few rows or values for a model file: the data, not the program.
+	var priv *data.PrivacyError
+	if errors.As(err, &priv) {
+		return usageError(err)
+	}
 	for _, s := range badInputSentinels {
 		if errors.Is(err, s) {
 			return usageError(err)

@@ -282,8 +282,8 @@ func trainingColumns(t *testing.T, path string) map[string][]string {
 }
 
 // TestTrainRefusesSmallTables: a model file of fewer than 10 customers is
-// refused before training, and a column with fewer than 10 values too, and a
-// numeric one with fewer than 28 (data.MinNumeric: 3·10−2, the fewest whose
+// refused before training as bad input (exit 2; it was 1), and a column
+// with fewer than 10 values too, and a numeric one with fewer than 28 (data.MinNumeric: 3·10−2, the fewest whose
 // two bounds can each be the mean of 10 values).
 func TestTrainRefusesSmallTables(t *testing.T) {
 	small := writeFile(t, "small.csv", "x,y\n1,yes\n2,no\n3,yes\n4,no\n5,yes\n6,no\n")
@@ -292,7 +292,7 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 	code := c.run(context.Background(), "train", "--data", small, "--epochs", "1", "--out", out)
 	// Six rows, three per class: the 10 % validation share rounds to none.
 	want := "retain: data: the pipeline was fitted on 6 training rows; a model file holds no statistic of fewer than 10 customers; no model can be written with --out\n"
-	if code == exitOK || c.stderr.String() != want {
+	if code != exitUsage || c.stderr.String() != want {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, c.stderr.String(), want)
 	}
 	if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
@@ -312,7 +312,7 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 	}
 	c = newCLI(t)
 	code = c.run(context.Background(), "train", "--data", writeFile(t, "rare.csv", b.String()), "--epochs", "1", "--out", out)
-	if code == exitOK || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), `"mid" (`) ||
+	if code != exitUsage || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), `"mid" (`) ||
 		!strings.Contains(c.stderr.String(), "too few present training values (at least 28 for a numeric column, 10 for a yes/no one)") {
 		t.Errorf("a mostly blank column: exit %d, stderr %q", code, c.stderr.String())
 	}
