@@ -14,6 +14,7 @@ import (
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui"
 )
 
 // Exit codes of the retain command.
@@ -50,7 +51,7 @@ var badInputSentinels = []error{
 	data.ErrNoScores, data.ErrUnknownColumn, data.ErrFolds, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,
 	experiment.ErrTooFewRows, experiment.ErrPlan, recommend.ErrNoItems, recommend.ErrCutoff, anomaly.ErrColumn, anomaly.ErrNoRows,
 	engine.ErrConfig, engine.ErrUnknownActivation, metrics.ErrOneClass,
-	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory,
+	fs.ErrNotExist, fs.ErrPermission, syscall.EISDIR, errDirectory, tui.ErrNoTerminal,
 }
 
 // classify gives an error coming out of a command its exit code. It runs on

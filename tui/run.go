@@ -48,6 +48,9 @@ type Options struct {
 
 // Run opens the TUI and blocks until the user quits or ctx is cancelled.
 func Run(ctx context.Context, opts Options) error {
+	if err := checkTerminal(opts); err != nil {
+		return err
+	}
 	var progOpts []tea.ProgramOption
 	progOpts = append(progOpts, tea.WithContext(ctx))
 	if opts.Input != nil {
