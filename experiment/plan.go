@@ -203,7 +203,11 @@ func (pl *Plan) maxContacts() int {
 		k = min(k, int(math.Floor(a.BudgetShare*float64(pl.Customers)+1e-9)))
 	}
 	if a.BudgetMoney > 0 && a.CostPerContact > 0 {
-		k = min(k, int(math.Floor(a.BudgetMoney/a.CostPerContact+1e-9)))
+		// Compared as floats: a budget of 1e19 contacts overflows an int
+		// (to a negative count, which planned no contact at all).
+		if affordable := math.Floor(a.BudgetMoney/a.CostPerContact + 1e-9); affordable < float64(k) {
+			k = int(affordable)
+		}
 	}
 	return k
 }

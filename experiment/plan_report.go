@@ -234,15 +234,26 @@ func Percent(share float64) string {
 // Count writes an expected count: whole with thousands separators from
 // 10 up, one decimal below ("61", "1,234", "3.4").
 func Count(v float64) string {
+	if huge(v) {
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
 	if math.Abs(v) >= 10 {
 		return data.Thousands(int(math.Round(v)))
 	}
 	return strconv.FormatFloat(v, 'f', 1, 64)
 }
 
+// huge reports whether v is too large to write whole (an int would
+// overflow from 9.2e18; a budget may be 1e300): such values are written
+// as 1.235e+19.
+func huge(v float64) bool { return !(math.Abs(v) < 1e15) }
+
 // Money writes an amount: whole with thousands separators from 100 up, two
 // decimals below ("3,450", "-1,200", "12.50").
 func Money(v float64) string {
+	if huge(v) {
+		return strconv.FormatFloat(v, 'g', 4, 64)
+	}
 	if math.Abs(v) >= 100 {
 		return data.Thousands(int(math.Round(v)))
 	}

@@ -36,6 +36,9 @@ func TestPlanNumberFormats(t *testing.T) {
 		{Percent(2.0 / 23570), "< 0.1 %"}, {Percent(0), "0 %"}, {Percent(0.0008), "0.1 %"},
 		{Count(61.3), "61"}, {Count(1234.5), "1,235"}, {Count(3.44), "3.4"},
 		{Money(3449.6), "3,450"}, {Money(-1200), "-1,200"}, {Money(12.5), "12.50"}, {Money(-0.001), "0.00"},
+		// A budget of 1e19 wrote a negative amount (int overflow).
+		{Money(1e19), "1e+19"}, {Money(-2.5e300), "-2.5e+300"}, {Count(1.23456e20), "1.235e+20"},
+		{Money(999_999_999_999_999), "999,999,999,999,999"}, {Money(1e15), "1e+15"}, {Money(123_456_789_012), "123,456,789,012"},
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)

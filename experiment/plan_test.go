@@ -213,3 +213,23 @@ func TestPlanPointJSON(t *testing.T) {
 		t.Errorf("JSON %s", b)
 	}
 }
+
+// A money budget of 1e19 contacts or more overflowed the int count of
+// contacts it allows to a negative number: the TUI's plan said no contact
+// pays while its table showed one that did. Such a budget caps nothing:
+// the plan is the one without a budget (the hand-computed 3 contacts of
+// TestPlanHandCalculationPerCustomerValue), and a budget of 1e300 or of
+// the largest float64 too.
+func TestPlanHugeBudgetCapsNothing(t *testing.T) {
+	for _, budget := range []float64{1e19 * 20, 1e300, math.MaxFloat64} {
+		pl, err := NewPlan([]float64{0.9, 0.2, 0.5, 0.1}, []float64{50, 400, 100, 10},
+			PlanAssumptions{CostPerContact: 20, Success: 0.5, BudgetMoney: budget})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.MaxContacts != 4 || pl.Best.Contacted != 3 || !near(pl.Best.Net, 27.5) {
+			t.Errorf("budget %g: max %d contacts, best %d (net %g), want 4, 3 (27.5)",
+				budget, pl.MaxContacts, pl.Best.Contacted, pl.Best.Net)
+		}
+	}
+}
