@@ -33,7 +33,7 @@ type dateParser struct {
 	sawYearLast bool
 }
 
-const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS or Unix seconds or milliseconds, or give a date layout"
+const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), or Unix seconds or milliseconds"
 
 func (p *dateParser) day(b []byte) (int32, error) {
 	if len(b) == 0 {
