@@ -63,7 +63,7 @@ func (f *configFlags) register(cmd *cobra.Command) {
 	// marked as describing training (see trainingFlag) as it joins cmd.
 	fs := pflag.NewFlagSet(cmd.Name(), pflag.ContinueOnError)
 	fs.SortFlags = false
-	fs.StringVar(&f.layers, "layers", strings.Join(units, ","), "hidden layer sizes, comma-separated (\"none\": logistic regression)")
+	fs.StringVar(&f.layers, "layers", strings.Join(units, ","), "hidden layer sizes, comma-separated (\"none\" or 0: no hidden layer, a logistic regression)")
 	fs.StringSliceVar(&f.activation, "activation", []string{def.Hidden[0].Activation.String()},
 		"hidden activation: one for all layers or one per layer (relu, leaky_relu, tanh, sigmoid, linear)")
 	fs.Float64Var(&f.lr, "lr", def.Train.Optimizer.LR, "learning rate")
@@ -140,6 +140,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 	// a user who typed --lr 0 would train with another rate than reported.
 	if !(f.lr > 0) || math.IsInf(f.lr, 0) {
 		return cfg, usageError(fmt.Errorf("--lr %g: want a positive learning rate such as 0.001", f.lr))
+	}
+	// The engine reads a weight of 0 as 1 too.
+	if !(f.posWeight > 0) || math.IsInf(f.posWeight, 0) {
+		return cfg, usageError(fmt.Errorf("--pos-weight %g: want a positive weight (1 weighs both classes alike)", f.posWeight))
 	}
 	opt := engine.OptimizerConfig{Kind: strings.ToLower(f.optimizer), LR: f.lr}
 	switch opt.Kind {

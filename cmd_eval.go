@@ -21,9 +21,12 @@ type evalOptions struct {
 	model     string
 	cv        int
 	threshold float64
-	json      bool
-	tf        targetFlags
-	ex        excludeFlags
+	// thresholdGiven says --model-threshold was given (0 is refused, not
+	// taken for "the model's").
+	thresholdGiven bool
+	json           bool
+	tf             targetFlags
+	ex             excludeFlags
 	// folds and writeFolds are --folds and --write-folds.
 	folds, writeFolds string
 }
@@ -125,6 +128,7 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 		if o.src.data == "" && o.src.log == "" {
 			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))
 		}
+		o.thresholdGiven = fs.Changed("model-threshold")
 	} else {
 		if name := firstGiven(fs.Changed, "model-threshold", "target", "bands"); name != "" {
 			return usageError(fmt.Errorf("--%s applies to --model", name))

@@ -50,3 +50,25 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		mustRefuse(t, tc.args, tc.want)
 	}
 }
+
+// TestZeroIsNotTheDefault: 0 meant "the default" where the engine or the
+// model file takes 0 as unset: --pos-weight 0 trained with weight 1 and
+// eval --model-threshold 0 used the model's threshold, while -1 and 1 were
+// refused as outside the range. 0 is outside it too.
+func TestZeroIsNotTheDefault(t *testing.T) {
+	users := usersCSV(t, 100)
+	model := trainModel(t, users)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--data", users, "--pos-weight", "0"},
+			"retain: --pos-weight 0: want a positive weight (1 weighs both classes alike)\n"},
+		{[]string{"eval", "--cv", "2", "--data", users, "--pos-weight", "-1"},
+			"retain: --pos-weight -1: want a positive weight (1 weighs both classes alike)\n"},
+		{[]string{"eval", "--model", model, "--data", users, "--model-threshold", "0"},
+			"retain: --model-threshold 0: want a probability in (0, 1)\n"},
+	} {
+		mustRefuse(t, tc.args, tc.want)
+	}
+}

@@ -97,7 +97,7 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 		return err
 	}
 	threshold := b.Threshold
-	if o.threshold != 0 {
+	if o.thresholdGiven {
 		if !(o.threshold > 0 && o.threshold < 1) {
 			return usageError(fmt.Errorf("--model-threshold %g: want a probability in (0, 1)", o.threshold))
 		}
