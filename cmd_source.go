@@ -197,6 +197,11 @@ func parseLogColumns(s string) (data.LogColumns, error) {
 		if !ok || col == "" || slot == nil {
 			return c, fmt.Errorf("want role=column pairs with roles customer, time, amount, price, quantity, order, item, event, status; got %q", part)
 		}
+		if *slot != "" {
+			// "customer=a,customer=b" kept the last silently; "date" and
+			// "time" are one role.
+			return c, fmt.Errorf("role %s given twice (%q and %q): give each role one column", role, *slot, col)
+		}
 		*slot = col
 	}
 	return c, nil

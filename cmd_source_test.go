@@ -20,6 +20,15 @@ func TestParseLogColumns(t *testing.T) {
 			t.Errorf("%q accepted", bad)
 		}
 	}
+	// A role given twice kept the last column without a word.
+	for bad, want := range map[string]string{
+		"customer=ca,customer=cb": `role customer given twice ("ca" and "cb"): give each role one column`,
+		"date=d,time=t":           `role time given twice ("d" and "t"): give each role one column`,
+	} {
+		if _, err := parseLogColumns(bad); err == nil || err.Error() != want {
+			t.Errorf("%q: %v, want %s", bad, err, want)
+		}
+	}
 }
 
 // TestBuiltinFlagsWithAFileAreRefused: --builtin-users and --builtin-seed
