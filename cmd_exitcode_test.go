@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"strings"
 	"testing"
 )
 
@@ -70,5 +72,28 @@ func TestZeroIsNotTheDefault(t *testing.T) {
 			"retain: --model-threshold 0: want a probability in (0, 1)\n"},
 	} {
 		mustRefuse(t, tc.args, tc.want)
+	}
+}
+
+// TestEvalSaysBlankLabelsAreLeftOut: eval --model scored a file with
+// blank labels on the other rows without a word (train refuses such a
+// file); the metrics leave those rows out, and stderr says how many.
+func TestEvalSaysBlankLabelsAreLeftOut(t *testing.T) {
+	users := usersCSV(t, 100)
+	model := trainModel(t, users)
+	lines := strings.Split(mustRead(t, users), "\n")
+	for _, i := range []int{3, 7} { // rows u0003 and u0007
+		lines[i] = strings.TrimSuffix(strings.TrimSuffix(lines[i], "yes"), "no")
+	}
+	blank := writeFile(t, "blank.csv", strings.Join(lines, "\n"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", model, "--data", blank, "--json"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	if want := "note: " + blank + ": 2 rows with a blank \"churn\" left out of the metrics\n"; !strings.HasSuffix(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want it to end %q", c.stderr.String(), want)
+	}
+	if !strings.Contains(c.stdout.String(), `"rows": 98`) {
+		t.Errorf("the metrics are not of the 98 labelled rows: %.300s", c.stdout.String())
 	}
 }

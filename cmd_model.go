@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
@@ -141,6 +142,14 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	}
 	bands, outcomes := scored.Bands(target, o.tf.scheme)
 	fmt.Fprintln(a.stderr, note)
+	if blank := unlabelled(scored.Actual); blank > 0 {
+		rows := "rows"
+		if blank == 1 {
+			rows = "row"
+		}
+		fmt.Fprintf(a.stderr, "note: %s: %s %s with a blank %q left out of the metrics\n",
+			name, data.Thousands(blank), rows, b.Label.Name)
+	}
 	if o.json {
 		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows,
 			Target: targetOf(target), Report: rep, Bands: bandsOf(bands, outcomes), Baselines: base, Calibration: check})
@@ -223,4 +232,15 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return scored, nil, nil
 	}
 	return scored, bg, nil
+}
+
+// unlabelled counts the blank labels (NaN) of a scored file.
+func unlabelled(actual []float64) int {
+	n := 0
+	for _, y := range actual {
+		if math.IsNaN(y) {
+			n++
+		}
+	}
+	return n
 }
