@@ -64,12 +64,15 @@ one warm-up run.`,
 
 // benchIgnored are the training flags bench has no use for; given, they are
 // refused rather than ignored.
-var benchIgnored = []string{"batch", "epochs", "early-stop", "val", "test", "threshold"}
+var benchIgnored = []string{"batch", "epochs", "early-stop", "val", "test", "threshold", "calibration", "calib"}
 
 // benchIgnoredError says why flag does not apply to bench.
 func benchIgnoredError(flag string) error {
 	if flag == "batch" {
 		return errors.New("--batch does not apply to bench: give the batch sizes to measure with --batch-sizes")
+	}
+	if flag == "calibration" || flag == "calib" {
+		return fmt.Errorf("--%s does not apply to bench: it measures training speed, and calibrates nothing", flag)
 	}
 	return fmt.Errorf("--%s does not apply to bench: it trains on every row for --min-time", flag)
 }

@@ -50,6 +50,13 @@ instead of shares; --csv and --json give every figure of every cell.`,
   retain cohorts --log orders.csv --csv > triangle.csv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			// --csv and --json give every period of every metric; these
+			// two shape only the table.
+			if o.csv || o.json {
+				if name := firstGiven(cmd.Flags().Changed, "periods", "metric"); name != "" {
+					return usageError(fmt.Errorf("--%s shapes the table: --csv and --json give every period and every figure of each cell", name))
+				}
+			}
 			return classify(runCohorts(a, o))
 		},
 	}

@@ -97,3 +97,27 @@ func TestEvalSaysBlankLabelsAreLeftOut(t *testing.T) {
 		t.Errorf("the metrics are not of the 98 labelled rows: %.300s", c.stdout.String())
 	}
 }
+
+// TestFlagsThatDoNotApplyAreRefused: these were accepted and ignored
+// (the output was the same as without them), where the other commands
+// refuse a flag that does not apply.
+func TestFlagsThatDoNotApplyAreRefused(t *testing.T) {
+	log := writeFile(t, "log.csv", "customer,date,amount\nc1,2024-01-01,10\nc2,2024-02-01,12\n")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"recommend", "--log", log, "--evaluate", "--top", "3"},
+			"retain: --top sets the length of the lists written without --evaluate; --evaluate measures the top 5, 10 and 20\n"},
+		{[]string{"cohorts", "--log", log, "--csv", "--periods", "2"},
+			"retain: --periods shapes the table: --csv and --json give every period and every figure of each cell\n"},
+		{[]string{"cohorts", "--log", log, "--json", "--metric", "orders"},
+			"retain: --metric shapes the table: --csv and --json give every period and every figure of each cell\n"},
+		{[]string{"bench", "--calibration", "isotonic"},
+			"retain: --calibration does not apply to bench: it measures training speed, and calibrates nothing\n"},
+		{[]string{"bench", "--calib", "0.3"},
+			"retain: --calib does not apply to bench: it measures training speed, and calibrates nothing\n"},
+	} {
+		mustRefuse(t, tc.args, tc.want)
+	}
+}

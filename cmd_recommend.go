@@ -62,6 +62,9 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
   retain recommend --log orders.csv --item-column category --top 5 --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.evaluate && cmd.Flags().Changed("top") {
+				return usageError(fmt.Errorf("--top sets the length of the lists written without --evaluate; --evaluate measures the top %s", listOfKs()))
+			}
 			return classify(runRecommend(cmd.Context(), a, o))
 		},
 	}
@@ -258,4 +261,16 @@ func newRecommendJSON(res *recommend.Result, run *recommend.Run, withCustomers b
 		out.Customers = res.Customers
 	}
 	return out
+}
+
+// listOfKs writes the list lengths --evaluate measures ("5, 10 and 20").
+func listOfKs() string {
+	ks := make([]string, len(recommend.Ks))
+	for i, k := range recommend.Ks {
+		ks[i] = strconv.Itoa(k)
+	}
+	if len(ks) < 2 {
+		return strings.Join(ks, "")
+	}
+	return strings.Join(ks[:len(ks)-1], ", ") + " and " + ks[len(ks)-1]
 }
