@@ -121,3 +121,13 @@ func TestFlagsThatDoNotApplyAreRefused(t *testing.T) {
 		mustRefuse(t, tc.args, tc.want)
 	}
 }
+
+// TestCompletionOfAnUnknownShell: "completion tcsh" printed the help and
+// exited 0; the four shells still get their scripts.
+func TestCompletionOfAnUnknownShell(t *testing.T) {
+	mustRefuse(t, []string{"completion", "tcsh"}, "retain: completion \"tcsh\": want bash, zsh, fish or powershell\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "completion", "zsh"); code != exitOK || !strings.HasPrefix(c.stdout.String(), "#compdef retain") {
+		t.Errorf("completion zsh: exit %d, stdout %.40q", code, c.stdout.String())
+	}
+}

@@ -167,6 +167,20 @@ file given with --data or --log).`,
 		newInspectCmd(a),
 		newExportCmd(a),
 	)
+	// cobra's completion command printed its help and exited 0 for a
+	// shell it has no script for ("completion tcsh").
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageError(fmt.Errorf("completion %q: want bash, zsh, fish or powershell", args[0]))
+				}
+				return cmd.Help()
+			}
+		}
+	}
 	return root
 }
 
