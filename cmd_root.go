@@ -64,6 +64,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetIn(a.stdin)
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
+	refuseUnknownShells(root)
 	err := root.ExecuteContext(ctx)
 	// Results that did not reach stdout (a full disk, a closed file) are a
 	// failure even where a command printed them without checking each
@@ -167,20 +168,6 @@ file given with --data or --log).`,
 		newInspectCmd(a),
 		newExportCmd(a),
 	)
-	// cobra's completion command printed its help and exited 0 for a
-	// shell it has no script for ("completion tcsh").
-	root.InitDefaultCompletionCmd()
-	for _, c := range root.Commands() {
-		if c.Name() == "completion" {
-			c.Args = cobra.ArbitraryArgs
-			c.RunE = func(cmd *cobra.Command, args []string) error {
-				if len(args) > 0 {
-					return usageError(fmt.Errorf("completion %q: want bash, zsh, fish or powershell", args[0]))
-				}
-				return cmd.Help()
-			}
-		}
-	}
 	return root
 }
 
@@ -218,4 +205,22 @@ func terminalWidth(w io.Writer) int {
 		return 0
 	}
 	return width
+}
+
+// refuseUnknownShells makes cobra's completion command refuse a shell it
+// has no script for ("completion tcsh" printed its help and exited 0). It
+// runs after SetOut: the scripts go to the output set when it is made.
+func refuseUnknownShells(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Args = cobra.ArbitraryArgs
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if len(args) > 0 {
+					return usageError(fmt.Errorf("completion %q: want bash, zsh, fish or powershell", args[0]))
+				}
+				return cmd.Help()
+			}
+		}
+	}
 }
