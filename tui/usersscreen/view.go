@@ -2,6 +2,7 @@ package usersscreen
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"time"
 
@@ -288,6 +289,9 @@ func (s Model) detailContent(w int) ([]string, int) {
 	}
 	// In what-if the edited values and their effect come first.
 	delta := wi.prob - wi.prob0
+	if math.Abs(delta) < 0.0005 {
+		delta = 0 // "+0.000", not "-0.000" for a change that rounds away
+	}
 	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
 		s.risk().ProbName(), wi.prob, delta, wi.prob0), w)), "")
 	focus += len(lines)

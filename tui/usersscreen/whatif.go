@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -229,8 +230,35 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
+	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col)) + s.clipNote(e.Pipeline.Columns[w.col], text)
 	return s.sweepCmd()
+}
+
+// clipNote says, for a typed value outside a clipped column's range, that
+// the model counts it as the nearest bound: typing 100 showed the bound
+// 27.4 without a word. "" for a value the model takes as it is.
+func (s Model) clipNote(pc data.PipelineColumn, text string) string {
+	if pc.Kind != data.Numeric || !pc.Clip {
+		return ""
+	}
+	var v float64
+	var err error
+	if pc.Date {
+		v, err = pc.ParseDay(text)
+	} else {
+		v, err = strconv.ParseFloat(strings.TrimSpace(text), 64)
+	}
+	if err != nil || !pc.Clips(v) {
+		return ""
+	}
+	bound := func(b float64) string {
+		if pc.Date {
+			return data.FormatDay(b)
+		}
+		return displayValue(strconv.FormatFloat(b, 'g', 6, 64))
+	}
+	return s.Tf(" (typed %s; the model's range is %s – %s)", "（输入 %s；模型的取值范围是 %s – %s）",
+		strings.TrimSpace(text), bound(pc.Min), bound(pc.Max))
 }
 
 // SweepMsg carries a what-if sweep.
