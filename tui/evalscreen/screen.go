@@ -47,6 +47,8 @@ type evalKeyMap struct {
 	StopCompare           key.Binding
 	Target                key.Binding // prevent ⇄ encourage
 	Bands                 key.Binding // bands by share or capacity
+	// Scroll moves a page taller than the window (scroll.go).
+	Scroll common.ScrollKeys
 }
 
 func defaultEvalKeyMap(c common.Common) evalKeyMap {
@@ -61,6 +63,7 @@ func defaultEvalKeyMap(c common.Common) evalKeyMap {
 		StopCompare: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop the comparison", "停止对比"))),
 		Target:      c.TargetKey(),
 		Bands:       c.BandsKey(),
+		Scroll:      scrollKeys(c),
 	}
 }
 
@@ -79,6 +82,9 @@ type Model struct {
 	config    experiment.Config // the analysed run's configuration
 
 	roc, calib widget.SeriesChart
+	// scroll is the first body line shown of a page taller than the
+	// window, maxScroll the largest (0: the page fits).
+	scroll, maxScroll int
 	importance
 	plan planView
 	view string
@@ -191,7 +197,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, km.Reset):
 			s.threshold = s.data.threshold
 		case key.Matches(msg, km.Page):
-			s.page = s.nextPage()
+			s.page, s.scroll = s.nextPage(), 0
 		case key.Matches(msg, km.Target):
 			t := s.plan.target.Toggled()
 			s.plan.chosen = &t
@@ -210,6 +216,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return s, nil
 		default:
+			if s.scrollKey(msg) {
+				s.render()
+			}
 			return s, nil
 		}
 		s.fillCharts()
@@ -269,7 +278,11 @@ func (s Model) keyMap() evalKeyMap {
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
-	return [][]key.Binding{{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.Target, k.Bands, k.StopCompare}}
+	group := []key.Binding{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.Target, k.Bands, k.StopCompare}
+	if s.maxScroll > 0 {
+		group = append(group, k.Scroll.Up, k.Scroll.PageUp)
+	}
+	return [][]key.Binding{group}
 }
 
 // fillCharts puts the run's curves into the charts.

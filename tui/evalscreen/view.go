@@ -140,6 +140,8 @@ func (s *Model) render() {
 			lines = append(lines, "")
 			lines = append(lines, sentence...)
 		}
+		// The header and the page tabs stay; the page scrolls under them.
+		lines, s.maxScroll = s.scrolled(lines, 2)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 }

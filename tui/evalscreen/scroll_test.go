@@ -1,0 +1,50 @@
+package evalscreen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestPagesScrollAtTheSmallestSize: at 80×24 the gains page ended at the
+// window's edge, so its last band and the sentence for managers could not
+// be reached (↑/↓ did nothing). The page now scrolls under the header and
+// the tabs: end shows its last line, home its first, and a last line says
+// which lines are in view. At 120×60 it fits and nothing scrolls.
+func TestPagesScrollAtTheSmallestSize(t *testing.T) {
+	good, _ := runs(t)
+	for _, lang := range []string{"en", "zh"} {
+		c := screentest.Common(lang, 80, 24)
+		s := evaluated(t, c, good)
+		s.page = PageGains
+		s.render()
+		full := s.sentence(80)
+		if len(full) == 0 || s.maxScroll == 0 {
+			t.Fatalf("%s: the gains page fits at 80×24 (max scroll %d): the test needs one that does not", lang, s.maxScroll)
+		}
+		last := strings.TrimSpace(full[len(full)-1])
+		if strings.Contains(screentest.Render(s, 80, 24), last) {
+			t.Fatalf("%s: the sentence's last line is in view before scrolling", lang)
+		}
+		s, _ = s.step(screentest.Press("end"))
+		view := screentest.Render(s, 80, 24)
+		lines := strings.Split(view, "\n")
+		if !strings.Contains(view, last) || len(lines) != 24 {
+			t.Errorf("%s: after end the view (%d lines) lacks %q:\n%s", lang, len(lines), last, view)
+		}
+		if want := s.Tf("of %d · ↑/↓ pgup/pgdn scroll", "共 %d 行 · ↑/↓ pgup/pgdn 滚动", s.maxScroll+21); !strings.Contains(lines[23], want) {
+			t.Errorf("%s: last line %q, want it to hold %q", lang, lines[23], want)
+		}
+		s, _ = s.step(screentest.Press("home"))
+		if s.scroll != 0 {
+			t.Errorf("%s: home left the page at line %d", lang, s.scroll+1)
+		}
+		big := evaluated(t, screentest.Common(lang, 120, 60), good)
+		big.page = PageGains
+		big.render()
+		if big.maxScroll != 0 {
+			t.Errorf("%s: at 120×60 the gains page scrolls (max %d)", lang, big.maxScroll)
+		}
+	}
+}
