@@ -44,6 +44,11 @@ func TestUsersDetailAndExportTransitions(t *testing.T) {
 		t.Fatal("enter did not open the details")
 	}
 	screentest.MustContain(t, view(s), "integrated gradients")
+	// The pane is cut at 80×24: its last line says so and how to scroll.
+	lines := strings.Split(view(s), "\n")
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "lines 1–") || !strings.HasSuffix(strings.TrimSpace(last), "· pgup/pgdn scroll") {
+		t.Errorf("the cut detail pane's last line is %q", last)
+	}
 	s = pressAll(t, s, "pgdown")
 	if s.detailScroll == 0 {
 		t.Fatal("pgdn did not scroll the details")

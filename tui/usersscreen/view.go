@@ -221,11 +221,23 @@ func (s Model) detailLines(w, h int) []string {
 	if len(lines) <= h {
 		return lines
 	}
-	top := min(max(s.detailScroll, 0), len(lines)-h)
-	if focus >= 0 && (focus < top || focus >= top+h) {
-		top = min(max(focus-h/2, 0), len(lines)-h)
+	// Alone on the screen, pgup/pgdn scroll the pane: its last line says
+	// so (the feature table was cut at 80×24 without a sign).
+	where := !s.usesSplit() && h >= 4
+	rows := h
+	if where {
+		rows--
 	}
-	return lines[top : top+h]
+	top := min(max(s.detailScroll, 0), len(lines)-rows)
+	if focus >= 0 && (focus < top || focus >= top+rows) {
+		top = min(max(focus-rows/2, 0), len(lines)-rows)
+	}
+	out := lines[top : top+rows]
+	if where {
+		out = append(out[:rows:rows], s.Styles.Muted.Render(common.Truncate(s.Tf("lines %d–%d of %d · pgup/pgdn scroll",
+			"第 %d–%d 行，共 %d 行 · pgup/pgdn 滚动", top+1, top+rows, len(lines)), w)))
+	}
+	return out
 }
 
 // detailContent is the whole detail pane and the line of the chosen
