@@ -223,7 +223,7 @@ func (s Model) detailLines(w, h int) []string {
 	}
 	// Alone on the screen, pgup/pgdn scroll the pane: its last line says
 	// so (the feature table was cut at 80×24 without a sign).
-	where := !s.usesSplit() && h >= 4
+	where := !s.usesSplit() && h >= 4 && !s.whatIf.active // what-if follows the chosen feature
 	rows := h
 	if where {
 		rows--

@@ -61,6 +61,9 @@ func tokenize(s string) []token {
 			if word.Len() == 0 && len(out) > 0 && !space && strings.ContainsRune(closingPunct, r) {
 				glueNext = true // "word," stays together when "," follows a CJK token
 			}
+			if word.Len() == 0 && len(out) > 0 && r == '%' {
+				glueNext = true // "52 %" never ends a line at "52"
+			}
 			word.WriteRune(r)
 			if strings.ContainsRune(BreakAfter, r) {
 				flush()

@@ -30,6 +30,8 @@ func TestWrapText(t *testing.T) {
 		{"cjk counts two cells", "支付方式=银行转账（自动）", 9, []string{"支付方式=", "银行转账", "（自动）"}},
 		{"wide character wider than the line", "中", 1, []string{"中"}},
 		{"empty", "", 10, []string{""}},
+		// "reaches 52" / "% of those" split the number from its sign.
+		{"percent stays with its number", "it reaches 52 % of them", 13, []string{"it reaches", "52 % of them"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
