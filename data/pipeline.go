@@ -113,6 +113,10 @@ type PipelineColumn struct {
 	// 0 and 1 for a boolean.
 	Min float64 `json:"min"`
 	Max float64 `json:"max"`
+	// Whole is set for a numeric column whose present training values are
+	// all whole numbers (counts, days): its bounds, means of 10 values, may
+	// not be, but values suggested for it (levers) are.
+	Whole bool `json:"whole,omitempty"`
 	// Clip is true when values are clipped to [Min, Max] (original units)
 	// before log(1+v) and scaling: every numeric column with present
 	// training values, under every Scaling, fitted by this version. Files
@@ -375,6 +379,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		return
 	}
 	pc.DecimalComma = c.DecimalComma
+	pc.Whole = c.Kind == Numeric && allWhole(present)
 	k := opts.group()
 	// Every statistic below is of the clipped column: no customer weighs
 	// more than the k-th most extreme one.
@@ -462,4 +467,14 @@ func Median(xs []float64) float64 {
 		return xs[n/2]
 	}
 	return xs[n/2-1]/2 + xs[n/2]/2 // halves first: the sum may overflow
+}
+
+// allWhole reports whether every value is a whole number.
+func allWhole(vs []float64) bool {
+	for _, v := range vs {
+		if v != math.Trunc(v) {
+			return false
+		}
+	}
+	return true
 }

@@ -14,16 +14,22 @@ import (
 // Levers are the columns the platform can influence (coupons, time in the
 // app, delivery distance…). For a customer, the most movable lever is the
 // change of one lever column, within the values the training rows had
-// (numeric: every whole number of the range when it has at most
-// LeverSteps+1 of them and both ends are whole, else LeverSteps+1 evenly
-// spaced values; categorical and boolean: every level), that moves the
+// (numeric: LeverSteps+1 evenly spaced values of the range, or for a
+// column of whole numbers every whole number of it when it has at most
+// LeverSteps+1 of them, else LeverSteps+1 evenly spaced ones rounded to
+// whole; categorical and boolean: every level), that moves the
 // probability of the outcome the campaign acts on most in the helpful
-// direction, the rest of the row unchanged. It is what the model
-// associates with the change, not a measured effect of making it.
+// direction, by at least MinLeverGain, the rest of the row unchanged. It
+// is what the model associates with the change, not a measured effect of
+// making it.
 
 // LeverSteps is the number of intervals a numeric lever's range is cut
 // into when it is not a short range of whole numbers.
 const LeverSteps = 20
+
+// MinLeverGain is the least change of the probability a suggested lever
+// must make: below it the suggestion would read "0.90 → 0.90".
+const MinLeverGain = 0.005
 
 // CheckLevers resolves lever names against a pipeline's feature columns
 // (case-insensitive), returning them spelled as the pipeline does. An
@@ -91,14 +97,28 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 		c.labels = pc.Levels
 		return c, nil
 	}
-	whole := pc.Min == math.Trunc(pc.Min) && pc.Max == math.Trunc(pc.Max)
-	if whole && pc.Max-pc.Min <= LeverSteps {
-		for v := pc.Min; v <= pc.Max; v++ {
+	whole := pc.Whole || (pc.Min == math.Trunc(pc.Min) && pc.Max == math.Trunc(pc.Max))
+	lo, hi := pc.Min, pc.Max
+	if whole {
+		// A file from before Whole has whole bounds or none of this.
+		lo, hi = math.Ceil(pc.Min), math.Floor(pc.Max)
+	}
+	switch {
+	case whole && hi < lo:
+		// A range narrower than one: no whole number inside it.
+	case whole && hi-lo <= LeverSteps:
+		for v := lo; v <= hi; v++ {
 			c.values = append(c.values, v)
 		}
-	} else {
+	default:
 		for k := range LeverSteps + 1 {
-			c.values = append(c.values, pc.Min+(pc.Max-pc.Min)*float64(k)/LeverSteps)
+			v := lo + (hi-lo)*float64(k)/LeverSteps
+			if whole {
+				v = math.Round(v)
+			}
+			if n := len(c.values); n == 0 || c.values[n-1] != v {
+				c.values = append(c.values, v)
+			}
 		}
 	}
 	for _, v := range c.values {
@@ -176,7 +196,7 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 				}
 			}
 		}
-		if best.Column != "" && best.From != best.To {
+		if best.Column != "" && best.From != best.To && math.Abs(best.After-before) >= MinLeverGain {
 			out[i] = best
 		}
 	}

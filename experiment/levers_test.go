@@ -158,3 +158,55 @@ func TestSuggestedActionCoversEverySegment(t *testing.T) {
 		t.Errorf("JSON %s, %v", text, err)
 	}
 }
+
+// TestLeverCandidatesOfWholeColumns: a count's k-anonymous bounds are
+// means of 10 values (0.3 … 27.4), so its levers were suggested at
+// fractions ("cart_adds_30d → 2.025"). A column of whole numbers is now
+// tried at whole numbers: 1 … 27 is 26 steps, more than LeverSteps, so the
+// 21 evenly spaced values 1 + 26k/20 are rounded: 1, 2 (2.3), 4 (3.6), 5
+// (4.9), 6 (6.2), 8 (7.5), 9 (8.8), 10 (10.1), 11 (11.4), 13 (12.7), 14,
+// 15 (15.3), 17 (16.6), 18 (17.9), 19 (19.2), 21 (20.5), 22 (21.8), 23
+// (23.1), 24 (24.4), 26 (25.7), 27. A range of 2.2 … 6.6 is 3 … 6. A
+// column that is not whole keeps the 21 evenly spaced values.
+func TestLeverCandidatesOfWholeColumns(t *testing.T) {
+	x := leverExplainer(t)
+	pc := &x.Pipeline.Columns[0]
+	pc.Whole, pc.Min, pc.Max = true, 0.3, 27.4
+	c, err := x.candidates("coupons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []float64{1, 2, 4, 5, 6, 8, 9, 10, 11, 13, 14, 15, 17, 18, 19, 21, 22, 23, 24, 26, 27}
+	if !slices.Equal(c.values, want) {
+		t.Errorf("0.3 … 27.4: %v, want %v", c.values, want)
+	}
+	pc.Min, pc.Max = 2.2, 6.6
+	if c, _ = x.candidates("coupons"); !slices.Equal(c.values, []float64{3, 4, 5, 6}) {
+		t.Errorf("2.2 … 6.6: %v, want [3 4 5 6]", c.values)
+	}
+	pc.Whole = false
+	if c, _ = x.candidates("coupons"); len(c.values) != LeverSteps+1 || c.values[1] != 2.2+4.4/20 {
+		t.Errorf("not whole: %v", c.values)
+	}
+}
+
+// TestLeversThatBarelyMoveAreNotSuggested: a lever whose best value moves
+// the probability by less than MinLeverGain read "0.90 → 0.90". With the
+// coupons' weight −2 scaled down to −0.001 per input unit, 1 → 4 coupons
+// moves σ(0.5 − …) by under 0.0002: no suggestion.
+func TestLeversThatBarelyMoveAreNotSuggested(t *testing.T) {
+	x := leverExplainer(t)
+	net, err := engine.FromParams(engine.Architecture{Inputs: 3, Outputs: 1, Loss: engine.BCE},
+		[]float64{-0.001, 1, -1, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Net = net
+	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons"}, true, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] != nil {
+		t.Errorf("suggested %+v (a change of %.5f)", *got[0], got[0].After-got[0].Before)
+	}
+}
