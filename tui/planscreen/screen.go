@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -255,6 +256,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
+			s.input.SetWidth(0)
 			s.input.SetValue("")
 			s.input.Placeholder = s.in.text[f]
 			cmd := s.input.Focus()
@@ -269,6 +271,9 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 		s.field = fieldExport
+		// A path longer than the line scrolls in it: its end, where the
+		// cursor is, stays in view.
+		s.input.SetWidth(max(s.Width-ansi.StringWidth(s.exportPrompt())-1, 1))
 		s.input.SetValue("")
 		s.input.Placeholder = "plan-targets.csv"
 		cmd := s.input.Focus()

@@ -13,12 +13,18 @@ import (
 
 // render draws the screen into s.view.
 func (s *Model) render() {
+	// A view at the end of the plan stays there when the export's lines
+	// at its foot take rows from it.
+	atEnd := s.maxScroll > 0 && s.scroll >= s.maxScroll
 	s.maxScroll = 0
-	s.view = s.draw()
 	if s.report != nil && s.base != nil && s.err == nil && s.picking == nil && !s.out.Showing() {
-		_, s.maxScroll = s.scrolled(s.pageLines())
+		_, s.maxScroll = s.scrolled(s.pageLines(), s.exportLines())
+		if atEnd {
+			s.scroll = s.maxScroll
+		}
 		s.scroll = min(s.scroll, s.maxScroll)
 	}
+	s.view = s.draw()
 }
 
 func (s Model) draw() string {
@@ -49,8 +55,30 @@ func (s Model) draw() string {
 
 // page is the plan fitted to the screen (see scrolled).
 func (s Model) page() string {
-	lines, _ := s.scrolled(s.pageLines())
+	lines, _ := s.scrolled(s.pageLines(), s.exportLines())
 	return strings.Join(lines, "\n")
+}
+
+// exportPrompt introduces the export's file name while it is typed.
+func (s Model) exportPrompt() string {
+	return s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")
+}
+
+// exportLines are the export's prompt while its path is typed, else its
+// progress or its outcome. They stay at the foot of the screen whatever
+// part of the plan is scrolled into view: the user sees what is typed and
+// how the export ended.
+func (s Model) exportLines() []string {
+	w := s.Width
+	switch {
+	case s.field == fieldExport:
+		return []string{common.Truncate(s.exportPrompt()+s.input.View(), w)}
+	case s.out.Running() && s.status == "":
+		return []string{common.Truncate(s.out.Line(s.Common), w)}
+	case s.status != "":
+		return []string{common.Truncate(s.status, w)}
+	}
+	return nil
 }
 
 // pageLines is the whole plan: title, headline, inputs, checks, curve,
@@ -68,14 +96,6 @@ func (s Model) pageLines() []string {
 		lines = append(lines, st.Value.Render(l))
 	}
 	lines = append(lines, s.fields()...)
-	switch {
-	case s.field == fieldExport:
-		lines = append(lines, s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")+s.input.View())
-	case s.out.Running() && s.status == "":
-		lines = append(lines, common.Truncate(s.out.Line(s.Common), w))
-	case s.status != "":
-		lines = append(lines, common.Truncate(s.status, w))
-	}
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
 	for _, l := range widget.WrapUnmarked(note, w) {
