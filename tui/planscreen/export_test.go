@@ -306,6 +306,9 @@ func TestGoldenExportScrolled(t *testing.T) {
 		s = drain(t, s, cmd)
 		failed := screentest.Render(s, c.Width, c.Height)
 		screentest.MustContain(t, failed, c.T("✗ export failed", "✗ 导出失败"))
+		// The reason at its end is shown too, the line wrapped where it
+		// falls.
+		screentest.MustContain(t, strings.Join(strings.Fields(failed), ""), c.T("nosuchfileordirectory", "找不到文件"))
 		if c.Height < 40 {
 			screentest.MustContain(t, failed, last)
 		}

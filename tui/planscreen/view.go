@@ -76,7 +76,7 @@ func (s Model) exportLines() []string {
 	case s.out.Running() && s.status == "":
 		return []string{common.Truncate(s.out.Line(s.Common), w)}
 	case s.status != "":
-		return []string{common.Truncate(s.status, w)}
+		return common.StatusLines(s.status, w)
 	}
 	return nil
 }
