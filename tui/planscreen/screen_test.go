@@ -1,6 +1,9 @@
 package planscreen
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -70,7 +73,65 @@ func TestGoldenNoRun(t *testing.T) {
 func TestNoValidationRows(t *testing.T) {
 	run := screentest.Train(t, "textbook", 1, func(c *experiment.Config) { c.ValFrac, c.TestFrac = 0, 0 })
 	s := planned(t, screentest.Common("en", 80, 24), run)
-	screentest.MustContain(t, screentest.Render(s, 80, 24), "This run has no validation customers to plan for.")
+	screentest.MustContain(t, strings.Join(strings.Fields(screentest.Render(s, 80, 24)), " "),
+		"This run has no validation customers to plan for.", "this run held out none: set a validation share on the Model screen (2)")
+	noPlanKeys(t, s)
+}
+
+// tinyRun is a run on a table of 4 rows, too few for the default
+// validation share of 0.1 to hold out any.
+func tinyRun(t *testing.T) common.Run {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tiny.csv")
+	if err := os.WriteFile(path, []byte("id,a,b,churn\n1,1,2,yes\n2,2,1,no\n3,3,5,yes\n4,4,3,no\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: path, Label: "churn"}, screentest.Open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 1
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return common.Run{Number: 1, Exp: e, History: e.Trainer.History()}
+}
+
+// TestGoldenTooFewRows is the screen over a run whose table was too small
+// for its validation share: it says so (not that no share was set), and
+// shows no key of a plan.
+func TestGoldenTooFewRows(t *testing.T) {
+	run := tinyRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := planned(t, c, run)
+		screentest.Golden(t, s, c.Width, c.Height)
+		noPlanKeys(t, s)
+	})
+}
+
+// noPlanKeys checks that a screen without a plan neither shows nor acts on
+// the keys of one.
+func noPlanKeys(t *testing.T, s Model) {
+	t.Helper()
+	for _, g := range s.HelpGroups() {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key != "p" {
+				t.Errorf("without a plan the footer shows %s %s", b.Help().Key, b.Help().Desc)
+			}
+		}
+	}
+	before := s.View()
+	for _, k := range []string{"b", "c", "v", "s", "l", "x", "end"} {
+		next, cmd := s.Update(screentest.Press(k))
+		if n := next.(Model); n.Editing() || cmd != nil || n.View() != before {
+			t.Errorf("%s acted without a plan (editing %v):\n%s", k, n.Editing(), n.View())
+		}
+	}
 }
 
 // TestBadInputRefusedInPlace types values the planner refuses: each

@@ -38,9 +38,7 @@ func (s Model) draw() string {
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
 	case len(s.base.rows) == 0:
-		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"),
-			s.T("A plan is made for customers the model did not learn from: train with a validation split (Model screen, 2).",
-				"计划只针对模型没有学习过的客户：请在“模型”页(按 2)设置验证集后再训练。"))
+		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"), s.noRowsWhy())
 	case s.report == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), "")
 	case s.picking != nil:
@@ -51,6 +49,20 @@ func (s Model) draw() string {
 		return strings.Join(lines, "\n")
 	}
 	return s.page()
+}
+
+// noRowsWhy says why the run has no validation customers: it held out no
+// validation share, or its table had too few rows for the share to take
+// any.
+func (s Model) noRowsWhy() string {
+	e := s.run.Exp
+	if e.Config.ValFrac == 0 {
+		return s.T("A plan is made for customers the model did not learn from, and this run held out none: set a validation share on the Model screen (2) and train again.",
+			"计划只针对模型没有学习过的客户，而这次训练没有留出任何客户：请在“模型”页(按 2)设置验证集比例，然后重新训练。")
+	}
+	return s.Tf("A plan is made for customers the model did not learn from. This run's validation share was %s, but its table's %s rows were too few for that share to hold out anyone: load a larger table (Data screen, 1) or raise the share (Model screen, 2).",
+		"计划只针对模型没有学习过的客户。这次训练的验证集比例为 %s，但表格只有 %s 行，按这个比例留不出任何客户：请加载更大的表格(“数据”页，按 1)，或调高验证集比例(“模型”页，按 2)。",
+		common.Number(e.Config.ValFrac), data.Thousands(e.Data.Table.Rows))
 }
 
 // page is the plan fitted to the screen (see scrolled).
