@@ -146,8 +146,9 @@ func TestBadInputRefusedInPlace(t *testing.T) {
 		field           int
 	}{
 		{"c", "-1", "cost per contact -1: want an amount ≥ 0", fieldCost},
-		{"s", "1.5", "success rate 1.5: want a share between 0 and 1", fieldSuccess},
-		{"s", "abc", "success rate abc: want a share between 0 and 1, such as 0.2", fieldSuccess},
+		{"s", "1.5", "success rate 1.5: want a share above 0 and at most 1", fieldSuccess},
+		{"s", "0", "success rate 0: want a share above 0 and at most 1", fieldSuccess},
+		{"s", "abc", "success rate abc: want a share above 0 and at most 1, such as 0.2", fieldSuccess},
 		{"b", "150%", "budget share 1.5: want a share between 0 and 1", fieldBudget},
 		{"v", "no_such_column", "value no_such_column: not an amount, nor a numeric column", fieldValue},
 	}
