@@ -278,3 +278,13 @@ func TestScrollShowsTheWholePlan(t *testing.T) {
 		t.Fatalf("home did not return to the top:\n%s", got)
 	}
 }
+
+// TestNetValueColumnsAlike plans at a cost of 25 a contact: the cost
+// column holds 25 and 250, both written to the cent, never "250" over
+// "25.00".
+func TestNetValueColumnsAlike(t *testing.T) {
+	s := planned(t, screentest.Common("en", 160, 48), screentest.TextbookRun(t))
+	s = typeIn(t, s, "c", "25")
+	view := screentest.Render(s, 160, 48)
+	screentest.MustContain(t, view, "  25.00  ", "  250.00  ")
+}

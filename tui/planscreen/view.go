@@ -197,21 +197,28 @@ func (s Model) curve(rows int) []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
+	points := []experiment.PlanPoint{rep.Best}
+	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
+	for _, p := range rep.Curve {
+		if len(points) >= rows-1 {
+			break
+		}
+		points = append(points, p)
+		labels = append(labels, experiment.Percent(p.Share))
+	}
+	// Each amount's column is written alike, whole or to the cent.
+	var values, costs, nets []float64
+	for _, p := range points {
+		values, costs, nets = append(values, p.Value), append(costs, p.Cost), append(nets, p.Net)
+	}
+	value, cost, net := experiment.MoneyColumn(values), experiment.MoneyColumn(costs), experiment.MoneyColumn(nets)
 	var body [][]string
-	row := func(label string, p experiment.PlanPoint) []string {
+	for i, p := range points {
 		roi := "–"
 		if p.Cost > 0 {
 			roi = experiment.Percent(p.ROI)
 		}
-		return []string{label, data.Thousands(p.Contacted), experiment.Count(p.Outcomes), experiment.Money(p.Value),
-			experiment.Money(p.Cost), experiment.Money(p.Net), roi}
-	}
-	body = append(body, row("★ "+experiment.Percent(rep.Best.Share), rep.Best))
-	for _, p := range rep.Curve {
-		if len(body) >= rows-1 {
-			break
-		}
-		body = append(body, row(experiment.Percent(p.Share), p))
+		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}
 	out := []string{s.Styles.Title.Render(s.T("Net value by share contacted (★ best within the budget)", "按联系比例的净值(★ 预算内最佳)"))}
 	return append(out, s.table(head, body)...)
@@ -240,12 +247,17 @@ func (s Model) segments() []string {
 			drivers[a.Segment] = strings.Join(names, ", ")
 		}
 	}
+	var atStake []float64
 	for _, c := range rep.Segments {
+		atStake = append(atStake, c.ValueAtStake)
+	}
+	stake := experiment.MoneyColumn(atStake)
+	for i, c := range rep.Segments {
 		act := actions[c.Segment]
 		if act == "" {
 			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
 		}
-		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), stake[i], common.FmtMetric(c.MeanProb)}
 		if wide {
 			row = append(row, drivers[c.Segment])
 		}
