@@ -212,6 +212,15 @@ func TestGoldenLevers(t *testing.T) {
 			t.Fatalf("levers %v, want two", s.Levers())
 		}
 		screentest.Golden(t, s, c.Width, c.Height)
+		// The first contacts, each with its lever's move from the
+		// customer's current value, as the export writes it.
+		s = press(t, s, "end")
+		move := s.Report().Contacts[0].Lever
+		if move == nil {
+			t.Fatal("the first contact has no lever move")
+		}
+		screentest.MustContain(t, screentest.Render(s, c.Width, c.Height), move.Column+" "+move.From+" → "+move.To)
+		t.Run("end", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
 	})
 }
 
