@@ -128,7 +128,7 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 		return f, usageError(fmt.Errorf("--cost %g: want an amount ≥ 0, such as 2.5", o.cost))
 	}
 	if !(o.success > 0 && o.success <= 1) {
-		return f, usageError(fmt.Errorf("--success %g: want a share between 0 and 1, such as 0.2", o.success))
+		return f, usageError(fmt.Errorf("--success %g: want a share above 0 and at most 1, such as 0.2", o.success))
 	}
 	a.CostPerContact, a.Success, a.Value = o.cost, o.success, defaultValue
 	if o.value != "" {

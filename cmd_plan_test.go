@@ -91,8 +91,8 @@ func TestPlanBadInputExitsTwoWithASentence(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--success", "1.5"}, "--success 1.5: want a share between 0 and 1, such as 0.2"},
-		{[]string{"--success", "0"}, "--success 0: want a share between 0 and 1, such as 0.2"},
+		{[]string{"--success", "1.5"}, "--success 1.5: want a share above 0 and at most 1, such as 0.2"},
+		{[]string{"--success", "0"}, "--success 0: want a share above 0 and at most 1, such as 0.2"},
 		{[]string{"--budget", "lots"}, "--budget lots: want an amount such as 5000 or a share of customers such as 10%"},
 		{[]string{"--budget", "150%"}, "--budget 150%: want an amount such as 5000 or a share of customers such as 10%"},
 		{[]string{"--cost", "-1"}, "--cost -1: want an amount ≥ 0, such as 2.5"},

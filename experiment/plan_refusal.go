@@ -49,7 +49,7 @@ func (e *PlanRefusal) Error() string {
 	case RefuseValue:
 		why = fmt.Sprintf("value %g: want an amount ≥ 0", e.Value)
 	case RefuseSuccess:
-		why = fmt.Sprintf("success rate %g: want a share between 0 and 1", e.Value)
+		why = fmt.Sprintf("success rate %g: want a share above 0 and at most 1", e.Value)
 	case RefuseCustomerValue:
 		why = fmt.Sprintf("value %g of customer %d is not a number ≥ 0", e.Value, e.Customer)
 	default:

@@ -260,3 +260,42 @@ func Money(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)
 	return strings.Replace(s, "-0.00", "0.00", 1)
 }
+
+// MoneyColumn writes the amounts of one table column alike: whole, as
+// Money writes them, when every amount but 0 is from 100 up; otherwise
+// all with two decimals and thousands separators ("1,234.50"), so that
+// "339" and "25.00" never share a column. Amounts from 1e15 are written
+// as Money writes them.
+func MoneyColumn(amounts []float64) []string {
+	whole := true
+	for _, v := range amounts {
+		if v != 0 && !huge(v) && math.Abs(v) < 100 {
+			whole = false
+		}
+	}
+	out := make([]string, len(amounts))
+	for i, v := range amounts {
+		switch {
+		case huge(v):
+			out[i] = Money(v)
+		case whole && v == 0:
+			out[i] = "0"
+		case whole:
+			out[i] = Money(v)
+		default:
+			out[i] = cents(v)
+		}
+	}
+	return out
+}
+
+// cents writes an amount below 1e15 with two decimals and thousands
+// separators: "-1,234.50".
+func cents(v float64) string {
+	c := int64(math.Round(math.Abs(v) * 100))
+	sign := ""
+	if v < 0 && c > 0 {
+		sign = "-"
+	}
+	return fmt.Sprintf("%s%s.%02d", sign, data.Thousands(int(c/100)), c%100)
+}

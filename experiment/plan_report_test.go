@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"math"
+	"slices"
 	"testing"
 
 	"github.com/retainlab/retain/engine/metrics"
@@ -138,5 +139,24 @@ func TestOverallDriversWeightByCellSize(t *testing.T) {
 	if len(got) != 2 || got[0].Column != "a" || !near(got[0].Mean, -0.05) || !near(got[0].MeanAbs, 0.25) ||
 		got[1].Column != "b" || !near(got[1].Mean, 0.075) {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// TestMoneyColumn writes a column with amounts below 100 to the cent
+// throughout, and one whose amounts are all 0 or from 100 up whole.
+func TestMoneyColumn(t *testing.T) {
+	cases := []struct {
+		in   []float64
+		want []string
+	}{
+		{[]float64{339, 25, 0, 1234.5, -0.001}, []string{"339.00", "25.00", "0.00", "1,234.50", "0.00"}},
+		{[]float64{339, 0, -1200, 3449.6}, []string{"339", "0", "-1,200", "3,450"}},
+		{[]float64{12.5, 1e19}, []string{"12.50", "1e+19"}},
+		{[]float64{-99.995}, []string{"-100.00"}},
+	}
+	for _, c := range cases {
+		if got := MoneyColumn(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("MoneyColumn(%v) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }

@@ -172,8 +172,8 @@ func TestPlanRefusesBadAssumptions(t *testing.T) {
 		// never sends).
 		code Refusal
 	}{
-		{PlanAssumptions{Value: 1, Success: 1.5}, nil, probs, "success rate 1.5: want a share between 0 and 1", RefuseSuccess},
-		{PlanAssumptions{Value: 1, Success: 0}, nil, probs, "success rate 0: want a share between 0 and 1", RefuseSuccess},
+		{PlanAssumptions{Value: 1, Success: 1.5}, nil, probs, "success rate 1.5: want a share above 0 and at most 1", RefuseSuccess},
+		{PlanAssumptions{Value: 1, Success: 0}, nil, probs, "success rate 0: want a share above 0 and at most 1", RefuseSuccess},
 		{PlanAssumptions{Value: 1, Success: 0.2, CostPerContact: -1}, nil, probs, "cost per contact -1: want an amount ≥ 0", RefuseCost},
 		{PlanAssumptions{Value: -5, Success: 0.2}, nil, probs, "value -5: want an amount ≥ 0", RefuseValue},
 		{PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: 2}, nil, probs, "budget share 2: want a share between 0 and 1", RefuseBudgetShare},

@@ -162,3 +162,33 @@ func JoinColumns(blocks [][]string, widths []int, gap int) []string {
 
 // JoinLines is strings.Join with a newline, for readability at call sites.
 func JoinLines(lines []string) string { return strings.Join(lines, "\n") }
+
+// statusMarks are the marks a status line may open with; its wrapped lines
+// hang under the text after the mark.
+var statusMarks = []string{"✗ ", "✓ "}
+
+// StatusLines is a status or refusal line (an export's outcome, say)
+// wrapped in full to w cells, as the Model screen's refusals are, rather
+// than cut: the reason at its end is what the user needs. Lines after the
+// first hang under the text after a leading "✗ " or "✓ ".
+func StatusLines(text string, w int) []string {
+	if w <= 0 || text == "" {
+		return nil
+	}
+	mark := ""
+	for _, m := range statusMarks {
+		if strings.HasPrefix(text, m) && w > 2*ansi.StringWidth(m) {
+			mark = m
+		}
+	}
+	indent := strings.Repeat(" ", ansi.StringWidth(mark))
+	lines := widget.WrapUnmarked(strings.TrimPrefix(text, mark), w-len(indent))
+	for i, l := range lines {
+		if i == 0 {
+			lines[i] = mark + l
+		} else {
+			lines[i] = indent + l
+		}
+	}
+	return lines
+}

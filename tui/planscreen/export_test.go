@@ -282,3 +282,46 @@ func TestExportServedShown(t *testing.T) {
 		t.Fatal("esc did not close the export")
 	}
 }
+
+// TestGoldenExportScrolled exports from the end of a scrolled plan: the
+// prompt with the typed path, then the failure, are drawn at the foot of
+// the screen, in view, not where the plan's top has scrolled away.
+func TestGoldenExportScrolled(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		path := filepath.Join(t.TempDir(), "missing", "plan.csv")
+		s := press(t, planned(t, c, run), "end", "x")
+		for _, r := range "plan.csv" {
+			s = feed(t, s, tea.KeyPressMsg{Code: r, Text: string(r)})
+		}
+		prompt := screentest.Render(s, c.Width, c.Height)
+		screentest.MustContain(t, prompt, c.T("x export the contacted customers to plan.csv", "x 将待联系客户导出到 plan.csv"))
+		last := s.Report().Contacts[len(s.Report().Contacts)-1].ID
+		if c.Height < 40 {
+			screentest.MustContain(t, prompt, last) // still scrolled to the end
+		}
+		t.Run("prompt", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
+		s = press(t, s, "esc")
+		s, cmd := exportTo(t, s, path)
+		s = drain(t, s, cmd)
+		failed := screentest.Render(s, c.Width, c.Height)
+		screentest.MustContain(t, failed, c.T("✗ export failed", "✗ 导出失败"))
+		// The reason at its end is shown too, the line wrapped where it
+		// falls.
+		screentest.MustContain(t, strings.Join(strings.Fields(failed), ""), c.T("nosuchfileordirectory", "找不到文件"))
+		if c.Height < 40 {
+			screentest.MustContain(t, failed, last)
+		}
+	})
+}
+
+// TestExportLongPathInView types a path longer than the screen is wide:
+// its end, where the cursor is, stays on the prompt's line.
+func TestExportLongPathInView(t *testing.T) {
+	s := press(t, planned(t, screentest.Common("en", 80, 24), screentest.TextbookRun(t)), "x")
+	path := "/tmp/" + strings.Repeat("deeper/", 12) + "targets.csv"
+	for _, r := range path {
+		s = feed(t, s, tea.KeyPressMsg{Code: r, Text: string(r)})
+	}
+	screentest.MustContain(t, screentest.Render(s, 80, 24), "x export the contacted customers to ", "deeper/targets.csv")
+}

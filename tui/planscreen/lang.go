@@ -90,7 +90,7 @@ func (e *inputError) Error() string {
 			why = "value " + e.text + ": not an amount, nor a numeric column (numeric columns: " + strings.Join(e.columns, ", ") + ")"
 		}
 	case fieldSuccess:
-		why = "success rate " + e.text + ": want a share between 0 and 1, such as 0.2"
+		why = "success rate " + e.text + ": want a share above 0 and at most 1, such as 0.2"
 	}
 	return experiment.ErrPlan.Error() + ": " + why
 }
@@ -139,7 +139,7 @@ func (s Model) refusalText(err error) string {
 			}
 			return prefix + "客户价值 " + in.text + "：既不是金额，也不是数值列(数值列：" + strings.Join(in.columns, ", ") + ")"
 		case fieldSuccess:
-			return prefix + "成功率 " + in.text + "：请输入 0 到 1 之间的比例，如 0.2"
+			return prefix + "成功率 " + in.text + "：请输入大于 0、不超过 1 的比例，如 0.2"
 		}
 	}
 	return s.ErrorText(err)

@@ -22,7 +22,8 @@ func TestChineseRefusals(t *testing.T) {
 	}{
 		{"c", "-1", "计划输入无效：单次联系成本 -1：应为不小于 0 的金额", fieldCost},
 		{"s", "1.5", "计划输入无效：成功率 1.5：应为大于 0、不超过 1 的比例", fieldSuccess},
-		{"s", "abc", "计划输入无效：成功率 abc：请输入 0 到 1 之间的比例，如 0.2", fieldSuccess},
+		{"s", "0", "计划输入无效：成功率 0：应为大于 0、不超过 1 的比例", fieldSuccess},
+		{"s", "abc", "计划输入无效：成功率 abc：请输入大于 0、不超过 1 的比例，如 0.2", fieldSuccess},
 		{"b", "150%", "计划输入无效：预算比例 1.5：应在 0 到 1 之间(即 0 % 到 100 %)", fieldBudget},
 		{"b", "lots", "计划输入无效：预算 lots：请输入金额(如 5000)或客户比例(如 10%)", fieldBudget},
 		{"v", "no_such_column", "计划输入无效：客户价值 no_such_column：既不是金额，也不是数值列(数值列：", fieldValue},

@@ -134,13 +134,13 @@ func (s Model) leverLine(labelW int) string {
 }
 
 // leverText writes a lever move as "CouponUsed 0 → 2: P 0.41 → 0.28", or
-// on a narrow screen "CouponUsed → 2: 0.41 → 0.28" ("" for none).
+// on a narrow screen "CouponUsed 0 → 2: 0.41 → 0.28" ("" for none).
 func leverText(m *experiment.LeverMove, narrow bool) string {
 	switch {
 	case m == nil:
 		return ""
 	case narrow: // the probability's change must stay on screen
-		return fmt.Sprintf("%s → %s: %.2f → %.2f", m.Column, m.To, m.Before, m.After)
+		return fmt.Sprintf("%s %s → %s: %.2f → %.2f", m.Column, m.From, m.To, m.Before, m.After)
 	}
 	return fmt.Sprintf("%s %s → %s: P %.2f → %.2f", m.Column, m.From, m.To, m.Before, m.After)
 }

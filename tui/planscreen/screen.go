@@ -4,6 +4,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -158,13 +159,17 @@ func (s Model) HelpGroups() [][]key.Binding {
 		k.Cancel.SetHelp("esc", s.T("cancel export", "取消导出"))
 		return [][]key.Binding{{k.Cancel}}
 	}
-	on := s.run.Exp != nil
-	for _, b := range []*key.Binding{&k.Budget, &k.Cost, &k.Value, &k.Success, &k.Target} {
+	// The plan's keys are off while there is no plan to change; the
+	// target's stays while a plan can be made (a target that could not be
+	// scored may be toggled back).
+	on := s.planned()
+	for _, b := range []*key.Binding{&k.Budget, &k.Cost, &k.Value, &k.Success} {
 		b.SetEnabled(on)
 	}
+	k.Target.SetEnabled(s.targetable())
 	levers := s.leverKeys.Open
-	levers.SetEnabled(s.base != nil && len(s.base.columns) > 0)
-	k.Export.SetEnabled(s.report != nil && s.report.Best.Contacted > 0)
+	levers.SetEnabled(on && len(s.base.columns) > 0)
+	k.Export.SetEnabled(on && s.report.Best.Contacted > 0)
 	switch {
 	case s.out.IsServed() && s.out.Dir() != "":
 		k.Export.SetHelp("x", s.T("export to the server's folder", "导出到服务器文件夹"))
@@ -176,6 +181,18 @@ func (s Model) HelpGroups() [][]key.Binding {
 		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp)
 	}
 	return [][]key.Binding{keys}
+}
+
+// planned reports whether a plan is shown, whose inputs, levers and
+// export the keys change.
+func (s Model) planned() bool {
+	return s.report != nil && s.err == nil && s.targetable()
+}
+
+// targetable reports whether the run has customers to plan for, under
+// either target.
+func (s Model) targetable() bool {
+	return s.run.Exp != nil && s.base != nil && len(s.base.rows) > 0
 }
 
 // step handles plans, the shared target and keys.
@@ -236,18 +253,21 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s.leverKey(k)
 	case s.field >= 0:
 		return s.edit(k)
-	case s.run.Exp == nil:
-		return s, nil
 	case s.out.Running() && key.Matches(k, s.keys.Cancel):
 		s.status = s.out.Cancel(s.Common)
 		s.render()
 		return s, nil
-	case key.Matches(k, s.leverKeys.Open) && s.base != nil && len(s.base.columns) > 0:
+	case key.Matches(k, s.keys.Target) && s.targetable():
+		t := common.TargetFor(s.chosen, s.base.label).Toggled()
+		return s, func() tea.Msg { return common.TargetMsg{Target: t} }
+	case !s.planned():
+		return s, nil
+	case key.Matches(k, s.leverKeys.Open) && len(s.base.columns) > 0:
 		s.openLevers()
 		s.render()
 		return s, nil
 	}
-	if s.report != nil && s.scrollKey(k) {
+	if s.scrollKey(k) {
 		s.render()
 		return s, nil
 	}
@@ -255,6 +275,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
+			s.input.SetWidth(0)
 			s.input.SetValue("")
 			s.input.Placeholder = s.in.text[f]
 			cmd := s.input.Focus()
@@ -262,22 +283,21 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 	}
-	if key.Matches(k, s.keys.Export) && s.report != nil && s.report.Best.Contacted > 0 {
+	if key.Matches(k, s.keys.Export) && s.report.Best.Contacted > 0 {
 		if s.out.IsServed() || s.out.Running() {
 			cmd := s.startExport("")
 			s.render()
 			return s, cmd
 		}
 		s.field = fieldExport
+		// A path longer than the line scrolls in it: its end, where the
+		// cursor is, stays in view.
+		s.input.SetWidth(max(s.Width-ansi.StringWidth(s.exportPrompt())-1, 1))
 		s.input.SetValue("")
 		s.input.Placeholder = "plan-targets.csv"
 		cmd := s.input.Focus()
 		s.render()
 		return s, cmd
-	}
-	if key.Matches(k, s.keys.Target) && s.base != nil {
-		t := common.TargetFor(s.chosen, s.base.label).Toggled()
-		return s, func() tea.Msg { return common.TargetMsg{Target: t} }
 	}
 	return s, nil
 }

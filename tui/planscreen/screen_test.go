@@ -1,6 +1,9 @@
 package planscreen
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -70,7 +73,65 @@ func TestGoldenNoRun(t *testing.T) {
 func TestNoValidationRows(t *testing.T) {
 	run := screentest.Train(t, "textbook", 1, func(c *experiment.Config) { c.ValFrac, c.TestFrac = 0, 0 })
 	s := planned(t, screentest.Common("en", 80, 24), run)
-	screentest.MustContain(t, screentest.Render(s, 80, 24), "This run has no validation customers to plan for.")
+	screentest.MustContain(t, strings.Join(strings.Fields(screentest.Render(s, 80, 24)), " "),
+		"This run has no validation customers to plan for.", "this run held out none: set a validation share on the Model screen (2)")
+	noPlanKeys(t, s)
+}
+
+// tinyRun is a run on a table of 4 rows, too few for the default
+// validation share of 0.1 to hold out any.
+func tinyRun(t *testing.T) common.Run {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "tiny.csv")
+	if err := os.WriteFile(path, []byte("id,a,b,churn\n1,1,2,yes\n2,2,1,no\n3,3,5,yes\n4,4,3,no\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "csv", Path: path, Label: "churn"}, screentest.Open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 1
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return common.Run{Number: 1, Exp: e, History: e.Trainer.History()}
+}
+
+// TestGoldenTooFewRows is the screen over a run whose table was too small
+// for its validation share: it says so (not that no share was set), and
+// shows no key of a plan.
+func TestGoldenTooFewRows(t *testing.T) {
+	run := tinyRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := planned(t, c, run)
+		screentest.Golden(t, s, c.Width, c.Height)
+		noPlanKeys(t, s)
+	})
+}
+
+// noPlanKeys checks that a screen without a plan neither shows nor acts on
+// the keys of one.
+func noPlanKeys(t *testing.T, s Model) {
+	t.Helper()
+	for _, g := range s.HelpGroups() {
+		for _, b := range g {
+			if b.Enabled() && b.Help().Key != "p" {
+				t.Errorf("without a plan the footer shows %s %s", b.Help().Key, b.Help().Desc)
+			}
+		}
+	}
+	before := s.View()
+	for _, k := range []string{"b", "c", "v", "s", "l", "x", "end"} {
+		next, cmd := s.Update(screentest.Press(k))
+		if n := next.(Model); n.Editing() || cmd != nil || n.View() != before {
+			t.Errorf("%s acted without a plan (editing %v):\n%s", k, n.Editing(), n.View())
+		}
+	}
 }
 
 // TestBadInputRefusedInPlace types values the planner refuses: each
@@ -85,8 +146,9 @@ func TestBadInputRefusedInPlace(t *testing.T) {
 		field           int
 	}{
 		{"c", "-1", "cost per contact -1: want an amount ≥ 0", fieldCost},
-		{"s", "1.5", "success rate 1.5: want a share between 0 and 1", fieldSuccess},
-		{"s", "abc", "success rate abc: want a share between 0 and 1, such as 0.2", fieldSuccess},
+		{"s", "1.5", "success rate 1.5: want a share above 0 and at most 1", fieldSuccess},
+		{"s", "0", "success rate 0: want a share above 0 and at most 1", fieldSuccess},
+		{"s", "abc", "success rate abc: want a share above 0 and at most 1, such as 0.2", fieldSuccess},
 		{"b", "150%", "budget share 1.5: want a share between 0 and 1", fieldBudget},
 		{"v", "no_such_column", "value no_such_column: not an amount, nor a numeric column", fieldValue},
 	}
@@ -150,6 +212,15 @@ func TestGoldenLevers(t *testing.T) {
 			t.Fatalf("levers %v, want two", s.Levers())
 		}
 		screentest.Golden(t, s, c.Width, c.Height)
+		// The first contacts, each with its lever's move from the
+		// customer's current value, as the export writes it.
+		s = press(t, s, "end")
+		move := s.Report().Contacts[0].Lever
+		if move == nil {
+			t.Fatal("the first contact has no lever move")
+		}
+		screentest.MustContain(t, screentest.Render(s, c.Width, c.Height), move.Column+" "+move.From+" → "+move.To)
+		t.Run("end", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
 	})
 }
 
@@ -215,4 +286,14 @@ func TestScrollShowsTheWholePlan(t *testing.T) {
 	if got := screentest.Render(s, 80, 24); got != top {
 		t.Fatalf("home did not return to the top:\n%s", got)
 	}
+}
+
+// TestNetValueColumnsAlike plans at a cost of 25 a contact: the cost
+// column holds 25 and 250, both written to the cent, never "250" over
+// "25.00".
+func TestNetValueColumnsAlike(t *testing.T) {
+	s := planned(t, screentest.Common("en", 160, 48), screentest.TextbookRun(t))
+	s = typeIn(t, s, "c", "25")
+	view := screentest.Render(s, 160, 48)
+	screentest.MustContain(t, view, "  25.00  ", "  250.00  ")
 }

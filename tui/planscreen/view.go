@@ -13,12 +13,18 @@ import (
 
 // render draws the screen into s.view.
 func (s *Model) render() {
+	// A view at the end of the plan stays there when the export's lines
+	// at its foot take rows from it.
+	atEnd := s.maxScroll > 0 && s.scroll >= s.maxScroll
 	s.maxScroll = 0
-	s.view = s.draw()
 	if s.report != nil && s.base != nil && s.err == nil && s.picking == nil && !s.out.Showing() {
-		_, s.maxScroll = s.scrolled(s.pageLines())
+		_, s.maxScroll = s.scrolled(s.pageLines(), s.exportLines())
+		if atEnd {
+			s.scroll = s.maxScroll
+		}
 		s.scroll = min(s.scroll, s.maxScroll)
 	}
+	s.view = s.draw()
 }
 
 func (s Model) draw() string {
@@ -32,9 +38,7 @@ func (s Model) draw() string {
 	case s.base == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), s.T("Scoring the run's validation customers.", "正在给这次训练的验证集客户打分。"))
 	case len(s.base.rows) == 0:
-		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"),
-			s.T("A plan is made for customers the model did not learn from: train with a validation split (Model screen, 2).",
-				"计划只针对模型没有学习过的客户：请在“模型”页(按 2)设置验证集后再训练。"))
+		return s.Empty(s.T("This run has no validation customers to plan for.", "这次训练没有可用于计划的验证集客户。"), s.noRowsWhy())
 	case s.report == nil:
 		return s.Empty(s.T("Planning…", "正在计算计划…"), "")
 	case s.picking != nil:
@@ -47,10 +51,46 @@ func (s Model) draw() string {
 	return s.page()
 }
 
+// noRowsWhy says why the run has no validation customers: it held out no
+// validation share, or its table had too few rows for the share to take
+// any.
+func (s Model) noRowsWhy() string {
+	e := s.run.Exp
+	if e.Config.ValFrac == 0 {
+		return s.T("A plan is made for customers the model did not learn from, and this run held out none: set a validation share on the Model screen (2) and train again.",
+			"计划只针对模型没有学习过的客户，而这次训练没有留出任何客户：请在“模型”页(按 2)设置验证集比例，然后重新训练。")
+	}
+	return s.Tf("A plan is made for customers the model did not learn from. This run's validation share was %s, but its table's %s rows were too few for that share to hold out anyone: load a larger table (Data screen, 1) or raise the share (Model screen, 2).",
+		"计划只针对模型没有学习过的客户。这次训练的验证集比例为 %s，但表格只有 %s 行，按这个比例留不出任何客户：请加载更大的表格(“数据”页，按 1)，或调高验证集比例(“模型”页，按 2)。",
+		common.Number(e.Config.ValFrac), data.Thousands(e.Data.Table.Rows))
+}
+
 // page is the plan fitted to the screen (see scrolled).
 func (s Model) page() string {
-	lines, _ := s.scrolled(s.pageLines())
+	lines, _ := s.scrolled(s.pageLines(), s.exportLines())
 	return strings.Join(lines, "\n")
+}
+
+// exportPrompt introduces the export's file name while it is typed.
+func (s Model) exportPrompt() string {
+	return s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")
+}
+
+// exportLines are the export's prompt while its path is typed, else its
+// progress or its outcome. They stay at the foot of the screen whatever
+// part of the plan is scrolled into view: the user sees what is typed and
+// how the export ended.
+func (s Model) exportLines() []string {
+	w := s.Width
+	switch {
+	case s.field == fieldExport:
+		return []string{common.Truncate(s.exportPrompt()+s.input.View(), w)}
+	case s.out.Running() && s.status == "":
+		return []string{common.Truncate(s.out.Line(s.Common), w)}
+	case s.status != "":
+		return common.StatusLines(s.status, w)
+	}
+	return nil
 }
 
 // pageLines is the whole plan: title, headline, inputs, checks, curve,
@@ -68,14 +108,6 @@ func (s Model) pageLines() []string {
 		lines = append(lines, st.Value.Render(l))
 	}
 	lines = append(lines, s.fields()...)
-	switch {
-	case s.field == fieldExport:
-		lines = append(lines, s.T("x export the contacted customers to ", "x 将待联系客户导出到 ")+s.input.View())
-	case s.out.Running() && s.status == "":
-		lines = append(lines, common.Truncate(s.out.Line(s.Common), w))
-	case s.status != "":
-		lines = append(lines, common.Truncate(s.status, w))
-	}
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
 	for _, l := range widget.WrapUnmarked(note, w) {
@@ -165,21 +197,28 @@ func (s Model) curve(rows int) []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
+	points := []experiment.PlanPoint{rep.Best}
+	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
+	for _, p := range rep.Curve {
+		if len(points) >= rows-1 {
+			break
+		}
+		points = append(points, p)
+		labels = append(labels, experiment.Percent(p.Share))
+	}
+	// Each amount's column is written alike, whole or to the cent.
+	var values, costs, nets []float64
+	for _, p := range points {
+		values, costs, nets = append(values, p.Value), append(costs, p.Cost), append(nets, p.Net)
+	}
+	value, cost, net := experiment.MoneyColumn(values), experiment.MoneyColumn(costs), experiment.MoneyColumn(nets)
 	var body [][]string
-	row := func(label string, p experiment.PlanPoint) []string {
+	for i, p := range points {
 		roi := "–"
 		if p.Cost > 0 {
 			roi = experiment.Percent(p.ROI)
 		}
-		return []string{label, data.Thousands(p.Contacted), experiment.Count(p.Outcomes), experiment.Money(p.Value),
-			experiment.Money(p.Cost), experiment.Money(p.Net), roi}
-	}
-	body = append(body, row("★ "+experiment.Percent(rep.Best.Share), rep.Best))
-	for _, p := range rep.Curve {
-		if len(body) >= rows-1 {
-			break
-		}
-		body = append(body, row(experiment.Percent(p.Share), p))
+		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}
 	out := []string{s.Styles.Title.Render(s.T("Net value by share contacted (★ best within the budget)", "按联系比例的净值(★ 预算内最佳)"))}
 	return append(out, s.table(head, body)...)
@@ -208,12 +247,17 @@ func (s Model) segments() []string {
 			drivers[a.Segment] = strings.Join(names, ", ")
 		}
 	}
+	var atStake []float64
 	for _, c := range rep.Segments {
+		atStake = append(atStake, c.ValueAtStake)
+	}
+	stake := experiment.MoneyColumn(atStake)
+	for i, c := range rep.Segments {
 		act := actions[c.Segment]
 		if act == "" {
 			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
 		}
-		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), experiment.Money(c.ValueAtStake), common.FmtMetric(c.MeanProb)}
+		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), stake[i], common.FmtMetric(c.MeanProb)}
 		if wide {
 			row = append(row, drivers[c.Segment])
 		}

@@ -6,12 +6,14 @@ package tunescreen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
@@ -89,8 +91,10 @@ type Model struct {
 	err      error
 	applied  int // the trial last applied (0: none)
 
-	typing  bool
-	input   string
+	typing bool
+	// input is the budget's field: a text input as every other screen's,
+	// so ctrl+u clears it and the cursor moves.
+	input   textinput.Model
 	refusal string // why the typed budget was refused
 
 	view string
@@ -98,7 +102,8 @@ type Model struct {
 
 // New returns the Tune screen with the default budget.
 func New(com common.Common) Model {
-	s := Model{Common: com, keys: defaultKeyMap(com), budget: DefaultBudget, folds: 5, parent: context.Background()}
+	s := Model{Common: com, keys: defaultKeyMap(com), budget: DefaultBudget, folds: 5, parent: context.Background(),
+		input: common.NewTextInput("")}
 	s.render()
 	return s
 }
@@ -171,7 +176,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s, nil
 	case tea.KeyPressMsg:
 		if s.typing {
-			return s.typingKey(msg), nil
+			return s.typingKey(msg)
 		}
 		return s.key(msg)
 	}
@@ -186,7 +191,10 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case s.run == nil && key.Matches(k, s.keys.Start) && s.data != nil:
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
-		s.typing, s.input, s.refusal = true, s.budget.String(), ""
+		s.typing, s.refusal = true, ""
+		s.input.SetValue(FormatBudget(s.budget))
+		s.input.CursorEnd()
+		cmd = s.input.Focus()
 	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil:
 		best := s.result.Best
 		cfg := best.Config
@@ -199,41 +207,62 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 }
 
 // typingKey edits the budget: enter keeps a valid duration, esc the old
-// one; a bad value is refused in place and the field stays open.
-func (s Model) typingKey(k tea.KeyPressMsg) Model {
+// one; a bad value is refused in place, saying why, and the field stays
+// open.
+func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch {
 	case key.Matches(k, s.keys.Cancel):
 		s.typing, s.refusal = false, ""
+		s.input.Blur()
 	case key.Matches(k, s.keys.Commit):
-		d, err := ParseBudget(s.input)
-		if err != nil {
-			s.refusal = s.Tf("%q is not a budget: give a duration from 5s to 24h, such as 90s or 2m",
-				"%q 不是有效的预算:请输入 5s 到 24h 之间的时长,例如 90s 或 2m", s.input)
-			break
+		text := strings.TrimSpace(s.input.Value())
+		d, err := ParseBudget(text)
+		switch {
+		case errors.Is(err, ErrBudgetRange):
+			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5s 到 24h 之间", text)
+		case err != nil:
+			s.refusal = s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
+				"✗ “%s”不是时长：请输入 5s 到 24h 之间的时长，例如 90s 或 2m", text)
+		default:
+			s.budget, s.typing, s.refusal = d, false, ""
+			s.input.Blur()
 		}
-		s.budget, s.typing, s.refusal = d, false, ""
-	case k.String() == "backspace":
-		if r := []rune(s.input); len(r) > 0 {
-			s.input = string(r[:len(r)-1])
-		}
-	case k.Text != "" && len([]rune(s.input)) < 12:
-		s.input += k.Text
+	default:
+		s.input, cmd = s.input.Update(k)
 	}
 	s.render()
-	return s
+	return s, cmd
 }
 
+// ErrBudgetRange is a budget that is a duration, but not from 5 seconds to
+// a day.
+var ErrBudgetRange = errors.New("tunescreen: budget out of range (5s to 24h)")
+
 // ParseBudget reads a budget such as "90s" or "2m": between 5 seconds
-// and a day.
+// and a day. A duration outside that range is refused with ErrBudgetRange.
 func ParseBudget(text string) (time.Duration, error) {
 	d, err := time.ParseDuration(strings.TrimSpace(text))
 	if err != nil {
 		return 0, err
 	}
 	if d < 5*time.Second || d > 24*time.Hour {
-		return 0, fmt.Errorf("budget %v: want 5s to 24h", d)
+		return 0, fmt.Errorf("budget %v: %w", d, ErrBudgetRange)
 	}
 	return d, nil
+}
+
+// FormatBudget writes a budget as a person would type it: "1m", "1h30m",
+// "90s" as "1m30s", without Go's trailing zero units ("1m0s").
+func FormatBudget(d time.Duration) string {
+	text := d.String()
+	if strings.HasSuffix(text, "m0s") {
+		text = strings.TrimSuffix(text, "0s")
+	}
+	if strings.HasSuffix(text, "h0m") {
+		text = strings.TrimSuffix(text, "0m")
+	}
+	return text
 }
 
 // start launches a search off the UI goroutine; its progress is read on

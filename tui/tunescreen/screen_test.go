@@ -73,8 +73,9 @@ func TestGoldenFinished(t *testing.T) {
 	})
 }
 
-// TestBudgetRefusedInPlace: a bad budget is refused with a message and
-// the field stays open; esc keeps the old budget; a good one is set.
+// TestBudgetRefusedInPlace: a bad budget is refused with its reason (not
+// a duration, or out of range) and the field stays open; esc keeps the old
+// budget; a good one is set.
 func TestBudgetRefusedInPlace(t *testing.T) {
 	s := New(screentest.Common("en", 80, 24))
 	s.SetInputs(textbook(t), experiment.DefaultConfig())
@@ -84,18 +85,22 @@ func TestBudgetRefusedInPlace(t *testing.T) {
 		}
 	}
 	type_("b")
-	for range 4 {
+	for range 2 {
 		type_("backspace")
 	}
 	type_("2", "enter")
-	if !s.Editing() || s.Budget() != DefaultBudget || !strings.Contains(s.View(), `"2" is not a budget: give a duration from 5s to 24h`) {
+	if !s.Editing() || s.Budget() != DefaultBudget || !strings.Contains(s.View(), `"2" is not a duration: give one from 5s to 24h`) {
 		t.Fatalf("editing %v, budget %v:\n%s", s.Editing(), s.Budget(), s.View())
 	}
+	type_("ctrl+u", "3", "0", "h", "enter")
+	if !s.Editing() || s.Budget() != DefaultBudget || !strings.Contains(s.View(), "30h is out of range: a budget is from 5s to 24h") {
+		t.Fatalf("30h: editing %v, budget %v:\n%s", s.Editing(), s.Budget(), s.View())
+	}
 	type_("esc")
-	if s.Editing() || s.Budget() != DefaultBudget || strings.Contains(s.View(), "is not a budget") {
+	if s.Editing() || s.Budget() != DefaultBudget || strings.Contains(s.View(), "out of range") {
 		t.Fatalf("esc: editing %v, budget %v", s.Editing(), s.Budget())
 	}
-	type_("b", "backspace", "backspace", "backspace", "backspace", "9", "0", "s", "enter")
+	type_("b", "backspace", "backspace", "9", "0", "s", "enter")
 	if s.Editing() || s.Budget() != 90*time.Second {
 		t.Fatalf("budget %v, editing %v", s.Budget(), s.Editing())
 	}
@@ -103,6 +108,58 @@ func TestBudgetRefusedInPlace(t *testing.T) {
 		if _, err := ParseBudget(bad); err == nil {
 			t.Errorf("ParseBudget(%q) accepted", bad)
 		}
+	}
+}
+
+// TestBudgetFieldEdits opens the budget's field: it holds the budget as a
+// person writes it ("1m", not "1m0s"), ctrl+u clears it as it clears every
+// other field, and a long value is not cut at 12 characters.
+func TestBudgetFieldEdits(t *testing.T) {
+	s := New(screentest.Common("en", 80, 24))
+	s.SetInputs(textbook(t), experiment.DefaultConfig())
+	press := func(keys ...string) {
+		for _, k := range keys {
+			s, _ = s.step(screentest.Press(k))
+		}
+	}
+	press("b")
+	if got := s.input.Value(); got != "1m" {
+		t.Fatalf("the field opens with %q, want 1m", got)
+	}
+	screentest.MustContain(t, screentest.Render(s, 80, 24), "Budget: 1m")
+	press("ctrl+u")
+	if got := s.input.Value(); got != "" {
+		t.Fatalf("ctrl+u left %q", got)
+	}
+	long := "1h2m3s4ms5us6ns"
+	for _, r := range long {
+		press(string(r))
+	}
+	press("enter")
+	if want := time.Hour + 2*time.Minute + 3*time.Second + 4*time.Millisecond + 5*time.Microsecond + 6; s.Editing() || s.Budget() != want {
+		t.Fatalf("%s: budget %v, editing %v:\n%s", long, s.Budget(), s.Editing(), s.View())
+	}
+	for d, want := range map[time.Duration]string{time.Minute: "1m", 90 * time.Second: "1m30s", 2 * time.Hour: "2h",
+		90 * time.Minute: "1h30m", 5 * time.Second: "5s", time.Hour + 5*time.Second: "1h0m5s"} {
+		if got := FormatBudget(d); got != want {
+			t.Errorf("FormatBudget(%v) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+// TestBudgetRefusalWrapped refuses a budget at 80 columns in both
+// languages: the whole reason is shown, over two lines if it needs them.
+func TestBudgetRefusalWrapped(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		s := New(screentest.Common(lang, 80, 24))
+		s.SetInputs(textbook(t), experiment.DefaultConfig())
+		s, _ = s.step(screentest.Press("b"))
+		for _, r := range "ninety seconds or so" {
+			s, _ = s.step(screentest.Press(string(r)))
+		}
+		s, _ = s.step(screentest.Press("enter"))
+		flat := strings.Join(strings.Fields(screentest.Render(s, 80, 24)), "")
+		screentest.MustContain(t, flat, s.T("suchas90sor2m", "例如90s或2m"))
 	}
 }
 

@@ -26,8 +26,9 @@ func (s *Model) render() {
 	lines := []string{st.Title.Render(s.T("Search for a better configuration", "搜索更好的配置")) + "  " +
 		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证,逐级淘汰", s.folds))}
 	lines = append(lines, s.budgetLine())
-	if s.refusal != "" {
-		lines = append(lines, st.Error.Render(common.Truncate(s.refusal, s.Width)))
+	// A refusal is wrapped in full: its reason is at its end.
+	for _, l := range common.StatusLines(s.refusal, s.Width) {
+		lines = append(lines, st.Error.Render(l))
 	}
 	lines = append(lines, s.stateLine(), s.bestLine(), "")
 	board := s.board()
@@ -53,9 +54,9 @@ func (s Model) rungs() int { return len(experiment.RungFolds(s.folds, 3)) }
 func (s Model) budgetLine() string {
 	label := s.T("Budget: ", "时间预算:")
 	if s.typing {
-		return label + s.Styles.Selected.Render(s.input+"▏") + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定,esc 保留"))
+		return label + s.input.View() + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定,esc 保留"))
 	}
-	text := label + s.budget.String()
+	text := label + FormatBudget(s.budget)
 	if s.trials > 0 {
 		text += s.Tf(plural(s.trials, " · %d trial", " · %d trials"), " · %d 次试验", s.trials)
 	} else {

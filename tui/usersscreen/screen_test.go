@@ -413,3 +413,27 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 		s, _ = s.step(keys[i%2]) // the explanation Cmd is not run
 	}
 }
+
+// TestExportFailureWrapped exports into a folder that does not exist at
+// 80×24: the failure is shown in full, its reason included, over as many
+// lines as it needs, and the table gives up the rows it takes.
+func TestExportFailureWrapped(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		s := analysed(t, lang, 80, 24)
+		s = pressAll(t, s, "x")
+		s = clear(t, s, len("retain-users.csv"))
+		s = typeText(t, s, "/nonexistent/dir/x.csv")
+		s = pressAll(t, s, "enter")
+		got := screentest.Render(s, 80, 24)
+		lines := strings.Split(got, "\n")
+		if len(lines) != 24 {
+			t.Fatalf("%s: %d lines, want 24:\n%s", lang, len(lines), got)
+		}
+		// Joined without the breaks, wherever they fall.
+		flat := strings.Join(strings.Fields(got), "")
+		screentest.MustContain(t, flat, s.T("✗exportfailed:", "✗导出失败："), "/nonexistent/dir/x.csv", s.T("nosuchfileordirectory", "找不到文件"))
+		if !strings.HasPrefix(lines[2], "  ") {
+			t.Errorf("%s: the failure's second line does not hang under its text:\n%s", lang, got)
+		}
+	}
+}

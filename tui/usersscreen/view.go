@@ -87,15 +87,19 @@ func (s *Model) render() {
 		s.view = widget.Fit(text, w, h)
 		return
 	}
+	status := s.statusLines(w, h)
 	if s.out.Showing() {
-		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), w), s.statusLine(w)}, s.out.ShownLines(w, h-2)...)
+		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), w)}, status...)
+		lines = append(lines, s.out.ShownLines(w, h-1-len(status))...)
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
 	s.layoutDetail()
-	l := usersLayout(w, h, s.detail)
+	// A status wrapped over more than its line takes rows from the table.
+	l := usersLayout(w, h-len(status)+1, s.detail)
+	s.list.setHeight(l.tableRows)
 	title := st.Title.Render(s.T("Users", "用户")) + st.Muted.Render(" · "+s.describe())
-	lines := []string{common.Truncate(title, w), s.statusLine(w)}
+	lines := append([]string{common.Truncate(title, w)}, status...)
 	var body []string
 	switch {
 	case l.split:
@@ -110,13 +114,26 @@ func (s *Model) render() {
 	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 }
 
-// statusLine is the prompt while one is open, else the last message.
+// statusLines are the prompt while one is open, else the last message: a
+// failure wrapped in full (at most a third of the screen's h rows), so its
+// reason is read; anything else on its one line.
+func (s Model) statusLines(w, h int) []string {
+	if s.prompt == usersNoPrompt && strings.HasPrefix(s.status, "✗") {
+		lines := common.StatusLines(s.status, w)
+		lines = lines[:min(len(lines), max(h/3, 1))]
+		for i, l := range lines {
+			lines[i] = s.Styles.Error.Render(l)
+		}
+		return lines
+	}
+	return []string{s.statusLine(w)}
+}
+
+// statusLine is the prompt while one is open, else the last message but
+// a failure.
 func (s Model) statusLine(w int) string {
 	if s.prompt != usersNoPrompt {
 		return common.Truncate(s.input.View(), w)
-	}
-	if strings.HasPrefix(s.status, "✗") {
-		return s.Styles.Error.Render(common.Truncate(s.status, w))
 	}
 	u := s.list.users
 	hint := s.TargetLine(s.list.target) + s.Tf(" (p) · %s (B) · ✓ right at %.2f", "（p）· %s（B）· ✓ 按 %.2f 判对错",

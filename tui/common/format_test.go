@@ -1,0 +1,42 @@
+package common
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// TestStatusLinesWrapInFull wraps an export's failure at 80 cells: every
+// word of it is shown, no line is wider than the screen, and the lines
+// after the first hang under the text after the mark.
+func TestStatusLinesWrapInFull(t *testing.T) {
+	text := "✗ export failed: writing /nonexistent/dir/x.csv: open /nonexistent/dir/.x.csv.tmp-123: no such file or directory"
+	lines := StatusLines(text, 80)
+	want := []string{
+		"✗ export failed: writing /nonexistent/dir/x.csv: open",
+		"  /nonexistent/dir/.x.csv.tmp-123: no such file or directory",
+	}
+	if !slices.Equal(lines, want) {
+		t.Fatalf("got %q, want %q", lines, want)
+	}
+	zh := "✗ 导出失败：写入 /nonexistent/dir/x.csv 失败：目录不存在，请先创建该目录或换一个已经存在的文件夹再导出一次"
+	lines = StatusLines(zh, 40)
+	var joined strings.Builder
+	for i, l := range lines {
+		if ansi.StringWidth(l) > 40 {
+			t.Errorf("line %d is %d cells wide: %q", i+1, ansi.StringWidth(l), l)
+		}
+		if i > 0 && !strings.HasPrefix(l, "  ") {
+			t.Errorf("line %d does not hang under the text: %q", i+1, l)
+		}
+		joined.WriteString(strings.TrimSpace(strings.TrimPrefix(l, "✗ ")))
+	}
+	if got, whole := joined.String(), strings.ReplaceAll(strings.TrimPrefix(zh, "✗ "), " ", ""); strings.ReplaceAll(got, " ", "") != whole {
+		t.Errorf("wrapped text %q lost part of %q", got, whole)
+	}
+	if got := StatusLines("✓ wrote 5 customers to a.csv", 80); !slices.Equal(got, []string{"✓ wrote 5 customers to a.csv"}) {
+		t.Errorf("a short status: %q", got)
+	}
+}
