@@ -79,7 +79,7 @@ func TestReadBundleRefusals(t *testing.T) {
 			p + "not valid JSON at line 1, column 1: unexpected end of JSON input"},
 		{"not JSON", text(func(string) string { return "hello" }),
 			p + "not valid JSON at line 1, column 1: invalid character 'h' looking for beginning of value"},
-		{"truncated", text(func(s string) string { return s[:len(s)/2] }),
+		{"truncated", text(func(s string) string { return s[:halfCut([]byte(s))] }),
 			p + "not valid JSON at line " + lineOfHalf(good) + ": unexpected end of JSON input"},
 		{"JSON array", text(func(string) string { return "[1, 2]" }),
 			p + "the file holds a JSON array, not an object"},
@@ -185,8 +185,15 @@ func lineOf(raw []byte, s string) string {
 
 // lineOfHalf returns "L, column C" for the end of the first half of raw,
 // where a truncated file stops.
+// halfCut is where the truncated file ends: just after the last comma of
+// its first half, so that the decoder always meets the end of the input
+// (a cut inside a number, as "0." could be, is another error).
+func halfCut(raw []byte) int {
+	return bytes.LastIndexByte(raw[:len(raw)/2], ',') + 1
+}
+
 func lineOfHalf(raw []byte) string {
-	half := raw[:len(raw)/2]
+	half := raw[:halfCut(raw)]
 	line := bytes.Count(half, []byte{'\n'}) + 1
 	col := len(half) - (bytes.LastIndexByte(half, '\n') + 1)
 	return itoa(line) + ", column " + itoa(max(col, 1))

@@ -28,8 +28,9 @@ import (
 const LeverSteps = 20
 
 // MinLeverGain is the least change of the probability a suggested lever
-// must make: below it the suggestion would read "0.90 → 0.90".
-const MinLeverGain = 0.005
+// must make: one hundredth, the precision suggestions are written at, so
+// that none reads "0.90 → 0.90".
+const MinLeverGain = 0.01
 
 // CheckLevers resolves lever names against a pipeline's feature columns
 // (case-insensitive), returning them spelled as the pipeline does. An
