@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -150,6 +151,9 @@ func NewModel(opts Options) Model {
 	m.recScr = recscreen.New(com, opts.Open)
 	m.tuneScr = tunescreen.New(com)
 	m.anomScr = anomalyscreen.New(com)
+	// Until data loads, the Train screen plans with the configured
+	// settings, not zero ones.
+	m.trainScr.SetInputs(nil, m.modelScr.Config(), opts.Limits)
 	return m
 }
 
@@ -228,9 +232,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
+		if m.data == nil {
+			m.setNoData(nil)
+		}
 		return m, loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
+		if m.data == nil {
+			m.setNoData(msg.Err)
+		}
 		m.layout()
 		return m, nil
 	case datascreen.ResplitMsg:
@@ -454,10 +464,16 @@ func (m Model) loaded(msg loadedMsg) Model {
 	}
 	if msg.err != nil {
 		m.err = msg.err
+		if m.data == nil {
+			m.setNoData(msg.err)
+		}
 		m.layout()
 		return m
 	}
 	m.err = nil
+	if m.data == nil {
+		m.setNoData(nil)
+	}
 	m.data, m.prep = msg.data, msg.prep
 	m.dataScr.SetData(msg.data, msg.info)
 	m.modelScr.SetInputs(msg.info.Inputs)
@@ -465,6 +481,18 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
 	return m
+}
+
+// setNoData tells the screens that need data why none is loaded: loading
+// failed with err, or (nil) data is loading or has loaded.
+func (m *Model) setNoData(err error) {
+	reason := ""
+	if err != nil {
+		reason = strings.TrimSpace(m.com.ErrorText(err))
+	}
+	m.dataScr.SetLoadFailed(reason)
+	m.trainScr.SetNoData(err != nil)
+	m.modelScr.SetNoData(err != nil)
 }
 
 // updateScreen hands msg to a screen through the common.Screen interface

@@ -75,8 +75,11 @@ func (m Model) errorPanel() string {
 	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
-	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" +
-		m.styles.Muted.Render(m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。"))
+	after := m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。")
+	if m.data == nil {
+		after = m.com.T("No data is loaded yet. esc dismisses this message.", "尚未加载任何数据。按 esc 关闭此消息。")
+	}
+	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" + m.styles.Muted.Render(after)
 	return box.Render(body)
 }
 

@@ -51,3 +51,10 @@ func (c Common) NoRun() string {
 		c.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
 			"先在“训练”页训练一个模型(按 3,再按空格);训练结束或停止后,这里会自动填上内容。"))
 }
+
+// NoData says that no data is loaded (the load at startup failed) and how
+// to load some, in one sentence for a status line.
+func (c Common) NoData() string {
+	return c.T("No data is loaded: on the Data screen (1), o opens a table, g an order log and b loads the built-in data.",
+		"没有加载任何数据：在“数据”页（按 1）按 o 打开表格、g 打开订单日志、b 加载内置数据。")
+}

@@ -166,8 +166,13 @@ func (s Model) statusLine() string {
 	st := s.Styles
 	switch s.state {
 	case trainIdle:
-		if s.outcome != "" {
+		switch {
+		case s.outcome != "":
 			return st.Warning.Render(s.outcome)
+		case s.data == nil && s.noData:
+			return st.Warning.Render(s.NoData())
+		case s.data == nil:
+			return st.Muted.Render(s.T("Waiting for the data to load…", "正在等待数据加载…"))
 		}
 		return s.T("Ready: ", "就绪：") + s.plan() + st.Muted.Render(s.T(" — space starts, n/e step one batch/epoch", " — 空格开始，n/e 单步一批/一轮"))
 	case trainStarting:
