@@ -99,6 +99,9 @@ type Model struct {
 	// run does not replace it.
 	analysed common.Run
 	pinned   bool
+	// shared are the target and band choices broadcast so far, in order,
+	// replayed to analysis screens built afresh.
+	shared []tea.Msg
 }
 
 // noticer is a message from whatever runs the TUI that the user should
@@ -256,7 +259,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.quitting && !m.trainScr.Alive() {
 			return m, tea.Quit
 		}
-		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned {
+		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned && m.onLoadedData(runs[len(runs)-1]) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
 		return m, cmd
@@ -475,6 +478,9 @@ func (m Model) loaded(msg loadedMsg) Model {
 		m.setNoData(nil)
 	}
 	m.data, m.prep = msg.data, msg.prep
+	if m.analysed.Exp != nil && !m.onLoadedData(m.analysed) {
+		m.resetAnalysis()
+	}
 	m.dataScr.SetData(msg.data, msg.info)
 	m.modelScr.SetInputs(msg.info.Inputs)
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
