@@ -162,3 +162,12 @@ func JoinColumns(blocks [][]string, widths []int, gap int) []string {
 
 // JoinLines is strings.Join with a newline, for readability at call sites.
 func JoinLines(lines []string) string { return strings.Join(lines, "\n") }
+
+// Plural is n with the English noun one or many as n requires ("1
+// feature", "2 features").
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -2,6 +2,7 @@ package datascreen
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -303,6 +304,9 @@ func (s Model) submit(v string) (tea.Msg, error) {
 		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)
+		if errors.Is(err, strconv.ErrRange) {
+			return nil, errors.New(s.Tf("the seed is too large: at most %d", "种子太大：最大为 %d", uint64(math.MaxUint64)))
+		}
 		if err != nil {
 			return nil, errors.New(s.T("the seed must be a whole number ≥ 0", "种子须为 ≥ 0 的整数"))
 		}

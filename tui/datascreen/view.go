@@ -1,6 +1,7 @@
 package datascreen
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -153,8 +154,9 @@ func (s Model) sizeLine() string {
 			features++
 		}
 	}
-	line := s.Tf("%s rows · %d columns · %d features → %d model inputs", "%s 行 · %d 列 · %d 个特征 → %d 个模型输入",
-		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs)
+	line := s.T(common.Thousands(t.Rows)+" rows · "+common.Plural(len(t.Columns)+1, "column", "columns")+" · "+
+		common.Plural(features, "feature", "features")+" → "+common.Plural(s.info.Inputs, "model input", "model inputs"),
+		fmt.Sprintf("%s 行 · %d 列 · %d 个特征 → %d 个模型输入", common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs))
 	if d := s.info.Schema.Duplicates; d > 0 {
 		line += s.Tf(" · %s duplicate training rows dropped", " · 去掉了 %s 条重复的训练行", common.Thousands(d))
 	}
