@@ -12,7 +12,6 @@ func TestNumbersOutOfRangeAreNotCalledNotANumber(t *testing.T) {
 	cases := []struct{ lang, text, want string }{
 		{"en", "1e309", "out of range: too large (beyond about 1.8e308)"},
 		{"en", "-1e309", "out of range: too large (beyond about 1.8e308)"},
-		{"en", "1e-400", "out of range: too close to zero (below about 1e-308)"},
 		{"en", "abc", "not a number"},
 		{"en", "inf", "not a number"},
 		{"zh", "1e309", "超出范围：太大（超过约 1.8e308）"},
