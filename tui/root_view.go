@@ -32,6 +32,9 @@ func (m Model) footer() string {
 func (m Model) helpKeys() helpKeys {
 	keys := m.keys
 	keys.Dismiss.SetEnabled(m.err != nil)
+	// On a walkthrough step tab moves to the next layer, not the next
+	// screen (handleKey gives it to the walkthrough first).
+	keys.NextTab.SetEnabled(!(m.active == tabWalk && m.walkScr.WantsTab(tea.KeyPressMsg{Code: tea.KeyTab})))
 	hk := helpKeys{global: keys, editing: m.editing()}
 	switch m.active {
 	case tabData:
