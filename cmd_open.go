@@ -13,7 +13,17 @@ import (
 )
 
 // errDirectory is the cause when a folder is named where a file is wanted.
-var errDirectory = errors.New("is a directory, not a file")
+// It is an experiment.ErrNotRegularFile too, so the interface recognises
+// it (and the TUI words it in Chinese).
+var errDirectory error = directoryError{}
+
+// directoryError is errDirectory's type.
+type directoryError struct{}
+
+func (directoryError) Error() string { return "is a directory, not a file" }
+
+// Is makes errors.Is match experiment.ErrNotRegularFile.
+func (directoryError) Is(target error) bool { return target == experiment.ErrNotRegularFile }
 
 // openWithContext makes open give up when ctx is done: opening a named
 // pipe blocks until a writer comes, so the open runs in a goroutine that

@@ -170,9 +170,9 @@ func (tr Treatment) featureString() string {
 	}
 	switch {
 	case tr.Encoding == EncodeOneHot && tr.Other:
-		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)", tr.Width, MinGroup, OtherLevel))
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %s (levels seen < %d times and unseen ones: %s)", encodedColumns(tr.Width), MinGroup, OtherLevel))
 	case tr.Encoding == EncodeOneHot:
-		steps = append(steps, fmt.Sprintf("one-hot encoded into %d columns (unseen levels: all zeros)", tr.Width))
+		steps = append(steps, fmt.Sprintf("one-hot encoded into %s (unseen levels: all zeros)", encodedColumns(tr.Width)))
 	case tr.Encoding == EncodeBoolean:
 		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == EncodeMinMax:
@@ -210,4 +210,12 @@ func FormatDigits(v float64, digits int) string {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	return strconv.FormatFloat(v, 'g', digits, 64)
+}
+
+// encodedColumns is "1 column" or "n columns".
+func encodedColumns(n int) string {
+	if n == 1 {
+		return "1 column"
+	}
+	return fmt.Sprintf("%d columns", n)
 }

@@ -99,6 +99,7 @@ func TestPromptRefusesInPlace(t *testing.T) {
 		{"o", "somewhere/", "type a file name (tab completes)"},
 		{"s", "-1", "the seed must be a whole number ≥ 0"},
 		{"s", "x", "the seed must be a whole number ≥ 0"},
+		{"s", "99999999999999999999999", "the seed is too large: at most 18446744073709551615"},
 	}
 	for _, c := range cases {
 		m = sendKeys(t, m, c.key)

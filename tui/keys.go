@@ -71,8 +71,14 @@ func (h helpKeys) sections(c common.Common, screen string) []helpSection {
 			always = append(always, b)
 		}
 	}
+	var screens []key.Binding
+	for _, b := range append([]key.Binding{g.NextTab, g.PrevTab}, g.TabKeys()...) {
+		if b.Enabled() {
+			screens = append(screens, b)
+		}
+	}
 	return append(out,
-		helpSection{c.T("Screens", "切换页面"), append([]key.Binding{g.NextTab, g.PrevTab}, g.TabKeys()...)},
+		helpSection{c.T("Screens", "切换页面"), screens},
 		helpSection{c.T("Everywhere", "任何页面"), always})
 }
 

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"strings"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -98,6 +99,9 @@ type Model struct {
 	// run does not replace it.
 	analysed common.Run
 	pinned   bool
+	// shared are the target and band choices broadcast so far, in order,
+	// replayed to analysis screens built afresh.
+	shared []tea.Msg
 }
 
 // noticer is a message from whatever runs the TUI that the user should
@@ -150,6 +154,9 @@ func NewModel(opts Options) Model {
 	m.recScr = recscreen.New(com, opts.Open)
 	m.tuneScr = tunescreen.New(com)
 	m.anomScr = anomalyscreen.New(com)
+	// Until data loads, the Train screen plans with the configured
+	// settings, not zero ones.
+	m.trainScr.SetInputs(nil, m.modelScr.Config(), opts.Limits)
 	return m
 }
 
@@ -228,9 +235,15 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
+		if m.data == nil {
+			m.setNoData(nil)
+		}
 		return m, loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
+		if m.data == nil {
+			m.setNoData(msg.Err)
+		}
 		m.layout()
 		return m, nil
 	case datascreen.ResplitMsg:
@@ -246,7 +259,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.quitting && !m.trainScr.Alive() {
 			return m, tea.Quit
 		}
-		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned {
+		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned && m.onLoadedData(runs[len(runs)-1]) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
 		return m, cmd
@@ -454,17 +467,38 @@ func (m Model) loaded(msg loadedMsg) Model {
 	}
 	if msg.err != nil {
 		m.err = msg.err
+		if m.data == nil {
+			m.setNoData(msg.err)
+		}
 		m.layout()
 		return m
 	}
 	m.err = nil
+	if m.data == nil {
+		m.setNoData(nil)
+	}
 	m.data, m.prep = msg.data, msg.prep
+	if m.analysed.Exp != nil && !m.onLoadedData(m.analysed) {
+		m.resetAnalysis()
+	}
 	m.dataScr.SetData(msg.data, msg.info)
 	m.modelScr.SetInputs(msg.info.Inputs)
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
 	return m
+}
+
+// setNoData tells the screens that need data why none is loaded: loading
+// failed with err, or (nil) data is loading or has loaded.
+func (m *Model) setNoData(err error) {
+	reason := ""
+	if err != nil {
+		reason = strings.TrimSpace(m.com.ErrorText(err))
+	}
+	m.dataScr.SetLoadFailed(reason)
+	m.trainScr.SetNoData(err != nil)
+	m.modelScr.SetNoData(err != nil)
 }
 
 // updateScreen hands msg to a screen through the common.Screen interface

@@ -2,7 +2,13 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/evalscreen"
+	"github.com/retainlab/retain/tui/mapscreen"
+	"github.com/retainlab/retain/tui/planscreen"
+	"github.com/retainlab/retain/tui/usersscreen"
+	"github.com/retainlab/retain/tui/walktab"
 )
 
 // analyse makes run the analysed run and starts the analysis screens'
@@ -27,6 +33,42 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 		}
 	}
 	return nil
+}
+
+// onLoadedData reports whether run was trained on the data set loaded now
+// (the same source; a new split or seed of it counts as the same).
+func (m Model) onLoadedData(run common.Run) bool {
+	return m.data != nil && run.Exp != nil && run.Exp.Data.Source.Describe() == m.data.Source.Describe()
+}
+
+// resetAnalysis empties the analysis screens when other data has loaded:
+// their run's model and preprocessing belong to the earlier data, so its
+// figures must not be shown as the new data's, nor its model score the
+// new rows. They say to train on the new data; the earlier runs stay on
+// the Runs screen, where one can be chosen again explicitly.
+func (m *Model) resetAnalysis() {
+	m.evalScr.Close()
+	m.evalScr.Wait()
+	com := m.com
+	com.DataChanged = true
+	m.analysed, m.pinned = common.Run{}, false
+	m.evalScr = evalscreen.New(com)
+	m.evalScr.SetParent(m.parent)
+	m.usersScr = usersscreen.New(com)
+	m.usersScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	m.walkScr = walktab.New(com)
+	m.mapScr = mapscreen.New(com)
+	m.planScr = planscreen.New(com)
+	m.planScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	for _, msg := range m.shared {
+		m.evalScr, _ = updateScreen(m.evalScr, msg)
+		m.usersScr, _ = updateScreen(m.usersScr, msg)
+		m.walkScr, _ = updateScreen(m.walkScr, msg)
+		m.mapScr, _ = updateScreen(m.mapScr, msg)
+		m.planScr, _ = updateScreen(m.planScr, msg)
+	}
+	m.runsScr.SetRuns(m.trainScr.Finished(), 0)
+	m.shareRecommendations()
 }
 
 // follow keeps the screens that depend on the selected user up to date:

@@ -2,11 +2,18 @@ package tui
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/tui/common"
 )
 
 // broadcast hands msg to every screen: the target and the band scheme,
 // like the threshold, are one choice for the whole program.
 func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg.(type) {
+	case common.TargetMsg, common.BandsMsg:
+		// Kept for analysis screens built afresh (resetAnalysis).
+		m.shared = append(m.shared, msg)
+	}
 	var cmds [tabCount]tea.Cmd
 	m.dataScr, cmds[tabData] = updateScreen(m.dataScr, msg)
 	m.modelScr, cmds[tabModel] = updateScreen(m.modelScr, msg)

@@ -32,6 +32,9 @@ func (m Model) footer() string {
 func (m Model) helpKeys() helpKeys {
 	keys := m.keys
 	keys.Dismiss.SetEnabled(m.err != nil)
+	// On a walkthrough step tab moves to the next layer, not the next
+	// screen (handleKey gives it to the walkthrough first).
+	keys.NextTab.SetEnabled(!(m.active == tabWalk && m.walkScr.WantsTab(tea.KeyPressMsg{Code: tea.KeyTab})))
 	hk := helpKeys{global: keys, editing: m.editing()}
 	switch m.active {
 	case tabData:
@@ -75,8 +78,11 @@ func (m Model) errorPanel() string {
 	}
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
-	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" +
-		m.styles.Muted.Render(m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。"))
+	after := m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。")
+	if m.data == nil {
+		after = m.com.T("No data is loaded yet. esc dismisses this message.", "尚未加载任何数据。按 esc 关闭此消息。")
+	}
+	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" + m.styles.Muted.Render(after)
 	return box.Render(body)
 }
 

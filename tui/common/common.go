@@ -29,6 +29,9 @@ type Common struct {
 	Data *experiment.Data
 	// Run is the analysed run (Number 0: none yet).
 	Run Run
+	// DataChanged is set for analysis screens emptied because other data
+	// loaded after a run: their empty state asks for a run on the new data.
+	DataChanged bool
 	// Pseudonym, when set, replaces customer ids with keyed hashes: the
 	// loaded data's ids are pseudonymised as they load (so every screen and
 	// export shows pseudonyms), and a screen that reads ids again from a

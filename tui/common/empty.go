@@ -47,7 +47,33 @@ func (c Common) Empty(title, hint string) string {
 
 // NoRun is the empty state of the screens that need an ended run.
 func (c Common) NoRun() string {
-	return c.Empty(c.T("No trained model yet.", "还没有训练好的模型。"),
+	return c.Empty(c.NoRunTitle(), c.NoRunHint(
 		c.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-			"先在“训练”页训练一个模型(按 3,再按空格);训练结束或停止后,这里会自动填上内容。"))
+			"先在“训练”页训练一个模型(按 3,再按空格);训练结束或停止后,这里会自动填上内容。")))
+}
+
+// NoRunTitle is the title of an analysis screen with no run to show.
+func (c Common) NoRunTitle() string {
+	if c.DataChanged {
+		return c.T("No model trained on the data loaded now.", "还没有用当前加载的数据训练的模型。")
+	}
+	return c.T("No trained model yet.", "还没有训练好的模型。")
+}
+
+// NoRunHint is what an analysis screen with no run to show asks for: hint
+// (how to train the first model), or, once other data has loaded after a
+// run, a run on the new data.
+func (c Common) NoRunHint(hint string) string {
+	if c.DataChanged {
+		return c.T("Other data was loaded: train on it on the Train screen (3, then space). The earlier runs belong to the earlier data; they stay on the Runs screen (7).",
+			"已加载了其他数据：请在“训练”页用它训练（按 3，再按空格）。之前的训练属于之前的数据，仍列在“记录”页（按 7）。")
+	}
+	return hint
+}
+
+// NoData says that no data is loaded (the load at startup failed) and how
+// to load some, in one sentence for a status line.
+func (c Common) NoData() string {
+	return c.T("No data is loaded: on the Data screen (1), o opens a table, g an order log and b loads the built-in data.",
+		"没有加载任何数据：在“数据”页（按 1）按 o 打开表格、g 打开订单日志、b 加载内置数据。")
 }

@@ -192,3 +192,12 @@ func StatusLines(text string, w int) []string {
 	}
 	return lines
 }
+
+// Plural is n with the English noun one or many as n requires ("1
+// feature", "2 features").
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

@@ -2,6 +2,7 @@ package datascreen
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -94,6 +95,7 @@ type Model struct {
 	ask     *askState // the label question, when the file's label was not recognised
 	askErr  error     // the refusal shown if the question is declined
 	flash   string    // why the last key was refused, in place
+	loadErr string    // why the load failed while no data is loaded ("": loading)
 
 	view string // rendered after every change, so View only returns it
 }
@@ -120,6 +122,13 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	s.data, s.info = d, info
 	s.prompt, s.picking, s.ask, s.flash = prompt{}, false, nil, ""
 	s.askTarget()
+	s.view = s.render()
+}
+
+// SetLoadFailed says why loading failed while no data is loaded, in the
+// interface's language; "" means data is loading.
+func (s *Model) SetLoadFailed(reason string) {
+	s.loadErr = reason
 	s.view = s.render()
 }
 
@@ -295,6 +304,9 @@ func (s Model) submit(v string) (tea.Msg, error) {
 		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)
+		if errors.Is(err, strconv.ErrRange) {
+			return nil, errors.New(s.Tf("the seed is too large: at most %d", "种子太大：最大为 %d", uint64(math.MaxUint64)))
+		}
 		if err != nil {
 			return nil, errors.New(s.T("the seed must be a whole number ≥ 0", "种子须为 ≥ 0 的整数"))
 		}
@@ -366,7 +378,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Horizon.SetEnabled(s.isLog())
 	k.Validation.SetEnabled(s.isLog())
 	k.BTYD.SetEnabled(s.isLog())
-	k.Columns.SetEnabled(s.section == sectionPreview)
+	k.Columns.SetEnabled(s.data != nil && s.section == sectionPreview)
+	k.Section.SetEnabled(s.data != nil)
+	k.Scroll.SetEnabled(s.data != nil)
 	k.Exclude.SetEnabled(s.data != nil && s.section == sectionSchema)
 	return [][]key.Binding{
 		{k.Prevent, k.Encourage, k.OpenTable, k.Label, k.Seed, k.Section},

@@ -1,9 +1,11 @@
 package datascreen
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // gnum writes a fitted statistic as the data package does in its English
@@ -77,11 +79,11 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 	}
 	switch {
 	case tr.Encoding == data.EncodeOneHot && tr.Other:
-		steps = append(steps, s.Tf("one-hot encoded into %d columns (levels seen < %d times and unseen ones: %s)",
-			"独热编码为 %d 列（出现少于 %d 次及未见过的取值：%s）", tr.Width, data.MinGroup, data.OtherLevel))
+		steps = append(steps, s.Tf("one-hot encoded into %s (levels seen < %d times and unseen ones: %s)",
+			"独热编码为 %s（出现少于 %d 次及未见过的取值：%s）", s.columns(tr.Width), data.MinGroup, data.OtherLevel))
 	case tr.Encoding == data.EncodeOneHot:
-		steps = append(steps, s.Tf("one-hot encoded into %d columns (unseen levels: all zeros)",
-			"独热编码为 %d 列（未见过的取值：全零）", tr.Width))
+		steps = append(steps, s.Tf("one-hot encoded into %s (unseen levels: all zeros)",
+			"独热编码为 %s（未见过的取值：全零）", s.columns(tr.Width)))
 	case tr.Encoding == data.EncodeBoolean:
 		steps = append(steps, s.Tf("encoded %s = 0, %s = 1", "编码 %s = 0，%s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == data.EncodeMinMax:
@@ -181,4 +183,9 @@ func (s Model) mixed(m *data.MixedText) string {
 	return s.Tf("read as text although %d of its %d values in the first rows are numbers: %d are not (%s)",
 		"按文本读取，尽管前几行的 %[2]d 个值中有 %[1]d 个是数字：%[3]d 个不是（%[4]s）",
 		m.Numbers, m.Present, m.NotNumbers, examples)
+}
+
+// columns is n encoded columns in the interface's language.
+func (s Model) columns(n int) string {
+	return s.T(common.Plural(n, "column", "columns"), strconv.Itoa(n)+" 列")
 }

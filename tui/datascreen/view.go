@@ -1,6 +1,7 @@
 package datascreen
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -25,7 +26,7 @@ func (s Model) render() string {
 		return strings.Join(s.askLines(s.Height), "\n")
 	}
 	if s.data == nil {
-		return s.Styles.Muted.Render(s.T("Loading data…", "正在加载数据…"))
+		return s.noDataView()
 	}
 	lines := s.header()
 	var foot []string
@@ -60,6 +61,38 @@ func (s Model) render() string {
 	out = append(out, body...)
 	out = append(out, foot...)
 	return strings.Join(out, "\n")
+}
+
+// noDataView is the screen while no data is loaded: the first load still
+// running, or its failure and the keys that load other data, with the
+// prompt those keys open.
+func (s Model) noDataView() string {
+	var lines []string
+	if s.loadErr == "" {
+		lines = append(lines, s.Styles.Muted.Render(s.T("Loading data…", "正在加载数据…")))
+	} else {
+		lines = append(lines, s.Styles.Title.Render(s.T("No data is loaded.", "没有加载任何数据。")), "")
+		for _, l := range widget.WrapUnmarked(s.T("The load failed: ", "加载失败：")+s.loadErr, s.Width) {
+			lines = append(lines, s.Styles.Warning.Render(l))
+		}
+		lines = append(lines, "")
+		hint := s.T("o opens a table (CSV or Parquet), g an order log, b loads the built-in data.",
+			"按 o 打开表格（CSV 或 Parquet），g 打开订单日志，b 加载内置数据。")
+		for _, l := range widget.WrapUnmarked(hint, s.Width) {
+			lines = append(lines, s.Styles.Muted.Render(l))
+		}
+	}
+	var foot []string
+	if s.prompt.active() {
+		foot = strings.Split(s.prompt.view(s.Common, s.Width), "\n")
+	}
+	foot = append(foot, s.flashLine()...)
+	room := max(s.Height-len(foot), 0)
+	lines = lines[:min(len(lines), room)]
+	for len(lines) < room {
+		lines = append(lines, "")
+	}
+	return strings.Join(append(lines, foot...), "\n")
 }
 
 // field writes a header line: the key, then the text wrapped (not cut)
@@ -121,8 +154,9 @@ func (s Model) sizeLine() string {
 			features++
 		}
 	}
-	line := s.Tf("%s rows · %d columns · %d features → %d model inputs", "%s 行 · %d 列 · %d 个特征 → %d 个模型输入",
-		common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs)
+	line := s.T(common.Thousands(t.Rows)+" rows · "+common.Plural(len(t.Columns)+1, "column", "columns")+" · "+
+		common.Plural(features, "feature", "features")+" → "+common.Plural(s.info.Inputs, "model input", "model inputs"),
+		fmt.Sprintf("%s 行 · %d 列 · %d 个特征 → %d 个模型输入", common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs))
 	if d := s.info.Schema.Duplicates; d > 0 {
 		line += s.Tf(" · %s duplicate training rows dropped", " · 去掉了 %s 条重复的训练行", common.Thousands(d))
 	}

@@ -165,9 +165,9 @@ func (s Model) placeholder(w int) string {
 	case s.waiting != 0:
 		return st.Muted.Render(s.Tf("Evaluating run %d…", "正在评估第 %d 次训练…", s.waiting))
 	}
-	return st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。")) + "\n" +
-		strings.Join(wrap(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-			"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里会显示评估结果。"), w, st.Muted), "\n")
+	return st.Title.Render(s.NoRunTitle()) + "\n" +
+		strings.Join(wrap(s.NoRunHint(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+			"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里会显示评估结果。")), w, st.Muted), "\n")
 }
 
 func (s Model) pageTabs() string {

@@ -31,9 +31,9 @@ func (s *Model) render() {
 		s.view = widget.Fit(ansi.Wrap(st.Error.Render(s.T("No decision map: ", "无法绘制决策图："))+s.err.Error(), w, ""), w, h)
 		return
 	case s.exp == nil:
-		s.view = widget.Fit(st.Title.Render(s.T("No trained model yet.", "还没有训练好的模型。"))+"\n"+
-			st.Muted.Render(ansi.Wrap(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-				"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里就会显示。"), w, "")), w, h)
+		s.view = widget.Fit(st.Title.Render(s.NoRunTitle())+"\n"+
+			st.Muted.Render(ansi.Wrap(s.NoRunHint(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+				"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里就会显示。")), w, "")), w, h)
 		return
 	case s.grid == nil:
 		// A stale grid stays drawn while the new one is computed.

@@ -67,6 +67,9 @@ func stepThrough(values []float64, cur float64, dir int) float64 {
 
 func parseFloat(c common.Common, text string) (float64, error) {
 	v, err := strconv.ParseFloat(strings.TrimSpace(text), 64)
+	if errors.Is(err, strconv.ErrRange) {
+		return 0, errors.New(c.T("out of range: too large (beyond about 1.8e308)", "超出范围：太大（超过约 1.8e308）"))
+	}
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
 		return 0, errors.New(c.T("not a number", "不是数字"))
 	}

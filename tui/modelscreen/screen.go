@@ -13,6 +13,7 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // maxLayers bounds the hidden layers the screen lets one add.
@@ -51,7 +52,8 @@ type Model struct {
 
 	cfg    experiment.Config
 	limits common.Limits
-	inputs int // model inputs of the loaded data (0 until loaded)
+	inputs int  // model inputs of the loaded data (0 until loaded)
+	noData bool // loading failed and no data is loaded
 
 	sel     int
 	typing  bool
@@ -94,6 +96,13 @@ func (s *Model) SetSize(w, h int) {
 // summary.
 func (s *Model) SetInputs(n int) {
 	s.inputs = n
+	s.view = s.render()
+}
+
+// SetNoData tells the screen whether loading failed with no data loaded,
+// so the summary says how to load some instead of waiting.
+func (s *Model) SetNoData(failed bool) {
+	s.noData = failed
 	s.view = s.render()
 }
 
@@ -245,7 +254,11 @@ func (s Model) summaryLines(w int) []string {
 	lines := []string{st.Title.Render(s.T("Network summary", "网络概要"))}
 	inputs := s.inputs
 	if inputs == 0 {
-		for _, l := range strings.Split(ansi.Wrap(s.T("waiting for the data to know the input width", "等数据加载后才知道输入宽度"), w, ""), "\n") {
+		why := s.T("waiting for the data to know the input width", "等数据加载后才知道输入宽度")
+		if s.noData {
+			why = s.T("The input width is known once data is loaded. ", "加载数据后才知道输入宽度。") + s.NoData()
+		}
+		for _, l := range widget.WrapUnmarked(why, w) {
 			lines = append(lines, st.Muted.Render(l))
 		}
 		return lines

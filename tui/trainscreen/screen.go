@@ -59,6 +59,7 @@ type Model struct {
 	runSource string              // the data the current (or last) run trained on
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
+	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
 	finished  []common.Run        // every ended run since the app started, oldest first
 
@@ -107,6 +108,19 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits comm
 		s.loss.SetXRange(0, float64(cfg.Train.Epochs))
 		s.metric.SetXRange(0, float64(cfg.Train.Epochs))
 		s.redrawCharts()
+	}
+	if s.state == trainIdle || s.state == trainEnded {
+		s.render()
+	}
+}
+
+// SetNoData tells the screen whether loading failed with no data loaded
+// (false: the data is loading or loaded).
+func (s *Model) SetNoData(failed bool) {
+	s.noData = failed
+	if s.state == trainIdle {
+		// A refusal to start ("still loading", "no data") is stale now.
+		s.outcome, s.failed = "", false
 	}
 	if s.state == trainIdle || s.state == trainEnded {
 		s.render()
@@ -231,6 +245,10 @@ func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // startRun creates the worker here, in Update, so the screen owns its
 // context before any goroutine exists; the Cmds build and run it.
 func (s *Model) startRun(mode startMode) tea.Cmd {
+	if s.data == nil && s.noData {
+		s.outcome, s.failed = s.NoData(), true
+		return nil
+	}
 	if s.data == nil {
 		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
 		return nil

@@ -166,8 +166,13 @@ func (s Model) statusLine() string {
 	st := s.Styles
 	switch s.state {
 	case trainIdle:
-		if s.outcome != "" {
+		switch {
+		case s.outcome != "":
 			return st.Warning.Render(s.outcome)
+		case s.data == nil && s.noData:
+			return st.Warning.Render(s.NoData())
+		case s.data == nil:
+			return st.Muted.Render(s.T("Waiting for the data to load…", "正在等待数据加载…"))
 		}
 		return s.T("Ready: ", "就绪：") + s.plan() + st.Muted.Render(s.T(" — space starts, n/e step one batch/epoch", " — 空格开始，n/e 单步一批/一轮"))
 	case trainStarting:
@@ -373,18 +378,28 @@ func describeStop(c common.Common, exp *experiment.Experiment, last engine.Progr
 	switch exp.Trainer.State() {
 	case engine.StoppedEarly:
 		pat := exp.Config.Train.EarlyStop.Patience
-		return c.Tf("✓ Stopped early at epoch %d: the validation loss had not improved for %d epochs; kept the weights of epoch %d.",
-			"✓ 在第 %d 轮提前停止：验证损失已连续 %d 轮没有改善；保留了第 %d 轮的权重。",
-			len(h), pat, exp.Trainer.BestEpoch()), false
+		return c.Tf("✓ Stopped early at epoch %d: the %s had not improved for %d epochs; kept the weights of epoch %d.",
+			"✓ 在第 %d 轮提前停止：%s已连续 %d 轮没有改善；保留了第 %d 轮的权重。",
+			len(h), monitoredLoss(c, h), pat, exp.Trainer.BestEpoch()), false
 	case engine.Finished:
 		msg := c.Tf("✓ Finished all %d epochs.", "✓ 已完成全部 %d 轮。", len(h))
 		if best, ok := engine.BestEpoch(h, exp.Config.Train.EarlyStop); ok {
-			msg += c.Tf(" Best validation loss %s at epoch %d.", "最佳验证损失 %s，出现在第 %d 轮。",
-				common.FmtMetric(best.Monitored()), best.Epoch)
+			msg += c.Tf(" Best %s %s at epoch %d.", "最佳%s %s，出现在第 %d 轮。",
+				monitoredLoss(c, h), common.FmtMetric(best.Monitored()), best.Epoch)
 		}
 		return msg, false
 	}
 	return c.Tf("Run ended (%s).", "训练已结束（%s）。", stateName(c, last.State)), false
+}
+
+// monitoredLoss names the loss early stopping watched in history h, as
+// engine.EpochStats.Monitored chooses it: the validation loss, or the
+// training loss when the run had no validation rows.
+func monitoredLoss(c common.Common, h []engine.EpochStats) string {
+	if len(h) > 0 && !h[len(h)-1].HasVal {
+		return c.T("training loss", "训练损失")
+	}
+	return c.T("validation loss", "验证损失")
 }
 
 // describeDecay says in a few words that the decay check kept the first
