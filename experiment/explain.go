@@ -198,7 +198,7 @@ func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) 
 				return out, nil
 			}
 		}
-		return nil, fmt.Errorf("experiment: %s has no level %q (levels: %s)", pc.Name, value, strings.Join(pc.Levels, ", "))
+		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantLevel, Levels: pc.Levels}
 	case data.Boolean:
 		for k, l := range pc.Levels {
 			if strings.EqualFold(l, value) || value == strconv.Itoa(k) {
@@ -209,15 +209,15 @@ func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) 
 				return out, nil
 			}
 		}
-		return nil, fmt.Errorf("experiment: %s takes %s", pc.Name, strings.Join(pc.Levels, " or "))
+		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantBoolean, Levels: pc.Levels}
 	}
 	var v float64
 	if pc.Date {
 		if v, err = pc.ParseDay(value); err != nil {
-			return nil, fmt.Errorf("experiment: %w", err)
+			return nil, &ValueError{Column: pc.Name, Value: value, Want: WantDate, Err: err}
 		}
 	} else if v, err = strconv.ParseFloat(value, 64); err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil, fmt.Errorf("experiment: %s needs a number, got %q", pc.Name, value)
+		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantNumber}
 	}
 	dst[0] = pc.Transformed(v)
 	if pc.Indicator {

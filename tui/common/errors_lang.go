@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -86,6 +87,10 @@ func (c Common) ErrorText(err error) string {
 				c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
 		}
 		return fmt.Sprintf("要求训练 %s 轮；本会话最多允许 %s 轮", Thousands(lim.Epochs), Thousands(lim.MaxEpochs))
+	}
+	var ve *experiment.ValueError
+	if errors.As(err, &ve) {
+		return valueErrorZh(ve)
 	}
 	var div *engine.DivergedError
 	if errors.As(err, &div) {
@@ -169,4 +174,17 @@ func (c Common) DescribeSource(s experiment.Source) string {
 		return "按用户的表（未保存路径）"
 	}
 	return s.Describe()
+}
+
+// valueErrorZh words a what-if value the column cannot take in Chinese.
+func valueErrorZh(e *experiment.ValueError) string {
+	switch e.Want {
+	case experiment.WantLevel:
+		return fmt.Sprintf("%s 没有取值“%s”（可选：%s）", e.Column, e.Value, strings.Join(e.Levels, "、"))
+	case experiment.WantBoolean:
+		return fmt.Sprintf("%s 只能取 %s", e.Column, strings.Join(e.Levels, " 或 "))
+	case experiment.WantDate:
+		return fmt.Sprintf("%s 需要一个日期，输入的是“%s”（%s）", e.Column, e.Value, PlainError(e.Err))
+	}
+	return fmt.Sprintf("%s 需要一个数字，输入的是“%s”", e.Column, e.Value)
 }

@@ -225,7 +225,7 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	name := e.Pipeline.Columns[w.col].Name
 	next, err := s.explainer().Set(w.cur, name, text)
 	if err != nil {
-		s.status = "✗ " + err.Error()
+		s.status = "✗ " + s.ErrorText(err) // wrapped in full by statusLines
 		return nil
 	}
 	w.cur = next
