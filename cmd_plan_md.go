@@ -123,6 +123,8 @@ func (d planDoc) curve(w io.Writer) {
 	points := append(slices.Clone(r.Curve), r.Best)
 	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
 	bestDone := false
+	var shown []experiment.PlanPoint
+	var labels []string
 	for _, p := range points {
 		label := experiment.Percent(p.Share)
 		isBest := p.Contacted == r.Best.Contacted
@@ -135,8 +137,15 @@ func (d planDoc) curve(w io.Writer) {
 		} else if !p.InBudget {
 			label += " (over budget)"
 		}
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", label, data.Thousands(p.Contacted), prob(p.MeanProb),
-			experiment.Count(p.Outcomes), experiment.Money(p.Value), experiment.Money(p.Cost), experiment.Money(p.Net), roi(p.ROI))
+		shown, labels = append(shown, p), append(labels, label)
+	}
+	// Each money column written alike ("339" never above "25.00").
+	value := moneyColumn(len(shown), func(i int) float64 { return shown[i].Value })
+	cost := moneyColumn(len(shown), func(i int) float64 { return shown[i].Cost })
+	net := moneyColumn(len(shown), func(i int) float64 { return shown[i].Net })
+	for i, p := range shown {
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", labels[i], data.Thousands(p.Contacted), prob(p.MeanProb),
+			experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi(p.ROI))
 	}
 	fmt.Fprintln(w)
 }
@@ -149,10 +158,11 @@ func (d planDoc) segments(w io.Writer) {
 	}
 	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake |\n", title)
 	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|\n")
-	for _, c := range r.Segments {
+	value := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].Value })
+	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueAtStake })
+	for i, c := range r.Segments {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
-			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), experiment.Money(c.Value),
-			experiment.Money(c.ValueAtStake))
+			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i])
 	}
 	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%. Value at stake: Σ P × value.\n\n", r.Outcome)
 }
@@ -171,9 +181,11 @@ func (d planDoc) actions(w io.Writer) {
 	})
 	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment and P level; the drivers are the model's mean attributions to P in the cell.\n\n")
 	fmt.Fprintf(w, "| segment | P level | customers | value at stake | suggested action | main drivers |\n|---|---|---:|---:|---|---|\n")
-	for _, c := range cells[:min(planActionsShown, len(cells))] {
+	top := cells[:min(planActionsShown, len(cells))]
+	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueAtStake })
+	for i, c := range top {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
-			experiment.Money(c.ValueAtStake), c.Action, driverList(c.Drivers))
+			stake[i], c.Action, driverList(c.Drivers))
 	}
 	if len(cells) > planActionsShown {
 		fmt.Fprintf(w, "\n%d smaller cells are in --json.\n", len(cells)-planActionsShown)
@@ -207,12 +219,13 @@ func (d planDoc) contacts(w io.Writer) {
 			strings.Join(r.Levers, ", "))
 	}
 	fmt.Fprintf(w, "| rank | customer | P | value | segment | suggested action | lever |\n|---:|---|---:|---:|---|---|---|\n")
-	for _, c := range r.Contacts {
+	value := moneyColumn(len(r.Contacts), func(i int) float64 { return r.Contacts[i].Value })
+	for i, c := range r.Contacts {
 		lever := "—"
 		if c.Lever != nil {
 			lever = c.Lever.String(r.Outcome)
 		}
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", c.Rank, c.ID, prob(c.Prob), experiment.Money(c.Value),
+		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s |\n", c.Rank, c.ID, prob(c.Prob), value[i],
 			c.Segment, c.Action, lever)
 	}
 	fmt.Fprintln(w)
@@ -260,4 +273,14 @@ func driverList(ds []experiment.Driver) string {
 		return "—"
 	}
 	return strings.Join(parts, ", ")
+}
+
+// moneyColumn writes the n amounts of one table column alike
+// (experiment.MoneyColumn), amount(i) giving the i-th.
+func moneyColumn(n int, amount func(i int) float64) []string {
+	vs := make([]float64, n)
+	for i := range vs {
+		vs[i] = amount(i)
+	}
+	return experiment.MoneyColumn(vs)
 }
