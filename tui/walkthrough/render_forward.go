@@ -21,7 +21,7 @@ func (r renderer) rawPage() page {
 	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{1, 1, 1}}
 	for _, rv := range w.raw {
-		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col.Kind), r.rawText(rv)})
+		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col), r.rawText(rv)})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
@@ -32,8 +32,11 @@ func (r renderer) rawPage() page {
 	return p
 }
 
-func (r renderer) kindName(k data.Kind) string {
-	switch k {
+func (r renderer) kindName(col *data.PipelineColumn) string {
+	if col.Date {
+		return r.t("kind.date")
+	}
+	switch col.Kind {
 	case data.Boolean:
 		return r.t("kind.boolean")
 	case data.Categorical:
@@ -51,6 +54,8 @@ func (r renderer) rawText(rv rawValue) string {
 		return rv.text
 	case rv.col.Kind == data.Boolean && len(rv.col.Levels) == 2 && (rv.number == 0 || rv.number == 1):
 		return rv.col.Levels[int(rv.number)]
+	case rv.col.Date:
+		return data.FormatDay(rv.number)
 	}
 	return strconv.FormatFloat(rv.number, 'g', 7, 64)
 }
@@ -84,7 +89,11 @@ func (r renderer) inputPage() page {
 			v := rv.number
 			if rv.missing {
 				v = rv.col.Fill
-				raw = r.t("rule.filled", strconv.FormatFloat(v, 'g', 7, 64))
+				filled := strconv.FormatFloat(v, 'g', 7, 64)
+				if rv.col.Date {
+					filled = data.FormatDay(v)
+				}
+				raw = r.t("rule.filled", filled)
 			}
 			rule = r.scaleRule(rv.col, v, pipe.Options.Scale)
 		}
@@ -93,6 +102,13 @@ func (r renderer) inputPage() page {
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
 	p.body = append(p.body, "")
+	for _, c := range pipe.Columns {
+		if c.Date {
+			p.body = append(p.body, r.note("input.date")...)
+			p.body = append(p.body, "")
+			break
+		}
+	}
 	for _, c := range pipe.Columns {
 		if c.Log {
 			p.body = append(p.body, r.note("input.log")...)
@@ -152,12 +168,35 @@ func (r renderer) list(names []string) string {
 // scaleRule writes the scaling of one value with the fitted statistics.
 func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
 	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
+	if col.Date {
+		return r.dateRule(col, v, s)
+	}
 	val := g(v)
 	if c := min(max(v, col.Min), col.Max); col.Clip && c != v {
 		// Every scaling clips to the k-anonymous training range first:
 		// [v→bound].
 		val = "[" + g(v) + "→" + g(c) + "]"
 	}
+	return r.scaled(col, val, v, s)
+}
+
+// dateRule writes the scaling of a date column's day v: the days d before
+// its latest date Max (clipped to the range first), then as a number.
+func (r renderer) dateRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
+	g := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+	day := g(v)
+	c := min(max(v, col.Min), col.Max)
+	if col.Clip && c != v {
+		day = "[" + day + "→" + strconv.FormatFloat(c, 'g', 7, 64) + "]"
+	}
+	d := col.Max - c
+	days := strconv.FormatFloat(d, 'g', 5, 64)
+	return r.t("rule.date", strconv.FormatFloat(col.Max, 'g', 7, 64), day, days) + "; " + r.scaled(col, days, d, s)
+}
+
+// scaled writes the ln(1+v) and scaling of val, the text of the value v.
+func (r renderer) scaled(col *data.PipelineColumn, val string, v float64, s data.Scaling) string {
+	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
 	if col.Log {
 		// Skewed non-negative columns go through ln(1+v) before scaling.
 		val = "ln(1+" + val + ")"

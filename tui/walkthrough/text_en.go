@@ -28,6 +28,7 @@ var textEN = map[string]string{
 	"col.rule":      "how it was scaled",
 	"col.product":   "product",
 	"col.user":      "user",
+	"kind.date":     "date",
 	"kind.numeric":  "number",
 	"kind.boolean":  "yes/no",
 	"kind.category": "category",
@@ -63,6 +64,7 @@ var textEN = map[string]string{
 	"input.cols.many":    "%d long-tailed columns",
 	"list.and":           " and ",
 	"list.sep":           ", ",
+	"input.date":         "A date counts as its day number, the days since 1970-01-01. The network gets d, the days before the column's latest training date: the mean of its 10th to 19th latest dates (no single user's), so possibly a fraction of a day. From there d is a number like any other.",
 	"input.log":          "Counts, money and day counts in a shop are long-tailed: a few users have hundreds of sessions. Columns whose lower bound (the clipping below) is not negative therefore first go through ln(1+v), so that 0 stays 0 and the tail is pulled in, and only then are they rescaled.",
 	"input.fit":          "Using only training users for these statistics keeps the evaluation honest: nothing about the held-out users leaks into the model.",
 	"scale.minmax":       "min–max scaling, (v − min) / (max − min), which puts the training range on [0, 1]; min and max are the means of the 10th to 19th smallest and largest training values (no single user's), and values beyond them are clipped to them ([v→bound])",
@@ -76,6 +78,7 @@ var textEN = map[string]string{
 	"rule.onehot":        "1 if the value is %s",
 	"rule.filled":        "missing → %s",
 	"rule.boolean":       "%s → 1, %s → 0",
+	"rule.date":          "d = %s − %s = %s days",
 	"rule.asis":          "kept as it is",
 
 	// Steps 3…: the weighted sum of a layer.

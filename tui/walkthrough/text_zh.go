@@ -27,6 +27,7 @@ var textZH = map[string]string{
 	"col.rule":      "缩放方式",
 	"col.product":   "乘积",
 	"col.user":      "用户",
+	"kind.date":     "日期",
 	"kind.numeric":  "数值",
 	"kind.boolean":  "是/否",
 	"kind.category": "类别",
@@ -62,6 +63,7 @@ var textZH = map[string]string{
 	"input.cols.many":    "%d 个长尾列",
 	"list.and":           " 和 ",
 	"list.sep":           "、",
+	"input.date":         "日期按日序号计，即距 1970-01-01 的天数。网络得到的是 d：距该列最晚训练日期的天数；最晚日期是第 10 到第 19 晚日期的均值（不属于任何单个用户），所以可能带小数。此后 d 和其他数值一样处理。",
 	"input.log":          "电商里的次数、金额和天数都有长尾：少数用户的会话多达数百次。所以下界（见下文的截断）不为负的列先取 ln(1+v)，0 仍是 0，长尾被收拢，然后再做缩放。",
 	"input.fit":          "这些统计量只用训练用户来算，评估才公正：留出的用户的任何信息都不会漏进模型。",
 	"scale.minmax":       "最小–最大缩放，(v − 最小值) / (最大值 − 最小值)，把训练范围映射到 [0, 1]；最小值和最大值分别是第 10 到第 19 小和第 10 到第 19 大训练值的均值（不属于任何单个用户），超出的值先截断到边界（[v→边界]）",
@@ -75,6 +77,7 @@ var textZH = map[string]string{
 	"rule.onehot":        "取值为 %s 时为 1",
 	"rule.filled":        "缺失 → %s",
 	"rule.boolean":       "%s → 1，%s → 0",
+	"rule.date":          "d = %s − %s = %s 天",
 	"rule.asis":          "保持原样",
 
 	// 第3步起：一层的加权和。
