@@ -123,7 +123,11 @@ func (x *Explainer) candidates(column string) (leverCandidates, error) {
 		}
 	}
 	for _, v := range c.values {
-		c.labels = append(c.labels, FormatValue(v))
+		if pc.Date {
+			c.labels = append(c.labels, data.FormatDay(v))
+		} else {
+			c.labels = append(c.labels, FormatValue(v))
+		}
 	}
 	return c, nil
 }

@@ -210,3 +210,19 @@ func TestLeversThatBarelyMoveAreNotSuggested(t *testing.T) {
 		t.Errorf("suggested %+v (a change of %.5f)", *got[0], got[0].After-got[0].Before)
 	}
 }
+
+// A date column's candidates are dates, written as dates (they were day
+// numbers: "signup_date 2023-12-26 → 19723"): days 19720 … 19723 are
+// 2023-12-29 … 2024-01-01.
+func TestLeverCandidatesOfDates(t *testing.T) {
+	x := leverExplainer(t)
+	pc := &x.Pipeline.Columns[0]
+	pc.Date, pc.Whole, pc.Min, pc.Max = true, true, 19719.6, 19723.1
+	c, err := x.candidates("coupons")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"2023-12-29", "2023-12-30", "2023-12-31", "2024-01-01"}; !slices.Equal(c.labels, want) {
+		t.Errorf("labels %v, want %v", c.labels, want)
+	}
+}
