@@ -185,6 +185,8 @@ func typicalValues(e *experiment.Experiment) []string {
 	out := make([]string, len(tv))
 	for i, v := range tv {
 		switch {
+		case v.Numeric && !math.IsNaN(v.Median) && i < len(e.Pipeline.Columns) && e.Pipeline.Columns[i].Date:
+			out[i] = data.FormatDay(v.Median) // "18,871" was a day number
 		case v.Numeric && !math.IsNaN(v.Median):
 			out[i] = common.Number(v.Median)
 		case !v.Numeric && v.Level != "":
