@@ -2,6 +2,7 @@ package datascreen
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -66,4 +67,21 @@ func TestGoldenEventLogMonthFirst(t *testing.T) {
 		s := loaded(t, c, experiment.Source{Kind: "log", Path: "events.csv"}, eventLogMonthFirst(t))
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
+}
+
+// TestDateDistributionRangeIsDates: a date column's distribution by label
+// gave its binned range as day numbers ("17,541 … 19,721").
+func TestDateDistributionRangeIsDates(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,signup,churn\n")
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 200 {
+		b.WriteString("u" + strconv.Itoa(i) + "," +
+			day.AddDate(0, 0, i).Format(time.DateOnly) + "," + []string{"no", "yes"}[i%2] + "\n")
+	}
+	s := loaded(t, screentest.Common("en", 160, 48), experiment.Source{Kind: "csv", Path: "users.csv", Label: "churn"}, b.String())
+	v := screentest.Render(keys(s, "right", "right"), 160, 48)
+	if !regexp.MustCompile(`2024-01-0\d … 2024-07-1\d`).MatchString(v) {
+		t.Errorf("no date range in the distributions:\n%s", v)
+	}
 }

@@ -117,7 +117,7 @@ func (s Model) distribution(d data.FeatureDistribution, w, h int) string {
 // numericLine draws a numeric feature's distribution in barsW cells and
 // its binned range after it, in w cells.
 func (s Model) numericLine(d data.FeatureDistribution, w, barsW int) string {
-	rng := num(d.Lo) + " … " + num(d.Hi)
+	rng := s.binnedRange(d)
 	return common.Pad(s.distribution(d, barsW, 1), barsW) + "  " + s.Styles.Muted.Render(common.Truncate(rng, w-barsW-2))
 }
 
@@ -125,8 +125,17 @@ func (s Model) numericLine(d data.FeatureDistribution, w, barsW int) string {
 // lines: the sparklines, then the binned range.
 func (s Model) numericBlock(d data.FeatureDistribution, w, h int) []string {
 	out := strings.Split(s.distribution(d, w, max(h-1, 1)), "\n")
-	rng := num(d.Lo) + " … " + num(d.Hi)
+	rng := s.binnedRange(d)
 	return append(out, s.Styles.Muted.Render(common.Truncate(s.Tf("1st–99th percentiles: %s", "第 1–99 百分位：%s", rng), w)))
+}
+
+// binnedRange writes a numeric feature's binned range, as dates for a
+// date column (it read "17,541 … 19,721", day numbers).
+func (s Model) binnedRange(d data.FeatureDistribution) string {
+	if c := s.data.Table.Column(d.Name); c != nil && c.Date {
+		return data.FormatDay(d.Lo) + " … " + data.FormatDay(d.Hi)
+	}
+	return num(d.Lo) + " … " + num(d.Hi)
 }
 
 // levelTexts writes each level's count in each class and its positive
