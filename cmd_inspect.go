@@ -172,6 +172,9 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			if c.DecimalComma {
 				p.line("   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands")
 			}
+			if c.Whole {
+				p.line("   every training value is a whole number: levers are suggested at whole numbers")
+			}
 		}
 		if c.Indicator {
 			p.line("   plus a 0/1 input that is 1 when the value was missing")
@@ -188,7 +191,7 @@ func inspectDateColumn(p *printer, c *data.PipelineColumn) {
 		p.line("   dates written with the year last are read %s", how)
 	}
 	steps := []string{fmt.Sprintf("clipped to [%s, %s]", data.FormatDay(c.Min), data.FormatDay(c.Max)),
-		fmt.Sprintf("days before %s", data.FormatDay(c.Max))}
+		fmt.Sprintf("days before %s (day %s since 1970-01-01)", data.FormatDay(c.Max), fnum(c.Max))}
 	if c.Log {
 		steps = append(steps, "log(1+days)")
 	}
