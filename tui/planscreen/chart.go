@@ -26,12 +26,12 @@ func (s Model) withChart(table []string) []string {
 		return table
 	}
 	rep := s.report
-	c := widget.NewSeriesChart(s.T("Net value by % of customers contacted", "净值与联系客户比例(%)"), s.Styles.Widget,
+	c := widget.NewSeriesChart(s.T("Net value by % of customers contacted", "净值与联系客户比例（%）"), s.Styles.Widget,
 		s.T("net value", "净值"), s.T("best", "最佳"))
 	c.SetText(widget.ChartText{
 		Latest:   "%s",
 		NoData:   s.T("no curve", "没有曲线"),
-		TooSmall: s.T("%s: enlarge to see the chart", "%s:放大窗口才能看到图表"),
+		TooSmall: s.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	})
 	c.SetMarker(1, widget.MarkerPoint)
 	c.SetXCaption("%")

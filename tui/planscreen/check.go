@@ -25,7 +25,7 @@ func (s Model) checkLines(full bool) []string {
 	}
 	noLift := math.IsNaN(c.Lift.Value)
 	if !full {
-		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f)", "%.2f(95 %% 置信区间 %.2f–%.2f)", c.AUC.Value, c.AUC.Low, c.AUC.High)
+		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f)", "%.2f（95 %% 置信区间 %.2f–%.2f）", c.AUC.Value, c.AUC.Low, c.AUC.High)
 		lift := s.T("no contact", "不联系任何客户")
 		if !noLift {
 			lift = s.Tf("%.1f× (%.1f–%.1f)", "%.1f×(%.1f–%.1f)", c.Lift.Value, c.Lift.Low, c.Lift.High)
@@ -43,15 +43,15 @@ func (s Model) checkLines(full bool) []string {
 	lift := []string{s.Tf("lift at %s", "前 %s 提升度", experiment.Percent(c.Share)), "–", "–", s.T("the plan contacts no one", "计划不联系任何客户")}
 	if !noLift {
 		lift[1], lift[2] = fmt.Sprintf("%.2f×", c.Lift.Value), fmt.Sprintf("%.2f–%.2f", c.Lift.Low, c.Lift.High)
-		lift[3] = s.Tf("rate of %s among the %s first contacts ÷ among all (Wilson)", "前 %[2]s 位联系客户中 %[1]s 的比例 ÷ 全体的比例(Wilson)",
+		lift[3] = s.Tf("rate of %s among the %s first contacts ÷ among all (Wilson)", "前 %[2]s 位联系客户中 %[1]s 的比例 ÷ 全体的比例（Wilson）",
 			outcome, data.Thousands(c.Lift.Of))
 	}
 	body := [][]string{
 		{"ROC AUC", fmt.Sprintf("%.3f", c.AUC.Value), fmt.Sprintf("%.3f–%.3f", c.AUC.Low, c.AUC.High),
-			s.Tf("ranks %s above the rest (Hanley–McNeil)", "把 %s 排在其余客户之前的能力(Hanley–McNeil)", outcome)},
+			s.Tf("ranks %s above the rest (Hanley–McNeil)", "把 %s 排在其余客户之前的能力（Hanley–McNeil）", outcome)},
 		lift,
 		{s.T("calibration error", "校准误差"), fmt.Sprintf("%.3f", c.ECE), "–",
-			s.T("mean gap between P and the observed rate (ECE, 10 bins)", "P 与实际比例的平均差距(ECE，10 个分箱)")},
+			s.T("mean gap between P and the observed rate (ECE, 10 bins)", "P 与实际比例的平均差距（ECE，10 个分箱）")},
 	}
 	title := s.Tf("The model on these customers: %s known outcomes, %s with %s",
 		"模型在这些客户上的表现：%s 位已知结果，其中 %s 位为 %s",

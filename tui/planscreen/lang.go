@@ -41,7 +41,7 @@ var actionZh = map[experiment.Segment][2]string{
 	experiment.SegCantLose:          {"续订优惠；主动沟通", "专人致电或客户经理；最优惠条件"},
 	experiment.SegHibernating:       {"只发低成本的资讯邮件", "一次低成本的唤醒优惠"},
 	experiment.SegLost:              {"不再投入；排除在付费活动之外", "最后一次唤醒尝试，之后停止"},
-	experiment.SegHighValue:         {"保持常规维护", "专人联系(电话、客户经理)"},
+	experiment.SegHighValue:         {"保持常规维护", "专人联系（电话、客户经理）"},
 	experiment.SegMediumValue:       {"自动提醒", "通过邮件或应用推送定向优惠"},
 	experiment.SegLowValue:          {"不额外投入", "自动发送低成本消息"},
 	experiment.SegAll:               {"不额外投入", "按计划顺序联系"},
@@ -113,7 +113,7 @@ func (s Model) refusalText(err error) string {
 		case experiment.RefuseBudget:
 			return prefix + "预算 " + num(r.Value) + "：应为不小于 0 的金额"
 		case experiment.RefuseBudgetShare:
-			return prefix + "预算比例 " + num(r.Value) + "：应在 0 到 1 之间(即 0 % 到 100 %)"
+			return prefix + "预算比例 " + num(r.Value) + "：应在 0 到 1 之间（即 0 % 到 100 %）"
 		case experiment.RefuseBudgetBoth:
 			return prefix + "预算只能是金额或客户比例，不能两者都设"
 		case experiment.RefuseCost:
@@ -130,14 +130,14 @@ func (s Model) refusalText(err error) string {
 	if errors.As(err, &in) {
 		switch in.field {
 		case fieldBudget:
-			return prefix + "预算 " + in.text + "：请输入金额(如 5000)或客户比例(如 10%)"
+			return prefix + "预算 " + in.text + "：请输入金额（如 5000）或客户比例（如 10%）"
 		case fieldCost:
 			return prefix + "单次联系成本 " + in.text + "：请输入不小于 0 的金额，如 2.5"
 		case fieldValue:
 			if in.columns == nil && in.text == "" {
-				return prefix + "客户价值：请输入金额(如 120)或数值列的列名"
+				return prefix + "客户价值：请输入金额（如 120）或数值列的列名"
 			}
-			return prefix + "客户价值 " + in.text + "：既不是金额，也不是数值列(数值列：" + strings.Join(in.columns, ", ") + ")"
+			return prefix + "客户价值 " + in.text + "：既不是金额，也不是数值列（数值列：" + strings.Join(in.columns, ", ") + "）"
 		case fieldSuccess:
 			return prefix + "成功率 " + in.text + "：请输入大于 0、不超过 1 的比例，如 0.2"
 		}

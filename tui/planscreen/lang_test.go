@@ -24,9 +24,9 @@ func TestChineseRefusals(t *testing.T) {
 		{"s", "1.5", "计划输入无效：成功率 1.5：应为大于 0、不超过 1 的比例", fieldSuccess},
 		{"s", "0", "计划输入无效：成功率 0：应为大于 0、不超过 1 的比例", fieldSuccess},
 		{"s", "abc", "计划输入无效：成功率 abc：请输入大于 0、不超过 1 的比例，如 0.2", fieldSuccess},
-		{"b", "150%", "计划输入无效：预算比例 1.5：应在 0 到 1 之间(即 0 % 到 100 %)", fieldBudget},
-		{"b", "lots", "计划输入无效：预算 lots：请输入金额(如 5000)或客户比例(如 10%)", fieldBudget},
-		{"v", "no_such_column", "计划输入无效：客户价值 no_such_column：既不是金额，也不是数值列(数值列：", fieldValue},
+		{"b", "150%", "计划输入无效：预算比例 1.5：应在 0 到 1 之间（即 0 % 到 100 %）", fieldBudget},
+		{"b", "lots", "计划输入无效：预算 lots：请输入金额（如 5000）或客户比例（如 10%）", fieldBudget},
+		{"v", "no_such_column", "计划输入无效：客户价值 no_such_column：既不是金额，也不是数值列（数值列：", fieldValue},
 	}
 	for _, tc := range cases {
 		s = typeIn(t, s, tc.key, tc.text)

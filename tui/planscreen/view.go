@@ -58,10 +58,10 @@ func (s Model) noRowsWhy() string {
 	e := s.run.Exp
 	if e.Config.ValFrac == 0 {
 		return s.T("A plan is made for customers the model did not learn from, and this run held out none: set a validation share on the Model screen (2) and train again.",
-			"计划只针对模型没有学习过的客户，而这次训练没有留出任何客户：请在“模型”页(按 2)设置验证集比例，然后重新训练。")
+			"计划只针对模型没有学习过的客户，而这次训练没有留出任何客户：请在“模型”页（按 2）设置验证集比例，然后重新训练。")
 	}
 	return s.Tf("A plan is made for customers the model did not learn from. This run's validation share was %s, but its table's %s rows were too few for that share to hold out anyone: load a larger table (Data screen, 1) or raise the share (Model screen, 2).",
-		"计划只针对模型没有学习过的客户。这次训练的验证集比例为 %s，但表格只有 %s 行，按这个比例留不出任何客户：请加载更大的表格(“数据”页，按 1)，或调高验证集比例(“模型”页，按 2)。",
+		"计划只针对模型没有学习过的客户。这次训练的验证集比例为 %s，但表格只有 %s 行，按这个比例留不出任何客户：请加载更大的表格（“数据”页，按 1），或调高验证集比例（“模型”页，按 2）。",
 		common.Number(e.Config.ValFrac), data.Thousands(e.Data.Table.Rows))
 }
 
@@ -101,7 +101,7 @@ func (s Model) pageLines() []string {
 	t := common.TargetFor(s.chosen, s.base.label)
 	st := s.Styles
 	var lines []string
-	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户(未参与训练)",
+	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户（未参与训练）",
 		s.run.Number, s.TargetLine(t), data.Thousands(rep.Customers))
 	lines = append(lines, st.Title.Render(common.Truncate(title, w)))
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
@@ -157,7 +157,7 @@ func (s Model) headline() string {
 	if rep.ValueColumn != "" {
 		who = "涉及价值最大的"
 	}
-	return s.Tf("", "联系%s %s 位客户(%s)：预计%s约 %s 位，按你的假设净值 %s。",
+	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
 }
 
@@ -166,7 +166,7 @@ func (s Model) fields() []string {
 	st := s.Styles
 	names := [fieldCount]string{
 		s.T("b budget", "b 预算"), s.T("c cost per contact", "c 单次联系成本"),
-		s.T("v value per customer", "v 每位客户价值"), s.T("s success rate (your assumption)", "s 成功率(你的假设)")}
+		s.T("v value per customer", "v 每位客户价值"), s.T("s success rate (your assumption)", "s 成功率（你的假设）")}
 	labelW := 0
 	for _, n := range names {
 		labelW = max(labelW, ansi.StringWidth(n))
@@ -220,7 +220,7 @@ func (s Model) curve(rows int) []string {
 		}
 		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}
-	out := []string{s.Styles.Title.Render(s.T("Net value by share contacted (★ best within the budget)", "按联系比例的净值(★ 预算内最佳)"))}
+	out := []string{s.Styles.Title.Render(s.T("Net value by share contacted (★ best within the budget)", "按联系比例的净值（★ 预算内最佳）"))}
 	return append(out, s.table(head, body)...)
 }
 
@@ -233,7 +233,7 @@ func (s Model) segments() []string {
 	// high-risk cell, the evidence behind its action.
 	wide := s.Width >= 120
 	if wide {
-		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素(高风险)"), head[4])
+		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素（高风险）"), head[4])
 	}
 	var body [][]string
 	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}

@@ -26,11 +26,11 @@ func (s Model) metricLines(w int) []string {
 	st, res := s.Styles, s.res
 	if !res.Evaluated || len(res.Metrics) == 0 {
 		return []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
-			"%s 起 %d 天的推荐;未评估:日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w)),
+			"%s 起 %d 天的推荐；未评估：日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w)),
 			st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w))}
 	}
 	first := res.Metrics[0]
-	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估,之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
+	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估，之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
 		st.Muted.Render(s.Tf(" · %s customers bought · catalogue %s items", " · %s 位客户购买 · 商品目录 %s 件", common.Thousands(first.Customers), common.Thousands(first.Catalogue))), w)}
 	header := common.Pad(s.T("ranker", "方法"), 11) + common.PadLeft("k", 4) + common.PadLeft(s.T("hit", "命中率"), 7) +
 		common.PadLeft(s.T("recall", "召回率"), 8) + common.PadLeft("NDCG", 7) + common.PadLeft(s.T("coverage", "覆盖率"), 9)
@@ -96,7 +96,7 @@ func (s *Model) customerLines(w, h int) []string {
 	}
 	rows := max(h-1, 1)
 	s.listTop = min(max(s.listTop, s.selected-rows+1), s.selected)
-	header := common.Pad(s.Tf("customers (%s)", "客户(%s)", common.Thousands(len(res.Customers))), listW-7)
+	header := common.Pad(s.Tf("customers (%s)", "客户（%s）", common.Thousands(len(res.Customers))), listW-7)
 	if res.Evaluated {
 		header += common.PadLeft(s.T("bought", "已购"), 7)
 	}
@@ -123,12 +123,12 @@ func (s Model) itemLines(w int, alone bool) []string {
 	c := res.Customers[s.selected]
 	head := st.Title.Render(s.T("Customer ", "客户 ") + c.ID)
 	if alone {
-		head += st.Muted.Render(s.Tf(" · %s of %s (↑/↓)", " · 第 %s 位,共 %s 位(↑/↓)", common.Thousands(s.selected+1), common.Thousands(len(res.Customers))))
+		head += st.Muted.Render(s.Tf(" · %s of %s (↑/↓)", " · 第 %s 位，共 %s 位（↑/↓）", common.Thousands(s.selected+1), common.Thousands(len(res.Customers))))
 	}
 	switch {
 	case !res.Evaluated:
 	case c.Buyer:
-		head += st.Muted.Render(s.Tf(" · bought %d items in the horizon; ✓ marks those offered", " · 观察期内买了 %d 件商品;✓ 为推荐中的", c.Bought))
+		head += st.Muted.Render(s.Tf(" · bought %d items in the horizon; ✓ marks those offered", " · 观察期内买了 %d 件商品；✓ 为推荐中的", c.Bought))
 	default:
 		head += st.Muted.Render(s.T(" · bought nothing in the horizon", " · 观察期内没有购买"))
 	}

@@ -83,9 +83,9 @@ func New(com common.Common, open experiment.Opener) Model {
 	loss := widget.NewSeriesChart(com.T("Loss", "损失"), com.Styles.Widget, com.T("train", "训练"), com.T("validation", "验证"))
 	loss.SetText(widget.ChartText{
 		Latest:   com.T("last %s", "最新 %s"),
-		Skipped:  com.T("(%d non-finite skipped)", "(跳过 %d 个非有限值)"),
+		Skipped:  com.T("(%d non-finite skipped)", "（跳过 %d 个非有限值）"),
 		NoData:   com.T("no data yet", "还没有数据"),
-		TooSmall: com.T("%s: enlarge to see the chart", "%s:放大窗口才能看到图表"),
+		TooSmall: com.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	})
 	loss.SetXCaption(com.T("epoch", "轮次"))
 	loss.SetYLimits(0, 1e308)
@@ -119,7 +119,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 	case log == nil:
 		s.source = d.Source
 		s.refusal = s.T("Recommendation needs an order log with an item column; a per-user table has no items. Open one (customer, date, item, …) with --log FILE or from the Data screen.",
-			"推荐需要带商品列的订单日志;按用户汇总的表没有商品。请用 --log 文件 或在“数据”页打开一份(客户、日期、商品……)。")
+			"推荐需要带商品列的订单日志；按用户汇总的表没有商品。请用 --log 文件 或在“数据”页打开一份（客户、日期、商品……）。")
 	case log.Columns.Item == "":
 		s.source = d.Source
 		s.refusal = s.noItems(log)
@@ -141,7 +141,7 @@ func (s Model) noItems(log *data.OrderLog) string {
 	}
 	if log.Columns.Item == "" && errors.Is(err, recommend.ErrNoItems) {
 		return s.Tf("%s has no item column (columns: %s); recommendation needs one — name it with --log-columns item=COLUMN",
-			"%s 没有商品列(列:%s);推荐需要商品列——用 --log-columns item=列名 指定", log.Name, strings.Join(log.Header, ", "))
+			"%s 没有商品列（列：%s）；推荐需要商品列——用 --log-columns item=列名 指定", log.Name, strings.Join(log.Header, ", "))
 	}
 	return err.Error()
 }
@@ -379,7 +379,7 @@ func (s *Model) finish() {
 		s.res, s.selected, s.listTop = res, 0, 0
 		s.outcome = ""
 	case errors.Is(err, context.Canceled):
-		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止;之前的结果(如有)保持不变。")
+		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")
 	default:
 		s.outcome, s.failed = common.PlainError(err), true
 		if s.Zh() {

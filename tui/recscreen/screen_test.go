@@ -222,7 +222,7 @@ func TestNoItems(t *testing.T) {
 		}
 		want := map[string]string{
 			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — name it with --log-columns item=COLUMN",
-			"zh": "orders.csv 没有商品列(列:customer, date, amount);推荐需要商品列——用 --log-columns item=列名 指定",
+			"zh": "orders.csv 没有商品列（列：customer, date, amount）；推荐需要商品列——用 --log-columns item=列名 指定",
 		}[lang]
 		if s.refusal != want {
 			t.Errorf("%s: refusal %q, want %q", lang, s.refusal, want)

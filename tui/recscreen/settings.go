@@ -88,7 +88,7 @@ func (s *Model) apply(v string) bool {
 	}
 	h, ok := parseHorizon(v)
 	if !ok {
-		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期:请写天数,如 30、30d 或 4w(1 到 %d 天)", v, data.MaxHorizonDays)
+		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %d 天）", v, data.MaxHorizonDays)
 		return false
 	}
 	cutoff := s.cutoff
@@ -109,11 +109,11 @@ func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
 	if lo > hi {
 		return s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
-			"日志(%s 至 %s)太短,不够 %d 天的观察期:模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.Last), horizon)
+			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.Last), horizon)
 	}
 	if cutoff < lo || cutoff > hi {
 		return s.Tf("cutoff %s is out of range: with a %d-day horizon choose a date from %s to %s (the model needs two horizons of history before it)",
-			"截止日 %s 超出范围:观察期为 %d 天时,请选 %s 至 %s 之间的日期(模型需要截止日前有两个观察期的历史)", date(cutoff), horizon, date(lo), date(hi))
+			"截止日 %s 超出范围：观察期为 %d 天时，请选 %s 至 %s 之间的日期（模型需要截止日前有两个观察期的历史）", date(cutoff), horizon, date(lo), date(hi))
 	}
 	return ""
 }

@@ -57,7 +57,7 @@ func (s *Model) render() {
 func (s Model) titleLine(w int) string {
 	l := s.log
 	return common.Truncate(s.Styles.Title.Render(s.T("Recommend", "推荐"))+s.Styles.Muted.Render(s.Tf(
-		" · %s · item column %s · %s items, %s customers, %s to %s", " · %s · 商品列 %s · %s 件商品,%s 位客户,%s 至 %s",
+		" · %s · item column %s · %s items, %s customers, %s to %s", " · %s · 商品列 %s · %s 件商品，%s 位客户，%s 至 %s",
 		filepath.Base(l.Name), l.ItemColumn, common.Thousands(len(l.Items)), common.Thousands(len(l.Customers)),
 		date(l.First), date(l.Last))), w)
 }
@@ -76,9 +76,9 @@ func (s Model) settingsLine(w int) string {
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
 	if !s.evaluates(s.cutoff, s.horizon) {
 		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
-			"日志中其后不足一个观察期:只推荐,不评估(如需评估,请选 %s 或更早)", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
+			"日志中其后不足一个观察期：只推荐，不评估（如需评估，请选 %s 或更早）", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
 	}
-	return common.Truncate(s.Tf("cutoff %s (c) · horizon %s (h) · ", "截止日 %s(c)· 观察期 %s(h)· ", cutoff, horizon)+st.Muted.Render(what), w)
+	return common.Truncate(s.Tf("cutoff %s (c) · horizon %s (h) · ", "截止日 %s（c）· 观察期 %s（h）· ", cutoff, horizon)+st.Muted.Render(what), w)
 }
 
 // statusLines are a refused value (wrapped: it names the valid range),
@@ -88,7 +88,7 @@ func (s Model) statusLines(w int) []string {
 		return []string{s.statusLine(w)}
 	}
 	var lines []string
-	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受:")+s.fieldErr, max(w, 1)) {
+	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr, max(w, 1)) {
 		lines = append(lines, s.Styles.Error.Render(l))
 	}
 	return lines
@@ -114,7 +114,7 @@ func (s Model) statusLine(w int) string {
 		}
 		m := s.run.Model
 		text = s.Tf("run %d · epoch %d/%d · %s · loss %s · %s pairs (%s bought) at %d cutoffs",
-			"第 %d 次 · 第 %d/%d 轮 · %s · 损失 %s · %s 对样本(%s 对已购买),%d 个训练截止日",
+			"第 %d 次 · 第 %d/%d 轮 · %s · 损失 %s · %s 对样本（%s 对已购买），%d 个训练截止日",
 			s.runs, s.latest.Epoch, m.Config.Train.Epochs, word, common.FmtMetric(s.batchLoss),
 			common.Thousands(m.TrainRows), common.Thousands(m.Positives), len(m.TrainCutoffs))
 	case runStopping:
@@ -127,7 +127,7 @@ func (s Model) statusLine(w int) string {
 			}
 			return common.Truncate(style.Render(s.outcome), w)
 		}
-		text = s.Tf("run %d · trained %d epochs, ranked %s customers", "第 %d 次 · 训练 %d 轮,已为 %s 位客户排序",
+		text = s.Tf("run %d · trained %d epochs, ranked %s customers", "第 %d 次 · 训练 %d 轮，已为 %s 位客户排序",
 			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
 	}
 	return common.Truncate(st.Muted.Render(text), w)
@@ -136,7 +136,7 @@ func (s Model) statusLine(w int) string {
 // hintLines say what space does before the first run.
 func (s Model) hintLines(w int) []string {
 	text := s.T("space trains the recommender: a network over (customer, item) pairs learns, on the horizons before the cutoff, which items a customer buys next; it never sees an order on or after the cutoff. Then its hit rate, recall and NDCG are shown beside TopPop, P-TopFreq and GP-TopFreq, and every customer's top 10 items with the reason.",
-		"按空格训练推荐模型:一个基于(客户,商品)对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么;它不会看到截止日当天及之后的订单。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比,以及每位客户的前 10 件推荐商品和理由。")
+		"按空格训练推荐模型：一个基于（客户，商品）对的神经网络在截止日之前的各个观察期上学习客户接下来会买什么；它不会看到截止日当天及之后的订单。训练后会显示它与 TopPop、P-TopFreq、GP-TopFreq 的命中率、召回率和 NDCG 对比，以及每位客户的前 10 件推荐商品和理由。")
 	lines := []string{""}
 	for _, l := range widget.WrapUnmarked(text, min(w, 72)) {
 		lines = append(lines, s.Styles.Muted.Render(l))

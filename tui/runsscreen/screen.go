@@ -125,7 +125,7 @@ func (s Model) byNumber(n int) int {
 // run there is nothing to compare.
 func (s Model) compared() (a, b int, why string) {
 	if len(s.runs) < 2 {
-		return -1, -1, s.T("Train another run to compare two.", "再训练一次,就能比较两次训练。")
+		return -1, -1, s.T("Train another run to compare two.", "再训练一次，就能比较两次训练。")
 	}
 	neighbour := func(i int) int {
 		if i > 0 {
@@ -145,15 +145,15 @@ func (s Model) compared() (a, b int, why string) {
 	case 1:
 		m := marked[0]
 		if m != s.cursor {
-			return m, s.cursor, s.T("the marked run against the selected one; space marks a second", "标记的训练对比选中的训练;按空格再标记一次")
+			return m, s.cursor, s.T("the marked run against the selected one; space marks a second", "标记的训练对比选中的训练；按空格再标记一次")
 		}
-		return neighbour(m), m, s.T("the marked run against its neighbour; choose another run to change", "标记的训练对比相邻的训练;选择其他训练即可更换")
+		return neighbour(m), m, s.T("the marked run against its neighbour; choose another run to change", "标记的训练对比相邻的训练；选择其他训练即可更换")
 	}
 	other := neighbour(s.cursor)
 	if other > s.cursor {
-		return s.cursor, other, s.T("the selected run against the next one; space marks runs to compare", "选中的训练对比下一次;按空格标记要比较的训练")
+		return s.cursor, other, s.T("the selected run against the next one; space marks runs to compare", "选中的训练对比下一次；按空格标记要比较的训练")
 	}
-	return other, s.cursor, s.T("the selected run against the one before; space marks runs to compare", "选中的训练对比上一次;按空格标记要比较的训练")
+	return other, s.cursor, s.T("the selected run against the one before; space marks runs to compare", "选中的训练对比上一次；按空格标记要比较的训练")
 }
 
 // fillChart draws the compared runs' validation loss (training loss when

@@ -40,7 +40,7 @@ func (s *Model) render() {
 	if len(s.runs) == 0 {
 		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"),
 			s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
-				"自 retain 启动以来的每次训练都会列在这里,附上它的设置和所保留权重那一轮的验证指标;用空格标记两次训练即可比较。"))
+				"自 retain 启动以来的每次训练都会列在这里，附上它的设置和所保留权重那一轮的验证指标；用空格标记两次训练即可比较。"))
 		return
 	}
 	tableRows, chartW, chartH := s.layout()
@@ -53,7 +53,7 @@ func (s *Model) render() {
 		" · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记")), w)}
 	lines = append(lines, s.table(w, tableRows)...)
 	_, _, why := s.compared()
-	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较:")+why, w)))
+	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
 	sideW := w - chartW - colGap
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
 	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW)}, []int{chartW, sideW}, colGap)...)

@@ -19,12 +19,12 @@ func (s *Model) render() {
 	if s.data == nil {
 		s.view = s.Empty(s.T("No data yet.", "还没有数据。"),
 			s.T("Load a table on the Data screen, then search for a better configuration here.",
-				"请先在数据页加载表格,然后在这里搜索更好的配置。"))
+				"请先在数据页加载表格，然后在这里搜索更好的配置。"))
 		return
 	}
 	st := s.Styles
 	lines := []string{st.Title.Render(s.T("Search for a better configuration", "搜索更好的配置")) + "  " +
-		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证,逐级淘汰", s.folds))}
+		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证，逐级淘汰", s.folds))}
 	lines = append(lines, s.budgetLine())
 	// A refusal is wrapped in full: its reason is at its end.
 	for _, l := range common.StatusLines(s.refusal, s.Width) {
@@ -52,9 +52,9 @@ func (s Model) rungs() int { return len(experiment.RungFolds(s.folds, 3)) }
 
 // budgetLine shows the budget, or the field it is typed in.
 func (s Model) budgetLine() string {
-	label := s.T("Budget: ", "时间预算:")
+	label := s.T("Budget: ", "时间预算：")
 	if s.typing {
-		return label + s.input.View() + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定,esc 保留"))
+		return label + s.input.View() + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定，esc 保留"))
 	}
 	text := label + FormatBudget(s.budget)
 	if s.trials > 0 {
@@ -69,19 +69,19 @@ func (s Model) budgetLine() string {
 func (s Model) stateLine() string {
 	switch {
 	case s.err != nil:
-		return s.Styles.Error.Render(s.Tf("The search failed: %v", "搜索失败:%v", s.err))
+		return s.Styles.Error.Render(s.Tf("The search failed: %v", "搜索失败：%v", s.err))
 	case s.run != nil && s.progress != nil:
 		p := s.progress
 		return s.Tf(plural(p.FoldsDone, "Searching: round %d, rung %d of %d · %d fold trained · %s (s stops)",
 			"Searching: round %d, rung %d of %d · %d folds trained · %s (s stops)"),
-			"搜索中:第 %d 轮,第 %d/%d 级 · 已训练 %d 折 · %s(s 停止)", p.Round, p.Rung+1, s.rungs(), p.FoldsDone, roundDur(p.Elapsed))
+			"搜索中：第 %d 轮，第 %d/%d 级 · 已训练 %d 折 · %s（s 停止）", p.Round, p.Rung+1, s.rungs(), p.FoldsDone, roundDur(p.Elapsed))
 	case s.run != nil:
-		return s.T("Searching: the first folds are training… (s stops)", "搜索中:正在训练第一批折……(s 停止)")
+		return s.T("Searching: the first folds are training… (s stops)", "搜索中：正在训练第一批折……（s 停止）")
 	case s.result != nil:
 		r := s.result
 		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
 			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
-		return s.Tf(plural(r.Tried, "Done: %d trial in %s (%s)", "Done: %d trials in %s (%s)"), "完成:%d 次试验,用时 %s(%s)", r.Tried, roundDur(r.Elapsed), why)
+		return s.Tf(plural(r.Tried, "Done: %d trial in %s (%s)", "Done: %d trials in %s (%s)"), "完成：%d 次试验，用时 %s（%s）", r.Tried, roundDur(r.Elapsed), why)
 	}
 	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")
 }
@@ -103,7 +103,7 @@ func (s Model) bestLine() string {
 	if best == nil {
 		return ""
 	}
-	text := s.Tf("Best: trial %d, CV ROC AUC %.4f ± %.4f", "最佳:试验 %d,交叉验证 ROC AUC %.4f ± %.4f", best.Number, best.AUC, best.AUCStd)
+	text := s.Tf("Best: trial %d, CV ROC AUC %.4f ± %.4f", "最佳：试验 %d，交叉验证 ROC AUC %.4f ± %.4f", best.Number, best.AUC, best.AUCStd)
 	switch {
 	case s.applied == best.Number:
 		text += s.T(" · applied to the Model screen", " · 已用于模型页")
@@ -142,7 +142,7 @@ func boardLines(c common.Common, board []experiment.Trial, rungs, w, h int) []st
 		case len(t.Folds) == 1: // one fold has no spread to show
 			auc = fmt.Sprintf("%.4f (1 fold)", t.AUC)
 			if c.Zh() {
-				auc = fmt.Sprintf("%.4f(1 折)", t.AUC)
+				auc = fmt.Sprintf("%.4f（1 折）", t.AUC)
 			}
 		}
 		rung := fmt.Sprintf("%d/%d", t.Rung+1, rungs)
