@@ -204,7 +204,7 @@ func (m Model) helpOverlay(w, h int) string {
 	}
 	top := min(m.helpTop, max(len(lines)-h+1, 0))
 	shown := lines[top:min(top+h-1, len(lines))]
-	note := m.com.Tf("↑/↓ scroll · lines %d–%d of %d", "↑/↓ 滚动 · 第 %d–%d 行,共 %d 行", top+1, top+len(shown), len(lines))
+	note := m.com.Tf("↑/↓ scroll · lines %d–%d of %d", "↑/↓ 滚动 · 第 %d–%d 行，共 %d 行", top+1, top+len(shown), len(lines))
 	return widget.Fit(common.JoinLines(append(shown, m.styles.Muted.Render(note))), w, h)
 }
 

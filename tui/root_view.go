@@ -324,7 +324,7 @@ func (m Model) tabName(t tab, short bool) string {
 // smaller than widget.MinWidth×widget.MinHeight, cut to its width.
 func (m Model) tooSmall() string {
 	w, h := max(m.width, 0), max(m.height, 0)
-	msg := m.com.Tf("Window %d×%d is too small: enlarge it to at least %d×%d.", "窗口 %d×%d 太小:请放大到至少 %d×%d。",
+	msg := m.com.Tf("Window %d×%d is too small: enlarge it to at least %d×%d.", "窗口 %d×%d 太小：请放大到至少 %d×%d。",
 		w, h, widget.MinWidth, widget.MinHeight)
 	if lipgloss.Width(msg) > w {
 		msg = m.com.Tf("Enlarge to %d×%d", "请放大到 %d×%d", widget.MinWidth, widget.MinHeight)

@@ -112,7 +112,7 @@ func TestRootSpeaksChinese(t *testing.T) {
 	withErr.layout()
 	screentest.MustContain(t, screen(withErr), "错误  boom", "之前的数据和设置没有改变。按 esc 关闭此消息。", "关闭错误")
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if got := screen(tm.(Model)); got != "窗口 60×20 太小:请放大到至少 80×24。" {
+	if got := screen(tm.(Model)); got != "窗口 60×20 太小：请放大到至少 80×24。" {
 		t.Errorf("too-small notice %q", got)
 	}
 	tm, _ = m.Update(tea.WindowSizeMsg{Width: 20, Height: 20})

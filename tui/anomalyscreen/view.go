@@ -81,11 +81,11 @@ func (s Model) stateLine() string {
 	case s.job != nil && s.job.kind == scoring:
 		step, _, _, seen := s.job.latest()
 		if !seen {
-			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……(x 停止)")
+			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……（x 停止）")
 		}
 		p := step.Progress
 		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %.5f (x stops)",
-			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %.5f(x 停止)",
+			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %.5f（x 停止）",
 			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, p.BatchLoss)
 	case s.job != nil:
 		_, phase, p, seen := s.job.latest()
@@ -94,10 +94,10 @@ func (s Model) stateLine() string {
 			which = s.T("without the flagged users", "去掉标记用户")
 		}
 		if !seen {
-			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型(%s)：准备中……(x 停止)", which)
+			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型（%s）：准备中……（x 停止）", which)
 		}
 		return s.Tf("Churn model %s: epoch %d of %d · loss %.4f (x stops)",
-			"流失模型(%s)：第 %d/%d 轮次 · 损失 %.4f(x 停止)", which, p.Epoch, p.Epochs, p.BatchLoss)
+			"流失模型（%s）：第 %d/%d 轮次 · 损失 %.4f（x 停止）", which, p.Epoch, p.Epochs, p.BatchLoss)
 	case s.err != nil:
 		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
 	case s.stopped == scoring:
@@ -106,7 +106,7 @@ func (s Model) stateLine() string {
 		return st.Warning.Render(s.T("Training stopped; the previous figures are kept.", "训练已停止，之前的数字保留不变。"))
 	case s.res == nil && s.canPlant():
 		return s.T("Press s to score every user (p plants 1 % abusers with known truth first).",
-			"按 s 给每个用户评分(按 p 先植入 1% 已知身份的作弊用户)。")
+			"按 s 给每个用户评分（按 p 先植入 1% 已知身份的作弊用户）。")
 	case s.res == nil:
 		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
 	}
@@ -128,11 +128,11 @@ func (s Model) cutLine() string {
 	res := s.res
 	above := s.sum.above
 	abusive, normal, flagged := res.Marked(s.cut, above, s.marks)
-	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值(%s)",
+	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值（%s）",
 		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
 	text = s.Styles.Value.Render(text)
 	if s.cut != res.Cutoff {
-		text += s.Styles.Muted.Render(s.Tf(" · default %.4f (r)", " · 默认 %.4f(r)", res.Cutoff))
+		text += s.Styles.Muted.Render(s.Tf(" · default %.4f (r)", " · 默认 %.4f（r）", res.Cutoff))
 	}
 	if abusive+normal > 0 {
 		text += s.Tf(" · marked %d abusive, %d not · %s flagged", " · 标记：作弊 %d、正常 %d · 共标出 %s 人",
@@ -145,7 +145,7 @@ func (s Model) cutLine() string {
 func (s Model) baselineLine() string {
 	above, both := s.sum.baseAbove, s.sum.baseBoth
 	return s.Styles.Muted.Render(s.Tf("Baseline (max robust z, own fence): %s above, %s also above the cut-off",
-		"基线(最大稳健 z 分数，自身界限)：%s 个用户高于界限，其中 %s 个也高于阈值",
+		"基线（最大稳健 z 分数，自身界限）：%s 个用户高于界限，其中 %s 个也高于阈值",
 		common.Thousands(above), common.Thousands(both)))
 }
 
@@ -236,7 +236,7 @@ func (s Model) evaluationLines() []string {
 		return nil
 	}
 	st := s.Styles
-	title := s.Tf("Against %s: %s abusive (k), recall per archetype in the top 2k", "对照 %s：%s 个作弊用户(k)，各类型在前 2k 名中的召回率",
+	title := s.Tf("Against %s: %s abusive (k), recall per archetype in the top 2k", "对照 %s：%s 个作弊用户（k），各类型在前 2k 名中的召回率",
 		ev.Truth, common.Thousands(ev.Positives))
 	head := common.Pad("", 12) + common.PadLeft("ROC AUC", 8) + common.PadLeft("AP", 7) + common.PadLeft("P@k", 6)
 	for _, r := range ev.Network.Recall {
@@ -269,7 +269,7 @@ func (s Model) retrainLines() []string {
 		scheme = s.T("out of time", "跨时间验证")
 	}
 	head := s.Tf("Churn model trained without %s flagged users (%s → %s training rows, %s), measured on the same %s users:",
-		"去掉 %s 个标记用户训练的流失模型(训练行 %s → %s，%s)，在相同的%s用户上评估：",
+		"去掉 %s 个标记用户训练的流失模型（训练行 %s → %s，%s），在相同的%s用户上评估：",
 		common.Thousands(c.Dropped), common.Thousands(c.TrainBefore), common.Thousands(c.TrainAfter), scheme, partName(s.Common, c.Part))
 	if s.compactRetrain() {
 		head = s.Tf("Without %s flagged in training · %s · same %s users:",
@@ -305,7 +305,7 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 	}
 	text += s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(p.Before), ci(p.After))
 	if t := p.Paired; t != nil {
-		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f(配对 p %s)", t.Diff, pValue(t.P))
+		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f（配对 p %s）", t.Diff, pValue(t.P))
 	}
 	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
 		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)

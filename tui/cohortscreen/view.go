@@ -23,12 +23,12 @@ const (
 
 // newChart returns the average retention chart, in the screen's language.
 func (s Model) newChart() widget.SeriesChart {
-	c := widget.NewSeriesChart(s.T("Average retention (periods 1+; period 0 is 100 %)", "平均留存(第 1 期起;第 0 期为 100 %)"),
+	c := widget.NewSeriesChart(s.T("Average retention (periods 1+; period 0 is 100 %)", "平均留存（第 1 期起；第 0 期为 100 %）"),
 		s.Styles.Widget, s.T("customer-weighted", "按客户加权"))
 	c.SetText(widget.ChartText{
 		Latest:   s.T("last %s", "最新 %s"),
 		NoData:   s.T("no later periods yet", "还没有之后的周期"),
-		TooSmall: s.T("%s: enlarge to see the chart", "%s:放大窗口才能看到图表"),
+		TooSmall: s.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	})
 	c.SetYLimits(0, 100)
 	c.SetLegendValues(false)
@@ -48,7 +48,7 @@ func (s *Model) render() {
 	case s.log == nil:
 		s.view = s.Empty(s.T("Cohorts need an order log.", "同期群分析需要订单日志。"),
 			s.T("A per-user table has no purchase dates to group customers by. Open an order log (one line per order: customer, date, amount) with --log FILE or from the Data screen.",
-				"按用户汇总的表没有购买日期,无法把客户分组。请用 --log 文件 或在“数据”页打开一份订单日志(每行一笔订单:客户、日期、金额)。"))
+				"按用户汇总的表没有购买日期，无法把客户分组。请用 --log 文件 或在“数据”页打开一份订单日志（每行一笔订单：客户、日期、金额）。"))
 	case s.err != nil:
 		s.view = s.Empty(s.T("Cannot compute the cohorts.", "无法计算同期群。"), common.PlainError(s.err))
 	case s.Result() == nil:
@@ -117,7 +117,7 @@ func (s Model) titleLine(r *data.Retention, w, rowsShown, colsShown int) string 
 	}[s.metric]
 	by := s.T("monthly", "按月")
 	if r.Period == data.ByWeek {
-		by = s.T("weekly (Mon–Sun)", "按周(周一至周日)")
+		by = s.T("weekly (Mon–Sun)", "按周（周一至周日）")
 	}
 	left := s.Styles.Title.Render(s.T("Cohort retention", "同期群留存")) + " · " + what + " · " + by
 	first, last := s.top+1, min(s.top+rowsShown, len(r.Cohorts))
@@ -137,19 +137,19 @@ func (s Model) titleLine(r *data.Retention, w, rowsShown, colsShown int) string 
 
 // notes say how the figures were counted, wrapped to the width.
 func (s Model) notes(r *data.Retention, w int) []string {
-	parts := []string{s.Tf("%s: %s customers, %s orders, %s … %s.", "%s:%s 位客户,%s 笔订单,%s 至 %s。",
+	parts := []string{s.Tf("%s: %s customers, %s orders, %s … %s.", "%s：%s 位客户，%s 笔订单，%s 至 %s。",
 		filepath.Base(r.Name), common.Thousands(r.Customers), common.Thousands(r.Orders), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly)),
 		s.T("Average: customer-weighted, over the cohorts that fully observed the period.",
-			"平均:按客户加权,只计完整观察到该周期的同期群。")}
+			"平均：按客户加权，只计完整观察到该周期的同期群。")}
 	if r.EndPartial {
-		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分(日志止于 %s)。", r.Last.Format(time.DateOnly)))
+		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分（日志止于 %s）。", r.Last.Format(time.DateOnly)))
 	}
 	if n := len(r.Average); n > 1 {
 		last := r.Average[n-1]
 		parts = append(parts, s.Tf("Period %d averages %d of %d cohorts.", "第 %d 期的平均只含 %d/%d 个同期群。",
 			last.Period, last.Cohorts, len(r.Cohorts)))
 	}
-	parts = append(parts, s.T("Blank: after the log's end.", "空白:日志结束之后。"))
+	parts = append(parts, s.T("Blank: after the log's end.", "空白：日志结束之后。"))
 	var lines []string
 	sep := " "
 	if s.Zh() {

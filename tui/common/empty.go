@@ -49,7 +49,7 @@ func (c Common) Empty(title, hint string) string {
 func (c Common) NoRun() string {
 	return c.Empty(c.NoRunTitle(), c.NoRunHint(
 		c.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-			"先在“训练”页训练一个模型(按 3,再按空格);训练结束或停止后,这里会自动填上内容。")))
+			"先在“训练”页训练一个模型（按 3，再按空格）；训练结束或停止后，这里会自动填上内容。")))
 }
 
 // NoRunTitle is the title of an analysis screen with no run to show.

@@ -14,13 +14,13 @@ func (c Common) ReasonText(r recommend.Reason) string {
 	if r.Kind == recommend.ReasonRepeat {
 		switch {
 		case r.Invoices == 1 && r.DaysAgo == 1:
-			return c.T("bought on 1 invoice, 1 day ago", "买过 1 次,1 天前")
+			return c.T("bought on 1 invoice, 1 day ago", "买过 1 次，1 天前")
 		case r.Invoices == 1:
-			return c.Tf("bought on 1 invoice, %d days ago", "买过 1 次,%d 天前", r.DaysAgo)
+			return c.Tf("bought on 1 invoice, %d days ago", "买过 1 次，%d 天前", r.DaysAgo)
 		case r.DaysAgo == 1:
-			return c.Tf("bought on %d invoices, last 1 day ago", "买过 %d 次,最近一次 1 天前", r.Invoices)
+			return c.Tf("bought on %d invoices, last 1 day ago", "买过 %d 次，最近一次 1 天前", r.Invoices)
 		}
-		return c.Tf("bought on %d invoices, last %d days ago", "买过 %d 次,最近一次 %d 天前", r.Invoices, r.DaysAgo)
+		return c.Tf("bought on %d invoices, last %d days ago", "买过 %d 次，最近一次 %d 天前", r.Invoices, r.DaysAgo)
 	}
 	invoices := c.Tf("%d invoices", "%d 张发票", r.Invoices)
 	if r.Invoices == 1 {
@@ -30,5 +30,5 @@ func (c Common) ReasonText(r recommend.Reason) string {
 	if r.HasTrend {
 		trend = recommend.TrendPercent(r.Trend)
 	}
-	return fmt.Sprintf(c.T("popular: %s in %d days, %s", "热门:近 %[2]d 天 %[1]s,%[3]s"), invoices, r.WindowDays, trend)
+	return fmt.Sprintf(c.T("popular: %s in %d days, %s", "热门：近 %[2]d 天 %[1]s，%[3]s"), invoices, r.WindowDays, trend)
 }

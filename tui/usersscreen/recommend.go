@@ -36,12 +36,12 @@ func (s Model) recLines(id string, w int) []string {
 			return nil
 		}
 		return []string{"", st.Muted.Render(common.Truncate(s.T("Items to offer: train the recommender on the Recommend screen (R).",
-			"推荐商品:请在“推荐”页(R)训练推荐模型。"), w))}
+			"推荐商品：请在“推荐”页（R）训练推荐模型。"), w))}
 	}
-	head := s.Tf("Top %d items to offer (cutoff %s)", "推荐的前 %d 件商品(截止日 %s)", recTop, res.Cutoff.Format(time.DateOnly))
+	head := s.Tf("Top %d items to offer (cutoff %s)", "推荐的前 %d 件商品（截止日 %s）", recTop, res.Cutoff.Format(time.DateOnly))
 	c := res.Customer(id)
 	if c == nil {
-		return []string{"", common.Truncate(st.Title.Render(head)+st.Muted.Render(s.T(": no history before the cutoff", ":截止日之前没有购买记录")), w)}
+		return []string{"", common.Truncate(st.Title.Render(head)+st.Muted.Render(s.T(": no history before the cutoff", "：截止日之前没有购买记录")), w)}
 	}
 	lines := []string{"", common.Truncate(st.Title.Render(head), w)}
 	for i, it := range c.Items[:min(recTop, len(c.Items))] {
