@@ -63,7 +63,7 @@ func defaultEvalKeyMap(c common.Common) evalKeyMap {
 		StopCompare: key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("stop the comparison", "停止对比"))),
 		Target:      c.TargetKey(),
 		Bands:       c.BandsKey(),
-		Scroll:      scrollKeys(c),
+		Scroll:      common.NewScrollKeys(c),
 	}
 }
 
