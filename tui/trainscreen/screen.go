@@ -81,7 +81,10 @@ func New(com common.Common) Model {
 		NoData:   com.T("no data yet", "还没有数据"),
 		TooSmall: com.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	}
-	loss := widget.NewSeriesChart(com.T("Loss", "损失"), st.Widget, com.T("train", "训练"), com.T("validation", "验证"))
+	// The training series is of batch losses (the table beside gives each
+	// epoch's mean): its legend says so, or "train last 0.4035" would
+	// disagree with "loss train 0.4033" without a reason.
+	loss := widget.NewSeriesChart(com.T("Loss", "损失"), st.Widget, com.T("train batches", "训练批次"), com.T("validation", "验证"))
 	loss.SetYLimits(0, inf)
 	metric := widget.NewSeriesChart(com.T("Accuracy and AUC", "准确率与 AUC"), st.Widget,
 		com.T("val accuracy", "验证准确率"), com.T("val AUC", "验证 AUC"))

@@ -116,12 +116,13 @@ func TestGoldenEnded(t *testing.T) {
 
 // The legends and boxes say what their numbers are: the charts' last
 // values, the last epoch, the best epoch and its loss (issue 11: the legend
-// read "train 0.389" beside a table's best-epoch "0.4064").
+// read "train 0.389" beside a table's best-epoch "0.4064"; then "train
+// last 0.4035", a batch's loss, beside the epoch mean "loss train 0.4033").
 func TestNumbersSayWhatTheyAre(t *testing.T) {
 	s := goldenScreen(t, screentest.Common("en", 160, 48))
 	s.runCfg = s.cfg
 	v := stripped(syntheticRun(s, 12).View())
-	screentest.MustContain(t, v, "train last 0.4", "validation last 0.4", "val accuracy last 0.7", "Epoch 12 (last)", "Best epoch", "val loss")
+	screentest.MustContain(t, v, "train batches last 0.4", "validation last 0.4", "val accuracy last 0.7", "Epoch 12 (last)", "Best epoch", "val loss")
 }
 
 func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
