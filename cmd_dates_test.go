@@ -14,6 +14,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/testtables"
 )
 
 // telcoDatesCSV writes the shared Telco churn table with tenure (months)
@@ -33,30 +34,19 @@ func telcoDatesCSV(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := -1
-	for i, h := range recs[0] {
-		if h == "tenure" {
-			col = i
-		}
-	}
-	recs[0][col] = "signup_date"
-	end := time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)
-	for r := 1; r < len(recs); r++ {
-		months, err := strconv.Atoi(recs[r][col])
-		if err != nil {
-			t.Fatal(err)
-		}
-		day := end.AddDate(0, 0, -30*months-r%30)
+	err = testtables.ReplaceTenureBySignup(recs, func(r int, day time.Time) string {
 		switch {
 		case r%5 == 0:
-			recs[r][col] = day.Format("2/1/2006")
+			return day.Format("2/1/2006")
 		case r%7 == 0:
-			recs[r][col] = day.Format("2006-01-02T15:04:05Z")
+			return day.Format("2006-01-02T15:04:05Z")
 		case r%13 == 0:
-			recs[r][col] = day.Format("2006年1月2日")
-		default:
-			recs[r][col] = day.Format(time.DateOnly)
+			return day.Format("2006年1月2日")
 		}
+		return day.Format(time.DateOnly)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	var b strings.Builder
 	if err := csv.NewWriter(&b).WriteAll(recs); err != nil {

@@ -6,12 +6,12 @@ import (
 	"encoding/csv"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/testtables"
 )
 
 // telcoWithDates writes the Telco churn table with its tenure (months)
@@ -21,31 +21,17 @@ import (
 func telcoWithDates(t *testing.T) string {
 	t.Helper()
 	recs := readCSV(t, datasetPath(t, "telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"))
-	col := -1
-	for i, h := range recs[0] {
-		if h == "tenure" {
-			col = i
-		}
-	}
-	if col < 0 {
-		t.Fatal("no tenure column")
-	}
-	recs[0][col] = "signup_date"
-	end := time.Date(2024, 1, 31, 0, 0, 0, 0, time.UTC)
-	for r := 1; r < len(recs); r++ {
-		months, err := strconv.Atoi(recs[r][col])
-		if err != nil {
-			t.Fatal(err)
-		}
-		day := end.AddDate(0, 0, -30*months-r%30)
+	err := testtables.ReplaceTenureBySignup(recs, func(r int, day time.Time) string {
 		switch {
 		case r%7 == 0:
-			recs[r][col] = day.Format("2006-01-02") + "T23:15:00-05:00"
+			return day.Format("2006-01-02") + "T23:15:00-05:00"
 		case r%11 == 0:
-			recs[r][col] = day.Format("2006-01-02") + " 08:30:00"
-		default:
-			recs[r][col] = day.Format(time.DateOnly)
+			return day.Format("2006-01-02") + " 08:30:00"
 		}
+		return day.Format(time.DateOnly)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "telco_dates.csv")
 	f, err := os.Create(path)
