@@ -78,7 +78,11 @@ func (s Model) settingsLine(w int) string {
 		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
 			"日志中其后不足一个观察期：只推荐，不评估（如需评估，请选 %s 或更早）", date(s.log.LatestEvaluationCutoff(int32(s.horizon))))
 	}
-	return common.Truncate(s.Tf("cutoff %s (c) · horizon %s (h) · ", "截止日 %s（c）· 观察期 %s（h）· ", cutoff, horizon)+st.Muted.Render(what), w)
+	// The recommender's cutoff is the first day after the history; the
+	// Data screen's is the last day of it: "history before" says which,
+	// so the two screens agree on one split (2011-11-09 is the last day
+	// of history there, 2011-11-10 the first day after it here).
+	return common.Truncate(s.Tf("history before %s (c) · horizon %s (h) · ", "历史在 %s 之前（c）· 观察期 %s（h）· ", cutoff, horizon)+st.Muted.Render(what), w)
 }
 
 // statusLines are a refused value (wrapped: it names the valid range),
