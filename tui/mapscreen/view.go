@@ -12,8 +12,10 @@ import (
 )
 
 // shades are the block characters of the map, lowest band first; the
-// shading spans the lowest to the highest probability shown.
-var shades = []string{" ", "░", "▒", "▓", "█"}
+// shading spans the lowest to the highest probability shown. The lowest
+// is a dot, not a blank, so that the low region reads as drawn rather
+// than as missing.
+var shades = []string{"·", "░", "▒", "▓", "█"}
 
 // View returns the view drawn in the last Update.
 func (s Model) View() string { return s.view }
