@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 )
@@ -129,5 +130,23 @@ func TestCompletionOfAnUnknownShell(t *testing.T) {
 	c := newCLI(t)
 	if code := c.run(context.Background(), "completion", "zsh"); code != exitOK || !strings.HasPrefix(c.stdout.String(), "#compdef retain") {
 		t.Errorf("completion zsh: exit %d, stdout %.40q", code, c.stdout.String())
+	}
+}
+
+// TestOutInAFolderNoFileCanBeCreatedIn: --out /proc/x.json (or
+// /proc/version) passed the folder check for root, whom access(2) lets
+// write anywhere, trained, and then failed to write. The check now
+// creates a file to see. Linux only: /proc is where it shows.
+func TestOutInAFolderNoFileCanBeCreatedIn(t *testing.T) {
+	if st, err := os.Stat("/proc/self"); err != nil || !st.IsDir() {
+		t.Skip("no /proc here")
+	}
+	users := usersCSV(t, 100)
+	for _, out := range []string{"/proc/x.json", "/proc/version"} {
+		mustRefuse(t, []string{"train", "--data", users, "--out", out},
+			"retain: --out "+out+": directory /proc is not writable\n")
+	}
+	if !dirWritable(t.TempDir()) {
+		t.Error("a test's own folder reads as not writable")
 	}
 }
