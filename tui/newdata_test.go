@@ -6,6 +6,10 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // TestOtherDataEmptiesTheAnalysisScreens: after a run on the textbook
@@ -54,5 +58,34 @@ func TestOtherDataEmptiesTheAnalysisScreens(t *testing.T) {
 		if len(m.trainScr.Finished()) != 1 {
 			t.Errorf("the Runs screen lost the earlier run")
 		}
+	}
+}
+
+// TestOrderLogRunIsAnalysed: a run on an order log validated out of time
+// trains on the cohort at an earlier cutoff, whose source is not the
+// loaded log's; the check for other data took it for a run on other data,
+// and no run on an order log was analysed (Evaluate said "No trained model
+// yet" after the run). It is the loaded log's run.
+func TestOrderLogRunIsAnalysed(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "orders.csv", screentest.OrderLog())
+	opts := Options{Source: experiment.Source{Kind: "log", Path: path, HorizonDays: 10},
+		Config: experiment.DefaultConfig(), Open: screentest.Open}
+	m := loadedModel(t, opts, 100, 30)
+	if m.data == nil || m.data.Log == nil {
+		t.Fatalf("the log did not load: %v", m.err)
+	}
+	cfg := m.modelScr.Config()
+	cfg.Validation, cfg.Train.Epochs = experiment.OutOfTime, 2
+	exp, err := experiment.NewOutOfTime(m.data, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := common.Run{Number: 1, Exp: exp}
+	if run.Exp.Later == nil || run.Exp.Data == m.data {
+		t.Fatal("the run is not validated out of time: the test needs one that trains on an earlier cohort")
+	}
+	if !m.onLoadedData(run) {
+		t.Errorf("the out-of-time run on the loaded log counts as a run on other data (%s vs %s)",
+			run.Exp.Data.Source.Describe(), m.data.Source.Describe())
 	}
 }

@@ -35,10 +35,18 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 	return nil
 }
 
-// onLoadedData reports whether run was trained on the data set loaded now
-// (the same source; a new split or seed of it counts as the same).
+// onLoadedData reports whether run was prepared from the data set loaded
+// now (the same source; a new split or seed of it counts as the same).
+// It compares the data the run was prepared from (Loaded): an order log's
+// out-of-time run trains on a cohort at an earlier cutoff, whose source
+// differs from the loaded log's, and was taken for other data (no run on
+// a log was analysed).
 func (m Model) onLoadedData(run common.Run) bool {
-	return m.data != nil && run.Exp != nil && run.Exp.Data.Source.Describe() == m.data.Source.Describe()
+	if m.data == nil || run.Exp == nil {
+		return false
+	}
+	loaded := run.Exp.Loaded()
+	return loaded == m.data || loaded.Source.Describe() == m.data.Source.Describe()
 }
 
 // resetAnalysis empties the analysis screens when other data has loaded:
