@@ -14,7 +14,7 @@ import (
 // RowsFromCSV reads a comma-separated file with a header into request rows
 // for the model's pipeline p, as a client would send them: cells of
 // numeric columns as JSON numbers written exactly as in the file (blank
-// and "NA"-style cells as null), other columns as strings; the id column is
+// and "NA"-style cells as null), other columns (dates too) as strings; the id column is
 // kept, every other column the model does not take is dropped. It is the
 // client side of the benchmark and the tests, not part of the server.
 func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
@@ -26,6 +26,9 @@ func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
 	kinds := make(map[string]data.Kind, len(p.Columns))
 	for _, c := range p.Columns {
 		kinds[c.Name] = c.Kind
+		if c.Date {
+			kinds[c.Name] = data.Categorical // a date travels as its text
+		}
 	}
 	var rows []map[string]any
 	for {

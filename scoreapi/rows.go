@@ -413,16 +413,19 @@ func (m *Model) checkKeys(i int, row map[string]any) *apiError {
 
 // cellText writes the text the CSV reader would see for v into dst: JSON
 // numbers as written, strings as they are, null as a blank (missing) cell.
-// Numeric columns take numbers, boolean ones booleans or their spellings,
-// categorical ones strings or numbers.
+// Numeric columns take numbers, date columns dates as strings, boolean ones
+// booleans or their spellings, categorical ones strings or numbers.
 func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiError) {
 	switch v := v.(type) {
 	case nil:
 		return dst, nil
 	case json.Number:
+		if pc.Date {
+			return nil, rowError(i, pc.Name, "expected %s, got the number %s", expectedOf(pc), v)
+		}
 		return append(dst, v...), nil
 	case string:
-		if pc.Kind == data.Numeric {
+		if pc.Kind == data.Numeric && !pc.Date {
 			return nil, rowError(i, pc.Name, "expected a number or null, got the string %s", quote(v))
 		}
 		return append(dst, v...), nil
@@ -440,6 +443,9 @@ func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiEr
 
 // expectedOf says what a column takes in JSON words.
 func expectedOf(pc *data.PipelineColumn) string {
+	if pc.Date {
+		return "a date as a string (YYYY-MM-DD) or null"
+	}
 	switch pc.Kind {
 	case data.Numeric:
 		return "a number or null"

@@ -1,0 +1,75 @@
+package scoreapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/experiment"
+)
+
+// TestDateColumnsTakeDates: a model with a date column refused the date
+// every client sends ("expected a number or null, got the string
+// \"2023-12-28\""), so no row of it could be scored. A date column takes a
+// date as a string, scores it as the table scores the same cell, and
+// refuses a number or a string that is no date, naming the row and column.
+func TestDateColumnsTakeDates(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("user_id,signup,visits,churn\n")
+	day := time.Date(2023, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 300 {
+		churn := []string{"no", "yes"}[(i/7+i)%2]
+		fmt.Fprintf(&b, "u%d,%s,%d,%s\n", i, day.AddDate(0, 0, i).Format(time.DateOnly), i%11, churn)
+	}
+	path := filepath.Join(dir, "users.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	e := trainOn(t, experiment.Source{Kind: "csv", Path: path, Label: "churn"}, 1)
+	if !e.Pipeline.Columns[0].Date {
+		t.Fatalf("signup is not a date column: %+v", e.Pipeline.Columns[0])
+	}
+	model := writeModel(t, e, filepath.Join(dir, "model.json"))
+	s, err := New(model, Config{Token: []byte(testToken), Poll: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := call(t, s, "POST", "/v1/predict", testToken, `{"rows":[{"signup":"2023-06-30","visits":4}]}`)
+	if rec.Code != 200 {
+		t.Fatalf("status %d: %s", rec.Code, rec.Body)
+	}
+	var got struct {
+		Predictions []struct{ Probability float64 }
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || len(got.Predictions) != 1 {
+		t.Fatalf("answer %s (%v)", rec.Body, err)
+	}
+	// Row 180 of the table is 2023-06-30 (day 180 after 2023-01-01) with
+	// 180 % 11 = 4 visits: the same cells.
+	scored, err := e.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := scored.Probabilities[180]; math.Abs(got.Predictions[0].Probability-want) > 1e-12 {
+		t.Errorf("API %v, the table's own scoring %v", got.Predictions[0].Probability, want)
+	}
+	for body, want := range map[string]string{
+		`{"rows":[{"signup":19538,"visits":4}]}`:  `rows[0]: column "signup": expected a date as a string (YYYY-MM-DD) or null, got the number 19538`,
+		`{"rows":[{"signup":"soon","visits":4}]}`: `rows[0]: column "signup": expected a date (YYYY-MM-DD), got "soon"`,
+	} {
+		rec := call(t, s, "POST", "/v1/predict", testToken, body)
+		var answer struct {
+			Error struct{ Message, Column string }
+		}
+		if err := json.Unmarshal(rec.Body.Bytes(), &answer); err != nil || rec.Code != 400 ||
+			answer.Error.Message != want || answer.Error.Column != "signup" {
+			t.Errorf("%s: %d %s, want 400 with %q", body, rec.Code, rec.Body, want)
+		}
+	}
+}
