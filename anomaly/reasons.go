@@ -31,6 +31,9 @@ type Reason struct {
 	// from Typical when the row's value is the typical one.
 	Expected      float64 `json:"expected"`
 	ExpectedLevel string  `json:"expected_level,omitempty"`
+	// Date marks a date column: Value, Expected and Typical are day
+	// numbers (days since 1970-01-01), which Texts writes as dates.
+	Date bool `json:"date,omitempty"`
 }
 
 // String reads "cart_adds_30d 0, expected 6 (typical 0)".
@@ -43,10 +46,15 @@ func (r Reason) String() string {
 }
 
 // Texts are the row's value, the expected and the typical value as text
-// (levels for a categorical column, FormatValue otherwise).
+// (levels for a categorical column, dates for a date column, FormatValue
+// otherwise).
 func (r Reason) Texts() (value, expected, typical string) {
 	if r.Level != "" || r.TypicalLevel != "" {
 		return r.Level, r.ExpectedLevel, r.TypicalLevel
+	}
+	if r.Date {
+		// "signup_date 19730, expected 19382" read as numbers.
+		return data.FormatDay(r.Value), data.FormatDay(r.Expected), data.FormatDay(r.Typical)
 	}
 	return FormatValue(r.Value), FormatValue(r.Expected), FormatValue(r.Typical)
 }
@@ -110,5 +118,6 @@ func (res *Result) reason(ci, row int, sq float64) Reason {
 	}
 	rs.Value = c.Values[row]
 	rs.Missing = math.IsNaN(rs.Value)
+	rs.Date = res.run.Pipeline.Columns[ci].Date
 	return rs
 }
