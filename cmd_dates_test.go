@@ -121,4 +121,23 @@ func TestPredictOnDatesEqualsTrainingScores(t *testing.T) {
 			t.Fatalf("line %d: %q, want %s with %.6f", i+2, r, fromTable.IDs[i], fromTable.Probabilities[i])
 		}
 	}
+	// inspect names the column a date column (it said "numeric") and
+	// gives its bounds as dates and its exact latest day.
+	c = newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var pc data.PipelineColumn
+	for _, q := range b.Pipeline.Columns {
+		if q.Name == "signup_date" {
+			pc = q
+		}
+	}
+	for _, want := range []string{"signup_date (date), inputs ",
+		"   dates written with the year last are read day first",
+		"then days before " + data.FormatDay(pc.Max) + " (day " + strconv.FormatFloat(pc.Max, 'g', 6, 64) + " since 1970-01-01)"} {
+		if !strings.Contains(c.stdout.String(), want) {
+			t.Errorf("inspect lacks %q:\n%s", want, c.stdout.String())
+		}
+	}
 }

@@ -137,7 +137,11 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 	}
 	for i := range pl.Columns {
 		c := &pl.Columns[i]
-		p.line("%d. %s (%s), inputs %d..%d; %d missing in training.", i+1, c.Name, c.Kind, c.First+1, c.First+c.Width, c.Missing)
+		kind := c.Kind.String()
+		if c.Date {
+			kind = "date"
+		}
+		p.line("%d. %s (%s), inputs %d..%d; %d missing in training.", i+1, c.Name, kind, c.First+1, c.First+c.Width, c.Missing)
 		switch c.Kind {
 		case data.Categorical:
 			levels := c.Levels
