@@ -121,7 +121,7 @@ func FormatDay(day float64) string {
 	if !finite(day) || math.Abs(day) > 1e8 {
 		return FormatStatistic(day)
 	}
-	return time.Unix(int64(math.Round(day))*86400, 0).UTC().Format(time.DateOnly)
+	return dayTime(int32(math.Round(day))).Format(time.DateOnly)
 }
 
 // MarshalText writes the order as String does ("dmy", "mdy"), so that a
