@@ -148,16 +148,30 @@ type PipelineColumn struct {
 // clipped value is never below 0; an unclipped one of an older file below
 // 0 counts as 0), then (v-Center)/Scale.
 func (c *PipelineColumn) Transformed(v float64) float64 {
-	if c.Clip {
-		v = min(max(v, c.Min), c.Max)
-	}
-	if c.Date {
-		v = c.Max - v
-	}
+	v = c.Measured(v)
 	if c.Log {
 		v = math.Log1p(max(v, 0))
 	}
 	return (v - c.Center) / c.Scale
+}
+
+// Clipped is v clipped to [Min, Max] when Clip is set, else v: the first
+// step of Transformed.
+func (c *PipelineColumn) Clipped(v float64) float64 {
+	if c.Clip {
+		return min(max(v, c.Min), c.Max)
+	}
+	return v
+}
+
+// Measured is v as Transformed measures it before log(1+v) and scaling:
+// clipped, and for a date column the days Max − v before its latest date.
+func (c *PipelineColumn) Measured(v float64) float64 {
+	v = c.Clipped(v)
+	if c.Date {
+		v = c.Max - v
+	}
+	return v
 }
 
 // Clips reports whether Transformed moves the present numeric value v to

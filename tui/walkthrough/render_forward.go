@@ -172,7 +172,7 @@ func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling)
 		return r.dateRule(col, v, s)
 	}
 	val := g(v)
-	if c := min(max(v, col.Min), col.Max); col.Clip && c != v {
+	if c := col.Clipped(v); c != v {
 		// Every scaling clips to the k-anonymous training range first:
 		// [v→bound].
 		val = "[" + g(v) + "→" + g(c) + "]"
@@ -185,11 +185,10 @@ func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling)
 func (r renderer) dateRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
 	g := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 	day := g(v)
-	c := min(max(v, col.Min), col.Max)
-	if col.Clip && c != v {
+	if c := col.Clipped(v); c != v {
 		day = "[" + day + "→" + strconv.FormatFloat(c, 'g', 7, 64) + "]"
 	}
-	d := col.Max - c
+	d := col.Measured(v)
 	days := strconv.FormatFloat(d, 'g', 5, 64)
 	return r.t("rule.date", strconv.FormatFloat(col.Max, 'g', 7, 64), day, days) + "; " + r.scaled(col, days, d, s)
 }
