@@ -49,6 +49,20 @@ func (m Model) onLoadedData(run common.Run) bool {
 	return loaded == m.data || loaded.Source.Describe() == m.data.Source.Describe()
 }
 
+// newAnalysisScreens builds the screens that show the analysed run
+// (Evaluate, Users, Walkthrough, Map, Plan) empty: at the start, and
+// again when other data has loaded.
+func (m *Model) newAnalysisScreens(com common.Common) {
+	m.evalScr = evalscreen.New(com)
+	m.evalScr.SetParent(m.parent)
+	m.usersScr = usersscreen.New(com)
+	m.usersScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	m.walkScr = walktab.New(com)
+	m.mapScr = mapscreen.New(com)
+	m.planScr = planscreen.New(com)
+	m.planScr.SetServed(m.opts.Served, m.opts.ExportDir)
+}
+
 // resetAnalysis empties the analysis screens when other data has loaded:
 // their run's model and preprocessing belong to the earlier data, so its
 // figures must not be shown as the new data's, nor its model score the
@@ -60,14 +74,7 @@ func (m *Model) resetAnalysis() {
 	com := m.com
 	com.DataChanged = true
 	m.analysed, m.pinned = common.Run{}, false
-	m.evalScr = evalscreen.New(com)
-	m.evalScr.SetParent(m.parent)
-	m.usersScr = usersscreen.New(com)
-	m.usersScr.SetServed(m.opts.Served, m.opts.ExportDir)
-	m.walkScr = walktab.New(com)
-	m.mapScr = mapscreen.New(com)
-	m.planScr = planscreen.New(com)
-	m.planScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	m.newAnalysisScreens(com)
 	for _, msg := range m.shared {
 		m.evalScr, _ = updateScreen(m.evalScr, msg)
 		m.usersScr, _ = updateScreen(m.usersScr, msg)
