@@ -23,12 +23,11 @@ func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
 	if err != nil {
 		return nil, fmt.Errorf("scoreapi: reading the header: %w", err)
 	}
-	kinds := make(map[string]data.Kind, len(p.Columns))
+	// The columns sent as JSON numbers: numeric ones but dates, which
+	// travel as their text like every other column.
+	numeric := make(map[string]bool, len(p.Columns))
 	for _, c := range p.Columns {
-		kinds[c.Name] = c.Kind
-		if c.Date {
-			kinds[c.Name] = data.Categorical // a date travels as its text
-		}
+		numeric[c.Name] = c.Kind == data.Numeric && !c.Date
 	}
 	var rows []map[string]any
 	for {
@@ -41,12 +40,12 @@ func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
 		}
 		row := make(map[string]any, len(p.Columns)+1)
 		for j, name := range header {
-			kind, ok := kinds[name]
+			number, ok := numeric[name]
 			switch {
 			case name == p.IDName && name != "":
 				row[name] = rec[j]
 			case !ok:
-			case kind == data.Numeric:
+			case number:
 				row[name] = numberCell(strings.TrimSpace(rec[j]))
 			default:
 				row[name] = rec[j]
