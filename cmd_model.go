@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
@@ -142,7 +141,8 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	}
 	bands, outcomes := scored.Bands(target, o.tf.scheme)
 	fmt.Fprintln(a.stderr, note)
-	if blank := unlabelled(scored.Actual); blank > 0 {
+	// Report leaves the rows with a blank label out of its Rows.
+	if blank := len(scored.Actual) - rep.Rows; blank > 0 {
 		rows := "rows"
 		if blank == 1 {
 			rows = "row"
@@ -232,15 +232,4 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return scored, nil, nil
 	}
 	return scored, bg, nil
-}
-
-// unlabelled counts the blank labels (NaN) of a scored file.
-func unlabelled(actual []float64) int {
-	n := 0
-	for _, y := range actual {
-		if math.IsNaN(y) {
-			n++
-		}
-	}
-	return n
 }
