@@ -1,7 +1,6 @@
 package sqlexport
 
 import (
-	"bytes"
 	"database/sql"
 	"encoding/csv"
 	"os"
@@ -75,20 +74,6 @@ func checkDates(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 		// Blank and NA cells (the first numeric column is signup_date).
 		recs := readCSV(t, path)
 		damage(recs, b.Pipeline)
-		var buf bytes.Buffer
-		if err := csv.NewWriter(&buf).WriteAll(recs); err != nil {
-			t.Fatal(err)
-		}
-		want, err := b.ScoreCSV(&buf, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		db := open(t)
-		loadTable(t, db, d, "users", recs[0], recs[1:])
-		text, err := Build(b, Options{Dialect: d, ID: b.Pipeline.IDName})
-		if err != nil {
-			t.Fatal(err)
-		}
-		compare(t, runSelect(t, db, text), want, nil)
+		checkRecords(t, b, open, path, recs, Options{Dialect: d, ID: b.Pipeline.IDName})
 	}
 }

@@ -77,6 +77,14 @@ func checkRareAndClipped(t *testing.T, open func(t *testing.T) *sql.DB, d Dialec
 		[]string{"n4", "NA", "NA", "", "yes"},
 		[]string{"n5", " 12.5 ", "3", " plus ", "no"},
 	)
+	checkRecords(t, b, open, path, recs, Options{Dialect: d})
+}
+
+// checkRecords scores recs (a header, then rows) as retain predict reads
+// them as path, loads them as the table "users" of a new database, runs
+// the SELECT Build writes with opts and compares the two.
+func checkRecords(t *testing.T, b *experiment.Bundle, open func(t *testing.T) *sql.DB, path string, recs [][]string, opts Options) {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := csv.NewWriter(&buf).WriteAll(recs); err != nil {
 		t.Fatal(err)
@@ -86,8 +94,8 @@ func checkRareAndClipped(t *testing.T, open func(t *testing.T) *sql.DB, d Dialec
 		t.Fatal(err)
 	}
 	db := open(t)
-	loadTable(t, db, d, "users", recs[0], recs[1:])
-	text, err := Build(b, Options{Dialect: d})
+	loadTable(t, db, opts.Dialect, "users", recs[0], recs[1:])
+	text, err := Build(b, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
