@@ -145,8 +145,8 @@ func TestPlanLogSegmentsByRFMCell(t *testing.T) {
 	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]int{"About to sleep": 1560, "At risk": 2926, "Can't lose them": 209, "Champions": 4515,
-		"Hibernating": 4792, "Lost": 1501, "Loyal": 4388, "Need attention": 1968, "Potential loyalist": 1709, "Promising": 2}
+	want := map[string]int{"About to sleep": 3237, "At risk": 2212, "Can't lose them": 69, "Champions": 4142,
+		"Hibernating": 5569, "Lost": 1501, "Loyal": 2846, "Need attention": 882, "Potential loyalist": 2517, "Promising": 595}
 	got := map[string]int{}
 	for _, s := range doc.Plan.Segments {
 		got[s.Segment] = s.Customers

@@ -9,10 +9,13 @@ import (
 
 // RFM segmentation of an order log's customers.
 //
-// Scores are quintiles of ranks, as pandas computes
-// qcut(x.rank(method="first"), 5): rows are ranked 1 … n by the value,
-// ties broken by row order (the earlier row gets the lower rank), and rank
-// r falls in quintile j, the smallest j in 1 … 5 with r ≤ 1 + j·(n−1)/5.
+// Scores are quintiles of ranks: a row's rank r is 1 plus the number of
+// rows with a smaller value, so equal values share a rank and a score
+// (pandas' rank(method="min")), and rank r falls in quintile j, the
+// smallest j in 1 … 5 with r ≤ 1 + j·(n−1)/5 — for distinct values the
+// quintiles of pandas' qcut(x.rank(), 5). Identical customers thus get
+// identical segments: the half of a log's customers who ordered once all
+// get F 1, rather than F 1, 2 or 3 by their place in the file.
 //
 //	R  recency_days, fewer days is better: R = 6 − quintile (most recent = 5)
 //	F  frequency (orders): F = quintile
@@ -102,8 +105,8 @@ type RFMScore struct {
 func RFMSegment(r, fm int) Segment { return rfmGrid[5-r][fm-1] }
 
 // RFMScores scores every customer from their recency in days, frequency and
-// monetary total (one entry per customer, in the table's row order, which
-// breaks ties). NaN is refused: every customer of a cohort has all three.
+// monetary total (one entry per customer). NaN is refused: every customer
+// of a cohort has all three.
 func RFMScores(recency, frequency, monetary []float64) ([]RFMScore, error) {
 	n := len(recency)
 	if len(frequency) != n || len(monetary) != n {
@@ -126,9 +129,11 @@ func RFMScores(recency, frequency, monetary []float64) ([]RFMScore, error) {
 	return out, nil
 }
 
-// Quintiles returns the quintile (1 … 5) of each value, as pandas'
-// qcut(values.rank(method="first"), 5, labels=[1, 2, 3, 4, 5]): the lowest
-// fifth of ranks is 1; equal values are ranked in row order.
+// Quintiles returns the quintile (1 … 5) of each value: with r its rank
+// (1 plus the number of smaller values; pandas' rank(method="min")), the
+// smallest j with r ≤ 1 + j·(n−1)/5, which is pandas'
+// cut(ranks, [1 + j·(n−1)/5 for j in 0 … 5], include_lowest=True).
+// Equal values share a quintile: the lowest when a tie straddles an edge.
 func Quintiles(values []float64) []int {
 	n := len(values)
 	order := make([]int, n)
@@ -137,8 +142,11 @@ func Quintiles(values []float64) []int {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(values[a], values[b]) })
 	q := make([]int, n)
+	r := 0
 	for k, i := range order {
-		r := k + 1
+		if k == 0 || values[i] != values[order[k-1]] {
+			r = k + 1
+		}
 		// r ≤ 1 + j(n−1)/5  ⇔  5(r−1) ≤ j(n−1), in integers.
 		j := 1
 		for j < 5 && 5*(r-1) > j*(n-1) {

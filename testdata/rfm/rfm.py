@@ -11,8 +11,8 @@ monetary_total) and writes cdnow_master.rfm.csv: customer_id, R, F, M, FM
 and the segment name. The rules are written here from the doc comment of
 experiment/segments.go, not from its Go code:
 
-- each score is pd.qcut(x.rank(method="first"), 5, labels=False) + 1, so
-  ties are ranked in row order (by customer id);
+- each score is the quintile of x.rank(method="min"), cut at the fixed
+  edges 1 + j*(n-1)/5, j = 0 ... 5, so equal values share a score;
 - R is 6 minus the recency quintile (the most recent customers get 5);
 - FM is (F + M)/2 rounded half up;
 - the segment is the cell of the R x FM grid below.
@@ -34,7 +34,10 @@ GRID = {
 
 
 def quintile(s):
-    return pd.qcut(s.rank(method="first"), 5, labels=False).astype(int) + 1
+    n = len(s)
+    edges = [1 + j * (n - 1) / 5 for j in range(6)]
+    ranks = s.rank(method="min")
+    return pd.cut(ranks, edges, labels=False, include_lowest=True).astype(int) + 1
 
 
 def main():
