@@ -294,11 +294,13 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 		}
 	}
 	var values []float64
+	var read experiment.PlanValueColumn
 	if pf.valueColumn != "" {
 		var err error
-		if values, pf.valueColumn, err = featureValues(b, in, pf.valueColumn); err != nil {
+		if values, read, err = featureValues(b, in, pf.valueColumn); err != nil {
 			return nil, err
 		}
+		pf.valueColumn = read.Name
 	}
 	seg, err := planSegments(in.table, probs, values)
 	if err != nil {
@@ -313,7 +315,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 		class = b.Label.Negative
 	}
 	return experiment.NewPlanReport(experiment.PlanInput{
-		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, Segments: seg,
+		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, ValueRead: read, Segments: seg,
 		Explainer: x, Row: s.X.RawRowView, Positive: positive,
 	}, experiment.PlanRequest{
 		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
@@ -336,7 +338,7 @@ func planSegments(t *data.Table, probs, values []float64) (*experiment.Segments,
 // original units from the data, not from the model's inputs (clipped to
 // the k-anonymous range, they would undercount the top customers); missing
 // cells as the model imputed them, negative values as 0.
-func featureValues(b *experiment.Bundle, in planData, column string) ([]float64, string, error) {
+func featureValues(b *experiment.Bundle, in planData, column string) ([]float64, experiment.PlanValueColumn, error) {
 	var numeric []string
 	for i := range b.Pipeline.Columns {
 		pc := &b.Pipeline.Columns[i]
@@ -349,20 +351,14 @@ func featureValues(b *experiment.Bundle, in planData, column string) ([]float64,
 		}
 		raw, err := in.raw(pc)
 		if err != nil {
-			return nil, "", err
+			return nil, experiment.PlanValueColumn{}, err
 		}
 		if len(raw) != len(in.scored.Probabilities) {
-			return nil, "", fmt.Errorf("--value %s: %d values for %d scored customers", column, len(raw), len(in.scored.Probabilities))
+			return nil, experiment.PlanValueColumn{}, fmt.Errorf("--value %s: %d values for %d scored customers", column, len(raw), len(in.scored.Probabilities))
 		}
-		out := make([]float64, len(raw))
-		for r, v := range raw {
-			if math.IsNaN(v) {
-				v = pc.Fill
-			}
-			out[r] = max(v, 0)
-		}
-		return out, pc.Name, nil
+		out, read := experiment.PlanValues(pc.Name, raw, pc.Fill)
+		return out, read, nil
 	}
-	return nil, "", usageError(fmt.Errorf("--value %s: not an amount, nor a numeric feature column of the model (its numeric columns: %s)",
+	return nil, experiment.PlanValueColumn{}, usageError(fmt.Errorf("--value %s: not an amount, nor a numeric feature column of the model (its numeric columns: %s)",
 		column, strings.Join(numeric, ", ")))
 }

@@ -98,7 +98,7 @@ func (d planDoc) assumptions(w io.Writer) {
 	}
 	fmt.Fprintf(w, "| cost per contact | %s%s |\n", experiment.Money(a.CostPerContact), def("cost"))
 	if r.ValueColumn != "" {
-		fmt.Fprintf(w, "| value of a customer | per customer, column `%s` |\n", r.ValueColumn)
+		fmt.Fprintf(w, "| value of a customer | per customer, column `%s`%s |\n", r.ValueColumn, valueReadNote(r))
 	} else {
 		fmt.Fprintf(w, "| value of a customer | %s%s |\n", experiment.Money(a.Value), def("value"))
 	}
@@ -283,4 +283,19 @@ func moneyColumn(n int, amount func(i int) float64) []string {
 		vs[i] = amount(i)
 	}
 	return experiment.MoneyColumn(vs)
+}
+
+// valueReadNote says how a value column's blank and negative cells were
+// valued, e.g. "; blank cells: 11, valued at 2,283.30 as the model filled
+// them"; "" when there were none.
+func valueReadNote(r *experiment.PlanReport) string {
+	note := ""
+	if r.ValueBlanks > 0 {
+		note += fmt.Sprintf("; blank cells: %s, valued at %s as the model filled them", data.Thousands(r.ValueBlanks),
+			experiment.Money(r.ValueFill))
+	}
+	if r.ValueZeroed > 0 {
+		note += fmt.Sprintf("; negative values counted as 0: %s", data.Thousands(r.ValueZeroed))
+	}
+	return note
 }

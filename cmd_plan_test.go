@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -12,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 )
 
 // shopModel trains a small model on 2,000 users of the built-in shop with
@@ -260,5 +263,77 @@ func TestPlanValueColumnReadsRawValues(t *testing.T) {
 	}
 	if whales != 2 {
 		t.Errorf("%d of the two big spenders among the contacts %+v", whales, doc.Plan.Contacts)
+	}
+}
+
+// With --value COLUMN the report says how the column's blank and negative
+// cells were valued: the blank at the model file's fill for the column
+// (read back from the file), the negative as 0; the JSON has no assumed
+// value, as none is used.
+func TestPlanValueColumnSaysHowBlanksCount(t *testing.T) {
+	raw, err := os.ReadFile(usersCSV(t, 200))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	for i, v := range map[int]string{1: "", 2: "-5"} {
+		f := strings.Split(lines[i], ",")
+		f[2] = v
+		lines[i] = strings.Join(f, ",")
+	}
+	path := writeFile(t, "gaps.csv", strings.Join(lines, "\n")+"\n")
+	model := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", path, "--label", "churn", "--epochs", "2", "--layers", "8",
+		"--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	file, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Pipeline struct {
+			Columns []struct {
+				Name string  `json:"name"`
+				Fill float64 `json:"fill"`
+			} `json:"columns"`
+		} `json:"pipeline"`
+	}
+	if err := json.Unmarshal(file, &m); err != nil {
+		t.Fatal(err)
+	}
+	fill := math.NaN()
+	for _, col := range m.Pipeline.Columns {
+		if col.Name == "spend" {
+			fill = col.Fill
+		}
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--data", path, "--value", "spend"); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	want := fmt.Sprintf("| value of a customer | per customer, column `spend`; blank cells: 1, valued at %s as the model filled them; negative values counted as 0: 1 |",
+		experiment.Money(fill))
+	if !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, c.stdout.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", model, "--data", path, "--value", "spend", "--json"); code != exitOK {
+		t.Fatalf("plan --json: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Plan struct {
+			Assumptions map[string]float64 `json:"assumptions"`
+			Blanks      int                `json:"value_blanks_filled"`
+			Fill        float64            `json:"value_filled_with"`
+			Zeroed      int                `json:"value_negatives_as_zero"`
+		} `json:"plan"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := doc.Plan.Assumptions["value"]; ok || doc.Plan.Blanks != 1 || doc.Plan.Fill != fill || doc.Plan.Zeroed != 1 {
+		t.Errorf("JSON %+v, want no assumed value, 1 blank at %v, 1 negative", doc.Plan, fill)
 	}
 }

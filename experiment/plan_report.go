@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"strconv"
@@ -25,6 +26,9 @@ type PlanInput struct {
 	// ValueColumn names their column.
 	Values      []float64
 	ValueColumn string
+	// ValueRead says how the column's blank and negative cells were read
+	// (PlanValues); zero when Values is nil.
+	ValueRead PlanValueColumn
 	// Segments assign each customer a segment and a risk level.
 	Segments *Segments
 	// Explainer and Row give the model and each customer's transformed
@@ -82,8 +86,13 @@ type PlanReport struct {
 	Target      string          `json:"target"`
 	Assumptions PlanAssumptions `json:"assumptions"`
 	ValueColumn string          `json:"value_column,omitempty"`
-	Customers   int             `json:"customers"`
-	Headline    string          `json:"headline"`
+	// ValueBlanks blank cells of the value column were valued at
+	// ValueFill; ValueZeroed negative values counted as 0.
+	ValueBlanks int     `json:"value_blanks_filled,omitempty"`
+	ValueFill   float64 `json:"value_filled_with,omitempty"`
+	ValueZeroed int     `json:"value_negatives_as_zero,omitempty"`
+	Customers   int     `json:"customers"`
+	Headline    string  `json:"headline"`
 	// Curve holds the points at PlanShares; Best the best point.
 	Curve []PlanPoint `json:"curve"`
 	Best  PlanPoint   `json:"best"`
@@ -118,7 +127,8 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	}
 	sample, contacts := cmp0(req.DriverSample, 64), cmp0(req.Contacts, 20)
 	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
-		ValueColumn: in.ValueColumn, Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
+		ValueColumn: in.ValueColumn, ValueBlanks: in.ValueRead.Blanks, ValueFill: in.ValueRead.Fill, ValueZeroed: in.ValueRead.Zeroed,
+		Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
 		SegmentKind: in.Segments.Kind, Levers: req.Levers}
 	if req.Prevent {
 		rep.Target = "prevent"
@@ -178,6 +188,30 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 		rep.Contacts = append(rep.Contacts, c)
 	}
 	return rep, nil
+}
+
+// MarshalJSON writes the report, its assumptions without "value" when the
+// values come from a column (the amount typed, or its default, is then not
+// used).
+func (r PlanReport) MarshalJSON() ([]byte, error) {
+	type plain PlanReport
+	type assumptions struct {
+		BudgetMoney    float64  `json:"budget_money,omitempty"`
+		BudgetShare    float64  `json:"budget_share,omitempty"`
+		CostPerContact float64  `json:"cost_per_contact"`
+		Value          *float64 `json:"value,omitempty"`
+		Success        float64  `json:"success_rate"`
+	}
+	a := r.Assumptions
+	out := struct {
+		plain
+		Assumptions assumptions `json:"assumptions"`
+	}{plain: plain(r), Assumptions: assumptions{BudgetMoney: a.BudgetMoney, BudgetShare: a.BudgetShare,
+		CostPerContact: a.CostPerContact, Success: a.Success}}
+	if r.ValueColumn == "" {
+		out.Assumptions.Value = &a.Value
+	}
+	return json.Marshal(out)
 }
 
 // cmp0 is v, or def when v is 0.

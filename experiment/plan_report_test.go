@@ -1,8 +1,10 @@
 package experiment
 
 import (
+	"encoding/json"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/engine/metrics"
@@ -157,6 +159,49 @@ func TestMoneyColumn(t *testing.T) {
 	for _, c := range cases {
 		if got := MoneyColumn(c.in); !slices.Equal(got, c.want) {
 			t.Errorf("MoneyColumn(%v) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// PlanValues fills a blank with the model's fill, or without one with the
+// mean of the other cells ((10 + 0 + 30 − 4) / 4 = 9), and counts a
+// negative value as 0.
+func TestPlanValues(t *testing.T) {
+	raw := []float64{10, math.NaN(), 0, 30, -4}
+	got, read := PlanValues("spend", raw, 7)
+	if want := []float64{10, 7, 0, 30, 0}; !slices.Equal(got, want) {
+		t.Errorf("values %v, want %v", got, want)
+	}
+	if want := (PlanValueColumn{Name: "spend", Blanks: 1, Fill: 7, Zeroed: 1}); read != want {
+		t.Errorf("read %+v, want %+v", read, want)
+	}
+	got, read = PlanValues("spend", raw, math.NaN())
+	if got[1] != 9 || read.Fill != 9 || read.Blanks != 1 {
+		t.Errorf("without a fill: values %v, read %+v, want the blank at 9", got, read)
+	}
+	got, read = PlanValues("spend", []float64{1, 2}, 7)
+	if !slices.Equal(got, []float64{1, 2}) || (read != PlanValueColumn{Name: "spend"}) {
+		t.Errorf("nothing to fill: values %v, read %+v", got, read)
+	}
+}
+
+// The JSON of a plan whose values come from a column has no assumed
+// "value" (it is not used); a plan on an amount has it.
+func TestPlanReportJSONValueOnlyWhenUsed(t *testing.T) {
+	a := PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}
+	for _, c := range []struct {
+		column string
+		want   string
+	}{
+		{"", `"assumptions":{"cost_per_contact":1,"value":100,"success_rate":0.1}`},
+		{"spend", `"assumptions":{"cost_per_contact":1,"success_rate":0.1}`},
+	} {
+		out, err := json.Marshal(&PlanReport{Assumptions: a, ValueColumn: c.column})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out), c.want) || strings.Count(string(out), `"assumptions"`) != 1 {
+			t.Errorf("column %q: %s, want %s once", c.column, out, c.want)
 		}
 	}
 }

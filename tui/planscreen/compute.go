@@ -1,6 +1,7 @@
 package planscreen
 
 import (
+	"math"
 	"strings"
 
 	tea "charm.land/bubbletea/v2"
@@ -27,8 +28,10 @@ type base struct {
 	// them (drivers, reasons); nil when there are no customers.
 	x         *mat.Dense
 	explainer *experiment.Explainer
-	// columns are the run's feature columns, the levers there are to mark.
+	// columns are the run's feature columns, the levers there are to mark;
+	// fills the values the model imputes for its numeric ones.
 	columns []string
+	fills   map[string]float64
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -91,9 +94,13 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table}
+	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, fills: map[string]float64{}}
 	for i := range e.Pipeline.Columns {
-		b.columns = append(b.columns, e.Pipeline.Columns[i].Name)
+		pc := &e.Pipeline.Columns[i]
+		b.columns = append(b.columns, pc.Name)
+		if pc.Kind == data.Numeric {
+			b.fills[pc.Name] = pc.Fill
+		}
 	}
 	for r, p := range scores.Parts {
 		if p == experiment.RowValidation || p == experiment.RowLater {
@@ -121,10 +128,10 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 	t := common.TargetFor(chosen, b.label)
 	probs := t.Scores(b.pos)
 	var values []float64
-	column := ""
+	var read experiment.PlanValueColumn
 	if in.column != "" {
 		var err error
-		if values, column, err = b.column(in.column); err != nil {
+		if values, read, err = b.column(in.column); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -133,7 +140,7 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 		return nil, nil, err
 	}
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{
-		IDs: b.ids, Probs: probs, Values: values, ValueColumn: column, Segments: seg, Positive: t.OnPositive,
+		IDs: b.ids, Probs: probs, Values: values, ValueColumn: read.Name, ValueRead: read, Segments: seg, Positive: t.OnPositive,
 		Explainer: b.explainer, Row: b.x.RawRowView,
 	}, experiment.PlanRequest{
 		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(), Levers: levers,
@@ -143,7 +150,7 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 
 // column returns the values of the numeric column named name (any case)
 // for b's customers.
-func (b *base) column(name string) ([]float64, string, error) {
+func (b *base) column(name string) ([]float64, experiment.PlanValueColumn, error) {
 	var numeric []string
 	for _, c := range b.table.Columns {
 		if c.Values == nil || c.Name == b.label.Name {
@@ -153,13 +160,18 @@ func (b *base) column(name string) ([]float64, string, error) {
 		if !strings.EqualFold(c.Name, name) {
 			continue
 		}
-		out := make([]float64, len(b.rows))
+		raw := make([]float64, len(b.rows))
 		for k, r := range b.rows {
-			out[k] = c.Values[r]
+			raw[k] = c.Values[r]
 		}
-		return out, c.Name, nil
+		fill, ok := b.fills[c.Name]
+		if !ok {
+			fill = math.NaN()
+		}
+		values, read := experiment.PlanValues(c.Name, raw, fill)
+		return values, read, nil
 	}
-	return nil, "", &inputError{field: fieldValue, text: name, columns: numeric}
+	return nil, experiment.PlanValueColumn{}, &inputError{field: fieldValue, text: name, columns: numeric}
 }
 
 // segments are RFM cells when the table has an order log's RFM columns,

@@ -186,9 +186,31 @@ func (s Model) fields() []string {
 			for _, l := range widget.WrapUnmarked(r, max(10, s.Width-labelW-2)) {
 				out = append(out, strings.Repeat(" ", labelW+2)+st.Error.Render(l))
 			}
+		} else if note := s.valueReadNote(); f == fieldValue && note != "" {
+			for _, l := range widget.WrapUnmarked(note, max(10, s.Width-labelW-2)) {
+				out = append(out, strings.Repeat(" ", labelW+2)+st.Muted.Render(l))
+			}
 		}
 	}
 	return append(out, s.leverLine(labelW))
+}
+
+// valueReadNote says how the value column's blank and negative cells were
+// valued ("" when it had none or values are an amount).
+func (s Model) valueReadNote() string {
+	rep := s.report
+	if rep == nil || rep.ValueColumn == "" {
+		return ""
+	}
+	var parts []string
+	if rep.ValueBlanks > 0 {
+		parts = append(parts, s.Tf("%s blank cells valued at %s, as the model filled them", "%s 个空白单元格按模型的填充值 %s 计",
+			data.Thousands(rep.ValueBlanks), experiment.Money(rep.ValueFill)))
+	}
+	if rep.ValueZeroed > 0 {
+		parts = append(parts, s.Tf("%s negative values counted as 0", "%s 个负值按 0 计", data.Thousands(rep.ValueZeroed)))
+	}
+	return strings.Join(parts, s.T("; ", "；"))
 }
 
 // curve is the table of the plan at the report's shares, the best point
