@@ -135,6 +135,12 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 		pl.cumP[k+1] = pl.cumP[k] + probs[i]
 		pl.cumPV[k+1] = pl.cumPV[k] + pl.worth(i)
 	}
+	if math.IsInf(pl.cumPV[n], 0) {
+		return nil, &PlanRefusal{Code: RefuseTooLarge, Value: slices.Max(append(slices.Clone(values), a.Value))}
+	}
+	if math.IsInf(a.CostPerContact*float64(n), 0) {
+		return nil, &PlanRefusal{Code: RefuseTooLarge, Value: a.CostPerContact}
+	}
 	pl.MaxContacts = pl.maxContacts()
 	for j := 1; j <= 100; j++ {
 		pl.Curve = append(pl.Curve, pl.At(j*n/100))

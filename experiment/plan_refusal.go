@@ -22,6 +22,9 @@ const (
 	RefuseSuccess
 	// RefuseCustomerValue: a per-customer value below 0 or not finite.
 	RefuseCustomerValue
+	// RefuseTooLarge: an amount (a value or a cost per contact) so large
+	// that the plan's totals over the customers overflow.
+	RefuseTooLarge
 )
 
 // PlanRefusal is a planner input refused. It matches ErrPlan (errors.Is).
@@ -52,6 +55,8 @@ func (e *PlanRefusal) Error() string {
 		why = fmt.Sprintf("success rate %g: want a share above 0 and at most 1", e.Value)
 	case RefuseCustomerValue:
 		why = fmt.Sprintf("value %g of customer %d is not a number ≥ 0", e.Value, e.Customer)
+	case RefuseTooLarge:
+		why = fmt.Sprintf("amount %g is too large: the plan's totals over the customers would overflow", e.Value)
 	default:
 		why = fmt.Sprintf("refusal %d", int(e.Code))
 	}

@@ -183,6 +183,10 @@ func TestPlanRefusesBadAssumptions(t *testing.T) {
 		{PlanAssumptions{Success: 0.2}, []float64{1, 2}, probs, "2 values for 1 customers", 0},
 		{PlanAssumptions{Success: 0.2}, []float64{math.NaN()}, probs, "value NaN of customer 1 is not a number ≥ 0", RefuseCustomerValue},
 		{PlanAssumptions{Value: 1, Success: 0.2}, nil, []float64{0.5, 1.2}, "probability 1.2 of customer 2 is not in [0, 1]", 0},
+		// 0.9·1e308 twice is above the largest float, 1.8e308.
+		{PlanAssumptions{Value: 1e308, Success: 0.2}, nil, []float64{0.9, 0.9}, "amount 1e+308 is too large: the plan's totals over the customers would overflow", RefuseTooLarge},
+		{PlanAssumptions{Success: 0.2}, []float64{3, 1e308, 1e308}, []float64{1, 1, 1}, "amount 1e+308 is too large: the plan's totals over the customers would overflow", RefuseTooLarge},
+		{PlanAssumptions{Value: 1, CostPerContact: 1e308, Success: 0.2}, nil, []float64{0.5, 0.5}, "amount 1e+308 is too large: the plan's totals over the customers would overflow", RefuseTooLarge},
 	} {
 		_, err := NewPlan(c.probs, c.values, c.a)
 		if !errors.Is(err, ErrPlan) || err.Error() != "experiment: invalid plan: "+c.want {

@@ -124,6 +124,8 @@ func (s Model) refusalText(err error) string {
 			return prefix + "成功率 " + num(r.Value) + "：应为大于 0、不超过 1 的比例"
 		case experiment.RefuseCustomerValue:
 			return prefix + "第 " + strconv.Itoa(r.Customer) + " 位客户的价值 " + num(r.Value) + " 不是不小于 0 的数"
+		case experiment.RefuseTooLarge:
+			return prefix + "金额 " + num(r.Value) + " 过大：计划对全部客户的合计会溢出"
 		}
 	}
 	var in *inputError

@@ -40,7 +40,7 @@ func TestChineseRefusals(t *testing.T) {
 // English one keeps the CLI's wording.
 func TestRefusalTextCoversEveryCode(t *testing.T) {
 	zh, en := New(screentest.Common("zh", 80, 24)), New(screentest.Common("en", 80, 24))
-	for code := experiment.RefuseBudget; code <= experiment.RefuseCustomerValue; code++ {
+	for code := experiment.RefuseBudget; code <= experiment.RefuseTooLarge; code++ {
 		err := &experiment.PlanRefusal{Code: code, Value: -2, Customer: 3}
 		if got := zh.refusalText(err); !strings.HasPrefix(got, "计划输入无效：") {
 			t.Errorf("code %d: %q", code, got)

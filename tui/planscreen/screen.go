@@ -214,9 +214,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.err = msg.Err
 		default:
 			s.report, s.seg, s.check, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, msg.Check, nil, msg.In, msg.Levers
-			if msg.Field >= 0 {
-				s.refusals[msg.Field] = ""
-			}
+			// A new plan stands on the values shown: an earlier refusal,
+			// of this field or another, no longer describes it.
+			s.refusals = [fieldCount]string{}
 		}
 		s.render()
 	case exporter.Msg:

@@ -164,10 +164,22 @@ func TestBadInputRefusedInPlace(t *testing.T) {
 		screentest.MustContain(t, view, tc.want, before)
 	}
 	// The refused figures are not kept: a good cost plans with the default
-	// success rate, and clears the cost's refusal.
+	// success rate, and clears every field's refusal, the cost's and the
+	// others' (the new plan stands on the values shown).
 	s = typeIn(t, s, "c", "0")
-	if s.Refusal(fieldCost) != "" || s.Report().Assumptions.CostPerContact != 0 || s.Report().Assumptions.Success != defaultSuccess {
-		t.Errorf("after cost 0: refusal %q, assumptions %+v", s.Refusal(fieldCost), s.Report().Assumptions)
+	if s.Report().Assumptions.CostPerContact != 0 || s.Report().Assumptions.Success != defaultSuccess {
+		t.Errorf("after cost 0: assumptions %+v", s.Report().Assumptions)
+	}
+	for f := range fieldCount {
+		if r := s.Refusal(f); r != "" {
+			t.Errorf("after cost 0: field %d still shows %q", f, r)
+		}
+	}
+	// A value so large that the totals overflow is refused, not planned
+	// as a net value of +Inf.
+	s = typeIn(t, s, "v", "1e308")
+	if got, want := s.Refusal(fieldValue), "invalid plan: amount 1e+308 is too large"; !strings.HasPrefix(got, want) {
+		t.Errorf("value 1e308: refusal %q, want %q…", got, want)
 	}
 }
 
