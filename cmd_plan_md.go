@@ -164,7 +164,7 @@ func (d planDoc) segments(w io.Writer) {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
 			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i])
 	}
-	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%. Value at stake: Σ P × value.\n\n", r.Outcome)
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. Value at stake: Σ P × value.\n\n", r.Outcome)
 }
 
 func (d planDoc) actions(w io.Writer) {

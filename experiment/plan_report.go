@@ -74,10 +74,13 @@ type PlanContact struct {
 	Prob    float64    `json:"probability"`
 	Value   float64    `json:"value"`
 	Segment Segment    `json:"segment"`
-	Risk    Level      `json:"risk"`
+	Risk    Level      `json:"p_level"`
 	Action  Action     `json:"action"`
 	Lever   *LeverMove `json:"lever,omitempty"`
 }
+
+// PLevelsMeaning is what a plan's P levels mean, as its JSON says.
+const PLevelsMeaning = "relative to these customers: high is the top 20 % of them by P, medium the next 30 %, low the other 50 %; a low level can still be a high probability"
 
 // PlanReport is everything `retain plan` writes and the Plan screen shows.
 type PlanReport struct {
@@ -103,8 +106,11 @@ type PlanReport struct {
 	BestWithoutBudget PlanPoint `json:"best_without_budget"`
 	Segments          []Cell    `json:"segments"`
 	// SegmentKind is "rfm" or "value".
-	SegmentKind string          `json:"segment_kind"`
-	Actions     []SegmentAction `json:"actions"`
+	SegmentKind string `json:"segment_kind"`
+	// PLevels says what the P levels of the cells and contacts mean: they
+	// are relative, so a "low" P may still be a high probability.
+	PLevels string          `json:"p_levels"`
+	Actions []SegmentAction `json:"actions"`
 	// Drivers are the model's main drivers over all customers (at most 5):
 	// the cells' drivers weighted by their sizes.
 	Drivers  []Driver      `json:"drivers"`
@@ -129,7 +135,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
 		ValueColumn: in.ValueColumn, ValueBlanks: in.ValueRead.Blanks, ValueFill: in.ValueRead.Fill, ValueZeroed: in.ValueRead.Zeroed,
 		Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
-		SegmentKind: in.Segments.Kind, Levers: req.Levers}
+		SegmentKind: in.Segments.Kind, PLevels: PLevelsMeaning, Levers: req.Levers}
 	if req.Prevent {
 		rep.Target = "prevent"
 	}

@@ -110,12 +110,12 @@ func ValueSegments(probs, values []float64) (*Segments, error) {
 // nil) a whole segment.
 type Cell struct {
 	Segment Segment `json:"segment"`
-	Risk    *Level  `json:"risk,omitempty"`
+	Risk    *Level  `json:"p_level,omitempty"`
 	// Customers is the group's size and Share its part of all customers.
 	Customers int     `json:"customers"`
 	Share     float64 `json:"share"`
 	// HighRisk counts the group's customers at High risk.
-	HighRisk int `json:"high_risk"`
+	HighRisk int `json:"high_p"`
 	// MeanProb is the mean probability of the outcome the campaign acts on.
 	MeanProb float64 `json:"mean_probability"`
 	// Value is Σv_i; ValueAtStake is Σp_i·v_i, the value the model expects

@@ -51,7 +51,7 @@ func (l targetList) write(ctx context.Context, w io.Writer, progress func(done, 
 	probs := l.target.Scores(b.pos)
 	bands := experiment.AssignBands(probs, l.scheme)
 	cw := csv.NewWriter(w)
-	head := []string{"id", "probability_" + l.target.Label.Name + "_" + l.target.Class(), "band", "segment", "risk", "action", "lever"}
+	head := []string{"id", "probability_" + l.target.Label.Name + "_" + l.target.Class(), "band", "segment", "p_level", "action", "lever"}
 	for k := range exportReasons {
 		head = append(head, "reason_"+strconv.Itoa(k+1))
 	}

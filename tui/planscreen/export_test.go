@@ -110,7 +110,7 @@ func TestExportTargetList(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := readCSV(t, text)
-	want := "id,probability_purchases_next_30d_yes,band,segment,risk,action,lever,reason_1,reason_2,reason_3"
+	want := "id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3"
 	if got := strings.Join(recs[0], ","); got != want {
 		t.Errorf("header %q, want %q", got, want)
 	}
@@ -270,7 +270,7 @@ func TestExportServedShown(t *testing.T) {
 		t.Error("the export was not sent to the clipboard")
 	}
 	screentest.MustContain(t, screentest.Render(s, 80, 24), "Export · 5 customers", "5 customers below to copy",
-		"id,probability_purchases_next_30d_yes,band,segment,risk,action,lever,reason_1")
+		"id,probability_purchases_next_30d_yes,band,segment,p_level,action,lever,reason_1")
 	if recs := readCSV(t, []byte(s.out.Text())); len(recs) != 6 {
 		t.Fatalf("the shown export has %d lines, want 6", len(recs))
 	}
