@@ -113,3 +113,27 @@ func TestCheckMatchesValidationReport(t *testing.T) {
 	}
 	screentest.MustContain(t, screentest.Render(s, 160, 48), "ROC AUC", "calibration error")
 }
+
+// The value field's note says how a value column's blank and negative
+// cells were valued, in both languages, and says nothing for an amount.
+func TestValueReadNote(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		rep  experiment.PlanReport
+		want string
+	}{
+		{"en", experiment.PlanReport{ValueColumn: "spend", ValueBlanks: 1, ValueFill: 12.5},
+			"1 blank cell valued at 12.50, as the model filled it"},
+		{"en", experiment.PlanReport{ValueColumn: "spend", ValueBlanks: 1200, ValueFill: 3000, ValueZeroed: 2},
+			"1,200 blank cells valued at 3,000, as the model filled them; 2 negative values counted as 0"},
+		{"zh", experiment.PlanReport{ValueColumn: "spend", ValueBlanks: 11, ValueFill: 3000, ValueZeroed: 1},
+			"11 个空白单元格按模型的填充值 3,000 计；1 个负值按 0 计"},
+		{"en", experiment.PlanReport{ValueBlanks: 3}, ""},
+	} {
+		s := New(screentest.Common(c.lang, 80, 24))
+		s.report = &c.rep
+		if got := s.valueReadNote(); got != c.want {
+			t.Errorf("%s %+v: %q, want %q", c.lang, c.rep, got, c.want)
+		}
+	}
+}

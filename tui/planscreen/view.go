@@ -204,11 +204,20 @@ func (s Model) valueReadNote() string {
 	}
 	var parts []string
 	if rep.ValueBlanks > 0 {
-		parts = append(parts, s.Tf("%s blank cells valued at %s, as the model filled them", "%s 个空白单元格按模型的填充值 %s 计",
-			data.Thousands(rep.ValueBlanks), experiment.Money(rep.ValueFill)))
+		n, fill := data.Thousands(rep.ValueBlanks), experiment.Money(rep.ValueFill)
+		en := n + " blank cells valued at " + fill + ", as the model filled them"
+		if rep.ValueBlanks == 1 {
+			en = "1 blank cell valued at " + fill + ", as the model filled it"
+		}
+		parts = append(parts, s.T(en, n+" 个空白单元格按模型的填充值 "+fill+" 计"))
 	}
 	if rep.ValueZeroed > 0 {
-		parts = append(parts, s.Tf("%s negative values counted as 0", "%s 个负值按 0 计", data.Thousands(rep.ValueZeroed)))
+		n := data.Thousands(rep.ValueZeroed)
+		en := n + " negative values counted as 0"
+		if rep.ValueZeroed == 1 {
+			en = "1 negative value counted as 0"
+		}
+		parts = append(parts, s.T(en, n+" 个负值按 0 计"))
 	}
 	return strings.Join(parts, s.T("; ", "；"))
 }
