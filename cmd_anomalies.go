@@ -37,8 +37,11 @@ func newAnomaliesCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN] [--neighbours K]",
 		Short: "Rank users by how abnormal they are (abuse: click farms, fake orders, coupon abuse)",
-		Long: `Score every user of a per-user table, an order log's cohort or the built-in
-shop by how badly an autoencoder reconstructs them: a network with a
+		Long: `Score every user of a per-user table, an order log's customers or the built-in
+shop by how badly an autoencoder reconstructs them. An order log's customers
+are scored as of --cutoff (default: the log's last date, not counting lines
+dated after today), every customer with an order up to that day: the score
+needs no label, so there is no horizon. It is a network with a
 one-unit bottleneck, linear outputs and a mean squared error loss, trained
 on the churn model's preprocessed features (the label is left out), each
 passed through a rank-gauss transform so that no column's tail outweighs
@@ -79,6 +82,7 @@ stderr, results to stdout.`,
 			return classify(runAnomalies(cmd.Context(), a, o, cmd.Flags().Changed("builtin-abusers")))
 		},
 	}
+	o.src.asOf = true
 	o.src.register(cmd, true)
 	fs := cmd.Flags()
 	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0 to 0.5) of planted abusers in the built-in shop")
@@ -134,6 +138,19 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 			opts.Exclude = []string{data.AbuserColumnName, data.ArchetypeColumnName}
 		}
 	}
+	if src.Kind == "log" {
+		// The cohort columns are all made from the orders: none can say
+		// who is abusive.
+		for _, f := range []struct {
+			name  string
+			given bool
+		}{{"--evaluate", o.evaluate}, {"--truth", opts.Truth != ""}, {"--archetype", opts.Archetype != ""}} {
+			if f.given {
+				return src, opts, usageError(fmt.Errorf("%s applies to --data or the built-in shop: "+
+					"an order log's customers have no column saying who is abusive", f.name))
+			}
+		}
+	}
 	if o.evaluate && opts.Truth == "" {
 		return src, opts, usageError(errors.New("--evaluate needs --truth COLUMN: the 0/1 column saying who is abusive"))
 	}
@@ -172,14 +189,20 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		return err
 	}
 	start := time.Now()
-	d, err := experiment.LoadWithAbusers(src, o.abusers, a.open)
+	d, err := experiment.LoadForAnomalies(src, o.abusers, a.open, time.Now())
 	if err != nil {
 		return err
 	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
-	fmt.Fprintf(a.stderr, "Read %s: %s users\n", d.Source.Describe(), data.Thousands(d.Table.Rows))
+	read := d.Source.Describe()
+	if d.Cohort != nil {
+		// Scored as of the cutoff, without a label: Describe's horizon
+		// does not apply.
+		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, d.Cohort.Cutoff.Format(time.DateOnly))
+	}
+	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
 	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
 	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {

@@ -127,6 +127,15 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		{[]string{"--data", csv, "--truth", "nope"}, `has no column "nope" to take as the truth`},
 		{[]string{"--data", csv, "--truth", "a"}, `truth column "a" row 1 is 5; want 0/1 or yes/no values`},
 		{[]string{"--builtin-abusers", "0", "--evaluate"}, "--evaluate on the built-in shop needs planted abusers"},
+		// Scored without a label, an order log's customers have no horizon
+		// and no truth.
+		{[]string{"--log", csv, "--horizon", "30d"}, "unknown flag: --horizon"},
+		{[]string{"--data", csv, "--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order apply to --log, not --data\n"},
+		{[]string{"--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order need --log\n"},
+		{[]string{"--log", csv, "--label", "churn"}, "--label applies to --data; an order log's customers are scored without a label"},
+		{[]string{"--log", csv, "--evaluate"}, "--evaluate applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
+		{[]string{"--log", csv, "--truth", "a"}, "--truth applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
+		{[]string{"--log", csv, "--archetype", "a"}, "--archetype applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)
