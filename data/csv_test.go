@@ -236,7 +236,7 @@ func TestReadCSVErrors(t *testing.T) {
 			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"`, ErrNotNumeric},
 		{"inf in numeric column", "churn,x\nyes,1\nno,2\nno,+Inf\n", CSVOptions{InferRows: 2},
 			`t.csv:4:2: column "x": expected a finite number (the column's first rows are numeric), got "+Inf"`, ErrNotNumeric},
-		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly", ErrNoLabel},
+		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN", ErrNoLabel},
 		{"named label absent", "a,b\n1,2\n", CSVOptions{Label: "churn"}, `t.csv:1: no column named "churn" for the label (columns: a, b)`, ErrNoLabel},
 		{"blank label", "x,churn\n1,yes\n2, \n", CSVOptions{}, `t.csv:3:2: label column "churn" is blank`, ErrLabelMissing},
 		{"one class", "x,churn\n1,yes\n2,yes\n", CSVOptions{}, `t.csv: label column "churn" has only one class ("yes"); it needs exactly two`, ErrLabelNotBinary},

@@ -53,7 +53,7 @@ func findLabel(file string, header []string, want string) (int, error) {
 		}
 	}
 	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly"),
+		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"),
 		Columns: slices.Clone(header)}
 }
 
