@@ -41,11 +41,11 @@ func newAnomaliesCmd(a *app) *cobra.Command {
 shop by how badly an autoencoder reconstructs them. An order log's customers
 are scored as of --cutoff (default: the log's last date, not counting lines
 dated after today), every customer with an order up to that day: the score
-needs no label, so there is no horizon. It is a network with a
-one-unit bottleneck, linear outputs and a mean squared error loss, trained
-on the churn model's preprocessed features (the label is left out), each
-passed through a rank-gauss transform so that no column's tail outweighs
-the others. A user whose columns do not go together the way most users' do
+needs no label, so there is no horizon. It is a network with a one-unit
+bottleneck, linear outputs and a mean squared error loss, trained on the
+churn model's preprocessed features (a table needs no label; one it has is
+left out), each passed through a rank-gauss transform so that no column's
+tail outweighs the others. A user whose columns do not go together the way most users' do
 is reconstructed badly (the mean over 5 such networks, each trained on its
 own random sample of at most 20,000 users, and trained again without the 5 %
 of them it reconstructed worst, --trim). A user's score is that error

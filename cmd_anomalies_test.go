@@ -190,3 +190,50 @@ func TestTrainExcludeAnomalies(t *testing.T) {
 		t.Errorf("exit %d: %s", code, c.stderr)
 	}
 }
+
+// TestAnomaliesDataWithoutLabel: a per-user table without a label column
+// was refused ("no label column found"), though the score never uses the
+// label. It is scored now, and exactly as the same table with a churn
+// label, which is left out of the features: the same users, the same
+// scores. A label named with --label must still exist.
+func TestAnomaliesDataWithoutLabel(t *testing.T) {
+	labelled := "id,a,b,churn\n" + rows(30)
+	var unlabelled strings.Builder
+	unlabelled.WriteString("id,a,b\n")
+	for _, line := range strings.Split(strings.TrimSpace(rows(30)), "\n") {
+		unlabelled.WriteString(line[:strings.LastIndex(line, ",")] + "\n")
+	}
+	type user struct {
+		ID    string  `json:"id"`
+		Score float64 `json:"score"`
+	}
+	scores := func(name, content string) (int, []user) {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, name, content), "--json", "--top", "30"); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, c.stderr)
+		}
+		var doc struct {
+			Users int    `json:"users"`
+			Top   []user `json:"top"`
+		}
+		if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Users, doc.Top
+	}
+	n, without := scores("unlabelled.csv", unlabelled.String())
+	_, with := scores("labelled.csv", labelled)
+	if n != 30 || len(without) != 30 {
+		t.Fatalf("%d users, %d listed; want 30", n, len(without))
+	}
+	for i := range without {
+		if without[i] != with[i] {
+			t.Errorf("rank %d: %+v without the label, %+v with it", i+1, without[i], with[i])
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, "u.csv", unlabelled.String()), "--label", "churn"); code != 2 ||
+		!strings.Contains(c.stderr.String(), `no column named "churn" for the label (columns: id, a, b)`) {
+		t.Errorf("--label churn on a table without it: exit %d, %s", code, c.stderr)
+	}
+}

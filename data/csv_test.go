@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -210,6 +211,33 @@ func TestReadCSVLabel(t *testing.T) {
 	tab := mustRead(t, "x,churn\n1,yes\n2,no\n", CSVOptions{NoLabel: true})
 	if tab.Label.Name != "" || tab.Column("churn") == nil {
 		t.Errorf("NoLabel: label %+v, churn column %v", tab.Label, tab.Column("churn"))
+	}
+}
+
+// TestLabelOptional: a table without a label column is read without one
+// (both columns features) where a plain read refuses it; a label column it
+// has is still the label, and a label named but absent is still refused.
+// The Parquet reader takes the same rule.
+func TestLabelOptional(t *testing.T) {
+	tab := mustRead(t, "x,plan\n1,a\n2,b\n", CSVOptions{LabelOptional: true})
+	if tab.Label.Name != "" || tab.Rows != 2 || tab.Column("x") == nil || tab.Column("plan") == nil {
+		t.Errorf("no label column: label %+v, %d rows, columns %v", tab.Label, tab.Rows, tab.Columns)
+	}
+	tab = mustRead(t, "x,churn\n1,yes\n2,no\n", CSVOptions{LabelOptional: true})
+	if tab.Label.Name != "churn" || !slices.Equal(tab.Label.Values, []float64{1, 0}) || tab.Column("churn") != nil {
+		t.Errorf("a detected label: %+v", tab.Label)
+	}
+	_, err := readString("a,b\n1,2\n", CSVOptions{Label: "churn", LabelOptional: true})
+	if err == nil || err.Error() != `t.csv:1: no column named "churn" for the label (columns: a, b)` {
+		t.Errorf("a named label absent: %v", err)
+	}
+	pq := writeParquet(t, []pqCol{{"x", "int64"}, {"plan", "string"}}, [][]string{{"1", "a"}, {"2", "b"}}, 0)
+	if _, err := ReadCSV(bytes.NewReader(pq), "u.parquet", CSVOptions{}); !errors.Is(err, ErrNoLabel) {
+		t.Errorf("Parquet without LabelOptional: %v, want ErrNoLabel", err)
+	}
+	tab, err = ReadCSV(bytes.NewReader(pq), "u.parquet", CSVOptions{LabelOptional: true})
+	if err != nil || tab.Label.Name != "" || tab.Rows != 2 || tab.Column("plan") == nil {
+		t.Errorf("Parquet without a label column: %v %+v", err, tab)
 	}
 }
 

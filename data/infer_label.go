@@ -57,6 +57,20 @@ func findLabel(file string, header []string, want string) (int, error) {
 		Columns: slices.Clone(header)}
 }
 
+// labelColumn returns the index of the label column as opts asks for it
+// (findLabel), or -1 for a table read without a label: with NoLabel, or
+// with LabelOptional when none is named and none is detected.
+func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
+	if opts.NoLabel {
+		return -1, nil
+	}
+	i, err := findLabel(file, header, opts.Label)
+	if err != nil && opts.LabelOptional && opts.Label == "" {
+		return -1, nil
+	}
+	return i, err
+}
+
 // LabelNotFoundError is the ParseError of a file whose label column was
 // neither named correctly nor recognised; Columns is its header, so that a
 // program can ask which column is the label.

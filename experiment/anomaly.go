@@ -26,15 +26,22 @@ func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
 }
 
 // LoadForAnomalies loads the rows `retain anomalies` scores, which need no
-// label. A built-in source or a per-user table is loaded as
-// LoadWithAbusers loads it. An order log's customers are built as of src.Cutoff
+// label. A built-in source is LoadWithAbusers's. A per-user table is read
+// as Load reads it, except that a table without a label column is read
+// without one instead of being refused; a label it has, detected or named
+// (Source.Label), is still read as the label and so is no feature. An order log's customers are built as of src.Cutoff
 // without a label, the way LoadCurrent builds them: a zero Cutoff takes the
 // log's last date up to now (lines dated after now are ignored, and named
 // in Data.Warnings), so the latest orders and the customers first seen in
 // them are scored too. The horizon sizes only the BG/NBD inputs' window
 // (Features.BTYD; default data.DefaultHorizonDays).
 func LoadForAnomalies(src Source, share float64, open Opener, now time.Time) (*Data, error) {
-	if src.Kind != "log" {
+	switch src.Kind {
+	case "csv":
+		src.labelOptional = true
+		return LoadAt(src, open, now)
+	case "log":
+	default:
 		return LoadWithAbusers(src, share, open)
 	}
 	log, warnings, err := readCurrentLog(src, open, now)
