@@ -196,11 +196,12 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
-	read := d.Source.Describe()
+	read, asOf := d.Source.Describe(), ""
 	if d.Cohort != nil {
 		// Scored as of the cutoff, without a label: Describe's horizon
 		// does not apply.
-		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, d.Cohort.Cutoff.Format(time.DateOnly))
+		asOf = d.Cohort.Cutoff.Format(time.DateOnly)
+		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, asOf)
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
 	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
@@ -249,7 +250,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		fmt.Fprintf(a.stderr, "Wrote the preprocessed features to %s\n", o.exportFeatures)
 	}
 	if o.json {
-		return writeJSON(a.stdout, newAnomaliesJSON(res, run, o.top, o.evaluate))
+		return writeJSON(a.stdout, newAnomaliesJSON(res, run, o.top, o.evaluate, asOf))
 	}
 	if o.evaluate {
 		if err := printAnomalyEvaluation(a.stdout, res.Evaluation); err != nil {
@@ -312,17 +313,22 @@ func printAnomalyEvaluation(w io.Writer, ev *anomaly.Evaluation) error {
 
 // anomaliesJSON is the JSON document of `retain anomalies --json`.
 type anomaliesJSON struct {
-	Source     string              `json:"source"`
-	Users      int                 `json:"users"`
-	Network    string              `json:"network"`
-	Members    int                 `json:"members"`
-	Epochs     int                 `json:"epochs"`     // of the last member
-	TrainRows  int                 `json:"train_rows"` // of the last member
-	Neighbours int                 `json:"neighbours"` // averaged in the score (0: the raw error)
-	Cutoff     float64             `json:"cutoff"`
-	Above      int                 `json:"above_cutoff"`
-	Evaluation *anomaly.Evaluation `json:"evaluation,omitempty"`
-	Top        []anomalyUserJSON   `json:"top"`
+	Source     string `json:"source"`
+	Users      int    `json:"users"`
+	Network    string `json:"network"`
+	Members    int    `json:"members"`
+	Epochs     int    `json:"epochs"`     // of the last member
+	TrainRows  int    `json:"train_rows"` // of the last member
+	Neighbours int    `json:"neighbours"` // averaged in the score (0: the raw error)
+	// AsOf is the date an order log's customers were scored as of
+	// (YYYY-MM-DD; --log only).
+	AsOf string `json:"as_of,omitempty"`
+	// ScoreCutoff is the default cut-off on the score (Tukey's fence), not
+	// a date, and Above the users above it.
+	ScoreCutoff float64             `json:"score_cutoff"`
+	Above       int                 `json:"above_score_cutoff"`
+	Evaluation  *anomaly.Evaluation `json:"evaluation,omitempty"`
+	Top         []anomalyUserJSON   `json:"top"`
 }
 
 type anomalyUserJSON struct {
@@ -335,9 +341,12 @@ type anomalyUserJSON struct {
 	Reasons   []anomaly.Reason `json:"reasons"`
 }
 
-func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool) anomaliesJSON {
+// newAnomaliesJSON builds the document of res; asOf is the date an order
+// log's customers were scored as of ("" for other data).
+func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool, asOf string) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
-		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours, Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours,
+		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -65,6 +66,23 @@ func TestAnomaliesLogScoresAsOfTheLastDate(t *testing.T) {
 		ignored := strings.Contains(c.stderr.String(), "the default cutoff ignores them (it is the last date up to today, 2020-02-29)\n")
 		if ignored != (tc.args == nil) {
 			t.Errorf("%v: stderr says the default cutoff ignores the line: %v:\n%s", tc.args, ignored, c.stderr)
+		}
+	}
+	// --json gives the date used.
+	for cutoff, want := range map[string]string{"": "2020-02-29", "2020-02-19": "2020-02-19"} {
+		args := []string{"anomalies", "--log", log, "--top", "1", "--json"}
+		if cutoff != "" {
+			args = append(args, "--cutoff", cutoff)
+		}
+		c := newCLI(t)
+		if code := c.run(context.Background(), args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, c.stderr)
+		}
+		var doc struct {
+			AsOf string `json:"as_of"`
+		}
+		if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || doc.AsOf != want {
+			t.Errorf("--cutoff %q: as_of %q (%v), want %s", cutoff, doc.AsOf, err, want)
 		}
 	}
 }

@@ -69,16 +69,20 @@ func TestAnomaliesNeighboursOff(t *testing.T) {
 	}
 }
 
-// TestAnomaliesJSON checks the JSON document's shape.
+// TestAnomaliesJSON checks the JSON document's shape. The score's
+// cut-off was keyed "cutoff", the name of a date everywhere else: it is
+// score_cutoff, with the users above it, the figures stderr gives; as_of,
+// the date of an order log's customers, is absent for the built-in shop.
 func TestAnomaliesJSON(t *testing.T) {
 	c := newCLI(t)
 	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2", "--evaluate"); code != 0 {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	var doc struct {
-		Users      int `json:"users"`
-		Neighbours int `json:"neighbours"`
-		Evaluation struct {
+		Users       int     `json:"users"`
+		Neighbours  int     `json:"neighbours"`
+		ScoreCutoff float64 `json:"score_cutoff"`
+		Evaluation  struct {
 			Positives int `json:"positives"`
 			Error     *struct {
 				AveragePrecision float64 `json:"average_precision"`
@@ -95,6 +99,22 @@ func TestAnomaliesJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(c.stdout.Bytes(), &keys); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"cutoff", "above_cutoff", "as_of"} {
+		if _, ok := keys[k]; ok {
+			t.Errorf("the document has the key %q", k)
+		}
+	}
+	m := regexp.MustCompile(`; (\d+) \([\d.]+%\) above the cut-off (\d+\.\d{3})\n`).FindStringSubmatch(c.stderr.String())
+	if m == nil {
+		t.Fatalf("stderr lacks the count above the cut-off:\n%s", c.stderr)
+	}
+	if got := fmt.Sprintf("%s %.3f", keys["above_score_cutoff"], doc.ScoreCutoff); got != m[1]+" "+m[2] {
+		t.Errorf("above_score_cutoff and score_cutoff %s; stderr says %s above %s", got, m[1], m[2])
 	}
 	if doc.Users != 1000 || doc.Neighbours != 20 || doc.Evaluation.Positives == 0 || doc.Evaluation.Error == nil ||
 		len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
