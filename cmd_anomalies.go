@@ -37,12 +37,15 @@ func newAnomaliesCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "anomalies [--data F | --log F | --builtin-users N --builtin-abusers S] [--top 50] [--json] [--evaluate --truth COLUMN] [--neighbours K]",
 		Short: "Rank users by how abnormal they are (abuse: click farms, fake orders, coupon abuse)",
-		Long: `Score every user of a per-user table, an order log's cohort or the built-in
-shop by how badly an autoencoder reconstructs them: a network with a
-one-unit bottleneck, linear outputs and a mean squared error loss, trained
-on the churn model's preprocessed features (the label is left out), each
-passed through a rank-gauss transform so that no column's tail outweighs
-the others. A user whose columns do not go together the way most users' do
+		Long: `Score every user of a per-user table, an order log's customers or the built-in
+shop by how badly an autoencoder reconstructs them. An order log's customers
+are scored as of --cutoff (default: the log's last date, not counting lines
+dated after today), every customer with an order up to that day: the score
+needs no label, so there is no horizon. It is a network with a one-unit
+bottleneck, linear outputs and a mean squared error loss, trained on the
+churn model's preprocessed features (a table needs no label; one it has is
+left out), each passed through a rank-gauss transform so that no column's
+tail outweighs the others. A user whose columns do not go together the way most users' do
 is reconstructed badly (the mean over 5 such networks, each trained on its
 own random sample of at most 20,000 users, and trained again without the 5 %
 of them it reconstructed worst, --trim). A user's score is that error
@@ -79,6 +82,7 @@ stderr, results to stdout.`,
 			return classify(runAnomalies(cmd.Context(), a, o, cmd.Flags().Changed("builtin-abusers")))
 		},
 	}
+	o.src.asOf = true
 	o.src.register(cmd, true)
 	fs := cmd.Flags()
 	fs.Float64Var(&o.abusers, "builtin-abusers", 0.01, "share `S` (0 to 0.5) of planted abusers in the built-in shop")
@@ -134,6 +138,19 @@ func (o *anomaliesOptions) options(abusersSet bool) (experiment.Source, anomaly.
 			opts.Exclude = []string{data.AbuserColumnName, data.ArchetypeColumnName}
 		}
 	}
+	if src.Kind == "log" {
+		// The cohort columns are all made from the orders: none can say
+		// who is abusive.
+		for _, f := range []struct {
+			name  string
+			given bool
+		}{{"--evaluate", o.evaluate}, {"--truth", opts.Truth != ""}, {"--archetype", opts.Archetype != ""}} {
+			if f.given {
+				return src, opts, usageError(fmt.Errorf("%s applies to --data or the built-in shop: "+
+					"an order log's customers have no column saying who is abusive", f.name))
+			}
+		}
+	}
 	if o.evaluate && opts.Truth == "" {
 		return src, opts, usageError(errors.New("--evaluate needs --truth COLUMN: the 0/1 column saying who is abusive"))
 	}
@@ -172,14 +189,21 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		return err
 	}
 	start := time.Now()
-	d, err := experiment.LoadWithAbusers(src, o.abusers, a.open)
+	d, err := experiment.LoadForAnomalies(src, o.abusers, a.open, time.Now())
 	if err != nil {
 		return err
 	}
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
-	fmt.Fprintf(a.stderr, "Read %s: %s users\n", d.Source.Describe(), data.Thousands(d.Table.Rows))
+	read, asOf := d.Source.Describe(), ""
+	if d.Cohort != nil {
+		// Scored as of the cutoff, without a label: Describe's horizon
+		// does not apply.
+		asOf = d.Cohort.Cutoff.Format(time.DateOnly)
+		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, asOf)
+	}
+	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
 	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
 	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {
@@ -226,7 +250,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		fmt.Fprintf(a.stderr, "Wrote the preprocessed features to %s\n", o.exportFeatures)
 	}
 	if o.json {
-		return writeJSON(a.stdout, newAnomaliesJSON(res, run, o.top, o.evaluate))
+		return writeJSON(a.stdout, newAnomaliesJSON(res, run, o.top, o.evaluate, asOf))
 	}
 	if o.evaluate {
 		if err := printAnomalyEvaluation(a.stdout, res.Evaluation); err != nil {
@@ -289,17 +313,22 @@ func printAnomalyEvaluation(w io.Writer, ev *anomaly.Evaluation) error {
 
 // anomaliesJSON is the JSON document of `retain anomalies --json`.
 type anomaliesJSON struct {
-	Source     string              `json:"source"`
-	Users      int                 `json:"users"`
-	Network    string              `json:"network"`
-	Members    int                 `json:"members"`
-	Epochs     int                 `json:"epochs"`     // of the last member
-	TrainRows  int                 `json:"train_rows"` // of the last member
-	Neighbours int                 `json:"neighbours"` // averaged in the score (0: the raw error)
-	Cutoff     float64             `json:"cutoff"`
-	Above      int                 `json:"above_cutoff"`
-	Evaluation *anomaly.Evaluation `json:"evaluation,omitempty"`
-	Top        []anomalyUserJSON   `json:"top"`
+	Source     string `json:"source"`
+	Users      int    `json:"users"`
+	Network    string `json:"network"`
+	Members    int    `json:"members"`
+	Epochs     int    `json:"epochs"`     // of the last member
+	TrainRows  int    `json:"train_rows"` // of the last member
+	Neighbours int    `json:"neighbours"` // averaged in the score (0: the raw error)
+	// AsOf is the date an order log's customers were scored as of
+	// (YYYY-MM-DD; --log only).
+	AsOf string `json:"as_of,omitempty"`
+	// ScoreCutoff is the default cut-off on the score (Tukey's fence), not
+	// a date, and Above the users above it.
+	ScoreCutoff float64             `json:"score_cutoff"`
+	Above       int                 `json:"above_score_cutoff"`
+	Evaluation  *anomaly.Evaluation `json:"evaluation,omitempty"`
+	Top         []anomalyUserJSON   `json:"top"`
 }
 
 type anomalyUserJSON struct {
@@ -312,9 +341,12 @@ type anomalyUserJSON struct {
 	Reasons   []anomaly.Reason `json:"reasons"`
 }
 
-func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool) anomaliesJSON {
+// newAnomaliesJSON builds the document of res; asOf is the date an order
+// log's customers were scored as of ("" for other data).
+func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool, asOf string) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
-		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours, Cutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours,
+		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}

@@ -69,16 +69,20 @@ func TestAnomaliesNeighboursOff(t *testing.T) {
 	}
 }
 
-// TestAnomaliesJSON checks the JSON document's shape.
+// TestAnomaliesJSON checks the JSON document's shape. The score's
+// cut-off was keyed "cutoff", the name of a date everywhere else: it is
+// score_cutoff, with the users above it, the figures stderr gives; as_of,
+// the date of an order log's customers, is absent for the built-in shop.
 func TestAnomaliesJSON(t *testing.T) {
 	c := newCLI(t)
 	if code := c.run(context.Background(), "anomalies", "--builtin-users", "1000", "--json", "--top", "2", "--evaluate"); code != 0 {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	var doc struct {
-		Users      int `json:"users"`
-		Neighbours int `json:"neighbours"`
-		Evaluation struct {
+		Users       int     `json:"users"`
+		Neighbours  int     `json:"neighbours"`
+		ScoreCutoff float64 `json:"score_cutoff"`
+		Evaluation  struct {
 			Positives int `json:"positives"`
 			Error     *struct {
 				AveragePrecision float64 `json:"average_precision"`
@@ -95,6 +99,22 @@ func TestAnomaliesJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
 		t.Fatal(err)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(c.stdout.Bytes(), &keys); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"cutoff", "above_cutoff", "as_of"} {
+		if _, ok := keys[k]; ok {
+			t.Errorf("the document has the key %q", k)
+		}
+	}
+	m := regexp.MustCompile(`; (\d+) \([\d.]+%\) above the cut-off (\d+\.\d{3})\n`).FindStringSubmatch(c.stderr.String())
+	if m == nil {
+		t.Fatalf("stderr lacks the count above the cut-off:\n%s", c.stderr)
+	}
+	if got := fmt.Sprintf("%s %.3f", keys["above_score_cutoff"], doc.ScoreCutoff); got != m[1]+" "+m[2] {
+		t.Errorf("above_score_cutoff and score_cutoff %s; stderr says %s above %s", got, m[1], m[2])
 	}
 	if doc.Users != 1000 || doc.Neighbours != 20 || doc.Evaluation.Positives == 0 || doc.Evaluation.Error == nil ||
 		len(doc.Top) != 2 || len(doc.Top[0].Reasons) != 3 {
@@ -127,6 +147,15 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		{[]string{"--data", csv, "--truth", "nope"}, `has no column "nope" to take as the truth`},
 		{[]string{"--data", csv, "--truth", "a"}, `truth column "a" row 1 is 5; want 0/1 or yes/no values`},
 		{[]string{"--builtin-abusers", "0", "--evaluate"}, "--evaluate on the built-in shop needs planted abusers"},
+		// Scored without a label, an order log's customers have no horizon
+		// and no truth.
+		{[]string{"--log", csv, "--horizon", "30d"}, "unknown flag: --horizon"},
+		{[]string{"--data", csv, "--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order apply to --log, not --data\n"},
+		{[]string{"--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order need --log\n"},
+		{[]string{"--log", csv, "--label", "churn"}, "--label applies to --data; an order log's customers are scored without a label"},
+		{[]string{"--log", csv, "--evaluate"}, "--evaluate applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
+		{[]string{"--log", csv, "--truth", "a"}, "--truth applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
+		{[]string{"--log", csv, "--archetype", "a"}, "--archetype applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)
@@ -179,5 +208,52 @@ func TestTrainExcludeAnomalies(t *testing.T) {
 	if code := c.run(context.Background(), "eval", "--cv", "2", "--exclude-anomalies", "100%"); code != 2 ||
 		!strings.Contains(c.stderr.String(), `--exclude-anomalies "100%": want a share of users such as 1% (0 to under 100)`) {
 		t.Errorf("exit %d: %s", code, c.stderr)
+	}
+}
+
+// TestAnomaliesDataWithoutLabel: a per-user table without a label column
+// was refused ("no label column found"), though the score never uses the
+// label. It is scored now, and exactly as the same table with a churn
+// label, which is left out of the features: the same users, the same
+// scores. A label named with --label must still exist.
+func TestAnomaliesDataWithoutLabel(t *testing.T) {
+	labelled := "id,a,b,churn\n" + rows(30)
+	var unlabelled strings.Builder
+	unlabelled.WriteString("id,a,b\n")
+	for _, line := range strings.Split(strings.TrimSpace(rows(30)), "\n") {
+		unlabelled.WriteString(line[:strings.LastIndex(line, ",")] + "\n")
+	}
+	type user struct {
+		ID    string  `json:"id"`
+		Score float64 `json:"score"`
+	}
+	scores := func(name, content string) (int, []user) {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, name, content), "--json", "--top", "30"); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, c.stderr)
+		}
+		var doc struct {
+			Users int    `json:"users"`
+			Top   []user `json:"top"`
+		}
+		if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Users, doc.Top
+	}
+	n, without := scores("unlabelled.csv", unlabelled.String())
+	_, with := scores("labelled.csv", labelled)
+	if n != 30 || len(without) != 30 {
+		t.Fatalf("%d users, %d listed; want 30", n, len(without))
+	}
+	for i := range without {
+		if without[i] != with[i] {
+			t.Errorf("rank %d: %+v without the label, %+v with it", i+1, without[i], with[i])
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, "u.csv", unlabelled.String()), "--label", "churn"); code != 2 ||
+		!strings.Contains(c.stderr.String(), `no column named "churn" for the label (columns: id, a, b)`) {
+		t.Errorf("--label churn on a table without it: exit %d, %s", code, c.stderr)
 	}
 }

@@ -30,6 +30,10 @@ type sourceFlags struct {
 	// noStdin leaves "-" (standard input) out of --data's and --log's help:
 	// the terminal UI and serve refuse it.
 	noStdin bool
+	// asOf registers the flags of a command that scores --log's customers
+	// as of --cutoff without a label (anomalies): --cutoff defaults to the
+	// log's last date and there is no --horizon.
+	asOf bool
 	// flags tells which flags were given (nil: none was).
 	flags *pflag.FlagSet
 }
@@ -46,11 +50,19 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	inputFileVar(fs, &f.data, "data", "per-user CSV or Parquet `FILE`"+stdin+" (default: the built-in synthetic shop)")
 	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
 	inputFileVar(fs, &f.log, "log", "order or event log `FILE` (CSV, whitespace columns or Parquet"+stdin+") to turn into one row per customer")
-	fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
-	fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
+	if f.asOf {
+		fs.StringVar(&f.cutoff, "cutoff", "", "score --log's customers as of `DATE` (YYYY-MM-DD), its orders up to that day (default: the log's last date, not counting lines dated after today)")
+	} else {
+		fs.StringVar(&f.cutoff, "cutoff", "", "cohort cutoff `DATE` (YYYY-MM-DD) of --log (default: last date minus the horizon)")
+		fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
+	}
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
 	dateOrderVar(fs, &f.dateOrder)
-	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
+	window := "<H>d"
+	if f.asOf {
+		window = fmt.Sprintf("%dd", data.DefaultHorizonDays) // no --horizon
+	}
+	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_"+window+", btyd_p_any_"+window)
 	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
 	markTraining(fs.Lookup("exclude"))
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
@@ -92,13 +104,16 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	case f.data == "" && f.log == "" && f.label != "":
 		return experiment.Source{}, usageError(errors.New("--label needs --data"))
 	case f.data == "" && f.log == "" && logOnly:
-		return experiment.Source{}, usageError(errors.New("--cutoff, --horizon, --log-columns and --date-order need --log"))
+		return experiment.Source{}, usageError(fmt.Errorf("%s need --log", f.logOnlyFlags()))
 	case f.data != "":
 		if logOnly {
-			return experiment.Source{}, usageError(errors.New("--cutoff, --horizon, --log-columns and --date-order apply to --log, not --data"))
+			return experiment.Source{}, usageError(fmt.Errorf("%s apply to --log, not --data", f.logOnlyFlags()))
 		}
 		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label}, nil
 	case f.log != "":
+		if f.label != "" && f.asOf {
+			return experiment.Source{}, usageError(errors.New("--label applies to --data; an order log's customers are scored without a label"))
+		}
 		if f.label != "" {
 			return experiment.Source{}, usageError(errors.New("--label applies to --data; an order log's label is built from --horizon"))
 		}
@@ -136,6 +151,14 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 		src.Users, src.DataSeed = f.builtinUsers, f.builtinSeed
 	}
 	return src, nil
+}
+
+// logOnlyFlags names the flags registered that apply to --log alone.
+func (f *sourceFlags) logOnlyFlags() string {
+	if f.asOf {
+		return "--cutoff, --log-columns and --date-order"
+	}
+	return "--cutoff, --horizon, --log-columns and --date-order"
 }
 
 // checkBuiltinUsers refuses a --builtin-users size outside 1..MaxShopUsers

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,14 +97,50 @@ func TestReasonExpected(t *testing.T) {
 	}
 }
 
-// TestFormatValue checks the rounding to two decimals, written out here.
-func TestFormatValue(t *testing.T) {
+// TestFormatValues checks the decimals chosen for values shown side by
+// side, each expected text rounded by hand from the value: two decimals
+// while those tell the values apart (and for a lone value), else the
+// fewest that do plus one, at most four significant digits of the
+// smallest non-zero value.
+func TestFormatValues(t *testing.T) {
 	for _, c := range []struct {
-		v    float64
-		want string
-	}{{41, "41"}, {3.5, "3.5"}, {0.0749, "0.07"}, {-0.004, "0"}, {-0.09, "-0.09"}, {math.NaN(), "missing"}} {
-		if got := FormatValue(c.v); got != c.want {
-			t.Errorf("FormatValue(%v) = %q, want %q", c.v, got, c.want)
+		values []float64
+		want   []string
+	}{
+		{[]float64{41}, []string{"41"}},
+		{[]float64{3.5}, []string{"3.5"}},
+		{[]float64{0.0749}, []string{"0.07"}},
+		{[]float64{-0.004}, []string{"0"}},
+		{[]float64{-0.09}, []string{"-0.09"}},
+		{[]float64{math.NaN()}, []string{"missing"}},
+		// Told apart with two decimals: as before.
+		{[]float64{102.45, 939.35, 674.45}, []string{"102.45", "939.35", "674.45"}},
+		{[]float64{2, 0, 0}, []string{"2", "0", "0"}},
+		// CDNOW_sample's first user (retain anomalies --log CDNOW_sample.txt
+		// --json): all three read 0 with two decimals and -0.0008, -0.0002,
+		// 0 with four, the fewest that tell them apart; one more.
+		{[]float64{-0.0007626472332853437, -0.00017004035949952367, 0}, []string{"-0.00076", "-0.00017", "0"}},
+		// 0.01 thrice with two decimals, apart with three: four.
+		{[]float64{0.0123, 0.0098, 0.011}, []string{"0.0123", "0.0098", "0.011"}},
+		// 5 has four significant digits with three decimals: no fourth.
+		{[]float64{5.001, 5, 5}, []string{"5.001", "5", "5"}},
+		{[]float64{-0.004, 0, 0}, []string{"-0.004", "0", "0"}},
+		// Equal to four significant digits: read the same.
+		{[]float64{0.1 + 0.2, 0.3, 0}, []string{"0.3", "0.3", "0"}},
+		{[]float64{math.NaN(), 0.001, 0.002}, []string{"missing", "0.001", "0.002"}},
+	} {
+		if got := FormatValues(c.values...); !slices.Equal(got, c.want) {
+			t.Errorf("FormatValues(%v) = %q, want %q", c.values, got, c.want)
 		}
+	}
+}
+
+// TestReasonTellsValueFromExpected: spend_trend of CDNOW_sample's first
+// user read "spend_trend 0, expected 0 (typical 0)" while it carried 9.5 %
+// of the score; the figures are that user's from --json.
+func TestReasonTellsValueFromExpected(t *testing.T) {
+	r := Reason{Column: "spend_trend", Value: -0.0007626472332853437, Expected: -0.00017004035949952367, Typical: 0}
+	if got, want := r.String(), "spend_trend -0.00076, expected -0.00017 (typical 0)"; got != want {
+		t.Errorf("%q, want %q", got, want)
 	}
 }

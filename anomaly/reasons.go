@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 )
@@ -46,8 +47,8 @@ func (r Reason) String() string {
 }
 
 // Texts are the row's value, the expected and the typical value as text
-// (levels for a categorical column, dates for a date column, FormatValue
-// otherwise).
+// (levels for a categorical column, dates for a date column, FormatValues
+// of the three otherwise, so that numbers that differ read differently).
 func (r Reason) Texts() (value, expected, typical string) {
 	if r.Level != "" || r.TypicalLevel != "" {
 		return r.Level, r.ExpectedLevel, r.TypicalLevel
@@ -56,20 +57,71 @@ func (r Reason) Texts() (value, expected, typical string) {
 		// "signup_date 19730, expected 19382" read as numbers.
 		return data.FormatDay(r.Value), data.FormatDay(r.Expected), data.FormatDay(r.Typical)
 	}
-	return FormatValue(r.Value), FormatValue(r.Expected), FormatValue(r.Typical)
+	t := FormatValues(r.Value, r.Expected, r.Typical)
+	return t[0], t[1], t[2]
 }
 
-// FormatValue writes a value with at most two decimals and no trailing
-// zeros: 41, 3.5, 0.07.
-func FormatValue(v float64) string {
+// FormatValues writes values shown side by side with one number of
+// decimals and no trailing zeros: two (41, 3.5, 0.07) unless two values
+// that differ would then read the same, as -0.00076 and -0.00017 both read
+// 0. Then it takes the fewest decimals at which every two that differ read
+// differently, and one more, so that they show two digits of where they
+// part: -0.00076 and -0.00017. It never takes more decimals than give the
+// smallest non-zero value four significant digits, so values that agree
+// that far read the same. A value that rounds to zero reads 0, never -0;
+// NaN reads "missing".
+func FormatValues(values ...float64) []string {
+	smallest := math.Inf(1)
+	for _, v := range values {
+		if v != 0 && !math.IsNaN(v) {
+			smallest = min(smallest, math.Abs(v))
+		}
+	}
+	most := 2
+	if !math.IsInf(smallest, 1) {
+		most = max(2, 3-int(math.Floor(math.Log10(smallest))))
+	}
+	decimals := 2
+	for decimals < most && !distinct(values, decimals) {
+		decimals++
+	}
+	if decimals > 2 && decimals < most && distinct(values, decimals) {
+		decimals++
+	}
+	texts := make([]string, len(values))
+	for i, v := range values {
+		texts[i] = formatDecimals(v, decimals)
+	}
+	return texts
+}
+
+// distinct reports whether every two of values that differ read
+// differently with the given decimals.
+func distinct(values []float64, decimals int) bool {
+	for i, a := range values {
+		for _, b := range values[i+1:] {
+			if a != b && !math.IsNaN(a) && !math.IsNaN(b) && formatDecimals(a, decimals) == formatDecimals(b, decimals) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// formatDecimals writes v rounded to decimals places without trailing
+// zeros; 0 for a value that rounds to zero, "missing" for NaN.
+func formatDecimals(v float64, decimals int) string {
 	if math.IsNaN(v) {
 		return "missing"
 	}
-	r := math.Round(v*100) / 100
-	if r == 0 {
-		r = 0 // no "-0" for a small negative value
+	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
+	if s == "-0" {
+		return "0" // no "-0" for a small negative value
+	}
+	return s
 }
 
 // Reasons returns the n feature columns that contribute most to row's

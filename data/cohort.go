@@ -152,8 +152,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
 		}
 	} else if len(log.Orders) == 0 || cut < first || cut >= last {
-		return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s (it must be on or after the first and before the last)",
-			ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
+		return nil, rep, labelledCutoffError(log, rep.Cutoff)
 	}
 	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(last)
 
@@ -224,4 +223,24 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	label := Label{Name: fmt.Sprintf("orders_again_%dd", horizonDays), Values: b.label, Positive: "yes", Negative: "no"}
 	tab, err := NewTable(log.Name, b.columns(), label)
 	return tab, rep, err
+}
+
+// labelledCutoffError refuses the cutoff of a labelled cohort outside the
+// days it may fall on: from the log's first date to the day before its
+// last, since the label needs at least one day of orders after the
+// cutoff. The message gives that range, so that a cutoff on the last date
+// is not called "outside" dates that include it.
+func labelledCutoffError(log *OrderLog, cutoff time.Time) error {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	first, last := dayNumber(log.First), dayNumber(log.Last)
+	switch {
+	case len(log.Orders) == 0:
+		return fmt.Errorf("%w: %s: cutoff %s: the log holds no orders", ErrCutoff, log.Name, day(cutoff))
+	case first >= last:
+		return fmt.Errorf("%w: %s: cutoff %s: every order of the log is on %s, and a label needs orders after the cutoff",
+			ErrCutoff, log.Name, day(cutoff), day(log.Last))
+	}
+	return fmt.Errorf("%w: %s: cutoff %s: the log runs from %s to %s, and a labelled cohort's cutoff must be from %s to %s, "+
+		"the day before its last date, so that orders after the cutoff can make the label",
+		ErrCutoff, log.Name, day(cutoff), day(log.First), day(log.Last), day(dayTime(first)), day(dayTime(last-1)))
 }

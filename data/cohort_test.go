@@ -134,8 +134,12 @@ func TestBuildCohortBounds(t *testing.T) {
 		y, m, d int
 		want    string
 	}{
-		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
-		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
+		// The message gives the range a labelled cutoff may take; on the
+		// last date it once said "outside the log's dates" that include it.
+		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30: the log runs from 2010-12-01 to 2011-01-10, " +
+			"and a labelled cohort's cutoff must be from 2010-12-01 to 2011-01-09, the day before its last date, so that orders after the cutoff can make the label"},
+		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10: the log runs from 2010-12-01 to 2011-01-10, " +
+			"and a labelled cohort's cutoff must be from 2010-12-01 to 2011-01-09, the day before its last date, so that orders after the cutoff can make the label"},
 	} {
 		_, _, err := BuildCohort(log, ymd(cut.y, 1, 1).AddDate(0, cut.m-1, cut.d-1), 30)
 		if !errors.Is(err, ErrCutoff) || err.Error() != cut.want {
@@ -149,6 +153,19 @@ func TestBuildCohortBounds(t *testing.T) {
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
 		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
 		t.Errorf("huge horizon: %v", err)
+	}
+	// The day before the last is the latest cutoff.
+	if _, _, err := BuildCohort(log, ymd(2011, 1, 9), 30); err != nil {
+		t.Errorf("cutoff on the day before the last: %v", err)
+	}
+	// A log of one day leaves no day for a cutoff.
+	oneDay, err := ReadOrderLog(strings.NewReader("user,date\na,2020-01-01\nb,2020-01-01\n"), "one.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := BuildCohort(oneDay, ymd(2020, 1, 1), 30); !errors.Is(err, ErrCutoff) || err.Error() !=
+		"data: cutoff or horizon out of range: one.csv: cutoff 2020-01-01: every order of the log is on 2020-01-01, and a label needs orders after the cutoff" {
+		t.Errorf("one-day log: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.
 	tab, rep, err := BuildCohort(log, ymd(2010, 12, 1), 3)

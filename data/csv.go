@@ -17,6 +17,11 @@ type CSVOptions struct {
 	// NoLabel reads a table without a label (for example rows to score);
 	// Label is then ignored.
 	NoLabel bool
+	// LabelOptional reads a table without a label when Label is "" and no
+	// column is detected as one, instead of refusing it (ErrNoLabel): for
+	// work that needs no label, such as anomaly scoring. A detected label
+	// is still read as the label.
+	LabelOptional bool
 	// PositiveClass names the label value that counts as 1; "" detects it
 	// (Yes, TRUE, true, 1, …; otherwise the minority class).
 	PositiveClass string
@@ -112,11 +117,9 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	labelCol := -1
-	if !opts.NoLabel {
-		if labelCol, err = findLabel(name, header, opts.Label); err != nil {
-			return nil, err
-		}
+	labelCol, err := labelColumn(name, header, opts)
+	if err != nil {
+		return nil, err
 	}
 	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol}
 	if err := p.readSample(opts.InferRows); err != nil {

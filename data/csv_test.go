@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -213,6 +214,33 @@ func TestReadCSVLabel(t *testing.T) {
 	}
 }
 
+// TestLabelOptional: a table without a label column is read without one
+// (both columns features) where a plain read refuses it; a label column it
+// has is still the label, and a label named but absent is still refused.
+// The Parquet reader takes the same rule.
+func TestLabelOptional(t *testing.T) {
+	tab := mustRead(t, "x,plan\n1,a\n2,b\n", CSVOptions{LabelOptional: true})
+	if tab.Label.Name != "" || tab.Rows != 2 || tab.Column("x") == nil || tab.Column("plan") == nil {
+		t.Errorf("no label column: label %+v, %d rows, columns %v", tab.Label, tab.Rows, tab.Columns)
+	}
+	tab = mustRead(t, "x,churn\n1,yes\n2,no\n", CSVOptions{LabelOptional: true})
+	if tab.Label.Name != "churn" || !slices.Equal(tab.Label.Values, []float64{1, 0}) || tab.Column("churn") != nil {
+		t.Errorf("a detected label: %+v", tab.Label)
+	}
+	_, err := readString("a,b\n1,2\n", CSVOptions{Label: "churn", LabelOptional: true})
+	if err == nil || err.Error() != `t.csv:1: no column named "churn" for the label (columns: a, b)` {
+		t.Errorf("a named label absent: %v", err)
+	}
+	pq := writeParquet(t, []pqCol{{"x", "int64"}, {"plan", "string"}}, [][]string{{"1", "a"}, {"2", "b"}}, 0)
+	if _, err := ReadCSV(bytes.NewReader(pq), "u.parquet", CSVOptions{}); !errors.Is(err, ErrNoLabel) {
+		t.Errorf("Parquet without LabelOptional: %v, want ErrNoLabel", err)
+	}
+	tab, err = ReadCSV(bytes.NewReader(pq), "u.parquet", CSVOptions{LabelOptional: true})
+	if err != nil || tab.Label.Name != "" || tab.Rows != 2 || tab.Column("plan") == nil {
+		t.Errorf("Parquet without a label column: %v %+v", err, tab)
+	}
+}
+
 func TestReadCSVErrors(t *testing.T) {
 	rows1000 := strings.Repeat("1,yes\n2,no\n", 500)
 	cases := []struct {
@@ -236,7 +264,7 @@ func TestReadCSVErrors(t *testing.T) {
 			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"`, ErrNotNumeric},
 		{"inf in numeric column", "churn,x\nyes,1\nno,2\nno,+Inf\n", CSVOptions{InferRows: 2},
 			`t.csv:4:2: column "x": expected a finite number (the column's first rows are numeric), got "+Inf"`, ErrNotNumeric},
-		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly", ErrNoLabel},
+		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN", ErrNoLabel},
 		{"named label absent", "a,b\n1,2\n", CSVOptions{Label: "churn"}, `t.csv:1: no column named "churn" for the label (columns: a, b)`, ErrNoLabel},
 		{"blank label", "x,churn\n1,yes\n2, \n", CSVOptions{}, `t.csv:3:2: label column "churn" is blank`, ErrLabelMissing},
 		{"one class", "x,churn\n1,yes\n2,yes\n", CSVOptions{}, `t.csv: label column "churn" has only one class ("yes"); it needs exactly two`, ErrLabelNotBinary},

@@ -53,8 +53,22 @@ func findLabel(file string, header []string, want string) (int, error) {
 		}
 	}
 	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it explicitly"),
+		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"),
 		Columns: slices.Clone(header)}
+}
+
+// labelColumn returns the index of the label column as opts asks for it
+// (findLabel), or -1 for a table read without a label: with NoLabel, or
+// with LabelOptional when none is named and none is detected.
+func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
+	if opts.NoLabel {
+		return -1, nil
+	}
+	i, err := findLabel(file, header, opts.Label)
+	if err != nil && opts.LabelOptional && opts.Label == "" {
+		return -1, nil
+	}
+	return i, err
 }
 
 // LabelNotFoundError is the ParseError of a file whose label column was

@@ -142,7 +142,7 @@ func TestOversizedCellIsRefusedWithItsSize(t *testing.T) {
 func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
 	in := "\x01\x02,d\xffe,x\nA,2020-01-01,1\n"
 	_, err := ReadOrderLog(strings.NewReader(in), "b.csv", LogOptions{})
-	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\xffe", x); name the customer column explicitly`
+	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\xffe", x); name it with --log-columns customer=COLUMN`
 	if err == nil || err.Error() != want {
 		t.Errorf("log error\n got %v\nwant %s", err, want)
 	}

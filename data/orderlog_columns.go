@@ -142,11 +142,11 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		if *slots[k] < 0 && !hasHeader {
 			return roles, parseErr(file, 1, 0, ErrLogColumns, fmt.Sprintf(
 				"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
-					"cannot be told apart; name them by number, e.g. customer=1,time=%d", len(header), len(header)))
+					"cannot be told apart; name them by number with --log-columns, e.g. customer=1,time=%d", len(header), len(header)))
 		}
 		if *slots[k] < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
-				"no %s column found (columns: %s); name the %s column explicitly",
+				"no %s column found (columns: %s); name it with --log-columns %s=COLUMN",
 				roleNames[k].role, columnList(header), strings.ToLower(field)))
 		}
 	}

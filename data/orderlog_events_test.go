@@ -78,7 +78,7 @@ func TestReadOrderLogHeaderlessCSV(t *testing.T) {
 	const ub = "1,2268318,2520377,pv,1511544070\n1,2333346,2520771,buy,1511561733\n2,2576651,149192,buy,1511572885\n"
 	_, err := ReadOrderLog(strings.NewReader(ub), "UserBehavior.csv", LogOptions{})
 	const want = "UserBehavior.csv:1: the log has no header line (its first line holds numbers: it is data) and its 5 columns " +
-		"cannot be told apart; name them by number, e.g. customer=1,time=5"
+		"cannot be told apart; name them by number with --log-columns, e.g. customer=1,time=5"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}

@@ -101,7 +101,7 @@ func TestReadOrderLogWhitespace(t *testing.T) {
 func TestReadOrderLogOptions(t *testing.T) {
 	const semicolon = "kunde;datum;umsatz\nA;01.02.2020;5\nB;13.02.2020;7\n"
 	_, err := ReadOrderLog(strings.NewReader(semicolon), "de.csv", LogOptions{})
-	if err == nil || err.Error() != `de.csv:1: no customer id column found (columns: kunde, datum, umsatz); name the customer column explicitly` {
+	if err == nil || err.Error() != `de.csv:1: no customer id column found (columns: kunde, datum, umsatz); name it with --log-columns customer=COLUMN` {
 		t.Errorf("unknown header names: %v", err)
 	}
 	cols := LogColumns{Customer: "Kunde", Time: "DATUM", Amount: "umsatz"}
@@ -192,7 +192,7 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,5\n,2020-01-01,2,5\n", ErrHeaderOnly,
 			"log.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id"},
 		{"no date column", "customer,amount\na,5\n", ErrLogColumns,
-			"log.csv:1: no date column found (columns: customer, amount); name the time column explicitly"},
+			"log.csv:1: no date column found (columns: customer, amount); name it with --log-columns time=COLUMN"},
 		{"open quote", "customer,date,amount\n\"a,2020-01-01,5\n", ErrSyntax, "log.csv:2:1: quoted field is never closed"},
 	}
 	for _, c := range cases {

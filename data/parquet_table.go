@@ -22,11 +22,9 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 	}
 	defer func() { err = pf.locate(err) }()
 	header := pf.header
-	labelCol := -1
-	if !opts.NoLabel {
-		if labelCol, err = findLabel(name, header, opts.Label); err != nil {
-			return nil, err
-		}
+	labelCol, err := labelColumn(name, header, opts)
+	if err != nil {
+		return nil, err
 	}
 	rec := &recordReader{file: name, delim: ','}
 	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol}

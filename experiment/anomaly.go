@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
@@ -22,6 +23,53 @@ func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
 		return nil, err
 	}
 	return &Data{Source: src, Table: shop.Table, TrueProb: shop.TrueProb, Planted: share}, nil
+}
+
+// LoadForAnomalies loads the rows `retain anomalies` scores, which need no
+// label. A built-in source is LoadWithAbusers's. A per-user table is read
+// as Load reads it, except that a table without a label column is read
+// without one instead of being refused; a label it has, detected or named
+// (Source.Label), is still read as the label and so is no feature. An order log's customers are built as of src.Cutoff
+// without a label, the way LoadCurrent builds them: a zero Cutoff takes the
+// log's last date up to now (lines dated after now are ignored, and named
+// in Data.Warnings), so the latest orders and the customers first seen in
+// them are scored too. The horizon sizes only the BG/NBD inputs' window
+// (Features.BTYD; default data.DefaultHorizonDays).
+func LoadForAnomalies(src Source, share float64, open Opener, now time.Time) (*Data, error) {
+	switch src.Kind {
+	case "csv":
+		src.labelOptional = true
+		return LoadAt(src, open, now)
+	case "log":
+	default:
+		return LoadWithAbusers(src, share, open)
+	}
+	log, warnings, err := readCurrentLog(src, open, now)
+	if err != nil {
+		return nil, err
+	}
+	if src.HorizonDays == 0 {
+		src.HorizonDays = data.DefaultHorizonDays
+	}
+	if src.Features.Version == 0 {
+		// The feature set training would make of this log (an event log's
+		// event types included), as Load builds it.
+		if src.Features, err = src.Features.forTraining(log, src.Path); err != nil {
+			return nil, err
+		}
+	}
+	c, err := CurrentOf(log, src)
+	if err != nil {
+		return nil, err
+	}
+	rep := c.Report
+	d := &Data{Source: c.Source, Table: c.Table, Cohort: &rep, Log: log, Warnings: warnings}
+	if len(src.Exclude) > 0 {
+		if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
+			return nil, err
+		}
+	}
+	return d, nil
 }
 
 // AnomalyExclusion is what DropAnomalies removed.

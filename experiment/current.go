@@ -57,26 +57,9 @@ func (e *CutoffRangeError) Is(target error) bool { return target == ErrSource }
 // source, typically made by Bundle.ForLog so that the log's columns are
 // read as the model's were.
 func LoadCurrent(src Source, open Opener, now time.Time) (*Current, error) {
-	if src.Kind != "log" || src.Path == "" {
-		return nil, fmt.Errorf("%w: scoring current customers needs an order log", ErrSource)
-	}
-	f, err := open(src.Path)
+	log, warnings, err := readCurrentLog(src, open, now)
 	if err != nil {
 		return nil, err
-	}
-	defer f.Close()
-	opts, err := src.logOptions(now)
-	if err != nil {
-		return nil, err
-	}
-	log, err := data.ReadOrderLog(f, src.Path, opts)
-	if err != nil {
-		return nil, err
-	}
-	var warnings []LoadWarning
-	if fd := log.FutureDated(); fd != nil {
-		warnings = append(warnings, &FutureWarning{FutureDated: *fd,
-			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday})
 	}
 	c, err := CurrentOf(log, src)
 	if err != nil {
@@ -84,6 +67,33 @@ func LoadCurrent(src Source, open Opener, now time.Time) (*Current, error) {
 	}
 	c.Warnings = warnings
 	return c, nil
+}
+
+// readCurrentLog reads the order log of src for LoadCurrent, with a
+// warning about lines dated after now, which a zero src.Cutoff ignores.
+func readCurrentLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarning, error) {
+	if src.Kind != "log" || src.Path == "" {
+		return nil, nil, fmt.Errorf("%w: scoring current customers needs an order log", ErrSource)
+	}
+	f, err := open(src.Path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	opts, err := src.logOptions(now)
+	if err != nil {
+		return nil, nil, err
+	}
+	log, err := data.ReadOrderLog(f, src.Path, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	var warnings []LoadWarning
+	if fd := log.FutureDated(); fd != nil {
+		warnings = append(warnings, &FutureWarning{FutureDated: *fd,
+			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday, Unlabelled: true})
+	}
+	return log, warnings, nil
 }
 
 // CurrentOf builds the rows of log's customers at src.Cutoff (zero: the

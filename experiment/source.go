@@ -52,6 +52,9 @@ type Source struct {
 	// detected): orders whose status is a cancellation were cancelled, and
 	// the SQL export must leave them out too.
 	StatusColumn string `json:"status_column,omitempty"`
+	// labelOptional reads a per-user table without a label when none is
+	// named or detected (LoadForAnomalies) instead of refusing it.
+	labelOptional bool
 }
 
 // logOptions are the options src's order log is read with.
@@ -202,7 +205,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	defer f.Close()
 	if src.Kind == "csv" {
-		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label})
+		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional})
 		if err != nil {
 			return nil, err
 		}

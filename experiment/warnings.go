@@ -22,12 +22,18 @@ type FutureWarning struct {
 	data.FutureDated
 	DefaultCutoff bool
 	LastUpToToday time.Time
+	// Unlabelled marks rows built without a label (LoadCurrent): their
+	// default cutoff is LastUpToToday itself, not a horizon before it.
+	Unlabelled bool
 }
 
 // String is the warning in English.
 func (w *FutureWarning) String() string {
 	s := w.FutureDated.String()
-	if w.DefaultCutoff {
+	switch {
+	case w.DefaultCutoff && w.Unlabelled:
+		s += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s)", w.LastUpToToday.Format(time.DateOnly))
+	case w.DefaultCutoff:
 		s += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s, minus the horizon)",
 			w.LastUpToToday.Format(time.DateOnly))
 	}

@@ -314,3 +314,16 @@ func TestScoredTitleNamesTheShopInTheInterfacesLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestReasonTextTellsValueFromExpected: the screen words a reason from
+// anomaly.Reason.Texts, so a value that differs from the expected one
+// reads differently in both languages (CDNOW_sample's first user's
+// spend_trend, whose three numbers all read 0 with two decimals).
+func TestReasonTextTellsValueFromExpected(t *testing.T) {
+	r := anomaly.Reason{Column: "spend_trend", Value: -0.0007626472332853437, Expected: -0.00017004035949952367, Typical: 0}
+	for lang, want := range map[string]string{"en": "spend_trend -0.00076 exp -0.00017 (typ 0)", "zh": "spend_trend -0.00076 预期 -0.00017（通常 0）"} {
+		if got := New(screentest.Common(lang, 80, 24)).reasonText(r); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
