@@ -145,7 +145,7 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		{[]string{"--data", csv, "--builtin-abusers", "0.1"}, "--builtin-abusers applies to the built-in shop, not --data or --log"},
 		{[]string{"--data", csv, "--evaluate"}, "--evaluate needs --truth COLUMN"},
 		{[]string{"--data", csv, "--truth", "nope"}, `has no column "nope" to take as the truth`},
-		{[]string{"--data", csv, "--truth", "a"}, `truth column "a" row 1 is 5; want 0/1 or yes/no values`},
+		{[]string{"--data", csv, "--truth", "a"}, `truth column "a" has 5 on data row 1 (u0); want 0/1 or yes/no values`},
 		{[]string{"--builtin-abusers", "0", "--evaluate"}, "--evaluate on the built-in shop needs planted abusers"},
 		// Scored without a label, an order log's customers have no horizon
 		// and no truth.

@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -250,7 +252,15 @@ func truthValues(t *data.Table, name string) ([]float64, error) {
 	}
 	for i, v := range c.Values {
 		if v != 0 && v != 1 {
-			return nil, fmt.Errorf("%w: %s: truth column %q row %d is %v; want 0/1 or yes/no values", ErrColumn, t.Source, name, i+1, v)
+			cell := strconv.FormatFloat(v, 'g', -1, 64)
+			if math.IsNaN(v) {
+				cell = "a blank"
+			}
+			row := fmt.Sprintf("data row %d", i+1)
+			if ids := t.IDs(); ids != nil {
+				row += " (" + ids[i] + ")"
+			}
+			return nil, fmt.Errorf("%w: %s: truth column %q has %s on %s; want 0/1 or yes/no values", ErrColumn, t.Source, name, cell, row)
 		}
 	}
 	return c.Values, nil
