@@ -58,6 +58,11 @@ func (p *progressPrinter) clear() {
 // epochLine formats a finished epoch the way Keras does, with the bar on a
 // terminal and without it in logs.
 func (p *progressPrinter) epochLine(e engine.EpochStats, l engine.Progress) string {
+	if e.Epoch <= 1 || e.Elapsed < p.prevElapsed {
+		// A new training run (a second network, a retrain): its clock
+		// starts again.
+		p.prevElapsed = 0
+	}
 	took := e.Elapsed - p.prevElapsed
 	p.prevElapsed = e.Elapsed
 	var b strings.Builder
