@@ -153,3 +153,46 @@ func TestRecommendRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestRecommendIgnoresFutureDatedLines: one line of retailStyleLog's log
+// retyped into 2101 moves neither default cutoff (the day after the last
+// date up to today, 2011-03-02; with --evaluate and a 10-day horizon
+// 2011-03-01 − 10 + 1 = 2011-02-20) and changes no output: the line is
+// never read. It used to make the cutoff 2101-06-02.
+func TestRecommendIgnoresFutureDatedLines(t *testing.T) {
+	clean := retailStyleLog(t, iiHeader)
+	text, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typo := writeFile(t, "typo.csv", string(text)+"599999,SKU01,THING 1,1,2101-06-01 10:00:00,1.25,12001,United Kingdom\n")
+	for _, tc := range []struct {
+		args   []string
+		cutoff string
+	}{
+		{[]string{"--horizon", "10d", "--top", "3"}, "Cutoff 2011-03-02, horizon 10 days"},
+		{[]string{"--horizon", "10d", "--evaluate", "--json"}, "Cutoff 2011-02-20, horizon 10 days"},
+	} {
+		var outs []string
+		for _, log := range []string{clean, typo} {
+			c := newCLI(t)
+			if code := c.run(context.Background(), append([]string{"recommend", "--log", log}, tc.args...)...); code != exitOK {
+				t.Fatalf("%s %q: exit %d: %s", log, tc.args, code, c.stderr)
+			}
+			if !strings.Contains(c.stderr.String(), tc.cutoff) {
+				t.Errorf("%s %q: stderr lacks %q:\n%s", log, tc.args, tc.cutoff, c.stderr)
+			}
+			outs = append(outs, strings.ReplaceAll(c.stdout.String(), log, "LOG"))
+			// 801 lines from retailStyleLog (800 sales, 1 cancellation)
+			// and the typo; "today" is the clock's.
+			if log == typo && (!strings.Contains(c.stderr.String(), "typo.csv: 1 of 802 lines is dated after today (") ||
+				!strings.Contains(c.stderr.String(), "); the log's dates run 2011-01-01 .. 2101-06-01; "+
+					"recommend leaves them out: it reads nothing dated after the last date up to today, 2011-03-01\n")) {
+				t.Errorf("%q: stderr lacks the warning:\n%s", tc.args, c.stderr)
+			}
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%q: the future-dated line changed the output:\n%s\n%s", tc.args, outs[0], outs[1])
+		}
+	}
+}

@@ -17,9 +17,9 @@ const DefaultHorizonDays = 30
 // Options says where and how to recommend. The zero value recommends 10
 // items for the next 30 days after the log's end with DefaultModelConfig.
 type Options struct {
-	// Cutoff is the first day not in the history; zero means the day after
-	// the log's last day, so that every order is history, or when evaluating
-	// the latest cutoff whose horizon the log covers.
+	// Cutoff is the first day not in the history; zero means
+	// Log.LatestCutoff, so that every order up to today is history, or when
+	// evaluating Log.LatestEvaluationCutoff.
 	Cutoff      time.Time
 	HorizonDays int
 	// Top is the number of items listed per customer (default DefaultTop).
@@ -41,9 +41,14 @@ type Run struct {
 	Model           *Model
 }
 
+// LatestCutoff is the last cutoff to recommend at: the day after the last
+// basket up to today (LastUpToToday), so that every order up to today is
+// history and none dated after today is.
+func (l *Log) LatestCutoff() int32 { return l.LastUpToToday + 1 }
+
 // LatestEvaluationCutoff is the last cutoff whose whole horizon the log
-// covers.
-func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.Last - horizon + 1 }
+// covers up to today (LastUpToToday).
+func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.LastUpToToday - horizon + 1 }
 
 // Prepare checks the cutoff and builds the model's training pairs and
 // trainer.
@@ -60,7 +65,7 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	if opts.Top <= 0 {
 		opts.Top = DefaultTop
 	}
-	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.Last + 1}
+	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.LatestCutoff()}
 	if !opts.Cutoff.IsZero() {
 		r.Cutoff = Day(opts.Cutoff)
 	} else if opts.Evaluate {
@@ -72,7 +77,7 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	}
 	if latest := l.LatestEvaluationCutoff(r.Horizon); opts.Evaluate && r.Cutoff > latest {
 		return nil, fmt.Errorf("%w: %s: evaluating at %s needs the %d days from it, but the log ends %s; the latest cutoff to evaluate at is %s",
-			ErrCutoff, l.Name, date(r.Cutoff), r.Horizon, date(l.Last), date(latest))
+			ErrCutoff, l.Name, date(r.Cutoff), r.Horizon, date(l.LastUpToToday), date(latest))
 	}
 	var err error
 	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {

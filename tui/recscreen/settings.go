@@ -23,8 +23,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func (s Model) earliestCutoff(horizon int) int32 { return s.log.First + 2*int32(horizon) }
 
 // latestCutoff is the last cutoff with any history to rank from: the day
-// after the log's last day.
-func (s Model) latestCutoff() int32 { return s.log.Last + 1 }
+// after the log's last day up to today (recommend.Log.LatestCutoff).
+func (s Model) latestCutoff() int32 { return s.log.LatestCutoff() }
 
 // evaluates reports whether the log covers the whole horizon after cutoff,
 // so the run measures the model and the baselines.
