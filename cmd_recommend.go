@@ -45,6 +45,8 @@ The model is a network over (customer, item) pairs (how often and how lately
 the customer bought the item, its popularity and trend, its repurchase rate,
 the customer's recency, frequency, spend and basket size), trained on the
 horizons before the cutoff: it never sees an order on or after the cutoff.
+Pairs it cannot learn from (all bought, none bought, all from one customer,
+none held out to validate on) are refused with exit 2.
 The default cutoff is the day after the log's last date, so every order is
 history; with --evaluate it is the latest date that leaves a whole horizon
 in the log. Lines dated after today (a mistyped year, say) are warned about

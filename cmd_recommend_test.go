@@ -8,6 +8,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -196,3 +199,150 @@ func TestRecommendIgnoresFutureDatedLines(t *testing.T) {
 		}
 	}
 }
+
+// retailLines reads retailStyleLog's log back as (customer, day, item)
+// sales, cancellations left out, for counting by hand.
+func retailLines(t *testing.T, path string) (customers []string, days []time.Time, items []string) {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(text))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[0], "C") {
+			continue
+		}
+		day, err := time.Parse(time.DateOnly, r[4][:10])
+		if err != nil {
+			t.Fatal(err)
+		}
+		customers, days, items = append(customers, r[6]), append(days, day), append(items, r[1])
+	}
+	return customers, days, items
+}
+
+// lastLine is the last line of s, without its newline.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestRecommendRefusesOneClassPairs: with --item-column Country (one value
+// in retailStyleLog's log) every buying customer buys their one candidate,
+// so all pairs are bought and nothing can be ranked: exit 2, not scores.
+func TestRecommendRefusesOneClassPairs(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	// By hand: each customer's only candidate is the one country (they own
+	// it, so no popular item is added), bought whenever they buy; so the
+	// pairs are the customers with an order before each training cutoff
+	// (2011-03-02 − 10, 20, 30, 40 days) and one in the 10 days from it.
+	customers, days, _ := retailLines(t, log)
+	pairs := 0
+	for _, cut := range []time.Time{day(2011, 2, 20), day(2011, 2, 10), day(2011, 1, 31), day(2011, 1, 21)} {
+		before, in := map[string]bool{}, map[string]bool{}
+		for i, c := range customers {
+			switch {
+			case days[i].Before(cut):
+				before[c] = true
+			case days[i].Before(cut.AddDate(0, 0, 10)):
+				in[c] = true
+			}
+		}
+		for c := range in {
+			if before[c] {
+				pairs++
+			}
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--horizon", "10d", "--item-column", "Country"); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, c.stderr)
+	}
+	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: all %d (customer, item) pairs are bought: "+
+		"in the 4 horizons after the training cutoffs 2011-01-21 .. 2011-02-20 the buying customers bought every candidate item, "+
+		"so the model has no item left unbought to rank below (the item column Country holds 1 item); name a column with more items with --item-column", log, pairs)
+	if got := lastLine(c.stderr.String()); got != want {
+		t.Errorf("stderr ends\n%q\nwant\n%q", got, want)
+	}
+	if c.stdout.Len() != 0 {
+		t.Errorf("scores written: %s", c.stdout)
+	}
+}
+
+// TestRecommendRefusesOneCustomer: a log of one customer (12001 of
+// retailStyleLog's) has nothing to learn across customers and no other
+// customer to validate on; it used to train and write scores, or not,
+// as the random hold-out fell.
+func TestRecommendRefusesOneCustomer(t *testing.T) {
+	full := retailStyleLog(t, iiHeader)
+	text, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(text), "\n")
+	one := []string{lines[0]}
+	for _, l := range lines[1:] {
+		if strings.Contains(l, ",12001,") && !strings.HasPrefix(l, "C") {
+			one = append(one, l)
+		}
+	}
+	log := writeFile(t, "one.csv", strings.Join(one, "\n")+"\n")
+	// By hand: the training cutoffs are the day after the last date less
+	// 10, 20, … days while 10 days of history remain before them; the
+	// bought pairs are, at each, the items bought before it and again in
+	// the 10 days from it (every own item is a candidate, and the popular
+	// items are all the customer's own).
+	_, days, items := retailLines(t, log)
+	first, last := slices.MinFunc(days, time.Time.Compare), slices.MaxFunc(days, time.Time.Compare)
+	var cuts []time.Time
+	for j := 1; j <= 4; j++ {
+		cut := last.AddDate(0, 0, 1-10*j)
+		if cut.Sub(first) < 10*24*time.Hour {
+			break
+		}
+		cuts = append(cuts, cut)
+	}
+	bought := 0
+	for _, cut := range cuts {
+		before, in := map[string]bool{}, map[string]bool{}
+		for i, d := range days {
+			switch {
+			case d.Before(cut):
+				before[items[i]] = true
+			case d.Before(cut.AddDate(0, 0, 10)):
+				in[items[i]] = true
+			}
+		}
+		for it := range in {
+			if before[it] {
+				bought++
+			}
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--horizon", "10d"); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, c.stderr)
+	}
+	got := lastLine(c.stderr.String())
+	m := regexp.MustCompile(`: the (\d+) \(customer, item\) pairs \((\d+) bought\)`).FindStringSubmatch(got)
+	if m == nil || m[2] != strconv.Itoa(bought) {
+		t.Fatalf("stderr ends %q, want %d bought pairs", got, bought)
+	}
+	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: the %s (customer, item) pairs (%d bought) come from only 1 customer, "+
+		"who bought in the %d horizons after the training cutoffs %s .. %s: the model learns how customers' purchases differ "+
+		"and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
+		log, m[1], bought, len(cuts), cuts[len(cuts)-1].Format(time.DateOnly), cuts[0].Format(time.DateOnly))
+	if got != want {
+		t.Errorf("stderr ends\n%q\nwant\n%q", got, want)
+	}
+	if c.stdout.Len() != 0 {
+		t.Errorf("scores written: %s", c.stdout)
+	}
+}
+
+// day is midnight UTC of a date.
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
