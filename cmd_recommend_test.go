@@ -139,12 +139,35 @@ func TestRecommendRefusals(t *testing.T) {
 		want string
 	}{
 		{[]string{"--log", noItems}, noItems + " has no item column (columns: 1, 2, 3, 4); recommendation needs one — name it with --item-column"},
+		// The log runs 2011-01-01 .. 2011-03-01, 60 days. With a 10-day
+		// horizon the earliest cutoff leaves 2 horizons of history
+		// (2011-01-21), the latest is the day after the last date
+		// (2011-03-02) or, to evaluate, 2011-03-01 − 10 + 1 = 2011-02-20.
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-02-25", "--evaluate"},
-			"evaluating at 2011-02-25 needs the 10 days from it, but the log ends 2011-03-01; the latest cutoff to evaluate at is 2011-02-20"},
+			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
+				"with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-02-20 (without one, 2011-02-20 is used)\n"},
+		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2030-01-01"},
+			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
+				"so what the customers did since is unknown; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
+		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-01-20"},
+			"retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
+				"the horizon before the cutoff, with a horizon of history before that; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
+		// 60 days hold two horizons of at most 30 days, three of 20.
+		{[]string{"--log", log, "--horizon", "400d"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
+				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
+		{[]string{"--log", log, "--horizon", "31d"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
+				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
+		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
+				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days or leave out --evaluate\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
-		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "the model trains on the horizon before 2010-12-06"},
+		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
+			"as the model learns from the horizon before the cutoff, with a horizon of history before that; " +
+			"with a 30-day horizon the only cutoff is 2011-03-02 (used without one); a shorter --horizon allows more\n"},
 	} {
 		c := newCLI(t)
 		code := c.run(context.Background(), append([]string{"recommend"}, tc.args...)...)
@@ -346,3 +369,28 @@ func TestRecommendRefusesOneCustomer(t *testing.T) {
 
 // day is midnight UTC of a date.
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// TestRecommendCutoffBounds runs at the ends of the ranges the refusals
+// name: a 20-day horizon evaluated at 2011-03-01 − 20 + 1 = 2011-02-10
+// (retailStyleLog's log, 60 days, holds three horizons of 20 days), and
+// a 10-day horizon at the earliest cutoff, 2011-01-01 + 20 days, which
+// trains at the one cutoff 2011-01-11.
+func TestRecommendCutoffBounds(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--horizon", "20d", "--evaluate"}, "Cutoff 2011-02-10, horizon 20 days; training on "},
+		{[]string{"--horizon", "10d", "--cutoff", "2011-01-21"}, "Cutoff 2011-01-21, horizon 10 days; training on "},
+		{[]string{"--horizon", "10d", "--cutoff", "2011-01-21"}, " at the cutoffs 2011-01-11, validating on "},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append([]string{"recommend", "--log", log}, tc.args...)...); code != exitOK {
+			t.Fatalf("%q: exit %d: %s", tc.args, code, c.stderr)
+		}
+		if !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("%q: stderr lacks %q:\n%s", tc.args, tc.want, c.stderr)
+		}
+	}
+}

@@ -20,8 +20,10 @@ type noItemsError struct{ msg string }
 func (e *noItemsError) Error() string        { return e.msg }
 func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
 
-// ErrCutoff reports a cutoff that leaves no history before it or, when
-// evaluating, no full horizon after it.
+// ErrCutoff reports a cutoff that leaves too little history before it, or
+// is after the day after the log's last date up to today or, when
+// evaluating, leaves no whole horizon after it; or a horizon too long for
+// any cutoff of the log. The message gives the valid range.
 var ErrCutoff = errors.New("recommend: cutoff out of range")
 
 // Basket is one purchase: the distinct items of one invoice of one customer

@@ -50,6 +50,70 @@ func (l *Log) LatestCutoff() int32 { return l.LastUpToToday + 1 }
 // covers up to today (LastUpToToday).
 func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.LastUpToToday - horizon + 1 }
 
+// EarliestCutoff is the first cutoff the model can train for: it learns
+// from the horizon before the cutoff and needs a horizon of history before
+// that (TrainCutoffs).
+func (l *Log) EarliestCutoff(horizon int32) int32 { return l.First + 2*horizon }
+
+// cutoffRange returns the cutoffs a run may use with the horizon, lo to hi;
+// lo > hi when the log is too short for the horizon.
+func (l *Log) cutoffRange(horizon int32, evaluate bool) (lo, hi int32) {
+	if evaluate {
+		return l.EarliestCutoff(horizon), l.LatestEvaluationCutoff(horizon)
+	}
+	return l.EarliestCutoff(horizon), l.LatestCutoff()
+}
+
+// checkCutoff refuses a horizon no cutoff of the log can serve, and a
+// cutoff outside the range that serves it, saying what to choose instead.
+func (l *Log) checkCutoff(cutoff, horizon int32, given, evaluate bool) error {
+	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
+	lo, hi := l.cutoffRange(horizon, evaluate)
+	if lo > hi {
+		// The days from the first to the last date up to today, both in.
+		span := l.LastUpToToday - l.First + 1
+		need, why, most := 2*horizon, "the model learns from the horizon before the cutoff, with a horizon of history before that", span/2
+		if evaluate {
+			need, why, most = 3*horizon, "the model learns from the two horizons before the cutoff and is measured on the one after it", span/3
+		}
+		advice := fmt.Sprintf("choose a --horizon of at most %d days", most)
+		if most < 1 {
+			advice = "the log is too short for any horizon"
+		}
+		if evaluate {
+			advice += " or leave out --evaluate"
+		}
+		return fmt.Errorf("%w: %s spans %s (%s .. %s%s), and a %d-day horizon needs at least %d days: %s; %s",
+			ErrCutoff, l.Name, count(int(span), "1 day", "%d days"), date(l.First), date(l.LastUpToToday), l.futureNote(), horizon, need, why, advice)
+	}
+	if !given || (cutoff >= lo && cutoff <= hi) {
+		return nil
+	}
+	choose := fmt.Sprintf("with a %d-day horizon, choose a cutoff from %s to %s (without one, %s is used)", horizon, date(lo), date(hi), date(hi))
+	if lo == hi {
+		choose = fmt.Sprintf("with a %d-day horizon the only cutoff is %s (used without one); a shorter --horizon allows more", horizon, date(lo))
+	}
+	switch {
+	case cutoff < lo:
+		return fmt.Errorf("%w: %s starts %s: cutoff %s leaves too little history, as the model learns from the horizon before the cutoff, with a horizon of history before that; %s",
+			ErrCutoff, l.Name, date(l.First), date(cutoff), choose)
+	case evaluate:
+		return fmt.Errorf("%w: %s ends %s%s: evaluating at %s needs the %d days from it in the log; %s",
+			ErrCutoff, l.Name, date(l.LastUpToToday), l.futureNote(), date(cutoff), horizon, choose)
+	}
+	return fmt.Errorf("%w: %s ends %s%s: cutoff %s is after the day after its last order, so what the customers did since is unknown; %s",
+		ErrCutoff, l.Name, date(l.LastUpToToday), l.futureNote(), date(cutoff), choose)
+}
+
+// futureNote says, after the last date up to today, that later lines are
+// not counted ("" when there are none).
+func (l *Log) futureNote() string {
+	if l.LastUpToToday == l.Last {
+		return ""
+	}
+	return ", not counting lines dated after today"
+}
+
 // Prepare checks the cutoff and builds the model's training pairs and
 // trainer.
 func Prepare(l *Log, opts Options) (*Run, error) {
@@ -65,19 +129,13 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	if opts.Top <= 0 {
 		opts.Top = DefaultTop
 	}
-	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.LatestCutoff()}
+	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays)}
+	_, r.Cutoff = l.cutoffRange(r.Horizon, opts.Evaluate)
 	if !opts.Cutoff.IsZero() {
 		r.Cutoff = Day(opts.Cutoff)
-	} else if opts.Evaluate {
-		r.Cutoff = l.LatestEvaluationCutoff(r.Horizon)
 	}
-	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
-	if r.Cutoff <= l.First {
-		return nil, fmt.Errorf("%w: %s: cutoff %s leaves no history (the log starts %s)", ErrCutoff, l.Name, date(r.Cutoff), date(l.First))
-	}
-	if latest := l.LatestEvaluationCutoff(r.Horizon); opts.Evaluate && r.Cutoff > latest {
-		return nil, fmt.Errorf("%w: %s: evaluating at %s needs the %d days from it, but the log ends %s; the latest cutoff to evaluate at is %s",
-			ErrCutoff, l.Name, date(r.Cutoff), r.Horizon, date(l.LastUpToToday), date(latest))
+	if err := l.checkCutoff(r.Cutoff, r.Horizon, !opts.Cutoff.IsZero(), opts.Evaluate); err != nil {
+		return nil, err
 	}
 	var err error
 	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {

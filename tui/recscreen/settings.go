@@ -20,7 +20,7 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // earliestCutoff is the first cutoff the model can train for: it learns
 // on the horizon before the cutoff and needs a horizon of history before
 // that (recommend.Log.TrainCutoffs).
-func (s Model) earliestCutoff(horizon int) int32 { return s.log.First + 2*int32(horizon) }
+func (s Model) earliestCutoff(horizon int) int32 { return s.log.EarliestCutoff(int32(horizon)) }
 
 // latestCutoff is the last cutoff with any history to rank from: the day
 // after the log's last day up to today (recommend.Log.LatestCutoff).
