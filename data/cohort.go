@@ -128,6 +128,27 @@ func BuildCurrent(log *OrderLog, cutoff time.Time, opts CohortOptions) (*Table, 
 	return buildCohort(log, cutoff, 0, opts, false)
 }
 
+// labelledCutoffError refuses a labelled cohort's cutoff outside the log's
+// dates (on or after the first, before the last), saying which cutoffs
+// leave the whole label window in the log, as the warning about a window
+// past the log's end does.
+func labelledCutoffError(log *OrderLog, cutoff time.Time, horizonDays int) error {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	latest := log.Last.AddDate(0, 0, -horizonDays)
+	choose := fmt.Sprintf("choose a cutoff from %s to %s, so that its %d-day label window ends by the last date",
+		day(log.First), day(latest), horizonDays)
+	if latest.Before(log.First) {
+		choose = fmt.Sprintf("the log (%s .. %s) is shorter than the %d-day label window, so choose a shorter horizon",
+			day(log.First), day(log.Last), horizonDays)
+	}
+	if len(log.Orders) > 0 && !cutoff.Before(log.First) {
+		return fmt.Errorf("%w: %s: cutoff %s is on or after the log's last date %s, so no order after it can label the customers; %s",
+			ErrCutoff, log.Name, day(cutoff), day(log.Last), choose)
+	}
+	return fmt.Errorf("%w: %s: cutoff %s is before the log's first date %s, so no customer has any history; %s",
+		ErrCutoff, log.Name, day(cutoff), day(log.First), choose)
+}
+
 // buildCohort builds the rows of BuildCohortWith, and of BuildCurrent when
 // labelled is false: then there is no label and no horizon, and the cutoff
 // may be the log's last date.
@@ -152,8 +173,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
 		}
 	} else if len(log.Orders) == 0 || cut < first || cut >= last {
-		return nil, rep, fmt.Errorf("%w: %s: cutoff %s is outside the log's dates %s .. %s (it must be on or after the first and before the last)",
-			ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
+		return nil, rep, labelledCutoffError(log, rep.Cutoff, horizonDays)
 	}
 	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(last)
 

@@ -134,13 +134,24 @@ func TestBuildCohortBounds(t *testing.T) {
 		y, m, d int
 		want    string
 	}{
-		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
-		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is outside the log's dates 2010-12-01 .. 2011-01-10 (it must be on or after the first and before the last)"},
+		// 2011-01-10 less the 30-day horizon is 2010-12-11.
+		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is before the log's first date 2010-12-01, so no customer has any history; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
+		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
+		{2030, 1, 1, "data: cutoff or horizon out of range: retail.csv: cutoff 2030-01-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
 	} {
 		_, _, err := BuildCohort(log, ymd(cut.y, 1, 1).AddDate(0, cut.m-1, cut.d-1), 30)
 		if !errors.Is(err, ErrCutoff) || err.Error() != cut.want {
 			t.Errorf("cutoff %v: %v", cut, err)
 		}
+	}
+	// The log's 41 days hold no 60-day label window.
+	if _, _, err := BuildCohort(log, ymd(2011, 2, 1), 60); !errors.Is(err, ErrCutoff) ||
+		err.Error() != "data: cutoff or horizon out of range: retail.csv: cutoff 2011-02-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; "+
+			"the log (2010-12-01 .. 2011-01-10) is shorter than the 60-day label window, so choose a shorter horizon" {
+		t.Errorf("60-day horizon: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
 		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
