@@ -42,7 +42,8 @@ average retention curve.
 The average is customer-weighted: the customers active in a period summed over
 the cohorts that have fully observed it, divided by the sum of their sizes.
 Periods after the log's end are left blank; the last period is marked * when
-the log ends before it does. --metric shows customers, revenue or orders
+the log ends before it does. Lines dated after today are warned about and
+left out. --metric shows customers, revenue or orders
 instead of shares; --csv and --json give every figure of every cell.`,
 		Example: `  retain cohorts --log orders.csv
   retain cohorts --log CDNOW_master.txt --period week --periods 12
@@ -100,14 +101,22 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if src.DateOrder, err = parseDateOrderFlag(o.dateOrder); err != nil {
 		return err
 	}
-	// No clock: the triangle counts every line, whatever its date.
-	log, _, err := experiment.ReadLog(src, a.open, time.Time{})
+	// Lines dated after today are warned about, as by every command, and
+	// left out of the table (data.CohortRetention).
+	log, warnings, err := experiment.ReadLog(src, a.open, time.Now())
 	if err != nil {
 		return err
 	}
 	r, err := data.CohortRetention(log, period)
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		msg := w.String()
+		if _, ok := w.(*experiment.FutureWarning); ok && r.FutureOrders > 0 {
+			msg += fmt.Sprintf("; cohorts leaves them out: the table ends on the last date up to today, %s", r.Last.Format(time.DateOnly))
+		}
+		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
 	if metric == "revenue" && !r.HasAmount {
 		return usageError(fmt.Errorf("--metric revenue: %s has no amount or price column (name one with --log-columns amount=COLUMN)", o.log))
@@ -154,14 +163,24 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	fmt.Fprintf(&b, ".\nA cell is %s in that %s (period 0 = the %[2]s of their first order).", cellMeanings[metric], r.Period)
 	fmt.Fprintf(&b, "\nThe average is customer-weighted: active customers summed over the cohorts that have fully observed the period, divided by the sum of their sizes.")
 	if r.EndPartial {
-		fmt.Fprintf(&b, "\n* the log ends on %s, before the end of its last %s: those cells are partly observed (and left out of the average).",
-			r.Last.Format(time.DateOnly), r.Period)
+		upTo := ""
+		if r.FutureOrders > 0 {
+			upTo = " (up to today)"
+		}
+		fmt.Fprintf(&b, "\n* the log ends on %s%s, before the end of its last %s: those cells are partly observed (and left out of the average).",
+			r.Last.Format(time.DateOnly), upTo, r.Period)
 	}
 	if r.StartPartial {
 		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
 	}
 	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id",
 		data.Thousands(log.Cancelled), data.Thousands(log.MissingCustomer))
+	if r.FutureOrders > 0 {
+		fmt.Fprintf(&b, ", %s dated after today", thousandsOf(r.FutureOrders, "order"))
+		if r.FutureCustomers > 0 {
+			fmt.Fprintf(&b, " (%s with no earlier order)", thousandsOf(r.FutureCustomers, "customer"))
+		}
+	}
 	if n := log.EventNote(); n != "" {
 		fmt.Fprintf(&b, ", %s", n)
 	}
@@ -170,6 +189,15 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 		fmt.Fprintf(&b, "\nDates: %s.", strings.TrimPrefix(n, "dates "))
 	}
 	return b.String()
+}
+
+// thousandsOf writes n (with thousands separators) and the noun, plural
+// unless n is 1.
+func thousandsOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return data.Thousands(n) + " " + noun + "s"
 }
 
 // cohortCellText formats one cell's metric for the table.

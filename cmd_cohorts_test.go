@@ -110,3 +110,36 @@ func TestCohortsBadInput(t *testing.T) {
 		mustRefuse(t, tc.args, tc.want)
 	}
 }
+
+// TestCohortsLeavesOutFutureLines: a's order retyped into 2101 and e's
+// only order, dated there too, are warned about and left out: the table
+// is cohortsLog's (three periods), not one with a column for every month
+// up to 2101, and the note counts them.
+func TestCohortsLeavesOutFutureLines(t *testing.T) {
+	clean := writeFile(t, "orders.csv", cohortsLog)
+	typo := writeFile(t, "typo.csv", cohortsLog+"a,2101-02-10,20\ne,2101-06-01,3\n")
+	var outs []string
+	for _, path := range []string{clean, typo} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "cohorts", "--log", path); code != exitOK {
+			t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+		}
+		outs = append(outs, c.stdout.String())
+		if path != typo {
+			continue
+		}
+		// 9 lines; "today" is the clock's.
+		for _, s := range []string{"warning: " + typo + ": 2 of 9 lines are dated after today (",
+			"); the log's dates run 2024-01-05 .. 2101-06-01; cohorts leaves them out: the table ends on the last date up to today, 2024-03-15\n",
+			": 4 customers, 7 orders, 2024-01-05 .. 2024-03-15, in 3 cohorts",
+			"* the log ends on 2024-03-15 (up to today), before the end of its last month",
+			"Left out: 0 cancelled lines, 0 lines without a customer id, 2 orders dated after today (1 customer with no earlier order).\n"} {
+			if !strings.Contains(c.stderr.String(), s) {
+				t.Errorf("stderr %q lacks %q", c.stderr.String(), s)
+			}
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("table with the future lines:\n%s\nwithout:\n%s", outs[1], outs[0])
+	}
+}
