@@ -44,7 +44,10 @@ the cohorts that have fully observed it, divided by the sum of their sizes.
 Periods after the log's end are left blank; the last period is marked * when
 the log ends before it does. Lines dated after today are warned about and
 left out. --metric shows customers, revenue or orders
-instead of shares; --csv and --json give every figure of every cell.`,
+instead of shares; --csv and --json give every figure of every cell. The
+CSV's rows whose cohort is "average" hold the average curve: cohort_size is
+the summed sizes of the cohorts counted, customers their active customers,
+share the average; orders and revenue are blank.`,
 		Example: `  retain cohorts --log orders.csv
   retain cohorts --log CDNOW_master.txt --period week --periods 12
   retain cohorts --log orders.csv --metric revenue
@@ -69,7 +72,7 @@ instead of shares; --csv and --json give every figure of every cell.`,
 	fs.StringVar(&o.metric, "metric", "share", "what the triangle shows: share, customers, revenue or orders")
 	fs.IntVar(&o.periods, "periods", 0, "show at most `N` periods since acquisition (default: all)")
 	fs.BoolVar(&o.json, "json", false, "print the whole triangle as one JSON document")
-	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell: cohort, period, size, customers, share, orders, revenue, partial")
+	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell (cohort, period, size, customers, share, orders, revenue, partial), then the average curve's as cohort \"average\"")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
 	_ = cmd.RegisterFlagCompletionFunc("period", cobra.FixedCompletions([]string{"month", "week"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("metric", cobra.FixedCompletions(cohortMetrics, cobra.ShellCompDirectiveNoFileComp))
@@ -277,8 +280,15 @@ func periodHeads(n int) []string {
 	return heads
 }
 
+// averageCohort is the cohort field of the CSV rows of the average curve.
+const averageCohort = "average"
+
 // writeCohortsCSV prints one row per observed cell (cells after the log's
-// end have no row).
+// end have no row), then one row per point of the average curve: cohort
+// "average", cohort_size the summed sizes of the cohorts that fully observed
+// the period, customers their active customers, share the average, orders
+// and revenue blank (not averaged), partial false (partial cells are left
+// out of it).
 func writeCohortsCSV(w io.Writer, r *data.Retention) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"cohort", "period", "cohort_size", "customers", "share", "orders", "revenue", "partial"})
@@ -291,6 +301,10 @@ func writeCohortsCSV(w io.Writer, r *data.Retention) error {
 			_ = cw.Write([]string{c.Label, strconv.Itoa(k), strconv.Itoa(c.Size), strconv.Itoa(cell.Customers),
 				strconv.FormatFloat(cell.Share, 'g', -1, 64), strconv.Itoa(cell.Orders), revenue, strconv.FormatBool(cell.Partial)})
 		}
+	}
+	for _, pt := range r.Average {
+		_ = cw.Write([]string{averageCohort, strconv.Itoa(pt.Period), strconv.Itoa(pt.Base), strconv.Itoa(pt.Active),
+			strconv.FormatFloat(pt.Share, 'g', -1, 64), "", "", "false"})
 	}
 	cw.Flush()
 	return cw.Error()

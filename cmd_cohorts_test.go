@@ -68,9 +68,16 @@ func TestCohortsMetricsAndFormats(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(c.stdout.String()), "\n")
-	if len(lines) != 7 || lines[0] != "cohort,period,cohort_size,customers,share,orders,revenue,partial" ||
+	if len(lines) != 9 || lines[0] != "cohort,period,cohort_size,customers,share,orders,revenue,partial" ||
 		lines[2] != "2024-01,1,2,1,0.5,2,25.00,false" || lines[6] != "2024-03,0,1,1,1,1,1.00,true" {
 		t.Errorf("csv:\n%s", c.stdout.String())
+	}
+	// The average curve by hand, as in TestCohortsTable: period 0 over the
+	// fully observed cells (March's is partial), January's and February's
+	// 3 customers, all active; period 1 over January's 2 (February's is
+	// partial), 1 active.
+	if got := strings.Join(lines[7:], "\n"); got != "average,0,3,3,1,,,false\naverage,1,2,1,0.5,,,false" {
+		t.Errorf("csv average rows:\n%s", got)
 	}
 	c = newCLI(t)
 	if code := c.run(context.Background(), "cohorts", "--log", path, "--json", "--period", "week"); code != exitOK {
