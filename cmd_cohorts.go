@@ -23,6 +23,7 @@ type cohortsOptions struct {
 	period, metric  string
 	periods         int
 	json, csv       bool
+	pseudo          pseudoFlags
 }
 
 // cohortMetrics are the values --metric can show in the triangle.
@@ -73,6 +74,9 @@ share the average; orders and revenue are blank.`,
 	fs.IntVar(&o.periods, "periods", 0, "show at most `N` periods since acquisition (default: all)")
 	fs.BoolVar(&o.json, "json", false, "print the whole triangle as one JSON document")
 	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell (cohort, period, size, customers, share, orders, revenue, partial), then the average curve's as cohort \"average\"")
+	// Accepted, so that a wrapper may pass them to every command; the
+	// triangle holds no customer id to replace.
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
 	_ = cmd.RegisterFlagCompletionFunc("period", cobra.FixedCompletions([]string{"month", "week"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("metric", cobra.FixedCompletions(cohortMetrics, cobra.ShellCompDirectiveNoFileComp))
@@ -96,6 +100,12 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	}
 	if o.periods < 0 {
 		return usageError(fmt.Errorf("--periods %d: want a positive number, or 0 for all", o.periods))
+	}
+	// The salt is checked as every command checks it, so that a mistake in
+	// a wrapper's flags shows here too.
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
 	}
 	src := experiment.Source{Kind: "log", Path: o.log}
 	if src.LogColumns, err = parseLogColumns(o.logColumns); err != nil {
@@ -123,6 +133,9 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	}
 	if metric == "revenue" && !r.HasAmount {
 		return usageError(fmt.Errorf("--metric revenue: %s has no amount or price column (name one with --log-columns amount=COLUMN)", o.log))
+	}
+	if key != nil {
+		fmt.Fprintln(a.stderr, "note: --pseudonymise has no effect on cohorts: it prints no customer ids, only counts per cohort")
 	}
 	fmt.Fprintln(a.stderr, cohortsNote(log, r, metric))
 	switch {

@@ -150,3 +150,29 @@ func TestCohortsLeavesOutFutureLines(t *testing.T) {
 		t.Errorf("table with the future lines:\n%s\nwithout:\n%s", outs[1], outs[0])
 	}
 }
+
+// TestCohortsAcceptsPseudonymise: a wrapper passing --pseudonymise
+// --salt-file to every command gets the same triangle and a note; the
+// flags were refused as unknown. They are checked as elsewhere.
+func TestCohortsAcceptsPseudonymise(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	var outs []string
+	for _, args := range [][]string{{}, {"--pseudonymise", "--salt-file", salt}} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append([]string{"cohorts", "--log", path, "--csv"}, args...)...); code != exitOK {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, c.stderr.String())
+		}
+		outs = append(outs, c.stdout.String())
+		const note = "note: --pseudonymise has no effect on cohorts: it prints no customer ids, only counts per cohort\n"
+		if got := strings.HasPrefix(c.stderr.String(), note); got != (len(args) > 0) {
+			t.Errorf("%q: stderr %q, note %v", args, c.stderr.String(), got)
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("--pseudonymise changed the output:\n%s\n%s", outs[1], outs[0])
+	}
+	mustRefuse(t, []string{"cohorts", "--log", path, "--salt-file", salt}, "retain: --salt-file applies with --pseudonymise\n")
+	mustRefuse(t, []string{"cohorts", "--log", path, "--pseudonymise"},
+		"retain: --pseudonymise needs --salt-file FILE holding a secret salt (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n")
+}
