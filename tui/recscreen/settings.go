@@ -109,7 +109,7 @@ func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
 	if lo > hi {
 		return s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
-			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.Last), horizon)
+			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.LastUpToToday), horizon)
 	}
 	if cutoff < lo || cutoff > hi {
 		return s.Tf("cutoff %s is out of range: with a %d-day horizon choose a date from %s to %s (the model needs two horizons of history before it)",
