@@ -23,6 +23,7 @@ type cohortsOptions struct {
 	period, metric  string
 	periods         int
 	json, csv       bool
+	pseudo          pseudoFlags
 }
 
 // cohortMetrics are the values --metric can show in the triangle.
@@ -42,8 +43,12 @@ average retention curve.
 The average is customer-weighted: the customers active in a period summed over
 the cohorts that have fully observed it, divided by the sum of their sizes.
 Periods after the log's end are left blank; the last period is marked * when
-the log ends before it does. --metric shows customers, revenue or orders
-instead of shares; --csv and --json give every figure of every cell.`,
+the log ends before it does. Lines dated after today are warned about and
+left out. --metric shows customers, revenue or orders
+instead of shares; --csv and --json give every figure of every cell. The
+CSV's rows whose cohort is "average" hold the average curve: cohort_size is
+the summed sizes of the cohorts counted, customers their active customers,
+share the average; orders and revenue are blank.`,
 		Example: `  retain cohorts --log orders.csv
   retain cohorts --log CDNOW_master.txt --period week --periods 12
   retain cohorts --log orders.csv --metric revenue
@@ -68,7 +73,10 @@ instead of shares; --csv and --json give every figure of every cell.`,
 	fs.StringVar(&o.metric, "metric", "share", "what the triangle shows: share, customers, revenue or orders")
 	fs.IntVar(&o.periods, "periods", 0, "show at most `N` periods since acquisition (default: all)")
 	fs.BoolVar(&o.json, "json", false, "print the whole triangle as one JSON document")
-	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell: cohort, period, size, customers, share, orders, revenue, partial")
+	fs.BoolVar(&o.csv, "csv", false, "print one CSV row per cell (cohort, period, size, customers, share, orders, revenue, partial), then the average curve's as cohort \"average\"")
+	// Accepted, so that a wrapper may pass them to every command; the
+	// triangle holds no customer id to replace.
+	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
 	_ = cmd.RegisterFlagCompletionFunc("period", cobra.FixedCompletions([]string{"month", "week"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("metric", cobra.FixedCompletions(cohortMetrics, cobra.ShellCompDirectiveNoFileComp))
@@ -93,6 +101,12 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if o.periods < 0 {
 		return usageError(fmt.Errorf("--periods %d: want a positive number, or 0 for all", o.periods))
 	}
+	// The salt is checked as every command checks it, so that a mistake in
+	// a wrapper's flags shows here too.
+	key, err := o.pseudo.key(a)
+	if err != nil {
+		return err
+	}
 	src := experiment.Source{Kind: "log", Path: o.log}
 	if src.LogColumns, err = parseLogColumns(o.logColumns); err != nil {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
@@ -100,8 +114,9 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if src.DateOrder, err = parseDateOrderFlag(o.dateOrder); err != nil {
 		return err
 	}
-	// No clock: the triangle counts every line, whatever its date.
-	log, _, err := experiment.ReadLog(src, a.open, time.Time{})
+	// Lines dated after today are warned about, as by every command, and
+	// left out of the table (data.CohortRetention).
+	log, warnings, err := experiment.ReadLog(src, a.open, time.Now())
 	if err != nil {
 		return err
 	}
@@ -109,8 +124,18 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, w := range warnings {
+		msg := w.String()
+		if _, ok := w.(*experiment.FutureWarning); ok && r.FutureOrders > 0 {
+			msg += fmt.Sprintf("; cohorts leaves them out: the table ends on the last date up to today, %s", r.Last.Format(time.DateOnly))
+		}
+		fmt.Fprintln(a.stderr, "warning: "+msg)
+	}
 	if metric == "revenue" && !r.HasAmount {
 		return usageError(fmt.Errorf("--metric revenue: %s has no amount or price column (name one with --log-columns amount=COLUMN)", o.log))
+	}
+	if key != nil {
+		fmt.Fprintln(a.stderr, "note: --pseudonymise has no effect on cohorts: it prints no customer ids, only counts per cohort")
 	}
 	fmt.Fprintln(a.stderr, cohortsNote(log, r, metric))
 	switch {
@@ -154,14 +179,24 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	fmt.Fprintf(&b, ".\nA cell is %s in that %s (period 0 = the %[2]s of their first order).", cellMeanings[metric], r.Period)
 	fmt.Fprintf(&b, "\nThe average is customer-weighted: active customers summed over the cohorts that have fully observed the period, divided by the sum of their sizes.")
 	if r.EndPartial {
-		fmt.Fprintf(&b, "\n* the log ends on %s, before the end of its last %s: those cells are partly observed (and left out of the average).",
-			r.Last.Format(time.DateOnly), r.Period)
+		upTo := ""
+		if r.FutureOrders > 0 {
+			upTo = " (up to today)"
+		}
+		fmt.Fprintf(&b, "\n* the log ends on %s%s, before the end of its last %s: those cells are partly observed (and left out of the average).",
+			r.Last.Format(time.DateOnly), upTo, r.Period)
 	}
 	if r.StartPartial {
 		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
 	}
 	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id",
 		data.Thousands(log.Cancelled), data.Thousands(log.MissingCustomer))
+	if r.FutureOrders > 0 {
+		fmt.Fprintf(&b, ", %s dated after today", thousandsOf(r.FutureOrders, "order"))
+		if r.FutureCustomers > 0 {
+			fmt.Fprintf(&b, " (%s with no earlier order)", thousandsOf(r.FutureCustomers, "customer"))
+		}
+	}
 	if n := log.EventNote(); n != "" {
 		fmt.Fprintf(&b, ", %s", n)
 	}
@@ -170,6 +205,15 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 		fmt.Fprintf(&b, "\nDates: %s.", strings.TrimPrefix(n, "dates "))
 	}
 	return b.String()
+}
+
+// thousandsOf writes n (with thousands separators) and the noun, plural
+// unless n is 1.
+func thousandsOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return data.Thousands(n) + " " + noun + "s"
 }
 
 // cohortCellText formats one cell's metric for the table.
@@ -249,8 +293,15 @@ func periodHeads(n int) []string {
 	return heads
 }
 
+// averageCohort is the cohort field of the CSV rows of the average curve.
+const averageCohort = "average"
+
 // writeCohortsCSV prints one row per observed cell (cells after the log's
-// end have no row).
+// end have no row), then one row per point of the average curve: cohort
+// "average", cohort_size the summed sizes of the cohorts that fully observed
+// the period, customers their active customers, share the average, orders
+// and revenue blank (not averaged), partial false (partial cells are left
+// out of it).
 func writeCohortsCSV(w io.Writer, r *data.Retention) error {
 	cw := csv.NewWriter(w)
 	_ = cw.Write([]string{"cohort", "period", "cohort_size", "customers", "share", "orders", "revenue", "partial"})
@@ -263,6 +314,10 @@ func writeCohortsCSV(w io.Writer, r *data.Retention) error {
 			_ = cw.Write([]string{c.Label, strconv.Itoa(k), strconv.Itoa(c.Size), strconv.Itoa(cell.Customers),
 				strconv.FormatFloat(cell.Share, 'g', -1, 64), strconv.Itoa(cell.Orders), revenue, strconv.FormatBool(cell.Partial)})
 		}
+	}
+	for _, pt := range r.Average {
+		_ = cw.Write([]string{averageCohort, strconv.Itoa(pt.Period), strconv.Itoa(pt.Base), strconv.Itoa(pt.Active),
+			strconv.FormatFloat(pt.Share, 'g', -1, 64), "", "", "false"})
 	}
 	cw.Flush()
 	return cw.Error()

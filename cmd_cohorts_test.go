@@ -68,9 +68,16 @@ func TestCohortsMetricsAndFormats(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
 	}
 	lines := strings.Split(strings.TrimSpace(c.stdout.String()), "\n")
-	if len(lines) != 7 || lines[0] != "cohort,period,cohort_size,customers,share,orders,revenue,partial" ||
+	if len(lines) != 9 || lines[0] != "cohort,period,cohort_size,customers,share,orders,revenue,partial" ||
 		lines[2] != "2024-01,1,2,1,0.5,2,25.00,false" || lines[6] != "2024-03,0,1,1,1,1,1.00,true" {
 		t.Errorf("csv:\n%s", c.stdout.String())
+	}
+	// The average curve by hand, as in TestCohortsTable: period 0 over the
+	// fully observed cells (March's is partial), January's and February's
+	// 3 customers, all active; period 1 over January's 2 (February's is
+	// partial), 1 active.
+	if got := strings.Join(lines[7:], "\n"); got != "average,0,3,3,1,,,false\naverage,1,2,1,0.5,,,false" {
+		t.Errorf("csv average rows:\n%s", got)
 	}
 	c = newCLI(t)
 	if code := c.run(context.Background(), "cohorts", "--log", path, "--json", "--period", "week"); code != exitOK {
@@ -109,4 +116,63 @@ func TestCohortsBadInput(t *testing.T) {
 	for _, tc := range cases {
 		mustRefuse(t, tc.args, tc.want)
 	}
+}
+
+// TestCohortsLeavesOutFutureLines: a's order retyped into 2101 and e's
+// only order, dated there too, are warned about and left out: the table
+// is cohortsLog's (three periods), not one with a column for every month
+// up to 2101, and the note counts them.
+func TestCohortsLeavesOutFutureLines(t *testing.T) {
+	clean := writeFile(t, "orders.csv", cohortsLog)
+	typo := writeFile(t, "typo.csv", cohortsLog+"a,2101-02-10,20\ne,2101-06-01,3\n")
+	var outs []string
+	for _, path := range []string{clean, typo} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "cohorts", "--log", path); code != exitOK {
+			t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+		}
+		outs = append(outs, c.stdout.String())
+		if path != typo {
+			continue
+		}
+		// 9 lines; "today" is the clock's.
+		for _, s := range []string{"warning: " + typo + ": 2 of 9 lines are dated after today (",
+			"); the log's dates run 2024-01-05 .. 2101-06-01; cohorts leaves them out: the table ends on the last date up to today, 2024-03-15\n",
+			": 4 customers, 7 orders, 2024-01-05 .. 2024-03-15, in 3 cohorts",
+			"* the log ends on 2024-03-15 (up to today), before the end of its last month",
+			"Left out: 0 cancelled lines, 0 lines without a customer id, 2 orders dated after today (1 customer with no earlier order).\n"} {
+			if !strings.Contains(c.stderr.String(), s) {
+				t.Errorf("stderr %q lacks %q", c.stderr.String(), s)
+			}
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("table with the future lines:\n%s\nwithout:\n%s", outs[1], outs[0])
+	}
+}
+
+// TestCohortsAcceptsPseudonymise: a wrapper passing --pseudonymise
+// --salt-file to every command gets the same triangle and a note; the
+// flags were refused as unknown. They are checked as elsewhere.
+func TestCohortsAcceptsPseudonymise(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	var outs []string
+	for _, args := range [][]string{{}, {"--pseudonymise", "--salt-file", salt}} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append([]string{"cohorts", "--log", path, "--csv"}, args...)...); code != exitOK {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, c.stderr.String())
+		}
+		outs = append(outs, c.stdout.String())
+		const note = "note: --pseudonymise has no effect on cohorts: it prints no customer ids, only counts per cohort\n"
+		if got := strings.HasPrefix(c.stderr.String(), note); got != (len(args) > 0) {
+			t.Errorf("%q: stderr %q, note %v", args, c.stderr.String(), got)
+		}
+	}
+	if outs[0] != outs[1] {
+		t.Errorf("--pseudonymise changed the output:\n%s\n%s", outs[1], outs[0])
+	}
+	mustRefuse(t, []string{"cohorts", "--log", path, "--salt-file", salt}, "retain: --salt-file applies with --pseudonymise\n")
+	mustRefuse(t, []string{"cohorts", "--log", path, "--pseudonymise"},
+		"retain: --pseudonymise needs --salt-file FILE holding a secret salt (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n")
 }

@@ -95,6 +95,18 @@ func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
 	}{
 		{[]string{"--log", log, "--cutoff", "2024-11-01"},
 			log + " ends 2024-12-30: a 90-day label from cutoff 2024-11-01 needs orders up to 2025-01-30; choose a cutoff on or before 2024-10-01"},
+		// On or after the last date, or before the first (customer c000's
+		// 2024-01-01), the same advice; it used to say only "it must be on
+		// or after the first and before the last".
+		{[]string{"--log", log, "--cutoff", "2030-01-01"},
+			log + ": cutoff 2030-01-01 is on or after the log's last date 2024-12-30, so no order after it can label the customers; " +
+				"choose a cutoff from 2024-01-01 to 2024-10-01, so that its 90-day label window ends by the last date"},
+		{[]string{"--log", log, "--cutoff", "2024-12-30"},
+			log + ": cutoff 2024-12-30 is on or after the log's last date 2024-12-30, so no order after it can label the customers; " +
+				"choose a cutoff from 2024-01-01 to 2024-10-01, so that its 90-day label window ends by the last date"},
+		{[]string{"--log", log, "--cutoff", "2023-12-31"},
+			log + ": cutoff 2023-12-31 is before the log's first date 2024-01-01, so no customer has any history; " +
+				"choose a cutoff from 2024-01-01 to 2024-10-01, so that its 90-day label window ends by the last date"},
 		{[]string{"--log", log, "--cutoff", "2024-08-01", "--horizon", "30d"},
 			"--horizon of 30 days disagrees with " + model + ", which was trained to predict orders within 90 days (label orders_again_90d): leave --horizon out and the model's own horizon is used"},
 		{[]string{"--data", users},

@@ -45,9 +45,12 @@ The model is a network over (customer, item) pairs (how often and how lately
 the customer bought the item, its popularity and trend, its repurchase rate,
 the customer's recency, frequency, spend and basket size), trained on the
 horizons before the cutoff: it never sees an order on or after the cutoff.
+Pairs it cannot learn from (all bought, none bought, all from one customer,
+none held out to validate on) are refused with exit 2.
 The default cutoff is the day after the log's last date, so every order is
 history; with --evaluate it is the latest date that leaves a whole horizon
-in the log.
+in the log. Lines dated after today (a mistyped year, say) are warned about
+and never read: the log's last date is then the last one up to today.
 
 Without --evaluate it writes customer,rank,item,description,score,reason as
 CSV. --evaluate instead measures the model beside three baselines on the
@@ -135,7 +138,13 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(a.stderr, "warning: "+w.String())
+		msg := w.String()
+		if _, ok := w.(*experiment.FutureWarning); ok {
+			// Their own wording: recommend's cutoffs are not train's.
+			msg += fmt.Sprintf("; recommend leaves them out: it reads nothing dated after the last date up to today, %s",
+				recommend.Date(log.LastUpToToday).Format(time.DateOnly))
+		}
+		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s invoices, %s .. %s\n", src.Path,
 		data.Thousands(len(log.Customers)), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(len(log.Baskets)),

@@ -8,6 +8,9 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -136,12 +139,35 @@ func TestRecommendRefusals(t *testing.T) {
 		want string
 	}{
 		{[]string{"--log", noItems}, noItems + " has no item column (columns: 1, 2, 3, 4); recommendation needs one — name it with --item-column"},
+		// The log runs 2011-01-01 .. 2011-03-01, 60 days. With a 10-day
+		// horizon the earliest cutoff leaves 2 horizons of history
+		// (2011-01-21), the latest is the day after the last date
+		// (2011-03-02) or, to evaluate, 2011-03-01 − 10 + 1 = 2011-02-20.
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-02-25", "--evaluate"},
-			"evaluating at 2011-02-25 needs the 10 days from it, but the log ends 2011-03-01; the latest cutoff to evaluate at is 2011-02-20"},
+			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
+				"with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-02-20 (without one, 2011-02-20 is used)\n"},
+		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2030-01-01"},
+			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
+				"so what the customers did since is unknown; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
+		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-01-20"},
+			"retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
+				"the horizon before the cutoff, with a horizon of history before that; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
+		// 60 days hold two horizons of at most 30 days, three of 20.
+		{[]string{"--log", log, "--horizon", "400d"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
+				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
+		{[]string{"--log", log, "--horizon", "31d"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
+				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
+		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
+			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
+				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days or leave out --evaluate\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
-		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "the model trains on the horizon before 2010-12-06"},
+		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
+			"as the model learns from the horizon before the cutoff, with a horizon of history before that; " +
+			"with a 30-day horizon the only cutoff is 2011-03-02 (used without one); a shorter --horizon allows more\n"},
 	} {
 		c := newCLI(t)
 		code := c.run(context.Background(), append([]string{"recommend"}, tc.args...)...)
@@ -150,6 +176,221 @@ func TestRecommendRefusals(t *testing.T) {
 		}
 		if c.stdout.Len() != 0 {
 			t.Errorf("%q wrote to stdout: %s", tc.args, c.stdout)
+		}
+	}
+}
+
+// TestRecommendIgnoresFutureDatedLines: one line of retailStyleLog's log
+// retyped into 2101 moves neither default cutoff (the day after the last
+// date up to today, 2011-03-02; with --evaluate and a 10-day horizon
+// 2011-03-01 − 10 + 1 = 2011-02-20) and changes no output: the line is
+// never read. It used to make the cutoff 2101-06-02.
+func TestRecommendIgnoresFutureDatedLines(t *testing.T) {
+	clean := retailStyleLog(t, iiHeader)
+	text, err := os.ReadFile(clean)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typo := writeFile(t, "typo.csv", string(text)+"599999,SKU01,THING 1,1,2101-06-01 10:00:00,1.25,12001,United Kingdom\n")
+	for _, tc := range []struct {
+		args   []string
+		cutoff string
+	}{
+		{[]string{"--horizon", "10d", "--top", "3"}, "Cutoff 2011-03-02, horizon 10 days"},
+		{[]string{"--horizon", "10d", "--evaluate", "--json"}, "Cutoff 2011-02-20, horizon 10 days"},
+	} {
+		var outs []string
+		for _, log := range []string{clean, typo} {
+			c := newCLI(t)
+			if code := c.run(context.Background(), append([]string{"recommend", "--log", log}, tc.args...)...); code != exitOK {
+				t.Fatalf("%s %q: exit %d: %s", log, tc.args, code, c.stderr)
+			}
+			if !strings.Contains(c.stderr.String(), tc.cutoff) {
+				t.Errorf("%s %q: stderr lacks %q:\n%s", log, tc.args, tc.cutoff, c.stderr)
+			}
+			outs = append(outs, strings.ReplaceAll(c.stdout.String(), log, "LOG"))
+			// 801 lines from retailStyleLog (800 sales, 1 cancellation)
+			// and the typo; "today" is the clock's.
+			if log == typo && (!strings.Contains(c.stderr.String(), "typo.csv: 1 of 802 lines is dated after today (") ||
+				!strings.Contains(c.stderr.String(), "); the log's dates run 2011-01-01 .. 2101-06-01; "+
+					"recommend leaves them out: it reads nothing dated after the last date up to today, 2011-03-01\n")) {
+				t.Errorf("%q: stderr lacks the warning:\n%s", tc.args, c.stderr)
+			}
+		}
+		if outs[0] != outs[1] {
+			t.Errorf("%q: the future-dated line changed the output:\n%s\n%s", tc.args, outs[0], outs[1])
+		}
+	}
+}
+
+// retailLines reads retailStyleLog's log back as (customer, day, item)
+// sales, cancellations left out, for counting by hand.
+func retailLines(t *testing.T, path string) (customers []string, days []time.Time, items []string) {
+	t.Helper()
+	text, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(strings.NewReader(string(text))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rows[1:] {
+		if strings.HasPrefix(r[0], "C") {
+			continue
+		}
+		day, err := time.Parse(time.DateOnly, r[4][:10])
+		if err != nil {
+			t.Fatal(err)
+		}
+		customers, days, items = append(customers, r[6]), append(days, day), append(items, r[1])
+	}
+	return customers, days, items
+}
+
+// lastLine is the last line of s, without its newline.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSuffix(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// TestRecommendRefusesOneClassPairs: with --item-column Country (one value
+// in retailStyleLog's log) every buying customer buys their one candidate,
+// so all pairs are bought and nothing can be ranked: exit 2, not scores.
+func TestRecommendRefusesOneClassPairs(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	// By hand: each customer's only candidate is the one country (they own
+	// it, so no popular item is added), bought whenever they buy; so the
+	// pairs are the customers with an order before each training cutoff
+	// (2011-03-02 − 10, 20, 30, 40 days) and one in the 10 days from it.
+	customers, days, _ := retailLines(t, log)
+	pairs := 0
+	for _, cut := range []time.Time{day(2011, 2, 20), day(2011, 2, 10), day(2011, 1, 31), day(2011, 1, 21)} {
+		before, in := map[string]bool{}, map[string]bool{}
+		for i, c := range customers {
+			switch {
+			case days[i].Before(cut):
+				before[c] = true
+			case days[i].Before(cut.AddDate(0, 0, 10)):
+				in[c] = true
+			}
+		}
+		for c := range in {
+			if before[c] {
+				pairs++
+			}
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--horizon", "10d", "--item-column", "Country"); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, c.stderr)
+	}
+	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: all %d (customer, item) pairs are bought: "+
+		"in the 4 horizons after the training cutoffs 2011-01-21 .. 2011-02-20 the buying customers bought every candidate item, "+
+		"so the model has no item left unbought to rank below (the item column Country holds 1 item); name a column with more items with --item-column", log, pairs)
+	if got := lastLine(c.stderr.String()); got != want {
+		t.Errorf("stderr ends\n%q\nwant\n%q", got, want)
+	}
+	if c.stdout.Len() != 0 {
+		t.Errorf("scores written: %s", c.stdout)
+	}
+}
+
+// TestRecommendRefusesOneCustomer: a log of one customer (12001 of
+// retailStyleLog's) has nothing to learn across customers and no other
+// customer to validate on; it used to train and write scores, or not,
+// as the random hold-out fell.
+func TestRecommendRefusesOneCustomer(t *testing.T) {
+	full := retailStyleLog(t, iiHeader)
+	text, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(text), "\n")
+	one := []string{lines[0]}
+	for _, l := range lines[1:] {
+		if strings.Contains(l, ",12001,") && !strings.HasPrefix(l, "C") {
+			one = append(one, l)
+		}
+	}
+	log := writeFile(t, "one.csv", strings.Join(one, "\n")+"\n")
+	// By hand: the training cutoffs are the day after the last date less
+	// 10, 20, … days while 10 days of history remain before them; the
+	// bought pairs are, at each, the items bought before it and again in
+	// the 10 days from it (every own item is a candidate, and the popular
+	// items are all the customer's own).
+	_, days, items := retailLines(t, log)
+	first, last := slices.MinFunc(days, time.Time.Compare), slices.MaxFunc(days, time.Time.Compare)
+	var cuts []time.Time
+	for j := 1; j <= 4; j++ {
+		cut := last.AddDate(0, 0, 1-10*j)
+		if cut.Sub(first) < 10*24*time.Hour {
+			break
+		}
+		cuts = append(cuts, cut)
+	}
+	bought := 0
+	for _, cut := range cuts {
+		before, in := map[string]bool{}, map[string]bool{}
+		for i, d := range days {
+			switch {
+			case d.Before(cut):
+				before[items[i]] = true
+			case d.Before(cut.AddDate(0, 0, 10)):
+				in[items[i]] = true
+			}
+		}
+		for it := range in {
+			if before[it] {
+				bought++
+			}
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--horizon", "10d"); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, c.stderr)
+	}
+	got := lastLine(c.stderr.String())
+	m := regexp.MustCompile(`: the (\d+) \(customer, item\) pairs \((\d+) bought\)`).FindStringSubmatch(got)
+	if m == nil || m[2] != strconv.Itoa(bought) {
+		t.Fatalf("stderr ends %q, want %d bought pairs", got, bought)
+	}
+	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: the %s (customer, item) pairs (%d bought) come from only 1 customer, "+
+		"who bought in the %d horizons after the training cutoffs %s .. %s: the model learns how customers' purchases differ "+
+		"and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
+		log, m[1], bought, len(cuts), cuts[len(cuts)-1].Format(time.DateOnly), cuts[0].Format(time.DateOnly))
+	if got != want {
+		t.Errorf("stderr ends\n%q\nwant\n%q", got, want)
+	}
+	if c.stdout.Len() != 0 {
+		t.Errorf("scores written: %s", c.stdout)
+	}
+}
+
+// day is midnight UTC of a date.
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// TestRecommendCutoffBounds runs at the ends of the ranges the refusals
+// name: a 20-day horizon evaluated at 2011-03-01 − 20 + 1 = 2011-02-10
+// (retailStyleLog's log, 60 days, holds three horizons of 20 days), and
+// a 10-day horizon at the earliest cutoff, 2011-01-01 + 20 days, which
+// trains at the one cutoff 2011-01-11.
+func TestRecommendCutoffBounds(t *testing.T) {
+	log := retailStyleLog(t, iiHeader)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--horizon", "20d", "--evaluate"}, "Cutoff 2011-02-10, horizon 20 days; training on "},
+		{[]string{"--horizon", "10d", "--cutoff", "2011-01-21"}, "Cutoff 2011-01-21, horizon 10 days; training on "},
+		{[]string{"--horizon", "10d", "--cutoff", "2011-01-21"}, " at the cutoffs 2011-01-11, validating on "},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append([]string{"recommend", "--log", log}, tc.args...)...); code != exitOK {
+			t.Fatalf("%q: exit %d: %s", tc.args, code, c.stderr)
+		}
+		if !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("%q: stderr lacks %q:\n%s", tc.args, tc.want, c.stderr)
 		}
 	}
 }

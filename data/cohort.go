@@ -128,6 +128,34 @@ func BuildCurrent(log *OrderLog, cutoff time.Time, opts CohortOptions) (*Table, 
 	return buildCohort(log, cutoff, 0, opts, false)
 }
 
+// labelledCutoffError refuses a labelled cohort's cutoff outside the log's
+// dates (on or after the first, before the last), saying which cutoffs
+// leave the whole label window in the log, as the warning about a window
+// past the log's end does.
+func labelledCutoffError(log *OrderLog, cutoff time.Time, horizonDays int) error {
+	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	switch {
+	case len(log.Orders) == 0:
+		return fmt.Errorf("%w: %s: cutoff %s: the log holds no orders", ErrCutoff, log.Name, day(cutoff))
+	case !log.First.Before(log.Last):
+		return fmt.Errorf("%w: %s: cutoff %s: every order of the log is on %s, and a label needs orders after the cutoff",
+			ErrCutoff, log.Name, day(cutoff), day(log.Last))
+	}
+	latest := log.Last.AddDate(0, 0, -horizonDays)
+	choose := fmt.Sprintf("choose a cutoff from %s to %s, so that its %d-day label window ends by the last date",
+		day(log.First), day(latest), horizonDays)
+	if latest.Before(log.First) {
+		choose = fmt.Sprintf("the log (%s .. %s) is shorter than the %d-day label window, so choose a shorter horizon",
+			day(log.First), day(log.Last), horizonDays)
+	}
+	if len(log.Orders) > 0 && !cutoff.Before(log.First) {
+		return fmt.Errorf("%w: %s: cutoff %s is on or after the log's last date %s, so no order after it can label the customers; %s",
+			ErrCutoff, log.Name, day(cutoff), day(log.Last), choose)
+	}
+	return fmt.Errorf("%w: %s: cutoff %s is before the log's first date %s, so no customer has any history; %s",
+		ErrCutoff, log.Name, day(cutoff), day(log.First), choose)
+}
+
 // buildCohort builds the rows of BuildCohortWith, and of BuildCurrent when
 // labelled is false: then there is no label and no horizon, and the cutoff
 // may be the log's last date.
@@ -152,7 +180,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 				ErrCutoff, log.Name, rep.Cutoff.Format(time.DateOnly), log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly))
 		}
 	} else if len(log.Orders) == 0 || cut < first || cut >= last {
-		return nil, rep, labelledCutoffError(log, rep.Cutoff)
+		return nil, rep, labelledCutoffError(log, rep.Cutoff, horizonDays)
 	}
 	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(last)
 
@@ -223,24 +251,4 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	label := Label{Name: fmt.Sprintf("orders_again_%dd", horizonDays), Values: b.label, Positive: "yes", Negative: "no"}
 	tab, err := NewTable(log.Name, b.columns(), label)
 	return tab, rep, err
-}
-
-// labelledCutoffError refuses the cutoff of a labelled cohort outside the
-// days it may fall on: from the log's first date to the day before its
-// last, since the label needs at least one day of orders after the
-// cutoff. The message gives that range, so that a cutoff on the last date
-// is not called "outside" dates that include it.
-func labelledCutoffError(log *OrderLog, cutoff time.Time) error {
-	day := func(t time.Time) string { return t.Format(time.DateOnly) }
-	first, last := dayNumber(log.First), dayNumber(log.Last)
-	switch {
-	case len(log.Orders) == 0:
-		return fmt.Errorf("%w: %s: cutoff %s: the log holds no orders", ErrCutoff, log.Name, day(cutoff))
-	case first >= last:
-		return fmt.Errorf("%w: %s: cutoff %s: every order of the log is on %s, and a label needs orders after the cutoff",
-			ErrCutoff, log.Name, day(cutoff), day(log.Last))
-	}
-	return fmt.Errorf("%w: %s: cutoff %s: the log runs from %s to %s, and a labelled cohort's cutoff must be from %s to %s, "+
-		"the day before its last date, so that orders after the cutoff can make the label",
-		ErrCutoff, log.Name, day(cutoff), day(log.First), day(log.Last), day(dayTime(first)), day(dayTime(last-1)))
 }

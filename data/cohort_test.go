@@ -134,17 +134,33 @@ func TestBuildCohortBounds(t *testing.T) {
 		y, m, d int
 		want    string
 	}{
-		// The message gives the range a labelled cutoff may take; on the
-		// last date it once said "outside the log's dates" that include it.
-		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30: the log runs from 2010-12-01 to 2011-01-10, " +
-			"and a labelled cohort's cutoff must be from 2010-12-01 to 2011-01-09, the day before its last date, so that orders after the cutoff can make the label"},
-		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10: the log runs from 2010-12-01 to 2011-01-10, " +
-			"and a labelled cohort's cutoff must be from 2010-12-01 to 2011-01-09, the day before its last date, so that orders after the cutoff can make the label"},
+		// 2011-01-10 less the 30-day horizon is 2010-12-11.
+		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is before the log's first date 2010-12-01, so no customer has any history; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
+		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
+		{2030, 1, 1, "data: cutoff or horizon out of range: retail.csv: cutoff 2030-01-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
 	} {
 		_, _, err := BuildCohort(log, ymd(cut.y, 1, 1).AddDate(0, cut.m-1, cut.d-1), 30)
 		if !errors.Is(err, ErrCutoff) || err.Error() != cut.want {
 			t.Errorf("cutoff %v: %v", cut, err)
 		}
+	}
+	// The log's 41 days hold no 60-day label window.
+	if _, _, err := BuildCohort(log, ymd(2011, 2, 1), 60); !errors.Is(err, ErrCutoff) ||
+		err.Error() != "data: cutoff or horizon out of range: retail.csv: cutoff 2011-02-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; "+
+			"the log (2010-12-01 .. 2011-01-10) is shorter than the 60-day label window, so choose a shorter horizon" {
+		t.Errorf("60-day horizon: %v", err)
+	}
+	// A log whose orders are all on one day cannot label anyone.
+	oneDay, err := ReadOrderLog(strings.NewReader("user,date\na,2020-01-05\nb,2020-01-05\n"), "one.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := BuildCohort(oneDay, ymd(2020, 1, 5), 30); !errors.Is(err, ErrCutoff) ||
+		err.Error() != "data: cutoff or horizon out of range: one.csv: cutoff 2020-01-05: every order of the log is on 2020-01-05, and a label needs orders after the cutoff" {
+		t.Errorf("one-day log: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
 		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
@@ -153,19 +169,6 @@ func TestBuildCohortBounds(t *testing.T) {
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
 		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
 		t.Errorf("huge horizon: %v", err)
-	}
-	// The day before the last is the latest cutoff.
-	if _, _, err := BuildCohort(log, ymd(2011, 1, 9), 30); err != nil {
-		t.Errorf("cutoff on the day before the last: %v", err)
-	}
-	// A log of one day leaves no day for a cutoff.
-	oneDay, err := ReadOrderLog(strings.NewReader("user,date\na,2020-01-01\nb,2020-01-01\n"), "one.csv", LogOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, _, err := BuildCohort(oneDay, ymd(2020, 1, 1), 30); !errors.Is(err, ErrCutoff) || err.Error() !=
-		"data: cutoff or horizon out of range: one.csv: cutoff 2020-01-01: every order of the log is on 2020-01-01, and a label needs orders after the cutoff" {
-		t.Errorf("one-day log: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.
 	tab, rep, err := BuildCohort(log, ymd(2010, 12, 1), 3)

@@ -411,6 +411,16 @@ func (l *OrderLog) FutureNote() string {
 	return ""
 }
 
+// LastKnown is the date default cutoffs count back from: LastUpToToday,
+// so that lines dated after today (most often mistyped years) move no
+// default, or Last when every order is dated after today.
+func (l *OrderLog) LastKnown() time.Time {
+	if l.LastUpToToday.IsZero() {
+		return l.Last
+	}
+	return l.LastUpToToday
+}
+
 // header returns the column names: the first record's fields, or "1", "2",
 // … when the first record is data.
 func (p *logParser) header() ([]string, bool) {

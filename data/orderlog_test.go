@@ -380,3 +380,27 @@ func TestOrderLogCountsLinesDatedAfterToday(t *testing.T) {
 		t.Errorf("no today: future %d, last up to today %v", log.Future, log.LastUpToToday)
 	}
 }
+
+// TestOrderLogLastKnown: the date default cutoffs count back from is the
+// last one up to today, the log's last when there is no today, and the
+// log's last when every line is later than today (nothing else to use).
+func TestOrderLogLastKnown(t *testing.T) {
+	in := "customer,date,amount\na,2020-01-01,5\nb,2020-02-01,6\na,2099-12-31,7\nc,2020-01-15,8\n"
+	for _, tc := range []struct {
+		today time.Time
+		want  time.Time
+	}{
+		{time.Date(2024, 6, 1, 15, 0, 0, 0, time.UTC), ymd(2020, 2, 1)},
+		{time.Date(2020, 1, 20, 0, 0, 0, 0, time.UTC), ymd(2020, 1, 15)},
+		{time.Time{}, ymd(2099, 12, 31)},
+		{time.Date(2019, 1, 1, 0, 0, 0, 0, time.UTC), ymd(2099, 12, 31)},
+	} {
+		log, err := ReadOrderLog(strings.NewReader(in), "o.csv", LogOptions{Today: tc.today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := log.LastKnown(); !got.Equal(tc.want) {
+			t.Errorf("today %v: last known %v, want %v", tc.today, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -94,7 +95,7 @@ type Retention struct {
 	// PeriodName is Period's name, for JSON.
 	PeriodName string `json:"period"`
 	HasAmount  bool   `json:"has_amount"`
-	// First and Last are the dates of the log's first and last order.
+	// First and Last are the dates of the first and last order counted.
 	First time.Time `json:"first"`
 	Last  time.Time `json:"last"`
 	// StartPartial says the log begins after the first day of its first
@@ -102,10 +103,16 @@ type Retention struct {
 	// period (whose cells are then Partial).
 	StartPartial bool `json:"start_partial"`
 	EndPartial   bool `json:"end_partial"`
-	// Customers and Orders count the customers and orders of the log.
-	Customers int               `json:"customers"`
-	Orders    int               `json:"orders"`
-	Cohorts   []RetentionCohort `json:"cohorts"`
+	// Customers and Orders count the customers and orders of the log,
+	// those dated after today left out.
+	Customers int `json:"customers"`
+	Orders    int `json:"orders"`
+	// FutureOrders counts the orders left out as dated after today (after
+	// the log's LastKnown date), and FutureCustomers the customers whose
+	// every order is.
+	FutureOrders    int               `json:"future_orders,omitempty"`
+	FutureCustomers int               `json:"future_customers,omitempty"`
+	Cohorts         []RetentionCohort `json:"cohorts"`
 	// Average is the customer-weighted average retention curve: for each
 	// period since acquisition, the customers active in it summed over the
 	// cohorts that have fully observed it, divided by the sum of those
@@ -125,9 +132,12 @@ func (r *Retention) MaxPeriods() int {
 
 // CohortRetention computes the retention triangle of an order log by
 // calendar month or ISO week of each customer's first order. Every order of
-// the log counts (cancelled lines and lines without a customer are already
-// left out by ReadOrderLog); a customer is active in a period when they
-// have at least one order in it. The average curve is customer-weighted:
+// the log up to its LastKnown date counts (cancelled lines and lines
+// without a customer are already left out by ReadOrderLog); orders dated
+// after today, most often mistyped years, are left out and counted in
+// FutureOrders, as they would otherwise add a column for every period up
+// to them. A customer is active in a period when they have at least one
+// order in it. The average curve is customer-weighted:
 // the sum of active customers over the sum of cohort sizes, over the
 // cohorts that have fully observed the period.
 func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) {
@@ -138,19 +148,37 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 		return nil, fmt.Errorf("%w %d", ErrRetentionPeriod, int(period))
 	}
 	index := func(day int32) int { return periodIndex(period, day) }
-	// Each customer's acquisition period, then the last one of the log.
+	upTo := int32(math.MaxInt32)
+	if log.Future > 0 {
+		upTo = dayNumber(log.LastKnown())
+	}
+	// Each customer's acquisition period (none: every order is dated
+	// after today), then the first and last ones of the log.
+	const none = int(^uint(0) >> 1)
 	acquired := make([]int, len(log.Customers))
 	for i := range acquired {
-		acquired[i] = int(^uint(0) >> 1)
+		acquired[i] = none
 	}
-	first, last := log.Orders[0].Day, log.Orders[0].Day
+	first, last := upTo, int32(math.MinInt32)
+	futureOrders := 0
 	for _, o := range log.Orders {
+		if o.Day > upTo {
+			futureOrders++
+			continue
+		}
 		acquired[o.Customer] = min(acquired[o.Customer], index(o.Day))
 		first, last = min(first, o.Day), max(last, o.Day)
 	}
+	customers := 0
+	for _, p := range acquired {
+		if p != none {
+			customers++
+		}
+	}
 	firstP, lastP := index(first), index(last)
 	r := &Retention{Name: log.Name, Period: period, PeriodName: period.String(), HasAmount: log.HasAmount,
-		First: dayTime(first), Last: dayTime(last), Customers: len(log.Customers), Orders: len(log.Orders),
+		First: dayTime(first), Last: dayTime(last), Customers: customers, Orders: len(log.Orders) - futureOrders,
+		FutureOrders: futureOrders, FutureCustomers: len(log.Customers) - customers,
 		StartPartial: periodStart(period, firstP) != first, EndPartial: periodStart(period, lastP+1)-1 != last}
 	// One row per period that acquired at least one customer.
 	row := make([]int, lastP-firstP+1)
@@ -158,7 +186,7 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 		row[i] = -1
 	}
 	for _, p := range acquired {
-		if row[p-firstP] < 0 {
+		if p != none && row[p-firstP] < 0 {
 			row[p-firstP] = 0
 		}
 	}
@@ -172,12 +200,17 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 			Label: periodLabel(period, p), Cells: make([]RetentionCell, lastP-p+1)})
 	}
 	for _, p := range acquired {
-		r.Cohorts[row[p-firstP]].Size++
+		if p != none {
+			r.Cohorts[row[p-firstP]].Size++
+		}
 	}
 	// Orders and revenue per cell; customers through distinct
 	// (customer, period) pairs.
 	pairs := make([]uint64, 0, len(log.Orders))
 	for _, o := range log.Orders {
+		if o.Day > upTo {
+			continue
+		}
 		p := index(o.Day)
 		cell := &r.Cohorts[row[acquired[o.Customer]-firstP]].Cells[p-acquired[o.Customer]]
 		cell.Orders++

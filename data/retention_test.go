@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -152,5 +153,42 @@ func TestCohortRetentionErrors(t *testing.T) {
 		if _, err := ParseRetentionPeriod(s); err != nil {
 			t.Errorf("ParseRetentionPeriod(%q): %v", s, err)
 		}
+	}
+}
+
+// TestCohortRetentionLeavesOutFutureLines: lines dated after today (a's
+// order retyped into 2104, and e whose only order is there) are left out
+// and counted; the triangle is the one worked out by hand above, not one
+// of some 960 monthly columns up to 2104.
+func TestCohortRetentionLeavesOutFutureLines(t *testing.T) {
+	in := smallRetentionLog + "a,2104-02-10,50\ne,2104-03-01,9\n"
+	log, err := ReadOrderLog(strings.NewReader(in), "small.csv", LogOptions{Today: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := CohortRetention(log, ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := CohortRetention(readSmallRetentionLog(t), ByMonth)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.FutureOrders != 2 || got.FutureCustomers != 1 || got.Customers != 4 || got.Orders != 7 ||
+		!got.Last.Equal(time.Date(2024, 3, 15, 0, 0, 0, 0, time.UTC)) || got.MaxPeriods() != 3 {
+		t.Errorf("future orders %d, future customers %d, customers %d, orders %d, last %v, %d periods; want 2, 1, 4, 7, 2024-03-15, 3",
+			got.FutureOrders, got.FutureCustomers, got.Customers, got.Orders, got.Last, got.MaxPeriods())
+	}
+	got.FutureOrders, got.FutureCustomers = 0, 0
+	if g, w := fmt.Sprintf("%+v", *got), fmt.Sprintf("%+v", *want); g != w {
+		t.Errorf("triangle\n got %s\nwant %s", g, w)
+	}
+	// Without a today, every line counts (so the 2104 lines do).
+	log, err = ReadOrderLog(strings.NewReader(in), "small.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all, err := CohortRetention(log, ByMonth); err != nil || all.FutureOrders != 0 || all.Customers != 5 || all.Orders != 9 {
+		t.Errorf("no today: %v, %+v", err, all)
 	}
 }

@@ -32,11 +32,7 @@ func cutoffError(format string, args ...any) error {
 // latest label window), which ignores lines dated after "today" as the
 // default cutoff of Load does.
 func backtestSpan(log *data.OrderLog) (first, last int) {
-	end := log.Last
-	if !log.LastUpToToday.IsZero() {
-		end = log.LastUpToToday
-	}
-	return dayOf(log.First), dayOf(end)
+	return dayOf(log.First), dayOf(log.LastKnown())
 }
 
 // BacktestCutoffs returns the test cutoffs of a backtest with k folds:

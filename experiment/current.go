@@ -104,10 +104,7 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 		return nil, fmt.Errorf("%w: %s holds no orders to score", ErrSource, src.Path)
 	}
 	if src.Cutoff.IsZero() {
-		src.Cutoff = log.Last
-		if !log.LastUpToToday.IsZero() {
-			src.Cutoff = log.LastUpToToday
-		}
+		src.Cutoff = log.LastKnown()
 	}
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	if day(src.Cutoff) < day(log.First) || day(src.Cutoff) > day(log.Last) {

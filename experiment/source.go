@@ -235,11 +235,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if src.Cutoff.IsZero() {
 		// Without a cutoff, the latest one whose label window the log
 		// covers, not counting lines dated in the future.
-		last := log.Last
-		if !log.LastUpToToday.IsZero() {
-			last = log.LastUpToToday
-		}
-		src.Cutoff = last.AddDate(0, 0, -src.HorizonDays)
+		src.Cutoff = log.LastKnown().AddDate(0, 0, -src.HorizonDays)
 	}
 	// A set without a version is training's; a model's is kept as it is.
 	if src.Features.Version == 0 {

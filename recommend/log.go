@@ -20,8 +20,10 @@ type noItemsError struct{ msg string }
 func (e *noItemsError) Error() string        { return e.msg }
 func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
 
-// ErrCutoff reports a cutoff that leaves no history before it or, when
-// evaluating, no full horizon after it.
+// ErrCutoff reports a cutoff that leaves too little history before it, or
+// is after the day after the log's last date up to today or, when
+// evaluating, leaves no whole horizon after it; or a horizon too long for
+// any cutoff of the log. The message gives the valid range.
 var ErrCutoff = errors.New("recommend: cutoff out of range")
 
 // Basket is one purchase: the distinct items of one invoice of one customer
@@ -51,6 +53,11 @@ type Log struct {
 	ByCustomer [][]int32
 	// First and Last are the days of the first and last basket.
 	First, Last int32
+	// LastUpToToday is the day of the last basket dated on or before the
+	// order log's LastKnown date (Last when there is none): baskets after
+	// it are dated after today, most often by a mistyped year, and no
+	// default cutoff counts them.
+	LastUpToToday int32
 }
 
 // FromOrderLog builds a Log from a parsed order log. A log whose lines carry
@@ -109,6 +116,10 @@ func FromOrderLog(ol *data.OrderLog) (*Log, error) {
 		l.ByCustomer[b.Customer] = append(l.ByCustomer[b.Customer], int32(i))
 	}
 	l.First, l.Last = l.Baskets[0].Day, l.Baskets[len(l.Baskets)-1].Day
+	l.LastUpToToday = l.Last
+	if _, hi := l.between(l.First, Day(ol.LastKnown())+1); hi > 0 {
+		l.LastUpToToday = l.Baskets[hi-1].Day
+	}
 	return l, nil
 }
 

@@ -3,6 +3,7 @@ package recommend
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/retainlab/retain/data"
 )
@@ -32,6 +33,39 @@ a,2024-01-03,Y,1,1.0
 	}
 	if l.Descriptions != nil || l.ItemColumn != "sku" {
 		t.Errorf("descriptions %q, item column %q", l.Descriptions, l.ItemColumn)
+	}
+}
+
+// TestLastUpToToday: a basket dated after today is not the log's end for
+// the default cutoffs; with every basket after today (or no today) the end
+// is the last basket. In the log below, a's 2024-01-03 order has no item
+// (no basket), so the last basket up to today (2024-01-04) is 2024-01-02.
+func TestLastUpToToday(t *testing.T) {
+	const text = `customer,date,sku,amount
+a,2024-01-01,X,2.5
+b,2024-01-02,Y,1.0
+a,2024-01-03,,1.0
+a,2104-01-01,X,2.5
+`
+	for _, tc := range []struct {
+		today      time.Time
+		want       time.Time
+		evaluate30 time.Time
+	}{
+		{ymd(2024, 1, 4), ymd(2024, 1, 2), ymd(2023, 12, 4)},
+		{time.Time{}, ymd(2104, 1, 1), ymd(2103, 12, 3)},
+		{ymd(2023, 6, 1), ymd(2104, 1, 1), ymd(2103, 12, 3)},
+	} {
+		l := readLog(t, text, "plain.csv", data.LogOptions{Today: tc.today})
+		if got := Date(l.LastUpToToday); !got.Equal(tc.want) || l.Last != Day(ymd(2104, 1, 1)) {
+			t.Errorf("today %v: last up to today %v, want %v (last %v)", tc.today, got, tc.want, Date(l.Last))
+		}
+		if got := Date(l.LatestCutoff()); !got.Equal(tc.want.AddDate(0, 0, 1)) {
+			t.Errorf("today %v: latest cutoff %v, want the day after %v", tc.today, got, tc.want)
+		}
+		if got := Date(l.LatestEvaluationCutoff(30)); !got.Equal(tc.evaluate30) {
+			t.Errorf("today %v: latest evaluation cutoff %v, want %v", tc.today, got, tc.evaluate30)
+		}
 	}
 }
 

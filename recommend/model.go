@@ -1,9 +1,11 @@
 package recommend
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"time"
 
 	"github.com/retainlab/retain/engine"
 )
@@ -85,10 +87,16 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 	var train, val, trainY, valY []float64
 	x := make([]float64, cols)
 	var cands []candidate
+	bought := make([]bool, len(l.Customers)) // in some training window
+	buyers, valPositives := 0, 0
 	for _, t := range m.TrainCutoffs {
 		s := l.snapshotAt(t, horizon)
 		truth := l.TruthAt(t, horizon)
 		for i, c := range truth.Customers {
+			if !bought[c] {
+				bought[c] = true
+				buyers++
+			}
 			held := rng.Float64() < cfg.ValFrac
 			cands = s.candidates(c, cfg.MaxOwn, cfg.MaxPopular, cands[:0])
 			for _, p := range cands {
@@ -101,6 +109,7 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 				s.features(p, x)
 				if held {
 					val, valY = append(val, x...), append(valY, y)
+					valPositives += int(y)
 				} else {
 					train, trainY = append(train, x...), append(trainY, y)
 					m.Positives += int(y)
@@ -109,9 +118,8 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 		}
 	}
 	m.TrainRows, m.ValRows = len(trainY), len(valY)
-	if m.TrainRows == 0 {
-		return nil, fmt.Errorf("%w: %s: no customer bought in the training windows before %s",
-			ErrCutoff, l.Name, Date(cutoff).Format("2006-01-02"))
+	if err := m.checkPairs(l, buyers, valPositives); err != nil {
+		return nil, err
 	}
 	m.Mean, m.Std = standardiser(train, cols)
 	m.standardise(train)
@@ -132,6 +140,68 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// ErrTrainingPairs reports training pairs no model can learn from: none,
+// all of one class, all from one customer, or none left to validate on
+// (matched with errors.Is;
+// the message says which, with the counts, and what to do).
+var ErrTrainingPairs = errors.New("recommend: nothing to learn from")
+
+// checkPairs refuses the counted training pairs when they cannot train a
+// network worth ranking with: none, all of one class, all from one
+// customer, or too few to hold some of both classes to train on and some to
+// validate on. buyers counts
+// the customers who bought in some training window, valPositives the bought
+// pairs held out.
+func (m *Model) checkPairs(l *Log, buyers, valPositives int) error {
+	windows := "the horizon after the training cutoff " + datesRange(m.TrainCutoffs)
+	if len(m.TrainCutoffs) > 1 {
+		windows = fmt.Sprintf("the %d horizons after the training cutoffs %s", len(m.TrainCutoffs), datesRange(m.TrainCutoffs))
+	}
+	pairs, positives := m.TrainRows+m.ValRows, m.Positives+valPositives
+	switch {
+	case pairs == 0:
+		return fmt.Errorf("%w: %s: no customer with history bought in %s, so there is no (customer, item) pair to learn from; choose a later --cutoff or a longer --horizon",
+			ErrTrainingPairs, l.Name, windows)
+	case positives == 0:
+		return fmt.Errorf("%w: %s: %s: in %s the buying customers bought none of their candidate items (their own earlier items and the %d most popular), so the model has no purchase to learn from; choose a longer --horizon, another --cutoff or a log with more orders",
+			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is not bought", "none of the %d (customer, item) pairs is bought"),
+			windows, m.Config.MaxPopular)
+	case positives == pairs:
+		return fmt.Errorf("%w: %s: %s bought: in %s the buying customers bought every candidate item, so the model has no item left unbought to rank below (the item column %s holds %s); name a column with more items with --item-column",
+			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is", "all %d (customer, item) pairs are"), windows,
+			l.ItemColumn, count(len(l.Items), "1 item", "%d items"))
+	case buyers == 1:
+		return fmt.Errorf("%w: %s: the %d (customer, item) pairs (%d bought) come from only 1 customer, who bought in %s: the model learns how customers' purchases differ and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
+			ErrTrainingPairs, l.Name, pairs, positives, windows)
+	case m.ValRows == 0 || m.Positives == 0 || m.Positives == m.TrainRows:
+		return fmt.Errorf("%w: %s: %d (customer, item) pairs (%d bought) from %s who bought in %s: holding out a random %.0f %% of each horizon's buyers to stop training on left %d pairs to train on (%d bought) and %d to validate on, and a model needs pairs bought and not bought to train on and some to validate on; recommendation needs a log with more customers",
+			ErrTrainingPairs, l.Name, pairs, positives, count(buyers, "1 customer", "%d customers"), windows,
+			100*m.Config.ValFrac, m.TrainRows, m.Positives, m.ValRows)
+	}
+	return nil
+}
+
+// count writes n with one (for 1) or many (a format with one %d).
+func count(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return fmt.Sprintf(many, n)
+}
+
+// datesRange writes day numbers, newest first as TrainCutoffs holds them,
+// as "A" or "A .. B", oldest first.
+func datesRange(days []int32) string {
+	if len(days) == 0 {
+		return ""
+	}
+	first, last := Date(days[len(days)-1]).Format(time.DateOnly), Date(days[0]).Format(time.DateOnly)
+	if first == last {
+		return first
+	}
+	return first + " .. " + last
 }
 
 // standardiser returns each column's mean and standard deviation (1 for a

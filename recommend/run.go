@@ -17,9 +17,9 @@ const DefaultHorizonDays = 30
 // Options says where and how to recommend. The zero value recommends 10
 // items for the next 30 days after the log's end with DefaultModelConfig.
 type Options struct {
-	// Cutoff is the first day not in the history; zero means the day after
-	// the log's last day, so that every order is history, or when evaluating
-	// the latest cutoff whose horizon the log covers.
+	// Cutoff is the first day not in the history; zero means
+	// Log.LatestCutoff, so that every order up to today is history, or when
+	// evaluating Log.LatestEvaluationCutoff.
 	Cutoff      time.Time
 	HorizonDays int
 	// Top is the number of items listed per customer (default DefaultTop).
@@ -41,9 +41,78 @@ type Run struct {
 	Model           *Model
 }
 
+// LatestCutoff is the last cutoff to recommend at: the day after the last
+// basket up to today (LastUpToToday), so that every order up to today is
+// history and none dated after today is.
+func (l *Log) LatestCutoff() int32 { return l.LastUpToToday + 1 }
+
 // LatestEvaluationCutoff is the last cutoff whose whole horizon the log
-// covers.
-func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.Last - horizon + 1 }
+// covers up to today (LastUpToToday).
+func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.LastUpToToday - horizon + 1 }
+
+// EarliestCutoff is the first cutoff the model can train for: it learns
+// from the horizon before the cutoff and needs a horizon of history before
+// that (TrainCutoffs).
+func (l *Log) EarliestCutoff(horizon int32) int32 { return l.First + 2*horizon }
+
+// cutoffRange returns the cutoffs a run may use with the horizon, lo to hi;
+// lo > hi when the log is too short for the horizon.
+func (l *Log) cutoffRange(horizon int32, evaluate bool) (lo, hi int32) {
+	if evaluate {
+		return l.EarliestCutoff(horizon), l.LatestEvaluationCutoff(horizon)
+	}
+	return l.EarliestCutoff(horizon), l.LatestCutoff()
+}
+
+// checkCutoff refuses a horizon no cutoff of the log can serve, and a
+// cutoff outside the range that serves it, saying what to choose instead.
+func (l *Log) checkCutoff(cutoff, horizon int32, given, evaluate bool) error {
+	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
+	lo, hi := l.cutoffRange(horizon, evaluate)
+	if lo > hi {
+		// The days from the first to the last date up to today, both in.
+		span := l.LastUpToToday - l.First + 1
+		need, why, most := 2*horizon, "the model learns from the horizon before the cutoff, with a horizon of history before that", span/2
+		if evaluate {
+			need, why, most = 3*horizon, "the model learns from the two horizons before the cutoff and is measured on the one after it", span/3
+		}
+		advice := fmt.Sprintf("choose a --horizon of at most %d days", most)
+		if most < 1 {
+			advice = "the log is too short for any horizon"
+		}
+		if evaluate {
+			advice += " or leave out --evaluate"
+		}
+		return fmt.Errorf("%w: %s spans %s (%s .. %s%s), and a %d-day horizon needs at least %d days: %s; %s",
+			ErrCutoff, l.Name, count(int(span), "1 day", "%d days"), date(l.First), date(l.LastUpToToday), l.futureNote(), horizon, need, why, advice)
+	}
+	if !given || (cutoff >= lo && cutoff <= hi) {
+		return nil
+	}
+	choose := fmt.Sprintf("with a %d-day horizon, choose a cutoff from %s to %s (without one, %s is used)", horizon, date(lo), date(hi), date(hi))
+	if lo == hi {
+		choose = fmt.Sprintf("with a %d-day horizon the only cutoff is %s (used without one); a shorter --horizon allows more", horizon, date(lo))
+	}
+	switch {
+	case cutoff < lo:
+		return fmt.Errorf("%w: %s starts %s: cutoff %s leaves too little history, as the model learns from the horizon before the cutoff, with a horizon of history before that; %s",
+			ErrCutoff, l.Name, date(l.First), date(cutoff), choose)
+	case evaluate:
+		return fmt.Errorf("%w: %s ends %s%s: evaluating at %s needs the %d days from it in the log; %s",
+			ErrCutoff, l.Name, date(l.LastUpToToday), l.futureNote(), date(cutoff), horizon, choose)
+	}
+	return fmt.Errorf("%w: %s ends %s%s: cutoff %s is after the day after its last order, so what the customers did since is unknown; %s",
+		ErrCutoff, l.Name, date(l.LastUpToToday), l.futureNote(), date(cutoff), choose)
+}
+
+// futureNote says, after the last date up to today, that later lines are
+// not counted ("" when there are none).
+func (l *Log) futureNote() string {
+	if l.LastUpToToday == l.Last {
+		return ""
+	}
+	return ", not counting lines dated after today"
+}
 
 // Prepare checks the cutoff and builds the model's training pairs and
 // trainer.
@@ -60,19 +129,13 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	if opts.Top <= 0 {
 		opts.Top = DefaultTop
 	}
-	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays), Cutoff: l.Last + 1}
+	r := &Run{Log: l, Options: opts, Horizon: int32(opts.HorizonDays)}
+	_, r.Cutoff = l.cutoffRange(r.Horizon, opts.Evaluate)
 	if !opts.Cutoff.IsZero() {
 		r.Cutoff = Day(opts.Cutoff)
-	} else if opts.Evaluate {
-		r.Cutoff = l.LatestEvaluationCutoff(r.Horizon)
 	}
-	date := func(d int32) string { return Date(d).Format(time.DateOnly) }
-	if r.Cutoff <= l.First {
-		return nil, fmt.Errorf("%w: %s: cutoff %s leaves no history (the log starts %s)", ErrCutoff, l.Name, date(r.Cutoff), date(l.First))
-	}
-	if latest := l.LatestEvaluationCutoff(r.Horizon); opts.Evaluate && r.Cutoff > latest {
-		return nil, fmt.Errorf("%w: %s: evaluating at %s needs the %d days from it, but the log ends %s; the latest cutoff to evaluate at is %s",
-			ErrCutoff, l.Name, date(r.Cutoff), r.Horizon, date(l.Last), date(latest))
+	if err := l.checkCutoff(r.Cutoff, r.Horizon, !opts.Cutoff.IsZero(), opts.Evaluate); err != nil {
+		return nil, err
 	}
 	var err error
 	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {

@@ -3,6 +3,7 @@ package recscreen
 import (
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -256,5 +257,45 @@ func TestCloseBeforeStart(t *testing.T) {
 	s.Wait() // returns: the unstarted run was ended by Close
 	if _, err := s.cur.outcome(); err == nil {
 		t.Error("a run closed before it started has no error")
+	}
+}
+
+// TestFutureDatedLineMovesNoRange: the item log with one line retyped into
+// 2101 keeps the screen's ranges of the log up to today (2024-06-28): the
+// default cutoff 2024-05-30, the latest 2024-06-29, and the span the
+// too-short refusal names. They used to run to the 2101 line.
+func TestFutureDatedLineMovesNoRange(t *testing.T) {
+	text, err := os.ReadFile(itemLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "typo.csv")
+	if err := os.WriteFile(path, append(text, "5999,D40,Lunch box,1,2101-06-28 10:29,5.50,c29\n"...), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "log", Path: path}, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := screentest.Common("en", 80, 24)
+	s := New(c, open)
+	s.SetSize(c.Width, c.Height)
+	s = drain(s, s.SetData(d))
+	if s.log == nil {
+		t.Fatalf("item log not read: %q", s.refusal)
+	}
+	if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 {
+		t.Fatalf("settings %s, %d days; want 2024-05-30, 30", cutoff, h)
+	}
+	for _, tc := range []struct{ key, value, want string }{
+		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+	} {
+		s = press(s, tc.key)
+		s = press(typeText(s, tc.value), "enter")
+		if s.fieldErr != tc.want {
+			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.value, s.fieldErr, tc.want)
+		}
+		s = press(s, "esc")
 	}
 }

@@ -20,11 +20,11 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // earliestCutoff is the first cutoff the model can train for: it learns
 // on the horizon before the cutoff and needs a horizon of history before
 // that (recommend.Log.TrainCutoffs).
-func (s Model) earliestCutoff(horizon int) int32 { return s.log.First + 2*int32(horizon) }
+func (s Model) earliestCutoff(horizon int) int32 { return s.log.EarliestCutoff(int32(horizon)) }
 
 // latestCutoff is the last cutoff with any history to rank from: the day
-// after the log's last day.
-func (s Model) latestCutoff() int32 { return s.log.Last + 1 }
+// after the log's last day up to today (recommend.Log.LatestCutoff).
+func (s Model) latestCutoff() int32 { return s.log.LatestCutoff() }
 
 // evaluates reports whether the log covers the whole horizon after cutoff,
 // so the run measures the model and the baselines.
@@ -109,7 +109,7 @@ func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
 	if lo > hi {
 		return s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
-			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.Last), horizon)
+			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.LastUpToToday), horizon)
 	}
 	if cutoff < lo || cutoff > hi {
 		return s.Tf("cutoff %s is out of range: with a %d-day horizon choose a date from %s to %s (the model needs two horizons of history before it)",

@@ -1,0 +1,91 @@
+package recommend
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// TestPairsNoneBought: customers who only ever buy new items give pairs
+// none of which is bought, and Prepare refuses them rather than train a
+// network that scores everything low.
+func TestPairsNoneBought(t *testing.T) {
+	// a buys A1 … A5 on the odd days of January 2024, b buys B1 … B5 on
+	// the even days, one new item per day.
+	var b strings.Builder
+	b.WriteString("Invoice,StockCode,Quantity,InvoiceDate,Price,CustomerID\n")
+	for d := 1; d <= 10; d++ {
+		who, item := "a", fmt.Sprintf("A%d", (d+1)/2)
+		if d%2 == 0 {
+			who, item = "b", fmt.Sprintf("B%d", d/2)
+		}
+		fmt.Fprintf(&b, "%d,%s,1,2024-01-%02d 10:00:00,1,%s\n", d, item, d, who)
+	}
+	l := readLog(t, b.String(), "new.csv", data.LogOptions{})
+	cfg := DefaultModelConfig()
+	cfg.NegativeRate = 1 // keep every pair, so they can be counted
+	_, err := Prepare(l, Options{HorizonDays: 2, Model: cfg})
+	// By hand, at the training cutoffs 9, 7, 5 and 3 January (the default
+	// cutoff 11 January less 2, 4, 6, 8 days; 3 January leaves the 2 days
+	// of history needed), both customers bought in the 2 days from each
+	// and had bought before it: at cutoff day d each has their (d−1)/2
+	// own items plus the other's one item of the 2 days before d, so
+	// 2·((d−1)/2 + 1) pairs: 10 + 8 + 6 + 4 = 28, none bought again.
+	want := "recommend: nothing to learn from: new.csv: none of the 28 (customer, item) pairs is bought: " +
+		"in the 4 horizons after the training cutoffs 2024-01-03 .. 2024-01-09 the buying customers bought none of their candidate items " +
+		"(their own earlier items and the 50 most popular), so the model has no purchase to learn from; " +
+		"choose a longer --horizon, another --cutoff or a log with more orders"
+	if !errors.Is(err, ErrTrainingPairs) || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
+
+// TestPairsNothingToValidate: without customers held out (ValFrac 0)
+// there is nothing to stop training on, and Prepare refuses. The hold-out
+// draw is made for every buyer whatever ValFrac is, so the pairs are the
+// same as with the default ValFrac, only none is held out.
+func TestPairsNothingToValidate(t *testing.T) {
+	l := readLog(t, syntheticLog(), "log.csv", data.LogOptions{})
+	cutoff := ymd(2011, 8, 1)
+	def, err := Prepare(l, Options{Cutoff: cutoff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultModelConfig()
+	cfg.ValFrac = 0
+	_, err = Prepare(l, Options{Cutoff: cutoff, Model: cfg})
+	if !errors.Is(err, ErrTrainingPairs) {
+		t.Fatalf("ValFrac 0: %v, want ErrTrainingPairs", err)
+	}
+	// The buyers counted by hand over the baskets: a customer with a basket
+	// before a training cutoff and one in the 30 days from it.
+	buyers := map[int32]bool{}
+	for _, tc := range def.Model.TrainCutoffs {
+		for _, x := range l.Baskets {
+			if x.Day >= tc && x.Day < tc+30 && l.Baskets[l.ByCustomer[x.Customer][0]].Day < tc {
+				buyers[x.Customer] = true
+			}
+		}
+	}
+	pairs := def.Model.TrainRows + def.Model.ValRows
+	m := regexp.MustCompile(`\((\d+) bought\)`).FindStringSubmatch(err.Error())
+	if m == nil {
+		t.Fatalf("no bought count in %v", err)
+	}
+	bought, _ := strconv.Atoi(m[1])
+	if bought < def.Model.Positives || bought >= pairs {
+		t.Errorf("%d bought of %d pairs, want at least the default run's %d bought pairs to train on", bought, pairs, def.Model.Positives)
+	}
+	want := fmt.Sprintf("recommend: nothing to learn from: log.csv: %d (customer, item) pairs (%d bought) from %d customers who bought in "+
+		"the 4 horizons after the training cutoffs 2011-04-03 .. 2011-07-02: holding out a random 0 %% of each horizon's buyers to stop training on "+
+		"left %d pairs to train on (%d bought) and 0 to validate on, and a model needs pairs bought and not bought to train on and some to validate on; "+
+		"recommendation needs a log with more customers", pairs, bought, len(buyers), pairs, bought)
+	if err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+}
