@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"syscall"
@@ -68,7 +69,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on (host:port; an IP address listens on its own family only)")
 	fs.StringVar(&o.tokenFile, "token-file", "", "`FILE` holding the bearer token clients must send")
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "answer anyone, without a token")
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
@@ -89,7 +90,7 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", o.listen)
+	ln, err := net.Listen(listenNetwork(o.listen), o.listen)
 	if err != nil {
 		return usageError(fmt.Errorf("--listen %s: %w", o.listen, err))
 	}
@@ -161,4 +162,24 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 			o.tokenFile, st.Mode().Perm())
 	}
 	return cfg, nil
+}
+
+// listenNetwork is the network to listen on at addr (host:port): "tcp4"
+// for an IPv4 address and "tcp6" for an IPv6 one, so that the server
+// listens on exactly the address given (Go's "tcp" turns 0.0.0.0 into a
+// dual-stack [::], open over IPv6 too); "tcp" for a host name or no host,
+// which listen on what the name resolves to, or on every address.
+func listenNetwork(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "tcp" // net.Listen words the error
+	}
+	ip, err := netip.ParseAddr(host)
+	switch {
+	case err != nil:
+		return "tcp"
+	case ip.Is4(), ip.Is4In6(): // ::ffff:a.b.c.d is an IPv4 address too
+		return "tcp4"
+	}
+	return "tcp6"
 }

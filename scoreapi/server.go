@@ -290,9 +290,16 @@ func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
 	}
 	s.metrics.errors.WithLabelValues("busy").Inc()
 	w.Header().Set("Retry-After", "1")
-	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
-		Message: fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", cap(s.slots))})
+	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy", Message: busyMessage(cap(s.slots))})
 	return false
+}
+
+// busyMessage is the 503's message when all n predict slots are taken.
+func busyMessage(n int) string {
+	if n == 1 {
+		return "1 request is being scored, the most at once; retry shortly"
+	}
+	return fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", n)
 }
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
