@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/netip"
 	"os"
@@ -88,7 +89,7 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 	}
 	srv, err := scoreapi.New(o.model, cfg)
 	if err != nil {
-		return err
+		return modelFlagError(o.model, err)
 	}
 	ln, err := net.Listen(listenNetwork(o.listen), o.listen)
 	if err != nil {
@@ -162,6 +163,22 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 			o.tokenFile, st.Mode().Perm())
 	}
 	return cfg, nil
+}
+
+// modelFlagError names --model in an error reading its file: the file
+// system's own words ("stat /x: no such file or directory", "read /x: is a
+// directory") named neither the flag nor what the file was for. Errors
+// about the file's content name it as a model file already.
+func modelFlagError(path string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	cause := pe.Err
+	if errors.Is(cause, syscall.EISDIR) {
+		cause = errDirectory
+	}
+	return usageError(fmt.Errorf("--model %s: %w", path, cause))
 }
 
 // listenNetwork is the network to listen on at addr (host:port): "tcp4"

@@ -285,6 +285,8 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 	model := trainModel(t, usersCSV(t, 100))
 	empty := writeFile(t, "empty.token", " \n")
 	spaced := writeFile(t, "spaced.token", "two words\n")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.json")
 	for _, c := range []struct {
 		args []string
 		want string
@@ -300,6 +302,10 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--max-rows", "0"},
 			"retain: --max-rows 0: want at least 1\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--listen", "127.0.0.1:99999"}, ""},
+		{[]string{"api", "--model", missing, "--insecure-no-auth"},
+			"retain: --model " + missing + ": no such file or directory\n"},
+		{[]string{"api", "--model", dir, "--insecure-no-auth"},
+			"retain: --model " + dir + ": is a directory, not a file\n"},
 	} {
 		c2 := newCLI(t)
 		if code := c2.run(context.Background(), c.args...); code != exitUsage {
