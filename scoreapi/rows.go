@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -299,7 +300,15 @@ func jsonError(err error) *apiError {
 	var tooBig *http.MaxBytesError
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var slow *bodyTimeoutError
+	var broken *net.OpError
 	switch {
+	case errors.As(err, &slow):
+		return &apiError{Status: http.StatusRequestTimeout, Kind: "timeout", Message: slow.Error()}
+	case errors.As(err, &broken):
+		// The connection failed under the body: its error names the
+		// server's and the client's addresses, which are no answer.
+		return badRequest("read_failed", "the body could not be read: the connection failed")
 	case errors.As(err, &tooBig):
 		return &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_large",
 			Message: fmt.Sprintf("the body is larger than %d bytes (--max-body)", tooBig.Limit)}

@@ -23,6 +23,9 @@ const (
 	DefaultMaxBody  = 16 << 20
 	DefaultPoll     = 2 * time.Second
 	DefaultShutdown = 10 * time.Second
+	// DefaultReadTimeout bounds the time to read a whole request, its
+	// body included.
+	DefaultReadTimeout = 30 * time.Second
 	// DefaultMaxInFlight bounds the predict requests scored at once; each
 	// may hold a few times its MaxBody in memory as it is read.
 	DefaultMaxInFlight = 16
@@ -54,6 +57,9 @@ type Config struct {
 	// Shutdown bounds how long Serve waits for in-flight requests after
 	// its context ends (0: DefaultShutdown).
 	Shutdown time.Duration
+	// ReadTimeout bounds the time to read a request, headers and body; a
+	// body still arriving then is answered 408 (0: DefaultReadTimeout).
+	ReadTimeout time.Duration
 	// Log receives one line per reload, failure and recovered panic.
 	Log io.Writer
 	// Pseudonym, when set, replaces every id in the answers with its keyed
@@ -101,6 +107,9 @@ func New(path string, cfg Config) (*Server, error) {
 	}
 	if cfg.Shutdown <= 0 {
 		cfg.Shutdown = DefaultShutdown
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
@@ -245,7 +254,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	defer func() { <-s.slots }()
 	m := s.model.Load()
-	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	body := &timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout}
 	// A row may carry every column of the training data: the inputs and
 	// the columns the model ignores (besides an id and the label).
 	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
@@ -255,6 +264,11 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	if bad != nil {
 		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+		if bad.Status == http.StatusRequestTimeout {
+			// The connection's read deadline has passed: it cannot
+			// carry another request.
+			w.Header().Set("Connection", "close")
+		}
 		writeError(w, bad)
 		return
 	}
@@ -310,7 +324,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.mux,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
