@@ -82,7 +82,11 @@ type Server struct {
 	slots chan struct{}
 	// reloadMu serialises reloads (the watcher's and Reload's).
 	reloadMu sync.Mutex
-	logMu    sync.Mutex
+	// failure is why the model file does not load, since the last reload
+	// failed or the file went missing; nil while the file is the model
+	// served.
+	failure atomic.Pointer[reloadFailure]
+	logMu   sync.Mutex
 }
 
 // New loads the model file at path and returns a server for it.
@@ -238,13 +242,6 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the connection.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// handleHealth answers 200 with the model being served.
-func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
-	m := s.model.Load()
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "model": m.ID,
-		"loaded_at": m.LoadedAt.UTC().Format(time.RFC3339)})
-}
 
 // handlePredict scores the request's rows with the model current when it
 // started.
