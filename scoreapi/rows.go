@@ -348,6 +348,9 @@ type prepared struct {
 	// the rows that have one.
 	ids   []string
 	hasID []bool
+	// warnings are each row's cells scored as other than sent (nil when
+	// no row has any).
+	warnings [][]Warning
 }
 
 // prepare checks every row against the model's columns and encodes it with
@@ -375,12 +378,19 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 			if cell, bad = cellText(cell[:0], i, pc, v); bad != nil {
 				return nil, bad
 			}
-			if err := m.encoder.Encode(ci, bytes.TrimSpace(cell), dst); err != nil {
+			trimmed := bytes.TrimSpace(cell)
+			if err := m.encoder.Encode(ci, trimmed, dst); err != nil {
 				var ce *data.CellError
 				if errors.As(err, &ce) {
 					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, ce.Got)
 				}
 				return nil, rowError(i, pc.Name, "%v", err)
+			}
+			if w, ok := m.cellWarning(ci, v, trimmed); ok {
+				if out.warnings == nil {
+					out.warnings = make([][]Warning, len(rows))
+				}
+				out.warnings[i] = append(out.warnings[i], w)
 			}
 		}
 		if id := p.IDName; id != "" {
@@ -435,7 +445,11 @@ func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiEr
 		return append(dst, v...), nil
 	case string:
 		if pc.Kind == data.Numeric && !pc.Date {
-			return nil, rowError(i, pc.Name, "expected a number or null, got the string %s", quote(v))
+			hint := ""
+			if isJSONNumber(v) {
+				hint = " (send it without the quotes)"
+			}
+			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(v), hint)
 		}
 		return append(dst, v...), nil
 	case bool:
@@ -457,11 +471,17 @@ func expectedOf(pc *data.PipelineColumn) string {
 	}
 	switch pc.Kind {
 	case data.Numeric:
-		return "a number or null"
+		return "a JSON number or null"
 	case data.Boolean:
 		return "true, false or null"
 	}
 	return "a string or null"
+}
+
+// isJSONNumber reports whether s is a number as JSON writes one.
+func isJSONNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid([]byte(s))
 }
 
 // jsonKind names the JSON type of a decoded value.
