@@ -42,18 +42,21 @@ the model's threshold and, with "explain", the top N reasons as predict
 --explain gives them. The rows are prepared and scored by predict's own code,
 so the probabilities are the ones predict prints, to full precision. A bad
 row is a 400 naming its index and column; more rows than --max-rows or a
-body larger than --max-body is a 413.
+body larger than --max-body is a 413. A cell scored as other than sent (an
+unknown level, a value beyond the training range) is named in the row's
+"warnings".
 
 GET /healthz answers without auth; GET /metrics (Prometheus text format) and
-GET /openapi.json (the OpenAPI 3 description) need the token like
-/v1/predict. The token is the content of --token-file (surrounding
-whitespace trimmed), sent as "Authorization: Bearer TOKEN"; with
---insecure-no-auth anyone may call and every response carries
-"X-Retain-Auth: disabled". One of the two is required.
+GET /openapi.json (the OpenAPI 3 description, listing the columns of the
+model served) need the token like /v1/predict. The token is the content of
+--token-file (surrounding whitespace trimmed), sent as "Authorization:
+Bearer TOKEN"; with --insecure-no-auth anyone may call and every response
+carries "X-Retain-Auth: disabled". One of the two is required.
 
 The model file is read again when its size or modification time changes
 (replace it by rename for an atomic swap) or on SIGHUP; a file that does not
-load keeps the old model and is reported on stderr. Requests in flight
+load, or is deleted, keeps the old model, is reported on stderr and makes
+/healthz say "degraded" until a reload succeeds. Requests in flight
 finish on the model they started with. SIGTERM or SIGINT stops accepting,
 lets requests in flight finish (up to 10 s) and exits 130.`,
 		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns

@@ -60,6 +60,9 @@ func TestDateColumnsTakeDates(t *testing.T) {
 	if want := scored.Probabilities[180]; math.Abs(got.Predictions[0].Probability-want) > 1e-12 {
 		t.Errorf("API %v, the table's own scoring %v", got.Predictions[0].Probability, want)
 	}
+	if p := getOpenAPI(t, s).Components.Schemas.Row.Properties["signup"]; p == nil || p.Type != "string" || p.Format != "date" {
+		t.Errorf("the date column's schema %+v, want a string of format date", p)
+	}
 	// A date beyond the training range is scored as its bound, and the
 	// row says so.
 	signup := &s.Model().Bundle.Pipeline.Columns[0]

@@ -36,6 +36,8 @@ type Model struct {
 	// levels holds the levels of each categorical column, by pipeline
 	// index (nil for other columns).
 	levels []map[string]struct{}
+	// openAPI is the service's OpenAPI description for this model.
+	openAPI []byte
 }
 
 // fileStat is what the watcher compares to see a model file change.
@@ -92,6 +94,9 @@ func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error
 	m.ignored = make(map[string]bool, len(b.Pipeline.Ignored))
 	for _, name := range b.Pipeline.Ignored {
 		m.ignored[name] = true
+	}
+	if m.openAPI, err = openAPIFor(m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

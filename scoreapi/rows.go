@@ -177,7 +177,7 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 	for p := skipSpace(raw, 1); raw[p] != '}'; {
 		if keys++; keys > maxKeys {
 			return nil, badRow(i, "more than %d keys: the model's rows have %d columns, an id and a label "+
-				"(see GET /openapi.json and the model's features)", maxKeys, columns)
+				"(GET /openapi.json lists the model's columns)", maxKeys, columns)
 		}
 		end := stringEnd(raw, p)
 		key, err := unquote(raw[p:end])
@@ -427,7 +427,7 @@ func (m *Model) checkKeys(i int, row map[string]any) *apiError {
 		return nil
 	}
 	slices.Sort(unknown)
-	return rowError(i, unknown[0], "not a column of the model (see GET /openapi.json and the model's features)")
+	return rowError(i, unknown[0], "not a column of the model (GET /openapi.json lists the model's columns)")
 }
 
 // cellText writes the text the CSV reader would see for v into dst: JSON

@@ -127,7 +127,7 @@ func New(path string, cfg Config) (*Server, error) {
 	s.model.Store(m)
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
-	s.route("GET /openapi.json", "/openapi.json", true, serveOpenAPI)
+	s.route("GET /openapi.json", "/openapi.json", true, s.serveOpenAPI)
 	s.route("GET /metrics", "/metrics", true, s.metrics.handler().ServeHTTP)
 	s.wrap("/", "other", true, func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Kind: "not_found",

@@ -16,8 +16,9 @@ import (
 )
 
 // rareLevelModel serves a model whose "plan" column has a catch-all level
-// (its rare "gold" folds into it) and whose "region" column has none.
-func rareLevelModel(t *testing.T) *Server {
+// (its rare "gold" folds into it) and whose "region" column has none; it
+// returns the server and the model file.
+func rareLevelModel(t *testing.T) (*Server, string) {
 	t.Helper()
 	dir := t.TempDir()
 	var b strings.Builder
@@ -36,11 +37,12 @@ func rareLevelModel(t *testing.T) *Server {
 		t.Fatal(err)
 	}
 	e := trainOn(t, experiment.Source{Kind: "csv", Path: path, Label: "churn"}, 1)
-	s, err := New(writeModel(t, e, filepath.Join(dir, "model.json")), Config{Token: []byte(testToken), Poll: -1})
+	model := writeModel(t, e, filepath.Join(dir, "model.json"))
+	s, err := New(model, Config{Token: []byte(testToken), Poll: -1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s
+	return s, model
 }
 
 // predictOK posts body and decodes a 200's predictions.
@@ -62,7 +64,7 @@ func predictOK(t *testing.T, s *Server, body string) []Prediction {
 // model does by design (the catch-all level, no level, the range's bound),
 // and the row's warnings say so; the other rows carry none.
 func TestRowsSayWhatWasScoredOtherThanSent(t *testing.T) {
-	s := rareLevelModel(t)
+	s, _ := rareLevelModel(t)
 	p := s.Model().Bundle.Pipeline
 	visits := &p.Columns[s.Model().columns["visits"]]
 	plan := &p.Columns[s.Model().columns["plan"]]
