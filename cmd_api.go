@@ -5,7 +5,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net"
+	"net/netip"
 	"os"
 	"os/signal"
 	"syscall"
@@ -40,18 +42,21 @@ the model's threshold and, with "explain", the top N reasons as predict
 --explain gives them. The rows are prepared and scored by predict's own code,
 so the probabilities are the ones predict prints, to full precision. A bad
 row is a 400 naming its index and column; more rows than --max-rows or a
-body larger than --max-body is a 413.
+body larger than --max-body is a 413. A cell scored as other than sent (an
+unknown level, a value beyond the training range) is named in the row's
+"warnings".
 
 GET /healthz answers without auth; GET /metrics (Prometheus text format) and
-GET /openapi.json (the OpenAPI 3 description) need the token like
-/v1/predict. The token is the content of --token-file (surrounding
-whitespace trimmed), sent as "Authorization: Bearer TOKEN"; with
---insecure-no-auth anyone may call and every response carries
-"X-Retain-Auth: disabled". One of the two is required.
+GET /openapi.json (the OpenAPI 3 description, listing the columns of the
+model served) need the token like /v1/predict. The token is the content of
+--token-file (surrounding whitespace trimmed), sent as "Authorization:
+Bearer TOKEN"; with --insecure-no-auth anyone may call and every response
+carries "X-Retain-Auth: disabled". One of the two is required.
 
 The model file is read again when its size or modification time changes
 (replace it by rename for an atomic swap) or on SIGHUP; a file that does not
-load keeps the old model and is reported on stderr. Requests in flight
+load, or is deleted, keeps the old model, is reported on stderr and makes
+/healthz say "degraded" until a reload succeeds. Requests in flight
 finish on the model they started with. SIGTERM or SIGINT stops accepting,
 lets requests in flight finish (up to 10 s) and exits 130.`,
 		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns
@@ -68,7 +73,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on")
+	fs.StringVar(&o.listen, "listen", "127.0.0.1:8080", "`ADDRESS` to listen on (host:port; an IP address listens on its own family only)")
 	fs.StringVar(&o.tokenFile, "token-file", "", "`FILE` holding the bearer token clients must send")
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "answer anyone, without a token")
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
@@ -87,9 +92,9 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 	}
 	srv, err := scoreapi.New(o.model, cfg)
 	if err != nil {
-		return err
+		return modelFlagError(o.model, err)
 	}
-	ln, err := net.Listen("tcp", o.listen)
+	ln, err := net.Listen(listenNetwork(o.listen), o.listen)
 	if err != nil {
 		return usageError(fmt.Errorf("--listen %s: %w", o.listen, err))
 	}
@@ -161,4 +166,40 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 			o.tokenFile, st.Mode().Perm())
 	}
 	return cfg, nil
+}
+
+// modelFlagError names --model in an error reading its file: the file
+// system's own words ("stat /x: no such file or directory", "read /x: is a
+// directory") named neither the flag nor what the file was for. Errors
+// about the file's content name it as a model file already.
+func modelFlagError(path string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	cause := pe.Err
+	if errors.Is(cause, syscall.EISDIR) {
+		cause = errDirectory
+	}
+	return usageError(fmt.Errorf("--model %s: %w", path, cause))
+}
+
+// listenNetwork is the network to listen on at addr (host:port): "tcp4"
+// for an IPv4 address and "tcp6" for an IPv6 one, so that the server
+// listens on exactly the address given (Go's "tcp" turns 0.0.0.0 into a
+// dual-stack [::], open over IPv6 too); "tcp" for a host name or no host,
+// which listen on what the name resolves to, or on every address.
+func listenNetwork(addr string) string {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "tcp" // net.Listen words the error
+	}
+	ip, err := netip.ParseAddr(host)
+	switch {
+	case err != nil:
+		return "tcp"
+	case ip.Is4(), ip.Is4In6(): // ::ffff:a.b.c.d is an IPv4 address too
+		return "tcp4"
+	}
+	return "tcp6"
 }

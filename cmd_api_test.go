@@ -285,6 +285,8 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 	model := trainModel(t, usersCSV(t, 100))
 	empty := writeFile(t, "empty.token", " \n")
 	spaced := writeFile(t, "spaced.token", "two words\n")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.json")
 	for _, c := range []struct {
 		args []string
 		want string
@@ -300,6 +302,10 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--max-rows", "0"},
 			"retain: --max-rows 0: want at least 1\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--listen", "127.0.0.1:99999"}, ""},
+		{[]string{"api", "--model", missing, "--insecure-no-auth"},
+			"retain: --model " + missing + ": no such file or directory\n"},
+		{[]string{"api", "--model", dir, "--insecure-no-auth"},
+			"retain: --model " + dir + ": is a directory, not a file\n"},
 	} {
 		c2 := newCLI(t)
 		if code := c2.run(context.Background(), c.args...); code != exitUsage {
@@ -385,4 +391,80 @@ func scrape(t *testing.T, srv *scoreapi.Server) string {
 	rec := httptest.NewRecorder()
 	srv.Metrics().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
 	return rec.Body.String()
+}
+
+func TestListenNetwork(t *testing.T) {
+	for addr, want := range map[string]string{
+		"127.0.0.1:8080":          "tcp4",
+		"0.0.0.0:8080":            "tcp4",
+		"[::ffff:127.0.0.1]:8080": "tcp4",
+		"[::1]:8080":              "tcp6",
+		"[::]:8080":               "tcp6",
+		"[fe80::1%lo]:8080":       "tcp6",
+		"localhost:8080":          "tcp",
+		":8080":                   "tcp",
+		"nonsense":                "tcp",
+	} {
+		if got := listenNetwork(addr); got != want {
+			t.Errorf("listenNetwork(%q) = %q, want %q", addr, got, want)
+		}
+	}
+}
+
+// `--listen 0.0.0.0:PORT` listened dual-stack on [::] (open over IPv6 too)
+// and printed http://[::]:PORT. It listens on IPv4 only and prints the
+// address as given.
+func TestAPIListensOnTheIPv4AddressGiven(t *testing.T) {
+	model := trainModel(t, usersCSV(t, 100))
+	token := writeFile(t, "api.token", apiTestToken+"\n")
+	if err := os.Chmod(token, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c := newCLI(t)
+	banner := make(chan string, 1)
+	c.stderr.onWrite = func(s string) {
+		if strings.HasPrefix(s, "Serving model") {
+			banner <- s
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	exited := make(chan int, 1)
+	go func() {
+		exited <- c.run(ctx, "api", "--model", model, "--token-file", token, "--listen", "0.0.0.0:0")
+	}()
+	var line string
+	select {
+	case line = <-banner:
+	case code := <-exited:
+		cancel()
+		t.Fatalf("api exited %d before serving: %s", code, c.stderr.String())
+	}
+	defer func() {
+		cancel()
+		if code := <-exited; code != exitInterrupted {
+			t.Errorf("api exit %d after cancel, want %d", code, exitInterrupted)
+		}
+	}()
+	_, rest, ok := strings.Cut(line, " on http://0.0.0.0:")
+	if !ok {
+		t.Fatalf("banner %q does not say http://0.0.0.0:PORT", line)
+	}
+	port, _, _ := strings.Cut(rest, " ")
+	conn, err := net.Dial("tcp4", "127.0.0.1:"+port)
+	if err != nil {
+		t.Fatalf("127.0.0.1:%s: %v", port, err)
+	}
+	conn.Close()
+	// Only where this host has IPv6 loopback can the test tell IPv4-only
+	// from dual-stack.
+	probe, err := net.Listen("tcp6", "[::1]:0")
+	if err != nil {
+		t.Logf("no IPv6 loopback (%v): the IPv6 side is not checked", err)
+		return
+	}
+	probe.Close()
+	if conn, err := net.Dial("tcp6", "[::1]:"+port); err == nil {
+		conn.Close()
+		t.Errorf("[::1]:%s accepted a connection: --listen 0.0.0.0 listens on IPv6 too", port)
+	}
 }

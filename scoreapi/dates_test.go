@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -58,6 +59,21 @@ func TestDateColumnsTakeDates(t *testing.T) {
 	}
 	if want := scored.Probabilities[180]; math.Abs(got.Predictions[0].Probability-want) > 1e-12 {
 		t.Errorf("API %v, the table's own scoring %v", got.Predictions[0].Probability, want)
+	}
+	if p := getOpenAPI(t, s).Components.Schemas.Row.Properties["signup"]; p == nil || p.Type != "string" || p.Format != "date" {
+		t.Errorf("the date column's schema %+v, want a string of format date", p)
+	}
+	// A date beyond the training range is scored as its bound, and the
+	// row says so.
+	signup := &s.Model().Bundle.Pipeline.Columns[0]
+	preds := predictOK(t, s, `{"rows":[{"signup":"2030-01-01","visits":4},{"signup":"2000-01-01","visits":4}]}`)
+	for i, want := range []string{
+		"date 2030-01-01 after the training range, scored as " + data.FormatDay(signup.Max),
+		"date 2000-01-01 before the training range, scored as " + data.FormatDay(signup.Min),
+	} {
+		if w := preds[i].Warnings; len(w) != 1 || w[0] != (Warning{Column: "signup", Kind: "clipped", Message: want}) {
+			t.Errorf("rows[%d] warnings %+v, want %q", i, w, want)
+		}
 	}
 	for body, want := range map[string]string{
 		`{"rows":[{"signup":19538,"visits":4}]}`:  `rows[0]: column "signup": expected a date as a string (YYYY-MM-DD) or null, got the number 19538`,

@@ -5,7 +5,8 @@
 // predict give the same probabilities for the same cells.
 //
 // Routes: POST /v1/predict, GET /healthz, GET /metrics (Prometheus text
-// format, from the server's own registry) and GET /openapi.json. Every
+// format, from the server's own registry) and GET /openapi.json (made
+// for the model served: its Row schema lists the model's columns). Every
 // route but /healthz needs the bearer token unless auth is disabled, in
 // which case every response carries "X-Retain-Auth: disabled". The model is
 // held in an atomic pointer: a reload (file change or Reload) swaps it

@@ -16,7 +16,10 @@ type metrics struct {
 	rows     prometheus.Counter
 	errors   *prometheus.CounterVec
 	reloads  *prometheus.CounterVec
-	inFlight prometheus.Gauge
+	// fileLoads is 1 while the model file loads (it is the model served)
+	// and 0 after a reload failed or the file went missing.
+	fileLoads prometheus.Gauge
+	inFlight  prometheus.Gauge
 }
 
 // newMetrics registers the collectors.
@@ -35,16 +38,21 @@ func newMetrics() *metrics {
 		}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_errors_total",
-			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, unauthorized, panic, …).",
+			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, timeout, unauthorized, busy, panic, …).",
 		}, []string{"kind"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_model_reloads_total", Help: "Model reloads, by result (ok, failed).",
 		}, []string{"result"}),
+		fileLoads: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "retain_api_model_last_reload_successful",
+			Help: "1 when the model file loaded at the last (re)load; 0 when it failed or the file is gone, and an older model is served.",
+		}),
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "retain_api_requests_in_flight", Help: "Requests being answered.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.inFlight)
+	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight)
+	m.fileLoads.Set(1) // New loads the file or fails
 	return m
 }
 

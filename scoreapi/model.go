@@ -33,6 +33,11 @@ type Model struct {
 	// ignored holds the training table's columns that are not inputs
 	// (Pipeline.Ignored): a row may carry them.
 	ignored map[string]bool
+	// levels holds the levels of each categorical column, by pipeline
+	// index (nil for other columns).
+	levels []map[string]struct{}
+	// openAPI is the service's OpenAPI description for this model.
+	openAPI []byte
 }
 
 // fileStat is what the watcher compares to see a model file change.
@@ -76,12 +81,22 @@ func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error
 	}
 	m := &Model{Bundle: b, ID: id, Path: path, LoadedAt: time.Now(), stat: st, scorer: sc,
 		encoder: b.Pipeline.CellEncoder(), columns: make(map[string]int, len(b.Pipeline.Columns))}
+	m.levels = make([]map[string]struct{}, len(b.Pipeline.Columns))
 	for i, c := range b.Pipeline.Columns {
 		m.columns[c.Name] = i
+		if c.Kind == data.Categorical {
+			m.levels[i] = make(map[string]struct{}, len(c.Levels))
+			for _, l := range c.Levels {
+				m.levels[i][l] = struct{}{}
+			}
+		}
 	}
 	m.ignored = make(map[string]bool, len(b.Pipeline.Ignored))
 	for _, name := range b.Pipeline.Ignored {
 		m.ignored[name] = true
+	}
+	if m.openAPI, err = openAPIFor(m); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

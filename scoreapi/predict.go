@@ -37,6 +37,9 @@ type Prediction struct {
 	PositiveDecision bool   `json:"positive_decision"`
 	// Reasons are the top columns of the prediction (request "explain").
 	Reasons []Reason `json:"reasons,omitempty"`
+	// Warnings name the row's cells scored as other than sent (an unknown
+	// level, a value beyond the training range), in column order.
+	Warnings []Warning `json:"warnings,omitempty"`
 }
 
 // Reason is one column's share of a prediction, as predict --explain gives
@@ -74,6 +77,9 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 	for i, p := range sc.Probabilities {
 		resp.Predictions[i] = Prediction{ID: in.ids[i], Probability: p, Decision: sc.Predicted[i],
 			PositiveDecision: p >= b.Threshold}
+		if in.warnings != nil {
+			resp.Predictions[i].Warnings = in.warnings[i]
+		}
 	}
 	if req.Explain > 0 {
 		if bad := m.explain(sc, req.Explain, resp.Predictions); bad != nil {

@@ -2,6 +2,11 @@ package scoreapi
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
 	"time"
 )
 
@@ -14,24 +19,44 @@ func (s *Server) Reload() error {
 	return s.reload()
 }
 
-// reload is Reload with reloadMu held.
+// reload is Reload with reloadMu held. A failure is logged, counted and
+// kept for /healthz until a reload succeeds.
 func (s *Server) reload() error {
 	m, err := LoadModel(s.path)
 	if err != nil {
+		served := s.model.Load().ID
 		s.metrics.reloads.WithLabelValues("failed").Inc()
-		s.logf("reload failed, still serving model %s: %v", s.model.Load().ID, err)
+		s.metrics.fileLoads.Set(0)
+		if errors.Is(err, fs.ErrNotExist) {
+			s.failure.Store(&reloadFailure{message: fmt.Sprintf("the model file %s is gone", filepath.Base(s.path)),
+				at: time.Now()})
+			s.logf("model file %s is gone; still serving model %s", s.path, served)
+			return err
+		}
+		// /healthz answers without auth: it names the file, not its folder.
+		s.failure.Store(&reloadFailure{message: strings.ReplaceAll(err.Error(), s.path, filepath.Base(s.path)),
+			at: time.Now()})
+		s.logf("reload failed, still serving model %s: %v", served, err)
 		return err
 	}
 	old := s.model.Swap(m)
+	s.failure.Store(nil)
 	s.metrics.reloads.WithLabelValues("ok").Inc()
+	s.metrics.fileLoads.Set(1)
 	s.logf("model reloaded from %s: %s (was %s)", s.path, m.ID, old.ID)
 	return nil
 }
 
-// watch reloads the model whenever the file's size or modification time
-// differs from the last one seen, checking every poll until ctx ends. A
-// file replaced by rename is seen whole; a file being written in place may
-// be read half-written, fail, and be read again once it changes again.
+// reloadFailure is why the model file does not load, and since when.
+type reloadFailure struct {
+	message string
+	at      time.Time
+}
+
+// watch reloads the model whenever the file changes (see poll), checking
+// every poll until ctx ends. A file replaced by rename is seen whole; a
+// file being written in place may be read half-written, fail, and be read
+// again once it changes again.
 func (s *Server) watch(ctx context.Context, poll time.Duration) {
 	t := time.NewTicker(poll)
 	defer t.Stop()
@@ -42,13 +67,24 @@ func (s *Server) watch(ctx context.Context, poll time.Duration) {
 			return
 		case <-t.C:
 		}
-		st, err := statFile(s.path)
-		if err != nil || st == seen {
-			continue
-		}
-		seen = st
-		s.reloadMu.Lock()
-		_ = s.reload() // logged and counted
-		s.reloadMu.Unlock()
+		seen = s.poll(seen)
 	}
+}
+
+// poll reloads the model when the file's size or modification time
+// differs from seen, and returns what it saw. A file that is gone (or
+// cannot be looked at) is one change, the zero fileStat: it is reloaded,
+// so reported, once, and again when the file comes back.
+func (s *Server) poll(seen fileStat) fileStat {
+	st, err := statFile(s.path)
+	if err != nil {
+		st = fileStat{}
+	}
+	if st == seen {
+		return seen
+	}
+	s.reloadMu.Lock()
+	_ = s.reload() // logged and counted
+	s.reloadMu.Unlock()
+	return st
 }

@@ -1,23 +1,9 @@
 package scoreapi
 
 import (
-	_ "embed"
 	"encoding/json"
 	"net/http"
 )
-
-// openAPI is the service's OpenAPI 3 description.
-//
-//go:embed openapi.json
-var openAPI []byte
-
-// OpenAPI returns the embedded OpenAPI description.
-func OpenAPI() []byte { return openAPI }
-
-func serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
-	w.Header().Set("Content-Type", "application/json")
-	_, _ = w.Write(openAPI)
-}
 
 // writeJSON answers with v as JSON.
 func writeJSON(w http.ResponseWriter, status int, v any) {

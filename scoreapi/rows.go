@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"slices"
 	"strings"
@@ -176,7 +177,7 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 	for p := skipSpace(raw, 1); raw[p] != '}'; {
 		if keys++; keys > maxKeys {
 			return nil, badRow(i, "more than %d keys: the model's rows have %d columns, an id and a label "+
-				"(see GET /openapi.json and the model's features)", maxKeys, columns)
+				"(GET /openapi.json lists the model's columns)", maxKeys, columns)
 		}
 		end := stringEnd(raw, p)
 		key, err := unquote(raw[p:end])
@@ -299,7 +300,15 @@ func jsonError(err error) *apiError {
 	var tooBig *http.MaxBytesError
 	var syntax *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var slow *bodyTimeoutError
+	var broken *net.OpError
 	switch {
+	case errors.As(err, &slow):
+		return &apiError{Status: http.StatusRequestTimeout, Kind: "timeout", Message: slow.Error()}
+	case errors.As(err, &broken):
+		// The connection failed under the body: its error names the
+		// server's and the client's addresses, which are no answer.
+		return badRequest("read_failed", "the body could not be read: the connection failed")
 	case errors.As(err, &tooBig):
 		return &apiError{Status: http.StatusRequestEntityTooLarge, Kind: "too_large",
 			Message: fmt.Sprintf("the body is larger than %d bytes (--max-body)", tooBig.Limit)}
@@ -339,6 +348,9 @@ type prepared struct {
 	// the rows that have one.
 	ids   []string
 	hasID []bool
+	// warnings are each row's cells scored as other than sent (nil when
+	// no row has any).
+	warnings [][]Warning
 }
 
 // prepare checks every row against the model's columns and encodes it with
@@ -366,12 +378,19 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 			if cell, bad = cellText(cell[:0], i, pc, v); bad != nil {
 				return nil, bad
 			}
-			if err := m.encoder.Encode(ci, bytes.TrimSpace(cell), dst); err != nil {
+			trimmed := bytes.TrimSpace(cell)
+			if err := m.encoder.Encode(ci, trimmed, dst); err != nil {
 				var ce *data.CellError
 				if errors.As(err, &ce) {
 					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, ce.Got)
 				}
 				return nil, rowError(i, pc.Name, "%v", err)
+			}
+			if w, ok := m.cellWarning(ci, v, trimmed); ok {
+				if out.warnings == nil {
+					out.warnings = make([][]Warning, len(rows))
+				}
+				out.warnings[i] = append(out.warnings[i], w)
 			}
 		}
 		if id := p.IDName; id != "" {
@@ -408,7 +427,7 @@ func (m *Model) checkKeys(i int, row map[string]any) *apiError {
 		return nil
 	}
 	slices.Sort(unknown)
-	return rowError(i, unknown[0], "not a column of the model (see GET /openapi.json and the model's features)")
+	return rowError(i, unknown[0], "not a column of the model (GET /openapi.json lists the model's columns)")
 }
 
 // cellText writes the text the CSV reader would see for v into dst: JSON
@@ -426,7 +445,11 @@ func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiEr
 		return append(dst, v...), nil
 	case string:
 		if pc.Kind == data.Numeric && !pc.Date {
-			return nil, rowError(i, pc.Name, "expected a number or null, got the string %s", quote(v))
+			hint := ""
+			if isJSONNumber(v) {
+				hint = " (send it without the quotes)"
+			}
+			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(v), hint)
 		}
 		return append(dst, v...), nil
 	case bool:
@@ -448,11 +471,17 @@ func expectedOf(pc *data.PipelineColumn) string {
 	}
 	switch pc.Kind {
 	case data.Numeric:
-		return "a number or null"
+		return "a JSON number or null"
 	case data.Boolean:
 		return "true, false or null"
 	}
 	return "a string or null"
+}
+
+// isJSONNumber reports whether s is a number as JSON writes one.
+func isJSONNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && (s[0] == '-' || s[0] >= '0' && s[0] <= '9') && json.Valid([]byte(s))
 }
 
 // jsonKind names the JSON type of a decoded value.

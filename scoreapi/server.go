@@ -23,6 +23,9 @@ const (
 	DefaultMaxBody  = 16 << 20
 	DefaultPoll     = 2 * time.Second
 	DefaultShutdown = 10 * time.Second
+	// DefaultReadTimeout bounds the time to read a whole request, its
+	// body included.
+	DefaultReadTimeout = 30 * time.Second
 	// DefaultMaxInFlight bounds the predict requests scored at once; each
 	// may hold a few times its MaxBody in memory as it is read.
 	DefaultMaxInFlight = 16
@@ -54,6 +57,9 @@ type Config struct {
 	// Shutdown bounds how long Serve waits for in-flight requests after
 	// its context ends (0: DefaultShutdown).
 	Shutdown time.Duration
+	// ReadTimeout bounds the time to read a request, headers and body; a
+	// body still arriving then is answered 408 (0: DefaultReadTimeout).
+	ReadTimeout time.Duration
 	// Log receives one line per reload, failure and recovered panic.
 	Log io.Writer
 	// Pseudonym, when set, replaces every id in the answers with its keyed
@@ -76,7 +82,11 @@ type Server struct {
 	slots chan struct{}
 	// reloadMu serialises reloads (the watcher's and Reload's).
 	reloadMu sync.Mutex
-	logMu    sync.Mutex
+	// failure is why the model file does not load, since the last reload
+	// failed or the file went missing; nil while the file is the model
+	// served.
+	failure atomic.Pointer[reloadFailure]
+	logMu   sync.Mutex
 }
 
 // New loads the model file at path and returns a server for it.
@@ -102,6 +112,9 @@ func New(path string, cfg Config) (*Server, error) {
 	if cfg.Shutdown <= 0 {
 		cfg.Shutdown = DefaultShutdown
 	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
+	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
@@ -114,7 +127,7 @@ func New(path string, cfg Config) (*Server, error) {
 	s.model.Store(m)
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
-	s.route("GET /openapi.json", "/openapi.json", true, serveOpenAPI)
+	s.route("GET /openapi.json", "/openapi.json", true, s.serveOpenAPI)
 	s.route("GET /metrics", "/metrics", true, s.metrics.handler().ServeHTTP)
 	s.wrap("/", "other", true, func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, &apiError{Status: http.StatusNotFound, Kind: "not_found",
@@ -230,13 +243,6 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// handleHealth answers 200 with the model being served.
-func (s *Server) handleHealth(w http.ResponseWriter, _ *http.Request) {
-	m := s.model.Load()
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "model": m.ID,
-		"loaded_at": m.LoadedAt.UTC().Format(time.RFC3339)})
-}
-
 // handlePredict scores the request's rows with the model current when it
 // started.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
@@ -245,7 +251,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	defer func() { <-s.slots }()
 	m := s.model.Load()
-	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBody)
+	body := &timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout}
 	// A row may carry every column of the training data: the inputs and
 	// the columns the model ignores (besides an id and the label).
 	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
@@ -255,6 +261,11 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	if bad != nil {
 		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+		if bad.Status == http.StatusRequestTimeout {
+			// The connection's read deadline has passed: it cannot
+			// carry another request.
+			w.Header().Set("Connection", "close")
+		}
 		writeError(w, bad)
 		return
 	}
@@ -290,9 +301,16 @@ func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
 	}
 	s.metrics.errors.WithLabelValues("busy").Inc()
 	w.Header().Set("Retry-After", "1")
-	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
-		Message: fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", cap(s.slots))})
+	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy", Message: busyMessage(cap(s.slots))})
 	return false
+}
+
+// busyMessage is the 503's message when all n predict slots are taken.
+func busyMessage(n int) string {
+	if n == 1 {
+		return "1 request is being scored, the most at once; retry shortly"
+	}
+	return fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", n)
 }
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
@@ -303,7 +321,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.mux,
 		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       30 * time.Second,
+		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,

@@ -1,0 +1,94 @@
+package scoreapi
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+)
+
+// Warning says that a row's cell was scored as something other than what
+// was sent, as the model does by design: a categorical column's unknown
+// level as its catch-all level, a value beyond the training range as the
+// range's bound.
+type Warning struct {
+	// Column is the column of the cell.
+	Column string `json:"column"`
+	// Kind is "unknown_level" or "clipped".
+	Kind string `json:"kind"`
+	// Message says what was sent and what was scored.
+	Message string `json:"message"`
+}
+
+// missingCells are the cells read as a missing value (lower-case).
+var missingCells = data.MissingCells()
+
+// cellWarning returns the warning for the cell v of pipeline column ci,
+// encoded from its trimmed text cell, when it was scored as something
+// other than it is.
+func (m *Model) cellWarning(ci int, v any, cell []byte) (Warning, bool) {
+	pc := &m.Bundle.Pipeline.Columns[ci]
+	switch {
+	case pc.Kind == data.Categorical:
+		return m.levelWarning(ci, v, cell)
+	case pc.Kind != data.Numeric || !pc.Clip:
+		return Warning{}, false
+	}
+	var x float64
+	var err error
+	switch v := v.(type) {
+	case json.Number:
+		x, err = strconv.ParseFloat(string(v), 64)
+	case string:
+		x, err = pc.ParseDay(v)
+	default:
+		return Warning{}, false
+	}
+	if err != nil || !pc.Clips(x) {
+		return Warning{}, false
+	}
+	w := Warning{Column: pc.Name, Kind: "clipped"}
+	if pc.Date {
+		where := "after"
+		if x < pc.Min {
+			where = "before"
+		}
+		w.Message = fmt.Sprintf("date %s %s the training range, scored as %s",
+			cell, where, data.FormatDay(pc.Clipped(x)))
+		return w, true
+	}
+	where := "above"
+	if x < pc.Min {
+		where = "below"
+	}
+	w.Message = fmt.Sprintf("value %s %s the training range, scored as %s",
+		cell, where, data.FormatStatistic(pc.Clipped(x)))
+	return w, true
+}
+
+// levelWarning is cellWarning for a categorical column: a present value
+// that is none of the model's levels.
+func (m *Model) levelWarning(ci int, v any, cell []byte) (Warning, bool) {
+	if _, ok := m.levels[ci][string(cell)]; ok {
+		return Warning{}, false
+	}
+	text := string(cell)
+	if slices.ContainsFunc(missingCells, func(s string) bool { return strings.EqualFold(s, text) }) {
+		return Warning{}, false
+	}
+	pc := &m.Bundle.Pipeline.Columns[ci]
+	as := "no level (as null is)"
+	if pc.Other {
+		as = pc.Levels[len(pc.Levels)-1]
+	}
+	w := Warning{Column: pc.Name, Kind: "unknown_level"}
+	if _, ok := v.(json.Number); ok {
+		w.Message = fmt.Sprintf("the number %s is not a level, scored as %s", text, as)
+	} else {
+		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(text), as)
+	}
+	return w, true
+}
