@@ -327,3 +327,22 @@ func TestReasonTextTellsValueFromExpected(t *testing.T) {
 		}
 	}
 }
+
+// TestScoredTitleNamesTheCohortCutoff: an order log's loaded cohort is
+// scored at its cutoff (the default 2024-02-20 of screentest.LoadLog),
+// which the title says, as the CLI's --log scores the log's last date.
+func TestScoredTitleNamesTheCohortCutoff(t *testing.T) {
+	d := screentest.LoadLog(t, "")
+	for lang, want := range map[string]string{"en": " users at the cutoff 2024-02-20", "zh": " 个用户（截止日 2024-02-20）"} {
+		s := New(screentest.Common(lang, 160, 48))
+		s.SetInputs(d, fastConfig())
+		s.SetOptions(fastOptions())
+		press(&s, "s")
+		if s.Result() == nil {
+			t.Fatalf("%s: not scored:\n%s", lang, s.View())
+		}
+		if title := strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0]; !strings.Contains(title, want) {
+			t.Errorf("%s: title %q, want %q in it", lang, title, want)
+		}
+	}
+}

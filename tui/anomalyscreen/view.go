@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 
 	"charm.land/lipgloss/v2"
 
@@ -49,6 +50,12 @@ func (s Model) title() string {
 	switch {
 	case s.res != nil:
 		src = s.Tf("%s · %s users", "%s · %s 个用户", s.scoredName(), common.Thousands(len(s.res.Score)))
+		if s.scored != nil && s.scored.Cohort != nil {
+			// An order log's loaded cohort, the customers the churn model
+			// trains on (retain anomalies --log scores them as of the
+			// log's last date instead).
+			src += s.Tf(" at the cutoff %s", "（截止日 %s）", s.scored.Cohort.Cutoff.Format(time.DateOnly))
+		}
 		if s.scoredPlant > 0 {
 			src += s.Tf(" · %s planted abusers", " · 植入 %s 作弊用户", common.Percent(s.scoredPlant))
 		}
