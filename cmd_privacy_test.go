@@ -318,6 +318,27 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 	}
 }
 
+// A count fewer than 10 customers have above 0 reaches the model as one
+// number (its privacy bounds are both 0): train says so on stderr, naming
+// the column, and still trains.
+func TestTrainNotesAConstantColumn(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x,returns,y\n")
+	for i := range 60 {
+		returns := 0
+		if i < 6 {
+			returns = 2 + i
+		}
+		fmt.Fprintf(&b, "%d,%d,%s\n", i%25, returns, []string{"no", "yes"}[i%2])
+	}
+	c := newCLI(t)
+	code := c.run(context.Background(), "train", "--data", writeFile(t, "returns.csv", b.String()), "--epochs", "1")
+	want := `note: column "returns": its privacy bounds (means of the 10th to 19th smallest and largest training values) meet`
+	if code != exitOK || !strings.Contains(c.stderr.String(), want) || strings.Contains(c.stderr.String(), `column "x": its privacy`) {
+		t.Errorf("exit %d, stderr %q, want a note on returns only", code, c.stderr.String())
+	}
+}
+
 var createdAt = regexp.MustCompile(`"created_at": "[^"]*"`)
 
 // TestInspectGolden prints a hand-made table's model file in words

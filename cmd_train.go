@@ -149,6 +149,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			return fmt.Errorf("%w; no model can be written with --out", err)
 		}
 	}
+	for _, name := range e.Pipeline.ConstantColumns() {
+		fmt.Fprintf(a.stderr, "note: column %q: its privacy bounds (means of the 10th to 19th smallest and largest training values) meet, "+
+			"so every value reaches the model as the same number and it cannot use the column; fewer than 10 customers differ from its common value, "+
+			"or the training rows are too few: train on more rows, or exclude it\n", name)
+	}
 	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
 	if err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))

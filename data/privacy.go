@@ -130,3 +130,20 @@ func (p *Pipeline) PrivacyCheck() error {
 	}
 	return nil
 }
+
+// ConstantColumns lists the numeric (and date) columns whose clipping
+// bounds meet: every value, present or filled, becomes the same number, so
+// the model cannot use the column. It happens when fewer than MinGroup
+// training customers differ from a column's common value (a count that is
+// almost always 0), or when the column has just MinNumeric present values,
+// whose two windows of MinGroup then hold the same customers.
+func (p *Pipeline) ConstantColumns() []string {
+	var out []string
+	for i := range p.Columns {
+		c := &p.Columns[i]
+		if c.Kind == Numeric && c.Clip && c.Min == c.Max {
+			out = append(out, c.Name)
+		}
+	}
+	return out
+}

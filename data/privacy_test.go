@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -84,6 +85,47 @@ func TestLogDecidedOnBound(t *testing.T) {
 		}
 		if got, want := pc.Transformed(-1000), pc.Transformed(pc.Min); got != want {
 			t.Errorf("%d negatives: −1000 transforms to %v, the bound to %v", c.negatives, got, want)
+		}
+	}
+}
+
+// A count that only 9 of 40 customers have above 0 is 0 at both bounds
+// (the 10th to 19th largest values are all 0), so every value reaches the
+// model as 0: ConstantColumns names it and its treatment says so. With 10
+// such customers the top window holds one 3 (mean 0.3), and it is used.
+func TestConstantColumns(t *testing.T) {
+	table := func(nonzero int) *Table {
+		var b strings.Builder
+		b.WriteString("rare,x,y\n")
+		for i := range 40 {
+			rare := 0
+			if i < nonzero {
+				rare = 3
+			}
+			fmt.Fprintf(&b, "%d,%d,%s\n", rare, i/2, []string{"no", "yes"}[i%2])
+		}
+		return mustRead(t, b.String(), CSVOptions{Label: "y"})
+	}
+	all := make([]int, 40)
+	for i := range all {
+		all[i] = i
+	}
+	for _, c := range []struct {
+		nonzero int
+		want    []string
+		max     float64
+	}{{9, []string{"rare"}, 0}, {10, nil, 0.3}} {
+		tab := table(c.nonzero)
+		p, err := FitPipeline(tab, all, PipelineOptions{Scale: ScaleZScore, Log1p: true, KeepDuplicates: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.ConstantColumns(); !slices.Equal(got, c.want) || !closeTo(p.Columns[0].Max, c.max, 1e-12) {
+			t.Errorf("%d non-zero: constant %v (max %v), want %v (max %v)", c.nonzero, got, p.Columns[0].Max, c.want, c.max)
+		}
+		text := Schema(tab, p).Columns[0].Action
+		if says := strings.Contains(text, "its bounds meet"); says != (c.want != nil) {
+			t.Errorf("%d non-zero: treatment %q", c.nonzero, text)
 		}
 	}
 }

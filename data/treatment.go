@@ -148,6 +148,12 @@ func (tr Treatment) String() string {
 	return ""
 }
 
+// Constant reports a numeric feature whose clipping bounds meet
+// (Pipeline.ConstantColumns): every value reaches the model as one number.
+func (tr Treatment) Constant() bool {
+	return tr.Action == ActionFeature && tr.Kind == Numeric && tr.Clip && tr.Min == tr.Max
+}
+
 func (tr Treatment) featureString() string {
 	var steps []string
 	if tr.Missing > 0 {
@@ -192,6 +198,9 @@ func (tr Treatment) featureString() string {
 	}
 	if tr.Clip && tr.Encoding != EncodeMinMax {
 		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))
+	}
+	if tr.Constant() {
+		steps = append(steps, "its bounds meet, so every value is the same to the model: it cannot use the column")
 	}
 	return strings.Join(steps, "; ")
 }

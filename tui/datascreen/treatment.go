@@ -108,6 +108,10 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 	if tr.Clip && tr.Encoding != data.EncodeMinMax {
 		steps = append(steps, s.Tf("values clipped to [%s, %s] first", "数值先截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
 	}
+	if tr.Constant() {
+		steps = append(steps, s.T("its bounds meet, so every value is the same to the model: it cannot use the column",
+			"上下界重合，所有取值对模型都相同：模型无法利用此列"))
+	}
 	return steps
 }
 
