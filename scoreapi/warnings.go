@@ -50,23 +50,16 @@ func (m *Model) cellWarning(ci int, v any, cell []byte) (Warning, bool) {
 	if err != nil || !pc.Clips(x) {
 		return Warning{}, false
 	}
-	w := Warning{Column: pc.Name, Kind: "clipped"}
+	noun, above, below, shown := "value", "above", "below", data.FormatStatistic(pc.Clipped(x))
 	if pc.Date {
-		where := "after"
-		if x < pc.Min {
-			where = "before"
-		}
-		w.Message = fmt.Sprintf("date %s %s the training range, scored as %s",
-			cell, where, data.FormatDay(pc.Clipped(x)))
-		return w, true
+		noun, above, below, shown = "date", "after", "before", data.FormatDay(pc.Clipped(x))
 	}
-	where := "above"
+	where := above
 	if x < pc.Min {
-		where = "below"
+		where = below
 	}
-	w.Message = fmt.Sprintf("value %s %s the training range, scored as %s",
-		cell, where, data.FormatStatistic(pc.Clipped(x)))
-	return w, true
+	msg := fmt.Sprintf("%s %s %s the training range, scored as %s", noun, cell, where, shown)
+	return Warning{Column: pc.Name, Kind: "clipped", Message: msg}, true
 }
 
 // levelWarning is cellWarning for a categorical column: a present value
