@@ -31,6 +31,9 @@ type serveOptions struct {
 	maxSessionTime time.Duration
 	idleTimeout    time.Duration
 	noSessionTime  time.Duration
+	handshakeTime  time.Duration
+	maxHandshakes  int
+	maxPerAddress  int
 	exportDir      string
 	maxRows        int
 	maxEpochs      int
@@ -52,6 +55,10 @@ user's clipboard, or, with --export-dir, written there under a new name
 (retain-users-DATE-TIME-N.csv) that the user is told.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
+Only logged-in users' sessions count against --max-sessions. Connections
+still logging in have limits of their own (--max-handshakes,
+--max-handshakes-per-address, --handshake-timeout), so connections that never
+log in cannot keep the users out.
 Without --authorized-keys the server refuses to start, unless
 --insecure-no-auth says to let anyone in. The host key is generated on the
 first start and kept at --host-key, so clients can trust it.
@@ -77,11 +84,17 @@ few seconds.`,
 	fs.StringVar(&o.hostKey, "host-key", "", "host key `FILE`, generated on first start (default: <user config dir>/retain/ssh_host_ed25519_key)")
 	fs.StringVar(&o.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `FILE` of the public keys let in")
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "let anyone in without authentication (every session is warned)")
-	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; more are refused with a message (0: no limit)")
+	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; a logged-in user beyond them is told the server is full (0: no limit)")
 	fs.DurationVar(&o.maxSessionTime, "max-session-time", time.Hour, "end each session after this long (0: no limit)")
 	fs.DurationVar(&o.idleTimeout, "idle-timeout", 0, "end sessions whose user typed nothing for this long, after a warning (0: never)")
 	fs.DurationVar(&o.noSessionTime, "no-session-timeout", serve.DefaultNoSessionTimeout,
-		"close connections that have no session for this long, handshake included")
+		"close logged-in connections that have no session for this long")
+	fs.DurationVar(&o.handshakeTime, "handshake-timeout", serve.DefaultHandshakeTimeout,
+		"close connections that have not logged in this long after connecting")
+	fs.IntVar(&o.maxHandshakes, "max-handshakes", serve.DefaultMaxHandshakes,
+		"most connections logging in (not yet authenticated) at once; more are turned away")
+	fs.IntVar(&o.maxPerAddress, "max-handshakes-per-address", serve.DefaultMaxHandshakesPerSource,
+		"most of those from one IP address (one /64 for IPv6)")
 	fs.StringVar(&o.exportDir, "export-dir", "", "write sessions' exports into `DIR` under new generated names (default: shown on screen to copy)")
 	fs.IntVar(&o.maxRows, "max-rows", 200_000, "most data rows one session may train on (0: no limit)")
 	fs.IntVar(&o.maxEpochs, "max-epochs", 200, "most epochs one session may train for (0: no limit)")
@@ -99,8 +112,15 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
 	}
-	if o.noSessionTime <= 0 {
+	switch {
+	case o.noSessionTime <= 0:
 		return usageError(errors.New("--no-session-timeout must be positive"))
+	case o.handshakeTime <= 0:
+		return usageError(errors.New("--handshake-timeout must be positive"))
+	case o.maxHandshakes < 1:
+		return usageError(fmt.Errorf("--max-handshakes %d: want at least 1", o.maxHandshakes))
+	case o.maxPerAddress < 1:
+		return usageError(fmt.Errorf("--max-handshakes-per-address %d: want at least 1", o.maxPerAddress))
 	}
 	if o.exportDir != "" {
 		if st, err := os.Stat(o.exportDir); err != nil {
@@ -154,9 +174,10 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
 		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
-		NoSessionTimeout: o.noSessionTime,
-		App:              func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
-		Log:              logger,
+		NoSessionTimeout: o.noSessionTime, HandshakeTimeout: o.handshakeTime,
+		MaxHandshakes: o.maxHandshakes, MaxHandshakesPerSource: o.maxPerAddress,
+		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
+		Log: logger,
 	})
 	if err != nil {
 		return err

@@ -191,3 +191,23 @@ func TestServeRefusesAnExportDirThatIsNotAFolder(t *testing.T) {
 		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
 	}
 }
+
+func TestServeRefusesBadHandshakeLimits(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--handshake-timeout", "0s"}, "retain: --handshake-timeout must be positive\n"},
+		{[]string{"--max-handshakes", "0"}, "retain: --max-handshakes 0: want at least 1\n"},
+		{[]string{"--max-handshakes-per-address", "-1"}, "retain: --max-handshakes-per-address -1: want at least 1\n"},
+	} {
+		c := newCLI(t)
+		args := append([]string{"serve", "--insecure-no-auth", "--listen", "127.0.0.1:0"}, tc.args...)
+		if code := c.run(context.Background(), args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		if !strings.HasSuffix(c.stderr.String(), tc.want) {
+			t.Errorf("%v: stderr %q, want it to end with %q", tc.args, c.stderr.String(), tc.want)
+		}
+	}
+}
