@@ -189,3 +189,35 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 		t.Errorf("the folder of the served file holds %d entries, want 2 (served.csv, secrets)", len(entries))
 	}
 }
+
+// TestServedSessionRefusesAHugeNetwork repeats the attack of 4 December
+// 2026 over SSH: 4,096 units in layer 1, then a copy of it (17 million
+// parameters; eight such layers took the server from 93 MB to 8.9 GB).
+// The Model screen refuses the copy and keeps the network as it was.
+// (The refusal itself is tested word for word in tui/modelscreen.)
+func TestServedSessionRefusesAHugeNetwork(t *testing.T) {
+	served := servedTelco(t, t.TempDir())
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2
+	opts := tui.Options{
+		Source: experiment.Source{Kind: "csv", Path: served}, Config: cfg, Served: true,
+		Limits: tui.Limits{MaxParams: 1_000_000, MaxTrainMemory: 256 << 20},
+		Open:   func(string) (io.ReadCloser, error) { return os.Open(served) },
+	}
+	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})
+	tm := f.openTerm(t, "mallory", "xterm-256color", nil)
+	tm.waitScreen(t, "served.csv", 1)
+	// The summary counts the loaded data's inputs before any edit.
+	tm.send(t, "2")
+	tm.waitScreen(t, "Limit: 1,000,000 params · 256 MiB to", 1)
+	tm.send(t, "\r\x154096\r")
+	// (42·4096) + (4097·32) + 33: the renderer draws only what changed.
+	tm.waitScreen(t, "303,169", 1)
+	tm.send(t, "a")
+	tm.waitAny(t, "the refusal", func(s string) bool {
+		return strings.Contains(s, "refused: the network would have") && strings.Contains(s, "1,000,000")
+	})
+	if strings.Contains(ansi.Strip(tm.out.String()), "dense_3") {
+		t.Error("the refused layer was added")
+	}
+}

@@ -147,6 +147,7 @@ func NewModel(opts Options) Model {
 	m.cohScr = cohortscreen.New(com)
 	m.recScr = recscreen.New(com, opts.Open)
 	m.tuneScr = tunescreen.New(com)
+	m.tuneScr.SetLimits(opts.Limits)
 	m.anomScr = anomalyscreen.New(com)
 	// Until data loads, the Train screen plans with the configured
 	// settings, not zero ones.
@@ -476,7 +477,10 @@ func (m Model) loaded(msg loadedMsg) Model {
 		m.resetAnalysis()
 	}
 	m.dataScr.SetData(msg.data, msg.info)
-	m.modelScr.SetInputs(msg.info.Inputs)
+	shape := common.Shape{Inputs: msg.info.Inputs, TrainRows: msg.info.Train}
+	m.modelScr.SetShape(shape)
+	m.trainScr.SetShape(shape)
+	m.tuneScr.SetShape(shape)
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
