@@ -15,9 +15,10 @@ type Limits struct {
 	MaxEpochs int
 	// MaxParams bounds the weights and biases of a network.
 	MaxParams int
-	// MaxTrainMemory bounds, in bytes, what training is estimated to
-	// allocate besides the data (see NetworkNeed), for all the networks a
-	// session trains at once.
+	// MaxTrainMemory bounds, in bytes, what networks are estimated to take
+	// besides the data (see NetworkNeed and HeldMemory): those a session
+	// trains at once and, on the Train screen, the ended runs it keeps,
+	// older ones being forgotten to make room for a new run.
 	MaxTrainMemory int64
 }
 
@@ -88,4 +89,14 @@ func (c Common) NetworkLimits(l Limits) string {
 		parts = append(parts, c.Tf("%s to train", "训练内存 %s", data.Bytes(float64(l.MaxTrainMemory))))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// HeldMemory estimates the bytes an ended run keeps while the session
+// keeps it (on the Runs screen, say): its network, the optimiser's state
+// and the trainer's workspaces, as NetworkNeed counts them for one network.
+func HeldMemory(run Run) float64 {
+	if run.Exp == nil || run.Exp.Net == nil || run.Exp.Trainer == nil {
+		return 0
+	}
+	return run.Exp.Net.Arch.TrainingMemory(run.Exp.Trainer.Config().BatchSize, run.Exp.Config.Train.Optimizer)
 }

@@ -62,7 +62,8 @@ type Model struct {
 	failed    bool                // the outcome is a warning (divergence, error)
 	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
-	finished  []common.Run        // every ended run since the app started, oldest first
+	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
+	analysed  int                 // the ended run the analysis screens show (0: none)
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -272,6 +273,8 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		s.outcome, s.failed = s.ErrorText(err), true
 		return nil
 	}
+	_, need := common.NetworkNeed(s.shape, s.cfg)
+	forgot := s.forgetToFit(need)
 	s.runs++
 	src := s.data.Source.Describe()
 	switch {
@@ -295,7 +298,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	s.state, s.mode = trainStarting, mode
 	s.followEpochs(0)
 	s.redrawCharts()
-	return tea.Batch(startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
+	return tea.Batch(forgot, startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
 // followEpochs sets the charts' x axis to a round extent ahead of the
