@@ -126,6 +126,9 @@ func NewModel(opts Options) Model {
 	}
 	com := common.New(opts.Lang)
 	com.Pseudonym = opts.Pseudonym
+	if com.Served = opts.Served; opts.Served && opts.Source.Path != "" {
+		com.ServedFile = opts.Source
+	}
 	st := com.Styles
 	h := help.New()
 	h.Styles = st.Help
@@ -138,7 +141,7 @@ func NewModel(opts Options) Model {
 		help:    h,
 		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
 	}
-	m.dataScr = datascreen.New(com, opts.Served)
+	m.dataScr = datascreen.New(com)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
 	m.trainScr = trainscreen.New(com)
 	m.trainScr.SetParent(m.parent)
