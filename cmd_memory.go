@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -24,7 +25,7 @@ func (a *app) checkMemory(what string, need float64) error {
 		return nil
 	}
 	return usageError(fmt.Errorf("%s needs about %s of memory (this machine has %s available)",
-		what, formatBytes(need), formatBytes(float64(avail))))
+		what, data.Bytes(need), data.Bytes(float64(avail))))
 }
 
 // checkTrainingMemory refuses a configuration whose network, or network and
@@ -35,7 +36,7 @@ func checkTrainingMemory(a *app, d *experiment.Data, cfg experiment.Config, laye
 		return err
 	}
 	return a.checkMemory(fmt.Sprintf("training on %s (network %s, prepared data %s)", d.Source.Describe(),
-		formatBytes(network), formatBytes(matrices)), network+matrices)
+		data.Bytes(network), data.Bytes(matrices)), network+matrices)
 }
 
 // checkSourceMemory refuses a built-in population too large to generate.
@@ -44,21 +45,6 @@ func checkSourceMemory(a *app, src experiment.Source) error {
 		return nil
 	}
 	return a.checkMemory(fmt.Sprintf("--builtin-users %d: the data", src.Users), experiment.BuiltinMemory(src.Users))
-}
-
-// formatBytes writes a byte count with a binary unit and two or three
-// significant digits: "149 GiB", "1.5 GiB", "820 MiB".
-func formatBytes(b float64) string {
-	units := []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
-	i := 0
-	for b >= 1024 && i < len(units)-1 {
-		b /= 1024
-		i++
-	}
-	if i == 0 || b >= 10 {
-		return fmt.Sprintf("%.0f %s", b, units[i])
-	}
-	return strconv.FormatFloat(math.Round(b*10)/10, 'f', -1, 64) + " " + units[i]
 }
 
 // availableMemory returns the smallest of the limits the process runs

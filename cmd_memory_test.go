@@ -5,23 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
-
-func TestFormatBytes(t *testing.T) {
-	for _, c := range []struct {
-		b    float64
-		want string
-	}{
-		{512, "512 bytes"}, {1536, "1.5 KiB"}, {820 << 20, "820 MiB"}, {149 << 30, "149 GiB"},
-		{23.4 * (1 << 30), "23 GiB"}, {1.04 * (1 << 30), "1 GiB"}, {3 << 40, "3 TiB"},
-	} {
-		if got := formatBytes(c.b); got != c.want {
-			t.Errorf("formatBytes(%v) = %q, want %q", c.b, got, c.want)
-		}
-	}
-}
 
 func TestParseMemoryFiles(t *testing.T) {
 	meminfo := "MemTotal:       24683548 kB\nMemFree:         1000 kB\nMemAvailable:   24347560 kB\n"
@@ -56,7 +43,7 @@ func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
 	cfg := experiment.DefaultConfig()
 	cfg.Hidden = []engine.LayerSpec{{Units: 2_000_000, Activation: engine.ReLU}}
 	network, _ := experiment.TrainingMemory(d, cfg, 2)
-	cvNeed := formatBytes(network)
+	cvNeed := data.Bytes(network)
 	// The built-in shop's load note comes before the refusal.
 	builtinNote := "note: built-in shop: column \"user_id\" is not a feature: an identifier\n"
 	cases := []struct {

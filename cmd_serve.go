@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	gossh "golang.org/x/crypto/ssh"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/serve"
 	"github.com/retainlab/retain/tui"
@@ -31,10 +32,24 @@ type serveOptions struct {
 	maxSessionTime time.Duration
 	idleTimeout    time.Duration
 	noSessionTime  time.Duration
+	handshakeTime  time.Duration
+	maxHandshakes  int
+	maxPerAddress  int
 	exportDir      string
 	maxRows        int
 	maxEpochs      int
+	maxParams      int
+	maxTrainMemory string
 }
+
+// Defaults of the limits on a session's network. The default network (64,
+// 32) stays within both up to about 11,000 model inputs. A session's
+// process memory grows by up to about twice the estimate (the garbage
+// collector's headroom): about 550 MB at most.
+const (
+	defaultMaxParams      = 1_000_000
+	defaultMaxTrainMemory = "256MiB"
+)
 
 func newServeCmd(a *app) *cobra.Command {
 	o := &serveOptions{}
@@ -52,6 +67,13 @@ user's clipboard, or, with --export-dir, written there under a new name
 (retain-users-DATE-TIME-N.csv) that the user is told.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
+--max-rows, --max-epochs, --max-params and --max-train-memory bound what one
+session may train: the Model and Tune screens refuse settings beyond them,
+saying which limit, so that no session can take the memory of all the others.
+Only logged-in users' sessions count against --max-sessions. Connections
+still logging in have limits of their own (--max-handshakes,
+--max-handshakes-per-address, --handshake-timeout), so connections that never
+log in cannot keep the users out.
 Without --authorized-keys the server refuses to start, unless
 --insecure-no-auth says to let anyone in. The host key is generated on the
 first start and kept at --host-key, so clients can trust it.
@@ -77,14 +99,23 @@ few seconds.`,
 	fs.StringVar(&o.hostKey, "host-key", "", "host key `FILE`, generated on first start (default: <user config dir>/retain/ssh_host_ed25519_key)")
 	fs.StringVar(&o.authorizedKeys, "authorized-keys", "", "OpenSSH authorized_keys `FILE` of the public keys let in")
 	fs.BoolVar(&o.insecureNoAuth, "insecure-no-auth", false, "let anyone in without authentication (every session is warned)")
-	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; more are refused with a message (0: no limit)")
+	fs.IntVar(&o.maxSessions, "max-sessions", 10, "most concurrent sessions; a logged-in user beyond them is told the server is full (0: no limit)")
 	fs.DurationVar(&o.maxSessionTime, "max-session-time", time.Hour, "end each session after this long (0: no limit)")
 	fs.DurationVar(&o.idleTimeout, "idle-timeout", 0, "end sessions whose user typed nothing for this long, after a warning (0: never)")
 	fs.DurationVar(&o.noSessionTime, "no-session-timeout", serve.DefaultNoSessionTimeout,
-		"close connections that have no session for this long, handshake included")
+		"close logged-in connections that have no session for this long")
+	fs.DurationVar(&o.handshakeTime, "handshake-timeout", serve.DefaultHandshakeTimeout,
+		"close connections that have not logged in this long after connecting")
+	fs.IntVar(&o.maxHandshakes, "max-handshakes", serve.DefaultMaxHandshakes,
+		"most connections logging in (not yet authenticated) at once; more are turned away")
+	fs.IntVar(&o.maxPerAddress, "max-handshakes-per-address", serve.DefaultMaxHandshakesPerSource,
+		"most of those from one IP address (one /64 for IPv6)")
 	fs.StringVar(&o.exportDir, "export-dir", "", "write sessions' exports into `DIR` under new generated names (default: shown on screen to copy)")
 	fs.IntVar(&o.maxRows, "max-rows", 200_000, "most data rows one session may train on (0: no limit)")
 	fs.IntVar(&o.maxEpochs, "max-epochs", 200, "most epochs one session may train for (0: no limit)")
+	fs.IntVar(&o.maxParams, "max-params", defaultMaxParams, "most parameters (weights and biases) of a session's network (0: no limit)")
+	fs.StringVar(&o.maxTrainMemory, "max-train-memory", defaultMaxTrainMemory,
+		"most memory a session's training may need, by estimate, such as 256MiB or 1GiB (0: no limit)")
 	_ = cmd.MarkFlagFilename("authorized-keys")
 	_ = cmd.MarkFlagFilename("host-key")
 	_ = cmd.MarkFlagDirname("export-dir")
@@ -96,11 +127,23 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 {
+	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 || o.maxParams < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
 	}
-	if o.noSessionTime <= 0 {
+	trainMemory, err := data.ParseBytes(o.maxTrainMemory)
+	if err != nil {
+		return usageError(fmt.Errorf("--max-train-memory %w", err))
+	}
+	limits := tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
+	switch {
+	case o.noSessionTime <= 0:
 		return usageError(errors.New("--no-session-timeout must be positive"))
+	case o.handshakeTime <= 0:
+		return usageError(errors.New("--handshake-timeout must be positive"))
+	case o.maxHandshakes < 1:
+		return usageError(fmt.Errorf("--max-handshakes %d: want at least 1", o.maxHandshakes))
+	case o.maxPerAddress < 1:
+		return usageError(fmt.Errorf("--max-handshakes-per-address %d: want at least 1", o.maxPerAddress))
 	}
 	if o.exportDir != "" {
 		if st, err := os.Stat(o.exportDir); err != nil {
@@ -112,7 +155,11 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
 		// its line and column, rather than in each session.
-		if _, err := a.load(opts.Source); err != nil {
+		d, err := a.load(opts.Source)
+		if err != nil {
+			return err
+		}
+		if err := checkStartingNetwork(d, opts.Config, limits); err != nil {
 			return err
 		}
 	}
@@ -148,15 +195,16 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	}
 	described := opts.Source.Describe()
 	opts.Source, opts.Open = servedSource(opts.Source, a.open)
-	opts.Limits = tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs}
+	opts.Limits = limits
 	opts.Served, opts.ExportDir = true, o.exportDir
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
 		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
-		NoSessionTimeout: o.noSessionTime,
-		App:              func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
-		Log:              logger,
+		NoSessionTimeout: o.noSessionTime, HandshakeTimeout: o.handshakeTime,
+		MaxHandshakes: o.maxHandshakes, MaxHandshakesPerSource: o.maxPerAddress,
+		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
+		Log: logger,
 	})
 	if err != nil {
 		return err
@@ -180,6 +228,31 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	fmt.Fprintln(a.stderr, "Server stopped.")
 	// A signal stopped the server: exit 130, as every interrupted command.
 	return ctx.Err()
+}
+
+// checkStartingNetwork refuses limits under which the network every
+// session starts with could not train on the served data: each user would
+// have to shrink it first. Data the sessions refuse anyway is not checked.
+func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits tui.Limits) error {
+	if d.Table.Rows > limits.MaxRows && limits.MaxRows > 0 {
+		return nil // sessions refuse the data itself, saying so
+	}
+	exp, err := experiment.Prepare(d, cfg)
+	if err != nil {
+		return nil // every session says why it cannot prepare the data, as before
+	}
+	shape := tui.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
+	var lim *tui.LimitError
+	if !errors.As(limits.CheckNetwork(shape, cfg, 1), &lim) {
+		return nil
+	}
+	if lim.MaxParams > 0 {
+		return usageError(fmt.Errorf("--max-params %s: the network every session starts with has %s parameters "+
+			"on the %s model inputs of %s; raise --max-params", data.Thousands(lim.MaxParams), data.Thousands(lim.Params),
+			data.Thousands(shape.Inputs), d.Source.Describe()))
+	}
+	return usageError(fmt.Errorf("--max-train-memory %s: training the network every session starts with needs about %s "+
+		"on %s; raise --max-train-memory", data.Bytes(float64(lim.MaxMemory)), data.Bytes(lim.Memory), d.Source.Describe()))
 }
 
 // errOpenOverSSH is what a remote user reads on asking for another file.

@@ -191,3 +191,50 @@ func TestServeRefusesAnExportDirThatIsNotAFolder(t *testing.T) {
 		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
 	}
 }
+
+func TestServeRefusesBadHandshakeLimits(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--handshake-timeout", "0s"}, "retain: --handshake-timeout must be positive\n"},
+		{[]string{"--max-handshakes", "0"}, "retain: --max-handshakes 0: want at least 1\n"},
+		{[]string{"--max-handshakes-per-address", "-1"}, "retain: --max-handshakes-per-address -1: want at least 1\n"},
+	} {
+		c := newCLI(t)
+		args := append([]string{"serve", "--insecure-no-auth", "--listen", "127.0.0.1:0"}, tc.args...)
+		if code := c.run(context.Background(), args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		if !strings.HasSuffix(c.stderr.String(), tc.want) {
+			t.Errorf("%v: stderr %q, want it to end with %q", tc.args, c.stderr.String(), tc.want)
+		}
+	}
+}
+
+func TestServeRefusesBadNetworkLimits(t *testing.T) {
+	users := usersCSV(t, 200)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--max-train-memory", "12 parsecs"},
+			"retain: --max-train-memory \"12 parsecs\": not a size: write a number of bytes with a unit, such as 256MiB or 1.5GiB\n"},
+		{[]string{"--max-params", "-1"}, "retain: serve limits must not be negative\n"},
+		// users.csv has 5 inputs (visits, spend, three plans): the default
+		// network has (6·64) + (65·32) + 33 = 2,497 parameters.
+		{[]string{"--data", users, "--max-params", "2496"}, "retain: --max-params 2,496: the network every session starts with " +
+			"has 2,497 parameters on the 5 model inputs of " + users + "; raise --max-params\n"},
+		{[]string{"--data", users, "--max-train-memory", "64KiB"}, "retain: --max-train-memory 64 KiB: training the network " +
+			"every session starts with needs about "},
+	} {
+		c := newCLI(t)
+		args := append([]string{"serve", "--insecure-no-auth", "--listen", "127.0.0.1:0"}, tc.args...)
+		if code := c.run(context.Background(), args...); code != exitUsage {
+			t.Errorf("%v: exit %d, want 2", tc.args, code)
+		}
+		if !strings.Contains(c.stderr.String(), tc.want) {
+			t.Errorf("%v: stderr %q, want %q", tc.args, c.stderr.String(), tc.want)
+		}
+	}
+}

@@ -1,6 +1,12 @@
 package data
 
-import "strconv"
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
 
 // Thousands writes n with comma thousands separators (12,345), the one
 // spelling of counts in messages, the CLI and the TUI.
@@ -13,4 +19,57 @@ func Thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// binaryUnits are the units Bytes writes, each 1024 times the last.
+var binaryUnits = []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
+
+// Bytes writes a byte count with a binary unit and two or three
+// significant digits: "149 GiB", "1.5 GiB", "820 MiB", "512 bytes", the
+// one spelling of sizes in messages, the CLI and the TUI.
+func Bytes(b float64) string {
+	unit := 0
+	for b >= 1024 && unit < len(binaryUnits)-1 {
+		b /= 1024
+		unit++
+	}
+	if unit == 0 || b >= 10 {
+		return fmt.Sprintf("%.0f %s", b, binaryUnits[unit])
+	}
+	return strconv.FormatFloat(math.Round(b*10)/10, 'f', -1, 64) + " " + binaryUnits[unit]
+}
+
+// byteUnits are the units ParseBytes reads, lower-cased: binary ones as
+// GOMEMLIMIT spells them, and decimal ones.
+var byteUnits = map[string]float64{
+	"": 1, "b": 1, "bytes": 1,
+	"kib": 1 << 10, "mib": 1 << 20, "gib": 1 << 30, "tib": 1 << 40,
+	"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12,
+}
+
+// ErrByteSize is matched (errors.Is) by sizes ParseBytes cannot read.
+var ErrByteSize = errors.New("not a size: write a number of bytes with a unit, such as 256MiB or 1.5GiB")
+
+// ParseBytes reads a size such as "256MiB", "1.5 GiB", "500MB" or "1024"
+// (bytes): binary units KiB, MiB, GiB and TiB, decimal ones KB, MB, GB and
+// TB, in any case. It refuses negative and fractional-byte results.
+func ParseBytes(s string) (int64, error) {
+	text := strings.TrimSpace(s)
+	split := strings.IndexFunc(text, func(r rune) bool { return (r < '0' || r > '9') && r != '.' })
+	if split < 0 {
+		split = len(text)
+	}
+	unit, ok := byteUnits[strings.ToLower(strings.TrimSpace(text[split:]))]
+	if !ok || split == 0 {
+		return 0, fmt.Errorf("%q: %w", s, ErrByteSize)
+	}
+	n, err := strconv.ParseFloat(text[:split], 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q: %w", s, ErrByteSize)
+	}
+	b := n * unit
+	if b != math.Trunc(b) || b >= math.MaxInt64 {
+		return 0, fmt.Errorf("%q: %w", s, ErrByteSize)
+	}
+	return int64(b), nil
 }

@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"errors"
+	"testing"
+)
 
 func TestThousands(t *testing.T) {
 	for _, c := range []struct {
@@ -9,6 +12,40 @@ func TestThousands(t *testing.T) {
 	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {69659, "69,659"}, {1048576, "1,048,576"}, {-1234567, "-1,234,567"}} {
 		if got := Thousands(c.n); got != c.want {
 			t.Errorf("Thousands(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}
+
+func TestBytes(t *testing.T) {
+	for _, c := range []struct {
+		b    float64
+		want string
+	}{
+		{0, "0 bytes"}, {512, "512 bytes"}, {1536, "1.5 KiB"}, {820 << 20, "820 MiB"}, {149 << 30, "149 GiB"},
+		{23.4 * (1 << 30), "23 GiB"}, {1.04 * (1 << 30), "1 GiB"}, {3 << 40, "3 TiB"},
+	} {
+		if got := Bytes(c.b); got != c.want {
+			t.Errorf("Bytes(%v) = %q, want %q", c.b, got, c.want)
+		}
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int64
+	}{
+		{"0", 0}, {"1024", 1024}, {"256MiB", 256 << 20}, {"256 mib", 256 << 20}, {"1.5GiB", 3 << 29},
+		{"2KiB", 2048}, {"1TiB", 1 << 40}, {"500MB", 500e6}, {"1gb", 1e9}, {" 12B ", 12}, {"3 bytes", 3},
+	} {
+		got, err := ParseBytes(c.text)
+		if err != nil || got != c.want {
+			t.Errorf("ParseBytes(%q) = %d, %v; want %d", c.text, got, err, c.want)
+		}
+	}
+	for _, text := range []string{"", "MiB", "-1MiB", "1.5", "12 parsecs", "1e3", "1..2KiB", "99999999999TiB"} {
+		if got, err := ParseBytes(text); !errors.Is(err, ErrByteSize) {
+			t.Errorf("ParseBytes(%q) = %d, %v; want ErrByteSize", text, got, err)
 		}
 	}
 }

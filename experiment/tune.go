@@ -38,6 +38,11 @@ type TuneOptions struct {
 	// Workers is how many folds train at once (default GOMAXPROCS). It
 	// changes how fast the search goes, never what it finds.
 	Workers int
+	// Allow, if not nil, keeps every configuration it refuses out of the
+	// search (one beyond a served session's limits, say): such a
+	// configuration is never drawn as a trial. The base configuration is
+	// trial 1 whatever Allow says.
+	Allow func(Config) bool
 	// Progress, if not nil, is called after every fold trained, from one
 	// goroutine at a time, with the leaderboard so far.
 	Progress func(TuneProgress)
@@ -211,23 +216,25 @@ func baseChoice(dims int) []int {
 type sampler struct {
 	space []TuneDimension
 	rng   *rand.Rand
-	// seen holds the configurations drawn, by configKey: two choices that
-	// train the same configuration on base (a neighbour that sets a
-	// dimension to the value its parent had from the base, say) count as
-	// one.
-	seen map[string]bool
-	base Config
+	// seen holds the configurations drawn or refused, by configKey: two
+	// choices that train the same configuration on base (a neighbour that
+	// sets a dimension to the value its parent had from the base, say)
+	// count as one.
+	seen  map[string]bool
+	base  Config
+	allow func(Config) bool // nil: every configuration
 }
 
 // tuneSeedStream separates the trials' random stream from the others that
 // derive from a seed.
 const tuneSeedStream = 0x7a11e5
 
-// newSampler draws from space around base; base's own configuration
-// counts as drawn.
-func newSampler(space []TuneDimension, base Config, seed uint64) *sampler {
+// newSampler draws from space around base the configurations allow
+// accepts (all when it is nil); base's own configuration counts as drawn.
+func newSampler(space []TuneDimension, base Config, seed uint64, allow func(Config) bool) *sampler {
 	s := &sampler{space: space, rng: rand.New(rand.NewPCG(seed, tuneSeedStream)), seen: map[string]bool{}, base: base}
 	s.fresh(baseChoice(len(space)))
+	s.allow = allow
 	return s
 }
 
@@ -272,13 +279,17 @@ func (s *sampler) near(parent []int) ([]int, bool) {
 }
 
 // fresh records the configuration choice trains and reports whether it
-// was new.
+// was new and allowed.
 func (s *sampler) fresh(choice []int) bool {
 	id := configKey(s.base, s.space, choice)
 	if s.seen[id] {
 		return false
 	}
 	s.seen[id] = true
+	if s.allow != nil {
+		cfg, _ := trialOf(s.base, s.space, choice)
+		return s.allow(cfg)
+	}
 	return true
 }
 

@@ -77,7 +77,7 @@ type tuner struct {
 
 func newTuner(base Config, opts TuneOptions, balanced float64) *tuner {
 	return &tuner{base: base, opts: opts, balanced: balanced, rungs: RungFolds(opts.Folds, opts.Eta),
-		sample: newSampler(opts.Space, base, opts.Seed), got: map[*Trial][]*FoldResult{}}
+		sample: newSampler(opts.Space, base, opts.Seed, opts.Allow), got: map[*Trial][]*FoldResult{}}
 }
 
 func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {

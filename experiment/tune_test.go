@@ -252,7 +252,7 @@ func TestSamplerNear(t *testing.T) {
 	for i, field := range fields {
 		space[i] = TuneDimension{Name: strconv.Itoa(i), Values: four, Set: func(c *Config, v int) { *field(c) = float64(v + 10) }}
 	}
-	s := newSampler(space, DefaultConfig(), 7)
+	s := newSampler(space, DefaultConfig(), 7, nil)
 	seen := map[string]bool{}
 	for _, parent := range [][]int{{1, 2, 3}, {-1, -1, -1}} {
 		for range 20 {
@@ -356,5 +356,56 @@ func TestTuneNeighboursTrainSomethingNew(t *testing.T) {
 	}
 	if len(configs) < 50 {
 		t.Errorf("only %d distinct neighbours of the default", len(configs)-1)
+	}
+}
+
+// TestTuneDrawsOnlyAllowedConfigurations: with Allow, no trial drawn at
+// random or next to the best one is a configuration it refuses; the base
+// configuration is trial 1 all the same.
+func TestTuneDrawsOnlyAllowedConfigurations(t *testing.T) {
+	small := func(c Config) bool {
+		for _, l := range c.Hidden {
+			if l.Units > 32 {
+				return false
+			}
+		}
+		return true
+	}
+	base := DefaultConfig() // 64, 32: refused by small
+	draw := func(allow func(Config) bool) []*Trial {
+		opts, err := TuneOptions{Trials: 1, Space: DefaultTuneSpace(), Seed: 5, Allow: allow}.withDefaults()
+		if err != nil {
+			t.Fatal(err)
+		}
+		tu := newTuner(base, opts, 1)
+		first := tu.draw(12)
+		first[1].AUC, first[1].Complete = 0.9, true // the parent of the neighbours drawn next
+		tu.round = 2
+		return append(first, tu.draw(12)...)
+	}
+	refused := 0
+	for _, tr := range draw(nil) {
+		if !tr.Base && !small(tr.Config) {
+			refused++
+		}
+	}
+	if refused == 0 {
+		t.Fatal("without Allow no trial had a layer above 32 units: the test shows nothing")
+	}
+	trials := draw(small)
+	if !trials[0].Base || len(trials[0].Config.Hidden) != 2 || trials[0].Config.Hidden[0].Units != 64 {
+		t.Errorf("trial 1 is %+v, want the base configuration", trials[0].Config.Hidden)
+	}
+	neighbours := 0
+	for _, tr := range trials[1:] {
+		if !small(tr.Config) {
+			t.Errorf("trial %d (settings %v) was drawn though Allow refuses it", tr.Number, tr.Settings)
+		}
+		if tr.Parent > 0 {
+			neighbours++
+		}
+	}
+	if len(trials) != 24 || neighbours == 0 {
+		t.Errorf("%d trials, %d of them neighbours; want 24 with some neighbours", len(trials), neighbours)
 	}
 }

@@ -9,92 +9,103 @@ import (
 	"charm.land/ssh"
 )
 
-// Connections are counted from the moment they are accepted, before any
-// handshake: at most MaxSessions hold a slot. A few more (as many again)
-// are let through the handshake only so that their session can be refused
-// with a message a person reads; beyond those, a connection is closed at
-// once with a line before the SSH version. A connection without a session
-// (during its handshake, before its first session, after its last) is
-// closed after NoSessionTimeout.
+// A connection is counted from the moment it is accepted until it has
+// logged in: at most MaxHandshakes at once, at most MaxHandshakesPerSource
+// from one source, each for at most HandshakeTimeout. Beyond those it is
+// told why in a line before the SSH version and closed. Anyone who can
+// reach the port can open connections, so none of this touches the
+// sessions: only a logged-in user's sessions count against MaxSessions, and
+// one that does not fit is told the server is full. A logged-in connection
+// without a session (before its first, after its last) is closed after
+// NoSessionTimeout.
 
 // connKey finds a connection's *conn in its ssh.Context.
 type connKey struct{}
 
-// conn is an accepted connection with its slot and its no-session timer.
+// conn is an accepted connection with its place among the handshakes and
+// its no-session timer.
 type conn struct {
 	net.Conn
-	srv  *Server
-	full bool // admitted beyond MaxSessions: its sessions are refused
-
-	release   func() // gives the connection's slot back (nil: none)
+	srv       *Server
 	closeOnce sync.Once
 
-	mu       sync.Mutex // guards the fields below, and release
+	mu       sync.Mutex // guards the fields below
+	leave    func()     // gives the handshake place back (nil once logged in or closed)
+	loggedIn bool
 	sessions int
 	expired  bool
 	closed   bool
-	timer    *time.Timer
+	timer    *time.Timer // the no-session timer, armed at login
 }
 
-// admit is the ssh.Server's ConnCallback: it counts the connection and arms
-// its no-session timer, or closes it when even the overflow is full.
+// admit is the ssh.Server's ConnCallback: it counts the connection among
+// those logging in, or turns it away when its source or the server has no
+// place left.
 func (s *Server) admit(ctx ssh.Context, nc net.Conn) net.Conn {
-	c := &conn{Conn: nc, srv: s}
-	if s.conns != nil {
-		select {
-		case s.conns <- struct{}{}:
-			c.release = func() { <-s.conns }
-		default:
-			select {
-			case s.overflow <- struct{}{}:
-				c.full, c.release = true, func() { <-s.overflow }
-			default:
-				s.log.Info("connection refused: server full", "remote", nc.RemoteAddr().String(),
-					"max_sessions", s.cfg.MaxSessions)
-				// The server closes nc once this returns nil.
-				s.turnAway(nc)
-				return nil
-			}
-		}
+	leave, err := s.pending.enter(sourceOf(nc.RemoteAddr()))
+	if err != nil {
+		s.log.Info("connection refused", "remote", nc.RemoteAddr().String(), "reason", err.Error())
+		// The server closes nc once this returns nil.
+		s.turnAway(nc, err.Error())
+		return nil
 	}
-	c.mu.Lock()
-	c.timer = time.AfterFunc(s.cfg.NoSessionTimeout, c.expire)
-	c.mu.Unlock()
+	c := &conn{Conn: nc, srv: s, leave: leave}
 	ctx.SetValue(connKey{}, c)
 	return c
 }
 
-// turnAway tells a connection beyond every limit that the server is full
-// and closes it. RFC 4253 lets a server send lines before its version;
-// clients show or ignore them. The client's own version line is read
-// (for a second at most) so that closing does not reset the connection
-// before the client has read the message.
-func (s *Server) turnAway(nc net.Conn) {
+// turnAway tells a connection refused before its handshake why, and closes
+// it. RFC 4253 lets a server send lines before its version; clients show or
+// ignore them. The client's own version line is read (for a second at
+// most) so that closing does not reset the connection before the client
+// has read the message.
+func (s *Server) turnAway(nc net.Conn, why string) {
 	defer nc.Close()
 	_ = nc.SetDeadline(time.Now().Add(time.Second))
-	_, _ = io.WriteString(nc, "retain: "+s.fullMessage()+"\r\n")
+	_, _ = io.WriteString(nc, "retain: "+why+"\r\n")
 	if tc, ok := nc.(interface{ CloseWrite() error }); ok {
 		_ = tc.CloseWrite()
 	}
 	_, _ = io.Copy(io.Discard, io.LimitReader(nc, 4096))
 }
 
-// Close closes the connection and gives its slot back, once.
+// logIn is called once the connection's user is authenticated: the
+// connection gives its handshake place back and has NoSessionTimeout to
+// open a session.
+func (c *conn) logIn() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closed || c.loggedIn {
+		return
+	}
+	c.loggedIn = true
+	c.giveBack()
+	c.timer = time.AfterFunc(c.srv.cfg.NoSessionTimeout, c.expire)
+}
+
+// giveBack returns the handshake place, once; c.mu is held.
+func (c *conn) giveBack() {
+	if c.leave != nil {
+		c.leave()
+		c.leave = nil
+	}
+}
+
+// Close gives the connection's handshake place back (if it still holds
+// one) and closes it. The place is free before the socket closes, so a
+// client that sees its connection end may connect again at once.
 func (c *conn) Close() error {
-	err := c.Conn.Close()
 	c.closeOnce.Do(func() {
 		c.mu.Lock()
-		c.timer.Stop()
 		c.closed = true
-		release := c.release
-		c.release = nil
-		c.mu.Unlock()
-		if release != nil {
-			release()
+		c.giveBack()
+		if c.timer != nil {
+			c.timer.Stop()
 		}
+		c.mu.Unlock()
 		c.srv.log.Debug("connection closed", "remote", c.RemoteAddr().String())
 	})
-	return err
+	return c.Conn.Close()
 }
 
 // expire closes the connection if it still has no session.
@@ -120,7 +131,9 @@ func (c *conn) sessionStarted() bool {
 		return false
 	}
 	c.sessions++
-	c.timer.Stop()
+	if c.timer != nil {
+		c.timer.Stop()
+	}
 	return true
 }
 
@@ -129,33 +142,13 @@ func (c *conn) sessionEnded() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sessions--
-	if c.sessions == 0 {
+	if c.sessions == 0 && c.timer != nil {
 		c.timer.Reset(c.srv.cfg.NoSessionTimeout)
 	}
 }
 
-// promote gives a connection admitted beyond the limit a real slot if one
-// has come free since (a client reconnecting at once, before the server saw
-// its old connection close). It reports whether the connection may run
-// sessions.
-func (c *conn) promote() bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if !c.full || c.closed {
-		return !c.full
-	}
-	select {
-	case c.srv.conns <- struct{}{}:
-		c.release()
-		c.full, c.release = false, func() { <-c.srv.conns }
-		return true
-	default:
-		return false
-	}
-}
-
-// connOf returns the connection a session runs on (nil if unknown).
-func connOf(sess ssh.Session) *conn {
-	c, _ := sess.Context().Value(connKey{}).(*conn)
+// connOf returns the connection a context belongs to (nil if unknown).
+func connOf(ctx ssh.Context) *conn {
+	c, _ := ctx.Value(connKey{}).(*conn)
 	return c
 }

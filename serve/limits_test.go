@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"errors"
 	"io"
 	"net"
 	"strings"
@@ -10,9 +11,87 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-func TestConnectionsWithoutASessionCountAgainstTheLimit(t *testing.T) {
-	f := start(t, Config{MaxSessions: 2})
-	// Two clients log in and open no session: they hold both places.
+// raw opens a TCP connection to the server from the loopback address
+// local ("127.0.0.2", say) that never speaks SSH. It skips the test when
+// the system cannot bind that address (only Linux routes all of
+// 127.0.0.0/8 to loopback without setup).
+func (f *fixture) raw(t *testing.T, local string) net.Conn {
+	t.Helper()
+	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: waitLimit}
+	c, err := d.Dial("tcp", f.addr)
+	if err != nil {
+		if strings.Contains(err.Error(), "assign requested address") {
+			t.Skipf("cannot connect from %s here: %v", local, err)
+		}
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	_ = c.SetDeadline(time.Now().Add(waitLimit))
+	return c
+}
+
+// admitted reads the version line of a raw connection, which the server
+// writes only once it has let the connection in.
+func admitted(t *testing.T, c net.Conn) {
+	t.Helper()
+	if line, err := readLine(c); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
+		t.Fatalf("a connection from %s read %q, %v; want the SSH version", c.LocalAddr(), line, err)
+	}
+}
+
+// turnedAway reads a raw connection to its end and checks it held only the
+// line saying why it was refused.
+func turnedAway(t *testing.T, c net.Conn, why string) {
+	t.Helper()
+	got, err := io.ReadAll(c)
+	if err != nil {
+		t.Fatalf("a connection beyond the limits was not closed: %v (read %q)", err, got)
+	}
+	if want := "retain: " + why + "\r\n"; string(got) != want {
+		t.Fatalf("a connection beyond the limits read %q, want %q", got, want)
+	}
+}
+
+// termFrom opens a session as user on a connection from local.
+func (f *fixture) termFrom(t *testing.T, local, user string) *term {
+	t.Helper()
+	c, err := f.dialFrom(t, local, user)
+	if err != nil {
+		t.Fatalf("an authorised user from %s was refused: %v", local, err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return openOn(t, c, "xterm-256color", nil)
+}
+
+// dialFrom logs in as user with the authorized key over a connection from
+// local.
+func (f *fixture) dialFrom(t *testing.T, local, user string) (*gossh.Client, error) {
+	t.Helper()
+	nc := f.raw(t, local)
+	_ = nc.SetDeadline(time.Time{})
+	cc, chans, reqs, err := gossh.NewClientConn(nc, f.addr, &gossh.ClientConfig{
+		User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(f.client)},
+		HostKeyCallback: gossh.FixedHostKey(f.hostKey), Timeout: waitLimit,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return gossh.NewClient(cc, chans, reqs), nil
+}
+
+const (
+	fullFromSource = "too many connections from your address are logging in; please try again later"
+	fullHandshakes = "too many connections are logging in; please try again later"
+)
+
+func TestSilentConnectionsTakeNoSession(t *testing.T) {
+	f := start(t, Config{MaxSessions: 1, MaxHandshakesPerSource: 8})
+	// Five connections that never speak SSH hold five of the places for
+	// connections logging in, and none for sessions.
+	for range 5 {
+		admitted(t, f.raw(t, "127.0.0.1"))
+	}
+	// Two logged-in connections without a session hold nothing either.
 	for range 2 {
 		c, err := f.dial("idle", gossh.PublicKeys(f.client))
 		if err != nil {
@@ -20,44 +99,100 @@ func TestConnectionsWithoutASessionCountAgainstTheLimit(t *testing.T) {
 		}
 		t.Cleanup(func() { c.Close() })
 	}
-	third := f.openTerm(t, "carol", "xterm-256color", nil)
-	if code := third.exit(t); code != 1 {
-		t.Errorf("a session beyond two held connections: exit status %d, want 1 (output %q)", code, third.out.String())
+	alice := f.openTerm(t, "alice", "xterm-256color", nil)
+	alice.waitFor(t, "hello alice")
+	// The one session is the only thing that fills the server, and the next
+	// user to log in is told so.
+	bob := f.openTerm(t, "bob", "xterm-256color", nil)
+	if code := bob.exit(t); code != 1 {
+		t.Errorf("a session beyond the limit: exit status %d, want 1 (output %q)", code, bob.out.String())
 	}
-	full := "retain: the server is full (at most 2 sessions); please try again later"
-	if !strings.Contains(third.errOut.String(), full) {
-		t.Errorf("stderr %q, want %q", third.errOut.String(), full)
-	}
-	// As many again are let through the handshake to hear that; beyond
-	// them a connection is told before the SSH version and closed.
-	held, err := net.Dial("tcp", f.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer held.Close()
-	// Its version line shows it was let in before the next one comes.
-	_ = held.SetDeadline(time.Now().Add(waitLimit))
-	if line, err := readLine(held); err != nil || !strings.HasPrefix(line, "SSH-2.0-") {
-		t.Fatalf("the connection within the overflow read %q, %v; want the SSH version", line, err)
-	}
-	raw, err := net.Dial("tcp", f.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	_ = raw.SetDeadline(time.Now().Add(waitLimit))
-	got, err := io.ReadAll(raw)
-	if err != nil {
-		t.Fatalf("the connection beyond every limit was not closed: %v (read %q)", err, got)
-	}
-	if string(got) != full+"\r\n" {
-		t.Errorf("the connection beyond every limit read %q, want %q", got, full+"\r\n")
+	if want := "retain: the server is full (at most 1 session); please try again later\r\n"; bob.errOut.String() != want {
+		t.Errorf("stderr %q, want %q", bob.errOut.String(), want)
 	}
 }
 
-func TestConnectionsWithoutASessionTimeOut(t *testing.T) {
+func TestFloodFromOneAddressLeavesOtherAddressesIn(t *testing.T) {
+	f := start(t, Config{MaxSessions: 2, MaxHandshakesPerSource: 3, MaxHandshakes: 10})
+	for range 3 {
+		admitted(t, f.raw(t, "127.0.0.1"))
+	}
+	for range 20 {
+		turnedAway(t, f.raw(t, "127.0.0.1"), fullFromSource)
+	}
+	// The flooding address cannot log in either, even with a key…
+	if c, err := f.dialFrom(t, "127.0.0.1", "mallory"); err == nil {
+		c.Close()
+		t.Error("a fourth connection from the flooding address logged in")
+	}
+	// …but users elsewhere are served as if nothing happened.
+	alice := f.termFrom(t, "127.0.0.2", "alice")
+	alice.waitFor(t, "hello alice")
+	bob := f.termFrom(t, "127.0.0.3", "bob")
+	bob.waitFor(t, "hello bob")
+	if !f.logs.waitFor("reason=\""+fullFromSource+"\"", waitLimit) {
+		t.Errorf("the refusals were not logged: %s", f.logs.String())
+	}
+}
+
+func TestConnectionsLoggingInHaveTheirOwnLimit(t *testing.T) {
+	f := start(t, Config{MaxSessions: 1, MaxHandshakes: 2, MaxHandshakesPerSource: 2})
+	first := f.raw(t, "127.0.0.2")
+	admitted(t, first)
+	admitted(t, f.raw(t, "127.0.0.3"))
+	turnedAway(t, f.raw(t, "127.0.0.4"), fullHandshakes)
+	// A connection that gives up gives its place back.
+	first.Close()
+	if !f.logs.waitFor("msg=\"connection closed\" remote=127.0.0.2:", waitLimit) {
+		t.Fatalf("the server never saw the first connection close: %s", f.logs.String())
+	}
+	alice := f.termFrom(t, "127.0.0.4", "alice")
+	alice.waitFor(t, "hello alice")
+	// Logged in, alice holds a session and no place among those logging
+	// in: another user takes that place, and hears the server is full.
+	bob := f.termFrom(t, "127.0.0.5", "bob")
+	if code := bob.exit(t); code != 1 {
+		t.Errorf("a second session: exit status %d, want 1", code)
+	}
+	if want := "retain: the server is full (at most 1 session); please try again later\r\n"; bob.errOut.String() != want {
+		t.Errorf("stderr %q, want %q", bob.errOut.String(), want)
+	}
+}
+
+func TestHandshakeDeadlineClosesConnectionsThatNeverLogIn(t *testing.T) {
+	// Long enough for a login under -race on a loaded machine, short enough
+	// to wait out.
+	const deadline = 2 * time.Second
+	f := start(t, Config{HandshakeTimeout: deadline, MaxHandshakesPerSource: 1})
+	alice := f.openTerm(t, "alice", "xterm-256color", nil)
+	alice.waitFor(t, "hello alice")
+	// Alice has logged in, so her connection no longer counts: the one
+	// place of her address is free for a connection that never speaks.
+	silent := f.raw(t, "127.0.0.1")
+	opened := time.Now()
+	got, err := io.ReadAll(silent)
+	if err != nil || !strings.HasPrefix(string(got), "SSH-2.0-") {
+		t.Fatalf("the silent connection read %q, %v; want the version, then the end", got, err)
+	}
+	if waited := time.Since(opened); waited < deadline {
+		t.Errorf("the silent connection was closed after %v, before the %v deadline", waited, deadline)
+	}
+	if !f.logs.waitFor("msg=\"connection closed: not logged in\"", waitLimit) {
+		t.Errorf("the deadline was not logged: %s", f.logs.String())
+	}
+	// Its place is free again…
+	admitted(t, f.raw(t, "127.0.0.1"))
+	// …and alice, who connected before the silent one, outlived the
+	// deadline: it bounds the login, not the connection.
+	if _, err := alice.stdin.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	alice.waitFor(t, "got:x!")
+}
+
+func TestLoggedInConnectionsWithoutASessionTimeOut(t *testing.T) {
 	// Long enough for a handshake and a session request under -race on a
-	// loaded machine (the timer runs from accept), short enough to wait out.
+	// loaded machine (the timer runs from login), short enough to wait out.
 	f := start(t, Config{NoSessionTimeout: 3 * time.Second})
 	c, err := f.dial("idle", gossh.PublicKeys(f.client))
 	if err != nil {
@@ -66,16 +201,6 @@ func TestConnectionsWithoutASessionTimeOut(t *testing.T) {
 	defer c.Close()
 	closed := make(chan error, 1)
 	go func() { closed <- c.Wait() }()
-	// A connection that never even starts its handshake is closed too.
-	raw, err := net.Dial("tcp", f.addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer raw.Close()
-	_ = raw.SetDeadline(time.Now().Add(waitLimit))
-	if got, err := io.ReadAll(raw); err != nil || !strings.HasPrefix(string(got), "SSH-2.0-") {
-		t.Errorf("the connection without a handshake read %q, %v; want the version, then the end", got, err)
-	}
 	select {
 	case <-closed:
 	case <-time.After(waitLimit):
@@ -118,5 +243,45 @@ func readLine(r io.Reader) (string, error) {
 		if c[0] == '\n' {
 			return b.String(), nil
 		}
+	}
+}
+
+// stalledSigner holds an authorized key's public half and signs nothing:
+// its client asks the server whether the key would do, hears yes, and
+// then waits in Sign until release is closed.
+type stalledSigner struct {
+	gossh.Signer
+	asked   chan struct{}
+	release chan struct{}
+}
+
+func (s stalledSigner) Sign(io.Reader, []byte) (*gossh.Signature, error) {
+	close(s.asked)
+	<-s.release
+	return nil, errors.New("this signer never signs")
+}
+
+func TestAnAuthorizedPublicKeyAloneDoesNotLogIn(t *testing.T) {
+	f := start(t, Config{MaxHandshakesPerSource: 1})
+	signer := stalledSigner{Signer: f.client, asked: make(chan struct{}), release: make(chan struct{})}
+	dialed := make(chan error, 1)
+	go func() {
+		c, err := f.dial("mallory", gossh.PublicKeys(signer))
+		if err == nil {
+			c.Close()
+		}
+		dialed <- err
+	}()
+	select {
+	case <-signer.asked:
+	case <-time.After(waitLimit):
+		t.Fatal("the client never got to signing")
+	}
+	// The server has said the key would do, and the connection still holds
+	// its address's one place among those logging in.
+	turnedAway(t, f.raw(t, "127.0.0.1"), fullFromSource)
+	close(signer.release)
+	if err := <-dialed; err == nil {
+		t.Fatal("a client that signed nothing logged in")
 	}
 }

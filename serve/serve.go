@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"os"
 	"sync"
 	"time"
 
@@ -23,9 +24,13 @@ import (
 // after being told to before it closes their connections.
 const DefaultShutdownTimeout = 3 * time.Second
 
-// DefaultNoSessionTimeout is how long a connection may go without a
-// session (its handshake included) unless Config.NoSessionTimeout says.
+// DefaultNoSessionTimeout is how long a logged-in connection may go
+// without a session unless Config.NoSessionTimeout says.
 const DefaultNoSessionTimeout = 30 * time.Second
+
+// DefaultHandshakeTimeout is how long a connection may take to log in
+// unless Config.HandshakeTimeout says.
+const DefaultHandshakeTimeout = 10 * time.Second
 
 // maxIdleWarning is the most warning an idle session gets before it is
 // closed, unless Config.IdleWarning says otherwise.
@@ -51,17 +56,25 @@ type Config struct {
 	AuthorizedKeys []gossh.PublicKey
 	// InsecureNoAuth lets anyone in. Every session is warned.
 	InsecureNoAuth bool
-	// MaxSessions bounds concurrent sessions and, separately, concurrent
-	// connections, counted from the moment they are accepted, whether they
-	// have a session or not (0: no bound). Beyond it a session is refused
-	// with a message.
+	// MaxSessions bounds concurrent sessions (0: no bound). Only sessions
+	// count, and only a logged-in user can open one: beyond the bound, the
+	// session is refused with a message saying the server is full.
 	MaxSessions int
 	// MaxSessionTime ends a session after this long (0: no limit).
 	MaxSessionTime time.Duration
-	// NoSessionTimeout closes a connection that has no session for this
-	// long: from its first byte, through the handshake, to its first
-	// session, and again after its last one ends (0:
-	// DefaultNoSessionTimeout).
+	// HandshakeTimeout closes a connection that has not logged in this long
+	// after it was accepted (0: DefaultHandshakeTimeout).
+	HandshakeTimeout time.Duration
+	// MaxHandshakes bounds the connections logging in at once: accepted,
+	// not yet authenticated (0: DefaultMaxHandshakes). MaxHandshakesPerSource
+	// bounds those from one IP address, or one IPv6 /64 (0:
+	// DefaultMaxHandshakesPerSource). A connection beyond either is told why
+	// in a line before the SSH version and closed.
+	MaxHandshakes          int
+	MaxHandshakesPerSource int
+	// NoSessionTimeout closes a logged-in connection that has no session
+	// for this long: from its login to its first session, and again after
+	// its last one ends (0: DefaultNoSessionTimeout).
 	NoSessionTimeout time.Duration
 	// IdleTimeout ends a session whose user has typed nothing for this long
 	// (0: never). IdleWarning before that, the program is sent an
@@ -121,8 +134,7 @@ type Server struct {
 	log      *slog.Logger
 	ssh      *ssh.Server
 	slots    chan struct{} // one token per running session, when bounded
-	conns    chan struct{} // one token per connection within MaxSessions, when bounded
-	overflow chan struct{} // one token per connection let in only to be told the server is full
+	pending  *handshakes   // the connections not logged in yet
 	mu       sync.Mutex
 	closing  bool // guarded by mu, like sessions
 	sessions map[*liveSession]struct{}
@@ -147,8 +159,18 @@ func New(cfg Config) (*Server, error) {
 	case len(cfg.AuthorizedKeys) > 0 && cfg.InsecureNoAuth:
 		return nil, errors.New("serve: authorized keys and InsecureNoAuth contradict each other")
 	case cfg.MaxSessions < 0 || cfg.MaxSessionTime < 0 || cfg.IdleTimeout < 0 || cfg.ShutdownTimeout < 0 ||
-		cfg.NoSessionTimeout < 0 || cfg.IdleWarning < 0:
+		cfg.NoSessionTimeout < 0 || cfg.IdleWarning < 0 || cfg.HandshakeTimeout < 0 || cfg.MaxHandshakes < 0 ||
+		cfg.MaxHandshakesPerSource < 0:
 		return nil, errors.New("serve: limits must not be negative")
+	}
+	if cfg.HandshakeTimeout == 0 {
+		cfg.HandshakeTimeout = DefaultHandshakeTimeout
+	}
+	if cfg.MaxHandshakes == 0 {
+		cfg.MaxHandshakes = DefaultMaxHandshakes
+	}
+	if cfg.MaxHandshakesPerSource == 0 {
+		cfg.MaxHandshakesPerSource = DefaultMaxHandshakesPerSource
 	}
 	if cfg.ShutdownTimeout == 0 {
 		cfg.ShutdownTimeout = DefaultShutdownTimeout
@@ -160,14 +182,13 @@ func New(cfg Config) (*Server, error) {
 		cfg.IdleWarning = min(cfg.IdleTimeout/10, maxIdleWarning)
 	}
 	cfg.IdleWarning = min(cfg.IdleWarning, cfg.IdleTimeout)
-	s := &Server{cfg: cfg, log: cfg.Log, sessions: map[*liveSession]struct{}{}}
+	s := &Server{cfg: cfg, log: cfg.Log, sessions: map[*liveSession]struct{}{},
+		pending: newHandshakes(cfg.MaxHandshakes, cfg.MaxHandshakesPerSource)}
 	if s.log == nil {
 		s.log = slog.Default()
 	}
 	if cfg.MaxSessions > 0 {
 		s.slots = make(chan struct{}, cfg.MaxSessions)
-		s.conns = make(chan struct{}, cfg.MaxSessions)
-		s.overflow = make(chan struct{}, cfg.MaxSessions)
 	}
 	opts := []ssh.Option{
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
@@ -176,9 +197,18 @@ func New(cfg Config) (*Server, error) {
 			// Idleness is the user's (see watchIdle), not the connection's:
 			// a session training a model writes all the time.
 			srv.ConnCallback = s.admit
-			srv.HandshakeTimeout = cfg.NoSessionTimeout
-			srv.ConnectionFailedCallback = func(c net.Conn, err error) {
-				s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err)
+			srv.HandshakeTimeout = cfg.HandshakeTimeout
+			srv.ConnectionFailedCallback = s.handshakeFailed
+			srv.ServerConfigCallback = func(ctx ssh.Context) *gossh.ServerConfig {
+				// Called after each authentication attempt, not after a
+				// client's query whether a key would do, which needs no
+				// signature: knowing an authorized public key is not
+				// enough to count as logged in.
+				return &gossh.ServerConfig{AuthLogCallback: func(_ gossh.ConnMetadata, _ string, err error) {
+					if c := connOf(ctx); err == nil && c != nil {
+						c.logIn()
+					}
+				}}
 			}
 			return nil
 		},
@@ -246,6 +276,15 @@ func (s *Server) shutdown() {
 		s.log.Warn("sessions still running at the shutdown deadline; closing their connections")
 	}
 	_ = s.ssh.Close()
+}
+
+// handshakeFailed logs a connection that never logged in.
+func (s *Server) handshakeFailed(c net.Conn, err error) {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		s.log.Info("connection closed: not logged in", "remote", c.RemoteAddr().String(), "after", s.cfg.HandshakeTimeout)
+		return
+	}
+	s.log.Info("connection refused", "remote", c.RemoteAddr().String(), "reason", err)
 }
 
 // fullMessage tells a client refused because the server is full.

@@ -49,15 +49,11 @@ func (s *Server) handle(sess ssh.Session) {
 // this handler is done.
 func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	log := s.log.With("user", sess.User(), "remote", sess.RemoteAddr().String())
-	if c := connOf(sess); c != nil {
+	if c := connOf(sess.Context()); c != nil {
 		if !c.sessionStarted() {
 			return refuse(sess, "the connection stayed without a session too long")
 		}
 		defer c.sessionEnded()
-		if !c.promote() {
-			log.Info("session refused: server full", "max_sessions", s.cfg.MaxSessions)
-			return refuse(sess, s.fullMessage())
-		}
 	}
 	if s.slots != nil {
 		select {

@@ -126,6 +126,9 @@ func NewModel(opts Options) Model {
 	}
 	com := common.New(opts.Lang)
 	com.Pseudonym = opts.Pseudonym
+	if com.Served = opts.Served; opts.Served && opts.Source.Path != "" {
+		com.ServedFile = opts.Source
+	}
 	st := com.Styles
 	h := help.New()
 	h.Styles = st.Help
@@ -138,7 +141,7 @@ func NewModel(opts Options) Model {
 		help:    h,
 		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
 	}
-	m.dataScr = datascreen.New(com, opts.Served)
+	m.dataScr = datascreen.New(com)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
 	m.trainScr = trainscreen.New(com)
 	m.trainScr.SetParent(m.parent)
@@ -147,6 +150,7 @@ func NewModel(opts Options) Model {
 	m.cohScr = cohortscreen.New(com)
 	m.recScr = recscreen.New(com, opts.Open)
 	m.tuneScr = tunescreen.New(com)
+	m.tuneScr.SetLimits(opts.Limits)
 	m.anomScr = anomalyscreen.New(com)
 	// Until data loads, the Train screen plans with the configured
 	// settings, not zero ones.
@@ -476,7 +480,10 @@ func (m Model) loaded(msg loadedMsg) Model {
 		m.resetAnalysis()
 	}
 	m.dataScr.SetData(msg.data, msg.info)
-	m.modelScr.SetInputs(msg.info.Inputs)
+	shape := common.Shape{Inputs: msg.info.Inputs, TrainRows: msg.info.Train}
+	m.modelScr.SetShape(shape)
+	m.trainScr.SetShape(shape)
+	m.tuneScr.SetShape(shape)
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()

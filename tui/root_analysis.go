@@ -18,6 +18,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 		return nil
 	}
 	m.analysed = run
+	m.trainScr.SetAnalysed(run.Number)
 	m.runsScr.SetRuns(m.trainScr.Finished(), run.Number)
 	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run), m.planScr.SetRun(run))
 }
@@ -74,6 +75,7 @@ func (m *Model) resetAnalysis() {
 	com := m.com
 	com.DataChanged = true
 	m.analysed, m.pinned = common.Run{}, false
+	m.trainScr.SetAnalysed(0)
 	m.newAnalysisScreens(com)
 	for _, msg := range m.shared {
 		m.evalScr, _ = updateScreen(m.evalScr, msg)
@@ -89,7 +91,7 @@ func (m *Model) resetAnalysis() {
 // follow keeps the screens that depend on the selected user up to date:
 // the walkthrough and the decision map are computed only while shown.
 func (m *Model) follow() tea.Cmd {
-	if len(m.runsScr.Runs()) != len(m.trainScr.Finished()) {
+	if !sameRuns(m.runsScr.Runs(), m.trainScr.Finished()) {
 		m.runsScr.SetRuns(m.trainScr.Finished(), m.analysed.Number)
 	}
 	row := m.usersScr.SelectedRow()
@@ -111,6 +113,20 @@ func (m *Model) follow() tea.Cmd {
 		return m.mapScr.Want(shown, row)
 	}
 	return nil
+}
+
+// sameRuns reports whether two lists hold the same runs: a session that
+// forgot old runs may hold as many as before, but not the same.
+func sameRuns(a, b []common.Run) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Number != b[i].Number {
+			return false
+		}
+	}
+	return true
 }
 
 // shareRecommendations gives the Users screen the Recommend screen's

@@ -78,3 +78,9 @@ func Run(ctx context.Context, opts Options) error {
 // Limits bound what one session may ask of the machine (used when serving
 // over SSH); zero fields mean no limit.
 type Limits = common.Limits
+
+// Shape is loaded data as a network sees it (see Limits.CheckNetwork).
+type Shape = common.Shape
+
+// LimitError is what a session's Limits refuse, and why.
+type LimitError = common.LimitError

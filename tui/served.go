@@ -20,10 +20,12 @@ func (m Model) servedSource(asked experiment.Source) (experiment.Source, error) 
 		return asked, nil
 	}
 	if asked.Kind != served.Kind {
+		// The Data screen asks for the served file only as it is served (o);
+		// this guards every other way a request could come.
 		if served.Kind == "log" {
-			return asked, errors.New(m.com.Tf("%s is served as an order log: open it with g", "%s 以订单日志提供：请用 g 打开", served.Path))
+			return asked, errors.New(m.com.Tf("%s is served as an order log: o reloads it as one", "%s 以订单日志提供：按 o 按订单日志重新载入", served.Path))
 		}
-		return asked, errors.New(m.com.Tf("%s is served as a table: open it with o", "%s 以表格提供：请用 o 打开", served.Path))
+		return asked, errors.New(m.com.Tf("%s is served as a table: o reloads it as one", "%s 以表格提供：按 o 按表格重新载入", served.Path))
 	}
 	if asked.Label == "" {
 		asked.Label = served.Label

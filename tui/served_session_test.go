@@ -7,14 +7,6 @@ import (
 	"github.com/retainlab/retain/tui/screentest"
 )
 
-func TestServedNeverCompletesPaths(t *testing.T) {
-	opts := textbookOptions()
-	opts.Served = true
-	m := loadedModel(t, opts, 120, 40)
-	m = pressAll(t, m, "1", "o", "tab")
-	screentest.MustContain(t, screen(m), "✗ path completion is off on a served session")
-}
-
 // notice is what serve sends before closing an idle session.
 type notice string
 

@@ -81,7 +81,7 @@ func TestServedLogNeverOpensAsATable(t *testing.T) {
 	if strings.Contains(got, "@example.com") {
 		t.Errorf("a pseudonymised session shows real ids:\n%s", got)
 	}
-	if !strings.Contains(got, "/srv/orders.csv is served as an order log: open it with g") {
+	if !strings.Contains(got, "/srv/orders.csv is served as an order log: o reloads it as one") {
 		t.Errorf("the refusal is not shown:\n%s", got)
 	}
 	if m.data == nil || m.data.Source.Kind != "log" {
@@ -89,9 +89,9 @@ func TestServedLogNeverOpensAsATable(t *testing.T) {
 	}
 }
 
-// TestServedTableKeepsTheServersLabel: reopening the served table (o and
-// its path) keeps the label the server was given, rather than asking for
-// one among every column, the id column included.
+// TestServedTableKeepsTheServersLabel: a request for the served table by
+// its name and kind alone keeps the label the server was given, rather
+// than asking for one among every column, the id column included.
 func TestServedTableKeepsTheServersLabel(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("member,visits,left_company\n")

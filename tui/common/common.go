@@ -32,6 +32,12 @@ type Common struct {
 	// DataChanged is set for analysis screens emptied because other data
 	// loaded after a run: their empty state asks for a run on the new data.
 	DataChanged bool
+	// Served says the TUI runs as a session of retain serve: its user never
+	// opens a file of the server at a path they type. ServedFile is the
+	// file served (Path empty when the server serves the built-in data),
+	// which the Data screen reloads as the server serves it.
+	Served     bool
+	ServedFile experiment.Source
 	// Pseudonym, when set, replaces customer ids with keyed hashes: the
 	// loaded data's ids are pseudonymised as they load (so every screen and
 	// export shows pseudonyms), and a screen that reads ids again from a

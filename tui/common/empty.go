@@ -72,8 +72,17 @@ func (c Common) NoRunHint(hint string) string {
 }
 
 // NoData says that no data is loaded (the load at startup failed) and how
-// to load some, in one sentence for a status line.
+// to load some, in one sentence for a status line: with the keys the Data
+// screen offers, which a served session's are.
 func (c Common) NoData() string {
+	switch {
+	case c.Served && c.ServedFile.Path != "":
+		return c.T("No data is loaded: on the Data screen (1), o reloads the served file and b loads the built-in data.",
+			"没有加载任何数据：在“数据”页（按 1）按 o 重新载入服务的文件、b 加载内置数据。")
+	case c.Served:
+		return c.T("No data is loaded: on the Data screen (1), b loads the built-in data.",
+			"没有加载任何数据：在“数据”页（按 1）按 b 加载内置数据。")
+	}
 	return c.T("No data is loaded: on the Data screen (1), o opens a table, g an order log and b loads the built-in data.",
 		"没有加载任何数据：在“数据”页（按 1）按 o 打开表格、g 打开订单日志、b 加载内置数据。")
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
 )
 
 // TestEmptyShowsTheWholeHintCentred checks that an empty screen's hint is
@@ -41,6 +43,23 @@ func TestEmptyShowsTheWholeHintCentred(t *testing.T) {
 		}
 		if first < 5 {
 			t.Errorf("%s: the hint starts on line %d, not centred:\n%s", lang, first+1, view)
+		}
+	}
+}
+
+func TestNoDataNamesTheKeysOnOffer(t *testing.T) {
+	served := Common{Lang: "en", Served: true, ServedFile: experiment.Source{Kind: "csv", Path: "served.csv"}}
+	builtin := Common{Lang: "zh", Served: true}
+	for _, c := range []struct {
+		c    Common
+		want string
+	}{
+		{Common{Lang: "en"}, "No data is loaded: on the Data screen (1), o opens a table, g an order log and b loads the built-in data."},
+		{served, "No data is loaded: on the Data screen (1), o reloads the served file and b loads the built-in data."},
+		{builtin, "没有加载任何数据：在“数据”页（按 1）按 b 加载内置数据。"},
+	} {
+		if got := c.c.NoData(); got != c.want {
+			t.Errorf("NoData() = %q, want %q", got, c.want)
 		}
 	}
 }

@@ -5,26 +5,6 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// Limits bound what one session may ask of the machine (used when serving
-// over SSH); zero fields mean no limit.
-type Limits struct {
-	MaxRows   int
-	MaxEpochs int
-}
-
-// Check refuses a training run beyond the session's limits. The Model
-// screen already clamps the epochs and loading refuses large files; this is
-// the last guard before a worker starts. The refusal is a *LimitError.
-func (l Limits) Check(d *experiment.Data, cfg experiment.Config) error {
-	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
-		return &LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: l.MaxRows}
-	}
-	if l.MaxEpochs > 0 && cfg.Train.Epochs > l.MaxEpochs {
-		return &LimitError{Epochs: cfg.Train.Epochs, MaxEpochs: l.MaxEpochs}
-	}
-	return nil
-}
-
 // Run is one ended training run, kept for the screens that judge and
 // compare runs (evaluation, run history). Its experiment's network is not
 // trained any more, so it may be read freely. Number 0 means no run.

@@ -35,7 +35,7 @@ func TestSplitShowsCalibrationPart(t *testing.T) {
 		}
 		for lang, want := range map[string]string{"en": tc.en, "zh": tc.zh} {
 			c := screentest.Common(lang, 160, 48)
-			s := New(c, false)
+			s := New(c)
 			s.SetSize(c.Width, c.Height)
 			s.SetData(d, NewInfo(d, exp, cfg.Seed))
 			screentest.MustContain(t, screentest.Render(s, c.Width, c.Height), want)
@@ -58,7 +58,7 @@ func TestGoldenCalibratedOnValidation(t *testing.T) {
 		t.Fatal(err)
 	}
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
-		s := New(c, false)
+		s := New(c)
 		s.SetSize(c.Width, c.Height)
 		s.SetData(d, NewInfo(d, exp, cfg.Seed))
 		screentest.Golden(t, s, c.Width, c.Height)

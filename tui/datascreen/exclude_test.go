@@ -72,7 +72,7 @@ func TestExcludeToggleRefusalsKeepTheState(t *testing.T) {
 }
 
 func TestLabelQuestion(t *testing.T) {
-	s := New(screentest.Common("en", 80, 24), false)
+	s := New(screentest.Common("en", 80, 24))
 	src := experiment.Source{Kind: "csv", Path: "x.csv"}
 	s.AskLabel(src, []string{"a", "b", "bought_again"}, "", nil)
 	if !s.Editing() {
@@ -94,7 +94,7 @@ func TestLabelQuestion(t *testing.T) {
 	if _, ok := msg.(LabelCancelMsg); !ok {
 		t.Errorf("esc asked for %#v, want LabelCancelMsg", msg)
 	}
-	zh := New(screentest.Common("zh", 80, 24), false)
+	zh := New(screentest.Common("zh", 80, 24))
 	zh.AskLabel(src, []string{"a"}, "", nil)
 	mustContain(t, zh.View(), "x.csv 的哪一列是标签？")
 }

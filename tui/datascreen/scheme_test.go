@@ -20,7 +20,7 @@ func schemeScreen(t *testing.T, c common.Common, cutoff string, scheme experimen
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(c, false)
+	s := New(c)
 	s.SetSize(c.Width, c.Height)
 	s.SetData(d, NewInfo(d, exp, cfg.Seed))
 	return s

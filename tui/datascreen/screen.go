@@ -21,6 +21,7 @@ type dataKeyMap struct {
 	Columns    key.Binding
 	OpenTable  key.Binding
 	OpenLog    key.Binding
+	Reload     key.Binding // a served session's o: the served file again
 	Builtin    key.Binding
 	Label      key.Binding
 	Seed       key.Binding
@@ -45,6 +46,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("columns", "列"))),
 		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("open file", "打开文件"))),
 		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", c.T("open order log", "打开订单日志"))),
+		Reload:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("reload served file", "重新载入服务的文件"))),
 		Builtin:    key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("built-in data", "内置数据"))),
 		Label:      key.NewBinding(key.WithKeys("c"), key.WithHelp("c", c.T("label column", "标签列"))),
 		Seed:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("re-split seed", "重新划分的种子"))),
@@ -90,7 +92,6 @@ type Model struct {
 	prompt  prompt
 	picking bool // choosing the label column
 	pick    int
-	served  bool // a session of retain serve: no path completion
 	tgt     targetState
 	ask     *askState // the label question, when the file's label was not recognised
 	askErr  error     // the refusal shown if the question is declined
@@ -100,10 +101,11 @@ type Model struct {
 	view string // rendered after every change, so View only returns it
 }
 
-// New returns the Data screen; served is true for a session of retain
-// serve, which never lists the server's folders.
-func New(com common.Common, served bool) Model {
-	return Model{Common: com, keys: defaultDataKeyMap(com), served: served}
+// New returns the Data screen. In a session of retain serve (com.Served)
+// it opens no path its user types and lists no folder of the server: o
+// reloads the served file instead, and g is not offered.
+func New(com common.Common) Model {
+	return Model{Common: com, keys: defaultDataKeyMap(com)}
 }
 
 // SetSize sets the size of the screen's area.
@@ -202,6 +204,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		} else {
 			s.colOff = max(s.colOff-1, 0)
 		}
+	case s.Served && key.Matches(k, s.keys.Reload, s.keys.OpenLog):
+		return s.servedOpen(k)
 	case key.Matches(k, s.keys.OpenTable):
 		s.prompt, cmd = newPrompt(s.Common, promptTable, s.pathHint())
 	case key.Matches(k, s.keys.OpenLog):
@@ -227,6 +231,21 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(OpenMsg{Src: src})
 	}
 	return s, cmd
+}
+
+// servedOpen answers o and g in a served session: o loads the served file
+// again as the server serves it (its label and columns), g says why it
+// opens nothing.
+func (s Model) servedOpen(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	if s.ServedFile.Path != "" && key.Matches(k, s.keys.Reload) {
+		return s, emit(OpenMsg{Src: s.ServedFile})
+	}
+	if s.ServedFile.Path != "" {
+		s.flash = s.Tf("a served session opens no other file: o reloads %s", "服务会话不能打开其他文件：按 o 重新载入 %s", s.ServedFile.Path)
+	} else {
+		s.flash = s.T("a served session opens no file: the server serves the built-in data", "服务会话不能打开文件：服务器提供的是内置数据")
+	}
+	return s, nil
 }
 
 func (s *Model) scrollBy(k string) {
@@ -265,7 +284,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, s.keys.Cancel):
 		s.prompt = prompt{}
 		return s, nil
-	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.served:
+	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.Served:
 		// A session's client must not learn what the server's folders hold.
 		s.prompt.err, s.prompt.matches = errNoCompletion(s.Common), nil
 		return s, nil
@@ -292,7 +311,7 @@ func (s Model) submit(v string) (tea.Msg, error) {
 	switch s.prompt.kind {
 	case promptTable, promptLog:
 		if v == "" || strings.HasSuffix(v, "/") {
-			if s.served {
+			if s.Served {
 				return nil, errors.New(s.T("type a file name", "请输入文件名"))
 			}
 			return nil, errors.New(s.T("type a file name (tab completes)", "请输入文件名（tab 可补全）"))
@@ -363,7 +382,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	case s.ask != nil:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	case s.prompt.active():
-		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.served)
+		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.Served)
 		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
@@ -382,10 +401,14 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Section.SetEnabled(s.data != nil)
 	k.Scroll.SetEnabled(s.data != nil)
 	k.Exclude.SetEnabled(s.data != nil && s.section == sectionSchema)
+	// A served session opens no path: o reloads the served file, if any.
+	k.OpenTable.SetEnabled(!s.Served)
+	k.OpenLog.SetEnabled(!s.Served)
+	k.Reload.SetEnabled(s.Served && s.ServedFile.Path != "")
 	return [][]key.Binding{
-		{k.Prevent, k.Encourage, k.OpenTable, k.Label, k.Seed, k.Section},
+		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.Label, k.Seed, k.Section},
 		{k.Section, k.Scroll, k.Columns, k.Exclude},
-		{k.OpenTable, k.OpenLog, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
+		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}
 }
 

@@ -57,7 +57,7 @@ func loaded(t *testing.T, c common.Common, src experiment.Source, text string) M
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := New(c, false)
+	s := New(c)
 	s.SetData(d, NewInfo(d, exp, cfg.Seed))
 	return s
 }
@@ -176,10 +176,12 @@ func TestPromptsSpeakTheLanguage(t *testing.T) {
 		t.Errorf("seed refusal %q", s.PromptErr())
 	}
 	mustContain(t, screentest.Render(s, 80, 24), "划分种子：", "✗ 种子须为 ≥ 0 的整数")
-	s.served = true
 	s = keys(s, "o") // typed into the seed prompt, then esc and o
 	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyEscape})
 	s = keys(s, "o")
+	// A served session never opens this prompt (o reloads the served file);
+	// were it open, it would still list no folder of the server.
+	s.Served = true
 	s.SetPromptValue("")
 	s, _ = s.step(tea.KeyPressMsg{Code: tea.KeyTab})
 	if s.PromptErr() != "在服务会话中不能补全路径" {
@@ -216,7 +218,7 @@ func TestBTYDKeyReloadsTheLogWithTheBGNBDInputs(t *testing.T) {
 func TestMixedTextWarningCountsInBothLanguages(t *testing.T) {
 	one := &data.MixedText{Numbers: 9, Present: 10, NotNumbers: 1, Examples: []string{`"abc"`}}
 	two := &data.MixedText{Numbers: 8, Present: 10, NotNumbers: 2, Examples: []string{`"a"`, `"b"`}, More: true}
-	en, zh := New(screentest.Common("en", 80, 24), false), New(screentest.Common("zh", 80, 24), false)
+	en, zh := New(screentest.Common("en", 80, 24)), New(screentest.Common("zh", 80, 24))
 	for _, c := range []struct{ got, want string }{
 		{en.mixed(one), `read as text although 9 of its 10 values in the first rows are numbers: 1 is not ("abc")`},
 		{en.mixed(two), `read as text although 8 of its 10 values in the first rows are numbers: 2 are not ("a", "b", …)`},
@@ -240,7 +242,7 @@ func TestStatisticsShowWithoutRoundingNoise(t *testing.T) {
 		"en": {"filled with the mean 2267.15;", "values clipped to [0, 1669.73] first"},
 		"zh": {"用均值 2267.15 填充", "数值先截断到 [0, 1669.73]"},
 	} {
-		got := New(screentest.Common(lang, 80, 24), false).treatment(tr)
+		got := New(screentest.Common(lang, 80, 24)).treatment(tr)
 		for _, w := range want {
 			if !strings.Contains(got, w) {
 				t.Errorf("%s: %q lacks %q", lang, got, w)

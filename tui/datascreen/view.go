@@ -78,6 +78,12 @@ func (s Model) noDataView() string {
 		lines = append(lines, "")
 		hint := s.T("o opens a table (CSV or Parquet), g an order log, b loads the built-in data.",
 			"按 o 打开表格（CSV 或 Parquet），g 打开订单日志，b 加载内置数据。")
+		switch {
+		case s.Served && s.ServedFile.Path != "":
+			hint = s.T("o reloads the served file, b loads the built-in data.", "按 o 重新载入服务的文件，b 加载内置数据。")
+		case s.Served:
+			hint = s.T("b loads the built-in data.", "按 b 加载内置数据。")
+		}
 		for _, l := range widget.WrapUnmarked(hint, s.Width) {
 			lines = append(lines, s.Styles.Muted.Render(l))
 		}

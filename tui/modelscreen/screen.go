@@ -52,8 +52,8 @@ type Model struct {
 
 	cfg    experiment.Config
 	limits common.Limits
-	inputs int  // model inputs of the loaded data (0 until loaded)
-	noData bool // loading failed and no data is loaded
+	shape  common.Shape // the loaded data's (zero until loaded)
+	noData bool         // loading failed and no data is loaded
 
 	sel     int
 	typing  bool
@@ -92,10 +92,10 @@ func (s *Model) SetSize(w, h int) {
 	s.view = s.render()
 }
 
-// SetInputs tells the screen the loaded data's model inputs, for the
-// summary.
-func (s *Model) SetInputs(n int) {
-	s.inputs = n
+// SetShape tells the screen the loaded data's model inputs and training
+// rows, for the summary and the session's limits.
+func (s *Model) SetShape(shape common.Shape) {
+	s.shape = shape
 	s.view = s.render()
 }
 
@@ -123,7 +123,7 @@ func (s Model) Editing() bool { return s.typing }
 
 // Inputs returns the model inputs the summary counts from (0 until the
 // data is loaded).
-func (s Model) Inputs() int { return s.inputs }
+func (s Model) Inputs() int { return s.shape.Inputs }
 
 // Selected returns the label of the selected setting.
 func (s Model) Selected() string { return fields(s.Common, s.cfg, s.limits)[s.sel].label }
@@ -222,11 +222,15 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	return s, cmd
 }
 
-// apply takes next unless err or the configuration's own check refuses
-// it; the reason stays by the field until the next change.
+// apply takes next unless err, the configuration's own check or the
+// session's limits refuse it; the reason stays by the field until the next
+// change.
 func (s *Model) apply(next experiment.Config, err error) bool {
 	if err == nil {
 		err = next.Validate()
+	}
+	if err == nil {
+		err = s.beyondLimits(next)
 	}
 	if err != nil {
 		s.refusal, s.refused = s.ErrorText(err), s.sel
@@ -234,6 +238,23 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 	}
 	s.cfg, s.refusal, s.refused, s.presetNote = next, "", -1, ""
 	return true
+}
+
+// beyondLimits refuses next when its network is beyond the session's
+// limits (a *common.LimitError). A configuration already beyond them (the
+// data's width, known once loaded, may put it there) may still change in
+// ways that need less: one step at a time back within them.
+func (s Model) beyondLimits(next experiment.Config) error {
+	err := s.limits.CheckNetwork(s.shape, next, 1)
+	if err == nil || s.limits.CheckNetwork(s.shape, s.cfg, 1) == nil {
+		return err
+	}
+	params, memory := common.NetworkNeed(s.shape, next)
+	nowParams, nowMemory := common.NetworkNeed(s.shape, s.cfg)
+	if params <= nowParams && memory <= nowMemory && (params < nowParams || memory < nowMemory) {
+		return nil
+	}
+	return err
 }
 
 // HelpGroups implements common.Screen: the keys that work now.
@@ -252,7 +273,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 func (s Model) summaryLines(w int) []string {
 	st := s.Styles
 	lines := []string{st.Title.Render(s.T("Network summary", "网络概要"))}
-	inputs := s.inputs
+	inputs := s.shape.Inputs
 	if inputs == 0 {
 		why := s.T("waiting for the data to know the input width", "等数据加载后才知道输入宽度")
 		if s.noData {
@@ -275,6 +296,7 @@ func (s Model) summaryLines(w int) []string {
 	}
 	lines = append(lines, st.Border.Render(strings.Repeat("─", min(w, layerW+22))))
 	lines = append(lines, s.T("Total params: ", "参数总数：")+st.Value.Render(common.Thousands(arch.ParamCount())))
+	lines = append(lines, s.limitLines(w)...)
 	out, loss := s.T("output: sigmoid", "输出：sigmoid"), s.T("loss: binary cross-entropy", "损失：二元交叉熵")
 	if ansi.StringWidth(out+" · "+loss) <= w {
 		return append(lines, st.Muted.Render(out+" · "+loss))

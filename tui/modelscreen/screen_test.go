@@ -15,7 +15,7 @@ import (
 func modelFixture() Model {
 	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{})
 	s.SetSize(100, 30)
-	s.SetInputs(10)
+	s.SetShape(common.Shape{Inputs: 10})
 	return s
 }
 
@@ -214,7 +214,7 @@ func TestRefusalsShowWhole(t *testing.T) {
 		// 80×24 less the tab bar, rule and footer.
 		s := New(screentest.Common(c.lang, 80, 21), experiment.DefaultConfig(), common.Limits{})
 		s.SetSize(80, 21)
-		s.SetInputs(10)
+		s.SetShape(common.Shape{Inputs: 10})
 		for range c.layers {
 			s, _ = s.step(screentest.Press("a"))
 		}
@@ -230,7 +230,7 @@ func TestRefusalsShowWhole(t *testing.T) {
 func fixtureIn(c common.Common) Model {
 	s := New(c, experiment.DefaultConfig(), common.Limits{})
 	s.SetSize(c.Width, c.Height)
-	s.SetInputs(10)
+	s.SetShape(common.Shape{Inputs: 10})
 	return s
 }
 

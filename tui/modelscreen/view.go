@@ -4,7 +4,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // summaryWidth is the width of the summary pane beside the form.
@@ -107,4 +109,38 @@ func (s Model) refusalLines(w int) []string {
 		out = append(out, s.Styles.Error.Render(common.Truncate(prefix+strings.TrimRight(l, " "), w)))
 	}
 	return out
+}
+
+// limitLines state the session's limits on the network under its summary
+// and, when the network is beyond them, why it cannot train (nothing when
+// the session has no such limits).
+func (s Model) limitLines(w int) []string {
+	limits := s.NetworkLimits(s.limits)
+	if limits == "" {
+		return nil
+	}
+	var lines []string
+	for _, l := range wrapSizes(s.T("Limit: ", "上限：")+limits, w) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	if err := s.limits.CheckNetwork(s.shape, s.cfg, 1); err != nil {
+		text := "✗ " + s.ErrorText(err) + s.T(": make it smaller to train.", "：缩小后才能训练。")
+		for _, l := range wrapSizes(text, w) {
+			lines = append(lines, s.Styles.Error.Render(l))
+		}
+	}
+	return lines
+}
+
+// sizeGlue keeps a size's number and unit ("256 MiB") on one line.
+var sizeGlue = strings.NewReplacer(" bytes", "\u00a0bytes", " KiB", "\u00a0KiB", " MiB", "\u00a0MiB",
+	" GiB", "\u00a0GiB", " TiB", "\u00a0TiB")
+
+// wrapSizes wraps text to w cells, never between a size's number and unit.
+func wrapSizes(text string, w int) []string {
+	lines := widget.WrapUnmarked(sizeGlue.Replace(text), w)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+	}
+	return lines
 }

@@ -38,7 +38,8 @@ func (s *Model) Stop() tea.Cmd {
 	return waitCmd(s.cur)
 }
 
-// Finished returns every ended run since the app started, oldest first.
+// Finished returns the ended runs kept, oldest first: every one since the
+// app started, unless a session's memory limit made it forget older ones.
 func (s Model) Finished() []common.Run { return s.finished }
 
 // Progress returns the latest progress the screen shows.

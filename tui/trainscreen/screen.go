@@ -39,6 +39,7 @@ type Model struct {
 	data   *experiment.Data
 	cfg    experiment.Config
 	limits common.Limits
+	shape  common.Shape // the loaded data's, for the network's limits
 
 	runs      int          // runs started so far
 	pace      engine.Pace  // how fast runs train, kept across runs
@@ -61,7 +62,8 @@ type Model struct {
 	failed    bool                // the outcome is a warning (divergence, error)
 	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
-	finished  []common.Run        // every ended run since the app started, oldest first
+	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
+	analysed  int                 // the ended run the analysis screens show (0: none)
 
 	loss, metric widget.SeriesChart
 	bar          progress.Model
@@ -116,6 +118,10 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits comm
 		s.render()
 	}
 }
+
+// SetShape tells the screen the loaded data's model inputs and training
+// rows, against which a run's network is checked.
+func (s *Model) SetShape(shape common.Shape) { s.shape = shape }
 
 // SetNoData tells the screen whether loading failed with no data loaded
 // (false: the data is loading or loaded).
@@ -256,10 +262,19 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
 		return nil
 	}
-	if err := s.limits.Check(s.data, s.cfg); err != nil {
-		s.outcome, s.failed = err.Error(), true
+	// The last guard before a worker allocates anything: the Model screen
+	// refuses such settings already, but the data's width may have changed
+	// under them since.
+	err := s.limits.Check(s.data, s.cfg)
+	if err == nil {
+		err = s.limits.CheckNetwork(s.shape, s.cfg, 1)
+	}
+	if err != nil {
+		s.outcome, s.failed = s.ErrorText(err), true
 		return nil
 	}
+	_, need := common.NetworkNeed(s.shape, s.cfg)
+	forgot := s.forgetToFit(need)
 	s.runs++
 	src := s.data.Source.Describe()
 	switch {
@@ -283,7 +298,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	s.state, s.mode = trainStarting, mode
 	s.followEpochs(0)
 	s.redrawCharts()
-	return tea.Batch(startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
+	return tea.Batch(forgot, startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
 // followEpochs sets the charts' x axis to a round extent ahead of the

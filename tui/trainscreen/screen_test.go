@@ -443,3 +443,27 @@ func TestStartBeyondTheLimitIsRefused(t *testing.T) {
 		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome)
 	}
 }
+
+func TestStartOfANetworkBeyondTheLimitIsRefused(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin"}, screentest.Open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Hidden = []engine.LayerSpec{{Units: 4096, Activation: engine.ReLU}, {Units: 4096, Activation: engine.ReLU}}
+	for _, c := range []struct {
+		lang, want string
+	}{
+		// (21·4096) + (4097·4096) + 4097 = 16,871,425.
+		{"en", "the network would have 16,871,425 parameters; this session allows at most 1,000,000"},
+		{"zh", "网络将有 16,871,425 个参数；本会话最多允许 1,000,000 个"},
+	} {
+		s := New(screentest.Common(c.lang, 100, 27))
+		s.SetInputs(d, cfg, common.Limits{MaxParams: 1_000_000})
+		s.SetShape(common.Shape{Inputs: 20, TrainRows: 3500})
+		s, cmd := s.step(screentest.Press("space"))
+		if cmd != nil || s.state != trainIdle || s.cur != nil || s.outcome != c.want {
+			t.Errorf("%s: start beyond the limit: state %d, outcome %q; want idle and %q", c.lang, s.state, s.outcome, c.want)
+		}
+	}
+}

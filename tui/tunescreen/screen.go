@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -79,6 +80,8 @@ type Model struct {
 
 	data   *experiment.Data
 	base   experiment.Config
+	limits common.Limits
+	shape  common.Shape // the loaded data's, for the limits
 	budget time.Duration
 	trials int // 0: rounds until the budget ends
 	folds  int
@@ -95,7 +98,7 @@ type Model struct {
 	// input is the budget's field: a text input as every other screen's,
 	// so ctrl+u clears it and the cursor moves.
 	input   textinput.Model
-	refusal string // why the typed budget was refused
+	refusal string // why the typed budget, or a search, was refused
 
 	view string
 }
@@ -117,6 +120,18 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
 	s.data, s.base = d, cfg
 	s.render()
 }
+
+// SetLimits bounds the networks a search may train (a served session's
+// limits): the base configuration must fit, and trials that would not are
+// never drawn.
+func (s *Model) SetLimits(limits common.Limits) {
+	s.limits = limits
+	s.render()
+}
+
+// SetShape tells the screen the loaded data's model inputs and training
+// rows, against which the limits are checked.
+func (s *Model) SetShape(shape common.Shape) { s.shape = shape }
 
 // SetTrials fixes the number of trials (0: rounds until the budget ends)
 // and the folds: a fixed count gives the same result on every machine.
@@ -266,14 +281,31 @@ func FormatBudget(d time.Duration) string {
 }
 
 // start launches a search off the UI goroutine; its progress is read on
-// ticks and its end comes back as a DoneMsg.
+// ticks and its end comes back as a DoneMsg. Under the session's limits it
+// refuses a base configuration beyond them, trains as many folds at once as
+// the memory limit holds, and draws only trials within the limits.
 func (s *Model) start() tea.Cmd {
+	workers := runtime.GOMAXPROCS(0)
+	var allow func(experiment.Config) bool
+	if s.limits.MaxParams > 0 || s.limits.MaxTrainMemory > 0 {
+		if err := s.limits.CheckNetwork(s.shape, s.base, 1); err != nil {
+			s.refusal = "✗ " + s.ErrorText(err) + s.T(" (the Model screen's configuration)", "（模型页的配置）")
+			return nil
+		}
+		if _, memory := common.NetworkNeed(s.shape, s.base); s.limits.MaxTrainMemory > 0 {
+			workers = max(1, min(workers, int(float64(s.limits.MaxTrainMemory)/memory)))
+		}
+		limits, shape, parallel := s.limits, s.shape, min(workers, s.folds)
+		allow = func(cfg experiment.Config) bool { return limits.CheckNetwork(shape, cfg, parallel) == nil }
+	}
+	s.refusal = ""
 	s.gen++
 	ctx, cancel := context.WithCancel(s.parent)
 	run := &search{cancel: cancel, done: make(chan struct{})}
 	s.run, s.progress, s.result, s.err, s.applied = run, nil, nil, nil, 0
 	gen, d, base := s.gen, s.data, s.base
 	opts := experiment.TuneOptions{Folds: s.folds, Trials: s.trials, Budget: s.budget, Seed: base.Seed,
+		Workers: workers, Allow: allow,
 		Progress: func(p experiment.TuneProgress) {
 			run.mu.Lock()
 			run.latest = &p

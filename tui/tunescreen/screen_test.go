@@ -2,6 +2,7 @@ package tunescreen
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -267,5 +268,74 @@ func TestCountsOfOneAreSingular(t *testing.T) {
 	zh.run, zh.progress = &search{}, &experiment.TuneProgress{Round: 1, FoldsDone: 1}
 	if got := zh.stateLine(); !strings.Contains(got, "已训练 1 折") {
 		t.Errorf("zh: %q", got)
+	}
+}
+
+// limitedSearch is the screen on the textbook shop under a parameter limit
+// of exactly the default network's, and that network's parameters.
+func limitedSearch(t *testing.T, lang string, slack int) (Model, int) {
+	t.Helper()
+	d := textbook(t)
+	base := experiment.DefaultConfig()
+	base.Train.Epochs = 2
+	exp, err := experiment.Prepare(d, base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shape := common.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
+	params, _ := common.NetworkNeed(shape, base)
+	s := New(screentest.Common(lang, 160, 30))
+	s.SetLimits(common.Limits{MaxParams: params + slack, MaxTrainMemory: 64 << 20})
+	s.SetShape(shape)
+	s.SetInputs(d, base)
+	s.SetTrials(8, 3)
+	return s, params
+}
+
+// TestSearchStaysWithinTheSessionLimit: trials with more parameters than
+// the limit (128,64 or 256,128 layers, say) are never drawn.
+func TestSearchStaysWithinTheSessionLimit(t *testing.T) {
+	s, params := limitedSearch(t, "en", 0)
+	if want := "Trials stay within this session's limit: " + common.Thousands(params) + " params · 64 MiB to train"; !strings.Contains(s.View(), want) {
+		t.Fatalf("the screen does not say %q:\n%s", want, s.View())
+	}
+	s, cmd := s.step(screentest.Press("s"))
+	if !s.Running() {
+		t.Fatalf("the search did not start:\n%s", s.View())
+	}
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
+		case TickMsg, DoneMsg:
+			var next tea.Cmd
+			s, next = s.step(msg)
+			return next, true
+		}
+		return nil, false
+	})
+	res := s.Result()
+	if res == nil || res.Tried != 8 {
+		t.Fatalf("result %+v, want 8 trials", res)
+	}
+	for _, tr := range res.Board {
+		if got, _ := common.NetworkNeed(s.shape, tr.Config); got > params {
+			t.Errorf("trial %d (%v) has %d parameters, beyond the limit %d", tr.Number, tr.Settings, got, params)
+		}
+	}
+}
+
+func TestSearchFromANetworkBeyondTheLimitIsRefused(t *testing.T) {
+	for _, c := range []struct{ lang, want string }{
+		{"en", "✗ the network would have %s parameters; this session allows at most %s (the Model screen's configuration)"},
+		{"zh", "✗ 网络将有 %s 个参数；本会话最多允许 %s 个（模型页的配置）"},
+	} {
+		s, params := limitedSearch(t, c.lang, -1)
+		s, cmd := s.step(screentest.Press("s"))
+		want := fmt.Sprintf(c.want, common.Thousands(params), common.Thousands(params-1))
+		if cmd != nil || s.Running() || s.refusal != want {
+			t.Errorf("%s: running %v, refusal %q; want %q", c.lang, s.Running(), s.refusal, want)
+		}
+		if !strings.Contains(s.View(), want) {
+			t.Errorf("%s: the screen does not show the refusal:\n%s", c.lang, s.View())
+		}
 	}
 }

@@ -26,6 +26,9 @@ func (s *Model) render() {
 	lines := []string{st.Title.Render(s.T("Search for a better configuration", "搜索更好的配置")) + "  " +
 		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证，逐级淘汰", s.folds))}
 	lines = append(lines, s.budgetLine())
+	if l := s.limitLine(); l != "" {
+		lines = append(lines, st.Muted.Render(l))
+	}
 	// A refusal is wrapped in full: its reason is at its end.
 	for _, l := range common.StatusLines(s.refusal, s.Width) {
 		lines = append(lines, st.Error.Render(l))
@@ -38,6 +41,16 @@ func (s *Model) render() {
 		lines[i] = common.Truncate(lines[i], s.Width)
 	}
 	s.view = widget.Fit(common.JoinLines(lines), s.Width, s.Height)
+}
+
+// limitLine says that trials stay within the session's limits ("" when
+// it has none).
+func (s Model) limitLine() string {
+	limits := s.NetworkLimits(s.limits)
+	if limits == "" {
+		return ""
+	}
+	return s.T("Trials stay within this session's limit: ", "试验不超出本会话上限：") + limits
 }
 
 // plural is the English format for a count n: one for 1, many otherwise.
