@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -255,5 +256,61 @@ func TestAnomaliesDataWithoutLabel(t *testing.T) {
 	if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, "u.csv", unlabelled.String()), "--label", "churn"); code != 2 ||
 		!strings.Contains(c.stderr.String(), `no column named "churn" for the label (columns: id, a, b)`) {
 		t.Errorf("--label churn on a table without it: exit %d, %s", code, c.stderr)
+	}
+}
+
+// A column detected as the label by its name that is not two-valued
+// ("class" with three levels, or "target" with a blank) is read as any
+// other column, with a warning: the users and scores are those of the same
+// table with the column named "kind", which no one takes for a label.
+func TestAnomaliesDataDetectedLabelThatIsNone(t *testing.T) {
+	table := func(col string, blank bool) string {
+		var b strings.Builder
+		b.WriteString("id,a,b," + col + "\n")
+		for i, line := range strings.Split(strings.TrimSpace(rows(30)), "\n") {
+			level := []string{"x", "y", "z"}[i%3]
+			if blank && i == 4 {
+				level = ""
+			}
+			b.WriteString(line[:strings.LastIndex(line, ",")] + "," + level + "\n")
+		}
+		return b.String()
+	}
+	type user struct {
+		ID    string  `json:"id"`
+		Score float64 `json:"score"`
+	}
+	run := func(name, content string) ([]user, string) {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, name, content), "--json", "--top", "30"); code != 0 {
+			t.Fatalf("%s: exit %d: %s", name, code, c.stderr)
+		}
+		var doc struct {
+			Top []user `json:"top"`
+		}
+		if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc.Top, c.stderr.String()
+	}
+	want, _ := run("kind.csv", table("kind", false))
+	for _, c := range []struct {
+		col     string
+		blank   bool
+		warning string
+	}{
+		{"class", false, `/class.csv: label column "class" has 3 classes ("x", "y", "z"); it needs exactly two; anomalies needs no label and reads it as any other column`},
+		{"target", true, `/target.csv:6:4: label column "target" is blank; anomalies needs no label and reads it as any other column`},
+	} {
+		got, stderr := run(c.col+".csv", table(c.col, c.blank))
+		if first, _, _ := strings.Cut(stderr, "\n"); !strings.HasPrefix(first, "warning: ") || !strings.HasSuffix(first, c.warning) {
+			t.Errorf("%s: first line of stderr %q, want a warning ending %q", c.col, first, c.warning)
+		}
+		if c.blank {
+			continue // a blank cell is a level of its own: other scores
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: scores %v, want those of the same column named kind %v", c.col, got, want)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -29,7 +30,10 @@ func LoadWithAbusers(src Source, share float64, open Opener) (*Data, error) {
 // label. A built-in source is LoadWithAbusers's. A per-user table is read
 // as Load reads it, except that a table without a label column is read
 // without one instead of being refused; a label it has, detected or named
-// (Source.Label), is still read as the label and so is no feature. An order log's customers are built as of src.Cutoff
+// (Source.Label), is still read as the label and so is no feature, but a
+// column only detected by its name (target, class, …) that cannot be read
+// as a label (not two-valued, or with a blank) is read as any other column,
+// with a warning, rather than refuse the table. An order log's customers are built as of src.Cutoff
 // without a label, the way LoadCurrent builds them: a zero Cutoff takes the
 // log's last date up to now (lines dated after now are ignored, and named
 // in Data.Warnings), so the latest orders and the customers first seen in
@@ -39,7 +43,21 @@ func LoadForAnomalies(src Source, share float64, open Opener, now time.Time) (*D
 	switch src.Kind {
 	case "csv":
 		src.labelOptional = true
-		return LoadAt(src, open, now)
+		d, err := LoadAt(src, open, now)
+		if err == nil || src.Label != "" || src.Path == "-" ||
+			!(errors.Is(err, data.ErrLabelNotBinary) || errors.Is(err, data.ErrLabelMissing)) {
+			return d, err
+		}
+		// A column detected as the label by its name (target, class, …)
+		// that is no label: the score needs none, so the file is read
+		// again with that column as any other (standard input cannot be).
+		src.noLabel = true
+		again, err2 := LoadAt(src, open, now)
+		if err2 != nil {
+			return nil, err
+		}
+		again.Warnings = append(again.Warnings, labelSkipped{err: err})
+		return again, nil
 	case "log":
 	default:
 		return LoadWithAbusers(src, share, open)
@@ -184,4 +202,14 @@ func keepRows(t *data.Table, prob []float64, drop []bool) (*data.Table, []float6
 		nt.Rows = nt.Columns[0].Len()
 	}
 	return &nt, keepF(prob)
+}
+
+// labelSkipped says that a column detected as a label by its name could
+// not be read as one, so anomalies read it as any other column.
+type labelSkipped struct{ err error }
+
+// String words the warning, e.g. "users.csv: label column "class" has 3
+// classes …; anomalies needs no label and reads it as any other column".
+func (w labelSkipped) String() string {
+	return w.err.Error() + "; anomalies needs no label and reads it as any other column"
 }

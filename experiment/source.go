@@ -53,8 +53,9 @@ type Source struct {
 	// the SQL export must leave them out too.
 	StatusColumn string `json:"status_column,omitempty"`
 	// labelOptional reads a per-user table without a label when none is
-	// named or detected (LoadForAnomalies) instead of refusing it.
-	labelOptional bool
+	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
+	// reads it without one whatever its columns are called.
+	labelOptional, noLabel bool
 }
 
 // logOptions are the options src's order log is read with.
@@ -205,7 +206,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	defer f.Close()
 	if src.Kind == "csv" {
-		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional})
+		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel})
 		if err != nil {
 			return nil, err
 		}
