@@ -178,15 +178,7 @@ func TestSearchRunsOffTheUIAndApplies(t *testing.T) {
 		t.Fatalf("not running:\n%s", s.View())
 	}
 	var applied []tea.Msg
-	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
-		switch msg.(type) {
-		case TickMsg, DoneMsg:
-			var next tea.Cmd
-			s, next = s.step(msg)
-			return next, true
-		}
-		return nil, false
-	})
+	s = drainSearch(s, cmd)
 	res := s.Result()
 	if s.Running() || res == nil || res.Best == nil || res.Tried != 3 || res.Ended != "done" {
 		t.Fatalf("running %v, result %+v", s.Running(), res)
@@ -303,15 +295,7 @@ func TestSearchStaysWithinTheSessionLimit(t *testing.T) {
 	if !s.Running() {
 		t.Fatalf("the search did not start:\n%s", s.View())
 	}
-	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
-		switch msg.(type) {
-		case TickMsg, DoneMsg:
-			var next tea.Cmd
-			s, next = s.step(msg)
-			return next, true
-		}
-		return nil, false
-	})
+	s = drainSearch(s, cmd)
 	res := s.Result()
 	if res == nil || res.Tried != 8 {
 		t.Fatalf("result %+v, want 8 trials", res)
@@ -338,4 +322,19 @@ func TestSearchFromANetworkBeyondTheLimitIsRefused(t *testing.T) {
 			t.Errorf("%s: the screen does not show the refusal:\n%s", c.lang, s.View())
 		}
 	}
+}
+
+// drainSearch runs the search cmd started to its end, feeding s the
+// screen's own ticks and its end, and returns the screen after them.
+func drainSearch(s Model, cmd tea.Cmd) Model {
+	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
+		switch msg.(type) {
+		case TickMsg, DoneMsg:
+			var next tea.Cmd
+			s, next = s.step(msg)
+			return next, true
+		}
+		return nil, false
+	})
+	return s
 }
