@@ -7,6 +7,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
 
@@ -28,25 +29,27 @@ func (m ForgotMsg) Notice() string { return m.text }
 // time. It returns the notice to show, nil when no run was forgotten.
 func (s *Model) forgetToFit(need float64) tea.Cmd {
 	budget := float64(s.limits.MaxTrainMemory)
-	if budget <= 0 {
-		return nil
+	held := make([]float64, len(s.finished))
+	keep := -1
+	for i, r := range s.finished {
+		held[i] = common.HeldMemory(r)
+		if r.Number == s.analysed {
+			keep = i
+		}
 	}
-	held := 0.0
-	for _, r := range s.finished {
-		held += common.HeldMemory(r)
+	drop := experiment.RunsToForget(held, keep, need, budget)
+	if len(drop) == 0 {
+		return nil
 	}
 	var kept []common.Run
 	var forgot []string
-	for _, r := range s.finished {
-		if held+need > budget && r.Number != s.analysed {
-			held -= common.HeldMemory(r)
+	for i, r := range s.finished {
+		if len(drop) > 0 && drop[0] == i {
+			drop = drop[1:]
 			forgot = append(forgot, strconv.Itoa(r.Number))
 			continue
 		}
 		kept = append(kept, r)
-	}
-	if len(forgot) == 0 {
-		return nil
 	}
 	// A new slice: the Runs screen may still hold the old one.
 	s.finished = kept
