@@ -134,7 +134,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if err != nil {
 		return usageError(fmt.Errorf("--max-train-memory %w", err))
 	}
-	limits := tui.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
+	limits := experiment.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
 	switch {
 	case o.noSessionTime <= 0:
 		return usageError(errors.New("--no-session-timeout must be positive"))
@@ -233,7 +233,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 // checkStartingNetwork refuses limits under which the network every
 // session starts with could not train on the served data: each user would
 // have to shrink it first. Data the sessions refuse anyway is not checked.
-func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits tui.Limits) error {
+func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) error {
 	if d.Table.Rows > limits.MaxRows && limits.MaxRows > 0 {
 		return nil // sessions refuse the data itself, saying so
 	}
@@ -241,8 +241,8 @@ func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits tui.
 	if err != nil {
 		return nil // every session says why it cannot prepare the data, as before
 	}
-	shape := tui.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
-	var lim *tui.LimitError
+	shape := experiment.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
+	var lim *experiment.LimitError
 	if !errors.As(limits.CheckNetwork(shape, cfg, 1), &lim) {
 		return nil
 	}

@@ -180,7 +180,7 @@ func TestServedSessionRefusesAHugeNetwork(t *testing.T) {
 	cfg.Train.Epochs = 2
 	opts := tui.Options{
 		Source: experiment.Source{Kind: "csv", Path: served}, Config: cfg, Served: true,
-		Limits: tui.Limits{MaxParams: 1_000_000, MaxTrainMemory: 256 << 20},
+		Limits: experiment.Limits{MaxParams: 1_000_000, MaxTrainMemory: 256 << 20},
 		Open:   func(string) (io.ReadCloser, error) { return os.Open(served) },
 	}
 	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})

@@ -242,7 +242,7 @@ func TestAnalysisScreensBeforeAnyRun(t *testing.T) {
 }
 
 func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
-	m := NewModel(Options{Source: experiment.Source{Kind: "builtin"}, Open: screentest.Open, Limits: Limits{MaxRows: 1000, MaxEpochs: 5}})
+	m := NewModel(Options{Source: experiment.Source{Kind: "builtin"}, Open: screentest.Open, Limits: experiment.Limits{MaxRows: 1000, MaxEpochs: 5}})
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	tm, _ = tm.Update(tm.(Model).Init()())
 	m = tm.(Model)
@@ -259,7 +259,7 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 	}
 	cfg := experiment.DefaultConfig()
 	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
-	if err := (Limits{MaxRows: 1000}).Check(d, cfg); err == nil || err.Error() != want {
+	if err := (experiment.Limits{MaxRows: 1000}).Check(d, cfg); err == nil || err.Error() != want {
 		t.Fatalf("check: %v", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
-	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
 )
 
@@ -28,7 +27,7 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.C
 		}
 		d.Pseudonymise(opts.Pseudonym)
 		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
-			return loadedMsg{gen: gen, err: &common.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}
+			return loadedMsg{gen: gen, err: &experiment.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}
 		}
 		return prepare(gen, d, cfg)
 	}

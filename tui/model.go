@@ -480,7 +480,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 		m.resetAnalysis()
 	}
 	m.dataScr.SetData(msg.data, msg.info)
-	shape := common.Shape{Inputs: msg.info.Inputs, TrainRows: msg.info.Train}
+	shape := experiment.Shape{Inputs: msg.info.Inputs, TrainRows: msg.info.Train}
 	m.modelScr.SetShape(shape)
 	m.trainScr.SetShape(shape)
 	m.tuneScr.SetShape(shape)

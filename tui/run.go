@@ -9,7 +9,6 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/pseudonym"
-	"github.com/retainlab/retain/tui/common"
 )
 
 // Options configures the terminal UI.
@@ -22,8 +21,9 @@ type Options struct {
 	// experiment helpers).
 	Open experiment.Opener
 	// Lang is "en" or "zh": the language of the whole interface.
-	Lang   string
-	Limits Limits
+	Lang string
+	// Limits bound what the session may ask of the machine (zero: none).
+	Limits experiment.Limits
 	// Abusers is the share of abusers planted in the built-in shop
 	// whenever it is loaded, with their truth columns excluded from the
 	// churn model (0: none, the shop as it always was).
@@ -74,13 +74,3 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	return err
 }
-
-// Limits bound what one session may ask of the machine (used when serving
-// over SSH); zero fields mean no limit.
-type Limits = common.Limits
-
-// Shape is loaded data as a network sees it (see Limits.CheckNetwork).
-type Shape = common.Shape
-
-// LimitError is what a session's Limits refuse, and why.
-type LimitError = common.LimitError

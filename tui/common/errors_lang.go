@@ -12,49 +12,6 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// LimitError is data, a network or a training run refused by the
-// session's Limits: Rows of Source beyond MaxRows, Epochs beyond
-// MaxEpochs, a network's Params beyond MaxParams, or the Memory (bytes)
-// training it needs beyond MaxMemory; only the refused pair is set. OnLoad
-// says the data was refused as it loaded; AtLeast that Params or Memory is
-// a lower bound (the data's width is not known yet).
-type LimitError struct {
-	Source            experiment.Source
-	Rows, MaxRows     int
-	Epochs, MaxEpochs int
-	Params, MaxParams int
-	Memory            float64
-	MaxMemory         int64
-	OnLoad, AtLeast   bool
-}
-
-// Error is the refusal in English.
-func (e *LimitError) Error() string {
-	atLeast := ""
-	if e.AtLeast {
-		atLeast = "at least "
-	}
-	switch {
-	case e.OnLoad:
-		return fmt.Sprintf("%s has %s rows; this session allows at most %s (refused before training)",
-			e.Source.Describe(), Thousands(e.Rows), Thousands(e.MaxRows))
-	case e.MaxRows > 0:
-		return fmt.Sprintf("%s has %s rows; this session allows training on at most %s",
-			e.Source.Describe(), Thousands(e.Rows), Thousands(e.MaxRows))
-	case e.MaxParams > 0:
-		return fmt.Sprintf("the network would have %s%s parameters; this session allows at most %s",
-			atLeast, Thousands(e.Params), Thousands(e.MaxParams))
-	case e.MaxMemory > 0:
-		about := "about "
-		if e.AtLeast {
-			about = atLeast
-		}
-		return fmt.Sprintf("training would need %s%s of memory; this session allows at most %s "+
-			"(a smaller batch or fewer units need less)", about, data.Bytes(e.Memory), data.Bytes(float64(e.MaxMemory)))
-	}
-	return fmt.Sprintf("%s epochs asked; this session allows at most %s", Thousands(e.Epochs), Thousands(e.MaxEpochs))
-}
-
 // causes names, in Chinese, the sentinel errors a user can meet loading
 // data, preparing it or training, most specific first.
 var causes = []struct {
@@ -96,31 +53,9 @@ func (c Common) ErrorText(err error) string {
 	if c.Lang != "zh" {
 		return plain
 	}
-	var lim *LimitError
+	var lim *experiment.LimitError
 	if errors.As(err, &lim) {
-		if lim.OnLoad {
-			return fmt.Sprintf("%s 有 %s 行；本会话最多允许 %s 行（在训练前拒绝）",
-				c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
-		}
-		atLeast := ""
-		if lim.AtLeast {
-			atLeast = "至少"
-		}
-		switch {
-		case lim.MaxRows > 0:
-			return fmt.Sprintf("%s 有 %s 行；本会话最多只能用 %s 行训练",
-				c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
-		case lim.MaxParams > 0:
-			return fmt.Sprintf("网络将有%s %s 个参数；本会话最多允许 %s 个", atLeast, Thousands(lim.Params), Thousands(lim.MaxParams))
-		case lim.MaxMemory > 0:
-			about := "约"
-			if lim.AtLeast {
-				about = atLeast
-			}
-			return fmt.Sprintf("训练将需要%s %s 内存；本会话最多允许 %s（减小批大小或单元数可减少内存）",
-				about, data.Bytes(lim.Memory), data.Bytes(float64(lim.MaxMemory)))
-		}
-		return fmt.Sprintf("要求训练 %s 轮；本会话最多允许 %s 轮", Thousands(lim.Epochs), Thousands(lim.MaxEpochs))
+		return c.limitErrorZh(lim)
 	}
 	var ve *experiment.ValueError
 	if errors.As(err, &ve) {
@@ -221,4 +156,32 @@ func valueErrorZh(e *experiment.ValueError) string {
 		return fmt.Sprintf("%s 需要一个日期，输入的是“%s”（%s）", e.Column, e.Value, PlainError(e.Err))
 	}
 	return fmt.Sprintf("%s 需要一个数字，输入的是“%s”", e.Column, e.Value)
+}
+
+// limitErrorZh words a refusal by the session's limits in Chinese
+// (experiment.LimitError.Error says it in English).
+func (c Common) limitErrorZh(lim *experiment.LimitError) string {
+	if lim.OnLoad {
+		return fmt.Sprintf("%s 有 %s 行；本会话最多允许 %s 行（在训练前拒绝）",
+			c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
+	}
+	atLeast := ""
+	if lim.AtLeast {
+		atLeast = "至少"
+	}
+	switch {
+	case lim.MaxRows > 0:
+		return fmt.Sprintf("%s 有 %s 行；本会话最多只能用 %s 行训练",
+			c.DescribeSource(lim.Source), Thousands(lim.Rows), Thousands(lim.MaxRows))
+	case lim.MaxParams > 0:
+		return fmt.Sprintf("网络将有%s %s 个参数；本会话最多允许 %s 个", atLeast, Thousands(lim.Params), Thousands(lim.MaxParams))
+	case lim.MaxMemory > 0:
+		about := "约"
+		if lim.AtLeast {
+			about = atLeast
+		}
+		return fmt.Sprintf("训练将需要%s %s 内存；本会话最多允许 %s（减小批大小或单元数可减少内存）",
+			about, data.Bytes(lim.Memory), data.Bytes(float64(lim.MaxMemory)))
+	}
+	return fmt.Sprintf("要求训练 %s 轮；本会话最多允许 %s 轮", Thousands(lim.Epochs), Thousands(lim.MaxEpochs))
 }

@@ -1,98 +1,20 @@
 package common
 
 import (
-	"errors"
 	"testing"
 
-	"github.com/retainlab/retain/data"
-	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
 
-// hidden is cfg with hidden ReLU layers of the given units.
-func hidden(cfg experiment.Config, units ...int) experiment.Config {
-	cfg.Hidden = nil
-	for _, u := range units {
-		cfg.Hidden = append(cfg.Hidden, engine.LayerSpec{Units: u, Activation: engine.ReLU})
-	}
-	return cfg
-}
-
-func TestCheckNetwork(t *testing.T) {
-	limits := Limits{MaxParams: 1_000_000, MaxTrainMemory: 256 << 20}
-	def := experiment.DefaultConfig() // 64, 32, Adam, batches of 32, decay check
-	// The default network fits both default limits of retain serve on a
-	// table of 11,000 model inputs…
-	if err := limits.CheckNetwork(Shape{Inputs: 11_000, TrainRows: 150_000}, def, 1); err != nil {
-		t.Errorf("the default network on 11,000 inputs was refused: %v", err)
-	}
-	// …and the parameter limit up to 15,000: (15,001·64) + (65·32) + 33 =
-	// 962,177 parameters.
-	wide := Shape{Inputs: 15_000, TrainRows: 150_000}
-	if params, _ := NetworkNeed(wide, def); params != 962_177 {
-		t.Fatalf("default network on 15,000 inputs: %d parameters, want 962,177", params)
-	}
-	if err := (Limits{MaxParams: 1_000_000}).CheckNetwork(wide, def, 1); err != nil {
-		t.Errorf("the default network on 15,000 inputs was refused: %v", err)
-	}
-	var lim *LimitError
-	// 16,000 inputs: 1,026,177 parameters.
-	err := limits.CheckNetwork(Shape{Inputs: 16_000, TrainRows: 1000}, def, 1)
-	if !errors.As(err, &lim) || lim.Params != 1_026_177 || lim.MaxParams != 1_000_000 || lim.AtLeast {
-		t.Fatalf("16,000 inputs: %v, want a refusal of 1,026,177 parameters", err)
-	}
-	if want := "the network would have 1,026,177 parameters; this session allows at most 1,000,000"; err.Error() != want {
-		t.Errorf("refusal %q, want %q", err, want)
-	}
-	// Before the data is loaded, one input counts: a lower bound, said so.
-	// (2·4096) + (4097·4096) + 4097 = 16,793,601.
-	err = limits.CheckNetwork(Shape{}, hidden(def, 4096, 4096), 1)
-	if want := "the network would have at least 16,793,601 parameters; this session allows at most 1,000,000"; err == nil || err.Error() != want {
-		t.Errorf("unknown width: %v, want %q", err, want)
-	}
-	// Few parameters, but a huge batch: memory refuses it.
-	big := hidden(def, 4096)
-	big.Train.BatchSize = 65536
-	err = limits.CheckNetwork(Shape{Inputs: 50, TrainRows: 100_000}, big, 1)
-	if !errors.As(err, &lim) || lim.MaxMemory != 256<<20 || lim.Memory < 3<<30 {
-		t.Fatalf("batches of 65,536 through 4,096 units: %v, want a memory refusal above 3 GiB", err)
-	}
-	if want := "training would need about " + data.Bytes(lim.Memory) + " of memory; this session allows at most 256 MiB " +
-		"(a smaller batch or fewer units need less)"; err.Error() != want {
-		t.Errorf("refusal %q, want %q", err, want)
-	}
-	// A batch never holds more rows than the training part.
-	_, on500 := NetworkNeed(Shape{Inputs: 50, TrainRows: 500}, big)
-	batch500 := big
-	batch500.Train.BatchSize = 500
-	if _, want := NetworkNeed(Shape{Inputs: 50, TrainRows: 100_000}, batch500); on500 != want {
-		t.Errorf("batches of 65,536 on 500 rows need %v bytes, want those of batches of 500, %v", on500, want)
-	}
-	// The decay check trains a second network while it keeps the first.
-	noCheck := def
-	noCheck.L2PriorAlt = 0
-	_, one := NetworkNeed(wide, noCheck)
-	if _, two := NetworkNeed(wide, def); !def.ChecksDecay() || noCheck.ChecksDecay() || two != 2*one {
-		t.Errorf("with the decay check %v bytes, without %v: want twice as many", two, one)
-	}
-	// Networks trained at once add up.
-	if err := (Limits{MaxTrainMemory: int64(one * 1.5)}).CheckNetwork(wide, noCheck, 2); !errors.As(err, &lim) || lim.Memory != 2*one {
-		t.Errorf("two networks at once: %v, want a refusal of %v bytes", err, 2*one)
-	}
-	if err := (Limits{}).CheckNetwork(Shape{Inputs: 50}, hidden(def, 4096, 4096, 4096), 1); err != nil {
-		t.Errorf("no limits, yet refused: %v", err)
-	}
-}
-
 func TestNetworkLimitsText(t *testing.T) {
-	l := Limits{MaxRows: 10, MaxParams: 1_000_000, MaxTrainMemory: 256 << 20}
+	l := experiment.Limits{MaxRows: 10, MaxParams: 1_000_000, MaxTrainMemory: 256 << 20}
 	if got, want := (Common{Lang: "en"}).NetworkLimits(l), "1,000,000 params · 256 MiB to train"; got != want {
 		t.Errorf("en %q, want %q", got, want)
 	}
 	if got, want := (Common{Lang: "zh"}).NetworkLimits(l), "1,000,000 个参数 · 训练内存 256 MiB"; got != want {
 		t.Errorf("zh %q, want %q", got, want)
 	}
-	if got := (Common{Lang: "en"}).NetworkLimits(Limits{MaxEpochs: 5}); got != "" {
+	if got := (Common{Lang: "en"}).NetworkLimits(experiment.Limits{MaxEpochs: 5}); got != "" {
 		t.Errorf("no network limits: %q, want nothing", got)
 	}
 }

@@ -131,7 +131,7 @@ func floatField(com common.Common, label, hint string, steps []float64, check fu
 
 // fields lists the settings for cfg in the language of com: two per
 // hidden layer, then training.
-func fields(com common.Common, cfg experiment.Config, limits common.Limits) []field {
+func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) []field {
 	var out []field
 	for i := range cfg.Hidden {
 		out = append(out, layerUnits(com, i), layerActivation(com, i))

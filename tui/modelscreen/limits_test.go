@@ -13,11 +13,11 @@ import (
 )
 
 // servedLimits are the defaults of retain serve.
-var servedLimits = common.Limits{MaxEpochs: 200, MaxParams: 1_000_000, MaxTrainMemory: 256 << 20}
+var servedLimits = experiment.Limits{MaxEpochs: 200, MaxParams: 1_000_000, MaxTrainMemory: 256 << 20}
 
 // servedFixture is the default settings under servedLimits in c's
 // language, on data of the given shape.
-func servedFixture(c common.Common, shape common.Shape) Model {
+func servedFixture(c common.Common, shape experiment.Shape) Model {
 	s := New(c, experiment.DefaultConfig(), servedLimits)
 	s.SetSize(c.Width, c.Height)
 	s.SetShape(shape)
@@ -25,7 +25,7 @@ func servedFixture(c common.Common, shape common.Shape) Model {
 }
 
 // telcoShape is about the telco data set: 45 inputs, 5,000 training rows.
-var telcoShape = common.Shape{Inputs: 45, TrainRows: 5000}
+var telcoShape = experiment.Shape{Inputs: 45, TrainRows: 5000}
 
 func units(cfg experiment.Config) []int {
 	var out []int
@@ -58,7 +58,7 @@ func TestNetworkBeyondTheSessionLimitIsRefused(t *testing.T) {
 	s = typeValue(selectField(t, s, "Batch size"), "65536")
 	next := s.Config()
 	next.Train.BatchSize = 65536
-	_, memory := common.NetworkNeed(telcoShape, next)
+	_, memory := experiment.NetworkNeed(telcoShape, next)
 	want = "training would need about " + data.Bytes(memory) + " of memory; this session allows at most 256 MiB " +
 		"(a smaller batch or fewer units need less)"
 	if s.Config().Train.BatchSize != 32 || s.refusal != want || memory < 400<<20 {
@@ -85,13 +85,13 @@ func TestNetworkLimitSpeaksChinese(t *testing.T) {
 // the network smaller (a new seed would prepare the data again with it),
 // and takes smaller steps even while still beyond.
 func TestNetworkBeyondTheLimitOnceTheWidthIsKnown(t *testing.T) {
-	s := servedFixture(screentest.Common("en", 100, 30), common.Shape{})
+	s := servedFixture(screentest.Common("en", 100, 30), experiment.Shape{})
 	s = typeValue(selectField(t, s, "Layer 1 units"), "4096")
 	if got := units(s.Config()); !slices.Equal(got, []int{4096, 32}) {
 		t.Fatalf("layers %v before the data loaded", got)
 	}
 	// (1001·4096) + (4097·32) + 33 = 4,231,233.
-	s.SetShape(common.Shape{Inputs: 1000, TrainRows: 5000})
+	s.SetShape(experiment.Shape{Inputs: 1000, TrainRows: 5000})
 	screentest.MustContain(t, stripped(s.View()), "✗ the network would have 4,231,233",
 		"make it smaller to train.")
 	seed := s.Config().Seed

@@ -51,9 +51,9 @@ type Model struct {
 	keys modelKeyMap
 
 	cfg    experiment.Config
-	limits common.Limits
-	shape  common.Shape // the loaded data's (zero until loaded)
-	noData bool         // loading failed and no data is loaded
+	limits experiment.Limits
+	shape  experiment.Shape // the loaded data's (zero until loaded)
+	noData bool             // loading failed and no data is loaded
 
 	sel     int
 	typing  bool
@@ -68,7 +68,7 @@ type Model struct {
 }
 
 // New returns the Model screen editing cfg within the session's limits.
-func New(com common.Common, cfg experiment.Config, limits common.Limits) Model {
+func New(com common.Common, cfg experiment.Config, limits experiment.Limits) Model {
 	cfg = cloneConfig(cfg)
 	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
 		cfg.Train.Epochs = limits.MaxEpochs
@@ -94,7 +94,7 @@ func (s *Model) SetSize(w, h int) {
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, for the summary and the session's limits.
-func (s *Model) SetShape(shape common.Shape) {
+func (s *Model) SetShape(shape experiment.Shape) {
 	s.shape = shape
 	s.view = s.render()
 }
@@ -241,7 +241,7 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 }
 
 // beyondLimits refuses next when its network is beyond the session's
-// limits (a *common.LimitError). A configuration already beyond them (the
+// limits (a *experiment.LimitError). A configuration already beyond them (the
 // data's width, known once loaded, may put it there) may still change in
 // ways that need less: one step at a time back within them.
 func (s Model) beyondLimits(next experiment.Config) error {
@@ -249,8 +249,8 @@ func (s Model) beyondLimits(next experiment.Config) error {
 	if err == nil || s.limits.CheckNetwork(s.shape, s.cfg, 1) == nil {
 		return err
 	}
-	params, memory := common.NetworkNeed(s.shape, next)
-	nowParams, nowMemory := common.NetworkNeed(s.shape, s.cfg)
+	params, memory := experiment.NetworkNeed(s.shape, next)
+	nowParams, nowMemory := experiment.NetworkNeed(s.shape, s.cfg)
 	if params <= nowParams && memory <= nowMemory && (params < nowParams || memory < nowMemory) {
 		return nil
 	}

@@ -13,9 +13,9 @@ import (
 )
 
 func modelFixture() Model {
-	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{})
+	s := New(common.New("en"), experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(100, 30)
-	s.SetShape(common.Shape{Inputs: 10})
+	s.SetShape(experiment.Shape{Inputs: 10})
 	return s
 }
 
@@ -119,7 +119,7 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 }
 
 func TestEpochsRespectTheSessionLimit(t *testing.T) {
-	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{MaxEpochs: 10})
+	s := New(common.New("en"), experiment.DefaultConfig(), experiment.Limits{MaxEpochs: 10})
 	if s.Config().Train.Epochs != 10 {
 		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
 	}
@@ -212,9 +212,9 @@ func TestRefusalsShowWhole(t *testing.T) {
 	}
 	for _, c := range cases {
 		// 80×24 less the tab bar, rule and footer.
-		s := New(screentest.Common(c.lang, 80, 21), experiment.DefaultConfig(), common.Limits{})
+		s := New(screentest.Common(c.lang, 80, 21), experiment.DefaultConfig(), experiment.Limits{})
 		s.SetSize(80, 21)
-		s.SetShape(common.Shape{Inputs: 10})
+		s.SetShape(experiment.Shape{Inputs: 10})
 		for range c.layers {
 			s, _ = s.step(screentest.Press("a"))
 		}
@@ -228,9 +228,9 @@ func TestRefusalsShowWhole(t *testing.T) {
 
 // fixtureIn is the default settings for 10 inputs in c's language and size.
 func fixtureIn(c common.Common) Model {
-	s := New(c, experiment.DefaultConfig(), common.Limits{})
+	s := New(c, experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(c.Width, c.Height)
-	s.SetShape(common.Shape{Inputs: 10})
+	s.SetShape(experiment.Shape{Inputs: 10})
 	return s
 }
 
@@ -284,7 +284,7 @@ func TestGoldenNoLayers(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		cfg := experiment.DefaultConfig()
 		cfg.Hidden = nil
-		s := New(c, cfg, common.Limits{MaxEpochs: 50})
+		s := New(c, cfg, experiment.Limits{MaxEpochs: 50})
 		screentest.Golden(t, down(s, 3), c.Width, c.Height)
 	})
 }

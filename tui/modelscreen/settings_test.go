@@ -86,7 +86,7 @@ func TestBadTrainingSettingsAreRefusedInPlace(t *testing.T) {
 }
 
 func TestMomentumOnlyForSGD(t *testing.T) {
-	for _, f := range fields(common.New("en"), experiment.DefaultConfig(), common.Limits{}) {
+	for _, f := range fields(common.New("en"), experiment.DefaultConfig(), experiment.Limits{}) {
 		if f.label == "Momentum" || f.label == "Nesterov" {
 			t.Errorf("%s offered with adam", f.label)
 		}
@@ -142,7 +142,7 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 }
 
 func TestPresetRespectsTheSessionLimit(t *testing.T) {
-	s := New(common.New("en"), experiment.DefaultConfig(), common.Limits{MaxEpochs: 5})
+	s := New(common.New("en"), experiment.DefaultConfig(), experiment.Limits{MaxEpochs: 5})
 	s.SetSize(100, 30)
 	s, _ = s.step(screentest.Press("p"))
 	s, _ = s.step(screentest.Press("p"))
@@ -162,7 +162,7 @@ func TestDecayCheckSetting(t *testing.T) {
 	s, _ = s.step(screentest.Press("left")) // 5 → 2
 	s, _ = s.step(screentest.Press("left")) // 2 → 1
 	s, _ = s.step(screentest.Press("left")) // 1 → 0
-	if got := fields(common.New("en"), s.Config(), common.Limits{}); s.Config().L2PriorAlt != 0 || got[s.sel].get(s.Config()) != "off" {
+	if got := fields(common.New("en"), s.Config(), experiment.Limits{}); s.Config().L2PriorAlt != 0 || got[s.sel].get(s.Config()) != "off" {
 		t.Fatalf("stepped down: alternative prior %g, shown %q", s.Config().L2PriorAlt, got[s.sel].get(s.Config()))
 	}
 	r := typeValue(selectField(t, modelFixture(), "Decay check"), "-1")
@@ -170,7 +170,7 @@ func TestDecayCheckSetting(t *testing.T) {
 		t.Errorf("-1: refusal %q, alternative prior %g", r.refusal, r.Config().L2PriorAlt)
 	}
 	s = typeValue(selectField(t, modelFixture(), "L2"), "0.001")
-	for _, f := range fields(common.New("en"), s.Config(), common.Limits{}) {
+	for _, f := range fields(common.New("en"), s.Config(), experiment.Limits{}) {
 		if f.label == "Decay check" {
 			t.Error("decay check offered with a fixed L2")
 		}

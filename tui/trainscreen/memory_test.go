@@ -33,10 +33,10 @@ func heldRuns(t *testing.T, lang string) (s Model, held float64) {
 	}
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 1
-	shape := common.Shape{Inputs: run.Exp.Pipeline.Width(), TrainRows: run.Exp.Train.Rows}
-	_, need := common.NetworkNeed(shape, cfg)
+	shape := experiment.Shape{Inputs: run.Exp.Pipeline.Width(), TrainRows: run.Exp.Train.Rows}
+	_, need := experiment.NetworkNeed(shape, cfg)
 	s = New(screentest.Common(lang, 100, 27))
-	s.SetInputs(run.Exp.Data, cfg, common.Limits{MaxTrainMemory: int64(2*held + need)})
+	s.SetInputs(run.Exp.Data, cfg, experiment.Limits{MaxTrainMemory: int64(2*held + need)})
 	s.SetShape(shape)
 	for n := range 3 {
 		r := run

@@ -19,7 +19,7 @@ func TestOutcomeSpeaksChinese(t *testing.T) {
 	}
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 20
-	refusal := common.Limits{MaxEpochs: 10}.Check(nil, cfg)
+	refusal := experiment.Limits{MaxEpochs: 10}.Check(nil, cfg)
 	if refusal == nil {
 		t.Fatal("Limits.Check did not refuse 20 epochs against 10")
 	}

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
-	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -24,7 +23,7 @@ func TestValidationSchemeShown(t *testing.T) {
 			s.SetSize(160, 48)
 			cfg := experiment.DefaultConfig()
 			cfg.Validation = scheme
-			s.SetInputs(d, cfg, common.Limits{})
+			s.SetInputs(d, cfg, experiment.Limits{})
 			screentest.MustContain(t, s.View(), text)
 		}
 	}
@@ -36,7 +35,7 @@ func TestValidationSchemeShown(t *testing.T) {
 	}
 	cfg := experiment.DefaultConfig()
 	cfg.Validation = experiment.OutOfTime
-	s.SetInputs(builtin, cfg, common.Limits{})
+	s.SetInputs(builtin, cfg, experiment.Limits{})
 	if strings.Contains(s.View(), "validated") {
 		t.Errorf("a table's plan names a validation scheme:\n%s", s.View())
 	}

@@ -38,8 +38,8 @@ type Model struct {
 
 	data   *experiment.Data
 	cfg    experiment.Config
-	limits common.Limits
-	shape  common.Shape // the loaded data's, for the network's limits
+	limits experiment.Limits
+	shape  experiment.Shape // the loaded data's, for the network's limits
 
 	runs      int          // runs started so far
 	pace      engine.Pace  // how fast runs train, kept across runs
@@ -106,7 +106,7 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and settings the next run will use.
-func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits common.Limits) {
+func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
 	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
@@ -121,7 +121,7 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits comm
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, against which a run's network is checked.
-func (s *Model) SetShape(shape common.Shape) { s.shape = shape }
+func (s *Model) SetShape(shape experiment.Shape) { s.shape = shape }
 
 // SetNoData tells the screen whether loading failed with no data loaded
 // (false: the data is loading or loaded).
@@ -273,7 +273,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		s.outcome, s.failed = s.ErrorText(err), true
 		return nil
 	}
-	_, need := common.NetworkNeed(s.shape, s.cfg)
+	_, need := experiment.NetworkNeed(s.shape, s.cfg)
 	forgot := s.forgetToFit(need)
 	s.runs++
 	src := s.data.Source.Describe()

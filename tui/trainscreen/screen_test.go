@@ -30,7 +30,7 @@ func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config, si
 	s := New(screentest.Common("en", w, h))
 	s.SetHidden(false)
 	s.SetSize(w, h)
-	s.SetInputs(d, cfg, common.Limits{})
+	s.SetInputs(d, cfg, experiment.Limits{})
 	return s
 }
 
@@ -436,7 +436,7 @@ func TestStartBeyondTheLimitIsRefused(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := New(screentest.Common("en", 100, 27))
-	s.SetInputs(d, experiment.DefaultConfig(), common.Limits{MaxRows: 1000})
+	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{MaxRows: 1000})
 	s, cmd := s.step(screentest.Press("space"))
 	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
 	if cmd != nil || s.state != trainIdle || s.outcome != want {
@@ -459,8 +459,8 @@ func TestStartOfANetworkBeyondTheLimitIsRefused(t *testing.T) {
 		{"zh", "网络将有 16,871,425 个参数；本会话最多允许 1,000,000 个"},
 	} {
 		s := New(screentest.Common(c.lang, 100, 27))
-		s.SetInputs(d, cfg, common.Limits{MaxParams: 1_000_000})
-		s.SetShape(common.Shape{Inputs: 20, TrainRows: 3500})
+		s.SetInputs(d, cfg, experiment.Limits{MaxParams: 1_000_000})
+		s.SetShape(experiment.Shape{Inputs: 20, TrainRows: 3500})
 		s, cmd := s.step(screentest.Press("space"))
 		if cmd != nil || s.state != trainIdle || s.cur != nil || s.outcome != c.want {
 			t.Errorf("%s: start beyond the limit: state %d, outcome %q; want idle and %q", c.lang, s.state, s.outcome, c.want)

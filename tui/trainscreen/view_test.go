@@ -71,7 +71,7 @@ func goldenScreen(t *testing.T, c common.Common) Model {
 	}
 	s := New(c)
 	s.SetHidden(false)
-	s.SetInputs(d, experiment.DefaultConfig(), common.Limits{})
+	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(c.Width, c.Height)
 	return s
 }

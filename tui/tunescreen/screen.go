@@ -80,8 +80,8 @@ type Model struct {
 
 	data   *experiment.Data
 	base   experiment.Config
-	limits common.Limits
-	shape  common.Shape // the loaded data's, for the limits
+	limits experiment.Limits
+	shape  experiment.Shape // the loaded data's, for the limits
 	budget time.Duration
 	trials int // 0: rounds until the budget ends
 	folds  int
@@ -124,14 +124,14 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
 // SetLimits bounds the networks a search may train (a served session's
 // limits): the base configuration must fit, and trials that would not are
 // never drawn.
-func (s *Model) SetLimits(limits common.Limits) {
+func (s *Model) SetLimits(limits experiment.Limits) {
 	s.limits = limits
 	s.render()
 }
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, against which the limits are checked.
-func (s *Model) SetShape(shape common.Shape) { s.shape = shape }
+func (s *Model) SetShape(shape experiment.Shape) { s.shape = shape }
 
 // SetTrials fixes the number of trials (0: rounds until the budget ends)
 // and the folds: a fixed count gives the same result on every machine.
@@ -292,7 +292,7 @@ func (s *Model) start() tea.Cmd {
 			s.refusal = "✗ " + s.ErrorText(err) + s.T(" (the Model screen's configuration)", "（模型页的配置）")
 			return nil
 		}
-		if _, memory := common.NetworkNeed(s.shape, s.base); s.limits.MaxTrainMemory > 0 {
+		if _, memory := experiment.NetworkNeed(s.shape, s.base); s.limits.MaxTrainMemory > 0 {
 			workers = max(1, min(workers, int(float64(s.limits.MaxTrainMemory)/memory)))
 		}
 		limits, shape, parallel := s.limits, s.shape, min(workers, s.folds)

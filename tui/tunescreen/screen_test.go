@@ -274,10 +274,10 @@ func limitedSearch(t *testing.T, lang string, slack int) (Model, int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	shape := common.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
-	params, _ := common.NetworkNeed(shape, base)
+	shape := experiment.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
+	params, _ := experiment.NetworkNeed(shape, base)
 	s := New(screentest.Common(lang, 160, 30))
-	s.SetLimits(common.Limits{MaxParams: params + slack, MaxTrainMemory: 64 << 20})
+	s.SetLimits(experiment.Limits{MaxParams: params + slack, MaxTrainMemory: 64 << 20})
 	s.SetShape(shape)
 	s.SetInputs(d, base)
 	s.SetTrials(8, 3)
@@ -301,7 +301,7 @@ func TestSearchStaysWithinTheSessionLimit(t *testing.T) {
 		t.Fatalf("result %+v, want 8 trials", res)
 	}
 	for _, tr := range res.Board {
-		if got, _ := common.NetworkNeed(s.shape, tr.Config); got > params {
+		if got, _ := experiment.NetworkNeed(s.shape, tr.Config); got > params {
 			t.Errorf("trial %d (%v) has %d parameters, beyond the limit %d", tr.Number, tr.Settings, got, params)
 		}
 	}
