@@ -17,10 +17,9 @@ type Limits struct {
 	// MaxParams bounds the weights and biases of a network.
 	MaxParams int
 	// MaxTrainMemory bounds, in bytes, what networks are estimated to take
-	// besides the data (see NetworkNeed, and tui/common.HeldMemory for an
-	// ended run): those a session trains at once and, on the Train screen,
-	// the ended runs it keeps, older ones being forgotten to make room for
-	// a new run.
+	// besides the data (see NetworkNeed and Experiment.HeldMemory): those
+	// a session trains at once and, on the Train screen, the ended runs it
+	// keeps, older ones being forgotten to make room for a new run.
 	MaxTrainMemory int64
 }
 

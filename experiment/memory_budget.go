@@ -22,3 +22,14 @@ func RunsToForget(held []float64, keep int, need, budget float64) []int {
 	}
 	return forget
 }
+
+// HeldMemory estimates the bytes an ended run keeps while a session keeps
+// its experiment (on the Runs screen, say): its network, the optimiser's
+// state and the trainer's workspaces, as NetworkNeed counts them for one
+// network. It is 0 for a nil experiment or one without a network.
+func (e *Experiment) HeldMemory() float64 {
+	if e == nil || e.Net == nil || e.Trainer == nil {
+		return 0
+	}
+	return e.Net.Arch.TrainingMemory(e.Trainer.Config().BatchSize, e.Config.Train.Optimizer)
+}

@@ -26,3 +26,19 @@ func TestRunsToForget(t *testing.T) {
 		}
 	}
 }
+
+// An ended run holds what NetworkNeed counts for its one network: the
+// decay check's second network is gone once the run has ended.
+func TestHeldMemoryIsOneNetworksNeed(t *testing.T) {
+	var none *Experiment
+	if got := none.HeldMemory(); got != 0 {
+		t.Errorf("no experiment holds %v bytes", got)
+	}
+	cfg := DefaultConfig()
+	cfg.L2PriorAlt = 0 // no decay check: NetworkNeed counts one network
+	e := trainedOn(t, Source{Kind: "textbook"}, cfg)
+	_, want := NetworkNeed(Shape{Inputs: e.Pipeline.Width(), TrainRows: e.Train.Rows}, cfg)
+	if got := e.HeldMemory(); got <= 0 || got != want {
+		t.Errorf("an ended run holds %v bytes, want NetworkNeed's %v", got, want)
+	}
+}

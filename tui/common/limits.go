@@ -19,14 +19,3 @@ func (c Common) NetworkLimits(l experiment.Limits) string {
 	}
 	return strings.Join(parts, " · ")
 }
-
-// HeldMemory estimates the bytes an ended run keeps while the session
-// keeps it (on the Runs screen, say): its network, the optimiser's state
-// and the trainer's workspaces, as experiment.NetworkNeed counts them for
-// one network.
-func HeldMemory(run Run) float64 {
-	if run.Exp == nil || run.Exp.Net == nil || run.Exp.Trainer == nil {
-		return 0
-	}
-	return run.Exp.Net.Arch.TrainingMemory(run.Exp.Trainer.Config().BatchSize, run.Exp.Config.Train.Optimizer)
-}

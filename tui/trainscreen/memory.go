@@ -32,7 +32,7 @@ func (s *Model) forgetToFit(need float64) tea.Cmd {
 	held := make([]float64, len(s.finished))
 	keep := -1
 	for i, r := range s.finished {
-		held[i] = common.HeldMemory(r)
+		held[i] = r.Exp.HeldMemory()
 		if r.Number == s.analysed {
 			keep = i
 		}

@@ -27,7 +27,7 @@ func numbers(runs []common.Run) []int {
 func heldRuns(t *testing.T, lang string) (s Model, held float64) {
 	t.Helper()
 	run := screentest.Train(t, "textbook", 1, nil)
-	held = common.HeldMemory(run)
+	held = run.Exp.HeldMemory()
 	if held <= 0 {
 		t.Fatalf("an ended run holds %v bytes", held)
 	}
