@@ -234,7 +234,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 // session starts with could not train on the served data: each user would
 // have to shrink it first. Data the sessions refuse anyway is not checked.
 func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) error {
-	if d.Table.Rows > limits.MaxRows && limits.MaxRows > 0 {
+	if limits.CheckLoad(d) != nil {
 		return nil // sessions refuse the data itself, saying so
 	}
 	exp, err := experiment.Prepare(d, cfg)

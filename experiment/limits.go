@@ -66,9 +66,20 @@ func (l Limits) CheckNetwork(shape Shape, cfg Config, parallel int) error {
 	return nil
 }
 
+// CheckLoad refuses data as it loads when it has more rows than MaxRows,
+// before anything is prepared or trained. The refusal is a *LimitError
+// with OnLoad set.
+func (l Limits) CheckLoad(d *Data) error {
+	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
+		return &LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: l.MaxRows, OnLoad: true}
+	}
+	return nil
+}
+
 // Check refuses a training run beyond the session's limits. The Model
-// screen already clamps the epochs and loading refuses large files; this is
-// the last guard before a worker starts. The refusal is a *LimitError.
+// screen already clamps the epochs and loading refuses large data
+// (CheckLoad); this is the last guard before a worker starts. The refusal
+// is a *LimitError.
 func (l Limits) Check(d *Data, cfg Config) error {
 	if l.MaxRows > 0 && d.Table.Rows > l.MaxRows {
 		return &LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: l.MaxRows}

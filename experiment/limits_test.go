@@ -107,3 +107,20 @@ func TestCheckRefusesRowsThenEpochs(t *testing.T) {
 		t.Errorf("no limits, yet refused: %v", err)
 	}
 }
+
+func TestCheckLoadRefusesRowsBeforeTraining(t *testing.T) {
+	d := &Data{Source: Source{Kind: "csv", Path: "u.csv"}, Table: &data.Table{Rows: 12_000}}
+	var lim *LimitError
+	err := (Limits{MaxRows: 10_000, MaxEpochs: 1}).CheckLoad(d)
+	if !errors.As(err, &lim) || !lim.OnLoad || lim.Rows != 12_000 || lim.MaxRows != 10_000 {
+		t.Fatalf("12,000 rows: %v, want a refusal on load", err)
+	}
+	if want := "u.csv has 12,000 rows; this session allows at most 10,000 (refused before training)"; err.Error() != want {
+		t.Errorf("refusal %q, want %q", err, want)
+	}
+	for _, l := range []Limits{{}, {MaxRows: 12_000}, {MaxEpochs: 1, MaxParams: 1}} {
+		if err := l.CheckLoad(d); err != nil {
+			t.Errorf("%+v refused 12,000 rows: %v", l, err)
+		}
+	}
+}

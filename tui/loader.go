@@ -26,8 +26,8 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.C
 			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}
 		d.Pseudonymise(opts.Pseudonym)
-		if limits.MaxRows > 0 && d.Table.Rows > limits.MaxRows {
-			return loadedMsg{gen: gen, err: &experiment.LimitError{Source: d.Source, Rows: d.Table.Rows, MaxRows: limits.MaxRows, OnLoad: true}}
+		if err := limits.CheckLoad(d); err != nil {
+			return loadedMsg{gen: gen, err: err}
 		}
 		return prepare(gen, d, cfg)
 	}
