@@ -66,6 +66,36 @@ func (l Limits) CheckNetwork(shape Shape, cfg Config, parallel int) error {
 	return nil
 }
 
+// CheckChange refuses changing the network's configuration from cur to
+// next when next is beyond the limits on a network (CheckNetwork, one
+// network at a time), unless cur is beyond them too and next needs less:
+// no more parameters and no more memory, and fewer of one. A configuration
+// the data's width (known once loaded) put beyond the limits may so come
+// back within them one step at a time. The refusal is next's *LimitError.
+func (l Limits) CheckChange(shape Shape, cur, next Config) error {
+	err := l.CheckNetwork(shape, next, 1)
+	if err == nil || l.CheckNetwork(shape, cur, 1) == nil {
+		return err
+	}
+	params, memory := NetworkNeed(shape, next)
+	curParams, curMemory := NetworkNeed(shape, cur)
+	if params <= curParams && memory <= curMemory && (params < curParams || memory < curMemory) {
+		return nil
+	}
+	return err
+}
+
+// Parallel is how many of cfg's networks on data of the given shape may
+// train at once: workers, fewer when MaxTrainMemory holds fewer of them
+// (NetworkNeed), never fewer than one.
+func (l Limits) Parallel(shape Shape, cfg Config, workers int) int {
+	if l.MaxTrainMemory <= 0 {
+		return workers
+	}
+	_, memory := NetworkNeed(shape, cfg)
+	return max(1, min(workers, int(float64(l.MaxTrainMemory)/memory)))
+}
+
 // CheckLoad refuses data as it loads when it has more rows than MaxRows,
 // before anything is prepared or trained. The refusal is a *LimitError
 // with OnLoad set.

@@ -124,3 +124,62 @@ func TestCheckLoadRefusesRowsBeforeTraining(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckChangeStepsBackWithinTheLimits: on 1,000 inputs, layers of
+// 4,096 and 32 units have (1001·4096) + (4097·32) + 33 = 4,231,233
+// parameters, beyond a limit of 1,000,000; 1,024 and 32 have
+// (1001·1024) + (1025·32) + 33 = 1,057,857, beyond but fewer; 512 and 32
+// have (1001·512) + (513·32) + 33 = 528,961, within.
+func TestCheckChangeStepsBackWithinTheLimits(t *testing.T) {
+	limits := Limits{MaxParams: 1_000_000}
+	shape := Shape{Inputs: 1000, TrainRows: 5000}
+	def := DefaultConfig()
+	beyond, fewer, within := hidden(def, 4096, 32), hidden(def, 1024, 32), hidden(def, 512, 32)
+	reseeded := beyond
+	reseeded.Seed++
+	smallBatch, bigBatch := beyond, beyond
+	smallBatch.Train.BatchSize, bigBatch.Train.BatchSize = 16, 5000
+	var lim *LimitError
+	for _, c := range []struct {
+		name      string
+		cur, next Config
+		refused   int // the parameters refused (0: allowed)
+	}{
+		{"within to beyond", within, beyond, 4_231_233},
+		{"within to within", within, hidden(def, 256, 32), 0},
+		{"beyond to the same need", beyond, reseeded, 4_231_233},
+		{"beyond to more", beyond, hidden(def, 4096, 64), 4_231_233 + 32*4097 + 32},
+		{"beyond to fewer parameters, still beyond", beyond, fewer, 0},
+		{"beyond to the same parameters and less memory", beyond, smallBatch, 0},
+		{"beyond to the same parameters and more memory", beyond, bigBatch, 4_231_233},
+		{"beyond to within", beyond, within, 0},
+	} {
+		err := limits.CheckChange(shape, c.cur, c.next)
+		switch {
+		case c.refused == 0 && err != nil:
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.refused > 0 && (!errors.As(err, &lim) || lim.Params != c.refused):
+			t.Errorf("%s: %v, want a refusal of %d parameters", c.name, err, c.refused)
+		}
+	}
+}
+
+func TestParallelFitsTheMemoryLimit(t *testing.T) {
+	shape := Shape{Inputs: 50, TrainRows: 5000}
+	cfg := DefaultConfig()
+	_, one := NetworkNeed(shape, cfg)
+	for _, c := range []struct {
+		maxMemory     int64
+		workers, want int
+	}{
+		{0, 8, 8},                // no limit
+		{int64(2.5 * one), 8, 2}, // two and a half networks: two
+		{int64(3*one) + 1, 8, 3}, // three fit
+		{int64(3*one) + 1, 2, 2}, // never more than the workers
+		{int64(one / 2), 8, 1},   // not even one fits: one still trains
+	} {
+		if got := (Limits{MaxTrainMemory: c.maxMemory}).Parallel(shape, cfg, c.workers); got != c.want {
+			t.Errorf("limit %d bytes (%v a network), %d workers: %d, want %d", c.maxMemory, one, c.workers, got, c.want)
+		}
+	}
+}

@@ -241,20 +241,10 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 }
 
 // beyondLimits refuses next when its network is beyond the session's
-// limits (a *experiment.LimitError). A configuration already beyond them (the
-// data's width, known once loaded, may put it there) may still change in
-// ways that need less: one step at a time back within them.
+// limits (a *experiment.LimitError), unless the current one is beyond them
+// too and next needs less (see experiment.Limits.CheckChange).
 func (s Model) beyondLimits(next experiment.Config) error {
-	err := s.limits.CheckNetwork(s.shape, next, 1)
-	if err == nil || s.limits.CheckNetwork(s.shape, s.cfg, 1) == nil {
-		return err
-	}
-	params, memory := experiment.NetworkNeed(s.shape, next)
-	nowParams, nowMemory := experiment.NetworkNeed(s.shape, s.cfg)
-	if params <= nowParams && memory <= nowMemory && (params < nowParams || memory < nowMemory) {
-		return nil
-	}
-	return err
+	return s.limits.CheckChange(s.shape, s.cfg, next)
 }
 
 // HelpGroups implements common.Screen: the keys that work now.

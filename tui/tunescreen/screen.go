@@ -292,9 +292,7 @@ func (s *Model) start() tea.Cmd {
 			s.refusal = "✗ " + s.ErrorText(err) + s.T(" (the Model screen's configuration)", "（模型页的配置）")
 			return nil
 		}
-		if _, memory := experiment.NetworkNeed(s.shape, s.base); s.limits.MaxTrainMemory > 0 {
-			workers = max(1, min(workers, int(float64(s.limits.MaxTrainMemory)/memory)))
-		}
+		workers = s.limits.Parallel(s.shape, s.base, workers)
 		limits, shape, parallel := s.limits, s.shape, min(workers, s.folds)
 		allow = func(cfg experiment.Config) bool { return limits.CheckNetwork(shape, cfg, parallel) == nil }
 	}
