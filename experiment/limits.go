@@ -96,6 +96,16 @@ func (l Limits) Parallel(shape Shape, cfg Config, workers int) int {
 	return max(1, min(workers, int(float64(l.MaxTrainMemory)/memory)))
 }
 
+// ClampEpochs is epochs, at most MaxEpochs when that is set: what a
+// session trains for when a configuration (a preset, the starting one)
+// asks for more.
+func (l Limits) ClampEpochs(epochs int) int {
+	if l.MaxEpochs > 0 {
+		return min(epochs, l.MaxEpochs)
+	}
+	return epochs
+}
+
 // CheckLoad refuses data as it loads when it has more rows than MaxRows,
 // before anything is prepared or trained. The refusal is a *LimitError
 // with OnLoad set.

@@ -183,3 +183,13 @@ func TestParallelFitsTheMemoryLimit(t *testing.T) {
 		}
 	}
 }
+
+func TestClampEpochs(t *testing.T) {
+	for _, c := range []struct{ maxEpochs, epochs, want int }{
+		{0, 900, 900}, {500, 900, 500}, {500, 300, 300}, {500, 500, 500},
+	} {
+		if got := (Limits{MaxEpochs: c.maxEpochs}).ClampEpochs(c.epochs); got != c.want {
+			t.Errorf("%d epochs under a limit of %d: %d, want %d", c.epochs, c.maxEpochs, got, c.want)
+		}
+	}
+}

@@ -43,9 +43,7 @@ func (s *Model) nextPreset() tea.Cmd {
 	if next.ValFrac == 0 && next.Train.EarlyStop.Patience == 0 {
 		next.ValFrac, next.TestFrac = next.TestFrac, 0
 	}
-	if s.limits.MaxEpochs > 0 {
-		next.Train.Epochs = min(next.Train.Epochs, s.limits.MaxEpochs)
-	}
+	next.Train.Epochs = s.limits.ClampEpochs(next.Train.Epochs)
 	if !s.apply(next, nil) {
 		return nil
 	}

@@ -70,9 +70,7 @@ type Model struct {
 // New returns the Model screen editing cfg within the session's limits.
 func New(com common.Common, cfg experiment.Config, limits experiment.Limits) Model {
 	cfg = cloneConfig(cfg)
-	if limits.MaxEpochs > 0 && cfg.Train.Epochs > limits.MaxEpochs {
-		cfg.Train.Epochs = limits.MaxEpochs
-	}
+	cfg.Train.Epochs = limits.ClampEpochs(cfg.Train.Epochs)
 	return Model{Common: com, keys: defaultModelKeyMap(com), cfg: cfg, limits: limits, refused: -1}
 }
 
