@@ -24,6 +24,7 @@ type recommendOptions struct {
 	dateOrder                   string
 	cutoff, horizon             string
 	top                         int
+	seed                        uint64
 	evaluate, json              bool
 	pseudo                      pseudoFlags
 }
@@ -79,6 +80,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 	fs.StringVar(&o.itemColumn, "item-column", "", "`COLUMN` holding the item (default: detected, e.g. StockCode, sku)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
 	dateOrderVar(fs, &o.dateOrder)
+	fs.Uint64Var(&o.seed, "seed", recommend.DefaultModelConfig().Seed, "seed of the sampled pairs, the validation split, the initial weights and the shuffles")
 	fs.BoolVar(&o.evaluate, "evaluate", false, "measure the model and the baselines on the horizon after the cutoff instead of listing")
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
@@ -93,6 +95,7 @@ func (o *recommendOptions) options() (experiment.Source, recommend.Options, erro
 	src := experiment.Source{Kind: "log", Path: o.log}
 	opts := recommend.Options{HorizonDays: data.DefaultHorizonDays, Top: o.top, Evaluate: o.evaluate,
 		Model: recommend.DefaultModelConfig()}
+	opts.Model.Seed = o.seed
 	cols, err := parseLogColumns(o.logColumns)
 	if err != nil {
 		return src, opts, usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))

@@ -144,28 +144,28 @@ func TestRecommendRefusals(t *testing.T) {
 		// (2011-01-21), the latest is the day after the last date
 		// (2011-03-02) or, to evaluate, 2011-03-01 − 10 + 1 = 2011-02-20.
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-02-25", "--evaluate"},
-			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
 				"with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-02-20 (without one, 2011-02-20 is used)\n"},
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2030-01-01"},
-			"retain: recommend: cutoff out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
 				"so what the customers did since is unknown; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-01-20"},
-			"retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
 				"the horizon before the cutoff, with a horizon of history before that; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
 		// 60 days hold two horizons of at most 30 days, three of 20.
 		{[]string{"--log", log, "--horizon", "400d"},
-			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "31d"},
-			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
-			"retain: recommend: cutoff out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
+			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
 				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days or leave out --evaluate\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
-		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: recommend: cutoff out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
+		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: recommend: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
 			"as the model learns from the horizon before the cutoff, with a horizon of history before that; " +
 			"with a 30-day horizon the only cutoff is 2011-03-02 (used without one); a shorter --horizon allows more\n"},
 	} {

@@ -24,7 +24,7 @@ func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
 // is after the day after the log's last date up to today or, when
 // evaluating, leaves no whole horizon after it; or a horizon too long for
 // any cutoff of the log. The message gives the valid range.
-var ErrCutoff = errors.New("recommend: cutoff out of range")
+var ErrCutoff = errors.New("recommend: cutoff or horizon out of range")
 
 // Basket is one purchase: the distinct items of one invoice of one customer
 // (or, in a log without invoice ids, of one customer's day).

@@ -7,9 +7,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
 )
 
 // causes names, in Chinese, the sentinel errors a user can meet loading
@@ -37,6 +39,13 @@ var causes = []struct {
 	{data.ErrLogColumns, "找不到订单日志的列"},
 	{data.ErrBadDate, "无法识别的日期"},
 	{data.ErrCutoff, "截止日或观察期超出范围"},
+	{recommend.ErrNoItems, "订单日志里没有商品列"},
+	{recommend.ErrCutoff, "截止日或观察期超出范围"},
+	{recommend.ErrTrainingPairs, "没有可供推荐模型学习的（客户, 商品）对"},
+	{anomaly.ErrColumn, "列不能用于异常检测"},
+	{anomaly.ErrNoRows, "行数太少，无法检测异常"},
+	{experiment.ErrPlan, "计划设置无效"},
+	{experiment.ErrBaseline, "无法拟合 BG/NBD 基线"},
 	{experiment.ErrTooFewRows, "行数太少"},
 	{experiment.ErrSource, "数据来源有误"},
 	{experiment.ErrBundle, "模型文件无效"},

@@ -12,6 +12,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
 )
 
 func TestErrorTextSpeaksChinese(t *testing.T) {
@@ -35,6 +36,8 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&experiment.LimitError{Memory: 6.4 * (1 << 30), MaxMemory: 256 << 20}, "训练将需要约 6.4 GiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&experiment.LimitError{Memory: 300 << 20, MaxMemory: 256 << 20, AtLeast: true}, "训练将需要至少 300 MiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{fmt.Errorf("%w: o.csv ends 2011-03-01", recommend.ErrCutoff), "截止日或观察期超出范围（recommend: cutoff or horizon out of range: o.csv ends 2011-03-01）"},
+		{fmt.Errorf("%w: every pair bought", recommend.ErrTrainingPairs), "没有可供推荐模型学习的（客户, 商品）对（recommend: nothing to learn from: every pair bought）"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {
