@@ -180,7 +180,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 		}
 		fmt.Fprintf(a.stderr, "Folds written to %s\n", o.writeFolds)
 	}
-	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d folds of %d rows\n", d.Source.Describe(), k, d.Table.Rows)
+	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d rows in %d folds\n", d.Source.Describe(), d.Table.Rows, k)
 	live := a.isTerminal(a.stderr)
 	res, err := experiment.CrossValidateOn(ctx, d, cfg, folds, flagged, func(done, k int) {
 		if live {
