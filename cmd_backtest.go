@@ -23,7 +23,7 @@ type backtestOptions struct {
 	folds                    int
 	cutoffs                  []string
 	cfg                      configFlags
-	json                     bool
+	btydFeatures, json       bool
 }
 
 func newBacktestCmd(a *app) *cobra.Command {
@@ -65,6 +65,7 @@ then their mean and standard deviation over the folds.`,
 	dateOrderVar(fs, &o.dateOrder)
 	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, ending at the last date minus the horizon and spaced by the horizon (closer when the log is too short)")
 	fs.StringSliceVar(&o.cutoffs, "cutoffs", nil, "test cutoff `DATES` (YYYY-MM-DD, comma-separated) instead of --folds")
+	fs.BoolVar(&o.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on each cohort's history up to its cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	o.cfg.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("folds", "cutoffs")
@@ -97,6 +98,7 @@ func (o *backtestOptions) options(foldsGiven bool) (experiment.Source, experimen
 		return src, opts, usageError(fmt.Errorf("--folds %d: want at least 1 fold", o.folds))
 	}
 	opts.Folds = o.folds
+	opts.BTYD = o.btydFeatures
 	for _, s := range o.cutoffs {
 		t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 		if err != nil {

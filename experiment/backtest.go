@@ -26,6 +26,10 @@ type BacktestOptions struct {
 	// of each training cohort is held out for early stopping; TestFrac must
 	// be 0, as each fold is tested on a later cohort.
 	Config Config
+	// BTYD adds the BG/NBD inputs to both cohorts of every fold, each
+	// fitted on the history up to its own cutoff (LogFeatures.BTYD), as
+	// train --btyd-features does.
+	BTYD bool
 }
 
 // BacktestFold is one fold: a network trained on the customers at
@@ -139,7 +143,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 		wg.Go(func() {
 			for i := range jobs {
 				f := &res.Folds[i]
-				if errs[i] = runBacktestFold(ctx, log, cfg, h, cutoffs[i], f); errs[i] != nil {
+				if errs[i] = runBacktestFold(ctx, log, cfg, h, opts.BTYD, cutoffs[i], f); errs[i] != nil {
 					cancel()
 					continue
 				}
@@ -173,7 +177,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 }
 
 // runBacktestFold trains at cutoff − h and measures at cutoff.
-func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, cutoff time.Time, f *BacktestFold) error {
+func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, btyd bool, cutoff time.Time, f *BacktestFold) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -184,12 +188,14 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
-	testTab, testRep, err := data.BuildCohortWith(log, cutoff, h, features.options())
+	features.BTYD = btyd
+	src := Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features}
+	testTab, testRep, err := buildLogCohort(log, src)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Test = testRep
-	d := &Data{Source: Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features}, Table: testTab, Cohort: &testRep, Log: log}
+	d := &Data{Source: src, Table: testTab, Cohort: &testRep, Log: log}
 	e, err := NewOutOfTime(d, cfg)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)

@@ -268,3 +268,35 @@ func TestBacktestRefusesATestShare(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// With BTYD, both cohorts of every fold carry the BG/NBD inputs, each
+// fitted on its own cutoff's history, as train --btyd-features makes them;
+// without it neither does.
+func TestBacktestBTYDFeatures(t *testing.T) {
+	log := backtestLog(t)
+	cfg := DefaultConfig()
+	cfg.Train.Epochs = 3
+	btyd := []string{"btyd_p_alive", "btyd_expected_10d", "btyd_p_any_10d"}
+	for _, on := range []bool{false, true} {
+		res, err := Backtest(context.Background(), log, BacktestOptions{HorizonDays: 10,
+			Cutoffs: []time.Time{date("2024-02-10"), date("2024-02-20")}, Config: cfg, BTYD: on}, nil)
+		if err != nil {
+			t.Fatalf("BTYD %v: %v", on, err)
+		}
+		for _, f := range res.Folds {
+			for _, part := range []struct {
+				name string
+				rep  data.CohortReport
+			}{{"training", f.Train}, {"test", f.Test}} {
+				got := part.rep.Features[max(len(part.rep.Features)-3, 0):]
+				has := strings.Join(got, ",") == strings.Join(btyd, ",")
+				if has != on {
+					t.Errorf("BTYD %v, fold %d: %s cohort's last features %v", on, f.Fold, part.name, got)
+				}
+			}
+			if f.Network.Rows != f.Test.Customers {
+				t.Errorf("BTYD %v, fold %d: network measured on %d rows, want %d", on, f.Fold, f.Network.Rows, f.Test.Customers)
+			}
+		}
+	}
+}
