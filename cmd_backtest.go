@@ -21,7 +21,7 @@ type backtestOptions struct {
 	log, horizon, logColumns string
 	dateOrder                string
 	folds                    int
-	cutoffs                  []string
+	cutoffs, exclude         []string
 	cfg                      configFlags
 	btydFeatures, json       bool
 }
@@ -66,6 +66,7 @@ then their mean and standard deviation over the folds.`,
 	fs.IntVar(&o.folds, "folds", experiment.DefaultBacktestFolds, "number `K` of test cutoffs, ending at the last date minus the horizon and spaced by the horizon (closer when the log is too short)")
 	fs.StringSliceVar(&o.cutoffs, "cutoffs", nil, "test cutoff `DATES` (YYYY-MM-DD, comma-separated) instead of --folds")
 	fs.BoolVar(&o.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on each cohort's history up to its cutoff as inputs: btyd_p_alive, btyd_expected_<H>d, btyd_p_any_<H>d")
+	fs.StringSliceVar(&o.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features")
 	fs.BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	o.cfg.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("folds", "cutoffs")
@@ -99,6 +100,12 @@ func (o *backtestOptions) options(foldsGiven bool) (experiment.Source, experimen
 	}
 	opts.Folds = o.folds
 	opts.BTYD = o.btydFeatures
+	for _, name := range o.exclude {
+		if strings.TrimSpace(name) == "" {
+			return src, opts, usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(o.exclude, ",")))
+		}
+	}
+	opts.Exclude = o.exclude
 	for _, s := range o.cutoffs {
 		t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
 		if err != nil {

@@ -30,6 +30,9 @@ type BacktestOptions struct {
 	// fitted on the history up to its own cutoff (LogFeatures.BTYD), as
 	// train --btyd-features does.
 	BTYD bool
+	// Exclude names columns of the cohorts left out of the features, as
+	// Source.Exclude; an unknown name is refused.
+	Exclude []string
 }
 
 // BacktestFold is one fold: a network trained on the customers at
@@ -143,7 +146,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 		wg.Go(func() {
 			for i := range jobs {
 				f := &res.Folds[i]
-				if errs[i] = runBacktestFold(ctx, log, cfg, h, opts.BTYD, cutoffs[i], f); errs[i] != nil {
+				if errs[i] = runBacktestFold(ctx, log, cfg, h, opts, cutoffs[i], f); errs[i] != nil {
 					cancel()
 					continue
 				}
@@ -177,7 +180,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 }
 
 // runBacktestFold trains at cutoff − h and measures at cutoff.
-func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, btyd bool, cutoff time.Time, f *BacktestFold) error {
+func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, opts BacktestOptions, cutoff time.Time, f *BacktestFold) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -188,10 +191,13 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
-	features.BTYD = btyd
-	src := Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features}
+	features.BTYD = opts.BTYD
+	src := Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features, Exclude: opts.Exclude}
 	testTab, testRep, err := buildLogCohort(log, src)
 	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	if err := data.ExcludeColumns(testTab, opts.Exclude); err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Test = testRep

@@ -114,6 +114,7 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 	if err != nil {
 		return nil, err
 	}
+	carryExclusions(d.Table, trainTab)
 	for _, c := range []struct {
 		what string
 		rep  data.CohortReport
@@ -197,4 +198,19 @@ func (e *Experiment) MainPart() Part {
 		return ValPart
 	}
 	return TrainPart
+}
+
+// carryExclusions leaves out of to every column left out of from, by name:
+// the columns excluded from the loaded cohort (with --exclude, or on the
+// Data screen) stay out of the earlier cohort an out-of-time experiment
+// trains on, which is built afresh from the log.
+func carryExclusions(from, to *data.Table) {
+	for _, c := range from.Columns {
+		if !c.Excluded {
+			continue
+		}
+		if tc := to.Column(c.Name); tc != nil {
+			tc.Excluded = true
+		}
+	}
 }

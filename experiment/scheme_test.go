@@ -263,3 +263,60 @@ func TestOutOfTimeTrainsOnLoadsFeatures(t *testing.T) {
 		}
 	}
 }
+
+// A column left out of the loaded cohort (--exclude, or the Data screen's
+// toggle) stays out of the earlier cohort an out-of-time experiment trains
+// on, which is built afresh from the log; before, the network trained on it.
+func TestOutOfTimeKeepsExcludedColumnsOut(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	if err := data.ExcludeColumns(d.Table, []string{"orders_30d", "monetary_total"}); err != nil {
+		t.Fatal(err)
+	}
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Later == nil {
+		t.Fatalf("not out of time: %v", e.Fallback)
+	}
+	for _, name := range e.Pipeline.FeatureNames() {
+		if strings.HasPrefix(name, "orders_30d") || strings.HasPrefix(name, "monetary_total") {
+			t.Errorf("the network's inputs %v hold the excluded %s", e.Pipeline.FeatureNames(), name)
+		}
+	}
+	for _, name := range []string{"orders_30d", "monetary_total"} {
+		if c := e.Data.Table.Column(name); c == nil || !c.Excluded {
+			t.Errorf("training cohort's %s: %+v, want it there and excluded", name, c)
+		}
+	}
+	if e.Pipeline.Width() == 0 || e.Later.Set.Cols != e.Pipeline.Width() {
+		t.Errorf("later cohort's %d inputs, pipeline's %d", e.Later.Set.Cols, e.Pipeline.Width())
+	}
+	// The backtest's fold at the same cutoff, with the same exclusions
+	// through its options, is this experiment trained.
+	if err := e.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ev, err := e.Evaluate(LaterPart, cfg.Threshold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Validation = ""
+	res, err := Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
+		Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg, Exclude: []string{"orders_30d", "monetary_total"}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := res.Folds[0].Network.ROCAUC, ev.Report.ROCAUC; got != want {
+		t.Errorf("backtest fold's AUC %v, the out-of-time experiment's %v: want the same", got, want)
+	}
+	_, err = Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
+		Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg, Exclude: []string{"no_such"}}, nil)
+	const want = `backtest fold at 2024-02-20: data: unknown column: orders.csv: no column "no_such" (columns: customer_id, recency_days, ` +
+		`frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend)`
+	if err == nil || !errors.Is(err, data.ErrUnknownColumn) || err.Error() != want {
+		t.Errorf("excluding an unknown column: %v, want %s", err, want)
+	}
+}
