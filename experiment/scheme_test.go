@@ -26,6 +26,19 @@ func loadedAt(t *testing.T, cutoff string) *Data {
 	return &Data{Source: Source{Kind: "log", Path: "orders.csv", Cutoff: date(cutoff), HorizonDays: 10}, Table: tab, Cohort: &rep, Log: log}
 }
 
+// prepareOutOfTime prepares an experiment on d with schemeConfig validated
+// out of time.
+func prepareOutOfTime(t *testing.T, d *Data) (*Experiment, Config) {
+	t.Helper()
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, cfg
+}
+
 func schemeConfig() Config {
 	cfg := DefaultConfig()
 	cfg.Train.Epochs, cfg.Hidden = 5, []engine.LayerSpec{{Units: 4, Activation: engine.ReLU}}
@@ -253,12 +266,7 @@ func TestOutOfTimeTrainsOnLoadsFeatures(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		cfg := schemeConfig()
-		cfg.Validation = OutOfTime
-		e, err := Prepare(d, cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
+		e, _ := prepareOutOfTime(t, d)
 		names := func(tab *data.Table) []string {
 			var out []string
 			for _, c := range tab.Columns {
@@ -281,12 +289,7 @@ func TestOutOfTimeKeepsExcludedColumnsOut(t *testing.T) {
 	if err := data.ExcludeColumns(d.Table, []string{"orders_30d", "monetary_total"}); err != nil {
 		t.Fatal(err)
 	}
-	cfg := schemeConfig()
-	cfg.Validation = OutOfTime
-	e, err := Prepare(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, cfg := prepareOutOfTime(t, d)
 	if e.Later == nil {
 		t.Fatalf("not out of time: %v", e.Fallback)
 	}
@@ -307,7 +310,7 @@ func TestOutOfTimeKeepsExcludedColumnsOut(t *testing.T) {
 	// through its options, is this experiment trained.
 	backtestIsOutOfTime(t, e, d, cfg, []string{"orders_30d", "monetary_total"})
 	cfg.Validation = ""
-	_, err = Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
+	_, err := Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
 		Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg, Exclude: []string{"no_such"}}, nil)
 	const want = `backtest fold at 2024-02-20: data: unknown column: orders.csv: no column "no_such" (columns: customer_id, recency_days, ` +
 		`frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend)`
