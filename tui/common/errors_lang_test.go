@@ -35,6 +35,9 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&experiment.LimitError{Memory: 6.4 * (1 << 30), MaxMemory: 256 << 20}, "训练将需要约 6.4 GiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&experiment.LimitError{Memory: 300 << 20, MaxMemory: 256 << 20, AtLeast: true}, "训练将需要至少 300 MiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{&engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
+			"训练在第 1 轮第 2 批发散（损失 4.516e+16 超过第一批损失 1.435 的 1000 倍）"},
+		{&engine.DivergedError{Epoch: 2, Batch: 1, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {
