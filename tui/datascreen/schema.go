@@ -184,8 +184,14 @@ func (s Model) columnDetail(c data.ColumnReport) string {
 	return text
 }
 
+// showsReason reports whether levelsOrRange gives the column's reason
+// (it has neither levels nor a range to show).
+func (s Model) showsReason(c data.ColumnReport) bool {
+	return s.levelsOrRange(c, true) == s.reason(c.Why) && s.reason(c.Why) != ""
+}
+
 // levelsOrRange lists a column's levels (the first four when short) or
-// its range.
+// its range; without either, why the column has its kind.
 func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 	switch {
 	case c.Role == "label":
