@@ -100,8 +100,8 @@ func TestReasonExpected(t *testing.T) {
 // TestFormatValues checks the decimals chosen for values shown side by
 // side, each expected text rounded by hand from the value: two decimals
 // while those tell the values apart (and for a lone value), else the
-// fewest that do plus one, at most four significant digits of the
-// smallest non-zero value.
+// fewest that do plus one, at most three significant digits of the
+// largest value.
 func TestFormatValues(t *testing.T) {
 	for _, c := range []struct {
 		values []float64
@@ -122,8 +122,18 @@ func TestFormatValues(t *testing.T) {
 		{[]float64{-0.0007626472332853437, -0.00017004035949952367, 0}, []string{"-0.00076", "-0.00017", "0"}},
 		// 0.01 thrice with two decimals, apart with three: four.
 		{[]float64{0.0123, 0.0098, 0.011}, []string{"0.0123", "0.0098", "0.011"}},
-		// 5 has four significant digits with three decimals: no fourth.
-		{[]float64{5.001, 5, 5}, []string{"5.001", "5", "5"}},
+		// Equal to three significant digits of the largest: read the same.
+		{[]float64{5.001, 5, 5}, []string{"5", "5", "5"}},
+		{[]float64{5.01, 5, 5}, []string{"5.01", "5", "5"}},
+		// The TUI trial of 4 December (cdnow, Anomalies): an expected value
+		// that is 0 at three significant digits of the user's reads 0, not
+		// 0.000000016 or 0.000026, and the user's value is not stretched
+		// to tell it from the typical 0.
+		{[]float64{-0.10779794, 0.000000016, 0}, []string{"-0.11", "0", "0"}},
+		{[]float64{-0.075109, 0.000026, 0}, []string{"-0.08", "0", "0"}},
+		{[]float64{-1, 0.000039, 0}, []string{"-1", "0", "0"}},
+		// Apart at two decimals but for the pair that is 0 at the cap.
+		{[]float64{-0.0777, -0.0028, 0}, []string{"-0.0777", "-0.0028", "0"}},
 		{[]float64{-0.004, 0, 0}, []string{"-0.004", "0", "0"}},
 		// Equal to four significant digits: read the same.
 		{[]float64{0.1 + 0.2, 0.3, 0}, []string{"0.3", "0.3", "0"}},

@@ -67,25 +67,26 @@ func (r Reason) Texts() (value, expected, typical string) {
 // 0. Then it takes the fewest decimals at which every two that differ read
 // differently, and one more, so that they show two digits of where they
 // part: -0.00076 and -0.00017. It never takes more decimals than give the
-// smallest non-zero value four significant digits, so values that agree
-// that far read the same. A value that rounds to zero reads 0, never -0;
-// NaN reads "missing".
+// largest value three significant digits: values that agree that far read
+// the same, and a value that is 0 at that precision next to larger ones
+// reads 0 (spend_trend -0.11, expected 0, not 0.000000016). A value that
+// rounds to zero reads 0, never -0; NaN reads "missing".
 func FormatValues(values ...float64) []string {
-	smallest := math.Inf(1)
+	largest := 0.0
 	for _, v := range values {
-		if v != 0 && !math.IsNaN(v) {
-			smallest = min(smallest, math.Abs(v))
+		if !math.IsNaN(v) && !math.IsInf(v, 0) {
+			largest = max(largest, math.Abs(v))
 		}
 	}
 	most := 2
-	if !math.IsInf(smallest, 1) {
-		most = max(2, 3-int(math.Floor(math.Log10(smallest))))
+	if largest > 0 {
+		most = max(2, 2-int(math.Floor(math.Log10(largest))))
 	}
 	decimals := 2
-	for decimals < most && !distinct(values, decimals) {
+	for decimals < most && !apart(values, decimals, most) {
 		decimals++
 	}
-	if decimals > 2 && decimals < most && distinct(values, decimals) {
+	if decimals > 2 && decimals < most {
 		decimals++
 	}
 	texts := make([]string, len(values))
@@ -95,12 +96,15 @@ func FormatValues(values ...float64) []string {
 	return texts
 }
 
-// distinct reports whether every two of values that differ read
-// differently with the given decimals.
-func distinct(values []float64, decimals int) bool {
+// apart reports whether every two of values that read differently with
+// most decimals also read differently with decimals.
+func apart(values []float64, decimals, most int) bool {
 	for i, a := range values {
 		for _, b := range values[i+1:] {
-			if a != b && !math.IsNaN(a) && !math.IsNaN(b) && formatDecimals(a, decimals) == formatDecimals(b, decimals) {
+			if math.IsNaN(a) || math.IsNaN(b) || formatDecimals(a, most) == formatDecimals(b, most) {
+				continue
+			}
+			if formatDecimals(a, decimals) == formatDecimals(b, decimals) {
 				return false
 			}
 		}

@@ -44,10 +44,13 @@ type Trial struct {
 	AUC    float64      `json:"roc_auc"`
 	AUCStd float64      `json:"roc_auc_std"`
 	// Complete is true once every fold is measured; Stopped when halving
-	// dropped the trial before; Err says why it failed (diverged, say).
-	Complete bool   `json:"complete"`
-	Stopped  bool   `json:"stopped,omitempty"`
-	Err      string `json:"error,omitempty"`
+	// dropped the trial before; Interrupted when the search ended (its
+	// budget, or a cancel) before either, so that it ranks on fewer folds
+	// than it would have; Err says why it failed (diverged, say).
+	Complete    bool   `json:"complete"`
+	Stopped     bool   `json:"stopped,omitempty"`
+	Interrupted bool   `json:"interrupted,omitempty"`
+	Err         string `json:"error,omitempty"`
 	// Time is the wall time its folds took (it depends on the load).
 	Time time.Duration `json:"time_ns"`
 
@@ -102,6 +105,7 @@ func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {
 			break
 		}
 	}
+	t.markInterrupted()
 	res := TuneResult{Folds: t.opts.Folds, Eta: t.opts.Eta, RungFolds: t.rungs, Seed: t.opts.Seed,
 		Trials: t.opts.Trials, Tried: len(t.trials), Budget: t.opts.Budget, Elapsed: time.Since(t.start),
 		Workers: t.opts.Workers, Ended: "done", Board: t.board()}
@@ -119,6 +123,16 @@ func (t *tuner) run(ctx context.Context, eval foldEval) (TuneResult, error) {
 		}
 	}
 	return res, nil
+}
+
+// markInterrupted marks the trials the search left neither measured on
+// every fold, nor dropped, nor failed.
+func (t *tuner) markInterrupted() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	for _, tr := range t.trials {
+		tr.Interrupted = !tr.Complete && !tr.Stopped && tr.Err == ""
+	}
 }
 
 // draw makes the next size trials (the base configuration first, in the
@@ -324,7 +338,9 @@ func (t *tuner) boardLocked() []Trial {
 }
 
 // compareTrials ranks working trials before failed ones, then trials
-// measured on more folds first, then by mean ROC AUC, then by number.
+// measured on more folds first (a mean over fewer folds is not comparable:
+// a trial cut short keeps its place below every complete one), then by
+// mean ROC AUC, then by number.
 func compareTrials(a, b Trial) int {
 	if (a.Err == "") != (b.Err == "") {
 		if a.Err == "" {

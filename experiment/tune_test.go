@@ -109,6 +109,11 @@ func TestHalvingPromotesExactly(t *testing.T) {
 	if res.Best == nil || res.Best.Settings[0].Value != "7" || math.Abs(res.Best.AUC-0.636) > 1e-12 || !res.Best.Complete {
 		t.Fatalf("best %+v", res.Best)
 	}
+	for _, tr := range res.Board {
+		if tr.Interrupted {
+			t.Errorf("trial %d interrupted in a search that ended by itself", tr.Number)
+		}
+	}
 	if res.Board[0].Number != res.Best.Number || !res.Board[1].Base {
 		t.Errorf("board starts %d, %d", res.Board[0].Number, res.Board[1].Number)
 	}
@@ -158,6 +163,34 @@ func TestTuneCancelKeepsBestSoFar(t *testing.T) {
 	res, _ := newTuner(DefaultConfig(), opts, 1).run(ctx, eval)
 	if res.Ended != "cancelled" || res.Best == nil || !res.Best.Base || res.Best.AUC != 0.8 {
 		t.Fatalf("ended %q, best %+v", res.Ended, res.Best)
+	}
+	// The other trials were cut short: marked so, ranked below the base.
+	for i, tr := range res.Board {
+		if tr.Interrupted != !tr.Base || tr.Base != (i == 0) {
+			t.Errorf("board[%d]: trial %d base %v interrupted %v", i, tr.Number, tr.Base, tr.Interrupted)
+		}
+	}
+}
+
+// TestCompareTrialsFoldsFirst: a trial cut short on four folds ranks below
+// a weaker one measured on all five (means over different folds are not
+// comparable), and above one on two; failed trials come last.
+func TestCompareTrialsFoldsFirst(t *testing.T) {
+	folds := func(n int) []FoldResult { return make([]FoldResult, n) }
+	board := []Trial{
+		{Number: 15, Folds: folds(4), AUC: 0.8366, Interrupted: true},
+		{Number: 9, Err: "diverged"},
+		{Number: 8, Folds: folds(5), AUC: 0.8245, Complete: true},
+		{Number: 3, Folds: folds(2), AUC: 0.9, Stopped: true},
+		{Number: 1, Folds: folds(5), AUC: 0.8373, Complete: true},
+	}
+	slices.SortStableFunc(board, compareTrials)
+	var got []int
+	for _, tr := range board {
+		got = append(got, tr.Number)
+	}
+	if want := []int{1, 8, 15, 3, 9}; !slices.Equal(got, want) {
+		t.Errorf("ranked %v, want %v", got, want)
 	}
 }
 

@@ -203,45 +203,26 @@ func (m Model) tabBar() string {
 	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
 }
 
-// tabLabels is the product name and the tabs with their number keys; the
-// name gives way to the tabs when both do not fit (80 columns with
-// eleven tabs).
+// tabLabels is the product name and the tabs with their number keys, in
+// the layout tabLayout picks for the window's width: the same on every
+// screen, so switching screens only moves the highlight. The name gives
+// way to the tabs when both do not fit (80 columns with thirteen tabs).
 func (m Model) tabLabels() string {
+	l := m.tabLayout()
 	var b strings.Builder
-	short := false
-	full := 8
 	for t := range tabCount {
-		full += lipgloss.Width(m.tabName(t, false)) + 4
-	}
-	if full+30 > m.width { // leave room for the status on the right
-		short = true
-	}
-	keys := m.keys.TabKeys()
-	// tight: the short names with their padding do not fit either (80
-	// columns with ten tabs or more); only the active tab keeps its padding, the
-	// others are one space apart.
-	width := 0
-	for t := range tabCount {
-		width += lipgloss.Width(m.tabName(t, short)) + 4
-	}
-	tight := width > m.width
-	cut := tabCut(m, short)
-	for t := range tabCount {
-		label := keys[t].Help().Key + " " + m.tabName(t, short)
-		if t != m.active && cut > 0 {
-			label = keys[t].Help().Key + tabSep(m, cut) + ansi.Truncate(m.tabName(t, short), cut, "")
+		label := m.tabLabel(t, l)
+		style := m.styles.TabInactive
+		if t == m.active {
+			style = m.styles.TabActive
 		}
-		switch {
-		case t == m.active:
-			b.WriteString(m.styles.TabActive.Render(label))
-		case tight:
-			if t > 0 && t-1 != m.active {
+		if !l.padded {
+			if t > 0 {
 				b.WriteString(" ")
 			}
-			b.WriteString(m.styles.TabInactive.Padding(0).Render(label))
-		default:
-			b.WriteString(m.styles.TabInactive.Render(label))
+			style = style.Padding(0)
 		}
+		b.WriteString(style.Render(label))
 	}
 	brand := m.styles.Brand.Render(" retain ")
 	if lipgloss.Width(brand)+lipgloss.Width(b.String()) > m.width {
@@ -250,35 +231,65 @@ func (m Model) tabLabels() string {
 	return brand + b.String()
 }
 
-// tabCut is how many cells the inactive tabs' names are cut to when even
-// the tight bar (names one space apart) is wider than the window, as with
-// twelve tabs at 80 columns (0: not cut).
-func tabCut(m Model, short bool) int {
-	keys := m.keys.TabKeys()
-	for _, cut := range []int{0, 4, 3} {
-		width := 2 + int(tabCount) - 1 // the active tab's padding, one space between tabs
-		for t := range tabCount {
-			name, sep := m.tabName(t, short), " "
-			if t != m.active && cut > 0 {
-				name, sep = ansi.Truncate(name, cut, ""), tabSep(m, cut)
-			}
-			width += lipgloss.Width(keys[t].Help().Key) + len(sep) + lipgloss.Width(name)
-		}
-		if width <= m.width {
-			return cut
-		}
-	}
-	return 2
+// tabLayout is how the tab bar writes every tab at one window width,
+// whichever is active: full or short names, each in a padded cell or one
+// space apart, names cut to a number of cells.
+type tabLayout struct {
+	short  bool // tabShort's names, not tabNames'
+	padded bool // a cell of padding each side of every tab; else one space between tabs
+	cut    int  // names cut to this many cells (0: whole)
 }
 
-// tabSep is what stands between a cut tab's key and its name: nothing in
-// Chinese ("8决策", as the names are wide and need no space to be told from
-// the key), a space otherwise.
-func tabSep(m Model, cut int) string {
-	if cut > 0 && m.com.Zh() {
-		return ""
+// tabLayout is the roomiest layout that fits the window: full names when
+// they leave room for the product name and a status on the right, then
+// short names padded, then one space apart, then cut to three cells in
+// English (a fourth letter makes "Mode" and "Trai") and to two characters
+// in Chinese (thirteen tabs at 80 columns: "1 Dat 2 Mod 3 Tra …",
+// "1数据 2模型 … 8决策 9同期 …"), then to two cells.
+func (m Model) tabLayout() tabLayout {
+	if full := (tabLayout{padded: true}); m.tabsWidth(full)+8+30 <= m.width {
+		return full
 	}
-	return " "
+	cut := 3
+	if m.com.Zh() {
+		cut = 4
+	}
+	for _, l := range []tabLayout{{short: true, padded: true}, {short: true}, {short: true, cut: cut}} {
+		if m.tabsWidth(l) <= m.width {
+			return l
+		}
+	}
+	return tabLayout{short: true, cut: 2}
+}
+
+// tabsWidth is the width of the tabs in layout l.
+func (m Model) tabsWidth(l tabLayout) int {
+	width := 0
+	for t := range tabCount {
+		width += lipgloss.Width(m.tabLabel(t, l))
+		if l.padded {
+			width += 2
+		}
+	}
+	if !l.padded {
+		width += int(tabCount) - 1
+	}
+	return width
+}
+
+// tabLabel is a tab's key and name in layout l. Unpadded Chinese names
+// follow their key without a space ("8决策", as the names are wide and
+// need no space to be told from the key).
+func (m Model) tabLabel(t tab, l tabLayout) string {
+	name := m.tabName(t, l.short)
+	if l.cut > 0 {
+		name = ansi.Truncate(name, l.cut, "")
+	}
+	sep := " "
+	if !l.padded && m.com.Zh() {
+		sep = ""
+	}
+	return m.keys.TabKeys()[t].Help().Key + sep + name
 }
 
 // statusText says what is going on in the background.

@@ -104,7 +104,7 @@ func TestHelpLinesScrollWhenTooTall(t *testing.T) {
 // TestRootSpeaksChinese checks every text of the root frame in Chinese.
 func TestRootSpeaksChinese(t *testing.T) {
 	m := langModel(t, "zh", 80, 24)
-	screentest.MustContain(t, screen(sendKeys(t, m, "7")), "1数据", "7 记录", "按键", "退出")
+	screentest.MustContain(t, screen(sendKeys(t, m, "7")), "1数据", "7记录", "按键", "退出")
 	wide := langModel(t, "zh", 160, 48)
 	screentest.MustContain(t, screen(wide), "6 逐步讲解", "7 训练记录", "8 决策图")
 	withErr := m

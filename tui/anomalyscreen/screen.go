@@ -48,7 +48,7 @@ func defaultKeyMap(c common.Common) keyMap {
 			Down:     key.NewBinding(key.WithKeys("down", "j")),
 			PageUp:   b("pgup/pgdn", "page", "翻页", "pgup"),
 			PageDown: key.NewBinding(key.WithKeys("pgdown", "space")),
-			Top:      key.NewBinding(key.WithKeys("home", "g")),
+			Top:      b("g/G", "first/last user", "首个/末个用户", "home", "g"),
 			Bottom:   key.NewBinding(key.WithKeys("end", "G")),
 		},
 	}
@@ -319,8 +319,8 @@ func (s Model) HelpGroups() [][]key.Binding {
 		k.Plant.SetHelp("p", s.T("no planted abusers", "不植入作弊用户"))
 	}
 	has := s.res != nil
-	for _, b := range []*key.Binding{&k.Scroll.Up, &k.Scroll.PageUp, &k.Raise, &k.Lower, &k.Reset, &k.Abusive, &k.NotAbusive, &k.Retrain} {
+	for _, b := range []*key.Binding{&k.Scroll.Up, &k.Scroll.PageUp, &k.Scroll.Top, &k.Raise, &k.Lower, &k.Reset, &k.Abusive, &k.NotAbusive, &k.Retrain} {
 		b.SetEnabled(has)
 	}
-	return [][]key.Binding{{k.Score, k.Raise, k.Abusive, k.Retrain, k.Scroll.Up, k.Plant, k.Reset, k.Scroll.PageUp}}
+	return [][]key.Binding{{k.Score, k.Raise, k.Abusive, k.Retrain, k.Scroll.Up, k.Plant, k.Reset, k.Scroll.PageUp, k.Scroll.Top}}
 }

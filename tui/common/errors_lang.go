@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -117,11 +118,22 @@ func (c Common) DivergedReason(reason string) string {
 		return c.T(reason, "损失为 +Inf")
 	case "loss exploded":
 		return c.T(reason, "损失暴增")
+	case "loss -Inf":
+		return c.T(reason, "损失为 -Inf")
 	case "weights not finite":
 		return c.T(reason, "权重出现非有限值")
+	case "gradient not finite":
+		return c.T(reason, "梯度出现非有限值")
+	}
+	if m := explodedReason.FindStringSubmatch(reason); m != nil && c.Zh() {
+		return fmt.Sprintf("损失 %s 超过第一批损失 %s 的 %s 倍", m[1], m[3], m[2])
 	}
 	return reason
 }
+
+// explodedReason is the engine's reason for a loss that exploded: the
+// loss, the factor and the first batch's loss.
+var explodedReason = regexp.MustCompile(`^loss (\S+) exploded past (\S+)× the first batch's (\S+)$`)
 
 // DescribeSource names a data source in the interface's language
 // (experiment.Source.Describe in English).

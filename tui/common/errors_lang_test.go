@@ -38,6 +38,9 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
 		{fmt.Errorf("%w: o.csv ends 2011-03-01", recommend.ErrCutoff), "截止日或观察期超出范围（recommend: cutoff or horizon out of range: o.csv ends 2011-03-01）"},
 		{fmt.Errorf("%w: every pair bought", recommend.ErrTrainingPairs), "没有可供推荐模型学习的（客户, 商品）对（recommend: nothing to learn from: every pair bought）"},
+		{&engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
+			"训练在第 1 轮第 2 批发散（损失 4.516e+16 超过第一批损失 1.435 的 1000 倍）"},
+		{&engine.DivergedError{Epoch: 2, Batch: 1, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {

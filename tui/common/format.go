@@ -99,16 +99,17 @@ func NewTextInput(prompt string) textinput.Model {
 	return in
 }
 
-// DescribeRun is a run's configuration in a few words.
-func DescribeRun(cfg experiment.Config) string {
+// DescribeRun is a run's configuration in a few words, in the
+// interface's language (activations and optimisers keep their names).
+func (c Common) DescribeRun(cfg experiment.Config) string {
 	var layers []string
 	for _, l := range cfg.Hidden {
 		layers = append(layers, fmt.Sprintf("%d %s", l.Units, l.Activation))
 	}
 	if len(layers) == 0 {
-		layers = []string{"no hidden layer"}
+		layers = []string{c.T("no hidden layer", "无隐藏层")}
 	}
-	return fmt.Sprintf("%s · %s lr %s · batch %d", strings.Join(layers, "→"), cfg.Train.Optimizer.Kind,
+	return c.Tf("%s · %s lr %s · batch %d", "%s · %s 学习率 %s · 批大小 %d", strings.Join(layers, "→"), cfg.Train.Optimizer.Kind,
 		Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
 }
 

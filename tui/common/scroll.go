@@ -43,7 +43,7 @@ func NewScrollKeys(c Common) ScrollKeys {
 		Down:     key.NewBinding(key.WithKeys("down", "j")),
 		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup/pgdn", c.T("page", "翻页"))),
 		PageDown: key.NewBinding(key.WithKeys("pgdown")),
-		Top:      key.NewBinding(key.WithKeys("home")),
+		Top:      key.NewBinding(key.WithKeys("home"), key.WithHelp("home/end", c.T("top/bottom", "到开头/结尾"))),
 		Bottom:   key.NewBinding(key.WithKeys("end")),
 	}
 }

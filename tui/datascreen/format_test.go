@@ -3,6 +3,7 @@ package datascreen
 import (
 	"slices"
 	"testing"
+	"time"
 )
 
 func TestNum(t *testing.T) {
@@ -31,6 +32,43 @@ func TestWrapBreaksAtSpacesAndBetweenCJK(t *testing.T) {
 	for _, c := range cases {
 		if got := wrap(c.text, c.w, c.n); !slices.Equal(got, c.want) {
 			t.Errorf("wrap(%q, %d) = %q, want %q", c.text, c.w, got, c.want)
+		}
+	}
+}
+
+// TestRangeCellShortensNumbersNeverCutsThem: a range too wide for its cell
+// is written with fewer digits (online_retail's monetary_total read
+// "2.9 – 247,885.…" at 80 columns), never cut inside a number.
+func TestRangeCellShortensNumbersNeverCutsThem(t *testing.T) {
+	day := func(s string) float64 {
+		v, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return float64(v.Unix() / 86400)
+	}
+	cases := []struct {
+		lo, hi float64
+		date   bool
+		w      int
+		want   string
+		ok     bool
+	}{
+		{2.9, 247885.45, false, 16, "2.9 – 247,885.45", true},
+		{2.9, 247885.45, false, 15, "2.9 – 247,885", true},
+		{2.9, 247885.45, false, 12, "2.9 – 248k", true},
+		{-1234567, 99.5, false, 15, "-1.23M – 99.5", true},
+		{0, 999999, false, 8, "0 – 1M", true},
+		{0.5, 12345.678, false, 11, "0.5 – 12.3k", true},
+		{2.9, 247885.45, false, 6, "2.9 – 248k", false},
+		{day("2010-12-01"), day("2011-12-09"), true, 23, "2010-12-01 – 2011-12-09", true},
+		{day("2010-12-01"), day("2011-12-09"), true, 20, "2010-12 – 2011-12", true},
+		{day("2010-12-01"), day("2011-12-09"), true, 12, "2010 – 2011", true},
+	}
+	for _, c := range cases {
+		got, ok := rangeCell(c.lo, c.hi, c.date, c.w)
+		if got != c.want || ok != c.ok {
+			t.Errorf("rangeCell(%v, %v, %v, %d) = %q, %v; want %q, %v", c.lo, c.hi, c.date, c.w, got, ok, c.want, c.ok)
 		}
 	}
 }

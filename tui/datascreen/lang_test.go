@@ -53,10 +53,25 @@ func TestSchemaSpeaksChinese(t *testing.T) {
 			}
 		}
 	}
+	// The English detail says the data package's action, without the
+	// reason a column lacking levels and range already gives beside it:
+	// the reason once, never twice.
 	en := loaded(t, screentest.Common("en", 160, 48), experiment.Source{Kind: "csv", Path: "m.csv"}, mixedCSV())
 	for _, c := range en.info.Schema.Columns {
-		if !strings.Contains(en.columnDetail(c), " — "+c.Action) {
-			t.Errorf("%s: English detail %q lacks %q", c.Name, en.columnDetail(c), c.Action)
+		action, detail := c.Action, en.columnDetail(c)
+		if why := c.Why.String(); why != "" && en.showsReason(c) {
+			action = strings.Replace(strings.Replace(action, " ("+why+")", "", 1), "dropped: "+why, "dropped", 1)
+			if n := strings.Count(detail, why); n != 1 {
+				t.Errorf("%s: the reason %q is said %d times in %q", c.Name, why, n, detail)
+			}
+		}
+		if !strings.Contains(detail, " — "+action) {
+			t.Errorf("%s: English detail %q lacks %q", c.Name, detail, action)
+		}
+		if c.Name == "customerID" {
+			if want := "customerID: id, 0 missing, every value is unique — kept to identify rows; not a feature"; detail != want {
+				t.Errorf("detail %q, want %q", detail, want)
+			}
 		}
 	}
 }

@@ -85,6 +85,14 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
 	fixed := nameW + kindW + roleW + missW
 	levW := min(max((w-fixed)/3, 16), 30)
+	// A range is never cut inside a number: its column widens for the
+	// widest range, taking from the preprocessing text (which the detail
+	// line gives in full) down to minActW, and a range still too wide is
+	// written shorter (rangeCell).
+	const minActW = 16
+	if need := s.rangeWidth() + 1; need > levW {
+		levW = max(levW, min(need, w-fixed-minActW))
+	}
 	actW := max(w-fixed-levW, 8)
 	row := func(name, kind, role, miss, lev, act string) string {
 		out := common.Pad(name, nameW-1) + " " + common.Pad(kind, kindW-1) + " "
@@ -107,7 +115,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	rowsH := max(h-1-len(detail), 1)
 	var body []string
 	for i, c := range cols {
-		line := row(c.Name, s.kindOf(c), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsOrRange(c, true), s.action(c))
+		line := row(c.Name, s.kindOf(c), s.roleName(c.Role), common.Thousands(c.Missing), s.levelsCell(c, levW-1), s.action(c))
 		if i == sel {
 			line = s.Styles.Selected.Render(common.Pad(line, w))
 		}
@@ -184,8 +192,41 @@ func (s Model) columnDetail(c data.ColumnReport) string {
 	return text
 }
 
+// hasRange reports whether a column's levels-or-range cell is its range.
+func hasRange(c data.ColumnReport) bool {
+	return c.Role != "label" && c.Kind == data.Numeric && !math.IsNaN(c.Min)
+}
+
+// rangeWidth is the width of the widest range as levelsOrRange writes it.
+func (s Model) rangeWidth() int {
+	w := 0
+	for _, c := range s.info.Schema.Columns {
+		if hasRange(c) {
+			w = max(w, ansi.StringWidth(s.levelsOrRange(c, true)))
+		}
+	}
+	return w
+}
+
+// levelsCell is levelsOrRange for a table cell w wide: a range too wide
+// is written shorter (rangeCell), never cut inside a number.
+func (s Model) levelsCell(c data.ColumnReport, w int) string {
+	if hasRange(c) {
+		if cell, ok := rangeCell(c.Min, c.Max, c.Date, w); ok {
+			return cell
+		}
+	}
+	return s.levelsOrRange(c, true)
+}
+
+// showsReason reports whether levelsOrRange gives the column's reason
+// (it has neither levels nor a range to show).
+func (s Model) showsReason(c data.ColumnReport) bool {
+	return s.levelsOrRange(c, true) == s.reason(c.Why) && s.reason(c.Why) != ""
+}
+
 // levelsOrRange lists a column's levels (the first four when short) or
-// its range.
+// its range; without either, why the column has its kind.
 func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 	switch {
 	case c.Role == "label":

@@ -42,7 +42,7 @@ type dataKeyMap struct {
 func defaultDataKeyMap(c common.Common) dataKeyMap {
 	return dataKeyMap{
 		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", c.T("section", "分区"))),
-		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓", c.T("move", "移动"))),
+		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓ pgup/pgdn", c.T("move", "移动"))),
 		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("columns", "列"))),
 		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("open file", "打开文件"))),
 		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", c.T("open order log", "打开订单日志"))),

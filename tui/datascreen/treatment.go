@@ -13,10 +13,16 @@ import (
 func gnum(v float64) string { return data.FormatStatistic(v) }
 
 // action says what preprocessing does to a column, then its warning, in
-// the interface's language (data.ColumnReport.Action in English).
+// the interface's language (data.ColumnReport.Action in English). A reason
+// the levels-or-range cell already gives (a column without levels or range
+// shows why there) is not said again.
 func (s Model) action(c data.ColumnReport) string {
 	parts := []string{}
-	if t := s.treatment(c.Treatment); t != "" {
+	tr := c.Treatment
+	if tr.Why == c.Why && s.showsReason(c) {
+		tr.Why = data.Reason{}
+	}
+	if t := s.treatment(tr); t != "" {
 		parts = append(parts, t)
 	}
 	if w := s.mixed(c.Mixed); w != "" {
@@ -35,7 +41,10 @@ func (s Model) treatment(tr data.Treatment) string {
 		}
 		return out
 	case data.ActionDropped:
-		return s.Tf("dropped: %s", "未使用：%s", s.reason(tr.Why))
+		if why := s.reason(tr.Why); why != "" {
+			return s.Tf("dropped: %s", "未使用：%s", why)
+		}
+		return s.T("dropped", "未使用")
 	case data.ActionUnused:
 		return s.T("not used by the pipeline", "预处理流程未使用")
 	case data.ActionExcluded:

@@ -280,7 +280,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
 	group := []key.Binding{k.Lower, k.LowerMore, k.BestF1, k.Reset, k.Page, k.Target, k.Bands, k.StopCompare}
 	if s.maxScroll > 0 {
-		group = append(group, k.Scroll.Up, k.Scroll.PageUp)
+		group = append(group, k.Scroll.Up, k.Scroll.PageUp, k.Scroll.Top)
 	}
 	return [][]key.Binding{group}
 }

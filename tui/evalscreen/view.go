@@ -77,7 +77,7 @@ func (s *Model) render() {
 	}
 	d := s.data
 	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
-		s.partLine(), s.threshold, common.DescribeRun(s.config)))
+		s.partLine(), s.threshold, s.DescribeRun(s.config)))
 	lines := []string{common.Truncate(header, w)}
 	var sentence []string
 	if d.diverged != nil {

@@ -64,12 +64,15 @@ func onOff(com common.Common, on bool) string {
 // chosen one, then gradient clipping.
 func scheduleFields(com common.Common, cfg experiment.Config) []field {
 	out := []field{{
-		label: com.T("LR schedule", "学习率调度"), hint: com.T("none, step, plateau, cosine", "none、step、plateau、cosine"),
-		get: func(c experiment.Config) string { return scheduleKind(c) },
+		label: com.T("LR schedule", "学习率调度"), hint: com.T("none, step, plateau, cosine", "无、阶梯、平台期、余弦"),
+		get: func(c experiment.Config) string { return scheduleName(com, scheduleKind(c)) },
 		set: func(c *experiment.Config, text string) error {
 			t := strings.ToLower(strings.TrimSpace(text))
+			if at := slices.Index(scheduleNamesZh, t); at >= 0 {
+				t = schedules[at] // typed as the Chinese interface shows it
+			}
 			if !slices.Contains(schedules, t) {
-				return refuse(com, "choose none, step, plateau or cosine", "请选择 none、step、plateau 或 cosine")
+				return refuse(com, "choose none, step, plateau or cosine", "请选择 无、阶梯、平台期 或 余弦（或 none、step、plateau、cosine）")
 			}
 			c.Train.Schedule = defaultSchedule(t)
 			return nil
@@ -110,6 +113,19 @@ func scheduleFields(com common.Common, cfg experiment.Config) []field {
 		}
 		return nil
 	}, func(c *experiment.Config) *float64 { return &c.Train.ClipNorm }))
+}
+
+// scheduleNamesZh are the schedules as the Chinese interface shows them,
+// in the order of schedules.
+var scheduleNamesZh = []string{"无", "阶梯", "平台期", "余弦"}
+
+// scheduleName is a schedule kind as the interface shows it: the CLI's
+// word in English, a Chinese one in Chinese (either may be typed).
+func scheduleName(com common.Common, kind string) string {
+	if at := slices.Index(schedules, kind); at >= 0 {
+		return com.T(kind, scheduleNamesZh[at])
+	}
+	return kind
 }
 
 // scheduleKind names the schedule ("none" when there is none).

@@ -176,3 +176,23 @@ func TestDecayCheckSetting(t *testing.T) {
 		}
 	}
 }
+
+// TestScheduleInChinese: the Chinese interface shows the schedule in
+// Chinese (not "none") and takes it typed either way.
+func TestScheduleInChinese(t *testing.T) {
+	s := New(common.New("zh"), experiment.DefaultConfig(), experiment.Limits{})
+	s.SetSize(100, 30)
+	s.SetShape(experiment.Shape{Inputs: 10})
+	screentest.MustContain(t, s.View(), "学习率调度", "无")
+	s = typeValue(selectField(t, s, "学习率调度"), "平台期")
+	if got := s.Config().Train.Schedule.Kind; got != "plateau" {
+		t.Fatalf("typed 平台期: schedule %q", got)
+	}
+	s = typeValue(selectField(t, s, "学习率调度"), "cosine")
+	if got := s.Config().Train.Schedule.Kind; got != "cosine" {
+		t.Fatalf("typed cosine: schedule %q", got)
+	}
+	if got := fields(s.Common, s.Config(), s.limits)[s.sel].get(s.Config()); got != "余弦" {
+		t.Errorf("cosine shown as %q, want 余弦", got)
+	}
+}

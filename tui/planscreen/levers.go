@@ -32,7 +32,7 @@ func defaultLeverKeys(c common.Common) leverKeys {
 		Open:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("levers", "可调因素"))),
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("move", "移动"))),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("down", "下移"))),
-		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp("space", c.T("mark/unmark", "勾选/取消"))),
+		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp(c.T("space", "空格"), c.T("mark/unmark", "勾选/取消"))),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
@@ -100,7 +100,7 @@ func (s Model) checklistLines() []string {
 	c := s.picking
 	out := []string{
 		st.Title.Render(common.Truncate(s.T("Levers: the columns the platform can influence", "可调因素：平台能够影响的列"), s.Width)),
-		st.Muted.Render(common.Truncate(s.T("space marks a column, enter applies, esc cancels", "空格勾选列，回车应用，esc 取消"), s.Width)),
+		st.Muted.Render(common.Truncate(s.T("space marks a column, enter applies, esc cancels", "空格勾选列，enter 应用，esc 取消"), s.Width)),
 		"",
 	}
 	rows := max(s.Height-len(out), 1)

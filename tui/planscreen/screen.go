@@ -178,7 +178,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	}
 	keys := []key.Binding{k.Budget, k.Cost, k.Value, k.Success, levers, k.Export, k.Target}
 	if s.maxScroll > 0 {
-		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp)
+		keys = append(keys, s.scrollKeys.Up, s.scrollKeys.PageUp, s.scrollKeys.Top)
 	}
 	return [][]key.Binding{keys}
 }

@@ -24,7 +24,7 @@ func defaultRunsKeyMap(c common.Common) runsKeyMap {
 	return runsKeyMap{
 		Up:      key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("choose run", "选择训练"))),
 		Down:    key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("next run", "下一次训练"))),
-		Mark:    key.NewBinding(key.WithKeys("space", "m"), key.WithHelp("space", c.T("mark to compare", "标记以比较"))),
+		Mark:    key.NewBinding(key.WithKeys("space", "m"), key.WithHelp(c.T("space", "空格"), c.T("mark to compare", "标记以比较"))),
 		Analyse: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("analyse this run", "分析这次训练"))),
 	}
 }

@@ -144,7 +144,7 @@ func (s Model) describe(cfg experiment.Config) string {
 	if len(layers) == 0 {
 		layers = []string{s.T("no hidden layer", "无隐藏层")}
 	}
-	return s.Tf("%s · %s lr %s · batch %d", "%s · %s 学习率 %s · 批量 %d", strings.Join(layers, "→"),
+	return s.Tf("%s · %s lr %s · batch %d", "%s · %s 学习率 %s · 批大小 %d", strings.Join(layers, "→"),
 		cfg.Train.Optimizer.Kind, common.Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
 }
 
@@ -165,7 +165,7 @@ func (s Model) compareLines(w int) []string {
 		{s.T("hidden", "隐藏层"), s.layers(ca), s.layers(cb)},
 		{s.T("optimiser", "优化器"), ca.Train.Optimizer.Kind, cb.Train.Optimizer.Kind},
 		{s.T("learning rate", "学习率"), common.Number(ca.Train.Optimizer.LR), common.Number(cb.Train.Optimizer.LR)},
-		{s.T("batch", "批量"), fmt.Sprint(ca.Train.BatchSize), fmt.Sprint(cb.Train.BatchSize)},
+		{s.T("batch", "批大小"), fmt.Sprint(ca.Train.BatchSize), fmt.Sprint(cb.Train.BatchSize)},
 		{"L2", common.Number(ca.Train.L2), common.Number(cb.Train.L2)},
 		{s.T("seed", "随机种子"), fmt.Sprint(ca.Seed), fmt.Sprint(cb.Seed)},
 		{s.T("epochs run", "已训练轮数"), fmt.Sprint(len(a.History)), fmt.Sprint(len(b.History))},

@@ -49,6 +49,8 @@ func fixedResult() experiment.TuneResult {
 		{Number: 5, Parent: 1, OnBase: true, Settings: []experiment.Setting{{Name: "layers", Value: "128,64"}, {Name: "l2", Value: "0.001"}},
 			Config: base, PosWeight: 1, Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9188, AUCStd: 0.0051, Stopped: true, Time: 5 * time.Second},
 	}
+	// Ranked as experiment.Tune ranks: folds measured, then AUC, failed last.
+	trials[2], trials[3], trials[4] = trials[4], trials[2], trials[3]
 	b := trials[0]
 	return experiment.TuneResult{Folds: 5, Eta: 3, RungFolds: []int{1, 2, 5}, Tried: 5, Trials: 5, Elapsed: 21300 * time.Millisecond,
 		Workers: 2, Ended: "done", Best: &b, Board: trials}
@@ -71,6 +73,34 @@ func TestGoldenEmpty(t *testing.T) {
 func TestGoldenFinished(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		screentest.Golden(t, finished(t, c), c.Width, c.Height)
+	})
+}
+
+// stoppedResult is fixedResult stopped inside its last rung: trial 6 was
+// measured on 4 of the 5 folds, its mean above trial 1's, and is ranked
+// below every trial measured on all five, as experiment.Tune ranks.
+func stoppedResult() experiment.TuneResult {
+	res := fixedResult()
+	res.Ended, res.Tried, res.Trials = "cancelled", 6, 0
+	cut := experiment.Trial{Number: 6, Settings: []experiment.Setting{{Name: "activation", Value: "leaky_relu"}},
+		OnBase: true, Config: experiment.DefaultConfig(), PosWeight: 1, Rung: 2, Folds: make([]experiment.FoldResult, 4),
+		AUC: 0.9290, AUCStd: 0.0080, Interrupted: true, Time: 6400 * time.Millisecond}
+	res.Board = append(res.Board[:2], append([]experiment.Trial{cut}, res.Board[2:]...)...)
+	return res
+}
+
+// TestGoldenStopped: a trial cut short by the stop reads as such ("4/5
+// stopped"), under the ranking rule that puts it below the complete ones.
+func TestGoldenStopped(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := New(c)
+		s.SetInputs(textbook(t), experiment.DefaultConfig())
+		s, _ = s.step(s.NewDoneMsg(stoppedResult(), nil))
+		view := s.View()
+		if !strings.Contains(view, c.T("4/5 stopped", "4/5 中止")) || !strings.Contains(view, c.T("Ranked by folds measured", "先按已测折数")) {
+			t.Errorf("no partial mark or ranking rule:\n%s", view)
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }
 

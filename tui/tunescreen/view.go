@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -36,7 +38,7 @@ func (s *Model) render() {
 	lines = append(lines, s.stateLine(), s.bestLine(), "")
 	board := s.board()
 	room := s.Height - len(lines)
-	lines = append(lines, boardLines(s.Common, board, s.rungs(), s.Width, room)...)
+	lines = append(lines, boardLines(s.Common, board, s.folds, s.Width, room)...)
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], s.Width)
 	}
@@ -137,15 +139,27 @@ func (s Model) board() []experiment.Trial {
 	return nil
 }
 
-// boardLines lays out the leaderboard's header and rows in w×h cells.
-func boardLines(c common.Common, board []experiment.Trial, rungs, w, h int) []string {
-	if h < 2 || len(board) == 0 {
+// boardLines lays out the leaderboard's header, its ranking rule and its
+// rows in w×h cells. The folds column says how many of the k folds a trial
+// was measured on: the board ranks on that first (see experiment.Tune), so
+// a trial the search cut short reads as partial where it is ranked.
+func boardLines(c common.Common, board []experiment.Trial, folds, w, h int) []string {
+	if h < 3 || len(board) == 0 {
 		return nil
 	}
+	rows := board[:min(len(board), h-2)]
+	cells := make([]string, len(rows))
+	width := max(5, ansi.StringWidth(c.T("folds", "折数")))
+	for i, t := range rows {
+		cells[i] = foldsCell(c, t, folds)
+		width = max(width, ansi.StringWidth(cells[i]))
+	}
+	lines := []string{c.Styles.Muted.Render(c.T("Ranked by folds measured, then by CV AUC · × dropped by halving",
+		"排序：先按已测折数，再按交叉验证 AUC · × 为逐级淘汰"))}
 	head := common.Pad(c.T("trial", "试验"), 5) + "  " + common.Pad(c.T("CV AUC ± std", "交叉验证 AUC"), 15) + "  " +
-		common.PadLeft(c.T("time", "用时"), 7) + "  " + common.Pad(c.T("rung", "级"), 5) + "  "
-	lines := []string{c.Styles.Title.Render(head + c.T("settings", "设置"))}
-	for _, t := range board[:min(len(board), h-1)] {
+		common.PadLeft(c.T("time", "用时"), 7) + "  " + common.Pad(c.T("folds", "折数"), width) + "  "
+	lines = append(lines, c.Styles.Title.Render(head+c.T("settings", "设置")))
+	for i, t := range rows {
 		auc := fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
 		switch {
 		case t.Err != "":
@@ -158,14 +172,23 @@ func boardLines(c common.Common, board []experiment.Trial, rungs, w, h int) []st
 				auc = fmt.Sprintf("%.4f（1 折）", t.AUC)
 			}
 		}
-		rung := fmt.Sprintf("%d/%d", t.Rung+1, rungs)
-		if t.Stopped {
-			rung += "×"
-		}
-		row := fmt.Sprintf("%5d  %s  %7s  %s  %s", t.Number, common.Pad(auc, 15), roundDur(t.Time), common.Pad(rung, 5), settingsText(c, t))
+		row := fmt.Sprintf("%5d  %s  %7s  %s  %s", t.Number, common.Pad(auc, 15), roundDur(t.Time), common.Pad(cells[i], width), settingsText(c, t))
 		lines = append(lines, common.Truncate(row, w))
 	}
 	return lines
+}
+
+// foldsCell is a trial's folds measured out of k, marked × when halving
+// dropped it (or it failed) and "stopped" when the search ended first.
+func foldsCell(c common.Common, t experiment.Trial, k int) string {
+	cell := fmt.Sprintf("%d/%d", len(t.Folds), k)
+	switch {
+	case t.Stopped:
+		cell += " ×"
+	case t.Interrupted:
+		cell += c.T(" stopped", " 中止")
+	}
+	return cell
 }
 
 // settingsText lists a trial's settings compactly: values that name

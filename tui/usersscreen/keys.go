@@ -50,7 +50,7 @@ func defaultUsersKeyMap(c common.Common) usersKeyMap {
 		Band:   b([]string{"b"}, "b", "risk band", "风险档"),
 		Truth:  b([]string{"c"}, "c", "correct/wrong", "对/错"),
 		Search: b([]string{"/"}, "/", "find id", "查找 id"),
-		Next:   b([]string{"n"}, "n", "next match", "下一个匹配"),
+		Next:   b([]string{"n"}, "n", "next match of /", "/ 的下一个匹配"),
 		Detail: b([]string{"enter"}, "enter", "details", "详情"),
 		WhatIf: b([]string{"w"}, "w", "what-if", "假设分析"),
 		Export: b([]string{"x"}, "x", "export CSV", "导出 CSV"),

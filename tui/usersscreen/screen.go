@@ -216,6 +216,8 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		return s.refilterKeeping(before)
 	case key.Matches(k, km.Search):
 		return s.openPrompt(usersSearchPrompt, "")
+	case key.Matches(k, km.Next) && s.query == "":
+		s.status = s.T("n finds the next match of /: press / to find an id first", "n 查找 / 的下一个匹配：请先按 / 查找 id")
 	case key.Matches(k, km.Next):
 		return s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
@@ -314,7 +316,9 @@ func (s Model) keyMap() usersKeyMap {
 	case s.out.IsServed():
 		k.Export.SetHelp("x", s.T("show CSV to copy", "显示 CSV 以便复制"))
 	}
-	k.Next.SetEnabled(list && s.query != "")
+	// n is listed whenever the list is: a user looking for it in the
+	// help finds it before a first search (then it says to press / first).
+	k.Next.SetEnabled(list)
 	k.Truth.SetEnabled(list && !s.showToday)
 	k.Today.SetEnabled(list && s.hasToday())
 	if s.showToday {
