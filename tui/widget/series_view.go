@@ -58,7 +58,11 @@ func (c SeriesChart) render() (string, plotArea) {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	// Width is scarcer than labels on the x axis: little slack.
-	xt := AlignTicks(xlo, xhi, gw, 10, 0.05)
+	align := AlignTicks
+	if c.xWhole {
+		align = AlignWholeTicks
+	}
+	xt := align(xlo, xhi, gw, 10, 0.05)
 	area := plotArea{gw: gw, gh: gh, x: xt, y: yt}
 
 	var layers []layer
