@@ -13,37 +13,6 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// Sizes of the Evaluate screen's parts.
-const (
-	evalMetricsW = 57 // the metrics table, without an order log's columns
-	evalGainsW   = 31 // the gains table beside the charts
-	evalSideBy   = 100
-)
-
-// evalAllOnOne reports whether every part fits on one page.
-func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
-
-// layoutCharts sizes the charts for the page shown.
-func (s *Model) layoutCharts() {
-	w, h := s.Width, s.Height
-	chartsW, chartsH := w, h-2
-	if evalAllOnOne(w, h) {
-		chartsW, chartsH = w-evalGainsW-2, h-16
-	}
-	if s.data != nil && s.data.diverged != nil {
-		chartsH -= len(s.divergedLines(w)) // the warning stays on every page
-	}
-	half := max((chartsW-2)/2, 0)
-	s.roc.SetSize(half, max(chartsH, 0))
-	s.calib.SetSize(max(chartsW-2-half, 0), max(chartsH, 0))
-	// Side by side, both legends wrap when one must, so the plots stay level.
-	wraps := s.roc.LegendWraps() || s.calib.LegendWraps()
-	s.roc.SetLegendLine(wraps)
-	s.calib.SetLegendLine(wraps)
-	s.roc.Redraw()
-	s.calib.Redraw()
-}
-
 // wrap breaks plain text into lines of at most w cells (CJK text between
 // characters) and styles each line.
 func wrap(text string, w int, style lipgloss.Style) []string {
@@ -63,7 +32,8 @@ func (s Model) partName(p experiment.Part) string {
 	return s.T("test", "测试集")
 }
 
-// render rebuilds the cached view.
+// render rebuilds the cached view, sizing the charts to the room the
+// lines above them leave.
 func (s *Model) render() {
 	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
@@ -75,36 +45,19 @@ func (s *Model) render() {
 		s.view = widget.Fit(s.placeholder(w), w, h)
 		return
 	}
-	d := s.data
-	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
-		s.partLine(), s.threshold, common.DescribeRun(s.config)))
-	lines := []string{common.Truncate(header, w)}
-	var sentence []string
-	if d.diverged != nil {
-		// A broken model's gains sentence would be advice; the warning
-		// replaces it and stays on every page.
-		lines = append(lines, s.divergedLines(w)...)
-	} else {
-		sentence = s.sentence(w)
-	}
+	lines := s.headLines(w)
 	switch {
 	case s.page == PageImportance:
-		if !evalAllOnOne(w, h) {
+		if !s.allOnOne() {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		} else {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.T("v: back to the overview", "v：回到总览"), w)))
 		}
 		lines = append(lines, s.importance.lines(s.Common, w, h-len(lines))...)
-	case evalAllOnOne(w, h):
-		top := common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(w - s.metricsW() - 3)}, []int{s.metricsW(), w - s.metricsW() - 3}, 3)
-		lines = append(lines, top...)
-		lines = append(lines, s.logLines(w)...)
-		lines = append(lines, "")
-		if sentence != nil {
-			lines = append(lines, sentence...)
-			lines = append(lines, "")
-		}
+	case s.allOnOne():
+		lines = s.overviewTop(w)
 		chartsW := w - evalGainsW - 2
+		s.layoutCharts(chartsW, h-len(lines))
 		side := s.gainsLines(evalGainsW)
 		if bands := s.bandLines(evalGainsW); len(side)+1+len(bands) <= h-len(lines) {
 			side = append(append(side, ""), bands...)
@@ -114,19 +67,11 @@ func (s *Model) render() {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		switch s.page {
 		case PageSummary:
-			if w >= evalSideBy {
-				cw := w - s.metricsW() - 3
-				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(cw)}, []int{s.metricsW(), cw}, 3)...)
-				lines = append(lines, s.logLines(w)...)
-			} else {
-				lines = append(lines, s.metricsLines(w)...)
-				lines = append(lines, s.logLines(w)...)
-				lines = append(lines, "")
-				lines = append(lines, s.confusionLines(w)...)
-			}
+			lines = append(lines, s.summaryLines(w)...)
 			lines = append(lines, "")
-			lines = append(lines, sentence...)
+			lines = append(lines, s.sentence(w)...)
 		case PageCurves:
+			s.layoutCharts(w, h-len(lines))
 			lines = append(lines, s.chartLines(w)...)
 		case PageGains:
 			gw := min(w, 40)
@@ -138,12 +83,27 @@ func (s *Model) render() {
 				lines = append(lines, s.bandLines(gw)...)
 			}
 			lines = append(lines, "")
-			lines = append(lines, sentence...)
+			lines = append(lines, s.sentence(w)...)
 		}
 		// The header and the page tabs stay; the page scrolls under them.
 		lines, s.maxScroll = s.scrolled(lines, 2)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// headLines are the lines every page opens with: the run, its part and
+// threshold, and a diverged run's warning.
+func (s Model) headLines(w int) []string {
+	st, d := s.Styles, s.data
+	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
+		s.partLine(), s.threshold, common.DescribeRun(s.config)))
+	lines := []string{common.Truncate(header, w)}
+	if d.diverged != nil {
+		// A broken model's gains sentence would be advice; the warning
+		// replaces it and stays on every page.
+		lines = append(lines, s.divergedLines(w)...)
+	}
+	return lines
 }
 
 // divergedLines says plainly that the run diverged and what the figures
@@ -288,9 +248,10 @@ func (s Model) gainsLines(w int) []string {
 	return lines
 }
 
-// sentence is the manager's reading of the second decile, wrapped to w.
+// sentence is the manager's reading of the second decile, wrapped to w;
+// none for a diverged run, whose warning stands in its place.
 func (s Model) sentence(w int) []string {
-	if len(s.plan.gains) < 2 {
+	if len(s.plan.gains) < 2 || s.data.diverged != nil {
 		return nil
 	}
 	r, g := s.risk(), s.plan.gains[1]
