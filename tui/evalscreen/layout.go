@@ -64,10 +64,11 @@ func (s *Model) layoutCharts(w, h int) {
 	half := max((w-2)/2, 0)
 	s.roc.SetSize(half, max(h, 0))
 	s.calib.SetSize(max(w-2-half, 0), max(h, 0))
-	// Side by side, both legends wrap when one must, so the plots stay level.
-	wraps := s.roc.LegendWraps() || s.calib.LegendWraps()
-	s.roc.SetLegendLine(wraps)
-	s.calib.SetLegendLine(wraps)
+	// Side by side, both legends take as many lines as the longer needs,
+	// so the plots stay level.
+	n := max(s.roc.LegendLines(), s.calib.LegendLines())
+	s.roc.SetLegendLines(n)
+	s.calib.SetLegendLines(n)
 	s.roc.Redraw()
 	s.calib.Redraw()
 }

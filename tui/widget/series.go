@@ -81,8 +81,9 @@ type SeriesChart struct {
 
 	// xTitle and yTitle name the axes on lines of their own (SetAxisTitles).
 	xTitle, yTitle string
-	// legendLine puts the legend on a line of its own (SetLegendLine).
-	legendLine bool
+	// legendMin is the fewest lines the legend takes under the title
+	// (SetLegendLines); 0 lets the chart choose.
+	legendMin int
 	// xWhole ticks the x axis at whole numbers only (SetXWhole).
 	xWhole bool
 }
