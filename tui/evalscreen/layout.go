@@ -6,9 +6,10 @@ import (
 
 // Sizes of the Evaluate screen's parts.
 const (
-	evalMetricsW = 57 // the metrics table, without an order log's columns
-	evalGainsW   = 31 // the gains table beside the charts
-	evalSideBy   = 100
+	evalMetricNameW = 20 // the metrics table's names
+	evalBayesW      = 15 // its best possible column (built-in data)
+	evalColumnGap   = 4  // between the metrics table and the confusion matrix
+	evalGainsW      = 31 // the gains table beside the charts
 	// evalMinChartsH is the least height the overview leaves its charts:
 	// the gains table beside them (a title, its outcome, a header and ten
 	// deciles) fits, and each chart has rows enough to read.
@@ -44,12 +45,14 @@ func (s Model) overviewTop(w int) []string {
 	return lines
 }
 
-// summaryLines are the metrics table and the confusion matrix, side by
-// side when the window is wide enough, with an order log's lines.
+// summaryLines are the metrics table and the confusion matrix with an
+// order log's lines: side by side when the matrix fits whole beside the
+// table (its notes wrap to the room left), otherwise the matrix under the
+// table and the log's lines, so that no figure is cut.
 func (s Model) summaryLines(w int) []string {
-	if w >= evalSideBy {
-		cw := w - s.metricsW() - 3
-		lines := common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(cw)}, []int{s.metricsW(), cw}, 3)
+	mw := s.metricsW()
+	if cw := w - mw - evalColumnGap; cw >= s.confusionW() {
+		lines := common.JoinColumns([][]string{s.metricsLines(mw), s.confusionLines(cw)}, []int{mw, cw}, evalColumnGap)
 		return append(lines, s.logLines(w)...)
 	}
 	lines := s.metricsLines(w)

@@ -150,13 +150,13 @@ func (s Model) metricsLines(w int) []string {
 	st, d := s.Styles, s.data
 	cols := s.metricColumns()
 	bayes := d.main().Bayes
-	const nameW = 20
+	const nameW = evalMetricNameW
 	head := common.Pad(s.T("Metric", "指标"), nameW)
 	for i, c := range cols {
 		head += common.PadLeft(c.name, s.colWidth(i))
 	}
 	if bayes != nil {
-		head += common.PadLeft(s.T("best possible", "理论最优"), 15)
+		head += common.PadLeft(s.T("best possible", "理论最优"), evalBayesW)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
@@ -165,7 +165,7 @@ func (s Model) metricsLines(w int) []string {
 			l += common.PadLeft(fmt.Sprintf("%.3f", get(*c.report)), s.colWidth(i))
 		}
 		if bayes != nil {
-			l += st.Muted.Render(common.PadLeft(bayesValue, 15))
+			l += st.Muted.Render(common.PadLeft(bayesValue, evalBayesW))
 		}
 		lines = append(lines, common.Truncate(l, w))
 	}
@@ -196,8 +196,20 @@ func (s Model) metricsLines(w int) []string {
 	return lines
 }
 
-// confusionLines is the confusion matrix at the screen's threshold.
+// confusionLines is the confusion matrix at the screen's threshold and
+// its notes, in w cells: the matrix as confusionTable draws it, the notes
+// wrapped to w.
 func (s Model) confusionLines(w int) []string {
+	lines := s.confusionTable()
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], w) // only when even stacked it is wider than the window
+	}
+	return append(lines, s.confusionNotes(w)...)
+}
+
+// confusionTable is the title and the matrix of the confusion matrix, at
+// their natural width (confusionW).
+func (s Model) confusionTable() []string {
 	st, d := s.Styles, s.data
 	c := d.confusionAt(s.threshold)
 	neg, pos := d.label.Negative, d.label.Positive
@@ -212,21 +224,45 @@ func (s Model) confusionLines(w int) []string {
 		}
 		return st.Warning.Render(text)
 	}
-	lines := []string{
+	return []string{
 		st.Title.Render(s.T("Confusion matrix", "混淆矩阵")) + st.Muted.Render(s.Tf(" · %s · threshold ", " · %s · 阈值 ", s.partName(d.part))) + st.Value.Render(fmt.Sprintf("%.2f", s.threshold)),
 		st.Header.Render(common.Pad("", rowW) + common.PadLeft(predicted(neg), colW) + common.PadLeft(predicted(pos), colW)),
 		common.Pad(actual(neg), rowW) + cell(c.TN, true) + cell(c.FP, false),
 		common.Pad(actual(pos), rowW) + cell(c.FN, false) + cell(c.TP, true),
-		"",
-		s.Tf("precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", "精确率 %.3f  召回率 %.3f  F1 %.3f  准确率 %.3f", c.Precision(), c.Recall(), c.F1(), c.Accuracy()),
-		s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）", pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())),
-		st.Muted.Render(s.Tf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", "最佳 F1 %.3f，阈值 %.3f（f）· 配置值 %.2f（r）", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
 	}
-	lines = append(lines, s.calibrationLines(d)...)
-	for i := range lines {
-		lines[i] = common.Truncate(lines[i], w)
+}
+
+// confusionW is the width the confusion matrix needs whole: its title and
+// rows (the notes under it wrap).
+func (s Model) confusionW() int {
+	w := 0
+	for _, l := range s.confusionTable() {
+		w = max(w, ansi.StringWidth(l))
 	}
-	return lines
+	return w
+}
+
+// confusionNotes are the figures at the threshold, the best-F1 threshold
+// and the calibration under the matrix, broken between figures and
+// wrapped to w cells.
+func (s Model) confusionNotes(w int) []string {
+	st, d := s.Styles, s.data
+	c := d.confusionAt(s.threshold)
+	pos := d.label.Positive
+	lines := []string{""}
+	lines = append(lines, widget.PackItems([]string{
+		s.Tf("precision %.3f", "精确率 %.3f", c.Precision()), s.Tf("recall %.3f", "召回率 %.3f", c.Recall()),
+		fmt.Sprintf("F1 %.3f", c.F1()), s.Tf("accuracy %.3f", "准确率 %.3f", c.Accuracy()),
+	}, "  ", w)...)
+	lines = append(lines, widget.WrapText(s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）",
+		pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())), w)...)
+	for _, l := range widget.PackItems([]string{
+		s.Tf("best F1 %.3f at threshold %.3f (f)", "最佳 F1 %.3f，阈值 %.3f（f）", d.bestF1.F1, d.bestF1.Threshold),
+		s.Tf("configured %.2f (r)", "配置值 %.2f（r）", d.threshold),
+	}, s.T(" · ", "· "), w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return append(lines, s.calibrationLines(d, w)...)
 }
 
 // gainsLines is the cumulative gains and lift table by decile.
