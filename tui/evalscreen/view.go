@@ -46,6 +46,9 @@ func (s *Model) render() {
 		return
 	}
 	lines := s.headLines(w)
+	// Only the paged summary, curves and gains scroll; any other view
+	// fits (or shows only what fits), so no scroll keys are offered there.
+	s.maxScroll = 0
 	switch {
 	case s.page == PageImportance:
 		if !s.allOnOne() {
