@@ -32,6 +32,7 @@ func (s Model) newChart() widget.SeriesChart {
 	})
 	c.SetYLimits(0, 100)
 	c.SetLegendValues(false)
+	c.SetXWhole(true) // periods are whole months or weeks
 	return c
 }
 

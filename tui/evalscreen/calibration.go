@@ -47,9 +47,9 @@ func methodName(com common.Common, m experiment.CalibrationMethod) string {
 }
 
 // calibrationLines say how the probabilities were calibrated, what ECE
-// measures and where the best-F1 threshold was chosen; nil for an
-// uncalibrated run.
-func (s Model) calibrationLines(d *evalData) []string {
+// measures and where the best-F1 threshold was chosen, wrapped to w cells;
+// nil for an uncalibrated run.
+func (s Model) calibrationLines(d *evalData, w int) []string {
 	ch := d.check
 	if ch == nil {
 		return nil
@@ -64,9 +64,11 @@ func (s Model) calibrationLines(d *evalData) []string {
 		}
 		chosen = s.T("best F1 chosen on the validation part", "最佳 F1 在验证部分上选定")
 	}
-	return []string{
-		st.Muted.Render(s.Tf("ECE %.3f → %.3f on %s (%s on %s)", "ECE %.3f → %.3f，%s（%s，拟合于%s）",
-			ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), fitted)),
-		st.Muted.Render(s.T("ECE: 10 equal-width bins, weighted by count · ", "ECE：10 个等宽分箱，按行数加权 · ") + chosen),
+	lines := widget.WrapText(s.Tf("ECE %.3f → %.3f on %s (%s on %s)", "ECE %.3f → %.3f，%s（%s，拟合于%s）",
+		ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), fitted), w)
+	lines = append(lines, widget.PackItems([]string{s.T("ECE: 10 equal-width bins, weighted by count", "ECE：10 个等宽分箱，按行数加权"), chosen}, " · ", w)...)
+	for i, l := range lines {
+		lines[i] = st.Muted.Render(l)
 	}
+	return lines
 }

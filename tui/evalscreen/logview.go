@@ -36,12 +36,20 @@ func (s Model) metricColumns() []metricColumn {
 	return cols
 }
 
-// metricsW is the width of the metrics table beside the confusion matrix.
+// metricsW is the width of the metrics table: the names, a column per
+// part (and BG/NBD) and the built-in data's best possible figures.
 func (s Model) metricsW() int {
-	if s.data == nil || !s.data.isLog {
-		return evalMetricsW
+	w := evalMetricNameW
+	if s.data == nil {
+		return w
 	}
-	return max(evalMetricsW, 20+10+12*(len(s.metricColumns())-1)+2)
+	for i := range s.metricColumns() {
+		w += s.colWidth(i)
+	}
+	if s.data.main().Bayes != nil {
+		w += evalBayesW
+	}
+	return w
 }
 
 // colWidth is the width of column i of the metrics table: an order log's

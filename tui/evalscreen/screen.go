@@ -121,7 +121,6 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
-	s.layoutCharts()
 	s.render()
 }
 
@@ -151,7 +150,6 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		s.data = msg.data
 		s.threshold = msg.data.threshold
 		s.retarget()
-		s.layoutCharts()
 		s.fillCharts()
 		s.render()
 		var compare tea.Cmd
@@ -222,7 +220,6 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		s.fillCharts()
-		s.layoutCharts()
 		s.render()
 		if s.threshold != before {
 			return s, s.announce()
@@ -241,7 +238,7 @@ func (s Model) announce() tea.Cmd {
 // nextPage is the page v turns to: every page in turn, or, when all but
 // the importance fit on one, the overview and the importance.
 func (s Model) nextPage() Page {
-	if evalAllOnOne(s.Width, s.Height) {
+	if s.allOnOne() {
 		if s.page == PageImportance {
 			return PageSummary
 		}
@@ -269,7 +266,7 @@ func (s Model) keyMap() evalKeyMap {
 	k.Target.SetEnabled(ready)
 	k.Bands.SetEnabled(ready)
 	k.StopCompare.SetEnabled(s.cmp != nil && !s.cmp.ended && !s.cmp.stopped)
-	if evalAllOnOne(s.Width, s.Height) {
+	if s.allOnOne() {
 		k.Page.SetHelp("v", s.T("importance/overview", "重要性/总览"))
 	}
 	return k

@@ -1,8 +1,11 @@
 package evalscreen
 
 import (
+	"slices"
 	"strings"
 	"testing"
+
+	"charm.land/bubbles/v2/key"
 
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -45,6 +48,28 @@ func TestPagesScrollAtTheSmallestSize(t *testing.T) {
 		big.render()
 		if big.maxScroll != 0 {
 			t.Errorf("%s: at 120×60 the gains page scrolls (max %d)", lang, big.maxScroll)
+		}
+	}
+}
+
+// TestOverviewOffersNoScrolling: a summary that scrolled at 80×24 left its
+// largest offset behind when the window grew to the one-page overview, so
+// the help footer offered ↑/↓ scroll and pgup/pgdn there, which did
+// nothing. The overview and the importance page never scroll.
+func TestOverviewOffersNoScrolling(t *testing.T) {
+	good, _ := runs(t)
+	s := evaluated(t, screentest.Common("en", 80, 24), good)
+	if s.maxScroll == 0 {
+		t.Fatal("the summary fits at 80×24: the test needs one that scrolls")
+	}
+	for _, page := range []Page{PageSummary, PageImportance} {
+		s.page = page
+		s.SetSize(80, 24)
+		s.SetSize(200, 60)
+		scrollHelp := s.keys.Scroll.Up.Help().Key
+		offered := slices.ContainsFunc(s.HelpGroups()[0], func(b key.Binding) bool { return b.Help().Key == scrollHelp })
+		if !s.allOnOne() || s.maxScroll != 0 || offered {
+			t.Errorf("page %d at 200×60: overview %v, max scroll %d, scrolling offered %v", page, s.allOnOne(), s.maxScroll, offered)
 		}
 	}
 }

@@ -13,37 +13,6 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// Sizes of the Evaluate screen's parts.
-const (
-	evalMetricsW = 57 // the metrics table, without an order log's columns
-	evalGainsW   = 31 // the gains table beside the charts
-	evalSideBy   = 100
-)
-
-// evalAllOnOne reports whether every part fits on one page.
-func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
-
-// layoutCharts sizes the charts for the page shown.
-func (s *Model) layoutCharts() {
-	w, h := s.Width, s.Height
-	chartsW, chartsH := w, h-2
-	if evalAllOnOne(w, h) {
-		chartsW, chartsH = w-evalGainsW-2, h-16
-	}
-	if s.data != nil && s.data.diverged != nil {
-		chartsH -= len(s.divergedLines(w)) // the warning stays on every page
-	}
-	half := max((chartsW-2)/2, 0)
-	s.roc.SetSize(half, max(chartsH, 0))
-	s.calib.SetSize(max(chartsW-2-half, 0), max(chartsH, 0))
-	// Side by side, both legends wrap when one must, so the plots stay level.
-	wraps := s.roc.LegendWraps() || s.calib.LegendWraps()
-	s.roc.SetLegendLine(wraps)
-	s.calib.SetLegendLine(wraps)
-	s.roc.Redraw()
-	s.calib.Redraw()
-}
-
 // wrap breaks plain text into lines of at most w cells (CJK text between
 // characters) and styles each line.
 func wrap(text string, w int, style lipgloss.Style) []string {
@@ -63,7 +32,8 @@ func (s Model) partName(p experiment.Part) string {
 	return s.T("test", "测试集")
 }
 
-// render rebuilds the cached view.
+// render rebuilds the cached view, sizing the charts to the room the
+// lines above them leave.
 func (s *Model) render() {
 	w, h := s.Width, s.Height
 	if w <= 0 || h <= 0 {
@@ -75,36 +45,22 @@ func (s *Model) render() {
 		s.view = widget.Fit(s.placeholder(w), w, h)
 		return
 	}
-	d := s.data
-	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
-		s.partLine(), s.threshold, s.DescribeRun(s.config)))
-	lines := []string{common.Truncate(header, w)}
-	var sentence []string
-	if d.diverged != nil {
-		// A broken model's gains sentence would be advice; the warning
-		// replaces it and stays on every page.
-		lines = append(lines, s.divergedLines(w)...)
-	} else {
-		sentence = s.sentence(w)
-	}
+	lines := s.headLines(w)
+	// Only the paged summary, curves and gains scroll; any other view
+	// fits (or shows only what fits), so no scroll keys are offered there.
+	s.maxScroll = 0
 	switch {
 	case s.page == PageImportance:
-		if !evalAllOnOne(w, h) {
+		if !s.allOnOne() {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		} else {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.T("v: back to the overview", "v：回到总览"), w)))
 		}
 		lines = append(lines, s.importance.lines(s.Common, w, h-len(lines))...)
-	case evalAllOnOne(w, h):
-		top := common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(w - s.metricsW() - 3)}, []int{s.metricsW(), w - s.metricsW() - 3}, 3)
-		lines = append(lines, top...)
-		lines = append(lines, s.logLines(w)...)
-		lines = append(lines, "")
-		if sentence != nil {
-			lines = append(lines, sentence...)
-			lines = append(lines, "")
-		}
+	case s.allOnOne():
+		lines = s.overviewTop(w)
 		chartsW := w - evalGainsW - 2
+		s.layoutCharts(chartsW, h-len(lines))
 		side := s.gainsLines(evalGainsW)
 		if bands := s.bandLines(evalGainsW); len(side)+1+len(bands) <= h-len(lines) {
 			side = append(append(side, ""), bands...)
@@ -114,19 +70,11 @@ func (s *Model) render() {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		switch s.page {
 		case PageSummary:
-			if w >= evalSideBy {
-				cw := w - s.metricsW() - 3
-				lines = append(lines, common.JoinColumns([][]string{s.metricsLines(s.metricsW()), s.confusionLines(cw)}, []int{s.metricsW(), cw}, 3)...)
-				lines = append(lines, s.logLines(w)...)
-			} else {
-				lines = append(lines, s.metricsLines(w)...)
-				lines = append(lines, s.logLines(w)...)
-				lines = append(lines, "")
-				lines = append(lines, s.confusionLines(w)...)
-			}
+			lines = append(lines, s.summaryLines(w)...)
 			lines = append(lines, "")
-			lines = append(lines, sentence...)
+			lines = append(lines, s.sentence(w)...)
 		case PageCurves:
+			s.layoutCharts(w, h-len(lines))
 			lines = append(lines, s.chartLines(w)...)
 		case PageGains:
 			gw := min(w, 40)
@@ -138,12 +86,27 @@ func (s *Model) render() {
 				lines = append(lines, s.bandLines(gw)...)
 			}
 			lines = append(lines, "")
-			lines = append(lines, sentence...)
+			lines = append(lines, s.sentence(w)...)
 		}
 		// The header and the page tabs stay; the page scrolls under them.
 		lines, s.maxScroll = s.scrolled(lines, 2)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
+}
+
+// headLines are the lines every page opens with: the run, its part and
+// threshold, and a diverged run's warning.
+func (s Model) headLines(w int) []string {
+	st, d := s.Styles, s.data
+	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
+		s.partLine(), s.threshold, s.DescribeRun(s.config)))
+	lines := []string{common.Truncate(header, w)}
+	if d.diverged != nil {
+		// A broken model's gains sentence would be advice; the warning
+		// replaces it and stays on every page.
+		lines = append(lines, s.divergedLines(w)...)
+	}
+	return lines
 }
 
 // divergedLines says plainly that the run diverged and what the figures
@@ -190,13 +153,13 @@ func (s Model) metricsLines(w int) []string {
 	st, d := s.Styles, s.data
 	cols := s.metricColumns()
 	bayes := d.main().Bayes
-	const nameW = 20
+	const nameW = evalMetricNameW
 	head := common.Pad(s.T("Metric", "指标"), nameW)
 	for i, c := range cols {
 		head += common.PadLeft(c.name, s.colWidth(i))
 	}
 	if bayes != nil {
-		head += common.PadLeft(s.T("best possible", "理论最优"), 15)
+		head += common.PadLeft(s.T("best possible", "理论最优"), evalBayesW)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
@@ -205,7 +168,7 @@ func (s Model) metricsLines(w int) []string {
 			l += common.PadLeft(fmt.Sprintf("%.3f", get(*c.report)), s.colWidth(i))
 		}
 		if bayes != nil {
-			l += st.Muted.Render(common.PadLeft(bayesValue, 15))
+			l += st.Muted.Render(common.PadLeft(bayesValue, evalBayesW))
 		}
 		lines = append(lines, common.Truncate(l, w))
 	}
@@ -236,8 +199,20 @@ func (s Model) metricsLines(w int) []string {
 	return lines
 }
 
-// confusionLines is the confusion matrix at the screen's threshold.
+// confusionLines is the confusion matrix at the screen's threshold and
+// its notes, in w cells: the matrix as confusionTable draws it, the notes
+// wrapped to w.
 func (s Model) confusionLines(w int) []string {
+	lines := s.confusionTable()
+	for i := range lines {
+		lines[i] = common.Truncate(lines[i], w) // only when even stacked it is wider than the window
+	}
+	return append(lines, s.confusionNotes(w)...)
+}
+
+// confusionTable is the title and the matrix of the confusion matrix, at
+// their natural width (confusionW).
+func (s Model) confusionTable() []string {
 	st, d := s.Styles, s.data
 	c := d.confusionAt(s.threshold)
 	neg, pos := d.label.Negative, d.label.Positive
@@ -252,21 +227,45 @@ func (s Model) confusionLines(w int) []string {
 		}
 		return st.Warning.Render(text)
 	}
-	lines := []string{
+	return []string{
 		st.Title.Render(s.T("Confusion matrix", "混淆矩阵")) + st.Muted.Render(s.Tf(" · %s · threshold ", " · %s · 阈值 ", s.partName(d.part))) + st.Value.Render(fmt.Sprintf("%.2f", s.threshold)),
 		st.Header.Render(common.Pad("", rowW) + common.PadLeft(predicted(neg), colW) + common.PadLeft(predicted(pos), colW)),
 		common.Pad(actual(neg), rowW) + cell(c.TN, true) + cell(c.FP, false),
 		common.Pad(actual(pos), rowW) + cell(c.FN, false) + cell(c.TP, true),
-		"",
-		s.Tf("precision %.3f  recall %.3f  F1 %.3f  accuracy %.3f", "精确率 %.3f  召回率 %.3f  F1 %.3f  准确率 %.3f", c.Precision(), c.Recall(), c.F1(), c.Accuracy()),
-		s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）", pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())),
-		st.Muted.Render(s.Tf("best F1 %.3f at threshold %.3f (f) · configured %.2f (r)", "最佳 F1 %.3f，阈值 %.3f（f）· 配置值 %.2f（r）", d.bestF1.F1, d.bestF1.Threshold, d.threshold)),
 	}
-	lines = append(lines, s.calibrationLines(d)...)
-	for i := range lines {
-		lines[i] = common.Truncate(lines[i], w)
+}
+
+// confusionW is the width the confusion matrix needs whole: its title and
+// rows (the notes under it wrap).
+func (s Model) confusionW() int {
+	w := 0
+	for _, l := range s.confusionTable() {
+		w = max(w, ansi.StringWidth(l))
 	}
-	return lines
+	return w
+}
+
+// confusionNotes are the figures at the threshold, the best-F1 threshold
+// and the calibration under the matrix, broken between figures and
+// wrapped to w cells.
+func (s Model) confusionNotes(w int) []string {
+	st, d := s.Styles, s.data
+	c := d.confusionAt(s.threshold)
+	pos := d.label.Positive
+	lines := []string{""}
+	lines = append(lines, widget.PackItems([]string{
+		s.Tf("precision %.3f", "精确率 %.3f", c.Precision()), s.Tf("recall %.3f", "召回率 %.3f", c.Recall()),
+		fmt.Sprintf("F1 %.3f", c.F1()), s.Tf("accuracy %.3f", "准确率 %.3f", c.Accuracy()),
+	}, "  ", w)...)
+	lines = append(lines, widget.WrapText(s.Tf("predicted %s: %s of %s users (%s)", "预测为 %s：%s / %s 位用户（%s）",
+		pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())), w)...)
+	for _, l := range widget.PackItems([]string{
+		s.Tf("best F1 %.3f at threshold %.3f (f)", "最佳 F1 %.3f，阈值 %.3f（f）", d.bestF1.F1, d.bestF1.Threshold),
+		s.Tf("configured %.2f (r)", "配置值 %.2f（r）", d.threshold),
+	}, s.T(" · ", "· "), w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	return append(lines, s.calibrationLines(d, w)...)
 }
 
 // gainsLines is the cumulative gains and lift table by decile.
@@ -288,9 +287,10 @@ func (s Model) gainsLines(w int) []string {
 	return lines
 }
 
-// sentence is the manager's reading of the second decile, wrapped to w.
+// sentence is the manager's reading of the second decile, wrapped to w;
+// none for a diverged run, whose warning stands in its place.
 func (s Model) sentence(w int) []string {
-	if len(s.plan.gains) < 2 {
+	if len(s.plan.gains) < 2 || s.data.diverged != nil {
 		return nil
 	}
 	r, g := s.risk(), s.plan.gains[1]

@@ -88,6 +88,7 @@ func New(com common.Common, open experiment.Opener) Model {
 		TooSmall: com.T("%s: enlarge to see the chart", "%s：放大窗口才能看到图表"),
 	})
 	loss.SetXCaption(com.T("epoch", "轮次"))
+	loss.SetXWhole(true)
 	loss.SetYLimits(0, 1e308)
 	s := Model{Common: com, keys: defaultKeyMap(com), parent: context.Background(), open: open,
 		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput("")}

@@ -175,6 +175,7 @@ func (s *Model) fillChart() {
 	}
 	c := widget.NewSeriesChart(s.T("Validation loss", "验证损失"), s.Styles.Widget, names...)
 	c.SetXCaption(s.T("epoch", "轮"))
+	c.SetXWhole(true)
 	c.SetLegendValues(false)
 	c.SetYLimits(0, math.Inf(1))
 	maxEpochs := 1

@@ -94,6 +94,7 @@ func New(com common.Common) Model {
 	for _, c := range []*widget.SeriesChart{&loss, &metric} {
 		c.SetText(text)
 		c.SetXCaption(com.T("epoch", "轮次"))
+		c.SetXWhole(true)
 	}
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))

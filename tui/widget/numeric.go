@@ -142,17 +142,50 @@ type Ticks struct {
 // sits exactly on its cell, at least two ticks are placed when cells allow,
 // and Lo and Hi end at or just beyond lo and hi.
 func AlignTicks(lo, hi float64, cells, gap int, slack float64) Ticks {
+	return alignTicks(lo, hi, cells, gap, slack, false)
+}
+
+// AlignWholeTicks is AlignTicks for an axis that counts whole units
+// (epochs, months, weeks): every tick is a whole number and steps are whole
+// (1, 2, 5, 10, 20, 25, …), so no label reads 2.5 and none repeats. A range
+// holding few whole numbers gets its ticks further apart than twice gap
+// rather than an axis stretched far beyond hi. It may place fewer than two
+// ticks (none at all) when fewer whole numbers fit.
+func AlignWholeTicks(lo, hi float64, cells, gap int, slack float64) Ticks {
+	return alignTicks(lo, hi, cells, gap, slack, true)
+}
+
+// isWhole reports whether v is a whole number, allowing for rounding.
+func isWhole(v float64) bool { return math.Abs(v-math.Round(v)) <= 1e-9*math.Max(1, math.Abs(v)) }
+
+func alignTicks(lo, hi float64, cells, gap int, slack float64, whole bool) Ticks {
 	if !(hi > lo) || !finite(lo) || !finite(hi) {
 		lo, hi = PadRange(lo, hi, 0, math.Inf(-1), math.Inf(1))
 	}
 	if cells < 2 {
-		return Ticks{Lo: lo, Hi: hi, Delta: hi - lo, Step: hi - lo, First: lo, CellsPer: 1, Count: 1}
+		t := Ticks{Lo: lo, Hi: hi, Delta: hi - lo, Step: hi - lo, First: lo, CellsPer: 1, Count: 1}
+		if whole && !isWhole(lo) {
+			t.Step, t.Count = 1, 0
+		}
+		return t
 	}
 	gap = min(max(gap, 1), cells-1)
 	minGap, maxGap := max(1, gap*2/3), min(2*gap, cells-1)
-	var candidates []Ticks
 	span := hi - lo
-	for step := NiceStep(span / float64(cells)); step <= 100*span+NiceStep(span); step = NiceStep(step * 1.01) {
+	first := NiceStep(span / float64(cells))
+	if whole {
+		first = max(first, 1)
+		if 1/float64(maxGap) > (1+max(slack, 0))*span/float64(cells-1) {
+			// Even a step of 1 at the widest spacing would stretch the axis
+			// beyond slack: space the few whole numbers out instead.
+			maxGap = cells - 1
+		}
+	}
+	var candidates []Ticks
+	for step := first; step <= 100*span+NiceStep(span); step = NiceStep(step * 1.01) {
+		if whole && !isWhole(step) {
+			continue // 2.5 is not whole (25 is)
+		}
 		for per := minGap; per <= maxGap; per++ {
 			delta := step / float64(per)
 			axisLo := math.Floor(lo/delta+1e-9) * delta
@@ -162,16 +195,41 @@ func AlignTicks(lo, hi float64, cells, gap int, slack float64) Ticks {
 			}
 			first := math.Ceil(axisLo/step-1e-9) * step
 			firstCell := int(math.Round((first - axisLo) / delta))
-			count := (cells-1-firstCell)/per + 1
+			count := max((cells-1-firstCell)/per+1, 0)
+			if firstCell > cells-1 {
+				count = 0
+			}
 			candidates = append(candidates, Ticks{Lo: axisLo, Hi: axisHi, Delta: delta, Step: step, First: first, FirstCell: firstCell, CellsPer: per, Count: count})
 		}
 	}
-	if !slices.ContainsFunc(candidates, func(t Ticks) bool { return t.Count >= 2 }) {
+	if len(candidates) == 0 {
 		return Ticks{Lo: lo, Hi: hi, Delta: span / float64(cells-1), Step: span, First: lo, CellsPer: cells - 1, Count: 2}
 	}
-	candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < 2 })
-	finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
-	candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > (1+max(slack, 0))*finest })
+	keepNear := func() {
+		finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
+		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > (1+max(slack, 0))*finest })
+	}
+	switch {
+	case whole:
+		// As many ticks as whole numbers allow, on an axis at most half
+		// again as long as the finest that fits: a range between two whole
+		// numbers keeps a short axis with the one tick it holds (or none)
+		// rather than one stretched to reach a second.
+		finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
+		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > 1.5*finest })
+		for _, fewest := range []int{2, 1, 0} {
+			if slices.ContainsFunc(candidates, func(t Ticks) bool { return t.Count >= fewest }) {
+				candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < fewest })
+				break
+			}
+		}
+		keepNear()
+	case !slices.ContainsFunc(candidates, func(t Ticks) bool { return t.Count >= 2 }):
+		return Ticks{Lo: lo, Hi: hi, Delta: span / float64(cells-1), Step: span, First: lo, CellsPer: cells - 1, Count: 2}
+	default:
+		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < 2 })
+		keepNear()
+	}
 	// Closeness to gap is a ratio: 7 and 14 cells are equally far from 10.
 	distance := func(t Ticks) float64 { return math.Abs(math.Log(float64(t.CellsPer) / float64(gap))) }
 	return slices.MinFunc(candidates, func(a, b Ticks) int {

@@ -81,8 +81,11 @@ type SeriesChart struct {
 
 	// xTitle and yTitle name the axes on lines of their own (SetAxisTitles).
 	xTitle, yTitle string
-	// legendLine puts the legend on a line of its own (SetLegendLine).
-	legendLine bool
+	// legendMin is the fewest lines the legend takes under the title
+	// (SetLegendLines); 0 lets the chart choose.
+	legendMin int
+	// xWhole ticks the x axis at whole numbers only (SetXWhole).
+	xWhole bool
 }
 
 // SetLegendValues shows (the default) or hides each series' latest value in
@@ -137,6 +140,17 @@ func (c *SeriesChart) SetMarker(i int, m Marker) {
 func (c *SeriesChart) SetXCaption(caption string) {
 	c.xCaption = caption
 	c.dirty = true
+}
+
+// SetXWhole labels the x axis with whole numbers only, for an axis that
+// counts whole units (epochs, months, weeks): no tick reads 2.5, and a
+// short range gets one tick per whole number rather than repeated labels.
+// Points may still lie between whole numbers (a batch within an epoch).
+func (c *SeriesChart) SetXWhole(whole bool) {
+	if c.xWhole != whole {
+		c.xWhole = whole
+		c.dirty = true
+	}
 }
 
 // SetXRange sets the x extent the chart shows at least, typically 0 to the

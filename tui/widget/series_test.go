@@ -304,3 +304,34 @@ func TestSeriesChartLegendWrapsRatherThanCut(t *testing.T) {
 		t.Fatal("LegendWraps answers for the chart's own width, not for SetLegendLine")
 	}
 }
+
+// TestSeriesChartLegendTakesLinesRatherThanCut: a legend wider than the
+// chart is packed on as many lines as it needs, entries whole, and
+// SetLegendLines pads a shorter one to level it with a neighbour.
+func TestSeriesChartLegendTakesLinesRatherThanCut(t *testing.T) {
+	c := NewSeriesChart("ROC", DefaultStyles(), "model", "chance", "threshold", "BG/NBD")
+	c.SetAxisTitles("false positive rate", "true positive rate")
+	c.SetLegendValues(false)
+	c.SetMarker(2, MarkerPoint)
+	c.Push(0, 0, 0)
+	c.Push(0, 1, 1)
+	c.SetSize(42, 20)
+	c.Redraw()
+	got := strings.Split(ansi.Strip(c.View()), "\n")
+	if c.LegendLines() != 2 || strings.TrimSpace(got[0]) != "ROC" ||
+		strings.TrimSpace(got[1]) != "── model  •· chance  + threshold" ||
+		strings.TrimSpace(got[2]) != "── BG/NBD" || strings.Contains(strings.Join(got, "\n"), "…") {
+		t.Fatalf("at 42 cells the legend wants two whole lines under the title:\n%s", strings.Join(got, "\n"))
+	}
+	if len(got) != 20 || !strings.Contains(got[3], "↑ true positive rate") || !strings.Contains(got[19], "false positive rate →") {
+		t.Fatalf("the chart must keep its height (20), y title under the legend, x title last:\n%s", strings.Join(got, "\n"))
+	}
+	c.SetSize(80, 20)
+	c.SetLegendLines(3)
+	c.Redraw()
+	got = strings.Split(ansi.Strip(c.View()), "\n")
+	if c.LegendLines() != 0 || !strings.Contains(got[1], "BG/NBD") || strings.TrimSpace(got[2]) != "" || strings.TrimSpace(got[3]) != "" ||
+		!strings.Contains(got[4], "↑ true positive rate") {
+		t.Fatalf("SetLegendLines(3) must put the legend on three lines under the title:\n%s", strings.Join(got, "\n"))
+	}
+}

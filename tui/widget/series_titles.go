@@ -20,12 +20,9 @@ func (c *SeriesChart) SetAxisTitles(x, y string) {
 }
 
 // titleLines counts the lines the axis titles take, and the legend's own
-// line when it wraps (legendWraps).
-func (c SeriesChart) titleLines(legendWraps bool) int {
-	n := 0
-	if legendWraps {
-		n++
-	}
+// lines under the title (legendLines).
+func (c SeriesChart) titleLines(legendLines int) int {
+	n := legendLines
 	if c.xTitle != "" {
 		n++
 	}

@@ -12,8 +12,8 @@ import (
 // (zero when only a placeholder fits) so Redraw can record the ranges.
 func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
-	wraps := c.legendWraps(w)
-	titles := c.titleLines(wraps)
+	legend := c.legendLines(w)
+	titles := c.titleLines(len(legend))
 	if w < minChartWidth || h < minChartHeight+titles {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
@@ -58,7 +58,11 @@ func (c SeriesChart) render() (string, plotArea) {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
 	// Width is scarcer than labels on the x axis: little slack.
-	xt := AlignTicks(xlo, xhi, gw, 10, 0.05)
+	align := AlignTicks
+	if c.xWhole {
+		align = AlignWholeTicks
+	}
+	xt := align(xlo, xhi, gw, 10, 0.05)
 	area := plotArea{gw: gw, gh: gh, x: xt, y: yt}
 
 	var layers []layer
@@ -81,8 +85,11 @@ func (c SeriesChart) render() (string, plotArea) {
 	}
 
 	var out strings.Builder
-	if wraps {
-		out.WriteString(fitLine(c.styles.Title.Render(c.title), w) + "\n" + fitLine(c.legend(false), w))
+	if len(legend) > 0 {
+		out.WriteString(fitLine(c.styles.Title.Render(c.title), w))
+		for _, l := range legend {
+			out.WriteString("\n" + fitLine(l, w))
+		}
 	} else {
 		out.WriteString(fitLine(c.header(w), w))
 	}
@@ -164,40 +171,80 @@ func (c SeriesChart) header(w int) string {
 	return join(c.legend(false))
 }
 
-// legendWraps says whether the legend takes a line of its own under the
-// title: when SetLegendLine asks for it, or when the title and the legend
-// (without latest values) do not fit on one line of width w and the legend
-// alone does, so that no entry is cut.
-func (c SeriesChart) legendWraps(w int) bool {
-	legend := c.legend(false)
-	if legend == "" {
-		return false
+// legendLines are the legend's lines under the title: none when the
+// title and the legend (without latest values) fit on one line of width w
+// and SetLegendLines asks for none; otherwise the entries packed on as
+// many lines as they need, an entry never split (one wider than w alone
+// is cut), padded to the lines SetLegendLines asks for.
+func (c SeriesChart) legendLines(w int) []string {
+	entries := c.legendEntries(false)
+	legend := strings.Join(entries, legendSep)
+	if c.legendMin == 0 && (legend == "" || ansi.StringWidth(c.styles.Title.Render(c.title))+2+ansi.StringWidth(legend) <= w) {
+		return nil
 	}
-	lw := ansi.StringWidth(legend)
-	return c.legendLine || ansi.StringWidth(c.styles.Title.Render(c.title))+2+lw > w && lw <= w
+	var lines []string
+	if legend != "" {
+		for i, e := range entries {
+			if ansi.StringWidth(e) > w {
+				entries[i] = ansi.Truncate(e, max(w, 1), "…")
+			}
+		}
+		lines = PackItems(entries, legendSep, w)
+	}
+	for len(lines) < c.legendMin {
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// legendSep separates the legend's entries.
+const legendSep = "  "
+
+// LegendLines returns how many lines of its own the legend takes under the
+// title at the chart's width, leaving SetLegendLines aside: 0 when it
+// fits beside the title. Charts drawn side by side ask each other, so
+// that their plots stay level (SetLegendLines).
+func (c SeriesChart) LegendLines() int {
+	c.legendMin = 0
+	return len(c.legendLines(c.width))
+}
+
+// SetLegendLines puts the legend under the title on at least n lines
+// (blank ones padding it), even where it would fit beside the title: for a
+// chart drawn beside one whose legend takes n lines. 0 lets the chart
+// choose.
+func (c *SeriesChart) SetLegendLines(n int) {
+	n = max(n, 0)
+	if c.legendMin != n {
+		c.legendMin = n
+		c.dirty = true
+	}
 }
 
 // LegendWraps says whether, at its current width and without
-// SetLegendLine, the chart puts its legend on a line of its own. Charts
-// drawn side by side ask each other, so that their plots stay level.
-func (c SeriesChart) LegendWraps() bool {
-	c.legendLine = false
-	return c.legendWraps(c.width)
-}
+// SetLegendLines, the chart puts its legend on lines of its own.
+func (c SeriesChart) LegendWraps() bool { return c.LegendLines() > 0 }
 
-// SetLegendLine puts the legend on a line of its own under the title even
-// where it would fit beside it (for a chart drawn beside one whose legend
-// wraps).
+// SetLegendLine puts the legend on a line of its own under the title (on)
+// or lets the chart choose (off): SetLegendLines(1) or SetLegendLines(0).
 func (c *SeriesChart) SetLegendLine(on bool) {
-	if c.legendLine != on {
-		c.legendLine = on
-		c.dirty = true
+	if on {
+		c.SetLegendLines(1)
+	} else {
+		c.SetLegendLines(0)
 	}
 }
 
 // legend is the series' samples and names, with their latest values when
 // withValues, then the previous run's entry and the skipped points.
 func (c SeriesChart) legend(withValues bool) string {
+	return strings.Join(c.legendEntries(withValues), legendSep)
+}
+
+// legendEntries are the legend's entries: each series' sample and name
+// (with its latest value when withValues), then the previous run's entry
+// and the skipped points.
+func (c SeriesChart) legendEntries(withValues bool) []string {
 	var parts []string
 	for i, s := range c.series {
 		entry := c.styles.seriesStyle(i).Render(s.marker.sample()) + " " + s.name
@@ -212,7 +259,7 @@ func (c SeriesChart) legend(withValues bool) string {
 	if c.skipped > 0 {
 		parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))
 	}
-	return strings.Join(parts, "  ")
+	return parts
 }
 
 // hasData reports whether any series of either run holds a point.

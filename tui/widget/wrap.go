@@ -178,3 +178,36 @@ func LongestWord(s string) int {
 	}
 	return w
 }
+
+// PackItems lays items (plain text) out on lines of at most width cells,
+// joined by sep within a line: an item that does not fit after the others
+// starts the next line, so no item is split while it fits a line of its
+// own, and one wider than a line is wrapped by WrapText. It suits a row
+// of figures ("precision 0.65  recall 0.45") that a narrow column must
+// break between figures, not inside one.
+func PackItems(items []string, sep string, width int) []string {
+	width = max(width, 1)
+	var lines []string
+	line := ""
+	for _, item := range items {
+		switch {
+		case line != "" && ansi.StringWidth(line+sep+item) <= width:
+			line += sep + item
+			continue
+		case line != "":
+			lines = append(lines, line)
+			line = ""
+		}
+		if ansi.StringWidth(item) <= width {
+			line = item
+			continue
+		}
+		wrapped := WrapText(item, width)
+		lines = append(lines, wrapped[:len(wrapped)-1]...)
+		line = wrapped[len(wrapped)-1]
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
