@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"testing"
@@ -133,5 +134,48 @@ func TestEvaluatedOfRandomSplitIsItself(t *testing.T) {
 	}
 	if e.Evaluated() != e || e.Trained() != e {
 		t.Fatal("a random split's evaluated experiment is not itself")
+	}
+}
+
+// TestEvaluatedFollowsTheDecaySwitch checks that when the decay check puts
+// its second network in place, the out-of-time view scores the customers
+// at the cutoff with it, as Evaluate(LaterPart) does, and not with the
+// first network it was made with.
+func TestEvaluatedFollowsTheDecaySwitch(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	prepared := func(seed uint64) *Experiment {
+		c := cfg
+		c.Seed = seed
+		e, err := Prepare(d, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Trainer.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	e, other := prepared(1), prepared(2)
+	v := e.Evaluated()
+	first, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ApplyDecay(&DecayOutcome{Check: DecayCheck{Switched: true}, net: other.Net, tr: other.Trainer, l2: 0.05})
+	if v != e.Evaluated() || v.Net != e.Net || v.Trainer != e.Trainer || v.Decay != e.Decay || v.Config.Train.L2 != 0.05 {
+		t.Fatal("the view kept the first network, trainer or decay after the switch")
+	}
+	s, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs, _, _, err := e.Scores(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probs, s.Probabilities) || slices.Equal(first.Probabilities, s.Probabilities) {
+		t.Fatal("after the switch the view's probabilities are not Scores(LaterPart)'s")
 	}
 }
