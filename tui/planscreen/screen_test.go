@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -308,4 +310,37 @@ func TestNetValueColumnsAlike(t *testing.T) {
 	s = typeIn(t, s, "c", "25")
 	view := screentest.Render(s, 160, 48)
 	screentest.MustContain(t, view, "  25.00  ", "  250.00  ")
+}
+
+// TestGoldenCurveScrolled scrolls an 80x24 plan to its net value table:
+// every share of the curve is there, as on a large screen, since the
+// page scrolls (it used to keep only the rows that fitted a third of the
+// screen).
+func TestGoldenCurveScrolled(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	for _, lang := range screentest.Langs {
+		t.Run(lang, func(t *testing.T) {
+			s := planned(t, screentest.Common(lang, 80, 24), run)
+			title := s.T("Net value by share contacted", "按联系比例的净值")
+			at := slices.IndexFunc(s.pageLines(), func(l string) bool { return strings.Contains(ansi.Strip(l), title) })
+			if at < 1 {
+				t.Fatalf("no net value table on the page")
+			}
+			for range at - 1 { // the page's title stays on line 0
+				s = feed(t, s, screentest.Press("down"))
+			}
+			view := screentest.Render(s, 80, 24)
+			lines := strings.Split(view, "\n")
+			if !strings.Contains(lines[1], title) {
+				t.Fatalf("the table's title is not under the page's title:\n%s", view)
+			}
+			rep := s.Report()
+			for i, p := range rep.Curve {
+				if row := lines[4+i]; !strings.HasPrefix(row, experiment.Percent(p.Share)+" ") {
+					t.Errorf("row %d of the table is %q, want the share %s", i+1, row, experiment.Percent(p.Share))
+				}
+			}
+			screentest.Golden(t, s, 80, 24)
+		})
+	}
 }
