@@ -3,8 +3,10 @@ package common
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,6 +22,13 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 	bad := fmt.Errorf("preparing x: %w", &data.ParseError{File: "users.csv", Line: 3, Column: 2, Msg: `column "age": "abc" is not a number`, Err: data.ErrNotNumeric})
 	_, mixed := data.ReadCSV(strings.NewReader("price;churn\n1.5;yes\n12,5;no\n"), "users.csv", data.CSVOptions{})
 	src := experiment.Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 30}
+	noop := func(io.Writer) error { return nil }
+	noDir := experiment.WriteFileAtomic("/nonexistent/dir/u.csv", noop)
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	underFile := experiment.WriteFileAtomic(filepath.Join(file, "u.csv"), noop)
 	cases := []struct {
 		err error
 		zh  string
@@ -35,6 +44,9 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&experiment.LimitError{Memory: 6.4 * (1 << 30), MaxMemory: 256 << 20}, "训练将需要约 6.4 GiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&experiment.LimitError{Memory: 300 << 20, MaxMemory: 256 << 20, AtLeast: true}, "训练将需要至少 300 MiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{noDir, "写入 /nonexistent/dir/u.csv 失败：目录 /nonexistent/dir 不存在"},
+		{underFile, "写入 " + file + "/u.csv 失败：" + file + " 不是目录"},
+		{&experiment.DirError{Path: "/ro/u.csv", Dir: "/ro", Err: fs.ErrPermission}, "写入 /ro/u.csv 失败：无法在目录 /ro 中创建文件（permission denied）"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {

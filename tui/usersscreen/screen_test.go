@@ -414,16 +414,29 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	}
 }
 
+// exportTo exports the shown users to path with x.
+func exportTo(t *testing.T, s Model, path string) Model {
+	t.Helper()
+	s = pressAll(t, s, "x")
+	s = clear(t, s, len("retain-users.csv"))
+	s = typeText(t, s, path)
+	return pressAll(t, s, "enter")
+}
+
 // TestExportFailureWrapped exports into a folder that does not exist at
-// 80×24: the failure is shown in full, its reason included, over as many
+// 80×24: the failure names the user's path and says the directory does
+// not exist (not the temporary file the write tried), in full over as many
 // lines as it needs, and the table gives up the rows it takes.
 func TestExportFailureWrapped(t *testing.T) {
+	want := map[string]string{
+		"en": "✗ export failed: writing /nonexistent/dir/x.csv: directory /nonexistent/dir does not exist",
+		"zh": "✗ 导出失败：写入 /nonexistent/dir/x.csv 失败：目录 /nonexistent/dir 不存在",
+	}
 	for _, lang := range screentest.Langs {
-		s := analysed(t, lang, 80, 24)
-		s = pressAll(t, s, "x")
-		s = clear(t, s, len("retain-users.csv"))
-		s = typeText(t, s, "/nonexistent/dir/x.csv")
-		s = pressAll(t, s, "enter")
+		s := exportTo(t, analysed(t, lang, 80, 24), "/nonexistent/dir/x.csv")
+		if s.status != want[lang] {
+			t.Errorf("%s: status %q\nwant %q", lang, s.status, want[lang])
+		}
 		got := screentest.Render(s, 80, 24)
 		lines := strings.Split(got, "\n")
 		if len(lines) != 24 {
@@ -431,7 +444,7 @@ func TestExportFailureWrapped(t *testing.T) {
 		}
 		// Joined without the breaks, wherever they fall.
 		flat := strings.Join(strings.Fields(got), "")
-		screentest.MustContain(t, flat, s.T("✗exportfailed:", "✗导出失败："), "/nonexistent/dir/x.csv", s.T("nosuchfileordirectory", "找不到文件"))
+		screentest.MustContain(t, flat, strings.Join(strings.Fields(want[lang]), ""))
 		if !strings.HasPrefix(lines[2], "  ") {
 			t.Errorf("%s: the failure's second line does not hang under its text:\n%s", lang, got)
 		}
