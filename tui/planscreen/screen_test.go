@@ -344,3 +344,52 @@ func TestGoldenCurveScrolled(t *testing.T) {
 		})
 	}
 }
+
+// TestRefusalAndExportOutcomeExpire is `invalid plan: cost per contact
+// xyz: …` staying under its field across screen switches and runs: a
+// refusal goes when a new plan is computed (a good value, the target
+// toggled) or when the user leaves the screen, not when the page scrolls;
+// the export's outcome goes at the next key or on leaving.
+func TestRefusalAndExportOutcomeExpire(t *testing.T) {
+	const refusal = "invalid plan: cost per contact xyz: want an amount ≥ 0, such as 2.5"
+	s := planned(t, screentest.Common("en", 80, 24), screentest.TextbookRun(t))
+	shown := func(s Model) bool {
+		return strings.Contains(strings.Join(strings.Fields(screentest.Render(s, 80, 24)), " "), refusal)
+	}
+	s = typeIn(t, s, "c", "xyz")
+	if got := s.Refusal(fieldCost); got != refusal || !shown(s) {
+		t.Fatalf("refusal %q (shown %v), want %q", got, shown(s), refusal)
+	}
+	if s = press(t, s, "down"); s.Refusal(fieldCost) != refusal {
+		t.Errorf("scrolling dropped the refusal")
+	}
+	s.Leave()
+	if s.Refusal(fieldCost) != "" || shown(s) {
+		t.Errorf("after leaving the screen the refusal is still there: %q", s.Refusal(fieldCost))
+	}
+	s = typeIn(t, s, "c", "xyz")
+	next, cmd := s.Update(screentest.Press("p"))
+	s = next.(Model)
+	for cmd != nil { // the target's message, then the new plan
+		next, cmd = s.Update(cmd())
+		s = next.(Model)
+	}
+	if s.Refusal(fieldCost) != "" {
+		t.Errorf("after a new plan for the other target the refusal is still there: %q", s.Refusal(fieldCost))
+	}
+
+	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
+	s = drain(t, s, cmd)
+	if !strings.HasPrefix(s.status, "✗ export failed: ") {
+		t.Fatalf("export status %q", s.status)
+	}
+	if s = press(t, s, "down"); s.status != "" {
+		t.Errorf("after ↓ the export's outcome is still shown: %q", s.status)
+	}
+	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
+	s = drain(t, s, cmd)
+	s.Leave()
+	if s.status != "" || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after leaving the export's outcome is still shown: %q", s.status)
+	}
+}

@@ -450,3 +450,32 @@ func TestExportFailureWrapped(t *testing.T) {
 		}
 	}
 }
+
+// TestExportFailureExpires: the failure stays until the user moves on: the
+// next key in the table, leaving the screen, or a successful export
+// replaces it.
+func TestExportFailureExpires(t *testing.T) {
+	const bad = "/nonexistent/dir/x.csv"
+	failed := func(s Model) bool { return strings.HasPrefix(s.status, "✗ export failed") }
+	s := exportTo(t, analysed(t, "en", 80, 24), bad)
+	if !failed(s) {
+		t.Fatalf("no failure: %q", s.status)
+	}
+	if s = pressAll(t, s, "down"); failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after ↓ the failure is still shown: %q", s.status)
+	}
+	s = exportTo(t, s, bad)
+	s.Leave()
+	if failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after leaving the screen the failure is still shown: %q", s.status)
+	}
+	s = exportTo(t, s, bad)
+	good := filepath.Join(t.TempDir(), "u.csv")
+	s = exportTo(t, s, good)
+	if !strings.HasPrefix(s.status, "✓ wrote ") || !strings.Contains(s.status, good) {
+		t.Errorf("after a good export: %q", s.status)
+	}
+	if s = pressAll(t, s, "b"); s.status != "" {
+		t.Errorf("after b the export's outcome is still shown: %q", s.status)
+	}
+}
