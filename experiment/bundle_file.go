@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 )
 
 // ErrNotRegularFile is returned for a destination that exists but is not a
@@ -77,7 +78,7 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 	removeStale(dir, base)
 	r := &Replacement{path: path, dir: dir, base: base}
 	if r.f, r.anonymous, r.tmp, err = createTemp(dir, base); err != nil {
-		return nil, wrap(err)
+		return nil, wrap(dirError(path, err))
 	}
 	defer func() {
 		if err != nil {
@@ -202,6 +203,9 @@ func checkReplaceable(path string) error {
 	st, err := os.Lstat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
+	}
+	if errors.Is(err, syscall.ENOTDIR) { // a file where a directory of the path should be
+		return dirError(path, err)
 	}
 	if err != nil {
 		return err

@@ -183,3 +183,55 @@ func TestStaleTemporaryFilesAreRemoved(t *testing.T) {
 		t.Errorf("directory holds %v", got)
 	}
 }
+
+// TestWriteFileAtomicNamesTheMissingDirectory writes where no file can be
+// made: the error names the user's path and its directory, never the
+// temporary file the write tried to create, and errors.Is still sees the
+// system's reason (the CLI's exit codes rest on it).
+func TestWriteFileAtomicNamesTheMissingDirectory(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "file")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	readOnly := filepath.Join(dir, "ro")
+	if err := os.Mkdir(readOnly, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	write := func(w io.Writer) error { _, err := io.WriteString(w, "a,b\n"); return err }
+	cases := []struct {
+		path, want string
+		is         error
+	}{
+		{filepath.Join(dir, "missing", "u.csv"),
+			"experiment: writing " + filepath.Join(dir, "missing", "u.csv") + ": directory " + filepath.Join(dir, "missing") + " does not exist", os.ErrNotExist},
+		{filepath.Join(dir, "missing", "deeper") + "/u.csv",
+			"experiment: writing " + filepath.Join(dir, "missing", "deeper", "u.csv") + ": directory " + filepath.Join(dir, "missing", "deeper") + " does not exist", os.ErrNotExist},
+		{filepath.Join(file, "u.csv"),
+			"experiment: writing " + filepath.Join(file, "u.csv") + ": " + file + " is not a directory", syscall.ENOTDIR},
+	}
+	if os.Geteuid() != 0 { // root writes anywhere
+		cases = append(cases, struct {
+			path, want string
+			is         error
+		}{filepath.Join(readOnly, "u.csv"),
+			"experiment: writing " + filepath.Join(readOnly, "u.csv") + ": cannot create a file in directory " + readOnly + ": permission denied", os.ErrPermission})
+	}
+	for _, c := range cases {
+		err := WriteFileAtomic(c.path, write)
+		if err == nil || err.Error() != c.want {
+			t.Errorf("%s: error %v\nwant %s", c.path, err, c.want)
+			continue
+		}
+		var de *DirError
+		if !errors.Is(err, c.is) || !errors.As(err, &de) {
+			t.Errorf("%s: %v is not %v or not a *DirError", c.path, err, c.is)
+		}
+		if strings.Contains(err.Error(), ".tmp-") {
+			t.Errorf("%s: the error names a temporary file: %v", c.path, err)
+		}
+	}
+	if got := names(t, readOnly); len(got) != 0 {
+		t.Errorf("left in the read-only directory: %v", got)
+	}
+}

@@ -33,8 +33,14 @@ func (c *calibCache) reset() {
 // Calibration returns the calibration map fitted on the calibration part
 // for the network's current weights: nil (and no error) when the
 // configuration calibrates nothing or no epoch has finished yet. It is
-// refitted when training has moved on since the last call.
+// refitted when training has moved on since the last call. The view
+// Evaluated returns and the experiment OnCurrent returns take the map of
+// the experiment they were made from: their own rows are not where a map
+// is fitted.
 func (e *Experiment) Calibration() (*Calibration, error) {
+	if e.calibratedBy != nil {
+		return e.calibratedBy.Calibration()
+	}
 	set := e.calibSet()
 	if set.Rows == 0 || e.calib == nil || e.Trainer == nil || len(e.Trainer.History()) == 0 {
 		return nil, nil

@@ -189,9 +189,11 @@ func (e *Experiment) Current() (*Current, error) {
 // c: the same pipeline, network and training matrix (so explanations are
 // measured against the mean training user), with c's unlabelled rows as
 // its data and no split. ScoreAll, Row and ExportRows of the result work
-// on c's rows; the typical values and the explainer belong to e.
+// on c's rows, calibrated with e's map; the typical values and the
+// explainer belong to e.
 func (e *Experiment) OnCurrent(c *Current) *Experiment {
 	rep := c.Report
 	return &Experiment{Data: &Data{Source: c.Source, Table: c.Table, Cohort: &rep, Log: e.Data.Log, Warnings: c.Warnings},
-		Config: e.Config, Pipeline: e.Pipeline, Train: e.Train, Net: e.Net, Trainer: e.Trainer}
+		Config: e.Config, Pipeline: e.Pipeline, Train: e.Train, Net: e.Net, Trainer: e.Trainer,
+		calibratedBy: e.calibrationOwner()}
 }

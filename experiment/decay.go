@@ -135,7 +135,7 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 
 // ApplyDecay records a decay check's outcome in Decay and, when it
 // switched, puts its network and trainer in place of the first (nil: no
-// change).
+// change), in the view Evaluated returns as well.
 func (e *Experiment) ApplyDecay(o *DecayOutcome) {
 	if o == nil || e.Decay != nil {
 		return
@@ -149,4 +149,11 @@ func (e *Experiment) ApplyDecay(o *DecayOutcome) {
 		}
 	}
 	e.Decay = &d
+	// The view was made once, when the experiment was prepared, with the
+	// first network: left alone it would go on scoring the customers at
+	// the cutoff with it while Evaluate measures the second.
+	if e.Later != nil && e.Later.view != nil {
+		v := e.Later.view
+		v.Net, v.Trainer, v.Config, v.Decay = e.Net, e.Trainer, e.Config, e.Decay
+	}
 }

@@ -39,7 +39,16 @@ func (e *Experiment) Trained() *Experiment {
 func (e *Experiment) laterView() *Experiment {
 	return &Experiment{Data: e.Later.Data, Config: e.Config, Pipeline: e.Pipeline,
 		Train: e.Train, Net: e.Net, Trainer: e.Trainer,
-		Later: e.Later, trained: e}
+		Later: e.Later, trained: e, calibratedBy: e.calibrationOwner()}
+}
+
+// calibrationOwner is the experiment whose calibration map e's scores
+// take (see Calibration).
+func (e *Experiment) calibrationOwner() *Experiment {
+	if e.calibratedBy != nil {
+		return e.calibratedBy
+	}
+	return e
 }
 
 // trainedData returns the data the network trained on and its training

@@ -1,10 +1,13 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 )
 
@@ -133,5 +136,132 @@ func TestEvaluatedOfRandomSplitIsItself(t *testing.T) {
 	}
 	if e.Evaluated() != e || e.Trained() != e {
 		t.Fatal("a random split's evaluated experiment is not itself")
+	}
+}
+
+// TestEvaluatedTakesTheTrainedCalibration checks that the out-of-time view
+// and the current customers are scored with the calibration map fitted on
+// the trained experiment's validation part, as Scores(LaterPart) is: the
+// view's rows are where Evaluate measures ECE "after", so every screen
+// that scores them (Users, Plan, the map, exports) shows those
+// probabilities, not the network's own.
+func TestEvaluatedTakesTheTrainedCalibration(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	cfg.Calibration, cfg.CalibFrac, cfg.ValFrac = CalibPlatt, 0, 0.4 // both classes enough to fit on
+	e, err := Prepare(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := e.Calibration()
+	if err != nil || cal == nil {
+		t.Fatalf("trained run's calibration %v, %v: want a Platt map", cal, err)
+	}
+	v := e.Evaluated()
+	if got, err := v.Calibration(); got != cal || err != nil {
+		t.Fatalf("view's calibration %p (%v), want the trained run's %p", got, err, cal)
+	}
+	if got := v.Explainer().Calibration; got != cal {
+		t.Errorf("view's explainer calibrates with %p, want %p", got, cal)
+	}
+	s, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs, _, _, err := e.Scores(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, labels, _, err := e.RawScores(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probs, s.Probabilities) {
+		t.Fatal("the view's probabilities differ from Scores(LaterPart)")
+	}
+	if slices.Equal(raw, s.Probabilities) {
+		t.Fatal("the view's probabilities are the network's own: the map changed nothing")
+	}
+	ch, err := e.CheckCalibration(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ece, err := metrics.ExpectedCalibrationError(s.Probabilities, labels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ece != ch.ECEAfter || ece == ch.ECEBefore {
+		t.Errorf("ECE of the view's probabilities %v, want Evaluate's after %v (before %v)", ece, ch.ECEAfter, ch.ECEBefore)
+	}
+	// The current customers take the same map, from the run or its view.
+	c, err := v.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, from := range []*Experiment{e, v} {
+		cur := from.OnCurrent(c)
+		if got, _ := cur.Calibration(); got != cal {
+			t.Fatalf("current customers' calibration %p, want %p", got, cal)
+		}
+		sc, err := cur.ScoreAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := cur.Row(0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := make([]float64, 1)
+		engine.NewPredictor(e.Net).PredictFlat(p, nil, x, 1)
+		if want := cal.Apply(p[0]); math.Abs(sc.Probabilities[0]-want) > 1e-12 {
+			t.Errorf("current customer 0: %v, want the calibrated %v (network %v)", sc.Probabilities[0], want, p[0])
+		}
+	}
+}
+
+// TestEvaluatedFollowsTheDecaySwitch checks that when the decay check puts
+// its second network in place, the out-of-time view scores the customers
+// at the cutoff with it, as Evaluate(LaterPart) does, and not with the
+// first network it was made with.
+func TestEvaluatedFollowsTheDecaySwitch(t *testing.T) {
+	d := loadedAt(t, "2024-02-20")
+	cfg := schemeConfig()
+	cfg.Validation = OutOfTime
+	prepared := func(seed uint64) *Experiment {
+		c := cfg
+		c.Seed = seed
+		e, err := Prepare(d, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.Trainer.Run(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		return e
+	}
+	e, other := prepared(1), prepared(2)
+	v := e.Evaluated()
+	first, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.ApplyDecay(&DecayOutcome{Check: DecayCheck{Switched: true}, net: other.Net, tr: other.Trainer, l2: 0.05})
+	if v != e.Evaluated() || v.Net != e.Net || v.Trainer != e.Trainer || v.Decay != e.Decay || v.Config.Train.L2 != 0.05 {
+		t.Fatal("the view kept the first network, trainer or decay after the switch")
+	}
+	s, err := v.ScoreAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	probs, _, _, err := e.Scores(LaterPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probs, s.Probabilities) || slices.Equal(first.Probabilities, s.Probabilities) {
+		t.Fatal("after the switch the view's probabilities are not Scores(LaterPart)'s")
 	}
 }

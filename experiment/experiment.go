@@ -41,6 +41,10 @@ type Experiment struct {
 	// dropped ("" otherwise).
 	CalibNote string
 	calib     *calibCache // shared by copies of the experiment
+	// calibratedBy is, for an experiment that scores other customers with
+	// another's network (Evaluated's view, OnCurrent), the experiment whose
+	// calibration map its scores take; nil otherwise.
+	calibratedBy *Experiment
 	// Decay is the outcome of the decay check (nil until CheckDecay has
 	// compared the two decays; see Config.L2PriorAlt).
 	Decay *DecayCheck

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -70,6 +71,41 @@ func createTemp(dir, base string) (f *os.File, anonymous bool, name string, err 
 		return f, false, name, nil
 	}
 	return nil, false, "", fmt.Errorf("cannot find a free temporary name in %s", dir)
+}
+
+// DirError is a write refused because no file can be made in the
+// destination's directory: it does not exist, is not a directory, or
+// refuses new files. It names the directory the user gave, not the
+// temporary file the write tried to create in it; errors.Is sees the
+// system's reason (fs.ErrNotExist, fs.ErrPermission, …) through it.
+type DirError struct {
+	// Path is the file being written, Dir its directory (the part of the
+	// path that is missing or not a directory) and Err the system's reason.
+	Path, Dir string
+	Err       error
+}
+
+func (e *DirError) Error() string {
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return fmt.Sprintf("directory %s does not exist", e.Dir)
+	case errors.Is(e.Err, syscall.ENOTDIR):
+		return fmt.Sprintf("%s is not a directory", e.Dir)
+	}
+	return fmt.Sprintf("cannot create a file in directory %s: %v", e.Dir, e.Err)
+}
+
+func (e *DirError) Unwrap() error { return e.Err }
+
+// dirError turns the failure to make a file at path (its temporary file,
+// or the check of path itself) into a DirError naming path's directory;
+// other errors are returned as they are.
+func dirError(path string, err error) error {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return err
+	}
+	return &DirError{Path: path, Dir: filepath.Dir(path), Err: pe.Err}
 }
 
 // linkTemp gives an anonymous temporary file a temporary name in dir.

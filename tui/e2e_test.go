@@ -127,7 +127,7 @@ func TestEndToEndInTmux(t *testing.T) {
 		{"4", "Confusion matrix"},
 		{"5", "5,000 of 5,000 users"},
 		{"6", "Walkthrough of run 1"},
-		{"7", "Runs · validation figures of the kept epoch"},
+		{"7", "Runs · validation at the kept epoch, before calibration"},
 		{"8", "Decision map"},
 	} {
 		s.keys(visit.key)

@@ -412,6 +412,16 @@ func (m Model) quit() (tea.Model, tea.Cmd) {
 }
 
 func (m Model) switchTo(t tab) Model {
+	// Messages about what was done on a screen expire when the user
+	// leaves it (an export's outcome, a refused value).
+	if t != m.active {
+		switch m.active {
+		case tabUsers:
+			m.usersScr.Leave()
+		case tabPlan:
+			m.planScr.Leave()
+		}
+	}
 	m.active = t
 	if t == tabTune && !m.tuneScr.Running() {
 		m.tuneScr.SetInputs(m.data, m.modelScr.Config())

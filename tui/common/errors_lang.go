@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
@@ -71,6 +72,10 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &ve) {
 		return valueErrorZh(ve)
 	}
+	var dir *experiment.DirError
+	if errors.As(err, &dir) {
+		return dirErrorZh(dir)
+	}
 	var div *engine.DivergedError
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div.Reason))
@@ -90,6 +95,17 @@ func (c Common) ErrorText(err error) string {
 		return k.zh + "（" + plain + "）"
 	}
 	return plain
+}
+
+// dirErrorZh says in Chinese why no file could be written in a directory.
+func dirErrorZh(e *experiment.DirError) string {
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return fmt.Sprintf("写入 %s 失败：目录 %s 不存在", e.Path, e.Dir)
+	case errors.Is(e.Err, syscall.ENOTDIR):
+		return fmt.Sprintf("写入 %s 失败：%s 不是目录", e.Path, e.Dir)
+	}
+	return fmt.Sprintf("写入 %s 失败：无法在目录 %s 中创建文件（%v）", e.Path, e.Dir, e.Err)
 }
 
 // where is a parse error's file:line:column, or file: row group, row and

@@ -3,8 +3,10 @@ package common
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +23,13 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 	bad := fmt.Errorf("preparing x: %w", &data.ParseError{File: "users.csv", Line: 3, Column: 2, Msg: `column "age": "abc" is not a number`, Err: data.ErrNotNumeric})
 	_, mixed := data.ReadCSV(strings.NewReader("price;churn\n1.5;yes\n12,5;no\n"), "users.csv", data.CSVOptions{})
 	src := experiment.Source{Kind: "log", Path: "o.csv", Cutoff: time.Date(2020, 1, 2, 0, 0, 0, 0, time.UTC), HorizonDays: 30}
+	noop := func(io.Writer) error { return nil }
+	noDir := experiment.WriteFileAtomic("/nonexistent/dir/u.csv", noop)
+	file := filepath.Join(t.TempDir(), "file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	underFile := experiment.WriteFileAtomic(filepath.Join(file, "u.csv"), noop)
 	cases := []struct {
 		err error
 		zh  string
@@ -41,6 +50,9 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
 			"训练在第 1 轮第 2 批发散（损失 4.516e+16 超过第一批损失 1.435 的 1000 倍）"},
 		{&engine.DivergedError{Epoch: 2, Batch: 1, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
+		{noDir, "写入 /nonexistent/dir/u.csv 失败：目录 /nonexistent/dir 不存在"},
+		{underFile, "写入 " + file + "/u.csv 失败：" + file + " 不是目录"},
+		{&experiment.DirError{Path: "/ro/u.csv", Dir: "/ro", Err: fs.ErrPermission}, "写入 /ro/u.csv 失败：无法在目录 /ro 中创建文件（permission denied）"},
 		{errors.New("something new"), "something new"},
 	}
 	for _, c := range cases {

@@ -308,7 +308,9 @@ func TestGoldenExportScrolled(t *testing.T) {
 		screentest.MustContain(t, failed, c.T("✗ export failed", "✗ 导出失败"))
 		// The reason at its end is shown too, the line wrapped where it
 		// falls.
-		screentest.MustContain(t, strings.Join(strings.Fields(failed), ""), c.T("nosuchfileordirectory", "找不到文件"))
+		dir := filepath.Dir(path)
+		screentest.MustContain(t, strings.Join(strings.Fields(failed), ""), strings.Join(strings.Fields(
+			c.Tf("writing %s: directory %s does not exist", "写入 %s 失败：目录 %s 不存在", path, dir)), ""))
 		if c.Height < 40 {
 			screentest.MustContain(t, failed, last)
 		}

@@ -239,8 +239,26 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	return s, nil
 }
 
+// Leave tells the screen the user switched to another one. The fields'
+// refusals and the last export's outcome expire: they answered what was
+// typed here before, and on coming back the fields show the values the
+// plan stands on. An export under way keeps its line.
+func (s *Model) Leave() {
+	if s.Editing() {
+		return
+	}
+	s.refusals = [fieldCount]string{}
+	if !s.out.Running() {
+		s.status = ""
+	}
+	s.render()
+}
+
 // key applies a key press.
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	if !s.Editing() && s.picking == nil && !s.out.Running() {
+		s.status = "" // the last export's outcome expires at the next key
+	}
 	switch {
 	case s.out.Showing():
 		cmd, status, set := s.out.ShownKey(s.Common, s.shownKeys, k, s.Height-2)

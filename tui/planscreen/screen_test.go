@@ -4,10 +4,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -308,4 +310,86 @@ func TestNetValueColumnsAlike(t *testing.T) {
 	s = typeIn(t, s, "c", "25")
 	view := screentest.Render(s, 160, 48)
 	screentest.MustContain(t, view, "  25.00  ", "  250.00  ")
+}
+
+// TestGoldenCurveScrolled scrolls an 80x24 plan to its net value table:
+// every share of the curve is there, as on a large screen, since the
+// page scrolls (it used to keep only the rows that fitted a third of the
+// screen).
+func TestGoldenCurveScrolled(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	for _, lang := range screentest.Langs {
+		t.Run(lang, func(t *testing.T) {
+			s := planned(t, screentest.Common(lang, 80, 24), run)
+			title := s.T("Net value by share contacted", "按联系比例的净值")
+			at := slices.IndexFunc(s.pageLines(), func(l string) bool { return strings.Contains(ansi.Strip(l), title) })
+			if at < 1 {
+				t.Fatalf("no net value table on the page")
+			}
+			for range at - 1 { // the page's title stays on line 0
+				s = feed(t, s, screentest.Press("down"))
+			}
+			view := screentest.Render(s, 80, 24)
+			lines := strings.Split(view, "\n")
+			if !strings.Contains(lines[1], title) {
+				t.Fatalf("the table's title is not under the page's title:\n%s", view)
+			}
+			rep := s.Report()
+			for i, p := range rep.Curve {
+				if row := lines[4+i]; !strings.HasPrefix(row, experiment.Percent(p.Share)+" ") {
+					t.Errorf("row %d of the table is %q, want the share %s", i+1, row, experiment.Percent(p.Share))
+				}
+			}
+			screentest.Golden(t, s, 80, 24)
+		})
+	}
+}
+
+// TestRefusalAndExportOutcomeExpire is `invalid plan: cost per contact
+// xyz: …` staying under its field across screen switches and runs: a
+// refusal goes when a new plan is computed (a good value, the target
+// toggled) or when the user leaves the screen, not when the page scrolls;
+// the export's outcome goes at the next key or on leaving.
+func TestRefusalAndExportOutcomeExpire(t *testing.T) {
+	const refusal = "invalid plan: cost per contact xyz: want an amount ≥ 0, such as 2.5"
+	s := planned(t, screentest.Common("en", 80, 24), screentest.TextbookRun(t))
+	shown := func(s Model) bool {
+		return strings.Contains(strings.Join(strings.Fields(screentest.Render(s, 80, 24)), " "), refusal)
+	}
+	s = typeIn(t, s, "c", "xyz")
+	if got := s.Refusal(fieldCost); got != refusal || !shown(s) {
+		t.Fatalf("refusal %q (shown %v), want %q", got, shown(s), refusal)
+	}
+	if s = press(t, s, "down"); s.Refusal(fieldCost) != refusal {
+		t.Errorf("scrolling dropped the refusal")
+	}
+	s.Leave()
+	if s.Refusal(fieldCost) != "" || shown(s) {
+		t.Errorf("after leaving the screen the refusal is still there: %q", s.Refusal(fieldCost))
+	}
+	s = typeIn(t, s, "c", "xyz")
+	next, cmd := s.Update(screentest.Press("p"))
+	s = next.(Model)
+	for cmd != nil { // the target's message, then the new plan
+		next, cmd = s.Update(cmd())
+		s = next.(Model)
+	}
+	if s.Refusal(fieldCost) != "" {
+		t.Errorf("after a new plan for the other target the refusal is still there: %q", s.Refusal(fieldCost))
+	}
+
+	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
+	s = drain(t, s, cmd)
+	if !strings.HasPrefix(s.status, "✗ export failed: ") {
+		t.Fatalf("export status %q", s.status)
+	}
+	if s = press(t, s, "down"); s.status != "" {
+		t.Errorf("after ↓ the export's outcome is still shown: %q", s.status)
+	}
+	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
+	s = drain(t, s, cmd)
+	s.Leave()
+	if s.status != "" || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after leaving the export's outcome is still shown: %q", s.status)
+	}
 }

@@ -119,12 +119,9 @@ func (s Model) pageLines() []string {
 	}
 	lines = append(lines, s.checkLines(full)...)
 	lines = append(lines, "")
-	rest := s.Height - len(lines)
-	curveRows := min(len(rep.Curve)+1, max(3, rest/3))
-	if s.Height >= 40 {
-		curveRows = len(rep.Curve) + 2 // the best point, every share, the header
-	}
-	lines = append(lines, s.withChart(s.curve(curveRows))...)
+	// Every share, whatever the height: the page scrolls, and the curve
+	// is the plan's trade-off, not a detail to drop on a small screen.
+	lines = append(lines, s.withChart(s.curve())...)
 	lines = append(lines, "")
 	lines = append(lines, s.segments()...)
 	if len(rep.Contacts) > 0 {
@@ -222,18 +219,15 @@ func (s Model) valueReadNote() string {
 	return strings.Join(parts, s.T("; ", "；"))
 }
 
-// curve is the table of the plan at the report's shares, the best point
-// first, in at most rows lines (with its header).
-func (s Model) curve(rows int) []string {
+// curve is the table of the plan at every one of the report's shares, the
+// best point first.
+func (s Model) curve() []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
 	points := []experiment.PlanPoint{rep.Best}
 	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
 	for _, p := range rep.Curve {
-		if len(points) >= rows-1 {
-			break
-		}
 		points = append(points, p)
 		labels = append(labels, experiment.Percent(p.Share))
 	}

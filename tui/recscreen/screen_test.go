@@ -299,3 +299,54 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 		s = press(s, "esc")
 	}
 }
+
+// TestStaleResultMarked changes the cutoff and the horizon after a run:
+// the results stay, marked as those of the run's settings with space to
+// retrain, in both languages; the mark goes when the settings are back
+// to the result's or a new run has finished.
+func TestStaleResultMarked(t *testing.T) {
+	want := map[string]string{
+		"en": "⚠ The results below are for history before 2024-05-30 with a 30-day horizon, not the settings above: space retrains.",
+		"zh": "⚠ 下面的结果对应 2024-05-30 之前的历史、30 天观察期，不是上面的设置：按空格重新训练。",
+	}
+	for _, lang := range screentest.Langs {
+		t.Run(lang, func(t *testing.T) {
+			c := screentest.Common(lang, 80, 24)
+			s := press(ready(t, c), "space")
+			if s.Result() == nil {
+				t.Fatalf("no result after training: %q", s.outcome)
+			}
+			marked := func(s Model) bool {
+				// Wrapped lines are joined without their spaces.
+				view := strings.Join(strings.Fields(ansiFree(s.View())), "")
+				return strings.Contains(view, strings.Join(strings.Fields(want[lang]), ""))
+			}
+			if marked(s) {
+				t.Fatalf("a fresh result is marked stale:\n%s", s.View())
+			}
+			s = press(s, "c")
+			s = press(typeText(s, "2024-04-01"), "enter")
+			if cutoff, _ := s.Settings(); cutoff != "2024-04-01" {
+				t.Fatalf("cutoff %s, want 2024-04-01", cutoff)
+			}
+			if !marked(s) {
+				t.Fatalf("after a new cutoff the result is not marked:\n%s", s.View())
+			}
+			t.Run("golden", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
+			s = press(s, "c")
+			s = press(typeText(s, "2024-05-30"), "enter")
+			if marked(s) {
+				t.Errorf("back at the result's cutoff the result is still marked:\n%s", s.View())
+			}
+			s = press(s, "h")
+			s = press(typeText(s, "14"), "enter")
+			if !marked(s) {
+				t.Errorf("after a new horizon the result is not marked:\n%s", s.View())
+			}
+			s = press(s, "space")
+			if got := s.Result(); got == nil || got.HorizonDays != 14 || marked(s) {
+				t.Errorf("after retraining: result %v, marked %v", got != nil, marked(s))
+			}
+		})
+	}
+}

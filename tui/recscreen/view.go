@@ -40,6 +40,7 @@ func (s *Model) render() {
 		return
 	}
 	lines := append([]string{s.titleLine(w), s.settingsLine(w)}, s.statusLines(w)...)
+	lines = append(lines, s.staleLines(w)...)
 	bodyH := max(h-len(lines), 0)
 	var body []string
 	switch {
@@ -135,6 +136,25 @@ func (s Model) statusLine(w int) string {
 			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
 	}
 	return common.Truncate(st.Muted.Render(text), w)
+}
+
+// staleLines say, when the cutoff or the horizon changed after the shown
+// result was computed, which settings it is for and that space brings it
+// up to date: its metrics and its "last N days ago" are measured from its
+// own cutoff, not the one the settings line now shows. Nil while a run
+// trains (the chart is shown) or when the result matches the settings.
+func (s Model) staleLines(w int) []string {
+	res := s.res
+	if res == nil || s.Alive() || (recommend.Day(res.Cutoff) == s.cutoff && res.HorizonDays == s.horizon) {
+		return nil
+	}
+	text := s.Tf("⚠ The results below are for history before %s with a %d-day horizon, not the settings above: space retrains.",
+		"⚠ 下面的结果对应 %s 之前的历史、%d 天观察期，不是上面的设置：按空格重新训练。", date(recommend.Day(res.Cutoff)), res.HorizonDays)
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
+	}
+	return lines
 }
 
 // hintLines say what space does before the first run.

@@ -10,8 +10,16 @@ import (
 
 // fakeRun builds an ended run numbered n whose configuration asks for
 // maxEpochs and whose validation loss per epoch is losses (accuracy and
-// AUC follow from it), so screens can be drawn without training.
+// AUC follow from it), so screens can be drawn without training. It
+// calibrates, as the TUI's runs do by default.
 func fakeRun(n, maxEpochs int, losses ...float64) common.Run {
+	r := uncalibratedRun(n, maxEpochs, losses...)
+	r.Exp.Config.CalibFrac, r.Exp.Config.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
+	return r
+}
+
+// uncalibratedRun is fakeRun without calibration.
+func uncalibratedRun(n, maxEpochs int, losses ...float64) common.Run {
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = maxEpochs
 	r := common.Run{Number: n, Exp: &experiment.Experiment{Config: cfg}}

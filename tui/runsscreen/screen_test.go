@@ -99,13 +99,47 @@ func TestFiguresAreLabelled(t *testing.T) {
 	if strings.Contains(view, "0.4294") {
 		t.Errorf("the last epoch's loss 0.4294 is shown beside the kept epoch's 0.4178:\n%s", view)
 	}
-	for _, want := range []string{"validation figures of the kept epoch", "kept epoch", "0.4178"} {
+	for _, want := range []string{"validation at the kept epoch, before calibration", "kept epoch", "0.4178"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("view lacks %q:\n%s", want, view)
 		}
 	}
 	if row := lineWith(view, `kept epoch\s+\d`); !strings.Contains(row, "3 ") {
 		t.Errorf("kept epoch row %q: want epoch 3", row)
+	}
+}
+
+// TestFiguresSayBeforeCalibration is `val acc 0.8120` here against the
+// Evaluate screen's validation accuracy 0.814 for the same run: the
+// trainer's figures are on the network's own outputs, Evaluate's on the
+// calibrated ones. With a calibrated run listed the title says the
+// figures are before calibration, whole at 80 columns, in both languages;
+// with none it does not mention calibration.
+func TestFiguresSayBeforeCalibration(t *testing.T) {
+	want := map[string]string{
+		"en": "Runs · validation at the kept epoch, before calibration · ▸ analysed · ● marked",
+		"zh": "训练记录 · 保留轮次的验证指标（校准前）· ▸ 正在分析 · ● 已标记",
+	}
+	plain := map[string]string{
+		"en": "Runs · validation figures of the kept epoch · ▸ analysed · ● marked",
+		"zh": "训练记录 · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记",
+	}
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 24)
+		raw := uncalibratedRun(1, 3, losses(3)...)
+		cases := []struct {
+			runs  []common.Run
+			title string
+		}{
+			{[]common.Run{raw, fakeRun(2, 3, losses(3)...)}, want[lang]},
+			{[]common.Run{raw}, plain[lang]},
+		}
+		for _, cs := range cases {
+			first := strings.Split(screentest.Render(filled(c, cs.runs...), 80, 24), "\n")[0]
+			if got := strings.TrimRight(first, " "); got != cs.title {
+				t.Errorf("%s, %d runs: title %q, want %q", lang, len(cs.runs), got, cs.title)
+			}
+		}
 	}
 }
 

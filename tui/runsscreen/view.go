@@ -48,9 +48,7 @@ func (s *Model) render() {
 		s.chart.SetSize(chartW, chartH)
 		s.chart.Redraw()
 	}
-	lines := []string{common.Truncate(st.Title.Render(s.T("Runs", "训练记录"))+st.Muted.Render(s.T(
-		" · validation figures of the kept epoch · ▸ analysed · ● marked",
-		" · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记")), w)}
+	lines := []string{common.Truncate(st.Title.Render(s.T("Runs", "训练记录"))+st.Muted.Render(s.subtitle()), w)}
 	lines = append(lines, s.table(w, tableRows)...)
 	_, _, why := s.compared()
 	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
@@ -58,6 +56,22 @@ func (s *Model) render() {
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
 	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW)}, []int{chartW, sideW}, colGap)...)
 	s.view = widget.Fit(common.JoinLines(lines), w, h)
+}
+
+// subtitle says where the table's figures come from. The trainer measures
+// each epoch on the network's own outputs; a run that calibrates shows
+// calibrated figures on the Evaluate screen (accuracy at the threshold and
+// log loss move, a Platt map leaves AUC as it is), so when one is listed
+// the figures here are said to be before calibration.
+func (s Model) subtitle() string {
+	for _, r := range s.runs {
+		if r.Exp != nil && r.Exp.Config.Calibrates() {
+			return s.T(" · validation at the kept epoch, before calibration · ▸ analysed · ● marked",
+				" · 保留轮次的验证指标（校准前）· ▸ 正在分析 · ● 已标记")
+		}
+	}
+	return s.T(" · validation figures of the kept epoch · ▸ analysed · ● marked",
+		" · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记")
 }
 
 // table returns the header and the visible rows of the runs table. Every

@@ -83,6 +83,16 @@ func TestUsersOfOutOfTimeRunAreTheMeasuredCustomers(t *testing.T) {
 	screentest.MustContain(t, view(s), "Users · 80 of 80 customers at 2024-02-20, labels from the 10 days after · sorted by P(orders_again_10d = yes) ↓",
 		"at 2024-02-20, measured out of time")
 
+	// Each P is the one Evaluate measures: the run's network as the decay
+	// check left it, calibrated as the run calibrates.
+	probs, _, _, err := run.Exp.Scores(run.Exp.MainPart())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(probs, u.scores.Probabilities) {
+		t.Fatal("the customers' P differ from the probabilities Evaluate measures")
+	}
+
 	th := s.Threshold()
 	ev, err := run.Exp.Evaluate(run.Exp.MainPart(), th)
 	if err != nil {

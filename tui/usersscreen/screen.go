@@ -172,6 +172,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		} else if s.whatIf.active {
 			cmd = s.whatIfKey(msg)
 		} else {
+			s.expireStatus()
 			cmd = s.listKey(msg)
 		}
 	default:
@@ -179,6 +180,27 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	s.render()
 	return s, cmd
+}
+
+// expireStatus drops the last message (how an export or a search ended,
+// a refusal) once the user has moved on: at their next key in the table,
+// or when they leave the screen (Leave). A line about work still under way
+// stays until the work ends: the current customers being scored.
+func (s *Model) expireStatus() {
+	if !s.todayWaiting {
+		s.status = ""
+	}
+}
+
+// Leave tells the screen the user switched to another one: its last
+// message expires, unless it is a what-if's current value (the what-if
+// goes on) or an export shown on screen.
+func (s *Model) Leave() {
+	if s.whatIf.active || s.out.Showing() || s.prompt != usersNoPrompt {
+		return
+	}
+	s.expireStatus()
+	s.render()
 }
 
 // listKey handles keys while the table has the keyboard.

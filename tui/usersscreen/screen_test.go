@@ -414,16 +414,29 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	}
 }
 
+// exportTo exports the shown users to path with x.
+func exportTo(t *testing.T, s Model, path string) Model {
+	t.Helper()
+	s = pressAll(t, s, "x")
+	s = clear(t, s, len("retain-users.csv"))
+	s = typeText(t, s, path)
+	return pressAll(t, s, "enter")
+}
+
 // TestExportFailureWrapped exports into a folder that does not exist at
-// 80×24: the failure is shown in full, its reason included, over as many
+// 80×24: the failure names the user's path and says the directory does
+// not exist (not the temporary file the write tried), in full over as many
 // lines as it needs, and the table gives up the rows it takes.
 func TestExportFailureWrapped(t *testing.T) {
+	want := map[string]string{
+		"en": "✗ export failed: writing /nonexistent/dir/x.csv: directory /nonexistent/dir does not exist",
+		"zh": "✗ 导出失败：写入 /nonexistent/dir/x.csv 失败：目录 /nonexistent/dir 不存在",
+	}
 	for _, lang := range screentest.Langs {
-		s := analysed(t, lang, 80, 24)
-		s = pressAll(t, s, "x")
-		s = clear(t, s, len("retain-users.csv"))
-		s = typeText(t, s, "/nonexistent/dir/x.csv")
-		s = pressAll(t, s, "enter")
+		s := exportTo(t, analysed(t, lang, 80, 24), "/nonexistent/dir/x.csv")
+		if s.status != want[lang] {
+			t.Errorf("%s: status %q\nwant %q", lang, s.status, want[lang])
+		}
 		got := screentest.Render(s, 80, 24)
 		lines := strings.Split(got, "\n")
 		if len(lines) != 24 {
@@ -431,9 +444,38 @@ func TestExportFailureWrapped(t *testing.T) {
 		}
 		// Joined without the breaks, wherever they fall.
 		flat := strings.Join(strings.Fields(got), "")
-		screentest.MustContain(t, flat, s.T("✗exportfailed:", "✗导出失败："), "/nonexistent/dir/x.csv", s.T("nosuchfileordirectory", "找不到文件"))
+		screentest.MustContain(t, flat, strings.Join(strings.Fields(want[lang]), ""))
 		if !strings.HasPrefix(lines[2], "  ") {
 			t.Errorf("%s: the failure's second line does not hang under its text:\n%s", lang, got)
 		}
+	}
+}
+
+// TestExportFailureExpires: the failure stays until the user moves on: the
+// next key in the table, leaving the screen, or a successful export
+// replaces it.
+func TestExportFailureExpires(t *testing.T) {
+	const bad = "/nonexistent/dir/x.csv"
+	failed := func(s Model) bool { return strings.HasPrefix(s.status, "✗ export failed") }
+	s := exportTo(t, analysed(t, "en", 80, 24), bad)
+	if !failed(s) {
+		t.Fatalf("no failure: %q", s.status)
+	}
+	if s = pressAll(t, s, "down"); failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after ↓ the failure is still shown: %q", s.status)
+	}
+	s = exportTo(t, s, bad)
+	s.Leave()
+	if failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after leaving the screen the failure is still shown: %q", s.status)
+	}
+	s = exportTo(t, s, bad)
+	good := filepath.Join(t.TempDir(), "u.csv")
+	s = exportTo(t, s, good)
+	if !strings.HasPrefix(s.status, "✓ wrote ") || !strings.Contains(s.status, good) {
+		t.Errorf("after a good export: %q", s.status)
+	}
+	if s = pressAll(t, s, "b"); s.status != "" {
+		t.Errorf("after b the export's outcome is still shown: %q", s.status)
 	}
 }
