@@ -13,7 +13,7 @@ import (
 
 // footer is the key help: the screen's keys on the left and the global
 // ones on the right; while the help overlay is open, how to close it.
-func (m Model) footer() string {
+func (m *Model) footer() string {
 	h := m.help
 	keys := m.helpKeys()
 	if h.ShowAll {
@@ -29,7 +29,7 @@ func (m Model) footer() string {
 	return common.Pad(left, room) + "   " + right
 }
 
-func (m Model) helpKeys() helpKeys {
+func (m *Model) helpKeys() helpKeys {
 	keys := m.keys
 	keys.Dismiss.SetEnabled(m.err != nil)
 	// On a walkthrough step tab moves to the next layer, not the next
@@ -67,7 +67,7 @@ func (m Model) helpKeys() helpKeys {
 	return hk
 }
 
-func (m Model) errorPanel() string {
+func (m *Model) errorPanel() string {
 	if m.err == nil {
 		return ""
 	}
@@ -124,7 +124,7 @@ func (m *Model) layout() {
 	}
 }
 
-func (m Model) contentSize() (int, int) {
+func (m *Model) contentSize() (int, int) {
 	h := m.height - 2 - lipgloss.Height(m.footer()) // tab bar, rule, footer
 	if p := m.errorPanel(); p != "" {
 		h -= lipgloss.Height(p)
@@ -143,7 +143,7 @@ func (m Model) View() tea.View {
 // render draws the whole window. The body gets the size the screens were
 // laid out at (Update re-lays them whenever it changes), which spares
 // rendering the footer and error panel twice per frame.
-func (m Model) render() string {
+func (m *Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -193,7 +193,7 @@ func (m Model) render() string {
 
 // tabBar shows the product, the tabs with their number keys, and on the
 // right what is going on in the background.
-func (m Model) tabBar() string {
+func (m *Model) tabBar() string {
 	left := m.tabLabels()
 	status := m.statusText()
 	room := m.width - lipgloss.Width(left) - 1
@@ -206,7 +206,7 @@ func (m Model) tabBar() string {
 // tabLabels is the product name and the tabs with their number keys; the
 // name gives way to the tabs when both do not fit (80 columns with
 // eleven tabs).
-func (m Model) tabLabels() string {
+func (m *Model) tabLabels() string {
 	var b strings.Builder
 	short := false
 	full := 8
@@ -253,7 +253,7 @@ func (m Model) tabLabels() string {
 // tabCut is how many cells the inactive tabs' names are cut to when even
 // the tight bar (names one space apart) is wider than the window, as with
 // twelve tabs at 80 columns (0: not cut).
-func tabCut(m Model, short bool) int {
+func tabCut(m *Model, short bool) int {
 	keys := m.keys.TabKeys()
 	for _, cut := range []int{0, 4, 3} {
 		width := 2 + int(tabCount) - 1 // the active tab's padding, one space between tabs
@@ -274,7 +274,7 @@ func tabCut(m Model, short bool) int {
 // tabSep is what stands between a cut tab's key and its name: nothing in
 // Chinese ("8决策", as the names are wide and need no space to be told from
 // the key), a space otherwise.
-func tabSep(m Model, cut int) string {
+func tabSep(m *Model, cut int) string {
 	if cut > 0 && m.com.Zh() {
 		return ""
 	}
@@ -282,7 +282,7 @@ func tabSep(m Model, cut int) string {
 }
 
 // statusText says what is going on in the background.
-func (m Model) statusText() string {
+func (m *Model) statusText() string {
 	switch {
 	case m.notice != "":
 		return m.notice
@@ -296,7 +296,7 @@ func (m Model) statusText() string {
 
 // rule is the line under the tab bar; it carries the status when the tab
 // bar has no room for it (narrow windows with eight tabs).
-func (m Model) rule() string {
+func (m *Model) rule() string {
 	line := strings.Repeat("─", m.width)
 	status := m.statusText()
 	if status == "" || lipgloss.Width(m.tabLabels())+lipgloss.Width(status)+1 <= m.width {
@@ -308,7 +308,7 @@ func (m Model) rule() string {
 }
 
 // tabName is a tab's name in the interface language, short or full.
-func (m Model) tabName(t tab, short bool) string {
+func (m *Model) tabName(t tab, short bool) string {
 	switch {
 	case m.com.Zh() && short:
 		return tabShortZh[t]
@@ -322,7 +322,7 @@ func (m Model) tabName(t tab, short bool) string {
 
 // tooSmall is the one-line notice shown instead of the screens in a window
 // smaller than widget.MinWidth×widget.MinHeight, cut to its width.
-func (m Model) tooSmall() string {
+func (m *Model) tooSmall() string {
 	w, h := max(m.width, 0), max(m.height, 0)
 	msg := m.com.Tf("Window %d×%d is too small: enlarge it to at least %d×%d.", "窗口 %d×%d 太小：请放大到至少 %d×%d。",
 		w, h, widget.MinWidth, widget.MinHeight)
