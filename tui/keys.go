@@ -89,7 +89,7 @@ const helpGap = 4
 // whole sections poured into as few rows as let the columns fit the
 // width (a section longer than a column goes on in the next), or, when
 // even h rows are too few, one column to scroll through.
-func helpLines(st common.Styles, sections []helpSection, w, h int) []string {
+func helpLines(st *common.Styles, sections []helpSection, w, h int) []string {
 	var blocks [][]string
 	for _, s := range sections {
 		kw := 0

@@ -61,7 +61,7 @@ type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
 	com    common.Common   // the language, styles and keys of the root frame
-	styles common.Styles
+	styles *common.Styles
 	keys   common.KeyMap
 	help   help.Model
 	// helpTop is the first line of the help overlay shown (help.ShowAll),
