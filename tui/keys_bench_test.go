@@ -100,3 +100,18 @@ func BenchmarkKeyUsersDown(b *testing.B) {
 	b.Run("fresh", func(b *testing.B) { benchKeys(b, false, setup, downUp()) })
 	b.Run("trained", func(b *testing.B) { benchKeys(b, true, setup, downUp()) })
 }
+
+// BenchmarkKeyModelField types into the Model screen's first field (the
+// first hidden layer's width), which the Train screen plans with.
+func BenchmarkKeyModelField(b *testing.B) {
+	setup := append(presses("2", "enter"), ctrlU)
+	b.Run("fresh", func(b *testing.B) { benchKeys(b, false, setup, typing()) })
+	b.Run("trained", func(b *testing.B) { benchKeys(b, true, setup, typing()) })
+}
+
+// BenchmarkKeyModelDown moves through the Model screen's fields.
+func BenchmarkKeyModelDown(b *testing.B) {
+	setup := presses("2")
+	b.Run("fresh", func(b *testing.B) { benchKeys(b, false, setup, downUp()) })
+	b.Run("trained", func(b *testing.B) { benchKeys(b, true, setup, downUp()) })
+}
