@@ -71,6 +71,7 @@ type Model struct {
 	width, height int
 	laidW, laidH  int // the content size the screens were last given
 	active        tab
+	tabs          tabsDrawn // the tab bar's labels, drawn by layout
 
 	gen     int    // generation of the latest load, to drop stale results
 	loading string // what is being loaded or split, a whole phrase ("" when idle)

@@ -94,6 +94,8 @@ func (m *Model) layout() {
 	}
 	w, h := m.contentSize()
 	m.laidW, m.laidH = w, h
+	m.tabs = tabsDrawn{active: m.active, width: m.width, labels: m.tabLabels()}
+	m.tabs.labelsW = lipgloss.Width(m.tabs.labels)
 	m.dataScr.SetSize(w, h)
 	m.modelScr.SetSize(w, h)
 	m.trainScr.SetSize(w, h)
@@ -194,13 +196,33 @@ func (m *Model) render() string {
 // tabBar shows the product, the tabs with their number keys, and on the
 // right what is going on in the background.
 func (m *Model) tabBar() string {
-	left := m.tabLabels()
+	left, leftW := m.drawnTabs()
 	status := m.statusText()
-	room := m.width - lipgloss.Width(left) - 1
+	room := m.width - leftW - 1
 	if status == "" || lipgloss.Width(status) > room {
 		return left // the status goes into the rule below
 	}
 	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
+}
+
+// tabsDrawn are the tab labels drawn by layout for the active tab and the
+// window width: measuring the names to fit them is most of the cost of
+// the tab bar, which every frame shows.
+type tabsDrawn struct {
+	active  tab
+	width   int
+	labels  string
+	labelsW int // the labels' width in cells
+}
+
+// drawnTabs returns the tab labels and their width, as layout drew them
+// or, when the tab or the width has changed since, drawn now.
+func (m *Model) drawnTabs() (string, int) {
+	if m.tabs.labels != "" && m.tabs.active == m.active && m.tabs.width == m.width {
+		return m.tabs.labels, m.tabs.labelsW
+	}
+	labels := m.tabLabels()
+	return labels, lipgloss.Width(labels)
 }
 
 // tabLabels is the product name and the tabs with their number keys; the
@@ -299,7 +321,7 @@ func (m *Model) statusText() string {
 func (m *Model) rule() string {
 	line := strings.Repeat("─", m.width)
 	status := m.statusText()
-	if status == "" || lipgloss.Width(m.tabLabels())+lipgloss.Width(status)+1 <= m.width {
+	if _, tabsW := m.drawnTabs(); status == "" || tabsW+lipgloss.Width(status)+1 <= m.width {
 		return m.styles.Border.Render(line)
 	}
 	status = common.Truncate(status, max(m.width-6, 0))
