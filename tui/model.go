@@ -57,6 +57,11 @@ var (
 
 // Model is the root model of the TUI: a router over the screens that owns
 // the loaded data, the window size and the help footer.
+//
+// It holds every screen by value and is large (some 200 kB): only the
+// tea.Model methods and Close take it by value; the others take a pointer,
+// as every copy of a value this large is made on the heap and one key
+// press would otherwise copy it dozens of times.
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
