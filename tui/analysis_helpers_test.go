@@ -19,7 +19,7 @@ import (
 
 // trainRun trains a fresh experiment on m's data synchronously for the
 // given epochs (fixed seed), as the Train screen's worker would.
-func trainRun(t *testing.T, m Model, epochs int) common.Run {
+func trainRun(t testing.TB, m Model, epochs int) common.Run {
 	t.Helper()
 	cfg := m.modelScr.Config()
 	cfg.Train.Epochs = epochs
@@ -35,7 +35,7 @@ func trainRun(t *testing.T, m Model, epochs int) common.Run {
 
 // runCmds runs cmd and every Cmd its messages lead to, feeding each message
 // to m, as the program would (synchronously, in order).
-func runCmds(t *testing.T, m Model, cmd tea.Cmd) Model {
+func runCmds(t testing.TB, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
 		if msg == nil || !analysisMsg(msg) {
@@ -61,7 +61,7 @@ func analysisMsg(msg tea.Msg) bool {
 
 // analysedModel returns a root model at w×h with the textbook data (or
 // opts' data) trained for a couple of epochs and every analysis computed.
-func analysedModel(t *testing.T, opts Options, w, h, epochs int) Model {
+func analysedModel(t testing.TB, opts Options, w, h, epochs int) Model {
 	t.Helper()
 	m := loadedModel(t, opts, w, h)
 	run := trainRun(t, m, epochs)
@@ -71,7 +71,7 @@ func analysedModel(t *testing.T, opts Options, w, h, epochs int) Model {
 }
 
 // pressAll presses keys one by one, running the analysis Cmds each leads to.
-func pressAll(t *testing.T, m Model, keys ...string) Model {
+func pressAll(t testing.TB, m Model, keys ...string) Model {
 	t.Helper()
 	for _, k := range keys {
 		var cmd tea.Cmd

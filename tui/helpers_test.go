@@ -29,7 +29,7 @@ func textbookOptions() Options {
 
 // loadedModel returns a root model at w×h with its initial data loaded
 // (the load Cmd is run synchronously, as the program would run it).
-func loadedModel(t *testing.T, opts Options, w, h int) Model {
+func loadedModel(t testing.TB, opts Options, w, h int) Model {
 	t.Helper()
 	m := NewModel(opts)
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -42,7 +42,7 @@ func loadedModel(t *testing.T, opts Options, w, h int) Model {
 }
 
 // update sends msg and returns the root model and Cmd.
-func update(t *testing.T, m Model, msg tea.Msg) (Model, tea.Cmd) {
+func update(t testing.TB, m Model, msg tea.Msg) (Model, tea.Cmd) {
 	t.Helper()
 	tm, cmd := m.Update(msg)
 	return tm.(Model), cmd

@@ -89,7 +89,7 @@ const helpGap = 4
 // whole sections poured into as few rows as let the columns fit the
 // width (a section longer than a column goes on in the next), or, when
 // even h rows are too few, one column to scroll through.
-func helpLines(st common.Styles, sections []helpSection, w, h int) []string {
+func helpLines(st *common.Styles, sections []helpSection, w, h int) []string {
 	var blocks [][]string
 	for _, s := range sections {
 		kw := 0
@@ -163,41 +163,44 @@ func pourHelp(blocks [][]string, rows, w int) ([]string, bool) {
 // it, ↑/↓ (pgup/pgdown) scroll it, a screen key closes it and switches,
 // quitting quits; every other key is swallowed, so reading the help never
 // starts anything.
-func (m Model) helpKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Model) helpKey(k tea.KeyPressMsg) tea.Cmd {
 	g := m.keys
 	switch {
 	case key.Matches(k, g.Quit):
 		return m.quit()
 	case key.Matches(k, g.Help), k.String() == "esc":
 		m.help.ShowAll = false
-		return m, nil
+		return nil
 	case key.Matches(k, g.NextTab):
 		m.help.ShowAll = false
-		return m.switchTo((m.active + 1) % tabCount), nil
+		m.switchTo((m.active + 1) % tabCount)
+		return nil
 	case key.Matches(k, g.PrevTab):
 		m.help.ShowAll = false
-		return m.switchTo((m.active + tabCount - 1) % tabCount), nil
+		m.switchTo((m.active + tabCount - 1) % tabCount)
+		return nil
 	}
 	for t, b := range g.TabKeys() {
 		if key.Matches(k, b) {
 			m.help.ShowAll = false
-			return m.switchTo(tab(t)), nil
+			m.switchTo(tab(t))
+			return nil
 		}
 	}
 	step := map[string]int{"up": -1, "k": -1, "down": 1, "j": 1, "pgup": -m.laidH / 2, "pgdown": m.laidH / 2}[k.String()]
 	last := max(len(m.helpOverlayLines())-m.laidH+1, 0) // one line is kept for the scroll note
 	m.helpTop = min(max(m.helpTop+step, 0), last)
-	return m, nil
+	return nil
 }
 
 // helpOverlayLines are the help overlay's lines at the laid-out size.
-func (m Model) helpOverlayLines() []string {
+func (m *Model) helpOverlayLines() []string {
 	return helpLines(m.styles, m.helpKeys().sections(m.com, m.tabName(m.active, false)), m.laidW, m.laidH)
 }
 
 // helpOverlay draws the help overlay in w×h cells: the whole of it, or the
 // part from helpTop with a note saying where the rest is.
-func (m Model) helpOverlay(w, h int) string {
+func (m *Model) helpOverlay(w, h int) string {
 	lines := m.helpOverlayLines()
 	if len(lines) <= h {
 		return widget.Fit(common.JoinLines(lines), w, h)
@@ -210,7 +213,7 @@ func (m Model) helpOverlay(w, h int) string {
 
 // helpFooter is the footer while the help overlay is open: how to close
 // it (and to scroll it when it is cut), not the keys it lists.
-func (m Model) helpFooter() string {
+func (m *Model) helpFooter() string {
 	hs := m.styles.Help
 	item := func(k, desc string) string { return hs.ShortKey.Render(k) + " " + hs.ShortDesc.Render(desc) }
 	parts := []string{item("? / esc", m.com.T("close help", "关闭帮助"))}

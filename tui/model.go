@@ -57,11 +57,16 @@ var (
 
 // Model is the root model of the TUI: a router over the screens that owns
 // the loaded data, the window size and the help footer.
+//
+// It holds every screen by value and is large (some 200 kB): only the
+// tea.Model methods and Close take it by value; the others take a pointer,
+// as every copy of a value this large is made on the heap and one key
+// press would otherwise copy it dozens of times.
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
 	com    common.Common   // the language, styles and keys of the root frame
-	styles common.Styles
+	styles *common.Styles
 	keys   common.KeyMap
 	help   help.Model
 	// helpTop is the first line of the help overlay shown (help.ShowAll),
@@ -71,6 +76,7 @@ type Model struct {
 	width, height int
 	laidW, laidH  int // the content size the screens were last given
 	active        tab
+	tabs          tabsDrawn // the tab bar's labels, drawn by layout
 
 	gen     int    // generation of the latest load, to drop stale results
 	loading string // what is being loaded or split, a whole phrase ("" when idle)
@@ -193,23 +199,22 @@ func (m *Model) setParent(ctx context.Context) {
 // Update implements tea.Model. After any message the screens are resized
 // if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	next, cmd := m.update(msg)
-	nm := next.(Model)
-	if follow := nm.follow(); follow != nil {
+	cmd := m.update(msg)
+	if follow := m.follow(); follow != nil {
 		cmd = tea.Batch(cmd, follow)
 	}
-	if w, h := nm.contentSize(); nm.width > 0 && (w != nm.laidW || h != nm.laidH) {
-		nm.layout()
+	if w, h := m.contentSize(); m.width > 0 && (w != m.laidW || h != m.laidH) {
+		m.layout()
 	}
-	return nm, cmd
+	return m, cmd
 }
 
-func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.layout()
-		return m, nil
+		return nil
 	case tea.KeyPressMsg:
 		m.notice = ""
 		return m.handleKey(msg)
@@ -218,74 +223,74 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if l, ok := msg.(langNoticer); ok {
 			m.notice = l.NoticeIn(m.com.Lang)
 		}
-		return m, nil
+		return nil
 	case loadedMsg:
-		m = m.loaded(msg)
+		m.loaded(msg)
 		cmd := tea.Batch(m.cohScr.SetData(m.data), m.recScr.SetData(m.data))
 		m.shareRecommendations()
-		return m, cmd
+		return cmd
 	case datascreen.OpenMsg:
 		src, err := m.servedSource(msg.Src)
 		if err != nil {
 			m.err = err
 			m.layout()
-			return m, nil
+			return nil
 		}
 		m.gen++
 		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
 		if m.data == nil {
 			m.setNoData(nil)
 		}
-		return m, loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
+		return loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
 		if m.data == nil {
 			m.setNoData(msg.Err)
 		}
 		m.layout()
-		return m, nil
+		return nil
 	case datascreen.ResplitMsg:
 		m.modelScr.SetSeed(msg.Seed)
-		return m, m.reprepare()
+		return m.reprepare()
 	case datascreen.SchemeMsg:
 		m.modelScr.SetValidation(msg.Scheme)
-		return m, m.reprepare()
+		return m.reprepare()
 	case trainscreen.DoneMsg:
 		var cmd tea.Cmd
 		ended := len(m.trainScr.Finished())
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		if m.quitting && !m.trainScr.Alive() {
-			return m, tea.Quit
+			return tea.Quit
 		}
 		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned && m.onLoadedData(runs[len(runs)-1]) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
-		return m, cmd
+		return cmd
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, evalscreen.CompareTickMsg, evalscreen.CompareDoneMsg:
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
-		return m, cmd
+		return cmd
 	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
-		return m, cmd
+		return cmd
 	case walktab.ReadyMsg:
 		m.walkScr, _ = updateScreen(m.walkScr, msg)
-		return m, nil
+		return nil
 	case mapscreen.ReadyMsg:
 		m.mapScr, _ = updateScreen(m.mapScr, msg)
-		return m, nil
+		return nil
 	case cohortscreen.ReadyMsg:
 		m.cohScr, _ = updateScreen(m.cohScr, msg)
-		return m, nil
+		return nil
 	case planscreen.ReadyMsg:
 		m.planScr, _ = updateScreen(m.planScr, msg)
-		return m, nil
+		return nil
 	case recscreen.Msg:
 		var cmd tea.Cmd
 		m.recScr, cmd = updateScreen(m.recScr, msg)
 		m.shareRecommendations()
-		return m, cmd
+		return cmd
 	case exporter.Msg:
 		// Each screen's exports come back to it, wherever the user is.
 		var cmd tea.Cmd
@@ -295,9 +300,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case planscreen.ExportOwner:
 			m.planScr, cmd = updateScreen(m.planScr, msg)
 		}
-		return m, cmd
+		return cmd
 	case common.AnalyseRunMsg:
-		return m, m.analyseNumber(msg.Number)
+		return m.analyseNumber(msg.Number)
 	case common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		// One threshold, target and band scheme everywhere: every screen
 		// hears the one chosen.
@@ -305,28 +310,28 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case trainscreen.StartedMsg, trainscreen.TickMsg:
 		var cmd tea.Cmd
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
-		return m, cmd
+		return cmd
 	case tunescreen.TickMsg, tunescreen.DoneMsg:
 		var cmd tea.Cmd
 		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
-		return m, cmd
+		return cmd
 	case anomalyscreen.Msg:
 		var cmd tea.Cmd
 		m.anomScr, cmd = updateScreen(m.anomScr, msg)
-		return m, cmd
+		return cmd
 	case tunescreen.ApplyMsg:
 		return m.applyTuned(msg)
 	case datascreen.DirListMsg:
 		var cmd tea.Cmd
 		m.dataScr, cmd = updateScreen(m.dataScr, msg)
-		return m, cmd
+		return cmd
 	}
 	return m.routeToActive(msg)
 }
 
 // handleKey applies global keys unless a text field has the keyboard, then
 // hands the key to the active screen.
-func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
 	}
@@ -340,26 +345,29 @@ func (m Model) handleKey(k tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		switch {
 		case key.Matches(k, m.keys.Help):
 			m.help.ShowAll, m.helpTop = true, 0
-			return m, nil
+			return nil
 		case m.err != nil && key.Matches(k, m.keys.Dismiss):
 			m.err = nil
 			m.layout()
-			return m, nil
+			return nil
 		case key.Matches(k, m.keys.NextTab):
-			return m.switchTo((m.active + 1) % tabCount), nil
+			m.switchTo((m.active + 1) % tabCount)
+			return nil
 		case key.Matches(k, m.keys.PrevTab):
-			return m.switchTo((m.active + tabCount - 1) % tabCount), nil
+			m.switchTo((m.active + tabCount - 1) % tabCount)
+			return nil
 		}
 		for t, b := range m.keys.TabKeys() {
 			if key.Matches(k, b) {
-				return m.switchTo(tab(t)), nil
+				m.switchTo(tab(t))
+				return nil
 			}
 		}
 	}
 	return m.routeToActive(k)
 }
 
-func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) routeToActive(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.active {
 	case tabData:
@@ -370,7 +378,7 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		after := m.modelScr.Config()
 		m.trainScr.SetInputs(m.data, after, m.opts.Limits)
 		if m.data != nil && modelscreen.SplitChanged(before, after) {
-			return m, tea.Batch(cmd, m.reprepare())
+			return tea.Batch(cmd, m.reprepare())
 		}
 	case tabTrain:
 		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
@@ -399,19 +407,19 @@ func (m Model) routeToActive(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.anomScr.SetInputs(m.data, m.modelScr.Config())
 		m.anomScr, cmd = updateScreen(m.anomScr, msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // quit stops training first: the program ends when the worker has.
-func (m Model) quit() (tea.Model, tea.Cmd) {
+func (m *Model) quit() tea.Cmd {
 	if !m.trainScr.Alive() {
-		return m, tea.Quit
+		return tea.Quit
 	}
 	m.quitting = true
-	return m, m.trainScr.Stop()
+	return m.trainScr.Stop()
 }
 
-func (m Model) switchTo(t tab) Model {
+func (m *Model) switchTo(t tab) {
 	// Messages about what was done on a screen expire when the user
 	// leaves it (an export's outcome, a refused value).
 	if t != m.active {
@@ -431,11 +439,10 @@ func (m Model) switchTo(t tab) Model {
 	}
 	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
-	return m
 }
 
 // editing reports whether the active screen has a text field focused.
-func (m Model) editing() bool {
+func (m *Model) editing() bool {
 	switch m.active {
 	case tabData:
 		return m.dataScr.Editing()
@@ -465,13 +472,14 @@ func (m *Model) reprepare() tea.Cmd {
 
 // loaded installs a loaded data set, or shows why it failed while keeping
 // what was there before.
-func (m Model) loaded(msg loadedMsg) Model {
+func (m *Model) loaded(msg loadedMsg) {
 	if msg.gen != m.gen {
-		return m
+		return
 	}
 	m.loading = ""
 	if m.askLabel(msg) {
-		return m.switchTo(tabData)
+		m.switchTo(tabData)
+		return
 	}
 	if msg.err != nil {
 		m.err = msg.err
@@ -479,7 +487,7 @@ func (m Model) loaded(msg loadedMsg) Model {
 			m.setNoData(msg.err)
 		}
 		m.layout()
-		return m
+		return
 	}
 	m.err = nil
 	if m.data == nil {
@@ -497,7 +505,6 @@ func (m Model) loaded(msg loadedMsg) Model {
 	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
-	return m
 }
 
 // setNoData tells the screens that need data why none is loaded: loading

@@ -42,7 +42,7 @@ func (m *Model) analyseNumber(number int) tea.Cmd {
 // out-of-time run trains on a cohort at an earlier cutoff, whose source
 // differs from the loaded log's, and was taken for other data (no run on
 // a log was analysed).
-func (m Model) onLoadedData(run common.Run) bool {
+func (m *Model) onLoadedData(run common.Run) bool {
 	if m.data == nil || run.Exp == nil {
 		return false
 	}

@@ -8,7 +8,7 @@ import (
 
 // broadcast hands msg to every screen: the target and the band scheme,
 // like the threshold, are one choice for the whole program.
-func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) broadcast(msg tea.Msg) tea.Cmd {
 	switch msg.(type) {
 	case common.TargetMsg, common.BandsMsg:
 		// Kept for analysis screens built afresh (resetAnalysis).
@@ -26,5 +26,5 @@ func (m Model) broadcast(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.cohScr, cmds[tabCohorts] = updateScreen(m.cohScr, msg)
 	m.planScr, cmds[tabPlan] = updateScreen(m.planScr, msg)
 	m.tuneScr, cmds[tabTune] = updateScreen(m.tuneScr, msg)
-	return m, tea.Batch(cmds[:]...)
+	return tea.Batch(cmds[:]...)
 }

@@ -13,7 +13,7 @@ import (
 
 // footer is the key help: the screen's keys on the left and the global
 // ones on the right; while the help overlay is open, how to close it.
-func (m Model) footer() string {
+func (m *Model) footer() string {
 	h := m.help
 	keys := m.helpKeys()
 	if h.ShowAll {
@@ -29,7 +29,7 @@ func (m Model) footer() string {
 	return common.Pad(left, room) + "   " + right
 }
 
-func (m Model) helpKeys() helpKeys {
+func (m *Model) helpKeys() helpKeys {
 	keys := m.keys
 	keys.Dismiss.SetEnabled(m.err != nil)
 	// On a walkthrough step tab moves to the next layer, not the next
@@ -67,7 +67,7 @@ func (m Model) helpKeys() helpKeys {
 	return hk
 }
 
-func (m Model) errorPanel() string {
+func (m *Model) errorPanel() string {
 	if m.err == nil {
 		return ""
 	}
@@ -94,6 +94,8 @@ func (m *Model) layout() {
 	}
 	w, h := m.contentSize()
 	m.laidW, m.laidH = w, h
+	m.tabs = tabsDrawn{active: m.active, width: m.width, zh: m.com.Zh(), labels: m.tabLabels()}
+	m.tabs.labelsW = lipgloss.Width(m.tabs.labels)
 	m.dataScr.SetSize(w, h)
 	m.modelScr.SetSize(w, h)
 	m.trainScr.SetSize(w, h)
@@ -124,7 +126,7 @@ func (m *Model) layout() {
 	}
 }
 
-func (m Model) contentSize() (int, int) {
+func (m *Model) contentSize() (int, int) {
 	h := m.height - 2 - lipgloss.Height(m.footer()) // tab bar, rule, footer
 	if p := m.errorPanel(); p != "" {
 		h -= lipgloss.Height(p)
@@ -143,7 +145,7 @@ func (m Model) View() tea.View {
 // render draws the whole window. The body gets the size the screens were
 // laid out at (Update re-lays them whenever it changes), which spares
 // rendering the footer and error panel twice per frame.
-func (m Model) render() string {
+func (m *Model) render() string {
 	if m.width <= 0 || m.height <= 0 {
 		return ""
 	}
@@ -193,21 +195,43 @@ func (m Model) render() string {
 
 // tabBar shows the product, the tabs with their number keys, and on the
 // right what is going on in the background.
-func (m Model) tabBar() string {
-	left := m.tabLabels()
+func (m *Model) tabBar() string {
+	left, leftW := m.drawnTabs()
 	status := m.statusText()
-	room := m.width - lipgloss.Width(left) - 1
+	room := m.width - leftW - 1
 	if status == "" || lipgloss.Width(status) > room {
 		return left // the status goes into the rule below
 	}
 	return left + strings.Repeat(" ", room-lipgloss.Width(status)) + m.styles.Muted.Render(status) + " "
 }
 
+// tabsDrawn are the tab labels drawn by layout for the active tab, the
+// window width and the language: measuring the names to fit them is most
+// of the cost of the tab bar, which every frame shows.
+type tabsDrawn struct {
+	active  tab
+	width   int
+	zh      bool
+	labels  string
+	labelsW int // the labels' width in cells
+}
+
+// drawnTabs returns the tab labels and their width, as layout drew them
+// or, when the tab, the width or the language has changed since, drawn
+// now.
+func (m *Model) drawnTabs() (string, int) {
+	if m.tabs.labels != "" && m.tabs.active == m.active && m.tabs.width == m.width && m.tabs.zh == m.com.Zh() {
+		return m.tabs.labels, m.tabs.labelsW
+	}
+	labels := m.tabLabels()
+	return labels, lipgloss.Width(labels)
+}
+
 // tabLabels is the product name and the tabs with their number keys, in
 // the layout tabLayout picks for the window's width: the same on every
 // screen, so switching screens only moves the highlight. The name gives
 // way to the tabs when both do not fit (80 columns with thirteen tabs).
-func (m Model) tabLabels() string {
+func (m *Model) tabLabels() string {
 	l := m.tabLayout()
 	var b strings.Builder
 	for t := range tabCount {
@@ -246,7 +270,7 @@ type tabLayout struct {
 // English (a fourth letter makes "Mode" and "Trai") and to two characters
 // in Chinese (thirteen tabs at 80 columns: "1 Dat 2 Mod 3 Tra …",
 // "1数据 2模型 … 8决策 9同期 …"), then to two cells.
-func (m Model) tabLayout() tabLayout {
+func (m *Model) tabLayout() tabLayout {
 	if full := (tabLayout{padded: true}); m.tabsWidth(full)+8+30 <= m.width {
 		return full
 	}
@@ -263,7 +287,7 @@ func (m Model) tabLayout() tabLayout {
 }
 
 // tabsWidth is the width of the tabs in layout l.
-func (m Model) tabsWidth(l tabLayout) int {
+func (m *Model) tabsWidth(l tabLayout) int {
 	width := 0
 	for t := range tabCount {
 		width += lipgloss.Width(m.tabLabel(t, l))
@@ -280,7 +304,7 @@ func (m Model) tabsWidth(l tabLayout) int {
 // tabLabel is a tab's key and name in layout l. Unpadded Chinese names
 // follow their key without a space ("8决策", as the names are wide and
 // need no space to be told from the key).
-func (m Model) tabLabel(t tab, l tabLayout) string {
+func (m *Model) tabLabel(t tab, l tabLayout) string {
 	name := m.tabName(t, l.short)
 	if l.cut > 0 {
 		name = ansi.Truncate(name, l.cut, "")
@@ -293,7 +317,7 @@ func (m Model) tabLabel(t tab, l tabLayout) string {
 }
 
 // statusText says what is going on in the background.
-func (m Model) statusText() string {
+func (m *Model) statusText() string {
 	switch {
 	case m.notice != "":
 		return m.notice
@@ -307,10 +331,10 @@ func (m Model) statusText() string {
 
 // rule is the line under the tab bar; it carries the status when the tab
 // bar has no room for it (narrow windows with eight tabs).
-func (m Model) rule() string {
+func (m *Model) rule() string {
 	line := strings.Repeat("─", m.width)
 	status := m.statusText()
-	if status == "" || lipgloss.Width(m.tabLabels())+lipgloss.Width(status)+1 <= m.width {
+	if _, tabsW := m.drawnTabs(); status == "" || tabsW+lipgloss.Width(status)+1 <= m.width {
 		return m.styles.Border.Render(line)
 	}
 	status = common.Truncate(status, max(m.width-6, 0))
@@ -319,7 +343,7 @@ func (m Model) rule() string {
 }
 
 // tabName is a tab's name in the interface language, short or full.
-func (m Model) tabName(t tab, short bool) string {
+func (m *Model) tabName(t tab, short bool) string {
 	switch {
 	case m.com.Zh() && short:
 		return tabShortZh[t]
@@ -333,7 +357,7 @@ func (m Model) tabName(t tab, short bool) string {
 
 // tooSmall is the one-line notice shown instead of the screens in a window
 // smaller than widget.MinWidth×widget.MinHeight, cut to its width.
-func (m Model) tooSmall() string {
+func (m *Model) tooSmall() string {
 	w, h := max(m.width, 0), max(m.height, 0)
 	msg := m.com.Tf("Window %d×%d is too small: enlarge it to at least %d×%d.", "窗口 %d×%d 太小：请放大到至少 %d×%d。",
 		w, h, widget.MinWidth, widget.MinHeight)

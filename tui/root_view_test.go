@@ -119,7 +119,8 @@ func TestRootSpeaksChinese(t *testing.T) {
 	if got := screen(tm.(Model)); got != "请放大到 80×24" {
 		t.Errorf("narrow too-small notice %q", got)
 	}
-	if got := NewModel(Options{Lang: "zh"}).statusText(); !strings.HasPrefix(got, "正在加载 ") {
+	starting := NewModel(Options{Lang: "zh"})
+	if got := starting.statusText(); !strings.HasPrefix(got, "正在加载 ") {
 		t.Errorf("loading status %q", got)
 	}
 	m.quitting = true

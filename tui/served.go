@@ -14,7 +14,7 @@ import (
 // are shown and quoted as they are, its customer ids included, which
 // --pseudonymise promises no session ever sees. Other sources are
 // unchanged (the server's Opener refuses every other path).
-func (m Model) servedSource(asked experiment.Source) (experiment.Source, error) {
+func (m *Model) servedSource(asked experiment.Source) (experiment.Source, error) {
 	served := m.opts.Source
 	if !m.opts.Served || served.Path == "" || asked.Path != served.Path {
 		return asked, nil

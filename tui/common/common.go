@@ -19,8 +19,10 @@ import (
 type Common struct {
 	// Width and Height are the screen's content size, set by SetSize.
 	Width, Height int
-	// Styles are the house styles, built once per program.
-	Styles Styles
+	// Styles are the house styles, built once per program and never
+	// changed: copies of a Common share them, which keeps a screen (and the
+	// root model holding every screen) small to copy.
+	Styles *Styles
 	// Keys are the global keys (tabs, help, quit).
 	Keys KeyMap
 	// Lang is "en" or "zh": the language of every user-visible string.
@@ -50,7 +52,8 @@ type Common struct {
 // styles and keys.
 func New(lang string) Common {
 	lang = walkthrough.DetectLang(lang, "")
-	return Common{Styles: DefaultStyles(), Keys: KeyMapIn(lang), Lang: lang}
+	st := DefaultStyles()
+	return Common{Styles: &st, Keys: KeyMapIn(lang), Lang: lang}
 }
 
 // SetSize records the screen's content size.

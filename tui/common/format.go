@@ -49,7 +49,7 @@ func PadLeft(s string, w int) string {
 
 // BesideRule sets right beside left (padded to leftW) over rows lines,
 // with a vertical rule between them.
-func BesideRule(left, right []string, leftW, rows int, st Styles) []string {
+func BesideRule(left, right []string, leftW, rows int, st *Styles) []string {
 	var out []string
 	for i := range rows {
 		l, r := "", ""

@@ -3,6 +3,7 @@ package trainscreen
 import (
 	"context"
 	"math"
+	"reflect"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
@@ -40,6 +41,8 @@ type Model struct {
 	cfg    experiment.Config
 	limits experiment.Limits
 	shape  experiment.Shape // the loaded data's, for the network's limits
+	// inputsSet is set once SetInputs has given data, cfg and limits.
+	inputsSet bool
 
 	runs      int          // runs started so far
 	pace      engine.Pace  // how fast runs train, kept across runs
@@ -107,8 +110,13 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and settings the next run will use.
+// The root calls it on every key of the Model and Train screens; when
+// nothing changed, the charts and text drawn for them stand.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
-	s.data, s.cfg, s.limits = d, cfg, limits
+	if s.inputsSet && d == s.data && limits == s.limits && reflect.DeepEqual(cfg, s.cfg) {
+		return
+	}
+	s.data, s.cfg, s.limits, s.inputsSet = d, cfg, limits, true
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
 		s.loss.SetXRange(0, float64(cfg.Train.Epochs))

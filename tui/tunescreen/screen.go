@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -86,6 +87,8 @@ type Model struct {
 	trials int // 0: rounds until the budget ends
 	folds  int
 	parent context.Context
+	// inputsSet is set once SetInputs has given data and base.
+	inputsSet bool
 
 	gen      int
 	run      *search // nil when no search runs
@@ -115,9 +118,13 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and the Model screen's
-// configuration, the base of the next search.
+// configuration, the base of the next search. The root calls it on every
+// key of the Tune screen; when nothing changed, the text drawn stands.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
-	s.data, s.base = d, cfg
+	if s.inputsSet && d == s.data && reflect.DeepEqual(cfg, s.base) {
+		return
+	}
+	s.data, s.base, s.inputsSet = d, cfg, true
 	s.render()
 }
 

@@ -138,10 +138,14 @@ func fitLine(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	if sw := ansi.StringWidth(s); sw > w {
+	// Measuring is most of the cost (frames are fitted on every key): a
+	// line is measured again only when it was cut.
+	sw := ansi.StringWidth(s)
+	if sw > w {
 		s = ansi.Truncate(s, w, "…")
+		sw = ansi.StringWidth(s)
 	}
-	if sw := ansi.StringWidth(s); sw < w {
+	if sw < w {
 		s += strings.Repeat(" ", w-sw)
 	}
 	return s
