@@ -168,14 +168,7 @@ func TestEvaluatedTakesTheTrainedCalibration(t *testing.T) {
 	if got := v.Explainer().Calibration; got != cal {
 		t.Errorf("view's explainer calibrates with %p, want %p", got, cal)
 	}
-	s, err := v.ScoreAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	probs, _, _, err := e.Scores(LaterPart)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, probs := viewAndLaterScores(t, v, e)
 	raw, labels, _, err := e.RawScores(LaterPart)
 	if err != nil {
 		t.Fatal(err)
@@ -253,6 +246,16 @@ func TestEvaluatedFollowsTheDecaySwitch(t *testing.T) {
 	if v != e.Evaluated() || v.Net != e.Net || v.Trainer != e.Trainer || v.Decay != e.Decay || v.Config.Train.L2 != 0.05 {
 		t.Fatal("the view kept the first network, trainer or decay after the switch")
 	}
+	s, probs := viewAndLaterScores(t, v, e)
+	if !slices.Equal(probs, s.Probabilities) || slices.Equal(first.Probabilities, s.Probabilities) {
+		t.Fatal("after the switch the view's probabilities are not Scores(LaterPart)'s")
+	}
+}
+
+// viewAndLaterScores returns the scores of every row of v, e's out-of-time
+// view, and e's probabilities on the later part (Scores(LaterPart)).
+func viewAndLaterScores(t *testing.T, v, e *Experiment) (*TableScores, []float64) {
+	t.Helper()
 	s, err := v.ScoreAll()
 	if err != nil {
 		t.Fatal(err)
@@ -261,7 +264,5 @@ func TestEvaluatedFollowsTheDecaySwitch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(probs, s.Probabilities) || slices.Equal(first.Probabilities, s.Probabilities) {
-		t.Fatal("after the switch the view's probabilities are not Scores(LaterPart)'s")
-	}
+	return s, probs
 }
