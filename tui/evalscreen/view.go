@@ -46,6 +46,7 @@ func (s *Model) render() {
 		return
 	}
 	lines := s.headLines(w)
+	fixed := len(lines) + 1 // the head and the page tabs stay in view
 	// Only the paged summary, curves and gains scroll; any other view
 	// fits (or shows only what fits), so no scroll keys are offered there.
 	s.maxScroll = 0
@@ -88,8 +89,8 @@ func (s *Model) render() {
 			lines = append(lines, "")
 			lines = append(lines, s.sentence(w)...)
 		}
-		// The header and the page tabs stay; the page scrolls under them.
-		lines, s.maxScroll = s.scrolled(lines, 2)
+		// The head and the page tabs stay; the page scrolls under them.
+		lines, s.maxScroll = s.scrolled(lines, fixed)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 }
@@ -98,9 +99,30 @@ func (s *Model) render() {
 // threshold, and a diverged run's warning.
 func (s Model) headLines(w int) []string {
 	st, d := s.Styles, s.data
-	header := st.Title.Render(s.Tf("Run %d", "第 %d 次训练", d.run)) + st.Muted.Render(s.Tf(" · %s · threshold %.2f · %s", " · %s · 阈值 %.2f · %s",
-		s.partLine(), s.threshold, s.DescribeRun(s.config)))
-	lines := []string{common.Truncate(header, w)}
+	// On a narrow window the parts that do not fit whole are left out, the
+	// settings first (Runs shows them), so no figure is cut and the head
+	// stays one line; a part too long for the line wraps.
+	run := s.Tf("Run %d", "第 %d 次训练", d.run)
+	head := []string{run}
+	for i, part := range []string{s.partLine(), s.Tf("threshold %.2f", "阈值 %.2f", s.threshold), s.DescribeRun(s.config)} {
+		if lipgloss.Width(head[0]+" · "+part) <= w {
+			head[0] += " · " + part
+			continue
+		}
+		if i == 0 {
+			head = widget.WrapText(head[0]+" · "+part, w)
+		}
+		break
+	}
+	var lines []string
+	for i, line := range head {
+		if rest, ok := strings.CutPrefix(line, run); ok && i == 0 {
+			line = st.Title.Render(run) + st.Muted.Render(rest)
+		} else {
+			line = st.Muted.Render(line)
+		}
+		lines = append(lines, line)
+	}
 	if d.diverged != nil {
 		// A broken model's gains sentence would be advice; the warning
 		// replaces it and stays on every page.
