@@ -206,6 +206,10 @@ func (f *configFlags) config() (experiment.Config, error) {
 	default:
 		return cfg, usageError(fmt.Errorf("--calibration %q: want platt, isotonic or none", f.calibrate))
 	}
+	// Rows to calibrate on and no map to fit on them: refused, not ignored.
+	if cfg.Calibration == experiment.CalibNone && calibFrac != 0 && f.fs.Changed("calibration") && f.fs.Changed("calib") {
+		return cfg, usageError(fmt.Errorf("--calib %s chooses rows to calibrate on, but --calibration none fits no calibration: drop --calib, or give --calibration platt or isotonic", f.calib))
+	}
 	cfg.CalibFrac = max(calibFrac, 0)
 	if calibFrac == 0 {
 		cfg.Calibration = experiment.CalibNone

@@ -10,7 +10,10 @@ import (
 )
 
 // applyPreset gives every configuration flag the user left at its default
-// the value of --preset. Flags the user gave keep their values.
+// the value of --preset. Flags the user gave keep their values, and so does
+// a flag whose preset value would undo one the user gave (see
+// presetYields): article-5 has no validation part and no calibration, so
+// --calibration platt alone would otherwise still train uncalibrated.
 func (f *configFlags) applyPreset() error {
 	if f.preset == "" {
 		return nil
@@ -22,9 +25,10 @@ func (f *configFlags) applyPreset() error {
 	if p.Source.Kind != "" && !f.presetData {
 		return usageError(fmt.Errorf("--preset %s brings its own data, which this command does not read: use it with train or eval --cv", p.Name))
 	}
+	yields := f.presetYields()
 	for name, value := range presetFlagValues(p.Config) {
 		fl := f.fs.Lookup(name)
-		if fl == nil || fl.Changed {
+		if fl == nil || fl.Changed || yields[name] {
 			continue
 		}
 		if err := fl.Value.Set(value); err != nil {
@@ -32,6 +36,34 @@ func (f *configFlags) applyPreset() error {
 		}
 	}
 	return nil
+}
+
+// presetYields names the flags that keep their defaults in place of the
+// preset's values because a flag the user gave needs them: a calibration
+// map needs calibration rows (--calib) and a share of them needs a map
+// (--calibration); calibrating on the validation part, early stopping,
+// weight averaging and the decay check need a validation part (--val);
+// the decay check needs a decay per training row (--l2-prior).
+func (f *configFlags) presetYields() map[string]bool {
+	given := func(name string) bool { return f.fs.Changed(name) }
+	yields := map[string]bool{}
+	if given("calibration") && !strings.EqualFold(strings.TrimSpace(f.calibrate), string(experiment.CalibNone)) {
+		yields["calib"] = true
+	}
+	calibFrac, err := parseCalib(f.calib)
+	if given("calib") && err == nil && calibFrac != 0 {
+		yields["calibration"] = true
+	}
+	// --calib keeps its default, "val", when it yields.
+	onValidation := (yields["calib"] && !given("calib")) || (given("calib") && err == nil && calibFrac < 0)
+	if onValidation || (given("early-stop") && f.earlyStop > 0) || (given("average-epochs") && f.average > 0) ||
+		(given("l2-prior-alt") && f.l2PriorAlt > 0) {
+		yields["val"] = true
+	}
+	if given("l2-prior-alt") && f.l2PriorAlt > 0 && !given("l2") {
+		yields["l2-prior"] = true
+	}
+	return yields
 }
 
 // presetFlagValues spells a preset's configuration as flag values.

@@ -139,6 +139,58 @@ func TestPresetArticle5(t *testing.T) {
 	}
 }
 
+// TestPresetYieldsToGivenFlags: a flag given beside --preset article-5
+// overrides it even where the preset's other values would undo it (no
+// validation part, no calibration rows, no calibration map): the values it
+// needs return to the defaults, and the rest stays the preset's.
+func TestPresetYieldsToGivenFlags(t *testing.T) {
+	def := experiment.DefaultConfig()
+	for _, tc := range []struct {
+		args        []string
+		val, calib  float64
+		calibration experiment.CalibrationMethod
+		patience    int
+	}{
+		{[]string{"--calibration", "platt"}, def.ValFrac, 0, experiment.CalibPlatt, 0},
+		{[]string{"--calibration", "isotonic", "--val", "0.1"}, 0.1, 0, experiment.CalibIsotonic, 0},
+		{[]string{"--calib", "0.2"}, 0, 0.2, experiment.DefaultCalibration, 0},
+		{[]string{"--calib", "val"}, def.ValFrac, 0, experiment.DefaultCalibration, 0},
+		{[]string{"--early-stop", "5"}, def.ValFrac, 0, experiment.CalibNone, 5},
+		{[]string{"--early-stop", "5", "--val", "0.3"}, 0.3, 0, experiment.CalibNone, 5},
+	} {
+		_, cfg, err := parseConfig(t, "train", append([]string{"--preset", "article-5"}, tc.args...)...)
+		if err != nil {
+			t.Errorf("%v: %v", tc.args, err)
+			continue
+		}
+		if cfg.ValFrac != tc.val || cfg.CalibFrac != tc.calib || cfg.Calibration != tc.calibration || cfg.Train.EarlyStop.Patience != tc.patience {
+			t.Errorf("%v: val %g calib %g calibration %q early stop %d, want %g %g %q %d", tc.args,
+				cfg.ValFrac, cfg.CalibFrac, cfg.Calibration, cfg.Train.EarlyStop.Patience, tc.val, tc.calib, tc.calibration, tc.patience)
+		}
+		if cfg.TestFrac != 0.2 || cfg.Train.Epochs != 10 || cfg.Pipeline.Scale != data.ScaleMinMax {
+			t.Errorf("%v: test %g epochs %d scale %v: the preset's other values were lost", tc.args, cfg.TestFrac, cfg.Train.Epochs, cfg.Pipeline.Scale)
+		}
+	}
+	// End to end: the model is calibrated on the validation part.
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--preset", "article-5", "--calibration", "platt", "--epochs", "1", "--json"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr.String())
+	}
+	var out struct {
+		Split       map[string]int `json:"split"`
+		Calibration struct {
+			Method   string `json:"method"`
+			FittedOn string `json:"fitted_on"`
+		} `json:"calibration"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &out); err != nil {
+		t.Fatal(err)
+	}
+	if out.Calibration.Method != "platt" || out.Calibration.FittedOn != "validation" || out.Split["validation"] != 500 || out.Split["test"] != 1000 {
+		t.Errorf("split %v calibration %+v, want platt fitted on 500 validation rows, 1000 test rows", out.Split, out.Calibration)
+	}
+}
+
 func TestPresetArticle43TrainsOnTheHundredUsers(t *testing.T) {
 	c := newCLI(t)
 	if code := c.run(context.Background(), "train", "--preset", "article-4.3", "--json"); code != exitOK {

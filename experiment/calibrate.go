@@ -163,9 +163,18 @@ func carveCalibration(y []float64, split data.Split, cfg Config, label, source s
 			n = len(g)
 		}
 		if n < MinCalibClassRows || n == len(g) {
+			// A larger share helps only a calibration part that is too
+			// small; one that leaves nothing to train on needs a smaller.
+			advice := "use more data, "
+			switch {
+			case n >= MinCalibClassRows:
+				advice += "a smaller --calib, "
+			case n < len(g):
+				advice += "a larger --calib, "
+			}
 			return nil, nil, &CalibSplitError{msg: fmt.Sprintf("%v: %s: calibration share %g gives %d %s rows of %s to calibrate on and leaves %d to train on "+
-				"(need at least %d to calibrate and 1 to train): use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)",
-				ErrTooFewRows, source, cfg.CalibFrac, n, names[k], label, len(g)-n, MinCalibClassRows)}
+				"(need at least %d to calibrate and 1 to train): %s--calib val (the validation part), or --calib 0 (none)",
+				ErrTooFewRows, source, cfg.CalibFrac, n, names[k], label, len(g)-n, MinCalibClassRows, advice)}
 		}
 		rng.Shuffle(len(g), func(i, j int) { g[i], g[j] = g[j], g[i] })
 		calib = append(calib, g[:n]...)
