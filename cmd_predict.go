@@ -176,6 +176,9 @@ func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (
 		return nil, "", err
 	}
 	s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+	if errors.Is(err, data.ErrLabelNotBinary) {
+		s, err = scoreIgnoringLabel(a, b, raw, o.data, err)
+	}
 	return s, o.data, err
 }
 
