@@ -128,6 +128,14 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 		if o.src.data == "" && o.src.log == "" {
 			return usageError(errors.New("--model needs labelled rows to score: give --data (or --log)"))
 		}
+		// The flags of an order log (and --btyd-features) are refused with
+		// --data, as train and predict refuse them; --log's are checked as
+		// its cohort is built.
+		if o.src.data != "" {
+			if _, err := o.src.sourceOnly(); err != nil {
+				return err
+			}
+		}
 		o.thresholdGiven = fs.Changed("model-threshold")
 	} else {
 		if name := firstGiven(fs.Changed, "model-threshold", "target", "bands"); name != "" {

@@ -114,7 +114,14 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 		if err := b.ForTable(name); err != nil {
 			return err
 		}
-		scored, err = scoreCSV(a, name, b)
+		var scoring *experiment.Bundle
+		if scoring, err = relabel(b, o.src.label); err != nil {
+			return err
+		}
+		if scored, err = scoreCSV(a, name, scoring); err == nil && scoring != b {
+			fmt.Fprintf(a.stderr, "note: %s: column %q read as the model's label %q (%q or %q)\n",
+				name, o.src.label, b.Label.Name, b.Label.Positive, b.Label.Negative)
+		}
 	}
 	if err != nil {
 		return err
@@ -148,7 +155,7 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 			rows = "row"
 		}
 		fmt.Fprintf(a.stderr, "note: %s: %s %s with a blank %q left out of the metrics\n",
-			name, data.Thousands(blank), rows, b.Label.Name)
+			name, data.Thousands(blank), rows, b.Pipeline.Label.Name)
 	}
 	if o.json {
 		return writeJSON(a.stdout, evalModelResult{Model: o.model, Data: name, Scored: rep.Rows,
@@ -185,10 +192,33 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 		return nil, err
 	}
 	if scored.Actual == nil {
-		return nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)",
-			path, b.Label.Name))
+		hint := ""
+		if b.Pipeline.Label.Name == b.Label.Name {
+			hint = "; --label COLUMN names a label column of another name"
+		}
+		return nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)%s",
+			path, b.Pipeline.Label.Name, hint))
 	}
 	return scored, nil
+}
+
+// relabel is b reading its label from the column label (--label: the
+// label column renamed since training); b itself when label is "" or the
+// model's. A column the model reads as a feature or as the id is refused:
+// it cannot be the label too.
+func relabel(b *experiment.Bundle, label string) (*experiment.Bundle, error) {
+	if label == "" || label == b.Pipeline.Label.Name {
+		return b, nil
+	}
+	if label == b.Pipeline.IDName {
+		return nil, usageError(fmt.Errorf("--label %s: the model reads %q as the id column, not as a label", label, label))
+	}
+	for _, c := range b.Pipeline.Columns {
+		if c.Name == label {
+			return nil, usageError(fmt.Errorf("--label %s: the model reads %q as a feature, not as a label", label, label))
+		}
+	}
+	return withLabelColumn(b, label), nil
 }
 
 // scoreLog builds the cohort of an order log at the given cutoff the way
