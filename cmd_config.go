@@ -189,7 +189,7 @@ func (f *configFlags) config() (experiment.Config, error) {
 		return cfg, usageError(fmt.Errorf("--average-epochs %g: want a number of epochs > 0, or 0 for no averaging", f.average))
 	}
 	cfg.Train.AverageEpochs = f.average
-	if cfg.Train.Schedule, err = f.sched.config(f.fs); err != nil {
+	if cfg.Train.Schedule, err = f.sched.config(f.fs, f.lr); err != nil {
 		return cfg, usageError(err)
 	}
 	if err := f.pipeline.apply(&cfg); err != nil {

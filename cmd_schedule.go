@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 
@@ -39,7 +38,7 @@ var scheduleUses = map[string][]string{
 
 // config builds the schedule; a tuning flag the chosen schedule does not
 // use is refused rather than ignored.
-func (f *scheduleFlags) config(fs *pflag.FlagSet) (engine.ScheduleConfig, error) {
+func (f *scheduleFlags) config(fs *pflag.FlagSet, lr float64) (engine.ScheduleConfig, error) {
 	kind := strings.ToLower(strings.TrimSpace(f.kind))
 	switch kind {
 	case "none", "step", "plateau", "cosine":
@@ -64,8 +63,9 @@ func (f *scheduleFlags) config(fs *pflag.FlagSet) (engine.ScheduleConfig, error)
 		}
 		return engine.ScheduleConfig{Kind: kind, Every: f.every, Factor: f.factor}, nil
 	}
-	if !(f.minLR >= 0) || math.IsInf(f.minLR, 0) {
-		return engine.ScheduleConfig{}, fmt.Errorf("--min-lr %g: want a rate ≥ 0", f.minLR)
+	// The schedules only lower the rate (engine.TrainConfig.Validate).
+	if !(f.minLR >= 0 && f.minLR <= lr) {
+		return engine.ScheduleConfig{}, fmt.Errorf("--min-lr %g: want a rate in [0, %g], at most --lr", f.minLR, lr)
 	}
 	if kind == "cosine" {
 		return engine.ScheduleConfig{Kind: kind, MinLR: f.minLR}, nil

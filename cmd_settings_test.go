@@ -85,7 +85,7 @@ func TestBadTrainingSettingsExitTwo(t *testing.T) {
 		{[]string{"train", "--lr-schedule", "step", "--lr-step", "0"}, "--lr-step 0: want a number of epochs ≥ 1"},
 		{[]string{"train", "--lr-schedule", "plateau", "--lr-factor", "1"}, "--lr-factor 1: want a factor in (0, 1) for the plateau schedule"},
 		{[]string{"train", "--lr-schedule", "plateau", "--lr-patience", "0"}, "--lr-patience 0: want a number of epochs ≥ 1"},
-		{[]string{"train", "--lr-schedule", "cosine", "--min-lr", "-1"}, "--min-lr -1: want a rate ≥ 0"},
+		{[]string{"train", "--lr-schedule", "cosine", "--min-lr", "-1"}, "--min-lr -1: want a rate in [0, 0.001], at most --lr"},
 		{[]string{"train", "--clip-norm", "-1"}, "--clip-norm -1: want a gradient norm > 0, or 0 for no clipping"},
 		{[]string{"train", "--average-epochs", "-2"}, "--average-epochs -2: want a number of epochs > 0, or 0 for no averaging"},
 		{[]string{"eval", "--cv", "3", "--clip-norm", "NaN"}, "--clip-norm NaN: want a gradient norm > 0, or 0 for no clipping"},
@@ -103,6 +103,25 @@ func TestBadTrainingSettingsExitTwo(t *testing.T) {
 		if !strings.Contains(c.stderr.String(), tc.want) {
 			t.Errorf("%v: stderr %q, want it to contain %q", tc.args, c.stderr.String(), tc.want)
 		}
+	}
+}
+
+// TestScheduleAndMomentumOutOfRangeExitTwo: a schedule floor above the
+// learning rate (which would make the rate climb, or jump up at the first
+// plateau) and a NaN momentum are refused before training with the valid
+// range, not trained into a climbing rate or a divergence (exit 1).
+func TestScheduleAndMomentumOutOfRangeExitTwo(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"train", "--lr-schedule", "cosine", "--min-lr", "1"}, "retain: --min-lr 1: want a rate in [0, 0.001], at most --lr\n"},
+		{[]string{"train", "--lr-schedule", "plateau", "--min-lr", "5"}, "retain: --min-lr 5: want a rate in [0, 0.001], at most --lr\n"},
+		{[]string{"train", "--lr", "0.01", "--lr-schedule", "cosine", "--min-lr", "NaN"}, "retain: --min-lr NaN: want a rate in [0, 0.01], at most --lr\n"},
+		{[]string{"eval", "--cv", "2", "--lr-schedule", "plateau", "--min-lr", "0.5"}, "retain: --min-lr 0.5: want a rate in [0, 0.001], at most --lr\n"},
+		{[]string{"train", "--optimizer", "sgd", "--momentum", "NaN"}, "retain: engine: invalid configuration: momentum must be in [0, 1), got NaN\n"},
+	} {
+		mustRefuse(t, tc.args, tc.want)
 	}
 }
 

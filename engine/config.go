@@ -92,13 +92,17 @@ func (c TrainConfig) Validate() error {
 		return bad("weight averaging needs a finite number of epochs ≥ 0, got %g", c.AverageEpochs)
 	case c.Workers < 0:
 		return bad("workers must be ≥ 0 (0: one per core), got %d", c.Workers)
-	case c.EarlyStop.Patience < 0 || c.EarlyStop.MinDelta < 0:
+	case c.EarlyStop.Patience < 0 || !(c.EarlyStop.MinDelta >= 0) || math.IsInf(c.EarlyStop.MinDelta, 0):
 		return bad("early stopping needs patience ≥ 0 and min delta ≥ 0")
 	}
 	if err := c.Optimizer.Validate(); err != nil {
 		return err
 	}
 	s := c.Schedule
+	// A schedule only lowers the rate: a floor above it would raise the
+	// rate (cosine) or jump to it at the first drop (plateau).
+	lr := c.Optimizer.withDefaults().LR
+	minLROK := s.MinLR >= 0 && s.MinLR <= lr // NaN fails too
 	switch s.Kind {
 	case "", "none":
 	case "step":
@@ -106,12 +110,19 @@ func (c TrainConfig) Validate() error {
 			return bad("step schedule needs every ≥ 1 and factor in (0, 1], got %d and %g", s.Every, s.Factor)
 		}
 	case "plateau":
-		if s.Patience < 1 || !(s.Factor > 0 && s.Factor < 1) || s.MinLR < 0 {
-			return bad("plateau schedule needs patience ≥ 1, factor in (0, 1) and min lr ≥ 0")
+		switch {
+		case s.Patience < 1:
+			return bad("plateau schedule needs patience ≥ 1, got %d", s.Patience)
+		case !(s.Factor > 0 && s.Factor < 1):
+			return bad("plateau schedule needs a factor in (0, 1), got %g", s.Factor)
+		case !(s.MinDelta >= 0) || math.IsInf(s.MinDelta, 0):
+			return bad("plateau schedule needs a finite min delta ≥ 0, got %g", s.MinDelta)
+		case !minLROK:
+			return bad("plateau schedule needs min lr in [0, %g] (the learning rate), got %g", lr, s.MinLR)
 		}
 	case "cosine":
-		if s.MinLR < 0 || math.IsNaN(s.MinLR) || math.IsInf(s.MinLR, 0) {
-			return bad("cosine schedule needs min lr ≥ 0, got %g", s.MinLR)
+		if !minLROK {
+			return bad("cosine schedule needs min lr in [0, %g] (the learning rate), got %g", lr, s.MinLR)
 		}
 	default:
 		return bad("schedule %q (want none, step, plateau or cosine)", s.Kind)

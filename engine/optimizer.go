@@ -72,7 +72,7 @@ func (c OptimizerConfig) Validate() error {
 		return fmt.Errorf("%w: optimizer %q (want adam or sgd)", ErrConfig, c.Kind)
 	case !(c.LR > 0) || math.IsInf(c.LR, 0):
 		return fmt.Errorf("%w: learning rate must be a positive number, got %g", ErrConfig, c.LR)
-	case c.Momentum < 0 || c.Momentum >= 1:
+	case !(c.Momentum >= 0 && c.Momentum < 1): // NaN fails too
 		return fmt.Errorf("%w: momentum must be in [0, 1), got %g", ErrConfig, c.Momentum)
 	case c.Nesterov && c.Momentum == 0:
 		return fmt.Errorf("%w: Nesterov needs a momentum above 0", ErrConfig)
