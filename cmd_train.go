@@ -159,7 +159,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return usageError(fmt.Errorf("--levers: %w", err))
 	}
 	part := experiment.FinalPart(cfg)
-	if err := checkPart(e, part); err != nil {
+	if err := checkPart(e, part, d.Source.Describe()); err != nil {
 		return err
 	}
 	// From here on train reads only the prepared matrices: the table's
@@ -181,7 +181,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
 		var div *engine.DivergedError
 		if errors.As(err, &div) {
-			return fmt.Errorf("%w; no model written (try a lower --lr, or --l2)", err)
+			return fmt.Errorf("%s: %w; no model written (try a lower --lr, or --l2)", d.Source.Describe(), err)
 		}
 		return err
 	}
@@ -298,8 +298,9 @@ func checkNotInput(flag, out string, inputs []inputFile) error {
 }
 
 // checkPart refuses, before any training, a split that leaves the part the
-// metrics come from without rows or without one of the classes.
-func checkPart(e *experiment.Experiment, p experiment.Part) error {
+// metrics come from without rows or without one of the classes; source
+// names the data.
+func checkPart(e *experiment.Experiment, p experiment.Part, source string) error {
 	d := map[experiment.Part]engine.Dataset{
 		experiment.TrainPart: e.Train, experiment.ValPart: e.Val, experiment.TestPart: e.Test,
 	}[p]
@@ -310,8 +311,8 @@ func checkPart(e *experiment.Experiment, p experiment.Part) error {
 		}
 	}
 	if pos == 0 || pos == d.Rows {
-		return usageError(fmt.Errorf("the %s part has %d rows and %d positives: too few to measure a model "+
-			"(use more data, or change --val/--test)", p, d.Rows, pos))
+		return usageError(fmt.Errorf("%s: the %s part has %d rows and %d positives: too few to measure a model "+
+			"(use more data, or change --val/--test)", source, p, d.Rows, pos))
 	}
 	return nil
 }

@@ -281,6 +281,9 @@ func TestDivergedTrainExitsOne(t *testing.T) {
 	if code != exitFailure {
 		t.Fatalf("exit %d, want 1; stderr %q", code, c.stderr.String())
 	}
+	if want := "retain: built-in shop (500 users, seed 0): engine: training diverged at epoch "; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
 	if want := "no model written (try a lower --lr, or --l2)"; !strings.Contains(c.stderr.String(), want) {
 		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
 	}
