@@ -1,0 +1,11 @@
+//go:build !unix
+
+package main
+
+import (
+	"io"
+	"os"
+)
+
+// stdoutWriter is the process's standard output.
+func stdoutWriter() io.Writer { return os.Stdout }
