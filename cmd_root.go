@@ -42,7 +42,7 @@ type app struct {
 // osApp is the app of a real process.
 func osApp() *app {
 	return &app{
-		stdin: os.Stdin, stdout: stdoutWriter(), stderr: os.Stderr,
+		stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr,
 		open:            func(p string) (io.ReadCloser, error) { return os.Open(p) },
 		runTUI:          tui.Run,
 		userConfigDir:   os.UserConfigDir,
