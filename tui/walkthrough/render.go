@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
@@ -53,6 +54,8 @@ type renderer struct {
 	neuron []int // chosen neuron per layer
 	col    []int // chosen weight (input index) per layer
 	layer  int   // the layer the gradient and update steps show
+	// threshold is the decision threshold in use, the Users screen's.
+	threshold float64
 }
 
 func (r renderer) t(key string, args ...any) string { return tr(r.lang, key, args...) }
@@ -69,7 +72,12 @@ func (r renderer) note(key string, args ...any) []string {
 
 // indented wraps a remark that belongs to the maths, two cells in.
 func (r renderer) indented(key string, args ...any) []string {
-	lines := widget.WrapStyled(r.t(key, args...), r.width-2, r.st.Muted)
+	return r.indentedStyled(r.st.Muted, key, args...)
+}
+
+// indentedStyled wraps a line of the maths in style, two cells in.
+func (r renderer) indentedStyled(style lipgloss.Style, key string, args ...any) []string {
+	lines := widget.WrapStyled(r.t(key, args...), r.width-2, style)
 	for i, l := range lines {
 		lines[i] = "  " + l
 	}
