@@ -65,6 +65,15 @@ func (r renderer) para(key string, args ...any) []string {
 	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Text)
 }
 
+// sentences joins sentences into one paragraph: with a space in English,
+// without one in Chinese.
+func (r renderer) sentences(parts ...string) string {
+	if r.lang == "zh" {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts, " ")
+}
+
 // note wraps a secondary remark.
 func (r renderer) note(key string, args ...any) []string {
 	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Muted)

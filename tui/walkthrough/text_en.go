@@ -28,6 +28,7 @@ var textEN = map[string]string{
 	"col.rule":      "how it was scaled",
 	"col.product":   "product",
 	"col.user":      "user",
+	"col.weight":    "weight",
 	"kind.date":     "date",
 	"kind.numeric":  "number",
 	"kind.boolean":  "yes/no",
@@ -122,16 +123,20 @@ var textEN = map[string]string{
 
 	// The loss of a mini-batch.
 	"loss.title":     "Training: the loss of a mini-batch of %d users",
-	"loss.body":      "Training never adjusts the weights for one user alone: it takes a mini-batch of %d users (this user plus %d others), runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing. The loss L is the average of ℓ over the batch.",
+	"loss.body":      "Training never adjusts the weights for one user alone: it takes a mini-batch of %d users (this user plus %d others), runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing.",
+	"loss.mean":      "The loss L is the average of ℓ over the batch.",
+	"loss.mean.l2":   "The loss L is the average of ℓ over the batch plus the L2 penalty (λ/2)·ΣW²: half of λ times the sum of every weight squared (the biases are not penalised), which keeps the weights small. Its gradient λ·W is the term the gradient step adds to each weight's gradient.",
 	"loss.notrain":   "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
-	"loss.posweight": "Positive users count %s times in the loss, to make up for their rarity.",
+	"loss.posweight": "The weight w = %[1]s makes each positive user (y = 1) count %[1]s times in the loss, to make up for their rarity.",
 	"loss.copy":      "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
 
 	// The error at the output.
-	"dout.title":    "Backpropagation: the error at the output %s",
-	"dout.body":     "Backpropagation asks, for every number in the network, how the loss would change if that number changed. It starts at the output, where the answer is short: for a sigmoid output with cross-entropy, ∂L/∂z is the prediction minus the label, divided by the batch size m.",
-	"dout.body.mse": "Backpropagation starts at the output: with a linear output and squared error, ∂L/∂z is twice the prediction minus the label, divided by the batch size m.",
-	"dout.sign":     "A positive δ means the prediction was too high and the sum should shrink; a negative δ means it was too low. The larger |δ|, the more that user asks for a change.",
+	"dout.title":         "Backpropagation: the error at the output %s",
+	"dout.body":          "Backpropagation asks, for every number in the network, how the loss would change if that number changed. It starts at the output, where the answer is short: for a sigmoid output with cross-entropy, ∂L/∂z is the prediction minus the label, divided by the batch size m.",
+	"dout.body.weighted": "Backpropagation asks, for every number in the network, how the loss would change if that number changed. It starts at the output, where the answer is short: for a sigmoid output with cross-entropy, ∂L/∂z is the prediction minus the label, times the weight of that user's loss, divided by the batch size m.",
+	"dout.weighted":      "(for a positive user, y = 1, that is w·(ŷ − y) / m; for a negative one, y = 0, it is (ŷ − y) / m: the column “weight” below)",
+	"dout.body.mse":      "Backpropagation starts at the output: with a linear output and squared error, ∂L/∂z is twice the prediction minus the label, divided by the batch size m.",
+	"dout.sign":          "A positive δ means the prediction was too high and the sum should shrink; a negative δ means it was too low. The larger |δ|, the more that user asks for a change.",
 
 	// The error in a hidden layer.
 	"delta.title": "Backpropagation: layer %d receives its error %s",
