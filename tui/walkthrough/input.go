@@ -81,6 +81,10 @@ type walk struct {
 	batchIDs   []string // table id of every batch row; the user is row 0
 	inTraining bool     // whether the user is one of the training rows
 	predAfter  float64  // the user's prediction after the step
+	// restored is the earlier epoch whose weights early stopping copied
+	// back (0: none) and epochs the number trained: the optimiser's state
+	// is that of the end of the last epoch, not of the restored weights.
+	restored, epochs int
 }
 
 // judgedAt is the threshold the Users screen judges at: the shared one
@@ -239,6 +243,7 @@ func (w *walk) traceStep(in Input) error {
 		all[i] = i
 	}
 	w.cfg = exp.Trainer.Config()
+	w.restored, w.epochs = exp.Trainer.RestoredEpoch(), len(exp.Trainer.History())
 	st, err := engine.TraceStep(w.net, exp.Trainer.Optimizer(), w.cfg, batch, all)
 	if err != nil {
 		return fmt.Errorf("walkthrough: tracing a training step: %w", err)

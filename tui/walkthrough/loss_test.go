@@ -10,7 +10,7 @@ import (
 )
 
 // pageText renders the page of kind (in layer) of the fixture user of exp,
-// its words joined by single spaces.
+// the words of its text (not of a figure beside it) joined by single spaces.
 func pageText(t *testing.T, exp *experiment.Experiment, lang string, kind stepKind, layer int) (string, Model) {
 	t.Helper()
 	in, err := NewInput(exp, fixtureRow(exp))
@@ -20,7 +20,11 @@ func pageText(t *testing.T, exp *experiment.Experiment, lang string, kind stepKi
 	m := New(in, lang, DefaultStyles())
 	m.SetSize(200, 100)
 	m = goTo(t, m, kind, layer)
-	return strings.Join(strings.Fields(ansi.Strip(m.View())), " "), m
+	var text []string
+	for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+		text = append(text, textPart(line))
+	}
+	return strings.Join(strings.Fields(strings.Join(text, " ")), " "), m
 }
 
 // TestLossFormulasCarryThePositiveWeightAndTheL2Penalty: with
