@@ -217,6 +217,19 @@ func actName(act engine.Activation) string {
 	return "id"
 }
 
+// chain writes the steps of a calculation joined by " = ", each once: a
+// step that only repeats the one before it ("tanh(1.4619) = tanh(1.4619)",
+// "2.3286 = 2.3286") is left out.
+func chain(steps ...string) string {
+	out := steps[:0:0]
+	for _, s := range steps {
+		if len(out) == 0 || out[len(out)-1] != s {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " = ")
+}
+
 // actFormula writes f(v) worked out, e.g. "max(0, 0.8420)".
 func actFormula(act engine.Activation, z float64) string {
 	switch act {

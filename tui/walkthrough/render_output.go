@@ -31,7 +31,7 @@ func (r renderer) outputPage() page {
 		r.formula("ŷ = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))"))
 	p.body = append(p.body, r.indented("out.notation", zSym(k))...)
 	p.body = append(p.body,
-		"  "+r.st.Value.Render("ŷ = σ("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(yhat)),
+		"  "+r.st.Value.Render(chain("ŷ", "σ("+num(z)+")", actFormula(l.Activation, z), num(yhat))),
 		"")
 	prob, positive := w.decision(r.threshold)
 	p.body = append(p.body, r.probability()...)
