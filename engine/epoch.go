@@ -54,6 +54,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 	t.schedule(st)
 	if stopNow {
 		copy(t.net.params, t.best)
+		t.restored = t.bestEpoch
 		t.finish(StoppedEarly)
 		return nil
 	}
@@ -136,6 +137,9 @@ func (t *Trainer) finish(s State) {
 	switch {
 	case s == Finished && t.best != nil && (t.bestEpoch != t.epoch || t.avg != nil):
 		copy(t.net.params, t.best)
+		if t.bestEpoch != t.epoch {
+			t.restored = t.bestEpoch
+		}
 	case s == Finished && t.avg != nil:
 		copy(t.net.params, t.avg)
 	}
@@ -145,6 +149,13 @@ func (t *Trainer) finish(s State) {
 
 // BestEpoch is the epoch whose weights early stopping kept (0 if off).
 func (t *Trainer) BestEpoch() int { return t.bestEpoch }
+
+// RestoredEpoch is the earlier epoch whose weights early stopping copied
+// back into the network when training ended, or 0 when the network holds
+// the weights of the last epoch trained. When it is not 0 the optimiser's
+// state (Adam's step count and moments, the momentum, the scheduled
+// learning rate) is still that of the last step, not that of these weights.
+func (t *Trainer) RestoredEpoch() int { return t.restored }
 
 // progress builds a snapshot of the current position. Samples/s and the
 // per-batch time behind the ETA count compute time only: the time this Run

@@ -33,7 +33,9 @@ func (a Attribution) Completeness() float64 {
 }
 
 // CompletenessTolerance is the largest |Σ attributions − (f(x) − f(baseline))|
-// IntegratedGradients accepts before it refines its integration.
+// IntegratedGradients accepts before it refines its integration (up to
+// maxIGSteps points), measured in the caller's units when it scales the
+// attributions (IntegratedGradientsScaled, BatchIG.SetOutputScale).
 const CompletenessTolerance = 1e-4
 
 // singleRows is the pass size of IntegratedGradients: one input's path has
@@ -54,6 +56,15 @@ const maxIGSteps = 1 << 14
 // the path's curvature makes a fixed step count unreliable. It is a BatchIG
 // of one input.
 func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribution, error) {
+	return IntegratedGradientsScaled(n, x, baseline, steps, nil)
+}
+
+// IntegratedGradientsScaled is IntegratedGradients refined until the
+// completeness error, multiplied by scale(Output, BaselineOutput), is
+// within CompletenessTolerance: for a caller that reports the attributions
+// multiplied by that factor (see BatchIG.SetOutputScale). nil scale: as
+// IntegratedGradients.
+func IntegratedGradientsScaled(n *Network, x, baseline []float64, steps int, scale func(output, baselineOutput float64) float64) (Attribution, error) {
 	in := n.Arch.Inputs
 	if len(x) != in || len(baseline) != in {
 		return Attribution{}, fmt.Errorf("%w: input %d and baseline %d values, network takes %d", ErrShape, len(x), len(baseline), in)
@@ -62,7 +73,9 @@ func IntegratedGradients(n *Network, x, baseline []float64, steps int) (Attribut
 		return Attribution{}, ErrSteps
 	}
 	out := make([]Attribution, 1)
-	if err := newBatchIG(n, baseline, steps, singleRows).Explain(out, x); err != nil {
+	b := newBatchIG(n, baseline, steps, singleRows)
+	b.SetOutputScale(scale)
+	if err := b.Explain(out, x); err != nil {
 		return Attribution{}, err
 	}
 	return out[0], nil

@@ -127,3 +127,70 @@ func TestBatchIGRejectsBadShapes(t *testing.T) {
 		t.Errorf("5 values for 2 inputs of 3: %v, want ErrShape", err)
 	}
 }
+
+// TestOutputScaleTightensTheTolerance: a caller that reports attributions
+// multiplied by a factor (experiment's calibration, slope 1.03–1.10) got
+// them complete only within CompletenessTolerance·factor. With
+// SetOutputScale every input is complete within the tolerance after the
+// factor, single inputs and batches alike; a factor up to 1 changes
+// nothing.
+func TestOutputScaleTightensTheTolerance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 1))
+	net, err := NewNetwork(Architecture{Inputs: 6, Hidden: []LayerSpec{{12, Sigmoid}, {6, Tanh}}, Outputs: 1, Loss: BCE}, rng)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range net.Params() {
+		net.Params()[i] *= 4 // curved paths, so the midpoint rule needs refining
+	}
+	const users = 200
+	baseline := make([]float64, 6)
+	x := make([]float64, users*6)
+	for i := range x {
+		x[i] = 2 * rng.NormFloat64()
+	}
+	factor := func(out, base float64) float64 { return 8 + out - base }
+	plain, scaled := make([]Attribution, users), make([]Attribution, users)
+	b, err := NewBatchIG(net, baseline, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Explain(plain, x); err != nil {
+		t.Fatal(err)
+	}
+	b.SetOutputScale(factor)
+	if err := b.Explain(scaled, x); err != nil {
+		t.Fatal(err)
+	}
+	missed := 0
+	for u := range users {
+		a := scaled[u]
+		f := factor(a.Output, a.BaselineOutput)
+		if math.Abs(a.Completeness())*f > CompletenessTolerance && a.Steps < maxIGSteps {
+			t.Fatalf("user %d: scaled error %.3g after %d steps", u, math.Abs(a.Completeness())*f, a.Steps)
+		}
+		if math.Abs(plain[u].Completeness())*f > CompletenessTolerance {
+			missed++
+		}
+		single, err := IntegratedGradientsScaled(net, x[u*6:(u+1)*6], baseline, 16, factor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if single.Steps != a.Steps || math.Abs(single.Completeness()-a.Completeness()) > 1e-9 {
+			t.Fatalf("user %d: single %d steps (error %v), batch %d (%v)", u, single.Steps, single.Completeness(), a.Steps, a.Completeness())
+		}
+	}
+	if missed == 0 {
+		t.Error("without the scale every input was complete anyway: the test shows nothing")
+	}
+	b.SetOutputScale(func(float64, float64) float64 { return 0.5 })
+	again := make([]Attribution, users)
+	if err := b.Explain(again, x); err != nil {
+		t.Fatal(err)
+	}
+	for u := range users {
+		if again[u].Steps != plain[u].Steps {
+			t.Fatalf("user %d: a factor of 0.5 changed the steps from %d to %d", u, plain[u].Steps, again[u].Steps)
+		}
+	}
+}

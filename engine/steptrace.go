@@ -1,6 +1,9 @@
 package engine
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // StepTrace records every number of one training step on one mini-batch,
 // for the teaching walkthrough: the forward pass, the loss, the error at the
@@ -20,10 +23,18 @@ type StepTrace struct {
 	Deriv [][]float64
 	// RowLoss is the loss ℓ of each batch row and output (m×Outputs, the
 	// positive-class weight included); Loss is their mean.
-	RowLoss   []float64
-	Loss      float64 // mean data loss of the batch (before the update)
-	Clip      float64 // the factor gradient clipping multiplied the gradients by (1: none)
-	L2        float64 // the weight decay λ of the step
+	RowLoss []float64
+	Loss    float64 // mean data loss of the batch (before the update)
+	Clip    float64 // the factor gradient clipping multiplied the gradients by (1: none)
+	L2      float64 // the weight decay λ of the step
+	// SquaredWeights is ΣW², every weight of the network before the step
+	// squared and summed (biases excluded), and Penalty the L2 part of the
+	// objective, (L2/2)·SquaredWeights, whose gradient is the λ·W in GradW.
+	SquaredWeights, Penalty float64
+	// GradNorm is the Euclidean length of the whole gradient (every GradW
+	// and GradB, the L2 term included) that clipping compared with its
+	// limit: Clip is ClipNorm/GradNorm when it exceeded it.
+	GradNorm  float64
 	Before    *Network
 	After     *Network
 	OptBefore Optimizer // the optimiser's state before the update
@@ -55,7 +66,13 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 	loss, _ := ws.lossAndDelta(after, m, cfg.posWeight())
 	ws.backward(after, m, cfg.L2)
 	st := StepTrace{Rows: m, Loss: loss, Clip: 1, L2: cfg.L2, Before: net.Clone(), OptBefore: opt.Clone(),
-		X: clone(ws.x), Y: clone(ws.y)}
+		X: clone(ws.x), Y: clone(ws.y), GradNorm: norm(ws.grad)}
+	for _, l := range net.Layers {
+		for _, w := range l.W {
+			st.SquaredWeights += w * w
+		}
+	}
+	st.Penalty = cfg.L2 / 2 * st.SquaredWeights
 	for i, l := range after.Layers {
 		st.Z = append(st.Z, clone(ws.z[i]))
 		st.A = append(st.A, clone(ws.a[i]))
@@ -75,6 +92,19 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 	o.Step(after.params, ws.grad)
 	st.After, st.OptAfter = after, o
 	return st, nil
+}
+
+// Objective is the quantity the step descends: the mean data loss plus the
+// L2 penalty, Loss + Penalty.
+func (st *StepTrace) Objective() float64 { return st.Loss + st.Penalty }
+
+// norm is the Euclidean length of g.
+func norm(g []float64) float64 {
+	ss := 0.0
+	for _, v := range g {
+		ss += v * v
+	}
+	return math.Sqrt(ss)
 }
 
 // rowLosses is ℓ for each output logit z with target y: (z − y)² for MSE,

@@ -278,3 +278,43 @@ func TestRunReportsWithoutWaitingForSlowConsumer(t *testing.T) {
 		t.Fatalf("%d batch-loss points kept, bound is 8", len(u.Points))
 	}
 }
+
+// TestRestoredEpochSaysWhenTheWeightsAreOlderThanTheOptimiser: after early
+// stopping copies an earlier epoch's weights back, the optimiser's state
+// (Adam's t, m, v) is still the last step's; RestoredEpoch names that
+// epoch, and is 0 when the network ends with the last step's weights.
+func TestRestoredEpochSaysWhenTheWeightsAreOlderThanTheOptimiser(t *testing.T) {
+	cfg := TrainConfig{Epochs: 200, BatchSize: 8, Optimizer: OptimizerConfig{Kind: "adam", LR: 0.01},
+		EarlyStop: EarlyStopConfig{Patience: 3}}
+	tr := newTestTrainer(t, 4, cfg, blobs(60, 1), blobs(300, 2))
+	if tr.RestoredEpoch() != 0 {
+		t.Fatalf("restored epoch %d before training", tr.RestoredEpoch())
+	}
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if tr.State() != StoppedEarly || tr.RestoredEpoch() != tr.BestEpoch() || tr.BestEpoch() >= len(tr.History()) {
+		t.Fatalf("state %v, restored epoch %d, best %d of %d", tr.State(), tr.RestoredEpoch(), tr.BestEpoch(), len(tr.History()))
+	}
+
+	// All epochs run, patience never ran out, an earlier epoch the best:
+	// finishing restores it.
+	cfg.Epochs, cfg.EarlyStop.Patience = 40, 100
+	tr = newTestTrainer(t, 4, cfg, blobs(60, 1), blobs(300, 2))
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if tr.State() != Finished || tr.BestEpoch() >= 40 || tr.RestoredEpoch() != tr.BestEpoch() {
+		t.Fatalf("40 epochs: state %v, best %d, restored %d", tr.State(), tr.BestEpoch(), tr.RestoredEpoch())
+	}
+
+	// All epochs run, the last the best: nothing is restored.
+	cfg.Epochs, cfg.EarlyStop.Patience = 1, 5
+	tr = newTestTrainer(t, 4, cfg, blobs(60, 1), blobs(300, 2))
+	if err := tr.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if tr.State() != Finished || tr.BestEpoch() != 1 || tr.RestoredEpoch() != 0 {
+		t.Fatalf("one epoch: state %v, best %d, restored %d", tr.State(), tr.BestEpoch(), tr.RestoredEpoch())
+	}
+}

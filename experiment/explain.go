@@ -81,9 +81,11 @@ type Explanation struct {
 // (DeepLIFT's rescale rule for a final monotone map): the reasons keep their
 // order and signs and sum to the calibrated Prob − BaselineProb, the change
 // the user sees. When the two raw outputs are within 1e-9, the factor is
-// the map's slope at raw, measured over ±1e-6.
+// the map's slope at raw, measured over ±1e-6. The integration is refined
+// until the reasons sum to that change within engine.CompletenessTolerance
+// (in calibrated points, not only in the network's).
 func (x *Explainer) Explain(row []float64) (Explanation, error) {
-	a, err := engine.IntegratedGradients(x.Net, row, x.Baseline, IGSteps)
+	a, err := engine.IntegratedGradientsScaled(x.Net, row, x.Baseline, IGSteps, x.outputScale())
 	if err != nil {
 		return Explanation{}, err
 	}
@@ -109,6 +111,18 @@ func (x *Explainer) explanation(row []float64, a engine.Attribution, reasons []R
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
 	})
 	return ex
+}
+
+// outputScale is the factor each attribution of the network's output is
+// multiplied by (calibratedScale), for the integration to refine until the
+// reasons are complete within engine.CompletenessTolerance in calibrated
+// points, the units they are reported in; nil without a calibration.
+func (x *Explainer) outputScale() func(raw, rawBaseline float64) float64 {
+	cal := x.Calibration
+	if cal == nil {
+		return nil
+	}
+	return func(raw, rawBaseline float64) float64 { return calibratedScale(cal, raw, rawBaseline) }
 }
 
 // calibratedScale is the factor that turns attributions of the network's

@@ -26,6 +26,7 @@ func (x *Explainer) Batch() (*BatchExplainer, error) {
 	if err != nil {
 		return nil, err
 	}
+	ig.SetOutputScale(x.outputScale())
 	return &BatchExplainer{x: x, ig: ig}, nil
 }
 

@@ -2,6 +2,9 @@ package experiment
 
 import (
 	"math"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/engine/metrics"
@@ -67,5 +70,29 @@ func TestExplainCalibratedAtTheBaseline(t *testing.T) {
 		if math.IsNaN(r.Attribution) || math.Abs(r.Attribution) > 1e-9 {
 			t.Errorf("%s: %v, want 0", r.Column, r.Attribution)
 		}
+	}
+}
+
+// TestREADMESaysTheReasonsAreCalibrated: the README's "Calibrated
+// probabilities" section said the reasons "are still attributions of the
+// network's own (uncalibrated) probability", while they sum to the
+// calibrated P(x) − P(baseline) (TestExplainReasonsAreInCalibratedProbability),
+// as predict --help and the command table say.
+func TestREADMESaysTheReasonsAreCalibrated(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Skipf("no README: %v", err)
+	}
+	_, section, ok := strings.Cut(string(b), "\n## Calibrated probabilities\n")
+	if !ok {
+		t.Fatal("the README has no Calibrated probabilities section")
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	flat := strings.Join(strings.Fields(section), " ")
+	if strings.Contains(flat, "(uncalibrated) probability") {
+		t.Error("the section still calls the reasons attributions of the uncalibrated probability")
+	}
+	if want := "sum to the calibrated `P(x) − P(baseline)`"; !strings.Contains(flat, want) {
+		t.Errorf("the section does not say the reasons %s", want)
 	}
 }

@@ -24,8 +24,13 @@ type Model struct {
 	wantRun  int    // what was last asked for
 	wantRow  int
 	wantID   string
-	err      error
-	view     string
+	// threshold is the decision threshold the Evaluate screen shares
+	// (common.ThresholdMsg) and thresholdRun the run it belongs to; the
+	// output page judges at it, as the Users screen does.
+	threshold    float64
+	thresholdRun int
+	err          error
+	view         string
 }
 
 // ReadyMsg carries a walkthrough built off the UI goroutine for run Run
@@ -52,6 +57,7 @@ func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
 	w.wantRun, w.wantRow, w.wantID = run.Number, row, id
 	w.render()
 	prev, has, lang, st := w.model, w.has, w.Lang, w.wstyles
+	threshold := w.sharedThreshold(run.Number)
 	width, height := w.Width, w.Height
 	return func() tea.Msg {
 		msg := ReadyMsg{Run: run.Number, Row: row}
@@ -61,6 +67,7 @@ func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
 			msg.Err = err
 			return msg
 		}
+		in.Threshold = threshold
 		if has {
 			prev.SetInput(in) // keeps the step and the chosen neurons
 			msg.model = prev
@@ -70,6 +77,15 @@ func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
 		}
 		return msg
 	}
+}
+
+// sharedThreshold is the shared decision threshold when it belongs to run,
+// else 0 (the walkthrough then judges at the run's own, as Users does).
+func (w Model) sharedThreshold(run int) float64 {
+	if w.thresholdRun == run {
+		return w.threshold
+	}
+	return 0
 }
 
 // SetSize sets the tab's size.
@@ -92,8 +108,17 @@ func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err == nil {
 			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.Run, msg.Row, w.wantID
 			w.model.SetSize(w.Width, max(w.Height-1, 0))
+			// The threshold may have moved while the walkthrough was built.
+			w.model.SetThreshold(w.sharedThreshold(w.run))
 		}
 		w.render()
+		return w, nil
+	case common.ThresholdMsg:
+		w.threshold, w.thresholdRun = msg.Threshold, msg.Run
+		if w.has && msg.Run == w.run {
+			w.model.SetThreshold(msg.Threshold)
+			w.render()
+		}
 		return w, nil
 	}
 	if !w.has {

@@ -26,6 +26,10 @@ type Input struct {
 	X []float64
 	// Batch is the size of the demonstration mini-batch (0: DefaultBatch).
 	Batch int
+	// Threshold is the decision threshold the Users and Evaluate screens
+	// judge the run at (common.ThresholdMsg); a value outside (0, 1) means
+	// the run's own, Exp.Config.Threshold, as on the Users screen.
+	Threshold float64
 }
 
 // NewInput prepares the walkthrough of table row tableRow of exp.
@@ -63,7 +67,9 @@ type walk struct {
 	labelText  string  // the label's spelling in the data ("yes")
 	raw        []rawValue
 	inputNames []string
-	threshold  float64
+	// threshold is the run's own decision threshold (Config.Threshold),
+	// which a shared one from the Evaluate screen replaces (judgedAt).
+	threshold float64
 	// calib is the run's calibration map (nil: none), and calibrated the
 	// user's probability after it, as the Users and Plan screens show it.
 	calib      *experiment.Calibration
@@ -75,6 +81,31 @@ type walk struct {
 	batchIDs   []string // table id of every batch row; the user is row 0
 	inTraining bool     // whether the user is one of the training rows
 	predAfter  float64  // the user's prediction after the step
+	// restored is the earlier epoch whose weights early stopping copied
+	// back (0: none) and epochs the number trained: the optimiser's state
+	// is that of the end of the last epoch, not of the restored weights.
+	restored, epochs int
+}
+
+// judgedAt is the threshold the Users screen judges at: the shared one
+// when it lies in (0, 1), else the run's own.
+func (w *walk) judgedAt(shared float64) float64 {
+	if shared > 0 && shared < 1 {
+		return shared
+	}
+	return w.threshold
+}
+
+// decision is the user's probability as the Users, Evaluate and Plan
+// screens report it (calibrated when the run calibrates, else the network's
+// own ŷ) and whether it is at or above threshold, which is how the Users
+// screen decides.
+func (w *walk) decision(threshold float64) (p float64, positive bool) {
+	p = w.trace.Output()[0]
+	if w.calib != nil {
+		p = w.calibrated
+	}
+	return p, p >= threshold
 }
 
 // layerCount is the number of weight layers (hidden layers + the output).
@@ -212,6 +243,7 @@ func (w *walk) traceStep(in Input) error {
 		all[i] = i
 	}
 	w.cfg = exp.Trainer.Config()
+	w.restored, w.epochs = exp.Trainer.RestoredEpoch(), len(exp.Trainer.History())
 	st, err := engine.TraceStep(w.net, exp.Trainer.Optimizer(), w.cfg, batch, all)
 	if err != nil {
 		return fmt.Errorf("walkthrough: tracing a training step: %w", err)

@@ -20,6 +20,10 @@ type Model struct {
 	steps []step
 	cur   int
 
+	// threshold is the shared decision threshold (Input.Threshold,
+	// SetThreshold); walk.judgedAt turns it into the one in use.
+	threshold float64
+
 	neuron []int // chosen neuron per layer
 	col    []int // chosen weight (input index) per layer; −1: the largest gradient
 	layer  int   // the layer the gradient and update steps show
@@ -36,7 +40,7 @@ type Model struct {
 // values fall back to English). The numbers are computed here, once; a
 // problem (no trained model, a bad row) is shown in the panel.
 func New(in Input, lang string, styles Styles) Model {
-	m := Model{lang: DetectLang(lang, ""), st: styles, keys: DefaultKeyMap()}
+	m := Model{lang: DetectLang(lang, ""), st: styles, keys: DefaultKeyMap(), threshold: in.Threshold}
 	m.vp = viewport.New()
 	m.vp.KeyMap = viewport.KeyMap{} // the walkthrough's own keys scroll it
 	m.vp.SoftWrap = true
@@ -77,6 +81,25 @@ func (m *Model) SetInput(in Input) {
 	next.width, next.height = m.width, m.height
 	*m = next
 	m.refresh(true)
+}
+
+// SetThreshold makes the output page decide at threshold, the one the
+// Evaluate screen shares with the Users screen; a value outside (0, 1)
+// means the run's own, as on the Users screen.
+func (m *Model) SetThreshold(threshold float64) {
+	if m.threshold == threshold {
+		return
+	}
+	m.threshold = threshold
+	m.refresh(false)
+}
+
+// Threshold returns the decision threshold the output page judges at.
+func (m Model) Threshold() float64 {
+	if m.walk == nil {
+		return 0
+	}
+	return m.walk.judgedAt(m.threshold)
 }
 
 // sameShape reports whether two walks have networks of the same layer sizes.
@@ -251,7 +274,8 @@ func (m Model) View() string { return m.view }
 
 // renderer returns a renderer for the current choices at a text width.
 func (m Model) renderer(width int) renderer {
-	r := renderer{w: m.walk, st: m.st, lang: m.lang, width: width, neuron: m.neuron, layer: m.layer}
+	r := renderer{w: m.walk, st: m.st, lang: m.lang, width: width, neuron: m.neuron, layer: m.layer,
+		threshold: m.walk.judgedAt(m.threshold)}
 	r.col = make([]int, len(m.col))
 	for k := range m.col {
 		r.col[k] = m.Weight(k)

@@ -61,7 +61,7 @@ func TestUpdateUnderOtherTrainingSettings(t *testing.T) {
 			c.Train.Optimizer.Kind, c.Train.Optimizer.LR, c.Train.Optimizer.Momentum, c.Train.Optimizer.Nesterov = "sgd", 0.05, 0.9, true
 		}, "w ← w − lr·(g + μ·b)"},
 		{"adam with l2", func(c *experiment.Config) { c.Train.L2 = 0.05 }, "m ← β₁·m + (1 − β₁)·g"},
-		{"adam clipped", func(c *experiment.Config) { c.Train.ClipNorm = 0.01 }, "every gradient was multiplied by"},
+		{"adam clipped", func(c *experiment.Config) { c.Train.ClipNorm = 0.01 }, "every gradient is multiplied by"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
@@ -53,6 +54,8 @@ type renderer struct {
 	neuron []int // chosen neuron per layer
 	col    []int // chosen weight (input index) per layer
 	layer  int   // the layer the gradient and update steps show
+	// threshold is the decision threshold in use, the Users screen's.
+	threshold float64
 }
 
 func (r renderer) t(key string, args ...any) string { return tr(r.lang, key, args...) }
@@ -62,6 +65,15 @@ func (r renderer) para(key string, args ...any) []string {
 	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Text)
 }
 
+// sentences joins sentences into one paragraph: with a space in English,
+// without one in Chinese.
+func (r renderer) sentences(parts ...string) string {
+	if r.lang == "zh" {
+		return strings.Join(parts, "")
+	}
+	return strings.Join(parts, " ")
+}
+
 // note wraps a secondary remark.
 func (r renderer) note(key string, args ...any) []string {
 	return widget.WrapStyled(r.t(key, args...), r.width, r.st.Muted)
@@ -69,7 +81,12 @@ func (r renderer) note(key string, args ...any) []string {
 
 // indented wraps a remark that belongs to the maths, two cells in.
 func (r renderer) indented(key string, args ...any) []string {
-	lines := widget.WrapStyled(r.t(key, args...), r.width-2, r.st.Muted)
+	return r.indentedStyled(r.st.Muted, key, args...)
+}
+
+// indentedStyled wraps a line of the maths in style, two cells in.
+func (r renderer) indentedStyled(style lipgloss.Style, key string, args ...any) []string {
+	lines := widget.WrapStyled(r.t(key, args...), r.width-2, style)
 	for i, l := range lines {
 		lines[i] = "  " + l
 	}
@@ -198,6 +215,19 @@ func actName(act engine.Activation) string {
 		return "σ"
 	}
 	return "id"
+}
+
+// chain writes the steps of a calculation joined by " = ", each once: a
+// step that only repeats the one before it ("tanh(1.4619) = tanh(1.4619)",
+// "2.3286 = 2.3286") is left out.
+func chain(steps ...string) string {
+	out := steps[:0:0]
+	for _, s := range steps {
+		if len(out) == 0 || out[len(out)-1] != s {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " = ")
 }
 
 // actFormula writes f(v) worked out, e.g. "max(0, 0.8420)".

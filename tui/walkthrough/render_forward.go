@@ -57,7 +57,7 @@ func (r renderer) rawText(rv rawValue) string {
 	case rv.col.Date:
 		return data.FormatDay(rv.number)
 	}
-	return strconv.FormatFloat(rv.number, 'g', 7, 64)
+	return minus(strconv.FormatFloat(rv.number, 'g', 7, 64))
 }
 
 // inputPage shows how every raw value became an entry of x (§3.2 step 2).
@@ -89,7 +89,7 @@ func (r renderer) inputPage() page {
 			v := rv.number
 			if rv.missing {
 				v = rv.col.Fill
-				filled := strconv.FormatFloat(v, 'g', 7, 64)
+				filled := minus(strconv.FormatFloat(v, 'g', 7, 64))
 				if rv.col.Date {
 					filled = data.FormatDay(v)
 				}
@@ -165,17 +165,32 @@ func (r renderer) list(names []string) string {
 	}
 }
 
+// statistic writes a fitted statistic or a value in a scaling rule: five
+// significant digits with a true minus sign.
+func statistic(f float64) string { return minus(strconv.FormatFloat(f, 'g', 5, 64)) }
+
+// minus writes the minus sign of a formatted number as −, not -.
+func minus(s string) string { return strings.ReplaceAll(s, "-", "−") }
+
+// operand writes text, the number f, after an operator: in parentheses
+// when f is negative, so that "a − (−b)" never reads "a − −b".
+func operand(f float64, text string) string {
+	if f < 0 {
+		return "(" + text + ")"
+	}
+	return text
+}
+
 // scaleRule writes the scaling of one value with the fitted statistics.
 func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
-	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
 	if col.Date {
 		return r.dateRule(col, v, s)
 	}
-	val := g(v)
+	val := statistic(v)
 	if c := col.Clipped(v); c != v {
 		// Every scaling clips to the k-anonymous training range first:
 		// [v→bound].
-		val = "[" + g(v) + "→" + g(c) + "]"
+		val = "[" + statistic(v) + "→" + statistic(c) + "]"
 	}
 	return r.scaled(col, val, v, s)
 }
@@ -183,30 +198,28 @@ func (r renderer) scaleRule(col *data.PipelineColumn, v float64, s data.Scaling)
 // dateRule writes the scaling of a date column's day v: the days d before
 // its latest date Max (clipped to the range first), then as a number.
 func (r renderer) dateRule(col *data.PipelineColumn, v float64, s data.Scaling) string {
-	g := func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
-	day := g(v)
+	day := minus(strconv.FormatFloat(v, 'f', -1, 64))
 	if c := col.Clipped(v); c != v {
-		day = "[" + day + "→" + strconv.FormatFloat(c, 'g', 7, 64) + "]"
+		day = "[" + day + "→" + minus(strconv.FormatFloat(c, 'g', 7, 64)) + "]"
 	}
 	d := col.Measured(v)
-	days := strconv.FormatFloat(d, 'g', 5, 64)
-	return r.t("rule.date", strconv.FormatFloat(col.Max, 'g', 7, 64), day, days) + "; " + r.scaled(col, days, d, s)
+	days := statistic(d)
+	return r.t("rule.date", minus(strconv.FormatFloat(col.Max, 'g', 7, 64)), operand(v, day), days) + "; " + r.scaled(col, days, d, s)
 }
 
 // scaled writes the ln(1+v) and scaling of val, the text of the value v.
 func (r renderer) scaled(col *data.PipelineColumn, val string, v float64, s data.Scaling) string {
-	g := func(f float64) string { return strconv.FormatFloat(f, 'g', 5, 64) }
 	if col.Log {
 		// Skewed non-negative columns go through ln(1+v) before scaling.
 		val = "ln(1+" + val + ")"
 	}
 	if s == data.ScaleNone || (col.Center == 0 && col.Scale == 1) {
-		if col.Log || val != g(v) {
+		if col.Log || val != statistic(v) {
 			return val
 		}
 		return r.t("rule.asis")
 	}
-	return "(" + val + " − " + g(col.Center) + ") / " + g(col.Scale)
+	return "(" + val + " − " + operand(col.Center, statistic(col.Center)) + ") / " + operand(col.Scale, statistic(col.Scale))
 }
 
 // affinePage works out z_k = W_k·a_{k−1} + b_k for the chosen neuron.
@@ -286,7 +299,7 @@ func (r renderer) activatePage(k int) page {
 	z, a := w.trace.Z[k][j], w.trace.A[k][j]
 	p.body = append(p.body, "",
 		r.formula(aSym(k)+" = "+name+"("+zSym(k)+")"),
-		"  "+r.st.Value.Render(idx(aSym(k), j)+" = "+name+"("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(a)))
+		"  "+r.st.Value.Render(chain(idx(aSym(k), j), name+"("+num(z)+")", actFormula(l.Activation, z), num(a))))
 	cells := make([]string, l.Out)
 	active := 0
 	fmtZ, fmtA := withSign(column(w.trace.Z[k]...)), column(w.trace.A[k]...)

@@ -31,27 +31,32 @@ func (r renderer) outputPage() page {
 		r.formula("ŷ = σ("+zSym(k)+") = 1 / (1 + e^(−"+zSym(k)+"))"))
 	p.body = append(p.body, r.indented("out.notation", zSym(k))...)
 	p.body = append(p.body,
-		"  "+r.st.Value.Render("ŷ = σ("+num(z)+") = "+actFormula(l.Activation, z)+" = "+num(yhat)),
+		"  "+r.st.Value.Render(chain("ŷ", "σ("+num(z)+")", actFormula(l.Activation, z), num(yhat))),
 		"")
-	pct := strconv.FormatFloat(100*yhat, 'f', 1, 64) + " %"
-	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(yhat, 20))
+	prob, positive := w.decision(r.threshold)
+	p.body = append(p.body, r.probability()...)
+	p.body = append(p.body, "")
+	pct := strconv.FormatFloat(100*prob, 'f', 1, 64) + " %"
+	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(prob, 20))
 	if math.IsNaN(w.label) {
-		p.body = append(p.body, r.calibrated()...)
 		return p
 	}
-	predicted := yhat >= w.threshold
 	predText := lbl.Negative
-	if predicted {
+	if positive {
 		predText = lbl.Positive
 	}
 	verdict := r.st.Good.Render("✓ " + r.t("out.right"))
-	if predicted != (w.label == 1) {
+	if positive != (w.label == 1) {
 		verdict = r.st.Bad.Render("✗ " + r.t("out.wrong"))
 	}
-	p.body = append(p.body,
-		"  "+r.t("out.predicts", constant(w.threshold), predText),
-		"  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)
-	p.body = append(p.body, r.calibrated()...)
+	th := thresholdText(r.threshold)
+	compared := "P(" + lbl.Positive + ") = " + num(prob) + " < " + th
+	if positive {
+		compared = "P(" + lbl.Positive + ") = " + num(prob) + " ≥ " + th
+	}
+	p.body = append(p.body, r.indentedStyled(r.st.Text, "out.threshold", th)...)
+	p.body = append(p.body, r.indentedStyled(r.st.Text, "out.predicts", compared, predText)...)
+	p.body = append(p.body, "  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)
 	if w.step.After != nil {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("out.next")...)
@@ -59,14 +64,26 @@ func (r renderer) outputPage() page {
 	return p
 }
 
-// calibrated says, when the run calibrates the network's output, which
-// probability the other screens report for the user: without it the
-// walkthrough's ŷ (0.906) and the Users screen's P (0.934) seemed to
-// contradict each other.
-func (r renderer) calibrated() []string {
+// thresholdText writes a decision threshold as the Users and Evaluate
+// screens do, with two decimals (0.50), or with four significant digits
+// when two would round it (a best-F1 threshold such as 0.4182).
+func thresholdText(t float64) string {
+	if math.Abs(t*100-math.Round(t*100)) < 1e-9 {
+		return strconv.FormatFloat(t, 'f', 2, 64)
+	}
+	return strconv.FormatFloat(t, 'g', 4, 64)
+}
+
+// probability says that ŷ is the network's own output and which
+// probability the other screens report and the decision is made on: the
+// calibrated P when the run calibrates (without it the walkthrough's ŷ,
+// 0.906, and the Users screen's P, 0.934, seemed to contradict each
+// other), else ŷ itself.
+func (r renderer) probability() []string {
+	lbl := r.w.exp.Data.Table.Label
 	cal := r.w.calib
 	if cal == nil {
-		return nil
+		return r.para("out.uncalibrated", lbl.Positive)
 	}
 	method := string(cal.Method)
 	switch cal.Method {
@@ -75,8 +92,36 @@ func (r renderer) calibrated() []string {
 	case experiment.CalibIsotonic:
 		method = r.t("calib.isotonic")
 	}
-	lbl := r.w.exp.Data.Table.Label
-	return append([]string{""}, r.note("out.calibrated", method, data.Thousands(cal.Rows), lbl.Positive, num(r.w.calibrated))...)
+	return r.para("out.calibrated", method, r.calibrationUsers(cal), lbl.Positive, num(r.w.calibrated))
+}
+
+// calibrationUsers names the users the calibration map was fitted on: a
+// calibration share that neither gradient descent nor early stopping used,
+// or the validation part, which gradient descent never fitted but early
+// stopping (or a plateau schedule) watched.
+func (r renderer) calibrationUsers(cal *experiment.Calibration) string {
+	trained := r.w.exp.Trained()
+	rows := data.Thousands(cal.Rows)
+	switch trained.CalibrationPart() {
+	case experiment.CalibPart:
+		return r.t("calib.part.calib", rows)
+	case experiment.ValPart:
+		train := trained.Config.Train
+		if r.w.exp.Trainer != nil {
+			train = r.w.exp.Trainer.Config()
+		}
+		earlyStop, plateau := train.EarlyStop.Patience > 0, train.Schedule.Kind == "plateau"
+		switch {
+		case earlyStop && plateau:
+			return r.t("calib.part.val.watched", rows, r.t("watch.both"))
+		case earlyStop:
+			return r.t("calib.part.val.watched", rows, r.t("watch.es"))
+		case plateau:
+			return r.t("calib.part.val.watched", rows, r.t("watch.plateau"))
+		}
+		return r.t("calib.part.val", rows)
+	}
+	return r.t("calib.part.other", rows)
 }
 
 // bar draws a probability as a gauge of width cells: █ filled, ░ empty.

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // posWeight is the weight of positive rows in the loss (1 when unset).
@@ -36,19 +37,40 @@ func (r renderer) lossPage() page {
 	outs := w.net.Layers[last].Out
 	o := r.neuron[last]
 	p := page{phase: r.t("phase.loss"), title: r.t("loss.title", st.Rows)}
-	p.body = r.para("loss.body", st.Rows, st.Rows-1)
+	mean := r.t("loss.mean")
+	if st.L2 != 0 {
+		mean = r.t("loss.mean.l2")
+	}
+	p.body = widget.WrapStyled(r.sentences(r.t("loss.body", st.Rows, st.Rows-1), mean), r.width, r.st.Text)
 	if !w.inTraining {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("loss.notrain")...)
 	}
 	p.body = append(p.body, "")
-	if w.net.Arch.Loss == engine.MSE {
-		p.body = append(p.body, r.formula("ℓ = (ŷ − y)²,   L = (1/m)·Σ ℓ"))
+	// ℓ as the engine computes it (the positive rows' weight w included)
+	// and L as the step descends it (the L2 penalty included): with
+	// neither, both fit on one line as the textbook writes them.
+	weighted := w.net.Arch.Loss != engine.MSE && w.posWeight() != 1
+	var rowLoss string
+	switch {
+	case w.net.Arch.Loss == engine.MSE:
+		rowLoss = "ℓ = (ŷ − y)²"
+	case weighted:
+		rowLoss = "ℓ = −[ w·y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   w = " + constant(w.posWeight())
+	default:
+		rowLoss = "ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ]"
+	}
+	batchLoss := "L = (1/m)·Σ ℓ"
+	if st.L2 != 0 {
+		batchLoss += " + (λ/2)·ΣW²,   λ = " + num(st.L2)
+	}
+	if weighted || st.L2 != 0 {
+		p.body = append(p.body, r.formula(rowLoss), r.formula(batchLoss))
 	} else {
-		p.body = append(p.body, r.formula("ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   L = (1/m)·Σ ℓ"))
-		if w.posWeight() != 1 {
-			p.body = append(p.body, r.note("loss.posweight", num(w.posWeight()))...)
-		}
+		p.body = append(p.body, r.formula(rowLoss+",   "+batchLoss))
+	}
+	if weighted {
+		p.body = append(p.body, r.note("loss.posweight", constant(w.posWeight()))...)
 	}
 	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
@@ -63,7 +85,14 @@ func (r renderer) lossPage() page {
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
-	p.body = append(p.body, "  "+r.st.Value.Render("L = (ℓ₁ + … + ℓ"+subscript(st.Rows)+") / "+strconv.Itoa(st.Rows)+" = "+num(st.Loss)))
+	dataLoss := "(ℓ₁ + … + ℓ" + subscript(st.Rows) + ") / " + strconv.Itoa(st.Rows) + " = " + num(st.Loss)
+	if st.L2 == 0 {
+		p.body = append(p.body, "  "+r.st.Value.Render("L = "+dataLoss))
+	} else {
+		p.body = append(p.body, "  "+dataLoss,
+			"  (λ/2)·ΣW² = "+num(st.L2)+" / 2 × "+num(st.SquaredWeights)+" = "+num(st.Penalty),
+			"  "+r.st.Value.Render("L = "+num(st.Loss)+" + "+num(st.Penalty)+" = "+num(st.Objective())))
+	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("loss.copy")...)
 	return p
@@ -126,17 +155,32 @@ func (r renderer) outputDeltaPage() page {
 	m := strconv.Itoa(st.Rows)
 	p := page{phase: r.t("phase.backward"), title: r.t("dout.title", dSym(k))}
 	factor := ""
-	if w.net.Arch.Loss == engine.MSE {
+	weighted := w.net.Arch.Loss != engine.MSE && w.posWeight() != 1
+	formula := dSym(k) + " = ∂L/∂" + zSym(k) + " = "
+	switch {
+	case w.net.Arch.Loss == engine.MSE:
 		p.body = r.para("dout.body.mse")
 		factor = "2·"
-	} else {
+	case weighted:
+		p.body = r.para("dout.body.weighted")
+	default:
 		p.body = r.para("dout.body")
-		if w.posWeight() != 1 {
-			p.body = append(p.body, r.note("loss.posweight", num(w.posWeight()))...)
-		}
 	}
-	p.body = append(p.body, "", r.formula(dSym(k)+" = ∂L/∂"+zSym(k)+" = "+factor+"(ŷ − y) / m,   m = "+m))
-	tb := table{header: []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}, right: []bool{true, false, true, true, true, true}, focus: -1, indent: 2,
+	if weighted {
+		// The engine's ∂ℓ/∂z with the positive rows' weight w.
+		formula += "[w·y·(ŷ − 1) + (1 − y)·ŷ] / m,   w = " + constant(w.posWeight()) + ",   m = " + m
+	} else {
+		formula += factor + "(ŷ − y) / m,   m = " + m
+	}
+	p.body = append(p.body, "", r.formula(formula))
+	if weighted {
+		p.body = append(p.body, r.indented("dout.weighted")...)
+	}
+	header := []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", dSym(k)}
+	if weighted {
+		header = []string{"#", r.t("col.user"), "ŷ", "y", "ŷ − y", r.t("col.weight"), dSym(k)}
+	}
+	tb := table{header: header, right: []bool{true, false, true, true, true, true, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
 	var preds, errs, deltas []float64
 	residuals := st.Residuals()
@@ -145,7 +189,13 @@ func (r renderer) outputDeltaPage() page {
 	}
 	fmtPred, fmtErr, fmtDelta := column(preds...), withSign(column(errs...)), withSign(column(deltas...))
 	for row := range st.Rows {
-		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(st.Y[row*outs+o]), fmtErr(errs[row]), fmtDelta(deltas[row])})
+		y := st.Y[row*outs+o]
+		cells := []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(y), fmtErr(errs[row])}
+		if weighted {
+			// The weight of the row's loss: w·y + (1 − y), w for a positive user.
+			cells = append(cells, short(w.posWeight()*y+(1-y)))
+		}
+		tb.rows = append(tb.rows, append(cells, fmtDelta(deltas[row])))
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)

@@ -29,14 +29,20 @@ func (r renderer) updatePage() page {
 	p.heat = r.matrixHeat(k, w.step.ChangeInRates(k), j, i, "Δ"+wSym(k)+" ÷ lr")
 	var lines []string
 	param, weight, grad := w.net.ParamIndex(k, j, i), l.W[j*l.In+i], w.step.ClippedGrad(k, j, i)
+	// g is what the optimiser receives: the gradient, clipped when it was.
+	gradLine := "g = ∂L/∂w = " + num(grad)
+	if c := w.step.Clip; c != 1 {
+		gradLine = "g = c·∂L/∂w = " + num(c) + " × " + paren(w.step.GradW[k][j*l.In+i]) + " = " + num(grad)
+	}
 	switch opt := w.step.OptBefore.(type) {
 	case *engine.Adam:
 		u := opt.Work(param, weight, grad)
 		p.title = r.t("adam.title", wij)
 		p.body = r.para("adam.body", u.T)
+		p.body = append(p.body, r.stateNote("t", "m", "v")...)
 		eq := func(s string) string { return "      = " + s }
 		lines = []string{
-			"  w = " + wij + " = " + fine(u.W) + "    g = ∂L/∂w = " + num(u.G),
+			"  w = " + wij + " = " + fine(u.W) + "    " + gradLine,
 			"  t = " + strconv.Itoa(u.T) + "   lr = " + constant(u.LR) + "   β₁ = " + constant(u.Beta1) + "   β₂ = " + constant(u.Beta2) + "   ε = " + constant(u.Eps),
 			"",
 			r.formula("m ← β₁·m + (1 − β₁)·g"),
@@ -65,9 +71,14 @@ func (r renderer) updatePage() page {
 		}
 		p.title = r.t("sgd.title", wij)
 		p.body = r.para("sgd.body")
+		var state []string
+		if u.Momentum != 0 {
+			state = append(state, "b")
+		}
+		p.body = append(p.body, r.stateNote(state...)...)
 		lines = []string{
 			"  w = " + wij + " = " + fine(u.W),
-			"  g = ∂L/∂w = " + num(u.G) + "   lr = " + constant(u.LR) + "   μ = " + constant(u.Momentum),
+			"  " + gradLine + "   lr = " + constant(u.LR) + "   μ = " + constant(u.Momentum),
 			r.formula("b ← μ·b + g") + " = " + constant(u.Momentum) + " × " + paren(u.B0) + " + " + paren(u.G) + " = " + num(u.B1),
 			"  " + r.st.Value.Render(rule+" = "+fine(u.NewW)),
 		}
@@ -75,16 +86,56 @@ func (r renderer) updatePage() page {
 		p.title = r.t("adam.title", wij)
 		p.body = r.para("update.other")
 	}
+	p.body = append(p.body, r.clipping()...)
 	p.body = append(p.body, "")
 	p.body = append(p.body, lines...)
-	if f := w.step.Clip; f != 1 {
-		p.body = append(p.body, r.note("update.clipped", num(f))...)
-	}
 	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", fine(l.W[j*l.In+i]), fine(after)))+
 		"   Δw = "+signed(after-l.W[j*l.In+i]))
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("update.all")...)
 	return p
+}
+
+// clipping says, before g is used, what gradient clipping did: it
+// compares the length of the whole gradient with the limit and, above it,
+// scales every gradient by c = limit / ‖∇L‖.
+func (r renderer) clipping() []string {
+	st, limit := &r.w.step, r.w.cfg.ClipNorm
+	if limit <= 0 {
+		return nil
+	}
+	out := []string{""}
+	if st.Clip == 1 {
+		return append(out, r.note("update.unclipped", num(st.GradNorm), constant(limit))...)
+	}
+	out = append(out, r.note("update.clipped", num(st.GradNorm), constant(limit))...)
+	return append(out, r.formula("c = "+constant(limit)+" / ‖∇L‖ = "+constant(limit)+" / "+num(st.GradNorm)+" = "+num(st.Clip)))
+}
+
+// stateNote says, where the optimiser's state is shown, when that state is
+// not the one the network's weights had: early stopping copied an earlier
+// epoch's weights back, or the weights are a moving average. state lists
+// the symbols of the optimiser's state (none when it keeps only the
+// learning rate, which a schedule changes too).
+func (r renderer) stateNote(state ...string) []string {
+	w := r.w
+	parts := state
+	if k := w.cfg.Schedule.Kind; k != "" && k != "none" {
+		parts = append(parts, "lr")
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	var out []string
+	if w.restored > 0 {
+		out = append(out, "")
+		out = append(out, r.note("update.restored", w.restored, w.epochs, r.list(parts))...)
+	}
+	if w.cfg.AverageEpochs > 0 {
+		out = append(out, "")
+		out = append(out, r.note("update.averaged", r.list(parts))...)
+	}
+	return out
 }
 
 // afterPage closes the loop: what one step did to this user's prediction,
