@@ -152,13 +152,13 @@ func (c *PipelineColumn) Transformed(v float64) float64 {
 	if c.Log {
 		v = math.Log1p(max(v, 0))
 	}
-	z := (v - c.Center) / c.Scale
-	if math.IsInf(z, 0) && finite(v) {
+	d := v - c.Center
+	if math.IsInf(d, 0) && finite(v) && finite(c.Center) {
 		// v − Center overflowed (values near the float64 limit on both
 		// sides of Center); the quotients of the terms do not.
-		z = v/c.Scale - c.Center/c.Scale
+		return v/c.Scale - c.Center/c.Scale
 	}
-	return z
+	return d / c.Scale
 }
 
 // Clipped is v clipped to [Min, Max] when Clip is set, else v: the first
