@@ -33,7 +33,11 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	if len(t.Features()) == 0 {
 		var why []string
 		for _, c := range cols {
-			why = append(why, fmt.Sprintf("%s: %s", c.Name, c.Kind))
+			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
+			if c.Mixed != nil {
+				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s)", c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "))
+			}
+			why = append(why, w)
 		}
 		msg := "no usable feature column"
 		if len(why) > 0 {

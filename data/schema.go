@@ -146,7 +146,7 @@ func LoadNotes(t *Table) []string {
 	}
 	for _, c := range t.Columns {
 		if c.Warning != "" {
-			notes = append(notes, fmt.Sprintf("%s: column %q is %s: %s", t.Source, c.Name, c.Kind, c.Warning))
+			notes = append(notes, fmt.Sprintf("%s: column %q is %s: %s", t.Source, c.Name, c.KindName(), c.Warning))
 		}
 	}
 	return notes

@@ -117,6 +117,20 @@ func (c *Column) NamesRows() bool {
 	return c.Kind == ID && c.Why.Kind != ReasonTooManyLevels
 }
 
+// KindName says what the column was read as, in words a user can act on:
+// "an identifier" for an ID that names rows, "text with too many levels"
+// for text too varied to be a category (an ID that names no rows), else
+// the kind's name.
+func (c *Column) KindName() string {
+	switch {
+	case c.Kind == ID && !c.NamesRows():
+		return "text with too many levels"
+	case c.Kind == ID:
+		return "an identifier"
+	}
+	return c.Kind.String()
+}
+
 // NewIDColumn returns an ID column over ids (not copied).
 func NewIDColumn(name string, ids []string) *Column {
 	c := &Column{Name: name, Kind: ID, Strings: ids}
