@@ -176,6 +176,9 @@ func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (
 		return nil, "", err
 	}
 	s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+	if err == nil {
+		printNotes(a, append([]string{s.IDNote}, s.Notes...)...)
+	}
 	return s, o.data, err
 }
 
