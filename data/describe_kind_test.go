@@ -39,3 +39,20 @@ func TestMostlyNumbersKindName(t *testing.T) {
 		t.Errorf("notes %q\nlack %q", notes, note)
 	}
 }
+
+// TestBlankHeaderNote checks that a blank header cell (the trial's
+// blankhdr.csv) is named in a load note with the column's number, and that
+// a column really called column_3 is not.
+func TestBlankHeaderNote(t *testing.T) {
+	tab := mustRead(t, "id, ,column_3,churn\n1,5,a,no\n2,6,b,yes\n3,7,a,no\n4,8,b,yes\n", CSVOptions{})
+	want := `t.csv: the header cell of column 2 is blank: the column is called "column_2"`
+	var got []string
+	for _, n := range LoadNotes(tab) {
+		if strings.Contains(n, "header cell") {
+			got = append(got, n)
+		}
+	}
+	if len(got) != 1 || got[0] != want {
+		t.Errorf("notes %q\nwant [%q]", got, want)
+	}
+}

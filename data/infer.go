@@ -23,7 +23,9 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 			label = l
 			continue
 		}
-		cols = append(cols, inferColumn(p.header[j], b, opts.MaxLevels))
+		c := inferColumn(p.header[j], b, opts.MaxLevels)
+		c.Unnamed = slices.Contains(p.rr.unnamed, j)
+		cols = append(cols, c)
 		p.builders[j] = columnBuilder{} // let the intern map go
 	}
 	t, err := NewTable(p.name, cols, label)

@@ -50,6 +50,9 @@ func (k Kind) String() string {
 type Column struct {
 	Name string
 	Kind Kind
+	// Unnamed is set when the header cell was blank: Name is then
+	// column_N, N the column's 1-based number.
+	Unnamed bool
 	// Values holds numbers for Numeric and Boolean columns; NaN is missing.
 	Values []float64
 	// Strings holds the raw cell text for Categorical and ID columns; "" is
