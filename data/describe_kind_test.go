@@ -23,7 +23,7 @@ func TestMostlyNumbersKindName(t *testing.T) {
 		fmt.Fprintf(&b, "%d,%s,%s\n", i+1, income, []string{"no", "yes"}[i%2])
 	}
 	_, err := readString(b.String(), CSVOptions{})
-	want := `t.csv: no usable feature column (id: an identifier, income: text with too many levels, mostly numbers but 2 of 60 in the first rows are not ("unknown"))`
+	want := `t.csv: no usable feature column (id: an identifier, income: text with too many levels, mostly numbers but 2 of 60 in the first rows are not ("unknown", the first at line 4, column 2))`
 	if !errors.Is(err, ErrNoFeatures) || err.Error() != want {
 		t.Errorf("err %v\nwant %s", err, want)
 	}

@@ -37,7 +37,8 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 		for _, c := range cols {
 			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
 			if c.Mixed != nil {
-				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s)", c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "))
+				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s, the first at line %d, column %d)",
+					c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "), c.Mixed.Line, c.Mixed.Column)
 			}
 			why = append(why, w)
 		}
