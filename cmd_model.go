@@ -191,6 +191,7 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 	if err != nil {
 		return nil, err
 	}
+	printNotes(a, scored.Notes...)
 	if scored.Actual == nil {
 		hint := ""
 		if b.Pipeline.Label.Name == b.Label.Name {
@@ -262,4 +263,13 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return scored, nil, nil
 	}
 	return scored, bg, nil
+}
+
+// printNotes writes each non-empty note to stderr as "note: …".
+func printNotes(a *app, notes ...string) {
+	for _, n := range notes {
+		if n != "" {
+			fmt.Fprintln(a.stderr, "note: "+n)
+		}
+	}
 }

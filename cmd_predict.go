@@ -135,6 +135,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err != nil {
 		return err
 	}
+	capExplain(a, o, b)
 	target, note, err := o.tf.resolve(data.LabelSpec(b.Label), b)
 	if err != nil {
 		return err
@@ -179,6 +180,9 @@ func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (
 	if errors.Is(err, data.ErrLabelNotBinary) {
 		s, err = scoreIgnoringLabel(a, b, raw, o.data, err)
 	}
+	if err == nil {
+		printNotes(a, append([]string{s.IDNote}, s.Notes...)...)
+	}
 	return s, o.data, err
 }
 
@@ -201,4 +205,16 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		return experiment.WriteScoresCSV(ctx, w, rows, opts)
 	})
+}
+
+// capExplain lowers --explain to the model's number of input columns, one
+// reason each at most, and says so: more would be always-empty columns.
+func capExplain(a *app, o *predictOptions, b *experiment.Bundle) {
+	if b.Pipeline == nil || o.explain <= len(b.Pipeline.Columns) {
+		return
+	}
+	n := len(b.Pipeline.Columns)
+	fmt.Fprintf(a.stderr, "note: --explain %d: the model has %s, one reason each at most: writing %d reasons\n",
+		o.explain, count(n, "input column"), n)
+	o.explain = n
 }

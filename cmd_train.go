@@ -173,6 +173,10 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	fmt.Fprintln(a.stderr, note)
 	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s\n",
 		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e))
+	if n := e.Pipeline.Duplicates; n > 0 {
+		fmt.Fprintf(a.stderr, "note: %s: dropped %s of the training part, exact duplicates of an earlier row (not counted above)\n",
+			d.Source.Describe(), count(n, "row"))
+	}
 	if e.CalibNote != "" {
 		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
 	}

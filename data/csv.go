@@ -79,6 +79,7 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 		h := strings.TrimSpace(string(rr.field(i)))
 		if h == "" {
 			h = fmt.Sprintf("column_%d", i+1)
+			rr.unnamed = append(rr.unnamed, i)
 		}
 		if j, dup := seen[h]; dup {
 			return nil, nil, parseErr(name, rr.line, i+1, ErrSyntax,

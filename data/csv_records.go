@@ -19,6 +19,9 @@ type recordReader struct {
 	br    *bufio.Reader
 	file  string
 	delim byte
+	// unnamed lists the 0-based fields whose header cell was blank (named
+	// column_N after their 1-based number).
+	unnamed []int
 	// line is the physical line on which the current record starts.
 	line int
 	// next is the physical line the next read will start on.

@@ -274,7 +274,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"unknown positive", "x,churn\n1,yes\n2,no\n", CSVOptions{PositiveClass: "maybe"},
 			`t.csv: positive class "maybe" is not a value of label column "churn" ("no", "yes")`, ErrLabelNotBinary},
 		{"no features", "customerID,k,churn\nA1,same,yes\nB2,same,no\n", CSVOptions{},
-			"t.csv: no usable feature column (customerID: id, k: constant)", ErrNoFeatures},
+			"t.csv: no usable feature column (customerID: an identifier, k: constant)", ErrNoFeatures},
 		{"label only", "churn\nyes\nno\n", CSVOptions{}, "t.csv: no usable feature column", ErrNoFeatures},
 		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: '|'}, `data: malformed CSV: t.csv: delimiter '|' is not comma, semicolon or tab`, ErrSyntax},
 	}

@@ -94,6 +94,9 @@ type MixedText struct {
 	Numbers, Present, NotNumbers int
 	Examples                     []string
 	More                         bool
+	// Line and Column locate the first cell that is not a number (0 when
+	// unknown).
+	Line, Column int
 }
 
 // String is the warning in English (Column.Warning).

@@ -32,6 +32,9 @@ var (
 	// ErrMissingColumn reports that a column the pipeline was fitted on is
 	// absent from new data.
 	ErrMissingColumn = errors.New("data: missing column")
+	// ErrTooLarge reports a numeric column whose values are too large for
+	// the chosen scaling to map to finite model inputs.
+	ErrTooLarge = errors.New("data: values too large to scale")
 	// ErrShape reports inconsistent lengths or indices passed by the caller.
 	ErrShape = errors.New("data: inconsistent shape")
 )

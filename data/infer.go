@@ -23,7 +23,9 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 			label = l
 			continue
 		}
-		cols = append(cols, inferColumn(p.header[j], b, opts.MaxLevels))
+		c := inferColumn(p.header[j], b, opts.MaxLevels)
+		c.Unnamed = slices.Contains(p.rr.unnamed, j)
+		cols = append(cols, c)
 		p.builders[j] = columnBuilder{} // let the intern map go
 	}
 	t, err := NewTable(p.name, cols, label)
@@ -33,7 +35,12 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	if len(t.Features()) == 0 {
 		var why []string
 		for _, c := range cols {
-			why = append(why, fmt.Sprintf("%s: %s", c.Name, c.Kind))
+			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
+			if c.Mixed != nil {
+				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s, the first at line %d, column %d)",
+					c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "), c.Mixed.Line, c.Mixed.Column)
+			}
+			why = append(why, w)
 		}
 		msg := "no usable feature column"
 		if len(why) > 0 {

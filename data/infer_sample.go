@@ -39,6 +39,7 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 	nonFinite := 0
 	strays := map[string]int{}
 	var examples []string
+	firstLine := 0
 	for i, row := range p.sample {
 		cell := trimSpace([]byte(row[j]))
 		if isMissing(cell) {
@@ -54,6 +55,9 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 			nonFinite++
 			continue
 		}
+		if firstLine == 0 {
+			firstLine = p.lines[i]
+		}
 		if _, seen := strays[string(cell)]; !seen && len(examples) < 3 {
 			examples = append(examples, quoteCut(cell))
 		}
@@ -67,7 +71,7 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 	k.numeric = k.numbers > 0 && nStray <= allowed && len(strays) <= maxStrayValues
 	if !k.numeric && k.numbers > 0 && 2*k.numbers >= k.present {
 		k.mixed = &MixedText{Numbers: k.numbers, Present: k.present, NotNumbers: nStray,
-			Examples: examples, More: len(strays) > len(examples)}
+			Examples: examples, More: len(strays) > len(examples), Line: firstLine, Column: j + 1}
 	}
 	return k
 }

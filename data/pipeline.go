@@ -152,7 +152,13 @@ func (c *PipelineColumn) Transformed(v float64) float64 {
 	if c.Log {
 		v = math.Log1p(max(v, 0))
 	}
-	return (v - c.Center) / c.Scale
+	d := v - c.Center
+	if math.IsInf(d, 0) && finite(v) && finite(c.Center) {
+		// v − Center overflowed (values near the float64 limit on both
+		// sides of Center); the quotients of the terms do not.
+		return v/c.Scale - c.Center/c.Scale
+	}
+	return d / c.Scale
 }
 
 // Clipped is v clipped to [Min, Max] when Clip is set, else v: the first
@@ -276,7 +282,9 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 		if c.Kind == Categorical {
 			fitCategorical(&pc, c, p.FitRows, opts.group())
 		} else {
-			fitNumeric(&pc, c, p.FitRows, opts)
+			if err := fitNumeric(&pc, c, p.FitRows, opts, t.Source); err != nil {
+				return nil, err
+			}
 		}
 		p.addColumn(pc)
 	}
@@ -363,19 +371,19 @@ func fitCategorical(pc *PipelineColumn, c *Column, rows []int, k int) {
 	}
 }
 
-func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions) {
+func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions, source string) error {
 	present := make([]float64, 0, len(rows))
 	for _, r := range rows {
 		if v := c.Values[r]; !math.IsNaN(v) {
 			present = append(present, v)
 		}
 	}
-	fitPresent(pc, c, present, len(rows), opts)
+	return fitPresent(pc, c, present, len(rows), opts, source)
 }
 
 // fitPresent fits a numeric or boolean column from the present (not
 // missing) values of its rows training rows; present is reordered.
-func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts PipelineOptions) {
+func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts PipelineOptions, source string) error {
 	pc.Missing = rows - len(present)
 	pc.Indicator = opts.MissingIndicators && pc.Missing > 0
 	if c.Kind == Boolean {
@@ -385,12 +393,12 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		}
 	}
 	if len(present) == 0 {
-		return // nothing to learn from: fill 0, identity scale
+		return nil // nothing to learn from: fill 0, identity scale
 	}
 	if c.Kind == Boolean {
 		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
 		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
-		return
+		return nil
 	}
 	pc.DecimalComma = c.DecimalComma
 	pc.Whole = c.Kind == Numeric && allWhole(present)
@@ -402,13 +410,13 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 	for i, v := range present {
 		present[i] = min(max(v, pc.Min), pc.Max)
 	}
-	if opts.Impute == ImputeMean && finite(mean(present)) {
-		pc.Fill = mean(present)
+	if opts.Impute == ImputeMean {
+		pc.Fill = stableMean(present)
 	} else {
 		pc.Fill = groupMedian(present, k)
 	}
 	if opts.Scale == ScaleNone {
-		return
+		return checkInputs(pc, opts, source)
 	}
 	fill := pc.Fill
 	lo, hi := pc.Min, pc.Max
@@ -432,18 +440,11 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 	}
 	// Statistics of the imputed training column, as a fitted imputer
 	// followed by a scaler would see it.
-	n, filled := float64(rows), float64(pc.Missing)
-	avg := (mean(present)*float64(len(present)) + fill*filled) / n
 	switch opts.Scale {
 	case ScaleMinMax:
 		pc.Center, pc.Scale = lo, hi-lo
 	case ScaleZScore:
-		var ss float64
-		for _, v := range present {
-			ss += (v - avg) * (v - avg)
-		}
-		ss += filled * (fill - avg) * (fill - avg)
-		pc.Center, pc.Scale = avg, math.Sqrt(ss/n)
+		pc.Center, pc.Scale = imputedStats(present, fill, pc.Missing)
 	case ScaleRobust:
 		pc.Center, pc.Scale = robustSpread(present, fill, pc.Missing, k)
 		if pc.Scale == 0 {
@@ -455,11 +456,37 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		// Fewer than k customers differ from the rest: clipped, they all
 		// transform to 0.
 		pc.Center, pc.Scale = lo, 1
-	case pc.Scale == 0 || !finite(pc.Scale) || !finite(pc.Center):
-		// Magnitudes near the float64 limit whose sums overflow: leave the
-		// clipped values unscaled rather than non-finite.
+	case !finite(pc.Scale):
+		// A clipped range wider than the largest float64 (from below
+		// −9e307 to above 9e307): no finite scale maps it.
+		return tooLarge(pc, opts, source)
+	case pc.Scale == 0:
 		pc.Center, pc.Scale = 0, 1
 	}
+	return checkInputs(pc, opts, source)
+}
+
+// MaxInput is the largest magnitude a fitted numeric column may give a
+// model input: its square and its products with the weights stay finite
+// in training (gradients, Adam's squared moments), 1e150 < √MaxFloat64.
+const MaxInput = 1e150
+
+// checkInputs refuses a column whose clipped training range [Min, Max]
+// transforms to model inputs beyond ±MaxInput (Transformed is monotone,
+// so the bounds give the extremes).
+func checkInputs(pc *PipelineColumn, opts PipelineOptions, source string) error {
+	lo, hi := pc.Transformed(pc.Min), pc.Transformed(pc.Max)
+	if finite(lo) && finite(hi) && math.Abs(lo) <= MaxInput && math.Abs(hi) <= MaxInput {
+		return nil
+	}
+	return tooLarge(pc, opts, source)
+}
+
+// tooLarge is the error of a column whose values no model input can hold.
+func tooLarge(pc *PipelineColumn, opts PipelineOptions, source string) error {
+	return parseErr(source, 0, 0, ErrTooLarge, fmt.Sprintf(
+		"column %q: values too large to scale: its training range [%g, %g] cannot become model inputs within ±%g under scale %s; use --log1p or --scale zscore, or rescale the column",
+		pc.Name, pc.Min, pc.Max, MaxInput, opts.Scale))
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

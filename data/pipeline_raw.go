@@ -38,7 +38,9 @@ func FitPipelineRaw(t *Table, x []float64, fitRows []int, opts PipelineOptions) 
 			}
 		}
 		pc := p.newColumn(c)
-		fitPresent(&pc, c, present, n, opts)
+		if err := fitPresent(&pc, c, present, n, opts, t.Source); err != nil {
+			return nil, err
+		}
 		p.addColumn(pc)
 	}
 	return p, nil

@@ -22,6 +22,13 @@ type Rows struct {
 	IDName string
 	// Labels holds 0/1 labels when the file has the label column, else nil.
 	Labels []float64
+	// Notes say, in English without "note: ", which category levels the
+	// model has no input for, one per column: they were scored as its
+	// catch-all level or as none.
+	Notes []string
+	// IDNote is set, in English, when the file lacks the model's id column
+	// and IDs are row numbers.
+	IDNote string
 }
 
 // ReadRows reads new raw rows from a CSV (or Parquet) file with the columns the pipeline was
@@ -57,6 +64,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		out.Labels = []float64{}
 	}
 	width := p.Width()
+	unseen := make([]unseenLevels, len(p.Columns))
 	var data []float64
 	// A semicolon file's numeric columns read their decimal marks as the
 	// tables they were trained on do (see decimalMarks).
@@ -92,6 +100,11 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			if err := enc.encode(i, cell, rr.delim == ';', data[row:row+width]); err != nil {
 				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
+			if levels := enc.levels[i]; levels != nil && !isMissing(cell) {
+				if _, ok := levels[string(cell)]; !ok {
+					unseen[i].add(cell, rr.line, fields[i]+1, &p.Columns[i])
+				}
+			}
 		}
 		if idField >= 0 {
 			out.IDs = append(out.IDs, string(trimSpace(rr.field(idField))))
@@ -120,7 +133,63 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
 	}
 	out.X = mat.NewDense(len(out.IDs), width, data)
+	if p.IDName != "" && idField < 0 {
+		out.IDNote = fmt.Sprintf("%s: no column %q, the model's identifier: rows are numbered 1 to %d instead", name, p.IDName, len(out.IDs))
+	}
+	for i := range unseen {
+		if unseen[i].count > 0 {
+			out.Notes = append(out.Notes, unseen[i].note(name, &p.Columns[i]))
+		}
+	}
 	return out, nil
+}
+
+// unseenLevels counts the cells of a categorical column whose level the
+// model has no input for, and keeps the first, and the first that differs
+// from a model level only in case.
+type unseenLevels struct {
+	count, line, field int
+	first              string
+	// caseCell, at caseLine, is a model level caseLevel in other case.
+	caseCell, caseLevel string
+	caseLine            int
+}
+
+func (u *unseenLevels) add(cell []byte, line, field int, pc *PipelineColumn) {
+	if u.count == 0 {
+		u.first, u.line, u.field = quoteCut(cell), line, field
+	}
+	u.count++
+	if u.caseLevel != "" {
+		return
+	}
+	for i, l := range pc.Levels {
+		if !(pc.Other && i == len(pc.Levels)-1) && strings.EqualFold(l, string(cell)) {
+			u.caseCell, u.caseLevel, u.caseLine = quoteCut(cell), l, line
+			return
+		}
+	}
+}
+
+// note says how the unseen levels were scored, and names a model level
+// that one of them differs from only in case.
+func (u *unseenLevels) note(name string, pc *PipelineColumn) string {
+	cells := "1 cell holds a level"
+	if u.count > 1 {
+		cells = fmt.Sprintf("%d cells hold levels", u.count)
+	}
+	as := "scored as no level (all its inputs 0)"
+	if pc.Other {
+		as = fmt.Sprintf("scored as %q", pc.Levels[len(pc.Levels)-1])
+	}
+	note := fmt.Sprintf("%s: column %q: %s the model has no input for (unseen or rare in training), %s; the first is %s at line %d, column %d",
+		name, pc.Name, cells, as, u.first, u.line, u.field)
+	if u.caseLevel != "" && u.caseLine == u.line {
+		note += fmt.Sprintf(", which differs from the model's %q only in case", u.caseLevel)
+	} else if u.caseLevel != "" {
+		note += fmt.Sprintf("; %s (line %d) differs from the model's %q only in case", u.caseCell, u.caseLine, u.caseLevel)
+	}
+	return note
 }
 
 // eachRecord reads the data records after the header, each checked to have

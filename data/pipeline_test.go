@@ -198,33 +198,37 @@ func TestTransformKindDrift(t *testing.T) {
 	}
 }
 
-// TestPipelineExtremeValues keeps every output finite and the pipeline
-// encodable when sums of the values overflow float64. Groups of one keep
-// the three values unclipped (the default group, 2 of 3 values here, would
-// clip all three to 1e308).
+// TestPipelineExtremeValues keeps every output finite, the statistics
+// right and the pipeline encodable when plain sums of the values overflow
+// float64. Groups of one keep the three values unclipped (the default
+// group, 2 of 3 values here, would clip all three to 1e308). In units of
+// 1.5e308 the imputed column is 2/3, −2/3, 1 and the mean fill 1/3: mean
+// 1/3 (5e307), deviations 1/3, −1, 2/3, 0, variance (1/9 + 1 + 4/9)/4 =
+// 7/18. Min-max of the range [−1e308, 1.5e308], wider than a float64
+// holds, is refused (ErrTooLarge) rather than left unscaled: inputs of
+// 1e308 made training diverge.
 func TestPipelineExtremeValues(t *testing.T) {
 	tab := mustRead(t, "x,churn\n1e308,yes\n-1e308,no\n1.5e308,no\n,yes\n", CSVOptions{})
-	for _, c := range []struct {
-		opts PipelineOptions
-		fill float64
-	}{{PipelineOptions{MinGroup: 1}, 1e308}, {PipelineOptions{Impute: ImputeMean, Scale: ScaleZScore, MinGroup: 1}, 1.5e308 / 3}} {
-		opts := c.opts
-		p, err := FitPipeline(tab, []int{0, 1, 2, 3}, opts)
-		if err != nil {
-			t.Fatal(err)
+	opts := PipelineOptions{Impute: ImputeMean, Scale: ScaleZScore, MinGroup: 1}
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	X, _ := p.Transform(tab, []int{0, 1, 2, 3})
+	for _, v := range X.RawMatrix().Data {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			t.Fatalf("%+v: non-finite output %v", opts, v)
 		}
-		X, _ := p.Transform(tab, []int{0, 1, 2, 3})
-		for _, v := range X.RawMatrix().Data {
-			if math.IsNaN(v) || math.IsInf(v, 0) {
-				t.Fatalf("%+v: non-finite output %v", opts, v)
-			}
-		}
-		if _, err := json.Marshal(p); err != nil {
-			t.Errorf("%+v: %v", opts, err)
-		}
-		if pc := p.Columns[0]; pc.Fill != c.fill || pc.Scale != 1 {
-			t.Errorf("%+v: fill %v scale %v, want %v and no scaling", opts, pc.Fill, pc.Scale, c.fill)
-		}
+	}
+	if _, err := json.Marshal(p); err != nil {
+		t.Errorf("%+v: %v", opts, err)
+	}
+	near := func(got, want float64) bool { return math.Abs(got-want) <= 1e-14*math.Abs(want) }
+	if pc := p.Columns[0]; !near(pc.Fill, 5e307) || !near(pc.Center, 5e307) || !near(pc.Scale, math.Sqrt(7.0/18)*1.5e308) {
+		t.Errorf("%+v: fill %v center %v scale %v, want 5e307, 5e307, %v", opts, pc.Fill, pc.Center, pc.Scale, math.Sqrt(7.0/18)*1.5e308)
+	}
+	if _, err := FitPipeline(tab, []int{0, 1, 2, 3}, PipelineOptions{MinGroup: 1}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("min-max of [-1e308, 1.5e308]: err %v, want ErrTooLarge", err)
 	}
 }
 

@@ -122,6 +122,12 @@ func valueRange(values []float64) (lo, hi float64) {
 func LoadNotes(t *Table) []string {
 	var notes []string
 	for _, c := range t.Columns {
+		if c.Unnamed {
+			notes = append(notes, fmt.Sprintf("%s: the header cell of column %s is blank: the column is called %q",
+				t.Source, strings.TrimPrefix(c.Name, "column_"), c.Name))
+		}
+	}
+	for _, c := range t.Columns {
 		why := ""
 		if c.Note != "" {
 			why = " (" + c.Note + ")"
@@ -146,7 +152,7 @@ func LoadNotes(t *Table) []string {
 	}
 	for _, c := range t.Columns {
 		if c.Warning != "" {
-			notes = append(notes, fmt.Sprintf("%s: column %q is %s: %s", t.Source, c.Name, c.Kind, c.Warning))
+			notes = append(notes, fmt.Sprintf("%s: column %q is %s: %s", t.Source, c.Name, c.KindName(), c.Warning))
 		}
 	}
 	return notes

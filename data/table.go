@@ -50,6 +50,9 @@ func (k Kind) String() string {
 type Column struct {
 	Name string
 	Kind Kind
+	// Unnamed is set when the header cell was blank: Name is then
+	// column_N, N the column's 1-based number.
+	Unnamed bool
 	// Values holds numbers for Numeric and Boolean columns; NaN is missing.
 	Values []float64
 	// Strings holds the raw cell text for Categorical and ID columns; "" is
@@ -115,6 +118,20 @@ func NewNumericColumn(name string, values []float64) *Column {
 // levels to be a category (a state, a surname), whose values repeat.
 func (c *Column) NamesRows() bool {
 	return c.Kind == ID && c.Why.Kind != ReasonTooManyLevels
+}
+
+// KindName says what the column was read as, in words a user can act on:
+// "an identifier" for an ID that names rows, "text with too many levels"
+// for text too varied to be a category (an ID that names no rows), else
+// the kind's name.
+func (c *Column) KindName() string {
+	switch {
+	case c.Kind == ID && !c.NamesRows():
+		return "text with too many levels"
+	case c.Kind == ID:
+		return "an identifier"
+	}
+	return c.Kind.String()
 }
 
 // NewIDColumn returns an ID column over ids (not copied).

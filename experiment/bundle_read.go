@@ -134,6 +134,9 @@ func (b *Bundle) validate() error {
 	if err := b.Calibration.validate(); err != nil {
 		return fmt.Errorf("calibration: %w", err)
 	}
+	if err := b.validateBounds(); err != nil {
+		return err
+	}
 	if names := b.Pipeline.FeatureNames(); !slices.Equal(names, b.Features) {
 		return fmt.Errorf("\"features\" (%d names) differ from the pipeline's %d output columns", len(b.Features), len(names))
 	}
@@ -198,10 +201,18 @@ func validatePipeline(p *data.Pipeline) error {
 		return errors.New("no feature columns")
 	}
 	next := 0
+	names := make(map[string]bool, len(p.Columns))
 	for i := range p.Columns {
 		c := &p.Columns[i]
 		if err := validateLevels(c); err != nil {
 			return err
+		}
+		if names[c.Name] {
+			return fmt.Errorf("two columns are named %q", c.Name)
+		}
+		names[c.Name] = true
+		if c.Name == p.IDName {
+			return fmt.Errorf("the id column %q is also a feature", c.Name)
 		}
 		want := 1
 		switch {
@@ -230,6 +241,9 @@ func validatePipeline(p *data.Pipeline) error {
 		// 1 for constant columns); anything else flips or erases the column.
 		if !(c.Scale > 0) {
 			return fmt.Errorf("column %q has scale %v; a scale must be positive", c.Name, c.Scale)
+		}
+		if c.Clip && c.Min > c.Max {
+			return fmt.Errorf("column %q has the clip range [%v, %v]: min above max", c.Name, c.Min, c.Max)
 		}
 	}
 	if next != len(p.Outputs) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
 )
 
 // textbookBundle trains the textbook shop for one epoch and returns its
@@ -153,6 +154,25 @@ func TestReadBundleRefusals(t *testing.T) {
 			p + "the label \"purchases_next_30d\" (YES/no) differs from the pipeline's \"purchases_next_30d\" (yes/no)"},
 		{"label classes equal", edit(func(b *Bundle) { b.Label.Negative = b.Label.Positive }),
 			p + "the label's positive and negative class are both \"yes\""},
+		// Tampered files of the trial of dec 4 (L3).
+		{"every weight 1e200", edit(func(b *Bundle) {
+			for i := range b.Net.Layers {
+				for j := range b.Net.Layers[i].Weights {
+					b.Net.Layers[i].Weights[j] = 1e200
+				}
+			}
+		}), p + "layer 2 unit 1 overflows for inputs within the columns' clip ranges: its weights are too large to score with"},
+		{"platt slope 1e308", edit(func(b *Bundle) {
+			b.Calibration = &Calibration{Method: CalibPlatt, Platt: &metrics.Platt{A: 1e308, B: 0.5}, Rows: 100, Positives: 30}
+		}), p + "calibration: platt a 1e+308, b 0.5 overflow for logits within ±745"},
+		{"clip min above max", edit(func(b *Bundle) {
+			c := &b.Pipeline.Columns[0]
+			c.Min, c.Max = 100, 1
+		}), p + "pipeline: column \"sessions_30d\" has the clip range [100, 1]: min above max"},
+		{"two columns one name", edit(func(b *Bundle) { b.Pipeline.Columns[1].Name = b.Pipeline.Columns[0].Name }),
+			p + "pipeline: two columns are named \"sessions_30d\""},
+		{"id column a feature", edit(func(b *Bundle) { b.Pipeline.IDName = "sessions_30d" }),
+			p + "pipeline: the id column \"sessions_30d\" is also a feature"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

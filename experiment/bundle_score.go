@@ -36,6 +36,10 @@ type Scored struct {
 	// calibrates them (Calibration), else nil.
 	Uncalibrated []float64
 	Calibration  *Calibration
+	// Notes and IDNote say what the user should know about how the rows
+	// were read (data.Rows.Notes and IDNote), in English without "note: ".
+	Notes  []string
+	IDNote string
 	// X holds the prepared model inputs, one row per scored row, for
 	// explaining them without reading the file again.
 	X *mat.Dense
@@ -54,7 +58,7 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.IDName = rows.IDName
+	s.IDName, s.Notes, s.IDNote = rows.IDName, rows.Notes, rows.IDNote
 	return s, nil
 }
 
