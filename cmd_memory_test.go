@@ -58,8 +58,6 @@ func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
 			builtinNote + "retain: --layers 2000000: the network needs about " + cvNeed + " of memory (this machine has 1 GiB available)\n"},
 		{[]string{"train", "--builtin-users", "50000000"},
 			"retain: --builtin-users 50000000: the data needs about 15 GiB of memory (this machine has 1 GiB available)\n"},
-		{[]string{"predict", "--model", model, "--data", csvPath, "--explain", "1000000000"},
-			"retain: --explain 1000000000: explaining 200 rows needs about 8.8 TiB of memory (this machine has 1 GiB available)\n"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)
@@ -71,8 +69,18 @@ func TestSizeFlagsBeyondTheMemoryAreRefused(t *testing.T) {
 			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
 		}
 	}
-	// What fits is not refused.
+	// --explain is capped at the model's 3 input columns, so explaining
+	// needs more memory than there is only on a very small machine.
 	c := newCLI(t)
+	c.app.availableMemory = func() uint64 { return 1 << 10 }
+	explain := []string{"predict", "--model", model, "--data", csvPath, "--explain", "3"}
+	if code := c.run(context.Background(), explain...); code != exitUsage ||
+		!strings.HasPrefix(c.stderr.String(), "retain: --explain 3: explaining 200 rows needs about ") ||
+		!strings.HasSuffix(c.stderr.String(), " of memory (this machine has "+data.Bytes(1<<10)+" available)\n") {
+		t.Errorf("%v under 1 KiB: exit %d, stderr %q; want 2 and the memory refusal", explain, code, c.stderr.String())
+	}
+	// What fits is not refused.
+	c = newCLI(t)
 	c.app.availableMemory = func() uint64 { return 64 << 20 }
 	if code := c.run(context.Background(), "train", "--builtin-users", "300", "--epochs", "1", "--layers", "8"); code != exitOK {
 		t.Errorf("a small run under 64 MiB: exit %d, stderr %q", code, c.stderr.String())
