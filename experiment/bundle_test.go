@@ -46,6 +46,12 @@ func trainedOn(t *testing.T, src Source, cfg Config) *Experiment {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return trainedOnData(t, d, cfg)
+}
+
+// trainedOnData prepares cfg on d and trains it to the end.
+func trainedOnData(t *testing.T, d *Data, cfg Config) *Experiment {
+	t.Helper()
 	e, err := New(d, cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -29,13 +28,7 @@ func TestExplainerSpeaksDates(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.Train.Epochs = 2
-	e, err := New(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Trainer.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	e := trainedOnData(t, d, cfg)
 	x := e.Explainer()
 	r := e.Split.Validation[0]
 	row, err := e.Row(r)

@@ -1,7 +1,6 @@
 package experiment
 
 import (
-	"context"
 	"math"
 	"testing"
 
@@ -29,13 +28,7 @@ func TestReasonsAreCompleteOnTheCalibratedScale(t *testing.T) {
 	cfg.Train.Optimizer = engine.OptimizerConfig{Kind: "adam", LR: 0.01}
 	cfg.Pipeline.Scale, cfg.Pipeline.Log1p, cfg.Pipeline.Impute = data.ScaleRobust, false, data.ImputeMedian
 	cfg.Calibration = CalibPlatt
-	e, err := New(d, cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Trainer.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
+	e := trainedOnData(t, d, cfg)
 	x := e.Explainer()
 	if x.Calibration == nil {
 		t.Fatal("the run does not calibrate")
