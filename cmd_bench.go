@@ -137,6 +137,9 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 				if live {
 					fmt.Fprintln(a.stderr)
 				}
+				if div := (*engine.DivergedError)(nil); errors.As(err, &div) {
+					return fmt.Errorf("%s: batch %d: %w (try a lower --lr)", d.Source.Describe(), b, err)
+				}
 				return err
 			}
 			res.Network, res.TrainRows, row.Workers = e.Architecture(), e.Train.Rows, e.Trainer.Workers()

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -199,6 +200,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	})
 	if live {
 		fmt.Fprint(a.stderr, "\r\x1b[K")
+	}
+	if div := (*engine.DivergedError)(nil); errors.As(err, &div) {
+		return fmt.Errorf("%s: %w (try a lower --lr, or --l2)", d.Source.Describe(), err)
 	}
 	if err != nil {
 		return err

@@ -289,6 +289,23 @@ func TestDivergedTrainExitsOne(t *testing.T) {
 	}
 }
 
+// TestDivergedCVAndBenchNameTheData: eval --cv and bench said only
+// "engine: training diverged …", without the data it trained on.
+func TestDivergedCVAndBenchNameTheData(t *testing.T) {
+	for _, args := range [][]string{
+		{"eval", "--cv", "2", "--builtin-users", "500", "--optimizer", "sgd", "--lr", "1e6", "--early-stop", "0", "--epochs", "50"},
+		{"bench", "--builtin-users", "500", "--optimizer", "sgd", "--lr", "1e6", "--batch-sizes", "32"},
+	} {
+		c := newCLI(t)
+		code := c.run(context.Background(), args...)
+		stderr := c.stderr.String()
+		if code != exitFailure || !strings.Contains(stderr, "\nretain: built-in shop (500 users, seed 0): ") ||
+			!strings.Contains(stderr, "engine: training diverged at epoch ") || !strings.Contains(stderr, "(try a lower --lr") {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and the divergence named after the data", args[0], code, stderr)
+		}
+	}
+}
+
 func TestFlagCompletions(t *testing.T) {
 	c := newCLI(t)
 	if code := c.run(context.Background(), "__complete", "train", "--optimizer", ""); code != exitOK {
