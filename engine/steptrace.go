@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // StepTrace records every number of one training step on one mini-batch,
 // for the teaching walkthrough: the forward pass, the loss, the error at the
@@ -67,11 +64,7 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 	ws.backward(after, m, cfg.L2)
 	st := StepTrace{Rows: m, Loss: loss, Clip: 1, L2: cfg.L2, Before: net.Clone(), OptBefore: opt.Clone(),
 		X: clone(ws.x), Y: clone(ws.y), GradNorm: norm(ws.grad)}
-	for _, l := range net.Layers {
-		for _, w := range l.W {
-			st.SquaredWeights += w * w
-		}
-	}
+	st.SquaredWeights = squaredWeights(net)
 	st.Penalty = cfg.L2 / 2 * st.SquaredWeights
 	for i, l := range after.Layers {
 		st.Z = append(st.Z, clone(ws.z[i]))
@@ -97,15 +90,6 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 // Objective is the quantity the step descends: the mean data loss plus the
 // L2 penalty, Loss + Penalty.
 func (st *StepTrace) Objective() float64 { return st.Loss + st.Penalty }
-
-// norm is the Euclidean length of g.
-func norm(g []float64) float64 {
-	ss := 0.0
-	for _, v := range g {
-		ss += v * v
-	}
-	return math.Sqrt(ss)
-}
 
 // rowLosses is ℓ for each output logit z with target y: (z − y)² for MSE,
 // w·y·softplus(−z) + (1 − y)·softplus(z) for binary cross-entropy with the

@@ -350,14 +350,19 @@ func average(avg, p []float64, w float64) {
 	}
 }
 
-// clipNorm rescales g in place so that its Euclidean norm is at most c,
-// and returns the factor it multiplied g by (1: g was within the bound).
-func clipNorm(g []float64, c float64) float64 {
+// norm is the Euclidean length of g.
+func norm(g []float64) float64 {
 	ss := 0.0
 	for _, v := range g {
 		ss += v * v
 	}
-	if n := math.Sqrt(ss); n > c {
+	return math.Sqrt(ss)
+}
+
+// clipNorm rescales g in place so that its Euclidean norm is at most c,
+// and returns the factor it multiplied g by (1: g was within the bound).
+func clipNorm(g []float64, c float64) float64 {
+	if n := norm(g); n > c {
 		f := c / n
 		for i := range g {
 			g[i] *= f

@@ -163,13 +163,19 @@ func l2Penalty(n *Network, l2 float64) float64 {
 	if l2 == 0 {
 		return 0
 	}
+	return 0.5 * l2 * squaredWeights(n)
+}
+
+// squaredWeights is Σ‖W‖², every weight of n squared and summed (biases
+// excluded).
+func squaredWeights(n *Network) float64 {
 	s := 0.0
 	for _, l := range n.Layers {
 		for _, w := range l.W {
 			s += w * w
 		}
 	}
-	return 0.5 * l2 * s
+	return s
 }
 
 // allFinite reports whether every value of v is finite.
