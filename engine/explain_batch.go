@@ -45,8 +45,12 @@ type BatchIG struct {
 }
 
 // igJob is one input's integration at a step count: next is the first
-// point not yet pushed through the network.
-type igJob struct{ input, steps, next int }
+// point not yet pushed through the network; tol is the completeness error
+// the input accepts (tolerance), fixed by its outputs across refinements.
+type igJob struct {
+	input, steps, next int
+	tol                float64
+}
 
 // igSeg says that rows [row, row+n) of a pass are points of job.
 type igSeg struct{ job, row, n int }
@@ -135,7 +139,7 @@ func (b *BatchIG) Explain(out []Attribution, x []float64) error {
 		a.Values = a.Values[:in]
 		clear(a.Values)
 		if !b.pl {
-			b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+			b.jobs = append(b.jobs, igJob{input: i, steps: b.steps, tol: b.tolerance(a)})
 		}
 	}
 	if b.pl {
@@ -146,9 +150,10 @@ func (b *BatchIG) Explain(out []Attribution, x []float64) error {
 		// Rounding should never make the exact sums incomplete; if it
 		// does, the input is integrated by midpoint sums instead.
 		for i := range out {
-			if a := &out[i]; math.Abs(a.Completeness()) > b.tolerance(a) {
+			a := &out[i]
+			if tol := b.tolerance(a); math.Abs(a.Completeness()) > tol {
 				clear(a.Values)
-				b.jobs = append(b.jobs, igJob{input: i, steps: b.steps})
+				b.jobs = append(b.jobs, igJob{input: i, steps: b.steps, tol: tol})
 			}
 		}
 	}
@@ -203,9 +208,9 @@ func (b *BatchIG) finish(a *Attribution, x []float64, j *igJob) {
 		a.Values[i] *= (x[i] - b.baseline[i]) / float64(j.steps)
 	}
 	a.Steps = j.steps
-	if math.Abs(a.Completeness()) <= b.tolerance(a) || j.steps >= maxIGSteps {
+	if math.Abs(a.Completeness()) <= j.tol || j.steps >= maxIGSteps {
 		return
 	}
 	clear(a.Values)
-	b.jobs = append(b.jobs, igJob{input: j.input, steps: j.steps * 2})
+	b.jobs = append(b.jobs, igJob{input: j.input, steps: j.steps * 2, tol: j.tol})
 }
