@@ -197,9 +197,6 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int,
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
-	if err := data.ExcludeColumns(testTab, opts.Exclude); err != nil {
-		return fmt.Errorf("backtest fold at %s: %w", date, err)
-	}
 	f.Test = testRep
 	d := &Data{Source: src, Table: testTab, Cohort: &testRep, Log: log}
 	e, err := NewOutOfTime(d, cfg)

@@ -201,9 +201,10 @@ func (e *Experiment) MainPart() Part {
 }
 
 // carryExclusions leaves out of to every column left out of from, by name:
-// the columns excluded from the loaded cohort (with --exclude, or on the
-// Data screen) stay out of the earlier cohort an out-of-time experiment
-// trains on, which is built afresh from the log.
+// the columns excluded from the loaded cohort's table after it was built
+// (Source.Exclude's are left out by buildLogCohort itself) stay out of the
+// earlier cohort an out-of-time experiment trains on, which is built afresh
+// from the log.
 func carryExclusions(from, to *data.Table) {
 	for _, c := range from.Columns {
 		if !c.Excluded {

@@ -262,9 +262,10 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 }
 
 // buildLogCohort builds the cohort of log at src.Cutoff with src's horizon
-// and resolved feature set, BG/NBD inputs included when asked for: the
-// rows of Load, and of the earlier cohort an out-of-time experiment trains
-// on.
+// and resolved feature set, BG/NBD inputs included when asked for and the
+// columns src.Exclude names left out of the features: the rows of Load,
+// and of the cohorts an out-of-time experiment and a backtest fold train
+// and are measured on.
 func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, error) {
 	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, src.Features.options())
 	if err != nil {
@@ -276,6 +277,9 @@ func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortRep
 			return nil, rep, err
 		}
 		rep.Features = append(rep.Features, names...)
+	}
+	if err := data.ExcludeColumns(t, src.Exclude); err != nil {
+		return nil, rep, err
 	}
 	return t, rep, nil
 }
