@@ -281,21 +281,23 @@ func (s *sampler) near(parent []int) ([]int, bool) {
 // fresh records the configuration choice trains and reports whether it
 // was new and allowed.
 func (s *sampler) fresh(choice []int) bool {
-	id := configKey(s.base, s.space, choice)
+	cfg, _ := trialOf(s.base, s.space, choice)
+	id := cfgKey(cfg, choice)
 	if s.seen[id] {
 		return false
 	}
 	s.seen[id] = true
-	if s.allow != nil {
-		cfg, _ := trialOf(s.base, s.space, choice)
-		return s.allow(cfg)
-	}
-	return true
+	return s.allow == nil || s.allow(cfg)
 }
 
 // configKey names the configuration a choice trains on base.
 func configKey(base Config, space []TuneDimension, choice []int) string {
 	cfg, _ := trialOf(base, space, choice)
+	return cfgKey(cfg, choice)
+}
+
+// cfgKey is configKey of cfg, the configuration choice trains.
+func cfgKey(cfg Config, choice []int) string {
 	b, err := json.Marshal(cfg)
 	if err != nil { // not expected: a Config is plain data
 		return fmt.Sprint(choice)
