@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/retainlab/retain/data"
-	"github.com/retainlab/retain/engine"
 )
 
 // saturatedLogit is beyond where float64's sigmoid is exactly 0 or 1: a
@@ -22,36 +21,44 @@ const saturatedLogit = 745
 // do not. Columns without clipping (files of older versions) or inputs
 // already non-finite at a bound leave the check to scoring.
 func (b *Bundle) validateBounds() error {
-	in, ok := inputRanges(b.Pipeline)
-	if ok {
-		layers := b.Net.Layers
-		for li, l := range layers {
-			out := make([][2]float64, l.Outputs)
-			for j := range out {
-				lo, hi := l.Biases[j], l.Biases[j]
-				for i, x := range in {
-					w := l.Weights[j*l.Inputs+i]
-					if w >= 0 {
-						lo, hi = lo+w*x[0], hi+w*x[1]
-					} else {
-						lo, hi = lo+w*x[1], hi+w*x[0]
-					}
-				}
-				if math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
-					return fmt.Errorf("layer %d unit %d overflows for inputs within the columns' clip ranges: its weights are too large to score with", li+1, j+1)
-				}
-				if li < len(layers)-1 {
-					lo, hi = activate(l.Activation, lo), activate(l.Activation, hi)
-				}
-				out[j] = [2]float64{lo, hi}
-			}
-			in = out
+	if in, ok := inputRanges(b.Pipeline); ok {
+		if err := checkLayerBounds(b.Net.Layers, in); err != nil {
+			return err
 		}
 	}
 	if c := b.Calibration; c != nil && c.Platt != nil {
 		if z := math.Abs(c.Platt.A)*saturatedLogit + math.Abs(c.Platt.B); math.IsInf(z, 0) {
 			return fmt.Errorf("calibration: platt a %v, b %v overflow for logits within ±%d", c.Platt.A, c.Platt.B, saturatedLogit)
 		}
+	}
+	return nil
+}
+
+// checkLayerBounds carries the ranges in of the inputs through layers and
+// refuses the first unit whose pre-activation bound is not finite.
+func checkLayerBounds(layers []BundleLayer, in [][2]float64) error {
+	for li, l := range layers {
+		out := make([][2]float64, l.Outputs)
+		for j := range out {
+			lo, hi := l.Biases[j], l.Biases[j]
+			for i, x := range in {
+				w := l.Weights[j*l.Inputs+i]
+				if w >= 0 {
+					lo, hi = lo+w*x[0], hi+w*x[1]
+				} else {
+					lo, hi = lo+w*x[1], hi+w*x[0]
+				}
+			}
+			if math.IsInf(lo, 0) || math.IsInf(hi, 0) || math.IsNaN(lo) || math.IsNaN(hi) {
+				return fmt.Errorf("layer %d unit %d overflows for inputs within the columns' clip ranges: its weights are too large to score with", li+1, j+1)
+			}
+			if li < len(layers)-1 {
+				// Every hidden activation is non-decreasing.
+				lo, hi = l.Activation.Apply(lo), l.Activation.Apply(hi)
+			}
+			out[j] = [2]float64{lo, hi}
+		}
+		in = out
 	}
 	return nil
 }
@@ -82,22 +89,4 @@ func inputRanges(p *data.Pipeline) ([][2]float64, bool) {
 		}
 	}
 	return ranges, true
-}
-
-// activate applies a (non-decreasing) activation to one value.
-func activate(a engine.Activation, z float64) float64 {
-	switch a {
-	case engine.ReLU:
-		return max(z, 0)
-	case engine.LeakyReLU:
-		if z < 0 {
-			return engine.LeakySlope * z
-		}
-		return z
-	case engine.Tanh:
-		return math.Tanh(z)
-	case engine.Sigmoid:
-		return 1 / (1 + math.Exp(-z))
-	}
-	return z
 }
