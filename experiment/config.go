@@ -135,3 +135,9 @@ func (c Config) Validate() error {
 	}
 	return c.Train.Validate()
 }
+
+// arch is the architecture of c's network on inputs model inputs: the one
+// training builds (Experiment.start) and the memory estimates measure.
+func (c Config) arch(inputs int) engine.Architecture {
+	return engine.Architecture{Inputs: inputs, Hidden: c.Hidden, Outputs: 1, Loss: engine.BCE}
+}

@@ -4,7 +4,6 @@ import (
 	"runtime"
 
 	"github.com/retainlab/retain/data"
-	"github.com/retainlab/retain/engine"
 )
 
 // Memory estimates, in bytes (float64, so that absurd requests are measured
@@ -46,7 +45,7 @@ func InputWidth(t *data.Table, opts data.PipelineOptions) int {
 func TrainingMemory(d *Data, cfg Config, folds int) (network, matrices float64) {
 	rows := d.Table.Rows
 	width := InputWidth(d.Table, cfg.Pipeline)
-	arch := engine.Architecture{Inputs: width, Hidden: cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	arch := cfg.arch(width)
 	parallel := float64(max(1, min(folds, runtime.GOMAXPROCS(0))))
 	network = parallel * arch.TrainingMemory(max(1, min(cfg.Train.BatchSize, rows)), cfg.Train.Optimizer)
 	matrices = parallel * 8 * float64(rows) * (float64(width) + 3)
