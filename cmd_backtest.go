@@ -100,10 +100,8 @@ func (o *backtestOptions) options(foldsGiven bool) (experiment.Source, experimen
 	}
 	opts.Folds = o.folds
 	opts.BTYD = o.btydFeatures
-	for _, name := range o.exclude {
-		if strings.TrimSpace(name) == "" {
-			return src, opts, usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(o.exclude, ",")))
-		}
+	if err := checkExclude(o.exclude); err != nil {
+		return src, opts, err
 	}
 	opts.Exclude = o.exclude
 	for _, s := range o.cutoffs {

@@ -137,10 +137,7 @@ func runBench(ctx context.Context, a *app, o *benchOptions) error {
 				if live {
 					fmt.Fprintln(a.stderr)
 				}
-				if div := (*engine.DivergedError)(nil); errors.As(err, &div) {
-					return fmt.Errorf("%s: batch %d: %w (try a lower --lr)", d.Source.Describe(), b, err)
-				}
-				return err
+				return withDivergedHint(err, fmt.Sprintf("%s: batch %d", d.Source.Describe(), b), " (try a lower --lr)")
 			}
 			res.Network, res.TrainRows, row.Workers = e.Architecture(), e.Train.Rows, e.Trainer.Workers()
 			if run > 0 { // run 0 warms caches and the CPU clock up

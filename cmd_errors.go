@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"syscall"
 
@@ -112,4 +113,14 @@ func firstGiven(changed func(string) bool, names ...string) string {
 		}
 	}
 	return ""
+}
+
+// withDivergedHint is err, when training diverged, prefixed with where
+// (the data, and what of it) and followed by hint (what to try); any other
+// error is returned as it is.
+func withDivergedHint(err error, where, hint string) error {
+	if div := (*engine.DivergedError)(nil); errors.As(err, &div) {
+		return fmt.Errorf("%s: %w%s", where, err, hint)
+	}
+	return err
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/retainlab/retain/data"
-	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -201,11 +200,8 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if live {
 		fmt.Fprint(a.stderr, "\r\x1b[K")
 	}
-	if div := (*engine.DivergedError)(nil); errors.As(err, &div) {
-		return fmt.Errorf("%s: %w (try a lower --lr, or --l2)", d.Source.Describe(), err)
-	}
 	if err != nil {
-		return err
+		return withDivergedHint(err, d.Source.Describe(), " (try a lower --lr, or --l2)")
 	}
 	res.FoldsFrom = o.folds
 	if o.json {

@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -36,7 +34,10 @@ func scoreIgnoringLabel(a *app, b *experiment.Bundle, raw []byte, name string, f
 		where = fmt.Sprintf(", the first at %s:%d:%d", name, pe.Line, pe.Column)
 	}
 	cells := "cells"
-	n := countLabelMisfits(raw, name, b.Label)
+	n, err := b.Pipeline.CountLabelMisfits(bytes.NewReader(raw), name)
+	if err != nil {
+		n = 0 // the count is left out of the note
+	}
 	count := "some " + cells
 	if n > 0 {
 		if n == 1 {
@@ -47,48 +48,4 @@ func scoreIgnoringLabel(a *app, b *experiment.Bundle, raw []byte, name string, f
 	fmt.Fprintf(a.stderr, "note: %s: label column %q holds values other than %q and %q (%s%s): predict does not need the label, and did not read it\n",
 		name, b.Label.Name, b.Label.Positive, b.Label.Negative, count, where)
 	return s, nil
-}
-
-// countLabelMisfits counts the non-blank cells of the label column of raw
-// that are neither of the model's classes; 0 when the file cannot be read
-// as a table.
-func countLabelMisfits(raw []byte, name string, label experiment.BundleLabel) int {
-	t, err := data.ReadCSV(bytes.NewReader(raw), name, data.CSVOptions{NoLabel: true})
-	if err != nil {
-		return 0
-	}
-	c := t.Column(label.Name)
-	if c == nil {
-		return 0
-	}
-	misfit := func(cell string) bool {
-		cell = strings.TrimSpace(cell)
-		return cell != "" && !strings.EqualFold(cell, label.Positive) && !strings.EqualFold(cell, label.Negative)
-	}
-	n := 0
-	switch {
-	case c.Kind == data.Constant:
-		if len(c.Levels) > 0 && misfit(c.Levels[0]) {
-			n = t.Rows - c.Missing
-		}
-	case len(c.Strings) == t.Rows:
-		for _, s := range c.Strings {
-			if misfit(s) {
-				n++
-			}
-		}
-	case c.Kind == data.Boolean && len(c.Levels) == 2:
-		for _, v := range c.Values {
-			if v == v && misfit(c.Levels[int(v)]) {
-				n++
-			}
-		}
-	case len(c.Values) == t.Rows:
-		for _, v := range c.Values {
-			if v == v && misfit(strconv.FormatFloat(v, 'g', -1, 64)) {
-				n++
-			}
-		}
-	}
-	return n
 }

@@ -81,13 +81,21 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 // user's (exit code 2).
 func (f *sourceFlags) source() (experiment.Source, error) {
 	src, err := f.sourceOnly()
-	for _, name := range f.exclude {
-		if strings.TrimSpace(name) == "" {
-			return src, usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(f.exclude, ",")))
-		}
+	if err := checkExclude(f.exclude); err != nil {
+		return src, err
 	}
 	src.Exclude = f.exclude
 	return src, err
+}
+
+// checkExclude refuses an empty column name among the values of --exclude.
+func checkExclude(names []string) error {
+	for _, name := range names {
+		if strings.TrimSpace(name) == "" {
+			return usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(names, ",")))
+		}
+	}
+	return nil
 }
 
 // sourceOnly is source without the excluded columns.

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -183,11 +182,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
 	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
 	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
-		var div *engine.DivergedError
-		if errors.As(err, &div) {
-			return fmt.Errorf("%s: %w; no model written (try a lower --lr, or --l2)", d.Source.Describe(), err)
-		}
-		return err
+		return withDivergedHint(err, d.Source.Describe(), "; no model written (try a lower --lr, or --l2)")
 	}
 	reportStop(a.stderr, e.Trainer)
 	if err := checkDecay(ctx, a.stderr, e); err != nil {

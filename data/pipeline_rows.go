@@ -224,15 +224,24 @@ func lookup(index map[string]int, name string) int {
 // labelValue encodes the label cell of the current record; a blank label
 // is NaN (unknown), any other unexpected value an error.
 func (p *Pipeline) labelValue(rr *recordReader, name string, field int) (float64, error) {
-	cell := string(trimSpace(rr.field(field)))
-	switch {
-	case isMissing([]byte(cell)):
-		return math.NaN(), nil
-	case strings.EqualFold(cell, p.Label.Positive):
-		return 1, nil
-	case strings.EqualFold(cell, p.Label.Negative):
-		return 0, nil
+	cell := trimSpace(rr.field(field))
+	if y, ok := p.labelCell(cell); ok {
+		return y, nil
 	}
 	return 0, parseErr(name, rr.line, field+1, ErrLabelNotBinary,
-		fmt.Sprintf("label %q: expected %q or %q, got %s", p.Label.Name, p.Label.Positive, p.Label.Negative, quoteCut([]byte(cell))))
+		fmt.Sprintf("label %q: expected %q or %q, got %s", p.Label.Name, p.Label.Positive, p.Label.Negative, quoteCut(cell)))
+}
+
+// labelCell reads a trimmed label cell: 1 for the positive class, 0 for
+// the negative one (in any case), NaN when blank; false for anything else.
+func (p *Pipeline) labelCell(cell []byte) (float64, bool) {
+	switch {
+	case isMissing(cell):
+		return math.NaN(), true
+	case strings.EqualFold(string(cell), p.Label.Positive):
+		return 1, true
+	case strings.EqualFold(string(cell), p.Label.Negative):
+		return 0, true
+	}
+	return 0, false
 }

@@ -59,3 +59,32 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 	}
 	return out, nil
 }
+
+// CountLabelMisfits counts the cells of the label column of a CSV (or
+// Parquet) file that ReadRows refuses as labels (ErrLabelNotBinary):
+// neither blank nor one of the classes. Only that column is read; a file
+// without it has none.
+func (p *Pipeline) CountLabelMisfits(r io.Reader, name string) (n int, err error) {
+	rr, header, read, done, err := openRecords(r, name)
+	if err != nil {
+		return 0, err
+	}
+	defer func() { err = done(err) }()
+	field := -1
+	for i, h := range header {
+		if p.Label.Name != "" && h == p.Label.Name {
+			field = i
+			break
+		}
+	}
+	if field < 0 {
+		return 0, nil
+	}
+	err = eachRecord(rr, len(header), read, name, func() error {
+		if _, ok := p.labelCell(trimSpace(rr.field(field))); !ok {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

@@ -56,6 +56,16 @@ func (tm *term) send(t *testing.T, keys string) {
 	}
 }
 
+// openServed starts a server whose sessions run the TUI on opts and opens
+// one as "mallory", once the served file's name is on screen.
+func openServed(t *testing.T, opts tui.Options) *term {
+	t.Helper()
+	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})
+	tm := f.openTerm(t, "mallory", "xterm-256color", nil)
+	tm.waitScreen(t, "served.csv", 1)
+	return tm
+}
+
 // TestServedSessionWritesAndListsNothing drives the real TUI over SSH as
 // a hostile user: it asks to open other data and to export to an absolute
 // path, a ../ path and the served file itself. Nothing may be written and
@@ -95,9 +105,7 @@ func TestServedSessionWritesAndListsNothing(t *testing.T) {
 			return nil, fmt.Errorf("%s: opening files is disabled over SSH", p)
 		},
 	}
-	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})
-	tm := f.openTerm(t, "mallory", "xterm-256color", nil)
-	tm.waitScreen(t, "served.csv", 1)
+	tm := openServed(t, opts)
 
 	// No path prompt opens: g says why (o reloads the served file), so
 	// what a hostile user types next is never read as a path, nor listed
@@ -183,9 +191,7 @@ func TestServedSessionRefusesAHugeNetwork(t *testing.T) {
 		Limits: experiment.Limits{MaxParams: 1_000_000, MaxTrainMemory: 256 << 20},
 		Open:   func(string) (io.ReadCloser, error) { return os.Open(served) },
 	}
-	f := start(t, Config{App: func(SessionInfo) tea.Model { return tui.NewModel(opts) }})
-	tm := f.openTerm(t, "mallory", "xterm-256color", nil)
-	tm.waitScreen(t, "served.csv", 1)
+	tm := openServed(t, opts)
 	// The summary counts the loaded data's inputs before any edit.
 	tm.send(t, "2")
 	tm.waitScreen(t, "Limit: 1,000,000 params · 256 MiB to", 1)
