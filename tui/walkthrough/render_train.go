@@ -192,8 +192,8 @@ func (r renderer) outputDeltaPage() page {
 		y := st.Y[row*outs+o]
 		cells := []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(y), fmtErr(errs[row])}
 		if weighted {
-			// The weight of the row's loss: w·y + (1 − y), w for a positive user.
-			cells = append(cells, short(w.posWeight()*y+(1-y)))
+			// The weight of the row's loss: w for a positive user, 1 otherwise.
+			cells = append(cells, short(w.cfg.RowWeight(y)))
 		}
 		tb.rows = append(tb.rows, append(cells, fmtDelta(deltas[row])))
 	}
