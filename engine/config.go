@@ -134,6 +134,11 @@ func (c TrainConfig) Validate() error {
 // in the validation loss early stopping watches (PosWeight, 1 when 0).
 func (c TrainConfig) PositiveWeight() float64 { return c.posWeight() }
 
+// RowWeight is the weight of a row's cross-entropy loss (and of its
+// gradient) for target y: PositiveWeight for a positive row, 1 for a
+// negative one, w·y + (1 − y) in general.
+func (c TrainConfig) RowWeight(y float64) float64 { return c.posWeight()*y + (1 - y) }
+
 // posWeight returns the effective positive-class weight.
 func (c TrainConfig) posWeight() float64 {
 	if c.PosWeight == 0 {

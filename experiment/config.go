@@ -141,3 +141,16 @@ func (c Config) Validate() error {
 func (c Config) arch(inputs int) engine.Architecture {
 	return engine.Architecture{Inputs: inputs, Hidden: c.Hidden, Outputs: 1, Loss: engine.BCE}
 }
+
+// DecisionThreshold is the threshold a run is judged at: shared (a
+// threshold moved on the Evaluate screen, say) when it lies in (0, 1), else
+// the configured Threshold, else 0.5.
+func (c Config) DecisionThreshold(shared float64) float64 {
+	switch {
+	case shared > 0 && shared < 1:
+		return shared
+	case c.Threshold > 0 && c.Threshold < 1:
+		return c.Threshold
+	}
+	return 0.5
+}

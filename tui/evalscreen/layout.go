@@ -25,10 +25,25 @@ func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
 // the charts (an order log's and a diverged run's are longer) leave them
 // evalMinChartsH rows.
 func (s Model) allOnOne() bool {
+	_, ok := s.overview()
+	return ok
+}
+
+// overview is allOnOne with, when it holds and data is loaded, the lines
+// above the charts it measured (overviewTop), so render need not build
+// them again.
+func (s Model) overview() (top []string, ok bool) {
 	if !evalAllOnOne(s.Width, s.Height) {
-		return false
+		return nil, false
 	}
-	return s.data == nil || s.Height-len(s.overviewTop(s.Width)) >= evalMinChartsH
+	if s.data == nil {
+		return nil, true
+	}
+	top = s.overviewTop(s.Width)
+	if s.Height-len(top) < evalMinChartsH {
+		return nil, false
+	}
+	return top, true
 }
 
 // overviewTop is everything the overview puts above the charts: the head,

@@ -50,16 +50,17 @@ func (s *Model) render() {
 	// Only the paged summary, curves and gains scroll; any other view
 	// fits (or shows only what fits), so no scroll keys are offered there.
 	s.maxScroll = 0
+	top, allOnOne := s.overview()
 	switch {
 	case s.page == PageImportance:
-		if !s.allOnOne() {
+		if !allOnOne {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.pageTabs(), w)))
 		} else {
 			lines = append(lines, st.Muted.Render(common.Truncate(s.T("v: back to the overview", "v：回到总览"), w)))
 		}
 		lines = append(lines, s.importance.lines(s.Common, w, h-len(lines))...)
-	case s.allOnOne():
-		lines = s.overviewTop(w)
+	case allOnOne:
+		lines = top
 		chartsW := w - evalGainsW - 2
 		s.layoutCharts(chartsW, h-len(lines))
 		side := s.gainsLines(evalGainsW)

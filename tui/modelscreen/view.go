@@ -132,15 +132,6 @@ func (s Model) limitLines(w int) []string {
 	return lines
 }
 
-// sizeGlue keeps a size's number and unit ("256 MiB") on one line.
-var sizeGlue = strings.NewReplacer(" bytes", "\u00a0bytes", " KiB", "\u00a0KiB", " MiB", "\u00a0MiB",
-	" GiB", "\u00a0GiB", " TiB", "\u00a0TiB")
-
-// wrapSizes wraps text to w cells, never between a size's number and unit.
-func wrapSizes(text string, w int) []string {
-	lines := widget.WrapUnmarked(sizeGlue.Replace(text), w)
-	for i, l := range lines {
-		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
-	}
-	return lines
-}
+// wrapSizes wraps text to w cells; widget's wrapping never breaks between
+// a size's number and unit ("6.4 GiB").
+func wrapSizes(text string, w int) []string { return widget.WrapUnmarked(text, w) }

@@ -144,22 +144,9 @@ func (s Model) cells(r common.Run) []string {
 	epochs, cfg := fmt.Sprint(len(r.History)), ""
 	if r.Exp != nil {
 		epochs += fmt.Sprintf("/%d", r.Exp.Config.Train.Epochs)
-		cfg = s.describe(r.Exp.Config)
+		cfg = s.DescribeRun(r.Exp.Config)
 	}
 	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc, cfg}
-}
-
-// describe sums a configuration up in one line.
-func (s Model) describe(cfg experiment.Config) string {
-	var layers []string
-	for _, l := range cfg.Hidden {
-		layers = append(layers, fmt.Sprintf("%d %s", l.Units, l.Activation))
-	}
-	if len(layers) == 0 {
-		layers = []string{s.T("no hidden layer", "无隐藏层")}
-	}
-	return s.Tf("%s · %s lr %s · batch %d", "%s · %s 学习率 %s · 批大小 %d", strings.Join(layers, "→"),
-		cfg.Train.Optimizer.Kind, common.Number(cfg.Train.Optimizer.LR), cfg.Train.BatchSize)
 }
 
 // compareLines puts the compared runs' settings and kept figures side by

@@ -54,11 +54,12 @@ func (s *Model) forgetToFit(need float64) tea.Cmd {
 	// A new slice: the Runs screen may still hold the old one.
 	s.finished = kept
 	limit := data.Bytes(budget)
-	text := s.Tf("forgot runs %s to keep this session within its memory limit (%s)",
-		"为使本会话不超出内存上限（%[2]s），已移除运行 %[1]s", strings.Join(forgot, s.T(", ", "、")), limit)
+	noun := "runs"
 	if len(forgot) == 1 {
-		text = s.Tf("forgot run %s to keep this session within its memory limit (%s)",
-			"为使本会话不超出内存上限（%[2]s），已移除运行 %[1]s", forgot[0], limit)
+		noun = "run"
 	}
+	// Chinese has no plural: its format leaves the noun (argument 1) out.
+	text := s.Tf("forgot %s %s to keep this session within its memory limit (%s)",
+		"为使本会话不超出内存上限（%[3]s），已移除运行 %[2]s", noun, strings.Join(forgot, s.T(", ", "、")), limit)
 	return func() tea.Msg { return ForgotMsg{text: text} }
 }

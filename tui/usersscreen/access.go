@@ -2,6 +2,8 @@ package usersscreen
 
 import (
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
 
@@ -33,15 +35,15 @@ func (m ReadyMsg) Err() error { return m.err }
 // runThreshold is the decision threshold for u's run: the shared one when
 // it belongs to that run, else the run's configured one.
 func (s Model) runThreshold(u *usersData) float64 {
-	if s.thresholdRun == u.run && s.threshold > 0 && s.threshold < 1 {
-		return s.threshold
+	var shared float64
+	if s.thresholdRun == u.run {
+		shared = s.threshold
 	}
+	var cfg experiment.Config // no run: no configured threshold, 0.5
 	if u.exp != nil {
-		if t := u.exp.Config.Threshold; t > 0 && t < 1 {
-			return t
-		}
+		cfg = u.exp.Config
 	}
-	return 0.5
+	return cfg.DecisionThreshold(shared)
 }
 
 // setThreshold follows the shared decision threshold: right and wrong,

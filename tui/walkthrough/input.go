@@ -67,9 +67,6 @@ type walk struct {
 	labelText  string  // the label's spelling in the data ("yes")
 	raw        []rawValue
 	inputNames []string
-	// threshold is the run's own decision threshold (Config.Threshold),
-	// which a shared one from the Evaluate screen replaces (judgedAt).
-	threshold float64
 	// calib is the run's calibration map (nil: none), and calibrated the
 	// user's probability after it, as the Users and Plan screens show it.
 	calib      *experiment.Calibration
@@ -88,13 +85,8 @@ type walk struct {
 }
 
 // judgedAt is the threshold the Users screen judges at: the shared one
-// when it lies in (0, 1), else the run's own.
-func (w *walk) judgedAt(shared float64) float64 {
-	if shared > 0 && shared < 1 {
-		return shared
-	}
-	return w.threshold
-}
+// when it lies in (0, 1), else the run's own (experiment.Config.DecisionThreshold).
+func (w *walk) judgedAt(shared float64) float64 { return w.exp.Config.DecisionThreshold(shared) }
 
 // decision is the user's probability as the Users, Evaluate and Plan
 // screens report it (calibrated when the run calibrates, else the network's
@@ -138,10 +130,7 @@ func newWalk(in Input) (*walk, error) {
 		return nil, fmt.Errorf("walkthrough: %w", err)
 	}
 	w := &walk{exp: exp, net: exp.Net, row: in.Row, x: slices.Clone(in.X), trace: tr,
-		inputNames: exp.Pipeline.FeatureNames(), threshold: exp.Config.Threshold}
-	if w.threshold <= 0 || w.threshold >= 1 {
-		w.threshold = 0.5
-	}
+		inputNames: exp.Pipeline.FeatureNames()}
 	if ids := table.IDs(); in.Row < len(ids) {
 		w.id = ids[in.Row]
 	}

@@ -50,10 +50,11 @@ func (r renderer) outputPage() page {
 		verdict = r.st.Bad.Render("✗ " + r.t("out.wrong"))
 	}
 	th := thresholdText(r.threshold)
-	compared := "P(" + lbl.Positive + ") = " + num(prob) + " < " + th
+	op := " < "
 	if positive {
-		compared = "P(" + lbl.Positive + ") = " + num(prob) + " ≥ " + th
+		op = " ≥ "
 	}
+	compared := "P(" + lbl.Positive + ") = " + num(prob) + op + th
 	p.body = append(p.body, r.indentedStyled(r.st.Text, "out.threshold", th)...)
 	p.body = append(p.body, r.indentedStyled(r.st.Text, "out.predicts", compared, predText)...)
 	p.body = append(p.body, "  "+r.t("out.truth", short(w.label), w.labelText)+"   "+verdict)

@@ -11,13 +11,13 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// posWeight is the weight of positive rows in the loss (1 when unset).
-func (w *walk) posWeight() float64 {
-	if w.cfg.PosWeight == 0 {
-		return 1
-	}
-	return w.cfg.PosWeight
-}
+// posWeight is the weight of positive rows in the loss (1 when unset), as
+// the engine trains with it.
+func (w *walk) posWeight() float64 { return w.cfg.PositiveWeight() }
+
+// weighted reports whether the loss weighs positive rows (cross-entropy
+// with a positive-class weight other than 1).
+func (w *walk) weighted() bool { return w.net.Arch.Loss != engine.MSE && w.posWeight() != 1 }
 
 // userLabel is the first column: the batch row's user, marked for the
 // selected one.
@@ -50,7 +50,7 @@ func (r renderer) lossPage() page {
 	// ℓ as the engine computes it (the positive rows' weight w included)
 	// and L as the step descends it (the L2 penalty included): with
 	// neither, both fit on one line as the textbook writes them.
-	weighted := w.net.Arch.Loss != engine.MSE && w.posWeight() != 1
+	weighted := w.weighted()
 	var rowLoss string
 	switch {
 	case w.net.Arch.Loss == engine.MSE:
@@ -155,7 +155,7 @@ func (r renderer) outputDeltaPage() page {
 	m := strconv.Itoa(st.Rows)
 	p := page{phase: r.t("phase.backward"), title: r.t("dout.title", dSym(k))}
 	factor := ""
-	weighted := w.net.Arch.Loss != engine.MSE && w.posWeight() != 1
+	weighted := w.weighted()
 	formula := dSym(k) + " = ∂L/∂" + zSym(k) + " = "
 	switch {
 	case w.net.Arch.Loss == engine.MSE:
@@ -192,8 +192,8 @@ func (r renderer) outputDeltaPage() page {
 		y := st.Y[row*outs+o]
 		cells := []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(y), fmtErr(errs[row])}
 		if weighted {
-			// The weight of the row's loss: w·y + (1 − y), w for a positive user.
-			cells = append(cells, short(w.posWeight()*y+(1-y)))
+			// The weight of the row's loss: w for a positive user, 1 otherwise.
+			cells = append(cells, short(w.cfg.RowWeight(y)))
 		}
 		tb.rows = append(tb.rows, append(cells, fmtDelta(deltas[row])))
 	}

@@ -172,10 +172,11 @@ func alignTicks(lo, hi float64, cells, gap int, slack float64, whole bool) Ticks
 	gap = min(max(gap, 1), cells-1)
 	minGap, maxGap := max(1, gap*2/3), min(2*gap, cells-1)
 	span := hi - lo
+	near := 1 + max(slack, 0) // how much longer than the finest an axis may be
 	first := NiceStep(span / float64(cells))
 	if whole {
 		first = max(first, 1)
-		if 1/float64(maxGap) > (1+max(slack, 0))*span/float64(cells-1) {
+		if 1/float64(maxGap) > near*span/float64(cells-1) {
 			// Even a step of 1 at the widest spacing would stretch the axis
 			// beyond slack: space the few whole numbers out instead.
 			maxGap = cells - 1
@@ -202,12 +203,16 @@ func alignTicks(lo, hi float64, cells, gap int, slack float64, whole bool) Ticks
 			candidates = append(candidates, Ticks{Lo: axisLo, Hi: axisHi, Delta: delta, Step: step, First: first, FirstCell: firstCell, CellsPer: per, Count: count})
 		}
 	}
+	// spread is the fallback: two ticks, at the ends of lo…hi.
+	spread := Ticks{Lo: lo, Hi: hi, Delta: span / float64(cells-1), Step: span, First: lo, CellsPer: cells - 1, Count: 2}
 	if len(candidates) == 0 {
-		return Ticks{Lo: lo, Hi: hi, Delta: span / float64(cells-1), Step: span, First: lo, CellsPer: cells - 1, Count: 2}
+		return spread
 	}
-	keepNear := func() {
+	// keepNear keeps the candidates whose cell is at most factor times the
+	// finest one's.
+	keepNear := func(factor float64) {
 		finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
-		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > (1+max(slack, 0))*finest })
+		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > factor*finest })
 	}
 	switch {
 	case whole:
@@ -215,20 +220,19 @@ func alignTicks(lo, hi float64, cells, gap int, slack float64, whole bool) Ticks
 		// again as long as the finest that fits: a range between two whole
 		// numbers keeps a short axis with the one tick it holds (or none)
 		// rather than one stretched to reach a second.
-		finest := slices.MinFunc(candidates, func(a, b Ticks) int { return cmp.Compare(a.Delta, b.Delta) }).Delta
-		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Delta > 1.5*finest })
+		keepNear(1.5)
 		for _, fewest := range []int{2, 1, 0} {
 			if slices.ContainsFunc(candidates, func(t Ticks) bool { return t.Count >= fewest }) {
 				candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < fewest })
 				break
 			}
 		}
-		keepNear()
+		keepNear(near)
 	case !slices.ContainsFunc(candidates, func(t Ticks) bool { return t.Count >= 2 }):
-		return Ticks{Lo: lo, Hi: hi, Delta: span / float64(cells-1), Step: span, First: lo, CellsPer: cells - 1, Count: 2}
+		return spread
 	default:
 		candidates = slices.DeleteFunc(candidates, func(t Ticks) bool { return t.Count < 2 })
-		keepNear()
+		keepNear(near)
 	}
 	// Closeness to gap is a ratio: 7 and 14 cells are equally far from 10.
 	distance := func(t Ticks) float64 { return math.Abs(math.Log(float64(t.CellsPer) / float64(gap))) }

@@ -40,3 +40,22 @@ func TestPackItems(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsSizeAndUnit: a size's unit stays on its number's line, with
+// punctuation after it too; a unit word after a non-number may move alone.
+func TestWrapKeepsSizeAndUnit(t *testing.T) {
+	for _, c := range []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		{"training would need about 6.4 GiB of memory", 31, []string{"training would need about", "6.4 GiB of memory"}},
+		{"the limit is 256 MiB), not more", 15, []string{"the limit is", "256 MiB), not", "more"}},
+		{"訓練內存 256 MiB", 10, []string{"訓練內存", "256 MiB"}},
+		{"some MiB here", 5, []string{"some", "MiB", "here"}},
+	} {
+		if got := WrapUnmarked(c.text, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("%q at %d: %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}

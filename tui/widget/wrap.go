@@ -3,6 +3,7 @@ package widget
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -42,6 +43,9 @@ func tokenize(s string) []token {
 	space, glueNext := false, false
 	flush := func() {
 		if word.Len() > 0 {
+			if len(out) > 0 && space && isSizeUnit(word.String()) && endsInDigit(out[len(out)-1].text) {
+				glueNext = true // "256 MiB" never ends a line at "256"
+			}
 			out = append(out, token{text: word.String(), spaceBefore: space, glue: glueNext})
 			word.Reset()
 			space, glueNext = false, false
@@ -73,6 +77,25 @@ func tokenize(s string) []token {
 	flush()
 	return out
 }
+
+// sizeUnits are the units data.Bytes writes after a number, which stay on
+// the number's line.
+var sizeUnits = []string{"bytes", "KiB", "MiB", "GiB", "TiB"}
+
+// isSizeUnit reports whether word is a size unit, perhaps with punctuation
+// after it ("MiB),").
+func isSizeUnit(word string) bool {
+	for _, u := range sizeUnits {
+		if rest, ok := strings.CutPrefix(word, u); ok {
+			r, _ := utf8.DecodeRuneInString(rest)
+			return rest == "" || !unicode.IsLetter(r) && !unicode.IsDigit(r)
+		}
+	}
+	return false
+}
+
+// endsInDigit reports whether s ends in an ASCII digit.
+func endsInDigit(s string) bool { return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9' }
 
 // hardBreak marks the end of a piece of a word too long for any line, so
 // the reader sees that the word goes on at the start of the next line.
