@@ -10,7 +10,7 @@ import (
 // learning-rate schedule, and reports.
 func (t *Trainer) endEpoch(ctx context.Context) error {
 	if !allFinite(t.net.params) {
-		err := t.diverged("weights not finite", math.NaN())
+		err := t.diverged(CauseWeightsNotFinite, math.NaN())
 		return err
 	}
 	st := EpochStats{
@@ -38,7 +38,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 		st.ValLoss, st.ValAcc, st.ValAUC, st.HasAUC = r.loss, r.acc, r.auc, r.hasAUC
 		if math.IsNaN(r.loss) || math.IsInf(r.loss, 0) {
 			copy(t.net.params, t.lastGood)
-			return t.diverged("validation loss not finite", r.loss)
+			return t.diverged(CauseValidationLoss, r.loss)
 		}
 	}
 	st.Elapsed = t.elapsed + t.clk.Now().Sub(t.runStart)

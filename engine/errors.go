@@ -15,12 +15,31 @@ var (
 	ErrNoData            = errors.New("engine: no training rows")
 )
 
+// DivergeCause says what made training stop as diverged, so that callers
+// can word it in their own language without parsing Reason.
+type DivergeCause int
+
+// The causes of a divergence.
+const (
+	CauseUnknown           DivergeCause = iota
+	CauseLossNaN                        // a batch's loss was NaN
+	CauseLossInf                        // a batch's loss was ±Inf (the sign is Loss's)
+	CauseLossExploded                   // a batch's loss passed Factor × FirstLoss
+	CauseGradientNotFinite              // a gradient value was NaN or ±Inf
+	CauseWeightsNotFinite               // a weight was NaN or ±Inf at the end of an epoch
+	CauseValidationLoss                 // the validation loss was NaN or ±Inf
+)
+
 // DivergedError reports where training diverged. It matches ErrDiverged with
 // errors.Is. The network keeps the last finite weights.
 type DivergedError struct {
 	Epoch, Batch int // 1-based
 	Loss         float64
-	Reason       string // "loss NaN", "loss +Inf", "loss exploded", "weights not finite"
+	Cause        DivergeCause
+	// Factor and FirstLoss are set for CauseLossExploded: the loss passed
+	// Factor times the first batch's loss, FirstLoss.
+	Factor, FirstLoss float64
+	Reason            string // Cause in English: "loss NaN", "loss +Inf", "gradient not finite", …
 }
 
 // Error implements error.
@@ -30,3 +49,22 @@ func (e *DivergedError) Error() string {
 
 // Is makes errors.Is(err, ErrDiverged) true.
 func (e *DivergedError) Is(target error) bool { return target == ErrDiverged }
+
+// reasonOf words a cause in English, the text of DivergedError.Reason.
+func reasonOf(e *DivergedError) string {
+	switch e.Cause {
+	case CauseLossNaN:
+		return "loss NaN"
+	case CauseLossInf:
+		return fmt.Sprintf("loss %v", e.Loss)
+	case CauseLossExploded:
+		return fmt.Sprintf("loss %.4g exploded past %g× the first batch's %.4g", e.Loss, e.Factor, e.FirstLoss)
+	case CauseGradientNotFinite:
+		return "gradient not finite"
+	case CauseWeightsNotFinite:
+		return "weights not finite"
+	case CauseValidationLoss:
+		return "validation loss not finite"
+	}
+	return "unknown cause"
+}

@@ -273,7 +273,7 @@ func (t *Trainer) trainBatch() error {
 		ws.backward(net, m, t.cfg.L2)
 	}
 	if !gradFinite(ws.grad) {
-		return t.diverged("gradient not finite", loss)
+		return t.diverged(CauseGradientNotFinite, loss)
 	}
 	if t.cfg.ClipNorm > 0 {
 		clipNorm(ws.grad, t.cfg.ClipNorm)
@@ -304,25 +304,30 @@ func (t *Trainer) startEpoch() {
 func (t *Trainer) checkLoss(loss float64) error {
 	switch {
 	case math.IsNaN(loss):
-		return t.diverged("loss NaN", loss)
+		return t.diverged(CauseLossNaN, loss)
 	case math.IsInf(loss, 0):
-		return t.diverged(fmt.Sprintf("loss %v", loss), loss)
+		return t.diverged(CauseLossInf, loss)
 	}
 	if math.IsNaN(t.firstLoss) {
 		t.firstLoss = loss
 	}
 	if f := t.cfg.divergeFactor(); f > 0 && loss > f*max(t.firstLoss, 1e-3) {
-		return t.diverged(fmt.Sprintf("loss %.4g exploded past %g× the first batch's %.4g", loss, f, t.firstLoss), loss)
+		err := t.diverged(CauseLossExploded, loss)
+		err.Factor, err.FirstLoss = f, t.firstLoss
+		err.Reason = reasonOf(err)
+		return err
 	}
 	return nil
 }
 
 // diverged builds the error and makes sure the network holds finite weights.
-func (t *Trainer) diverged(reason string, loss float64) error {
+func (t *Trainer) diverged(cause DivergeCause, loss float64) *DivergedError {
 	if !allFinite(t.net.params) {
 		copy(t.net.params, t.lastGood)
 	}
-	return &DivergedError{Epoch: t.epoch + 1, Batch: t.batch + 1, Loss: loss, Reason: reason}
+	e := &DivergedError{Epoch: t.epoch + 1, Batch: t.batch + 1, Loss: loss, Cause: cause}
+	e.Reason = reasonOf(e)
+	return e
 }
 
 // gradFinite reports whether every gradient value is finite: a NaN or ±Inf

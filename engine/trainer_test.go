@@ -193,6 +193,12 @@ func TestHugeLearningRateDiverges(t *testing.T) {
 			if de.Epoch < 1 || de.Batch < 1 {
 				t.Fatalf("divergence at epoch %d batch %d, want positions ≥ 1", de.Epoch, de.Batch)
 			}
+			if de.Cause == CauseUnknown || de.Reason != reasonOf(de) {
+				t.Fatalf("cause %d with reason %q, want a known cause worded as reasonOf does (%q)", de.Cause, de.Reason, reasonOf(de))
+			}
+			if de.Cause == CauseLossExploded && (de.Factor <= 1 || !(de.Loss > de.Factor*de.FirstLoss)) {
+				t.Fatalf("exploded loss %g, factor %g, first loss %g: the loss is not past factor × first", de.Loss, de.Factor, de.FirstLoss)
+			}
 			if !allFinite(tr.Network().Params()) {
 				t.Fatal("network holds non-finite weights after divergence")
 			}
@@ -316,5 +322,28 @@ func TestRestoredEpochSaysWhenTheWeightsAreOlderThanTheOptimiser(t *testing.T) {
 	}
 	if tr.State() != Finished || tr.BestEpoch() != 1 || tr.RestoredEpoch() != 0 {
 		t.Fatalf("one epoch: state %v, best %d, restored %d", tr.State(), tr.BestEpoch(), tr.RestoredEpoch())
+	}
+}
+
+// TestDivergedReasonWording checks the English reason of each cause, the
+// text the CLI prints (written by hand from the causes' meanings).
+func TestDivergedReasonWording(t *testing.T) {
+	cases := []struct {
+		e    DivergedError
+		want string
+	}{
+		{DivergedError{Cause: CauseLossNaN, Loss: math.NaN()}, "loss NaN"},
+		{DivergedError{Cause: CauseLossInf, Loss: math.Inf(1)}, "loss +Inf"},
+		{DivergedError{Cause: CauseLossInf, Loss: math.Inf(-1)}, "loss -Inf"},
+		{DivergedError{Cause: CauseLossExploded, Loss: 4.516e16, Factor: 1000, FirstLoss: 1.435}, "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
+		{DivergedError{Cause: CauseGradientNotFinite}, "gradient not finite"},
+		{DivergedError{Cause: CauseWeightsNotFinite}, "weights not finite"},
+		{DivergedError{Cause: CauseValidationLoss}, "validation loss not finite"},
+		{DivergedError{}, "unknown cause"},
+	}
+	for _, c := range cases {
+		if got := reasonOf(&c.e); got != c.want {
+			t.Errorf("cause %d: %q, want %q", c.e.Cause, got, c.want)
+		}
 	}
 }

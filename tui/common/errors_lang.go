@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"strconv"
 	"strings"
 	"syscall"
@@ -78,7 +77,7 @@ func (c Common) ErrorText(err error) string {
 	}
 	var div *engine.DivergedError
 	if errors.As(err, &div) {
-		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div.Reason))
+		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
 	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
@@ -124,32 +123,28 @@ func where(pe *data.ParseError) string {
 	return s
 }
 
-// DivergedReason words engine.DivergedError.Reason in the interface's
-// language.
-func (c Common) DivergedReason(reason string) string {
-	switch reason {
-	case "loss NaN":
-		return c.T(reason, "损失为 NaN")
-	case "loss +Inf":
-		return c.T(reason, "损失为 +Inf")
-	case "loss exploded":
-		return c.T(reason, "损失暴增")
-	case "loss -Inf":
-		return c.T(reason, "损失为 -Inf")
-	case "weights not finite":
-		return c.T(reason, "权重出现非有限值")
-	case "gradient not finite":
-		return c.T(reason, "梯度出现非有限值")
+// DivergedReason words why training diverged (engine.DivergedError's
+// Cause) in the interface's language.
+func (c Common) DivergedReason(d *engine.DivergedError) string {
+	if !c.Zh() {
+		return d.Reason
 	}
-	if m := explodedReason.FindStringSubmatch(reason); m != nil && c.Zh() {
-		return fmt.Sprintf("损失 %s 超过第一批损失 %s 的 %s 倍", m[1], m[3], m[2])
+	switch d.Cause {
+	case engine.CauseLossNaN:
+		return "损失为 NaN"
+	case engine.CauseLossInf:
+		return fmt.Sprintf("损失为 %v", d.Loss)
+	case engine.CauseLossExploded:
+		return fmt.Sprintf("损失 %.4g 超过第一批损失 %.4g 的 %g 倍", d.Loss, d.FirstLoss, d.Factor)
+	case engine.CauseGradientNotFinite:
+		return "梯度出现非有限值"
+	case engine.CauseWeightsNotFinite:
+		return "权重出现非有限值"
+	case engine.CauseValidationLoss:
+		return "验证损失不是有限值"
 	}
-	return reason
+	return d.Reason
 }
-
-// explodedReason is the engine's reason for a loss that exploded: the
-// loss, the factor and the first batch's loss.
-var explodedReason = regexp.MustCompile(`^loss (\S+) exploded past (\S+)× the first batch's (\S+)$`)
 
 // DescribeSource names a data source in the interface's language
 // (experiment.Source.Describe in English).

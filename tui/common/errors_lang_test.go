@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,12 +45,16 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 		{&experiment.LimitError{Params: 16_797_697, MaxParams: 1_000_000, AtLeast: true}, "网络将有至少 16,797,697 个参数；本会话最多允许 1,000,000 个"},
 		{&experiment.LimitError{Memory: 6.4 * (1 << 30), MaxMemory: 256 << 20}, "训练将需要约 6.4 GiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
 		{&experiment.LimitError{Memory: 300 << 20, MaxMemory: 256 << 20, AtLeast: true}, "训练将需要至少 300 MiB 内存；本会话最多允许 256 MiB（减小批大小或单元数可减少内存）"},
-		{&engine.DivergedError{Epoch: 3, Batch: 7, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{&engine.DivergedError{Epoch: 3, Batch: 7, Cause: engine.CauseLossNaN, Reason: "loss NaN"}, "训练在第 3 轮第 7 批发散（损失为 NaN）"},
+		{&engine.DivergedError{Epoch: 4, Batch: 1, Loss: math.Inf(1), Cause: engine.CauseLossInf, Reason: "loss +Inf"}, "训练在第 4 轮第 1 批发散（损失为 +Inf）"},
+		{&engine.DivergedError{Epoch: 5, Batch: 1, Cause: engine.CauseValidationLoss, Reason: "validation loss not finite"}, "训练在第 5 轮第 1 批发散（验证损失不是有限值）"},
+		{&engine.DivergedError{Epoch: 6, Batch: 1, Cause: engine.CauseWeightsNotFinite, Reason: "weights not finite"}, "训练在第 6 轮第 1 批发散（权重出现非有限值）"},
 		{fmt.Errorf("%w: o.csv ends 2011-03-01", recommend.ErrCutoff), "截止日或观察期超出范围（recommend: cutoff or horizon out of range: o.csv ends 2011-03-01）"},
 		{fmt.Errorf("%w: every pair bought", recommend.ErrTrainingPairs), "没有可供推荐模型学习的（客户, 商品）对（recommend: nothing to learn from: every pair bought）"},
-		{&engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
+		{&engine.DivergedError{Epoch: 1, Batch: 2, Loss: 4.516e16, Cause: engine.CauseLossExploded, Factor: 1000, FirstLoss: 1.435,
+			Reason: "loss 4.516e+16 exploded past 1000× the first batch's 1.435"},
 			"训练在第 1 轮第 2 批发散（损失 4.516e+16 超过第一批损失 1.435 的 1000 倍）"},
-		{&engine.DivergedError{Epoch: 2, Batch: 1, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
+		{&engine.DivergedError{Epoch: 2, Batch: 1, Cause: engine.CauseGradientNotFinite, Reason: "gradient not finite"}, "训练在第 2 轮第 1 批发散（梯度出现非有限值）"},
 		{noDir, "写入 /nonexistent/dir/u.csv 失败：目录 /nonexistent/dir 不存在"},
 		{underFile, "写入 " + file + "/u.csv 失败：" + file + " 不是目录"},
 		{&experiment.DirError{Path: "/ro/u.csv", Dir: "/ro", Err: fs.ErrPermission}, "写入 /ro/u.csv 失败：无法在目录 /ro 中创建文件（permission denied）"},

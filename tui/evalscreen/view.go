@@ -138,7 +138,7 @@ func (s Model) divergedLines(w int) []string {
 	dv := s.data.diverged
 	text := s.Tf("⚠ Run %d diverged at epoch %d, batch %d (%s). Every figure here is of its last finite weights, not of a trained model: lower the learning rate and train again.",
 		"⚠ 第 %d 次训练在第 %d 轮第 %d 批发散（%s）。这里的每个数字都来自它最后一组有限的权重，而不是训练好的模型：请降低学习率后重新训练。",
-		s.data.run, dv.Epoch, dv.Batch, s.DivergedReason(dv.Reason))
+		s.data.run, dv.Epoch, dv.Batch, s.DivergedReason(dv))
 	return wrap(text, w, s.Styles.Error)
 }
 

@@ -13,7 +13,7 @@ import (
 // the engine and common.PlainError in English inside a Chinese sentence.
 func TestOutcomeSpeaksChinese(t *testing.T) {
 	c := common.New("zh")
-	got, isErr := describeOutcome(c, nil, engine.Progress{}, &engine.DivergedError{Epoch: 1, Batch: 2, Reason: "loss NaN"})
+	got, isErr := describeOutcome(c, nil, engine.Progress{}, &engine.DivergedError{Epoch: 1, Batch: 2, Cause: engine.CauseLossNaN, Reason: "loss NaN"})
 	if want := "✗ 在第 1 轮第 2 批发散（损失为 NaN）——请降低学习率后重新开始。"; got != want || !isErr {
 		t.Errorf("diverged: got %q, want %q", got, want)
 	}

@@ -339,7 +339,7 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 }
 
 func TestDescribeOutcomeNamesEpochAndBatch(t *testing.T) {
-	msg, failed := describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Reason: "loss NaN"})
+	msg, failed := describeOutcome(screentest.Common("en", 80, 24), nil, engine.Progress{}, &engine.DivergedError{Epoch: 3, Batch: 17, Cause: engine.CauseLossNaN, Reason: "loss NaN"})
 	if msg != "✗ Diverged at epoch 3, batch 17 (loss NaN) — lower the learning rate and start again." || !failed {
 		t.Fatalf("%q %v", msg, failed)
 	}

@@ -343,7 +343,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	switch {
 	case errors.As(err, &div):
 		return c.Tf("✗ Diverged at epoch %d, batch %d (%s) — lower the learning rate and start again.",
-			"✗ 在第 %d 轮第 %d 批发散（%s）——请降低学习率后重新开始。", div.Epoch, div.Batch, c.DivergedReason(div.Reason)), true
+			"✗ 在第 %d 轮第 %d 批发散（%s）——请降低学习率后重新开始。", div.Epoch, div.Batch, c.DivergedReason(div)), true
 	case errors.Is(err, context.Canceled):
 		if exp == nil {
 			return c.T("■ Stopped before training began.", "■ 训练开始前已停止。"), false
