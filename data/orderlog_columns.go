@@ -21,20 +21,31 @@ var roleNames = []struct {
 }{
 	{"customer id", []string{"customerid", "customer", "cust", "custid", "customerno", "customernumber", "customeruniqueid",
 		"clientid", "client", "userid", "user", "memberid", "accountid", "buyerid", "shopperid", "visitorid",
+		"householdkey", "household", "householdid", "customerkey", "custkey", "custno", "consumerid", "consumer", "shopperkey",
+		"clientno", "clientkey", "memberno", "membernumber", "accountnumber", "accountno", "buyer", "shopper",
 		"用户id", "客户id", "会员id", "买家id", "用户编号", "客户编号", "会员编号", "用户", "客户", "买家"}},
 	{"date", []string{"date", "time", "timestamp", "datetime", "invoicedate", "orderdate", "orderdatetime",
 		"purchasedate", "transactiondate", "txndate", "eventtime", "eventdate", "createdat", "ordertime",
-		"purchasetime", "orderpurchasetimestamp",
+		"purchasetime", "orderpurchasetimestamp", "transactiondt", "transdate", "transactiontime", "transactiondatetime",
+		"txndt", "txntime", "orderdt", "invoicedt", "purchasedt", "salesdate", "saledate", "dateofpurchase", "paymentdate",
+		"paymenttime", "orderedat", "purchasedat", "paidat",
 		"日期", "时间", "下单时间", "下单日期", "订单日期", "订单时间", "购买时间", "购买日期", "支付时间", "交易时间", "交易日期", "时间戳"}},
 	{"amount", []string{"amount", "revenue", "total", "totalamount", "sales", "value", "dollarvalue", "dollars",
 		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales",
+		"salesvalue", "salesamount", "saleamount", "purchaseamount", "orderamount", "transactionamount", "txnamount",
+		"netamount", "grossamount", "totalsales", "totalspent", "amountspent", "spent", "subtotal", "totalvalue",
 		"金额", "订单金额", "实付金额", "支付金额", "消费金额", "交易金额", "销售额", "总价"}},
-	{"price", []string{"price", "unitprice", "itemprice", "单价", "价格", "商品价格"}},
+	{"price", []string{"price", "unitprice", "itemprice", "priceeach", "sellingprice", "unitsellingprice", "unitsaleprice", "paidprice", "单价", "价格", "商品价格"}},
 	{"quantity", []string{"quantity", "qty", "numberofcds", "units", "numitems", "itemcount", "quantityordered",
+		"orderquantity", "orderqty", "qtyordered", "quantitysold", "unitssold", "numunits", "numberofitems",
 		"数量", "购买数量", "商品数量", "件数"}},
 	{"order id", []string{"invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "ordernumber",
-		"orderno", "transactionid", "txnid", "receiptid", "basketid", "订单号", "订单id", "订单编号", "交易号"}},
+		"orderno", "transactionid", "txnid", "receiptid", "basketid",
+		"basketkey", "orderkey", "invoicekey", "billno", "billid", "billnumber", "receiptno", "receiptnumber", "transactionno",
+		"transactionnumber", "salesorderid", "salesordernumber", "checkoutid", "订单号", "订单id", "订单编号", "交易号"}},
 	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode",
+		"productkey", "itemkey", "article", "articleid", "asin", "upc", "ean", "goodsid", "skuid", "productno", "itemno",
+		"productnumber", "itemnumber", "productsku",
 		"商品id", "商品编号", "商品编码", "产品id", "产品编号", "商品"}},
 	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname",
 		"商品名称", "产品名称", "商品名"}},
@@ -124,6 +135,7 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 				}
 			}
 		}
+		looseRoles(header, used, &roles)
 	} else {
 		// Headerless logs in the CDNOW layouts: id, date, amount; id, date,
 		// quantity, amount; and Hardie's sample file, which adds a second id:

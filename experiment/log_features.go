@@ -90,8 +90,12 @@ func featureNotes(d *Data) []string {
 	if d.Cohort == nil {
 		return nil
 	}
-	notes := []string{fmt.Sprintf("%s: features made from the log (%s): %s",
-		d.Source.Path, d.Source.Features, strings.Join(d.Cohort.Features, ", "))}
+	var notes []string
+	if d.Log != nil {
+		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
+	}
+	notes = append(notes, fmt.Sprintf("%s: features made from the log (%s): %s",
+		d.Source.Path, d.Source.Features, strings.Join(d.Cohort.Features, ", ")))
 	if len(d.Cohort.Skipped) > 0 {
 		parts := make([]string, len(d.Cohort.Skipped))
 		for i, s := range d.Cohort.Skipped {

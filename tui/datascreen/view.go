@@ -28,15 +28,20 @@ func (s Model) render() string {
 	if s.data == nil {
 		return s.noDataView()
 	}
-	lines := s.header()
 	var foot []string
 	if s.prompt.active() {
 		foot = strings.Split(s.prompt.view(s.Common, s.Width), "\n")
 	}
 	foot = append(foot, s.flashLine()...)
 	// The header gives way to the body on a short window, never the
-	// other way round.
-	lines = lines[:min(len(lines), max(s.Height-len(foot)-8, 4))]
+	// other way round; an order log's columns line is shown only when the
+	// whole header fits with it.
+	room := max(s.Height-len(foot)-8, 4)
+	lines := s.header(true)
+	if len(lines) > room {
+		lines = s.header(false)
+	}
+	lines = lines[:min(len(lines), room)]
 	bodyH := s.Height - len(lines) - 2 - len(foot)
 	var body []string
 	switch {
@@ -117,7 +122,7 @@ func (s Model) field(key, text string, maxLines int, style func(...string) strin
 
 // header says where the data came from, its size, label balance, split
 // and the load's warnings.
-func (s Model) header() []string {
+func (s Model) header(withColumns bool) []string {
 	st, info := s.Styles, s.info
 	plain := func(strs ...string) string { return strings.Join(strs, " ") }
 	var lines []string
@@ -139,6 +144,9 @@ func (s Model) header() []string {
 			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
 			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled))+s.leftOut(c), 2, plain)...)
+		if cols := s.columnsLine(); cols != "" && withColumns {
+			lines = append(lines, s.field(s.T("Columns", "列"), cols, 2, plain)...)
+		}
 		lines = append(lines, s.field(s.T("Features", "特征"), s.featuresLine(), 2, plain)...)
 		if d := s.datesLine(); d != "" {
 			lines = append(lines, s.field(s.T("Dates", "日期"), d, 2, plain)...)

@@ -1,0 +1,70 @@
+package data
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestLogRolesOfOtherPublicLayouts reads the headers of public order logs
+// laid out otherwise than the shared ones (their column names as published:
+// dunnhumby's "The Complete Journey", the Ta Feng grocery log, Microsoft's
+// AdventureWorks sales, a Retailrocket-style event log) and checks the
+// column taken for each role, and that look-alikes are not taken.
+func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
+	cases := []struct {
+		header string
+		want   LogColumns
+	}{
+		{"household_key,BASKET_ID,DAY_DATE,PRODUCT_ID,QUANTITY,SALES_VALUE,STORE_ID",
+			LogColumns{Customer: "household_key", Time: "DAY_DATE", Amount: "SALES_VALUE", Quantity: "QUANTITY", Order: "BASKET_ID", Item: "PRODUCT_ID"}},
+		{"TRANSACTION_DT,CUSTOMER_ID,AGE_GROUP,PIN_CODE,PRODUCT_SUBCLASS,PRODUCT_ID,AMOUNT,ASSET,SALES_PRICE",
+			LogColumns{Customer: "CUSTOMER_ID", Time: "TRANSACTION_DT", Amount: "AMOUNT", Item: "PRODUCT_ID"}},
+		{"SalesOrderNumber,OrderDate,CustomerKey,ProductKey,OrderQuantity,UnitPrice,SalesAmount",
+			LogColumns{Customer: "CustomerKey", Time: "OrderDate", Amount: "SalesAmount", Price: "UnitPrice", Quantity: "OrderQuantity", Order: "SalesOrderNumber", Item: "ProductKey"}},
+		// Loose names: a customer word ending like an id, a date ending in _dt.
+		{"cust_nbr,purchase_dt,basket_total", LogColumns{Customer: "cust_nbr", Time: "purchase_dt"}},
+		{"Kundennummer,Bestelldatum,Betrag,client_no", LogColumns{Customer: "client_no", Time: "Bestelldatum"}},
+		// Look-alikes: a custom field, a zip code, a birth date and a
+		// shipping date are not the customer or the order's date.
+		{"custom_field_id,customer_zip_no,birth_date,ship_date,member_id,booking_time",
+			LogColumns{Customer: "member_id", Time: "booking_time"}},
+	}
+	for _, c := range cases {
+		header := strings.Split(c.header, ",")
+		roles, err := resolveRoles("x.csv", header, true, false, LogColumns{}, false)
+		if err != nil {
+			t.Errorf("%s: %v", c.header, err)
+			continue
+		}
+		if got := roles.names(header); got != c.want {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.header, got, c.want)
+		}
+	}
+	// Only look-alikes: no customer is found, and the error says so.
+	_, err := resolveRoles("x.csv", strings.Split("custom_field_id,customer_zip_no,order_date", ","), true, false, LogColumns{}, false)
+	if err == nil || err.Error() != `x.csv:1: no customer id column found (columns: custom_field_id, customer_zip_no, order_date); name it with --log-columns customer=COLUMN` {
+		t.Errorf("look-alikes only: %v", err)
+	}
+}
+
+// TestRolesNote checks the note that names the column read for each role
+// and every column not read (the retail log above: Description and Country
+// are read by nothing), and a headerless log's position names.
+func TestRolesNote(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader(retailLog), "retail.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "columns read: customer id = CustomerID, date = InvoiceDate, price = UnitPrice, quantity = Quantity, order id = InvoiceNo, item = StockCode; not used: Description, Country"
+	if got := log.RolesNote(); got != want {
+		t.Errorf("RolesNote:\n got %q\nwant %q", got, want)
+	}
+	log, err = ReadOrderLog(strings.NewReader("00001 x 19970101 1 11.77\n00002 y 19970102 2 20.00\n"), "sample.txt", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want = "columns read: customer id = column 1, date = column 3, amount = column 5, quantity = column 4; not used: column 2"
+	if got := log.RolesNote(); got != want {
+		t.Errorf("RolesNote headerless:\n got %q\nwant %q", got, want)
+	}
+}

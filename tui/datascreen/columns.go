@@ -1,0 +1,55 @@
+package datascreen
+
+import (
+	"strconv"
+	"strings"
+)
+
+// roleText words a log column's role (data.LogRole.Role).
+var roleText = map[string][2]string{
+	"customer id":  {"customer id", "客户编号"},
+	"date":         {"date", "日期"},
+	"amount":       {"amount", "金额"},
+	"price":        {"price", "单价"},
+	"quantity":     {"quantity", "数量"},
+	"order id":     {"order id", "订单号"},
+	"item":         {"item", "商品"},
+	"description":  {"description", "商品描述"},
+	"event type":   {"event type", "事件类型"},
+	"order status": {"order status", "订单状态"},
+}
+
+// columnsLine says which column of an order log was read for each role
+// and which were not read ("" for a table that is not from a log).
+func (s Model) columnsLine() string {
+	log := s.data.Log
+	if log == nil {
+		return ""
+	}
+	roles := log.Roles()
+	parts := make([]string, len(roles))
+	for i, r := range roles {
+		role := r.Role
+		if t, ok := roleText[role]; ok {
+			role = s.T(t[0], t[1])
+		}
+		parts[i] = role + " = " + s.columnLabel(r.Column)
+	}
+	line := strings.Join(parts, " · ")
+	if unused := log.Unused(); len(unused) > 0 {
+		for i, u := range unused {
+			unused[i] = s.columnLabel(u)
+		}
+		line += s.Tf(" · not used: %s", " · 未使用：%s", strings.Join(unused, ", "))
+	}
+	return line
+}
+
+// columnLabel writes a column name; a headerless log's columns are named
+// by their position.
+func (s Model) columnLabel(name string) string {
+	if n, err := strconv.Atoi(name); err == nil && n > 0 {
+		return s.Tf("column %d", "第 %d 列", n)
+	}
+	return name
+}
