@@ -159,15 +159,42 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 	case binary:
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
 	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
-		c.Kind = ID
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
-		c.Strings = make([]string, len(values))
-		for i, v := range values {
-			c.Strings[i] = formatNumber(v)
+		c.asIdentifier()
+	case integral && missing == 0 && idLikeName(name):
+		// Duplicate rows repeat an id: as for text, a name like
+		// customerID plus mostly distinct whole numbers still means
+		// identifier.
+		if d := countDistinct(values); 4*d >= 3*present && d > 2 {
+			c.explain(Reason{Kind: ReasonIDName, Distinct: d, Rows: present})
+			c.asIdentifier()
 		}
-		c.Values = nil
 	}
 	return c
+}
+
+// asIdentifier turns a numeric column into an identifier, its values
+// written as text.
+func (c *Column) asIdentifier() {
+	c.Kind = ID
+	c.Strings = make([]string, len(c.Values))
+	for i, v := range c.Values {
+		c.Strings[i] = formatNumber(v)
+	}
+	c.Values = nil
+}
+
+// countDistinct counts the distinct values of a column without blanks.
+func countDistinct(values []float64) int {
+	sorted := slices.Clone(values)
+	slices.Sort(sorted)
+	n := 0
+	for i, v := range sorted {
+		if i == 0 || v != sorted[i-1] {
+			n++
+		}
+	}
+	return n
 }
 
 // integerIdentifier reports whether a column of whole numbers without

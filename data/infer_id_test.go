@@ -85,3 +85,30 @@ func TestIntegerIdentifierRules(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedIntegerIdsWithRepeats: a whole-number column named like an id
+// whose values repeat on a few rows (duplicated rows of a marketing table)
+// is an identifier, as a text id column is; one that mostly repeats is
+// not, and a count that repeats is numeric. Counts by hand: ID has 8
+// distinct values in 10 rows (8 ≥ ¾ of 10), store_id 3 in 10.
+func TestNamedIntegerIdsWithRepeats(t *testing.T) {
+	csv := "ID,store_id,visits,Response\n" +
+		"5524,1,3,1\n2174,2,1,0\n4141,3,4,0\n6182,1,1,0\n5324,2,5,1\n" +
+		"7446,3,9,0\n965,1,2,0\n6177,2,6,1\n5524,3,3,1\n2174,1,1,0\n"
+	tab, err := ReadCSV(strings.NewReader(csv), "mc.csv", CSVOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, kind := range map[string]Kind{"ID": ID, "store_id": Numeric, "visits": Numeric} {
+		if c := tab.Column(name); c == nil || c.Kind != kind {
+			t.Errorf("%s: kind %v, want %v", name, c.Kind, kind)
+		}
+	}
+	if c := tab.Column("ID"); c.Strings[0] != "5524" || c.Why != (Reason{Kind: ReasonIDName, Distinct: 8, Rows: 10}) {
+		t.Errorf("ID: first %q, why %+v", c.Strings[0], c.Why)
+	}
+	line := `mc.csv: column "ID" is not a feature: an identifier (named like an identifier, 8 distinct values in 10 rows)`
+	if notes := strings.Join(LoadNotes(tab), "\n"); !strings.Contains(notes, line) {
+		t.Errorf("load notes lack %q:\n%s", line, notes)
+	}
+}
