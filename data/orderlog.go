@@ -580,11 +580,20 @@ func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty floa
 	return len(log.Orders) - 1
 }
 
-// isCancelledInvoice reports an invoice number of the form "C" + digits, the
-// cancellation convention of the UCI Online Retail logs. Ids such as
-// "CA-2016-152156" are not cancellations.
+// isCancelledInvoice reports an invoice number of the form "C" + digits
+// only, the cancellation convention of the UCI Online Retail logs. Ids such
+// as "CA-2016-152156", hexadecimal ids ("c76abf43…") and UUIDs that happen
+// to start with "c" and a digit are not cancellations.
 func isCancelledInvoice(id string) bool {
-	return len(id) > 1 && (id[0] == 'C' || id[0] == 'c') && id[1] >= '0' && id[1] <= '9'
+	if len(id) < 2 || id[0] != 'C' && id[0] != 'c' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // dayTime returns midnight UTC of a day number.

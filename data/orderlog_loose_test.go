@@ -68,3 +68,18 @@ func TestRolesNote(t *testing.T) {
 		t.Errorf("RolesNote headerless:\n got %q\nwant %q", got, want)
 	}
 }
+
+// TestCancelledInvoiceIsCAndDigitsOnly: "C" followed by digits only marks
+// a cancelled invoice; hexadecimal order ids and session UUIDs that start
+// with "c" and a digit, and ids like "CA-2016-152156", do not.
+func TestCancelledInvoiceIsCAndDigitsOnly(t *testing.T) {
+	for id, want := range map[string]bool{
+		"C536379": true, "c536379": true, "C1": true,
+		"c76abf436fa84dca": false, "c9a2e1f0-7d2b-4c1e-9f3a-2b8d6e5f4a10": false,
+		"CA-2016-152156": false, "C": false, "536379": false, "C536379A": false,
+	} {
+		if got := isCancelledInvoice(id); got != want {
+			t.Errorf("isCancelledInvoice(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
