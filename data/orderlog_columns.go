@@ -54,6 +54,10 @@ var roleNames = []struct {
 	{"order status", []string{"orderstatus", "status", "transactionstatus", "paymentstatus", "订单状态", "交易状态", "支付状态", "状态"}},
 }
 
+// personIDNames are customer id names that say the id is the person's,
+// taken before any other customer id column.
+var personIDNames = []string{"customeruniqueid", "uniquecustomerid", "customerpersonid", "personid"}
+
 // namesOf returns the header names recognised for a role.
 func namesOf(role string) []string {
 	for _, rn := range roleNames {
@@ -124,6 +128,17 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		descriptions = false
 	}
 	if hasHeader {
+		// A person's id beats a per-order customer id (a shop whose
+		// customer_id is new on every order keeps the person in
+		// customer_unique_id).
+		if roles.customer < 0 {
+			for i, h := range header {
+				if !used[i] && slices.Contains(personIDNames, roleKey(h)) {
+					roles.customer, used[i] = i, true
+					break
+				}
+			}
+		}
 		for k, rn := range roleNames {
 			if *slots[k] >= 0 || (rn.role == "description" && !descriptions) {
 				continue

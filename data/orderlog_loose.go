@@ -5,7 +5,7 @@ import "strings"
 // Names recognised loosely when no header name is one of roleNames': a
 // customer column is named with a customer word and ends like an id
 // ("household_key", "cust_nbr"; not "custom_field_id"); a date column
-// contains "date", "datum" or "timestamp" or ends in "time" or "dt"
+// contains "date", "datum" or "timestamp" or ends in "dt"
 // ("TRANSACTION_DT", "Bestelldatum"), unless it names a date that is not
 // the order's (birth, shipping, delivery, sign-up, …).
 var (
@@ -48,8 +48,10 @@ func looseCustomer(key string) bool {
 
 // looseDate reports whether a header key names an order's date loosely.
 func looseDate(key string) bool {
+	// Not any name ending in "time": a time of day (dunnhumby's
+	// TRANS_TIME, 1919) is no date.
 	dateLike := strings.Contains(key, "date") || strings.Contains(key, "datum") || strings.Contains(key, "timestamp") ||
-		strings.HasSuffix(key, "time") || strings.HasSuffix(key, "dt") ||
+		strings.HasSuffix(key, "dt") ||
 		strings.Contains(key, "日期") || strings.Contains(key, "时间")
 	return dateLike && !containsAny(key, notOrderDates)
 }

@@ -7,8 +7,8 @@ import (
 
 // TestLogRolesOfOtherPublicLayouts reads the headers of public order logs
 // laid out otherwise than the shared ones (their column names as published:
-// dunnhumby's "The Complete Journey", the Ta Feng grocery log, Microsoft's
-// AdventureWorks sales, a Retailrocket-style event log) and checks the
+// dunnhumby's "The Complete Journey" with a date column, Microsoft's
+// AdventureWorks sales, Olist's orders with customers) and checks the
 // column taken for each role, and that look-alikes are not taken.
 func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 	cases := []struct {
@@ -17,8 +17,12 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 	}{
 		{"household_key,BASKET_ID,DAY_DATE,PRODUCT_ID,QUANTITY,SALES_VALUE,STORE_ID",
 			LogColumns{Customer: "household_key", Time: "DAY_DATE", Amount: "SALES_VALUE", Quantity: "QUANTITY", Order: "BASKET_ID", Item: "PRODUCT_ID"}},
-		{"TRANSACTION_DT,CUSTOMER_ID,AGE_GROUP,PIN_CODE,PRODUCT_SUBCLASS,PRODUCT_ID,AMOUNT,ASSET,SALES_PRICE",
-			LogColumns{Customer: "CUSTOMER_ID", Time: "TRANSACTION_DT", Amount: "AMOUNT", Item: "PRODUCT_ID"}},
+		// Olist's orders joined with its customers: the person's id, not
+		// the per-order customer_id.
+		{"order_id,customer_id,customer_unique_id,order_status,order_purchase_timestamp,price",
+			LogColumns{Customer: "customer_unique_id", Time: "order_purchase_timestamp", Price: "price", Order: "order_id", Status: "order_status"}},
+		// A time of day is no date: with only TRANS_TIME (HHMM) and a day
+		// number, no date column is found (the error below).
 		{"SalesOrderNumber,OrderDate,CustomerKey,ProductKey,OrderQuantity,UnitPrice,SalesAmount",
 			LogColumns{Customer: "CustomerKey", Time: "OrderDate", Amount: "SalesAmount", Price: "UnitPrice", Quantity: "OrderQuantity", Order: "SalesOrderNumber", Item: "ProductKey"}},
 		// Loose names: a customer word ending like an id, a date ending in _dt.
@@ -26,8 +30,8 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 		{"Kundennummer,Bestelldatum,Betrag,client_no", LogColumns{Customer: "client_no", Time: "Bestelldatum"}},
 		// Look-alikes: a custom field, a zip code, a birth date and a
 		// shipping date are not the customer or the order's date.
-		{"custom_field_id,customer_zip_no,birth_date,ship_date,member_id,booking_time",
-			LogColumns{Customer: "member_id", Time: "booking_time"}},
+		{"custom_field_id,customer_zip_no,birth_date,ship_date,member_id,booking_date,booking_time",
+			LogColumns{Customer: "member_id", Time: "booking_date"}},
 	}
 	for _, c := range cases {
 		header := strings.Split(c.header, ",")
@@ -40,8 +44,12 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.header, got, c.want)
 		}
 	}
+	_, err := resolveRoles("x.csv", strings.Split("household_key,BASKET_ID,DAY,TRANS_TIME", ","), true, false, LogColumns{}, false)
+	if err == nil || err.Error() != `x.csv:1: no date column found (columns: household_key, BASKET_ID, DAY, TRANS_TIME); name it with --log-columns time=COLUMN` {
+		t.Errorf("a time of day only: %v", err)
+	}
 	// Only look-alikes: no customer is found, and the error says so.
-	_, err := resolveRoles("x.csv", strings.Split("custom_field_id,customer_zip_no,order_date", ","), true, false, LogColumns{}, false)
+	_, err = resolveRoles("x.csv", strings.Split("custom_field_id,customer_zip_no,order_date", ","), true, false, LogColumns{}, false)
 	if err == nil || err.Error() != `x.csv:1: no customer id column found (columns: custom_field_id, customer_zip_no, order_date); name it with --log-columns customer=COLUMN` {
 		t.Errorf("look-alikes only: %v", err)
 	}
