@@ -135,6 +135,9 @@ type OrderLog struct {
 	// EventTypes their types as written (orderlog_events.go).
 	Events     []LogEvent
 	EventTypes []string
+	// StatusCounts counts the lines by order status, most first (a log
+	// with a status column; see StatusNote).
+	StatusCounts []StatusCount
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
@@ -505,7 +508,12 @@ func (p *logParser) line(want int) error {
 		orderID = string(trimSpace(src.field(c.order)))
 	}
 	cust := trimSpace(src.field(c.customer))
-	cancelled := c.status >= 0 && IsCancelledStatus(trimSpace(src.field(c.status)))
+	var cancelled bool
+	if c.status >= 0 {
+		status := trimSpace(src.field(c.status))
+		cancelled = IsCancelledStatus(status)
+		p.countStatus(status)
+	}
 	if cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
 		if p.isStockAdjustment(orderID, qty, amount, cust) {
 			p.log.Adjustments++

@@ -52,7 +52,14 @@ func IsPurchaseEvent(event []byte) bool { return foldedIn(event, purchaseEventBy
 // are, that mark a cancelled order (Olist's "canceled", a Chinese shop's
 // 已取消 or 交易关闭, …).
 var cancelledStatuses = []string{"canceled", "cancelled", "cancel", "refunded", "refund", "returned", "failed", "declined",
-	"rejected", "void", "voided", "unavailable", "已取消", "取消", "已退款", "退款", "已退货", "退货", "交易关闭", "已关闭"}
+	"rejected", "void", "voided", "unavailable", "已取消", "取消", "已退款", "退款", "已退货", "退货", "交易关闭", "已关闭",
+	// Not paid or never placed: a failed payment, an abandoned checkout,
+	// a shop system's drafts and bin (WooCommerce's wc- statuses), an
+	// order awaiting payment. A bare "pending" is not here: some shops
+	// use it for paid orders awaiting shipment (StatusNote shows it).
+	"payment_failed", "payment failed", "paymentfailed", "abandoned", "trash", "draft", "checkout-draft", "unpaid",
+	"pending_payment", "pending payment", "awaiting_payment", "awaiting payment", "wc-cancelled", "wc-failed", "wc-refunded",
+	"wc-pending", "wc-checkout-draft", "退货退款", "待付款", "待支付", "未付款", "等待买家付款", "支付失败", "交易失败", "已失效"}
 
 var cancelledStatusBytes = asBytes(cancelledStatuses)
 

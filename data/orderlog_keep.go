@@ -25,6 +25,9 @@ type CancelledOrder struct {
 // keepState is the parser's bookkeeping for items, cancellations and the
 // events of an event log that are not purchases.
 type keepState struct {
+	// statusIndex maps an order status to its index in
+	// OrderLog.StatusCounts (orderlog_status.go).
+	statusIndex map[string]int
 	// Item ids of up to 7 bytes (most SKUs) are looked up packed in an
 	// integer, which hashes faster than a string; longer ones by string.
 	byShortItem map[uint64]int32
@@ -148,5 +151,6 @@ func (p *logParser) finishKeep() {
 	}
 	p.log.Events = slices.Clip(events)
 	p.finishEventCounts()
+	p.finishStatusCounts()
 	*k = keepState{}
 }

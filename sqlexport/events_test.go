@@ -110,7 +110,7 @@ func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Status = "" },
 		`sqlexport: the model was trained on a log whose order status column ("order_status") marks cancellations: `+
-			`add status=COL to --log-columns so that cancelled orders (canceled, cancelled, cancel, refunded, refund, returned, failed, declined, rejected, void, voided, unavailable, 已取消, 取消, 已退款, 退款, 已退货, 退货, 交易关闭, 已关闭) are left out`,
+			`add status=COL to --log-columns so that cancelled orders (`+strings.Join(data.CancelledStatuses(), ", ")+`) are left out`,
 		header, rows)
 }
 
@@ -158,4 +158,47 @@ func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cut
 	db := openSQLite(t)
 	loadTable(t, db, SQLite, "orders", header, rows)
 	compare(t, runSelect(t, db, text), scored.Scored, scored.Short)
+}
+
+// A log with order ids: CDNOW's orders with ids "o<i>", every seventh a
+// hexadecimal id that starts with "c" and a digit ("c<i>ab", an order:
+// only "C" + digits is a cancelled invoice), and for every eleventh a
+// cancelled twin "C<i>" at another amount. The query keeps and leaves out
+// the same lines as retain predict.
+func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
+	path := datasetPath(t, "cdnow/CDNOW_master.txt")
+	_, orders := cdnowRows(t, path)
+	header := []string{"customer_id", "date", "order_id", "number_of_cds", "dollar_value"}
+	var rows [][]string
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	twins := 0
+	for i, r := range orders {
+		id := fmt.Sprintf("o%d", i)
+		if i%7 == 0 {
+			id = fmt.Sprintf("c%dab", i)
+		}
+		rows = append(rows, []string{r[0], r[1], id, r[2], r[3]})
+		if i%11 == 0 {
+			rows = append(rows, []string{r[0], r[1], fmt.Sprintf("C%d", i), r[2], "999.99"})
+			twins++
+		}
+	}
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	file := filepath.Join(t.TempDir(), "ids.csv")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
+		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	log := readLogFile(t, file)
+	if len(log.Orders) != len(orders) || log.Cancelled != twins {
+		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), twins)
+	}
+	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Customer = "" },
+		"sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; "+
+			"name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]", header, rows)
 }

@@ -126,9 +126,14 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
 		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
-	// "C" + digit (data's isCancelledInvoice); lines without a customer are
-	// left out.
-	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND SUBSTR(order_id, 2, 1) BETWEEN '0' AND '9'"
+	// "C" + digits only (data's isCancelledInvoice: what is left once the
+	// digits are removed from the rest is empty, in nested REPLACEs that
+	// every dialect has); lines without a customer are left out.
+	rest := "SUBSTR(order_id, 2)"
+	for digit := '0'; digit <= '9'; digit++ {
+		rest = fmt.Sprintf("REPLACE(%s, '%c', '')", rest, digit)
+	}
+	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
 	q.cte("kept", "SELECT customer, day, amount, qty, order_id FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
 		cancelled+status+")\n    AND NOT "+d.isMissing("customer"))
 	// Lines sharing an order id form one order, dated by its earliest line.

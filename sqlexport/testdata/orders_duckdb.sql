@@ -9,7 +9,7 @@ WITH order_lines AS MATERIALIZED (
 ),
 kept AS MATERIALIZED (
   SELECT customer, day, amount, qty, order_id FROM order_lines
-  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND SUBSTR(order_id, 2, 1) BETWEEN '0' AND '9')
+  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
     AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a'))
 ),
 orders_kept AS MATERIALIZED (
