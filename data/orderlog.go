@@ -504,8 +504,14 @@ func (p *logParser) line(want int) error {
 		}
 	}
 	var orderID string
-	if c.order >= 0 {
+	switch {
+	case c.order >= 0:
 		orderID = string(trimSpace(src.field(c.order)))
+	case c.item >= 0:
+		// A log of item lines without order ids: one customer's lines on
+		// one day form one order (a basket), as the recommender's baskets
+		// and the SQL export's orders do.
+		orderID = strconv.Itoa(int(day))
 	}
 	cust := trimSpace(src.field(c.customer))
 	var cancelled bool

@@ -47,6 +47,9 @@ func (l *OrderLog) RolesNote() string {
 		read = append(read, r.Role+" = "+ColumnLabel(r.Column))
 	}
 	s := "columns read: " + strings.Join(read, ", ")
+	if l.Columns.Item != "" && l.Columns.Order == "" {
+		s += " (no order id: one customer's lines on one day form one order)"
+	}
 	if unused := l.Unused(); len(unused) > 0 {
 		for i, u := range unused {
 			unused[i] = ColumnLabel(u)

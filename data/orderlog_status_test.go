@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -30,5 +31,44 @@ func TestStatusNoteCountsEveryStatus(t *testing.T) {
 	}
 	if n := plain.StatusNote(); n != "" {
 		t.Errorf("a log without a status column: %q", n)
+	}
+}
+
+// TestItemLinesWithoutOrderIDsFormDayBaskets: a log of item lines without
+// an order id column makes one order of a customer's lines on one day
+// (by hand: a has lines on 1 Jan ×2 and 3 Jan → 2 orders of 12 and 4; b
+// one line → 1 order), and the roles note says so; without the item
+// column every line is an order, as in CDNOW's logs.
+func TestItemLinesWithoutOrderIDsFormDayBaskets(t *testing.T) {
+	text := "customer,date,item,quantity,amount\n" +
+		"a,2020-01-01 09:00:00,x,1,5\na,2020-01-01 17:30:00,y,2,7\nb,2020-01-01 10:00:00,x,1,5\na,2020-01-03 08:00:00,x,1,4\n"
+	log, err := ReadOrderLog(strings.NewReader(text), "items.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type order struct {
+		cust   string
+		amount float64
+		qty    float64
+	}
+	var got []order
+	for _, o := range log.Orders {
+		got = append(got, order{log.Customers[o.Customer], o.Amount, o.Quantity})
+	}
+	want := []order{{"a", 12, 3}, {"b", 5, 1}, {"a", 4, 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("orders %v, want %v", got, want)
+	}
+	if n := log.RolesNote(); !strings.Contains(n, "(no order id: one customer's lines on one day form one order)") {
+		t.Errorf("roles note %q", n)
+	}
+	noItems := strings.ReplaceAll(strings.ReplaceAll(text, ",item", ""), ",x,", ",")
+	noItems = strings.ReplaceAll(noItems, ",y,", ",")
+	log, err = ReadOrderLog(strings.NewReader(noItems), "lines.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log.Orders) != 4 || strings.Contains(log.RolesNote(), "no order id") {
+		t.Errorf("without items: %d orders (want 4), note %q", len(log.Orders), log.RolesNote())
 	}
 }

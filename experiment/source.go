@@ -52,6 +52,10 @@ type Source struct {
 	// detected): orders whose status is a cancellation were cancelled, and
 	// the SQL export must leave them out too.
 	StatusColumn string `json:"status_column,omitempty"`
+	// DayBaskets records, once loaded, that the log's lines were items
+	// without order ids, so that one customer's lines on one day formed one
+	// order: the SQL export needs the item column to do the same.
+	DayBaskets bool `json:"day_baskets,omitempty"`
 	// labelOptional reads a per-user table without a label when none is
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
@@ -225,6 +229,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
 	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
+	src.DayBaskets = log.Columns.Item != "" && log.Columns.Order == ""
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

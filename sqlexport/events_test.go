@@ -202,3 +202,47 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 		"sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; "+
 			"name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]", header, rows)
 }
+
+// A log of item lines without order ids: CDNOW's orders, each also as a
+// second line of another item on the same day (and a third on every fifth
+// one at another time of day). retain makes one order of a customer's
+// lines on one day, and so does the query; without the item column named
+// the export refuses.
+func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
+	path := datasetPath(t, "cdnow/CDNOW_master.txt")
+	_, orders := cdnowRows(t, path)
+	header := []string{"customer_id", "date", "sku", "number_of_cds", "dollar_value"}
+	var rows [][]string
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for i, r := range orders {
+		rows = append(rows, []string{r[0], r[1], "a", r[2], r[3]}, []string{r[0], r[1], "b", "1", "2.50"})
+		if i%5 == 0 {
+			rows = append(rows, []string{r[0], r[1] + " 18:30:00", "c", "2", "9.99"})
+		}
+	}
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	file := filepath.Join(t.TempDir(), "items.csv")
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"distinct_items"}},
+		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	if !model.Source.DayBaskets {
+		t.Fatal("the model does not record that its log's lines were grouped by day")
+	}
+	log := readLogFile(t, file)
+	days := map[[2]string]bool{}
+	for _, r := range orders {
+		days[[2]string{r[0], r[1]}] = true
+	}
+	if len(log.Orders) != len(days) {
+		t.Fatalf("%d orders, want %d (a customer's days)", len(log.Orders), len(days))
+	}
+	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
+		"sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: "+
+			"add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)", header, rows)
+}

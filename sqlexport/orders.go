@@ -48,6 +48,8 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	case b.Source.StatusColumn != "" && cols.Status == "":
 		return fmt.Errorf("sqlexport: the model was trained on a log whose order status column (%q) marks cancellations: add status=COL to --log-columns so that cancelled orders (%s) are left out",
 			b.Source.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
+	case b.Source.DayBaskets && cols.Item == "" && cols.Order == "":
+		return fmt.Errorf("sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)")
 	case cols.Customer == "" || cols.Time == "":
 		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
 	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
@@ -109,8 +111,13 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		amount = d.asDouble(col(c.Price))
 	}
 	order := "''"
-	if c.Order != "" {
+	switch {
+	case c.Order != "":
 		order = "COALESCE(" + d.asText(col(c.Order)) + ", '')"
+	case c.Item != "":
+		// Item lines without order ids: a customer's lines on one day
+		// form one order (data's rule), keyed by the day number.
+		order = d.asText("CAST(" + d.dayNumber(col(c.Time)) + " AS BIGINT)")
 	}
 	// An event log's purchases alone are orders (data.IsPurchaseEvent).
 	purchases := ""
