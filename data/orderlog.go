@@ -310,6 +310,13 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	header, hasHeader := p.header()
 	if p.cols, err = resolveRoles(p.name, header, hasHeader, !p.src.isCSV(), p.opts.Columns, p.opts.Descriptions); err != nil {
+		if !hasHeader {
+			fields := make([][]byte, p.src.fields())
+			for i := range fields {
+				fields[i] = p.src.field(i)
+			}
+			err = headerlessRolesError(err, p.name, fields)
+		}
 		return nil, err
 	}
 	if p.opts.noEvent {

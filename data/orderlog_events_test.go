@@ -72,13 +72,14 @@ func TestIsPurchaseEvent(t *testing.T) {
 }
 
 // Taobao's UserBehavior.csv has no header: its first line, which holds
-// numbers, is data. Its five columns cannot be told apart without names;
-// named by number, every line is read.
+// numbers, is data. Its five columns cannot be told apart without names,
+// and the refusal's example is read from the first line (an event word in
+// column 4, Unix seconds in column 5); named so, every line is read.
 func TestReadOrderLogHeaderlessCSV(t *testing.T) {
 	const ub = "1,2268318,2520377,pv,1511544070\n1,2333346,2520771,buy,1511561733\n2,2576651,149192,buy,1511572885\n"
 	_, err := ReadOrderLog(strings.NewReader(ub), "UserBehavior.csv", LogOptions{})
 	const want = "UserBehavior.csv:1: the log has no header line (its first line holds numbers: it is data) and its 5 columns " +
-		"cannot be told apart; name them by number with --log-columns, e.g. customer=1,time=5"
+		"cannot be told apart; name them by number with --log-columns, e.g. customer=1,item=2,event=4,time=5 (from its first line)"
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant %s", err, want)
 	}

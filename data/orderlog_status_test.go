@@ -72,3 +72,22 @@ func TestItemLinesWithoutOrderIDsFormDayBaskets(t *testing.T) {
 		t.Errorf("without items: %d orders (want 4), note %q", len(log.Orders), log.RolesNote())
 	}
 }
+
+// TestHeaderlessExample: the roles suggested for a headerless log's first
+// line (positions counted by hand), and none without a date.
+func TestHeaderlessExample(t *testing.T) {
+	for line, want := range map[string]string{
+		"1,2268318,2520377,pv,1511544070": "customer=1,item=2,event=4,time=5",
+		"9,buy,1511544070":                "customer=1,event=2,time=3", // no column left for an item
+		"42,2019-03-01,12.5,3":            "customer=1,time=2",
+		"42,7,12.5,3":                     "",
+	} {
+		var fields [][]byte
+		for _, f := range strings.Split(line, ",") {
+			fields = append(fields, []byte(f))
+		}
+		if got := headerlessExample(fields); got != want {
+			t.Errorf("%s: %q, want %q", line, got, want)
+		}
+	}
+}
