@@ -170,9 +170,15 @@ var cellMeanings = map[string]string{
 // follows metric.
 func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %s customers, %s orders, %s .. %s, in %d cohorts by calendar %s of first order",
-		log.Name, data.Thousands(r.Customers), data.Thousands(r.Orders), r.First.Format(time.DateOnly),
-		r.Last.Format(time.DateOnly), len(r.Cohorts), r.Period)
+	count := func(n int, one, many string) string {
+		if n == 1 {
+			return "1 " + one
+		}
+		return data.Thousands(n) + " " + many
+	}
+	fmt.Fprintf(&b, "%s: %s, %s, %s .. %s, in %s by calendar %s of first order",
+		log.Name, count(r.Customers, "customer", "customers"), count(r.Orders, "order", "orders"), r.First.Format(time.DateOnly),
+		r.Last.Format(time.DateOnly), count(len(r.Cohorts), "cohort", "cohorts"), r.Period)
 	if r.Period == data.ByWeek {
 		b.WriteString(" (Monday to Sunday)")
 	}
