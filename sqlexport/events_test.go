@@ -43,15 +43,7 @@ func cdnowEvents(t *testing.T, path string) ([]string, [][]string) {
 // event column named.
 func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 	header, rows := cdnowEvents(t, datasetPath(t, "cdnow/CDNOW_master.txt"))
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ",") + "\n")
-	}
-	path := filepath.Join(t.TempDir(), "events.csv")
-	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	path := writeLog(t, "events.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	// The views' own features (event_view_30d, event_view_90d), which the
 	// query cannot build, are left out.
@@ -83,21 +75,13 @@ func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 	_, orders := cdnowRows(t, path)
 	header := []string{"customer_id", "date", "order_status", "number_of_cds", "dollar_value"}
 	var rows [][]string
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
 	for i, r := range orders {
 		rows = append(rows, []string{r[0], r[1], "delivered", r[2], r[3]})
 		if i%10 == 0 {
 			rows = append(rows, []string{r[0], r[1], "Canceled", r[2], "999.99"})
 		}
 	}
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ",") + "\n")
-	}
-	file := filepath.Join(t.TempDir(), "status.csv")
-	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeLog(t, "status.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
@@ -170,8 +154,6 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 	_, orders := cdnowRows(t, path)
 	header := []string{"customer_id", "date", "order_id", "number_of_cds", "dollar_value"}
 	var rows [][]string
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
 	twins := 0
 	for i, r := range orders {
 		id := fmt.Sprintf("o%d", i)
@@ -184,13 +166,7 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 			twins++
 		}
 	}
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ",") + "\n")
-	}
-	file := filepath.Join(t.TempDir(), "ids.csv")
-	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeLog(t, "ids.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
@@ -213,21 +189,13 @@ func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 	_, orders := cdnowRows(t, path)
 	header := []string{"customer_id", "date", "sku", "number_of_cds", "dollar_value"}
 	var rows [][]string
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
 	for i, r := range orders {
 		rows = append(rows, []string{r[0], r[1], "a", r[2], r[3]}, []string{r[0], r[1], "b", "1", "2.50"})
 		if i%5 == 0 {
 			rows = append(rows, []string{r[0], r[1] + " 18:30:00", "c", "2", "9.99"})
 		}
 	}
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ",") + "\n")
-	}
-	file := filepath.Join(t.TempDir(), "items.csv")
-	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	file := writeLog(t, "items.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
 	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"distinct_items"}},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
@@ -245,4 +213,20 @@ func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
 		"sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: "+
 			"add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)", header, rows)
+}
+
+// writeLog writes a header and rows as a CSV file named name in a
+// temporary folder and returns its path.
+func writeLog(t *testing.T, name string, header []string, rows [][]string) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString(strings.Join(header, ",") + "\n")
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, ",") + "\n")
+	}
+	file := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
 }
