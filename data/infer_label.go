@@ -52,6 +52,9 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 	}
+	if i := affixedLabel(header); i >= 0 {
+		return i, nil
+	}
 	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
 		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"),
 		Columns: slices.Clone(header)}
