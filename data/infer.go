@@ -32,6 +32,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.BlankLabels = p.blank.report(p.parquet)
 	if len(t.Features()) == 0 {
 		var why []string
 		for _, c := range cols {
