@@ -11,9 +11,19 @@ import (
 type BlankLabels struct {
 	// Rows is how many rows were left out.
 	Rows int
-	// First locates the first of them: "line 2" of a CSV file, "row 1233"
-	// of a Parquet file.
-	First string
+	// First locates the first of them: its line in a CSV file, its row
+	// (from 1) in a Parquet file (Parquet set).
+	First   int
+	Parquet bool
+}
+
+// Where is First in words: "line 2" of a CSV file, "row 1233" of a
+// Parquet file.
+func (b BlankLabels) Where() string {
+	if b.Parquet {
+		return fmt.Sprintf("row %d", b.First)
+	}
+	return fmt.Sprintf("line %d", b.First)
 }
 
 // blankLabelRows is what the readers of a labelled table count while
@@ -48,9 +58,9 @@ func (b blankLabelRows) report(parquet bool) BlankLabels {
 		return BlankLabels{}
 	}
 	if parquet {
-		return BlankLabels{Rows: b.n, First: fmt.Sprintf("row %d", b.first-1)}
+		return BlankLabels{Rows: b.n, First: b.first - 1, Parquet: true}
 	}
-	return BlankLabels{Rows: b.n, First: fmt.Sprintf("line %d", b.first)}
+	return BlankLabels{Rows: b.n, First: b.first}
 }
 
 // allBlankError refuses a file whose every row has a blank label.
@@ -74,5 +84,5 @@ func blankLabelNote(t *Table) string {
 		return ""
 	}
 	return fmt.Sprintf("%s: %s without a label (column %q blank) left out, the first on %s: they cannot be trained on or measured; predict still scores them",
-		t.Source, rowCount(b.Rows), t.Label.Name, b.First)
+		t.Source, rowCount(b.Rows), t.Label.Name, b.Where())
 }
