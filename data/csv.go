@@ -121,7 +121,9 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, err
 	}
 	labelCol, err := labelColumn(name, header, opts)
-	if err != nil {
+	if err != nil && opts.Label == "" {
+		return nil, suggestLabels(err, rr, header, opts.InferRows)
+	} else if err != nil {
 		return nil, err
 	}
 	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional}

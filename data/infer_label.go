@@ -76,7 +76,9 @@ func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
 
 // LabelNotFoundError is the ParseError of a file whose label column was
 // neither named correctly nor recognised; Columns is its header, so that a
-// program can ask which column is the label.
+// program can ask which column is the label. For a CSV file whose label was
+// not named, the columns with two values in the first rows come first (and
+// the message names them): they are the likeliest labels.
 type LabelNotFoundError struct {
 	*ParseError
 	Columns []string
