@@ -20,7 +20,9 @@ type CSVOptions struct {
 	// LabelOptional reads a table without a label when Label is "" and no
 	// column is detected as one, instead of refusing it (ErrNoLabel): for
 	// work that needs no label, such as anomaly scoring. A detected label
-	// is still read as the label.
+	// is still read as the label, and a blank label cell is then an error
+	// (ErrLabelMissing); without LabelOptional, rows with a blank label are
+	// left out and counted in Table.BlankLabels.
 	LabelOptional bool
 	// PositiveClass names the label value that counts as 1; "" detects it
 	// (Yes, TRUE, true, 1, …; otherwise the minority class).
@@ -119,12 +121,17 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, err
 	}
 	labelCol, err := labelColumn(name, header, opts)
-	if err != nil {
+	if err != nil && opts.Label == "" {
+		return nil, suggestLabels(err, rr, header, opts.InferRows)
+	} else if err != nil {
 		return nil, err
 	}
-	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol}
+	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional}
 	if err := p.readSample(opts.InferRows); err != nil {
 		return nil, err
+	}
+	if len(p.sample) == 0 && p.blank.n > 0 {
+		return nil, p.allBlankError()
 	}
 	if len(p.sample) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
@@ -147,14 +154,22 @@ type tableParser struct {
 	sample   [][]string // the first rows, kept as text until kinds are decided
 	lines    []int      // the line each sample row starts on
 	builders []columnBuilder
+	// dropBlank leaves out rows whose label is blank, counted in blank,
+	// instead of refusing the file; parquet numbers them as rows.
+	dropBlank, parquet bool
+	blank              blankLabelRows
 }
 
-// checkRecord rejects ragged rows and blank labels.
+// checkRecord rejects ragged rows and blank labels, or answers
+// errBlankLabel for a blank label when such rows are left out (dropBlank).
 func (p *tableParser) checkRecord(rr *recordReader) error {
 	if err := checkFields(rr, len(p.header)); err != nil {
 		return err
 	}
 	if p.labelCol >= 0 && isMissing(trimSpace(rr.field(p.labelCol))) {
+		if p.dropBlank {
+			return errBlankLabel
+		}
 		return parseErr(p.name, rr.line, p.labelCol+1, ErrLabelMissing,
 			fmt.Sprintf("label column %q is blank", p.header[p.labelCol]))
 	}
@@ -186,7 +201,10 @@ func (p *tableParser) readSample(rows int) error {
 			}
 			return wrapReadErr(p.name, err)
 		}
-		if err := p.checkRecord(p.rr); err != nil {
+		if err := p.checkRecord(p.rr); err == errBlankLabel {
+			p.blank.add(p.rr.line)
+			continue
+		} else if err != nil {
 			return err
 		}
 		row := make([]string, len(p.header))

@@ -22,6 +22,7 @@ type block struct {
 // blockResult holds the columns parsed from one block, or its first error.
 type blockResult struct {
 	builders []columnBuilder
+	blank    blankLabelRows
 	err      error
 }
 
@@ -62,6 +63,9 @@ func (p *tableParser) readBlocks() error {
 	}
 	if readErr != nil {
 		return wrapReadErr(p.name, readErr)
+	}
+	for _, res := range results {
+		p.blank.merge(res.blank)
 	}
 	for j := range p.builders {
 		parts := make([]*columnBuilder, len(results))
@@ -165,14 +169,18 @@ func (p *tableParser) parseBlock(b block) blockResult {
 		builders[j] = newColumnBuilder(p.builders[j].numeric, b.lines+1)
 		builders[j].decimalComma = p.builders[j].decimalComma
 	}
+	var blank blankLabelRows
 	for {
 		if err := rr.read(); err != nil {
 			if err == io.EOF {
-				return blockResult{builders: builders}
+				return blockResult{builders: builders, blank: blank}
 			}
 			return blockResult{err: err}
 		}
-		if err := p.checkRecord(rr); err != nil {
+		if err := p.checkRecord(rr); err == errBlankLabel {
+			blank.add(rr.line)
+			continue
+		} else if err != nil {
 			return blockResult{err: err}
 		}
 		for j := range builders {

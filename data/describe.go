@@ -25,6 +25,10 @@ const (
 	ReasonTooManyLevels
 	// ReasonUniqueIntegers is an identifier of unique integers.
 	ReasonUniqueIntegers
+	// ReasonLongIntegers is an identifier of Rows unique whole numbers of
+	// Digits digits or more, the largest under ten times the smallest
+	// (account numbers: longIdentifier).
+	ReasonLongIntegers
 )
 
 // Reason explains an inferred kind in structure, so that programs can word
@@ -36,6 +40,9 @@ type Reason struct {
 	Distinct, Rows int
 	// MaxLevels is the categorical limit (ReasonTooManyLevels).
 	MaxLevels int
+	// Digits is the number of digits of the smallest value
+	// (ReasonLongIntegers).
+	Digits int
 	// Dates says why a column of dates was left as text (any Kind, even
 	// ReasonNone for a categorical column); DateFirst quotes its first
 	// ambiguous date (DateDoubtOrder) or a day-first one and DateSecond a
@@ -78,6 +85,8 @@ func (r Reason) kindString() string {
 		return fmt.Sprintf("%d distinct values, more than the %d a categorical column may have", r.Distinct, r.MaxLevels)
 	case ReasonUniqueIntegers:
 		return "unique integers"
+	case ReasonLongIntegers:
+		return fmt.Sprintf("%d unique whole numbers of %d digits or more within a factor of ten, as account numbers are", r.Rows, r.Digits)
 	}
 	return ""
 }

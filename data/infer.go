@@ -32,6 +32,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	t.BlankLabels = p.blank.report(p.parquet)
 	if len(t.Features()) == 0 {
 		var why []string
 		for _, c := range cols {
@@ -122,8 +123,8 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 }
 
 // inferNumeric classifies a numeric column as constant, boolean (only 0 and
-// 1), identifier (unique integers named like an id or numbering the rows) or
-// numeric.
+// 1), identifier (unique integers named like an id or numbering the rows, or
+// long ones: longIdentifier) or numeric.
 func inferNumeric(name string, values []float64, missing int) *Column {
 	c := &Column{Name: name, Kind: Numeric, Values: values, Missing: missing}
 	first, lo, hi := math.NaN(), math.Inf(1), math.Inf(-1)
@@ -161,6 +162,9 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
 		c.asIdentifier()
+	case integral && missing == 0 && longIdentifier(values, lo, hi):
+		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo)})
+		c.asIdentifier()
 	case integral && missing == 0 && idLikeName(name):
 		// Duplicate rows repeat an id: as for text, a name like
 		// customerID plus mostly distinct whole numbers still means
@@ -174,12 +178,12 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 }
 
 // asIdentifier turns a numeric column into an identifier, its values
-// written as text.
+// written as text with every digit (15634602, not 1.5634602e+07).
 func (c *Column) asIdentifier() {
 	c.Kind = ID
 	c.Strings = make([]string, len(c.Values))
 	for i, v := range c.Values {
-		c.Strings[i] = formatNumber(v)
+		c.Strings[i] = strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	c.Values = nil
 }

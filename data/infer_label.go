@@ -52,6 +52,9 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 	}
+	if i := affixedLabel(header); i >= 0 {
+		return i, nil
+	}
 	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
 		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"),
 		Columns: slices.Clone(header)}
@@ -73,7 +76,9 @@ func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
 
 // LabelNotFoundError is the ParseError of a file whose label column was
 // neither named correctly nor recognised; Columns is its header, so that a
-// program can ask which column is the label.
+// program can ask which column is the label. For a CSV file whose label was
+// not named, the columns with two values in the first rows come first (and
+// the message names them): they are the likeliest labels.
 type LabelNotFoundError struct {
 	*ParseError
 	Columns []string

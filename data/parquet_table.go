@@ -27,7 +27,7 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		return nil, err
 	}
 	rec := &recordReader{file: name, delim: ','}
-	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol}
+	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional, parquet: true}
 	rows := pf.rowReader(nil)
 	defer rows.close()
 	for len(p.sample) < opts.InferRows {
@@ -36,7 +36,10 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		} else if err != nil {
 			return nil, err
 		}
-		if err := p.checkRecord(rec); err != nil {
+		if err := p.checkRecord(rec); err == errBlankLabel {
+			p.blank.add(rec.line)
+			continue
+		} else if err != nil {
 			return nil, err
 		}
 		row := make([]string, len(header))
@@ -45,6 +48,9 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		}
 		p.sample = append(p.sample, row)
 		p.lines = append(p.lines, rec.line)
+	}
+	if len(p.sample) == 0 && p.blank.n > 0 {
+		return nil, p.allBlankError()
 	}
 	if len(p.sample) == 0 {
 		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "a Parquet file with columns but no rows")
@@ -65,7 +71,10 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		} else if err != nil {
 			return nil, err
 		}
-		if err := p.checkRecord(rec); err != nil {
+		if err := p.checkRecord(rec); err == errBlankLabel {
+			p.blank.add(rec.line)
+			continue
+		} else if err != nil {
 			return nil, err
 		}
 		for j := range p.builders {

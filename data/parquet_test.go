@@ -261,7 +261,7 @@ func TestParquetErrorsNameRowGroupRowColumn(t *testing.T) {
 	}
 	rows[1233][1], rows[1299][2] = "33", ""
 	pq = writeParquet(t, []pqCol{{"id", "int64"}, {"age", "string"}, {"churn", "string"}}, rows, 1000)
-	_, err = ReadCSV(bytes.NewReader(pq), "users.parquet", CSVOptions{})
+	_, err = ReadCSV(bytes.NewReader(pq), "users.parquet", CSVOptions{LabelOptional: true})
 	want = `users.parquet: row group 2, row 1300, column "churn": label column "churn" is blank`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrLabelMissing) {
 		t.Errorf("error\n got %v\nwant %s", err, want)

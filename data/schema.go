@@ -121,6 +121,9 @@ func valueRange(values []float64) (lo, hi float64) {
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
+	if n := blankLabelNote(t); n != "" {
+		notes = append(notes, n)
+	}
 	for _, c := range t.Columns {
 		if c.Unnamed {
 			notes = append(notes, fmt.Sprintf("%s: the header cell of column %s is blank: the column is called %q",

@@ -180,6 +180,8 @@ type Table struct {
 	// (for example new rows to score).
 	Label Label
 	Rows  int
+	// BlankLabels counts the rows of the file left out for a blank label.
+	BlankLabels BlankLabels
 }
 
 // NewTable assembles a Table from already-typed columns, for code that

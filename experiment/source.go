@@ -173,14 +173,20 @@ func Load(src Source, open Opener) (*Data, error) {
 
 // LoadAt reads the rows a source describes. now is the current time: order
 // lines dated after it are reported in Data.Warnings, and the default
-// cutoff of an order log ignores them.
+// cutoff of an order log ignores them. A feature that alone separates the
+// label is reported there too (LeakWarnings).
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	d, err := loadAt(src, open, now)
-	if err != nil || len(src.Exclude) == 0 {
-		return d, err
-	}
-	if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
+	if err != nil {
 		return nil, err
+	}
+	if len(src.Exclude) > 0 {
+		if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
+			return nil, err
+		}
+	}
+	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional {
+		d.Warnings = append(d.Warnings, LeakWarnings(src.Path, d.Table)...)
 	}
 	return d, nil
 }

@@ -13,9 +13,9 @@ import (
 )
 
 // TestLabelQuestionInsteadOfRefusal opens a CSV whose label column is
-// named nothing retain recognises: the Data screen lists its columns; the
-// first choice has eight classes and is refused with the reason, the
-// question staying open; the two-valued column then loads. Esc instead
+// named nothing retain recognises: the Data screen lists its columns, the
+// two-valued one first; a choice with eight classes is refused with the
+// reason, the question staying open; the two-valued column then loads. Esc instead
 // shows the original refusal and keeps the data loaded before.
 func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 	const csv = "a,b,outcome_flag\n1,2,y\n2,3,n\n3,1,y\n4,5,n\n5,3,y\n6,2,n\n7,1,y\n8,9,n\n"
@@ -41,7 +41,7 @@ func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 	}
 	m = open(m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "new.csv"}})
 	view := screen(m)
-	for _, want := range []string{"Which column of new.csv is the label?", "▸ a", "outcome_flag"} {
+	for _, want := range []string{"Which column of new.csv is the label?", "▸ outcome_flag", "  a"} {
 		if !strings.Contains(view, want) {
 			t.Fatalf("view lacks %q:\n%s", want, view)
 		}
@@ -49,12 +49,12 @@ func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 	if m.err != nil || m.data != before {
 		t.Fatalf("asking changed the state: err %v", m.err)
 	}
+	m = open(m, screentest.Press("down"))
 	m = open(m, screentest.Press("enter")) // a: eight classes
 	if view := screen(m); !strings.Contains(view, `label column "a" has 8 classes`) || !strings.Contains(view, "Which column") {
 		t.Fatalf("a refused label did not ask again with the reason:\n%s", view)
 	}
-	m = open(m, screentest.Press("down"))
-	m = open(m, screentest.Press("down"))
+	m = open(m, screentest.Press("up"))
 	m = open(m, screentest.Press("enter"))
 	if m.data == before || m.data.Table.Label.Name != "outcome_flag" || m.err != nil {
 		t.Fatalf("outcome_flag did not load (err %v)", m.err)

@@ -152,6 +152,9 @@ func (s Model) kindReason(r data.Reason) string {
 			r.Distinct, r.MaxLevels)
 	case data.ReasonUniqueIntegers:
 		return s.T("unique integers", "互不相同的整数")
+	case data.ReasonLongIntegers:
+		return s.Tf("%d unique whole numbers of %d digits or more within a factor of ten, as account numbers are",
+			"%d 个互不相同的整数，至少 %d 位，最大值不到最小值的十倍，像账号一样", r.Rows, r.Digits)
 	}
 	return ""
 }

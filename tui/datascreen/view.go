@@ -174,6 +174,10 @@ func (s Model) sizeLine() string {
 	if d := s.info.Schema.Duplicates; d > 0 {
 		line += s.Tf(" · %s duplicate training rows dropped", " · 去掉了 %s 条重复的训练行", common.Thousands(d))
 	}
+	if b := t.BlankLabels; b.Rows > 0 {
+		line += s.Tf(" · %[1]s rows without a label left out (the first on %[2]s)", " · 去掉了 %s 条没有标签的行（第一条在第 %[3]d 行）",
+			common.Thousands(b.Rows), b.Where(), b.First)
+	}
 	return line
 }
 

@@ -27,6 +27,9 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了日志的最后日期 %s：之后的订单看不到，"+
 			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
 			w.Path, day(w.Cutoff), day(w.End), day(w.Last), w.Negative, day(w.Latest))
+	case *experiment.LeakWarning:
+		return fmt.Sprintf("%s：列 %q 单独就能区分标签（单列 ROC AUC %.4f）：它可能是换了名字的标签，或只有在结果发生后才知道；"+
+			"请用 --exclude %s 将其排除", w.Path, w.Column, w.AUC, experiment.ShellWord(w.Column))
 	}
 	return w.String()
 }

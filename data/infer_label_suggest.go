@@ -1,0 +1,50 @@
+package data
+
+import (
+	"errors"
+	"slices"
+	"strings"
+)
+
+// suggestLabels adds to a LabelNotFoundError of a file whose label was not
+// named the columns that hold exactly two distinct values in its first
+// rows (the records rr reads next, at most rows of them): those are the
+// likeliest labels. The message names them, and Columns lists them first
+// (then the others, in header order), so that a program asking which
+// column is the label offers them first. Reading stops quietly at the
+// first malformed record; the error is otherwise returned as it is.
+func suggestLabels(err error, rr *recordReader, header []string, rows int) error {
+	var lnf *LabelNotFoundError
+	if !errors.As(err, &lnf) {
+		return err
+	}
+	seen := make([][]string, len(header)) // up to 3 distinct values each
+	for range rows {
+		if rr.read() != nil || rr.fields() != len(header) {
+			break
+		}
+		for j := range header {
+			v := trimSpace(rr.field(j))
+			if isMissing(v) || len(seen[j]) > 2 || slices.Contains(seen[j], string(v)) {
+				continue
+			}
+			seen[j] = append(seen[j], string(v))
+		}
+	}
+	var two, rest []string
+	for j, h := range header {
+		if len(seen[j]) == 2 {
+			two = append(two, h)
+		} else {
+			rest = append(rest, h)
+		}
+	}
+	if len(two) == 0 {
+		return err
+	}
+	lnf.Columns = append(two, rest...)
+	pe := *lnf.ParseError
+	pe.Msg += " (columns with two values, the likeliest labels: " + strings.Join(two, ", ") + ")"
+	lnf.ParseError = &pe
+	return lnf
+}
