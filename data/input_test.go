@@ -140,14 +140,16 @@ func TestOversizedCellIsRefusedWithItsSize(t *testing.T) {
 }
 
 func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
-	in := "\x01\x02,d\xffe,x\nA,2020-01-01,1\n"
+	// Bytes that are not UTF-8 are refused before (TestFilesNotInUTF8AreRefused);
+	// control and format characters (a zero-width space) are escaped.
+	in := "\x01\x02,d\u200be,x\nA,2020-01-01,1\n"
 	_, err := ReadOrderLog(strings.NewReader(in), "b.csv", LogOptions{})
-	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\xffe", x); name it with --log-columns customer=COLUMN`
+	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\u200be", x); name it with --log-columns customer=COLUMN`
 	if err == nil || err.Error() != want {
 		t.Errorf("log error\n got %v\nwant %s", err, want)
 	}
 	_, err = ReadCSV(strings.NewReader(in), "b.csv", CSVOptions{Label: "churn"})
-	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\xffe", x)`
+	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\u200be", x)`
 	if err == nil || err.Error() != want {
 		t.Errorf("csv error\n got %v\nwant %s", err, want)
 	}
