@@ -71,7 +71,7 @@ func (r *recordReader) readLine() ([]byte, error) {
 		line = r.long
 	}
 	if err != nil && err != io.EOF {
-		return nil, err
+		return nil, gzipErrorAt(r.file, r.next, err)
 	}
 	if len(line) == 0 && err == io.EOF {
 		return nil, io.EOF

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -86,6 +87,9 @@ func guessEncoding(rec []byte) (words, label string) {
 func convertAdvice(file, label string) string {
 	if isStream(file) {
 		return fmt.Sprintf("convert it on the way in (iconv -f %s -t UTF-8 FILE | retain …)", label)
+	}
+	if strings.HasSuffix(strings.ToLower(file), ".gz") {
+		return fmt.Sprintf("convert it to UTF-8 first (gunzip -c %s | iconv -f %s -t UTF-8 > %s)", file, label, plainName(file))
 	}
 	return fmt.Sprintf("convert it to UTF-8 first (iconv -f %s -t UTF-8 %s > %s)", label, file, plainName(file))
 }
