@@ -94,7 +94,7 @@ func (p *tableParser) splitBlocks(jobs chan<- block, stop func() bool) error {
 		buf = buf[:len(carry)+n]
 		eof := err == io.EOF || err == io.ErrUnexpectedEOF
 		if err != nil && !eof {
-			return err
+			return gzipErrorAt(p.name, line+bytes.Count(buf, []byte{'\n'}), err)
 		}
 		cut := len(buf)
 		if !eof {

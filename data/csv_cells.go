@@ -77,6 +77,9 @@ type columnBuilder struct {
 	marks        decimalMarks
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
 	mixed *MixedText
+	// badDate is the first cell written as a date but no calendar date
+	// (datecol_lenient.go).
+	badDate cellAt
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -134,6 +137,7 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 		}
 		s = string(t)
 		b.intern[s] = s
+		b.noteBadDate(t, line, col)
 	}
 	b.strs.add(s)
 	return nil
@@ -280,6 +284,7 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 		b.missing += part.missing
 		b.intern = unionInterned(b.intern, part.intern)
 	}
+	b.joinBadDate(parts)
 	return nil
 }
 

@@ -71,7 +71,7 @@ func (r *recordReader) readLine() ([]byte, error) {
 		line = r.long
 	}
 	if err != nil && err != io.EOF {
-		return nil, err
+		return nil, gzipErrorAt(r.file, r.next, err)
 	}
 	if len(line) == 0 && err == io.EOF {
 		return nil, io.EOF
@@ -135,7 +135,7 @@ func (r *recordReader) read() error {
 			i := bytes.IndexByte(line[pos:], r.delim)
 			if i < 0 {
 				r.ends = append(r.ends, len(line))
-				return r.checkNUL()
+				return r.checkText()
 			}
 			r.ends = append(r.ends, pos+i)
 			pos += i + 1
@@ -154,7 +154,7 @@ func (r *recordReader) read() error {
 	if err != nil {
 		return err
 	}
-	return r.checkNUL()
+	return r.checkText()
 }
 
 // readUnquoting splits a record that contains quotes, copying the unquoted

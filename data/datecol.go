@@ -154,5 +154,8 @@ func dateNote(source string, c *Column) string {
 	if how := c.DateOrder.Words(); how != "" {
 		s += "; dates written with the year last read " + how
 	}
+	if c.DateNumbers {
+		s += "; its whole numbers read as dates written YYYYMMDD"
+	}
 	return s
 }

@@ -55,7 +55,11 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 // inferColumn decides the final kind of a column from all its values.
 func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if b.numeric {
-		c := inferNumeric(name, b.values.take(), b.missing)
+		values := b.values.take()
+		if c := yyyymmddColumn(name, values, b.missing); c != nil {
+			return c
+		}
+		c := inferNumeric(name, values, b.missing)
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		return c
 	}
@@ -71,6 +75,9 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		days, order, doubt, first, second, ok := datesOf(levels)
 		if ok {
 			return dateColumn(name, strs, days, order, b.missing)
+		}
+		if c := datesWithInvalid(name, b, strs, levels); c != nil {
+			return c
 		}
 		dateWhy = Reason{Dates: doubt, DateFirst: first, DateSecond: second}
 	}

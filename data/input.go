@@ -24,12 +24,20 @@ const MaxCellBytes = 1 << 20
 
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
-// newInputReader buffers r, refuses inputs that are recognisably not UTF-8
+// newInputReader buffers r, decompresses gzip (recognised by its magic
+// bytes, whatever the name), refuses inputs that are recognisably not UTF-8
 // text (see sniffBinary) and skips a leading UTF-8 BOM, which spreadsheet
 // exports often write and which would otherwise stick to the first header.
 func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 	br := bufio.NewReaderSize(r, readBufferSize)
 	head, _ := br.Peek(512)
+	if isGzip(head) {
+		var err error
+		if br, err = gunzipInput(br, name); err != nil {
+			return nil, err
+		}
+		head, _ = br.Peek(512)
+	}
 	if what := sniffBinary(head, name); what != "" {
 		return nil, parseErr(name, 0, 0, ErrNotText, "the file is "+what)
 	}

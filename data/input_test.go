@@ -31,10 +31,11 @@ func TestReadersNameFilesThatAreNotText(t *testing.T) {
 		in         []byte
 		want       string
 	}{
+		// gzip is read (gzip_test.go); a truncated one is refused.
 		{"gzip", "orders.csv", []byte("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03\xcb\xcc"),
-			"orders.csv: the file is gzip-compressed; decompress it first (gunzip -c orders.csv > orders-utf8.csv)"},
+			"orders.csv:1: the compressed data ends early, within this line: the gzip file is truncated; copy it again (gzip -t checks a copy)"},
 		{"gzip named .gz", "orders.csv.gz", []byte("\x1f\x8b\x08\x00\x00\x00"),
-			"orders.csv.gz: the file is gzip-compressed; decompress it first (gunzip orders.csv.gz)"},
+			"orders.csv.gz: the compressed data ends early: the gzip file is truncated; copy it again (gzip -t checks a copy)"},
 		{"zip", "orders.csv", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00orders.csv"),
 			"orders.csv: the file is a zip archive; extract the CSV from it first (unzip orders.csv)"},
 		{"xlsx", "users.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml"),
@@ -68,7 +69,7 @@ func TestStreamsThatAreNotTextGetPipelineAdvice(t *testing.T) {
 		want string
 	}{
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00\x00"),
-			"<stdin>: the file is gzip-compressed; decompress it on the way in (gunzip -c FILE | retain …)"},
+			"<stdin>: the compressed data ends early: the gzip file is truncated; copy it again (gzip -t checks a copy)"},
 		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00orders.csv"),
 			"<stdin>: the file is a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"},
 		{"utf-16le", utf16LE("age,churn\n30,yes\n", true),
@@ -140,14 +141,16 @@ func TestOversizedCellIsRefusedWithItsSize(t *testing.T) {
 }
 
 func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
-	in := "\x01\x02,d\xffe,x\nA,2020-01-01,1\n"
+	// Bytes that are not UTF-8 are refused before (TestFilesNotInUTF8AreRefused);
+	// control and format characters (a zero-width space) are escaped.
+	in := "\x01\x02,d\u200be,x\nA,2020-01-01,1\n"
 	_, err := ReadOrderLog(strings.NewReader(in), "b.csv", LogOptions{})
-	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\xffe", x); name it with --log-columns customer=COLUMN`
+	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\u200be", x); name it with --log-columns customer=COLUMN`
 	if err == nil || err.Error() != want {
 		t.Errorf("log error\n got %v\nwant %s", err, want)
 	}
 	_, err = ReadCSV(strings.NewReader(in), "b.csv", CSVOptions{Label: "churn"})
-	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\xffe", x)`
+	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\u200be", x)`
 	if err == nil || err.Error() != want {
 		t.Errorf("csv error\n got %v\nwant %s", err, want)
 	}

@@ -262,7 +262,7 @@ func (s *spaceSource) next() error {
 			s.bounds = append(s.bounds, start, len(s.buf))
 		}
 		if len(s.bounds) > 0 {
-			return nil
+			return s.checkUTF8()
 		}
 	}
 }

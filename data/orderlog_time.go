@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -23,9 +24,11 @@ const (
 // dateParser turns a timestamp into a day number. Without a layout it
 // accepts YYYYMMDD, YYYY-MM-DD (also with / or . as separator), optionally
 // followed by a space or "T" and HH:MM[:SS[.fff]] with an optional "Z" or
-// ±HH:MM offset; with a date order also D/M/YYYY or M/D/YYYY with an optional
-// H:MM[:SS]. Only the calendar date is kept, as written: an offset does not
-// move the date.
+// ±HH:MM offset; D-Mon-YYYY with an English month name or abbreviation
+// ("05-Jan-2023", "5 January 2023"); with a date order also D/M/YYYY or
+// M/D/YYYY. A time of day after a date with the year last may be written
+// with AM or PM ("01/01/2019 07:19:32 PM"). Only the calendar date is kept,
+// as written: an offset does not move the date.
 type dateParser struct {
 	layout string
 	order  DateOrder
@@ -33,7 +36,7 @@ type dateParser struct {
 	sawYearLast bool
 }
 
-const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), or Unix seconds or milliseconds"
+const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds"
 
 func (p *dateParser) day(b []byte) (int32, error) {
 	if len(b) == 0 {
@@ -89,6 +92,7 @@ func (p *dateParser) day(b []byte) (int32, error) {
 		if !s.timeOfDay(true) {
 			return unparseable()
 		}
+	case s.reset() && monthNamed(&s, &y, &m, &d):
 	default:
 		a, c, yy, ok := yearLast(b)
 		if !ok {
@@ -106,10 +110,14 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	}
 	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1 {
-		return 0, fmt.Errorf("invalid calendar date %q", b)
+		return 0, fmt.Errorf("%w %q", errNotCalendarDate, b)
 	}
 	return dayNumber(t), nil
 }
+
+// errNotCalendarDate is a dateParser's answer to a cell written as a date
+// that is no calendar date: "2023-02-30", MySQL's "0000-00-00".
+var errNotCalendarDate = errors.New("invalid calendar date")
 
 // errNeedOrder is a dateParser's answer, without a date order, to a date
 // written with the year last: the log's other dates decide the order
@@ -135,7 +143,7 @@ func yearLast(b []byte) (a, c, y int, ok bool) {
 		return 0, 0, 0, false
 	}
 	y = s.num
-	return a, c, y, s.timeOfDay(false)
+	return a, c, y, s.timeOrClock12()
 }
 
 // dateScanner reads a timestamp left to right.
@@ -235,4 +243,84 @@ func (s *dateScanner) timeOfDay(iso bool) bool {
 	}
 	s.expect(':')
 	return s.digits(2, 2) >= 0 && s.num <= 59 && s.pos == len(s.b)
+}
+
+// clock12 reads, after a date, a space and H:MM[:SS] with AM or PM (either
+// case), as US exports write times: "07:19:32 PM". The hour is 0 to 12.
+func (s *dateScanner) clock12() bool {
+	if !s.expect(' ') || s.digits(1, 2) < 0 || s.num > 12 || !s.expect(':') || s.digits(2, 2) < 0 || s.num > 59 {
+		return false
+	}
+	if s.expect(':') && (s.digits(2, 2) < 0 || s.num > 60) {
+		return false
+	}
+	s.expect(' ')
+	rest := s.b[s.pos:]
+	if len(rest) != 2 || (rest[1] != 'M' && rest[1] != 'm') {
+		return false
+	}
+	switch rest[0] {
+	case 'A', 'a', 'P', 'p':
+		s.pos = len(s.b)
+		return true
+	}
+	return false
+}
+
+// monthNames are the English months; a date may write one in full or by
+// its first three letters ("Sep" and "Sept" both).
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june",
+	"july", "august", "september", "october", "november", "december"}
+
+// monthNamed reads D-Mon-YYYY, "D Mon YYYY" or D/Mon/YYYY with an English
+// month name or abbreviation in any case ("05-Jan-2023", "5 january 2023"),
+// then an optional time of day (24-hour or with AM/PM), into y, m and d.
+func monthNamed(s *dateScanner, y, m, d *int) bool {
+	if s.digits(1, 2) < 0 {
+		return false
+	}
+	*d = s.num
+	sep := byte(0)
+	if s.pos < len(s.b) {
+		if c := s.b[s.pos]; c == '-' || c == ' ' || c == '/' {
+			sep = c
+			s.pos++
+		}
+	}
+	start := s.pos
+	for s.pos < len(s.b) && (s.b[s.pos]|0x20) >= 'a' && (s.b[s.pos]|0x20) <= 'z' {
+		s.pos++
+	}
+	*m = monthNumber(string(s.b[start:s.pos]))
+	if sep == 0 || *m == 0 || !s.expect(sep) || s.digits(4, 4) < 0 {
+		return false
+	}
+	*y = s.num
+	return s.timeOrClock12()
+}
+
+// timeOrClock12 reads the end of a date written with the year last: the
+// end of input, or a time of day as timeOfDay (not ISO) or clock12 read it.
+func (s *dateScanner) timeOrClock12() bool {
+	save := s.pos
+	if s.timeOfDay(false) {
+		return true
+	}
+	s.pos = save
+	return s.clock12()
+}
+
+// monthNumber returns the month (1–12) an English name or its three-letter
+// abbreviation (any case, "Sept" too) names, or 0.
+func monthNumber(name string) int {
+	if len(name) < 3 {
+		return 0
+	}
+	lower := strings.ToLower(name)
+	for i, full := range monthNames {
+		if lower == full || lower == full[:3] || (i == 8 && lower == "sept") {
+			return i + 1
+		}
+	}
+	return 0
 }

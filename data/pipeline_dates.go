@@ -1,12 +1,21 @@
 package data
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"math"
+)
 
 // dayValue reads a trimmed, present cell of a date column as its day
-// number, with the date order of the training table.
+// number, with the date order of the training table. A cell written as a
+// date that is no calendar date (2023-02-30, 0000-00-00) is missing (NaN),
+// as training read it (datecol_lenient.go).
 func (pc *PipelineColumn) dayValue(t []byte) (float64, bool) {
 	parser := dateParser{order: pc.DateOrder}
 	d, err := parser.day(t)
+	if errors.Is(err, errNotCalendarDate) {
+		return math.NaN(), true
+	}
 	if err != nil {
 		return 0, false
 	}
@@ -42,6 +51,8 @@ func dateView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
 			c.Name, c.DateOrder.Words(), how))
 	case c.Date:
 		return c.Values, nil
+	case c.Strings == nil && c.Values != nil && c.Kind != Boolean:
+		return numbersAsDates(pc, c, source)
 	case c.Strings == nil:
 		return nil, parseErr(source, 0, 0, ErrNotNumeric,
 			fmt.Sprintf("column %q holds %s values here but dates in the pipeline", c.Name, c.Kind))
@@ -63,7 +74,7 @@ func dateView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
 // day number.
 func (c *PipelineColumn) ParseDay(text string) (float64, error) {
 	t := trimSpace([]byte(text))
-	if v, ok := c.dayValue(t); ok && len(t) > 0 {
+	if v, ok := c.dayValue(t); ok && len(t) > 0 && !math.IsNaN(v) {
 		return v, nil
 	}
 	return 0, &CellError{Column: c.Name, Expected: c.expectedDate(), Got: quoteCut(t)}

@@ -152,6 +152,9 @@ func LoadNotes(t *Table) []string {
 		if c.Date && c.IsFeature() {
 			notes = append(notes, dateNote(t.Source, c))
 		}
+		if c.Date && c.DateInvalid > 0 {
+			notes = append(notes, invalidDatesNote(t.Source, c))
+		}
 	}
 	for _, c := range t.Columns {
 		if c.Warning != "" {

@@ -86,6 +86,14 @@ type Column struct {
 	// its dates written with the year last (DateAuto when it has none).
 	Date      bool
 	DateOrder DateOrder
+	// DateNumbers is set for a date column read from whole numbers
+	// written YYYYMMDD (datecol_lenient.go).
+	DateNumbers bool
+	// DateInvalid counts the cells of a date column written as dates but
+	// no calendar dates (2023-02-30, 0000-00-00), read as missing;
+	// dateInvalidAt quotes the first.
+	DateInvalid   int
+	dateInvalidAt cellAt
 }
 
 // Len returns the number of rows the column holds.
