@@ -223,8 +223,14 @@ func trimSpace(b []byte) []byte {
 }
 
 // missingCells are the cells isMissing accepts, lower-case (it compares
-// case-insensitively); TestMissingCells ties the two together.
-var missingCells = []string{"", "na", "n/a", "nan", "null", "#n/a"}
+// case-insensitively); TestMissingCells ties the two together. Besides the
+// usual "not available" markers: "?" and a lone "-" (written for unknown
+// values, as UCI files and spreadsheets do), Python's "None", and Excel's
+// error values (#DIV/0!, #VALUE!, …), which hold no number.
+var missingCells = append([]string{"", "na", "n/a", "nan", "null", "#n/a", "?", "-", "none"}, excelErrors...)
+
+// excelErrors are Excel's error values other than #N/A, lower-case.
+var excelErrors = []string{"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!"}
 
 // MissingCells returns the trimmed cells read as a missing value, lower-case
 // (any case matches): for code that must recognise them outside Go, such as
@@ -232,17 +238,31 @@ var missingCells = []string{"", "na", "n/a", "nan", "null", "#n/a"}
 func MissingCells() []string { return slices.Clone(missingCells) }
 
 // isMissing reports whether a trimmed cell stands for a missing value: empty,
-// or one of the usual "not available" markers (NA, N/A, NaN, null, #N/A).
+// or one of missingCells (NA, N/A, NaN, null, #N/A, ?, -, None, #DIV/0!, …).
 func isMissing(t []byte) bool {
 	switch len(t) {
 	case 0:
 		return true
+	case 1:
+		return t[0] == '?' || t[0] == '-'
 	case 2:
 		return bytes.EqualFold(t, []byte("na"))
 	case 3:
 		return bytes.EqualFold(t, []byte("n/a")) || bytes.EqualFold(t, []byte("nan"))
 	case 4:
-		return bytes.EqualFold(t, []byte("null")) || bytes.EqualFold(t, []byte("#n/a"))
+		return bytes.EqualFold(t, []byte("null")) || bytes.EqualFold(t, []byte("#n/a")) || bytes.EqualFold(t, []byte("none"))
+	case 5, 6, 7:
+		return t[0] == '#' && excelError(t)
+	}
+	return false
+}
+
+// excelError reports one of Excel's error values other than #N/A.
+func excelError(t []byte) bool {
+	for _, e := range excelErrors {
+		if bytes.EqualFold(t, []byte(e)) {
+			return true
+		}
 	}
 	return false
 }
