@@ -77,6 +77,9 @@ type columnBuilder struct {
 	marks        decimalMarks
 	// mixed, for a text column of mostly numbers, says so (see sampleKind).
 	mixed *MixedText
+	// stripped is what was removed from cells to read them as numbers
+	// (numclean.go).
+	stripped NumberMarks
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -110,6 +113,9 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			}
 		} else if v, ok := parseNumber(t); ok {
 			b.values.add(v)
+			return nil
+		}
+		if b.addCleaned(t) {
 			return nil
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
@@ -207,12 +213,20 @@ func parseNumber(b []byte) (float64, bool) {
 
 // parseCell parses a trimmed numeric cell, also accepting a decimal comma
 // and points grouping thousands ("1.234,5", see parseComma) when
-// decimalComma is set.
+// decimalComma is set, and a number written with a currency sign, a
+// percent sign, accounting parentheses or commas grouping thousands (see
+// cleanNumber).
 func parseCell(t []byte, decimalComma bool) (float64, bool) {
-	if v, ok := parseNumber(t); ok || !decimalComma {
+	if v, ok := parseNumber(t); ok {
 		return v, ok
 	}
-	return parseComma(t, false)
+	if decimalComma {
+		if v, ok := parseComma(t, false); ok {
+			return v, ok
+		}
+	}
+	v, _, ok := parseCleaned(t, decimalComma)
+	return v, ok
 }
 
 func trimSpace(b []byte) []byte {
@@ -297,6 +311,7 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 		b.strs = chunks[string]{cur: strs}
 	}
 	for _, part := range parts {
+		b.stripped |= part.stripped
 		b.missing += part.missing
 		b.intern = unionInterned(b.intern, part.intern)
 	}

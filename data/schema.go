@@ -116,8 +116,9 @@ func valueRange(values []float64) (lo, hi float64) {
 
 // LoadNotes lists, one line each, the columns of t that are not used as
 // features and why (identifiers and constants), then the columns of dates
-// and how they are used, then the columns of mostly numbers that were read
-// as text. Programs show them with the load summary
+// and how they are used, then the columns read as numbers once their
+// currency signs, percent signs, parentheses or thousands separators were
+// removed, then the columns of mostly numbers that were read as text. Programs show them with the load summary
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
@@ -148,6 +149,11 @@ func LoadNotes(t *Table) []string {
 	for _, c := range t.Columns {
 		if c.Date && c.IsFeature() {
 			notes = append(notes, dateNote(t.Source, c))
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Stripped != 0 && !c.Excluded {
+			notes = append(notes, numberNote(t.Source, c))
 		}
 	}
 	for _, c := range t.Columns {

@@ -93,6 +93,9 @@ func featureNotes(d *Data) []string {
 	var notes []string
 	if d.Log != nil {
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
+		if n := d.Log.NumberNote(); n != "" {
+			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
+		}
 	}
 	notes = append(notes, fmt.Sprintf("%s: features made from the log (%s): %s",
 		d.Source.Path, d.Source.Features, strings.Join(d.Cohort.Features, ", ")))
