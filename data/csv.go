@@ -33,6 +33,11 @@ type CSVOptions struct {
 	// MaxLevels is the most distinct values a text column may have to be
 	// categorical (default 50); with more it is treated as an identifier.
 	MaxLevels int
+	// Exclude names columns the caller will leave out of the features
+	// (ExcludeColumns; matched as it matches them): they are read as text
+	// (numeric still when every cell is a number), so a cell that is not a
+	// number is never refused in them.
+	Exclude []string
 }
 
 func (o CSVOptions) withDefaults() CSVOptions {
@@ -122,7 +127,7 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol}
+	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, excluded: excludedColumns(header, opts.Exclude)}
 	if err := p.readSample(opts.InferRows); err != nil {
 		return nil, err
 	}
@@ -147,6 +152,8 @@ type tableParser struct {
 	sample   [][]string // the first rows, kept as text until kinds are decided
 	lines    []int      // the line each sample row starts on
 	builders []columnBuilder
+	// excluded marks the columns CSVOptions.Exclude names.
+	excluded []bool
 }
 
 // checkRecord rejects ragged rows and blank labels.
@@ -206,7 +213,7 @@ func (p *tableParser) decideStorage() error {
 	p.builders = make([]columnBuilder, len(p.header))
 	kinds := make([]sampleKind, len(p.header))
 	for j := range p.header {
-		if j != p.labelCol {
+		if j != p.labelCol && !p.isExcluded(j) {
 			kinds[j] = p.sampleKind(j)
 		}
 		p.builders[j] = newColumnBuilder(kinds[j].numeric, len(p.sample))

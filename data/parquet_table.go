@@ -27,7 +27,7 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		return nil, err
 	}
 	rec := &recordReader{file: name, delim: ','}
-	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol}
+	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol, excluded: excludedColumns(header, opts.Exclude)}
 	rows := pf.rowReader(nil)
 	defer rows.close()
 	for len(p.sample) < opts.InferRows {
