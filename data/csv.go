@@ -25,7 +25,7 @@ type CSVOptions struct {
 	// PositiveClass names the label value that counts as 1; "" detects it
 	// (Yes, TRUE, true, 1, …; otherwise the minority class).
 	PositiveClass string
-	// Delimiter is ',', ';' or '\t'; 0 sniffs it from the first lines.
+	// Delimiter is ',', ';', '\t' or '|'; 0 sniffs it from the first lines.
 	Delimiter rune
 	// InferRows is how many leading rows decide whether a column is numeric
 	// (default 1,000). A later non-numeric value in such a column is an error.
@@ -66,10 +66,10 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 	switch delimiter {
 	case 0:
 		delim = delimiterOf(br)
-	case ',', ';', '\t':
+	case ',', ';', '\t', '|':
 		delim = byte(delimiter)
 	default:
-		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon or tab", ErrSyntax, name, delimiter)
+		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon, tab or pipe", ErrSyntax, name, delimiter)
 	}
 	rr := newRecordReader(br, name, delim)
 	if err := rr.read(); err != nil {

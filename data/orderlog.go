@@ -16,7 +16,7 @@ type LogFormat int
 
 // The order-log formats.
 const (
-	// LogAuto reads a log whose first line holds a comma, semicolon or tab as
+	// LogAuto reads a log whose first line holds a comma, semicolon, tab or pipe as
 	// CSV, and any other log as whitespace-aligned columns.
 	LogAuto LogFormat = iota
 	// LogCSV reads comma-, semicolon- or tab-separated values (sniffed) with
@@ -245,7 +245,7 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 		if i := bytes.IndexByte(first, '\n'); i >= 0 {
 			first = first[:i]
 		}
-		if bytes.ContainsAny(first, ",;\t") {
+		if bytes.ContainsAny(first, ",;\t|") {
 			format = LogCSV
 		}
 	}
