@@ -27,7 +27,7 @@ type CSVOptions struct {
 	// PositiveClass names the label value that counts as 1; "" detects it
 	// (Yes, TRUE, true, 1, …; otherwise the minority class).
 	PositiveClass string
-	// Delimiter is ',', ';' or '\t'; 0 sniffs it from the first lines.
+	// Delimiter is ',', ';', '\t' or '|'; 0 sniffs it from the first lines.
 	Delimiter rune
 	// InferRows is how many leading rows decide whether a column is numeric
 	// (default 1,000). A later non-numeric value in such a column is an error.
@@ -35,6 +35,11 @@ type CSVOptions struct {
 	// MaxLevels is the most distinct values a text column may have to be
 	// categorical (default 50); with more it is treated as an identifier.
 	MaxLevels int
+	// Exclude names columns the caller will leave out of the features
+	// (ExcludeColumns; matched as it matches them): they are read as text
+	// (numeric still when every cell is a number), so a cell that is not a
+	// number is never refused in them.
+	Exclude []string
 }
 
 func (o CSVOptions) withDefaults() CSVOptions {
@@ -63,10 +68,10 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 	switch delimiter {
 	case 0:
 		delim = delimiterOf(br)
-	case ',', ';', '\t':
+	case ',', ';', '\t', '|':
 		delim = byte(delimiter)
 	default:
-		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon or tab", ErrSyntax, name, delimiter)
+		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon, tab or pipe", ErrSyntax, name, delimiter)
 	}
 	rr := newRecordReader(br, name, delim)
 	if err := rr.read(); err != nil {
@@ -126,7 +131,8 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional}
+	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional,
+		excluded: excludedColumns(header, opts.Exclude)}
 	if err := p.readSample(opts.InferRows); err != nil {
 		return nil, err
 	}
@@ -158,6 +164,8 @@ type tableParser struct {
 	// instead of refusing the file; parquet numbers them as rows.
 	dropBlank, parquet bool
 	blank              blankLabelRows
+	// excluded marks the columns CSVOptions.Exclude names.
+	excluded []bool
 }
 
 // checkRecord rejects ragged rows and blank labels, or answers
@@ -224,7 +232,7 @@ func (p *tableParser) decideStorage() error {
 	p.builders = make([]columnBuilder, len(p.header))
 	kinds := make([]sampleKind, len(p.header))
 	for j := range p.header {
-		if j != p.labelCol {
+		if j != p.labelCol && !p.isExcluded(j) {
 			kinds[j] = p.sampleKind(j)
 		}
 		p.builders[j] = newColumnBuilder(kinds[j].numeric, len(p.sample))

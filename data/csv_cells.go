@@ -80,6 +80,9 @@ type columnBuilder struct {
 	// badDate is the first cell written as a date but no calendar date
 	// (datecol_lenient.go).
 	badDate cellAt
+	// stripped is what was removed from cells to read them as numbers
+	// (numclean.go).
+	stripped NumberMarks
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -113,6 +116,9 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			}
 		} else if v, ok := parseNumber(t); ok {
 			b.values.add(v)
+			return nil
+		}
+		if b.addCleaned(t) {
 			return nil
 		}
 		return parseErr(file, line, col, ErrNotNumeric,
@@ -211,12 +217,20 @@ func parseNumber(b []byte) (float64, bool) {
 
 // parseCell parses a trimmed numeric cell, also accepting a decimal comma
 // and points grouping thousands ("1.234,5", see parseComma) when
-// decimalComma is set.
+// decimalComma is set, and a number written with a currency sign, a
+// percent sign, accounting parentheses or commas grouping thousands (see
+// cleanNumber).
 func parseCell(t []byte, decimalComma bool) (float64, bool) {
-	if v, ok := parseNumber(t); ok || !decimalComma {
+	if v, ok := parseNumber(t); ok {
 		return v, ok
 	}
-	return parseComma(t, false)
+	if decimalComma {
+		if v, ok := parseComma(t, false); ok {
+			return v, ok
+		}
+	}
+	v, _, ok := parseCleaned(t, decimalComma)
+	return v, ok
 }
 
 func trimSpace(b []byte) []byte {
@@ -227,8 +241,14 @@ func trimSpace(b []byte) []byte {
 }
 
 // missingCells are the cells isMissing accepts, lower-case (it compares
-// case-insensitively); TestMissingCells ties the two together.
-var missingCells = []string{"", "na", "n/a", "nan", "null", "#n/a"}
+// case-insensitively); TestMissingCells ties the two together. Besides the
+// usual "not available" markers: "?" and a lone "-" (written for unknown
+// values, as UCI files and spreadsheets do), Python's "None", and Excel's
+// error values (#DIV/0!, #VALUE!, …), which hold no number.
+var missingCells = append([]string{"", "na", "n/a", "nan", "null", "#n/a", "?", "-", "none"}, excelErrors...)
+
+// excelErrors are Excel's error values other than #N/A, lower-case.
+var excelErrors = []string{"#div/0!", "#value!", "#ref!", "#name?", "#num!", "#null!"}
 
 // MissingCells returns the trimmed cells read as a missing value, lower-case
 // (any case matches): for code that must recognise them outside Go, such as
@@ -236,17 +256,31 @@ var missingCells = []string{"", "na", "n/a", "nan", "null", "#n/a"}
 func MissingCells() []string { return slices.Clone(missingCells) }
 
 // isMissing reports whether a trimmed cell stands for a missing value: empty,
-// or one of the usual "not available" markers (NA, N/A, NaN, null, #N/A).
+// or one of missingCells (NA, N/A, NaN, null, #N/A, ?, -, None, #DIV/0!, …).
 func isMissing(t []byte) bool {
 	switch len(t) {
 	case 0:
 		return true
+	case 1:
+		return t[0] == '?' || t[0] == '-'
 	case 2:
 		return bytes.EqualFold(t, []byte("na"))
 	case 3:
 		return bytes.EqualFold(t, []byte("n/a")) || bytes.EqualFold(t, []byte("nan"))
 	case 4:
-		return bytes.EqualFold(t, []byte("null")) || bytes.EqualFold(t, []byte("#n/a"))
+		return bytes.EqualFold(t, []byte("null")) || bytes.EqualFold(t, []byte("#n/a")) || bytes.EqualFold(t, []byte("none"))
+	case 5, 6, 7:
+		return t[0] == '#' && excelError(t)
+	}
+	return false
+}
+
+// excelError reports one of Excel's error values other than #N/A.
+func excelError(t []byte) bool {
+	for _, e := range excelErrors {
+		if bytes.EqualFold(t, []byte(e)) {
+			return true
+		}
 	}
 	return false
 }
@@ -281,6 +315,7 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 		b.strs = chunks[string]{cur: strs}
 	}
 	for _, part := range parts {
+		b.stripped |= part.stripped
 		b.missing += part.missing
 		b.intern = unionInterned(b.intern, part.intern)
 	}

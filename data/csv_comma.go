@@ -161,9 +161,10 @@ func (m *decimalMarks) read(t []byte, index, line, col int) (v float64, ok bool,
 }
 
 // addMarked appends a numeric cell of a decimal-comma column that is not
-// a plain number (it holds a point or a comma); ok false: no number.
+// a plain number (it holds a point or a comma, or a currency sign and the
+// like: readCleaned); ok false: no number.
 func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name string) (bool, error) {
-	v, ok, settled, clash := b.marks.read(t, b.values.len(), line, col)
+	v, ok, settled, clash, marks := b.marks.readCleaned(t, b.values.len(), line, col)
 	if clash != nil {
 		return true, clash.err(file, fmt.Sprintf("column %q", name))
 	}
@@ -174,6 +175,7 @@ func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name str
 		b.values.set(p.index, p.regroup())
 	}
 	b.values.add(v)
+	b.stripped |= marks
 	return true, nil
 }
 
@@ -262,7 +264,8 @@ func (p *logParser) commaNumber(col int, what string, line int, cell []byte) (fl
 	for len(p.marks) <= col {
 		p.marks = append(p.marks, decimalMarks{final: true})
 	}
-	v, ok, _, clash := p.marks[col].read(cell, 0, line, col+1)
+	v, ok, _, clash, marks := p.marks[col].readCleaned(cell, 0, line, col+1)
+	p.log.Stripped |= marks
 	if clash != nil {
 		return 0, clash.err(p.name, what)
 	}

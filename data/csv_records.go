@@ -240,7 +240,7 @@ func (r *recordReader) readQuoted(line []byte, pos int) ([]byte, int, error) {
 	}
 }
 
-// sniffDelimiter picks comma, semicolon or tab from the first lines of the
+// sniffDelimiter picks comma, semicolon, tab or pipe from the first lines of the
 // input: the candidate that appears (outside quotes) the same positive number
 // of times on every sampled line wins, and among those the most frequent.
 // Comma is the default when nothing is conclusive.
@@ -253,7 +253,7 @@ func sniffDelimiter(sample []byte) byte {
 		lines = lines[:20]
 	}
 	best, bestScore := byte(','), 0
-	for _, d := range []byte{',', ';', '\t'} {
+	for _, d := range []byte{',', ';', '\t', '|'} {
 		count, consistent := -1, true
 		for _, l := range lines {
 			if len(bytes.TrimSpace(l)) == 0 {

@@ -277,7 +277,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"no features", "customerID,k,churn\nA1,same,yes\nB2,same,no\n", CSVOptions{},
 			"t.csv: no usable feature column (customerID: an identifier, k: constant)", ErrNoFeatures},
 		{"label only", "churn\nyes\nno\n", CSVOptions{}, "t.csv: no usable feature column", ErrNoFeatures},
-		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: '|'}, `data: malformed CSV: t.csv: delimiter '|' is not comma, semicolon or tab`, ErrSyntax},
+		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: ':'}, `data: malformed CSV: t.csv: delimiter ':' is not comma, semicolon, tab or pipe`, ErrSyntax},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

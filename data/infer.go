@@ -61,6 +61,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		}
 		c := inferNumeric(name, values, b.missing)
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
+		c.Stripped = b.stripped
 		return c
 	}
 	strs := b.strs.take()
@@ -68,6 +69,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
 		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
 		c.DecimalComma = c.Kind == Numeric && pointGroups
+		c.Stripped = levelMarks(levels, b.decimalComma)
 		return c
 	}
 	var dateWhy Reason
@@ -284,14 +286,14 @@ func allNumeric(levels []string, decimalComma bool) (numeric, pointGroups bool) 
 	for _, s := range levels {
 		t := []byte(s)
 		if !decimalComma {
-			if _, ok := parseNumber(t); !ok {
+			if _, ok := parseCell(t, false); !ok {
 				return false, false
 			}
 			continue
 		}
 		// Line 1 for every level: a level has no line, but the first
 		// ungroupable point must still be remembered.
-		if _, ok, _, clash := m.read(t, 0, 1, 0); !ok || clash != nil {
+		if ok, _ := m.readLevel(t); !ok {
 			return false, false
 		}
 	}
@@ -305,7 +307,7 @@ func stringsToNumbers(strs []string, decimalComma, pointGroups bool) []float64 {
 		var v float64
 		ok := false
 		if pointGroups {
-			v, ok = parseComma([]byte(s), true)
+			v, ok = parseGrouped([]byte(s))
 		}
 		if !ok {
 			v, ok = parseCell([]byte(s), decimalComma)

@@ -31,7 +31,8 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 		{"inf", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "inf"`},
 		{"1e400", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "1e400"`},
 		{"2020-01-05", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "2020-01-05"`},
-		{`"1,234"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "1,234"`},
+		// "1,234" is a number (TestGroupedThousands); "12,34" cannot group thousands.
+		{`"12,34"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "12,34"`},
 		{`"3,5"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "3,5"`},
 	}
 	for _, c := range cases {
@@ -48,7 +49,7 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 		}
 	}
 	// Several stray cells: the first is named, the others counted.
-	_, err := readString(ages(1200, map[int]string{50: "abc", 70: "?", 300: "abc", 301: "inf", 900: "x"}), CSVOptions{})
+	_, err := readString(ages(1200, map[int]string{50: "abc", 70: "n/k", 300: "abc", 301: "inf", 900: "x"}), CSVOptions{})
 	want := `t.csv:51:2: column "age": expected a finite number (995 of its 1000 values in the first rows are numbers), got "abc"; 4 more such cells, on lines 71, 301, 302, …`
 	if err == nil || err.Error() != want {
 		t.Errorf("five strays: error\n got %v\nwant %s", err, want)
@@ -77,11 +78,11 @@ func TestMixedColumnIsTextAndSaysSo(t *testing.T) {
 	// 20 % text: a genuinely mixed column stays text, with a warning.
 	set := map[int]string{}
 	for i := 5; i <= 100; i += 5 {
-		set[i] = []string{"unknown", "n/k", "?", "none", "many", "lots"}[i%6]
+		set[i] = []string{"unknown", "n/k", "n/d", "few", "many", "lots"}[i%6]
 	}
 	tab := mustRead(t, ages(100, set), CSVOptions{})
 	c := tab.Column("age")
-	want := `read as text although 80 of its 100 values in the first rows are numbers: 20 are not ("lots", "many", "none", …)`
+	want := `read as text although 80 of its 100 values in the first rows are numbers: 20 are not ("lots", "many", "few", …)`
 	if c.Kind != Categorical || c.Warning != want {
 		t.Errorf("kind %v, warning\n got %q\nwant %q", c.Kind, c.Warning, want)
 	}

@@ -16,7 +16,7 @@ type LogFormat int
 
 // The order-log formats.
 const (
-	// LogAuto reads a log whose first line holds a comma, semicolon or tab as
+	// LogAuto reads a log whose first line holds a comma, semicolon, tab or pipe as
 	// CSV, and any other log as whitespace-aligned columns.
 	LogAuto LogFormat = iota
 	// LogCSV reads comma-, semicolon- or tab-separated values (sniffed) with
@@ -108,6 +108,9 @@ type OrderLog struct {
 	Header []string
 	// HasAmount reports whether the log has an amount or price column.
 	HasAmount bool
+	// Stripped is what was removed from amounts, prices and quantities to
+	// read them as numbers ("¥5,418.00"; see NumberNote).
+	Stripped NumberMarks
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
@@ -245,7 +248,7 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 		if i := bytes.IndexByte(first, '\n'); i >= 0 {
 			first = first[:i]
 		}
-		if bytes.ContainsAny(first, ",;\t") {
+		if bytes.ContainsAny(first, ",;\t|") {
 			format = LogCSV
 		}
 	}
@@ -561,6 +564,11 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		return p.commaNumber(col, what, line, cell)
 	}
 	v, ok := parseNumber(cell)
+	if !ok {
+		var marks NumberMarks
+		v, marks, ok = parseCleaned(cell, false)
+		p.log.Stripped |= marks
+	}
 	if !ok {
 		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))

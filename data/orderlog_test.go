@@ -183,7 +183,8 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds`},
 		{"amount", "customer,date,amount\na,2020-01-01,\"12,5\"\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},
-		{"thousands comma, decimal point", "customer;date;amount\na;2020-01-01;1,234.5\n", ErrNotNumeric, `log.csv:2:3: amount "1,234.5" is not a number`},
+		// "1,234.5" is 1234.5 (TestOrderLogAmountsWithSigns); a comma that cannot group is no number.
+		{"comma before a point, not grouping", "customer;date;amount\na;2020-01-01;1,2.345\n", ErrNotNumeric, `log.csv:2:3: amount "1,2.345" is not a number`},
 		{"NaN amount", "customer,date,amount\na,2020-01-01,NaN\n", ErrNotNumeric, `log.csv:2:3: amount "NaN" is not a number`},
 		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
 		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},

@@ -27,7 +27,8 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		return nil, err
 	}
 	rec := &recordReader{file: name, delim: ','}
-	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional, parquet: true}
+	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional, parquet: true,
+		excluded: excludedColumns(header, opts.Exclude)}
 	rows := pf.rowReader(nil)
 	defer rows.close()
 	for len(p.sample) < opts.InferRows {

@@ -116,8 +116,9 @@ func valueRange(values []float64) (lo, hi float64) {
 
 // LoadNotes lists, one line each, the columns of t that are not used as
 // features and why (identifiers and constants), then the columns of dates
-// and how they are used, then the columns of mostly numbers that were read
-// as text. Programs show them with the load summary
+// and how they are used, then the columns read as numbers once their
+// currency signs, percent signs, parentheses or thousands separators were
+// removed, then the columns of mostly numbers that were read as text. Programs show them with the load summary
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
@@ -154,6 +155,11 @@ func LoadNotes(t *Table) []string {
 		}
 		if c.Date && c.DateInvalid > 0 {
 			notes = append(notes, invalidDatesNote(t.Source, c))
+		}
+	}
+	for _, c := range t.Columns {
+		if c.Stripped != 0 && !c.Excluded {
+			notes = append(notes, numberNote(t.Source, c))
 		}
 	}
 	for _, c := range t.Columns {

@@ -80,6 +80,10 @@ type Column struct {
 	// points group thousands: the column writes decimal commas, or the file
 	// does and every point of the column can group (settleFileMarks).
 	DecimalComma bool
+	// Stripped is what was removed from the column's cells to read them as
+	// numbers (currency and percent signs, accounting parentheses,
+	// thousands separators); LoadNotes says so.
+	Stripped NumberMarks
 	// Date is set for a Numeric column read from dates (datecol.go): Values
 	// hold day numbers, the days from 1970-01-01 to each calendar date as
 	// written (FormatDay writes one back), and DateOrder is the order of

@@ -93,8 +93,10 @@ func featureNotes(d *Data) []string {
 	var notes []string
 	if d.Log != nil {
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
-		if n := d.Log.StatusNote(); n != "" {
-			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
+		for _, n := range []string{d.Log.StatusNote(), d.Log.NumberNote()} {
+			if n != "" {
+				notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
+			}
 		}
 	}
 	notes = append(notes, fmt.Sprintf("%s: features made from the log (%s): %s",

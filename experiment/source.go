@@ -216,7 +216,8 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	defer f.Close()
 	if src.Kind == "csv" {
-		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel})
+		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel,
+			Exclude: src.Exclude})
 		if err != nil {
 			return nil, err
 		}

@@ -10,7 +10,7 @@ WITH order_lines AS MATERIALIZED (
 kept AS MATERIALIZED (
   SELECT customer, day, amount, qty, order_id FROM order_lines
   WHERE qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
-    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a'))
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!'))
 ),
 orders_kept AS MATERIALIZED (
   SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept
@@ -58,11 +58,11 @@ features AS MATERIALIZED (
 ),
 inputs AS MATERIALIZED (
   SELECT id, short_history, 
-  (((CASE WHEN ("recency_days" IS NULL OR LOWER(TRIM(CAST("recency_days" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 ELSE CAST("recency_days" AS REAL) END) - 0.0) / 10.0) AS x0,
-  (((CASE WHEN ("frequency" IS NULL OR LOWER(TRIM(CAST("frequency" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 ELSE CAST("frequency" AS REAL) END) - 1.0) / 10.0) AS x1,
-  (((CASE WHEN ("monetary_total" IS NULL OR LOWER(TRIM(CAST("monetary_total" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 ELSE CAST("monetary_total" AS REAL) END) - 2.0) / 10.0) AS x2,
-  (((CASE WHEN ("spend_trend" IS NULL OR LOWER(TRIM(CAST("spend_trend" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 ELSE CAST("spend_trend" AS REAL) END) - 3.0) / 10.0) AS x3,
-  (((CASE WHEN ("interval_std_days" IS NULL OR LOWER(TRIM(CAST("interval_std_days" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a')) THEN 0.0 ELSE CAST("interval_std_days" AS REAL) END) - 4.0) / 10.0) AS x4
+  (((CASE WHEN ("recency_days" IS NULL OR LOWER(TRIM(CAST("recency_days" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("recency_days" AS REAL) END) - 0.0) / 10.0) AS x0,
+  (((CASE WHEN ("frequency" IS NULL OR LOWER(TRIM(CAST("frequency" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("frequency" AS REAL) END) - 1.0) / 10.0) AS x1,
+  (((CASE WHEN ("monetary_total" IS NULL OR LOWER(TRIM(CAST("monetary_total" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("monetary_total" AS REAL) END) - 2.0) / 10.0) AS x2,
+  (((CASE WHEN ("spend_trend" IS NULL OR LOWER(TRIM(CAST("spend_trend" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("spend_trend" AS REAL) END) - 3.0) / 10.0) AS x3,
+  (((CASE WHEN ("interval_std_days" IS NULL OR LOWER(TRIM(CAST("interval_std_days" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("interval_std_days" AS REAL) END) - 4.0) / 10.0) AS x4
   FROM features
 ),
 layer1_z AS MATERIALIZED (
