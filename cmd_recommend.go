@@ -149,7 +149,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		}
 		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
-	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s invoices, %s .. %s\n", src.Path,
+	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s\n", src.Path,
 		data.Thousands(len(log.Customers)), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(len(log.Baskets)),
 		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.Last).Format(time.DateOnly))
 	run, err := recommend.Prepare(log, opts)

@@ -117,7 +117,7 @@ func TestRecommendCSV(t *testing.T) {
 	}
 	r := rows[1]
 	if r[1] != "1" || !strings.HasPrefix(r[2], "SKU") || !strings.HasPrefix(r[3], "THING ") ||
-		!(strings.HasPrefix(r[5], "bought on ") || strings.HasPrefix(r[5], "popular: ")) {
+		!(strings.HasPrefix(r[5], "bought in ") || strings.HasPrefix(r[5], "popular: ")) {
 		t.Errorf("first row %q", r)
 	}
 	if !strings.Contains(c.stderr.String(), "Cutoff 2011-03-02, horizon 10 days") {

@@ -74,13 +74,13 @@ func TestReasonString(t *testing.T) {
 		r    Reason
 		want string
 	}{
-		{Reason{Kind: ReasonRepeat, Invoices: 6, DaysAgo: 12}, "bought on 6 invoices, last 12 days ago"},
-		{Reason{Kind: ReasonRepeat, Invoices: 1, DaysAgo: 1}, "bought on 1 invoice, 1 day ago"},
+		{Reason{Kind: ReasonRepeat, Invoices: 6, DaysAgo: 12}, "bought in 6 orders, last 12 days ago"},
+		{Reason{Kind: ReasonRepeat, Invoices: 1, DaysAgo: 1}, "bought in 1 order, 1 day ago"},
 		{Reason{Kind: ReasonPopular, Invoices: 120, WindowDays: 30, Trend: 0.4, HasTrend: true},
-			"popular: on 120 invoices in the last 30 days, +40 %"},
+			"popular: 120 orders in the last 30 days, +40 %"},
 		{Reason{Kind: ReasonPopular, Invoices: 9, WindowDays: 30, Trend: -0.125, HasTrend: true},
-			"popular: on 9 invoices in the last 30 days, -13 %"},
-		{Reason{Kind: ReasonPopular, Invoices: 1, WindowDays: 7}, "popular: on 1 invoice in the last 7 days, new"},
+			"popular: 9 orders in the last 30 days, -13 %"},
+		{Reason{Kind: ReasonPopular, Invoices: 1, WindowDays: 7}, "popular: 1 order in the last 7 days, new"},
 	} {
 		if got := c.r.String(); got != c.want {
 			t.Errorf("%+v: %q, want %q", c.r, got, c.want)

@@ -60,16 +60,16 @@ type Reason struct {
 	HasTrend bool    `json:"has_trend,omitempty"`
 }
 
-// String is the reason in English: "bought on 6 invoices, last 12 days ago"
-// or "popular: on 120 invoices in the last 30 days, +40 %".
+// String is the reason in English: "bought in 6 orders, last 12 days ago"
+// or "popular: 120 orders in the last 30 days, +40 %".
 func (r Reason) String() string {
 	if r.Kind == ReasonRepeat {
 		if r.Invoices == 1 {
-			return fmt.Sprintf("bought on 1 invoice, %s", daysAgo(r.DaysAgo))
+			return fmt.Sprintf("bought in 1 order, %s", daysAgo(r.DaysAgo))
 		}
-		return fmt.Sprintf("bought on %d invoices, last %s", r.Invoices, daysAgo(r.DaysAgo))
+		return fmt.Sprintf("bought in %d orders, last %s", r.Invoices, daysAgo(r.DaysAgo))
 	}
-	s := fmt.Sprintf("popular: on %d %s in the last %d days", r.Invoices, plural(r.Invoices, "invoice"), r.WindowDays)
+	s := fmt.Sprintf("popular: %d %s in the last %d days", r.Invoices, plural(r.Invoices, "order"), r.WindowDays)
 	if !r.HasTrend {
 		return s + ", new"
 	}

@@ -7,24 +7,24 @@ import (
 )
 
 // ReasonText words why an item is offered, in the interface language:
-// "bought on 6 invoices, last 12 days ago" or "popular: 120 invoices in 30
+// "bought in 6 orders, last 12 days ago" or "popular: 120 orders in 30
 // days, +40 %" (the trend is left out when nobody bought the item in the
 // period before, which makes it "new").
 func (c Common) ReasonText(r recommend.Reason) string {
 	if r.Kind == recommend.ReasonRepeat {
 		switch {
 		case r.Invoices == 1 && r.DaysAgo == 1:
-			return c.T("bought on 1 invoice, 1 day ago", "买过 1 次，1 天前")
+			return c.T("bought in 1 order, 1 day ago", "买过 1 次，1 天前")
 		case r.Invoices == 1:
-			return c.Tf("bought on 1 invoice, %d days ago", "买过 1 次，%d 天前", r.DaysAgo)
+			return c.Tf("bought in 1 order, %d days ago", "买过 1 次，%d 天前", r.DaysAgo)
 		case r.DaysAgo == 1:
-			return c.Tf("bought on %d invoices, last 1 day ago", "买过 %d 次，最近一次 1 天前", r.Invoices)
+			return c.Tf("bought in %d orders, last 1 day ago", "买过 %d 次，最近一次 1 天前", r.Invoices)
 		}
-		return c.Tf("bought on %d invoices, last %d days ago", "买过 %d 次，最近一次 %d 天前", r.Invoices, r.DaysAgo)
+		return c.Tf("bought in %d orders, last %d days ago", "买过 %d 次，最近一次 %d 天前", r.Invoices, r.DaysAgo)
 	}
-	invoices := c.Tf("%d invoices", "%d 张发票", r.Invoices)
+	invoices := c.Tf("%d orders", "%d 个订单", r.Invoices)
 	if r.Invoices == 1 {
-		invoices = c.T("1 invoice", "1 张发票")
+		invoices = c.T("1 order", "1 个订单")
 	}
 	trend := c.T("new", "新上榜")
 	if r.HasTrend {
