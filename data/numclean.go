@@ -285,3 +285,23 @@ func (m *decimalMarks) readCleaned(t []byte, index, line, col int) (v float64, o
 	}
 	return v, ok, settled, clash, marks
 }
+
+// Currencies lists the currency signs removed, in currencySigns' order.
+func (m NumberMarks) Currencies() []string {
+	var signs []string
+	for i, s := range currencySigns {
+		if m&(markCurrency<<i) != 0 {
+			signs = append(signs, s)
+		}
+	}
+	return signs
+}
+
+// Percent reports that percent signs were removed (9% read as 9).
+func (m NumberMarks) Percent() bool { return m&markPercent != 0 }
+
+// Groups reports that thousands separators were removed.
+func (m NumberMarks) Groups() bool { return m&markGroups != 0 }
+
+// Parens reports that accounting parentheses were read as negatives.
+func (m NumberMarks) Parens() bool { return m&markParens != 0 }

@@ -20,6 +20,9 @@ type ColumnReport struct {
 	// otherwise); day numbers for a column of dates (Date).
 	Min, Max float64
 	Date     bool
+	// Stripped is what was removed from the cells to read them as numbers
+	// (Column.Stripped).
+	Stripped NumberMarks
 	// Note explains the inferred kind when that is not obvious.
 	Note string
 	// Warning flags a column of mostly numbers read as text (Column.Warning).
@@ -64,7 +67,8 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	}
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
-			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN(), Date: c.Date}
+			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN(), Date: c.Date,
+			Stripped: c.Stripped}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}

@@ -1,6 +1,7 @@
 package datascreen
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -24,4 +25,28 @@ func TestColumnsLineNamesEveryColumn(t *testing.T) {
 	}
 	mustContain(t, load("en", 160, 48), "Columns  customer id = customer_id · date = date · amount = amount · not used: store")
 	mustContain(t, load("zh", 160, 48), "列       客户编号 = customer_id · 日期 = date · 金额 = amount · 未使用：store")
+}
+
+// TestSchemaSaysWhatWasRemovedFromNumbers: a column of amounts written
+// "$1,234.50" and one of rates written "12%" are numeric, and the schema's
+// description of each says what was removed to read them, in both
+// languages.
+func TestSchemaSaysWhatWasRemovedFromNumbers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,spend,rate,churn\n")
+	for i := range 40 {
+		fmt.Fprintf(&b, "u%d,\"$%d,%03d.50\",%d%%,%s\n", i, 1+i%3, 7*i, i%17, []string{"yes", "no"}[i%2])
+	}
+	for _, tc := range []struct{ lang, spend, rate string }{
+		{"en", "read without currency sign $, thousands separators", "read without % (9% is 9)"},
+		{"zh", "读取时去掉货币符号 $、千位分隔符", "读取时去掉%（9% 即 9）"},
+	} {
+		s := loaded(t, screentest.Common(tc.lang, 160, 48), experiment.Source{Kind: "csv", Path: "u.csv"}, b.String())
+		for _, c := range s.info.Schema.Columns {
+			want := map[string]string{"spend": tc.spend, "rate": tc.rate}[c.Name]
+			if want != "" && !strings.HasPrefix(s.action(c), want) {
+				t.Errorf("%s %s: %q, want it to start with %q", tc.lang, c.Name, s.action(c), want)
+			}
+		}
+	}
 }

@@ -22,6 +22,9 @@ func (s Model) action(c data.ColumnReport) string {
 	if tr.Why == c.Why && s.showsReason(c) {
 		tr.Why = data.Reason{}
 	}
+	if m := s.numberMarks(c.Stripped); m != "" {
+		parts = append(parts, m)
+	}
 	if t := s.treatment(tr); t != "" {
 		parts = append(parts, t)
 	}
@@ -29,6 +32,29 @@ func (s Model) action(c data.ColumnReport) string {
 		parts = append(parts, w)
 	}
 	return strings.Join(parts, s.T("; ", "；"))
+}
+
+// numberMarks says what was removed from a column's cells to read them as
+// numbers (data.NumberMarks; "" for nothing).
+func (s Model) numberMarks(m data.NumberMarks) string {
+	var removed []string
+	if signs := m.Currencies(); len(signs) > 0 {
+		removed = append(removed, s.Tf("currency sign %s", "货币符号 %s", strings.Join(signs, " ")))
+	}
+	if m.Percent() {
+		removed = append(removed, s.T("% (9% is 9)", "%（9% 即 9）"))
+	}
+	if m.Groups() {
+		removed = append(removed, s.T("thousands separators", "千位分隔符"))
+	}
+	var out []string
+	if len(removed) > 0 {
+		out = append(out, s.Tf("read without %s", "读取时去掉%s", strings.Join(removed, s.T(", ", "、"))))
+	}
+	if m.Parens() {
+		out = append(out, s.T("(5) read as -5", "(5) 读作 -5"))
+	}
+	return strings.Join(out, s.T("; ", "；"))
 }
 
 // treatment words a data.Treatment.
