@@ -91,3 +91,15 @@ func TestHeaderlessExample(t *testing.T) {
 		}
 	}
 }
+
+// TestDayNumbersAreNoDates: a date column of day numbers (dunnhumby's DAY:
+// 1, 2, …) is refused with why, at the first cell.
+func TestDayNumbersAreNoDates(t *testing.T) {
+	_, err := ReadOrderLog(strings.NewReader("household_key,DAY,SALES_VALUE\n668,1,1.5\n668,2,3\n"), "t.csv",
+		LogOptions{Columns: LogColumns{Time: "DAY"}})
+	want := `t.csv:2:2: unparseable date "1": a small whole number is a day or period number counted from a first day ` +
+		`the log does not give, not a date; convert the column to dates first (` + dateWant + `)`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant %s", err, want)
+	}
+}

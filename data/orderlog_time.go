@@ -50,6 +50,12 @@ func (p *dateParser) day(b []byte) (int32, error) {
 		return dayNumber(t), nil
 	}
 	unparseable := func() (int32, error) {
+		if len(b) <= 5 && allDigits(b) {
+			// A day number (1, 2, … 711) counts from a first day the log
+			// does not say: no calendar date can be made of it.
+			return 0, fmt.Errorf("unparseable date %q: a small whole number is a day or period number counted from a first day "+
+				"the log does not give, not a date; convert the column to dates first (%s)", b, dateWant)
+		}
 		return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
 	}
 	s := dateScanner{b: b}
@@ -323,4 +329,14 @@ func monthNumber(name string) int {
 		}
 	}
 	return 0
+}
+
+// allDigits reports whether b is non-empty and holds only ASCII digits.
+func allDigits(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
 }
