@@ -171,7 +171,7 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
 		c.asIdentifier()
-	case integral && missing == 0 && longIdentifier(values, lo, hi):
+	case integral && missing == 0 && !measureName(name) && longIdentifier(values, lo, hi):
 		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo)})
 		c.asIdentifier()
 	case integral && missing == 0 && idLikeName(name):
@@ -354,13 +354,31 @@ func idLikeName(name string) bool {
 	n := strings.ToLower(strings.TrimSpace(name))
 	// 编号 and 号码 are Chinese for "number" in an id's sense (用户编号,
 	// 会员号码).
-	for _, suffix := range []string{"id", "key", "number", "uuid", "guid", "email", "编号", "号码"} {
+	for _, suffix := range []string{"id", "key", "number", "num", "nbr", "uuid", "guid", "email", "编号", "号码"} {
 		if strings.HasSuffix(n, suffix) {
 			return !slices.ContainsFunc(idLookalikes, func(w string) bool { return strings.HasSuffix(n, w) })
 		}
 	}
 	return false
 }
+
+// measureName reports whether a header names a measure (an amount, a
+// count, a size) whose whole numbers may be many-digit and distinct without
+// being an identifier: annual_revenue in dollars, page_views, …
+func measureName(name string) bool {
+	n := strings.ToLower(name)
+	for _, w := range measureWords {
+		if strings.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// measureWords are the words of measures' names (measureName).
+var measureWords = []string{"amount", "revenue", "income", "salary", "balance", "price", "value", "spend", "sales", "total",
+	"cost", "charge", "pay", "fee", "credit", "limit", "profit", "budget", "sum", "count", "qty", "quantity", "size",
+	"weight", "view", "visit", "click", "population", "bytes", "duration", "second", "金额", "收入", "余额", "价格", "数量"}
 
 // idLookalikes are words ending in "id" that name measures, not identifiers.
 var idLookalikes = []string{"paid", "valid", "covid", "humid", "rapid", "fluid", "solid", "liquid", "hybrid", "void", "avoid"}

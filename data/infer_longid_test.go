@@ -48,26 +48,36 @@ func TestLongIdentifierRules(t *testing.T) {
 	}
 }
 
-// TestLongIdentifierNote: a CLIENTNUM-style column of 120 distinct 9-digit
-// numbers is read as an identifier, and the note says why.
+// TestLongIdentifierNote: a column of 120 distinct 9-digit numbers named
+// neither like an id nor like a measure ("client") is read as an
+// identifier, and the note says why; the same numbers named like a measure
+// (annual_revenue) stay numeric, and named CLIENTNUM they are an id by
+// their name.
 func TestLongIdentifierNote(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("CLIENTNUM,age,Attrition_Flag\n")
+	b.WriteString("client,annual_revenue,CLIENTNUM,age,Attrition_Flag\n")
 	for i := range 120 {
-		fmt.Fprintf(&b, "%d,%d,%d\n", 708082083+i*1000003, 20+i%50, i%3%2)
+		v := 708082083 + i*1000003
+		fmt.Fprintf(&b, "%d,%d,%d,%d,%d\n", v, v, v, 20+i%50, i%3%2)
 	}
 	tab, err := ReadCSV(strings.NewReader(b.String()), "bc.csv", CSVOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := tab.Column("CLIENTNUM")
+	c := tab.Column("client")
 	if c == nil || c.Kind != ID || c.Strings[0] != "708082083" {
-		t.Fatalf("CLIENTNUM: %+v", c)
+		t.Fatalf("client: %+v", c)
+	}
+	if c := tab.Column("annual_revenue"); c == nil || c.Kind != Numeric {
+		t.Errorf("annual_revenue: %+v, want numeric", c)
+	}
+	if c := tab.Column("CLIENTNUM"); c == nil || c.Kind != ID || c.Why.Kind != ReasonUniqueIntegers {
+		t.Errorf("CLIENTNUM: %+v, want an identifier by its name", c)
 	}
 	if tab.Label.Name != "Attrition_Flag" {
 		t.Errorf("label %q, want Attrition_Flag", tab.Label.Name)
 	}
-	line := `bc.csv: column "CLIENTNUM" is not a feature: an identifier (120 unique whole numbers of 9 digits or more within a factor of ten, as account numbers are)`
+	line := `bc.csv: column "client" is not a feature: an identifier (120 unique whole numbers of 9 digits or more within a factor of ten, as account numbers are)`
 	if notes := strings.Join(LoadNotes(tab), "\n"); !strings.Contains(notes, line) {
 		t.Errorf("load notes lack %q:\n%s", line, notes)
 	}

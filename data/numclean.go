@@ -82,6 +82,9 @@ func cleanNumber(t []byte, decimalComma bool, buf *[maxCleanLen]byte) (out []byt
 	neg := false
 	if t[0] == '(' && t[len(t)-1] == ')' {
 		t, neg, marks = t[1:len(t)-1], true, markParens
+		if len(t) > 1 && t[0] == '0' && t[1] >= '0' && t[1] <= '9' {
+			return nil, 0, false // "(01)": a code, not an accounting negative
+		}
 	}
 	var sign byte
 	if len(t) > 0 && (t[0] == '-' || t[0] == '+') {

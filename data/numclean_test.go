@@ -38,6 +38,7 @@ func TestCleanNumber(t *testing.T) {
 		{"1,548.00", true, 1548, markGroups, true},
 		// Not numbers: nothing removed, bad groups, text, ids, mixed signs.
 		{"1234", false, 0, 0, false},
+		{"(01)", false, 0, 0, false}, // a code with a leading zero, not a negative
 		{"1,2", false, 0, 0, false},
 		{"12,34", false, 0, 0, false},
 		{"1,2345", false, 0, 0, false},
