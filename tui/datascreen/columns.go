@@ -40,7 +40,7 @@ func (s Model) columnsLine() string {
 		for i, u := range unused {
 			unused[i] = s.columnLabel(u)
 		}
-		line += s.Tf(" · not used: %s", " · 未使用：%s", strings.Join(unused, ", "))
+		line += s.Tf(" · not used: %s", " · 未使用：%s", strings.Join(unused, s.T(", ", "、")))
 	}
 	return line
 }
