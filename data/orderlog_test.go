@@ -257,6 +257,11 @@ func TestDateParser(t *testing.T) {
 		{"999999999", DateAuto, ymd(2001, 9, 9)},
 		{"2023年1月5日", DateAuto, ymd(2023, 1, 5)},
 		{"2023年12月31日 23:59:59", DateAuto, ymd(2023, 12, 31)},
+		// RFC 1123 / 822 with a weekday: the written date, in its offset.
+		{"Tue, 01 Jan 2019 19:19:32 +0000", DateAuto, ymd(2019, 1, 1)},
+		{"Mon, 31 Dec 2018 23:30:00 -0800", DateAuto, ymd(2018, 12, 31)},
+		{"Wed, 2 Jan 2019 08:00:00 GMT", DateAuto, ymd(2019, 1, 2)},
+		{"Thu, 03 Jan 2019", DateAuto, ymd(2019, 1, 3)},
 	}
 	for _, c := range cases {
 		day, err := (&dateParser{order: c.order}).day([]byte(c.in))

@@ -99,6 +99,16 @@ func (p *dateParser) day(b []byte) (int32, error) {
 			return unparseable()
 		}
 	case s.reset() && monthNamed(&s, &y, &m, &d):
+	case len(b) > 5 && b[3] == ',' && isASCIILetters(b[:3]):
+		// RFC 1123 / 822 with a weekday, as mail and some shop systems
+		// write it: "Tue, 01 Jan 2019 19:19:32 +0000"; the date in its
+		// own offset, as ISO date-times with an offset are read.
+		for _, layout := range rfcLayouts {
+			if t, err := time.Parse(layout, string(b)); err == nil {
+				return dayNumber(t), nil
+			}
+		}
+		return unparseable()
 	default:
 		a, c, yy, ok := yearLast(b)
 		if !ok {
@@ -339,4 +349,20 @@ func allDigits(b []byte) bool {
 		}
 	}
 	return len(b) > 0
+}
+
+// rfcLayouts are the RFC 1123 / 822 forms with a weekday that dates are
+// read in (day of month with or without a leading zero, a numeric offset
+// or a zone name, or no time).
+var rfcLayouts = []string{time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	"Mon, 02 Jan 2006 15:04 -0700", "Mon, 2 Jan 2006 15:04 -0700", "Mon, 02 Jan 2006", "Mon, 2 Jan 2006"}
+
+// isASCIILetters reports whether b holds only ASCII letters.
+func isASCIILetters(b []byte) bool {
+	for _, c := range b {
+		if (c < 'a' || c > 'z') && (c < 'A' || c > 'Z') {
+			return false
+		}
+	}
+	return true
 }
