@@ -162,6 +162,9 @@ type OrderLog struct {
 	// that it was LogOptions.DateOrderIfUnknown.
 	dateShownBy string
 	dateAssumed bool
+	// dayNumbers records that the date column held day numbers, not dates
+	// (see DayNumbers).
+	dayNumbers bool
 }
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
@@ -303,7 +306,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.log = &OrderLog{Name: p.name, Today: p.opts.Today}
 	p.byCustomer = make(map[string]int32)
 	p.byOrder = make(map[orderKey]int)
-	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder}
+	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder, dayNumbers: true}
 	err := p.src.next()
 	if err == io.EOF {
 		return nil, parseErr(p.name, 0, 0, ErrEmpty, "empty file")
@@ -348,6 +351,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	if p.dates.sawYearLast {
 		p.log.DateOrder = p.opts.DateOrder
 	}
+	p.log.dayNumbers = p.dates.dayMode > 0
 	p.finishDescriptions()
 	p.finishKeep()
 	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {

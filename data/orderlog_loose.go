@@ -53,7 +53,10 @@ func looseDate(key string) bool {
 	dateLike := strings.Contains(key, "date") || strings.Contains(key, "datum") || strings.Contains(key, "timestamp") ||
 		strings.HasSuffix(key, "dt") ||
 		strings.Contains(key, "日期") || strings.Contains(key, "时间")
-	return dateLike && !containsAny(key, notOrderDates)
+	// A column of day numbers named as one (dunnhumby's DAY) is read as
+	// days (dateParser.dayNumbers).
+	dayNumber := key == "day" || key == "dayno" || key == "daynumber" || key == "dayindex" || key == "daynum"
+	return dayNumber || dateLike && !containsAny(key, notOrderDates)
 }
 
 func containsAny(key string, words []string) bool {

@@ -21,8 +21,11 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 		// the per-order customer_id.
 		{"order_id,customer_id,customer_unique_id,order_status,order_purchase_timestamp,price",
 			LogColumns{Customer: "customer_unique_id", Time: "order_purchase_timestamp", Price: "price", Order: "order_id", Status: "order_status"}},
-		// A time of day is no date: with only TRANS_TIME (HHMM) and a day
-		// number, no date column is found (the error below).
+		// dunnhumby's transactions: DAY, a day number, is the date (read
+		// as days), never TRANS_TIME, a time of day (HHMM); with neither
+		// DAY nor a date, no date column is found (the error below).
+		{"household_key,BASKET_ID,DAY,PRODUCT_ID,QUANTITY,SALES_VALUE,STORE_ID,RETAIL_DISC,TRANS_TIME,WEEK_NO",
+			LogColumns{Customer: "household_key", Time: "DAY", Amount: "SALES_VALUE", Quantity: "QUANTITY", Order: "BASKET_ID", Item: "PRODUCT_ID"}},
 		{"SalesOrderNumber,OrderDate,CustomerKey,ProductKey,OrderQuantity,UnitPrice,SalesAmount",
 			LogColumns{Customer: "CustomerKey", Time: "OrderDate", Amount: "SalesAmount", Price: "UnitPrice", Quantity: "OrderQuantity", Order: "SalesOrderNumber", Item: "ProductKey"}},
 		// Loose names: a customer word ending like an id, a date ending in _dt.
@@ -44,8 +47,8 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.header, got, c.want)
 		}
 	}
-	_, err := resolveRoles("x.csv", strings.Split("household_key,BASKET_ID,DAY,TRANS_TIME", ","), true, false, LogColumns{}, false)
-	if err == nil || err.Error() != `x.csv:1: no date column found (columns: household_key, BASKET_ID, DAY, TRANS_TIME); name it with --log-columns time=COLUMN` {
+	_, err := resolveRoles("x.csv", strings.Split("household_key,BASKET_ID,WEEK_NO,TRANS_TIME", ","), true, false, LogColumns{}, false)
+	if err == nil || err.Error() != `x.csv:1: no date column found (columns: household_key, BASKET_ID, WEEK_NO, TRANS_TIME); name it with --log-columns time=COLUMN` {
 		t.Errorf("a time of day only: %v", err)
 	}
 	// Only look-alikes: no customer is found, and the error says so.

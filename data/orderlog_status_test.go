@@ -92,14 +92,31 @@ func TestHeaderlessExample(t *testing.T) {
 	}
 }
 
-// TestDayNumbersAreNoDates: a date column of day numbers (dunnhumby's DAY:
-// 1, 2, …) is refused with why, at the first cell.
-func TestDayNumbersAreNoDates(t *testing.T) {
-	_, err := ReadOrderLog(strings.NewReader("household_key,DAY,SALES_VALUE\n668,1,1.5\n668,2,3\n"), "t.csv",
-		LogOptions{Columns: LogColumns{Time: "DAY"}})
-	want := `t.csv:2:2: unparseable date "1": a small whole number is a day or period number counted from a first day ` +
-		`the log does not give, not a date; convert the column to dates first (` + dateWant + `)`
-	if err == nil || err.Error() != want {
-		t.Errorf("err = %v\nwant %s", err, want)
+// TestDayNumbersReadAsDays: a log's date column of day numbers
+// (dunnhumby's DAY: 1, 2, …) is read as days after 1970-01-01 (day 1 is
+// 1970-01-02), found by its name DAY when no column is named like a date,
+// and said so; a column mixing day numbers and dates is refused at the
+// first cell that differs.
+func TestDayNumbersReadAsDays(t *testing.T) {
+	log, err := ReadOrderLog(strings.NewReader("household_key,BASKET_ID,DAY,TRANS_TIME,SALES_VALUE\n668,1,1,1919,1.5\n668,2,30,1200,3\n7,3,711,0830,2\n"),
+		"t.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Columns.Time != "DAY" || !log.DayNumbers() || log.Orders[0].Day != 1 || log.Orders[2].Day != 711 {
+		t.Fatalf("time %q, day numbers %v, orders %+v", log.Columns.Time, log.DayNumbers(), log.Orders)
+	}
+	want := "column DAY holds day numbers, not dates: day n is read as n days after 1970-01-01, so the dates shown " +
+		"(1970-01-02 .. 1971-12-13) are not calendar dates; give cutoffs the same way"
+	if got := log.DayNumbersNote(); got != want {
+		t.Errorf("note:\n got %s\nwant %s", got, want)
+	}
+	_, err = ReadOrderLog(strings.NewReader("customer,date,amount\na,12,1\nb,2020-01-05,2\n"), "m.csv", LogOptions{})
+	if err == nil || err.Error() != `m.csv:3:2: date "2020-01-05" among day numbers: a date column holds dates or day numbers, not both` {
+		t.Errorf("mixed: %v", err)
+	}
+	dated, err := ReadOrderLog(strings.NewReader("customer,date,amount\na,2020-01-05,1\n"), "d.csv", LogOptions{})
+	if err != nil || dated.DayNumbers() || dated.DayNumbersNote() != "" {
+		t.Errorf("a dated log: %v, day numbers %v", err, dated.DayNumbers())
 	}
 }

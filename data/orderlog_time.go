@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -34,11 +35,54 @@ type dateParser struct {
 	order  DateOrder
 	// sawYearLast records that a date written with the year last was read.
 	sawYearLast bool
+	// dayNumbers accepts a column of day numbers (whole numbers of at most
+	// five digits, as dunnhumby's DAY 1 … 711) instead of dates, read as
+	// days after 1970-01-01; dayMode records what the first cell was (0
+	// none yet, 1 day numbers, -1 dates), as one column cannot mix them.
+	dayNumbers bool
+	dayMode    int8
+}
+
+// day reads a timestamp as a day number (parseDate), or with dayNumbers a
+// column of day numbers.
+func (p *dateParser) day(b []byte) (int32, error) {
+	if p.dayNumbers && len(b) > 0 && len(b) <= 5 && allDigits(b) {
+		if p.dayMode < 0 {
+			return 0, fmt.Errorf("day number %q among dates: a date column holds dates or day numbers, not both", b)
+		}
+		n, _ := strconv.Atoi(string(b))
+		p.dayMode = 1
+		return int32(n), nil
+	}
+	d, err := p.parseDate(b)
+	if err == nil && p.dayNumbers {
+		if p.dayMode > 0 {
+			return 0, fmt.Errorf("date %q among day numbers: a date column holds dates or day numbers, not both", b)
+		}
+		p.dayMode = -1
+	}
+	return d, err
+}
+
+// DayNumbers reports whether the log's date column held day numbers (read
+// as days after 1970-01-01), not dates.
+func (l *OrderLog) DayNumbers() bool { return l.dayNumbers }
+
+// DayNumbersNote says that the dates are day numbers, "" when they are
+// dates.
+func (l *OrderLog) DayNumbersNote() string {
+	if !l.dayNumbers {
+		return ""
+	}
+	return fmt.Sprintf("column %s holds day numbers, not dates: day n is read as n days after 1970-01-01, so the dates "+
+		"shown (%s .. %s) are not calendar dates; give cutoffs the same way", ColumnLabel(l.Columns.Time),
+		l.First.Format(time.DateOnly), l.Last.Format(time.DateOnly))
 }
 
 const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds"
 
-func (p *dateParser) day(b []byte) (int32, error) {
+// parseDate reads a timestamp as the day number of its calendar date.
+func (p *dateParser) parseDate(b []byte) (int32, error) {
 	if len(b) == 0 {
 		return 0, errors.New("missing date")
 	}

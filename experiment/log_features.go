@@ -93,7 +93,7 @@ func featureNotes(d *Data) []string {
 	var notes []string
 	if d.Log != nil {
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
-		for _, n := range []string{d.Log.StatusNote(), d.Log.NumberNote()} {
+		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote()} {
 			if n != "" {
 				notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
 			}

@@ -56,6 +56,10 @@ type Source struct {
 	// without order ids, so that one customer's lines on one day formed one
 	// order: the SQL export needs the item column to do the same.
 	DayBaskets bool `json:"day_baskets,omitempty"`
+	// DayNumbers records, once loaded, that the log's date column held day
+	// numbers (read as days after 1970-01-01), which the SQL export cannot
+	// read as dates.
+	DayNumbers bool `json:"day_numbers,omitempty"`
 	// labelOptional reads a per-user table without a label when none is
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
@@ -237,6 +241,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
 	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
 	src.DayBaskets = log.Columns.Item != "" && log.Columns.Order == ""
+	src.DayNumbers = log.DayNumbers()
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

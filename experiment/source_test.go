@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -123,5 +124,34 @@ func TestDescribeALogBeforeItIsLoaded(t *testing.T) {
 		if got := c.src.Describe(); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
 		}
+	}
+}
+
+// TestDayNumberLogIsRecordedAndSaid: a log whose DAY column holds day
+// numbers loads with the default cutoff in the same units (last day 90,
+// 1970-04-01, minus a 7-day horizon: 1970-03-25), records that its dates
+// were day numbers (the SQL export refuses such a model) and says so
+// (the first order is on day 2, 1970-01-03: on day 1 no (1+c)%5 is 0).
+func TestDayNumberLogIsRecordedAndSaid(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("household_key,DAY,SALES_VALUE\n")
+	for day := 1; day <= 90; day++ {
+		for c := range 4 {
+			if (day+c)%5 == 0 {
+				b.WriteString(string(rune('a'+c)) + "," + strconv.Itoa(day) + ",10\n")
+			}
+		}
+	}
+	d, err := LoadAt(Source{Kind: "log", Path: "t.csv", HorizonDays: 7}, stringOpener(b.String()), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.Source.DayNumbers || d.Source.Cutoff.Format(time.DateOnly) != "1970-03-25" {
+		t.Errorf("day numbers %v, cutoff %v", d.Source.DayNumbers, d.Source.Cutoff)
+	}
+	want := "note: t.csv: column DAY holds day numbers, not dates: day n is read as n days after 1970-01-01, so the dates " +
+		"shown (1970-01-03 .. 1970-04-01) are not calendar dates; give cutoffs the same way"
+	if !slices.Contains(d.Notes(), want) {
+		t.Errorf("notes %q lack %q", d.Notes(), want)
 	}
 }

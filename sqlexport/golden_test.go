@@ -142,6 +142,9 @@ func TestErrors(t *testing.T) {
 	items := handOrders()
 	items.Pipeline.Columns[0].Name = "distinct_items"
 	check("items", items, Options{}, `feature "distinct_items", which the SQL export cannot build yet`)
+	dayNumbers := handOrders()
+	dayNumbers.Source.DayNumbers = true
+	check("day numbers", dayNumbers, Options{}, "date column holds day numbers, not dates")
 	detected := handOrders()
 	detected.Source.LogColumns = data.LogColumns{}
 	check("detected roles", detected, Options{}, "name them with --log-columns customer=COL,time=COL")

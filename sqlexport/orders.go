@@ -48,6 +48,8 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	case b.Source.StatusColumn != "" && cols.Status == "":
 		return fmt.Errorf("sqlexport: the model was trained on a log whose order status column (%q) marks cancellations: add status=COL to --log-columns so that cancelled orders (%s) are left out",
 			b.Source.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
+	case b.Source.DayNumbers:
+		return fmt.Errorf("sqlexport: the model was trained on a log whose date column holds day numbers, not dates; the query reads dates: convert the column to dates (day n is n days after 1970-01-01, as retain read it) and train again")
 	case b.Source.DayBaskets && cols.Item == "" && cols.Order == "":
 		return fmt.Errorf("sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)")
 	case cols.Customer == "" || cols.Time == "":

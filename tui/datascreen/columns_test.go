@@ -50,3 +50,23 @@ func TestSchemaSaysWhatWasRemovedFromNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestDatesLineSaysDayNumbers: a log whose DAY column holds day numbers
+// says so on the Dates line, in both languages.
+func TestDatesLineSaysDayNumbers(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("household_key,DAY,SALES_VALUE\n")
+	for day := 1; day <= 120; day++ {
+		for c := range 6 {
+			if (day+c)%4 == 0 {
+				fmt.Fprintf(&b, "h%d,%d,%d\n", c, day, 5+c)
+			}
+		}
+	}
+	load := func(lang string) string {
+		c := screentest.Common(lang, 160, 48)
+		return screentest.Render(loaded(t, c, experiment.Source{Kind: "log", Path: "t.csv", HorizonDays: 10}, b.String()), 160, 48)
+	}
+	mustContain(t, load("en"), "Dates    day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)")
+	mustContain(t, load("zh"), "日期     日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）")
+}

@@ -244,8 +244,13 @@ func (s Model) pickerLines(h int) []string {
 }
 
 // datesLine says how an order log's dates written with the year last were
-// read, with an example, or returns "" when it has none.
+// read, with an example, or that its dates are day numbers, or returns ""
+// when it has neither.
 func (s Model) datesLine() string {
+	if s.data.Log != nil && s.data.Log.DayNumbers() {
+		return s.T("day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)",
+			"日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）")
+	}
 	switch s.data.Source.DateOrder {
 	case "dmy":
 		return s.T("year last, day first: 1/12/2010 is 1 December 2010 (--date-order mdy reads them the other way)",
