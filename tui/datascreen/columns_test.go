@@ -52,7 +52,9 @@ func TestSchemaSaysWhatWasRemovedFromNumbers(t *testing.T) {
 }
 
 // TestDatesLineSaysDayNumbers: a log whose DAY column holds day numbers
-// says so on the Dates line, in both languages.
+// says so on the Dates line and gives its span in days on the Cohort line
+// (orders on days 1 … 120: (day+c)%4 is 0 for c = 3 on day 1), in both
+// languages.
 func TestDatesLineSaysDayNumbers(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("household_key,DAY,SALES_VALUE\n")
@@ -67,6 +69,8 @@ func TestDatesLineSaysDayNumbers(t *testing.T) {
 		c := screentest.Common(lang, 160, 48)
 		return screentest.Render(loaded(t, c, experiment.Source{Kind: "log", Path: "t.csv", HorizonDays: 10}, b.String()), 160, 48)
 	}
-	mustContain(t, load("en"), "Dates    day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)")
-	mustContain(t, load("zh"), "日期     日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）")
+	mustContain(t, load("en"), "Dates    day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)",
+		"log day 1 (1970-01-02) → day 120 (1970-05-01)")
+	mustContain(t, load("zh"), "日期     日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）",
+		"日志 第 1 天（1970-01-02） → 第 120 天（1970-05-01）")
 }

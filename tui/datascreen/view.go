@@ -139,11 +139,17 @@ func (s Model) header(withColumns bool) []string {
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
+		first, last := c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly)
+		if s.data.Log != nil && s.data.Log.DayNumbers() {
+			// Day numbers, not dates: the log's span in its own units.
+			first = s.Tf("day %d (%s)", "第 %d 天（%s）", c.First.Unix()/86400, first)
+			last = s.Tf("day %d (%s)", "第 %d 天（%s）", c.Last.Unix()/86400, last)
+		}
 		lines = append(lines, s.field(s.T("Cohort", "客户群"), s.Tf(
 			"cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
 			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
-			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), c.First.Format(time.DateOnly),
-			c.Last.Format(time.DateOnly), common.Thousands(c.Cancelled))+s.leftOut(c), 2, plain)...)
+			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), first,
+			last, common.Thousands(c.Cancelled))+s.leftOut(c), 2, plain)...)
 		if cols := s.columnsLine(); cols != "" && withColumns {
 			lines = append(lines, s.field(s.T("Columns", "列"), cols, 2, plain)...)
 		}
