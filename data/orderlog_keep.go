@@ -25,9 +25,11 @@ type CancelledOrder struct {
 // keepState is the parser's bookkeeping for items, cancellations and the
 // events of an event log that are not purchases.
 type keepState struct {
-	// statusIndex maps an order status to its index in
-	// OrderLog.StatusCounts (orderlog_status.go).
-	statusIndex map[string]int
+	// statuses are the order statuses seen, statusIndex their numbers and
+	// statusLines their lines (orderlog_status.go).
+	statusIndex map[string]int32
+	statuses    []string
+	statusLines []int
 	// Item ids of up to 7 bytes (most SKUs) are looked up packed in an
 	// integer, which hashes faster than a string; longer ones by string.
 	byShortItem map[uint64]int32

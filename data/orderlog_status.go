@@ -13,31 +13,35 @@ type StatusCount struct {
 	Cancelled bool // the status is a cancellation (IsCancelledStatus)
 }
 
-// countStatus counts a line's order status (bounded like event types: past
-// maxEventTypes statuses, the lines count under otherEventTypes).
+// countStatus counts a line's order status, interned like event types
+// (past maxEventTypes statuses, the lines count under otherEventTypes).
 func (p *logParser) countStatus(status []byte) {
 	k := &p.keep
 	if k.statusIndex == nil {
-		k.statusIndex = make(map[string]int)
+		k.statusIndex = make(map[string]int32)
 	}
-	i, ok := k.statusIndex[string(status)]
+	si, ok := k.statusIndex[string(status)]
 	if !ok {
-		name := string(status)
-		if len(p.log.StatusCounts) >= maxEventTypes {
-			name = otherEventTypes
+		name := status
+		if len(k.statuses) >= maxEventTypes {
+			name = []byte(otherEventTypes)
 		}
-		if i, ok = k.statusIndex[name]; !ok {
-			i = len(p.log.StatusCounts)
-			p.log.StatusCounts = append(p.log.StatusCounts, StatusCount{Status: name, Cancelled: IsCancelledStatus(status)})
-			k.statusIndex[name] = i
+		si = intern(k.statusIndex, &k.statuses, name)
+		if int(si) == len(k.statusLines) {
+			k.statusLines = append(k.statusLines, 0)
 		}
-		k.statusIndex[string(status)] = i
 	}
-	p.log.StatusCounts[i].Lines++
+	k.statusLines[si]++
 }
 
-// finishStatusCounts orders the statuses, most lines first.
+// finishStatusCounts lists the statuses' lines, most first.
 func (p *logParser) finishStatusCounts() {
+	k := &p.keep
+	for si, n := range k.statusLines {
+		name := k.statuses[si]
+		p.log.StatusCounts = append(p.log.StatusCounts, StatusCount{Status: name, Lines: n,
+			Cancelled: name != otherEventTypes && IsCancelledStatus([]byte(name))})
+	}
 	slices.SortFunc(p.log.StatusCounts, func(a, b StatusCount) int {
 		return cmp.Or(cmp.Compare(b.Lines, a.Lines), strings.Compare(a.Status, b.Status))
 	})
