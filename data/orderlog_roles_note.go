@@ -47,7 +47,7 @@ func (l *OrderLog) RolesNote() string {
 		read = append(read, r.Role+" = "+ColumnLabel(r.Column))
 	}
 	s := "columns read: " + strings.Join(read, ", ")
-	if l.Columns.Item != "" && l.Columns.Order == "" {
+	if l.DayBaskets() {
 		s += " (no order id: one customer's lines on one day form one order)"
 	}
 	if unused := l.Unused(); len(unused) > 0 {
@@ -72,3 +72,7 @@ func ColumnLabel(name string) string {
 	}
 	return name
 }
+
+// DayBaskets reports whether the log's lines are items without order ids,
+// so that one customer's lines on one day form one order (logParser.line).
+func (l *OrderLog) DayBaskets() bool { return l.Columns.Item != "" && l.Columns.Order == "" }

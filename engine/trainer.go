@@ -312,20 +312,23 @@ func (t *Trainer) checkLoss(loss float64) error {
 		t.firstLoss = loss
 	}
 	if f := t.cfg.divergeFactor(); f > 0 && loss > f*max(t.firstLoss, 1e-3) {
-		err := t.diverged(CauseLossExploded, loss)
-		err.Factor, err.FirstLoss = f, t.firstLoss
-		err.Reason = reasonOf(err)
-		return err
+		return t.divergedPast(CauseLossExploded, loss, f, t.firstLoss)
 	}
 	return nil
 }
 
 // diverged builds the error and makes sure the network holds finite weights.
 func (t *Trainer) diverged(cause DivergeCause, loss float64) *DivergedError {
+	return t.divergedPast(cause, loss, 0, 0)
+}
+
+// divergedPast is diverged for a loss that passed factor times the first
+// batch's loss first (CauseLossExploded; 0 and 0 for the other causes).
+func (t *Trainer) divergedPast(cause DivergeCause, loss, factor, first float64) *DivergedError {
 	if !allFinite(t.net.params) {
 		copy(t.net.params, t.lastGood)
 	}
-	e := &DivergedError{Epoch: t.epoch + 1, Batch: t.batch + 1, Loss: loss, Cause: cause}
+	e := &DivergedError{Epoch: t.epoch + 1, Batch: t.batch + 1, Loss: loss, Cause: cause, Factor: factor, FirstLoss: first}
 	e.Reason = reasonOf(e)
 	return e
 }

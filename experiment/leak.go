@@ -153,17 +153,19 @@ func columnAUC(s *metrics.AUCScratch, c *data.Column, rows []int, labels, scores
 	}
 	type tally struct{ pos, n float64 }
 	levels := make(map[string]*tally)
+	of := make([]*tally, len(rows)) // each row's level, keyed once
 	for k, i := range rows {
-		l := levels[key(i)]
+		name := key(i)
+		l := levels[name]
 		if l == nil {
 			l = &tally{}
-			levels[key(i)] = l
+			levels[name] = l
 		}
 		l.pos += labels[k]
 		l.n++
+		of[k] = l
 	}
-	for k, i := range rows {
-		l := levels[key(i)]
+	for k, l := range of {
 		scores[k] = l.pos / l.n
 	}
 	return separation(s, scores, labels)

@@ -184,7 +184,8 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(src.Exclude) > 0 {
+	// A log's cohort table is built with its exclusions (buildLogCohort).
+	if len(src.Exclude) > 0 && src.Kind != "log" {
 		if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
 			return nil, err
 		}
@@ -240,7 +241,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
 	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
-	src.DayBaskets = log.Columns.Item != "" && log.Columns.Order == ""
+	src.DayBaskets = log.DayBaskets()
 	src.DayNumbers = log.DayNumbers()
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
