@@ -270,20 +270,12 @@ func isMissing(t []byte) bool {
 	case 4:
 		return bytes.EqualFold(t, []byte("null")) || bytes.EqualFold(t, []byte("#n/a")) || bytes.EqualFold(t, []byte("none"))
 	case 5, 6, 7:
-		return t[0] == '#' && excelError(t)
+		return t[0] == '#' && foldedIn(t, excelErrorBytes)
 	}
 	return false
 }
 
-// excelError reports one of Excel's error values other than #N/A.
-func excelError(t []byte) bool {
-	for _, e := range excelErrors {
-		if bytes.EqualFold(t, []byte(e)) {
-			return true
-		}
-	}
-	return false
-}
+var excelErrorBytes = asBytes(excelErrors)
 
 // join appends the cells of parts (builders of the same kind) to b, in order,
 // with one allocation per column.

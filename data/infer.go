@@ -365,15 +365,7 @@ func idLikeName(name string) bool {
 // measureName reports whether a header names a measure (an amount, a
 // count, a size) whose whole numbers may be many-digit and distinct without
 // being an identifier: annual_revenue in dollars, page_views, …
-func measureName(name string) bool {
-	n := strings.ToLower(name)
-	for _, w := range measureWords {
-		if strings.Contains(n, w) {
-			return true
-		}
-	}
-	return false
-}
+func measureName(name string) bool { return containsAny(strings.ToLower(name), measureWords) }
 
 // measureWords are the words of measures' names (measureName).
 var measureWords = []string{"amount", "revenue", "income", "salary", "balance", "price", "value", "spend", "sales", "total",

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // labelWords are the outcome words a label column's name may carry with a
 // prefix or suffix (labelPrefixes, labelSuffixes): is_churn, Attrition_Flag,
@@ -36,26 +39,17 @@ func affixedLabel(header []string) int {
 	}
 	for _, p := range labelPrefixes {
 		for i, n := range names {
-			if w, ok := strings.CutPrefix(n, p); ok && isLabelWord(w) {
+			if w, ok := strings.CutPrefix(n, p); ok && slices.Contains(labelWords, w) {
 				return i
 			}
 		}
 	}
 	for _, s := range labelSuffixes {
 		for i, n := range names {
-			if w, ok := strings.CutSuffix(n, s); ok && isLabelWord(w) {
+			if w, ok := strings.CutSuffix(n, s); ok && slices.Contains(labelWords, w) {
 				return i
 			}
 		}
 	}
 	return -1
-}
-
-func isLabelWord(w string) bool {
-	for _, lw := range labelWords {
-		if w == lw {
-			return true
-		}
-	}
-	return false
 }

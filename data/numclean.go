@@ -29,11 +29,9 @@ func (m NumberMarks) String() string {
 	if m == 0 {
 		return ""
 	}
-	var signs []string
-	for i, s := range currencySigns {
-		if m&(markCurrency<<i) != 0 {
-			signs = append(signs, fmt.Sprintf("%q", s))
-		}
+	signs := m.Currencies()
+	for i, s := range signs {
+		signs[i] = fmt.Sprintf("%q", s)
 	}
 	var removed []string
 	switch len(signs) {

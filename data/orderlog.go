@@ -315,14 +315,14 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, wrapReadErr(p.name, err)
 	}
 	header, hasHeader := p.header()
-	if p.cols, err = resolveRoles(p.name, header, hasHeader, !p.src.isCSV(), p.opts.Columns, p.opts.Descriptions); err != nil {
-		if !hasHeader {
-			fields := make([][]byte, p.src.fields())
-			for i := range fields {
-				fields[i] = p.src.field(i)
-			}
-			err = headerlessRolesError(err, p.name, fields)
+	var firstLine [][]byte
+	if !hasHeader {
+		firstLine = make([][]byte, p.src.fields())
+		for i := range firstLine {
+			firstLine[i] = p.src.field(i)
 		}
+	}
+	if p.cols, err = resolveRoles(p.name, header, hasHeader, !p.src.isCSV(), p.opts.Columns, p.opts.Descriptions, firstLine); err != nil {
 		return nil, err
 	}
 	if p.opts.noEvent {

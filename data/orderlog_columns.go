@@ -94,8 +94,10 @@ func (r logRoles) names(header []string) LogColumns {
 // and for a headerless log of 3 or 4 fields the CDNOW order (customer, date,
 // [quantity,] amount), and with layouts (a whitespace log) of 5 fields
 // Hardie's sample file's. The description column is detected only when
-// descriptions is set.
-func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool) (logRoles, error) {
+// descriptions is set. first is a headerless log's first line (nil
+// otherwise), from which the refusal of one whose columns cannot be told
+// apart suggests roles (headerlessExample).
+func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool, first [][]byte) (logRoles, error) {
 	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	used := make([]bool, len(header))
@@ -167,9 +169,13 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 	}
 	for k, field := range []string{"Customer", "Time"} {
 		if *slots[k] < 0 && !hasHeader {
+			example := fmt.Sprintf("customer=1,time=%d", len(header))
+			if ex := headerlessExample(first); ex != "" {
+				example = ex + " (from its first line)"
+			}
 			return roles, parseErr(file, 1, 0, ErrLogColumns, fmt.Sprintf(
 				"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
-					"cannot be told apart; name them by number with --log-columns, e.g. customer=1,time=%d", len(header), len(header)))
+					"cannot be told apart; name them by number with --log-columns, e.g. %s", len(header), example))
 		}
 		if *slots[k] < 0 {
 			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(

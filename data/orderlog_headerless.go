@@ -1,7 +1,6 @@
 package data
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 )
@@ -38,21 +37,4 @@ func headerlessExample(fields [][]byte) string {
 	}
 	parts = append(parts, fmt.Sprintf("time=%d", timeAt+1))
 	return strings.Join(parts, ",")
-}
-
-// headerlessRolesError rewrites resolveRoles' refusal of a headerless log
-// whose columns cannot be told apart with an example taken from its first
-// line (headerlessExample); other errors pass unchanged.
-func headerlessRolesError(err error, file string, fields [][]byte) error {
-	var pe *ParseError
-	if !errors.As(err, &pe) || !errors.Is(err, ErrLogColumns) || !strings.Contains(pe.Msg, "cannot be told apart") {
-		return err
-	}
-	ex := headerlessExample(fields)
-	if ex == "" {
-		return err
-	}
-	return parseErr(file, 1, 0, ErrLogColumns, fmt.Sprintf(
-		"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
-			"cannot be told apart; name them by number with --log-columns, e.g. %s (from its first line)", len(fields), ex))
 }

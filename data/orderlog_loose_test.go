@@ -38,7 +38,7 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 	}
 	for _, c := range cases {
 		header := strings.Split(c.header, ",")
-		roles, err := resolveRoles("x.csv", header, true, false, LogColumns{}, false)
+		roles, err := resolveRoles("x.csv", header, true, false, LogColumns{}, false, nil)
 		if err != nil {
 			t.Errorf("%s: %v", c.header, err)
 			continue
@@ -47,12 +47,12 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 			t.Errorf("%s:\n got %+v\nwant %+v", c.header, got, c.want)
 		}
 	}
-	_, err := resolveRoles("x.csv", strings.Split("household_key,BASKET_ID,WEEK_NO,TRANS_TIME", ","), true, false, LogColumns{}, false)
+	_, err := resolveRoles("x.csv", strings.Split("household_key,BASKET_ID,WEEK_NO,TRANS_TIME", ","), true, false, LogColumns{}, false, nil)
 	if err == nil || err.Error() != `x.csv:1: no date column found (columns: household_key, BASKET_ID, WEEK_NO, TRANS_TIME); name it with --log-columns time=COLUMN` {
 		t.Errorf("a time of day only: %v", err)
 	}
 	// Only look-alikes: no customer is found, and the error says so.
-	_, err = resolveRoles("x.csv", strings.Split("custom_field_id,customer_zip_no,order_date", ","), true, false, LogColumns{}, false)
+	_, err = resolveRoles("x.csv", strings.Split("custom_field_id,customer_zip_no,order_date", ","), true, false, LogColumns{}, false, nil)
 	if err == nil || err.Error() != `x.csv:1: no customer id column found (columns: custom_field_id, customer_zip_no, order_date); name it with --log-columns customer=COLUMN` {
 		t.Errorf("look-alikes only: %v", err)
 	}

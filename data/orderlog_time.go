@@ -46,7 +46,7 @@ type dateParser struct {
 // day reads a timestamp as a day number (parseDate), or with dayNumbers a
 // column of day numbers.
 func (p *dateParser) day(b []byte) (int32, error) {
-	if p.dayNumbers && len(b) > 0 && len(b) <= 5 && allDigits(b) {
+	if p.dayNumbers && len(b) > 0 && len(b) <= 5 && onlyDigits(string(b)) {
 		if p.dayMode < 0 {
 			return 0, fmt.Errorf("day number %q among dates: a date column holds dates or day numbers, not both", b)
 		}
@@ -94,7 +94,7 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		return dayNumber(t), nil
 	}
 	unparseable := func() (int32, error) {
-		if len(b) <= 5 && allDigits(b) {
+		if len(b) <= 5 && onlyDigits(string(b)) {
 			// A day number (1, 2, … 711) counts from a first day the log
 			// does not say: no calendar date can be made of it.
 			return 0, fmt.Errorf("unparseable date %q: a small whole number is a day or period number counted from a first day "+
@@ -383,16 +383,6 @@ func monthNumber(name string) int {
 		}
 	}
 	return 0
-}
-
-// allDigits reports whether b is non-empty and holds only ASCII digits.
-func allDigits(b []byte) bool {
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return len(b) > 0
 }
 
 // rfcLayouts are the RFC 1123 / 822 forms with a weekday that dates are

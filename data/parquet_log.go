@@ -44,7 +44,7 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 	// with the same result, when the parser reads the header.
 	var want []bool
 	maxItems := 0
-	if roles, err := resolveRoles(name, pf.header, true, false, opts.Columns, opts.Descriptions); err == nil {
+	if roles, err := resolveRoles(name, pf.header, true, false, opts.Columns, opts.Descriptions, nil); err == nil {
 		want = make([]bool, len(pf.header))
 		for _, i := range roles.slots() {
 			if *i >= 0 {
