@@ -632,6 +632,11 @@ func isCancelledInvoice(id string) bool {
 // dayTime returns midnight UTC of a day number.
 func dayTime(day int32) time.Time { return time.Unix(int64(day)*86400, 0).UTC() }
 
+// DayNumber returns the day number (days since 1970-01-01) of t's calendar
+// date in its own location: a log's day n is DayNumber n when its dates are
+// day numbers (OrderLog.DayNumbers).
+func DayNumber(t time.Time) int32 { return dayNumber(t) }
+
 // dayNumber returns the day number of t's calendar date in its own location.
 func dayNumber(t time.Time) int32 {
 	y, m, d := t.Date()

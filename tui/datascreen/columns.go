@@ -3,6 +3,8 @@ package datascreen
 import (
 	"strconv"
 	"strings"
+
+	"github.com/retainlab/retain/data"
 )
 
 // roleText words a log column's role (data.LogRole.Role).
@@ -45,11 +47,11 @@ func (s Model) columnsLine() string {
 	return line
 }
 
-// columnLabel writes a column name; a headerless log's columns are named
-// by their position.
+// columnLabel writes a column name as data.ColumnLabel does, a headerless
+// log's position names in the interface's language.
 func (s Model) columnLabel(name string) string {
 	if n, err := strconv.Atoi(name); err == nil && n > 0 {
 		return s.Tf("column %d", "第 %d 列", n)
 	}
-	return name
+	return data.ColumnLabel(name)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -142,8 +143,8 @@ func (s Model) header(withColumns bool) []string {
 		first, last := c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly)
 		if s.data.Log != nil && s.data.Log.DayNumbers() {
 			// Day numbers, not dates: the log's span in its own units.
-			first = s.Tf("day %d (%s)", "第 %d 天（%s）", c.First.Unix()/86400, first)
-			last = s.Tf("day %d (%s)", "第 %d 天（%s）", c.Last.Unix()/86400, last)
+			first = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.First), first)
+			last = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.Last), last)
 		}
 		lines = append(lines, s.field(s.T("Cohort", "客户群"), s.Tf(
 			"cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",

@@ -23,11 +23,9 @@ func evalAllOnOne(w, h int) bool { return w >= 118 && h >= 34 }
 // allOnOne reports whether the overview shows every part but the
 // importance on one page: the window is large enough, and the lines above
 // the charts (an order log's and a diverged run's are longer) leave them
-// evalMinChartsH rows.
-func (s Model) allOnOne() bool {
-	_, ok := s.overview()
-	return ok
-}
+// evalMinChartsH rows. render measures it (overview) with the view it
+// draws, so the keys and help read it without building the page again.
+func (s Model) allOnOne() bool { return s.onePage }
 
 // overview is allOnOne with, when it holds and data is loaded, the lines
 // above the charts it measured (overviewTop), so render need not build

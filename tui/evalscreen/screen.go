@@ -75,6 +75,7 @@ type Model struct {
 	keys evalKeyMap
 
 	data      *evalData
+	onePage   bool  // allOnOne, as the last render measured it
 	waiting   int   // the run being evaluated (0: none)
 	err       error // why the evaluation failed
 	threshold float64
@@ -282,7 +283,8 @@ func (s Model) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{group}
 }
 
-// fillCharts puts the run's curves into the charts.
+// fillCharts puts the run's curves into the charts (render lays them out
+// and draws them).
 func (s *Model) fillCharts() {
 	ev := s.data.main()
 	s.roc.Reset()
@@ -312,8 +314,6 @@ func (s *Model) fillCharts() {
 			}
 		}
 	}
-	s.roc.Redraw()
-	s.calib.Redraw()
 }
 
 // View returns the view drawn in the last Update.

@@ -36,6 +36,8 @@ func (s Model) partName(p experiment.Part) string {
 // lines above them leave.
 func (s *Model) render() {
 	w, h := s.Width, s.Height
+	top, allOnOne := s.overview()
+	s.onePage = allOnOne
 	if w <= 0 || h <= 0 {
 		s.view = ""
 		return
@@ -50,7 +52,6 @@ func (s *Model) render() {
 	// Only the paged summary, curves and gains scroll; any other view
 	// fits (or shows only what fits), so no scroll keys are offered there.
 	s.maxScroll = 0
-	top, allOnOne := s.overview()
 	switch {
 	case s.page == PageImportance:
 		if !allOnOne {
