@@ -131,8 +131,7 @@ func (s *BGNBDScores) Report(labels []float64, threshold float64) (metrics.Repor
 // dayOf is the day number (days since 1970-01-01) of t's calendar date, the
 // numbering of data.Order.Day.
 func dayOf(t time.Time) int {
-	y, m, d := t.Date()
-	return int(math.Floor(float64(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix()) / 86400))
+	return int(data.DayNumber(t))
 }
 
 // dateOf is midnight UTC of a day number.
