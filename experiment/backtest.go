@@ -131,6 +131,14 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 	if err != nil {
 		return nil, err
 	}
+	// The features train makes of this log, its event features included;
+	// each fold takes them at its own cutoff.
+	features, err := LogFeatures{}.forTraining(log, log.Name)
+	if err != nil {
+		return nil, err
+	}
+	features.BTYD = opts.BTYD
+	src := Source{Kind: "log", Path: log.Name, HorizonDays: h, Features: features, Exclude: opts.Exclude}
 	k := len(cutoffs)
 	res := &BacktestResult{Log: log.Name, HorizonDays: h, Config: cfg, Folds: make([]BacktestFold, k)}
 	errs := make([]error, k)
@@ -146,7 +154,7 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 		wg.Go(func() {
 			for i := range jobs {
 				f := &res.Folds[i]
-				if errs[i] = runBacktestFold(ctx, log, cfg, h, opts, cutoffs[i], f); errs[i] != nil {
+				if errs[i] = runBacktestFold(ctx, log, cfg, src, cutoffs[i], f); errs[i] != nil {
 					cancel()
 					continue
 				}
@@ -179,20 +187,16 @@ func Backtest(ctx context.Context, log *data.OrderLog, opts BacktestOptions, pro
 	return res, nil
 }
 
-// runBacktestFold trains at cutoff − h and measures at cutoff.
-func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, h int, opts BacktestOptions, cutoff time.Time, f *BacktestFold) error {
+// runBacktestFold trains at cutoff − horizon and measures at cutoff, on the
+// cohorts src (the backtest's source, its cutoff unset) makes of log.
+func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src Source, cutoff time.Time, f *BacktestFold) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	h := src.HorizonDays
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
-	// The features train makes of this log, its event features included.
-	features, err := LogFeatures{}.forTraining(log, log.Name)
-	if err != nil {
-		return fmt.Errorf("backtest fold at %s: %w", date, err)
-	}
-	features.BTYD = opts.BTYD
-	src := Source{Kind: "log", Path: log.Name, Cutoff: cutoff, HorizonDays: h, Features: features, Exclude: opts.Exclude}
+	src.Cutoff = cutoff
 	testTab, testRep, err := buildLogCohort(log, src)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
