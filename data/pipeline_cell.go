@@ -48,23 +48,35 @@ func (p *Pipeline) CellEncoder() *CellEncoder {
 // into it. cell must be trimmed. A cell the column cannot take is a
 // *CellError.
 func (e *CellEncoder) Encode(col int, cell []byte, row []float64) error {
-	return e.encode(col, cell, false, row)
+	_, err := e.encode(col, cell, false, row)
+	return err
 }
 
 // encode is Encode accepting a decimal comma (semicolon files) when
-// decimalComma is set.
-func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) error {
+// decimalComma is set; unseen reports a categorical level the model has no
+// input for (a present cell it never saw in training).
+func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) (unseen bool, err error) {
 	pc := &e.p.Columns[col]
 	if pc.Kind == Categorical {
-		if k, ok := pc.levelOffset(e.levels[col], string(cell), isMissing(cell)); ok {
-			row[pc.First+k] = 1
+		// One lookup serves the encoding (levelOffset's rule: a known
+		// level's input, else the catch-all's) and the unseen report.
+		missing := isMissing(cell)
+		k, known := 0, false
+		if !missing {
+			k, known = e.levels[col][string(cell)]
 		}
-		return nil
+		switch {
+		case known:
+			row[pc.First+k] = 1
+		case !missing && pc.Other:
+			row[pc.First+len(pc.Levels)-1] = 1
+		}
+		return !missing && !known, nil
 	}
 	v, ok := pc.cellValue(cell, decimalComma)
 	if !ok {
-		return &CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}
+		return false, &CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}
 	}
 	pc.encode(v, row[pc.First:])
-	return nil
+	return false, nil
 }

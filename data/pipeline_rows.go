@@ -97,13 +97,12 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 				}
 				continue
 			}
-			if err := enc.encode(i, cell, rr.delim == ';', data[row:row+width]); err != nil {
+			unseenLevel, err := enc.encode(i, cell, rr.delim == ';', data[row:row+width])
+			if err != nil {
 				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
-			if levels := enc.levels[i]; levels != nil && !isMissing(cell) {
-				if _, ok := levels[string(cell)]; !ok {
-					unseen[i].add(cell, rr.line, fields[i]+1, &p.Columns[i])
-				}
+			if unseenLevel {
+				unseen[i].add(cell, rr.line, fields[i]+1, &p.Columns[i])
 			}
 		}
 		if idField >= 0 {
