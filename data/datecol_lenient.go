@@ -163,15 +163,11 @@ func yyyymmddColumn(name string, values []float64, missing int) *Column {
 		if _, seen := days[v]; seen || math.IsNaN(v) {
 			continue
 		}
-		if v != math.Trunc(v) || v < 10000101 || v > 29991231 {
+		day, ok := yyyymmddDay(v)
+		if !ok || v > 29991231 || math.IsNaN(day) {
 			return nil
 		}
-		n := int(v)
-		y, m, d := n/10000, n/100%100, n%100
-		if !calendarDate(y, m, d) {
-			return nil
-		}
-		days[v] = dayNumber(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))
+		days[v] = int32(day)
 	}
 	if len(days) < 2 {
 		return nil
@@ -196,17 +192,27 @@ func numbersAsDates(pc *PipelineColumn, c *Column, source string) ([]float64, er
 			out[i] = v
 			continue
 		}
-		text := []byte(FormatStatistic(v))
-		whole := v == math.Trunc(v) && v >= 1e7 && v < 1e8
-		if whole {
-			text = fmt.Appendf(nil, "%d", int(v))
-		}
-		d, ok := pc.dayValue(text)
-		if !ok || !whole {
+		d, ok := yyyymmddDay(v)
+		if !ok {
 			return nil, &ParseError{File: source, Where: fmt.Sprintf("row %d, column %q", i+1, c.Name), Err: ErrNotNumeric,
-				Msg: (&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut(text)}).Error()}
+				Msg: (&CellError{Column: c.Name, Expected: pc.expected(), Got: quoteCut([]byte(FormatStatistic(v)))}).Error()}
 		}
 		out[i] = d
 	}
 	return out, nil
+}
+
+// yyyymmddDay reads a whole number of eight digits as the date it writes
+// YYYYMMDD: its day number, or NaN when it is no calendar date (20230230),
+// as a date cell that is none reads; ok is false for any other number.
+func yyyymmddDay(v float64) (day float64, ok bool) {
+	if v != math.Trunc(v) || v < 1e7 || v >= 1e8 {
+		return 0, false
+	}
+	n := int(v)
+	y, m, d := n/10000, n/100%100, n%100
+	if !calendarDate(y, m, d) {
+		return math.NaN(), true
+	}
+	return float64(dayNumber(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC))), true
 }

@@ -168,11 +168,10 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 			return 0, errNeedOrder
 		}
 	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Year() != y || int(t.Month()) != m || t.Day() != d || y < 1 {
+	if !calendarDate(y, m, d) {
 		return 0, fmt.Errorf("%w %q", errNotCalendarDate, b)
 	}
-	return dayNumber(t), nil
+	return dayNumber(time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)), nil
 }
 
 // errNotCalendarDate is a dateParser's answer to a cell written as a date
