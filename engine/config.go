@@ -61,6 +61,19 @@ type ScheduleConfig struct {
 	MinLR    float64 `json:"min_lr,omitempty"`
 }
 
+// On reports whether early stopping is on (a patience above 0).
+func (e EarlyStopConfig) On() bool { return e.Patience > 0 }
+
+// On reports whether a schedule changes the learning rate ("" and "none"
+// do not).
+func (s ScheduleConfig) On() bool { return s.Kind != "" && s.Kind != "none" }
+
+// WatchesValidation reports whether training reads the validation loss to
+// decide anything: early stopping, or a plateau schedule.
+func (c TrainConfig) WatchesValidation() bool {
+	return c.EarlyStop.On() || c.Schedule.Kind == "plateau"
+}
+
 // DefaultTrainConfig is retain's default: Adam (Keras defaults), batch 32,
 // 30 epochs, early stopping with patience 5.
 func DefaultTrainConfig() TrainConfig {

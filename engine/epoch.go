@@ -91,7 +91,7 @@ func improves(m, best, minDelta float64) bool { return m < best-minDelta }
 // epoch with the lowest loss. It is false when h holds no finite loss.
 func BestEpoch(h []EpochStats, es EarlyStopConfig) (EpochStats, bool) {
 	delta := 0.0
-	if es.Patience > 0 {
+	if es.On() {
 		delta = es.MinDelta
 	}
 	var best EpochStats

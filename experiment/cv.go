@@ -19,14 +19,6 @@ import (
 // MLPClassifier(early_stopping=True, validation_fraction=0.1).
 const DefaultCVValFrac = 0.1
 
-// watchesValidation reports whether training uses a validation loss: to stop
-// early or to lower the rate on a plateau. Without either (the article's
-// Keras preset: model.fit without a validation split) a fold trains on its
-// whole training part.
-func watchesValidation(c engine.TrainConfig) bool {
-	return c.EarlyStop.Patience > 0 || c.Schedule.Kind == "plateau"
-}
-
 // cvSeedStream separates the fold assignment's random stream from the one
 // that draws weights and shuffles batches (both derive from Config.Seed).
 const cvSeedStream = 0xc0ffee5eed
@@ -257,7 +249,11 @@ func cvSplits(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, [
 // cvFolds fills in and checks cfg as cvSplits does and returns the folds:
 // the given ones, checked against d, or data.StratifiedFolds's.
 func cvFolds(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, data.FoldAssignment, error) {
-	if cfg.ValFrac == 0 && watchesValidation(cfg.Train) {
+	// Training that uses a validation loss (to stop early or to lower the
+	// rate on a plateau) gets a carve; without either (the article's Keras
+	// preset: model.fit without a validation split) a fold trains on its
+	// whole training part.
+	if cfg.ValFrac == 0 && cfg.Train.WatchesValidation() {
 		cfg.ValFrac = DefaultCVValFrac
 	}
 	// The held-out fold plays the test part's role; the config's own test

@@ -111,7 +111,7 @@ func (r renderer) calibrationUsers(cal *experiment.Calibration) string {
 		if r.w.exp.Trainer != nil {
 			train = r.w.exp.Trainer.Config()
 		}
-		earlyStop, plateau := train.EarlyStop.Patience > 0, train.Schedule.Kind == "plateau"
+		earlyStop, plateau := train.EarlyStop.On(), train.Schedule.Kind == "plateau"
 		switch {
 		case earlyStop && plateau:
 			return r.t("calib.part.val.watched", rows, r.t("watch.both"))

@@ -120,7 +120,7 @@ func (r renderer) clipping() []string {
 func (r renderer) stateNote(state ...string) []string {
 	w := r.w
 	parts := state
-	if k := w.cfg.Schedule.Kind; k != "" && k != "none" {
+	if w.cfg.Schedule.On() {
 		parts = append(parts, "lr")
 	}
 	if len(parts) == 0 {
