@@ -130,15 +130,16 @@ func (c Config) Validate() error {
 	if err := c.validateCalibration(); err != nil {
 		return err
 	}
-	if err := (engine.Architecture{Inputs: 1, Hidden: c.Hidden, Outputs: 1}).Validate(); err != nil {
+	if err := c.Arch(1).Validate(); err != nil {
 		return err
 	}
 	return c.Train.Validate()
 }
 
-// arch is the architecture of c's network on inputs model inputs: the one
-// training builds (Experiment.start) and the memory estimates measure.
-func (c Config) arch(inputs int) engine.Architecture {
+// Arch is the architecture of c's network on inputs model inputs: the one
+// training builds (Experiment.start), the memory estimates measure and the
+// Model screen summarises.
+func (c Config) Arch(inputs int) engine.Architecture {
 	return engine.Architecture{Inputs: inputs, Hidden: c.Hidden, Outputs: 1, Loss: engine.BCE}
 }
 

@@ -145,7 +145,7 @@ func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, e
 // start draws the network's first weights and makes its trainer, once the
 // matrices are built; the source's state is kept for CheckDecay.
 func (e *Experiment) start(src *rand.PCG) error {
-	arch := e.Config.arch(e.Pipeline.Width())
+	arch := e.Config.Arch(e.Pipeline.Width())
 	var err error
 	if e.startState, err = src.MarshalBinary(); err != nil {
 		return err

@@ -35,7 +35,7 @@ type Shape struct {
 // decay check, which trains a second network while it keeps the first.
 // Until the data is loaded it counts one input, which gives a lower bound.
 func NetworkNeed(shape Shape, cfg Config) (params int, memory float64) {
-	arch := cfg.arch(max(shape.Inputs, 1))
+	arch := cfg.Arch(max(shape.Inputs, 1))
 	batch := cfg.Train.BatchSize
 	if shape.TrainRows > 0 {
 		// A batch is never larger than the training rows.

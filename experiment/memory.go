@@ -45,7 +45,7 @@ func InputWidth(t *data.Table, opts data.PipelineOptions) int {
 func TrainingMemory(d *Data, cfg Config, folds int) (network, matrices float64) {
 	rows := d.Table.Rows
 	width := InputWidth(d.Table, cfg.Pipeline)
-	arch := cfg.arch(width)
+	arch := cfg.Arch(width)
 	parallel := float64(max(1, min(folds, runtime.GOMAXPROCS(0))))
 	network = parallel * arch.TrainingMemory(max(1, min(cfg.Train.BatchSize, rows)), cfg.Train.Optimizer)
 	matrices = parallel * 8 * float64(rows) * (float64(width) + 3)

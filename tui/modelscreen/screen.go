@@ -272,7 +272,7 @@ func (s Model) summaryLines(w int) []string {
 		}
 		return lines
 	}
-	arch := engine.Architecture{Inputs: inputs, Hidden: s.cfg.Hidden, Outputs: 1, Loss: engine.BCE}
+	arch := s.cfg.Arch(inputs)
 	layerW := max(w-12-10, 10)
 	row := func(a, b, c string) string {
 		return common.Pad(a, layerW-1) + " " + common.Pad(b, 12) + common.PadLeft(c, 10)
