@@ -222,7 +222,8 @@ func (s Model) levelsCell(c data.ColumnReport, w int) string {
 // showsReason reports whether levelsOrRange gives the column's reason
 // (it has neither levels nor a range to show).
 func (s Model) showsReason(c data.ColumnReport) bool {
-	return s.levelsOrRange(c, true) == s.reason(c.Why) && s.reason(c.Why) != ""
+	return c.Role != "label" && !hasRange(c) && len(c.Levels) == 0 && c.Why.Kind != data.ReasonTooManyLevels &&
+		s.reason(c.Why) != ""
 }
 
 // levelsOrRange lists a column's levels (the first four when short) or
