@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
@@ -114,4 +115,28 @@ func BenchmarkKeyModelDown(b *testing.B) {
 	setup := presses("2")
 	b.Run("fresh", func(b *testing.B) { benchKeys(b, false, setup, downUp()) })
 	b.Run("trained", func(b *testing.B) { benchKeys(b, true, setup, downUp()) })
+}
+
+// BenchmarkKeyEvaluateThreshold steps the Evaluate screen's threshold up
+// and down (→ and ←) after a run, at 80×24 (paged) and 160×48 (the
+// overview on one page, whose layout the keys and help read).
+func BenchmarkKeyEvaluateThreshold(b *testing.B) {
+	keys := presses("right", "left")
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
+			m := analysedModel(b, builtinOptions(), size[0], size[1], 2)
+			var cmd tea.Cmd
+			m, cmd = update(b, m, screentest.Press("4"))
+			m = runCmds(b, m, cmd)
+			_ = m.View()
+			var tm tea.Model = m
+			i := 0
+			b.ReportAllocs()
+			for b.Loop() {
+				tm, _ = tm.Update(keys[i%len(keys)])
+				_ = tm.(Model).View()
+				i++
+			}
+		})
+	}
 }
