@@ -32,7 +32,11 @@ func benchModel(b *testing.B, trained bool) Model {
 // with), then measures one Update and one View per key, cycling through
 // keys.
 func benchKeys(b *testing.B, trained bool, setup []tea.KeyPressMsg, keys []tea.KeyPressMsg) {
-	m := benchModel(b, trained)
+	benchKeysOn(b, benchModel(b, trained), setup, keys)
+}
+
+// benchKeysOn is benchKeys on a model of any size.
+func benchKeysOn(b *testing.B, m Model, setup []tea.KeyPressMsg, keys []tea.KeyPressMsg) {
 	for _, k := range setup {
 		var cmd tea.Cmd
 		m, cmd = update(b, m, k)
@@ -124,19 +128,7 @@ func BenchmarkKeyEvaluateThreshold(b *testing.B) {
 	keys := presses("right", "left")
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		b.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(b *testing.B) {
-			m := analysedModel(b, builtinOptions(), size[0], size[1], 2)
-			var cmd tea.Cmd
-			m, cmd = update(b, m, screentest.Press("4"))
-			m = runCmds(b, m, cmd)
-			_ = m.View()
-			var tm tea.Model = m
-			i := 0
-			b.ReportAllocs()
-			for b.Loop() {
-				tm, _ = tm.Update(keys[i%len(keys)])
-				_ = tm.(Model).View()
-				i++
-			}
+			benchKeysOn(b, analysedModel(b, builtinOptions(), size[0], size[1], 2), presses("4"), keys)
 		})
 	}
 }
