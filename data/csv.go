@@ -120,6 +120,18 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if in != nil {
 		return readParquetTable(in, name, opts)
 	}
+	if wb, ok := r.(*workbookText); ok {
+		t, err := readCSVText(wb, name, opts)
+		if t != nil {
+			t.Workbook = wb.note
+		}
+		return t, wb.locate(name, err)
+	}
+	return readCSVText(r, name, opts)
+}
+
+// readCSVText is ReadCSV on text.
+func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	opts = opts.withDefaults()
 	rr, header, err := openCSV(r, name, opts.Delimiter)
 	if err != nil {

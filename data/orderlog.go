@@ -111,6 +111,9 @@ type OrderLog struct {
 	// Stripped is what was removed from amounts, prices and quantities to
 	// read them as numbers ("¥5,418.00"; see NumberNote).
 	Stripped NumberMarks
+	// Workbook says which sheets of an Excel workbook were read ("" when
+	// the file is not a workbook; see WorkbookNote).
+	Workbook string
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
@@ -188,6 +191,17 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 	if in != nil {
 		read := func(o LogOptions) (*OrderLog, error) { return readParquetLog(in, name, o) }
 		return readSettled(name, opts, read, read)
+	}
+	if wb, ok := rest.(*workbookText); ok {
+		read := func(o LogOptions) (*OrderLog, error) {
+			return readTextLog(io.NewSectionReader(wb, 0, wb.Size()), name, o)
+		}
+		log, err := readSettled(name, opts, read, read)
+		if log != nil {
+			log.Workbook = wb.note
+			log.dateShownBy = wb.relocateNote(log.dateShownBy)
+		}
+		return log, wb.locate(name, err)
 	}
 	var again func(LogOptions) (*OrderLog, error)
 	if ra, ok := r.(io.ReaderAt); ok {

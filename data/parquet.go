@@ -46,6 +46,15 @@ type parquetInput struct {
 // Parquet stream without random access (a pipe) is read into memory up to
 // maxParquetStream bytes.
 func sniffParquet(r io.Reader, name string) (*parquetInput, io.Reader, error) {
+	// An Excel workbook is converted to CSV text first (xlsx.go): the
+	// text reader gets a *workbookText.
+	wb, r, err := sniffWorkbook(r, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if wb != nil {
+		return nil, wb, nil
+	}
 	if ra, ok := r.(io.ReaderAt); ok {
 		if size, ok := sizeOf(r); ok {
 			var head [4]byte

@@ -12,11 +12,12 @@ func openRecords(r io.Reader, name string) (rec *recordReader, header []string, 
 		return nil, nil, nil, nil, err
 	}
 	if in == nil {
+		wb, _ := r.(*workbookText)
 		rr, header, err := openCSV(r, name, 0)
 		if err != nil {
-			return nil, nil, nil, nil, err
+			return nil, nil, nil, nil, wb.locate(name, err)
 		}
-		return rr, header, rr.read, func(err error) error { return err }, nil
+		return rr, header, rr.read, func(err error) error { return wb.locate(name, err) }, nil
 	}
 	pf, err := openParquet(in, name)
 	if err != nil {

@@ -194,6 +194,9 @@ type Table struct {
 	Rows  int
 	// BlankLabels counts the rows of the file left out for a blank label.
 	BlankLabels BlankLabels
+	// Workbook says which sheets of an Excel workbook were read ("" when
+	// the file is not a workbook); LoadNotes shows it.
+	Workbook string
 }
 
 // NewTable assembles a Table from already-typed columns, for code that

@@ -92,6 +92,9 @@ func featureNotes(d *Data) []string {
 	}
 	var notes []string
 	if d.Log != nil {
+		if d.Log.Workbook != "" {
+			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.Workbook))
+		}
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
 		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote()} {
 			if n != "" {

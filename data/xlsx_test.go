@@ -1,0 +1,434 @@
+package data
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"testing"
+)
+
+// The fixtures under testdata/xlsx were written by openpyxl 3.0.9 with
+// testdata/xlsx/make_fixtures.py; the expected values below are the cells
+// that script writes, in the text Excel's "Save as CSV" would give them
+// with ISO dates: its datetimes in the formats it gives them
+// (yyyy-mm-dd h:mm:ss, d/m/yyyy, m/d/yyyy h:mm) and its floats as Python's
+// repr writes them (2.55, 1e+21 → 1000000000000000000000).
+
+// workbookCSV converts the workbook file to its CSV text and note.
+func workbookCSV(t *testing.T, path string) (string, string) {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	return convertedText(t, f, path)
+}
+
+func convertedText(t *testing.T, r io.Reader, name string) (string, string) {
+	t.Helper()
+	in, rest, err := sniffParquet(r, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wb, ok := rest.(*workbookText)
+	if in != nil || !ok {
+		t.Fatalf("%s: not read as a workbook", name)
+	}
+	b, err := io.ReadAll(wb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), wb.note
+}
+
+func TestXlsxFixtureTableText(t *testing.T) {
+	got, note := workbookCSV(t, "testdata/xlsx/table.xlsx")
+	want := "user_id,signup,last_seen,spend,plan,comment,total,churned\n" +
+		"17850,2010-12-01 08:26:00,2011-01-05,2.55,basic,Bold and plain,3.55,1\n" +
+		"123456789012,2010-12-02 09:00:30,2011-02-06,10.5,pro,\"say \"\"hi\"\", then\",11.5,0\n" +
+		"13047,2011-01-03 17:05:00,2011-03-07,0.1,basic,,1.1,1\n" +
+		"12583,2011-02-04 23:59:59,2011-04-08,1000000000000000000000,pro,inline text,1000000000000000000000,0\n" +
+		"13748,2011-03-05 00:00:00,2011-05-09,7,basic,\"two\nlines\",8,1\n" +
+		"15100,2011-04-06 12:00:00,2011-06-10,3.75,pro,ok,4.75,0\n"
+	if got != want {
+		t.Errorf("CSV text:\n%s\nwant:\n%s", got, want)
+	}
+	wantNote := `Excel workbook, sheet "Users" read; sheet "Notes" has other columns and was not read: save the one you want as CSV`
+	if note != wantNote {
+		t.Errorf("note %q, want %q", note, wantNote)
+	}
+}
+
+func TestXlsxFixtureOrdersText(t *testing.T) {
+	got, note := workbookCSV(t, "testdata/xlsx/orders.xlsx")
+	// orders.csv is the same lines written by Python's csv module.
+	want, err := os.ReadFile("testdata/xlsx/orders.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("CSV text:\n%s\nwant (orders.csv):\n%s", got, want)
+	}
+	wantNote := `Excel workbook, sheets "Year 2009-2010" and "Year 2010-2011" read one after the other (same columns)`
+	if note != wantNote {
+		t.Errorf("note %q, want %q", note, wantNote)
+	}
+}
+
+func TestXlsxReadCSVTable(t *testing.T) {
+	f, err := os.Open("testdata/xlsx/table.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tab, err := ReadCSV(f, "table.xlsx", CSVOptions{Label: "churned"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Rows != 6 || tab.Label.Name != "churned" {
+		t.Fatalf("rows %d, label %q", tab.Rows, tab.Label.Name)
+	}
+	kinds := map[string]string{}
+	for _, c := range tab.Columns {
+		k := c.Kind.String()
+		if c.Date {
+			k = "date"
+		}
+		kinds[c.Name] = k
+	}
+	for name, want := range map[string]string{"signup": "date", "last_seen": "date", "spend": Numeric.String(), "total": Numeric.String()} {
+		if kinds[name] != want {
+			t.Errorf("column %s read as %s, want %s (all: %v)", name, kinds[name], want, kinds)
+		}
+	}
+	spend := tab.Column("spend").Values
+	if spend[0] != 2.55 || spend[3] != 1e21 {
+		t.Errorf("spend %v", spend)
+	}
+	if tab.Workbook == "" || LoadNotes(tab)[0] != "table.xlsx: "+tab.Workbook {
+		t.Errorf("notes %q", LoadNotes(tab))
+	}
+}
+
+// The order log of orders.xlsx is the log of orders.csv, the same lines:
+// the same customers, orders and left-out lines.
+func TestXlsxReadOrderLogSameAsCSV(t *testing.T) {
+	read := func(path string, r io.Reader) *OrderLog {
+		t.Helper()
+		log, err := ReadOrderLog(r, path, LogOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return log
+	}
+	f, err := os.Open("testdata/xlsx/orders.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	x := read("orders.xlsx", f)
+	c, err := os.ReadFile("testdata/xlsx/orders.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	y := read("orders.csv", bytes.NewReader(c))
+	if fmt.Sprint(x.Customers) != fmt.Sprint(y.Customers) || fmt.Sprint(x.Orders) != fmt.Sprint(y.Orders) ||
+		x.Cancelled != y.Cancelled || x.MissingCustomer != y.MissingCustomer || x.Lines != y.Lines {
+		t.Errorf("xlsx log %+v\ncsv log %+v", x, y)
+	}
+	// 14 lines: 2 cancellations (C489449, C536379), 1 without a customer;
+	// 5 customers (14527 has only a cancellation).
+	if x.Lines != 14 || x.Cancelled != 2 || x.MissingCustomer != 1 || len(x.Customers) != 5 {
+		t.Errorf("lines %d, cancelled %d, no customer %d, customers %v", x.Lines, x.Cancelled, x.MissingCustomer, x.Customers)
+	}
+	if x.Workbook != `Excel workbook, sheets "Year 2009-2010" and "Year 2010-2011" read one after the other (same columns)` {
+		t.Errorf("note %q", x.Workbook)
+	}
+	// A pipe (no ReaderAt) is read into memory and gives the same log.
+	b, _ := os.ReadFile("testdata/xlsx/orders.xlsx")
+	z := read("<stdin>", io.MultiReader(bytes.NewReader(b)))
+	if fmt.Sprint(z.Orders) != fmt.Sprint(y.Orders) {
+		t.Errorf("stream log %+v", z)
+	}
+}
+
+// book builds a workbook in memory: sheets (name, sheet XML's sheetData
+// content) in order, with optional shared strings and styles parts.
+type book struct {
+	sheets   [][2]string
+	strings  string // the <sst> content; "" for no part
+	styles   string // the <styleSheet> content; "" for no part
+	date1904 bool
+	parts    map[string]string // more parts, or replacements
+	skip     map[string]bool   // parts left out
+}
+
+func (b book) zip(t *testing.T) []byte {
+	t.Helper()
+	parts := map[string]string{}
+	var sheets, rels strings.Builder
+	for i, s := range b.sheets {
+		fmt.Fprintf(&sheets, `<sheet name=%q sheetId="%d" r:id="rId%d"/>`, s[0], i+1, i+1)
+		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
+		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + s[1] + `</sheetData></worksheet>`
+	}
+	pr := `<workbookPr/>`
+	if b.date1904 {
+		pr = `<workbookPr date1904="1"/>`
+	}
+	parts["xl/workbook.xml"] = `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ` +
+		`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` + pr + `<sheets>` + sheets.String() + `</sheets></workbook>`
+	parts["xl/_rels/workbook.xml.rels"] = `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels.String() + `</Relationships>`
+	parts["[Content_Types].xml"] = `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`
+	if b.strings != "" {
+		parts["xl/sharedStrings.xml"] = `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + b.strings + `</sst>`
+	}
+	if b.styles != "" {
+		parts["xl/styles.xml"] = `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` + b.styles + `</styleSheet>`
+	}
+	for k, v := range b.parts {
+		parts[k] = v
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/sharedStrings.xml", "xl/styles.xml",
+		"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml"} {
+		if v, ok := parts[name]; ok && !b.skip[name] {
+			w, err := zw.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			io.WriteString(w, v)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// convertErr returns the error of converting the workbook.
+func convertErr(t *testing.T, b book) error {
+	t.Helper()
+	_, _, err := sniffParquet(bytes.NewReader(b.zip(t)), "book.xlsx")
+	if err == nil {
+		t.Fatal("no error")
+	}
+	return err
+}
+
+// Two shared strings, the second rich text with a phonetic run; a date
+// style (built-in 14), a time style (custom h:mm:ss) and a number style.
+const (
+	twoStrings = `<si><t>name</t></si><si><r><t>Ann</t></r><r><rPr><b/></rPr><t xml:space="preserve"> Lee</t></r><rPh sb="0" eb="1"><t>アン</t></rPh></si>`
+	dateStyles = `<numFmts count="1"><numFmt numFmtId="164" formatCode="[$-409]h:mm:ss\ AM/PM;@"/></numFmts>` +
+		`<cellStyleXfs count="1"><xf numFmtId="14"/></cellStyleXfs>` +
+		`<cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="22"/></cellXfs>`
+)
+
+func TestXlsxHandBuiltText(t *testing.T) {
+	cases := []struct {
+		name string
+		b    book
+		want string
+	}{{
+		// Serial 40513.35138888889 is 2010-12-01 08:26:00 (Online Retail's
+		// first InvoiceDate); 0.35138888889 of a day is 08:26:00.
+		name: "shared strings, dates, times, booleans, errors",
+		b: book{strings: twoStrings, styles: dateStyles, sheets: [][2]string{{"Sheet1",
+			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>day</t></is></c><c r="C1" t="str"><v>at</v></c><c r="D1" t="inlineStr"><is><t>ok</t></is></c><c r="E1" t="inlineStr"><is><t>x</t></is></c></row>` +
+				`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"><v>40513</v></c><c r="C2" s="2"><v>0.35138888889</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c></row>` +
+				`<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="3"><v>40513.35138888889</v></c><c r="C3" s="2"><v>1.5</v></c><c r="D3" t="b"><v>0</v></c><c r="E3" t="d"><v>2010-12-01T08:26:00</v></c></row>`}}},
+		want: "name,day,at,ok,x\nAnn Lee,2010-12-01,08:26:00,TRUE,#N/A\nAnn Lee,2010-12-01 08:26:00,1900-01-01 12:00:00,FALSE,2010-12-01T08:26:00\n",
+	}, {
+		// In the 1904 system serial 0 is 1904-01-01 and 40000 is 1462 days
+		// later than in the 1900 system (2009-07-06): 2013-07-07.
+		name: "1904 system",
+		b: book{date1904: true, styles: dateStyles, sheets: [][2]string{{"Sheet1",
+			`<row r="1"><c r="A1" t="inlineStr"><is><t>d</t></is></c></row><row r="2"><c r="A2" s="1"><v>0</v></c></row><row r="3"><c r="A3" s="1"><v>40000</v></c></row>`}}},
+		want: "d\n1904-01-01\n2013-07-07\n",
+	}, {
+		// Rows 3 and 5 are absent, row 1 too: a blank line for each keeps
+		// line N = row N. Missing cells are empty; rows pad to the header.
+		name: "absent rows and cells",
+		b: book{sheets: [][2]string{{"Sheet1",
+			`<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="C2" t="inlineStr"><is><t>c</t></is></c></row>` +
+				`<row r="4"><c r="B4"><v>2.5499999999999998</v></c></row><row r="6"><c r="A6"><v>1E+21</v></c><c r="C6" t="inlineStr"><is><t>x;y</t></is></c></row>`}}},
+		want: "\na,b,c\n\n,2.55,\n\n1000000000000000000000,,\"x;y\"\n",
+	}, {
+		// A later sheet's header is dropped; an empty sheet is skipped.
+		name: "sheets with the same header",
+		b: book{sheets: [][2]string{
+			{"A", `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>`},
+			{"Empty", ``},
+			{"B", `<row r="3"><c r="A3" t="inlineStr"><is><t>id</t></is></c></row><row r="5"><c r="A5"><v>2</v></c></row>`}}},
+		want: "id\n1\n2\n",
+	}}
+	for _, c := range cases {
+		got, _ := convertedText(t, bytes.NewReader(c.b.zip(t)), "book.xlsx")
+		if got != c.want {
+			t.Errorf("%s: CSV text %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestXlsxNotes(t *testing.T) {
+	hdr := func(h string) string { return `<row r="1"><c r="A1" t="inlineStr"><is><t>` + h + `</t></is></c></row>` }
+	b := book{sheets: [][2]string{{"Orders", hdr("id")}, {"Notes", hdr("text")}, {"Pivot", hdr("sum")}}}
+	_, note := convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
+	if want := `Excel workbook, sheet "Orders" read; sheets "Notes" and "Pivot" have other columns and were not read: save the one you want as CSV`; note != want {
+		t.Errorf("note %q, want %q", note, want)
+	}
+	b = book{sheets: [][2]string{{"Only", hdr("id")}}}
+	if _, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx"); note != `Excel workbook, sheet "Only" read` {
+		t.Errorf("note %q", note)
+	}
+}
+
+func TestXlsxErrors(t *testing.T) {
+	row1 := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`
+	cases := []struct {
+		name string
+		b    book
+		want string
+	}{{
+		name: "shared string out of range",
+		b:    book{strings: twoStrings, sheets: [][2]string{{"Sheet1", row1 + `<row r="7"><c r="C7" t="s"><v>912</v></c></row>`}}},
+		want: `book.xlsx: sheet "Sheet1", cell C7: shared string 912 of 2`,
+	}, {
+		name: "shared strings part missing",
+		b:    book{sheets: [][2]string{{"Sheet1", row1 + `<row r="2"><c r="A2" t="s"><v>0</v></c></row>`}}},
+		want: `book.xlsx: sheet "Sheet1", cell A2: shared string 0 of 0`,
+	}, {
+		name: "broken XML",
+		b:    book{sheets: [][2]string{{"Sheet1", row1 + `<row r="2"><c r="A2"><v>1</c></row>`}}},
+		want: `book.xlsx: corrupt Excel workbook: sheet "Sheet1" (xl/worksheets/sheet1.xml) is not well-formed XML (line 1 of the part: element <v> closed by </c>)`,
+	}, {
+		name: "missing sheet part",
+		b:    book{sheets: [][2]string{{"Sheet1", row1}}, skip: map[string]bool{"xl/worksheets/sheet1.xml": true}},
+		want: `book.xlsx: corrupt Excel workbook: sheet "Sheet1" has no part xl/worksheets/sheet1.xml`,
+	}, {
+		name: "not a number",
+		b:    book{sheets: [][2]string{{"Sheet1", row1 + `<row r="2"><c r="A2"><v>abc</v></c></row>`}}},
+		want: `book.xlsx: sheet "Sheet1", cell A2: corrupt Excel workbook: number "abc"`,
+	}, {
+		name: "all empty",
+		b:    book{sheets: [][2]string{{"Sheet1", ``}}},
+		want: `book.xlsx: an Excel workbook whose sheets are all empty (no header)`,
+	}}
+	for _, c := range cases {
+		if _, _, err := sniffParquet(bytes.NewReader(c.b.zip(t)), "book.xlsx"); err == nil || err.Error() != c.want {
+			t.Errorf("%s: error\n%v\nwant\n%s", c.name, err, c.want)
+		}
+	}
+}
+
+// A part that decompresses past its limit is refused, naming the file.
+func TestXlsxZipBomb(t *testing.T) {
+	defer func(p, s int64) { maxXlsxPart, maxXlsxSheets = p, s }(maxXlsxPart, maxXlsxSheets)
+	maxXlsxPart, maxXlsxSheets = 1000, 2000
+	b := book{strings: strings.Repeat("<si><t>x</t></si>", 100), sheets: [][2]string{{"Sheet1", ``}}}
+	want := "book.xlsx: the Excel workbook's part xl/sharedStrings.xml decompresses to more than the limit of 1,000 bytes; is this a real workbook?"
+	if err := convertErr(t, b); err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+	b = book{sheets: [][2]string{{"Sheet1", strings.Repeat(`<row><c t="inlineStr"><is><t>id</t></is></c></row>`, 100)}}}
+	want = "book.xlsx: the Excel workbook's sheets decompress to more than the limit of 2,000 bytes in total"
+	if err := convertErr(t, b); err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
+
+// Errors of the CSV reader on the converted text name the sheet and the
+// Excel row (and cell), also in a later sheet read after the first.
+func TestXlsxErrorsNameSheetRow(t *testing.T) {
+	hdr := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>id</t></is></c></row>`
+	b := book{sheets: [][2]string{{"Sheet1", hdr + `<row r="2"><c r="A2"><v>1</v></c></row>`}}}
+	_, err := ReadCSV(bytes.NewReader(b.zip(t)), "book.xlsx", CSVOptions{})
+	if want := `book.xlsx: sheet "Sheet1", cell B1: duplicate column name "id" (also column 1)`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+	var pe *ParseError
+	if !errors.As(err, &pe) || !errors.Is(err, ErrSyntax) {
+		t.Errorf("error %#v is not the CSV reader's ParseError", err)
+	}
+	hdr = `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`
+	b = book{sheets: [][2]string{
+		{"A", hdr + `<row r="2"><c r="A2"><v>1</v></c></row>`},
+		{"B", hdr + `<row r="2"><c r="A2"><v>2</v></c></row><row r="4"><c r="A4"><v>3</v></c><c r="C4"><v>4</v></c></row>`}}}
+	text, _ := convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
+	if text != "id\n1\n2\n\n3,,4\n" {
+		t.Errorf("text %q", text)
+	}
+	// CSV line 5 is sheet B's row 4; the reader names the first field
+	// past the header's, B.
+	_, err = ReadCSV(bytes.NewReader(b.zip(t)), "book.xlsx", CSVOptions{NoLabel: true})
+	if want := `book.xlsx: sheet "B", cell B4: row has 3 fields, header has 1`; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// Not workbooks: a zip of something else and an old xls are refused as
+// before.
+func TestXlsxNotWorkbook(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("data.csv")
+	io.WriteString(w, "a,b\n1,2\n")
+	zw.Close()
+	_, err := ReadCSV(bytes.NewReader(buf.Bytes()), "x.zip", CSVOptions{})
+	if want := "x.zip: the file is a zip archive; extract the CSV from it first (unzip x.zip)"; err == nil || err.Error() != want {
+		t.Errorf("zip: %v, want %s", err, want)
+	}
+	_, err = ReadCSV(io.MultiReader(bytes.NewReader(buf.Bytes())), "<stdin>", CSVOptions{})
+	if want := "<stdin>: the file is a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"; err == nil || err.Error() != want {
+		t.Errorf("zip stream: %v, want %s", err, want)
+	}
+	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
+	_, err = ReadCSV(bytes.NewReader(xls), "old.xls", CSVOptions{})
+	if want := "old.xls: the file is an old Excel workbook (xls), not CSV; save the sheet as CSV (UTF-8) first"; err == nil || err.Error() != want {
+		t.Errorf("xls: %v, want %s", err, want)
+	}
+}
+
+func TestXlsxDateSerials(t *testing.T) {
+	// Excel's 1900 system: 1 is 1900-01-01, 59 is 1900-02-28, 60 the
+	// fictitious 1900-02-29 (read as 1900-03-01), 61 is 1900-03-01;
+	// 43831.5 is 2020-01-01 12:00; 0.9999999 rounds to the next day.
+	cases := []struct {
+		v    float64
+		kind cellStyle
+		want string
+	}{
+		{1, styleDate, "1900-01-01"}, {59, styleDate, "1900-02-28"}, {60, styleDate, "1900-03-01"}, {61, styleDate, "1900-03-01"},
+		{43831.5, styleDate, "2020-01-01 12:00:00"}, {43831, styleDateTime, "2020-01-01 00:00:00"},
+		{0.5, styleTime, "12:00:00"}, {0.9999999, styleTime, "1900-01-01 00:00:00"},
+		{40513.351388888885, styleDateTime, "2010-12-01 08:26:00"},
+	}
+	for _, c := range cases {
+		if got, _ := excelDate(c.v, false, c.kind); got != c.want {
+			t.Errorf("excelDate(%v, %d) = %q, want %q", c.v, c.kind, got, c.want)
+		}
+	}
+}
+
+func TestXlsxFormatStyle(t *testing.T) {
+	cases := map[string]cellStyle{
+		"General": styleNumber, "0.00": styleNumber, "#,##0": styleNumber, "0%": styleNumber, "0.00E+00": styleNumber,
+		`#,##0.00\ "kg"`: styleNumber, `[Red]0.00`: styleNumber, `"day "0`: styleNumber,
+		"yyyy-mm-dd": styleDate, "d/m/yyyy": styleDate, "mmm-yy": styleDate, `[$-409]dddd, mmmm d, yyyy`: styleDate,
+		"yyyy-mm-dd h:mm:ss": styleDateTime, "m/d/yyyy h:mm": styleDateTime,
+		"h:mm:ss": styleTime, "[h]:mm": styleTime, "mm:ss": styleTime, `[$-409]h:mm:ss\ AM/PM;@`: styleTime,
+	}
+	for code, want := range cases {
+		if got := formatStyle(code); got != want {
+			t.Errorf("formatStyle(%q) = %d, want %d", code, got, want)
+		}
+	}
+}
