@@ -32,7 +32,7 @@ func TestParquetFileCompletion(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--help"); code != exitOK {
 		t.Fatalf("help: exit %d", code)
 	}
-	for _, want := range []string{"per-user CSV or Parquet FILE, - for standard input", "(CSV, whitespace columns or Parquet, - for standard input)", "retain train --log online_retail.parquet"} {
+	for _, want := range []string{"per-user CSV, Parquet or xlsx FILE, - for standard input", "(CSV, whitespace columns, Parquet or xlsx, - for standard input)", "retain train --log online_retail.parquet"} {
 		if !strings.Contains(c.stdout.String(), want) {
 			t.Errorf("train --help lacks %q", want)
 		}
@@ -42,7 +42,7 @@ func TestParquetFileCompletion(t *testing.T) {
 	if code := c.run(context.Background(), "tui", "--help"); code != exitOK {
 		t.Fatalf("tui help: exit %d", code)
 	}
-	if got := c.stdout.String(); !strings.Contains(got, "(CSV, whitespace columns or Parquet)") || strings.Contains(got, "standard input") {
+	if got := c.stdout.String(); !strings.Contains(got, "(CSV, whitespace columns, Parquet or xlsx)") || strings.Contains(got, "standard input") {
 		t.Errorf("tui --help:\n%s", got)
 	}
 }

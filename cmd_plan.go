@@ -75,7 +75,7 @@ built-in population it was trained on.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	inputFileVar(fs, &o.data, "data", "per-user CSV or Parquet `FILE` (- for standard input) whose customers to plan for")
+	inputFileVar(fs, &o.data, "data", "per-user CSV, Parquet or xlsx `FILE` (- for standard input) whose customers to plan for")
 	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose current customers to plan for (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "plan for the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of --log's columns, as for train (default: the model's)")
@@ -92,8 +92,8 @@ built-in population it was trained on.`,
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
 	_ = cmd.MarkFlagFilename("out", "md", "json")
 	return cmd
 }

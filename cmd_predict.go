@@ -79,7 +79,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
-	inputFileVar(fs, &o.data, "data", "per-user CSV or Parquet `FILE` (- for standard input) to score")
+	inputFileVar(fs, &o.data, "data", "per-user CSV, Parquet or xlsx `FILE` (- for standard input) to score")
 	fs.IntVar(&o.explain, "explain", 0, "add the top `N` reasons of each prediction")
 	inputFileVar(fs, &o.log, "log", "order log `FILE` (- for standard input) whose customers to score (a model trained on an order log)")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score the customers of --log as of `DATE` (YYYY-MM-DD; default: the log's last date)")
@@ -95,8 +95,8 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	cmd.MarkFlagsOneRequired("data", "log", "builtin-users")
 	cmd.MarkFlagsMutuallyExclusive("data", "log", "builtin-users")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
 	_ = cmd.MarkFlagFilename("out", "csv")
 	return cmd
 }

@@ -85,7 +85,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("log")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
 	return cmd
 }
 

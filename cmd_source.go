@@ -47,9 +47,9 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	if f.noStdin {
 		stdin = ""
 	}
-	inputFileVar(fs, &f.data, "data", "per-user CSV or Parquet `FILE`"+stdin+" (default: the built-in synthetic shop)")
+	inputFileVar(fs, &f.data, "data", "per-user CSV, Parquet or xlsx `FILE`"+stdin+" (default: the built-in synthetic shop)")
 	fs.StringVar(&f.label, "label", "", "label `COLUMN` of the CSV (default: detected: churn, label, target, …)")
-	inputFileVar(fs, &f.log, "log", "order or event log `FILE` (CSV, whitespace columns or Parquet"+stdin+") to turn into one row per customer")
+	inputFileVar(fs, &f.log, "log", "order or event log `FILE` (CSV, whitespace columns, Parquet or xlsx"+stdin+") to turn into one row per customer")
 	if f.asOf {
 		fs.StringVar(&f.cutoff, "cutoff", "", "score --log's customers as of `DATE` (YYYY-MM-DD), its orders up to that day (default: the log's last date, not counting lines dated after today)")
 	} else {
@@ -66,8 +66,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
 	markTraining(fs.Lookup("exclude"))
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet")
+	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
 	if withBuiltin {
 		f.registeredBuiltins = true
 		fs.IntVar(&f.builtinUsers, "builtin-users", data.DefaultShopUsers, "size `N` of the built-in population")

@@ -36,10 +36,10 @@ func newTrainCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train [flags]",
 		Short: "Train a network and save it as a model bundle",
-		Long: `Train a multilayer perceptron on a per-user table, an order log (either as CSV
-or Parquet, recognised by content) or the built-in data, with Keras-like progress
-on stderr, and print the final metrics on stdout (the test part with --test, else
-the validation part).
+		Long: `Train a multilayer perceptron on a per-user table, an order log (either as CSV,
+Parquet or an Excel workbook (xlsx), recognised by content) or the built-in data,
+with Keras-like progress on stderr, and print the final metrics on stdout (the
+test part with --test, else the validation part).
 
 With --out the trained model (network and preprocessing) is written atomically:
 an interrupted run leaves no file behind. --levers names the feature columns the
