@@ -26,6 +26,14 @@ func gunzipInput(br *bufio.Reader, name string) (*bufio.Reader, error) {
 		return nil, parseErr(name, 0, 0, ErrNotText, fmt.Sprintf(
 			"the file is a gzip-compressed Parquet file; decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".parquet")))
 	}
+	if head, _ := out.Peek(4); string(head) == "PK\x03\x04" {
+		// A workbook (xlsx.go) is read from its zip directory, at its end.
+		advice := fmt.Sprintf("decompress it first (gunzip -c %s > %s)", name, unzippedName(name, ".xlsx"))
+		if isStream(name) {
+			advice = "decompress it on the way in (gunzip -c FILE | retain …)"
+		}
+		return nil, parseErr(name, 0, 0, ErrNotText, "the file is a gzip-compressed zip archive (an Excel workbook?); "+advice)
+	}
 	return out, nil
 }
 

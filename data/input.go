@@ -63,7 +63,9 @@ func sniffBinary(head []byte, name string) string {
 		return fmt.Sprintf("gzip-compressed; decompress it first (gunzip -c %s > %s)", name, plainName(name))
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		if strings.HasSuffix(lower, ".xlsx") || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
-			return "an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"
+			// A workbook is read (xlsx.go); this one's zip could not be
+			// opened or has no xl/workbook.xml.
+			return "a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); save the sheet again as xlsx or as CSV (UTF-8)"
 		}
 		if stream {
 			return "a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"

@@ -39,7 +39,7 @@ func TestReadersNameFilesThatAreNotText(t *testing.T) {
 		{"zip", "orders.csv", []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00orders.csv"),
 			"orders.csv: the file is a zip archive; extract the CSV from it first (unzip orders.csv)"},
 		{"xlsx", "users.xlsx", []byte("PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml"),
-			"users.xlsx: the file is an Excel workbook (xlsx), not CSV; save the sheet as CSV (UTF-8) first"},
+			"users.xlsx: the file is a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); save the sheet again as xlsx or as CSV (UTF-8)"},
 		{"utf-16le bom", "u.csv", utf16LE(table, true),
 			"u.csv: the file is UTF-16LE text (with a byte-order mark); convert it to UTF-8 first (iconv -f UTF-16LE -t UTF-8 u.csv > u-utf8.csv)"},
 		{"utf-16be bom", "u.csv", be,

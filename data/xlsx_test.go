@@ -3,6 +3,7 @@ package data
 import (
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -389,6 +390,16 @@ func TestXlsxNotWorkbook(t *testing.T) {
 	_, err = ReadCSV(io.MultiReader(bytes.NewReader(buf.Bytes())), "<stdin>", CSVOptions{})
 	if want := "<stdin>: the file is a zip archive; extract the CSV on the way in (unzip -p FILE MEMBER.csv | retain …)"; err == nil || err.Error() != want {
 		t.Errorf("zip stream: %v, want %s", err, want)
+	}
+	// A gzip-compressed workbook: the zip's directory is at its end, so it
+	// is not read through gzip.
+	var gz bytes.Buffer
+	zw2 := gzip.NewWriter(&gz)
+	zw2.Write(book{sheets: [][2]string{{"Sheet1", `<row r="1"><c r="A1"><v>1</v></c></row>`}}}.zip(t))
+	zw2.Close()
+	_, err = ReadCSV(bytes.NewReader(gz.Bytes()), "x.xlsx.gz", CSVOptions{})
+	if want := "x.xlsx.gz: the file is a gzip-compressed zip archive (an Excel workbook?); decompress it first (gunzip -c x.xlsx.gz > x.xlsx)"; err == nil || err.Error() != want {
+		t.Errorf("gzip: %v, want %s", err, want)
 	}
 	xls := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 512)...)
 	_, err = ReadCSV(bytes.NewReader(xls), "old.xls", CSVOptions{})
