@@ -443,3 +443,38 @@ func TestXlsxFormatStyle(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkReadXlsx converts a 20,000-row workbook of an Online Retail
+// shape (inline strings, shared strings, dates, prices) and reads it as an
+// order log. XLSX_BENCH names a workbook file to read instead.
+func BenchmarkReadXlsx(b *testing.B) {
+	var raw []byte
+	if path := os.Getenv("XLSX_BENCH"); path != "" {
+		var err error
+		if raw, err = os.ReadFile(path); err != nil {
+			b.Fatal(err)
+		}
+	} else {
+		var rows strings.Builder
+		rows.WriteString(`<row r="1">`)
+		for i, h := range []string{"Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"} {
+			fmt.Fprintf(&rows, `<c r="%c1" t="inlineStr"><is><t>%s</t></is></c>`, 'A'+i, h)
+		}
+		rows.WriteString(`</row>`)
+		for i := 2; i <= 20001; i++ {
+			fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>%d</t></is></c><c r="B%d" t="s"><v>%d</v></c><c r="C%d" t="s"><v>%d</v></c>`+
+				`<c r="D%d"><v>%d</v></c><c r="E%d" s="3"><v>%.8f</v></c><c r="F%d"><v>%.2f</v></c><c r="G%d"><v>%d</v></c><c r="H%d" t="s"><v>0</v></c></row>`,
+				i, i, 536365+i/20, i, 1+i%2, i, 1+i%2, i, 1+i%24, i, 40513.35+float64(i)/100, i, 0.5+float64(i%40)/10, i, 12000+i/20%500, i)
+		}
+		bk := book{strings: `<si><t>United Kingdom</t></si><si><t>85123A</t></si><si><t>WHITE HANGING HEART T-LIGHT HOLDER</t></si>`,
+			styles: dateStyles, sheets: [][2]string{{"Sheet1", rows.String()}}}
+		raw = bk.zip(&testing.T{})
+	}
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadOrderLog(bytes.NewReader(raw), "bench.xlsx", LogOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
