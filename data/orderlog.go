@@ -262,6 +262,9 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	if format == LogAuto {
 		format = LogWhitespace
 		first, _ := br.Peek(readBufferSize)
+		// The first line with text: blank lines before the header (a
+		// workbook's empty first rows) are skipped by the reader.
+		first = bytes.TrimLeft(first, "\r\n")
 		if i := bytes.IndexByte(first, '\n'); i >= 0 {
 			first = first[:i]
 		}

@@ -478,3 +478,27 @@ func BenchmarkReadXlsx(b *testing.B) {
 		}
 	}
 }
+
+// A log whose header is on row 3 (rows 1 and 2 empty) is read as CSV, and
+// its errors name the Excel row.
+func TestXlsxLogHeaderBelowEmptyRows(t *testing.T) {
+	cell := func(ref, s string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + s + `</t></is></c>` }
+	rows := `<row r="3">` + cell("A3", "customer_id") + cell("B3", "date") + cell("C3", "amount") + `</row>`
+	for i := 4; i < 10; i++ {
+		rows += fmt.Sprintf(`<row r="%d">%s%s<c r="C%d"><v>%d.5</v></c></row>`, i, cell(fmt.Sprintf("A%d", i), fmt.Sprintf("c%d", i%3)),
+			cell(fmt.Sprintf("B%d", i), fmt.Sprintf("2024-01-0%d", i)), i, i)
+	}
+	b := book{sheets: [][2]string{{"Log", rows}}}
+	log, err := ReadOrderLog(bytes.NewReader(b.zip(t)), "log.xlsx", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Lines != 6 || len(log.Customers) != 3 || log.Columns.Amount != "amount" {
+		t.Errorf("lines %d, customers %v, columns %+v", log.Lines, log.Customers, log.Columns)
+	}
+	b.sheets[0][1] = strings.Replace(rows, "2024-01-07", "yesterday", 1)
+	_, err = ReadOrderLog(bytes.NewReader(b.zip(t)), "log.xlsx", LogOptions{})
+	if err == nil || !strings.HasPrefix(err.Error(), `log.xlsx: sheet "Log", cell B7: `) {
+		t.Errorf("error %v, want one at cell B7", err)
+	}
+}
