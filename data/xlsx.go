@@ -31,6 +31,9 @@ var (
 	maxXlsxStream       = 256 << 20 // bytes of a workbook that is not a file (a pipe)
 	maxXlsxSheets int64 = 2 << 30   // uncompressed bytes of the sheets read, in total
 	maxXlsxPart   int64 = 256 << 20 // uncompressed bytes of any other part (shared strings, styles, …)
+	// The CSV text may be this many times the sheets' XML, plus
+	// maxXlsxPart: padding sparse rows to a wide header cannot blow it up.
+	maxXlsxGrowth int64 = 8
 )
 
 // workbookText is a workbook converted to CSV text: a bytes.Reader (so an
@@ -668,6 +671,10 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.B
 		}
 		buf.WriteByte('\n')
 		line += 1 + nl
+		if limit := maxXlsxGrowth*wb.read + maxXlsxPart; int64(buf.Len()) > limit {
+			return false, wb.bad("the Excel workbook's sheets make more than %s bytes of text (their rows are padded to a header of %s columns); is this a real workbook?",
+				thousands64(limit), Thousands(width))
+		}
 		if nl > 0 {
 			*marks = append(*marks, lineMark{line: line, row: row + 1, sheet: sheet})
 		}

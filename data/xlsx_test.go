@@ -502,3 +502,33 @@ func TestXlsxLogHeaderBelowEmptyRows(t *testing.T) {
 		t.Errorf("error %v, want one at cell B7", err)
 	}
 }
+
+// FuzzReadXlsx reads workbooks built around fuzzed sheet, shared-string
+// and style XML: any error is fine, a panic is not.
+func FuzzReadXlsx(f *testing.F) {
+	f.Add(`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>x</t></is></c></row><row r="2"><c r="A2" s="1"><v>40513.5</v></c><c r="B2" t="b"><v>1</v></c></row>`,
+		twoStrings, dateStyles)
+	f.Add(`<row><c><v>1E+400</v></c></row><row r="1048577"><c r="XFE1"/></row>`, `<si><r><t>a</t></r>`, `<cellXfs><xf numFmtId="164"/></cellXfs><numFmts><numFmt numFmtId="164" formatCode="[h]:mm"/></numFmts>`)
+	f.Fuzz(func(t *testing.T, sheet, strs, styles string) {
+		b := book{strings: strs, styles: styles, sheets: [][2]string{{"S", sheet}, {"T", sheet}}}
+		raw := b.zip(t)
+		if _, err := ReadCSV(bytes.NewReader(raw), "f.xlsx", CSVOptions{NoLabel: true}); err == nil {
+			return
+		}
+		ReadOrderLog(bytes.NewReader(raw), "f.xlsx", LogOptions{})
+	})
+}
+
+// Sparse rows padded to a wide header cannot make the text blow up.
+func TestXlsxPaddingBomb(t *testing.T) {
+	defer func(p int64) { maxXlsxPart = p }(maxXlsxPart)
+	maxXlsxPart = 100_000
+	rows := `<row r="1"><c r="XFD1" t="inlineStr"><is><t>wide</t></is></c></row>` + strings.Repeat(`<row><c><v>1</v></c></row>`, 100)
+	err := convertErr(t, book{sheets: [][2]string{{"Sheet1", rows}}})
+	// 8 × the sheet XML read (its 2,834 bytes twice: by the header pass and
+	// by the conversion, each reading the small part whole), plus 100,000.
+	want := "book.xlsx: the Excel workbook's sheets make more than 145,344 bytes of text (their rows are padded to a header of 16,384 columns); is this a real workbook?"
+	if err.Error() != want {
+		t.Errorf("error %q, want %q", err, want)
+	}
+}
