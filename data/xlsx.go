@@ -196,11 +196,12 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 			other = append(other, i)
 		}
 	}
+	same := len(other) == 0 || len(read) == 1 // every sheet left has other columns
 	if len(other) > 0 {
 		read = read[:1]
 		other = append(withData[:0:0], withData[1:]...)
 	}
-	out := &workbookText{note: wb.note(read, other, headers)}
+	out := &workbookText{note: wb.note(read, other, same)}
 	var buf bytes.Buffer
 	line := 1
 	for k, i := range read {
@@ -225,8 +226,9 @@ func equalRows(a, b []string) bool {
 	return true
 }
 
-// note says which sheets were read.
-func (wb *workbook) note(read, other []int, headers [][]string) string {
+// note says which sheets were read and which were not; allOther says
+// that each sheet not read has other columns than the first.
+func (wb *workbook) note(read, other []int, allOther bool) string {
 	names := func(idx []int) string {
 		q := make([]string, len(idx))
 		for k, i := range idx {
@@ -241,10 +243,13 @@ func (wb *workbook) note(read, other []int, headers [][]string) string {
 	if len(read) > 1 {
 		s = "Excel workbook, sheets " + names(read) + " read one after the other (same columns)"
 	}
-	if len(other) == 1 {
+	switch {
+	case len(other) == 1:
 		s += "; sheet " + names(other) + " has other columns and was not read: save the one you want as CSV"
-	} else if len(other) > 1 {
+	case len(other) > 1 && allOther:
 		s += "; sheets " + names(other) + " have other columns and were not read: save the one you want as CSV"
+	case len(other) > 1:
+		s += "; sheets " + names(other) + " were not read, as not all have the same columns: save the one you want as CSV"
 	}
 	return s
 }

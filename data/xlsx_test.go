@@ -286,6 +286,11 @@ func TestXlsxNotes(t *testing.T) {
 	if want := `Excel workbook, sheet "Orders" read; sheets "Notes" and "Pivot" have other columns and were not read: save the one you want as CSV`; note != want {
 		t.Errorf("note %q, want %q", note, want)
 	}
+	b = book{sheets: [][2]string{{"Orders", hdr("id")}, {"More", hdr("id")}, {"Pivot", hdr("sum")}}}
+	_, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
+	if want := `Excel workbook, sheet "Orders" read; sheets "More" and "Pivot" were not read, as not all have the same columns: save the one you want as CSV`; note != want {
+		t.Errorf("note %q, want %q", note, want)
+	}
 	b = book{sheets: [][2]string{{"Only", hdr("id")}}}
 	if _, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx"); note != `Excel workbook, sheet "Only" read` {
 		t.Errorf("note %q", note)
