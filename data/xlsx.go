@@ -36,12 +36,12 @@ var (
 	maxXlsxGrowth int64 = 8
 )
 
-// workbookText is a workbook converted to CSV text: a bytes.Reader (so an
+// workbookText is a workbook converted to CSV text: a chunked reader (an
 // io.ReaderAt with a Size, which ReadOrderLog reads twice when it must),
 // the note saying which sheets were read, and where each CSV line came
 // from, to name the sheet and row in errors.
 type workbookText struct {
-	*bytes.Reader
+	*chunkText
 	note  string
 	marks []lineMark
 }
@@ -202,15 +202,15 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 		other = append(withData[:0:0], withData[1:]...)
 	}
 	out := &workbookText{note: wb.note(read, other, same)}
-	var buf bytes.Buffer
+	buf := new(chunkText)
 	line := 1
 	for k, i := range read {
 		var err error
-		if line, err = wb.convertSheet(i, k > 0, len(headers[first]), &buf, line, &out.marks); err != nil {
+		if line, err = wb.convertSheet(i, k > 0, len(headers[first]), buf, line, &out.marks); err != nil {
 			return nil, err
 		}
 	}
-	out.Reader = bytes.NewReader(buf.Bytes())
+	out.chunkText = buf
 	return out, nil
 }
 
@@ -631,7 +631,7 @@ func usedWidth(cells []string) int {
 // line, padding each row to width; a blank line stands for each absent or
 // empty row so that lines follow rows. Unless dropHeader, the header row
 // is written too. It returns the next CSV line.
-func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.Buffer, line int, marks *[]lineMark) (int, error) {
+func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkText, line int, marks *[]lineMark) (int, error) {
 	sheet := wb.sheets[i].name
 	seenHeader, marked, prev := false, false, 0
 	err := wb.rows(i, func(row int, cells []string) (bool, error) {
@@ -657,7 +657,7 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.B
 			*marks = append(*marks, lineMark{line: line + gap, row: row, sheet: sheet})
 		}
 		for ; gap > 0; gap-- {
-			buf.WriteByte('\n')
+			buf.writeByte('\n')
 			line++
 		}
 		if n < width {
@@ -666,7 +666,7 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.B
 		nl := 0
 		for j := 0; j < n; j++ {
 			if j > 0 {
-				buf.WriteByte(',')
+				buf.writeByte(',')
 			}
 			v := ""
 			if j < len(cells) {
@@ -674,7 +674,7 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.B
 			}
 			nl += writeCSVField(buf, v)
 		}
-		buf.WriteByte('\n')
+		buf.writeByte('\n')
 		line += 1 + nl
 		if limit := maxXlsxGrowth*wb.read + maxXlsxPart; int64(buf.Len()) > limit {
 			return false, wb.bad("the Excel workbook's sheets make more than %s bytes of text (their rows are padded to a header of %s columns); is this a real workbook?",
@@ -692,14 +692,14 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *bytes.B
 // writeCSVField writes a field, quoted when it holds a quote, a line end
 // or any delimiter the CSV reader might sniff, and returns the line ends
 // it holds (each starts a CSV line).
-func writeCSVField(buf *bytes.Buffer, v string) int {
+func writeCSVField(buf *chunkText, v string) int {
 	if !strings.ContainsAny(v, "\",;\t|\r\n") {
-		buf.WriteString(v)
+		buf.writeString(v)
 		return 0
 	}
-	buf.WriteByte('"')
-	buf.WriteString(strings.ReplaceAll(v, `"`, `""`))
-	buf.WriteByte('"')
+	buf.writeByte('"')
+	buf.writeString(strings.ReplaceAll(v, `"`, `""`))
+	buf.writeByte('"')
 	return strings.Count(v, "\n") + strings.Count(strings.ReplaceAll(v, "\r\n", "\n"), "\r")
 }
 
@@ -1018,4 +1018,73 @@ func (x *xmlTokens) next() (xml.Token, error) {
 		x.stack = x.stack[:n-1]
 	}
 	return tok, nil
+}
+
+// chunkText holds the converted text in chunks of textChunk bytes: it
+// grows without copying what it holds (a bytes.Buffer would copy it and
+// hold up to twice its size), and is read as an io.Reader, an io.ReaderAt
+// and with its Size.
+type chunkText struct {
+	chunks [][]byte
+	size   int64
+	off    int64 // where Read reads next
+}
+
+const textChunk = 4 << 20
+
+func (c *chunkText) writeString(s string) {
+	for len(s) > 0 {
+		n := len(c.chunks)
+		if n == 0 || len(c.chunks[n-1]) == textChunk {
+			c.chunks = append(c.chunks, make([]byte, 0, textChunk))
+			n++
+		}
+		last := c.chunks[n-1]
+		k := min(len(s), textChunk-len(last))
+		c.chunks[n-1] = append(last, s[:k]...)
+		s = s[k:]
+		c.size += int64(k)
+	}
+}
+
+func (c *chunkText) writeByte(b byte) {
+	n := len(c.chunks)
+	if n == 0 || len(c.chunks[n-1]) == textChunk {
+		c.chunks = append(c.chunks, make([]byte, 0, textChunk))
+		n++
+	}
+	c.chunks[n-1] = append(c.chunks[n-1], b)
+	c.size++
+}
+
+// Len is the size of the text, as an int.
+func (c *chunkText) Len() int { return int(c.size) }
+
+// Size is the size of the text (sizeOf reads it).
+func (c *chunkText) Size() int64 { return c.size }
+
+func (c *chunkText) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 {
+		return 0, errors.New("data: negative offset")
+	}
+	n := 0
+	for n < len(p) && off < c.size {
+		chunk := c.chunks[off/textChunk]
+		k := copy(p[n:], chunk[off%textChunk:])
+		n += k
+		off += int64(k)
+	}
+	if n < len(p) {
+		return n, io.EOF
+	}
+	return n, nil
+}
+
+func (c *chunkText) Read(p []byte) (int, error) {
+	if c.off >= c.size {
+		return 0, io.EOF
+	}
+	n, _ := c.ReadAt(p, c.off)
+	c.off += int64(n)
+	return n, nil
 }

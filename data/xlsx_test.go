@@ -537,3 +537,29 @@ func TestXlsxPaddingBomb(t *testing.T) {
 		t.Errorf("error %q, want %q", err, want)
 	}
 }
+
+// chunkText reads back what was written, across chunk boundaries, by Read
+// and by ReadAt.
+func TestXlsxChunkText(t *testing.T) {
+	var c chunkText
+	var want bytes.Buffer
+	for i := 0; want.Len() < 2*textChunk+1000; i++ {
+		s := fmt.Sprintf("line %d,%s\n", i, strings.Repeat("x", i%5000))
+		c.writeString(s)
+		c.writeByte('\n')
+		want.WriteString(s)
+		want.WriteByte('\n')
+	}
+	got, err := io.ReadAll(&c)
+	if err != nil || !bytes.Equal(got, want.Bytes()) || c.Size() != int64(want.Len()) {
+		t.Fatalf("read %d bytes (err %v), want %d", len(got), err, want.Len())
+	}
+	p := make([]byte, 100)
+	off := int64(textChunk - 50)
+	if n, err := c.ReadAt(p, off); n != 100 || err != nil || !bytes.Equal(p, want.Bytes()[off:off+100]) {
+		t.Errorf("ReadAt across a chunk: %d, %v", n, err)
+	}
+	if n, err := c.ReadAt(p, c.Size()-10); n != 10 || err != io.EOF {
+		t.Errorf("ReadAt at the end: %d, %v", n, err)
+	}
+}
