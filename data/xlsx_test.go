@@ -563,3 +563,26 @@ func TestXlsxChunkText(t *testing.T) {
 		t.Errorf("ReadAt at the end: %d, %v", n, err)
 	}
 }
+
+// The note on the order of dates written with the year last names the
+// sheet and row of the date that showed it, in a later sheet too.
+func TestXlsxDateOrderNoteNamesRow(t *testing.T) {
+	cell := func(ref, s string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + s + `</t></is></c>` }
+	hdr := `<row r="1">` + cell("A1", "customer_id") + cell("B1", "date") + cell("C1", "amount") + `</row>`
+	line := func(r int, cust, date string) string {
+		return fmt.Sprintf(`<row r="%d">%s%s<c r="C%d"><v>5</v></c></row>`, r, cell(fmt.Sprintf("A%d", r), cust), cell(fmt.Sprintf("B%d", r), date), r)
+	}
+	b := book{sheets: [][2]string{
+		{"A", hdr + line(2, "c1", "01/02/2019 10:00") + line(3, "c2", "02/03/2019 10:00")},
+		{"B", hdr + line(2, "c1", "03/04/2019 10:00") + line(4, "c2", "01/13/2019 10:00")}}}
+	log, err := ReadOrderLog(bytes.NewReader(b.zip(t)), "log.xlsx", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// CSV line 6 is sheet B's row 4: line 4 is its row 2, line 5 the blank
+	// line for its absent row 3.
+	want := `dates written with the year last read month first (month/day/year), as "01/13/2019 10:00" at row 4 of sheet "B" shows`
+	if got := log.DateNote(); got != want {
+		t.Errorf("date note %q, want %q", got, want)
+	}
+}
