@@ -134,6 +134,7 @@ type workbook struct {
 	strings  []string
 	styles   []cellStyle // by the cell's s attribute
 	read     int64       // uncompressed sheet bytes read so far
+	widest   int         // the most cells a converted row used
 }
 
 type sheetRef struct {
@@ -201,17 +202,26 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 		read = read[:1]
 		other = append(withData[:0:0], withData[1:]...)
 	}
-	out := &workbookText{note: wb.note(read, other, same)}
-	buf := new(chunkText)
-	line := 1
-	for k, i := range read {
-		var err error
-		if line, err = wb.convertSheet(i, k > 0, len(headers[first]), buf, line, &out.marks); err != nil {
-			return nil, err
+	// Rows are padded to the header's width; a row with a cell past it
+	// (a stray note to the right of the table) widens every row, the
+	// header too, as Excel's own CSV export does: the sheets are then
+	// converted again at that width.
+	width := len(headers[first])
+	for {
+		out := &workbookText{note: wb.note(read, other, same), chunkText: new(chunkText)}
+		line := 1
+		wb.widest = width
+		for k, i := range read {
+			var err error
+			if line, err = wb.convertSheet(i, k > 0, width, out.chunkText, line, &out.marks); err != nil {
+				return nil, err
+			}
 		}
+		if wb.widest <= width {
+			return out, nil
+		}
+		width = wb.widest
 	}
-	out.chunkText = buf
-	return out, nil
 }
 
 func equalRows(a, b []string) bool {
@@ -660,6 +670,7 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkTe
 			buf.writeByte('\n')
 			line++
 		}
+		wb.widest = max(wb.widest, n)
 		if n < width {
 			n = width
 		}

@@ -263,6 +263,14 @@ func TestXlsxHandBuiltText(t *testing.T) {
 				`<row r="4"><c r="B4"><v>2.5499999999999998</v></c></row><row r="6"><c r="A6"><v>1E+21</v></c><c r="C6" t="inlineStr"><is><t>x;y</t></is></c></row>`}}},
 		want: "\na,b,c\n\n,2.55,\n\n1000000000000000000000,,\"x;y\"\n",
 	}, {
+		// A cell right of the header's last widens every row, the header
+		// too, as Excel's CSV export does: the reader calls it column_4.
+		name: "a stray cell right of the table",
+		b: book{sheets: [][2]string{{"Sheet1",
+			`<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>` +
+				`<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="D2" t="inlineStr"><is><t>checked</t></is></c></row><row r="3"><c r="A3"><v>3</v></c></row>`}}},
+		want: "a,b,,\n1,2,,checked\n3,,,\n",
+	}, {
 		// A later sheet's header is dropped; an empty sheet is skipped.
 		name: "sheets with the same header",
 		b: book{sheets: [][2]string{
@@ -367,15 +375,10 @@ func TestXlsxErrorsNameSheetRow(t *testing.T) {
 	hdr = `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`
 	b = book{sheets: [][2]string{
 		{"A", hdr + `<row r="2"><c r="A2"><v>1</v></c></row>`},
-		{"B", hdr + `<row r="2"><c r="A2"><v>2</v></c></row><row r="4"><c r="A4"><v>3</v></c><c r="C4"><v>4</v></c></row>`}}}
-	text, _ := convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
-	if text != "id\n1\n2\n\n3,,4\n" {
-		t.Errorf("text %q", text)
-	}
-	// CSV line 5 is sheet B's row 4; the reader names the first field
-	// past the header's, B.
+		{"B", hdr + `<row r="2"><c r="A2"><v>2</v></c></row><row r="4"><c r="A4" t="inlineStr"><is><t>` + strings.Repeat("x", MaxCellBytes+1) + `</t></is></c></row>`}}}
+	// CSV line 5 is sheet B's row 4, past a blank line for its row 3.
 	_, err = ReadCSV(bytes.NewReader(b.zip(t)), "book.xlsx", CSVOptions{NoLabel: true})
-	if want := `book.xlsx: sheet "B", cell B4: row has 3 fields, header has 1`; err == nil || err.Error() != want {
+	if want := `book.xlsx: sheet "B", cell A4: a cell of 1,048,577 bytes: cells are limited to 1,048,576 bytes (1 MiB); is this the right file?`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
 }
