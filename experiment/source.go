@@ -64,6 +64,9 @@ type Source struct {
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
 	labelOptional, noLabel bool
+	// scoring marks a source a saved model scores (Bundle.ForLog): its
+	// load skips the leak check, which warns about what to train on.
+	scoring bool
 }
 
 // logOptions are the options src's order log is read with.
@@ -197,7 +200,8 @@ func Load(src Source, open Opener) (*Data, error) {
 // LoadAt reads the rows a source describes. now is the current time: order
 // lines dated after it are reported in Data.Warnings, and the default
 // cutoff of an order log ignores them. A feature that alone separates the
-// label is reported there too (LeakWarnings).
+// label is reported there too (LeakWarnings), unless a saved model is only
+// scoring the source.
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	d, err := loadAt(src, open, now)
 	if err != nil {
@@ -209,7 +213,7 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			return nil, err
 		}
 	}
-	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional {
+	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional && !src.scoring {
 		d.Warnings = append(d.Warnings, LeakWarnings(src.Path, d.Table)...)
 	}
 	return d, nil
