@@ -43,6 +43,7 @@ type Model struct {
 	shape  experiment.Shape // the loaded data's, for the network's limits
 	// inputsSet is set once SetInputs has given data, cfg and limits.
 	inputsSet bool
+	given     int // SetInputs calls (InputsGiven)
 
 	runs      int          // runs started so far
 	pace      engine.Pace  // how fast runs train, kept across runs
@@ -113,6 +114,7 @@ func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 // The root calls it on every key of the Model and Train screens; when
 // nothing changed, the charts and text drawn for them stand.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
+	s.given++
 	if s.inputsSet && d == s.data && limits == s.limits && reflect.DeepEqual(cfg, s.cfg) {
 		return
 	}
@@ -127,6 +129,10 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits expe
 		s.render()
 	}
 }
+
+// InputsGiven returns how many times SetInputs was called, so tests can
+// check the root gives inputs only when they changed.
+func (s Model) InputsGiven() int { return s.given }
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, against which a run's network is checked.

@@ -89,6 +89,7 @@ type Model struct {
 	parent context.Context
 	// inputsSet is set once SetInputs has given data and base.
 	inputsSet bool
+	given     int // SetInputs calls (InputsGiven)
 
 	gen      int
 	run      *search // nil when no search runs
@@ -121,12 +122,17 @@ func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 // configuration, the base of the next search. The root calls it on every
 // key of the Tune screen; when nothing changed, the text drawn stands.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
+	s.given++
 	if s.inputsSet && d == s.data && reflect.DeepEqual(cfg, s.base) {
 		return
 	}
 	s.data, s.base, s.inputsSet = d, cfg, true
 	s.render()
 }
+
+// InputsGiven returns how many times SetInputs was called, so tests can
+// check the root gives inputs only when they changed.
+func (s Model) InputsGiven() int { return s.given }
 
 // SetLimits bounds the networks a search may train (a served session's
 // limits): the base configuration must fit, and trials that would not are
