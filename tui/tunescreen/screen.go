@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -87,9 +86,7 @@ type Model struct {
 	trials int // 0: rounds until the budget ends
 	folds  int
 	parent context.Context
-	// inputsSet is set once SetInputs has given data and base.
-	inputsSet bool
-	given     int // SetInputs calls (InputsGiven)
+	given  int // SetInputs calls (InputsGiven)
 
 	gen      int
 	run      *search // nil when no search runs
@@ -119,14 +116,11 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and the Model screen's
-// configuration, the base of the next search. The root calls it on every
-// key of the Tune screen; when nothing changed, the text drawn stands.
+// configuration, the base of the next search. The root calls it when one
+// of them changed (not on every key), while no search runs.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
 	s.given++
-	if s.inputsSet && d == s.data && reflect.DeepEqual(cfg, s.base) {
-		return
-	}
-	s.data, s.base, s.inputsSet = d, cfg, true
+	s.data, s.base = d, cfg
 	s.render()
 }
 
