@@ -211,3 +211,26 @@ func TestParquetStringNumbersWithUnknown(t *testing.T) {
 		t.Errorf("notes %q lack %q", notes, note)
 	}
 }
+
+// At scoring, a missing word is a missing cell in a column that reads
+// numbers: numeric (dates included) and boolean 0/1 ones; a yes/no column
+// still refuses it.
+func TestScoringReadsMissingWordsInNumericColumns(t *testing.T) {
+	cases := []struct {
+		pc   PipelineColumn
+		ok   bool
+		cell string
+	}{
+		{PipelineColumn{Name: "price", Kind: Numeric}, true, "Unknown"},
+		{PipelineColumn{Name: "price", Kind: Numeric}, true, "未知"},
+		{PipelineColumn{Name: "flag", Kind: Boolean, Levels: []string{"0", "1"}}, true, "MISSING"},
+		{PipelineColumn{Name: "member", Kind: Boolean, Levels: []string{"no", "yes"}}, false, "unknown"},
+		{PipelineColumn{Name: "price", Kind: Numeric}, false, "abc"},
+	}
+	for _, tc := range cases {
+		v, ok := tc.pc.cellValue([]byte(tc.cell), false)
+		if ok != tc.ok || ok && !math.IsNaN(v) {
+			t.Errorf("%s %q: %v, %v; want ok %v and NaN", tc.pc.Name, tc.cell, v, ok, tc.ok)
+		}
+	}
+}
