@@ -257,7 +257,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	bg, err := experiment.BGNBDBaseline(d.Log, d.Table, d.Cohort.Cutoff, d.Cohort.HorizonDays)
+	bg, err := d.BGNBD()
 	if err != nil {
 		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %v\n", err)
 		return scored, nil, nil

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -19,7 +20,8 @@ type block struct {
 	lines     int
 }
 
-// blockResult holds the columns parsed from one block, or its first error.
+// blockResult holds the columns parsed from one block and its first error,
+// if any (then the columns hold the cells before it).
 type blockResult struct {
 	builders []columnBuilder
 	blank    blankLabelRows
@@ -56,10 +58,19 @@ func (p *tableParser) readBlocks() error {
 	readErr := p.splitBlocks(jobs, func() bool { mu.Lock(); defer mu.Unlock(); return failed })
 	close(jobs)
 	wg.Wait()
-	for _, res := range results {
+	for i, res := range results {
 		if res.err != nil {
-			return res.err
+			results = results[:i+1]
+			break
 		}
+	}
+	// A decimal mark clash is found only once the parts are put together,
+	// and may come before a block's error (or be what stopped it).
+	if err := p.firstClash(results); err != nil {
+		return err
+	}
+	if len(results) > 0 && results[len(results)-1].err != nil {
+		return results[len(results)-1].err
 	}
 	if readErr != nil {
 		return wrapReadErr(p.name, readErr)
@@ -77,6 +88,31 @@ func (p *tableParser) readBlocks() error {
 		}
 	}
 	return nil
+}
+
+// firstClash is the first decimal mark clash in file order in any column,
+// as a sequential read would meet it, in the sample and the parsed blocks
+// results; nil if none.
+func (p *tableParser) firstClash(results []blockResult) error {
+	var first *markClash
+	col := 0
+	marks := make([]*decimalMarks, 0, len(results)+1)
+	for j := range p.builders {
+		if !p.builders[j].numeric || !p.builders[j].decimalComma {
+			continue
+		}
+		marks = append(marks[:0], &p.builders[j].marks)
+		for i := range results {
+			marks = append(marks, &results[i].builders[j].marks)
+		}
+		if c := firstClash(marks); c != nil && (first == nil || c.before(first)) {
+			first, col = c, j
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	return first.err(p.name, fmt.Sprintf("column %q", p.header[col]))
 }
 
 // splitBlocks reads the rest of the input and sends it as blocks that end
@@ -175,17 +211,17 @@ func (p *tableParser) parseBlock(b block) blockResult {
 			if err == io.EOF {
 				return blockResult{builders: builders, blank: blank}
 			}
-			return blockResult{err: err}
+			return blockResult{builders: builders, err: err}
 		}
 		if err := p.checkRecord(rr); err == errBlankLabel {
 			blank.add(rr.line)
 			continue
 		} else if err != nil {
-			return blockResult{err: err}
+			return blockResult{builders: builders, err: err}
 		}
 		for j := range builders {
 			if err := builders[j].add(rr.field(j), p.name, rr.line, j+1, p.header[j]); err != nil {
-				return blockResult{err: err}
+				return blockResult{builders: builders, err: err}
 			}
 		}
 	}

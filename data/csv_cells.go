@@ -83,6 +83,9 @@ type columnBuilder struct {
 	// stripped is what was removed from cells to read them as numbers
 	// (numclean.go).
 	stripped NumberMarks
+	// words counts the cells of a numeric column read as missing because
+	// they are numeric missing words (numeric_words.go).
+	words missingWords
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -106,6 +109,12 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 		if isMissing(t) {
 			b.values.add(math.NaN())
 			b.missing++
+			return nil
+		}
+		if isNumericMissingWord(t) {
+			b.values.add(math.NaN())
+			b.missing++
+			b.noteWord(t)
 			return nil
 		}
 		if b.decimalComma {
@@ -309,6 +318,7 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 	for _, part := range parts {
 		b.stripped |= part.stripped
 		b.missing += part.missing
+		b.words.join(part.words)
 		b.intern = unionInterned(b.intern, part.intern)
 	}
 	b.joinBadDate(parts)

@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -97,6 +98,10 @@ type decimalMarks struct {
 	commaAt cellAt // the first such cell
 	pointAt cellAt // the first point that cannot group (or any, when final), or the first beyond maxPending
 	pending []pendingCell
+	// clash is the clash a block of the file stopped at: it says where the
+	// block's first comma or its first point after that comma is, for
+	// firstClash to find the clash a sequential read meets first.
+	clash *markClash
 }
 
 // markClash is a cell whose decimal mark contradicts an earlier cell's.
@@ -166,6 +171,7 @@ func (m *decimalMarks) read(t []byte, index, line, col int) (v float64, ok bool,
 func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name string) (bool, error) {
 	v, ok, settled, clash, marks := b.marks.readCleaned(t, b.values.len(), line, col)
 	if clash != nil {
+		b.marks.clash = clash
 		return true, clash.err(file, fmt.Sprintf("column %q", name))
 	}
 	if !ok {
@@ -179,10 +185,62 @@ func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name str
 	return true, nil
 }
 
+// before reports whether c's cell comes before d's in file order.
+func (c *markClash) before(d *markClash) bool {
+	return c.here.line < d.here.line || c.here.line == d.here.line && c.here.col < d.here.col
+}
+
+// firstClash is the clash a sequential read of one column meets first,
+// given the marks of its parts in file order (the sample, then the blocks;
+// a block may have stopped at a clash of its own): the column's first comma
+// when an ungroupable point comes before it, else the first ungroupable
+// point after that comma. A block cannot decide this alone: a comma or a
+// point in an earlier part changes which cell clashes, and with which.
+func firstClash(parts []*decimalMarks) *markClash {
+	var comma, point cellAt // the column's first comma, and its first point before that
+	commaSet := false
+	for _, m := range parts {
+		// The part's first comma, and its first point before and after it.
+		before, commaAt, partComma, after := m.pointAt, m.commaAt, m.comma, cellAt{}
+		if c := m.clash; c != nil && c.commaHere {
+			commaAt, partComma = c.here, true
+		} else if c != nil {
+			after = c.here
+		}
+		if commaSet {
+			if at := cmp.Or(before, after); at.set() {
+				return &markClash{here: at, other: comma}
+			}
+			continue
+		}
+		if !point.set() {
+			point = before
+		}
+		if !partComma {
+			continue
+		}
+		if point.set() {
+			return &markClash{here: commaAt, other: point, commaHere: true}
+		}
+		comma, commaSet = commaAt, true
+		if after.set() {
+			return &markClash{here: after, other: comma}
+		}
+	}
+	return nil
+}
+
 // joinComma settles the decimal marks of a column parsed in blocks: once
-// any block writes commas, every block's pending cells are regrouped, and a
-// block's ungroupable point clashes with the first comma.
+// any block writes commas, every block's pending cells are regrouped. A
+// clash is refused as a sequential read would refuse it (firstClash).
 func joinComma(file, name string, all []*columnBuilder) error {
+	marks := make([]*decimalMarks, len(all))
+	for i, part := range all {
+		marks[i] = &part.marks
+	}
+	if clash := firstClash(marks); clash != nil {
+		return clash.err(file, fmt.Sprintf("column %q", name))
+	}
 	var first *decimalMarks
 	for _, part := range all {
 		if part.marks.comma {
@@ -210,13 +268,6 @@ func joinComma(file, name string, all []*columnBuilder) error {
 	}
 	all[0].marks.comma = true // the joined column writes commas
 	for _, part := range all {
-		if at := part.marks.pointAt; at.set() {
-			clash := &markClash{here: at, other: first.commaAt}
-			if at.line < first.commaAt.line {
-				clash = &markClash{here: first.commaAt, other: at, commaHere: true}
-			}
-			return clash.err(file, fmt.Sprintf("column %q", name))
-		}
 		for _, p := range part.marks.pending {
 			part.values.set(p.index, p.regroup())
 		}

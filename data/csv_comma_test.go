@@ -278,3 +278,53 @@ func TestFileWideDecimalComma(t *testing.T) {
 		t.Errorf("new semicolon rows with a comma: %v, want %v", got, want)
 	}
 }
+
+// TestMarkClashFirstInFileOrder: a column that mixes a decimal point with a
+// decimal comma is refused at the first clash a sequential read of the file
+// meets (at the first comma when an ungroupable point came before it,
+// otherwise at the first such point after it), whatever the size of the
+// parsing blocks and however many rows the sample holds: a block that meets
+// a clash of its own does not hide an earlier one across a block boundary.
+func TestMarkClashFirstInFileOrder(t *testing.T) {
+	for _, c := range []struct {
+		name, in, want string
+		sample         int // the most sample rows that keep the column numeric; 0: all
+	}{
+		{"point in the sample, comma, point after it",
+			"x;churn\n.0;yes\n1,000;no\n2;no\n0.;yes\n",
+			`b.csv:3:1: column "x" writes "1,000" with a decimal comma and ".0" (line 2) with a decimal point: write the column's numbers one way`, 0},
+		{"comma, then points",
+			"x;churn\n1;yes\n2,5;no\n3;no\n4;yes\n1.5;no\n6;yes\n0.25;no\n",
+			`b.csv:6:1: column "x" writes "1.5" with a decimal point and "2,5" (line 3) with a decimal comma: write the column's numbers one way`, 0},
+		{"point, then comma, then point",
+			"x;churn\n1;yes\n2;no\n1.5;no\n3;yes\n2,5;no\n0.5;yes\n",
+			`b.csv:6:1: column "x" writes "2,5" with a decimal comma and "1.5" (line 4) with a decimal point: write the column's numbers one way`, 0},
+		{"clash before another error",
+			"x;churn\n.0;yes\n1,000;no\n2;no\nabc;yes\n",
+			`b.csv:3:1: column "x" writes "1,000" with a decimal comma and ".0" (line 2) with a decimal point: write the column's numbers one way`, 3},
+		{"clash in a later column on an earlier line",
+			"a;b;churn\n1;.5;yes\n2;1,5;no\n2,5;3;no\n1.5;4;yes\n",
+			`b.csv:3:2: column "b" writes "1,5" with a decimal comma and ".5" (line 2) with a decimal point: write the column's numbers one way`, 0},
+	} {
+		rows := strings.Count(c.in, "\n") - 1
+		if c.sample > 0 {
+			rows = c.sample
+		}
+		for inferRows := 1; inferRows <= rows; inferRows++ {
+			opts := CSVOptions{InferRows: inferRows}
+			sizes := []int{blockSize} // the default
+			for size := 1; size <= len(c.in)+1; size++ {
+				sizes = append(sizes, size)
+			}
+			for _, size := range sizes {
+				old := blockSize
+				blockSize = size
+				_, err := ReadCSV(strings.NewReader(c.in), "b.csv", opts)
+				blockSize = old
+				if !errors.Is(err, ErrMixedDecimals) || err.Error() != c.want {
+					t.Errorf("%s, %d sample rows, blocks of %d: error\n got %v\nwant %s", c.name, inferRows, size, err, c.want)
+				}
+			}
+		}
+	}
+}

@@ -57,11 +57,13 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	if b.numeric {
 		values := b.values.take()
 		if c := yyyymmddColumn(name, values, b.missing); c != nil {
+			c.MissingWords = b.words.list()
 			return c
 		}
 		c := inferNumeric(name, values, b.missing)
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		c.Stripped = b.stripped
+		c.MissingWords = b.words.list()
 		return c
 	}
 	strs := b.strs.take()
@@ -70,6 +72,9 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
 		c.DecimalComma = c.Kind == Numeric && pointGroups
 		c.Stripped = levelMarks(levels, b.decimalComma)
+		return c
+	}
+	if c := numbersWithWords(name, b, strs, levels); c != nil {
 		return c
 	}
 	var dateWhy Reason

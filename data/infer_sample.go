@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -15,6 +16,13 @@ import (
 // at least minStrayColumn present cells, with at most maxStrayValues
 // distinct stray values. Numbers that are not finite (inf, 1e400) are
 // always errors in a numeric column and do not count as strays.
+//
+// Numeric missing words (numericMissingWords: "unknown", "未知", …) count
+// as strays like any other text, except in a sample whose only non-numbers
+// they are: that column is numeric however many there are, and they are
+// its missing cells. So a column with another non-number is typed exactly
+// as without the list, and a later non-number that is no such word is an
+// error as in any numeric column.
 const (
 	minStrayColumn = 20
 	maxStrayValues = 5
@@ -40,6 +48,9 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 	strays := map[string]int{}
 	var examples []string
 	firstLine := 0
+	// wordLines are the lines of the bad cells that are numeric missing
+	// words (numericMissingWords).
+	var wordLines []int
 	for i, row := range p.sample {
 		cell := trimSpace([]byte(row[j]))
 		if isMissing(cell) {
@@ -51,6 +62,9 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 			continue
 		}
 		k.badLines = append(k.badLines, p.lines[i])
+		if isNumericMissingWord(cell) {
+			wordLines = append(wordLines, p.lines[i])
+		}
 		if numberLike(cell) {
 			nonFinite++
 			continue
@@ -69,6 +83,16 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 		allowed = (k.present + 99) / 100
 	}
 	k.numeric = k.numbers > 0 && nStray <= allowed && len(strays) <= maxStrayValues
+	switch {
+	case k.numbers > 0 && len(wordLines) > 0 && len(wordLines) == len(k.badLines):
+		// Numbers and missing words only: numeric, the words missing.
+		k.numeric, k.badLines = true, nil
+		return k
+	case k.numeric && len(wordLines) > 0:
+		// The column reads its words as missing; the strays left are the
+		// other cells.
+		k.badLines = slices.DeleteFunc(k.badLines, func(l int) bool { return slices.Contains(wordLines, l) })
+	}
 	if !k.numeric && k.numbers > 0 && 2*k.numbers >= k.present {
 		k.mixed = &MixedText{Numbers: k.numbers, Present: k.present, NotNumbers: nStray,
 			Examples: examples, More: len(strays) > len(examples), Line: firstLine, Column: j + 1}

@@ -82,7 +82,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		clear(data[row:])
 		for i := range p.Columns {
 			cell := trimSpace(rr.field(fields[i]))
-			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) {
+			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
 				v, ok, settled, clash, _ := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
 				if clash != nil {
 					return clash.err(name, fmt.Sprintf("column %q", pc.Name))

@@ -148,9 +148,11 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 }
 
 // cellValue parses one trimmed cell for a numeric or boolean column; a
-// missing cell gives NaN. decimalComma accepts "1,5" (semicolon files).
+// missing cell gives NaN, and so does a numeric missing word ("unknown")
+// in a column that reads numbers (NumericCells). decimalComma accepts
+// "1,5" (semicolon files).
 func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool) {
-	if isMissing(t) {
+	if isMissing(t) || pc.NumericCells() && isNumericMissingWord(t) {
 		return math.NaN(), true
 	}
 	if pc.Kind == Boolean {
@@ -244,4 +246,18 @@ func sameRow(t *Table, a, b int) bool {
 		}
 	}
 	return t.Label.Values == nil || math.Float64bits(t.Label.Values[a]) == math.Float64bits(t.Label.Values[b])
+}
+
+// NumericCells reports whether the column reads its cells as numbers, so
+// that a numeric missing word (NumericMissingWords: "unknown", "未知", …)
+// is a missing cell as a blank is: a numeric column (dates included) or a
+// boolean one of 0 and 1 (a column of numbers that holds only those).
+func (pc *PipelineColumn) NumericCells() bool {
+	switch pc.Kind {
+	case Numeric:
+		return true
+	case Boolean:
+		return len(pc.Levels) == 2 && pc.Levels[0] == "0" && pc.Levels[1] == "1"
+	}
+	return false
 }

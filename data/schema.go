@@ -23,6 +23,9 @@ type ColumnReport struct {
 	// Stripped is what was removed from the cells to read them as numbers
 	// (Column.Stripped).
 	Stripped NumberMarks
+	// MissingWords counts the cells read as missing because they are words
+	// such as "unknown" in a column of numbers (Column.MissingWords).
+	MissingWords []MissingWord
 	// Note explains the inferred kind when that is not obvious.
 	Note string
 	// Warning flags a column of mostly numbers read as text (Column.Warning).
@@ -68,7 +71,7 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
 			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN(), Date: c.Date,
-			Stripped: c.Stripped}
+			Stripped: c.Stripped, MissingWords: c.MissingWords}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}
@@ -122,7 +125,7 @@ func valueRange(values []float64) (lo, hi float64) {
 // features and why (identifiers and constants), then the columns of dates
 // and how they are used, then the columns read as numbers once their
 // currency signs, percent signs, parentheses or thousands separators were
-// removed, then the columns of mostly numbers that were read as text. Programs show them with the load summary
+// removed or whose words such as "unknown" were read as missing, then the columns of mostly numbers that were read as text. Programs show them with the load summary
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
@@ -167,6 +170,9 @@ func LoadNotes(t *Table) []string {
 	for _, c := range t.Columns {
 		if c.Stripped != 0 && !c.Excluded {
 			notes = append(notes, numberNote(t.Source, c))
+		}
+		if len(c.MissingWords) > 0 && !c.Excluded {
+			notes = append(notes, missingWordsNote(t.Source, c))
 		}
 	}
 	for _, c := range t.Columns {

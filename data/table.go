@@ -84,6 +84,12 @@ type Column struct {
 	// numbers (currency and percent signs, accounting parentheses,
 	// thousands separators); LoadNotes says so.
 	Stripped NumberMarks
+	// MissingWords counts, by spelling in the order they first appear, the
+	// cells of a numeric column read as missing because they are words
+	// such as "unknown" (numericMissingWords; nil for none, a last entry
+	// with the empty word for the cells in spellings beyond the first 16);
+	// LoadNotes says so.
+	MissingWords []MissingWord
 	// Date is set for a Numeric column read from dates (datecol.go): Values
 	// hold day numbers, the days from 1970-01-01 to each calendar date as
 	// written (FormatDay writes one back), and DateOrder is the order of

@@ -197,7 +197,7 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
 	src.Cutoff = cutoff
-	testTab, testRep, err := buildLogCohort(log, src)
+	testTab, testRep, bg, err := buildLogCohort(log, src)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
@@ -223,10 +223,11 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	bg, err := BGNBDBaseline(log, testTab, cutoff, h)
-	if err != nil {
-		f.BGNBDErr = err
-		return nil
+	if bg == nil { // without --btyd-features the cohort has not fitted it
+		if bg, err = BGNBDBaseline(log, testTab, cutoff, h); err != nil {
+			f.BGNBDErr = err
+			return nil
+		}
 	}
 	f.BGNBDFit = bg.Fit
 	if f.BGNBD, err = bg.Report(testTab.Label.Values, cfg.Threshold); err != nil {

@@ -46,8 +46,10 @@ func (b *Bundle) name() string {
 
 // ForLog returns src, an order-log source to score with the model, made the
 // way the model's rows were made: the model's horizon, and its log column
-// roles unless src gives its own, and its feature set (Source.Features). It refuses (ErrSource) a model that was
-// not trained on an order log and a horizon other than the model's.
+// roles unless src gives its own, and its feature set (Source.Features),
+// marked as scored so that its load skips the leak check. It refuses
+// (ErrSource) a model that was not trained on an order log and a horizon
+// other than the model's.
 func (b *Bundle) ForLog(src Source) (Source, error) {
 	horizon, ok := b.LogHorizon()
 	if !ok {
@@ -77,6 +79,7 @@ func (b *Bundle) ForLog(src Source) (Source, error) {
 	if src.Features.isZero() {
 		src.Features = LogFeatures{Version: 1}
 	}
+	src.scoring = true
 	return src, nil
 }
 

@@ -120,7 +120,7 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 	}
 	if src.Features.BTYD {
 		var names []string
-		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+		if t, names, _, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
 			return nil, err
 		}
 		rep.Features = append(rep.Features, names...)

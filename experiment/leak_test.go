@@ -110,3 +110,52 @@ func TestLeakNeedsTenOfEachClass(t *testing.T) {
 		t.Errorf("warnings on 9 positives: %v", w)
 	}
 }
+
+// A log whose repeat buyers before the cutoff are exactly those who buy
+// again within the horizon: the history's order count alone separates the
+// label, which training is warned of and scoring with a saved model is not.
+func TestLeakCheckOnlyWhenTraining(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("InvoiceNo,InvoiceDate,UnitPrice,Quantity,CustomerID\n")
+	inv := 0
+	order := func(c int, date string) {
+		inv++
+		fmt.Fprintf(&b, "%d,%s,10,1,C%02d\n", inv, date, c)
+	}
+	for c := range 40 {
+		order(c, "2024-01-10")
+		if c < 20 { // twice before the cutoff, again after it
+			order(c, "2024-02-20")
+			order(c, "2024-05-01")
+		}
+	}
+	order(0, "2024-07-15") // the log covers the horizon
+	src := Source{Kind: "log", Path: "orders.csv", Cutoff: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), HorizonDays: 90}
+	now := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	leaks := func(d *Data) (n int) {
+		for _, w := range d.Warnings {
+			if _, ok := w.(*LeakWarning); ok {
+				n++
+			}
+		}
+		return n
+	}
+	d, err := LoadAt(src, stringOpener(b.String()), now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if leaks(d) == 0 {
+		t.Fatalf("training load: no leak warning in %v", d.Notes())
+	}
+	scoring, err := (&Bundle{Source: Source{Kind: "log", HorizonDays: 90}}).ForLog(
+		Source{Kind: "log", Path: "orders.csv", Cutoff: src.Cutoff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err = LoadAt(scoring, stringOpener(b.String()), now); err != nil {
+		t.Fatal(err)
+	}
+	if n := leaks(d); n != 0 {
+		t.Errorf("scoring load: %d leak warnings in %v", n, d.Notes())
+	}
+}

@@ -21,16 +21,17 @@ func btydNames(horizonDays int) [3]string {
 // cohort, P(alive at the cutoff), the expected purchases in the horizon
 // (missing where it does not converge) and P(at least one purchase in the
 // horizon). The fit is made afresh on each log scored, from that log's
-// history up to its cutoff.
-func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays int) (*data.Table, []string, error) {
+// history up to its cutoff. It returns the fit's scores too, for callers
+// that also measure BG/NBD on these rows.
+func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays int) (*data.Table, []string, *BGNBDScores, error) {
 	bg, err := BGNBDBaseline(log, t, cutoff, horizonDays)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: %s: the BG/NBD fit for --btyd-features failed (%v); train without it", ErrSource, log.Name, err)
+		return nil, nil, nil, fmt.Errorf("%w: %s: the BG/NBD fit for --btyd-features failed (%v); train without it", ErrSource, log.Name, err)
 	}
 	names := btydNames(horizonDays)
 	alive, expected, any := bg.PAlive, bg.Expected, bg.PAny
 	cols := append(t.Columns[:len(t.Columns):len(t.Columns)],
 		data.NewNumericColumn(names[0], alive), data.NewNumericColumn(names[1], expected), data.NewNumericColumn(names[2], any))
 	out, err := data.NewTable(t.Source, cols, t.Label)
-	return out, names[:], err
+	return out, names[:], bg, err
 }

@@ -196,6 +196,22 @@ func TestBTYDFeatures(t *testing.T) {
 	if !slices.Contains(d.Cohort.Features, "btyd_p_any_90d") {
 		t.Errorf("features made %v", d.Cohort.Features)
 	}
+	// The baseline beside the network is the fit that made the inputs, not
+	// a second one: the same scores, and its P(any) is the input column.
+	bg, err := d.BGNBD()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := d.BGNBD(); again != bg {
+		t.Error("BGNBD fitted again on the loaded table")
+	}
+	fresh, err := BGNBDBaseline(d.Log, d.Table, d.Cohort.Cutoff, 90)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(bg.PAny, fresh.PAny) || !slices.Equal(bg.PAny, d.Table.Column("btyd_p_any_90d").Values) {
+		t.Errorf("P(any) reused %v, fresh %v, input %v", bg.PAny, fresh.PAny, d.Table.Column("btyd_p_any_90d").Values)
+	}
 	// Asking a model without BG/NBD inputs for them is refused.
 	plain := logBundle(t, Source{Kind: "log", Path: "orders.csv", Cutoff: src.Cutoff, HorizonDays: 90}, content, nil)
 	_, err = plain.ForLog(Source{Kind: "log", Path: "later.csv", Features: LogFeatures{BTYD: true}})

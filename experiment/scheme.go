@@ -110,7 +110,7 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 	}
 	src := d.Source
 	src.Cutoff = oot.TrainCutoff
-	trainTab, trainRep, err := buildLogCohort(log, src)
+	trainTab, trainRep, _, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err
 	}

@@ -28,15 +28,12 @@ type BaselineEvaluation struct {
 // fails.
 func (e *Experiment) BGNBD(threshold float64) (*BaselineEvaluation, error) {
 	d := e.Loaded()
-	if d.Log == nil || d.Cohort == nil {
-		return nil, fmt.Errorf("%w: %s is not an order log", ErrBaseline, d.Source.Describe())
-	}
 	part := e.MainPart()
 	_, labels, rows, err := e.Scores(part)
 	if err != nil {
 		return nil, err
 	}
-	bg, err := BGNBDBaseline(d.Log, d.Table, d.Cohort.Cutoff, d.Source.HorizonDays)
+	bg, err := d.BGNBD()
 	if err != nil {
 		return nil, err
 	}

@@ -64,6 +64,9 @@ type Source struct {
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
 	labelOptional, noLabel bool
+	// scoring marks a source a saved model scores (Bundle.ForLog): its
+	// load skips the leak check, which warns about what to train on.
+	scoring bool
 }
 
 // logOptions are the options src's order log is read with.
@@ -151,6 +154,25 @@ type Data struct {
 	// Planted is the share of abusers planted in the built-in shop, with
 	// their truth columns (LoadWithAbusers; 0 otherwise).
 	Planted float64
+	// bgnbd is the BG/NBD fit that made Table's --btyd-features inputs,
+	// and bgnbdOf the table it scored: BGNBD reuses it for that table.
+	bgnbd   *BGNBDScores
+	bgnbdOf *data.Table
+}
+
+// BGNBD returns BGNBDBaseline of the loaded log at the cohort's cutoff and
+// horizon for the rows of Table. When the load fitted it already, for the
+// --btyd-features inputs of this very table, that fit is returned rather
+// than made again. The error wraps ErrBaseline when the data is not an
+// order log or the fit fails.
+func (d *Data) BGNBD() (*BGNBDScores, error) {
+	if d.Log == nil || d.Cohort == nil {
+		return nil, fmt.Errorf("%w: %s is not an order log", ErrBaseline, d.Source.Describe())
+	}
+	if d.bgnbd != nil && d.bgnbdOf == d.Table && len(d.bgnbd.PAny) == d.Table.Rows {
+		return d.bgnbd, nil
+	}
+	return BGNBDBaseline(d.Log, d.Table, d.Cohort.Cutoff, d.Source.HorizonDays)
 }
 
 // Notes returns the lines to show with the load summary: the warnings,
@@ -178,7 +200,8 @@ func Load(src Source, open Opener) (*Data, error) {
 // LoadAt reads the rows a source describes. now is the current time: order
 // lines dated after it are reported in Data.Warnings, and the default
 // cutoff of an order log ignores them. A feature that alone separates the
-// label is reported there too (LeakWarnings).
+// label is reported there too (LeakWarnings), unless a saved model is only
+// scoring the source.
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	d, err := loadAt(src, open, now)
 	if err != nil {
@@ -190,7 +213,7 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			return nil, err
 		}
 	}
-	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional {
+	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional && !src.scoring {
 		d.Warnings = append(d.Warnings, LeakWarnings(src.Path, d.Table)...)
 	}
 	return d, nil
@@ -265,7 +288,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, rep, err := buildLogCohort(log, src)
+	t, rep, bg, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err
 	}
@@ -276,28 +299,31 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
 			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
 	}
-	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings}, nil
+	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings, bgnbd: bg, bgnbdOf: t}, nil
 }
 
 // buildLogCohort builds the cohort of log at src.Cutoff with src's horizon
 // and resolved feature set, BG/NBD inputs included when asked for and the
 // columns src.Exclude names left out of the features: the rows of Load,
 // and of the cohorts an out-of-time experiment and a backtest fold train
-// and are measured on.
-func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, error) {
+// and are measured on. With BG/NBD inputs it also returns the fit's scores
+// of these rows (nil without), so a caller measuring BG/NBD beside the
+// network does not fit it again.
+func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, *BGNBDScores, error) {
 	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, src.Features.options())
 	if err != nil {
-		return nil, rep, err
+		return nil, rep, nil, err
 	}
+	var bg *BGNBDScores
 	if src.Features.BTYD {
 		var names []string
-		if t, names, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
-			return nil, rep, err
+		if t, names, bg, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+			return nil, rep, nil, err
 		}
 		rep.Features = append(rep.Features, names...)
 	}
 	if err := data.ExcludeColumns(t, src.Exclude); err != nil {
-		return nil, rep, err
+		return nil, rep, nil, err
 	}
-	return t, rep, nil
+	return t, rep, bg, nil
 }

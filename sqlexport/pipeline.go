@@ -10,7 +10,24 @@ import (
 // isMissing is the condition that a raw column's cell is missing: NULL, or
 // a cell the pipeline reads as missing (data.MissingCells).
 func (d Dialect) isMissing(col string) string {
+	return d.missingAmong(col, data.MissingCells())
+}
+
+// isMissingCell is isMissing for the cells of pipeline column pc: in a
+// column that reads numbers (PipelineColumn.NumericCells) the numeric
+// missing words ("unknown", "未知", …: data.NumericMissingWords) are
+// missing too, as the pipeline reads them.
+func (d Dialect) isMissingCell(pc *data.PipelineColumn, col string) string {
 	markers := data.MissingCells()
+	if pc.NumericCells() {
+		markers = append(markers, data.NumericMissingWords()...)
+	}
+	return d.missingAmong(col, markers)
+}
+
+// missingAmong is the condition that col is NULL or, trimmed and in lower
+// case, one of markers.
+func (d Dialect) missingAmong(col string, markers []string) string {
 	quoted := make([]string, len(markers))
 	for i, m := range markers {
 		quoted[i] = d.str(m)
@@ -56,7 +73,7 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 				if pc.Width != 2 {
 					return nil, fmt.Errorf("sqlexport: pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
 				}
-				out[pc.First+1] = "CASE WHEN " + d.isMissing(col) + " THEN 1.0 ELSE 0.0 END"
+				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col) + " THEN 1.0 ELSE 0.0 END"
 			}
 		default:
 			return nil, fmt.Errorf("sqlexport: pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
@@ -128,7 +145,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 			return "", err
 		}
 	}
-	v := "(CASE WHEN " + d.isMissing(col) + " THEN " + fill + " ELSE " + raw + " END)"
+	v := "(CASE WHEN " + d.isMissingCell(pc, col) + " THEN " + fill + " ELSE " + raw + " END)"
 	if pc.Clip {
 		lo, err := num(pc.Min)
 		if err != nil {

@@ -132,3 +132,11 @@ func BenchmarkKeyEvaluateThreshold(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkKeyTrainPace steps the Train screen's pace up and down (+ and
+// -) before a run: keys that change nothing the Train screen plans with.
+func BenchmarkKeyTrainPace(b *testing.B) {
+	setup := presses("3")
+	b.Run("fresh", func(b *testing.B) { benchKeys(b, false, setup, presses("+", "-")) })
+	b.Run("trained", func(b *testing.B) { benchKeys(b, true, setup, presses("+", "-")) })
+}

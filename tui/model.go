@@ -97,6 +97,11 @@ type Model struct {
 	recScr   recscreen.Model
 	tuneScr  tunescreen.Model
 	anomScr  anomalyscreen.Model
+
+	// trainGot, tuneGot and anomGot are the inputs pushInputs last gave
+	// the Train, Tune and Anomalies screens.
+	trainGot, tuneGot, anomGot inputs
+
 	quitting bool
 	notice   string // a server's notice (see noticer), until the next key
 
@@ -160,7 +165,7 @@ func NewModel(opts Options) Model {
 	m.anomScr = anomalyscreen.New(com)
 	// Until data loads, the Train screen plans with the configured
 	// settings, not zero ones.
-	m.trainScr.SetInputs(nil, m.modelScr.Config(), opts.Limits)
+	m.pushInputs()
 	return m
 }
 
@@ -200,6 +205,7 @@ func (m *Model) setParent(ctx context.Context) {
 // if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.pushInputs()
 	if follow := m.follow(); follow != nil {
 		cmd = tea.Batch(cmd, follow)
 	}
@@ -373,15 +379,12 @@ func (m *Model) routeToActive(msg tea.Msg) tea.Cmd {
 	case tabData:
 		m.dataScr, cmd = updateScreen(m.dataScr, msg)
 	case tabModel:
-		before := m.modelScr.Config()
+		version, before := m.modelScr.ConfigVersion(), m.modelScr.Config()
 		m.modelScr, cmd = updateScreen(m.modelScr, msg)
-		after := m.modelScr.Config()
-		m.trainScr.SetInputs(m.data, after, m.opts.Limits)
-		if m.data != nil && modelscreen.SplitChanged(before, after) {
+		if m.data != nil && m.modelScr.ConfigVersion() != version && modelscreen.SplitChanged(before, m.modelScr.Config()) {
 			return tea.Batch(cmd, m.reprepare())
 		}
 	case tabTrain:
-		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 	case tabEvaluate:
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
@@ -401,10 +404,8 @@ func (m *Model) routeToActive(msg tea.Msg) tea.Cmd {
 		m.recScr, cmd = updateScreen(m.recScr, msg)
 		m.shareRecommendations()
 	case tabTune:
-		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
 		m.tuneScr, cmd = updateScreen(m.tuneScr, msg)
 	case tabAnomalies:
-		m.anomScr.SetInputs(m.data, m.modelScr.Config())
 		m.anomScr, cmd = updateScreen(m.anomScr, msg)
 	}
 	return cmd
@@ -431,12 +432,6 @@ func (m *Model) switchTo(t tab) {
 		}
 	}
 	m.active = t
-	if t == tabTune && !m.tuneScr.Running() {
-		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
-	}
-	if t == tabAnomalies {
-		m.anomScr.SetInputs(m.data, m.modelScr.Config())
-	}
 	m.trainScr.SetHidden(t != tabTrain)
 	m.layout()
 }
@@ -502,9 +497,44 @@ func (m *Model) loaded(msg loadedMsg) {
 	m.modelScr.SetShape(shape)
 	m.trainScr.SetShape(shape)
 	m.tuneScr.SetShape(shape)
-	m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
-	m.anomScr.SetInputs(m.data, m.modelScr.Config())
 	m.layout()
+}
+
+// inputs are what the Train, Tune and Anomalies screens plan with: the
+// loaded data, the session's limits and the Model screen's configuration,
+// which its ConfigVersion stands for.
+type inputs struct {
+	data    *experiment.Data
+	limits  experiment.Limits
+	version uint64
+	given   bool // false until first given
+}
+
+// pushInputs gives the Train, Tune and Anomalies screens the inputs that
+// changed since it last gave them theirs. Update calls it after every
+// message (NewModel once), so whatever changed them (a key on the Model
+// screen, a tuned configuration applied, a reshuffle, a load) they are
+// given them once, and never for a key that changed nothing.
+//
+// The Train screen is given them at once: its idle view plans the epochs.
+// So is the Anomalies screen, which draws the data and retrains with the
+// configuration. The Tune screen is given them only while shown and no
+// search runs: a running search keeps its base, and the next one starts
+// from the configuration of the moment it is shown or its search ended.
+func (m *Model) pushInputs() {
+	now := inputs{data: m.data, limits: m.opts.Limits, version: m.modelScr.ConfigVersion(), given: true}
+	if m.trainGot != now {
+		m.trainScr.SetInputs(m.data, m.modelScr.Config(), m.opts.Limits)
+		m.trainGot = now
+	}
+	if m.anomGot != now {
+		m.anomScr.SetInputs(m.data, m.modelScr.Config())
+		m.anomGot = now
+	}
+	if m.tuneGot != now && m.active == tabTune && !m.tuneScr.Running() {
+		m.tuneScr.SetInputs(m.data, m.modelScr.Config())
+		m.tuneGot = now
+	}
 }
 
 // setNoData tells the screens that need data why none is loaded: loading

@@ -12,7 +12,6 @@ func (m *Model) applyTuned(msg tunescreen.ApplyMsg) tea.Cmd {
 	before := m.modelScr.Config()
 	m.modelScr.SetConfig(msg.Config)
 	after := m.modelScr.Config()
-	m.trainScr.SetInputs(m.data, after, m.opts.Limits)
 	m.notice = m.com.Tf("trial %d applied to the Model screen", "试验 %d 已用于模型页", msg.Trial)
 	if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
 		return m.reprepare()

@@ -97,9 +97,9 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the loaded data and the Model screen's
-// configuration (the retrained model's). The root calls it before every
-// message it routes here; the view is redrawn only when the data changed
-// (the configuration is not drawn).
+// configuration (the retrained model's). The root calls it when either
+// changed; the view is redrawn only when the data changed (the
+// configuration is not drawn).
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
 	s.cfg = cfg
 	if d == s.data {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -73,4 +74,41 @@ func TestDatesLineSaysDayNumbers(t *testing.T) {
 		"log day 1 (1970-01-02) → day 120 (1970-05-01)")
 	mustContain(t, load("zh"), "日期     日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）",
 		"日志 第 1 天（1970-01-02） → 第 120 天（1970-05-01）")
+}
+
+// TestSchemaSaysWhichWordsWereMissing: a column of prices with "Unknown"
+// in every fourth row (rows 0, 4, …, 36: 10 cells) and "未知" in row 1 is
+// numeric, and its description says which words were read as missing, in
+// both languages.
+func TestSchemaSaysWhichWordsWereMissing(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("id,price,churn\n")
+	for i := range 40 {
+		price := fmt.Sprint(10 + i%7)
+		switch {
+		case i%4 == 0:
+			price = "Unknown"
+		case i == 1:
+			price = "未知"
+		}
+		fmt.Fprintf(&b, "u%d,%s,%s\n", i, price, []string{"yes", "no"}[i%2])
+	}
+	for _, tc := range []struct{ lang, want string }{
+		{"en", `10 "Unknown", 1 "未知" read as missing`},
+		{"zh", `10 "Unknown"、1 "未知" 读作缺失`},
+	} {
+		s := loaded(t, screentest.Common(tc.lang, 160, 48), experiment.Source{Kind: "csv", Path: "u.csv"}, b.String())
+		found := false
+		for _, c := range s.info.Schema.Columns {
+			if c.Name == "price" {
+				found = true
+				if c.Kind != data.Numeric || !strings.HasPrefix(s.action(c), tc.want) {
+					t.Errorf("%s: kind %v, %q, want it to start with %q", tc.lang, c.Kind, s.action(c), tc.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no price column", tc.lang)
+		}
+	}
 }

@@ -18,7 +18,7 @@ func mixedCSV() string {
 	for i := range 40 {
 		age, tenure := fmt.Sprint(20+i), fmt.Sprint(1+i%7)
 		if i%8 == 0 {
-			age = "unknown"
+			age = "pending" // "unknown" until it became a numeric missing word
 		}
 		if i%10 == 3 {
 			tenure = ""

@@ -25,6 +25,9 @@ func (s Model) action(c data.ColumnReport) string {
 	if m := s.numberMarks(c.Stripped); m != "" {
 		parts = append(parts, m)
 	}
+	if w := s.missingWords(c.MissingWords); w != "" {
+		parts = append(parts, w)
+	}
 	if t := s.treatment(tr); t != "" {
 		parts = append(parts, t)
 	}
@@ -55,6 +58,28 @@ func (s Model) numberMarks(m data.NumberMarks) string {
 		out = append(out, s.T("(5) read as -5", "(5) 读作 -5"))
 	}
 	return strings.Join(out, s.T("; ", "；"))
+}
+
+// missingWords says which words of a column of numbers were read as
+// missing (data.MissingWord: `3 "Unknown", 1 "N.A." read as missing`; ""
+// for none); beyond three spellings, the rest are counted together.
+func (s Model) missingWords(ws []data.MissingWord) string {
+	var parts []string
+	rest := 0
+	for _, w := range ws {
+		if w.Word == "" || len(parts) == 3 {
+			rest += w.Cells
+			continue
+		}
+		parts = append(parts, common.Thousands(w.Cells)+" "+strconv.Quote(w.Word))
+	}
+	if rest > 0 {
+		parts = append(parts, s.Tf("%s in other spellings", "%s 个其他写法", common.Thousands(rest)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return s.Tf("%s read as missing", "%s 读作缺失", strings.Join(parts, s.T(", ", "、")))
 }
 
 // treatment words a data.Treatment.

@@ -6,5 +6,6 @@ import "github.com/retainlab/retain/experiment"
 // toggle chose it).
 func (s *Model) SetValidation(v experiment.Scheme) {
 	s.cfg.Validation = v
+	s.version++
 	s.view = s.render()
 }

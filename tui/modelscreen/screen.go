@@ -50,10 +50,13 @@ type Model struct {
 	common.Common
 	keys modelKeyMap
 
-	cfg    experiment.Config
-	limits experiment.Limits
-	shape  experiment.Shape // the loaded data's (zero until loaded)
-	noData bool             // loading failed and no data is loaded
+	cfg experiment.Config
+	// version counts the settings taken (ConfigVersion): every change of
+	// cfg after New goes through apply or a setter, which bump it.
+	version uint64
+	limits  experiment.Limits
+	shape   experiment.Shape // the loaded data's (zero until loaded)
+	noData  bool             // loading failed and no data is loaded
 
 	sel     int
 	typing  bool
@@ -84,6 +87,12 @@ func cloneConfig(c experiment.Config) experiment.Config {
 // Config returns the settings as edited so far (always valid).
 func (s Model) Config() experiment.Config { return cloneConfig(s.cfg) }
 
+// ConfigVersion returns a number that changes whenever the settings are
+// set (by a key, a preset, SetSeed, SetValidation or SetConfig), so the
+// root gives other screens Config only when it may have changed. Settings
+// set to what they were count as a change too.
+func (s Model) ConfigVersion() uint64 { return s.version }
+
 // SetSize sets the size of the screen's area.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
@@ -107,12 +116,14 @@ func (s *Model) SetNoData(failed bool) {
 // SetSeed sets the seed (the Data screen's reshuffle chose it).
 func (s *Model) SetSeed(seed uint64) {
 	s.cfg.Seed = seed
+	s.version++
 	s.view = s.render()
 }
 
 // SetConfig replaces the configuration (the Tune screen's best, say).
 func (s *Model) SetConfig(cfg experiment.Config) {
 	s.cfg = cloneConfig(cfg)
+	s.version++
 	s.view = s.render()
 }
 
@@ -235,6 +246,7 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 		return false
 	}
 	s.cfg, s.refusal, s.refused, s.presetNote = next, "", -1, ""
+	s.version++
 	return true
 }
 

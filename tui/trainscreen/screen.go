@@ -3,7 +3,6 @@ package trainscreen
 import (
 	"context"
 	"math"
-	"reflect"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/progress"
@@ -41,8 +40,7 @@ type Model struct {
 	cfg    experiment.Config
 	limits experiment.Limits
 	shape  experiment.Shape // the loaded data's, for the network's limits
-	// inputsSet is set once SetInputs has given data, cfg and limits.
-	inputsSet bool
+	given  int              // SetInputs calls (InputsGiven)
 
 	runs      int          // runs started so far
 	pace      engine.Pace  // how fast runs train, kept across runs
@@ -110,13 +108,11 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and settings the next run will use.
-// The root calls it on every key of the Model and Train screens; when
-// nothing changed, the charts and text drawn for them stand.
+// The root calls it when one of them changed (not on every key), so it
+// redraws what they plan: before the first run, the axes' epochs.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
-	if s.inputsSet && d == s.data && limits == s.limits && reflect.DeepEqual(cfg, s.cfg) {
-		return
-	}
-	s.data, s.cfg, s.limits, s.inputsSet = d, cfg, limits, true
+	s.given++
+	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
 		s.loss.SetXRange(0, float64(cfg.Train.Epochs))
@@ -127,6 +123,10 @@ func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits expe
 		s.render()
 	}
 }
+
+// InputsGiven returns how many times SetInputs was called, so tests can
+// check the root gives inputs only when they changed.
+func (s Model) InputsGiven() int { return s.given }
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, against which a run's network is checked.

@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"runtime"
 	"strings"
 	"sync"
@@ -87,8 +86,7 @@ type Model struct {
 	trials int // 0: rounds until the budget ends
 	folds  int
 	parent context.Context
-	// inputsSet is set once SetInputs has given data and base.
-	inputsSet bool
+	given  int // SetInputs calls (InputsGiven)
 
 	gen      int
 	run      *search // nil when no search runs
@@ -118,15 +116,17 @@ func New(com common.Common) Model {
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
 // SetInputs gives the screen the data and the Model screen's
-// configuration, the base of the next search. The root calls it on every
-// key of the Tune screen; when nothing changed, the text drawn stands.
+// configuration, the base of the next search. The root calls it when one
+// of them changed (not on every key), while no search runs.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config) {
-	if s.inputsSet && d == s.data && reflect.DeepEqual(cfg, s.base) {
-		return
-	}
-	s.data, s.base, s.inputsSet = d, cfg, true
+	s.given++
+	s.data, s.base = d, cfg
 	s.render()
 }
+
+// InputsGiven returns how many times SetInputs was called, so tests can
+// check the root gives inputs only when they changed.
+func (s Model) InputsGiven() int { return s.given }
 
 // SetLimits bounds the networks a search may train (a served session's
 // limits): the base configuration must fit, and trials that would not are
