@@ -10,6 +10,7 @@ import (
 	"io"
 	"math"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -156,8 +157,9 @@ func (wb *workbook) bad(format string, args ...any) error {
 	return parseErr(wb.name, 0, 0, ErrWorkbook, fmt.Sprintf(format, args...))
 }
 
-// convertWorkbook converts the workbook's sheets to CSV text: every sheet
-// with data when they all have the first one's header, else the first.
+// convertWorkbook converts the workbook's sheets to CSV text: the sheets
+// with data that share a header, one after the other; when not all do, the
+// group with the most data (see choose).
 func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	wb := &workbook{name: name, zr: zr, files: make(map[string]*zip.File, len(zr.File))}
 	for _, f := range zr.File {
@@ -188,27 +190,15 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	if len(withData) == 0 {
 		return nil, parseErr(name, 0, 0, ErrEmpty, "an Excel workbook whose sheets are all empty (no header)")
 	}
-	first := withData[0]
-	read, other := []int{first}, []int(nil)
-	for _, i := range withData[1:] {
-		if equalRows(headers[i], headers[first]) {
-			read = append(read, i)
-		} else {
-			other = append(other, i)
-		}
-	}
-	same := len(other) == 0 || len(read) == 1 // every sheet left has other columns
-	if len(other) > 0 {
-		read = read[:1]
-		other = append(withData[:0:0], withData[1:]...)
-	}
+	read, other := wb.choose(withData, headers)
+	first := read[0]
 	// Rows are padded to the header's width; a row with a cell past it
 	// (a stray note to the right of the table) widens every row, the
 	// header too, as Excel's own CSV export does: the sheets are then
 	// converted again at that width.
 	width := len(headers[first])
 	for {
-		out := &workbookText{note: wb.note(read, other, same), chunkText: new(chunkText)}
+		out := &workbookText{note: wb.note(read, other), chunkText: new(chunkText)}
 		line := 1
 		wb.widest = width
 		for k, i := range read {
@@ -224,6 +214,49 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	}
 }
 
+// choose splits the sheets with data (in workbook order) into those to
+// read and those left out. Sheets with the same header are read one after
+// the other (a year per sheet, as UCI's Online Retail II). When the
+// sheets' headers differ, the group whose sheet XML is largest is read:
+// a workbook of data keeps a small sheet of notes or a data dictionary
+// beside the table (often first, as Kaggle's E-commerce churn workbook
+// does), and the table is where the rows are. The size is the parts'
+// uncompressed size in the zip directory, known without reading them.
+func (wb *workbook) choose(withData []int, headers [][]string) (read, other []int) {
+	size := func(i int) uint64 {
+		if f := wb.files[wb.sheets[i].part]; f != nil {
+			return f.UncompressedSize64
+		}
+		return 0
+	}
+	var best []int
+	var bestSize uint64
+	seen := make([]bool, len(wb.sheets))
+	for _, i := range withData {
+		if seen[i] {
+			continue
+		}
+		var group []int
+		var total uint64
+		for _, j := range withData {
+			if !seen[j] && equalRows(headers[i], headers[j]) {
+				seen[j] = true
+				group = append(group, j)
+				total += size(j)
+			}
+		}
+		if best == nil || total > bestSize {
+			best, bestSize = group, total
+		}
+	}
+	for _, i := range withData {
+		if !slices.Contains(best, i) {
+			other = append(other, i)
+		}
+	}
+	return best, other
+}
+
 func equalRows(a, b []string) bool {
 	if len(a) != len(b) {
 		return false
@@ -236,9 +269,9 @@ func equalRows(a, b []string) bool {
 	return true
 }
 
-// note says which sheets were read and which were not; allOther says
-// that each sheet not read has other columns than the first.
-func (wb *workbook) note(read, other []int, allOther bool) string {
+// note says which sheets were read and which were not (each of those has
+// other columns than the sheets read).
+func (wb *workbook) note(read, other []int) string {
 	names := func(idx []int) string {
 		q := make([]string, len(idx))
 		for k, i := range idx {
@@ -256,10 +289,8 @@ func (wb *workbook) note(read, other []int, allOther bool) string {
 	switch {
 	case len(other) == 1:
 		s += "; sheet " + names(other) + " has other columns and was not read: save the one you want as CSV"
-	case len(other) > 1 && allOther:
-		s += "; sheets " + names(other) + " have other columns and were not read: save the one you want as CSV"
 	case len(other) > 1:
-		s += "; sheets " + names(other) + " were not read, as not all have the same columns: save the one you want as CSV"
+		s += "; sheets " + names(other) + " have other columns and were not read: save the one you want as CSV"
 	}
 	return s
 }

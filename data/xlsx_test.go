@@ -30,7 +30,7 @@ func workbookCSV(t *testing.T, path string) (string, string) {
 	return convertedText(t, f, path)
 }
 
-func convertedText(t *testing.T, r io.Reader, name string) (string, string) {
+func convertedText(t testing.TB, r io.Reader, name string) (string, string) {
 	t.Helper()
 	in, rest, err := sniffParquet(r, name)
 	if err != nil {
@@ -169,7 +169,7 @@ type book struct {
 	skip     map[string]bool   // parts left out
 }
 
-func (b book) zip(t *testing.T) []byte {
+func (b book) zip(t testing.TB) []byte {
 	t.Helper()
 	parts := map[string]string{}
 	var sheets, rels strings.Builder
@@ -288,18 +288,39 @@ func TestXlsxHandBuiltText(t *testing.T) {
 }
 
 func TestXlsxNotes(t *testing.T) {
-	hdr := func(h string) string { return `<row r="1"><c r="A1" t="inlineStr"><is><t>` + h + `</t></is></c></row>` }
-	b := book{sheets: [][2]string{{"Orders", hdr("id")}, {"Notes", hdr("text")}, {"Pivot", hdr("sum")}}}
-	_, note := convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
-	if want := `Excel workbook, sheet "Orders" read; sheets "Notes" and "Pivot" have other columns and were not read: save the one you want as CSV`; note != want {
-		t.Errorf("note %q, want %q", note, want)
+	// A sheet: a header cell and n rows of one number each.
+	sheet := func(h string, n int) string {
+		x := `<row r="1"><c r="A1" t="inlineStr"><is><t>` + h + `</t></is></c></row>`
+		for r := 2; r < n+2; r++ {
+			x += fmt.Sprintf(`<row r="%d"><c r="A%d"><v>%d</v></c></row>`, r, r, r)
+		}
+		return x
 	}
-	b = book{sheets: [][2]string{{"Orders", hdr("id")}, {"More", hdr("id")}, {"Pivot", hdr("sum")}}}
-	_, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
-	if want := `Excel workbook, sheet "Orders" read; sheets "More" and "Pivot" were not read, as not all have the same columns: save the one you want as CSV`; note != want {
-		t.Errorf("note %q, want %q", note, want)
+	cases := []struct {
+		sheets [][2]string
+		want   string
+	}{{
+		// Headers differ: the sheet with the most data is the table, even
+		// when a data dictionary comes first.
+		sheets: [][2]string{{"Data Dict", sheet("variable", 3)}, {"E Comm", sheet("id", 20)}, {"Pivot", sheet("sum", 1)}},
+		want:   `Excel workbook, sheet "E Comm" read; sheets "Data Dict" and "Pivot" have other columns and were not read: save the one you want as CSV`,
+	}, {
+		// Sheets with the same header count together: 2 × 6 rows of "id"
+		// outweigh 8 rows of "sum".
+		sheets: [][2]string{{"Orders", sheet("id", 6)}, {"Pivot", sheet("sum", 8)}, {"More", sheet("id", 6)}},
+		want:   `Excel workbook, sheets "Orders" and "More" read one after the other (same columns); sheet "Pivot" has other columns and was not read: save the one you want as CSV`,
+	}, {
+		// Equal sizes: the first in the workbook.
+		sheets: [][2]string{{"A", sheet("x", 4)}, {"B", sheet("y", 4)}},
+		want:   `Excel workbook, sheet "A" read; sheet "B" has other columns and was not read: save the one you want as CSV`,
+	}}
+	var note string
+	for _, c := range cases {
+		if _, note = convertedText(t, bytes.NewReader(book{sheets: c.sheets}.zip(t)), "book.xlsx"); note != c.want {
+			t.Errorf("note %q, want %q", note, c.want)
+		}
 	}
-	b = book{sheets: [][2]string{{"Only", hdr("id")}}}
+	b := book{sheets: [][2]string{{"Only", sheet("id", 0)}}}
 	if _, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx"); note != `Excel workbook, sheet "Only" read` {
 		t.Errorf("note %q", note)
 	}
@@ -476,14 +497,24 @@ func BenchmarkReadXlsx(b *testing.B) {
 		}
 		bk := book{strings: `<si><t>United Kingdom</t></si><si><t>85123A</t></si><si><t>WHITE HANGING HEART T-LIGHT HOLDER</t></si>`,
 			styles: dateStyles, sheets: [][2]string{{"Sheet1", rows.String()}}}
-		raw = bk.zip(&testing.T{})
+		raw = bk.zip(b)
 	}
-	b.SetBytes(int64(len(raw)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := ReadOrderLog(bytes.NewReader(raw), "bench.xlsx", LogOptions{}); err != nil {
-			b.Fatal(err)
-		}
+	// The same rows as the CSV text the workbook becomes, read by the same
+	// reader: what converting the workbook costs on top.
+	text, _ := convertedText(b, bytes.NewReader(raw), "bench.xlsx")
+	for _, in := range []struct {
+		name string
+		raw  []byte
+	}{{"xlsx", raw}, {"csv", []byte(text)}} {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadOrderLog(bytes.NewReader(in.raw), "bench."+in.name, LogOptions{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 

@@ -44,7 +44,7 @@ func TestParquetLogOpensAndACutOneShowsTheError(t *testing.T) {
 
 func TestParquetOpenPromptsSayParquet(t *testing.T) {
 	m := loadedModel(t, textbookOptions(), 120, 40)
-	for key, want := range map[string]string{"o": "Open table (CSV or Parquet):", "g": "Open order log (CSV or Parquet):"} {
+	for key, want := range map[string]string{"o": "Open table (CSV, Parquet or xlsx):", "g": "Open order log (CSV, Parquet or xlsx):"} {
 		m2, _ := update(t, m, screentest.Press(key))
 		screentest.MustContain(t, screen(m2), want)
 	}

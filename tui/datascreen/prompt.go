@@ -39,9 +39,9 @@ const (
 func (k promptKind) label(c common.Common) string {
 	switch k {
 	case promptTable:
-		return c.T("Open table (CSV or Parquet): ", "打开表（CSV 或 Parquet）：")
+		return c.T("Open table (CSV, Parquet or xlsx): ", "打开表（CSV、Parquet 或 xlsx）：")
 	case promptLog:
-		return c.T("Open order log (CSV or Parquet): ", "打开订单日志（CSV 或 Parquet）：")
+		return c.T("Open order log (CSV, Parquet or xlsx): ", "打开订单日志（CSV、Parquet 或 xlsx）：")
 	case promptSeed:
 		return c.T("Split seed: ", "划分种子：")
 	case promptCutoff:

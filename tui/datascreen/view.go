@@ -82,8 +82,8 @@ func (s Model) noDataView() string {
 			lines = append(lines, s.Styles.Warning.Render(l))
 		}
 		lines = append(lines, "")
-		hint := s.T("o opens a table (CSV or Parquet), g an order log, b loads the built-in data.",
-			"按 o 打开表格（CSV 或 Parquet），g 打开订单日志，b 加载内置数据。")
+		hint := s.T("o opens a table (CSV, Parquet, xlsx), g an order log, b the built-in data.",
+			"按 o 打开表格（CSV、Parquet 或 xlsx），g 打开订单日志，b 加载内置数据。")
 		switch {
 		case s.Served && s.ServedFile.Path != "":
 			hint = s.T("o reloads the served file, b loads the built-in data.", "按 o 重新载入服务的文件，b 加载内置数据。")
