@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/experiment"
+
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
 )
 
@@ -49,6 +51,14 @@ func TestSQLiteHandModelEdgeCells(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	compareSQLiteOnCSV(t, b, csvText, want)
+}
+
+// compareSQLiteOnCSV loads csvText as the table users into SQLite, runs the
+// model's export on it and compares each customer's figures with want,
+// what retain predict gives for the same text.
+func compareSQLiteOnCSV(t *testing.T, b *experiment.Bundle, csvText string, want *experiment.Scored) {
+	t.Helper()
 	recs, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
 	if err != nil {
 		t.Fatal(err)

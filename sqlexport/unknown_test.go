@@ -1,7 +1,6 @@
 package sqlexport
 
 import (
-	"encoding/csv"
 	"strings"
 	"testing"
 )
@@ -33,15 +32,5 @@ func TestSQLiteMatchesPredictWithUnknownInNumericColumns(t *testing.T) {
 			t.Errorf("retain predict: row %s scores %v, row %s with blanks %v", want.IDs[pair[0]], p, want.IDs[pair[1]], q)
 		}
 	}
-	recs, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	db := openSQLite(t)
-	loadTable(t, db, SQLite, "users", recs[0], recs[1:])
-	text, err := Build(b, Options{Dialect: SQLite})
-	if err != nil {
-		t.Fatal(err)
-	}
-	compare(t, runSelect(t, db, text), want, nil)
+	compareSQLiteOnCSV(t, b, csvText, want)
 }
