@@ -48,11 +48,8 @@ func (m NumberMarks) String() string {
 		removed = append(removed, "thousands separators")
 	}
 	var parts []string
-	switch n := len(removed); {
-	case n == 1:
-		parts = append(parts, "numbers read without "+removed[0])
-	case n > 1:
-		parts = append(parts, "numbers read without "+strings.Join(removed[:n-1], ", ")+" and "+removed[n-1])
+	if len(removed) > 0 {
+		parts = append(parts, "numbers read without "+wordList(removed))
 	}
 	if m&markParens != 0 {
 		parts = append(parts, "accounting negatives in parentheses read as negative numbers ((5.00) is -5)")

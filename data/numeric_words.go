@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // numericMissingWords are the words that stand for a missing value in a
@@ -158,9 +157,5 @@ func missingWordsNote(source string, c *Column) string {
 			parts = append(parts, fmt.Sprintf("%s %q", cells, w.Word))
 		}
 	}
-	list := parts[0]
-	if n := len(parts); n > 1 {
-		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
-	}
-	return fmt.Sprintf("%s: column %q: %s read as missing", source, c.Name, list)
+	return fmt.Sprintf("%s: column %q: %s read as missing", source, c.Name, wordList(parts))
 }
