@@ -41,6 +41,8 @@ type workbookText struct {
 	*chunkText
 	note  string
 	marks []lineMark
+	// The workbook's sheet reads by the fast scanner and by encoding/xml.
+	fastReads, slowReads int
 }
 
 // lineMark says that CSV line line holds row row of sheet sheet, and the
@@ -132,6 +134,9 @@ type workbook struct {
 	styles   []cellStyle // by the cell's s attribute
 	read     int64       // uncompressed sheet bytes read so far
 	widest   int         // the most cells a converted row used
+	// Sheet reads by the fast scanner and by encoding/xml (the tests
+	// check which path read a workbook).
+	fastReads, slowReads int
 }
 
 type sheetRef struct {
@@ -204,6 +209,7 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 			}
 		}
 		if wb.widest <= width {
+			out.fastReads, out.slowReads = wb.fastReads, wb.slowReads
 			return out, nil
 		}
 		width = wb.widest

@@ -21,7 +21,7 @@ func (wb *workbook) header(i int) ([]string, error) {
 			return false, nil
 		}
 		return true, nil
-	})
+	}, func() { h = nil })
 	return h, err
 }
 
@@ -40,6 +40,12 @@ func usedWidth(cells []string) int {
 func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkText, line int, marks *[]lineMark) (int, error) {
 	sheet := wb.sheets[i].name
 	seenHeader, marked, prev := false, false, 0
+	line0, size0, marks0, widest0 := line, buf.Size(), len(*marks), wb.widest
+	restart := func() {
+		seenHeader, marked, prev = false, false, 0
+		line, *marks, wb.widest = line0, (*marks)[:marks0], widest0
+		buf.truncate(size0)
+	}
 	err := wb.rows(i, func(row int, cells []string) (bool, error) {
 		n := usedWidth(cells)
 		if n == 0 {
@@ -92,13 +98,56 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkTe
 		}
 		prev = row
 		return true, nil
-	})
+	}, restart)
 	return line, err
 }
 
 // rows streams the rows of sheet i, each as its cells by column (A = 0),
-// to each, until it returns false. row is the 1-based row number.
-func (wb *workbook) rows(i int, each func(row int, cells []string) (bool, error)) error {
+// to each, until it returns false. row is the 1-based row number. The
+// fast scanner reads the sheet first; when it leaves the sheet to
+// encoding/xml (or meets any error), restart undoes what each did with
+// the rows it was given and the sheet is read again from its start by
+// sheetReader.run, whose rows, cells and errors are the reader's.
+func (wb *workbook) rows(i int, each func(row int, cells []string) (bool, error), restart func()) error {
+	if xlsxScanHook != nil {
+		xlsxScanHook(wb, i)
+	}
+	if xlsxScan != scanSlow {
+		read := wb.read
+		err := wb.readRows(i, true, each)
+		if err == nil {
+			wb.fastReads++
+			return nil
+		}
+		if xlsxScan == scanFast {
+			return err
+		}
+		wb.read = read
+		if restart != nil {
+			restart()
+		}
+	}
+	wb.slowReads++
+	return wb.readRows(i, false, each)
+}
+
+// Which path reads the sheets: scanAuto the fast scanner falling back to
+// encoding/xml; the tests compare the two with scanSlow (encoding/xml
+// only) and scanFast (no fallback: its error is returned as it is).
+const (
+	scanAuto = iota
+	scanSlow
+	scanFast
+)
+
+var xlsxScan = scanAuto
+
+// xlsxScanHook, when set (by the tests), is called before each sheet read
+// to compare the two paths' rows.
+var xlsxScanHook func(wb *workbook, i int)
+
+// readRows reads sheet i's rows with the fast scanner or with run.
+func (wb *workbook) readRows(i int, fast bool, each func(row int, cells []string) (bool, error)) error {
 	ref := wb.sheets[i]
 	rc, err := wb.open(ref.part, maxXlsxSheets, fmt.Sprintf("sheet %q", ref.name))
 	if err != nil {
@@ -107,7 +156,12 @@ func (wb *workbook) rows(i int, each func(row int, cells []string) (bool, error)
 	defer rc.Close()
 	lp := rc.(*limitedPart)
 	lp.count, lp.left = &wb.read, maxXlsxSheets-wb.read
-	sr := &sheetReader{wb: wb, sheet: ref.name, d: newXMLTokens(bufio.NewReaderSize(lp, 256<<10))}
+	br := bufio.NewReaderSize(lp, 256<<10)
+	sr := &sheetReader{wb: wb, sheet: ref.name}
+	if fast {
+		return sr.scan(br, each)
+	}
+	sr.d = newXMLTokens(br)
 	err = sr.run(each)
 	if errors.Is(err, errPartLimit) {
 		err = errSheetsLimit

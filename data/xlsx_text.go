@@ -92,6 +92,16 @@ func (c *chunkText) writeByte(b byte) {
 	c.size++
 }
 
+// truncate drops the text past its first n bytes.
+func (c *chunkText) truncate(n int64) {
+	k := int((n + textChunk - 1) / textChunk)
+	c.chunks = c.chunks[:k]
+	if k > 0 {
+		c.chunks[k-1] = c.chunks[k-1][:n-int64(k-1)*textChunk]
+	}
+	c.size = n
+}
+
 // Len is the size of the text, as an int.
 func (c *chunkText) Len() int { return int(c.size) }
 
