@@ -45,11 +45,21 @@ type sheetScan struct {
 	attrR, attrS, attrT []byte
 	hasR, hasS, hasT    bool
 	styles              map[string]string
+	// The row's cells: their text one after the other in arena (made one
+	// string at the row's end), or a string held already.
+	arena []byte
+	vals  []scanVal
 
 	row, col                   int
 	typ, style                 string
 	inRow, inV, inIS, inT      bool
 	phonetic, cDepth, rPrDepth int
+}
+
+type scanVal struct {
+	from, to int
+	held     string
+	isHeld   bool
 }
 
 // scan reads the sheet's rows from br with the fast scanner: nil when it
@@ -503,6 +513,7 @@ func (x *sheetScan) start(name []byte) error {
 		}
 		x.row, x.col, x.inRow = n, -1, true
 		s.cells = s.cells[:0]
+		x.arena, x.vals = x.arena[:0], x.vals[:0]
 	case "c":
 		if !x.inRow {
 			return errSlowPath
@@ -596,16 +607,28 @@ func (x *sheetScan) end(name []byte) error {
 	case "rPh":
 		x.phonetic--
 	case "c":
-		v, err := s.value(x.typ, x.style, x.col, x.row)
+		from := len(x.arena)
+		var v scanVal
+		var err error
+		x.arena, v.held, v.isHeld, err = s.appendValue(x.arena, x.typ, x.style, x.col, x.row)
 		if err != nil {
 			return err
 		}
-		for len(s.cells) <= x.col {
-			s.cells = append(s.cells, "")
+		v.from, v.to = from, len(x.arena)
+		for len(x.vals) <= x.col {
+			x.vals = append(x.vals, scanVal{})
 		}
-		s.cells[x.col] = v
+		x.vals[x.col] = v
 	case "row":
 		x.inRow = false
+		text := string(x.arena)
+		for _, v := range x.vals {
+			if v.isHeld {
+				s.cells = append(s.cells, v.held)
+			} else {
+				s.cells = append(s.cells, text[v.from:v.to])
+			}
+		}
 		more, err := x.each(x.row, s.cells)
 		if err != nil {
 			return err

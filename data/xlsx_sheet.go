@@ -284,39 +284,50 @@ func (s *sheetReader) run(each func(row int, cells []string) (bool, error)) erro
 
 // value converts the cell just read to its CSV text.
 func (s *sheetReader) value(typ, style string, col, row int) (string, error) {
+	out, v, held, err := s.appendValue(nil, typ, style, col, row)
+	if err != nil || held {
+		return v, err
+	}
+	return string(out), nil
+}
+
+// appendValue is value appending the text to dst, or returning it as v
+// (held) when the reader holds it already (a shared string), so that the
+// fast scanner makes one string of a row's cells.
+func (s *sheetReader) appendValue(dst []byte, typ, style string, col, row int) (out []byte, v string, held bool, err error) {
 	text := s.text
 	switch typ {
 	case "s":
 		if len(text) == 0 {
-			return "", nil
+			return dst, "", false, nil
 		}
 		i, err := strconv.Atoi(string(text))
 		if err != nil || i < 0 || i >= len(s.wb.strings) {
-			return "", s.cellErr(col, row, "shared string %s of %d", text, len(s.wb.strings))
+			return dst, "", false, s.cellErr(col, row, "shared string %s of %d", text, len(s.wb.strings))
 		}
-		return s.wb.strings[i], nil
+		return dst, s.wb.strings[i], true, nil
 	case "inlineStr", "str", "e", "d":
-		return string(text), nil
+		return append(dst, text...), "", false, nil
 	case "b":
 		switch string(text) {
 		case "1", "true":
-			return "TRUE", nil
+			return append(dst, "TRUE"...), "", false, nil
 		case "0", "false":
-			return "FALSE", nil
+			return append(dst, "FALSE"...), "", false, nil
 		case "":
-			return "", nil
+			return dst, "", false, nil
 		}
-		return "", s.cellErr(col, row, "boolean %q is neither 0 nor 1", text)
+		return dst, "", false, s.cellErr(col, row, "boolean %q is neither 0 nor 1", text)
 	case "", "n":
 	default:
-		return "", s.cellErr(col, row, "corrupt Excel workbook: unknown cell type %q", typ)
+		return dst, "", false, s.cellErr(col, row, "corrupt Excel workbook: unknown cell type %q", typ)
 	}
 	if len(text) == 0 {
-		return "", nil
+		return dst, "", false, nil
 	}
-	v, err := strconv.ParseFloat(strings.TrimSpace(string(text)), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return "", s.cellErr(col, row, "corrupt Excel workbook: number %q", text)
+	f, err := strconv.ParseFloat(strings.TrimSpace(string(text)), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return dst, "", false, s.cellErr(col, row, "corrupt Excel workbook: number %q", text)
 	}
 	kind := styleNumber
 	if style != "" {
@@ -325,11 +336,11 @@ func (s *sheetReader) value(typ, style string, col, row int) (string, error) {
 		}
 	}
 	if kind != styleNumber {
-		if d, ok := excelDate(v, s.wb.date1904, kind); ok {
-			return d, nil
+		if d, ok := appendExcelDate(dst, f, s.wb.date1904, kind); ok {
+			return d, "", false, nil
 		}
 	}
-	return strconv.FormatFloat(v, 'f', -1, 64), nil
+	return strconv.AppendFloat(dst, f, 'f', -1, 64), "", false, nil
 }
 
 // excelDate writes a date serial as ISO text: "2010-12-01" in a date
@@ -340,14 +351,20 @@ func (s *sheetReader) value(typ, style string, col, row int) (string, error) {
 // was (serial 60), so serials up to 60 are a day later than the formula
 // for later ones gives; in the 1904 system serial 0 is 1904-01-01.
 func excelDate(v float64, date1904 bool, kind cellStyle) (string, bool) {
+	b, ok := appendExcelDate(nil, v, date1904, kind)
+	return string(b), ok
+}
+
+// appendExcelDate is excelDate appending the text to dst.
+func appendExcelDate(dst []byte, v float64, date1904 bool, kind cellStyle) ([]byte, bool) {
 	timeOnly := kind == styleTime
 	if v < 0 || v > 2958466 { // after 9999-12-31
-		return "", false
+		return dst, false
 	}
 	secs := int64(math.Round(v * 86400))
 	days, sod := secs/86400, secs%86400
 	if timeOnly && days == 0 {
-		return fmt.Sprintf("%02d:%02d:%02d", sod/3600, sod/60%60, sod%60), true
+		return fmt.Appendf(dst, "%02d:%02d:%02d", sod/3600, sod/60%60, sod%60), true
 	}
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	switch {
@@ -358,9 +375,9 @@ func excelDate(v float64, date1904 bool, kind cellStyle) (string, bool) {
 	}
 	t := epoch.AddDate(0, 0, int(days)).Add(time.Duration(sod) * time.Second)
 	if sod == 0 && kind == styleDate {
-		return t.Format("2006-01-02"), true
+		return t.AppendFormat(dst, "2006-01-02"), true
 	}
-	return t.Format("2006-01-02 15:04:05"), true
+	return t.AppendFormat(dst, "2006-01-02 15:04:05"), true
 }
 
 // parseCellRef reads a cell reference ("B7") as a 0-based column and a
