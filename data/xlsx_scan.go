@@ -115,10 +115,10 @@ func (x *sheetScan) text(b []byte) bool {
 
 // markup reads the markup after a '<' up to its '>' and acts on it.
 func (x *sheetScan) markup() error {
-	if b, _ := x.br.Peek(1); len(b) == 1 && b[0] == '!' {
+	chunk, err := x.br.ReadSlice('>')
+	if len(chunk) > 0 && chunk[0] == '!' {
 		return errSlowPath // a comment, CDATA or a DOCTYPE
 	}
-	chunk, err := x.br.ReadSlice('>')
 	t := chunk
 	if err != nil || !tagComplete(chunk) {
 		x.tag = append(x.tag[:0], chunk...)
