@@ -123,7 +123,7 @@ func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if wb, ok := r.(*workbookText); ok {
 		t, err := readCSVText(wb, name, opts)
 		if t != nil {
-			t.Workbook = wb.note
+			t.Workbook = wb.sheets
 		}
 		return t, wb.locate(name, err)
 	}

@@ -111,9 +111,9 @@ type OrderLog struct {
 	// Stripped is what was removed from amounts, prices and quantities to
 	// read them as numbers ("¥5,418.00"; see NumberNote).
 	Stripped NumberMarks
-	// Workbook says which sheets of an Excel workbook were read ("" when
-	// the file is not a workbook; see WorkbookNote).
-	Workbook string
+	// Workbook says which sheets of an Excel workbook were read (nil when
+	// the file is not a workbook).
+	Workbook *WorkbookSheets
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
@@ -198,7 +198,7 @@ func ReadOrderLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) 
 		}
 		log, err := readSettled(name, opts, read, read)
 		if log != nil {
-			log.Workbook = wb.note
+			log.Workbook = wb.sheets
 			log.dateShownBy = wb.relocateNote(log.dateShownBy)
 		}
 		return log, wb.locate(name, err)

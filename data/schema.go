@@ -129,8 +129,8 @@ func valueRange(values []float64) (lo, hi float64) {
 // so that no column leaves the features unannounced.
 func LoadNotes(t *Table) []string {
 	var notes []string
-	if t.Workbook != "" {
-		notes = append(notes, t.Source+": "+t.Workbook)
+	if t.Workbook != nil {
+		notes = append(notes, t.Source+": "+t.Workbook.Note())
 	}
 	if n := blankLabelNote(t); n != "" {
 		notes = append(notes, n)

@@ -200,9 +200,9 @@ type Table struct {
 	Rows  int
 	// BlankLabels counts the rows of the file left out for a blank label.
 	BlankLabels BlankLabels
-	// Workbook says which sheets of an Excel workbook were read ("" when
+	// Workbook says which sheets of an Excel workbook were read (nil when
 	// the file is not a workbook); LoadNotes shows it.
-	Workbook string
+	Workbook *WorkbookSheets
 }
 
 // NewTable assembles a Table from already-typed columns, for code that

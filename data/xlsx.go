@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -35,12 +34,12 @@ var (
 
 // workbookText is a workbook converted to CSV text: a chunked reader (an
 // io.ReaderAt with a Size, which ReadOrderLog reads twice when it must),
-// the note saying which sheets were read, and where each CSV line came
-// from, to name the sheet and row in errors.
+// which sheets were read, and where each CSV line came from, to name the
+// sheet and row in errors.
 type workbookText struct {
 	*chunkText
-	note  string
-	marks []lineMark
+	sheets *WorkbookSheets
+	marks  []lineMark
 	// The workbook's sheet reads by the fast scanner and by encoding/xml.
 	fastReads, slowReads int
 }
@@ -199,7 +198,7 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	// converted again at that width.
 	width := len(headers[first])
 	for {
-		out := &workbookText{note: wb.note(read, other), chunkText: new(chunkText)}
+		out := &workbookText{sheets: wb.sheetNames(read, other), chunkText: new(chunkText)}
 		line := 1
 		wb.widest = width
 		for k, i := range read {
@@ -271,28 +270,14 @@ func equalRows(a, b []string) bool {
 	return true
 }
 
-// note says which sheets were read and which were not (each of those has
-// other columns than the sheets read).
-func (wb *workbook) note(read, other []int) string {
-	names := func(idx []int) string {
-		q := make([]string, len(idx))
+// sheets names the sheets read and those left out.
+func (wb *workbook) sheetNames(read, other []int) *WorkbookSheets {
+	names := func(idx []int) []string {
+		out := make([]string, len(idx))
 		for k, i := range idx {
-			q[k] = strconv.Quote(wb.sheets[i].name)
+			out[k] = wb.sheets[i].name
 		}
-		if len(q) == 1 {
-			return q[0]
-		}
-		return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
+		return out
 	}
-	s := "Excel workbook, sheet " + names(read) + " read"
-	if len(read) > 1 {
-		s = "Excel workbook, sheets " + names(read) + " read one after the other (same columns)"
-	}
-	switch {
-	case len(other) == 1:
-		s += "; sheet " + names(other) + " has other columns and was not read: save the one you want as CSV"
-	case len(other) > 1:
-		s += "; sheets " + names(other) + " have other columns and were not read: save the one you want as CSV"
-	}
-	return s
+	return &WorkbookSheets{Read: names(read), Left: names(other)}
 }

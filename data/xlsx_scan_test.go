@@ -63,7 +63,7 @@ func convertWith(mode int, raw []byte) scanResult {
 	}
 	var b bytes.Buffer
 	b.ReadFrom(wb)
-	return scanResult{text: b.String(), note: wb.note, fast: wb.fastReads, slow: wb.slowReads}
+	return scanResult{text: b.String(), note: wb.sheets.Note(), fast: wb.fastReads, slow: wb.slowReads}
 }
 
 // sameBothWays converts raw with the fast path (falling back) and with

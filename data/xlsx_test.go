@@ -44,7 +44,7 @@ func convertedText(t testing.TB, r io.Reader, name string) (string, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(b), wb.note
+	return string(b), wb.sheets.Note()
 }
 
 func TestXlsxFixtureTableText(t *testing.T) {
@@ -111,7 +111,7 @@ func TestXlsxReadCSVTable(t *testing.T) {
 	if spend[0] != 2.55 || spend[3] != 1e21 {
 		t.Errorf("spend %v", spend)
 	}
-	if tab.Workbook == "" || LoadNotes(tab)[0] != "table.xlsx: "+tab.Workbook {
+	if tab.Workbook == nil || LoadNotes(tab)[0] != "table.xlsx: "+tab.Workbook.Note() {
 		t.Errorf("notes %q", LoadNotes(tab))
 	}
 }
@@ -147,8 +147,8 @@ func TestXlsxReadOrderLogSameAsCSV(t *testing.T) {
 	if x.Lines != 14 || x.Cancelled != 2 || x.MissingCustomer != 1 || len(x.Customers) != 5 {
 		t.Errorf("lines %d, cancelled %d, no customer %d, customers %v", x.Lines, x.Cancelled, x.MissingCustomer, x.Customers)
 	}
-	if x.Workbook != `Excel workbook, sheets "Year 2009-2010" and "Year 2010-2011" read one after the other (same columns)` {
-		t.Errorf("note %q", x.Workbook)
+	if w := x.Workbook; w == nil || w.Note() != `Excel workbook, sheets "Year 2009-2010" and "Year 2010-2011" read one after the other (same columns)` {
+		t.Errorf("sheets %+v", w)
 	}
 	// A pipe (no ReaderAt) is read into memory and gives the same log.
 	b, _ := os.ReadFile("testdata/xlsx/orders.xlsx")

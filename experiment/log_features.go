@@ -92,8 +92,8 @@ func featureNotes(d *Data) []string {
 	}
 	var notes []string
 	if d.Log != nil {
-		if d.Log.Workbook != "" {
-			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.Workbook))
+		if d.Log.Workbook != nil {
+			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.Workbook.Note()))
 		}
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
 		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote()} {

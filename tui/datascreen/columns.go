@@ -55,3 +55,30 @@ func (s Model) columnLabel(name string) string {
 	}
 	return data.ColumnLabel(name)
 }
+
+// sheetsLine says which sheets of an Excel workbook were read and which
+// were left out (other columns), "" when the data is not a workbook.
+func (s Model) sheetsLine() string {
+	w := s.data.Table.Workbook
+	if s.data.Log != nil {
+		w = s.data.Log.Workbook
+	}
+	if w == nil {
+		return ""
+	}
+	quote := func(names []string) string {
+		q := make([]string, len(names))
+		for i, n := range names {
+			q[i] = strconv.Quote(n)
+		}
+		return strings.Join(q, s.T(", ", "、"))
+	}
+	line := s.Tf("%s read", "读取了 %s", quote(w.Read))
+	if len(w.Read) > 1 {
+		line = s.Tf("%s read one after the other (same columns)", "依次读取了 %s（列相同）", quote(w.Read))
+	}
+	if len(w.Left) > 0 {
+		line += s.Tf(" · not read (other columns): %s", " · 未读取（列不同）：%s", quote(w.Left))
+	}
+	return line
+}

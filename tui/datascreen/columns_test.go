@@ -2,6 +2,8 @@ package datascreen
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -111,4 +113,27 @@ func TestSchemaSaysWhichWordsWereMissing(t *testing.T) {
 			t.Errorf("%s: no price column", tc.lang)
 		}
 	}
+}
+
+// TestSheetsLineSaysWhichSheetsWereRead: a workbook's Data screen says
+// which sheets were read, one after the other when they share a header
+// (the Online Retail II shaped orders.xlsx) and which were left out (the
+// Notes sheet of table.xlsx), in both languages. The fixtures are data's,
+// written by openpyxl (data/testdata/xlsx/make_fixtures.py).
+func TestSheetsLineSaysWhichSheetsWereRead(t *testing.T) {
+	read := func(name string) string {
+		b, err := os.ReadFile(filepath.Join("..", "..", "data", "testdata", "xlsx", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	load := func(lang, kind, name string) string {
+		c := screentest.Common(lang, 160, 48)
+		return screentest.Render(loaded(t, c, experiment.Source{Kind: kind, Path: name}, read(name)), 160, 48)
+	}
+	mustContain(t, load("en", "log", "orders.xlsx"), `Sheets   "Year 2009-2010", "Year 2010-2011" read one after the other (same columns)`)
+	mustContain(t, load("zh", "log", "orders.xlsx"), `工作表   依次读取了 "Year 2009-2010"、"Year 2010-2011"（列相同）`)
+	mustContain(t, load("en", "csv", "table.xlsx"), `Sheets   "Users" read · not read (other columns): "Notes"`)
+	mustContain(t, load("zh", "csv", "table.xlsx"), `工作表   读取了 "Users" · 未读取（列不同）："Notes"`)
 }

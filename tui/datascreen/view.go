@@ -35,8 +35,8 @@ func (s Model) render() string {
 	}
 	foot = append(foot, s.flashLine()...)
 	// The header gives way to the body on a short window, never the
-	// other way round; an order log's columns line is shown only when the
-	// whole header fits with it.
+	// other way round; an order log's columns line and a workbook's sheets
+	// line are shown only when the whole header fits with them.
 	room := max(s.Height-len(foot)-8, 4)
 	lines := s.header(true)
 	if len(lines) > room {
@@ -128,6 +128,9 @@ func (s Model) header(withColumns bool) []string {
 	plain := func(strs ...string) string { return strings.Join(strs, " ") }
 	var lines []string
 	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
+	if sheets := s.sheetsLine(); sheets != "" && withColumns {
+		lines = append(lines, s.field(s.T("Sheets", "工作表"), sheets, 2, plain)...)
+	}
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
 	lines = append(lines, s.targetLines()...)
