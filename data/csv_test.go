@@ -277,6 +277,10 @@ func TestReadCSVErrors(t *testing.T) {
 		{"no features", "customerID,k,churn\nA1,same,yes\nB2,same,no\n", CSVOptions{},
 			"t.csv: no usable feature column (customerID: an identifier, k: constant)", ErrNoFeatures},
 		{"label only", "churn\nyes\nno\n", CSVOptions{}, "t.csv: no usable feature column", ErrNoFeatures},
+		// 25 constant columns: the first 20 named, then how many more.
+		{"many columns without features", wideConstant(25), CSVOptions{},
+			"t.csv: no usable feature column (c1: constant, c2: constant, c3: constant, c4: constant, c5: constant, c6: constant, c7: constant, c8: constant, c9: constant, c10: constant, " +
+				"c11: constant, c12: constant, c13: constant, c14: constant, c15: constant, c16: constant, c17: constant, c18: constant, c19: constant, c20: constant, and 5 more)", ErrNoFeatures},
 		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: ':'}, `data: malformed CSV: t.csv: delimiter ':' is not comma, semicolon, tab or pipe`, ErrSyntax},
 	}
 	for _, c := range cases {
@@ -293,6 +297,16 @@ func TestReadCSVErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wideConstant returns a table of n constant columns c1 … cn and a label.
+func wideConstant(n int) string {
+	var head, row strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&head, "c%d,", i)
+		row.WriteString("0,")
+	}
+	return head.String() + "churn\n" + row.String() + "yes\n" + row.String() + "no\n"
 }
 
 // numbered returns n rows "i,i".

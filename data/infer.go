@@ -44,6 +44,9 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 			why = append(why, w)
 		}
 		msg := "no usable feature column"
+		if n := len(why); n > maxWhyColumns {
+			why = append(why[:maxWhyColumns], fmt.Sprintf("and %s more", Thousands(n-maxWhyColumns)))
+		}
 		if len(why) > 0 {
 			msg += " (" + strings.Join(why, ", ") + ")"
 		}
@@ -51,6 +54,11 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	}
 	return t, nil
 }
+
+// maxWhyColumns bounds the columns the no-feature refusal gives a reason
+// for: a table of thousands of empty columns is refused in a line, not a
+// page.
+const maxWhyColumns = 20
 
 // inferColumn decides the final kind of a column from all its values.
 func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {

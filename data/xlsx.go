@@ -27,9 +27,13 @@ var (
 	maxXlsxStream       = 256 << 20 // bytes of a workbook that is not a file (a pipe)
 	maxXlsxSheets int64 = 2 << 30   // uncompressed bytes of the sheets read, in total
 	maxXlsxPart   int64 = 256 << 20 // uncompressed bytes of any other part (shared strings, styles, …)
-	// The CSV text may be this many times the sheets' XML, plus
-	// maxXlsxPart: padding sparse rows to a wide header cannot blow it up.
-	maxXlsxGrowth int64 = 8
+	// The CSV text may be maxXlsxGrowth times the sheets' XML, plus
+	// maxXlsxPadding: padding sparse rows to a wide header cannot blow it
+	// up. (Text is shorter than its XML in a real sheet; a few bytes of
+	// XML with a cell in column XFD would otherwise make a row of 16,383
+	// commas for every row that follows.)
+	maxXlsxGrowth  int64 = 8
+	maxXlsxPadding int64 = 16 << 20
 )
 
 // workbookText is a workbook converted to CSV text: a chunked reader (an
@@ -40,6 +44,7 @@ type workbookText struct {
 	*chunkText
 	sheets *WorkbookSheets
 	marks  []lineMark
+	cols   []int // the sheet column (A = 0) of each CSV column
 	// The workbook's sheet reads by the fast scanner and by encoding/xml.
 	fastReads, slowReads int
 }
@@ -114,7 +119,11 @@ func (wb *workbookText) locate(name string, err error) error {
 		return err
 	}
 	if pe.Column > 0 {
-		pe.Where = fmt.Sprintf("sheet %q, cell %s%d", sheet, columnName(pe.Column-1), row)
+		col := pe.Column - 1
+		if col < len(wb.cols) {
+			col = wb.cols[col]
+		}
+		pe.Where = fmt.Sprintf("sheet %q, cell %s%d", sheet, columnName(col), row)
 	} else {
 		pe.Where = fmt.Sprintf("sheet %q, row %d", sheet, row)
 	}
@@ -132,7 +141,7 @@ type workbook struct {
 	strings  []string
 	styles   []cellStyle // by the cell's s attribute
 	read     int64       // uncompressed sheet bytes read so far
-	widest   int         // the most cells a converted row used
+	used     []bool      // the columns (A = 0) with a cell of text in a row converted
 	// Sheet reads by the fast scanner and by encoding/xml (the tests
 	// check which path read a workbook).
 	fastReads, slowReads int
@@ -192,26 +201,39 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	}
 	read, other := wb.choose(withData, headers)
 	first := read[0]
-	// Rows are padded to the header's width; a row with a cell past it
-	// (a stray note to the right of the table) widens every row, the
-	// header too, as Excel's own CSV export does: the sheets are then
-	// converted again at that width.
-	width := len(headers[first])
+	// The columns written are those with a header; a column without one
+	// that holds a cell in some row (a note right of the table, a value
+	// under a blank header) is added, and the sheets converted again, as
+	// Excel's own CSV export keeps it. Columns with nothing in them, which
+	// a sheet's formatting can make reach column XFD, are not written: a
+	// few bytes of XML cannot make rows of 16,383 empty cells.
+	var cols []int
+	for j, v := range headers[first] {
+		if v != "" {
+			cols = append(cols, j)
+		}
+	}
 	for {
-		out := &workbookText{sheets: wb.sheetNames(read, other), chunkText: new(chunkText)}
+		out := &workbookText{sheets: wb.sheetNames(read, other), chunkText: new(chunkText), cols: cols}
 		line := 1
-		wb.widest = width
+		wb.used = wb.used[:0]
 		for k, i := range read {
 			var err error
-			if line, err = wb.convertSheet(i, k > 0, width, out.chunkText, line, &out.marks); err != nil {
+			if line, err = wb.convertSheet(i, k > 0, cols, out.chunkText, line, &out.marks); err != nil {
 				return nil, err
 			}
 		}
-		if wb.widest <= width {
+		var used []int
+		for j, u := range wb.used {
+			if u {
+				used = append(used, j)
+			}
+		}
+		if slices.Equal(used, cols) {
 			out.fastReads, out.slowReads = wb.fastReads, wb.slowReads
 			return out, nil
 		}
-		width = wb.widest
+		cols = used
 	}
 }
 

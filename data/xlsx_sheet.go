@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,13 +38,13 @@ func usedWidth(cells []string) int {
 // line, padding each row to width; a blank line stands for each absent or
 // empty row so that lines follow rows. Unless dropHeader, the header row
 // is written too. It returns the next CSV line.
-func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkText, line int, marks *[]lineMark) (int, error) {
+func (wb *workbook) convertSheet(i int, dropHeader bool, cols []int, buf *chunkText, line int, marks *[]lineMark) (int, error) {
 	sheet := wb.sheets[i].name
 	seenHeader, marked, prev := false, false, 0
-	line0, size0, marks0, widest0 := line, buf.Size(), len(*marks), wb.widest
+	line0, size0, marks0, used0 := line, buf.Size(), len(*marks), slices.Clone(wb.used)
 	restart := func() {
 		seenHeader, marked, prev = false, false, 0
-		line, *marks, wb.widest = line0, (*marks)[:marks0], widest0
+		line, *marks, wb.used = line0, (*marks)[:marks0], used0
 		buf.truncate(size0)
 	}
 	err := wb.rows(i, func(row int, cells []string) (bool, error) {
@@ -72,26 +73,28 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, width int, buf *chunkTe
 			buf.writeByte('\n')
 			line++
 		}
-		wb.widest = max(wb.widest, n)
-		if n < width {
-			n = width
+		for j, v := range cells[:n] {
+			if v != "" {
+				for len(wb.used) <= j {
+					wb.used = append(wb.used, false)
+				}
+				wb.used[j] = true
+			}
 		}
 		nl := 0
-		for j := 0; j < n; j++ {
-			if j > 0 {
+		for k, j := range cols {
+			if k > 0 {
 				buf.writeByte(',')
 			}
-			v := ""
-			if j < len(cells) {
-				v = cells[j]
+			if j < n {
+				nl += writeCSVField(buf, cells[j])
 			}
-			nl += writeCSVField(buf, v)
 		}
 		buf.writeByte('\n')
 		line += 1 + nl
-		if limit := maxXlsxGrowth*wb.read + maxXlsxPart; int64(buf.Len()) > limit {
-			return false, wb.bad("the Excel workbook's sheets make more than %s bytes of text (their rows are padded to a header of %s columns); is this a real workbook?",
-				thousands64(limit), Thousands(width))
+		if limit := maxXlsxGrowth*wb.read + maxXlsxPadding; int64(buf.Len()) > limit {
+			return false, wb.bad("the Excel workbook's sheets make more than %s bytes of text (their rows are padded to %s columns); is this a real workbook?",
+				thousands64(limit), Thousands(len(cols)))
 		}
 		if nl > 0 {
 			*marks = append(*marks, lineMark{line: line, row: row + 1, sheet: sheet})

@@ -264,12 +264,21 @@ func TestXlsxHandBuiltText(t *testing.T) {
 		want: "\na,b,c\n\n,2.55,\n\n1000000000000000000000,,\"x;y\"\n",
 	}, {
 		// A cell right of the header's last widens every row, the header
-		// too, as Excel's CSV export does: the reader calls it column_4.
+		// too, as Excel's CSV export does (the reader calls it column_3);
+		// column C, empty in every row, is not written.
 		name: "a stray cell right of the table",
 		b: book{sheets: [][2]string{{"Sheet1",
 			`<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="B1" t="inlineStr"><is><t>b</t></is></c></row>` +
 				`<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c><c r="D2" t="inlineStr"><is><t>checked</t></is></c></row><row r="3"><c r="A3"><v>3</v></c></row>`}}},
-		want: "a,b,,\n1,2,,checked\n3,,,\n",
+		want: "a,b,\n1,2,checked\n3,,\n",
+	}, {
+		// A blank header cell: its column is written when a row has a cell
+		// in it (B), left out when none has (D).
+		name: "blank header cells",
+		b: book{sheets: [][2]string{{"Sheet1",
+			`<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c><c r="C1" t="inlineStr"><is><t>c</t></is></c><c r="E1" t="inlineStr"><is><t>e</t></is></c></row>` +
+				`<row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>5</v></c><c r="C2"><v>2</v></c><c r="E2"><v>3</v></c></row>`}}},
+		want: "a,,c,e\n1,5,2,3\n",
 	}, {
 		// A later sheet's header is dropped; an empty sheet is skipped.
 		name: "sheets with the same header",
@@ -558,17 +567,29 @@ func FuzzReadXlsx(f *testing.F) {
 	})
 }
 
-// Sparse rows padded to a wide header cannot make the text blow up.
+// Columns with nothing in them are not written: a header cell in column
+// XFD over rows of one cell in column A makes two columns of text, not
+// 16,384. Text that still grows far beyond its XML (a diagonal of cells,
+// each in its own column and row) is refused.
 func TestXlsxPaddingBomb(t *testing.T) {
-	defer func(p int64) { maxXlsxPart = p }(maxXlsxPart)
-	maxXlsxPart = 100_000
 	rows := `<row r="1"><c r="XFD1" t="inlineStr"><is><t>wide</t></is></c></row>` + strings.Repeat(`<row><c><v>1</v></c></row>`, 100)
-	err := convertErr(t, book{sheets: [][2]string{{"Sheet1", rows}}})
-	// 8 × the sheet XML read (its 2,834 bytes twice: by the header pass and
-	// by the conversion, each reading the small part whole), plus 100,000.
-	want := "book.xlsx: the Excel workbook's sheets make more than 145,344 bytes of text (their rows are padded to a header of 16,384 columns); is this a real workbook?"
-	if err.Error() != want {
-		t.Errorf("error %q, want %q", err, want)
+	text, _ := convertedText(t, bytes.NewReader(book{sheets: [][2]string{{"Sheet1", rows}}}.zip(t)), "book.xlsx")
+	if want := ",wide\n" + strings.Repeat("1,\n", 100); text != want {
+		t.Errorf("CSV text %q, want %q", text, want)
+	}
+	defer func(p int64) { maxXlsxPadding = p }(maxXlsxPadding)
+	maxXlsxPadding = 1000
+	var b strings.Builder
+	b.WriteString(`<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>`)
+	for r := 2; r <= 2000; r++ {
+		fmt.Fprintf(&b, `<row r="%d"><c r="%s%d"><v>1</v></c></row>`, r, columnName(r), r)
+	}
+	err := convertErr(t, book{sheets: [][2]string{{"Sheet1", b.String()}}})
+	// The first pass writes the header's one column; the second the 2,000
+	// that hold a cell, 2,000 bytes a row.
+	if want := "padded to 2,000 columns); is this a real workbook?"; !strings.HasSuffix(err.Error(), want) ||
+		!strings.HasPrefix(err.Error(), "book.xlsx: the Excel workbook's sheets make more than ") {
+		t.Errorf("error %q, want it to end %q", err, want)
 	}
 }
 
