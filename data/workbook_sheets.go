@@ -7,10 +7,10 @@ import (
 
 // WorkbookSheets says which sheets of an Excel workbook a table or an
 // order log was read from: Read, one after the other (they share a
-// header), and Left, the sheets with data left out, each with other
-// columns than those read.
+// header); Left, the sheets with data left out, each with other columns
+// than those read; Hidden, the hidden sheets, not read.
 type WorkbookSheets struct {
-	Read, Left []string
+	Read, Left, Hidden []string
 }
 
 // Note is the load note on stderr: `Excel workbook, sheets "A" and "B"
@@ -26,6 +26,12 @@ func (w *WorkbookSheets) Note() string {
 		s += "; sheet " + wordList(quoted(w.Left)) + " has other columns and was not read: save the one you want as CSV"
 	case len(w.Left) > 1:
 		s += "; sheets " + wordList(quoted(w.Left)) + " have other columns and were not read: save the one you want as CSV"
+	}
+	switch {
+	case len(w.Hidden) == 1:
+		s += "; hidden sheet " + wordList(quoted(w.Hidden)) + " was not read"
+	case len(w.Hidden) > 1:
+		s += "; hidden sheets " + wordList(quoted(w.Hidden)) + " were not read"
 	}
 	return s
 }

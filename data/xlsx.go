@@ -142,6 +142,7 @@ type workbook struct {
 	styles   []cellStyle // by the cell's s attribute
 	read     int64       // uncompressed sheet bytes read so far
 	used     []bool      // the columns (A = 0) with a cell of text in a row converted
+	hidden   []string    // the hidden sheets, not read
 	// Sheet reads by the fast scanner and by encoding/xml (the tests
 	// check which path read a workbook).
 	fastReads, slowReads int
@@ -216,7 +217,9 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	for {
 		out := &workbookText{sheets: wb.sheetNames(read, other), chunkText: new(chunkText), cols: cols}
 		line := 1
-		wb.used = wb.used[:0]
+		// Each pass reads the sheets anew: the limits on the XML read and
+		// on the text it makes are the pass's own.
+		wb.used, wb.read = wb.used[:0], 0
 		for k, i := range read {
 			var err error
 			if line, err = wb.convertSheet(i, k > 0, cols, out.chunkText, line, &out.marks); err != nil {
@@ -301,5 +304,5 @@ func (wb *workbook) sheetNames(read, other []int) *WorkbookSheets {
 		}
 		return out
 	}
-	return &WorkbookSheets{Read: names(read), Left: names(other)}
+	return &WorkbookSheets{Read: names(read), Left: names(other), Hidden: wb.hidden}
 }

@@ -94,10 +94,19 @@ func attr(se xml.StartElement, local string) (string, bool) {
 	return "", false
 }
 
+// maxXlsxSheetCount bounds the sheets a workbook may list (Excel's own
+// limit is the memory; real workbooks have a few).
+const maxXlsxSheetCount = 1000
+
 // readWorkbook reads the sheets' names, order and parts, and the date
-// system.
+// system. Hidden sheets (a backup copy, a lookup table) are not read,
+// only named (wb.hidden), unless every sheet is hidden; a sheet whose
+// part an earlier one has is read once.
 func (wb *workbook) readWorkbook() error {
-	type sheetID struct{ name, rid string }
+	type sheetID struct {
+		name, rid string
+		hidden    bool
+	}
 	var ids []sheetID
 	err := wb.scan("xl/workbook.xml", "the workbook", func(se xml.StartElement) error {
 		switch se.Name.Local {
@@ -107,6 +116,8 @@ func (wb *workbook) readWorkbook() error {
 		case "sheet":
 			var s sheetID
 			s.name, _ = attr(se, "name")
+			state, _ := attr(se, "state")
+			s.hidden = state == "hidden" || state == "veryHidden"
 			for _, a := range se.Attr {
 				if a.Name.Local == "id" && a.Name.Space != "" {
 					s.rid = a.Value
@@ -118,6 +129,10 @@ func (wb *workbook) readWorkbook() error {
 	})
 	if err != nil {
 		return err
+	}
+	if len(ids) > maxXlsxSheetCount {
+		return wb.bad("an Excel workbook of %s sheets, more than the limit of %s; is this a real workbook?",
+			Thousands(len(ids)), Thousands(maxXlsxSheetCount))
 	}
 	targets := map[string]string{}
 	err = wb.scan("xl/_rels/workbook.xml.rels", "the workbook", func(se xml.StartElement) error {
@@ -134,6 +149,8 @@ func (wb *workbook) readWorkbook() error {
 	if err != nil {
 		return err
 	}
+	var hidden []sheetRef
+	seen := map[string]bool{}
 	for _, s := range ids {
 		t, ok := targets[s.rid]
 		if !ok {
@@ -143,7 +160,22 @@ func (wb *workbook) readWorkbook() error {
 		if strings.HasPrefix(t, "/") {
 			part = path.Clean(strings.TrimPrefix(t, "/"))
 		}
-		wb.sheets = append(wb.sheets, sheetRef{name: s.name, part: part})
+		if seen[part] {
+			continue
+		}
+		seen[part] = true
+		if s.hidden {
+			hidden = append(hidden, sheetRef{name: s.name, part: part})
+		} else {
+			wb.sheets = append(wb.sheets, sheetRef{name: s.name, part: part})
+		}
+	}
+	if len(wb.sheets) == 0 {
+		wb.sheets = hidden
+	} else {
+		for _, h := range hidden {
+			wb.hidden = append(wb.hidden, h.name)
+		}
 	}
 	if len(wb.sheets) == 0 {
 		return wb.bad("an Excel workbook without a worksheet")
@@ -228,7 +260,9 @@ func (wb *workbook) readStrings() error {
 }
 
 // readStyles reads which cell formats (an optional part) show a date or a
-// time: cellXfs/xf@numFmtId, with the custom numFmts' codes.
+// time: cellXfs/xf@numFmtId, with the custom numFmts' codes (those of
+// numFmts only: a conditional format's dxf may reuse an id for another
+// code, which applies only where its condition holds).
 func (wb *workbook) readStyles() error {
 	const part = "xl/styles.xml"
 	if wb.files[part] == nil {
@@ -236,7 +270,7 @@ func (wb *workbook) readStyles() error {
 	}
 	custom := map[int]string{}
 	var ids []int
-	inXfs := false
+	inXfs, inFmts := false, false
 	rc, err := wb.open(part, maxXlsxPart, "the workbook")
 	if err != nil {
 		return err
@@ -254,10 +288,12 @@ func (wb *workbook) readStyles() error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
+			case "numFmts":
+				inFmts = true
 			case "numFmt":
 				id, _ := attr(t, "numFmtId")
 				code, _ := attr(t, "formatCode")
-				if n, err := strconv.Atoi(id); err == nil {
+				if n, err := strconv.Atoi(id); err == nil && inFmts {
 					custom[n] = code
 				}
 			case "cellXfs":
@@ -270,8 +306,11 @@ func (wb *workbook) readStyles() error {
 				}
 			}
 		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
+			switch t.Name.Local {
+			case "cellXfs":
 				inXfs = false
+			case "numFmts":
+				inFmts = false
 			}
 		}
 	}

@@ -343,13 +343,14 @@ func (s *sheetReader) appendValue(dst []byte, typ, style string, col, row int) (
 			return d, "", false, nil
 		}
 	}
-	return strconv.AppendFloat(dst, f, 'f', -1, 64), "", false, nil
+	return appendFloat(dst, f, 64), "", false, nil
 }
 
 // excelDate writes a date serial as ISO text: "2010-12-01" in a date
 // format, "2010-12-01 08:26:00" in a date-and-time format or when a date
-// format hides a time of day (rounded to the second), and "08:26:00" for
-// a time below one day in a time-only format. In the 1900
+// format hides a time of day (rounded to the second), and in a time-only
+// format the time elapsed, "08:26:00", or "25:30:00" for a duration past a
+// day ([h]:mm:ss), never a date in 1900. In the 1900
 // system serial 1 is 1900-01-01 and Excel counts a 1900-02-29 that never
 // was (serial 60), so serials up to 60 are a day later than the formula
 // for later ones gives; in the 1904 system serial 0 is 1904-01-01.
@@ -360,14 +361,17 @@ func excelDate(v float64, date1904 bool, kind cellStyle) (string, bool) {
 
 // appendExcelDate is excelDate appending the text to dst.
 func appendExcelDate(dst []byte, v float64, date1904 bool, kind cellStyle) ([]byte, bool) {
-	timeOnly := kind == styleTime
-	if v < 0 || v > 2958466 { // after 9999-12-31
+	last := 2958465.0 // 9999-12-31
+	if date1904 {
+		last -= 1462
+	}
+	if v < 0 || v >= last+1 {
 		return dst, false
 	}
 	secs := int64(math.Round(v * 86400))
 	days, sod := secs/86400, secs%86400
-	if timeOnly && days == 0 {
-		return fmt.Appendf(dst, "%02d:%02d:%02d", sod/3600, sod/60%60, sod%60), true
+	if kind == styleTime {
+		return fmt.Appendf(dst, "%02d:%02d:%02d", secs/3600, sod/60%60, sod%60), true
 	}
 	epoch := time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
 	switch {

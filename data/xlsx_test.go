@@ -17,7 +17,7 @@ import (
 // that script writes, in the text Excel's "Save as CSV" would give them
 // with ISO dates: its datetimes in the formats it gives them
 // (yyyy-mm-dd h:mm:ss, d/m/yyyy, m/d/yyyy h:mm) and its floats as Python's
-// repr writes them (2.55, 1e+21 → 1000000000000000000000).
+// repr writes them (2.55, 1e+21), as retain writes Parquet's floats.
 
 // workbookCSV converts the workbook file to its CSV text and note.
 func workbookCSV(t *testing.T, path string) (string, string) {
@@ -53,7 +53,7 @@ func TestXlsxFixtureTableText(t *testing.T) {
 		"17850,2010-12-01 08:26:00,2011-01-05,2.55,basic,Bold and plain,3.55,1\n" +
 		"123456789012,2010-12-02 09:00:30,2011-02-06,10.5,pro,\"say \"\"hi\"\", then\",11.5,0\n" +
 		"13047,2011-01-03 17:05:00,2011-03-07,0.1,basic,,1.1,1\n" +
-		"12583,2011-02-04 23:59:59,2011-04-08,1000000000000000000000,pro,inline text,1000000000000000000000,0\n" +
+		"12583,2011-02-04 23:59:59,2011-04-08,1e+21,pro,inline text,1e+21,0\n" +
 		"13748,2011-03-05 00:00:00,2011-05-09,7,basic,\"two\nlines\",8,1\n" +
 		"15100,2011-04-06 12:00:00,2011-06-10,3.75,pro,ok,4.75,0\n"
 	if got != want {
@@ -167,6 +167,7 @@ type book struct {
 	date1904 bool
 	parts    map[string]string // more parts, or replacements
 	skip     map[string]bool   // parts left out
+	hidden   map[string]bool   // sheets with state="hidden"
 }
 
 func (b book) zip(t testing.TB) []byte {
@@ -174,7 +175,11 @@ func (b book) zip(t testing.TB) []byte {
 	parts := map[string]string{}
 	var sheets, rels strings.Builder
 	for i, s := range b.sheets {
-		fmt.Fprintf(&sheets, `<sheet name=%q sheetId="%d" r:id="rId%d"/>`, s[0], i+1, i+1)
+		state := ""
+		if b.hidden[s[0]] {
+			state = ` state="hidden"`
+		}
+		fmt.Fprintf(&sheets, `<sheet name=%q sheetId="%d"%s r:id="rId%d"/>`, s[0], i+1, state, i+1)
 		fmt.Fprintf(&rels, `<Relationship Id="rId%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet%d.xml"/>`, i+1, i+1)
 		parts[fmt.Sprintf("xl/worksheets/sheet%d.xml", i+1)] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
 			`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` + s[1] + `</sheetData></worksheet>`
@@ -240,13 +245,14 @@ func TestXlsxHandBuiltText(t *testing.T) {
 		want string
 	}{{
 		// Serial 40513.35138888889 is 2010-12-01 08:26:00 (Online Retail's
-		// first InvoiceDate); 0.35138888889 of a day is 08:26:00.
+		// first InvoiceDate); 0.35138888889 of a day is 08:26:00, and 1.5
+		// in the same time format is 36 hours elapsed.
 		name: "shared strings, dates, times, booleans, errors",
 		b: book{strings: twoStrings, styles: dateStyles, sheets: [][2]string{{"Sheet1",
 			`<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="inlineStr"><is><t>day</t></is></c><c r="C1" t="str"><v>at</v></c><c r="D1" t="inlineStr"><is><t>ok</t></is></c><c r="E1" t="inlineStr"><is><t>x</t></is></c></row>` +
 				`<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" s="1"><v>40513</v></c><c r="C2" s="2"><v>0.35138888889</v></c><c r="D2" t="b"><v>1</v></c><c r="E2" t="e"><v>#N/A</v></c></row>` +
 				`<row r="3"><c r="A3" t="s"><v>1</v></c><c r="B3" s="3"><v>40513.35138888889</v></c><c r="C3" s="2"><v>1.5</v></c><c r="D3" t="b"><v>0</v></c><c r="E3" t="d"><v>2010-12-01T08:26:00</v></c></row>`}}},
-		want: "name,day,at,ok,x\nAnn Lee,2010-12-01,08:26:00,TRUE,#N/A\nAnn Lee,2010-12-01 08:26:00,1900-01-01 12:00:00,FALSE,2010-12-01T08:26:00\n",
+		want: "name,day,at,ok,x\nAnn Lee,2010-12-01,08:26:00,TRUE,#N/A\nAnn Lee,2010-12-01 08:26:00,36:00:00,FALSE,2010-12-01T08:26:00\n",
 	}, {
 		// In the 1904 system serial 0 is 1904-01-01 and 40000 is 1462 days
 		// later than in the 1900 system (2009-07-06): 2013-07-07.
@@ -261,7 +267,7 @@ func TestXlsxHandBuiltText(t *testing.T) {
 		b: book{sheets: [][2]string{{"Sheet1",
 			`<row r="2"><c r="A2" t="inlineStr"><is><t>a</t></is></c><c r="B2" t="inlineStr"><is><t>b</t></is></c><c r="C2" t="inlineStr"><is><t>c</t></is></c></row>` +
 				`<row r="4"><c r="B4"><v>2.5499999999999998</v></c></row><row r="6"><c r="A6"><v>1E+21</v></c><c r="C6" t="inlineStr"><is><t>x;y</t></is></c></row>`}}},
-		want: "\na,b,c\n\n,2.55,\n\n1000000000000000000000,,\"x;y\"\n",
+		want: "\na,b,c\n\n,2.55,\n\n1e+21,,\"x;y\"\n",
 	}, {
 		// A cell right of the header's last widens every row, the header
 		// too, as Excel's CSV export does (the reader calls it column_3);
@@ -449,7 +455,9 @@ func TestXlsxNotWorkbook(t *testing.T) {
 func TestXlsxDateSerials(t *testing.T) {
 	// Excel's 1900 system: 1 is 1900-01-01, 59 is 1900-02-28, 60 the
 	// fictitious 1900-02-29 (read as 1900-03-01), 61 is 1900-03-01;
-	// 43831.5 is 2020-01-01 12:00; 0.9999999 rounds to the next day.
+	// 43831.5 is 2020-01-01 12:00; in a time format 0.9999999 rounds to
+	// 24 hours and 1.0625 is 25 h 30 min elapsed, not a date in 1900.
+	// 2958465 is 9999-12-31, the last date (2957003 in the 1904 system).
 	cases := []struct {
 		v    float64
 		kind cellStyle
@@ -457,12 +465,18 @@ func TestXlsxDateSerials(t *testing.T) {
 	}{
 		{1, styleDate, "1900-01-01"}, {59, styleDate, "1900-02-28"}, {60, styleDate, "1900-03-01"}, {61, styleDate, "1900-03-01"},
 		{43831.5, styleDate, "2020-01-01 12:00:00"}, {43831, styleDateTime, "2020-01-01 00:00:00"},
-		{0.5, styleTime, "12:00:00"}, {0.9999999, styleTime, "1900-01-01 00:00:00"},
+		{0.5, styleTime, "12:00:00"}, {0.9999999, styleTime, "24:00:00"}, {1.0625, styleTime, "25:30:00"},
+		{2958465, styleDate, "9999-12-31"}, {2958466, styleDate, ""},
 		{40513.351388888885, styleDateTime, "2010-12-01 08:26:00"},
 	}
 	for _, c := range cases {
 		if got, _ := excelDate(c.v, false, c.kind); got != c.want {
 			t.Errorf("excelDate(%v, %d) = %q, want %q", c.v, c.kind, got, c.want)
+		}
+	}
+	for v, want := range map[float64]string{0: "1904-01-01", 2957003: "9999-12-31", 2957004: ""} {
+		if got, _ := excelDate(v, true, styleDate); got != want {
+			t.Errorf("1904 system: excelDate(%v) = %q, want %q", v, got, want)
 		}
 	}
 }
@@ -639,5 +653,34 @@ func TestXlsxDateOrderNoteNamesRow(t *testing.T) {
 	want := `dates written with the year last read month first (month/day/year), as "01/13/2019 10:00" at row 4 of sheet "B" shows`
 	if got := log.DateNote(); got != want {
 		t.Errorf("date note %q, want %q", got, want)
+	}
+}
+
+// A conditional format's number format (dxfs) that reuses a custom id does
+// not change the cells' own format: 40513 in "0.00" stays a number.
+func TestXlsxConditionalFormatKeepsTheCellFormat(t *testing.T) {
+	styles := `<numFmts count="1"><numFmt numFmtId="164" formatCode="0.00"/></numFmts>` +
+		`<cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs>` +
+		`<dxfs count="1"><dxf><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></dxf></dxfs>`
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>n</t></is></c></row><row r="2"><c r="A2" s="1"><v>40513</v></c></row>`
+	got, _ := convertedText(t, bytes.NewReader(book{styles: styles, sheets: [][2]string{{"S", rows}}}.zip(t)), "book.xlsx")
+	if got != "n\n40513\n" {
+		t.Errorf("CSV text %q, want %q", got, "n\n40513\n")
+	}
+}
+
+// A hidden sheet (a backup copy with the same header, here) is not read,
+// and the note names it; a workbook whose every sheet is hidden is read.
+func TestXlsxHiddenSheets(t *testing.T) {
+	rows := `<row r="1"><c r="A1" t="inlineStr"><is><t>a</t></is></c></row><row r="2"><c r="A2"><v>1</v></c></row>`
+	b := book{sheets: [][2]string{{"Data", rows}, {"Backup", rows}}, hidden: map[string]bool{"Backup": true}}
+	text, note := convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
+	if want := `Excel workbook, sheet "Data" read; hidden sheet "Backup" was not read`; text != "a\n1\n" || note != want {
+		t.Errorf("text %q, note %q; want %q, %q", text, note, "a\n1\n", want)
+	}
+	b.hidden["Data"] = true
+	text, note = convertedText(t, bytes.NewReader(b.zip(t)), "book.xlsx")
+	if want := `Excel workbook, sheets "Data" and "Backup" read one after the other (same columns)`; text != "a\n1\n1\n" || note != want {
+		t.Errorf("all hidden: text %q, note %q; want %q, %q", text, note, "a\n1\n1\n", want)
 	}
 }
