@@ -268,6 +268,11 @@ func (x *sheetScan) start(name []byte) error {
 	s := x.s
 	switch string(name) {
 	case "row":
+		if x.inRow {
+			// A row inside a row: run gives the inner row's cells again at
+			// the outer </row>; left to it rather than copied.
+			return errSlowPath
+		}
 		n := x.row + 1
 		if x.hasR {
 			var ok bool

@@ -121,6 +121,8 @@ var scanCases = []struct {
 	{"]]> in text", scanHeader + `<row r="2"><c r="A2" t="inlineStr"><is><t>a]]>b</t></is></c></row>`, "", false},
 	{"long text", scanHeader + `<row r="2"><c r="A2" t="inlineStr"><is><t>` + strings.Repeat("long &amp; ", 60000) + `</t></is></c></row>`, "", true},
 	{"long tag", scanHeader + `<row r="2" ` + strings.Repeat(`x="&gt;" `, 40000) + `><c r="A2"><v>1</v></c></row>`, "", true},
+	{"nested row", scanHeader + `<row r="2"><c r="A2"><v>1</v></c><row r="3"><c r="A3"><v>7</v></c></row></row>`, "", false},
+	{"nested row in an element", scanHeader + `<row r="2"><c r="A2"><v>1</v></c><x><row r="3"><c r="A3"><v>7</v></c></row></x></row>`, "", false},
 	{"text after sheetData", "", `<worksheet><sheetData>` + scanHeader + `</sheetData><x:y/><!-- -->&bad;`, true},
 }
 
