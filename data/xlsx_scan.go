@@ -119,14 +119,16 @@ func (x *sheetScan) markup() error {
 		return errSlowPath // a comment, CDATA or a DOCTYPE
 	}
 	t := chunk
-	if err != nil || !tagComplete(chunk) {
+	q := tagQuote(0, chunk)
+	if err != nil || !tagEnd(chunk, q) {
 		x.tag = append(x.tag[:0], chunk...)
-		for err == bufio.ErrBufferFull || err == nil && !tagComplete(x.tag) {
+		for err == bufio.ErrBufferFull || err == nil && !tagEnd(x.tag, q) {
 			if len(x.tag) > maxScanTag {
 				return errSlowPath
 			}
 			chunk, err = x.br.ReadSlice('>')
 			x.tag = append(x.tag, chunk...)
+			q = tagQuote(q, chunk) // the new bytes only: linear in the tag
 		}
 		if err != nil {
 			return errSlowPath // the part ends inside a tag
