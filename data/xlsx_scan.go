@@ -119,14 +119,16 @@ func (x *sheetScan) markup() error {
 		return errSlowPath // a comment, CDATA or a DOCTYPE
 	}
 	t := chunk
-	if err != nil || !tagComplete(chunk) {
+	q := tagQuote(0, chunk)
+	if err != nil || !tagEnd(chunk, q) {
 		x.tag = append(x.tag[:0], chunk...)
-		for err == bufio.ErrBufferFull || err == nil && !tagComplete(x.tag) {
+		for err == bufio.ErrBufferFull || err == nil && !tagEnd(x.tag, q) {
 			if len(x.tag) > maxScanTag {
 				return errSlowPath
 			}
 			chunk, err = x.br.ReadSlice('>')
 			x.tag = append(x.tag, chunk...)
+			q = tagQuote(q, chunk) // the new bytes only: linear in the tag
 		}
 		if err != nil {
 			return errSlowPath // the part ends inside a tag
@@ -268,6 +270,11 @@ func (x *sheetScan) start(name []byte) error {
 	s := x.s
 	switch string(name) {
 	case "row":
+		if x.inRow {
+			// A row inside a row: run gives the inner row's cells again at
+			// the outer </row>; left to it rather than copied.
+			return errSlowPath
+		}
 		n := x.row + 1
 		if x.hasR {
 			var ok bool

@@ -9,13 +9,11 @@ import (
 // character data, entities and the <?xml?> declaration, each accepting
 // only what encoding/xml reads the same way.
 
-// tagComplete says whether a tag read up to a '>' ends there: an <?xml?>
-// declaration ends at "?>", another tag at a '>' outside quotes.
-func tagComplete(b []byte) bool {
-	if len(b) > 0 && b[0] == '?' {
-		return len(b) >= 3 && b[len(b)-2] == '?'
-	}
-	var q byte
+// tagQuote carries a tag's quote state over b, the next piece of the tag
+// read: q is the quote open before b (0 for none), the result the quote
+// open after it. A tag read in pieces (each up to a '>') is so scanned
+// once, not again from its start after each '>'.
+func tagQuote(q byte, b []byte) byte {
 	for _, c := range b {
 		switch {
 		case q == 0 && (c == '"' || c == '\''):
@@ -23,6 +21,16 @@ func tagComplete(b []byte) bool {
 		case c == q:
 			q = 0
 		}
+	}
+	return q
+}
+
+// tagEnd says whether a tag read up to a '>' (b, with q the quote open
+// after it, from tagQuote) ends there: an <?xml?> declaration ends at
+// "?>", another tag at a '>' outside quotes.
+func tagEnd(b []byte, q byte) bool {
+	if len(b) > 0 && b[0] == '?' {
+		return len(b) >= 3 && b[len(b)-2] == '?'
 	}
 	return q == 0
 }
