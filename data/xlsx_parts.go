@@ -183,8 +183,8 @@ func (wb *workbook) readWorkbook() error {
 	return nil
 }
 
-// scan decodes a small part, calling start for each start element.
-func (wb *workbook) scan(part, what string, start func(xml.StartElement) error) error {
+// tokens decodes a small part, calling each for every token.
+func (wb *workbook) tokens(part, what string, each func(xml.Token) error) error {
 	rc, err := wb.open(part, maxXlsxPart, what)
 	if err != nil {
 		return err
@@ -199,12 +199,20 @@ func (wb *workbook) scan(part, what string, start func(xml.StartElement) error) 
 		if err != nil {
 			return wb.xmlErr(part, err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if err := start(se); err != nil {
-				return err
-			}
+		if err := each(tok); err != nil {
+			return err
 		}
 	}
+}
+
+// scan decodes a small part, calling start for each start element.
+func (wb *workbook) scan(part, what string, start func(xml.StartElement) error) error {
+	return wb.tokens(part, what, func(tok xml.Token) error {
+		if se, ok := tok.(xml.StartElement); ok {
+			return start(se)
+		}
+		return nil
+	})
 }
 
 // readStrings reads the shared strings (an optional part): each <si> is
@@ -215,22 +223,9 @@ func (wb *workbook) readStrings() error {
 	if wb.files[part] == nil {
 		return nil
 	}
-	rc, err := wb.open(part, maxXlsxPart, "the workbook")
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := newXMLTokens(bufio.NewReaderSize(rc, 64<<10))
 	var cur []byte
 	inSI, inT, phonetic := false, false, 0
-	for {
-		tok, err := d.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return wb.xmlErr(part, err)
-		}
+	return wb.tokens(part, "the workbook", func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -256,7 +251,8 @@ func (wb *workbook) readStrings() error {
 				cur = append(cur, t...)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // readStyles reads which cell formats (an optional part) show a date or a
@@ -271,20 +267,7 @@ func (wb *workbook) readStyles() error {
 	custom := map[int]string{}
 	var ids []int
 	inXfs, inFmts := false, false
-	rc, err := wb.open(part, maxXlsxPart, "the workbook")
-	if err != nil {
-		return err
-	}
-	defer rc.Close()
-	d := newXMLTokens(bufio.NewReaderSize(rc, 64<<10))
-	for {
-		tok, err := d.next()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return wb.xmlErr(part, err)
-		}
+	err := wb.tokens(part, "the workbook", func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -313,6 +296,10 @@ func (wb *workbook) readStyles() error {
 				inFmts = false
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	wb.styles = make([]cellStyle, len(ids))
 	for i, id := range ids {
