@@ -8,9 +8,11 @@ import (
 // WorkbookSheets says which sheets of an Excel workbook a table or an
 // order log was read from: Read, one after the other (they share a
 // header); Left, the sheets with data left out, each with other columns
-// than those read; Hidden, the hidden sheets, not read.
+// than those read; Hidden, the hidden sheets, not read; Titles, the text
+// of the one-cell rows above the first sheet's header (a report's title),
+// left out.
 type WorkbookSheets struct {
-	Read, Left, Hidden []string
+	Read, Left, Hidden, Titles []string
 }
 
 // Note is the load note on stderr: `Excel workbook, sheets "A" and "B"
@@ -26,6 +28,12 @@ func (w *WorkbookSheets) Note() string {
 		s += "; sheet " + wordList(quoted(w.Left)) + " has other columns and was not read: save the one you want as CSV"
 	case len(w.Left) > 1:
 		s += "; sheets " + wordList(quoted(w.Left)) + " have other columns and were not read: save the one you want as CSV"
+	}
+	switch {
+	case len(w.Titles) == 1:
+		s += "; the row above the header, " + wordList(quoted(w.Titles)) + ", was read as a title and left out"
+	case len(w.Titles) > 1:
+		s += "; the rows above the header, " + wordList(quoted(w.Titles)) + ", were read as titles and left out"
 	}
 	switch {
 	case len(w.Hidden) == 1:

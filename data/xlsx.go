@@ -143,6 +143,9 @@ type workbook struct {
 	read     int64       // uncompressed sheet bytes read so far
 	used     []bool      // the columns (A = 0) with a cell of text in a row converted
 	hidden   []string    // the hidden sheets, not read
+	// headerRow is each sheet's header row; the rows above it are empty
+	// or titles, which are not converted.
+	headerRow []int
 	// Sheet reads by the fast scanner and by encoding/xml (the tests
 	// check which path read a workbook).
 	fastReads, slowReads int
@@ -186,13 +189,15 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	}
 	// The header of each sheet, to decide which sheets to read.
 	headers := make([][]string, len(wb.sheets))
+	titles := make([][]string, len(wb.sheets))
+	wb.headerRow = make([]int, len(wb.sheets))
 	var withData []int
 	for i := range wb.sheets {
-		h, err := wb.header(i)
+		h, row, t, err := wb.header(i)
 		if err != nil {
 			return nil, err
 		}
-		headers[i] = h
+		headers[i], titles[i], wb.headerRow[i] = h, t, row
 		if h != nil {
 			withData = append(withData, i)
 		}
@@ -216,6 +221,7 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 	}
 	for {
 		out := &workbookText{sheets: wb.sheetNames(read, other), chunkText: new(chunkText), cols: cols}
+		out.sheets.Titles = titles[first]
 		line := 1
 		// Each pass reads the sheets anew: the limits on the XML read and
 		// on the text it makes are the pass's own.

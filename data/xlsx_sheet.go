@@ -13,17 +13,45 @@ import (
 	"time"
 )
 
-// sheet), trimmed of its trailing empty cells.
-func (wb *workbook) header(i int) ([]string, error) {
-	var h []string
-	err := wb.rows(i, func(row int, cells []string) (bool, error) {
-		if n := usedWidth(cells); n > 0 {
-			h = append([]string(nil), cells[:n]...)
-			return false, nil
+// maxTitleRows bounds the one-cell rows above a header read as titles.
+const maxTitleRows = 3
+
+// header returns the header of sheet i (nil for an empty sheet), trimmed
+// of its trailing empty cells, and its row: the sheet's first row with a
+// cell, unless that row and up to maxTitleRows-1 after it hold one cell
+// each (a report's title, a date line) and the next row holds three or
+// more. That row is the header then, and the one-cell rows above it are
+// titles, whose text is returned (the conversion leaves them out).
+func (wb *workbook) header(i int) (h []string, row int, titles []string, err error) {
+	var first []string
+	firstRow := 0
+	err = wb.rows(i, func(r int, cells []string) (bool, error) {
+		n := usedWidth(cells)
+		if n == 0 {
+			return true, nil
 		}
-		return true, nil
-	}, func() { h = nil })
-	return h, err
+		if first == nil {
+			first, firstRow = append([]string(nil), cells[:n]...), r
+		}
+		filled := 0
+		for _, c := range cells[:n] {
+			if c != "" {
+				filled++
+			}
+		}
+		switch {
+		case filled == 1 && len(titles) < maxTitleRows:
+			titles = append(titles, cells[n-1]) // its one cell is its last
+			return true, nil
+		case filled >= 3 && len(titles) > 0:
+			h, row = append([]string(nil), cells[:n]...), r
+		}
+		return false, nil
+	}, func() { h, row, titles, first = nil, 0, nil, nil })
+	if h == nil {
+		h, row, titles = first, firstRow, nil
+	}
+	return h, row, titles, err
 }
 
 func usedWidth(cells []string) int {
@@ -49,7 +77,7 @@ func (wb *workbook) convertSheet(i int, dropHeader bool, cols []int, buf *chunkT
 	}
 	err := wb.rows(i, func(row int, cells []string) (bool, error) {
 		n := usedWidth(cells)
-		if n == 0 {
+		if n == 0 || row < wb.headerRow[i] { // a title above the header is left out
 			return true, nil
 		}
 		if !seenHeader {

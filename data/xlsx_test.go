@@ -684,3 +684,35 @@ func TestXlsxHiddenSheets(t *testing.T) {
 		t.Errorf("all hidden: text %q, note %q; want %q, %q", text, note, "a\n1\n1\n", want)
 	}
 }
+
+// One-cell rows above a header of three or more cells are a report's
+// title and date line, left out (blank lines keep line N at row N); a
+// one-column table, or one cell above a two-cell row, is read as it is.
+func TestXlsxTitleRowsAboveTheHeader(t *testing.T) {
+	str := func(ref, v string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + v + `</t></is></c>` }
+	cases := []struct {
+		name, rows, text, note string
+	}{{
+		name: "title and date line",
+		rows: `<row r="1">` + str("A1", "Sales report 2023") + `</row><row r="2">` + str("B2", "Exported 2023-05-01") + `</row>` +
+			`<row r="4">` + str("A4", "a") + str("B4", "b") + str("C4", "c") + `</row><row r="5"><c r="A5"><v>1</v></c><c r="B5"><v>2</v></c><c r="C5"><v>3</v></c></row>`,
+		text: "\n\n\na,b,c\n1,2,3\n",
+		note: `Excel workbook, sheet "S" read; the rows above the header, "Sales report 2023" and "Exported 2023-05-01", were read as titles and left out`,
+	}, {
+		name: "one column",
+		rows: `<row r="1">` + str("A1", "id") + `</row><row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="A3"><v>2</v></c></row>`,
+		text: "id\n1\n2\n",
+		note: `Excel workbook, sheet "S" read`,
+	}, {
+		name: "one cell above two",
+		rows: `<row r="1">` + str("A1", "id") + `</row><row r="2"><c r="A2"><v>1</v></c><c r="B2"><v>2</v></c></row>`,
+		text: "id,\n1,2\n",
+		note: `Excel workbook, sheet "S" read`,
+	}}
+	for _, c := range cases {
+		text, note := convertedText(t, bytes.NewReader(book{sheets: [][2]string{{"S", c.rows}}}.zip(t)), "book.xlsx")
+		if text != c.text || note != c.note {
+			t.Errorf("%s: text %q, note %q; want %q, %q", c.name, text, note, c.text, c.note)
+		}
+	}
+}

@@ -80,6 +80,9 @@ func (s Model) sheetsLine() string {
 	if len(w.Left) > 0 {
 		line += s.Tf(" · not read (other columns): %s", " · 未读取（列不同）：%s", quote(w.Left))
 	}
+	if len(w.Titles) > 0 {
+		line += s.Tf(" · title rows above the header left out: %s", " · 表头上方的标题行未读取：%s", quote(w.Titles))
+	}
 	if len(w.Hidden) > 0 {
 		line += s.Tf(" · hidden, not read: %s", " · 隐藏，未读取：%s", quote(w.Hidden))
 	}
