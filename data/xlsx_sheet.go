@@ -334,7 +334,7 @@ func (s *sheetReader) appendValue(dst []byte, typ, style string, col, row int) (
 		}
 		i, err := strconv.Atoi(string(text))
 		if err != nil || i < 0 || i >= len(s.wb.strings) {
-			return dst, "", false, s.cellErr(col, row, "shared string %s of %d", text, len(s.wb.strings))
+			return dst, "", false, s.cellErr(col, row, "corrupt Excel workbook: the cell names shared string %s, but the workbook has %s (numbered from 0)", text, Thousands(len(s.wb.strings)))
 		}
 		return dst, s.wb.strings[i], true, nil
 	case "inlineStr", "str", "e", "d":

@@ -350,11 +350,11 @@ func TestXlsxErrors(t *testing.T) {
 	}{{
 		name: "shared string out of range",
 		b:    book{strings: twoStrings, sheets: [][2]string{{"Sheet1", row1 + `<row r="7"><c r="C7" t="s"><v>912</v></c></row>`}}},
-		want: `book.xlsx: sheet "Sheet1", cell C7: shared string 912 of 2`,
+		want: `book.xlsx: sheet "Sheet1", cell C7: corrupt Excel workbook: the cell names shared string 912, but the workbook has 2 (numbered from 0)`,
 	}, {
 		name: "shared strings part missing",
 		b:    book{sheets: [][2]string{{"Sheet1", row1 + `<row r="2"><c r="A2" t="s"><v>0</v></c></row>`}}},
-		want: `book.xlsx: sheet "Sheet1", cell A2: shared string 0 of 0`,
+		want: `book.xlsx: sheet "Sheet1", cell A2: corrupt Excel workbook: the cell names shared string 0, but the workbook has 0 (numbered from 0)`,
 	}, {
 		name: "broken XML",
 		b:    book{sheets: [][2]string{{"Sheet1", row1 + `<row r="2"><c r="A2"><v>1</c></row>`}}},
