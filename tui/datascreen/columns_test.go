@@ -117,8 +117,9 @@ func TestSchemaSaysWhichWordsWereMissing(t *testing.T) {
 
 // TestSheetsLineSaysWhichSheetsWereRead: a workbook's Data screen says
 // which sheets were read, one after the other when they share a header
-// (the Online Retail II shaped orders.xlsx) and which were left out (the
-// Notes sheet of table.xlsx), in both languages. The fixtures are data's,
+// (the Online Retail II shaped orders.xlsx), which were left out (the
+// Notes sheet of table.xlsx) and the titles and hidden sheets it did not
+// read (titled.xlsx), in both languages. The fixtures are data's,
 // written by openpyxl (data/testdata/xlsx/make_fixtures.py).
 func TestSheetsLineSaysWhichSheetsWereRead(t *testing.T) {
 	read := func(name string) string {
@@ -136,4 +137,10 @@ func TestSheetsLineSaysWhichSheetsWereRead(t *testing.T) {
 	mustContain(t, load("zh", "log", "orders.xlsx"), `工作表   依次读取了 "Year 2009-2010"、"Year 2010-2011"（列相同）`)
 	mustContain(t, load("en", "csv", "table.xlsx"), `Sheets   "Users" read · not read (other columns): "Notes"`)
 	mustContain(t, load("zh", "csv", "table.xlsx"), `工作表   读取了 "Users" · 未读取（列不同）："Notes"`)
+	// titled.xlsx: a report's title and date line above the header, and a
+	// hidden backup sheet.
+	mustContain(t, load("en", "csv", "titled.xlsx"),
+		`Sheets   "Report" read · title rows above the header left out: "Customer report", "exported 2024-05-01" · hidden, not read: "Backup"`)
+	mustContain(t, load("zh", "csv", "titled.xlsx"),
+		`工作表   读取了 "Report" · 表头上方的标题行未读取："Customer report"、"exported 2024-05-01" · 隐藏，未读取："Backup"`)
 }

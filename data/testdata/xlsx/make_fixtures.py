@@ -103,3 +103,19 @@ def table_parts(name, text, texts):
 
 
 edit("table.xlsx", table_parts)
+
+# titled.xlsx: a shop's report export, a per-user table under a title and
+# an export-date line, with a hidden sheet (a backup copy) beside it.
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Report"
+ws.append(["Customer report"])
+ws.append([None, "exported 2024-05-01"])
+ws.append([])
+ws.append(["user_id", "orders", "spend", "churned"])
+for i in range(40):
+    ws.append([1000 + i, 1 + i % 7, round(5.5 * (i % 9) + 0.25, 2), "yes" if i % 3 == 0 else "no"])
+backup = wb.create_sheet("Backup")
+backup.sheet_state = "hidden"
+backup.append(["user_id", "orders", "spend", "churned"])
+wb.save("titled.xlsx")
