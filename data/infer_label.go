@@ -82,6 +82,10 @@ func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
 type LabelNotFoundError struct {
 	*ParseError
 	Columns []string
+	// TitleAbove is the line of a wider row below a first line of one
+	// cell (a report's title above the header), 0 when there is none: no
+	// column of the first line can be the label then.
+	TitleAbove int
 }
 
 // Unwrap returns the ParseError (which wraps ErrNoLabel).

@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -16,6 +17,29 @@ import (
 func suggestLabels(err error, rr *recordReader, header []string, rows int) error {
 	var lnf *LabelNotFoundError
 	if !errors.As(err, &lnf) {
+		return err
+	}
+	if len(header)-len(rr.unnamed) == 1 {
+		// One cell on the first line: perhaps a report's title above the
+		// header, which is then a later line with more cells.
+		first := ""
+		for j, h := range header {
+			if !slices.Contains(rr.unnamed, j) {
+				first = h
+			}
+		}
+		for range 3 {
+			if rr.read() != nil {
+				break
+			}
+			if n := filledFields(rr); n >= 3 {
+				pe := *lnf.ParseError
+				pe.Msg += fmt.Sprintf("; line %d holds one cell, %q, and line %d is the first with %d cells: if the lines above line %d are a title, not the header, remove them",
+					lnf.Line, first, rr.line, n, rr.line)
+				lnf.ParseError, lnf.TitleAbove = &pe, rr.line
+				return lnf
+			}
+		}
 		return err
 	}
 	seen := make([][]string, len(header)) // up to 3 distinct values each
@@ -47,4 +71,15 @@ func suggestLabels(err error, rr *recordReader, header []string, rows int) error
 	pe.Msg += " (columns with two values, the likeliest labels: " + strings.Join(two, ", ") + ")"
 	lnf.ParseError = &pe
 	return lnf
+}
+
+// filledFields counts the record's fields that are not blank.
+func filledFields(rr *recordReader) int {
+	n := 0
+	for j := range rr.fields() {
+		if len(trimSpace(rr.field(j))) > 0 {
+			n++
+		}
+	}
+	return n
 }

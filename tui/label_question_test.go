@@ -70,3 +70,35 @@ func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 		t.Errorf("esc: err %v, data kept %v", m.err, m.data == loaded)
 	}
 }
+
+// TestTitleAboveTheHeaderIsRefusedNotAsked: a CSV whose first line is a
+// report's title (one cell) above the header is refused with the line
+// where the header seems to be, not asked about: no column of the title
+// line can be the label. The data loaded before stay.
+func TestTitleAboveTheHeaderIsRefusedNotAsked(t *testing.T) {
+	const csv = "Customer report\nexported 2024-05-01\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n"
+	opts := textbookOptions()
+	opts.Open = func(p string) (io.ReadCloser, error) {
+		if p == "report.csv" {
+			return io.NopCloser(strings.NewReader(csv)), nil
+		}
+		return screentest.Open(p)
+	}
+	m := loadedModel(t, opts, 80, 24)
+	before := m.data
+	m, cmd := update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "report.csv"}})
+	for cmd != nil {
+		next := cmd()
+		if next == nil {
+			break
+		}
+		m, cmd = update(t, m, next)
+	}
+	if strings.Contains(screen(m), "Which column") {
+		t.Fatalf("asked for a label among the title line's cells:\n%s", screen(m))
+	}
+	want := `line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`
+	if m.err == nil || !strings.Contains(m.err.Error(), want) || m.data != before {
+		t.Errorf("err %v, data kept %v; want the refusal saying %q", m.err, m.data == before, want)
+	}
+}

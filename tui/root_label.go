@@ -9,7 +9,8 @@ import (
 // askLabel turns a table whose label column was not recognised into the
 // Data screen's question instead of a refusal, and asks again, saying why,
 // when the column chosen there cannot be the label. It reports whether it
-// asked; the data loaded before stay as they were. The answer comes back
+// asked; the data loaded before stay as they were. A file whose first
+// line is a title above the header is refused instead, saying so. The answer comes back
 // as a datascreen.OpenMsg, or a datascreen.LabelCancelMsg that shows the
 // refusal.
 func (m *Model) askLabel(msg loadedMsg) bool {
@@ -18,6 +19,10 @@ func (m *Model) askLabel(msg loadedMsg) bool {
 	}
 	var notFound *data.LabelNotFoundError
 	switch {
+	case errors.As(msg.err, &notFound) && notFound.TitleAbove > 0:
+		// The first line is a title, not the header: no column of it is
+		// the label, and the refusal says which line is.
+		return false
 	case errors.As(msg.err, &notFound):
 		why := ""
 		if msg.asked != nil {
