@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 )
@@ -31,15 +30,7 @@ func NumericMissingWords() []string { return slices.Clone(numericMissingWords) }
 // isNumericMissingWord reports whether a trimmed cell is one of
 // numericMissingWords, in any case.
 func isNumericMissingWord(t []byte) bool {
-	if len(t) < 3 || len(t) > 16 {
-		return false
-	}
-	for _, w := range numericMissingBytes {
-		if bytes.EqualFold(t, w) {
-			return true
-		}
-	}
-	return false
+	return len(t) >= 3 && len(t) <= 16 && foldedIn(t, numericMissingBytes)
 }
 
 // MissingWord counts the cells of a column written as one spelling of a

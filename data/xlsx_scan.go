@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 )
 
 // The fast path for a worksheet: a scanner of the XML a spreadsheet writer
@@ -20,6 +21,9 @@ import (
 // and the sheet is read again from its start by encoding/xml (see
 // workbook.rows), which gives the data or the error the reader always
 // gave. Whatever it accepts, encoding/xml accepts and reads the same.
+
+// cellTypes are the cell types (the t attribute) the scanner reads.
+var cellTypes = []string{"s", "n", "str", "inlineStr", "b", "e", "d"}
 
 // errSlowPath says the fast scanner left the sheet to encoding/xml.
 var errSlowPath = errors.New("sheet XML left to encoding/xml")
@@ -302,26 +306,13 @@ func (x *sheetScan) start(name []byte) error {
 			return errSlowPath
 		}
 		x.typ = ""
-		if x.hasT {
-			switch string(x.attrT) {
-			case "s":
-				x.typ = "s"
-			case "n":
-				x.typ = "n"
-			case "str":
-				x.typ = "str"
-			case "inlineStr":
-				x.typ = "inlineStr"
-			case "b":
-				x.typ = "b"
-			case "e":
-				x.typ = "e"
-			case "d":
-				x.typ = "d"
-			case "":
-			default:
+		if x.hasT && len(x.attrT) > 0 {
+			// The type as one of the constant strings, without allocating.
+			i := slices.IndexFunc(cellTypes, func(t string) bool { return string(x.attrT) == t })
+			if i < 0 {
 				return errSlowPath
 			}
+			x.typ = cellTypes[i]
 		}
 		x.style = ""
 		if x.hasS {
