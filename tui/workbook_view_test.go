@@ -1,0 +1,35 @@
+package tui
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestGoldenWorkbookDataScreen: the Data screen of an Excel workbook with
+// a title and a date line above its header and a hidden backup sheet
+// (data/testdata/xlsx/titled.xlsx, written by make_fixtures.py), in both
+// languages, at 80×24, where the Sheets line gives way to the table, and
+// at 160×48, where it shows what was read and left out.
+func TestGoldenWorkbookDataScreen(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, size := range [][2]int{{80, 24}, {160, 48}} {
+			w, h := size[0], size[1]
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, w, h), func(t *testing.T) {
+				opts := Options{Source: experiment.Source{Kind: "csv", Path: "../data/testdata/xlsx/titled.xlsx"},
+					Config: experiment.DefaultConfig(), Open: screentest.Open, Lang: lang}
+				m := loadedModel(t, opts, w, h)
+				if m.data == nil {
+					t.Fatalf("the workbook did not load: %v", m.err)
+				}
+				view := screen(m)
+				checkFrame(t, view, w, h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}
