@@ -22,7 +22,7 @@ type exportOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	o := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export --model FILE --format sql --dialect sqlite|duckdb|postgres|bigquery [--table users]",
+		Use:   "export --model FILE --format sql --dialect sqlite|duckdb|postgres|bigquery|snowflake|trino|spark [--table users]",
 		Short: "Write a saved model as one SQL SELECT that scores a table in your warehouse",
 		Long: `Print one SQL SELECT (common table expressions allowed) that scores every row
 of a table in the warehouse with a saved model: the pipeline's casts,
@@ -39,8 +39,13 @@ as retain predict --log does, and adds a short_history column. The orders
 table needs the model's column roles: a customer id, a DATE or TIMESTAMP
 (in SQLite an ISO-8601 text), and as the model uses them an amount (or price),
 a quantity and an order id. Roles come from the model file; name them with
---log-columns when the model detected them.`,
+--log-columns when the model detected them.
+
+Dialects: sqlite, duckdb, postgres, bigquery, snowflake, trino (also for
+Presto and Amazon Athena: presto, athena) and spark (Spark SQL and
+Databricks: databricks).`,
 		Example: `  retain export --model model.json --format sql --dialect bigquery --table shop.users > score.sql
+  retain export --model model.json --format sql --dialect snowflake --table analytics.users > score.sql
   retain export --model log_model.json --format sql --dialect duckdb --orders-table orders \
       --log-columns customer=customer_id,time=date,quantity=number_of_cds,amount=dollar_value`,
 		Args: cobra.NoArgs,
@@ -51,7 +56,7 @@ a quantity and an order id. Roles come from the model file; name them with
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
 	fs.StringVar(&o.format, "format", "sql", "output `FORMAT` (sql)")
-	fs.StringVar(&o.dialect, "dialect", "", "SQL `DIALECT`: sqlite, duckdb, postgres or bigquery")
+	fs.StringVar(&o.dialect, "dialect", "", "SQL `DIALECT`: sqlite, duckdb, postgres, bigquery, snowflake, trino or spark")
 	fs.StringVar(&o.table, "table", "users", "per-user `TABLE` to score (schema.table allowed)")
 	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")

@@ -26,26 +26,36 @@ const (
 	DuckDB
 	Postgres
 	BigQuery
+	Snowflake
+	Trino
+	Spark
 )
 
-var dialectNames = [...]string{"sqlite", "duckdb", "postgres", "bigquery"}
+var dialectNames = [...]string{"sqlite", "duckdb", "postgres", "bigquery", "snowflake", "trino", "spark"}
+
+// dialectAliases are other names of engines that read one of the dialects:
+// Presto and Amazon Athena read Trino's SQL, Databricks reads Spark's.
+var dialectAliases = map[string]string{
+	"postgresql": "postgres", "presto": "trino", "athena": "trino",
+	"sparksql": "spark", "spark-sql": "spark", "databricks": "spark",
+}
 
 // ErrDialect is matched by errors.Is for an unknown dialect name.
 var ErrDialect = errors.New("sqlexport: unknown dialect")
 
-// ParseDialect returns the dialect named s (case-insensitive; "postgresql"
-// is accepted for postgres).
+// ParseDialect returns the dialect named s (case-insensitive; the names
+// of dialectAliases are accepted too).
 func ParseDialect(s string) (Dialect, error) {
 	name := strings.ToLower(strings.TrimSpace(s))
-	if name == "postgresql" {
-		name = "postgres"
+	if alias, ok := dialectAliases[name]; ok {
+		name = alias
 	}
 	for i, n := range dialectNames {
 		if n == name {
 			return Dialect(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want sqlite, duckdb, postgres or bigquery", ErrDialect, s)
+	return 0, fmt.Errorf("%w %q: want sqlite, duckdb, postgres, bigquery, snowflake, trino or spark", ErrDialect, s)
 }
 
 // String returns the dialect's lower-case name.
@@ -58,12 +68,57 @@ func (d Dialect) String() string {
 
 // ident quotes a column or table name. A dotted table name
 // (schema.table, project.dataset.table) is quoted part by part.
+// Snowflake keeps a name that is a plain identifier unquoted (see
+// snowflakePlain), so that it matches a column created without quotes,
+// which Snowflake stores in upper case.
 func (d Dialect) ident(name string) string {
-	if d == BigQuery {
+	switch d {
+	case BigQuery:
 		return "`" + strings.ReplaceAll(name, "`", "\\`") + "`"
+	case Spark:
+		return "`" + strings.ReplaceAll(name, "`", "``") + "`"
+	case Snowflake:
+		if snowflakePlain(name) {
+			return name
+		}
 	}
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
+
+// snowflakePlain reports whether Snowflake reads name unquoted as the same
+// column, ignoring case: letters, digits and underscores, not starting with
+// a digit, and not one of its reserved words.
+func snowflakePlain(name string) bool {
+	if name == "" || snowflakeReserved[strings.ToUpper(name)] {
+		return false
+	}
+	for i, r := range name {
+		switch {
+		case r == '_', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case r >= '0' && r <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// snowflakeReserved are the words Snowflake reserves (its "Reserved &
+// limited keywords"), which cannot name a column unquoted.
+var snowflakeReserved = func() map[string]bool {
+	words := strings.Fields(`ACCOUNT ALL ALTER AND ANY AS BETWEEN BY CASE CAST CHECK COLUMN CONNECT CONNECTION
+		CONSTRAINT CREATE CROSS CURRENT CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP CURRENT_USER DATABASE DELETE
+		DISTINCT DROP ELSE EXISTS FALSE FOLLOWING FOR FROM FULL GRANT GROUP GSCLUSTER HAVING ILIKE IN INCREMENT
+		INNER INSERT INTERSECT INTO IS ISSUE JOIN LATERAL LEFT LIKE LIMIT LOCALTIME LOCALTIMESTAMP MINUS NATURAL
+		NOT NULL OF ON OR ORDER ORGANIZATION QUALIFY REGEXP REVOKE RIGHT RLIKE ROW ROWS SAMPLE SCHEMA SELECT SET
+		SOME START TABLE TABLESAMPLE THEN TO TRIGGER TRUE TRY_CAST UNION UNIQUE UPDATE USING VALUES VIEW WHEN
+		WHENEVER WHERE WINDOW WITH`)
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}()
 
 // table quotes a table name, each dot-separated part on its own.
 func (d Dialect) table(name string) string {
@@ -74,10 +129,16 @@ func (d Dialect) table(name string) string {
 	return strings.Join(parts, ".")
 }
 
-// str quotes a string literal.
+// str quotes a string literal. BigQuery, Snowflake and Spark read a
+// backslash in a literal as an escape, so it is doubled there; Spark does
+// not read ” as a quote, so a quote is escaped with a backslash there.
 func (d Dialect) str(s string) string {
-	if d == BigQuery {
+	switch d {
+	case BigQuery, Snowflake:
 		s = strings.ReplaceAll(s, `\`, `\\`)
+	case Spark:
+		s = strings.ReplaceAll(s, `\`, `\\`)
+		return "'" + strings.ReplaceAll(s, "'", `\'`) + "'"
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
@@ -85,9 +146,9 @@ func (d Dialect) str(s string) string {
 // text is the type a value is cast to for comparing it as text.
 func (d Dialect) text() string {
 	switch d {
-	case DuckDB:
+	case DuckDB, Snowflake, Trino:
 		return "VARCHAR"
-	case BigQuery:
+	case BigQuery, Spark:
 		return "STRING"
 	}
 	return "TEXT"
@@ -117,7 +178,10 @@ func (d Dialect) asDouble(expr string) string {
 }
 
 // dayNumber is the calendar date of a DATE or TIMESTAMP expression (in
-// SQLite an ISO-8601 text or a Julian day) as days since 1970-01-01.
+// SQLite an ISO-8601 text or a Julian day) as days since 1970-01-01. Trino
+// reads a text as a DATE only without a time, so there the date is the
+// first ten characters of the value as text (Trino writes a DATE or
+// TIMESTAMP year first).
 func (d Dialect) dayNumber(expr string) string {
 	switch d {
 	case SQLite:
@@ -126,8 +190,28 @@ func (d Dialect) dayNumber(expr string) string {
 		return "date_diff('day', DATE '1970-01-01', CAST(" + expr + " AS DATE))"
 	case Postgres:
 		return "(CAST(" + expr + " AS DATE) - DATE '1970-01-01')"
+	case Snowflake:
+		return "DATEDIFF(day, DATE '1970-01-01', CAST(" + expr + " AS DATE))"
+	case Trino:
+		return "date_diff('day', DATE '1970-01-01', CAST(SUBSTR(CAST(" + expr + " AS VARCHAR), 1, 10) AS DATE))"
+	case Spark:
+		return "DATEDIFF(CAST(" + expr + " AS DATE), DATE '1970-01-01')"
 	}
 	return "UNIX_DATE(CAST(" + expr + " AS DATE))"
+}
+
+// netInput is a network input as the layers read it. Snowflake, Trino and
+// Spark read a literal such as 1.0 as an exact decimal, so an input built
+// only of literals (a one-hot level, a boolean) would carry the layers'
+// sums of products in decimal arithmetic, whose precision and scale those
+// engines bound (Trino refuses, Spark rounds): there every input is cast to
+// a 64-bit float, and each product of a literal weight with it is a float.
+func (d Dialect) netInput(expr string) string {
+	switch d {
+	case Snowflake, Trino, Spark:
+		return d.asDouble(expr)
+	}
+	return expr
 }
 
 // num writes a float literal in Go's shortest round-trip form, always with
@@ -172,8 +256,9 @@ func (d Dialect) least(a, b string) string {
 // it into every reference ("" where the engine has none): inlined, each
 // layer would repeat the whole expression of the layer before it.
 func (d Dialect) materialized() string {
-	if d == BigQuery {
-		return ""
+	switch d {
+	case SQLite, DuckDB, Postgres:
+		return "MATERIALIZED "
 	}
-	return "MATERIALIZED "
+	return ""
 }

@@ -39,3 +39,19 @@ func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
 func TestDuckDBMatchesPredictWithDates(t *testing.T) {
 	checkDates(t, openDuckDB, DuckDB)
 }
+
+// Neither Trino nor Snowflake runs here; DuckDB reads the Trino text as it
+// is and Snowflake's too where it has no dates (Snowflake's DATEDIFF takes
+// the part unquoted). What this checks is the arithmetic each text asks
+// for, in another engine: not Trino's or Snowflake's own type rules.
+func TestDuckDBRunsTheTrinoText(t *testing.T) {
+	t.Run("per-user", func(t *testing.T) { checkPerUser(t, openDuckDB, Trino) })
+	t.Run("CDNOW", func(t *testing.T) { checkOrderLog(t, openDuckDB, Trino) })
+	t.Run("rare levels", func(t *testing.T) { checkRareAndClipped(t, openDuckDB, Trino) })
+	t.Run("dates", func(t *testing.T) { checkDates(t, openDuckDB, Trino) })
+}
+
+func TestDuckDBRunsSnowflakesTextWithoutDates(t *testing.T) {
+	t.Run("per-user", func(t *testing.T) { checkPerUser(t, openDuckDB, Snowflake) })
+	t.Run("rare levels", func(t *testing.T) { checkRareAndClipped(t, openDuckDB, Snowflake) })
+}

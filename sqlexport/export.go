@@ -66,7 +66,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		o.OrdersTable = "orders"
 	}
 	d := o.Dialect
-	if d < SQLite || d > BigQuery {
+	if d < 0 || int(d) >= len(dialectNames) {
 		return "", fmt.Errorf("%w %v", ErrDialect, d)
 	}
 	var q query
@@ -101,7 +101,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	}
 	sel := make([]string, len(inputs))
 	for j, e := range inputs {
-		sel[j] = fmt.Sprintf("%s AS x%d", e, j)
+		sel[j] = fmt.Sprintf("%s AS x%d", d.netInput(e), j)
 	}
 	id, keep := d.ident(idName)+" AS id", ""
 	if log {

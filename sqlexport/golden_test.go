@@ -84,7 +84,7 @@ func TestGoldenText(t *testing.T) {
 		{"orders", handOrders(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
 	}
 	for _, c := range cases {
-		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery} {
+		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark} {
 			c.o.Dialect = d
 			got, err := Build(c.b, c.o)
 			if err != nil {
@@ -120,11 +120,14 @@ func TestNumberLiterals(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	if _, err := ParseDialect("oracle"); !errors.Is(err, ErrDialect) || !strings.Contains(err.Error(), `"oracle": want sqlite, duckdb, postgres or bigquery`) {
+	if _, err := ParseDialect("oracle"); !errors.Is(err, ErrDialect) || !strings.Contains(err.Error(), `"oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino or spark`) {
 		t.Errorf("ParseDialect(oracle): %v", err)
 	}
-	if d, err := ParseDialect(" PostgreSQL "); err != nil || d != Postgres {
-		t.Errorf("ParseDialect(PostgreSQL) = %v, %v", d, err)
+	for name, want := range map[string]Dialect{" PostgreSQL ": Postgres, "Snowflake": Snowflake, "presto": Trino,
+		"athena": Trino, "databricks": Spark, "spark-sql": Spark, "BIGQUERY": BigQuery} {
+		if d, err := ParseDialect(name); err != nil || d != want {
+			t.Errorf("ParseDialect(%q) = %v, %v; want %v", name, d, err, want)
+		}
 	}
 	noID := handUsers()
 	noID.Pipeline.IDName = ""

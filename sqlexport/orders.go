@@ -124,12 +124,12 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	// An event log's purchases alone are orders (data.IsPurchaseEvent).
 	purchases := ""
 	if c.Event != "" {
-		purchases = "\n  WHERE " + foldedIn(d.asText(col(c.Event)), data.PurchaseEvents())
+		purchases = "\n  WHERE " + d.foldedIn(d.asText(col(c.Event)), data.PurchaseEvents())
 	}
 	// A status that is a cancellation cancels (data.IsCancelledStatus).
 	statusCol, status := "", ""
 	if c.Status != "" {
-		statusCol = ",\n    CASE WHEN " + foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
+		statusCol = ",\n    CASE WHEN " + d.foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
 		status = " OR status_cancels = 1"
 	}
 	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
@@ -186,10 +186,10 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 
 // foldedIn is the SQL condition that text, trimmed and in lower case, is one
 // of words (data's comparison, for the words it lists in lower case).
-func foldedIn(text string, words []string) string {
+func (d Dialect) foldedIn(text string, words []string) string {
 	quoted := make([]string, len(words))
 	for i, w := range words {
-		quoted[i] = "'" + strings.ReplaceAll(w, "'", "''") + "'"
+		quoted[i] = d.str(w)
 	}
 	return "LOWER(TRIM(" + text + ")) IN (" + strings.Join(quoted, ", ") + ")"
 }
