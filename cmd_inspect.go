@@ -91,6 +91,9 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 			p.line("Orders whose %s is a cancellation (%s) were counted as cancelled, not as orders.",
 				s.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
 		}
+		if s.ItemBaskets {
+			p.line("The log had item ids and no quantity column: basket_size_avg counted the distinct items of an order.")
+		}
 		if order, err := data.ParseDateOrder(s.DateOrder); err == nil && order != data.DateAuto {
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",
 				order.Words(), order)

@@ -56,6 +56,10 @@ type Source struct {
 	// without order ids, so that one customer's lines on one day formed one
 	// order: the SQL export needs the item column to do the same.
 	DayBaskets bool `json:"day_baskets,omitempty"`
+	// ItemBaskets records, once loaded, that the log had item ids and no
+	// quantity column, so that basket_size_avg counted the distinct items
+	// of an order, not its units: the SQL export counts them the same way.
+	ItemBaskets bool `json:"item_baskets,omitempty"`
 	// DayNumbers records, once loaded, that the log's date column held day
 	// numbers (read as days after 1970-01-01), which the SQL export cannot
 	// read as dates.
@@ -265,6 +269,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	src.DateOrder, src.DateOrderIfUnknown = log.DateOrder.String(), ""
 	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
 	src.DayBaskets = log.DayBaskets()
+	src.ItemBaskets = log.Columns.Item != "" && log.Columns.Quantity == ""
 	src.DayNumbers = log.DayNumbers()
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays

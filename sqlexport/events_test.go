@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -67,9 +68,8 @@ func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 
 // A log with an order status column: CDNOW's orders "delivered", and for
 // every tenth a "Canceled" twin at another amount. The query leaves the
-// cancelled ones out as retain predict does, and refuses to run without the
-// status column named. cancel_share, which the query cannot build, is left
-// out of the features.
+// cancelled ones out as retain predict does, counts them for cancel_share,
+// and refuses to run without the status column named.
 func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 	path := datasetPath(t, "cdnow/CDNOW_master.txt")
 	_, orders := cdnowRows(t, path)
@@ -83,8 +83,9 @@ func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 	}
 	file := writeLog(t, "status.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	mustUse(t, model, "cancel_share")
 	if model.Source.StatusColumn != "order_status" {
 		t.Fatalf("the model records status column %q, want order_status", model.Source.StatusColumn)
 	}
@@ -148,7 +149,7 @@ func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cut
 // hexadecimal id that starts with "c" and a digit ("c<i>ab", an order:
 // only "C" + digits is a cancelled invoice), and for every eleventh a
 // cancelled twin "C<i>" at another amount. The query keeps and leaves out
-// the same lines as retain predict.
+// the same lines as retain predict, and counts the same cancelled orders.
 func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 	path := datasetPath(t, "cdnow/CDNOW_master.txt")
 	_, orders := cdnowRows(t, path)
@@ -168,8 +169,9 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 	}
 	file := writeLog(t, "ids.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"cancel_share"}},
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	mustUse(t, model, "cancel_share")
 	log := readLogFile(t, file)
 	if len(log.Orders) != len(orders) || log.Cancelled != twins {
 		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), twins)
@@ -182,8 +184,8 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 // A log of item lines without order ids: CDNOW's orders, each also as a
 // second line of another item on the same day (and a third on every fifth
 // one at another time of day). retain makes one order of a customer's
-// lines on one day, and so does the query; without the item column named
-// the export refuses.
+// lines on one day, and so does the query, which counts the distinct
+// items too; without the item column named the export refuses.
 func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 	path := datasetPath(t, "cdnow/CDNOW_master.txt")
 	_, orders := cdnowRows(t, path)
@@ -197,8 +199,9 @@ func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 	}
 	file := writeLog(t, "items.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90, Exclude: []string{"distinct_items"}},
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90},
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+	mustUse(t, model, "distinct_items", "basket_size_avg")
 	if !model.Source.DayBaskets {
 		t.Fatal("the model does not record that its log's lines were grouped by day")
 	}
@@ -213,6 +216,17 @@ func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
 		"sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: "+
 			"add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)", header, rows)
+}
+
+// mustUse fails the test unless the model's features include every one of
+// names.
+func mustUse(t *testing.T, model *experiment.Bundle, names ...string) {
+	t.Helper()
+	for _, name := range names {
+		if !slices.Contains(model.Features, name) {
+			t.Fatalf("the model's features %v lack %s: the test would not cover it", model.Features, name)
+		}
+	}
 }
 
 // writeLog writes a header and rows as a CSV file named name in a

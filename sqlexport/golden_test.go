@@ -142,9 +142,9 @@ func TestErrors(t *testing.T) {
 	btyd := handOrders()
 	btyd.Source.Features.BTYD = true
 	check("BG/NBD", btyd, Options{}, "BG/NBD inputs (btyd_*)")
-	items := handOrders()
-	items.Pipeline.Columns[0].Name = "distinct_items"
-	check("items", items, Options{}, `feature "distinct_items", which the SQL export cannot build yet`)
+	views := handOrders()
+	views.Pipeline.Columns[0].Name = "event_view_30d"
+	check("event counts", views, Options{}, `feature "event_view_30d", which the SQL export cannot build yet (it builds basket_size_avg, cancel_share, distinct_items, frequency,`)
 	dayNumbers := handOrders()
 	dayNumbers.Source.DayNumbers = true
 	check("day numbers", dayNumbers, Options{}, "date column holds day numbers, not dates")

@@ -23,11 +23,13 @@ var logFeatures = map[string]string{
 	"interval_std_days":  "CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END",
 	"spend_trend":        "CASE WHEN recent + earlier > 0.0 THEN (recent - earlier) / (recent + earlier) ELSE 0.0 END",
 	"basket_size_avg":    "units / n",
+	"distinct_items":     "items",
+	"cancel_share":       "cancelled / (n + cancelled)",
 }
 
-// checkLogModel refuses what the SQL cannot build: BG/NBD inputs, windows
-// other than this build's, and features that need item ids or
-// cancellations.
+// checkLogModel refuses what the SQL cannot build (BG/NBD inputs, windows
+// other than this build's, event counts) and a table whose named columns
+// cannot give the model's features.
 func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	f := b.Source.Features
 	if f.BTYD {
@@ -62,8 +64,13 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 			return fmt.Errorf("sqlexport: the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
 				pc.Name, strings.Join(logFeatureNames(), ", "))
 		}
-		if pc.Name == "basket_size_avg" && cols.Quantity == "" {
-			return fmt.Errorf("sqlexport: the model uses basket_size_avg and no quantity column is named: add quantity=COL to --log-columns (without one, basket size is distinct items per order, which the SQL export cannot build yet)")
+		switch {
+		case pc.Name == "basket_size_avg" && b.Source.ItemBaskets && cols.Item == "":
+			return fmt.Errorf("sqlexport: the model uses basket_size_avg, counted as the distinct items of an order (its log had no quantity column), and no item column is named: add item=COL to --log-columns")
+		case pc.Name == "basket_size_avg" && !b.Source.ItemBaskets && cols.Quantity == "":
+			return fmt.Errorf("sqlexport: the model uses basket_size_avg, counted as the units of an order, and no quantity column is named: add quantity=COL to --log-columns")
+		case pc.Name == "distinct_items" && cols.Item == "":
+			return fmt.Errorf("sqlexport: the model uses distinct_items and no item column is named: add item=COL to --log-columns")
 		}
 	}
 	return nil
@@ -71,7 +78,7 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 
 // logFeatureNames lists the buildable features, sorted.
 func logFeatureNames() []string {
-	return []string{"basket_size_avg (with a quantity column)", "frequency", "interval_mean_days", "interval_std_days",
+	return []string{"basket_size_avg", "cancel_share", "distinct_items", "frequency", "interval_mean_days", "interval_std_days",
 		"monetary_avg", "monetary_total", "orders_30d", "orders_90d", "recency_days", "spend_trend", "tenure_days"}
 }
 
@@ -132,8 +139,15 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		statusCol = ",\n    CASE WHEN " + d.foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
 		status = " OR status_cancels = 1"
 	}
+	x := neededCounts(b, c)
+	itemCol, itemKept := "", ""
+	if x.items || x.lines {
+		// A missing item is no id (data's keepItem): NULL here.
+		itemCol = ",\n    CASE WHEN " + d.isMissing(col(c.Item)) + " THEN NULL ELSE " + d.asText(col(c.Item)) + " END AS item"
+		itemKept = ", item"
+	}
 	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
-		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
+		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digits only (data's isCancelledInvoice: what is left once the
 	// digits are removed from the rest is empty, in nested REPLACEs that
@@ -143,8 +157,17 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		rest = fmt.Sprintf("REPLACE(%s, '%c', '')", rest, digit)
 	}
 	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
-	q.cte("kept", "SELECT customer, day, amount, qty, order_id FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
+	q.cte("kept", "SELECT customer, day, amount, qty, order_id"+itemKept+" FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
 		cancelled+status+")\n    AND NOT "+d.isMissing("customer"))
+	if x.cancels {
+		// The lines kept out as cancellations (data's keepCancel): those
+		// of one order id form one cancelled order, dated by its earliest.
+		q.cte("cancel_lines", "SELECT customer, day, order_id FROM order_lines\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
+			cancelled+status+"))\n    AND NOT "+d.isMissing("customer"))
+		q.cte("cancelled_orders", "SELECT customer, MIN(day) AS day FROM cancel_lines\n"+
+			"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
+			"  UNION ALL\n  SELECT customer, day FROM cancel_lines WHERE order_id = ''")
+	}
 	// Lines sharing an order id form one order, dated by its earliest line.
 	q.cte("orders_kept", "SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept\n"+
 		"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
@@ -162,22 +185,30 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	q.cte("gaps", "SELECT customer, day, amount, qty, age,\n"+
 		"    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,\n"+
 		"    (MAX(day) "+w+" - MIN(day) "+w+") / NULLIF(COUNT(*) "+w+" - 1.0, 0.0) AS gap_mean\n  FROM history")
+	from, n, counts, having := "gaps", d.asDouble("COUNT(*)"), "", ""
+	if x.any() {
+		from, n, having = x.stream(q, d, c), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
+		counts = x.sums(d)
+	}
 	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)
-	q.cte("base", "SELECT customer, "+d.asDouble("COUNT(*)")+" AS n, MIN(age) AS recency, MAX(age) AS tenure,\n"+
+	q.cte("base", "SELECT customer, "+n+" AS n, MIN(age) AS recency, MAX(age) AS tenure,\n"+
 		"    MAX(day) - MIN(day) AS span, SUM(amount) AS total, SUM(qty) AS units,\n"+
 		"    SUM(CASE WHEN age < "+sh+" THEN 1.0 ELSE 0.0 END) AS in_short,\n"+
 		"    SUM(CASE WHEN age < "+lg+" THEN 1.0 ELSE 0.0 END) AS in_long,\n"+
 		"    SUM(CASE WHEN age < "+tr+" THEN amount ELSE 0.0 END) AS recent,\n"+
 		"    SUM(CASE WHEN age >= "+tr+" AND age < 2.0 * "+tr+" THEN amount ELSE 0.0 END) AS earlier,\n"+
-		"    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss\n"+
-		"  FROM gaps GROUP BY customer")
+		"    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss"+counts+"\n"+
+		"  FROM "+from+" GROUP BY customer"+having)
 	// A customer with one order has no interval yet: the mean is the days
 	// since that order and the spread 0.
-	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,\n"+
+	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,"+x.names()+"\n"+
 		"    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean\n  FROM base")
 	sel := []string{"customer AS id", "tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
 	for _, pc := range b.Pipeline.Columns {
 		expr := logFeatures[pc.Name]
+		if pc.Name == "basket_size_avg" && b.Source.ItemBaskets {
+			expr = "lines / n" // distinct items per order (data's basket without quantities)
+		}
 		sel = append(sel, expr+" AS "+d.ident(pc.Name))
 	}
 	q.cte("features", "SELECT "+strings.Join(sel, ",\n    ")+"\n  FROM intervals")
