@@ -70,6 +70,21 @@ func handOrders() *experiment.Bundle {
 	}
 }
 
+// handRetail is handOrders on a log of items without quantities and with
+// cancellations: distinct_items, basket_size_avg counted by items and
+// cancel_share among its features.
+func handRetail() *experiment.Bundle {
+	b := handOrders()
+	for i, name := range []string{"distinct_items", "basket_size_avg", "cancel_share"} {
+		b.Pipeline.Columns[i+1].Name = name
+		b.Pipeline.Outputs[i+1].Name = name
+	}
+	b.Features = b.Pipeline.FeatureNames()
+	b.Source.ItemBaskets = true
+	b.Source.LogColumns.Item = "sku"
+	return b
+}
+
 // The exported text of the hand-made models, in every dialect, is checked
 // against golden files (go test ./sqlexport -run Golden -update rewrites
 // them; read the diff first).
@@ -82,6 +97,7 @@ func TestGoldenText(t *testing.T) {
 	}{
 		{"users", handUsers(), Options{Table: "shop.users"}},
 		{"orders", handOrders(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
+		{"retail", handRetail(), Options{OrdersTable: "shop.orders"}},
 	}
 	for _, c := range cases {
 		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark} {
