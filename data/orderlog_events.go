@@ -77,6 +77,10 @@ type EventCount struct {
 	Lines int
 }
 
+// OtherEventTypes is the name under which the lines of the event types
+// past the first maxEventTypes of a log are counted together.
+func OtherEventTypes() string { return otherEventTypes }
+
 // maxEventTypes bounds the event types counted one by one; the lines of
 // any further type are counted under otherEventTypes.
 const (

@@ -40,18 +40,17 @@ func cdnowEvents(t *testing.T, path string) ([]string, [][]string) {
 }
 
 // An event log's model scores in SQL as retain predict scores it: the
-// query counts the purchase events alone, and refuses to run without the
-// event column named.
+// query counts the purchase events alone as orders and the views 0–29 and
+// 0–89 days old as features, and refuses to run without the event column
+// named.
 func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 	header, rows := cdnowEvents(t, datasetPath(t, "cdnow/CDNOW_master.txt"))
 	path := writeLog(t, "events.csv", header, rows)
 	cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
-	// The views' own features (event_view_30d, event_view_90d), which the
-	// query cannot build, are left out.
-	model := train(t, experiment.Source{Kind: "log", Path: path, Cutoff: cut, HorizonDays: 90,
-		Exclude: []string{"event_view_30d", "event_view_90d"}}, func(c *experiment.Config) {
+	model := train(t, experiment.Source{Kind: "log", Path: path, Cutoff: cut, HorizonDays: 90}, func(c *experiment.Config) {
 		c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}}
 	})
+	mustUse(t, model, "event_view_30d", "event_view_90d")
 	if model.Source.EventColumn != "event_type" {
 		t.Fatalf("the model records event column %q, want event_type", model.Source.EventColumn)
 	}

@@ -85,6 +85,20 @@ func handRetail() *experiment.Bundle {
 	return b
 }
 
+// handEvents is handOrders on an event log, counting its views and its
+// "add to cart" events.
+func handEvents() *experiment.Bundle {
+	b := handOrders()
+	for i, name := range []string{"event_view_30d", "event_add_to_cart_90d"} {
+		b.Pipeline.Columns[i+1].Name = name
+		b.Pipeline.Outputs[i+1].Name = name
+	}
+	b.Features = b.Pipeline.FeatureNames()
+	b.Source.EventColumn = "event_type"
+	b.Source.Features.Events = []string{"view", "add to cart"}
+	return b
+}
+
 // The exported text of the hand-made models, in every dialect, is checked
 // against golden files (go test ./sqlexport -run Golden -update rewrites
 // them; read the diff first).
@@ -98,6 +112,7 @@ func TestGoldenText(t *testing.T) {
 		{"users", handUsers(), Options{Table: "shop.users"}},
 		{"orders", handOrders(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
 		{"retail", handRetail(), Options{OrdersTable: "shop.orders"}},
+		{"events", handEvents(), Options{OrdersTable: "shop.events", Columns: data.LogColumns{Event: "event_type"}}},
 	}
 	for _, c := range cases {
 		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark} {
@@ -161,6 +176,9 @@ func TestErrors(t *testing.T) {
 	views := handOrders()
 	views.Pipeline.Columns[0].Name = "event_view_30d"
 	check("event counts", views, Options{}, `feature "event_view_30d", which the SQL export cannot build yet (it builds basket_size_avg, cancel_share, distinct_items, frequency,`)
+	other := handEvents()
+	other.Source.Features.Events = append(other.Source.Features.Events, data.OtherEventTypes())
+	check("other event types", other, Options{Columns: data.LogColumns{Event: "event_type"}}, `counts the events of its log's rarer types together as "(other types)"`)
 	dayNumbers := handOrders()
 	dayNumbers.Source.DayNumbers = true
 	check("day numbers", dayNumbers, Options{}, "date column holds day numbers, not dates")

@@ -2,6 +2,7 @@ package sqlexport
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,8 +60,12 @@ func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
 		return fmt.Errorf("sqlexport: the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
 	}
+	if slices.Contains(f.Events, data.OtherEventTypes()) {
+		return fmt.Errorf("sqlexport: the model counts the events of its log's rarer types together as %q, which the query cannot tell apart; train without those features (--exclude) to score in SQL", data.OtherEventTypes())
+	}
+	events := neededCounts(b).eventFeatures()
 	for _, pc := range b.Pipeline.Columns {
-		if _, ok := logFeatures[pc.Name]; !ok {
+		if _, ok := logFeatures[pc.Name]; !ok && events[pc.Name] == "" {
 			return fmt.Errorf("sqlexport: the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
 				pc.Name, strings.Join(logFeatureNames(), ", "))
 		}
@@ -139,7 +144,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		statusCol = ",\n    CASE WHEN " + d.foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
 		status = " OR status_cancels = 1"
 	}
-	x := neededCounts(b, c)
+	x := neededCounts(b)
 	itemCol, itemKept := "", ""
 	if x.items || x.lines {
 		// A missing item is no id (data's keepItem): NULL here.
@@ -187,7 +192,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		"    (MAX(day) "+w+" - MIN(day) "+w+") / NULLIF(COUNT(*) "+w+" - 1.0, 0.0) AS gap_mean\n  FROM history")
 	from, n, counts, having := "gaps", d.asDouble("COUNT(*)"), "", ""
 	if x.any() {
-		from, n, having = x.stream(q, d, c), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
+		from, n, having = x.stream(q, d, c, o.OrdersTable), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
 		counts = x.sums(d)
 	}
 	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)
@@ -204,8 +209,12 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,"+x.names()+"\n"+
 		"    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean\n  FROM base")
 	sel := []string{"customer AS id", "tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
+	events := x.eventFeatures()
 	for _, pc := range b.Pipeline.Columns {
 		expr := logFeatures[pc.Name]
+		if col, ok := events[pc.Name]; ok {
+			expr = col
+		}
 		if pc.Name == "basket_size_avg" && b.Source.ItemBaskets {
 			expr = "lines / n" // distinct items per order (data's basket without quantities)
 		}

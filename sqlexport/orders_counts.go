@@ -1,6 +1,7 @@
 package sqlexport
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/retainlab/retain/data"
@@ -10,11 +11,17 @@ import (
 // counts says which per-customer counts beyond the orders themselves the
 // model's features need (data's customerExtras): the distinct items
 // (distinct_items), the distinct (order, item) lines (basket_size_avg of a
-// log without quantities) and the cancelled orders (cancel_share).
-type counts struct{ items, lines, cancels bool }
+// log without quantities), the cancelled orders (cancel_share) and an
+// event log's other events by type (event_<type>_30d and _90d).
+type counts struct {
+	items, lines, cancels bool
+	// events are the event types counted, as written in the log
+	// (experiment.LogFeatures.Events).
+	events []string
+}
 
 // neededCounts returns the counts b's features need.
-func neededCounts(b *experiment.Bundle, c data.LogColumns) counts {
+func neededCounts(b *experiment.Bundle) counts {
 	var x counts
 	for _, pc := range b.Pipeline.Columns {
 		switch pc.Name {
@@ -26,23 +33,72 @@ func neededCounts(b *experiment.Bundle, c data.LogColumns) counts {
 			x.cancels = true
 		}
 	}
+	x.events = b.Source.Features.Events
 	return x
 }
 
 // any reports whether any count is needed.
-func (x counts) any() bool { return x.items || x.lines || x.cancels }
+func (x counts) any() bool { return x.items || x.lines || x.cancels || len(x.events) > 0 }
 
-// stream appends the CTE that sets beside each order of gaps (is_order 1)
-// one row per distinct (order, item) line and one per cancelled order
-// dated on or before the cutoff, so that base counts them per customer in
-// the same GROUP BY, without a join; it returns its name. The columns a
-// row does not have are NULL, which the sums and extremes of base skip.
-func (x counts) stream(q *query, d Dialect, c data.LogColumns) string {
+// eventFeatures maps each event feature of the counted types to the
+// column of base that holds it.
+func (x counts) eventFeatures() map[string]string {
+	out := map[string]string{}
+	for k, e := range x.events {
+		out[data.EventFeatureName(e, data.ShortWindowDays)] = fmt.Sprintf("ev%d_short", k)
+		out[data.EventFeatureName(e, data.LongWindowDays)] = fmt.Sprintf("ev%d_long", k)
+	}
+	return out
+}
+
+// streamColumn is one column of the stream CTE: its name and, for each
+// kind of row, its value ("" for a typed NULL of kind num or text).
+type streamColumn struct {
+	name             string
+	text             bool
+	order, line, cxl string
+	event            string
+}
+
+// stream appends the CTEs that set beside each order of gaps (is_order 1)
+// one row per distinct (order, item) line, per cancelled order and per
+// counted event dated on or before the cutoff, so that base counts them
+// per customer in the same GROUP BY, without a join; it returns the
+// stream's name. The columns a row does not have are NULL, which the sums
+// and extremes of base skip.
+func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string) string {
 	one, zero := d.asDouble("1"), d.asDouble("0")
-	nullNum, nullText := d.asDouble("NULL"), "CAST(NULL AS "+d.text()+")"
-	blank := strings.Repeat(nullNum+", ", 6)
-	branches := []string{"SELECT customer, day, amount, qty, age, gap, gap_mean, " + one + " AS is_order, " +
-		nullText + " AS item, " + zero + " AS is_line, " + zero + " AS is_cancel FROM gaps"}
+	cols := []streamColumn{{name: "customer", order: "customer", line: "l.customer", cxl: "k.customer", event: "e.customer"}}
+	for _, n := range []string{"day", "amount", "qty", "age", "gap", "gap_mean"} {
+		cols = append(cols, streamColumn{name: n, order: n})
+	}
+	cols = append(cols, streamColumn{name: "is_order", order: one, line: zero, cxl: zero, event: zero})
+	if x.items || x.lines {
+		cols = append(cols, streamColumn{name: "item", text: true, line: "l.item"},
+			streamColumn{name: "is_line", order: zero, line: one, cxl: zero, event: zero})
+	}
+	if x.cancels {
+		cols = append(cols, streamColumn{name: "is_cancel", order: zero, line: zero, cxl: one, event: zero})
+	}
+	if len(x.events) > 0 {
+		cols = append(cols, streamColumn{name: "ev", text: true, event: "e.ev"},
+			streamColumn{name: "ev_age", event: "c.day - e.day"})
+	}
+	branch := func(pick func(streamColumn) string, from string) string {
+		vals := make([]string, len(cols))
+		for i, col := range cols {
+			v := pick(col)
+			switch {
+			case v == "" && col.text:
+				v = "CAST(NULL AS " + d.text() + ")"
+			case v == "":
+				v = d.asDouble("NULL")
+			}
+			vals[i] = v + " AS " + col.name
+		}
+		return "SELECT " + strings.Join(vals, ", ") + "\n  FROM " + from
+	}
+	branches := []string{branch(func(s streamColumn) string { return s.order }, "gaps")}
 	if x.items || x.lines {
 		// An order's lines are dated by the order's earliest line, as
 		// the order is; a line of zero quantity sold no item (data's
@@ -57,19 +113,33 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns) string {
 		q.cte("item_lines", "SELECT customer, item, MIN(day) AS day FROM order_items\n"+
 			"  WHERE order_id <> '' AND item IS NOT NULL"+sold+" GROUP BY customer, order_id, item\n"+
 			"  UNION ALL\n  SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL"+sold)
-		branches = append(branches, "SELECT l.customer, "+blank+zero+", l.item, "+one+", "+zero+
-			"\n  FROM item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day")
+		branches = append(branches, branch(func(s streamColumn) string { return s.line },
+			"item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day"))
 	}
 	if x.cancels {
-		branches = append(branches, "SELECT k.customer, "+blank+zero+", "+nullText+", "+zero+", "+one+
-			"\n  FROM cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day")
+		branches = append(branches, branch(func(s streamColumn) string { return s.cxl },
+			"cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day"))
+	}
+	if len(x.events) > 0 {
+		// The other events of an event log, of the types counted, as
+		// written (data's keepEvent), with a customer.
+		types := make([]string, len(x.events))
+		for i, e := range x.events {
+			types[i] = d.str(e)
+		}
+		ev := d.asText(d.ident(c.Event))
+		q.cte("event_lines", "SELECT "+d.asText(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.dayNumber(d.ident(c.Time)))+" AS day,\n"+
+			"    "+ev+" AS ev\n  FROM "+d.table(table)+"\n  WHERE NOT "+d.foldedIn(ev, data.PurchaseEvents())+
+			" AND "+ev+" IN ("+strings.Join(types, ", ")+")\n    AND NOT "+d.isMissing(d.ident(c.Customer)))
+		branches = append(branches, branch(func(s streamColumn) string { return s.event },
+			"event_lines e CROSS JOIN cutoff c WHERE e.day <= c.day"))
 	}
 	q.cte("stream", strings.Join(branches, "\n  UNION ALL\n  "))
 	return "stream"
 }
 
-// sums are base's extra columns: ",\n    … AS items, … AS lines, … AS
-// cancelled" for the counts needed.
+// sums are base's extra columns, ",\n    … AS items" and so on, for the
+// counts needed.
 func (x counts) sums(d Dialect) string {
 	var b strings.Builder
 	if x.items {
@@ -81,11 +151,16 @@ func (x counts) sums(d Dialect) string {
 	if x.cancels {
 		b.WriteString(",\n    SUM(is_cancel) AS cancelled")
 	}
+	for k, e := range x.events {
+		t := d.str(e)
+		fmt.Fprintf(&b, ",\n    SUM(CASE WHEN ev = %s AND ev_age < %s THEN 1.0 ELSE 0.0 END) AS ev%d_short", t, mustNum(data.ShortWindowDays), k)
+		fmt.Fprintf(&b, ",\n    SUM(CASE WHEN ev = %s AND ev_age < %s THEN 1.0 ELSE 0.0 END) AS ev%d_long", t, mustNum(data.LongWindowDays), k)
+	}
 	return b.String()
 }
 
-// names lists the counts' column names for the CTEs after base, each after
-// a space and a comma-free start: " items, lines," or "".
+// names lists the counts' columns for the CTEs after base, each after a
+// space and followed by a comma (" items, lines,"), or "".
 func (x counts) names() string {
 	var out []string
 	if x.items {
@@ -96,6 +171,9 @@ func (x counts) names() string {
 	}
 	if x.cancels {
 		out = append(out, "cancelled")
+	}
+	for k := range x.events {
+		out = append(out, fmt.Sprintf("ev%d_short", k), fmt.Sprintf("ev%d_long", k))
 	}
 	if len(out) == 0 {
 		return ""

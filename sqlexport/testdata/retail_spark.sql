@@ -55,12 +55,13 @@ item_lines AS (
   SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL
 ),
 stream AS (
-  SELECT customer, day, amount, qty, age, gap, gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS STRING) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel FROM gaps
+  SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS STRING) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel
+  FROM gaps
   UNION ALL
-  SELECT l.customer, CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(0 AS DOUBLE), l.item, CAST(1 AS DOUBLE), CAST(0 AS DOUBLE)
+  SELECT l.customer AS customer, CAST(NULL AS DOUBLE) AS day, CAST(NULL AS DOUBLE) AS amount, CAST(NULL AS DOUBLE) AS qty, CAST(NULL AS DOUBLE) AS age, CAST(NULL AS DOUBLE) AS gap, CAST(NULL AS DOUBLE) AS gap_mean, CAST(0 AS DOUBLE) AS is_order, l.item AS item, CAST(1 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel
   FROM item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day
   UNION ALL
-  SELECT k.customer, CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(NULL AS DOUBLE), CAST(0 AS DOUBLE), CAST(NULL AS STRING), CAST(0 AS DOUBLE), CAST(1 AS DOUBLE)
+  SELECT k.customer AS customer, CAST(NULL AS DOUBLE) AS day, CAST(NULL AS DOUBLE) AS amount, CAST(NULL AS DOUBLE) AS qty, CAST(NULL AS DOUBLE) AS age, CAST(NULL AS DOUBLE) AS gap, CAST(NULL AS DOUBLE) AS gap_mean, CAST(0 AS DOUBLE) AS is_order, CAST(NULL AS STRING) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(1 AS DOUBLE) AS is_cancel
   FROM cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day
 ),
 base AS (

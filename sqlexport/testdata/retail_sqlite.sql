@@ -55,12 +55,13 @@ item_lines AS MATERIALIZED (
   SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL
 ),
 stream AS MATERIALIZED (
-  SELECT customer, day, amount, qty, age, gap, gap_mean, CAST(1 AS REAL) AS is_order, CAST(NULL AS TEXT) AS item, CAST(0 AS REAL) AS is_line, CAST(0 AS REAL) AS is_cancel FROM gaps
+  SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS REAL) AS is_order, CAST(NULL AS TEXT) AS item, CAST(0 AS REAL) AS is_line, CAST(0 AS REAL) AS is_cancel
+  FROM gaps
   UNION ALL
-  SELECT l.customer, CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(0 AS REAL), l.item, CAST(1 AS REAL), CAST(0 AS REAL)
+  SELECT l.customer AS customer, CAST(NULL AS REAL) AS day, CAST(NULL AS REAL) AS amount, CAST(NULL AS REAL) AS qty, CAST(NULL AS REAL) AS age, CAST(NULL AS REAL) AS gap, CAST(NULL AS REAL) AS gap_mean, CAST(0 AS REAL) AS is_order, l.item AS item, CAST(1 AS REAL) AS is_line, CAST(0 AS REAL) AS is_cancel
   FROM item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day
   UNION ALL
-  SELECT k.customer, CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(NULL AS REAL), CAST(0 AS REAL), CAST(NULL AS TEXT), CAST(0 AS REAL), CAST(1 AS REAL)
+  SELECT k.customer AS customer, CAST(NULL AS REAL) AS day, CAST(NULL AS REAL) AS amount, CAST(NULL AS REAL) AS qty, CAST(NULL AS REAL) AS age, CAST(NULL AS REAL) AS gap, CAST(NULL AS REAL) AS gap_mean, CAST(0 AS REAL) AS is_order, CAST(NULL AS TEXT) AS item, CAST(0 AS REAL) AS is_line, CAST(1 AS REAL) AS is_cancel
   FROM cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day
 ),
 base AS MATERIALIZED (
