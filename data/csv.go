@@ -200,8 +200,10 @@ func (p *tableParser) checkRecord(rr *recordReader) error {
 // header's, pointing at the first missing or surplus field.
 func checkFields(rr *recordReader, want int) error {
 	if n := rr.fields(); n != want {
-		return parseErr(rr.file, rr.line, min(n, want)+1, ErrRagged,
+		pe := parseErr(rr.file, rr.line, min(n, want)+1, ErrRagged,
 			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
+		pe.Facts = FieldCount{Got: n, Want: want}
+		return pe
 	}
 	return nil
 }

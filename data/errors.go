@@ -52,7 +52,31 @@ type ParseError struct {
 	Where string
 	Msg   string
 	Err   error
+	// Facts holds what Msg says as values, for a program that words the
+	// error in another language (FieldCount, LabelClasses); nil when Msg
+	// is all there is. Msg stays the English.
+	Facts Facts
 }
+
+// Facts is the typed content of a ParseError's message: FieldCount or
+// LabelClasses.
+type Facts interface{ parseFacts() }
+
+// FieldCount is a row with Got fields where the header has Want (ErrRagged).
+type FieldCount struct{ Got, Want int }
+
+// LabelClasses is a label column without exactly two classes
+// (ErrLabelNotBinary): Classes are its distinct values, sorted; when
+// MoreThan is set there are more than MoreThan of them and Classes holds
+// only the first found.
+type LabelClasses struct {
+	Column   string
+	Classes  []string
+	MoreThan int
+}
+
+func (FieldCount) parseFacts()   {}
+func (LabelClasses) parseFacts() {}
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
 // and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.

@@ -485,8 +485,10 @@ func (p *logParser) header() ([]string, bool) {
 // ragged refuses a current record without the header's want fields.
 func (p *logParser) ragged(want int) error {
 	if got := p.src.fields(); got != want {
-		return parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
+		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
 			fmt.Sprintf("%d fields, the header has %d", got, want))
+		pe.Facts = FieldCount{Got: got, Want: want}
+		return pe
 	}
 	return nil
 }

@@ -79,13 +79,21 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
 	}
+	var title *data.LabelNotFoundError
+	if errors.As(err, &title) && title.TitleAbove > 0 {
+		return where(title.ParseError) + "：找不到标签列（" + titleZh(title) + "）"
+	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
 			continue
 		}
 		var pe *data.ParseError
 		if errors.As(err, &pe) {
-			return where(pe) + "：" + k.zh + "（" + pe.Msg + "）"
+			detail := pe.Msg
+			if zh := factsZh(pe.Facts); zh != "" {
+				detail = zh
+			}
+			return where(pe) + "：" + k.zh + "（" + detail + "）"
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
@@ -94,6 +102,40 @@ func (c Common) ErrorText(err error) string {
 		return k.zh + "（" + plain + "）"
 	}
 	return plain
+}
+
+// titleZh words in Chinese why a file whose first line is a title has no
+// label column (data.LabelNotFoundError with TitleAbove).
+func titleZh(e *data.LabelNotFoundError) string {
+	return fmt.Sprintf("第 %d 行只有一个单元格 %q，第 %d 行才是第一个有 %d 个单元格的行：如果第 %d 行以上是标题而不是表头，请删除这些行",
+		e.Line, e.Title, e.TitleAbove, e.TitleCells, e.TitleAbove)
+}
+
+// factsZh words a data.ParseError's facts in Chinese, "" when it has none
+// this knows.
+func factsZh(f data.Facts) string {
+	switch f := f.(type) {
+	case data.FieldCount:
+		return fmt.Sprintf("该行有 %d 个字段，表头有 %d 个", f.Got, f.Want)
+	case data.LabelClasses:
+		if len(f.Classes) == 1 {
+			return fmt.Sprintf("标签列 %q 只有一个类别（%q），需要恰好两个", f.Column, f.Classes[0])
+		}
+		var shown []string
+		for i, c := range f.Classes {
+			if i == 5 {
+				shown = append(shown, "…")
+				break
+			}
+			shown = append(shown, strconv.Quote(c))
+		}
+		count := fmt.Sprintf("有 %d 个", len(f.Classes))
+		if f.MoreThan > 0 {
+			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
+		}
+		return fmt.Sprintf("标签列 %q %s类别（%s），需要恰好两个", f.Column, count, strings.Join(shown, ", "))
+	}
+	return ""
 }
 
 // dirErrorZh says in Chinese why no file could be written in a directory.

@@ -1,0 +1,70 @@
+package common
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// TestErrorTextWordsParseFactsInChinese: a ragged row, a label without
+// two classes and a title above the header are said wholly in Chinese
+// from the error's facts, while English keeps data's own message.
+func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	readCSV := func(text string) error {
+		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return err
+	}
+	var many strings.Builder
+	many.WriteString("age,churn\n")
+	for i := range 30 {
+		fmt.Fprintf(&many, "%d,c%02d\n", i, i)
+	}
+	_, logErr := data.ReadOrderLog(strings.NewReader("customer_id,date,amount\nc1,2024-01-05,10\nc2,2024-01-06\n"), "o.csv", data.LogOptions{})
+	if logErr == nil {
+		t.Fatal("a ragged order log was read without error")
+	}
+	cases := []struct {
+		err    error
+		en, zh string
+	}{
+		{readCSV("a,b,churn\n1,2,yes\n3,4\n5,6,no\n"),
+			"u.csv:3:3: row has 2 fields, header has 3",
+			"u.csv:3:3：这一行的字段数不对（该行有 2 个字段，表头有 3 个）"},
+		{readCSV("a,b,churn\n1,2,yes\n3,4,no,5\n"),
+			"u.csv:3:4: row has 4 fields, header has 3",
+			"u.csv:3:4：这一行的字段数不对（该行有 4 个字段，表头有 3 个）"},
+		{logErr,
+			"o.csv:3:3: 2 fields, the header has 3",
+			"o.csv:3:3：这一行的字段数不对（该行有 2 个字段，表头有 3 个）"},
+		{readCSV("age,churn\n1,a\n2,b\n3,c\n4,a\n"),
+			`u.csv: label column "churn" has 3 classes ("a", "b", "c"); it needs exactly two`,
+			`u.csv：标签不是二分类（标签列 "churn" 有 3 个类别（"a", "b", "c"），需要恰好两个）`},
+		{readCSV("age,churn\n1,yes\n2,yes\n"),
+			`u.csv: label column "churn" has only one class ("yes"); it needs exactly two`,
+			`u.csv：标签不是二分类（标签列 "churn" 只有一个类别（"yes"），需要恰好两个）`},
+		{readCSV(many.String()),
+			`u.csv: label column "churn" has more than 20 classes ("c00", "c01", "c02", "c03", "c04", …); it needs exactly two`,
+			`u.csv：标签不是二分类（标签列 "churn" 有超过 20 个类别（"c00", "c01", "c02", "c03", "c04", …），需要恰好两个）`},
+		{readCSV("Customer report\nexported 2024-05-01\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n"),
+			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; ` +
+				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,
+			`u.csv:1：找不到标签列（第 1 行只有一个单元格 "Customer report"，第 4 行才是第一个有 3 个单元格的行：如果第 4 行以上是标题而不是表头，请删除这些行）`},
+	}
+	for _, c := range cases {
+		if got := c.err.Error(); got != c.en {
+			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
+		}
+		if got := en.ErrorText(c.err); got != PlainError(c.err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
+		}
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+	}
+}
