@@ -53,13 +53,13 @@ type ParseError struct {
 	Msg   string
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
-	// error in another language (FieldCount, LabelClasses); nil when Msg
+	// error in another language (FieldCount, LabelClasses, NoFeatures); nil when Msg
 	// is all there is. Msg stays the English.
 	Facts Facts
 }
 
-// Facts is the typed content of a ParseError's message: FieldCount or
-// LabelClasses.
+// Facts is the typed content of a ParseError's message: FieldCount,
+// LabelClasses or NoFeatures.
 type Facts interface{ parseFacts() }
 
 // FieldCount is a row with Got fields where the header has Want (ErrRagged).
@@ -75,8 +75,26 @@ type LabelClasses struct {
 	MoreThan int
 }
 
+// NoFeatures is a table without a usable feature column (ErrNoFeatures):
+// its columns, at most the first 20, and how many More there are.
+type NoFeatures struct {
+	Columns []Unusable
+	More    int
+}
+
+// Unusable is a column that is not a feature: its Kind, whether an ID
+// names rows (else it is text with too many levels, Column.NamesRows), and
+// for a column of mostly numbers the cells that are not (Column.Mixed).
+type Unusable struct {
+	Name      string
+	Kind      Kind
+	NamesRows bool
+	Mixed     *MixedText
+}
+
 func (FieldCount) parseFacts()   {}
 func (LabelClasses) parseFacts() {}
+func (NoFeatures) parseFacts()   {}
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
 // and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.

@@ -9,7 +9,8 @@ import (
 )
 
 // TestErrorTextWordsParseFactsInChinese: a ragged row, a label without
-// two classes and a title above the header are said wholly in Chinese
+// two classes, a title above the header and a table without a usable
+// feature column (each column's reason) are said wholly in Chinese
 // from the error's facts, while English keeps data's own message.
 func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
@@ -24,6 +25,27 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 	many.WriteString("age,churn\n")
 	for i := range 30 {
 		fmt.Fprintf(&many, "%d,c%02d\n", i, i)
+	}
+	var mixed strings.Builder
+	mixed.WriteString("id,score,plan,churn\n")
+	for i := range 300 {
+		score := fmt.Sprint(i*7 + 3)
+		if i%9 == 0 {
+			score = "pending"
+		}
+		fmt.Fprintf(&mixed, "u%d,%s,basic,%s\n", i, score, []string{"yes", "no"}[i%2])
+	}
+	var wide, wideEn, wideZh strings.Builder
+	for i := range 25 {
+		fmt.Fprintf(&wide, "k%02d,", i)
+		if i < 20 {
+			fmt.Fprintf(&wideEn, ", k%02d: constant", i)
+			fmt.Fprintf(&wideZh, "；k%02d：常量", i)
+		}
+	}
+	wide.WriteString("churn\n")
+	for _, y := range []string{"yes", "no"} {
+		wide.WriteString(strings.Repeat("1,", 25) + y + "\n")
 	}
 	_, logErr := data.ReadOrderLog(strings.NewReader("customer_id,date,amount\nc1,2024-01-05,10\nc2,2024-01-06\n"), "o.csv", data.LogOptions{})
 	if logErr == nil {
@@ -55,6 +77,15 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; ` +
 				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,
 			`u.csv:1：找不到标签列（第 1 行只有一个单元格 "Customer report"，第 4 行才是第一个有 3 个单元格的行：如果第 4 行以上是标题而不是表头，请删除这些行）`},
+		{readCSV(mixed.String()),
+			`u.csv: no usable feature column (id: an identifier, score: text with too many levels, mostly numbers but 34 of 300 in the first rows are not ("pending", the first at line 2, column 2), plan: constant)`,
+			`u.csv：没有可用的特征列（id：标识；score：取值太多的文本，大多是数字，但前几行的 300 个值中有 34 个不是（"pending"，第一个在第 2 行第 2 列）；plan：常量）`},
+		{readCSV(wide.String()),
+			"u.csv: no usable feature column (" + wideEn.String()[2:] + ", and 5 more)",
+			"u.csv：没有可用的特征列（" + strings.TrimPrefix(wideZh.String(), "；") + "；另有 5 列）"},
+		{readCSV("churn\nyes\nno\n"),
+			"u.csv: no usable feature column",
+			"u.csv：没有可用的特征列"},
 	}
 	for _, c := range cases {
 		if got := c.err.Error(); got != c.en {

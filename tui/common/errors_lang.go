@@ -92,6 +92,9 @@ func (c Common) ErrorText(err error) string {
 			detail := pe.Msg
 			if zh := factsZh(pe.Facts); zh != "" {
 				detail = zh
+			} else if nf, ok := pe.Facts.(data.NoFeatures); ok && len(nf.Columns) == 0 {
+				// The cause says it all.
+				return where(pe) + "：" + k.zh
 			}
 			return where(pe) + "：" + k.zh + "（" + detail + "）"
 		}
@@ -134,6 +137,36 @@ func factsZh(f data.Facts) string {
 			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
 		}
 		return fmt.Sprintf("标签列 %q %s类别（%s），需要恰好两个", f.Column, count, strings.Join(shown, ", "))
+	case data.NoFeatures:
+		var why []string
+		for _, c := range f.Columns {
+			w := c.Name + "："
+			switch {
+			case c.Kind == data.ID && c.NamesRows:
+				w += "标识"
+			case c.Kind == data.ID:
+				w += "取值太多的文本"
+			case c.Kind == data.Constant:
+				w += "常量"
+			case c.Kind == data.Numeric:
+				w += "数值"
+			case c.Kind == data.Boolean:
+				w += "布尔"
+			case c.Kind == data.Categorical:
+				w += "类别"
+			default:
+				w += c.Kind.String()
+			}
+			if m := c.Mixed; m != nil {
+				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（%s，第一个在第 %d 行第 %d 列）",
+					m.Present, m.NotNumbers, strings.Join(m.Examples, "、"), m.Line, m.Column)
+			}
+			why = append(why, w)
+		}
+		if f.More > 0 {
+			why = append(why, fmt.Sprintf("另有 %s 列", Thousands(f.More)))
+		}
+		return strings.Join(why, "；")
 	}
 	return ""
 }
