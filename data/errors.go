@@ -53,13 +53,13 @@ type ParseError struct {
 	Msg   string
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
-	// error in another language (FieldCount, LabelClasses, NoFeatures); nil when Msg
-	// is all there is. Msg stays the English.
+	// error in another language (FieldCount, LabelClasses, NoFeatures,
+	// BadDate); nil when Msg is all there is. Msg stays the English.
 	Facts Facts
 }
 
 // Facts is the typed content of a ParseError's message: FieldCount,
-// LabelClasses or NoFeatures.
+// LabelClasses, NoFeatures or BadDate.
 type Facts interface{ parseFacts() }
 
 // FieldCount is a row with Got fields where the header has Want (ErrRagged).
@@ -92,7 +92,31 @@ type Unusable struct {
 	Mixed     *MixedText
 }
 
+// BadDate is an order log's date cell that cannot be read (ErrBadDate).
+type BadDate struct {
+	Cell    string
+	Problem DateProblem
+}
+
+// DateProblem says why a date cell cannot be read.
+type DateProblem int
+
+const (
+	// DateMissing is a blank cell.
+	DateMissing DateProblem = iota + 1
+	// DateNotCalendar is a cell written as a date that is no calendar
+	// date ("2023-02-30").
+	DateNotCalendar
+	// DateUnparseable is a cell in none of the forms dates are read in.
+	DateUnparseable
+	// DateDayNumberAmongDates is a day number in a column of dates, and
+	// DateAmongDayNumbers a date in a column of day numbers.
+	DateDayNumberAmongDates
+	DateAmongDayNumbers
+)
+
 func (FieldCount) parseFacts()   {}
+func (BadDate) parseFacts()      {}
 func (LabelClasses) parseFacts() {}
 func (NoFeatures) parseFacts()   {}
 

@@ -501,12 +501,15 @@ func (p *logParser) line(want int) error {
 		return err
 	}
 	p.log.Lines++
-	day, err := p.dates.day(trimSpace(src.field(c.time)))
+	cell := trimSpace(src.field(c.time))
+	day, err := p.dates.day(cell)
 	if err == errNeedOrder {
 		return err
 	}
 	if err != nil {
-		return parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+		pe := parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+		pe.Facts = badDate(string(cell), err)
+		return pe
 	}
 	if day > p.today() {
 		p.log.Future++

@@ -99,3 +99,48 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextWordsBadDatesInChinese: an order log's date cell that
+// cannot be read is said in Chinese from its facts (blank, no calendar
+// date, no known form, dates mixed with day numbers); English keeps data's
+// own message.
+func TestErrorTextWordsBadDatesInChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	for _, c := range []struct {
+		dates  []string
+		en, zh string
+	}{
+		{[]string{"", "2024-01-06"},
+			"o.csv:2:2: missing date",
+			"o.csv:2:2：无法识别的日期（日期为空）"},
+		{[]string{"2024-13-45", "2024-01-06"},
+			`o.csv:2:2: invalid calendar date "2024-13-45"`,
+			`o.csv:2:2：无法识别的日期（"2024-13-45" 不是真实存在的日期）`},
+		{[]string{"yesterday", "2024-01-06"},
+			`o.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY ` +
+				`(read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds`,
+			`o.csv:2:2：无法识别的日期（"yesterday" 的写法无法识别：应为 YYYY-MM-DD、YYYYMMDD、YYYY-MM-DD HH:MM:SS、D/M/YYYY 或 M/D/YYYY` +
+				`（按文件所示或 --date-order 给出的顺序读取）、D-Mon-YYYY，或 Unix 秒数、毫秒数）`},
+		{[]string{"17", "2024-01-06"},
+			`o.csv:3:2: date "2024-01-06" among day numbers: a date column holds dates or day numbers, not both`,
+			`o.csv:3:2：无法识别的日期（天数编号列中出现了日期 "2024-01-06"：一个日期列要么全是日期，要么全是天数编号）`},
+		{[]string{"2024-01-06", "17"},
+			`o.csv:3:2: day number "17" among dates: a date column holds dates or day numbers, not both`,
+			`o.csv:3:2：无法识别的日期（日期列中出现了天数编号 "17"：一个日期列要么全是日期，要么全是天数编号）`},
+	} {
+		text := "customer_id,date,amount\nc1," + c.dates[0] + ",10\nc2," + c.dates[1] + ",3\n"
+		_, err := data.ReadOrderLog(strings.NewReader(text), "o.csv", data.LogOptions{})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		if got := err.Error(); got != c.en {
+			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
+		}
+		if got := en.ErrorText(err); got != PlainError(err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(err))
+		}
+		if got := zh.ErrorText(err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", err, got, c.zh)
+		}
+	}
+}

@@ -137,6 +137,20 @@ func factsZh(f data.Facts) string {
 			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
 		}
 		return fmt.Sprintf("标签列 %q %s类别（%s），需要恰好两个", f.Column, count, strings.Join(shown, ", "))
+	case data.BadDate:
+		switch f.Problem {
+		case data.DateMissing:
+			return "日期为空"
+		case data.DateNotCalendar:
+			return fmt.Sprintf("%q 不是真实存在的日期", f.Cell)
+		case data.DateUnparseable:
+			return fmt.Sprintf("%q 的写法无法识别：应为 YYYY-MM-DD、YYYYMMDD、YYYY-MM-DD HH:MM:SS、D/M/YYYY 或 M/D/YYYY"+
+				"（按文件所示或 --date-order 给出的顺序读取）、D-Mon-YYYY，或 Unix 秒数、毫秒数", f.Cell)
+		case data.DateDayNumberAmongDates:
+			return fmt.Sprintf("日期列中出现了天数编号 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
+		case data.DateAmongDayNumbers:
+			return fmt.Sprintf("天数编号列中出现了日期 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
+		}
 	case data.NoFeatures:
 		var why []string
 		for _, c := range f.Columns {
