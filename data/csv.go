@@ -76,7 +76,7 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 	rr := newRecordReader(br, name, delim)
 	if err := rr.read(); err != nil {
 		if err == io.EOF {
-			return nil, nil, parseErr(name, 0, 0, ErrEmpty, "empty file (no header)")
+			return nil, nil, restated(parseErr(name, 0, 0, ErrEmpty, "empty file (no header)"))
 		}
 		return nil, nil, wrapReadErr(name, err)
 	}
@@ -152,7 +152,7 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, p.allBlankError()
 	}
 	if len(p.sample) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows"))
 	}
 	if err := p.decideStorage(); err != nil {
 		return nil, err

@@ -54,12 +54,13 @@ type ParseError struct {
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
-	// BadDate); nil when Msg is all there is. Msg stays the English.
+	// BadDate, NoOrders, EmptySheets, Restated); nil when Msg is all there
+	// is. Msg stays the English.
 	Facts Facts
 }
 
-// Facts is the typed content of a ParseError's message: FieldCount,
-// LabelClasses, NoFeatures or BadDate.
+// Facts is the typed content of a ParseError's message (see
+// ParseError.Facts).
 type Facts interface{ parseFacts() }
 
 // FieldCount is a row with Got fields where the header has Want (ErrRagged).
@@ -115,6 +116,34 @@ const (
 	DateAmongDayNumbers
 )
 
+// Restated marks a message that says no more than its cause (Err) does:
+// "empty file", "only a header, no data rows".
+type Restated struct{}
+
+// restated marks pe's message as Restated.
+func restated(pe *ParseError) *ParseError {
+	pe.Facts = Restated{}
+	return pe
+}
+
+// EmptySheets is a workbook whose sheets are all empty (ErrEmpty).
+type EmptySheets struct{}
+
+// NoOrders is an order log with lines but no usable order
+// (ErrHeaderOnly): its Lines, those Cancelled, those without a customer
+// id, its stock Adjustments, and the lines of OtherEvents, events that are
+// not purchases (Events by type, most first) in the event type column
+// EventColumn, whose Purchases words mark a purchase.
+type NoOrders struct {
+	Lines, Cancelled, MissingCustomer, Adjustments, OtherEvents int
+	Events                                                      []EventCount
+	EventColumn                                                 string
+	Purchases                                                   []string
+}
+
+func (Restated) parseFacts()     {}
+func (EmptySheets) parseFacts()  {}
+func (NoOrders) parseFacts()     {}
 func (FieldCount) parseFacts()   {}
 func (BadDate) parseFacts()      {}
 func (LabelClasses) parseFacts() {}

@@ -326,7 +326,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder, dayNumbers: true}
 	err := p.src.next()
 	if err == io.EOF {
-		return nil, parseErr(p.name, 0, 0, ErrEmpty, "empty file")
+		return nil, restated(parseErr(p.name, 0, 0, ErrEmpty, "empty file"))
 	}
 	if err != nil {
 		return nil, wrapReadErr(p.name, err)
@@ -363,7 +363,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, wrapReadErr(p.name, err)
 	}
 	if p.log.Lines == 0 {
-		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
+		return nil, restated(parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header"))
 	}
 	if p.dates.sawYearLast {
 		p.log.DateOrder = p.opts.DateOrder
@@ -380,9 +380,13 @@ func (p *logParser) run() (*OrderLog, error) {
 			events = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
 				n, p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
 		}
-		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
+		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
 			"no usable orders: %d lines, %d cancelled, %d without a customer id%s%s",
 			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments), events))
+		pe.Facts = NoOrders{Lines: p.log.Lines, Cancelled: p.log.Cancelled, MissingCustomer: p.log.MissingCustomer,
+			Adjustments: p.log.Adjustments, OtherEvents: p.log.OtherEvents, Events: p.log.EventCounts,
+			EventColumn: p.log.Columns.Event, Purchases: purchaseEvents}
+		return nil, pe
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
 	today, upTo := p.today(), int32(math.MinInt32)

@@ -129,7 +129,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		})
 	}
 	if len(out.IDs) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows"))
 	}
 	out.X = mat.NewDense(len(out.IDs), width, data)
 	if p.IDName != "" && idField < 0 {

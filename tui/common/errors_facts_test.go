@@ -144,3 +144,60 @@ func TestErrorTextWordsBadDatesInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextSaysEmptyInputsInChinese: a file with nothing to read is
+// said by its Chinese cause alone when data's message only restates it,
+// an order log without a usable order says what its lines were, and a
+// workbook of empty sheets says so; English keeps data's own message.
+func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	readLog := func(text string) error {
+		_, err := data.ReadOrderLog(strings.NewReader(text), "o.csv", data.LogOptions{})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return err
+	}
+	readCSV := func(text string) error {
+		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return err
+	}
+	cases := []struct {
+		err    error
+		en, zh string
+	}{
+		{readCSV(""), "u.csv: empty file (no header)", "u.csv：文件是空的"},
+		{readCSV("age,churn\n"), "u.csv: only a header, no data rows", "u.csv：表头之后没有数据行"},
+		{readLog(""), "o.csv: empty file", "o.csv：文件是空的"},
+		{readLog("customer_id,date,amount\n"), "o.csv: no order lines after the header", "o.csv：表头之后没有数据行"},
+		{readLog("customer_id,date,amount,quantity\nc1,2024-01-05,10,-1\n,2024-01-06,3,1\n"),
+			"o.csv: no usable orders: 2 lines, 1 cancelled, 1 without a customer id",
+			"o.csv：没有可用的订单：共 2 行，其中 1 行已取消，1 行没有客户编号"},
+		{readLog("customer_id,date,event_type\nc1,2024-01-05,view\nc2,2024-01-06,view\nc2,2024-01-06,cart\n"),
+			`o.csv: no usable orders: 3 lines, 0 cancelled, 0 without a customer id, 3 events that are not purchases ("view" 2, "cart" 1): ` +
+				`the event type column "event_type" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交`,
+			`o.csv：没有可用的订单：共 3 行，其中 0 行已取消，0 行没有客户编号，3 行不是购买事件（"view" 2、"cart" 1）：` +
+				`事件类型列 "event_type" 把购买记为 purchase、purchased、buy、bought、transaction、order、ordered、checkout、sale、购买、下单、支付、成交`},
+		{&data.ParseError{File: "r.parquet", Msg: "no usable orders: 5,000 lines, 0 cancelled, 0 without a customer id, 1,200 stock adjustments", Err: data.ErrHeaderOnly,
+			Facts: data.NoOrders{Lines: 5000, Adjustments: 1200}},
+			"r.parquet: no usable orders: 5,000 lines, 0 cancelled, 0 without a customer id, 1,200 stock adjustments",
+			"r.parquet：没有可用的订单：共 5,000 行，其中 0 行已取消，0 行没有客户编号，1,200 条库存调整"},
+		{&data.ParseError{File: "b.xlsx", Msg: "an Excel workbook whose sheets are all empty (no header)", Err: data.ErrEmpty, Facts: data.EmptySheets{}},
+			"b.xlsx: an Excel workbook whose sheets are all empty (no header)",
+			"b.xlsx：文件是空的（Excel 工作簿的每个工作表都是空的，没有表头）"},
+	}
+	for _, c := range cases {
+		if got := c.err.Error(); got != c.en {
+			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
+		}
+		if got := en.ErrorText(c.err); got != PlainError(c.err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
+		}
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+	}
+}

@@ -89,6 +89,12 @@ func (c Common) ErrorText(err error) string {
 		}
 		var pe *data.ParseError
 		if errors.As(err, &pe) {
+			switch f := pe.Facts.(type) {
+			case data.Restated:
+				return where(pe) + "：" + k.zh
+			case data.NoOrders:
+				return where(pe) + "：" + noOrdersZh(f)
+			}
 			detail := pe.Msg
 			if zh := factsZh(pe.Facts); zh != "" {
 				detail = zh
@@ -151,6 +157,8 @@ func factsZh(f data.Facts) string {
 		case data.DateAmongDayNumbers:
 			return fmt.Sprintf("天数编号列中出现了日期 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
 		}
+	case data.EmptySheets:
+		return "Excel 工作簿的每个工作表都是空的，没有表头"
 	case data.NoFeatures:
 		var why []string
 		for _, c := range f.Columns {
@@ -183,6 +191,33 @@ func factsZh(f data.Facts) string {
 		return strings.Join(why, "；")
 	}
 	return ""
+}
+
+// noOrdersZh says in Chinese why an order log with lines has no usable
+// order.
+func noOrdersZh(f data.NoOrders) string {
+	s := fmt.Sprintf("没有可用的订单：共 %s 行，其中 %s 行已取消，%s 行没有客户编号",
+		Thousands(f.Lines), Thousands(f.Cancelled), Thousands(f.MissingCustomer))
+	if f.Adjustments > 0 {
+		s += fmt.Sprintf("，%s 条库存调整", Thousands(f.Adjustments))
+	}
+	if f.OtherEvents > 0 {
+		var parts []string
+		for i, e := range f.Events {
+			if i == 5 {
+				parts = append(parts, "…")
+				break
+			}
+			q := strconv.Quote(e.Event)
+			if len(e.Event) > 40 {
+				q = fmt.Sprintf("%q…", e.Event[:40])
+			}
+			parts = append(parts, q+" "+Thousands(e.Lines))
+		}
+		s += fmt.Sprintf("，%s 行不是购买事件（%s）：事件类型列 %q 把购买记为 %s",
+			Thousands(f.OtherEvents), strings.Join(parts, "、"), f.EventColumn, strings.Join(f.Purchases, "、"))
+	}
+	return s
 }
 
 // dirErrorZh says in Chinese why no file could be written in a directory.
