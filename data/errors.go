@@ -54,8 +54,8 @@ type ParseError struct {
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
-	// BadDate, NoOrders, EmptySheets, Restated); nil when Msg is all there
-	// is. Msg stays the English.
+	// BadDate, NoOrders, EmptySheets, MixedDecimals, Restated); nil when
+	// Msg is all there is. Msg stays the English.
 	Facts Facts
 }
 
@@ -141,13 +141,25 @@ type NoOrders struct {
 	Purchases                                                   []string
 }
 
-func (Restated) parseFacts()     {}
-func (EmptySheets) parseFacts()  {}
-func (NoOrders) parseFacts()     {}
-func (FieldCount) parseFacts()   {}
-func (BadDate) parseFacts()      {}
-func (LabelClasses) parseFacts() {}
-func (NoFeatures) parseFacts()   {}
+// MixedDecimals is a numeric column that writes Here with one decimal mark
+// (a comma when CommaHere) and Other, on line OtherLine, with the other
+// (ErrMixedDecimals); with ModelComma, Here has a decimal point while the
+// model's training data wrote the column with a comma (Other is unset).
+// Column names a table's column, Role a log's ("price") when Column is "".
+type MixedDecimals struct {
+	Column, Role, Here, Other string
+	OtherLine                 int
+	CommaHere, ModelComma     bool
+}
+
+func (MixedDecimals) parseFacts() {}
+func (Restated) parseFacts()      {}
+func (EmptySheets) parseFacts()   {}
+func (NoOrders) parseFacts()      {}
+func (FieldCount) parseFacts()    {}
+func (BadDate) parseFacts()       {}
+func (LabelClasses) parseFacts()  {}
+func (NoFeatures) parseFacts()    {}
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
 // and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.

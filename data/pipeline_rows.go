@@ -85,7 +85,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
 				v, ok, settled, clash, _ := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
 				if clash != nil {
-					return clash.err(name, fmt.Sprintf("column %q", pc.Name))
+					return clash.err(name, pc.Name, "")
 				}
 				if !ok {
 					return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,

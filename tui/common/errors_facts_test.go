@@ -201,3 +201,39 @@ func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextWordsMixedDecimalsInChinese: a column that writes numbers
+// with both decimal marks is said in Chinese from its facts, for a table's
+// column and for an order log's amount; English keeps data's message.
+func TestErrorTextWordsMixedDecimalsInChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	_, table := data.ReadCSV(strings.NewReader("price;churn\n1,5;yes\n12.25;no\n"), "u.csv", data.CSVOptions{})
+	_, log := data.ReadOrderLog(strings.NewReader("customer_id;date;amount\nc1;2024-01-05;1.5\nc2;2024-01-06;12,5\n"), "o.csv", data.LogOptions{})
+	model := &data.ParseError{File: "new.csv", Line: 4, Column: 2, Err: data.ErrMixedDecimals,
+		Msg:   `column "price" writes "3.5" with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way`,
+		Facts: data.MixedDecimals{Column: "price", Here: "3.5", ModelComma: true}}
+	for _, c := range []struct {
+		err    error
+		en, zh string
+	}{
+		{table, `u.csv:3:1: column "price" writes "12.25" with a decimal point and "1,5" (line 2) with a decimal comma: write the column's numbers one way`,
+			`u.csv:3:1：同一列既用小数点又用小数逗号写数字（列 "price" 的 "12.25" 用小数点书写，而 "1,5"（第 2 行）用小数逗号书写：同一列的数字请用同一种写法）`},
+		{log, `o.csv:3:3: amount writes "12,5" with a decimal comma and "1.5" (line 2) with a decimal point: write the column's numbers one way`,
+			`o.csv:3:3：同一列既用小数点又用小数逗号写数字（金额列的 "12,5" 用小数逗号书写，而 "1.5"（第 2 行）用小数点书写：同一列的数字请用同一种写法）`},
+		{model, `new.csv:4:2: column "price" writes "3.5" with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way`,
+			`new.csv:4:2：同一列既用小数点又用小数逗号写数字（列 "price" 的 "3.5" 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法）`},
+	} {
+		if c.err == nil {
+			t.Fatal("read without error")
+		}
+		if got := c.err.Error(); got != c.en {
+			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
+		}
+		if got := en.ErrorText(c.err); got != PlainError(c.err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
+		}
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+	}
+}

@@ -157,6 +157,23 @@ func factsZh(f data.Facts) string {
 		case data.DateAmongDayNumbers:
 			return fmt.Sprintf("天数编号列中出现了日期 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
 		}
+	case data.MixedDecimals:
+		subject := fmt.Sprintf("列 %q 的", f.Column)
+		if f.Column == "" {
+			subject = f.Role + " 列的"
+			if zh, ok := logRolesZh[f.Role]; ok {
+				subject = zh + "列的"
+			}
+		}
+		if f.ModelComma {
+			return fmt.Sprintf("%s %s 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法", subject, quoteCut(f.Here))
+		}
+		marks := [2]string{"小数点", "小数逗号"}
+		if f.CommaHere {
+			marks = [2]string{"小数逗号", "小数点"}
+		}
+		return fmt.Sprintf("%s %s 用%s书写，而 %s（第 %d 行）用%s书写：同一列的数字请用同一种写法",
+			subject, quoteCut(f.Here), marks[0], quoteCut(f.Other), f.OtherLine, marks[1])
 	case data.EmptySheets:
 		return "Excel 工作簿的每个工作表都是空的，没有表头"
 	case data.NoFeatures:
@@ -193,6 +210,18 @@ func factsZh(f data.Facts) string {
 	return ""
 }
 
+// logRolesZh names in Chinese the numeric roles of an order log's columns.
+var logRolesZh = map[string]string{"amount": "金额", "price": "单价", "quantity": "数量"}
+
+// quoteCut quotes a cell as data does in its messages: at most 40 bytes,
+// then an ellipsis.
+func quoteCut(s string) string {
+	if len(s) > 40 {
+		return fmt.Sprintf("%q…", s[:40])
+	}
+	return strconv.Quote(s)
+}
+
 // noOrdersZh says in Chinese why an order log with lines has no usable
 // order.
 func noOrdersZh(f data.NoOrders) string {
@@ -208,11 +237,7 @@ func noOrdersZh(f data.NoOrders) string {
 				parts = append(parts, "…")
 				break
 			}
-			q := strconv.Quote(e.Event)
-			if len(e.Event) > 40 {
-				q = fmt.Sprintf("%q…", e.Event[:40])
-			}
-			parts = append(parts, q+" "+Thousands(e.Lines))
+			parts = append(parts, quoteCut(e.Event)+" "+Thousands(e.Lines))
 		}
 		s += fmt.Sprintf("，%s 行不是购买事件（%s）：事件类型列 %q 把购买记为 %s",
 			Thousands(f.OtherEvents), strings.Join(parts, "、"), f.EventColumn, strings.Join(f.Purchases, "、"))
