@@ -329,7 +329,9 @@ func (p *logParser) commaNumber(col int, what string, line int, cell []byte) (fl
 		return 0, clash.err(p.name, "", what)
 	}
 	if !ok {
-		return 0, parseErr(p.name, line, col+1, ErrNotNumeric, fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe := parseErr(p.name, line, col+1, ErrNotNumeric, fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
+		return 0, pe
 	}
 	return v, nil
 }

@@ -54,8 +54,8 @@ type ParseError struct {
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
-	// BadDate, NoOrders, EmptySheets, MixedDecimals, Restated); nil when
-	// Msg is all there is. Msg stays the English.
+	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber,
+	// Restated); nil when Msg is all there is. Msg stays the English.
 	Facts Facts
 }
 
@@ -152,7 +152,19 @@ type MixedDecimals struct {
 	CommaHere, ModelComma     bool
 }
 
+// NotANumber is a cell of a numeric column that is not a finite number
+// (ErrNotNumeric): Column names a table's column, Role a log's ("amount")
+// when Column is "". Numbers of the Present values of the column's first
+// rows were numbers (both 0 when the cell came after them), and Others
+// are the lines of the other such cells among them.
+type NotANumber struct {
+	Column, Role, Cell string
+	Numbers, Present   int
+	Others             []int
+}
+
 func (MixedDecimals) parseFacts() {}
+func (NotANumber) parseFacts()    {}
 func (Restated) parseFacts()      {}
 func (EmptySheets) parseFacts()   {}
 func (NoOrders) parseFacts()      {}

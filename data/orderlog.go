@@ -600,8 +600,10 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		p.log.Stripped |= marks
 	}
 	if !ok {
-		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
+		pe := parseErr(p.name, line, col+1, ErrNotNumeric,
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
+		return 0, pe
 	}
 	return v, nil
 }

@@ -2,6 +2,7 @@ package common
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -222,6 +223,63 @@ func TestErrorTextWordsMixedDecimalsInChinese(t *testing.T) {
 			`o.csv:3:3：同一列既用小数点又用小数逗号写数字（金额列的 "12,5" 用小数逗号书写，而 "1.5"（第 2 行）用小数点书写：同一列的数字请用同一种写法）`},
 		{model, `new.csv:4:2: column "price" writes "3.5" with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way`,
 			`new.csv:4:2：同一列既用小数点又用小数逗号写数字（列 "price" 的 "3.5" 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法）`},
+	} {
+		if c.err == nil {
+			t.Fatal("read without error")
+		}
+		if got := c.err.Error(); got != c.en {
+			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
+		}
+		if got := en.ErrorText(c.err); got != PlainError(c.err) {
+			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
+		}
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+	}
+}
+
+// TestErrorTextWordsNotANumberInChinese: a word in a numeric column (found
+// in the first rows, with the other such cells, or after them) and in an
+// order log's amount is said in Chinese from its facts; English keeps
+// data's message.
+func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
+	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
+	rows := 300
+	table := func(words ...int) error {
+		var b strings.Builder
+		b.WriteString("age,churn\n")
+		for i := range rows {
+			v := fmt.Sprint(i)
+			if slices.Contains(words, i) {
+				v = "abc"
+			}
+			fmt.Fprintf(&b, "%s,%s\n", v, []string{"yes", "no"}[i%2])
+		}
+		_, err := data.ReadCSV(strings.NewReader(b.String()), "u.csv", data.CSVOptions{})
+		if err == nil {
+			t.Fatal("read without error")
+		}
+		return err
+	}
+	a, b, c := table(5, 9), table(5, 9, 20), table(280)
+	rows = 50_000
+	late := table(49_000)
+	_, log := data.ReadOrderLog(strings.NewReader("customer_id,date,amount\nc1,2024-01-05,abc\nc2,2024-01-06,3\n"), "o.csv", data.LogOptions{})
+	for _, c := range []struct {
+		err    error
+		en, zh string
+	}{
+		{a, `u.csv:7:1: column "age": expected a finite number (298 of its 300 values in the first rows are numbers), got "abc"; 1 more such cell, on line 11`,
+			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 298 个是数字），却是 "abc"；另有 1 个这样的单元格，在第 11 行）`},
+		{b, `u.csv:7:1: column "age": expected a finite number (297 of its 300 values in the first rows are numbers), got "abc"; 2 more such cells, on lines 11, 22`,
+			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 297 个是数字），却是 "abc"；另有 2 个这样的单元格，在第 11、22 行）`},
+		{c, `u.csv:282:1: column "age": expected a finite number (299 of its 300 values in the first rows are numbers), got "abc"`,
+			`u.csv:282:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 299 个是数字），却是 "abc"）`},
+		{late, `u.csv:49002:1: column "age": expected a finite number (the column's first rows are numeric), got "abc"`,
+			`u.csv:49002:1：值与该列的类型不符（列 "age" 应为有限的数字（该列前几行都是数字），却是 "abc"）`},
+		{log, `o.csv:2:3: amount "abc" is not a number`,
+			`o.csv:2:3：值与该列的类型不符（金额列的 "abc" 不是数字）`},
 	} {
 		if c.err == nil {
 			t.Fatal("read without error")

@@ -157,14 +157,28 @@ func factsZh(f data.Facts) string {
 		case data.DateAmongDayNumbers:
 			return fmt.Sprintf("天数编号列中出现了日期 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
 		}
-	case data.MixedDecimals:
-		subject := fmt.Sprintf("列 %q 的", f.Column)
+	case data.NotANumber:
 		if f.Column == "" {
-			subject = f.Role + " 列的"
-			if zh, ok := logRolesZh[f.Role]; ok {
-				subject = zh + "列的"
-			}
+			return fmt.Sprintf("%s %s 不是数字", columnOf(f.Column, f.Role), quoteCut(f.Cell))
 		}
+		s := fmt.Sprintf("列 %q 应为有限的数字（该列前几行都是数字），却是 %s", f.Column, quoteCut(f.Cell))
+		if f.Present > 0 {
+			s = fmt.Sprintf("列 %q 应为有限的数字（前几行的 %d 个值中有 %d 个是数字），却是 %s", f.Column, f.Present, f.Numbers, quoteCut(f.Cell))
+		}
+		var lines []string
+		for i, l := range f.Others {
+			if i == 3 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, strconv.Itoa(l))
+		}
+		if len(f.Others) > 0 {
+			s += fmt.Sprintf("；另有 %d 个这样的单元格，在第 %s 行", len(f.Others), strings.Join(lines, "、"))
+		}
+		return s
+	case data.MixedDecimals:
+		subject := columnOf(f.Column, f.Role)
 		if f.ModelComma {
 			return fmt.Sprintf("%s %s 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法", subject, quoteCut(f.Here))
 		}
@@ -208,6 +222,19 @@ func factsZh(f data.Facts) string {
 		return strings.Join(why, "；")
 	}
 	return ""
+}
+
+// columnOf names a table's column, or the column of an order log's role
+// when column is "", as the subject of a Chinese sentence ("列 "price"
+// 的", "金额列的").
+func columnOf(column, role string) string {
+	if column != "" {
+		return fmt.Sprintf("列 %q 的", column)
+	}
+	if zh, ok := logRolesZh[role]; ok {
+		return zh + "列的"
+	}
+	return role + " 列的"
 }
 
 // logRolesZh names in Chinese the numeric roles of an order log's columns.
