@@ -295,3 +295,23 @@ func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextNamesWorkbookAndScaleCauses: an unreadable workbook and
+// values too large to scale get a Chinese cause, the detail kept in
+// English in parentheses.
+func TestErrorTextNamesWorkbookAndScaleCauses(t *testing.T) {
+	zh := Common{Lang: "zh"}
+	for _, c := range []struct {
+		err error
+		zh  string
+	}{
+		{&data.ParseError{File: "b.xlsx", Msg: "the workbook is encrypted", Err: data.ErrWorkbook},
+			"b.xlsx：无法读取的 Excel 工作簿（the workbook is encrypted）"},
+		{&data.ParseError{File: "u.csv", Msg: `column "x" reaches 1e308`, Err: data.ErrTooLarge},
+			`u.csv：数值太大，无法缩放（column "x" reaches 1e308）`},
+	} {
+		if got := zh.ErrorText(c.err); got != c.zh {
+			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
+		}
+	}
+}
