@@ -76,7 +76,7 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 	rr := newRecordReader(br, name, delim)
 	if err := rr.read(); err != nil {
 		if err == io.EOF {
-			return nil, nil, parseErr(name, 0, 0, ErrEmpty, "empty file (no header)")
+			return nil, nil, restated(parseErr(name, 0, 0, ErrEmpty, "empty file (no header)"))
 		}
 		return nil, nil, wrapReadErr(name, err)
 	}
@@ -152,7 +152,7 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, p.allBlankError()
 	}
 	if len(p.sample) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows"))
 	}
 	if err := p.decideStorage(); err != nil {
 		return nil, err
@@ -200,8 +200,10 @@ func (p *tableParser) checkRecord(rr *recordReader) error {
 // header's, pointing at the first missing or surplus field.
 func checkFields(rr *recordReader, want int) error {
 	if n := rr.fields(); n != want {
-		return parseErr(rr.file, rr.line, min(n, want)+1, ErrRagged,
+		pe := parseErr(rr.file, rr.line, min(n, want)+1, ErrRagged,
 			fmt.Sprintf("row has %s, header has %d", fieldCount(n), want))
+		pe.Facts = FieldCount{Got: n, Want: want}
+		return pe
 	}
 	return nil
 }

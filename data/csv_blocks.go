@@ -2,7 +2,6 @@ package data
 
 import (
 	"bytes"
-	"fmt"
 	"io"
 	"runtime"
 	"sync"
@@ -112,7 +111,7 @@ func (p *tableParser) firstClash(results []blockResult) error {
 	if first == nil {
 		return nil
 	}
-	return first.err(p.name, fmt.Sprintf("column %q", p.header[col]))
+	return first.err(p.name, p.header[col], "")
 }
 
 // splitBlocks reads the rest of the input and sends it as blocks that end

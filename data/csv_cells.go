@@ -130,8 +130,10 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 		if b.addCleaned(t) {
 			return nil
 		}
-		return parseErr(file, line, col, ErrNotNumeric,
+		pe := parseErr(file, line, col, ErrNotNumeric,
 			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s", name, quoteCut(t)))
+		pe.Facts = NotANumber{Column: name, Cell: string(t)}
+		return pe
 	}
 	t := trimSpace(cell)
 	if isMissing(t) {

@@ -110,9 +110,15 @@ type markClash struct {
 	commaHere   bool // here is the comma, other the point
 }
 
-// err says which two cells clash; subject names the column (`column
-// "price"`, or a log's role, `price`).
-func (c *markClash) err(file, subject string) error {
+// err says which two cells clash in a table's column, or in the column of
+// a log's role ("price").
+func (c *markClash) err(file, column, role string) error {
+	subject := role
+	if column != "" {
+		subject = fmt.Sprintf("column %q", column)
+	}
+	facts := MixedDecimals{Column: column, Role: role, Here: c.here.text, Other: c.other.text, OtherLine: c.other.line,
+		CommaHere: c.commaHere, ModelComma: !c.other.set()}
 	marks := [2]string{"point", "comma"}
 	if c.commaHere {
 		marks = [2]string{"comma", "point"}
@@ -124,7 +130,9 @@ func (c *markClash) err(file, subject string) error {
 		msg = fmt.Sprintf("%s writes %s with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way",
 			subject, quoteCut([]byte(c.here.text)))
 	}
-	return parseErr(file, c.here.line, c.here.col, ErrMixedDecimals, msg)
+	pe := parseErr(file, c.here.line, c.here.col, ErrMixedDecimals, msg)
+	pe.Facts = facts
+	return pe
 }
 
 // read parses the trimmed, non-missing cell t, the index-th the reader has
@@ -172,7 +180,7 @@ func (b *columnBuilder) addMarked(t []byte, file string, line, col int, name str
 	v, ok, settled, clash, marks := b.marks.readCleaned(t, b.values.len(), line, col)
 	if clash != nil {
 		b.marks.clash = clash
-		return true, clash.err(file, fmt.Sprintf("column %q", name))
+		return true, clash.err(file, name, "")
 	}
 	if !ok {
 		return false, nil
@@ -239,7 +247,7 @@ func joinComma(file, name string, all []*columnBuilder) error {
 		marks[i] = &part.marks
 	}
 	if clash := firstClash(marks); clash != nil {
-		return clash.err(file, fmt.Sprintf("column %q", name))
+		return clash.err(file, name, "")
 	}
 	var first *decimalMarks
 	for _, part := range all {
@@ -318,10 +326,12 @@ func (p *logParser) commaNumber(col int, what string, line int, cell []byte) (fl
 	v, ok, _, clash, marks := p.marks[col].readCleaned(cell, 0, line, col+1)
 	p.log.Stripped |= marks
 	if clash != nil {
-		return 0, clash.err(p.name, what)
+		return 0, clash.err(p.name, "", what)
 	}
 	if !ok {
-		return 0, parseErr(p.name, line, col+1, ErrNotNumeric, fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe := parseErr(p.name, line, col+1, ErrNotNumeric, fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
+		return 0, pe
 	}
 	return v, nil
 }

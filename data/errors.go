@@ -52,7 +52,126 @@ type ParseError struct {
 	Where string
 	Msg   string
 	Err   error
+	// Facts holds what Msg says as values, for a program that words the
+	// error in another language (FieldCount, LabelClasses, NoFeatures,
+	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber,
+	// Restated); nil when Msg is all there is. Msg stays the English.
+	Facts Facts
 }
+
+// Facts is the typed content of a ParseError's message (see
+// ParseError.Facts).
+type Facts interface{ parseFacts() }
+
+// FieldCount is a row with Got fields where the header has Want (ErrRagged).
+type FieldCount struct{ Got, Want int }
+
+// LabelClasses is a label column without exactly two classes
+// (ErrLabelNotBinary): Classes are its distinct values, sorted; when
+// MoreThan is set there are more than MoreThan of them and Classes holds
+// only the first found.
+type LabelClasses struct {
+	Column   string
+	Classes  []string
+	MoreThan int
+}
+
+// NoFeatures is a table without a usable feature column (ErrNoFeatures):
+// its columns, at most the first 20, and how many More there are.
+type NoFeatures struct {
+	Columns []Unusable
+	More    int
+}
+
+// Unusable is a column that is not a feature: its Kind, whether an ID
+// names rows (else it is text with too many levels, Column.NamesRows), and
+// for a column of mostly numbers the cells that are not (Column.Mixed).
+type Unusable struct {
+	Name      string
+	Kind      Kind
+	NamesRows bool
+	Mixed     *MixedText
+}
+
+// BadDate is an order log's date cell that cannot be read (ErrBadDate).
+type BadDate struct {
+	Cell    string
+	Problem DateProblem
+}
+
+// DateProblem says why a date cell cannot be read.
+type DateProblem int
+
+const (
+	// DateMissing is a blank cell.
+	DateMissing DateProblem = iota + 1
+	// DateNotCalendar is a cell written as a date that is no calendar
+	// date ("2023-02-30").
+	DateNotCalendar
+	// DateUnparseable is a cell in none of the forms dates are read in.
+	DateUnparseable
+	// DateDayNumberAmongDates is a day number in a column of dates, and
+	// DateAmongDayNumbers a date in a column of day numbers.
+	DateDayNumberAmongDates
+	DateAmongDayNumbers
+)
+
+// Restated marks a message that says no more than its cause (Err) does:
+// "empty file", "only a header, no data rows".
+type Restated struct{}
+
+// restated marks pe's message as Restated.
+func restated(pe *ParseError) *ParseError {
+	pe.Facts = Restated{}
+	return pe
+}
+
+// EmptySheets is a workbook whose sheets are all empty (ErrEmpty).
+type EmptySheets struct{}
+
+// NoOrders is an order log with lines but no usable order
+// (ErrHeaderOnly): its Lines, those Cancelled, those without a customer
+// id, its stock Adjustments, and the lines of OtherEvents, events that are
+// not purchases (Events by type, most first) in the event type column
+// EventColumn, whose Purchases words mark a purchase.
+type NoOrders struct {
+	Lines, Cancelled, MissingCustomer, Adjustments, OtherEvents int
+	Events                                                      []EventCount
+	EventColumn                                                 string
+	Purchases                                                   []string
+}
+
+// MixedDecimals is a numeric column that writes Here with one decimal mark
+// (a comma when CommaHere) and Other, on line OtherLine, with the other
+// (ErrMixedDecimals); with ModelComma, Here has a decimal point while the
+// model's training data wrote the column with a comma (Other is unset).
+// Column names a table's column, Role a log's ("price") when Column is "".
+type MixedDecimals struct {
+	Column, Role, Here, Other string
+	OtherLine                 int
+	CommaHere, ModelComma     bool
+}
+
+// NotANumber is a cell of a numeric column that is not a finite number
+// (ErrNotNumeric): Column names a table's column, Role a log's ("amount")
+// when Column is "". Numbers of the Present values of the column's first
+// rows were numbers (both 0 when the cell came after them), and Others
+// are the lines of the other such cells among them.
+type NotANumber struct {
+	Column, Role, Cell string
+	Numbers, Present   int
+	Others             []int
+}
+
+func (MixedDecimals) parseFacts() {}
+func (NotANumber) parseFacts()    {}
+func (Restated) parseFacts()      {}
+func (EmptySheets) parseFacts()   {}
+func (NoOrders) parseFacts()      {}
+func (FieldCount) parseFacts()    {}
+func (BadDate) parseFacts()       {}
+func (LabelClasses) parseFacts()  {}
+func (NoFeatures) parseFacts()    {}
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
 // and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.

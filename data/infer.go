@@ -35,6 +35,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	t.BlankLabels = p.blank.report(p.parquet)
 	if len(t.Features()) == 0 {
 		var why []string
+		var facts NoFeatures
 		for _, c := range cols {
 			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
 			if c.Mixed != nil {
@@ -42,15 +43,21 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 					c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "), c.Mixed.Line, c.Mixed.Column)
 			}
 			why = append(why, w)
+			if len(facts.Columns) < maxWhyColumns {
+				facts.Columns = append(facts.Columns, Unusable{Name: c.Name, Kind: c.Kind, NamesRows: c.NamesRows(), Mixed: c.Mixed})
+			}
 		}
 		msg := "no usable feature column"
 		if n := len(why); n > maxWhyColumns {
 			why = append(why[:maxWhyColumns], fmt.Sprintf("and %s more", Thousands(n-maxWhyColumns)))
+			facts.More = n - maxWhyColumns
 		}
 		if len(why) > 0 {
 			msg += " (" + strings.Join(why, ", ") + ")"
 		}
-		return nil, parseErr(p.name, 0, 0, ErrNoFeatures, msg)
+		pe := parseErr(p.name, 0, 0, ErrNoFeatures, msg)
+		pe.Facts = facts
+		return nil, pe
 	}
 	return t, nil
 }

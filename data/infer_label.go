@@ -86,6 +86,10 @@ type LabelNotFoundError struct {
 	// cell (a report's title above the header), 0 when there is none: no
 	// column of the first line can be the label then.
 	TitleAbove int
+	// Title is the one cell of the first line and TitleCells the number of
+	// cells on line TitleAbove (set with TitleAbove).
+	Title      string
+	TitleCells int
 }
 
 // Unwrap returns the ParseError (which wraps ErrNoLabel).
@@ -114,12 +118,19 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 	slices.Sort(classes)
 	switch {
 	case len(classes) == 1:
-		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
+		pe := parseErr(file, 0, 0, ErrLabelNotBinary,
 			fmt.Sprintf("label column %q has only one class (%q); it needs exactly two", name, classes[0]))
+		pe.Facts = LabelClasses{Column: name, Classes: classes}
+		return Label{}, pe
 	case len(classes) > 2:
 		shown := quoteList(classes, 5)
-		return Label{}, parseErr(file, 0, 0, ErrLabelNotBinary,
+		pe := parseErr(file, 0, 0, ErrLabelNotBinary,
 			fmt.Sprintf("label column %q has %s classes (%s); it needs exactly two", name, countText(classes, 20), shown))
+		pe.Facts = LabelClasses{Column: name, Classes: classes}
+		if len(classes) > 20 {
+			pe.Facts = LabelClasses{Column: name, Classes: classes, MoreThan: 20}
+		}
+		return Label{}, pe
 	}
 	pos, byConvention, err := choosePositive(classes, positive)
 	if err != nil {

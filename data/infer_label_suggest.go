@@ -37,6 +37,7 @@ func suggestLabels(err error, rr *recordReader, header []string, rows int) error
 				pe.Msg += fmt.Sprintf("; line %d holds one cell, %q, and line %d is the first with %d cells: if the lines above line %d are a title, not the header, remove them",
 					lnf.Line, first, rr.line, n, rr.line)
 				lnf.ParseError, lnf.TitleAbove = &pe, rr.line
+				lnf.Title, lnf.TitleCells = first, n
 				return lnf
 			}
 		}

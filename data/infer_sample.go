@@ -113,9 +113,11 @@ func (k sampleKind) strayError(file, name string, line, col int, cell string) er
 	msg := fmt.Sprintf("column %q: expected a finite number (%d of its %d values in the first rows are numbers), got %s",
 		name, k.numbers, k.present, quoteCut(trimSpace([]byte(cell))))
 	var others []string
+	facts := NotANumber{Column: name, Cell: string(trimSpace([]byte(cell))), Numbers: k.numbers, Present: k.present}
 	for _, l := range k.badLines {
 		if l != line {
 			others = append(others, strconv.Itoa(l))
+			facts.Others = append(facts.Others, l)
 		}
 	}
 	switch {
@@ -126,5 +128,7 @@ func (k sampleKind) strayError(file, name string, line, col int, cell string) er
 	case len(others) > 1:
 		msg += fmt.Sprintf("; %d more such cells, on lines %s", len(others), strings.Join(others, ", "))
 	}
-	return parseErr(file, line, col, ErrNotNumeric, msg)
+	pe := parseErr(file, line, col, ErrNotNumeric, msg)
+	pe.Facts = facts
+	return pe
 }

@@ -326,7 +326,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder, dayNumbers: true}
 	err := p.src.next()
 	if err == io.EOF {
-		return nil, parseErr(p.name, 0, 0, ErrEmpty, "empty file")
+		return nil, restated(parseErr(p.name, 0, 0, ErrEmpty, "empty file"))
 	}
 	if err != nil {
 		return nil, wrapReadErr(p.name, err)
@@ -363,7 +363,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, wrapReadErr(p.name, err)
 	}
 	if p.log.Lines == 0 {
-		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header")
+		return nil, restated(parseErr(p.name, 0, 0, ErrHeaderOnly, "no order lines after the header"))
 	}
 	if p.dates.sawYearLast {
 		p.log.DateOrder = p.opts.DateOrder
@@ -380,9 +380,13 @@ func (p *logParser) run() (*OrderLog, error) {
 			events = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
 				n, p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
 		}
-		return nil, parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
+		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
 			"no usable orders: %d lines, %d cancelled, %d without a customer id%s%s",
 			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments), events))
+		pe.Facts = NoOrders{Lines: p.log.Lines, Cancelled: p.log.Cancelled, MissingCustomer: p.log.MissingCustomer,
+			Adjustments: p.log.Adjustments, OtherEvents: p.log.OtherEvents, Events: p.log.EventCounts,
+			EventColumn: p.log.Columns.Event, Purchases: purchaseEvents}
+		return nil, pe
 	}
 	first, last := p.log.Orders[0].Day, p.log.Orders[0].Day
 	today, upTo := p.today(), int32(math.MinInt32)
@@ -485,8 +489,10 @@ func (p *logParser) header() ([]string, bool) {
 // ragged refuses a current record without the header's want fields.
 func (p *logParser) ragged(want int) error {
 	if got := p.src.fields(); got != want {
-		return parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
+		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
 			fmt.Sprintf("%d fields, the header has %d", got, want))
+		pe.Facts = FieldCount{Got: got, Want: want}
+		return pe
 	}
 	return nil
 }
@@ -499,12 +505,15 @@ func (p *logParser) line(want int) error {
 		return err
 	}
 	p.log.Lines++
-	day, err := p.dates.day(trimSpace(src.field(c.time)))
+	cell := trimSpace(src.field(c.time))
+	day, err := p.dates.day(cell)
 	if err == errNeedOrder {
 		return err
 	}
 	if err != nil {
-		return parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+		pe := parseErr(p.name, line, c.time+1, ErrBadDate, err.Error())
+		pe.Facts = badDate(string(cell), err)
+		return pe
 	}
 	if day > p.today() {
 		p.log.Future++
@@ -591,8 +600,10 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		p.log.Stripped |= marks
 	}
 	if !ok {
-		return 0, parseErr(p.name, line, col+1, ErrNotNumeric,
+		pe := parseErr(p.name, line, col+1, ErrNotNumeric,
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
+		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
+		return 0, pe
 	}
 	return v, nil
 }

@@ -48,7 +48,7 @@ type dateParser struct {
 func (p *dateParser) day(b []byte) (int32, error) {
 	if p.dayNumbers && len(b) > 0 && len(b) <= 5 && onlyDigits(string(b)) {
 		if p.dayMode < 0 {
-			return 0, fmt.Errorf("day number %q among dates: a date column holds dates or day numbers, not both", b)
+			return 0, fmt.Errorf("%w %q among dates: a date column holds dates or day numbers, not both", errDayNumberAmongDates, b)
 		}
 		n, _ := strconv.Atoi(string(b))
 		p.dayMode = 1
@@ -57,7 +57,7 @@ func (p *dateParser) day(b []byte) (int32, error) {
 	d, err := p.parseDate(b)
 	if err == nil && p.dayNumbers {
 		if p.dayMode > 0 {
-			return 0, fmt.Errorf("date %q among day numbers: a date column holds dates or day numbers, not both", b)
+			return 0, fmt.Errorf("%w %q among day numbers: a date column holds dates or day numbers, not both", errDateAmongDayNumbers, b)
 		}
 		p.dayMode = -1
 	}
@@ -97,10 +97,10 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		if len(b) <= 5 && onlyDigits(string(b)) {
 			// A day number (1, 2, … 711) counts from a first day the log
 			// does not say: no calendar date can be made of it.
-			return 0, fmt.Errorf("unparseable date %q: a small whole number is a day or period number counted from a first day "+
-				"the log does not give, not a date; convert the column to dates first (%s)", b, dateWant)
+			return 0, fmt.Errorf("%w %q: a small whole number is a day or period number counted from a first day "+
+				"the log does not give, not a date; convert the column to dates first (%s)", errUnparseableDate, b, dateWant)
 		}
-		return 0, fmt.Errorf("unparseable date %q: %s", b, dateWant)
+		return 0, fmt.Errorf("%w %q: %s", errUnparseableDate, b, dateWant)
 	}
 	s := dateScanner{b: b}
 	var y, m, d int
@@ -177,6 +177,36 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 // errNotCalendarDate is a dateParser's answer to a cell written as a date
 // that is no calendar date: "2023-02-30", MySQL's "0000-00-00".
 var errNotCalendarDate = errors.New("invalid calendar date")
+
+// errUnparseableDate is a dateParser's answer to a cell written in none of
+// the forms it reads (dateWant).
+var errUnparseableDate = errors.New("unparseable date")
+
+// errDayNumberAmongDates and errDateAmongDayNumbers are a dateParser's
+// answers to a column that mixes dates and day numbers: a day number after
+// dates, a date after day numbers.
+var (
+	errDayNumberAmongDates = errors.New("day number")
+	errDateAmongDayNumbers = errors.New("date")
+)
+
+// badDate is the facts of a date cell the parser refused with err, nil
+// for a refusal they do not cover.
+func badDate(cell string, err error) Facts {
+	switch {
+	case cell == "":
+		return BadDate{Problem: DateMissing}
+	case errors.Is(err, errDayNumberAmongDates):
+		return BadDate{Cell: cell, Problem: DateDayNumberAmongDates}
+	case errors.Is(err, errDateAmongDayNumbers):
+		return BadDate{Cell: cell, Problem: DateAmongDayNumbers}
+	case errors.Is(err, errNotCalendarDate):
+		return BadDate{Cell: cell, Problem: DateNotCalendar}
+	case errors.Is(err, errUnparseableDate) && !(len(cell) <= 5 && onlyDigits(cell)):
+		return BadDate{Cell: cell, Problem: DateUnparseable}
+	}
+	return nil
+}
 
 // errNeedOrder is a dateParser's answer, without a date order, to a date
 // written with the year last: the log's other dates decide the order

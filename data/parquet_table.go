@@ -54,7 +54,7 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 		return nil, p.allBlankError()
 	}
 	if len(p.sample) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "a Parquet file with columns but no rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "a Parquet file with columns but no rows"))
 	}
 	if err := p.decideStorage(); err != nil {
 		return nil, err

@@ -85,7 +85,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
 				v, ok, settled, clash, _ := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
 				if clash != nil {
-					return clash.err(name, fmt.Sprintf("column %q", pc.Name))
+					return clash.err(name, pc.Name, "")
 				}
 				if !ok {
 					return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric,
@@ -129,7 +129,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		})
 	}
 	if len(out.IDs) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows"))
 	}
 	out.X = mat.NewDense(len(out.IDs), width, data)
 	if p.IDName != "" && idField < 0 {

@@ -55,7 +55,7 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 		return nil, err
 	}
 	if len(out) == 0 {
-		return nil, parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows")
+		return nil, restated(parseErr(name, 0, 0, ErrHeaderOnly, "only a header, no data rows"))
 	}
 	return out, nil
 }

@@ -203,7 +203,9 @@ func convertWorkbook(zr *zip.Reader, name string) (*workbookText, error) {
 		}
 	}
 	if len(withData) == 0 {
-		return nil, parseErr(name, 0, 0, ErrEmpty, "an Excel workbook whose sheets are all empty (no header)")
+		pe := parseErr(name, 0, 0, ErrEmpty, "an Excel workbook whose sheets are all empty (no header)")
+		pe.Facts = EmptySheets{}
+		return nil, pe
 	}
 	read, other := wb.choose(withData, headers)
 	first := read[0]

@@ -150,6 +150,27 @@ func TestPathCompletion(t *testing.T) {
 	if m.dataScr.PromptErr() != "no file or folder starts with zz" {
 		t.Fatalf("no match: error %q", m.dataScr.PromptErr())
 	}
+	m.dataScr.SetPromptValue(dir + "/nowhere/x")
+	m = sendKeys(t, m, "tab")
+	if want := "open " + dir + "/nowhere/: no such file or directory"; m.dataScr.PromptErr() != want {
+		t.Fatalf("missing folder: error %q, want %q", m.dataScr.PromptErr(), want)
+	}
+}
+
+// TestPathCompletionErrorInChinese: a folder that cannot be listed is
+// said in Chinese, the system's detail in parentheses.
+func TestPathCompletionErrorInChinese(t *testing.T) {
+	dir := t.TempDir()
+	opts := textbookOptions()
+	opts.Lang = "zh"
+	m := loadedModel(t, opts, 100, 30)
+	m = sendKeys(t, m, "o")
+	m.dataScr.SetPromptValue(dir + "/nowhere/x")
+	m = sendKeys(t, m, "tab")
+	want := dir + "/nowhere/：找不到文件（open " + dir + "/nowhere/: no such file or directory）"
+	if got := m.dataScr.PromptErr(); got != want {
+		t.Fatalf("missing folder:\n got %q\nwant %q", got, want)
+	}
 }
 
 // orderLog writes a log of 30 customers over 1998, some ordering again.

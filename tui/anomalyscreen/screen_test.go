@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -343,6 +344,31 @@ func TestScoredTitleNamesTheCohortCutoff(t *testing.T) {
 		}
 		if title := strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0]; !strings.Contains(title, want) {
 			t.Errorf("%s: title %q, want %q in it", lang, title, want)
+		}
+	}
+}
+
+// TestRetrainFallbackInChinese: the comparison's reason for a random
+// split of an order log is worded in Chinese from its fields (it read
+// "未能跨时间验证：" and the English error), English keeps the error.
+func TestRetrainFallbackInChinese(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	oot := &experiment.OutOfTimeError{Log: "o.csv", Cutoff: day("1997-03-31"), TrainCutoff: day("1997-01-30"), HorizonDays: 60, First: day("1997-01-01")}
+	for lang, want := range map[string]string{
+		"en": "Not out of time: validating out of time at cutoff 1997-03-31 trains on the customers at 1997-01-30 (60 days earlier), before o.csv starts on 1997-01-01",
+		"zh": "此处无法跨时间验证：它要用 1997-01-30（截止日 1997-03-31 之前 60 天）的客户训练，而日志从 1997-01-01 才开始；已改用随机划分（请选更晚的截止日或更短的观察期）",
+	} {
+		s := New(screentest.Common(lang, 400, 48))
+		s.retrain = &experiment.RetrainComparison{Scheme: experiment.RandomSplit, Fallback: oot}
+		lines := s.retrainLines()
+		if got := ansi.Strip(lines[len(lines)-1]); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
 		}
 	}
 }

@@ -285,7 +285,11 @@ func (s Model) retrainLines() []string {
 	lines := []string{s.Styles.Title.Render(head),
 		s.populationLine(s.T("not flagged", "未标记"), c.Clean), s.Styles.Muted.Render(s.populationLine(s.T("all", "全部"), c.All))}
 	if c.Fallback != nil {
-		lines = append(lines, s.Styles.Warning.Render(s.Tf("Not out of time: %s", "未能跨时间验证：%s", c.Fallback.Error())))
+		text := "Not out of time: " + c.Fallback.Error()
+		if s.Zh() {
+			text = s.FallbackReason(c.Fallback)
+		}
+		lines = append(lines, s.Styles.Warning.Render(text))
 	}
 	return lines
 }

@@ -26,6 +26,7 @@ var causes = []struct {
 	{experiment.ErrNotRegularFile, "不是普通文件"},
 	{data.ErrNotText, "不是 UTF-8 文本文件，不能当作 CSV 读取"},
 	{data.ErrParquet, "无法读取的 Parquet 文件"},
+	{data.ErrWorkbook, "无法读取的 Excel 工作簿"},
 	{data.ErrEmpty, "文件是空的"},
 	{data.ErrHeaderOnly, "表头之后没有数据行"},
 	{data.ErrRagged, "这一行的字段数不对"},
@@ -37,6 +38,7 @@ var causes = []struct {
 	{data.ErrLabelMissing, "缺少标签值"},
 	{data.ErrNoFeatures, "没有可用的特征列"},
 	{data.ErrMissingColumn, "缺少列"},
+	{data.ErrTooLarge, "数值太大，无法缩放"},
 	{data.ErrLogColumns, "找不到订单日志的列"},
 	{data.ErrBadDate, "无法识别的日期"},
 	{data.ErrCutoff, "截止日或观察期超出范围"},
@@ -79,13 +81,30 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
 	}
+	var title *data.LabelNotFoundError
+	if errors.As(err, &title) && title.TitleAbove > 0 {
+		return where(title.ParseError) + "：找不到标签列（" + titleZh(title) + "）"
+	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
 			continue
 		}
 		var pe *data.ParseError
 		if errors.As(err, &pe) {
-			return where(pe) + "：" + k.zh + "（" + pe.Msg + "）"
+			switch f := pe.Facts.(type) {
+			case data.Restated:
+				return where(pe) + "：" + k.zh
+			case data.NoOrders:
+				return where(pe) + "：" + noOrdersZh(f)
+			}
+			detail := pe.Msg
+			if zh := factsZh(pe.Facts); zh != "" {
+				detail = zh
+			} else if nf, ok := pe.Facts.(data.NoFeatures); ok && len(nf.Columns) == 0 {
+				// The cause says it all.
+				return where(pe) + "：" + k.zh
+			}
+			return where(pe) + "：" + k.zh + "（" + detail + "）"
 		}
 		var path *fs.PathError
 		if errors.As(err, &path) {
@@ -94,6 +113,165 @@ func (c Common) ErrorText(err error) string {
 		return k.zh + "（" + plain + "）"
 	}
 	return plain
+}
+
+// titleZh words in Chinese why a file whose first line is a title has no
+// label column (data.LabelNotFoundError with TitleAbove).
+func titleZh(e *data.LabelNotFoundError) string {
+	return fmt.Sprintf("第 %d 行只有一个单元格 %q，第 %d 行才是第一个有 %d 个单元格的行：如果第 %d 行以上是标题而不是表头，请删除这些行",
+		e.Line, e.Title, e.TitleAbove, e.TitleCells, e.TitleAbove)
+}
+
+// factsZh words a data.ParseError's facts in Chinese, "" when it has none
+// this knows.
+func factsZh(f data.Facts) string {
+	switch f := f.(type) {
+	case data.FieldCount:
+		return fmt.Sprintf("该行有 %d 个字段，表头有 %d 个", f.Got, f.Want)
+	case data.LabelClasses:
+		if len(f.Classes) == 1 {
+			return fmt.Sprintf("标签列 %q 只有一个类别（%q），需要恰好两个", f.Column, f.Classes[0])
+		}
+		var shown []string
+		for i, c := range f.Classes {
+			if i == 5 {
+				shown = append(shown, "…")
+				break
+			}
+			shown = append(shown, strconv.Quote(c))
+		}
+		count := fmt.Sprintf("有 %d 个", len(f.Classes))
+		if f.MoreThan > 0 {
+			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
+		}
+		return fmt.Sprintf("标签列 %q %s类别（%s），需要恰好两个", f.Column, count, strings.Join(shown, ", "))
+	case data.BadDate:
+		switch f.Problem {
+		case data.DateMissing:
+			return "日期为空"
+		case data.DateNotCalendar:
+			return fmt.Sprintf("%q 不是真实存在的日期", f.Cell)
+		case data.DateUnparseable:
+			return fmt.Sprintf("%q 的写法无法识别：应为 YYYY-MM-DD、YYYYMMDD、YYYY-MM-DD HH:MM:SS、D/M/YYYY 或 M/D/YYYY"+
+				"（按文件所示或 --date-order 给出的顺序读取）、D-Mon-YYYY，或 Unix 秒数、毫秒数", f.Cell)
+		case data.DateDayNumberAmongDates:
+			return fmt.Sprintf("日期列中出现了天数编号 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
+		case data.DateAmongDayNumbers:
+			return fmt.Sprintf("天数编号列中出现了日期 %q：一个日期列要么全是日期，要么全是天数编号", f.Cell)
+		}
+	case data.NotANumber:
+		if f.Column == "" {
+			return fmt.Sprintf("%s %s 不是数字", columnOf(f.Column, f.Role), quoteCut(f.Cell))
+		}
+		s := fmt.Sprintf("列 %q 应为有限的数字（该列前几行都是数字），却是 %s", f.Column, quoteCut(f.Cell))
+		if f.Present > 0 {
+			s = fmt.Sprintf("列 %q 应为有限的数字（前几行的 %d 个值中有 %d 个是数字），却是 %s", f.Column, f.Present, f.Numbers, quoteCut(f.Cell))
+		}
+		var lines []string
+		for i, l := range f.Others {
+			if i == 3 {
+				lines = append(lines, "…")
+				break
+			}
+			lines = append(lines, strconv.Itoa(l))
+		}
+		if len(f.Others) > 0 {
+			s += fmt.Sprintf("；另有 %d 个这样的单元格，在第 %s 行", len(f.Others), strings.Join(lines, "、"))
+		}
+		return s
+	case data.MixedDecimals:
+		subject := columnOf(f.Column, f.Role)
+		if f.ModelComma {
+			return fmt.Sprintf("%s %s 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法", subject, quoteCut(f.Here))
+		}
+		marks := [2]string{"小数点", "小数逗号"}
+		if f.CommaHere {
+			marks = [2]string{"小数逗号", "小数点"}
+		}
+		return fmt.Sprintf("%s %s 用%s书写，而 %s（第 %d 行）用%s书写：同一列的数字请用同一种写法",
+			subject, quoteCut(f.Here), marks[0], quoteCut(f.Other), f.OtherLine, marks[1])
+	case data.EmptySheets:
+		return "Excel 工作簿的每个工作表都是空的，没有表头"
+	case data.NoFeatures:
+		var why []string
+		for _, c := range f.Columns {
+			w := c.Name + "："
+			switch {
+			case c.Kind == data.ID && c.NamesRows:
+				w += "标识"
+			case c.Kind == data.ID:
+				w += "取值太多的文本"
+			case c.Kind == data.Constant:
+				w += "常量"
+			case c.Kind == data.Numeric:
+				w += "数值"
+			case c.Kind == data.Boolean:
+				w += "布尔"
+			case c.Kind == data.Categorical:
+				w += "类别"
+			default:
+				w += c.Kind.String()
+			}
+			if m := c.Mixed; m != nil {
+				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（%s，第一个在第 %d 行第 %d 列）",
+					m.Present, m.NotNumbers, strings.Join(m.Examples, "、"), m.Line, m.Column)
+			}
+			why = append(why, w)
+		}
+		if f.More > 0 {
+			why = append(why, fmt.Sprintf("另有 %s 列", Thousands(f.More)))
+		}
+		return strings.Join(why, "；")
+	}
+	return ""
+}
+
+// columnOf names a table's column, or the column of an order log's role
+// when column is "", as the subject of a Chinese sentence ("列 "price"
+// 的", "金额列的").
+func columnOf(column, role string) string {
+	if column != "" {
+		return fmt.Sprintf("列 %q 的", column)
+	}
+	if zh, ok := logRolesZh[role]; ok {
+		return zh + "列的"
+	}
+	return role + " 列的"
+}
+
+// logRolesZh names in Chinese the numeric roles of an order log's columns.
+var logRolesZh = map[string]string{"amount": "金额", "price": "单价", "quantity": "数量"}
+
+// quoteCut quotes a cell as data does in its messages: at most 40 bytes,
+// then an ellipsis.
+func quoteCut(s string) string {
+	if len(s) > 40 {
+		return fmt.Sprintf("%q…", s[:40])
+	}
+	return strconv.Quote(s)
+}
+
+// noOrdersZh says in Chinese why an order log with lines has no usable
+// order.
+func noOrdersZh(f data.NoOrders) string {
+	s := fmt.Sprintf("没有可用的订单：共 %s 行，其中 %s 行已取消，%s 行没有客户编号",
+		Thousands(f.Lines), Thousands(f.Cancelled), Thousands(f.MissingCustomer))
+	if f.Adjustments > 0 {
+		s += fmt.Sprintf("，%s 条库存调整", Thousands(f.Adjustments))
+	}
+	if f.OtherEvents > 0 {
+		var parts []string
+		for i, e := range f.Events {
+			if i == 5 {
+				parts = append(parts, "…")
+				break
+			}
+			parts = append(parts, quoteCut(e.Event)+" "+Thousands(e.Lines))
+		}
+		s += fmt.Sprintf("，%s 行不是购买事件（%s）：事件类型列 %q 把购买记为 %s",
+			Thousands(f.OtherEvents), strings.Join(parts, "、"), f.EventColumn, strings.Join(f.Purchases, "、"))
+	}
+	return s
 }
 
 // dirErrorZh says in Chinese why no file could be written in a directory.

@@ -37,7 +37,7 @@ func TestErrorTextSpeaksChinese(t *testing.T) {
 	}{
 		{notFound, "/nonexistent/users.csv：找不到文件（open /nonexistent/users.csv: no such file or directory）"},
 		{bad, `users.csv:3:2：值与该列的类型不符（column "age": "abc" is not a number）`},
-		{mixed, `users.csv:3:1：同一列既用小数点又用小数逗号写数字（column "price" writes "12,5" with a decimal comma and "1.5" (line 2) with a decimal point: write the column's numbers one way）`},
+		{mixed, `users.csv:3:1：同一列既用小数点又用小数逗号写数字（列 "price" 的 "12,5" 用小数逗号书写，而 "1.5"（第 2 行）用小数点书写：同一列的数字请用同一种写法）`},
 		{&experiment.LimitError{Source: src, Rows: 12000, MaxRows: 10000}, "o.csv（订单日志，截止日 2020-01-02，观察期 30 天） 有 12,000 行；本会话最多只能用 10,000 行训练"},
 		{&experiment.LimitError{Source: src, Rows: 12000, MaxRows: 10000, OnLoad: true}, "o.csv（订单日志，截止日 2020-01-02，观察期 30 天） 有 12,000 行；本会话最多允许 10,000 行（在训练前拒绝）"},
 		{&experiment.LimitError{Epochs: 900, MaxEpochs: 500}, "要求训练 900 轮；本会话最多允许 500 轮"},

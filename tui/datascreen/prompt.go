@@ -108,7 +108,7 @@ func (p prompt) complete(c common.Common, msg DirListMsg) prompt {
 	p.matches = nil
 	switch {
 	case msg.err != nil:
-		p.err = msg.err.Error()
+		p.err = c.ErrorText(msg.err)
 	case len(msg.matches) == 0:
 		p.err = c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", filepath.Base(msg.input))
 	case len(msg.matches) == 1:

@@ -19,7 +19,10 @@ func (s Model) warning(w experiment.LoadWarning) string {
 	case *experiment.FutureWarning:
 		zh := fmt.Sprintf("%s：%s 行中有 %s 行的日期晚于今天（%s）；日志的日期范围为 %s .. %s",
 			w.Name, common.Thousands(w.Lines), common.Thousands(w.Future), day(w.Today), day(w.First), day(w.Last))
-		if w.DefaultCutoff {
+		switch {
+		case w.DefaultCutoff && w.Unlabelled:
+			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s）", day(w.LastUpToToday))
+		case w.DefaultCutoff:
 			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s，减去观察期）", day(w.LastUpToToday))
 		}
 		return zh

@@ -1,0 +1,63 @@
+package datascreen
+
+import (
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestWarningsInChinese: each load warning the Data screen shows is
+// worded in Chinese from its fields, and in English as experiment words
+// it. A warning about rows built without a label (LoadCurrent) does not
+// say the horizon was taken off the default cutoff, as its English does
+// not.
+func TestWarningsInChinese(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	future := data.FutureDated{Name: "o.csv", Future: 680, Lines: 2000, Today: day("2026-12-05"), First: day("2025-01-01"), Last: day("2027-12-28")}
+	cases := []struct {
+		w      experiment.LoadWarning
+		en, zh string
+	}{
+		{&experiment.FutureWarning{FutureDated: future},
+			"o.csv: 680 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2025-01-01 .. 2027-12-28",
+			"o.csv：2,000 行中有 680 行的日期晚于今天（2026-12-05）；日志的日期范围为 2025-01-01 .. 2027-12-28"},
+		{&experiment.FutureWarning{FutureDated: future, DefaultCutoff: true, LastUpToToday: day("2026-12-04")},
+			"o.csv: 680 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2025-01-01 .. 2027-12-28; " +
+				"the default cutoff ignores them (it is the last date up to today, 2026-12-04, minus the horizon)",
+			"o.csv：2,000 行中有 680 行的日期晚于今天（2026-12-05）；日志的日期范围为 2025-01-01 .. 2027-12-28；" +
+				"默认截止日不计这些行（取今天及以前的最后日期 2026-12-04，减去观察期）"},
+		{&experiment.FutureWarning{FutureDated: future, DefaultCutoff: true, LastUpToToday: day("2026-12-04"), Unlabelled: true},
+			"o.csv: 680 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2025-01-01 .. 2027-12-28; " +
+				"the default cutoff ignores them (it is the last date up to today, 2026-12-04)",
+			"o.csv：2,000 行中有 680 行的日期晚于今天（2026-12-05）；日志的日期范围为 2025-01-01 .. 2027-12-28；" +
+				"默认截止日不计这些行（取今天及以前的最后日期 2026-12-04）"},
+		{&experiment.WindowWarning{Path: "o.csv", Cutoff: day("1998-05-31"), End: day("1998-08-29"), Last: day("1998-06-30"), Latest: day("1998-03-31"), Negative: "no"},
+			`o.csv: the label window 1998-05-31 .. 1998-08-29 runs past the log's last date 1998-06-30: orders after it are unseen, ` +
+				`so some customers who will order again are labelled "no"; choose a cutoff on or before 1998-03-31`,
+			`o.csv：标签窗口 1998-05-31 .. 1998-08-29 超出了日志的最后日期 1998-06-30：之后的订单看不到，` +
+				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 1998-03-31 的截止日`},
+		{&experiment.LeakWarning{Path: "u.csv", Column: "Churn Reason", AUC: 1},
+			`u.csv: column "Churn Reason" alone separates the label (ROC AUC 1.0000 on its own): it may be the label under another name ` +
+				`or known only after the outcome; leave it out with --exclude "Churn Reason"`,
+			`u.csv：列 "Churn Reason" 单独就能区分标签（单列 ROC AUC 1.0000）：它可能是换了名字的标签，或只有在结果发生后才知道；` +
+				`请用 --exclude "Churn Reason" 将其排除`},
+	}
+	en, zh := New(screentest.Common("en", 120, 40)), New(screentest.Common("zh", 120, 40))
+	for _, c := range cases {
+		if got := en.warning(c.w); got != c.en || c.w.String() != c.en {
+			t.Errorf("en:\n got %q\nwant %q", got, c.en)
+		}
+		if got := zh.warning(c.w); got != c.zh {
+			t.Errorf("zh:\n got %q\nwant %q", got, c.zh)
+		}
+	}
+}
