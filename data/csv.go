@@ -74,7 +74,11 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 		return nil, nil, fmt.Errorf("%w: %s: delimiter %q is not comma, semicolon, tab or pipe", ErrSyntax, name, delimiter)
 	}
 	rr := newRecordReader(br, name, delim)
-	if err := rr.read(); err != nil {
+	err = skipTitles(rr, br)
+	if err == nil {
+		err = rr.read()
+	}
+	if err != nil {
 		if err == io.EOF {
 			return nil, nil, restated(parseErr(name, 0, 0, ErrEmpty, "empty file (no header)"))
 		}
@@ -160,7 +164,11 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if err := p.readBlocks(); err != nil {
 		return nil, err
 	}
-	return p.finish(opts)
+	t, err := p.finish(opts)
+	if t != nil {
+		t.Titles = rr.titles
+	}
+	return t, err
 }
 
 // tableParser holds the state of one ReadCSV call.

@@ -36,6 +36,8 @@ type recordReader struct {
 	open openField
 	// mem, when br is nil, is the in-memory block lines are taken from.
 	mem []byte
+	// titles holds the title lines read above the header (skipTitles).
+	titles []string
 }
 
 const readBufferSize = 1 << 16
@@ -243,12 +245,15 @@ func (r *recordReader) readQuoted(line []byte, pos int) ([]byte, int, error) {
 // sniffDelimiter picks comma, semicolon, tab or pipe from the first lines of the
 // input: the candidate that appears (outside quotes) the same positive number
 // of times on every sampled line wins, and among those the most frequent.
-// Comma is the default when nothing is conclusive.
+// Comma is the default when nothing is conclusive. Up to maxTitleLines
+// first lines with none of the candidates (a report's title lines above
+// its header) are not counted.
 func sniffDelimiter(sample []byte) byte {
 	lines := bytes.Split(sample, []byte{'\n'})
 	if len(lines) > 1 && !bytes.HasSuffix(sample, []byte{'\n'}) {
 		lines = lines[:len(lines)-1] // the last line may be cut short
 	}
+	lines = withoutTitleLines(lines)
 	if len(lines) > 20 {
 		lines = lines[:20]
 	}
@@ -288,4 +293,23 @@ func countOutsideQuotes(line []byte, d byte) int {
 		}
 	}
 	return n
+}
+
+// withoutTitleLines drops the first lines (blank ones among them) that hold
+// none of the delimiter candidates, up to maxTitleLines of them, when a
+// line with one follows.
+func withoutTitleLines(lines [][]byte) [][]byte {
+	titles := 0
+	for i, l := range lines {
+		switch {
+		case len(bytes.TrimSpace(l)) == 0:
+		case bytes.ContainsAny(l, ",;\t|"):
+			return lines[i:]
+		case titles == maxTitleLines:
+			return lines
+		default:
+			titles++
+		}
+	}
+	return lines
 }

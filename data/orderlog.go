@@ -114,6 +114,9 @@ type OrderLog struct {
 	// Workbook says which sheets of an Excel workbook were read (nil when
 	// the file is not a workbook).
 	Workbook *WorkbookSheets
+	// Titles are the lines above a CSV log's header read as a report's
+	// titles and left out (csvTitles).
+	Titles []string
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
@@ -270,13 +273,20 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 		}
 		if bytes.ContainsAny(first, ",;\t|") {
 			format = LogCSV
+		} else if n, _ := csvTitles(br, delimiterOf(br)); n > 0 {
+			format = LogCSV // title lines above a CSV header
 		}
 	}
 	var src logSource
+	var titles []string
 	decimalComma := false
 	if format == LogCSV {
 		delim := delimiterOf(br)
-		src = &csvSource{rr: newRecordReader(br, name, delim)}
+		rr := newRecordReader(br, name, delim)
+		if err := skipTitles(rr, br); err != nil {
+			return nil, wrapReadErr(name, err)
+		}
+		src, titles = &csvSource{rr: rr}, rr.titles
 		// Semicolon-separated exports (spreadsheets in locales whose
 		// decimal mark is a comma) write 12,50 for 12.5, as per-user
 		// tables read them (csv_cells.go).
@@ -285,8 +295,16 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 		src = &spaceSource{rr: newRecordReader(br, name, 0)}
 	}
 	p := &logParser{name: name, src: src, opts: opts, decimalComma: decimalComma}
-	return p.run()
+	log, err := p.run()
+	if log != nil {
+		log.Titles = titles
+	}
+	return log, err
 }
+
+// TitlesNote says which lines above the log's header were read as titles
+// and left out, "" when none were.
+func (l *OrderLog) TitlesNote() string { return titlesNote(l.Titles) }
 
 // logParser holds the state of one ReadOrderLog call.
 type logParser struct {

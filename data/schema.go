@@ -132,6 +132,9 @@ func LoadNotes(t *Table) []string {
 	if t.Workbook != nil {
 		notes = append(notes, t.Source+": "+t.Workbook.Note())
 	}
+	if len(t.Titles) > 0 {
+		notes = append(notes, t.Source+": "+titlesNote(t.Titles))
+	}
 	if n := blankLabelNote(t); n != "" {
 		notes = append(notes, n)
 	}

@@ -203,6 +203,9 @@ type Table struct {
 	// Workbook says which sheets of an Excel workbook were read (nil when
 	// the file is not a workbook); LoadNotes shows it.
 	Workbook *WorkbookSheets
+	// Titles are the lines above a CSV file's header read as a report's
+	// titles and left out (csvTitles); LoadNotes shows them.
+	Titles []string
 }
 
 // NewTable assembles a Table from already-typed columns, for code that

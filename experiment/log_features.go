@@ -95,6 +95,9 @@ func featureNotes(d *Data) []string {
 		if d.Log.Workbook != nil {
 			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.Workbook.Note()))
 		}
+		if n := d.Log.TitlesNote(); n != "" {
+			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
+		}
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
 		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote()} {
 			if n != "" {

@@ -71,29 +71,37 @@ func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 	}
 }
 
-// TestTitleAboveTheHeaderIsRefusedNotAsked: a CSV whose first line is a
-// report's title (one cell) above the header is refused with the line
-// where the header seems to be, not asked about: no column of the title
-// line can be the label. The data loaded before stay.
-func TestTitleAboveTheHeaderIsRefusedNotAsked(t *testing.T) {
-	const csv = "Customer report\nexported 2024-05-01\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n"
+// TestTitleAboveTheHeaderIsLeftOut: a CSV whose header sits under a
+// report's title and date lines loads with those lines left out and named
+// on the Data screen; one cell above rows of numbers (no header) is
+// refused with the line where the wider rows start, not asked about: no
+// column of the title line can be the label. The data loaded before stay.
+func TestTitleAboveTheHeaderIsLeftOut(t *testing.T) {
+	files := map[string]string{
+		"report.csv":     "Customer report\nexported 2024-05-01\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n3,1,yes\n4,4,no\n",
+		"headerless.csv": "Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n",
+	}
 	opts := textbookOptions()
 	opts.Open = func(p string) (io.ReadCloser, error) {
-		if p == "report.csv" {
-			return io.NopCloser(strings.NewReader(csv)), nil
+		if text, ok := files[p]; ok {
+			return io.NopCloser(strings.NewReader(text)), nil
 		}
 		return screentest.Open(p)
 	}
+	open := func(m Model, path string) Model {
+		m, cmd := update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: path}})
+		for cmd != nil {
+			next := cmd()
+			if next == nil {
+				break
+			}
+			m, cmd = update(t, m, next)
+		}
+		return m
+	}
 	m := loadedModel(t, opts, 80, 24)
 	before := m.data
-	m, cmd := update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "report.csv"}})
-	for cmd != nil {
-		next := cmd()
-		if next == nil {
-			break
-		}
-		m, cmd = update(t, m, next)
-	}
+	m = open(m, "headerless.csv")
 	if strings.Contains(screen(m), "Which column") {
 		t.Fatalf("asked for a label among the title line's cells:\n%s", screen(m))
 	}
@@ -101,4 +109,9 @@ func TestTitleAboveTheHeaderIsRefusedNotAsked(t *testing.T) {
 	if m.err == nil || !strings.Contains(m.err.Error(), want) || m.data != before {
 		t.Errorf("err %v, data kept %v; want the refusal saying %q", m.err, m.data == before, want)
 	}
+	m = open(m, "report.csv")
+	if m.err != nil || m.data == before {
+		t.Fatalf("the report did not load: %v", m.err)
+	}
+	screentest.MustContain(t, screen(m), "Titles", `lines above the header left out: "Customer report", "exported`)
 }

@@ -33,3 +33,27 @@ func TestGoldenWorkbookDataScreen(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenTitledCSVDataScreen: the Data screen of a CSV report whose
+// header sits under a title line, an export-date line and a blank line
+// (data/testdata/titled.csv, the rows of titled.xlsx's sheet as Excel
+// saves them as CSV), in both languages, at 80×24 and 160×48: the Titles
+// line names the lines left out.
+func TestGoldenTitledCSVDataScreen(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, size := range [][2]int{{80, 24}, {160, 48}} {
+			w, h := size[0], size[1]
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, w, h), func(t *testing.T) {
+				opts := Options{Source: experiment.Source{Kind: "csv", Path: "../data/testdata/titled.csv"},
+					Config: experiment.DefaultConfig(), Open: screentest.Open, Lang: lang}
+				m := loadedModel(t, opts, w, h)
+				if m.data == nil {
+					t.Fatalf("the CSV did not load: %v", m.err)
+				}
+				view := screen(m)
+				checkFrame(t, view, w, h)
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
+	}
+}

@@ -74,7 +74,7 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		{readCSV(many.String()),
 			`u.csv: label column "churn" has more than 20 classes ("c00", "c01", "c02", "c03", "c04", …); it needs exactly two`,
 			`u.csv：标签不是二分类（标签列 "churn" 有超过 20 个类别（"c00", "c01", "c02", "c03", "c04", …），需要恰好两个）`},
-		{readCSV("Customer report\nexported 2024-05-01\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n"),
+		{readCSV("Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n"),
 			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; ` +
 				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,
 			`u.csv:1：找不到标签列（第 1 行只有一个单元格 "Customer report"，第 4 行才是第一个有 3 个单元格的行：如果第 4 行以上是标题而不是表头，请删除这些行）`},

@@ -56,6 +56,23 @@ func (s Model) columnLabel(name string) string {
 	return data.ColumnLabel(name)
 }
 
+// titlesLine names the lines above a CSV file's header that were read as
+// a report's titles and left out, "" when there were none.
+func (s Model) titlesLine() string {
+	titles := s.data.Table.Titles
+	if s.data.Log != nil {
+		titles = s.data.Log.Titles
+	}
+	if len(titles) == 0 {
+		return ""
+	}
+	q := make([]string, len(titles))
+	for i, t := range titles {
+		q[i] = strconv.Quote(t)
+	}
+	return s.Tf("lines above the header left out: %s", "表头上方的行未读取：%s", strings.Join(q, s.T(", ", "、")))
+}
+
 // sheetsLine says which sheets of an Excel workbook were read and which
 // were left out (other columns), "" when the data is not a workbook.
 func (s Model) sheetsLine() string {

@@ -131,6 +131,9 @@ func (s Model) header(withColumns bool) []string {
 	if sheets := s.sheetsLine(); sheets != "" && withColumns {
 		lines = append(lines, s.field(s.T("Sheets", "工作表"), sheets, 2, plain)...)
 	}
+	if titles := s.titlesLine(); titles != "" && withColumns {
+		lines = append(lines, s.field(s.T("Titles", "标题行"), titles, 2, plain)...)
+	}
 	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
 	lines = append(lines, s.balance()...)
 	lines = append(lines, s.targetLines()...)
