@@ -28,17 +28,7 @@ func TestLabelQuestionInsteadOfRefusal(t *testing.T) {
 	}
 	m := loadedModel(t, opts, 80, 24)
 	before := m.data
-	open := func(m Model, msg tea.Msg) Model {
-		m, cmd := update(t, m, msg)
-		for cmd != nil {
-			next := cmd()
-			if next == nil {
-				break
-			}
-			m, cmd = update(t, m, next)
-		}
-		return m
-	}
+	open := func(m Model, msg tea.Msg) Model { return settle(t, m, msg) }
 	m = open(m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "new.csv"}})
 	view := screen(m)
 	for _, want := range []string{"Which column of new.csv is the label?", "▸ outcome_flag", "  a"} {
@@ -89,15 +79,7 @@ func TestTitleAboveTheHeaderIsLeftOut(t *testing.T) {
 		return screentest.Open(p)
 	}
 	open := func(m Model, path string) Model {
-		m, cmd := update(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: path}})
-		for cmd != nil {
-			next := cmd()
-			if next == nil {
-				break
-			}
-			m, cmd = update(t, m, next)
-		}
-		return m
+		return settle(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: path}})
 	}
 	m := loadedModel(t, opts, 80, 24)
 	before := m.data
@@ -114,4 +96,19 @@ func TestTitleAboveTheHeaderIsLeftOut(t *testing.T) {
 		t.Fatalf("the report did not load: %v", m.err)
 	}
 	screentest.MustContain(t, screen(m), "Titles", `lines above the header left out: "Customer report", "exported`)
+}
+
+// settle sends msg to m, then each message its commands return in turn,
+// until one returns none, and gives the model as it is then.
+func settle(t *testing.T, m Model, msg tea.Msg) Model {
+	t.Helper()
+	m, cmd := update(t, m, msg)
+	for cmd != nil {
+		next := cmd()
+		if next == nil {
+			break
+		}
+		m, cmd = update(t, m, next)
+	}
+	return m
 }

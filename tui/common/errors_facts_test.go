@@ -14,7 +14,6 @@ import (
 // feature column (each column's reason) are said wholly in Chinese
 // from the error's facts, while English keeps data's own message.
 func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
-	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
 	readCSV := func(text string) error {
 		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{})
 		if err == nil {
@@ -89,15 +88,7 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 			"u.csv：没有可用的特征列"},
 	}
 	for _, c := range cases {
-		if got := c.err.Error(); got != c.en {
-			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
-		}
-		if got := en.ErrorText(c.err); got != PlainError(c.err) {
-			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
-		}
-		if got := zh.ErrorText(c.err); got != c.zh {
-			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
-		}
+		checkErrorText(t, c.err, c.en, c.zh)
 	}
 }
 
@@ -151,7 +142,6 @@ func TestErrorTextWordsBadDatesInChinese(t *testing.T) {
 // an order log without a usable order says what its lines were, and a
 // workbook of empty sheets says so; English keeps data's own message.
 func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
-	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
 	readLog := func(text string) error {
 		_, err := data.ReadOrderLog(strings.NewReader(text), "o.csv", data.LogOptions{})
 		if err == nil {
@@ -191,15 +181,7 @@ func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
 			"b.xlsx：文件是空的（Excel 工作簿的每个工作表都是空的，没有表头）"},
 	}
 	for _, c := range cases {
-		if got := c.err.Error(); got != c.en {
-			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
-		}
-		if got := en.ErrorText(c.err); got != PlainError(c.err) {
-			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
-		}
-		if got := zh.ErrorText(c.err); got != c.zh {
-			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
-		}
+		checkErrorText(t, c.err, c.en, c.zh)
 	}
 }
 
@@ -207,7 +189,6 @@ func TestErrorTextSaysEmptyInputsInChinese(t *testing.T) {
 // with both decimal marks is said in Chinese from its facts, for a table's
 // column and for an order log's amount; English keeps data's message.
 func TestErrorTextWordsMixedDecimalsInChinese(t *testing.T) {
-	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
 	_, table := data.ReadCSV(strings.NewReader("price;churn\n1,5;yes\n12.25;no\n"), "u.csv", data.CSVOptions{})
 	_, log := data.ReadOrderLog(strings.NewReader("customer_id;date;amount\nc1;2024-01-05;1.5\nc2;2024-01-06;12,5\n"), "o.csv", data.LogOptions{})
 	model := &data.ParseError{File: "new.csv", Line: 4, Column: 2, Err: data.ErrMixedDecimals,
@@ -224,18 +205,7 @@ func TestErrorTextWordsMixedDecimalsInChinese(t *testing.T) {
 		{model, `new.csv:4:2: column "price" writes "3.5" with a decimal point, but the model's training data wrote it with a decimal comma: write the column's numbers one way`,
 			`new.csv:4:2：同一列既用小数点又用小数逗号写数字（列 "price" 的 "3.5" 用小数点书写，而模型的训练数据用小数逗号书写这一列：同一列的数字请用同一种写法）`},
 	} {
-		if c.err == nil {
-			t.Fatal("read without error")
-		}
-		if got := c.err.Error(); got != c.en {
-			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
-		}
-		if got := en.ErrorText(c.err); got != PlainError(c.err) {
-			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
-		}
-		if got := zh.ErrorText(c.err); got != c.zh {
-			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
-		}
+		checkErrorText(t, c.err, c.en, c.zh)
 	}
 }
 
@@ -244,7 +214,6 @@ func TestErrorTextWordsMixedDecimalsInChinese(t *testing.T) {
 // order log's amount is said in Chinese from its facts; English keeps
 // data's message.
 func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
-	en, zh := Common{Lang: "en"}, Common{Lang: "zh"}
 	rows := 300
 	table := func(words ...int) error {
 		var b strings.Builder
@@ -281,18 +250,7 @@ func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
 		{log, `o.csv:2:3: amount "abc" is not a number`,
 			`o.csv:2:3：值与该列的类型不符（金额列的 "abc" 不是数字）`},
 	} {
-		if c.err == nil {
-			t.Fatal("read without error")
-		}
-		if got := c.err.Error(); got != c.en {
-			t.Errorf("English changed:\n got %q\nwant %q", got, c.en)
-		}
-		if got := en.ErrorText(c.err); got != PlainError(c.err) {
-			t.Errorf("en %q, want PlainError %q", got, PlainError(c.err))
-		}
-		if got := zh.ErrorText(c.err); got != c.zh {
-			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
-		}
+		checkErrorText(t, c.err, c.en, c.zh)
 	}
 }
 
@@ -313,5 +271,24 @@ func TestErrorTextNamesWorkbookAndScaleCauses(t *testing.T) {
 		if got := zh.ErrorText(c.err); got != c.zh {
 			t.Errorf("zh %v\n got %q\nwant %q", c.err, got, c.zh)
 		}
+	}
+}
+
+// checkErrorText checks that err (which must not be nil) reads en in
+// English, that the English interface shows it as PlainError does, and
+// that the Chinese one shows zh.
+func checkErrorText(t *testing.T, err error, en, zh string) {
+	t.Helper()
+	if err == nil {
+		t.Fatal("read without error")
+	}
+	if got := err.Error(); got != en {
+		t.Errorf("English changed:\n got %q\nwant %q", got, en)
+	}
+	if got := (Common{Lang: "en"}).ErrorText(err); got != PlainError(err) {
+		t.Errorf("en %q, want PlainError %q", got, PlainError(err))
+	}
+	if got := (Common{Lang: "zh"}).ErrorText(err); got != zh {
+		t.Errorf("zh %v\n got %q\nwant %q", err, got, zh)
 	}
 }
