@@ -122,6 +122,14 @@ func titleZh(e *data.LabelNotFoundError) string {
 		e.Line, e.Title, e.TitleAbove, e.TitleCells, e.TitleAbove)
 }
 
+// firstFew is the first n of items, then "…" when there are more.
+func firstFew(items []string, n int) []string {
+	if len(items) <= n {
+		return items
+	}
+	return append(items[:n:n], "…")
+}
+
 // factsZh words a data.ParseError's facts in Chinese, "" when it has none
 // this knows.
 func factsZh(f data.Facts) string {
@@ -132,14 +140,11 @@ func factsZh(f data.Facts) string {
 		if len(f.Classes) == 1 {
 			return fmt.Sprintf("标签列 %q 只有一个类别（%q），需要恰好两个", f.Column, f.Classes[0])
 		}
-		var shown []string
+		shown := make([]string, len(f.Classes))
 		for i, c := range f.Classes {
-			if i == 5 {
-				shown = append(shown, "…")
-				break
-			}
-			shown = append(shown, strconv.Quote(c))
+			shown[i] = strconv.Quote(c)
 		}
+		shown = firstFew(shown, 5)
 		count := fmt.Sprintf("有 %d 个", len(f.Classes))
 		if f.MoreThan > 0 {
 			count = fmt.Sprintf("有超过 %d 个", f.MoreThan)
@@ -167,14 +172,11 @@ func factsZh(f data.Facts) string {
 		if f.Present > 0 {
 			s = fmt.Sprintf("列 %q 应为有限的数字（前几行的 %d 个值中有 %d 个是数字），却是 %s", f.Column, f.Present, f.Numbers, quoteCut(f.Cell))
 		}
-		var lines []string
+		lines := make([]string, len(f.Others))
 		for i, l := range f.Others {
-			if i == 3 {
-				lines = append(lines, "…")
-				break
-			}
-			lines = append(lines, strconv.Itoa(l))
+			lines[i] = strconv.Itoa(l)
 		}
+		lines = firstFew(lines, 3)
 		if len(f.Others) > 0 {
 			s += fmt.Sprintf("；另有 %d 个这样的单元格，在第 %s 行", len(f.Others), strings.Join(lines, "、"))
 		}
