@@ -130,18 +130,36 @@ func (d Dialect) table(name string) string {
 }
 
 // str quotes a string literal. BigQuery, Snowflake and Spark read a
-// backslash in a literal as an escape, so it is doubled there; Spark does
-// not read ” as a quote, so a quote is escaped with a backslash there.
+// backslash in a literal as an escape, so it is doubled there; BigQuery
+// and Spark do not read a doubled quote as a quote (they join adjacent
+// literals, or refuse them), so a quote is escaped with a backslash there.
 func (d Dialect) str(s string) string {
 	switch d {
-	case BigQuery, Snowflake:
+	case Snowflake:
 		s = strings.ReplaceAll(s, `\`, `\\`)
-	case Spark:
+	case BigQuery, Spark:
 		s = strings.ReplaceAll(s, `\`, `\\`)
 		return "'" + strings.ReplaceAll(s, "'", `\'`) + "'"
 	}
 	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }
+
+// skipsNulls reports whether the engine's GREATEST and LEAST skip NULL
+// arguments (PostgreSQL, DuckDB, Spark) instead of returning NULL: there a
+// NULL must be kept apart from them, or it would become the other
+// argument (a bound, 0 for ReLU).
+func (d Dialect) skipsNulls() bool {
+	switch d {
+	case Postgres, DuckDB, Spark:
+		return true
+	}
+	return false
+}
+
+// castFailsAsNull reports whether the engine reads a text that is no
+// number, cast to a float, as NULL instead of refusing the query: Spark
+// outside ANSI mode (SQLite reads it as 0).
+func (d Dialect) castFailsAsNull() bool { return d == Spark }
 
 // text is the type a value is cast to for comparing it as text.
 func (d Dialect) text() string {

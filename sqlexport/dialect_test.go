@@ -41,7 +41,7 @@ func TestQuoting(t *testing.T) {
 		{SQLite, `it's a\b`, `'it''s a\b'`},
 		{Postgres, `it's a\b`, `'it''s a\b'`},
 		{Trino, `it's a\b`, `'it''s a\b'`},
-		{BigQuery, `it's a\b`, `'it''s a\\b'`},
+		{BigQuery, `it's a\b`, `'it\'s a\\b'`},
 		{Snowflake, `it's a\b`, `'it''s a\\b'`},
 		{Spark, `it's a\b`, `'it\'s a\\b'`},
 	}

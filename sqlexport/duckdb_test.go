@@ -94,3 +94,7 @@ func TestDuckDBMatchesPredictOnOnlineRetail(t *testing.T) {
 		})
 	}
 }
+
+func TestDuckDBGivesNullForAnUnreadBoolean(t *testing.T) {
+	checkNullForUnreadBoolean(t, openDuckDB, DuckDB)
+}

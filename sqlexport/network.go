@@ -13,9 +13,21 @@ import (
 // it the results below no longer change a float64.
 const expClamp = "700.0"
 
-// clampExp is EXP of z limited to [−700, 700], with z written once.
+// clampExp is EXP of z limited to [−700, 700]; a NULL z (a row with an
+// input the SELECT cannot read) stays NULL.
 func (d Dialect) clampExp(z string) string {
-	return "EXP(" + d.least(d.greatest(z, "-"+expClamp), expClamp) + ")"
+	return "EXP(" + d.bounded(z, "-"+expClamp, expClamp) + ")"
+}
+
+// bounded is z limited to [lo, hi]. Where GREATEST and LEAST skip NULLs
+// (skipsNulls) it is a CASE that keeps a NULL z NULL, naming z three times
+// (z is a column, or a short expression of one, wherever it is used);
+// elsewhere LEAST and GREATEST, naming it once.
+func (d Dialect) bounded(z, lo, hi string) string {
+	if d.skipsNulls() {
+		return "CASE WHEN " + z + " < " + lo + " THEN " + lo + " WHEN " + z + " > " + hi + " THEN " + hi + " ELSE " + z + " END"
+	}
+	return d.least(d.greatest(z, lo), hi)
 }
 
 // sigmoid is the logistic function 1/(1+e^−z). Each expression below
@@ -31,8 +43,15 @@ func (d Dialect) activation(a engine.Activation, z string) (string, error) {
 	case engine.Linear:
 		return z, nil
 	case engine.ReLU:
+		if d.skipsNulls() {
+			// 0·z, not 0, below 0: a NULL z stays NULL.
+			return "CASE WHEN " + z + " > 0.0 THEN " + z + " ELSE 0.0 * " + z + " END", nil
+		}
 		return d.greatest(z, "0.0"), nil
 	case engine.LeakyReLU:
+		if d.skipsNulls() {
+			return "CASE WHEN " + z + " > 0.0 THEN " + z + " ELSE " + mustNum(engine.LeakySlope) + " * " + z + " END", nil
+		}
 		// z above 0, slope·z below: the larger of the two either way.
 		return d.greatest(z, mustNum(engine.LeakySlope)+" * "+z), nil
 	case engine.Tanh:
@@ -121,7 +140,7 @@ func (d Dialect) calibrated(c *experiment.Calibration, p string) (string, error)
 			return "", err
 		}
 		// logit(p) with p clipped to [1e−12, 1 − 1e−12] (metrics.Logit).
-		clip := d.least(d.greatest(p, "1e-12"), mustNum(1-1e-12))
+		clip := d.bounded(p, "1e-12", mustNum(1-1e-12))
 		logit := "LN(" + clip + " / (1.0 - " + clip + "))"
 		// sigmoid(−u) = 1/(1+e^u)
 		return "1.0 / (1.0 + " + d.clampExp(a+" * "+logit+" + "+b) + ")", nil

@@ -134,8 +134,8 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string) str
 		branches = append(branches, branch(func(s streamColumn) string { return s.event },
 			"event_lines e CROSS JOIN cutoff c WHERE e.day <= c.day"))
 	}
-	q.cte("stream", strings.Join(branches, "\n  UNION ALL\n  "))
-	return "stream"
+	q.cte("customer_rows", strings.Join(branches, "\n  UNION ALL\n  "))
+	return "customer_rows"
 }
 
 // sums are base's extra columns, ",\n    … AS items" and so on, for the

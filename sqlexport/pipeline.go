@@ -107,9 +107,10 @@ func (d Dialect) other(col string, kept []string) string {
 // clip bounds v to the k-anonymous range [lo, hi] (PipelineColumn.Clip):
 // SQLite's scalar MIN and MAX, LEAST and GREATEST elsewhere. v is never
 // NULL for a numeric column (a missing cell is filled first, and text that
-// is no number fails the cast), but a boolean's unknown spelling is: since
-// Postgres and DuckDB skip NULL arguments, which would turn that NULL into a
-// bound, a nullable v keeps its NULL explicitly.
+// is no number fails the cast, except in Spark: castFailsAsNull), but a
+// boolean's unknown spelling is: since Postgres, DuckDB and Spark skip NULL
+// arguments, which would turn that NULL into a bound, a nullable v keeps
+// its NULL explicitly.
 func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 	c := d.least(d.greatest(v, lo), hi)
 	if nullable {
@@ -155,7 +156,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		if err != nil {
 			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
 		}
-		v = d.clip(v, lo, hi, pc.Kind == data.Boolean)
+		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || d.castFailsAsNull())
 	}
 	if pc.Date {
 		// Days before the latest date, as PipelineColumn.Transformed.

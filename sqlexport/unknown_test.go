@@ -1,6 +1,8 @@
 package sqlexport
 
 import (
+	"database/sql"
+	"math"
 	"strings"
 	"testing"
 )
@@ -33,4 +35,56 @@ func TestSQLiteMatchesPredictWithUnknownInNumericColumns(t *testing.T) {
 		}
 	}
 	compareSQLiteOnCSV(t, b, csvText, want)
+}
+
+// A boolean cell in a spelling retain does not read (predict refuses it)
+// gives the row a NULL probability, where GREATEST and LEAST return NULL
+// for a NULL argument (SQLite) and where they skip it (DuckDB: the ReLU,
+// the clamp of EXP and the calibration's clip are CASEs there); the other
+// rows score as retain predict scores them.
+func TestSQLiteGivesNullForAnUnreadBoolean(t *testing.T) {
+	checkNullForUnreadBoolean(t, openSQLite, SQLite)
+}
+
+// checkNullForUnreadBoolean runs the hand-made model's SELECT in d on three
+// users, the second with member "maybe".
+func checkNullForUnreadBoolean(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
+	b := handUsers()
+	good := "user_id,age,visits,plan,member\na,34,3,basic,yes\nc,50,1,it's pro,no\n"
+	want, err := b.ScoreCSV(strings.NewReader(good), "good.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := open(t)
+	loadTable(t, db, d, "users", []string{"user_id", "age", "visits", "plan", "member"},
+		[][]string{{"a", "34", "3", "basic", "yes"}, {"b", "34", "3", "basic", "maybe"}, {"c", "50", "1", "it's pro", "no"}})
+	text, err := Build(b, Options{Dialect: d})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := db.Query(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	got := map[string]sql.NullFloat64{}
+	for rows.Next() {
+		var id, predicted string
+		var p sql.NullFloat64
+		if err := rows.Scan(&id, &p, &predicted); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = p
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if p, ok := got["b"]; !ok || p.Valid {
+		t.Errorf("user b (member \"maybe\"): probability %v, want NULL", p)
+	}
+	for i, id := range want.IDs {
+		if p := got[id]; !p.Valid || math.Abs(p.Float64-want.Probabilities[i]) > tolerance {
+			t.Errorf("user %s: probability %v, retain predict %v", id, p, want.Probabilities[i])
+		}
+	}
 }

@@ -39,7 +39,7 @@ event_lines AS (
   WHERE NOT LOWER(TRIM(TRIM(CAST(`event_type` AS STRING)))) IN ('purchase', 'purchased', 'buy', 'bought', 'transaction', 'order', 'ordered', 'checkout', 'sale', '购买', '下单', '支付', '成交') AND TRIM(CAST(`event_type` AS STRING)) IN ('view', 'add to cart')
     AND NOT (`cust` IS NULL OR LOWER(TRIM(CAST(`cust` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!'))
 ),
-stream AS (
+customer_rows AS (
   SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS STRING) AS ev, CAST(NULL AS DOUBLE) AS ev_age
   FROM gaps
   UNION ALL
@@ -58,7 +58,7 @@ base AS (
     SUM(CASE WHEN ev = 'view' AND ev_age < 90.0 THEN 1.0 ELSE 0.0 END) AS ev0_long,
     SUM(CASE WHEN ev = 'add to cart' AND ev_age < 30.0 THEN 1.0 ELSE 0.0 END) AS ev1_short,
     SUM(CASE WHEN ev = 'add to cart' AND ev_age < 90.0 THEN 1.0 ELSE 0.0 END) AS ev1_long
-  FROM stream GROUP BY customer
+  FROM customer_rows GROUP BY customer
   HAVING SUM(is_order) > 0.0
 ),
 intervals AS (
@@ -102,8 +102,8 @@ layer1_z AS (
 ),
 layer1 AS (
   SELECT id, short_history, 
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z0 < -700.0 THEN -700.0 WHEN -2.0 * z0 > 700.0 THEN 700.0 ELSE -2.0 * z0 END)) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z1 < -700.0 THEN -700.0 WHEN -2.0 * z1 > 700.0 THEN 700.0 ELSE -2.0 * z1 END)) - 1.0 AS h1
   FROM layer1_z
 ),
 layer2_z AS (
@@ -114,7 +114,7 @@ layer2_z AS (
 ),
 layer2 AS (
   SELECT id, short_history, 
-  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  1.0 / (1.0 + EXP(CASE WHEN -(z0) < -700.0 THEN -700.0 WHEN -(z0) > 700.0 THEN 700.0 ELSE -(z0) END)) AS p
   FROM layer2_z
 ),
 scores AS (

@@ -82,8 +82,8 @@ layer1_z AS MATERIALIZED (
 ),
 layer1 AS MATERIALIZED (
   SELECT id, short_history, 
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z0 < -700.0 THEN -700.0 WHEN -2.0 * z0 > 700.0 THEN 700.0 ELSE -2.0 * z0 END)) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z1 < -700.0 THEN -700.0 WHEN -2.0 * z1 > 700.0 THEN 700.0 ELSE -2.0 * z1 END)) - 1.0 AS h1
   FROM layer1_z
 ),
 layer2_z AS MATERIALIZED (
@@ -94,7 +94,7 @@ layer2_z AS MATERIALIZED (
 ),
 layer2 AS MATERIALIZED (
   SELECT id, short_history, 
-  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  1.0 / (1.0 + EXP(CASE WHEN -(z0) < -700.0 THEN -700.0 WHEN -(z0) > 700.0 THEN 700.0 ELSE -(z0) END)) AS p
   FROM layer2_z
 ),
 scores AS MATERIALIZED (

@@ -54,7 +54,7 @@ item_lines AS (
   UNION ALL
   SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL
 ),
-stream AS (
+customer_rows AS (
   SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS FLOAT64) AS is_order, CAST(NULL AS STRING) AS item, CAST(0 AS FLOAT64) AS is_line, CAST(0 AS FLOAT64) AS is_cancel
   FROM gaps
   UNION ALL
@@ -75,7 +75,7 @@ base AS (
     CAST(COUNT(DISTINCT item) AS FLOAT64) AS items,
     SUM(is_line) AS lines,
     SUM(is_cancel) AS cancelled
-  FROM stream GROUP BY customer
+  FROM customer_rows GROUP BY customer
   HAVING SUM(is_order) > 0.0
 ),
 intervals AS (

@@ -54,7 +54,7 @@ item_lines AS MATERIALIZED (
   UNION ALL
   SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL
 ),
-stream AS MATERIALIZED (
+customer_rows AS MATERIALIZED (
   SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS VARCHAR) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel
   FROM gaps
   UNION ALL
@@ -75,7 +75,7 @@ base AS MATERIALIZED (
     CAST(COUNT(DISTINCT item) AS DOUBLE) AS items,
     SUM(is_line) AS lines,
     SUM(is_cancel) AS cancelled
-  FROM stream GROUP BY customer
+  FROM customer_rows GROUP BY customer
   HAVING SUM(is_order) > 0.0
 ),
 intervals AS MATERIALIZED (
@@ -119,8 +119,8 @@ layer1_z AS MATERIALIZED (
 ),
 layer1 AS MATERIALIZED (
   SELECT id, short_history, 
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
-  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z0 < -700.0 THEN -700.0 WHEN -2.0 * z0 > 700.0 THEN 700.0 ELSE -2.0 * z0 END)) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(CASE WHEN -2.0 * z1 < -700.0 THEN -700.0 WHEN -2.0 * z1 > 700.0 THEN 700.0 ELSE -2.0 * z1 END)) - 1.0 AS h1
   FROM layer1_z
 ),
 layer2_z AS MATERIALIZED (
@@ -131,7 +131,7 @@ layer2_z AS MATERIALIZED (
 ),
 layer2 AS MATERIALIZED (
   SELECT id, short_history, 
-  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  1.0 / (1.0 + EXP(CASE WHEN -(z0) < -700.0 THEN -700.0 WHEN -(z0) > 700.0 THEN 700.0 ELSE -(z0) END)) AS p
   FROM layer2_z
 ),
 scores AS MATERIALIZED (

@@ -1,8 +1,8 @@
 -- retain model: P(churn = yes), threshold 0.35, dialect spark
 WITH inputs AS (
   SELECT `user_id` AS id, 
-  CAST(((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END), 18.0), 80.0) ELSE 0.0 END)) - 1.5) / 2.5) AS DOUBLE) AS x0,
-  CAST(((LEAST(GREATEST((CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 2.0 ELSE CAST(`visits` AS DOUBLE) END), 0.0), 10.0) - 1.0) / 4.0) AS DOUBLE) AS x1,
+  CAST(((LN(1.0 + (CASE WHEN (CASE WHEN (CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END) IS NULL THEN NULL ELSE LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END), 18.0), 80.0) END) > 0.0 THEN (CASE WHEN (CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END) IS NULL THEN NULL ELSE LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS DOUBLE) END), 18.0), 80.0) END) ELSE 0.0 END)) - 1.5) / 2.5) AS DOUBLE) AS x0,
+  CAST((((CASE WHEN (CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 2.0 ELSE CAST(`visits` AS DOUBLE) END) IS NULL THEN NULL ELSE LEAST(GREATEST((CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 2.0 ELSE CAST(`visits` AS DOUBLE) END), 0.0), 10.0) END) - 1.0) / 4.0) AS DOUBLE) AS x1,
   CAST(CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 1.0 ELSE 0.0 END AS DOUBLE) AS x2,
   CAST(CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'it\'s pro' THEN 1.0 ELSE 0.0 END AS DOUBLE) AS x3,
   CAST(CASE WHEN (`plan` IS NULL OR LOWER(TRIM(CAST(`plan` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 WHEN TRIM(CAST(`plan` AS STRING)) IN ('it\'s pro') THEN 0.0 ELSE 1.0 END AS DOUBLE) AS x4,
@@ -28,8 +28,8 @@ layer1_z AS (
 ),
 layer1 AS (
   SELECT id, 
-  GREATEST(z0, 0.0) AS h0,
-  GREATEST(z1, 0.0) AS h1
+  CASE WHEN z0 > 0.0 THEN z0 ELSE 0.0 * z0 END AS h0,
+  CASE WHEN z1 > 0.0 THEN z1 ELSE 0.0 * z1 END AS h1
   FROM layer1_z
 ),
 layer2_z AS (
@@ -40,11 +40,11 @@ layer2_z AS (
 ),
 layer2 AS (
   SELECT id, 
-  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  1.0 / (1.0 + EXP(CASE WHEN -(z0) < -700.0 THEN -700.0 WHEN -(z0) > 700.0 THEN 700.0 ELSE -(z0) END)) AS p
   FROM layer2_z
 ),
 scores AS (
-  SELECT id, 1.0 / (1.0 + EXP(LEAST(GREATEST(-1.1 * LN(LEAST(GREATEST(p, 1e-12), 0.999999999999) / (1.0 - LEAST(GREATEST(p, 1e-12), 0.999999999999))) + 0.2, -700.0), 700.0))) AS probability
+  SELECT id, 1.0 / (1.0 + EXP(CASE WHEN -1.1 * LN(CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END / (1.0 - CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END)) + 0.2 < -700.0 THEN -700.0 WHEN -1.1 * LN(CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END / (1.0 - CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END)) + 0.2 > 700.0 THEN 700.0 ELSE -1.1 * LN(CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END / (1.0 - CASE WHEN p < 1e-12 THEN 1e-12 WHEN p > 0.999999999999 THEN 0.999999999999 ELSE p END)) + 0.2 END)) AS probability
   FROM layer2
 )
 SELECT id AS `user_id`,
