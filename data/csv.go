@@ -141,11 +141,12 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
+	headerLine := rr.line
 	labelCol, err := labelColumn(name, header, opts)
 	if err != nil && opts.Label == "" {
-		return nil, suggestLabels(err, rr, header, opts.InferRows)
+		return nil, atHeader(suggestLabels(err, rr, header, opts.InferRows), headerLine)
 	} else if err != nil {
-		return nil, err
+		return nil, atHeader(err, headerLine)
 	}
 	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional,
 		excluded: excludedColumns(header, opts.Exclude)}

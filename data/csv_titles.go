@@ -3,6 +3,7 @@ package data
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"strconv"
 )
 
@@ -17,12 +18,15 @@ const maxTitleLines = 3
 const minHeaderCells = 3
 
 // csvTitles looks at the start of br, read with delimiter delim, for title
-// lines above the header: one to maxTitleLines lines (blank ones besides)
-// whose records have at most one filled cell, the first of them exactly
-// one, then a record of minHeaderCells filled cells or more none of which
-// is a number (a header, not a row of data). It returns how many records
-// come before that header and the titles' text; 0 and nil when the first
-// record is the header. br is only peeked at.
+// lines above the header: up to maxTitleLines records of one filled cell
+// each (a cell that looks like a title, with a space or a letter beyond
+// ASCII, when the record has other, empty fields: a spreadsheet's padding,
+// as "user,,," could be a header naming one column), blank records
+// anywhere before the header, then a record of minHeaderCells filled cells
+// or more, none a number (a header, not a row of data), followed by a
+// record of as many fields, if any. It returns how many records come
+// before that header and the titles' text; 0 and nil when the first record
+// is the header. br is only peeked at.
 func csvTitles(br *bufio.Reader, delim byte) (int, []string) {
 	sample, _ := br.Peek(readBufferSize)
 	if len(sample) == readBufferSize {
@@ -33,7 +37,7 @@ func csvTitles(br *bufio.Reader, delim byte) (int, []string) {
 	}
 	rr := &recordReader{mem: sample, delim: delim, next: 1}
 	var titles []string
-	for records := 0; records <= maxTitleLines+2; records++ {
+	for records := 0; records <= 2*maxTitleLines+2; records++ {
 		if rr.read() != nil {
 			return 0, nil
 		}
@@ -45,17 +49,32 @@ func csvTitles(br *bufio.Reader, delim byte) (int, []string) {
 			}
 		}
 		switch {
-		case filled == 1 && len(titles) < maxTitleLines:
+		case filled == 0:
+			// A blank record (a spreadsheet's empty row) before the header.
+		case filled == 1 && len(titles) < maxTitleLines && (rr.fields() == 1 || titleLike(text)):
 			titles = append(titles, text)
-		case filled == 0 && len(titles) > 0:
-			// A blank record between titles and header.
-		case filled >= minHeaderCells && len(titles) > 0 && !anyNumber(rr):
+		case filled >= minHeaderCells && records > 0 && !anyNumber(rr):
+			width := rr.fields()
+			if rr.read() == nil && rr.fields() != width {
+				return 0, nil
+			}
 			return records, titles
 		default:
 			return 0, nil
 		}
 	}
 	return 0, nil
+}
+
+// titleLike reports whether a lone cell reads as a title rather than a
+// column name: it holds a space or a character beyond ASCII.
+func titleLike(cell string) bool {
+	for _, r := range cell {
+		if r == ' ' || r > 0x7f {
+			return true
+		}
+	}
+	return false
 }
 
 // anyNumber reports whether a filled cell of the current record is a
@@ -95,4 +114,38 @@ func titlesNote(titles []string) string {
 		return "the line above the header, " + wordList(quoted(titles)) + ", was read as a title and left out"
 	}
 	return "the lines above the header, " + wordList(quoted(titles)) + ", were read as titles and left out"
+}
+
+// atHeader moves a refusal about the header, which names line 1, to the
+// header's own line when title lines put it lower.
+func atHeader(err error, line int) error {
+	var pe *ParseError
+	if line > 1 && errors.As(err, &pe) && pe.Line == 1 {
+		pe.Line = line
+	}
+	return err
+}
+
+// spaceTable reports whether the first lines of sample read as columns
+// separated by spaces: the first three lines with text split into the same
+// number of words, two or more (a whitespace log whose cells may hold
+// commas, not a CSV file under a title).
+func spaceTable(sample []byte) bool {
+	want, seen := 0, 0
+	for _, l := range bytes.Split(sample, []byte{'\n'}) {
+		n := len(bytes.Fields(l))
+		if n == 0 {
+			continue
+		}
+		if seen == 0 {
+			want = n
+		}
+		if n != want || n < 2 {
+			return false
+		}
+		if seen++; seen == 3 {
+			return true
+		}
+	}
+	return false
 }

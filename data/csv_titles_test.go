@@ -88,3 +88,29 @@ func TestReadOrderLogTitleLines(t *testing.T) {
 		}
 	}
 }
+
+// Found in review: a header naming one column over a spreadsheet's padding
+// ("user,,,") is a header, not a title; a whitespace log whose cells hold
+// commas is a whitespace log; an empty first row (",,,") before a title is
+// passed over; refusals about the header name the header's line.
+func TestTitleEdges(t *testing.T) {
+	if n, titles := csvTitles(bufio.NewReader(strings.NewReader("user,,,\nalice,NY,teacher,yes\nbob,LA,cook,no\n")), ','); n != 0 || titles != nil {
+		t.Errorf(`"user,,,": %d records before the header, titles %q; want none`, n, titles)
+	}
+	log, err := ReadOrderLog(strings.NewReader("customer date tags amount\nc1 2024-01-01 a,b,c 5\nc2 2024-01-03 d,e,f 6\nc1 2024-02-01 g,h,i 7\n"), "s.txt", LogOptions{})
+	if err != nil || len(log.Orders) != 3 || log.Titles != nil {
+		t.Fatalf("whitespace log with commas: %v", err)
+	}
+	tab := mustRead(t, ",,,\nSales report,,,\n,,,\nid,name,city,churn\n1,a,x,yes\n2,b,y,no\n3,c,x,no\n", CSVOptions{})
+	if !slices.Equal(tab.Titles, []string{"Sales report"}) || tab.Columns[1].Name != "name" || tab.Rows != 3 {
+		t.Errorf("empty first row: titles %q, column 2 %q, %d rows", tab.Titles, tab.Columns[1].Name, tab.Rows)
+	}
+	_, err = readString("Customer report\n\nuser_id,orders,churned\n1,2,yes\n2,3,no\n", CSVOptions{Label: "churn"})
+	if !errors.Is(err, ErrNoLabel) || !strings.HasPrefix(err.Error(), `t.csv:3: no column named "churn"`) {
+		t.Errorf("label absent under a title: %v, want it at line 3", err)
+	}
+	_, err = ReadOrderLog(strings.NewReader("Orders export\n\nwho,date,amount\nc1,2024-01-02,10\n"), "o.csv", LogOptions{})
+	if !errors.Is(err, ErrLogColumns) || !strings.HasPrefix(err.Error(), "o.csv:3: no customer id column found") {
+		t.Errorf("log without a customer column under a title: %v, want it at line 3", err)
+	}
+}

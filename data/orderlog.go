@@ -273,6 +273,8 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 		}
 		if bytes.ContainsAny(first, ",;\t|") {
 			format = LogCSV
+		} else if sample, _ := br.Peek(readBufferSize); spaceTable(sample) {
+			// Columns separated by spaces: a whitespace log.
 		} else if n, _ := csvTitles(br, delimiterOf(br)); n > 0 {
 			format = LogCSV // title lines above a CSV header
 		}
@@ -299,7 +301,7 @@ func readTextLog(r io.Reader, name string, opts LogOptions) (*OrderLog, error) {
 	if log != nil {
 		log.Titles = titles
 	}
-	return log, err
+	return log, atHeader(err, p.headerLine)
 }
 
 // TitlesNote says which lines above the log's header were read as titles
@@ -309,10 +311,13 @@ func (l *OrderLog) TitlesNote() string { return titlesNote(l.Titles) }
 // logParser holds the state of one ReadOrderLog call.
 type logParser struct {
 	name string
-	src  logSource
-	opts LogOptions
-	log  *OrderLog
-	cols logRoles
+	// headerLine is the line of the log's first record (its header, or
+	// its first order when it has none).
+	headerLine int
+	src        logSource
+	opts       LogOptions
+	log        *OrderLog
+	cols       logRoles
 	// byCustomer maps a customer id to its index in log.Customers.
 	byCustomer map[string]int32
 	// byOrder maps (customer, order id) to the index of its order.
@@ -349,6 +354,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	if err != nil {
 		return nil, wrapReadErr(p.name, err)
 	}
+	p.headerLine = p.src.line()
 	header, hasHeader := p.header()
 	var firstLine [][]byte
 	if !hasHeader {

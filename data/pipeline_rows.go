@@ -49,7 +49,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	for i, pc := range p.Columns {
 		j, ok := index[pc.Name]
 		if !ok {
-			return nil, parseErr(name, 1, 0, ErrMissingColumn,
+			return nil, parseErr(name, max(rr.line, 1), 0, ErrMissingColumn,
 				fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
 		}
 		fields[i] = j
