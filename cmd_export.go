@@ -38,8 +38,10 @@ the orders table (--orders-table) at --cutoff (default: its last order date),
 as retain predict --log does, and adds a short_history column. The orders
 table needs the model's column roles: a customer id, a DATE or TIMESTAMP
 (in SQLite an ISO-8601 text), and as the model uses them an amount (or price),
-a quantity and an order id. Roles come from the model file; name them with
---log-columns when the model detected them.
+a quantity, an item and an order id. Roles come from the model file (the
+columns by role as the training log was read); --log-columns overrides them,
+and a model of a log without a header, or one written before the file
+recorded them, needs it.
 
 Dialects: sqlite, duckdb, postgres, bigquery, snowflake, trino (also for
 Presto and Amazon Athena: presto, athena) and spark (Spark SQL and

@@ -91,6 +91,10 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 			p.line("Orders whose %s is a cancellation (%s) were counted as cancelled, not as orders.",
 				s.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
 		}
+		if s.DetectedLogColumns != (data.LogColumns{}) {
+			p.line("The log's columns as read, by role (the SQL export reads an orders table by these names): %s.",
+				strings.TrimPrefix(describeLogColumns(s.DetectedLogColumns), "column roles "))
+		}
 		if s.ItemBaskets {
 			p.line("The log had item ids and no quantity column: basket_size_avg counted the distinct items of an order.")
 		}

@@ -106,6 +106,9 @@ type OrderLog struct {
 	Columns LogColumns
 	// Header holds every column name as read ("1", "2", … without a header).
 	Header []string
+	// Headerless says the log had no header line: its columns are known by
+	// number only.
+	Headerless bool
 	// HasAmount reports whether the log has an amount or price column.
 	HasAmount bool
 	// Stripped is what was removed from amounts, prices and quantities to
@@ -370,7 +373,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		p.cols.event = -1
 	}
 	p.log.Columns = p.cols.names(header)
-	p.log.Header = header
+	p.log.Header, p.log.Headerless = header, !hasHeader
 	p.log.HasAmount = p.cols.amount >= 0 || p.cols.price >= 0
 	if hasHeader {
 		err = p.src.next()

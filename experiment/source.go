@@ -60,6 +60,11 @@ type Source struct {
 	// quantity column, so that basket_size_avg counted the distinct items
 	// of an order, not its units: the SQL export counts them the same way.
 	ItemBaskets bool `json:"item_baskets,omitempty"`
+	// DetectedLogColumns records, once loaded, the header names of the
+	// log's columns by role as they were read (given or detected; none for
+	// a log without a header), so that the SQL export can read an orders
+	// table of the same layout without --log-columns.
+	DetectedLogColumns data.LogColumns `json:"detected_log_columns,omitzero"`
 	// DayNumbers records, once loaded, that the log's date column held day
 	// numbers (read as days after 1970-01-01), which the SQL export cannot
 	// read as dates.
@@ -270,6 +275,9 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	src.EventColumn, src.StatusColumn = log.Columns.Event, log.Columns.Status
 	src.DayBaskets = log.DayBaskets()
 	src.ItemBaskets = log.Columns.Item != "" && log.Columns.Quantity == ""
+	if !log.Headerless {
+		src.DetectedLogColumns = log.Columns
+	}
 	src.DayNumbers = log.DayNumbers()
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays

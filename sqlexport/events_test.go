@@ -115,11 +115,23 @@ func readLogFile(t *testing.T, path string) *data.OrderLog {
 
 // checkLogSQL scores log's customers at cutoff with model as retain
 // predict does, checks that the query refuses without the role that
-// drop blanks in the columns (want: its exact error), then runs the query
-// in SQLite on the table's rows and compares.
+// drop blanks in the columns (want: its exact error) for a model that does
+// not record the roles it read (one written before it did), that the
+// model's recorded roles give the same query as the roles named, then
+// runs the query in SQLite on the table's rows and compares.
 func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cutoff time.Time,
 	drop func(*data.LogColumns), want string, header []string, rows [][]string) {
 	t.Helper()
+	if model.Source.DetectedLogColumns != log.Columns {
+		t.Fatalf("the model records the roles %+v, the log read %+v", model.Source.DetectedLogColumns, log.Columns)
+	}
+	recorded, err := Build(model, Options{Dialect: SQLite, Cutoff: cutoff})
+	if err != nil {
+		t.Fatalf("export with the model's recorded roles: %v", err)
+	}
+	older := *model
+	older.Source.DetectedLogColumns = data.LogColumns{}
+	model = &older
 	src := model.Source
 	src.Cutoff = cutoff
 	cur, err := experiment.CurrentOf(log, src)
@@ -138,6 +150,9 @@ func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cut
 	text, err := Build(model, Options{Dialect: SQLite, Cutoff: cutoff, Columns: log.Columns})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if text != recorded {
+		t.Error("the query from the model's recorded roles differs from the one from the roles named")
 	}
 	db := openSQLite(t)
 	loadTable(t, db, SQLite, "orders", header, rows)

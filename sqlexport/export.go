@@ -73,7 +73,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	from, idName, log := "", "", b.Source.Kind == "log"
 	extra := ""
 	if log {
-		o.Columns = merge(o.Columns, b.Source.LogColumns)
+		o.Columns = merge(merge(o.Columns, b.Source.LogColumns), b.Source.DetectedLogColumns)
 		if err := checkLogModel(b, o.Columns); err != nil {
 			return "", &modelError{err}
 		}
@@ -152,5 +152,7 @@ func merge(c, model data.LogColumns) data.LogColumns {
 	fill(&c.Quantity, model.Quantity)
 	fill(&c.Order, model.Order)
 	fill(&c.Item, model.Item)
+	fill(&c.Event, model.Event)
+	fill(&c.Status, model.Status)
 	return c
 }
