@@ -37,7 +37,7 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 		}
 	}
 	if field < 0 {
-		return nil, parseErr(name, 1, 0, ErrMissingColumn,
+		return nil, parseErr(name, max(rr.line, 1), 0, ErrMissingColumn,
 			fmt.Sprintf("missing column %q that the model was trained on", pc.Name))
 	}
 	var out []float64

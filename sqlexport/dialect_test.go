@@ -1,6 +1,11 @@
 package sqlexport
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
 
 // Names and strings are quoted as each engine reads them (the rules of
 // each engine's lexical-structure documentation, written out by hand).
@@ -62,5 +67,38 @@ func TestNetInputs(t *testing.T) {
 		if got := d.netInput("1.0"); got != want {
 			t.Errorf("%s netInput = %s, want %s", d, got, want)
 		}
+	}
+}
+
+// The orders table's roles: those named at export, then the log's as read
+// (header names, also where training named columns by number), then those
+// named at training; an amount or a price named at export replaces both of
+// the model's.
+func TestLogRolesMerge(t *testing.T) {
+	model := data.LogColumns{Customer: "1", Time: "2", Amount: "3"}
+	read := data.LogColumns{Customer: "Customer ID", Time: "Order Date", Amount: "Amount", Item: "sku"}
+	got := merge(merge(data.LogColumns{Order: "invoice"}, read), model)
+	want := data.LogColumns{Customer: "Customer ID", Time: "Order Date", Amount: "Amount", Item: "sku", Order: "invoice"}
+	if got != want {
+		t.Errorf("merged %+v, want %+v", got, want)
+	}
+	got = merge(data.LogColumns{Price: "unit_price", Quantity: "qty"}, read)
+	if got.Amount != "" || got.Price != "unit_price" || got.Quantity != "qty" || got.Customer != "Customer ID" {
+		t.Errorf("a price named at export: %+v, want the model's amount left out", got)
+	}
+	b := handOrders()
+	b.Source.LogColumns = model
+	b.Source.DetectedLogColumns = data.LogColumns{Customer: "Customer ID", Time: "Order Date", Amount: "Amount", Order: "Invoice"}
+	text, err := Build(b, Options{Dialect: Postgres})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{`"Customer ID"`, `"Order Date"`, `"Amount"`, `"Invoice"`} {
+		if !strings.Contains(text, name) {
+			t.Errorf("the query does not read %s", name)
+		}
+	}
+	if strings.Contains(text, `"1"`) || strings.Contains(text, `"2"`) {
+		t.Error(`the query reads a column named "1" or "2"`)
 	}
 }

@@ -73,7 +73,10 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	from, idName, log := "", "", b.Source.Kind == "log"
 	extra := ""
 	if log {
-		o.Columns = merge(merge(o.Columns, b.Source.LogColumns), b.Source.DetectedLogColumns)
+		// The columns named, then the log's as read (by header name, also
+		// where training named them by number), then those named at
+		// training (a log without a header records no names as read).
+		o.Columns = merge(merge(o.Columns, b.Source.DetectedLogColumns), b.Source.LogColumns)
 		if err := checkLogModel(b, o.Columns); err != nil {
 			return "", &modelError{err}
 		}
@@ -123,7 +126,8 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	}
 	probName := d.ident("probability_" + b.Label.Name + "_" + b.Label.Positive)
 	q.cte("scores", "SELECT id, "+keep+prob+" AS probability\n  FROM "+last)
-	final := "SELECT id AS " + d.ident(idName) + ",\n  probability AS " + probName + ",\n  CASE WHEN probability >= " + thr +
+	// A row the SELECT cannot read has a NULL probability and no class.
+	final := "SELECT id AS " + d.ident(idName) + ",\n  probability AS " + probName + ",\n  CASE WHEN probability IS NULL THEN NULL WHEN probability >= " + thr +
 		" THEN " + d.str(b.Label.Positive) + " ELSE " + d.str(b.Label.Negative) + " END AS " +
 		d.ident("predicted_"+b.Label.Name) + extra + "\nFROM scores\nORDER BY id"
 	header := fmt.Sprintf("-- retain model: P(%s = %s), threshold %s, dialect %s\n",
@@ -138,7 +142,9 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 // oneLine keeps a name on the comment's line.
 func oneLine(s string) string { return strings.NewReplacer("\n", " ", "\r", " ").Replace(s) }
 
-// merge fills the empty roles of c with the model's.
+// merge fills the empty roles of c with the model's. Amount and price are
+// one choice (an amount wins): when c names either, the model's are not
+// taken.
 func merge(c, model data.LogColumns) data.LogColumns {
 	fill := func(a *string, b string) {
 		if *a == "" {
@@ -147,8 +153,9 @@ func merge(c, model data.LogColumns) data.LogColumns {
 	}
 	fill(&c.Customer, model.Customer)
 	fill(&c.Time, model.Time)
-	fill(&c.Amount, model.Amount)
-	fill(&c.Price, model.Price)
+	if c.Amount == "" && c.Price == "" {
+		c.Amount, c.Price = model.Amount, model.Price
+	}
 	fill(&c.Quantity, model.Quantity)
 	fill(&c.Order, model.Order)
 	fill(&c.Item, model.Item)

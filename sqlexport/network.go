@@ -44,13 +44,13 @@ func (d Dialect) activation(a engine.Activation, z string) (string, error) {
 		return z, nil
 	case engine.ReLU:
 		if d.skipsNulls() {
-			// 0·z, not 0, below 0: a NULL z stays NULL.
-			return "CASE WHEN " + z + " > 0.0 THEN " + z + " ELSE 0.0 * " + z + " END", nil
+			// No ELSE: a NULL z stays NULL.
+			return "CASE WHEN " + z + " > 0.0 THEN " + z + " WHEN " + z + " <= 0.0 THEN 0.0 END", nil
 		}
 		return d.greatest(z, "0.0"), nil
 	case engine.LeakyReLU:
 		if d.skipsNulls() {
-			return "CASE WHEN " + z + " > 0.0 THEN " + z + " ELSE " + mustNum(engine.LeakySlope) + " * " + z + " END", nil
+			return "CASE WHEN " + z + " > 0.0 THEN " + z + " WHEN " + z + " <= 0.0 THEN " + mustNum(engine.LeakySlope) + " * " + z + " END", nil
 		}
 		// z above 0, slope·z below: the larger of the two either way.
 		return d.greatest(z, mustNum(engine.LeakySlope)+" * "+z), nil

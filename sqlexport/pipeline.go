@@ -167,8 +167,10 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		v = "(" + latest + " - " + v + ")"
 	}
 	if pc.Log {
-		// Log1p(max(v, 0)): values below 0 were never seen and count as 0.
-		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 END))"
+		// Log1p(max(v, 0)): values below 0 were never seen and count as 0
+		// (0·v, so that a NULL v, a cell the engine could not read, stays
+		// NULL).
+		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 * " + v + " END))"
 	}
 	return "((" + v + " - " + center + ") / " + scale + ")", nil
 }

@@ -47,7 +47,8 @@ func TestSQLiteGivesNullForAnUnreadBoolean(t *testing.T) {
 }
 
 // checkNullForUnreadBoolean runs the hand-made model's SELECT in d on three
-// users, the second with member "maybe".
+// users, the second with member "maybe", whose probability and class must
+// be NULL.
 func checkNullForUnreadBoolean(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 	b := handUsers()
 	good := "user_id,age,visits,plan,member\na,34,3,basic,yes\nc,50,1,it's pro,no\n"
@@ -67,20 +68,21 @@ func checkNullForUnreadBoolean(t *testing.T, open func(t *testing.T) *sql.DB, d 
 		t.Fatal(err)
 	}
 	defer rows.Close()
-	got := map[string]sql.NullFloat64{}
+	got, class := map[string]sql.NullFloat64{}, map[string]sql.NullString{}
 	for rows.Next() {
-		var id, predicted string
+		var id string
 		var p sql.NullFloat64
+		var predicted sql.NullString
 		if err := rows.Scan(&id, &p, &predicted); err != nil {
 			t.Fatal(err)
 		}
-		got[id] = p
+		got[id], class[id] = p, predicted
 	}
 	if err := rows.Err(); err != nil {
 		t.Fatal(err)
 	}
-	if p, ok := got["b"]; !ok || p.Valid {
-		t.Errorf("user b (member \"maybe\"): probability %v, want NULL", p)
+	if p, ok := got["b"]; !ok || p.Valid || class["b"].Valid {
+		t.Errorf("user b (member \"maybe\"): probability %v, class %v; want NULL and NULL", p, class["b"])
 	}
 	for i, id := range want.IDs {
 		if p := got[id]; !p.Valid || math.Abs(p.Float64-want.Probabilities[i]) > tolerance {

@@ -105,7 +105,7 @@ scores AS (
 )
 SELECT id AS customer_id,
   probability AS probability_orders_again_90d_yes,
-  CASE WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS predicted_orders_again_90d,
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS predicted_orders_again_90d,
   short_history
 FROM scores
 ORDER BY id;

@@ -1,7 +1,7 @@
 -- retain model: P(churn = yes), threshold 0.35, dialect bigquery
 WITH inputs AS (
   SELECT `user_id` AS id, 
-  ((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) ELSE 0.0 END)) - 1.5) / 2.5) AS x0,
+  ((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) ELSE 0.0 * LEAST(GREATEST((CASE WHEN (`age` IS NULL OR LOWER(TRIM(CAST(`age` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST(`age` AS FLOAT64) END), 18.0), 80.0) END)) - 1.5) / 2.5) AS x0,
   ((LEAST(GREATEST((CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 2.0 ELSE CAST(`visits` AS FLOAT64) END), 0.0), 10.0) - 1.0) / 4.0) AS x1,
   CASE WHEN (`visits` IS NULL OR LOWER(TRIM(CAST(`visits` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 1.0 ELSE 0.0 END AS x2,
   CASE WHEN TRIM(CAST(`plan` AS STRING)) = 'it\'s pro' THEN 1.0 ELSE 0.0 END AS x3,
@@ -49,6 +49,6 @@ scores AS (
 )
 SELECT id AS `user_id`,
   probability AS `probability_churn_yes`,
-  CASE WHEN probability >= 0.35 THEN 'yes' ELSE 'no' END AS `predicted_churn`
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.35 THEN 'yes' ELSE 'no' END AS `predicted_churn`
 FROM scores
 ORDER BY id;

@@ -1,7 +1,7 @@
 -- retain model: P(churn = yes), threshold 0.35, dialect duckdb
 WITH inputs AS MATERIALIZED (
   SELECT "user_id" AS id, 
-  ((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN ("age" IS NULL OR LOWER(TRIM(CAST("age" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST("age" AS DOUBLE) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN ("age" IS NULL OR LOWER(TRIM(CAST("age" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST("age" AS DOUBLE) END), 18.0), 80.0) ELSE 0.0 END)) - 1.5) / 2.5) AS x0,
+  ((LN(1.0 + (CASE WHEN LEAST(GREATEST((CASE WHEN ("age" IS NULL OR LOWER(TRIM(CAST("age" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST("age" AS DOUBLE) END), 18.0), 80.0) > 0.0 THEN LEAST(GREATEST((CASE WHEN ("age" IS NULL OR LOWER(TRIM(CAST("age" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST("age" AS DOUBLE) END), 18.0), 80.0) ELSE 0.0 * LEAST(GREATEST((CASE WHEN ("age" IS NULL OR LOWER(TRIM(CAST("age" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 30.0 ELSE CAST("age" AS DOUBLE) END), 18.0), 80.0) END)) - 1.5) / 2.5) AS x0,
   ((LEAST(GREATEST((CASE WHEN ("visits" IS NULL OR LOWER(TRIM(CAST("visits" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 2.0 ELSE CAST("visits" AS DOUBLE) END), 0.0), 10.0) - 1.0) / 4.0) AS x1,
   CASE WHEN ("visits" IS NULL OR LOWER(TRIM(CAST("visits" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 1.0 ELSE 0.0 END AS x2,
   CASE WHEN TRIM(CAST("plan" AS VARCHAR)) = 'it''s pro' THEN 1.0 ELSE 0.0 END AS x3,
@@ -28,8 +28,8 @@ layer1_z AS MATERIALIZED (
 ),
 layer1 AS MATERIALIZED (
   SELECT id, 
-  CASE WHEN z0 > 0.0 THEN z0 ELSE 0.0 * z0 END AS h0,
-  CASE WHEN z1 > 0.0 THEN z1 ELSE 0.0 * z1 END AS h1
+  CASE WHEN z0 > 0.0 THEN z0 WHEN z0 <= 0.0 THEN 0.0 END AS h0,
+  CASE WHEN z1 > 0.0 THEN z1 WHEN z1 <= 0.0 THEN 0.0 END AS h1
   FROM layer1_z
 ),
 layer2_z AS MATERIALIZED (
@@ -49,6 +49,6 @@ scores AS MATERIALIZED (
 )
 SELECT id AS "user_id",
   probability AS "probability_churn_yes",
-  CASE WHEN probability >= 0.35 THEN 'yes' ELSE 'no' END AS "predicted_churn"
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.35 THEN 'yes' ELSE 'no' END AS "predicted_churn"
 FROM scores
 ORDER BY id;
