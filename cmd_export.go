@@ -22,7 +22,7 @@ type exportOptions struct {
 func newExportCmd(a *app) *cobra.Command {
 	o := &exportOptions{}
 	cmd := &cobra.Command{
-		Use:   "export --model FILE --format sql --dialect sqlite|duckdb|postgres|bigquery|snowflake|trino|spark [--table users]",
+		Use:   "export --model FILE --format sql --dialect sqlite|duckdb|postgres|bigquery|snowflake|trino|spark|mysql [--table users]",
 		Short: "Write a saved model as one SQL SELECT that scores a table in your warehouse",
 		Long: `Print one SQL SELECT (common table expressions allowed) that scores every row
 of a table in the warehouse with a saved model: the pipeline's casts,
@@ -44,8 +44,8 @@ and a model of a log without a header, or one written before the file
 recorded them, needs it.
 
 Dialects: sqlite, duckdb, postgres, bigquery, snowflake, trino (also for
-Presto and Amazon Athena: presto, athena) and spark (Spark SQL and
-Databricks: databricks).`,
+Presto and Amazon Athena: presto, athena), spark (Spark SQL and Databricks:
+databricks) and mysql (MySQL 8 and MariaDB 10.4 or later: mariadb).`,
 		Example: `  retain export --model model.json --format sql --dialect bigquery --table shop.users > score.sql
   retain export --model model.json --format sql --dialect snowflake --table analytics.users > score.sql
   retain export --model log_model.json --format sql --dialect duckdb --orders-table orders \
@@ -58,7 +58,7 @@ Databricks: databricks).`,
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE` written by train")
 	fs.StringVar(&o.format, "format", "sql", "output `FORMAT` (sql)")
-	fs.StringVar(&o.dialect, "dialect", "", "SQL `DIALECT`: sqlite, duckdb, postgres, bigquery, snowflake, trino or spark")
+	fs.StringVar(&o.dialect, "dialect", "", "SQL `DIALECT`: sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql")
 	fs.StringVar(&o.table, "table", "users", "per-user `TABLE` to score (schema.table allowed)")
 	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")

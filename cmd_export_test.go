@@ -41,7 +41,7 @@ func TestExportSQL(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--model", model, "--dialect", "oracle"},
-			`retain: --dialect: sqlexport: unknown dialect "oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino or spark` + "\n"},
+			`retain: --dialect: sqlexport: unknown dialect "oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--format", "csv"},
 			`retain: --format "csv": want sql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--cutoff", "2024-01-01"},

@@ -29,15 +29,16 @@ const (
 	Snowflake
 	Trino
 	Spark
+	MySQL
 )
 
-var dialectNames = [...]string{"sqlite", "duckdb", "postgres", "bigquery", "snowflake", "trino", "spark"}
+var dialectNames = [...]string{"sqlite", "duckdb", "postgres", "bigquery", "snowflake", "trino", "spark", "mysql"}
 
 // dialectAliases are other names of engines that read one of the dialects:
 // Presto and Amazon Athena read Trino's SQL, Databricks reads Spark's.
 var dialectAliases = map[string]string{
 	"postgresql": "postgres", "presto": "trino", "athena": "trino",
-	"sparksql": "spark", "spark-sql": "spark", "databricks": "spark",
+	"sparksql": "spark", "spark-sql": "spark", "databricks": "spark", "mariadb": "mysql",
 }
 
 // ErrDialect is matched by errors.Is for an unknown dialect name.
@@ -55,7 +56,7 @@ func ParseDialect(s string) (Dialect, error) {
 			return Dialect(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w %q: want sqlite, duckdb, postgres, bigquery, snowflake, trino or spark", ErrDialect, s)
+	return 0, fmt.Errorf("%w %q: want sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql", ErrDialect, s)
 }
 
 // String returns the dialect's lower-case name.
@@ -75,7 +76,7 @@ func (d Dialect) ident(name string) string {
 	switch d {
 	case BigQuery:
 		return "`" + strings.ReplaceAll(name, "`", "\\`") + "`"
-	case Spark:
+	case Spark, MySQL:
 		return "`" + strings.ReplaceAll(name, "`", "``") + "`"
 	case Snowflake:
 		if snowflakePlain(name) {
@@ -135,7 +136,7 @@ func (d Dialect) table(name string) string {
 // literals, or refuse them), so a quote is escaped with a backslash there.
 func (d Dialect) str(s string) string {
 	switch d {
-	case Snowflake:
+	case Snowflake, MySQL:
 		s = strings.ReplaceAll(s, `\`, `\\`)
 	case BigQuery, Spark:
 		s = strings.ReplaceAll(s, `\`, `\\`)
@@ -164,12 +165,22 @@ func (d Dialect) castFailsAsNull() bool { return d == Spark }
 // text is the type a value is cast to for comparing it as text.
 func (d Dialect) text() string {
 	switch d {
+	case MySQL:
+		return "CHAR CHARACTER SET utf8mb4"
 	case DuckDB, Snowflake, Trino:
 		return "VARCHAR"
 	case BigQuery, Spark:
 		return "STRING"
 	}
 	return "TEXT"
+}
+
+// integer is the type of a 64-bit integer in a CAST.
+func (d Dialect) integer() string {
+	if d == MySQL {
+		return "SIGNED"
+	}
+	return "BIGINT"
 }
 
 // double is the type of a 64-bit float.
@@ -185,8 +196,13 @@ func (d Dialect) double() string {
 	return "DOUBLE"
 }
 
-// asText is expr cast to text, trimmed.
+// asText is expr cast to text, trimmed. MySQL compares text ignoring case
+// (and groups "C1" with "c1") under its default collations: there the
+// text is compared byte by byte (utf8mb4_bin), as retain compares it.
 func (d Dialect) asText(expr string) string {
+	if d == MySQL {
+		return "TRIM(CAST(" + expr + " AS " + d.text() + ")) COLLATE utf8mb4_bin"
+	}
 	return "TRIM(CAST(" + expr + " AS " + d.text() + "))"
 }
 
@@ -212,7 +228,7 @@ func (d Dialect) dayNumber(expr string) string {
 		return "DATEDIFF(day, DATE '1970-01-01', CAST(" + expr + " AS DATE))"
 	case Trino:
 		return "date_diff('day', DATE '1970-01-01', CAST(SUBSTR(CAST(" + expr + " AS VARCHAR), 1, 10) AS DATE))"
-	case Spark:
+	case Spark, MySQL:
 		return "DATEDIFF(CAST(" + expr + " AS DATE), DATE '1970-01-01')"
 	}
 	return "UNIX_DATE(CAST(" + expr + " AS DATE))"
@@ -226,7 +242,7 @@ func (d Dialect) dayNumber(expr string) string {
 // a 64-bit float, and each product of a literal weight with it is a float.
 func (d Dialect) netInput(expr string) string {
 	switch d {
-	case Snowflake, Trino, Spark:
+	case Snowflake, Trino, Spark, MySQL:
 		return d.asDouble(expr)
 	}
 	return expr
@@ -268,6 +284,17 @@ func (d Dialect) least(a, b string) string {
 		return "MIN(" + a + ", " + b + ")"
 	}
 	return "LEAST(" + a + ", " + b + ")"
+}
+
+// unmerged ends each CTE's body where the engine would otherwise merge a
+// CTE into the query that reads it (MySQL and MariaDB merge derived tables
+// and CTEs, which would repeat each layer's expression in every unit of the
+// next): a LIMIT no table reaches, which keeps a CTE from being merged.
+func (d Dialect) unmerged() string {
+	if d == MySQL {
+		return "\n  LIMIT 18446744073709551615"
+	}
+	return ""
 }
 
 // materialized is the hint that evaluates a CTE once instead of inlining

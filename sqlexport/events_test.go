@@ -1,6 +1,7 @@
 package sqlexport
 
 import (
+	"database/sql"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -156,6 +157,31 @@ func checkLogSQL(t *testing.T, model *experiment.Bundle, log *data.OrderLog, cut
 	}
 	db := openSQLite(t)
 	loadTable(t, db, SQLite, "orders", header, rows)
+	compare(t, runSelect(t, db, text), scored.Scored, scored.Short)
+}
+
+// checkLogIn runs the query of model, written for d with the log's roles,
+// on the table's rows in the database open gives, and compares it with
+// retain predict at cutoff.
+func checkLogIn(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect, model *experiment.Bundle, log *data.OrderLog,
+	cutoff time.Time, header []string, rows [][]string) {
+	t.Helper()
+	src := model.Source
+	src.Cutoff = cutoff
+	cur, err := experiment.CurrentOf(log, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored, err := model.ScoreCurrent(cur)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Build(model, Options{Dialect: d, Cutoff: cutoff})
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := open(t)
+	loadTable(t, db, d, "orders", header, rows)
 	compare(t, runSelect(t, db, text), scored.Scored, scored.Short)
 }
 

@@ -111,7 +111,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		id, keep = "id", "short_history, "
 	}
 	q.cte("inputs", "SELECT "+id+", "+keep+"\n  "+strings.Join(sel, ",\n  ")+"\n  FROM "+from)
-	q.hint = d.materialized()
+	q.hint, q.tail = d.materialized(), d.unmerged()
 	last, err := d.layers(&q, b, "inputs", keep)
 	if err != nil {
 		return "", &modelError{err}

@@ -115,7 +115,7 @@ func TestGoldenText(t *testing.T) {
 		{"events", handEvents(), Options{OrdersTable: "shop.events", Columns: data.LogColumns{Event: "event_type"}}},
 	}
 	for _, c := range cases {
-		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark} {
+		for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark, MySQL} {
 			c.o.Dialect = d
 			got, err := Build(c.b, c.o)
 			if err != nil {
@@ -151,11 +151,11 @@ func TestNumberLiterals(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	if _, err := ParseDialect("oracle"); !errors.Is(err, ErrDialect) || !strings.Contains(err.Error(), `"oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino or spark`) {
+	if _, err := ParseDialect("oracle"); !errors.Is(err, ErrDialect) || !strings.Contains(err.Error(), `"oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql`) {
 		t.Errorf("ParseDialect(oracle): %v", err)
 	}
 	for name, want := range map[string]Dialect{" PostgreSQL ": Postgres, "Snowflake": Snowflake, "presto": Trino,
-		"athena": Trino, "databricks": Spark, "spark-sql": Spark, "BIGQUERY": BigQuery} {
+		"athena": Trino, "databricks": Spark, "spark-sql": Spark, "BIGQUERY": BigQuery, "MariaDB": MySQL} {
 		if d, err := ParseDialect(name); err != nil || d != want {
 			t.Errorf("ParseDialect(%q) = %v, %v; want %v", name, d, err, want)
 		}

@@ -131,7 +131,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	case c.Item != "":
 		// Item lines without order ids: a customer's lines on one day
 		// form one order (data's rule), keyed by the day number.
-		order = d.asText("CAST(" + d.dayNumber(col(c.Time)) + " AS BIGINT)")
+		order = d.asText("CAST(" + d.dayNumber(col(c.Time)) + " AS " + d.integer() + ")")
 	}
 	// An event log's purchases alone are orders (data.IsPurchaseEvent).
 	purchases := ""
@@ -216,7 +216,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 			expr = col
 		}
 		if pc.Name == "basket_size_avg" && b.Source.ItemBaskets {
-			expr = "lines / n" // distinct items per order (data's basket without quantities)
+			expr = "line_count / n" // distinct items per order (data's basket without quantities)
 		}
 		sel = append(sel, expr+" AS "+d.ident(pc.Name))
 	}

@@ -146,7 +146,7 @@ func (x counts) sums(d Dialect) string {
 		b.WriteString(",\n    " + d.asDouble("COUNT(DISTINCT item)") + " AS items")
 	}
 	if x.lines {
-		b.WriteString(",\n    SUM(is_line) AS lines")
+		b.WriteString(",\n    SUM(is_line) AS line_count") // LINES is reserved in MySQL
 	}
 	if x.cancels {
 		b.WriteString(",\n    SUM(is_cancel) AS cancelled")
@@ -160,14 +160,14 @@ func (x counts) sums(d Dialect) string {
 }
 
 // names lists the counts' columns for the CTEs after base, each after a
-// space and followed by a comma (" items, lines,"), or "".
+// space and followed by a comma (" items, line_count,"), or "".
 func (x counts) names() string {
 	var out []string
 	if x.items {
 		out = append(out, "items")
 	}
 	if x.lines {
-		out = append(out, "lines")
+		out = append(out, "line_count")
 	}
 	if x.cancels {
 		out = append(out, "cancelled")

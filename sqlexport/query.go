@@ -8,8 +8,9 @@ import (
 // query is a WITH list of common table expressions and a final SELECT.
 type query struct {
 	names, bodies []string
-	// hint precedes each CTE's body (Dialect.materialized).
-	hint string
+	// hint precedes each CTE's body (Dialect.materialized) and tail
+	// follows it (Dialect.unmerged).
+	hint, tail string
 }
 
 // cte appends one common table expression.
@@ -28,7 +29,7 @@ func (q *query) write(w io.Writer, header, final string) error {
 		} else {
 			b.WriteString(",\n")
 		}
-		b.WriteString(name + " AS " + q.hint + "(\n  " + q.bodies[i] + "\n)")
+		b.WriteString(name + " AS " + q.hint + "(\n  " + q.bodies[i] + q.tail + "\n)")
 	}
 	b.WriteString("\n" + final + ";\n")
 	_, err := io.WriteString(w, b.String())

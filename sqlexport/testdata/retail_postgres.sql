@@ -73,13 +73,13 @@ base AS MATERIALIZED (
     SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) AS earlier,
     SUM((gap - gap_mean) * (gap - gap_mean)) AS ss,
     CAST(COUNT(DISTINCT item) AS DOUBLE PRECISION) AS items,
-    SUM(is_line) AS lines,
+    SUM(is_line) AS line_count,
     SUM(is_cancel) AS cancelled
   FROM customer_rows GROUP BY customer
   HAVING SUM(is_order) > 0.0
 ),
 intervals AS MATERIALIZED (
-  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss, items, lines, cancelled,
+  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss, items, line_count, cancelled,
     CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean
   FROM base
 ),
@@ -88,7 +88,7 @@ features AS MATERIALIZED (
     tenure < 90.0 AS short_history,
     recency AS "recency_days",
     items AS "distinct_items",
-    lines / n AS "basket_size_avg",
+    line_count / n AS "basket_size_avg",
     cancelled / (n + cancelled) AS "cancel_share",
     CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END AS "interval_std_days"
   FROM intervals

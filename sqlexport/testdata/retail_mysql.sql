@@ -1,0 +1,168 @@
+-- retain model: P(orders_again_90d = yes), threshold 0.5, dialect mysql
+WITH order_lines AS (
+  SELECT TRIM(CAST(`cust` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin AS customer,
+    CAST(DATEDIFF(CAST(`ordered_at` AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
+    CAST(`amount` AS DOUBLE) AS amount,
+    0.0 AS qty,
+    COALESCE(TRIM(CAST(`invoice` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin, '') AS order_id,
+    CASE WHEN (`sku` IS NULL OR LOWER(TRIM(CAST(`sku` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN NULL ELSE TRIM(CAST(`sku` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin END AS item
+  FROM `shop`.`orders`
+  LIMIT 18446744073709551615
+),
+kept AS (
+  SELECT customer, day, amount, qty, order_id, item FROM order_lines
+  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!'))
+  LIMIT 18446744073709551615
+),
+cancel_lines AS (
+  SELECT customer, day, order_id FROM order_lines
+  WHERE (qty < 0.0 OR amount < 0.0 OR (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0))
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!'))
+  LIMIT 18446744073709551615
+),
+cancelled_orders AS (
+  SELECT customer, MIN(day) AS day FROM cancel_lines
+  WHERE order_id <> '' GROUP BY customer, order_id
+  UNION ALL
+  SELECT customer, day FROM cancel_lines WHERE order_id = ''
+  LIMIT 18446744073709551615
+),
+orders_kept AS (
+  SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept
+  WHERE order_id <> '' GROUP BY customer, order_id
+  UNION ALL
+  SELECT customer, day, amount, qty FROM kept WHERE order_id = ''
+  LIMIT 18446744073709551615
+),
+cutoff AS (
+  SELECT MAX(day) AS day FROM orders_kept
+  LIMIT 18446744073709551615
+),
+history AS (
+  SELECT o.customer, o.day, o.amount, o.qty, c.day - o.day AS age
+  FROM orders_kept o CROSS JOIN cutoff c WHERE o.day <= c.day
+  LIMIT 18446744073709551615
+),
+gaps AS (
+  SELECT customer, day, amount, qty, age,
+    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,
+    (MAX(day) OVER (PARTITION BY customer) - MIN(day) OVER (PARTITION BY customer)) / NULLIF(COUNT(*) OVER (PARTITION BY customer) - 1.0, 0.0) AS gap_mean
+  FROM history
+  LIMIT 18446744073709551615
+),
+order_items AS (
+  SELECT customer, order_id, item,
+    CASE WHEN order_id = '' THEN day ELSE MIN(day) OVER (PARTITION BY customer, order_id) END AS day,
+    qty FROM kept
+  LIMIT 18446744073709551615
+),
+item_lines AS (
+  SELECT customer, item, MIN(day) AS day FROM order_items
+  WHERE order_id <> '' AND item IS NOT NULL GROUP BY customer, order_id, item
+  UNION ALL
+  SELECT customer, item, day FROM order_items WHERE order_id = '' AND item IS NOT NULL
+  LIMIT 18446744073709551615
+),
+customer_rows AS (
+  SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS CHAR CHARACTER SET utf8mb4) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel
+  FROM gaps
+  UNION ALL
+  SELECT l.customer AS customer, CAST(NULL AS DOUBLE) AS day, CAST(NULL AS DOUBLE) AS amount, CAST(NULL AS DOUBLE) AS qty, CAST(NULL AS DOUBLE) AS age, CAST(NULL AS DOUBLE) AS gap, CAST(NULL AS DOUBLE) AS gap_mean, CAST(0 AS DOUBLE) AS is_order, l.item AS item, CAST(1 AS DOUBLE) AS is_line, CAST(0 AS DOUBLE) AS is_cancel
+  FROM item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day
+  UNION ALL
+  SELECT k.customer AS customer, CAST(NULL AS DOUBLE) AS day, CAST(NULL AS DOUBLE) AS amount, CAST(NULL AS DOUBLE) AS qty, CAST(NULL AS DOUBLE) AS age, CAST(NULL AS DOUBLE) AS gap, CAST(NULL AS DOUBLE) AS gap_mean, CAST(0 AS DOUBLE) AS is_order, CAST(NULL AS CHAR CHARACTER SET utf8mb4) AS item, CAST(0 AS DOUBLE) AS is_line, CAST(1 AS DOUBLE) AS is_cancel
+  FROM cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day
+  LIMIT 18446744073709551615
+),
+base AS (
+  SELECT customer, SUM(is_order) AS n, MIN(age) AS recency, MAX(age) AS tenure,
+    MAX(day) - MIN(day) AS span, SUM(amount) AS total, SUM(qty) AS units,
+    SUM(CASE WHEN age < 30.0 THEN 1.0 ELSE 0.0 END) AS in_short,
+    SUM(CASE WHEN age < 90.0 THEN 1.0 ELSE 0.0 END) AS in_long,
+    SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) AS recent,
+    SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) AS earlier,
+    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss,
+    CAST(COUNT(DISTINCT item) AS DOUBLE) AS items,
+    SUM(is_line) AS line_count,
+    SUM(is_cancel) AS cancelled
+  FROM customer_rows GROUP BY customer
+  HAVING SUM(is_order) > 0.0
+  LIMIT 18446744073709551615
+),
+intervals AS (
+  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss, items, line_count, cancelled,
+    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean
+  FROM base
+  LIMIT 18446744073709551615
+),
+features AS (
+  SELECT customer AS id,
+    tenure < 90.0 AS short_history,
+    recency AS `recency_days`,
+    items AS `distinct_items`,
+    line_count / n AS `basket_size_avg`,
+    cancelled / (n + cancelled) AS `cancel_share`,
+    CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END AS `interval_std_days`
+  FROM intervals
+  LIMIT 18446744073709551615
+),
+inputs AS (
+  SELECT id, short_history, 
+  CAST((((CASE WHEN (`recency_days` IS NULL OR LOWER(TRIM(CAST(`recency_days` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(`recency_days` AS DOUBLE) END) - 0.0) / 10.0) AS DOUBLE) AS x0,
+  CAST((((CASE WHEN (`distinct_items` IS NULL OR LOWER(TRIM(CAST(`distinct_items` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(`distinct_items` AS DOUBLE) END) - 1.0) / 10.0) AS DOUBLE) AS x1,
+  CAST((((CASE WHEN (`basket_size_avg` IS NULL OR LOWER(TRIM(CAST(`basket_size_avg` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(`basket_size_avg` AS DOUBLE) END) - 2.0) / 10.0) AS DOUBLE) AS x2,
+  CAST((((CASE WHEN (`cancel_share` IS NULL OR LOWER(TRIM(CAST(`cancel_share` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(`cancel_share` AS DOUBLE) END) - 3.0) / 10.0) AS DOUBLE) AS x3,
+  CAST((((CASE WHEN (`interval_std_days` IS NULL OR LOWER(TRIM(CAST(`interval_std_days` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(`interval_std_days` AS DOUBLE) END) - 4.0) / 10.0) AS DOUBLE) AS x4
+  FROM features
+  LIMIT 18446744073709551615
+),
+layer1_z AS (
+  SELECT id, short_history, (1.0 * x0
+    + -1.0 * x1
+    + 0.5 * x2
+    + 0.25 * x3
+    + 2.0 * x4)
+    + 0.0 AS z0,
+  (-0.5 * x0
+    + 0.125 * x1
+    + 0.001 * x2
+    + 3.0 * x3
+    + 0.0 * x4)
+    + 1.0 AS z1
+  FROM inputs
+  LIMIT 18446744073709551615
+),
+layer1 AS (
+  SELECT id, short_history, 
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  FROM layer1_z
+  LIMIT 18446744073709551615
+),
+layer2_z AS (
+  SELECT id, short_history, (0.7 * h0
+    + -0.7 * h1)
+    + -0.1 AS z0
+  FROM layer1
+  LIMIT 18446744073709551615
+),
+layer2 AS (
+  SELECT id, short_history, 
+  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  FROM layer2_z
+  LIMIT 18446744073709551615
+),
+scores AS (
+  SELECT id, short_history, CASE WHEN p <= 0.1 THEN 0.05 WHEN p >= 0.9 THEN 0.8
+    WHEN p <= 0.4 THEN 0.05 + (p - 0.1) * (0.5 - 0.05) / (0.4 - 0.1)
+    WHEN p <= 0.9 THEN 0.5 + (p - 0.4) * (0.8 - 0.5) / (0.9 - 0.4) END AS probability
+  FROM layer2
+  LIMIT 18446744073709551615
+)
+SELECT id AS `customer_id`,
+  probability AS `probability_orders_again_90d_yes`,
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS `predicted_orders_again_90d`,
+  short_history
+FROM scores
+ORDER BY id;
