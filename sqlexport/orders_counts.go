@@ -142,19 +142,8 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string) str
 // counts needed.
 func (x counts) sums(d Dialect) string {
 	var b strings.Builder
-	if x.items {
-		b.WriteString(",\n    " + d.asDouble("COUNT(DISTINCT item)") + " AS items")
-	}
-	if x.lines {
-		b.WriteString(",\n    SUM(is_line) AS line_count") // LINES is reserved in MySQL
-	}
-	if x.cancels {
-		b.WriteString(",\n    SUM(is_cancel) AS cancelled")
-	}
-	for k, e := range x.events {
-		t := d.str(e)
-		fmt.Fprintf(&b, ",\n    SUM(CASE WHEN ev = %s AND ev_age < %s THEN 1.0 ELSE 0.0 END) AS ev%d_short", t, mustNum(data.ShortWindowDays), k)
-		fmt.Fprintf(&b, ",\n    SUM(CASE WHEN ev = %s AND ev_age < %s THEN 1.0 ELSE 0.0 END) AS ev%d_long", t, mustNum(data.LongWindowDays), k)
+	for _, c := range x.columns(d) {
+		b.WriteString(",\n    " + c[1] + " AS " + c[0])
 	}
 	return b.String()
 }
@@ -162,21 +151,33 @@ func (x counts) sums(d Dialect) string {
 // names lists the counts' columns for the CTEs after base, each after a
 // space and followed by a comma (" items, line_count,"), or "".
 func (x counts) names() string {
-	var out []string
+	var b strings.Builder
+	for _, c := range x.columns(Dialect(0)) {
+		b.WriteString(" " + c[0] + ",")
+	}
+	return b.String()
+}
+
+// columns are the counts' columns of base, name and expression, in order.
+func (x counts) columns(d Dialect) [][2]string {
+	var out [][2]string
 	if x.items {
-		out = append(out, "items")
+		out = append(out, [2]string{"items", d.asDouble("COUNT(DISTINCT item)")})
 	}
 	if x.lines {
-		out = append(out, "line_count")
+		out = append(out, [2]string{"line_count", "SUM(is_line)"}) // LINES is reserved in MySQL
 	}
 	if x.cancels {
-		out = append(out, "cancelled")
+		out = append(out, [2]string{"cancelled", "SUM(is_cancel)"})
 	}
-	for k := range x.events {
-		out = append(out, fmt.Sprintf("ev%d_short", k), fmt.Sprintf("ev%d_long", k))
+	for k, e := range x.events {
+		for _, w := range []struct {
+			suffix string
+			days   int
+		}{{"short", data.ShortWindowDays}, {"long", data.LongWindowDays}} {
+			out = append(out, [2]string{fmt.Sprintf("ev%d_%s", k, w.suffix),
+				fmt.Sprintf("SUM(CASE WHEN ev = %s AND ev_age < %s THEN 1.0 ELSE 0.0 END)", d.str(e), mustNum(float64(w.days)))})
+		}
 	}
-	if len(out) == 0 {
-		return ""
-	}
-	return " " + strings.Join(out, ", ") + ","
+	return out
 }

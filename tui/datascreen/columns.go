@@ -66,11 +66,16 @@ func (s Model) titlesLine() string {
 	if len(titles) == 0 {
 		return ""
 	}
-	q := make([]string, len(titles))
-	for i, t := range titles {
-		q[i] = strconv.Quote(t)
+	return s.Tf("lines above the header left out: %s", "表头上方的行未读取：%s", s.quotedList(titles))
+}
+
+// quotedList quotes each name and joins them in the interface's language.
+func (s Model) quotedList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = strconv.Quote(n)
 	}
-	return s.Tf("lines above the header left out: %s", "表头上方的行未读取：%s", strings.Join(q, s.T(", ", "、")))
+	return strings.Join(q, s.T(", ", "、"))
 }
 
 // sheetsLine says which sheets of an Excel workbook were read and which
@@ -83,13 +88,7 @@ func (s Model) sheetsLine() string {
 	if w == nil {
 		return ""
 	}
-	quote := func(names []string) string {
-		q := make([]string, len(names))
-		for i, n := range names {
-			q[i] = strconv.Quote(n)
-		}
-		return strings.Join(q, s.T(", ", "、"))
-	}
+	quote := s.quotedList
 	line := s.Tf("%s read", "读取了 %s", quote(w.Read))
 	if len(w.Read) > 1 {
 		line = s.Tf("%s read one after the other (same columns)", "依次读取了 %s（列相同）", quote(w.Read))
