@@ -128,6 +128,9 @@ type OrderLog struct {
 	// MissingCustomer counts lines left out for a blank or NA customer id
 	// (a cancelled line without one counts as cancelled).
 	MissingCustomer int
+	// Blank records the kept lines whose amount, price or quantity held
+	// no number, read as 0 (see BlankNumbers).
+	Blank BlankNumbers
 	// Items holds each distinct item id (nil without an item column), and
 	// OrderItems the item of each kept line that has one; CancelledOrders
 	// the cancelled orders of customers with a kept order (orderlog_keep.go).
@@ -338,6 +341,8 @@ type logParser struct {
 	marks        []decimalMarks // by field index
 	// purchases counts the lines whose event is a purchase.
 	purchases int
+	// blank is the current line's first numeric cell without a number.
+	blank blankCell
 }
 
 type orderKey struct {
@@ -532,6 +537,7 @@ func (p *logParser) line(want int) error {
 		return err
 	}
 	p.log.Lines++
+	p.blank.col = -1
 	cell := trimSpace(src.field(c.time))
 	day, err := p.dates.day(cell)
 	if err == errNeedOrder {
@@ -601,6 +607,7 @@ func (p *logParser) line(want int) error {
 		return nil
 	}
 	oi := p.add(cust, orderID, day, amount, qty)
+	p.keepBlank(line)
 	// A line of zero quantity sold nothing: its order counts, its item not.
 	if c.item >= 0 && (c.quantity < 0 || qty > 0) {
 		ii := p.keepItem(oi, trimSpace(src.field(c.item)))
@@ -617,6 +624,11 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		return 0, nil
 	}
 	cell := trimSpace(p.src.field(col))
+	if isMissing(cell) {
+		// No number: the line still is an order (BlankNumbers).
+		p.noteBlank(col, what, cell)
+		return 0, nil
+	}
 	if p.decimalComma {
 		return p.commaNumber(col, what, line, cell)
 	}

@@ -59,5 +59,6 @@ func readLog(src Source, open Opener, now time.Time, descriptions bool) (*data.O
 	if fd := log.FutureDated(); fd != nil {
 		warnings = append(warnings, &FutureWarning{FutureDated: *fd, LastUpToToday: log.LastUpToToday})
 	}
+	warnings = append(warnings, blankWarnings(src.Path, log)...)
 	return log, warnings, nil
 }

@@ -56,3 +56,21 @@ func (w *WindowWarning) String() string {
 		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), w.Last.Format(time.DateOnly),
 		w.Negative, w.Latest.Format(time.DateOnly))
 }
+
+// BlankWarning reports kept order lines whose amount, price or quantity
+// held no number (data.BlankNumbers): their orders count, the number as 0.
+type BlankWarning struct {
+	Path string
+	data.BlankNumbers
+}
+
+// String is the warning in English.
+func (w *BlankWarning) String() string { return w.Path + ": " + w.BlankNumbers.String() }
+
+// blankWarnings is a *BlankWarning for log when it has such lines.
+func blankWarnings(path string, log *data.OrderLog) []LoadWarning {
+	if log.Blank.Lines == 0 {
+		return nil
+	}
+	return []LoadWarning{&BlankWarning{Path: path, BlankNumbers: log.Blank}}
+}

@@ -34,6 +34,10 @@ func TestDuckDBMatchesPredictOnCDNOW(t *testing.T) {
 	checkOrderLog(t, openDuckDB, DuckDB)
 }
 
+func TestDuckDBMatchesPredictWithBlankNumbers(t *testing.T) {
+	checkBlankNumbers(t, openDuckDB, DuckDB)
+}
+
 func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
 	checkRareAndClipped(t, openDuckDB, DuckDB)
 }

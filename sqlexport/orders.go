@@ -111,18 +111,23 @@ func dayOf(t time.Time) int64 {
 func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string, error) {
 	c := o.Columns
 	col := func(name string) string { return d.ident(name) }
+	// A missing number (NULL, blank, NA, …) is 0 and its line still an
+	// order (data.BlankNumbers).
+	number := func(name string) string {
+		return "(CASE WHEN " + d.isMissing(col(name)) + " THEN 0.0 ELSE " + d.asDouble(col(name)) + " END)"
+	}
 	qty := "0.0"
 	if c.Quantity != "" {
-		qty = d.asDouble(col(c.Quantity))
+		qty = number(c.Quantity)
 	}
 	amount := "0.0"
 	switch {
 	case c.Amount != "":
-		amount = d.asDouble(col(c.Amount))
+		amount = number(c.Amount)
 	case c.Price != "" && c.Quantity != "":
-		amount = d.asDouble(col(c.Price)) + " * " + qty
+		amount = number(c.Price) + " * " + qty
 	case c.Price != "":
-		amount = d.asDouble(col(c.Price))
+		amount = number(c.Price)
 	}
 	order := "''"
 	switch {

@@ -2,7 +2,7 @@
 WITH order_lines AS (
   SELECT TRIM(CAST(`cust` AS STRING)) AS customer,
     CAST(UNIX_DATE(CAST(`ordered_at` AS DATE)) AS FLOAT64) AS day,
-    CAST(`amount` AS FLOAT64) AS amount,
+    (CASE WHEN (`amount` IS NULL OR LOWER(TRIM(CAST(`amount` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(`amount` AS FLOAT64) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(`invoice` AS STRING)), '') AS order_id
   FROM `shop`.`orders`

@@ -2,7 +2,7 @@
 WITH order_lines AS (
   SELECT TRIM(CAST(cust AS VARCHAR)) AS customer,
     CAST(DATEDIFF(day, DATE '1970-01-01', CAST(ordered_at AS DATE)) AS DOUBLE) AS day,
-    CAST(amount AS DOUBLE) AS amount,
+    (CASE WHEN (amount IS NULL OR LOWER(TRIM(CAST(amount AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(amount AS DOUBLE) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(invoice AS VARCHAR)), '') AS order_id
   FROM shop.orders

@@ -2,7 +2,7 @@
 WITH order_lines AS MATERIALIZED (
   SELECT TRIM(CAST("cust" AS TEXT)) AS customer,
     CAST((julianday(date("ordered_at")) - 2440587.5) AS REAL) AS day,
-    CAST("amount" AS REAL) AS amount,
+    (CASE WHEN ("amount" IS NULL OR LOWER(TRIM(CAST("amount" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("amount" AS REAL) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST("invoice" AS TEXT)), '') AS order_id,
     CASE WHEN ("sku" IS NULL OR LOWER(TRIM(CAST("sku" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN NULL ELSE TRIM(CAST("sku" AS TEXT)) END AS item

@@ -244,6 +244,19 @@ func columnOf(column, role string) string {
 // logRolesZh names in Chinese the numeric roles of an order log's columns.
 var logRolesZh = map[string]string{"amount": "金额", "price": "单价", "quantity": "数量"}
 
+// LogRoleZh names in Chinese the numeric role of an order log's column
+// ("amount" 金额); another role is returned as it is.
+func LogRoleZh(role string) string {
+	if zh, ok := logRolesZh[role]; ok {
+		return zh
+	}
+	return role
+}
+
+// QuoteCut quotes a cell as data's messages do: at most 40 bytes, then an
+// ellipsis.
+func QuoteCut(s string) string { return quoteCut(s) }
+
 // quoteCut quotes a cell as data does in its messages: at most 40 bytes,
 // then an ellipsis.
 func quoteCut(s string) string {

@@ -50,6 +50,16 @@ func TestWarningsInChinese(t *testing.T) {
 				`or known only after the outcome; leave it out with --exclude "Churn Reason"`,
 			`u.csv：列 "Churn Reason" 单独就能区分标签（单列 ROC AUC 1.0000）：它可能是换了名字的标签，或只有在结果发生后才知道；` +
 				`请用 --exclude "Churn Reason" 将其排除`},
+		{&experiment.BlankWarning{Path: "o.csv", BlankNumbers: data.BlankNumbers{Lines: 2615, Line: 5, Column: 3, Role: "quantity"}},
+			"o.csv: 2,615 kept lines have no amount, price or quantity (the first: line 5, column 3, quantity blank): " +
+				"their orders count and the missing number is read as 0, so spend and unit sums leave those lines out",
+			"o.csv：2,615 条保留的行没有金额、单价或数量（第一处：第 5 行第 3 列，数量为空）：" +
+				"这些订单照常计入，缺少的数按 0 读，所以消费额和件数的合计不含这些行"},
+		{&experiment.BlankWarning{Path: "o.csv", BlankNumbers: data.BlankNumbers{Lines: 1, Line: 9, Column: 4, Role: "amount", Cell: "N/A"}},
+			`o.csv: 1 kept line has no amount, price or quantity (the first: line 9, column 4, amount "N/A"): ` +
+				"their orders count and the missing number is read as 0, so spend and unit sums leave those lines out",
+			`o.csv：1 条保留的行没有金额、单价或数量（第一处：第 9 行第 4 列，金额 "N/A"）：` +
+				"这些订单照常计入，缺少的数按 0 读，所以消费额和件数的合计不含这些行"},
 	}
 	en, zh := New(screentest.Common("en", 120, 40)), New(screentest.Common("zh", 120, 40))
 	for _, c := range cases {
