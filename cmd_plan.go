@@ -222,6 +222,27 @@ type planData struct {
 	raw func(pc *data.PipelineColumn) ([]float64, error)
 }
 
+// own gives a customer's own value of a column the model clips, read once
+// per column from the data (nil without raw values); a column that cannot
+// be read gives none.
+func (in planData) own() func(i int, pc *data.PipelineColumn) (string, bool) {
+	if in.raw == nil {
+		return nil
+	}
+	read := map[string][]float64{}
+	return func(i int, pc *data.PipelineColumn) (string, bool) {
+		vals, ok := read[pc.Name]
+		if !ok {
+			vals, _ = in.raw(pc)
+			read[pc.Name] = vals
+		}
+		if i < 0 || i >= len(vals) {
+			return "", false
+		}
+		return experiment.ClippedText(pc, vals[i])
+	}
+}
+
 // tableValues reads a numeric column of t (the scored rows, in order).
 func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error) {
 	return func(pc *data.PipelineColumn) ([]float64, error) {
@@ -316,7 +337,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 	}
 	return experiment.NewPlanReport(experiment.PlanInput{
 		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, ValueRead: read, Segments: seg,
-		Explainer: x, Row: s.X.RawRowView, Positive: positive,
+		Explainer: x, Row: s.X.RawRowView, Own: in.own(), Positive: positive,
 	}, experiment.PlanRequest{
 		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
 	})

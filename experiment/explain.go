@@ -346,13 +346,32 @@ func (e *Experiment) Row(tableRow int) ([]float64, error) {
 // model took the value as it is (or the column is not numeric, or the
 // value is missing).
 func (e *Experiment) ClippedValue(row, ci int) (value string, ok bool) {
-	pc := &e.Pipeline.Columns[ci]
-	c := e.Data.Table.Column(pc.Name)
-	if c == nil || row < 0 || row >= len(c.Values) || !pc.Clips(c.Values[row]) {
+	return ClippedValue(e.Data.Table, row, &e.Pipeline.Columns[ci])
+}
+
+// ClippedValue returns t's row's value of pipeline column pc as the data
+// holds it (FormatValue, or a date), when pc clips it to the column's
+// k-anonymous range; ok is false when the model takes the value as it is
+// (or t has no such numeric column, or the value is missing).
+func ClippedValue(t *data.Table, row int, pc *data.PipelineColumn) (value string, ok bool) {
+	if t == nil {
+		return "", false
+	}
+	c := t.Column(pc.Name)
+	if c == nil || row < 0 || row >= len(c.Values) {
+		return "", false
+	}
+	return ClippedText(pc, c.Values[row])
+}
+
+// ClippedText writes v, a raw value of pipeline column pc, as ClippedValue
+// does: ok only when pc clips it.
+func ClippedText(pc *data.PipelineColumn, v float64) (string, bool) {
+	if !pc.Clips(v) {
 		return "", false
 	}
 	if pc.Date {
-		return data.FormatDay(c.Values[row]), true
+		return data.FormatDay(v), true
 	}
-	return FormatValue(c.Values[row]), true
+	return FormatValue(v), true
 }

@@ -65,17 +65,30 @@ type LeverMove struct {
 	Column string `json:"column"`
 	// From and To are the column's current and suggested values (original
 	// units); Before and After the probability of the outcome the campaign
-	// acts on at each.
+	// acts on at each. Model is, when the customer's value lies outside the
+	// column's k-anonymous range, the bound the model counts it as (From
+	// is then the customer's own value; "" otherwise).
 	From   string  `json:"from"`
+	Model  string  `json:"model_value,omitempty"`
 	To     string  `json:"to"`
 	Before float64 `json:"before"`
 	After  float64 `json:"after"`
 }
 
 // String reads "CouponUsed 0 → 2: P(churn) 0.41 → 0.28" with outcome
-// naming the probability.
+// naming the probability ("cart_adds 9 (model: 6.2) → 4: …" for a value
+// the model clipped).
 func (m LeverMove) String(outcome string) string {
-	return fmt.Sprintf("%s %s → %s: P(%s) %.2f → %.2f", m.Column, m.From, m.To, outcome, m.Before, m.After)
+	return fmt.Sprintf("%s %s → %s: P(%s) %.2f → %.2f", m.Column, m.FromText(), m.To, outcome, m.Before, m.After)
+}
+
+// FromText is From, followed by the value the model counts it as when that
+// differs ("9 (model: 6.2)").
+func (m LeverMove) FromText() string {
+	if m.Model == "" {
+		return m.From
+	}
+	return m.From + " (model: " + m.Model + ")"
 }
 
 // leverCandidates are the values a lever column is tried at: their labels
@@ -154,8 +167,11 @@ func (c *leverCandidates) set(x *Explainer, dst []float64, k int) error {
 // the positive class (else probabilities are 1 − P(positive)); lower says
 // whether helping means lowering its probability (prevent) or raising it
 // (encourage). Probabilities are calibrated, as Predict's are. A row no
-// lever moves in the helpful direction gets nil.
-func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lower bool) ([]*LeverMove, error) {
+// lever moves in the helpful direction gets nil. own, when not nil, gives
+// row k's own value of a column the model clipped (ClippedValue), which
+// the move then shows beside the model's.
+func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lower bool,
+	own func(k int, pc *data.PipelineColumn) (string, bool)) ([]*LeverMove, error) {
 	var cands []leverCandidates
 	for _, l := range levers {
 		c, err := x.candidates(l)
@@ -202,6 +218,12 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 			}
 		}
 		if best.Column != "" && best.From != best.To && math.Abs(best.After-before) >= MinLeverGain {
+			if own != nil {
+				ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == best.Column })
+				if v, ok := own(i, &x.Pipeline.Columns[ci]); ok {
+					best.From, best.Model = v, best.From
+				}
+			}
 			out[i] = best
 		}
 	}

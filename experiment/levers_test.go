@@ -3,6 +3,7 @@ package experiment
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -49,12 +50,12 @@ func TestBestLeversHandCalculation(t *testing.T) {
 		positive, lower bool
 		want            LeverMove
 	}{
-		{[]string{"coupons", "plan"}, true, true, LeverMove{"plan", "basic", "premium", sigmoid(0.5), sigmoid(-1.5)}},
-		{[]string{"coupons"}, true, true, LeverMove{"coupons", "1", "4", sigmoid(0.5), sigmoid(-1)}},
-		{[]string{"coupons"}, true, false, LeverMove{"coupons", "1", "0", sigmoid(0.5), sigmoid(1)}},
-		{[]string{"coupons", "plan"}, false, true, LeverMove{"coupons", "1", "0", 1 - sigmoid(0.5), 1 - sigmoid(1)}},
+		{[]string{"coupons", "plan"}, true, true, LeverMove{"plan", "basic", "", "premium", sigmoid(0.5), sigmoid(-1.5)}},
+		{[]string{"coupons"}, true, true, LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
+		{[]string{"coupons"}, true, false, LeverMove{"coupons", "1", "", "0", sigmoid(0.5), sigmoid(1)}},
+		{[]string{"coupons", "plan"}, false, true, LeverMove{"coupons", "1", "", "0", 1 - sigmoid(0.5), 1 - sigmoid(1)}},
 	} {
-		got, err := x.BestLevers([][]float64{row, best}, c.levers, c.positive, c.lower)
+		got, err := x.BestLevers([][]float64{row, best}, c.levers, c.positive, c.lower, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,8 +68,38 @@ func TestBestLeversHandCalculation(t *testing.T) {
 			t.Errorf("the best-placed customer got %+v, want nil", got[1])
 		}
 	}
-	m := LeverMove{"CouponUsed", "0", "2", 0.41, 0.28}
+	m := LeverMove{"CouponUsed", "0", "", "2", 0.41, 0.28}
 	if s := m.String("churn"); s != "CouponUsed 0 → 2: P(churn) 0.41 → 0.28" {
+		t.Errorf("String() = %q", s)
+	}
+}
+
+// A customer whose own value the model clipped (own says 9 where the model
+// counts the bound 1) gets the same move, shown from their own value with
+// the model's beside it; own is asked only for the column moved, and
+// for the right row.
+func TestBestLeversOwnValue(t *testing.T) {
+	x := leverExplainer(t)
+	var asked []string
+	own := func(k int, pc *data.PipelineColumn) (string, bool) {
+		asked = append(asked, fmt.Sprint(k, pc.Name))
+		return "9", pc.Name == "coupons"
+	}
+	got, err := x.BestLevers([][]float64{{0.25, 1, 0}, {0.25, 1, 0}}, []string{"coupons"}, true, true, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := LeverMove{"coupons", "9", "1", "4", sigmoid(0.5), sigmoid(-1)}
+	for k, g := range got {
+		if g == nil || g.Column != want.Column || g.From != want.From || g.Model != want.Model || g.To != want.To ||
+			!near(g.Before, want.Before) || !near(g.After, want.After) {
+			t.Errorf("row %d: %+v, want %+v", k, g, want)
+		}
+	}
+	if !slices.Equal(asked, []string{"0coupons", "1coupons"}) {
+		t.Errorf("own asked for %v, want row 0 and 1 of coupons", asked)
+	}
+	if s := want.String("churn"); s != "coupons 9 (model: 1) → 4: P(churn) 0.62 → 0.27" {
 		t.Errorf("String() = %q", s)
 	}
 }
@@ -80,11 +111,11 @@ func TestBestLeversHandCalculation(t *testing.T) {
 func TestBestLeversCalibrated(t *testing.T) {
 	x := leverExplainer(t)
 	x.Calibration = &Calibration{Platt: &metrics.Platt{A: -0.5}}
-	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons", "plan"}, true, true)
+	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons", "plan"}, true, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := LeverMove{"plan", "basic", "premium", sigmoid(0.25), sigmoid(-0.75)}
+	want := LeverMove{"plan", "basic", "", "premium", sigmoid(0.25), sigmoid(-0.75)}
 	if g := got[0]; g == nil || g.Column != want.Column || g.To != want.To || !near(g.Before, want.Before) || !near(g.After, want.After) {
 		t.Errorf("calibrated lever %+v, want %+v", g, want)
 	}
@@ -202,7 +233,7 @@ func TestLeversThatBarelyMoveAreNotSuggested(t *testing.T) {
 		t.Fatal(err)
 	}
 	x.Net = net
-	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons"}, true, true)
+	got, err := x.BestLevers([][]float64{{0.25, 1, 0}}, []string{"coupons"}, true, true, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

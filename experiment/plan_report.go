@@ -35,6 +35,10 @@ type PlanInput struct {
 	// input, for drivers and levers; nil Explainer skips both.
 	Explainer *Explainer
 	Row       func(i int) []float64
+	// Own, when not nil, gives customer i's own value of a column the
+	// model clips (ClippedValue), for the levers to show beside the
+	// model's.
+	Own func(i int, pc *data.PipelineColumn) (string, bool)
 	// Positive says whether the outcome is the model's positive class (else
 	// Probs are 1 − P(positive)).
 	Positive bool
@@ -178,7 +182,11 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 		for k, i := range listed {
 			rows[k] = in.Row(i)
 		}
-		if moves, err = in.Explainer.BestLevers(rows, req.Levers, in.Positive, req.Prevent); err != nil {
+		var own func(k int, pc *data.PipelineColumn) (string, bool)
+		if in.Own != nil {
+			own = func(k int, pc *data.PipelineColumn) (string, bool) { return in.Own(listed[k], pc) }
+		}
+		if moves, err = in.Explainer.BestLevers(rows, req.Levers, in.Positive, req.Prevent, own); err != nil {
 			return nil, err
 		}
 	}

@@ -141,11 +141,17 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 	}
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: b.ids, Probs: probs, Values: values, ValueColumn: read.Name, ValueRead: read, Segments: seg, Positive: t.OnPositive,
-		Explainer: b.explainer, Row: b.x.RawRowView,
+		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own,
 	}, experiment.PlanRequest{
 		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(), Levers: levers,
 	})
 	return rep, seg, err
+}
+
+// own is customer i's own value of a column the model clips, as the
+// table holds it (experiment.ClippedValue).
+func (b *base) own(i int, pc *data.PipelineColumn) (string, bool) {
+	return experiment.ClippedValue(b.table, b.rows[i], pc)
 }
 
 // column returns the values of the numeric column named name (any case)

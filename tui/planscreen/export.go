@@ -9,6 +9,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/exporter"
@@ -123,7 +124,8 @@ func (l targetList) moves(block []int) ([]*experiment.LeverMove, error) {
 	for k, i := range block {
 		rows[k] = l.base.x.RawRowView(i)
 	}
-	return l.base.explainer.BestLevers(rows, l.levers, l.target.OnPositive, l.target.Direction == experiment.Prevent)
+	own := func(k int, pc *data.PipelineColumn) (string, bool) { return l.base.own(block[k], pc) }
+	return l.base.explainer.BestLevers(rows, l.levers, l.target.OnPositive, l.target.Direction == experiment.Prevent, own)
 }
 
 // startExport writes the target list to path in a Cmd; a served session

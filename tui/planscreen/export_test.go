@@ -13,6 +13,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/exporter"
@@ -153,7 +154,10 @@ func TestExportTargetList(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		moves, err := x.BestLevers([][]float64{in.RawRowView(0)}, levers, target.OnPositive, target.Direction == experiment.Prevent)
+		own := func(_ int, pc *data.PipelineColumn) (string, bool) {
+			return experiment.ClippedValue(e.Data.Table, row, pc)
+		}
+		moves, err := x.BestLevers([][]float64{in.RawRowView(0)}, levers, target.OnPositive, target.Direction == experiment.Prevent, own)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +177,7 @@ func TestExportTargetList(t *testing.T) {
 	view := screentest.Render(s, 160, 48)
 	for _, c := range rep.Contacts {
 		if c.Lever != nil {
-			screentest.MustContain(t, view, leverText(c.Lever, false))
+			screentest.MustContain(t, view, s.leverText(c.Lever, false))
 		}
 	}
 }

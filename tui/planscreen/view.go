@@ -312,7 +312,7 @@ func (s Model) contacts() []string {
 			row = append(row, s.actionText(c.Action))
 		}
 		if levers {
-			row = append(row, leverText(c.Lever, !action))
+			row = append(row, s.leverText(c.Lever, !action))
 		}
 		body = append(body, row)
 	}

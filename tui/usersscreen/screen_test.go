@@ -292,11 +292,11 @@ func TestReasonSentenceNamesTheStrongestValues(t *testing.T) {
 		{Column: "MonthlyCharges", Value: "90", Attribution: 0.05},
 	}}
 	want := "tenure = 1 raises P(Churn = Yes) most; Contract = Two year lowers it most."
-	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != want {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex, 0); got != want {
 		t.Fatalf("got %q", got)
 	}
 	ex.Reasons = ex.Reasons[1:2]
-	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex); got != "Contract = Two year lowers P(Churn = Yes) most." {
+	if got := New(screentest.Common("en", 80, 24)).reasonSentence(r, ex, 0); got != "Contract = Two year lowers P(Churn = Yes) most." {
 		t.Fatalf("got %q", got)
 	}
 }

@@ -3,12 +3,14 @@ package usersscreen
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -301,7 +303,7 @@ func (s Model) detailContent(w int) ([]string, int) {
 	case !ok:
 		reasons = []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
 	default:
-		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex))
+		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
 		reasons = append(reasons, strings.Split(sentence, "\n")...)
 		reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
 			"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
@@ -405,8 +407,9 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 }
 
 // reasonSentence says in words which value raised the probability most
-// and which lowered it most.
-func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation) string {
+// and which lowered it most, for table row row: a value the model clipped
+// reads as the user's own with the bound it counted ("2 (model: 1.2)").
+func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, row int) string {
 	var up, down *experiment.Reason
 	for i := range ex.Reasons {
 		rs := &ex.Reasons[i]
@@ -417,16 +420,29 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation) s
 			down = rs
 		}
 	}
+	value := func(rs *experiment.Reason) string {
+		v := displayValue(rs.Value)
+		if e := s.Exp(); e != nil {
+			ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == rs.Column })
+			if ci < 0 {
+				return v
+			}
+			if raw := s.clipped(e, row, ci, v); raw != "" {
+				return raw
+			}
+		}
+		return v
+	}
 	var parts []string
 	if up != nil {
-		parts = append(parts, s.Tf("%s = %s raises %s most", "%s = %s 最能提高 %s", up.Column, displayValue(up.Value), r.ProbName()))
+		parts = append(parts, s.Tf("%s = %s raises %s most", "%s = %s 最能提高 %s", up.Column, value(up), r.ProbName()))
 	}
 	if down != nil {
 		it := s.T(" it", "它")
 		if up == nil {
 			it = " " + r.ProbName()
 		}
-		parts = append(parts, s.Tf("%s = %s lowers%s most", "%s = %s 最能降低%s", down.Column, displayValue(down.Value), it))
+		parts = append(parts, s.Tf("%s = %s lowers%s most", "%s = %s 最能降低%s", down.Column, value(down), it))
 	}
 	if len(parts) == 0 {
 		return s.T("No feature moves this user's probability away from the average user's.", "没有哪个特征让这个用户的概率偏离平均用户。")
