@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/sqlexport"
 )
 
@@ -16,7 +18,7 @@ type exportOptions struct {
 	model, format, dialect string
 	table, ordersTable     string
 	cutoff, logColumns, id string
-	out                    string
+	out, timeForm          string
 }
 
 func newExportCmd(a *app) *cobra.Command {
@@ -37,7 +39,9 @@ A model trained on an order log first builds each customer's features from
 the orders table (--orders-table) at --cutoff (default: its last order date),
 as retain predict --log does, and adds a short_history column. The orders
 table needs the model's column roles: a customer id, a DATE or TIMESTAMP
-(in SQLite an ISO-8601 text), and as the model uses them an amount (or price),
+(or text written as the training log wrote its dates: YYYY-MM-DD… with
+anything after the date left out, YYYYMMDD, or Unix seconds or milliseconds;
+--time-format says otherwise), and as the model uses them an amount (or price),
 a quantity, an item and an order id. Roles come from the model file (the
 columns by role as the training log was read); --log-columns overrides them,
 and a model of a log without a header, or one written before the file
@@ -63,6 +67,7 @@ databricks) and mysql (MySQL 8 and MariaDB 10.4 or later: mariadb).`,
 	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the orders table's columns, as for train (default: the model's)")
+	fs.StringVar(&o.timeForm, "time-format", "", "how the orders table writes its time column: iso (a DATE, TIMESTAMP or YYYY-MM-DD… text), yyyymmdd or unix (default: as the training log did)")
 	fs.StringVar(&o.id, "id", "", "id `COLUMN` of the per-user table (default: the model's id column)")
 	fs.StringVarP(&o.out, "out", "o", "", "write the SQL to `FILE` instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
@@ -84,6 +89,12 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	if opts.Columns, err = parseLogColumns(o.logColumns); err != nil {
 		return usageError(fmt.Errorf("--log-columns %q: %w", o.logColumns, err))
 	}
+	if o.timeForm != "" {
+		var ok bool
+		if opts.TimeForm, ok = data.ParseTimeForm(o.timeForm); !ok {
+			return usageError(fmt.Errorf("--time-format %q: want iso, yyyymmdd or unix", o.timeForm))
+		}
+	}
 	if o.cutoff != "" {
 		if opts.Cutoff, err = parseCutoff(o.cutoff); err != nil {
 			return err
@@ -96,8 +107,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	if err != nil {
 		return err
 	}
-	if b.Source.Kind != "log" && (o.cutoff != "" || o.logColumns != "") {
-		return usageError(fmt.Errorf("--cutoff and --log-columns apply to a model trained on an order log; %s was trained on %s", o.model, b.SourceDescription))
+	if b.Source.Kind != "log" && (o.cutoff != "" || o.logColumns != "" || o.timeForm != "") {
+		return usageError(fmt.Errorf("--cutoff, --log-columns and --time-format apply to a model trained on an order log; %s was trained on %s", o.model, b.SourceDescription))
 	}
 	// The tables a model's SQL does not read would otherwise be ignored.
 	unread, want := []string{"orders-table"}, "an order log"
@@ -111,8 +122,25 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", o.model, err))
 	}
+	if cols := decimalCommaColumns(b.Pipeline); len(cols) > 0 {
+		fmt.Fprintf(a.stderr, "warning: %s: the training file wrote the numbers of %s with decimal commas (1.418,50); "+
+			"the SELECT reads them as numbers, so the table must hold them as numeric columns: a text column written that way "+
+			"would be read wrongly (1.418,50 as 1.418)\n", o.model, strings.Join(cols, ", "))
+	}
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
 	})
+}
+
+// decimalCommaColumns names, quoted, the numeric columns of p that the
+// training file wrote with decimal commas.
+func decimalCommaColumns(p *data.Pipeline) []string {
+	var cols []string
+	for _, pc := range p.Columns {
+		if pc.DecimalComma {
+			cols = append(cols, strconv.Quote(pc.Name))
+		}
+	}
+	return cols
 }

@@ -45,7 +45,11 @@ func TestExportSQL(t *testing.T) {
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--format", "csv"},
 			`retain: --format "csv": want sql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--cutoff", "2024-01-01"},
-			"retain: --cutoff and --log-columns apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
+			"retain: --cutoff, --log-columns and --time-format apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "iso"},
+			"retain: --cutoff, --log-columns and --time-format apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "dmy"},
+			`retain: --time-format "dmy": want iso, yyyymmdd or unix` + "\n"},
 		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
 			"retain: " + noID + ": sqlexport: the model records no id column to key the scores by: name it with --id COLUMN\n"},
 	}
@@ -96,4 +100,43 @@ func TestExportRefusesTablesTheSQLDoesNotRead(t *testing.T) {
 			t.Errorf("%v: wrote %d bytes on stdout", args, c.stdout.Len())
 		}
 	}
+}
+
+// TestExportWarnsOfDecimalCommas: a model of a semicolon file whose numbers
+// were written with decimal commas exports (a warehouse holds numbers as
+// numbers), with a warning on stderr naming the columns, since a text
+// column written that way would be read wrongly; a comma-separated file's
+// model gets none.
+func TestExportWarnsOfDecimalCommas(t *testing.T) {
+	plain := usersCSV(t, 200)
+	text, err := os.ReadFile(plain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	semiPath := filepath.Join(t.TempDir(), "users_semicolon.csv")
+	if err := os.WriteFile(semiPath, []byte(semicolonDecimal(string(text))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		csv, want string
+	}{
+		{plain, ""},
+		{semiPath, `the training file wrote the numbers of "spend" with decimal commas`},
+	} {
+		model := trainModel(t, c.csv)
+		cli := newCLI(t)
+		if code := cli.run(context.Background(), "export", "--model", model, "--dialect", "sqlite"); code != exitOK {
+			t.Fatalf("export: exit %d, stderr %q", code, cli.stderr.String())
+		}
+		got := cli.stderr.String()
+		if c.want == "" && got != "" || c.want != "" && !strings.Contains(got, "warning: "+model+": "+c.want) {
+			t.Errorf("%s: stderr %q, want %q", c.csv, got, c.want)
+		}
+	}
+}
+
+// semicolonDecimal rewrites a comma-separated text without quotes as a
+// semicolon-separated one whose decimal points are commas.
+func semicolonDecimal(text string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(text, ",", ";"), ".", ",")
 }

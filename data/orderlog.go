@@ -177,6 +177,8 @@ type OrderLog struct {
 	// dayNumbers records that the date column held day numbers, not dates
 	// (see DayNumbers).
 	dayNumbers bool
+	// timeForm is the form its dates were written in (see TimeForm).
+	timeForm TimeForm
 }
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
@@ -401,6 +403,7 @@ func (p *logParser) run() (*OrderLog, error) {
 		p.log.DateOrder = p.opts.DateOrder
 	}
 	p.log.dayNumbers = p.dates.dayMode > 0
+	p.log.timeForm = p.dates.form
 	p.finishDescriptions()
 	p.finishKeep()
 	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {

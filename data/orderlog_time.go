@@ -41,6 +41,8 @@ type dateParser struct {
 	// none yet, 1 day numbers, -1 dates), as one column cannot mix them.
 	dayNumbers bool
 	dayMode    int8
+	// form is the form of the dates read so far (see TimeForm).
+	form TimeForm
 }
 
 // day reads a timestamp as a day number (parseDate), or with dayNumbers a
@@ -91,6 +93,7 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		if err != nil {
 			return 0, fmt.Errorf("date %q does not match the layout %q", b, p.layout)
 		}
+		p.noteForm(TimeOther)
 		return dayNumber(t), nil
 	}
 	unparseable := func() (int32, error) {
@@ -112,10 +115,12 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		if len(b) >= 12 {
 			secs /= 1000
 		}
+		p.noteForm(TimeUnix)
 		return dayNumber(time.Unix(secs, 0).UTC()), nil
 	case len(b) == 8 && s.digits(8, 8) >= 0:
 		v := s.num
 		y, m, d = v/10000, v/100%100, v%100
+		p.noteForm(TimeCompact)
 	case s.reset() && s.digits(4, 4) >= 0:
 		y = s.num
 		if s.expectText("年") {
@@ -128,6 +133,7 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 			if !ok || !s.timeOfDay(false) {
 				return unparseable()
 			}
+			p.noteForm(TimeOther)
 			break
 		}
 		sep := s.sepByte()
@@ -142,13 +148,20 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		if !s.timeOfDay(true) {
 			return unparseable()
 		}
+		if isISODate(b) {
+			p.noteForm(TimeISO)
+		} else {
+			p.noteForm(TimeOther)
+		}
 	case s.reset() && monthNamed(&s, &y, &m, &d):
+		p.noteForm(TimeOther)
 	case len(b) > 5 && b[3] == ',' && isASCIILetters(b[:3]):
 		// RFC 1123 / 822 with a weekday, as mail and some shop systems
 		// write it: "Tue, 01 Jan 2019 19:19:32 +0000"; the date in its
 		// own offset, as ISO date-times with an offset are read.
 		for _, layout := range rfcLayouts {
 			if t, err := time.Parse(layout, string(b)); err == nil {
+				p.noteForm(TimeOther)
 				return dayNumber(t), nil
 			}
 		}
@@ -159,6 +172,7 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 			return unparseable()
 		}
 		y, p.sawYearLast = yy, true
+		p.noteForm(TimeOther)
 		switch p.order {
 		case DateDMY:
 			d, m = a, c

@@ -69,6 +69,11 @@ type Source struct {
 	// numbers (read as days after 1970-01-01), which the SQL export cannot
 	// read as dates.
 	DayNumbers bool `json:"day_numbers,omitempty"`
+	// TimeForm records, once loaded, how the log's dates were written
+	// (data.TimeForm: iso, yyyymmdd, unix, other or mixed), so that the SQL
+	// export reads the orders table's time column the same way; "" in a
+	// model written before it was recorded (read as iso).
+	TimeForm data.TimeForm `json:"time_form,omitempty"`
 	// labelOptional reads a per-user table without a label when none is
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
@@ -279,6 +284,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		src.DetectedLogColumns = log.Columns
 	}
 	src.DayNumbers = log.DayNumbers()
+	src.TimeForm = log.TimeForm()
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}

@@ -38,6 +38,10 @@ func TestDuckDBMatchesPredictWithBlankNumbers(t *testing.T) {
 	checkBlankNumbers(t, openDuckDB, DuckDB)
 }
 
+func TestDuckDBMatchesPredictWithTimestampForms(t *testing.T) {
+	checkTimestampForms(t, openDuckDB, DuckDB)
+}
+
 func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
 	checkRareAndClipped(t, openDuckDB, DuckDB)
 }

@@ -332,8 +332,18 @@ func checkOrderLog(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 	}
 	t.Logf("features: %v", b.Features)
 	db := open(t)
+	// The table as the file writes its dates (YYYYMMDD, the form the
+	// model records), and as a DATE column reads (ISO, --time-format iso).
 	header, rows := cdnowRows(t, path)
-	loadTable(t, db, d, "orders", header, rows)
+	loadTable(t, db, d, "orders_iso", header, rows)
+	compact := make([][]string, len(rows))
+	for i, r := range rows {
+		compact[i] = append([]string{r[0], strings.ReplaceAll(r[1], "-", "")}, r[2:]...)
+	}
+	loadTable(t, db, d, "orders", header, compact)
+	if b.Source.TimeForm != data.TimeCompact {
+		t.Fatalf("the model records the time form %q, want %q", b.Source.TimeForm, data.TimeCompact)
+	}
 	for _, at := range []time.Time{time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), {}} {
 		name := "cutoff " + at.Format(time.DateOnly)
 		if at.IsZero() {
@@ -351,6 +361,11 @@ func checkOrderLog(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 				t.Fatal(err)
 			}
 			text, err := Build(b, Options{Dialect: d, Cutoff: at, Columns: log.Columns})
+			if err != nil {
+				t.Fatal(err)
+			}
+			compare(t, runSelect(t, db, text), want.Scored, want.Short)
+			text, err = Build(b, Options{Dialect: d, Cutoff: at, Columns: log.Columns, OrdersTable: "orders_iso", TimeForm: data.TimeISO})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -111,6 +111,10 @@ func dayOf(t time.Time) int64 {
 func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string, error) {
 	c := o.Columns
 	col := func(name string) string { return d.ident(name) }
+	form, err := timeForm(b, o)
+	if err != nil {
+		return "", err
+	}
 	// A missing number (NULL, blank, NA, …) is 0 and its line still an
 	// order (data.BlankNumbers).
 	number := func(name string) string {
@@ -136,7 +140,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	case c.Item != "":
 		// Item lines without order ids: a customer's lines on one day
 		// form one order (data's rule), keyed by the day number.
-		order = d.asText("CAST(" + d.dayNumber(col(c.Time)) + " AS " + d.integer() + ")")
+		order = d.asText("CAST(" + d.logDay(col(c.Time), form) + " AS " + d.integer() + ")")
 	}
 	// An event log's purchases alone are orders (data.IsPurchaseEvent).
 	purchases := ""
@@ -156,7 +160,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		itemCol = ",\n    CASE WHEN " + d.isMissing(col(c.Item)) + " THEN NULL ELSE " + d.asText(col(c.Item)) + " END AS item"
 		itemKept = ", item"
 	}
-	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.dayNumber(col(c.Time)))+
+	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.logDay(col(c.Time), form))+
 		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digits only (data's isCancelledInvoice: what is left once the
@@ -197,7 +201,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		"    (MAX(day) "+w+" - MIN(day) "+w+") / NULLIF(COUNT(*) "+w+" - 1.0, 0.0) AS gap_mean\n  FROM history")
 	from, n, counts, having := "gaps", d.asDouble("COUNT(*)"), "", ""
 	if x.any() {
-		from, n, having = x.stream(q, d, c, o.OrdersTable), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
+		from, n, having = x.stream(q, d, c, o.OrdersTable, form), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
 		counts = x.sums(d)
 	}
 	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)

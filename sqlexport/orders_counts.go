@@ -66,7 +66,7 @@ type streamColumn struct {
 // per customer in the same GROUP BY, without a join; it returns the
 // stream's name. The columns a row does not have are NULL, which the sums
 // and extremes of base skip.
-func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string) string {
+func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, form data.TimeForm) string {
 	one, zero := d.asDouble("1"), d.asDouble("0")
 	cols := []streamColumn{{name: "customer", order: "customer", line: "l.customer", cxl: "k.customer", event: "e.customer"}}
 	for _, n := range []string{"day", "amount", "qty", "age", "gap", "gap_mean"} {
@@ -128,7 +128,7 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string) str
 			types[i] = d.str(e)
 		}
 		ev := d.asText(d.ident(c.Event))
-		q.cte("event_lines", "SELECT "+d.asText(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.dayNumber(d.ident(c.Time)))+" AS day,\n"+
+		q.cte("event_lines", "SELECT "+d.asText(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.logDay(d.ident(c.Time), form))+" AS day,\n"+
 			"    "+ev+" AS ev\n  FROM "+d.table(table)+"\n  WHERE NOT "+d.foldedIn(ev, data.PurchaseEvents())+
 			" AND "+ev+" IN ("+strings.Join(types, ", ")+")\n    AND NOT "+d.isMissing(d.ident(c.Customer)))
 		branches = append(branches, branch(func(s streamColumn) string { return s.event },

@@ -1,7 +1,7 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect mysql
 WITH order_lines AS (
   SELECT TRIM(CAST(`cust` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin AS customer,
-    CAST(DATEDIFF(CAST(`ordered_at` AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
+    CAST(DATEDIFF(CAST(SUBSTR(TRIM(CAST(`ordered_at` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin, 1, 10) AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
     (CASE WHEN (`amount` IS NULL OR LOWER(TRIM(CAST(`amount` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(`amount` AS DOUBLE) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(`invoice` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin, '') AS order_id
@@ -39,7 +39,7 @@ gaps AS (
   LIMIT 18446744073709551615
 ),
 event_lines AS (
-  SELECT TRIM(CAST(`cust` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin AS customer, CAST(DATEDIFF(CAST(`ordered_at` AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
+  SELECT TRIM(CAST(`cust` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin AS customer, CAST(DATEDIFF(CAST(SUBSTR(TRIM(CAST(`ordered_at` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin, 1, 10) AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
     TRIM(CAST(`event_type` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin AS ev
   FROM `shop`.`events`
   WHERE NOT LOWER(TRIM(TRIM(CAST(`event_type` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin)) IN ('purchase', 'purchased', 'buy', 'bought', 'transaction', 'order', 'ordered', 'checkout', 'sale', '购买', '下单', '支付', '成交') AND TRIM(CAST(`event_type` AS CHAR CHARACTER SET utf8mb4)) COLLATE utf8mb4_bin IN ('view', 'add to cart')

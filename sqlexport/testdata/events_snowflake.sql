@@ -1,7 +1,7 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect snowflake
 WITH order_lines AS (
   SELECT TRIM(CAST(cust AS VARCHAR)) AS customer,
-    CAST(DATEDIFF(day, DATE '1970-01-01', CAST(ordered_at AS DATE)) AS DOUBLE) AS day,
+    CAST(DATEDIFF(day, DATE '1970-01-01', CAST(SUBSTR(TRIM(CAST(ordered_at AS VARCHAR)), 1, 10) AS DATE)) AS DOUBLE) AS day,
     (CASE WHEN (amount IS NULL OR LOWER(TRIM(CAST(amount AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(amount AS DOUBLE) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(invoice AS VARCHAR)), '') AS order_id
@@ -33,7 +33,7 @@ gaps AS (
   FROM history
 ),
 event_lines AS (
-  SELECT TRIM(CAST(cust AS VARCHAR)) AS customer, CAST(DATEDIFF(day, DATE '1970-01-01', CAST(ordered_at AS DATE)) AS DOUBLE) AS day,
+  SELECT TRIM(CAST(cust AS VARCHAR)) AS customer, CAST(DATEDIFF(day, DATE '1970-01-01', CAST(SUBSTR(TRIM(CAST(ordered_at AS VARCHAR)), 1, 10) AS DATE)) AS DOUBLE) AS day,
     TRIM(CAST(event_type AS VARCHAR)) AS ev
   FROM shop.events
   WHERE NOT LOWER(TRIM(TRIM(CAST(event_type AS VARCHAR)))) IN ('purchase', 'purchased', 'buy', 'bought', 'transaction', 'order', 'ordered', 'checkout', 'sale', '购买', '下单', '支付', '成交') AND TRIM(CAST(event_type AS VARCHAR)) IN ('view', 'add to cart')

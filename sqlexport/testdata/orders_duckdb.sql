@@ -1,7 +1,7 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect duckdb
 WITH order_lines AS MATERIALIZED (
   SELECT TRIM(CAST("cust" AS VARCHAR)) AS customer,
-    CAST(date_diff('day', DATE '1970-01-01', CAST("ordered_at" AS DATE)) AS DOUBLE) AS day,
+    CAST(date_diff('day', DATE '1970-01-01', CAST(SUBSTR(TRIM(CAST("ordered_at" AS VARCHAR)), 1, 10) AS DATE)) AS DOUBLE) AS day,
     (CASE WHEN ("amount" IS NULL OR LOWER(TRIM(CAST("amount" AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("amount" AS DOUBLE) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST("invoice" AS VARCHAR)), '') AS order_id

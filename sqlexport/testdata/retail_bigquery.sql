@@ -1,7 +1,7 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect bigquery
 WITH order_lines AS (
   SELECT TRIM(CAST(`cust` AS STRING)) AS customer,
-    CAST(UNIX_DATE(CAST(`ordered_at` AS DATE)) AS FLOAT64) AS day,
+    CAST(UNIX_DATE(CAST(SUBSTR(TRIM(CAST(`ordered_at` AS STRING)), 1, 10) AS DATE)) AS FLOAT64) AS day,
     (CASE WHEN (`amount` IS NULL OR LOWER(TRIM(CAST(`amount` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(`amount` AS FLOAT64) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(`invoice` AS STRING)), '') AS order_id,

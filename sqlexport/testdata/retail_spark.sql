@@ -1,7 +1,7 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect spark
 WITH order_lines AS (
   SELECT TRIM(CAST(`cust` AS STRING)) AS customer,
-    CAST(DATEDIFF(CAST(`ordered_at` AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
+    CAST(DATEDIFF(CAST(SUBSTR(TRIM(CAST(`ordered_at` AS STRING)), 1, 10) AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
     (CASE WHEN (`amount` IS NULL OR LOWER(TRIM(CAST(`amount` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(`amount` AS DOUBLE) END) AS amount,
     0.0 AS qty,
     COALESCE(TRIM(CAST(`invoice` AS STRING)), '') AS order_id,

@@ -1,0 +1,70 @@
+package sqlexport
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
+)
+
+// timeForm is how the orders table writes its time column: the form asked
+// for (Options.TimeForm), else the training log's (Source.TimeForm), else,
+// for a model written before that was recorded, data.TimeISO. A form the
+// query cannot read is refused, naming the flag that says otherwise.
+func timeForm(b *experiment.Bundle, o Options) (data.TimeForm, error) {
+	f := o.TimeForm
+	if f == "" {
+		f = b.Source.TimeForm
+	}
+	switch f {
+	case "":
+		return data.TimeISO, nil
+	case data.TimeISO, data.TimeCompact, data.TimeUnix:
+		return f, nil
+	}
+	forms := make([]string, len(data.TimeForms()))
+	for i, g := range data.TimeForms() {
+		forms[i] = string(g)
+	}
+	return "", fmt.Errorf("sqlexport: the model was trained on a log whose dates were %s, which the query cannot read; "+
+		"if the orders table holds its time column as a DATE or TIMESTAMP, or as text written YYYY-MM-DD…, say so with --time-format iso "+
+		"(or %s for another form it is written in), else convert the column first", f.Words(), strings.Join(forms[1:], " or "))
+}
+
+// logDay is the calendar day (days since 1970-01-01) of the orders table's
+// time column col written in form f, as data's date parser reads it: the
+// first ten characters of a year-first date (a time or zone after them
+// left out, as data reads "2019-10-01 00:28:07 UTC"), eight digits as
+// YYYYMMDD, or Unix seconds (up to 11 digits) or milliseconds (12 and
+// more), the date in UTC.
+func (d Dialect) logDay(col string, f data.TimeForm) string {
+	text := d.asText(col)
+	switch f {
+	case data.TimeCompact:
+		part := func(from, n int) string { return fmt.Sprintf("SUBSTR(%s, %d, %d)", text, from, n) }
+		return d.dayNumber(d.concat(part(1, 4), "'-'", part(5, 2), "'-'", part(7, 2)))
+	case data.TimeUnix:
+		v := d.asDouble(col)
+		return "CASE WHEN LENGTH(" + text + ") >= 12 THEN " + d.floor(v+" / 86400000.0") + " ELSE " + d.floor(v+" / 86400.0") + " END"
+	}
+	return d.dayNumber("SUBSTR(" + text + ", 1, 10)")
+}
+
+// concat joins text expressions: CONCAT in MySQL, where || is OR; || in
+// the others.
+func (d Dialect) concat(parts ...string) string {
+	if d == MySQL {
+		return "CONCAT(" + strings.Join(parts, ", ") + ")"
+	}
+	return "(" + strings.Join(parts, " || ") + ")"
+}
+
+// floor is the largest whole number not above a non-negative expression:
+// SQLite builds may lack FLOOR, and its CAST to INTEGER truncates.
+func (d Dialect) floor(expr string) string {
+	if d == SQLite {
+		return "CAST(" + expr + " AS INTEGER)"
+	}
+	return "FLOOR(" + expr + ")"
+}

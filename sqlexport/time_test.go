@@ -1,0 +1,99 @@
+package sqlexport
+
+import (
+	"database/sql"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+)
+
+// CDNOW's orders with their dates written as an event log's timestamps:
+// "YYYY-MM-DD HH:MM:SS UTC" (REES46's form), and as Unix time, seconds on
+// even lines and milliseconds on odd ones, at 23:59:59 UTC so that a
+// query off by a time zone or a rounding would move the day. The model
+// records the form; the query reads the table as the file wrote it and
+// matches retain predict.
+func TestSQLiteMatchesPredictWithTimestampForms(t *testing.T) {
+	checkTimestampForms(t, openSQLite, SQLite)
+}
+
+// checkTimestampForms is TestSQLiteMatchesPredictWithTimestampForms in the
+// database open gives, with d's SQL.
+func checkTimestampForms(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
+	path := datasetPath(t, "cdnow/CDNOW_master.txt")
+	header, orders := cdnowRows(t, path)
+	for _, c := range []struct {
+		name string
+		form data.TimeForm
+		cell func(i int, day time.Time) string
+	}{
+		{"utc", data.TimeISO, func(_ int, day time.Time) string { return day.Format(time.DateOnly) + " 23:59:59 UTC" }},
+		{"unix", data.TimeUnix, func(i int, day time.Time) string {
+			end := day.Add(24*time.Hour - time.Second).Unix()
+			if i%2 == 1 {
+				return fmt.Sprint(end*1000 + 999)
+			}
+			return fmt.Sprint(end)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rows := make([][]string, len(orders))
+			for i, r := range orders {
+				day, err := time.Parse(time.DateOnly, r[1])
+				if err != nil {
+					t.Fatal(err)
+				}
+				rows[i] = append([]string{r[0], c.cell(i, day)}, r[2:]...)
+			}
+			file := writeLog(t, c.name+".csv", header, rows)
+			cut := time.Date(1997, 9, 30, 0, 0, 0, 0, time.UTC)
+			model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: cut, HorizonDays: 90},
+				func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
+			if model.Source.TimeForm != c.form {
+				t.Fatalf("the model records the time form %q, want %q", model.Source.TimeForm, c.form)
+			}
+			log := readLogFile(t, file)
+			checkLogIn(t, open, d, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), header, rows)
+		})
+	}
+}
+
+// A model trained on dates written with the year last is refused with
+// what to do, unless --time-format says how the table writes them; a
+// form the query cannot read is refused when asked for too.
+func TestExportRefusesDatesItCannotRead(t *testing.T) {
+	text := "customer,date,amount\n"
+	for i := range 600 {
+		text += fmt.Sprintf("c%d,%d/%d/2020,%d\n", i%97, 1+i%11, 13+i%15, 5+i%40)
+	}
+	file := filepath.Join(t.TempDir(), "yearlast.csv")
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	model := train(t, experiment.Source{Kind: "log", Path: file, Cutoff: time.Date(2020, 10, 1, 0, 0, 0, 0, time.UTC), HorizonDays: 30},
+		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 4, Activation: engine.ReLU}} })
+	if model.Source.TimeForm != data.TimeOther {
+		t.Fatalf("the model records the time form %q, want %q", model.Source.TimeForm, data.TimeOther)
+	}
+	const want = "sqlexport: the model was trained on a log whose dates were written in a form other than YYYY-MM-DD…, " +
+		"YYYYMMDD or Unix time (such as 1/12/2010, 1 Dec 2010 or 2010/12/1), which the query cannot read; " +
+		"if the orders table holds its time column as a DATE or TIMESTAMP, or as text written YYYY-MM-DD…, say so with " +
+		"--time-format iso (or yyyymmdd or unix for another form it is written in), else convert the column first"
+	if _, err := Build(model, Options{Dialect: SQLite}); err == nil || err.Error() != want {
+		t.Errorf("export: %v\nwant %s", err, want)
+	}
+	sqlText, err := Build(model, Options{Dialect: SQLite, TimeForm: data.TimeISO})
+	if err != nil {
+		t.Fatalf("export with --time-format iso: %v", err)
+	}
+	if !strings.Contains(sqlText, `date(SUBSTR(TRIM(CAST("date" AS TEXT)), 1, 10))`) {
+		t.Errorf("the query does not read the dates as ISO text:\n%s", sqlText[:min(len(sqlText), 600)])
+	}
+}
