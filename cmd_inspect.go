@@ -99,7 +99,7 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 			p.line("The log had item ids and no quantity column: basket_size_avg counted the distinct items of an order.")
 		}
 		if s.TimeForm != "" {
-			p.line("Its dates were %s; the SQL export reads the orders table's time column so (export --time-format).", s.TimeForm.Words())
+			p.line("The log's dates were %s; the SQL export reads the orders table's time column so (export --time-format).", s.TimeForm.Words())
 		}
 		if order, err := data.ParseDateOrder(s.DateOrder); err == nil && order != data.DateAuto {
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",

@@ -98,7 +98,7 @@ func TestPredictPrintsOneRowPerUser(t *testing.T) {
 	if len(recs) != 301 {
 		t.Fatalf("%d data lines, want 300", len(recs)-1)
 	}
-	reason := regexp.MustCompile(`^(visits|spend|plan)=\S+ \([+-]\d\.\d{4}\)$`)
+	reason := regexp.MustCompile(`^(visits|spend|plan)[=≥≤]\S+ \([+-]\d\.\d{4}\)$`)
 	for i, r := range recs[1:] {
 		if want := fmt.Sprintf("u%04d", i+1); r[0] != want {
 			t.Fatalf("line %d id %q, want %q", i+2, r[0], want)

@@ -59,6 +59,10 @@ type Reason struct {
 	// Attribution is how much the column moved the probability away from the
 	// baseline user's: positive raises it.
 	Attribution float64
+	// Beyond is +1 when Value is the upper bound of the column's
+	// k-anonymous range, which the model clipped the user's value to (the
+	// user's own is at or above it), −1 for the lower bound, else 0.
+	Beyond int8
 }
 
 // Explanation attributes one prediction to the original columns.
@@ -105,12 +109,32 @@ func (x *Explainer) explanation(row []float64, a engine.Attribution, reasons []R
 		for _, v := range a.Values[pc.First : pc.First+pc.Width] {
 			s += v
 		}
-		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s * scale})
+		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s * scale, Beyond: atBound(pc, row)})
 	}
 	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
 	})
 	return ex
+}
+
+// atBound is +1 when row's input of numeric column pc is the transformed
+// upper bound its clipping gives, −1 for the lower bound, else 0: a user
+// there had a value at or beyond the bound (Reason.Beyond). A bound that
+// is a whole number is most likely a value the ten customers of its
+// window share (data's kAnonymousRange: 0 spend, 10 years, a score's
+// maximum), which most users there hold exactly: it is not marked.
+func atBound(pc *data.PipelineColumn, row []float64) int8 {
+	if !pc.Clip || pc.Kind != data.Numeric || pc.Date || pc.Min >= pc.Max {
+		return 0
+	}
+	shared := func(b float64) bool { return b == math.Trunc(b) }
+	switch v := row[pc.First]; {
+	case v == pc.Transformed(pc.Max) && !shared(pc.Max):
+		return 1
+	case v == pc.Transformed(pc.Min) && !shared(pc.Min):
+		return -1
+	}
+	return 0
 }
 
 // outputScale is the factor each attribution of the network's output is

@@ -109,9 +109,18 @@ func (o ExportOptions) Header() []string {
 // ShortHistoryColumn is the scores CSV's column of short-history marks.
 const ShortHistoryColumn = "short_history"
 
-// FormatReason writes a reason as "column=value (+0.1234)".
+// FormatReason writes a reason as "column=value (+0.1234)", or, for a
+// value the model clipped to its k-anonymous range, "column≥bound
+// (+0.1234)" ("≤" for the lower bound): the user's own value is beyond it.
 func FormatReason(r Reason) string {
-	return fmt.Sprintf("%s=%s (%+.4f)", r.Column, r.Value, r.Attribution)
+	op := "="
+	switch r.Beyond {
+	case 1:
+		op = "≥"
+	case -1:
+		op = "≤"
+	}
+	return fmt.Sprintf("%s%s%s (%+.4f)", r.Column, op, r.Value, r.Attribution)
 }
 
 // WriteScoresCSV writes rows as a scores CSV (see the format above),

@@ -54,7 +54,7 @@ func TestWriteScoresCSVMatchesTheNetworkAndTheExplainer(t *testing.T) {
 		t.Fatalf("%d lines, want %d", len(recs), len(rows)+1)
 	}
 	x := e.Explainer()
-	reason := regexp.MustCompile(`^[^=]+=\S+ \([+-]\d\.\d{4}\)$`)
+	reason := regexp.MustCompile(`^[^=≥≤]+[=≥≤]\S+ \([+-]\d\.\d{4}\)$`)
 	for i, r := range rows {
 		rec := recs[i+1]
 		in, err := e.Row(r)
@@ -79,7 +79,8 @@ func TestWriteScoresCSVMatchesTheNetworkAndTheExplainer(t *testing.T) {
 		}
 		for k := range 3 {
 			r := ex.Reasons[k]
-			want := fmt.Sprintf("%s=%s (%+.4f)", r.Column, r.Value, r.Attribution)
+			op := map[int8]string{0: "=", 1: "≥", -1: "≤"}[r.Beyond] // a value clipped to its bound
+			want := fmt.Sprintf("%s%s%s (%+.4f)", r.Column, op, r.Value, r.Attribution)
 			if rec[3+k] != want || !reason.MatchString(rec[3+k]) {
 				t.Errorf("line %d reason %d: %q, want %q", i+2, k+1, rec[3+k], want)
 			}

@@ -135,17 +135,20 @@ func (s Model) leverLine(labelW int) string {
 
 // leverText writes a lever move as "CouponUsed 0 → 2: P 0.41 → 0.28", or
 // on a narrow screen "CouponUsed 0 → 2: 0.41 → 0.28" ("" for none); a value
-// the model clipped shows the bound it counts it as ("9 (model: 6.2) → 4").
+// the model clipped shows, when there is room, the bound it counts it as
+// ("9 (model: 6.2) → 4").
 func (s Model) leverText(m *experiment.LeverMove, narrow bool) string {
 	if m == nil {
 		return ""
 	}
+	if narrow { // the probability's change must stay on screen
+		// The user's own value: the model counts it as its bound, which
+		// moves P the same.
+		return fmt.Sprintf("%s %s → %s: %.2f → %.2f", m.Column, m.From, m.To, m.Before, m.After)
+	}
 	from := m.From
 	if m.Model != "" {
 		from = s.Tf("%s (model: %s)", "%s（模型按 %s）", m.From, m.Model)
-	}
-	if narrow { // the probability's change must stay on screen
-		return fmt.Sprintf("%s %s → %s: %.2f → %.2f", m.Column, from, m.To, m.Before, m.After)
 	}
 	return fmt.Sprintf("%s %s → %s: P %.2f → %.2f", m.Column, from, m.To, m.Before, m.After)
 }

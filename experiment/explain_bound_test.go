@@ -1,0 +1,41 @@
+package experiment
+
+import (
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// A reason on a value the model clipped to a bound that no user holds
+// exactly (a mean of ten different values) says the user's own value is
+// beyond it; a whole-number bound, which the ten of its window share, and
+// any value inside the range read "=".
+func TestReasonBeyondTheRange(t *testing.T) {
+	age := data.PipelineColumn{Name: "Age", Kind: data.Numeric, Clip: true, Min: 18.5, Max: 67.9, Center: 40, Scale: 10, Width: 1}
+	tenure := data.PipelineColumn{Name: "Tenure", Kind: data.Numeric, Clip: true, Min: 0, Max: 10, Center: 5, Scale: 3, Width: 1, Whole: true}
+	for _, c := range []struct {
+		pc   data.PipelineColumn
+		raw  float64
+		want int8
+	}{
+		{age, 69, 1}, {age, 67.9, 1}, {age, 30, 0}, {age, 18, -1},
+		{tenure, 10, 0}, {tenure, 12, 0}, {tenure, 0, 0}, {tenure, 4, 0},
+	} {
+		row := []float64{c.pc.Transformed(c.raw)}
+		if got := atBound(&c.pc, row); got != c.want {
+			t.Errorf("%s %v: beyond %d, want %d", c.pc.Name, c.raw, got, c.want)
+		}
+	}
+	for _, c := range []struct {
+		r    Reason
+		want string
+	}{
+		{Reason{Column: "Age", Value: "67.9", Attribution: 0.2227, Beyond: 1}, "Age≥67.9 (+0.2227)"},
+		{Reason{Column: "Age", Value: "18.5", Attribution: -0.01, Beyond: -1}, "Age≤18.5 (-0.0100)"},
+		{Reason{Column: "Age", Value: "30", Attribution: 0.05}, "Age=30 (+0.0500)"},
+	} {
+		if got := FormatReason(c.r); got != c.want {
+			t.Errorf("FormatReason(%+v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}
