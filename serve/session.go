@@ -34,6 +34,8 @@ func clampWindow(width, height int) (int, int) {
 func (s *Server) handle(sess ssh.Session) {
 	var finished func()
 	code := s.serveSession(sess, &finished)
+	// Its slot and the rest are released by now.
+	s.log.Debug("session closed", "user", sess.User(), "remote", sess.RemoteAddr().String())
 	_ = sess.Exit(code)
 	if finished != nil {
 		// Only now may a shutdown close the connection: the client has its
@@ -72,9 +74,15 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	}
 	defer untrack()
 	*finished = s.handlers.Done
-	pty, windows, ok := sess.Pty()
+	pty, _, ok := sess.Pty()
 	if !ok {
 		return refuse(sess, "retain is interactive and needs a terminal: connect with ssh -t")
+	}
+	// The library's window channel is left alone: requests.go answers
+	// window changes and keeps the latest, from before the shell too.
+	windows := windowsOf(sess.Context())
+	if w, ok := windows.latest(); ok {
+		pty.Window = w
 	}
 	if s.cfg.InsecureNoAuth {
 		log.Warn("session without authentication (--insecure-no-auth)")
@@ -107,7 +115,7 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 // middleware, whose I/O options it reuses, but keeps the program's error
 // and takes a context so shutdown and time limits can end it.
 func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc, sess ssh.Session, pty ssh.Pty,
-	windows <-chan ssh.Window) error {
+	windows *windowBox) error {
 	model, err := s.newModel(sess, pty)
 	if err != nil {
 		return err
@@ -129,18 +137,18 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 	if s.cfg.IdleTimeout > 0 {
 		go s.watchIdle(ctx, p, act, cancel)
 	}
+	// The program is given the latest size whenever it is ready for one;
+	// meanwhile the client may resize as often as it likes.
 	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case w, ok := <-windows:
-				if !ok {
-					return
-				}
-				width, height := clampWindow(w.Width, w.Height)
-				p.Send(tea.WindowSizeMsg{Width: width, Height: height})
+			case <-windows.changed:
 			}
+			w, _ := windows.latest()
+			width, height := clampWindow(w.Width, w.Height)
+			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 	}()
 	final, err := p.Run()
