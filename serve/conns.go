@@ -33,6 +33,7 @@ type conn struct {
 	leave    func()     // gives the handshake place back (nil once logged in or closed)
 	loggedIn bool
 	sessions int
+	channels int // session channels open
 	expired  bool
 	closed   bool
 	timer    *time.Timer // the no-session timer, armed at login
@@ -145,6 +146,25 @@ func (c *conn) sessionEnded() {
 	if c.sessions == 0 && c.timer != nil {
 		c.timer.Reset(c.srv.cfg.NoSessionTimeout)
 	}
+}
+
+// openChannel counts a new session channel; it reports false, counting
+// nothing, when the connection holds MaxChannelsPerConn already.
+func (c *conn) openChannel() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.channels >= MaxChannelsPerConn {
+		return false
+	}
+	c.channels++
+	return true
+}
+
+// closeChannel counts a session channel closed.
+func (c *conn) closeChannel() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.channels--
 }
 
 // connOf returns the connection a context belongs to (nil if unknown).

@@ -3,6 +3,7 @@ package serve
 import (
 	"context"
 	"encoding/binary"
+	"fmt"
 	"sync"
 
 	"charm.land/ssh"
@@ -12,12 +13,28 @@ import (
 // The requests on a session channel (env, pty-req, window-change, shell…)
 // are answered by charm.land/ssh's loop, one at a time, and while that loop
 // waits, the connection reads nothing else: not the client's keys, not its
-// window adjustments. The library hands each window change to the session
-// over a channel of one that only the running session reads, so a window
-// change before the shell, or a flood of them during it, blocks the loop.
-// Every session channel's requests therefore pass through a filter first
-// that never waits: it answers window changes itself, keeping only the
-// latest size for the session (see windowBox).
+// window adjustments. The library keeps every env request, without limit,
+// and hands each window change to the session over a channel of one that
+// only the running session reads, so a window change before the shell, or
+// a flood of them during it, blocks the loop. Every session channel's
+// requests therefore pass through a filter first that never waits: it
+// refuses env requests beyond MaxEnvVars and MaxEnvBytes, and answers
+// window changes itself, keeping only the latest size for the session (see
+// windowBox). A connection holds at most MaxChannelsPerConn session
+// channels open.
+
+// MaxEnvVars and MaxEnvBytes bound the environment a client may set for one
+// session (the variables, and their names and values in all): the
+// colour-related ones are read, the rest are kept and ignored. Further env
+// requests are refused.
+const (
+	MaxEnvVars  = 64
+	MaxEnvBytes = 16 << 10
+)
+
+// MaxChannelsPerConn bounds the session channels open at once on one
+// connection, as OpenSSH's MaxSessions does (its default, 10, too).
+const MaxChannelsPerConn = 10
 
 // windowsKey finds a session channel's *windowBox in its context.
 type windowsKey struct{}
@@ -78,8 +95,18 @@ func (c *channelContext) Value(key any) any {
 }
 
 // sessionChannel handles a "session" channel: charm.land/ssh's own
-// handler, behind the filter on the channel's requests.
+// handler, behind the bound on a connection's channels and the filter on
+// the channel's requests.
 func (s *Server) sessionChannel(srv *ssh.Server, sc *gossh.ServerConn, nc gossh.NewChannel, ctx ssh.Context) {
+	if c := connOf(ctx); c != nil {
+		if !c.openChannel() {
+			s.log.Info("session channel refused: too many on one connection", "user", sc.User(),
+				"remote", sc.RemoteAddr().String(), "max", MaxChannelsPerConn)
+			_ = nc.Reject(gossh.ResourceShortage, fmt.Sprintf("at most %d sessions on one connection", MaxChannelsPerConn))
+			return
+		}
+		defer c.closeChannel()
+	}
 	windows := newWindowBox()
 	// It returns once the channel's requests end, when the channel closes.
 	ssh.DefaultSessionHandler(srv, sc, &filteredChannel{NewChannel: nc, srv: s, ctx: ctx, windows: windows},
@@ -107,14 +134,27 @@ func (f *filteredChannel) Accept() (gossh.Channel, <-chan *gossh.Request, error)
 }
 
 // filter passes the channel's requests from in to out, the library's loop,
-// except window changes, which it answers and puts in the channel's window
-// box. It closes
+// except env requests beyond the bounds, which it refuses, and window
+// changes, which it answers and puts in the channel's window box. It closes
 // out when in ends.
 func (f *filteredChannel) filter(in <-chan *gossh.Request, out chan<- *gossh.Request) {
 	defer close(out)
-	pty := false
+	var vars, size int
+	pty, warned := false, false
 	for req := range in {
 		switch req.Type {
+		case "env":
+			if vars+1 > MaxEnvVars || size+len(req.Payload) > MaxEnvBytes {
+				if !warned {
+					f.srv.log.Info("env requests refused beyond the limit", "user", f.ctx.User(),
+						"remote", f.ctx.RemoteAddr().String(), "max_vars", MaxEnvVars, "max_bytes", MaxEnvBytes)
+					warned = true
+				}
+				_ = req.Reply(false, nil)
+				continue
+			}
+			vars++
+			size += len(req.Payload)
 		case "pty-req":
 			pty = true
 		case "window-change":
