@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -94,7 +95,10 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	}
 	log.Info("session start", "term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 	start := time.Now()
+	ran := make(chan struct{})
+	defer s.closeIfStuck(ctx, ran, sess, log)()
 	err := s.runProgram(ctx, cancel, sess, pty, windows)
+	close(ran)
 	cause := context.Cause(ctx)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -155,6 +159,43 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 	p.Kill()
 	s.closeModel(final)
 	return err
+}
+
+// stopGrace is how long a session has to wind down (its program to stop,
+// its last line to be written) once it was told to end or its program
+// returned. A program writing to a client that reads nothing is stuck in
+// that write, deaf to its context; past stopGrace the session's connection
+// is closed under it, which fails the write, so the session ends and its
+// slot is free however the client behaves.
+const stopGrace = 2 * time.Second
+
+// closeIfStuck watches a session from when ctx is done or ran is closed:
+// if the returned function is not called within stopGrace after that, it
+// closes the session's connection. Call the returned function when the
+// session is over.
+func (s *Server) closeIfStuck(ctx context.Context, ran <-chan struct{}, sess ssh.Session, log *slog.Logger) func() {
+	over := make(chan struct{})
+	go func() {
+		select {
+		case <-over:
+			return
+		case <-ctx.Done():
+		case <-ran:
+		}
+		t := time.NewTimer(stopGrace)
+		defer t.Stop()
+		select {
+		case <-over:
+		case <-t.C:
+			log.Warn("session did not stop; closing its connection", "after", stopGrace)
+			if c := connOf(sess.Context()); c != nil {
+				_ = c.Close()
+			} else {
+				_ = sess.Close()
+			}
+		}
+	}()
+	return func() { close(over) }
 }
 
 // closeModel calls the final model's Close method, if it has one, so that
