@@ -109,10 +109,10 @@ func (c *conn) Close() error {
 	return c.Conn.Close()
 }
 
-// expire closes the connection if it still has no session.
+// expire closes the connection if it is open and still has no session.
 func (c *conn) expire() {
 	c.mu.Lock()
-	if c.sessions > 0 {
+	if c.sessions > 0 || c.closed {
 		c.mu.Unlock()
 		return
 	}
@@ -138,12 +138,13 @@ func (c *conn) sessionStarted() bool {
 	return true
 }
 
-// sessionEnded arms the no-session timer again after the last session.
+// sessionEnded arms the no-session timer again after the last session,
+// unless the connection is closed already (its client left first).
 func (c *conn) sessionEnded() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sessions--
-	if c.sessions == 0 && c.timer != nil {
+	if c.sessions == 0 && c.timer != nil && !c.closed {
 		c.timer.Reset(c.srv.cfg.NoSessionTimeout)
 	}
 }
