@@ -24,8 +24,8 @@ import (
 // channels open.
 
 // MaxEnvVars and MaxEnvBytes bound the environment a client may set for one
-// session (the variables, and their names and values in all): the
-// colour-related ones are read, the rest are kept and ignored. Further env
+// session (the variables, and their names and values in all), which its
+// program is given (its colour profile comes from them). Further env
 // requests are refused.
 const (
 	MaxEnvVars  = 64
