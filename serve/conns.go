@@ -33,6 +33,7 @@ type conn struct {
 	leave    func()     // gives the handshake place back (nil once logged in or closed)
 	loggedIn bool
 	sessions int
+	channels int // session channels open
 	expired  bool
 	closed   bool
 	timer    *time.Timer // the no-session timer, armed at login
@@ -108,10 +109,10 @@ func (c *conn) Close() error {
 	return c.Conn.Close()
 }
 
-// expire closes the connection if it still has no session.
+// expire closes the connection if it is open and still has no session.
 func (c *conn) expire() {
 	c.mu.Lock()
-	if c.sessions > 0 {
+	if c.sessions > 0 || c.closed {
 		c.mu.Unlock()
 		return
 	}
@@ -137,14 +138,34 @@ func (c *conn) sessionStarted() bool {
 	return true
 }
 
-// sessionEnded arms the no-session timer again after the last session.
+// sessionEnded arms the no-session timer again after the last session,
+// unless the connection is closed already (its client left first).
 func (c *conn) sessionEnded() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sessions--
-	if c.sessions == 0 && c.timer != nil {
+	if c.sessions == 0 && c.timer != nil && !c.closed {
 		c.timer.Reset(c.srv.cfg.NoSessionTimeout)
 	}
+}
+
+// openChannel counts a new session channel; it reports false, counting
+// nothing, when the connection holds MaxChannelsPerConn already.
+func (c *conn) openChannel() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.channels >= MaxChannelsPerConn {
+		return false
+	}
+	c.channels++
+	return true
+}
+
+// closeChannel counts a session channel closed.
+func (c *conn) closeChannel() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.channels--
 }
 
 // connOf returns the connection a context belongs to (nil if unknown).

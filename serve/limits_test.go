@@ -3,6 +3,7 @@ package serve
 import (
 	"errors"
 	"io"
+	"log/slog"
 	"net"
 	"strings"
 	"testing"
@@ -283,5 +284,26 @@ func TestAnAuthorizedPublicKeyAloneDoesNotLogIn(t *testing.T) {
 	close(signer.release)
 	if err := <-dialed; err == nil {
 		t.Fatal("a client that signed nothing logged in")
+	}
+}
+
+// TestNoSessionTimerStaysStoppedOnceClosed: when a client left during its
+// session, the connection closed before the session ended, and the
+// session's end armed the no-session timer again: NoSessionTimeout later
+// the server logged "connection closed: no session" for a connection long
+// gone.
+func TestNoSessionTimerStaysStoppedOnceClosed(t *testing.T) {
+	s := &Server{cfg: Config{NoSessionTimeout: time.Hour}, log: slog.New(slog.DiscardHandler)}
+	local, remote := net.Pipe()
+	defer remote.Close()
+	c := &conn{Conn: local, srv: s}
+	c.logIn()
+	if !c.sessionStarted() {
+		t.Fatal("a session was refused on a fresh connection")
+	}
+	_ = c.Close()
+	c.sessionEnded()
+	if c.timer.Stop() {
+		t.Error("the no-session timer was armed again on a closed connection")
 	}
 }

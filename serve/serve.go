@@ -194,6 +194,10 @@ func New(cfg Config) (*Server, error) {
 		func(srv *ssh.Server) error { srv.AddHostKey(cfg.HostKey); return nil },
 		func(srv *ssh.Server) error { srv.Handler = s.handle; return nil },
 		func(srv *ssh.Server) error {
+			srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
+			return nil
+		},
+		func(srv *ssh.Server) error {
 			// Idleness is the user's (see watchIdle), not the connection's:
 			// a session training a model writes all the time.
 			srv.ConnCallback = s.admit

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -34,6 +35,8 @@ func clampWindow(width, height int) (int, int) {
 func (s *Server) handle(sess ssh.Session) {
 	var finished func()
 	code := s.serveSession(sess, &finished)
+	// Its slot and the rest are released by now.
+	s.log.Debug("session closed", "user", sess.User(), "remote", sess.RemoteAddr().String())
 	_ = sess.Exit(code)
 	if finished != nil {
 		// Only now may a shutdown close the connection: the client has its
@@ -72,9 +75,15 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	}
 	defer untrack()
 	*finished = s.handlers.Done
-	pty, windows, ok := sess.Pty()
+	pty, _, ok := sess.Pty()
 	if !ok {
 		return refuse(sess, "retain is interactive and needs a terminal: connect with ssh -t")
+	}
+	// The library's window channel is left alone: requests.go answers
+	// window changes and keeps the latest, from before the shell too.
+	windows := windowsOf(sess.Context())
+	if w, ok := windows.latest(); ok {
+		pty.Window = w
 	}
 	if s.cfg.InsecureNoAuth {
 		log.Warn("session without authentication (--insecure-no-auth)")
@@ -86,7 +95,10 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	}
 	log.Info("session start", "term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 	start := time.Now()
+	ran := make(chan struct{})
+	defer s.closeIfStuck(ctx, ran, sess, log)()
 	err := s.runProgram(ctx, cancel, sess, pty, windows)
+	close(ran)
 	cause := context.Cause(ctx)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
@@ -107,7 +119,7 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 // middleware, whose I/O options it reuses, but keeps the program's error
 // and takes a context so shutdown and time limits can end it.
 func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc, sess ssh.Session, pty ssh.Pty,
-	windows <-chan ssh.Window) error {
+	windows *windowBox) error {
 	model, err := s.newModel(sess, pty)
 	if err != nil {
 		return err
@@ -129,24 +141,61 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 	if s.cfg.IdleTimeout > 0 {
 		go s.watchIdle(ctx, p, act, cancel)
 	}
+	// The program is given the latest size whenever it is ready for one;
+	// meanwhile the client may resize as often as it likes.
 	go func() {
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case w, ok := <-windows:
-				if !ok {
-					return
-				}
-				width, height := clampWindow(w.Width, w.Height)
-				p.Send(tea.WindowSizeMsg{Width: width, Height: height})
+			case <-windows.changed:
 			}
+			w, _ := windows.latest()
+			width, height := clampWindow(w.Width, w.Height)
+			p.Send(tea.WindowSizeMsg{Width: width, Height: height})
 		}
 	}()
 	final, err := p.Run()
 	p.Kill()
 	s.closeModel(final)
 	return err
+}
+
+// stopGrace is how long a session has to wind down (its program to stop,
+// its last line to be written) once it was told to end or its program
+// returned. A program writing to a client that reads nothing is stuck in
+// that write, deaf to its context; past stopGrace the session's connection
+// is closed under it, which fails the write, so the session ends and its
+// slot is free however the client behaves.
+const stopGrace = 2 * time.Second
+
+// closeIfStuck watches a session from when ctx is done or ran is closed:
+// if the returned function is not called within stopGrace after that, it
+// closes the session's connection. Call the returned function when the
+// session is over.
+func (s *Server) closeIfStuck(ctx context.Context, ran <-chan struct{}, sess ssh.Session, log *slog.Logger) func() {
+	over := make(chan struct{})
+	go func() {
+		select {
+		case <-over:
+			return
+		case <-ctx.Done():
+		case <-ran:
+		}
+		t := time.NewTimer(stopGrace)
+		defer t.Stop()
+		select {
+		case <-over:
+		case <-t.C:
+			log.Warn("session did not stop; closing its connection", "after", stopGrace)
+			if c := connOf(sess.Context()); c != nil {
+				_ = c.Close()
+			} else {
+				_ = sess.Close()
+			}
+		}
+	}()
+	return func() { close(over) }
 }
 
 // closeModel calls the final model's Close method, if it has one, so that

@@ -150,6 +150,40 @@ func TestSessionTimeLimit(t *testing.T) {
 	}
 }
 
+// TestTimeLimitEndsASessionStuckWriting: a client that reads nothing
+// leaves a program drawing more than the 2 MB the client lets the server
+// send unread blocked in a write, deaf to the time limit. The session must
+// still end at its time limit and give its place among MaxSessions back
+// (it used to hold it until the client went away, if ever).
+func TestTimeLimitEndsASessionStuckWriting(t *testing.T) {
+	sizes := &syncBuffer{}
+	f := start(t, Config{MaxSessions: 1, MaxSessionTime: time.Second, App: fillApp(sizes, true)})
+	c, err := f.dial("mallory", gossh.PublicKeys(f.client))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	ch := openRaw(t, c, nil)
+	// In true colour, a screen of 300 000 cells is some 12 MB: the
+	// program's first frame, or its last when the time limit comes first,
+	// never gets through.
+	type variable struct{ Key, Value string }
+	if !request(t, ch, "env", gossh.Marshal(variable{"COLORTERM", "truecolor"})) {
+		t.Fatal("env refused")
+	}
+	startShell(t, ch, MaxWidth, MaxHeight)
+	if !f.logs.waitFor("session closed", waitLimit) {
+		t.Fatalf("the session never ended: %s", f.logs.String())
+	}
+	if !strings.Contains(f.logs.String(), "did not stop") {
+		t.Errorf("the stuck session was not logged: %s", f.logs.String())
+	}
+	tm := f.openTerm(t, "bob", "xterm-256color", nil)
+	if !sizes.waitFor("80x24;", waitLimit) {
+		t.Fatalf("the next session was not served: %q", tm.errOut.String())
+	}
+}
+
 func TestSessionWithoutTerminalIsRefused(t *testing.T) {
 	f := start(t, Config{})
 	tm := f.openTerm(t, "alice", "", nil)
