@@ -131,6 +131,10 @@ type OrderLog struct {
 	// Blank records the kept lines whose amount, price or quantity held
 	// no number, read as 0 (see BlankNumbers).
 	Blank BlankNumbers
+	// FloatIDs counts the lines whose customer id was a whole number
+	// written with a decimal part of zeros ("13522.0"), read without it
+	// (see customerID).
+	FloatIDs int
 	// Items holds each distinct item id (nil without an item column), and
 	// OrderItems the item of each kept line that has one; CancelledOrders
 	// the cancelled orders of customers with a kept order (orderlog_keep.go).
@@ -556,7 +560,7 @@ func (p *logParser) line(want int) error {
 	}
 	if c.event >= 0 {
 		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
-			p.keepEvent(trimSpace(src.field(c.customer)), ev, day)
+			p.keepEvent(p.customerID(trimSpace(src.field(c.customer))), ev, day)
 			return nil
 		}
 		p.purchases++
@@ -589,7 +593,7 @@ func (p *logParser) line(want int) error {
 		// and the SQL export's orders do.
 		orderID = strconv.Itoa(int(day))
 	}
-	cust := trimSpace(src.field(c.customer))
+	cust := p.customerID(trimSpace(src.field(c.customer)))
 	var cancelled bool
 	if c.status >= 0 {
 		status := trimSpace(src.field(c.status))

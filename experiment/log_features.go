@@ -99,7 +99,7 @@ func featureNotes(d *Data) []string {
 			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
 		}
 		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
-		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote()} {
+		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote(), d.Log.FloatIDNote()} {
 			if n != "" {
 				notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
 			}

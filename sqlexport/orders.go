@@ -160,7 +160,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		itemCol = ",\n    CASE WHEN " + d.isMissing(col(c.Item)) + " THEN NULL ELSE " + d.asText(col(c.Item)) + " END AS item"
 		itemKept = ", item"
 	}
-	q.cte("order_lines", "SELECT "+d.asText(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.logDay(col(c.Time), form))+
+	q.cte("order_lines", "SELECT "+d.customerID(col(c.Customer))+" AS customer,\n    "+d.asDouble(d.logDay(col(c.Time), form))+
 		" AS day,\n    "+amount+" AS amount,\n    "+qty+" AS qty,\n    "+order+" AS order_id"+itemCol+statusCol+"\n  FROM "+d.table(o.OrdersTable)+purchases)
 	// A line is cancelled by a negative quantity or amount or an invoice
 	// "C" + digits only (data's isCancelledInvoice: what is left once the

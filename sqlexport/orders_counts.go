@@ -128,7 +128,7 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 			types[i] = d.str(e)
 		}
 		ev := d.asText(d.ident(c.Event))
-		q.cte("event_lines", "SELECT "+d.asText(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.logDay(d.ident(c.Time), form))+" AS day,\n"+
+		q.cte("event_lines", "SELECT "+d.customerID(d.ident(c.Customer))+" AS customer, "+d.asDouble(d.logDay(d.ident(c.Time), form))+" AS day,\n"+
 			"    "+ev+" AS ev\n  FROM "+d.table(table)+"\n  WHERE NOT "+d.foldedIn(ev, data.PurchaseEvents())+
 			" AND "+ev+" IN ("+strings.Join(types, ", ")+")\n    AND NOT "+d.isMissing(d.ident(c.Customer)))
 		branches = append(branches, branch(func(s streamColumn) string { return s.event },

@@ -68,3 +68,30 @@ func (d Dialect) floor(expr string) string {
 	}
 	return "FLOOR(" + expr + ")"
 }
+
+// customerID is the orders table's customer id col as data reads it: a
+// whole number written with a decimal part of zeros ("13522.0", a column
+// of floats) is that number ("13522"); any other id as written (trimmed).
+func (d Dialect) customerID(col string) string {
+	t := d.asText(col)
+	other := t
+	for digit := '0'; digit <= '9'; digit++ {
+		other = fmt.Sprintf("REPLACE(%s, '%c', '')", other, digit)
+	}
+	pos := d.position("'.'", t)
+	return "CASE WHEN " + other + " = '.' AND " + pos + " > 1 AND " + pos + " < LENGTH(" + t + ")" +
+		" AND LENGTH(REPLACE(SUBSTR(" + t + ", " + pos + " + 1), '0', '')) = 0" +
+		" THEN SUBSTR(" + t + ", 1, " + pos + " - 1) ELSE " + t + " END"
+}
+
+// position is the 1-based position of the first needle in text (0 when
+// there is none).
+func (d Dialect) position(needle, text string) string {
+	switch d {
+	case Postgres, BigQuery, Trino:
+		return "STRPOS(" + text + ", " + needle + ")"
+	case Snowflake:
+		return "CHARINDEX(" + needle + ", " + text + ")"
+	}
+	return "INSTR(" + text + ", " + needle + ")"
+}

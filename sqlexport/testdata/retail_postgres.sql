@@ -1,6 +1,6 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect postgres
 WITH order_lines AS MATERIALIZED (
-  SELECT TRIM(CAST("cust" AS TEXT)) AS customer,
+  SELECT CASE WHEN REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(TRIM(CAST("cust" AS TEXT)), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '') = '.' AND STRPOS(TRIM(CAST("cust" AS TEXT)), '.') > 1 AND STRPOS(TRIM(CAST("cust" AS TEXT)), '.') < LENGTH(TRIM(CAST("cust" AS TEXT))) AND LENGTH(REPLACE(SUBSTR(TRIM(CAST("cust" AS TEXT)), STRPOS(TRIM(CAST("cust" AS TEXT)), '.') + 1), '0', '')) = 0 THEN SUBSTR(TRIM(CAST("cust" AS TEXT)), 1, STRPOS(TRIM(CAST("cust" AS TEXT)), '.') - 1) ELSE TRIM(CAST("cust" AS TEXT)) END AS customer,
     CAST((CAST(SUBSTR(TRIM(CAST("ordered_at" AS TEXT)), 1, 10) AS DATE) - DATE '1970-01-01') AS DOUBLE PRECISION) AS day,
     (CASE WHEN ("amount" IS NULL OR LOWER(TRIM(CAST("amount" AS TEXT))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST("amount" AS DOUBLE PRECISION) END) AS amount,
     0.0 AS qty,

@@ -1,6 +1,6 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect snowflake
 WITH order_lines AS (
-  SELECT TRIM(CAST(cust AS VARCHAR)) AS customer,
+  SELECT CASE WHEN REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(TRIM(CAST(cust AS VARCHAR)), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '') = '.' AND CHARINDEX('.', TRIM(CAST(cust AS VARCHAR))) > 1 AND CHARINDEX('.', TRIM(CAST(cust AS VARCHAR))) < LENGTH(TRIM(CAST(cust AS VARCHAR))) AND LENGTH(REPLACE(SUBSTR(TRIM(CAST(cust AS VARCHAR)), CHARINDEX('.', TRIM(CAST(cust AS VARCHAR))) + 1), '0', '')) = 0 THEN SUBSTR(TRIM(CAST(cust AS VARCHAR)), 1, CHARINDEX('.', TRIM(CAST(cust AS VARCHAR))) - 1) ELSE TRIM(CAST(cust AS VARCHAR)) END AS customer,
     CAST(DATEDIFF(day, DATE '1970-01-01', CAST(SUBSTR(TRIM(CAST(ordered_at AS VARCHAR)), 1, 10) AS DATE)) AS DOUBLE) AS day,
     (CASE WHEN (amount IS NULL OR LOWER(TRIM(CAST(amount AS VARCHAR))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(amount AS DOUBLE) END) AS amount,
     0.0 AS qty,

@@ -1,6 +1,6 @@
 -- retain model: P(orders_again_90d = yes), threshold 0.5, dialect spark
 WITH order_lines AS (
-  SELECT TRIM(CAST(`cust` AS STRING)) AS customer,
+  SELECT CASE WHEN REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(TRIM(CAST(`cust` AS STRING)), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '') = '.' AND INSTR(TRIM(CAST(`cust` AS STRING)), '.') > 1 AND INSTR(TRIM(CAST(`cust` AS STRING)), '.') < LENGTH(TRIM(CAST(`cust` AS STRING))) AND LENGTH(REPLACE(SUBSTR(TRIM(CAST(`cust` AS STRING)), INSTR(TRIM(CAST(`cust` AS STRING)), '.') + 1), '0', '')) = 0 THEN SUBSTR(TRIM(CAST(`cust` AS STRING)), 1, INSTR(TRIM(CAST(`cust` AS STRING)), '.') - 1) ELSE TRIM(CAST(`cust` AS STRING)) END AS customer,
     CAST(DATEDIFF(CAST(SUBSTR(TRIM(CAST(`ordered_at` AS STRING)), 1, 10) AS DATE), DATE '1970-01-01') AS DOUBLE) AS day,
     (CASE WHEN (`amount` IS NULL OR LOWER(TRIM(CAST(`amount` AS STRING))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(`amount` AS DOUBLE) END) AS amount,
     0.0 AS qty,
