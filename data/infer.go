@@ -76,6 +76,9 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 			return c
 		}
 		c := inferNumeric(name, values, b.missing)
+		if c.Kind == ID {
+			c.useWritten(b.written.take())
+		}
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		c.Stripped = b.stripped
 		c.MissingWords = b.words.list()
@@ -85,6 +88,9 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	levels := distinctStrings(b, strs)
 	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
 		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
+		if c.Kind == ID {
+			c.Strings = strs // the ids as written
+		}
 		c.DecimalComma = c.Kind == Numeric && pointGroups
 		c.Stripped = levelMarks(levels, b.decimalComma)
 		return c
@@ -207,7 +213,9 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 }
 
 // asIdentifier turns a numeric column into an identifier, its values
-// written as text with every digit (15634602, not 1.5634602e+07).
+// written as text with every digit (15634602, not 1.5634602e+07). A
+// caller holding the cells' text puts back those the numbers do not
+// give (useWritten): zero-padded ids and ids of more than 15 digits.
 func (c *Column) asIdentifier() {
 	c.Kind = ID
 	c.Strings = make([]string, len(c.Values))
