@@ -86,9 +86,9 @@ type columnBuilder struct {
 	// words counts the cells of a numeric column read as missing because
 	// they are numeric missing words (numeric_words.go).
 	words missingWords
-	// written holds, for a numeric column, the cells whose number does
-	// not write back as written (written.go), in row order.
-	written chunks[writtenCell]
+	// written holds, for a numeric column, what its numbers lose of the
+	// cells' text (written.go).
+	written writtenCells
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -102,7 +102,7 @@ func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 // column's header.
 func (b *columnBuilder) add(cell []byte, file string, line, col int, name string) error {
 	if b.numeric {
-		if mayNotWriteBack(cell) {
+		if mayLoseText(cell) {
 			b.keepWritten(cell)
 		}
 		if !b.decimalComma {

@@ -75,10 +75,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 			c.MissingWords = b.words.list()
 			return c
 		}
-		c := inferNumeric(name, values, b.missing)
-		if c.Kind == ID {
-			c.useWritten(b.written.take())
-		}
+		c := inferNumeric(name, values, b.missing, &b.written)
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		c.Stripped = b.stripped
 		c.MissingWords = b.words.list()
@@ -87,7 +84,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	strs := b.strs.take()
 	levels := distinctStrings(b, strs)
 	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
-		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
+		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing, nil)
 		if c.Kind == ID {
 			c.Strings = strs // the ids as written
 		}
@@ -159,8 +156,9 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 
 // inferNumeric classifies a numeric column as constant, boolean (only 0 and
 // 1), identifier (unique integers named like an id or numbering the rows, or
-// long ones: longIdentifier) or numeric.
-func inferNumeric(name string, values []float64, missing int) *Column {
+// long ones: longIdentifier) or numeric. written, when not nil, holds
+// what the numbers lost of the cells' text, for an identifier's ids.
+func inferNumeric(name string, values []float64, missing int, written *writtenCells) *Column {
 	c := &Column{Name: name, Kind: Numeric, Values: values, Missing: missing}
 	first, lo, hi := math.NaN(), math.Inf(1), math.Inf(-1)
 	distinct, binary, integral := 0, true, true
@@ -196,31 +194,44 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
 	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
-		c.asIdentifier()
+		c.asIdentifier(written)
 	case integral && missing == 0 && !measureName(name) && longIdentifier(values, lo, hi):
 		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo)})
-		c.asIdentifier()
+		c.asIdentifier(written)
 	case integral && missing == 0 && idLikeName(name):
 		// Duplicate rows repeat an id: as for text, a name like
 		// customerID plus mostly distinct whole numbers still means
 		// identifier.
 		if d := countDistinct(values); 4*d >= 3*present && d > 2 {
 			c.explain(Reason{Kind: ReasonIDName, Distinct: d, Rows: present})
-			c.asIdentifier()
+			c.asIdentifier(written)
 		}
 	}
 	return c
 }
 
 // asIdentifier turns a numeric column into an identifier, its values
-// written as text with every digit (15634602, not 1.5634602e+07). A
-// caller holding the cells' text puts back those the numbers do not
-// give (useWritten): zero-padded ids and ids of more than 15 digits.
-func (c *Column) asIdentifier() {
+// written as text with every digit (15634602, not 1.5634602e+07) and what
+// written (nil for nothing) says they lost of the cells' text: the leading
+// zeros of 0003676, the digits of 2058466726881502778 that no float64
+// holds.
+func (c *Column) asIdentifier(written *writtenCells) {
 	c.Kind = ID
 	c.Strings = make([]string, len(c.Values))
+	if written == nil {
+		written = &writtenCells{}
+	}
+	zeros, texts, next := written.zeros.len(), written.texts.len(), 0
 	for i, v := range c.Values {
+		if next < texts && written.texts.at(next).row == i {
+			c.Strings[i] = written.texts.at(next).text
+			next++
+			continue
+		}
 		c.Strings[i] = strconv.FormatFloat(v, 'f', -1, 64)
+		if i < zeros && written.zeros.at(i) > 0 {
+			c.Strings[i] = padZeros(c.Strings[i], int(written.zeros.at(i)))
+		}
 	}
 	c.Values = nil
 }
