@@ -183,6 +183,11 @@ func inferNumeric(name string, values []float64, missing int, written *writtenCe
 		}
 	}
 	present := len(values) - missing
+	// Past 15 digits float64s collide: the cells' text says whether the
+	// ids repeat (longTextIdentifier).
+	if integral && missing == 0 && present >= 2 && written != nil && written.texts.len() > 0 && c.longTextIdentifier(name, written) {
+		return c
+	}
 	switch {
 	case distinct == 0:
 		c.Kind = Constant
@@ -216,24 +221,7 @@ func inferNumeric(name string, values []float64, missing int, written *writtenCe
 // zeros of 0003676, the digits of 2058466726881502778 that no float64
 // holds.
 func (c *Column) asIdentifier(written *writtenCells) {
-	c.Kind = ID
-	c.Strings = make([]string, len(c.Values))
-	if written == nil {
-		written = &writtenCells{}
-	}
-	zeros, texts, next := written.zeros.len(), written.texts.len(), 0
-	for i, v := range c.Values {
-		if next < texts && written.texts.at(next).row == i {
-			c.Strings[i] = written.texts.at(next).text
-			next++
-			continue
-		}
-		c.Strings[i] = strconv.FormatFloat(v, 'f', -1, 64)
-		if i < zeros && written.zeros.at(i) > 0 {
-			c.Strings[i] = padZeros(c.Strings[i], int(written.zeros.at(i)))
-		}
-	}
-	c.Values = nil
+	c.Kind, c.Strings, c.Values = ID, writtenIDs(c.Values, written), nil
 }
 
 // countDistinct counts the distinct values of a column without blanks.
