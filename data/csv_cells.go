@@ -86,6 +86,9 @@ type columnBuilder struct {
 	// words counts the cells of a numeric column read as missing because
 	// they are numeric missing words (numeric_words.go).
 	words missingWords
+	// written holds, for a numeric column, what its numbers lose of the
+	// cells' text (written.go).
+	written writtenCells
 }
 
 func newColumnBuilder(numeric bool, capHint int) columnBuilder {
@@ -99,6 +102,9 @@ func newColumnBuilder(numeric bool, capHint int) columnBuilder {
 // column's header.
 func (b *columnBuilder) add(cell []byte, file string, line, col int, name string) error {
 	if b.numeric {
+		if mayLoseText(cell) {
+			b.keepWritten(cell)
+		}
 		if !b.decimalComma {
 			if v, ok := parseNumber(cell); ok { // the common case: no padding
 				b.values.add(v)
@@ -300,11 +306,13 @@ func (b *columnBuilder) join(parts []*columnBuilder, file, name string) error {
 			return err
 		}
 	}
-	total := 0
-	for _, part := range all {
-		total += part.values.len() + part.strs.len()
+	total, rows := 0, make([]int, len(all))
+	for i, part := range all {
+		rows[i] = part.values.len() + part.strs.len()
+		total += rows[i]
 	}
 	if b.numeric {
+		b.joinWritten(all, rows)
 		values := make([]float64, 0, total)
 		for _, part := range all {
 			values = append(values, part.values.take()...)

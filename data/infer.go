@@ -75,7 +75,7 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 			c.MissingWords = b.words.list()
 			return c
 		}
-		c := inferNumeric(name, values, b.missing)
+		c := inferNumeric(name, values, b.missing, &b.written)
 		c.DecimalComma = c.Kind == Numeric && b.marks.comma
 		c.Stripped = b.stripped
 		c.MissingWords = b.words.list()
@@ -84,7 +84,10 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	strs := b.strs.take()
 	levels := distinctStrings(b, strs)
 	if numeric, pointGroups := allNumeric(levels, b.decimalComma); len(levels) > 0 && numeric {
-		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing)
+		c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), b.missing, nil)
+		if c.Kind == ID {
+			c.Strings = strs // the ids as written
+		}
 		c.DecimalComma = c.Kind == Numeric && pointGroups
 		c.Stripped = levelMarks(levels, b.decimalComma)
 		return c
@@ -153,8 +156,9 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 
 // inferNumeric classifies a numeric column as constant, boolean (only 0 and
 // 1), identifier (unique integers named like an id or numbering the rows, or
-// long ones: longIdentifier) or numeric.
-func inferNumeric(name string, values []float64, missing int) *Column {
+// long ones: longIdentifier) or numeric. written, when not nil, holds
+// what the numbers lost of the cells' text, for an identifier's ids.
+func inferNumeric(name string, values []float64, missing int, written *writtenCells) *Column {
 	c := &Column{Name: name, Kind: Numeric, Values: values, Missing: missing}
 	first, lo, hi := math.NaN(), math.Inf(1), math.Inf(-1)
 	distinct, binary, integral := 0, true, true
@@ -179,6 +183,11 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 		}
 	}
 	present := len(values) - missing
+	// Past 15 digits float64s collide: the cells' text says whether the
+	// ids repeat (longTextIdentifier).
+	if integral && missing == 0 && present >= 2 && written != nil && written.texts.len() > 0 && c.longTextIdentifier(name, written) {
+		return c
+	}
 	switch {
 	case distinct == 0:
 		c.Kind = Constant
@@ -190,31 +199,29 @@ func inferNumeric(name string, values []float64, missing int) *Column {
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
 	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
 		c.explain(Reason{Kind: ReasonUniqueIntegers})
-		c.asIdentifier()
+		c.asIdentifier(written)
 	case integral && missing == 0 && !measureName(name) && longIdentifier(values, lo, hi):
 		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo)})
-		c.asIdentifier()
+		c.asIdentifier(written)
 	case integral && missing == 0 && idLikeName(name):
 		// Duplicate rows repeat an id: as for text, a name like
 		// customerID plus mostly distinct whole numbers still means
 		// identifier.
 		if d := countDistinct(values); 4*d >= 3*present && d > 2 {
 			c.explain(Reason{Kind: ReasonIDName, Distinct: d, Rows: present})
-			c.asIdentifier()
+			c.asIdentifier(written)
 		}
 	}
 	return c
 }
 
 // asIdentifier turns a numeric column into an identifier, its values
-// written as text with every digit (15634602, not 1.5634602e+07).
-func (c *Column) asIdentifier() {
-	c.Kind = ID
-	c.Strings = make([]string, len(c.Values))
-	for i, v := range c.Values {
-		c.Strings[i] = strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	c.Values = nil
+// written as text with every digit (15634602, not 1.5634602e+07) and what
+// written (nil for nothing) says they lost of the cells' text: the leading
+// zeros of 0003676, the digits of 2058466726881502778 that no float64
+// holds.
+func (c *Column) asIdentifier(written *writtenCells) {
+	c.Kind, c.Strings, c.Values = ID, writtenIDs(c.Values, written), nil
 }
 
 // countDistinct counts the distinct values of a column without blanks.

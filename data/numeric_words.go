@@ -126,7 +126,7 @@ func numbersWithWords(name string, b *columnBuilder, strs, levels []string) *Col
 		}
 	}
 	// stringsToNumbers gives NaN for a word, as for a blank.
-	c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), missing)
+	c := inferNumeric(name, stringsToNumbers(strs, b.decimalComma, pointGroups), missing, nil)
 	c.DecimalComma = c.Kind == Numeric && pointGroups
 	c.Stripped = levelMarks(nums, b.decimalComma)
 	c.MissingWords = counts.list()
