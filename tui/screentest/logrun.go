@@ -51,7 +51,13 @@ func OrderLog() string {
 // (YYYY-MM-DD; "" for the default, 2024-02-20).
 func LoadLog(t testing.TB, cutoff string) *experiment.Data {
 	t.Helper()
-	src := experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: 10}
+	return LoadLogHorizon(t, cutoff, 10)
+}
+
+// LoadLogHorizon is LoadLog with a horizon of h days.
+func LoadLogHorizon(t testing.TB, cutoff string, h int) *experiment.Data {
+	t.Helper()
+	src := experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: h}
 	if cutoff != "" {
 		c, err := time.Parse(time.DateOnly, cutoff)
 		if err != nil {
