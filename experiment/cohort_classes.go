@@ -15,8 +15,10 @@ type OneClassError struct {
 	Log    string
 	Report data.CohortReport
 	// SingleOrders says that no customer of the log has more than one
-	// order: the customer column may well name orders, not customers.
-	SingleOrders bool
+	// order: the customer column, CustomerColumn, may well name orders,
+	// not customers.
+	SingleOrders   bool
+	CustomerColumn string
 }
 
 // Error implements error.
@@ -51,7 +53,7 @@ func CheckClasses(d *Data) error {
 	if r.Customers == 0 || (r.Positives > 0 && r.Positives < r.Customers) {
 		return nil
 	}
-	return &OneClassError{Log: d.Log.Name, Report: r, SingleOrders: singleOrders(d.Log)}
+	return &OneClassError{Log: d.Log.Name, Report: r, SingleOrders: singleOrders(d.Log), CustomerColumn: d.Log.Columns.Customer}
 }
 
 // singleOrders reports whether no customer of log has two orders or more.
