@@ -33,3 +33,19 @@ func (c Common) OneClassReason(e *experiment.OneClassError) string {
 			"可以试试重新打开日志（retain tui --log）并用更短的观察期，例如\n  --horizon 7d",
 		r.HorizonDays, Thousands(r.Positives), Thousands(r.Customers), cutoff)
 }
+
+// OneClassNote is OneClassReason in short, for the Data screen: the label
+// has one class, why, and that Train refuses it.
+func (c Common) OneClassNote(e *experiment.OneClassError) string {
+	h := e.Report.HorizonDays
+	switch {
+	case e.NoneAgain() && e.SingleOrders:
+		return c.Tf("the label has one class: no customer orders again within %d days, as every customer has one order (is the customer column %q a per-order key?); Train refuses it",
+			"标签只有一类：没有客户在 %d 天内再次下单，因为每位客户都只有一笔订单（客户列 %q 是否是订单编号？）；无法训练", h, e.CustomerColumn)
+	case e.NoneAgain():
+		return c.Tf("the label has one class: no customer orders again within %d days; Train refuses it (try a longer horizon)",
+			"标签只有一类：没有客户在 %d 天内再次下单；无法训练（可以试试更长的观察期）", h)
+	}
+	return c.Tf("the label has one class: every customer orders again within %d days; Train refuses it (try a shorter horizon)",
+		"标签只有一类：每位客户都在 %d 天内再次下单；无法训练（可以试试更短的观察期）", h)
+}

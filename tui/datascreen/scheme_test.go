@@ -48,6 +48,25 @@ func TestGoldenOrderLogTooShortForOutOfTime(t *testing.T) {
 	})
 }
 
+// TestGoldenOneClassLog: a log in which no customer orders again says so
+// in place of the fallback to a random split (which could not train
+// either), naming the customer column that may be a per-order key.
+func TestGoldenOneClassLog(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		d := screentest.LoadOneOrderEach(t)
+		cfg := experiment.DefaultConfig()
+		cfg.Validation = experiment.OutOfTime
+		exp, err := experiment.Prepare(d, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(c)
+		s.SetSize(c.Width, c.Height)
+		s.SetData(d, NewInfo(d, exp, cfg.Seed))
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
 // TestValidationToggle: t asks the root for the other scheme; after a
 // fallback, t asks for the random split the fallback already is, as the
 // configuration asks for out of time. The fallback's reason is shown.

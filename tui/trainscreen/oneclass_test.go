@@ -1,40 +1,13 @@
 package trainscreen
 
 import (
-	"fmt"
-	"io"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
-
-// oneOrderEach loads an order log whose 30 customers order once each, 2
-// days apart (the key names orders), with a 10-day horizon: no customer
-// orders again, so the label has one class.
-func oneOrderEach(t *testing.T) *experiment.Data {
-	t.Helper()
-	var b strings.Builder
-	b.WriteString("customer_id,date,amount\n")
-	day0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
-	for i := range 30 {
-		fmt.Fprintf(&b, "o%02d,%s,%d\n", i, day0.AddDate(0, 0, 2*i).Format(time.DateOnly), 10+i)
-	}
-	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(b.String())), nil }
-	d, err := experiment.LoadAt(experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: 10}, open,
-		time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if d.Cohort.Positives != 0 {
-		t.Fatalf("%d positives, want none", d.Cohort.Positives)
-	}
-	return d
-}
 
 // endedThenOneClass is TestGoldenEnded's screen (run 2 finished) given an
 // order log whose label has one class, with space pressed.
@@ -46,7 +19,7 @@ func endedThenOneClass(t *testing.T, c common.Common) (before, after Model, cmd 
 	s.runs, s.state = 2, trainEnded
 	s.latest.State = engine.Finished
 	s.outcome = "finished"
-	s.SetInputs(oneOrderEach(t), s.cfg, experiment.Limits{})
+	s.SetInputs(screentest.LoadOneOrderEach(t), s.cfg, experiment.Limits{})
 	after, c2 := s.step(screentest.Press("space"))
 	return s, after, c2 != nil
 }
