@@ -85,8 +85,8 @@ func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow
 		if t.Direction == experiment.Encourage {
 			who = "most likely to have"
 		}
-		fmt.Fprintf(w, "Contacting the %s of users %s %s reaches %s of those who have it: %.1f× better than at random.\n",
-			percent(g.ShareTargeted), who, t.Outcome(), percent(g.ShareCaptured), g.Lift)
+		fmt.Fprintf(w, "Contacting the %s of users %s %s reaches %s of those who have it: %s.\n",
+			percent(g.ShareTargeted), who, t.Outcome(), percent(g.ShareCaptured), experiment.LiftWords(g.Lift))
 	}
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 
 	"github.com/retainlab/retain/experiment"
 )
@@ -25,6 +27,9 @@ func prepareTraining(ctx context.Context, a *app, o *trainOptions, src experimen
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	if err := checkClasses(d); err != nil {
+		return nil, nil, nil, err
+	}
 	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
 	if err != nil {
 		return nil, nil, nil, err
@@ -34,4 +39,29 @@ func prepareTraining(ctx context.Context, a *app, o *trainOptions, src experimen
 	}
 	e, err := experiment.NewWithout(d, cfg, flagged)
 	return d, e, flagged, err
+}
+
+// checkClasses refuses, before any split is drawn, an order log whose
+// cohort holds one class: every split of it would lack that class, and
+// the split's check would point at --val and --test instead of the cause.
+func checkClasses(d *experiment.Data) error {
+	var one *experiment.OneClassError
+	if err := experiment.CheckClasses(d); !errors.As(err, &one) {
+		return err
+	}
+	r := one.Report
+	var what, hint string
+	switch {
+	case one.NoneAgain() && one.SingleOrders:
+		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
+		hint = fmt.Sprintf("every customer has one order — is the customer column %q a per-order key? "+
+			"name the customer column with --log-columns customer=COL", one.CustomerColumn)
+	case one.NoneAgain():
+		what = fmt.Sprintf("no customer orders again within the %d-day horizon (0 of %d customers)", r.HorizonDays, r.Customers)
+		hint = "the label has one class and a model needs both: give a longer --horizon"
+	default:
+		what = fmt.Sprintf("every customer orders again within the %d-day horizon (%d of %d customers)", r.HorizonDays, r.Positives, r.Customers)
+		hint = "the label has one class and a model needs both: give a shorter --horizon"
+	}
+	return usageError(fmt.Errorf("%s: %s: %s", d.Source.Describe(), what, hint))
 }

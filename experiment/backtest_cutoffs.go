@@ -54,11 +54,7 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	}
 	first, last := backtestSpan(log)
 	latest := last - horizonDays
-	// The earliest test cutoff whose training cutoff leaves the training
-	// customers one horizon of history, as long as the window they are
-	// labelled on: with less, the first fold's model learns from a few
-	// days of orders and measures little but that.
-	earliest := first + 2*horizonDays
+	earliest := earliestTestCutoff(log, horizonDays)
 	if latest < earliest {
 		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders (one horizon of history before its training cutoff, then two horizons)",
 			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 3*horizonDays)
@@ -76,6 +72,17 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 		cutoffs[i] = dateOf(latest - (k-1-i)*step)
 	}
 	return cutoffs, nil
+}
+
+// earliestTestCutoff returns the day number of the earliest test cutoff at
+// which an out-of-time fold of log may be measured with the horizon: its
+// training cutoff must leave the training customers one horizon of
+// history, as long as the window they are labelled on. With less, the
+// model learns from a few days of orders and measures little but that.
+// BacktestCutoffs and the out-of-time scheme (NewOutOfTime) keep to it.
+func earliestTestCutoff(log *data.OrderLog, horizonDays int) int {
+	first, _ := backtestSpan(log)
+	return first + 2*horizonDays
 }
 
 // BacktestSpacing returns the days between consecutive test cutoffs (0 for

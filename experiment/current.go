@@ -139,8 +139,12 @@ func (c *Current) Summary() string {
 	if c.Report.ShortHistory == 1 {
 		verb = "has"
 	}
-	return fmt.Sprintf("scored %s customers active at %s; %s %s a short history (first order fewer than %d days before; marked)",
-		data.Thousands(c.Report.Customers), c.Report.Cutoff.Format(time.DateOnly), data.Thousands(c.Report.ShortHistory),
+	noun := "customers"
+	if c.Report.Customers == 1 {
+		noun = "customer"
+	}
+	return fmt.Sprintf("scored %s %s active at %s; %s %s a short history (first order fewer than %d days before; marked)",
+		data.Thousands(c.Report.Customers), noun, c.Report.Cutoff.Format(time.DateOnly), data.Thousands(c.Report.ShortHistory),
 		verb, data.ShortHistoryDays)
 }
 

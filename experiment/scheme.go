@@ -49,14 +49,22 @@ type Later struct {
 }
 
 // OutOfTimeError says why an order log cannot be validated out of time at
-// its cutoff: the training cutoff falls before the log's first date, or a
-// cohort holds one class only (then errors.Is(err, ErrTooFewRows)).
+// its cutoff: the training cutoff falls before the log's first date, or
+// leaves the training customers less than one horizon of history (Short),
+// or a cohort holds one class only (then errors.Is(err, ErrTooFewRows)).
 type OutOfTimeError struct {
 	Log                 string
 	Cutoff, TrainCutoff time.Time
 	HorizonDays         int
-	// First is the log's first date.
-	First time.Time
+	// First is the log's first date and Last its last (ignoring lines
+	// dated after today).
+	First, Last time.Time
+	// Short says the training cutoff falls less than one horizon after
+	// the log's first date, so its customers have too little history to
+	// learn from (the rule BacktestCutoffs keeps to); Earliest is then the
+	// earliest cutoff that leaves them one horizon.
+	Short    bool
+	Earliest time.Time
 	// OneClass names the cohort ("training" or "test") whose customers
 	// all order again, or none does; Report describes it. Empty when the
 	// training cutoff is too early.
@@ -70,8 +78,24 @@ func (e *OutOfTimeError) Error() string {
 		return fmt.Sprintf("%v: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
 			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays)
 	}
+	if e.Short && e.TooShort() {
+		return fmt.Sprintf("%s runs %s .. %s (%d days), too short to validate out of time with a %d-day horizon: that needs %d days of orders (one horizon of history before the training cutoff, then two horizons)",
+			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), dayOf(e.Last)-dayOf(e.First), e.HorizonDays, 3*e.HorizonDays)
+	}
+	if e.Short {
+		return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s, who have %d days of orders in %s before them (it starts on %s), less than the %d-day horizon; the earliest cutoff that leaves them one horizon is %s",
+			e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), dayOf(e.TrainCutoff)-dayOf(e.First), e.Log,
+			e.First.Format(time.DateOnly), e.HorizonDays, e.Earliest.Format(time.DateOnly))
+	}
 	return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s (%d days earlier), before %s starts on %s",
 		e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), e.HorizonDays, e.Log, e.First.Format(time.DateOnly))
+}
+
+// TooShort reports, for a Short error, whether the log is too short for
+// any cutoff: the earliest cutoff that leaves one horizon of history
+// leaves no whole horizon after it to label with.
+func (e *OutOfTimeError) TooShort() bool {
+	return dayOf(e.Earliest)+e.HorizonDays > dayOf(e.Last)
 }
 
 // Unwrap makes errors.Is(err, ErrTooFewRows) true for a one-class cohort.
@@ -91,12 +115,16 @@ func (e *OutOfTimeError) Unwrap() error {
 // never from the customers measured at t. The experiment's Data is that
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
-func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil) }
+// The training cutoff must leave its customers one horizon of history,
+// as in the folds BacktestCutoffs picks.
+func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil, false) }
 
 // newOutOfTime is NewOutOfTime whose training part leaves out the earlier
 // cohort's customers named in without (the split is drawn as if they were
-// there, so every other part is the same as without it).
-func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, error) {
+// there, so every other part is the same as without it). anyHistory lets
+// the training cutoff fall anywhere from the log's first date on, as a
+// backtest cutoff the user names may (CheckBacktestCutoffs).
+func newOutOfTime(d *Data, cfg Config, without map[string]bool, anyHistory bool) (*Experiment, error) {
 	if d.Log == nil || d.Cohort == nil {
 		return nil, fmt.Errorf("%w: %s is not an order log", ErrSource, d.Table.Source)
 	}
@@ -104,8 +132,13 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 		return nil, err
 	}
 	log, h, cutoff := d.Log, d.Source.HorizonDays, d.Cohort.Cutoff
-	oot := &OutOfTimeError{Log: log.Name, Cutoff: cutoff, TrainCutoff: cutoff.AddDate(0, 0, -h), HorizonDays: h, First: log.First}
+	oot := &OutOfTimeError{Log: log.Name, Cutoff: cutoff, TrainCutoff: cutoff.AddDate(0, 0, -h), HorizonDays: h,
+		First: log.First, Last: dateOf(dayOf(log.LastKnown()))}
 	if dayOf(oot.TrainCutoff) < dayOf(log.First) {
+		return nil, oot
+	}
+	if earliest := earliestTestCutoff(log, h); !anyHistory && dayOf(cutoff) < earliest {
+		oot.Short, oot.Earliest = true, dateOf(earliest)
 		return nil, oot
 	}
 	src := d.Source
@@ -151,7 +184,8 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 
 // Prepare is New for the scheme cfg.Validation names. An order log
 // validated out of time that cannot be (the training cutoff falls before
-// the log starts, or a cohort has one class) is split at random instead;
+// the log starts or leaves its customers less than one horizon of history,
+// or a cohort has one class) is split at random instead;
 // the experiment's Fallback then says why. Anything else is New.
 func Prepare(d *Data, cfg Config) (*Experiment, error) {
 	if cfg.Validation != OutOfTime || d.Log == nil || d.Cohort == nil {

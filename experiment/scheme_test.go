@@ -129,20 +129,21 @@ func TestPrepareFallsBackToRandomSplitWithReason(t *testing.T) {
 }
 
 func TestPrepareFallsBackOnOneClassCohort(t *testing.T) {
-	// At cutoff 01-11 the model would train on the customers at 01-01:
-	// x alone, who orders again on 01-05.
-	log, err := data.ReadOrderLog(strings.NewReader("customer,date,amount\nx,2024-01-01,1\nx,2024-01-05,2\ny,2024-01-02,3\ny,2024-01-12,4\nz,2024-01-03,5\nz,2024-01-21,6\n"),
+	// At cutoff 01-21 the model would train on the customers at 01-11:
+	// x, y and z, who all order again by 01-21 (w starts on 01-31).
+	log, err := data.ReadOrderLog(strings.NewReader("customer,date,amount\nx,2024-01-01,1\nx,2024-01-15,2\nx,2024-01-25,2\n"+
+		"y,2024-01-02,3\ny,2024-01-12,4\nz,2024-01-03,5\nz,2024-01-20,6\nw,2024-01-31,7\n"),
 		"tiny.csv", data.LogOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	tab, rep, err := data.BuildCohort(log, date("2024-01-11"), 10)
+	tab, rep, err := data.BuildCohort(log, date("2024-01-21"), 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := &Data{Source: Source{Kind: "log", Path: "tiny.csv", Cutoff: date("2024-01-11"), HorizonDays: 10}, Table: tab, Cohort: &rep, Log: log}
+	d := &Data{Source: Source{Kind: "log", Path: "tiny.csv", Cutoff: date("2024-01-21"), HorizonDays: 10}, Table: tab, Cohort: &rep, Log: log}
 	_, err = NewOutOfTime(d, schemeConfig())
-	want := "experiment: too few rows: the training cohort at 2024-01-01 has 1 customers and 1 who order again within 10 days: both classes are needed"
+	want := "experiment: too few rows: the training cohort at 2024-01-11 has 3 customers and 3 who order again within 10 days: both classes are needed"
 	if err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
 		t.Errorf("error %v\nwant  %s", err, want)
 	}

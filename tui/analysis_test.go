@@ -153,6 +153,32 @@ func TestGainsSentenceFollowsTheTarget(t *testing.T) {
 	}
 }
 
+// A lift below 1 is worse than at random, not "0.8× better" (and about 1
+// no better), in both languages.
+func TestGainsSentenceBelowRandom(t *testing.T) {
+	w := common.NewRiskWording(experiment.DefaultTarget(data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"}))
+	for _, c := range []struct {
+		lift     float64
+		captured float64
+		en, zh   string
+	}{
+		{0.84, 0.17,
+			"Contacting the 20 % riskiest users (highest P(Churn = Yes)) reaches 17 % of those with Churn = Yes — 0.8× the random rate: worse than at random.",
+			"联系风险最高的 20 % 用户（P(Churn = Yes) 最高），可以触达 17 % 的 Churn = Yes 用户——只有随机联系的 0.8 倍，不如随机联系。"},
+		{1.02, 0.2,
+			"Contacting the 20 % riskiest users (highest P(Churn = Yes)) reaches 20 % of those with Churn = Yes — no better than at random (1.0×).",
+			"联系风险最高的 20 % 用户（P(Churn = Yes) 最高），可以触达 20 % 的 Churn = Yes 用户——与随机联系相当（1.0 倍）。"},
+	} {
+		g := metrics.GainsRow{Group: 2, ShareTargeted: 0.2, ShareCaptured: c.captured, Lift: c.lift}
+		if got := w.GainsSentence(g); got != c.en {
+			t.Errorf("lift %g:\n%q, want\n%q", c.lift, got, c.en)
+		}
+		if got := w.GainsSentenceZh(g); got != c.zh {
+			t.Errorf("lift %g:\n%q, want\n%q", c.lift, got, c.zh)
+		}
+	}
+}
+
 func TestRunsScreenComparesAndChoosesTheAnalysedRun(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
 	second := trainRun(t, m, 4)

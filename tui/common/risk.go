@@ -68,8 +68,8 @@ func (r RiskWording) GainsSentence(g metrics.GainsRow) string {
 	if r.Direction == experiment.Encourage {
 		who = "of users most likely to convert"
 	}
-	return fmt.Sprintf("Contacting the %s %s (%s) reaches %s of those with %s — %.1f× better than at random.",
-		WholePercent(g.ShareTargeted), who, r.Order(), WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+	return fmt.Sprintf("Contacting the %s %s (%s) reaches %s of those with %s — %s.",
+		WholePercent(g.ShareTargeted), who, r.Order(), WholePercent(g.ShareCaptured), r.Class(), experiment.LiftWords(g.Lift))
 }
 
 // GainsSentenceZh is GainsSentence in Chinese.
@@ -81,8 +81,19 @@ func (r RiskWording) GainsSentenceZh(g metrics.GainsRow) string {
 	if r.Direction == experiment.Encourage {
 		who = "最可能转化的"
 	}
-	return fmt.Sprintf("联系%s %s 用户（%s %s），可以触达 %s 的 %s 用户——是随机联系的 %.1f 倍。",
-		who, WholePercent(g.ShareTargeted), r.ProbName(), order, WholePercent(g.ShareCaptured), r.Class(), g.Lift)
+	return fmt.Sprintf("联系%s %s 用户（%s %s），可以触达 %s 的 %s 用户——%s。",
+		who, WholePercent(g.ShareTargeted), r.ProbName(), order, WholePercent(g.ShareCaptured), r.Class(), liftWordsZh(g.Lift))
+}
+
+// liftWordsZh is experiment.LiftWords in Chinese.
+func liftWordsZh(lift float64) string {
+	switch shown := math.Round(lift*10) / 10; {
+	case shown == 1:
+		return "与随机联系相当（1.0 倍）"
+	case shown < 1:
+		return fmt.Sprintf("只有随机联系的 %.1f 倍，不如随机联系", lift)
+	}
+	return fmt.Sprintf("是随机联系的 %.1f 倍", lift)
 }
 
 // WholePercent formats a share as "20 %".

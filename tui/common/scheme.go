@@ -18,6 +18,7 @@ func (c Common) SchemeName(s experiment.Scheme) string {
 // could not be validated out of time and was split at random instead.
 func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	days := func(t time.Time) int { return int(t.Unix() / 86400) }
 	if e.OneClass != "" {
 		cohort := c.T("training", "训练")
 		if e.OneClass != "training" {
@@ -26,6 +27,16 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 		return c.Tf("out of time is impossible here: the %s cohort at %s has %s customers and %s who order again within %d days, and a model needs both classes; split at random instead",
 			"此处无法跨时间验证：%s客户群（截止 %s）有 %s 位客户，其中 %s 位在 %d 天内再次下单，模型需要两类都有；已改用随机划分",
 			cohort, day(e.Report.Cutoff), Thousands(e.Report.Customers), Thousands(e.Report.Positives), e.HorizonDays)
+	}
+	if e.Short && e.TooShort() {
+		return c.Tf("out of time is impossible here: the log runs %s .. %s (%d days), and a %d-day horizon needs %d days of orders (one horizon of history before the training cutoff, then two horizons; the same rule as retain backtest); split at random instead (load a longer log or choose a shorter horizon)",
+			"此处无法跨时间验证：日志覆盖 %s .. %s（%d 天），而 %d 天的观察期需要 %d 天（训练截止日之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）",
+			day(e.First), day(e.Last), days(e.Last)-days(e.First), e.HorizonDays, 3*e.HorizonDays)
+	}
+	if e.Short {
+		return c.Tf("out of time is impossible here: it would train on the customers at %s, who have only %d days of orders before them, less than the %d-day horizon (the log starts on %s); split at random instead (choose a cutoff from %s or a shorter horizon)",
+			"此处无法跨时间验证：它要用 %s 的客户训练，而他们之前只有 %d 天的订单，短于 %d 天的观察期（日志从 %s 开始）；已改用随机划分（请选 %s 或更晚的截止日，或更短的观察期）",
+			day(e.TrainCutoff), days(e.TrainCutoff)-days(e.First), e.HorizonDays, day(e.First), day(e.Earliest))
 	}
 	return c.Tf("out of time is impossible here: it would train on the customers at %s (%d days before the cutoff %s), before the log starts on %s; split at random instead (choose a later cutoff or a shorter horizon)",
 		"此处无法跨时间验证：它要用 %[1]s（截止日 %[3]s 之前 %[2]d 天）的客户训练，而日志从 %[4]s 才开始；已改用随机划分（请选更晚的截止日或更短的观察期）",

@@ -1,6 +1,7 @@
 package datascreen
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -13,6 +14,9 @@ type schemeInfo struct {
 	Scheme experiment.Scheme
 	// Fallback says why out of time was asked for and not possible.
 	Fallback *experiment.OutOfTimeError
+	// OneClass says the cohort's label has one class, so that no scheme
+	// can train on it (experiment.CheckClasses).
+	OneClass *experiment.OneClassError
 	// TrainCutoff and Cutoff are the cohorts' dates out of time; Trained
 	// and Measured are their customers.
 	TrainCutoff, Cutoff time.Time
@@ -21,6 +25,7 @@ type schemeInfo struct {
 
 func newSchemeInfo(exp *experiment.Experiment) schemeInfo {
 	v := schemeInfo{Scheme: exp.Scheme(), Fallback: exp.Fallback}
+	errors.As(experiment.CheckClasses(exp.Loaded()), &v.OneClass)
 	if exp.Later != nil {
 		v.TrainCutoff, v.Cutoff = exp.Data.Cohort.Cutoff, exp.Later.Data.Cohort.Cutoff
 		v.Trained, v.Measured = exp.Data.Cohort.Customers, exp.Later.Set.Rows
@@ -60,7 +65,12 @@ func (s Model) validationLines() []string {
 	lines := s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · t: out of time",
 		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· t：跨时间验证",
 		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, plainJoin)
-	if v.Fallback != nil {
+	switch {
+	case v.OneClass != nil:
+		// Said instead of the fallback's reason: no split of a label of one
+		// class can train, at random or out of time.
+		lines = append(lines, s.field("", s.OneClassNote(v.OneClass), 3, st.Warning.Render)...)
+	case v.Fallback != nil:
 		lines = append(lines, s.field("", s.FallbackReason(v.Fallback), 3, st.Warning.Render)...)
 	}
 	return lines

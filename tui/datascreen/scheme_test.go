@@ -13,7 +13,13 @@ import (
 // prepared as the TUI does with the scheme asked for.
 func schemeScreen(t *testing.T, c common.Common, cutoff string, scheme experiment.Scheme) Model {
 	t.Helper()
-	d := screentest.LoadLog(t, cutoff)
+	return schemeScreenHorizon(t, c, cutoff, 10, scheme)
+}
+
+// schemeScreenHorizon is schemeScreen with a horizon of h days.
+func schemeScreenHorizon(t *testing.T, c common.Common, cutoff string, h int, scheme experiment.Scheme) Model {
+	t.Helper()
+	d := screentest.LoadLogHorizon(t, cutoff, h)
 	cfg := experiment.DefaultConfig()
 	cfg.Validation = scheme
 	exp, err := experiment.Prepare(d, cfg)
@@ -29,6 +35,35 @@ func schemeScreen(t *testing.T, c common.Common, cutoff string, scheme experimen
 func TestGoldenOrderLogOutOfTime(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		screentest.Golden(t, schemeScreen(t, c, "", experiment.OutOfTime), c.Width, c.Height)
+	})
+}
+
+// TestGoldenOrderLogTooShortForOutOfTime: a 60-day log with a 25-day
+// horizon is too short to train out of time on customers with one horizon
+// of history (the rule of retain backtest): the Data screen says it is
+// split at random instead, and why.
+func TestGoldenOrderLogTooShortForOutOfTime(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, schemeScreenHorizon(t, c, "", 25, experiment.OutOfTime), c.Width, c.Height)
+	})
+}
+
+// TestGoldenOneClassLog: a log in which no customer orders again says so
+// in place of the fallback to a random split (which could not train
+// either), naming the customer column that may be a per-order key.
+func TestGoldenOneClassLog(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		d := screentest.LoadOneOrderEach(t)
+		cfg := experiment.DefaultConfig()
+		cfg.Validation = experiment.OutOfTime
+		exp, err := experiment.Prepare(d, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(c)
+		s.SetSize(c.Width, c.Height)
+		s.SetData(d, NewInfo(d, exp, cfg.Seed))
+		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }
 
@@ -48,6 +83,8 @@ func TestValidationToggle(t *testing.T) {
 		{"", experiment.RandomSplit, experiment.OutOfTime, "random split, seed 1: train 72 · validation 8 · test 0 (stratified) · t: out of time"},
 		{"2024-01-05", experiment.OutOfTime, experiment.RandomSplit,
 			"out of time is impossible here: it would train on the customers at 2023-12-26 (10 days before the cutoff 2024-01-05), before the log starts on 2024-01-01"},
+		{"2024-01-15", experiment.OutOfTime, experiment.RandomSplit,
+			"out of time is impossible here: it would train on the customers at 2024-01-05, who have only 4 days of orders before them, less than the 10-day horizon (the log starts on 2024-01-01); split at random instead (choose a cutoff from 2024-01-21 or a shorter horizon)"},
 	} {
 		s := schemeScreen(t, c, tc.cutoff, tc.scheme)
 		// Words only: the key column indents wrapped lines.

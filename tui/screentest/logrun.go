@@ -51,7 +51,13 @@ func OrderLog() string {
 // (YYYY-MM-DD; "" for the default, 2024-02-20).
 func LoadLog(t testing.TB, cutoff string) *experiment.Data {
 	t.Helper()
-	src := experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: 10}
+	return LoadLogHorizon(t, cutoff, 10)
+}
+
+// LoadLogHorizon is LoadLog with a horizon of h days.
+func LoadLogHorizon(t testing.TB, cutoff string, h int) *experiment.Data {
+	t.Helper()
+	src := experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: h}
 	if cutoff != "" {
 		c, err := time.Parse(time.DateOnly, cutoff)
 		if err != nil {
@@ -63,6 +69,30 @@ func LoadLog(t testing.TB, cutoff string) *experiment.Data {
 	d, err := experiment.LoadAt(src, open, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
+	}
+	return d
+}
+
+// LoadOneOrderEach loads an order log "orders.csv" whose 30 customers
+// (customer_id o00–o29) order once each, 2 days apart from 2024-01-01, with
+// a 10-day horizon: no customer orders again, so the label has one class,
+// as when the customer column is a per-order key.
+func LoadOneOrderEach(t testing.TB) *experiment.Data {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("customer_id,date,amount\n")
+	day0 := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 30 {
+		fmt.Fprintf(&b, "o%02d,%s,%d\n", i, day0.AddDate(0, 0, 2*i).Format(time.DateOnly), 10+i)
+	}
+	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(b.String())), nil }
+	d, err := experiment.LoadAt(experiment.Source{Kind: "log", Path: "orders.csv", HorizonDays: 10}, open,
+		time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Cohort.Positives != 0 {
+		t.Fatalf("%d positives, want none", d.Cohort.Positives)
 	}
 	return d
 }

@@ -2,6 +2,7 @@ package trainscreen
 
 import (
 	"context"
+	"errors"
 	"math"
 
 	"charm.land/bubbles/v2/key"
@@ -61,6 +62,7 @@ type Model struct {
 	runSource string              // the data the current (or last) run trained on
 	outcome   string              // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
+	refusal   string              // why the data cannot train at all, shown in a panel ("" for none)
 	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
 	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
@@ -112,6 +114,9 @@ func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 // redraws what they plan: before the first run, the axes' epochs.
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
 	s.given++
+	if d != s.data {
+		s.refusal = "" // said of the data replaced
+	}
 	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
 		// The axes show the planned epochs before the first run.
@@ -269,6 +274,15 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	}
 	if s.data == nil {
 		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
+		return nil
+	}
+	s.refusal = ""
+	// A label of one class trains nothing the Evaluate screen could
+	// measure: refused before anything of the last run is replaced.
+	var one *experiment.OneClassError
+	if errors.As(experiment.CheckClasses(s.data), &one) {
+		s.outcome, s.failed = s.T("Cannot train on this data: its label has one class (below).", "无法用这份数据训练：标签只有一类（见下）。"), true
+		s.refusal = s.OneClassReason(one)
 		return nil
 	}
 	// The last guard before a worker allocates anything: the Model screen

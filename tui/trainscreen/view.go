@@ -93,6 +93,10 @@ func (s *Model) render() {
 	chartRows := strings.Split(charts, "\n")
 	numbers := s.numberLines(l.numbersW, max(s.Height-headerLines, 0))
 	chartsW := max(s.Width-l.numbersW-2, 0)
+	if panel := s.refusalPanel(chartsW); panel != nil {
+		// Over the top of the charts, which keep the last run's curves.
+		copy(chartRows, panel[:min(len(panel), len(chartRows))])
+	}
 	for i := range max(s.Height-headerLines, 0) {
 		left, right := "", ""
 		if i < len(chartRows) {
@@ -104,6 +108,22 @@ func (s *Model) render() {
 		lines = append(lines, common.Pad(left, chartsW)+"  "+right)
 	}
 	s.view = widget.Fit(strings.Join(lines, "\n"), s.Width, s.Height)
+}
+
+// refusalPanel is the boxed reason the data cannot train, w cells wide,
+// while no run is under way (nil without one).
+func (s Model) refusalPanel(w int) []string {
+	if s.refusal == "" || (s.state != trainIdle && s.state != trainEnded) || w < 12 {
+		return nil
+	}
+	st := s.Styles
+	body := st.Warning.Render(s.T("Cannot train", "无法训练")) + "\n" + s.refusal
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(w).Render(body)
+	lines := strings.Split(box, "\n")
+	for i, line := range lines {
+		lines[i] = common.Pad(line, w)
+	}
+	return lines
 }
 
 // Status is the short state for the tab bar.
