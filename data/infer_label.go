@@ -116,6 +116,11 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 		classes = append(classes, v)
 	}
 	slices.Sort(classes)
+	if len(classes) > 2 {
+		if l, ok := foldLabel(name, values, positive); ok {
+			return l, nil
+		}
+	}
 	switch {
 	case len(classes) == 1:
 		pe := parseErr(file, 0, 0, ErrLabelNotBinary,

@@ -170,6 +170,10 @@ type Label struct {
 	Values   []float64
 	Positive string
 	Negative string
+	// Spellings, when set, are the label's values that differ from its two
+	// classes only in case or surrounding spaces ("yes", "YES "), read as
+	// the class they spell (foldLabel).
+	Spellings []string
 }
 
 // PositiveRate returns the share of rows whose label is 1 (NaN when empty).
