@@ -141,6 +141,9 @@ func LoadNotes(t *Table) []string {
 	if n := labelSpellingsNote(t); n != "" {
 		notes = append(notes, n)
 	}
+	if n := rowCounterNote(t); n != "" {
+		notes = append(notes, n)
+	}
 	for _, c := range t.Columns {
 		if c.Unnamed {
 			notes = append(notes, fmt.Sprintf("%s: the header cell of column %s is blank: the column is called %q",

@@ -196,8 +196,11 @@ type Table struct {
 	Source  string
 	Columns []*Column
 	// IDColumn is the index in Columns of the first ID column that can
-	// name rows (Column.NamesRows), or -1.
-	IDColumn int
+	// name rows (Column.NamesRows), or -1; a column that only numbers the
+	// rows gives way to a later one that does not (preferKeys), and
+	// RowCounter then names it.
+	IDColumn   int
+	RowCounter string
 	// Label is the target; Label.Name is "" when the table has no label
 	// (for example new rows to score).
 	Label Label
@@ -241,6 +244,7 @@ func NewTable(source string, columns []*Column, label Label) (*Table, error) {
 	if t.Rows < 0 {
 		t.Rows = 0
 	}
+	t.preferKeys()
 	return t, nil
 }
 
