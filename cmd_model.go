@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
@@ -257,6 +258,11 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
+	if day := d.Source.Cutoff.Format(time.DateOnly); day == b.Source.Cutoff.Format(time.DateOnly) {
+		fmt.Fprintf(a.stderr, "warning: the cutoff %s is the one the model was trained at: on its training log these are "+
+			"the customers it learned from, and the figures are in-sample, better than on customers it has not seen; "+
+			"give --cutoff to measure it on a later period (out of time)\n", day)
+	}
 	bg, err := d.BGNBD()
 	if err != nil {
 		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %v\n", err)

@@ -83,6 +83,16 @@ func TestEvalLogModelLabelsWithTheModelsHorizon(t *testing.T) {
 	if !strings.Contains(c.stderr.String(), "horizon 90 days") || strings.Contains(c.stderr.String(), "warning") {
 		t.Errorf("eval without --cutoff: stderr %q", c.stderr.String())
 	}
+	// At the training cutoff the customers are the ones it learned from.
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", model, "--log", log, "--cutoff", "2024-05-01"); code != exitOK {
+		t.Fatalf("eval at the training cutoff: exit %d, stderr %q", code, c.stderr.String())
+	}
+	const warning = "warning: the cutoff 2024-05-01 is the one the model was trained at: on its training log these are the customers it learned from, " +
+		"and the figures are in-sample, better than on customers it has not seen; give --cutoff to measure it on a later period (out of time)\n"
+	if !strings.Contains(c.stderr.String(), warning) {
+		t.Errorf("eval at the training cutoff: stderr %q lacks %q", c.stderr.String(), warning)
+	}
 }
 
 func TestEvalLogModelRefusesWhatItWasNotTrainedFor(t *testing.T) {
