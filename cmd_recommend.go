@@ -21,6 +21,7 @@ import (
 // recommendOptions are the flags of `retain recommend`.
 type recommendOptions struct {
 	log, logColumns, itemColumn string
+	excludeItems                string
 	dateOrder                   string
 	cutoff, horizon             string
 	top                         int
@@ -77,6 +78,7 @@ k = 5, 10, 20. Progress goes to stderr, results to stdout.`,
 	fs.StringVar(&o.cutoff, "cutoff", "", "first `DATE` (YYYY-MM-DD) after the history (default: the day after the log's last date; with --evaluate, the latest date the log has a whole horizon after)")
 	fs.StringVar(&o.horizon, "horizon", "", "period to recommend for, e.g. 30d, 4w or 30 (default 30d)")
 	fs.IntVar(&o.top, "top", recommend.DefaultTop, "items listed per customer")
+	fs.StringVar(&o.excludeItems, "exclude-items", "", "leave the `IDS` (comma-separated item ids as written, e.g. POST,M for postage and manual lines) out of the history and of what is recommended")
 	fs.StringVar(&o.itemColumn, "item-column", "", "`COLUMN` holding the item (default: detected, e.g. StockCode, sku)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
 	dateOrderVar(fs, &o.dateOrder)
@@ -136,9 +138,17 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		return err
 	}
 	start := time.Now()
-	log, warnings, err := experiment.ReadItemLog(src, a.open, time.Now())
+	var exclude []string
+	if s := strings.TrimSpace(o.excludeItems); s != "" {
+		exclude = strings.Split(s, ",")
+	}
+	log, warnings, err := experiment.ReadItemLog(src, a.open, time.Now(), exclude...)
 	if err != nil {
 		return err
+	}
+	if len(log.NotFound) > 0 {
+		fmt.Fprintf(a.stderr, "note: --exclude-items: %s: no such item in column %s (ids are compared as written)\n",
+			strings.Join(log.NotFound, ", "), log.ItemColumn)
 	}
 	for _, w := range warnings {
 		msg := w.String()
@@ -149,9 +159,10 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		}
 		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
-	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s\n", src.Path,
-		data.Thousands(len(log.Customers)), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(len(log.Baskets)),
-		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.Last).Format(time.DateOnly))
+	customers, baskets := log.UpToToday()
+	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s%s\n", src.Path,
+		data.Thousands(customers), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(baskets),
+		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.LastUpToToday).Format(time.DateOnly), leftOutOfItems(log))
 	run, err := recommend.Prepare(log, opts)
 	if err != nil {
 		return err
@@ -285,4 +296,21 @@ func listOfKs() string {
 		return strings.Join(ks, "")
 	}
 	return strings.Join(ks[:len(ks)-1], ", ") + " and " + ks[len(ks)-1]
+}
+
+// leftOutOfItems says what reading the log for recommendation left out
+// beside cancellations: the excluded items' lines and the orders without
+// an item ("" when nothing was).
+func leftOutOfItems(l *recommend.Log) string {
+	var parts []string
+	if len(l.Excluded) > 0 {
+		parts = append(parts, fmt.Sprintf("the %s lines of %s (--exclude-items)", data.Thousands(l.ExcludedLines), strings.Join(l.Excluded, ", ")))
+	}
+	if l.WithoutItems > 0 {
+		parts = append(parts, fmt.Sprintf("%s orders without an item in column %s", data.Thousands(l.WithoutItems), l.ItemColumn))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; left out: " + strings.Join(parts, ", ")
 }

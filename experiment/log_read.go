@@ -19,13 +19,14 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 // ReadItemLog reads the order log of a "log" source for recommendation:
 // as ReadLog, keeping each item's description when the log has a
 // description column, and reduced to baskets of items. A log without an
-// item column is refused (recommend.ErrNoItems).
-func ReadItemLog(src Source, open Opener, now time.Time) (*recommend.Log, []LoadWarning, error) {
+// item column is refused (recommend.ErrNoItems). The lines of the items
+// exclude names are left out (recommend.FromOrderLog).
+func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []LoadWarning, error) {
 	ol, warnings, err := readLog(src, open, now, true)
 	if err != nil {
 		return nil, nil, err
 	}
-	l, err := recommend.FromOrderLog(ol)
+	l, err := recommend.FromOrderLog(ol, exclude...)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -58,12 +58,24 @@ type Log struct {
 	// it are dated after today, most often by a mistyped year, and no
 	// default cutoff counts them.
 	LastUpToToday int32
+	// Excluded are the item ids left out (FromOrderLog's exclude), and
+	// ExcludedLines the order lines of theirs left out with them.
+	Excluded      []string
+	ExcludedLines int
+	// NotFound are the ids of exclude that are no item of the log.
+	NotFound []string
+	// WithoutItems counts the orders left out for having no item (their
+	// lines' item cells blank, or only excluded items).
+	WithoutItems int
 }
 
 // FromOrderLog builds a Log from a parsed order log. A log whose lines carry
 // invoice ids gets one basket per invoice; otherwise the lines of one
-// customer on one day form a basket. Orders without any item are left out.
-func FromOrderLog(ol *data.OrderLog) (*Log, error) {
+// customer on one day form a basket. The lines of the items exclude names
+// (ids as written; postage or a fee is no product to offer) are left out,
+// and then orders without any item; ids that are no item of the log are
+// listed in NotFound.
+func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	if ol.Columns.Item == "" {
 		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
 			ol.Name, strings.Join(ol.Header, ", "))}
@@ -73,6 +85,8 @@ func FromOrderLog(ol *data.OrderLog) (*Log, error) {
 	}
 	l := &Log{Name: ol.Name, Customers: ol.Customers, Items: ol.Items, Descriptions: ol.ItemDescriptions,
 		ItemColumn: ol.Columns.Item, DescriptionColumn: ol.Columns.Description}
+	excluded, notFound := excludedItems(ol, exclude)
+	l.Excluded, l.NotFound = exclude, notFound
 	// basketOf maps an order to its basket: itself with invoice ids, its
 	// customer's day without.
 	basketOf := make([]int32, len(ol.Orders))
@@ -92,12 +106,17 @@ func FromOrderLog(ol *data.OrderLog) (*Log, error) {
 		l.Baskets = append(l.Baskets, Basket{Customer: o.Customer, Day: o.Day, Amount: o.Amount})
 	}
 	for _, oi := range ol.OrderItems {
+		if excluded[oi.Item] {
+			l.ExcludedLines++
+			continue
+		}
 		b := &l.Baskets[basketOf[oi.Order]]
 		b.Items = append(b.Items, oi.Item)
 	}
 	kept := l.Baskets[:0]
 	for _, b := range l.Baskets {
 		if len(b.Items) == 0 {
+			l.WithoutItems++
 			continue
 		}
 		slices.Sort(b.Items)
@@ -105,6 +124,9 @@ func FromOrderLog(ol *data.OrderLog) (*Log, error) {
 		kept = append(kept, b)
 	}
 	l.Baskets = kept
+	if len(l.Baskets) == 0 {
+		return nil, &noItemsError{fmt.Sprintf("%s: no order has an item left once %s are left out", ol.Name, strings.Join(exclude, ", "))}
+	}
 	slices.SortStableFunc(l.Baskets, func(a, b Basket) int {
 		if a.Day != b.Day {
 			return int(a.Day - b.Day)
