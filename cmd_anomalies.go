@@ -261,26 +261,28 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	return printAnomalies(a.stdout, res, o.top)
 }
 
-// printAnomalies writes the top users with their reasons.
+// printAnomalies writes the top users with their reasons, aligned by
+// terminal width (ids and reasons may hold wide characters).
 func printAnomalies(w io.Writer, res *anomaly.Result, top int) error {
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	header := "rank\tuser\tscore\terror\tbaseline\t"
+	var t textTable
+	header := []string{"rank", "user", "score", "error", "baseline"}
 	if res.Archetype != nil {
-		header += "archetype\t"
+		header = append(header, "archetype")
 	}
-	fmt.Fprintln(tw, header+"reasons")
+	t.add(append(header, "reasons")...)
 	for i, row := range res.Order[:min(top, len(res.Order))] {
-		line := fmt.Sprintf("%d\t%s\t%.3f\t%.3f\t%.1f\t", i+1, res.IDs[row], res.Score[row], res.Error[row], res.Baseline[row])
+		cells := []string{strconv.Itoa(i + 1), res.IDs[row], fmt.Sprintf("%.3f", res.Score[row]),
+			fmt.Sprintf("%.3f", res.Error[row]), fmt.Sprintf("%.1f", res.Baseline[row])}
 		if res.Archetype != nil {
-			line += res.Archetype[row] + "\t"
+			cells = append(cells, res.Archetype[row])
 		}
 		var reasons []string
 		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
 			reasons = append(reasons, r.String())
 		}
-		fmt.Fprintln(tw, line+strings.Join(reasons, "; "))
+		t.add(append(cells, strings.Join(reasons, "; "))...)
 	}
-	return tw.Flush()
+	return t.write(w)
 }
 
 // printAnomalyEvaluation writes the metrics of the network and the baseline.
