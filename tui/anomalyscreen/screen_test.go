@@ -372,3 +372,31 @@ func TestRetrainFallbackInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestScoredTitleKeepsTheTextbookShopsName: the textbook shop's title read
+// "textbook shop (100 users)" before scoring and "built-in shop · 100
+// users" after, as if other data had been scored.
+func TestScoredTitleKeepsTheTextbookShopsName(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"Abnormal users  textbook shop (100 users)", "Abnormal users  textbook shop · 100 users"},
+		"zh": {"异常用户  教科书商店（100 位用户）", "异常用户  教科书商店 · 100 个用户"}} {
+		s := New(screentest.Common(lang, 160, 48))
+		s.SetInputs(d, fastConfig())
+		s.SetOptions(fastOptions())
+		title := func() string { return strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0] }
+		if got := title(); !strings.HasPrefix(got, want[0]) {
+			t.Errorf("%s before scoring: title %q, want it to start %q", lang, got, want[0])
+		}
+		press(&s, "s")
+		if s.Result() == nil {
+			t.Fatalf("%s: not scored:\n%s", lang, s.View())
+		}
+		if got := title(); !strings.HasPrefix(got, want[1]) {
+			t.Errorf("%s after scoring: title %q, want it to start %q", lang, got, want[1])
+		}
+	}
+}

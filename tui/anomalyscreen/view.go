@@ -73,10 +73,17 @@ func (s Model) title() string {
 }
 
 // scoredName names the table res scored: a file by its path, the built-in
-// shop (its table is named in English) in the interface's language.
+// and textbook shops (their tables are named in English, both as the
+// built-in shop) by the names the title gives them before scoring, in the
+// interface's language.
 func (s Model) scoredName() string {
-	if s.scored != nil && (s.scored.Source.Kind == "builtin" || s.scored.Source.Kind == "textbook") {
-		return s.T(s.res.Source, "内置商店")
+	if s.scored != nil {
+		switch s.scored.Source.Kind {
+		case "builtin":
+			return s.T("built-in shop", "内置商店")
+		case "textbook":
+			return s.T("textbook shop", "教科书商店")
+		}
 	}
 	return s.res.Source
 }
