@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -398,5 +399,19 @@ func TestScoredTitleKeepsTheTextbookShopsName(t *testing.T) {
 		if got := title(); !strings.HasPrefix(got, want[1]) {
 			t.Errorf("%s after scoring: title %q, want it to start %q", lang, got, want[1])
 		}
+	}
+}
+
+// TestOneUserAboveIsSingular: a cut-off with one user above read "1 users
+// above (1.0 %)".
+func TestOneUserAboveIsSingular(t *testing.T) {
+	s := scored(t, screentest.Common("en", 160, 48))
+	scores := append([]float64(nil), s.res.Score...)
+	slices.Sort(scores)
+	// Halfway between the two highest scores: only the highest is above.
+	s.cut = (scores[len(scores)-1] + scores[len(scores)-2]) / 2
+	s.recount()
+	if got := ansi.Strip(s.cutLine()); !strings.Contains(got, ": 1 user above (") {
+		t.Errorf("cut line %q, want \": 1 user above (\"", got)
 	}
 }

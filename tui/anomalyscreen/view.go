@@ -142,7 +142,11 @@ func (s Model) cutLine() string {
 	res := s.res
 	above := s.sum.above
 	abusive, normal, flagged := res.Marked(s.cut, above, s.marks)
-	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值（%s）",
+	usersAbove := "Cut-off %.4f: %s users above (%s)"
+	if above == 1 {
+		usersAbove = "Cut-off %.4f: %s user above (%s)"
+	}
+	text := s.Tf(usersAbove, "阈值 %.4f：%s 个用户高于阈值（%s）",
 		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
 	text = s.Styles.Value.Render(text)
 	if s.cut != res.Cutoff {
