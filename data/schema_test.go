@@ -21,7 +21,7 @@ func TestSchemaReport(t *testing.T) {
 		{"age", "feature", "1 missing in training filled with the median 40; plus a was-missing indicator; min-max scaled from [20, 60] to [0, 1]", Numeric, 1},
 		{"plan", "feature", "one-hot encoded into 3 columns (unseen levels: all zeros)", Categorical, 0},
 		{"promo", "feature", "encoded No = 0, Yes = 1", Boolean, 0},
-		{"churn", "label", `label: "yes" = 1 (33.3% of rows), "no" = 0`, Boolean, 0},
+		{"churn", "label", `label: "yes" = 1 (33.3 % of rows), "no" = 0`, Boolean, 0},
 	}
 	if len(rep.Columns) != len(want) {
 		t.Fatalf("%d columns, want %d", len(rep.Columns), len(want))

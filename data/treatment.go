@@ -141,7 +141,7 @@ func (tr Treatment) String() string {
 	case ActionExcluded:
 		return "excluded from the features"
 	case ActionLabel:
-		return fmt.Sprintf("label: %q = 1 (%.1f%% of rows), %q = 0", tr.Levels[1], 100*tr.Rate, tr.Levels[0])
+		return fmt.Sprintf("label: %q = 1 (%.1f %% of rows), %q = 0", tr.Levels[1], 100*tr.Rate, tr.Levels[0])
 	case ActionFeature:
 		return tr.featureString()
 	}

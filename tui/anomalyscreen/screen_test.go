@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -370,5 +371,47 @@ func TestRetrainFallbackInChinese(t *testing.T) {
 		if got := ansi.Strip(lines[len(lines)-1]); got != want {
 			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
 		}
+	}
+}
+
+// TestScoredTitleKeepsTheTextbookShopsName: the textbook shop's title read
+// "textbook shop (100 users)" before scoring and "built-in shop · 100
+// users" after, as if other data had been scored.
+func TestScoredTitleKeepsTheTextbookShopsName(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "textbook"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"Abnormal users  textbook shop (100 users)", "Abnormal users  textbook shop · 100 users"},
+		"zh": {"异常用户  教科书商店（100 位用户）", "异常用户  教科书商店 · 100 个用户"}} {
+		s := New(screentest.Common(lang, 160, 48))
+		s.SetInputs(d, fastConfig())
+		s.SetOptions(fastOptions())
+		title := func() string { return strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0] }
+		if got := title(); !strings.HasPrefix(got, want[0]) {
+			t.Errorf("%s before scoring: title %q, want it to start %q", lang, got, want[0])
+		}
+		press(&s, "s")
+		if s.Result() == nil {
+			t.Fatalf("%s: not scored:\n%s", lang, s.View())
+		}
+		if got := title(); !strings.HasPrefix(got, want[1]) {
+			t.Errorf("%s after scoring: title %q, want it to start %q", lang, got, want[1])
+		}
+	}
+}
+
+// TestOneUserAboveIsSingular: a cut-off with one user above read "1 users
+// above (1.0 %)".
+func TestOneUserAboveIsSingular(t *testing.T) {
+	s := scored(t, screentest.Common("en", 160, 48))
+	scores := append([]float64(nil), s.res.Score...)
+	slices.Sort(scores)
+	// Halfway between the two highest scores: only the highest is above.
+	s.cut = (scores[len(scores)-1] + scores[len(scores)-2]) / 2
+	s.recount()
+	if got := ansi.Strip(s.cutLine()); !strings.Contains(got, ": 1 user above (") {
+		t.Errorf("cut line %q, want \": 1 user above (\"", got)
 	}
 }

@@ -73,10 +73,17 @@ func (s Model) title() string {
 }
 
 // scoredName names the table res scored: a file by its path, the built-in
-// shop (its table is named in English) in the interface's language.
+// and textbook shops (their tables are named in English, both as the
+// built-in shop) by the names the title gives them before scoring, in the
+// interface's language.
 func (s Model) scoredName() string {
-	if s.scored != nil && (s.scored.Source.Kind == "builtin" || s.scored.Source.Kind == "textbook") {
-		return s.T(s.res.Source, "内置商店")
+	if s.scored != nil {
+		switch s.scored.Source.Kind {
+		case "builtin":
+			return s.T("built-in shop", "内置商店")
+		case "textbook":
+			return s.T("textbook shop", "教科书商店")
+		}
 	}
 	return s.res.Source
 }
@@ -135,7 +142,11 @@ func (s Model) cutLine() string {
 	res := s.res
 	above := s.sum.above
 	abusive, normal, flagged := res.Marked(s.cut, above, s.marks)
-	text := s.Tf("Cut-off %.4f: %s users above (%s)", "阈值 %.4f：%s 个用户高于阈值（%s）",
+	usersAbove := "Cut-off %.4f: %s users above (%s)"
+	if above == 1 {
+		usersAbove = "Cut-off %.4f: %s user above (%s)"
+	}
+	text := s.Tf(usersAbove, "阈值 %.4f：%s 个用户高于阈值（%s）",
 		s.cut, common.Thousands(above), common.Percent(float64(above)/float64(len(res.Score))))
 	text = s.Styles.Value.Render(text)
 	if s.cut != res.Cutoff {

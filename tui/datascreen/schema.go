@@ -74,26 +74,8 @@ func (s Model) selected() int {
 // details, the selected column is described in full under it, since its
 // cells may be cut.
 func (s Model) schemaLines(w, h int, details bool) []string {
-	kindW := max(ansi.StringWidth(s.kindName(data.Categorical)), 6) + 1
-	const missW = 9
-	// The role is spelled out in the preprocessing text too, so a narrow
-	// window drops its column first.
-	roleW := 0
-	if w >= 100 {
-		roleW = 8
-	}
-	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
-	fixed := nameW + kindW + roleW + missW
-	levW := min(max((w-fixed)/3, 16), 30)
-	// A range is never cut inside a number: its column widens for the
-	// widest range, taking from the preprocessing text (which the detail
-	// line gives in full) down to minActW, and a range still too wide is
-	// written shorter (rangeCell).
-	const minActW = 16
-	if need := s.rangeWidth() + 1; need > levW {
-		levW = max(levW, min(need, w-fixed-minActW))
-	}
-	actW := max(w-fixed-levW, 8)
+	sw := s.schemaWidths(w)
+	nameW, kindW, roleW, missW, levW, actW := sw.name, sw.kind, sw.role, sw.miss, sw.lev, sw.act
 	row := func(name, kind, role, miss, lev, act string) string {
 		out := common.Pad(name, nameW-1) + " " + common.Pad(kind, kindW-1) + " "
 		if roleW > 0 {
@@ -131,10 +113,70 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 	return out
 }
 
+// schemaColumns are the widths of the schema table's columns.
+type schemaColumns struct {
+	name, kind, role, miss, lev, act int
+}
+
+// schemaWidths lays the schema table's columns out on w cells.
+func (s Model) schemaWidths(w int) schemaColumns {
+	kindW := max(ansi.StringWidth(s.kindName(data.Categorical)), 6) + 1
+	const missW = 9
+	// The role is spelled out in the preprocessing text too, so a narrow
+	// window drops its column first.
+	roleW := 0
+	if w >= 100 {
+		roleW = 8
+	}
+	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
+	fixed := nameW + kindW + roleW + missW
+	levW := min(max((w-fixed)/3, 16), 30)
+	// No wider than its widest cell: the rest goes to the preprocessing.
+	levW = min(levW, max(s.levelsWidth(), ansi.StringWidth(s.T("levels / range", "取值 / 范围")))+2)
+	// A range is never cut inside a number: its column widens for the
+	// widest range, taking from the preprocessing text (which the detail
+	// line gives in full) down to minActW, and a range still too wide is
+	// written shorter (rangeCell).
+	const minActW = 16
+	if need := s.rangeWidth() + 1; need > levW {
+		levW = max(levW, min(need, w-fixed-minActW))
+	}
+	return schemaColumns{name: nameW, kind: kindW, role: roleW, miss: missW, lev: levW, act: max(w-fixed-levW, 8)}
+}
+
+// actionWidth is the width of the widest preprocessing text.
+func (s Model) actionWidth() int {
+	w := 0
+	for _, c := range s.info.Schema.Columns {
+		w = max(w, ansi.StringWidth(s.action(c)))
+	}
+	return w
+}
+
+// Widths of the wide layout's column panel: it narrows from its widest to
+// its narrowest while the schema's preprocessing texts are cut.
+const (
+	minPanelW = 44
+	maxPanelW = 72
+)
+
+// panelWidth is the width of the selected column's panel beside the
+// schema: two fifths of the screen within [minPanelW, maxPanelW], less
+// (down to minPanelW) while the table's preprocessing column cuts its
+// texts. At 200 columns the panel kept 72 cells, mostly empty, while the
+// texts beside it were cut at 45.
+func (s Model) panelWidth() int {
+	panelW := min(max(s.Width*2/5, minPanelW), maxPanelW)
+	if short := s.actionWidth() - s.schemaWidths(s.Width-panelW-3).act; short > 0 {
+		panelW = max(panelW-short, min(minPanelW, panelW))
+	}
+	return panelW
+}
+
 // wideSchemaLines sets the schema and the selected column's panel (its
 // description in full and its distribution by label) side by side.
 func (s Model) wideSchemaLines(h int) []string {
-	panelW := min(max(s.Width*2/5, 44), 72)
+	panelW := s.panelWidth()
 	leftW := s.Width - panelW - 3
 	left := s.schemaLines(leftW, h, false)
 	var right []string
@@ -204,6 +246,15 @@ func (s Model) rangeWidth() int {
 		if hasRange(c) {
 			w = max(w, ansi.StringWidth(s.levelsOrRange(c, true)))
 		}
+	}
+	return w
+}
+
+// levelsWidth is the width of the widest levels-or-range text.
+func (s Model) levelsWidth() int {
+	w := 0
+	for _, c := range s.info.Schema.Columns {
+		w = max(w, ansi.StringWidth(s.levelsOrRange(c, true)))
 	}
 	return w
 }

@@ -101,8 +101,8 @@ func (s Model) treatment(tr data.Treatment) string {
 	case data.ActionExcluded:
 		return s.T("excluded from the features (x puts it back)", "已从特征中排除（按 x 恢复）")
 	case data.ActionLabel:
-		return s.Tf("label: %q = 1 (%.1f%% of rows), %q = 0", "标签：%q = 1（占 %.1f%% 的行），%q = 0",
-			tr.Levels[1], 100*tr.Rate, tr.Levels[0])
+		return s.Tf("label: %q = 1 (%s of rows), %q = 0", "标签：%q = 1（占 %s 的行），%q = 0",
+			tr.Levels[1], common.Percent(tr.Rate), tr.Levels[0])
 	case data.ActionFeature:
 		return strings.Join(s.featureSteps(tr), s.T("; ", "；"))
 	}

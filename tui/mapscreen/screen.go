@@ -166,5 +166,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.NextX, &k.PrevX, &k.NextY, &k.PrevY, &k.Swap} {
 		b.SetEnabled(on)
 	}
-	return [][]key.Binding{{k.NextX, k.NextY, k.Swap}, {k.PrevX, k.PrevY}}
+	// NextX's and NextY's help name X and Y too: listing PrevX and PrevY
+	// as well showed each of those keys twice.
+	return [][]key.Binding{{k.NextX, k.NextY, k.Swap}}
 }

@@ -168,3 +168,27 @@ func TestGoldenLowUser(t *testing.T) {
 		screentest.Golden(t, lowUser(t, c), c.Width, c.Height)
 	})
 }
+
+// TestHelpListsEachKeyOnce: the help listed "x/X  x feature" and also
+// "X  previous x feature" (the same for y and Y).
+func TestHelpListsEachKeyOnce(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		s := New(screentest.Common(lang, 80, 24))
+		seen := map[string]string{}
+		for _, group := range s.HelpGroups() {
+			for _, b := range group {
+				for _, k := range strings.Split(b.Help().Key, "/") {
+					if prev, ok := seen[k]; ok {
+						t.Errorf("%s: key %q listed for %q and %q", lang, k, prev, b.Help().Desc)
+					}
+					seen[k] = b.Help().Desc
+				}
+			}
+		}
+		for _, k := range []string{"x", "X", "y", "Y", "s"} {
+			if _, ok := seen[k]; !ok {
+				t.Errorf("%s: key %q not in the help", lang, k)
+			}
+		}
+	}
+}

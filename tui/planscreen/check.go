@@ -25,7 +25,9 @@ func (s Model) checkLines(full bool) []string {
 	}
 	noLift := math.IsNaN(c.Lift.Value)
 	if !full {
-		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f)", "%.2f（95 %% 置信区间 %.2f–%.2f）", c.AUC.Value, c.AUC.Low, c.AUC.High)
+		// The method is named here too: the Evaluate screen gives DeLong's
+		// interval of the same AUC, which differs.
+		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f, Hanley–McNeil)", "%.2f（95 %% 置信区间 %.2f–%.2f，Hanley–McNeil）", c.AUC.Value, c.AUC.Low, c.AUC.High)
 		lift := s.T("no contact", "不联系任何客户")
 		if !noLift {
 			lift = s.Tf("%.1f× (%.1f–%.1f)", "%.1f×(%.1f–%.1f)", c.Lift.Value, c.Lift.Low, c.Lift.High)

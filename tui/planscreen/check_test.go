@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/experiment"
@@ -50,4 +51,22 @@ func TestCheckIsCalibratedOutOfTime(t *testing.T) {
 	}
 	small := planned(t, screentest.Common("en", 80, 24), run)
 	screentest.MustContain(t, screentest.Render(small, 80, 24), "calibration error "+want)
+}
+
+// TestShortCheckNamesTheIntervalsMethod: at 80 columns the sentence gave
+// "ROC AUC 0.85 (95 % CI 0.63–1.00)" without saying it is Hanley–McNeil's
+// interval, beside the Evaluate screen's DeLong interval of the same AUC;
+// only the wide table named the method.
+func TestShortCheckNamesTheIntervalsMethod(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	// Spaces are left out of both: the sentence wraps anywhere.
+	for lang, want := range map[string]string{"en": `95%CI\d\.\d\d–\d\.\d\d,Hanley–McNeil\)`, "zh": `95%置信区间\d\.\d\d–\d\.\d\d，Hanley–McNeil）`} {
+		s := planned(t, screentest.Common(lang, 80, 24), run)
+		if s.check == nil {
+			t.Fatalf("%s: no check on the textbook run", lang)
+		}
+		if v := screentest.Render(s, 80, 24); !regexp.MustCompile(want).MatchString(strings.Join(strings.Fields(v), "")) {
+			t.Errorf("%s: the short check does not name the method (%s):\n%s", lang, want, v)
+		}
+	}
 }

@@ -239,9 +239,11 @@ func (s Model) curve() []string {
 	value, cost, net := experiment.MoneyColumn(values), experiment.MoneyColumn(costs), experiment.MoneyColumn(nets)
 	var body [][]string
 	for i, p := range points {
+		// ROI to one decimal on every row: the short form of
+		// experiment.Percent read "3 %" above "-7.3 %".
 		roi := "–"
 		if p.Cost > 0 {
-			roi = experiment.Percent(p.ROI)
+			roi = common.Percent(p.ROI)
 		}
 		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}

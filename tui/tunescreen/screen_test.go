@@ -293,6 +293,25 @@ func TestCountsOfOneAreSingular(t *testing.T) {
 	}
 }
 
+// TestLargeCountsHaveThousandsSeparators: the state line read "1150 folds
+// trained" and "Done: 1962 trials" where every other screen writes 1,150.
+func TestLargeCountsHaveThousandsSeparators(t *testing.T) {
+	for lang, want := range map[string][2]string{
+		"en": {"round 77, rung 1 of 3 · 1,150 folds trained", "Done: 1,962 trials in"},
+		"zh": {"第 77 轮，第 1/3 级 · 已训练 1,150 折", "完成：1,962 次试验"}} {
+		s := New(screentest.Common(lang, 100, 30))
+		s.run, s.progress = &search{}, &experiment.TuneProgress{Round: 77, FoldsDone: 1150}
+		if got := s.stateLine(); !strings.Contains(got, want[0]) {
+			t.Errorf("%s: %q, want %q in it", lang, got, want[0])
+		}
+		s.run, s.progress = nil, nil
+		s.result = &experiment.TuneResult{Tried: 1962, Ended: "done"}
+		if got := s.stateLine(); !strings.HasPrefix(got, want[1]) {
+			t.Errorf("%s: %q, want the prefix %q", lang, got, want[1])
+		}
+	}
+}
+
 // limitedSearch is the screen on the textbook shop under a parameter limit
 // of exactly the default network's, and that network's parameters.
 func limitedSearch(t *testing.T, lang string, slack int) (Model, int) {

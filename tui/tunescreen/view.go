@@ -73,7 +73,7 @@ func (s Model) budgetLine() string {
 	}
 	text := label + FormatBudget(s.budget)
 	if s.trials > 0 {
-		text += s.Tf(plural(s.trials, " · %d trial", " · %d trials"), " · %d 次试验", s.trials)
+		text += s.Tf(plural(s.trials, " · %s trial", " · %s trials"), " · %s 次试验", common.Thousands(s.trials))
 	} else {
 		text += s.T(" · trials until the budget ends", " · 试验直到预算用完")
 	}
@@ -87,16 +87,16 @@ func (s Model) stateLine() string {
 		return s.Styles.Error.Render(s.Tf("The search failed: %v", "搜索失败：%v", s.err))
 	case s.run != nil && s.progress != nil:
 		p := s.progress
-		return s.Tf(plural(p.FoldsDone, "Searching: round %d, rung %d of %d · %d fold trained · %s (s stops)",
-			"Searching: round %d, rung %d of %d · %d folds trained · %s (s stops)"),
-			"搜索中：第 %d 轮，第 %d/%d 级 · 已训练 %d 折 · %s（s 停止）", p.Round, p.Rung+1, s.rungs(), p.FoldsDone, roundDur(p.Elapsed))
+		return s.Tf(plural(p.FoldsDone, "Searching: round %s, rung %d of %d · %s fold trained · %s (s stops)",
+			"Searching: round %s, rung %d of %d · %s folds trained · %s (s stops)"),
+			"搜索中：第 %s 轮，第 %d/%d 级 · 已训练 %s 折 · %s（s 停止）", common.Thousands(p.Round), p.Rung+1, s.rungs(), common.Thousands(p.FoldsDone), roundDur(p.Elapsed))
 	case s.run != nil:
 		return s.T("Searching: the first folds are training… (s stops)", "搜索中：正在训练第一批折……（s 停止）")
 	case s.result != nil:
 		r := s.result
 		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
 			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
-		return s.Tf(plural(r.Tried, "Done: %d trial in %s (%s)", "Done: %d trials in %s (%s)"), "完成：%d 次试验，用时 %s（%s）", r.Tried, roundDur(r.Elapsed), why)
+		return s.Tf(plural(r.Tried, "Done: %s trial in %s (%s)", "Done: %s trials in %s (%s)"), "完成：%s 次试验，用时 %s（%s）", common.Thousands(r.Tried), roundDur(r.Elapsed), why)
 	}
 	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")
 }
@@ -118,7 +118,7 @@ func (s Model) bestLine() string {
 	if best == nil {
 		return ""
 	}
-	text := s.Tf("Best: trial %d, CV ROC AUC %.4f ± %.4f", "最佳：试验 %d，交叉验证 ROC AUC %.4f ± %.4f", best.Number, best.AUC, best.AUCStd)
+	text := s.Tf("Best: trial %s, CV ROC AUC %.4f ± %.4f", "最佳：试验 %s，交叉验证 ROC AUC %.4f ± %.4f", common.Thousands(best.Number), best.AUC, best.AUCStd)
 	switch {
 	case s.applied == best.Number:
 		text += s.T(" · applied to the Model screen", " · 已用于模型页")

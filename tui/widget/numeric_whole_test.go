@@ -90,10 +90,7 @@ func TestSeriesChartWholeXTicks(t *testing.T) {
 		c := lossCurves(48)
 		c.SetXWhole(true)
 		labels := tickLine(c, w)
-		if labels[len(labels)-1] != "epoch" {
-			t.Fatalf("width %d: tick labels %v do not end with the caption", w, labels)
-		}
-		for _, l := range labels[:len(labels)-1] {
+		for _, l := range labels {
 			if strings.Contains(l, ".") {
 				t.Errorf("width %d: tick labels %v include a fraction", w, labels)
 				break

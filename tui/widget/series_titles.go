@@ -21,9 +21,9 @@ func (c *SeriesChart) SetAxisTitles(x, y string) {
 
 // titleLines counts the lines the axis titles take, and the legend's own
 // lines under the title (legendLines).
-func (c SeriesChart) titleLines(legendLines int) int {
+func (c SeriesChart) titleLines(legendLines int, place captionPlacement) int {
 	n := legendLines
-	if c.xTitle != "" {
+	if c.xTitleText(place) != "" {
 		n++
 	}
 	if c.yTitle != "" {
@@ -38,9 +38,18 @@ func (c SeriesChart) yTitleLine(labelW, w int) string {
 	return c.styles.Label.Render(ansi.Truncate(line, w, "…"))
 }
 
+// xTitleText is the x axis title: the one SetAxisTitles set, else the
+// caption when it is too wide for the axis line, else "".
+func (c SeriesChart) xTitleText(place captionPlacement) string {
+	if place.asTitle {
+		return c.xCaption
+	}
+	return c.xTitle
+}
+
 // xTitleLine is the x title with an arrow, centred under the plot area.
-func (c SeriesChart) xTitleLine(labelW int, a plotArea) string {
-	text := ansi.Truncate(c.xTitle+" →", a.gw, "…")
+func (c SeriesChart) xTitleLine(title string, labelW int, a plotArea) string {
+	text := ansi.Truncate(title+" →", a.gw, "…")
 	pad := labelW + 2 + max((a.gw-ansi.StringWidth(text))/2, 0)
 	return c.styles.Label.Render(strings.Repeat(" ", pad) + text)
 }

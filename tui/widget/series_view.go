@@ -13,7 +13,8 @@ import (
 func (c SeriesChart) render() (string, plotArea) {
 	w, h := c.width, c.height
 	legend := c.legendLines(w)
-	titles := c.titleLines(len(legend))
+	place := c.captionPlace(w)
+	titles := c.titleLines(len(legend), place)
 	if w < minChartWidth || h < minChartHeight+titles {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
@@ -53,7 +54,7 @@ func (c SeriesChart) render() (string, plotArea) {
 		labels[i] = FormatTick(v, decimals)
 		labelW = max(labelW, len(labels[i]))
 	}
-	gw := w - labelW - 2
+	gw := w - labelW - 2 - place.axisW
 	if gw < 4 {
 		return placeholder(w, h, fmt.Sprintf(c.text.TooSmall, c.title), c.styles.Placeholder), plotArea{}
 	}
@@ -110,40 +111,67 @@ func (c SeriesChart) render() (string, plotArea) {
 		}
 		out.WriteString(c.styles.Label.Render(strings.Repeat(" ", labelW-len(label)) + label + " "))
 		out.WriteString(c.styles.Axis.Render(axis))
-		out.WriteString(row)
+		out.WriteString(row + strings.Repeat(" ", place.axisW))
 	}
 	out.WriteByte('\n')
-	out.WriteString(c.xAxis(labelW, area))
-	if c.xTitle != "" {
-		out.WriteString("\n" + c.xTitleLine(labelW, area))
+	out.WriteString(c.xAxis(labelW, area, place))
+	if title := c.xTitleText(place); title != "" {
+		out.WriteString("\n" + fitLine(c.xTitleLine(title, labelW, area), w))
 	}
 	return out.String(), area
 }
 
-// xAxis returns the x axis line and the tick label line below it.
-func (c SeriesChart) xAxis(labelW int, a plotArea) string {
-	axis := []rune(strings.Repeat("─", a.gw))
-	// The caption goes at the right end, measured in cells (a CJK
-	// caption's characters take two); tick labels yield to it. An axis
-	// with a title (SetAxisTitles) has its name on the line below instead.
-	caption, capW := c.xCaption, ansi.StringWidth(c.xCaption)
-	if c.xTitle != "" || capW == 0 || capW+4 >= a.gw {
-		caption, capW = "", 0
+// captionPlacement says where the x caption goes: on the axis line,
+// right of the plot (axisW columns taken from the plot's width), or, when
+// it would take more than a quarter of the chart's width, on a line of its
+// own under the tick labels, as an axis title. Either way no tick label
+// yields to it: the caption used to sit on the tick labels' line, over the
+// last one, so a 10-epoch curve's axis ended at 8.
+type captionPlacement struct {
+	axisW   int
+	asTitle bool
+}
+
+// captionPlace places the x caption on a chart w cells wide.
+func (c SeriesChart) captionPlace(w int) captionPlacement {
+	capW := ansi.StringWidth(c.xCaption)
+	switch {
+	case c.xTitle != "" || capW == 0:
+		return captionPlacement{}
+	case 4*(capW+1) <= w:
+		return captionPlacement{axisW: capW + 1}
 	}
-	line := []rune(strings.Repeat(" ", labelW+2+a.gw-capW))
+	return captionPlacement{asTitle: true}
+}
+
+// xAxis returns the x axis line (with the caption at its end, when it
+// goes there) and the tick label line below it. Every tick label that does
+// not overlap the one before is written; the last one is pulled left to
+// fit the line, so the end of the data is always labelled.
+func (c SeriesChart) xAxis(labelW int, a plotArea, place captionPlacement) string {
+	axis := []rune(strings.Repeat("─", a.gw))
+	caption := ""
+	if place.axisW > 0 {
+		caption = " " + c.xCaption
+	}
+	line := []rune(strings.Repeat(" ", labelW+2+a.gw+place.axisW))
 	decimals := a.x.Decimals()
 	limit := len(line)
-	if capW > 0 {
-		limit = len(line) - 1
-	}
 	lastEnd := -1
 	for i := range a.x.Count {
 		col := a.x.Cell(i)
 		axis[col] = '┬'
 		s := FormatTick(a.x.Value(i), decimals)
 		start := max(labelW+2+col-len(s)/2, 0)
-		if c.xTitle != "" && start+len(s) > limit {
-			start = limit - len(s) // titled axes keep the last tick, pulled left
+		if i == a.x.Count-1 && start+len(s) > limit {
+			start = limit - len(s)
+			if start <= lastEnd && i > 0 {
+				// The last label wins over the one before it.
+				prev := FormatTick(a.x.Value(i-1), decimals)
+				pstart := max(labelW+2+a.x.Cell(i-1)-len(prev)/2, 0)
+				copy(line[pstart:], []rune(strings.Repeat(" ", len(prev))))
+				lastEnd = pstart - 1
+			}
 		}
 		if start <= lastEnd || start+len(s) > limit {
 			continue
@@ -151,8 +179,8 @@ func (c SeriesChart) xAxis(labelW int, a plotArea) string {
 		copy(line[start:], []rune(s))
 		lastEnd = start + len(s)
 	}
-	return c.styles.Axis.Render(strings.Repeat(" ", labelW+1)+"└"+string(axis)) + "\n" +
-		c.styles.Label.Render(string(line)+caption)
+	return c.styles.Axis.Render(strings.Repeat(" ", labelW+1)+"└"+string(axis)) + c.styles.Label.Render(caption) + "\n" +
+		c.styles.Label.Render(string(line))
 }
 
 // header returns the title and the legend, shortened to fit width w:

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,27 +138,103 @@ func WrapCell(s string, width int) []string {
 
 // fill lays tokens, none wider than width, out on lines of width cells.
 func fill(tokens []token, width int) []string {
-	var lines []string
-	line, last := "", "" // the line so far and its last token (with gap)
+	var lines [][]token
+	var line []token
 	for _, t := range tokens {
-		piece := t.text
-		if t.spaceBefore && line != "" {
-			piece = " " + t.text
-		}
-		if line != "" && ansi.StringWidth(line+piece) > width {
+		if len(line) > 0 && lineWidth(append(line, t)) > width {
 			switch {
 			case !t.glue:
 				lines = append(lines, line)
-				line, piece = "", t.text
-			case len(last) < len(line):
-				lines = append(lines, strings.TrimRight(strings.TrimSuffix(line, last), " "))
-				line = strings.TrimLeft(last, " ")
+				line = nil
+			case len(line) > 1:
+				// A closing mark never starts a line: the token before moves down with it.
+				lines = append(lines, line[:len(line)-1])
+				line = []token{line[len(line)-1]}
 			}
 		}
-		line += piece
-		last = piece
+		line = append(line, t)
 	}
-	return append(lines, line)
+	lines = append(lines, line)
+	lines = avoidOrphan(lines, width)
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = renderLine(l)
+	}
+	return out
+}
+
+// renderLine joins a line's tokens, with a space before those that had
+// one in the text, but none at the start of the line.
+func renderLine(line []token) string {
+	var b strings.Builder
+	for i, t := range line {
+		if i > 0 && t.spaceBefore {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
+}
+
+// lineWidth is the width in cells of line rendered.
+func lineWidth(line []token) int { return ansi.StringWidth(renderLine(line)) }
+
+// isCJKToken reports whether t is a single CJK character or full-width
+// mark, which a line may end before or after without a space.
+func isCJKToken(t token) bool {
+	r, n := utf8.DecodeRuneInString(t.text)
+	return n == len(t.text) && isWide(r)
+}
+
+// isPunct reports whether t is a closing or opening mark.
+func isPunct(t token) bool {
+	return strings.Contains(closingPunct, t.text) || strings.Contains(openingPunct, t.text)
+}
+
+// avoidOrphan keeps a paragraph's last line from holding a single CJK
+// character (with perhaps its closing marks), as Chinese typesetting
+// does: "训练" / "行" becomes "训" / "练行", "（猜测：促" / "成）" becomes
+// "（猜测：" / "促成）". Characters move down from the line before while
+// it broke between two CJK characters (never at a space), keeps some of
+// its text, and the last line still fits. Latin text is never touched.
+func avoidOrphan(lines [][]token, width int) [][]token {
+	n := len(lines)
+	if n < 2 {
+		return lines
+	}
+	prev, last := lines[n-2], lines[n-1]
+	chars := 0
+	for _, t := range last {
+		if !isCJKToken(t) {
+			return lines
+		}
+		if !isPunct(t) {
+			chars++
+		}
+	}
+	if chars != 1 || last[0].spaceBefore {
+		return lines
+	}
+	prev, last = slices.Clone(prev), slices.Clone(last)
+	for len(prev) > 1 {
+		t := prev[len(prev)-1]
+		if !isCJKToken(t) {
+			return lines
+		}
+		prev, last = prev[:len(prev)-1], append([]token{t}, last...)
+		if lineWidth(last) > width {
+			return lines
+		}
+		if t.glue || strings.Contains(openingPunct, prev[len(prev)-1].text) {
+			continue // t stays with the mark before it, or that mark with t
+		}
+		if t.spaceBefore {
+			return lines // the line before would end at a space: keep the text as it was
+		}
+		lines[n-2], lines[n-1] = prev, last
+		return lines
+	}
+	return lines
 }
 
 // splitLong cuts tokens wider than a line into pieces that fit, ending

@@ -16,10 +16,10 @@ func TestWrapText(t *testing.T) {
 		want  []string
 	}{
 		{"latin at spaces", "one two three four", 9, []string{"one two", "three", "four"}},
-		{"cjk anywhere", "这是一个很长的句子", 8, []string{"这是一个", "很长的句", "子"}},
+		{"cjk anywhere", "这是一个很长的句子", 8, []string{"这是一个", "很长的", "句子"}},
 		{"mixed keeps words whole", "用户 U000001 在数据里", 12, []string{"用户 U000001", "在数据里"}},
 		// "，" may not start a line: the character before it moves down too.
-		{"closing mark never leads", "一二三，四五", 6, []string{"一二", "三，四", "五"}},
+		{"closing mark never leads", "一二三，四五", 6, []string{"一二", "三，", "四五"}},
 		// "（" may not end a line: it moves down with what it opens.
 		{"opening mark never trails", "一二（三）", 6, []string{"一二", "（三）"}},
 		// A word wider than the line is cut, and every cut is marked.
@@ -32,6 +32,11 @@ func TestWrapText(t *testing.T) {
 		{"empty", "", 10, []string{""}},
 		// "reaches 52" / "% of those" split the number from its sign.
 		{"percent stays with its number", "it reaches 52 % of them", 13, []string{"it reaches", "52 % of them"}},
+		// A last line of one CJK character takes the one before it along.
+		{"no lone last character", "去掉了 108 条重复的训练行", 23, []string{"去掉了 108 条重复的训", "练行"}},
+		{"no lone character before a closing mark", "计划（猜测：促成）", 12, []string{"计划（猜测：", "促成）"}},
+		{"lone character after a space stays", "一二三四 五", 8, []string{"一二三四", "五"}},
+		{"latin orphan untouched", "one two three x", 13, []string{"one two three", "x"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -89,7 +94,7 @@ func TestWrapUnmarked(t *testing.T) {
 		want  []string
 	}{
 		{"abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"一二三，四五", 6, []string{"一二", "三，四", "五"}},
+		{"一二三，四五", 6, []string{"一二", "三，", "四五"}},
 		{"one two three", 7, []string{"one two", "three"}},
 	}
 	for _, c := range cases {
