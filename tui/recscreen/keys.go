@@ -14,6 +14,7 @@ type keyMap struct {
 	Stop      key.Binding
 	Cutoff    key.Binding
 	Horizon   key.Binding
+	Exclude   key.Binding // items to leave out (postage, fees)
 	View      key.Binding // metrics or customers, when both do not fit
 	Up, Down  key.Binding
 	PageDown  key.Binding
@@ -33,6 +34,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Stop:      b("x", c.T("stop", "停止"), "x"),
 		Cutoff:    b("c", c.T("cutoff", "截止日"), "c"),
 		Horizon:   b("h", c.T("horizon", "观察期"), "h"),
+		Exclude:   b("i", c.T("leave items out", "排除商品"), "i"),
 		View:      b("v", c.T("metrics/customers", "指标/客户"), "v"),
 		Up:        b("↑/↓", c.T("customer", "客户"), "up", "k"),
 		Down:      b("↓", c.T("next customer", "下一位客户"), "down", "j"),

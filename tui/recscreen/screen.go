@@ -37,6 +37,7 @@ const (
 	fieldNone field = iota
 	fieldCutoff
 	fieldHorizon
+	fieldExclude
 )
 
 // Model is the Recommend screen. The view is drawn in Update and cached.
@@ -52,6 +53,9 @@ type Model struct {
 	refusal string         // why there is nothing to recommend ("" when there is)
 	reading bool
 	log     *recommend.Log
+	// exclude are the item ids left out (i), keptExclude those of the log
+	// read last: a refused list goes back to them.
+	exclude, keptExclude []string
 
 	cutoff    int32 // the chosen cutoff, in days (see recommend.Day)
 	horizon   int   // the chosen horizon in days
@@ -126,7 +130,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 		s.refusal = s.noItems(log)
 	default:
 		s.source, s.reading = d.Source, true
-		cmd = readCmd(d.Source, s.open, log, s.Pseudonym)
+		cmd = readCmd(d.Source, s.open, log, s.Pseudonym, nil)
 	}
 	s.render()
 	return cmd
@@ -219,13 +223,14 @@ func (s Model) HelpGroups() [][]key.Binding {
 	idle := ready && !s.Alive()
 	k.Cutoff.SetEnabled(idle)
 	k.Horizon.SetEnabled(idle)
+	k.Exclude.SetEnabled(idle && !s.reading)
 	hasRes := s.res != nil && !alive
 	k.Up.SetEnabled(hasRes)
 	k.Down.SetEnabled(hasRes)
 	k.PageUp.SetEnabled(hasRes)
 	k.PageDown.SetEnabled(hasRes)
 	k.View.SetEnabled(hasRes && !s.bothFit())
-	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.Down, k.PageUp, k.PageDown}}
+	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.Down, k.PageUp, k.PageDown}}
 }
 
 // step handles the screen's messages and keys.
@@ -243,6 +248,12 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		s.reading = false
+		if msg.Err != nil && s.log != nil {
+			// Leaving items out refused (none would be left): the log
+			// read before stays, with its exclusions.
+			s.exclude, s.fieldErr = s.keptExclude, msg.Err.Error()
+			break
+		}
 		if msg.Err != nil {
 			s.refusal = msg.Err.Error()
 			if s.Zh() {
@@ -250,8 +261,11 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			break
 		}
-		s.log = msg.Log
-		s.cutoff = s.defaultCutoff(s.horizon)
+		s.log, s.res = msg.Log, nil
+		s.keptExclude = s.exclude
+		if !s.cutoffSet || s.cutoffProblem(s.cutoff, s.horizon) != "" {
+			s.cutoff, s.cutoffSet = s.defaultCutoff(s.horizon), false
+		}
 	case StartedMsg:
 		if s.cur == nil || msg.id != s.cur.id || s.state != runPreparing {
 			return s, nil
@@ -306,6 +320,8 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		s.edit(fieldCutoff, date(s.cutoff))
 	case key.Matches(k, km.Horizon) && s.log != nil && !s.Alive():
 		s.edit(fieldHorizon, itoa(s.horizon))
+	case key.Matches(k, km.Exclude) && s.log != nil && !s.Alive() && !s.reading:
+		s.edit(fieldExclude, strings.Join(s.exclude, ","))
 	case key.Matches(k, km.View) && s.res != nil:
 		s.showCust = !s.showCust
 	case key.Matches(k, km.Up):

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -348,5 +349,49 @@ func TestStaleResultMarked(t *testing.T) {
 				t.Errorf("after retraining: result %v, marked %v", got != nil, marked(s))
 			}
 		})
+	}
+}
+
+// TestLeaveItemsOut: i reads the log again without the items typed, as
+// recommend --exclude-items does; the settings line says which, an id the
+// log lacks is named, the same list again reads nothing, and a list that
+// leaves no item is refused with the log before it kept.
+func TestLeaveItemsOut(t *testing.T) {
+	s := ready(t, screentest.Common("en", 120, 30))
+	lines := func(l *recommend.Log) int { return l.ExcludedLines }
+	s = press(s, "i")
+	if !s.Editing() {
+		t.Fatal("i opened no field")
+	}
+	s = press(typeText(s, "K11, ZZ9"), "enter")
+	if s.log == nil || s.Editing() || !slices.Equal(s.log.Excluded, []string{"K11", "ZZ9"}) || lines(s.log) == 0 {
+		t.Fatalf("after K11, ZZ9: log %v, editing %v", s.log != nil, s.Editing())
+	}
+	// K11 (Cake stand) is in no basket any more; ZZ9 is no item.
+	for _, b := range s.log.Baskets {
+		for _, it := range b.Items {
+			if s.log.Items[it] == "K11" {
+				t.Fatal("a basket keeps K11")
+			}
+		}
+	}
+	if !slices.Equal(s.log.NotFound, []string{"ZZ9"}) {
+		t.Errorf("not found %v, want [ZZ9]", s.log.NotFound)
+	}
+	if v := ansiFree(s.View()); !strings.Contains(v, "without K11, ZZ9 (i; no item ZZ9)") {
+		t.Errorf("the settings line does not say what is left out:\n%s", v)
+	}
+	before := s.log
+	s = press(s, "i")
+	s = press(typeText(s, "K11,ZZ9"), "enter")
+	if s.log != before {
+		t.Error("the same list read the log again")
+	}
+	all := make([]string, len(s.log.Items))
+	copy(all, s.log.Items)
+	s = press(s, "i")
+	s = press(typeText(s, strings.Join(all, ",")), "enter")
+	if s.log != before || !slices.Equal(s.exclude, []string{"K11", "ZZ9"}) || !strings.Contains(s.fieldErr, "no order has an item left") {
+		t.Errorf("leaving every item out: log kept %v, exclude %v, refusal %q", s.log == before, s.exclude, s.fieldErr)
 	}
 }

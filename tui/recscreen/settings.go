@@ -1,6 +1,7 @@
 package recscreen
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -58,6 +59,10 @@ func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 		s.editing, s.fieldErr = fieldNone, ""
 		s.input.Blur()
 		return nil
+	case key.Matches(k, s.keys.Apply) && s.editing == fieldExclude:
+		s.editing, s.fieldErr = fieldNone, ""
+		s.input.Blur()
+		return s.leaveOut(s.input.Value())
 	case key.Matches(k, s.keys.Apply):
 		if s.apply(strings.TrimSpace(s.input.Value())) {
 			s.editing, s.fieldErr = fieldNone, ""
@@ -101,6 +106,23 @@ func (s *Model) apply(v string) bool {
 	}
 	s.horizon, s.cutoff = h, cutoff
 	return true
+}
+
+// leaveOut reads the log again without the items of list (comma-separated
+// ids as written), as recommend --exclude-items does; the same list again
+// does nothing.
+func (s *Model) leaveOut(list string) tea.Cmd {
+	var ids []string
+	for _, id := range strings.Split(list, ",") {
+		if id = strings.TrimSpace(id); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	if slices.Equal(ids, s.exclude) {
+		return nil
+	}
+	s.exclude, s.reading = ids, true
+	return readCmd(s.source, s.open, s.srcLog, s.Pseudonym, ids)
 }
 
 // cutoffProblem says why cutoff cannot be used with horizon ("" when it

@@ -74,6 +74,16 @@ func (s Model) settingsLine(w int) string {
 	case fieldHorizon:
 		horizon = s.input.View()
 	}
+	without := ""
+	switch {
+	case s.editing == fieldExclude:
+		without = s.T("leaving out ", "排除 ") + s.input.View() + " · "
+	case len(s.exclude) > 0 && len(s.log.NotFound) > 0:
+		without = s.Tf("without %s (i; no item %s) · ", "排除 %s（i；无此商品：%s）· ",
+			st.Value.Render(strings.Join(s.exclude, ", ")), strings.Join(s.log.NotFound, ", "))
+	case len(s.exclude) > 0:
+		without = s.Tf("without %s (i) · ", "排除 %s（i）· ", st.Value.Render(strings.Join(s.exclude, ", ")))
+	}
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
 	if !s.evaluates(s.cutoff, s.horizon) {
 		what = s.Tf("no whole horizon after it in the log: recommends without measuring (to measure, choose %s or earlier)",
@@ -83,7 +93,7 @@ func (s Model) settingsLine(w int) string {
 	// Data screen's is the last day of it: "history before" says which,
 	// so the two screens agree on one split (2011-11-09 is the last day
 	// of history there, 2011-11-10 the first day after it here).
-	return common.Truncate(s.Tf("history before %s (c) · horizon %s (h) · ", "历史在 %s 之前（c）· 观察期 %s（h）· ", cutoff, horizon)+st.Muted.Render(what), w)
+	return common.Truncate(s.Tf("history before %s (c) · horizon %s (h) · ", "历史在 %s 之前（c）· 观察期 %s（h）· ", cutoff, horizon)+without+st.Muted.Render(what), w)
 }
 
 // statusLines are a refused value (wrapped: it names the valid range),

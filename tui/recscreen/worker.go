@@ -53,11 +53,11 @@ func tickCmd(id int) tea.Cmd {
 	return tea.Tick(frameInterval, func(time.Time) tea.Msg { return TickMsg{id: id} })
 }
 
-// readCmd reads the source again as an item log (with descriptions) off
-// the UI goroutine.
-func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLog, key *pseudonym.Key) tea.Cmd {
+// readCmd reads the source again as an item log (with descriptions),
+// without the items of exclude, off the UI goroutine.
+func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLog, key *pseudonym.Key, exclude []string) tea.Cmd {
 	return func() tea.Msg {
-		l, _, err := experiment.ReadItemLog(src, open, time.Now())
+		l, _, err := experiment.ReadItemLog(src, open, time.Now(), exclude...)
 		if err == nil {
 			l.Customers = key.IDs(l.Customers)
 		}
