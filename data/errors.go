@@ -71,6 +71,9 @@ type FieldCount struct{ Got, Want int }
 // MoreThan is set there are more than MoreThan of them and Classes holds
 // only the first found.
 type LabelClasses struct {
+	// TwoWays marks two classes that are one written two ways ("Yes",
+	// "yes").
+	TwoWays  bool
 	Column   string
 	Classes  []string
 	MoreThan int

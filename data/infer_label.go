@@ -121,6 +121,11 @@ func buildLabel(file, name string, values []string, positive string) (Label, err
 			return l, nil
 		}
 	}
+	if msg := oneClassTwoWays(name, classes); msg != "" {
+		pe := parseErr(file, 0, 0, ErrLabelNotBinary, msg)
+		pe.Facts = LabelClasses{Column: name, Classes: classes, TwoWays: true}
+		return Label{}, pe
+	}
 	switch {
 	case len(classes) == 1:
 		pe := parseErr(file, 0, 0, ErrLabelNotBinary,

@@ -3,19 +3,21 @@ package data
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 )
 
 // foldLabel reads a label column whose values are two classes written in
 // several ways that differ only in case or surrounding spaces ("Yes",
-// "yes", "YES "), as a column typed by hand or merged from several exports
-// holds them: each class is named by its most frequent spelling (the first
+// "yes", "YES "), or numbers written two ways ("1", "1.0"), as a column
+// typed by hand or merged from several exports holds them: each class is named by its most frequent spelling (the first
 // in sorted order on a tie), and ok is false unless the values fold to
 // exactly two classes. Scoring reads the label the same way (labelValue
 // compares without case).
 func foldLabel(name string, values []string, positive string) (Label, bool) {
-	fold := func(v string) string { return strings.ToLower(strings.TrimSpace(v)) }
+	fold := labelKey
 	counts := map[string]map[string]int{} // folded → spelling → count
 	for _, v := range values {
 		f := fold(v)
@@ -67,4 +69,24 @@ func labelSpellingsNote(t *Table) string {
 	}
 	return fmt.Sprintf("%s: label column %q: %s read as %q or %q, the class each differs from only in case or spaces",
 		t.Source, t.Label.Name, quoteList(t.Label.Spellings, 6), t.Label.Positive, t.Label.Negative)
+}
+
+// labelKey is a label value as foldLabel compares it: a number by its
+// value ("1.0" is "1"), any other text trimmed and in lower case.
+func labelKey(v string) string {
+	v = strings.TrimSpace(v)
+	if f, err := strconv.ParseFloat(v, 64); err == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
+		return strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return strings.ToLower(v)
+}
+
+// oneClassTwoWays is the refusal of a label whose two values are one class
+// written two ways ("Yes" and "yes"), "" when they are two classes.
+func oneClassTwoWays(name string, classes []string) string {
+	if len(classes) != 2 || labelKey(classes[0]) != labelKey(classes[1]) {
+		return ""
+	}
+	return fmt.Sprintf("label column %q has only one class, written two ways (%q and %q differ only in case, spaces or how a number is written); it needs exactly two",
+		name, classes[0], classes[1])
 }

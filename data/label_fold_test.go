@@ -35,3 +35,20 @@ func TestLabelSpellingsFold(t *testing.T) {
 		t.Errorf("three classes: %v, want ErrLabelNotBinary", err)
 	}
 }
+
+// Numbers written two ways fold by value; two spellings of one class are
+// one class, refused as such.
+func TestLabelNumbersFoldAndOneClassTwoWays(t *testing.T) {
+	tab, err := ReadCSV(strings.NewReader("id,x,y\n1,1,1\n2,2,0.0\n3,3,1.0\n4,4,0\n5,5,0\n6,6,1\n"), "u.csv", CSVOptions{Label: "y"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := tab.Label; l.Positive != "1" || l.Negative != "0" || !slices.Equal(l.Values, []float64{1, 0, 1, 0, 0, 1}) {
+		t.Errorf("label %+v, want 1/0 with values 1 0 1 0 0 1", l)
+	}
+	_, err = ReadCSV(strings.NewReader("id,x,churn\n1,1,Yes\n2,2,yes\n3,3,Yes\n"), "u.csv", CSVOptions{Label: "churn"})
+	const want = `label column "churn" has only one class, written two ways ("Yes" and "yes" differ only in case, spaces or how a number is written); it needs exactly two`
+	if !errors.Is(err, ErrLabelNotBinary) || !strings.Contains(err.Error(), want) {
+		t.Errorf("Yes and yes: %v\nwant %s", err, want)
+	}
+}

@@ -45,3 +45,31 @@ func TestRowNumbersGiveWayToCustomerIDs(t *testing.T) {
 		t.Error("countsRows")
 	}
 }
+
+// A user_id that runs 1..n is a real key and stays, even beside an e-mail
+// column; a later id column with a repeated value does not take over.
+func TestRealKeysStay(t *testing.T) {
+	for _, c := range []struct {
+		header string
+		row    func(i int) string
+		want   string
+	}{
+		{"user_id,email,visits,churned", func(i int) string { return fmt.Sprintf("%d,u%d@example.com,%d,%d", i+1, i, i%7, i%2) }, "user_id"},
+		{"RowNumber,email,visits,churned", func(i int) string { return fmt.Sprintf("%d,u%d@example.com,%d,%d", i+1, i, i%7, i%2) }, "RowNumber"},
+		{"RowNumber,CustomerId,visits,churned", func(i int) string { return fmt.Sprintf("%d,%d,%d,%d", i+1, 15600000+i*7-(i%5/4)*7, i%7, i%2) }, "RowNumber"},
+		{"index,CustomerId,visits,churned", func(i int) string { return fmt.Sprintf("%d,%d,%d,%d", i, 15600000+i*7919%100000, i%7, i%2) }, "CustomerId"},
+	} {
+		var b strings.Builder
+		b.WriteString(c.header + "\n")
+		for i := range 60 {
+			b.WriteString(c.row(i) + "\n")
+		}
+		tab, err := ReadCSV(strings.NewReader(b.String()), "u.csv", CSVOptions{Label: "churned"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tab.IDColumn < 0 || tab.Columns[tab.IDColumn].Name != c.want {
+			t.Errorf("%s: rows keyed by column %d, want %s", c.header, tab.IDColumn, c.want)
+		}
+	}
+}

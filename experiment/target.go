@@ -117,10 +117,16 @@ func ParseTarget(s string, l data.LabelSpec) (Target, error) {
 	}
 	t := NewTarget(l, d)
 	if explicit {
-		switch strings.TrimSpace(class) {
-		case l.Positive:
+		// Any case, as the label's cells are read (a label written "Yes"
+		// and "yes" is one class, data.foldLabel).
+		switch c := strings.TrimSpace(class); {
+		case c == l.Positive:
 			t.OnPositive = true
-		case l.Negative:
+		case c == l.Negative:
+			t.OnPositive = false
+		case strings.EqualFold(c, l.Positive) && !strings.EqualFold(c, l.Negative):
+			t.OnPositive = true
+		case strings.EqualFold(c, l.Negative) && !strings.EqualFold(c, l.Positive):
 			t.OnPositive = false
 		default:
 			return Target{}, fmt.Errorf("--target %q: %q is not a class of the label %s (want %q or %q)",

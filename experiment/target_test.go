@@ -51,6 +51,9 @@ func TestParseTarget(t *testing.T) {
 		{ordersLabel, "prevent", `prevent "orders_again_90d = no"`, false, "prevent"},
 		{data.LabelSpec{Name: "y", Positive: "1", Negative: "0"}, "encourage:1", `encourage "y = 1"`, true, "encourage:1"},
 		{churnLabel, "prevent:Yes", `prevent "Churn = Yes"`, true, "prevent"},
+		// Any case, as the label's cells are read.
+		{churnLabel, "prevent:yes", `prevent "Churn = Yes"`, true, "prevent"},
+		{churnLabel, "encourage:NO", `encourage "Churn = No"`, false, "encourage"},
 	}
 	for _, c := range cases {
 		got, err := ParseTarget(c.in, c.label)
@@ -69,7 +72,7 @@ func TestParseTarget(t *testing.T) {
 	bad := map[string]string{
 		"":            `--target "": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
 		"retain":      `--target "retain": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
-		"prevent:yes": `--target "prevent:yes": "yes" is not a class of the label Churn (want "Yes" or "No")`,
+		"prevent:maybe": `--target "prevent:maybe": "maybe" is not a class of the label Churn (want "Yes" or "No")`,
 	}
 	for in, want := range bad {
 		if _, err := ParseTarget(in, churnLabel); err == nil || err.Error() != want {

@@ -137,6 +137,9 @@ func factsZh(f data.Facts) string {
 	case data.FieldCount:
 		return fmt.Sprintf("该行有 %d 个字段，表头有 %d 个", f.Got, f.Want)
 	case data.LabelClasses:
+		if f.TwoWays && len(f.Classes) == 2 {
+			return fmt.Sprintf("标签列 %q 只有一个类别，写成了两种形式（%q 和 %q 只差大小写、空格或数字的写法），需要恰好两个", f.Column, f.Classes[0], f.Classes[1])
+		}
 		if len(f.Classes) == 1 {
 			return fmt.Sprintf("标签列 %q 只有一个类别（%q），需要恰好两个", f.Column, f.Classes[0])
 		}
