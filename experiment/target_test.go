@@ -70,8 +70,8 @@ func TestParseTarget(t *testing.T) {
 		}
 	}
 	bad := map[string]string{
-		"":            `--target "": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
-		"retain":      `--target "retain": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
+		"":              `--target "": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
+		"retain":        `--target "retain": want prevent or encourage (optionally :CLASS, one of "Yes" and "No")`,
 		"prevent:maybe": `--target "prevent:maybe": "maybe" is not a class of the label Churn (want "Yes" or "No")`,
 	}
 	for in, want := range bad {
