@@ -122,6 +122,16 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	if err != nil {
 		return usageError(fmt.Errorf("%s: %w", o.model, err))
 	}
+	if b.Source.Kind == "log" && b.Source.DecimalCommas {
+		fmt.Fprintf(a.stderr, "warning: %s: the training log wrote its amounts, prices or quantities with decimal commas (4,55); "+
+			"the SELECT reads them as numbers, so the orders table must hold them as numeric columns: a text column written that way "+
+			"would be read wrongly\n", o.model)
+	}
+	if b.Source.Kind == "log" && b.Source.TimeForm == "" && opts.TimeForm == "" {
+		fmt.Fprintf(a.stderr, "warning: %s: the model does not record how its log wrote dates (it was written before 5 December 2026): "+
+			"the SELECT reads the time column as a DATE, a TIMESTAMP or text written YYYY-MM-DD…; a table that writes it as YYYYMMDD "+
+			"or Unix time would give no rows: say so with --time-format yyyymmdd or unix\n", o.model)
+	}
 	if cols := decimalCommaColumns(b.Pipeline); len(cols) > 0 {
 		fmt.Fprintf(a.stderr, "warning: %s: the training file wrote the numbers of %s with decimal commas (1.418,50); "+
 			"the SELECT reads them as numbers, so the table must hold them as numeric columns: a text column written that way "+

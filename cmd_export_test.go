@@ -140,3 +140,35 @@ func TestExportWarnsOfDecimalCommas(t *testing.T) {
 func semicolonDecimal(text string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(text, ",", ";"), ".", ",")
 }
+
+// TestExportWarnsForLogModels: an order-log model whose file does not
+// record how its log wrote dates (one written before it did) exports with
+// a warning naming --time-format, and one whose log wrote decimal commas
+// with a warning that the table must hold numbers; a model recording an
+// ISO log without commas exports without a word.
+func TestExportWarnsForLogModels(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "log_model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", filepath.Join("testdata", "hostile", "log_good.csv"),
+		"--epochs", "2", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	older := editModel(t, model, "older.json", func(m map[string]any) { delete(m["source"].(map[string]any), "time_form") })
+	commas := editModel(t, model, "commas.json", func(m map[string]any) { m["source"].(map[string]any)["decimal_commas"] = true })
+	for _, tc := range []struct {
+		model, want string
+	}{
+		{model, ""},
+		{older, "the model does not record how its log wrote dates (it was written before 5 December 2026)"},
+		{commas, "the training log wrote its amounts, prices or quantities with decimal commas (4,55)"},
+	} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), "export", "--model", tc.model, "--dialect", "sqlite"); code != exitOK {
+			t.Fatalf("export %s: exit %d, stderr %q", tc.model, code, c.stderr.String())
+		}
+		got := c.stderr.String()
+		if tc.want == "" && got != "" || tc.want != "" && !strings.Contains(got, "warning: "+tc.model+": "+tc.want) {
+			t.Errorf("%s: stderr %q, want %q", tc.model, got, tc.want)
+		}
+	}
+}

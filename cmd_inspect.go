@@ -98,6 +98,9 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 		if s.ItemBaskets {
 			p.line("The log had item ids and no quantity column: basket_size_avg counted the distinct items of an order.")
 		}
+		if s.DecimalCommas {
+			p.line("Its amounts, prices or quantities were written with decimal commas (4,55): the SQL export needs them as numbers in the table.")
+		}
 		if s.TimeForm != "" {
 			p.line("The log's dates were %s; the SQL export reads the orders table's time column so (export --time-format).", s.TimeForm.Words())
 		}

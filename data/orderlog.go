@@ -131,6 +131,9 @@ type OrderLog struct {
 	// Blank records the kept lines whose amount, price or quantity held
 	// no number, read as 0 (see BlankNumbers).
 	Blank BlankNumbers
+	// DecimalCommas records that amounts, prices or quantities were
+	// written with decimal commas ("4,55" in a semicolon file).
+	DecimalCommas bool
 	// FloatIDs counts the lines whose customer id was a whole number
 	// written with a decimal part of zeros ("13522.0"), read without it
 	// (see customerID).
@@ -637,6 +640,9 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		return 0, nil
 	}
 	if p.decimalComma {
+		if bytes.IndexByte(cell, ',') >= 0 {
+			p.log.DecimalCommas = true
+		}
 		return p.commaNumber(col, what, line, cell)
 	}
 	v, ok := parseNumber(cell)

@@ -36,3 +36,21 @@ func TestOrderLogFloatCustomerIDs(t *testing.T) {
 		t.Errorf("note:\n got %s\nwant %s", got, note)
 	}
 }
+
+// A semicolon log whose amounts are written with decimal commas says so;
+// one whose amounts have no comma does not.
+func TestOrderLogDecimalCommas(t *testing.T) {
+	for text, want := range map[string]bool{
+		"customer;date;amount\na;2020-01-01;4,55\nb;2020-01-02;3\n": true,
+		"customer;date;amount\na;2020-01-01;4\nb;2020-01-02;3\n":    false,
+		"customer,date,amount\na,2020-01-01,4.55\n":                 false,
+	} {
+		log, err := ReadOrderLog(strings.NewReader(text), "log.csv", LogOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if log.DecimalCommas != want {
+			t.Errorf("%q: decimal commas %v, want %v", text, log.DecimalCommas, want)
+		}
+	}
+}

@@ -74,6 +74,10 @@ type Source struct {
 	// export reads the orders table's time column the same way; "" in a
 	// model written before it was recorded (read as iso).
 	TimeForm data.TimeForm `json:"time_form,omitempty"`
+	// DecimalCommas records, once loaded, that the log wrote its amounts,
+	// prices or quantities with decimal commas, which the SQL export reads
+	// only from numeric columns.
+	DecimalCommas bool `json:"decimal_commas,omitempty"`
 	// labelOptional reads a per-user table without a label when none is
 	// named or detected (LoadForAnomalies) instead of refusing it; noLabel
 	// reads it without one whatever its columns are called.
@@ -285,6 +289,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	src.DayNumbers = log.DayNumbers()
 	src.TimeForm = log.TimeForm()
+	src.DecimalCommas = log.DecimalCommas
 	if src.HorizonDays == 0 {
 		src.HorizonDays = data.DefaultHorizonDays
 	}
