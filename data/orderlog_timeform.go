@@ -53,7 +53,7 @@ func (f TimeForm) Words() string {
 	case TimeUnix:
 		return "written as Unix time (seconds or milliseconds)"
 	case TimeMixed:
-		return "written in more than one form"
+		return "written in more than one form (such as 2019-10-15 on some lines and 2019-1-5, with one-digit parts, or 20191015 on others)"
 	}
 	return "written in a form other than YYYY-MM-DD…, YYYYMMDD or Unix time (such as 1/12/2010, 1 Dec 2010 or 2010/12/1)"
 }

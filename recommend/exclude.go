@@ -1,6 +1,7 @@
 package recommend
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/retainlab/retain/data"
@@ -20,9 +21,15 @@ func excludedItems(ol *data.OrderLog, exclude []string) (map[int32]bool, []strin
 	marked := make(map[int32]bool, len(exclude))
 	var unknown []string
 	for _, id := range exclude {
-		i, ok := index[strings.TrimSpace(id)]
+		id = strings.TrimSpace(id)
+		if id == "" {
+			continue
+		}
+		i, ok := index[id]
 		if !ok {
-			unknown = append(unknown, strings.TrimSpace(id))
+			if !slices.Contains(unknown, id) {
+				unknown = append(unknown, id)
+			}
 			continue
 		}
 		marked[i] = true

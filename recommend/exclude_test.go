@@ -19,16 +19,17 @@ func TestFromOrderLogExcludesItems(t *testing.T) {
 		"b,2023-01-02,2,POST,1\n" + // order 2 has only POST: left out
 		"b,2023-01-03,3,,1\n" + // order 3 has no item: left out
 		"b,2023-01-04,4,Y,2\n" +
-		"c,2099-01-01,5,X,1\n" // dated after today
+		"c,2099-01-01,5,X,1\n" + // dated after today
+		"c,2099-01-02,6,,1\n" // no item, after today: not counted
 	ol, err := data.ReadOrderLog(strings.NewReader(text), "log.csv", data.LogOptions{Today: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	l, err := FromOrderLog(ol, "POST", " M ")
+	l, err := FromOrderLog(ol, "POST", " M ", "", " POST")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if l.ExcludedLines != 2 || l.WithoutItems != 2 || !slices.Equal(l.NotFound, []string{"M"}) {
+	if l.ExcludedLines != 2 || l.WithoutItems != 2 || !slices.Equal(l.NotFound, []string{"M"}) || !slices.Equal(l.Excluded, []string{"POST"}) {
 		t.Errorf("excluded lines %d, orders without items %d, not found %v; want 2, 2, [M]", l.ExcludedLines, l.WithoutItems, l.NotFound)
 	}
 	for _, b := range l.Baskets {

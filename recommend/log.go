@@ -58,14 +58,14 @@ type Log struct {
 	// it are dated after today, most often by a mistyped year, and no
 	// default cutoff counts them.
 	LastUpToToday int32
-	// Excluded are the item ids left out (FromOrderLog's exclude), and
-	// ExcludedLines the order lines of theirs left out with them.
+	// Excluded are the item ids left out (those of FromOrderLog's exclude
+	// the log has, trimmed), and ExcludedLines their order lines.
 	Excluded      []string
 	ExcludedLines int
 	// NotFound are the ids of exclude that are no item of the log.
 	NotFound []string
-	// WithoutItems counts the orders left out for having no item (their
-	// lines' item cells blank, or only excluded items).
+	// WithoutItems counts the orders up to today left out for having no
+	// item (their lines' item cells blank, or only excluded items).
 	WithoutItems int
 }
 
@@ -86,7 +86,13 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	l := &Log{Name: ol.Name, Customers: ol.Customers, Items: ol.Items, Descriptions: ol.ItemDescriptions,
 		ItemColumn: ol.Columns.Item, DescriptionColumn: ol.Columns.Description}
 	excluded, notFound := excludedItems(ol, exclude)
-	l.Excluded, l.NotFound = exclude, notFound
+	for _, id := range exclude {
+		if id = strings.TrimSpace(id); id != "" && !slices.Contains(notFound, id) && !slices.Contains(l.Excluded, id) {
+			l.Excluded = append(l.Excluded, id)
+		}
+	}
+	l.NotFound = notFound
+	today := Day(ol.LastKnown())
 	// basketOf maps an order to its basket: itself with invoice ids, its
 	// customer's day without.
 	basketOf := make([]int32, len(ol.Orders))
@@ -116,7 +122,9 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	kept := l.Baskets[:0]
 	for _, b := range l.Baskets {
 		if len(b.Items) == 0 {
-			l.WithoutItems++
+			if b.Day <= today {
+				l.WithoutItems++
+			}
 			continue
 		}
 		slices.Sort(b.Items)
