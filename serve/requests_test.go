@@ -50,6 +50,11 @@ func (m fillModel) View() tea.View {
 			fmt.Fprintf(&b, "\x1b[38;2;%d;%d;1m\x1b[48;2;1;%d;%dm#", x%256, y%256, x%256, y%256)
 		}
 	}
+	if m.loud && m.width > 0 {
+		// The frame is built: the renderer writes it next (a test of a
+		// client that reads nothing waits for this).
+		fmt.Fprint(m.sizes, "frame;")
+	}
 	v := tea.NewView(b.String())
 	v.AltScreen = true
 	return v

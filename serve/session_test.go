@@ -157,21 +157,25 @@ func TestSessionTimeLimit(t *testing.T) {
 // (it used to hold it until the client went away, if ever).
 func TestTimeLimitEndsASessionStuckWriting(t *testing.T) {
 	sizes := &syncBuffer{}
-	f := start(t, Config{MaxSessions: 1, MaxSessionTime: time.Second, App: fillApp(sizes, true)})
+	f := start(t, Config{MaxSessions: 1, MaxSessionTime: 3 * time.Second, App: fillApp(sizes, true)})
 	c, err := f.dial("mallory", gossh.PublicKeys(f.client))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer c.Close()
 	ch := openRaw(t, c, nil)
-	// In true colour, a screen of 300 000 cells is some 12 MB: the
-	// program's first frame, or its last when the time limit comes first,
-	// never gets through.
+	// In true colour, a screen of 100 000 cells is some 4 MB: the
+	// program's first frame never gets through. The limit is long enough
+	// for the frame to be built (slowly under the race detector) and its
+	// write begun, so the program is stuck in it when the limit comes.
 	type variable struct{ Key, Value string }
 	if !request(t, ch, "env", gossh.Marshal(variable{"COLORTERM", "truecolor"})) {
 		t.Fatal("env refused")
 	}
-	startShell(t, ch, MaxWidth, MaxHeight)
+	startShell(t, ch, MaxWidth, 100)
+	if !sizes.waitFor("frame;", waitLimit) {
+		t.Fatalf("the program drew no frame: %q", sizes.String())
+	}
 	if !f.logs.waitFor("session closed", waitLimit) {
 		t.Fatalf("the session never ended: %s", f.logs.String())
 	}
