@@ -92,7 +92,9 @@ func TestReasonExpected(t *testing.T) {
 	if s := got["orders"].String(); s != "orders 0, expected 3 (typical 1)" {
 		t.Errorf("orders reason reads %q", s)
 	}
-	if s := got["plan"].String(); s != "plan b, expected b (typical a)" {
+	// The networks expect b, the user's own level: the error is their
+	// uncertainty, not another level.
+	if s := got["plan"].String(); s != "plan b, the level expected but with little certainty (typical a)" {
 		t.Errorf("plan reason reads %q", s)
 	}
 }

@@ -43,7 +43,17 @@ func (r Reason) String() string {
 		return r.Column + " missing"
 	}
 	v, e, t := r.Texts()
+	if r.Unsure() {
+		return fmt.Sprintf("%s %s, the level expected but with little certainty (typical %s)", r.Column, v, t)
+	}
 	return fmt.Sprintf("%s %s, expected %s (typical %s)", r.Column, v, e, t)
+}
+
+// Unsure reports a categorical reason whose level is the one the networks
+// expect: its error is their uncertainty (the level's one-hot output well
+// below 1), not another level ("UPI, expected UPI" would read as nothing).
+func (r Reason) Unsure() bool {
+	return !r.Missing && r.Level != "" && r.Level == r.ExpectedLevel
 }
 
 // Texts are the row's value, the expected and the typical value as text

@@ -321,6 +321,17 @@ func TestScoredTitleNamesTheShopInTheInterfacesLanguage(t *testing.T) {
 // anomaly.Reason.Texts, so a value that differs from the expected one
 // reads differently in both languages (CDNOW_sample's first user's
 // spend_trend, whose three numbers all read 0 with two decimals).
+// TestReasonTextOfAnUnsureLevel: a categorical reason whose level is the
+// expected one says the networks were unsure, not "UPI exp UPI".
+func TestReasonTextOfAnUnsureLevel(t *testing.T) {
+	r := anomaly.Reason{Column: "PreferredPaymentMode", Level: "UPI", ExpectedLevel: "UPI", TypicalLevel: "Debit Card"}
+	for lang, want := range map[string]string{"en": "PreferredPaymentMode UPI exp it, unsure (typ Debit Card)", "zh": "PreferredPaymentMode UPI 预期如此但不确定（通常 Debit Card）"} {
+		if got := New(screentest.Common(lang, 80, 24)).reasonText(r); got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
 func TestReasonTextTellsValueFromExpected(t *testing.T) {
 	r := anomaly.Reason{Column: "spend_trend", Value: -0.0007626472332853437, Expected: -0.00017004035949952367, Typical: 0}
 	for lang, want := range map[string]string{"en": "spend_trend -0.00076 exp -0.00017 (typ 0)", "zh": "spend_trend -0.00076 预期 -0.00017（通常 0）"} {

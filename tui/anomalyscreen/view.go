@@ -439,5 +439,8 @@ func (s Model) reasonText(r anomaly.Reason) string {
 		return r.Column + s.T(" missing", " 缺失")
 	}
 	v, e, t := r.Texts()
+	if r.Unsure() {
+		return r.Column + " " + v + s.Tf(" exp it, unsure (typ %s)", " 预期如此但不确定（通常 %s）", t)
+	}
 	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
 }
