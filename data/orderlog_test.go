@@ -218,6 +218,11 @@ func TestReadOrderLogDecimalComma(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The one difference: the semicolon log says it wrote decimal commas.
+	if !got.DecimalCommas || want.DecimalCommas {
+		t.Errorf("decimal commas %v and %v, want true and false", got.DecimalCommas, want.DecimalCommas)
+	}
+	want.DecimalCommas = true
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("semicolon log\n%+v\nwant\n%+v", got, want)
 	}
