@@ -170,6 +170,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := checkClasses(d); err != nil {
+		return err
+	}
 	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
 	if err != nil {
 		return err

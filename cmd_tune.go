@@ -117,6 +117,9 @@ func runTune(ctx context.Context, a *app, o *tuneOptions, srcArgs []string) erro
 	if err != nil {
 		return err
 	}
+	if err := checkClasses(d); err != nil {
+		return err
+	}
 	base := tuneBase(o.seed)
 	if err := checkTrainingMemory(a, d, base, "128,64", o.folds); err != nil {
 		return err
