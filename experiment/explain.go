@@ -65,6 +65,18 @@ type Reason struct {
 	Beyond int8
 }
 
+// Op is how Value relates to the user's own value: "=", or "≥" / "≤" when
+// Value is the bound the model clipped it to (Beyond).
+func (r Reason) Op() string {
+	switch r.Beyond {
+	case 1:
+		return "≥"
+	case -1:
+		return "≤"
+	}
+	return "="
+}
+
 // Explanation attributes one prediction to the original columns.
 type Explanation struct {
 	// Prob and BaselineProb are the calibrated probabilities of the user

@@ -113,14 +113,7 @@ const ShortHistoryColumn = "short_history"
 // value the model clipped to its k-anonymous range, "column≥bound
 // (+0.1234)" ("≤" for the lower bound): the user's own value is beyond it.
 func FormatReason(r Reason) string {
-	op := "="
-	switch r.Beyond {
-	case 1:
-		op = "≥"
-	case -1:
-		op = "≤"
-	}
-	return fmt.Sprintf("%s%s%s (%+.4f)", r.Column, op, r.Value, r.Attribution)
+	return fmt.Sprintf("%s%s%s (%+.4f)", r.Column, r.Op(), r.Value, r.Attribution)
 }
 
 // WriteScoresCSV writes rows as a scores CSV (see the format above),

@@ -196,6 +196,7 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 	for i, row := range rows {
 		before := outcome(x.Predict(row))
 		best := &LeverMove{Before: before, After: before}
+		var moved *data.PipelineColumn // best's column
 		for _, c := range cands {
 			n := len(c.labels)
 			batch = slices.Grow(batch[:0], n*cols)[:n*cols]
@@ -214,13 +215,13 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 				if (lower && p < best.After) || (!lower && p > best.After) {
 					ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == c.pc.Name })
 					best = &LeverMove{Column: c.pc.Name, From: x.Value(row, ci), To: c.labels[k], Before: before, After: p}
+					moved = c.pc
 				}
 			}
 		}
 		if best.Column != "" && best.From != best.To && math.Abs(best.After-before) >= MinLeverGain {
 			if own != nil {
-				ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == best.Column })
-				if v, ok := own(i, &x.Pipeline.Columns[ci]); ok {
+				if v, ok := own(i, moved); ok {
 					best.From, best.Model = v, best.From
 				}
 			}

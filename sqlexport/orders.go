@@ -166,10 +166,7 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	// "C" + digits only (data's isCancelledInvoice: what is left once the
 	// digits are removed from the rest is empty, in nested REPLACEs that
 	// every dialect has); lines without a customer are left out.
-	rest := "SUBSTR(order_id, 2)"
-	for digit := '0'; digit <= '9'; digit++ {
-		rest = fmt.Sprintf("REPLACE(%s, '%c', '')", rest, digit)
-	}
+	rest := withoutDigits("SUBSTR(order_id, 2)")
 	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
 	q.cte("kept", "SELECT customer, day, amount, qty, order_id"+itemKept+" FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
 		cancelled+status+")\n    AND NOT "+d.isMissing("customer"))

@@ -74,14 +74,20 @@ func (d Dialect) floor(expr string) string {
 // of floats) is that number ("13522"); any other id as written (trimmed).
 func (d Dialect) customerID(col string) string {
 	t := d.asText(col)
-	other := t
-	for digit := '0'; digit <= '9'; digit++ {
-		other = fmt.Sprintf("REPLACE(%s, '%c', '')", other, digit)
-	}
+	other := withoutDigits(t)
 	pos := d.position("'.'", t)
 	return "CASE WHEN " + other + " = '.' AND " + pos + " > 1 AND " + pos + " < LENGTH(" + t + ")" +
 		" AND LENGTH(REPLACE(SUBSTR(" + t + ", " + pos + " + 1), '0', '')) = 0" +
 		" THEN SUBSTR(" + t + ", 1, " + pos + " - 1) ELSE " + t + " END"
+}
+
+// withoutDigits is text with its digits removed, in nested REPLACEs that
+// every dialect has (empty for a text of digits only).
+func withoutDigits(text string) string {
+	for digit := '0'; digit <= '9'; digit++ {
+		text = fmt.Sprintf("REPLACE(%s, '%c', '')", text, digit)
+	}
+	return text
 }
 
 // position is the 1-based position of the first needle in text (0 when

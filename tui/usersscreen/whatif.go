@@ -95,14 +95,7 @@ func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
 	for _, r := range ex.Reasons {
-		op := " = "
-		switch r.Beyond { // the model clipped the user's value to this bound
-		case 1:
-			op = " ≥ "
-		case -1:
-			op = " ≤ "
-		}
-		value := op + displayValue(r.Value)
+		value := " " + r.Op() + " " + displayValue(r.Value)
 		// The bars give their labels a third of the pane: the name gives
 		// way in its middle, so similar names stay apart.
 		room := max(usersLayout(s.Width, s.Height, true).detailW/3-ansi.StringWidth(value), 8)
