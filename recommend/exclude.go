@@ -41,11 +41,7 @@ func excludedItems(ol *data.OrderLog, exclude []string) (map[int32]bool, []strin
 // LastUpToToday: what recommend reads (a basket after it is dated after
 // today, and a customer with only such baskets is not ranked).
 func (l *Log) UpToToday() (customers, baskets int) {
-	for _, b := range l.Baskets {
-		if b.Day <= l.LastUpToToday {
-			baskets++
-		}
-	}
+	_, baskets = l.between(l.First, l.LastUpToToday+1)
 	for _, own := range l.ByCustomer {
 		if len(own) > 0 && l.Baskets[own[0]].Day <= l.LastUpToToday {
 			customers++
