@@ -67,7 +67,7 @@ databricks) and mysql (MySQL 8 and MariaDB 10.4 or later: mariadb).`,
 	fs.StringVar(&o.ordersTable, "orders-table", "orders", "orders `TABLE` of an order-log model")
 	fs.StringVar(&o.cutoff, "cutoff", "", "score an order-log model's customers as of `DATE` (YYYY-MM-DD; default: the table's last order date)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the orders table's columns, as for train (default: the model's)")
-	fs.StringVar(&o.timeForm, "time-format", "", "how the orders table writes its time column: iso (a DATE, TIMESTAMP or YYYY-MM-DD… text), yyyymmdd or unix (default: as the training log did)")
+	fs.StringVar(&o.timeForm, "time-format", "", "how the orders table writes its time column: iso (a DATE, TIMESTAMP or YYYY-MM-DD… text), yyyymmdd, unix, or ymd, dmy or mdy (numbers with one-digit parts, 2010/12/1, 1/12/2010, 12/1/2010) (default: as the training log did)")
 	fs.StringVar(&o.id, "id", "", "id `COLUMN` of the per-user table (default: the model's id column)")
 	fs.StringVarP(&o.out, "out", "o", "", "write the SQL to `FILE` instead of stdout")
 	_ = cmd.MarkFlagRequired("model")
@@ -92,7 +92,7 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	if o.timeForm != "" {
 		var ok bool
 		if opts.TimeForm, ok = data.ParseTimeForm(o.timeForm); !ok {
-			return usageError(fmt.Errorf("--time-format %q: want iso, yyyymmdd or unix", o.timeForm))
+			return usageError(fmt.Errorf("--time-format %q: want iso, yyyymmdd, unix, ymd, dmy or mdy", o.timeForm))
 		}
 	}
 	if o.cutoff != "" {
@@ -129,8 +129,8 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 	}
 	if b.Source.Kind == "log" && b.Source.TimeForm == "" && opts.TimeForm == "" {
 		fmt.Fprintf(a.stderr, "warning: %s: the model does not record how its log wrote dates (it was written before 5 December 2026): "+
-			"the SELECT reads the time column as a DATE, a TIMESTAMP or text written YYYY-MM-DD…; a table that writes it as YYYYMMDD "+
-			"or Unix time would give no rows: say so with --time-format yyyymmdd or unix\n", o.model)
+			"the SELECT reads the time column as a DATE, a TIMESTAMP or text written YYYY-MM-DD…; a table that writes it as YYYYMMDD, "+
+			"Unix time or 12/1/2010 would give no rows: say so with --time-format yyyymmdd, unix, ymd, dmy or mdy\n", o.model)
 	}
 	if cols := decimalCommaColumns(b.Pipeline); len(cols) > 0 {
 		fmt.Fprintf(a.stderr, "warning: %s: the training file wrote the numbers of %s with decimal commas (1.418,50); "+

@@ -48,8 +48,8 @@ func TestExportSQL(t *testing.T) {
 			"retain: --cutoff, --log-columns and --time-format apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "iso"},
 			"retain: --cutoff, --log-columns and --time-format apply to a model trained on an order log; " + model + " was trained on a per-user table (path not stored)\n"},
-		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "dmy"},
-			`retain: --time-format "dmy": want iso, yyyymmdd or unix` + "\n"},
+		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "dd/mm/yyyy"},
+			`retain: --time-format "dd/mm/yyyy": want iso, yyyymmdd, unix, ymd, dmy or mdy` + "\n"},
 		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
 			"retain: " + noID + ": sqlexport: the model records no id column to key the scores by: name it with --id COLUMN\n"},
 	}

@@ -101,8 +101,10 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 		if s.DecimalCommas {
 			p.line("Its amounts, prices or quantities were written with decimal commas (4,55): the SQL export needs them as numbers in the table.")
 		}
-		if s.TimeForm != "" {
+		if _, ok := data.ParseTimeForm(string(s.TimeForm)); ok {
 			p.line("The log's dates were %s; the SQL export reads the orders table's time column so (export --time-format).", s.TimeForm.Words())
+		} else if s.TimeForm != "" {
+			p.line("The log's dates were %s; the SQL export cannot read them so, and needs --time-format to say how the orders table writes them.", s.TimeForm.Words())
 		}
 		if order, err := data.ParseDateOrder(s.DateOrder); err == nil && order != data.DateAuto {
 			p.line("Its dates were written with the year last, %s (--date-order %s); a log scored later whose own dates do not show the order is read the same way.",

@@ -151,7 +151,7 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		if isISODate(b) {
 			p.noteForm(TimeISO)
 		} else {
-			p.noteForm(TimeOther)
+			p.noteForm(TimeYMD)
 		}
 	case s.reset() && monthNamed(&s, &y, &m, &d):
 		p.noteForm(TimeOther)
@@ -172,12 +172,13 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 			return unparseable()
 		}
 		y, p.sawYearLast = yy, true
-		p.noteForm(TimeOther)
 		switch p.order {
 		case DateDMY:
 			d, m = a, c
+			p.noteForm(TimeDMY)
 		case DateMDY:
 			m, d = a, c
+			p.noteForm(TimeMDY)
 		default:
 			return 0, errNeedOrder
 		}

@@ -18,17 +18,29 @@ const (
 	// TimeUnix is Unix time in seconds (9–10 digits) or milliseconds
 	// (12–13), the date in UTC.
 	TimeUnix TimeForm = "unix"
-	// TimeOther is any other form retain reads (year last, month names,
-	// Chinese, RFC 1123, year first with other separators or one-digit
-	// parts, a layout given by the caller).
+	// TimeYMD is a date written year first with one- or two-digit month
+	// and day, separated by one of - / . ("2010/12/1", "2019-1-5 8:26"),
+	// anything after the day left out. A column of ISO dates and such
+	// dates has this form.
+	TimeYMD TimeForm = "ymd"
+	// TimeDMY is a date written day, month, year with one- or two-digit
+	// day and month, separated by one of - / . ("1/12/2010 8:26",
+	// "01.12.2010"), anything after the year left out.
+	TimeDMY TimeForm = "dmy"
+	// TimeMDY is TimeDMY with the month first ("12/1/2010 8:26").
+	TimeMDY TimeForm = "mdy"
+	// TimeOther is any other form retain reads (month names, Chinese,
+	// RFC 1123, a layout given by the caller).
 	TimeOther TimeForm = "other"
 	// TimeMixed is a column whose cells take more than one of the forms.
 	TimeMixed TimeForm = "mixed"
 )
 
 // TimeForms lists the forms a reader outside Go can be told a time column
-// is written in (TimeISO, TimeCompact, TimeUnix).
-func TimeForms() []TimeForm { return []TimeForm{TimeISO, TimeCompact, TimeUnix} }
+// is written in: all but TimeOther and TimeMixed.
+func TimeForms() []TimeForm {
+	return []TimeForm{TimeISO, TimeCompact, TimeUnix, TimeYMD, TimeDMY, TimeMDY}
+}
 
 // ParseTimeForm reads a form's name (any case); ok is false for a name
 // that is none of TimeForms.
@@ -52,10 +64,16 @@ func (f TimeForm) Words() string {
 		return `written as eight digits ("19970101")`
 	case TimeUnix:
 		return "written as Unix time (seconds or milliseconds)"
+	case TimeYMD:
+		return `written year first with one- or two-digit month and day ("2010/12/1", maybe with a time after it)`
+	case TimeDMY:
+		return `written day first, with the year last ("1/12/2010", maybe with a time after it)`
+	case TimeMDY:
+		return `written month first, with the year last ("12/1/2010", maybe with a time after it)`
 	case TimeMixed:
-		return "written in more than one form (such as 2019-10-15 on some lines and 2019-1-5, with one-digit parts, or 20191015 on others)"
+		return "written in more than one form (such as 2019-10-15 on some lines and 20191015 or 1 Dec 2019 on others)"
 	}
-	return "written in a form other than YYYY-MM-DD…, YYYYMMDD or Unix time (such as 1/12/2010, 1 Dec 2010 or 2010/12/1)"
+	return "written with month names or in another form than numbers (such as 1 Dec 2010, 2010年12月1日 or Wed, 01 Dec 2010)"
 }
 
 // TimeForm is the form of the log's date column, "" for a log without
@@ -69,10 +87,13 @@ func (l *OrderLog) TimeForm() TimeForm {
 
 // noteForm records the form of one date cell read.
 func (p *dateParser) noteForm(f TimeForm) {
-	switch p.form {
-	case "":
+	switch {
+	case p.form == "":
 		p.form = f
-	case f, TimeMixed:
+	case p.form == f, p.form == TimeMixed:
+	case p.form == TimeISO && f == TimeYMD, p.form == TimeYMD && f == TimeISO:
+		// ISO dates are year-first dates with two-digit parts.
+		p.form = TimeYMD
 	default:
 		p.form = TimeMixed
 	}

@@ -70,7 +70,7 @@ type Source struct {
 	// read as dates.
 	DayNumbers bool `json:"day_numbers,omitempty"`
 	// TimeForm records, once loaded, how the log's dates were written
-	// (data.TimeForm: iso, yyyymmdd, unix, other or mixed), so that the SQL
+	// (data.TimeForm: iso, yyyymmdd, unix, ymd, dmy, mdy, other or mixed), so that the SQL
 	// export reads the orders table's time column the same way; "" in a
 	// model written before it was recorded (read as iso).
 	TimeForm data.TimeForm `json:"time_form,omitempty"`

@@ -28,9 +28,9 @@ type Options struct {
 	Columns data.LogColumns
 	// ID names the per-user table's id column when the model records none.
 	ID string
-	// TimeForm says how the orders table writes its time column (iso,
-	// yyyymmdd or unix: data.TimeForms); "" takes the training log's form
-	// as the model records it.
+	// TimeForm says how the orders table writes its time column (one of
+	// data.TimeForms); "" takes the training log's form as the model
+	// records it.
 	TimeForm data.TimeForm
 }
 

@@ -58,6 +58,14 @@ func TestMySQLMatchesPredictWithDates(t *testing.T) {
 	checkDates(t, openMySQL, MySQL)
 }
 
+func TestMySQLMatchesPredictWithTimestampForms(t *testing.T) {
+	checkTimestampForms(t, openMySQL, MySQL)
+}
+
+func TestMySQLMatchesPredictWithBlankNumbers(t *testing.T) {
+	checkBlankNumbers(t, openMySQL, MySQL)
+}
+
 func TestMySQLGivesNullForAnUnreadBoolean(t *testing.T) {
 	checkNullForUnreadBoolean(t, openMySQL, MySQL)
 }

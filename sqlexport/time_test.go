@@ -17,9 +17,13 @@ import (
 // CDNOW's orders with their dates written as an event log's timestamps:
 // "YYYY-MM-DD HH:MM:SS UTC" (REES46's form), and as Unix time, seconds on
 // even lines and milliseconds on odd ones, at 23:59:59 UTC so that a
-// query off by a time zone or a rounding would move the day. The model
-// records the form; the query reads the table as the file wrote it and
-// matches retain predict.
+// query off by a time zone or a rounding would move the day; and as three
+// numbers with one-digit parts where they have one: month first with a
+// time ("12/1/1997 8:26", Online Retail's CSV form; "… 11:59:59 PM" on odd
+// lines), day first with dots or dashes ("1.12.1997", "1-12-1997 23:59"),
+// and year first with slashes on some lines and ISO on others
+// ("1997/1/5 23:59", "1997-01-05"). The model records the form; the query
+// reads the table as the file wrote it and matches retain predict.
 func TestSQLiteMatchesPredictWithTimestampForms(t *testing.T) {
 	checkTimestampForms(t, openSQLite, SQLite)
 }
@@ -41,6 +45,24 @@ func checkTimestampForms(t *testing.T, open func(t *testing.T) *sql.DB, d Dialec
 				return fmt.Sprint(end*1000 + 999)
 			}
 			return fmt.Sprint(end)
+		}},
+		{"mdy", data.TimeMDY, func(i int, day time.Time) string {
+			if i%2 == 1 {
+				return fmt.Sprintf("%d/%d/%d 11:59:59 PM", day.Month(), day.Day(), day.Year())
+			}
+			return fmt.Sprintf("%d/%d/%d %d:%02d", day.Month(), day.Day(), day.Year(), 8+i%12, i%60)
+		}},
+		{"dmy", data.TimeDMY, func(i int, day time.Time) string {
+			if i%2 == 1 {
+				return fmt.Sprintf("%d-%d-%d 23:59", day.Day(), day.Month(), day.Year())
+			}
+			return day.Format("02.01.2006")
+		}},
+		{"ymd", data.TimeYMD, func(i int, day time.Time) string {
+			if i%2 == 1 {
+				return day.Format(time.DateOnly)
+			}
+			return fmt.Sprintf("%d/%d/%d 23:59", day.Year(), day.Month(), day.Day())
 		}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -65,15 +87,15 @@ func checkTimestampForms(t *testing.T, open func(t *testing.T) *sql.DB, d Dialec
 	}
 }
 
-// A model trained on dates written with the year last is refused with
-// what to do, unless --time-format says how the table writes them; a
-// form the query cannot read is refused when asked for too.
+// A model trained on dates written with month names is refused with what
+// to do, unless --time-format says how the table writes them.
 func TestExportRefusesDatesItCannotRead(t *testing.T) {
 	text := "customer,date,amount\n"
+	months := []string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov"}
 	for i := range 600 {
-		text += fmt.Sprintf("c%d,%d/%d/2020,%d\n", i%97, 1+i%11, 13+i%15, 5+i%40)
+		text += fmt.Sprintf("c%d,%d %s 2020,%d\n", i%97, 13+i%15, months[i%11], 5+i%40)
 	}
-	file := filepath.Join(t.TempDir(), "yearlast.csv")
+	file := filepath.Join(t.TempDir(), "monthnames.csv")
 	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -82,10 +104,10 @@ func TestExportRefusesDatesItCannotRead(t *testing.T) {
 	if model.Source.TimeForm != data.TimeOther {
 		t.Fatalf("the model records the time form %q, want %q", model.Source.TimeForm, data.TimeOther)
 	}
-	const want = "sqlexport: the model was trained on a log whose dates were written in a form other than YYYY-MM-DD…, " +
-		"YYYYMMDD or Unix time (such as 1/12/2010, 1 Dec 2010 or 2010/12/1), which the query cannot read; " +
-		"if the orders table holds its time column as a DATE or TIMESTAMP, or as text written YYYY-MM-DD…, say so with " +
-		"--time-format iso (or yyyymmdd or unix for another form it is written in), else convert the column first"
+	const want = "sqlexport: the model was trained on a log whose dates were written with month names or in another form " +
+		"than numbers (such as 1 Dec 2010, 2010年12月1日 or Wed, 01 Dec 2010), which the query cannot read; if the orders table holds its time column as a DATE or TIMESTAMP, or as text written " +
+		"YYYY-MM-DD…, say so with --time-format iso (or yyyymmdd, unix, ymd, dmy or mdy for another form it is written in), " +
+		"else convert the column first"
 	if _, err := Build(model, Options{Dialect: SQLite}); err == nil || err.Error() != want {
 		t.Errorf("export: %v\nwant %s", err, want)
 	}
