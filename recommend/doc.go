@@ -14,6 +14,9 @@
 // candidate-ranking multilayer perceptron trained with the engine's Trainer
 // on (customer, item) pairs at earlier cutoffs whose label windows end before
 // the evaluation cutoff, so training never sees a purchase on or after it.
+// Its lists are written only when it ranks the customers held out of
+// training better than GP-TopFreq beyond chance (Check); otherwise the lists
+// are GP-TopFreq's.
 //
 // The package does no I/O: the caller reads the log (data.ReadOrderLog with
 // Descriptions, then FromOrderLog; experiment.ReadItemLog does both) and

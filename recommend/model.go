@@ -56,6 +56,9 @@ type Model struct {
 	Trainer   *engine.Trainer
 	// TrainRows, ValRows and Positives count the training pairs.
 	TrainRows, ValRows, Positives int
+	// held are the customers held out for early stopping, whom the check
+	// (Check) ranks.
+	held []heldOut
 }
 
 // TrainCutoffs returns the training cutoffs for an evaluation cutoff: one
@@ -98,6 +101,9 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 				buyers++
 			}
 			held := rng.Float64() < cfg.ValFrac
+			if held {
+				m.held = append(m.held, heldOut{cutoff: t, customer: c, bought: truth.Bought[i]})
+			}
 			cands = s.candidates(c, cfg.MaxOwn, cfg.MaxPopular, cands[:0])
 			for _, p := range cands {
 				y := 0.0

@@ -2,6 +2,7 @@ package recommend
 
 import (
 	"context"
+	"math"
 	"testing"
 	"time"
 )
@@ -41,5 +42,16 @@ func TestModelBeatsReference(t *testing.T) {
 	m := res.Metrics[0].AtK(10)
 	if m.Recall < 0.370 || m.NDCG < 0.326*0.370/0.319 {
 		t.Errorf("model recall@10 %.4f, NDCG@10 %.4f; want ≥ 0.370 and ≥ %.4f", m.Recall, m.NDCG, 0.326*0.370/0.319)
+	}
+	// The held-out check trusts the network here, so its lists (with
+	// scores) are written, and the gain over GP-TopFreq is the table's,
+	// its interval above 0.
+	t.Logf("check %+v, gain %+v", res.Check, res.Gain)
+	if !res.Check.UseModel || res.Ranker != ModelName || res.Customers[0].Items[0].Score == nil {
+		t.Errorf("check %+v, ranker %s: want the model's lists", res.Check, res.Ranker)
+	}
+	gp := res.Metrics[3].AtK(10)
+	if g := res.Gain; g == nil || math.Abs(g.Recall-(m.Recall/gp.Recall-1)) > 1e-12 || g.RecallLow <= 0 || g.NDCGLow <= 0 {
+		t.Errorf("gain %+v; want recall %+.4f with intervals above 0", g, m.Recall/gp.Recall-1)
 	}
 }

@@ -152,9 +152,10 @@ type Recommendation struct {
 	// Score is the network's probability that the customer buys the item
 	// in the horizon if they buy at all (it learns from the customers who
 	// bought in each training window): it orders one customer's items, it
-	// does not say whether the customer will come back.
-	Score  float64 `json:"score"`
-	Reason Reason  `json:"reason"`
+	// does not say whether the customer will come back. It is nil when the
+	// lists are GP-TopFreq's (Check), which has no score.
+	Score  *float64 `json:"score,omitempty"`
+	Reason Reason   `json:"reason"`
 	// Bought says, when evaluating, whether the customer bought the item in
 	// the horizon after the cutoff.
 	Bought bool `json:"bought,omitempty"`
@@ -183,9 +184,17 @@ type Result struct {
 	Top                           int            `json:"top"`
 	TrainCutoffs                  []time.Time    `json:"train_cutoffs"`
 	Customers                     []CustomerRecs `json:"-"`
-	Evaluated                     bool           `json:"evaluated"`
-	Metrics                       []Metrics      `json:"metrics,omitempty"`
-	byID                          map[string]int
+	// Ranker is the ranker whose lists Customers holds (ModelName or
+	// GPTopFreqName), as Check chose it.
+	Ranker    string    `json:"ranker"`
+	Check     Check     `json:"check"`
+	Evaluated bool      `json:"evaluated"`
+	Metrics   []Metrics `json:"metrics,omitempty"`
+	// Gain is, when evaluating, the network's relative change over
+	// GP-TopFreq at CheckK with its intervals (nil when GP-TopFreq's
+	// figures are 0).
+	Gain *Gain `json:"gain_over_gp_topfreq,omitempty"`
+	byID map[string]int
 }
 
 // ModelName is the model's name in the metrics table.
@@ -214,6 +223,8 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	for _, t := range r.Model.TrainCutoffs {
 		res.TrainCutoffs = append(res.TrainCutoffs, Date(t))
 	}
+	res.Check = r.Model.check(l)
+	res.Ranker = res.Check.Ranker()
 	s := l.snapshotAt(r.Cutoff, r.Horizon)
 	var truth Truth
 	buyer := map[int32]int{}
@@ -253,18 +264,26 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 			k, isBuyer := buyer[c]
 			if isBuyer {
 				cr.Buyer, cr.Bought = true, len(truth.Bought[k])
+				for _, j := range order {
+					modelLists[k] = append(modelLists[k], cands[lo+j].item)
+				}
 			}
-			for n, j := range order {
+			if !res.Check.UseModel {
+				// GP-TopFreq's list: the candidates in their order.
+				order = order[:0]
+				for j := range min(opts.Top, hi-lo) {
+					order = append(order, j)
+				}
+			}
+			for _, j := range order[:min(opts.Top, len(order))] {
 				p := cands[lo+j]
-				if isBuyer {
-					modelLists[k] = append(modelLists[k], p.item)
+				rec := Recommendation{Item: p.item, ItemID: l.Items[p.item], Description: l.Description(p.item),
+					Reason: s.reason(p), Bought: isBuyer && truth.Bought[k][p.item]}
+				if res.Check.UseModel {
+					v := scores[lo+j]
+					rec.Score = &v
 				}
-				if n >= opts.Top {
-					continue
-				}
-				cr.Items = append(cr.Items, Recommendation{Item: p.item, ItemID: l.Items[p.item],
-					Description: l.Description(p.item), Score: scores[lo+j], Reason: s.reason(p),
-					Bought: isBuyer && truth.Bought[k][p.item]})
+				cr.Items = append(cr.Items, rec)
 			}
 			res.byID[cr.ID] = len(res.Customers)
 			res.Customers = append(res.Customers, cr)
@@ -276,6 +295,9 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 		names, lists := l.BaselineLists(truth.Customers, r.Cutoff, r.Horizon, long)
 		for i, name := range names {
 			res.Metrics = append(res.Metrics, Measure(name, lists[i], truth.Bought, truth.Catalogue))
+			if name == GPTopFreqName {
+				res.Gain = gain(modelLists, lists[i], truth.Bought)
+			}
 		}
 	}
 	return res, nil
@@ -290,4 +312,19 @@ func rankByScore(scores []float64, n int) []int {
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	return idx[:min(n, len(idx))]
+}
+
+// gain is the relative change of the lists a over b at CheckK (Gain), nil
+// when b's figures are 0.
+func gain(a, b [][]int32, bought []map[int32]bool) *Gain {
+	n := len(bought)
+	ar, br, an, bn := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	for i := range bought {
+		_, ar[i], an[i] = listScore(a[i], bought[i], CheckK)
+		_, br[i], bn[i] = listScore(b[i], bought[i], CheckK)
+	}
+	if g, ok := gainOver(ar, br, an, bn); ok {
+		return &g
+	}
+	return nil
 }

@@ -25,13 +25,21 @@ const (
 func (s Model) metricLines(w int) []string {
 	st, res := s.Styles, s.res
 	if !res.Evaluated || len(res.Metrics) == 0 {
-		return []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
-			"%s 起 %d 天的推荐；未评估：日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w)),
-			st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w))}
+		lines := []string{"", st.Muted.Render(common.Truncate(s.Tf("Recommendations at %s for the next %d days; not measured: the log has no whole horizon after this cutoff.",
+			"%s 起 %d 天的推荐；未评估：日志中该截止日之后不足一个观察期。", res.Cutoff.Format(time.DateOnly), res.HorizonDays), w))}
+		lines = append(lines, s.checkLines(w)...)
+		return append(lines, st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w)))
 	}
 	first := res.Metrics[0]
 	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估，之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
 		st.Muted.Render(s.Tf(" · %s customers bought · catalogue %s items", " · %s 位客户购买 · 商品目录 %s 件", common.Thousands(first.Customers), common.Thousands(first.Catalogue))), w)}
+	lines = append(lines, s.checkLines(w)...)
+	if g := res.Gain; g != nil {
+		pct := recommend.TrendPercent
+		lines = append(lines, s.wrapMuted(s.Tf("At 10, model vs GP-TopFreq: recall %s (95 %% CI %s to %s), NDCG %s (%s to %s).",
+			"前 10 项，模型相对 GP-TopFreq：召回率 %s（95 %% 置信区间 %s 至 %s），NDCG %s（%s 至 %s）。",
+			pct(g.Recall), pct(g.RecallLow), pct(g.RecallHigh), pct(g.NDCG), pct(g.NDCGLow), pct(g.NDCGHigh)), w)...)
+	}
 	header := common.Pad(s.T("ranker", "方法"), 11) + common.PadLeft("k", 4) + common.PadLeft(s.T("hit", "命中率"), 7) +
 		common.PadLeft(s.T("recall", "召回率"), 8) + common.PadLeft("NDCG", 7) + common.PadLeft(s.T("coverage", "覆盖率"), 9)
 	table := []string{st.Header.Render(header)}
@@ -165,6 +173,32 @@ func (s Model) itemLines(w int, alone bool) []string {
 		line := fmt.Sprintf("%2d ", i+1) + mark + common.Pad(common.Truncate(it.ItemID, itemW), itemW) + "  " +
 			common.Pad(common.Truncate(it.Description, descW), descW) + "  " + st.Muted.Render(common.Truncate(reasons[i], reasonW))
 		lines = append(lines, common.Truncate(line, w))
+	}
+	return lines
+}
+
+// checkLines say whose lists are shown and why: the held-out check of the
+// network against GP-TopFreq (recommend.Check).
+func (s Model) checkLines(w int) []string {
+	c := s.res.Check
+	var text string
+	if c.UseModel {
+		text = s.Tf("Lists: the model's. On %s customers held out of training it beat GP-TopFreq (NDCG@10 %.3f vs %.3f, z %+.2f).",
+			"推荐列表：模型的。在 %s 位未参与训练的客户上，它胜过 GP-TopFreq（NDCG@10 %.3f 对 %.3f，z %+.2f）。",
+			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z)
+	} else {
+		text = s.Tf("Lists: GP-TopFreq's. On %s customers held out of training the model was not clearly ahead (NDCG@10 %.3f vs %.3f, z %+.2f; it needs z ≥ %.0f with %d customers differing).",
+			"推荐列表：GP-TopFreq 的。在 %s 位未参与训练的客户上，模型没有明显领先（NDCG@10 %.3f 对 %.3f，z %+.2f；需要 z ≥ %.0f 且至少 %d 位客户结果不同）。",
+			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z, recommend.CheckZ, recommend.CheckDiffering)
+	}
+	return s.wrapMuted(text, w)
+}
+
+// wrapMuted wraps text to the width, muted.
+func (s Model) wrapMuted(text string, w int) []string {
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Muted.Render(l))
 	}
 	return lines
 }

@@ -1,0 +1,211 @@
+package recommend
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+)
+
+// CheckZ is how far, in standard errors of the per-customer differences,
+// the network's NDCG@CheckK on the customers held out of training must be
+// above GP-TopFreq's for its lists to be written, and CheckDiffering how
+// many of those customers must get a different NDCG from the two (fewer
+// are too few for the normal approximation behind CheckZ: four customers
+// of twenty-four can reach z 2). Otherwise the lists are GP-TopFreq's,
+// which is never far behind where the network is not clearly ahead.
+const (
+	CheckZ         = 2.0
+	CheckDiffering = 20
+)
+
+// CheckK is the list length the check compares.
+const CheckK = 10
+
+// Check is the comparison that decides which ranker writes the lists: the
+// network against GP-TopFreq on the customers held out of training at the
+// training cutoffs (each judged on the horizon after its own cutoff, so
+// before the run's cutoff), by NDCG@CheckK, the customers paired.
+type Check struct {
+	// Customers counts the held-out customers who bought in the horizon
+	// after their training cutoff.
+	Customers int `json:"customers"`
+	// Model and Baseline are the mean NDCG@CheckK of the network and of
+	// GP-TopFreq over them.
+	Model    float64 `json:"model_ndcg"`
+	Baseline float64 `json:"gp_topfreq_ndcg"`
+	// Differing counts the customers whose NDCG differs between the two.
+	Differing int `json:"differing"`
+	// SE is the standard error of the mean per-customer difference, Z the
+	// difference over it (0 when SE is 0).
+	SE float64 `json:"se"`
+	Z  float64 `json:"z"`
+	// UseModel says the network's lists are written: Z ≥ CheckZ and
+	// Differing ≥ CheckDiffering.
+	UseModel bool `json:"use_model"`
+}
+
+// Ranker names the ranker the check chose: ModelName or GPTopFreqName.
+func (c Check) Ranker() string {
+	if c.UseModel {
+		return ModelName
+	}
+	return GPTopFreqName
+}
+
+// heldOut is a customer held out of training at one training cutoff, with
+// what they bought in the horizon after it.
+type heldOut struct {
+	cutoff   int32
+	customer int32
+	bought   map[int32]bool
+}
+
+// check compares the trained network with GP-TopFreq on the held-out
+// customers (Check). GP-TopFreq's list is the first CheckK candidates:
+// candidates lists a customer's own items in P-TopFreq order, then the
+// TopPop items they have not bought.
+func (m *Model) check(l *Log) Check {
+	var c Check
+	var diffs []float64
+	var s *snapshot
+	var cands []candidate
+	for _, h := range m.held {
+		if s == nil || s.cutoff != h.cutoff {
+			s = l.snapshotAt(h.cutoff, m.Horizon)
+		}
+		cands = s.candidates(h.customer, m.Config.MaxOwn, m.Config.MaxPopular, cands[:0])
+		net := make([]int32, 0, CheckK)
+		for _, j := range rankByScore(m.scores(s, cands), CheckK) {
+			net = append(net, cands[j].item)
+		}
+		gp := make([]int32, 0, CheckK)
+		for _, p := range cands[:min(CheckK, len(cands))] {
+			gp = append(gp, p.item)
+		}
+		_, _, a := listScore(net, h.bought, CheckK)
+		_, _, b := listScore(gp, h.bought, CheckK)
+		c.Model += a
+		c.Baseline += b
+		diffs = append(diffs, a-b)
+		if a != b {
+			c.Differing++
+		}
+	}
+	c.Customers = len(diffs)
+	if c.Customers == 0 {
+		return c
+	}
+	c.Model /= float64(c.Customers)
+	c.Baseline /= float64(c.Customers)
+	_, c.SE, c.Z = pairedZ(diffs)
+	c.UseModel = c.Z >= CheckZ && c.Differing >= CheckDiffering
+	return c
+}
+
+// pairedZ returns the mean of paired differences, its standard error
+// (the sample standard deviation over √n) and their ratio; the error and
+// the ratio are 0 for fewer than two differences or no spread (all equal,
+// up to rounding).
+func pairedZ(diffs []float64) (mean, se, z float64) {
+	n := float64(len(diffs))
+	if n == 0 {
+		return 0, 0, 0
+	}
+	for _, d := range diffs {
+		mean += d
+	}
+	mean /= n
+	if n < 2 {
+		return mean, 0, 0
+	}
+	ss := 0.0
+	for _, d := range diffs {
+		ss += (d - mean) * (d - mean)
+	}
+	se = math.Sqrt(ss / (n - 1) / n)
+	if se <= 1e-9*math.Abs(mean) {
+		// Equal differences, up to rounding: no spread to judge by.
+		return mean, 0, 0
+	}
+	if se > 0 {
+		z = mean / se
+	}
+	return mean, se, z
+}
+
+// Gain is the relative change of a ranker's mean recall and NDCG at
+// CheckK over GP-TopFreq's on the evaluated customers, with 95 %
+// intervals from a paired bootstrap over the customers.
+type Gain struct {
+	Recall     float64 `json:"recall"`
+	RecallLow  float64 `json:"recall_low"`
+	RecallHigh float64 `json:"recall_high"`
+	NDCG       float64 `json:"ndcg"`
+	NDCGLow    float64 `json:"ndcg_low"`
+	NDCGHigh   float64 `json:"ndcg_high"`
+	// Resamples is the number of bootstrap resamples.
+	Resamples int `json:"resamples"`
+}
+
+// gainResamples is the bootstrap's resample count.
+const gainResamples = 2000
+
+// gainOver returns the relative change of the per-customer figures a over
+// b (paired: a[i] and b[i] are one customer's), with percentile intervals
+// of gainResamples resamples of the customers drawn with a fixed seed; ok
+// is false when b's mean is 0 (no relative change).
+func gainOver(aRecall, bRecall, aNDCG, bNDCG []float64) (g Gain, ok bool) {
+	n := len(aRecall)
+	sum := func(x []float64, idx []int) float64 {
+		t := 0.0
+		for _, i := range idx {
+			t += x[i]
+		}
+		return t
+	}
+	all := make([]int, n)
+	for i := range all {
+		all[i] = i
+	}
+	rel := func(a, b []float64, idx []int) (float64, bool) {
+		d := sum(b, idx)
+		if d == 0 {
+			return 0, false
+		}
+		return sum(a, idx)/d - 1, true
+	}
+	var okR, okN bool
+	if g.Recall, okR = rel(aRecall, bRecall, all); !okR {
+		return g, false
+	}
+	if g.NDCG, okN = rel(aNDCG, bNDCG, all); !okN {
+		return g, false
+	}
+	rng := rand.New(rand.NewPCG(CheckK, 0x9a1))
+	rs, ns := make([]float64, 0, gainResamples), make([]float64, 0, gainResamples)
+	idx := make([]int, n)
+	for range gainResamples {
+		for i := range idx {
+			idx[i] = rng.IntN(n)
+		}
+		// A resample whose baseline sums to 0 has no relative change; it
+		// counts as no gain at all, the cautious side.
+		r, _ := rel(aRecall, bRecall, idx)
+		d, _ := rel(aNDCG, bNDCG, idx)
+		rs, ns = append(rs, r), append(ns, d)
+	}
+	g.RecallLow, g.RecallHigh = percentile(rs, 0.025), percentile(rs, 0.975)
+	g.NDCGLow, g.NDCGHigh = percentile(ns, 0.025), percentile(ns, 0.975)
+	g.Resamples = gainResamples
+	return g, true
+}
+
+// percentile is the q-quantile of x (sorted in place), by linear
+// interpolation between order statistics.
+func percentile(x []float64, q float64) float64 {
+	slices.Sort(x)
+	pos := q * float64(len(x)-1)
+	lo := int(math.Floor(pos))
+	hi := min(lo+1, len(x)-1)
+	return x[lo] + (pos-float64(lo))*(x[hi]-x[lo])
+}

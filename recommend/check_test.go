@@ -1,0 +1,126 @@
+package recommend
+
+import (
+	"context"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// sameItems compares two lists of recommendations by value (a score is a
+// pointer).
+func sameItems(a, b []Recommendation) bool {
+	return slices.EqualFunc(a, b, func(x, y Recommendation) bool {
+		if (x.Score == nil) != (y.Score == nil) || (x.Score != nil && *x.Score != *y.Score) {
+			return false
+		}
+		x.Score, y.Score = nil, nil
+		return x == y
+	})
+}
+
+// Three customers of twenty-four gain 0.3 and the others nothing: mean
+// 0.0375, standard error 0.0206879, z 1.81265 (numpy: d.mean(),
+// d.std(ddof=1)/√24).
+func TestPairedZByHand(t *testing.T) {
+	d := make([]float64, 24)
+	d[0], d[5], d[9] = 0.3, 0.3, 0.3
+	mean, se, z := pairedZ(d)
+	if math.Abs(mean-0.0375) > 1e-15 || math.Abs(se-0.020687898163776395) > 1e-15 || math.Abs(z-1.812653934349931) > 1e-12 {
+		t.Errorf("pairedZ = %v, %v, %v; want 0.0375, 0.0206878981637764, 1.81265393434993", mean, se, z)
+	}
+	if _, se, z := pairedZ([]float64{0.2}); se != 0 || z != 0 {
+		t.Errorf("one difference: se %v, z %v; want 0, 0", se, z)
+	}
+	if _, se, z := pairedZ([]float64{0.1, 0.1, 0.1}); se != 0 || z != 0 {
+		t.Errorf("no spread: se %v, z %v; want 0, 0", se, z)
+	}
+}
+
+// percentile interpolates as numpy.percentile does by default: of 4, 1,
+// 3, 2 the 25th is 1.75 and the 97.5th 3.925.
+func TestPercentileByHand(t *testing.T) {
+	for _, c := range []struct{ q, want float64 }{{0.25, 1.75}, {0.975, 3.925}, {0, 1}, {1, 4}} {
+		if got := percentile([]float64{4, 1, 3, 2}, c.q); math.Abs(got-c.want) > 1e-12 {
+			t.Errorf("percentile(%v) = %v, want %v", c.q, got, c.want)
+		}
+	}
+}
+
+// The gain's point figure is the ratio of the sums less one (recall 1.2 /
+// 0.8 − 1 = +50 %, NDCG 0.9 / 0.9 − 1 = 0), inside its interval; lists
+// that score the same have a gain of exactly 0 in every resample; a
+// baseline scoring nothing has no relative gain.
+func TestGainOver(t *testing.T) {
+	g, ok := gainOver([]float64{0.5, 0.5, 0.2}, []float64{0.4, 0.2, 0.2}, []float64{0.3, 0.3, 0.3}, []float64{0.3, 0.4, 0.2})
+	if !ok || math.Abs(g.Recall-0.5) > 1e-12 || math.Abs(g.NDCG) > 1e-12 || g.Resamples != gainResamples {
+		t.Fatalf("gain %+v, %v; want recall +0.5, NDCG 0", g, ok)
+	}
+	if g.RecallLow > g.Recall || g.RecallHigh < g.Recall || g.NDCGLow > 0 || g.NDCGHigh < 0 {
+		t.Errorf("intervals do not hold the point figures: %+v", g)
+	}
+	same := []float64{0.1, 0.7, 0.4, 0.9}
+	if g, ok := gainOver(same, same, same, same); !ok || g != (Gain{Resamples: gainResamples}) {
+		t.Errorf("equal lists: %+v, %v; want all 0", g, ok)
+	}
+	if _, ok := gainOver([]float64{0.5}, []float64{0}, []float64{0.5}, []float64{0}); ok {
+		t.Error("a baseline of 0 gave a relative gain")
+	}
+}
+
+// On the synthetic log (60 customers, 26 held out) the network is not
+// ahead of GP-TopFreq beyond chance: the lists written are GP-TopFreq's,
+// without scores, item for item as BaselineLists ranks them, and their
+// figures are GP-TopFreq's row.
+func TestCheckFallsBackToGPTopFreq(t *testing.T) {
+	l := readLog(t, syntheticLog(), "log.csv", data.LogOptions{})
+	cutoff := Day(ymd(2011, 7, 20))
+	cfg := DefaultModelConfig()
+	cfg.Train.Epochs = 3
+	run, err := Prepare(l, Options{Cutoff: Date(cutoff), HorizonDays: 30, Evaluate: true, Model: cfg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := run.Model.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := res.Check
+	if c.UseModel || res.Ranker != GPTopFreqName || c.Customers == 0 || c.Z >= CheckZ {
+		t.Fatalf("check %+v, ranker %s: want GP-TopFreq chosen, z below %v", c, res.Ranker, CheckZ)
+	}
+	if len(run.Model.held) != c.Customers {
+		t.Errorf("%d customers checked, %d held out", c.Customers, len(run.Model.held))
+	}
+	pop := l.TopPop(cutoff, 30, DefaultTop)
+	byCustomer := map[int32][]int32{}
+	for _, cr := range res.Customers {
+		want := GPTopFreq(l.PTopFreq(cr.Customer, cutoff, DefaultTop), pop, DefaultTop)
+		var got []int32
+		for _, it := range cr.Items {
+			got = append(got, it.Item)
+			if it.Score != nil {
+				t.Fatalf("customer %s item %s has a score under GP-TopFreq", cr.ID, it.ItemID)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Fatalf("customer %s: lists %s, GP-TopFreq %s", cr.ID, ids(l, got), ids(l, want))
+		}
+		byCustomer[cr.Customer] = got
+	}
+	truth := l.TruthAt(cutoff, 30)
+	lists := make([][]int32, len(truth.Customers))
+	for i, cu := range truth.Customers {
+		lists[i] = byCustomer[cu]
+	}
+	written := Measure("written", lists, truth.Bought, truth.Catalogue).AtK(10)
+	gp := res.Metrics[3].AtK(10)
+	if res.Metrics[3].Ranker != GPTopFreqName || written.Recall != gp.Recall || written.NDCG != gp.NDCG || written.Hit != gp.Hit {
+		t.Errorf("the written lists score %+v, GP-TopFreq's row %+v", written, gp)
+	}
+}
