@@ -196,6 +196,10 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
+	if name := d.Table.Label.Name; name != "" && d.Cohort == nil {
+		fmt.Fprintf(a.stderr, "note: %s: column %q is the label, not a feature: the anomaly score needs no label and leaves it out\n",
+			d.Source.Describe(), name)
+	}
 	read, asOf := d.Source.Describe(), ""
 	if d.Cohort != nil {
 		// Scored as of the cutoff, without a label: Describe's horizon

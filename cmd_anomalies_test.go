@@ -230,8 +230,14 @@ func TestAnomaliesDataWithoutLabel(t *testing.T) {
 	}
 	scores := func(name, content string) (int, []user) {
 		c := newCLI(t)
-		if code := c.run(context.Background(), "anomalies", "--data", writeFile(t, name, content), "--json", "--top", "30"); code != 0 {
+		file := writeFile(t, name, content)
+		if code := c.run(context.Background(), "anomalies", "--data", file, "--json", "--top", "30"); code != 0 {
 			t.Fatalf("%s: exit %d: %s", name, code, c.stderr)
+		}
+		// The label left out is said, as every other column left out is.
+		note := "note: " + file + `: column "churn" is the label, not a feature: the anomaly score needs no label and leaves it out` + "\n"
+		if got := strings.Contains(c.stderr.String(), note); got != strings.Contains(content, "churn") {
+			t.Errorf("%s: the label note said %v:\n%s", name, got, c.stderr)
 		}
 		var doc struct {
 			Users int    `json:"users"`
