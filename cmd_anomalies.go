@@ -245,7 +245,8 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		fmt.Fprintf(a.stderr, "Score: each user's error averaged with its %d nearest users' (%s)\n", res.Neighbours, which)
 	}
 	above := res.Above(res.Cutoff)
-	fmt.Fprintf(a.stderr, "Scored %s users in %.1fs; %s (%s) above the cut-off %.3f\n", data.Thousands(len(res.Score)),
+	fmt.Fprintf(a.stderr, "Scored %s users in %.1fs; %s (%s) above the cut-off %.3f (Tukey's fence, Q3 + 1.5·IQR of the scores: "+
+		"users unlike most, to review, not a count of abusers)\n", data.Thousands(len(res.Score)),
 		time.Since(start).Seconds(), data.Thousands(above), percent(float64(above)/float64(len(res.Score))), res.Cutoff)
 	if o.exportFeatures != "" {
 		if err := experiment.WriteFileAtomic(o.exportFeatures, res.WriteFeatures); err != nil {

@@ -110,7 +110,7 @@ func TestAnomaliesJSON(t *testing.T) {
 			t.Errorf("the document has the key %q", k)
 		}
 	}
-	m := regexp.MustCompile(`; (\d+) \([\d.]+%\) above the cut-off (\d+\.\d{3})\n`).FindStringSubmatch(c.stderr.String())
+	m := regexp.MustCompile(`; (\d+) \([\d.]+%\) above the cut-off (\d+\.\d{3}) \(Tukey's fence`).FindStringSubmatch(c.stderr.String())
 	if m == nil {
 		t.Fatalf("stderr lacks the count above the cut-off:\n%s", c.stderr)
 	}
