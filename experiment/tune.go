@@ -296,8 +296,14 @@ func configKey(base Config, space []TuneDimension, choice []int) string {
 	return cfgKey(cfg, choice)
 }
 
-// cfgKey is configKey of cfg, the configuration choice trains.
+// cfgKey is configKey of cfg, the configuration choice trains. Values
+// that train alike are written alike: a positive-class weight of 0 is 1
+// (both unweighted), so that "pos-weight=1" on a base without a weight is
+// the base again, not a second trial of it.
 func cfgKey(cfg Config, choice []int) string {
+	if cfg.Train.PosWeight == 0 {
+		cfg.Train.PosWeight = 1
+	}
 	b, err := json.Marshal(cfg)
 	if err != nil { // not expected: a Config is plain data
 		return fmt.Sprint(choice)
