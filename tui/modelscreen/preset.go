@@ -40,14 +40,21 @@ func (s *Model) nextPreset() tea.Cmd {
 	// The screens measure held-out rows as the validation part, so the
 	// preset's test part is held out as validation; without early
 	// stopping, training never looks at it either way.
-	if next.ValFrac == 0 && next.Train.EarlyStop.Patience == 0 {
+	heldAsValidation := false
+	if next.ValFrac == 0 && next.Train.EarlyStop.Patience == 0 && next.TestFrac > 0 {
 		next.ValFrac, next.TestFrac = next.TestFrac, 0
+		heldAsValidation = true
 	}
 	next.Train.Epochs = s.limits.ClampEpochs(next.Train.Epochs)
 	if !s.apply(next, nil) {
 		return nil
 	}
 	s.presetNote = presetTitle(s.Common, p.Name)
+	if heldAsValidation {
+		// `retain train --preset` calls the same rows its test part.
+		s.presetNote += s.Tf(" · the %.0f %% test part of train --preset is the validation part here",
+			" · train --preset 的 %.0f %% 测试部分在这里是验证部分", 100*next.ValFrac)
+	}
 	s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
 	if p.Source.Kind == "" {
 		return nil

@@ -42,7 +42,10 @@ func (s Model) formLines(w int) []string {
 	title := s.T("Network", "网络")
 	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
 	if s.presetNote != "" {
-		lines = append(lines, st.Muted.Render(common.Truncate(s.Tf("  preset %s", "  预设 %s", s.presetNote), w)))
+		note := widget.WrapUnmarked(s.Tf("preset %s", "预设 %s", s.presetNote), max(w-2, 8))
+		for _, l := range note[:min(len(note), 3)] {
+			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
+		}
 	}
 	if len(s.cfg.Hidden) == 0 {
 		note := ansi.Wrap(s.T("no hidden layers: logistic regression (a adds one)", "没有隐藏层：即逻辑回归（按 a 添加一层）"), max(w-2, 8), "")
