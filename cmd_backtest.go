@@ -149,7 +149,37 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	if o.json {
 		return writeJSON(a.stdout, newBacktestJSON(res))
 	}
-	return printBacktest(a.stdout, res)
+	if err := printBacktest(a.stdout, res); err != nil {
+		return err
+	}
+	if s := bgnbdAhead(res, opts.BTYD); s != "" {
+		fmt.Fprintln(a.stdout, s)
+	}
+	return nil
+}
+
+// bgnbdAhead says, when BG/NBD ranked the test customers better than the
+// network on average (ROC AUC over the folds), by how much and in how many
+// folds, and what --btyd-features offers ("" when the network is level or
+// ahead, or BG/NBD was not fitted on every fold). btyd says the network
+// already had BG/NBD's outputs as inputs.
+func bgnbdAhead(res *experiment.BacktestResult, btyd bool) string {
+	if res.BGNBD == nil || !(res.BGNBD.Mean.ROCAUC > res.Network.Mean.ROCAUC) {
+		return ""
+	}
+	ahead := 0
+	for _, f := range res.Folds {
+		if f.BGNBD.ROCAUC > f.Network.ROCAUC {
+			ahead++
+		}
+	}
+	s := fmt.Sprintf("BG/NBD ranks these customers better than the network: mean ROC AUC %.4f against %.4f, ahead in %d of %d folds.",
+		res.BGNBD.Mean.ROCAUC, res.Network.Mean.ROCAUC, ahead, len(res.Folds))
+	if btyd {
+		return s + " The network had BG/NBD's outputs as inputs (--btyd-features) and still trails."
+	}
+	return s + " --btyd-features gives the network BG/NBD's P(alive), expected orders and P(any order) in the horizon as inputs " +
+		"(a model with them cannot be exported to SQL)."
 }
 
 // printBacktest writes the fold table, the means and the BG/NBD fits.
