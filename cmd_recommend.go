@@ -152,8 +152,10 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	}
 	for _, w := range warnings {
 		msg := w.String()
-		if _, ok := w.(*experiment.FutureWarning); ok {
+		if fw, ok := w.(*experiment.FutureWarning); ok && !fw.AllFuture() {
 			// Their own wording: recommend's cutoffs are not train's.
+			// When every order is after today, none is left out, as the
+			// warning says (recommend.Log.LastUpToToday is the last).
 			msg += fmt.Sprintf("; recommend leaves them out: it reads nothing dated after the last date up to today, %s",
 				recommend.Date(log.LastUpToToday).Format(time.DateOnly))
 		}

@@ -223,6 +223,36 @@ func TestRecommendIgnoresFutureDatedLines(t *testing.T) {
 	}
 }
 
+// TestRecommendLogAllAfterToday: retailStyleLog's log moved to 2101, so
+// that no order is dated up to today. Every line is read (the cutoff is
+// the day after its last date, 2101-03-01), and the warning says so; it
+// said "recommend leaves them out", then read them all.
+func TestRecommendLogAllAfterToday(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "later.csv", strings.ReplaceAll(string(text), "2011-", "2101-"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", path, "--horizon", "10d", "--top", "3"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	// 801 lines (800 sales, 1 cancellation), 2101-01-01 .. 2101-03-01
+	// (60 days, as in 2011: neither year is a leap year); "today" is the
+	// clock's.
+	for _, want := range []string{"warning: " + path + ": 801 of 801 lines are dated after today (",
+		"); the log's dates run 2101-01-01 .. 2101-03-01; as no order is dated up to today, none of them is left out: " +
+			"the log is read as if today were its last date, 2101-03-01\n",
+		"Cutoff 2101-03-02, horizon 10 days"} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
+		}
+	}
+	if strings.Contains(c.stderr.String(), "leaves them out") {
+		t.Errorf("stderr says the lines are left out:\n%s", c.stderr)
+	}
+}
+
 // retailLines reads retailStyleLog's log back as (customer, day, item)
 // sales, cancellations left out, for counting by hand.
 func retailLines(t *testing.T, path string) (customers []string, days []time.Time, items []string) {
