@@ -161,7 +161,7 @@ func TestRecommendRefusals(t *testing.T) {
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
 			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
-				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days or leave out --evaluate\n"},
+				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days, or leave out --evaluate: without measuring, a 21-day horizon needs 42 days\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
