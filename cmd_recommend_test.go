@@ -253,6 +253,26 @@ func TestRecommendLogAllAfterToday(t *testing.T) {
 	}
 }
 
+// TestRecommendExcludeItemsOnLinesLeftOut: DOT is in the StockCode column
+// only on a line without a customer id, which is never read; it was said
+// to be "no such item in column StockCode". An id on no line still is.
+func TestRecommendExcludeItemsOnLinesLeftOut(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "post.csv", string(text)+"599998,DOT,DOTCOM POSTAGE,1,2011-02-01 10:00:00,1.25,,United Kingdom\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", path, "--horizon", "10d", "--top", "3", "--exclude-items", "DOT,NOPE"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	const want = "note: --exclude-items: NOPE: no such item in column StockCode (ids are compared as written)\n" +
+		"note: --exclude-items: DOT: in column StockCode only on lines left out (cancelled, without a customer id, or not a sale), on none that is read\n"
+	if !strings.HasPrefix(c.stderr.String(), want) {
+		t.Errorf("stderr does not start with\n%s\n%s", want, c.stderr)
+	}
+}
+
 // retailLines reads retailStyleLog's log back as (customer, day, item)
 // sales, cancellations left out, for counting by hand.
 func retailLines(t *testing.T, path string) (customers []string, days []time.Time, items []string) {
