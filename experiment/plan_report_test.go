@@ -110,8 +110,14 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 	if c.ID != "a" || c.Action.String() != "contact in the order of the plan" || c.Lever == nil || c.Lever.String("churn") != "plan basic → premium: P(churn) 0.62 → 0.18" {
 		t.Errorf("contact %+v, lever %v", c, c.Lever)
 	}
-	if len(rep.Curve) != len(PlanShares) || rep.Curve[len(rep.Curve)-1].Contacted != 4 {
-		t.Errorf("curve %+v", rep.Curve)
+	// The top 5 … 100 % of 4 customers reach ⌈pct·4/100⌉: 1 up to 25 %, 2
+	// up to 50 %, 3 up to 75 %, then 4; each count is one row.
+	var counts []int
+	for _, p := range rep.Curve {
+		counts = append(counts, p.Contacted)
+	}
+	if !slices.Equal(counts, []int{1, 2, 3, 4}) {
+		t.Errorf("curve contacts %v, want [1 2 3 4]", counts)
 	}
 	if len(rep.Segments) != 1 || rep.Segments[0].Customers != 4 || len(rep.Drivers) != 2 || rep.Target != "prevent" {
 		t.Errorf("segments %+v, drivers %+v, target %s", rep.Segments, rep.Drivers, rep.Target)
