@@ -62,8 +62,15 @@ func TestValidationFiguresHandCalculation(t *testing.T) {
 		t.Fatalf("%d figures", len(figs))
 	}
 	auc := figs[0]
-	if auc.Name != "ROC AUC" || math.Abs(auc.Low-0.7213984) > 1e-6 || math.Abs(auc.High-0.8786016) > 1e-6 || auc.Of != 200 {
+	if auc.Name != "ROC AUC" || math.Abs(auc.Low-0.7213984) > 1e-6 || math.Abs(auc.High-0.8786016) > 1e-6 || auc.Of != 200 ||
+		auc.Method != "Hanley-McNeil" {
 		t.Errorf("AUC %+v", auc)
+	}
+	// A model file that records DeLong's interval (train's, in the text
+	// and the file) gets that one, so plan and train agree.
+	r.ROCAUCCI = &metrics.Interval{Low: 0.75, High: 0.85, Level: 0.95, Method: "DeLong"}
+	if auc := ValidationFigures(r)[0]; auc.Low != 0.75 || auc.High != 0.85 || auc.Method != "DeLong" || auc.Value != 0.8 || auc.Of != 200 {
+		t.Errorf("AUC with the file's interval %+v", auc)
 	}
 	// recall 40/50; precision 40/49; accuracy 181/200.
 	if figs[3].Name != "recall" || figs[3].Of != 50 || !near(figs[3].Value, 0.8) ||
