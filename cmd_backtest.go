@@ -130,7 +130,14 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		return err
 	}
 	for _, w := range warnings {
-		fmt.Fprintln(a.stderr, "warning: "+w.String())
+		msg := w.String()
+		if fw, ok := w.(*experiment.FutureWarning); ok && !fw.AllFuture() {
+			// As recommend and cohorts say it: the folds' cutoffs and
+			// label windows end by that date (experiment.BacktestCutoffs).
+			msg += fmt.Sprintf("; backtest leaves them out: no fold reads anything dated after the last date up to today, %s",
+				fw.LastUpToToday.Format(time.DateOnly))
+		}
+		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
 	start := time.Now()
 	fmt.Fprintf(a.stderr, "Backtesting on %s (%d customers, %s .. %s), horizon %d days\n", src.Path, len(log.Customers),

@@ -327,3 +327,26 @@ func TestBacktestRefusals(t *testing.T) {
 		t.Errorf("--folds with --cutoffs: exit %d, stderr %q", code, cl.stderr.String())
 	}
 }
+
+// TestBacktestSaysItLeavesOutFutureLines: a line retyped into 2101 is
+// warned about as train, cohorts and recommend warn, and backtest says it
+// leaves it out (it said nothing of what it did with it); its span is
+// then the log's up to today, counted with both ends in as recommend
+// counts it: 2024-01-05 .. 2024-03-15 is 27 + 29 + 15 = 71 days, too
+// short for a fold of a 30-day horizon (3 × 30 + 1 = 91 days).
+func TestBacktestSaysItLeavesOutFutureLines(t *testing.T) {
+	path := writeFile(t, "typo.csv", cohortsLog+"a,2101-02-10,20\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", path, "--horizon", "30d"); code != exitUsage {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	// 8 lines; "today" is the clock's.
+	for _, want := range []string{"warning: " + path + ": 1 of 8 lines is dated after today (",
+		"); the log's dates run 2024-01-05 .. 2101-02-10; backtest leaves them out: no fold reads anything dated after the last date up to today, 2024-03-15\n",
+		"retain: " + path + " runs 2024-01-05 .. 2024-03-15 (71 days), too short to backtest a 30-day horizon: a fold needs 91 days of orders " +
+			"(its training cutoff's day with one horizon of history before it, then two horizons)\n"} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
+		}
+	}
+}

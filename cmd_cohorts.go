@@ -137,6 +137,12 @@ func runCohorts(a *app, o *cohortsOptions) error {
 	if key != nil {
 		fmt.Fprintln(a.stderr, "note: --pseudonymise has no effect on cohorts: it prints no customer ids, only counts per cohort")
 	}
+	// Which column was read as the customer id decides the cohorts (a log
+	// may have two, as Olist's customer_id and customer_unique_id): said
+	// as train says it.
+	for _, n := range experiment.LogNotes(src.Path, log) {
+		fmt.Fprintln(a.stderr, "note: "+n)
+	}
 	fmt.Fprintln(a.stderr, cohortsNote(log, r, metric))
 	switch {
 	case o.json:
@@ -195,18 +201,22 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	if r.StartPartial {
 		fmt.Fprintf(&b, "\nThe log starts on %s, after the start of its first %s.", r.First.Format(time.DateOnly), r.Period)
 	}
-	fmt.Fprintf(&b, "\nLeft out: %s cancelled lines, %s lines without a customer id",
-		data.Thousands(log.Cancelled), data.Thousands(log.MissingCustomer))
+	// The lines left out in train's words (data.OrderLog.LeftOut), then
+	// the orders dated after today, which only the table leaves out.
+	var left []string
+	if s := log.LeftOut(); s != "" {
+		left = append(left, s)
+	}
 	if r.FutureOrders > 0 {
-		fmt.Fprintf(&b, ", %s dated after today", thousandsOf(r.FutureOrders, "order"))
+		s := thousandsOf(r.FutureOrders, "order") + " dated after today"
 		if r.FutureCustomers > 0 {
-			fmt.Fprintf(&b, " (%s with no earlier order)", thousandsOf(r.FutureCustomers, "customer"))
+			s += fmt.Sprintf(" (%s with no earlier order)", thousandsOf(r.FutureCustomers, "customer"))
 		}
+		left = append(left, s)
 	}
-	if n := log.EventNote(); n != "" {
-		fmt.Fprintf(&b, ", %s", n)
+	if len(left) > 0 {
+		fmt.Fprintf(&b, "\nLeft out: %s.", strings.Join(left, ", "))
 	}
-	b.WriteString(".")
 	if n := log.DateNote(); n != "" {
 		fmt.Fprintf(&b, "\nDates: %s.", strings.TrimPrefix(n, "dates "))
 	}

@@ -133,3 +133,14 @@ func TestLogDatesWrittenMonthFirst(t *testing.T) {
 	mustRefuse(t, []string{"cohorts", "--log", us, "--date-order", "ymd"},
 		`retain: --date-order: date order "ymd": want dmy (day/month/year) or mdy (month/day/year)`+"\n")
 }
+
+// TestLogDateInNeitherOrder: a log of ISO dates with one mistyped
+// "13/45/2010 10:00" (no month is 13 or 45) is refused at that date as
+// invalid on the first run; it was called ambiguous, with advice to give
+// the date order, after which the second run refused it as invalid.
+func TestLogDateInNeitherOrder(t *testing.T) {
+	path := writeFile(t, "orders.csv", "customer,date,amount\na,2010-01-05,5\nb,2010-01-06,3\nb,13/45/2010 10:00,2\n")
+	want := `retain: ` + path + `:4:2: invalid calendar date "13/45/2010 10:00"` + "\n"
+	mustRefuse(t, []string{"cohorts", "--log", path}, want)
+	mustRefuse(t, []string{"cohorts", "--log", path, "--date-order", "dmy"}, want)
+}

@@ -337,3 +337,49 @@ func TestPlanValueColumnSaysHowBlanksCount(t *testing.T) {
 		t.Errorf("JSON %+v, want no assumed value, 1 blank at %v, 1 negative", doc.Plan, fill)
 	}
 }
+
+// TestPlanGivesTrainsAUCInterval: plan's ROC AUC row gives the interval
+// train printed for the same validation rows, DeLong's, and both name the
+// method; plan gave Hanley–McNeil's (0.783 – 0.918 on this model against
+// train's 0.789–0.913), which named it but train did not.
+func TestPlanGivesTrainsAUCInterval(t *testing.T) {
+	engine.SetPortableKernels(true)
+	t.Cleanup(func() { engine.SetPortableKernels(false) })
+	out := filepath.Join(t.TempDir(), "shop.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "2000", "--epochs", "15", "--layers", "8",
+		"--calib", "0", "--out", out); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var m struct {
+		Validation struct {
+			ROCAUC float64 `json:"roc_auc"`
+			CI     struct {
+				Low, High float64
+				Method    string
+			} `json:"roc_auc_ci"`
+		} `json:"validation_metrics"`
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, &m); err != nil || m.Validation.CI.Method != "DeLong" {
+		t.Fatalf("model file: %v, interval %+v", err, m.Validation.CI)
+	}
+	v := m.Validation
+	// The built-in shop's Bayes limit follows, after "; ".
+	trainLine := fmt.Sprintf("  roc_auc            %.4f  (95 %% CI %.3f–%.3f, DeLong; Bayes limit ", v.ROCAUC, v.CI.Low, v.CI.High)
+	if !strings.Contains(c.stdout.String(), trainLine) {
+		t.Errorf("train's output lacks %q:\n%s", trainLine, c.stdout)
+	}
+	p := newCLI(t)
+	if code := p.run(context.Background(), "plan", "--model", out); code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, p.stderr.String())
+	}
+	// 201 validation rows (10 % of 2,000, as the golden report says).
+	planRow := fmt.Sprintf("| ROC AUC | %.3f | %.3f – %.3f (DeLong) | 201 |\n", v.ROCAUC, v.CI.Low, v.CI.High)
+	if !strings.Contains(p.stdout.String(), planRow) {
+		t.Errorf("plan's report lacks %q:\n%s", planRow, p.stdout)
+	}
+}

@@ -156,10 +156,16 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		fmt.Fprintf(a.stderr, "note: --exclude-items: %s: no such item in column %s (ids are compared as written)\n",
 			strings.Join(log.NotFound, ", "), log.ItemColumn)
 	}
+	if len(log.LeftOutOnly) > 0 {
+		fmt.Fprintf(a.stderr, "note: --exclude-items: %s: in column %s only on lines left out (cancelled, without a customer id, or not a sale), on none that is read\n",
+			strings.Join(log.LeftOutOnly, ", "), log.ItemColumn)
+	}
 	for _, w := range warnings {
 		msg := w.String()
-		if _, ok := w.(*experiment.FutureWarning); ok {
+		if fw, ok := w.(*experiment.FutureWarning); ok && !fw.AllFuture() {
 			// Their own wording: recommend's cutoffs are not train's.
+			// When every order is after today, none is left out, as the
+			// warning says (recommend.Log.LastUpToToday is the last).
 			msg += fmt.Sprintf("; recommend leaves them out: it reads nothing dated after the last date up to today, %s",
 				recommend.Date(log.LastUpToToday).Format(time.DateOnly))
 		}

@@ -161,7 +161,7 @@ func TestRecommendRefusals(t *testing.T) {
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
 			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
-				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days or leave out --evaluate\n"},
+				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days, or leave out --evaluate: without measuring, a 21-day horizon needs 42 days\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
@@ -220,6 +220,56 @@ func TestRecommendIgnoresFutureDatedLines(t *testing.T) {
 		if outs[0] != outs[1] {
 			t.Errorf("%q: the future-dated line changed the output:\n%s\n%s", tc.args, outs[0], outs[1])
 		}
+	}
+}
+
+// TestRecommendLogAllAfterToday: retailStyleLog's log moved to 2101, so
+// that no order is dated up to today. Every line is read (the cutoff is
+// the day after its last date, 2101-03-01), and the warning says so; it
+// said "recommend leaves them out", then read them all.
+func TestRecommendLogAllAfterToday(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "later.csv", strings.ReplaceAll(string(text), "2011-", "2101-"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", path, "--horizon", "10d", "--top", "3"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	// 801 lines (800 sales, 1 cancellation), 2101-01-01 .. 2101-03-01
+	// (60 days, as in 2011: neither year is a leap year); "today" is the
+	// clock's.
+	for _, want := range []string{"warning: " + path + ": 801 of 801 lines are dated after today (",
+		"); the log's dates run 2101-01-01 .. 2101-03-01; as no order is dated up to today, none of them is left out: " +
+			"the log is read as if today were its last date, 2101-03-01\n",
+		"Cutoff 2101-03-02, horizon 10 days"} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
+		}
+	}
+	if strings.Contains(c.stderr.String(), "leaves them out") {
+		t.Errorf("stderr says the lines are left out:\n%s", c.stderr)
+	}
+}
+
+// TestRecommendExcludeItemsOnLinesLeftOut: DOT is in the StockCode column
+// only on a line without a customer id, which is never read; it was said
+// to be "no such item in column StockCode". An id on no line still is.
+func TestRecommendExcludeItemsOnLinesLeftOut(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "post.csv", string(text)+"599998,DOT,DOTCOM POSTAGE,1,2011-02-01 10:00:00,1.25,,United Kingdom\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", path, "--horizon", "10d", "--top", "3", "--exclude-items", "DOT,NOPE"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	const want = "note: --exclude-items: NOPE: no such item in column StockCode (ids are compared as written)\n" +
+		"note: --exclude-items: DOT: in column StockCode only on lines left out (cancelled, without a customer id, or not a sale), on none that is read\n"
+	if !strings.HasPrefix(c.stderr.String(), want) {
+		t.Errorf("stderr does not start with\n%s\n%s", want, c.stderr)
 	}
 }
 

@@ -93,11 +93,16 @@ func printConfusion(w io.Writer, c metrics.Confusion) {
 // percent writes a share as "12.3%".
 func percent(v float64) string { return fmt.Sprintf("%.1f%%", 100*v) }
 
-// aucInterval writes ROC AUC's interval as "95 % CI 0.831–0.862" ("" for
-// none).
+// aucInterval writes ROC AUC's interval with its method, as "95 % CI
+// 0.831–0.862, DeLong" ("" for none), so that it is not mistaken for
+// another method's interval of the same AUC.
 func aucInterval(iv *metrics.Interval) string {
 	if iv == nil {
 		return ""
 	}
-	return fmt.Sprintf("%.0f %% CI %.3f–%.3f", 100*iv.Level, iv.Low, iv.High)
+	s := fmt.Sprintf("%.0f %% CI %.3f–%.3f", 100*iv.Level, iv.Low, iv.High)
+	if iv.Method != "" {
+		s += ", " + iv.Method
+	}
+	return s
 }

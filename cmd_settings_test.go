@@ -254,7 +254,7 @@ func TestTrainReportsTheAUCInterval(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
 	}
 	// The same seed trains the same network: the text shows the JSON's figures.
-	want := fmt.Sprintf("roc_auc            %.4f  (95 %% CI %.3f–%.3f; Bayes limit ", doc.ROCAUC, doc.CI.Low, doc.CI.High)
+	want := fmt.Sprintf("roc_auc            %.4f  (95 %% CI %.3f–%.3f, DeLong; Bayes limit ", doc.ROCAUC, doc.CI.Low, doc.CI.High)
 	if !strings.Contains(c.stdout.String(), want) {
 		t.Errorf("text lacks %q:\n%s", want, c.stdout.String())
 	}

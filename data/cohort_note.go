@@ -9,18 +9,34 @@ import (
 // "9,290 cancelled, 133,359 without a customer id, 1,336 stock adjustments
 // (negative quantity at price 0, no customer)"; "" when none was.
 func (r CohortReport) LeftOut() string {
+	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, r.EventNote)
+}
+
+// LeftOut lists the lines of the log left out of its orders, in the words
+// of CohortReport.LeftOut (which a cohort made of the log repeats); ""
+// when none was.
+func (l *OrderLog) LeftOut() string {
+	return leftOutWords(l.Cancelled, l.MissingCustomer, l.Adjustments, l.EventNote())
+}
+
+// leftOutWords writes the counts of lines left out, those that are not 0,
+// joined by commas; events is OrderLog.EventNote.
+func leftOutWords(cancelled, missingCustomer, adjustments int, events string) string {
 	var parts []string
-	if r.Cancelled > 0 {
-		parts = append(parts, Thousands(r.Cancelled)+" cancelled")
+	if cancelled > 0 {
+		parts = append(parts, Thousands(cancelled)+" cancelled")
 	}
-	if r.MissingCustomer > 0 {
-		parts = append(parts, Thousands(r.MissingCustomer)+" without a customer id")
+	if missingCustomer > 0 {
+		parts = append(parts, Thousands(missingCustomer)+" without a customer id")
 	}
-	if r.Adjustments > 0 {
-		parts = append(parts, Thousands(r.Adjustments)+" stock adjustments (negative quantity at price 0, no customer)")
+	switch {
+	case adjustments == 1:
+		parts = append(parts, "1 stock adjustment (negative quantity at price 0, no customer)")
+	case adjustments > 1:
+		parts = append(parts, Thousands(adjustments)+" stock adjustments (negative quantity at price 0, no customer)")
 	}
-	if r.EventNote != "" {
-		parts = append(parts, r.EventNote)
+	if events != "" {
+		parts = append(parts, events)
 	}
 	return strings.Join(parts, ", ")
 }

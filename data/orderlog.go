@@ -79,6 +79,11 @@ type LogOptions struct {
 	// describe it). Off by default: only the recommender shows them, and
 	// decoding the column costs time on large logs.
 	Descriptions bool
+	// WatchItems are item ids (as written, trimmed) to look for on the
+	// lines left out of the orders; those found there are listed in
+	// OrderLog.ItemsLeftOut, so that an id named to be excluded can be
+	// told apart from one the log does not hold at all.
+	WatchItems []string
 	// noEvent reads the log as if it had no event type column: a column
 	// detected by its name as one, in which no line is a purchase, is not
 	// one (orderlog_events.go).
@@ -160,6 +165,11 @@ type OrderLog struct {
 	// StatusCounts counts the lines by order status, most first (a log
 	// with a status column; see StatusNote).
 	StatusCounts []StatusCount
+	// ItemsLeftOut are the ids of LogOptions.WatchItems that are on a
+	// line left out of the orders or of their items (cancelled, a stock
+	// adjustment, without a customer id, of quantity 0, or an event that
+	// is not a purchase), in the order first seen.
+	ItemsLeftOut []string
 	// Adjustments counts stock adjustments left out: lines with a negative
 	// quantity, a zero price or amount, no customer id and an order id that
 	// is not a "C" cancellation (see isStockAdjustment).
@@ -352,6 +362,9 @@ type logParser struct {
 	purchases int
 	// blank is the current line's first numeric cell without a number.
 	blank blankCell
+	// watch holds LogOptions.WatchItems, each true once seen on a line
+	// left out (orderlog_watch.go); nil when none are watched.
+	watch map[string]bool
 }
 
 type orderKey struct {
@@ -364,6 +377,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.byCustomer = make(map[string]int32)
 	p.byOrder = make(map[orderKey]int)
 	p.dates = dateParser{layout: p.opts.DateLayout, order: p.opts.DateOrder, dayNumbers: true}
+	p.startWatch()
 	err := p.src.next()
 	if err == io.EOF {
 		return nil, restated(parseErr(p.name, 0, 0, ErrEmpty, "empty file"))
@@ -564,6 +578,7 @@ func (p *logParser) line(want int) error {
 	if c.event >= 0 {
 		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
 			p.keepEvent(p.customerID(trimSpace(src.field(c.customer))), ev, day)
+			p.watchLeftOut()
 			return nil
 		}
 		p.purchases++
@@ -604,6 +619,7 @@ func (p *logParser) line(want int) error {
 		p.countStatus(status)
 	}
 	if cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+		p.watchLeftOut()
 		if p.isStockAdjustment(orderID, qty, amount, cust) {
 			p.log.Adjustments++
 			return nil
@@ -614,6 +630,7 @@ func (p *logParser) line(want int) error {
 	}
 	if isMissing(cust) {
 		p.log.MissingCustomer++
+		p.watchLeftOut()
 		return nil
 	}
 	oi := p.add(cust, orderID, day, amount, qty)
@@ -624,6 +641,8 @@ func (p *logParser) line(want int) error {
 		if ii >= 0 && c.description >= 0 {
 			p.keepDescription(ii, trimSpace(src.field(c.description)))
 		}
+	} else {
+		p.watchLeftOut()
 	}
 	return nil
 }

@@ -55,14 +55,15 @@ func ParseDateOrder(s string) (DateOrder, error) {
 
 // dateEvidence is what a log's year-last dates say about their order: the
 // first of them, the first whose first number cannot be a month (day
-// first) and the first whose second number cannot (month first).
+// first), the first whose second number cannot (month first), and the
+// first that is no date in either order ("13/45/2010").
 type dateEvidence struct {
-	first, dayFirst, monthFirst cellAt
+	first, dayFirst, monthFirst, invalid cellAt
 }
 
 // add records the year-last date b read at line and column col.
 func (e *dateEvidence) add(b []byte, line, col int) {
-	a, c, _, ok := yearLast(b)
+	a, c, y, ok := yearLast(b)
 	if !ok {
 		return
 	}
@@ -70,6 +71,14 @@ func (e *dateEvidence) add(b []byte, line, col int) {
 	if !e.first.set() {
 		at.text = string(b)
 		e.first = at
+	}
+	if !calendarDate(y, c, a) && !calendarDate(y, a, c) {
+		// No date in either order ("30/2/2010"): no evidence of one.
+		if !e.invalid.set() {
+			at.text = string(b)
+			e.invalid = at
+		}
+		return
 	}
 	if a > 12 && c <= 12 && !e.dayFirst.set() {
 		at.text = string(b)
@@ -140,6 +149,13 @@ func (p *logParser) findDateOrder(want int) error {
 	f := e.first
 	if p.opts.DateOrderIfUnknown != DateAuto {
 		return &orderFound{order: p.opts.DateOrderIfUnknown, by: f, assumed: true}
+	}
+	if v := e.invalid; v.set() {
+		// Whatever order were given, this date would be refused: say so,
+		// not that the order is unknown.
+		pe := parseErr(p.name, v.line, v.col, ErrBadDate, fmt.Sprintf("%v %q", errNotCalendarDate, v.text))
+		pe.Facts = BadDate{Cell: v.text, Problem: DateNotCalendar}
+		return pe
 	}
 	return parseErr(p.name, f.line, f.col, ErrBadDate, fmt.Sprintf(
 		"ambiguous date %q: day/month/year or month/day/year? no date in the log has a number above 12 "+

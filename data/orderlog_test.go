@@ -180,6 +180,17 @@ func TestReadOrderLogErrors(t *testing.T) {
 			`log.csv:4:2: date "13/2/2010" cannot be month/day/year, as line 3 ("2/14/2010") is: the log mixes day-first and month-first dates`},
 		{"ragged after a year-last date", "customer,date,amount\na,1/2/2010,5\nb,13/2/2010\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
 		{"Feb 30", "customer,date,amount\na,2020-02-30,5\n", ErrBadDate, `log.csv:2:2: invalid calendar date "2020-02-30"`},
+		// No date in either order: refused as invalid, not as ambiguous,
+		// whether it is the log's first date written with the year last
+		// or comes after one that needs an order.
+		{"year last, no date either way", "customer,date,amount\na,2010-01-05,5\nb,13/45/2010 10:00,5\n", ErrBadDate,
+			`log.csv:3:2: invalid calendar date "13/45/2010 10:00"`},
+		{"year last, no date either way after an ambiguous one", "customer,date,amount\na,1/2/2010,5\nb,3/4/2010,5\nc,2/30/2010,5\nd,5/6/2010,5\n", ErrBadDate,
+			`log.csv:4:2: invalid calendar date "2/30/2010"`},
+		// 30/2 cannot be a day-first date (30 February): it shows no order,
+		// so 2/14 does not make the log a mix; the re-read refuses 30/2.
+		{"year last, invalid day-first shape", "customer,date,amount\na,1/2/2010,5\nb,30/2/2010,5\nc,2/14/2010,5\n", ErrBadDate,
+			`log.csv:3:2: invalid calendar date "30/2/2010"`},
 		{"bad hour", "customer,date,amount\na,2020-02-03 25:00,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "2020-02-03 25:00": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds`},
 		{"amount", "customer,date,amount\na,2020-01-01,\"12,5\"\n", ErrNotNumeric, `log.csv:2:3: amount "12,5" is not a number`},

@@ -179,7 +179,13 @@ func (p *dateParser) parseDate(b []byte) (int32, error) {
 		case DateMDY:
 			m, d = a, c
 			p.noteForm(TimeMDY)
-		default:
+		case DateAuto:
+			// A date that is none in either order ("13/45/2010") is
+			// refused as one: no order the log's other dates show, or
+			// --date-order gives, would read it.
+			if !calendarDate(y, c, a) && !calendarDate(y, a, c) {
+				return 0, fmt.Errorf("%w %q", errNotCalendarDate, b)
+			}
 			return 0, errNeedOrder
 		}
 	}

@@ -56,8 +56,8 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	latest := last - horizonDays
 	earliest := earliestTestCutoff(log, horizonDays)
 	if latest < earliest {
-		return nil, cutoffError("%s runs %s .. %s (%d days), too short to backtest a %d-day horizon: a fold needs %d days of orders (one horizon of history before its training cutoff, then two horizons)",
-			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), last-first, horizonDays, 3*horizonDays)
+		return nil, cutoffError("%s runs %s .. %s (%s), too short to backtest a %d-day horizon: a fold needs %d days of orders (its training cutoff's day with one horizon of history before it, then two horizons)",
+			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), SpanDays(first, last), horizonDays, FoldDays(horizonDays))
 	}
 	step := horizonDays
 	if k > 1 && latest-(k-1)*step < earliest {
@@ -73,6 +73,22 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	}
 	return cutoffs, nil
 }
+
+// SpanDays writes the days from day number first to last, both in, as
+// recommend counts a log's span: "61 days" for 2019-10-01 .. 2019-11-30,
+// "1 day" for a log of one day.
+func SpanDays(first, last int) string {
+	if n := last - first + 1; n != 1 {
+		return fmt.Sprintf("%d days", n)
+	}
+	return "1 day"
+}
+
+// FoldDays is the days, first and last in, that a log needs for one
+// out-of-time fold with the horizon: its training cutoff's day with one
+// horizon of history before it, the horizon its training customers are
+// labelled on, then the one its test customers are (earliestTestCutoff).
+func FoldDays(horizonDays int) int { return 3*horizonDays + 1 }
 
 // earliestTestCutoff returns the day number of the earliest test cutoff at
 // which an out-of-time fold of log may be measured with the horizon: its

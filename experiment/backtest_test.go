@@ -110,9 +110,20 @@ func TestBacktestCutoffs(t *testing.T) {
 		t.Errorf("32 folds: %v, want %q matching data.ErrCutoff", err, want)
 	}
 	_, err = BacktestCutoffs(log, 21, 1)
-	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to backtest a 21-day horizon: a fold needs 63 days of orders (one horizon of history before its training cutoff, then two horizons)"
+	// 2024-01-01 .. 2024-03-01 is 31 + 29 + 1 = 61 days, both ends in (as
+	// recommend counts); a fold of a 21-day horizon needs 3 × 21 + 1 = 64.
+	want = "orders.csv runs 2024-01-01 .. 2024-03-01 (61 days), too short to backtest a 21-day horizon: a fold needs 64 days of orders (its training cutoff's day with one horizon of history before it, then two horizons)"
 	if err == nil || err.Error() != want {
 		t.Errorf("31-day horizon: %v, want %q", err, want)
+	}
+	// The 61 days are exactly a fold of a 20-day horizon (3 × 20 + 1):
+	// the one test cutoff is 2024-03-01 − 20 days = 2024-02-10.
+	if got, err := BacktestCutoffs(log, 20, 1); err != nil || strings.Join(dates(got), " ") != "2024-02-10" {
+		t.Errorf("20-day horizon: %v, %v; want 2024-02-10", dates(got), err)
+	}
+	// A log of one day counts 1, as recommend's "spans 1 day".
+	if got := SpanDays(100, 100); got != "1 day" {
+		t.Errorf("SpanDays of one day = %q", got)
 	}
 }
 

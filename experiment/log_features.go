@@ -84,6 +84,28 @@ func (f LogFeatures) String() string {
 	return s
 }
 
+// LogNotes lists, for the load summary, how the order log at path was
+// read: the workbook sheet, the title lines above the header, the column
+// read for each role and those not used (OrderLog.RolesNote), then day
+// numbers, order statuses, number marks and float ids when they apply.
+// Each note starts with path; none has "note: ".
+func LogNotes(path string, log *data.OrderLog) []string {
+	var notes []string
+	if log.Workbook != nil {
+		notes = append(notes, fmt.Sprintf("%s: %s", path, log.Workbook.Note()))
+	}
+	if n := log.TitlesNote(); n != "" {
+		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
+	}
+	notes = append(notes, fmt.Sprintf("%s: %s", path, log.RolesNote()))
+	for _, n := range []string{log.DayNumbersNote(), log.StatusNote(), log.NumberNote(), log.FloatIDNote()} {
+		if n != "" {
+			notes = append(notes, fmt.Sprintf("%s: %s", path, n))
+		}
+	}
+	return notes
+}
+
 // featureNotes lists, for the load summary, the cohort features made and
 // those not made with why: no column is dropped silently.
 func featureNotes(d *Data) []string {
@@ -92,18 +114,7 @@ func featureNotes(d *Data) []string {
 	}
 	var notes []string
 	if d.Log != nil {
-		if d.Log.Workbook != nil {
-			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.Workbook.Note()))
-		}
-		if n := d.Log.TitlesNote(); n != "" {
-			notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
-		}
-		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, d.Log.RolesNote()))
-		for _, n := range []string{d.Log.DayNumbersNote(), d.Log.StatusNote(), d.Log.NumberNote(), d.Log.FloatIDNote()} {
-			if n != "" {
-				notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
-			}
-		}
+		notes = LogNotes(d.Source.Path, d.Log)
 	}
 	notes = append(notes, fmt.Sprintf("%s: features made from the log (%s): %s",
 		d.Source.Path, d.Source.Features, strings.Join(d.Cohort.Features, ", ")))

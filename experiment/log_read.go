@@ -13,7 +13,7 @@ import (
 // for work over several cutoffs (Backtest). now is the current time: order
 // lines dated after it are reported in the warnings, as Load does.
 func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarning, error) {
-	return readLog(src, open, now, false)
+	return readLog(src, open, now, false, nil)
 }
 
 // ReadItemLog reads the order log of a "log" source for recommendation:
@@ -22,7 +22,7 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 // item column is refused (recommend.ErrNoItems). The lines of the items
 // exclude names are left out (recommend.FromOrderLog).
 func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []LoadWarning, error) {
-	ol, warnings, err := readLog(src, open, now, true)
+	ol, warnings, err := readLog(src, open, now, true, exclude)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -34,13 +34,14 @@ func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*re
 }
 
 // readLog reads src's order log, with the item descriptions when
-// descriptions is set.
-func readLog(src Source, open Opener, now time.Time, descriptions bool) (*data.OrderLog, []LoadWarning, error) {
+// descriptions is set, looking out for the items watch names on the lines
+// left out (data.LogOptions.WatchItems).
+func readLog(src Source, open Opener, now time.Time, descriptions bool, watch []string) (*data.OrderLog, []LoadWarning, error) {
 	opts, err := src.logOptions(now)
 	if err != nil {
 		return nil, nil, err
 	}
-	opts.Descriptions = descriptions
+	opts.Descriptions, opts.WatchItems = descriptions, watch
 	if src.Kind != "log" {
 		return nil, nil, fmt.Errorf("%w: kind %q is not an order log", ErrSource, src.Kind)
 	}

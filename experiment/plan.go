@@ -143,7 +143,7 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 	}
 	pl.MaxContacts = pl.maxContacts()
 	for j := 1; j <= 100; j++ {
-		pl.Curve = append(pl.Curve, pl.At(j*n/100))
+		pl.Curve = append(pl.Curve, pl.AtPercent(j))
 	}
 	best := 0
 	for k := 1; k <= n; k++ {
@@ -239,11 +239,10 @@ func (pl *Plan) At(k int) PlanPoint {
 	return pt
 }
 
-// AtShare is the campaign that contacts ⌊share·n⌋ customers (share in
-// [0, 1]; within rounding of a whole count, that count).
-func (pl *Plan) AtShare(share float64) PlanPoint {
-	return pl.At(int(math.Floor(share*float64(pl.Customers) + 1e-9)))
-}
+// AtPercent is the campaign that contacts the top pct percent of the
+// customers: ⌈pct·n/100⌉ of them, where a risk band of that share ends
+// (PercentCount).
+func (pl *Plan) AtPercent(pct int) PlanPoint { return pl.At(PercentCount(pct, pl.Customers)) }
 
 // Contacted returns the indices of the customers the point contacts, in
 // ranking order.

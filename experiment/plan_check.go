@@ -15,7 +15,9 @@ type PlanCheck struct {
 	// of them who had it.
 	Customers, Outcomes int
 	// AUC is the ROC AUC of the probability of the outcome (the same as
-	// the model's ROC AUC), with the Hanley & McNeil 95 % interval.
+	// the model's ROC AUC), with DeLong's 95 % interval as train and eval
+	// give it (Hanley & McNeil's when a class has a single customer, for
+	// which DeLong's has no variance to estimate; Method says which).
 	AUC Figure
 	// Share is the plan's share the lift is measured at; Lift is the rate
 	// of the outcome among the customers the plan contacts first (that
@@ -60,15 +62,18 @@ func CheckPlan(probs, labels []float64, onPositive bool, order []int, contacted 
 	if err != nil {
 		return nil
 	}
-	// The interval is Hanley & McNeil's on the label's own classes, as
-	// ValidationFigures computes it: their approximation is not symmetric
-	// in the two classes, and the same AUC should get the same interval
-	// whichever class the plan acts on.
+	// DeLong's interval is the same whichever class the plan acts on (it
+	// is symmetric in the two). Hanley & McNeil's approximation is not:
+	// when it stands in, it is taken on the label's own classes, as
+	// ValidationFigures takes it.
 	positives := c.Outcomes
 	if !onPositive {
 		positives = c.Customers - c.Outcomes
 	}
 	c.AUC = hanleyMcNeil(auc, float64(positives), float64(c.Customers-positives))
+	if iv, ok, err := metrics.AUCInterval(ps, ys, nil); err == nil && ok {
+		c.AUC.Low, c.AUC.High, c.AUC.Method = iv.Low, iv.High, iv.Method
+	}
 	c.ECE, _ = metrics.ExpectedCalibrationError(ps, ys) // both classes: no error
 	c.Share = float64(contacted) / float64(len(probs))
 	var hits, trials float64

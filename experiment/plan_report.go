@@ -10,9 +10,9 @@ import (
 	"github.com/retainlab/retain/data"
 )
 
-// PlanShares are the shares of customers a plan report tabulates, besides
-// its best point.
-var PlanShares = []float64{0.05, 0.10, 0.20, 0.30, 0.40, 0.50, 0.60, 0.70, 0.80, 0.90, 1}
+// PlanPercents are the shares of customers, in percent, a plan report
+// tabulates besides its best point (Plan.AtPercent).
+var PlanPercents = []int{5, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100}
 
 // PlanInput is what a plan report is computed from: the customers, the
 // model's probability of the outcome the campaign acts on for each, and
@@ -100,7 +100,9 @@ type PlanReport struct {
 	ValueZeroed int     `json:"value_negatives_as_zero,omitempty"`
 	Customers   int     `json:"customers"`
 	Headline    string  `json:"headline"`
-	// Curve holds the points at PlanShares; Best the best point.
+	// Curve holds the points at PlanPercents, each count once (a share
+	// that reaches no more customers than the share before it is left
+	// out); Best the best point.
 	Curve []PlanPoint `json:"curve"`
 	Best  PlanPoint   `json:"best"`
 	// CurveByPercent has a point per whole percent, 1 % … 100 % (the net
@@ -143,8 +145,14 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	if req.Prevent {
 		rep.Target = "prevent"
 	}
-	for _, s := range PlanShares {
-		rep.Curve = append(rep.Curve, pl.AtShare(s))
+	for _, pct := range PlanPercents {
+		// A share that reaches no more customers than the one before (the
+		// 5 % … 90 % of one customer) would repeat its row.
+		pt := pl.AtPercent(pct)
+		if k := len(rep.Curve); k > 0 && rep.Curve[k-1].Contacted == pt.Contacted {
+			continue
+		}
+		rep.Curve = append(rep.Curve, pt)
 	}
 	rep.Headline = Headline(pl.Best, req.Prevent, in.Values != nil)
 	// Without per-customer values every customer is worth the assumed

@@ -13,7 +13,7 @@ import (
 // calibrates them by default (Platt on the validation part). One seed's 1,000 test users are too few for 5 % at the top 5 % (50
 // users); three seeds' sums are not.
 func TestPlanExpectedOutcomesMatchTrueProbabilitiesOnShop(t *testing.T) {
-	expected, truth := make([]float64, len(PlanShares)), make([]float64, len(PlanShares))
+	expected, truth := make([]float64, len(PlanPercents)), make([]float64, len(PlanPercents))
 	for seed := uint64(1); seed <= 3; seed++ {
 		cfg := DefaultConfig()
 		cfg.Seed, cfg.TestFrac = seed, 0.2
@@ -37,18 +37,18 @@ func TestPlanExpectedOutcomesMatchTrueProbabilitiesOnShop(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for i, share := range PlanShares {
-			pt := pl.AtShare(share)
+		for i, pct := range PlanPercents {
+			pt := pl.AtPercent(pct)
 			expected[i] += pt.Outcomes
 			for _, k := range pl.Contacted(pt) {
 				truth[i] += d.TrueProb[rows[k]]
 			}
 		}
 	}
-	for i, share := range PlanShares {
+	for i, pct := range PlanPercents {
 		if math.Abs(expected[i]-truth[i]) > 0.05*truth[i] {
-			t.Errorf("top %s of the test users, seeds 1–3: plan expects %.1f purchases, the true probabilities %.1f",
-				Percent(share), expected[i], truth[i])
+			t.Errorf("top %d %% of the test users, seeds 1–3: plan expects %.1f purchases, the true probabilities %.1f",
+				pct, expected[i], truth[i])
 		}
 	}
 }

@@ -52,12 +52,12 @@ func TestPlanHandCalculationUniformValue(t *testing.T) {
 	if pl.Best.Contacted != 1 || !near(pl.Best.Net, 8) {
 		t.Errorf("best %+v, want 1 contact, net 8 (tie with 2 goes to the fewer)", pl.Best)
 	}
-	// The curve: 1 % … 100 % of 4 customers is ⌊j·4/100⌋: 0 up to 24 %,
-	// 1 from 25 %, 4 at 100 %.
-	if len(pl.Curve) != 100 || pl.Curve[23].Contacted != 0 || pl.Curve[24].Contacted != 1 ||
-		pl.Curve[49].Contacted != 2 || pl.Curve[99].Contacted != 4 {
-		t.Errorf("curve counts %d %d %d %d", pl.Curve[23].Contacted, pl.Curve[24].Contacted,
-			pl.Curve[49].Contacted, pl.Curve[99].Contacted)
+	// The curve: 1 % … 100 % of 4 customers is ⌈j·4/100⌉, as risk bands
+	// cut: 1 from 1 % to 25 %, 2 from 26 % to 50 %, 4 at 100 %.
+	if len(pl.Curve) != 100 || pl.Curve[0].Contacted != 1 || pl.Curve[24].Contacted != 1 ||
+		pl.Curve[25].Contacted != 2 || pl.Curve[49].Contacted != 2 || pl.Curve[99].Contacted != 4 {
+		t.Errorf("curve counts %d %d %d %d %d", pl.Curve[0].Contacted, pl.Curve[24].Contacted,
+			pl.Curve[25].Contacted, pl.Curve[49].Contacted, pl.Curve[99].Contacted)
 	}
 }
 

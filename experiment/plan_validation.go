@@ -15,7 +15,7 @@ type Figure struct {
 	Value float64 `json:"value"`
 	Low   float64 `json:"low"`
 	High  float64 `json:"high"`
-	// Method names the interval: "Hanley-McNeil" or "Wilson".
+	// Method names the interval: "DeLong", "Hanley-McNeil" or "Wilson".
 	Method string `json:"method"`
 	// Of is the count the figure is measured on (rows, predicted
 	// positives, actual positives).
@@ -23,15 +23,22 @@ type Figure struct {
 }
 
 // ValidationFigures turns a model file's validation metrics into figures
-// with 95 % intervals: ROC AUC with the Hanley & McNeil (1982) standard
-// error, accuracy, precision and recall with Wilson score intervals on
-// their confusion counts. nil when there are no metrics.
+// with 95 % intervals: ROC AUC with the DeLong interval the file records
+// (metrics.Report.ROCAUCCI, the one train and eval print), or with the
+// Hanley & McNeil (1982) standard error when it records none (a file
+// written before it did, or a class of one row); accuracy, precision and
+// recall with Wilson score intervals on their confusion counts. nil when
+// there are no metrics.
 func ValidationFigures(r *metrics.Report) []Figure {
 	if r == nil {
 		return nil
 	}
 	c := r.Confusion
-	figs := []Figure{hanleyMcNeil(r.ROCAUC, r.Positives, r.Negatives)}
+	auc := hanleyMcNeil(r.ROCAUC, r.Positives, r.Negatives)
+	if iv := r.ROCAUCCI; iv != nil {
+		auc.Low, auc.High, auc.Method = iv.Low, iv.High, iv.Method
+	}
+	figs := []Figure{auc}
 	for _, w := range []struct {
 		name         string
 		hits, trials float64

@@ -46,6 +46,12 @@ func (b BandScheme) String() string {
 	return "shares"
 }
 
+// PercentCount is the number of users the top pct percent of n holds:
+// ⌈pct·n/100⌉, so that a share of a few users still holds one (the top
+// 5 % of 10 users is 1). Risk bands end there (CutBands), and so do a
+// plan's rows by share and its P levels (Plan.AtPercent, Levels).
+func PercentCount(pct, n int) int { return (pct*n + 99) / 100 }
+
 // Band is one band of users: ranks From (inclusive) to To (exclusive),
 // 0 being the user with the highest score.
 type Band struct {
@@ -126,7 +132,7 @@ func CutBands[I int | int32](order []I, scores []float64, s BandScheme) Banding 
 		add(n, 0, true)
 	} else {
 		for _, pct := range BandShares {
-			add(max((pct*n+99)/100, from), pct, false)
+			add(max(PercentCount(pct, n), from), pct, false)
 		}
 		add(n, 100, true)
 	}

@@ -79,8 +79,8 @@ func (e *OutOfTimeError) Error() string {
 			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays)
 	}
 	if e.Short && e.TooShort() {
-		return fmt.Sprintf("%s runs %s .. %s (%d days), too short to validate out of time with a %d-day horizon: that needs %d days of orders (one horizon of history before the training cutoff, then two horizons)",
-			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), dayOf(e.Last)-dayOf(e.First), e.HorizonDays, 3*e.HorizonDays)
+		return fmt.Sprintf("%s runs %s .. %s (%s), too short to validate out of time with a %d-day horizon: that needs %d days of orders (the training cutoff's day with one horizon of history before it, then two horizons)",
+			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), SpanDays(dayOf(e.First), dayOf(e.Last)), e.HorizonDays, FoldDays(e.HorizonDays))
 	}
 	if e.Short {
 		return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s, who have %d days of orders in %s before them (it starts on %s), less than the %d-day horizon; the earliest cutoff that leaves them one horizon is %s",

@@ -50,7 +50,8 @@ func TestPrepareFallsBackOnALogTooShortToBacktest(t *testing.T) {
 	if e.Scheme() != RandomSplit || e.Fallback == nil || !e.Fallback.TooShort() {
 		t.Fatalf("scheme %v, fallback %v: want a random split, the log too short", e.Scheme(), e.Fallback)
 	}
-	want := "orders.csv runs 2024-01-01 .. 2024-03-01 (60 days), too short to validate out of time with a 25-day horizon: that needs 75 days of orders (one horizon of history before the training cutoff, then two horizons)"
+	// 61 days, both ends in (31 + 29 + 1); 3 × 25 + 1 = 76 needed.
+	want := "orders.csv runs 2024-01-01 .. 2024-03-01 (61 days), too short to validate out of time with a 25-day horizon: that needs 76 days of orders (the training cutoff's day with one horizon of history before it, then two horizons)"
 	if got := e.Fallback.Error(); got != want {
 		t.Errorf("reason %q\nwant     %q", got, want)
 	}

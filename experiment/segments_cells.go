@@ -26,7 +26,9 @@ func (l Level) String() string { return [...]string{"low", "medium", "high"}[l] 
 func (l Level) MarshalText() ([]byte, error) { return []byte(l.String()), nil }
 
 // Levels ranks scores highest first and gives each its level: rank k
-// (1-based) of n is High when k ≤ 0.2·n, Medium when k ≤ 0.5·n, else Low.
+// (1-based) of n is High when k ≤ ⌈0.2·n⌉, Medium when k ≤ ⌈0.5·n⌉, else
+// Low, cut where risk bands of those shares end (PercentCount): with 1
+// to 5 customers the first is High.
 func Levels(scores []float64) []Level {
 	n := len(scores)
 	order := make([]int, n)
@@ -35,11 +37,12 @@ func Levels(scores []float64) []Level {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(scores[b], scores[a]) })
 	out := make([]Level, n)
+	high, medium := PercentCount(20, n), PercentCount(50, n)
 	for k, i := range order {
 		switch r := k + 1; {
-		case 5*r <= n:
+		case r <= high:
 			out[i] = High
-		case 2*r <= n:
+		case r <= medium:
 			out[i] = Medium
 		default:
 			out[i] = Low

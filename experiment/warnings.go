@@ -27,10 +27,19 @@ type FutureWarning struct {
 	Unlabelled bool
 }
 
+// AllFuture reports that no order of the log is dated up to today
+// (LastUpToToday is zero). Then none is left out for its date: the log is
+// read as if today were its last date (data.OrderLog.LastKnown), by every
+// default cutoff, recommend, cohorts and backtest alike.
+func (w *FutureWarning) AllFuture() bool { return w.LastUpToToday.IsZero() }
+
 // String is the warning in English.
 func (w *FutureWarning) String() string {
 	s := w.FutureDated.String()
 	switch {
+	case w.AllFuture():
+		s += fmt.Sprintf("; as no order is dated up to today, none of them is left out: the log is read as if today were its last date, %s",
+			w.Last.Format(time.DateOnly))
 	case w.DefaultCutoff && w.Unlabelled:
 		s += fmt.Sprintf("; the default cutoff ignores them (it is the last date up to today, %s)", w.LastUpToToday.Format(time.DateOnly))
 	case w.DefaultCutoff:

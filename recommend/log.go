@@ -62,8 +62,13 @@ type Log struct {
 	// the log has, trimmed), and ExcludedLines their order lines.
 	Excluded      []string
 	ExcludedLines int
-	// NotFound are the ids of exclude that are no item of the log.
-	NotFound []string
+	// NotFound are the ids of exclude that are no item of the log, and
+	// LeftOutOnly those of them that are on lines the order log left out
+	// (data.OrderLog.ItemsLeftOut: cancelled, without a customer id, …),
+	// read with exclude watched; NotFound holds the others, on no line
+	// of the log's item column at all.
+	NotFound    []string
+	LeftOutOnly []string
 	// WithoutItems counts the orders up to today left out for having no
 	// item (their lines' item cells blank, or only excluded items).
 	WithoutItems int
@@ -74,7 +79,8 @@ type Log struct {
 // customer on one day form a basket. The lines of the items exclude names
 // (ids as written; postage or a fee is no product to offer) are left out,
 // and then orders without any item; ids that are no item of the log are
-// listed in NotFound.
+// listed in LeftOutOnly when the order log saw them on lines it left out
+// (data.LogOptions.WatchItems), else in NotFound.
 func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	if ol.Columns.Item == "" {
 		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
@@ -91,7 +97,13 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 			l.Excluded = append(l.Excluded, id)
 		}
 	}
-	l.NotFound = notFound
+	for _, id := range notFound {
+		if slices.Contains(ol.ItemsLeftOut, id) {
+			l.LeftOutOnly = append(l.LeftOutOnly, id)
+		} else {
+			l.NotFound = append(l.NotFound, id)
+		}
+	}
 	today := Day(ol.LastKnown())
 	// basketOf maps an order to its basket: itself with invoice ids, its
 	// customer's day without.

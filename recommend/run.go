@@ -76,15 +76,9 @@ func (l *Log) checkCutoff(cutoff, horizon int32, given, evaluate bool) error {
 		if evaluate {
 			need, why, most = 3*horizon, "the model learns from the two horizons before the cutoff and is measured on the one after it", span/3
 		}
-		advice := fmt.Sprintf("choose a --horizon of at most %d days", most)
-		if most < 1 {
-			advice = "the log is too short for any horizon"
-		}
-		if evaluate {
-			advice += " or leave out --evaluate"
-		}
 		return fmt.Errorf("%w: %s spans %s (%s .. %s%s), and a %d-day horizon needs at least %d days: %s; %s",
-			ErrCutoff, l.Name, count(int(span), "1 day", "%d days"), date(l.First), date(l.LastUpToToday), l.futureNote(), horizon, need, why, advice)
+			ErrCutoff, l.Name, count(int(span), "1 day", "%d days"), date(l.First), date(l.LastUpToToday), l.futureNote(), horizon, need, why,
+			horizonAdvice(span, horizon, most, evaluate))
 	}
 	if !given || (cutoff >= lo && cutoff <= hi) {
 		return nil
@@ -103,6 +97,31 @@ func (l *Log) checkCutoff(cutoff, horizon int32, given, evaluate bool) error {
 	}
 	return fmt.Errorf("%w: %s ends %s%s: cutoff %s is after the day after its last order, so what the customers did since is unknown; %s",
 		ErrCutoff, l.Name, date(l.LastUpToToday), l.futureNote(), date(cutoff), choose)
+}
+
+// horizonAdvice says what to do about a horizon too long for a log of
+// span days, most being the longest horizon that fits as asked. Leaving
+// out --evaluate is suggested only when that makes a horizon fit: without
+// measuring, the model needs two horizons, not three.
+func horizonAdvice(span, horizon, most int32, evaluate bool) string {
+	days := func(n int32) string { return count(int(n), "1 day", "%d days") }
+	without := fmt.Sprintf("leave out --evaluate: without measuring, a %d-day horizon needs %d days", horizon, 2*horizon)
+	switch {
+	case most >= 1:
+		advice := "choose a --horizon of at most " + days(most)
+		if evaluate && 2*horizon <= span {
+			advice += ", or " + without
+		}
+		return advice
+	case evaluate && span/2 >= 1:
+		if 2*horizon <= span {
+			return "the log is too short to evaluate any horizon; " + without
+		}
+		return "the log is too short to evaluate any horizon; without --evaluate, choose a --horizon of at most " + days(span/2)
+	case evaluate:
+		return "the log is too short for any horizon, with or without --evaluate"
+	}
+	return "the log is too short for any horizon"
 }
 
 // futureNote says, after the last date up to today, that later lines are

@@ -29,9 +29,16 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 			cohort, day(e.Report.Cutoff), Thousands(e.Report.Customers), Thousands(e.Report.Positives), e.HorizonDays)
 	}
 	if e.Short && e.TooShort() {
-		return c.Tf("out of time is impossible here: the log runs %s .. %s (%d days), and a %d-day horizon needs %d days of orders (one horizon of history before the training cutoff, then two horizons; the same rule as retain backtest); split at random instead (load a longer log or choose a shorter horizon)",
-			"此处无法跨时间验证：日志覆盖 %s .. %s（%d 天），而 %d 天的观察期需要 %d 天（训练截止日之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）",
-			day(e.First), day(e.Last), days(e.Last)-days(e.First), e.HorizonDays, 3*e.HorizonDays)
+		// The days counted with both ends in, as retain backtest and
+		// recommend count them.
+		span := days(e.Last) - days(e.First) + 1
+		spanText := c.Tf("%d days", "%d 天", span)
+		if span == 1 {
+			spanText = c.T("1 day", "1 天")
+		}
+		return c.Tf("out of time is impossible here: the log runs %s .. %s (%s), and a %d-day horizon needs %d days of orders (the training cutoff's day with one horizon of history before it, then two horizons; the same rule as retain backtest); split at random instead (load a longer log or choose a shorter horizon)",
+			"此处无法跨时间验证：日志覆盖 %s .. %s（%s），而 %d 天的观察期需要 %d 天（训练截止日当天及其之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）",
+			day(e.First), day(e.Last), spanText, e.HorizonDays, experiment.FoldDays(e.HorizonDays))
 	}
 	if e.Short {
 		return c.Tf("out of time is impossible here: it would train on the customers at %s, who have only %d days of orders before them, less than the %d-day horizon (the log starts on %s); split at random instead (choose a cutoff from %s or a shorter horizon)",

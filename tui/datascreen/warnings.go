@@ -20,6 +20,8 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		zh := fmt.Sprintf("%s：%s 行中有 %s 行的日期晚于今天（%s）；日志的日期范围为 %s .. %s",
 			w.Name, common.Thousands(w.Lines), common.Thousands(w.Future), day(w.Today), day(w.First), day(w.Last))
 		switch {
+		case w.AllFuture():
+			zh += fmt.Sprintf("；没有订单的日期在今天及以前，所以这些行都不排除：日志按今天就是其最后日期 %s 来读", day(w.Last))
 		case w.DefaultCutoff && w.Unlabelled:
 			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s）", day(w.LastUpToToday))
 		case w.DefaultCutoff:

@@ -23,13 +23,21 @@ func TestWarningsInChinese(t *testing.T) {
 		return d
 	}
 	future := data.FutureDated{Name: "o.csv", Future: 680, Lines: 2000, Today: day("2026-12-05"), First: day("2025-01-01"), Last: day("2027-12-28")}
+	allFuture := data.FutureDated{Name: "o.csv", Future: 2000, Lines: 2000, Today: day("2026-12-05"), First: day("2030-12-01"), Last: day("2031-06-14")}
 	cases := []struct {
 		w      experiment.LoadWarning
 		en, zh string
 	}{
-		{&experiment.FutureWarning{FutureDated: future},
+		{&experiment.FutureWarning{FutureDated: future, LastUpToToday: day("2026-12-04")},
 			"o.csv: 680 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2025-01-01 .. 2027-12-28",
 			"o.csv：2,000 行中有 680 行的日期晚于今天（2026-12-05）；日志的日期范围为 2025-01-01 .. 2027-12-28"},
+		// Every order after today (no LastUpToToday): none is left out,
+		// and the warning says so rather than nothing.
+		{&experiment.FutureWarning{FutureDated: allFuture},
+			"o.csv: 2,000 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2030-12-01 .. 2031-06-14; " +
+				"as no order is dated up to today, none of them is left out: the log is read as if today were its last date, 2031-06-14",
+			"o.csv：2,000 行中有 2,000 行的日期晚于今天（2026-12-05）；日志的日期范围为 2030-12-01 .. 2031-06-14；" +
+				"没有订单的日期在今天及以前，所以这些行都不排除：日志按今天就是其最后日期 2031-06-14 来读"},
 		{&experiment.FutureWarning{FutureDated: future, DefaultCutoff: true, LastUpToToday: day("2026-12-04")},
 			"o.csv: 680 of 2,000 lines are dated after today (2026-12-05); the log's dates run 2025-01-01 .. 2027-12-28; " +
 				"the default cutoff ignores them (it is the last date up to today, 2026-12-04, minus the horizon)",

@@ -25,9 +25,8 @@ func (s Model) checkLines(full bool) []string {
 	}
 	noLift := math.IsNaN(c.Lift.Value)
 	if !full {
-		// The method is named here too: the Evaluate screen gives DeLong's
-		// interval of the same AUC, which differs.
-		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f, Hanley–McNeil)", "%.2f（95 %% 置信区间 %.2f–%.2f，Hanley–McNeil）", c.AUC.Value, c.AUC.Low, c.AUC.High)
+		// The method is named here too, as on the Evaluate screen.
+		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f, %s)", "%.2f（95 %% 置信区间 %.2f–%.2f，%s）", c.AUC.Value, c.AUC.Low, c.AUC.High, methodName(c.AUC.Method))
 		lift := s.T("no contact", "不联系任何客户")
 		if !noLift {
 			lift = s.Tf("%.1f× (%.1f–%.1f)", "%.1f×(%.1f–%.1f)", c.Lift.Value, c.Lift.Low, c.Lift.High)
@@ -50,7 +49,7 @@ func (s Model) checkLines(full bool) []string {
 	}
 	body := [][]string{
 		{"ROC AUC", fmt.Sprintf("%.3f", c.AUC.Value), fmt.Sprintf("%.3f–%.3f", c.AUC.Low, c.AUC.High),
-			s.Tf("ranks %s above the rest (Hanley–McNeil)", "把 %s 排在其余客户之前的能力（Hanley–McNeil）", outcome)},
+			s.Tf("ranks %s above the rest (%s)", "把 %s 排在其余客户之前的能力（%s）", outcome, methodName(c.AUC.Method))},
 		lift,
 		{s.T("calibration error", "校准误差"), fmt.Sprintf("%.3f", c.ECE), "–",
 			s.T("mean gap between P and the observed rate (ECE, 10 bins)", "P 与实际比例的平均差距（ECE，10 个分箱）")},
@@ -59,4 +58,14 @@ func (s Model) checkLines(full bool) []string {
 		"模型在这些客户上的表现：%s 位已知结果，其中 %s 位为 %s",
 		data.Thousands(c.Customers), data.Thousands(c.Outcomes), outcome)
 	return append([]string{st.Title.Render(title)}, s.table(head, body)...)
+}
+
+// methodName writes an interval's method as people write it: "DeLong",
+// "Hanley–McNeil" (with an en dash; the JSON's "Hanley-McNeil" has a
+// hyphen).
+func methodName(m string) string {
+	if m == "Hanley-McNeil" {
+		return "Hanley–McNeil"
+	}
+	return m
 }

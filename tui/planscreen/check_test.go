@@ -54,13 +54,13 @@ func TestCheckIsCalibratedOutOfTime(t *testing.T) {
 }
 
 // TestShortCheckNamesTheIntervalsMethod: at 80 columns the sentence gave
-// "ROC AUC 0.85 (95 % CI 0.63–1.00)" without saying it is Hanley–McNeil's
-// interval, beside the Evaluate screen's DeLong interval of the same AUC;
-// only the wide table named the method.
+// "ROC AUC 0.85 (95 % CI 0.63–1.00)" without saying which method made the
+// interval; only the wide table named it. It is DeLong's, as on the
+// Evaluate screen (it was Hanley–McNeil's).
 func TestShortCheckNamesTheIntervalsMethod(t *testing.T) {
 	run := screentest.TextbookRun(t)
 	// Spaces are left out of both: the sentence wraps anywhere.
-	for lang, want := range map[string]string{"en": `95%CI\d\.\d\d–\d\.\d\d,Hanley–McNeil\)`, "zh": `95%置信区间\d\.\d\d–\d\.\d\d，Hanley–McNeil）`} {
+	for lang, want := range map[string]string{"en": `95%CI\d\.\d\d–\d\.\d\d,DeLong\)`, "zh": `95%置信区间\d\.\d\d–\d\.\d\d，DeLong）`} {
 		s := planned(t, screentest.Common(lang, 80, 24), run)
 		if s.check == nil {
 			t.Fatalf("%s: no check on the textbook run", lang)

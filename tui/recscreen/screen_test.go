@@ -395,3 +395,40 @@ func TestLeaveItemsOut(t *testing.T) {
 		t.Errorf("leaving every item out: log kept %v, exclude %v, refusal %q", s.log == before, s.exclude, s.fieldErr)
 	}
 }
+
+// TestLeaveItemsOutOnlyOnLinesLeftOut: an id that is in the item column
+// only on a line left out (DOT, on a line without a customer id, as
+// postage lines often are) is not called "no item": the settings line
+// tells it from an id on no line at all, in English and Chinese.
+func TestLeaveItemsOutOnlyOnLinesLeftOut(t *testing.T) {
+	text, err := os.ReadFile(itemLog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "orders.csv")
+	text = append(text, "5999,DOT,Dotcom postage,1,2024-02-01 10:00,1.50,\n"...)
+	if err := os.WriteFile(path, text, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d, err := experiment.Load(experiment.Source{Kind: "log", Path: path}, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string]string{
+		"en": "without K11, ZZ9, DOT (i; no item ZZ9; DOT only on lines left out)",
+		"zh": "排除 K11, ZZ9, DOT（i；无此商品：ZZ9；DOT 只在未读入的行上）",
+	} {
+		c := screentest.Common(lang, 160, 30)
+		s := New(c, open)
+		s.SetSize(c.Width, c.Height)
+		s = drain(s, s.SetData(d))
+		s = press(s, "i")
+		s = press(typeText(s, "K11, ZZ9, DOT"), "enter")
+		if s.log == nil || !slices.Equal(s.log.NotFound, []string{"ZZ9"}) || !slices.Equal(s.log.LeftOutOnly, []string{"DOT"}) {
+			t.Fatalf("%s: log %v", lang, s.log != nil)
+		}
+		if v := ansiFree(s.View()); !strings.Contains(v, want) {
+			t.Errorf("%s: the settings line lacks %q:\n%s", lang, want, v)
+		}
+	}
+}

@@ -78,9 +78,18 @@ func (s Model) settingsLine(w int) string {
 	switch {
 	case s.editing == fieldExclude:
 		without = s.T("leaving out ", "排除 ") + s.input.View() + " · "
-	case len(s.exclude) > 0 && len(s.log.NotFound) > 0:
-		without = s.Tf("without %s (i; no item %s) · ", "排除 %s（i；无此商品：%s）· ",
-			st.Value.Render(strings.Join(s.exclude, ", ")), strings.Join(s.log.NotFound, ", "))
+	case len(s.exclude) > 0 && (len(s.log.NotFound) > 0 || len(s.log.LeftOutOnly) > 0):
+		// An id on no line at all, and one only on lines left out (a
+		// postage code on lines without a customer), are told apart.
+		var notes []string
+		if len(s.log.NotFound) > 0 {
+			notes = append(notes, s.Tf("no item %s", "无此商品：%s", strings.Join(s.log.NotFound, ", ")))
+		}
+		if len(s.log.LeftOutOnly) > 0 {
+			notes = append(notes, s.Tf("%s only on lines left out", "%s 只在未读入的行上", strings.Join(s.log.LeftOutOnly, ", ")))
+		}
+		without = s.Tf("without %s (i; %s) · ", "排除 %s（i；%s）· ",
+			st.Value.Render(strings.Join(s.exclude, ", ")), strings.Join(notes, s.T("; ", "；")))
 	case len(s.exclude) > 0:
 		without = s.Tf("without %s (i) · ", "排除 %s（i）· ", st.Value.Render(strings.Join(s.exclude, ", ")))
 	}
