@@ -27,6 +27,7 @@ type planOptions struct {
 	levers                  []string
 	json                    bool
 	out                     string
+	contactsOut             string // --contacts-out: where the whole target list goes
 	pseudo                  pseudoFlags
 }
 
@@ -63,10 +64,16 @@ cancel, leave… prevent the positive class; anything else encourages it).
 Preventing a purchase label's positive class acts on its negative class:
 on an order log, --target prevent acts on "no order in the horizon".
 
+--contacts-out FILE writes every customer the plan contacts, in the plan's
+order, as CSV (the list the Plan screen's x exports): id, probability,
+band, segment, p_level, action, lever, reason_1 … reason_3. The report
+lists only the first contacts; this is the whole list. With --out FILE,
+--contacts-out - writes the list to stdout instead.
+
 Without --data or --log, a model trained on the built-in shop plans for the
 built-in population it was trained on.`,
 		Example: `  retain plan --model model.json --data users.csv --budget 10% --cost 2 --value 120 --success 0.2
-  retain plan --model log_model.json --log orders.csv --target prevent --value monetary_avg --out plan.md
+  retain plan --model log_model.json --log orders.csv --target prevent --value monetary_avg --out plan.md --contacts-out contacts.csv
   retain plan --model model.json --data users.csv --levers CouponUsed,HourSpendOnApp --json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -89,12 +96,14 @@ built-in population it was trained on.`,
 	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
 	o.pseudo.register(cmd)
 	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")
+	fs.StringVar(&o.contactsOut, "contacts-out", "", "write every customer the plan contacts, in its order, as CSV to `FILE` (atomically; - for stdout when --out takes the plan)")
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("model", "json")
 	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
 	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
 	_ = cmd.MarkFlagFilename("out", "md", "json")
+	_ = cmd.MarkFlagFilename("contacts-out", "csv")
 	return cmd
 }
 
@@ -158,8 +167,11 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	if err := checkOutOrStdout(&o.out, inputFile{"model", o.model}, inputFile{"data", o.data}, inputFile{"log", o.log},
-		inputFile{"salt-file", o.pseudo.salt}); err != nil {
+	inputs := []inputFile{{"model", o.model}, {"data", o.data}, {"log", o.log}, {"salt-file", o.pseudo.salt}}
+	if err := checkOutOrStdout(&o.out, inputs...); err != nil {
+		return err
+	}
+	if err := checkContactsOut(o, inputs); err != nil {
 		return err
 	}
 	key, err := o.pseudo.key(a)
@@ -175,7 +187,6 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	prevent, positive, guessed := target.Direction == experiment.Prevent, target.OnPositive, target.Guessed
 	in, err := planCustomers(a, o, b)
 	if err != nil {
 		return err
@@ -188,12 +199,13 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if levers, err = experiment.CheckLevers(b.Pipeline, levers); err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))
 	}
-	rep, err := buildPlan(b, in, pf, prevent, positive, levers)
+	contacts, err := buildPlan(b, in, pf, target, levers)
 	if err != nil {
 		return err
 	}
+	rep := contacts.Report
 	fmt.Fprintln(a.stderr, note)
-	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: guessed, defaults: pf.defaults}
+	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed, defaults: pf.defaults}
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())
@@ -202,6 +214,11 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	}
 	if err := ctx.Err(); err != nil {
 		return err
+	}
+	if o.contactsOut != "" {
+		if err := writeContacts(ctx, a, o.contactsOut, contacts); err != nil {
+			return err
+		}
 	}
 	if err := writeOut(ctx, a, o.out, write); err != nil || o.out == "" {
 		return err
@@ -304,8 +321,10 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 	return planData{}, usageError(fmt.Errorf("plan needs --data or --log: %s was trained on %s", o.model, b.SourceDescription))
 }
 
-// buildPlan turns the scored customers into the plan report.
-func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positive bool, levers []string) (*experiment.PlanReport, error) {
+// buildPlan turns the scored customers into the plan report, returned
+// with what its whole target list is written from (bands by share).
+func buildPlan(b *experiment.Bundle, in planData, pf planFlags, target experiment.Target, levers []string) (experiment.ContactList, error) {
+	prevent, positive := target.Direction == experiment.Prevent, target.OnPositive
 	s := in.scored
 	probs := make([]float64, len(s.Probabilities))
 	for i, p := range s.Probabilities {
@@ -319,28 +338,31 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, prevent, positiv
 	if pf.valueColumn != "" {
 		var err error
 		if values, read, err = featureValues(b, in, pf.valueColumn); err != nil {
-			return nil, err
+			return experiment.ContactList{}, err
 		}
 		pf.valueColumn = read.Name
 	}
 	seg, err := planSegments(in.table, probs, values)
 	if err != nil {
-		return nil, err
+		return experiment.ContactList{}, err
 	}
 	x, err := b.ExplainerFor(s)
 	if err != nil {
-		return nil, err
+		return experiment.ContactList{}, err
 	}
 	class := b.Label.Positive
 	if !positive {
 		class = b.Label.Negative
 	}
-	return experiment.NewPlanReport(experiment.PlanInput{
+	own := in.own()
+	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, ValueRead: read, Segments: seg,
-		Explainer: x, Row: s.X.RawRowView, Own: in.own(), Positive: positive,
+		Explainer: x, Row: s.X.RawRowView, Own: own, Positive: positive,
 	}, experiment.PlanRequest{
 		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
 	})
+	return experiment.ContactList{Report: rep, Segments: seg, Target: target, Levers: levers, IDs: s.IDs,
+		Explainer: x, Row: s.X.RawRowView, Own: own}, err
 }
 
 // planSegments segments an order log's customers by RFM cell when its

@@ -1,0 +1,182 @@
+package experiment
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+)
+
+// contactCase is a plan for 700 customers of the lever model (see
+// leverExplainer) with per-customer values, so that the plan's ranking by
+// P × value is not the ranking by P. A contact costs 1 at a success rate
+// of 0.5: every customer whose P × value is above 2 is contacted, more
+// than two blocks of them and not everyone.
+func contactCase(t *testing.T) ContactList {
+	t.Helper()
+	x := leverExplainer(t)
+	const n = 700
+	rows := make([][]float64, n)
+	probs, values := make([]float64, n), make([]float64, n)
+	ids := make([]string, n)
+	for i := range rows {
+		premium := float64(i % 3 / 2)
+		rows[i] = []float64{float64(i%5) / 4, 1 - premium, premium}
+		probs[i] = x.Predict(rows[i])
+		values[i] = float64(1 + (i*37)%50)
+		ids[i] = fmt.Sprintf("c%03d", i)
+	}
+	seg, err := ValueSegments(probs, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := func(i int) []float64 { return rows[i] }
+	target := NewTarget(data.LabelSpec{Name: "churn", Positive: "yes", Negative: "no"}, Prevent)
+	levers := []string{"coupons", "plan"}
+	rep, err := NewPlanReport(PlanInput{IDs: ids, Probs: probs, Values: values, ValueColumn: "spend", Segments: seg,
+		Explainer: x, Row: row, Positive: target.OnPositive},
+		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Success: 0.5}, Prevent: true,
+			Outcome: target.Outcome(), Levers: levers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := rep.Best.Contacted; c <= 2*ContactBlock || c >= n {
+		t.Fatalf("%d contacted of %d: want more than two blocks, not everyone", c, n)
+	}
+	return ContactList{Report: rep, Segments: seg, Target: target, Levers: levers, IDs: ids, Explainer: x, Row: row}
+}
+
+// readContacts parses a written contact list.
+func readContacts(t *testing.T, text []byte) [][]string {
+	t.Helper()
+	recs, err := csv.NewReader(bytes.NewReader(text)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs
+}
+
+// The list holds every contacted customer, in the plan's order (by
+// P × value, which is not by P here), each line as the plan's contacts
+// table says the customer: band, segment, level, action and lever, then
+// the reasons the explainer gives. Progress comes after each block.
+func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
+	l := contactCase(t)
+	rep := l.Report
+	var out bytes.Buffer
+	var progress [][2]int
+	if err := l.Write(context.Background(), &out, func(done, total int) { progress = append(progress, [2]int{done, total}) }); err != nil {
+		t.Fatal(err)
+	}
+	recs := readContacts(t, out.Bytes())
+	want := "id,probability_churn_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3"
+	if got := strings.Join(recs[0], ","); got != want || strings.Join(l.Header(), ",") != want {
+		t.Errorf("header %q, want %q", got, want)
+	}
+	n := rep.Best.Contacted
+	if len(recs) != 1+n || l.Len() != n {
+		t.Fatalf("%d lines, Len %d, for %d contacts", len(recs)-1, l.Len(), n)
+	}
+	if wantProgress := [][2]int{{256, n}, {512, n}, {n, n}}; !slices.Equal(progress, wantProgress) {
+		t.Errorf("progress %v, want %v", progress, wantProgress)
+	}
+	probs := rep.Plan.probs
+	bands := AssignBands(probs, BandScheme{})
+	byP := true
+	for k, i := range rep.Plan.Order[:n] {
+		r := recs[k+1]
+		p, err := strconv.ParseFloat(r[1], 64)
+		if err != nil || r[0] != l.IDs[i] || r[1] != strconv.FormatFloat(probs[i], 'f', 4, 64) {
+			t.Fatalf("line %d: %q, want customer %s with P %.4f", k+1, r, l.IDs[i], probs[i])
+		}
+		if prev, _ := strconv.ParseFloat(recs[k][1], 64); k > 0 && p > prev {
+			byP = false
+		}
+		if r[2] != bands.Label(bands.Of[i]) || r[3] != l.Segments.Names[i].String() || r[4] != l.Segments.Risk[i].String() ||
+			r[5] != SuggestedAction(l.Segments.Names[i], High).String() {
+			t.Errorf("line %d: %q", k+1, r)
+		}
+		ex, err := l.Explainer.Explain(l.Row(i))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The lever model has two columns: the third reason is empty.
+		if r[7] != FormatReason(ex.Reasons[0]) || r[8] != FormatReason(ex.Reasons[1]) || r[9] != "" {
+			t.Errorf("line %d: reasons %q, want %v", k+1, r[7:], ex.Reasons)
+		}
+	}
+	if byP {
+		t.Error("the list is in the order of P: the case does not tell the plan's order from it")
+	}
+	// The first contacts are the report's, lever and all.
+	for k, c := range rep.Contacts {
+		r := recs[k+1]
+		lever := ""
+		if c.Lever != nil {
+			lever = c.Lever.String("churn = yes")
+		}
+		if r[0] != c.ID || r[3] != c.Segment.String() || r[4] != c.Risk.String() || r[5] != c.Action.String() || r[6] != lever {
+			t.Errorf("line %d: %q, want contact %+v (lever %q)", k+1, r, c, lever)
+		}
+	}
+	if recs[1][6] == "" {
+		t.Error("the first contact has no lever: the lever check above checked nothing")
+	}
+}
+
+// Without levers the lever column is empty; the band follows the scheme.
+func TestPlanContactListWithoutLeversByCapacity(t *testing.T) {
+	l := contactCase(t)
+	l.Levers, l.Scheme = nil, BandScheme{Capacity: 100}
+	var out bytes.Buffer
+	if err := l.Write(context.Background(), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	for k, r := range readContacts(t, out.Bytes())[1:] {
+		if r[6] != "" || (r[2] != "top 100" && r[2] != "rest") {
+			t.Fatalf("line %d: %q, want no lever and a band of the capacity", k+1, r)
+		}
+	}
+}
+
+// Cancelled between blocks, the list stops with the context's error after
+// the blocks written so far.
+func TestPlanContactListCancelled(t *testing.T) {
+	l := contactCase(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out bytes.Buffer
+	err := l.Write(ctx, &out, func(done, _ int) { cancel() })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if got := len(readContacts(t, out.Bytes())); got != 1+ContactBlock {
+		t.Errorf("%d lines written, want the header and one block", got)
+	}
+}
+
+// A list whose parts describe different customers is refused before
+// anything is written.
+func TestPlanContactListRefusesMismatchedParts(t *testing.T) {
+	good := contactCase(t)
+	for name, change := range map[string]func(l *ContactList){
+		"no plan":      func(l *ContactList) { l.Report = nil },
+		"no explainer": func(l *ContactList) { l.Explainer = nil },
+		"short ids":    func(l *ContactList) { l.IDs = l.IDs[1:] },
+		"no segments":  func(l *ContactList) { l.Segments = nil },
+	} {
+		l := good
+		change(&l)
+		var out bytes.Buffer
+		if err := l.Write(context.Background(), &out, nil); err == nil || out.Len() != 0 {
+			t.Errorf("%s: err %v, %d bytes written", name, err, out.Len())
+		}
+	}
+}
