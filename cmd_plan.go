@@ -92,7 +92,7 @@ built-in population it was trained on.`,
 	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
 	fs.Float64Var(&o.success, "success", defaultSuccess, "your assumed `SHARE` of contacted customers whose outcome the action changes")
 	fs.StringVar(&o.target, "target", "", "the outcome to act on: `prevent|encourage` (or prevent:CLASS, encourage:CLASS; default: the model file's, else from the label's name)")
-	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (default: the model file's)")
+	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (COLUMN:up or COLUMN:down moves a numeric one only that way; default: the model file's)")
 	fs.BoolVar(&o.json, "json", false, "write the plan as one JSON document instead of Markdown")
 	o.pseudo.register(cmd)
 	fs.StringVarP(&o.out, "out", "o", "", "write the plan to `FILE` (atomically) instead of stdout")

@@ -66,7 +66,7 @@ encourage:CLASS names the class when the label's name misleads the guess.`,
 	cmd.Flags().StringVarP(&o.out, "out", "o", "", "write the model bundle to `FILE` (JSON)")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print the results as one JSON document")
 	cmd.Flags().StringSliceVar(&o.levers, "levers", nil,
-		"feature `COLUMNS` the platform can influence (comma-separated), recorded in the model file for plan")
+		"feature `COLUMNS` the platform can influence (comma-separated; COLUMN:up or COLUMN:down moves a numeric one only that way), recorded in the model file for plan")
 	o.tf.registerTarget(cmd)
 	o.ex.register(cmd)
 	registerStorePath(cmd, &o.storePath)

@@ -32,17 +32,60 @@ const LeverSteps = 20
 // that none reads "0.90 → 0.90".
 const MinLeverGain = 0.01
 
+// A lever may be limited to one direction: "SatisfactionScore:up" is only
+// ever raised, "DeliveryDays:down" only lowered (a numeric column the
+// platform can move one way only, or only one way of moving it is an
+// action). A lever without a direction is tried both ways.
+
+// leverSpec is a lever column with the direction it may move in: +1 up,
+// −1 down, 0 either.
+type leverSpec struct {
+	name string
+	dir  int
+}
+
+// parseLever reads "Column", "Column:up" or "Column:down" (the direction
+// in any case); any other text after a colon is part of the name.
+func parseLever(s string) leverSpec {
+	s = strings.TrimSpace(s)
+	if i := strings.LastIndex(s, ":"); i >= 0 {
+		name := strings.TrimSpace(s[:i])
+		switch strings.ToLower(strings.TrimSpace(s[i+1:])) {
+		case "up":
+			return leverSpec{name: name, dir: 1}
+		case "down":
+			return leverSpec{name: name, dir: -1}
+		}
+	}
+	return leverSpec{name: s}
+}
+
+// String writes the lever as CheckLevers returns it.
+func (l leverSpec) String() string {
+	switch l.dir {
+	case 1:
+		return l.name + ":up"
+	case -1:
+		return l.name + ":down"
+	}
+	return l.name
+}
+
 // CheckLevers resolves lever names against a pipeline's feature columns
-// (case-insensitive), returning them spelled as the pipeline does. An
-// unknown name is refused with the columns there are.
+// (case-insensitive), returning them spelled as the pipeline does, with
+// the direction given (":up", ":down"). An unknown name is refused with
+// the columns there are, a direction on a categorical or boolean column,
+// which has no up or down, and one column given with two directions.
 func CheckLevers(p *data.Pipeline, names []string) ([]string, error) {
 	var out []string
-	for _, name := range names {
-		name = strings.TrimSpace(name)
-		found := ""
+	seen := map[string]string{}
+	for _, given := range names {
+		spec := parseLever(given)
+		name := spec.name
+		found, kind := "", data.Numeric
 		for i := range p.Columns {
 			if strings.EqualFold(p.Columns[i].Name, name) {
-				found = p.Columns[i].Name
+				found, kind = p.Columns[i].Name, p.Columns[i].Kind
 			}
 		}
 		if found == "" {
@@ -53,9 +96,19 @@ func CheckLevers(p *data.Pipeline, names []string) ([]string, error) {
 			return nil, fmt.Errorf("%w: lever %q is not a feature column of the model (its columns: %s)",
 				ErrUnknownColumn, name, strings.Join(cols, ", "))
 		}
-		if !slices.Contains(out, found) {
-			out = append(out, found)
+		if spec.dir != 0 && (kind == data.Categorical || kind == data.Boolean) {
+			return nil, fmt.Errorf("lever %q: %s is %s, with levels and no up or down; give it without a direction",
+				strings.TrimSpace(given), found, kind)
 		}
+		spec.name = found
+		if before, ok := seen[found]; ok {
+			if before != spec.String() {
+				return nil, fmt.Errorf("lever %s is given twice, as %s and %s: give it once", found, before, spec)
+			}
+			continue
+		}
+		seen[found] = spec.String()
+		out = append(out, spec.String())
 	}
 	return out, nil
 }
@@ -97,6 +150,22 @@ type leverCandidates struct {
 	pc     *data.PipelineColumn
 	labels []string
 	values []float64 // numeric values (numeric columns only)
+	dir    int       // the lever's direction (leverSpec.dir)
+}
+
+// allowed reports whether candidate k moves the lever of row (transformed
+// inputs) in its direction: above the row's value for up, below for
+// down. The transform is increasing, so transformed values compare as the
+// original ones (a value the model clipped counts as its bound).
+func (c *leverCandidates) allowed(row []float64, k int) bool {
+	if c.dir == 0 || c.values == nil {
+		return true
+	}
+	v, cur := c.pc.Transformed(c.values[k]), row[c.pc.First]
+	if c.dir > 0 {
+		return v > cur
+	}
+	return v < cur
 }
 
 // candidates lists the values a lever column may take.
@@ -174,10 +243,12 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 	own func(k int, pc *data.PipelineColumn) (string, bool)) ([]*LeverMove, error) {
 	var cands []leverCandidates
 	for _, l := range levers {
-		c, err := x.candidates(l)
+		spec := parseLever(l)
+		c, err := x.candidates(spec.name)
 		if err != nil {
 			return nil, err
 		}
+		c.dir = spec.dir
 		cands = append(cands, c)
 	}
 	out := make([]*LeverMove, len(rows))
@@ -210,6 +281,9 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 			probs = slices.Grow(probs[:0], n)[:n]
 			pred.PredictFlat(probs, nil, batch, n)
 			for k, p := range probs {
+				if !c.allowed(row, k) {
+					continue
+				}
 				p = outcome(x.Calibration.Apply(p)) // on the scale of before
 
 				if (lower && p < best.After) || (!lower && p > best.After) {

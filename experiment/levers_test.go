@@ -121,6 +121,44 @@ func TestBestLeversCalibrated(t *testing.T) {
 	}
 }
 
+// A lever limited to a direction is tried only that way. The customer on
+// 1 coupon (P(churn) = σ(0.5)): to lower P, coupons:down may only try 0,
+// which raises it to σ(1) — no move; coupons:up finds 4, σ(−1), as both
+// ways do. To raise P, coupons:up (2, 3, 4 all lower it) finds nothing and
+// coupons:down finds 0, σ(1). A customer on 4 coupons (the top) has no
+// value above: coupons:up leaves them without a move.
+func TestBestLeversDirection(t *testing.T) {
+	x := leverExplainer(t)
+	row, top := []float64{0.25, 1, 0}, []float64{1, 1, 0}
+	for _, c := range []struct {
+		lever string
+		lower bool
+		want  *LeverMove
+	}{
+		{"coupons:down", true, nil},
+		{"coupons:up", true, &LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
+		{"coupons:UP", true, &LeverMove{"coupons", "1", "", "4", sigmoid(0.5), sigmoid(-1)}},
+		{"coupons:up", false, nil},
+		{"coupons:down", false, &LeverMove{"coupons", "1", "", "0", sigmoid(0.5), sigmoid(1)}},
+	} {
+		got, err := x.BestLevers([][]float64{row, top}, []string{c.lever}, true, c.lower, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := got[0]
+		switch {
+		case c.want == nil && g != nil:
+			t.Errorf("%s lower %v: %+v, want no move", c.lever, c.lower, g)
+		case c.want != nil && (g == nil || g.Column != c.want.Column || g.From != c.want.From || g.To != c.want.To ||
+			!near(g.Before, c.want.Before) || !near(g.After, c.want.After)):
+			t.Errorf("%s lower %v: %+v, want %+v", c.lever, c.lower, g, c.want)
+		}
+		if strings.HasSuffix(strings.ToLower(c.lever), ":up") && got[1] != nil {
+			t.Errorf("%s: the customer at the top moved %+v", c.lever, got[1])
+		}
+	}
+}
+
 func TestCheckLevers(t *testing.T) {
 	x := leverExplainer(t)
 	got, err := CheckLevers(x.Pipeline, []string{"PLAN", " coupons", "plan"})
@@ -131,6 +169,23 @@ func TestCheckLevers(t *testing.T) {
 	if !errors.Is(err, ErrUnknownColumn) ||
 		err.Error() != `experiment: unknown column: lever "discount" is not a feature column of the model (its columns: coupons, plan)` {
 		t.Errorf("err %v", err)
+	}
+	got, err = CheckLevers(x.Pipeline, []string{"Coupons:UP ", "plan", "coupons:up"})
+	if err != nil || !slices.Equal(got, []string{"coupons:up", "plan"}) {
+		t.Errorf("with a direction: %v, %v", got, err)
+	}
+	for _, c := range []struct {
+		levers []string
+		want   string
+	}{
+		{[]string{"plan:down"}, `lever "plan:down": plan is categorical, with levels and no up or down; give it without a direction`},
+		{[]string{"coupons:up", "coupons:down"}, "lever coupons is given twice, as coupons:up and coupons:down: give it once"},
+		{[]string{"coupons", "coupons:down"}, "lever coupons is given twice, as coupons and coupons:down: give it once"},
+		{[]string{"coupons:sideways"}, `experiment: unknown column: lever "coupons:sideways" is not a feature column of the model (its columns: coupons, plan)`},
+	} {
+		if _, err := CheckLevers(x.Pipeline, c.levers); err == nil || err.Error() != c.want {
+			t.Errorf("%v: %v\nwant %s", c.levers, err, c.want)
+		}
 	}
 }
 
