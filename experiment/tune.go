@@ -203,6 +203,26 @@ func trialOf(base Config, space []TuneDimension, choice []int) (Config, []Settin
 	return cfg, settings
 }
 
+// changedSettings are the settings of choice (a trial on base: some
+// dimensions -1) that change the configuration it trains: a neighbour step
+// that sets a dimension to the value base already has (log1p true on a
+// base with ln(1+v)) is no change from base and is not listed.
+func changedSettings(base Config, space []TuneDimension, choice []int) []Setting {
+	full := configKey(base, space, choice)
+	var out []Setting
+	for i, dim := range space {
+		if choice[i] < 0 {
+			continue
+		}
+		without := slices.Clone(choice)
+		without[i] = -1
+		if configKey(base, space, without) != full {
+			out = append(out, Setting{Name: dim.Name, Value: dim.Values[choice[i]]})
+		}
+	}
+	return out
+}
+
 // baseChoice is the base configuration's choice: -1 in every dimension.
 func baseChoice(dims int) []int {
 	c := make([]int, dims)

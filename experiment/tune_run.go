@@ -162,6 +162,9 @@ func (t *tuner) draw(size int) []*Trial {
 			}
 			tr.choice, tr.OnBase = choice, slices.Contains(choice, -1)
 			tr.Config, tr.Settings = trialOf(t.base, t.opts.Space, choice)
+			if tr.OnBase {
+				tr.Settings = changedSettings(t.base, t.opts.Space, choice)
+			}
 		}
 		tr.PosWeight = tr.Config.Train.PosWeight
 		if tr.PosWeight == BalancedPosWeight {

@@ -449,3 +449,23 @@ func TestTuneDrawsOnlyAllowedConfigurations(t *testing.T) {
 		t.Errorf("%d trials, %d of them neighbours; want 24 with some neighbours", len(trials), neighbours)
 	}
 }
+
+// A trial on the default lists only the settings that change it: ln(1+v)
+// on and patience 10 set on the default (which has ln(1+v) and patience
+// 25) list patience 10 alone, the ln(1+v) setting being the default's own.
+func TestChangedSettingsLeaveOutTheBasesOwn(t *testing.T) {
+	space := DefaultTuneSpace()
+	choice := baseChoice(len(space))
+	for i, dim := range space {
+		switch dim.Name {
+		case "log1p":
+			choice[i] = slices.Index(dim.Values, "true")
+		case "patience":
+			choice[i] = slices.Index(dim.Values, "10")
+		}
+	}
+	got := changedSettings(DefaultConfig(), space, choice)
+	if want := []Setting{{Name: "patience", Value: "10"}}; !slices.Equal(got, want) {
+		t.Errorf("settings %v, want %v", got, want)
+	}
+}
