@@ -174,6 +174,14 @@ func (s Model) Alive() bool {
 // none).
 func (s Model) Result() *recommend.Result { return s.res }
 
+// Source is the data set the screen was last given: its result and hint
+// are for that order log's customers.
+func (s Model) Source() experiment.Source { return s.source }
+
+// OrderLog is the loaded order log the screen was last given (nil for a
+// table or none).
+func (s Model) OrderLog() *data.OrderLog { return s.srcLog }
+
 // Available reports whether the loaded data can be recommended on (an
 // order log with an item column).
 func (s Model) Available() bool { return s.loaded && s.refusal == "" }
