@@ -21,6 +21,8 @@ const (
 	// dataMaxW is the widest the data column's names are drawn: they come
 	// before the configuration, which the comparison shows in full.
 	dataMaxW = 14
+	// minConfigW is the fewest cells the configuration column is drawn in.
+	minConfigW = 6
 )
 
 // layout returns how many table rows are visible and the chart's size.
@@ -95,6 +97,19 @@ func (s Model) table(w, rows int) []string {
 		}
 	}
 	widths[0] = 2 // the marks column has no gap after it
+	// The configuration, last, takes what is left; with too little left
+	// for a word of it, it is left out (the comparison shows it) rather
+	// than drawn as a lone "…" that reads as the data's name cut short.
+	start := widths[0]
+	for c := 1; c < len(head)-1; c++ {
+		start += widths[c] + colGap
+	}
+	if w-start < minConfigW {
+		head = head[:len(head)-1]
+		for i := range cells {
+			cells[i] = cells[i][:len(cells[i])-1]
+		}
+	}
 	line := func(row []string) string {
 		var b strings.Builder
 		for c, v := range row {
