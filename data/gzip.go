@@ -71,15 +71,29 @@ func gzipErrorAt(file string, line int, err error) error {
 	if !errors.As(err, &ge) {
 		return err
 	}
+	facts := BrokenGzip{Truncated: errors.Is(ge.err, io.ErrUnexpectedEOF), Detail: ge.Error()}
 	what := "the compressed data is corrupt (" + ge.Error() + ")"
-	if errors.Is(ge.err, io.ErrUnexpectedEOF) {
+	if facts.Truncated {
 		what = "the compressed data ends early: the gzip file is truncated"
 		if line > 0 {
 			what = "the compressed data ends early, within this line: the gzip file is truncated"
 		}
 	}
-	return parseErr(file, line, 0, ErrNotText, what+"; copy it again (gzip -t checks a copy)")
+	pe := parseErr(file, line, 0, ErrNotText, what+"; copy it again (gzip -t checks a copy)")
+	pe.Facts = facts
+	return pe
 }
+
+// BrokenGzip is a gzip file whose compressed data cannot be read to its
+// end (ErrNotText, though the text inside may be fine): Truncated when
+// the data ends early (within the error's line when it has one), else
+// corrupt, as the decompressor's Detail says.
+type BrokenGzip struct {
+	Truncated bool
+	Detail    string
+}
+
+func (BrokenGzip) parseFacts() {}
 
 // isGzip reports whether head starts like a gzip file.
 func isGzip(head []byte) bool { return bytes.HasPrefix(head, gzipMagic) }

@@ -20,6 +20,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 	m.analysed = run
 	m.trainScr.SetAnalysed(run.Number)
 	m.runsScr.SetRuns(m.trainScr.Finished(), run.Number)
+	m.shareRecommendations()
 	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run), m.planScr.SetRun(run))
 }
 
@@ -130,7 +131,32 @@ func sameRuns(a, b []common.Run) bool {
 }
 
 // shareRecommendations gives the Users screen the Recommend screen's
-// result, or a hint when the loaded log has items but no result yet.
+// result, or a hint when the loaded log has items but no result yet. The
+// Recommend screen works on the loaded log; a run chosen again on the
+// Runs screen may have been trained on other data, whose customers are
+// other people, perhaps under the same ids: the Users screen is then given
+// neither, and says nothing about items to offer.
 func (m *Model) shareRecommendations() {
+	if m.analysed.Exp != nil && !m.recommendsFor(m.analysed) {
+		m.usersScr.SetRecommendations(nil, false)
+		return
+	}
 	m.usersScr.SetRecommendations(m.recScr.Result(), m.recScr.Available())
+}
+
+// recommendsFor reports whether the Recommend screen's order log is the
+// one run was trained on, so that a customer id names the same customer
+// in both: the very log read (a new split of it keeps it), or the same
+// file read with the same columns again, as another cutoff or horizon
+// reads it. An unnamed source (no path) counts only as the very log.
+func (m *Model) recommendsFor(run common.Run) bool {
+	if run.Exp == nil {
+		return false
+	}
+	trained, rec := run.Exp.Loaded(), m.recScr.Source()
+	if trained.Log != nil && trained.Log == m.recScr.OrderLog() {
+		return true
+	}
+	src := trained.Source
+	return src.Kind == "log" && rec.Kind == "log" && src.Path != "" && src.Path == rec.Path && src.LogColumns == rec.LogColumns
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/tunescreen"
 )
 
@@ -13,6 +14,12 @@ func (m *Model) applyTuned(msg tunescreen.ApplyMsg) tea.Cmd {
 	m.modelScr.SetConfig(msg.Config)
 	after := m.modelScr.Config()
 	m.notice = m.com.Tf("trial %d applied to the Model screen", "试验 %d 已用于模型页", msg.Trial)
+	// A balanced weight is a number on the Model screen: the loaded
+	// data's, which the search resolved it to; say which.
+	if msg.Balanced {
+		m.notice += m.com.Tf(" (positive weight %s, balanced)", "（正类权重 %s，按类别平衡）",
+			common.Number(msg.Config.Train.PosWeight))
+	}
 	if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
 		return m.reprepare()
 	}

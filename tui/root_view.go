@@ -82,8 +82,20 @@ func (m *Model) errorPanel() string {
 	if m.data == nil {
 		after = m.com.T("No data is loaded yet. esc dismisses this message.", "尚未加载任何数据。按 esc 关闭此消息。")
 	}
-	body := m.styles.Error.Render(m.com.T("Error", "错误")) + "  " + msg + "\n" + m.styles.Muted.Render(after)
-	return box.Render(body)
+	// Wrapped here, as prose in either language is, not by the box: its
+	// wrap breaks a Chinese sentence anywhere and a flag after a hyphen.
+	inner := max(w-4, 1)
+	heading := m.com.T("Error", "错误")
+	// A no-break space keeps the two spaces after the heading through the
+	// wrap, which joins words with one.
+	lines := widget.WrapParagraphs(heading+"\u00a0 "+msg, inner)
+	if rest, ok := strings.CutPrefix(lines[0], heading+"\u00a0"); ok {
+		lines[0] = m.styles.Error.Render(heading) + " " + rest
+	}
+	for _, l := range widget.WrapParagraphs(after, inner) {
+		lines = append(lines, m.styles.Muted.Render(l))
+	}
+	return box.Render(strings.Join(lines, "\n"))
 }
 
 // layout gives every screen the space left by the tab bar, footer and error

@@ -1,9 +1,11 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // TestSameRuns: a session that forgot its oldest run and ended a new one
@@ -29,5 +31,28 @@ func TestSameRuns(t *testing.T) {
 		if got := sameRuns(c.a, c.b); got != c.same {
 			t.Errorf("sameRuns(%v, %v) = %v, want %v", c.a, c.b, got, c.same)
 		}
+	}
+}
+
+// TestRunsOnOtherDataAreNotCompared follows the review's steps: a run on
+// the textbook shop, then a table opened and a run on it; the Runs screen
+// starred the "better" figures of the two. It names each run's data and
+// says the two are not comparable.
+func TestRunsOnOtherDataAreNotCompared(t *testing.T) {
+	m := analysedModel(t, textbookOptions(), 100, 30, 2)
+	path := writeFile(t, t.TempDir(), "users.csv", smallCSV())
+	m = sendKeys(t, m, "1", "o")
+	m.dataScr.SetPromptValue(path)
+	m = sendKeys(t, m, "enter")
+	if m.err != nil || m.data.Source.Path != path {
+		t.Fatalf("opening %s: %v", path, m.err)
+	}
+	second := trainRun(t, m, 2)
+	m.trainScr.AddFinished(second)
+	m = pressAll(t, m, "7", "up")
+	view := screen(m)
+	screentest.MustContain(t, view, "textbook shop", "users.csv", "different data: not comparable")
+	if strings.Contains(view, "★") {
+		t.Errorf("figures starred across runs on different data:\n%s", view)
 	}
 }

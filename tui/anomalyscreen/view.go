@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/experiment"
@@ -423,7 +424,7 @@ func (s Model) listLines(room int) []string {
 		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
 			reasons = append(reasons, s.reasonText(r))
 		}
-		line = common.Truncate(line+strings.Join(reasons, "; "), s.Width)
+		line = fitReasons(line, reasons, s.Width)
 		if i == s.sel {
 			line = s.Styles.Selected.Render(common.Pad(line, s.Width))
 		}
@@ -439,8 +440,32 @@ func (s Model) reasonText(r anomaly.Reason) string {
 		return r.Column + s.T(" missing", " 缺失")
 	}
 	v, e, t := r.Texts()
+	if r.Level == "" && r.TypicalLevel == "" && !r.Date {
+		v, e, t = common.GroupDigits(v), common.GroupDigits(e), common.GroupDigits(t)
+	}
 	if r.Unsure() {
 		return r.Column + " " + v + s.Tf(" exp it, unsure (typ %s)", " 预期如此但不确定（通常 %s）", t)
 	}
 	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
+}
+
+// fitReasons appends to line the reasons, joined by "; ", that fit in w
+// cells. When they do not all fit they are cut after the last whole word
+// that does, then "…": a cut never falls inside a value, whose digits it
+// would change ("interval_mean_days 340 exp 6…" read as an expected 6).
+func fitReasons(line string, reasons []string, w int) string {
+	const more = " …"
+	text := strings.Join(reasons, "; ")
+	if ansi.StringWidth(line+text) <= w {
+		return line + text
+	}
+	words := strings.Split(text, " ")
+	kept := 0
+	for kept < len(words) && ansi.StringWidth(line+strings.Join(words[:kept+1], " ")+more) <= w {
+		kept++
+	}
+	if kept == 0 {
+		return common.Truncate(line+text, w) // not one word fits: a narrow window
+	}
+	return line + strings.TrimSuffix(strings.Join(words[:kept], " "), ";") + more
 }

@@ -96,6 +96,9 @@ func (c Common) ErrorText(err error) string {
 				return where(pe) + "：" + k.zh
 			case data.NoOrders:
 				return where(pe) + "：" + noOrdersZh(f)
+			case data.BrokenGzip:
+				// Not "not UTF-8 text": the text inside may be fine.
+				return where(pe) + "：" + brokenGzipZh(f, pe.Line > 0)
 			}
 			detail := pe.Msg
 			if zh := factsZh(pe.Facts); zh != "" {
@@ -113,6 +116,19 @@ func (c Common) ErrorText(err error) string {
 		return k.zh + "（" + plain + "）"
 	}
 	return plain
+}
+
+// brokenGzipZh words in Chinese a gzip file that cannot be read to its
+// end: truncated (within the error's line when inLine), or corrupt.
+func brokenGzipZh(f data.BrokenGzip, inLine bool) string {
+	const again = "；请重新复制该文件（可用 gzip -t 检查副本）"
+	switch {
+	case f.Truncated && inLine:
+		return "压缩文件不完整（被截断）：压缩数据在这一行中途结束" + again
+	case f.Truncated:
+		return "压缩文件不完整（被截断）：压缩数据提前结束" + again
+	}
+	return "压缩文件已损坏（" + f.Detail + "）" + again
 }
 
 // titleZh words in Chinese why a file whose first line is a title has no

@@ -68,6 +68,28 @@ func BesideRule(left, right []string, leftW, rows int, st *Styles) []string {
 // the spelling the CLI uses too).
 func Thousands(n int) string { return data.Thousands(n) }
 
+// GroupDigits puts thousands separators into a number already written in
+// decimals ("77183.6" as "77,183.6", "-1482" as "-1,482"), keeping its
+// digits as they are; any other text (a date, "1e+06", a level) is
+// returned unchanged.
+func GroupDigits(text string) string {
+	sign, digits := "", text
+	if rest, ok := strings.CutPrefix(text, "-"); ok {
+		sign, digits = "-", rest
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	if whole == "" || strings.Trim(whole, "0123456789") != "" || hasFrac && (frac == "" || strings.Trim(frac, "0123456789") != "") {
+		return text
+	}
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	return sign + whole
+}
+
 // Number formats a reading compactly: integers as integers, a missing
 // value as a dash, others as widget.FormatValue does.
 func Number(v float64) string {

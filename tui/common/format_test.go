@@ -40,3 +40,14 @@ func TestStatusLinesWrapInFull(t *testing.T) {
 		t.Errorf("a short status: %q", got)
 	}
 }
+
+func TestGroupDigits(t *testing.T) {
+	for in, want := range map[string]string{
+		"77183.6": "77,183.6", "-1482": "-1,482", "968.68": "968.68", "1234567": "1,234,567", "0.00076": "0.00076",
+		"2011-01-01": "2011-01-01", "1e+06": "1e+06", "missing": "missing", "": "", "12.": "12.", "-": "-",
+	} {
+		if got := GroupDigits(in); got != want {
+			t.Errorf("GroupDigits(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -41,8 +41,11 @@ func num(v float64) string {
 
 // wrap breaks text into lines of at most w cells (CJK characters count
 // two), keeping at most maxLines; the last kept line ends in an ellipsis
-// when more would follow. Lines break at spaces and between CJK
-// characters, never inside a word unless the word alone is wider than w.
+// when more would follow, after its last whole word where the ellipsis
+// would otherwise cut a Latin word or end one ("(no…" reads as the word
+// "no" cut short).
+// Lines break at spaces and between CJK characters, never inside a word
+// unless the word alone is wider than w.
 func wrap(text string, w, maxLines int) []string {
 	if w <= 0 || maxLines <= 0 {
 		return nil
@@ -50,10 +53,22 @@ func wrap(text string, w, maxLines int) []string {
 	lines := widget.WrapUnmarked(text, w)
 	if len(lines) > maxLines {
 		lines = lines[:maxLines]
-		lines[maxLines-1] = common.Truncate(lines[maxLines-1]+" …", w)
+		last := lines[maxLines-1]
+		// The ellipsis takes the last cell: a Latin character before it
+		// is in a word it would cut, or glue itself to.
+		if head := ansi.Truncate(last, w-1, ""); ansi.StringWidth(last)+2 > w && latinAt(head, len(head)-1) {
+			if words := widget.WrapUnmarked(last, w-2); len(words) > 1 {
+				last = words[0]
+			}
+		}
+		lines[maxLines-1] = common.Truncate(last+" …", w)
 	}
 	return lines
 }
+
+// latinAt reports whether s has a printable ASCII character other than a
+// space at byte i.
+func latinAt(s string, i int) bool { return i >= 0 && i < len(s) && s[i] > ' ' && s[i] < 0x7f }
 
 // rangeCell writes a column's range lo – hi in at most w cells, shortening
 // the numbers deliberately rather than cutting one: first as num writes

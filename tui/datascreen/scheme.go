@@ -46,34 +46,44 @@ func (v schemeInfo) asked() experiment.Scheme {
 // scheme (the Data screen's t key).
 type SchemeMsg struct{ Scheme experiment.Scheme }
 
-// validationLines describe how an order log is validated: out of time, or
-// the random split with, when out of time was impossible, why. Nil for
-// other data, which keeps its Split line.
-func (s Model) validationLines() []string {
+// validationLines describe, over at most maxLines lines, how an order log
+// is validated: out of time, or the random split (validationNote says
+// why when out of time was impossible). Nil for other data, which keeps
+// its Split line.
+func (s Model) validationLines(maxLines int) []string {
 	if !s.isLog() {
 		return nil
 	}
-	info, v, st := s.info, s.info.Validation, s.Styles
+	info, v := s.info, s.info.Validation
 	key := s.T("Scheme", "验证方式")
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	if v.Scheme == experiment.OutOfTime {
 		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · t: random split",
 			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作早停），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
-			common.Thousands(v.Measured), day(v.Cutoff)), 3, plainJoin)
+			common.Thousands(v.Measured), day(v.Cutoff)), min(maxLines, 3), plainJoin)
 	}
-	lines := s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · t: out of time",
+	return s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · t: out of time",
 		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· t：跨时间验证",
-		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, plainJoin)
+		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), min(maxLines, 2), plainJoin)
+}
+
+// validationNote says why an order log is split at random when out of
+// time was impossible (nil when it was not, or for other data).
+func (s Model) validationNote() []string {
+	if !s.isLog() || s.info.Validation.Scheme == experiment.OutOfTime {
+		return nil
+	}
+	v, st := s.info.Validation, s.Styles
 	switch {
 	case v.OneClass != nil:
 		// Said instead of the fallback's reason: no split of a label of one
 		// class can train, at random or out of time.
-		lines = append(lines, s.field("", s.OneClassNote(v.OneClass), 3, st.Warning.Render)...)
+		return s.field("", s.OneClassNote(v.OneClass), 3, st.Warning.Render)
 	case v.Fallback != nil:
-		lines = append(lines, s.field("", s.FallbackReason(v.Fallback), 3, st.Warning.Render)...)
+		return s.field("", s.FallbackReason(v.Fallback), 3, st.Warning.Render)
 	}
-	return lines
+	return nil
 }
 
 // plainJoin joins wrapped pieces unstyled.

@@ -68,7 +68,7 @@ func (s Model) targetKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 
 // targetLines is the header's "Plan" field: the question while it is
 // open, else the target and how to change it.
-func (s Model) targetLines() []string {
+func (s Model) targetLines(maxLines int) []string {
 	key := s.T("Plan", "计划")
 	l := s.labelSpec()
 	if s.tgt.asking {
@@ -77,7 +77,7 @@ func (s Model) targetLines() []string {
 		text := s.Tf("about: [p]revent %s / [e]ncourage %s? (guess: %s)",
 			"针对：[p] 预防 %s / [e] 促成 %s？（猜测：%s）",
 			prevent, encourage, s.DirectionName(s.target().Direction))
-		return s.field(key, text, 2, s.Styles.Value.Render)
+		return s.field(key, text, min(maxLines, 2), s.Styles.Value.Render)
 	}
 	t := s.target()
 	how := s.T("guessed from the label's name", "根据标签名猜测")
@@ -85,5 +85,5 @@ func (s Model) targetLines() []string {
 		how = s.T("your choice", "你的选择")
 	}
 	text := s.Tf("%s %s (%s · p to change)", "%s %s（%s · 按 p 切换）", s.DirectionName(t.Direction), t.Outcome(), how)
-	return s.field(key, text, 2, func(strs ...string) string { return strings.Join(strs, " ") })
+	return s.field(key, text, min(maxLines, 2), func(strs ...string) string { return strings.Join(strs, " ") })
 }

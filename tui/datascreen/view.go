@@ -35,14 +35,9 @@ func (s Model) render() string {
 	}
 	foot = append(foot, s.flashLine()...)
 	// The header gives way to the body on a short window, never the
-	// other way round; an order log's columns line and a workbook's sheets
-	// line are shown only when the whole header fits with them.
+	// other way round (see fitHeader).
 	room := max(s.Height-len(foot)-8, 4)
-	lines := s.header(true)
-	if len(lines) > room {
-		lines = s.header(false)
-	}
-	lines = lines[:min(len(lines), room)]
+	lines := s.fitHeader(s.header(), room)
 	bodyH := s.Height - len(lines) - 2 - len(foot)
 	var body []string
 	switch {
@@ -122,27 +117,37 @@ func (s Model) field(key, text string, maxLines int, style func(...string) strin
 }
 
 // header says where the data came from, its size, label balance, split
-// and the load's warnings.
-func (s Model) header(withColumns bool) []string {
+// and the load's warnings, field by field, ranked for fitHeader.
+func (s Model) header() []headerField {
 	st, info := s.Styles, s.info
 	plain := func(strs ...string) string { return strings.Join(strs, " ") }
-	var lines []string
-	lines = append(lines, s.field(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, st.Value.Render)...)
-	if sheets := s.sheetsLine(); sheets != "" && withColumns {
-		lines = append(lines, s.field(s.T("Sheets", "工作表"), sheets, 2, plain)...)
+	var fields []headerField
+	// add adds a field drawn by lines: over its usual lines, or over one.
+	add := func(key string, rank int, lines func(maxLines int) []string) {
+		if full := lines(warningLines); len(full) > 0 {
+			fields = append(fields, headerField{key: key, lines: full, short: lines(1), rank: rank})
+		}
 	}
-	if titles := s.titlesLine(); titles != "" && withColumns {
-		lines = append(lines, s.field(s.T("Titles", "标题行"), titles, 2, plain)...)
+	addField := func(key, text string, maxLines, rank int, style func(...string) string) {
+		add(key, rank, func(most int) []string { return s.field(key, text, min(maxLines, most), style) })
 	}
-	lines = append(lines, s.field(s.T("Rows", "规模"), s.sizeLine(), 2, plain)...)
-	lines = append(lines, s.balance()...)
-	lines = append(lines, s.targetLines()...)
-	if v := s.validationLines(); v != nil {
-		lines = append(lines, v...)
+	addField(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, rankSource, st.Value.Render)
+	if sheets := s.sheetsLine(); sheets != "" {
+		addField(s.T("Sheets", "工作表"), sheets, 2, rankExtra, plain)
+	}
+	if titles := s.titlesLine(); titles != "" {
+		addField(s.T("Titles", "标题行"), titles, 2, rankExtra, plain)
+	}
+	addField(s.T("Rows", "规模"), s.sizeLine(), 2, rankSize, plain)
+	add(s.T("Label", "标签"), rankSize, s.balance)
+	add(s.T("Plan", "计划"), rankPlan, s.targetLines)
+	if s.isLog() {
+		add(s.T("Scheme", "验证方式"), rankSplit, s.validationLines)
+		add(s.T("Scheme", "验证方式"), rankWarning, func(int) []string { return s.validationNote() })
 	} else {
-		lines = append(lines, s.field(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s%s (stratified)%s",
+		addField(s.T("Split", "划分"), s.Tf("seed %d: train %s · validation %s · test %s%s (stratified)%s",
 			"种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s",
-			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, plain)...)
+			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, rankSplit, plain)
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
@@ -152,24 +157,25 @@ func (s Model) header(withColumns bool) []string {
 			first = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.First), first)
 			last = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.Last), last)
 		}
-		lines = append(lines, s.field(s.T("Cohort", "客户群"), s.Tf(
+		addField(s.T("Cohort", "客户群"), s.Tf(
 			"cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
 			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
 			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), first,
-			last, common.Thousands(c.Cancelled))+s.leftOut(c), 2, plain)...)
-		if cols := s.columnsLine(); cols != "" && withColumns {
-			lines = append(lines, s.field(s.T("Columns", "列"), cols, 2, plain)...)
+			last, common.Thousands(c.Cancelled))+s.leftOut(c), 2, rankCohort, plain)
+		if cols := s.columnsLine(); cols != "" {
+			addField(s.T("Columns", "列"), cols, 2, rankExtra, plain)
 		}
-		lines = append(lines, s.field(s.T("Features", "特征"), s.featuresLine(), 2, plain)...)
+		addField(s.T("Features", "特征"), s.featuresLine(), 2, rankFeatures, plain)
 		if d := s.datesLine(); d != "" {
-			lines = append(lines, s.field(s.T("Dates", "日期"), d, 2, plain)...)
+			// How the dates were read is said nowhere else.
+			addField(s.T("Dates", "日期"), d, 2, rankDates, plain)
 		}
 	}
 	for _, w := range s.data.Warnings {
 		// Wrapped, not cut: the end of a warning says what was done.
-		lines = append(lines, s.field(s.T("Warning", "警告"), s.warning(w), 3, st.Warning.Render)...)
+		addField(s.T("Warning", "警告"), s.warning(w), warningLines, rankWarning, st.Warning.Render)
 	}
-	return lines
+	return fields
 }
 
 // sizeLine gives the table's size and what the pipeline made of it.
@@ -195,8 +201,9 @@ func (s Model) sizeLine() string {
 }
 
 // balance names the label, its positive class with the count and share of
-// its rows, then the negative class, with a bar when there is room.
-func (s Model) balance() []string {
+// its rows, then the negative class, with a bar when there is room, over
+// at most maxLines lines.
+func (s Model) balance(maxLines int) []string {
 	rep := s.info.Schema
 	l := rep.Label
 	neg := rep.Rows - rep.Positives
@@ -206,7 +213,7 @@ func (s Model) balance() []string {
 	key := s.T("Label", "标签")
 	room := s.Width - keyW - ansi.StringWidth(text) - 2
 	if room < 10 || rep.Rows == 0 {
-		return s.field(key, text, 2, func(strs ...string) string { return strings.Join(strs, " ") })
+		return s.field(key, text, min(maxLines, 2), func(strs ...string) string { return strings.Join(strs, " ") })
 	}
 	bar := widget.SplitBar(s.Styles.Widget, neg, rep.Positives, rep.Rows, min(room, 30))
 	return []string{s.Styles.Muted.Render(common.Pad(key, keyW)) + text + "  " + bar}

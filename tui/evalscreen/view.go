@@ -143,18 +143,19 @@ func (s Model) divergedLines(w int) []string {
 	return wrap(text, w, s.Styles.Error)
 }
 
-// placeholder says why there is nothing to evaluate yet.
+// placeholder says why there is nothing to evaluate yet: a failure, or,
+// centred as on the other screens, the run being evaluated or that there
+// is none.
 func (s Model) placeholder(w int) string {
 	st := s.Styles
 	switch {
 	case s.err != nil:
 		return strings.Join(wrap(s.T("The evaluation failed: ", "评估失败：")+s.err.Error(), w, st.Error), "\n")
 	case s.waiting != 0:
-		return st.Muted.Render(s.Tf("Evaluating run %d…", "正在评估第 %d 次训练…", s.waiting))
+		return s.Empty(s.Tf("Evaluating run %d…", "正在评估第 %d 次训练…", s.waiting), "")
 	}
-	return st.Title.Render(s.NoRunTitle()) + "\n" +
-		strings.Join(wrap(s.NoRunHint(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
-			"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里会显示评估结果。")), w, st.Muted), "\n")
+	return s.Empty(s.NoRunTitle(), s.NoRunHint(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",
+		"先在“训练”页训练一个（按 3，再按空格）；训练结束或停止后，这里会显示评估结果。")))
 }
 
 func (s Model) pageTabs() string {

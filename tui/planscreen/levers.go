@@ -141,14 +141,16 @@ func (s Model) leverText(m *experiment.LeverMove, narrow bool) string {
 	if m == nil {
 		return ""
 	}
+	// The values grouped by thousands, as every other figure is.
+	fromV, to, model := common.GroupDigits(m.From), common.GroupDigits(m.To), common.GroupDigits(m.Model)
 	if narrow { // the probability's change must stay on screen
 		// The user's own value: the model counts it as its bound, which
 		// moves P the same.
-		return fmt.Sprintf("%s %s → %s: %.2f → %.2f", m.Column, m.From, m.To, m.Before, m.After)
+		return fmt.Sprintf("%s %s → %s: %.2f → %.2f", m.Column, fromV, to, m.Before, m.After)
 	}
-	from := m.From
+	from := fromV
 	if m.Model != "" {
-		from = s.Tf("%s (model: %s)", "%s（模型按 %s）", m.From, m.Model)
+		from = s.Tf("%s (model: %s)", "%s（模型按 %s）", fromV, model)
 	}
-	return fmt.Sprintf("%s %s → %s: P %.2f → %.2f", m.Column, from, m.To, m.Before, m.After)
+	return fmt.Sprintf("%s %s → %s: P %.2f → %.2f", m.Column, from, to, m.Before, m.After)
 }

@@ -335,10 +335,11 @@ func (s Model) table(head []string, body [][]string) []string {
 		cells := make([]string, len(r))
 		for i, c := range r {
 			switch {
+			case i > 0 && !header && isNumber(c):
+				// Figures right-aligned, the last column's too (ROI).
+				cells[i] = common.PadLeft(c, widths[i])
 			case i == len(r)-1:
 				cells[i] = c
-			case i > 0 && i < len(r)-1 && !header && isNumber(c):
-				cells[i] = common.PadLeft(c, widths[i])
 			default:
 				cells[i] = common.Pad(c, widths[i])
 			}

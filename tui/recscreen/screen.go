@@ -53,6 +53,10 @@ type Model struct {
 	refusal string         // why there is nothing to recommend ("" when there is)
 	reading bool
 	log     *recommend.Log
+	// customers counts the log's customers as read, with the items left
+	// out (i) and up to today, as recommend counts them: one whose every
+	// order held only items left out is none.
+	customers int
 	// exclude are the item ids left out (i), keptExclude those of the log
 	// read last: a refused list goes back to them.
 	exclude, keptExclude []string
@@ -174,6 +178,14 @@ func (s Model) Alive() bool {
 // none).
 func (s Model) Result() *recommend.Result { return s.res }
 
+// Source is the data set the screen was last given: its result and hint
+// are for that order log's customers.
+func (s Model) Source() experiment.Source { return s.source }
+
+// OrderLog is the loaded order log the screen was last given (nil for a
+// table or none).
+func (s Model) OrderLog() *data.OrderLog { return s.srcLog }
+
 // Available reports whether the loaded data can be recommended on (an
 // order log with an item column).
 func (s Model) Available() bool { return s.loaded && s.refusal == "" }
@@ -262,6 +274,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			break
 		}
 		s.log, s.res = msg.Log, nil
+		s.customers, _ = msg.Log.UpToToday()
 		s.keptExclude = s.exclude
 		if !s.cutoffSet || s.cutoffProblem(s.cutoff, s.horizon) != "" {
 			s.cutoff, s.cutoffSet = s.defaultCutoff(s.horizon), false

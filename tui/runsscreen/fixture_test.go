@@ -3,6 +3,7 @@ package runsscreen
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -28,6 +29,17 @@ func uncalibratedRun(n, maxEpochs int, losses ...float64) common.Run {
 			ValLoss: l, ValAcc: 1 - l/2, ValAUC: 1.05 - l/2, HasVal: true, HasAccuracy: true, HasAUC: true})
 	}
 	return r
+}
+
+// onData makes r a run trained on d.
+func onData(r common.Run, d *experiment.Data) common.Run {
+	r.Exp.Data = d
+	return r
+}
+
+// dataOf is a data set read from src with rows rows and the label label.
+func dataOf(src experiment.Source, label string, rows int) *experiment.Data {
+	return &experiment.Data{Source: src, Table: &data.Table{Rows: rows, Label: data.Label{Name: label}}}
 }
 
 // filled returns the screen in c's language and size showing runs, the

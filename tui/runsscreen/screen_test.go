@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -159,11 +160,62 @@ func lineWith(view, re string) string {
 // languages at both sizes.
 func TestGoldenRuns(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
-		runs := []common.Run{fakeRun(1, 100, losses(100)...), fakeRun(2, 30, 0.5, 0.45, 0.4178, 0.42, 0.4294), fakeRun(3, 30, losses(30)...)}
+		shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+		runs := []common.Run{onData(fakeRun(1, 100, losses(100)...), shop), onData(fakeRun(2, 30, 0.5, 0.45, 0.4178, 0.42, 0.4294), shop),
+			onData(fakeRun(3, 30, losses(30)...), dataOf(experiment.Source{Kind: "csv", Path: "/data/telco_churn.csv"}, "Churn", 7043))}
 		c.Height -= 3 // the root's tab bar, rule and footer
 		s := keys(filled(c, runs...), "up", "space")
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
+}
+
+// TestGoldenRunsOnOtherData: two runs on different data were compared as
+// if on the same, the "better" figures starred, and nothing said which
+// data each used. The table names each run's data; their comparison shows
+// it, stars nothing, and says the figures are not comparable.
+func TestGoldenRunsOnOtherData(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		runs := []common.Run{onData(fakeRun(1, 30, 0.5, 0.45, 0.4326), dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)),
+			onData(fakeRun(2, 30, 0.4, 0.3, 0.2221), dataOf(experiment.Source{Kind: "csv", Path: "/tmp/bad_mixed.csv"}, "churn", 1000)),
+			onData(fakeRun(3, 30, 0.5, 0.4), dataOf(experiment.Source{Kind: "textbook"}, "buys", 100))}
+		c.Height -= 3 // the root's tab bar, rule and footer
+		s := keys(filled(c, runs...), "up", "up")
+		view := screentest.Render(s, c.Width, c.Height)
+		screentest.MustContain(t, view, c.T("different data: not comparable", "数据不同：不可比较"), "bad_mixed.csv", c.T("built-in shop", "内置商店"))
+		if strings.Contains(view, "★") {
+			t.Errorf("a figure is starred across runs on different data:\n%s", view)
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestSameDataIsComparable: runs on the same data set, loaded once or read
+// again from the same source (a new split of it), are compared and
+// starred; another file, label or size is other data.
+func TestSameDataIsComparable(t *testing.T) {
+	src := experiment.Source{Kind: "csv", Path: "/data/users.csv"}
+	d := dataOf(src, "churn", 500)
+	run := func(n int, d *experiment.Data) common.Run { return onData(fakeRun(n, 3, 0.5, 0.4-float64(n)/100), d) }
+	for _, c := range []struct {
+		name string
+		b    *experiment.Data
+		same bool
+	}{
+		{"the same loaded data", d, true},
+		{"the same file read again", dataOf(src, "churn", 500), true},
+		{"another label", dataOf(src, "plan", 500), false},
+		{"another file", dataOf(experiment.Source{Kind: "csv", Path: "/data/other.csv"}, "churn", 500), false},
+		{"the built-in shop", dataOf(experiment.Source{Kind: "builtin"}, "churn", 500), false},
+	} {
+		a, b := run(1, d), run(2, c.b)
+		if got := sameData(a, b); got != c.same {
+			t.Errorf("%s: same data %v, want %v", c.name, got, c.same)
+		}
+		view := screentest.Render(filled(screentest.Common("en", 120, 40), a, b), 120, 40)
+		if strings.Contains(view, "★") != c.same || strings.Contains(view, "not comparable") == c.same {
+			t.Errorf("%s: stars or the note do not follow the data:\n%s", c.name, view)
+		}
+	}
 }
 
 // An early-stopped run's kept epoch is the one the trainer keeps, by early

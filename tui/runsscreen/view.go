@@ -18,6 +18,11 @@ const (
 	sideMaxW = 44
 	panelH   = 15
 	colGap   = 2
+	// dataMaxW is the widest the data column's names are drawn: they come
+	// before the configuration, which the comparison shows in full.
+	dataMaxW = 14
+	// minConfigW is the fewest cells the configuration column is drawn in.
+	minConfigW = 6
 )
 
 // layout returns how many table rows are visible and the chart's size.
@@ -54,7 +59,7 @@ func (s *Model) render() {
 	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
 	sideW := w - chartW - colGap
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
-	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW)}, []int{chartW, sideW}, colGap)...)
+	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW, chartH)}, []int{chartW, sideW}, colGap)...)
 	s.view = widget.Fit(common.JoinLines(lines), w, h)
 }
 
@@ -79,7 +84,7 @@ func (s Model) subtitle() string {
 // so no two figures ever touch; the configuration takes what is left.
 func (s Model) table(w, rows int) []string {
 	head := []string{"", s.T("run", "训练"), s.T("epochs", "轮数"), s.T("ended", "结束方式"), s.T("kept", "保留轮"),
-		s.T("val loss", "验证损失"), s.T("val acc", "验证准确率"), s.T("val AUC", "验证 AUC"), s.T("configuration", "配置")}
+		s.T("val loss", "验证损失"), s.T("val acc", "验证准确率"), s.T("val AUC", "验证 AUC"), s.T("data", "数据"), s.T("configuration", "配置")}
 	cells := make([][]string, len(s.runs))
 	for i, r := range s.runs {
 		cells[i] = s.cells(r)
@@ -92,6 +97,19 @@ func (s Model) table(w, rows int) []string {
 		}
 	}
 	widths[0] = 2 // the marks column has no gap after it
+	// The configuration, last, takes what is left; with too little left
+	// for a word of it, it is left out (the comparison shows it) rather
+	// than drawn as a lone "…" that reads as the data's name cut short.
+	start := widths[0]
+	for c := 1; c < len(head)-1; c++ {
+		start += widths[c] + colGap
+	}
+	if w-start < minConfigW {
+		head = head[:len(head)-1]
+		for i := range cells {
+			cells[i] = cells[i][:len(cells[i])-1]
+		}
+	}
 	line := func(row []string) string {
 		var b strings.Builder
 		for c, v := range row {
@@ -146,12 +164,43 @@ func (s Model) cells(r common.Run) []string {
 		epochs += fmt.Sprintf("/%d", r.Exp.Config.Train.Epochs)
 		cfg = s.DescribeRun(r.Exp.Config)
 	}
-	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc, cfg}
+	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc,
+		common.Truncate(s.dataName(r), dataMaxW), cfg}
+}
+
+// dataName is the short name of the data a run was trained on ("–" for a
+// run without an experiment's data, which only tests build).
+func (s Model) dataName(r common.Run) string {
+	if r.Exp == nil || r.Exp.Loaded() == nil {
+		return "–"
+	}
+	return s.SourceName(r.Exp.Loaded().Source)
+}
+
+// sameData reports whether two runs were trained on the same data set:
+// the one loaded, or the same source with the same label and rows (a new
+// split or seed of it counts as the same; another file, cutoff or label
+// does not). Figures of runs on different data are not comparable.
+func sameData(a, b common.Run) bool {
+	if a.Exp == nil || b.Exp == nil {
+		return a.Exp == b.Exp
+	}
+	da, db := a.Exp.Loaded(), b.Exp.Loaded()
+	if da == db {
+		return true
+	}
+	if da == nil || db == nil || da.Table == nil || db.Table == nil {
+		return false
+	}
+	return da.Source.Describe() == db.Source.Describe() && da.Table.Label.Name == db.Table.Label.Name && da.Table.Rows == db.Table.Rows
 }
 
 // compareLines puts the compared runs' settings and kept figures side by
-// side, with the better figure starred.
-func (s Model) compareLines(w int) []string {
+// side in w×h cells, with the better figure starred when both ran on the
+// same data; runs on different data are shown with their data, unstarred,
+// and said not to be comparable. The title gives way first when h is
+// short.
+func (s Model) compareLines(w, h int) []string {
 	st := s.Styles
 	ia, ib, why := s.compared()
 	if ia < 0 {
@@ -161,8 +210,14 @@ func (s Model) compareLines(w int) []string {
 	ca, cb := configOf(a), configOf(b)
 	ka, oka := kept(a)
 	kb, okb := kept(b)
+	same := sameData(a, b)
 	type row struct{ name, a, b string }
-	rows := []row{
+	var rows []row
+	if !same {
+		// On the same data the table's column says which.
+		rows = append(rows, row{s.T("data", "数据"), s.dataName(a), s.dataName(b)})
+	}
+	rows = append(rows, []row{
 		{s.T("hidden", "隐藏层"), s.layers(ca), s.layers(cb)},
 		{s.T("optimiser", "优化器"), ca.Train.Optimizer.Kind, cb.Train.Optimizer.Kind},
 		{s.T("learning rate", "学习率"), common.Number(ca.Train.Optimizer.LR), common.Number(cb.Train.Optimizer.LR)},
@@ -172,7 +227,7 @@ func (s Model) compareLines(w int) []string {
 		{s.T("epochs run", "已训练轮数"), fmt.Sprint(len(a.History)), fmt.Sprint(len(b.History))},
 		{s.T("ended", "结束方式"), s.endingName(a), s.endingName(b)},
 		{s.T("kept epoch", "保留的轮次"), fmt.Sprint(ka.Epoch), fmt.Sprint(kb.Epoch)},
-	}
+	}...)
 	figure := func(name string, get func(engine.EpochStats) (float64, bool), lowerBetter bool) {
 		va, hasA := get(ka)
 		vb, hasB := get(kb)
@@ -184,9 +239,10 @@ func (s Model) compareLines(w int) []string {
 		if hasB {
 			sb = common.FmtMetric(vb)
 		}
-		// A star only where the shown digits differ: two figures that
-		// read the same are not one better than the other.
-		if hasA && hasB && sa != sb {
+		// A star only where the shown digits differ, on the same data: two
+		// figures that read the same are not one better than the other, nor
+		// are figures measured on different data.
+		if same && hasA && hasB && sa != sb {
 			if (va < vb) == lowerBetter {
 				sa += " ★"
 			} else {
@@ -204,8 +260,9 @@ func (s Model) compareLines(w int) []string {
 		nameW = max(nameW, ansi.StringWidth(r.name)+2)
 	}
 	colW := max((w-nameW)/2, 6)
+	// A value cut to its column keeps a cell before the next.
 	line := func(name, va, vb string) string {
-		return common.Truncate(common.Pad(name, nameW)+common.Pad(va, colW)+common.Pad(vb, colW), w)
+		return common.Truncate(common.Pad(name, nameW)+common.Pad(common.Truncate(va, colW-1), colW)+common.Pad(vb, colW), w)
 	}
 	lines := []string{
 		st.Title.Render(common.Truncate(s.Tf("Run %d against run %d", "训练 %d 对比训练 %d", a.Number, b.Number), w)),
@@ -214,7 +271,15 @@ func (s Model) compareLines(w int) []string {
 	for _, r := range rows {
 		lines = append(lines, line(r.name, r.a, r.b))
 	}
-	return append(lines, st.Muted.Render(common.Truncate(s.T("★ better, where the shown digits differ", "★ 所示数字不同时较好的一方"), w)))
+	note := st.Muted.Render(common.Truncate(s.T("★ better, where the shown digits differ", "★ 所示数字不同时较好的一方"), w))
+	if !same {
+		note = st.Warning.Render(common.Truncate(s.T("different data: not comparable", "数据不同：不可比较"), w))
+	}
+	lines = append(lines, note)
+	if h > 0 && len(lines) > h {
+		lines = lines[1:] // the header row names the runs too
+	}
+	return lines
 }
 
 // configOf returns a run's configuration (the zero one for a run without

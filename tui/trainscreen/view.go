@@ -117,8 +117,10 @@ func (s Model) refusalPanel(w int) []string {
 		return nil
 	}
 	st := s.Styles
-	body := st.Warning.Render(s.T("Cannot train", "无法训练")) + "\n" + s.refusal
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(w).Render(body)
+	// Wrapped here, not by the box, whose wrap breaks a Chinese sentence
+	// anywhere and "--log" after its hyphens.
+	body := append([]string{st.Warning.Render(s.T("Cannot train", "无法训练"))}, widget.WrapParagraphs(s.refusal, max(w-4, 1))...)
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(w).Render(strings.Join(body, "\n"))
 	lines := strings.Split(box, "\n")
 	for i, line := range lines {
 		lines[i] = common.Pad(line, w)

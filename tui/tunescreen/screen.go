@@ -44,25 +44,30 @@ func defaultKeyMap(c common.Common) tuneKeyMap {
 }
 
 // ApplyMsg asks the root to make Config the Model screen's configuration.
+// Balanced says the trial weighted the positive class "balanced": Config
+// holds the weight that stands for on the loaded data, which the trial was
+// searched on (the screen refuses to apply a result of other data).
 type ApplyMsg struct {
-	Config experiment.Config
-	Trial  int
+	Config   experiment.Config
+	Trial    int
+	Balanced bool
 }
 
 // TickMsg redraws the leaderboard of search gen while it runs.
 type TickMsg struct{ gen int }
 
-// DoneMsg is the end of search gen.
+// DoneMsg is the end of search gen, on data.
 type DoneMsg struct {
 	gen    int
+	data   *experiment.Data
 	Result experiment.TuneResult
 	Err    error
 }
 
-// NewDoneMsg is the end of the search the screen started last (for tests
-// that feed a result by hand).
+// NewDoneMsg is the end of the search the screen started last, on the
+// data it has now (for tests that feed a result by hand).
 func (s Model) NewDoneMsg(res experiment.TuneResult, err error) DoneMsg {
-	return DoneMsg{gen: s.gen, Result: res, Err: err}
+	return DoneMsg{gen: s.gen, data: s.data, Result: res, Err: err}
 }
 
 // search is the state a running search shares with its goroutine.
@@ -78,7 +83,7 @@ type Model struct {
 	common.Common
 	keys tuneKeyMap
 
-	data   *experiment.Data
+	data   *experiment.Data // the loaded data, which s searches
 	base   experiment.Config
 	limits experiment.Limits
 	shape  experiment.Shape // the loaded data's, for the limits
@@ -88,8 +93,12 @@ type Model struct {
 	parent context.Context
 	given  int // SetInputs calls (InputsGiven)
 
-	gen      int
-	run      *search // nil when no search runs
+	gen int
+	run *search // nil when no search runs
+	// searched is the data of the running or last search. It is no
+	// longer the loaded data once other data has loaded: the result is
+	// then said to be the earlier data's, and is not applied.
+	searched *experiment.Data
 	progress *experiment.TuneProgress
 	result   *experiment.TuneResult
 	err      error
@@ -153,6 +162,10 @@ func (s *Model) SetSize(w, h int) {
 	s.render()
 }
 
+// otherData reports whether the running or last search was on data other
+// than the loaded data (the very data set: a file read again may differ).
+func (s Model) otherData() bool { return s.searched != nil && s.searched != s.data }
+
 // Running reports whether a search runs.
 func (s Model) Running() bool { return s.run != nil }
 
@@ -189,7 +202,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.gen != s.gen {
 			return s, nil
 		}
-		s.run = nil
+		s.run, s.searched = nil, msg.data
 		s.err = msg.Err
 		if msg.Err == nil {
 			s.result = &msg.Result
@@ -217,12 +230,21 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.input.SetValue(FormatBudget(s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()
+	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil && s.otherData():
+		// Its AUCs are the earlier data's, and a balanced weight stood for
+		// that data's classes: neither is the loaded data's.
+		s.refusal = s.Tf("✗ not applied: trial %s was tuned on other data (%s); s searches the data loaded now",
+			"✗ 未应用：试验 %s 是在其他数据（%s）上调出的；按 s 搜索现在加载的数据",
+			common.Thousands(s.result.Best.Number), s.SourceName(s.searched.Source))
 	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil:
 		best := s.result.Best
 		cfg := best.Config
+		// The Model screen holds a number: a balanced weight is the one
+		// the search resolved it to, on this same data.
+		balanced := cfg.Train.PosWeight == experiment.BalancedPosWeight
 		cfg.Train.PosWeight = best.PosWeight
-		s.applied = best.Number
-		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: best.Number} }
+		s.applied, s.refusal = best.Number, ""
+		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: best.Number, Balanced: balanced} }
 	}
 	s.render()
 	return s, cmd
@@ -308,6 +330,7 @@ func (s *Model) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(s.parent)
 	run := &search{cancel: cancel, done: make(chan struct{})}
 	s.run, s.progress, s.result, s.err, s.applied = run, nil, nil, nil, 0
+	s.searched = s.data
 	gen, d, base := s.gen, s.data, s.base
 	opts := experiment.TuneOptions{Folds: s.folds, Trials: s.trials, Budget: s.budget, Seed: base.Seed,
 		Workers: workers, Allow: allow,
@@ -320,7 +343,7 @@ func (s *Model) start() tea.Cmd {
 		defer close(run.done)
 		defer cancel()
 		res, err := experiment.Tune(ctx, d, base, opts)
-		return DoneMsg{gen: gen, Result: res, Err: err}
+		return DoneMsg{gen: gen, data: d, Result: res, Err: err}
 	}
 	return tea.Batch(work, tick(gen))
 }
@@ -352,6 +375,6 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Start.SetEnabled(s.run == nil && s.data != nil)
 	k.Stop.SetEnabled(s.run != nil)
 	k.Budget.SetEnabled(s.run == nil)
-	k.Apply.SetEnabled(s.result != nil && s.result.Best != nil)
+	k.Apply.SetEnabled(s.result != nil && s.result.Best != nil && !s.otherData())
 	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply}}
 }

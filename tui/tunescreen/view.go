@@ -28,6 +28,7 @@ func (s *Model) render() {
 	lines := []string{st.Title.Render(s.T("Search for a better configuration", "搜索更好的配置")) + "  " +
 		st.Muted.Render(s.Tf("%d-fold CV, successive halving", "%d 折交叉验证，逐级淘汰", s.folds))}
 	lines = append(lines, s.budgetLine())
+	lines = append(lines, s.dataLines()...)
 	if l := s.limitLine(); l != "" {
 		lines = append(lines, st.Muted.Render(l))
 	}
@@ -80,6 +81,26 @@ func (s Model) budgetLine() string {
 	return text
 }
 
+// dataLines name the data a search runs on: the loaded data before one,
+// the searched data during and after it, and, when other data has loaded
+// since, that the result is the earlier data's, wrapped in full.
+func (s Model) dataLines() []string {
+	switch {
+	case s.otherData() && !s.Running():
+		text := s.Tf("Data searched: %s; other data is loaded now (%s), and the result below is the earlier data's",
+			"搜索的数据：%s；现在加载的是其他数据（%s），下面的结果属于之前的数据",
+			s.DataName(s.searched), s.DataName(s.data))
+		lines := common.StatusLines(text, s.Width)
+		for i := range lines {
+			lines[i] = s.Styles.Warning.Render(lines[i])
+		}
+		return lines
+	case s.searched != nil:
+		return []string{s.T("Data searched: ", "搜索的数据：") + s.DataName(s.searched)}
+	}
+	return []string{s.T("Data: ", "数据：") + s.DataName(s.data)}
+}
+
 // stateLine says what the search is doing or how it ended.
 func (s Model) stateLine() string {
 	switch {
@@ -120,6 +141,8 @@ func (s Model) bestLine() string {
 	}
 	text := s.Tf("Best: trial %s, CV ROC AUC %.4f ± %.4f", "最佳：试验 %s，交叉验证 ROC AUC %.4f ± %.4f", common.Thousands(best.Number), best.AUC, best.AUCStd)
 	switch {
+	case s.otherData():
+		text += s.T(" · of the earlier data", " · 属于之前的数据")
 	case s.applied == best.Number:
 		text += s.T(" · applied to the Model screen", " · 已用于模型页")
 	case s.result != nil && s.result.Best != nil:

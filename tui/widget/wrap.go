@@ -122,6 +122,26 @@ func WrapUnmarked(s string, width int) []string {
 	return fill(splitLong(tokenize(s), width, ""), width)
 }
 
+// WrapParagraphs breaks text of several paragraphs, one a line, each as
+// WrapUnmarked does, keeping a paragraph's indentation on each of its
+// lines ("  --horizon 7d" stays indented). Boxes of prose in either
+// language wrap with it rather than with the terminal's word wrap, which
+// breaks a Chinese sentence anywhere and a flag after its hyphens.
+func WrapParagraphs(text string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		body := strings.TrimLeft(para, " ")
+		indent := para[:len(para)-len(body)]
+		if ansi.StringWidth(indent) >= width/2 {
+			indent = ""
+		}
+		for _, l := range WrapUnmarked(body, width-ansi.StringWidth(indent)) {
+			out = append(out, indent+l)
+		}
+	}
+	return out
+}
+
 // WrapCell breaks the text of a table cell like WrapText, but a word wider
 // than the cell is shortened with an ellipsis instead of split across
 // lines: a name is never read as two.
@@ -147,9 +167,17 @@ func fill(tokens []token, width int) []string {
 				lines = append(lines, line)
 				line = nil
 			case len(line) > 1:
-				// A closing mark never starts a line: the token before moves down with it.
-				lines = append(lines, line[:len(line)-1])
-				line = []token{line[len(line)-1]}
+				// A closing mark never starts a line: the token before moves
+				// down with it, and so does each token that one is glued
+				// to ("（2026-12-05）" moves down whole, "（" never trails).
+				k := len(line) - 1
+				for k > 0 && line[k].glue {
+					k--
+				}
+				if k > 0 {
+					lines = append(lines, line[:k])
+					line = slices.Clone(line[k:])
+				}
 			}
 		}
 		line = append(line, t)

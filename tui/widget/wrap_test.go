@@ -103,3 +103,44 @@ func TestWrapUnmarked(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsLatinRunsWhole: the Chinese panels broke "--log" and
+// "--log-columns" after their hyphens, and left "（" at the end of a line
+// before a date. A run of Latin characters (a word, flag, path or number)
+// stays whole on a line where it fits, and is cut only when wider than
+// the line; an opening mark moves down with the run it opens.
+func TestWrapKeepsLatinRunsWhole(t *testing.T) {
+	cases := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"可以试试重新打开日志（retain tui --log）并用更短的观察期，例如", 34,
+			[]string{"可以试试重新打开日志（retain tui", "--log）并用更短的观察期，例如"}},
+		{"CouponUsed, OrderCount, DaySinceLastOrder, CashbackAmount); name it with --log-columns time=COLUMN）", 74,
+			[]string{"CouponUsed, OrderCount, DaySinceLastOrder, CashbackAmount); name it with", "--log-columns time=COLUMN）"}},
+		{"行的日期晚于今天（2026-12-05）；日志的日期范围", 18, []string{"行的日期晚于今天", "（2026-12-05）；日", "志的日期范围"}},
+		{"路径 /tmp/h1/ec/bad_truncated.csv.gz 不完整", 20, []string{"路径", "/tmp/h1/ec/bad_trunc", "ated.csv.gz 不完整"}},
+	}
+	for _, c := range cases {
+		got := WrapUnmarked(c.in, c.width)
+		if !slices.Equal(got, c.want) {
+			t.Errorf("WrapUnmarked(%q, %d) =\n%q\nwant\n%q", c.in, c.width, got, c.want)
+		}
+		for _, l := range got {
+			if w := ansi.StringWidth(l); w > c.width {
+				t.Errorf("line %q is %d cells, over %d", l, w, c.width)
+			}
+		}
+	}
+}
+
+// TestWrapParagraphs keeps each paragraph's lines apart and its
+// indentation on each of its lines.
+func TestWrapParagraphs(t *testing.T) {
+	got := WrapParagraphs("可以试试重新打开日志（retain tui --log）并用更短的观察期，例如\n  --horizon 7d", 30)
+	want := []string{"可以试试重新打开日志（retain", "tui --log）并用更短的观察期，", "例如", "  --horizon 7d"}
+	if !slices.Equal(got, want) {
+		t.Errorf("WrapParagraphs = %q, want %q", got, want)
+	}
+}
