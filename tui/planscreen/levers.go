@@ -3,7 +3,6 @@ package planscreen
 import (
 	"fmt"
 	"maps"
-	"slices"
 	"strings"
 
 	"charm.land/bubbles/v2/key"
@@ -39,10 +38,64 @@ func defaultLeverKeys(c common.Common) leverKeys {
 }
 
 // checklist is the open list of the run's feature columns, marks as they
-// are being edited.
+// are being edited: each column's mark is one of the leverMark values.
 type checklist struct {
-	marked []bool
+	marks  []leverMark
 	cursor int
+}
+
+// leverMark is how a column is marked: not a lever, a lever tried both
+// ways, or (numeric columns) only up or only down, as --levers COLUMN:up
+// and COLUMN:down say.
+type leverMark int
+
+const (
+	unmarked leverMark = iota
+	bothWays
+	upOnly
+	downOnly
+)
+
+// spec writes the lever as --levers takes it ("" for unmarked).
+func (m leverMark) spec(column string) string {
+	switch m {
+	case bothWays:
+		return column
+	case upOnly:
+		return column + ":up"
+	case downOnly:
+		return column + ":down"
+	}
+	return ""
+}
+
+// box is the mark as the checklist draws it.
+func (m leverMark) box() string {
+	switch m {
+	case bothWays:
+		return "[x] "
+	case upOnly:
+		return "[↑] "
+	case downOnly:
+		return "[↓] "
+	}
+	return "[ ] "
+}
+
+// markOf reads a lever the run has for column ("", column, column:up,
+// column:down) back into its mark.
+func markOf(levers []string, column string) leverMark {
+	for _, l := range levers {
+		switch l {
+		case column:
+			return bothWays
+		case column + ":up":
+			return upOnly
+		case column + ":down":
+			return downOnly
+		}
+	}
+	return unmarked
 }
 
 // levers are the analysed run's levers (nil: none marked).
@@ -51,9 +104,9 @@ func (s Model) levers() []string { return s.leversOf[s.run.Number] }
 // openLevers opens the checklist with the run's levers marked.
 func (s *Model) openLevers() {
 	cols := s.base.columns
-	c := &checklist{marked: make([]bool, len(cols))}
+	c := &checklist{marks: make([]leverMark, len(cols))}
 	for i, name := range cols {
-		c.marked[i] = slices.Contains(s.levers(), name)
+		c.marks[i] = markOf(s.levers(), name)
 	}
 	s.picking = c
 }
@@ -68,14 +121,19 @@ func (s Model) leverKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, s.leverKeys.Up):
 		c.cursor = max(c.cursor-1, 0)
 	case key.Matches(k, s.leverKeys.Down):
-		c.cursor = min(c.cursor+1, len(c.marked)-1)
-	case key.Matches(k, s.leverKeys.Toggle) && len(c.marked) > 0:
-		c.marked[c.cursor] = !c.marked[c.cursor]
+		c.cursor = min(c.cursor+1, len(c.marks)-1)
+	case key.Matches(k, s.leverKeys.Toggle) && len(c.marks) > 0:
+		// Marked, then (a numeric column) up only, down only, unmarked.
+		m := c.marks[c.cursor] + 1
+		if _, numeric := s.base.fills[s.base.columns[c.cursor]]; m > downOnly || (m > bothWays && !numeric) {
+			m = unmarked
+		}
+		c.marks[c.cursor] = m
 	case key.Matches(k, s.leverKeys.Apply):
 		var chosen []string
-		for i, m := range c.marked {
-			if m {
-				chosen = append(chosen, s.base.columns[i])
+		for i, m := range c.marks {
+			if m != unmarked {
+				chosen = append(chosen, m.spec(s.base.columns[i]))
 			}
 		}
 		// The map is shared by copies of the screen: it is replaced, never
@@ -100,17 +158,14 @@ func (s Model) checklistLines() []string {
 	c := s.picking
 	out := []string{
 		st.Title.Render(common.Truncate(s.T("Levers: the columns the platform can influence", "可调因素：平台能够影响的列"), s.Width)),
-		st.Muted.Render(common.Truncate(s.T("space marks a column, enter applies, esc cancels", "空格勾选列，enter 应用，esc 取消"), s.Width)),
+		st.Muted.Render(common.Truncate(s.T("space: mark, again ↑ up only, ↓ down only · enter applies · esc cancels",
+			"空格：勾选，再按 ↑ 只升、↓ 只降 · enter 应用 · esc 取消"), s.Width)),
 		"",
 	}
 	rows := max(s.Height-len(out), 1)
-	top := max(min(c.cursor-rows/2, len(c.marked)-rows), 0)
-	for i := top; i < len(c.marked) && i < top+rows; i++ {
-		box := "[ ] "
-		if c.marked[i] {
-			box = "[x] "
-		}
-		line := box + s.base.columns[i]
+	top := max(min(c.cursor-rows/2, len(c.marks)-rows), 0)
+	for i := top; i < len(c.marks) && i < top+rows; i++ {
+		line := c.marks[i].box() + s.base.columns[i]
 		if i == c.cursor {
 			line = st.Value.Render("› " + line)
 		} else {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -391,5 +392,55 @@ func TestRefusalAndExportOutcomeExpire(t *testing.T) {
 	s.Leave()
 	if s.status != "" || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
 		t.Errorf("after leaving the export's outcome is still shown: %q", s.status)
+	}
+}
+
+// TestLeverDirections: space on a marked numeric column limits it to one
+// direction (↑, then ↓, then unmarked), as --levers COLUMN:up and
+// COLUMN:down do; the plan's moves then only raise (lower) it. A column
+// that is not numeric goes from marked back to unmarked.
+func TestLeverDirections(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	s := planned(t, screentest.Common("en", 160, 48), run)
+	col := s.base.columns[0]
+	value := func(v string) float64 {
+		f, err := strconv.ParseFloat(strings.ReplaceAll(v, ",", ""), 64)
+		if err != nil {
+			t.Fatalf("lever value %q: %v", v, err)
+		}
+		return f
+	}
+	for _, c := range []struct {
+		keys []string
+		want string
+		box  string
+		up   bool
+	}{
+		{[]string{"l", "space", "space", "enter"}, col + ":up", "[↑] " + col, true},
+		{[]string{"l", "space", "enter"}, col + ":down", "[↓] " + col, false},
+	} {
+		s = press(t, s, c.keys...)
+		if got := s.Levers(); len(got) != 1 || got[0] != c.want {
+			t.Fatalf("%v: levers %v, want [%s]", c.keys, got, c.want)
+		}
+		moves := 0
+		for _, ct := range s.Report().Contacts {
+			if m := ct.Lever; m != nil {
+				moves++
+				if from, to := value(m.From), value(m.To); (c.up && to <= from) || (!c.up && to >= from) {
+					t.Errorf("%s: a move %s → %s", c.want, m.From, m.To)
+				}
+			}
+		}
+		t.Logf("%s: %d of %d contacts have a move", c.want, moves, len(s.Report().Contacts))
+		screentest.MustContain(t, screentest.Render(press(t, s, "l"), 160, 48), c.box)
+		s = press(t, s, "esc")
+	}
+	if s = press(t, s, "l", "space", "enter"); len(s.Levers()) != 0 {
+		t.Errorf("after down only, space left %v, want no lever", s.Levers())
+	}
+	delete(s.base.fills, col) // as for a categorical column
+	if s = press(t, s, "l", "space", "space", "enter"); len(s.Levers()) != 0 {
+		t.Errorf("a column that is not numeric, marked twice: %v, want no lever", s.Levers())
 	}
 }
