@@ -305,6 +305,22 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 	return out, nil
 }
 
+// bestLeversOf is BestLevers for the customers listed (indices), row
+// giving each one's transformed inputs and own (nil: none) their own value
+// of a column the model clipped.
+func (x *Explainer) bestLeversOf(listed []int, row func(i int) []float64, own func(i int, pc *data.PipelineColumn) (string, bool),
+	levers []string, positive, lower bool) ([]*LeverMove, error) {
+	rows := make([][]float64, len(listed))
+	for k, i := range listed {
+		rows[k] = row(i)
+	}
+	var ownK func(k int, pc *data.PipelineColumn) (string, bool)
+	if own != nil {
+		ownK = func(k int, pc *data.PipelineColumn) (string, bool) { return own(listed[k], pc) }
+	}
+	return x.BestLevers(rows, levers, positive, lower, ownK)
+}
+
 // Driver is a column's mean share of the predictions of a group of
 // customers.
 type Driver struct {

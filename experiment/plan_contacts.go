@@ -183,13 +183,5 @@ func (l ContactList) moves(block []int) ([]*LeverMove, error) {
 	if len(l.Levers) == 0 {
 		return make([]*LeverMove, len(block)), nil
 	}
-	rows := make([][]float64, len(block))
-	for k, i := range block {
-		rows[k] = l.Row(i)
-	}
-	var own func(k int, pc *data.PipelineColumn) (string, bool)
-	if l.Own != nil {
-		own = func(k int, pc *data.PipelineColumn) (string, bool) { return l.Own(block[k], pc) }
-	}
-	return l.Explainer.BestLevers(rows, l.Levers, l.Target.OnPositive, l.Target.Direction == Prevent, own)
+	return l.Explainer.bestLeversOf(block, l.Row, l.Own, l.Levers, l.Target.OnPositive, l.Target.Direction == Prevent)
 }

@@ -186,15 +186,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	listed = listed[:min(contacts, len(listed))]
 	var moves []*LeverMove
 	if explain && len(req.Levers) > 0 {
-		rows := make([][]float64, len(listed))
-		for k, i := range listed {
-			rows[k] = in.Row(i)
-		}
-		var own func(k int, pc *data.PipelineColumn) (string, bool)
-		if in.Own != nil {
-			own = func(k int, pc *data.PipelineColumn) (string, bool) { return in.Own(listed[k], pc) }
-		}
-		if moves, err = in.Explainer.BestLevers(rows, req.Levers, in.Positive, req.Prevent, own); err != nil {
+		if moves, err = in.Explainer.bestLeversOf(listed, in.Row, in.Own, req.Levers, in.Positive, req.Prevent); err != nil {
 			return nil, err
 		}
 	}
