@@ -216,3 +216,41 @@ func TestCloseBeforeTheComparisonRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestBGNBDAheadIsSaid: when BG/NBD's ROC AUC on the customers at the
+// cutoff is above the network's, a line says so with both figures and
+// what the Data screen's n offers (or, with the BG/NBD inputs already on,
+// that the network trails with them); level or behind, nothing is said.
+// The figures are set here, as on a real log either can lead.
+func TestBGNBDAheadIsSaid(t *testing.T) {
+	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 3)
+	for _, c := range []struct {
+		lang     string
+		btyd     bool
+		net, bg  float64
+		want     string
+		silenced bool
+	}{
+		{"en", false, 0.80, 0.85, "BG/NBD ranks these customers better than the network (ROC AUC 0.850 vs 0.800): n on the Data screen gives the network BG/NBD's outputs as inputs.", false},
+		{"zh", false, 0.80, 0.85, "BG/NBD 对这些客户的排序好于神经网络（ROC AUC 0.850 对 0.800）：在数据页按 n 可把 BG/NBD 的输出加为网络的输入。", false},
+		{"en", true, 0.80, 0.85, "BG/NBD ranks these customers better than the network (ROC AUC 0.850 vs 0.800), though the network has BG/NBD's outputs as inputs.", false},
+		{"en", false, 0.85, 0.85, "BG/NBD ranks these customers better", true},
+	} {
+		d, err := evaluateRun(run)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.later == nil || d.bgnbd == nil {
+			t.Fatal("the run has no out-of-time part or no BG/NBD")
+		}
+		d.later.Report.ROCAUC, d.bgnbd.Report.ROCAUC, d.btyd = c.net, c.bg, c.btyd
+		s := New(screentest.Common(c.lang, 200, 60))
+		s.SetSize(200, 60)
+		s.waiting = run.Number
+		s, _ = s.step(ReadyMsg{Run: run.Number, data: d})
+		view := flat(screentest.Render(s, 200, 60))
+		if got := strings.Contains(view, c.want); got == c.silenced {
+			t.Errorf("%s btyd %v, network %.2f, BG/NBD %.2f: said %v, want %v:\n%s", c.lang, c.btyd, c.net, c.bg, got, !c.silenced, view)
+		}
+	}
+}

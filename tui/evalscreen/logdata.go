@@ -23,6 +23,8 @@ type logData struct {
 	// it could not be fitted.
 	bgnbd *experiment.BaselineEvaluation
 	bgErr error
+	// btyd says the network had BG/NBD's outputs as inputs.
+	btyd bool
 }
 
 // evaluate fills the order log's figures of e (nothing for other data).
@@ -31,7 +33,7 @@ func (l *logData) evaluate(e *experiment.Experiment, threshold float64) error {
 		return nil
 	}
 	l.isLog, l.scheme, l.fallback = true, e.Scheme(), e.Fallback
-	l.cutoff = e.Loaded().Cohort.Cutoff
+	l.cutoff, l.btyd = e.Loaded().Cohort.Cutoff, e.Loaded().Source.Features.BTYD
 	if e.Later != nil {
 		ev, err := e.Evaluate(experiment.LaterPart, threshold)
 		if err != nil {

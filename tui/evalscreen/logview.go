@@ -83,10 +83,34 @@ func (s Model) logLines(w int) []string {
 			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %.3f · α %.3f · a %.3f · b %.3f · 对数似然 %.1f",
 			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), f.R, f.Alpha, f.A, f.B,
 			f.LogLikelihood), w, st.Muted)...)
+		lines = append(lines, s.bgnbdAheadLines(w)...)
 	} else if d.bgErr != nil {
 		lines = append(lines, wrap(s.T("BG/NBD not fitted: ", "BG/NBD 未能拟合：")+d.bgErr.Error(), w, st.Warning)...)
 	}
 	return append(lines, s.comparisonLines(w)...)
+}
+
+// bgnbdAheadLines say, when BG/NBD ranks the customers of the main part
+// (out of time, else validation) better than the network, by how much and
+// what the Data screen's n offers, as retain backtest says it.
+func (s Model) bgnbdAheadLines(w int) []string {
+	d := s.data
+	main := d.later
+	if main == nil {
+		main = d.val
+	}
+	if main == nil || !(d.bgnbd.Report.ROCAUC > main.Report.ROCAUC) {
+		return nil
+	}
+	text := s.Tf("BG/NBD ranks these customers better than the network (ROC AUC %.3f vs %.3f): n on the Data screen gives the network BG/NBD's outputs as inputs.",
+		"BG/NBD 对这些客户的排序好于神经网络（ROC AUC %.3f 对 %.3f）：在数据页按 n 可把 BG/NBD 的输出加为网络的输入。",
+		d.bgnbd.Report.ROCAUC, main.Report.ROCAUC)
+	if d.btyd {
+		text = s.Tf("BG/NBD ranks these customers better than the network (ROC AUC %.3f vs %.3f), though the network has BG/NBD's outputs as inputs.",
+			"BG/NBD 对这些客户的排序好于神经网络（ROC AUC %.3f 对 %.3f），尽管网络已把 BG/NBD 的输出作为输入。",
+			d.bgnbd.Report.ROCAUC, main.Report.ROCAUC)
+	}
+	return wrap(text, w, s.Styles.Warning)
 }
 
 // partLine describes the part the matrix and curves use, for the header.
