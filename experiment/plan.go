@@ -204,9 +204,11 @@ func (pl *Plan) maxContacts() int {
 	a := pl.Assumptions
 	k := pl.Customers
 	if a.BudgetShare > 0 {
-		// A share that lands within rounding of a whole count keeps it
-		// (0.07 of 100 customers is 7, not 6.999…).
-		k = min(k, int(math.Floor(a.BudgetShare*float64(pl.Customers)+1e-9)))
+		// Cut after ⌈share × customers⌉ as the rows by share and the risk
+		// bands are (5 % of 5,630 is 282, the top 5 % band); a share that
+		// lands within rounding of a whole count keeps it (0.07 of 100
+		// customers is 7, not 8).
+		k = min(k, int(math.Ceil(a.BudgetShare*float64(pl.Customers)-1e-9)))
 	}
 	if a.BudgetMoney > 0 && a.CostPerContact > 0 {
 		// Compared as floats: a budget of 1e19 contacts overflows an int

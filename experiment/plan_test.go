@@ -237,3 +237,28 @@ func TestPlanHugeBudgetCapsNothing(t *testing.T) {
 		}
 	}
 }
+
+// A budget share cuts the ranking after ⌈share × customers⌉, as the rows
+// by share and the risk bands do: 5 % of 5,630 customers is 281.5, so
+// 282 (the top 5 % band's size); 7 % of 100 is 7 even where 0.07 × 100
+// rounds to 7.000000000000001; 10 % of 3 is 1.
+func TestBudgetShareCutAsBands(t *testing.T) {
+	for _, c := range []struct {
+		n     int
+		share float64
+		want  int
+	}{{5630, 0.05, 282}, {100, 0.07, 7}, {3, 0.1, 1}, {1494, 0.05, 75}} {
+		probs := make([]float64, c.n)
+		for i := range probs {
+			probs[i] = float64(i+1) / float64(c.n+1)
+		}
+		pl, err := NewPlan(probs, nil, PlanAssumptions{Value: 1, Success: 0.2, BudgetShare: c.share})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if pl.MaxContacts != c.want || c.want != PercentCount(int(math.Round(c.share*100)), c.n) {
+			t.Errorf("%v of %d: at most %d contacts (bands: %d), want %d", c.share, c.n, pl.MaxContacts,
+				PercentCount(int(math.Round(c.share*100)), c.n), c.want)
+		}
+	}
+}
