@@ -40,8 +40,10 @@ the orders table (--orders-table) at --cutoff (default: its last order date),
 as retain predict --log does, and adds a short_history column. The orders
 table needs the model's column roles: a customer id, a DATE or TIMESTAMP
 (or text written as the training log wrote its dates: YYYY-MM-DD… with
-anything after the date left out, YYYYMMDD, or Unix seconds or milliseconds;
---time-format says otherwise), and as the model uses them an amount (or price),
+anything after the date left out, YYYYMMDD, Unix seconds or milliseconds, or
+three numbers in the order the log wrote them (2010/12/1, 1.12.2010 or
+12/1/2010 8:26); --time-format says otherwise), and as the model uses them an
+amount (or price),
 a quantity, an item and an order id. Roles come from the model file (the
 columns by role as the training log was read); --log-columns overrides them,
 and a model of a log without a header, or one written before the file

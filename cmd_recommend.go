@@ -276,7 +276,7 @@ func printRecommendMetrics(w io.Writer, res *recommend.Result) error {
 			mod.Recall, gp.Recall, recall, mod.NDCG, gp.NDCG, ndcg)
 	}
 	c := res.Check
-	fmt.Fprintf(w, "Lists written: %s (held-out check: NDCG@%d %.3f vs %.3f for GP-TopFreq, z %+.2f, %s customers differing)\n",
+	fmt.Fprintf(w, "Lists recommend writes without --evaluate: %s (held-out check: NDCG@%d %.3f vs %.3f for GP-TopFreq, z %+.2f, %s customers differing)\n",
 		listsOf(c), recommend.CheckK, c.Model, c.Baseline, c.Z, data.Thousands(c.Differing))
 	return nil
 }

@@ -45,9 +45,14 @@ type leverSpec struct {
 }
 
 // parseLever reads "Column", "Column:up" or "Column:down" (the direction
-// in any case); any other text after a colon is part of the name.
-func parseLever(s string) leverSpec {
+// in any case); any other text after a colon is part of the name, and so
+// is ":up" or ":down" when the whole text names a column (isColumn) — a
+// column named "Hours:up" is a lever both ways, "Hours:up:up" up only.
+func parseLever(s string, isColumn func(string) bool) leverSpec {
 	s = strings.TrimSpace(s)
+	if isColumn(s) {
+		return leverSpec{name: s}
+	}
 	if i := strings.LastIndex(s, ":"); i >= 0 {
 		name := strings.TrimSpace(s[:i])
 		switch strings.ToLower(strings.TrimSpace(s[i+1:])) {
@@ -79,8 +84,11 @@ func (l leverSpec) String() string {
 func CheckLevers(p *data.Pipeline, names []string) ([]string, error) {
 	var out []string
 	seen := map[string]string{}
+	isColumn := func(name string) bool {
+		return slices.ContainsFunc(p.Columns, func(c data.PipelineColumn) bool { return strings.EqualFold(c.Name, name) })
+	}
 	for _, given := range names {
-		spec := parseLever(given)
+		spec := parseLever(given, isColumn)
 		name := spec.name
 		found, kind := "", data.Numeric
 		for i := range p.Columns {
@@ -159,6 +167,11 @@ type leverCandidates struct {
 // original ones (a value the model clipped counts as its bound).
 func (c *leverCandidates) allowed(row []float64, k int) bool {
 	if c.dir == 0 || c.values == nil {
+		return true
+	}
+	if c.pc.Indicator && row[c.pc.First+1] == 1 {
+		// A blank value (filled in for the model) is neither below nor
+		// above any: every value may be suggested.
 		return true
 	}
 	v, cur := c.pc.Transformed(c.values[k]), row[c.pc.First]
@@ -242,8 +255,9 @@ func (c *leverCandidates) set(x *Explainer, dst []float64, k int) error {
 func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lower bool,
 	own func(k int, pc *data.PipelineColumn) (string, bool)) ([]*LeverMove, error) {
 	var cands []leverCandidates
+	isColumn := func(name string) bool { _, err := x.column(name); return err == nil }
 	for _, l := range levers {
-		spec := parseLever(l)
+		spec := parseLever(l, isColumn)
 		c, err := x.candidates(spec.name)
 		if err != nil {
 			return nil, err

@@ -312,3 +312,49 @@ func TestLeverCandidatesOfDates(t *testing.T) {
 		t.Errorf("labels %v, want %v", c.labels, want)
 	}
 }
+
+// A column whose name ends in ":up" is a lever both ways under its own
+// name, and up only as "Hours:up:up"; a blank value (the indicator on)
+// takes any value whatever the direction, as it is neither below nor
+// above one.
+func TestLeverNamesWithColonsAndBlanks(t *testing.T) {
+	net, err := engine.FromParams(engine.Architecture{Inputs: 2, Outputs: 1, Loss: engine.BCE}, []float64{-2, 0, 0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "Hours:up", Kind: data.Numeric, Center: 0, Scale: 4, Min: 0, Max: 4, First: 0, Width: 2, Indicator: true, Fill: 2},
+	}}
+	got, err := CheckLevers(p, []string{"hours:UP"})
+	if err != nil || !slices.Equal(got, []string{"Hours:up"}) {
+		t.Fatalf("the column's own name: %v, %v", got, err)
+	}
+	if got, err = CheckLevers(p, []string{"Hours:up:down"}); err != nil || !slices.Equal(got, []string{"Hours:up:down"}) {
+		t.Fatalf("its name with a direction: %v, %v", got, err)
+	}
+	x := &Explainer{Net: net, Pipeline: p, Baseline: []float64{0, 0}}
+	// P = σ(−2·hours/4): lowering P means raising hours. The row holds 2
+	// hours; the blank row holds the fill (2) with the indicator on.
+	rows := [][]float64{{0.5, 0}, {0.5, 1}}
+	for _, c := range []struct {
+		lever       string
+		want, want2 string // To of each row ("": no move)
+	}{
+		{"Hours:up", "4", "4"},
+		{"Hours:up:down", "", "4"},
+	} {
+		moves, err := x.BestLevers(rows, []string{c.lever}, true, true, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, want := range []string{c.want, c.want2} {
+			got := ""
+			if moves[k] != nil {
+				got = moves[k].To
+			}
+			if got != want {
+				t.Errorf("%s, row %d: moved to %q, want %q", c.lever, k, got, want)
+			}
+		}
+	}
+}

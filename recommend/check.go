@@ -22,15 +22,18 @@ const (
 const CheckK = 10
 
 // Check is the comparison that decides which ranker writes the lists: the
-// network against GP-TopFreq on the customers held out of training at the
-// training cutoffs (each judged on the horizon after its own cutoff, so
-// before the run's cutoff), by NDCG@CheckK, the customers paired.
+// network against GP-TopFreq on the customers held out of training (at
+// every training cutoff; none of their purchases trained the network),
+// each ranked at the training cutoffs after which they bought and judged
+// on that horizon (all before the run's cutoff), by NDCG@CheckK. A
+// customer's figures are averaged over those cutoffs, and the customers
+// are paired: a customer counts once.
 type Check struct {
 	// Customers counts the held-out customers who bought in the horizon
-	// after their training cutoff.
+	// after some training cutoff.
 	Customers int `json:"customers"`
-	// Model and Baseline are the mean NDCG@CheckK of the network and of
-	// GP-TopFreq over them.
+	// Model and Baseline are the mean over them of each one's NDCG@CheckK
+	// from the network and from GP-TopFreq.
 	Model    float64 `json:"model_ndcg"`
 	Baseline float64 `json:"gp_topfreq_ndcg"`
 	// Differing counts the customers whose NDCG differs between the two.
@@ -66,7 +69,10 @@ type heldOut struct {
 // TopPop items they have not bought.
 func (m *Model) check(l *Log) Check {
 	var c Check
-	var diffs []float64
+	type sums struct{ net, gp float64 }
+	per := map[int32]*sums{} // by customer, summed over cutoffs
+	var order []int32
+	counts := map[int32]int{}
 	var s *snapshot
 	var cands []candidate
 	for _, h := range m.held {
@@ -84,16 +90,28 @@ func (m *Model) check(l *Log) Check {
 		}
 		_, _, a := listScore(net, h.bought, CheckK)
 		_, _, b := listScore(gp, h.bought, CheckK)
+		if per[h.customer] == nil {
+			per[h.customer] = &sums{}
+			order = append(order, h.customer)
+		}
+		per[h.customer].net += a
+		per[h.customer].gp += b
+		counts[h.customer]++
+	}
+	c.Customers = len(order)
+	if c.Customers == 0 {
+		return c
+	}
+	diffs := make([]float64, 0, len(order))
+	for _, cu := range order {
+		n := float64(counts[cu])
+		a, b := per[cu].net/n, per[cu].gp/n
 		c.Model += a
 		c.Baseline += b
 		diffs = append(diffs, a-b)
 		if a != b {
 			c.Differing++
 		}
-	}
-	c.Customers = len(diffs)
-	if c.Customers == 0 {
-		return c
 	}
 	c.Model /= float64(c.Customers)
 	c.Baseline /= float64(c.Customers)
@@ -143,7 +161,8 @@ type Gain struct {
 	NDCG       float64 `json:"ndcg"`
 	NDCGLow    float64 `json:"ndcg_low"`
 	NDCGHigh   float64 `json:"ndcg_high"`
-	// Resamples is the number of bootstrap resamples.
+	// Resamples is the number of bootstrap resamples the intervals come
+	// from (those whose GP-TopFreq figures are not all 0).
 	Resamples int `json:"resamples"`
 }
 
@@ -188,15 +207,20 @@ func gainOver(aRecall, bRecall, aNDCG, bNDCG []float64) (g Gain, ok bool) {
 		for i := range idx {
 			idx[i] = rng.IntN(n)
 		}
-		// A resample whose baseline sums to 0 has no relative change; it
-		// counts as no gain at all, the cautious side.
-		r, _ := rel(aRecall, bRecall, idx)
-		d, _ := rel(aNDCG, bNDCG, idx)
-		rs, ns = append(rs, r), append(ns, d)
+		// A resample whose baseline sums to 0 has no relative change and
+		// is left out.
+		r, okR := rel(aRecall, bRecall, idx)
+		d, okN := rel(aNDCG, bNDCG, idx)
+		if okR && okN {
+			rs, ns = append(rs, r), append(ns, d)
+		}
+	}
+	if len(rs) == 0 {
+		return g, false
 	}
 	g.RecallLow, g.RecallHigh = percentile(rs, 0.025), percentile(rs, 0.975)
 	g.NDCGLow, g.NDCGHigh = percentile(ns, 0.025), percentile(ns, 0.975)
-	g.Resamples = gainResamples
+	g.Resamples = len(rs)
 	return g, true
 }
 

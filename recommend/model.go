@@ -24,7 +24,7 @@ type ModelConfig struct {
 	// sample leaves the order of the scores unchanged).
 	NegativeRate float64
 	// ValFrac is the share of training customers held out for early
-	// stopping.
+	// stopping (at every training cutoff alike).
 	ValFrac float64
 	Seed    uint64
 }
@@ -91,6 +91,10 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 	x := make([]float64, cols)
 	var cands []candidate
 	bought := make([]bool, len(l.Customers)) // in some training window
+	// A customer is held out, or not, at every training cutoff alike: the
+	// check (Check) then ranks customers none of whose purchases trained
+	// the network.
+	heldOf := map[int32]bool{}
 	buyers, valPositives := 0, 0
 	for _, t := range m.TrainCutoffs {
 		s := l.snapshotAt(t, horizon)
@@ -100,7 +104,11 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 				bought[c] = true
 				buyers++
 			}
-			held := rng.Float64() < cfg.ValFrac
+			held, decided := heldOf[c]
+			if !decided {
+				held = rng.Float64() < cfg.ValFrac
+				heldOf[c] = held
+			}
 			if held {
 				m.held = append(m.held, heldOut{cutoff: t, customer: c, bought: truth.Bought[i]})
 			}

@@ -261,7 +261,7 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 			customers = append(customers, int32(c))
 		}
 	}
-	var cands []candidate
+	var cands, gp []candidate
 	for start := 0; start < len(customers); start += chunk {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -287,22 +287,25 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 					modelLists[k] = append(modelLists[k], cands[lo+j].item)
 				}
 			}
-			if !res.Check.UseModel {
-				// GP-TopFreq's list: the candidates in their order.
-				order = order[:0]
-				for j := range min(opts.Top, hi-lo) {
-					order = append(order, j)
-				}
-			}
-			for _, j := range order[:min(opts.Top, len(order))] {
-				p := cands[lo+j]
-				rec := Recommendation{Item: p.item, ItemID: l.Items[p.item], Description: l.Description(p.item),
-					Reason: s.reason(p), Bought: isBuyer && truth.Bought[k][p.item]}
-				if res.Check.UseModel {
+			if res.Check.UseModel {
+				for _, j := range order[:min(opts.Top, len(order))] {
+					p := cands[lo+j]
+					rec := Recommendation{Item: p.item, ItemID: l.Items[p.item], Description: l.Description(p.item),
+						Reason: s.reason(p), Bought: isBuyer && truth.Bought[k][p.item]}
 					v := scores[lo+j]
 					rec.Score = &v
+					cr.Items = append(cr.Items, rec)
 				}
-				cr.Items = append(cr.Items, rec)
+			} else {
+				// GP-TopFreq's list: the customer's own items in P-TopFreq
+				// order, then the TopPop items they have not bought, as
+				// many as asked for (not bounded by the network's
+				// candidates).
+				gp = s.candidates(c, opts.Top, opts.Top, gp[:0])
+				for _, p := range gp[:min(opts.Top, len(gp))] {
+					cr.Items = append(cr.Items, Recommendation{Item: p.item, ItemID: l.Items[p.item], Description: l.Description(p.item),
+						Reason: s.reason(p), Bought: isBuyer && truth.Bought[k][p.item]})
+				}
 			}
 			res.byID[cr.ID] = len(res.Customers)
 			res.Customers = append(res.Customers, cr)
