@@ -274,6 +274,11 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			break
 		}
 		s.log, s.res = msg.Log, nil
+		if s.state == runEnded {
+			// The ended run's result is of the log before: the screen is
+			// idle again, as before a first run on this log.
+			s.state, s.outcome, s.failed = runIdle, "", false
+		}
 		s.customers, _ = msg.Log.UpToToday()
 		s.keptExclude = s.exclude
 		if !s.cutoffSet || s.cutoffProblem(s.cutoff, s.horizon) != "" {

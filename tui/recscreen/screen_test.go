@@ -456,3 +456,26 @@ func TestTitleCountsTheCustomersLeft(t *testing.T) {
 		screentest.MustContain(t, ansiFree(s.View()), c.T("12 items, 29 customers", "12 件商品，29 位客户"))
 	}
 }
+
+// TestLeaveItemsOutAfterARun: i after a run has ended reads the log again
+// without the items; the ended run's result, of the log before, is gone
+// and the screen is idle (it panicked on the missing result), and space
+// trains on the log as now read.
+func TestLeaveItemsOutAfterARun(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 24)
+		s := press(ready(t, c), "space")
+		if s.Result() == nil {
+			t.Fatalf("%s: no result after training: %q", lang, s.outcome)
+		}
+		s = press(s, "i")
+		s = press(typeText(s, "K11"), "enter")
+		if s.Result() != nil || s.state != runIdle || !slices.Equal(s.log.Excluded, []string{"K11"}) {
+			t.Fatalf("%s: after i: result %v, state %v, excluded %v", lang, s.Result() != nil, s.state, s.log.Excluded)
+		}
+		screentest.MustContain(t, ansiFree(s.View()), c.T("space trains the recommender", "按空格训练推荐模型"))
+		if s = press(s, "space"); s.Result() == nil {
+			t.Fatalf("%s: no result after training again: %q", lang, s.outcome)
+		}
+	}
+}

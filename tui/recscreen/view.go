@@ -151,6 +151,9 @@ func (s Model) statusLine(w int) string {
 			}
 			return common.Truncate(style.Render(s.outcome), w)
 		}
+		if s.res == nil {
+			return ""
+		}
 		text = s.Tf("run %d · trained %d epochs, ranked %s customers", "第 %d 次 · 训练 %d 轮，已为 %s 位客户排序",
 			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
 	}
