@@ -31,7 +31,7 @@ func defaultLeverKeys(c common.Common) leverKeys {
 		Open:   key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("levers", "可调因素"))),
 		Up:     key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/↓", c.T("move", "移动"))),
 		Down:   key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓", c.T("down", "下移"))),
-		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp(c.T("space", "空格"), c.T("mark/unmark", "勾选/取消"))),
+		Toggle: key.NewBinding(key.WithKeys("space"), key.WithHelp(c.T("space", "空格"), c.T("mark, ↑, ↓, unmark", "勾选、↑、↓、取消"))),
 		Apply:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "应用"))),
 		Close:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
@@ -185,7 +185,27 @@ func (s Model) leverLine(labelW int) string {
 		return common.Truncate(label+s.Styles.Muted.Render(s.T("none: mark what the platform can influence",
 			"无：请勾选平台能影响的列")), s.Width)
 	}
-	return common.Truncate(label+s.Styles.Value.Render(strings.Join(l, ", ")), s.Width)
+	shown := make([]string, len(l))
+	for i, spec := range l {
+		shown[i] = s.leverName(spec)
+	}
+	return common.Truncate(label+s.Styles.Value.Render(strings.Join(shown, s.T(", ", "，"))), s.Width)
+}
+
+// leverName shows a lever as the checklist marks it: "tenure ↑" for
+// "tenure:up", "tenure ↓" for "tenure:down", a column alone for both ways.
+func (s Model) leverName(spec string) string {
+	for _, column := range s.base.columns {
+		switch spec {
+		case column:
+			return column
+		case column + ":up":
+			return column + " ↑"
+		case column + ":down":
+			return column + " ↓"
+		}
+	}
+	return spec
 }
 
 // leverText writes a lever move as "CouponUsed 0 → 2: P 0.41 → 0.28", or

@@ -220,7 +220,8 @@ func (s Model) valueReadNote() string {
 }
 
 // curve is the table of the plan at every one of the report's shares, the
-// best point first.
+// best point first (and not again where it is one of the shares, as a
+// budget of 5 % is).
 func (s Model) curve() []string {
 	rep := s.report
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
@@ -228,6 +229,9 @@ func (s Model) curve() []string {
 	points := []experiment.PlanPoint{rep.Best}
 	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
 	for _, p := range rep.Curve {
+		if p.Contacted == rep.Best.Contacted {
+			continue
+		}
 		points = append(points, p)
 		labels = append(labels, experiment.Percent(p.Share))
 	}

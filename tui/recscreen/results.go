@@ -187,9 +187,9 @@ func (s Model) checkLines(w int) []string {
 			"推荐列表：模型的。在 %s 位未参与训练的客户上，它胜过 GP-TopFreq（NDCG@10 %.3f 对 %.3f，z %+.2f）。",
 			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z)
 	} else {
-		text = s.Tf("Lists: GP-TopFreq's. On %s customers held out of training the model was not clearly ahead (NDCG@10 %.3f vs %.3f, z %+.2f; it needs z ≥ %.0f with %d customers differing).",
-			"推荐列表：GP-TopFreq 的。在 %s 位未参与训练的客户上，模型没有明显领先（NDCG@10 %.3f 对 %.3f，z %+.2f；需要 z ≥ %.0f 且至少 %d 位客户结果不同）。",
-			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z, recommend.CheckZ, recommend.CheckDiffering)
+		text = s.Tf("Lists: GP-TopFreq's. On %s customers held out of training the model was not clearly ahead (NDCG@10 %.3f vs %.3f, z %+.2f; it needs z ≥ %.0f with at least %d customers differing, and %s did).",
+			"推荐列表：GP-TopFreq 的。在 %s 位未参与训练的客户上，模型没有明显领先（NDCG@10 %.3f 对 %.3f，z %+.2f；需要 z ≥ %.0f 且至少 %d 位客户结果不同，此处 %s 位）。",
+			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z, recommend.CheckZ, recommend.CheckDiffering, common.Thousands(c.Differing))
 	}
 	return s.wrapMuted(text, w)
 }
