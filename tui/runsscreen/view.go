@@ -18,9 +18,13 @@ const (
 	sideMaxW = 44
 	panelH   = 15
 	colGap   = 2
-	// dataMaxW is the widest the data column's names are drawn: they come
-	// before the configuration, which the comparison shows in full.
-	dataMaxW = 14
+	// dataMaxW is the widest the data column's names are drawn below
+	// wideW cells (dataWideW from there): they come before the
+	// configuration, which the comparison shows in full, and a wide window
+	// has room to tell online_retail.parquet from online_retail_ii.csv.
+	dataMaxW  = 14
+	dataWideW = 28
+	wideW     = 140
 	// minConfigW is the fewest cells the configuration column is drawn in.
 	minConfigW = 6
 )
@@ -165,7 +169,15 @@ func (s Model) cells(r common.Run) []string {
 		cfg = s.DescribeRun(r.Exp.Config)
 	}
 	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc,
-		common.Truncate(s.dataName(r), dataMaxW), cfg}
+		common.Truncate(s.dataName(r), s.dataW()), cfg}
+}
+
+// dataW is the widest the data column is drawn in this window.
+func (s Model) dataW() int {
+	if s.Width >= wideW {
+		return dataWideW
+	}
+	return dataMaxW
 }
 
 // dataName is the short name of the data a run was trained on ("–" for a
