@@ -173,7 +173,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	}
 	customers, baskets := log.UpToToday()
 	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s%s\n", src.Path,
-		data.Thousands(customers), data.Thousands(len(log.Items)), log.ItemColumn, data.Thousands(baskets),
+		data.Thousands(customers), data.Thousands(log.ItemCount()), log.ItemColumn, data.Thousands(baskets),
 		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.LastUpToToday).Format(time.DateOnly), leftOutOfItems(log))
 	run, err := recommend.Prepare(log, opts)
 	if err != nil {

@@ -202,3 +202,7 @@ func (l *Log) between(a, b int32) (lo, hi int) {
 	}
 	return find(a), find(b)
 }
+
+// ItemCount is the number of items the log offers: its item ids less those
+// left out (Excluded), which Items still holds.
+func (l *Log) ItemCount() int { return len(l.Items) - len(l.Excluded) }

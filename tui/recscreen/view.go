@@ -59,7 +59,7 @@ func (s Model) titleLine(w int) string {
 	l := s.log
 	return common.Truncate(s.Styles.Title.Render(s.T("Recommend", "推荐"))+s.Styles.Muted.Render(s.Tf(
 		" · %s · item column %s · %s items, %s customers, %s to %s", " · %s · 商品列 %s · %s 件商品，%s 位客户，%s 至 %s",
-		filepath.Base(l.Name), l.ItemColumn, common.Thousands(len(l.Items)), common.Thousands(s.customers),
+		filepath.Base(l.Name), l.ItemColumn, common.Thousands(l.ItemCount()), common.Thousands(s.customers),
 		date(l.First), date(l.Last))), w)
 }
 
