@@ -460,9 +460,10 @@ func (p *logParser) run() (*OrderLog, error) {
 }
 
 // today is the day number of LogOptions.Today, or the largest day number
-// when it is not set.
+// when it is not set or the log's dates are day numbers, which are no
+// calendar dates to be after today.
 func (p *logParser) today() int32 {
-	if p.opts.Today.IsZero() {
+	if p.opts.Today.IsZero() || p.dates.dayMode > 0 {
 		return math.MaxInt32
 	}
 	return dayNumber(p.opts.Today)

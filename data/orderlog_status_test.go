@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestStatusNoteCountsEveryStatus: each status is counted and said to be
@@ -118,5 +119,34 @@ func TestDayNumbersReadAsDays(t *testing.T) {
 	dated, err := ReadOrderLog(strings.NewReader("customer,date,amount\na,2020-01-05,1\n"), "d.csv", LogOptions{})
 	if err != nil || dated.DayNumbers() || dated.DayNumbersNote() != "" {
 		t.Errorf("a dated log: %v, day numbers %v", err, dated.DayNumbers())
+	}
+}
+
+// TestDayNumbersAreNeverAfterToday: day numbers from 30,000 up (a
+// spreadsheet's serial dates, 43,473 is 2019-01-08 counted from
+// 1899-12-30: Python's date(1899, 12, 30) + timedelta(43473)) are no
+// calendar dates, so none is "after today" even where 1970 + n days would
+// be (2089); the note says what they may be. Small day numbers get no such
+// hint, and neither does a log of dates.
+func TestDayNumbersAreNeverAfterToday(t *testing.T) {
+	today := LogOptions{Today: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)}
+	log, err := ReadOrderLog(strings.NewReader("customer,DAY,amount\na,43473,1\nb,43762,2\n"), "x.csv", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if log.Future != 0 || log.FutureDated() != nil || !log.LastUpToToday.Equal(log.Last) {
+		t.Errorf("future %d, last up to today %v (last %v)", log.Future, log.LastUpToToday, log.Last)
+	}
+	const hint = " (day numbers of 30,000 and more are often spreadsheet serial dates, days after 1899-12-30: 43,473 would be " +
+		"2019-01-08; to read them so, convert the column to dates first)"
+	if got := log.DayNumbersNote(); !strings.HasSuffix(got, hint) {
+		t.Errorf("note %q, want it to end %q", got, hint)
+	}
+	small, err := ReadOrderLog(strings.NewReader("customer,DAY,amount\na,29999,1\n"), "s.csv", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, ok := small.SpreadsheetSerial(); ok || strings.Contains(small.DayNumbersNote(), "spreadsheet") {
+		t.Errorf("day 29,999 taken for a spreadsheet date: %s", small.DayNumbersNote())
 	}
 }

@@ -70,15 +70,37 @@ func (p *dateParser) day(b []byte) (int32, error) {
 // as days after 1970-01-01), not dates.
 func (l *OrderLog) DayNumbers() bool { return l.dayNumbers }
 
+// SpreadsheetSerialFrom is the smallest day number taken for a possible
+// spreadsheet serial date (30,000 is 1982-02-20 there): spreadsheets write
+// a date cell without its format as the days after 1899-12-30.
+const SpreadsheetSerialFrom = 30000
+
+// SpreadsheetSerial reports, for a log of day numbers whose first is at
+// least SpreadsheetSerialFrom, that first day number and the date it is as
+// a spreadsheet serial date; ok is false otherwise.
+func (l *OrderLog) SpreadsheetSerial() (first int, date time.Time, ok bool) {
+	if !l.dayNumbers || DayNumber(l.First) < SpreadsheetSerialFrom {
+		return 0, time.Time{}, false
+	}
+	first = int(DayNumber(l.First))
+	return first, time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC).AddDate(0, 0, first), true
+}
+
 // DayNumbersNote says that the dates are day numbers, "" when they are
 // dates.
 func (l *OrderLog) DayNumbersNote() string {
 	if !l.dayNumbers {
 		return ""
 	}
-	return fmt.Sprintf("column %s holds day numbers, not dates: day n is read as n days after 1970-01-01, so the dates "+
+	s := fmt.Sprintf("column %s holds day numbers, not dates: day n is read as n days after 1970-01-01, so the dates "+
 		"shown (%s .. %s) are not calendar dates; give cutoffs the same way", ColumnLabel(l.Columns.Time),
 		l.First.Format(time.DateOnly), l.Last.Format(time.DateOnly))
+	if first, date, ok := l.SpreadsheetSerial(); ok {
+		s += fmt.Sprintf(" (day numbers of %s and more are often spreadsheet serial dates, days after 1899-12-30: %s would be %s; "+
+			"to read them so, convert the column to dates first)", Thousands(SpreadsheetSerialFrom), Thousands(first),
+			date.Format(time.DateOnly))
+	}
+	return s
 }
 
 const dateWant = "want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds"

@@ -268,8 +268,14 @@ func (s Model) pickerLines(h int) []string {
 // when it has neither.
 func (s Model) datesLine() string {
 	if s.data.Log != nil && s.data.Log.DayNumbers() {
-		return s.T("day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)",
+		line := s.T("day numbers, not dates: day n is shown as n days after 1970-01-01 (give cutoffs the same way)",
 			"日序号而非日期：第 n 天显示为 1970-01-01 之后的第 n 天（截止日也按此给出）")
+		if first, date, ok := s.data.Log.SpreadsheetSerial(); ok {
+			line += s.Tf("; %s and more are often spreadsheet serial dates (%s would be %s): convert the column to dates to read them so",
+				"；%s 及以上的数常是电子表格的日期序号（%s 即 %s）：先把该列转成日期才能按日期读取",
+				common.Thousands(data.SpreadsheetSerialFrom), common.Thousands(first), date.Format(time.DateOnly))
+		}
+		return line
 	}
 	switch s.data.Source.DateOrder {
 	case "dmy":

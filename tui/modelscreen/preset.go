@@ -52,13 +52,16 @@ func (s *Model) nextPreset() tea.Cmd {
 	s.presetNote = presetTitle(s.Common, p.Name)
 	if heldAsValidation {
 		// `retain train --preset` calls the same rows its test part.
-		s.presetNote += s.Tf(" · the %.0f %% test part of train --preset is the validation part here",
-			" · train --preset 的 %.0f %% 测试部分在这里是验证部分", 100*next.ValFrac)
+		s.presetNote += s.Tf(" · its %.0f %% test part is the validation part here",
+			" · 其 %.0f %% 测试部分在这里是验证部分", 100*next.ValFrac)
 	}
 	s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
 	if p.Source.Kind == "" {
 		return nil
 	}
+	// Its own data replace the loaded data: said, as the Data screen's o, g
+	// or b bring other data back.
+	s.presetNote += s.T(" · replaces the loaded data", " · 替换了已加载的数据")
 	src := p.Source
 	return func() tea.Msg { return datascreen.OpenMsg{Src: src} }
 }
