@@ -43,7 +43,7 @@ func (s Model) formLines(w int) []string {
 	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
 	if s.presetNote != "" {
 		note := widget.WrapUnmarked(s.Tf("preset %s", "预设 %s", s.presetNote), max(w-2, 8))
-		for _, l := range note[:min(len(note), 3)] {
+		for _, l := range note[:min(len(note), 4)] {
 			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
 		}
 	}
