@@ -1,7 +1,6 @@
 package recommend
 
 import (
-	"context"
 	"math"
 	"slices"
 	"testing"
@@ -83,17 +82,7 @@ func TestCheckFallsBackToGPTopFreq(t *testing.T) {
 	cfg.Train.Epochs = 3
 	cfg.MaxPopular = 3
 	const top = 25
-	run, err := Prepare(l, Options{Cutoff: Date(cutoff), HorizonDays: 30, Evaluate: true, Model: cfg, Top: top})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := run.Model.Trainer.Run(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	res, err := run.Finish(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
+	run, res := trainedWith(t, l, Options{Cutoff: Date(cutoff), HorizonDays: 30, Evaluate: true, Model: cfg, Top: top})
 	c := res.Check
 	if c.UseModel || res.Ranker != GPTopFreqName || c.Customers == 0 || c.Z >= CheckZ {
 		t.Fatalf("check %+v, ranker %s: want GP-TopFreq chosen, z below %v", c, res.Ranker, CheckZ)

@@ -45,7 +45,13 @@ func trained(t *testing.T, l *Log, cutoff time.Time) (*Run, *Result) {
 	t.Helper()
 	cfg := DefaultModelConfig()
 	cfg.Train.Epochs = 3
-	run, err := Prepare(l, Options{Cutoff: cutoff, HorizonDays: 30, Model: cfg})
+	return trainedWith(t, l, Options{Cutoff: cutoff, HorizonDays: 30, Model: cfg})
+}
+
+// trainedWith prepares, trains and ranks with opts.
+func trainedWith(t *testing.T, l *Log, opts Options) (*Run, *Result) {
+	t.Helper()
+	run, err := Prepare(l, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
