@@ -320,6 +320,12 @@ func (s Model) submit(v string) (tea.Msg, error) {
 		if s.prompt.kind == promptLog {
 			kind = "log"
 		}
+		// An absolute path typed or pasted after the directory the prompt
+		// starts with is that path ("/data/" then "/tmp/x.csv" opens
+		// /tmp/x.csv, not /data//tmp/x.csv).
+		if hint := s.pathHint(); hint != "" && strings.HasPrefix(v, hint+"/") {
+			v = v[len(hint):]
+		}
 		return OpenMsg{Src: experiment.Source{Kind: kind, Path: v}}, nil
 	case promptSeed:
 		seed, err := strconv.ParseUint(v, 10, 64)

@@ -250,3 +250,28 @@ func TestStatisticsShowWithoutRoundingNoise(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenPromptTakesAnAbsolutePathTypedAfterItsDirectory: the prompt
+// starts with the loaded file's directory; an absolute path pasted after
+// it opens that path, where it used to open /data//tmp/…; a relative one
+// is read in the directory, as before.
+func TestOpenPromptTakesAnAbsolutePathTypedAfterItsDirectory(t *testing.T) {
+	s := loaded(t, screentest.Common("en", 80, 24), experiment.Source{Kind: "log", Path: "/data/orders.csv"}, orderLog())
+	for _, c := range []struct{ typed, want string }{
+		{"/data//tmp/h1/other.csv", "/tmp/h1/other.csv"},
+		{"/data/more/other.csv", "/data/more/other.csv"},
+	} {
+		s, _ := s.step(screentest.Press("g"))
+		if got := s.PromptValue(); got != "/data/" {
+			t.Fatalf("the prompt starts with %q, want /data/", got)
+		}
+		s.SetPromptValue(c.typed)
+		_, cmd := s.step(tea.KeyPressMsg{Code: tea.KeyEnter})
+		if cmd == nil {
+			t.Fatalf("%s: enter gives no command", c.typed)
+		}
+		if msg, ok := cmd().(OpenMsg); !ok || msg.Src.Path != c.want || msg.Src.Kind != "log" {
+			t.Errorf("%s opens %#v, want %s", c.typed, cmd(), c.want)
+		}
+	}
+}
