@@ -2,6 +2,8 @@ package tunescreen
 
 import (
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -110,14 +112,14 @@ func (s Model) stateLine() string {
 		p := s.progress
 		return s.Tf(plural(p.FoldsDone, "Searching: round %s, rung %d of %d · %s fold trained · %s (s stops)",
 			"Searching: round %s, rung %d of %d · %s folds trained · %s (s stops)"),
-			"搜索中：第 %s 轮，第 %d/%d 级 · 已训练 %s 折 · %s（s 停止）", common.Thousands(p.Round), p.Rung+1, s.rungs(), common.Thousands(p.FoldsDone), roundDur(p.Elapsed))
+			"搜索中：第 %s 轮，第 %d/%d 级 · 已训练 %s 折 · %s（s 停止）", common.Thousands(p.Round), p.Rung+1, s.rungs(), common.Thousands(p.FoldsDone), roundDur(s.Common, p.Elapsed))
 	case s.run != nil:
 		return s.T("Searching: the first folds are training… (s stops)", "搜索中：正在训练第一批折……（s 停止）")
 	case s.result != nil:
 		r := s.result
 		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
 			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
-		return s.Tf(plural(r.Tried, "Done: %s trial in %s (%s)", "Done: %s trials in %s (%s)"), "完成：%s 次试验，用时 %s（%s）", common.Thousands(r.Tried), roundDur(r.Elapsed), why)
+		return s.Tf(plural(r.Tried, "Done: %s trial in %s (%s)", "Done: %s trials in %s (%s)"), "完成：%s 次试验，用时 %s（%s）", common.Thousands(r.Tried), roundDur(s.Common, r.Elapsed), why)
 	}
 	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")
 }
@@ -195,7 +197,7 @@ func boardLines(c common.Common, board []experiment.Trial, folds, w, h int) []st
 				auc = fmt.Sprintf("%.4f（1 折）", t.AUC)
 			}
 		}
-		row := fmt.Sprintf("%5d  %s  %7s  %s  %s", t.Number, common.Pad(auc, 15), roundDur(t.Time), common.Pad(cells[i], width), settingsText(c, t))
+		row := fmt.Sprintf("%5d  %s  %s  %s  %s", t.Number, common.Pad(auc, 15), common.PadLeft(roundDur(c, t.Time), 7), common.Pad(cells[i], width), settingsText(c, t))
 		lines = append(lines, common.Truncate(row, w))
 	}
 	return lines
@@ -233,5 +235,19 @@ func settingsText(c common.Common, t experiment.Trial) string {
 	return strings.Join(parts, " ")
 }
 
-// roundDur writes a duration to a tenth of a second.
-func roundDur(d time.Duration) string { return d.Round(100 * time.Millisecond).String() }
+// roundDur writes a duration to a tenth of a second: "9.3s", "1m5s" (Go's
+// form), in Chinese "9.3秒", "1分5秒".
+func roundDur(c common.Common, d time.Duration) string {
+	d = d.Round(100 * time.Millisecond)
+	if !c.Zh() {
+		return d.String()
+	}
+	secs := d.Seconds()
+	switch {
+	case d < time.Minute:
+		return strconv.FormatFloat(secs, 'f', -1, 64) + "秒"
+	case d < time.Hour:
+		return fmt.Sprintf("%d分%s秒", int(d/time.Minute), strconv.FormatFloat(math.Round((secs-60*float64(int(d/time.Minute)))*10)/10, 'f', -1, 64))
+	}
+	return fmt.Sprintf("%d时%d分", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
