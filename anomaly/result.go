@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/engine/metrics"
 )
 
 // Result is every row's score, the baseline's and, with a truth column,
@@ -266,22 +267,8 @@ func rank(score []float64) (order, ranks []int) {
 func DefaultCutoff(score []float64) float64 {
 	sorted := slices.Clone(score)
 	slices.Sort(sorted)
-	q1, q3 := quantileSorted(sorted, 0.25), quantileSorted(sorted, 0.75)
+	q1, q3 := metrics.QuantileSorted(sorted, 0.25), metrics.QuantileSorted(sorted, 0.75)
 	return q3 + 1.5*(q3-q1)
-}
-
-// quantileSorted is the linearly interpolated q-quantile of sorted xs
-// (numpy's default).
-func quantileSorted(xs []float64, q float64) float64 {
-	if len(xs) == 0 {
-		return math.NaN()
-	}
-	h := q * float64(len(xs)-1)
-	lo := int(math.Floor(h))
-	if lo+1 >= len(xs) {
-		return xs[len(xs)-1]
-	}
-	return xs[lo] + (h-float64(lo))*(xs[lo+1]-xs[lo])
 }
 
 // typicalValues returns each pipeline column's typical value.

@@ -1,9 +1,10 @@
 package recommend
 
 import (
-	"math"
 	"math/rand/v2"
 	"slices"
+
+	"github.com/retainlab/retain/engine/metrics"
 )
 
 // CheckZ is how far, in standard errors of the per-customer differences,
@@ -115,40 +116,9 @@ func (m *Model) check(l *Log) Check {
 	}
 	c.Model /= float64(c.Customers)
 	c.Baseline /= float64(c.Customers)
-	_, c.SE, c.Z = pairedZ(diffs)
+	_, c.SE, c.Z = metrics.PairedZ(diffs)
 	c.UseModel = c.Z >= CheckZ && c.Differing >= CheckDiffering
 	return c
-}
-
-// pairedZ returns the mean of paired differences, its standard error
-// (the sample standard deviation over √n) and their ratio; the error and
-// the ratio are 0 for fewer than two differences or no spread (all equal,
-// up to rounding).
-func pairedZ(diffs []float64) (mean, se, z float64) {
-	n := float64(len(diffs))
-	if n == 0 {
-		return 0, 0, 0
-	}
-	for _, d := range diffs {
-		mean += d
-	}
-	mean /= n
-	if n < 2 {
-		return mean, 0, 0
-	}
-	ss := 0.0
-	for _, d := range diffs {
-		ss += (d - mean) * (d - mean)
-	}
-	se = math.Sqrt(ss / (n - 1) / n)
-	if se <= 1e-9*math.Abs(mean) {
-		// Equal differences, up to rounding: no spread to judge by.
-		return mean, 0, 0
-	}
-	if se > 0 {
-		z = mean / se
-	}
-	return mean, se, z
 }
 
 // Gain is the relative change of a ranker's mean recall and NDCG at
@@ -218,18 +188,10 @@ func gainOver(aRecall, bRecall, aNDCG, bNDCG []float64) (g Gain, ok bool) {
 	if len(rs) == 0 {
 		return g, false
 	}
-	g.RecallLow, g.RecallHigh = percentile(rs, 0.025), percentile(rs, 0.975)
-	g.NDCGLow, g.NDCGHigh = percentile(ns, 0.025), percentile(ns, 0.975)
+	slices.Sort(rs)
+	slices.Sort(ns)
+	g.RecallLow, g.RecallHigh = metrics.QuantileSorted(rs, 0.025), metrics.QuantileSorted(rs, 0.975)
+	g.NDCGLow, g.NDCGHigh = metrics.QuantileSorted(ns, 0.025), metrics.QuantileSorted(ns, 0.975)
 	g.Resamples = len(rs)
 	return g, true
-}
-
-// percentile is the q-quantile of x (sorted in place), by linear
-// interpolation between order statistics.
-func percentile(x []float64, q float64) float64 {
-	slices.Sort(x)
-	pos := q * float64(len(x)-1)
-	lo := int(math.Floor(pos))
-	hi := min(lo+1, len(x)-1)
-	return x[lo] + (pos-float64(lo))*(x[hi]-x[lo])
 }

@@ -46,18 +46,7 @@ func PairedLogLossTest(a, b, labels, weights []float64) (PairedLoss, error) {
 	}
 	t.A /= float64(n)
 	t.B /= float64(n)
-	for _, d := range diff {
-		t.Diff += d
-	}
-	t.Diff /= float64(n)
-	var ss float64
-	for _, d := range diff {
-		ss += (d - t.Diff) * (d - t.Diff)
-	}
-	t.SE = math.Sqrt(ss / float64(n-1) / float64(n))
-	if t.SE > 0 {
-		t.Z = t.Diff / t.SE
-	}
+	t.Diff, t.SE, t.Z = PairedZ(diff)
 	return t, nil
 }
 
