@@ -66,14 +66,27 @@ func parseLever(s string, isColumn func(string) bool) leverSpec {
 }
 
 // String writes the lever as CheckLevers returns it.
-func (l leverSpec) String() string {
-	switch l.dir {
-	case 1:
-		return l.name + ":up"
-	case -1:
-		return l.name + ":down"
+func (l leverSpec) String() string { return LeverSpec(l.name, l.dir) }
+
+// LeverSpec writes a lever column with a direction (+1 up only, −1 down
+// only, 0 either) as --levers and CheckLevers write it: "tenure:up".
+func LeverSpec(column string, dir int) string {
+	switch {
+	case dir > 0:
+		return column + ":up"
+	case dir < 0:
+		return column + ":down"
 	}
-	return l.name
+	return column
+}
+
+// ParseLever reads a lever as CheckLevers returns it into its column (one
+// of columns when it names one, any case) and direction (LeverSpec's).
+func ParseLever(spec string, columns []string) (column string, dir int) {
+	l := parseLever(spec, func(name string) bool {
+		return slices.ContainsFunc(columns, func(c string) bool { return strings.EqualFold(c, name) })
+	})
+	return l.name, l.dir
 }
 
 // CheckLevers resolves lever names against a pipeline's feature columns

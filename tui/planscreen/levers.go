@@ -56,17 +56,23 @@ const (
 	downOnly
 )
 
+// dir is the mark's direction as experiment.LeverSpec takes it.
+func (m leverMark) dir() int {
+	switch m {
+	case upOnly:
+		return 1
+	case downOnly:
+		return -1
+	}
+	return 0
+}
+
 // spec writes the lever as --levers takes it ("" for unmarked).
 func (m leverMark) spec(column string) string {
-	switch m {
-	case bothWays:
-		return column
-	case upOnly:
-		return column + ":up"
-	case downOnly:
-		return column + ":down"
+	if m == unmarked {
+		return ""
 	}
-	return ""
+	return experiment.LeverSpec(column, m.dir())
 }
 
 // box is the mark as the checklist draws it.
@@ -82,17 +88,18 @@ func (m leverMark) box() string {
 	return "[ ] "
 }
 
-// markOf reads a lever the run has for column ("", column, column:up,
-// column:down) back into its mark.
-func markOf(levers []string, column string) leverMark {
+// markOf reads the run's lever for column, if it has one, back into its
+// mark; columns are the run's feature columns.
+func markOf(levers []string, column string, columns []string) leverMark {
 	for _, l := range levers {
-		switch l {
-		case column:
+		if name, dir := experiment.ParseLever(l, columns); name == column {
+			switch {
+			case dir > 0:
+				return upOnly
+			case dir < 0:
+				return downOnly
+			}
 			return bothWays
-		case column + ":up":
-			return upOnly
-		case column + ":down":
-			return downOnly
 		}
 	}
 	return unmarked
@@ -106,7 +113,7 @@ func (s *Model) openLevers() {
 	cols := s.base.columns
 	c := &checklist{marks: make([]leverMark, len(cols))}
 	for i, name := range cols {
-		c.marks[i] = markOf(s.levers(), name)
+		c.marks[i] = markOf(s.levers(), name, cols)
 	}
 	s.picking = c
 }
@@ -195,17 +202,14 @@ func (s Model) leverLine(labelW int) string {
 // leverName shows a lever as the checklist marks it: "tenure ↑" for
 // "tenure:up", "tenure ↓" for "tenure:down", a column alone for both ways.
 func (s Model) leverName(spec string) string {
-	for _, column := range s.base.columns {
-		switch spec {
-		case column:
-			return column
-		case column + ":up":
-			return column + " ↑"
-		case column + ":down":
-			return column + " ↓"
-		}
+	column, dir := experiment.ParseLever(spec, s.base.columns)
+	switch {
+	case dir > 0:
+		return column + " ↑"
+	case dir < 0:
+		return column + " ↓"
 	}
-	return spec
+	return column
 }
 
 // leverText writes a lever move as "CouponUsed 0 → 2: P 0.41 → 0.28", or
