@@ -9,6 +9,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -152,6 +154,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			return usageError(fmt.Errorf("--export-dir %s: not a directory", o.exportDir))
 		}
 	}
+	var served *experiment.Data
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
 		// its line and column, rather than in each session.
@@ -160,6 +163,13 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			return err
 		}
 		if err := checkStartingNetwork(d, opts.Config, limits); err != nil {
+			return err
+		}
+		served = d
+	} else if opts.Pseudonym.Enabled() {
+		// The built-in data: loaded only to say which columns are
+		// pseudonymised.
+		if served, err = experiment.Load(opts.Source, a.open); err != nil {
 			return err
 		}
 	}
@@ -218,7 +228,11 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		auth = "NO AUTHENTICATION: anyone who can reach this address gets in"
 	}
 	if opts.Pseudonym.Enabled() {
-		auth += "; ids pseudonymised in every session"
+		note, found := pseudonymNote(served)
+		auth += "; " + note
+		if !found {
+			fmt.Fprintf(a.stderr, "Warning: --pseudonymise: %s has no identifier column: nothing is pseudonymised\n", described)
+		}
 	}
 	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", described, ln.Addr(),
 		gossh.FingerprintSHA256(hostKey.PublicKey()), auth)
@@ -228,6 +242,26 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	fmt.Fprintln(a.stderr, "Server stopped.")
 	// A signal stopped the server: exit 130, as every interrupted command.
 	return ctx.Err()
+}
+
+// pseudonymNote says which columns of the served data every session
+// pseudonymises (experiment.Data.Pseudonymise), and whether there is any.
+func pseudonymNote(d *experiment.Data) (string, bool) {
+	var cols []string
+	if d != nil {
+		cols = experiment.PseudonymisedColumns(d.Table)
+	}
+	switch {
+	case len(cols) > 0:
+		quoted := make([]string, len(cols))
+		for i, c := range cols {
+			quoted[i] = strconv.Quote(c)
+		}
+		return "pseudonymised in every session: " + strings.Join(quoted, ", "), true
+	case d != nil && d.Log != nil:
+		return "pseudonymised in every session: the order log's customer ids", true
+	}
+	return "no identifier column to pseudonymise", false
 }
 
 // checkStartingNetwork refuses limits under which the network every
