@@ -1,7 +1,13 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,3 +46,85 @@ func TestServePseudonymNoteNamesTheColumns(t *testing.T) {
 		t.Errorf("note %q, %v; want %q, false", note, found, want)
 	}
 }
+
+// TestServedReloadNamesTheFileOnly: a reload of a served file that is gone
+// said "open /the/server's/folder/users.csv: no such file or directory";
+// it now says the base name only.
+func TestServedReloadNamesTheFileOnly(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "secret_dir")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "users.csv")
+	if err := os.WriteFile(path, []byte("id,churn\n1,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src, open := servedSource(experiment.Source{Kind: "csv", Path: path}, openWithContext(context.Background(), openFile))
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	_, err := open(src.Path)
+	if want := "users.csv: no such file or directory"; err == nil || err.Error() != want {
+		t.Errorf("reload error %v, want %q", err, want)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("error %v is not fs.ErrNotExist", err)
+	}
+}
+
+// TestServedReloadRefusesAnotherFile: the served file was opened again by
+// path on every reload, so a symbolic link to /etc/passwd put in its
+// place was shown to the session; a reload now opens only the file the
+// server started with.
+func TestServedReloadRefusesAnotherFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "users.csv")
+	secret := filepath.Join(dir, "secret.txt")
+	for _, f := range []string{path, secret} {
+		if err := os.WriteFile(f, []byte("id,churn\n1,0\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src, open := servedSource(experiment.Source{Kind: "csv", Path: path}, openWithContext(context.Background(), openFile))
+	other := filepath.Join(dir, "other.csv")
+	if err := os.WriteFile(other, []byte("id,churn\n3,0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The same file written again in place still reloads.
+	if err := os.WriteFile(path, []byte("id,churn\n2,1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := open(src.Path)
+	if err != nil {
+		t.Fatalf("the served file rewritten in place: %v", err)
+	}
+	r.Close()
+	want := "users.csv: no longer the file the server started with (it was replaced); ask the operator to restart the server"
+	for _, replace := range []struct {
+		name string
+		do   func() error
+	}{
+		{"a symbolic link", func() error { return os.Symlink(secret, path) }},
+		// Renamed over it: made while the served file still exists, it
+		// cannot have its inode.
+		{"another file", func() error { return os.Rename(other, path) }},
+	} {
+		if err := os.Remove(path); err != nil {
+			t.Fatal(err)
+		}
+		if err := replace.do(); err != nil {
+			t.Fatal(err)
+		}
+		r, err := open(src.Path)
+		if err == nil {
+			r.Close()
+			t.Errorf("%s in the served file's place was opened", replace.name)
+			continue
+		}
+		if err.Error() != want || !errors.Is(err, errNotServedFile) {
+			t.Errorf("%s: error %q, want %q", replace.name, err, want)
+		}
+	}
+}
+
+func openFile(p string) (io.ReadCloser, error) { return os.Open(p) }
