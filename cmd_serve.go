@@ -39,6 +39,8 @@ type serveOptions struct {
 	maxHandshakes  int
 	maxPerAddress  int
 	exportDir      string
+	maxExports     int
+	maxExportBytes string
 	maxRows        int
 	maxEpochs      int
 	maxParams      int
@@ -67,7 +69,8 @@ A session never reads, lists or writes the server's files at a path its user
 types: it trains on the served data only, path completion is off, and an
 export (x on the Users screen) is shown on screen to copy and sent to the
 user's clipboard, or, with --export-dir, written there under a new name
-(retain-users-DATE-TIME-N.csv) that the user is told.
+(retain-users-DATE-TIME-N.csv) that the user is told. --max-exports and
+--max-export-bytes bound the files and bytes one session writes there.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
 --max-rows, --max-epochs, --max-params and --max-train-memory bound what one
@@ -119,6 +122,8 @@ few seconds.`,
 	fs.IntVar(&o.maxParams, "max-params", defaultMaxParams, "most parameters (weights and biases) of a session's network (0: no limit)")
 	fs.StringVar(&o.maxTrainMemory, "max-train-memory", defaultMaxTrainMemory,
 		"most memory a session's training may need, by estimate, such as 256MiB or 1GiB (0: no limit)")
+	fs.IntVar(&o.maxExports, "max-exports", 20, "most files one session may write into --export-dir (0: no limit)")
+	fs.StringVar(&o.maxExportBytes, "max-export-bytes", "64MiB", "most bytes one session may write into --export-dir, such as 64MiB (0: no limit)")
 	_ = cmd.MarkFlagFilename("authorized-keys")
 	_ = cmd.MarkFlagFilename("host-key")
 	_ = cmd.MarkFlagDirname("export-dir")
@@ -130,12 +135,16 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 || o.maxParams < 0 {
+	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 || o.maxParams < 0 || o.maxExports < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
 	}
 	trainMemory, err := data.ParseBytes(o.maxTrainMemory)
 	if err != nil {
 		return usageError(fmt.Errorf("--max-train-memory %w", err))
+	}
+	exportBytes, err := data.ParseBytes(o.maxExportBytes)
+	if err != nil {
+		return usageError(fmt.Errorf("--max-export-bytes %w", err))
 	}
 	limits := experiment.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
 	switch {
@@ -208,6 +217,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	opts.Source, opts.Open = servedSource(opts.Source, a.open)
 	opts.Limits = limits
 	opts.Served, opts.ExportDir = true, o.exportDir
+	opts.MaxExports, opts.MaxExportBytes = o.maxExports, exportBytes
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
