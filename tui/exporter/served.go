@@ -155,15 +155,8 @@ func (m *Model) show(c common.Common, r Result) (tea.Cmd, string) {
 }
 
 // TerminalSafe replaces control characters, which could drive the
-// client's terminal, by U+FFFD.
-func TerminalSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
+// client's terminal, by U+FFFD (common.TerminalSafe).
+func TerminalSafe(s string) string { return common.TerminalSafe(s) }
 
 // Showing reports whether an export is shown on screen (it then has the
 // keyboard: see ShownKey).
