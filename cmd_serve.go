@@ -5,10 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -36,6 +39,8 @@ type serveOptions struct {
 	maxHandshakes  int
 	maxPerAddress  int
 	exportDir      string
+	maxExports     int
+	maxExportBytes string
 	maxRows        int
 	maxEpochs      int
 	maxParams      int
@@ -64,7 +69,8 @@ A session never reads, lists or writes the server's files at a path its user
 types: it trains on the served data only, path completion is off, and an
 export (x on the Users screen) is shown on screen to copy and sent to the
 user's clipboard, or, with --export-dir, written there under a new name
-(retain-users-DATE-TIME-N.csv) that the user is told.
+(retain-users-DATE-TIME-N.csv) that the user is told. --max-exports and
+--max-export-bytes bound the files and bytes one session writes there.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
 --max-rows, --max-epochs, --max-params and --max-train-memory bound what one
@@ -116,6 +122,8 @@ few seconds.`,
 	fs.IntVar(&o.maxParams, "max-params", defaultMaxParams, "most parameters (weights and biases) of a session's network (0: no limit)")
 	fs.StringVar(&o.maxTrainMemory, "max-train-memory", defaultMaxTrainMemory,
 		"most memory a session's training may need, by estimate, such as 256MiB or 1GiB (0: no limit)")
+	fs.IntVar(&o.maxExports, "max-exports", 20, "most files one session may write into --export-dir (0: no limit)")
+	fs.StringVar(&o.maxExportBytes, "max-export-bytes", "64MiB", "most bytes one session may write into --export-dir, such as 64MiB (0: no limit)")
 	_ = cmd.MarkFlagFilename("authorized-keys")
 	_ = cmd.MarkFlagFilename("host-key")
 	_ = cmd.MarkFlagDirname("export-dir")
@@ -127,12 +135,16 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 || o.maxParams < 0 {
+	if o.maxRows < 0 || o.maxEpochs < 0 || o.maxSessions < 0 || o.maxSessionTime < 0 || o.idleTimeout < 0 || o.maxParams < 0 || o.maxExports < 0 {
 		return usageError(errors.New("serve limits must not be negative"))
 	}
 	trainMemory, err := data.ParseBytes(o.maxTrainMemory)
 	if err != nil {
 		return usageError(fmt.Errorf("--max-train-memory %w", err))
+	}
+	exportBytes, err := data.ParseBytes(o.maxExportBytes)
+	if err != nil {
+		return usageError(fmt.Errorf("--max-export-bytes %w", err))
 	}
 	limits := experiment.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
 	switch {
@@ -152,6 +164,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			return usageError(fmt.Errorf("--export-dir %s: not a directory", o.exportDir))
 		}
 	}
+	var served *experiment.Data
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
 		// its line and column, rather than in each session.
@@ -160,6 +173,13 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			return err
 		}
 		if err := checkStartingNetwork(d, opts.Config, limits); err != nil {
+			return err
+		}
+		served = d
+	} else if opts.Pseudonym.Enabled() {
+		// The built-in data: loaded only to say which columns are
+		// pseudonymised.
+		if served, err = experiment.Load(opts.Source, a.open); err != nil {
 			return err
 		}
 	}
@@ -197,6 +217,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	opts.Source, opts.Open = servedSource(opts.Source, a.open)
 	opts.Limits = limits
 	opts.Served, opts.ExportDir = true, o.exportDir
+	opts.MaxExports, opts.MaxExportBytes = o.maxExports, exportBytes
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
@@ -218,7 +239,11 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		auth = "NO AUTHENTICATION: anyone who can reach this address gets in"
 	}
 	if opts.Pseudonym.Enabled() {
-		auth += "; ids pseudonymised in every session"
+		note, found := pseudonymNote(served)
+		auth += "; " + note
+		if !found {
+			fmt.Fprintf(a.stderr, "Warning: --pseudonymise: %s has no identifier column: nothing is pseudonymised\n", described)
+		}
 	}
 	fmt.Fprintf(a.stderr, "Serving %s over SSH on %s (host key %s; %s)\n", described, ln.Addr(),
 		gossh.FingerprintSHA256(hostKey.PublicKey()), auth)
@@ -228,6 +253,26 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	fmt.Fprintln(a.stderr, "Server stopped.")
 	// A signal stopped the server: exit 130, as every interrupted command.
 	return ctx.Err()
+}
+
+// pseudonymNote says which columns of the served data every session
+// pseudonymises (experiment.Data.Pseudonymise), and whether there is any.
+func pseudonymNote(d *experiment.Data) (string, bool) {
+	var cols []string
+	if d != nil {
+		cols = experiment.PseudonymisedColumns(d.Table)
+	}
+	switch {
+	case len(cols) > 0:
+		quoted := make([]string, len(cols))
+		for i, c := range cols {
+			quoted[i] = strconv.Quote(c)
+		}
+		return "pseudonymised in every session: " + strings.Join(quoted, ", "), true
+	case d != nil && d.Log != nil:
+		return "pseudonymised in every session: the order log's customer ids", true
+	}
+	return "no identifier column to pseudonymise", false
 }
 
 // checkStartingNetwork refuses limits under which the network every
@@ -263,23 +308,111 @@ var errOpenOverSSH = errors.New("opening files is disabled over SSH (the server 
 // is the operator's business, as --export-dir's is, and the Data screen
 // would show it (and pre-fill the open prompt with it). That name is the
 // only one a session may open: a remote user must not read arbitrary files
-// of the machine.
+// of the machine. The file is identified as it is now (servedFile), and a
+// reload refuses another one put at its path.
 func servedSource(src experiment.Source, open experiment.Opener) (experiment.Source, experiment.Opener) {
 	path := src.Path
 	if path == "" {
-		return src, servedOpener(open, "", "")
+		return src, servedOpener(open, "", "", nil)
 	}
 	src.Path = filepath.Base(path)
-	return src, servedOpener(open, src.Path, path)
+	return src, servedOpener(open, src.Path, path, identify(path))
+}
+
+// servedFile is the identity of the served file when the server started:
+// the file at its path (after symbolic links) and whether the path itself
+// was a symbolic link.
+type servedFile struct {
+	target  os.FileInfo
+	symlink bool
+}
+
+// identify returns the identity of the file at path, or nil when it cannot
+// be had (runServe has just read the file, so only a test's made-up path).
+func identify(path string) *servedFile {
+	link, err := os.Lstat(path)
+	if err != nil {
+		return nil
+	}
+	target, err := os.Stat(path)
+	if err != nil {
+		return nil
+	}
+	return &servedFile{target: target, symlink: link.Mode()&os.ModeSymlink != 0}
+}
+
+// errNotServedFile is why a reload is refused when another file is at the
+// served file's path.
+var errNotServedFile = errors.New("no longer the file the server started with (it was replaced); ask the operator to restart the server")
+
+// check refuses the file now at path unless it is the one identified: the
+// same file, reached without a symbolic link when the path was none.
+func (f *servedFile) check(path string) error {
+	if f == nil {
+		return nil
+	}
+	link, err := os.Lstat(path)
+	if err != nil {
+		return err
+	}
+	if link.Mode()&os.ModeSymlink != 0 && !f.symlink {
+		return errNotServedFile
+	}
+	target, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	if !os.SameFile(f.target, target) {
+		return errNotServedFile
+	}
+	return nil
 }
 
 // servedOpener opens path when a session asks for name, and refuses every
-// other name (every name when name is "").
-func servedOpener(open experiment.Opener, name, path string) experiment.Opener {
+// other name (every name when name is ""). Its errors name the file by
+// name only: "users.csv: no such file or directory".
+func servedOpener(open experiment.Opener, name, path string, file *servedFile) experiment.Opener {
 	return func(asked string) (io.ReadCloser, error) {
-		if name != "" && asked == name {
-			return open(path)
+		if name == "" || asked != name {
+			return nil, fmt.Errorf("%s: %w", asked, errOpenOverSSH)
 		}
-		return nil, fmt.Errorf("%s: %w", asked, errOpenOverSSH)
+		if err := file.check(path); err != nil {
+			return nil, withoutPath(err, name, path)
+		}
+		r, err := open(path)
+		if err != nil {
+			return nil, withoutPath(err, name, path)
+		}
+		// The path is checked again once open: a file swapped in
+		// between the check and the open is refused too.
+		if err := file.check(path); err != nil {
+			r.Close()
+			return nil, withoutPath(err, name, path)
+		}
+		return r, nil
 	}
 }
+
+// withoutPath returns err as "name: reason", the server's path and folders
+// left out of its text (errors.Is and errors.As still see err).
+func withoutPath(err error, name, path string) error {
+	reason := err
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		reason = pe.Err
+	}
+	msg := strings.ReplaceAll(reason.Error(), path, name)
+	if dir := filepath.Dir(path); dir != "." && dir != string(filepath.Separator) {
+		msg = strings.ReplaceAll(msg, dir, "")
+	}
+	return &servedError{msg: name + ": " + msg, err: err}
+}
+
+// servedError is an error whose text was rewritten for a session.
+type servedError struct {
+	msg string
+	err error
+}
+
+func (e *servedError) Error() string { return e.msg }
+func (e *servedError) Unwrap() error { return e.err }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -226,6 +227,17 @@ func (r *Result) Customer(id string) *CustomerRecs {
 		return &r.Customers[i]
 	}
 	return nil
+}
+
+// SortByID puts Customers in the order of their ids (Customer still finds
+// each one). With ids pseudonymised, the log's order of first appearance
+// would give the ids back whenever they were given out in that order.
+func (r *Result) SortByID() {
+	slices.SortStableFunc(r.Customers, func(a, b CustomerRecs) int { return strings.Compare(a.ID, b.ID) })
+	r.byID = make(map[string]int, len(r.Customers))
+	for i, c := range r.Customers {
+		r.byID[c.ID] = i
+	}
 }
 
 // chunk is how many customers are scored at once (bounds the memory of the

@@ -10,7 +10,8 @@ import (
 )
 
 // loadCmd reads opts.Source with opts.Open and prepares it with cfg, its
-// ids pseudonymised when opts.Pseudonym is set; the built-in shop gets the
+// ids pseudonymised when opts.Pseudonym is set and its texts made safe for
+// the terminal (terminalSafeData); the built-in shop gets the
 // share opts.Abusers of planted abusers (0: none).
 func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.Cmd {
 	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
@@ -26,6 +27,7 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.C
 			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
 		}
 		d.Pseudonymise(opts.Pseudonym)
+		terminalSafeData(d)
 		if err := limits.CheckLoad(d); err != nil {
 			return loadedMsg{gen: gen, err: err}
 		}

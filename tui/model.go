@@ -65,10 +65,13 @@ var (
 type Model struct {
 	opts   Options
 	parent context.Context // training contexts derive from it
-	com    common.Common   // the language, styles and keys of the root frame
-	styles *common.Styles
-	keys   common.KeyMap
-	help   help.Model
+	// exportQuota bounds a served session's exports, on every screen and
+	// across reloads (nil: not served into a folder).
+	exportQuota *exporter.Quota
+	com         common.Common // the language, styles and keys of the root frame
+	styles      *common.Styles
+	keys        common.KeyMap
+	help        help.Model
 	// helpTop is the first line of the help overlay shown (help.ShowAll),
 	// when the overlay is taller than the window.
 	helpTop int
@@ -151,6 +154,9 @@ func NewModel(opts Options) Model {
 		keys:    com.Keys,
 		help:    h,
 		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
+	}
+	if opts.Served && opts.ExportDir != "" {
+		m.exportQuota = exporter.NewQuota(opts.MaxExports, opts.MaxExportBytes)
 	}
 	m.dataScr = datascreen.New(com)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)

@@ -59,10 +59,12 @@ func (m *Model) newAnalysisScreens(com common.Common) {
 	m.evalScr.SetParent(m.parent)
 	m.usersScr = usersscreen.New(com)
 	m.usersScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	m.usersScr.SetExportQuota(m.exportQuota)
 	m.walkScr = walktab.New(com)
 	m.mapScr = mapscreen.New(com)
 	m.planScr = planscreen.New(com)
 	m.planScr.SetServed(m.opts.Served, m.opts.ExportDir)
+	m.planScr.SetExportQuota(m.exportQuota)
 }
 
 // resetAnalysis empties the analysis screens when other data has loaded:

@@ -38,6 +38,10 @@ type Options struct {
 	// generated name ("": exports are shown on screen instead). Only used
 	// when Served.
 	ExportDir string
+	// MaxExports and MaxExportBytes bound the files and bytes one served
+	// session writes into ExportDir (0: no limit).
+	MaxExports     int
+	MaxExportBytes int64
 	// Pseudonym, when set, shows and exports keyed hashes of the customer
 	// ids instead of the ids (see common.Common.Pseudonym).
 	Pseudonym *pseudonym.Key

@@ -26,7 +26,7 @@ func (s Model) previewLines(width, h int) []string {
 	shown = append(shown, label)
 	shown = append(shown, cols[off:]...)
 	fixed := len(shown) - len(cols[off:])
-	rowW := len(strconv.Itoa(t.Rows)) + 1
+	rowW := s.rowNumberWidth(t.Rows)
 	first := min(s.scroll[sectionPreview], max(t.Rows-(h-2), 0))
 	last := min(first+max(h-2, 0), t.Rows)
 	var widths []int
@@ -45,13 +45,13 @@ func (s Model) previewLines(width, h int) []string {
 		used += colW
 		fits++
 	}
-	head := common.PadLeft("#", rowW-1) + " "
+	head := s.rowNumberCell("#", rowW)
 	for i := range fits {
 		head += common.PadLeft(shown[i].Name, widths[i]-2) + "  "
 	}
 	lines := []string{s.Styles.Header.Render(common.Pad(head, width))}
 	for r := first; r < last; r++ {
-		line := s.Styles.Muted.Render(common.PadLeft(strconv.Itoa(r+1), rowW-1)) + " "
+		line := s.Styles.Muted.Render(s.rowNumberCell(strconv.Itoa(r+1), rowW))
 		for i := range fits {
 			line += common.PadLeft(s.cell(shown[i], r), widths[i]-2) + "  "
 		}
@@ -67,10 +67,10 @@ func (s Model) previewLines(width, h int) []string {
 	return append(lines, s.Styles.Muted.Render(common.Truncate(note, width)))
 }
 
-// cell formats one value of the preview; a column without values or
-// strings stands for the label.
+// cell formats one value of the preview, at position r of its order
+// (previewRow); a column without values or strings stands for the label.
 func (s Model) cell(c *data.Column, r int) string {
-	t := s.data.Table
+	t, r := s.data.Table, s.previewRow(r)
 	switch {
 	case c.Values == nil && c.Strings == nil && c.Name == t.Label.Name:
 		if t.Label.Values[r] == 1 {

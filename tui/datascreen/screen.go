@@ -88,6 +88,9 @@ type Model struct {
 	section dataSection
 	scroll  [sectionCount]int
 	colOff  int // first preview column shown
+	// previewOrder is the preview's row order (nil: file order; see
+	// previewOrder).
+	previewOrder []int32
 
 	prompt  prompt
 	picking bool // choosing the label column
@@ -122,6 +125,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 		s.scroll, s.colOff = [sectionCount]int{}, 0
 	}
 	s.data, s.info = d, info
+	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
 	s.prompt, s.picking, s.ask, s.flash = prompt{}, false, nil, ""
 	s.askTarget()
 	s.view = s.render()

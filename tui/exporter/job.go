@@ -101,7 +101,8 @@ type Model struct {
 	noun   Noun
 	served bool
 	dir    string
-	jobs   int // counts exports, to drop stale answers
+	quota  *Quota // bounds a served session's exports (nil: none)
+	jobs   int    // counts exports, to drop stale answers
 	job    *job
 	shown  *shown
 }
@@ -113,6 +114,10 @@ func New(owner string, noun Noun) Model { return Model{owner: owner, noun: noun}
 // SetServed says the screen runs in a session of `retain serve` (exports
 // go to dir under a generated name, or to the screen when dir is "").
 func (m *Model) SetServed(served bool, dir string) { m.served, m.dir = served, dir }
+
+// SetQuota bounds the exports a served session writes into its export
+// folder; every screen of a session shares one Quota (nil: no bound).
+func (m *Model) SetQuota(q *Quota) { m.quota = q }
 
 // IsServed reports whether exports are a served session's.
 func (m Model) IsServed() bool { return m.served }
@@ -211,6 +216,10 @@ func (m Model) ended(c common.Common, r Result) string {
 	switch {
 	case errors.Is(r.Err, context.Canceled):
 		return c.T("✗ export cancelled; no file written", "✗ 导出已取消，没有写入文件")
+	case errors.As(r.Err, new(*QuotaError)):
+		var qe *QuotaError
+		errors.As(r.Err, &qe)
+		return "✗ " + qe.Text(c)
 	case r.Err != nil:
 		return c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err)
 	case r.Served:

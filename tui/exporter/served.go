@@ -48,9 +48,27 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 			return Result{Rows: rows, OnScreen: true, Text: b.String(), Err: err}
 		}), ""
 	}
+	quota := m.quota
+	if err := quota.take(); err != nil {
+		var qe *QuotaError
+		errors.As(err, &qe)
+		return nil, "✗ " + qe.Text(c)
+	}
 	return m.run(rows, c.T("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) Result {
+		var counted *quotaWriter
 		name, err := CreateNew(dir, prefix+time.Now().UTC().Format("20060102-150405"), ".csv",
-			func(w io.Writer) error { return write(ctx, w, progress) })
+			func(w io.Writer) error {
+				counted = quota.writer(w)
+				return write(ctx, counted, progress)
+			})
+		if err != nil {
+			// The file was removed: it counts neither as a file nor in bytes.
+			var written int64
+			if counted != nil {
+				written = counted.written
+			}
+			quota.giveBack(written)
+		}
 		return Result{Path: name, Rows: rows, Err: err, Served: true}
 	}), ""
 }
@@ -82,12 +100,36 @@ func CreateNew(dir, prefix, ext string, write func(io.Writer) error) (string, er
 		}
 		if err != nil {
 			_ = os.Remove(path)
-			return "", err
+			return "", withoutFolder(err, dir, path, name)
 		}
 		return name, nil
 	}
 	return "", fmt.Errorf("no free name for %s-N%s in the export folder", prefix, ext)
 }
+
+// withoutFolder returns err with the export folder left out of its text:
+// "write retain-users-….csv: no space left on device", the file named by
+// name only (errors.Is and errors.As still see err).
+func withoutFolder(err error, dir, path, name string) error {
+	msg := strings.ReplaceAll(err.Error(), path, name)
+	if dir != "" && dir != "." {
+		msg = strings.ReplaceAll(msg, filepath.Clean(dir)+string(filepath.Separator), "")
+		msg = strings.ReplaceAll(msg, filepath.Clean(dir), "the export folder")
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &folderless{msg: msg, err: err}
+}
+
+// folderless is an error whose text no longer names the export folder.
+type folderless struct {
+	msg string
+	err error
+}
+
+func (e *folderless) Error() string { return e.msg }
+func (e *folderless) Unwrap() error { return e.err }
 
 // show opens an export made for the screen and sends it to the clipboard
 // when it is small enough; it returns that Cmd and the status.
@@ -113,15 +155,8 @@ func (m *Model) show(c common.Common, r Result) (tea.Cmd, string) {
 }
 
 // TerminalSafe replaces control characters, which could drive the
-// client's terminal, by U+FFFD.
-func TerminalSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || (r >= 0x7f && r < 0xa0) {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
-}
+// client's terminal, by U+FFFD (common.TerminalSafe).
+func TerminalSafe(s string) string { return common.TerminalSafe(s) }
 
 // Showing reports whether an export is shown on screen (it then has the
 // keyboard: see ShownKey).

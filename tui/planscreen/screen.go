@@ -117,6 +117,10 @@ func (s *Model) request(field int) tea.Cmd {
 // exportDir under a generated name, or without one is shown on screen.
 func (s *Model) SetServed(served bool, exportDir string) { s.out.SetServed(served, exportDir) }
 
+// SetExportQuota bounds the session's exports into its export folder (one
+// quota for every screen of a session).
+func (s *Model) SetExportQuota(q *exporter.Quota) { s.out.SetQuota(q) }
+
 // Levers are the analysed run's levers (nil: none marked).
 func (s Model) Levers() []string { return s.levers() }
 

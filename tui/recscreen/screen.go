@@ -411,6 +411,9 @@ func (s *Model) finish() {
 	s.state = runEnded
 	switch {
 	case err == nil && res != nil:
+		if s.Pseudonym.Enabled() {
+			res.SortByID() // never the log's order: see recommend.Result.SortByID
+		}
 		s.res, s.selected, s.listTop = res, 0, 0
 		s.outcome = ""
 	case errors.Is(err, context.Canceled):

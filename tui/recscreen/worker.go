@@ -13,6 +13,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // Msg is every message of this screen; the root routes them all to it,
@@ -59,7 +60,11 @@ func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLo
 	return func() tea.Msg {
 		l, _, err := experiment.ReadItemLog(src, open, time.Now(), exclude...)
 		if err == nil {
-			l.Customers = key.IDs(l.Customers)
+			// Shown on screen: the ids pseudonymised, every text made
+			// safe for the terminal (as the loaded data is).
+			l.Customers = common.TerminalSafeAll(key.IDs(l.Customers))
+			l.Items, l.Descriptions = common.TerminalSafeAll(l.Items), common.TerminalSafeAll(l.Descriptions)
+			l.ItemColumn, l.DescriptionColumn = common.TerminalSafe(l.ItemColumn), common.TerminalSafe(l.DescriptionColumn)
 		}
 		return LogMsg{For: loaded, Log: l, Err: err}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/exporter"
 )
 
 // SetServed says whether the screen runs in a served (SSH) session and
@@ -12,6 +13,10 @@ import (
 func (s *Model) SetServed(served bool, exportDir string) {
 	s.out.SetServed(served, exportDir)
 }
+
+// SetExportQuota bounds the session's exports into its export folder (one
+// quota for every screen of a session).
+func (s *Model) SetExportQuota(q *exporter.Quota) { s.out.SetQuota(q) }
 
 // ScoredRun returns the number of the run whose users are shown (0: none).
 func (s Model) ScoredRun() int {

@@ -33,6 +33,9 @@ type usersData struct {
 	measured *data.CohortReport
 
 	byProbDesc, byProbAsc, byRow []int32
+	// rowRank is each row's position in byRow when that is not file order
+	// (orderByID), nil otherwise.
+	rowRank []int32
 	// byProbAscFirst is lowest probability first with ties in row order:
 	// the ranking of a target on the negative class (experiment.CutBands).
 	byProbAscFirst []int32
@@ -56,14 +59,16 @@ type ReadyMsg struct {
 // usersCmd scores every customer the run's figures are measured on
 // (experiment.Experiment.Evaluated: the cohort at the cutoff when
 // validated out of time, else every row of its table) and sorts them.
-func usersCmd(run common.Run) tea.Cmd {
+// With byID (ids pseudonymised) the users are never in file order, which
+// gives the ids back when the file is sorted by them (orderByID).
+func usersCmd(run common.Run, byID bool) tea.Cmd {
 	return func() tea.Msg {
-		u, err := scoreUsers(run)
+		u, err := scoreUsers(run, byID)
 		return ReadyMsg{run: run.Number, users: u, err: err}
 	}
 }
 
-func scoreUsers(run common.Run) (u *usersData, err error) {
+func scoreUsers(run common.Run, byID bool) (u *usersData, err error) {
 	defer common.Recovered(&err)
 	e := run.Exp.Evaluated()
 	scores, err := e.ScoreAll()
@@ -71,6 +76,9 @@ func scoreUsers(run common.Run) (u *usersData, err error) {
 		return nil, err
 	}
 	u = newUsersData(run.Number, scores, e.Pipeline.Label)
+	if byID {
+		u.orderByID()
+	}
 	u.exp, u.explainer = e, e.Explainer()
 	u.typical = typicalValues(e)
 	if e.Scheme() == experiment.OutOfTime {
@@ -81,20 +89,49 @@ func scoreUsers(run common.Run) (u *usersData, err error) {
 
 // newUsersData builds the sorted orders of scored users.
 func newUsersData(run int, scores *experiment.TableScores, label data.LabelSpec) *usersData {
-	prob := scores.Probabilities
-	n := len(prob)
+	n := len(scores.Probabilities)
 	u := &usersData{run: run, scores: scores, label: label}
 	u.byRow = make([]int32, n)
 	for i := range u.byRow {
 		u.byRow[i] = int32(i)
 	}
+	u.sortByProb()
+	return u
+}
+
+// orderByID puts byRow in the order of the ids (the pseudonyms) instead of
+// file order, and ties of the probability orders with it: with pseudonyms
+// on, file positions shown or kept next to ids give the ids back whenever
+// the file is sorted by id.
+func (u *usersData) orderByID() {
+	slices.SortStableFunc(u.byRow, func(a, b int32) int { return cmp.Compare(u.id(int(a)), u.id(int(b))) })
+	u.rowRank = make([]int32, len(u.byRow))
+	for i, r := range u.byRow {
+		u.rowRank[r] = int32(i)
+	}
+	u.sortByProb()
+}
+
+// rowPos is row r's position in byRow.
+func (u *usersData) rowPos(r int32) int32 {
+	if u.rowRank != nil {
+		return u.rowRank[r]
+	}
+	return r
+}
+
+// sortByProb builds the probability orders and ranks, ties in byRow's
+// order.
+func (u *usersData) sortByProb() {
+	prob := u.scores.Probabilities
+	n := len(prob)
 	u.byProbDesc = slices.Clone(u.byRow)
-	// Ties keep row order, so the table is the same on every run.
+	// Ties keep byRow's order, so the table is the same on every run.
 	slices.SortFunc(u.byProbDesc, func(a, b int32) int {
 		if c := cmp.Compare(prob[b], prob[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(u.rowPos(a), u.rowPos(b))
 	})
 	u.byProbAsc = make([]int32, n)
 	for i, r := range u.byProbDesc {
@@ -105,14 +142,13 @@ func newUsersData(run int, scores *experiment.TableScores, label data.LabelSpec)
 		if c := cmp.Compare(1-prob[b], 1-prob[a]); c != 0 {
 			return c
 		}
-		return cmp.Compare(a, b)
+		return cmp.Compare(u.rowPos(a), u.rowPos(b))
 	})
 	u.rankDesc, u.rankAscFirst = make([]int32, n), make([]int32, n)
 	for i := range n {
 		u.rankDesc[u.byProbDesc[i]] = int32(i)
 		u.rankAscFirst[u.byProbAscFirst[i]] = int32(i)
 	}
-	return u
 }
 
 // orderKind names one of the precomputed orders.
@@ -144,7 +180,7 @@ func (u *usersData) rank(k orderKind, r int32) int32 {
 	case orderAsc:
 		return int32(len(u.byRow)-1) - u.rankDesc[r]
 	case orderRow:
-		return r
+		return u.rowPos(r)
 	case orderAscFirst:
 		return u.rankAscFirst[r]
 	}

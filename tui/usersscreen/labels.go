@@ -36,6 +36,9 @@ func (s Model) sortName(m sortMode) string {
 	case sortProbAsc:
 		return s.Tf("%s ↑", " %s ↑ ", by)
 	case sortRow:
+		if s.Pseudonym.Enabled() {
+			return s.T("id order", "编号顺序") // never file order: see orderByID
+		}
 		return s.T("row order", "行顺序")
 	}
 	return s.Tf("%s ↓", " %s ↓ ", by)

@@ -91,7 +91,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 	}
 	s.waiting, s.err = run.Number, nil
 	s.render()
-	return usersCmd(run)
+	return usersCmd(run, s.Pseudonym.Enabled())
 }
 
 // SelectedRow returns the selected user's table row, or −1.

@@ -381,7 +381,7 @@ func BenchmarkScoreUsers1M(b *testing.B) {
 	run := common.Run{Number: 1, Exp: exp}
 	b.ResetTimer()
 	for range b.N {
-		if _, err := scoreUsers(run); err != nil {
+		if _, err := scoreUsers(run, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -399,7 +399,7 @@ func BenchmarkUsersScrollWithDetails1M(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	u, err := scoreUsers(common.Run{Number: 1, Exp: exp})
+	u, err := scoreUsers(common.Run{Number: 1, Exp: exp}, false)
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -42,6 +42,9 @@ func scoreToday(cohort *usersData) (u *usersData, err error) {
 		return nil, err
 	}
 	u = newUsersData(cohort.run, scores, cohort.label)
+	if cohort.rowRank != nil {
+		u.orderByID()
+	}
 	// Explanations are measured against the run's mean training user and
 	// the features shown beside its typical values, as for the cohort.
 	u.exp, u.explainer, u.typical, u.current = e, cohort.explainer, cohort.typical, c

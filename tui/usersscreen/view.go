@@ -281,18 +281,17 @@ func (s Model) detailContent(w int) ([]string, int) {
 		mark = st.Error.Render(s.T("✗ wrong", "✗ 错误"))
 	}
 	lines := []string{
-		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · %s part", " · 第 %s 行 · %s部分",
-			common.Thousands(row+1), s.partName(u.part(row)))), w),
+		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("%s part", "%s部分",
+			s.partName(u.part(row)))), w),
 		common.Truncate(s.Tf("%s = %s · band %s", "%s = %s · 档位 %s", s.risk().ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandOf(row)), w),
 		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
 	}
 	if u.measured != nil && u.current == nil {
-		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · at %s, measured out of time", " · 第 %s 行 · %s 的客户，跨时间评估",
-			common.Thousands(row+1), u.measured.Cutoff.Format(time.DateOnly))), w)
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("at %s, measured out of time", "%s 的客户，跨时间评估",
+			u.measured.Cutoff.Format(time.DateOnly))), w)
 	}
 	if u.current != nil {
-		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.Tf(" · row %s · current, unlabelled", " · 第 %s 行 · 当前客户，无标签",
-			common.Thousands(row+1))), w)
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.T("current, unlabelled", "当前客户，无标签")), w)
 		lines[2] = common.Truncate(s.Tf("predicted %s at %.2f · ", "按 %.2[2]f 预测 %[1]s · ", predicted, th)+s.historyLine(u, row), w)
 	}
 	var reasons []string

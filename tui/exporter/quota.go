@@ -1,0 +1,120 @@
+package exporter
+
+import (
+	"errors"
+	"io"
+	"sync"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// Quota bounds what one served session writes into the export folder: the
+// number of files and their bytes, so that no session can fill the
+// server's disk. One Quota is shared by every screen of a session; a nil
+// Quota bounds nothing.
+type Quota struct {
+	maxFiles int   // 0: no limit
+	maxBytes int64 // 0: no limit
+
+	mu    sync.Mutex
+	files int
+	bytes int64
+}
+
+// NewQuota returns a session's quota of maxFiles files and maxBytes bytes
+// (0: no limit).
+func NewQuota(maxFiles int, maxBytes int64) *Quota {
+	return &Quota{maxFiles: maxFiles, maxBytes: maxBytes}
+}
+
+// ErrQuota is matched (errors.Is) by every QuotaError.
+var ErrQuota = errors.New("exporter: the session's export quota is used up")
+
+// QuotaError says which limit of a Quota an export reached.
+type QuotaError struct {
+	// Files is the most files, set when the count was reached; Bytes the
+	// most bytes, set when the bytes were.
+	Files int
+	Bytes int64
+}
+
+func (e *QuotaError) Error() string {
+	if e.Files > 0 {
+		return "this session has written its " + common.Thousands(e.Files) + " exports, the server's limit"
+	}
+	return "this session's exports would pass " + data.Bytes(float64(e.Bytes)) + ", the server's limit; no file written"
+}
+
+// Is makes errors.Is(err, ErrQuota) true.
+func (e *QuotaError) Is(target error) bool { return target == ErrQuota }
+
+// Text says e in c's language.
+func (e *QuotaError) Text(c common.Common) string {
+	if e.Files > 0 {
+		return c.Tf("this session has written its %s exports, the server's limit", "本会话已写满 %s 个导出文件（服务器的上限）",
+			common.Thousands(e.Files))
+	}
+	return c.Tf("this session's exports would pass %s, the server's limit; no file written", "本会话的导出将超过 %s（服务器的上限），未写入文件",
+		data.Bytes(float64(e.Bytes)))
+}
+
+// take counts one more file, or refuses it when the session has written
+// its most.
+func (q *Quota) take() error {
+	if q == nil {
+		return nil
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if q.maxFiles > 0 && q.files >= q.maxFiles {
+		return &QuotaError{Files: q.maxFiles}
+	}
+	q.files++
+	return nil
+}
+
+// give back a file and its bytes that were not kept (the export failed
+// and its file was removed).
+func (q *Quota) giveBack(bytes int64) {
+	if q == nil {
+		return
+	}
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.files--
+	q.bytes -= bytes
+}
+
+// writer counts what w writes against q and fails, writing nothing more,
+// once the session's bytes would pass the limit.
+func (q *Quota) writer(w io.Writer) *quotaWriter { return &quotaWriter{q: q, w: w} }
+
+type quotaWriter struct {
+	q       *Quota
+	w       io.Writer
+	written int64
+}
+
+func (w *quotaWriter) Write(p []byte) (int, error) {
+	if q := w.q; q != nil {
+		q.mu.Lock()
+		over := q.maxBytes > 0 && q.bytes+int64(len(p)) > q.maxBytes
+		if !over {
+			q.bytes += int64(len(p))
+		}
+		q.mu.Unlock()
+		if over {
+			return 0, &QuotaError{Bytes: q.maxBytes}
+		}
+	}
+	n, err := w.w.Write(p)
+	w.written += int64(len(p))
+	if w.q != nil && n < len(p) {
+		w.q.mu.Lock()
+		w.q.bytes -= int64(len(p) - n)
+		w.q.mu.Unlock()
+		w.written -= int64(len(p) - n)
+	}
+	return n, err
+}
