@@ -293,7 +293,8 @@ func clock(d time.Duration) string {
 // numberLines are the current figures as text: readable without colour and
 // by screen readers, and exact where the charts are approximate. Each box
 // says which epoch its numbers belong to (the last one, or the best). The
-// decay check's box comes only whole, when h rows hold it.
+// decay check's box and then the previous run's come only whole, when h
+// rows hold them.
 func (s Model) numberLines(w, h int) []string {
 	st := s.Styles
 	row := func(name, train, val string) string {
@@ -337,15 +338,27 @@ func (s Model) numberLines(w, h int) []string {
 	if d := s.decayLines(row); len(lines)+len(d) <= h {
 		lines = append(lines, d...)
 	}
-	if prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop); ok {
-		lines = append(lines, "", st.Muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
-			st.Muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored()))))
-		if prevBest.HasAUC {
-			lines = append(lines, st.Muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
-		}
+	if p := s.previousLines(row); len(lines)+len(p) <= h {
+		lines = append(lines, p...)
 	}
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], w)
+	}
+	return lines
+}
+
+// previousLines are the previous run's best epoch, dimmed as its curves
+// are (none before a second run).
+func (s Model) previousLines(row func(name, a, b string) string) []string {
+	prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop)
+	if !ok {
+		return nil
+	}
+	muted := s.Styles.Muted
+	lines := []string{"", muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
+		muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
+	if prevBest.HasAUC {
+		lines = append(lines, muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
 	}
 	return lines
 }
