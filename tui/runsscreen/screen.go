@@ -178,6 +178,9 @@ func (s *Model) fillChart() {
 	c.SetXWhole(true)
 	c.SetLegendValues(false)
 	c.SetYLimits(0, math.Inf(1))
+	// Every epoch's figure is in range: a run's first epochs are part of
+	// the comparison, not spikes to leave off the top.
+	c.SetYFull(true)
 	maxEpochs := 1
 	for i, r := range runs {
 		for _, e := range r.History {

@@ -35,6 +35,9 @@ func (s Model) layout() (tableRows, chartW, chartH int) {
 	tableRows = min(max(len(s.runs), 1), max(h-3-panelH, 3))
 	chartH = max(h-tableRows-3, 0)
 	chartW = max(w-min(sideMaxW, w/2)-colGap, 0)
+	if len(s.runs) < 2 {
+		chartW = w // no comparison beside it: the line above says why
+	}
 	return tableRows, chartW, chartH
 }
 
@@ -61,9 +64,11 @@ func (s *Model) render() {
 	lines = append(lines, s.table(w, tableRows)...)
 	_, _, why := s.compared()
 	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
-	sideW := w - chartW - colGap
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
-	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW, chartH)}, []int{chartW, sideW}, colGap)...)
+	if sideW := w - chartW - colGap; sideW > 0 {
+		chart = common.JoinColumns([][]string{chart, s.compareLines(sideW, chartH)}, []int{chartW, sideW}, colGap)
+	}
+	lines = append(lines, chart...)
 	s.view = widget.Fit(common.JoinLines(lines), w, h)
 }
 
@@ -214,9 +219,9 @@ func sameData(a, b common.Run) bool {
 // short.
 func (s Model) compareLines(w, h int) []string {
 	st := s.Styles
-	ia, ib, why := s.compared()
+	ia, ib, _ := s.compared()
 	if ia < 0 {
-		return []string{st.Muted.Render(common.Truncate(why, w))}
+		return nil // the line above the chart says why
 	}
 	a, b := s.runs[ia], s.runs[ib]
 	ca, cb := configOf(a), configOf(b)
