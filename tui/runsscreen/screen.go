@@ -71,6 +71,12 @@ func (s *Model) SetSize(w, h int) {
 
 // step handles keys.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	if t, ok := msg.(common.TrainingMsg); ok {
+		if s.SetTraining(t) {
+			s.render()
+		}
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(s.runs) == 0 {
 		return s, nil

@@ -50,9 +50,13 @@ func (s *Model) render() {
 	}
 	st := s.Styles
 	if len(s.runs) == 0 {
-		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"),
-			s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
-				"自 retain 启动以来的每次训练都会列在这里，附上它的设置和所保留权重那一轮的验证指标；用空格标记两次训练即可比较。"))
+		hint := s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
+			"自 retain 启动以来的每次训练都会列在这里，附上它的设置和所保留权重那一轮的验证指标；用空格标记两次训练即可比较。")
+		if s.Training > 0 {
+			hint = s.Tf("Run %d is training on the Train screen (3); it is listed here when it ends or is stopped.",
+				"第 %d 次训练正在“训练”页进行（按 3）；训练结束或停止后会列在这里。", s.Training)
+		}
+		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"), hint)
 		return
 	}
 	tableRows, chartW, chartH := s.layout()
