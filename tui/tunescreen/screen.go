@@ -403,5 +403,5 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&sc.Up, &sc.Down, &sc.PageUp, &sc.PageDown, &sc.Top, &sc.Bottom} {
 		b.SetEnabled(more)
 	}
-	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply}, {sc.Up, sc.PageUp, sc.Top}}
+	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply, sc.Up}, {sc.Up, sc.PageUp, sc.Top}}
 }
