@@ -211,6 +211,7 @@ func (m *Model) setParent(ctx context.Context) {
 // if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
+	m.shareTraining()
 	m.pushInputs()
 	if follow := m.follow(); follow != nil {
 		cmd = tea.Batch(cmd, follow)

@@ -51,6 +51,28 @@ func (m *Model) onLoadedData(run common.Run) bool {
 	return loaded == m.data || loaded.Source.Describe() == m.data.Source.Describe()
 }
 
+// shareTraining tells the screens that wait for an ended run which run
+// trains now, when that changed, so their empty state says a run is on
+// its way rather than asking for one. Screens built later get it from the
+// root's context.
+func (m *Model) shareTraining() {
+	run := 0
+	if m.trainScr.Alive() {
+		run = m.trainScr.Runs()
+	}
+	if run == m.com.Training {
+		return
+	}
+	m.com.Training = run
+	msg := common.TrainingMsg{Run: run}
+	m.evalScr, _ = updateScreen(m.evalScr, msg)
+	m.usersScr, _ = updateScreen(m.usersScr, msg)
+	m.walkScr, _ = updateScreen(m.walkScr, msg)
+	m.runsScr, _ = updateScreen(m.runsScr, msg)
+	m.mapScr, _ = updateScreen(m.mapScr, msg)
+	m.planScr, _ = updateScreen(m.planScr, msg)
+}
+
 // newAnalysisScreens builds the screens that show the analysed run
 // (Evaluate, Users, Walkthrough, Map, Plan) empty: at the start, and
 // again when other data has loaded.

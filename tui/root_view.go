@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -21,12 +23,50 @@ func (m *Model) footer() string {
 	}
 	right := h.ShortHelpView(keys.globalShort())
 	room := m.width - lipgloss.Width(right) - 3
-	h.SetWidth(max(room, 0))
-	left := h.ShortHelpView(keys.ShortHelp())
 	if room <= 0 {
 		return common.Truncate(right, m.width)
 	}
-	return common.Pad(left, room) + "   " + right
+	return common.Pad(shortHelpFit(h, keys.ShortHelp(), room), room) + "   " + right
+}
+
+// shortHelpFit lays out the enabled keys of bindings as help's short view
+// does ("o open file • g open order log"), in w cells: whole items only,
+// and " …" after the last that fits when some do not. help.ShortHelpView
+// adds an item that does not fit when its ellipsis would not fit either,
+// which the footer then cut in the middle of a word.
+func shortHelpFit(h help.Model, bindings []key.Binding, w int) string {
+	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
+	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
+	var items []string
+	for _, b := range bindings {
+		if b.Enabled() {
+			items = append(items, h.Styles.ShortKey.Inline(true).Render(b.Help().Key)+" "+
+				h.Styles.ShortDesc.Inline(true).Render(b.Help().Desc))
+		}
+	}
+	var out strings.Builder
+	used := 0
+	for i, item := range items {
+		if i > 0 {
+			item = sep + item
+		}
+		need := lipgloss.Width(item)
+		if i < len(items)-1 {
+			need += lipgloss.Width(tail) // room to say more follow
+		}
+		if used+need > w {
+			if used == 0 {
+				tail = strings.TrimPrefix(tail, " ")
+			}
+			if used+lipgloss.Width(tail) <= w {
+				out.WriteString(tail)
+			}
+			break
+		}
+		out.WriteString(item)
+		used += lipgloss.Width(item)
+	}
+	return out.String()
 }
 
 func (m *Model) helpKeys() helpKeys {

@@ -34,6 +34,9 @@ type Common struct {
 	// DataChanged is set for analysis screens emptied because other data
 	// loaded after a run: their empty state asks for a run on the new data.
 	DataChanged bool
+	// Training is the number of the run training now (0: none), which the
+	// empty states of the screens that wait for an ended run name.
+	Training int
 	// Served says the TUI runs as a session of retain serve: its user never
 	// opens a file of the server at a path they type. ServedFile is the
 	// file served (Path empty when the server serves the built-in data),

@@ -62,13 +62,31 @@ func (c Common) NoRunTitle() string {
 
 // NoRunHint is what an analysis screen with no run to show asks for: hint
 // (how to train the first model), or, once other data has loaded after a
-// run, a run on the new data.
+// run, a run on the new data; while a run trains, that it does.
 func (c Common) NoRunHint(hint string) string {
+	if c.Training > 0 {
+		return c.Tf("Run %d is training on the Train screen (3); this screen fills in when it ends or is stopped.",
+			"第 %d 次训练正在“训练”页进行（按 3）；训练结束或停止后，这里会自动填上内容。", c.Training)
+	}
 	if c.DataChanged {
 		return c.T("Other data was loaded: train on it on the Train screen (3, then space). The earlier runs belong to the earlier data; they stay on the Runs screen (7).",
 			"已加载了其他数据：请在“训练”页用它训练（按 3，再按空格）。之前的训练属于之前的数据，仍列在“记录”页（按 7）。")
 	}
 	return hint
+}
+
+// TrainingMsg says which run trains now (Run 0: none), for the empty
+// states of the screens that wait for an ended run (Common.Training).
+type TrainingMsg struct{ Run int }
+
+// SetTraining records msg and reports whether it changed anything, so a
+// screen redraws only then.
+func (c *Common) SetTraining(msg TrainingMsg) bool {
+	if c.Training == msg.Run {
+		return false
+	}
+	c.Training = msg.Run
+	return true
 }
 
 // NoData says that no data is loaded (the load at startup failed) and how

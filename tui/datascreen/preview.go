@@ -10,39 +10,55 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// previewLines shows the first rows in the table's own units.
-func (s Model) previewLines(width, h int) []string {
+// previewLines shows the first rows in the table's own units: the id and
+// the label, then the features from the sideways offset. It returns the
+// lines and the offset shown: no further than the smallest at which the
+// last feature shows, so that a window widened after ] shows the first
+// features again rather than the same ones with room to spare.
+func (s Model) previewLines(width, h int) ([]string, int) {
 	t := s.data.Table
 	cols := append([]*data.Column(nil), t.Columns...)
-	off := min(s.colOff, max(len(cols)-1, 0))
 	// The id first, then the label, then the features from the offset.
 	label := &data.Column{Name: t.Label.Name}
-	var shown []*data.Column
+	var fixedCols []*data.Column
 	if t.IDColumn >= 0 {
-		shown = append(shown, t.Columns[t.IDColumn])
+		fixedCols = append(fixedCols, t.Columns[t.IDColumn])
 		cols = append(cols[:t.IDColumn:t.IDColumn], cols[t.IDColumn+1:]...)
-		off = min(off, max(len(cols)-1, 0))
 	}
-	shown = append(shown, label)
-	shown = append(shown, cols[off:]...)
-	fixed := len(shown) - len(cols[off:])
+	fixedCols = append(fixedCols, label)
 	rowW := s.rowNumberWidth(t.Rows)
 	first := min(s.scroll[sectionPreview], max(t.Rows-(h-2), 0))
 	last := min(first+max(h-2, 0), t.Rows)
-	var widths []int
+	colW := func(c *data.Column) int {
+		w := ansi.StringWidth(c.Name)
+		for r := first; r < last; r++ {
+			w = max(w, ansi.StringWidth(s.cell(c, r)))
+		}
+		return min(w, colCap(width)) + 2
+	}
+	// The largest useful offset: from it on, every feature left fits.
 	used := rowW
+	for _, c := range fixedCols {
+		used += colW(c)
+	}
+	most := len(cols)
+	for most > 0 && used+colW(cols[most-1]) <= width {
+		used += colW(cols[most-1])
+		most--
+	}
+	off := min(s.colOff, most, max(len(cols)-1, 0))
+	shown := append(fixedCols, cols[off:]...)
+	fixed := len(fixedCols)
+	var widths []int
+	used = rowW
 	fits := 0
 	for _, c := range shown {
-		colW := ansi.StringWidth(c.Name)
-		for r := first; r < last; r++ {
-			colW = max(colW, ansi.StringWidth(s.cell(c, r)))
-		}
-		colW = min(colW, colCap(width)) + 2
-		if used+colW > width {
+		w := colW(c)
+		if used+w > width {
 			break
 		}
-		widths = append(widths, colW)
-		used += colW
+		widths = append(widths, w)
+		used += w
 		fits++
 	}
 	head := s.rowNumberCell("#", rowW)
@@ -64,7 +80,7 @@ func (s Model) previewLines(width, h int) []string {
 		note += s.Tf(" · features %d–%d of %d ([ and ] scroll)", " · 特征 %d–%d，共 %d 个（[ 和 ] 左右翻看）",
 			off+1, off+max(fits-fixed, 0), len(cols))
 	}
-	return append(lines, s.Styles.Muted.Render(common.Truncate(note, width)))
+	return append(lines, s.Styles.Muted.Render(common.Truncate(note, width))), off
 }
 
 // cell formats one value of the preview, at position r of its order

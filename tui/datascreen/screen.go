@@ -43,7 +43,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 	return dataKeyMap{
 		Section:    key.NewBinding(key.WithKeys("left", "right", "v"), key.WithHelp("←/→", c.T("section", "分区"))),
 		Scroll:     key.NewBinding(key.WithKeys("up", "down", "k", "j", "pgup", "pgdown"), key.WithHelp("↑/↓ pgup/pgdn", c.T("move", "移动"))),
-		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("columns", "列"))),
+		Columns:    key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[/]", c.T("preview columns", "预览的列"))),
 		OpenTable:  key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("open file", "打开文件"))),
 		OpenLog:    key.NewBinding(key.WithKeys("g"), key.WithHelp("g", c.T("open order log", "打开订单日志"))),
 		Reload:     key.NewBinding(key.WithKeys("o"), key.WithHelp("o", c.T("reload served file", "重新载入服务的文件"))),
@@ -202,7 +202,9 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.section = (s.section + step) % sectionCount
 	case key.Matches(k, s.keys.Scroll):
 		s.scrollBy(k.String())
-	case key.Matches(k, s.keys.Columns):
+	case key.Matches(k, s.keys.Columns) && s.data != nil:
+		// From another section the keys show the preview they scroll.
+		s.section = sectionPreview
 		if k.String() == "]" {
 			s.colOff++
 		} else {
@@ -407,7 +409,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Horizon.SetEnabled(s.isLog())
 	k.Validation.SetEnabled(s.isLog())
 	k.BTYD.SetEnabled(s.isLog())
-	k.Columns.SetEnabled(s.data != nil && s.section == sectionPreview)
+	k.Columns.SetEnabled(s.data != nil)
 	k.Section.SetEnabled(s.data != nil)
 	k.Scroll.SetEnabled(s.data != nil)
 	k.Exclude.SetEnabled(s.data != nil && s.section == sectionSchema)
@@ -416,7 +418,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.OpenLog.SetEnabled(!s.Served)
 	k.Reload.SetEnabled(s.Served && s.ServedFile.Path != "")
 	return [][]key.Binding{
-		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.Label, k.Seed, k.Section},
+		// The footer's keys, those that work now, the most used first.
+		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Columns, k.Section, k.Seed,
+			k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Target},
 		{k.Section, k.Scroll, k.Columns, k.Exclude},
 		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}

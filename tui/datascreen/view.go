@@ -18,8 +18,9 @@ const keyW = 9
 // View returns the Data screen as rendered after the last change.
 func (s Model) View() string { return s.view }
 
-// render draws the Data screen in its area.
-func (s Model) render() string {
+// render draws the Data screen in its area. The preview's sideways offset
+// is kept no further than where its last feature shows (see previewLines).
+func (s *Model) render() string {
 	if s.Width <= 0 || s.Height <= 0 {
 		return ""
 	}
@@ -48,7 +49,7 @@ func (s Model) render() string {
 	case s.section == sectionSchema:
 		body = s.schemaLines(s.Width, bodyH, true)
 	case s.section == sectionPreview:
-		body = s.previewLines(s.Width, bodyH)
+		body, s.colOff = s.previewLines(s.Width, bodyH)
 	default:
 		body = s.distLines(s.Width, bodyH)
 	}

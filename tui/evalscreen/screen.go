@@ -161,6 +161,10 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s, tea.Batch(s.announce(), compare)
 	case CompareTickMsg, CompareDoneMsg:
 		return s, s.compareStep(msg)
+	case common.TrainingMsg:
+		if s.SetTraining(msg) {
+			s.render()
+		}
 	case common.TargetMsg:
 		s.plan.chosen = &msg.Target
 		s.retarget()

@@ -116,6 +116,10 @@ func (s Model) Axes() (x, y string) {
 // the choice; the root then asks for the new map with Want.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case common.TrainingMsg:
+		if s.SetTraining(msg) {
+			s.render()
+		}
 	case ReadyMsg:
 		if msg.Err != nil {
 			s.err = msg.Err

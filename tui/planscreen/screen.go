@@ -230,6 +230,10 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		s.render()
 		return s, cmd
+	case common.TrainingMsg:
+		if s.SetTraining(msg) {
+			s.render()
+		}
 	case common.BandsMsg:
 		s.scheme = msg.Scheme
 	case common.TargetMsg:

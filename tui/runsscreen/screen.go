@@ -71,6 +71,12 @@ func (s *Model) SetSize(w, h int) {
 
 // step handles keys.
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	if t, ok := msg.(common.TrainingMsg); ok {
+		if s.SetTraining(t) {
+			s.render()
+		}
+		return s, nil
+	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok || len(s.runs) == 0 {
 		return s, nil
@@ -178,6 +184,9 @@ func (s *Model) fillChart() {
 	c.SetXWhole(true)
 	c.SetLegendValues(false)
 	c.SetYLimits(0, math.Inf(1))
+	// Every epoch's figure is in range: a run's first epochs are part of
+	// the comparison, not spikes to leave off the top.
+	c.SetYFull(true)
 	maxEpochs := 1
 	for i, r := range runs {
 		for _, e := range r.History {

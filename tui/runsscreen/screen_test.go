@@ -227,3 +227,31 @@ func TestKeptEpochFollowsMinDelta(t *testing.T) {
 		t.Fatalf("kept epoch %d (%v), want 2", e.Epoch, ok)
 	}
 }
+
+// TestGoldenOneRun: with one run, "Train another run to compare two." was
+// said twice, above the chart and beside it. It is said once, above the
+// chart, which takes the width the comparison would.
+func TestGoldenOneRun(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		c.Height -= 3 // the root's tab bar, rule and footer
+		s := filled(c, onData(fakeRun(1, 100, losses(100)...), dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)))
+		view := screentest.Render(s, c.Width, c.Height)
+		if n := strings.Count(view, c.T("Train another run to compare two.", "再训练一次，就能比较两次训练。")); n != 1 {
+			t.Errorf("the hint is said %d times:\n%s", n, view)
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestChartHoldsEveryEpoch: the validation-loss chart's y range left the
+// first epochs (0.7 falling to 0.4) off its top, as RobustRange leaves a
+// spike; every epoch's figure is in range now.
+func TestChartHoldsEveryEpoch(t *testing.T) {
+	c := screentest.Common("en", 80, 21)
+	shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+	s := filled(c, onData(fakeRun(1, 100, losses(100)...), shop), onData(fakeRun(2, 30, 0.9, 0.45, 0.4178, 0.42, 0.4294), shop))
+	lo, hi := s.chart.YRange()
+	if lo > 0.4 || hi < 0.9 {
+		t.Errorf("y range %.3f–%.3f leaves out losses from 0.403 to 0.9", lo, hi)
+	}
+}

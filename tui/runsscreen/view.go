@@ -35,6 +35,9 @@ func (s Model) layout() (tableRows, chartW, chartH int) {
 	tableRows = min(max(len(s.runs), 1), max(h-3-panelH, 3))
 	chartH = max(h-tableRows-3, 0)
 	chartW = max(w-min(sideMaxW, w/2)-colGap, 0)
+	if len(s.runs) < 2 {
+		chartW = w // no comparison beside it: the line above says why
+	}
 	return tableRows, chartW, chartH
 }
 
@@ -47,9 +50,13 @@ func (s *Model) render() {
 	}
 	st := s.Styles
 	if len(s.runs) == 0 {
-		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"),
-			s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
-				"自 retain 启动以来的每次训练都会列在这里，附上它的设置和所保留权重那一轮的验证指标；用空格标记两次训练即可比较。"))
+		hint := s.T("Every training run since retain started is listed here with its settings and the validation figures of the epoch whose weights it kept; mark two with space to compare them.",
+			"自 retain 启动以来的每次训练都会列在这里，附上它的设置和所保留权重那一轮的验证指标；用空格标记两次训练即可比较。")
+		if s.Training > 0 {
+			hint = s.Tf("Run %d is training on the Train screen (3); it is listed here when it ends or is stopped.",
+				"第 %d 次训练正在“训练”页进行（按 3）；训练结束或停止后会列在这里。", s.Training)
+		}
+		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"), hint)
 		return
 	}
 	tableRows, chartW, chartH := s.layout()
@@ -61,9 +68,11 @@ func (s *Model) render() {
 	lines = append(lines, s.table(w, tableRows)...)
 	_, _, why := s.compared()
 	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
-	sideW := w - chartW - colGap
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
-	lines = append(lines, common.JoinColumns([][]string{chart, s.compareLines(sideW, chartH)}, []int{chartW, sideW}, colGap)...)
+	if sideW := w - chartW - colGap; sideW > 0 {
+		chart = common.JoinColumns([][]string{chart, s.compareLines(sideW, chartH)}, []int{chartW, sideW}, colGap)
+	}
+	lines = append(lines, chart...)
 	s.view = widget.Fit(common.JoinLines(lines), w, h)
 }
 
@@ -214,9 +223,9 @@ func sameData(a, b common.Run) bool {
 // short.
 func (s Model) compareLines(w, h int) []string {
 	st := s.Styles
-	ia, ib, why := s.compared()
+	ia, ib, _ := s.compared()
 	if ia < 0 {
-		return []string{st.Muted.Render(common.Truncate(why, w))}
+		return nil // the line above the chart says why
 	}
 	a, b := s.runs[ia], s.runs[ib]
 	ca, cb := configOf(a), configOf(b)

@@ -58,3 +58,40 @@ func TestFinishedNamesTheMonitoredLoss(t *testing.T) {
 		t.Errorf("without validation: %q", got)
 	}
 }
+
+// TestStopAgreesWithTheProgressLine: stopped between epochs 18 and 19 the
+// message read "after 18 epochs and 0 batches" while the bar read "epoch
+// 19/200 · batch 0/199". Both now count the same epoch, and no zero
+// batches are mentioned.
+func TestStopAgreesWithTheProgressLine(t *testing.T) {
+	cases := []struct {
+		epochs, batches int
+		shown           [2]int
+		en, zh          string
+	}{
+		{18, 0, [2]int{18, 199}, "■ Stopped by you after 18 epochs.", "■ 已由你停止，共训练 18 轮。"},
+		{1, 0, [2]int{1, 199}, "■ Stopped by you after 1 epoch.", "■ 已由你停止，共训练 1 轮。"},
+		{18, 57, [2]int{19, 57}, "■ Stopped by you at epoch 19, batch 57.", "■ 已由你停止于第 19 轮第 57 批。"},
+		{0, 0, [2]int{1, 0}, "■ Stopped by you before the first batch.", "■ 已由你在第一批之前停止。"},
+	}
+	for _, c := range cases {
+		// The trainer's report as it stops (engine.Trainer.progress).
+		p := engine.Progress{Epoch: c.epochs + 1, Epochs: 200, Batch: c.batches, Batches: 199}
+		if c.epochs > 0 {
+			p.Last = engine.EpochStats{Epoch: c.epochs}
+		}
+		if e, b := shownPosition(p); e != c.shown[0] || b != c.shown[1] {
+			t.Errorf("%d epochs %d batches: the bar shows epoch %d batch %d, want %v", c.epochs, c.batches, e, b, c.shown)
+		}
+		if got := describeUserStop(common.New("en"), c.epochs, c.batches); got != c.en {
+			t.Errorf("en: %q, want %q", got, c.en)
+		}
+		if got := describeUserStop(common.New("zh"), c.epochs, c.batches); got != c.zh {
+			t.Errorf("zh: %q, want %q", got, c.zh)
+		}
+	}
+	// Mid-run the report after an epoch's end already counts it whole.
+	if e, b := shownPosition(engine.Progress{Epoch: 5, Batch: 199, Batches: 199, EpochEnd: true, Last: engine.EpochStats{Epoch: 5}}); e != 5 || b != 199 {
+		t.Errorf("epoch end shows epoch %d batch %d", e, b)
+	}
+}

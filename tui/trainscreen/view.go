@@ -254,14 +254,21 @@ func (s Model) progressLine(l trainLayoutSizes) string {
 	if total := p.Epochs * p.Batches; total > 0 {
 		frac = min(float64(p.Step)/float64(total), 1)
 	}
-	batch := p.Batch
-	if batch == 0 && p.Epoch > 0 && p.Last.Epoch == p.Epoch {
-		// The report after an epoch's end: that epoch is whole.
-		batch = p.Batches
-	}
-	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, p.Epoch,
+	epoch, batch := shownPosition(p)
+	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, epoch,
 		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
 	return s.bar.ViewAs(frac) + common.Truncate(text, s.Width-l.barW)
+}
+
+// shownPosition is the epoch and batch the progress line shows for p: the
+// epoch in progress and its batches done, or, before the first batch of
+// an epoch, the epoch just ended as whole ("epoch 18 · batch 199/199",
+// not "epoch 19 · batch 0/199"), as the stop message counts it.
+func shownPosition(p engine.Progress) (epoch, batch int) {
+	if p.Batch == 0 && p.Last.Epoch > 0 && p.Last.Epoch >= p.Epoch-1 {
+		return p.Last.Epoch, p.Batches
+	}
+	return p.Epoch, p.Batch
 }
 
 func finiteOr(v, alt float64) float64 {
@@ -293,7 +300,8 @@ func clock(d time.Duration) string {
 // numberLines are the current figures as text: readable without colour and
 // by screen readers, and exact where the charts are approximate. Each box
 // says which epoch its numbers belong to (the last one, or the best). The
-// decay check's box comes only whole, when h rows hold it.
+// decay check's box and then the previous run's come only whole, when h
+// rows hold them.
 func (s Model) numberLines(w, h int) []string {
 	st := s.Styles
 	row := func(name, train, val string) string {
@@ -337,15 +345,27 @@ func (s Model) numberLines(w, h int) []string {
 	if d := s.decayLines(row); len(lines)+len(d) <= h {
 		lines = append(lines, d...)
 	}
-	if prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop); ok {
-		lines = append(lines, "", st.Muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
-			st.Muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored()))))
-		if prevBest.HasAUC {
-			lines = append(lines, st.Muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
-		}
+	if p := s.previousLines(row); len(lines)+len(p) <= h {
+		lines = append(lines, p...)
 	}
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], w)
+	}
+	return lines
+}
+
+// previousLines are the previous run's best epoch, dimmed as its curves
+// are (none before a second run).
+func (s Model) previousLines(row func(name, a, b string) string) []string {
+	prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop)
+	if !ok {
+		return nil
+	}
+	muted := s.Styles.Muted
+	lines := []string{"", muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
+		muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
+	if prevBest.HasAUC {
+		lines = append(lines, muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
 	}
 	return lines
 }
@@ -377,8 +397,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
-		return c.Tf("■ Stopped by you after %d epochs and %d batches. space starts a new run.",
-			"■ 已由你停止，共训练 %d 轮又 %d 批。按空格开始新的训练。", ep, b), false
+		return describeUserStop(c, ep, b) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
 	case err != nil:
 		return c.T("✗ Could not train: ", "✗ 无法训练：") + c.ErrorText(err), true
 	case exp == nil:
@@ -392,6 +411,22 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 	}
 	msg, failed := describeStop(c, exp, last)
 	return msg + describeDecay(c, exp.Decay), failed
+}
+
+// describeUserStop says where the user stopped a run that had finished
+// epochs epochs and batches batches of the next, in the progress line's
+// terms (shownPosition): after the epochs when no batch of the next had
+// trained, else at the epoch in progress and its batch.
+func describeUserStop(c common.Common, epochs, batches int) string {
+	switch {
+	case batches > 0:
+		return c.Tf("■ Stopped by you at epoch %d, batch %d.", "■ 已由你停止于第 %d 轮第 %d 批。", epochs+1, batches)
+	case epochs == 0:
+		return c.T("■ Stopped by you before the first batch.", "■ 已由你在第一批之前停止。")
+	case epochs == 1:
+		return c.T("■ Stopped by you after 1 epoch.", "■ 已由你停止，共训练 1 轮。")
+	}
+	return c.Tf("■ Stopped by you after %d epochs.", "■ 已由你停止，共训练 %d 轮。", epochs)
 }
 
 // describeStop says how the network kept ended its training.

@@ -217,3 +217,27 @@ func TestTrainLayout(t *testing.T) {
 		}
 	}
 }
+
+// TestPreviousRunComesWhole: the previous run's box was appended whatever
+// the height and cut, at 80×24 in the program (21 rows under the tab bar),
+// to its title and a figure; it shows whole or not at all, as the decay
+// box does.
+func TestPreviousRunComesWhole(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		for h := 16; h <= 26; h++ {
+			c := screentest.Common(lang, 80, h)
+			s := goldenScreen(t, c)
+			s.runCfg = s.cfg
+			s = syntheticRun(s, 9)
+			s.prev, s.prevCfg = s.history, s.runCfg
+			s.history = nil
+			s = syntheticRun(s, 14)
+			view := screentest.Render(s, 80, h)
+			title := strings.Contains(view, c.T("Previous run (dimmed)", "上一次训练（暗色）"))
+			auc := strings.Contains(view, c.T("val AUC   0.8267", "验证 AUC   0.8267"))
+			if title != auc || (h >= 24 && !title) {
+				t.Errorf("%s 80×%d: title %v, last figure %v:\n%s", lang, h, title, auc, view)
+			}
+		}
+	}
+}

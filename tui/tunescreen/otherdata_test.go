@@ -70,9 +70,11 @@ func TestBalancedWeightAppliedAsTheLoadedDatas(t *testing.T) {
 	s := New(screentest.Common("en", 80, 24))
 	s.SetInputs(textbook(t), experiment.DefaultConfig())
 	res := fixedResult()
-	best := *res.Best
+	// Best is a copy of the board's first trial, as experiment.Tune makes it.
+	best := &res.Board[0]
 	best.Config.Train.PosWeight, best.PosWeight = experiment.BalancedPosWeight, 2.759
-	res.Best = &best
+	copied := *best
+	res.Best = &copied
 	s, _ = s.step(s.NewDoneMsg(res, nil))
 	s, sent := pressApply(s)
 	if len(sent) != 1 {

@@ -1,7 +1,8 @@
 // Package tunescreen is the Tune screen: a search for a better
 // configuration (experiment.Tune) started and stopped with a key, its
-// time budget edited in place, a live leaderboard, and a key that copies
-// the best configuration into the Model screen.
+// time budget edited in place, a live leaderboard whose rows ↑/↓ select,
+// and a key that copies the selected configuration (the best until another
+// is selected) into the Model screen.
 package tunescreen
 
 import (
@@ -30,6 +31,8 @@ const tickEvery = 150 * time.Millisecond
 type tuneKeyMap struct {
 	Start, Stop, Budget, Apply key.Binding
 	Commit, Cancel             key.Binding
+	// Scroll moves the selected trial through the leaderboard.
+	Scroll common.ScrollKeys
 }
 
 func defaultKeyMap(c common.Common) tuneKeyMap {
@@ -37,10 +40,18 @@ func defaultKeyMap(c common.Common) tuneKeyMap {
 		Start:  key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("start search", "开始搜索"))),
 		Stop:   key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("stop search", "停止搜索"))),
 		Budget: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", c.T("edit budget", "修改时间预算"))),
-		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("apply best to Model", "把最佳配置用于模型页"))),
+		Apply:  key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("apply selected to Model", "把所选配置用于模型页"))),
 		Commit: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("set budget", "确定预算"))),
 		Cancel: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("keep old budget", "保留原预算"))),
+		Scroll: selectKeys(c),
 	}
+}
+
+// selectKeys are the scroll keys, described as moving the selected trial.
+func selectKeys(c common.Common) common.ScrollKeys {
+	k := common.NewScrollKeys(c)
+	k.Up.SetHelp("↑/↓", c.T("select trial", "选择试验"))
+	return k
 }
 
 // ApplyMsg asks the root to make Config the Model screen's configuration.
@@ -103,6 +114,9 @@ type Model struct {
 	result   *experiment.TuneResult
 	err      error
 	applied  int // the trial last applied (0: none)
+	// sel is the selected trial's number (0: the best), which a applies;
+	// top the first leaderboard row in view and pageRows how many are.
+	sel, top, pageRows int
 
 	typing bool
 	// input is the budget's field: a text input as every other screen's,
@@ -220,7 +234,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	picked := s.selected()
 	switch {
+	case s.moveSelection(k):
 	case s.run != nil && key.Matches(k, s.keys.Stop):
 		s.run.cancel() // the search ends with the best so far (DoneMsg)
 	case s.run == nil && key.Matches(k, s.keys.Start) && s.data != nil:
@@ -230,21 +246,25 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.input.SetValue(FormatBudget(s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()
-	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil && s.otherData():
+	case !key.Matches(k, s.keys.Apply) || s.result == nil || picked == nil:
+	case s.otherData():
 		// Its AUCs are the earlier data's, and a balanced weight stood for
 		// that data's classes: neither is the loaded data's.
 		s.refusal = s.Tf("✗ not applied: trial %s was tuned on other data (%s); s searches the data loaded now",
 			"✗ 未应用：试验 %s 是在其他数据（%s）上调出的；按 s 搜索现在加载的数据",
-			common.Thousands(s.result.Best.Number), s.SourceName(s.searched.Source))
-	case key.Matches(k, s.keys.Apply) && s.result != nil && s.result.Best != nil:
-		best := s.result.Best
-		cfg := best.Config
+			common.Thousands(picked.Number), s.SourceName(s.searched.Source))
+	case picked.Err != "":
+		s.refusal = s.Tf("✗ not applied: trial %s failed; select another with ↑/↓",
+			"✗ 未应用：试验 %s 失败；请用 ↑/↓ 选择其他试验", common.Thousands(picked.Number))
+	default:
+		cfg := picked.Config
 		// The Model screen holds a number: a balanced weight is the one
 		// the search resolved it to, on this same data.
 		balanced := cfg.Train.PosWeight == experiment.BalancedPosWeight
-		cfg.Train.PosWeight = best.PosWeight
-		s.applied, s.refusal = best.Number, ""
-		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: best.Number, Balanced: balanced} }
+		cfg.Train.PosWeight = picked.PosWeight
+		number := picked.Number
+		s.applied, s.refusal = number, ""
+		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: number, Balanced: balanced} }
 	}
 	s.render()
 	return s, cmd
@@ -330,6 +350,7 @@ func (s *Model) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(s.parent)
 	run := &search{cancel: cancel, done: make(chan struct{})}
 	s.run, s.progress, s.result, s.err, s.applied = run, nil, nil, nil, 0
+	s.sel, s.top = 0, 0
 	s.searched = s.data
 	gen, d, base := s.gen, s.data, s.base
 	opts := experiment.TuneOptions{Folds: s.folds, Trials: s.trials, Budget: s.budget, Seed: base.Seed,
@@ -375,6 +396,12 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Start.SetEnabled(s.run == nil && s.data != nil)
 	k.Stop.SetEnabled(s.run != nil)
 	k.Budget.SetEnabled(s.run == nil)
-	k.Apply.SetEnabled(s.result != nil && s.result.Best != nil && !s.otherData())
-	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply}}
+	picked := s.selected()
+	k.Apply.SetEnabled(s.result != nil && picked != nil && picked.Err == "" && !s.otherData())
+	more := len(s.board()) > 1
+	sc := k.Scroll
+	for _, b := range []*key.Binding{&sc.Up, &sc.Down, &sc.PageUp, &sc.PageDown, &sc.Top, &sc.Bottom} {
+		b.SetEnabled(more)
+	}
+	return [][]key.Binding{{k.Start, k.Stop, k.Budget, k.Apply, sc.Up}, {sc.Up, sc.PageUp, sc.Top}}
 }

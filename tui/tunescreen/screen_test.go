@@ -256,7 +256,8 @@ func TestOneFoldHasNoSpread(t *testing.T) {
 		{Number: 2, AUC: 0.8, Folds: make([]experiment.FoldResult, 1)},
 	}
 	for lang, want := range map[string]string{"en": "0.8000 (1 fold)", "zh": "0.8000（1 折）"} {
-		lines := strings.Join(boardLines(screentest.Common(lang, 160, 48), board, 3, 160, 10), "\n")
+		out, _, _ := boardLines(screentest.Common(lang, 160, 48), board, 3, boardView{}, 160, 10)
+		lines := strings.Join(out, "\n")
 		screentest.MustContain(t, lines, "0.9100 ± 0.0100", want)
 		if strings.Contains(lines, "0.8000 ±") {
 			t.Errorf("%s: one fold shown with a spread:\n%s", lang, lines)

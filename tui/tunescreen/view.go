@@ -4,10 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
-	"strings"
 	"time"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -41,7 +38,9 @@ func (s *Model) render() {
 	lines = append(lines, s.stateLine(), s.bestLine(), "")
 	board := s.board()
 	room := s.Height - len(lines)
-	lines = append(lines, boardLines(s.Common, board, s.folds, s.Width, room)...)
+	var table []string
+	table, s.top, s.pageRows = boardLines(s.Common, board, s.folds, boardView{sel: s.selectedIndex(), top: s.top, detail: s.detailNote()}, s.Width, room)
+	lines = append(lines, table...)
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], s.Width)
 	}
@@ -147,7 +146,7 @@ func (s Model) bestLine() string {
 		text += s.T(" · of the earlier data", " · 属于之前的数据")
 	case s.applied == best.Number:
 		text += s.T(" · applied to the Model screen", " · 已用于模型页")
-	case s.result != nil && s.result.Best != nil:
+	case s.result != nil && s.result.Best != nil && s.selectedNumber() == best.Number:
 		text += s.T(" · a copies it to the Model screen", " · 按 a 用于模型页")
 	}
 	return s.Styles.Good.Render(text)
@@ -162,77 +161,6 @@ func (s Model) board() []experiment.Trial {
 		return s.progress.Board
 	}
 	return nil
-}
-
-// boardLines lays out the leaderboard's header, its ranking rule and its
-// rows in w×h cells. The folds column says how many of the k folds a trial
-// was measured on: the board ranks on that first (see experiment.Tune), so
-// a trial the search cut short reads as partial where it is ranked.
-func boardLines(c common.Common, board []experiment.Trial, folds, w, h int) []string {
-	if h < 3 || len(board) == 0 {
-		return nil
-	}
-	rows := board[:min(len(board), h-2)]
-	cells := make([]string, len(rows))
-	width := max(5, ansi.StringWidth(c.T("folds", "折数")))
-	for i, t := range rows {
-		cells[i] = foldsCell(c, t, folds)
-		width = max(width, ansi.StringWidth(cells[i]))
-	}
-	lines := []string{c.Styles.Muted.Render(c.T("Ranked by folds measured, then by CV AUC · × dropped by halving",
-		"排序：先按已测折数，再按交叉验证 AUC · × 为逐级淘汰"))}
-	head := common.Pad(c.T("trial", "试验"), 5) + "  " + common.Pad(c.T("CV AUC ± std", "交叉验证 AUC"), 15) + "  " +
-		common.PadLeft(c.T("time", "用时"), 7) + "  " + common.Pad(c.T("folds", "折数"), width) + "  "
-	lines = append(lines, c.Styles.Title.Render(head+c.T("settings", "设置")))
-	for i, t := range rows {
-		auc := fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
-		switch {
-		case t.Err != "":
-			auc = c.T("failed", "失败")
-		case len(t.Folds) == 0:
-			auc = "…"
-		case len(t.Folds) == 1: // one fold has no spread to show
-			auc = fmt.Sprintf("%.4f (1 fold)", t.AUC)
-			if c.Zh() {
-				auc = fmt.Sprintf("%.4f（1 折）", t.AUC)
-			}
-		}
-		row := fmt.Sprintf("%5d  %s  %s  %s  %s", t.Number, common.Pad(auc, 15), common.PadLeft(roundDur(c, t.Time), 7), common.Pad(cells[i], width), settingsText(c, t))
-		lines = append(lines, common.Truncate(row, w))
-	}
-	return lines
-}
-
-// foldsCell is a trial's folds measured out of k, marked × when halving
-// dropped it (or it failed) and "stopped" when the search ended first.
-func foldsCell(c common.Common, t experiment.Trial, k int) string {
-	cell := fmt.Sprintf("%d/%d", len(t.Folds), k)
-	switch {
-	case t.Stopped:
-		cell += " ×"
-	case t.Interrupted:
-		cell += c.T(" stopped", " 中止")
-	}
-	return cell
-}
-
-// settingsText lists a trial's settings compactly: values that name
-// themselves bare, numbers after their dimension's name.
-func settingsText(c common.Common, t experiment.Trial) string {
-	if t.Base {
-		return c.T("the Model screen's configuration", "模型页的配置")
-	}
-	parts := make([]string, len(t.Settings))
-	for i, st := range t.Settings {
-		parts[i] = st.Value
-		if st.Value != "" && (st.Value[0] >= '0' && st.Value[0] <= '9' || st.Value == "true" || st.Value == "false" || st.Value == "balanced") {
-			parts[i] = st.Name + "=" + st.Value
-		}
-	}
-	if t.OnBase {
-		return c.T("Model screen + ", "模型页 + ") + strings.Join(parts, " ")
-	}
-	return strings.Join(parts, " ")
 }
 
 // roundDur writes a duration to a tenth of a second: "9.3s", "1m5s" (Go's

@@ -156,6 +156,10 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.found(msg)
 	case SweepMsg:
 		s.swept(msg)
+	case common.TrainingMsg:
+		if !s.SetTraining(msg) {
+			return s, nil
+		}
 	case common.ThresholdMsg:
 		cmd = s.setThreshold(msg)
 	case common.TargetMsg, common.BandsMsg:

@@ -113,6 +113,11 @@ func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		w.render()
 		return w, nil
+	case common.TrainingMsg:
+		if w.SetTraining(msg) {
+			w.render()
+		}
+		return w, nil
 	case common.ThresholdMsg:
 		w.threshold, w.thresholdRun = msg.Threshold, msg.Run
 		if w.has && msg.Run == w.run {

@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -133,10 +134,16 @@ func padLeft(s string, w int) string {
 // and wraps their cells at word boundaries onto more lines (widget.WrapCell).
 // Columns of numbers keep squeeze 0 and are never narrowed. A table that
 // still does not fit is left to the caller.
+//
+// cut marks columns whose cells are cut with "…" instead: names whose
+// continuation on a line of its own would read as a row of its own
+// ("OnlineSecurity=No" over "internet service"). Such a column may narrow
+// below its longest word, so its squeeze should be below the wrapped ones'.
 type table struct {
 	header  []string
 	rows    [][]string
 	right   []bool
+	cut     []bool
 	focus   int
 	indent  int
 	width   int
@@ -190,8 +197,34 @@ func (t table) longestWords(n int) []int {
 			words[j] = max(words[j], widget.LongestWord(c))
 		}
 	}
+	for j := range words {
+		if t.cuts(j) {
+			words[j] = t.mostCells(j)
+		}
+	}
 	return words
 }
+
+// mostCells is the width that holds half the cells of column j whole (at
+// least minCell): a cut column narrows no further while the wrapped ones
+// can still narrow to their longest word, so that only its longer cells
+// are cut.
+func (t table) mostCells(j int) int {
+	var widths []int
+	for _, r := range t.rows {
+		if j < len(r) {
+			widths = append(widths, ansi.StringWidth(r[j]))
+		}
+	}
+	if len(widths) == 0 {
+		return minCell
+	}
+	slices.Sort(widths)
+	return max(widths[(len(widths)-1)/2], minCell)
+}
+
+// cuts reports whether column j is cut rather than wrapped.
+func (t table) cuts(j int) bool { return j < len(t.cut) && t.cut[j] }
 
 func (t table) squeezeOf(j int) int {
 	if j < len(t.squeeze) {
@@ -222,7 +255,11 @@ func (t table) render(st Styles) []string {
 		height := 1
 		for j, c := range r {
 			cells[j] = []string{c}
-			if j < len(widths) && ansi.StringWidth(c) > widths[j] {
+			switch {
+			case j >= len(widths) || ansi.StringWidth(c) <= widths[j]:
+			case t.cuts(j):
+				cells[j] = []string{ansi.Truncate(c, widths[j], "…")}
+			default:
 				cells[j] = widget.WrapCell(c, widths[j])
 			}
 			height = max(height, len(cells[j]))

@@ -242,3 +242,54 @@ func TestInputProseMatchesThePipeline(t *testing.T) {
 		}
 	}
 }
+
+// TestInputNamesNeverWrap: on the input step a one-hot name wrapped onto
+// a line of its own ("OnlineSecurity=No" over "internet service") read as
+// two inputs. The name is cut with "…" instead: a line of the table with
+// no index has nothing in the input column.
+func TestInputNamesNeverWrap(t *testing.T) {
+	exp := longNamesExperiment(t)
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		m := New(in, lang, DefaultStyles())
+		for _, width := range []int{60, 80, 100} {
+			var s step
+			for _, st := range m.steps {
+				if st.kind == stepInput {
+					s = st
+				}
+			}
+			body := m.renderer(width).render(s).body
+			inTable, rows, cut := false, 0, 0
+			for _, l := range body {
+				l = ansi.Strip(l)
+				switch {
+				case strings.HasSuffix(strings.TrimRight(l, " "), "x[i]"):
+					inTable = true
+					continue
+				case !inTable:
+					continue
+				case strings.TrimSpace(l) == "":
+					inTable = false
+					continue
+				}
+				if strings.TrimSpace(l[:6]) != "" {
+					rows++
+					if strings.Contains(l, "…") {
+						cut++
+					}
+					continue
+				}
+				if r := []rune(l); len(r) > 6 && r[6] != ' ' {
+					t.Errorf("%s at %d: a continuation in the input column: %q", lang, width, l)
+				}
+			}
+			if rows != len(in.X) || (width == 60 && cut == 0) {
+				t.Errorf("%s at %d: %d rows (want %d), %d names cut", lang, width, rows, len(in.X), cut)
+			}
+		}
+	}
+}

@@ -69,9 +69,12 @@ func (r renderer) inputPage() page {
 	if num := r.numbersText(pipe); num != "" {
 		p.body = append(append(p.body, ""), widget.WrapStyled(num, r.width, r.st.Text)...)
 	}
+	// The input's name is cut, never wrapped: a one-hot level on a line
+	// of its own read as another input. The raw value, right-aligned in
+	// cells the widest value sets, narrows first.
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
-		right: []bool{true, false, true, false, true}, focus: -1, indent: 2,
-		width: r.width, squeeze: []int{0, 1, 1, 1}}
+		right: []bool{true, false, true, false, true}, cut: []bool{false, true}, focus: -1, indent: 2,
+		width: r.width, squeeze: []int{0, 1, 2, 1}}
 	for i, out := range pipe.Outputs {
 		if i >= len(w.x) || out.Input < 0 || out.Input >= len(w.raw) {
 			continue

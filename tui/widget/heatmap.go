@@ -235,22 +235,11 @@ func (m Heatmap) render() string {
 	out.WriteString(fitLine(title, w))
 	out.WriteByte('\n')
 
-	header := strings.Repeat(" ", labelW+2)
-	for j := c0; j < c0+nc; j++ {
-		label := m.colLabel(j)
-		if j == m.hiCol {
-			label = "▾" + label
-		}
-		label = ansi.Truncate(label, cellW-1, "")
-		text := strings.Repeat(" ", cellW-ansi.StringWidth(label)) + label
-		if j == m.hiCol {
-			text = m.styles.Highlight.Render(text)
-		} else {
-			text = m.styles.Label.Render(text)
-		}
-		header += text
+	header, ok := m.numberedHeader(c0, nc, cellW, w-labelW-2)
+	if !ok {
+		header = m.cellHeader(c0, nc, cellW)
 	}
-	out.WriteString(fitLine(header, w))
+	out.WriteString(fitLine(strings.Repeat(" ", labelW+2)+header, w))
 
 	for i := r0; i < r0+nr; i++ {
 		out.WriteByte('\n')
@@ -266,6 +255,98 @@ func (m Heatmap) render() string {
 		out.WriteString(fitLine(line, w))
 	}
 	return Fit(out.String(), w, h)
+}
+
+// cellHeader labels every column in view over its cell, right-aligned and
+// cut to the cell.
+func (m Heatmap) cellHeader(c0, nc, cellW int) string {
+	var header strings.Builder
+	for j := c0; j < c0+nc; j++ {
+		label := m.colLabel(j)
+		if j == m.hiCol {
+			label = "▾" + label
+		}
+		label = ansi.Truncate(label, cellW-1, "")
+		text := strings.Repeat(" ", cellW-ansi.StringWidth(label)) + label
+		if j == m.hiCol {
+			text = m.styles.Highlight.Render(text)
+		} else {
+			text = m.styles.Label.Render(text)
+		}
+		header.WriteString(text)
+	}
+	return header.String()
+}
+
+// labelSteps are the steps between numbered columns' labels, the first
+// that leaves room for every label used.
+var labelSteps = []int{1, 5, 10, 25, 50, 100, 250, 500, 1000}
+
+// numberedHeader labels columns numbered by their labels whose numbers
+// are wider than a cell: every step-th number (5, 10, 15 …), the first
+// column in view and the highlighted one (▾12), each starting at its
+// column's cell and kept one cell from the next, in w cells. It reports
+// false when some column in view is not labelled by a whole number, or
+// every label fits its cell (cellHeader then labels each one).
+func (m Heatmap) numberedHeader(c0, nc, cellW, w int) (string, bool) {
+	widest := 0
+	numbers := make([]int, nc)
+	for j := c0; j < c0+nc; j++ {
+		n, err := strconv.Atoi(m.colLabel(j))
+		if err != nil {
+			return "", false
+		}
+		numbers[j-c0] = n
+		widest = max(widest, ansi.StringWidth(m.colLabel(j)))
+	}
+	if widest < cellW || w <= 0 {
+		return "", false
+	}
+	step := labelSteps[len(labelSteps)-1]
+	for _, s := range labelSteps {
+		if s*cellW >= widest+1 {
+			step = s
+			break
+		}
+	}
+	line := []rune(strings.Repeat(" ", w))
+	taken := make([]bool, w)
+	highlight := [2]int{-1, -1} // the highlighted label's first and end cell
+	place := func(j int, label string) bool {
+		start := (j - c0) * cellW
+		end := start + ansi.StringWidth(label)
+		if end > w {
+			return false
+		}
+		for x := max(start-1, 0); x < min(end+1, w); x++ {
+			if taken[x] {
+				return false
+			}
+		}
+		for i, r := range []rune(label) {
+			line[start+i] = r
+			taken[start+i] = true
+		}
+		if j == m.hiCol {
+			highlight = [2]int{start, end}
+		}
+		return true
+	}
+	if m.hiCol >= c0 && m.hiCol < c0+nc {
+		place(m.hiCol, "▾"+m.colLabel(m.hiCol))
+	}
+	for j := c0; j < c0+nc; j++ {
+		if numbers[j-c0]%step == 0 {
+			place(j, m.colLabel(j))
+		}
+	}
+	place(c0, m.colLabel(c0))
+	if highlight[0] < 0 {
+		return m.styles.Label.Render(string(line)), true
+	}
+	return m.styles.Label.Render(string(line[:highlight[0]])) +
+		m.styles.Highlight.Render(string(line[highlight[0]:highlight[1]])) +
+		m.styles.Label.Render(string(line[highlight[1]:])), true
 }
 
 // levelStyles returns the style of each sign (0 positive, 1 negative) and

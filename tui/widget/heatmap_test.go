@@ -149,3 +149,40 @@ func TestHeatmapScrollNote(t *testing.T) {
 		t.Fatalf("the note is still in English:\n%s", view)
 	}
 }
+
+// numbered is the labels 1 … n, as the walkthrough numbers a hidden
+// layer's columns.
+func numbered(n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = itoa(i + 1)
+	}
+	return out
+}
+
+// TestHeatmapNumbersWiderThanACell: column numbers of two digits in cells
+// of two were cut to their first digit ("1 2 … 9 1 1 1"); every fifth
+// number is shown whole instead, starting at its column, with the first
+// column's and the highlighted one's.
+func TestHeatmapNumbersWiderThanACell(t *testing.T) {
+	h := NewHeatmap(DefaultStyles(), "W2")
+	h.SetMatrix(weights(4, 16))
+	h.SetLabels(numbered(4), numbered(16))
+	h.SetSize(40, 6) // two cells per column
+	header := strings.TrimRight(strings.Split(ansi.Strip(h.View()), "\n")[1], " ")
+	if want := "   1       5         10        15"; header != want {
+		t.Fatalf("header = %q, want %q", header, want)
+	}
+	h.SetHighlight(1, 11) // column 12
+	header = strings.TrimRight(strings.Split(ansi.Strip(h.View()), "\n")[1], " ")
+	if want := "   1       5         10  ▾12   15"; header != want {
+		t.Fatalf("header = %q, want %q", header, want)
+	}
+	h.SetLabels(numbered(4), numbered(9)) // one digit fits its cell: every column numbered
+	h.SetMatrix(weights(4, 9))
+	h.SetHighlight(-1, -1)
+	header = strings.TrimRight(strings.Split(ansi.Strip(h.View()), "\n")[1], " ")
+	if want := "    1 2 3 4 5 6 7 8 9"; header != want {
+		t.Fatalf("header = %q, want %q", header, want)
+	}
+}

@@ -70,6 +70,18 @@ func RobustRange(values []float64) (lo, hi float64, ok bool) {
 	return lo, hi, true
 }
 
+// fullRange is the smallest and largest finite value (ok false when there
+// is none).
+func fullRange(values []float64) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, v := range values {
+		if finite(v) {
+			lo, hi, ok = math.Min(lo, v), math.Max(hi, v), true
+		}
+	}
+	return lo, hi, ok
+}
+
 // PadRange widens [lo, hi] by frac of its span on both sides, gives a
 // degenerate range a sensible span, and then keeps it inside [lower, upper]
 // (pass ±Inf for no limit), shifting rather than shrinking when it can.

@@ -86,6 +86,8 @@ type SeriesChart struct {
 	legendMin int
 	// xWhole ticks the x axis at whole numbers only (SetXWhole).
 	xWhole bool
+	// yFull makes the y range hold every value in view (SetYFull).
+	yFull bool
 }
 
 // SetLegendValues shows (the default) or hides each series' latest value in
@@ -163,6 +165,16 @@ func (c *SeriesChart) SetXRange(lo, hi float64) {
 		c.xMin, c.xMax = math.NaN(), math.NaN()
 	}
 	c.dirty = true
+}
+
+// SetYFull makes the y range hold every value in view instead of the
+// RobustRange that leaves spikes outside: for per-epoch figures, whose
+// first epochs are no spike but part of the curve to compare.
+func (c *SeriesChart) SetYFull(full bool) {
+	if c.yFull != full {
+		c.yFull = full
+		c.dirty = true
+	}
 }
 
 // SetYLimits bounds the y range the chart may choose, for quantities with

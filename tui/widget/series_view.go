@@ -36,6 +36,9 @@ func (c SeriesChart) render() (string, plotArea) {
 		}
 	}
 	lo, hi, ok := RobustRange(ys)
+	if c.yFull {
+		lo, hi, ok = fullRange(ys)
+	}
 	if !ok {
 		lo, hi = 0, 1
 	}
