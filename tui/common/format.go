@@ -90,6 +90,44 @@ func GroupDigits(text string) string {
 	return sign + whole
 }
 
+// Minus is the minus sign the interface writes, U+2212, which is as wide
+// as "+" and does not read as a hyphen.
+const Minus = "−"
+
+// WithMinus writes a number already formatted with an ASCII hyphen-minus
+// ("-0.08", "-1,482") with the minus sign instead; other text is returned
+// unchanged.
+func WithMinus(text string) string {
+	if rest, ok := strings.CutPrefix(text, "-"); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return Minus + rest
+	}
+	return text
+}
+
+// Signed writes v with an explicit sign (+ or −) and a fixed number of
+// decimals: "+0.316", "−0.004". A value that rounds to zero keeps its
+// sign's direction only when it is not zero itself.
+func Signed(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	sign := "+"
+	if v < 0 {
+		sign = Minus
+	}
+	return sign + strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+}
+
+// Significant writes v with the given number of significant digits, in
+// scientific notation only when it is tiny or huge: a loss of 0.0000123
+// reads "1.23e-05", not "0.00000".
+func Significant(v float64, digits int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	return WithMinus(strconv.FormatFloat(v, 'g', digits, 64))
+}
+
 // Number formats a reading compactly: integers as integers, a missing
 // value as a dash, others as widget.FormatValue does.
 func Number(v float64) string {
