@@ -357,7 +357,7 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	ex := s.explainer()
 	n := len(e.Pipeline.Columns)
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
-	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("median", "典型值")
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
 	paneW := w
 	if wi.active && w >= whatIfSideBy {
@@ -404,6 +404,28 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 		lines = append(lines, common.Truncate(line, w))
 	}
 	return lines, 1 + wi.col
+}
+
+// typicalHeader heads the column of typical values: "median" when every
+// feature is numeric, "most common" when none is, "typical" (the median
+// of a number, the most common level otherwise) when both kinds are
+// there, in both languages alike.
+func (s Model) typicalHeader(e *experiment.Experiment) string {
+	numeric, levels := false, false
+	for _, pc := range e.Pipeline.Columns {
+		if pc.Kind == data.Numeric {
+			numeric = true
+		} else {
+			levels = true
+		}
+	}
+	switch {
+	case numeric && !levels:
+		return s.T("median", "中位数")
+	case levels && !numeric:
+		return s.T("most common", "最常见")
+	}
+	return s.T("typical", "典型值")
 }
 
 // reasonSentence says in words which value raised the probability most
