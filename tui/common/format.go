@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/data"
@@ -250,6 +251,41 @@ func StatusLines(text string, w int) []string {
 		} else {
 			lines[i] = indent + l
 		}
+	}
+	return lines
+}
+
+// PackStyled lays out items (which may be styled) on lines of at most w
+// cells, joined by sep: an item that does not fit after the others starts
+// the next line, and one wider than a line is wrapped as plain text in
+// style. A settings or title line wraps with it rather than cut its end,
+// where a warning may be.
+func PackStyled(items []string, sep string, w int, style lipgloss.Style) []string {
+	w = max(w, 1)
+	var lines []string
+	line := ""
+	for _, item := range items {
+		if item == "" {
+			continue
+		}
+		switch {
+		case line != "" && ansi.StringWidth(line+sep+item) <= w:
+			line += sep + item
+			continue
+		case line != "":
+			lines = append(lines, line)
+			line = ""
+		}
+		if ansi.StringWidth(item) <= w {
+			line = item
+			continue
+		}
+		wrapped := widget.WrapStyled(ansi.Strip(item), w, style)
+		lines = append(lines, wrapped[:len(wrapped)-1]...)
+		line = wrapped[len(wrapped)-1]
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
 	}
 	return lines
 }
