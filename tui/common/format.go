@@ -119,6 +119,15 @@ func Signed(v float64, decimals int) string {
 	return sign + strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
 }
 
+// Decimal writes v with the given decimals, thousands separators and the
+// minus sign: a log-likelihood of -165790.9 reads "−165,790.9".
+func Decimal(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	return WithMinus(GroupDigits(strconv.FormatFloat(v, 'f', decimals, 64)))
+}
+
 // Significant writes v with the given number of significant digits, in
 // scientific notation only when it is tiny or huge: a loss of 0.0000123
 // reads "1.23e-05", not "0.00000".

@@ -73,3 +73,11 @@ func TestSignedSignificantAndMinus(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalGroupsAndSignsIt: a BG/NBD log-likelihood read
+// "-165790.9" beside "23,570 customers".
+func TestDecimalGroupsAndSignsIt(t *testing.T) {
+	if got := Decimal(-165790.94, 1); got != "−165,790.9" {
+		t.Errorf("%q", got)
+	}
+}

@@ -235,19 +235,25 @@ func (s Model) curve() []string {
 		points = append(points, p)
 		labels = append(labels, experiment.Percent(p.Share))
 	}
-	// Each amount's column is written alike, whole or to the cent.
-	var values, costs, nets []float64
+	// The amounts of the three columns are written alike, all whole or all
+	// to the cent (a cost of 339.00 sat beside a value of 4,544), with the
+	// minus sign.
+	var amounts []float64
 	for _, p := range points {
-		values, costs, nets = append(values, p.Value), append(costs, p.Cost), append(nets, p.Net)
+		amounts = append(amounts, p.Value, p.Cost, p.Net)
 	}
-	value, cost, net := experiment.MoneyColumn(values), experiment.MoneyColumn(costs), experiment.MoneyColumn(nets)
+	money := experiment.MoneyColumn(amounts)
+	value, cost, net := make([]string, len(points)), make([]string, len(points)), make([]string, len(points))
+	for i := range points {
+		value[i], cost[i], net[i] = common.WithMinus(money[3*i]), common.WithMinus(money[3*i+1]), common.WithMinus(money[3*i+2])
+	}
 	var body [][]string
 	for i, p := range points {
 		// ROI to one decimal on every row: the short form of
 		// experiment.Percent read "3 %" above "-7.3 %".
 		roi := "–"
 		if p.Cost > 0 {
-			roi = common.Percent(p.ROI)
+			roi = common.Decimal(100*p.ROI, 1) + " %"
 		}
 		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}
