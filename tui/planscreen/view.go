@@ -267,10 +267,15 @@ func (s Model) segments() []string {
 	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "涉及价值"),
 		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
 	// Wide screens show the model's main drivers in each segment's
-	// high-risk cell, the evidence behind its action.
+	// high-risk cell (for an outcome to encourage, its most likely to
+	// convert), the evidence behind its action.
 	wide := s.Width >= 120
 	if wide {
-		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素（高风险）"), head[4])
+		drivers := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
+		if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
+			drivers = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
+		}
+		head = append(head[:4], drivers, head[4])
 	}
 	var body [][]string
 	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}
