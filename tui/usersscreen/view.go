@@ -188,9 +188,15 @@ func (s Model) tableLines(w, rows int) []string {
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
 		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
+	// The history column only when some current customer's history is
+	// short: with none it was blank on every row.
+	history := u.current != nil && u.current.Report.ShortHistory > 0
 	if u.current != nil {
 		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
-			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
+			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band)
+		if history {
+			head += common.Pad(s.T("history", "历史"), c.ok+c.part)
+		}
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
@@ -208,7 +214,10 @@ func (s Model) tableLines(w, rows int) []string {
 		last := common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
 		if u.current != nil {
 			// Unlabelled: the predicted class, and the short-history mark.
-			right, label, last = true, u.label.Negative, common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			right, label, last = true, u.label.Negative, ""
+			if history {
+				last = common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			}
 			if u.predicted(r, s.list.threshold) {
 				label = u.label.Positive
 			}
