@@ -18,9 +18,9 @@ const (
 	tableW   = 46
 	maxBarsW = 64
 	maxDescW = 48
-	// reasonRoom is what a reason takes ("bought in 14 orders, last 16
+	// reasonRoom is what a reason takes ("bought in 17 orders, last 343
 	// days ago"); the description gives way to it.
-	reasonRoom = 37
+	reasonRoom = 40
 )
 
 // metricLines are the metrics table with the bars of recall@10 and
