@@ -104,7 +104,7 @@ func (s Source) logOptions(now time.Time) (data.LogOptions, error) {
 func (s Source) Describe() string {
 	switch s.Kind {
 	case "builtin":
-		return fmt.Sprintf("built-in shop (%d users, seed %d)", s.usersOrDefault(), s.DataSeed)
+		return fmt.Sprintf("built-in shop (%s users, seed %d)", data.Thousands(s.usersOrDefault()), s.DataSeed)
 	case "textbook":
 		return "textbook shop (100 users)"
 	case "log":

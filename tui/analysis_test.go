@@ -219,7 +219,7 @@ func TestDecisionMapFollowsTheSelectedUser(t *testing.T) {
 		t.Fatal("no map")
 	}
 	x, y := m.mapScr.Axes()
-	screentest.MustContain(t, screen(m), "Decision map", x+" (→)", y+" (↑)")
+	screentest.MustContain(t, screen(m), "Decision map", x+" →", "↑ "+y)
 	m = pressAll(t, m, "x")
 	if nx, ny := m.mapScr.Axes(); nx == x || ny != y || !m.mapScr.Shown() {
 		t.Fatalf("x: axes %s, %s after %s, %s", nx, ny, x, y)
@@ -272,7 +272,7 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 	tm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
 	tm, _ = tm.Update(tm.(Model).Init()())
 	m = tm.(Model)
-	if m.data != nil || m.err == nil || m.err.Error() != "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows at most 1,000 (refused before training)" {
+	if m.data != nil || m.err == nil || m.err.Error() != "built-in shop (5,000 users, seed 0) has 5,000 rows; this session allows at most 1,000 (refused before training)" {
 		t.Fatalf("loading beyond MaxRows: data %v, error %v", m.data != nil, m.err)
 	}
 	if m.modelScr.Config().Train.Epochs != 5 {
@@ -284,7 +284,7 @@ func TestLimitsRefuseRowsAndEpochsWithTheReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := experiment.DefaultConfig()
-	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
+	want := "built-in shop (5,000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
 	if err := (experiment.Limits{MaxRows: 1000}).Check(d, cfg); err == nil || err.Error() != want {
 		t.Fatalf("check: %v", err)
 	}

@@ -334,9 +334,68 @@ func TestReasonTextOfAnUnsureLevel(t *testing.T) {
 
 func TestReasonTextTellsValueFromExpected(t *testing.T) {
 	r := anomaly.Reason{Column: "spend_trend", Value: -0.0007626472332853437, Expected: -0.00017004035949952367, Typical: 0}
-	for lang, want := range map[string]string{"en": "spend_trend -0.00076 exp -0.00017 (typ 0)", "zh": "spend_trend -0.00076 预期 -0.00017（通常 0）"} {
+	for lang, want := range map[string]string{"en": "spend_trend −0.00076 exp −0.00017 (typ 0)", "zh": "spend_trend −0.00076 预期 −0.00017（通常 0）"} {
 		if got := New(screentest.Common(lang, 80, 24)).reasonText(r); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
+	}
+}
+
+// TestTitleNamesTheLogByItsBaseName: an order log's title gave its full
+// path ("Abnormal users  /work/shared/datasets/cdnow/CDNOW_master.txt ·
+// 23,570 users at …"), which pushed the cutoff off an 80-column screen.
+// It names the file as the Recommend screen does, before and after
+// scoring, and fits 80 columns.
+func TestTitleNamesTheLogByItsBaseName(t *testing.T) {
+	d := screentest.LoadLog(t, "")
+	d.Source.Path = "/a/rather/long/directory/of/shared/datasets/orders.csv"
+	for _, lang := range []string{"en", "zh"} {
+		s := New(screentest.Common(lang, 80, 24))
+		s.SetInputs(d, fastConfig())
+		s.SetOptions(fastOptions())
+		title := func() string { return strings.TrimRight(strings.SplitN(ansi.Strip(s.View()), "\n", 2)[0], " ") }
+		if got := title(); strings.Contains(got, "/a/rather") || !strings.Contains(got, "orders.csv") || strings.HasSuffix(got, "…") {
+			t.Errorf("%s before scoring: title %q", lang, got)
+		}
+		press(&s, "s")
+		if s.Result() == nil {
+			t.Fatalf("%s: not scored:\n%s", lang, s.View())
+		}
+		if got := title(); strings.Contains(got, "/a/rather") || !strings.Contains(got, "orders.csv") || !strings.Contains(got, "2024-02-20") {
+			t.Errorf("%s after scoring: title %q", lang, got)
+		}
+	}
+}
+
+// TestDetailShowsEveryReasonOfTheSelectedUser: at 80×24 a row showed one
+// or two of its three reasons, the last cut to a bare "exp …", and
+// nothing showed the rest. Rows end at a whole reason, and the lines
+// under the list give the selected user's reasons in full, following the
+// selection.
+func TestDetailShowsEveryReasonOfTheSelectedUser(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		s := scored(t, screentest.Common(lang, 80, 24))
+		for range 2 {
+			row := s.res.Order[s.sel]
+			detail := ansi.Strip(strings.Join(s.detailLines(), "\n"))
+			if !strings.Contains(detail, s.res.IDs[row]) {
+				t.Errorf("%s: detail %q does not name user %s", lang, detail, s.res.IDs[row])
+			}
+			for _, r := range s.reasonTexts(row) {
+				if !strings.Contains(detail, r) {
+					t.Errorf("%s: detail %q lacks the whole reason %q", lang, detail, r)
+				}
+			}
+			view := ansi.Strip(s.View())
+			if !strings.Contains(view, strings.SplitN(detail, "\n", 2)[0]) {
+				t.Errorf("%s: the view lacks the detail:\n%s", lang, view)
+			}
+			for _, line := range strings.Split(view, "\n") {
+				if trimmed := strings.TrimRight(line, " "); strings.HasSuffix(trimmed, "exp …") || strings.HasSuffix(trimmed, "预期 …") || strings.HasSuffix(trimmed, "（通常 …") {
+					t.Errorf("%s: a row cut inside a reason: %q", lang, trimmed)
+				}
+			}
+			press(&s, "down")
 		}
 	}
 }
@@ -394,8 +453,8 @@ func TestScoredTitleKeepsTheTextbookShopsName(t *testing.T) {
 		t.Fatal(err)
 	}
 	for lang, want := range map[string][2]string{
-		"en": {"Abnormal users  textbook shop (100 users)", "Abnormal users  textbook shop · 100 users"},
-		"zh": {"异常用户  教科书商店（100 位用户）", "异常用户  教科书商店 · 100 个用户"}} {
+		"en": {"Abnormal users  textbook shop · 100 users", "Abnormal users  textbook shop · 100 users"},
+		"zh": {"异常用户  教科书商店 · 100 个用户", "异常用户  教科书商店 · 100 个用户"}} {
 		s := New(screentest.Common(lang, 160, 48))
 		s.SetInputs(d, fastConfig())
 		s.SetOptions(fastOptions())

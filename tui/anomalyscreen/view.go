@@ -3,6 +3,7 @@ package anomalyscreen
 import (
 	"fmt"
 	"math"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -35,7 +36,9 @@ func (s *Model) render() {
 		lines = append(lines, s.histogram(s.histRows())...)
 		lines = append(lines, s.evaluationLines()...)
 		lines = append(lines, s.retrainLines()...)
-		lines = append(lines, s.listLines(s.Height-len(lines))...)
+		detail := s.detailLines()
+		lines = append(lines, s.listLines(s.Height-len(lines)-len(detail))...)
+		lines = append(lines, detail...)
 	}
 	for i := range lines {
 		lines[i] = common.Truncate(lines[i], s.Width)
@@ -61,7 +64,12 @@ func (s Model) title() string {
 			src += s.Tf(" · %s planted abusers", " · 植入 %s 作弊用户", common.Percent(s.scoredPlant))
 		}
 	case s.data != nil:
-		src = s.DescribeSource(s.data.Source)
+		// The file's base name, as once scored and as the Recommend screen
+		// names it: a full path pushed the rest off a narrow screen.
+		src = s.SourceName(s.data.Source)
+		if s.data.Table != nil {
+			src = s.Tf("%s · %s users", "%s · %s 个用户", src, common.Thousands(s.data.Table.Rows))
+		}
 	}
 	if s.canPlant() && s.plant != s.scoredPlant {
 		if s.plant > 0 {
@@ -73,20 +81,15 @@ func (s Model) title() string {
 	return text + "  " + st.Muted.Render(src)
 }
 
-// scoredName names the table res scored: a file by its path, the built-in
-// and textbook shops (their tables are named in English, both as the
-// built-in shop) by the names the title gives them before scoring, in the
-// interface's language.
+// scoredName names the table res scored as the title does before scoring
+// (common.Common.SourceName): a file by its base name, the built-in and
+// textbook shops (their tables are named in English, both as the built-in
+// shop) in the interface's language.
 func (s Model) scoredName() string {
 	if s.scored != nil {
-		switch s.scored.Source.Kind {
-		case "builtin":
-			return s.T("built-in shop", "内置商店")
-		case "textbook":
-			return s.T("textbook shop", "教科书商店")
-		}
+		return s.SourceName(s.scored.Source)
 	}
-	return s.res.Source
+	return filepath.Base(s.res.Source)
 }
 
 // stateLine says what runs, how the last job ended, or what to press.
@@ -99,9 +102,9 @@ func (s Model) stateLine() string {
 			return s.T("Scoring: preparing the features… (x stops)", "评分中：正在准备特征……（x 停止）")
 		}
 		p := step.Progress
-		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %.5f (x stops)",
-			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %.5f（x 停止）",
-			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, p.BatchLoss)
+		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %s (x stops)",
+			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %s（x 停止）",
+			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.job != nil:
 		_, phase, p, seen := s.job.latest()
 		which := s.T("with every user", "全部用户")
@@ -111,8 +114,8 @@ func (s Model) stateLine() string {
 		if !seen {
 			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型（%s）：准备中……（x 停止）", which)
 		}
-		return s.Tf("Churn model %s: epoch %d of %d · loss %.4f (x stops)",
-			"流失模型（%s）：第 %d/%d 轮次 · 损失 %.4f（x 停止）", which, p.Epoch, p.Epochs, p.BatchLoss)
+		return s.Tf("Churn model %s: epoch %d of %d · loss %s (x stops)",
+			"流失模型（%s）：第 %d/%d 轮次 · 损失 %s（x 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.err != nil:
 		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
 	case s.stopped == scoring:
@@ -121,7 +124,7 @@ func (s Model) stateLine() string {
 		return st.Warning.Render(s.T("Training stopped; the previous figures are kept.", "训练已停止，之前的数字保留不变。"))
 	case s.res == nil && s.canPlant():
 		return s.T("Press s to score every user (p plants 1 % abusers with known truth first).",
-			"按 s 给每个用户评分（按 p 先植入 1% 已知身份的作弊用户）。")
+			"按 s 给每个用户评分（按 p 先植入 1 % 已知身份的作弊用户）。")
 	case s.res == nil:
 		return s.T("Press s to score every user by how abnormal they are.", "按 s 按异常程度给每个用户评分。")
 	}
@@ -225,7 +228,8 @@ func (s Model) histogram(rows int) []string {
 	if cutBin >= 0 {
 		axis[cutBin] = '▲'
 	}
-	line := left + " ┤" + string(axis) + "├ " + right
+	// The axis brackets the range of scores, its ends turned inward.
+	line := left + " ├" + string(axis) + "┤ " + right
 	if note := s.T("  score; bar height √ users", "  分数；柱高 √ 人数"); lipgloss.Width(line+note) <= s.Width {
 		line += s.Styles.Muted.Render(note)
 	}
@@ -309,14 +313,14 @@ func (s Model) retrainLines() []string {
 // populationLine reads "not flagged 988: ROC AUC 0.843 [0.80–0.88] →
 // 0.845 [...] · Δ +0.002 (p 0.41) · AP 0.61 → 0.62".
 func (s Model) populationLine(name string, p experiment.RetrainPopulation) string {
-	text := fmt.Sprintf("  %s %s: ", name, common.Thousands(p.Rows))
+	text := s.Tf("  %s %s: ", "  %s %s：", name, common.Thousands(p.Rows))
 	if !p.OK {
 		return text + s.T("one class only, no figures", "只有一个类别，无法评估")
 	}
 	if s.compactRetrain() {
 		text += fmt.Sprintf("AUC %.3f → %.3f", p.Before.AUC, p.After.AUC)
 		if t := p.Paired; t != nil {
-			text += fmt.Sprintf(", Δ %+.3f (p %s)", t.Diff, pValue(t.P))
+			text += s.Tf(", Δ %s (p %s)", "，Δ %s（p %s）", common.Signed(t.Diff, 3), pValue(t.P))
 		}
 		return text + fmt.Sprintf(" · AP %.3f → %.3f", p.Before.AveragePrecision, p.After.AveragePrecision)
 	}
@@ -328,7 +332,7 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 	}
 	text += s.Tf("ROC AUC %s → %s", "ROC AUC %s → %s", ci(p.Before), ci(p.After))
 	if t := p.Paired; t != nil {
-		text += s.Tf(" · Δ %+.3f (paired p %s)", " · Δ %+.3f（配对 p %s）", t.Diff, pValue(t.P))
+		text += s.Tf(" · Δ %s (paired p %s)", " · Δ %s（配对 p %s）", common.Signed(t.Diff, 3), pValue(t.P))
 	}
 	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
 		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)
@@ -363,6 +367,7 @@ func (s Model) listRows() int {
 	used := 4 + s.histRows() + 1
 	used += s.evaluationHeight()
 	used += len(s.retrainLines())
+	used += len(s.detailLines())
 	return max(s.Height-used, 1)
 }
 
@@ -385,10 +390,7 @@ func (s Model) listLines(room int) []string {
 	}
 	res := s.res
 	arch := res.Archetype != nil
-	idW := 4
-	for i := s.top; i < min(len(res.Order), s.top+room); i++ {
-		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
-	}
+	idW := s.idWidth()
 	withError := s.wideList() && res.Neighbours > 0
 	head := common.PadLeft(s.T("rank", "排名"), 6) + "  " + common.Pad(s.T("user", "用户"), idW) + "  " +
 		common.PadLeft(s.T("score", "分数"), 6) + "  "
@@ -420,11 +422,7 @@ func (s Model) listLines(room int) []string {
 		if arch {
 			line += common.Pad(res.Archetype[row], 12) + "  "
 		}
-		var reasons []string
-		for _, r := range res.Reasons(row, anomaly.DefaultReasons) {
-			reasons = append(reasons, s.reasonText(r))
-		}
-		line = fitReasons(line, reasons, s.Width)
+		line = fitReasons(line, s.reasonTexts(row), s.reasonSep(), s.Width)
 		if i == s.sel {
 			line = s.Styles.Selected.Render(common.Pad(line, s.Width))
 		}
@@ -441,7 +439,8 @@ func (s Model) reasonText(r anomaly.Reason) string {
 	}
 	v, e, t := r.Texts()
 	if r.Level == "" && r.TypicalLevel == "" && !r.Date {
-		v, e, t = common.GroupDigits(v), common.GroupDigits(e), common.GroupDigits(t)
+		num := func(text string) string { return common.WithMinus(common.GroupDigits(text)) }
+		v, e, t = num(v), num(e), num(t)
 	}
 	if r.Unsure() {
 		return r.Column + " " + v + s.Tf(" exp it, unsure (typ %s)", " 预期如此但不确定（通常 %s）", t)
@@ -449,23 +448,102 @@ func (s Model) reasonText(r anomaly.Reason) string {
 	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
 }
 
-// fitReasons appends to line the reasons, joined by "; ", that fit in w
-// cells. When they do not all fit they are cut after the last whole word
-// that does, then "…": a cut never falls inside a value, whose digits it
-// would change ("interval_mean_days 340 exp 6…" read as an expected 6).
-func fitReasons(line string, reasons []string, w int) string {
+// reasonTexts are row's reasons, worded.
+func (s Model) reasonTexts(row int) []string {
+	var reasons []string
+	for _, r := range s.res.Reasons(row, anomaly.DefaultReasons) {
+		reasons = append(reasons, s.reasonText(r))
+	}
+	return reasons
+}
+
+// reasonSep separates reasons: "; ", or the full-width "；" in Chinese.
+func (s Model) reasonSep() string { return s.T("; ", "；") }
+
+// detailLines are the selected user's reasons in full, packed whole
+// reasons to a line under its name, when its row in the list cannot show
+// them all (nil when it can, or before scoring).
+func (s Model) detailLines() []string {
+	if s.res == nil || len(s.res.Order) == 0 || s.Width < 20 {
+		return nil
+	}
+	row := s.res.Order[min(max(s.sel, 0), len(s.res.Order)-1)]
+	reasons, sep := s.reasonTexts(row), s.reasonSep()
+	if len(reasons) == 0 || s.rowPrefixWidth()+ansi.StringWidth(strings.Join(reasons, sep)) <= s.Width {
+		return nil
+	}
+	head := s.Tf("▸ %s: ", "▸ %s：", common.Truncate(s.res.IDs[row], 14))
+	indent := ansi.StringWidth(head)
+	if indent > s.Width/3 {
+		indent = 2
+	}
+	mark := strings.TrimRight(sep, " ") // ";" ends a reason, " " parts it from the next
+	gap := sep[len(mark):]
+	var lines []string
+	cur, fresh := head, true
+	for i, r := range reasons {
+		piece := r
+		if i < len(reasons)-1 {
+			piece += mark
+		}
+		switch {
+		case fresh:
+			cur += piece
+		case ansi.StringWidth(cur+gap+piece) <= s.Width:
+			cur += gap + piece
+		default:
+			lines = append(lines, cur)
+			cur = strings.Repeat(" ", indent) + piece
+		}
+		fresh = false
+	}
+	lines = append(lines, cur)
+	for i := range lines {
+		lines[i] = s.Styles.Value.Render(common.Truncate(lines[i], s.Width))
+	}
+	return lines
+}
+
+// idWidth is the width of the list's user column: the longest ID from the
+// first one shown on (at most a screen's height of them), at most 14.
+func (s Model) idWidth() int {
+	res := s.res
+	idW := 4
+	for i := s.top; i < min(len(res.Order), s.top+max(s.Height, 1)); i++ {
+		idW = max(idW, min(len([]rune(res.IDs[res.Order[i]])), 14))
+	}
+	return idW
+}
+
+// rowPrefixWidth is the width of a list row before its reasons.
+func (s Model) rowPrefixWidth() int {
+	res := s.res
+	w := 6 + 2 + s.idWidth() + 2 + 6 + 2 + 5 + 2
+	if s.wideList() && res.Neighbours > 0 {
+		w += 8
+	}
+	if res.Archetype != nil {
+		w += 14
+	}
+	return w
+}
+
+// fitReasons appends to line the reasons, joined by sep, that fit in w
+// cells. When they do not all fit they are cut after the last whole
+// reason that does, then "…": a cut inside a reason would leave a bare
+// "exp …" or change a value's digits ("interval_mean_days 340 exp 6…"
+// read as an expected 6). The detail lines under the list show them all.
+func fitReasons(line string, reasons []string, sep string, w int) string {
 	const more = " …"
-	text := strings.Join(reasons, "; ")
-	if ansi.StringWidth(line+text) <= w {
+	if text := strings.Join(reasons, sep); ansi.StringWidth(line+text) <= w {
 		return line + text
 	}
-	words := strings.Split(text, " ")
 	kept := 0
-	for kept < len(words) && ansi.StringWidth(line+strings.Join(words[:kept+1], " ")+more) <= w {
+	for kept < len(reasons) && ansi.StringWidth(line+strings.Join(reasons[:kept+1], sep)+more) <= w {
 		kept++
 	}
 	if kept == 0 {
-		return common.Truncate(line+text, w) // not one word fits: a narrow window
+		return common.Truncate(line+"…", w)
 	}
-	return line + strings.TrimSuffix(strings.Join(words[:kept], " "), ";") + more
+	return line + strings.Join(reasons[:kept], sep) + more
 }

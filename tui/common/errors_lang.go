@@ -370,7 +370,7 @@ func (c Common) DescribeSource(s experiment.Source) string {
 		if users == 0 {
 			users = data.DefaultShopUsers
 		}
-		return fmt.Sprintf("内置商店（%d 位用户，种子 %d）", users, s.DataSeed)
+		return fmt.Sprintf("内置商店（%s 位用户，种子 %d）", Thousands(users), s.DataSeed)
 	case "textbook":
 		return "教科书商店（100 位用户）"
 	case "log":

@@ -79,7 +79,7 @@ func TestDescribeSourceSpeaksChinese(t *testing.T) {
 		src  experiment.Source
 		want string
 	}{
-		{experiment.Source{Kind: "builtin", DataSeed: 7}, fmt.Sprintf("内置商店（%d 位用户，种子 7）", data.DefaultShopUsers)},
+		{experiment.Source{Kind: "builtin", DataSeed: 7}, fmt.Sprintf("内置商店（%s 位用户，种子 7）", data.Thousands(data.DefaultShopUsers))},
 		{experiment.Source{Kind: "textbook"}, "教科书商店（100 位用户）"},
 		{experiment.Source{Kind: "csv", Path: "u.csv"}, "u.csv"},
 		{experiment.Source{Kind: "log", Path: "o.csv"}, "o.csv（订单日志，默认截止日（最后日期减去观察期），观察期 30 天）"},

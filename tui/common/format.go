@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/textinput"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/data"
@@ -88,6 +89,53 @@ func GroupDigits(text string) string {
 		whole += "." + frac
 	}
 	return sign + whole
+}
+
+// Minus is the minus sign the interface writes, U+2212, which is as wide
+// as "+" and does not read as a hyphen.
+const Minus = "−"
+
+// WithMinus writes a number already formatted with an ASCII hyphen-minus
+// ("-0.08", "-1,482") with the minus sign instead; other text is returned
+// unchanged.
+func WithMinus(text string) string {
+	if rest, ok := strings.CutPrefix(text, "-"); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return Minus + rest
+	}
+	return text
+}
+
+// Signed writes v with an explicit sign (+ or −) and a fixed number of
+// decimals: "+0.316", "−0.004". A value that rounds to zero keeps its
+// sign's direction only when it is not zero itself.
+func Signed(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	sign := "+"
+	if v < 0 {
+		sign = Minus
+	}
+	return sign + strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+}
+
+// Decimal writes v with the given decimals, thousands separators and the
+// minus sign: a log-likelihood of -165790.9 reads "−165,790.9".
+func Decimal(v float64, decimals int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	return WithMinus(GroupDigits(strconv.FormatFloat(v, 'f', decimals, 64)))
+}
+
+// Significant writes v with the given number of significant digits, in
+// scientific notation only when it is tiny or huge: a loss of 0.0000123
+// reads "1.23e-05", not "0.00000".
+func Significant(v float64, digits int) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatValue(v)
+	}
+	return WithMinus(strconv.FormatFloat(v, 'g', digits, 64))
 }
 
 // Number formats a reading compactly: integers as integers, a missing
@@ -212,6 +260,41 @@ func StatusLines(text string, w int) []string {
 		} else {
 			lines[i] = indent + l
 		}
+	}
+	return lines
+}
+
+// PackStyled lays out items (which may be styled) on lines of at most w
+// cells, joined by sep: an item that does not fit after the others starts
+// the next line, and one wider than a line is wrapped as plain text in
+// style. A settings or title line wraps with it rather than cut its end,
+// where a warning may be.
+func PackStyled(items []string, sep string, w int, style lipgloss.Style) []string {
+	w = max(w, 1)
+	var lines []string
+	line := ""
+	for _, item := range items {
+		if item == "" {
+			continue
+		}
+		switch {
+		case line != "" && ansi.StringWidth(line+sep+item) <= w:
+			line += sep + item
+			continue
+		case line != "":
+			lines = append(lines, line)
+			line = ""
+		}
+		if ansi.StringWidth(item) <= w {
+			line = item
+			continue
+		}
+		wrapped := widget.WrapStyled(ansi.Strip(item), w, style)
+		lines = append(lines, wrapped[:len(wrapped)-1]...)
+		line = wrapped[len(wrapped)-1]
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
 	}
 	return lines
 }

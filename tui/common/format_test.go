@@ -51,3 +51,33 @@ func TestGroupDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedSignificantAndMinus: the shared spellings of a signed figure
+// (a fixed number of decimals, the minus sign U+2212, as the Users screen
+// writes it) and of a live loss (significant digits: "loss 0.00000" read
+// as if training had stopped learning).
+func TestSignedSignificantAndMinus(t *testing.T) {
+	for _, c := range []struct{ got, want string }{
+		{Signed(0.316, 3), "+0.316"},
+		{Signed(-0.0039, 3), "−0.004"},
+		{Signed(0, 2), "+0.00"},
+		{Significant(0.0000123456, 4), "1.235e-05"},
+		{Significant(0.17093, 4), "0.1709"},
+		{Significant(-2.5, 3), "−2.5"},
+		{WithMinus("-1,482"), "−1,482"},
+		{WithMinus("-"), "-"},
+		{WithMinus("2024-01-02"), "2024-01-02"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// TestDecimalGroupsAndSignsIt: a BG/NBD log-likelihood read
+// "-165790.9" beside "23,570 customers".
+func TestDecimalGroupsAndSignsIt(t *testing.T) {
+	if got := Decimal(-165790.94, 1); got != "−165,790.9" {
+		t.Errorf("%q", got)
+	}
+}

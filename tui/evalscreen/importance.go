@@ -1,7 +1,6 @@
 package evalscreen
 
 import (
-	"fmt"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -48,7 +47,11 @@ type importance struct {
 
 func newImportance(com common.Common) importance {
 	b := com.NewSignedBars()
-	b.SetFormat(func(v float64) string { return fmt.Sprintf("%+.3f", v) })
+	// The experiment ranks the columns by their signed mean drop: one whose
+	// shuffling raises the AUC (it hurts) ranks below every one that helps,
+	// however large its |value|.
+	b.SetOrder(widget.AsGiven)
+	b.SetFormat(func(v float64) string { return common.Signed(v, 3) })
 	return importance{bars: b}
 }
 

@@ -56,7 +56,7 @@ func TestOrderLogOutOfTimeBesideBGNBD(t *testing.T) {
 	f := bg.Fit
 	screentest.MustContain(t, view,
 		"out of time: the 80 customers at 2024-02-20, trained on those at 2024-02-10",
-		fmt.Sprintf("BG/NBD fitted on 2024-01-01 … 2024-02-20 (80 customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %.1f", f.R, f.Alpha, f.A, f.B, f.LogLikelihood),
+		fmt.Sprintf("BG/NBD fitted on 2024-01-01 … 2024-02-20 (80 customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %s", f.R, f.Alpha, f.A, f.B, common.Decimal(f.LogLikelihood, 1)),
 		"── BG/NBD", "Confusion matrix · out of time")
 	rows := map[string]string{
 		"Metric":         "Metric train early stop out of time BG/NBD",

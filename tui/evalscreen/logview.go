@@ -79,10 +79,10 @@ func (s Model) logLines(w int) []string {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	if bg := d.bgnbd; bg != nil {
 		f := bg.Fit
-		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %.1f",
-			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %.3f · α %.3f · a %.3f · b %.3f · 对数似然 %.1f",
+		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %s",
+			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %.3f · α %.3f · a %.3f · b %.3f · 对数似然 %s",
 			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), f.R, f.Alpha, f.A, f.B,
-			f.LogLikelihood), w, st.Muted)...)
+			common.Decimal(f.LogLikelihood, 1)), w, st.Muted)...)
 		lines = append(lines, s.bgnbdAheadLines(w)...)
 	} else if d.bgErr != nil {
 		lines = append(lines, wrap(s.T("BG/NBD not fitted: ", "BG/NBD 未能拟合：")+d.bgErr.Error(), w, st.Warning)...)

@@ -207,7 +207,7 @@ func (s Model) metricsLines(w int) []string {
 	row(s.T("recall", "召回率")+at, func(r metrics.Report) float64 { return r.Recall }, "")
 	row("F1"+at, func(r metrics.Report) float64 { return r.F1 }, "")
 	row("ROC AUC", func(r metrics.Report) float64 { return r.ROCAUC }, auc)
-	ci := common.Pad(s.T("  95 % CI (DeLong)", "  95% 置信区间"), nameW)
+	ci := common.Pad(s.T("  95 % CI (DeLong)", "  95 % 置信区间"), nameW)
 	for i, c := range cols {
 		ci += common.PadLeft(ciText(c.report.ROCAUCCI), s.colWidth(i))
 	}

@@ -13,7 +13,7 @@ import (
 // Sizes of the decision map's frame.
 const (
 	yLabelW = 9 // y tick labels and the axis line
-	frameH  = 4 // title, legend, x axis, x labels
+	frameH  = 6 // title, legend, y name, x axis, x labels, x name
 )
 
 // mapKeyMap holds the decision map's keys.

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -188,6 +190,26 @@ func TestHelpListsEachKeyOnce(t *testing.T) {
 		for _, k := range []string{"x", "X", "y", "Y", "s"} {
 			if _, ok := seen[k]; !ok {
 				t.Errorf("%s: key %q not in the help", lang, k)
+			}
+		}
+	}
+}
+
+// TestAxesNameTheirFeatures: the title was the only place naming the y
+// feature, and 80 and 100 columns cut it ("… over sessions_30d (→) and
+// pages_per_…"). The axes name their features, and no line is cut.
+func TestAxesNameTheirFeatures(t *testing.T) {
+	for _, lang := range []string{"en", "zh"} {
+		for _, w := range []int{80, 100} {
+			s := mapped(t, screentest.Common(lang, w, 24), 0)
+			view := ansi.Strip(s.View())
+			if !strings.Contains(view, "↑ "+s.grid.Y) || !strings.Contains(view, s.grid.X+" →") {
+				t.Errorf("%s %d: the axes do not name %s and %s:\n%s", lang, w, s.grid.Y, s.grid.X, view)
+			}
+			for _, line := range strings.Split(view, "\n") {
+				if strings.HasSuffix(strings.TrimRight(line, " "), "…") {
+					t.Errorf("%s %d: a cut line %q", lang, w, line)
+				}
 			}
 		}
 	}

@@ -80,10 +80,13 @@ func probText(lo, hi, p float64) string {
 func (s Model) drawGrid() string {
 	st, g := s.Styles, s.grid
 	risk := common.NewRiskWording(experiment.DefaultTarget(s.exp.Pipeline.Label))
-	title := st.Title.Render(s.T("Decision map", "决策图")) + st.Muted.Render(s.Tf(
-		" · %s over %s (→) and %s (↑) · other features at the selected user's values",
-		" · %s 随 %s (→) 与 %s (↑) 变化 · 其余特征取选中用户的值",
-		risk.ProbName(), g.X, g.Y))
+	// The axes name their features (the title named the y feature last,
+	// where a narrow screen cut it); the title says what is shaded.
+	title := st.Title.Render(s.T("Decision map", "决策图")) + st.Muted.Render(" · "+risk.ProbName())
+	yName := strings.Repeat(" ", yLabelW-1) + st.Value.Render("↑ "+g.Y)
+	if note := s.T("other features at the selected user's values", "其余特征取选中用户的值"); ansi.StringWidth(yName)+4+ansi.StringWidth(note) <= s.Width {
+		yName += "    " + st.Muted.Render(note)
+	}
 	marks := make(map[[2]int]string, len(g.points)+1)
 	for _, p := range g.points {
 		if p.positive {
@@ -96,7 +99,7 @@ func (s Model) drawGrid() string {
 		marks[[2]int{g.self.row, g.self.col}] = "◆"
 	}
 	bands := g.Bands(len(shades))
-	lines := []string{common.Truncate(title, s.Width), common.Truncate(st.Muted.Render(s.legend()), s.Width)}
+	lines := []string{common.Truncate(title, s.Width), common.Truncate(st.Muted.Render(s.legend()), s.Width), common.Truncate(yName, s.Width)}
 	for r, row := range g.Prob {
 		label := ""
 		switch r {
@@ -156,5 +159,7 @@ func (s Model) drawGrid() string {
 	put(cols/2-len(mid)/2, mid)
 	put(cols-len(hi), hi)
 	lines = append(lines, strings.Repeat(" ", yLabelW)+string(axis))
+	xName := g.X + " →"
+	lines = append(lines, st.Value.Render(common.PadLeft(xName, yLabelW+cols)))
 	return common.JoinLines(lines)
 }

@@ -29,7 +29,7 @@ func (s Model) checkLines(full bool) []string {
 		auc := s.Tf("%.2f (95 %% CI %.2f–%.2f, %s)", "%.2f（95 %% 置信区间 %.2f–%.2f，%s）", c.AUC.Value, c.AUC.Low, c.AUC.High, methodName(c.AUC.Method))
 		lift := s.T("no contact", "不联系任何客户")
 		if !noLift {
-			lift = s.Tf("%.1f× (%.1f–%.1f)", "%.1f×(%.1f–%.1f)", c.Lift.Value, c.Lift.Low, c.Lift.High)
+			lift = s.Tf("%.1f× (%.1f–%.1f)", "%.1f×（%.1f–%.1f）", c.Lift.Value, c.Lift.Low, c.Lift.High)
 		}
 		line := s.Tf("Validation: ROC AUC %s · lift at %s %s · calibration error %.3f",
 			"验证：ROC AUC %s · 前 %s 的提升度 %s · 校准误差 %.3f", auc, experiment.Percent(c.Share), lift, c.ECE)

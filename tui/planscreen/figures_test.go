@@ -47,3 +47,21 @@ func TestLeverValuesGrouped(t *testing.T) {
 		}
 	}
 }
+
+// TestAmountColumnsWrittenAlike: the curve table wrote the value column
+// whole ("4,544") and the cost column to the cent ("339.00") in the same
+// rows. The three amount columns are written alike, a loss and a negative
+// ROI with the minus sign, a large ROI grouped.
+func TestAmountColumnsWrittenAlike(t *testing.T) {
+	s := New(screentest.Common("en", 100, 30))
+	s.report = &experiment.PlanReport{
+		Best:  experiment.PlanPoint{Share: 0.19, Contacted: 339, Outcomes: 45, Value: 4544, Cost: 33.9, Net: 4510.1, ROI: 12.4},
+		Curve: []experiment.PlanPoint{{Share: 0.5, Contacted: 900, Outcomes: 50, Value: 800, Cost: 900, Net: -100, ROI: -0.11}},
+	}
+	text := ansi.Strip(strings.Join(s.curve(), "\n"))
+	for _, want := range []string{"4,544.00", "33.90", "4,510.10", "−100.00", "1,240.0 %", "−11.0 %"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("no %q in\n%s", want, text)
+		}
+	}
+}

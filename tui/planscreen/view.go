@@ -235,19 +235,25 @@ func (s Model) curve() []string {
 		points = append(points, p)
 		labels = append(labels, experiment.Percent(p.Share))
 	}
-	// Each amount's column is written alike, whole or to the cent.
-	var values, costs, nets []float64
+	// The amounts of the three columns are written alike, all whole or all
+	// to the cent (a cost of 339.00 sat beside a value of 4,544), with the
+	// minus sign.
+	var amounts []float64
 	for _, p := range points {
-		values, costs, nets = append(values, p.Value), append(costs, p.Cost), append(nets, p.Net)
+		amounts = append(amounts, p.Value, p.Cost, p.Net)
 	}
-	value, cost, net := experiment.MoneyColumn(values), experiment.MoneyColumn(costs), experiment.MoneyColumn(nets)
+	money := experiment.MoneyColumn(amounts)
+	value, cost, net := make([]string, len(points)), make([]string, len(points)), make([]string, len(points))
+	for i := range points {
+		value[i], cost[i], net[i] = common.WithMinus(money[3*i]), common.WithMinus(money[3*i+1]), common.WithMinus(money[3*i+2])
+	}
 	var body [][]string
 	for i, p := range points {
 		// ROI to one decimal on every row: the short form of
 		// experiment.Percent read "3 %" above "-7.3 %".
 		roi := "–"
 		if p.Cost > 0 {
-			roi = common.Percent(p.ROI)
+			roi = common.Decimal(100*p.ROI, 1) + " %"
 		}
 		body = append(body, []string{labels[i], data.Thousands(p.Contacted), experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi})
 	}
@@ -261,10 +267,15 @@ func (s Model) segments() []string {
 	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "涉及价值"),
 		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
 	// Wide screens show the model's main drivers in each segment's
-	// high-risk cell, the evidence behind its action.
+	// high-risk cell (for an outcome to encourage, its most likely to
+	// convert), the evidence behind its action.
 	wide := s.Width >= 120
 	if wide {
-		head = append(head[:4], s.T("main drivers (high risk)", "主要驱动因素（高风险）"), head[4])
+		drivers := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
+		if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
+			drivers = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
+		}
+		head = append(head[:4], drivers, head[4])
 	}
 	var body [][]string
 	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}

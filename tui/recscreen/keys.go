@@ -16,7 +16,7 @@ type keyMap struct {
 	Horizon   key.Binding
 	Exclude   key.Binding // items to leave out (postage, fees)
 	View      key.Binding // metrics or customers, when both do not fit
-	Up, Down  key.Binding
+	Up, Down  key.Binding // Up's help names both
 	PageDown  key.Binding
 	PageUp    key.Binding
 	Apply     key.Binding
@@ -37,7 +37,7 @@ func defaultKeyMap(c common.Common) keyMap {
 		Exclude:   b("i", c.T("leave items out", "排除商品"), "i"),
 		View:      b("v", c.T("metrics/customers", "指标/客户"), "v"),
 		Up:        b("↑/↓", c.T("customer", "客户"), "up", "k"),
-		Down:      b("↓", c.T("next customer", "下一位客户"), "down", "j"),
+		Down:      key.NewBinding(key.WithKeys("down", "j")), // helped with Up, "↑/↓ customer"
 		PageDown:  b("pgdn", c.T("page down", "下一页"), "pgdown"),
 		PageUp:    b("pgup", c.T("page up", "上一页"), "pgup"),
 		Apply:     b("enter", c.T("apply", "确定"), "enter"),

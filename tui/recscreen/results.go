@@ -18,6 +18,9 @@ const (
 	tableW   = 46
 	maxBarsW = 64
 	maxDescW = 48
+	// reasonRoom is what a reason takes ("bought in 17 orders, last 343
+	// days ago"); the description gives way to it.
+	reasonRoom = 40
 )
 
 // metricLines are the metrics table with the bars of recall@10 and
@@ -141,27 +144,27 @@ func (s Model) itemLines(w int, alone bool) []string {
 		head += st.Muted.Render(s.T(" · bought nothing in the horizon", " · 观察期内没有购买"))
 	}
 	lines := []string{common.Truncate(head, w)}
-	itemW, reasonW := 4, 0
+	// The columns' widths follow the screen's width and the whole result
+	// (its longest item ID and description), not the customer's items:
+	// they stay put while ↑/↓ moves from customer to customer.
+	itemW, descW := s.itemW, s.descW
+	if itemW == 0 {
+		itemW, descW = columnWidths(res)
+	}
 	reasons := make([]string, len(c.Items))
 	for i, it := range c.Items {
-		itemW = max(itemW, lipgloss.Width(it.ItemID))
 		reasons[i] = s.ReasonText(it.Reason)
-		reasonW = max(reasonW, lipgloss.Width(reasons[i]))
 	}
-	itemW = min(itemW, 12)
 	markW := 0
 	if res.Evaluated {
 		markW = 2
 	}
-	descW := 0
-	for _, it := range c.Items {
-		descW = max(descW, lipgloss.Width(it.Description))
+	room := max(w-3-markW-itemW-2-2, 0)
+	descW = min(descW, maxDescW)
+	if room-descW < reasonRoom { // the description gives way to the reason, down to 12 cells
+		descW = min(descW, max(room-reasonRoom, 12))
 	}
-	descW = min(descW, maxDescW, w-3-markW-itemW-2-2-reasonW)
-	if descW < 12 { // the reason gives way to the description
-		reasonW = max(w-3-markW-itemW-2-2-12, 0)
-		descW = 12
-	}
+	reasonW := max(room-descW, 0)
 	for i, it := range c.Items {
 		mark := ""
 		if res.Evaluated {
@@ -175,6 +178,20 @@ func (s Model) itemLines(w int, alone bool) []string {
 		lines = append(lines, common.Truncate(line, w))
 	}
 	return lines
+}
+
+// columnWidths are the widths of the item and description columns for
+// res: its longest item ID, from 4 to 12 cells, and its longest
+// description.
+func columnWidths(res *recommend.Result) (itemW, descW int) {
+	itemW = 4
+	for _, c := range res.Customers {
+		for _, it := range c.Items {
+			itemW = max(itemW, lipgloss.Width(it.ItemID))
+			descW = max(descW, lipgloss.Width(it.Description))
+		}
+	}
+	return min(itemW, 12), descW
 }
 
 // checkLines say whose lists are shown and why: the held-out check of the

@@ -81,6 +81,8 @@ type Model struct {
 	showCust  bool // the customers rather than the metrics, when both do not fit
 	selected  int  // index into res.Customers
 	listTop   int  // first customer shown in the list
+	itemW     int  // the item column's width: the longest item ID in res, at most 12
+	descW     int  // the longest item description in res
 
 	view string
 }
@@ -242,7 +244,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.PageUp.SetEnabled(hasRes)
 	k.PageDown.SetEnabled(hasRes)
 	k.View.SetEnabled(hasRes && !s.bothFit())
-	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.Down, k.PageUp, k.PageDown}}
+	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.PageUp, k.PageDown}}
 }
 
 // step handles the screen's messages and keys.
@@ -415,6 +417,7 @@ func (s *Model) finish() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
 		}
 		s.res, s.selected, s.listTop = res, 0, 0
+		s.itemW, s.descW = columnWidths(res)
 		s.outcome = ""
 	case errors.Is(err, context.Canceled):
 		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")

@@ -39,7 +39,8 @@ func (s *Model) render() {
 		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
 		return
 	}
-	lines := append([]string{s.titleLine(w), s.settingsLine(w)}, s.statusLines(w)...)
+	lines := append(s.titleLines(w), s.settingsLines(w)...)
+	lines = append(lines, s.statusLines(w)...)
 	lines = append(lines, s.staleLines(w)...)
 	bodyH := max(h-len(lines), 0)
 	var body []string
@@ -54,17 +55,21 @@ func (s *Model) render() {
 	s.view = widget.Fit(strings.Join(append(lines, body...), "\n"), w, h)
 }
 
-// titleLine names the log and its items.
-func (s Model) titleLine(w int) string {
-	l := s.log
-	return common.Truncate(s.Styles.Title.Render(s.T("Recommend", "推荐"))+s.Styles.Muted.Render(s.Tf(
-		" · %s · item column %s · %s items, %s customers, %s to %s", " · %s · 商品列 %s · %s 件商品，%s 位客户，%s 至 %s",
-		filepath.Base(l.Name), l.ItemColumn, common.Thousands(l.ItemCount()), common.Thousands(s.customers),
-		date(l.First), date(l.Last))), w)
+// titleLines name the log and its items, wrapped between its parts.
+func (s Model) titleLines(w int) []string {
+	l, muted := s.log, s.Styles.Muted
+	return common.PackStyled([]string{s.Styles.Title.Render(s.T("Recommend", "推荐")),
+		muted.Render(filepath.Base(l.Name)),
+		muted.Render(s.Tf("item column %s", "商品列 %s", l.ItemColumn)),
+		muted.Render(s.Tf("%s items, %s customers, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
+			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.Last)))},
+		muted.Render(" · "), w, muted)
 }
 
-// settingsLine shows the cutoff and the horizon, or the field being typed.
-func (s Model) settingsLine(w int) string {
+// settingsLines show the cutoff and the horizon, or the field being
+// typed, wrapped between settings: a cut hid the warning at the end of
+// the items left out ("(i; no item ZZZZ)").
+func (s Model) settingsLines(w int) []string {
 	st := s.Styles
 	cutoff := st.Value.Render(date(s.cutoff))
 	horizon := st.Value.Render(s.Tf("%d days", "%d 天", s.horizon))
@@ -77,7 +82,7 @@ func (s Model) settingsLine(w int) string {
 	without := ""
 	switch {
 	case s.editing == fieldExclude:
-		without = s.T("leaving out ", "排除 ") + s.input.View() + " · "
+		without = s.T("leaving out ", "排除 ") + s.input.View()
 	case len(s.exclude) > 0 && (len(s.log.NotFound) > 0 || len(s.log.LeftOutOnly) > 0):
 		// An id on no line at all, and one only on lines left out (a
 		// postage code on lines without a customer), are told apart.
@@ -88,10 +93,10 @@ func (s Model) settingsLine(w int) string {
 		if len(s.log.LeftOutOnly) > 0 {
 			notes = append(notes, s.Tf("%s only on lines left out", "%s 只在未读入的行上", strings.Join(s.log.LeftOutOnly, ", ")))
 		}
-		without = s.Tf("without %s (i; %s) · ", "排除 %s（i；%s）· ",
+		without = s.Tf("without %s (i; %s)", "排除 %s（i；%s）",
 			st.Value.Render(strings.Join(s.exclude, ", ")), strings.Join(notes, s.T("; ", "；")))
 	case len(s.exclude) > 0:
-		without = s.Tf("without %s (i) · ", "排除 %s（i）· ", st.Value.Render(strings.Join(s.exclude, ", ")))
+		without = s.Tf("without %s (i)", "排除 %s（i）", st.Value.Render(strings.Join(s.exclude, ", ")))
 	}
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
 	if !s.evaluates(s.cutoff, s.horizon) {
@@ -102,7 +107,8 @@ func (s Model) settingsLine(w int) string {
 	// Data screen's is the last day of it: "history before" says which,
 	// so the two screens agree on one split (2011-11-09 is the last day
 	// of history there, 2011-11-10 the first day after it here).
-	return common.Truncate(s.Tf("history before %s (c) · horizon %s (h) · ", "历史在 %s 之前（c）· 观察期 %s（h）· ", cutoff, horizon)+without+st.Muted.Render(what), w)
+	return common.PackStyled([]string{s.Tf("history before %s (c)", "历史在 %s 之前（c）", cutoff),
+		s.Tf("horizon %s (h)", "观察期 %s（h）", horizon), without, st.Muted.Render(what)}, s.T(" · ", "· "), w, st.Muted)
 }
 
 // statusLines are a refused value (wrapped: it names the valid range),

@@ -438,7 +438,7 @@ func TestStartBeyondTheLimitIsRefused(t *testing.T) {
 	s := New(screentest.Common("en", 100, 27))
 	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{MaxRows: 1000})
 	s, cmd := s.step(screentest.Press("space"))
-	want := "built-in shop (5000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
+	want := "built-in shop (5,000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
 	if cmd != nil || s.state != trainIdle || s.outcome != want {
 		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome)
 	}

@@ -73,8 +73,7 @@ type Model struct {
 // New returns the Users screen in the context com, empty until SetRun.
 func New(com common.Common) Model {
 	st := com.Styles
-	bars := com.NewSignedBars()
-	bars.SetFormat(func(v float64) string { return widget.FormatSigned(v) })
+	bars := com.NewSignedBars() // the default format: one number of decimals down the column
 	sweep := widget.NewSeriesChart(com.T("What-if sweep", "假设分析扫描"), st.Widget, com.T("probability", "概率"), com.T("this user", "该用户"))
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user

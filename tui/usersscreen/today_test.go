@@ -152,3 +152,34 @@ func TestGoldenUsersToday(t *testing.T) {
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }
+
+// TestHistoryColumnOnlyWithShortHistories: the current customers' table
+// kept a history column blank on every row when no history was short.
+// It shows while some are short and is gone when none is.
+func TestHistoryColumnOnlyWithShortHistories(t *testing.T) {
+	path, _, _ := todayLog(t)
+	s := pressAll(t, shopScreen(t, logRun(t, path), "en", 120, 40), "t")
+	u := s.list.users
+	if u.current == nil || u.current.Report.ShortHistory == 0 {
+		t.Fatal("no current customers with short histories")
+	}
+	header := func() string {
+		for _, line := range strings.Split(view(s), "\n") {
+			if strings.Contains(line, "pred.") {
+				return line
+			}
+		}
+		t.Fatalf("no table header in\n%s", view(s))
+		return ""
+	}
+	if !strings.Contains(header(), "history") {
+		t.Errorf("short histories but no history column: %q", header())
+	}
+	report := *u.current
+	report.Report.ShortHistory = 0
+	u.current = &report
+	s.render()
+	if strings.Contains(header(), "history") {
+		t.Errorf("no short history but a history column: %q", header())
+	}
+}

@@ -188,9 +188,15 @@ func (s Model) tableLines(w, rows int) []string {
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
 		common.Pad(s.T("actual", "实际"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad("✓", c.ok) + common.Pad(s.T("part", "部分"), c.part)
+	// The history column only when some current customer's history is
+	// short: with none it was blank on every row.
+	history := u.current != nil && u.current.Report.ShortHistory > 0
 	if u.current != nil {
 		head = common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
-			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band) + common.Pad(s.T("history", "历史"), c.ok+c.part)
+			common.Pad(s.T("pred.", "预测"), c.label) + common.Pad(s.T("band", "档位"), c.band)
+		if history {
+			head += common.Pad(s.T("history", "历史"), c.ok+c.part)
+		}
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
 	for i, r32 := range s.list.visible() {
@@ -208,7 +214,10 @@ func (s Model) tableLines(w, rows int) []string {
 		last := common.Pad(mark, c.ok) + common.Pad(s.partName(u.part(r)), c.part)
 		if u.current != nil {
 			// Unlabelled: the predicted class, and the short-history mark.
-			right, label, last = true, u.label.Negative, common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			right, label, last = true, u.label.Negative, ""
+			if history {
+				last = common.Pad(s.historyName(u.short(r)), c.ok+c.part)
+			}
 			if u.predicted(r, s.list.threshold) {
 				label = u.label.Positive
 			}
@@ -356,7 +365,7 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	ex := s.explainer()
 	n := len(e.Pipeline.Columns)
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
-	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("median", "典型值")
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
 	paneW := w
 	if wi.active && w >= whatIfSideBy {
@@ -403,6 +412,28 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 		lines = append(lines, common.Truncate(line, w))
 	}
 	return lines, 1 + wi.col
+}
+
+// typicalHeader heads the column of typical values: "median" when every
+// feature is numeric, "most common" when none is, "typical" (the median
+// of a number, the most common level otherwise) when both kinds are
+// there, in both languages alike.
+func (s Model) typicalHeader(e *experiment.Experiment) string {
+	numeric, levels := false, false
+	for _, pc := range e.Pipeline.Columns {
+		if pc.Kind == data.Numeric {
+			numeric = true
+		} else {
+			levels = true
+		}
+	}
+	switch {
+	case numeric && !levels:
+		return s.T("median", "中位数")
+	case levels && !numeric:
+		return s.T("most common", "最常见")
+	}
+	return s.T("typical", "典型值")
 }
 
 // reasonSentence says in words which value raised the probability most

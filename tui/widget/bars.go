@@ -19,13 +19,14 @@ type Bar struct {
 
 // SignedBars is a horizontal bar chart of signed values drawn around a
 // zero axis: negative bars grow left, positive bars grow right, largest
-// |value| first. Sign shows three ways: direction, colour (Styles.Positive
+// |value| first (or in the order given, see SetOrder). Sign shows three ways: direction, colour (Styles.Positive
 // and Styles.Negative) and a +/− in the printed value. ntcharts' barchart
 // clips negative values, so the bars are drawn here with half-block runes.
 type SignedBars struct {
 	styles  Styles
 	bars    []Bar
 	dropped int
+	order   BarOrder
 	format  func(float64) string
 	text    BarsText
 	width   int
@@ -36,8 +37,11 @@ type SignedBars struct {
 // BarsText is the wording a SignedBars writes by itself, so that a screen
 // in another language can translate it.
 type BarsText struct {
-	// More formats the last line's count of the bars left out (one %d).
+	// More formats the last line's count of the bars left out (one %d),
+	// in the ByMagnitude order.
 	More string
+	// MoreInOrder formats it in the AsGiven order.
+	MoreInOrder string
 	// NoValues is written across a chart without bars.
 	NoValues string
 	// TooSmall is written across a chart too narrow for its bars.
@@ -46,8 +50,20 @@ type BarsText struct {
 
 // DefaultBarsText is the English wording.
 func DefaultBarsText() BarsText {
-	return BarsText{More: "… %d more with smaller |value|", NoValues: "no values", TooSmall: "enlarge to see the bars"}
+	return BarsText{More: "… %d more with smaller |value|", MoreInOrder: "… %d more", NoValues: "no values", TooSmall: "enlarge to see the bars"}
 }
+
+// BarOrder is the order the bars are drawn in.
+type BarOrder int
+
+const (
+	// ByMagnitude draws the largest |value| first, whatever its sign: the
+	// features that move one prediction most, up or down.
+	ByMagnitude BarOrder = iota
+	// AsGiven keeps the order of SetBars, such as a ranking by signed
+	// value where a feature that hurts ranks below one that helps.
+	AsGiven
+)
 
 // NewSignedBars returns an empty bar chart.
 func NewSignedBars(styles Styles) SignedBars {
@@ -58,6 +74,7 @@ func NewSignedBars(styles Styles) SignedBars {
 func (b *SignedBars) SetText(t BarsText) {
 	d := DefaultBarsText()
 	orDefault(&t.More, d.More)
+	orDefault(&t.MoreInOrder, d.MoreInOrder)
 	orDefault(&t.NoValues, d.NoValues)
 	orDefault(&t.TooSmall, d.TooSmall)
 	b.text = t
@@ -70,8 +87,13 @@ func (b *SignedBars) SetStyles(styles Styles) {
 	b.view = b.render()
 }
 
+// SetOrder sets the order of the bars SetBars is given next (the default
+// is ByMagnitude).
+func (b *SignedBars) SetOrder(order BarOrder) { b.order = order }
+
 // SetBars copies bars, drops those with a non-finite value (see Dropped)
-// and orders the rest by decreasing |value|, ties keeping their order.
+// and, in the ByMagnitude order, orders the rest by decreasing |value|,
+// ties keeping their order.
 func (b *SignedBars) SetBars(bars []Bar) {
 	b.bars, b.dropped = b.bars[:0:0], 0
 	for _, bar := range bars {
@@ -81,7 +103,9 @@ func (b *SignedBars) SetBars(bars []Bar) {
 			b.dropped++
 		}
 	}
-	slices.SortStableFunc(b.bars, func(x, y Bar) int { return cmp.Compare(math.Abs(y.Value), math.Abs(x.Value)) })
+	if b.order == ByMagnitude {
+		slices.SortStableFunc(b.bars, func(x, y Bar) int { return cmp.Compare(math.Abs(y.Value), math.Abs(x.Value)) })
+	}
 	b.view = b.render()
 }
 
@@ -92,7 +116,9 @@ func (b SignedBars) Bars() []Bar { return slices.Clone(b.bars) }
 func (b SignedBars) Dropped() int { return b.dropped }
 
 // SetFormat sets how values are printed; nil restores the default (an
-// explicit sign and three significant digits, "+0.412", "−1.3e-05").
+// explicit sign and the same number of decimals down the column, enough
+// for three significant digits of the largest |value|: "+0.316",
+// "+0.087", "−0.004").
 func (b *SignedBars) SetFormat(format func(float64) string) {
 	b.format = format
 	b.view = b.render()
@@ -117,6 +143,38 @@ func FormatSigned(v float64) string {
 	return sign + strconv.FormatFloat(math.Abs(v), 'g', 3, 64)
 }
 
+// SignedColumn returns a format that writes each of values with an
+// explicit sign (+ or −) and one number of decimals for them all, three
+// significant digits of the largest |value| (at most 8 decimals; none
+// when every value is whole): a column of "+0.316", "+0.0873" and
+// "+0.00394" did not line up.
+func SignedColumn(values ...float64) func(float64) string {
+	biggest, whole := 0.0, true
+	for _, v := range values {
+		if finite(v) {
+			biggest = math.Max(biggest, math.Abs(v))
+			whole = whole && v == math.Trunc(v)
+		}
+	}
+	decimals := 3
+	switch {
+	case whole:
+		decimals = 0
+	case biggest > 0:
+		decimals = min(max(2-int(math.Floor(math.Log10(biggest))), 0), 8)
+	}
+	return func(v float64) string {
+		if !finite(v) || math.Abs(v) >= 1e9 {
+			return FormatSigned(v)
+		}
+		sign := "+"
+		if v < 0 {
+			sign = "−"
+		}
+		return sign + strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	}
+}
+
 // render draws the bars at the chart's size.
 func (b SignedBars) render() string {
 	w, h := b.width, b.height
@@ -130,13 +188,17 @@ func (b SignedBars) render() string {
 	if len(b.bars) == 0 {
 		return placeholder(w, h, text.NoValues, b.styles.Placeholder)
 	}
-	format := b.format
-	if format == nil {
-		format = FormatSigned
-	}
 	shown := b.bars
 	if len(shown) > h {
 		shown = shown[:h-1] // the last line says how many are left out
+	}
+	format := b.format
+	if format == nil {
+		values := make([]float64, len(shown))
+		for i, bar := range shown {
+			values[i] = bar.Value
+		}
+		format = SignedColumn(values...)
 	}
 	labelW, valueW := 0, 0
 	maxNeg, maxPos := 0.0, 0.0
@@ -193,7 +255,11 @@ func (b SignedBars) render() string {
 		lines = append(lines, b.styles.Label.Render(label)+" "+neg+b.styles.Axis.Render("│")+pos+" "+style.Render(value))
 	}
 	if rest := len(b.bars) - len(shown); rest > 0 {
-		lines = append(lines, b.styles.Muted.Render(fmt.Sprintf(text.More, rest)))
+		more := text.More
+		if b.order == AsGiven {
+			more = text.MoreInOrder
+		}
+		lines = append(lines, b.styles.Muted.Render(fmt.Sprintf(more, rest)))
 	}
 	return Fit(strings.Join(lines, "\n"), w, h)
 }

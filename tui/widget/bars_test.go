@@ -150,3 +150,32 @@ func TestSignedBarsSpeakTheScreensLanguage(t *testing.T) {
 		t.Errorf("zero value: last line = %q", last)
 	}
 }
+
+// TestSignedBarsKeepTheGivenOrder: the Evaluate screen's importance is
+// ranked by signed value (a column that hurts below every one that
+// helps), but the chart re-sorted it by |value|, ranking a harmful
+// column above helpful ones. AsGiven keeps the order; the values share
+// one number of decimals ("+0.316", "+0.0873", "+0.00394" did not line
+// up); the count left out no longer claims a smaller |value|.
+func TestSignedBarsKeepTheGivenOrder(t *testing.T) {
+	b := NewSignedBars(DefaultStyles())
+	b.SetOrder(AsGiven)
+	b.SetBars([]Bar{{"a", 0.316}, {"b", 0.0873}, {"c", 0.00394}, {"d", -0.2}, {"e", -0.3}})
+	b.SetSize(30, 4)
+	var labels []string
+	for _, bar := range b.Bars() {
+		labels = append(labels, bar.Label)
+	}
+	if want := []string{"a", "b", "c", "d", "e"}; !slices.Equal(labels, want) {
+		t.Errorf("order %q, want %q", labels, want)
+	}
+	lines := strings.Split(ansi.Strip(b.View()), "\n")
+	for i, want := range []string{"+0.316", "+0.087", "+0.004"} {
+		if !strings.HasSuffix(lines[i], " "+want) {
+			t.Errorf("line %d %q, want it to end %q", i, lines[i], want)
+		}
+	}
+	if last := strings.TrimRight(lines[3], " "); last != "… 2 more" {
+		t.Errorf("last line %q, want %q", last, "… 2 more")
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // maxMagnitude bounds the values the widgets accept. Anything larger cannot
@@ -271,8 +272,10 @@ func (t Ticks) Decimals() int {
 	return d
 }
 
-// FormatTick formats an axis label with the given decimals, falling back to
-// %.3g when the value is too large or too small for fixed notation.
+// FormatTick formats an axis label with the given decimals and thousands
+// separators ("1,000", as the tables beside the charts write amounts),
+// falling back to %.3g when the value is too large or too small for fixed
+// notation.
 func FormatTick(v float64, decimals int) string {
 	if v == 0 || math.Abs(v) < 1e-12 {
 		v = 0 // never print "-0.00"
@@ -280,7 +283,24 @@ func FormatTick(v float64, decimals int) string {
 	if a := math.Abs(v); a != 0 && (a >= 1e6 || decimals > 5) {
 		return strconv.FormatFloat(v, 'g', 3, 64)
 	}
-	return strconv.FormatFloat(v, 'f', decimals, 64)
+	return groupThousands(strconv.FormatFloat(v, 'f', decimals, 64))
+}
+
+// groupThousands puts commas into the whole part of a number written in
+// fixed notation: "-12345.5" reads "-12,345.5".
+func groupThousands(text string) string {
+	sign, digits := "", text
+	if rest, ok := strings.CutPrefix(text, "-"); ok {
+		sign, digits = "-", rest
+	}
+	whole, frac, hasFrac := strings.Cut(digits, ".")
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if hasFrac {
+		whole += "." + frac
+	}
+	return sign + whole
 }
 
 // FormatValue formats a single reading (the latest loss, an attribution)

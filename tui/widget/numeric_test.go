@@ -202,3 +202,17 @@ func TestDecimateKeepsEnvelopeAndNeighbours(t *testing.T) {
 		t.Fatal("the spike at x=5 was lost")
 	}
 }
+
+// TestFormatTickGroupsThousands: the Plan chart's axis read "1000" beside
+// a table of "4,544".
+func TestFormatTickGroupsThousands(t *testing.T) {
+	for _, c := range []struct {
+		v        float64
+		decimals int
+		want     string
+	}{{1000, 0, "1,000"}, {-12500, 0, "-12,500"}, {999, 0, "999"}, {2.5, 1, "2.5"}, {1234.5, 1, "1,234.5"}} {
+		if got := FormatTick(c.v, c.decimals); got != c.want {
+			t.Errorf("FormatTick(%v, %d) = %q, want %q", c.v, c.decimals, got, c.want)
+		}
+	}
+}

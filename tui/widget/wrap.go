@@ -47,9 +47,12 @@ func tokenize(s string) []token {
 			if len(out) > 0 && space && isSizeUnit(word.String()) && endsInDigit(out[len(out)-1].text) {
 				glueNext = true // "256 MiB" never ends a line at "256"
 			}
-			out = append(out, token{text: word.String(), spaceBefore: space, glue: glueNext})
+			text := word.String()
+			out = append(out, token{text: text, spaceBefore: space, glue: glueNext})
 			word.Reset()
-			space, glueNext = false, false
+			// A footnote mark ("* partly observed") stays with the word
+			// after it, never alone at a line's end.
+			space, glueNext = false, text == "*"
 		}
 	}
 	for _, r := range s {

@@ -144,3 +144,17 @@ func TestWrapParagraphs(t *testing.T) {
 		t.Errorf("WrapParagraphs = %q, want %q", got, want)
 	}
 }
+
+// TestFootnoteMarkStaysWithItsText: the Cohorts screen's notes ended a
+// line with a stray "*", its footnote on the next line.
+func TestFootnoteMarkStaysWithItsText(t *testing.T) {
+	for _, text := range []string{"Average: customer-weighted, cohorts. * partly observed (the log ends).", "平均：按客户加权的同期群。* 只观察到一部分（日志止于）。"} {
+		for w := 10; w <= 60; w++ {
+			for _, line := range WrapUnmarked(text, w) {
+				if strings.HasSuffix(line, "*") {
+					t.Errorf("width %d: %q ends with the mark", w, line)
+				}
+			}
+		}
+	}
+}
