@@ -50,6 +50,11 @@ type ScoreRow struct {
 	// ShortHistory marks a customer with a short history (written when
 	// ExportOptions.History is set).
 	ShortHistory bool
+	// Beyond is, per pipeline column, +1 when the row's own value lies
+	// above the column's training range (the model scored the bound), −1
+	// below, else 0; it decides each reason's Beyond. nil when the row's
+	// raw values are not known: then the explainer guesses from the input.
+	Beyond []int8
 }
 
 // ScoreRows is what WriteScoresCSV writes. Row may be called from several
@@ -284,6 +289,11 @@ func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions
 			continue
 		}
 		reason := ex.Reasons[k]
+		if r.Beyond != nil && o.Explainer != nil {
+			if ci, err := o.Explainer.column(reason.Column); err == nil {
+				reason.Beyond = r.Beyond[ci]
+			}
+		}
 		if math.IsNaN(reason.Attribution) || math.IsInf(reason.Attribution, 0) {
 			return &ScoreError{Model: o.Model, Data: o.Data, Row: r.Row, ID: r.ID,
 				What: fmt.Sprintf("a reason for column %q", reason.Column), Value: reason.Attribution}
@@ -305,6 +315,7 @@ func (s *Scored) Row(i int, input bool) (ScoreRow, error) {
 			return ScoreRow{}, errors.New("experiment: the scored rows kept no inputs to explain")
 		}
 		r.Input = s.X.RawRowView(i)
+		r.Beyond = beyondRow(s.pipeline, s.Beyond, i)
 	}
 	return r, nil
 }
