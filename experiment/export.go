@@ -33,6 +33,11 @@ import (
 // --bands`), a band column ("top 5 %", "5–10 %", …, "rest"; or "top N",
 // "rest") comes next.
 
+// ProbabilityDecimals is how many decimals a probability_<label>_<class>
+// column is written with, by predict's scores (WriteScoresCSV) and the
+// plan's contact list (ContactList) alike.
+const ProbabilityDecimals = 6
+
 // ExportBlock is how many rows WriteScoresCSV explains before writing them:
 // the memory it holds besides the rows themselves.
 const ExportBlock = 2048
@@ -266,7 +271,7 @@ func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error
 // fillRecord formats row i, r, with its explanation ex into rec.
 func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions) error {
 	rec[0] = r.ID
-	rec[1] = strconv.FormatFloat(r.Probability, 'f', 6, 64)
+	rec[1] = strconv.FormatFloat(r.Probability, 'f', ProbabilityDecimals, 64)
 	rec[2] = o.Label.Negative
 	if r.Probability >= o.Threshold {
 		rec[2] = o.Label.Positive
