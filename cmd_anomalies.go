@@ -193,9 +193,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
-	for _, n := range d.Notes() {
-		fmt.Fprintln(a.stderr, n)
-	}
+	a.printLoadNotes(d)
 	if name := d.Table.Label.Name; name != "" && d.Cohort == nil {
 		fmt.Fprintf(a.stderr, "note: %s: column %q is the label, not a feature: the anomaly score needs no label and leaves it out\n",
 			d.Source.Describe(), name)

@@ -49,7 +49,7 @@ unknown level, a value beyond the training range) is named in the row's
 GET /healthz answers without auth; GET /metrics (Prometheus text format) and
 GET /openapi.json (the OpenAPI 3 description, listing the columns of the
 model served) need the token like /v1/predict. The token is the content of
---token-file (surrounding whitespace trimmed), sent as "Authorization:
+--token-file (surrounding whitespace trimmed, at least 16 bytes), sent as "Authorization:
 Bearer TOKEN"; with --insecure-no-auth anyone may call and every response
 carries "X-Retain-Auth: disabled". One of the two is required.
 
@@ -126,6 +126,11 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 	return ctx.Err()
 }
 
+// minTokenBytes is the shortest bearer token the API accepts, as
+// --salt-file's salt (pseudonym.MinSaltBytes): a shorter one can be
+// guessed.
+const minTokenBytes = 16
+
 // config checks the flags and reads the token.
 func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody,
@@ -160,6 +165,11 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 	}
 	if bytes.ContainsAny(cfg.Token, "\r\n\t ") {
 		return cfg, usageError(fmt.Errorf("--token-file %s: the token must be one word, without spaces or line breaks", o.tokenFile))
+	}
+	if len(cfg.Token) < minTokenBytes {
+		return cfg, usageError(fmt.Errorf("--token-file %s: the token is %s, want at least %d so that it cannot be guessed; "+
+			"make one with: head -c 32 /dev/urandom | base64 | tr -d '/+=' > %[1]s && chmod 600 %[1]s",
+			o.tokenFile, count(len(cfg.Token), "byte"), minTokenBytes))
 	}
 	if st, err := os.Stat(o.tokenFile); err == nil && st.Mode().Perm()&0o077 != 0 {
 		fmt.Fprintf(a.stderr, "Warning: the token file %s is readable by other users (mode %v); chmod 600 it\n",

@@ -285,6 +285,8 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 	model := trainModel(t, usersCSV(t, 100))
 	empty := writeFile(t, "empty.token", " \n")
 	spaced := writeFile(t, "spaced.token", "two words\n")
+	short := writeFile(t, "short.token", "x\n")
+	fifteen := writeFile(t, "fifteen.token", "abcdefghijklmno\n") // 15 bytes: one short
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.json")
 	for _, c := range []struct {
@@ -299,6 +301,12 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 			"retain: --token-file " + empty + " is empty: put the token in it\n"},
 		{[]string{"api", "--model", model, "--token-file", spaced},
 			"retain: --token-file " + spaced + ": the token must be one word, without spaces or line breaks\n"},
+		{[]string{"api", "--model", model, "--token-file", short},
+			"retain: --token-file " + short + ": the token is 1 byte, want at least 16 so that it cannot be guessed; " +
+				"make one with: head -c 32 /dev/urandom | base64 | tr -d '/+=' > " + short + " && chmod 600 " + short + "\n"},
+		{[]string{"api", "--model", model, "--token-file", fifteen},
+			"retain: --token-file " + fifteen + ": the token is 15 bytes, want at least 16 so that it cannot be guessed; " +
+				"make one with: head -c 32 /dev/urandom | base64 | tr -d '/+=' > " + fifteen + " && chmod 600 " + fifteen + "\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--max-rows", "0"},
 			"retain: --max-rows 0: want at least 1\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--listen", "127.0.0.1:99999"}, ""},

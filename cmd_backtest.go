@@ -139,6 +139,9 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		}
 		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
+	for _, n := range experiment.LogReadNotes(src.Path, log) {
+		fmt.Fprintln(a.stderr, "note: "+n)
+	}
 	start := time.Now()
 	fmt.Fprintf(a.stderr, "Backtesting on %s (%d customers, %s .. %s), horizon %d days\n", src.Path, len(log.Customers),
 		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), opts.HorizonDays)

@@ -173,6 +173,7 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	if err := checkClasses(d); err != nil {
 		return err
 	}
+	printNotes(a, data.MissingNotes(d.Table, nil, cfg.Pipeline)...)
 	flagged, err := o.ex.flag(ctx, a, d, cfg.Seed)
 	if err != nil {
 		return err

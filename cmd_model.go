@@ -250,9 +250,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	if err := b.CheckCohort(d); err != nil {
 		return nil, nil, err
 	}
-	for _, n := range d.Notes() {
-		fmt.Fprintln(a.stderr, n)
-	}
+	a.printLoadNotes(d)
 	scored, err := b.ScoreTable(d.Table)
 	if err != nil {
 		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))

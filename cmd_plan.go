@@ -288,9 +288,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 		if err != nil {
 			return planData{}, err
 		}
-		for _, w := range cur.Warnings {
-			fmt.Fprintln(a.stderr, "warning: "+w.String())
-		}
+		a.printLoadNotes(cur.Data())
 		s, err := b.ScoreCurrent(cur)
 		if err != nil {
 			return planData{}, err

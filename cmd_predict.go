@@ -151,7 +151,13 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: name}
 	o.tf.addBands(a, &opts, scored, target, note)
-	return writeScores(ctx, a, o, b, scored, scored, opts)
+	if err := writeScores(ctx, a, o, b, scored, scored, opts); err != nil {
+		return err
+	}
+	// The cells scored as other than they read: missing ones filled,
+	// values beyond the training range taken at its bound.
+	printNotes(a, scored.CellNotes...)
+	return nil
 }
 
 // scoreTable scores --data, or the built-in shop of --builtin-users, and

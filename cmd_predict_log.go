@@ -26,9 +26,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
-	for _, w := range cur.Warnings {
-		fmt.Fprintln(a.stderr, "warning: "+w.String())
-	}
+	a.printLoadNotes(cur.Data())
 	scored, err := b.ScoreCurrent(cur)
 	if err != nil {
 		return err

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"strings"
 	"testing"
 )
 
@@ -15,7 +14,7 @@ func TestPredictLogSaysOneCustomer(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
 	}
 	want := "scored 1 customer active at 2024-05-01; 1 has a short history (first order fewer than 90 days before; marked)"
-	if got := strings.TrimSpace(c.stderr.String()); got != want {
+	if got := lastLine(c.stderr.String()); got != want {
 		t.Errorf("stderr %q\nwant   %q", got, want)
 	}
 }

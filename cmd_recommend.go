@@ -148,7 +148,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	if s := strings.TrimSpace(o.excludeItems); s != "" {
 		exclude = strings.Split(s, ",")
 	}
-	log, warnings, err := experiment.ReadItemLog(src, a.open, time.Now(), exclude...)
+	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), exclude...)
 	if err != nil {
 		return err
 	}
@@ -170,6 +170,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 				recommend.Date(log.LastUpToToday).Format(time.DateOnly))
 		}
 		fmt.Fprintln(a.stderr, "warning: "+msg)
+	}
+	for _, n := range notes {
+		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	customers, baskets := log.UpToToday()
 	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s%s\n", src.Path,

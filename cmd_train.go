@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
@@ -153,6 +154,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			"so every value reaches the model as the same number and it cannot use the column; fewer than 10 customers differ from its common value, "+
 			"or the training rows are too few: train on more rows, or exclude it\n", name)
 	}
+	printNotes(a, data.MissingNotes(d.Table, e.Pipeline, cfg.Pipeline)...)
 	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
 	if err != nil {
 		return usageError(fmt.Errorf("--levers: %w", err))

@@ -39,6 +39,7 @@ func (res *Result) expectedValue(r *Reason, ci int, out []float64) {
 		v = math.Round(v)
 	}
 	r.Expected = v
+	r.ExpectedLevel = booleanLevel(pc, v)
 }
 
 // meanOutputs is the members' mean reconstruction of x.

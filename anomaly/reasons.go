@@ -49,6 +49,17 @@ func (r Reason) String() string {
 	return fmt.Sprintf("%s %s, expected %s (typical %s)", r.Column, v, e, t)
 }
 
+// booleanLevel writes the 0/1 value v of a boolean column in the file's
+// own spelling (its Levels: "No"/"Yes", "false"/"true"), so that a reason
+// reads "PhoneService No, expected Yes", not "0, expected 1"; "" for any
+// other column.
+func booleanLevel(pc *data.PipelineColumn, v float64) string {
+	if pc.Kind != data.Boolean || len(pc.Levels) != 2 || math.IsNaN(v) {
+		return ""
+	}
+	return pc.Levels[int(math.Round(min(max(v, 0), 1)))]
+}
+
 // Unsure reports a categorical reason whose level is the one the networks
 // expect: its error is their uncertainty (the level's one-hot output well
 // below 1), not another level ("UPI, expected UPI" would read as nothing).
@@ -185,5 +196,8 @@ func (res *Result) reason(ci, row int, sq float64) Reason {
 	rs.Value = c.Values[row]
 	rs.Missing = math.IsNaN(rs.Value)
 	rs.Date = res.run.Pipeline.Columns[ci].Date
+	if pc := &res.run.Pipeline.Columns[ci]; !rs.Missing {
+		rs.Level = booleanLevel(pc, rs.Value)
+	}
 	return rs
 }

@@ -285,6 +285,7 @@ func typicalValues(t *data.Table, p *data.Pipeline) ([]Typical, []string) {
 		}
 		typ[i].Value = medianOf(c.Values)
 		typ[i].Whole = wholeNumbers(c.Values)
+		typ[i].Level = booleanLevel(&p.Columns[i], typ[i].Value)
 	}
 	return typ, names
 }

@@ -1,6 +1,9 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // CellError says why one raw cell cannot be prepared for the model.
 type CellError struct {
@@ -48,14 +51,16 @@ func (p *Pipeline) CellEncoder() *CellEncoder {
 // into it. cell must be trimmed. A cell the column cannot take is a
 // *CellError.
 func (e *CellEncoder) Encode(col int, cell []byte, row []float64) error {
-	_, err := e.encode(col, cell, false, row)
+	_, _, err := e.encode(col, cell, false, row)
 	return err
 }
 
 // encode is Encode accepting a decimal comma (semicolon files) when
 // decimalComma is set; unseen reports a categorical level the model has no
-// input for (a present cell it never saw in training).
-func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) (unseen bool, err error) {
+// input for (a present cell it never saw in training). v is the value read
+// from a numeric or boolean cell, NaN for a missing cell of any column
+// and 0 for a present categorical one.
+func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []float64) (v float64, unseen bool, err error) {
 	pc := &e.p.Columns[col]
 	if pc.Kind == Categorical {
 		// One lookup serves the encoding (levelOffset's rule: a known
@@ -71,12 +76,15 @@ func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []floa
 		case !missing && pc.Other:
 			row[pc.First+len(pc.Levels)-1] = 1
 		}
-		return !missing && !known, nil
+		if missing {
+			return math.NaN(), false, nil
+		}
+		return 0, !known, nil
 	}
 	v, ok := pc.cellValue(cell, decimalComma)
 	if !ok {
-		return false, &CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}
+		return 0, false, &CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}
 	}
 	pc.encode(v, row[pc.First:])
-	return false, nil
+	return v, false, nil
 }

@@ -29,6 +29,18 @@ type Rows struct {
 	// IDNote is set, in English, when the file lacks the model's id column
 	// and IDs are row numbers.
 	IDNote string
+	// Imputed counts, per pipeline column, the missing cells the model
+	// filled (PipelineColumn.Fill; a categorical column's encode as no
+	// level).
+	Imputed []int
+	// Beyond holds the value of every present cell of a clipped column
+	// beyond its training range [Min, Max], which the model scored as the
+	// bound (PipelineColumn.Clips).
+	Beyond map[Cell]float64
+	// CellNotes say, in English without "note: ", one per column, how many
+	// cells were Imputed and with what, then how many were Beyond the
+	// training range and scored as which bound.
+	CellNotes []string
 }
 
 // ReadRows reads new raw rows from a CSV (or Parquet) file with the columns the pipeline was
@@ -56,6 +68,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	}
 	idField, labelField := lookup(index, p.IDName), lookup(index, p.Label.Name)
 	enc := p.CellEncoder()
+	tally := newCellTally(p, fields)
 	out := &Rows{}
 	if idField >= 0 {
 		out.IDName = p.IDName
@@ -80,6 +93,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		row := len(data)
 		data = slices.Grow(data, width)[:row+width]
 		clear(data[row:])
+		tally.row(rr.line)
 		for i := range p.Columns {
 			cell := trimSpace(rr.field(fields[i]))
 			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
@@ -92,15 +106,18 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 						(&CellError{Column: pc.Name, Expected: pc.expected(), Got: quoteCut(cell)}).Error())
 				}
 				pc.encode(v, data[row+pc.First:])
+				tally.value(row/width, i, v)
 				for _, s := range settled {
 					pc.encode(s.regroup(), data[s.index*width+pc.First:])
+					tally.value(s.index, i, s.regroup())
 				}
 				continue
 			}
-			unseenLevel, err := enc.encode(i, cell, rr.delim == ';', data[row:row+width])
+			v, unseenLevel, err := enc.encode(i, cell, rr.delim == ';', data[row:row+width])
 			if err != nil {
 				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
+			tally.value(row/width, i, v)
 			if unseenLevel {
 				unseen[i].add(cell, rr.line, fields[i]+1, &p.Columns[i])
 			}
@@ -126,6 +143,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		settleFile(marks, func(col int, c pendingCell) {
 			pc := &p.Columns[col]
 			pc.encode(c.regroup(), data[c.index*width+pc.First:])
+			tally.value(c.index, col, c.regroup())
 		})
 	}
 	if len(out.IDs) == 0 {
@@ -140,6 +158,8 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			out.Notes = append(out.Notes, unseen[i].note(name, &p.Columns[i]))
 		}
 	}
+	out.CellNotes = tally.notes(name)
+	out.Imputed, out.Beyond = tally.missing, tally.beyond
 	return out, nil
 }
 

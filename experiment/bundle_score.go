@@ -40,9 +40,20 @@ type Scored struct {
 	// were read (data.Rows.Notes and IDNote), in English without "note: ".
 	Notes  []string
 	IDNote string
+	// CellNotes say which cells were scored as other than they read
+	// (data.Rows.CellNotes): missing ones filled, values beyond the
+	// training range taken at its bound.
+	CellNotes []string
 	// X holds the prepared model inputs, one row per scored row, for
 	// explaining them without reading the file again.
 	X *mat.Dense
+	// Beyond holds the value of every cell beyond the training range of a
+	// clipped column, which the model scored as the bound (data.Rows.Beyond),
+	// so that a reason says "≥ bound" for exactly those; nil when the raw
+	// values are not known.
+	Beyond map[data.Cell]float64
+	// pipeline is the one whose columns Beyond indexes.
+	pipeline *data.Pipeline
 }
 
 // ScoreCSV scores raw rows shaped like the training CSV: the feature
@@ -58,7 +69,8 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.IDName, s.Notes, s.IDNote = rows.IDName, rows.Notes, rows.IDNote
+	s.IDName, s.Notes, s.IDNote, s.Beyond, s.pipeline = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond, b.Pipeline
+	s.CellNotes = rows.CellNotes
 	return s, nil
 }
 
@@ -85,6 +97,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.IDColumn >= 0 {
 		s.IDName = t.Columns[t.IDColumn].Name
 	}
+	s.Beyond, s.pipeline = beyondOfTable(b.Pipeline, t), b.Pipeline
 	return s, nil
 }
 
@@ -228,4 +241,42 @@ func (s *Scored) Report() (metrics.Report, error) {
 		}
 	}
 	return metrics.NewReport(probs, labels, nil, s.Threshold)
+}
+
+// beyondOfTable returns the value of every cell of t beyond the training
+// range of one of p's clipped columns, by row and pipeline column.
+func beyondOfTable(p *data.Pipeline, t *data.Table) map[data.Cell]float64 {
+	out := map[data.Cell]float64{}
+	for ci := range p.Columns {
+		pc := &p.Columns[ci]
+		c := t.Column(pc.Name)
+		if c == nil || c.Values == nil {
+			continue
+		}
+		for r, v := range c.Values {
+			if pc.Clips(v) {
+				out[data.Cell{Row: r, Column: ci}] = v
+			}
+		}
+	}
+	return out
+}
+
+// beyondRow returns, per pipeline column, +1 when row's value lies above
+// the column's training range, −1 below, else 0 (ScoreRow.Beyond); nil
+// when beyond is.
+func beyondRow(p *data.Pipeline, beyond map[data.Cell]float64, row int) []int8 {
+	if beyond == nil || p == nil {
+		return nil
+	}
+	out := make([]int8, len(p.Columns))
+	for ci := range p.Columns {
+		if v, ok := beyond[data.Cell{Row: row, Column: ci}]; ok {
+			out[ci] = 1
+			if v < p.Columns[ci].Min {
+				out[ci] = -1
+			}
+		}
+	}
+	return out
 }

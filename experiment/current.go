@@ -25,6 +25,17 @@ type Current struct {
 	Report data.CohortReport
 	// Warnings are problems with the log that did not stop the load.
 	Warnings []LoadWarning
+	// Log is the order log read, for the load notes (Data).
+	Log *data.OrderLog
+}
+
+// Data returns the current customers as a loaded data set, so that
+// Data.Notes and the cohort's LoadNote say how the log was read (the
+// columns read for each role, the date order, the lines left out) in the
+// words train uses for the same log.
+func (c *Current) Data() *Data {
+	rep := c.Report
+	return &Data{Source: c.Source, Table: c.Table, Cohort: &rep, Log: c.Log, Warnings: c.Warnings}
 }
 
 // CutoffRangeError reports a deployment cutoff outside an order log's
@@ -127,7 +138,7 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 		rep.Features = append(rep.Features, names...)
 	}
 	src.Cutoff = rep.Cutoff
-	return &Current{Source: src, Table: t, Report: rep}, nil
+	return &Current{Source: src, Table: t, Report: rep, Log: log}, nil
 }
 
 // Summary says in one line how many customers were scored and how many of
@@ -197,8 +208,9 @@ func (e *Experiment) Current() (*Current, error) {
 // on c's rows, calibrated with e's map; the typical values and the
 // explainer belong to e.
 func (e *Experiment) OnCurrent(c *Current) *Experiment {
-	rep := c.Report
-	return &Experiment{Data: &Data{Source: c.Source, Table: c.Table, Cohort: &rep, Log: e.Data.Log, Warnings: c.Warnings},
+	d := c.Data()
+	d.Log = e.Data.Log
+	return &Experiment{Data: d,
 		Config: e.Config, Pipeline: e.Pipeline, Train: e.Train, Net: e.Net, Trainer: e.Trainer,
 		calibratedBy: e.calibrationOwner()}
 }

@@ -33,6 +33,11 @@ import (
 // --bands`), a band column ("top 5 %", "5–10 %", …, "rest"; or "top N",
 // "rest") comes next.
 
+// ProbabilityDecimals is how many decimals a probability_<label>_<class>
+// column is written with, by predict's scores (WriteScoresCSV) and the
+// plan's contact list (ContactList) alike.
+const ProbabilityDecimals = 6
+
 // ExportBlock is how many rows WriteScoresCSV explains before writing them:
 // the memory it holds besides the rows themselves.
 const ExportBlock = 2048
@@ -50,6 +55,11 @@ type ScoreRow struct {
 	// ShortHistory marks a customer with a short history (written when
 	// ExportOptions.History is set).
 	ShortHistory bool
+	// Beyond is, per pipeline column, +1 when the row's own value lies
+	// above the column's training range (the model scored the bound), −1
+	// below, else 0; it decides each reason's Beyond. nil when the row's
+	// raw values are not known: then the explainer guesses from the input.
+	Beyond []int8
 }
 
 // ScoreRows is what WriteScoresCSV writes. Row may be called from several
@@ -261,7 +271,7 @@ func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error
 // fillRecord formats row i, r, with its explanation ex into rec.
 func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions) error {
 	rec[0] = r.ID
-	rec[1] = strconv.FormatFloat(r.Probability, 'f', 6, 64)
+	rec[1] = strconv.FormatFloat(r.Probability, 'f', ProbabilityDecimals, 64)
 	rec[2] = o.Label.Negative
 	if r.Probability >= o.Threshold {
 		rec[2] = o.Label.Positive
@@ -284,6 +294,11 @@ func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions
 			continue
 		}
 		reason := ex.Reasons[k]
+		if r.Beyond != nil && o.Explainer != nil {
+			if ci, err := o.Explainer.column(reason.Column); err == nil {
+				reason.Beyond = r.Beyond[ci]
+			}
+		}
 		if math.IsNaN(reason.Attribution) || math.IsInf(reason.Attribution, 0) {
 			return &ScoreError{Model: o.Model, Data: o.Data, Row: r.Row, ID: r.ID,
 				What: fmt.Sprintf("a reason for column %q", reason.Column), Value: reason.Attribution}
@@ -305,6 +320,7 @@ func (s *Scored) Row(i int, input bool) (ScoreRow, error) {
 			return ScoreRow{}, errors.New("experiment: the scored rows kept no inputs to explain")
 		}
 		r.Input = s.X.RawRowView(i)
+		r.Beyond = beyondRow(s.pipeline, s.Beyond, i)
 	}
 	return r, nil
 }

@@ -22,15 +22,35 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 // item column is refused (recommend.ErrNoItems). The lines of the items
 // exclude names are left out (recommend.FromOrderLog).
 func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []LoadWarning, error) {
+	l, _, warnings, err := ReadItemLogNotes(src, open, now, exclude...)
+	return l, warnings, err
+}
+
+// ReadItemLogNotes is ReadItemLog that also returns the notes on how the
+// log was read (LogReadNotes), for the load summary.
+func ReadItemLogNotes(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []string, []LoadWarning, error) {
 	ol, warnings, err := readLog(src, open, now, true, exclude)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	l, err := recommend.FromOrderLog(ol, exclude...)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return l, warnings, nil
+	return l, LogReadNotes(src.Path, ol), warnings, nil
+}
+
+// LogReadNotes lists, for the load summary of a command that reads an
+// order log without building a cohort of it, what train says of the same
+// log: LogNotes, then the lines read, the orders made of them and the
+// lines left out with why (data.OrderLog.LoadNote), that last only when a
+// line was left out or the date order was inferred. No note has "note: ".
+func LogReadNotes(path string, log *data.OrderLog) []string {
+	notes := LogNotes(path, log)
+	if log.LeftOut() != "" || log.DateNote() != "" {
+		notes = append(notes, log.LoadNote(path))
+	}
+	return notes
 }
 
 // readLog reads src's order log, with the item descriptions when

@@ -17,10 +17,10 @@ import (
 // contacts, in the plan's order (highest P × value first):
 //
 //	id,probability_orders_again_10d_yes,band,segment,p_level,action,lever,reason_1,reason_2,reason_3
-//	a05,0.3007,10–20 %,Champions,medium,personal thank-you and early access now,recency_days 5 → 43: P(orders_again_10d = yes) 0.30 → 0.42,frequency=6 (+0.2043),…
+//	a05,0.300712,10–20 %,Champions,medium,personal thank-you and early access now,recency_days 5 → 43: P(orders_again_10d = yes) 0.30 → 0.42,frequency=6 (+0.2043),…
 //
 // The probability is that of the outcome the plan acts on (its label and
-// class name the column), with 4 decimals; the band is the customer's band
+// class name the column), with 6 decimals (ProbabilityDecimals, as predict writes it); the band is the customer's band
 // among all the plan's customers ranked by that probability (Banding.Label);
 // segment, p_level and action are the customer's segment, its relative P
 // level and its segment's contact action, as the plan's contacts table
@@ -165,7 +165,7 @@ func (l ContactList) record(i int, p float64, bands Banding, move *LeverMove, ex
 	}
 	// The plan contacts every listed customer whatever its level: its
 	// segment's contact action, as in the plan's contacts table.
-	rec := []string{l.IDs[i], strconv.FormatFloat(p, 'f', 4, 64), bands.Label(bands.Of[i]), seg.String(),
+	rec := []string{l.IDs[i], strconv.FormatFloat(p, 'f', ProbabilityDecimals, 64), bands.Label(bands.Of[i]), seg.String(),
 		l.Segments.Risk[i].String(), SuggestedAction(seg, High).String(), lever}
 	for k := range ContactReasons {
 		reason := ""

@@ -93,8 +93,8 @@ func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
 	for k, i := range rep.Plan.Order[:n] {
 		r := recs[k+1]
 		p, err := strconv.ParseFloat(r[1], 64)
-		if err != nil || r[0] != l.IDs[i] || r[1] != strconv.FormatFloat(probs[i], 'f', 4, 64) {
-			t.Fatalf("line %d: %q, want customer %s with P %.4f", k+1, r, l.IDs[i], probs[i])
+		if err != nil || r[0] != l.IDs[i] || r[1] != strconv.FormatFloat(probs[i], 'f', 6, 64) {
+			t.Fatalf("line %d: %q, want customer %s with P %.6f", k+1, r, l.IDs[i], probs[i])
 		}
 		if prev, _ := strconv.ParseFloat(recs[k][1], 64); k > 0 && p > prev {
 			byP = false
