@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -74,11 +76,20 @@ func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow
 	fmt.Fprintf(w, "Cumulative gains for %s (users ranked by P(%s), highest first):\n", t, t.Outcome())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\ttargeted\tusers\tmin prob.\twith outcome\tcaptured\tlift\t\n")
-	for _, g := range gains {
-		fmt.Fprintf(tw, "\t%s\t%.0f\t%.4f\t%.0f\t%s\t%.2f\t\n", percent(g.ShareTargeted), g.Targeted, g.MinScore,
-			g.Positives, percent(g.ShareCaptured), g.Lift)
+	var part *metrics.GainsRow
+	for i, g := range gains {
+		fmt.Fprintf(tw, "\t%s\t%s\t%.4f\t%s\t%s\t%.2f\t\n", percent(g.ShareTargeted), gainsCount(g.Targeted), g.MinScore,
+			gainsCount(g.Positives), percent(g.ShareCaptured), g.Lift)
+		if part == nil && (!wholeCount(g.Targeted) || !wholeCount(g.Positives)) {
+			part = &gains[i]
+		}
 	}
 	tw.Flush()
+	if part != nil {
+		fmt.Fprintf(w, "(%s of %s users is %s: a share whose cut falls inside one user, or inside users tied on the "+
+			"probability, counts them in part, the average of breaking the tie at random; bands take whole users.)\n",
+			percent(part.ShareTargeted), gainsCount(gains[len(gains)-1].Targeted), gainsCount(part.Targeted))
+	}
 	if len(gains) > 0 {
 		g := gains[0]
 		who := "at highest risk of"
@@ -151,4 +162,18 @@ func bandsOf(b experiment.Banding, outcomes []int) []bandJSON {
 		}
 	}
 	return out
+}
+
+// wholeCount reports whether a gains table's count is a whole number of
+// users (it is fractional where a share's cut falls inside a user or a run
+// of ties, see metrics.Gains).
+func wholeCount(v float64) bool { return math.Abs(v-math.Round(v)) < 1e-9 }
+
+// gainsCount writes a gains table's count: whole, or to one decimal when
+// the cut credits a user in part.
+func gainsCount(v float64) string {
+	if wholeCount(v) {
+		return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 1, 64)
 }

@@ -2,6 +2,7 @@ package evalscreen
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -302,7 +303,7 @@ func (s Model) gainsLines(w int) []string {
 		st.Header.Render(common.Truncate(common.PadLeft(s.T("top", "前"), 5)+common.PadLeft(s.T("users", "用户"), 9)+common.PadLeft(s.T("reached", "触达"), 9)+common.PadLeft(s.T("lift", "提升"), 7), w)),
 	}
 	for _, g := range s.plan.gains {
-		l := common.PadLeft(common.WholePercent(g.ShareTargeted), 5) + common.PadLeft(common.Thousands(int(g.Targeted+0.5)), 9) +
+		l := common.PadLeft(common.WholePercent(g.ShareTargeted), 5) + common.PadLeft(usersCount(g.Targeted), 9) +
 			common.PadLeft(common.Percent(g.ShareCaptured), 9) + common.PadLeft(fmt.Sprintf("%.2f×", g.Lift), 7)
 		if g.Group == 2 {
 			l = st.Value.Render(l)
@@ -341,4 +342,14 @@ func ciText(iv *metrics.Interval) string {
 		return "–"
 	}
 	return fmt.Sprintf("%.2f–%.2f", iv.Low, iv.High)
+}
+
+// usersCount writes a gains row's users: whole, or to one decimal where the
+// share's cut counts a user (or users tied at it) in part, as the CLI's
+// table does (metrics.Gains).
+func usersCount(v float64) string {
+	if r := math.Round(v); math.Abs(v-r) < 1e-9 {
+		return common.Thousands(int(r))
+	}
+	return common.Decimal(v, 1)
 }
