@@ -65,7 +65,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetOut(a.stdout)
 	root.SetErr(a.stderr)
 	refuseUnknownShells(root)
-	err := root.ExecuteContext(ctx)
+	cmd, err := root.ExecuteContextC(ctx)
 	// Results that did not reach stdout (a full disk, a closed file) are a
 	// failure even where a command printed them without checking each
 	// write; cobra's own output (help, completion scripts) included.
@@ -75,7 +75,11 @@ func run(ctx context.Context, a *app, args []string) int {
 	if err != nil {
 		fmt.Fprintln(a.stderr, "retain:", err)
 		if exitCode(err) == exitUsage && !isClassified(err) {
-			fmt.Fprintln(a.stderr, "Run 'retain --help' for usage.")
+			path := "retain"
+			if cmd != nil {
+				path = cmd.CommandPath()
+			}
+			fmt.Fprintf(a.stderr, "Run '%s --help' for usage.\n", path)
 		}
 	}
 	return exitCode(err)
@@ -146,6 +150,8 @@ file given with --data or --log).`,
 			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
 		}
 	}
+	root.Version = buildVersion()
+	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
 	root.SuggestionsMinimumDistance = 2
 	tf.register(root)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return err })

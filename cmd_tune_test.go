@@ -30,7 +30,7 @@ func TestTuneFlagErrorsExitTwo(t *testing.T) {
 		{[]string{"tune", "--data", users, "--trials", "3", "--out", missing},
 			"retain: --out " + missing + ": directory " + filepath.Dir(missing) + " does not exist\n"},
 		{[]string{"tune", "--budget", "soon"},
-			"retain: invalid argument \"soon\" for \"--budget\" flag: time: invalid duration \"soon\"\nRun 'retain --help' for usage.\n"},
+			"retain: invalid argument \"soon\" for \"--budget\" flag: time: invalid duration \"soon\"\nRun 'retain tune --help' for usage.\n"},
 	} {
 		cl := newCLI(t)
 		if code := cl.run(context.Background(), c.args...); code != exitUsage {
