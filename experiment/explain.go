@@ -411,3 +411,48 @@ func ClippedText(pc *data.PipelineColumn, v float64) (string, bool) {
 	}
 	return FormatValue(v), true
 }
+
+// ExplainRow explains table row of e with x, each reason's Beyond taken from
+// the value the table holds rather than guessed from the model's input: a
+// user whose own value lies beyond a clipped column's range reads "≥ bound"
+// (or "≤ bound") even where the bound is a whole number, and a user who
+// holds the bound exactly reads "= bound".
+func (e *Experiment) ExplainRow(x *Explainer, row int) (Explanation, error) {
+	in, err := e.Row(row)
+	if err != nil {
+		return Explanation{}, err
+	}
+	ex, err := x.Explain(in)
+	if err != nil {
+		return ex, err
+	}
+	setBeyond(ex.Reasons, x.Pipeline, e.Data.Table, row)
+	return ex, nil
+}
+
+// setBeyond sets each reason's Beyond from t's row: +1 when the value there
+// lies above the clipped range of the reason's pipeline column, −1 below,
+// else 0. Reasons of columns t does not hold as numbers keep theirs.
+func setBeyond(reasons []Reason, p *data.Pipeline, t *data.Table, row int) {
+	for k := range reasons {
+		for ci := range p.Columns {
+			pc := &p.Columns[ci]
+			if pc.Name != reasons[k].Column || pc.Kind != data.Numeric {
+				continue
+			}
+			c := t.Column(pc.Name)
+			if c == nil || row < 0 || row >= len(c.Values) {
+				break
+			}
+			switch v := c.Values[row]; {
+			case !pc.Clips(v):
+				reasons[k].Beyond = 0
+			case v > pc.Max:
+				reasons[k].Beyond = 1
+			default:
+				reasons[k].Beyond = -1
+			}
+			break
+		}
+	}
+}

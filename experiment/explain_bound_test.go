@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"math"
 	"testing"
 
 	"github.com/retainlab/retain/data"
@@ -36,6 +37,26 @@ func TestReasonBeyondTheRange(t *testing.T) {
 	} {
 		if got := FormatReason(c.r); got != c.want {
 			t.Errorf("FormatReason(%+v) = %q, want %q", c.r, got, c.want)
+		}
+	}
+}
+
+// From the table's own values, a reason marks exactly the users beyond the
+// clipped range, whole-number bounds too, which atBound cannot tell from
+// the model's input: tenure 12 and 10 both reach the model as 10, and only
+// 12 reads "≥"; a missing cell and a value inside the range read "=".
+func TestSetBeyondFromTheTable(t *testing.T) {
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "Tenure", Kind: data.Numeric, Clip: true, Min: 0, Max: 10, Center: 5, Scale: 3, Width: 1, Whole: true},
+		{Name: "Plan", Kind: data.Categorical, Levels: []string{"a", "b"}, Width: 2},
+	}}
+	nan := math.NaN()
+	tab := &data.Table{Columns: []*data.Column{{Name: "Tenure", Kind: data.Numeric, Values: []float64{12, 10, -3, 4, nan}}}}
+	for row, want := range []int8{1, 0, -1, 0, 0} {
+		reasons := []Reason{{Column: "Plan", Beyond: 1}, {Column: "Tenure", Beyond: 0}}
+		setBeyond(reasons, p, tab, row)
+		if reasons[1].Beyond != want || reasons[0].Beyond != 1 {
+			t.Errorf("row %d: Tenure beyond %d, Plan %d; want %d and 1 (untouched)", row, reasons[1].Beyond, reasons[0].Beyond, want)
 		}
 	}
 }

@@ -57,11 +57,7 @@ func (s *Model) explainSelected() tea.Cmd {
 
 func explainRow(e *experiment.Experiment, x *experiment.Explainer, row int) (ex experiment.Explanation, err error) {
 	defer common.Recovered(&err)
-	in, err := e.Row(row)
-	if err != nil {
-		return ex, err
-	}
-	return x.Explain(in)
+	return e.ExplainRow(x, row)
 }
 
 // explainer returns the users' explainer (nil before any users).
