@@ -456,3 +456,31 @@ func setBeyond(reasons []Reason, p *data.Pipeline, t *data.Table, row int) {
 		}
 	}
 }
+
+// MarkBeyond sets the Beyond of each of ex's reasons from clipped, which
+// reports whether the user's own value of pipeline column ci lay beyond the
+// column's clipped range (so that the model took the bound): the side is
+// read from row, the user's transformed input. A reason whose column was not
+// clipped reads "=", whatever the input alone would suggest; this is how
+// callers that know the raw values (the scoring API's warnings, a plan's
+// table) make "≥ 15" exact for whole-number bounds too.
+func (x *Explainer) MarkBeyond(ex *Explanation, row []float64, clipped func(ci int) bool) {
+	for k := range ex.Reasons {
+		ci, err := x.column(ex.Reasons[k].Column)
+		if err != nil {
+			continue
+		}
+		pc := &x.Pipeline.Columns[ci]
+		if pc.Kind != data.Numeric {
+			continue
+		}
+		switch {
+		case !clipped(ci):
+			ex.Reasons[k].Beyond = 0
+		case row[pc.First] >= pc.Transformed(pc.Max) && pc.Transformed(pc.Max) != pc.Transformed(pc.Min):
+			ex.Reasons[k].Beyond = 1
+		default:
+			ex.Reasons[k].Beyond = -1
+		}
+	}
+}

@@ -139,6 +139,12 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 			return fmt.Errorf("experiment: explaining customers %s…: %w", l.IDs[block[0]], err)
 		}
 		for k, i := range block {
+			if l.Own != nil {
+				l.Explainer.MarkBeyond(&exs[k], inputs[k], func(ci int) bool {
+					_, ok := l.Own(i, &l.Explainer.Pipeline.Columns[ci])
+					return ok
+				})
+			}
 			if err := cw.Write(l.record(i, probs[i], bands, moves[k], exs[k])); err != nil {
 				return err
 			}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/retainlab/retain/experiment"
@@ -123,6 +124,12 @@ func explainRow(x *experiment.Explainer, row []float64, n int, p *Prediction) er
 	if err != nil {
 		return err
 	}
+	// The row's warnings say which cells were beyond the training range:
+	// those reasons read "≥ bound" (or "≤"), the others "=".
+	x.MarkBeyond(&ex, row, func(ci int) bool {
+		name := x.Pipeline.Columns[ci].Name
+		return slices.ContainsFunc(p.Warnings, func(w Warning) bool { return w.Kind == "clipped" && w.Column == name })
+	})
 	for _, r := range ex.Reasons[:min(n, len(ex.Reasons))] {
 		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
 			return fmt.Errorf("the reason for column %q is %v: the model's numbers are too extreme", r.Column, r.Attribution)

@@ -78,6 +78,12 @@ func TestPredictMatchesPredict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		// predict marks "≥ bound" from the cells it read beyond the range.
+		sr, err := want.Row(i, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		x.MarkBeyond(&ex, want.X.RawRowView(i), func(ci int) bool { return sr.Beyond != nil && sr.Beyond[ci] != 0 })
 		if len(p.Reasons) != 2 {
 			t.Fatalf("row %d: %d reasons, want 2", i, len(p.Reasons))
 		}
