@@ -134,7 +134,8 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	p.line("ranks %d to %d from its end, every numeric input is clipped to its range first, levels seen fewer than %d", k, 2*k-1, k)
 	p.line("times fold into the other level, means and spreads are of the clipped values, a median or quartile is the")
 	p.line("mean of the %d values around it, the baseline and the calibration are aggregates, and calibration bins of", k)
-	p.line("fewer than %d rows are left out.", k)
+	p.line("fewer than %d rows are left out. The training rows fingerprint is one sum over every row, stored only for", k)
+	p.line("%d rows or more.", k)
 	return p.err
 }
 
@@ -255,6 +256,12 @@ func inspectTraining(p *printer, b *experiment.Bundle) {
 	}
 	p.line("Settings (as train recorded them):")
 	p.line("   %s", raw)
+	if fp := b.TrainingRows; fp != nil {
+		p.line("Training rows fingerprint: %s rows summed to %s (a 64-bit hash of each row's every cell and label, added up,", data.Thousands(fp.Rows), fp.Sum)
+		p.line("validation rows included): eval --data warns when it is given these rows again, in any order.")
+	} else {
+		p.line("No training rows fingerprint (an older file, an order log, or fewer than %d rows): eval cannot tell it is given its training rows again.", data.MinGroup)
+	}
 }
 
 // calibPartNote names the part a calibration map was fitted on, when the

@@ -149,6 +149,9 @@ func runEvalModel(_ context.Context, a *app, o *evalOptions) error {
 	}
 	bands, outcomes := scored.Bands(target, o.tf.scheme)
 	fmt.Fprintln(a.stderr, note)
+	if o.src.log == "" {
+		warnInSample(a, b, o.model, name, o.src.label, rep.Rows)
+	}
 	// Report leaves the rows with a blank label out of its Rows.
 	if blank := len(scored.Actual) - rep.Rows; blank > 0 {
 		rows := "rows"
@@ -267,6 +270,21 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return scored, nil, nil
 	}
 	return scored, bg, nil
+}
+
+// warnInSample warns on stderr when the table eval scores holds exactly the
+// rows the model was trained on (its fingerprint, in any order): the
+// figures are then in-sample. rows is the number of labelled rows scored;
+// the file is read again only when it equals the fingerprint's, and never
+// from standard input, which cannot be read twice.
+func warnInSample(a *app, b *experiment.Bundle, model, name, label string, rows int) {
+	fp := b.TrainingRows
+	if fp == nil || rows != fp.Rows || name == stdinPath || !b.SameRows(name, label, a.open) {
+		return
+	}
+	fmt.Fprintf(a.stderr, "warning: %s holds exactly the %s rows %s was trained on (in any order, validation rows included): "+
+		"the figures are in-sample, better than on customers it has not seen; give it rows it has not seen, "+
+		"or measure the configuration on held-out folds with eval --cv 5 --data %s\n", name, data.Thousands(rows), model, name)
 }
 
 // printNotes writes each non-empty note to stderr as "note: …".

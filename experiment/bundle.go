@@ -47,6 +47,10 @@ import (
 //	                                       (optional; absent in older files: the network's own)
 //	  "target": {"direction": "encourage", "class": "True"}  the outcome plans act on (optional;
 //	                                       absent in older files: guessed from the label's name)
+//	  "training_rows_fingerprint": {"rows": 7043, "sum": "9f…"}  one hash of every row of the
+//	                                       training table (RowsFingerprint), so eval can tell it is
+//	                                       given those rows again (optional: absent in older files,
+//	                                       for an order log and for fewer than 10 rows)
 //	}
 //
 // Weights are stored per layer, hidden layers first and the output layer
@@ -66,7 +70,9 @@ import (
 // seen at least data.MinGroup times (see data.MinGroup); the baseline is a
 // mean over the training rows; the calibration map is fitted on at least
 // 2×MinCalibClassRows rows; the validation metrics are aggregates, and
-// their calibration bins with fewer than data.MinGroup rows are left out.
+// their calibration bins with fewer than data.MinGroup rows are left out;
+// the training rows fingerprint is one hash summing every row, stored only
+// for data.MinGroup rows or more.
 // Bundle refuses a pipeline whose statistics come from fewer customers
 // (data.Pipeline.PrivacyCheck). The source's file path is left out unless
 // asked for (KeepSourcePath). `retain inspect` prints it all in words.
@@ -158,6 +164,11 @@ type Bundle struct {
 	// Target is the outcome plans act on (nil in older files; see
 	// Bundle.Outcome).
 	Target *BundleTarget `json:"target,omitempty"`
+	// TrainingRows fingerprints the rows of the table the model was
+	// trained on, validation rows included (nil in older files, for an
+	// order log's cohort and for fewer than data.MinGroup rows): eval warns
+	// when it is given them again.
+	TrainingRows *RowsFingerprint `json:"training_rows_fingerprint,omitempty"`
 	// File is the name ReadBundle read the bundle from ("" for a bundle
 	// built in memory); scoring errors name it.
 	File string `json:"-"`
@@ -198,6 +209,11 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		BestEpoch:         e.Trainer.BestEpoch(),
 		TrainRows:         e.Train.Rows,
 		ValidationRows:    e.Val.Rows,
+	}
+	// An order log's cohort is judged by its cutoff instead (eval --log
+	// warns at the training cutoff), and eval --data refuses a log model.
+	if src.Kind != "log" {
+		b.TrainingRows = e.Data.RowsFingerprint()
 	}
 	cal, err := e.Calibration()
 	if err != nil {

@@ -137,6 +137,9 @@ func (b *Bundle) validate() error {
 	if err := b.validateBounds(); err != nil {
 		return err
 	}
+	if err := b.TrainingRows.validate(); err != nil {
+		return err
+	}
 	if names := b.Pipeline.FeatureNames(); !slices.Equal(names, b.Features) {
 		return fmt.Errorf("\"features\" (%d names) differ from the pipeline's %d output columns", len(b.Features), len(names))
 	}

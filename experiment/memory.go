@@ -68,6 +68,7 @@ func (b *Bundle) ExplainMemory(rows, reasons, workers int) float64 {
 // the table's cells (ScoreAll, Row, exports, explanations of a table row)
 // may be called on e or on anything sharing its Data.
 func (e *Experiment) ReleaseTableCells() {
+	e.Data.RowsFingerprint() // for the model file, before the cells go
 	for _, c := range e.Data.Table.Columns {
 		c.Values, c.Strings = nil, nil
 	}

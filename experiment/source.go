@@ -176,6 +176,20 @@ type Data struct {
 	// and bgnbdOf the table it scored: BGNBD reuses it for that table.
 	bgnbd   *BGNBDScores
 	bgnbdOf *data.Table
+	// rows is Table's RowsFingerprint once rowsDone (see
+	// Data.RowsFingerprint): kept so that it outlives the table's cells.
+	rows     *RowsFingerprint
+	rowsDone bool
+}
+
+// RowsFingerprint returns the fingerprint of the table's rows
+// (TableFingerprint), computed once: Experiment.ReleaseTableCells takes it
+// before it drops the cells, so a model saved afterwards still holds it.
+func (d *Data) RowsFingerprint() *RowsFingerprint {
+	if !d.rowsDone {
+		d.rows, d.rowsDone = TableFingerprint(d.Table), true
+	}
+	return d.rows
 }
 
 // BGNBD returns BGNBDBaseline of the loaded log at the cohort's cutoff and
