@@ -257,8 +257,8 @@ func inspectTraining(p *printer, b *experiment.Bundle) {
 	p.line("Settings (as train recorded them):")
 	p.line("   %s", raw)
 	if fp := b.TrainingRows; fp != nil {
-		p.line("Training rows fingerprint: %s rows summed to %s (a 64-bit hash of each row's every cell and label, added up,", data.Thousands(fp.Rows), fp.Sum)
-		p.line("validation rows included): eval --data warns when it is given these rows again, in any order.")
+		p.line("Training rows fingerprint: %s rows summed to %s (the lowest 16 bits of a 64-bit hash of each row's every cell", data.Thousands(fp.Rows), fp.Sum)
+		p.line("and label, added up, validation rows included): eval --data warns when it is given these rows again, in any order.")
 	} else {
 		p.line("No training rows fingerprint (an older file, an order log, or fewer than %d rows): eval cannot tell it is given its training rows again.", data.MinGroup)
 	}

@@ -22,11 +22,16 @@ import (
 // one changed cell, one row more or one row fewer does.
 //
 // A sum over every row is no statistic of a few customers; a table of
-// fewer than data.MinGroup rows gets none (TableFingerprint).
+// fewer than data.MinGroup rows gets none (TableFingerprint). Only the sum's
+// lowest 16 bits are kept: enough for a warning (another table with as many
+// rows matches by chance once in 65,536), too few to confirm a guess: one
+// who holds every training row but one, and tries candidate values for the
+// last, finds one candidate in 65,536 matching, not only the true row.
 type RowsFingerprint struct {
 	// Rows is the number of rows summed.
 	Rows int `json:"rows"`
-	// Sum is the sum of the row hashes, 16 lower-case hex digits.
+	// Sum is the lowest 16 bits of the sum of the row hashes, 4 lower-case
+	// hex digits.
 	Sum string `json:"sum"`
 }
 
@@ -72,7 +77,7 @@ func TableFingerprint(t *data.Table) *RowsFingerprint {
 		}
 		sum += mix64(h)
 	}
-	return &RowsFingerprint{Rows: t.Rows, Sum: fmt.Sprintf("%016x", sum)}
+	return &RowsFingerprint{Rows: t.Rows, Sum: fmt.Sprintf("%04x", sum&0xffff)}
 }
 
 // Matches reports whether f and g summarise the same rows (false when
@@ -111,8 +116,8 @@ func (f *RowsFingerprint) validate() error {
 	if f.Rows < data.MinGroup {
 		return fmt.Errorf("training rows fingerprint of %d rows: a file holds one only for %d rows or more", f.Rows, data.MinGroup)
 	}
-	if _, err := strconv.ParseUint(f.Sum, 16, 64); err != nil || len(f.Sum) != 16 {
-		return fmt.Errorf("training rows fingerprint %q: want 16 hex digits", f.Sum)
+	if _, err := strconv.ParseUint(f.Sum, 16, 64); err != nil || len(f.Sum) != 4 {
+		return fmt.Errorf("training rows fingerprint %q: want 4 hex digits", f.Sum)
 	}
 	return nil
 }
