@@ -270,33 +270,15 @@ func StatusLines(text string, w int) []string {
 // style. A settings or title line wraps with it rather than cut its end,
 // where a warning may be.
 func PackStyled(items []string, sep string, w int, style lipgloss.Style) []string {
-	w = max(w, 1)
-	var lines []string
-	line := ""
+	shown := make([]string, 0, len(items))
 	for _, item := range items {
-		if item == "" {
-			continue
+		if item != "" {
+			shown = append(shown, item)
 		}
-		switch {
-		case line != "" && ansi.StringWidth(line+sep+item) <= w:
-			line += sep + item
-			continue
-		case line != "":
-			lines = append(lines, line)
-			line = ""
-		}
-		if ansi.StringWidth(item) <= w {
-			line = item
-			continue
-		}
-		wrapped := widget.WrapStyled(ansi.Strip(item), w, style)
-		lines = append(lines, wrapped[:len(wrapped)-1]...)
-		line = wrapped[len(wrapped)-1]
 	}
-	if line != "" || len(lines) == 0 {
-		lines = append(lines, line)
-	}
-	return lines
+	return widget.PackItemsWrap(shown, sep, w, func(item string, w int) []string {
+		return widget.WrapStyled(ansi.Strip(item), w, style)
+	})
 }
 
 // Plural is n with the English noun one or many as n requires ("1

@@ -317,6 +317,12 @@ func LongestWord(s string) int {
 // of figures ("precision 0.65  recall 0.45") that a narrow column must
 // break between figures, not inside one.
 func PackItems(items []string, sep string, width int) []string {
+	return PackItemsWrap(items, sep, width, WrapText)
+}
+
+// PackItemsWrap is PackItems with wrap laying out an item wider than a
+// line (PackItems uses WrapText).
+func PackItemsWrap(items []string, sep string, width int, wrap func(item string, width int) []string) []string {
 	width = max(width, 1)
 	var lines []string
 	line := ""
@@ -333,7 +339,7 @@ func PackItems(items []string, sep string, width int) []string {
 			line = item
 			continue
 		}
-		wrapped := WrapText(item, width)
+		wrapped := wrap(item, width)
 		lines = append(lines, wrapped[:len(wrapped)-1]...)
 		line = wrapped[len(wrapped)-1]
 	}
