@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"text/tabwriter"
 
@@ -80,7 +79,7 @@ func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow
 	for i, g := range gains {
 		fmt.Fprintf(tw, "\t%s\t%s\t%.4f\t%s\t%s\t%.2f\t\n", percent(g.ShareTargeted), gainsCount(g.Targeted), g.MinScore,
 			gainsCount(g.Positives), percent(g.ShareCaptured), g.Lift)
-		if part == nil && (!wholeCount(g.Targeted) || !wholeCount(g.Positives)) {
+		if part == nil && experiment.GainsCountDecimals(g.Targeted)+experiment.GainsCountDecimals(g.Positives) > 0 {
 			part = &gains[i]
 		}
 	}
@@ -164,16 +163,8 @@ func bandsOf(b experiment.Banding, outcomes []int) []bandJSON {
 	return out
 }
 
-// wholeCount reports whether a gains table's count is a whole number of
-// users (it is fractional where a share's cut falls inside a user or a run
-// of ties, see metrics.Gains).
-func wholeCount(v float64) bool { return math.Abs(v-math.Round(v)) < 1e-9 }
-
 // gainsCount writes a gains table's count: whole, or to one decimal when
-// the cut credits a user in part.
+// the cut credits a user in part (experiment.GainsCountDecimals).
 func gainsCount(v float64) string {
-	if wholeCount(v) {
-		return strconv.FormatFloat(math.Round(v), 'f', 0, 64)
-	}
-	return strconv.FormatFloat(v, 'f', 1, 64)
+	return strconv.FormatFloat(v, 'f', experiment.GainsCountDecimals(v), 64)
 }

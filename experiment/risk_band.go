@@ -190,3 +190,14 @@ func (b Banding) Label(i int) string {
 	}
 	return fmt.Sprintf("%d–%d %%", b.Bands[i-1].UpToPercent, band.UpToPercent)
 }
+
+// GainsCountDecimals is how many decimals a gains table's count of users
+// (or of users with the outcome) is written with: 0 when it is whole, 1
+// where the share's cut counts a user, or users tied at it, in part
+// (metrics.Gains credits them pro rata).
+func GainsCountDecimals(v float64) int {
+	if math.Abs(v-math.Round(v)) < 1e-9 {
+		return 0
+	}
+	return 1
+}

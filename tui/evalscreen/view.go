@@ -2,7 +2,6 @@ package evalscreen
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -346,10 +345,7 @@ func ciText(iv *metrics.Interval) string {
 
 // usersCount writes a gains row's users: whole, or to one decimal where the
 // share's cut counts a user (or users tied at it) in part, as the CLI's
-// table does (metrics.Gains).
+// table does (experiment.GainsCountDecimals).
 func usersCount(v float64) string {
-	if r := math.Round(v); math.Abs(v-r) < 1e-9 {
-		return common.Thousands(int(r))
-	}
-	return common.Decimal(v, 1)
+	return common.Decimal(v, experiment.GainsCountDecimals(v))
 }
