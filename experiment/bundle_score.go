@@ -95,7 +95,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.IDColumn >= 0 {
 		s.IDName = t.Columns[t.IDColumn].Name
 	}
-	s.Beyond = beyondOfTable(b.Pipeline, t)
+	s.Beyond = b.Pipeline.TableBeyond(t)
 	return s, nil
 }
 
@@ -239,25 +239,6 @@ func (s *Scored) Report() (metrics.Report, error) {
 		}
 	}
 	return metrics.NewReport(probs, labels, nil, s.Threshold)
-}
-
-// beyondOfTable returns the value of every cell of t beyond the training
-// range of one of p's clipped columns, by row and pipeline column.
-func beyondOfTable(p *data.Pipeline, t *data.Table) map[data.Cell]float64 {
-	out := map[data.Cell]float64{}
-	for ci := range p.Columns {
-		pc := &p.Columns[ci]
-		c := t.Column(pc.Name)
-		if c == nil || c.Values == nil {
-			continue
-		}
-		for r, v := range c.Values {
-			if pc.Clips(v) {
-				out[data.Cell{Row: r, Column: ci}] = v
-			}
-		}
-	}
-	return out
 }
 
 // Own returns row i's own raw values as far as the scoring kept them, for
