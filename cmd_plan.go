@@ -239,24 +239,24 @@ type planData struct {
 	raw func(pc *data.PipelineColumn) ([]float64, error)
 }
 
-// own gives a customer's own value of a column the model clips, read once
-// per column from the data (nil without raw values); a column that cannot
-// be read gives none.
-func (in planData) own() func(i int, pc *data.PipelineColumn) (string, bool) {
+// own gives a customer's own raw value of a numeric column (NaN when
+// missing), read once per column from the data (nil without raw values);
+// a column that cannot be read gives NaN.
+func (in planData) own() func(i int, pc *data.PipelineColumn) float64 {
 	if in.raw == nil {
 		return nil
 	}
 	read := map[string][]float64{}
-	return func(i int, pc *data.PipelineColumn) (string, bool) {
+	return func(i int, pc *data.PipelineColumn) float64 {
 		vals, ok := read[pc.Name]
 		if !ok {
 			vals, _ = in.raw(pc)
 			read[pc.Name] = vals
 		}
 		if i < 0 || i >= len(vals) {
-			return "", false
+			return math.NaN()
 		}
-		return experiment.ClippedText(pc, vals[i])
+		return vals[i]
 	}
 }
 

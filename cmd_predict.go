@@ -154,9 +154,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err := writeScores(ctx, a, o, b, scored, scored, opts); err != nil {
 		return err
 	}
-	// The cells scored as other than they read: missing ones filled,
-	// values beyond the training range taken at its bound.
-	printNotes(a, scored.CellNotes...)
+	printCellNotes(a, b, scored, nil, name)
 	return nil
 }
 

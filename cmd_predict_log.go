@@ -38,6 +38,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts); err != nil {
 		return err
 	}
+	printCellNotes(a, b, scored.Scored, cur.Table, o.log)
 	fmt.Fprintln(a.stderr, cur.Summary())
 	return nil
 }

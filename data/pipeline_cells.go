@@ -11,36 +11,42 @@ import (
 // its pipeline column.
 type Cell struct{ Row, Column int }
 
-// cellTally follows, while ReadRows reads a file, the cells the model
-// takes as something other than what they hold: missing cells it fills,
-// and present values beyond a clipped column's training range, which it
-// scores as the bound. A cell read again (a semicolon file's pending
-// number regrouped) replaces what was recorded of it.
+// cellTally follows, while ReadRows reads a file (or TableCellNotes a
+// table), the cells the model takes as something other than what they
+// hold: missing cells it fills, and present values beyond a clipped
+// column's training range, which it scores as the bound. A cell read again
+// (a semicolon file's pending number regrouped) replaces what was recorded
+// of it.
 type cellTally struct {
 	p *Pipeline
 	// missing counts each column's missing cells; missingAt is the first
-	// one's line and field.
+	// one.
 	missing   []int
-	missingAt [][2]int
-	// beyond holds the raw value of every clipped cell; lines[row] and
-	// fields[column] place it in the file.
+	missingAt []Cell
+	// beyond holds the raw value of every clipped cell.
 	beyond map[Cell]float64
+	// lines[row] and fields[column] place a cell of a file (ReadRows).
 	lines  []int
 	fields []int
 }
 
 func newCellTally(p *Pipeline, fields []int) *cellTally {
-	return &cellTally{p: p, missing: make([]int, len(p.Columns)), missingAt: make([][2]int, len(p.Columns)),
+	return &cellTally{p: p, missing: make([]int, len(p.Columns)), missingAt: make([]Cell, len(p.Columns)),
 		beyond: map[Cell]float64{}, fields: fields}
 }
 
 // row records the line of the next row.
 func (t *cellTally) row(line int) { t.lines = append(t.lines, line) }
 
-// missingCell counts a missing cell of column col on the last row.
-func (t *cellTally) missingCell(col int) {
+// inFile places a cell of the file ReadRows reads: "line 4, column 3".
+func (t *cellTally) inFile(c Cell) string {
+	return fmt.Sprintf("line %d, column %d", t.lines[c.Row], t.fields[c.Column]+1)
+}
+
+// missingCell counts a missing cell of column col in row.
+func (t *cellTally) missingCell(row, col int) {
 	if t.missing[col] == 0 {
-		t.missingAt[col] = [2]int{t.lines[len(t.lines)-1], t.fields[col] + 1}
+		t.missingAt[col] = Cell{row, col}
 	}
 	t.missing[col]++
 }
@@ -49,7 +55,7 @@ func (t *cellTally) missingCell(col int) {
 func (t *cellTally) value(row, col int, v float64) {
 	pc := &t.p.Columns[col]
 	if math.IsNaN(v) {
-		t.missingCell(col)
+		t.missingCell(row, col)
 		return
 	}
 	c := Cell{row, col}
@@ -62,14 +68,14 @@ func (t *cellTally) value(row, col int, v float64) {
 
 // notes says, one note per column, how many cells were filled and with
 // what, then how many were beyond the training range and scored as the
-// bound, each with the first one's place in the file.
-func (t *cellTally) notes(name string) []string {
+// bound, each with the first one's place, as place words it ("line 4,
+// column 3": inFile).
+func (t *cellTally) notes(name string, place func(Cell) string) []string {
 	var notes []string
 	for i := range t.p.Columns {
 		if t.missing[i] > 0 {
-			notes = append(notes, fmt.Sprintf("%s: column %q: %s, the first at line %d, column %d, %s",
-				name, t.p.Columns[i].Name, cellCount(t.missing[i], "missing cell"), t.missingAt[i][0], t.missingAt[i][1],
-				t.p.FillText(i)))
+			notes = append(notes, fmt.Sprintf("%s: column %q: %s, the first at %s, %s",
+				name, t.p.Columns[i].Name, cellCount(t.missing[i], "missing cell"), place(t.missingAt[i]), t.p.FillText(i)))
 		}
 	}
 	type beyondCells struct {
@@ -111,8 +117,8 @@ func (t *cellTally) notes(name string) []string {
 		if b.below > 0 {
 			parts = append(parts, fmt.Sprintf("%s below it scored as %s", cellCount(b.below, "value"), lo))
 		}
-		notes = append(notes, fmt.Sprintf("%s: column %q: outside the training range [%s, %s]: %s; the first is %s at line %d, column %d",
-			name, pc.Name, lo, hi, joinAnd(parts), first, t.lines[b.first.Row], t.fields[col]+1))
+		notes = append(notes, fmt.Sprintf("%s: column %q: outside the training range [%s, %s]: %s; the first is %s at %s",
+			name, pc.Name, lo, hi, joinAnd(parts), first, place(b.first)))
 	}
 	return notes
 }

@@ -158,7 +158,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			out.Notes = append(out.Notes, unseen[i].note(name, &p.Columns[i]))
 		}
 	}
-	out.CellNotes = tally.notes(name)
+	out.CellNotes = tally.notes(name, tally.inFile)
 	out.Imputed, out.Beyond = tally.missing, tally.beyond
 	return out, nil
 }

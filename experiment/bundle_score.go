@@ -49,11 +49,9 @@ type Scored struct {
 	X *mat.Dense
 	// Beyond holds the value of every cell beyond the training range of a
 	// clipped column, which the model scored as the bound (data.Rows.Beyond),
-	// so that a reason says "≥ bound" for exactly those; nil when the raw
-	// values are not known.
+	// by row and pipeline column, so that a reason says "≥ bound" for
+	// exactly those (Own); nil when the raw values are not known.
 	Beyond map[data.Cell]float64
-	// pipeline is the one whose columns Beyond indexes.
-	pipeline *data.Pipeline
 }
 
 // ScoreCSV scores raw rows shaped like the training CSV: the feature
@@ -69,7 +67,7 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.IDName, s.Notes, s.IDNote, s.Beyond, s.pipeline = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond, b.Pipeline
+	s.IDName, s.Notes, s.IDNote, s.Beyond = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond
 	s.CellNotes = rows.CellNotes
 	return s, nil
 }
@@ -97,7 +95,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.IDColumn >= 0 {
 		s.IDName = t.Columns[t.IDColumn].Name
 	}
-	s.Beyond, s.pipeline = beyondOfTable(b.Pipeline, t), b.Pipeline
+	s.Beyond = b.Pipeline.TableBeyond(t)
 	return s, nil
 }
 
@@ -243,40 +241,18 @@ func (s *Scored) Report() (metrics.Report, error) {
 	return metrics.NewReport(probs, labels, nil, s.Threshold)
 }
 
-// beyondOfTable returns the value of every cell of t beyond the training
-// range of one of p's clipped columns, by row and pipeline column.
-func beyondOfTable(p *data.Pipeline, t *data.Table) map[data.Cell]float64 {
-	out := map[data.Cell]float64{}
-	for ci := range p.Columns {
-		pc := &p.Columns[ci]
-		c := t.Column(pc.Name)
-		if c == nil || c.Values == nil {
-			continue
-		}
-		for r, v := range c.Values {
-			if pc.Clips(v) {
-				out[data.Cell{Row: r, Column: ci}] = v
-			}
-		}
-	}
-	return out
-}
-
-// beyondRow returns, per pipeline column, +1 when row's value lies above
-// the column's training range, −1 below, else 0 (ScoreRow.Beyond); nil
-// when beyond is.
-func beyondRow(p *data.Pipeline, beyond map[data.Cell]float64, row int) []int8 {
-	if beyond == nil || p == nil {
+// Own returns row i's own raw values as far as the scoring kept them, for
+// Explainer.SetBeyond: the value of a cell beyond its column's training
+// range (Beyond), NaN for any other cell (inside the range, or missing:
+// either way not beyond it); nil when Beyond is.
+func (s *Scored) Own(i int) func(ci int) float64 {
+	if s.Beyond == nil {
 		return nil
 	}
-	out := make([]int8, len(p.Columns))
-	for ci := range p.Columns {
-		if v, ok := beyond[data.Cell{Row: row, Column: ci}]; ok {
-			out[ci] = 1
-			if v < p.Columns[ci].Min {
-				out[ci] = -1
-			}
+	return func(ci int) float64 {
+		if v, ok := s.Beyond[data.Cell{Row: i, Column: ci}]; ok {
+			return v
 		}
+		return math.NaN()
 	}
-	return out
 }

@@ -54,9 +54,36 @@ func TestSetBeyondFromTheTable(t *testing.T) {
 	tab := &data.Table{Columns: []*data.Column{{Name: "Tenure", Kind: data.Numeric, Values: []float64{12, 10, -3, 4, nan}}}}
 	for row, want := range []int8{1, 0, -1, 0, 0} {
 		reasons := []Reason{{Column: "Plan", Beyond: 1}, {Column: "Tenure", Beyond: 0}}
-		setBeyond(reasons, p, tab, row)
+		x := &Explainer{Pipeline: p}
+		x.SetBeyond(reasons, func(ci int) float64 { return OwnValue(tab, row, &p.Columns[ci]) })
 		if reasons[1].Beyond != want || reasons[0].Beyond != 1 {
 			t.Errorf("row %d: Tenure beyond %d, Plan %d; want %d and 1 (untouched)", row, reasons[1].Beyond, reasons[0].Beyond, want)
+		}
+	}
+}
+
+// The one rule reads the side from the user's own value, not from the
+// model's input: a date before a date column's range (whose input, days
+// before its latest date, is the largest) reads "≤" the first date, and a
+// value above a range of one value (a count that fewer than ten training
+// customers hold above 0: Min = Max = 0) reads "≥". MarkBeyond, which
+// read the side from the input, made the first "≥" and the second "≤".
+func TestSetBeyondSideFromTheOwnValue(t *testing.T) {
+	day := data.PipelineColumn{Name: "last_order", Kind: data.Numeric, Date: true, Clip: true,
+		Min: 19000, Max: 19500, Center: 100, Scale: 50, Width: 1}
+	count := data.PipelineColumn{Name: "complaints", Kind: data.Numeric, Clip: true, Min: 0, Max: 0, Scale: 1, Width: 1, Whole: true}
+	for _, c := range []struct {
+		pc   data.PipelineColumn
+		own  float64
+		want int8
+	}{
+		{day, 18000, -1}, {day, 20000, 1}, {day, 19500, 0}, {day, 19200, 0},
+		{count, 3, 1}, {count, -1, -1}, {count, 0, 0}, {count, math.NaN(), 0},
+	} {
+		r := Reason{Column: c.pc.Name, Beyond: 1}
+		r.SetBeyond(&c.pc, c.own)
+		if r.Beyond != c.want {
+			t.Errorf("%s own %v: beyond %d, want %d", c.pc.Name, c.own, r.Beyond, c.want)
 		}
 	}
 }

@@ -55,11 +55,11 @@ type ScoreRow struct {
 	// ShortHistory marks a customer with a short history (written when
 	// ExportOptions.History is set).
 	ShortHistory bool
-	// Beyond is, per pipeline column, +1 when the row's own value lies
-	// above the column's training range (the model scored the bound), −1
-	// below, else 0; it decides each reason's Beyond. nil when the row's
-	// raw values are not known: then the explainer guesses from the input.
-	Beyond []int8
+	// Own gives the row's own raw value of pipeline column ci (NaN when
+	// missing or not kept), from which each reason's Beyond is set
+	// (Explainer.SetBeyond); nil when the row's raw values are not known:
+	// the reasons then keep what Explain read from the input.
+	Own func(ci int) float64
 }
 
 // ScoreRows is what WriteScoresCSV writes. Row may be called from several
@@ -288,17 +288,16 @@ func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions
 	if o.Reasons == 0 {
 		return nil
 	}
+	shown := ex.Reasons[:min(o.Reasons, len(ex.Reasons))]
+	if o.Explainer != nil {
+		o.Explainer.SetBeyond(shown, r.Own)
+	}
 	for k := range o.Reasons {
 		rec[first+k] = ""
-		if k >= len(ex.Reasons) {
+		if k >= len(shown) {
 			continue
 		}
-		reason := ex.Reasons[k]
-		if r.Beyond != nil && o.Explainer != nil {
-			if ci, err := o.Explainer.column(reason.Column); err == nil {
-				reason.Beyond = r.Beyond[ci]
-			}
-		}
+		reason := shown[k]
 		if math.IsNaN(reason.Attribution) || math.IsInf(reason.Attribution, 0) {
 			return &ScoreError{Model: o.Model, Data: o.Data, Row: r.Row, ID: r.ID,
 				What: fmt.Sprintf("a reason for column %q", reason.Column), Value: reason.Attribution}
@@ -319,8 +318,7 @@ func (s *Scored) Row(i int, input bool) (ScoreRow, error) {
 		if s.X == nil {
 			return ScoreRow{}, errors.New("experiment: the scored rows kept no inputs to explain")
 		}
-		r.Input = s.X.RawRowView(i)
-		r.Beyond = beyondRow(s.pipeline, s.Beyond, i)
+		r.Input, r.Own = s.X.RawRowView(i), s.Own(i)
 	}
 	return r, nil
 }
@@ -354,6 +352,7 @@ func (t tableRows) Row(i int, input bool) (ScoreRow, error) {
 			return ScoreRow{}, err
 		}
 		out.Input = in
+		out.Own = func(ci int) float64 { return OwnValue(t.e.Data.Table, r, &t.e.Pipeline.Columns[ci]) }
 	}
 	return out, nil
 }

@@ -73,7 +73,9 @@ func TestWriteScoresCSVMatchesTheNetworkAndTheExplainer(t *testing.T) {
 		if rec[2] != want {
 			t.Errorf("line %d: predicted %q at probability %v, want %q", i+2, rec[2], s.Probabilities[r], want)
 		}
-		ex, err := x.Explain(in)
+		// The Users screen's explanation of the row, its reasons marked from
+		// the table's own values, as the export marks them.
+		ex, err := e.ExplainRow(x, r)
 		if err != nil {
 			t.Fatal(err)
 		}

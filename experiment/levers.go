@@ -333,9 +333,9 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 }
 
 // bestLeversOf is BestLevers for the customers listed (indices), row
-// giving each one's transformed inputs and own (nil: none) their own value
-// of a column the model clipped.
-func (x *Explainer) bestLeversOf(listed []int, row func(i int) []float64, own func(i int, pc *data.PipelineColumn) (string, bool),
+// giving each one's transformed inputs and own (nil: none) their own raw
+// values (PlanInput.Own), shown where the model clipped them.
+func (x *Explainer) bestLeversOf(listed []int, row func(i int) []float64, own func(i int, pc *data.PipelineColumn) float64,
 	levers []string, positive, lower bool) ([]*LeverMove, error) {
 	rows := make([][]float64, len(listed))
 	for k, i := range listed {
@@ -343,7 +343,7 @@ func (x *Explainer) bestLeversOf(listed []int, row func(i int) []float64, own fu
 	}
 	var ownK func(k int, pc *data.PipelineColumn) (string, bool)
 	if own != nil {
-		ownK = func(k int, pc *data.PipelineColumn) (string, bool) { return own(listed[k], pc) }
+		ownK = func(k int, pc *data.PipelineColumn) (string, bool) { return ClippedText(pc, own(listed[k], pc)) }
 	}
 	return x.BestLevers(rows, levers, positive, lower, ownK)
 }

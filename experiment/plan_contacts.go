@@ -62,9 +62,9 @@ type ContactList struct {
 	// transformed input.
 	Explainer *Explainer
 	Row       func(i int) []float64
-	// Own, when not nil, gives customer i's own value of a column the
-	// model clips, as PlanInput.Own.
-	Own func(i int, pc *data.PipelineColumn) (string, bool)
+	// Own, when not nil, gives customer i's own raw value of a column, as
+	// PlanInput.Own.
+	Own func(i int, pc *data.PipelineColumn) float64
 }
 
 // Len is the number of customers the list holds: those the plan contacts.
@@ -140,10 +140,7 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 		}
 		for k, i := range block {
 			if l.Own != nil {
-				l.Explainer.MarkBeyond(&exs[k], inputs[k], func(ci int) bool {
-					_, ok := l.Own(i, &l.Explainer.Pipeline.Columns[ci])
-					return ok
-				})
+				l.Explainer.SetBeyond(exs[k].Reasons, func(ci int) float64 { return l.Own(i, &l.Explainer.Pipeline.Columns[ci]) })
 			}
 			if err := cw.Write(l.record(i, probs[i], bands, moves[k], exs[k])); err != nil {
 				return err

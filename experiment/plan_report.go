@@ -35,10 +35,12 @@ type PlanInput struct {
 	// input, for drivers and levers; nil Explainer skips both.
 	Explainer *Explainer
 	Row       func(i int) []float64
-	// Own, when not nil, gives customer i's own value of a column the
-	// model clips (ClippedValue), for the levers to show beside the
-	// model's.
-	Own func(i int, pc *data.PipelineColumn) (string, bool)
+	// Own, when not nil, gives customer i's own raw value of pipeline
+	// column pc as the data holds it (NaN when missing or not known;
+	// OwnValue reads a table's), for the levers to show a clipped value
+	// beside the model's (ClippedText) and the contact list's reasons to
+	// mark it (Explainer.SetBeyond).
+	Own func(i int, pc *data.PipelineColumn) float64
 	// Positive says whether the outcome is the model's positive class (else
 	// Probs are 1 − P(positive)).
 	Positive bool

@@ -5,7 +5,6 @@ import (
 	"math"
 	"net/http"
 	"runtime"
-	"slices"
 	"sync"
 
 	"github.com/retainlab/retain/experiment"
@@ -72,6 +71,7 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 		// fault only in being extreme; say which.
 		return nil, &apiError{Status: http.StatusUnprocessableEntity, Kind: "unscorable", Message: err.Error()}
 	}
+	sc.Beyond = in.beyond
 	b := m.Bundle
 	resp := &Response{Model: m.ID, Label: b.Label.Name, Positive: b.Label.Positive, Threshold: b.Threshold,
 		Predictions: make([]Prediction, len(req.Rows))}
@@ -104,7 +104,7 @@ func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiEr
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(preds); i += workers {
-				errs[i] = explainRow(x, sc.X.RawRowView(i), n, &preds[i])
+				errs[i] = explainRow(x, sc.X.RawRowView(i), sc.Own(i), n, &preds[i])
 			}
 		})
 	}
@@ -118,19 +118,18 @@ func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiEr
 	return nil
 }
 
-// explainRow fills p's top n reasons.
-func explainRow(x *experiment.Explainer, row []float64, n int, p *Prediction) error {
+// explainRow fills p's top n reasons of the prepared row, whose own
+// values own gives (Scored.Own): a reason on a value sent beyond the
+// training range reads "≥ bound" (or "≤"), the others "=", as predict
+// --explain writes them (Explainer.SetBeyond).
+func explainRow(x *experiment.Explainer, row []float64, own func(ci int) float64, n int, p *Prediction) error {
 	ex, err := x.Explain(row)
 	if err != nil {
 		return err
 	}
-	// The row's warnings say which cells were beyond the training range:
-	// those reasons read "≥ bound" (or "≤"), the others "=".
-	x.MarkBeyond(&ex, row, func(ci int) bool {
-		name := x.Pipeline.Columns[ci].Name
-		return slices.ContainsFunc(p.Warnings, func(w Warning) bool { return w.Kind == "clipped" && w.Column == name })
-	})
-	for _, r := range ex.Reasons[:min(n, len(ex.Reasons))] {
+	top := ex.Reasons[:min(n, len(ex.Reasons))]
+	x.SetBeyond(top, own)
+	for _, r := range top {
 		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
 			return fmt.Errorf("the reason for column %q is %v: the model's numbers are too extreme", r.Column, r.Attribution)
 		}

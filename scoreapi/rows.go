@@ -351,6 +351,9 @@ type prepared struct {
 	// warnings are each row's cells scored as other than sent (nil when
 	// no row has any).
 	warnings [][]Warning
+	// beyond holds the value sent in every cell beyond its column's
+	// training range, by row and pipeline column (Scored.Beyond).
+	beyond map[data.Cell]float64
 }
 
 // prepare checks every row against the model's columns and encodes it with
@@ -360,7 +363,7 @@ type prepared struct {
 func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 	p := m.Bundle.Pipeline
 	width := p.Width()
-	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows))}
+	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows)), beyond: map[data.Cell]float64{}}
 	buf := make([]float64, len(rows)*width)
 	var cell []byte
 	for i, row := range rows {
@@ -386,11 +389,14 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 				}
 				return nil, rowError(i, pc.Name, "%v", err)
 			}
-			if w, ok := m.cellWarning(ci, v, trimmed); ok {
+			if w, x, ok := m.cellWarning(ci, v, trimmed); ok {
 				if out.warnings == nil {
 					out.warnings = make([][]Warning, len(rows))
 				}
 				out.warnings[i] = append(out.warnings[i], w)
+				if w.Kind == "clipped" {
+					out.beyond[data.Cell{Row: i, Column: ci}] = x
+				}
 			}
 		}
 		if id := p.IDName; id != "" {

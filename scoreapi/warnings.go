@@ -3,6 +3,7 @@ package scoreapi
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -28,27 +29,17 @@ var missingCells = data.MissingCells()
 
 // cellWarning returns the warning for the cell v of pipeline column ci,
 // encoded from its trimmed text cell, when it was scored as something
-// other than it is.
-func (m *Model) cellWarning(ci int, v any, cell []byte) (Warning, bool) {
+// other than it is; beyond is the value sent when it lay beyond the
+// column's training range (a "clipped" warning), else NaN.
+func (m *Model) cellWarning(ci int, v any, cell []byte) (w Warning, beyond float64, ok bool) {
 	pc := &m.Bundle.Pipeline.Columns[ci]
-	switch {
-	case pc.Kind == data.Categorical:
-		return m.levelWarning(ci, v, cell)
-	case pc.Kind != data.Numeric || !pc.Clip:
-		return Warning{}, false
+	if pc.Kind == data.Categorical {
+		w, ok = m.levelWarning(ci, v, cell)
+		return w, math.NaN(), ok
 	}
-	var x float64
-	var err error
-	switch v := v.(type) {
-	case json.Number:
-		x, err = strconv.ParseFloat(string(v), 64)
-	case string:
-		x, err = pc.ParseDay(v)
-	default:
-		return Warning{}, false
-	}
-	if err != nil || !pc.Clips(x) {
-		return Warning{}, false
+	x, ok := clippedCell(pc, v)
+	if !ok {
+		return Warning{}, math.NaN(), false
 	}
 	noun, above, below, shown := "value", "above", "below", data.FormatStatistic(pc.Clipped(x))
 	if pc.Date {
@@ -59,7 +50,27 @@ func (m *Model) cellWarning(ci int, v any, cell []byte) (Warning, bool) {
 		where = below
 	}
 	msg := fmt.Sprintf("%s %s %s the training range, scored as %s", noun, cell, where, shown)
-	return Warning{Column: pc.Name, Kind: "clipped", Message: msg}, true
+	return Warning{Column: pc.Name, Kind: "clipped", Message: msg}, x, true
+}
+
+// clippedCell returns the value v sent for pipeline column pc when pc
+// clips it to its training range (a number, or a date as its day number);
+// false for any other cell.
+func clippedCell(pc *data.PipelineColumn, v any) (float64, bool) {
+	if pc.Kind != data.Numeric || !pc.Clip {
+		return 0, false
+	}
+	var x float64
+	var err error
+	switch v := v.(type) {
+	case json.Number:
+		x, err = strconv.ParseFloat(string(v), 64)
+	case string:
+		x, err = pc.ParseDay(v)
+	default:
+		return 0, false
+	}
+	return x, err == nil && pc.Clips(x)
 }
 
 // levelWarning is cellWarning for a categorical column: a present value

@@ -148,10 +148,10 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 	return rep, seg, err
 }
 
-// own is customer i's own value of a column the model clips, as the
-// table holds it (experiment.ClippedValue).
-func (b *base) own(i int, pc *data.PipelineColumn) (string, bool) {
-	return experiment.ClippedValue(b.table, b.rows[i], pc)
+// own is customer i's own raw value of a column, as the table holds it
+// (experiment.OwnValue).
+func (b *base) own(i int, pc *data.PipelineColumn) float64 {
+	return experiment.OwnValue(b.table, b.rows[i], pc)
 }
 
 // column returns the values of the numeric column named name (any case)

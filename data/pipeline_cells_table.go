@@ -1,0 +1,43 @@
+package data
+
+// TableCellNotes says of t's rows (an order log's customers, whose feature
+// columns were computed, not read) what Rows.CellNotes says of a file's,
+// in the same words: per pipeline column, how many missing cells the model
+// fills and with what, then how many values lie beyond the training range
+// and which bound it scores them as. A table has no lines: the first cell
+// of each note is placed by where(row) ("customer 12346") instead of a
+// line and column. name names the data in the notes.
+func (p *Pipeline) TableCellNotes(t *Table, name string, where func(row int) string) []string {
+	return p.tableCells(t).notes(name, func(c Cell) string { return where(c.Row) })
+}
+
+// TableBeyond returns the value of every cell of t beyond the training
+// range of one of p's clipped columns, by row and pipeline column, as
+// Rows.Beyond holds a file's.
+func (p *Pipeline) TableBeyond(t *Table) map[Cell]float64 {
+	return p.tableCells(t).beyond
+}
+
+// tableCells tallies t's cells as ReadRows tallies a file's, column by
+// column, each from its first row: a missing cell is NaN, or "" in a
+// categorical column. A column t lacks is left out.
+func (p *Pipeline) tableCells(t *Table) *cellTally {
+	tally := newCellTally(p, nil)
+	for ci := range p.Columns {
+		c := t.Column(p.Columns[ci].Name)
+		switch {
+		case c == nil:
+		case c.Values != nil:
+			for r, v := range c.Values {
+				tally.value(r, ci, v)
+			}
+		default:
+			for r, s := range c.Strings {
+				if s == "" {
+					tally.missingCell(r, ci)
+				}
+			}
+		}
+	}
+	return tally
+}

@@ -1,0 +1,40 @@
+package data
+
+import (
+	"maps"
+	"math"
+	"slices"
+	"testing"
+)
+
+// A table's cells are noted as a file's are, in the same words, each first
+// cell placed by where(row) instead of a line and column: per column the
+// missing cells (NaN, or "" in a categorical column) and their fill, then
+// the values beyond the clipped range [0, 10] and the bound they are
+// scored as. The counts and places are read off the table by hand.
+func TestTableCellNotesSayWhatAFilesSay(t *testing.T) {
+	p := &Pipeline{Options: PipelineOptions{Impute: ImputeMean}, Columns: []PipelineColumn{
+		{Name: "tenure", Kind: Numeric, Clip: true, Min: 0, Max: 10, Fill: 5, Center: 5, Scale: 3, Width: 1},
+		{Name: "plan", Kind: Categorical, Levels: []string{"a", "b"}, First: 1, Width: 2},
+	}}
+	tab := &Table{Columns: []*Column{
+		{Name: "tenure", Kind: Numeric, Values: []float64{12, 4, math.NaN(), -3, 15}},
+		{Name: "plan", Kind: Categorical, Strings: []string{"a", "", "b", "", "a"}},
+	}}
+	ids := []string{"c1", "c2", "c3", "c4", "c5"}
+	got := p.TableCellNotes(tab, "log.csv", func(r int) string { return "customer " + ids[r] })
+	want := []string{
+		`log.csv: column "tenure": 1 missing cell, the first at customer c3, filled with the training mean 5; ` +
+			`no was-missing input (the training rows had no missing cell here)`,
+		`log.csv: column "plan": 2 missing cells, the first at customer c2, encoded as no level (all its inputs 0)`,
+		`log.csv: column "tenure": outside the training range [0, 10]: 2 values above it scored as 10 and ` +
+			`1 value below it scored as 0; the first is 12 at customer c1`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("notes\n%q\nwant\n%q", got, want)
+	}
+	beyond := map[Cell]float64{{Row: 0, Column: 0}: 12, {Row: 3, Column: 0}: -3, {Row: 4, Column: 0}: 15}
+	if b := p.TableBeyond(tab); !maps.Equal(b, beyond) {
+		t.Errorf("TableBeyond %v, want %v", b, beyond)
+	}
+}
