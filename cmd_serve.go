@@ -273,6 +273,8 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 
 // pseudonymNote says which columns of the served data every session
 // pseudonymises (experiment.Data.Pseudonymise), and whether there is any.
+// Text the loader read as a category, pseudonymised for its every value
+// being distinct (experiment.UniqueText), is said to be so.
 func pseudonymNote(d *experiment.Data) (string, bool) {
 	var cols []string
 	if d != nil {
@@ -283,6 +285,9 @@ func pseudonymNote(d *experiment.Data) (string, bool) {
 		quoted := make([]string, len(cols))
 		for i, c := range cols {
 			quoted[i] = strconv.Quote(c)
+			if experiment.UniqueText(d.Table.Column(c)) {
+				quoted[i] += " (every value distinct: an identifier, not a category)"
+			}
 		}
 		return "pseudonymised in every session: " + strings.Join(quoted, ", "), true
 	case d != nil && d.Log != nil:
