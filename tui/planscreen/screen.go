@@ -109,7 +109,7 @@ func (s *Model) request(field int) tea.Cmd {
 	}
 	s.seq++
 	s.busy = true
-	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers()})
+	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers(), byID: s.Pseudonym.Enabled()})
 }
 
 // SetServed says the screen runs in a session of `retain serve`, where
