@@ -192,6 +192,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 		return err
 	}
 	in.scored.IDs = rowIDs(key, in.scored.IDs, in.scored.IDName)
+	in.tiesByID = key.Enabled()
 	levers := b.Levers
 	if cmd.Flags().Changed("levers") {
 		levers = o.levers
@@ -237,6 +238,9 @@ type planData struct {
 	// missing), one per scored row: not the model's inputs, which are
 	// clipped to the k-anonymous range.
 	raw func(pc *data.PipelineColumn) ([]float64, error)
+	// tiesByID ranks tied customers by id: their ids are pseudonyms, and
+	// the file's order would give them back (PlanInput.TiesByID).
+	tiesByID bool
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -355,7 +359,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, target experimen
 	own := in.own()
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, ValueRead: read, Segments: seg,
-		Explainer: x, Row: s.X.RawRowView, Own: own, Positive: positive,
+		Explainer: x, Row: s.X.RawRowView, Own: own, Positive: positive, TiesByID: in.tiesByID,
 	}, experiment.PlanRequest{
 		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
 	})

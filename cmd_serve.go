@@ -22,6 +22,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/serve"
 	"github.com/retainlab/retain/tui"
+	"github.com/retainlab/retain/tui/exporter"
 )
 
 // serveOptions are the flags of `retain serve`.
@@ -41,6 +42,7 @@ type serveOptions struct {
 	exportDir      string
 	maxExports     int
 	maxExportBytes string
+	maxExportDir   string
 	maxRows        int
 	maxEpochs      int
 	maxParams      int
@@ -70,7 +72,11 @@ types: it trains on the served data only, path completion is off, and an
 export (x on the Users screen) is shown on screen to copy and sent to the
 user's clipboard, or, with --export-dir, written there under a new name
 (retain-users-DATE-TIME-N.csv) that the user is told. --max-exports and
---max-export-bytes bound the files and bytes one session writes there.
+--max-export-bytes bound the files and bytes one session writes there, and
+--max-export-dir-bytes the bytes of the whole folder, every session's
+exports and any other file in it counted together: an export that would
+pass it is refused (no file is kept) and the session is told to ask the
+operator to make room.
 
 Only public keys listed in --authorized-keys are let in; passwords never are.
 --max-rows, --max-epochs, --max-params and --max-train-memory bound what one
@@ -124,6 +130,8 @@ few seconds.`,
 		"most memory a session's training may need, by estimate, such as 256MiB or 1GiB (0: no limit)")
 	fs.IntVar(&o.maxExports, "max-exports", 20, "most files one session may write into --export-dir (0: no limit)")
 	fs.StringVar(&o.maxExportBytes, "max-export-bytes", "64MiB", "most bytes one session may write into --export-dir, such as 64MiB (0: no limit)")
+	fs.StringVar(&o.maxExportDir, "max-export-dir-bytes", "1GiB",
+		"most bytes the files in --export-dir may take, every session's exports and any other file there together (0: no limit)")
 	_ = cmd.MarkFlagFilename("authorized-keys")
 	_ = cmd.MarkFlagFilename("host-key")
 	_ = cmd.MarkFlagDirname("export-dir")
@@ -145,6 +153,10 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	exportBytes, err := data.ParseBytes(o.maxExportBytes)
 	if err != nil {
 		return usageError(fmt.Errorf("--max-export-bytes %w", err))
+	}
+	exportDirBytes, err := data.ParseBytes(o.maxExportDir)
+	if err != nil {
+		return usageError(fmt.Errorf("--max-export-dir-bytes %w", err))
 	}
 	limits := experiment.Limits{MaxRows: o.maxRows, MaxEpochs: o.maxEpochs, MaxParams: o.maxParams, MaxTrainMemory: trainMemory}
 	switch {
@@ -218,6 +230,10 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	opts.Limits = limits
 	opts.Served, opts.ExportDir = true, o.exportDir
 	opts.MaxExports, opts.MaxExportBytes = o.maxExports, exportBytes
+	if o.exportDir != "" {
+		opts.ExportFolder = exporter.NewFolder(o.exportDir, exportDirBytes)
+		warnExportFolder(a.stderr, opts.ExportFolder)
+	}
 	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
 	srv, err := serve.New(serve.Config{
 		HostKey: hostKey, AuthorizedKeys: keys, InsecureNoAuth: o.insecureNoAuth,
@@ -257,6 +273,8 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 
 // pseudonymNote says which columns of the served data every session
 // pseudonymises (experiment.Data.Pseudonymise), and whether there is any.
+// Text the loader read as a category, pseudonymised for its every value
+// being distinct (experiment.UniqueText), is said to be so.
 func pseudonymNote(d *experiment.Data) (string, bool) {
 	var cols []string
 	if d != nil {
@@ -267,12 +285,29 @@ func pseudonymNote(d *experiment.Data) (string, bool) {
 		quoted := make([]string, len(cols))
 		for i, c := range cols {
 			quoted[i] = strconv.Quote(c)
+			if experiment.UniqueText(d.Table.Column(c)) {
+				quoted[i] += " (every value distinct: an identifier, not a category)"
+			}
 		}
 		return "pseudonymised in every session: " + strings.Join(quoted, ", "), true
 	case d != nil && d.Log != nil:
 		return "pseudonymised in every session: the order log's customer ids", true
 	}
 	return "no identifier column to pseudonymise", false
+}
+
+// warnExportFolder warns when the export folder holds its most bytes
+// already: every session's export would be refused until the operator
+// makes room.
+func warnExportFolder(w io.Writer, f *exporter.Folder) {
+	if f == nil {
+		return
+	}
+	if used, err := f.Used(); err == nil && used >= f.Max() {
+		fmt.Fprintf(w, "Warning: --export-dir holds %s already, --max-export-dir-bytes allows %s: "+
+			"every export will be refused until files are removed from it or the limit is raised\n",
+			data.Bytes(float64(used)), data.Bytes(float64(f.Max())))
+	}
 }
 
 // checkStartingNetwork refuses limits under which the network every

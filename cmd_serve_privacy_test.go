@@ -47,6 +47,26 @@ func TestServePseudonymNoteNamesTheColumns(t *testing.T) {
 	}
 }
 
+// TestServePseudonymNoteNamesUniqueText: text whose every value is
+// distinct, read as a category from a small file, is pseudonymised too
+// (experiment.UniqueText); the start-up line names it and says why.
+func TestServePseudonymNoteNamesUniqueText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("customerID,contact,plan,churn\n")
+	for i := range 15 {
+		fmt.Fprintf(&b, "C%03d,person%d@example.com,%s,%d\n", i, i, []string{"a", "b"}[i%2], i%2)
+	}
+	tab, err := data.ReadCSV(strings.NewReader(b.String()), "small.csv", data.CSVOptions{Label: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note, found := pseudonymNote(&experiment.Data{Table: tab})
+	want := `pseudonymised in every session: "customerID", "contact" (every value distinct: an identifier, not a category)`
+	if note != want || !found {
+		t.Errorf("note %q, %v; want %q, true", note, found, want)
+	}
+}
+
 // TestServedReloadNamesTheFileOnly: a reload of a served file that is gone
 // said "open /the/server's/folder/users.csv: no such file or directory";
 // it now says the base name only.

@@ -16,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/exporter"
 )
 
 // serveWait bounds waits for things that should happen at once; it only
@@ -236,5 +237,37 @@ func TestServeRefusesBadNetworkLimits(t *testing.T) {
 		if !strings.Contains(c.stderr.String(), tc.want) {
 			t.Errorf("%v: stderr %q, want %q", tc.args, c.stderr.String(), tc.want)
 		}
+	}
+}
+
+// TestServeExportFolderBound: --max-export-dir-bytes takes a size, and a
+// server whose export folder is full already says so at start, as every
+// session's export would be refused.
+func TestServeExportFolderBound(t *testing.T) {
+	dir := t.TempDir()
+	c := newCLI(t)
+	if code := c.run(context.Background(), "serve", "--insecure-no-auth", "--export-dir", dir, "--max-export-dir-bytes", "lots"); code != exitUsage {
+		t.Errorf("exit %d, want 2", code)
+	}
+	if want := `retain: --max-export-dir-bytes "lots": not a size`; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "old.csv"), make([]byte, 3<<10), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	warnExportFolder(&b, exporter.NewFolder(dir, 4<<10))
+	if b.Len() != 0 {
+		t.Errorf("a warning with room left: %q", b.String())
+	}
+	warnExportFolder(&b, exporter.NewFolder(dir, 2<<10))
+	want := "Warning: --export-dir holds 3 KiB already, --max-export-dir-bytes allows 2 KiB: " +
+		"every export will be refused until files are removed from it or the limit is raised\n"
+	if b.String() != want {
+		t.Errorf("warning %q, want %q", b.String(), want)
+	}
+	warnExportFolder(&b, exporter.NewFolder(dir, 0))
+	if b.String() != want {
+		t.Errorf("a warning without a bound: %q", strings.TrimPrefix(b.String(), want))
 	}
 }

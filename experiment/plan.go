@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 )
 
 // The campaign planner turns a model's probabilities into a contact list
@@ -100,6 +101,12 @@ type Plan struct {
 // values, when not nil, are per-customer values (v_i), else a.Value is
 // everyone's.
 func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
+	return newPlan(probs, values, a, nil)
+}
+
+// newPlan is NewPlan with the ties of the ranking in the order of ids
+// when ids is not nil, else in the customers' order.
+func newPlan(probs, values []float64, a PlanAssumptions, ids []string) (*Plan, error) {
 	if err := a.check(values == nil); err != nil {
 		return nil, err
 	}
@@ -122,6 +129,9 @@ func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
 	pl.Order = make([]int, n)
 	for i := range pl.Order {
 		pl.Order[i] = i
+	}
+	if ids != nil {
+		slices.SortStableFunc(pl.Order, func(i, j int) int { return strings.Compare(idOf(ids, i), idOf(ids, j)) })
 	}
 	// Equal worth (a value of 0 for everyone, or customers worth 0 in a
 	// value column) falls back to the probability, so that the ranking is

@@ -44,6 +44,11 @@ type PlanInput struct {
 	// Positive says whether the outcome is the model's positive class (else
 	// Probs are 1 − P(positive)).
 	Positive bool
+	// TiesByID ranks customers of equal worth and probability in the
+	// order of their IDs rather than in the customers' order. With the
+	// ids pseudonymised the customers' order is the file's, which gives
+	// the ids back when the file is sorted by them.
+	TiesByID bool
 }
 
 // PlanRequest is what the user chose.
@@ -132,7 +137,11 @@ type PlanReport struct {
 // actions with their drivers and the best plan's first contacts with their
 // levers.
 func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
-	pl, err := NewPlan(in.Probs, in.Values, req.Assumptions)
+	var tieIDs []string
+	if in.TiesByID {
+		tieIDs = in.IDs
+	}
+	pl, err := newPlan(in.Probs, in.Values, req.Assumptions, tieIDs)
 	if err != nil {
 		return nil, err
 	}

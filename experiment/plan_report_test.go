@@ -218,3 +218,40 @@ func TestPlanReportJSONValueOnlyWhenUsed(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanTiesByID: customers of equal worth are ranked in the customers'
+// order, or, with TiesByID (pseudonymised ids, whose customers' order is
+// the file's), in the order of their ids; unequal ones by worth either way.
+func TestPlanTiesByID(t *testing.T) {
+	probs := []float64{0.5, 0.9, 0.5, 0.5}
+	ids := []string{"p_c", "p_z", "p_a", "p_b"}
+	seg, err := ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req := PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.2}, Outcome: "churn"}
+	for _, c := range []struct {
+		byID bool
+		want []string
+	}{
+		{false, []string{"p_z", "p_c", "p_a", "p_b"}},
+		{true, []string{"p_z", "p_a", "p_b", "p_c"}},
+	} {
+		rep, err := NewPlanReport(PlanInput{IDs: ids, Probs: probs, Segments: seg, Positive: true, TiesByID: c.byID}, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, i := range rep.Plan.Order {
+			got = append(got, ids[i])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("TiesByID %v: order %q, want %q", c.byID, got, c.want)
+		}
+		for k, contact := range rep.Contacts {
+			if contact.Rank != k+1 || contact.ID != c.want[k] {
+				t.Errorf("TiesByID %v: contact %d is %s ranked %d, want %s", c.byID, k, contact.ID, contact.Rank, c.want[k])
+			}
+		}
+	}
+}

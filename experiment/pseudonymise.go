@@ -2,6 +2,8 @@ package experiment
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/pseudonym"
@@ -11,16 +13,22 @@ import (
 // hashes (k.ID): every identifier column of the table (data.ID: the id
 // column, other unique text such as e-mail addresses, and text with too
 // many distinct values to be a category, which may be an id the loader did
-// not recognise) and an order log's customers, so that everything built
-// from d afterwards (scores, exports, plans, the customers scored today)
-// shows pseudonyms only. Blank cells stay blank. The slices are replaced,
-// never written in place. A nil k does nothing.
+// not recognise), text whose every value is distinct (UniqueText: read as
+// a category from a small file, it may be an id too, and a category of
+// levels each seen once teaches a model nothing), and an order log's
+// customers, so that everything built from d afterwards (scores, exports,
+// plans, the customers scored today) shows pseudonyms only. Unique text
+// becomes an identifier column, no longer a feature. Blank cells stay
+// blank. What the column's notes quote of its cells is pseudonymised too,
+// and the line of its first cell that is not a number left out. The slices
+// are replaced, never written in place. A nil k does nothing.
 func (d *Data) Pseudonymise(k *pseudonym.Key) {
 	if !k.Enabled() {
 		return
 	}
 	if t := d.Table; t != nil && len(PseudonymisedColumns(t)) > 0 {
 		cols := slices.Clone(t.Columns)
+		nt := *t
 		for i, c := range cols {
 			if !pseudonymised(c) {
 				continue
@@ -32,9 +40,28 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 					nc.Strings[r] = k.ID(s)
 				}
 			}
+			if UniqueText(c) {
+				nc.Kind, nc.Levels = data.ID, nil
+			}
+			// The reason is told again without the dates it quoted.
+			if c.Kind != data.ID || c.Why.Dates != data.DateDoubtNone {
+				nc.Why = data.Reason{Kind: c.Why.Kind, Distinct: c.Why.Distinct, Rows: c.Why.Rows, MaxLevels: c.Why.MaxLevels}
+				if c.Kind != data.ID {
+					nc.Why = data.Reason{Kind: data.ReasonUnique}
+				}
+				nc.Note = nc.Why.String()
+			}
+			if c.Mixed != nil {
+				m := *c.Mixed
+				m.Examples = pseudonymExamples(k, m.Examples, c.Strings)
+				m.Line, m.Column = 0, 0
+				nc.Mixed, nc.Warning = &m, m.String()
+			}
 			cols[i] = &nc
+			if nt.IDColumn < 0 && nc.NamesRows() {
+				nt.IDColumn = i
+			}
 		}
-		nt := *t
 		nt.Columns = cols
 		d.Table = &nt
 	}
@@ -43,6 +70,27 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 		nl.Customers = k.IDs(d.Log.Customers)
 		d.Log = &nl
 	}
+}
+
+// pseudonymExamples returns the quoted cells a note gives as examples
+// (data.MixedText.Examples: Go-quoted, cut after 40 bytes with "…") as the
+// quoted pseudonyms of the cells they quote, found among cells; an example
+// of no cell is left out.
+func pseudonymExamples(k *pseudonym.Key, examples, cells []string) []string {
+	var out []string
+	for _, ex := range examples {
+		quoted := strings.TrimSuffix(ex, "…")
+		v, err := strconv.Unquote(quoted)
+		if err != nil {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		cut := quoted != ex
+		if i := slices.IndexFunc(cells, func(s string) bool { return s == v || (cut && s != "" && strings.HasPrefix(s, v)) }); i >= 0 {
+			out = append(out, strconv.Quote(k.ID(cells[i])))
+		}
+	}
+	return out
 }
 
 // PseudonymisedColumns names the columns of t that Pseudonymise replaces,
@@ -61,5 +109,33 @@ func PseudonymisedColumns(t *data.Table) []string {
 }
 
 // pseudonymised reports whether Pseudonymise replaces c's cells: every
-// column read as an identifier, whether or not it names the rows.
-func pseudonymised(c *data.Column) bool { return c.Kind == data.ID && c.Strings != nil }
+// column read as an identifier, whether or not it names the rows, and
+// unique text.
+func pseudonymised(c *data.Column) bool {
+	return (c.Kind == data.ID && c.Strings != nil) || UniqueText(c)
+}
+
+// UniqueText reports whether c is text other than an identifier whose
+// every value is distinct: a category (or a constant of one cell) whose
+// levels are each seen once. A small file's e-mail addresses under a name
+// the loader does not read as an id's are such text.
+func UniqueText(c *data.Column) bool {
+	if c.Strings == nil || (c.Kind != data.Categorical && c.Kind != data.Constant) {
+		return false
+	}
+	present := len(c.Strings) - c.Missing
+	if present == 0 {
+		return false
+	}
+	seen := make(map[string]struct{}, present)
+	for _, s := range c.Strings {
+		if s == "" {
+			continue
+		}
+		if _, ok := seen[s]; ok {
+			return false
+		}
+		seen[s] = struct{}{}
+	}
+	return true
+}

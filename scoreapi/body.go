@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -31,4 +32,35 @@ type bodyTimeoutError struct{ limit time.Duration }
 func (e *bodyTimeoutError) Error() string {
 	return fmt.Sprintf("the request did not arrive within %v (the server's read timeout); "+
 		"send the body at once, or fewer rows per request", e.limit)
+}
+
+// bodyChunk is the size of the pieces readBody holds a body in.
+const bodyChunk = 64 << 10
+
+// readBody reads r to its end and returns a reader of what it read. The
+// body is held in pieces of bodyChunk bytes, each allocated as the one
+// before fills up: memory follows the bytes that arrived (a client that
+// announces a large body and sends little holds little), and no buffer is
+// copied as it grows.
+func readBody(r io.Reader) (io.Reader, error) {
+	var chunks [][]byte
+	for {
+		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == bodyChunk {
+			chunks = append(chunks, make([]byte, 0, bodyChunk))
+		}
+		c := chunks[len(chunks)-1]
+		n, err := r.Read(c[len(c):bodyChunk])
+		chunks[len(chunks)-1] = c[:len(c)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	readers := make([]io.Reader, len(chunks))
+	for i, c := range chunks {
+		readers[i] = bytes.NewReader(c)
+	}
+	return io.MultiReader(readers...), nil
 }

@@ -26,8 +26,10 @@ const (
 	// DefaultReadTimeout bounds the time to read a whole request, its
 	// body included.
 	DefaultReadTimeout = 30 * time.Second
-	// DefaultMaxInFlight bounds the predict requests scored at once; each
-	// may hold a few times its MaxBody in memory as it is read.
+	// DefaultMaxInFlight bounds the predict requests decoded and scored at
+	// once; each may hold a few times its MaxBody in memory as it is
+	// decoded. Bodies are read before a request takes a slot, each into
+	// memory of at most MaxBody as its bytes arrive.
 	DefaultMaxInFlight = 16
 	// DefaultQueueWait is how long a predict request waits for a free slot
 	// before it is answered 503.
@@ -46,9 +48,10 @@ type Config struct {
 	// bytes (413 beyond). Zero takes the defaults.
 	MaxRows int
 	MaxBody int64
-	// MaxInFlight bounds the predict requests read and scored at once;
-	// one that finds every slot taken waits up to QueueWait, then gets a
-	// 503 with Retry-After. Zero takes the defaults.
+	// MaxInFlight bounds the predict requests decoded and scored at once
+	// (a request's body is read whole before it asks for a slot); one
+	// that finds every slot taken waits up to QueueWait, then gets a 503
+	// with Retry-After. Zero takes the defaults.
 	MaxInFlight int
 	QueueWait   time.Duration
 	// Poll is how often the model file's size and modification time are
@@ -78,7 +81,7 @@ type Server struct {
 	model   atomic.Pointer[Model]
 	metrics *metrics
 	mux     *http.ServeMux
-	// slots holds one token per predict request being read or scored.
+	// slots holds one token per predict request being decoded or scored.
 	slots chan struct{}
 	// reloadMu serialises reloads (the watcher's and Reload's).
 	reloadMu sync.Mutex
@@ -245,13 +248,22 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // handlePredict scores the request's rows with the model current when it
 // started.
+//
+// The body is read whole before the request takes a predict slot: a
+// client sending its body slowly holds no slot, only its connection, for
+// at most the read timeout, so it cannot keep other clients' requests
+// from being scored. A body still takes no more than MaxBody bytes.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
+	body, err := readBody(&timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout})
+	if err != nil {
+		s.refuse(w, jsonError(err))
+		return
+	}
 	if !s.acquire(w, r) {
 		return
 	}
 	defer func() { <-s.slots }()
 	m := s.model.Load()
-	body := &timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout}
 	// A row may carry every column of the training data: the inputs and
 	// the columns the model ignores (besides an id and the label).
 	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
@@ -260,13 +272,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		resp, bad = m.score(req)
 	}
 	if bad != nil {
-		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
-		if bad.Status == http.StatusRequestTimeout {
-			// The connection's read deadline has passed: it cannot
-			// carry another request.
-			w.Header().Set("Connection", "close")
-		}
-		writeError(w, bad)
+		s.refuse(w, bad)
 		return
 	}
 	s.metrics.rows.Add(float64(len(resp.Predictions)))
@@ -280,6 +286,17 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Retain-Model", m.ID)
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// refuse answers a predict request with bad, counting it.
+func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
+	s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+	if bad.Status == http.StatusRequestTimeout {
+		// The connection's read deadline has passed: it cannot carry
+		// another request.
+		w.Header().Set("Connection", "close")
+	}
+	writeError(w, bad)
 }
 
 // acquire takes a predict slot, waiting up to QueueWait; when none frees

@@ -52,7 +52,7 @@ func runCmds(t testing.TB, m Model, cmd tea.Cmd) Model {
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
 	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg,
-		exporter.ProgressMsg, exporter.DoneMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
+		exporter.ProgressMsg, exporter.DoneMsg, exporter.ErrorMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
 		planscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true
 	}

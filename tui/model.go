@@ -156,7 +156,7 @@ func NewModel(opts Options) Model {
 		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
 	}
 	if opts.Served && opts.ExportDir != "" {
-		m.exportQuota = exporter.NewQuota(opts.MaxExports, opts.MaxExportBytes)
+		m.exportQuota = exporter.NewQuota(opts.MaxExports, opts.MaxExportBytes, opts.ExportFolder)
 	}
 	m.dataScr = datascreen.New(com)
 	m.modelScr = modelscreen.New(com, opts.Config, opts.Limits)
@@ -304,6 +304,10 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.recScr, cmd = updateScreen(m.recScr, msg)
 		m.shareRecommendations()
 		return cmd
+	case exporter.ErrorMsg:
+		m.err = msg.Err
+		m.layout()
+		return nil
 	case exporter.Msg:
 		// Each screen's exports come back to it, wherever the user is.
 		var cmd tea.Cmd

@@ -9,6 +9,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/pseudonym"
+	"github.com/retainlab/retain/tui/exporter"
 )
 
 // Options configures the terminal UI.
@@ -42,6 +43,9 @@ type Options struct {
 	// session writes into ExportDir (0: no limit).
 	MaxExports     int
 	MaxExportBytes int64
+	// ExportFolder bounds the bytes in ExportDir, every session's exports
+	// together (nil: no limit); the server shares one among its sessions.
+	ExportFolder *exporter.Folder
 	// Pseudonym, when set, shows and exports keyed hashes of the customer
 	// ids instead of the ids (see common.Common.Pseudonym).
 	Pseudonym *pseudonym.Key

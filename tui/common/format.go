@@ -160,14 +160,31 @@ func Percent(v float64) string {
 
 // NewTextInput returns a text field with a steady cursor: a blinking one
 // would redraw the whole screen twice a second for nothing.
-func NewTextInput(prompt string) textinput.Model {
+//
+// On a served session ctrl+v pastes nothing: the field's paste key reads
+// the clipboard of the machine the program runs on, which for a session
+// of retain serve is the server's (its operator's desktop, say), not the
+// user's. The user's terminal pastes the user's own clipboard as typed
+// text, which the field takes as any typing, its control characters
+// dropped.
+func NewTextInput(c Common, prompt string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
+	if c.Served {
+		in.KeyMap.Paste.SetEnabled(false)
+	}
 	return in
 }
+
+// Typed is the text typed into in, made safe for the terminal
+// (TerminalSafe): every screen reads a field through it, since what was
+// typed is echoed back (a search, an id left out, a refused value). The
+// field drops control characters as they are typed or pasted; this keeps
+// the screens safe whatever the field lets through.
+func Typed(in textinput.Model) string { return TerminalSafe(in.Value()) }
 
 // DescribeRun is a run's configuration in a few words, in the
 // interface's language (activations and optimisers keep their names).

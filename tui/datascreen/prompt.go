@@ -55,7 +55,7 @@ func (k promptKind) label(c common.Common) string {
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
 func newPrompt(c common.Common, kind promptKind, value string) (prompt, tea.Cmd) {
-	in := common.NewTextInput(kind.label(c))
+	in := common.NewTextInput(c, kind.label(c))
 	in.SetValue(value)
 	in.CursorEnd()
 	in.SetWidth(max(c.Width-ansi.StringWidth(in.Prompt)-2, 8))

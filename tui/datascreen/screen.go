@@ -297,7 +297,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
-		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Value()))
+		msg, err := s.submit(strings.TrimSpace(common.Typed(s.prompt.input)))
 		if err != nil {
 			s.prompt.err = err.Error()
 			return s, nil

@@ -206,6 +206,10 @@ func (m *Model) Update(c common.Common, msg Msg) (cmd tea.Cmd, status string, se
 			cmd, status = m.show(c, msg.Result)
 			return cmd, status, true
 		}
+		if full := new(FolderFullError); errors.As(msg.Err, &full) {
+			return panel(c, full), c.T("✗ export stopped: the server's export folder is full; no file written",
+				"✗ 导出已停止：服务器导出文件夹已满，未写入文件"), true
+		}
 		return nil, m.ended(c, msg.Result), true
 	}
 	return nil, "", false

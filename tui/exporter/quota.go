@@ -11,11 +11,13 @@ import (
 
 // Quota bounds what one served session writes into the export folder: the
 // number of files and their bytes, so that no session can fill the
-// server's disk. One Quota is shared by every screen of a session; a nil
-// Quota bounds nothing.
+// server's disk; with the folder's own bound (Folder), shared by every
+// session, sessions cannot fill it between them either. One Quota is
+// shared by every screen of a session; a nil Quota bounds nothing.
 type Quota struct {
-	maxFiles int   // 0: no limit
-	maxBytes int64 // 0: no limit
+	maxFiles int     // 0: no limit
+	maxBytes int64   // 0: no limit
+	folder   *Folder // nil: no limit
 
 	mu    sync.Mutex
 	files int
@@ -23,9 +25,18 @@ type Quota struct {
 }
 
 // NewQuota returns a session's quota of maxFiles files and maxBytes bytes
-// (0: no limit).
-func NewQuota(maxFiles int, maxBytes int64) *Quota {
-	return &Quota{maxFiles: maxFiles, maxBytes: maxBytes}
+// (0: no limit) in the export folder bounded by folder (nil: no limit).
+func NewQuota(maxFiles int, maxBytes int64, folder *Folder) *Quota {
+	return &Quota{maxFiles: maxFiles, maxBytes: maxBytes, folder: folder}
+}
+
+// inFolder is the bound of the folder q's session writes in (nil for
+// none).
+func (q *Quota) inFolder() *Folder {
+	if q == nil {
+		return nil
+	}
+	return q.folder
 }
 
 // ErrQuota is matched (errors.Is) by every QuotaError.
@@ -107,14 +118,22 @@ func (w *quotaWriter) Write(p []byte) (int, error) {
 		if over {
 			return 0, &QuotaError{Bytes: q.maxBytes}
 		}
+		if err := q.folder.add(int64(len(p))); err != nil {
+			q.mu.Lock()
+			q.bytes -= int64(len(p))
+			q.mu.Unlock()
+			return 0, err
+		}
 	}
 	n, err := w.w.Write(p)
 	w.written += int64(len(p))
 	if w.q != nil && n < len(p) {
+		unwritten := int64(len(p) - n)
 		w.q.mu.Lock()
-		w.q.bytes -= int64(len(p) - n)
+		w.q.bytes -= unwritten
 		w.q.mu.Unlock()
-		w.written -= int64(len(p) - n)
+		w.q.folder.end(unwritten, false)
+		w.written -= unwritten
 	}
 	return n, err
 }

@@ -70,7 +70,7 @@ func exportOnce(t *testing.T, m *Model, c common.Common, text string) string {
 func TestServedExportsAreBounded(t *testing.T) {
 	c := common.New("en")
 	dir := t.TempDir()
-	quota := NewQuota(2, 10)
+	quota := NewQuota(2, 10, nil)
 	users, plan := New("users", Noun{En: "users"}), New("plan", Noun{En: "customers"})
 	for _, m := range []*Model{&users, &plan} {
 		m.SetServed(true, dir)

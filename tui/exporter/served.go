@@ -54,6 +54,13 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 		errors.As(err, &qe)
 		return nil, "✗ " + qe.Text(c)
 	}
+	folder := quota.inFolder()
+	if err := folder.start(); err != nil {
+		quota.giveBack(0)
+		var full *FolderFullError
+		errors.As(err, &full)
+		return panel(c, full), c.T("✗ export refused: the server's export folder is full", "✗ 导出被拒绝：服务器导出文件夹已满")
+	}
 	return m.run(rows, c.T("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) Result {
 		var counted *quotaWriter
 		name, err := CreateNew(dir, prefix+time.Now().UTC().Format("20060102-150405"), ".csv",
@@ -61,12 +68,13 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 				counted = quota.writer(w)
 				return write(ctx, counted, progress)
 			})
+		var written int64
+		if counted != nil {
+			written = counted.written
+		}
+		folder.end(written, err == nil)
 		if err != nil {
 			// The file was removed: it counts neither as a file nor in bytes.
-			var written int64
-			if counted != nil {
-				written = counted.written
-			}
 			quota.giveBack(written)
 		}
 		return Result{Path: name, Rows: rows, Err: err, Served: true}

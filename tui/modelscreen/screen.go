@@ -181,7 +181,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		s.apply(next, nil)
 	case key.Matches(k, s.keys.Edit):
 		s.typing = true
-		s.input = common.NewTextInput("")
+		s.input = common.NewTextInput(s.Common, "")
 		s.input.SetValue(fs[s.sel].get(s.cfg))
 		s.input.CursorEnd()
 		s.input.SetWidth(9)
@@ -220,7 +220,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
 		next := cloneConfig(s.cfg)
-		err := fields(s.Common, s.cfg, s.limits)[s.sel].set(&next, s.input.Value())
+		err := fields(s.Common, s.cfg, s.limits)[s.sel].set(&next, common.Typed(s.input))
 		if s.apply(next, err) {
 			s.typing = false
 		}

@@ -62,6 +62,9 @@ type request struct {
 	target *experiment.Target
 	in     inputs
 	levers []string
+	// byID ranks tied customers by id (pseudonyms on: never in file
+	// order, experiment.PlanInput.TiesByID).
+	byID bool
 }
 
 // planCmd scores the run's validation customers (once) and computes the
@@ -75,7 +78,7 @@ func planCmd(r request) tea.Cmd {
 				return msg
 			}
 		}
-		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in, r.levers)
+		msg.Report, msg.Segments, msg.Err = report(msg.Base, r.target, r.in, r.levers, r.byID)
 		if msg.Report != nil {
 			t := common.TargetFor(r.target, msg.Base.label)
 			msg.Check = experiment.CheckPlan(t.Scores(msg.Base.pos), msg.Base.labels, t.OnPositive,
@@ -120,8 +123,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 }
 
 // report computes the plan of b's customers for the target under in, each
-// listed contact with its most movable of levers.
-func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*experiment.PlanReport, *experiment.Segments, error) {
+// listed contact with its most movable of levers, ties ranked by id when
+// byID.
+func report(b *base, chosen *experiment.Target, in inputs, levers []string, byID bool) (*experiment.PlanReport, *experiment.Segments, error) {
 	if len(b.rows) == 0 {
 		return nil, nil, nil
 	}
@@ -141,7 +145,7 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string) (*ex
 	}
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{
 		IDs: b.ids, Probs: probs, Values: values, ValueColumn: read.Name, ValueRead: read, Segments: seg, Positive: t.OnPositive,
-		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own,
+		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own, TiesByID: byID,
 	}, experiment.PlanRequest{
 		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(), Levers: levers,
 	})

@@ -82,7 +82,7 @@ type Model struct {
 
 // New returns the Plan screen, empty until SetRun gives it a run.
 func New(com common.Common) Model {
-	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput(""),
+	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput(com, ""),
 		out: newExports(), shownKeys: exporter.DefaultShownKeys(com), leverKeys: defaultLeverKeys(com), scrollKeys: defaultScrollKeys(com)}
 	s.render()
 	return s
@@ -109,7 +109,7 @@ func (s *Model) request(field int) tea.Cmd {
 	}
 	s.seq++
 	s.busy = true
-	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers()})
+	return planCmd(request{run: s.run, seq: s.seq, field: field, base: s.base, target: s.chosen, in: s.in, levers: s.levers(), byID: s.Pseudonym.Enabled()})
 }
 
 // SetServed says the screen runs in a session of `retain serve`, where
@@ -338,7 +338,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.field = -1
 		s.input.Blur()
 	case key.Matches(k, s.keys.Apply):
-		text := s.input.Value()
+		text := common.Typed(s.input)
 		s.field = -1
 		s.input.Blur()
 		if f == fieldExport {

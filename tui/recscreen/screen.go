@@ -101,7 +101,7 @@ func New(com common.Common, open experiment.Opener) Model {
 	loss.SetXWhole(true)
 	loss.SetYLimits(0, 1e308)
 	s := Model{Common: com, keys: defaultKeyMap(com), parent: context.Background(), open: open,
-		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput("")}
+		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput(com, "")}
 	s.render()
 	return s
 }

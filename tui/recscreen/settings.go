@@ -11,6 +11,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // date writes a day number as YYYY-MM-DD.
@@ -62,9 +63,9 @@ func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Apply) && s.editing == fieldExclude:
 		s.editing, s.fieldErr = fieldNone, ""
 		s.input.Blur()
-		return s.leaveOut(s.input.Value())
+		return s.leaveOut(common.Typed(s.input))
 	case key.Matches(k, s.keys.Apply):
-		if s.apply(strings.TrimSpace(s.input.Value())) {
+		if s.apply(strings.TrimSpace(common.Typed(s.input))) {
 			s.editing, s.fieldErr = fieldNone, ""
 			s.input.Blur()
 		}

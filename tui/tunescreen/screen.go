@@ -130,7 +130,7 @@ type Model struct {
 // New returns the Tune screen with the default budget.
 func New(com common.Common) Model {
 	s := Model{Common: com, keys: defaultKeyMap(com), budget: DefaultBudget, folds: 5, parent: context.Background(),
-		input: common.NewTextInput("")}
+		input: common.NewTextInput(com, "")}
 	s.render()
 	return s
 }
@@ -280,7 +280,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.typing, s.refusal = false, ""
 		s.input.Blur()
 	case key.Matches(k, s.keys.Commit):
-		text := strings.TrimSpace(s.input.Value())
+		text := strings.TrimSpace(common.Typed(s.input))
 		d, err := ParseBudget(text)
 		switch {
 		case errors.Is(err, ErrBudgetRange):

@@ -283,7 +283,7 @@ func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
 		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
 		usersValuePrompt:  s.T("Value: ", "取值："),
 	}
-	s.input = common.NewTextInput(labels[p])
+	s.input = common.NewTextInput(s.Common, labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
 	s.input.SetWidth(max(s.Width-ansi.StringWidth(labels[p])-2, 8))
@@ -298,7 +298,7 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		s.prompt = usersNoPrompt
 		return nil
 	case "enter":
-		p, text := s.prompt, s.input.Value()
+		p, text := s.prompt, common.Typed(s.input)
 		s.prompt = usersNoPrompt
 		switch p {
 		case usersSearchPrompt:

@@ -58,6 +58,7 @@ func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
 	w.render()
 	prev, has, lang, st := w.model, w.has, w.Lang, w.wstyles
 	threshold := w.sharedThreshold(run.Number)
+	byID := w.Pseudonym.Enabled() // see walkthrough.Input.ByID
 	width, height := w.Width, w.Height
 	return func() tea.Msg {
 		msg := ReadyMsg{Run: run.Number, Row: row}
@@ -67,7 +68,7 @@ func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
 			msg.Err = err
 			return msg
 		}
-		in.Threshold = threshold
+		in.Threshold, in.ByID = threshold, byID
 		if has {
 			prev.SetInput(in) // keeps the step and the chosen neurons
 			msg.model = prev

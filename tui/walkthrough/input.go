@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -30,6 +31,11 @@ type Input struct {
 	// judge the run at (common.ThresholdMsg); a value outside (0, 1) means
 	// the run's own, Exp.Config.Threshold, as on the Users screen.
 	Threshold float64
+	// ByID lists the mini-batch's other users in the order of their ids
+	// instead of the training set's, which is the file's: with the ids
+	// pseudonymised, file order beside them gives them back when the file
+	// is sorted by id.
+	ByID bool
 }
 
 // NewInput prepares the walkthrough of table row tableRow of exp.
@@ -213,15 +219,20 @@ func (w *walk) traceStep(in Input) error {
 	// on (for a run measured out of time, not the one the user is from).
 	trained := exp.Trained()
 	ids := trained.Data.Table.IDs()
+	idOf := func(idx int) string {
+		if idx < len(trained.TrainRows) && trained.TrainRows[idx] < len(ids) {
+			return ids[trained.TrainRows[idx]]
+		}
+		return fmt.Sprint(idx + 1)
+	}
+	if in.ByID {
+		slices.SortStableFunc(others, func(a, b int) int { return strings.Compare(idOf(a), idOf(b)) })
+	}
 	w.batchIDs = []string{w.id}
 	for _, idx := range others {
 		x = append(x, train.X[idx*cols:(idx+1)*cols]...)
 		y = append(y, train.Y[idx*outs:(idx+1)*outs]...)
-		id := fmt.Sprint(idx + 1)
-		if idx < len(trained.TrainRows) && trained.TrainRows[idx] < len(ids) {
-			id = ids[trained.TrainRows[idx]]
-		}
-		w.batchIDs = append(w.batchIDs, id)
+		w.batchIDs = append(w.batchIDs, idOf(idx))
 	}
 	batch, err := engine.DatasetFromFlat(x, y, rows, cols, outs)
 	if err != nil {
