@@ -14,6 +14,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/pseudonym"
 )
 
@@ -54,6 +57,11 @@ type Config struct {
 	// with Retry-After. Zero takes the defaults.
 	MaxInFlight int
 	QueueWait   time.Duration
+	// BodyMemory bounds the bytes held by the predict bodies being read
+	// at once (before they take a slot); a request that finds it spent
+	// waits up to QueueWait for room, then gets a 503 with Retry-After.
+	// Zero takes MaxInFlight whole bodies' worth.
+	BodyMemory int64
 	// Poll is how often the model file's size and modification time are
 	// compared for a reload (0: DefaultPoll; negative: never).
 	Poll time.Duration
@@ -83,6 +91,10 @@ type Server struct {
 	mux     *http.ServeMux
 	// slots holds one token per predict request being decoded or scored.
 	slots chan struct{}
+	// bodies holds the bytes of the predict bodies being read, taken
+	// chunk bytes at a time, at most Config.BodyMemory.
+	bodies *semaphore.Weighted
+	chunk  int
 	// reloadMu serialises reloads (the watcher's and Reload's).
 	reloadMu sync.Mutex
 	// failure is why the model file does not load, since the last reload
@@ -121,12 +133,18 @@ func New(path string, cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
+	chunk := int(min(bodyChunk, cfg.MaxBody+1))
+	if cfg.BodyMemory <= 0 {
+		// A whole body of MaxBody bytes takes at most MaxBody + chunk.
+		cfg.BodyMemory = int64(cfg.MaxInFlight) * (cfg.MaxBody + int64(chunk))
+	}
+	cfg.BodyMemory = max(cfg.BodyMemory, int64(chunk))
 	m, err := LoadModel(path)
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
-		slots: make(chan struct{}, cfg.MaxInFlight)}
+		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk}
 	s.model.Store(m)
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
@@ -254,8 +272,25 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // at most the read timeout, so it cannot keep other clients' requests
 // from being scored. A body still takes no more than MaxBody bytes.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
-	body, err := readBody(&timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout})
-	if err != nil {
+	var held int64
+	defer func() { s.bodies.Release(held) }()
+	body, err := readBody(&timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout},
+		s.chunk, func(n int64) error {
+			if err := s.takeBody(r, n); err != nil {
+				return err
+			}
+			held += n
+			return nil
+		})
+	switch {
+	case errors.Is(err, errBodyBudget):
+		if r.Context().Err() == nil {
+			w.Header().Set("Retry-After", "1")
+			s.refuse(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
+				Message: fmt.Sprintf("request bodies of %s are being read, the most at once; retry shortly", data.Bytes(float64(s.cfg.BodyMemory)))})
+		}
+		return
+	case err != nil:
 		s.refuse(w, jsonError(err))
 		return
 	}
@@ -286,6 +321,21 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("X-Retain-Model", m.ID)
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// takeBody takes n bytes of the body budget for r, waiting up to
+// QueueWait for them (less when the client goes); errBodyBudget when they
+// do not free up.
+func (s *Server) takeBody(r *http.Request, n int64) error {
+	if s.bodies.TryAcquire(n) {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueueWait)
+	defer cancel()
+	if s.bodies.Acquire(ctx, n) != nil {
+		return errBodyBudget
+	}
+	return nil
 }
 
 // refuse answers a predict request with bad, counting it.

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 )
@@ -62,5 +63,46 @@ func TestStalledBodyHoldsNoSlot(t *testing.T) {
 	}
 	if len(s.slots) != 0 {
 		t.Errorf("%d slots taken after both requests, want 0", len(s.slots))
+	}
+}
+
+// TestBodyMemoryBounded: bodies are read before a request takes a slot, so
+// the slots no longer bound the memory the bodies being read hold; the
+// budget does. With room for one body, a second request whose body arrives
+// while the first's has stalled gets a 503 naming the budget, with
+// Retry-After; once the first finishes every byte is given back and the
+// next request is scored.
+func TestBodyMemoryBounded(t *testing.T) {
+	const maxBody = 1000
+	s, _ := newTestServer(t, Config{MaxBody: maxBody, MaxInFlight: 4, BodyMemory: maxBody + 1, QueueWait: time.Millisecond})
+	body := `{"rows":[` + goodRow + `]}`
+	stalled := &stalledBody{head: body[:10], tail: body[10:], started: make(chan struct{}), rest: make(chan struct{})}
+	req := httptest.NewRequest(http.MethodPost, "/v1/predict", stalled)
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	slow := httptest.NewRecorder()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Handler().ServeHTTP(slow, req)
+	}()
+	<-stalled.started
+	rec := call(t, s, http.MethodPost, "/v1/predict", testToken, body)
+	close(stalled.rest)
+	<-done
+	// 1001 bytes (data.Bytes writes no separator): the chunk of a 1,000-byte
+	// limit, MaxBody + 1.
+	want := `request bodies of 1001 bytes are being read, the most at once; retry shortly`
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), want) || rec.Header().Get("Retry-After") != "1" {
+		t.Errorf("with the budget held: status %d, Retry-After %q, body %s; want 503, 1 and %q",
+			rec.Code, rec.Header().Get("Retry-After"), rec.Body, want)
+	}
+	if slow.Code != http.StatusOK {
+		t.Errorf("the request holding the budget: status %d, want 200 (%s)", slow.Code, slow.Body)
+	}
+	if rec := call(t, s, http.MethodPost, "/v1/predict", testToken, body); rec.Code != http.StatusOK {
+		t.Errorf("after both: status %d, want 200 (%s)", rec.Code, rec.Body)
+	}
+	if !s.bodies.TryAcquire(maxBody + 1) {
+		t.Error("the body budget was not all given back")
 	}
 }
