@@ -41,23 +41,38 @@ const bodyChunk = 64 << 10
 // already hold every byte of the server's budget for them.
 var errBodyBudget = errors.New("the server holds the most request bytes it reads at once")
 
+// firstChunk is the size of readBody's first piece when the request does
+// not say its length; each further piece doubles, up to the largest.
+const firstChunk = 4 << 10
+
 // readBody reads r to its end and returns a reader of what it read. The
-// body is held in pieces of chunk bytes, each allocated as the one before
-// fills up: memory follows the bytes that arrived (a client that announces
-// a large body and sends little holds little), and no buffer is copied as
-// it grows. take is asked for each piece's chunk bytes before it is
-// allocated; its error stops the read and is returned.
-func readBody(r io.Reader, chunk int, take func(n int64) error) (io.Reader, error) {
+// body is held in pieces allocated as the one before fills up, so memory
+// follows the bytes that arrived (a client that announces a large body and
+// sends little holds little) and no buffer is copied as it grows: the
+// first piece holds length + 1 bytes when the request gives its length
+// (length ≥ 0; the extra byte sees the end without another piece), else
+// firstChunk; each further one twice the one before; none more than
+// maxChunk. take is asked for each piece's size before it is allocated;
+// its error stops the read and is returned.
+func readBody(r io.Reader, length int64, maxChunk int, take func(n int64) error) (io.Reader, error) {
 	var chunks [][]byte
+	size := firstChunk
+	if length >= 0 {
+		size = int(min(length+1, int64(maxChunk)))
+	}
+	size = min(max(size, 1), maxChunk)
 	for {
-		if len(chunks) == 0 || len(chunks[len(chunks)-1]) == chunk {
-			if err := take(int64(chunk)); err != nil {
+		if n := len(chunks); n == 0 || len(chunks[n-1]) == cap(chunks[n-1]) {
+			if n > 0 {
+				size = min(2*size, maxChunk)
+			}
+			if err := take(int64(size)); err != nil {
 				return nil, err
 			}
-			chunks = append(chunks, make([]byte, 0, chunk))
+			chunks = append(chunks, make([]byte, 0, size))
 		}
 		c := chunks[len(chunks)-1]
-		n, err := r.Read(c[len(c):chunk])
+		n, err := r.Read(c[len(c):cap(c)])
 		chunks[len(chunks)-1] = c[:len(c)+n]
 		if errors.Is(err, io.EOF) {
 			break

@@ -275,7 +275,7 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	var held int64
 	defer func() { s.bodies.Release(held) }()
 	body, err := readBody(&timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout},
-		s.chunk, func(n int64) error {
+		r.ContentLength, s.chunk, func(n int64) error {
 			if err := s.takeBody(r, n); err != nil {
 				return err
 			}

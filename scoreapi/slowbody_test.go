@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -104,5 +105,39 @@ func TestBodyMemoryBounded(t *testing.T) {
 	}
 	if !s.bodies.TryAcquire(maxBody + 1) {
 		t.Error("the body budget was not all given back")
+	}
+}
+
+// TestReadBodyPieces: readBody's pieces follow the bytes that arrive — a
+// first of length + 1 bytes for a body that gives its length, else 4 KiB,
+// each next one twice the one before, none over the largest — and the
+// bytes read back are the body's. The sizes are worked out by hand for a
+// 20,000-byte body and a largest piece of 16 KiB.
+func TestReadBodyPieces(t *testing.T) {
+	long := strings.Repeat("0123456789", 2000)
+	for _, c := range []struct {
+		body   string
+		length int64
+		want   []int64
+	}{
+		// 20,001 capped at 16,384, full; then 3,616 bytes in another 16,384.
+		{long, int64(len(long)), []int64{16 << 10, 16 << 10}},
+		// 4,096 + 8,192 full, the rest (7,712) in 16,384.
+		{long, -1, []int64{4 << 10, 8 << 10, 16 << 10}},
+		{"01234", 5, []int64{6}},
+		{"", 0, []int64{1}},
+	} {
+		var took []int64
+		r, err := readBody(strings.NewReader(c.body), c.length, 16<<10, func(n int64) error {
+			took = append(took, n)
+			return nil
+		})
+		if err != nil {
+			t.Fatalf("length %d: %v", c.length, err)
+		}
+		got, _ := io.ReadAll(r)
+		if string(got) != c.body || !slices.Equal(took, c.want) {
+			t.Errorf("length %d: read back %d bytes of %d, pieces %v; want pieces %v", c.length, len(got), len(c.body), took, c.want)
+		}
 	}
 }
