@@ -15,7 +15,7 @@ import (
 // ErrNotText reports an input that is not UTF-8 text: a compressed file, a
 // spreadsheet, UTF-16 text, a NUL byte in a cell, or a cell too large to be
 // data. (A Parquet file is read as such; see ErrParquet.)
-var ErrNotText = errors.New("data: not a UTF-8 text file")
+var ErrNotText = errors.New("not a UTF-8 text file")
 
 // MaxCellBytes is the largest cell the readers accept. A bigger cell is
 // refused, with its size, before more than about this much of it is held

@@ -200,10 +200,10 @@ type OrderLog struct {
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
 // date column, or a named column that does not exist.
-var ErrLogColumns = errors.New("data: cannot find the order log's columns")
+var ErrLogColumns = errors.New("cannot find the order log's columns")
 
 // ErrBadDate reports a timestamp that cannot be parsed or is ambiguous.
-var ErrBadDate = errors.New("data: unparseable date")
+var ErrBadDate = errors.New("unparseable date")
 
 // ReadOrderLog reads an order or event log: one line per order or order line
 // with a customer id, a timestamp and usually an amount. name is used in

@@ -97,7 +97,7 @@ func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, u
 		}
 		d, err := Load(src, open)
 		if err != nil {
-			return nil, fmt.Errorf("experiment: quality table: %w", err)
+			return nil, fmt.Errorf("quality table: %w", err)
 		}
 		var report func(fold, k int)
 		if progress != nil {
@@ -105,7 +105,7 @@ func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, u
 		}
 		cv, err := CrossValidate(ctx, d, cfg, k, report)
 		if err != nil {
-			return nil, fmt.Errorf("experiment: quality table, %s: %w", t.name, err)
+			return nil, fmt.Errorf("quality table, %s: %w", t.name, err)
 		}
 		row := QualityRow{
 			Dataset: t.name, Label: d.Table.Label.Name, Rows: d.Table.Rows,

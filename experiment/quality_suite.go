@@ -210,13 +210,13 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 		res.Sets = append(res.Sets, s.Name)
 		d, err := loadSuiteSet(s, open, dir)
 		if err != nil {
-			return res, fmt.Errorf("experiment: quality suite, %s: %w", s.Name, err)
+			return res, fmt.Errorf("quality suite, %s: %w", s.Name, err)
 		}
 		for i, c := range cands {
 			start := time.Now()
 			cv, err := CrossValidate(ctx, d, c.Config, k, nil)
 			if err != nil {
-				return res, fmt.Errorf("experiment: quality suite, %s, %s: %w", s.Name, c.Name, err)
+				return res, fmt.Errorf("quality suite, %s, %s: %w", s.Name, c.Name, err)
 			}
 			res.Cells[i][j] = SuiteCell{AUCMean: cv.Mean.ROCAUC, AUCStd: cv.Std.ROCAUC, Seconds: time.Since(start).Seconds()}
 			res.Bars[j] = s.Bar

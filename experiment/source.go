@@ -150,7 +150,7 @@ func (s Source) usersOrDefault() int {
 type Opener func(path string) (io.ReadCloser, error)
 
 // ErrSource is returned for a source that cannot be loaded as described.
-var ErrSource = errors.New("experiment: bad data source")
+var ErrSource = errors.New("bad data source")
 
 // Data is a loaded data set ready to be split and preprocessed.
 type Data struct {
