@@ -89,13 +89,16 @@ type NoFeatures struct {
 }
 
 // Unusable is a column that is not a feature: its Kind, whether an ID
-// names rows (else it is text with too many levels, Column.NamesRows), and
-// for a column of mostly numbers the cells that are not (Column.Mixed).
+// names rows (else it is text with too many levels, Column.NamesRows), for
+// a column of mostly numbers the cells that are not (Column.Mixed), and for
+// text that looks like numbers written with a decimal comma the first cells
+// that show it (Reason.DecimalComma).
 type Unusable struct {
-	Name      string
-	Kind      Kind
-	NamesRows bool
-	Mixed     *MixedText
+	Name         string
+	Kind         Kind
+	NamesRows    bool
+	Mixed        *MixedText
+	DecimalComma [2]string
 }
 
 // BadDate is an order log's date cell that cannot be read (ErrBadDate).

@@ -218,6 +218,8 @@ func factsZh(f data.Facts) string {
 		for _, c := range f.Columns {
 			w := c.Name + "："
 			switch {
+			case c.DecimalComma[0] != "":
+				w += DecimalCommaZh(c.DecimalComma)
 			case c.Kind == data.ID && c.NamesRows:
 				w += "标识"
 			case c.Kind == data.ID:
@@ -245,6 +247,19 @@ func factsZh(f data.Facts) string {
 		return strings.Join(why, "；")
 	}
 	return ""
+}
+
+// DecimalCommaZh says in Chinese that a column left out looks like
+// numbers written with a decimal comma, quoting its cells
+// (data.Reason.DecimalComma, "" when unused), and what to do.
+func DecimalCommaZh(cells [2]string) string {
+	var q []string
+	for _, c := range cells {
+		if c != "" {
+			q = append(q, strconv.Quote(c))
+		}
+	}
+	return "看起来是用小数逗号书写的数字（" + strings.Join(q, "、") + "），只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字"
 }
 
 // columnOf names a table's column, or the column of an order log's role
