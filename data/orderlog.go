@@ -88,6 +88,9 @@ type LogOptions struct {
 	// detected by its name as one, in which no line is a purchase, is not
 	// one (orderlog_events.go).
 	noEvent bool
+	// maxLines, when above 0, stops the reading after that many data
+	// lines, as if the log ended there (LookLikeOrderLog).
+	maxLines int
 }
 
 // Order is one order of an OrderLog: a line of the log, or all the lines
@@ -412,6 +415,10 @@ func (p *logParser) run() (*OrderLog, error) {
 				return nil, p.findDateOrder(len(header))
 			}
 			return nil, err
+		}
+		if p.opts.maxLines > 0 && p.log.Lines >= p.opts.maxLines {
+			err = io.EOF
+			break
 		}
 	}
 	if err != io.EOF {
