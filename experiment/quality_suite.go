@@ -177,6 +177,19 @@ func SuiteCandidates() []SuiteCandidate {
 	)
 }
 
+// SuiteFiles returns the files under dir that QualitySuite reads for sets,
+// in the order it reads them, so that a caller can check them before hours
+// of cross-validation.
+func SuiteFiles(dir string, sets []SuiteSet) []string {
+	var files []string
+	for _, s := range sets {
+		if s.Source.Kind != "builtin" {
+			files = append(files, filepath.Join(dir, filepath.FromSlash(s.Source.Path)))
+		}
+	}
+	return files
+}
+
 // loadSuiteSet loads one set of the suite from dir.
 func loadSuiteSet(s SuiteSet, open Opener, dir string) (*Data, error) {
 	src := s.Source
