@@ -303,7 +303,7 @@ func TestBacktestRefusals(t *testing.T) {
 		{[]string{"--test", "0.2"}, "retain: --test does not apply to backtest: each fold is tested on the customers at its test cutoff\n"},
 		{[]string{"--horizon", "0d"}, "retain: --horizon \"0d\": want a positive number of days such as 30d, 4w or 30\n"},
 		{[]string{"--exclude", "orders_90d,"}, "retain: --exclude \"orders_90d,\": an empty column name\n"},
-		{[]string{"--cutoffs", "1998-04-01", "--exclude", "nope"}, "retain: backtest fold at 1998-04-01: data: unknown column: " + cdnowMaster +
+		{[]string{"--cutoffs", "1998-04-01", "--exclude", "nope"}, "retain: backtest fold at 1998-04-01: unknown column: " + cdnowMaster +
 			": no column \"nope\" (columns: customer_id, recency_days, frequency, monetary_total, monetary_avg, tenure_days, orders_30d, " +
 			"orders_90d, interval_mean_days, interval_std_days, basket_size_avg, spend_trend)\n"},
 	} {

@@ -21,19 +21,19 @@ func TestCalibrationFlagsRefused(t *testing.T) {
 	}{
 		{[]string{"train", "--calib", "1"}, "retain: --calib \"1\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
 		{[]string{"train", "--calib", "NaN"}, "retain: --calib \"NaN\": want \"val\" (the validation part), a share in (0, 1) of the rows outside the test part, or 0 (no calibration)\n"},
-		{[]string{"train", "--val", "0", "--calib", "val"}, "retain: experiment: too few rows: built-in shop: there is no validation part to calibrate on: " +
+		{[]string{"train", "--val", "0", "--calib", "val"}, "retain: too few rows: built-in shop: there is no validation part to calibrate on: " +
 			"give --val a share, --calib F to carve a calibration part of that share, or --calib 0 (none)\n"},
-		{[]string{"train", "--builtin-users", "60", "--calib", "val"}, "retain: experiment: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d " +
+		{[]string{"train", "--builtin-users", "60", "--calib", "val"}, "retain: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d " +
 			"to calibrate on (need at least 5): use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)\n"},
 		{[]string{"train", "--calibration", "beta"}, "retain: --calibration \"beta\": want platt, isotonic or none\n"},
 		{[]string{"train", "--calibration", "none", "--calib", "0.2"}, "retain: --calib 0.2 chooses rows to calibrate on, but --calibration none fits no calibration: " +
 			"drop --calib, or give --calibration platt or isotonic\n"},
 		{[]string{"train", "--preset", "article-5", "--calibration", "none", "--calib", "val"}, "retain: --calib val chooses rows to calibrate on, but --calibration none fits no calibration: " +
 			"drop --calib, or give --calibration platt or isotonic\n"},
-		{[]string{"train", "--builtin-users", "100", "--calib", "0.95"}, "retain: experiment: too few rows: built-in shop: calibration share 0.95 " +
+		{[]string{"train", "--builtin-users", "100", "--calib", "0.95"}, "retain: too few rows: built-in shop: calibration share 0.95 " +
 			"gives 66 negative rows of purchases_next_30d to calibrate on and leaves 0 to train on (need at least 5 to calibrate and 1 to train): " +
 			"use more data, a smaller --calib, --calib val (the validation part), or --calib 0 (none)\n"},
-		{[]string{"train", "--builtin-users", "100", "--calib", "0.02"}, "retain: experiment: too few rows: built-in shop: calibration share 0.02 " +
+		{[]string{"train", "--builtin-users", "100", "--calib", "0.02"}, "retain: too few rows: built-in shop: calibration share 0.02 " +
 			"gives 1 negative rows of purchases_next_30d to calibrate on and leaves 65 to train on (need at least 5 to calibrate and 1 to train): " +
 			"use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)\n"},
 	} {

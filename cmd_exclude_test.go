@@ -20,7 +20,7 @@ func TestExcludeUnknownColumnExitsTwoWithTheColumns(t *testing.T) {
 		if code := c.run(context.Background(), cmd...); code != exitUsage {
 			t.Errorf("%v: exit %d, want 2", cmd, code)
 		}
-		want := "retain: data: unknown column: " + users + ": no column \"vists\" (columns: user_id, visits, spend, plan)\n"
+		want := "retain: unknown column: " + users + ": no column \"vists\" (columns: user_id, visits, spend, plan)\n"
 		if got := c.stderr.String(); !strings.HasSuffix(got, want) {
 			t.Errorf("%v: stderr %q, want it to end with %q", cmd, got, want)
 		}
@@ -29,7 +29,7 @@ func TestExcludeUnknownColumnExitsTwoWithTheColumns(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--data", users, "--exclude", "churn"); code != exitUsage {
 		t.Errorf("--exclude of the label: exit %d, want 2", code)
 	}
-	if want := "retain: data: unknown column: " + users + ": \"churn\" is the label, not a feature column\n"; !strings.HasSuffix(c.stderr.String(), want) {
+	if want := "retain: unknown column: " + users + ": \"churn\" is the label, not a feature column\n"; !strings.HasSuffix(c.stderr.String(), want) {
 		t.Errorf("--exclude of the label: stderr %q", c.stderr.String())
 	}
 	// A saved model decides its own features.

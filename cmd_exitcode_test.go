@@ -26,9 +26,9 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"predict", "--model", dir, "--data", dir}, "retain: " + dir + ": is a directory, not a file\n"},
 		{[]string{"eval", "--model", dir, "--data", users}, "retain: " + dir + ": is a directory, not a file\n"},
 		{[]string{"eval", "--cv", "200", "--data", users},
-			usersNote + "retain: experiment: too few rows: " + users + ": 200 folds need at least 200 positive and 200 negative rows, the data has 51 and 49\n"},
+			usersNote + "retain: too few rows: " + users + ": 200 folds need at least 200 positive and 200 negative rows, the data has 51 and 49\n"},
 		{[]string{"eval", "--cv", "3", "--data", small},
-			"retain: experiment: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
+			"retain: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
 		{[]string{"eval", "--cv", "2", "--log", oneCustomer},
 			"note: " + oneCustomer + ": columns read: customer id = customer, date = date, amount = amount\n" +
 				"note: " + oneCustomer + ": features made from the log (feature set 2, windows 30/90 days, trend 30 days): recency_days, " +
@@ -39,14 +39,14 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 				"retain: " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): every customer orders again within the 30-day horizon " +
 				"(1 of 1 customers): the label has one class and a model needs both: give a shorter --horizon\n"},
 		{[]string{"train", "--data", users, "--val", "0.999"},
-			usersNote + "retain: experiment: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},
+			usersNote + "retain: too few rows: " + users + ": validation share 0.999 and test share 0 leave no rows to train on (100 validation, 0 test)\n"},
 		{[]string{"eval", "--cv", "0"}, "retain: --cv 0: want at least 2 folds\n"},
 		{[]string{"train", "--lr", "0"}, "retain: --lr 0: want a positive learning rate such as 0.001\n"},
 		{[]string{"eval", "--cv", "3", "--lr", "-0.5"}, "retain: --lr -0.5: want a positive learning rate such as 0.001\n"},
 		{[]string{"train", "--lr", "NaN"}, "retain: --lr NaN: want a positive learning rate such as 0.001\n"},
 		// NaN shares passed the checks and failed in the split (exit 1, "data: inconsistent shape").
-		{[]string{"train", "--val", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)\n"},
-		{[]string{"train", "--test", "NaN"}, "retain: engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)\n"},
+		{[]string{"train", "--val", "NaN"}, "retain: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)\n"},
+		{[]string{"train", "--test", "NaN"}, "retain: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)\n"},
 		// Cross-validation ignored --test (each held-out fold is the test part).
 		{[]string{"eval", "--cv", "3", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},
 		{[]string{"eval", "--folds", "folds.txt", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},

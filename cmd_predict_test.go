@@ -79,16 +79,16 @@ func TestPredictRefusesExtremeModels(t *testing.T) {
 		want string
 	}{
 		{[]string{"predict", "--model", tinyScale, "--data", csvPath},
-			"retain: experiment: model file " + tinyScale + " gives row 1 (id u0001) of " + csvPath +
+			"retain: model file " + tinyScale + " gives row 1 (id u0001) of " + csvPath +
 				` an input "visits" of -Inf` + tail},
 		// Refused on reading since trial dec 4 (L3): its first layer
 		// overflows for inputs within the clip ranges.
 		{[]string{"predict", "--model", hugeWeights, "--data", csvPath},
-			"retain: experiment: model file " + hugeWeights + hugeTail},
+			"retain: model file " + hugeWeights + hugeTail},
 		{[]string{"predict", "--model", hugeWeights, "--data", csvPath, "--explain", "2"},
-			"retain: experiment: model file " + hugeWeights + hugeTail},
+			"retain: model file " + hugeWeights + hugeTail},
 		{[]string{"eval", "--model", tinyScale, "--data", csvPath},
-			"retain: experiment: model file " + tinyScale + " gives row 1 (id u0001) of " + csvPath +
+			"retain: model file " + tinyScale + " gives row 1 (id u0001) of " + csvPath +
 				` an input "visits" of -Inf` + tail},
 	}
 	for _, tc := range cases {

@@ -291,7 +291,7 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "m.json")
 	code := c.run(context.Background(), "train", "--data", small, "--epochs", "1", "--out", out)
 	// Six rows, three per class: the 10 % validation share rounds to none.
-	want := "retain: data: the pipeline was fitted on 6 training rows; a model file holds no statistic of fewer than 10 customers; no model can be written with --out\n"
+	want := "retain: the pipeline was fitted on 6 training rows; a model file holds no statistic of fewer than 10 customers; no model can be written with --out\n"
 	if code != exitUsage || c.stderr.String() != want {
 		t.Errorf("exit %d, stderr %q\nwant %q", code, c.stderr.String(), want)
 	}

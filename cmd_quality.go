@@ -2,8 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -65,8 +69,8 @@ Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityF
 }
 
 func runQuality(ctx context.Context, a *app, o *qualityOptions) error {
-	if st, err := os.Stat(o.datasets); err != nil || !st.IsDir() {
-		return usageError(fmt.Errorf("--datasets %s: not a directory (it must hold online_shoppers/ and telco_churn/)", o.datasets))
+	if err := checkDatasets(o.datasets, experiment.QualityFiles(o.datasets)); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.stderr, "Cross-validating the default configuration on 3 data sets (%d folds each); this takes a few minutes…\n",
 		experiment.QualityFolds)
@@ -93,4 +97,48 @@ func runQuality(ctx context.Context, a *app, o *qualityOptions) error {
 		return fmt.Errorf("%d of %d data sets fell below their bar", failed, len(rows))
 	}
 	return nil
+}
+
+// checkDatasets refuses (exit 2) a --datasets folder that is missing, or
+// that lacks one of the files the run will read, naming each missing path,
+// before any training: the quality table cross-validates for minutes and
+// the suite for hours before it would reach a later file.
+func checkDatasets(dir string, files []string) error {
+	var holds []string
+	for _, f := range files {
+		rel, err := filepath.Rel(dir, f)
+		if err != nil {
+			rel = f
+		}
+		holds = append(holds, filepath.ToSlash(rel))
+	}
+	needs := "it must hold " + andList(holds)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		what := "not a directory"
+		if errors.Is(err, fs.ErrNotExist) {
+			what = "no such directory"
+		}
+		return usageError(fmt.Errorf("--datasets %s: %s (%s)", dir, what, needs))
+	}
+	var missing []string
+	for _, f := range files {
+		if st, err := os.Stat(f); err != nil || !st.Mode().IsRegular() {
+			missing = append(missing, f)
+		}
+	}
+	switch len(missing) {
+	case 0:
+		return nil
+	case 1:
+		return usageError(fmt.Errorf("--datasets %s: no file %s (%s)", dir, missing[0], needs))
+	}
+	return usageError(fmt.Errorf("--datasets %s: no files %s (%s)", dir, andList(missing), needs))
+}
+
+// andList joins items as a list in words: "a", "a and b", "a, b and c".
+func andList(items []string) string {
+	if n := len(items); n > 1 {
+		return strings.Join(items[:n-1], ", ") + " and " + items[n-1]
+	}
+	return strings.Join(items, "")
 }

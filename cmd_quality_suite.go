@@ -27,6 +27,11 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 	if len(sets) == 0 || len(cands) == 0 {
 		return usageError(fmt.Errorf("--sets and --candidates leave %d sets and %d candidates", len(sets), len(cands)))
 	}
+	if files := experiment.SuiteFiles(o.datasets, sets); len(files) > 0 {
+		if err := checkDatasets(o.datasets, files); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(a.stderr, "Cross-validating %d candidate configurations on %d data sets (%d folds each); this takes a while…\n",
 		len(cands), len(sets), experiment.QualityFolds)
 	res, err := experiment.QualitySuite(ctx, a.open, o.datasets, sets, cands, experiment.QualityFolds,

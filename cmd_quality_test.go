@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -25,5 +27,42 @@ func TestQualitySuiteFlagsNeedSuite(t *testing.T) {
 		if got := c.stderr.String(); got != tc.want {
 			t.Errorf("%v:\nstderr %q\nwant   %q", tc.args, got, tc.want)
 		}
+	}
+}
+
+// TestQualityChecksItsFilesFirst: quality used to start cross-validating
+// before it knew its files were there (the suite checked not even the
+// folder), so a missing telco_churn file was found minutes in, and a
+// missing order log hours in. The folder and every file the run reads are
+// now checked first: exit 2, each missing path named, nothing trained (no
+// "Cross-validating…" line).
+func TestQualityChecksItsFilesFirst(t *testing.T) {
+	dir := t.TempDir()
+	shoppers := filepath.Join(dir, "online_shoppers", "online_shoppers_intention.csv")
+	if err := os.MkdirAll(filepath.Dir(shoppers), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(shoppers, []byte("a,Revenue\n1,TRUE\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	telco := filepath.Join(dir, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
+	cdnow := filepath.Join(dir, "cdnow", "CDNOW_master.txt")
+	retail := filepath.Join(dir, "online_retail", "online_retail.parquet")
+	table := "(it must hold online_shoppers/online_shoppers_intention.csv and telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv)"
+	nowhere := filepath.Join(dir, "nowhere")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"quality", "--datasets", nowhere}, "retain: --datasets " + nowhere + ": no such directory " + table + "\n"},
+		{[]string{"quality", "--datasets", shoppers}, "retain: --datasets " + shoppers + ": not a directory " + table + "\n"},
+		{[]string{"quality", "--datasets", dir}, "retain: --datasets " + dir + ": no file " + telco + " " + table + "\n"},
+		{[]string{"quality", "--suite", "--datasets", dir}, "retain: --datasets " + dir + ": no files " + telco + ", " + cdnow + " and " + retail +
+			" (it must hold online_shoppers/online_shoppers_intention.csv, telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv, " +
+			"cdnow/CDNOW_master.txt and online_retail/online_retail.parquet)\n"},
+		{[]string{"quality", "--suite", "--datasets", dir, "--sets", "CDNOW 90d,shop"}, "retain: --datasets " + dir + ": no file " + cdnow +
+			" (it must hold cdnow/CDNOW_master.txt)\n"},
+	} {
+		mustRefuse(t, tc.args, tc.want)
 	}
 }

@@ -150,7 +150,7 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--optimizer", "rmsprop"}, `--optimizer "rmsprop": want adam or sgd`},
 		{[]string{"train", "--layers", "64,x"}, `--layers "64,x": layer 2 is "x", want a positive number of units`},
 		{[]string{"train", "--layers", "64,32,16", "--activation", "relu,tanh"}, "give one activation or one per layer (3 layers, 2 activations)"},
-		{[]string{"train", "--activation", "swish"}, `engine: unknown activation: "swish"`},
+		{[]string{"train", "--activation", "swish"}, `unknown activation: "swish"`},
 		{[]string{"train", "--momentum", "0.9"}, "--momentum and --nesterov apply to --optimizer sgd"},
 		{[]string{"train", "--val", "0.6", "--test", "0.5"}, "validation and test shares must be ≥ 0 and leave rows to train on"},
 		{[]string{"train", "--epochs", "0"}, "epochs must be at least 1, got 0"},
@@ -281,7 +281,7 @@ func TestDivergedTrainExitsOne(t *testing.T) {
 	if code != exitFailure {
 		t.Fatalf("exit %d, want 1; stderr %q", code, c.stderr.String())
 	}
-	if want := "retain: built-in shop (500 users, seed 0): engine: training diverged at epoch "; !strings.Contains(c.stderr.String(), want) {
+	if want := "retain: built-in shop (500 users, seed 0): training diverged at epoch "; !strings.Contains(c.stderr.String(), want) {
 		t.Errorf("stderr %q, want %q", c.stderr.String(), want)
 	}
 	if want := "no model written (try a lower --lr, or --l2)"; !strings.Contains(c.stderr.String(), want) {
@@ -300,7 +300,7 @@ func TestDivergedCVAndBenchNameTheData(t *testing.T) {
 		code := c.run(context.Background(), args...)
 		stderr := c.stderr.String()
 		if code != exitFailure || !strings.Contains(stderr, "\nretain: built-in shop (500 users, seed 0): ") ||
-			!strings.Contains(stderr, "engine: training diverged at epoch ") || !strings.Contains(stderr, "(try a lower --lr") {
+			!strings.Contains(stderr, "training diverged at epoch ") || !strings.Contains(stderr, "(try a lower --lr") {
 			t.Errorf("%v: exit %d, stderr %q; want 1 and the divergence named after the data", args[0], code, stderr)
 		}
 	}

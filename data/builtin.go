@@ -52,7 +52,7 @@ var shopFeatureNames = [numShopFeatures]string{
 }
 
 // ErrShopSize reports a requested population size outside 1..MaxShopUsers.
-var ErrShopSize = errors.New("data: synthetic population size out of range")
+var ErrShopSize = errors.New("synthetic population size out of range")
 
 const shopBlock = 1 << 14
 

@@ -77,7 +77,7 @@ type BayesLimit struct {
 
 // ErrNoScores reports scores and labels that cannot give an AUC: different
 // lengths, no rows, or only one class.
-var ErrNoScores = errors.New("data: scores and labels cannot be ranked")
+var ErrNoScores = errors.New("scores and labels cannot be ranked")
 
 // BayesLimit returns the Bayes-limit figures of the population.
 func (s *Shop) BayesLimit() BayesLimit {

@@ -58,7 +58,7 @@ func TestGenerateShopSizes(t *testing.T) {
 		}
 	}
 	_, err := GenerateShop(0, 1)
-	if want := "data: synthetic population size out of range: 0 users (want 1..50000000)"; err.Error() != want {
+	if want := "synthetic population size out of range: 0 users (want 1..50000000)"; err.Error() != want {
 		t.Errorf("error text %q, want %q", err, want)
 	}
 	if got := DefaultShop().Table.Rows; got != DefaultShopUsers {

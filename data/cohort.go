@@ -33,7 +33,7 @@ const (
 )
 
 // ErrCutoff reports a cutoff outside the log's dates or a negative horizon.
-var ErrCutoff = errors.New("data: cutoff or horizon out of range")
+var ErrCutoff = errors.New("cutoff or horizon out of range")
 
 // CohortReport describes a cohort built from an order log.
 type CohortReport struct {

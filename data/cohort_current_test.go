@@ -95,8 +95,8 @@ func TestBuildCurrentBounds(t *testing.T) {
 		y, m, d int
 		want    string
 	}{
-		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10"},
-		{2011, 1, 11, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-11 is outside the log's dates 2010-12-01 .. 2011-01-10"},
+		{2010, 11, 30, "cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is outside the log's dates 2010-12-01 .. 2011-01-10"},
+		{2011, 1, 11, "cutoff or horizon out of range: retail.csv: cutoff 2011-01-11 is outside the log's dates 2010-12-01 .. 2011-01-10"},
 	} {
 		_, _, err := BuildCurrent(log, ymd(tc.y, 1, 1).AddDate(0, tc.m-1, tc.d-1), CohortOptions{})
 		if !errors.Is(err, ErrCutoff) || err.Error() != tc.want {

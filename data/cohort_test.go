@@ -92,7 +92,7 @@ func TestBuildCohortVersion1(t *testing.T) {
 		t.Errorf("features %v, skipped %v", rep.Features, rep.Skipped)
 	}
 	_, _, err = BuildCohortWith(log, ymd(2010, 12, 31), 30, CohortOptions{Version: 3})
-	if wantErr := "data: cutoff or horizon out of range: retail.csv: cohort feature set version 3 (this build makes 1 to 2)"; err == nil || err.Error() != wantErr {
+	if wantErr := "cutoff or horizon out of range: retail.csv: cohort feature set version 3 (this build makes 1 to 2)"; err == nil || err.Error() != wantErr {
 		t.Errorf("version 3: %v", err)
 	}
 }
@@ -135,11 +135,11 @@ func TestBuildCohortBounds(t *testing.T) {
 		want    string
 	}{
 		// 2011-01-10 less the 30-day horizon is 2010-12-11.
-		{2010, 11, 30, "data: cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is before the log's first date 2010-12-01, so no customer has any history; " +
+		{2010, 11, 30, "cutoff or horizon out of range: retail.csv: cutoff 2010-11-30 is before the log's first date 2010-12-01, so no customer has any history; " +
 			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
-		{2011, 1, 10, "data: cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+		{2011, 1, 10, "cutoff or horizon out of range: retail.csv: cutoff 2011-01-10 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
 			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
-		{2030, 1, 1, "data: cutoff or horizon out of range: retail.csv: cutoff 2030-01-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
+		{2030, 1, 1, "cutoff or horizon out of range: retail.csv: cutoff 2030-01-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; " +
 			"choose a cutoff from 2010-12-01 to 2010-12-11, so that its 30-day label window ends by the last date"},
 	} {
 		_, _, err := BuildCohort(log, ymd(cut.y, 1, 1).AddDate(0, cut.m-1, cut.d-1), 30)
@@ -149,7 +149,7 @@ func TestBuildCohortBounds(t *testing.T) {
 	}
 	// The log's 41 days hold no 60-day label window.
 	if _, _, err := BuildCohort(log, ymd(2011, 2, 1), 60); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "data: cutoff or horizon out of range: retail.csv: cutoff 2011-02-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; "+
+		err.Error() != "cutoff or horizon out of range: retail.csv: cutoff 2011-02-01 is on or after the log's last date 2011-01-10, so no order after it can label the customers; "+
 			"the log (2010-12-01 .. 2011-01-10) is shorter than the 60-day label window, so choose a shorter horizon" {
 		t.Errorf("60-day horizon: %v", err)
 	}
@@ -159,15 +159,15 @@ func TestBuildCohortBounds(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, _, err := BuildCohort(oneDay, ymd(2020, 1, 5), 30); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "data: cutoff or horizon out of range: one.csv: cutoff 2020-01-05: every order of the log is on 2020-01-05, and a label needs orders after the cutoff" {
+		err.Error() != "cutoff or horizon out of range: one.csv: cutoff 2020-01-05: every order of the log is on 2020-01-05, and a label needs orders after the cutoff" {
 		t.Errorf("one-day log: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
 		t.Errorf("negative horizon: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "data: cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
 		t.Errorf("huge horizon: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.

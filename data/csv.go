@@ -107,7 +107,7 @@ func wrapReadErr(name string, err error) error {
 	if errors.As(err, &pe) {
 		return err
 	}
-	return fmt.Errorf("data: reading %s: %w", name, err)
+	return fmt.Errorf("reading %s: %w", name, err)
 }
 
 // ReadCSV reads a CSV table with a header row and infers a typed Table. name

@@ -12,7 +12,7 @@ import (
 // ErrMixedDecimals reports a numeric column of a semicolon file that writes
 // some decimals with a point ("1.5") and others with a comma ("12,5"): read
 // either way, some of its numbers would be wrong.
-var ErrMixedDecimals = errors.New("data: decimal point and decimal comma in one column")
+var ErrMixedDecimals = errors.New("decimal point and decimal comma in one column")
 
 // maxPending bounds how many "1.234"-like cells a column remembers while it
 // does not yet know whether its points group thousands (see decimalMarks).

@@ -287,7 +287,7 @@ func TestReadCSVErrors(t *testing.T) {
 		{"many columns without features", wideConstant(25), CSVOptions{},
 			"t.csv: no usable feature column (c1: constant, c2: constant, c3: constant, c4: constant, c5: constant, c6: constant, c7: constant, c8: constant, c9: constant, c10: constant, " +
 				"c11: constant, c12: constant, c13: constant, c14: constant, c15: constant, c16: constant, c17: constant, c18: constant, c19: constant, c20: constant, and 5 more)", ErrNoFeatures},
-		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: ':'}, `data: malformed CSV: t.csv: delimiter ':' is not comma, semicolon, tab or pipe`, ErrSyntax},
+		{"bad delimiter option", "x,churn\n1,yes\n", CSVOptions{Delimiter: ':'}, `malformed CSV: t.csv: delimiter ':' is not comma, semicolon, tab or pipe`, ErrSyntax},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

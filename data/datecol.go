@@ -128,7 +128,7 @@ func FormatDay(day float64) string {
 // saved pipeline's date column names its order in words.
 func (o DateOrder) MarshalText() ([]byte, error) {
 	if o < DateAuto || o > DateMDY {
-		return nil, fmt.Errorf("data: cannot encode date order %d", int(o))
+		return nil, fmt.Errorf("cannot encode date order %d", int(o))
 	}
 	return []byte(o.String()), nil
 }
@@ -137,7 +137,7 @@ func (o DateOrder) MarshalText() ([]byte, error) {
 func (o *DateOrder) UnmarshalText(b []byte) error {
 	v, err := ParseDateOrder(string(b))
 	if err != nil {
-		return fmt.Errorf("data: %w", err)
+		return err
 	}
 	*o = v
 	return nil

@@ -49,6 +49,26 @@ type Reason struct {
 	// month-first one (DateDoubtMixed).
 	Dates                 DateDoubt
 	DateFirst, DateSecond string
+	// DecimalComma quotes the first one or two cells, in file order, of a
+	// text column left out (ReasonUnique, ReasonTooManyLevels) whose every
+	// value reads as a number written with a decimal comma ("3,14"), as a
+	// semicolon-separated file would read it: a column of numbers, most
+	// likely, in a file that is not separated by semicolons. Unused cells
+	// are "" (an array keeps Reason comparable); DecimalCommaCells lists
+	// the others.
+	DecimalComma [2]string
+}
+
+// DecimalCommaCells returns the cells of r.DecimalComma that are set: none
+// unless the column looks like numbers written with a decimal comma.
+func (r Reason) DecimalCommaCells() []string {
+	var cells []string
+	for _, c := range r.DecimalComma {
+		if c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return cells
 }
 
 // String is the reason in English ("" for ReasonNone without Dates).
@@ -72,6 +92,10 @@ func (r Reason) datesString() string {
 }
 
 func (r Reason) kindString() string {
+	if cells := r.DecimalCommaCells(); len(cells) > 0 {
+		return "it looks like numbers written with a decimal comma (" + quoteList(cells, 2) +
+			"), which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point"
+	}
 	switch r.Kind {
 	case ReasonAllMissing:
 		return "every value is missing"

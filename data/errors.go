@@ -8,35 +8,37 @@ import (
 
 // Sentinel errors of the data package. Errors returned by readers wrap one of
 // these (usually inside a *ParseError), so callers can test the cause with
-// errors.Is while users still see the file, line and column.
+// errors.Is while users still see the file, line and column. Their text,
+// like that of every error this package returns, has no "data: " prefix:
+// users read it as it is. Only panics (programming errors) name the package.
 var (
 	// ErrEmpty reports an input with no bytes or no header.
-	ErrEmpty = errors.New("data: empty file")
+	ErrEmpty = errors.New("empty file")
 	// ErrHeaderOnly reports an input with a header but no data rows.
-	ErrHeaderOnly = errors.New("data: no data rows after the header")
+	ErrHeaderOnly = errors.New("no data rows after the header")
 	// ErrRagged reports a row whose field count differs from the header's.
-	ErrRagged = errors.New("data: wrong number of fields")
+	ErrRagged = errors.New("wrong number of fields")
 	// ErrSyntax reports malformed CSV quoting or an unusable header.
-	ErrSyntax = errors.New("data: malformed CSV")
+	ErrSyntax = errors.New("malformed CSV")
 	// ErrNotNumeric reports a non-numeric value in a column inferred as numeric.
-	ErrNotNumeric = errors.New("data: value does not match the column's kind")
+	ErrNotNumeric = errors.New("value does not match the column's kind")
 	// ErrNoLabel reports that no label column was given or detected, or that
 	// the named one does not exist.
-	ErrNoLabel = errors.New("data: no label column")
+	ErrNoLabel = errors.New("no label column")
 	// ErrLabelNotBinary reports a label column with one class or more than two.
-	ErrLabelNotBinary = errors.New("data: label is not binary")
+	ErrLabelNotBinary = errors.New("label is not binary")
 	// ErrLabelMissing reports a blank cell in the label column.
-	ErrLabelMissing = errors.New("data: missing label value")
+	ErrLabelMissing = errors.New("missing label value")
 	// ErrNoFeatures reports a table with no usable feature column.
-	ErrNoFeatures = errors.New("data: no usable feature column")
+	ErrNoFeatures = errors.New("no usable feature column")
 	// ErrMissingColumn reports that a column the pipeline was fitted on is
 	// absent from new data.
-	ErrMissingColumn = errors.New("data: missing column")
+	ErrMissingColumn = errors.New("missing column")
 	// ErrTooLarge reports a numeric column whose values are too large for
 	// the chosen scaling to map to finite model inputs.
-	ErrTooLarge = errors.New("data: values too large to scale")
+	ErrTooLarge = errors.New("values too large to scale")
 	// ErrShape reports inconsistent lengths or indices passed by the caller.
-	ErrShape = errors.New("data: inconsistent shape")
+	ErrShape = errors.New("inconsistent shape")
 )
 
 // ParseError locates a problem in an input file. Line is the 1-based physical
@@ -87,13 +89,16 @@ type NoFeatures struct {
 }
 
 // Unusable is a column that is not a feature: its Kind, whether an ID
-// names rows (else it is text with too many levels, Column.NamesRows), and
-// for a column of mostly numbers the cells that are not (Column.Mixed).
+// names rows (else it is text with too many levels, Column.NamesRows), for
+// a column of mostly numbers the cells that are not (Column.Mixed), and for
+// text that looks like numbers written with a decimal comma the first cells
+// that show it (Reason.DecimalComma).
 type Unusable struct {
-	Name      string
-	Kind      Kind
-	NamesRows bool
-	Mixed     *MixedText
+	Name         string
+	Kind         Kind
+	NamesRows    bool
+	Mixed        *MixedText
+	DecimalComma [2]string
 }
 
 // BadDate is an order log's date cell that cannot be read (ErrBadDate).

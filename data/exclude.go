@@ -7,7 +7,7 @@ import (
 )
 
 // ErrUnknownColumn reports a column name that the table does not have.
-var ErrUnknownColumn = errors.New("data: unknown column")
+var ErrUnknownColumn = errors.New("unknown column")
 
 // ExcludeColumns leaves the named columns out of the features (they keep
 // their kind and their values); names not in t, or naming the label, are

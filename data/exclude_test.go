@@ -8,14 +8,14 @@ import (
 func TestExcludeColumns(t *testing.T) {
 	tab := mustRead(t, trainCSV, CSVOptions{})
 	err := ExcludeColumns(tab, []string{"plan", "agee"})
-	const want = "data: unknown column: t.csv: no column \"agee\" (columns: customerID, age, plan, promo)"
+	const want = "unknown column: t.csv: no column \"agee\" (columns: customerID, age, plan, promo)"
 	if !errors.Is(err, ErrUnknownColumn) || err.Error() != want {
 		t.Fatalf("unknown name: %v, want %q", err, want)
 	}
 	if tab.Column("plan").Excluded {
 		t.Error("a refused list changed the table")
 	}
-	if err := ExcludeColumns(tab, []string{"Churn"}); err == nil || err.Error() != "data: unknown column: t.csv: \"Churn\" is the label, not a feature column" {
+	if err := ExcludeColumns(tab, []string{"Churn"}); err == nil || err.Error() != "unknown column: t.csv: \"Churn\" is the label, not a feature column" {
 		t.Errorf("the label: %v", err)
 	}
 	if err := ExcludeColumns(tab, []string{"PLAN", "customerID"}); err != nil {
@@ -48,7 +48,7 @@ func TestExcludeColumns(t *testing.T) {
 		}
 	}
 	err = SetExcluded(tab, "promo", true)
-	if !errors.Is(err, ErrNoFeatures) || err.Error() != "data: no usable feature column: t.csv: excluding \"promo\" would leave no feature column" {
+	if !errors.Is(err, ErrNoFeatures) || err.Error() != "no usable feature column: t.csv: excluding \"promo\" would leave no feature column" {
 		t.Errorf("last feature: %v", err)
 	}
 	if tab.Column("promo").Excluded {

@@ -11,7 +11,7 @@ import (
 )
 
 // ErrFolds marks a fold file that cannot be used.
-var ErrFolds = errors.New("data: bad fold file")
+var ErrFolds = errors.New("bad fold file")
 
 // FoldAssignment gives every row of a table the fold whose held-out part it
 // belongs to, so that cross-validation can run on folds made elsewhere (by

@@ -50,9 +50,9 @@ func TestReadFoldsErrorsNameTheLineAndColumn(t *testing.T) {
 		{"0\n1,0\n", 2, `f.txt:2:2: "1,0" has more than one field: want one fold number per line`},
 		{"0\n 2 1\n", 2, `f.txt:2:3: "2 1" has more than one field: want one fold number per line`},
 		{"0\n\n1\n", 2, `f.txt:2: blank line before the end of the file: want one fold number per data row`},
-		{"fold\n0\n1\n0\n", 4, "data: bad fold file: f.txt: 3 fold numbers for 4 data rows: want one per row, in the data's order"},
-		{"1\n1\n1\n", 3, "data: bad fold file: f.txt: every row is in fold 1: cross-validation needs at least 2 folds"},
-		{"fold\n", 0, "data: bad fold file: f.txt: no fold numbers"},
+		{"fold\n0\n1\n0\n", 4, "bad fold file: f.txt: 3 fold numbers for 4 data rows: want one per row, in the data's order"},
+		{"1\n1\n1\n", 3, "bad fold file: f.txt: every row is in fold 1: cross-validation needs at least 2 folds"},
+		{"fold\n", 0, "bad fold file: f.txt: no fold numbers"},
 	} {
 		_, err := ReadFolds(strings.NewReader(c.text), "f.txt", c.rows)
 		if err == nil || err.Error() != c.want || !errors.Is(err, ErrFolds) {

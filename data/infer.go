@@ -38,13 +38,17 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 		var facts NoFeatures
 		for _, c := range cols {
 			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
+			if c.Why.DecimalComma[0] != "" {
+				w = fmt.Sprintf("%s: %s", c.Name, c.Note)
+			}
 			if c.Mixed != nil {
 				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s, the first at line %d, column %d)",
 					c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "), c.Mixed.Line, c.Mixed.Column)
 			}
 			why = append(why, w)
 			if len(facts.Columns) < maxWhyColumns {
-				facts.Columns = append(facts.Columns, Unusable{Name: c.Name, Kind: c.Kind, NamesRows: c.NamesRows(), Mixed: c.Mixed})
+				facts.Columns = append(facts.Columns, Unusable{Name: c.Name, Kind: c.Kind, NamesRows: c.NamesRows(), Mixed: c.Mixed,
+					DecimalComma: c.Why.DecimalComma})
 			}
 		}
 		msg := "no usable feature column"
@@ -139,7 +143,7 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 		c.Strings = nil
 	case len(levels) == present && (idLikeName(name) || present >= 20):
 		c.Kind = ID
-		c.explain(Reason{Kind: ReasonUnique})
+		c.explain(Reason{Kind: ReasonUnique, DecimalComma: decimalCommaCells(b, strs, levels)})
 	case idLikeName(name) && 4*len(levels) >= 3*present && len(levels) > 2:
 		// Duplicate rows repeat an id; a name like customerID plus mostly
 		// distinct values still means identifier.
@@ -149,9 +153,35 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 		c.Kind, c.Levels = Categorical, levels
 	default:
 		c.Kind = ID
-		c.explain(Reason{Kind: ReasonTooManyLevels, Distinct: len(levels), Rows: present, MaxLevels: maxLevels})
+		c.explain(Reason{Kind: ReasonTooManyLevels, Distinct: len(levels), Rows: present, MaxLevels: maxLevels,
+			DecimalComma: decimalCommaCells(b, strs, levels)})
 	}
 	return c
+}
+
+// decimalCommaCells returns the first one or two cells, in file order, that
+// write a decimal comma in a text column whose every value (levels) reads
+// as a number the way a semicolon-separated file reads numbers (allNumeric
+// with its decimal comma), so that the column is most likely numbers in a
+// file that is not separated by semicolons; none ("") for any other column,
+// and in a semicolon file, which reads such numbers already.
+func decimalCommaCells(b *columnBuilder, strs, levels []string) (cells [2]string) {
+	if b.decimalComma {
+		return cells
+	}
+	if numeric, _ := allNumeric(levels, true); !numeric {
+		return cells
+	}
+	n := 0
+	for _, s := range strs {
+		if strings.Contains(s, ",") && (n == 0 || s != cells[0]) {
+			cells[n] = s
+			if n++; n == len(cells) {
+				break
+			}
+		}
+	}
+	return cells
 }
 
 // inferNumeric classifies a numeric column as constant, boolean (only 0 and

@@ -15,7 +15,7 @@ import (
 // ErrNotText reports an input that is not UTF-8 text: a compressed file, a
 // spreadsheet, UTF-16 text, a NUL byte in a cell, or a cell too large to be
 // data. (A Parquet file is read as such; see ErrParquet.)
-var ErrNotText = errors.New("data: not a UTF-8 text file")
+var ErrNotText = errors.New("not a UTF-8 text file")
 
 // MaxCellBytes is the largest cell the readers accept. A bigger cell is
 // refused, with its size, before more than about this much of it is held
@@ -81,7 +81,26 @@ func sniffBinary(head []byte, name string) string {
 	if order := utf16Order(head); order != "" {
 		return utf16Advice(name, order, "without a byte-order mark")
 	}
+	if strings.HasSuffix(lower, ".xlsx") && controlBytes(head) {
+		// Named as a workbook, binary, and not a zip: not "binary, not
+		// CSV text", which would leave the user wondering why a workbook
+		// was read as CSV. (Text named .xlsx is read as the CSV it is.)
+		return "not a valid Excel workbook: an xlsx file is a zip archive, and this one is not (damaged, or another kind of file " +
+			"renamed); save the sheet again as xlsx or as CSV (UTF-8)"
+	}
 	return ""
+}
+
+// controlBytes reports whether head holds a control byte no text file has
+// (a NUL, or another below 0x20 but tab, line feed, vertical tab, form
+// feed and carriage return): the file is binary.
+func controlBytes(head []byte) bool {
+	for _, c := range head {
+		if c < 0x20 && (c < '\t' || c > '\r') {
+			return true
+		}
+	}
+	return false
 }
 
 // isStream reports whether name is a stream's, in angle brackets

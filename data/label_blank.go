@@ -50,7 +50,7 @@ func (b *blankLabelRows) merge(o blankLabelRows) {
 // errBlankLabel is checkRecord's answer for a row whose label is blank when
 // such rows are left out (tableParser.dropBlank): the caller counts and
 // skips it.
-var errBlankLabel = errors.New("data: blank label (row left out)")
+var errBlankLabel = errors.New("blank label (row left out)")
 
 // report is the count as a Table holds it; parquet numbers rows, not lines.
 func (b blankLabelRows) report(parquet bool) BlankLabels {

@@ -88,6 +88,9 @@ type LogOptions struct {
 	// detected by its name as one, in which no line is a purchase, is not
 	// one (orderlog_events.go).
 	noEvent bool
+	// maxLines, when above 0, stops the reading after that many data
+	// lines, as if the log ended there (LookLikeOrderLog).
+	maxLines int
 }
 
 // Order is one order of an OrderLog: a line of the log, or all the lines
@@ -200,10 +203,10 @@ type OrderLog struct {
 
 // ErrLogColumns reports a log whose roles cannot be resolved: no customer or
 // date column, or a named column that does not exist.
-var ErrLogColumns = errors.New("data: cannot find the order log's columns")
+var ErrLogColumns = errors.New("cannot find the order log's columns")
 
 // ErrBadDate reports a timestamp that cannot be parsed or is ambiguous.
-var ErrBadDate = errors.New("data: unparseable date")
+var ErrBadDate = errors.New("unparseable date")
 
 // ReadOrderLog reads an order or event log: one line per order or order line
 // with a customer id, a timestamp and usually an amount. name is used in
@@ -412,6 +415,10 @@ func (p *logParser) run() (*OrderLog, error) {
 				return nil, p.findDateOrder(len(header))
 			}
 			return nil, err
+		}
+		if p.opts.maxLines > 0 && p.log.Lines >= p.opts.maxLines {
+			err = io.EOF
+			break
 		}
 	}
 	if err != io.EOF {

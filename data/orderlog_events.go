@@ -174,7 +174,7 @@ func (p *logParser) sawBehaviour() bool {
 type notEventsError struct{ column string }
 
 func (e *notEventsError) Error() string {
-	return fmt.Sprintf("data: column %q holds no purchase event", e.column)
+	return fmt.Sprintf("column %q holds no purchase event", e.column)
 }
 
 // maxEventFeatures bounds the event types DefaultEventTypes chooses.

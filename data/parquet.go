@@ -17,7 +17,7 @@ import (
 
 // ErrParquet reports a Parquet file that cannot be read: truncated, corrupt,
 // nested, encrypted or past the reader's limits.
-var ErrParquet = errors.New("data: unreadable Parquet file")
+var ErrParquet = errors.New("unreadable Parquet file")
 
 const parquetMagic = "PAR1"
 
@@ -73,7 +73,7 @@ func sniffParquet(r io.Reader, name string) (*parquetInput, io.Reader, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(br, maxParquetStream+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: reading %s: %w", name, err)
+		return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if len(b) > maxParquetStream {
 		return nil, nil, parseErr(name, 0, 0, ErrParquet, fmt.Sprintf(
@@ -161,7 +161,7 @@ func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 	}
 	var tail [8]byte
 	if _, err := in.ra.ReadAt(tail[:], in.size-8); err != nil {
-		return nil, fmt.Errorf("data: reading %s: %w", name, err)
+		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if string(tail[4:]) != parquetMagic {
 		return nil, in.bad(name, "truncated or corrupt Parquet file: it starts with PAR1 but does not end with it (%s bytes; cut short?)", thousands64(in.size))
@@ -178,7 +178,7 @@ func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 	}
 	buf := make([]byte, n)
 	if _, err := in.ra.ReadAt(buf, in.size-8-n); err != nil {
-		return nil, fmt.Errorf("data: reading %s: %w", name, err)
+		return nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	meta := new(format.FileMetaData)
 	err := guard(name, "decoding the footer", func() error {

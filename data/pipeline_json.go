@@ -5,7 +5,7 @@ import "fmt"
 // MarshalText writes the kind's name, so saved pipelines stay readable.
 func (k Kind) MarshalText() ([]byte, error) {
 	if k < Numeric || k > Constant {
-		return nil, fmt.Errorf("data: cannot encode %v", k)
+		return nil, fmt.Errorf("cannot encode %v", k)
 	}
 	return []byte(k.String()), nil
 }
@@ -18,7 +18,7 @@ func (k *Kind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("data: unknown column kind %q", b)
+	return fmt.Errorf("unknown column kind %q", b)
 }
 
 var imputationNames = []string{"median", "mean"}
@@ -58,7 +58,7 @@ func enumName(names []string, v int, typ string) string {
 
 func enumMarshal(names []string, v int, what string) ([]byte, error) {
 	if v < 0 || v >= len(names) {
-		return nil, fmt.Errorf("data: cannot encode %s %d", what, v)
+		return nil, fmt.Errorf("cannot encode %s %d", what, v)
 	}
 	return []byte(names[v]), nil
 }
@@ -70,5 +70,5 @@ func enumUnmarshal(names []string, b []byte, dst *int, what string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("data: unknown %s %q", what, b)
+	return fmt.Errorf("unknown %s %q", what, b)
 }

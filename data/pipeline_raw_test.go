@@ -80,13 +80,13 @@ func rawRows(tab *Table, rows []int) []float64 {
 func TestPipelineRawErrors(t *testing.T) {
 	tab := rawTable(t)
 	_, err := FitPipelineRaw(tab, make([]float64, 5), []int{0, 1, 2}, PipelineOptions{})
-	if !errors.Is(err, ErrShape) || err.Error() != "data: inconsistent shape: raw: 5 raw cells for 3 rows of 2 features" {
+	if !errors.Is(err, ErrShape) || err.Error() != "inconsistent shape: raw: 5 raw cells for 3 rows of 2 features" {
 		t.Errorf("size: %v", err)
 	}
 	cat := rawTable(t)
 	cat.Columns[2] = &Column{Name: "member", Kind: Categorical}
 	_, err = FitPipelineRaw(cat, make([]float64, 6), []int{0, 1, 2}, PipelineOptions{})
-	if !errors.Is(err, ErrShape) || err.Error() != `data: inconsistent shape: raw: column "member" is categorical: raw rows hold numbers only` {
+	if !errors.Is(err, ErrShape) || err.Error() != `inconsistent shape: raw: column "member" is categorical: raw rows hold numbers only` {
 		t.Errorf("categorical: %v", err)
 	}
 	p, err := FitPipeline(tab, []int{0, 1, 2}, PipelineOptions{MissingIndicators: true, KeepDuplicates: true})
@@ -94,7 +94,7 @@ func TestPipelineRawErrors(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = p.TransformRaw(make([]float64, 6))
-	if !errors.Is(err, ErrShape) || err.Error() != "data: inconsistent shape: 3 outputs for 2 columns: raw rows transform one output per column" {
+	if !errors.Is(err, ErrShape) || err.Error() != "inconsistent shape: 3 outputs for 2 columns: raw rows transform one output per column" {
 		t.Errorf("indicator: %v", err)
 	}
 }

@@ -119,7 +119,7 @@ func TestPipelineJSONRoundTrip(t *testing.T) {
 		t.Errorf("after round trip err %v, X differs", err)
 	}
 	var bad Pipeline
-	if err := json.Unmarshal([]byte(`{"options":{"scale":"log"}}`), &bad); err == nil || !strings.Contains(err.Error(), `data: unknown scaling "log"`) {
+	if err := json.Unmarshal([]byte(`{"options":{"scale":"log"}}`), &bad); err == nil || !strings.Contains(err.Error(), `unknown scaling "log"`) {
 		t.Errorf("bad scaling: %v", err)
 	}
 }
@@ -166,7 +166,7 @@ func TestPipelineReadRows(t *testing.T) {
 
 func TestPipelineErrors(t *testing.T) {
 	tab, p := fitTrain(t, PipelineOptions{})
-	if _, err := FitPipeline(tab, []int{0, 9}, PipelineOptions{}); !errors.Is(err, ErrShape) || err.Error() != "data: inconsistent shape: t.csv: row 9 outside [0, 6)" {
+	if _, err := FitPipeline(tab, []int{0, 9}, PipelineOptions{}); !errors.Is(err, ErrShape) || err.Error() != "inconsistent shape: t.csv: row 9 outside [0, 6)" {
 		t.Errorf("out of range: %v", err)
 	}
 	if _, err := FitPipeline(tab, nil, PipelineOptions{}); !errors.Is(err, ErrShape) {

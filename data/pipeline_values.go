@@ -22,7 +22,7 @@ func (p *Pipeline) ReadValues(r io.Reader, name, column string) (_ []float64, er
 		}
 	}
 	if pc == nil {
-		return nil, fmt.Errorf("data: %q is not a numeric column of the pipeline", column)
+		return nil, fmt.Errorf("%q is not a numeric column of the pipeline", column)
 	}
 	rr, header, read, done, err := openRecords(r, name)
 	if err != nil {

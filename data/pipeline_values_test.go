@@ -27,7 +27,7 @@ func TestReadValuesRawCells(t *testing.T) {
 		t.Errorf("bad cell: %v", err)
 	}
 	if _, err := p.ReadValues(strings.NewReader("spend,plan\n1,a\n"), "v.csv", "plan"); err == nil ||
-		err.Error() != `data: "plan" is not a numeric column of the pipeline` {
+		err.Error() != `"plan" is not a numeric column of the pipeline` {
 		t.Errorf("categorical column: %v", err)
 	}
 }

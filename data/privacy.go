@@ -84,18 +84,18 @@ type PrivacyError struct {
 // Error implements error.
 func (e *PrivacyError) Error() string {
 	if e.Group > 0 {
-		return fmt.Sprintf("data: the pipeline was fitted with groups of %d customers; a model file holds no statistic of fewer than %d",
+		return fmt.Sprintf("the pipeline was fitted with groups of %d customers; a model file holds no statistic of fewer than %d",
 			e.Group, MinGroup)
 	}
 	if e.Rows < MinGroup {
-		return fmt.Sprintf("data: the pipeline was fitted on %d training rows; a model file holds no statistic of fewer than %d customers",
+		return fmt.Sprintf("the pipeline was fitted on %d training rows; a model file holds no statistic of fewer than %d customers",
 			e.Rows, MinGroup)
 	}
 	parts := make([]string, len(e.Columns))
 	for i, c := range e.Columns {
 		parts[i] = fmt.Sprintf("%q (%d values)", c, e.Counts[i])
 	}
-	return fmt.Sprintf("data: %s: too few present training values (at least %d for a numeric column, %d for a yes/no one), so its fill, bounds or scaling would describe fewer than %d customers; exclude it or train on more rows",
+	return fmt.Sprintf("%s: too few present training values (at least %d for a numeric column, %d for a yes/no one), so its fill, bounds or scaling would describe fewer than %d customers; exclude it or train on more rows",
 		strings.Join(parts, ", "), MinNumeric, MinGroup, MinGroup)
 }
 

@@ -29,7 +29,7 @@ func (p RetentionPeriod) String() string {
 }
 
 // ErrRetentionPeriod reports a period name other than month or week.
-var ErrRetentionPeriod = errors.New("data: unknown retention period")
+var ErrRetentionPeriod = errors.New("unknown retention period")
 
 // ParseRetentionPeriod reads "month" or "week" (any case, plural allowed).
 func ParseRetentionPeriod(s string) (RetentionPeriod, error) {
@@ -142,7 +142,7 @@ func (r *Retention) MaxPeriods() int {
 // cohorts that have fully observed the period.
 func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) {
 	if log == nil || len(log.Orders) == 0 {
-		return nil, errors.New("data: cohort retention needs an order log with at least one order")
+		return nil, errors.New("cohort retention needs an order log with at least one order")
 	}
 	if period != ByMonth && period != ByWeek {
 		return nil, fmt.Errorf("%w %d", ErrRetentionPeriod, int(period))

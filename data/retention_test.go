@@ -142,11 +142,11 @@ func TestRetentionPeriodCalendar(t *testing.T) {
 }
 
 func TestCohortRetentionErrors(t *testing.T) {
-	if _, err := CohortRetention(nil, ByMonth); err == nil || err.Error() != "data: cohort retention needs an order log with at least one order" {
+	if _, err := CohortRetention(nil, ByMonth); err == nil || err.Error() != "cohort retention needs an order log with at least one order" {
 		t.Errorf("nil log: %v", err)
 	}
 	_, err := ParseRetentionPeriod("day")
-	if err == nil || err.Error() != `data: unknown retention period "day" (want month or week)` {
+	if err == nil || err.Error() != `unknown retention period "day" (want month or week)` {
 		t.Errorf("ParseRetentionPeriod(day): %v", err)
 	}
 	for _, s := range []string{"month", "Weeks", " week "} {

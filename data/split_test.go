@@ -63,9 +63,9 @@ func TestStratifiedSplitErrors(t *testing.T) {
 		val, test float64
 		want      string
 	}{
-		{labels(10, 3), 0.5, 0.5, "data: inconsistent shape: validation 0.5 and test 0.5 fractions must be ≥ 0 and sum below 1"},
-		{labels(10, 3), -0.1, 0.2, "data: inconsistent shape: validation -0.1 and test 0.2 fractions must be ≥ 0 and sum below 1"},
-		{[]float64{0, 1, 2}, 0.2, 0.2, "data: inconsistent shape: label 2 is 2, want 0 or 1"},
+		{labels(10, 3), 0.5, 0.5, "inconsistent shape: validation 0.5 and test 0.5 fractions must be ≥ 0 and sum below 1"},
+		{labels(10, 3), -0.1, 0.2, "inconsistent shape: validation -0.1 and test 0.2 fractions must be ≥ 0 and sum below 1"},
+		{[]float64{0, 1, 2}, 0.2, 0.2, "inconsistent shape: label 2 is 2, want 0 or 1"},
 	} {
 		_, err := StratifiedSplit(c.y, c.val, c.test, NewRand(1))
 		if err == nil || err.Error() != c.want || !errors.Is(err, ErrShape) {
@@ -105,7 +105,7 @@ func TestStratifiedKFold(t *testing.T) {
 	if !slices.Equal(folds[2].Test, again[2].Test) {
 		t.Error("same seed gave different folds")
 	}
-	if _, err := StratifiedKFold(y, 1, NewRand(3)); err == nil || err.Error() != "data: inconsistent shape: k-fold needs 2 ≤ k ≤ 103 rows, got k=1" {
+	if _, err := StratifiedKFold(y, 1, NewRand(3)); err == nil || err.Error() != "inconsistent shape: k-fold needs 2 ≤ k ≤ 103 rows, got k=1" {
 		t.Errorf("k=1: %v", err)
 	}
 }

@@ -55,7 +55,7 @@ func TestNewTable(t *testing.T) {
 		t.Errorf("IDs = %v", ids)
 	}
 	_, err = NewTable("s", []*Column{x, NewNumericColumn("short", []float64{1})}, Label{})
-	if !errors.Is(err, ErrShape) || err.Error() != `data: inconsistent shape: s: column "short" has 1 rows, want 3` {
+	if !errors.Is(err, ErrShape) || err.Error() != `inconsistent shape: s: column "short" has 1 rows, want 3` {
 		t.Errorf("err = %v", err)
 	}
 	_, err = NewTable("s", []*Column{x}, Label{Name: "y", Values: []float64{0, 2, 1}})

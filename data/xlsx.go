@@ -19,7 +19,7 @@ import (
 
 // ErrWorkbook reports an Excel workbook that cannot be read: corrupt,
 // truncated or past the reader's limits.
-var ErrWorkbook = errors.New("data: unreadable Excel workbook")
+var ErrWorkbook = errors.New("unreadable Excel workbook")
 
 // Limits on what a workbook may make the reader hold or decompress.
 // Variables so that the tests can lower them.
@@ -84,7 +84,7 @@ func sniffWorkbook(r io.Reader, name string) (*workbookText, io.Reader, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(br, int64(maxXlsxStream)+1))
 	if err != nil {
-		return nil, nil, fmt.Errorf("data: reading %s: %w", name, err)
+		return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 	}
 	if len(b) > maxXlsxStream {
 		return nil, nil, parseErr(name, 0, 0, ErrWorkbook, fmt.Sprintf(

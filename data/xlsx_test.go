@@ -452,6 +452,35 @@ func TestXlsxNotWorkbook(t *testing.T) {
 	}
 }
 
+// TestXlsxNamedButBinary: a file named .xlsx that holds binary bytes and is
+// no zip archive used to be read as CSV and refused as "NUL and other
+// binary bytes in a cell of 40 bytes: the file is binary, not CSV text",
+// which left the user wondering why a workbook was read as CSV. It now
+// says it is not a valid Excel workbook, as a table and as an order log.
+// Text named .xlsx is still read as the CSV it is.
+func TestXlsxNamedButBinary(t *testing.T) {
+	junk := []byte("\x8f\x03\xa7\x00\x1b\xee\x11\x92random\x00\x07bytes,\x9c\x00\x01\xfe\n\x05\x00\xff")
+	const want = "junk.xlsx: the file is not a valid Excel workbook: an xlsx file is a zip archive, and this one is not " +
+		"(damaged, or another kind of file renamed); save the sheet again as xlsx or as CSV (UTF-8)"
+	_, err := ReadCSV(bytes.NewReader(junk), "junk.xlsx", CSVOptions{})
+	if !errors.Is(err, ErrNotText) || err == nil || err.Error() != want {
+		t.Errorf("table: %v\nwant %s", err, want)
+	}
+	_, err = ReadOrderLog(bytes.NewReader(junk), "junk.xlsx", LogOptions{})
+	if err == nil || err.Error() != want {
+		t.Errorf("log: %v\nwant %s", err, want)
+	}
+	// The same bytes under another name: binary, as before.
+	_, err = ReadCSV(bytes.NewReader(junk), "junk.csv", CSVOptions{})
+	if err == nil || !strings.Contains(err.Error(), "the file is binary") {
+		t.Errorf("junk.csv: %v", err)
+	}
+	tab, err := ReadCSV(strings.NewReader("a,churn\n1,yes\n2,no\n"), "csv.xlsx", CSVOptions{})
+	if err != nil || tab.Rows != 2 {
+		t.Errorf("text named .xlsx: %v", err)
+	}
+}
+
 func TestXlsxDateSerials(t *testing.T) {
 	// Excel's 1900 system: 1 is 1900-01-01, 59 is 1900-02-28, 60 the
 	// fictitious 1900-02-29 (read as 1900-03-01), 61 is 1900-03-01;

@@ -110,7 +110,7 @@ func (c *chunkText) Size() int64 { return c.size }
 
 func (c *chunkText) ReadAt(p []byte, off int64) (int, error) {
 	if off < 0 {
-		return 0, errors.New("data: negative offset")
+		return 0, errors.New("negative offset")
 	}
 	n := 0
 	for n < len(p) && off < c.size {

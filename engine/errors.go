@@ -5,14 +5,17 @@ import (
 	"fmt"
 )
 
-// Sentinel errors, checked with errors.Is.
+// Sentinel errors, checked with errors.Is. Like every error this package
+// returns, their text has no "engine: " prefix: it reaches the user as it
+// is, on the command line and in the TUI. Only panics (programming errors)
+// name the package.
 var (
-	ErrConfig            = errors.New("engine: invalid configuration")
-	ErrUnknownActivation = errors.New("engine: unknown activation")
-	ErrShape             = errors.New("engine: shape mismatch")
-	ErrNotFinite         = errors.New("engine: value is not finite")
-	ErrDiverged          = errors.New("engine: training diverged")
-	ErrNoData            = errors.New("engine: no training rows")
+	ErrConfig            = errors.New("invalid configuration")
+	ErrUnknownActivation = errors.New("unknown activation")
+	ErrShape             = errors.New("shape mismatch")
+	ErrNotFinite         = errors.New("value is not finite")
+	ErrDiverged          = errors.New("training diverged")
+	ErrNoData            = errors.New("no training rows")
 )
 
 // DivergeCause says what made training stop as diverged, so that callers
@@ -44,7 +47,7 @@ type DivergedError struct {
 
 // Error implements error.
 func (e *DivergedError) Error() string {
-	return fmt.Sprintf("engine: training diverged at epoch %d, batch %d (%s)", e.Epoch, e.Batch, e.Reason)
+	return fmt.Sprintf("training diverged at epoch %d, batch %d (%s)", e.Epoch, e.Batch, e.Reason)
 }
 
 // Is makes errors.Is(err, ErrDiverged) true.

@@ -11,7 +11,7 @@ import (
 )
 
 // ErrSteps is returned for an integrated-gradients step count below 1.
-var ErrSteps = errors.New("engine: integrated gradients needs at least 1 step")
+var ErrSteps = errors.New("integrated gradients needs at least 1 step")
 
 // Attribution is the integrated-gradients explanation of one output for one
 // input: Values[i] is input i's share of Output − BaselineOutput.

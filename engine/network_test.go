@@ -87,8 +87,8 @@ func TestTraceWritesOutEachLayer(t *testing.T) {
 
 func TestArchitectureValidation(t *testing.T) {
 	cases := map[string]Architecture{
-		"engine: invalid configuration: inputs must be at least 1, got 0":                {Inputs: 0, Outputs: 1},
-		"engine: invalid configuration: hidden layer 2 must have at least 1 unit, got 0": {Inputs: 3, Outputs: 1, Hidden: []LayerSpec{{4, ReLU}, {0, ReLU}}},
+		"invalid configuration: inputs must be at least 1, got 0":                {Inputs: 0, Outputs: 1},
+		"invalid configuration: hidden layer 2 must have at least 1 unit, got 0": {Inputs: 3, Outputs: 1, Hidden: []LayerSpec{{4, ReLU}, {0, ReLU}}},
 	}
 	for want, a := range cases {
 		if _, err := NewNetwork(a, rand.New(rand.NewPCG(1, 1))); err == nil || err.Error() != want {
@@ -98,7 +98,7 @@ func TestArchitectureValidation(t *testing.T) {
 	if _, err := FromParams(Architecture{Inputs: 1, Outputs: 1}, []float64{math.NaN(), 0}); !errors.Is(err, ErrNotFinite) {
 		t.Errorf("NaN weight: %v, want ErrNotFinite", err)
 	}
-	if _, err := ParseActivation("swish"); err == nil || err.Error() != `engine: unknown activation: "swish" (want relu, leaky_relu, tanh, sigmoid or linear)` {
+	if _, err := ParseActivation("swish"); err == nil || err.Error() != `unknown activation: "swish" (want relu, leaky_relu, tanh, sigmoid or linear)` {
 		t.Errorf("ParseActivation(swish) = %v", err)
 	}
 }

@@ -49,12 +49,12 @@ func TestOptimizersMatchReferences(t *testing.T) {
 
 func TestOptimizerConfigRejectsBadValues(t *testing.T) {
 	cases := map[string]OptimizerConfig{
-		`engine: invalid configuration: optimizer "rmsprop" (want adam or sgd)`:          {Kind: "rmsprop"},
-		"engine: invalid configuration: learning rate must be a positive number, got -1": {Kind: "sgd", LR: -1},
-		"engine: invalid configuration: momentum must be in [0, 1), got 1":               {Kind: "sgd", Momentum: 1},
-		"engine: invalid configuration: momentum must be in [0, 1), got NaN":             {Kind: "sgd", Momentum: math.NaN()},
-		"engine: invalid configuration: Nesterov needs a momentum above 0":               {Kind: "sgd", Nesterov: true},
-		"engine: invalid configuration: Adam betas must be in [0, 1), got 1 and 0.999":   {Kind: "adam", Beta1: 1},
+		`invalid configuration: optimizer "rmsprop" (want adam or sgd)`:          {Kind: "rmsprop"},
+		"invalid configuration: learning rate must be a positive number, got -1": {Kind: "sgd", LR: -1},
+		"invalid configuration: momentum must be in [0, 1), got 1":               {Kind: "sgd", Momentum: 1},
+		"invalid configuration: momentum must be in [0, 1), got NaN":             {Kind: "sgd", Momentum: math.NaN()},
+		"invalid configuration: Nesterov needs a momentum above 0":               {Kind: "sgd", Nesterov: true},
+		"invalid configuration: Adam betas must be in [0, 1), got 1 and 0.999":   {Kind: "adam", Beta1: 1},
 	}
 	for want, cfg := range cases {
 		if err := cfg.Validate(); err == nil || err.Error() != want {
@@ -69,13 +69,13 @@ func TestOptimizerConfigRejectsBadValues(t *testing.T) {
 func TestScheduleConfigRejectsBadValues(t *testing.T) {
 	base := DefaultTrainConfig()
 	for want, s := range map[string]ScheduleConfig{
-		"engine: invalid configuration: cosine schedule needs min lr in [0, 0.001] (the learning rate), got 1":   {Kind: "cosine", MinLR: 1},
-		"engine: invalid configuration: cosine schedule needs min lr in [0, 0.001] (the learning rate), got NaN": {Kind: "cosine", MinLR: math.NaN()},
-		"engine: invalid configuration: plateau schedule needs min lr in [0, 0.001] (the learning rate), got 5":  {Kind: "plateau", Patience: 5, Factor: 0.5, MinLR: 5},
-		"engine: invalid configuration: plateau schedule needs a factor in (0, 1), got NaN":                      {Kind: "plateau", Patience: 5, Factor: math.NaN()},
-		"engine: invalid configuration: plateau schedule needs patience ≥ 1, got 0":                              {Kind: "plateau", Factor: 0.5},
-		"engine: invalid configuration: plateau schedule needs a finite min delta ≥ 0, got NaN":                  {Kind: "plateau", Patience: 5, Factor: 0.5, MinDelta: math.NaN()},
-		"engine: invalid configuration: step schedule needs every ≥ 1 and factor in (0, 1], got 10 and +Inf":     {Kind: "step", Every: 10, Factor: math.Inf(1)},
+		"invalid configuration: cosine schedule needs min lr in [0, 0.001] (the learning rate), got 1":   {Kind: "cosine", MinLR: 1},
+		"invalid configuration: cosine schedule needs min lr in [0, 0.001] (the learning rate), got NaN": {Kind: "cosine", MinLR: math.NaN()},
+		"invalid configuration: plateau schedule needs min lr in [0, 0.001] (the learning rate), got 5":  {Kind: "plateau", Patience: 5, Factor: 0.5, MinLR: 5},
+		"invalid configuration: plateau schedule needs a factor in (0, 1), got NaN":                      {Kind: "plateau", Patience: 5, Factor: math.NaN()},
+		"invalid configuration: plateau schedule needs patience ≥ 1, got 0":                              {Kind: "plateau", Factor: 0.5},
+		"invalid configuration: plateau schedule needs a finite min delta ≥ 0, got NaN":                  {Kind: "plateau", Patience: 5, Factor: 0.5, MinDelta: math.NaN()},
+		"invalid configuration: step schedule needs every ≥ 1 and factor in (0, 1], got 10 and +Inf":     {Kind: "step", Every: 10, Factor: math.Inf(1)},
 	} {
 		cfg := base
 		cfg.Schedule = s

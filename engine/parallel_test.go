@@ -181,7 +181,7 @@ func TestParallelTrainingIsBitIdenticalPerWorkerCount(t *testing.T) {
 func TestNegativeWorkersRefused(t *testing.T) {
 	cfg := TrainConfig{Epochs: 1, BatchSize: 256, Workers: -1, Optimizer: OptimizerConfig{Kind: "adam"}}
 	err := cfg.Validate()
-	if err == nil || err.Error() != "engine: invalid configuration: workers must be ≥ 0 (0: one per core), got -1" {
+	if err == nil || err.Error() != "invalid configuration: workers must be ≥ 0 (0: one per core), got -1" {
 		t.Fatalf("Validate() = %v", err)
 	}
 }

@@ -83,7 +83,7 @@ func TestCosineSchedule(t *testing.T) {
 		}
 	}
 	cfg.Schedule.MinLR = -1
-	if err := cfg.Validate(); err == nil || err.Error() != "engine: invalid configuration: cosine schedule needs min lr in [0, 0.1] (the learning rate), got -1" {
+	if err := cfg.Validate(); err == nil || err.Error() != "invalid configuration: cosine schedule needs min lr in [0, 0.1] (the learning rate), got -1" {
 		t.Errorf("negative min lr: %v", err)
 	}
 }

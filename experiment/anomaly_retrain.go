@@ -166,10 +166,10 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 		}
 	}
 	if !slices.Equal(cmp.measured[0], cmp.measured[1]) {
-		return cmp, fmt.Errorf("experiment: the models with and without the flagged users were measured on different rows")
+		return cmp, fmt.Errorf("the models with and without the flagged users were measured on different rows")
 	}
 	if len(labels) == 0 {
-		return cmp, fmt.Errorf("experiment: the %s part has no rows", cmp.Part)
+		return cmp, fmt.Errorf("the %s part has no rows", cmp.Part)
 	}
 	cmp.probs, cmp.labels = probs, labels
 	cmp.Dropped = trained[0] - trained[1]

@@ -58,7 +58,7 @@ type BGNBDScores struct {
 
 // ErrBaseline is matched (errors.Is) when the BG/NBD baseline cannot be
 // fitted or cannot score the rows asked for.
-var ErrBaseline = errors.New("experiment: BG/NBD baseline")
+var ErrBaseline = errors.New("BG/NBD baseline")
 
 // BGNBDBaseline fits BG/NBD on log's purchases from its first date up to
 // cutoff (inclusive, as data.BuildCohort counts an order on the cutoff day as

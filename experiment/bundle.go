@@ -85,7 +85,7 @@ const BundleFormat = "retain-model"
 const BundleVersion = 2
 
 // ErrBundle is matched (errors.Is) by every refusal to read a model file.
-var ErrBundle = errors.New("experiment: invalid model file")
+var ErrBundle = errors.New("invalid model file")
 
 // BundleError says which model file was refused and why.
 type BundleError struct {
@@ -95,7 +95,7 @@ type BundleError struct {
 
 // Error implements error.
 func (e *BundleError) Error() string {
-	return fmt.Sprintf("experiment: model file %s: %s", e.File, e.Reason)
+	return fmt.Sprintf("model file %s: %s", e.File, e.Reason)
 }
 
 // Is makes errors.Is(err, ErrBundle) true.
@@ -184,10 +184,10 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		return nil, fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, threshold)
 	}
 	if len(e.Trainer.History()) == 0 {
-		return nil, errors.New("experiment: the network has not finished an epoch of training yet; nothing to save")
+		return nil, errors.New("the network has not finished an epoch of training yet; nothing to save")
 	}
 	if err := e.Pipeline.PrivacyCheck(); err != nil {
-		return nil, fmt.Errorf("experiment: not saving the model: %w", err)
+		return nil, fmt.Errorf("not saving the model: %w", err)
 	}
 	net := e.Net
 	src := e.Data.Source
@@ -259,7 +259,7 @@ func (b *Bundle) Write(w io.Writer) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(b); err != nil {
-		return fmt.Errorf("experiment: writing model: %w", err)
+		return fmt.Errorf("writing model: %w", err)
 	}
 	return nil
 }

@@ -64,7 +64,7 @@ const (
 // nothing behind; elsewhere its name is ".NAME.tmp-PID-N", and the stale
 // temporary files of path left by dead processes are removed first.
 func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) (_ *Replacement, err error) {
-	wrap := func(err error) error { return fmt.Errorf("experiment: writing %s: %w", path, err) }
+	wrap := func(err error) error { return fmt.Errorf("writing %s: %w", path, err) }
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -110,7 +110,7 @@ func PrepareFile(ctx context.Context, path string, write func(io.Writer) error) 
 // previous content, if any, is kept aside under ".NAME.prev-PID-N" until
 // Keep or Undo.
 func (r *Replacement) Commit() (err error) {
-	wrap := func(err error) error { return fmt.Errorf("experiment: writing %s: %w", r.path, err) }
+	wrap := func(err error) error { return fmt.Errorf("writing %s: %w", r.path, err) }
 	if r.state != prepared {
 		return wrap(errors.New("replacement already committed or discarded"))
 	}
@@ -179,7 +179,7 @@ func (r *Replacement) Undo() error {
 	}
 	syncDir(r.dir)
 	if err != nil {
-		return fmt.Errorf("experiment: restoring %s: %w", r.path, err)
+		return fmt.Errorf("restoring %s: %w", r.path, err)
 	}
 	return nil
 }

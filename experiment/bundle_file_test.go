@@ -50,7 +50,7 @@ func TestWriteFileAtomicRefusesSpecialFiles(t *testing.T) {
 	}
 	for path, kind := range map[string]string{fifo: "a named pipe", link: "a symbolic link", sub: "a directory"} {
 		err := WriteFileAtomic(path, writeString("model"))
-		want := fmt.Sprintf("experiment: writing %s: not a regular file: it is %s", path, kind)
+		want := fmt.Sprintf("writing %s: not a regular file: it is %s", path, kind)
 		if !errors.Is(err, ErrNotRegularFile) || err.Error() != want {
 			t.Errorf("WriteFileAtomic(%s) = %v, want %q", path, err, want)
 		}
@@ -204,18 +204,18 @@ func TestWriteFileAtomicNamesTheMissingDirectory(t *testing.T) {
 		is         error
 	}{
 		{filepath.Join(dir, "missing", "u.csv"),
-			"experiment: writing " + filepath.Join(dir, "missing", "u.csv") + ": directory " + filepath.Join(dir, "missing") + " does not exist", os.ErrNotExist},
+			"writing " + filepath.Join(dir, "missing", "u.csv") + ": directory " + filepath.Join(dir, "missing") + " does not exist", os.ErrNotExist},
 		{filepath.Join(dir, "missing", "deeper") + "/u.csv",
-			"experiment: writing " + filepath.Join(dir, "missing", "deeper", "u.csv") + ": directory " + filepath.Join(dir, "missing", "deeper") + " does not exist", os.ErrNotExist},
+			"writing " + filepath.Join(dir, "missing", "deeper", "u.csv") + ": directory " + filepath.Join(dir, "missing", "deeper") + " does not exist", os.ErrNotExist},
 		{filepath.Join(file, "u.csv"),
-			"experiment: writing " + filepath.Join(file, "u.csv") + ": " + file + " is not a directory", syscall.ENOTDIR},
+			"writing " + filepath.Join(file, "u.csv") + ": " + file + " is not a directory", syscall.ENOTDIR},
 	}
 	if os.Geteuid() != 0 { // root writes anywhere
 		cases = append(cases, struct {
 			path, want string
 			is         error
 		}{filepath.Join(readOnly, "u.csv"),
-			"experiment: writing " + filepath.Join(readOnly, "u.csv") + ": cannot create a file in directory " + readOnly + ": permission denied", os.ErrPermission})
+			"writing " + filepath.Join(readOnly, "u.csv") + ": cannot create a file in directory " + readOnly + ": permission denied", os.ErrPermission})
 	}
 	for _, c := range cases {
 		err := WriteFileAtomic(c.path, write)

@@ -30,7 +30,7 @@ func ReadBundle(r io.Reader, name string) (*Bundle, error) {
 	}
 	raw, err := io.ReadAll(io.LimitReader(r, maxBundleBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("experiment: reading model file %s: %w", name, err)
+		return nil, fmt.Errorf("reading model file %s: %w", name, err)
 	}
 	if len(raw) > maxBundleBytes {
 		return nil, bad("larger than %d MiB, not a model file", maxBundleBytes>>20)

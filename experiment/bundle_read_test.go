@@ -70,7 +70,7 @@ func TestReadBundleRefusals(t *testing.T) {
 			return []byte(strings.Replace(string(good), old, new, 1))
 		}
 	}
-	const p = "experiment: model file m.json: "
+	const p = "model file m.json: "
 	cases := []struct {
 		name  string
 		input func(*testing.T) []byte
@@ -119,9 +119,9 @@ func TestReadBundleRefusals(t *testing.T) {
 		{"activation differs", edit(func(b *Bundle) { b.Net.Layers[0].Activation = engine.Tanh }),
 			p + "layer 1 has activation tanh, the architecture says relu"},
 		{"unknown activation", replaceFirst(`"activation": "relu"`, `"activation": "swish"`),
-			p + "engine: unknown activation: \"swish\" (want relu, leaky_relu, tanh, sigmoid or linear)"},
+			p + "unknown activation: \"swish\" (want relu, leaky_relu, tanh, sigmoid or linear)"},
 		{"bad architecture", edit(func(b *Bundle) { b.Net.Architecture.Hidden[0].Units = 0 }),
-			p + "network architecture: engine: invalid configuration: hidden layer 1 must have at least 1 unit, got 0"},
+			p + "network architecture: invalid configuration: hidden layer 1 must have at least 1 unit, got 0"},
 		{"two outputs", edit(func(b *Bundle) { b.Net.Architecture.Outputs = 2 }),
 			p + "the network has 2 bce outputs; a churn model has one sigmoid (bce) output"},
 		{"no pipeline", edit(func(b *Bundle) { b.Pipeline = nil }),

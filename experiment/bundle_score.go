@@ -104,7 +104,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 func (b *Bundle) score(name string, x *mat.Dense, ids []string, labels []float64) (*Scored, error) {
 	sc, err := b.Scorer()
 	if err != nil {
-		return nil, fmt.Errorf("experiment: model for %s: %w", name, err)
+		return nil, fmt.Errorf("model for %s: %w", name, err)
 	}
 	return sc.Score(name, x, ids, labels)
 }
@@ -144,7 +144,7 @@ func (s *Scorer) Score(name string, x *mat.Dense, ids []string, labels []float64
 	n, cols := x.Dims()
 	raw := x.RawMatrix()
 	if raw.Stride != cols || cols != s.net.Arch.Inputs {
-		return nil, fmt.Errorf("experiment: %s: prepared %d columns, the model takes %d", name, cols, s.net.Arch.Inputs)
+		return nil, fmt.Errorf("%s: prepared %d columns, the model takes %d", name, cols, s.net.Arch.Inputs)
 	}
 	sc := &Scored{
 		IDs: ids, Probabilities: make([]float64, n), Predicted: make([]string, n),
@@ -216,7 +216,7 @@ func (e *ScoreError) Error() string {
 	if e.Model != "" {
 		model = "model file " + e.Model
 	}
-	return fmt.Sprintf("experiment: %s gives row %d (id %s) of %s %s of %v: its numbers are too extreme to score with",
+	return fmt.Sprintf("%s gives row %d (id %s) of %s %s of %v: its numbers are too extreme to score with",
 		model, e.Row, e.ID, e.Data, e.What, e.Value)
 }
 
@@ -228,7 +228,7 @@ func (e *ScoreError) Is(target error) bool { return target == ErrBundle }
 // label column or the labelled rows hold only one class.
 func (s *Scored) Report() (metrics.Report, error) {
 	if s.Actual == nil {
-		return metrics.Report{}, fmt.Errorf("experiment: the scored file has no %q column to compare with", s.LabelName)
+		return metrics.Report{}, fmt.Errorf("the scored file has no %q column to compare with", s.LabelName)
 	}
 	probs := make([]float64, 0, len(s.Actual))
 	labels := make([]float64, 0, len(s.Actual))

@@ -40,9 +40,9 @@ func TestReadBundleRefusesABadTarget(t *testing.T) {
 	good := textbookBundle(t)
 	for _, c := range []struct{ target, want string }{
 		{`{"direction": "retain", "class": "yes"}`,
-			`experiment: model file m.json: target direction "retain": want "prevent" or "encourage"`},
+			`model file m.json: target direction "retain": want "prevent" or "encourage"`},
 		{`{"direction": "prevent", "class": "maybe"}`,
-			`experiment: model file m.json: target class "maybe" is not a class of the label "purchases_next_30d" (yes/no)`},
+			`model file m.json: target class "maybe" is not a class of the label "purchases_next_30d" (yes/no)`},
 	} {
 		raw := bytes.Replace(good, []byte(`"format":`), []byte(`"target": `+c.target+`, "format":`), 1)
 		if _, err := ReadBundle(bytes.NewReader(raw), "m.json"); err == nil || err.Error() != c.want {

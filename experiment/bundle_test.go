@@ -131,11 +131,11 @@ func TestBundleRefusesUntrainedNetworkAndBadThreshold(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = e.Bundle(0.5)
-	if want := "experiment: the network has not finished an epoch of training yet; nothing to save"; err == nil || err.Error() != want {
+	if want := "the network has not finished an epoch of training yet; nothing to save"; err == nil || err.Error() != want {
 		t.Errorf("untrained: got %v, want %q", err, want)
 	}
 	_, err = e.Bundle(1)
-	if want := "engine: invalid configuration: threshold must be in (0, 1), got 1"; err == nil || err.Error() != want {
+	if want := "invalid configuration: threshold must be in (0, 1), got 1"; err == nil || err.Error() != want {
 		t.Errorf("threshold 1: got %v, want %q", err, want)
 	}
 }
@@ -156,7 +156,7 @@ func TestWriteFileAtomic(t *testing.T) {
 		io.WriteString(w, strings.Repeat("partial ", 10000))
 		return boom
 	})
-	if !errors.Is(err, boom) || err.Error() != "experiment: writing "+path+": disk on fire" {
+	if !errors.Is(err, boom) || err.Error() != "writing "+path+": disk on fire" {
 		t.Errorf("got %v", err)
 	}
 	if got, _ := os.ReadFile(path); string(got) != "first" {

@@ -58,7 +58,7 @@ func (e *Experiment) Calibration() (*Calibration, error) {
 		c.fit.FittedOn = e.CalibrationPart()
 	}
 	if c.err != nil {
-		c.err = fmt.Errorf("experiment: calibrating on %d rows: %w", set.Rows, c.err)
+		c.err = fmt.Errorf("calibrating on %d rows: %w", set.Rows, c.err)
 	}
 	c.epochs, c.state, c.done = epochs, state, true
 	return c.fit, c.err
@@ -232,10 +232,10 @@ func (e *Experiment) ChooseThresholds(targetRecall float64) (Thresholds, error) 
 	}
 	th := Thresholds{Part: p, Rows: len(probs), TargetRecall: targetRecall}
 	if th.BestF1, err = metrics.BestF1Threshold(probs, labels, nil); err != nil {
-		return Thresholds{}, fmt.Errorf("experiment: thresholds on the %s part: %w", p, err)
+		return Thresholds{}, fmt.Errorf("thresholds on the %s part: %w", p, err)
 	}
 	if th.Recall, err = metrics.ThresholdForRecall(probs, labels, nil, targetRecall); err != nil {
-		return Thresholds{}, fmt.Errorf("experiment: thresholds on the %s part: %w", p, err)
+		return Thresholds{}, fmt.Errorf("thresholds on the %s part: %w", p, err)
 	}
 	return th, nil
 }

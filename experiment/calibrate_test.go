@@ -121,7 +121,7 @@ func TestCalibrationOnASmallValidationPart(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, CalibPlatt
-	const want = "experiment: too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d to calibrate on (need at least 5): " +
+	const want = "too few rows: built-in shop: the validation part holds 1 positive rows of purchases_next_30d to calibrate on (need at least 5): " +
 		"use more data, a larger --val, --calib F to carve a calibration part of that share, or --calib 0 (none)"
 	if _, err := New(d, cfg); err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
 		t.Fatalf("err = %v\nwant %s", err, want)
@@ -146,7 +146,7 @@ func TestCalibrationShareTooLarge(t *testing.T) {
 	cfg := calibrated(CalibPlatt)
 	cfg.CalibFrac = 0.02
 	_, err = New(d, cfg)
-	want := "experiment: too few rows: built-in shop: calibration share 0.02 gives 1 negative rows of purchases_next_30d to calibrate on " +
+	want := "too few rows: built-in shop: calibration share 0.02 gives 1 negative rows of purchases_next_30d to calibrate on " +
 		"and leaves 50 to train on (need at least 5 to calibrate and 1 to train): use more data, a larger --calib, --calib val (the validation part), or --calib 0 (none)"
 	if !errors.Is(err, ErrTooFewRows) || err == nil || err.Error() != want {
 		t.Fatalf("err = %v\nwant %s", err, want)
@@ -256,7 +256,7 @@ func TestBundleCalibration(t *testing.T) {
 	}
 	bad := strings.Replace(string(raw), `"method": "isotonic"`, `"method": "beta"`, 1)
 	_, err = ReadBundle(strings.NewReader(bad), "m.json")
-	if want := `experiment: model file m.json: calibration: method "beta": want platt or isotonic`; err == nil || err.Error() != want {
+	if want := `model file m.json: calibration: method "beta": want platt or isotonic`; err == nil || err.Error() != want {
 		t.Fatalf("err = %v, want %s", err, want)
 	}
 }
@@ -277,7 +277,7 @@ func TestCalibrationIfPossible(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Config.Calibrates() || e.Calib.Rows != 0 || !strings.HasPrefix(e.CalibNote, "not calibrated: experiment: too few rows: built-in shop: calibration share 0.2 gives ") {
+	if e.Config.Calibrates() || e.Calib.Rows != 0 || !strings.HasPrefix(e.CalibNote, "not calibrated: too few rows: built-in shop: calibration share 0.2 gives ") {
 		t.Fatalf("calibrates %v, %d rows, note %q", e.Config.Calibrates(), e.Calib.Rows, e.CalibNote)
 	}
 }

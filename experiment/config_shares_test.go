@@ -14,8 +14,8 @@ func TestValidateRefusesNaNShares(t *testing.T) {
 		val, test float64
 		want      string
 	}{
-		{math.NaN(), 0, "engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)"},
-		{0.1, math.NaN(), "engine: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)"},
+		{math.NaN(), 0, "invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)"},
+		{0.1, math.NaN(), "invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)"},
 	} {
 		cfg := DefaultConfig()
 		cfg.ValFrac, cfg.TestFrac = tc.val, tc.test

@@ -202,7 +202,7 @@ func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.
 	close(jobs)
 	wg.Wait()
 	if err := firstFailure(errs, func(i int, err error) error {
-		return fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+		return fmt.Errorf("cross-validation fold %d: %w", i+1, err)
 	}); err != nil {
 		return CVResult{}, err
 	}
@@ -240,7 +240,7 @@ func cvSplits(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, [
 	splits := make([]data.Split, k)
 	for i, f := range assign.Folds() {
 		if splits[i], err = carveValidation(labels, f, cfg.ValFrac, cfg.Seed+uint64(i)); err != nil {
-			return cfg, nil, fmt.Errorf("experiment: cross-validation fold %d: %w", i+1, err)
+			return cfg, nil, fmt.Errorf("cross-validation fold %d: %w", i+1, err)
 		}
 	}
 	return cfg, splits, nil
@@ -280,7 +280,7 @@ func cvFolds(d *Data, cfg Config, k int, given *data.FoldAssignment) (Config, da
 	}
 	folds, err := data.StratifiedFolds(labels, k, data.NewRand(cfg.Seed^cvSeedStream))
 	if err != nil {
-		return cfg, folds, fmt.Errorf("experiment: cross-validation: %w", err)
+		return cfg, folds, fmt.Errorf("cross-validation: %w", err)
 	}
 	return cfg, folds, nil
 }

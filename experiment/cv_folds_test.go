@@ -70,12 +70,12 @@ func TestCrossValidateOnGivenFolds(t *testing.T) {
 		}
 	}
 	_, err = CrossValidateOn(context.Background(), d, cvConfig(), data.FoldAssignment{Fold: fold, Labels: []int{7, 9}}, nil, nil)
-	want := fmt.Sprintf("experiment: too few rows: fold 2 (numbered 9 in the file) holds no positive row among its %d: its ROC AUC is undefined", second)
+	want := fmt.Sprintf("too few rows: fold 2 (numbered 9 in the file) holds no positive row among its %d: its ROC AUC is undefined", second)
 	if err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
 		t.Errorf("one-class fold: got %v, want %q", err, want)
 	}
 	_, err = CrossValidateOn(context.Background(), d, cvConfig(), data.FoldAssignment{Fold: fold[:99], Labels: []int{7, 9}}, nil, nil)
-	want = "data: bad fold file: 99 fold numbers for the 100 rows of built-in shop"
+	want = "bad fold file: 99 fold numbers for the 100 rows of built-in shop"
 	if err == nil || err.Error() != want {
 		t.Errorf("short folds: got %v, want %q", err, want)
 	}

@@ -217,26 +217,26 @@ func TestSummariseUsesSampleStandardDeviation(t *testing.T) {
 func TestCrossValidateErrors(t *testing.T) {
 	d := textbookData(t)
 	_, err := CrossValidate(context.Background(), d, cvConfig(), 1, nil)
-	if want := "experiment: cross-validation: " + data.ErrShape.Error() + ": k-fold needs 2 ≤ k ≤ 100 rows, got k=1"; err == nil || err.Error() != want {
+	if want := "cross-validation: " + data.ErrShape.Error() + ": k-fold needs 2 ≤ k ≤ 100 rows, got k=1"; err == nil || err.Error() != want {
 		t.Errorf("k=1: got %v, want %q", err, want)
 	}
 	// The textbook shop has 100 rows, 27 of them positive.
 	_, err = CrossValidate(context.Background(), d, cvConfig(), 28, nil)
-	if want := "experiment: too few rows: built-in shop: 28 folds need at least 28 positive and 28 negative rows, " +
+	if want := "too few rows: built-in shop: 28 folds need at least 28 positive and 28 negative rows, " +
 		"the data has 27 and 73"; err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
 		t.Errorf("k=28: got %v, want %q", err, want)
 	}
 	greedy := cvConfig()
 	greedy.ValFrac = 0.999
 	_, err = CrossValidate(context.Background(), d, greedy, 2, nil)
-	if want := "experiment: cross-validation fold 1: experiment: too few rows: built-in shop: validation share 0.999 " +
+	if want := "cross-validation fold 1: too few rows: built-in shop: validation share 0.999 " +
 		"and test share 0 leave no rows to train on (50 validation, 50 test)"; err == nil || err.Error() != want {
 		t.Errorf("val 0.999: got %v, want %q", err, want)
 	}
 	bad := cvConfig()
 	bad.Threshold = 0
 	_, err = CrossValidate(context.Background(), d, bad, 5, nil)
-	if want := "engine: invalid configuration: threshold must be in (0, 1), got 0"; err == nil || err.Error() != want {
+	if want := "invalid configuration: threshold must be in (0, 1), got 0"; err == nil || err.Error() != want {
 		t.Errorf("threshold 0: got %v, want %q", err, want)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

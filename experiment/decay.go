@@ -100,7 +100,7 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 	cfg.L2 = alt
 	src := &rand.PCG{}
 	if err := src.UnmarshalBinary(e.startState); err != nil {
-		return nil, fmt.Errorf("experiment: decay check: %w", err)
+		return nil, fmt.Errorf("decay check: %w", err)
 	}
 	rng := rand.New(src)
 	net, err := engine.NewNetwork(e.Net.Arch, rng)
@@ -126,7 +126,7 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 	}
 	t, err := metrics.PairedLogLossTest(e.rawProbs(e.Val), rawProbsOf(net, e.Val), e.Val.Y, w)
 	if err != nil {
-		return nil, fmt.Errorf("experiment: decay check: %w", err)
+		return nil, fmt.Errorf("decay check: %w", err)
 	}
 	d.Loss, d.AltLoss, d.Z = t.A, t.B, t.Z
 	d.Switched = tr.State() != engine.Diverged && d.Z < -DecaySwitchZ

@@ -98,7 +98,7 @@ func TestDecayCheckOnlyWhenItCan(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.L2PriorAlt = math.Inf(1)
-	if err := cfg.Validate(); err == nil || err.Error() != "engine: invalid configuration: alternative L2 prior must be a number from 0 to 1e9, got +Inf" {
+	if err := cfg.Validate(); err == nil || err.Error() != "invalid configuration: alternative L2 prior must be a number from 0 to 1e9, got +Inf" {
 		t.Errorf("infinite alternative: %v", err)
 	}
 }

@@ -39,7 +39,7 @@ func (e *Experiment) part(p Part) (engine.Dataset, []int, error) {
 			return e.Later.Set, rows, nil
 		}
 	}
-	return engine.Dataset{}, nil, fmt.Errorf("experiment: unknown part %q", p)
+	return engine.Dataset{}, nil, fmt.Errorf("unknown part %q", p)
 }
 
 // Scores returns the model's probabilities (calibrated when the
@@ -77,11 +77,11 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 		return Evaluation{}, err
 	}
 	if len(probs) == 0 {
-		return Evaluation{}, fmt.Errorf("experiment: the %s part has no rows", p)
+		return Evaluation{}, fmt.Errorf("the %s part has no rows", p)
 	}
 	ev := Evaluation{Part: p}
 	if ev.Report, err = metrics.NewReport(probs, labels, nil, threshold); err != nil {
-		return Evaluation{}, fmt.Errorf("experiment: %s metrics: %w", p, err)
+		return Evaluation{}, fmt.Errorf("%s metrics: %w", p, err)
 	}
 	if ev.ROC, err = metrics.ROCCurve(probs, labels, nil); err != nil {
 		return Evaluation{}, err
@@ -115,11 +115,11 @@ func (e *Experiment) ReportWhere(p Part, keep func(row int) bool, threshold floa
 		}
 	}
 	if len(kp) == 0 {
-		return r, 0, fmt.Errorf("experiment: no row of the %s part is kept", p)
+		return r, 0, fmt.Errorf("no row of the %s part is kept", p)
 	}
 	r, err = metrics.NewReport(kp, kl, nil, threshold)
 	if err != nil {
-		return r, len(kp), fmt.Errorf("experiment: %s metrics: %w", p, err)
+		return r, len(kp), fmt.Errorf("%s metrics: %w", p, err)
 	}
 	return r, len(kp), nil
 }

@@ -108,7 +108,7 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 // ErrTooFewRows is matched (errors.Is) when the data has too few rows for
 // what was asked: a split that leaves nothing to train on, more folds than
 // rows.
-var ErrTooFewRows = errors.New("experiment: too few rows")
+var ErrTooFewRows = errors.New("too few rows")
 
 func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, error) {
 	if err := checkTrainRows(d, cfg, split); err != nil {
@@ -190,7 +190,7 @@ func (e *Experiment) datasetOf(t *data.Table, rows []int) (engine.Dataset, error
 	_, cols := x.Dims()
 	raw := x.RawMatrix()
 	if raw.Stride != cols {
-		return engine.Dataset{}, fmt.Errorf("experiment: transformed matrix is not contiguous")
+		return engine.Dataset{}, fmt.Errorf("transformed matrix is not contiguous")
 	}
 	return engine.DatasetFromFlat(raw.Data[:len(rows)*cols], y, len(rows), cols, 1)
 }

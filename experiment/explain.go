@@ -18,7 +18,7 @@ import (
 const IGSteps = 64
 
 // ErrUnknownColumn is returned for a what-if on a column the model lacks.
-var ErrUnknownColumn = errors.New("experiment: unknown column")
+var ErrUnknownColumn = errors.New("unknown column")
 
 // Explainer explains a network's predictions in the original columns of the
 // data: one-hot parts are summed back to their field and values are shown in

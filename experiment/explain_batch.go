@@ -20,7 +20,7 @@ type BatchExplainer struct {
 // Batch returns a BatchExplainer for x.
 func (x *Explainer) Batch() (*BatchExplainer, error) {
 	if x.Net == nil {
-		return nil, errors.New("experiment: the explainer has no network")
+		return nil, errors.New("the explainer has no network")
 	}
 	ig, err := engine.NewBatchIG(x.Net, x.Baseline, IGSteps)
 	if err != nil {
@@ -34,7 +34,7 @@ func (x *Explainer) Batch() (*BatchExplainer, error) {
 // out[i], reusing the memory of out[i].Reasons.
 func (b *BatchExplainer) Explain(out []Explanation, rows [][]float64) error {
 	if len(out) != len(rows) {
-		return fmt.Errorf("experiment: %d explanations for %d rows", len(out), len(rows))
+		return fmt.Errorf("%d explanations for %d rows", len(out), len(rows))
 	}
 	in := b.x.Net.Inputs()
 	b.flat = b.flat[:0]

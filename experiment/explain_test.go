@@ -127,10 +127,10 @@ func TestWhatIfAndSweep(t *testing.T) {
 	if _, err := x.Set(row, "nope", "1"); !errors.Is(err, ErrUnknownColumn) {
 		t.Errorf("unknown column: %v", err)
 	}
-	if _, err := x.Set(row, "tenure", "abc"); err == nil || err.Error() != `experiment: tenure needs a number, got "abc"` {
+	if _, err := x.Set(row, "tenure", "abc"); err == nil || err.Error() != `tenure needs a number, got "abc"` {
 		t.Errorf("bad number: %v", err)
 	}
-	if _, err := x.Set(row, "Contract", "Weekly"); err == nil || err.Error() != "experiment: Contract has no level \"Weekly\" (levels: Month-to-month, One year, Two year)" {
+	if _, err := x.Set(row, "Contract", "Weekly"); err == nil || err.Error() != "Contract has no level \"Weekly\" (levels: Month-to-month, One year, Two year)" {
 		t.Errorf("bad level: %v", err)
 	}
 }

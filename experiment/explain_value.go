@@ -31,13 +31,13 @@ type ValueError struct {
 func (e *ValueError) Error() string {
 	switch e.Want {
 	case WantLevel:
-		return fmt.Sprintf("experiment: %s has no level %q (levels: %s)", e.Column, e.Value, strings.Join(e.Levels, ", "))
+		return fmt.Sprintf("%s has no level %q (levels: %s)", e.Column, e.Value, strings.Join(e.Levels, ", "))
 	case WantBoolean:
-		return fmt.Sprintf("experiment: %s takes %s", e.Column, strings.Join(e.Levels, " or "))
+		return fmt.Sprintf("%s takes %s", e.Column, strings.Join(e.Levels, " or "))
 	case WantDate:
-		return fmt.Sprintf("experiment: %v", e.Err)
+		return e.Err.Error()
 	}
-	return fmt.Sprintf("experiment: %s needs a number, got %q", e.Column, e.Value)
+	return fmt.Sprintf("%s needs a number, got %q", e.Column, e.Value)
 }
 
 // Unwrap returns the date parser's reason, if any.

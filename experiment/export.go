@@ -134,13 +134,13 @@ func FormatReason(r Reason) string {
 // is not finite is a *ScoreError.
 func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOptions) error {
 	if o.Reasons < 0 {
-		return fmt.Errorf("experiment: %d reasons: want a number ≥ 0", o.Reasons)
+		return fmt.Errorf("%d reasons: want a number ≥ 0", o.Reasons)
 	}
 	if o.Reasons > 0 && o.Explainer == nil {
-		return errors.New("experiment: reasons need an explainer")
+		return errors.New("reasons need an explainer")
 	}
 	if o.Bands != nil && len(o.Bands) != rows.Len() {
-		return fmt.Errorf("experiment: %d band names for %d rows", len(o.Bands), rows.Len())
+		return fmt.Errorf("%d band names for %d rows", len(o.Bands), rows.Len())
 	}
 	cw := csv.NewWriter(w)
 	header := o.Header()
@@ -253,7 +253,7 @@ func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error
 			wk.exs = append(wk.exs, Explanation{})
 		}
 		if err := wk.batch.Explain(wk.exs[:len(wk.rows)], wk.inputs); err != nil {
-			errs[0] = fmt.Errorf("experiment: explaining rows %d… of %s: %w", wk.rows[0].Row, o.Data, err)
+			errs[0] = fmt.Errorf("explaining rows %d… of %s: %w", wk.rows[0].Row, o.Data, err)
 			return
 		}
 	}
@@ -316,7 +316,7 @@ func (s *Scored) Row(i int, input bool) (ScoreRow, error) {
 	r := ScoreRow{ID: idOf(s.IDs, i), Row: i + 1, Probability: s.Probabilities[i]}
 	if input {
 		if s.X == nil {
-			return ScoreRow{}, errors.New("experiment: the scored rows kept no inputs to explain")
+			return ScoreRow{}, errors.New("the scored rows kept no inputs to explain")
 		}
 		r.Input, r.Own = s.X.RawRowView(i), s.Own(i)
 	}

@@ -219,7 +219,7 @@ func TestWriteScoresCSVRefusesNonFiniteReasons(t *testing.T) {
 	opts := ExportOptions{Label: BundleLabel{Name: "churn", Positive: "yes", Negative: "no"}, Threshold: 0.5,
 		Reasons: 1, Explainer: x, Model: "m.json", Data: "users.csv"}
 	err := WriteScoresCSV(context.Background(), &bytes.Buffer{}, s, opts)
-	want := `experiment: model file m.json gives row 2 (id u2) of users.csv a reason for column "visits" of NaN: ` +
+	want := `model file m.json gives row 2 (id u2) of users.csv a reason for column "visits" of NaN: ` +
 		"its numbers are too extreme to score with"
 	if err == nil || err.Error() != want || !errors.Is(err, ErrBundle) {
 		t.Errorf("got %v\nwant %s", err, want)
@@ -232,9 +232,9 @@ func TestWriteScoresCSVRefusals(t *testing.T) {
 		opts ExportOptions
 		want string
 	}{
-		{ExportOptions{Reasons: -1}, "experiment: -1 reasons: want a number ≥ 0"},
-		{ExportOptions{Reasons: 2}, "experiment: reasons need an explainer"},
-		{ExportOptions{Reasons: 1, Explainer: &Explainer{}}, "experiment: the scored rows kept no inputs to explain"},
+		{ExportOptions{Reasons: -1}, "-1 reasons: want a number ≥ 0"},
+		{ExportOptions{Reasons: 2}, "reasons need an explainer"},
+		{ExportOptions{Reasons: 1, Explainer: &Explainer{}}, "the scored rows kept no inputs to explain"},
 	} {
 		err := WriteScoresCSV(context.Background(), &bytes.Buffer{}, s, tc.opts)
 		if err == nil || err.Error() != tc.want {

@@ -47,7 +47,7 @@ func (g Grid) Cell(xv, yv float64) (col, row int, ok bool) {
 // cleared). Each grid row is one batched forward pass.
 func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) {
 	if g.Cols < 1 || g.Rows < 1 || !(g.XHi > g.XLo) || !(g.YHi > g.YLo) {
-		return nil, fmt.Errorf("experiment: grid of %d×%d cells over [%v, %v]×[%v, %v]: want at least one cell and ranges that are not empty",
+		return nil, fmt.Errorf("grid of %d×%d cells over [%v, %v]×[%v, %v]: want at least one cell and ranges that are not empty",
 			g.Cols, g.Rows, g.XLo, g.XHi, g.YLo, g.YHi)
 	}
 	xc, err := x.numericColumn(g.X)
@@ -60,7 +60,7 @@ func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) 
 	}
 	width := len(row)
 	if width != x.Net.Arch.Inputs {
-		return nil, fmt.Errorf("experiment: the row has %d inputs, the network takes %d", width, x.Net.Arch.Inputs)
+		return nil, fmt.Errorf("the row has %d inputs, the network takes %d", width, x.Net.Arch.Inputs)
 	}
 	pred := engine.NewPredictor(x.Net)
 	batch := make([]float64, g.Cols*width)
@@ -97,7 +97,7 @@ func (x *Explainer) numericColumn(name string) (*data.PipelineColumn, error) {
 	}
 	pc := &x.Pipeline.Columns[ci]
 	if pc.Kind != data.Numeric {
-		return nil, fmt.Errorf("experiment: %s is not a numeric column; a map axis needs one", pc.Name)
+		return nil, fmt.Errorf("%s is not a numeric column; a map axis needs one", pc.Name)
 	}
 	return pc, nil
 }

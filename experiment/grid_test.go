@@ -143,12 +143,12 @@ func TestProbabilityGridRefusals(t *testing.T) {
 		want string
 	}{
 		{Grid{X: xname, Y: yname, XHi: 1, YHi: 1, Cols: 0, Rows: 3},
-			"experiment: grid of 0×3 cells over [0, 1]×[0, 1]: want at least one cell and ranges that are not empty"},
+			"grid of 0×3 cells over [0, 1]×[0, 1]: want at least one cell and ranges that are not empty"},
 		{Grid{X: xname, Y: yname, XLo: 1, XHi: 1, YHi: 1, Cols: 2, Rows: 3},
-			"experiment: grid of 2×3 cells over [1, 1]×[0, 1]: want at least one cell and ranges that are not empty"},
-		{Grid{X: "nope", Y: yname, XHi: 1, YHi: 1, Cols: 2, Rows: 2}, `experiment: unknown column: "nope"`},
+			"grid of 2×3 cells over [1, 1]×[0, 1]: want at least one cell and ranges that are not empty"},
+		{Grid{X: "nope", Y: yname, XHi: 1, YHi: 1, Cols: 2, Rows: 2}, `unknown column: "nope"`},
 		{Grid{X: xname, Y: yname, XHi: 1, YHi: 1, Cols: 2, Rows: 2},
-			"experiment: the row has 3 inputs, the network takes " + strconv.Itoa(x.Net.Arch.Inputs)},
+			"the row has 3 inputs, the network takes " + strconv.Itoa(x.Net.Arch.Inputs)},
 	} {
 		row := in
 		if tc.g.Cols == 2 && tc.g.X == xname {
@@ -159,7 +159,7 @@ func TestProbabilityGridRefusals(t *testing.T) {
 		}
 	}
 	g := Grid{X: "visits", Y: "plan", XHi: 1, YHi: 1, Cols: 2, Rows: 2}
-	if _, err := plan.ProbabilityGrid(in, g); err == nil || err.Error() != "experiment: plan is not a numeric column; a map axis needs one" {
+	if _, err := plan.ProbabilityGrid(in, g); err == nil || err.Error() != "plan is not a numeric column; a map axis needs one" {
 		t.Errorf("categorical axis: %v", err)
 	}
 }

@@ -28,7 +28,7 @@ func TestL2Prior(t *testing.T) {
 	}
 	cfg := DefaultConfig()
 	cfg.L2Prior = -1
-	if err := cfg.Validate(); err == nil || err.Error() != "engine: invalid configuration: L2 prior must be a number from 0 to 1e9, got -1" {
+	if err := cfg.Validate(); err == nil || err.Error() != "invalid configuration: L2 prior must be a number from 0 to 1e9, got -1" {
 		t.Errorf("negative prior: %v", err)
 	}
 }

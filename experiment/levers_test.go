@@ -167,7 +167,7 @@ func TestCheckLevers(t *testing.T) {
 	}
 	_, err = CheckLevers(x.Pipeline, []string{"discount"})
 	if !errors.Is(err, ErrUnknownColumn) ||
-		err.Error() != `experiment: unknown column: lever "discount" is not a feature column of the model (its columns: coupons, plan)` {
+		err.Error() != `unknown column: lever "discount" is not a feature column of the model (its columns: coupons, plan)` {
 		t.Errorf("err %v", err)
 	}
 	got, err = CheckLevers(x.Pipeline, []string{"Coupons:UP ", "plan", "coupons:up"})
@@ -181,7 +181,7 @@ func TestCheckLevers(t *testing.T) {
 		{[]string{"plan:down"}, `lever "plan:down": plan is categorical, with levels and no up or down; give it without a direction`},
 		{[]string{"coupons:up", "coupons:down"}, "lever coupons is given twice, as coupons:up and coupons:down: give it once"},
 		{[]string{"coupons", "coupons:down"}, "lever coupons is given twice, as coupons and coupons:down: give it once"},
-		{[]string{"coupons:sideways"}, `experiment: unknown column: lever "coupons:sideways" is not a feature column of the model (its columns: coupons, plan)`},
+		{[]string{"coupons:sideways"}, `unknown column: lever "coupons:sideways" is not a feature column of the model (its columns: coupons, plan)`},
 	} {
 		if _, err := CheckLevers(x.Pipeline, c.levers); err == nil || err.Error() != c.want {
 			t.Errorf("%v: %v\nwant %s", c.levers, err, c.want)

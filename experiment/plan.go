@@ -35,7 +35,7 @@ import (
 // effect of the campaign.
 
 // ErrPlan is matched (errors.Is) by every refusal of the planner's inputs.
-var ErrPlan = errors.New("experiment: invalid plan")
+var ErrPlan = errors.New("invalid plan")
 
 // PlanAssumptions are the figures the user types.
 type PlanAssumptions struct {

@@ -88,9 +88,9 @@ func (l ContactList) Header() []string {
 func (l ContactList) check() error {
 	switch {
 	case l.Report == nil || l.Report.Plan == nil:
-		return errors.New("experiment: a contact list needs a plan")
+		return errors.New("a contact list needs a plan")
 	case l.Explainer == nil || l.Row == nil:
-		return errors.New("experiment: a contact list needs an explainer and the customers' inputs")
+		return errors.New("a contact list needs an explainer and the customers' inputs")
 	case l.Segments == nil || len(l.Segments.Names) != len(l.Report.Plan.probs) || len(l.Segments.Risk) != len(l.Segments.Names):
 		return fmt.Errorf("%w: the segments do not cover the customers", ErrPlan)
 	case len(l.IDs) != len(l.Report.Plan.probs):
@@ -136,7 +136,7 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 			inputs = append(inputs, l.Row(i))
 		}
 		if err := bx.Explain(exs[:len(block)], inputs); err != nil {
-			return fmt.Errorf("experiment: explaining customers %s…: %w", l.IDs[block[0]], err)
+			return fmt.Errorf("explaining customers %s…: %w", l.IDs[block[0]], err)
 		}
 		for k, i := range block {
 			if l.Own != nil {

@@ -36,7 +36,7 @@ type PlanRefusal struct {
 	Customer int
 }
 
-// Error is the refusal in English, e.g. "experiment: invalid plan: cost
+// Error is the refusal in English, e.g. "invalid plan: cost
 // per contact -1: want an amount ≥ 0".
 func (e *PlanRefusal) Error() string {
 	var why string

@@ -189,7 +189,7 @@ func TestPlanRefusesBadAssumptions(t *testing.T) {
 		{PlanAssumptions{Value: 1, CostPerContact: 1e308, Success: 0.2}, nil, []float64{0.5, 0.5}, "amount 1e+308 is too large: the plan's totals over the customers would overflow", RefuseTooLarge},
 	} {
 		_, err := NewPlan(c.probs, c.values, c.a)
-		if !errors.Is(err, ErrPlan) || err.Error() != "experiment: invalid plan: "+c.want {
+		if !errors.Is(err, ErrPlan) || err.Error() != "invalid plan: "+c.want {
 			t.Errorf("%+v: err %v, want %q", c.a, err, c.want)
 		}
 		var r *PlanRefusal

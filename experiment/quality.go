@@ -82,13 +82,28 @@ func QualityTable(ctx context.Context, open Opener, dir string) ([]QualityRow, e
 	return qualityTable(ctx, open, dir, DefaultConfig(), QualityFolds, QualityShopUsers, nil)
 }
 
+// QualityFiles returns the files under dir that QualityTable reads, in
+// the order it reads them, so that a caller can check them before minutes
+// of cross-validation.
+func QualityFiles(dir string) []string {
+	var files []string
+	for _, t := range qualityTargets {
+		if t.src.Kind == "csv" {
+			files = append(files, filepath.Join(dir, filepath.FromSlash(t.src.Path)))
+		}
+	}
+	return files
+}
+
 // qualityTable is QualityTable with the configuration, fold count and
 // built-in population size (0: the default) chosen by the caller, so tests
 // can run a cheaper variant. progress, if not nil, hears each finished fold.
 func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, users int,
 	progress func(dataset string, fold, k int)) ([]QualityRow, error) {
-	rows := make([]QualityRow, 0, len(qualityTargets))
-	for _, t := range qualityTargets {
+	// Every data set is read before any is cross-validated: a bad file
+	// read last is refused at once, not after minutes of training.
+	sets := make([]*Data, len(qualityTargets))
+	for i, t := range qualityTargets {
 		src := t.src
 		if src.Kind == "csv" {
 			src.Path = filepath.Join(dir, filepath.FromSlash(src.Path))
@@ -97,15 +112,20 @@ func qualityTable(ctx context.Context, open Opener, dir string, cfg Config, k, u
 		}
 		d, err := Load(src, open)
 		if err != nil {
-			return nil, fmt.Errorf("experiment: quality table: %w", err)
+			return nil, fmt.Errorf("quality table: %w", err)
 		}
+		sets[i] = d
+	}
+	rows := make([]QualityRow, 0, len(qualityTargets))
+	for i, t := range qualityTargets {
+		d := sets[i]
 		var report func(fold, k int)
 		if progress != nil {
 			report = func(fold, k int) { progress(t.name, fold, k) }
 		}
 		cv, err := CrossValidate(ctx, d, cfg, k, report)
 		if err != nil {
-			return nil, fmt.Errorf("experiment: quality table, %s: %w", t.name, err)
+			return nil, fmt.Errorf("quality table, %s: %w", t.name, err)
 		}
 		row := QualityRow{
 			Dataset: t.name, Label: d.Table.Label.Name, Rows: d.Table.Rows,

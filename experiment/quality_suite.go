@@ -177,6 +177,19 @@ func SuiteCandidates() []SuiteCandidate {
 	)
 }
 
+// SuiteFiles returns the files under dir that QualitySuite reads for sets,
+// in the order it reads them, so that a caller can check them before hours
+// of cross-validation.
+func SuiteFiles(dir string, sets []SuiteSet) []string {
+	var files []string
+	for _, s := range sets {
+		if s.Source.Kind != "builtin" {
+			files = append(files, filepath.Join(dir, filepath.FromSlash(s.Source.Path)))
+		}
+	}
+	return files
+}
+
 // loadSuiteSet loads one set of the suite from dir.
 func loadSuiteSet(s SuiteSet, open Opener, dir string) (*Data, error) {
 	src := s.Source
@@ -210,13 +223,13 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 		res.Sets = append(res.Sets, s.Name)
 		d, err := loadSuiteSet(s, open, dir)
 		if err != nil {
-			return res, fmt.Errorf("experiment: quality suite, %s: %w", s.Name, err)
+			return res, fmt.Errorf("quality suite, %s: %w", s.Name, err)
 		}
 		for i, c := range cands {
 			start := time.Now()
 			cv, err := CrossValidate(ctx, d, c.Config, k, nil)
 			if err != nil {
-				return res, fmt.Errorf("experiment: quality suite, %s, %s: %w", s.Name, c.Name, err)
+				return res, fmt.Errorf("quality suite, %s, %s: %w", s.Name, c.Name, err)
 			}
 			res.Cells[i][j] = SuiteCell{AUCMean: cv.Mean.ROCAUC, AUCStd: cv.Std.ROCAUC, Seconds: time.Since(start).Seconds()}
 			res.Bars[j] = s.Bar

@@ -2,7 +2,12 @@ package experiment
 
 import (
 	"context"
+	"fmt"
+	"io"
+	"io/fs"
 	"math"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -88,5 +93,37 @@ func TestWriteQualityMarkdown(t *testing.T) {
 		"| built-in shop (`purchases_next_30d`) | 5000 | 0.837 ± 0.015 | 0.866 (Bayes limit) | 0.856 | 0.812 | 0.628 | no |\n"
 	if b.String() != want {
 		t.Errorf("got\n%s\nwant\n%s", b.String(), want)
+	}
+}
+
+// TestQualityTableReadsEveryFileFirst: the quality table reads all its data
+// sets before it cross-validates any, so a bad file read last (telco_churn
+// here) is refused before a fold is trained on the first one.
+func TestQualityTableReadsEveryFileFirst(t *testing.T) {
+	var shoppers strings.Builder
+	shoppers.WriteString("visits,pages,Revenue\n")
+	for i := range 40 {
+		fmt.Fprintf(&shoppers, "%d,%d,%v\n", i%7, i%5, i%2 == 0)
+	}
+	files := map[string]string{
+		filepath.Join("d", "online_shoppers", "online_shoppers_intention.csv"):    shoppers.String(),
+		filepath.Join("d", "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv"): "",
+	}
+	open := func(p string) (io.ReadCloser, error) {
+		text, ok := files[p]
+		if !ok {
+			return nil, fmt.Errorf("%s: %w", p, fs.ErrNotExist)
+		}
+		return io.NopCloser(strings.NewReader(text)), nil
+	}
+	folds := 0
+	_, err := qualityTable(context.Background(), open, "d", DefaultConfig(), 2, 100, func(string, int, int) { folds++ })
+	want := "quality table: " + filepath.Join("d", "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv") + ": empty file (no header)"
+	if err == nil || err.Error() != want || folds != 0 {
+		t.Errorf("err %v after %d folds\nwant %s before any", err, folds, want)
+	}
+	if got, want := QualityFiles("d"), []string{filepath.Join("d", "online_shoppers", "online_shoppers_intention.csv"),
+		filepath.Join("d", "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")}; !slices.Equal(got, want) {
+		t.Errorf("QualityFiles %q, want %q", got, want)
 	}
 }

@@ -161,7 +161,7 @@ func CutBands[I int | int32](order []I, scores []float64, s BandScheme) Banding 
 // label, counts for neither).
 func (b Banding) Outcomes(labels []float64, t Target) ([]int, error) {
 	if len(labels) != len(b.Of) {
-		return nil, errors.New("experiment: band outcomes: labels and users differ in number")
+		return nil, errors.New("band outcomes: labels and users differ in number")
 	}
 	want := 0.0
 	if t.OnPositive {

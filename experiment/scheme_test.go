@@ -143,7 +143,7 @@ func TestPrepareFallsBackOnOneClassCohort(t *testing.T) {
 	}
 	d := &Data{Source: Source{Kind: "log", Path: "tiny.csv", Cutoff: date("2024-01-21"), HorizonDays: 10}, Table: tab, Cohort: &rep, Log: log}
 	_, err = NewOutOfTime(d, schemeConfig())
-	want := "experiment: too few rows: the training cohort at 2024-01-11 has 3 customers and 3 who order again within 10 days: both classes are needed"
+	want := "too few rows: the training cohort at 2024-01-11 has 3 customers and 3 who order again within 10 days: both classes are needed"
 	if err == nil || err.Error() != want || !errors.Is(err, ErrTooFewRows) {
 		t.Errorf("error %v\nwant  %s", err, want)
 	}
@@ -152,7 +152,7 @@ func TestPrepareFallsBackOnOneClassCohort(t *testing.T) {
 func TestConfigRefusesUnknownScheme(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Validation = "sideways"
-	want := `engine: invalid configuration: validation "sideways": want "random" or "out-of-time"`
+	want := `invalid configuration: validation "sideways": want "random" or "out-of-time"`
 	if err := cfg.Validate(); err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
@@ -313,7 +313,7 @@ func TestOutOfTimeKeepsExcludedColumnsOut(t *testing.T) {
 	cfg.Validation = ""
 	_, err := Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
 		Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg, Exclude: []string{"no_such"}}, nil)
-	const want = `backtest fold at 2024-02-20: data: unknown column: orders.csv: no column "no_such" (columns: customer_id, recency_days, ` +
+	const want = `backtest fold at 2024-02-20: unknown column: orders.csv: no column "no_such" (columns: customer_id, recency_days, ` +
 		`frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend)`
 	if err == nil || !errors.Is(err, data.ErrUnknownColumn) || err.Error() != want {
 		t.Errorf("excluding an unknown column: %v, want %s", err, want)

@@ -96,7 +96,7 @@ func (e *Experiment) ScoreAll() (*TableScores, error) {
 		_, cols := x.Dims()
 		raw := x.RawMatrix()
 		if cols != e.Net.Arch.Inputs || (raw.Stride != cols && len(rows) > 1) {
-			return nil, fmt.Errorf("experiment: prepared %d columns, the network takes %d", cols, e.Net.Arch.Inputs)
+			return nil, fmt.Errorf("prepared %d columns, the network takes %d", cols, e.Net.Arch.Inputs)
 		}
 		pred.PredictFlat(s.Probabilities[start:start+len(rows)], nil, raw.Data[:len(rows)*cols], len(rows))
 	}

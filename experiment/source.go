@@ -150,7 +150,7 @@ func (s Source) usersOrDefault() int {
 type Opener func(path string) (io.ReadCloser, error)
 
 // ErrSource is returned for a source that cannot be loaded as described.
-var ErrSource = errors.New("experiment: bad data source")
+var ErrSource = errors.New("bad data source")
 
 // Data is a loaded data set ready to be split and preprocessed.
 type Data struct {
@@ -279,7 +279,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel,
 			Exclude: src.Exclude})
 		if err != nil {
-			return nil, err
+			return nil, logLook(src, open, err)
 		}
 		return &Data{Source: src, Table: t}, nil
 	}
@@ -365,4 +365,25 @@ func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortRep
 		return nil, rep, nil, err
 	}
 	return t, rep, bg, nil
+}
+
+// logLook returns err, the refusal of a table whose label was not named
+// (none detected, or one that is not binary), as a *data.LogLookError
+// saying to give the file with --log when it reads as an order log
+// (data.LookLikeOrderLog reads its first lines again); any other error,
+// or one whose file cannot be opened again (standard input), as it is.
+func logLook(src Source, open Opener, err error) error {
+	if src.Label != "" || src.noLabel || src.labelOptional ||
+		!errors.Is(err, data.ErrNoLabel) && !errors.Is(err, data.ErrLabelNotBinary) {
+		return err
+	}
+	f, openErr := open(src.Path)
+	if openErr != nil {
+		return err
+	}
+	defer f.Close()
+	if look, ok := data.LookLikeOrderLog(f, src.Path); ok {
+		return &data.LogLookError{Err: err, Look: look}
+	}
+	return err
 }

@@ -49,7 +49,7 @@ type TuneOptions struct {
 }
 
 // ErrTune is matched (errors.Is) by the options Tune refuses.
-var ErrTune = errors.New("experiment: tune")
+var ErrTune = errors.New("tune")
 
 // TuneResult is the outcome of Tune.
 type TuneResult struct {

@@ -199,14 +199,14 @@ func TestCompareTrialsFoldsFirst(t *testing.T) {
 func TestTuneFailedTrialIsRankedLast(t *testing.T) {
 	eval := func(_ context.Context, cfg Config, _ int) (FoldResult, error) {
 		if cfg.Train.L2 == 2 {
-			return FoldResult{}, errors.New("engine: training diverged")
+			return FoldResult{}, errors.New("training diverged")
 		}
 		return FoldResult{Scores: Scores{ROCAUC: 0.5 + cfg.Train.L2/10}}, nil
 	}
 	opts, _ := TuneOptions{Trials: 3, Space: labelSpace(2), Folds: 2, Eta: 2}.withDefaults()
 	res, _ := newTuner(DefaultConfig(), opts, 1).run(context.Background(), eval)
 	last := res.Board[len(res.Board)-1]
-	if last.Err != "engine: training diverged" || !last.Stopped || res.Best.Settings[0].Value != "1" {
+	if last.Err != "training diverged" || !last.Stopped || res.Best.Settings[0].Value != "1" {
 		t.Fatalf("last %+v, best %+v", last, res.Best)
 	}
 }
@@ -216,12 +216,12 @@ func TestTuneOptionErrors(t *testing.T) {
 		opts TuneOptions
 		want string
 	}{
-		{TuneOptions{Folds: 1, Trials: 3}, "experiment: tune: 1 folds: want at least 2"},
-		{TuneOptions{Trials: -1}, "experiment: tune: -1 trials: want at least 1 (0: as many as the budget allows)"},
-		{TuneOptions{Budget: -time.Second}, "experiment: tune: budget -1s: want a positive duration"},
-		{TuneOptions{}, "experiment: tune: give a number of trials, a budget or both"},
-		{TuneOptions{Trials: 3, Eta: 1}, "experiment: tune: halving factor 1: want at least 2"},
-		{TuneOptions{Trials: 3, Space: []TuneDimension{{Name: "x"}}}, `experiment: tune: dimension "x" has no values`},
+		{TuneOptions{Folds: 1, Trials: 3}, "tune: 1 folds: want at least 2"},
+		{TuneOptions{Trials: -1}, "tune: -1 trials: want at least 1 (0: as many as the budget allows)"},
+		{TuneOptions{Budget: -time.Second}, "tune: budget -1s: want a positive duration"},
+		{TuneOptions{}, "tune: give a number of trials, a budget or both"},
+		{TuneOptions{Trials: 3, Eta: 1}, "tune: halving factor 1: want at least 2"},
+		{TuneOptions{Trials: 3, Space: []TuneDimension{{Name: "x"}}}, `tune: dimension "x" has no values`},
 	} {
 		_, err := c.opts.withDefaults()
 		if !errors.Is(err, ErrTune) || err.Error() != c.want {

@@ -50,7 +50,7 @@ func TestHealthDegradedAfterAFailedReload(t *testing.T) {
 	}
 	h, raw := health(t, s)
 	want := Health{Status: "degraded", Model: served.ID, LoadedAt: loadedAt,
-		ReloadError: "experiment: model file model.json: not valid JSON at line 1, column 10: unexpected end of JSON input"}
+		ReloadError: "model file model.json: not valid JSON at line 1, column 10: unexpected end of JSON input"}
 	at, err := time.Parse(time.RFC3339, h.ReloadFailedAt)
 	if err != nil || at.Before(before) {
 		t.Errorf("reload_failed_at %q, want a time from %v on", h.ReloadFailedAt, before)

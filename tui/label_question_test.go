@@ -1,12 +1,14 @@
 package tui
 
 import (
+	"errors"
 	"io"
 	"strings"
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/screentest"
@@ -96,6 +98,33 @@ func TestTitleAboveTheHeaderIsLeftOut(t *testing.T) {
 		t.Fatalf("the report did not load: %v", m.err)
 	}
 	screentest.MustContain(t, screen(m), "Titles", `lines above the header left out: "Customer report", "exported`)
+}
+
+// TestOrderLogOpenedAsATableIsRefused: an order log opened as a table is
+// refused, saying what it looks like and that g opens it as a log, not
+// asked which of its columns is the label: none of them is. The data
+// loaded before stay.
+func TestOrderLogOpenedAsATableIsRefused(t *testing.T) {
+	const orders = "customer_id,order_date,amount\n" +
+		"c1,2024-01-02,10.5\nc2,2024-01-03,3\nc1,2024-02-01,7\nc3,2024-02-03,12\nc2,2024-02-05,4.25\nc1,2024-03-01,9\n"
+	opts := textbookOptions()
+	opts.Open = func(p string) (io.ReadCloser, error) {
+		if p == "orders.csv" {
+			return io.NopCloser(strings.NewReader(orders)), nil
+		}
+		return screentest.Open(p)
+	}
+	m := loadedModel(t, opts, 80, 24)
+	before := m.data
+	m = settle(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "orders.csv"}})
+	if strings.Contains(screen(m), "Which column") {
+		t.Fatalf("asked for a label among the log's columns:\n%s", screen(m))
+	}
+	var look *data.LogLookError
+	if !errors.As(m.err, &look) || m.data != before {
+		t.Fatalf("err %v, data kept %v; want a *data.LogLookError", m.err, m.data == before)
+	}
+	screentest.MustContain(t, screen(m), "looks like an order log", "press g on the Data screen")
 }
 
 // settle sends msg to m, then each message its commands return in turn,

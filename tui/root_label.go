@@ -10,7 +10,8 @@ import (
 // Data screen's question instead of a refusal, and asks again, saying why,
 // when the column chosen there cannot be the label. It reports whether it
 // asked; the data loaded before stay as they were. A file whose first
-// line is a title above the header is refused instead, saying so. The answer comes back
+// line is a title above the header, or that reads as an order log, is
+// refused instead, saying so. The answer comes back
 // as a datascreen.OpenMsg, or a datascreen.LabelCancelMsg that shows the
 // refusal.
 func (m *Model) askLabel(msg loadedMsg) bool {
@@ -18,10 +19,15 @@ func (m *Model) askLabel(msg loadedMsg) bool {
 		return false
 	}
 	var notFound *data.LabelNotFoundError
+	var look *data.LogLookError
 	switch {
 	case errors.As(msg.err, &notFound) && notFound.TitleAbove > 0:
 		// The first line is a title, not the header: no column of it is
 		// the label, and the refusal says which line is.
+		return false
+	case errors.As(msg.err, &look):
+		// An order log opened as a table: none of its columns is the
+		// label, and the refusal says to open it as a log.
 		return false
 	case errors.As(msg.err, &notFound):
 		why := ""

@@ -11,7 +11,8 @@ import (
 
 // TestErrorTextWordsParseFactsInChinese: a ragged row, a label without
 // two classes, a title above the header and a table without a usable
-// feature column (each column's reason) are said wholly in Chinese
+// feature column (each column's reason, also numbers written with a
+// decimal comma in a comma-separated file) are said wholly in Chinese
 // from the error's facts, while English keeps data's own message.
 func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 	readCSV := func(text string) error {
@@ -34,6 +35,11 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 			score = "pending"
 		}
 		fmt.Fprintf(&mixed, "u%d,%s,basic,%s\n", i, score, []string{"yes", "no"}[i%2])
+	}
+	var commas strings.Builder // 30 distinct prices written "1,5", "2,25", …
+	commas.WriteString("price,churn\n")
+	for i := range 30 {
+		fmt.Fprintf(&commas, "\"%d,%d\",%s\n", i+1, []int{5, 25}[i%2], []string{"yes", "no"}[i%2])
 	}
 	var wide, wideEn, wideZh strings.Builder
 	for i := range 25 {
@@ -86,6 +92,11 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		{readCSV(wide.String()),
 			"u.csv: no usable feature column (" + wideEn.String()[2:] + ", and 5 more)",
 			"u.csv：没有可用的特征列（" + strings.TrimPrefix(wideZh.String(), "；") + "；另有 5 列）"},
+		{readCSV(commas.String()),
+			`u.csv: no usable feature column (price: it looks like numbers written with a decimal comma ("1,5", "2,25"), ` +
+				`which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point)`,
+			`u.csv：没有可用的特征列（price：看起来是用小数逗号书写的数字（"1,5"、"2,25"），只有以分号分隔的文件才把它们读作数字：` +
+				`请用分号分隔各字段，或用小数点书写数字）`},
 		{readCSV("churn\nyes\nno\n"),
 			"u.csv: no usable feature column",
 			"u.csv：没有可用的特征列"},

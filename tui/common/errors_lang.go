@@ -61,6 +61,11 @@ var causes = []struct {
 // error, with the English detail kept in parentheses. Other errors stay in
 // English.
 func (c Common) ErrorText(err error) string {
+	var look *data.LogLookError
+	if errors.As(err, &look) {
+		// The command line's advice (--log) is a key here.
+		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
+	}
 	plain := PlainError(err)
 	if c.Lang != "zh" {
 		return plain
@@ -218,6 +223,8 @@ func factsZh(f data.Facts) string {
 		for _, c := range f.Columns {
 			w := c.Name + "："
 			switch {
+			case c.DecimalComma[0] != "":
+				w += DecimalCommaZh(c.DecimalComma)
 			case c.Kind == data.ID && c.NamesRows:
 				w += "标识"
 			case c.Kind == data.ID:
@@ -245,6 +252,45 @@ func factsZh(f data.Facts) string {
 		return strings.Join(why, "；")
 	}
 	return ""
+}
+
+// logLookText says what a file opened as a table looks like (an order
+// log) and that g on the Data screen opens it as one.
+func (c Common) logLookText(l data.LogLook) string {
+	const advice = ": press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again"
+	if c.Lang != "zh" {
+		return l.What() + advice
+	}
+	column := func(name string) string {
+		if l.Headerless {
+			return "第 " + name + " 列"
+		}
+		return fmt.Sprintf("列 %q", name)
+	}
+	lines := fmt.Sprintf("它的 %s 行", Thousands(l.Lines))
+	if l.Sampled {
+		lines = fmt.Sprintf("它的前 %s 行", Thousands(l.Lines))
+	}
+	customer := column(l.Customer)
+	if !l.Headerless {
+		customer += " " // after the quoted name, as before a number
+	}
+	return fmt.Sprintf("它看起来是订单日志，而不是每个客户一行的表（%s中%s有 %s 个客户，日期在%s）："+
+		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+		lines, customer, Thousands(l.Customers), column(l.Date))
+}
+
+// DecimalCommaZh says in Chinese that a column left out looks like
+// numbers written with a decimal comma, quoting its cells
+// (data.Reason.DecimalComma, "" when unused), and what to do.
+func DecimalCommaZh(cells [2]string) string {
+	var q []string
+	for _, c := range cells {
+		if c != "" {
+			q = append(q, strconv.Quote(c))
+		}
+	}
+	return "看起来是用小数逗号书写的数字（" + strings.Join(q, "、") + "），只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字"
 }
 
 // columnOf names a table's column, or the column of an order log's role

@@ -96,3 +96,31 @@ func TestDescribeSourceSpeaksChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextOfAnOrderLogOpenedAsATable: the refusal of an order log
+// opened as a table says, in both languages, what it looks like and that g
+// on the Data screen opens it as an order log (the command line's --log
+// means nothing in the interface).
+func TestErrorTextOfAnOrderLogOpenedAsATable(t *testing.T) {
+	const orders = "customer_id,order_date,amount\n" +
+		"c1,2024-01-02,10.5\nc2,2024-01-03,3\nc1,2024-02-01,7\nc3,2024-02-03,12\nc2,2024-02-05,4.25\nc1,2024-03-01,9\n"
+	open := func(string) (io.ReadCloser, error) { return io.NopCloser(strings.NewReader(orders)), nil }
+	_, err := experiment.Load(experiment.Source{Kind: "csv", Path: "o.csv"}, open)
+	var look *data.LogLookError
+	if !errors.As(err, &look) {
+		t.Fatalf("err %v, want a *data.LogLookError", err)
+	}
+	for lang, want := range map[string]string{
+		"en": "o.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; " +
+			`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
+			`with dates in column "order_date"): press g on the Data screen to open it as an order log, which makes one row per customer ` +
+			"and labels it by whether they order again",
+		"zh": "o.csv:1：找不到标签列（no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN）；" +
+			`它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
+			"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	} {
+		if got := (Common{Lang: lang}).ErrorText(err); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
+		}
+	}
+}

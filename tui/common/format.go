@@ -214,14 +214,10 @@ func FmtMetric(v float64) string {
 	return fmt.Sprintf("%.4f", v)
 }
 
-// PlainError drops the package prefixes ("engine: invalid configuration: ")
-// users need not read.
+// PlainError is err as the interface shows it: without a leading
+// "invalid configuration: ", which the words after it make plain.
 func PlainError(err error) string {
-	msg := err.Error()
-	for _, p := range []string{engine.ErrConfig.Error() + ": ", "engine: ", "experiment: "} {
-		msg = strings.TrimPrefix(msg, p)
-	}
-	return msg
+	return strings.TrimPrefix(err.Error(), engine.ErrConfig.Error()+": ")
 }
 
 // JoinColumns sets blocks of lines side by side, each padded to its width.

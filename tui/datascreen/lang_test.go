@@ -97,3 +97,28 @@ func TestTooVariedTextIsShownAsDroppedText(t *testing.T) {
 		}
 	}
 }
+
+// TestDecimalCommaTextSaysWhatItLikelyIs: a column of numbers written with
+// a decimal comma in a comma-separated file (60 distinct prices "1,5",
+// "2,5", … of 120 users, each seen twice) is shown as text and dropped, and
+// its reason says it looks like numbers with a decimal comma, with what to
+// do, in both languages, not only that it has too many levels.
+func TestDecimalCommaTextSaysWhatItLikelyIs(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("price,visits,churn\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "\"%d,5\",%d,%s\n", i%60, i%9, []string{"no", "yes"}[i%2])
+	}
+	want := map[string]string{
+		"en": `price: text, dropped, 0 missing, 60 levels — dropped: it looks like numbers written with a decimal comma ("0,5", "1,5"), ` +
+			"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
+		"zh": `price：文本，未使用，缺失 0，60 个取值 — 未使用：看起来是用小数逗号书写的数字（"0,5"、"1,5"），` +
+			"只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字",
+	}
+	for lang, w := range want {
+		s := loaded(t, screentest.Common(lang, 160, 48), experiment.Source{Kind: "csv", Path: "p.csv"}, b.String())
+		if got := s.columnDetail(s.info.Schema.Columns[0]); got != w {
+			t.Errorf("%s: detail\n%q\nwant\n%q", lang, got, w)
+		}
+	}
+}

@@ -37,9 +37,10 @@ func (s Model) kindName(k data.Kind) string {
 }
 
 // kindOf is a column's kind as the schema shows it: text with too many
-// levels to be a category is "text", not an identifier.
+// levels to be a category, or that looks like numbers written with a
+// decimal comma, is "text", not an identifier.
 func (s Model) kindOf(c data.ColumnReport) string {
-	if c.Kind == data.ID && c.Why.Kind == data.ReasonTooManyLevels {
+	if c.Kind == data.ID && (c.Why.Kind == data.ReasonTooManyLevels || c.Why.DecimalComma[0] != "") {
 		return s.T("text", "文本")
 	}
 	if c.Date && c.Kind == data.Numeric {

@@ -188,6 +188,10 @@ func (s Model) imputation(m data.Imputation) string {
 
 // kindReason words why a column has its kind.
 func (s Model) kindReason(r data.Reason) string {
+	if r.DecimalComma[0] != "" {
+		// Numbers, so no dates: String is the kind's reason alone.
+		return s.T(r.String(), common.DecimalCommaZh(r.DecimalComma))
+	}
 	switch r.Kind {
 	case data.ReasonAllMissing:
 		return s.T("every value is missing", "全部缺失")

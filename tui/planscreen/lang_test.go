@@ -45,7 +45,7 @@ func TestRefusalTextCoversEveryCode(t *testing.T) {
 		if got := zh.refusalText(err); !strings.HasPrefix(got, "计划输入无效：") {
 			t.Errorf("code %d: %q", code, got)
 		}
-		if got := en.refusalText(err); got != strings.TrimPrefix(err.Error(), "experiment: ") {
+		if got := en.refusalText(err); got != err.Error() {
 			t.Errorf("code %d in English: %q", code, got)
 		}
 	}

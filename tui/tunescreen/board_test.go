@@ -48,7 +48,7 @@ func longResult() experiment.TuneResult {
 		case rank < 6:
 			t.Complete, t.Folds = true, make([]experiment.FoldResult, 5)
 		case n == 18:
-			t.Err, t.Stopped, t.AUC, t.AUCStd = "engine: training diverged at epoch 3, batch 17 (loss NaN)", true, 0, 0
+			t.Err, t.Stopped, t.AUC, t.AUCStd = "training diverged at epoch 3, batch 17 (loss NaN)", true, 0, 0
 		default:
 			t.Stopped, t.Folds = true, make([]experiment.FoldResult, 1+rank%2)
 		}

@@ -45,7 +45,7 @@ func fixedResult() experiment.TuneResult {
 		{Number: 2, Settings: set("64", "relu", "sgd", "0.01", "0", "32", "zscore", "false", "balanced", "10"), Config: base,
 			Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9101, AUCStd: 0.0042, Stopped: true, Time: 3100 * time.Millisecond},
 		{Number: 4, Settings: set("16", "leaky_relu", "adam", "0.0003", "0.01", "128", "zscore", "true", "1", "10"), Config: base,
-			Rung: 0, Err: "engine: training diverged", Stopped: true, Time: 400 * time.Millisecond},
+			Rung: 0, Err: "training diverged", Stopped: true, Time: 400 * time.Millisecond},
 		{Number: 5, Parent: 1, OnBase: true, Settings: []experiment.Setting{{Name: "layers", Value: "128,64"}, {Name: "l2", Value: "0.001"}},
 			Config: base, PosWeight: 1, Rung: 1, Folds: make([]experiment.FoldResult, 2), AUC: 0.9188, AUCStd: 0.0051, Stopped: true, Time: 5 * time.Second},
 	}
