@@ -243,6 +243,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s, cmd
 	case tea.KeyPressMsg:
 		return s.key(msg)
+	case tea.PasteMsg:
+		if s.field < 0 || s.picking != nil || s.out.Showing() {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.input, cmd = common.Paste(s.input, msg)
+		s.render()
+		return s, cmd
 	}
 	return s, nil
 }

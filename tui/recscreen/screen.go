@@ -257,6 +257,15 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		} else {
 			cmd = s.key(msg)
 		}
+	case tea.PasteMsg:
+		switch s.editing {
+		case fieldNone:
+			return s, nil
+		case fieldExclude:
+			s.input, cmd = common.PasteList(s.input, msg) // a column of ids is a list of them
+		default:
+			s.input, cmd = common.Paste(s.input, msg)
+		}
 	case LogMsg:
 		if msg.For != s.srcLog || !s.reading {
 			return s, nil

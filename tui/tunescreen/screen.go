@@ -228,6 +228,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s.typingKey(msg)
 		}
 		return s.key(msg)
+	case tea.PasteMsg:
+		if !s.typing {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.input, cmd = common.Paste(s.input, msg)
+		s.render()
+		return s, cmd
 	}
 	return s, nil
 }
