@@ -198,3 +198,44 @@ func TestPastedPathOpensTheFile(t *testing.T) {
 	}
 	screentest.MustContain(t, screen(m), "Source   "+itemLog+" (order log")
 }
+
+// TestLongPasteScrollsInItsField: a paste longer than its field's room
+// scrolls in the field, its end (where the cursor is) in view, on the
+// field's own line. The Plan, Recommend and Tune fields had no width and
+// ran past the screen's edge, cut with "…" before the cursor or wrapped
+// over the next lines.
+func TestLongPasteScrollsInItsField(t *testing.T) {
+	long := strings.Repeat("1234567890", 20) + "\x1b[31mEND\x1b[0m\n"
+	base := pasteFixture(t, false)
+	for _, c := range []struct {
+		keys         []string
+		start, after string // the field's line starts with start; after follows the cursor after the paste
+	}{
+		{[]string{"0", "b"}, "b budget  ", ""},
+		{[]string{"0", "c"}, "c cost per contact  ", ""},
+		{[]string{"R", "c"}, "history before ", " (c)"},
+		{[]string{"R", "h"}, "horizon ", " (h)"},
+		{[]string{"R", "i"}, "leaving out ", ""},
+		{[]string{"T", "b"}, "Budget: ", "  enter to set, esc to keep"},
+		{[]string{"1", "o"}, "Open table (CSV, Parquet or xlsx): ", ""},
+		{[]string{"5", "/"}, "Find id: ", ""},
+		{[]string{"2", "enter"}, "▸ Layer 1 units       ", ""},
+	} {
+		m := paste(t, drive(t, base, c.keys...), long)
+		view := screen(m)
+		checkFrame(t, view, 100, 30)
+		found := false
+		for _, l := range strings.Split(view, "\n") {
+			if !strings.HasPrefix(l, c.start) {
+				continue
+			}
+			found = true
+			if !strings.Contains(l, "7890END "+c.after) || strings.Contains(l, "…") {
+				t.Errorf("%q: the field's line does not end the paste in view: %q", c.keys, l)
+			}
+		}
+		if !found {
+			t.Errorf("%q: no line starts with %q:\n%s", c.keys, c.start, view)
+		}
+	}
+}

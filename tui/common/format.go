@@ -186,6 +186,17 @@ func NewTextInput(c Common, prompt string) textinput.Model {
 	return in
 }
 
+// InlineView is in's view for a field with more text after it on its
+// line: a field with a width pads a value shorter than the width with
+// blanks, which would push that text to the line's end. A longer value
+// scrolls in the width as in View.
+func InlineView(in textinput.Model) string {
+	if ansi.StringWidth(in.Value()) <= in.Width() {
+		in.SetWidth(0)
+	}
+	return in.View()
+}
+
 // Typed is the text typed into in, made safe for the terminal
 // (TerminalSafe): every screen reads a field through it, since what was
 // typed is echoed back (a search, an id left out, a refused value). The

@@ -201,6 +201,9 @@ func (s Model) Selected() int { return s.selected }
 // SetSize sets the screen's size and redraws it.
 func (s *Model) SetSize(w, h int) {
 	s.Common.SetSize(w, h)
+	if s.Editing() {
+		s.input.SetWidth(s.inputWidth())
+	}
 	s.render()
 }
 

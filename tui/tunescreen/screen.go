@@ -173,6 +173,9 @@ func (s *Model) SetTrials(trials, folds int) {
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
+	if s.typing {
+		s.input.SetWidth(s.inputWidth())
+	}
 	s.render()
 }
 
@@ -251,6 +254,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
 		s.typing, s.refusal = true, ""
+		s.input.SetWidth(s.inputWidth())
 		s.input.SetValue(FormatBudget(s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()
