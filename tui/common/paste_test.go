@@ -11,8 +11,8 @@ import (
 // TestPastedText: what a one-line field takes of a bracketed paste. The
 // expected texts are written by hand from the rule in PastedText's doc
 // (and the README): escape sequences go whole, line breaks at the ends
-// go, each one inside becomes a space (CR LF is one), tabs too, other
-// control characters go.
+// go, each run of line breaks or tabs inside becomes one space (CR LF is
+// one break), other control characters go.
 func TestPastedText(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"plain", "/work/data/orders.csv", "/work/data/orders.csv"},
@@ -23,7 +23,9 @@ func TestPastedText(t *testing.T) {
 		{"clipboard write", "a\x1b]52;c;cHduZWQ=\x1b\\b", "ab"},
 		{"screen clear and newline", "K11,\x1b[2J\nK12", "K11, K12"},
 		{"old Mac line ends", "1\r2\r3", "1 2 3"},
+		{"terminal's pasted line ends and a blank line", "12\r\r34\r", "12 34"},
 		{"tab", "a\tb", "a b"},
+		{"tabs and a line end", "a\t\t\nb", "a b"},
 		{"line separator", "a\u2028b", "a b"},
 		{"C1 and DEL", "a\u0085b\u007fc\x00d", "abcd"},
 		{"invalid UTF-8", "a\xffb", "ab"},
@@ -36,13 +38,15 @@ func TestPastedText(t *testing.T) {
 	}
 }
 
-// TestPastedList: in a list field, each line or tab of a paste separates
-// two entries (expected texts by hand, from PastedList's doc).
+// TestPastedList: in a list field, each run of line breaks or tabs in a
+// paste separates two entries (expected texts by hand, from PastedList's doc).
 func TestPastedList(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"K11\nA10\n", "K11, A10"},
 		{"K11\r\n\x1b[31mA10\x1b[0m\r\nB20\r\n", "K11, A10, B20"},
 		{"K11\tA10", "K11, A10"},
+		{"K11\r\rA10\r", "K11, A10"},
+		{"K11\t\tA10", "K11, A10"},
 		{"K11", "K11"},
 	} {
 		if got := PastedList(c.in); got != c.want {
