@@ -158,18 +158,25 @@ func Percent(v float64) string {
 	return strconv.FormatFloat(100*v, 'f', 1, 64) + " %"
 }
 
+// FieldCharLimit is how many characters a text field holds: any path
+// Linux opens (PATH_MAX is 4096 bytes), while a paste of a whole file
+// into a field (from a served session's client, say) is cut there.
+const FieldCharLimit = 4096
+
 // NewTextInput returns a text field with a steady cursor: a blinking one
-// would redraw the whole screen twice a second for nothing.
+// would redraw the whole screen twice a second for nothing. It holds
+// FieldCharLimit characters.
 //
 // On a served session ctrl+v pastes nothing: the field's paste key reads
 // the clipboard of the machine the program runs on, which for a session
 // of retain serve is the server's (its operator's desktop, say), not the
-// user's. The user's terminal pastes the user's own clipboard as typed
-// text, which the field takes as any typing, its control characters
-// dropped.
+// user's. The user's terminal pastes the user's own clipboard as a
+// bracketed paste (tea.PasteMsg), which screens hand to the field through
+// Paste, as one line without control characters.
 func NewTextInput(c Common, prompt string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
+	in.CharLimit = FieldCharLimit
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
@@ -177,6 +184,17 @@ func NewTextInput(c Common, prompt string) textinput.Model {
 		in.KeyMap.Paste.SetEnabled(false)
 	}
 	return in
+}
+
+// InlineView is in's view for a field with more text after it on its
+// line: a field with a width pads a value shorter than the width with
+// blanks, which would push that text to the line's end. A longer value
+// scrolls in the width as in View.
+func InlineView(in textinput.Model) string {
+	if ansi.StringWidth(in.Value()) <= in.Width() {
+		in.SetWidth(0)
+	}
+	return in.View()
 }
 
 // Typed is the text typed into in, made safe for the terminal

@@ -179,6 +179,15 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return s.pickKey(msg), s.pickCmd(msg)
 		}
 		return s.browseKey(msg)
+	case tea.PasteMsg:
+		if !s.prompt.active() {
+			return s, nil
+		}
+		// A paste is typing: it clears the last refusal and completions.
+		var cmd tea.Cmd
+		s.prompt.input, cmd = common.Paste(s.prompt.input, msg)
+		s.prompt.err, s.prompt.matches = "", nil
+		return s, cmd
 	}
 	if s.prompt.active() {
 		var cmd tea.Cmd

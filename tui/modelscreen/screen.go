@@ -153,12 +153,16 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
-		if s.typing {
-			var cmd tea.Cmd
-			s.input, cmd = s.input.Update(msg)
-			return s, cmd
+		if !s.typing {
+			return s, nil
 		}
-		return s, nil
+		var cmd tea.Cmd
+		if paste, ok := msg.(tea.PasteMsg); ok {
+			s.input, cmd = common.Paste(s.input, paste)
+		} else {
+			s.input, cmd = s.input.Update(msg)
+		}
+		return s, cmd
 	}
 	if s.typing {
 		return s.typingKey(k)

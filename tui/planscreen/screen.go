@@ -133,7 +133,20 @@ func (s Model) Refusal(f int) string { return s.refusals[f] }
 // SetSize sets the screen's size and redraws it.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
+	if s.field >= 0 {
+		s.input.SetWidth(s.inputWidth())
+	}
 	s.render()
+}
+
+// inputWidth is the room the edited field has on its line after its
+// label (and a cell for the cursor): a longer value, typed or pasted,
+// scrolls in it with the cursor's end in view.
+func (s Model) inputWidth() int {
+	if s.field == fieldExport {
+		return max(s.Width-ansi.StringWidth(s.exportPrompt())-1, 1)
+	}
+	return max(s.Width-s.labelWidth()-3, 1)
 }
 
 // Update implements common.Screen.
@@ -243,6 +256,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		return s, cmd
 	case tea.KeyPressMsg:
 		return s.key(msg)
+	case tea.PasteMsg:
+		if s.field < 0 || s.picking != nil || s.out.Showing() {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.input, cmd = common.Paste(s.input, msg)
+		s.render()
+		return s, cmd
 	}
 	return s, nil
 }
@@ -301,7 +322,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
-			s.input.SetWidth(0)
+			s.input.SetWidth(s.inputWidth())
 			s.input.SetValue("")
 			s.input.Placeholder = s.in.text[f]
 			cmd := s.input.Focus()
@@ -316,9 +337,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 		s.field = fieldExport
-		// A path longer than the line scrolls in it: its end, where the
-		// cursor is, stays in view.
-		s.input.SetWidth(max(s.Width-ansi.StringWidth(s.exportPrompt())-1, 1))
+		s.input.SetWidth(s.inputWidth())
 		s.input.SetValue("")
 		s.input.Placeholder = "plan-targets.csv"
 		cmd := s.input.Focus()

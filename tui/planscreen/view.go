@@ -158,16 +158,26 @@ func (s Model) headline() string {
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
 }
 
+// fieldNames label the four inputs.
+func (s Model) fieldNames() [fieldCount]string {
+	return [fieldCount]string{
+		s.T("b budget", "b 预算"), s.T("c cost per contact", "c 单次联系成本"),
+		s.T("v value per customer", "v 每位客户价值"), s.T("s success rate (your assumption)", "s 成功率（你的假设）")}
+}
+
+// labelWidth is the width of the widest input's label.
+func (s Model) labelWidth() int {
+	w := 0
+	for _, n := range s.fieldNames() {
+		w = max(w, ansi.StringWidth(n))
+	}
+	return w
+}
+
 // fields are the four inputs, each followed by its refusal when it has one.
 func (s Model) fields() []string {
 	st := s.Styles
-	names := [fieldCount]string{
-		s.T("b budget", "b 预算"), s.T("c cost per contact", "c 单次联系成本"),
-		s.T("v value per customer", "v 每位客户价值"), s.T("s success rate (your assumption)", "s 成功率（你的假设）")}
-	labelW := 0
-	for _, n := range names {
-		labelW = max(labelW, ansi.StringWidth(n))
-	}
+	names, labelW := s.fieldNames(), s.labelWidth()
 	var out []string
 	for f := range fieldCount {
 		shown := s.in.text[f]

@@ -201,6 +201,9 @@ func (s Model) Selected() int { return s.selected }
 // SetSize sets the screen's size and redraws it.
 func (s *Model) SetSize(w, h int) {
 	s.Common.SetSize(w, h)
+	if s.Editing() {
+		s.input.SetWidth(s.inputWidth())
+	}
 	s.render()
 }
 
@@ -256,6 +259,15 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			cmd = s.editKey(msg)
 		} else {
 			cmd = s.key(msg)
+		}
+	case tea.PasteMsg:
+		switch s.editing {
+		case fieldNone:
+			return s, nil
+		case fieldExclude:
+			s.input, cmd = common.PasteList(s.input, msg) // a column of ids is a list of them
+		default:
+			s.input, cmd = common.Paste(s.input, msg)
 		}
 	case LogMsg:
 		if msg.For != s.srcLog || !s.reading {

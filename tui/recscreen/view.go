@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/recommend"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -75,14 +77,14 @@ func (s Model) settingsLines(w int) []string {
 	horizon := st.Value.Render(s.Tf("%d days", "%d 天", s.horizon))
 	switch s.editing {
 	case fieldCutoff:
-		cutoff = s.input.View()
+		cutoff = common.InlineView(s.input)
 	case fieldHorizon:
-		horizon = s.input.View()
+		horizon = common.InlineView(s.input)
 	}
 	without := ""
 	switch {
 	case s.editing == fieldExclude:
-		without = s.T("leaving out ", "排除 ") + s.input.View()
+		without = s.settingItem(fieldExclude, common.InlineView(s.input))
 	case len(s.exclude) > 0 && (len(s.log.NotFound) > 0 || len(s.log.LeftOutOnly) > 0):
 		// An id on no line at all, and one only on lines left out (a
 		// postage code on lines without a customer), are told apart.
@@ -107,8 +109,30 @@ func (s Model) settingsLines(w int) []string {
 	// Data screen's is the last day of it: "history before" says which,
 	// so the two screens agree on one split (2011-11-09 is the last day
 	// of history there, 2011-11-10 the first day after it here).
-	return common.PackStyled([]string{s.Tf("history before %s (c)", "历史在 %s 之前（c）", cutoff),
-		s.Tf("horizon %s (h)", "观察期 %s（h）", horizon), without, st.Muted.Render(what)}, s.T(" · ", "· "), w, st.Muted)
+	return common.PackStyled([]string{s.settingItem(fieldCutoff, cutoff), s.settingItem(fieldHorizon, horizon), without, st.Muted.Render(what)},
+		s.T(" · ", "· "), w, st.Muted)
+}
+
+// settingItem is setting f as the settings line shows it, with its value
+// v, or its field while it is typed.
+func (s Model) settingItem(f field, v string) string {
+	switch f {
+	case fieldCutoff:
+		return s.Tf("history before %s (c)", "历史在 %s 之前（c）", v)
+	case fieldHorizon:
+		return s.Tf("horizon %s (h)", "观察期 %s（h）", v)
+	case fieldExclude:
+		return s.T("leaving out ", "排除 ") + v
+	}
+	return v
+}
+
+// inputWidth is the room the typed setting's field has on a line of its
+// own, after its words (and a cell for the cursor): a longer value, typed
+// or pasted, scrolls in it with the cursor's end in view, where the
+// packed line would cut it.
+func (s Model) inputWidth() int {
+	return max(s.Width-ansi.StringWidth(s.settingItem(s.editing, ""))-1, 1)
 }
 
 // statusLines are a refused value (wrapped: it names the valid range),

@@ -173,6 +173,9 @@ func (s *Model) SetTrials(trials, folds int) {
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
+	if s.typing {
+		s.input.SetWidth(s.inputWidth())
+	}
 	s.render()
 }
 
@@ -228,6 +231,14 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s.typingKey(msg)
 		}
 		return s.key(msg)
+	case tea.PasteMsg:
+		if !s.typing {
+			return s, nil
+		}
+		var cmd tea.Cmd
+		s.input, cmd = common.Paste(s.input, msg)
+		s.render()
+		return s, cmd
 	}
 	return s, nil
 }
@@ -243,6 +254,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
 		s.typing, s.refusal = true, ""
+		s.input.SetWidth(s.inputWidth())
 		s.input.SetValue(FormatBudget(s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()

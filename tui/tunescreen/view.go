@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
@@ -67,11 +69,24 @@ func plural(n int, one, many string) string {
 
 func (s Model) rungs() int { return len(experiment.RungFolds(s.folds, 3)) }
 
+// budgetLabel and budgetHint stand before and after the budget's field.
+func (s Model) budgetLabel() string { return s.T("Budget: ", "时间预算：") }
+func (s Model) budgetHint() string {
+	return s.T("enter to set, esc to keep", "enter 确定，esc 保留")
+}
+
+// inputWidth is the room the budget's field has between its label and
+// hint (and a cell for the cursor): a longer value, typed or pasted,
+// scrolls in it with the cursor's end in view.
+func (s Model) inputWidth() int {
+	return max(s.Width-ansi.StringWidth(s.budgetLabel())-2-ansi.StringWidth(s.budgetHint())-1, 8)
+}
+
 // budgetLine shows the budget, or the field it is typed in.
 func (s Model) budgetLine() string {
-	label := s.T("Budget: ", "时间预算：")
+	label := s.budgetLabel()
 	if s.typing {
-		return label + s.input.View() + "  " + s.Styles.Muted.Render(s.T("enter to set, esc to keep", "enter 确定，esc 保留"))
+		return label + common.InlineView(s.input) + "  " + s.Styles.Muted.Render(s.budgetHint())
 	}
 	text := label + FormatBudget(s.budget)
 	if s.trials > 0 {

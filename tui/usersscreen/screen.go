@@ -178,6 +178,11 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.expireStatus()
 			cmd = s.listKey(msg)
 		}
+	case tea.PasteMsg:
+		if s.prompt == usersNoPrompt || s.out.Showing() {
+			return s, nil
+		}
+		s.input, cmd = common.Paste(s.input, msg)
 	default:
 		return s, nil
 	}

@@ -1,0 +1,60 @@
+package common
+
+import (
+	"regexp"
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// lineEnds are the line breaks of a paste: LF, CR (what most terminals
+// send for a pasted line end), CR LF, and the Unicode line and paragraph
+// separators.
+const lineEnds = "\r\n\u2028\u2029"
+
+// breaks are the runs of line breaks and tabs inside a paste: each run
+// (CR LF, a blank line, an empty spreadsheet cell) is one break.
+var breaks = regexp.MustCompile("[\t" + lineEnds + "]+")
+
+// PastedText is the text of a paste as a one-line field takes it: escape
+// sequences (colours copied from a terminal, a title or clipboard request)
+// are dropped whole rather than left as "[31m"; line breaks at either end
+// (a copied line's own) are dropped, and each run of line breaks or tabs
+// inside becomes a space, so a multi-line paste reads as one line with all
+// its text; any other control character is dropped.
+func PastedText(s string) string { return pasted(s, " ") }
+
+// PastedList is PastedText for a field that takes a comma-separated list
+// (the ids of items to leave out): each run of line breaks or tabs inside
+// the paste separates two entries with ", ", so a column or a row of ids
+// copied from a spreadsheet is a list of those ids.
+func PastedList(s string) string { return pasted(s, ", ") }
+
+func pasted(s, sep string) string {
+	s = ansi.Strip(strings.ToValidUTF8(s, ""))
+	s = breaks.ReplaceAllLiteralString(strings.Trim(s, lineEnds), sep)
+	return strings.Map(func(r rune) rune {
+		if isControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// Paste inserts the text of a bracketed paste (tea.PasteMsg: the user's
+// terminal pasting the user's own clipboard) at in's cursor, as PastedText
+// makes it and within in's character limit. Screens hand a paste to the
+// focused field through it, in served sessions too: the text comes from
+// the client's terminal, not the server's clipboard (which ctrl+v would
+// read, and which NewTextInput turns off there).
+func Paste(in textinput.Model, msg tea.PasteMsg) (textinput.Model, tea.Cmd) {
+	return in.Update(tea.PasteMsg{Content: PastedText(msg.Content)})
+}
+
+// PasteList is Paste for a field that takes a comma-separated list
+// (PastedList).
+func PasteList(in textinput.Model, msg tea.PasteMsg) (textinput.Model, tea.Cmd) {
+	return in.Update(tea.PasteMsg{Content: PastedList(msg.Content)})
+}
