@@ -41,7 +41,7 @@ func TestExportSQL(t *testing.T) {
 		want string
 	}{
 		{[]string{"export", "--model", model, "--dialect", "oracle"},
-			`retain: --dialect: sqlexport: unknown dialect "oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql` + "\n"},
+			`retain: --dialect: unknown dialect "oracle": want sqlite, duckdb, postgres, bigquery, snowflake, trino, spark or mysql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--format", "csv"},
 			`retain: --format "csv": want sql` + "\n"},
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--cutoff", "2024-01-01"},
@@ -51,7 +51,7 @@ func TestExportSQL(t *testing.T) {
 		{[]string{"export", "--model", model, "--dialect", "sqlite", "--time-format", "dd/mm/yyyy"},
 			`retain: --time-format "dd/mm/yyyy": want iso, yyyymmdd, unix, ymd, dmy or mdy` + "\n"},
 		{[]string{"export", "--model", noID, "--dialect", "sqlite"},
-			"retain: " + noID + ": sqlexport: the model records no id column to key the scores by: name it with --id COLUMN\n"},
+			"retain: " + noID + ": the model records no id column to key the scores by: name it with --id COLUMN\n"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)

@@ -64,7 +64,7 @@ func TestPseudonymiseFlagErrors(t *testing.T) {
 	}{
 		{[]string{"--pseudonymise"}, "retain: --pseudonymise needs --salt-file FILE holding a secret salt (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n"},
 		{[]string{"--salt-file", short}, "retain: --salt-file applies with --pseudonymise\n"},
-		{[]string{"--pseudonymise", "--salt-file", short}, "retain: salt file " + short + ": pseudonym: bad salt: 4 bytes, want at least 16 (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n"},
+		{[]string{"--pseudonymise", "--salt-file", short}, "retain: salt file " + short + ": bad salt: 4 bytes, want at least 16 (for example: head -c 32 /dev/urandom | base64 > salt.txt)\n"},
 	} {
 		c := newCLI(t)
 		code := c.run(context.Background(), append([]string{"predict", "--model", model, "--data", users}, tc.args...)...)

@@ -246,7 +246,7 @@ func writeRecommendCSV(w io.Writer, res *recommend.Result) error {
 // baselines, then the model's gain over GP-TopFreq at 10.
 func printRecommendMetrics(w io.Writer, res *recommend.Result) error {
 	if len(res.Metrics) == 0 {
-		return errors.New("recommend: nothing was measured")
+		return errors.New("nothing was measured")
 	}
 	first := res.Metrics[0]
 	fmt.Fprintf(w, "Recommendation on %s at %s, horizon %d days: %s customers bought in the horizon; catalogue %s items\n",

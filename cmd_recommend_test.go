@@ -144,28 +144,28 @@ func TestRecommendRefusals(t *testing.T) {
 		// (2011-01-21), the latest is the day after the last date
 		// (2011-03-02) or, to evaluate, 2011-03-01 − 10 + 1 = 2011-02-20.
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-02-25", "--evaluate"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
+			"retain: cutoff or horizon out of range: " + log + " ends 2011-03-01: evaluating at 2011-02-25 needs the 10 days from it in the log; " +
 				"with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-02-20 (without one, 2011-02-20 is used)\n"},
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2030-01-01"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
+			"retain: cutoff or horizon out of range: " + log + " ends 2011-03-01: cutoff 2030-01-01 is after the day after its last order, " +
 				"so what the customers did since is unknown; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
 		{[]string{"--log", log, "--horizon", "10d", "--cutoff", "2011-01-20"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
+			"retain: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-20 leaves too little history, as the model learns from " +
 				"the horizon before the cutoff, with a horizon of history before that; with a 10-day horizon, choose a cutoff from 2011-01-21 to 2011-03-02 (without one, 2011-03-02 is used)\n"},
 		// 60 days hold two horizons of at most 30 days, three of 20.
 		{[]string{"--log", log, "--horizon", "400d"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
+			"retain: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 400-day horizon needs at least 800 days: " +
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "31d"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
+			"retain: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 31-day horizon needs at least 62 days: " +
 				"the model learns from the horizon before the cutoff, with a horizon of history before that; choose a --horizon of at most 30 days\n"},
 		{[]string{"--log", log, "--horizon", "21d", "--evaluate"},
-			"retain: recommend: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
+			"retain: cutoff or horizon out of range: " + log + " spans 60 days (2011-01-01 .. 2011-03-01), and a 21-day horizon needs at least 63 days: " +
 				"the model learns from the two horizons before the cutoff and is measured on the one after it; choose a --horizon of at most 20 days, or leave out --evaluate: without measuring, a 21-day horizon needs 42 days\n"},
 		{[]string{"--log", log, "--item-column", "Sku"}, `no column "Sku" for the item`},
 		{[]string{"--log", log, "--cutoff", "15/02/2011"}, `--cutoff "15/02/2011" is not a date as YYYY-MM-DD`},
 		{[]string{"--log", log, "--top", "0"}, "--top 0: want at least 1 item per customer"},
-		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: recommend: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
+		{[]string{"--log", log, "--cutoff", "2011-01-05"}, "retain: cutoff or horizon out of range: " + log + " starts 2011-01-01: cutoff 2011-01-05 leaves too little history, " +
 			"as the model learns from the horizon before the cutoff, with a horizon of history before that; " +
 			"with a 30-day horizon the only cutoff is 2011-03-02 (used without one); a shorter --horizon allows more\n"},
 	} {
@@ -335,7 +335,7 @@ func TestRecommendRefusesOneClassPairs(t *testing.T) {
 	if code := c.run(context.Background(), "recommend", "--log", log, "--horizon", "10d", "--item-column", "Country"); code != exitUsage {
 		t.Fatalf("exit %d, want 2: %s", code, c.stderr)
 	}
-	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: all %d (customer, item) pairs are bought: "+
+	want := fmt.Sprintf("retain: nothing to learn from: %s: all %d (customer, item) pairs are bought: "+
 		"in the 4 horizons after the training cutoffs 2011-01-21 .. 2011-02-20 the buying customers bought every candidate item, "+
 		"so the model has no item left unbought to rank below (the item column Country holds 1 item); name a column with more items with --item-column", log, pairs)
 	if got := lastLine(c.stderr.String()); got != want {
@@ -405,7 +405,7 @@ func TestRecommendRefusesOneCustomer(t *testing.T) {
 	if m == nil || m[2] != strconv.Itoa(bought) {
 		t.Fatalf("stderr ends %q, want %d bought pairs", got, bought)
 	}
-	want := fmt.Sprintf("retain: recommend: nothing to learn from: %s: the %s (customer, item) pairs (%d bought) come from only 1 customer, "+
+	want := fmt.Sprintf("retain: nothing to learn from: %s: the %s (customer, item) pairs (%d bought) come from only 1 customer, "+
 		"who bought in the %d horizons after the training cutoffs %s .. %s: the model learns how customers' purchases differ "+
 		"and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
 		log, m[1], bought, len(cuts), cuts[len(cuts)-1].Format(time.DateOnly), cuts[0].Format(time.DateOnly))

@@ -42,7 +42,7 @@ func TestEvaluateSmall(t *testing.T) {
 		t.Errorf("baseline recall %+v", ev.Baseline.Recall)
 	}
 	if _, err := Evaluate(score, base, make([]float64, 6), nil); !errors.Is(err, ErrColumn) ||
-		err.Error() != "anomaly: bad column: the truth marks 0 of 6 rows as abusive; evaluating needs both kinds" {
+		err.Error() != "bad column: the truth marks 0 of 6 rows as abusive; evaluating needs both kinds" {
 		t.Errorf("no abusers: %v", err)
 	}
 }
@@ -80,9 +80,9 @@ func TestPrepareRefusesBadColumns(t *testing.T) {
 		opts Options
 		want string
 	}{
-		{Options{Truth: "nope"}, `anomaly: bad column: built-in shop has no column "nope" to take as the truth`},
-		{Options{Truth: "sessions_30d"}, `anomaly: bad column: built-in shop: truth column "sessions_30d" has 4 on data row 9 (U000009); want 0/1 or yes/no values`},
-		{Options{Archetype: "nope"}, `anomaly: bad column: built-in shop has no column "nope" to take as the archetype`},
+		{Options{Truth: "nope"}, `bad column: built-in shop has no column "nope" to take as the truth`},
+		{Options{Truth: "sessions_30d"}, `bad column: built-in shop: truth column "sessions_30d" has 4 on data row 9 (U000009); want 0/1 or yes/no values`},
+		{Options{Archetype: "nope"}, `bad column: built-in shop has no column "nope" to take as the archetype`},
 	}
 	for _, c := range cases {
 		_, err := Prepare(shop.Table, c.opts)
@@ -92,13 +92,13 @@ func TestPrepareRefusesBadColumns(t *testing.T) {
 	}
 	small, _ := data.GenerateShop(10, 1)
 	if _, err := Prepare(small.Table, Options{}); !errors.Is(err, ErrNoRows) ||
-		err.Error() != "anomaly: too few rows: built-in shop has 10 rows; scoring needs at least 20 to learn what is usual" {
+		err.Error() != "too few rows: built-in shop has 10 rows; scoring needs at least 20 to learn what is usual" {
 		t.Errorf("10 rows: %v", err)
 	}
 	// One row is "1 row", not "1 rows" (an order log of one customer).
 	one, _ := data.GenerateShop(1, 1)
 	if _, err := Prepare(one.Table, Options{}); err == nil ||
-		err.Error() != "anomaly: too few rows: built-in shop has 1 row; scoring needs at least 20 to learn what is usual" {
+		err.Error() != "too few rows: built-in shop has 1 row; scoring needs at least 20 to learn what is usual" {
 		t.Errorf("1 row: %v", err)
 	}
 }

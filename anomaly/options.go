@@ -46,11 +46,13 @@ const (
 	SecondRoundPatience = 25
 )
 
-// ErrColumn reports a named column that is missing or unusable.
-var ErrColumn = errors.New("anomaly: bad column")
+// ErrColumn reports a named column that is missing or unusable. Like every
+// error this package returns, its text (and ErrNoRows's) has no "anomaly: "
+// prefix: it reaches the user as it is, on the command line and in the TUI.
+var ErrColumn = errors.New("bad column")
 
 // ErrNoRows reports a table with too few rows to learn what is normal.
-var ErrNoRows = errors.New("anomaly: too few rows")
+var ErrNoRows = errors.New("too few rows")
 
 // MinRows is the fewest rows a table must have to be scored.
 const MinRows = 20

@@ -12,4 +12,7 @@
 // Fit estimates r, α, a and b by maximum likelihood; Params then gives, for
 // every customer, P(alive), the expected number of purchases in the next t
 // weeks and the probability of at least one purchase in them.
+//
+// Its errors reach users as they are (the TUI's "BG/NBD not fitted: …", the
+// CLI's refusals), so their text has no "btyd: " prefix.
 package btyd

@@ -8,7 +8,7 @@ import (
 // ErrNoConvergence reports a Gaussian hypergeometric series that did not
 // reach the requested precision within its term budget (|z| too close to 1
 // or too large parameters).
-var ErrNoConvergence = errors.New("btyd: hypergeometric series did not converge")
+var ErrNoConvergence = errors.New("hypergeometric series did not converge")
 
 // hyp2f1MaxTerms is the term budget of Hyp2F1.
 const hyp2f1MaxTerms = 100000

@@ -63,7 +63,7 @@ func (p Params) TotalLogLikelihood(cs []Customer) float64 {
 }
 
 // ErrFit reports a maximum-likelihood fit that did not converge.
-var ErrFit = errors.New("btyd: the BG/NBD fit did not converge")
+var ErrFit = errors.New("the BG/NBD fit did not converge")
 
 // Fit estimates the parameters by maximum likelihood over the customers'
 // calibration summaries. It minimises the mean negative log-likelihood per customer over the
@@ -78,7 +78,7 @@ func Fit(cs []Customer) (Params, float64, error) {
 	}
 	for _, c := range cs {
 		if !(c.X >= 0) || !(c.TX >= 0) || !(c.T >= c.TX) || math.IsInf(c.T, 0) || (c.X > 0 && c.X != math.Floor(c.X)) {
-			return Params{}, 0, fmt.Errorf("btyd: customer %d has an impossible summary x=%g t_x=%g T=%g", c.ID, c.X, c.TX, c.T)
+			return Params{}, 0, fmt.Errorf("customer %d has an impossible summary x=%g t_x=%g T=%g", c.ID, c.X, c.TX, c.T)
 		}
 	}
 	unpack := func(v []float64) Params {

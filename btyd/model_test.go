@@ -175,7 +175,7 @@ func TestHyp2F1Refuses(t *testing.T) {
 		t.Errorf("E[X(1e15)]: err %v, want ErrNoConvergence", err)
 	}
 	if _, err := smooth.ExpectedPurchases(Customer{X: 1, TX: 1, T: 1}, -1); err == nil ||
-		err.Error() != "btyd: horizon -1 weeks is not a finite non-negative number" {
+		err.Error() != "horizon -1 weeks is not a finite non-negative number" {
 		t.Errorf("E[X(-1)]: err %v", err)
 	}
 }

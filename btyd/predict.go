@@ -33,13 +33,13 @@ func (p Params) PAlive(c Customer) float64 {
 // formula is 0/0) and a negative or non-finite t.
 func (p Params) ExpectedPurchases(c Customer, t float64) (float64, error) {
 	if !(t >= 0) || math.IsInf(t, 0) {
-		return math.NaN(), fmt.Errorf("btyd: horizon %g weeks is not a finite non-negative number", t)
+		return math.NaN(), fmt.Errorf("horizon %g weeks is not a finite non-negative number", t)
 	}
 	if t == 0 {
 		return 0, nil
 	}
 	if p.A == 1 {
-		return math.NaN(), fmt.Errorf("btyd: E[X(t)] is undefined at a = 1")
+		return math.NaN(), fmt.Errorf("E[X(t)] is undefined at a = 1")
 	}
 	r, al, a, b, x := p.R, p.Alpha, p.A, p.B, c.X
 	z := t / (al + c.T + t)

@@ -23,7 +23,7 @@ type Customer struct {
 }
 
 // ErrNoCustomers reports a calibration period without any purchase.
-var ErrNoCustomers = errors.New("btyd: no purchase in the calibration period")
+var ErrNoCustomers = errors.New("no purchase in the calibration period")
 
 // Summarize builds the per-customer summary of the purchases made on days
 // first … last (inclusive), the calibration period. Purchases on the same day
@@ -32,7 +32,7 @@ var ErrNoCustomers = errors.New("btyd: no purchase in the calibration period")
 // increasing ID order.
 func Summarize(purchases []Purchase, first, last int) ([]Customer, error) {
 	if last < first {
-		return nil, fmt.Errorf("btyd: calibration period ends (day %d) before it starts (day %d)", last, first)
+		return nil, fmt.Errorf("calibration period ends (day %d) before it starts (day %d)", last, first)
 	}
 	days := make(map[int][]int)
 	for _, p := range purchases {

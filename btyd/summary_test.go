@@ -29,7 +29,7 @@ func TestSummarize(t *testing.T) {
 	if _, err := Summarize(ps, 300, 400); !errors.Is(err, ErrNoCustomers) {
 		t.Errorf("empty period: err %v, want ErrNoCustomers", err)
 	}
-	if _, err := Summarize(ps, 10, 5); err == nil || err.Error() != "btyd: calibration period ends (day 5) before it starts (day 10)" {
+	if _, err := Summarize(ps, 10, 5); err == nil || err.Error() != "calibration period ends (day 5) before it starts (day 10)" {
 		t.Errorf("reversed period: err %v", err)
 	}
 }
@@ -37,7 +37,7 @@ func TestSummarize(t *testing.T) {
 // TestFitRefusesBadSummary checks the input validation of Fit.
 func TestFitRefusesBadSummary(t *testing.T) {
 	_, _, err := Fit([]Customer{{ID: 7, X: 2, TX: 5, T: 3}})
-	if err == nil || err.Error() != "btyd: customer 7 has an impossible summary x=2 t_x=5 T=3" {
+	if err == nil || err.Error() != "customer 7 has an impossible summary x=2 t_x=5 T=3" {
 		t.Errorf("err %v", err)
 	}
 	if _, _, err := Fit(nil); !errors.Is(err, ErrNoCustomers) {

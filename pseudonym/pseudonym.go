@@ -36,8 +36,10 @@ const MinSaltBytes = 16
 // maxSaltBytes bounds what Read reads from a salt file.
 const maxSaltBytes = 1 << 16
 
-// ErrSalt is matched (errors.Is) by every refusal of a salt.
-var ErrSalt = errors.New("pseudonym: bad salt")
+// ErrSalt is matched (errors.Is) by every refusal of a salt. Like every
+// error this package returns, its text has no "pseudonym: " prefix: it
+// reaches the user as it is.
+var ErrSalt = errors.New("bad salt")
 
 // Key pseudonymises ids with one salt. A nil *Key leaves ids as they are,
 // so callers pass ids through it whether or not pseudonymising was asked
@@ -60,7 +62,7 @@ func New(salt []byte) (*Key, error) {
 func Read(r io.Reader, name string) (*Key, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, maxSaltBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("pseudonym: reading salt file %s: %w", name, err)
+		return nil, fmt.Errorf("reading salt file %s: %w", name, err)
 	}
 	if len(raw) > maxSaltBytes {
 		return nil, fmt.Errorf("%w: salt file %s is larger than %d KiB", ErrSalt, name, maxSaltBytes>>10)

@@ -57,7 +57,7 @@ func TestReadSalt(t *testing.T) {
 		t.Errorf("trimmed salt: %v, %v", k, err)
 	}
 	_, err = Read(strings.NewReader("short\n"), "salt.txt")
-	want := "salt file salt.txt: pseudonym: bad salt: 5 bytes, want at least 16 (for example: head -c 32 /dev/urandom | base64 > salt.txt)"
+	want := "salt file salt.txt: bad salt: 5 bytes, want at least 16 (for example: head -c 32 /dev/urandom | base64 > salt.txt)"
 	if !errors.Is(err, ErrSalt) || err.Error() != want {
 		t.Errorf("short salt: %v\nwant %s", err, want)
 	}

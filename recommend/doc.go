@@ -28,4 +28,7 @@
 //
 // Reasons are data (Reason) so that a view can word them in any language;
 // Reason.String is the English the CLI prints.
+//
+// Its errors reach users as they are, on the command line and in the TUI,
+// so their text has no "recommend: " prefix.
 package recommend

@@ -12,7 +12,7 @@ import (
 
 // ErrNoItems reports an order log without an item column, or without any
 // item on its kept lines (matched with errors.Is; the message says which).
-var ErrNoItems = errors.New("recommend: the log has no items")
+var ErrNoItems = errors.New("the log has no items")
 
 // noItemsError is an ErrNoItems whose message stands on its own.
 type noItemsError struct{ msg string }
@@ -24,7 +24,7 @@ func (e *noItemsError) Is(target error) bool { return target == ErrNoItems }
 // is after the day after the log's last date up to today or, when
 // evaluating, leaves no whole horizon after it; or a horizon too long for
 // any cutoff of the log. The message gives the valid range.
-var ErrCutoff = errors.New("recommend: cutoff or horizon out of range")
+var ErrCutoff = errors.New("cutoff or horizon out of range")
 
 // Basket is one purchase: the distinct items of one invoice of one customer
 // (or, in a log without invoice ids, of one customer's day).

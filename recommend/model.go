@@ -160,7 +160,7 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 // all of one class, all from one customer, or none left to validate on
 // (matched with errors.Is;
 // the message says which, with the counts, and what to do).
-var ErrTrainingPairs = errors.New("recommend: nothing to learn from")
+var ErrTrainingPairs = errors.New("nothing to learn from")
 
 // checkPairs refuses the counted training pairs when they cannot train a
 // network worth ranking with: none, all of one class, all from one

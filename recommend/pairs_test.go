@@ -36,7 +36,7 @@ func TestPairsNoneBought(t *testing.T) {
 	// and had bought before it: at cutoff day d each has their (d−1)/2
 	// own items plus the other's one item of the 2 days before d, so
 	// 2·((d−1)/2 + 1) pairs: 10 + 8 + 6 + 4 = 28, none bought again.
-	want := "recommend: nothing to learn from: new.csv: none of the 28 (customer, item) pairs is bought: " +
+	want := "nothing to learn from: new.csv: none of the 28 (customer, item) pairs is bought: " +
 		"in the 4 horizons after the training cutoffs 2024-01-03 .. 2024-01-09 the buying customers bought none of their candidate items " +
 		"(their own earlier items and the 50 most popular), so the model has no purchase to learn from; " +
 		"choose a longer --horizon, another --cutoff or a log with more orders"
@@ -81,7 +81,7 @@ func TestPairsNothingToValidate(t *testing.T) {
 	if bought < def.Model.Positives || bought >= pairs {
 		t.Errorf("%d bought of %d pairs, want at least the default run's %d bought pairs to train on", bought, pairs, def.Model.Positives)
 	}
-	want := fmt.Sprintf("recommend: nothing to learn from: log.csv: %d (customer, item) pairs (%d bought) from %d customers who bought in "+
+	want := fmt.Sprintf("nothing to learn from: log.csv: %d (customer, item) pairs (%d bought) from %d customers who bought in "+
 		"the 4 horizons after the training cutoffs 2011-04-03 .. 2011-07-02: holding out a random 0 %% of each horizon's buyers to stop training on "+
 		"left %d pairs to train on (%d bought) and 0 to validate on, and a model needs pairs bought and not bought to train on and some to validate on; "+
 		"recommendation needs a log with more customers", pairs, bought, len(buyers), pairs, bought)

@@ -23,7 +23,7 @@ var reasonKindNames = [...]string{ReasonRepeat: "repeat", ReasonPopular: "popula
 // JSON output says what it means.
 func (k ReasonKind) MarshalText() ([]byte, error) {
 	if k < 0 || int(k) >= len(reasonKindNames) {
-		return nil, fmt.Errorf("recommend: unknown reason kind %d", int(k))
+		return nil, fmt.Errorf("unknown reason kind %d", int(k))
 	}
 	return []byte(reasonKindNames[k]), nil
 }
@@ -36,7 +36,7 @@ func (k *ReasonKind) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("recommend: unknown reason kind %q (want repeat or popular)", b)
+	return fmt.Errorf("unknown reason kind %q (want repeat or popular)", b)
 }
 
 // Reason is why an item is offered, as data a view can put in words in any

@@ -31,7 +31,7 @@ func TestReasonJSONNamesItsKind(t *testing.T) {
 	}
 	var r Reason
 	if err := json.Unmarshal([]byte(`{"kind":"soon"}`), &r); err == nil ||
-		err.Error() != `recommend: unknown reason kind "soon" (want repeat or popular)` {
+		err.Error() != `unknown reason kind "soon" (want repeat or popular)` {
 		t.Errorf("unknown kind read: %v", err)
 	}
 }

@@ -13,7 +13,7 @@ import (
 // short for any horizon or leave out --evaluate".
 func TestHorizonTooLongAdvice(t *testing.T) {
 	first := Day(time.Date(2019, 10, 1, 0, 0, 0, 0, time.UTC))
-	const prefix = "recommend: cutoff or horizon out of range: o.csv spans "
+	const prefix = "cutoff or horizon out of range: o.csv spans "
 	const learn2 = "the model learns from the horizon before the cutoff, with a horizon of history before that; "
 	const learn3 = "the model learns from the two horizons before the cutoff and is measured on the one after it; "
 	for _, tc := range []struct {

@@ -21,7 +21,7 @@ func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
 	cr := csv.NewReader(r)
 	header, err := cr.Read()
 	if err != nil {
-		return nil, fmt.Errorf("scoreapi: reading the header: %w", err)
+		return nil, fmt.Errorf("reading the header: %w", err)
 	}
 	// The columns sent as JSON numbers: numeric ones but dates, which
 	// travel as their text like every other column.
@@ -36,7 +36,7 @@ func RowsFromCSV(r io.Reader, p *data.Pipeline) ([]map[string]any, error) {
 			return rows, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("scoreapi: %w", err)
+			return nil, err
 		}
 		row := make(map[string]any, len(p.Columns)+1)
 		for j, name := range header {

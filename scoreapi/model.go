@@ -77,7 +77,7 @@ func LoadModel(path string) (*Model, error) {
 func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error) {
 	sc, err := b.Scorer()
 	if err != nil {
-		return nil, fmt.Errorf("scoreapi: model file %s: %w", path, err)
+		return nil, fmt.Errorf("model file %s: %w", path, err)
 	}
 	m := &Model{Bundle: b, ID: id, Path: path, LoadedAt: time.Now(), stat: st, scorer: sc,
 		encoder: b.Pipeline.CellEncoder(), columns: make(map[string]int, len(b.Pipeline.Columns))}

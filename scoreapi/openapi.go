@@ -34,7 +34,7 @@ func (s *Server) serveOpenAPI(w http.ResponseWriter, _ *http.Request) {
 func openAPIFor(m *Model) ([]byte, error) {
 	var doc map[string]any
 	if err := json.Unmarshal(openAPITemplate, &doc); err != nil {
-		return nil, fmt.Errorf("scoreapi: the OpenAPI template: %w", err)
+		return nil, fmt.Errorf("the OpenAPI template: %w", err)
 	}
 	info, err1 := member(doc, "info")
 	components, err2 := member(doc, "components")
@@ -57,7 +57,7 @@ func openAPIFor(m *Model) ([]byte, error) {
 func member(o map[string]any, key string) (map[string]any, error) {
 	v, ok := o[key].(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("scoreapi: the OpenAPI template has no object %q", key)
+		return nil, fmt.Errorf("the OpenAPI template has no object %q", key)
 	}
 	return v, nil
 }

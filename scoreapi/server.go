@@ -79,8 +79,10 @@ type Config struct {
 	Pseudonym *pseudonym.Key
 }
 
-// ErrNoAuth refuses a Config with neither a token nor Insecure.
-var ErrNoAuth = errors.New("scoreapi: no token: give a token file, or disable auth explicitly")
+// ErrNoAuth refuses a Config with neither a token nor Insecure. Like every
+// error this package returns, its text has no "scoreapi: " prefix: it
+// reaches the user as it is.
+var ErrNoAuth = errors.New("no token: give a token file, or disable auth explicitly")
 
 // Server answers the scoring API with the model it holds.
 type Server struct {
@@ -408,7 +410,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	shut, cancel := context.WithTimeout(context.Background(), s.cfg.Shutdown)
 	defer cancel()
 	if err := srv.Shutdown(shut); err != nil {
-		return fmt.Errorf("scoreapi: shutting down: %w", err)
+		return fmt.Errorf("shutting down: %w", err)
 	}
 	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
 		return err

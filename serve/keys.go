@@ -24,11 +24,11 @@ func HostKey(path string) (signer gossh.Signer, created bool, err error) {
 		created = err == nil
 	}
 	if err != nil {
-		return nil, false, fmt.Errorf("serve: host key: %w", err)
+		return nil, false, fmt.Errorf("host key: %w", err)
 	}
 	signer, err = gossh.ParsePrivateKey(raw)
 	if err != nil {
-		return nil, false, fmt.Errorf("serve: host key %s: %w", path, err)
+		return nil, false, fmt.Errorf("host key %s: %w", path, err)
 	}
 	return signer, created, nil
 }
@@ -80,7 +80,7 @@ func createHostKey(path string) ([]byte, error) {
 func AuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("serve: authorized keys: %w", err)
+		return nil, fmt.Errorf("authorized keys: %w", err)
 	}
 	var keys []gossh.PublicKey
 	for i, line := range bytes.Split(raw, []byte("\n")) {
@@ -90,15 +90,15 @@ func AuthorizedKeys(path string) ([]gossh.PublicKey, error) {
 		}
 		key, _, opts, _, err := gossh.ParseAuthorizedKey(line)
 		if err != nil {
-			return nil, fmt.Errorf("serve: %s:%d: not a public key: %w", path, i+1, err)
+			return nil, fmt.Errorf("%s:%d: not a public key: %w", path, i+1, err)
 		}
 		if len(opts) > 0 {
-			return nil, fmt.Errorf("serve: %s:%d: key options (%s) are not supported", path, i+1, opts[0])
+			return nil, fmt.Errorf("%s:%d: key options (%s) are not supported", path, i+1, opts[0])
 		}
 		keys = append(keys, key)
 	}
 	if len(keys) == 0 {
-		return nil, fmt.Errorf("serve: %s holds no public key: nobody could log in", path)
+		return nil, fmt.Errorf("%s holds no public key: nobody could log in", path)
 	}
 	return keys, nil
 }

@@ -2,6 +2,9 @@
 // charm.land/wish: one independent program per session, public-key
 // authentication, a bounded number of sessions, a per-session time limit
 // and a graceful shutdown that tells every session why it ends.
+//
+// Its errors reach users as they are, so their text has no "serve: "
+// prefix.
 package serve
 
 import (
@@ -151,17 +154,17 @@ type liveSession struct {
 func New(cfg Config) (*Server, error) {
 	switch {
 	case cfg.HostKey == nil:
-		return nil, errors.New("serve: no host key")
+		return nil, errors.New("no host key")
 	case cfg.App == nil:
-		return nil, errors.New("serve: no application")
+		return nil, errors.New("no application")
 	case len(cfg.AuthorizedKeys) == 0 && !cfg.InsecureNoAuth:
-		return nil, errors.New("serve: refusing to start without authorized keys (allowing anyone in needs InsecureNoAuth)")
+		return nil, errors.New("refusing to start without authorized keys (allowing anyone in needs InsecureNoAuth)")
 	case len(cfg.AuthorizedKeys) > 0 && cfg.InsecureNoAuth:
-		return nil, errors.New("serve: authorized keys and InsecureNoAuth contradict each other")
+		return nil, errors.New("authorized keys and InsecureNoAuth contradict each other")
 	case cfg.MaxSessions < 0 || cfg.MaxSessionTime < 0 || cfg.IdleTimeout < 0 || cfg.ShutdownTimeout < 0 ||
 		cfg.NoSessionTimeout < 0 || cfg.IdleWarning < 0 || cfg.HandshakeTimeout < 0 || cfg.MaxHandshakes < 0 ||
 		cfg.MaxHandshakesPerSource < 0:
-		return nil, errors.New("serve: limits must not be negative")
+		return nil, errors.New("limits must not be negative")
 	}
 	if cfg.HandshakeTimeout == 0 {
 		cfg.HandshakeTimeout = DefaultHandshakeTimeout
@@ -233,7 +236,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	srv, err := wish.NewServer(opts...)
 	if err != nil {
-		return nil, fmt.Errorf("serve: %w", err)
+		return nil, err
 	}
 	s.ssh = srv
 	return s, nil
@@ -248,12 +251,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	go func() { errc <- s.ssh.Serve(ln) }()
 	select {
 	case err := <-errc:
-		return fmt.Errorf("serve: %w", err)
+		return err
 	case <-ctx.Done():
 	}
 	s.shutdown()
 	if err := <-errc; !errors.Is(err, ssh.ErrServerClosed) && !errors.Is(err, net.ErrClosed) {
-		return fmt.Errorf("serve: %w", err)
+		return err
 	}
 	return nil
 }

@@ -6,7 +6,8 @@
 // trained on an order log the SELECT first builds each customer's
 // features from an orders table at a cutoff.
 //
-// The package only generates text; it reads no files and runs no SQL.
+// The package only generates text; it reads no files and runs no SQL. Its
+// errors reach users as they are, so their text has no "sqlexport: " prefix.
 package sqlexport
 
 import (
@@ -42,7 +43,7 @@ var dialectAliases = map[string]string{
 }
 
 // ErrDialect is matched by errors.Is for an unknown dialect name.
-var ErrDialect = errors.New("sqlexport: unknown dialect")
+var ErrDialect = errors.New("unknown dialect")
 
 // ParseDialect returns the dialect named s (case-insensitive; the names
 // of dialectAliases are accepted too).
@@ -252,7 +253,7 @@ func (d Dialect) netInput(expr string) string {
 // a point or an exponent so that no engine reads it as an integer.
 func num(v float64) (string, error) {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "", fmt.Errorf("sqlexport: the model holds a non-finite number %v", v)
+		return "", fmt.Errorf("the model holds a non-finite number %v", v)
 	}
 	s := strconv.FormatFloat(v, 'g', -1, 64)
 	if !strings.ContainsAny(s, ".e") {

@@ -61,7 +61,7 @@ func TestSQLiteMatchesPredictOnAnEventLog(t *testing.T) {
 		t.Fatalf("%d orders and %d other events, want 69,659 and 139,318", len(log.Orders), log.OtherEvents)
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Event = "" },
-		`sqlexport: the model was trained on the purchases of an event log (event type column "event_type"): `+
+		`the model was trained on the purchases of an event log (event type column "event_type"): `+
 			`add event=COL to --log-columns so that only the purchase events (purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交) are counted`,
 		header, rows)
 }
@@ -94,7 +94,7 @@ func TestSQLiteMatchesPredictWithAStatusColumn(t *testing.T) {
 		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), (len(orders)+9)/10)
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Status = "" },
-		`sqlexport: the model was trained on a log whose order status column ("order_status") marks cancellations: `+
+		`the model was trained on a log whose order status column ("order_status") marks cancellations: `+
 			`add status=COL to --log-columns so that cancelled orders (`+strings.Join(data.CancelledStatuses(), ", ")+`) are left out`,
 		header, rows)
 }
@@ -204,7 +204,7 @@ func TestSQLiteMatchesPredictWithHexOrderIDs(t *testing.T) {
 		t.Fatalf("%d orders and %d cancelled lines, want %d and %d", len(log.Orders), log.Cancelled, len(orders), twins)
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Customer = "" },
-		"sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; "+
+		"the orders table's customer and time columns are not known: the model was trained with detected columns; "+
 			"name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]", header, rows)
 }
 
@@ -241,7 +241,7 @@ func TestSQLiteMatchesPredictOnItemLinesWithoutOrderIDs(t *testing.T) {
 		t.Fatalf("%d orders, want %d (a customer's days)", len(log.Orders), len(days))
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
-		"sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: "+
+		"the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: "+
 			"add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)", header, rows)
 }
 

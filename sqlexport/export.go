@@ -35,7 +35,7 @@ type Options struct {
 }
 
 // ErrModel is matched by errors.Is when the model lacks what the SQL needs.
-var ErrModel = errors.New("sqlexport: the model cannot be written as SQL")
+var ErrModel = errors.New("the model cannot be written as SQL")
 
 // modelError wraps err so that it matches ErrModel.
 type modelError struct{ err error }
@@ -61,7 +61,7 @@ func Write(w io.Writer, b *experiment.Bundle, o Options) error {
 // Build returns the text Write prints.
 func Build(b *experiment.Bundle, o Options) (string, error) {
 	if b == nil || b.Pipeline == nil {
-		return "", &modelError{errors.New("sqlexport: the model file holds no pipeline")}
+		return "", &modelError{errors.New("the model file holds no pipeline")}
 	}
 	if o.Table == "" {
 		o.Table = "users"
@@ -95,7 +95,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 			idName = o.ID
 		}
 		if idName == "" {
-			return "", &modelError{errors.New("sqlexport: the model records no id column to key the scores by: name it with --id COLUMN")}
+			return "", &modelError{errors.New("the model records no id column to key the scores by: name it with --id COLUMN")}
 		}
 		from = d.table(o.Table)
 	}
@@ -104,7 +104,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		return "", &modelError{err}
 	}
 	if len(inputs) != len(b.Features) {
-		return "", &modelError{fmt.Errorf("sqlexport: the pipeline makes %d inputs and the model lists %d features", len(inputs), len(b.Features))}
+		return "", &modelError{fmt.Errorf("the pipeline makes %d inputs and the model lists %d features", len(inputs), len(b.Features))}
 	}
 	sel := make([]string, len(inputs))
 	for j, e := range inputs {
@@ -126,7 +126,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 	}
 	thr, err := num(b.Threshold)
 	if err != nil || !(b.Threshold > 0 && b.Threshold < 1) {
-		return "", &modelError{fmt.Errorf("sqlexport: threshold %v is not in (0, 1)", b.Threshold)}
+		return "", &modelError{fmt.Errorf("threshold %v is not in (0, 1)", b.Threshold)}
 	}
 	probName := d.ident("probability_" + b.Label.Name + "_" + b.Label.Positive)
 	q.cte("scores", "SELECT id, "+keep+prob+" AS probability\n  FROM "+last)

@@ -60,7 +60,7 @@ func (d Dialect) activation(a engine.Activation, z string) (string, error) {
 	case engine.Sigmoid:
 		return d.sigmoid(z), nil
 	}
-	return "", fmt.Errorf("sqlexport: activation %v cannot be written in SQL", a)
+	return "", fmt.Errorf("activation %v cannot be written in SQL", a)
 }
 
 // layers appends the network's CTEs to q, reading the inputs x0… of the
@@ -70,20 +70,20 @@ func (d Dialect) activation(a engine.Activation, z string) (string, error) {
 func (d Dialect) layers(q *query, b *experiment.Bundle, from, carry string) (string, error) {
 	net := b.Net
 	if len(net.Layers) == 0 {
-		return "", fmt.Errorf("sqlexport: the model file holds no network layers")
+		return "", fmt.Errorf("the model file holds no network layers")
 	}
 	in, prefix := len(b.Features), "x"
 	if net.Layers[0].Inputs != in {
-		return "", fmt.Errorf("sqlexport: the network takes %d inputs and the pipeline makes %d", net.Layers[0].Inputs, in)
+		return "", fmt.Errorf("the network takes %d inputs and the pipeline makes %d", net.Layers[0].Inputs, in)
 	}
 	for li, l := range net.Layers {
 		if l.Inputs != in || len(l.Weights) != l.Inputs*l.Outputs || len(l.Biases) != l.Outputs {
-			return "", fmt.Errorf("sqlexport: layer %d: %d weights and %d biases for %d inputs and %d outputs",
+			return "", fmt.Errorf("layer %d: %d weights and %d biases for %d inputs and %d outputs",
 				li+1, len(l.Weights), len(l.Biases), l.Inputs, l.Outputs)
 		}
 		last := li == len(net.Layers)-1
 		if last && l.Outputs != 1 {
-			return "", fmt.Errorf("sqlexport: the network has %d outputs; only one probability can be written", l.Outputs)
+			return "", fmt.Errorf("the network has %d outputs; only one probability can be written", l.Outputs)
 		}
 		zs := make([]string, l.Outputs)
 		for j := range l.Outputs {
@@ -91,7 +91,7 @@ func (d Dialect) layers(q *query, b *experiment.Bundle, from, carry string) (str
 			for i := range l.Inputs {
 				w, err := num(l.Weights[j*l.Inputs+i])
 				if err != nil {
-					return "", fmt.Errorf("sqlexport: layer %d: %w", li+1, err)
+					return "", fmt.Errorf("layer %d: %w", li+1, err)
 				}
 				if i > 0 {
 					sum.WriteString("\n    + ")
@@ -100,7 +100,7 @@ func (d Dialect) layers(q *query, b *experiment.Bundle, from, carry string) (str
 			}
 			bias, err := num(l.Biases[j])
 			if err != nil {
-				return "", fmt.Errorf("sqlexport: layer %d: %w", li+1, err)
+				return "", fmt.Errorf("layer %d: %w", li+1, err)
 			}
 			zs[j] = fmt.Sprintf("(%s)\n    + %s AS z%d", sum.String(), bias, j)
 		}
@@ -147,7 +147,7 @@ func (d Dialect) calibrated(c *experiment.Calibration, p string) (string, error)
 	case c.Isotonic != nil:
 		xs, ys := c.Isotonic.X, c.Isotonic.Y
 		if len(xs) != len(ys) {
-			return "", fmt.Errorf("sqlexport: isotonic calibration with %d x and %d y", len(xs), len(ys))
+			return "", fmt.Errorf("isotonic calibration with %d x and %d y", len(xs), len(ys))
 		}
 		if len(xs) == 0 {
 			return p, nil

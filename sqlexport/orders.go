@@ -34,48 +34,48 @@ var logFeatures = map[string]string{
 func checkLogModel(b *experiment.Bundle, cols data.LogColumns) error {
 	f := b.Source.Features
 	if f.BTYD {
-		return fmt.Errorf("sqlexport: the model uses the BG/NBD inputs (btyd_*), which are fitted by maximum likelihood over the whole log and cannot be written as one SELECT; train without them to score in SQL")
+		return fmt.Errorf("the model uses the BG/NBD inputs (btyd_*), which are fitted by maximum likelihood over the whole log and cannot be written as one SELECT; train without them to score in SQL")
 	}
 	want := [3]int{data.ShortWindowDays, data.LongWindowDays, data.TrendWindowDays}
 	got := [3]int{f.ShortWindowDays, f.LongWindowDays, f.TrendWindowDays}
 	for i := range got {
 		if got[i] != 0 && got[i] != want[i] {
-			return fmt.Errorf("sqlexport: the model's features use windows of %d/%d/%d days; this build writes %d/%d/%d",
+			return fmt.Errorf("the model's features use windows of %d/%d/%d days; this build writes %d/%d/%d",
 				got[0], got[1], got[2], want[0], want[1], want[2])
 		}
 	}
 	switch {
 	case b.Source.EventColumn != "" && cols.Event == "":
-		return fmt.Errorf("sqlexport: the model was trained on the purchases of an event log (event type column %q): add event=COL to --log-columns so that only the purchase events (%s) are counted",
+		return fmt.Errorf("the model was trained on the purchases of an event log (event type column %q): add event=COL to --log-columns so that only the purchase events (%s) are counted",
 			b.Source.EventColumn, strings.Join(data.PurchaseEvents(), ", "))
 	case b.Source.StatusColumn != "" && cols.Status == "":
-		return fmt.Errorf("sqlexport: the model was trained on a log whose order status column (%q) marks cancellations: add status=COL to --log-columns so that cancelled orders (%s) are left out",
+		return fmt.Errorf("the model was trained on a log whose order status column (%q) marks cancellations: add status=COL to --log-columns so that cancelled orders (%s) are left out",
 			b.Source.StatusColumn, strings.Join(data.CancelledStatuses(), ", "))
 	case b.Source.DayNumbers:
-		return fmt.Errorf("sqlexport: the model was trained on a log whose date column holds day numbers, not dates; the query reads dates: convert the column to dates (day n is n days after 1970-01-01, as retain read it) and train again")
+		return fmt.Errorf("the model was trained on a log whose date column holds day numbers, not dates; the query reads dates: convert the column to dates (day n is n days after 1970-01-01, as retain read it) and train again")
 	case b.Source.DayBaskets && cols.Item == "" && cols.Order == "":
-		return fmt.Errorf("sqlexport: the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)")
+		return fmt.Errorf("the model was trained on a log of item lines without order ids, in which one customer's lines on one day form one order: add item=COL to --log-columns so that the query groups them the same way (or order=COL if the table has order ids)")
 	case cols.Customer == "" || cols.Time == "":
-		return fmt.Errorf("sqlexport: the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
+		return fmt.Errorf("the orders table's customer and time columns are not known: the model was trained with detected columns; name them with --log-columns customer=COL,time=COL[,amount=COL,quantity=COL,price=COL,order=COL]")
 	case needsAmount(b.Pipeline) && cols.Amount == "" && cols.Price == "":
-		return fmt.Errorf("sqlexport: the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
+		return fmt.Errorf("the model uses spend features and no amount or price column is named: add amount=COL (or price=COL) to --log-columns")
 	}
 	if slices.Contains(f.Events, data.OtherEventTypes()) {
-		return fmt.Errorf("sqlexport: the model counts the events of its log's rarer types together as %q, which the query cannot tell apart; train without those features (--exclude) to score in SQL", data.OtherEventTypes())
+		return fmt.Errorf("the model counts the events of its log's rarer types together as %q, which the query cannot tell apart; train without those features (--exclude) to score in SQL", data.OtherEventTypes())
 	}
 	events := neededCounts(b).eventFeatures()
 	for _, pc := range b.Pipeline.Columns {
 		if _, ok := logFeatures[pc.Name]; !ok && events[pc.Name] == "" {
-			return fmt.Errorf("sqlexport: the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
+			return fmt.Errorf("the model uses the order-log feature %q, which the SQL export cannot build yet (it builds %s)",
 				pc.Name, strings.Join(logFeatureNames(), ", "))
 		}
 		switch {
 		case pc.Name == "basket_size_avg" && b.Source.ItemBaskets && cols.Item == "":
-			return fmt.Errorf("sqlexport: the model uses basket_size_avg, counted as the distinct items of an order (its log had no quantity column), and no item column is named: add item=COL to --log-columns")
+			return fmt.Errorf("the model uses basket_size_avg, counted as the distinct items of an order (its log had no quantity column), and no item column is named: add item=COL to --log-columns")
 		case pc.Name == "basket_size_avg" && !b.Source.ItemBaskets && cols.Quantity == "":
-			return fmt.Errorf("sqlexport: the model uses basket_size_avg, counted as the units of an order, and no quantity column is named: add quantity=COL to --log-columns")
+			return fmt.Errorf("the model uses basket_size_avg, counted as the units of an order, and no quantity column is named: add quantity=COL to --log-columns")
 		case pc.Name == "distinct_items" && cols.Item == "":
-			return fmt.Errorf("sqlexport: the model uses distinct_items and no item column is named: add item=COL to --log-columns")
+			return fmt.Errorf("the model uses distinct_items and no item column is named: add item=COL to --log-columns")
 		}
 	}
 	return nil

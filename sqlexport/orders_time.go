@@ -27,7 +27,7 @@ func timeForm(b *experiment.Bundle, o Options) (data.TimeForm, error) {
 	for i, g := range data.TimeForms() {
 		forms[i] = string(g)
 	}
-	return "", fmt.Errorf("sqlexport: the model was trained on a log whose dates were %s, which the query cannot read; "+
+	return "", fmt.Errorf("the model was trained on a log whose dates were %s, which the query cannot read; "+
 		"if the orders table holds its time column as a DATE or TIMESTAMP, or as text written YYYY-MM-DD…, say so with --time-format iso "+
 		"(or %s or %s for another form it is written in), else convert the column first", f.Words(),
 		strings.Join(forms[1:len(forms)-1], ", "), forms[len(forms)-1])

@@ -43,12 +43,12 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 		pc := &p.Columns[ci]
 		col := d.ident(pc.Name)
 		if pc.First < 0 || pc.First+pc.Width > len(out) {
-			return nil, fmt.Errorf("sqlexport: pipeline column %q owns outputs %d..%d of %d", pc.Name, pc.First, pc.First+pc.Width, len(out))
+			return nil, fmt.Errorf("pipeline column %q owns outputs %d..%d of %d", pc.Name, pc.First, pc.First+pc.Width, len(out))
 		}
 		switch pc.Kind {
 		case data.Categorical:
 			if pc.Width != len(pc.Levels) || (pc.Other && len(pc.Levels) == 0) {
-				return nil, fmt.Errorf("sqlexport: pipeline column %q has %d levels and %d outputs", pc.Name, len(pc.Levels), pc.Width)
+				return nil, fmt.Errorf("pipeline column %q has %d levels and %d outputs", pc.Name, len(pc.Levels), pc.Width)
 			}
 			// ReadRows compares the trimmed cell with each level; a blank
 			// category leaves every output 0, and so does an unseen one
@@ -71,17 +71,17 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 			out[pc.First] = v
 			if pc.Indicator {
 				if pc.Width != 2 {
-					return nil, fmt.Errorf("sqlexport: pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
+					return nil, fmt.Errorf("pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
 				}
 				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col) + " THEN 1.0 ELSE 0.0 END"
 			}
 		default:
-			return nil, fmt.Errorf("sqlexport: pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
+			return nil, fmt.Errorf("pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
 		}
 	}
 	for j, e := range out {
 		if e == "" {
-			return nil, fmt.Errorf("sqlexport: no pipeline column makes input %d", j)
+			return nil, fmt.Errorf("no pipeline column makes input %d", j)
 		}
 	}
 	return out, nil
@@ -127,15 +127,15 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 	fill, err := num(pc.Fill)
 	if err != nil {
-		return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+		return "", fmt.Errorf("column %q: %w", pc.Name, err)
 	}
 	center, err := num(pc.Center)
 	if err != nil {
-		return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+		return "", fmt.Errorf("column %q: %w", pc.Name, err)
 	}
 	scale, err := num(pc.Scale)
 	if err != nil || pc.Scale == 0 {
-		return "", fmt.Errorf("sqlexport: column %q: scale %v cannot divide", pc.Name, pc.Scale)
+		return "", fmt.Errorf("column %q: scale %v cannot divide", pc.Name, pc.Scale)
 	}
 	raw := d.asDouble(col)
 	switch {
@@ -150,11 +150,11 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 	if pc.Clip {
 		lo, err := num(pc.Min)
 		if err != nil {
-			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
 		hi, err := num(pc.Max)
 		if err != nil {
-			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
 		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || d.castFailsAsNull())
 	}
@@ -162,7 +162,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 		// Days before the latest date, as PipelineColumn.Transformed.
 		latest, err := num(pc.Max)
 		if err != nil {
-			return "", fmt.Errorf("sqlexport: column %q: %w", pc.Name, err)
+			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
 		v = "(" + latest + " - " + v + ")"
 	}
@@ -183,7 +183,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 // and fails the query elsewhere, where retain predict reads it.
 func (d Dialect) day(pc *data.PipelineColumn, col string) (string, error) {
 	if pc.DateOrder != data.DateAuto {
-		return "", fmt.Errorf("sqlexport: column %q: dates written with the year last (%s) cannot be exported to SQL yet; leave the column out (--exclude %s)",
+		return "", fmt.Errorf("column %q: dates written with the year last (%s) cannot be exported to SQL yet; leave the column out (--exclude %s)",
 			pc.Name, pc.DateOrder.Words(), pc.Name)
 	}
 	return d.asDouble(d.dayNumber("SUBSTR(" + d.asText(col) + ", 1, 10)")), nil

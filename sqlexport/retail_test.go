@@ -90,7 +90,7 @@ func TestSQLiteMatchesPredictOnARetailLog(t *testing.T) {
 			model.Source.ItemBaskets, log.Adjustments, log.Cancelled, log.MissingCustomer)
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
-		"sqlexport: the model uses distinct_items and no item column is named: add item=COL to --log-columns", header, rows)
+		"the model uses distinct_items and no item column is named: add item=COL to --log-columns", header, rows)
 }
 
 // A log of items without quantities: basket_size_avg counts the distinct
@@ -108,6 +108,6 @@ func TestSQLiteMatchesPredictOnItemsWithoutQuantities(t *testing.T) {
 	}
 	log := readLogFile(t, file)
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
-		"sqlexport: the model uses basket_size_avg, counted as the distinct items of an order (its log had no quantity column), and no item column is named: add item=COL to --log-columns",
+		"the model uses basket_size_avg, counted as the distinct items of an order (its log had no quantity column), and no item column is named: add item=COL to --log-columns",
 		header, rows)
 }

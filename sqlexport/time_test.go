@@ -104,7 +104,7 @@ func TestExportRefusesDatesItCannotRead(t *testing.T) {
 	if model.Source.TimeForm != data.TimeOther {
 		t.Fatalf("the model records the time form %q, want %q", model.Source.TimeForm, data.TimeOther)
 	}
-	const want = "sqlexport: the model was trained on a log whose dates were written with month names or in another form " +
+	const want = "the model was trained on a log whose dates were written with month names or in another form " +
 		"than numbers (such as 1 Dec 2010, 2010年12月1日 or Wed, 01 Dec 2010), which the query cannot read; if the orders table holds its time column as a DATE or TIMESTAMP, or as text written " +
 		"YYYY-MM-DD…, say so with --time-format iso (or yyyymmdd, unix, ymd, dmy or mdy for another form it is written in), " +
 		"else convert the column first"

@@ -37,8 +37,8 @@ func TestAnalysisScreensWaitAndFail(t *testing.T) {
 	m.analyse(run) // its Cmds are not run: the screens wait
 	screentest.MustContain(t, screen(pressAll(t, m, "4")), "Evaluating run 1…")
 	screentest.MustContain(t, screen(pressAll(t, m, "5")), "Scoring every user with run 1…")
-	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 1, Err: errors.New("metrics: only one class")})
-	screentest.MustContain(t, screen(pressAll(t, m, "4")), "The evaluation failed: metrics: only one class")
+	m, _ = update(t, m, evalscreen.ReadyMsg{Run: 1, Err: errors.New("only one class present: no positive labels")})
+	screentest.MustContain(t, screen(pressAll(t, m, "4")), "The evaluation failed: only one class present: no positive labels")
 }
 
 // TestAnalysisCmdsRunConcurrently runs every analysis Cmd of one run at

@@ -79,7 +79,7 @@ func TestFitIsotonicMatchesSklearn(t *testing.T) {
 
 func TestFitPlattOneClass(t *testing.T) {
 	_, err := FitPlatt([]float64{0.2, 0.4}, []float64{1, 1})
-	if !errors.Is(err, ErrOneClass) || err.Error() != "metrics: only one class present: Platt scaling on 2 rows with 2 positives" {
+	if !errors.Is(err, ErrOneClass) || err.Error() != "only one class present: Platt scaling on 2 rows with 2 positives" {
 		t.Fatalf("err = %v", err)
 	}
 }

@@ -62,7 +62,7 @@ func TestConfusionSweepWeighted(t *testing.T) {
 
 func TestConfusionSweepRefusals(t *testing.T) {
 	if _, err := NewConfusionSweep([]float64{0.5, math.NaN()}, []float64{0, 1}, nil); !errors.Is(err, ErrNonFinite) ||
-		err.Error() != "metrics: non-finite score at index 1: NaN" {
+		err.Error() != "non-finite score at index 1: NaN" {
 		t.Errorf("NaN score: %v", err)
 	}
 	if _, err := NewConfusionSweep(nil, nil, nil); !errors.Is(err, ErrEmpty) {
@@ -72,7 +72,7 @@ func TestConfusionSweepRefusals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sweep.At(math.NaN()); err == nil || err.Error() != "metrics: invalid argument: threshold is NaN" {
+	if _, err := sweep.At(math.NaN()); err == nil || err.Error() != "invalid argument: threshold is NaN" {
 		t.Errorf("NaN threshold: %v", err)
 	}
 }

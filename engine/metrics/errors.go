@@ -7,27 +7,30 @@ import (
 )
 
 // Sentinel errors. Functions wrap them with the offending position or value,
-// so callers test with errors.Is and users read a specific message.
+// so callers test with errors.Is and users read a specific message. Like
+// every error this package returns, their text has no "metrics: " prefix:
+// it reaches the user as it is, on the command line and in the TUI. Only
+// panics (programming errors) name the package.
 var (
 	// ErrEmpty reports that there are no rows to evaluate.
-	ErrEmpty = errors.New("metrics: empty input")
+	ErrEmpty = errors.New("empty input")
 	// ErrLengthMismatch reports scores, labels and weights of different lengths.
-	ErrLengthMismatch = errors.New("metrics: length mismatch")
+	ErrLengthMismatch = errors.New("length mismatch")
 	// ErrOneClass reports that a metric needing both classes got only one.
-	ErrOneClass = errors.New("metrics: only one class present")
+	ErrOneClass = errors.New("only one class present")
 	// ErrNonFinite reports a NaN or infinite score.
-	ErrNonFinite = errors.New("metrics: non-finite score")
+	ErrNonFinite = errors.New("non-finite score")
 	// ErrLabel reports a label other than 0 or 1.
-	ErrLabel = errors.New("metrics: label not 0 or 1")
+	ErrLabel = errors.New("label not 0 or 1")
 	// ErrProbability reports a probability outside [0, 1] where a metric
 	// reads scores as probabilities (log loss, Brier score, calibration).
-	ErrProbability = errors.New("metrics: probability outside [0, 1]")
+	ErrProbability = errors.New("probability outside [0, 1]")
 	// ErrWeight reports a negative or non-finite weight, or weights that are
 	// all zero.
-	ErrWeight = errors.New("metrics: invalid sample weight")
+	ErrWeight = errors.New("invalid sample weight")
 	// ErrArgument reports an out-of-range parameter such as a target recall
 	// or a number of bins.
-	ErrArgument = errors.New("metrics: invalid argument")
+	ErrArgument = errors.New("invalid argument")
 )
 
 // validate checks the common preconditions of every metric: non-empty,

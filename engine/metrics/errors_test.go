@@ -40,30 +40,30 @@ func TestMalformedInputIsRejectedByEveryMetric(t *testing.T) {
 		want    error
 		message string
 	}{
-		{"empty", nil, nil, nil, ErrEmpty, "metrics: empty input"},
-		{"empty with weights", []float64{}, []float64{}, []float64{}, ErrEmpty, "metrics: empty input"},
+		{"empty", nil, nil, nil, ErrEmpty, "empty input"},
+		{"empty with weights", []float64{}, []float64{}, []float64{}, ErrEmpty, "empty input"},
 		{"label length", []float64{0.1, 0.2, 0.3}, []float64{0, 1}, nil, ErrLengthMismatch,
-			"metrics: length mismatch: 3 scores, 2 labels"},
+			"length mismatch: 3 scores, 2 labels"},
 		{"weight length", []float64{0.1, 0.2}, []float64{0, 1}, []float64{1, 1, 1}, ErrLengthMismatch,
-			"metrics: length mismatch: 2 scores, 3 weights"},
+			"length mismatch: 2 scores, 3 weights"},
 		{"NaN score", []float64{0.1, nan}, []float64{0, 1}, nil, ErrNonFinite,
-			"metrics: non-finite score at index 1: NaN"},
+			"non-finite score at index 1: NaN"},
 		{"infinite score", []float64{inf, 0.2}, []float64{0, 1}, nil, ErrNonFinite,
-			"metrics: non-finite score at index 0: +Inf"},
+			"non-finite score at index 0: +Inf"},
 		{"label 2", []float64{0.1, 0.2, 0.3}, []float64{0, 1, 2}, nil, ErrLabel,
-			"metrics: label not 0 or 1 at index 2: 2"},
+			"label not 0 or 1 at index 2: 2"},
 		{"label -1", []float64{0.1, 0.2}, []float64{-1, 1}, nil, ErrLabel,
-			"metrics: label not 0 or 1 at index 0: -1"},
+			"label not 0 or 1 at index 0: -1"},
 		{"NaN label", []float64{0.1, 0.2}, []float64{0, nan}, nil, ErrLabel,
-			"metrics: label not 0 or 1 at index 1: NaN"},
+			"label not 0 or 1 at index 1: NaN"},
 		{"negative weight", []float64{0.1, 0.2}, []float64{0, 1}, []float64{-1, 1}, ErrWeight,
-			"metrics: invalid sample weight at index 0: -1 (must be finite and >= 0)"},
+			"invalid sample weight at index 0: -1 (must be finite and >= 0)"},
 		{"NaN weight", []float64{0.1, 0.2}, []float64{0, 1}, []float64{1, nan}, ErrWeight,
-			"metrics: invalid sample weight at index 1: NaN (must be finite and >= 0)"},
+			"invalid sample weight at index 1: NaN (must be finite and >= 0)"},
 		{"infinite weight", []float64{0.1, 0.2}, []float64{0, 1}, []float64{inf, 1}, ErrWeight,
-			"metrics: invalid sample weight at index 0: +Inf (must be finite and >= 0)"},
+			"invalid sample weight at index 0: +Inf (must be finite and >= 0)"},
 		{"zero weights", []float64{0.1, 0.2}, []float64{0, 1}, []float64{0, 0}, ErrWeight,
-			"metrics: invalid sample weight: all weights are zero"},
+			"invalid sample weight: all weights are zero"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -77,7 +77,7 @@ func TestMalformedInputIsRejectedByEveryMetric(t *testing.T) {
 }
 
 func TestProbabilityRange(t *testing.T) {
-	const message = "metrics: probability outside [0, 1] at index 1: 1.5"
+	const message = "probability outside [0, 1] at index 1: 1.5"
 	s, y := []float64{0.2, 1.5}, []float64{0, 1}
 	errs := everyMetric(s, y, nil)
 	for _, name := range []string{"LogLoss", "BrierScore", "Calibration", "NewReport"} {
@@ -101,7 +101,7 @@ func TestOneClass(t *testing.T) {
 
 	negatives := everyMetric(s, []float64{0, 0, 0}, nil)
 	for _, name := range append(needBoth, needPositive...) {
-		const message = "metrics: only one class present: no positive labels"
+		const message = "only one class present: no positive labels"
 		if err := negatives[name]; !errors.Is(err, ErrOneClass) || err.Error() != message {
 			t.Errorf("all negative, %s: error %v, want %q", name, err, message)
 		}
@@ -114,7 +114,7 @@ func TestOneClass(t *testing.T) {
 
 	positives := everyMetric(s, []float64{1, 1, 1}, nil)
 	for _, name := range needBoth {
-		const message = "metrics: only one class present: no negative labels"
+		const message = "only one class present: no negative labels"
 		if err := positives[name]; !errors.Is(err, ErrOneClass) || err.Error() != message {
 			t.Errorf("all positive, %s: error %v, want %q", name, err, message)
 		}
@@ -139,19 +139,19 @@ func TestInvalidArguments(t *testing.T) {
 		want string
 	}{
 		{"recall 0", func() error { _, err := ThresholdForRecall(s, y, nil, 0); return err },
-			"metrics: invalid argument: target recall 0 is not in (0, 1]"},
+			"invalid argument: target recall 0 is not in (0, 1]"},
 		{"recall above 1", func() error { _, err := ThresholdForRecall(s, y, nil, 1.01); return err },
-			"metrics: invalid argument: target recall 1.01 is not in (0, 1]"},
+			"invalid argument: target recall 1.01 is not in (0, 1]"},
 		{"recall NaN", func() error { _, err := ThresholdForRecall(s, y, nil, math.NaN()); return err },
-			"metrics: invalid argument: target recall NaN is not in (0, 1]"},
+			"invalid argument: target recall NaN is not in (0, 1]"},
 		{"no bins", func() error { _, err := Calibration(s, y, nil, 0); return err },
-			"metrics: invalid argument: 0 calibration bins (need at least 1)"},
+			"invalid argument: 0 calibration bins (need at least 1)"},
 		{"no groups", func() error { _, err := Gains(s, y, nil, -1); return err },
-			"metrics: invalid argument: -1 gains groups (need at least 1)"},
+			"invalid argument: -1 gains groups (need at least 1)"},
 		{"NaN threshold", func() error { _, err := ConfusionAt(s, y, nil, math.NaN()); return err },
-			"metrics: invalid argument: threshold is NaN"},
+			"invalid argument: threshold is NaN"},
 		{"NaN report threshold", func() error { _, err := NewReport(s, y, nil, math.NaN()); return err },
-			"metrics: invalid argument: threshold is NaN"},
+			"invalid argument: threshold is NaN"},
 	}
 	for _, tc := range cases {
 		if err := tc.err(); !errors.Is(err, ErrArgument) || err.Error() != tc.want {

@@ -22,7 +22,7 @@ func TestNegativeGainsRankTheLowestProbabilitiesFirst(t *testing.T) {
 	if _, err := NegativeGains([]float64{0.2, 0.9}, []float64{1, 1}, nil, ReportBins); !errors.Is(err, ErrOneClass) {
 		t.Fatalf("no negatives: %v, want ErrOneClass", err)
 	}
-	if _, err := NegativeGains([]float64{0.2}, []float64{1, 0}, nil, ReportBins); err == nil || err.Error() != "metrics: length mismatch: 1 scores, 2 labels" {
+	if _, err := NegativeGains([]float64{0.2}, []float64{1, 0}, nil, ReportBins); err == nil || err.Error() != "length mismatch: 1 scores, 2 labels" {
 		t.Fatalf("mismatch: %v", err)
 	}
 }

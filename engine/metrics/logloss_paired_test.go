@@ -48,7 +48,7 @@ func TestPairedLogLossTest(t *testing.T) {
 // probability outside [0, 1] are refused with the package's errors.
 func TestPairedLogLossTestRefuses(t *testing.T) {
 	if _, err := PairedLogLossTest([]float64{0.5}, []float64{0.4}, []float64{1}, nil); !errors.Is(err, ErrEmpty) ||
-		err.Error() != "metrics: empty input: 1 rows, a paired test needs 2" {
+		err.Error() != "empty input: 1 rows, a paired test needs 2" {
 		t.Errorf("one row: %v", err)
 	}
 	if _, err := PairedLogLossTest([]float64{0.5, 0.4}, []float64{0.4}, []float64{1, 0}, nil); !errors.Is(err, ErrLengthMismatch) {

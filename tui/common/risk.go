@@ -105,9 +105,11 @@ func WholePercent(v float64) string {
 }
 
 // Recovered turns a panic in a Cmd into an error message, so a bug in one
-// analysis shows as an error instead of ending the program.
+// analysis shows as an error instead of ending the program. The message
+// says "internal error" without a package prefix; the panic's own text,
+// which names its package, follows.
 func Recovered(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("tui: internal error: %v", r)
+		*err = fmt.Errorf("internal error: %v", r)
 	}
 }

@@ -91,7 +91,7 @@ func TestBGNBDFailureIsSaid(t *testing.T) {
 		s.waiting = run.Number
 		s, _ = s.step(ReadyMsg{Run: run.Number, data: d})
 		view := flat(screentest.Render(s, 160, 48))
-		want := map[string]string{"en": "BG/NBD not fitted: BG/NBD baseline: orders.csv up to 2024-02-20: btyd: the BG/NBD fit did not converge",
+		want := map[string]string{"en": "BG/NBD not fitted: BG/NBD baseline: orders.csv up to 2024-02-20: the BG/NBD fit did not converge",
 			"zh": "BG/NBD 未能拟合：BG/NBD baseline: orders.csv up to 2024-02-20"}[lang]
 		screentest.MustContain(t, view, want)
 		if strings.Contains(view, "BG/NBD fitted") || strings.Contains(view, "── BG/NBD") || strings.Contains(rowOf(screentest.Render(s, 160, 48), "ROC AUC"), "BG/NBD") {

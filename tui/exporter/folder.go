@@ -75,7 +75,7 @@ func folderBytes(dir string) (int64, error) {
 }
 
 // ErrFolderFull is matched (errors.Is) by every FolderFullError.
-var ErrFolderFull = errors.New("exporter: the server's export folder is full")
+var ErrFolderFull = errors.New("the server's export folder is full")
 
 // FolderFullError refuses an export that the export folder has no room
 // for.

@@ -40,7 +40,7 @@ func (q *Quota) inFolder() *Folder {
 }
 
 // ErrQuota is matched (errors.Is) by every QuotaError.
-var ErrQuota = errors.New("exporter: the session's export quota is used up")
+var ErrQuota = errors.New("the session's export quota is used up")
 
 // QuotaError says which limit of a Quota an export reached.
 type QuotaError struct {

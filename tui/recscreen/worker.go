@@ -166,7 +166,7 @@ func (w *worker) train(run *recommend.Run) {
 	var err error
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("tui: recommendation stopped by an internal error: %v", r)
+			res, err = nil, fmt.Errorf("recommendation stopped by an internal error: %v", r)
 		}
 		w.end(res, err)
 	}()

@@ -89,7 +89,7 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 			// A panic in training must not take the program (or, when
 			// serving, every SSH session) down: it ends this run as an error.
 			if r := recover(); r != nil {
-				err = fmt.Errorf("tui: training stopped by an internal error: %v", r)
+				err = fmt.Errorf("training stopped by an internal error: %v", r)
 			}
 			w.mu.Lock()
 			w.finishLocked(err)

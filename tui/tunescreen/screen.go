@@ -312,8 +312,8 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 }
 
 // ErrBudgetRange is a budget that is a duration, but not from 5 seconds to
-// a day.
-var ErrBudgetRange = errors.New("tunescreen: budget out of range (5s to 24h)")
+// a day. ParseBudget's error reads "budget 2s: out of range (5s to 24h)".
+var ErrBudgetRange = errors.New("out of range (5s to 24h)")
 
 // ParseBudget reads a budget such as "90s" or "2m": between 5 seconds
 // and a day. A duration outside that range is refused with ErrBudgetRange.

@@ -2,6 +2,7 @@ package tunescreen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
@@ -139,6 +140,9 @@ func TestBudgetRefusedInPlace(t *testing.T) {
 		if _, err := ParseBudget(bad); err == nil {
 			t.Errorf("ParseBudget(%q) accepted", bad)
 		}
+	}
+	if _, err := ParseBudget("2s"); !errors.Is(err, ErrBudgetRange) || err.Error() != "budget 2s: out of range (5s to 24h)" {
+		t.Errorf("ParseBudget(2s): %v", err)
 	}
 }
 

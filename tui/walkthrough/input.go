@@ -41,14 +41,14 @@ type Input struct {
 // NewInput prepares the walkthrough of table row tableRow of exp.
 func NewInput(exp *experiment.Experiment, tableRow int) (Input, error) {
 	if exp == nil || exp.Data == nil || exp.Data.Table == nil {
-		return Input{}, errors.New("walkthrough: no experiment loaded")
+		return Input{}, errors.New("no experiment loaded")
 	}
 	if tableRow < 0 || tableRow >= exp.Data.Table.Rows {
-		return Input{}, fmt.Errorf("walkthrough: row %d outside the table's %d rows", tableRow, exp.Data.Table.Rows)
+		return Input{}, fmt.Errorf("row %d outside the table's %d rows", tableRow, exp.Data.Table.Rows)
 	}
 	x, err := exp.Row(tableRow)
 	if err != nil {
-		return Input{}, fmt.Errorf("walkthrough: preparing row %d: %w", tableRow, err)
+		return Input{}, fmt.Errorf("preparing row %d: %w", tableRow, err)
 	}
 	return Input{Exp: exp, Row: tableRow, X: x}, nil
 }
@@ -122,18 +122,18 @@ func (w *walk) prevActivation(k int) []float64 {
 func newWalk(in Input) (*walk, error) {
 	exp := in.Exp
 	if exp == nil || exp.Net == nil || exp.Pipeline == nil || exp.Data == nil || exp.Data.Table == nil {
-		return nil, errors.New("walkthrough: no trained model yet")
+		return nil, errors.New("no trained model yet")
 	}
 	table := exp.Data.Table
 	if in.Row < 0 || in.Row >= table.Rows {
-		return nil, fmt.Errorf("walkthrough: row %d outside the table's %d rows", in.Row, table.Rows)
+		return nil, fmt.Errorf("row %d outside the table's %d rows", in.Row, table.Rows)
 	}
 	if len(in.X) != exp.Net.Inputs() {
-		return nil, fmt.Errorf("walkthrough: the input has %d values, the network takes %d", len(in.X), exp.Net.Inputs())
+		return nil, fmt.Errorf("the input has %d values, the network takes %d", len(in.X), exp.Net.Inputs())
 	}
 	tr, err := exp.Net.Trace(in.X)
 	if err != nil {
-		return nil, fmt.Errorf("walkthrough: %w", err)
+		return nil, err
 	}
 	w := &walk{exp: exp, net: exp.Net, row: in.Row, x: slices.Clone(in.X), trace: tr,
 		inputNames: exp.Pipeline.FeatureNames()}
@@ -236,7 +236,7 @@ func (w *walk) traceStep(in Input) error {
 	}
 	batch, err := engine.DatasetFromFlat(x, y, rows, cols, outs)
 	if err != nil {
-		return fmt.Errorf("walkthrough: building the mini-batch: %w", err)
+		return fmt.Errorf("building the mini-batch: %w", err)
 	}
 	all := make([]int, rows)
 	for i := range all {
@@ -246,7 +246,7 @@ func (w *walk) traceStep(in Input) error {
 	w.restored, w.epochs = exp.Trainer.RestoredEpoch(), len(exp.Trainer.History())
 	st, err := engine.TraceStep(w.net, exp.Trainer.Optimizer(), w.cfg, batch, all)
 	if err != nil {
-		return fmt.Errorf("walkthrough: tracing a training step: %w", err)
+		return fmt.Errorf("tracing a training step: %w", err)
 	}
 	w.step = st
 	w.predAfter = st.After.Predict(w.x)[0]

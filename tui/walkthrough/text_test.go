@@ -103,15 +103,15 @@ func TestDetectLang(t *testing.T) {
 }
 
 func TestBadInputIsReportedNotPanicked(t *testing.T) {
-	if _, err := NewInput(nil, 0); err == nil || err.Error() != "walkthrough: no experiment loaded" {
+	if _, err := NewInput(nil, 0); err == nil || err.Error() != "no experiment loaded" {
 		t.Errorf("NewInput(nil) error = %v", err)
 	}
 	exp := fixtureExperiment(t)
-	if _, err := NewInput(exp, 100); err == nil || err.Error() != "walkthrough: row 100 outside the table's 100 rows" {
+	if _, err := NewInput(exp, 100); err == nil || err.Error() != "row 100 outside the table's 100 rows" {
 		t.Errorf("NewInput(row 100) error = %v", err)
 	}
 	m := New(Input{}, "en", DefaultStyles())
-	if m.Err() == nil || m.Err().Error() != "walkthrough: no trained model yet" {
+	if m.Err() == nil || m.Err().Error() != "no trained model yet" {
 		t.Fatalf("New(empty input) error = %v", m.Err())
 	}
 	m.SetSize(80, 24)
@@ -123,7 +123,7 @@ func TestBadInputIsReportedNotPanicked(t *testing.T) {
 		t.Error("next is advertised with nothing to show")
 	}
 	short := Input{Exp: exp, Row: 0, X: []float64{1, 2}}
-	if m := New(short, "en", DefaultStyles()); m.Err() == nil || m.Err().Error() != "walkthrough: the input has 2 values, the network takes 10" {
+	if m := New(short, "en", DefaultStyles()); m.Err() == nil || m.Err().Error() != "the input has 2 values, the network takes 10" {
 		t.Errorf("New(short input) error = %v", m.Err())
 	}
 }
