@@ -37,16 +37,7 @@ func TestEvalSaysTheCellsItFilledOrClipped(t *testing.T) {
 	// of 300 have each bound, more than the 20 the k-anonymous bounds
 	// average, so the bounds are exactly 2 and 15. No cell is missing, so
 	// spend has no was-missing input.
-	lines := strings.Split(strings.TrimSuffix(readText(t, usersCSV(t, 300)), "\n"), "\n")
-	for i := 1; i < len(lines); i++ {
-		f := strings.Split(lines[i], ",")
-		v, err := strconv.Atoi(f[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		f[1] = strconv.Itoa(min(max(v, 2), 15))
-		lines[i] = strings.Join(f, ",")
-	}
+	lines := usersLinesVisitsHeld(t, 300, 2, 15)
 	model := trainModel(t, writeFile(t, "users.csv", strings.Join(lines, "\n")+"\n"))
 	b := readModel(t, model)
 	spend, visits := pipelineColumn(t, b, "spend"), pipelineColumn(t, b, "visits")

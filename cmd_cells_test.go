@@ -49,16 +49,7 @@ func TestMissingAndClippedCellsAreSaid(t *testing.T) {
 	// (rows 10, 20, …, 60: counted here, 6 cells), and visits (0 to 19)
 	// held to [2, 15]: some 45 users of 300 have each bound, more than the
 	// 20 the k-anonymous bounds average, so the bounds are exactly 2 and 15.
-	lines := strings.Split(strings.TrimSuffix(readText(t, usersCSV(t, 300)), "\n"), "\n")
-	for i := 1; i < len(lines); i++ {
-		f := strings.Split(lines[i], ",")
-		v, err := strconv.Atoi(f[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		f[1] = strconv.Itoa(min(max(v, 2), 15))
-		lines[i] = strings.Join(f, ",")
-	}
+	lines := usersLinesVisitsHeld(t, 300, 2, 15)
 	for k, missing := range []string{"", "NA", "?", "NULL", "-", "n/a"} {
 		f := strings.Split(lines[10*(k+1)], ",")
 		f[2] = missing
@@ -140,4 +131,21 @@ func readText(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// usersLinesVisitsHeld is usersCSV's table of n users, as lines with the
+// header first, with every visits value held to [lo, hi].
+func usersLinesVisitsHeld(t *testing.T, n, lo, hi int) []string {
+	t.Helper()
+	lines := strings.Split(strings.TrimSuffix(readText(t, usersCSV(t, n)), "\n"), "\n")
+	for i := 1; i < len(lines); i++ {
+		f := strings.Split(lines[i], ",")
+		v, err := strconv.Atoi(f[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		f[1] = strconv.Itoa(min(max(v, lo), hi))
+		lines[i] = strings.Join(f, ",")
+	}
+	return lines
 }

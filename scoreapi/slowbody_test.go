@@ -33,6 +33,24 @@ func (b *stalledBody) Read(p []byte) (int, error) {
 	return 0, io.EOF
 }
 
+// sendStalled starts a predict request of body on s whose body stalls after
+// its first 10 bytes, and returns once they have been read: closing
+// stalled.rest sends the rest; done closes when the request has been
+// answered, in slow.
+func sendStalled(s *Server, body string) (stalled *stalledBody, slow *httptest.ResponseRecorder, done chan struct{}) {
+	stalled = &stalledBody{head: body[:10], tail: body[10:], started: make(chan struct{}), rest: make(chan struct{})}
+	req := httptest.NewRequest(http.MethodPost, "/v1/predict", stalled)
+	req.Header.Set("Authorization", "Bearer "+testToken)
+	slow = httptest.NewRecorder()
+	done = make(chan struct{})
+	go func() {
+		defer close(done)
+		s.Handler().ServeHTTP(slow, req)
+	}()
+	<-stalled.started
+	return stalled, slow, done
+}
+
 // TestStalledBodyHoldsNoSlot: a request took its predict slot before it
 // read its body, so a client sending its body slowly held the slot for up
 // to the read timeout, and with every slot so held no other request was
@@ -42,16 +60,7 @@ func (b *stalledBody) Read(p []byte) (int, error) {
 func TestStalledBodyHoldsNoSlot(t *testing.T) {
 	s, _ := newTestServer(t, Config{MaxInFlight: 1, QueueWait: time.Millisecond})
 	body := `{"rows":[` + goodRow + `]}`
-	stalled := &stalledBody{head: body[:10], tail: body[10:], started: make(chan struct{}), rest: make(chan struct{})}
-	req := httptest.NewRequest(http.MethodPost, "/v1/predict", stalled)
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	slow := httptest.NewRecorder()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.Handler().ServeHTTP(slow, req)
-	}()
-	<-stalled.started
+	stalled, slow, done := sendStalled(s, body)
 	if rec := call(t, s, http.MethodPost, "/v1/predict", testToken, body); rec.Code != http.StatusOK {
 		close(stalled.rest)
 		<-done
@@ -77,16 +86,7 @@ func TestBodyMemoryBounded(t *testing.T) {
 	const maxBody = 1000
 	s, _ := newTestServer(t, Config{MaxBody: maxBody, MaxInFlight: 4, BodyMemory: maxBody + 1, QueueWait: time.Millisecond})
 	body := `{"rows":[` + goodRow + `]}`
-	stalled := &stalledBody{head: body[:10], tail: body[10:], started: make(chan struct{}), rest: make(chan struct{})}
-	req := httptest.NewRequest(http.MethodPost, "/v1/predict", stalled)
-	req.Header.Set("Authorization", "Bearer "+testToken)
-	slow := httptest.NewRecorder()
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		s.Handler().ServeHTTP(slow, req)
-	}()
-	<-stalled.started
+	stalled, slow, done := sendStalled(s, body)
 	rec := call(t, s, http.MethodPost, "/v1/predict", testToken, body)
 	close(stalled.rest)
 	<-done
