@@ -56,9 +56,14 @@ func findLabel(file string, header []string, want string) (int, error) {
 		return i, nil
 	}
 	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-		"no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"),
+		"no label column found (looked for churn, label, target, revenue, exited, purchased, …)"+LabelFlagAdvice),
 		Columns: slices.Clone(header)}
 }
+
+// LabelFlagAdvice ends the message of a label not found by its name: the
+// command line's way to name one. The TUI, which asks for the label with
+// a column list instead, leaves it out.
+const LabelFlagAdvice = "; name it with --label COLUMN"
 
 // labelColumn returns the index of the label column as opts asks for it
 // (findLabel), or -1 for a table read without a label: with NoLabel, or
