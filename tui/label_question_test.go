@@ -124,7 +124,11 @@ func TestOrderLogOpenedAsATableIsRefused(t *testing.T) {
 	if !errors.As(m.err, &look) || m.data != before {
 		t.Fatalf("err %v, data kept %v; want a *data.LogLookError", m.err, m.data == before)
 	}
-	screentest.MustContain(t, screen(m), "looks like an order log", "press g on the Data screen")
+	// The panel wraps at 80 columns, so only phrases that stay on one line.
+	screentest.MustContain(t, screen(m), "looks like an order log", "press g on the Data")
+	if strings.Contains(screen(m), "--label") {
+		t.Errorf("the panel names the command line's --label flag:\n%s", screen(m))
+	}
 }
 
 // settle sends msg to m, then each message its commands return in turn,
