@@ -186,6 +186,26 @@ func NewTextInput(c Common, prompt string) textinput.Model {
 	return in
 }
 
+// SetFieldWidth gives in a width of w cells and scrolls its value so that
+// the cursor is in view at that width: bubbles' SetWidth alone keeps the
+// scroll window of the old width until the next key, so a field narrowed
+// by a resize showed a stale part of its value, or none of it.
+func SetFieldWidth(in *textinput.Model, w int) {
+	in.SetWidth(w)
+	pos := in.Position()
+	// From the start, then back to the cursor: each move fits the window
+	// to the new width.
+	in.SetCursor(0)
+	in.SetCursor(pos)
+}
+
+// PromptFieldWidth is the width of a field on a line of its own, after its
+// prompt, in a screen w cells wide (a cell for the cursor and one to spare;
+// at least 8).
+func PromptFieldWidth(in textinput.Model, w int) int {
+	return max(w-ansi.StringWidth(in.Prompt)-2, 8)
+}
+
 // InlineView is in's view for a field with more text after it on its
 // line: a field with a width pads a value shorter than the width with
 // blanks, which would push that text to the line's end. A longer value

@@ -8,7 +8,6 @@ import (
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
 )
@@ -58,7 +57,7 @@ func newPrompt(c common.Common, kind promptKind, value string) (prompt, tea.Cmd)
 	in := common.NewTextInput(c, kind.label(c))
 	in.SetValue(value)
 	in.CursorEnd()
-	in.SetWidth(max(c.Width-ansi.StringWidth(in.Prompt)-2, 8))
+	common.SetFieldWidth(&in, common.PromptFieldWidth(in, c.Width))
 	cmd := in.Focus()
 	return prompt{kind: kind, input: in}, cmd
 }

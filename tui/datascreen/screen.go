@@ -114,6 +114,9 @@ func New(com common.Common) Model {
 // SetSize sets the size of the screen's area.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
+	if s.prompt.active() {
+		common.SetFieldWidth(&s.prompt.input, common.PromptFieldWidth(s.prompt.input, w))
+	}
 	s.view = s.render()
 }
 

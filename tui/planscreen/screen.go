@@ -134,7 +134,7 @@ func (s Model) Refusal(f int) string { return s.refusals[f] }
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.field >= 0 {
-		s.input.SetWidth(s.inputWidth())
+		common.SetFieldWidth(&s.input, s.inputWidth())
 	}
 	s.render()
 }
@@ -322,7 +322,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
-			s.input.SetWidth(s.inputWidth())
+			common.SetFieldWidth(&s.input, s.inputWidth())
 			s.input.SetValue("")
 			s.input.Placeholder = s.in.text[f]
 			cmd := s.input.Focus()
@@ -337,7 +337,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 		s.field = fieldExport
-		s.input.SetWidth(s.inputWidth())
+		common.SetFieldWidth(&s.input, s.inputWidth())
 		s.input.SetValue("")
 		s.input.Placeholder = "plan-targets.csv"
 		cmd := s.input.Focus()

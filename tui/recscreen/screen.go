@@ -202,7 +202,7 @@ func (s Model) Selected() int { return s.selected }
 func (s *Model) SetSize(w, h int) {
 	s.Common.SetSize(w, h)
 	if s.Editing() {
-		s.input.SetWidth(s.inputWidth())
+		common.SetFieldWidth(&s.input, s.inputWidth())
 	}
 	s.render()
 }

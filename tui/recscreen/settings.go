@@ -47,7 +47,7 @@ func (s Model) defaultCutoff(horizon int) int32 {
 // edit opens the text field for f with the current value.
 func (s *Model) edit(f field, value string) {
 	s.editing, s.fieldErr = f, ""
-	s.input.SetWidth(s.inputWidth())
+	common.SetFieldWidth(&s.input, s.inputWidth())
 	s.input.SetValue(value)
 	s.input.CursorEnd()
 	s.input.Focus()

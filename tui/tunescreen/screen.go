@@ -174,7 +174,7 @@ func (s *Model) SetTrials(trials, folds int) {
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.typing {
-		s.input.SetWidth(s.inputWidth())
+		common.SetFieldWidth(&s.input, s.inputWidth())
 	}
 	s.render()
 }
@@ -254,7 +254,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
 		s.typing, s.refusal = true, ""
-		s.input.SetWidth(s.inputWidth())
+		common.SetFieldWidth(&s.input, s.inputWidth())
 		s.input.SetValue(FormatBudget(s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()

@@ -8,7 +8,6 @@ import (
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
-	"github.com/charmbracelet/x/ansi"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/exporter"
@@ -111,6 +110,9 @@ func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.out.Showin
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
+	if s.prompt != usersNoPrompt {
+		common.SetFieldWidth(&s.input, common.PromptFieldWidth(s.input, w))
+	}
 	l := usersLayout(w, h, s.detail)
 	s.list.setHeight(l.tableRows)
 	s.layoutDetail()
@@ -291,7 +293,7 @@ func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
 	s.input = common.NewTextInput(s.Common, labels[p])
 	s.input.SetValue(value)
 	s.input.CursorEnd()
-	s.input.SetWidth(max(s.Width-ansi.StringWidth(labels[p])-2, 8))
+	common.SetFieldWidth(&s.input, common.PromptFieldWidth(s.input, s.Width))
 	s.prompt = p
 	return s.input.Focus()
 }
