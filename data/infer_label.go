@@ -60,9 +60,10 @@ func findLabel(file string, header []string, want string) (int, error) {
 		Columns: slices.Clone(header)}
 }
 
-// LabelFlagAdvice ends the message of a label not found by its name: the
-// command line's way to name one. The TUI, which asks for the label with
-// a column list instead, leaves it out.
+// LabelFlagAdvice follows the sentence of a label not found by its name
+// (a hint on title lines may come after it): the command line's way to
+// name one. The TUI, which asks for the label with a column list instead,
+// removes it.
 const LabelFlagAdvice = "; name it with --label COLUMN"
 
 // labelColumn returns the index of the label column as opts asks for it
