@@ -19,8 +19,14 @@ const itemLog = "testdata/recommend/orders_items.csv"
 // run trained and analysed, and the recommender's log read.
 func pasteFixture(t *testing.T, served bool) Model {
 	t.Helper()
+	return pasteFixtureIn(t, served, "en")
+}
+
+// pasteFixtureIn is pasteFixture in the language lang.
+func pasteFixtureIn(t *testing.T, served bool, lang string) Model {
+	t.Helper()
 	opts := Options{Source: experiment.Source{Kind: "log", Path: itemLog, HorizonDays: 10},
-		Config: experiment.DefaultConfig(), Open: screentest.Open, Served: served}
+		Config: experiment.DefaultConfig(), Open: screentest.Open, Served: served, Lang: lang}
 	m := NewModel(opts)
 	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	m, cmd := update(t, m, m.Init()())

@@ -277,7 +277,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil && s.log != nil {
 			// Leaving items out refused (none would be left): the log
 			// read before stays, with its exclusions.
-			s.exclude, s.fieldErr = s.keptExclude, msg.Err.Error()
+			s.exclude, s.fieldErr = s.keptExclude, common.ShortIn(msg.Err.Error(), s.exclude...)
 			break
 		}
 		if msg.Err != nil {
@@ -285,6 +285,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			if s.Zh() {
 				s.refusal = s.ErrorText(msg.Err)
 			}
+			s.refusal = common.ShortIn(s.refusal, s.exclude...)
 			break
 		}
 		s.log, s.res = msg.Log, nil
