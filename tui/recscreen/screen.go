@@ -354,7 +354,7 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Horizon) && s.log != nil && !s.Alive():
 		s.edit(fieldHorizon, itoa(s.horizon))
 	case key.Matches(k, km.Exclude) && s.log != nil && !s.Alive() && !s.reading:
-		s.edit(fieldExclude, strings.Join(s.exclude, ","))
+		s.edit(fieldExclude, common.ListText(s.exclude))
 	case key.Matches(k, km.View) && s.res != nil:
 		s.showCust = !s.showCust
 	case key.Matches(k, km.Up):

@@ -110,16 +110,11 @@ func (s *Model) apply(v string) bool {
 	return true
 }
 
-// leaveOut reads the log again without the items of list (comma-separated
-// ids as written), as recommend --exclude-items does; the same list again
-// does nothing.
+// leaveOut reads the log again without the items of list (ids as
+// written, separated as common.ListItems reads them), as recommend
+// --exclude-items does; the same list again does nothing.
 func (s *Model) leaveOut(list string) tea.Cmd {
-	var ids []string
-	for _, id := range strings.Split(list, ",") {
-		if id = strings.TrimSpace(id); id != "" {
-			ids = append(ids, id)
-		}
-	}
+	ids := common.ListItems(list)
 	if slices.Equal(ids, s.exclude) {
 		return nil
 	}
