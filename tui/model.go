@@ -356,6 +356,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
 	}
+	if m.editing() && k.String() == "ctrl+v" {
+		return m.pasteClipboard()
+	}
 	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
