@@ -86,6 +86,9 @@ type Model struct {
 	data    *experiment.Data
 	prep    *experiment.Experiment
 	err     error // shown in the error panel until dismissed
+	// asked is the path of the file last asked for on the Data screen,
+	// typed or pasted: an error quotes a long one short (ShortPathIn).
+	asked string
 
 	dataScr  datascreen.Model
 	modelScr modelscreen.Model
@@ -243,6 +246,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.shareRecommendations()
 		return cmd
 	case datascreen.OpenMsg:
+		m.asked = msg.Src.Path
 		src, err := m.servedSource(msg.Src)
 		if err != nil {
 			m.err = err
@@ -351,6 +355,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
 		return m.quit()
+	}
+	if m.editing() && k.String() == "ctrl+v" {
+		return m.pasteClipboard()
 	}
 	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
@@ -553,11 +560,17 @@ func (m *Model) pushInputs() {
 func (m *Model) setNoData(err error) {
 	reason := ""
 	if err != nil {
-		reason = strings.TrimSpace(m.com.ErrorText(err))
+		reason = m.errorText(err)
 	}
 	m.dataScr.SetLoadFailed(reason)
 	m.trainScr.SetNoData(err != nil)
 	m.modelScr.SetNoData(err != nil)
+}
+
+// errorText is err as the error panel and the Data screen say it, the
+// path typed on the Data screen quoted short if long.
+func (m *Model) errorText(err error) string {
+	return common.ShortPathIn(strings.TrimSpace(m.com.ErrorText(err)), m.asked)
 }
 
 // updateScreen hands msg to a screen through the common.Screen interface

@@ -19,8 +19,14 @@ const itemLog = "testdata/recommend/orders_items.csv"
 // run trained and analysed, and the recommender's log read.
 func pasteFixture(t *testing.T, served bool) Model {
 	t.Helper()
+	return pasteFixtureIn(t, served, "en")
+}
+
+// pasteFixtureIn is pasteFixture in the language lang.
+func pasteFixtureIn(t *testing.T, served bool, lang string) Model {
+	t.Helper()
 	opts := Options{Source: experiment.Source{Kind: "log", Path: itemLog, HorizonDays: 10},
-		Config: experiment.DefaultConfig(), Open: screentest.Open, Served: served}
+		Config: experiment.DefaultConfig(), Open: screentest.Open, Served: served, Lang: lang}
 	m := NewModel(opts)
 	m, _ = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
 	m, cmd := update(t, m, m.Init()())
@@ -71,16 +77,73 @@ func hasLine(view, want string) bool {
 // line each field shows is written by hand from the screens' labels; enter
 // then applies the pasted value, which is the field's value.
 func TestPasteReachesEveryTextField(t *testing.T) {
-	cases := []struct {
-		name  string
-		keys  []string
-		clear bool // ctrl+u first: the field opens holding the current value
-		paste string
-		line  string   // the field's line after the paste
-		local bool     // a field of the local TUI only (a served session opens no path)
-		enter []string // keys that apply it, then check
-		check func(t *testing.T, m Model)
-	}{
+	cases := pasteCases()
+	for _, served := range []bool{false, true} {
+		base := pasteFixture(t, served)
+		for _, c := range cases {
+			if served && c.local {
+				continue
+			}
+			name := c.name
+			if served {
+				name = "served " + name
+			}
+			t.Run(name, func(t *testing.T) {
+				m := c.open(t, base)
+				c.checkPasted(t, paste(t, m, c.paste))
+			})
+		}
+	}
+}
+
+// pasteCase is a text field given a paste that holds a colour (ESC[31m …
+// ESC[0m) and a line end, which the field drops.
+type pasteCase struct {
+	name  string
+	keys  []string
+	clear bool // ctrl+u first: the field opens holding the current value
+	paste string
+	line  string   // the field's line after the paste
+	local bool     // a field of the local TUI only (a served session opens no path)
+	enter []string // keys that apply it, then check
+	check func(t *testing.T, m Model)
+}
+
+// open opens c's field on base, emptied when c says so.
+func (c pasteCase) open(t *testing.T, base Model) Model {
+	t.Helper()
+	m := drive(t, base, c.keys...)
+	if !m.editing() {
+		t.Fatalf("%q opened no field:\n%s", c.keys, screen(m))
+	}
+	if c.clear {
+		m = clearField(t, m)
+	}
+	return m
+}
+
+// checkPasted checks m after c's paste: the field is open on its line,
+// no escape sequence of the paste is in the view, and c's keys apply it.
+func (c pasteCase) checkPasted(t *testing.T, m Model) {
+	t.Helper()
+	view := screen(m)
+	if !m.editing() {
+		t.Fatalf("the paste closed the field:\n%s", view)
+	}
+	if !hasLine(view, c.line) {
+		t.Errorf("no line %q after the paste:\n%s", c.line, view)
+	}
+	if strings.ContainsAny(m.View().Content, "\x07") || strings.Contains(m.View().Content, "\x1b[31m") || strings.Contains(view, "[31m") {
+		t.Errorf("the pasted escape sequence reached the view: %q", m.View().Content)
+	}
+	if c.check != nil {
+		c.check(t, drive(t, m, c.enter...))
+	}
+}
+
+// pasteCases are the text fields of every screen, each with a paste.
+func pasteCases() []pasteCase {
+	return []pasteCase{
 		{name: "data seed", keys: []string{"1", "s"}, clear: true, paste: "\x1b[31m4\x1b[0m2\n",
 			line: "Split seed: 42",
 			check: func(t *testing.T, m Model) {
@@ -141,41 +204,6 @@ func TestPasteReachesEveryTextField(t *testing.T) {
 			check: func(t *testing.T, m Model) {
 				screentest.MustContain(t, screen(m), "Budget: 1m30s")
 			}},
-	}
-	for _, served := range []bool{false, true} {
-		base := pasteFixture(t, served)
-		for _, c := range cases {
-			if served && c.local {
-				continue
-			}
-			name := c.name
-			if served {
-				name = "served " + name
-			}
-			t.Run(name, func(t *testing.T) {
-				m := drive(t, base, c.keys...)
-				if !m.editing() {
-					t.Fatalf("%q opened no field:\n%s", c.keys, screen(m))
-				}
-				if c.clear {
-					m = clearField(t, m)
-				}
-				m = paste(t, m, c.paste)
-				view := screen(m)
-				if !m.editing() {
-					t.Fatalf("the paste closed the field:\n%s", view)
-				}
-				if !hasLine(view, c.line) {
-					t.Errorf("no line %q after the paste:\n%s", c.line, view)
-				}
-				if strings.ContainsAny(m.View().Content, "\x07") || strings.Contains(m.View().Content, "\x1b[31m") {
-					t.Errorf("the pasted escape sequence reached the view: %q", m.View().Content)
-				}
-				if c.check != nil {
-					c.check(t, drive(t, m, c.enter...))
-				}
-			})
-		}
 	}
 }
 

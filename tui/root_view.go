@@ -112,7 +112,7 @@ func (m *Model) errorPanel() string {
 		return ""
 	}
 	w := max(m.width-2, 10)
-	msg := strings.TrimSpace(m.com.ErrorText(m.err))
+	msg := m.errorText(m.err)
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("9")).
 		Padding(0, 1).Width(w)
 	after := m.com.T("The previous data and settings are unchanged. esc dismisses this message.", "之前的数据和设置没有改变。按 esc 关闭此消息。")

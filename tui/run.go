@@ -49,6 +49,10 @@ type Options struct {
 	// Pseudonym, when set, shows and exports keyed hashes of the customer
 	// ids instead of the ids (see common.Common.Pseudonym).
 	Pseudonym *pseudonym.Key
+	// Clipboard reads the clipboard for ctrl+v in a text field (nil: the
+	// system's, through xclip, xsel, wl-paste or pbpaste); a served
+	// session never reads one.
+	Clipboard func() (string, error)
 	// Input and Output default to the process's terminal when nil.
 	Input  io.Reader
 	Output io.Writer

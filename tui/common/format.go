@@ -167,12 +167,14 @@ const FieldCharLimit = 4096
 // would redraw the whole screen twice a second for nothing. It holds
 // FieldCharLimit characters.
 //
-// On a served session ctrl+v pastes nothing: the field's paste key reads
-// the clipboard of the machine the program runs on, which for a session
-// of retain serve is the server's (its operator's desktop, say), not the
-// user's. The user's terminal pastes the user's own clipboard as a
-// bracketed paste (tea.PasteMsg), which screens hand to the field through
-// Paste, as one line without control characters.
+// Its own ctrl+v is off: it put the clipboard's text in the field with
+// only bubbles' sanitising, which drops an escape sequence's ESC and
+// leaves the rest ("[31m"). The root reads the clipboard on ctrl+v
+// instead and hands its text to the field as a bracketed paste
+// (tea.PasteMsg), which screens pass through Paste: one line without
+// control characters. On a served session it reads none: the clipboard of
+// the machine the program runs on is the server's (its operator's
+// desktop, say), not the user's, whose terminal pastes the user's own.
 func NewTextInput(c Common, prompt string) textinput.Model {
 	in := textinput.New()
 	in.Prompt = prompt
@@ -180,9 +182,7 @@ func NewTextInput(c Common, prompt string) textinput.Model {
 	st := in.Styles()
 	st.Cursor.Blink = false
 	in.SetStyles(st)
-	if c.Served {
-		in.KeyMap.Paste.SetEnabled(false)
-	}
+	in.KeyMap.Paste.SetEnabled(false)
 	return in
 }
 

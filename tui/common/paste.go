@@ -44,11 +44,12 @@ func pasted(s, sep string) string {
 }
 
 // Paste inserts the text of a bracketed paste (tea.PasteMsg: the user's
-// terminal pasting the user's own clipboard) at in's cursor, as PastedText
-// makes it and within in's character limit. Screens hand a paste to the
-// focused field through it, in served sessions too: the text comes from
-// the client's terminal, not the server's clipboard (which ctrl+v would
-// read, and which NewTextInput turns off there).
+// terminal pasting the user's own clipboard, or the root's ctrl+v handing
+// over the local clipboard's text) at in's cursor, as PastedText makes it
+// and within in's character limit. Screens hand a paste to the focused
+// field through it, in served sessions too: the text comes from the
+// client's terminal, not the server's clipboard (which the root's ctrl+v
+// does not read there).
 func Paste(in textinput.Model, msg tea.PasteMsg) (textinput.Model, tea.Cmd) {
 	return in.Update(tea.PasteMsg{Content: PastedText(msg.Content)})
 }

@@ -107,9 +107,9 @@ func (p prompt) complete(c common.Common, msg DirListMsg) prompt {
 	p.matches = nil
 	switch {
 	case msg.err != nil:
-		p.err = c.ErrorText(msg.err)
+		p.err = common.ShortPathIn(c.ErrorText(msg.err), msg.input, filepath.Dir(msg.input))
 	case len(msg.matches) == 0:
-		p.err = c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", filepath.Base(msg.input))
+		p.err = c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", common.ShortPath(filepath.Base(msg.input)))
 	case len(msg.matches) == 1:
 		p.err = ""
 		p.input.SetValue(msg.matches[0])

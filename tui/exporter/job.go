@@ -225,7 +225,8 @@ func (m Model) ended(c common.Common, r Result) string {
 		errors.As(r.Err, &qe)
 		return "✗ " + qe.Text(c)
 	case r.Err != nil:
-		return c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err)
+		// The path was typed: a long one (a page pasted) is quoted short.
+		return c.T("✗ export failed: ", "✗ 导出失败：") + common.ShortPathIn(c.ErrorText(r.Err), r.Path)
 	case r.Served:
 		return c.Tf("✓ wrote %s to %s in the server's export folder", "✓ 已将 %s写入服务器导出文件夹中的 %s", m.n(c, r.Rows), r.Path)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // segmentZh are the segments' Chinese names, by code.
@@ -80,17 +81,17 @@ func (e *inputError) Error() string {
 	var why string
 	switch e.field {
 	case fieldBudget:
-		why = "budget " + e.text + ": want an amount such as 5000 or a share of customers such as 10%"
+		why = "budget " + common.Short(e.text) + ": want an amount such as 5000 or a share of customers such as 10%"
 	case fieldCost:
-		why = "cost per contact " + e.text + ": want an amount ≥ 0, such as 2.5"
+		why = "cost per contact " + common.Short(e.text) + ": want an amount ≥ 0, such as 2.5"
 	case fieldValue:
 		if e.columns == nil && e.text == "" {
 			why = "value: want an amount such as 120 or a numeric column"
 		} else {
-			why = "value " + e.text + ": not an amount, nor a numeric column (numeric columns: " + strings.Join(e.columns, ", ") + ")"
+			why = "value " + common.Short(e.text) + ": not an amount, nor a numeric column (numeric columns: " + strings.Join(e.columns, ", ") + ")"
 		}
 	case fieldSuccess:
-		why = "success rate " + e.text + ": want a share above 0 and at most 1, such as 0.2"
+		why = "success rate " + common.Short(e.text) + ": want a share above 0 and at most 1, such as 0.2"
 	}
 	return experiment.ErrPlan.Error() + ": " + why
 }
@@ -132,16 +133,16 @@ func (s Model) refusalText(err error) string {
 	if errors.As(err, &in) {
 		switch in.field {
 		case fieldBudget:
-			return prefix + "预算 " + in.text + "：请输入金额（如 5000）或客户比例（如 10%）"
+			return prefix + "预算 " + common.Short(in.text) + "：请输入金额（如 5000）或客户比例（如 10%）"
 		case fieldCost:
-			return prefix + "单次联系成本 " + in.text + "：请输入不小于 0 的金额，如 2.5"
+			return prefix + "单次联系成本 " + common.Short(in.text) + "：请输入不小于 0 的金额，如 2.5"
 		case fieldValue:
 			if in.columns == nil && in.text == "" {
 				return prefix + "客户价值：请输入金额（如 120）或数值列的列名"
 			}
-			return prefix + "客户价值 " + in.text + "：既不是金额，也不是数值列（数值列：" + strings.Join(in.columns, ", ") + "）"
+			return prefix + "客户价值 " + common.Short(in.text) + "：既不是金额，也不是数值列（数值列：" + strings.Join(in.columns, ", ") + "）"
 		case fieldSuccess:
-			return prefix + "成功率 " + in.text + "：请输入大于 0、不超过 1 的比例，如 0.2"
+			return prefix + "成功率 " + common.Short(in.text) + "：请输入大于 0、不超过 1 的比例，如 0.2"
 		}
 	}
 	return s.ErrorText(err)

@@ -277,7 +277,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil && s.log != nil {
 			// Leaving items out refused (none would be left): the log
 			// read before stays, with its exclusions.
-			s.exclude, s.fieldErr = s.keptExclude, msg.Err.Error()
+			s.exclude, s.fieldErr = s.keptExclude, common.ShortIn(msg.Err.Error(), s.exclude...)
 			break
 		}
 		if msg.Err != nil {
@@ -285,6 +285,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			if s.Zh() {
 				s.refusal = s.ErrorText(msg.Err)
 			}
+			s.refusal = common.ShortIn(s.refusal, s.exclude...)
 			break
 		}
 		s.log, s.res = msg.Log, nil
@@ -353,7 +354,7 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Horizon) && s.log != nil && !s.Alive():
 		s.edit(fieldHorizon, itoa(s.horizon))
 	case key.Matches(k, km.Exclude) && s.log != nil && !s.Alive() && !s.reading:
-		s.edit(fieldExclude, strings.Join(s.exclude, ","))
+		s.edit(fieldExclude, common.ListText(s.exclude))
 	case key.Matches(k, km.View) && s.res != nil:
 		s.showCust = !s.showCust
 	case key.Matches(k, km.Up):

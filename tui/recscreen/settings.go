@@ -83,7 +83,7 @@ func (s *Model) apply(v string) bool {
 	if s.editing == fieldCutoff {
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {
-			s.fieldErr = s.Tf("%q is not a date as YYYY-MM-DD", "%q 不是 YYYY-MM-DD 格式的日期", v)
+			s.fieldErr = s.Tf("%q is not a date as YYYY-MM-DD", "%q 不是 YYYY-MM-DD 格式的日期", common.Short(v))
 			return false
 		}
 		if msg := s.cutoffProblem(recommend.Day(t), s.horizon); msg != "" {
@@ -95,7 +95,7 @@ func (s *Model) apply(v string) bool {
 	}
 	h, ok := parseHorizon(v)
 	if !ok {
-		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %d 天）", v, data.MaxHorizonDays)
+		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %d 天）", common.Short(v), data.MaxHorizonDays)
 		return false
 	}
 	cutoff := s.cutoff
@@ -110,16 +110,11 @@ func (s *Model) apply(v string) bool {
 	return true
 }
 
-// leaveOut reads the log again without the items of list (comma-separated
-// ids as written), as recommend --exclude-items does; the same list again
-// does nothing.
+// leaveOut reads the log again without the items of list (ids as
+// written, separated as common.ListItems reads them), as recommend
+// --exclude-items does; the same list again does nothing.
 func (s *Model) leaveOut(list string) tea.Cmd {
-	var ids []string
-	for _, id := range strings.Split(list, ",") {
-		if id = strings.TrimSpace(id); id != "" {
-			ids = append(ids, id)
-		}
-	}
+	ids := common.ListItems(list)
 	if slices.Equal(ids, s.exclude) {
 		return nil
 	}

@@ -90,15 +90,15 @@ func (s Model) settingsLines(w int) []string {
 		// postage code on lines without a customer), are told apart.
 		var notes []string
 		if len(s.log.NotFound) > 0 {
-			notes = append(notes, s.Tf("no item %s", "无此商品：%s", strings.Join(s.log.NotFound, ", ")))
+			notes = append(notes, s.Tf("no item %s", "无此商品：%s", s.shortList(s.log.NotFound)))
 		}
 		if len(s.log.LeftOutOnly) > 0 {
-			notes = append(notes, s.Tf("%s only on lines left out", "%s 只在未读入的行上", strings.Join(s.log.LeftOutOnly, ", ")))
+			notes = append(notes, s.Tf("%s only on lines left out", "%s 只在未读入的行上", s.shortList(s.log.LeftOutOnly)))
 		}
 		without = s.Tf("without %s (i; %s)", "排除 %s（i；%s）",
-			st.Value.Render(strings.Join(s.exclude, ", ")), strings.Join(notes, s.T("; ", "；")))
+			st.Value.Render(s.shortList(s.exclude)), strings.Join(notes, s.T("; ", "；")))
 	case len(s.exclude) > 0:
-		without = s.Tf("without %s (i)", "排除 %s（i）", st.Value.Render(strings.Join(s.exclude, ", ")))
+		without = s.Tf("without %s (i)", "排除 %s（i）", st.Value.Render(s.shortList(s.exclude)))
 	}
 	what := s.T("evaluates the model and the baselines on it", "在其上评估模型和基准")
 	if !s.evaluates(s.cutoff, s.horizon) {
@@ -126,6 +126,27 @@ func (s Model) settingItem(f field, v string) string {
 	}
 	return v
 }
+
+// shortList is ids as the settings line names them: each quoted as
+// common.Short quotes it, and those past listWidth cells counted, so a
+// page of text pasted by mistake does not take the screen.
+func (s Model) shortList(ids []string) string {
+	var b strings.Builder
+	for i, id := range ids {
+		next := common.Short(id)
+		if i > 0 {
+			next = ", " + next
+		}
+		if i > 0 && ansi.StringWidth(b.String()+next) > listWidth {
+			return b.String() + s.Tf(" and %s more", " 等另 %s 个", common.Thousands(len(ids)-i))
+		}
+		b.WriteString(next)
+	}
+	return b.String()
+}
+
+// listWidth is the most cells of ids the settings line names.
+const listWidth = 2 * common.QuoteWidth
 
 // inputWidth is the room the typed setting's field has on a line of its
 // own, after its words (and a cell for the cursor): a longer value, typed

@@ -296,10 +296,10 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		d, err := ParseBudget(text)
 		switch {
 		case errors.Is(err, ErrBudgetRange):
-			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5s 到 24h 之间", text)
+			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5s 到 24h 之间", common.Short(text))
 		case err != nil:
 			s.refusal = s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
-				"✗ “%s”不是时长：请输入 5s 到 24h 之间的时长，例如 90s 或 2m", text)
+				"✗ “%s”不是时长：请输入 5s 到 24h 之间的时长，例如 90s 或 2m", common.Short(text))
 		default:
 			s.budget, s.typing, s.refusal = d, false, ""
 			s.input.Blur()

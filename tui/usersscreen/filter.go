@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // Filtering and searching a million users takes tens of milliseconds, too
@@ -97,7 +98,7 @@ func (s *Model) find(from int, fresh bool) tea.Cmd {
 	}
 	s.findGen++
 	gen, u, shown, query := s.findGen, s.list.users, s.list.shown, s.query
-	s.status = s.Tf("searching for %s…", "正在查找 %s…", query)
+	s.status = s.Tf("searching for %s…", "正在查找 %s…", common.Short(query))
 	return func() tea.Msg {
 		i := -1
 		if fresh {
@@ -121,7 +122,7 @@ func (s *Model) found(msg FindMsg) tea.Cmd {
 	if msg.row >= 0 && s.list.selectRow(msg.row) {
 		s.status = s.T("found ", "找到 ") + s.list.users.id(msg.row)
 	} else {
-		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", msg.query)
+		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", common.Short(msg.query))
 	}
 	if s.list.selected() != before {
 		return s.selectionChanged()

@@ -221,7 +221,8 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	name := e.Pipeline.Columns[w.col].Name
 	next, err := s.explainer().Set(w.cur, name, text)
 	if err != nil {
-		s.status = "✗ " + s.ErrorText(err) // wrapped in full by statusLines
+		// Wrapped in full by statusLines; a long value is quoted short.
+		s.status = "✗ " + common.ShortIn(s.ErrorText(err), text, strings.TrimSpace(text))
 		return nil
 	}
 	w.cur = next
@@ -254,7 +255,7 @@ func (s Model) clipNote(pc data.PipelineColumn, text string) string {
 		return displayValue(strconv.FormatFloat(b, 'g', 6, 64))
 	}
 	return s.Tf(" (typed %s; the model's range is %s – %s)", "（输入 %s；模型的取值范围是 %s – %s）",
-		strings.TrimSpace(text), bound(pc.Min), bound(pc.Max))
+		common.Short(strings.TrimSpace(text)), bound(pc.Min), bound(pc.Max))
 }
 
 // SweepMsg carries a what-if sweep.
