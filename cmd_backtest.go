@@ -143,7 +143,7 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	start := time.Now()
-	fmt.Fprintf(a.stderr, "Backtesting on %s (%d customers, %s .. %s), horizon %d days\n", src.Path, len(log.Customers),
+	fmt.Fprintf(a.stderr, "Backtesting on %s (%s, %s .. %s), horizon %d days\n", src.Path, data.Count(len(log.Customers), "customer", "customers"),
 		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), opts.HorizonDays)
 	res, err := experiment.Backtest(ctx, log, opts, func(done, k int, f *experiment.BacktestFold) {
 		bg := fmt.Sprintf("BG/NBD roc_auc %.4f", f.BGNBD.ROCAUC)
@@ -194,8 +194,8 @@ func bgnbdAhead(res *experiment.BacktestResult, btyd bool) string {
 
 // printBacktest writes the fold table, the means and the BG/NBD fits.
 func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
-	fmt.Fprintf(w, "Out-of-time backtest of %s: %d folds, horizon %d days; each fold trains on the customers one horizon before its test cutoff\n",
-		res.Log, len(res.Folds), res.HorizonDays)
+	fmt.Fprintf(w, "Out-of-time backtest of %s: %s, horizon %d days; each fold trains on the customers one horizon before its test cutoff\n",
+		res.Log, data.Count(len(res.Folds), "fold", "folds"), res.HorizonDays)
 	cutoffs := make([]time.Time, len(res.Folds))
 	for i, f := range res.Folds {
 		cutoffs[i] = f.TestCutoff
@@ -209,8 +209,8 @@ func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 		return fmt.Sprintf("%.4f\t%.4f\t%.4f\t%.2f\t", s.ROCAUC, s.AveragePrecision, s.LogLoss, s.TopDecileLift)
 	}
 	for _, f := range res.Folds {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%d\t%s\t%s\tnetwork\t%s\n", f.Fold, f.TrainCutoff.Format(time.DateOnly),
-			f.TestCutoff.Format(time.DateOnly), f.Train.Customers, f.Test.Customers,
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\tnetwork\t%s\n", f.Fold, f.TrainCutoff.Format(time.DateOnly),
+			f.TestCutoff.Format(time.DateOnly), data.Thousands(f.Train.Customers), data.Thousands(f.Test.Customers),
 			percent(f.Train.PositiveRate), percent(f.Test.PositiveRate), row(experiment.BacktestScoresOf(f.Network)))
 		if f.BGNBDErr != nil {
 			fmt.Fprintf(tw, "\t\t\t\t\t\t\tBG/NBD\tnot fitted\t\t\t\t\n")

@@ -323,7 +323,7 @@ func TestBacktestRefusals(t *testing.T) {
 	}
 	cl = newCLI(t)
 	if code := cl.run(context.Background(), "backtest", "--log", cdnowMaster, "--folds", "2", "--cutoffs", "1998-01-01"); code != exitUsage ||
-		!strings.Contains(cl.stderr.String(), "[cutoffs folds] were all set") {
+		!strings.Contains(cl.stderr.String(), "retain: --cutoffs and --folds cannot be used together: give one of them\nRun 'retain backtest --help' for usage.\n") {
 		t.Errorf("--folds with --cutoffs: exit %d, stderr %q", code, cl.stderr.String())
 	}
 }

@@ -175,8 +175,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	customers, baskets := log.UpToToday()
-	fmt.Fprintf(a.stderr, "Read %s: %s customers, %s items (column %s), %s orders, %s .. %s%s\n", src.Path,
-		data.Thousands(customers), data.Thousands(log.ItemCount()), log.ItemColumn, data.Thousands(baskets),
+	fmt.Fprintf(a.stderr, "Read %s: %s, %s (column %s), %s, %s .. %s%s\n", src.Path,
+		data.Count(customers, "customer", "customers"), data.Count(log.ItemCount(), "item", "items"), log.ItemColumn,
+		data.Count(baskets, "order", "orders"),
 		recommend.Date(log.First).Format(time.DateOnly), recommend.Date(log.LastUpToToday).Format(time.DateOnly), leftOutOfItems(log))
 	run, err := recommend.Prepare(log, opts)
 	if err != nil {
@@ -199,7 +200,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		res.Customers[i].ID = key.ID(res.Customers[i].ID)
 	}
 	fmt.Fprintln(a.stderr, checkSentence(res.Check))
-	fmt.Fprintf(a.stderr, "Ranked %s customers in %.1fs\n", data.Thousands(len(res.Customers)), time.Since(start).Seconds())
+	fmt.Fprintf(a.stderr, "Ranked %s in %.1fs\n", data.Count(len(res.Customers), "customer", "customers"), time.Since(start).Seconds())
 	switch {
 	case o.json && o.evaluate:
 		return writeJSON(a.stdout, newRecommendJSON(res, run, false))

@@ -66,6 +66,9 @@ func run(ctx context.Context, a *app, args []string) int {
 	root.SetErr(a.stderr)
 	refuseUnknownShells(root)
 	cmd, err := root.ExecuteContextC(ctx)
+	if !isClassified(err) {
+		err = plainFlagGroupError(err)
+	}
 	// Results that did not reach stdout (a full disk, a closed file) are a
 	// failure even where a command printed them without checking each
 	// write; cobra's own output (help, completion scripts) included.

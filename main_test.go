@@ -154,7 +154,7 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		{[]string{"train", "--momentum", "0.9"}, "--momentum and --nesterov apply to --optimizer sgd"},
 		{[]string{"train", "--val", "0.6", "--test", "0.5"}, "validation and test shares must be ≥ 0 and leave rows to train on"},
 		{[]string{"train", "--epochs", "0"}, "epochs must be at least 1, got 0"},
-		{[]string{"train", "--data", "a.csv", "--log", "b.csv"}, "[data log] were all set"},
+		{[]string{"train", "--data", "a.csv", "--log", "b.csv"}, "retain: --data and --log cannot be used together: give one of them\n"},
 		{[]string{"train", "--cutoff", "2024-01-01"}, "--cutoff, --horizon, --log-columns and --date-order need --log"},
 		{[]string{"train", "--data", "a.csv", "--horizon", "30d"}, "--cutoff, --horizon, --log-columns and --date-order apply to --log, not --data"},
 		{[]string{"train", "--data", "a.csv", "--log-columns", "customer=1"}, "--cutoff, --horizon, --log-columns and --date-order apply to --log, not --data"},

@@ -35,9 +35,7 @@ func (res *Result) expectedValue(r *Reason, ci int, out []float64) {
 	if pc.Max >= pc.Min {
 		v = min(max(v, pc.Min), pc.Max)
 	}
-	if res.Typical[ci].Whole {
-		v = math.Round(v)
-	}
+	r.Whole = res.Typical[ci].Whole
 	r.Expected = v
 	r.ExpectedLevel = booleanLevel(pc, v)
 }

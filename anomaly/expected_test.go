@@ -83,8 +83,11 @@ func TestReasonExpected(t *testing.T) {
 	if e := got["spend"].Expected; math.Abs(e-(math.Sqrt(10)-1)) > 1e-9 {
 		t.Errorf("spend expected %v, want √10 − 1 = %v", e, math.Sqrt(10)-1)
 	}
-	if e := got["orders"].Expected; e != 3 {
-		t.Errorf("orders expected %v, want 3 (the largest value)", e)
+	if r := got["orders"]; r.Expected != 3 || !r.Whole {
+		t.Errorf("orders expected %v (whole %v), want 3 (the largest value), a count", r.Expected, r.Whole)
+	}
+	if got["spend"].Whole {
+		t.Error("spend is marked a count")
 	}
 	if r := got["plan"]; r.ExpectedLevel != "b" || r.TypicalLevel != "a" {
 		t.Errorf("plan expected %q typical %q, want b and a", r.ExpectedLevel, r.TypicalLevel)

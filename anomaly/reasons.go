@@ -35,6 +35,10 @@ type Reason struct {
 	// Date marks a date column: Value, Expected and Typical are day
 	// numbers (days since 1970-01-01), which Texts writes as dates.
 	Date bool `json:"date,omitempty"`
+	// Whole marks a column of whole numbers (counts): Expected keeps the
+	// networks' unrounded value, which Texts writes whole unless that
+	// would read as the row's own value (see Texts).
+	Whole bool `json:"whole,omitempty"`
 }
 
 // String reads "cart_adds_30d 0, expected 6 (typical 0)".
@@ -70,6 +74,10 @@ func (r Reason) Unsure() bool {
 // Texts are the row's value, the expected and the typical value as text
 // (levels for a categorical column, dates for a date column, FormatValues
 // of the three otherwise, so that numbers that differ read differently).
+// A count's expected value reads as a whole number ("orders_30d 4,
+// expected 1") unless rounding would make it read as the row's own value:
+// "orders_30d 1, expected 0.62", not "1, expected 1", which would say
+// nothing about why the row stands out.
 func (r Reason) Texts() (value, expected, typical string) {
 	if r.Level != "" || r.TypicalLevel != "" {
 		return r.Level, r.ExpectedLevel, r.TypicalLevel
@@ -78,7 +86,11 @@ func (r Reason) Texts() (value, expected, typical string) {
 		// "signup_date 19730, expected 19382" read as numbers.
 		return data.FormatDay(r.Value), data.FormatDay(r.Expected), data.FormatDay(r.Typical)
 	}
-	t := FormatValues(r.Value, r.Expected, r.Typical)
+	e := r.Expected
+	if r.Whole && !math.IsNaN(e) && math.Round(e) != r.Value {
+		e = math.Round(e)
+	}
+	t := FormatValues(r.Value, e, r.Typical)
 	return t[0], t[1], t[2]
 }
 

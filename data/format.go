@@ -21,6 +21,15 @@ func Thousands(n int) string {
 	return s
 }
 
+// Count writes n with thousands separators and the English noun one or
+// many as n requires: "1 customer", "2,357 customers".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return Thousands(n) + " " + many
+}
+
 // binaryUnits are the units Bytes writes, each 1024 times the last.
 var binaryUnits = []string{"bytes", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"}
 

@@ -49,3 +49,15 @@ func TestParseBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestCount: the noun follows the count, which has thousands separators.
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0 customers"}, {1, "1 customer"}, {2, "2 customers"}, {2357, "2,357 customers"}} {
+		if got := Count(c.n, "customer", "customers"); got != c.want {
+			t.Errorf("Count(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+}

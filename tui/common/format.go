@@ -332,11 +332,8 @@ func PackStyled(items []string, sep string, w int, style lipgloss.Style) []strin
 	})
 }
 
-// Plural is n with the English noun one or many as n requires ("1
-// feature", "2 features").
+// Plural is n with thousands separators and the English noun one or many
+// as n requires ("1 feature", "2 features", "1,200 rows").
 func Plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
+	return data.Count(n, one, many)
 }

@@ -159,10 +159,11 @@ func (s Model) header() []headerField {
 			last = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.Last), last)
 		}
 		addField(s.T("Cohort", "客户群"), s.Tf(
-			"cutoff %s · horizon %d days · %s customers · log %s → %s · %s cancelled lines left out",
+			"cutoff %s · horizon %d days · %s · log %s → %s · %s left out",
 			"截止日 %s · 观察期 %d 天 · %s 位客户 · 日志 %s → %s · 未计入 %s 条取消行",
-			c.Cutoff.Format(time.DateOnly), c.HorizonDays, common.Thousands(c.Customers), first,
-			last, common.Thousands(c.Cancelled))+s.leftOut(c), 2, rankCohort, plain)
+			c.Cutoff.Format(time.DateOnly), c.HorizonDays,
+			s.T(common.Plural(c.Customers, "customer", "customers"), common.Thousands(c.Customers)), first,
+			last, s.T(common.Plural(c.Cancelled, "cancelled line", "cancelled lines"), common.Thousands(c.Cancelled)))+s.leftOut(c), 2, rankCohort, plain)
 		if cols := s.columnsLine(); cols != "" {
 			addField(s.T("Columns", "列"), cols, 2, rankExtra, plain)
 		}
@@ -188,15 +189,16 @@ func (s Model) sizeLine() string {
 			features++
 		}
 	}
-	line := s.T(common.Thousands(t.Rows)+" rows · "+common.Plural(len(t.Columns)+1, "column", "columns")+" · "+
+	line := s.T(common.Plural(t.Rows, "row", "rows")+" · "+common.Plural(len(t.Columns)+1, "column", "columns")+" · "+
 		common.Plural(features, "feature", "features")+" → "+common.Plural(s.info.Inputs, "model input", "model inputs"),
 		fmt.Sprintf("%s 行 · %d 列 · %d 个特征 → %d 个模型输入", common.Thousands(t.Rows), len(t.Columns)+1, features, s.info.Inputs))
 	if d := s.info.Schema.Duplicates; d > 0 {
-		line += s.Tf(" · %s duplicate training rows dropped", " · 去掉了 %s 条重复的训练行", common.Thousands(d))
+		line += s.T(" · "+common.Plural(d, "duplicate training row", "duplicate training rows")+" dropped",
+			fmt.Sprintf(" · 去掉了 %s 条重复的训练行", common.Thousands(d)))
 	}
 	if b := t.BlankLabels; b.Rows > 0 {
-		line += s.Tf(" · %[1]s rows without a label left out (the first on %[2]s)", " · 去掉了 %s 条没有标签的行（第一条在第 %[3]d 行）",
-			common.Thousands(b.Rows), b.Where(), b.First)
+		line += s.Tf(" · %[1]s without a label left out (the first on %[2]s)", " · 去掉了 %s 条没有标签的行（第一条在第 %[3]d 行）",
+			s.T(common.Plural(b.Rows, "row", "rows"), common.Thousands(b.Rows)), b.Where(), b.First)
 	}
 	return line
 }
@@ -208,8 +210,8 @@ func (s Model) balance(maxLines int) []string {
 	rep := s.info.Schema
 	l := rep.Label
 	neg := rep.Rows - rep.Positives
-	text := s.Tf("%s = %s: %s users (%s) · %s: %s (%s)", "%s = %s：%s 位用户（%s）· %s：%s（%s）",
-		l.Name, l.Positive, common.Thousands(rep.Positives), common.Percent(rep.PositiveRate),
+	text := s.Tf("%s = %s: %s (%s) · %s: %s (%s)", "%s = %s：%s 位用户（%s）· %s：%s（%s）",
+		l.Name, l.Positive, s.T(common.Plural(rep.Positives, "user", "users"), common.Thousands(rep.Positives)), common.Percent(rep.PositiveRate),
 		l.Negative, common.Thousands(neg), common.Percent(1-rep.PositiveRate))
 	key := s.T("Label", "标签")
 	room := s.Width - keyW - ansi.StringWidth(text) - 2
