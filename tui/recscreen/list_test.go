@@ -17,7 +17,7 @@ import (
 // ("K11 A10", copied from a line of text) were left out as one id "K11
 // A10", which no line has; they are two ids now. An item whose id holds a
 // space (BANK CHARGES, as in online_retail) is left out in a list with a
-// comma, alone with a comma after it, and i opens the field with it
+// comma, alone with a comma after it or alone as the log writes it, and i opens the field with it
 // written so, which enter reads back as the same list.
 func TestLeaveOutSpaceSeparatedIds(t *testing.T) {
 	s := ready(t, screentest.Common("en", 160, 30))
@@ -54,6 +54,10 @@ func TestLeaveOutSpaceSeparatedIds(t *testing.T) {
 	}{
 		{"BANK CHARGES, K11", []string{"BANK CHARGES", "K11"}},
 		{"BANK CHARGES,", []string{"BANK CHARGES"}},
+		// Alone without a comma: the whole text is one of the log's items.
+		{"K11", []string{"K11"}},
+		{"BANK CHARGES", []string{"BANK CHARGES"}},
+		{"  BANK CHARGES ", []string{"BANK CHARGES"}},
 	} {
 		s = press(typeText(press(s, "i"), typed.text), "enter")
 		if !slices.Equal(s.exclude, typed.want) || !slices.Equal(s.log.Excluded, typed.want) || len(s.log.NotFound) > 0 {

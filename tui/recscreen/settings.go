@@ -115,6 +115,11 @@ func (s *Model) apply(v string) bool {
 // --exclude-items does; the same list again does nothing.
 func (s *Model) leaveOut(list string) tea.Cmd {
 	ids := common.ListItems(list)
+	// Text split at spaces only (no comma, no line break) that is as a whole
+	// one of the log's items (BANK CHARGES) is that item, not two ids.
+	if whole := strings.TrimSpace(list); len(ids) > 1 && s.log != nil && slices.Contains(s.log.Items, whole) {
+		ids = []string{whole}
+	}
 	if slices.Equal(ids, s.exclude) {
 		return nil
 	}
