@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -88,4 +90,89 @@ func TestAnomaliesIDsAsWritten(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("pseudonymised ids %q, want the pseudonyms of the file's ids %q", got, want)
 	}
+}
+
+// TestAnomaliesTiesByPseudonym: users of equal score (identical rows) were
+// listed in file order, which beside their pseudonyms gives the ids back
+// in a file sorted by id. With --pseudonymise they are listed by pseudonym,
+// as the plan lists tied customers; without it, in file order as before.
+func TestAnomaliesTiesByPseudonym(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,visits,spend,plan\n")
+	var idle []string // the identical rows' ids, in file order
+	for i := range 80 {
+		id := fmt.Sprintf("U%03d", i)
+		if i%4 == 0 {
+			idle = append(idle, id)
+			fmt.Fprintf(&b, "%s,0,0,basic\n", id)
+			continue
+		}
+		fmt.Fprintf(&b, "%s,%d,%d,%s\n", id, (i*7)%31, (i*53)%500, []string{"basic", "plus", "pro"}[i%3])
+	}
+	users := writeFile(t, "users.csv", b.String())
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	byPseudonym := make([]string, len(idle))
+	for i, id := range idle {
+		byPseudonym[i] = key.ID(id)
+	}
+	inFileOrder := slices.Clone(byPseudonym)
+	slices.Sort(byPseudonym)
+	if slices.Equal(inFileOrder, byPseudonym) {
+		t.Fatal("the pseudonyms in file order are sorted already: the test cannot tell the orders apart")
+	}
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, idle},
+		{[]string{"--pseudonymise", "--salt-file", salt}, byPseudonym},
+	} {
+		top := anomalyTop(t, 80, append([]string{"--data", users}, tc.args...)...)
+		// The identical rows score alike: they are listed together, in the
+		// order wanted.
+		first := slices.IndexFunc(top, func(u anomalyTopUser) bool { return slices.Contains(tc.want, u.ID) })
+		tied := top[first:min(first+len(tc.want), len(top))]
+		for _, u := range tied {
+			if u.Score != tied[0].Score {
+				t.Fatalf("%q: %s scores %v, unlike %s (%v)", tc.args, u.ID, u.Score, tied[0].ID, tied[0].Score)
+			}
+		}
+		if got := topIDs(tied); !slices.Equal(got, tc.want) {
+			t.Errorf("%q: the tied users are listed as\n%q\nwant\n%q", tc.args, got, tc.want)
+		}
+	}
+}
+
+// anomalyTopUser is a user of the anomalies JSON document's list.
+type anomalyTopUser struct {
+	ID    string  `json:"id"`
+	Score float64 `json:"score"`
+}
+
+// anomalyTop runs anomalies --json --top top with args and returns the
+// users listed, which must be top.
+func anomalyTop(t *testing.T, top int, args ...string) []anomalyTopUser {
+	t.Helper()
+	c := newCLI(t)
+	args = append([]string{"anomalies", "--json", "--top", strconv.Itoa(top)}, args...)
+	if code := c.run(context.Background(), args...); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	var doc struct {
+		Top []anomalyTopUser `json:"top"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) != top {
+		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
+	}
+	return doc.Top
+}
+
+// topIDs returns the ids of users.
+func topIDs(users []anomalyTopUser) []string {
+	out := make([]string, len(users))
+	for i, u := range users {
+		out[i] = u.ID
+	}
+	return out
 }

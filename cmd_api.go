@@ -23,6 +23,7 @@ type apiOptions struct {
 	insecureNoAuth           bool
 	maxRows                  int
 	maxInFlight              int
+	maxConns                 int
 	maxBody                  int64
 	pseudo                   pseudoFlags
 }
@@ -30,7 +31,7 @@ type apiOptions struct {
 func newAPICmd(a *app) *cobra.Command {
 	o := &apiOptions{}
 	cmd := &cobra.Command{
-		Use:   "api --model FILE [--listen 127.0.0.1:8080] (--token-file FILE | --insecure-no-auth) [--max-rows N] [--max-body BYTES] [--max-inflight N]",
+		Use:   "api --model FILE [--listen 127.0.0.1:8080] (--token-file FILE | --insecure-no-auth) [--max-rows N] [--max-body BYTES] [--max-inflight N] [--max-conns N]",
 		Short: "Serve a saved model over HTTP: POST /v1/predict scores JSON rows",
 		Long: `Serve a saved model as an HTTP scoring service.
 
@@ -79,6 +80,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
 	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once, each counted once its body is read (more wait up to 5 s, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
+	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (more wait, unanswered, until one closes)")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")
@@ -134,7 +136,7 @@ const minTokenBytes = 16
 // config checks the flags and reads the token.
 func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 	cfg := scoreapi.Config{Insecure: o.insecureNoAuth, MaxRows: o.maxRows, MaxBody: o.maxBody,
-		MaxInFlight: o.maxInFlight, Log: a.stderr}
+		MaxInFlight: o.maxInFlight, MaxConns: o.maxConns, Log: a.stderr}
 	key, err := o.pseudo.key(a)
 	if err != nil {
 		return cfg, err
@@ -145,6 +147,8 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 		return cfg, usageError(fmt.Errorf("--max-rows %d: want at least 1", o.maxRows))
 	case o.maxInFlight <= 0:
 		return cfg, usageError(fmt.Errorf("--max-inflight %d: want at least 1", o.maxInFlight))
+	case o.maxConns <= 0:
+		return cfg, usageError(fmt.Errorf("--max-conns %d: want at least 1", o.maxConns))
 	case o.maxBody <= 0:
 		return cfg, usageError(fmt.Errorf("--max-body %d: want at least 1 byte", o.maxBody))
 	case o.tokenFile != "" && o.insecureNoAuth:

@@ -309,6 +309,8 @@ func TestAPIRefusesBadSetups(t *testing.T) {
 				"make one with: head -c 32 /dev/urandom | base64 | tr -d '/+=' > " + fifteen + " && chmod 600 " + fifteen + "\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--max-rows", "0"},
 			"retain: --max-rows 0: want at least 1\n"},
+		{[]string{"api", "--model", model, "--insecure-no-auth", "--max-conns", "0"},
+			"retain: --max-conns 0: want at least 1\n"},
 		{[]string{"api", "--model", model, "--insecure-no-auth", "--listen", "127.0.0.1:99999"}, ""},
 		{[]string{"api", "--model", missing, "--insecure-no-auth"},
 			"retain: --model " + missing + ": no such file or directory\n"},

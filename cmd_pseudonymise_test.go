@@ -170,22 +170,5 @@ func TestPseudonymiseLeavesRowNumbers(t *testing.T) {
 // ids of the users listed, which must be top.
 func anomalyIDs(t *testing.T, top int, args ...string) []string {
 	t.Helper()
-	c := newCLI(t)
-	args = append([]string{"anomalies", "--json", "--top", strconv.Itoa(top)}, args...)
-	if code := c.run(context.Background(), args...); code != exitOK {
-		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
-	}
-	var doc struct {
-		Top []struct {
-			ID string `json:"id"`
-		} `json:"top"`
-	}
-	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil || len(doc.Top) != top {
-		t.Fatalf("anomalies JSON: %v\n%s", err, c.stdout.String())
-	}
-	ids := make([]string, len(doc.Top))
-	for i, u := range doc.Top {
-		ids[i] = u.ID
-	}
-	return ids
+	return topIDs(anomalyTop(t, top, args...))
 }

@@ -273,8 +273,8 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 
 // pseudonymNote says which columns of the served data every session
 // pseudonymises (experiment.Data.Pseudonymise), and whether there is any.
-// Text the loader read as a category, pseudonymised for its every value
-// being distinct (experiment.UniqueText), is said to be so.
+// Text the loader read as a category, pseudonymised as naming people
+// (experiment.PersonalText), is said to be so, and why.
 func pseudonymNote(d *experiment.Data) (string, bool) {
 	var cols []string
 	if d != nil {
@@ -285,8 +285,12 @@ func pseudonymNote(d *experiment.Data) (string, bool) {
 		quoted := make([]string, len(cols))
 		for i, c := range cols {
 			quoted[i] = strconv.Quote(c)
-			if experiment.UniqueText(d.Table.Column(c)) {
+			switch why, personal := experiment.PersonalText(d.Table.Column(c)); {
+			case !personal:
+			case why.Kind == data.ReasonUnique:
 				quoted[i] += " (every value distinct: an identifier, not a category)"
+			default:
+				quoted[i] += " (" + why.String() + ": an identifier, not a category)"
 			}
 		}
 		return "pseudonymised in every session: " + strings.Join(quoted, ", "), true

@@ -49,7 +49,7 @@ func TestServePseudonymNoteNamesTheColumns(t *testing.T) {
 
 // TestServePseudonymNoteNamesUniqueText: text whose every value is
 // distinct, read as a category from a small file, is pseudonymised too
-// (experiment.UniqueText); the start-up line names it and says why.
+// (experiment.PersonalText); the start-up line names it and says why.
 func TestServePseudonymNoteNamesUniqueText(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("customerID,contact,plan,churn\n")
@@ -62,6 +62,34 @@ func TestServePseudonymNoteNamesUniqueText(t *testing.T) {
 	}
 	note, found := pseudonymNote(&experiment.Data{Table: tab})
 	want := `pseudonymised in every session: "customerID", "contact" (every value distinct: an identifier, not a category)`
+	if note != want || !found {
+		t.Errorf("note %q, %v; want %q, true", note, found, want)
+	}
+}
+
+// TestServePseudonymNoteNamesPersonalText: text that repeats (39 e-mail
+// addresses in 40 rows; 30 addresses on 300 orders) stayed a category,
+// shown in clear to every session; it is pseudonymised now
+// (experiment.PersonalText), and the start-up line names it and says why.
+// A category is not named.
+func TestServePseudonymNoteNamesPersonalText(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("customerID,contact,email,plan,churn\n")
+	for i := range 300 {
+		contact := fmt.Sprintf("person%d@example.com", min(i, 38))
+		if i >= 40 {
+			contact = "" // 39 distinct in the 40 present cells
+		}
+		fmt.Fprintf(&b, "C%03d,%s,u%d@example.org,%s,%d\n", i, contact, i%30, []string{"a", "b", "c"}[i%3], i%2)
+	}
+	tab, err := data.ReadCSV(strings.NewReader(b.String()), "orders.csv", data.CSVOptions{Label: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	note, found := pseudonymNote(&experiment.Data{Table: tab})
+	want := `pseudonymised in every session: "customerID", ` +
+		`"contact" (nearly every value distinct, 39 in 40 rows: an identifier, not a category), ` +
+		`"email" (written like e-mail addresses or phone numbers: an identifier, not a category)`
 	if note != want || !found {
 		t.Errorf("note %q, %v; want %q, true", note, found, want)
 	}

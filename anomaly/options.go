@@ -103,6 +103,11 @@ type Options struct {
 	Neighbours int
 	// Seed drives the sample, the initial weights and the shuffles.
 	Seed uint64
+	// TiesByID orders rows of equal score (Result.Order) by their ids
+	// rather than by row, when the table has an id column. With the ids
+	// pseudonymised, the file's order beside them gives them back when the
+	// file is sorted by id.
+	TiesByID bool
 }
 
 // neighbours is the effective Neighbours: DefaultNeighbours for 0, none (0)

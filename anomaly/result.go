@@ -6,6 +6,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -31,7 +32,8 @@ type Result struct {
 	Neighbours int
 	// Baseline is each row's robust baseline score (see BaselineScores).
 	Baseline []float64
-	// Order lists the rows by Score, the highest first (ties by row).
+	// Order lists the rows by Score, the highest first (ties by row, or
+	// by id with Options.TiesByID).
 	Order []int
 	// Rank is each row's 1-based place in Order.
 	Rank []int
@@ -85,7 +87,11 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	if res.Score, err = smoothScores(ctx, r.X, r.Pipeline.Width(), res.Error, res.Neighbours, runtime.GOMAXPROCS(0)); err != nil {
 		return nil, err
 	}
-	res.Order, res.Rank = rank(res.Score)
+	var tieIDs []string
+	if r.Options.TiesByID && r.Table.IDColumn >= 0 {
+		tieIDs = res.IDs
+	}
+	res.Order, res.Rank = rankByID(res.Score, tieIDs)
 	res.Cutoff = DefaultCutoff(res.Score)
 	res.Baseline = BaselineScores(r.Features)
 	res.Typical, res.Columns = typicalValues(r.Features, r.Pipeline)
@@ -243,7 +249,11 @@ func (res *Result) Features() *data.Table { return res.run.Features }
 func (res *Result) Pipeline() *data.Pipeline { return res.run.Pipeline }
 
 // rank orders rows by score, highest first, ties by row number.
-func rank(score []float64) (order, ranks []int) {
+func rank(score []float64) (order, ranks []int) { return rankByID(score, nil) }
+
+// rankByID is rank with ties by ids when ids is not nil, then by row
+// number.
+func rankByID(score []float64, ids []string) (order, ranks []int) {
 	order = make([]int, len(score))
 	for i := range order {
 		order[i] = i
@@ -251,6 +261,11 @@ func rank(score []float64) (order, ranks []int) {
 	slices.SortFunc(order, func(a, b int) int {
 		if c := cmp.Compare(score[b], score[a]); c != 0 {
 			return c
+		}
+		if ids != nil {
+			if c := strings.Compare(ids[a], ids[b]); c != 0 {
+				return c
+			}
 		}
 		return cmp.Compare(a, b)
 	})

@@ -29,6 +29,14 @@ const (
 	// Digits digits or more, the largest under ten times the smallest
 	// (account numbers: longIdentifier).
 	ReasonLongIntegers
+	// ReasonMostlyDistinct is text that --pseudonymise treats as naming
+	// people (an identifier that names no rows): Distinct distinct values
+	// in Rows present ones, at least 3 in 4 but not all.
+	ReasonMostlyDistinct
+	// ReasonContact is text that --pseudonymise treats as naming people
+	// for being written like e-mail addresses or phone numbers (an
+	// identifier that names no rows: its values repeat).
+	ReasonContact
 )
 
 // Reason explains an inferred kind in structure, so that programs can word
@@ -36,7 +44,7 @@ const (
 type Reason struct {
 	Kind ReasonKind
 	// Distinct and Rows count the distinct and present values
-	// (ReasonIDName, ReasonTooManyLevels).
+	// (ReasonIDName, ReasonTooManyLevels, ReasonMostlyDistinct).
 	Distinct, Rows int
 	// MaxLevels is the categorical limit (ReasonTooManyLevels).
 	MaxLevels int
@@ -111,6 +119,10 @@ func (r Reason) kindString() string {
 		return "unique integers"
 	case ReasonLongIntegers:
 		return fmt.Sprintf("%d unique whole numbers of %d digits or more within a factor of ten, as account numbers are", r.Rows, r.Digits)
+	case ReasonMostlyDistinct:
+		return fmt.Sprintf("nearly every value distinct, %d in %d rows", r.Distinct, r.Rows)
+	case ReasonContact:
+		return "written like e-mail addresses or phone numbers"
 	}
 	return ""
 }

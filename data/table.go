@@ -133,22 +133,32 @@ func NewNumericColumn(name string, values []float64) *Column {
 
 // NamesRows reports whether c can name the rows of its table: an ID
 // column, except text kept out of the features only for having too many
-// levels to be a category (a state, a surname), whose values repeat, and
-// text that looks like numbers written with a decimal comma
+// levels to be a category (a state, a surname) and text pseudonymised as
+// naming people (ReasonMostlyDistinct, ReasonContact), whose values
+// repeat, and text that looks like numbers written with a decimal comma
 // (Reason.DecimalComma), which are measures, not names.
 func (c *Column) NamesRows() bool {
-	return c.Kind == ID && c.Why.Kind != ReasonTooManyLevels && c.Why.DecimalComma[0] == ""
+	return c.Kind == ID && c.Why.DecimalComma[0] == "" && !c.Why.Kind.repeats()
+}
+
+// repeats reports whether an identifier given this reason may repeat its
+// values, so that it names no rows.
+func (k ReasonKind) repeats() bool {
+	return k == ReasonTooManyLevels || k == ReasonMostlyDistinct || k == ReasonContact
 }
 
 // KindName says what the column was read as, in words a user can act on:
 // "an identifier" for an ID that names rows, "text" for text that looks
-// like numbers written with a decimal comma, "text with too many levels"
-// for other text too varied to be a category (an ID that names no rows),
-// else the kind's name.
+// like numbers written with a decimal comma, "text that names people" for
+// text pseudonymised as such (ReasonMostlyDistinct, ReasonContact), "text
+// with too many levels" for other text too varied to be a category (an ID
+// that names no rows), else the kind's name.
 func (c *Column) KindName() string {
 	switch {
 	case c.Kind == ID && c.Why.DecimalComma[0] != "":
 		return "text"
+	case c.Kind == ID && (c.Why.Kind == ReasonMostlyDistinct || c.Why.Kind == ReasonContact):
+		return "text that names people"
 	case c.Kind == ID && !c.NamesRows():
 		return "text with too many levels"
 	case c.Kind == ID:

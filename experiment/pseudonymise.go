@@ -13,12 +13,13 @@ import (
 // hashes (k.ID): every identifier column of the table (data.ID: the id
 // column, other unique text such as e-mail addresses, and text with too
 // many distinct values to be a category, which may be an id the loader did
-// not recognise), text whose every value is distinct (UniqueText: read as
-// a category from a small file, it may be an id too, and a category of
-// levels each seen once teaches a model nothing), and an order log's
-// customers, so that everything built from d afterwards (scores, exports,
-// plans, the customers scored today) shows pseudonyms only. Unique text
-// becomes an identifier column, no longer a feature. Blank cells stay
+// not recognise), text that names people though read as a category
+// (PersonalText: every or nearly every value distinct, or values written
+// like e-mail addresses or phone numbers), and an order log's customers,
+// so that everything built from d afterwards (scores, exports, plans, the
+// customers scored today) shows pseudonyms only. Text that names people
+// becomes an identifier column, no longer a feature, saying why (only
+// text whose every value is distinct may name the rows). Blank cells stay
 // blank. What the column's notes quote of its cells is pseudonymised too,
 // and the line of its first cell that is not a number left out. The slices
 // are replaced, never written in place. A nil k does nothing.
@@ -40,15 +41,12 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 					nc.Strings[r] = k.ID(s)
 				}
 			}
-			if UniqueText(c) {
-				nc.Kind, nc.Levels = data.ID, nil
-			}
-			// The reason is told again without the dates it quoted.
-			if c.Kind != data.ID || c.Why.Dates != data.DateDoubtNone {
+			if why, personal := PersonalText(c); personal {
+				nc.Kind, nc.Levels, nc.Why = data.ID, nil, why
+				nc.Note = nc.Why.String()
+			} else if c.Why.Dates != data.DateDoubtNone {
+				// The reason is told again without the dates it quoted.
 				nc.Why = data.Reason{Kind: c.Why.Kind, Distinct: c.Why.Distinct, Rows: c.Why.Rows, MaxLevels: c.Why.MaxLevels}
-				if c.Kind != data.ID {
-					nc.Why = data.Reason{Kind: data.ReasonUnique}
-				}
 				nc.Note = nc.Why.String()
 			}
 			if c.Mixed != nil {
@@ -110,32 +108,11 @@ func PseudonymisedColumns(t *data.Table) []string {
 
 // pseudonymised reports whether Pseudonymise replaces c's cells: every
 // column read as an identifier, whether or not it names the rows, and
-// unique text.
+// text that names people (PersonalText).
 func pseudonymised(c *data.Column) bool {
-	return (c.Kind == data.ID && c.Strings != nil) || UniqueText(c)
-}
-
-// UniqueText reports whether c is text other than an identifier whose
-// every value is distinct: a category (or a constant of one cell) whose
-// levels are each seen once. A small file's e-mail addresses under a name
-// the loader does not read as an id's are such text.
-func UniqueText(c *data.Column) bool {
-	if c.Strings == nil || (c.Kind != data.Categorical && c.Kind != data.Constant) {
-		return false
+	if c.Kind == data.ID {
+		return c.Strings != nil
 	}
-	present := len(c.Strings) - c.Missing
-	if present == 0 {
-		return false
-	}
-	seen := make(map[string]struct{}, present)
-	for _, s := range c.Strings {
-		if s == "" {
-			continue
-		}
-		if _, ok := seen[s]; ok {
-			return false
-		}
-		seen[s] = struct{}{}
-	}
-	return true
+	_, personal := PersonalText(c)
+	return personal
 }

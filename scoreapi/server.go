@@ -37,6 +37,10 @@ const (
 	// DefaultQueueWait is how long a predict request waits for a free slot
 	// before it is answered 503.
 	DefaultQueueWait = 5 * time.Second
+	// DefaultMaxConns bounds the client connections open at once, idle
+	// keep-alive ones included, so that clients cannot take every file
+	// descriptor and goroutine of the server between them.
+	DefaultMaxConns = 1024
 )
 
 // Config sets up a Server.
@@ -57,6 +61,10 @@ type Config struct {
 	// with Retry-After. Zero takes the defaults.
 	MaxInFlight int
 	QueueWait   time.Duration
+	// MaxConns bounds the client connections open at once, idle keep-alive
+	// ones included; a client past it waits, unanswered, until one closes
+	// (0: DefaultMaxConns).
+	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
 	// at once (before they take a slot); a request that finds it spent
 	// waits up to QueueWait for room, then gets a 503 with Retry-After.
@@ -122,6 +130,9 @@ func New(path string, cfg Config) (*Server, error) {
 	}
 	if cfg.QueueWait <= 0 {
 		cfg.QueueWait = DefaultQueueWait
+	}
+	if cfg.MaxConns <= 0 {
+		cfg.MaxConns = DefaultMaxConns
 	}
 	if cfg.Poll == 0 {
 		cfg.Poll = DefaultPoll
@@ -384,9 +395,10 @@ func busyMessage(n int) string {
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
 // it stops accepting, lets in-flight requests finish (up to
-// Config.Shutdown) and returns nil. The model file is watched for changes
-// meanwhile.
+// Config.Shutdown) and returns nil. At most Config.MaxConns connections
+// are open at once. The model file is watched for changes meanwhile.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	ln = limitConns(ln, s.cfg.MaxConns)
 	srv := &http.Server{
 		Handler:           s.mux,
 		ReadHeaderTimeout: 5 * time.Second,

@@ -281,7 +281,11 @@ func (s *Model) startScoring() tea.Cmd {
 	s.gen++
 	j, ctx := newJob(s.parent, scoring)
 	s.job, s.err, s.stopped = j, nil, 0
-	return tea.Batch(scoreCmd(ctx, j, s.gen, s.data, s.plantShare(), s.opts), tickCmd(s.gen))
+	// Tied users in file order beside their pseudonyms would give the ids
+	// back in a file sorted by id.
+	opts := s.opts
+	opts.TiesByID = s.Pseudonym.Enabled()
+	return tea.Batch(scoreCmd(ctx, j, s.gen, s.data, s.plantShare(), opts, s.Pseudonym), tickCmd(s.gen))
 }
 
 // startRetrain launches the churn model's training with and without the

@@ -12,6 +12,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // Msg is every message of this screen; the root routes them all to it,
@@ -114,14 +115,16 @@ func newJob(parent context.Context, kind int) (*job, context.Context) {
 	return &job{kind: kind, cancel: cancel, done: make(chan struct{})}, ctx
 }
 
-// scoreCmd loads the planted shop when asked, then prepares, trains and
+// scoreCmd loads the planted shop when asked, its ids pseudonymised with
+// key as the loaded data's are (nil: none), then prepares, trains and
 // finishes an anomaly run on the data, reporting progress to j.
-func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant float64, opts anomaly.Options) tea.Cmd {
+func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant float64, opts anomaly.Options, key *pseudonym.Key) tea.Cmd {
 	return func() tea.Msg {
 		if !j.begin() {
 			return ScoredMsg{gen: gen, Err: context.Canceled}
 		}
 		defer j.end()
+		loaded := d
 		var err error
 		if plant == 0 && d.Planted > 0 { // the shop as it was, without the planted abusers
 			if d, err = experiment.Load(d.Source, nil); err != nil {
@@ -135,6 +138,9 @@ func scoreCmd(ctx context.Context, j *job, gen int, d *experiment.Data, plant fl
 				}
 			}
 			opts.Truth, opts.Archetype = data.AbuserColumnName, data.ArchetypeColumnName
+		}
+		if d != loaded {
+			d.Pseudonymise(key) // loaded again: ids as the loaded data shows them
 		}
 		run, err := anomaly.Prepare(d.Table, opts)
 		if err != nil {

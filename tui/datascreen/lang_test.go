@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -119,6 +120,31 @@ func TestDecimalCommaTextSaysWhatItLikelyIs(t *testing.T) {
 		s := loaded(t, screentest.Common(lang, 160, 48), experiment.Source{Kind: "csv", Path: "p.csv"}, b.String())
 		if got := s.columnDetail(s.info.Schema.Columns[0]); got != w {
 			t.Errorf("%s: detail\n%q\nwant\n%q", lang, got, w)
+		}
+	}
+}
+
+// TestPersonalTextReasons: the reasons --pseudonymise gives for text that
+// names people (experiment.PersonalText) are worded in both languages, the
+// English as the data package's note.
+func TestPersonalTextReasons(t *testing.T) {
+	src := experiment.Source{Kind: "csv", Path: "m.csv"}
+	en := loaded(t, screentest.Common("en", 160, 48), src, mixedCSV())
+	zh := loaded(t, screentest.Common("zh", 160, 48), src, mixedCSV())
+	for _, tc := range []struct {
+		why    data.Reason
+		en, zh string
+	}{
+		{data.Reason{Kind: data.ReasonMostlyDistinct, Distinct: 39, Rows: 40},
+			"nearly every value distinct, 39 in 40 rows", "几乎每个值都不同：40 行中有 39 个不同值"},
+		{data.Reason{Kind: data.ReasonContact},
+			"written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码"},
+	} {
+		if got := en.reason(tc.why); got != tc.en || tc.why.String() != tc.en {
+			t.Errorf("English %q, note %q; want %q", got, tc.why.String(), tc.en)
+		}
+		if got := zh.reason(tc.why); got != tc.zh {
+			t.Errorf("Chinese %q, want %q", got, tc.zh)
 		}
 	}
 }

@@ -210,6 +210,10 @@ func (s Model) kindReason(r data.Reason) string {
 	case data.ReasonLongIntegers:
 		return s.Tf("%d unique whole numbers of %d digits or more within a factor of ten, as account numbers are",
 			"%d 个互不相同的整数，至少 %d 位，最大值不到最小值的十倍，像账号一样", r.Rows, r.Digits)
+	case data.ReasonMostlyDistinct:
+		return s.Tf("nearly every value distinct, %d in %d rows", "几乎每个值都不同：%[2]d 行中有 %[1]d 个不同值", r.Distinct, r.Rows)
+	case data.ReasonContact:
+		return s.T("written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码")
 	}
 	return ""
 }

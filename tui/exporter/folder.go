@@ -157,9 +157,15 @@ func (f *Folder) end(written int64, kept bool) {
 // user must not miss, which a screen's status line would show cut short.
 type ErrorMsg struct{ Err error }
 
+// panelled is a refusal the error panel shows: its text in a language.
+type panelled interface {
+	error
+	Text(c common.Common) string
+}
+
 // panel returns the Cmd that shows err in the error panel, in c's
 // language.
-func panel(c common.Common, err *FolderFullError) tea.Cmd {
+func panel(c common.Common, err panelled) tea.Cmd {
 	shown := &panelError{msg: err.Text(c), err: err}
 	return func() tea.Msg { return ErrorMsg{Err: shown} }
 }

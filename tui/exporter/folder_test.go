@@ -33,9 +33,10 @@ func exportWith(t *testing.T, m *Model, c common.Common, text string) (tea.Cmd, 
 	return cmd, status
 }
 
-// panelText runs cmd and returns the error it asks the error panel to
-// show ("" when it asks for none).
-func panelText(t *testing.T, cmd tea.Cmd) string {
+// panelText runs cmd and returns the error, which must be target
+// (errors.Is), that it asks the error panel to show ("" when it asks for
+// none).
+func panelText(t *testing.T, cmd tea.Cmd, target error) string {
 	t.Helper()
 	if cmd == nil {
 		return ""
@@ -44,8 +45,8 @@ func panelText(t *testing.T, cmd tea.Cmd) string {
 	if !ok {
 		t.Fatalf("the Cmd gave %T, not an ErrorMsg", cmd())
 	}
-	if !errors.Is(msg.Err, ErrFolderFull) {
-		t.Errorf("the panel's error %v is not ErrFolderFull", msg.Err)
+	if !errors.Is(msg.Err, target) {
+		t.Errorf("the panel's error %v is not %v", msg.Err, target)
 	}
 	return msg.Err.Error()
 }
@@ -79,7 +80,7 @@ func TestExportFolderIsBoundedAcrossSessions(t *testing.T) {
 	}
 	want := "no file written: this export would take the server's export folder past 30 bytes, " +
 		"the most that the exports of every session may take together; ask the server's operator to make room"
-	if got := panelText(t, cmd); got != want {
+	if got := panelText(t, cmd, ErrFolderFull); got != want {
 		t.Errorf("error panel\n%q, want\n%q", got, want)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
@@ -95,7 +96,7 @@ func TestExportFolderIsBoundedAcrossSessions(t *testing.T) {
 	}
 	want = "no file written: the server's export folder holds 30 bytes, " +
 		"the most that the exports of every session may take together; ask the server's operator to make room"
-	if got := panelText(t, cmd); got != want {
+	if got := panelText(t, cmd, ErrFolderFull); got != want {
 		t.Errorf("error panel\n%q, want\n%q", got, want)
 	}
 	// The operator makes room: the folder is read again.
@@ -126,7 +127,7 @@ func TestExportFolderFullInChinese(t *testing.T) {
 		t.Errorf("status %q, want %q", got, want)
 	}
 	want := "未写入文件：服务器导出文件夹已有 2 KiB，达到所有会话的导出合计可占用的上限；请联系服务器管理员腾出空间"
-	if got := panelText(t, cmd); got != want {
+	if got := panelText(t, cmd, ErrFolderFull); got != want {
 		t.Errorf("error panel %q, want %q", got, want)
 	}
 }

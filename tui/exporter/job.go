@@ -210,6 +210,10 @@ func (m *Model) Update(c common.Common, msg Msg) (cmd tea.Cmd, status string, se
 			return panel(c, full), c.T("✗ export stopped: the server's export folder is full; no file written",
 				"✗ 导出已停止：服务器导出文件夹已满，未写入文件"), true
 		}
+		if qe := new(QuotaError); errors.As(msg.Err, &qe) {
+			return panel(c, qe), c.T("✗ export stopped: past this session's export limit; no file written",
+				"✗ 导出已停止：超过本会话的导出上限，未写入文件"), true
+		}
 		return nil, m.ended(c, msg.Result), true
 	}
 	return nil, "", false
@@ -220,10 +224,6 @@ func (m Model) ended(c common.Common, r Result) string {
 	switch {
 	case errors.Is(r.Err, context.Canceled):
 		return c.T("✗ export cancelled; no file written", "✗ 导出已取消，没有写入文件")
-	case errors.As(r.Err, new(*QuotaError)):
-		var qe *QuotaError
-		errors.As(r.Err, &qe)
-		return "✗ " + qe.Text(c)
 	case r.Err != nil:
 		// The path was typed: a long one (a page pasted) is quoted short.
 		return c.T("✗ export failed: ", "✗ 导出失败：") + common.ShortPathIn(c.ErrorText(r.Err), r.Path)

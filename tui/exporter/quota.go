@@ -50,24 +50,19 @@ type QuotaError struct {
 	Bytes int64
 }
 
-func (e *QuotaError) Error() string {
-	if e.Files > 0 {
-		return "this session has written its " + common.Thousands(e.Files) + " exports, the server's limit"
-	}
-	return "this session's exports would pass " + data.Bytes(float64(e.Bytes)) + ", the server's limit; no file written"
-}
+func (e *QuotaError) Error() string { return e.Text(common.New("en")) }
 
 // Is makes errors.Is(err, ErrQuota) true.
 func (e *QuotaError) Is(target error) bool { return target == ErrQuota }
 
-// Text says e in c's language.
+// Text says e in c's language, for the error panel.
 func (e *QuotaError) Text(c common.Common) string {
 	if e.Files > 0 {
-		return c.Tf("this session has written its %s exports, the server's limit", "本会话已写满 %s 个导出文件（服务器的上限）",
-			common.Thousands(e.Files))
+		return c.Tf("no file written: this session has written its %s exports, the most the server lets one session write",
+			"未写入文件：本会话已写满 %s 个导出文件，即服务器允许一个会话写入的上限", common.Thousands(e.Files))
 	}
-	return c.Tf("this session's exports would pass %s, the server's limit; no file written", "本会话的导出将超过 %s（服务器的上限），未写入文件",
-		data.Bytes(float64(e.Bytes)))
+	return c.Tf("no file written: this export would take this session's exports past %s, the most the server lets one session write",
+		"未写入文件：此导出将使本会话的导出超过 %s，即服务器允许一个会话写入的上限", data.Bytes(float64(e.Bytes)))
 }
 
 // take counts one more file, or refuses it when the session has written

@@ -1,7 +1,6 @@
 package exporter
 
 import (
-	"context"
 	"errors"
 	"io"
 	"os"
@@ -45,28 +44,11 @@ func TestCreateNewErrorsNameTheFileOnly(t *testing.T) {
 	}
 }
 
-// exportOnce runs one served export of text and returns the status the
-// screen shows at its end.
-func exportOnce(t *testing.T, m *Model, c common.Common, text string) string {
-	t.Helper()
-	cmd, status := m.Served(c, "retain-users-", 1, func(_ context.Context, w io.Writer, _ func(int, int)) error {
-		_, err := io.WriteString(w, text)
-		return err
-	})
-	if cmd == nil {
-		return status
-	}
-	msg, ok := cmd().(DoneMsg)
-	if !ok {
-		t.Fatalf("the export's first message is not its end")
-	}
-	_, status, _ = m.Update(c, msg)
-	return status
-}
-
 // TestServedExportsAreBounded: a served session could write exports into
 // the server's folder without end; a session's files and bytes are now
 // bounded, shared by its screens, and a refused export leaves no file.
+// The refusal shows in the error panel, as the export folder's does (it
+// was a status line cut short on a narrow screen), with a short status.
 func TestServedExportsAreBounded(t *testing.T) {
 	c := common.New("en")
 	dir := t.TempDir()
@@ -76,25 +58,58 @@ func TestServedExportsAreBounded(t *testing.T) {
 		m.SetServed(true, dir)
 		m.SetQuota(quota)
 	}
-	if got := exportOnce(t, &users, c, "id\np_1\n"); !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
+	if cmd, got := exportWith(t, &users, c, "id\np_1\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
 		t.Fatalf("first export: %q", got)
 	}
-	want := "✗ this session's exports would pass 10 bytes, the server's limit; no file written"
-	if got := exportOnce(t, &plan, c, "id\np_1\np_2\n"); got != want {
-		t.Errorf("past the bytes: %q, want %q", got, want)
+	cmd, got := exportWith(t, &plan, c, "id\np_1\np_2\n")
+	if want := "✗ export stopped: past this session's export limit; no file written"; got != want {
+		t.Errorf("past the bytes: status %q, want %q", got, want)
+	}
+	want := "no file written: this export would take this session's exports past 10 bytes, the most the server lets one session write"
+	if got := panelText(t, cmd, ErrQuota); got != want {
+		t.Errorf("past the bytes: error panel\n%q, want\n%q", got, want)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("the refused export left a file: %d files", len(entries))
 	}
 	// The refused export counted neither as a file nor in bytes.
-	if got := exportOnce(t, &plan, c, "id\n"); !strings.HasPrefix(got, "✓ wrote 1 customers to retain-users-") {
+	if cmd, got := exportWith(t, &plan, c, "id\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 customers to retain-users-") {
 		t.Fatalf("second export: %q", got)
 	}
-	want = "✗ this session has written its 2 exports, the server's limit"
-	if got := exportOnce(t, &users, c, ""); got != want {
-		t.Errorf("past the files: %q, want %q", got, want)
+	cmd, got = exportWith(t, &users, c, "")
+	if want := "✗ export refused: this session's export limit is reached"; got != want {
+		t.Errorf("past the files: status %q, want %q", got, want)
+	}
+	want = "no file written: this session has written its 2 exports, the most the server lets one session write"
+	if got := panelText(t, cmd, ErrQuota); got != want {
+		t.Errorf("past the files: error panel\n%q, want\n%q", got, want)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
 		t.Errorf("%d files in the export folder, want 2", len(entries))
+	}
+}
+
+// TestSessionQuotaInChinese: the session's refusals speak its language.
+func TestSessionQuotaInChinese(t *testing.T) {
+	c := common.New("zh")
+	m := New("users", Noun{En: "users", Zh: "个用户"})
+	m.SetServed(true, t.TempDir())
+	m.SetQuota(NewQuota(1, 2048, nil))
+	cmd, got := exportWith(t, &m, c, strings.Repeat("x", 3000))
+	if want := "✗ 导出已停止：超过本会话的导出上限，未写入文件"; got != want {
+		t.Errorf("past the bytes: status %q, want %q", got, want)
+	}
+	if got, want := panelText(t, cmd, ErrQuota), "未写入文件：此导出将使本会话的导出超过 2 KiB，即服务器允许一个会话写入的上限"; got != want {
+		t.Errorf("past the bytes: error panel %q, want %q", got, want)
+	}
+	if cmd, got := exportWith(t, &m, c, "id\n"); cmd != nil || !strings.HasPrefix(got, "✓ ") {
+		t.Fatalf("an export within the limits: %q", got)
+	}
+	cmd, got = exportWith(t, &m, c, "id\n")
+	if want := "✗ 导出被拒绝：本会话的导出已达上限"; got != want {
+		t.Errorf("past the files: status %q, want %q", got, want)
+	}
+	if got, want := panelText(t, cmd, ErrQuota), "未写入文件：本会话已写满 1 个导出文件，即服务器允许一个会话写入的上限"; got != want {
+		t.Errorf("past the files: error panel %q, want %q", got, want)
 	}
 }

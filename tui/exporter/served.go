@@ -52,7 +52,8 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 	if err := quota.take(); err != nil {
 		var qe *QuotaError
 		errors.As(err, &qe)
-		return nil, "✗ " + qe.Text(c)
+		return panel(c, qe), c.T("✗ export refused: this session's export limit is reached",
+			"✗ 导出被拒绝：本会话的导出已达上限")
 	}
 	folder := quota.inFolder()
 	if err := folder.start(); err != nil {
