@@ -49,7 +49,8 @@ func newPlanCmd(a *app) *cobra.Command {
 the headline, net value against the share of customers contacted (its best
 point within the budget), segments (RFM cells for an order log, value levels
 for a per-user table) crossed with the predicted risk, a suggested action per
-segment with the model's drivers there, the first contacts with their most
+segment for the customers the plan contacts and one for those it leaves out,
+with the model's drivers there, the first contacts with their most
 movable lever, and the model's validation figures with 95 % intervals.
 
 The figures are expectations under your assumptions — the cost of a contact,

@@ -68,11 +68,24 @@ type PlanRequest struct {
 	DriverSample, Contacts int
 }
 
-// SegmentAction is one cell of segment × risk level with its suggested
-// action and the evidence behind it.
-type SegmentAction struct {
+// PlanSegment is a group of the plan's customers (a segment, or a
+// segment × P level) with how many of them the best plan contacts and the
+// suggested action of each side.
+type PlanSegment struct {
 	Cell
-	Action Action `json:"action"`
+	// Contacted counts the group's customers the best plan contacts.
+	Contacted int `json:"contacted"`
+	// Contact is the action of the group's contacted customers, Others
+	// that of the rest (PlanReport.ActionOf); nil when the group has no
+	// such customer.
+	Contact *Action `json:"action_contacted,omitempty"`
+	Others  *Action `json:"action_not_contacted,omitempty"`
+}
+
+// SegmentAction is one cell of segment × P level with its suggested
+// actions and the evidence behind them.
+type SegmentAction struct {
+	PlanSegment
 	// Drivers are the columns that move the cell's predictions most, on
 	// average (at most three).
 	Drivers []Driver `json:"drivers"`
@@ -116,8 +129,8 @@ type PlanReport struct {
 	// value curve to draw).
 	CurveByPercent []PlanPoint `json:"curve_by_percent"`
 	// BestWithoutBudget is the best point had there been no budget.
-	BestWithoutBudget PlanPoint `json:"best_without_budget"`
-	Segments          []Cell    `json:"segments"`
+	BestWithoutBudget PlanPoint     `json:"best_without_budget"`
+	Segments          []PlanSegment `json:"segments"`
 	// SegmentKind is "rfm" or "value".
 	SegmentKind string `json:"segment_kind"`
 	// PLevels says what the P levels of the cells and contacts mean: they
@@ -131,6 +144,37 @@ type PlanReport struct {
 	Contacts []PlanContact `json:"contacts"`
 	// Plan is the full ranking and per-percent curve.
 	Plan *Plan `json:"-"`
+
+	// names are the customers' segments; contacted says which customers
+	// the best plan contacts.
+	names     []Segment
+	contacted []bool
+}
+
+// ActionOf is customer i's suggested action: its segment's contact action
+// when the best plan contacts it, whatever its P level, else its
+// segment's action for the customers left out. The report's segments,
+// cells and contacts, the contact list and the Plan screen all word a
+// customer's action with it.
+func (r *PlanReport) ActionOf(i int) Action { return SuggestedAction(r.names[i], r.contacted[i]) }
+
+// group counts the cell's contacted customers and words the action of
+// each side.
+func (r *PlanReport) group(c Cell) PlanSegment {
+	g := PlanSegment{Cell: c}
+	for _, i := range c.Members {
+		a := r.ActionOf(i)
+		switch {
+		case r.contacted[i]:
+			g.Contacted++
+			if g.Contact == nil {
+				g.Contact = &a
+			}
+		case g.Others == nil:
+			g.Others = &a
+		}
+	}
+	return g
 }
 
 // NewPlanReport computes the plan, the segments' cells, the suggested
@@ -176,11 +220,18 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 			values[i] = req.Assumptions.Value
 		}
 	}
-	rep.Segments = in.Segments.Cells(in.Probs, values, false)
+	rep.names = in.Segments.Names
+	rep.contacted = make([]bool, len(in.Probs))
+	for _, i := range pl.Contacted(pl.Best) {
+		rep.contacted[i] = true
+	}
+	for _, c := range in.Segments.Cells(in.Probs, values, false) {
+		rep.Segments = append(rep.Segments, rep.group(c))
+	}
 	explain := in.Explainer != nil && in.Row != nil
 	cells := in.Segments.Cells(in.Probs, values, true)
 	for _, c := range cells {
-		rep.Actions = append(rep.Actions, SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)})
+		rep.Actions = append(rep.Actions, SegmentAction{PlanSegment: rep.group(c)})
 	}
 	if explain {
 		drivers, err := cellDrivers(in, cells, sample)
@@ -203,10 +254,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	}
 	for k, i := range listed {
 		c := PlanContact{Rank: k + 1, ID: idOf(in.IDs, i), Prob: in.Probs[i], Value: pl.value(i),
-			Segment: in.Segments.Names[i], Risk: in.Segments.Risk[i]}
-		// The plan contacts them whatever their level: their segment's
-		// contact action.
-		c.Action = SuggestedAction(c.Segment, High)
+			Segment: in.Segments.Names[i], Risk: in.Segments.Risk[i], Action: rep.ActionOf(i)}
 		if moves != nil {
 			c.Lever = moves[k]
 		}

@@ -142,6 +142,69 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 	}
 }
 
+// TestActionsFollowTheContactDecision: 10 customers, one value of 100,
+// P 0.95, 0.85 … 0.05 (P levels: the top 2 high, the next 3 medium, the
+// last 5 low); cost 1, success 0.1: a contact is worth 10·P − 1, so the
+// first 9 pay for themselves and the last (P 0.05) does not. The action of
+// a customer is its segment's contact action when the plan contacts it,
+// whatever its P level: the medium cell and 4 of the 5 low ones are
+// contacted ("contact in the order of the plan"), and only the customer
+// left out gets "no extra spend". The P levels used to choose it: the
+// medium and low cells read "no extra spend" while every one of the
+// medium customers was contacted.
+func TestActionsFollowTheContactDecision(t *testing.T) {
+	probs := make([]float64, 10)
+	for i := range probs {
+		probs[i] = 0.95 - 0.1*float64(i)
+	}
+	seg, err := ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := NewPlanReport(PlanInput{IDs: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, Probs: probs, Segments: seg, Positive: true},
+		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Outcome: "purchase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Best.Contacted != 9 {
+		t.Fatalf("best %+v, want 9 contacts", rep.Best)
+	}
+	const contact, rest = "contact in the order of the plan", "no extra spend"
+	word := func(a *Action) string {
+		if a == nil {
+			return "—"
+		}
+		return a.String()
+	}
+	type group struct {
+		customers, contacted int
+		contact, rest        string
+	}
+	got := func(g PlanSegment) group { return group{g.Customers, g.Contacted, word(g.Contact), word(g.Others)} }
+	if len(rep.Segments) != 1 || got(rep.Segments[0]) != (group{10, 9, contact, rest}) {
+		t.Errorf("segments %+v", rep.Segments)
+	}
+	want := []group{{2, 2, contact, "—"}, {3, 3, contact, "—"}, {5, 4, contact, rest}}
+	if len(rep.Actions) != len(want) {
+		t.Fatalf("%d cells, want %d", len(rep.Actions), len(want))
+	}
+	for k, a := range rep.Actions {
+		if got(a.PlanSegment) != want[k] {
+			t.Errorf("cell %v: %+v, want %+v", a.Risk, got(a.PlanSegment), want[k])
+		}
+	}
+	for i := range probs {
+		if w := map[bool]string{true: contact, false: rest}[i < 9]; rep.ActionOf(i).String() != w {
+			t.Errorf("customer %d: %q, want %q", i, rep.ActionOf(i), w)
+		}
+	}
+	for _, c := range rep.Contacts {
+		if c.Action.String() != contact {
+			t.Errorf("contact %s: %q", c.ID, c.Action)
+		}
+	}
+}
+
 // Cells of 1 and 3 customers (n = 4) whose drivers of column a are
 // 0.4 (|0.4|) and −0.2 (|0.2|): overall mean 0.25·0.4 + 0.75·(−0.2) =
 // −0.05, size 0.25·0.4 + 0.75·0.2 = 0.25; column b only in the second

@@ -27,8 +27,8 @@ var segmentZh = map[experiment.Segment]string{
 	experiment.SegAll:               "全部客户",
 }
 
-// actionZh are the suggested actions in Chinese, by segment: [medium/low
-// level, high level], as experiment's table.
+// actionZh are the suggested actions in Chinese, by segment: [not
+// contacted, contacted], as experiment's table.
 var actionZh = map[experiment.Segment][2]string{
 	experiment.SegChampions:         {"给予回馈；邀请评价和推荐", "现在送上专属感谢和抢先体验"},
 	experiment.SegLoyal:             {"推荐相关商品；会员权益", "现在给予忠诚奖励或升级优惠"},
@@ -58,7 +58,7 @@ func (s Model) segmentName(seg experiment.Segment) string {
 // actionText words a suggested action in the interface's language.
 func (s Model) actionText(a experiment.Action) string {
 	if zh, ok := actionZh[a.Segment]; ok && s.Zh() {
-		if a.Urgent {
+		if a.Contact {
 			return zh[1]
 		}
 		return zh[0]

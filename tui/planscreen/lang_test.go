@@ -69,10 +69,10 @@ func TestSegmentsAndActionsInChinese(t *testing.T) {
 			t.Errorf("%v: Chinese name %q missing or repeated", seg, name)
 		}
 		seen[name] = true
-		for _, l := range []experiment.Level{experiment.High, experiment.Low} {
-			a := experiment.SuggestedAction(seg, l)
+		for _, contacted := range []bool{true, false} {
+			a := experiment.SuggestedAction(seg, contacted)
 			if got := zh.actionText(a); got == a.String() || got == "" {
-				t.Errorf("%v at %v: %q", seg, l, got)
+				t.Errorf("%v, contacted %v: %q", seg, contacted, got)
 			}
 		}
 	}

@@ -271,49 +271,55 @@ func (s Model) curve() []string {
 	return append(out, s.table(head, body)...)
 }
 
-// segments is the segment table.
+// segments is the segment table: each segment's customers, how many of
+// them the plan contacts and their action (PlanReport.ActionOf), and, under
+// a segment the plan contacts in part, the action of the others.
 func (s Model) segments() []string {
 	rep := s.report
-	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "涉及价值"),
-		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
-	// Wide screens show the model's main drivers in each segment's
-	// high-risk cell (for an outcome to encourage, its most likely to
-	// convert), the evidence behind its action.
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value at stake", "涉及价值")}
+	// Wide screens show the mean P and the model's main drivers in each
+	// segment's high-risk cell (for an outcome to encourage, its most
+	// likely to convert), the evidence behind its action.
 	wide := s.Width >= 120
+	drivers := map[experiment.Segment]string{}
 	if wide {
-		drivers := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
+		title := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
 		if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
-			drivers = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
+			title = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
 		}
-		head = append(head[:4], drivers, head[4])
-	}
-	var body [][]string
-	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}
-	for _, a := range rep.Actions {
-		if a.Risk != nil && *a.Risk == experiment.High {
-			actions[a.Segment] = s.actionText(a.Action)
-			var names []string
-			for _, d := range a.Drivers {
-				names = append(names, d.Column)
+		head = append(head, s.T("mean P", "平均 P"), title)
+		for _, a := range rep.Actions {
+			if a.Risk != nil && *a.Risk == experiment.High {
+				var names []string
+				for _, d := range a.Drivers {
+					names = append(names, d.Column)
+				}
+				drivers[a.Segment] = strings.Join(names, ", ")
 			}
-			drivers[a.Segment] = strings.Join(names, ", ")
 		}
 	}
+	head = append(head, s.T("action", "建议行动"))
 	var atStake []float64
-	for _, c := range rep.Segments {
-		atStake = append(atStake, c.ValueAtStake)
+	for _, g := range rep.Segments {
+		atStake = append(atStake, g.ValueAtStake)
 	}
 	stake := experiment.MoneyColumn(atStake)
-	for i, c := range rep.Segments {
-		act := actions[c.Segment]
-		if act == "" {
-			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
-		}
-		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), stake[i], common.FmtMetric(c.MeanProb)}
+	var body [][]string
+	for i, g := range rep.Segments {
+		row := []string{s.segmentName(g.Segment), data.Thousands(g.Customers), data.Thousands(g.Contacted), stake[i]}
 		if wide {
-			row = append(row, drivers[c.Segment])
+			row = append(row, common.FmtMetric(g.MeanProb), drivers[g.Segment])
 		}
-		body = append(body, append(row, act))
+		first := g.Contact
+		if first == nil {
+			first = g.Others
+		}
+		body = append(body, append(row, s.actionText(*first)))
+		if g.Contact != nil && g.Others != nil {
+			rest := make([]string, len(row), len(row)+1)
+			body = append(body, append(rest, s.Tf("the other %s: %s", "其余 %s 位：%s",
+				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others))))
+		}
 	}
 	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
 	return append(out, s.table(head, body)...)
