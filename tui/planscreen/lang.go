@@ -67,7 +67,8 @@ func (s Model) actionText(a experiment.Action) string {
 }
 
 // inputError is a field's text the screen cannot read as a figure (ranges
-// are experiment's to refuse). It matches experiment.ErrPlan.
+// are experiment's to refuse; a budget's text is experiment.ParseBudget's).
+// It matches experiment.ErrPlan.
 type inputError struct {
 	field int
 	text  string
@@ -79,8 +80,6 @@ type inputError struct {
 func (e *inputError) Error() string {
 	var why string
 	switch e.field {
-	case fieldBudget:
-		why = "budget " + e.text + ": want an amount such as 5000 or a share of customers such as 10%"
 	case fieldCost:
 		why = "cost per contact " + e.text + ": want an amount ≥ 0, such as 2.5"
 	case fieldValue:
@@ -126,13 +125,13 @@ func (s Model) refusalText(err error) string {
 			return prefix + "第 " + strconv.Itoa(r.Customer) + " 位客户的价值 " + num(r.Value) + " 不是不小于 0 的数"
 		case experiment.RefuseTooLarge:
 			return prefix + "金额 " + num(r.Value) + " 过大：计划对全部客户的合计会溢出"
+		case experiment.RefuseBudgetText:
+			return prefix + "预算 " + r.Text + "：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）"
 		}
 	}
 	var in *inputError
 	if errors.As(err, &in) {
 		switch in.field {
-		case fieldBudget:
-			return prefix + "预算 " + in.text + "：请输入金额（如 5000）或客户比例（如 10%）"
 		case fieldCost:
 			return prefix + "单次联系成本 " + in.text + "：请输入不小于 0 的金额，如 2.5"
 		case fieldValue:
