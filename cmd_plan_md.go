@@ -124,20 +124,26 @@ func (d planDoc) curve(w io.Writer) {
 	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
 	bestDone := false
 	var shown []experiment.PlanPoint
-	var labels []string
+	var shares []float64
 	for _, p := range points {
-		label := experiment.Percent(p.Share)
-		isBest := p.Contacted == r.Best.Contacted
-		if isBest {
+		if p.Contacted == r.Best.Contacted {
 			if bestDone {
 				continue
 			}
 			bestDone = true
-			label = "**best: " + label + "**"
-		} else if !p.InBudget {
-			label += " (over budget)"
 		}
-		shown, labels = append(shown, p), append(labels, label)
+		shown, shares = append(shown, p), append(shares, p.Share)
+	}
+	// Each share with the decimals that tell it from the others (4,335
+	// and 4,339 of 4,339 are 99.9 % and 100 %).
+	labels := experiment.PercentLabels(shares)
+	for i, p := range shown {
+		switch {
+		case p.Contacted == r.Best.Contacted:
+			labels[i] = "**best: " + labels[i] + "**"
+		case !p.InBudget:
+			labels[i] += " (over budget)"
+		}
 	}
 	// Each money column written alike ("339" never above "25.00").
 	value := moneyColumn(len(shown), func(i int) float64 { return shown[i].Value })

@@ -324,18 +324,75 @@ func Headline(best PlanPoint, prevent, perCustomer bool) string {
 		data.Thousands(best.Contacted), noun, who, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net))
 }
 
-// Percent writes a share as a whole percent, or with one decimal below
-// 10 % when it is not whole ("8 %", "0.4 %", "35 %"); a share above 0
-// that would show as 0.0 is "< 0.1 %".
+// Percent writes a share as a whole percent, or with one decimal where a
+// whole percent would hide it: below 10 % when it is not whole ("8 %",
+// "0.4 %", "35 %") and from 99.5 % up to 100 % ("99.9 %", where 4,335 of
+// 4,339 customers read "100 %" beside all 4,339). A share above 0 that
+// would show as 0.0 is "< 0.1 %", one below 1 that would show as 100.0 is
+// "> 99.9 %": only none is 0 % and only all is 100 %.
 func Percent(share float64) string {
 	p := share * 100
-	if p > 0 && p < 0.05 {
-		return "< 0.1 %"
+	d := 0
+	if p > 0 && p < 10 && (math.Abs(p-math.Round(p)) > 0.05 || p < 0.05) || p >= 99.5 && p < 100 {
+		d = 1
 	}
-	if p < 10 && math.Abs(p-math.Round(p)) > 0.05 {
-		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
+	return percentAt(p, d)
+}
+
+// percentAt writes p percent with d decimals, never rounding a p above 0
+// to 0 ("< 0.1 %") nor one below 100 to 100 ("> 99.9 %").
+func percentAt(p float64, d int) string {
+	unit := math.Pow(10, -float64(d))
+	switch {
+	case p > 0 && p < unit/2:
+		return "< " + strconv.FormatFloat(unit, 'f', d, 64) + " %"
+	case p < 100 && p >= 100-unit/2:
+		return "> " + strconv.FormatFloat(100-unit, 'f', d, 64) + " %"
 	}
-	return strconv.FormatFloat(math.Round(p), 'f', 0, 64) + " %"
+	return strconv.FormatFloat(p, 'f', d, 64) + " %"
+}
+
+// PercentLabels writes the shares of one table's rows as Percent does,
+// except that two rows of different shares whose labels would be the same
+// get the fewest decimals (up to 4) that tell them apart: 1,226 and 1,230
+// of 4,086 customers are "30.0 %" and "30.1 %", not "30 %" twice.
+func PercentLabels(shares []float64) []string {
+	dec := make([]int, len(shares)) // -1: as Percent writes it
+	for i := range dec {
+		dec[i] = -1
+	}
+	label := func(i int) string {
+		if dec[i] < 0 {
+			return Percent(shares[i])
+		}
+		return percentAt(100*shares[i], dec[i])
+	}
+	// A row given more decimals may meet another's label: look again, a
+	// few times at most (each look only adds decimals, up to 4).
+	for range 5 {
+		clash := false
+		for i := range shares {
+			for j := range i {
+				if shares[i] == shares[j] || label(i) != label(j) {
+					continue
+				}
+				clash = true
+				d := 1
+				for d < 4 && percentAt(100*shares[i], d) == percentAt(100*shares[j], d) {
+					d++
+				}
+				dec[i], dec[j] = max(dec[i], d), max(dec[j], d)
+			}
+		}
+		if !clash {
+			break
+		}
+	}
+	out := make([]string, len(shares))
+	for i := range out {
+		out[i] = label(i)
+	}
+	return out
 }
 
 // Count writes an expected count: whole with thousands separators from

@@ -237,14 +237,17 @@ func (s Model) curve() []string {
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
 	points := []experiment.PlanPoint{rep.Best}
-	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
+	shares := []float64{rep.Best.Share}
 	for _, p := range rep.Curve {
 		if p.Contacted == rep.Best.Contacted {
 			continue
 		}
-		points = append(points, p)
-		labels = append(labels, experiment.Percent(p.Share))
+		points, shares = append(points, p), append(shares, p.Share)
 	}
+	// Each share with the decimals that tell it from the others (★ 99.5 %
+	// above 100 %, not ★ 100 % above 100 %).
+	labels := experiment.PercentLabels(shares)
+	labels[0] = "★ " + labels[0]
 	// The amounts of the three columns are written alike, all whole or all
 	// to the cent (a cost of 339.00 sat beside a value of 4,544), with the
 	// minus sign.
