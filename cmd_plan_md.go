@@ -58,7 +58,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", filepath.Base(d.bundle.File), d.bundle.SourceDescription,
 		data.Thousands(r.Customers), d.data)
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
-	if u := r.Plan.Unbounded; u.Contacted > r.Best.Contacted {
+	if u := r.BestWithoutBudget; r.BudgetBinds() {
 		fmt.Fprintf(w, "The budget binds: without it the best is to contact %s (%s), net value %s.\n\n",
 			data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
 	}

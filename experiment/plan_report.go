@@ -158,6 +158,10 @@ type PlanReport struct {
 // customer's action with it.
 func (r *PlanReport) ActionOf(i int) Action { return SuggestedAction(r.names[i], r.contacted[i]) }
 
+// BudgetBinds reports whether the budget holds the plan back: without it
+// the best plan would contact more customers (BestWithoutBudget).
+func (r *PlanReport) BudgetBinds() bool { return r.BestWithoutBudget.Contacted > r.Best.Contacted }
+
 // group counts the cell's contacted customers and words the action of
 // each side.
 func (r *PlanReport) group(c Cell) PlanSegment {

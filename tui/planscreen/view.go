@@ -107,6 +107,11 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	if rep.BudgetBinds() {
+		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	lines = append(lines, s.fields()...)
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
@@ -156,6 +161,15 @@ func (s Model) headline() string {
 	}
 	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+}
+
+// budgetNote says, as `retain plan` does, that the budget binds and what
+// the best plan would be without it.
+func (s Model) budgetNote() string {
+	u := s.report.BestWithoutBudget
+	return s.Tf("The budget binds: without it the best is to contact %s (%s), net value %s.",
+		"预算限制了计划：不设预算时，最佳做法是联系 %s 位客户（%s），净值 %s。",
+		data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
 }
 
 // fieldNames label the four inputs.
@@ -248,6 +262,13 @@ func (s Model) curve() []string {
 	// above 100 %, not ★ 100 % above 100 %).
 	labels := experiment.PercentLabels(shares)
 	labels[0] = "★ " + labels[0]
+	// Shares the budget does not allow are marked, as in the report: their
+	// net value may be above the ★ row's.
+	for i, p := range points {
+		if !p.InBudget {
+			labels[i] += s.T(" (over budget)", "（超出预算）")
+		}
+	}
 	// The amounts of the three columns are written alike, all whole or all
 	// to the cent (a cost of 339.00 sat beside a value of 4,544), with the
 	// minus sign.
