@@ -49,7 +49,8 @@ func newPlanCmd(a *app) *cobra.Command {
 the headline, net value against the share of customers contacted (its best
 point within the budget), segments (RFM cells for an order log, value levels
 for a per-user table) crossed with the predicted risk, a suggested action per
-segment with the model's drivers there, the first contacts with their most
+segment for the customers the plan contacts and one for those it leaves out,
+with the model's drivers there, the first contacts with their most
 movable lever, and the model's validation figures with 95 % intervals.
 
 The figures are expectations under your assumptions — the cost of a contact,
@@ -121,16 +122,10 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 	var f planFlags
 	a := &f.assumptions
 	if o.budget != "" {
-		s := strings.TrimSpace(o.budget)
-		pct := strings.HasSuffix(s, "%")
-		v, err := strconv.ParseFloat(strings.TrimSpace(strings.TrimSuffix(s, "%")), 64)
-		switch {
-		case err != nil || math.IsNaN(v) || math.IsInf(v, 0) || v <= 0 || (pct && v > 100):
-			return f, usageError(fmt.Errorf("--budget %s: want an amount such as 5000 or a share of customers such as 10%%", o.budget))
-		case pct:
-			a.BudgetShare = v / 100
-		default:
-			a.BudgetMoney = v
+		// The Plan screen's field reads a budget with the same parser.
+		var err error
+		if a.BudgetMoney, a.BudgetShare, err = experiment.ParseBudget(o.budget); err != nil {
+			return f, usageError(fmt.Errorf("--budget %s: %s", o.budget, experiment.BudgetWant))
 		}
 	}
 	if math.IsNaN(o.cost) || math.IsInf(o.cost, 0) || o.cost < 0 {

@@ -58,7 +58,7 @@ func (d planDoc) markdown(out io.Writer) error {
 	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", filepath.Base(d.bundle.File), d.bundle.SourceDescription,
 		data.Thousands(r.Customers), d.data)
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
-	if u := r.Plan.Unbounded; u.Contacted > r.Best.Contacted {
+	if u := r.BestWithoutBudget; r.BudgetBinds() {
 		fmt.Fprintf(w, "The budget binds: without it the best is to contact %s (%s), net value %s.\n\n",
 			data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
 	}
@@ -124,20 +124,26 @@ func (d planDoc) curve(w io.Writer) {
 	slices.SortStableFunc(points, func(p, q experiment.PlanPoint) int { return p.Contacted - q.Contacted })
 	bestDone := false
 	var shown []experiment.PlanPoint
-	var labels []string
+	var shares []float64
 	for _, p := range points {
-		label := experiment.Percent(p.Share)
-		isBest := p.Contacted == r.Best.Contacted
-		if isBest {
+		if p.Contacted == r.Best.Contacted {
 			if bestDone {
 				continue
 			}
 			bestDone = true
-			label = "**best: " + label + "**"
-		} else if !p.InBudget {
-			label += " (over budget)"
 		}
-		shown, labels = append(shown, p), append(labels, label)
+		shown, shares = append(shown, p), append(shares, p.Share)
+	}
+	// Each share with the decimals that tell it from the others (4,335
+	// and 4,339 of 4,339 are 99.9 % and 100 %).
+	labels := experiment.PercentLabels(shares)
+	for i, p := range shown {
+		switch {
+		case p.Contacted == r.Best.Contacted:
+			labels[i] = "**best: " + labels[i] + "**"
+		case !p.InBudget:
+			labels[i] += " (over budget)"
+		}
 	}
 	// Each money column written alike ("339" never above "25.00").
 	value := moneyColumn(len(shown), func(i int) float64 { return shown[i].Value })
@@ -156,15 +162,15 @@ func (d planDoc) segments(w io.Writer) {
 	if r.SegmentKind == "rfm" {
 		title = "Segments (RFM cells: quintile scores of recency, frequency and spend)"
 	}
-	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake |\n", title)
-	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(w, "## %s\n\n| segment | customers | share | high P | mean P | value | value at stake | contacted |\n", title)
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|\n")
 	value := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].Value })
 	stake := moneyColumn(len(r.Segments), func(i int) float64 { return r.Segments[i].ValueAtStake })
 	for i, c := range r.Segments {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
-			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i])
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, data.Thousands(c.Customers),
+			experiment.Percent(c.Share), data.Thousands(c.HighRisk), prob(c.MeanProb), value[i], stake[i], data.Thousands(c.Contacted))
 	}
-	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. Value at stake: Σ P × value.\n\n", r.Outcome)
+	fmt.Fprintf(w, "\nP: the model's probability of %s. High P: the customers in the top 20 %% of it; medium: the next 30 %%; low: the rest — levels relative to these customers, so a low one can still be a high probability. Value at stake: Σ P × value. Contacted: the customers of the best plan.\n\n", r.Outcome)
 }
 
 func (d planDoc) actions(w io.Writer) {
@@ -179,18 +185,26 @@ func (d planDoc) actions(w io.Writer) {
 		}
 		return 0
 	})
-	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment and P level; the drivers are the model's mean attributions to P in the cell.\n\n")
-	fmt.Fprintf(w, "| segment | P level | customers | value at stake | suggested action | main drivers |\n|---|---|---:|---:|---|---|\n")
+	fmt.Fprintf(w, "## Suggested actions\n\nLargest value at stake first. The action is a fixed playbook per segment: one for the customers the best plan contacts, whatever their P level, one for those it leaves out (— where the cell has none); the drivers are the model's mean attributions to P in the cell.\n\n")
+	fmt.Fprintf(w, "| segment | P level | customers | contacted | value at stake | action if contacted | if not contacted | main drivers |\n|---|---|---:|---:|---:|---|---|---|\n")
 	top := cells[:min(planActionsShown, len(cells))]
 	stake := moneyColumn(len(top), func(i int) float64 { return top[i].ValueAtStake })
 	for i, c := range top {
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
-			stake[i], c.Action, driverList(c.Drivers))
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", c.Segment, c.Risk, data.Thousands(c.Customers),
+			data.Thousands(c.Contacted), stake[i], actionCell(c.Contact), actionCell(c.Others), driverList(c.Drivers))
 	}
 	if len(cells) > planActionsShown {
 		fmt.Fprintf(w, "\n%d smaller cells are in --json.\n", len(cells)-planActionsShown)
 	}
 	fmt.Fprintln(w)
+}
+
+// actionCell writes an action, "—" for none.
+func actionCell(a *experiment.Action) string {
+	if a == nil {
+		return "—"
+	}
+	return a.String()
 }
 
 func (d planDoc) drivers(w io.Writer) {

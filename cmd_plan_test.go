@@ -96,8 +96,10 @@ func TestPlanBadInputExitsTwoWithASentence(t *testing.T) {
 	}{
 		{[]string{"--success", "1.5"}, "--success 1.5: want a share above 0 and at most 1, such as 0.2"},
 		{[]string{"--success", "0"}, "--success 0: want a share above 0 and at most 1, such as 0.2"},
-		{[]string{"--budget", "lots"}, "--budget lots: want an amount such as 5000 or a share of customers such as 10%"},
-		{[]string{"--budget", "150%"}, "--budget 150%: want an amount such as 5000 or a share of customers such as 10%"},
+		{[]string{"--budget", "lots"}, "--budget lots: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%"},
+		{[]string{"--budget", "150%"}, "--budget 150%: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%"},
+		{[]string{"--budget", "0"}, "--budget 0: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%"},
+		{[]string{"--budget", "0%"}, "--budget 0%: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%"},
 		{[]string{"--cost", "-1"}, "--cost -1: want an amount ≥ 0, such as 2.5"},
 		{[]string{"--value", "-3"}, "--value -3: want an amount ≥ 0 or a numeric feature column, such as 120"},
 		{[]string{"--value", "margin"}, "--value margin: not an amount, nor a numeric feature column of the model (its numeric columns: sessions_30d, pages_per_session, cart_adds_30d, orders_90d, days_since_last_visit, days_since_last_order, avg_order_value, coupon_share, returns_90d, tenure_days)"},

@@ -227,21 +227,24 @@ func TestDriversHandCalculation(t *testing.T) {
 func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	names := append(slices.Clone(RFMSegmentNames), SegHighValue, SegMediumValue, SegLowValue, SegAll)
 	for _, name := range names {
-		high, medium, low := SuggestedAction(name, High).String(), SuggestedAction(name, Medium).String(), SuggestedAction(name, Low).String()
-		if name.String() == "" || high == "" || low == "" || medium != low {
-			t.Errorf("%v: high %q, medium %q, low %q", name, high, medium, low)
+		contact, rest := SuggestedAction(name, true).String(), SuggestedAction(name, false).String()
+		if name.String() == "" || contact == "" || rest == "" || contact == rest {
+			t.Errorf("%v: contacted %q, not contacted %q", name, contact, rest)
 		}
 	}
-	if got := SuggestedAction(SegCantLose, High).String(); got != "personal call or account manager; best offer" {
-		t.Errorf("Can't lose them, high: %q", got)
+	if got := SuggestedAction(SegCantLose, true).String(); got != "personal call or account manager; best offer" {
+		t.Errorf("Can't lose them, contacted: %q", got)
 	}
-	if got := SuggestedAction(Segment(0), High).String(); got != "" {
+	if got := SuggestedAction(Segment(0), true).String(); got != "" {
 		t.Errorf("no segment: %q", got)
 	}
-	text, err := json.Marshal(SegmentAction{Cell: Cell{Segment: SegCantLose}, Action: SuggestedAction(SegCantLose, Low)})
-	if err != nil || !strings.Contains(string(text), `"segment":"Can't lose them"`) ||
-		!strings.Contains(string(text), `"action":"renewal offer; talk to them"`) {
-		t.Errorf("JSON %s, %v", text, err)
+	// A cell whose customers are all left out has no contact action, and
+	// the JSON leaves it out.
+	rest := SuggestedAction(SegCantLose, false)
+	text, err := json.Marshal(SegmentAction{PlanSegment: PlanSegment{Cell: Cell{Segment: SegCantLose, Customers: 3}, Others: &rest}})
+	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_at_stake":0,` +
+		`"contacted":0,"action_not_contacted":"renewal offer; talk to them","drivers":null}`; err != nil || string(text) != want {
+		t.Errorf("JSON %s, %v; want %s", text, err, want)
 	}
 }
 

@@ -23,8 +23,8 @@ import (
 // class name the column), with 6 decimals (ProbabilityDecimals, as predict writes it); the band is the customer's band
 // among all the plan's customers ranked by that probability (Banding.Label);
 // segment, p_level and action are the customer's segment, its relative P
-// level and its segment's contact action, as the plan's contacts table
-// says them; lever is the customer's most movable lever
+// level and its action (PlanReport.ActionOf: its segment's contact
+// action), as the plan's contacts table says them; lever is the customer's most movable lever
 // (LeverMove.String), empty when no lever is marked or none helps; the
 // reasons are the columns that moved the customer's probability most
 // (FormatReason), empty when the model has fewer columns.
@@ -87,7 +87,7 @@ func (l ContactList) Header() []string {
 // check refuses a list whose parts do not describe the same customers.
 func (l ContactList) check() error {
 	switch {
-	case l.Report == nil || l.Report.Plan == nil:
+	case l.Report == nil || l.Report.Plan == nil || len(l.Report.contacted) != len(l.Report.Plan.probs):
 		return errors.New("a contact list needs a plan")
 	case l.Explainer == nil || l.Row == nil:
 		return errors.New("a contact list needs an explainer and the customers' inputs")
@@ -166,10 +166,10 @@ func (l ContactList) record(i int, p float64, bands Banding, move *LeverMove, ex
 	if move != nil {
 		lever = move.String(l.Target.Outcome())
 	}
-	// The plan contacts every listed customer whatever its level: its
-	// segment's contact action, as in the plan's contacts table.
+	// The action as the report words it (ActionOf): every listed
+	// customer is contacted, so its segment's contact action.
 	rec := []string{l.IDs[i], strconv.FormatFloat(p, 'f', ProbabilityDecimals, 64), bands.Label(bands.Of[i]), seg.String(),
-		l.Segments.Risk[i].String(), SuggestedAction(seg, High).String(), lever}
+		l.Segments.Risk[i].String(), l.Report.ActionOf(i).String(), lever}
 	for k := range ContactReasons {
 		reason := ""
 		if k < len(ex.Reasons) {

@@ -100,7 +100,7 @@ func TestPlanContactListWritesEveryContactInOrder(t *testing.T) {
 			byP = false
 		}
 		if r[2] != bands.Label(bands.Of[i]) || r[3] != l.Segments.Names[i].String() || r[4] != l.Segments.Risk[i].String() ||
-			r[5] != SuggestedAction(l.Segments.Names[i], High).String() {
+			r[5] != SuggestedAction(l.Segments.Names[i], true).String() {
 			t.Errorf("line %d: %q", k+1, r)
 		}
 		ex, err := l.Explainer.Explain(l.Row(i))

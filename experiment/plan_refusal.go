@@ -25,6 +25,9 @@ const (
 	// RefuseTooLarge: an amount (a value or a cost per contact) so large
 	// that the plan's totals over the customers overflow.
 	RefuseTooLarge
+	// RefuseBudgetText: a budget as typed (ParseBudget) that is neither an
+	// amount above 0 nor a share of customers above 0 and at most 100 %.
+	RefuseBudgetText
 )
 
 // PlanRefusal is a planner input refused. It matches ErrPlan (errors.Is).
@@ -34,6 +37,8 @@ type PlanRefusal struct {
 	Value float64
 	// Customer is the 1-based customer of a RefuseCustomerValue.
 	Customer int
+	// Text is the budget typed, of a RefuseBudgetText.
+	Text string
 }
 
 // Error is the refusal in English, e.g. "invalid plan: cost
@@ -57,6 +62,8 @@ func (e *PlanRefusal) Error() string {
 		why = fmt.Sprintf("value %g of customer %d is not a number ≥ 0", e.Value, e.Customer)
 	case RefuseTooLarge:
 		why = fmt.Sprintf("amount %g is too large: the plan's totals over the customers would overflow", e.Value)
+	case RefuseBudgetText:
+		why = "budget " + e.Text + ": " + BudgetWant
 	default:
 		why = fmt.Sprintf("refusal %d", int(e.Code))
 	}

@@ -68,11 +68,24 @@ type PlanRequest struct {
 	DriverSample, Contacts int
 }
 
-// SegmentAction is one cell of segment × risk level with its suggested
-// action and the evidence behind it.
-type SegmentAction struct {
+// PlanSegment is a group of the plan's customers (a segment, or a
+// segment × P level) with how many of them the best plan contacts and the
+// suggested action of each side.
+type PlanSegment struct {
 	Cell
-	Action Action `json:"action"`
+	// Contacted counts the group's customers the best plan contacts.
+	Contacted int `json:"contacted"`
+	// Contact is the action of the group's contacted customers, Others
+	// that of the rest (PlanReport.ActionOf); nil when the group has no
+	// such customer.
+	Contact *Action `json:"action_contacted,omitempty"`
+	Others  *Action `json:"action_not_contacted,omitempty"`
+}
+
+// SegmentAction is one cell of segment × P level with its suggested
+// actions and the evidence behind them.
+type SegmentAction struct {
+	PlanSegment
 	// Drivers are the columns that move the cell's predictions most, on
 	// average (at most three).
 	Drivers []Driver `json:"drivers"`
@@ -116,8 +129,8 @@ type PlanReport struct {
 	// value curve to draw).
 	CurveByPercent []PlanPoint `json:"curve_by_percent"`
 	// BestWithoutBudget is the best point had there been no budget.
-	BestWithoutBudget PlanPoint `json:"best_without_budget"`
-	Segments          []Cell    `json:"segments"`
+	BestWithoutBudget PlanPoint     `json:"best_without_budget"`
+	Segments          []PlanSegment `json:"segments"`
 	// SegmentKind is "rfm" or "value".
 	SegmentKind string `json:"segment_kind"`
 	// PLevels says what the P levels of the cells and contacts mean: they
@@ -131,6 +144,41 @@ type PlanReport struct {
 	Contacts []PlanContact `json:"contacts"`
 	// Plan is the full ranking and per-percent curve.
 	Plan *Plan `json:"-"`
+
+	// names are the customers' segments; contacted says which customers
+	// the best plan contacts.
+	names     []Segment
+	contacted []bool
+}
+
+// ActionOf is customer i's suggested action: its segment's contact action
+// when the best plan contacts it, whatever its P level, else its
+// segment's action for the customers left out. The report's segments,
+// cells and contacts, the contact list and the Plan screen all word a
+// customer's action with it.
+func (r *PlanReport) ActionOf(i int) Action { return SuggestedAction(r.names[i], r.contacted[i]) }
+
+// BudgetBinds reports whether the budget holds the plan back: without it
+// the best plan would contact more customers (BestWithoutBudget).
+func (r *PlanReport) BudgetBinds() bool { return r.BestWithoutBudget.Contacted > r.Best.Contacted }
+
+// group counts the cell's contacted customers and words the action of
+// each side.
+func (r *PlanReport) group(c Cell) PlanSegment {
+	g := PlanSegment{Cell: c}
+	for _, i := range c.Members {
+		a := r.ActionOf(i)
+		switch {
+		case r.contacted[i]:
+			g.Contacted++
+			if g.Contact == nil {
+				g.Contact = &a
+			}
+		case g.Others == nil:
+			g.Others = &a
+		}
+	}
+	return g
 }
 
 // NewPlanReport computes the plan, the segments' cells, the suggested
@@ -176,11 +224,18 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 			values[i] = req.Assumptions.Value
 		}
 	}
-	rep.Segments = in.Segments.Cells(in.Probs, values, false)
+	rep.names = in.Segments.Names
+	rep.contacted = make([]bool, len(in.Probs))
+	for _, i := range pl.Contacted(pl.Best) {
+		rep.contacted[i] = true
+	}
+	for _, c := range in.Segments.Cells(in.Probs, values, false) {
+		rep.Segments = append(rep.Segments, rep.group(c))
+	}
 	explain := in.Explainer != nil && in.Row != nil
 	cells := in.Segments.Cells(in.Probs, values, true)
 	for _, c := range cells {
-		rep.Actions = append(rep.Actions, SegmentAction{Cell: c, Action: SuggestedAction(c.Segment, *c.Risk)})
+		rep.Actions = append(rep.Actions, SegmentAction{PlanSegment: rep.group(c)})
 	}
 	if explain {
 		drivers, err := cellDrivers(in, cells, sample)
@@ -203,10 +258,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	}
 	for k, i := range listed {
 		c := PlanContact{Rank: k + 1, ID: idOf(in.IDs, i), Prob: in.Probs[i], Value: pl.value(i),
-			Segment: in.Segments.Names[i], Risk: in.Segments.Risk[i]}
-		// The plan contacts them whatever their level: their segment's
-		// contact action.
-		c.Action = SuggestedAction(c.Segment, High)
+			Segment: in.Segments.Names[i], Risk: in.Segments.Risk[i], Action: rep.ActionOf(i)}
 		if moves != nil {
 			c.Lever = moves[k]
 		}
@@ -276,18 +328,75 @@ func Headline(best PlanPoint, prevent, perCustomer bool) string {
 		data.Thousands(best.Contacted), noun, who, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net))
 }
 
-// Percent writes a share as a whole percent, or with one decimal below
-// 10 % when it is not whole ("8 %", "0.4 %", "35 %"); a share above 0
-// that would show as 0.0 is "< 0.1 %".
+// Percent writes a share as a whole percent, or with one decimal where a
+// whole percent would hide it: below 10 % when it is not whole ("8 %",
+// "0.4 %", "35 %") and from 99.5 % up to 100 % ("99.9 %", where 4,335 of
+// 4,339 customers read "100 %" beside all 4,339). A share above 0 that
+// would show as 0.0 is "< 0.1 %", one below 1 that would show as 100.0 is
+// "> 99.9 %": only none is 0 % and only all is 100 %.
 func Percent(share float64) string {
 	p := share * 100
-	if p > 0 && p < 0.05 {
-		return "< 0.1 %"
+	d := 0
+	if p > 0 && p < 10 && (math.Abs(p-math.Round(p)) > 0.05 || p < 0.05) || p >= 99.5 && p < 100 {
+		d = 1
 	}
-	if p < 10 && math.Abs(p-math.Round(p)) > 0.05 {
-		return strconv.FormatFloat(p, 'f', 1, 64) + " %"
+	return percentAt(p, d)
+}
+
+// percentAt writes p percent with d decimals, never rounding a p above 0
+// to 0 ("< 0.1 %") nor one below 100 to 100 ("> 99.9 %").
+func percentAt(p float64, d int) string {
+	unit := math.Pow(10, -float64(d))
+	switch {
+	case p > 0 && p < unit/2:
+		return "< " + strconv.FormatFloat(unit, 'f', d, 64) + " %"
+	case p < 100 && p >= 100-unit/2:
+		return "> " + strconv.FormatFloat(100-unit, 'f', d, 64) + " %"
 	}
-	return strconv.FormatFloat(math.Round(p), 'f', 0, 64) + " %"
+	return strconv.FormatFloat(p, 'f', d, 64) + " %"
+}
+
+// PercentLabels writes the shares of one table's rows as Percent does,
+// except that two rows of different shares whose labels would be the same
+// get the fewest decimals (up to 4) that tell them apart: 1,226 and 1,230
+// of 4,086 customers are "30.0 %" and "30.1 %", not "30 %" twice.
+func PercentLabels(shares []float64) []string {
+	dec := make([]int, len(shares)) // -1: as Percent writes it
+	for i := range dec {
+		dec[i] = -1
+	}
+	label := func(i int) string {
+		if dec[i] < 0 {
+			return Percent(shares[i])
+		}
+		return percentAt(100*shares[i], dec[i])
+	}
+	// A row given more decimals may meet another's label: look again, a
+	// few times at most (each look only adds decimals, up to 4).
+	for range 5 {
+		clash := false
+		for i := range shares {
+			for j := range i {
+				if shares[i] == shares[j] || label(i) != label(j) {
+					continue
+				}
+				clash = true
+				d := 1
+				for d < 4 && percentAt(100*shares[i], d) == percentAt(100*shares[j], d) {
+					d++
+				}
+				dec[i], dec[j] = max(dec[i], d), max(dec[j], d)
+			}
+		}
+		if !clash {
+			break
+		}
+	}
+	out := make([]string, len(shares))
+	for i := range out {
+		out[i] = label(i)
+	}
+	return out
 }
 
 // Count writes an expected count: whole with thousands separators from

@@ -37,6 +37,11 @@ func TestPlanNumberFormats(t *testing.T) {
 	for _, c := range []struct{ got, want string }{
 		{Percent(0.08), "8 %"}, {Percent(0.004), "0.4 %"}, {Percent(0.35), "35 %"}, {Percent(1), "100 %"},
 		{Percent(2.0 / 23570), "< 0.1 %"}, {Percent(0), "0 %"}, {Percent(0.0008), "0.1 %"},
+		// Below 100 % is never written 100 %: 4,335 of 4,339 customers are
+		// 99.908 %, 23,458 of 23,570 are 99.525 %, 23,569 of 23,570 are
+		// 99.9958 % (one decimal would round it up to 100.0).
+		{Percent(4335.0 / 4339), "99.9 %"}, {Percent(23458.0 / 23570), "99.5 %"}, {Percent(23569.0 / 23570), "> 99.9 %"},
+		{Percent(0.994), "99 %"}, {Percent(0.99952), "> 99.9 %"}, {Percent(0.0004), "< 0.1 %"},
 		{Count(61.3), "61"}, {Count(1234.5), "1,235"}, {Count(3.44), "3.4"},
 		{Money(3449.6), "3,450"}, {Money(-1200), "-1,200"}, {Money(12.5), "12.50"}, {Money(-0.001), "0.00"},
 		// A budget of 1e19 wrote a negative amount (int overflow).
@@ -45,6 +50,27 @@ func TestPlanNumberFormats(t *testing.T) {
 	} {
 		if c.got != c.want {
 			t.Errorf("got %q, want %q", c.got, c.want)
+		}
+	}
+}
+
+// PercentLabels tells rows apart. 1,226 and 1,230 of 4,086 are 30.005 %
+// and 30.103 %: "30.0 %" and "30.1 %", the row of 20 % (818, 20.02 %)
+// left as Percent writes it. 99.91 % and 99.93 % need two decimals. Equal
+// shares keep one label, and the 100 % row stays "100 %" beside 99.9 %.
+func TestPercentLabels(t *testing.T) {
+	for _, c := range []struct {
+		shares []float64
+		want   []string
+	}{
+		{[]float64{1230.0 / 4086, 818.0 / 4086, 1226.0 / 4086}, []string{"30.1 %", "20 %", "30.0 %"}},
+		{[]float64{0.9991, 0.9993, 1}, []string{"99.91 %", "99.93 %", "100 %"}},
+		{[]float64{4335.0 / 4339, 1, 0.3, 0.3}, []string{"99.9 %", "100 %", "30 %", "30 %"}},
+		{[]float64{0.300001, 0.3}, []string{"30.0001 %", "30.0000 %"}},
+		{[]float64{0.3000001, 0.3}, []string{"30.0000 %", "30.0000 %"}},
+	} {
+		if got := PercentLabels(c.shares); !slices.Equal(got, c.want) {
+			t.Errorf("%v: %q, want %q", c.shares, got, c.want)
 		}
 	}
 }
@@ -138,6 +164,69 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 	for _, a := range rep.Actions {
 		if !near(a.Value, 100*float64(a.Customers)) {
 			t.Errorf("cell %s/%v: value %g for %d customers, want 100 each", a.Segment, a.Risk, a.Value, a.Customers)
+		}
+	}
+}
+
+// TestActionsFollowTheContactDecision: 10 customers, one value of 100,
+// P 0.95, 0.85 … 0.05 (P levels: the top 2 high, the next 3 medium, the
+// last 5 low); cost 1, success 0.1: a contact is worth 10·P − 1, so the
+// first 9 pay for themselves and the last (P 0.05) does not. The action of
+// a customer is its segment's contact action when the plan contacts it,
+// whatever its P level: the medium cell and 4 of the 5 low ones are
+// contacted ("contact in the order of the plan"), and only the customer
+// left out gets "no extra spend". The P levels used to choose it: the
+// medium and low cells read "no extra spend" while every one of the
+// medium customers was contacted.
+func TestActionsFollowTheContactDecision(t *testing.T) {
+	probs := make([]float64, 10)
+	for i := range probs {
+		probs[i] = 0.95 - 0.1*float64(i)
+	}
+	seg, err := ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := NewPlanReport(PlanInput{IDs: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, Probs: probs, Segments: seg, Positive: true},
+		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Outcome: "purchase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Best.Contacted != 9 {
+		t.Fatalf("best %+v, want 9 contacts", rep.Best)
+	}
+	const contact, rest = "contact in the order of the plan", "no extra spend"
+	word := func(a *Action) string {
+		if a == nil {
+			return "—"
+		}
+		return a.String()
+	}
+	type group struct {
+		customers, contacted int
+		contact, rest        string
+	}
+	got := func(g PlanSegment) group { return group{g.Customers, g.Contacted, word(g.Contact), word(g.Others)} }
+	if len(rep.Segments) != 1 || got(rep.Segments[0]) != (group{10, 9, contact, rest}) {
+		t.Errorf("segments %+v", rep.Segments)
+	}
+	want := []group{{2, 2, contact, "—"}, {3, 3, contact, "—"}, {5, 4, contact, rest}}
+	if len(rep.Actions) != len(want) {
+		t.Fatalf("%d cells, want %d", len(rep.Actions), len(want))
+	}
+	for k, a := range rep.Actions {
+		if got(a.PlanSegment) != want[k] {
+			t.Errorf("cell %v: %+v, want %+v", a.Risk, got(a.PlanSegment), want[k])
+		}
+	}
+	for i := range probs {
+		if w := map[bool]string{true: contact, false: rest}[i < 9]; rep.ActionOf(i).String() != w {
+			t.Errorf("customer %d: %q, want %q", i, rep.ActionOf(i), w)
+		}
+	}
+	for _, c := range rep.Contacts {
+		if c.Action.String() != contact {
+			t.Errorf("contact %s: %q", c.ID, c.Action)
 		}
 	}
 }

@@ -262,3 +262,28 @@ func TestBudgetShareCutAsBands(t *testing.T) {
 		}
 	}
 }
+
+// ParseBudget reads what `retain plan --budget` and the Plan screen's
+// field take: an amount or a share, each above 0 (0 contacts nobody, so it
+// is refused rather than read as no budget), a share at most 100 %.
+func TestParseBudget(t *testing.T) {
+	for _, c := range []struct {
+		text         string
+		money, share float64
+	}{
+		{"5000", 5000, 0}, {" 12.5 ", 12.5, 0}, {"10%", 0, 0.1}, {"5 %", 0, 0.05}, {"100%", 0, 1}, {"1e-9", 1e-9, 0},
+	} {
+		money, share, err := ParseBudget(c.text)
+		if err != nil || money != c.money || share != c.share {
+			t.Errorf("%q: %g, %g, %v; want %g, %g", c.text, money, share, err, c.money, c.share)
+		}
+	}
+	for _, text := range []string{"0", "0%", "-5", "-1%", "100.5%", "lots", "", "%", "NaN", "Inf", "1e400", "10%%"} {
+		_, _, err := ParseBudget(text)
+		var r *PlanRefusal
+		want := "invalid plan: budget " + strings.TrimSpace(text) + ": want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%"
+		if !errors.As(err, &r) || r.Code != RefuseBudgetText || !errors.Is(err, ErrPlan) || err.Error() != want {
+			t.Errorf("%q: %v, want %q", text, err, want)
+		}
+	}
+}

@@ -43,8 +43,9 @@ func defaultInputs() inputs {
 }
 
 // with returns in with field f set from text, or the sentence refusing a
-// text that is not a number (ranges are the experiment's to refuse). An
-// empty budget means no budget.
+// text that is not a number (ranges are the experiment's to refuse; a
+// budget is read whole by experiment.ParseBudget). An empty budget means
+// no budget.
 func (in inputs) with(f int, text string) (inputs, error) {
 	text = strings.TrimSpace(text)
 	a := &in.assumptions
@@ -58,19 +59,12 @@ func (in inputs) with(f int, text string) (inputs, error) {
 		if text == "" {
 			break
 		}
-		if pct, ok := strings.CutSuffix(text, "%"); ok {
-			v, good := num(pct)
-			if !good {
-				return in, &inputError{field: f, text: text}
-			}
-			a.BudgetShare = v / 100
-			break
+		// Read as `retain plan --budget` reads it: 0 is refused, not
+		// taken for no budget.
+		var err error
+		if a.BudgetMoney, a.BudgetShare, err = experiment.ParseBudget(text); err != nil {
+			return in, err
 		}
-		v, good := num(text)
-		if !good {
-			return in, &inputError{field: f, text: text}
-		}
-		a.BudgetMoney = v
 	case fieldCost:
 		v, good := num(text)
 		if !good {

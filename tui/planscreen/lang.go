@@ -28,8 +28,8 @@ var segmentZh = map[experiment.Segment]string{
 	experiment.SegAll:               "全部客户",
 }
 
-// actionZh are the suggested actions in Chinese, by segment: [medium/low
-// level, high level], as experiment's table.
+// actionZh are the suggested actions in Chinese, by segment: [not
+// contacted, contacted], as experiment's table.
 var actionZh = map[experiment.Segment][2]string{
 	experiment.SegChampions:         {"给予回馈；邀请评价和推荐", "现在送上专属感谢和抢先体验"},
 	experiment.SegLoyal:             {"推荐相关商品；会员权益", "现在给予忠诚奖励或升级优惠"},
@@ -59,7 +59,7 @@ func (s Model) segmentName(seg experiment.Segment) string {
 // actionText words a suggested action in the interface's language.
 func (s Model) actionText(a experiment.Action) string {
 	if zh, ok := actionZh[a.Segment]; ok && s.Zh() {
-		if a.Urgent {
+		if a.Contact {
 			return zh[1]
 		}
 		return zh[0]
@@ -68,7 +68,8 @@ func (s Model) actionText(a experiment.Action) string {
 }
 
 // inputError is a field's text the screen cannot read as a figure (ranges
-// are experiment's to refuse). It matches experiment.ErrPlan.
+// are experiment's to refuse; a budget's text is experiment.ParseBudget's).
+// It matches experiment.ErrPlan.
 type inputError struct {
 	field int
 	text  string
@@ -80,8 +81,6 @@ type inputError struct {
 func (e *inputError) Error() string {
 	var why string
 	switch e.field {
-	case fieldBudget:
-		why = "budget " + common.Short(e.text) + ": want an amount such as 5000 or a share of customers such as 10%"
 	case fieldCost:
 		why = "cost per contact " + common.Short(e.text) + ": want an amount ≥ 0, such as 2.5"
 	case fieldValue:
@@ -127,13 +126,13 @@ func (s Model) refusalText(err error) string {
 			return prefix + "第 " + strconv.Itoa(r.Customer) + " 位客户的价值 " + num(r.Value) + " 不是不小于 0 的数"
 		case experiment.RefuseTooLarge:
 			return prefix + "金额 " + num(r.Value) + " 过大：计划对全部客户的合计会溢出"
+		case experiment.RefuseBudgetText:
+			return prefix + "预算 " + r.Text + "：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）"
 		}
 	}
 	var in *inputError
 	if errors.As(err, &in) {
 		switch in.field {
-		case fieldBudget:
-			return prefix + "预算 " + common.Short(in.text) + "：请输入金额（如 5000）或客户比例（如 10%）"
 		case fieldCost:
 			return prefix + "单次联系成本 " + common.Short(in.text) + "：请输入不小于 0 的金额，如 2.5"
 		case fieldValue:

@@ -24,13 +24,15 @@ func TestChineseRefusals(t *testing.T) {
 		{"s", "1.5", "计划输入无效：成功率 1.5：应为大于 0、不超过 1 的比例", fieldSuccess},
 		{"s", "0", "计划输入无效：成功率 0：应为大于 0、不超过 1 的比例", fieldSuccess},
 		{"s", "abc", "计划输入无效：成功率 abc：请输入大于 0、不超过 1 的比例，如 0.2", fieldSuccess},
-		{"b", "150%", "计划输入无效：预算比例 1.5：应在 0 到 1 之间（即 0 % 到 100 %）", fieldBudget},
-		{"b", "lots", "计划输入无效：预算 lots：请输入金额（如 5000）或客户比例（如 10%）", fieldBudget},
+		{"b", "150%", "计划输入无效：预算 150%：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）", fieldBudget},
+		{"b", "lots", "计划输入无效：预算 lots：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）", fieldBudget},
+		{"b", "0", "计划输入无效：预算 0：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）", fieldBudget},
+		{"b", "-5", "计划输入无效：预算 -5：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）", fieldBudget},
 		{"v", "no_such_column", "计划输入无效：客户价值 no_such_column：既不是金额，也不是数值列（数值列：", fieldValue},
 	}
 	for _, tc := range cases {
 		s = typeIn(t, s, tc.key, tc.text)
-		if got := s.Refusal(tc.field); !strings.HasPrefix(got, tc.want) {
+		if got := s.Refusal(tc.field); !strings.HasPrefix(got, tc.want) || tc.field == fieldBudget && got != tc.want {
 			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.text, got, tc.want)
 		}
 	}
@@ -40,8 +42,8 @@ func TestChineseRefusals(t *testing.T) {
 // English one keeps the CLI's wording.
 func TestRefusalTextCoversEveryCode(t *testing.T) {
 	zh, en := New(screentest.Common("zh", 80, 24)), New(screentest.Common("en", 80, 24))
-	for code := experiment.RefuseBudget; code <= experiment.RefuseTooLarge; code++ {
-		err := &experiment.PlanRefusal{Code: code, Value: -2, Customer: 3}
+	for code := experiment.RefuseBudget; code <= experiment.RefuseBudgetText; code++ {
+		err := &experiment.PlanRefusal{Code: code, Value: -2, Customer: 3, Text: "-2"}
 		if got := zh.refusalText(err); !strings.HasPrefix(got, "计划输入无效：") {
 			t.Errorf("code %d: %q", code, got)
 		}
@@ -49,7 +51,7 @@ func TestRefusalTextCoversEveryCode(t *testing.T) {
 			t.Errorf("code %d in English: %q", code, got)
 		}
 	}
-	for f := range fieldCount {
+	for _, f := range []int{fieldCost, fieldValue, fieldSuccess} { // a budget's text is experiment.ParseBudget's
 		err := &inputError{field: f, text: "x"}
 		if !errors.Is(err, experiment.ErrPlan) || !strings.HasPrefix(zh.refusalText(err), "计划输入无效：") {
 			t.Errorf("field %d: %q", f, zh.refusalText(err))
@@ -69,10 +71,10 @@ func TestSegmentsAndActionsInChinese(t *testing.T) {
 			t.Errorf("%v: Chinese name %q missing or repeated", seg, name)
 		}
 		seen[name] = true
-		for _, l := range []experiment.Level{experiment.High, experiment.Low} {
-			a := experiment.SuggestedAction(seg, l)
+		for _, contacted := range []bool{true, false} {
+			a := experiment.SuggestedAction(seg, contacted)
 			if got := zh.actionText(a); got == a.String() || got == "" {
-				t.Errorf("%v at %v: %q", seg, l, got)
+				t.Errorf("%v, contacted %v: %q", seg, contacted, got)
 			}
 		}
 	}

@@ -152,7 +152,12 @@ func TestBadInputRefusedInPlace(t *testing.T) {
 		{"s", "1.5", "success rate 1.5: want a share above 0 and at most 1", fieldSuccess},
 		{"s", "0", "success rate 0: want a share above 0 and at most 1", fieldSuccess},
 		{"s", "abc", "success rate abc: want a share above 0 and at most 1, such as 0.2", fieldSuccess},
-		{"b", "150%", "budget share 1.5: want a share between 0 and 1", fieldBudget},
+		{"b", "150%", "budget 150%: " + experiment.BudgetWant, fieldBudget},
+		// 0 contacts nobody: refused as by retain plan --budget, not taken
+		// for no budget (the plan stayed unbounded), and so is -5 (whose
+		// refusal said "want an amount ≥ 0").
+		{"b", "0", "budget 0: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%", fieldBudget},
+		{"b", "-5", "budget -5: want an amount above 0, such as 5000, or a share of customers above 0 and at most 100%, such as 10%", fieldBudget},
 		{"v", "no_such_column", "value no_such_column: not an amount, nor a numeric column", fieldValue},
 	}
 	for _, tc := range cases {

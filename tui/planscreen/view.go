@@ -107,6 +107,11 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	if rep.BudgetBinds() {
+		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	lines = append(lines, s.fields()...)
 	note := s.T("Figures under your assumptions: the model's association, not a measured effect of the campaign.",
 		"以上数字基于你的假设：这是模型给出的关联，不是实测的营销效果。")
@@ -156,6 +161,15 @@ func (s Model) headline() string {
 	}
 	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+}
+
+// budgetNote says, as `retain plan` does, that the budget binds and what
+// the best plan would be without it.
+func (s Model) budgetNote() string {
+	u := s.report.BestWithoutBudget
+	return s.Tf("The budget binds: without it the best is to contact %s (%s), net value %s.",
+		"预算限制了计划：不设预算时，最佳做法是联系 %s 位客户（%s），净值 %s。",
+		data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
 }
 
 // fieldNames label the four inputs.
@@ -237,13 +251,23 @@ func (s Model) curve() []string {
 	head := []string{s.T("share", "比例"), s.T("contacted", "联系人数"), s.T("outcomes", "改变结果"),
 		s.T("value", "价值"), s.T("cost", "成本"), s.T("net", "净值"), "ROI"}
 	points := []experiment.PlanPoint{rep.Best}
-	labels := []string{"★ " + experiment.Percent(rep.Best.Share)}
+	shares := []float64{rep.Best.Share}
 	for _, p := range rep.Curve {
 		if p.Contacted == rep.Best.Contacted {
 			continue
 		}
-		points = append(points, p)
-		labels = append(labels, experiment.Percent(p.Share))
+		points, shares = append(points, p), append(shares, p.Share)
+	}
+	// Each share with the decimals that tell it from the others (★ 99.5 %
+	// above 100 %, not ★ 100 % above 100 %).
+	labels := experiment.PercentLabels(shares)
+	labels[0] = "★ " + labels[0]
+	// Shares the budget does not allow are marked, as in the report: their
+	// net value may be above the ★ row's.
+	for i, p := range points {
+		if !p.InBudget {
+			labels[i] += s.T(" (over budget)", "（超出预算）")
+		}
 	}
 	// The amounts of the three columns are written alike, all whole or all
 	// to the cent (a cost of 339.00 sat beside a value of 4,544), with the
@@ -271,49 +295,55 @@ func (s Model) curve() []string {
 	return append(out, s.table(head, body)...)
 }
 
-// segments is the segment table.
+// segments is the segment table: each segment's customers, how many of
+// them the plan contacts and their action (PlanReport.ActionOf), and, under
+// a segment the plan contacts in part, the action of the others.
 func (s Model) segments() []string {
 	rep := s.report
-	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("value at stake", "涉及价值"),
-		s.T("mean P", "平均 P"), s.T("action", "建议行动")}
-	// Wide screens show the model's main drivers in each segment's
-	// high-risk cell (for an outcome to encourage, its most likely to
-	// convert), the evidence behind its action.
+	head := []string{s.T("segment", "分群"), s.T("customers", "客户数"), s.T("contacted", "联系人数"), s.T("value at stake", "涉及价值")}
+	// Wide screens show the mean P and the model's main drivers in each
+	// segment's high-risk cell (for an outcome to encourage, its most
+	// likely to convert), the evidence behind its action.
 	wide := s.Width >= 120
+	drivers := map[experiment.Segment]string{}
 	if wide {
-		drivers := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
+		title := s.T("main drivers (high risk)", "主要驱动因素（高风险）")
 		if s.base != nil && common.TargetFor(s.chosen, s.base.label).Direction == experiment.Encourage {
-			drivers = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
+			title = s.T("main drivers (likely to convert)", "主要驱动因素（较可能转化）")
 		}
-		head = append(head[:4], drivers, head[4])
-	}
-	var body [][]string
-	actions, drivers := map[experiment.Segment]string{}, map[experiment.Segment]string{}
-	for _, a := range rep.Actions {
-		if a.Risk != nil && *a.Risk == experiment.High {
-			actions[a.Segment] = s.actionText(a.Action)
-			var names []string
-			for _, d := range a.Drivers {
-				names = append(names, d.Column)
+		head = append(head, s.T("mean P", "平均 P"), title)
+		for _, a := range rep.Actions {
+			if a.Risk != nil && *a.Risk == experiment.High {
+				var names []string
+				for _, d := range a.Drivers {
+					names = append(names, d.Column)
+				}
+				drivers[a.Segment] = strings.Join(names, ", ")
 			}
-			drivers[a.Segment] = strings.Join(names, ", ")
 		}
 	}
+	head = append(head, s.T("action", "建议行动"))
 	var atStake []float64
-	for _, c := range rep.Segments {
-		atStake = append(atStake, c.ValueAtStake)
+	for _, g := range rep.Segments {
+		atStake = append(atStake, g.ValueAtStake)
 	}
 	stake := experiment.MoneyColumn(atStake)
-	for i, c := range rep.Segments {
-		act := actions[c.Segment]
-		if act == "" {
-			act = s.actionText(experiment.SuggestedAction(c.Segment, experiment.High))
-		}
-		row := []string{s.segmentName(c.Segment), data.Thousands(c.Customers), stake[i], common.FmtMetric(c.MeanProb)}
+	var body [][]string
+	for i, g := range rep.Segments {
+		row := []string{s.segmentName(g.Segment), data.Thousands(g.Customers), data.Thousands(g.Contacted), stake[i]}
 		if wide {
-			row = append(row, drivers[c.Segment])
+			row = append(row, common.FmtMetric(g.MeanProb), drivers[g.Segment])
 		}
-		body = append(body, append(row, act))
+		first := g.Contact
+		if first == nil {
+			first = g.Others
+		}
+		body = append(body, append(row, s.actionText(*first)))
+		if g.Contact != nil && g.Others != nil {
+			rest := make([]string, len(row), len(row)+1)
+			body = append(body, append(rest, s.Tf("the other %s: %s", "其余 %s 位：%s",
+				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others))))
+		}
 	}
 	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
 	return append(out, s.table(head, body)...)

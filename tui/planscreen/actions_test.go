@@ -1,0 +1,50 @@
+package planscreen
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestSegmentActionsFollowTheContacts: with a budget of 30 % the plan
+// contacts ⌈0.3 × 10⌉ = 3 of the textbook run's 10 validation customers
+// (all in one segment, All customers). The segment's row says 3
+// contacted, with the contact action, and the line under it words the
+// other 7 ("no extra spend"), where the screen used to show the contact
+// action for the whole segment. At 80 columns the action is cut to the
+// room the table leaves.
+func TestSegmentActionsFollowTheContacts(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	want := map[string][]string{
+		"en": {
+			"Segments",
+			"segment        customers  contacted  value at stake  action",
+			"All customers         10          3             587  contact in the order of th…",
+			"                                                     the other 7: no extra spend",
+		},
+		"zh": {
+			"客户分群",
+			"分群      客户数  联系人数  涉及价值  建议行动",
+			"全部客户      10         3       587  按计划顺序联系",
+			"                                      其余 7 位：不额外投入",
+		},
+	}
+	for _, lang := range screentest.Langs {
+		s := planned(t, screentest.Common(lang, 80, 24), run)
+		s = typeIn(t, s, "b", "30%")
+		if got := s.Report().Best.Contacted; got != 3 {
+			t.Fatalf("%s: %d contacted, want 3", lang, got)
+		}
+		var got []string
+		for _, l := range s.segments() {
+			got = append(got, strings.TrimRight(ansi.Strip(l), " "))
+		}
+		if !slices.Equal(got, want[lang]) {
+			t.Errorf("%s: segments\n%s\nwant\n%s", lang, strings.Join(got, "\n"), strings.Join(want[lang], "\n"))
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package planscreen
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestBestShareBelowAllIsNotAllShown: 1,000 customers, 997 with P 0.5 and
+// 3 with P 0 (worth nothing), one value of 100, cost 1, success 0.1: a
+// contact is worth 0.1 × 0.5 × 100 − 1 = 4 for the first 997 and −1 for
+// the others, so the best plan contacts 997, 99.7 % of them, which the
+// ★ row showed as "100 %" above the 100 % row of all 1,000. Its figures:
+// 0.1 × 997 × 0.5 = 49.85 ≈ 50 outcomes, value 4,985, cost 997, net 3,988,
+// ROI 400 %; all 1,000: net 3,985, ROI 398.5 %.
+func TestBestShareBelowAllIsNotAllShown(t *testing.T) {
+	probs := make([]float64, 1000)
+	for i := range 997 {
+		probs[i] = 0.5
+	}
+	seg, err := experiment.ValueSegments(probs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := experiment.NewPlanReport(experiment.PlanInput{Probs: probs, Segments: seg, Positive: true},
+		experiment.PlanRequest{Assumptions: experiment.PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Outcome: "purchase"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(screentest.Common("en", 80, 24))
+	s.report = rep
+	lines := s.curve()
+	var got []string
+	for _, l := range []string{lines[2], lines[len(lines)-1]} {
+		got = append(got, strings.TrimRight(ansi.Strip(l), " "))
+	}
+	want := []string{
+		"★ 99.7 %        997        50  4,985.00    997.00  3,988.00  400.0 %",
+		"100 %         1,000        50  4,985.00  1,000.00  3,985.00  398.5 %",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
