@@ -65,8 +65,9 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 		{"plan budget", []string{"0", "b"}, bad, []string{
 			plan + "invalid plan: budget",
 			plan + x + ": want",
-			plan + "an amount such as 5000 or a share of customers",
-			plan + "such as 10%",
+			plan + "an amount above 0, such as 5000, or a share of",
+			plan + "customers above 0 and at most 100%, such as",
+			plan + "10%",
 			"c cost per contact                1"}},
 		{"plan cost", []string{"0", "c"}, bad, []string{
 			plan + "invalid plan: cost per contact",

@@ -102,7 +102,12 @@ func (e *inputError) Unwrap() error { return experiment.ErrPlan }
 // experiment's refusal codes and the screen's own reading errors
 // translated; everything else as common.ErrorText words it.
 func (s Model) refusalText(err error) string {
+	var budget *experiment.PlanRefusal
 	if !s.Zh() {
+		if errors.As(err, &budget) && budget.Code == experiment.RefuseBudgetText {
+			// The experiment quotes the text whole; a long paste is cut.
+			return common.ShortIn(s.ErrorText(err), budget.Text)
+		}
 		return s.ErrorText(err)
 	}
 	const prefix = "计划输入无效："
@@ -127,7 +132,7 @@ func (s Model) refusalText(err error) string {
 		case experiment.RefuseTooLarge:
 			return prefix + "金额 " + num(r.Value) + " 过大：计划对全部客户的合计会溢出"
 		case experiment.RefuseBudgetText:
-			return prefix + "预算 " + r.Text + "：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）"
+			return prefix + "预算 " + common.Short(r.Text) + "：请输入大于 0 的金额（如 5000），或大于 0、不超过 100% 的客户比例（如 10%）"
 		}
 	}
 	var in *inputError
