@@ -81,6 +81,7 @@ type Model struct {
 
 	retrain *experiment.RetrainComparison
 	err     error // the last job's failure, shown in place
+	errKind int   // the kind of job that failed
 	stopped int   // the kind of job the user stopped last (0: none)
 
 	view string
@@ -203,7 +204,7 @@ func (s *Model) ended(gen, kind int, err error) bool {
 	case cancelled(err):
 		s.stopped = kind
 	case err != nil:
-		s.err = err
+		s.err, s.errKind = err, kind
 	default:
 		return true
 	}

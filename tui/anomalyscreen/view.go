@@ -28,7 +28,7 @@ func (s *Model) render() {
 				"请先在数据页加载表格或订单日志，然后在这里给用户评分。"))
 		return
 	}
-	lines := []string{s.title(), s.stateLine()}
+	lines := append([]string{s.title()}, s.stateLines()...)
 	if s.res != nil {
 		s.recount()
 		s.clampList()
@@ -92,6 +92,34 @@ func (s Model) scoredName() string {
 	return filepath.Base(s.res.Source)
 }
 
+// stateLines say what runs, how the last job ended, or what to press:
+// a failure boxed and whole (failureLines), anything else on one line.
+func (s Model) stateLines() []string {
+	if s.err != nil && s.job == nil {
+		return s.failureLines()
+	}
+	return []string{s.stateLine()}
+}
+
+// failureLines are the boxed reason the last job failed, the whole
+// message, and what is kept of the results before it (nothing is said
+// of a result there is none of).
+func (s Model) failureLines() []string {
+	heading := s.T("Scoring failed", "评分失败")
+	note := ""
+	switch {
+	case s.errKind == retraining:
+		heading = s.T("Training the churn model failed", "流失模型训练失败")
+		note = s.T("The scores are kept.", "评分结果保留不变。")
+		if s.retrain != nil {
+			note = s.T("The scores and the previous comparison are kept.", "评分结果和之前的对比保留不变。")
+		}
+	case s.res != nil:
+		note = s.T("The previous result is kept.", "之前的结果保留不变。")
+	}
+	return s.Panel(s.Styles.Error.Render(heading), s.ErrorText(s.err), note, s.Width)
+}
+
 // stateLine says what runs, how the last job ended, or what to press.
 func (s Model) stateLine() string {
 	st := s.Styles
@@ -116,8 +144,8 @@ func (s Model) stateLine() string {
 		}
 		return s.Tf("Churn model %s: epoch %d of %d · loss %s (x stops)",
 			"流失模型（%s）：第 %d/%d 轮次 · 损失 %s（x 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
-	case s.err != nil:
-		return st.Error.Render(s.Tf("Failed: %s — the previous result is kept.", "失败：%s——之前的结果保留不变。", s.ErrorText(s.err)))
+	case s.stopped == scoring && s.res == nil:
+		return st.Warning.Render(s.T("Scoring stopped. s scores again.", "评分已停止。按 s 重新评分。"))
 	case s.stopped == scoring:
 		return st.Warning.Render(s.T("Scoring stopped; the previous result is kept. s scores again.", "评分已停止，之前的结果保留不变。按 s 重新评分。"))
 	case s.stopped == retraining:

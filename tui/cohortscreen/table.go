@@ -15,6 +15,7 @@ import (
 // metric.
 type table struct {
 	metric        Metric
+	money         moneyFormat // the revenue cells' unit and decimals
 	labelW, sizeW int
 	cellW         int     // figure plus the partial mark
 	hi            float64 // the largest value after period 0
@@ -32,10 +33,13 @@ func (s Model) newTable(r *data.Retention) table {
 	t.labelW = max(t.labelW, lipgloss.Width(s.T("cohort", "同期群")), lipgloss.Width(s.T("curve", "曲线")))
 	t.sizeW = max(t.sizeW, len(common.Thousands(r.Customers)))
 	t.cellW = 5
+	if s.metric == Revenue {
+		t.money = revenueFormat(r)
+	}
 	for _, c := range r.Cohorts {
 		t.labelW = max(t.labelW, len(c.Label))
 		for k, cell := range c.Cells {
-			t.cellW = max(t.cellW, len(cellText(cell, s.metric)))
+			t.cellW = max(t.cellW, len(t.cellText(cell)))
 			if k > 0 {
 				t.hi = math.Max(t.hi, cellValue(cell, s.metric))
 			}
@@ -79,7 +83,7 @@ func (t table) row(s *Model, c data.RetentionCohort, left, n int) string {
 		if cell.Partial {
 			mark = "*"
 		}
-		text := common.PadLeft(cellText(cell, t.metric), t.cellW-1) + mark
+		text := common.PadLeft(t.cellText(cell), t.cellW-1) + mark
 		switch lvl := Shade(cellValue(cell, t.metric), t.hi, k); {
 		case lvl < 0:
 			text = t.acquisition.Render(text)
@@ -129,4 +133,18 @@ func (t table) bars(s *Model, r *data.Retention, left, n int) string {
 		b.WriteString(strings.Repeat(" ", gap) + strings.Repeat(" ", t.cellW-2) + string(bar) + " ")
 	}
 	return s.Styles.Muted.Render(strings.TrimRight(b.String(), " "))
+}
+
+// cellText is a cell's figure for the table's metric: revenue in the
+// table's one format.
+func (t table) cellText(c data.RetentionCell) string {
+	switch t.metric {
+	case Customers:
+		return common.Thousands(c.Customers)
+	case Revenue:
+		return t.money.text(c.Revenue)
+	case Orders:
+		return common.Thousands(c.Orders)
+	}
+	return strconv.FormatFloat(100*c.Share, 'f', 1, 64)
 }

@@ -3,7 +3,6 @@ package cohortscreen
 import (
 	"math"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -177,33 +176,6 @@ func (s *Model) chartView(r *data.Retention, w, h int) string {
 	c.SetSize(w, h)
 	c.Redraw()
 	return c.View()
-}
-
-// cellText is a cell's figure for the metric.
-func cellText(c data.RetentionCell, m Metric) string {
-	switch m {
-	case Customers:
-		return common.Thousands(c.Customers)
-	case Revenue:
-		return compactMoney(c.Revenue)
-	case Orders:
-		return common.Thousands(c.Orders)
-	}
-	return strconv.FormatFloat(100*c.Share, 'f', 1, 64)
-}
-
-// compactMoney writes an amount in at most 6 cells: 950, 12.3k, 1.25M.
-func compactMoney(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a < 10000:
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	case a < 1e6:
-		return strconv.FormatFloat(v/1e3, 'f', 1, 64) + "k"
-	case a < 1e9:
-		return strconv.FormatFloat(v/1e6, 'f', 2, 64) + "M"
-	}
-	return strconv.FormatFloat(v/1e9, 'f', 2, 64) + "G"
 }
 
 // cellValue is the number a cell is shaded by.

@@ -2,6 +2,8 @@ package recscreen
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -18,9 +20,6 @@ const (
 	tableW   = 46
 	maxBarsW = 64
 	maxDescW = 48
-	// reasonRoom is what a reason takes ("bought in 17 orders, last 343
-	// days ago"); the description gives way to it.
-	reasonRoom = 40
 )
 
 // metricLines are the metrics table with the bars of recall@10 and
@@ -132,37 +131,40 @@ func (s *Model) customerLines(w, h int) []string {
 func (s Model) itemLines(w int, alone bool) []string {
 	st, res := s.Styles, s.res
 	c := res.Customers[s.selected]
-	head := st.Title.Render(s.T("Customer ", "客户 ") + c.ID)
+	// The parts wrap between them: the sentence about the horizon is
+	// never cut.
+	parts := []string{st.Title.Render(s.T("Customer ", "客户 ") + c.ID)}
 	if alone {
-		head += st.Muted.Render(s.Tf(" · %s of %s (↑/↓)", " · 第 %s 位，共 %s 位（↑/↓）", common.Thousands(s.selected+1), common.Thousands(len(res.Customers))))
+		parts = append(parts, st.Muted.Render(s.Tf("%s of %s (↑/↓)", "第 %s 位，共 %s 位（↑/↓）", common.Thousands(s.selected+1), common.Thousands(len(res.Customers)))))
 	}
 	switch {
 	case !res.Evaluated:
 	case c.Buyer:
-		head += st.Muted.Render(s.Tf(" · bought %d items in the horizon; ✓ marks those offered", " · 观察期内买了 %d 件商品；✓ 为推荐中的", c.Bought))
+		parts = append(parts, st.Muted.Render(s.Tf("bought %d items in the horizon; ✓ marks those offered", "观察期内买了 %d 件商品；✓ 为推荐中的", c.Bought)))
 	default:
-		head += st.Muted.Render(s.T(" · bought nothing in the horizon", " · 观察期内没有购买"))
+		parts = append(parts, st.Muted.Render(s.T("bought nothing in the horizon", "观察期内没有购买")))
 	}
-	lines := []string{common.Truncate(head, w)}
-	// The columns' widths follow the screen's width and the whole result
-	// (its longest item ID and description), not the customer's items:
-	// they stay put while ↑/↓ moves from customer to customer.
-	itemW, descW := s.itemW, s.descW
-	if itemW == 0 {
-		itemW, descW = columnWidths(res)
-	}
-	reasons := make([]string, len(c.Items))
-	for i, it := range c.Items {
-		reasons[i] = s.ReasonText(it.Reason)
+	lines := common.PackStyled(parts, st.Muted.Render(" · "), w, st.Muted)
+	// The columns' widths follow the screen's width and the whole result,
+	// not the customer's items: they stay put while ↑/↓ moves from
+	// customer to customer.
+	cols := s.cols
+	if cols.item == 0 {
+		cols = s.columnWidths(res)
 	}
 	markW := 0
 	if res.Evaluated {
 		markW = 2
 	}
-	room := max(w-3-markW-itemW-2-2, 0)
-	descW = min(descW, maxDescW)
-	if room-descW < reasonRoom { // the description gives way to the reason, down to 12 cells
-		descW = min(descW, max(room-reasonRoom, 12))
+	// The description takes its room first, then the reason, worded
+	// shorter when the full one does not fit; only then does the
+	// description give way, down to 12 cells.
+	room := max(w-3-markW-cols.item-2-2, 0)
+	descW := min(cols.desc, maxDescW)
+	reason := s.ReasonText
+	if room-descW < cols.reason {
+		reason = s.ReasonShort
+		descW = min(descW, max(room-cols.short, 12))
 	}
 	reasonW := max(room-descW, 0)
 	for i, it := range c.Items {
@@ -173,25 +175,51 @@ func (s Model) itemLines(w int, alone bool) []string {
 				mark = st.Good.Render("✓") + " "
 			}
 		}
-		line := fmt.Sprintf("%2d ", i+1) + mark + common.Pad(common.Truncate(it.ItemID, itemW), itemW) + "  " +
-			common.Pad(common.Truncate(it.Description, descW), descW) + "  " + st.Muted.Render(common.Truncate(reasons[i], reasonW))
+		// An ID longer than the column (a rare "BANK CHARGES" among
+		// codes of 5 or 6) is shown whole: its description gives way on
+		// its row only, and the reasons stay in their column.
+		id := it.ItemID
+		idW := min(max(lipgloss.Width(id), cols.item), cols.item+descW)
+		rowDescW := cols.item + descW - idW // the description's room on this row
+		line := fmt.Sprintf("%2d ", i+1) + mark + common.Pad(id, idW) + "  " +
+			common.Pad(common.Truncate(it.Description, rowDescW), rowDescW) + "  "
+		line += st.Muted.Render(common.Truncate(reason(it.Reason), reasonW))
 		lines = append(lines, common.Truncate(line, w))
 	}
 	return lines
 }
 
-// columnWidths are the widths of the item and description columns for
-// res: its longest item ID, from 4 to 12 cells, and its longest
-// description.
-func columnWidths(res *recommend.Result) (itemW, descW int) {
-	itemW = 4
+// columns are the widths of the customer view's columns over a whole
+// result.
+type columns struct {
+	item   int // the item ID column: the IDs of 99 % of the items fit, at least 4 cells
+	desc   int // the longest description
+	reason int // the longest reason in full (common.Common.ReasonText)
+	short  int // the longest reason worded short (common.Common.ReasonShort)
+}
+
+// idShare is the share of the items offered whose IDs fit the item
+// column: the odd longer ID does not push every description right.
+const idShare = 0.99
+
+// columnWidths are the column widths for res.
+func (s Model) columnWidths(res *recommend.Result) columns {
+	var cols columns
+	var ids []int
 	for _, c := range res.Customers {
 		for _, it := range c.Items {
-			itemW = max(itemW, lipgloss.Width(it.ItemID))
-			descW = max(descW, lipgloss.Width(it.Description))
+			ids = append(ids, lipgloss.Width(it.ItemID))
+			cols.desc = max(cols.desc, lipgloss.Width(it.Description))
+			cols.reason = max(cols.reason, lipgloss.Width(s.ReasonText(it.Reason)))
+			cols.short = max(cols.short, lipgloss.Width(s.ReasonShort(it.Reason)))
 		}
 	}
-	return min(itemW, 12), descW
+	cols.item = 4
+	if len(ids) > 0 {
+		slices.Sort(ids)
+		cols.item = max(cols.item, ids[int(math.Ceil(idShare*float64(len(ids))))-1])
+	}
+	return cols
 }
 
 // checkLines say whose lists are shown and why: the held-out check of the

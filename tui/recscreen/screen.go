@@ -78,11 +78,10 @@ type Model struct {
 	outcome   string // how the last run ended, when it did not give a result
 	failed    bool
 	res       *recommend.Result
-	showCust  bool // the customers rather than the metrics, when both do not fit
-	selected  int  // index into res.Customers
-	listTop   int  // first customer shown in the list
-	itemW     int  // the item column's width: the longest item ID in res, at most 12
-	descW     int  // the longest item description in res
+	showCust  bool    // the customers rather than the metrics, when both do not fit
+	selected  int     // index into res.Customers
+	listTop   int     // first customer shown in the list
+	cols      columns // the customer view's column widths over res
 
 	view string
 }
@@ -430,7 +429,7 @@ func (s *Model) finish() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
 		}
 		s.res, s.selected, s.listTop = res, 0, 0
-		s.itemW, s.descW = columnWidths(res)
+		s.cols = s.columnWidths(res)
 		s.outcome = ""
 	case errors.Is(err, context.Canceled):
 		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")

@@ -49,10 +49,15 @@ func (s *Model) render() {
 	switch {
 	case s.state != runIdle && s.state != runEnded:
 		body = s.chartLines(w, bodyH)
-	case s.res != nil:
-		body = s.resultLines(w, bodyH)
 	default:
-		body = s.hintLines(w)
+		body = s.failureLines(w)
+		rest := max(bodyH-len(body), 0)
+		if s.res != nil {
+			body = append(body, s.resultLines(w, rest)...)
+		} else if hint := s.hintLines(w); len(body) == 0 || len(hint) <= rest {
+			// Under a failure only whole: cut, it would end mid-sentence.
+			body = append(body, hint...)
+		}
 	}
 	s.view = widget.Fit(strings.Join(append(lines, body...), "\n"), w, h)
 }
@@ -195,12 +200,11 @@ func (s Model) statusLine(w int) string {
 	case runStopping:
 		text = s.Tf("run %d · stopping…", "第 %d 次 · 正在停止…", s.runs)
 	case runEnded:
+		if s.failed {
+			return "" // failureLines show why
+		}
 		if s.outcome != "" {
-			style := st.Muted
-			if s.failed {
-				style = st.Warning
-			}
-			return common.Truncate(style.Render(s.outcome), w)
+			return common.Truncate(st.Muted.Render(s.outcome), w)
 		}
 		if s.res == nil {
 			return ""
@@ -209,6 +213,20 @@ func (s Model) statusLine(w int) string {
 			s.runs, s.latest.Epoch, common.Thousands(len(s.res.Customers)))
 	}
 	return common.Truncate(st.Muted.Render(text), w)
+}
+
+// failureLines are the boxed reason the last run failed, the whole
+// message with the command line's advice, and whether the result below
+// is an earlier one; nil unless the last run failed.
+func (s Model) failureLines(w int) []string {
+	if s.state != runEnded || !s.failed {
+		return nil
+	}
+	note := ""
+	if s.res != nil {
+		note = s.T("The previous result below is kept.", "下面保留的是之前的结果。")
+	}
+	return s.Panel(s.Styles.Error.Render(s.Tf("Run %d failed", "第 %d 次运行失败", s.runs)), s.outcome, note, w)
 }
 
 // staleLines say, when the cutoff or the horizon changed after the shown

@@ -45,7 +45,7 @@ func TestColumnsStayPutFromCustomerToCustomer(t *testing.T) {
 	}
 	// One customer's item gets a longer description than any other.
 	s.res.Customers[2].Items[0].Description = "Hand-painted enamel teapot"
-	s.itemW, s.descW = columnWidths(s.res)
+	s.cols = s.columnWidths(s.res)
 	column := -1
 	for range 5 {
 		lines := s.itemLines(80, true)

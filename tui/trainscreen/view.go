@@ -113,19 +113,10 @@ func (s *Model) render() {
 // refusalPanel is the boxed reason the data cannot train, w cells wide,
 // while no run is under way (nil without one).
 func (s Model) refusalPanel(w int) []string {
-	if s.refusal == "" || (s.state != trainIdle && s.state != trainEnded) || w < 12 {
+	if s.refusal == "" || (s.state != trainIdle && s.state != trainEnded) {
 		return nil
 	}
-	st := s.Styles
-	// Wrapped here, not by the box, whose wrap breaks a Chinese sentence
-	// anywhere and "--log" after its hyphens.
-	body := append([]string{st.Warning.Render(s.T("Cannot train", "无法训练"))}, widget.WrapParagraphs(s.refusal, max(w-4, 1))...)
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(0, 1).Width(w).Render(strings.Join(body, "\n"))
-	lines := strings.Split(box, "\n")
-	for i, line := range lines {
-		lines[i] = common.Pad(line, w)
-	}
-	return lines
+	return s.Panel(s.Styles.Warning.Render(s.T("Cannot train", "无法训练")), s.refusal, "", w)
 }
 
 // Status is the short state for the tab bar.

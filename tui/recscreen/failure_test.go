@@ -1,0 +1,133 @@
+package recscreen
+
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/recommend"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// oneCustomer is a log of one customer who bought A twice and then B:
+// every training pair is bought, so the recommender refuses it.
+const oneCustomer = "../testdata/recommend/one_customer.csv"
+
+// readyOn returns the screen with the item log at path read.
+func readyOn(t *testing.T, c common.Common, path string) Model {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: "log", Path: path}, open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(c, open)
+	s.SetSize(c.Width, c.Height)
+	s = drain(s, s.SetData(d))
+	if s.log == nil {
+		t.Fatalf("item log not read: %q", s.refusal)
+	}
+	return s
+}
+
+// panelLines are the lines in the first box of view, without the border.
+func panelLines(view string) []string {
+	var lines []string
+	in := false
+	for _, line := range strings.Split(ansi.Strip(view), "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case strings.HasPrefix(line, "╭"):
+			in = true
+		case strings.HasPrefix(line, "╰"):
+			return lines
+		case in:
+			lines = append(lines, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "│"), "│")))
+		}
+	}
+	return nil
+}
+
+// joinWrapped joins lines as the wrap split them: with a space between
+// two Latin words, with none beside a CJK character.
+func joinWrapped(lines ...string) string {
+	var b strings.Builder
+	for _, line := range lines {
+		if b.Len() > 0 {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(line)
+			if last < utf8.RuneSelf && first < utf8.RuneSelf {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// boxSays checks that view's box reads heading, then text whole.
+func boxSays(t *testing.T, what, view, heading, text string) {
+	t.Helper()
+	lines := panelLines(view)
+	if len(lines) == 0 || lines[0] != heading || joinWrapped(lines[1:]...) != text {
+		t.Errorf("%s: box reads\n%q\nwant %q then\n%q\nin\n%s", what, lines, heading, text, ansi.Strip(view))
+	}
+}
+
+// TestGoldenFailedRun: a run the recommender refuses shows its whole
+// reason, the command line's advice included, boxed at every size (it
+// was one line cut at "in th…" over blank rows).
+func TestGoldenFailedRun(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := press(readyOn(t, c, oneCustomer), "space")
+		if !s.failed {
+			t.Fatalf("the run did not fail: %q", s.outcome)
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}
+
+// TestFailureShowsTheWholeMessage checks the box's text against the error
+// package recommend gives for the same log and settings, run here, and
+// that the box says the previous result is kept only when there is one.
+func TestFailureShowsTheWholeMessage(t *testing.T) {
+	l, _, err := experiment.ReadItemLog(experiment.Source{Kind: "log", Path: oneCustomer}, open, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, heading, kept string }{
+		{"en", "Run 1 failed", "The previous result below is kept."},
+		{"zh", "第 1 次运行失败", "下面保留的是之前的结果。"},
+	} {
+		com := screentest.Common(c.lang, 80, 24)
+		s := press(readyOn(t, com, oneCustomer), "space")
+		_, want := recommend.Prepare(l, recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
+			Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig()})
+		if want == nil {
+			t.Fatal("recommend.Prepare took the one-customer log")
+		}
+		boxSays(t, c.lang+", no result before", s.View(), c.heading, com.ErrorText(want))
+		if !strings.Contains(com.ErrorText(want), "--item-column") {
+			t.Errorf("the advice is not in the message: %q", com.ErrorText(want))
+		}
+
+		// A failure after a result: the result stays below the box.
+		s = press(ready(t, com), "space")
+		if s.Result() == nil {
+			t.Fatal("no result")
+		}
+		s.cutoff = recommend.Day(time.Date(2024, 1, 10, 0, 0, 0, 0, time.UTC)) // before two horizons of history
+		s = press(s, "space")
+		if !s.failed || s.Result() == nil {
+			t.Fatalf("%s: failed %v, result kept %v", c.lang, s.failed, s.Result() != nil)
+		}
+		lines := panelLines(s.View())
+		if len(lines) < 2 || lines[0] != "第 2 次运行失败" && lines[0] != "Run 2 failed" || lines[len(lines)-1] != c.kept {
+			t.Errorf("%s: box after a result reads %q, want the note %q last", c.lang, lines, c.kept)
+		}
+	}
+}
