@@ -47,7 +47,7 @@ func TestFindLabelAffixed(t *testing.T) {
 func TestLabelNotFoundTwoValuedFirst(t *testing.T) {
 	csv := "id,plan,sex,age,paid\n1,a,F,30,0\n2,b,M,40,1\n3,c,F,,1\n4,a,, 50,0\n"
 	_, err := ReadCSV(strings.NewReader(csv), "t.csv", CSVOptions{})
-	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN (columns with two values, the likeliest labels: sex, paid)"
+	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …) (columns with two values, the likeliest labels: sex, paid)"
 	var lnf *LabelNotFoundError
 	if err == nil || err.Error() != want || !errors.As(err, &lnf) || !errors.Is(err, ErrNoLabel) {
 		t.Fatalf("error\n got %v\nwant %s", err, want)

@@ -59,23 +59,12 @@ var causes = []struct {
 // in Chinese, a sentence for a refusal or divergence the TUI knows, or the
 // cause recognised with errors.Is, at the file:line:column of a parse
 // error, with the English detail kept in parentheses. Other errors stay in
-// English. The command line's advice to name a label with --label is left
-// out: the interface asks for the label with a column list instead.
+// English.
 func (c Common) ErrorText(err error) string {
-	text := c.errorText(err)
-	var nl *data.LabelNotFoundError
-	if errors.As(err, &nl) {
-		text = strings.Replace(text, data.LabelFlagAdvice, "", 1)
-	}
-	return text
-}
-
-// errorText is ErrorText with the command line's advice left in.
-func (c Common) errorText(err error) string {
 	var look *data.LogLookError
 	if errors.As(err, &look) {
 		// The command line's advice (--log) is a key here.
-		return c.errorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
+		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
 	}
 	plain := PlainError(err)
 	if c.Lang != "zh" {
