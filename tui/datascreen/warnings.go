@@ -40,6 +40,8 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		return fmt.Sprintf("%s：%s 条保留的行没有金额、单价或数量（第一处：第 %d 行第 %d 列，%s）："+
 			"这些订单照常计入，缺少的数按 0 读，所以消费额和件数的合计不含这些行",
 			w.Path, common.Thousands(w.Lines), w.Line, w.Column, cell)
+	case *experiment.DecimalCommaWarning:
+		return fmt.Sprintf("%s：列 %q 按类别读取：%s", w.Path, w.Column, common.DecimalCommaZh(w.Cells))
 	case *experiment.LeakWarning:
 		return fmt.Sprintf("%s：列 %q 单独就能区分标签（单列 ROC AUC %.4f）：它可能是换了名字的标签，或只有在结果发生后才知道；"+
 			"请用 --exclude %s 将其排除", w.Path, w.Column, w.AUC, experiment.ShellWord(w.Column))

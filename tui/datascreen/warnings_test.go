@@ -58,6 +58,11 @@ func TestWarningsInChinese(t *testing.T) {
 				`or known only after the outcome; leave it out with --exclude "Churn Reason"`,
 			`u.csv：列 "Churn Reason" 单独就能区分标签（单列 ROC AUC 1.0000）：它可能是换了名字的标签，或只有在结果发生后才知道；` +
 				`请用 --exclude "Churn Reason" 将其排除`},
+		{&experiment.DecimalCommaWarning{Path: "u.csv", Column: "price", Cells: [2]string{"1,25", "2,5"}},
+			`u.csv: column "price" is read as a category: it looks like numbers written with a decimal comma ("1,25", "2,5"), ` +
+				"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
+			`u.csv：列 "price" 按类别读取：看起来是用小数逗号书写的数字（"1,25"、"2,5"），只有以分号分隔的文件才把它们读作数字：` +
+				"请用分号分隔各字段，或用小数点书写数字"},
 		{&experiment.BlankWarning{Path: "o.csv", BlankNumbers: data.BlankNumbers{Lines: 2615, Line: 5, Column: 3, Role: "quantity"}},
 			"o.csv: 2,615 kept lines have no amount, price or quantity (the first: line 5, column 3, quantity blank): " +
 				"their orders count and the missing number is read as 0, so spend and unit sums leave those lines out",
