@@ -285,7 +285,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		if err != nil {
 			return nil, logLook(src, open, err)
 		}
-		return &Data{Source: src, Table: t}, nil
+		return &Data{Source: src, Table: t, Warnings: orderLogWarnings(src, open, t)}, nil
 	}
 	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
 		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)

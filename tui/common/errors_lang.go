@@ -257,9 +257,29 @@ func factsZh(f data.Facts) string {
 // logLookText says what a file opened as a table looks like (an order
 // log) and that g on the Data screen opens it as one.
 func (c Common) logLookText(l data.LogLook) string {
-	const advice = ": press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again"
+	return c.LogLookWhat(l) + c.T(": ", "：") + c.openLogAdvice()
+}
+
+// LogLookWarning is the load warning of a table read with a label whose
+// file path reads as an order log (experiment.OrderLogWarning): what it
+// looks like, that each line is a row of its own, and that g on the Data
+// screen opens it as a log.
+func (c Common) LogLookWarning(path string, l data.LogLook) string {
+	return path + c.T(": ", "：") + c.LogLookWhat(l) +
+		c.T(": each line is read as a row of its own; ", "：每一行都被读作单独的一行；") + c.openLogAdvice()
+}
+
+// openLogAdvice says how the interface opens a file as an order log.
+func (c Common) openLogAdvice() string {
+	return c.T("press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again",
+		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签")
+}
+
+// LogLookWhat says what a file looks like read as an order log (in
+// English, data.LogLook.What).
+func (c Common) LogLookWhat(l data.LogLook) string {
 	if c.Lang != "zh" {
-		return l.What() + advice
+		return l.What()
 	}
 	column := func(name string) string {
 		if l.Headerless {
@@ -275,8 +295,7 @@ func (c Common) logLookText(l data.LogLook) string {
 	if !l.Headerless {
 		customer += " " // after the quoted name, as before a number
 	}
-	return fmt.Sprintf("它看起来是订单日志，而不是每个客户一行的表（%s中%s有 %s 个客户，日期在%s）："+
-		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	return fmt.Sprintf("它看起来是订单日志，而不是每个客户一行的表（%s中%s有 %s 个客户，日期在%s）",
 		lines, customer, Thousands(l.Customers), column(l.Date))
 }
 

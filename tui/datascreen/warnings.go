@@ -9,8 +9,13 @@ import (
 )
 
 // warning words a load warning in the interface's language: English is
-// experiment's own wording, Chinese is worded here from its fields.
+// experiment's own wording (but for an order log's, whose advice is a
+// key here), Chinese is worded here from its fields.
 func (s Model) warning(w experiment.LoadWarning) string {
+	if o, ok := w.(*experiment.OrderLogWarning); ok {
+		// The command line's --log is a key here, in both languages.
+		return s.LogLookWarning(o.Path, o.Look)
+	}
 	if s.Lang != "zh" {
 		return w.String()
 	}

@@ -84,3 +84,21 @@ func TestWarningsInChinese(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderLogWarningNamesTheKey: the warning on a table with a label that
+// reads as an order log says, in both languages, that g on the Data screen
+// opens it as one; the command line's --log means nothing here.
+func TestOrderLogWarningNamesTheKey(t *testing.T) {
+	w := &experiment.OrderLogWarning{Path: "o.csv", Look: data.LogLook{Customer: "customer_id", Date: "order_date", Lines: 6, Customers: 3}}
+	for lang, want := range map[string]string{
+		"en": `o.csv: it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
+			`with dates in column "order_date"): each line is read as a row of its own; press g on the Data screen to open it as an order log, ` +
+			"which makes one row per customer and labels it by whether they order again",
+		"zh": `o.csv：它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
+			"每一行都被读作单独的一行；请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	} {
+		if got := New(screentest.Common(lang, 120, 40)).warning(w); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
+		}
+	}
+}
