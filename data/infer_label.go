@@ -94,6 +94,10 @@ type LabelNotFoundError struct {
 	// Named is the column asked for as the label, "" when the label was to
 	// be recognised by its name.
 	Named string
+	// Likeliest are the columns with two values in the first rows of a
+	// CSV file, which the message names as the likeliest labels (nil when
+	// it names none); Columns starts with them.
+	Likeliest []string
 	// Advice, empty as the error is made, is set by a program that names
 	// a label its own way (the command line: its --label flag) when none
 	// was named (Named ""): the message then has it right after the

@@ -42,8 +42,9 @@ func TestFindLabelAffixed(t *testing.T) {
 }
 
 // TestLabelNotFoundTwoValuedFirst: with no label recognised, the columns
-// with two values in the first rows are named in the error and come first
-// in Columns (sex: F/M, paid: 0/1; plan has three values, id four).
+// with two values in the first rows are named in the error and in
+// Likeliest, and come first in Columns (sex: F/M, paid: 0/1; plan has
+// three values, id four).
 func TestLabelNotFoundTwoValuedFirst(t *testing.T) {
 	csv := "id,plan,sex,age,paid\n1,a,F,30,0\n2,b,M,40,1\n3,c,F,,1\n4,a,, 50,0\n"
 	_, err := ReadCSV(strings.NewReader(csv), "t.csv", CSVOptions{})
@@ -54,5 +55,8 @@ func TestLabelNotFoundTwoValuedFirst(t *testing.T) {
 	}
 	if got := strings.Join(lnf.Columns, ","); got != "sex,paid,id,plan,age" {
 		t.Errorf("columns %s", got)
+	}
+	if got := strings.Join(lnf.Likeliest, ","); got != "sex,paid" {
+		t.Errorf("likeliest %s", got)
 	}
 }

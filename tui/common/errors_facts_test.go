@@ -22,6 +22,13 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		}
 		return err
 	}
+	readNamed := func(text, label string) error {
+		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{Label: label})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return err
+	}
 	var many strings.Builder
 	many.WriteString("age,churn\n")
 	for i := range 30 {
@@ -82,6 +89,18 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		{readCSV(many.String()),
 			`u.csv: label column "churn" has more than 20 classes ("c00", "c01", "c02", "c03", "c04", …); it needs exactly two`,
 			`u.csv：标签不是二分类（标签列 "churn" 有超过 20 个类别（"c00", "c01", "c02", "c03", "c04", …），需要恰好两个）`},
+		// No label found, then also the likeliest columns, then a named
+		// one absent (a header cell that is no printable text quoted, as
+		// the English does): the detail used to stay in English.
+		{readCSV("a,b\n1,2\n"),
+			"u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …)",
+			"u.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名）"},
+		{readCSV("id,plan,sex,paid\n1,a,F,0\n2,b,M,1\n3,c,F,1\n"),
+			"u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …) (columns with two values, the likeliest labels: sex, paid)",
+			"u.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名；只有两个取值的列最可能是标签：sex, paid）"},
+		{readNamed("a,\"b\tc\"\n1,2\n", "churn"),
+			`u.csv:1: no column named "churn" for the label (columns: a, "b\tc")`,
+			`u.csv:1：找不到标签列（没有名为 "churn" 的列；现有的列：a, "b\tc"）`},
 		{readCSV("Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n"),
 			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); ` +
 				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
@@ -86,9 +88,9 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
 	}
-	var title *data.LabelNotFoundError
-	if errors.As(err, &title) && title.TitleAbove > 0 {
-		return where(title.ParseError) + "：找不到标签列（" + titleZh(title) + "）"
+	var notFound *data.LabelNotFoundError
+	if errors.As(err, &notFound) {
+		return where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
 	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
@@ -141,6 +143,51 @@ func brokenGzipZh(f data.BrokenGzip, inLine bool) string {
 func titleZh(e *data.LabelNotFoundError) string {
 	return fmt.Sprintf("第 %d 行只有一个单元格 %q，第 %d 行才是第一个有 %d 个单元格的行：如果第 %d 行以上是标题而不是表头，请删除这些行",
 		e.Line, e.Title, e.TitleAbove, e.TitleCells, e.TitleAbove)
+}
+
+// labelNotFoundZh says in Chinese why no label column was found: the
+// column named is not in the file, or none has a label's name (then the
+// likeliest columns or the title line above the header).
+func labelNotFoundZh(e *data.LabelNotFoundError) string {
+	switch {
+	case e.Named != "":
+		return fmt.Sprintf("没有名为 %q 的列；现有的列：%s", e.Named, nameList(e.Columns))
+	case e.TitleAbove > 0:
+		return titleZh(e)
+	case len(e.Likeliest) > 0:
+		return labelNamesZh + "；只有两个取值的列最可能是标签：" + nameList(e.Likeliest)
+	}
+	return labelNamesZh
+}
+
+// labelNamesZh says in Chinese which names a label column is looked for
+// under (data's "looked for churn, label, …").
+const labelNamesZh = "查找过 churn、label、target、revenue、exited、purchased 等列名"
+
+// nameList lists column names as the data package's messages do: joined
+// with commas, a name that is not printable text quoted.
+func nameList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if !printableText(n) {
+			out[i] = strconv.Quote(n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// printableText reports whether s is valid UTF-8 of printable characters.
+func printableText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstFew is the first n of items, then "…" when there are more.

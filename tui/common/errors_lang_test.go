@@ -115,7 +115,7 @@ func TestErrorTextOfAnOrderLogOpenedAsATable(t *testing.T) {
 			`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
 			`with dates in column "order_date"): press g on the Data screen to open it as an order log, which makes one row per customer ` +
 			"and labels it by whether they order again",
-		"zh": "o.csv:1：找不到标签列（no label column found (looked for churn, label, target, revenue, exited, purchased, …)）；" +
+		"zh": "o.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名）；" +
 			`它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
 			"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
 	} {
