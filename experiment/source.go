@@ -199,7 +199,7 @@ func (d *Data) RowsFingerprint() *RowsFingerprint {
 // order log or the fit fails.
 func (d *Data) BGNBD() (*BGNBDScores, error) {
 	if d.Log == nil || d.Cohort == nil {
-		return nil, fmt.Errorf("%w: %s is not an order log", ErrBaseline, d.Source.Describe())
+		return nil, &BaselineError{Detail: d.Source.Describe() + " is not an order log"}
 	}
 	if d.bgnbd != nil && d.bgnbdOf == d.Table && len(d.bgnbd.PAny) == d.Table.Rows {
 		return d.bgnbd, nil

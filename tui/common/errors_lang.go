@@ -50,7 +50,7 @@ var causes = []struct {
 	{anomaly.ErrColumn, "列不能用于异常检测"},
 	{anomaly.ErrNoRows, "行数太少，无法检测异常"},
 	{experiment.ErrPlan, "计划设置无效"},
-	{experiment.ErrBaseline, "无法拟合 BG/NBD 基线"},
+	{experiment.ErrBaseline, "没有 BG/NBD 基线"},
 	{experiment.ErrTooFewRows, "行数太少"},
 	{experiment.ErrSource, "数据来源有误"},
 	{experiment.ErrBundle, "模型文件无效"},
@@ -87,6 +87,11 @@ func (c Common) ErrorText(err error) string {
 	var div *engine.DivergedError
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
+	}
+	var baseline *experiment.BaselineError
+	if errors.As(err, &baseline) {
+		// The step is named once, in Chinese.
+		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) {
