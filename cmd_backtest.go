@@ -236,7 +236,7 @@ func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 	fmt.Fprintln(w, "BG/NBD fitted on each test cutoff's history (weeks, same-day orders merged), scored by P(at least one order in the horizon):")
 	for _, f := range res.Folds {
 		if f.BGNBDErr != nil {
-			fmt.Fprintf(w, "  fold %d: not fitted: %v\n", f.Fold, f.BGNBDErr)
+			fmt.Fprintf(w, "  fold %d: not fitted: %s\n", f.Fold, experiment.BaselineReason(f.BGNBDErr))
 			continue
 		}
 		fmt.Fprintf(w, "  fold %d: %s\n", f.Fold, describeBGNBD(f.BGNBDFit))

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,4 +55,36 @@ func TestOrderLogGivenAsDataSuggestsLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustRefuse(t, []string{"train", "--data", users}, "retain: "+users+":1"+noLabel+"\n")
+}
+
+// TestOrderLogWithALabelGivenAsDataWarns: an order log given with --data
+// whose label is found (a yes/no column named churn) or named with
+// --label is trained on one row per line as before, but no longer without
+// a word: stderr first says it looks like an order log and that --log
+// makes one row per customer. Its 90 lines hold 30 customers (c00..c29,
+// each on three lines).
+func TestOrderLogWithALabelGivenAsDataWarns(t *testing.T) {
+	dir := t.TempDir()
+	orders := filepath.Join(dir, "orders.csv")
+	var b strings.Builder
+	b.WriteString("customer_id,order_date,amount,churn\n")
+	for i := range 90 {
+		fmt.Fprintf(&b, "c%02d,2024-%02d-%02d,%d.5,%s\n", i%30, 1+i%12, 1+i%28, 5+i*7%40, []string{"no", "yes"}[i/3%2])
+	}
+	if err := os.WriteFile(orders, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "warning: " + orders + `: it looks like an order log, not a table of one row per customer (its 90 lines hold 30 customers in column "customer_id", ` +
+		`with dates in column "order_date"): each line is read as a row of its own; ` +
+		"give it with --log instead of --data for one row per customer, labelled by whether they order again"
+	for _, args := range [][]string{nil, {"--label", "churn"}} {
+		c := newCLI(t)
+		args = append([]string{"train", "--data", orders, "--epochs", "1", "--layers", "4", "--out", filepath.Join(dir, "m.retain")}, args...)
+		if code := c.run(context.Background(), args...); code != exitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, c.stderr.String())
+		}
+		if first, _, _ := strings.Cut(c.stderr.String(), "\n"); first != want {
+			t.Errorf("%v: stderr begins\n%q\nwant\n%q", args, first, want)
+		}
+	}
 }

@@ -87,6 +87,20 @@ func classify(err error) error {
 	return &exitError{code: exitFailure, err: err}
 }
 
+// labelFlagAdvice is how the command line names a label column that it
+// did not recognise.
+const labelFlagAdvice = "; name it with --label COLUMN"
+
+// adviseLabelFlag makes err, where it holds a label column not recognised
+// (and not named), say to name one with --label: the data package's
+// message leaves how to the program that shows it.
+func adviseLabelFlag(err error) {
+	var notFound *data.LabelNotFoundError
+	if errors.As(err, &notFound) && notFound.Named == "" {
+		notFound.Advice = labelFlagAdvice
+	}
+}
+
 // errInterrupted is what the user reads after Ctrl-C.
 var errInterrupted = errors.New("interrupted")
 

@@ -268,7 +268,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	}
 	bg, err := d.BGNBD()
 	if err != nil {
-		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %v\n", err)
+		fmt.Fprintf(a.stderr, "note: no BG/NBD baseline: %s\n", experiment.BaselineReason(err))
 		return scored, nil, nil
 	}
 	return scored, bg, nil

@@ -110,14 +110,17 @@ func TestXlsxTrainData(t *testing.T) {
 // TestXlsxThatIsNoWorkbookSaysSo: a file named .xlsx holding binary bytes
 // that are no zip archive (a damaged download, another file renamed) is
 // refused as no valid Excel workbook, exit 2, not as "binary, not CSV
-// text".
+// text"; so is one named .xlsm, the macro-enabled kind of the same zip,
+// which was still "binary, not CSV text".
 func TestXlsxThatIsNoWorkbookSaysSo(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "users.xlsx")
-	if err := os.WriteFile(path, []byte("\x8f\x03\xa7\x00\x1b\xee\x11\x92random\x00\x07bytes\x9c\x00\x01\xfe\n\x05\x00\xff"), 0o600); err != nil {
-		t.Fatal(err)
+	for _, kind := range []string{"xlsx", "xlsm"} {
+		path := filepath.Join(t.TempDir(), "users."+kind)
+		if err := os.WriteFile(path, []byte("\x8f\x03\xa7\x00\x1b\xee\x11\x92random\x00\x07bytes\x9c\x00\x01\xfe\n\x05\x00\xff"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		want := "retain: " + path + ": the file is not a valid Excel workbook: an " + kind + " file is a zip archive, and this one is not " +
+			"(damaged, or another kind of file renamed); save the sheet again as xlsx or as CSV (UTF-8)\n"
+		mustRefuse(t, []string{"train", "--data", path}, want)
+		mustRefuse(t, []string{"train", "--log", path}, want)
 	}
-	want := "retain: " + path + ": the file is not a valid Excel workbook: an xlsx file is a zip archive, and this one is not " +
-		"(damaged, or another kind of file renamed); save the sheet again as xlsx or as CSV (UTF-8)\n"
-	mustRefuse(t, []string{"train", "--data", path}, want)
-	mustRefuse(t, []string{"train", "--log", path}, want)
 }

@@ -13,6 +13,7 @@
 // every customer, P(alive), the expected number of purchases in the next t
 // weeks and the probability of at least one purchase in them.
 //
-// Its errors reach users as they are (the TUI's "BG/NBD not fitted: …", the
-// CLI's refusals), so their text has no "btyd: " prefix.
+// Its errors reach users inside the messages that name the step ("BG/NBD
+// baseline: o.csv up to 2024-02-20: the fit did not converge"), so their
+// text has no "btyd: " prefix and does not name BG/NBD again.
 package btyd

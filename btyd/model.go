@@ -62,8 +62,10 @@ func (p Params) TotalLogLikelihood(cs []Customer) float64 {
 	return s
 }
 
-// ErrFit reports a maximum-likelihood fit that did not converge.
-var ErrFit = errors.New("the BG/NBD fit did not converge")
+// ErrFit reports a maximum-likelihood fit that did not converge. Its text
+// does not name BG/NBD: the caller's message does ("BG/NBD baseline: …:
+// the fit did not converge").
+var ErrFit = errors.New("the fit did not converge")
 
 // Fit estimates the parameters by maximum likelihood over the customers'
 // calibration summaries. It minimises the mean negative log-likelihood per customer over the

@@ -264,13 +264,13 @@ func TestReadCSVErrors(t *testing.T) {
 			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"`, ErrNotNumeric},
 		{"inf in numeric column", "churn,x\nyes,1\nno,2\nno,+Inf\n", CSVOptions{InferRows: 2},
 			`t.csv:4:2: column "x": expected a finite number (the column's first rows are numeric), got "+Inf"`, ErrNotNumeric},
-		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN", ErrNoLabel},
+		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …)", ErrNoLabel},
 		// A report's title and date line above rows without a header
 		// (title lines above a header are left out: TestReadCSVTitleLines):
 		// the refusal says where the wider line is (blank lines are
 		// skipped, so line 4).
 		{"title above headerless rows", "Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n", CSVOptions{},
-			`t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`, ErrNoLabel},
+			`t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`, ErrNoLabel},
 		{"named label absent", "a,b\n1,2\n", CSVOptions{Label: "churn"}, `t.csv:1: no column named "churn" for the label (columns: a, b)`, ErrNoLabel},
 		{"blank label, label optional", "x,churn\n1,yes\n2, \n", CSVOptions{LabelOptional: true}, `t.csv:3:2: label column "churn" is blank`, ErrLabelMissing},
 		{"every label blank", "x,churn\n1,\n2, \n", CSVOptions{}, `t.csv:2:2: label column "churn" is blank on every row (2 rows)`, ErrLabelMissing},

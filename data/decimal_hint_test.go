@@ -121,3 +121,29 @@ func TestNoDecimalCommaHintForOtherText(t *testing.T) {
 		t.Errorf("semicolon file: price %v %v %q", c.Kind, c.Values[:1], c.Note)
 	}
 }
+
+// TestDecimalCommaCategorySaysSo: a column of numbers written with a
+// decimal comma with few distinct values (12 here, at most the 50 a
+// category may have) is read as a category: it stays a feature, and its
+// reason says what it most likely is, so that a program can warn that it
+// is not read as numbers (it used to have no reason at all). A category of
+// text with commas has none.
+func TestDecimalCommaCategorySaysSo(t *testing.T) {
+	tab := mustRead(t, commaPrices(60, 12, ","), CSVOptions{})
+	c := tab.Column("price")
+	if c.Kind != Categorical || len(c.Levels) != 12 || c.Why != (Reason{DecimalComma: [2]string{"1,25", "1,50"}}) || !c.IsFeature() {
+		t.Fatalf("price: kind %v, %d levels, why %+v, feature %v", c.Kind, len(c.Levels), c.Why, c.IsFeature())
+	}
+	if want := `it looks like numbers written with a decimal comma ("1,25", "1,50"), ` + decimalCommaAdvice; c.Note != want {
+		t.Errorf("note %q\nwant %q", c.Note, want)
+	}
+	var b strings.Builder
+	b.WriteString("v,x,churn\n")
+	for i := range 60 {
+		fmt.Fprintf(&b, "\"Smith, J%d\",%d,%s\n", i%5, i%7, []string{"no", "yes"}[i%2])
+	}
+	tab = mustRead(t, b.String(), CSVOptions{})
+	if c := tab.Column("v"); c.Kind != Categorical || c.Why != (Reason{}) || c.Note != "" {
+		t.Errorf("names: kind %v, why %+v, note %q", c.Kind, c.Why, c.Note)
+	}
+}

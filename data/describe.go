@@ -58,12 +58,12 @@ type Reason struct {
 	Dates                 DateDoubt
 	DateFirst, DateSecond string
 	// DecimalComma quotes the first one or two cells, in file order, of a
-	// text column left out (ReasonUnique, ReasonTooManyLevels) whose every
-	// value reads as a number written with a decimal comma ("3,14"), as a
-	// semicolon-separated file would read it: a column of numbers, most
-	// likely, in a file that is not separated by semicolons. Unused cells
-	// are "" (an array keeps Reason comparable); DecimalCommaCells lists
-	// the others.
+	// text column left out (ReasonUnique, ReasonTooManyLevels) or read as
+	// a category (ReasonNone) whose every value reads as a number written
+	// with a decimal comma ("3,14"), as a semicolon-separated file would
+	// read it: a column of numbers, most likely, in a file that is not
+	// separated by semicolons. Unused cells are "" (an array keeps Reason
+	// comparable); DecimalCommaCells lists the others.
 	DecimalComma [2]string
 }
 

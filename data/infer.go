@@ -151,6 +151,12 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 		c.explain(Reason{Kind: ReasonIDName, Distinct: len(levels), Rows: present})
 	case len(levels) <= maxLevels:
 		c.Kind, c.Levels = Categorical, levels
+		// Numbers with a decimal comma, few enough to be a category: the
+		// reason says so, for a program to warn that they are not read
+		// as numbers.
+		if cells := decimalCommaCells(b, strs, levels); cells[0] != "" {
+			c.explain(Reason{DecimalComma: cells})
+		}
 	default:
 		c.Kind = ID
 		c.explain(Reason{Kind: ReasonTooManyLevels, Distinct: len(levels), Rows: present, MaxLevels: maxLevels,

@@ -43,7 +43,8 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 		return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header))), Columns: slices.Clone(header)}
+			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header))),
+			Columns: slices.Clone(header), Named: want}
 	}
 	for _, candidate := range labelNames {
 		for i, h := range header {
@@ -55,16 +56,10 @@ func findLabel(file string, header []string, want string) (int, error) {
 	if i := affixedLabel(header); i >= 0 {
 		return i, nil
 	}
-	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-		"no label column found (looked for churn, label, target, revenue, exited, purchased, …)"+LabelFlagAdvice),
-		Columns: slices.Clone(header)}
+	const notFound = "no label column found (looked for churn, label, target, revenue, exited, purchased, …)"
+	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel, notFound),
+		Columns: slices.Clone(header), sentence: notFound}
 }
-
-// LabelFlagAdvice follows the sentence of a label not found by its name
-// (a hint on title lines may come after it): the command line's way to
-// name one. The TUI, which asks for the label with a column list instead,
-// removes it.
-const LabelFlagAdvice = "; name it with --label COLUMN"
 
 // labelColumn returns the index of the label column as opts asks for it
 // (findLabel), or -1 for a table read without a label: with NoLabel, or
@@ -96,6 +91,33 @@ type LabelNotFoundError struct {
 	// cells on line TitleAbove (set with TitleAbove).
 	Title      string
 	TitleCells int
+	// Named is the column asked for as the label, "" when the label was to
+	// be recognised by its name.
+	Named string
+	// Likeliest are the columns with two values in the first rows of a
+	// CSV file, which the message names as the likeliest labels (nil when
+	// it names none); Columns starts with them.
+	Likeliest []string
+	// Advice, empty as the error is made, is set by a program that names
+	// a label its own way (the command line: its --label flag) when none
+	// was named (Named ""): the message then has it right after the
+	// sentence that no label column was found, before what follows about
+	// the likeliest columns or a title line. Msg never holds it.
+	Advice string
+	// sentence is the start of Msg that says no label column was found,
+	// "" when the label was named; the rest of Msg is the hint added.
+	sentence string
+}
+
+// Error is the ParseError's message, with Advice after its first sentence
+// when a program set one.
+func (e *LabelNotFoundError) Error() string {
+	if e.Advice == "" || e.sentence == "" || !strings.HasPrefix(e.Msg, e.sentence) {
+		return e.ParseError.Error()
+	}
+	advised := *e.ParseError
+	advised.Msg = e.sentence + e.Advice + e.Msg[len(e.sentence):]
+	return advised.Error()
 }
 
 // Unwrap returns the ParseError (which wraps ErrNoLabel).

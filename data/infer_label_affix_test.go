@@ -42,17 +42,21 @@ func TestFindLabelAffixed(t *testing.T) {
 }
 
 // TestLabelNotFoundTwoValuedFirst: with no label recognised, the columns
-// with two values in the first rows are named in the error and come first
-// in Columns (sex: F/M, paid: 0/1; plan has three values, id four).
+// with two values in the first rows are named in the error and in
+// Likeliest, and come first in Columns (sex: F/M, paid: 0/1; plan has
+// three values, id four).
 func TestLabelNotFoundTwoValuedFirst(t *testing.T) {
 	csv := "id,plan,sex,age,paid\n1,a,F,30,0\n2,b,M,40,1\n3,c,F,,1\n4,a,, 50,0\n"
 	_, err := ReadCSV(strings.NewReader(csv), "t.csv", CSVOptions{})
-	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN (columns with two values, the likeliest labels: sex, paid)"
+	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …) (columns with two values, the likeliest labels: sex, paid)"
 	var lnf *LabelNotFoundError
 	if err == nil || err.Error() != want || !errors.As(err, &lnf) || !errors.Is(err, ErrNoLabel) {
 		t.Fatalf("error\n got %v\nwant %s", err, want)
 	}
 	if got := strings.Join(lnf.Columns, ","); got != "sex,paid,id,plan,age" {
 		t.Errorf("columns %s", got)
+	}
+	if got := strings.Join(lnf.Likeliest, ","); got != "sex,paid" {
+		t.Errorf("likeliest %s", got)
 	}
 }

@@ -10,9 +10,9 @@ import (
 // suggestLabels adds to a LabelNotFoundError of a file whose label was not
 // named the columns that hold exactly two distinct values in its first
 // rows (the records rr reads next, at most rows of them): those are the
-// likeliest labels. The message names them, and Columns lists them first
-// (then the others, in header order), so that a program asking which
-// column is the label offers them first. Reading stops quietly at the
+// likeliest labels. The message names them (so does Likeliest), and
+// Columns lists them first (then the others, in header order), so that a
+// program asking which column is the label offers them first. Reading stops quietly at the
 // first malformed record; the error is otherwise returned as it is.
 func suggestLabels(err error, rr *recordReader, header []string, rows int) error {
 	var lnf *LabelNotFoundError
@@ -67,7 +67,7 @@ func suggestLabels(err error, rr *recordReader, header []string, rows int) error
 	if len(two) == 0 {
 		return err
 	}
-	lnf.Columns = append(two, rest...)
+	lnf.Columns, lnf.Likeliest = append(two, rest...), slices.Clone(two)
 	pe := *lnf.ParseError
 	pe.Msg += " (columns with two values, the likeliest labels: " + strings.Join(two, ", ") + ")"
 	lnf.ParseError = &pe

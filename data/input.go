@@ -52,6 +52,7 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 // (isStream) the advice converts it on its way in instead of naming a file.
 func sniffBinary(head []byte, name string) string {
 	lower, stream := strings.ToLower(name), isStream(name)
+	book := workbookExt(lower)
 	switch {
 	case bytes.HasPrefix(head, []byte{0x1F, 0x8B}):
 		switch {
@@ -62,7 +63,7 @@ func sniffBinary(head []byte, name string) string {
 		}
 		return fmt.Sprintf("gzip-compressed; decompress it first (gunzip -c %s > %s)", name, plainName(name))
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
-		if strings.HasSuffix(lower, ".xlsx") || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
+		if book != "" || bytes.Contains(head, []byte("[Content_Types].xml")) || bytes.Contains(head, []byte("xl/")) {
 			// A workbook is read (xlsx.go); this one's zip could not be
 			// opened or has no xl/workbook.xml.
 			return "a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); save the sheet again as xlsx or as CSV (UTF-8)"
@@ -81,12 +82,25 @@ func sniffBinary(head []byte, name string) string {
 	if order := utf16Order(head); order != "" {
 		return utf16Advice(name, order, "without a byte-order mark")
 	}
-	if strings.HasSuffix(lower, ".xlsx") && controlBytes(head) {
+	if book != "" && controlBytes(head) {
 		// Named as a workbook, binary, and not a zip: not "binary, not
 		// CSV text", which would leave the user wondering why a workbook
 		// was read as CSV. (Text named .xlsx is read as the CSV it is.)
-		return "not a valid Excel workbook: an xlsx file is a zip archive, and this one is not (damaged, or another kind of file " +
+		return "not a valid Excel workbook: an " + book + " file is a zip archive, and this one is not (damaged, or another kind of file " +
 			"renamed); save the sheet again as xlsx or as CSV (UTF-8)"
+	}
+	return ""
+}
+
+// workbookExt returns the extension, without its dot, of a lower-case
+// name that names a workbook of the kinds read (xlsx, and the macro-enabled
+// and template kinds xlsm, xltx and xltm, each a zip with
+// xl/workbook.xml), or "".
+func workbookExt(lower string) string {
+	for _, ext := range []string{"xlsx", "xlsm", "xltx", "xltm"} {
+		if strings.HasSuffix(lower, "."+ext) {
+			return ext
+		}
 	}
 	return ""
 }

@@ -74,7 +74,7 @@ func TestLogLookErrorKeepsTheRefusal(t *testing.T) {
 		t.Fatalf("err %v, looks like a log %v", err, ok)
 	}
 	err = &LogLookError{Err: err, Look: look}
-	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; " +
+	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); " +
 		`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
 		`with dates in column "order_date"): give it with --log instead of --data, which makes one row per customer and labels it by ` +
 		"whether they order again"

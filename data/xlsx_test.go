@@ -481,6 +481,37 @@ func TestXlsxNamedButBinary(t *testing.T) {
 	}
 }
 
+// TestOtherWorkbookKindsNamedButBroken: the workbook kinds read besides
+// xlsx (macro-enabled xlsm, templates xltx and xltm: the same zip) are
+// refused as xlsx is when they are not one. Binary bytes named so used to
+// be "binary, not CSV text", and a zip without a workbook's parts in its
+// first bytes "a zip archive; extract the CSV from it first (unzip
+// u.xlsm)"; both now say what xlsx says, with the file's own kind.
+func TestOtherWorkbookKindsNamedButBroken(t *testing.T) {
+	junk := []byte("\x8f\x03\xa7\x00\x1b\xee\x11\x92random\x00\x07bytes,\x9c\x00\x01\xfe\n\x05\x00\xff")
+	zipped := []byte("PK\x03\x04\x14\x00\x00\x00\x08\x00word/document.xml")
+	for _, ext := range []string{"xlsm", "xltx", "xltm", "XLSM"} {
+		name := "u." + ext
+		kind := strings.ToLower(ext)
+		for _, c := range []struct {
+			in   []byte
+			want string
+		}{
+			{junk, name + ": the file is not a valid Excel workbook: an " + kind + " file is a zip archive, and this one is not " +
+				"(damaged, or another kind of file renamed); save the sheet again as xlsx or as CSV (UTF-8)"},
+			{zipped, name + ": the file is a zip archive that is not a readable Excel workbook (cut short, or without xl/workbook.xml); " +
+				"save the sheet again as xlsx or as CSV (UTF-8)"},
+		} {
+			if _, err := ReadCSV(bytes.NewReader(c.in), name, CSVOptions{}); !errors.Is(err, ErrNotText) || err.Error() != c.want {
+				t.Errorf("table %s: %v\nwant %s", name, err, c.want)
+			}
+			if _, err := ReadOrderLog(bytes.NewReader(c.in), name, LogOptions{}); err == nil || err.Error() != c.want {
+				t.Errorf("log %s: %v\nwant %s", name, err, c.want)
+			}
+		}
+	}
+}
+
 func TestXlsxDateSerials(t *testing.T) {
 	// Excel's 1900 system: 1 is 1900-01-01, 59 is 1900-02-28, 60 the
 	// fictitious 1900-02-29 (read as 1900-03-01), 61 is 1900-03-01;

@@ -233,7 +233,7 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	}
 	f.BGNBDFit = bg.Fit
 	if f.BGNBD, err = bg.Report(testTab.Label.Values, cfg.Threshold); err != nil {
-		return fmt.Errorf("backtest fold at %s: BG/NBD metrics: %w", date, err)
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	return nil
 }

@@ -57,8 +57,47 @@ type BGNBDScores struct {
 }
 
 // ErrBaseline is matched (errors.Is) when the BG/NBD baseline cannot be
-// fitted or cannot score the rows asked for.
+// fitted, cannot score the rows asked for or cannot be measured: the
+// error is then a *BaselineError.
 var ErrBaseline = errors.New("BG/NBD baseline")
+
+// BaselineError says why there is no BG/NBD baseline: "BG/NBD baseline: "
+// then Reason, which names neither BG/NBD nor the baseline again, so that a
+// program that names the step itself ("no BG/NBD baseline: …") shows
+// Reason alone.
+type BaselineError struct {
+	// Detail is where or what failed, in English ("o.csv up to
+	// 2024-02-20", "metrics", "orders.csv is not an order log").
+	Detail string
+	// Err is the cause, nil when Detail says it all.
+	Err error
+}
+
+// Reason is what went wrong, without the step's name: Detail, then Err.
+func (e *BaselineError) Reason() string {
+	if e.Err == nil {
+		return e.Detail
+	}
+	return e.Detail + ": " + e.Err.Error()
+}
+
+func (e *BaselineError) Error() string { return ErrBaseline.Error() + ": " + e.Reason() }
+
+// Is matches ErrBaseline.
+func (e *BaselineError) Is(target error) bool { return target == ErrBaseline }
+
+// Unwrap returns the cause.
+func (e *BaselineError) Unwrap() error { return e.Err }
+
+// BaselineReason is err's Reason when it is a *BaselineError, else its
+// whole text: what to show after a step named by the caller.
+func BaselineReason(err error) string {
+	var be *BaselineError
+	if errors.As(err, &be) {
+		return be.Reason()
+	}
+	return err.Error()
+}
 
 // BGNBDBaseline fits BG/NBD on log's purchases from its first date up to
 // cutoff (inclusive, as data.BuildCohort counts an order on the cutoff day as
@@ -69,20 +108,21 @@ var ErrBaseline = errors.New("BG/NBD baseline")
 // has x = 0.
 func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, horizonDays int) (*BGNBDScores, error) {
 	if horizonDays < 1 {
-		return nil, fmt.Errorf("%w: horizon of %d days", ErrBaseline, horizonDays)
+		return nil, &BaselineError{Detail: fmt.Sprintf("horizon of %d days", horizonDays)}
 	}
 	first, cut := dayOf(log.First), dayOf(cutoff)
 	purchases := make([]btyd.Purchase, len(log.Orders))
 	for i, o := range log.Orders {
 		purchases[i] = btyd.Purchase{Customer: int(o.Customer), Day: int(o.Day)}
 	}
+	history := log.Name + " up to " + cutoff.Format(time.DateOnly)
 	summaries, err := btyd.Summarize(purchases, first, cut)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s up to %s: %w", ErrBaseline, log.Name, cutoff.Format(time.DateOnly), err)
+		return nil, &BaselineError{Detail: history, Err: err}
 	}
 	params, ll, err := btyd.Fit(summaries)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s up to %s: %w", ErrBaseline, log.Name, cutoff.Format(time.DateOnly), err)
+		return nil, &BaselineError{Detail: history, Err: err}
 	}
 	fit := BGNBDFit{R: params.R, Alpha: params.Alpha, A: params.A, B: params.B, LogLikelihood: ll,
 		Customers: len(summaries), CalibrationStart: dateOf(first), CalibrationEnd: dateOf(cut),
@@ -105,8 +145,8 @@ func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, hori
 			c, ok = pos[c]
 		}
 		if !ok {
-			return nil, fmt.Errorf("%w: row %d of %s (customer %s) has no purchase in %s up to %s",
-				ErrBaseline, r+1, table.Source, id, log.Name, cutoff.Format(time.DateOnly))
+			return nil, &BaselineError{Detail: fmt.Sprintf("row %d of %s (customer %s) has no purchase in %s",
+				r+1, table.Source, id, history)}
 		}
 		s := summaries[c]
 		out.Summaries[r] = s
@@ -123,9 +163,13 @@ func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, hori
 // table's label, row for row) with the metrics the network is measured with.
 func (s *BGNBDScores) Report(labels []float64, threshold float64) (metrics.Report, error) {
 	if len(labels) != len(s.PAny) {
-		return metrics.Report{}, fmt.Errorf("%w: %d labels for %d customers", ErrBaseline, len(labels), len(s.PAny))
+		return metrics.Report{}, &BaselineError{Detail: fmt.Sprintf("%d labels for %d customers", len(labels), len(s.PAny))}
 	}
-	return metrics.NewReport(s.PAny, labels, nil, threshold)
+	r, err := metrics.NewReport(s.PAny, labels, nil, threshold)
+	if err != nil {
+		return metrics.Report{}, &BaselineError{Detail: "metrics", Err: err}
+	}
+	return r, nil
 }
 
 // dayOf is the day number (days since 1970-01-01) of t's calendar date, the

@@ -26,7 +26,7 @@ func btydNames(horizonDays int) [3]string {
 func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays int) (*data.Table, []string, *BGNBDScores, error) {
 	bg, err := BGNBDBaseline(log, t, cutoff, horizonDays)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("%w: %s: the BG/NBD fit for --btyd-features failed (%v); train without it", ErrSource, log.Name, err)
+		return nil, nil, nil, fmt.Errorf("%w: --btyd-features: %v; train without it", ErrSource, err)
 	}
 	names := btydNames(horizonDays)
 	alive, expected, any := bg.PAlive, bg.Expected, bg.PAny

@@ -209,7 +209,9 @@ func loadSuiteSet(s SuiteSet, open Opener, dir string) (*Data, error) {
 
 // QualitySuite cross-validates every candidate on every set (k folds) and
 // picks the candidate whose largest shortfall from the best of any set is
-// least. progress, if not nil, hears each finished cell.
+// least. Every set read from a file under dir is read first, so that a
+// bad one is refused before any training. progress, if not nil, hears
+// each finished cell.
 func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet, cands []SuiteCandidate, k int,
 	progress func(set, cand string, cell SuiteCell)) (SuiteResult, error) {
 	res := SuiteResult{Folds: k, Cells: make([][]SuiteCell, len(cands)), Bars: make([]float64, len(sets))}
@@ -219,11 +221,29 @@ func QualitySuite(ctx context.Context, open Opener, dir string, sets []SuiteSet,
 	for i := range cands {
 		res.Cells[i] = make([]SuiteCell, len(sets))
 	}
+	// Every file is read before any set is cross-validated, as the quality
+	// table does: a damaged file read late is refused at once, not after
+	// hours of training. The built-in shops, made here, are made in turn.
+	files := make([]*Data, len(sets))
 	for j, s := range sets {
-		res.Sets = append(res.Sets, s.Name)
+		if s.Source.Kind == "builtin" {
+			continue
+		}
 		d, err := loadSuiteSet(s, open, dir)
 		if err != nil {
 			return res, fmt.Errorf("quality suite, %s: %w", s.Name, err)
+		}
+		files[j] = d
+	}
+	for j, s := range sets {
+		res.Sets = append(res.Sets, s.Name)
+		d := files[j]
+		files[j] = nil // the set is let go once cross-validated
+		if d == nil {
+			var err error
+			if d, err = loadSuiteSet(s, open, dir); err != nil {
+				return res, fmt.Errorf("quality suite, %s: %w", s.Name, err)
+			}
 		}
 		for i, c := range cands {
 			start := time.Now()

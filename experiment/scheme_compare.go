@@ -43,10 +43,10 @@ func (e *Experiment) BGNBD(threshold float64) (*BaselineEvaluation, error) {
 	}
 	out := &BaselineEvaluation{Part: part, Fit: bg.Fit}
 	if out.Report, err = metrics.NewReport(scores, labels, nil, threshold); err != nil {
-		return nil, fmt.Errorf("%w: metrics: %w", ErrBaseline, err)
+		return nil, &BaselineError{Detail: "metrics", Err: err}
 	}
 	if out.ROC, err = metrics.ROCCurve(scores, labels, nil); err != nil {
-		return nil, fmt.Errorf("%w: ROC: %w", ErrBaseline, err)
+		return nil, &BaselineError{Detail: "ROC", Err: err}
 	}
 	out.Lift = BacktestScoresOf(out.Report).TopDecileLift
 	return out, nil

@@ -199,7 +199,7 @@ func (d *Data) RowsFingerprint() *RowsFingerprint {
 // order log or the fit fails.
 func (d *Data) BGNBD() (*BGNBDScores, error) {
 	if d.Log == nil || d.Cohort == nil {
-		return nil, fmt.Errorf("%w: %s is not an order log", ErrBaseline, d.Source.Describe())
+		return nil, &BaselineError{Detail: d.Source.Describe() + " is not an order log"}
 	}
 	if d.bgnbd != nil && d.bgnbdOf == d.Table && len(d.bgnbd.PAny) == d.Table.Rows {
 		return d.bgnbd, nil
@@ -231,9 +231,10 @@ func Load(src Source, open Opener) (*Data, error) {
 
 // LoadAt reads the rows a source describes. now is the current time: order
 // lines dated after it are reported in Data.Warnings, and the default
-// cutoff of an order log ignores them. A feature that alone separates the
-// label is reported there too (LeakWarnings), unless a saved model is only
-// scoring the source.
+// cutoff of an order log ignores them. A table's category of numbers
+// written with a decimal comma is reported there (DecimalCommaWarning); so
+// is a feature that alone separates the label (LeakWarnings), unless a
+// saved model is only scoring the source.
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	d, err := loadAt(src, open, now)
 	if err != nil {
@@ -244,6 +245,9 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
 			return nil, err
 		}
+	}
+	if src.Kind == "csv" {
+		d.Warnings = append(d.Warnings, decimalCommaWarnings(d.Table)...)
 	}
 	if (src.Kind == "csv" || src.Kind == "log") && !src.labelOptional && !src.scoring {
 		d.Warnings = append(d.Warnings, LeakWarnings(src.Path, d.Table)...)
@@ -281,7 +285,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		if err != nil {
 			return nil, logLook(src, open, err)
 		}
-		return &Data{Source: src, Table: t}, nil
+		return &Data{Source: src, Table: t, Warnings: orderLogWarnings(src, open, t)}, nil
 	}
 	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
 		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)

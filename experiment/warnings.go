@@ -83,3 +83,31 @@ func blankWarnings(path string, log *data.OrderLog) []LoadWarning {
 	}
 	return []LoadWarning{&BlankWarning{Path: path, BlankNumbers: log.Blank}}
 }
+
+// DecimalCommaWarning reports a column of a table read as a category
+// whose values look like numbers written with a decimal comma (Cells
+// quotes one or two: data.Reason.DecimalComma): a file not separated by
+// semicolons reads them as text, so the model sees each value as a level,
+// not as a number.
+type DecimalCommaWarning struct {
+	Path, Column string
+	Cells        [2]string
+}
+
+// String is the warning in English.
+func (w *DecimalCommaWarning) String() string {
+	return fmt.Sprintf("%s: column %q is read as a category: %s", w.Path, w.Column, data.Reason{DecimalComma: w.Cells})
+}
+
+// decimalCommaWarnings is a *DecimalCommaWarning for each column of t,
+// not excluded, that is a category of numbers written with a decimal
+// comma.
+func decimalCommaWarnings(t *data.Table) []LoadWarning {
+	var out []LoadWarning
+	for _, c := range t.Columns {
+		if c.Kind == data.Categorical && !c.Excluded && c.Why.DecimalComma[0] != "" {
+			out = append(out, &DecimalCommaWarning{Path: t.Source, Column: c.Name, Cells: c.Why.DecimalComma})
+		}
+	}
+	return out
+}

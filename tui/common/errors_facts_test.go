@@ -22,6 +22,13 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		}
 		return err
 	}
+	readNamed := func(text, label string) error {
+		_, err := data.ReadCSV(strings.NewReader(text), "u.csv", data.CSVOptions{Label: label})
+		if err == nil {
+			t.Fatalf("%q was read without error", text)
+		}
+		return err
+	}
 	var many strings.Builder
 	many.WriteString("age,churn\n")
 	for i := range 30 {
@@ -82,8 +89,20 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		{readCSV(many.String()),
 			`u.csv: label column "churn" has more than 20 classes ("c00", "c01", "c02", "c03", "c04", …); it needs exactly two`,
 			`u.csv：标签不是二分类（标签列 "churn" 有超过 20 个类别（"c00", "c01", "c02", "c03", "c04", …），需要恰好两个）`},
+		// No label found, then also the likeliest columns, then a named
+		// one absent (a header cell that is no printable text quoted, as
+		// the English does): the detail used to stay in English.
+		{readCSV("a,b\n1,2\n"),
+			"u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …)",
+			"u.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名）"},
+		{readCSV("id,plan,sex,paid\n1,a,F,0\n2,b,M,1\n3,c,F,1\n"),
+			"u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …) (columns with two values, the likeliest labels: sex, paid)",
+			"u.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名；只有两个取值的列最可能是标签：sex, paid）"},
+		{readNamed("a,\"b\tc\"\n1,2\n", "churn"),
+			`u.csv:1: no column named "churn" for the label (columns: a, "b\tc")`,
+			`u.csv:1：找不到标签列（没有名为 "churn" 的列；现有的列：a, "b\tc"）`},
 		{readCSV("Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n"),
-			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN; ` +
+			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); ` +
 				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,
 			`u.csv:1：找不到标签列（第 1 行只有一个单元格 "Customer report"，第 4 行才是第一个有 3 个单元格的行：如果第 4 行以上是标题而不是表头，请删除这些行）`},
 		{readCSV(mixed.String()),
@@ -299,10 +318,10 @@ func checkErrorText(t *testing.T, err error, en, zh string) {
 	if got := err.Error(); got != en {
 		t.Errorf("English changed:\n got %q\nwant %q", got, en)
 	}
-	// The interface asks for a label with a column list, so it leaves out
-	// the command line's flag for one.
-	if want := strings.Replace(PlainError(err), "; name it with --label COLUMN", "", 1); (Common{Lang: "en"}).ErrorText(err) != want {
-		t.Errorf("en %q, want PlainError without the --label advice %q", (Common{Lang: "en"}).ErrorText(err), want)
+	// The interface asks for a label with a column list: no text of it
+	// names the command line's flag for one.
+	if got, want := (Common{Lang: "en"}).ErrorText(err), PlainError(err); got != want || strings.Contains(got, "--label") {
+		t.Errorf("en %q, want PlainError %q, without --label", got, want)
 	}
 	if got := (Common{Lang: "zh"}).ErrorText(err); got != zh {
 		t.Errorf("zh %v\n got %q\nwant %q", err, got, zh)

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
@@ -48,7 +50,7 @@ var causes = []struct {
 	{anomaly.ErrColumn, "列不能用于异常检测"},
 	{anomaly.ErrNoRows, "行数太少，无法检测异常"},
 	{experiment.ErrPlan, "计划设置无效"},
-	{experiment.ErrBaseline, "无法拟合 BG/NBD 基线"},
+	{experiment.ErrBaseline, "没有 BG/NBD 基线"},
 	{experiment.ErrTooFewRows, "行数太少"},
 	{experiment.ErrSource, "数据来源有误"},
 	{experiment.ErrBundle, "模型文件无效"},
@@ -59,23 +61,12 @@ var causes = []struct {
 // in Chinese, a sentence for a refusal or divergence the TUI knows, or the
 // cause recognised with errors.Is, at the file:line:column of a parse
 // error, with the English detail kept in parentheses. Other errors stay in
-// English. The command line's advice to name a label with --label is left
-// out: the interface asks for the label with a column list instead.
+// English.
 func (c Common) ErrorText(err error) string {
-	text := c.errorText(err)
-	var nl *data.LabelNotFoundError
-	if errors.As(err, &nl) {
-		text = strings.Replace(text, data.LabelFlagAdvice, "", 1)
-	}
-	return text
-}
-
-// errorText is ErrorText with the command line's advice left in.
-func (c Common) errorText(err error) string {
 	var look *data.LogLookError
 	if errors.As(err, &look) {
 		// The command line's advice (--log) is a key here.
-		return c.errorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
+		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
 	}
 	plain := PlainError(err)
 	if c.Lang != "zh" {
@@ -97,9 +88,14 @@ func (c Common) errorText(err error) string {
 	if errors.As(err, &div) {
 		return fmt.Sprintf("训练在第 %d 轮第 %d 批发散（%s）", div.Epoch, div.Batch, c.DivergedReason(div))
 	}
-	var title *data.LabelNotFoundError
-	if errors.As(err, &title) && title.TitleAbove > 0 {
-		return where(title.ParseError) + "：找不到标签列（" + titleZh(title) + "）"
+	var baseline *experiment.BaselineError
+	if errors.As(err, &baseline) {
+		// The step is named once, in Chinese.
+		return "没有 BG/NBD 基线：" + baseline.Reason()
+	}
+	var notFound *data.LabelNotFoundError
+	if errors.As(err, &notFound) {
+		return where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
 	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
@@ -152,6 +148,51 @@ func brokenGzipZh(f data.BrokenGzip, inLine bool) string {
 func titleZh(e *data.LabelNotFoundError) string {
 	return fmt.Sprintf("第 %d 行只有一个单元格 %q，第 %d 行才是第一个有 %d 个单元格的行：如果第 %d 行以上是标题而不是表头，请删除这些行",
 		e.Line, e.Title, e.TitleAbove, e.TitleCells, e.TitleAbove)
+}
+
+// labelNotFoundZh says in Chinese why no label column was found: the
+// column named is not in the file, or none has a label's name (then the
+// likeliest columns or the title line above the header).
+func labelNotFoundZh(e *data.LabelNotFoundError) string {
+	switch {
+	case e.Named != "":
+		return fmt.Sprintf("没有名为 %q 的列；现有的列：%s", e.Named, nameList(e.Columns))
+	case e.TitleAbove > 0:
+		return titleZh(e)
+	case len(e.Likeliest) > 0:
+		return labelNamesZh + "；只有两个取值的列最可能是标签：" + nameList(e.Likeliest)
+	}
+	return labelNamesZh
+}
+
+// labelNamesZh says in Chinese which names a label column is looked for
+// under (data's "looked for churn, label, …").
+const labelNamesZh = "查找过 churn、label、target、revenue、exited、purchased 等列名"
+
+// nameList lists column names as the data package's messages do: joined
+// with commas, a name that is not printable text quoted.
+func nameList(names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = n
+		if !printableText(n) {
+			out[i] = strconv.Quote(n)
+		}
+	}
+	return strings.Join(out, ", ")
+}
+
+// printableText reports whether s is valid UTF-8 of printable characters.
+func printableText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // firstFew is the first n of items, then "…" when there are more.
@@ -268,9 +309,29 @@ func factsZh(f data.Facts) string {
 // logLookText says what a file opened as a table looks like (an order
 // log) and that g on the Data screen opens it as one.
 func (c Common) logLookText(l data.LogLook) string {
-	const advice = ": press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again"
+	return c.LogLookWhat(l) + c.T(": ", "：") + c.openLogAdvice()
+}
+
+// LogLookWarning is the load warning of a table read with a label whose
+// file path reads as an order log (experiment.OrderLogWarning): what it
+// looks like, that each line is a row of its own, and that g on the Data
+// screen opens it as a log.
+func (c Common) LogLookWarning(path string, l data.LogLook) string {
+	return path + c.T(": ", "：") + c.LogLookWhat(l) +
+		c.T(": each line is read as a row of its own; ", "：每一行都被读作单独的一行；") + c.openLogAdvice()
+}
+
+// openLogAdvice says how the interface opens a file as an order log.
+func (c Common) openLogAdvice() string {
+	return c.T("press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again",
+		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签")
+}
+
+// LogLookWhat says what a file looks like read as an order log (in
+// English, data.LogLook.What).
+func (c Common) LogLookWhat(l data.LogLook) string {
 	if c.Lang != "zh" {
-		return l.What() + advice
+		return l.What()
 	}
 	column := func(name string) string {
 		if l.Headerless {
@@ -286,8 +347,7 @@ func (c Common) logLookText(l data.LogLook) string {
 	if !l.Headerless {
 		customer += " " // after the quoted name, as before a number
 	}
-	return fmt.Sprintf("它看起来是订单日志，而不是每个客户一行的表（%s中%s有 %s 个客户，日期在%s）："+
-		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	return fmt.Sprintf("它看起来是订单日志，而不是每个客户一行的表（%s中%s有 %s 个客户，日期在%s）",
 		lines, customer, Thousands(l.Customers), column(l.Date))
 }
 

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
@@ -115,9 +116,25 @@ func TestErrorTextOfAnOrderLogOpenedAsATable(t *testing.T) {
 			`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
 			`with dates in column "order_date"): press g on the Data screen to open it as an order log, which makes one row per customer ` +
 			"and labels it by whether they order again",
-		"zh": "o.csv:1：找不到标签列（no label column found (looked for churn, label, target, revenue, exited, purchased, …)）；" +
+		"zh": "o.csv:1：找不到标签列（查找过 churn、label、target、revenue、exited、purchased 等列名）；" +
 			`它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
 			"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	} {
+		if got := (Common{Lang: lang}).ErrorText(err); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
+		}
+	}
+}
+
+// TestErrorTextOfABaselineError: a BG/NBD baseline that could not be had
+// is said naming the step once: in English as experiment words it, in
+// Chinese with the step in Chinese before the reason (it used to repeat it
+// in English in brackets).
+func TestErrorTextOfABaselineError(t *testing.T) {
+	err := &experiment.BaselineError{Detail: "o.csv up to 2024-02-20", Err: fmt.Errorf("%w: BFGS: stuck", btyd.ErrFit)}
+	for lang, want := range map[string]string{
+		"en": "BG/NBD baseline: o.csv up to 2024-02-20: the fit did not converge: BFGS: stuck",
+		"zh": "没有 BG/NBD 基线：o.csv up to 2024-02-20: the fit did not converge: BFGS: stuck",
 	} {
 		if got := (Common{Lang: lang}).ErrorText(err); got != want {
 			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)

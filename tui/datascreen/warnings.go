@@ -9,8 +9,13 @@ import (
 )
 
 // warning words a load warning in the interface's language: English is
-// experiment's own wording, Chinese is worded here from its fields.
+// experiment's own wording (but for an order log's, whose advice is a
+// key here), Chinese is worded here from its fields.
 func (s Model) warning(w experiment.LoadWarning) string {
+	if o, ok := w.(*experiment.OrderLogWarning); ok {
+		// The command line's --log is a key here, in both languages.
+		return s.LogLookWarning(o.Path, o.Look)
+	}
 	if s.Lang != "zh" {
 		return w.String()
 	}
@@ -40,6 +45,8 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		return fmt.Sprintf("%s：%s 条保留的行没有金额、单价或数量（第一处：第 %d 行第 %d 列，%s）："+
 			"这些订单照常计入，缺少的数按 0 读，所以消费额和件数的合计不含这些行",
 			w.Path, common.Thousands(w.Lines), w.Line, w.Column, cell)
+	case *experiment.DecimalCommaWarning:
+		return fmt.Sprintf("%s：列 %q 按类别读取：%s", w.Path, w.Column, common.DecimalCommaZh(w.Cells))
 	case *experiment.LeakWarning:
 		return fmt.Sprintf("%s：列 %q 单独就能区分标签（单列 ROC AUC %.4f）：它可能是换了名字的标签，或只有在结果发生后才知道；"+
 			"请用 --exclude %s 将其排除", w.Path, w.Column, w.AUC, experiment.ShellWord(w.Column))

@@ -58,6 +58,11 @@ func TestWarningsInChinese(t *testing.T) {
 				`or known only after the outcome; leave it out with --exclude "Churn Reason"`,
 			`u.csv：列 "Churn Reason" 单独就能区分标签（单列 ROC AUC 1.0000）：它可能是换了名字的标签，或只有在结果发生后才知道；` +
 				`请用 --exclude "Churn Reason" 将其排除`},
+		{&experiment.DecimalCommaWarning{Path: "u.csv", Column: "price", Cells: [2]string{"1,25", "2,5"}},
+			`u.csv: column "price" is read as a category: it looks like numbers written with a decimal comma ("1,25", "2,5"), ` +
+				"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
+			`u.csv：列 "price" 按类别读取：看起来是用小数逗号书写的数字（"1,25"、"2,5"），只有以分号分隔的文件才把它们读作数字：` +
+				"请用分号分隔各字段，或用小数点书写数字"},
 		{&experiment.BlankWarning{Path: "o.csv", BlankNumbers: data.BlankNumbers{Lines: 2615, Line: 5, Column: 3, Role: "quantity"}},
 			"o.csv: 2,615 kept lines have no amount, price or quantity (the first: line 5, column 3, quantity blank): " +
 				"their orders count and the missing number is read as 0, so spend and unit sums leave those lines out",
@@ -76,6 +81,24 @@ func TestWarningsInChinese(t *testing.T) {
 		}
 		if got := zh.warning(c.w); got != c.zh {
 			t.Errorf("zh:\n got %q\nwant %q", got, c.zh)
+		}
+	}
+}
+
+// TestOrderLogWarningNamesTheKey: the warning on a table with a label that
+// reads as an order log says, in both languages, that g on the Data screen
+// opens it as one; the command line's --log means nothing here.
+func TestOrderLogWarningNamesTheKey(t *testing.T) {
+	w := &experiment.OrderLogWarning{Path: "o.csv", Look: data.LogLook{Customer: "customer_id", Date: "order_date", Lines: 6, Customers: 3}}
+	for lang, want := range map[string]string{
+		"en": `o.csv: it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
+			`with dates in column "order_date"): each line is read as a row of its own; press g on the Data screen to open it as an order log, ` +
+			"which makes one row per customer and labels it by whether they order again",
+		"zh": `o.csv：它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
+			"每一行都被读作单独的一行；请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	} {
+		if got := New(screentest.Common(lang, 120, 40)).warning(w); got != want {
+			t.Errorf("%s:\n got %q\nwant %q", lang, got, want)
 		}
 	}
 }

@@ -85,14 +85,17 @@ func TestBGNBDFailureIsSaid(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d.bgnbd, d.bgErr = nil, fmt.Errorf("%w: orders.csv up to 2024-02-20: %w: BFGS: stuck; Nelder–Mead: stuck", experiment.ErrBaseline, btyd.ErrFit)
+		d.bgnbd, d.bgErr = nil, &experiment.BaselineError{Detail: "orders.csv up to 2024-02-20",
+			Err: fmt.Errorf("%w: BFGS: stuck; Nelder–Mead: stuck", btyd.ErrFit)}
 		s := New(screentest.Common(lang, 160, 48))
 		s.SetSize(160, 48)
 		s.waiting = run.Number
 		s, _ = s.step(ReadyMsg{Run: run.Number, data: d})
 		view := flat(screentest.Render(s, 160, 48))
-		want := map[string]string{"en": "BG/NBD not fitted: BG/NBD baseline: orders.csv up to 2024-02-20: the BG/NBD fit did not converge",
-			"zh": "BG/NBD 未能拟合：BG/NBD baseline: orders.csv up to 2024-02-20"}[lang]
+		// The whole text, each step named once (it used to read "BG/NBD
+		// not fitted: BG/NBD baseline: …: the BG/NBD fit did not converge").
+		want := map[string]string{"en": "No BG/NBD baseline: orders.csv up to 2024-02-20: the fit did not converge: BFGS: stuck; Nelder–Mead: stuck",
+			"zh": "没有 BG/NBD 基线：orders.csv up to 2024-02-20: the fit did not converge: BFGS: stuck; Nelder–Mead: stuck"}[lang]
 		screentest.MustContain(t, view, want)
 		if strings.Contains(view, "BG/NBD fitted") || strings.Contains(view, "── BG/NBD") || strings.Contains(rowOf(screentest.Render(s, 160, 48), "ROC AUC"), "BG/NBD") {
 			t.Errorf("%s: a failed fit shows figures or a curve:\n%s", lang, view)

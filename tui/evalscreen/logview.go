@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -85,7 +86,7 @@ func (s Model) logLines(w int) []string {
 			common.Decimal(f.LogLikelihood, 1)), w, st.Muted)...)
 		lines = append(lines, s.bgnbdAheadLines(w)...)
 	} else if d.bgErr != nil {
-		lines = append(lines, wrap(s.T("BG/NBD not fitted: ", "BG/NBD 未能拟合：")+d.bgErr.Error(), w, st.Warning)...)
+		lines = append(lines, wrap(s.T("No BG/NBD baseline: ", "没有 BG/NBD 基线：")+experiment.BaselineReason(d.bgErr), w, st.Warning)...)
 	}
 	return append(lines, s.comparisonLines(w)...)
 }
