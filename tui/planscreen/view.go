@@ -103,7 +103,15 @@ func (s Model) pageLines() []string {
 	var lines []string
 	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户（未参与训练）",
 		s.run.Number, s.TargetLine(t), data.Thousands(rep.Customers))
-	lines = append(lines, st.Title.Render(common.Truncate(title, w)))
+	// Two lines, not one cut, when it does not fit (the Chinese title's
+	// "(not trained on)" at 80 columns): the count of customers on its own.
+	parts := []string{title}
+	if i := strings.LastIndex(title, " · "); ansi.StringWidth(title) > w && i > 0 {
+		parts = []string{title[:i], title[i+len(" · "):]}
+	}
+	for _, l := range parts {
+		lines = append(lines, st.Title.Render(common.Truncate(l, w)))
+	}
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
