@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -32,8 +33,8 @@ func runQualitySuite(ctx context.Context, a *app, o *qualityOptions) error {
 			return err
 		}
 	}
-	fmt.Fprintf(a.stderr, "Cross-validating %d candidate configurations on %d data sets (%d folds each); this takes a while…\n",
-		len(cands), len(sets), experiment.QualityFolds)
+	fmt.Fprintf(a.stderr, "Cross-validating %s on %s (%d folds each); this takes a while…\n",
+		data.Count(len(cands), "candidate configuration", "candidate configurations"), data.Count(len(sets), "data set", "data sets"), experiment.QualityFolds)
 	res, err := experiment.QualitySuite(ctx, a.open, o.datasets, sets, cands, experiment.QualityFolds,
 		func(set, cand string, c experiment.SuiteCell) {
 			fmt.Fprintf(a.stderr, "%s · %s: %.4f ± %.4f (%.0f s)\n", set, cand, c.AUCMean, c.AUCStd, c.Seconds)

@@ -97,6 +97,6 @@ func TestQualitySuiteReadsItsFilesFirst(t *testing.T) {
 		}
 	}
 	mustRefuse(t, []string{"quality", "--suite", "--datasets", dir, "--sets", "online_shoppers,telco_churn,CDNOW 90d", "--candidates", "(old)"},
-		"Cross-validating 1 candidate configurations on 3 data sets (5 folds each); this takes a while…\n"+
+		"Cross-validating 1 candidate configuration on 3 data sets (5 folds each); this takes a while…\n"+
 			"retain: quality suite, CDNOW 90d: "+cdnow+": no order lines after the header\n")
 }

@@ -16,6 +16,11 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		// The command line's --log is a key here, in both languages.
 		return s.LogLookWarning(o.Path, o.Look)
 	}
+	if l, ok := w.(*experiment.LeakWarning); ok && s.Lang != "zh" {
+		// The command line's --exclude is a key here.
+		return fmt.Sprintf("%s: column %q alone separates the label (ROC AUC %.4f on its own): it may be the label under another name "+
+			"or known only after the outcome; leave it out with x on its row of the Schema", l.Path, l.Column, l.AUC)
+	}
 	if s.Lang != "zh" {
 		return w.String()
 	}
@@ -49,7 +54,7 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		return fmt.Sprintf("%s：列 %q 按类别读取：%s", w.Path, w.Column, common.DecimalCommaZh(w.Cells))
 	case *experiment.LeakWarning:
 		return fmt.Sprintf("%s：列 %q 单独就能区分标签（单列 ROC AUC %.4f）：它可能是换了名字的标签，或只有在结果发生后才知道；"+
-			"请用 --exclude %s 将其排除", w.Path, w.Column, w.AUC, experiment.ShellWord(w.Column))
+			"请在“结构”中选中该列的行，按 x 将其排除", w.Path, w.Column, w.AUC)
 	}
 	return w.String()
 }

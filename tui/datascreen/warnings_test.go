@@ -55,9 +55,9 @@ func TestWarningsInChinese(t *testing.T) {
 				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 1998-03-31 的截止日`},
 		{&experiment.LeakWarning{Path: "u.csv", Column: "Churn Reason", AUC: 1},
 			`u.csv: column "Churn Reason" alone separates the label (ROC AUC 1.0000 on its own): it may be the label under another name ` +
-				`or known only after the outcome; leave it out with --exclude "Churn Reason"`,
+				`or known only after the outcome; leave it out with x on its row of the Schema`,
 			`u.csv：列 "Churn Reason" 单独就能区分标签（单列 ROC AUC 1.0000）：它可能是换了名字的标签，或只有在结果发生后才知道；` +
-				`请用 --exclude "Churn Reason" 将其排除`},
+				`请在“结构”中选中该列的行，按 x 将其排除`},
 		{&experiment.DecimalCommaWarning{Path: "u.csv", Column: "price", Cells: [2]string{"1,25", "2,5"}},
 			`u.csv: column "price" is read as a category: it looks like numbers written with a decimal comma ("1,25", "2,5"), ` +
 				"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
