@@ -170,7 +170,8 @@ func TestResultIsTheRecommenders(t *testing.T) {
 // refused with its reason under the field, which stays open, and the
 // settings stay as they were. The log runs 2024-01-01 to 2024-06-28, so
 // with 30 days the model can train for cutoffs from 2024-03-01 (two
-// horizons after the first day) to 2024-06-29 (the day after the last).
+// horizons after the first day) to 2024-06-29 (the day after the last);
+// its 31 + 29 + 31 + 30 + 31 + 28 = 180 days allow horizons up to 90.
 func TestBadSettingsRefusedInPlace(t *testing.T) {
 	s := ready(t, screentest.Common("en", 80, 24))
 	cases := []struct {
@@ -181,7 +182,7 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
 		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
 		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
-		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	}
 	for _, c := range cases {
 		s = press(s, c.key)
@@ -298,7 +299,7 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	}
 	for _, tc := range []struct{ key, value, want string }{
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
-		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	} {
 		s = press(s, tc.key)
 		s = press(typeText(s, tc.value), "enter")
@@ -477,6 +478,41 @@ func TestLeaveItemsOutAfterARun(t *testing.T) {
 		screentest.MustContain(t, ansiFree(s.View()), c.T("space trains the recommender", "按空格训练推荐模型"))
 		if s = press(s, "space"); s.Result() == nil {
 			t.Fatalf("%s: no result after training again: %q", lang, s.outcome)
+		}
+	}
+}
+
+// TestHorizonRefusalNamesTheRange: a horizon too long for the log is
+// refused with the horizons it allows, in both languages and without the
+// command line's flag names: half the days from its first date to its
+// last, both in (recommend --horizon's "at most"); a log of 3 days allows
+// only 1 day, one of 1 day none.
+func TestHorizonRefusalNamesTheRange(t *testing.T) {
+	want := map[string]string{
+		"en": "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days",
+		"zh": "日志（2024-01-01 至 2024-06-28）太短，不够 100 天的观察期：模型需要截止日前有两个观察期的历史；请选 1 到 90 天的观察期",
+	}
+	for _, lang := range screentest.Langs {
+		s := press(ready(t, screentest.Common(lang, 80, 24)), "h")
+		s = press(typeText(s, "100"), "enter")
+		if s.fieldErr != want[lang] {
+			t.Errorf("%s: refusal %q\nwant %q", lang, s.fieldErr, want[lang])
+		}
+	}
+	day := recommend.Day(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	for _, c := range []struct {
+		days       int32
+		lang, want string
+	}{
+		{3, "en", "the log (2024-01-01 to 2024-01-03) is too short for a 2-day horizon: the model needs two horizons of history before the cutoff; the only horizon it allows is 1 day"},
+		{3, "zh", "日志（2024-01-01 至 2024-01-03）太短，不够 2 天的观察期：模型需要截止日前有两个观察期的历史；它只允许 1 天的观察期"},
+		{1, "en", "the log (2024-01-01 to 2024-01-01) is too short for a 2-day horizon: the model needs two horizons of history before the cutoff; it is too short for any horizon"},
+		{1, "zh", "日志（2024-01-01 至 2024-01-01）太短，不够 2 天的观察期：模型需要截止日前有两个观察期的历史；它太短，任何观察期都不够"},
+	} {
+		s := New(screentest.Common(c.lang, 80, 24), open)
+		s.log = &recommend.Log{First: day, Last: day + c.days - 1, LastUpToToday: day + c.days - 1}
+		if got := s.cutoffProblem(day+c.days, 2); got != c.want {
+			t.Errorf("%d days, %s: %q\nwant %q", c.days, c.lang, got, c.want)
 		}
 	}
 }
