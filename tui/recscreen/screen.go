@@ -53,6 +53,7 @@ type Model struct {
 	refusal string         // why there is nothing to recommend ("" when there is)
 	reading bool
 	log     *recommend.Log
+	future  *experiment.FutureWarning // the log's lines dated after today (nil: none)
 	// customers counts the log's customers as read, with the items left
 	// out (i) and up to today, as recommend counts them: one whose every
 	// order held only items left out is none.
@@ -288,7 +289,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.refusal = common.ShortIn(s.refusal, s.exclude...)
 			break
 		}
-		s.log, s.res = msg.Log, nil
+		s.log, s.future, s.res = msg.Log, msg.Future, nil
 		if s.state == runEnded {
 			// The ended run's result is of the log before: the screen is
 			// idle again, as before a first run on this log.

@@ -272,8 +272,9 @@ func TestCloseBeforeStart(t *testing.T) {
 
 // TestFutureDatedLineMovesNoRange: the item log with one line retyped into
 // 2101 keeps the screen's ranges of the log up to today (2024-06-28): the
-// default cutoff 2024-05-30, the latest 2024-06-29, and the span the
-// too-short refusal names. They used to run to the 2101 line.
+// default cutoff 2024-05-30, the latest 2024-06-29, the span the
+// too-short refusal names, and the end the title names, with recommend's
+// warning (en and zh). They used to run to the 2101 line, unwarned.
 func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	text, err := os.ReadFile(itemLog)
 	if err != nil {
@@ -296,6 +297,26 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	}
 	if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 {
 		t.Fatalf("settings %s, %d days; want 2024-05-30, 30", cutoff, h)
+	}
+	// The title ends the log on 2024-06-28 and a warning says why, as
+	// recommend says it (1,096 lines in the file, 1,097 with the typo).
+	view := strings.Join(strings.Fields(ansiFree(s.View())), " ")
+	for _, want := range []string{"2024-01-01 to 2024-06-28",
+		"⚠ " + path + ": 1 of 1,097 lines is dated after today (",
+		"); the log's dates run 2024-01-01 .. 2101-06-28; this screen leaves them out: it reads nothing dated after the last date up to today, 2024-06-28"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the view lacks %q:\n%s", want, s.View())
+		}
+	}
+	zh := New(screentest.Common("zh", 80, 24), open)
+	zh.SetSize(80, 24)
+	zh = drain(zh, zh.SetData(d))
+	view = strings.Join(strings.Fields(ansiFree(zh.View())), "")
+	for _, want := range []string{"2024-01-01至2024-06-28", "⚠" + path + "：1,097行中有1行的日期晚于今天（",
+		"）；日志的日期范围为2024-01-01..2101-06-28；本页不计这些行：不读取今天及以前的最后日期2024-06-28之后的任何订单"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("zh: the view lacks %q:\n%s", want, zh.View())
+		}
 	}
 	for _, tc := range []struct{ key, value, want string }{
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},

@@ -41,7 +41,8 @@ func (s *Model) render() {
 		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
 		return
 	}
-	lines := append(s.titleLines(w), s.settingsLines(w)...)
+	lines := append(s.titleLines(w), s.futureLines(w)...)
+	lines = append(lines, s.settingsLines(w)...)
 	lines = append(lines, s.statusLines(w)...)
 	lines = append(lines, s.staleLines(w)...)
 	bodyH := max(h-len(lines), 0)
@@ -64,8 +65,29 @@ func (s Model) titleLines(w int) []string {
 		muted.Render(filepath.Base(l.Name)),
 		muted.Render(s.Tf("item column %s", "商品列 %s", l.ItemColumn)),
 		muted.Render(s.Tf("%s items, %s customers, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
-			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.Last)))},
+			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.LastUpToToday)))},
 		muted.Render(" · "), w, muted)
+}
+
+// futureLines warn, as recommend does, of the log's lines dated after
+// today: the screen reads nothing after the last date up to today, the
+// end the title names (none when there are no such lines).
+func (s Model) futureLines(w int) []string {
+	if s.future == nil {
+		return nil
+	}
+	text := "⚠ " + s.FutureWarningText(s.future)
+	if !s.future.AllFuture() {
+		// When every order is after today none is left out, as the
+		// warning says (recommend.Log.LastUpToToday is then the last).
+		text += s.Tf("; this screen leaves them out: it reads nothing dated after the last date up to today, %s",
+			"；本页不计这些行：不读取今天及以前的最后日期 %s 之后的任何订单", date(s.log.LastUpToToday))
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
+	}
+	return lines
 }
 
 // settingsLines show the cutoff and the horizon, or the field being
