@@ -30,6 +30,10 @@ type Options struct {
 	Evaluate bool
 	// Model configures the network (zero: DefaultModelConfig).
 	Model ModelConfig
+	// MaxPairs bounds the (customer, item) pairs the model trains and
+	// validates on, as a session's row limit bounds a table (0: no limit);
+	// beyond it Prepare stops with a *PairLimitError.
+	MaxPairs int
 }
 
 // Run is one recommendation run: a prepared model to train (Model.Trainer)
@@ -172,7 +176,7 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 		return nil, err
 	}
 	var err error
-	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {
+	if r.Model, err = newModel(l, r.Cutoff, r.Horizon, opts.Model, opts.MaxPairs); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -537,3 +537,29 @@ func TestHorizonRefusalNamesTheRange(t *testing.T) {
 		}
 	}
 }
+
+// TestPairsBoundedByRowLimit: in a served session the recommender trains
+// on at most the session's row limit of (customer, item) pairs, as a
+// table is bounded; beyond it the run ends at once saying so (en and zh).
+// The item log makes more than 100 pairs at its default settings.
+func TestPairsBoundedByRowLimit(t *testing.T) {
+	want := map[string]string{
+		"en": "the recommender would train on more than 100 (customer, item) pairs; this session allows training on at most 100 rows",
+		"zh": "推荐模型将用超过 100 个（客户, 商品）对训练；本会话最多只能用 100 行训练",
+	}
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 24)
+		s := New(c, open)
+		s.SetLimits(experiment.Limits{MaxRows: 100})
+		s.SetSize(c.Width, c.Height)
+		s = drain(s, s.SetData(loadItems(t)))
+		s = press(s, "space")
+		if s.Result() != nil || !s.failed || s.outcome != want[lang] {
+			t.Errorf("%s: result %v, failed %v, outcome %q; want no result and %q", lang, s.Result() != nil, s.failed, s.outcome, want[lang])
+		}
+		view := strings.Join(strings.Fields(ansiFree(s.View())), "")
+		if !strings.Contains(view, strings.Join(strings.Fields(want[lang]), "")) {
+			t.Errorf("%s: the view does not say %q:\n%s", lang, want[lang], s.View())
+		}
+	}
+}

@@ -181,12 +181,19 @@ func (s Model) inputWidth() int {
 // statusLines are a refused value (wrapped: it names the valid range),
 // or the run's progress or how it ended on one line.
 func (s Model) statusLines(w int) []string {
-	if s.fieldErr == "" {
+	text, style := s.T("refused: ", "不接受：")+s.fieldErr, s.Styles.Error
+	switch {
+	case s.fieldErr != "":
+	case s.state == runEnded && s.failed:
+		// Why the run failed is said whole, as a refused value is: cut,
+		// it hid what to do (a limit named at its end).
+		text, style = s.outcome, s.Styles.Warning
+	default:
 		return []string{s.statusLine(w)}
 	}
 	var lines []string
-	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr, max(w, 1)) {
-		lines = append(lines, s.Styles.Error.Render(l))
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, style.Render(l))
 	}
 	return lines
 }
