@@ -45,11 +45,13 @@ log's last date minus the horizon (the latest whose label window the log
 covers), and the earliest leaving its training cutoff one horizon of
 history; when the log is too short for that spacing, they are spaced evenly
 and closer, so consecutive label windows overlap (said on the first line of
-the output); --cutoffs gives them instead. A cutoff whose training cutoff falls
-before the log's first date, or whose label window runs past its last date,
-is refused. Per fold: customers and positive rate of both cohorts (drift),
-and each model's roc_auc, average_precision, log_loss and top-decile lift;
-then their mean and standard deviation over the folds.`,
+the output); --cutoffs gives them instead, under the same rule: a cutoff whose
+training cutoff has less than one horizon of history, or whose label window
+runs past the log's last date, is refused, and so is a fold whose training
+customers are all of one class or hold fewer than 10 of either. Per fold:
+customers and positive rate of both cohorts (drift), and each model's
+roc_auc, average_precision, log_loss and top-decile lift; then their mean
+and standard deviation over the folds.`,
 		Example: `  retain backtest --log orders.csv --horizon 90d
   retain backtest --log orders.csv --horizon 30d --folds 6 --json > backtest.json
   retain backtest --log orders.csv --horizon 90d --cutoffs 2024-03-31,2024-06-30`,

@@ -294,8 +294,12 @@ func TestBacktestRefusals(t *testing.T) {
 	}{
 		{[]string{"--folds", "277"}, "retain: 277 folds need 277 different test cutoffs, but " + cdnowMaster +
 			" allows only 276 (1997-06-30 .. 1998-04-01) for a 90-day horizon: give fewer --folds or a shorter --horizon\n"},
+		// The earliest cutoff leaves its training cutoff one horizon of
+		// history: 1997-01-01 + 2 × 90 days = 1997-06-30, as --folds does.
 		{[]string{"--cutoffs", "1997-03-01"}, "retain: cutoff 1997-03-01: its model would train on the customers at 1996-12-01 (90 days earlier), before " +
-			cdnowMaster + " starts on 1997-01-01; the earliest cutoff is 1997-04-01\n"},
+			cdnowMaster + " starts on 1997-01-01; the earliest cutoff is 1997-06-30\n"},
+		{[]string{"--cutoffs", "1997-04-01,1998-01-01"}, "retain: cutoff 1997-04-01: its model would train on the customers at 1997-01-01, who have 0 days of orders in " +
+			cdnowMaster + " before them (it starts on 1997-01-01), less than the 90-day horizon; the earliest cutoff is 1997-06-30\n"},
 		{[]string{"--cutoffs", "1998-01-01,1998-04-02"}, "retain: cutoff 1998-04-02: its 90-day label window ends 1998-07-01, after " +
 			cdnowMaster + " ends on 1998-06-30; the latest cutoff is 1998-04-01\n"},
 		{[]string{"--cutoffs", "1998-02-30"}, "retain: --cutoffs: \"1998-02-30\" is not a date as YYYY-MM-DD\n"},
@@ -325,6 +329,33 @@ func TestBacktestRefusals(t *testing.T) {
 	if code := cl.run(context.Background(), "backtest", "--log", cdnowMaster, "--folds", "2", "--cutoffs", "1998-01-01"); code != exitUsage ||
 		!strings.Contains(cl.stderr.String(), "retain: --cutoffs and --folds cannot be used together: give one of them\nRun 'retain backtest --help' for usage.\n") {
 		t.Errorf("--folds with --cutoffs: exit %d, stderr %q", code, cl.stderr.String())
+	}
+}
+
+// The earliest cutoff a refusal names is accepted, and its fold trains on
+// the customers at 1997-04-01, one horizon after the log's first date.
+func TestBacktestEarliestCutoffIsAccepted(t *testing.T) {
+	purchases := rawCDNOW(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", cdnowMaster, "--horizon", "90d", "--cutoffs", "1997-06-30",
+		"--epochs", "2", "--json"); code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, c.stderr.String())
+	}
+	var doc backtestDoc
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	// Counted from the raw file: the customers with an order by 1997-04-01.
+	trainDay := int(time.Date(1997, 4, 1, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+	seen := map[int]bool{}
+	for _, p := range purchases {
+		if p.Day <= trainDay {
+			seen[p.Customer] = true
+		}
+	}
+	if len(doc.Folds) != 1 || doc.Folds[0].TrainCutoff != "1997-04-01" || doc.Folds[0].TestCutoff != "1997-06-30" ||
+		doc.Folds[0].TrainCustomers != len(seen) {
+		t.Errorf("folds %+v; want one, trained at 1997-04-01 on %d customers, tested at 1997-06-30", doc.Folds, len(seen))
 	}
 }
 

@@ -82,6 +82,8 @@ Only public keys listed in --authorized-keys are let in; passwords never are.
 --max-rows, --max-epochs, --max-params and --max-train-memory bound what one
 session may train: the Model and Tune screens refuse settings beyond them,
 saying which limit, so that no session can take the memory of all the others.
+--max-rows bounds the served data's rows (serve refuses to start below them)
+and the (customer, item) pairs the Recommend screen's model trains on.
 Only logged-in users' sessions count against --max-sessions. Connections
 still logging in have limits of their own (--max-handshakes,
 --max-handshakes-per-address, --handshake-timeout), so connections that never
@@ -180,20 +182,16 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 	if opts.Source.Path != "" {
 		// Every session loads the data: refuse a bad file once, here, with
 		// its line and column, rather than in each session.
-		d, err := a.load(opts.Source)
-		if err != nil {
+		if served, err = a.load(opts.Source); err != nil {
 			return err
 		}
-		if err := checkStartingNetwork(d, opts.Config, limits); err != nil {
-			return err
-		}
-		served = d
-	} else if opts.Pseudonym.Enabled() {
-		// The built-in data: loaded only to say which columns are
-		// pseudonymised.
-		if served, err = experiment.Load(opts.Source, a.open); err != nil {
-			return err
-		}
+	} else if served, err = experiment.Load(opts.Source, a.open); err != nil {
+		// The built-in data, loaded to check the limits against it and
+		// to say which columns are pseudonymised.
+		return err
+	}
+	if err := checkStartingLimits(served, opts.Config, limits); err != nil {
+		return err
 	}
 	var keys []gossh.PublicKey
 	switch {
@@ -314,19 +312,21 @@ func warnExportFolder(w io.Writer, f *exporter.Folder) {
 	}
 }
 
-// checkStartingNetwork refuses limits under which the network every
-// session starts with could not train on the served data: each user would
-// have to shrink it first. Data the sessions refuse anyway is not checked.
-func checkStartingNetwork(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) error {
-	if limits.CheckLoad(d) != nil {
-		return nil // sessions refuse the data itself, saying so
+// checkStartingLimits refuses limits under which no session could train
+// on the served data: more rows than --max-rows, which every session
+// refuses as it loads them, or a network every session starts with that
+// each user would have to shrink first.
+func checkStartingLimits(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) error {
+	var lim *experiment.LimitError
+	if errors.As(limits.CheckLoad(d), &lim) {
+		return usageError(fmt.Errorf("--max-rows %s: %s has %s rows, so every session would refuse it; raise --max-rows to at least %s",
+			data.Thousands(lim.MaxRows), d.Source.Describe(), data.Thousands(lim.Rows), data.Thousands(lim.Rows)))
 	}
 	exp, err := experiment.Prepare(d, cfg)
 	if err != nil {
 		return nil // every session says why it cannot prepare the data, as before
 	}
 	shape := experiment.Shape{Inputs: exp.Pipeline.Width(), TrainRows: exp.Train.Rows}
-	var lim *experiment.LimitError
 	if !errors.As(limits.CheckNetwork(shape, cfg, 1), &lim) {
 		return nil
 	}

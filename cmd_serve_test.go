@@ -240,6 +240,33 @@ func TestServeRefusesBadNetworkLimits(t *testing.T) {
 	}
 }
 
+// TestServeRefusesARowLimitNoSessionCanUse: a --max-rows below the served
+// data's rows would leave every session with nothing loaded; serve refuses
+// to start, for a file and for the built-in data (5,000 users).
+func TestServeRefusesARowLimitNoSessionCanUse(t *testing.T) {
+	users := usersCSV(t, 200)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--data", users, "--max-rows", "199"},
+			"retain: --max-rows 199: " + users + " has 200 rows, so every session would refuse it; raise --max-rows to at least 200\n"},
+		{[]string{"--max-rows", "4999"},
+			"retain: --max-rows 4,999: built-in shop (5,000 users, seed 0) has 5,000 rows, so every session would refuse it; raise --max-rows to at least 5,000\n"},
+	} {
+		c := newCLI(t)
+		args := append([]string{"serve", "--insecure-no-auth", "--listen", "127.0.0.1:0"}, tc.args...)
+		// A server that starts serving runs until the context ends:
+		// serveWait turns that into a failure, not a hang.
+		ctx, cancel := context.WithTimeout(context.Background(), serveWait)
+		code := c.run(ctx, args...)
+		cancel()
+		if code != exitUsage || !strings.HasSuffix(c.stderr.String(), tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
+}
+
 // TestServeExportFolderBound: --max-export-dir-bytes takes a size, and a
 // server whose export folder is full already says so at start, as every
 // session's export would be refused.

@@ -123,7 +123,7 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 		return newWithout(d, cfg, flagged)
 	}
 	if cfg.Validation == OutOfTime && d.Log != nil && d.Cohort != nil {
-		_, err := newOutOfTime(d, cfg, nil, false)
+		_, err := newOutOfTime(d, cfg, nil)
 		var oot *OutOfTimeError
 		switch {
 		case errors.As(err, &oot):
@@ -134,9 +134,9 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 			cmp.Scheme, cmp.Part = OutOfTime, LaterPart
 			prepare = func(phase int) (*Experiment, error) {
 				if phase == 0 {
-					return newOutOfTime(d, cfg, nil, false)
+					return newOutOfTime(d, cfg, nil)
 				}
-				return newOutOfTime(d, cfg, without, false)
+				return newOutOfTime(d, cfg, without)
 			}
 		}
 	}

@@ -203,9 +203,7 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	}
 	f.Test = testRep
 	d := &Data{Source: src, Table: testTab, Cohort: &testRep, Log: log}
-	// A cutoff the user named may leave less than one horizon of history
-	// (CheckBacktestCutoffs allows it); BacktestCutoffs' never do.
-	e, err := newOutOfTime(d, cfg, nil, true)
+	e, err := newOutOfTime(d, cfg, nil)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}

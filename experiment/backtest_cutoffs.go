@@ -52,12 +52,11 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 	if horizonDays < 1 || horizonDays > data.MaxHorizonDays {
 		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
 	}
-	first, last := backtestSpan(log)
+	_, last := backtestSpan(log)
 	latest := last - horizonDays
 	earliest := earliestTestCutoff(log, horizonDays)
 	if latest < earliest {
-		return nil, cutoffError("%s runs %s .. %s (%s), too short to backtest a %d-day horizon: a fold needs %d days of orders (its training cutoff's day with one horizon of history before it, then two horizons)",
-			log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), SpanDays(first, last), horizonDays, FoldDays(horizonDays))
+		return nil, tooShortToBacktest(log, horizonDays)
 	}
 	step := horizonDays
 	if k > 1 && latest-(k-1)*step < earliest {
@@ -72,6 +71,15 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 		cutoffs[i] = dateOf(latest - (k-1-i)*step)
 	}
 	return cutoffs, nil
+}
+
+// tooShortToBacktest refuses a log that holds no fold of the horizon: the
+// earliest test cutoff that leaves its training customers one horizon of
+// history leaves no whole label window after it.
+func tooShortToBacktest(log *data.OrderLog, horizonDays int) error {
+	first, last := backtestSpan(log)
+	return cutoffError("%s runs %s .. %s (%s), too short to backtest a %d-day horizon: a fold needs %d days of orders (its training cutoff's day with one horizon of history before it, then two horizons)",
+		log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), SpanDays(first, last), horizonDays, FoldDays(horizonDays))
 }
 
 // SpanDays writes the days from day number first to last, both in, as
@@ -95,7 +103,8 @@ func FoldDays(horizonDays int) int { return 3*horizonDays + 1 }
 // training cutoff must leave the training customers one horizon of
 // history, as long as the window they are labelled on. With less, the
 // model learns from a few days of orders and measures little but that.
-// BacktestCutoffs and the out-of-time scheme (NewOutOfTime) keep to it.
+// BacktestCutoffs, CheckBacktestCutoffs and the out-of-time scheme
+// (NewOutOfTime) keep to it.
 func earliestTestCutoff(log *data.OrderLog, horizonDays int) int {
 	first, _ := backtestSpan(log)
 	return first + 2*horizonDays
@@ -113,7 +122,12 @@ func BacktestSpacing(cutoffs []time.Time, horizonDays int) (int, bool) {
 }
 
 // CheckBacktestCutoffs refuses test cutoffs the log cannot support, or the
-// same date twice, and returns them sorted, oldest first.
+// same date twice, and returns them sorted, oldest first. It keeps the
+// rule of BacktestCutoffs: a fold's training cutoff (its test cutoff minus
+// the horizon) must leave its customers one horizon of history, and its
+// label window must end by the log's last date; a log too short for any
+// such fold is refused as BacktestCutoffs refuses it, so the earliest and
+// latest cutoffs a refusal names are always accepted.
 func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Time) ([]time.Time, error) {
 	if len(cutoffs) == 0 {
 		return nil, cutoffError("no cutoff given")
@@ -122,6 +136,10 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
 	}
 	first, last := backtestSpan(log)
+	earliest := earliestTestCutoff(log, horizonDays)
+	if last-horizonDays < earliest {
+		return nil, tooShortToBacktest(log, horizonDays)
+	}
 	days := make([]int, len(cutoffs))
 	for i, c := range cutoffs {
 		days[i] = dayOf(c)
@@ -135,7 +153,11 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 		case d-horizonDays < first:
 			return nil, cutoffError("cutoff %s: its model would train on the customers at %s (%d days earlier), before %s starts on %s; the earliest cutoff is %s",
 				date, dateOf(d-horizonDays).Format(time.DateOnly), horizonDays, log.Name,
-				dateOf(first).Format(time.DateOnly), dateOf(first+horizonDays).Format(time.DateOnly))
+				dateOf(first).Format(time.DateOnly), dateOf(earliest).Format(time.DateOnly))
+		case d < earliest:
+			return nil, cutoffError("cutoff %s: its model would train on the customers at %s, who have %s of orders in %s before them (it starts on %s), less than the %d-day horizon; the earliest cutoff is %s",
+				date, dateOf(d-horizonDays).Format(time.DateOnly), daysText(d-horizonDays-first), log.Name,
+				dateOf(first).Format(time.DateOnly), horizonDays, dateOf(earliest).Format(time.DateOnly))
 		case d+horizonDays > last:
 			return nil, cutoffError("cutoff %s: its %d-day label window ends %s, after %s ends on %s; the latest cutoff is %s",
 				date, horizonDays, dateOf(d+horizonDays).Format(time.DateOnly), log.Name,
@@ -147,4 +169,12 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 		out[i] = dateOf(d)
 	}
 	return out, nil
+}
+
+// daysText writes n days, "1 day" for one.
+func daysText(n int) string {
+	if n == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", n)
 }

@@ -129,25 +129,104 @@ func TestBacktestCutoffs(t *testing.T) {
 
 func TestCheckBacktestCutoffs(t *testing.T) {
 	log := backtestLog(t)
-	got, err := CheckBacktestCutoffs(log, 10, []time.Time{date("2024-02-20"), date("2024-01-11")})
-	if err != nil || strings.Join(dates(got), " ") != "2024-01-11 2024-02-20" {
-		t.Errorf("got %v, %v; want the two cutoffs sorted (01-11 trains at 01-01, 02-20's window ends 03-01)", dates(got), err)
+	// The earliest cutoff leaves its training cutoff (01-11) one horizon
+	// of history after 01-01, as BacktestCutoffs' folds do; the latest
+	// one's window ends on the log's last day, 03-01.
+	got, err := CheckBacktestCutoffs(log, 10, []time.Time{date("2024-02-20"), date("2024-01-21")})
+	if err != nil || strings.Join(dates(got), " ") != "2024-01-21 2024-02-20" {
+		t.Errorf("got %v, %v; want the two cutoffs sorted (01-21 trains at 01-11, 02-20's window ends 03-01)", dates(got), err)
 	}
 	for _, c := range []struct {
 		cutoffs []string
+		horizon int
 		want    string
 	}{
-		{[]string{"2024-01-10"}, "cutoff 2024-01-10: its model would train on the customers at 2023-12-31 (10 days earlier), before orders.csv starts on 2024-01-01; the earliest cutoff is 2024-01-11"},
-		{[]string{"2024-02-21"}, "cutoff 2024-02-21: its 10-day label window ends 2024-03-02, after orders.csv ends on 2024-03-01; the latest cutoff is 2024-02-20"},
-		{[]string{"2024-02-01", "2024-02-01"}, "cutoff 2024-02-01 is given twice"},
+		{[]string{"2024-01-10"}, 10, "cutoff 2024-01-10: its model would train on the customers at 2023-12-31 (10 days earlier), before orders.csv starts on 2024-01-01; the earliest cutoff is 2024-01-21"},
+		// 01-11 trains at 01-01: customers with no history.
+		{[]string{"2024-01-11"}, 10, "cutoff 2024-01-11: its model would train on the customers at 2024-01-01, who have 0 days of orders in orders.csv before them (it starts on 2024-01-01), less than the 10-day horizon; the earliest cutoff is 2024-01-21"},
+		{[]string{"2024-01-20", "2024-02-20"}, 10, "cutoff 2024-01-20: its model would train on the customers at 2024-01-10, who have 9 days of orders in orders.csv before them (it starts on 2024-01-01), less than the 10-day horizon; the earliest cutoff is 2024-01-21"},
+		{[]string{"2024-02-21"}, 10, "cutoff 2024-02-21: its 10-day label window ends 2024-03-02, after orders.csv ends on 2024-03-01; the latest cutoff is 2024-02-20"},
+		{[]string{"2024-02-01", "2024-02-01"}, 10, "cutoff 2024-02-01 is given twice"},
+		// 61 days hold no fold of 21 days (3 × 21 + 1 = 64): refused as
+		// --folds refuses it, not with an earliest cutoff (01-01 + 42 =
+		// 02-12) whose window (to 03-04) would in turn be refused.
+		{[]string{"2024-02-12"}, 21, "orders.csv runs 2024-01-01 .. 2024-03-01 (61 days), too short to backtest a 21-day horizon: a fold needs 64 days of orders (its training cutoff's day with one horizon of history before it, then two horizons)"},
 	} {
 		var ts []time.Time
 		for _, s := range c.cutoffs {
 			ts = append(ts, date(s))
 		}
-		_, err := CheckBacktestCutoffs(log, 10, ts)
+		_, err := CheckBacktestCutoffs(log, c.horizon, ts)
 		if err == nil || err.Error() != c.want || !errors.Is(err, data.ErrCutoff) {
 			t.Errorf("%v: %v, want %q", c.cutoffs, err, c.want)
+		}
+	}
+	// The 61 days are exactly a fold of 20 days: its one cutoff, 02-10,
+	// is both the earliest and the latest.
+	if got, err := CheckBacktestCutoffs(log, 20, []time.Time{date("2024-02-10")}); err != nil || len(got) != 1 {
+		t.Errorf("20-day horizon at 02-10: %v, %v; want it accepted", dates(got), err)
+	}
+}
+
+// A fold whose training customers cannot train a network is refused with
+// the reason, not run to score a constant: one class, or fewer than
+// MinTrainClass customers of one.
+func TestBacktestRefusesAFoldThatCannotTrain(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		// extra customers beside b00..b29, who order once on 01-01 and
+		// are negative in every window after it.
+		extra func(add func(id string, day int))
+		want  string
+	}{
+		{"few", func(add func(string, int)) {
+			// p0..p4 order every 4 days to 03-01: the 5 positives at 02-10.
+			for i := range 5 {
+				for d := 0; d <= 60; d += 4 {
+					add(fmt.Sprintf("p%d", i), d)
+				}
+			}
+		}, "backtest fold at 2024-02-20: too few rows: the training cohort at 2024-02-10 has 35 customers and 5 who order again within 10 days: a network needs at least 10 customers of each class to learn from"},
+		{"one class", func(add func(string, int)) {
+			// late orders only after 02-20, so nobody at 02-10 orders again
+			// by 02-20; it stretches the log to 03-01.
+			add("late", 55)
+			add("late", 60)
+		}, "backtest fold at 2024-02-20: too few rows: the training cohort at 2024-02-10 has 30 customers and 0 who order again within 10 days: both classes are needed"},
+	} {
+		day0 := date("2024-01-01")
+		var b strings.Builder
+		b.WriteString("customer,date,amount\n")
+		add := func(id string, day int) {
+			fmt.Fprintf(&b, "%s,%s,%d\n", id, day0.AddDate(0, 0, day).Format(time.DateOnly), 5+day)
+		}
+		for i := range 30 {
+			add(fmt.Sprintf("b%02d", i), 0)
+		}
+		c.extra(add)
+		log, err := data.ReadOrderLog(strings.NewReader(b.String()), "orders.csv", data.LogOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg := schemeConfig()
+		_, err = Backtest(context.Background(), log, BacktestOptions{HorizonDays: 10, Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg}, nil)
+		if err == nil || err.Error() != c.want || !errors.Is(err, ErrTooFewRows) {
+			t.Errorf("%s: %v\nwant %s", c.name, err, c.want)
+		}
+		// The out-of-time scheme (the TUI's) keeps the same rule: it
+		// splits at random and says why.
+		tab, rep, err := data.BuildCohort(log, date("2024-02-20"), 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := &Data{Source: Source{Kind: "log", Path: "orders.csv", Cutoff: date("2024-02-20"), HorizonDays: 10}, Table: tab, Cohort: &rep, Log: log}
+		cfg.Validation = OutOfTime
+		e, err := Prepare(d, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimPrefix(c.want, "backtest fold at 2024-02-20: "); e.Fallback == nil || e.Fallback.Error() != want {
+			t.Errorf("%s: out of time: fallback %v; want %s", c.name, e.Fallback, want)
 		}
 	}
 }

@@ -51,7 +51,8 @@ type Later struct {
 // OutOfTimeError says why an order log cannot be validated out of time at
 // its cutoff: the training cutoff falls before the log's first date, or
 // leaves the training customers less than one horizon of history (Short),
-// or a cohort holds one class only (then errors.Is(err, ErrTooFewRows)).
+// or a cohort holds one class only, or the training cohort fewer than
+// MinTrainClass customers of a class (then errors.Is(err, ErrTooFewRows)).
 type OutOfTimeError struct {
 	Log                 string
 	Cutoff, TrainCutoff time.Time
@@ -70,13 +71,27 @@ type OutOfTimeError struct {
 	// training cutoff is too early.
 	OneClass string
 	Report   data.CohortReport
+	// Few says the training cohort (Report) holds both classes but fewer
+	// than MinTrainClass customers of one of them.
+	Few bool
 }
+
+// MinTrainClass is the fewest customers of each class (ordering again in
+// the horizon, or not) the cohort an out-of-time experiment or a backtest
+// fold trains on must hold: data.MinGroup, the smallest group any
+// statistic of a model may describe. With fewer, the network learns a
+// class from a handful of customers and its scores say little but that.
+const MinTrainClass = data.MinGroup
 
 // Error implements error.
 func (e *OutOfTimeError) Error() string {
 	if e.OneClass != "" {
 		return fmt.Sprintf("%v: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
 			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays)
+	}
+	if e.Few {
+		return fmt.Sprintf("%v: the training cohort at %s has %d customers and %d who order again within %d days: a network needs at least %d customers of each class to learn from",
+			ErrTooFewRows, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays, MinTrainClass)
 	}
 	if e.Short && e.TooShort() {
 		return fmt.Sprintf("%s runs %s .. %s (%s), too short to validate out of time with a %d-day horizon: that needs %d days of orders (the training cutoff's day with one horizon of history before it, then two horizons)",
@@ -98,9 +113,10 @@ func (e *OutOfTimeError) TooShort() bool {
 	return dayOf(e.Earliest)+e.HorizonDays > dayOf(e.Last)
 }
 
-// Unwrap makes errors.Is(err, ErrTooFewRows) true for a one-class cohort.
+// Unwrap makes errors.Is(err, ErrTooFewRows) true for a one-class cohort
+// or a training cohort with too few customers of a class.
 func (e *OutOfTimeError) Unwrap() error {
-	if e.OneClass != "" {
+	if e.OneClass != "" || e.Few {
 		return ErrTooFewRows
 	}
 	return nil
@@ -116,15 +132,14 @@ func (e *OutOfTimeError) Unwrap() error {
 // earlier cohort; its Later holds d, the customers it is measured on
 // (LaterPart). An *OutOfTimeError says why the log cannot support it.
 // The training cutoff must leave its customers one horizon of history,
-// as in the folds BacktestCutoffs picks.
-func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil, false) }
+// as in the folds BacktestCutoffs picks, and the cohort at it must hold
+// MinTrainClass customers of each class.
+func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil) }
 
 // newOutOfTime is NewOutOfTime whose training part leaves out the earlier
 // cohort's customers named in without (the split is drawn as if they were
-// there, so every other part is the same as without it). anyHistory lets
-// the training cutoff fall anywhere from the log's first date on, as a
-// backtest cutoff the user names may (CheckBacktestCutoffs).
-func newOutOfTime(d *Data, cfg Config, without map[string]bool, anyHistory bool) (*Experiment, error) {
+// there, so every other part is the same as without it).
+func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, error) {
 	if d.Log == nil || d.Cohort == nil {
 		return nil, fmt.Errorf("%w: %s is not an order log", ErrSource, d.Table.Source)
 	}
@@ -137,7 +152,7 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool, anyHistory bool)
 	if dayOf(oot.TrainCutoff) < dayOf(log.First) {
 		return nil, oot
 	}
-	if earliest := earliestTestCutoff(log, h); !anyHistory && dayOf(cutoff) < earliest {
+	if earliest := earliestTestCutoff(log, h); dayOf(cutoff) < earliest {
 		oot.Short, oot.Earliest = true, dateOf(earliest)
 		return nil, oot
 	}
@@ -156,6 +171,10 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool, anyHistory bool)
 			oot.OneClass, oot.Report = c.what, c.rep
 			return nil, oot
 		}
+	}
+	if min(trainRep.Positives, trainRep.Customers-trainRep.Positives) < MinTrainClass {
+		oot.Few, oot.Report = true, trainRep
+		return nil, oot
 	}
 	train := &Data{Source: src, Table: trainTab, Cohort: &trainRep, Log: log}
 	var drop []bool

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 )
 
@@ -80,6 +81,23 @@ func (l *Log) TrainCutoffs(cutoff, horizon int32, windows int) []int32 {
 // them and prepares a network and its trainer. Nothing dated on or after
 // cutoff is read.
 func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
+	return newModel(l, cutoff, horizon, cfg, 0)
+}
+
+// PairLimitError refuses a model whose training and validation pairs
+// would pass MaxPairs (Options.MaxPairs): building them stopped there.
+type PairLimitError struct{ MaxPairs int }
+
+// Error implements error.
+func (e *PairLimitError) Error() string {
+	return fmt.Sprintf("the recommender would train on more than %s (customer, item) pairs; this session allows training on at most %s rows",
+		data.Thousands(e.MaxPairs), data.Thousands(e.MaxPairs))
+}
+
+// newModel is NewModel that stops building pairs, with a *PairLimitError,
+// once there are more than maxPairs of them (0: no limit), before their
+// memory grows further.
+func newModel(l *Log, cutoff, horizon int32, cfg ModelConfig, maxPairs int) (*Model, error) {
 	m := &Model{Config: cfg, Cutoff: cutoff, Horizon: horizon, TrainCutoffs: l.TrainCutoffs(cutoff, horizon, cfg.Windows)}
 	if len(m.TrainCutoffs) == 0 {
 		return nil, fmt.Errorf("%w: %s: the model trains on the horizon before %s and needs a horizon of history before that (the log starts %s)",
@@ -119,6 +137,9 @@ func NewModel(l *Log, cutoff, horizon int32, cfg ModelConfig) (*Model, error) {
 					y = 1
 				} else if rng.Float64() >= cfg.NegativeRate {
 					continue
+				}
+				if maxPairs > 0 && len(trainY)+len(valY) == maxPairs {
+					return nil, &PairLimitError{MaxPairs: maxPairs}
 				}
 				s.features(p, x)
 				if held {

@@ -45,6 +45,34 @@ func TestPairsNoneBought(t *testing.T) {
 	}
 }
 
+// TestPairsLimit: MaxPairs stops the building of pairs once there would
+// be more (a served session's row limit). The log of TestPairsNoneBought
+// makes 28 pairs, counted by hand there: 28 are built and then refused
+// for what they are, 27 are not enough.
+func TestPairsLimit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Invoice,StockCode,Quantity,InvoiceDate,Price,CustomerID\n")
+	for d := 1; d <= 10; d++ {
+		who, item := "a", fmt.Sprintf("A%d", (d+1)/2)
+		if d%2 == 0 {
+			who, item = "b", fmt.Sprintf("B%d", d/2)
+		}
+		fmt.Fprintf(&b, "%d,%s,1,2024-01-%02d 10:00:00,1,%s\n", d, item, d, who)
+	}
+	l := readLog(t, b.String(), "new.csv", data.LogOptions{})
+	cfg := DefaultModelConfig()
+	cfg.NegativeRate = 1
+	if _, err := Prepare(l, Options{HorizonDays: 2, Model: cfg, MaxPairs: 28}); !errors.Is(err, ErrTrainingPairs) {
+		t.Errorf("at most 28 pairs: %v, want the 28 built and refused as none is bought", err)
+	}
+	_, err := Prepare(l, Options{HorizonDays: 2, Model: cfg, MaxPairs: 27})
+	var lim *PairLimitError
+	want := "the recommender would train on more than 27 (customer, item) pairs; this session allows training on at most 27 rows"
+	if !errors.As(err, &lim) || lim.MaxPairs != 27 || err.Error() != want {
+		t.Errorf("at most 27 pairs: %v\nwant %s", err, want)
+	}
+}
+
 // TestPairsNothingToValidate: without customers held out (ValFrac 0)
 // there is nothing to stop training on, and Prepare refuses. The hold-out
 // draw is made for every buyer whatever ValFrac is, so the pairs are the

@@ -30,6 +30,10 @@ type Options struct {
 	Evaluate bool
 	// Model configures the network (zero: DefaultModelConfig).
 	Model ModelConfig
+	// MaxPairs bounds the (customer, item) pairs the model trains and
+	// validates on, as a session's row limit bounds a table (0: no limit);
+	// beyond it Prepare stops with a *PairLimitError.
+	MaxPairs int
 }
 
 // Run is one recommendation run: a prepared model to train (Model.Trainer)
@@ -56,6 +60,19 @@ func (l *Log) LatestEvaluationCutoff(horizon int32) int32 { return l.LastUpToTod
 // that (TrainCutoffs).
 func (l *Log) EarliestCutoff(horizon int32) int32 { return l.First + 2*horizon }
 
+// LongestHorizon is the longest horizon, in days, some cutoff of the log
+// serves (0 when none does): half the days from its first date to its last
+// up to today, both in, as the model learns from the horizon before the
+// cutoff with a horizon of history before that; a third when the run is
+// also measured on the horizon after the cutoff (evaluate).
+func (l *Log) LongestHorizon(evaluate bool) int32 {
+	span := l.LastUpToToday - l.First + 1
+	if evaluate {
+		return span / 3
+	}
+	return span / 2
+}
+
 // cutoffRange returns the cutoffs a run may use with the horizon, lo to hi;
 // lo > hi when the log is too short for the horizon.
 func (l *Log) cutoffRange(horizon int32, evaluate bool) (lo, hi int32) {
@@ -73,10 +90,11 @@ func (l *Log) checkCutoff(cutoff, horizon int32, given, evaluate bool) error {
 	if lo > hi {
 		// The days from the first to the last date up to today, both in.
 		span := l.LastUpToToday - l.First + 1
-		need, why, most := 2*horizon, "the model learns from the horizon before the cutoff, with a horizon of history before that", span/2
+		need, why := 2*horizon, "the model learns from the horizon before the cutoff, with a horizon of history before that"
 		if evaluate {
-			need, why, most = 3*horizon, "the model learns from the two horizons before the cutoff and is measured on the one after it", span/3
+			need, why = 3*horizon, "the model learns from the two horizons before the cutoff and is measured on the one after it"
 		}
+		most := l.LongestHorizon(evaluate)
 		return fmt.Errorf("%w: %s spans %s (%s .. %s%s), and a %d-day horizon needs at least %d days: %s; %s",
 			ErrCutoff, l.Name, count(int(span), "1 day", "%d days"), date(l.First), date(l.LastUpToToday), l.futureNote(), horizon, need, why,
 			horizonAdvice(span, horizon, most, evaluate))
@@ -158,7 +176,7 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 		return nil, err
 	}
 	var err error
-	if r.Model, err = NewModel(l, r.Cutoff, r.Horizon, opts.Model); err != nil {
+	if r.Model, err = newModel(l, r.Cutoff, r.Horizon, opts.Model, opts.MaxPairs); err != nil {
 		return nil, err
 	}
 	return r, nil

@@ -169,6 +169,7 @@ func NewModel(opts Options) Model {
 	m.runsScr = runsscreen.New(com)
 	m.cohScr = cohortscreen.New(com)
 	m.recScr = recscreen.New(com, opts.Open)
+	m.recScr.SetLimits(opts.Limits)
 	m.tuneScr = tunescreen.New(com)
 	m.tuneScr.SetLimits(opts.Limits)
 	m.anomScr = anomalyscreen.New(com)

@@ -174,7 +174,12 @@ func pasteCases() []pasteCase {
 		{name: "users what-if value", keys: []string{"5", "w", "enter"}, clear: true, paste: "\x1b[31m9\x1b[0m\n",
 			line: "Value: 9", enter: []string{"enter"},
 			check: func(t *testing.T, m Model) {
-				screentest.MustContain(t, screen(m), "recency_days = 5.222 (typed 9; the model's range is 4.44444 – 5.22222)")
+				// 9 is clamped to the model's range of recency_days. The log's
+				// 30 customers at 2024-06-08 hold 4 who do not order again,
+				// too few to train out of time (experiment.MinTrainClass),
+				// so the run is split at random at 2024-06-18 and the range
+				// is that training part's.
+				screentest.MustContain(t, screen(m), "recency_days = 4.889 (typed 9; the model's range is 4.33333 – 4.88889)")
 			}},
 		{name: "users export path", keys: []string{"5", "x"}, clear: true, local: true,
 			paste: "\x1b[31m/tmp/\x1b[0mu.csv\n", line: "Export to CSV: /tmp/u.csv"},

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -21,6 +22,15 @@ import (
 // mid-July 2024 (a partial month).
 func shopLog(t *testing.T) *data.OrderLog {
 	t.Helper()
+	log, err := data.ReadOrderLog(strings.NewReader(shopText()), "shop.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return log
+}
+
+// shopText is shopLog's file.
+func shopText() string {
 	var b strings.Builder
 	b.WriteString("customer,date,amount\n")
 	for i := range 60 {
@@ -36,11 +46,7 @@ func shopLog(t *testing.T) *data.OrderLog {
 			fmt.Fprintf(&b, "c%02d,2024-%02d-%02d,%d\n", i, m+1, day, 10+(i%7)*3)
 		}
 	}
-	log, err := data.ReadOrderLog(strings.NewReader(b.String()), "shop.csv", data.LogOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return log
+	return b.String()
 }
 
 // loaded returns the screen with log loaded and its triangle computed by
@@ -198,6 +204,45 @@ func TestEverySize(t *testing.T) {
 			view := screentest.Render(s, w, h)
 			if n := len(strings.Split(view, "\n")); n != h {
 				t.Fatalf("%d×%d: %d lines", w, h, n)
+			}
+		}
+	}
+}
+
+// TestFutureLineWarned: a line of shopLog retyped into 2031 moves no end:
+// the notes end the log on its last date up to today, and a warning says
+// the table leaves the line out, as cohorts does (en and zh).
+func TestFutureLineWarned(t *testing.T) {
+	text := shopText()
+	// The last date of the file, read here: 2024-07-DD, DD at most 15.
+	last := ""
+	for _, l := range strings.Split(strings.TrimSpace(text), "\n")[1:] {
+		last = max(last, strings.Split(l, ",")[1])
+	}
+	lines := strings.Count(text, "\n") // the data lines, and the one added below
+	today := time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)
+	log, err := data.ReadOrderLog(strings.NewReader(text+"c01,2031-05-01,10\n"), "shop.csv", data.LogOptions{Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"en": {fmt.Sprintf("⚠ shop.csv: 1 of %d lines is dated after today (2026-12-05); the log's dates run 2024-01-01 .. 2031-05-01; "+
+			"the table leaves them out: it ends on the last date up to today, %s", lines, last),
+			fmt.Sprintf("shop.csv: 60 customers, %d orders, 2024-01-01 … %s.", lines-1, last)},
+		"zh": {fmt.Sprintf("⚠shop.csv：%d行中有1行的日期晚于今天（2026-12-05）；日志的日期范围为2024-01-01..2031-05-01；"+
+			"表中不计这些行：表止于今天及以前的最后日期%s", lines, last),
+			fmt.Sprintf("shop.csv：60位客户，%d笔订单，2024-01-01至%s。", lines-1, last)},
+	}
+	for _, lang := range screentest.Langs {
+		s := loaded(t, screentest.Common(lang, 80, 40), log, "shop.csv")
+		sep := " "
+		if lang == "zh" {
+			sep = ""
+		}
+		view := strings.Join(strings.Fields(screentest.Render(s, 80, 40)), sep)
+		for _, w := range want[lang] {
+			if !strings.Contains(view, strings.Join(strings.Fields(w), sep)) {
+				t.Errorf("%s: the view lacks %q:\n%s", lang, w, screentest.Render(s, 80, 40))
 			}
 		}
 	}

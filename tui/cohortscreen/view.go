@@ -9,6 +9,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -157,6 +158,27 @@ func (s Model) notes(r *data.Retention, w int) []string {
 	}
 	for _, l := range widget.WrapUnmarked(strings.Join(parts, sep), w) {
 		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	return append(s.futureLines(r, w), lines...)
+}
+
+// futureLines warn, as cohorts does, of the log's lines dated after today:
+// the table leaves them out and ends on the last date up to today, the
+// end the notes name (none when there are no such lines).
+func (s Model) futureLines(r *data.Retention, w int) []string {
+	fd := s.log.FutureDated()
+	if fd == nil {
+		return nil
+	}
+	fw := &experiment.FutureWarning{FutureDated: *fd, LastUpToToday: s.log.LastUpToToday}
+	text := "⚠ " + s.FutureWarningText(fw)
+	if r.FutureOrders > 0 {
+		text += s.Tf("; the table leaves them out: it ends on the last date up to today, %s",
+			"；表中不计这些行：表止于今天及以前的最后日期 %s", r.Last.Format(time.DateOnly))
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
 	}
 	return lines
 }

@@ -76,6 +76,11 @@ func (c Common) ErrorText(err error) string {
 	if errors.As(err, &lim) {
 		return c.limitErrorZh(lim)
 	}
+	var pairs *recommend.PairLimitError
+	if errors.As(err, &pairs) {
+		return fmt.Sprintf("推荐模型将用超过 %s 个（客户, 商品）对训练；本会话最多只能用 %s 行训练",
+			Thousands(pairs.MaxPairs), Thousands(pairs.MaxPairs))
+	}
 	var ve *experiment.ValueError
 	if errors.As(err, &ve) {
 		return valueErrorZh(ve)

@@ -21,17 +21,21 @@ func (c Common) OneClassReason(e *experiment.OneClassError) string {
 				"可以试试重新打开日志（retain tui --log）并加上\n  --log-columns customer=列名",
 			r.HorizonDays, Thousands(r.Customers), cutoff, e.Log, e.CustomerColumn)
 	case e.NoneAgain():
+		// The Data screen's h labels the log again in place.
 		return c.Tf("No customer orders again within the %d-day horizon: 0 of the %s customers at the cutoff %s, so the label has one class and a model needs both. "+
-			"Try opening the log again (retain tui --log) with a longer horizon, e.g.\n  --horizon 90d",
+			"Press h on the Data screen (1) for a horizon longer than %[1]d days: the log is labelled again in place.",
 			"在 %[1]d 天的观察期内没有客户再次下单：截止 %[3]s 的 %[2]s 位客户中 0 位，所以标签只有一类，而模型需要两类都有。"+
-				"可以试试重新打开日志（retain tui --log）并用更长的观察期，例如\n  --horizon 90d",
+				"可以在“数据”页（按 1）按 h 选长于 %[1]d 天的观察期：日志会就地重新标注。",
 			r.HorizonDays, Thousands(r.Customers), cutoff)
 	}
-	return c.Tf("Every customer orders again within the %d-day horizon: %s of the %s customers at the cutoff %s, so the label has one class and a model needs both. "+
-		"Try opening the log again (retain tui --log) with a shorter horizon, e.g.\n  --horizon 7d",
-		"在 %[1]d 天的观察期内每位客户都再次下单：截止 %[4]s 的 %[3]s 位客户中 %[2]s 位，所以标签只有一类，而模型需要两类都有。"+
-			"可以试试重新打开日志（retain tui --log）并用更短的观察期，例如\n  --horizon 7d",
+	text := c.Tf("Every customer orders again within the %d-day horizon: %s of the %s customers at the cutoff %s, so the label has one class and a model needs both.",
+		"在 %[1]d 天的观察期内每位客户都再次下单：截止 %[4]s 的 %[3]s 位客户中 %[2]s 位，所以标签只有一类，而模型需要两类都有。",
 		r.HorizonDays, Thousands(r.Positives), Thousands(r.Customers), cutoff)
+	if r.HorizonDays <= 1 {
+		return text // no horizon is shorter than a day
+	}
+	return text + c.Tf(" Press h on the Data screen (1) for a horizon shorter than %d days: the log is labelled again in place.",
+		"可以在“数据”页（按 1）按 h 选短于 %d 天的观察期：日志会就地重新标注。", r.HorizonDays)
 }
 
 // OneClassNote is OneClassReason in short, for the Data screen: the label

@@ -28,6 +28,11 @@ func (c Common) FallbackReason(e *experiment.OutOfTimeError) string {
 			"此处无法跨时间验证：%s客户群（截止 %s）有 %s 位客户，其中 %s 位在 %d 天内再次下单，模型需要两类都有；已改用随机划分",
 			cohort, day(e.Report.Cutoff), Thousands(e.Report.Customers), Thousands(e.Report.Positives), e.HorizonDays)
 	}
+	if e.Few {
+		return c.Tf("out of time is impossible here: the training cohort at %s has %s customers and %s who order again within %d days, and a model needs at least %d customers of each class to learn from; split at random instead",
+			"此处无法跨时间验证：训练客户群（截止 %s）有 %s 位客户，其中 %s 位在 %d 天内再次下单，而模型每一类至少需要 %d 位客户才能学习；已改用随机划分",
+			day(e.Report.Cutoff), Thousands(e.Report.Customers), Thousands(e.Report.Positives), e.HorizonDays, experiment.MinTrainClass)
+	}
 	if e.Short && e.TooShort() {
 		// The days counted with both ends in, as retain backtest and
 		// recommend count them.

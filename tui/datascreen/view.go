@@ -152,11 +152,17 @@ func (s Model) header() []headerField {
 	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
-		first, last := c.First.Format(time.DateOnly), c.Last.Format(time.DateOnly)
+		// The log ends, as everywhere, on its last date up to today (lines
+		// dated later move nothing; a warning below says so).
+		end := c.Last
+		if s.data.Log != nil {
+			end = s.data.Log.LastKnown()
+		}
+		first, last := c.First.Format(time.DateOnly), end.Format(time.DateOnly)
 		if s.data.Log != nil && s.data.Log.DayNumbers() {
 			// Day numbers, not dates: the log's span in its own units.
 			first = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.First), first)
-			last = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(c.Last), last)
+			last = s.Tf("day %d (%s)", "第 %d 天（%s）", data.DayNumber(end), last)
 		}
 		addField(s.T("Cohort", "客户群"), s.Tf(
 			"cutoff %s · horizon %d days · %s · log %s → %s · %s left out",

@@ -27,17 +27,7 @@ func (s Model) warning(w experiment.LoadWarning) string {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	switch w := w.(type) {
 	case *experiment.FutureWarning:
-		zh := fmt.Sprintf("%s：%s 行中有 %s 行的日期晚于今天（%s）；日志的日期范围为 %s .. %s",
-			w.Name, common.Thousands(w.Lines), common.Thousands(w.Future), day(w.Today), day(w.First), day(w.Last))
-		switch {
-		case w.AllFuture():
-			zh += fmt.Sprintf("；没有订单的日期在今天及以前，所以这些行都不排除：日志按今天就是其最后日期 %s 来读", day(w.Last))
-		case w.DefaultCutoff && w.Unlabelled:
-			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s）", day(w.LastUpToToday))
-		case w.DefaultCutoff:
-			zh += fmt.Sprintf("；默认截止日不计这些行（取今天及以前的最后日期 %s，减去观察期）", day(w.LastUpToToday))
-		}
-		return zh
+		return s.FutureWarningText(w)
 	case *experiment.WindowWarning:
 		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了日志的最后日期 %s：之后的订单看不到，"+
 			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",

@@ -47,12 +47,16 @@ type Model struct {
 	parent context.Context
 	open   experiment.Opener
 
+	// limits bound a served session: MaxRows bounds the (customer, item)
+	// pairs the recommender trains on, as it bounds a table's rows.
+	limits  experiment.Limits
 	loaded  bool
 	source  experiment.Source
 	srcLog  *data.OrderLog // the loaded order log (nil for a table)
 	refusal string         // why there is nothing to recommend ("" when there is)
 	reading bool
 	log     *recommend.Log
+	future  *experiment.FutureWarning // the log's lines dated after today (nil: none)
 	// customers counts the log's customers as read, with the items left
 	// out (i) and up to today, as recommend counts them: one whose every
 	// order held only items left out is none.
@@ -105,6 +109,10 @@ func New(com common.Common, open experiment.Opener) Model {
 	return s
 }
 
+// SetLimits sets the session's limits (zero: none): the recommender trains
+// on at most limits.MaxRows (customer, item) pairs.
+func (s *Model) SetLimits(l experiment.Limits) { s.limits = l }
+
 // SetParent makes the runs' contexts derive from ctx.
 func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 
@@ -120,7 +128,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 		return nil
 	}
 	s.Close()
-	*s = Model{Common: s.Common, keys: s.keys, parent: s.parent, open: s.open, horizon: recommend.DefaultHorizonDays,
+	*s = Model{Common: s.Common, keys: s.keys, parent: s.parent, open: s.open, limits: s.limits, horizon: recommend.DefaultHorizonDays,
 		loss: s.loss, input: s.input, runs: s.runs, loaded: d != nil, srcLog: log}
 	s.loss.Reset()
 	var cmd tea.Cmd
@@ -287,7 +295,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.refusal = common.ShortIn(s.refusal, s.exclude...)
 			break
 		}
-		s.log, s.res = msg.Log, nil
+		s.log, s.future, s.res = msg.Log, msg.Future, nil
 		if s.state == runEnded {
 			// The ended run's result is of the log before: the screen is
 			// idle again, as before a first run on this log.
@@ -387,7 +395,7 @@ func (s *Model) start() tea.Cmd {
 	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, "", false
 	s.loss.Reset()
 	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
-		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig()}
+		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
 	return tea.Batch(startCmd(s.cur, s.log, opts), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 

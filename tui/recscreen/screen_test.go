@@ -170,7 +170,8 @@ func TestResultIsTheRecommenders(t *testing.T) {
 // refused with its reason under the field, which stays open, and the
 // settings stay as they were. The log runs 2024-01-01 to 2024-06-28, so
 // with 30 days the model can train for cutoffs from 2024-03-01 (two
-// horizons after the first day) to 2024-06-29 (the day after the last).
+// horizons after the first day) to 2024-06-29 (the day after the last);
+// its 31 + 29 + 31 + 30 + 31 + 28 = 180 days allow horizons up to 90.
 func TestBadSettingsRefusedInPlace(t *testing.T) {
 	s := ready(t, screentest.Common("en", 80, 24))
 	cases := []struct {
@@ -181,7 +182,7 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
 		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
 		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
-		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	}
 	for _, c := range cases {
 		s = press(s, c.key)
@@ -271,8 +272,9 @@ func TestCloseBeforeStart(t *testing.T) {
 
 // TestFutureDatedLineMovesNoRange: the item log with one line retyped into
 // 2101 keeps the screen's ranges of the log up to today (2024-06-28): the
-// default cutoff 2024-05-30, the latest 2024-06-29, and the span the
-// too-short refusal names. They used to run to the 2101 line.
+// default cutoff 2024-05-30, the latest 2024-06-29, the span the
+// too-short refusal names, and the end the title names, with recommend's
+// warning (en and zh). They used to run to the 2101 line, unwarned.
 func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	text, err := os.ReadFile(itemLog)
 	if err != nil {
@@ -296,9 +298,29 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 {
 		t.Fatalf("settings %s, %d days; want 2024-05-30, 30", cutoff, h)
 	}
+	// The title ends the log on 2024-06-28 and a warning says why, as
+	// recommend says it (1,096 lines in the file, 1,097 with the typo).
+	view := strings.Join(strings.Fields(ansiFree(s.View())), " ")
+	for _, want := range []string{"2024-01-01 to 2024-06-28",
+		"⚠ " + path + ": 1 of 1,097 lines is dated after today (",
+		"); the log's dates run 2024-01-01 .. 2101-06-28; this screen leaves them out: it reads nothing dated after the last date up to today, 2024-06-28"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("the view lacks %q:\n%s", want, s.View())
+		}
+	}
+	zh := New(screentest.Common("zh", 80, 24), open)
+	zh.SetSize(80, 24)
+	zh = drain(zh, zh.SetData(d))
+	view = strings.Join(strings.Fields(ansiFree(zh.View())), "")
+	for _, want := range []string{"2024-01-01至2024-06-28", "⚠" + path + "：1,097行中有1行的日期晚于今天（",
+		"）；日志的日期范围为2024-01-01..2101-06-28；本页不计这些行：不读取今天及以前的最后日期2024-06-28之后的任何订单"} {
+		if !strings.Contains(view, want) {
+			t.Errorf("zh: the view lacks %q:\n%s", want, zh.View())
+		}
+	}
 	for _, tc := range []struct{ key, value, want string }{
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
-		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff"},
+		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	} {
 		s = press(s, tc.key)
 		s = press(typeText(s, tc.value), "enter")
@@ -477,6 +499,67 @@ func TestLeaveItemsOutAfterARun(t *testing.T) {
 		screentest.MustContain(t, ansiFree(s.View()), c.T("space trains the recommender", "按空格训练推荐模型"))
 		if s = press(s, "space"); s.Result() == nil {
 			t.Fatalf("%s: no result after training again: %q", lang, s.outcome)
+		}
+	}
+}
+
+// TestHorizonRefusalNamesTheRange: a horizon too long for the log is
+// refused with the horizons it allows, in both languages and without the
+// command line's flag names: half the days from its first date to its
+// last, both in (recommend --horizon's "at most"); a log of 3 days allows
+// only 1 day, one of 1 day none.
+func TestHorizonRefusalNamesTheRange(t *testing.T) {
+	want := map[string]string{
+		"en": "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days",
+		"zh": "日志（2024-01-01 至 2024-06-28）太短，不够 100 天的观察期：模型需要截止日前有两个观察期的历史；请选 1 到 90 天的观察期",
+	}
+	for _, lang := range screentest.Langs {
+		s := press(ready(t, screentest.Common(lang, 80, 24)), "h")
+		s = press(typeText(s, "100"), "enter")
+		if s.fieldErr != want[lang] {
+			t.Errorf("%s: refusal %q\nwant %q", lang, s.fieldErr, want[lang])
+		}
+	}
+	day := recommend.Day(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
+	for _, c := range []struct {
+		days       int32
+		lang, want string
+	}{
+		{3, "en", "the log (2024-01-01 to 2024-01-03) is too short for a 2-day horizon: the model needs two horizons of history before the cutoff; the only horizon it allows is 1 day"},
+		{3, "zh", "日志（2024-01-01 至 2024-01-03）太短，不够 2 天的观察期：模型需要截止日前有两个观察期的历史；它只允许 1 天的观察期"},
+		{1, "en", "the log (2024-01-01 to 2024-01-01) is too short for a 2-day horizon: the model needs two horizons of history before the cutoff; it is too short for any horizon"},
+		{1, "zh", "日志（2024-01-01 至 2024-01-01）太短，不够 2 天的观察期：模型需要截止日前有两个观察期的历史；它太短，任何观察期都不够"},
+	} {
+		s := New(screentest.Common(c.lang, 80, 24), open)
+		s.log = &recommend.Log{First: day, Last: day + c.days - 1, LastUpToToday: day + c.days - 1}
+		if got := s.cutoffProblem(day+c.days, 2); got != c.want {
+			t.Errorf("%d days, %s: %q\nwant %q", c.days, c.lang, got, c.want)
+		}
+	}
+}
+
+// TestPairsBoundedByRowLimit: in a served session the recommender trains
+// on at most the session's row limit of (customer, item) pairs, as a
+// table is bounded; beyond it the run ends at once saying so (en and zh).
+// The item log makes more than 100 pairs at its default settings.
+func TestPairsBoundedByRowLimit(t *testing.T) {
+	want := map[string]string{
+		"en": "the recommender would train on more than 100 (customer, item) pairs; this session allows training on at most 100 rows",
+		"zh": "推荐模型将用超过 100 个（客户, 商品）对训练；本会话最多只能用 100 行训练",
+	}
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 24)
+		s := New(c, open)
+		s.SetLimits(experiment.Limits{MaxRows: 100})
+		s.SetSize(c.Width, c.Height)
+		s = drain(s, s.SetData(loadItems(t)))
+		s = press(s, "space")
+		if s.Result() != nil || !s.failed || s.outcome != want[lang] {
+			t.Errorf("%s: result %v, failed %v, outcome %q; want no result and %q", lang, s.Result() != nil, s.failed, s.outcome, want[lang])
+		}
+		view := strings.Join(strings.Fields(ansiFree(s.View())), "")
+		if !strings.Contains(view, strings.Join(strings.Fields(want[lang]), "")) {
+			t.Errorf("%s: the view does not say %q:\n%s", lang, want[lang], s.View())
 		}
 	}
 }

@@ -132,8 +132,15 @@ func (s *Model) leaveOut(list string) tea.Cmd {
 func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
 	if lo > hi {
-		return s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
+		short := s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
 			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.LastUpToToday), horizon)
+		switch most := s.log.LongestHorizon(false); {
+		case most > 1:
+			return short + s.Tf("; choose a horizon from 1 to %d days", "；请选 1 到 %d 天的观察期", most)
+		case most == 1:
+			return short + s.T("; the only horizon it allows is 1 day", "；它只允许 1 天的观察期")
+		}
+		return short + s.T("; it is too short for any horizon", "；它太短，任何观察期都不够")
 	}
 	if cutoff < lo || cutoff > hi {
 		return s.Tf("cutoff %s is out of range: with a %d-day horizon choose a date from %s to %s (the model needs two horizons of history before it)",

@@ -41,7 +41,8 @@ func (s *Model) render() {
 		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
 		return
 	}
-	lines := append(s.titleLines(w), s.settingsLines(w)...)
+	lines := append(s.titleLines(w), s.futureLines(w)...)
+	lines = append(lines, s.settingsLines(w)...)
 	lines = append(lines, s.statusLines(w)...)
 	lines = append(lines, s.staleLines(w)...)
 	bodyH := max(h-len(lines), 0)
@@ -69,8 +70,29 @@ func (s Model) titleLines(w int) []string {
 		muted.Render(filepath.Base(l.Name)),
 		muted.Render(s.Tf("item column %s", "商品列 %s", l.ItemColumn)),
 		muted.Render(s.Tf("%s items, %s customers, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
-			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.Last)))},
+			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.LastUpToToday)))},
 		muted.Render(" · "), w, muted)
+}
+
+// futureLines warn, as recommend does, of the log's lines dated after
+// today: the screen reads nothing after the last date up to today, the
+// end the title names (none when there are no such lines).
+func (s Model) futureLines(w int) []string {
+	if s.future == nil {
+		return nil
+	}
+	text := "⚠ " + s.FutureWarningText(s.future)
+	if !s.future.AllFuture() {
+		// When every order is after today none is left out, as the
+		// warning says (recommend.Log.LastUpToToday is then the last).
+		text += s.Tf("; this screen leaves them out: it reads nothing dated after the last date up to today, %s",
+			"；本页不计这些行：不读取今天及以前的最后日期 %s 之后的任何订单", date(s.log.LastUpToToday))
+	}
+	var lines []string
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, s.Styles.Warning.Render(l))
+	}
+	return lines
 }
 
 // settingsLines show the cutoff and the horizon, or the field being
@@ -164,12 +186,19 @@ func (s Model) inputWidth() int {
 // statusLines are a refused value (wrapped: it names the valid range),
 // or the run's progress or how it ended on one line.
 func (s Model) statusLines(w int) []string {
-	if s.fieldErr == "" {
+	text, style := s.T("refused: ", "不接受：")+s.fieldErr, s.Styles.Error
+	switch {
+	case s.fieldErr != "":
+	case s.state == runEnded && s.failed:
+		// Why the run failed is said whole, as a refused value is: cut,
+		// it hid what to do (a limit named at its end).
+		text, style = s.outcome, s.Styles.Warning
+	default:
 		return []string{s.statusLine(w)}
 	}
 	var lines []string
-	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr, max(w, 1)) {
-		lines = append(lines, s.Styles.Error.Render(l))
+	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
+		lines = append(lines, style.Render(l))
 	}
 	return lines
 }

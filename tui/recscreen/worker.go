@@ -24,7 +24,10 @@ type Msg interface{ recscreenMsg() }
 type LogMsg struct {
 	For *data.OrderLog // the loaded log it was read for
 	Log *recommend.Log
-	Err error
+	// Future is the warning about the log's lines dated after today (nil
+	// when there are none), as recommend prints it.
+	Future *experiment.FutureWarning
+	Err    error
 }
 
 // StartedMsg says a run's pairs are built and its trainer runs (or that
@@ -58,7 +61,13 @@ func tickCmd(id int) tea.Cmd {
 // without the items of exclude, off the UI goroutine.
 func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLog, key *pseudonym.Key, exclude []string) tea.Cmd {
 	return func() tea.Msg {
-		l, _, err := experiment.ReadItemLog(src, open, time.Now(), exclude...)
+		l, warnings, err := experiment.ReadItemLog(src, open, time.Now(), exclude...)
+		var future *experiment.FutureWarning
+		for _, w := range warnings {
+			if fw, ok := w.(*experiment.FutureWarning); ok {
+				future = fw
+			}
+		}
 		if err == nil {
 			// Shown on screen: the ids pseudonymised, every text made
 			// safe for the terminal (as the loaded data is).
@@ -66,7 +75,7 @@ func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLo
 			l.Items, l.Descriptions = common.TerminalSafeAll(l.Items), common.TerminalSafeAll(l.Descriptions)
 			l.ItemColumn, l.DescriptionColumn = common.TerminalSafe(l.ItemColumn), common.TerminalSafe(l.DescriptionColumn)
 		}
-		return LogMsg{For: loaded, Log: l, Err: err}
+		return LogMsg{For: loaded, Log: l, Future: future, Err: err}
 	}
 }
 
