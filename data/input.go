@@ -189,6 +189,12 @@ func (r *recordReader) checkNUL() error {
 	return nil
 }
 
+// ColumnList joins column names as the messages of this package list them
+// (a program that words such a message its own way lists them alike):
+// joined by commas, any name with bytes that are not printable UTF-8
+// quoted (and so escaped).
+func ColumnList(header []string) string { return columnList(header) }
+
 // columnList joins header names for a message, quoting (and so escaping)
 // any name with bytes that are not printable UTF-8.
 func columnList(header []string) string {

@@ -7,8 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"syscall"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/retainlab/retain/anomaly"
 	"github.com/retainlab/retain/data"
@@ -161,11 +159,11 @@ func titleZh(e *data.LabelNotFoundError) string {
 func labelNotFoundZh(e *data.LabelNotFoundError) string {
 	switch {
 	case e.Named != "":
-		return fmt.Sprintf("没有名为 %q 的列；现有的列：%s", e.Named, nameList(e.Columns))
+		return fmt.Sprintf("没有名为 %q 的列；现有的列：%s", e.Named, data.ColumnList(e.Columns))
 	case e.TitleAbove > 0:
 		return titleZh(e)
 	case len(e.Likeliest) > 0:
-		return labelNamesZh + "；只有两个取值的列最可能是标签：" + nameList(e.Likeliest)
+		return labelNamesZh + "；只有两个取值的列最可能是标签：" + data.ColumnList(e.Likeliest)
 	}
 	return labelNamesZh
 }
@@ -173,32 +171,6 @@ func labelNotFoundZh(e *data.LabelNotFoundError) string {
 // labelNamesZh says in Chinese which names a label column is looked for
 // under (data's "looked for churn, label, …").
 const labelNamesZh = "查找过 churn、label、target、revenue、exited、purchased 等列名"
-
-// nameList lists column names as the data package's messages do: joined
-// with commas, a name that is not printable text quoted.
-func nameList(names []string) string {
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = n
-		if !printableText(n) {
-			out[i] = strconv.Quote(n)
-		}
-	}
-	return strings.Join(out, ", ")
-}
-
-// printableText reports whether s is valid UTF-8 of printable characters.
-func printableText(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if !unicode.IsPrint(r) {
-			return false
-		}
-	}
-	return true
-}
 
 // firstFew is the first n of items, then "…" when there are more.
 func firstFew(items []string, n int) []string {
