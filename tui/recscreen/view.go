@@ -69,8 +69,9 @@ func (s Model) titleLines(w int) []string {
 	return common.PackStyled([]string{s.Styles.Title.Render(s.T("Recommend", "推荐")),
 		muted.Render(filepath.Base(l.Name)),
 		muted.Render(s.Tf("item column %s", "商品列 %s", l.ItemColumn)),
-		muted.Render(s.Tf("%s items, %s customers, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
-			common.Thousands(l.ItemCount()), common.Thousands(s.customers), date(l.First), date(l.LastUpToToday)))},
+		muted.Render(s.Tf("%s, %s, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
+			s.T(common.Plural(l.ItemCount(), "item", "items"), common.Thousands(l.ItemCount())),
+			s.T(common.Plural(s.customers, "customer", "customers"), common.Thousands(s.customers)), date(l.First), date(l.LastUpToToday)))},
 		muted.Render(" · "), w, muted)
 }
 
@@ -186,19 +187,13 @@ func (s Model) inputWidth() int {
 // statusLines are a refused value (wrapped: it names the valid range),
 // or the run's progress or how it ended on one line.
 func (s Model) statusLines(w int) []string {
-	text, style := s.T("refused: ", "不接受：")+s.fieldErr, s.Styles.Error
-	switch {
-	case s.fieldErr != "":
-	case s.state == runEnded && s.failed:
-		// Why the run failed is said whole, as a refused value is: cut,
-		// it hid what to do (a limit named at its end).
-		text, style = s.outcome, s.Styles.Warning
-	default:
+	if s.fieldErr == "" {
+		// A failed run's reason is said whole in failureLines' box.
 		return []string{s.statusLine(w)}
 	}
 	var lines []string
-	for _, l := range widget.WrapUnmarked(text, max(w, 1)) {
-		lines = append(lines, style.Render(l))
+	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr, max(w, 1)) {
+		lines = append(lines, s.Styles.Error.Render(l))
 	}
 	return lines
 }
