@@ -26,7 +26,8 @@ func TestServedRecommendKeepsTheRowLimit(t *testing.T) {
 	}
 	m = drive(t, m, "R", "space")
 	want := "the recommender would train on more than 100 (customer, item) pairs; this session allows training on at most 100 rows"
-	if view := strings.Join(strings.Fields(screen(m)), " "); m.recScr.Result() != nil || !strings.Contains(view, want) {
+	// The reason stands in the failure box, wrapped between its borders.
+	if view := strings.Join(strings.Fields(strings.ReplaceAll(screen(m), "│", "")), " "); m.recScr.Result() != nil || !strings.Contains(view, want) {
 		t.Errorf("result %v; the view does not say %q:\n%s", m.recScr.Result() != nil, want, screen(m))
 	}
 }
