@@ -53,7 +53,7 @@ func (s Model) title() string {
 	src := ""
 	switch {
 	case s.res != nil:
-		src = s.Tf("%s · %s users", "%s · %s 个用户", s.scoredName(), common.Thousands(len(s.res.Score)))
+		src = s.Tf("%s · %s", "%s · %s 个用户", s.scoredName(), s.T(common.Plural(len(s.res.Score), "user", "users"), common.Thousands(len(s.res.Score))))
 		if s.scored != nil && s.scored.Cohort != nil {
 			// An order log's loaded cohort, the customers the churn model
 			// trains on (retain anomalies --log scores them as of the
@@ -68,7 +68,7 @@ func (s Model) title() string {
 		// names it: a full path pushed the rest off a narrow screen.
 		src = s.SourceName(s.data.Source)
 		if s.data.Table != nil {
-			src = s.Tf("%s · %s users", "%s · %s 个用户", src, common.Thousands(s.data.Table.Rows))
+			src = s.Tf("%s · %s", "%s · %s 个用户", src, s.T(common.Plural(s.data.Table.Rows, "user", "users"), common.Thousands(s.data.Table.Rows)))
 		}
 	}
 	if s.canPlant() && s.plant != s.scoredPlant {
