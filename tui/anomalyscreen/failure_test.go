@@ -3,7 +3,6 @@ package anomalyscreen
 import (
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
@@ -24,50 +23,6 @@ func tiny(t *testing.T) *experiment.Data {
 		t.Fatal(err)
 	}
 	return &experiment.Data{Source: experiment.Source{Kind: "csv", Path: "tiny.csv"}, Table: tab}
-}
-
-// panelLines are the lines in the first box of view, without the border.
-func panelLines(view string) []string {
-	var lines []string
-	in := false
-	for _, line := range strings.Split(ansi.Strip(view), "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case strings.HasPrefix(line, "╭"):
-			in = true
-		case strings.HasPrefix(line, "╰"):
-			return lines
-		case in:
-			lines = append(lines, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "│"), "│")))
-		}
-	}
-	return nil
-}
-
-// joinWrapped joins lines as the wrap split them: with a space between
-// two Latin words, with none beside a CJK character.
-func joinWrapped(lines ...string) string {
-	var b strings.Builder
-	for _, line := range lines {
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(line)
-			if last < utf8.RuneSelf && first < utf8.RuneSelf {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(line)
-	}
-	return b.String()
-}
-
-// boxSays checks that view's box reads heading, then text whole.
-func boxSays(t *testing.T, what, view, heading, text string) {
-	t.Helper()
-	lines := panelLines(view)
-	if len(lines) == 0 || lines[0] != heading || joinWrapped(lines[1:]...) != text {
-		t.Errorf("%s: box reads\n%q\nwant %q then\n%q\nin\n%s", what, lines, heading, text, ansi.Strip(view))
-	}
 }
 
 // TestGoldenScoringFailed: a failed scoring with no result before it is
@@ -104,7 +59,7 @@ func TestScoringFailureShowsTheWholeMessage(t *testing.T) {
 		s := New(com)
 		s.SetInputs(tiny(t), fastConfig())
 		press(&s, "s")
-		boxSays(t, c.lang+", no result before", s.View(), c.heading, msg)
+		screentest.BoxSays(t, c.lang+", no result before", s.View(), c.heading, msg)
 		// The same failure after a result: the result stays and the box
 		// says so.
 		s = scored(t, com)
@@ -113,7 +68,7 @@ func TestScoringFailureShowsTheWholeMessage(t *testing.T) {
 		if s.Result() == nil {
 			t.Fatalf("%s: the previous result is gone", c.lang)
 		}
-		boxSays(t, c.lang+", after a result", s.View(), c.heading, joinWrapped(msg, c.kept))
+		screentest.BoxSays(t, c.lang+", after a result", s.View(), c.heading, screentest.JoinWrapped(msg, c.kept))
 	}
 }
 

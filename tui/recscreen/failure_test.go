@@ -4,9 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/recommend"
@@ -32,50 +29,6 @@ func readyOn(t *testing.T, c common.Common, path string) Model {
 		t.Fatalf("item log not read: %q", s.refusal)
 	}
 	return s
-}
-
-// panelLines are the lines in the first box of view, without the border.
-func panelLines(view string) []string {
-	var lines []string
-	in := false
-	for _, line := range strings.Split(ansi.Strip(view), "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case strings.HasPrefix(line, "╭"):
-			in = true
-		case strings.HasPrefix(line, "╰"):
-			return lines
-		case in:
-			lines = append(lines, strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(line, "│"), "│")))
-		}
-	}
-	return nil
-}
-
-// joinWrapped joins lines as the wrap split them: with a space between
-// two Latin words, with none beside a CJK character.
-func joinWrapped(lines ...string) string {
-	var b strings.Builder
-	for _, line := range lines {
-		if b.Len() > 0 {
-			last, _ := utf8.DecodeLastRuneInString(b.String())
-			first, _ := utf8.DecodeRuneInString(line)
-			if last < utf8.RuneSelf && first < utf8.RuneSelf {
-				b.WriteByte(' ')
-			}
-		}
-		b.WriteString(line)
-	}
-	return b.String()
-}
-
-// boxSays checks that view's box reads heading, then text whole.
-func boxSays(t *testing.T, what, view, heading, text string) {
-	t.Helper()
-	lines := panelLines(view)
-	if len(lines) == 0 || lines[0] != heading || joinWrapped(lines[1:]...) != text {
-		t.Errorf("%s: box reads\n%q\nwant %q then\n%q\nin\n%s", what, lines, heading, text, ansi.Strip(view))
-	}
 }
 
 // TestGoldenFailedRun: a run the recommender refuses shows its whole
@@ -110,7 +63,7 @@ func TestFailureShowsTheWholeMessage(t *testing.T) {
 		if want == nil {
 			t.Fatal("recommend.Prepare took the one-customer log")
 		}
-		boxSays(t, c.lang+", no result before", s.View(), c.heading, com.ErrorText(want))
+		screentest.BoxSays(t, c.lang+", no result before", s.View(), c.heading, com.ErrorText(want))
 		if !strings.Contains(com.ErrorText(want), "--item-column") {
 			t.Errorf("the advice is not in the message: %q", com.ErrorText(want))
 		}
@@ -125,7 +78,7 @@ func TestFailureShowsTheWholeMessage(t *testing.T) {
 		if !s.failed || s.Result() == nil {
 			t.Fatalf("%s: failed %v, result kept %v", c.lang, s.failed, s.Result() != nil)
 		}
-		lines := panelLines(s.View())
+		lines := screentest.PanelLines(s.View())
 		if len(lines) < 2 || lines[0] != "第 2 次运行失败" && lines[0] != "Run 2 failed" || lines[len(lines)-1] != c.kept {
 			t.Errorf("%s: box after a result reads %q, want the note %q last", c.lang, lines, c.kept)
 		}
