@@ -14,7 +14,7 @@ import (
 // contacts ⌈0.3 × 10⌉ = 3 of the textbook run's 10 validation customers
 // (all in one segment, All customers). The segment's row says 3
 // contacted, with the contact action, and the line under it words the
-// other 7 ("no extra spend"), where the screen used to show the contact
+// other 7 ("no paid contact"), where the screen used to show the contact
 // action for the whole segment. At 80 columns the action is cut to the
 // room the table leaves.
 func TestSegmentActionsFollowTheContacts(t *testing.T) {
@@ -24,13 +24,13 @@ func TestSegmentActionsFollowTheContacts(t *testing.T) {
 			"Segments",
 			"segment        customers  contacted  value at stake  action",
 			"All customers         10          3             587  contact in the order of th…",
-			"                                                     the other 7: no extra spend",
+			"                                                     the other 7: no paid conta…",
 		},
 		"zh": {
 			"客户分群",
 			"分群      客户数  联系人数  涉及价值  建议行动",
 			"全部客户      10         3       587  按计划顺序联系",
-			"                                      其余 7 位：不额外投入",
+			"                                      其余 7 位：不做付费联系",
 		},
 	}
 	for _, lang := range screentest.Langs {
