@@ -59,11 +59,12 @@ func TestSegmentActionsFollowTheContacts(t *testing.T) {
 // TestGoldenActionsOnALog: the plan of a run on an order log has RFM
 // segments, whose actions are the longest ("personal win-back message
 // with a strong offer"). At every size and in both languages the segment
-// table and the first contacts show every action whole: beside the
-// figures, wrapped within its column with its further lines indented, or,
-// where the column would be narrower than minActionW, on lines of its own
-// under the row. Nothing is cut ("…") and no line is wider than the
-// screen (testdata/TestGoldenActionsOnALog/*.golden).
+// table and the first contacts show every action whole. The segments'
+// stand beside the figures when every one fits there (the Chinese table
+// at 160 columns), else on lines of their own under each row (a column
+// of 38 cells broke "会员" and "计划" in two); a contact's wraps within its
+// column, its further lines indented. Nothing is cut ("…") and no line
+// is wider than the screen (testdata/TestGoldenActionsOnALog/*.golden).
 func TestGoldenActionsOnALog(t *testing.T) {
 	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 5)
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {

@@ -355,10 +355,17 @@ func (s Model) segments() []string {
 	}
 	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
 	action := s.T("action", "建议行动")
-	if s.Width-leadWidth(append(colWidths(head, rows), 0)) < minActionW {
-		// Too little room beside the figures (the English table at 80
-		// columns): each row's actions go on lines of their own under it,
-		// indented, as wide as the screen.
+	widest := 0
+	for _, as := range actions {
+		for _, a := range as {
+			widest = max(widest, ansi.StringWidth(a))
+		}
+	}
+	if room := s.Width - leadWidth(append(colWidths(head, rows), 0)); room < minActionW || widest > room {
+		// Too little room beside the figures for every action on one
+		// line (the English table at 80 columns left them 22 cells): each
+		// row's actions go on lines of their own under it, indented, as
+		// wide as the screen, rather than wrap in a narrow column.
 		lines := s.table(head, rows)
 		out = append(out, lines[0], s.Styles.Header.Render(common.Truncate(strings.Repeat(" ", hangIndent)+action, s.Width)))
 		for i := range rows {
@@ -382,7 +389,8 @@ func (s Model) segments() []string {
 }
 
 // minActionW is the least room the segment table gives its actions
-// beside the figures; with less, they go under each row.
+// beside the figures; with less, or when one of them is wider than the
+// room, they go under each row.
 const minActionW = 30
 
 // contacts lists the best plan's first customers.
