@@ -10,45 +10,46 @@ package experiment
 // Whether a customer is contacted is the plan's decision (the first
 // Best.Contacted of its ranking by P × value), not the customer's P level:
 // a contacted customer gets the segment's contact action whatever its
-// level, and only a customer the plan leaves out gets the segment's
-// lighter touch outside the campaign ("newsletter only", down to "no
-// spend" for Lost).
+// level, and a customer the plan leaves out gets no paid contact: the
+// not-contacted wording says so first, then what such a customer still
+// gets at no cost to the campaign (the usual emails, an automated
+// reminder), down to nothing at all for Lost.
 //
-//	segment              contacted                                    not contacted
-//	Champions            personal thank-you and early access now      reward them; ask for reviews and referrals
-//	Loyal                loyalty reward or upgrade offer now          recommend related products; membership perks
-//	Potential loyalist   membership or loyalty invitation now         recommendations after each purchase
-//	New                  onboarding follow-up and a second-order offer welcome series; no discount yet
-//	Promising            time-limited offer on a second purchase      brand content; light follow-up
-//	Need attention       personalised offer within days               reactivation reminder; recommendations
-//	About to sleep       win-back discount on popular products        reminder of popular products
-//	At risk              personal win-back message with a strong offer re-engagement email; ask why they left
-//	Can't lose them      personal call or account manager; best offer renewal offer; talk to them
-//	Hibernating          one low-cost reactivation offer              low-cost newsletter only
-//	Lost                 one last reactivation try, then stop          no spend; leave out of paid campaigns
-//	High value           personal contact (call, account manager)      keep in the regular programme
-//	Medium value         targeted offer by email or in the app        automated reminder
-//	Low value            automated, low-cost message                  no extra spend
-//	All customers        contact in the order of the plan             no extra spend
+//	segment             contacted                                      not contacted
+//	Champions           personal thank-you and early access now        no paid contact; usual emails ask for reviews
+//	Loyal               loyalty reward or upgrade offer now            no paid contact; member perks as usual
+//	Potential loyalist  membership or loyalty invitation now           no paid contact; usual post-purchase emails
+//	New                 onboarding follow-up and a second-order offer  no paid contact; usual welcome emails
+//	Promising           time-limited offer on a second purchase        no paid contact; brand content in the newsletter
+//	Need attention      personalised offer within days                 no paid contact; an automated reminder only
+//	About to sleep      win-back discount on popular products          no paid contact; popular products in the newsletter
+//	At risk             personal win-back message with a strong offer  no paid contact; an automated re-engagement email
+//	Can't lose them     personal call or account manager; best offer   no paid contact; usual programme, watch closely
+//	Hibernating         one low-cost reactivation offer                no paid contact; newsletter only
+//	Lost                one last reactivation try, then stop           no paid contact; left out of campaigns
+//	High value          personal contact (call, account manager)       no paid contact; the regular programme
+//	Medium value        targeted offer by email or in the app          no paid contact; an automated reminder only
+//	Low value           automated, low-cost message                    no paid contact
+//	All customers       contact in the order of the plan               no paid contact
 
 // actions maps a segment to its English [not contacted, contacted]
 // suggestions.
 var actions = map[Segment][2]string{
-	SegChampions:         {"reward them; ask for reviews and referrals", "personal thank-you and early access now"},
-	SegLoyal:             {"recommend related products; membership perks", "loyalty reward or upgrade offer now"},
-	SegPotentialLoyalist: {"recommendations after each purchase", "membership or loyalty invitation now"},
-	SegNew:               {"welcome series; no discount yet", "onboarding follow-up and a second-order offer"},
-	SegPromising:         {"brand content; light follow-up", "time-limited offer on a second purchase"},
-	SegNeedAttention:     {"reactivation reminder; recommendations", "personalised offer within days"},
-	SegAboutToSleep:      {"reminder of popular products", "win-back discount on popular products"},
-	SegAtRisk:            {"re-engagement email; ask why they left", "personal win-back message with a strong offer"},
-	SegCantLose:          {"renewal offer; talk to them", "personal call or account manager; best offer"},
-	SegHibernating:       {"low-cost newsletter only", "one low-cost reactivation offer"},
-	SegLost:              {"no spend; leave out of paid campaigns", "one last reactivation try, then stop"},
-	SegHighValue:         {"keep in the regular programme", "personal contact (call, account manager)"},
-	SegMediumValue:       {"automated reminder", "targeted offer by email or in the app"},
-	SegLowValue:          {"no extra spend", "automated, low-cost message"},
-	SegAll:               {"no extra spend", "contact in the order of the plan"},
+	SegChampions:         {"no paid contact; usual emails ask for reviews", "personal thank-you and early access now"},
+	SegLoyal:             {"no paid contact; member perks as usual", "loyalty reward or upgrade offer now"},
+	SegPotentialLoyalist: {"no paid contact; usual post-purchase emails", "membership or loyalty invitation now"},
+	SegNew:               {"no paid contact; usual welcome emails", "onboarding follow-up and a second-order offer"},
+	SegPromising:         {"no paid contact; brand content in the newsletter", "time-limited offer on a second purchase"},
+	SegNeedAttention:     {"no paid contact; an automated reminder only", "personalised offer within days"},
+	SegAboutToSleep:      {"no paid contact; popular products in the newsletter", "win-back discount on popular products"},
+	SegAtRisk:            {"no paid contact; an automated re-engagement email", "personal win-back message with a strong offer"},
+	SegCantLose:          {"no paid contact; usual programme, watch closely", "personal call or account manager; best offer"},
+	SegHibernating:       {"no paid contact; newsletter only", "one low-cost reactivation offer"},
+	SegLost:              {"no paid contact; left out of campaigns", "one last reactivation try, then stop"},
+	SegHighValue:         {"no paid contact; the regular programme", "personal contact (call, account manager)"},
+	SegMediumValue:       {"no paid contact; an automated reminder only", "targeted offer by email or in the app"},
+	SegLowValue:          {"no paid contact", "automated, low-cost message"},
+	SegAll:               {"no paid contact", "contact in the order of the plan"},
 }
 
 // Action is a suggested action by its stable code: the table's entry for

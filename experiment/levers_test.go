@@ -223,13 +223,19 @@ func TestDriversHandCalculation(t *testing.T) {
 }
 
 // Every segment the segmenters can name has both suggestions, and the
-// codes keep their English names for the CLI's reports.
+// codes keep their English names for the CLI's reports. A customer the
+// plan leaves out is not paid to contact, and every not-contacted wording
+// says so first: "renewal offer; talk to them" read like a paid contact
+// for the Can't lose them customers the plan left out.
 func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	names := append(slices.Clone(RFMSegmentNames), SegHighValue, SegMediumValue, SegLowValue, SegAll)
 	for _, name := range names {
 		contact, rest := SuggestedAction(name, true).String(), SuggestedAction(name, false).String()
 		if name.String() == "" || contact == "" || rest == "" || contact == rest {
 			t.Errorf("%v: contacted %q, not contacted %q", name, contact, rest)
+		}
+		if rest != "no paid contact" && !strings.HasPrefix(rest, "no paid contact; ") {
+			t.Errorf("%v: not contacted %q does not say there is no paid contact", name, rest)
 		}
 	}
 	if got := SuggestedAction(SegCantLose, true).String(); got != "personal call or account manager; best offer" {
@@ -243,7 +249,7 @@ func TestSuggestedActionCoversEverySegment(t *testing.T) {
 	rest := SuggestedAction(SegCantLose, false)
 	text, err := json.Marshal(SegmentAction{PlanSegment: PlanSegment{Cell: Cell{Segment: SegCantLose, Customers: 3}, Others: &rest}})
 	if want := `{"segment":"Can't lose them","customers":3,"share":0,"high_p":0,"mean_probability":0,"value":0,"value_at_stake":0,` +
-		`"contacted":0,"action_not_contacted":"renewal offer; talk to them","drivers":null}`; err != nil || string(text) != want {
+		`"contacted":0,"action_not_contacted":"no paid contact; usual programme, watch closely","drivers":null}`; err != nil || string(text) != want {
 		t.Errorf("JSON %s, %v; want %s", text, err, want)
 	}
 }

@@ -175,8 +175,8 @@ func TestNewPlanReportSmallCase(t *testing.T) {
 // a customer is its segment's contact action when the plan contacts it,
 // whatever its P level: the medium cell and 4 of the 5 low ones are
 // contacted ("contact in the order of the plan"), and only the customer
-// left out gets "no extra spend". The P levels used to choose it: the
-// medium and low cells read "no extra spend" while every one of the
+// left out gets "no paid contact". The P levels used to choose it: the
+// medium and low cells read the rest's action while every one of the
 // medium customers was contacted.
 func TestActionsFollowTheContactDecision(t *testing.T) {
 	probs := make([]float64, 10)
@@ -195,7 +195,7 @@ func TestActionsFollowTheContactDecision(t *testing.T) {
 	if rep.Best.Contacted != 9 {
 		t.Fatalf("best %+v, want 9 contacts", rep.Best)
 	}
-	const contact, rest = "contact in the order of the plan", "no extra spend"
+	const contact, rest = "contact in the order of the plan", "no paid contact"
 	word := func(a *Action) string {
 		if a == nil {
 			return "—"

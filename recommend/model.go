@@ -183,6 +183,19 @@ func newModel(l *Log, cutoff, horizon int32, cfg ModelConfig, maxPairs int) (*Mo
 // the message says which, with the counts, and what to do).
 var ErrTrainingPairs = errors.New("nothing to learn from")
 
+// FewItemsError is the ErrTrainingPairs of a log whose buying customers
+// bought every candidate item: its item column holds too few items to
+// rank. Err says so; the message adds the command line's advice, to name
+// another column with --item-column (an interface words its own).
+type FewItemsError struct{ Err error }
+
+func (e *FewItemsError) Error() string {
+	return e.Err.Error() + "; name a column with more items with --item-column"
+}
+
+// Unwrap returns the refusal without the advice (an ErrTrainingPairs).
+func (e *FewItemsError) Unwrap() error { return e.Err }
+
 // checkPairs refuses the counted training pairs when they cannot train a
 // network worth ranking with: none, all of one class, all from one
 // customer, or too few to hold some of both classes to train on and some to
@@ -204,9 +217,9 @@ func (m *Model) checkPairs(l *Log, buyers, valPositives int) error {
 			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is not bought", "none of the %d (customer, item) pairs is bought"),
 			windows, m.Config.MaxPopular)
 	case positives == pairs:
-		return fmt.Errorf("%w: %s: %s bought: in %s the buying customers bought every candidate item, so the model has no item left unbought to rank below (the item column %s holds %s); name a column with more items with --item-column",
+		return &FewItemsError{Err: fmt.Errorf("%w: %s: %s bought: in %s the buying customers bought every candidate item, so the model has no item left unbought to rank below (the item column %s holds %s)",
 			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is", "all %d (customer, item) pairs are"), windows,
-			l.ItemColumn, count(len(l.Items), "1 item", "%d items"))
+			l.ItemColumn, count(len(l.Items), "1 item", "%d items"))}
 	case buyers == 1:
 		return fmt.Errorf("%w: %s: the %d (customer, item) pairs (%d bought) come from only 1 customer, who bought in %s: the model learns how customers' purchases differ and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
 			ErrTrainingPairs, l.Name, pairs, positives, windows)

@@ -117,3 +117,23 @@ func TestPairsNothingToValidate(t *testing.T) {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
 }
+
+// TestPairsAllBought: one customer who buys A on 1 January and 1 March
+// and B on 1 April: every candidate pair is bought, so there is no item
+// left unbought to rank below. The refusal is a FewItemsError, an
+// ErrTrainingPairs whose message ends in the command line's advice to
+// name another item column; its Err says the same without the advice,
+// for an interface to add its own.
+func TestPairsAllBought(t *testing.T) {
+	l := readLog(t, "customer_id,date,amount,item\nc1,2024-01-01,10,A\nc1,2024-03-01,12,A\nc1,2024-04-01,9,B\n", "one.csv", data.LogOptions{})
+	_, err := Prepare(l, Options{Cutoff: ymd(2024, 4, 1), HorizonDays: 30})
+	var few *FewItemsError
+	if !errors.As(err, &few) || !errors.Is(err, ErrTrainingPairs) {
+		t.Fatalf("%v: want a FewItemsError", err)
+	}
+	reason := few.Err.Error()
+	if !strings.HasPrefix(reason, "nothing to learn from: one.csv: ") || !strings.HasSuffix(reason, "(the item column item holds 2 items)") ||
+		err.Error() != reason+"; name a column with more items with --item-column" {
+		t.Errorf("refusal %q, without its advice %q", err, reason)
+	}
+}

@@ -66,6 +66,11 @@ func (c Common) ErrorText(err error) string {
 		// The command line's advice (--log) is a key here.
 		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
 	}
+	var few *recommend.FewItemsError
+	if errors.As(err, &few) {
+		// The command line's advice (--item-column) is a key here.
+		return c.ErrorText(few.Err) + c.T("; ", "；") + c.ColumnsAdvice("item", "a column with more items", "商品更多的列")
+	}
 	plain := PlainError(err)
 	if c.Lang != "zh" {
 		return plain

@@ -32,7 +32,7 @@ func (s *Model) AskLabel(src experiment.Source, columns []string, why string, er
 	if i := slices.Index(columns, src.Label); i >= 0 {
 		s.ask.pick = i
 	}
-	s.prompt, s.picking = prompt{}, false
+	s.prompt, s.picking, s.cols = prompt{}, false, nil
 	s.view = s.render()
 }
 

@@ -30,6 +30,9 @@ type dataKeyMap struct {
 	Validation key.Binding
 	BTYD       key.Binding
 	Exclude    key.Binding
+	LogColumns key.Binding // an order log's columns, by role
+	RoleMove   key.Binding // the column chooser's ↑/↓
+	ColumnMove key.Binding // the column chooser's ←/→
 	Confirm    key.Binding
 	Cancel     key.Binding
 	Complete   key.Binding
@@ -55,6 +58,9 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Validation: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("out of time/random split", "跨时间/随机划分"))),
 		BTYD:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("BG/NBD inputs on/off", "BG/NBD 输入 开/关"))),
 		Exclude:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("column in/out of features", "列 纳入/排除 特征"))),
+		LogColumns: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("log columns", "日志的列"))),
+		RoleMove:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("role", "角色"))),
+		ColumnMove: key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab"), key.WithHelp("←/→", c.T("its column", "该角色的列"))),
 		Confirm:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("confirm", "确认"))),
 		Cancel:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 		Complete:   key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", c.T("complete path", "补全路径"))),
@@ -96,10 +102,11 @@ type Model struct {
 	picking bool // choosing the label column
 	pick    int
 	tgt     targetState
-	ask     *askState // the label question, when the file's label was not recognised
-	askErr  error     // the refusal shown if the question is declined
-	flash   string    // why the last key was refused, in place
-	loadErr string    // why the load failed while no data is loaded ("": loading)
+	ask     *askState  // the label question, when the file's label was not recognised
+	cols    *colsState // the column chooser of an order log (l)
+	askErr  error      // the refusal shown if the question is declined
+	flash   string     // why the last key was refused, in place
+	loadErr string     // why the load failed while no data is loaded ("": loading)
 
 	view string // rendered after every change, so View only returns it
 }
@@ -129,7 +136,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	}
 	s.data, s.info = d, info
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
-	s.prompt, s.picking, s.ask, s.flash = prompt{}, false, nil, ""
+	s.prompt, s.picking, s.ask, s.cols, s.flash = prompt{}, false, nil, nil, ""
 	s.askTarget()
 	s.view = s.render()
 }
@@ -141,9 +148,9 @@ func (s *Model) SetLoadFailed(reason string) {
 	s.view = s.render()
 }
 
-// Editing implements common.Screen: a prompt or the label picker has the
-// keyboard.
-func (s Model) Editing() bool { return s.prompt.active() || s.picking || s.ask != nil }
+// Editing implements common.Screen: a prompt, the label picker or the
+// column chooser has the keyboard.
+func (s Model) Editing() bool { return s.prompt.active() || s.picking || s.ask != nil || s.cols != nil }
 
 func (s Model) isLog() bool { return s.data != nil && s.data.Source.Kind == "log" }
 
@@ -176,6 +183,8 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		switch {
 		case s.ask != nil:
 			return s.askKey(msg)
+		case s.cols != nil:
+			return s.colsKey(msg)
 		case s.prompt.active():
 			return s.promptKey(msg)
 		case s.picking:
@@ -240,6 +249,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.prompt, cmd = newPrompt(s.Common, promptCutoff, s.data.Source.Cutoff.Format(time.DateOnly))
 	case key.Matches(k, s.keys.Horizon) && s.isLog():
 		s.prompt, cmd = newPrompt(s.Common, promptHorizon, strconv.Itoa(s.data.Source.HorizonDays))
+	case key.Matches(k, s.keys.LogColumns) && s.isLog():
+		return s.openColumns(), nil
 	case key.Matches(k, s.keys.Validation) && s.isLog():
 		return s, emit(SchemeMsg{Scheme: s.info.Validation.asked().Other()})
 	case key.Matches(k, s.keys.BTYD) && s.isLog():
@@ -405,6 +416,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	switch {
 	case s.ask != nil:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
+	case s.cols != nil:
+		k.Confirm.SetHelp("enter", s.T("read the log again", "重新读取日志"))
+		return [][]key.Binding{{k.RoleMove, k.ColumnMove, k.Confirm, k.Cancel}}
 	case s.prompt.active():
 		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.Served)
 		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
@@ -421,6 +435,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Horizon.SetEnabled(s.isLog())
 	k.Validation.SetEnabled(s.isLog())
 	k.BTYD.SetEnabled(s.isLog())
+	k.LogColumns.SetEnabled(s.isLog())
 	k.Columns.SetEnabled(s.data != nil)
 	k.Section.SetEnabled(s.data != nil)
 	k.Scroll.SetEnabled(s.data != nil)
@@ -432,9 +447,9 @@ func (s Model) HelpGroups() [][]key.Binding {
 	return [][]key.Binding{
 		// The footer's keys, those that work now, the most used first.
 		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Columns, k.Section, k.Seed,
-			k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Target},
+			k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Target},
 		{k.Section, k.Scroll, k.Columns, k.Exclude},
-		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
+		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}
 }
 

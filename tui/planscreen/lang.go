@@ -31,21 +31,21 @@ var segmentZh = map[experiment.Segment]string{
 // actionZh are the suggested actions in Chinese, by segment: [not
 // contacted, contacted], as experiment's table.
 var actionZh = map[experiment.Segment][2]string{
-	experiment.SegChampions:         {"给予回馈；邀请评价和推荐", "现在送上专属感谢和抢先体验"},
-	experiment.SegLoyal:             {"推荐相关商品；会员权益", "现在给予忠诚奖励或升级优惠"},
-	experiment.SegPotentialLoyalist: {"每次购买后推荐商品", "现在邀请加入会员或忠诚计划"},
-	experiment.SegNew:               {"欢迎系列消息；暂不打折", "新客跟进，并给第二单优惠"},
-	experiment.SegPromising:         {"品牌内容；轻度跟进", "第二单限时优惠"},
-	experiment.SegNeedAttention:     {"唤醒提醒；个性化推荐", "几天内给出个性化优惠"},
-	experiment.SegAboutToSleep:      {"提醒热门商品", "热门商品的召回折扣"},
-	experiment.SegAtRisk:            {"再互动邮件；询问离开原因", "一对一召回消息，附大力度优惠"},
-	experiment.SegCantLose:          {"续订优惠；主动沟通", "专人致电或客户经理；最优惠条件"},
-	experiment.SegHibernating:       {"只发低成本的资讯邮件", "一次低成本的唤醒优惠"},
-	experiment.SegLost:              {"不再投入；排除在付费活动之外", "最后一次唤醒尝试，之后停止"},
-	experiment.SegHighValue:         {"保持常规维护", "专人联系（电话、客户经理）"},
-	experiment.SegMediumValue:       {"自动提醒", "通过邮件或应用推送定向优惠"},
-	experiment.SegLowValue:          {"不额外投入", "自动发送低成本消息"},
-	experiment.SegAll:               {"不额外投入", "按计划顺序联系"},
+	experiment.SegChampions:         {"不做付费联系；常规邮件中邀请评价", "现在送上专属感谢和抢先体验"},
+	experiment.SegLoyal:             {"不做付费联系；照常享受会员权益", "现在给予忠诚奖励或升级优惠"},
+	experiment.SegPotentialLoyalist: {"不做付费联系；常规的购后邮件", "现在邀请加入会员或忠诚计划"},
+	experiment.SegNew:               {"不做付费联系；常规欢迎邮件", "新客跟进，并给第二单优惠"},
+	experiment.SegPromising:         {"不做付费联系；资讯邮件中的品牌内容", "第二单限时优惠"},
+	experiment.SegNeedAttention:     {"不做付费联系；只发一封自动提醒", "几天内给出个性化优惠"},
+	experiment.SegAboutToSleep:      {"不做付费联系；资讯邮件中推荐热门商品", "热门商品的召回折扣"},
+	experiment.SegAtRisk:            {"不做付费联系；一封自动的再互动邮件", "一对一召回消息，附大力度优惠"},
+	experiment.SegCantLose:          {"不做付费联系；留在常规计划中，密切关注", "专人致电或客户经理；最优惠条件"},
+	experiment.SegHibernating:       {"不做付费联系；只发资讯邮件", "一次低成本的唤醒优惠"},
+	experiment.SegLost:              {"不做付费联系；不纳入任何活动", "最后一次唤醒尝试，之后停止"},
+	experiment.SegHighValue:         {"不做付费联系；保持常规维护", "专人联系（电话、客户经理）"},
+	experiment.SegMediumValue:       {"不做付费联系；只发一封自动提醒", "通过邮件或应用推送定向优惠"},
+	experiment.SegLowValue:          {"不做付费联系", "自动发送低成本消息"},
+	experiment.SegAll:               {"不做付费联系", "按计划顺序联系"},
 }
 
 // segmentName names a segment in the interface's language.

@@ -139,3 +139,25 @@ func TestValueReadNote(t *testing.T) {
 		}
 	}
 }
+
+// TestNotContactedSaysNoPaidContact: every segment's action for the
+// customers the plan leaves out says first, in both languages, that they
+// get no paid contact, then at most what they get at no cost ("续订优惠；
+// 主动沟通", a renewal offer and a talk, read like a paid contact for the
+// Can't lose them customers left out). The contact action never does.
+func TestNotContactedSaysNoPaidContact(t *testing.T) {
+	segments := append(append([]experiment.Segment{}, experiment.RFMSegmentNames...),
+		experiment.SegHighValue, experiment.SegMediumValue, experiment.SegLowValue, experiment.SegAll)
+	for _, c := range []struct{ lang, none string }{{"en", "no paid contact"}, {"zh", "不做付费联系"}} {
+		s := New(screentest.Common(c.lang, 80, 24))
+		for _, seg := range segments {
+			rest := s.actionText(experiment.SuggestedAction(seg, false))
+			if rest != c.none && !strings.HasPrefix(rest, c.none+"; ") && !strings.HasPrefix(rest, c.none+"；") {
+				t.Errorf("%s, %v: not contacted %q", c.lang, seg, rest)
+			}
+			if contact := s.actionText(experiment.SuggestedAction(seg, true)); contact == "" || strings.HasPrefix(contact, c.none) {
+				t.Errorf("%s, %v: contacted %q", c.lang, seg, contact)
+			}
+		}
+	}
+}

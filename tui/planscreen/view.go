@@ -1,6 +1,7 @@
 package planscreen
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -330,32 +331,67 @@ func (s Model) segments() []string {
 			}
 		}
 	}
-	head = append(head, s.T("action", "建议行动"))
 	var atStake []float64
 	for _, g := range rep.Segments {
 		atStake = append(atStake, g.ValueAtStake)
 	}
 	stake := experiment.MoneyColumn(atStake)
-	var body [][]string
+	rows := make([][]string, len(rep.Segments))
+	actions := make([][]string, len(rep.Segments)) // each row's: its first, then the others'
 	for i, g := range rep.Segments {
-		row := []string{s.segmentName(g.Segment), data.Thousands(g.Customers), data.Thousands(g.Contacted), stake[i]}
+		rows[i] = []string{s.segmentName(g.Segment), data.Thousands(g.Customers), data.Thousands(g.Contacted), stake[i]}
 		if wide {
-			row = append(row, common.FmtMetric(g.MeanProb), drivers[g.Segment])
+			rows[i] = append(rows[i], common.FmtMetric(g.MeanProb), drivers[g.Segment])
 		}
 		first := g.Contact
 		if first == nil {
 			first = g.Others
 		}
-		body = append(body, append(row, s.actionText(*first)))
+		actions[i] = []string{s.actionText(*first)}
 		if g.Contact != nil && g.Others != nil {
-			rest := make([]string, len(row), len(row)+1)
-			body = append(body, append(rest, s.Tf("the other %s: %s", "其余 %s 位：%s",
-				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others))))
+			actions[i] = append(actions[i], s.Tf("the other %s: %s", "其余 %s 位：%s",
+				data.Thousands(g.Customers-g.Contacted), s.actionText(*g.Others)))
 		}
 	}
 	out := []string{s.Styles.Title.Render(s.T("Segments", "客户分群"))}
-	return append(out, s.table(head, body)...)
+	action := s.T("action", "建议行动")
+	widest := 0
+	for _, as := range actions {
+		for _, a := range as {
+			widest = max(widest, ansi.StringWidth(a))
+		}
+	}
+	if room := s.Width - leadWidth(append(colWidths(head, rows), 0)); room < minActionW || widest > room {
+		// Too little room beside the figures for every action on one
+		// line (the English table at 80 columns left them 22 cells): each
+		// row's actions go on lines of their own under it, indented, as
+		// wide as the screen, rather than wrap in a narrow column.
+		lines := s.table(head, rows)
+		out = append(out, lines[0], s.Styles.Header.Render(common.Truncate(strings.Repeat(" ", hangIndent)+action, s.Width)))
+		for i := range rows {
+			out = append(out, lines[1+i])
+			for _, a := range actions[i] {
+				for _, l := range hang(a, s.Width-hangIndent) {
+					out = append(out, strings.Repeat(" ", hangIndent)+l)
+				}
+			}
+		}
+		return out
+	}
+	var body [][]string
+	for i, row := range rows {
+		body = append(body, append(slices.Clone(row), actions[i][0]))
+		for _, a := range actions[i][1:] {
+			body = append(body, append(make([]string, len(row)), a))
+		}
+	}
+	return append(out, s.table(append(head, action), body)...)
 }
+
+// minActionW is the least room the segment table gives its actions
+// beside the figures; with less, or when one of them is wider than the
+// room, they go under each row.
+const minActionW = 30
 
 // contacts lists the best plan's first customers.
 func (s Model) contacts() []string {
@@ -386,38 +422,84 @@ func (s Model) contacts() []string {
 }
 
 // table lays out rows under a header, columns as wide as their widest
-// cell (the last one takes what is left), numbers right-aligned.
+// cell, numbers right-aligned. The last column takes what is left: a text
+// (an action, a lever) longer than that wraps within it, its further
+// lines indented by hangIndent, so that no action is cut at 80 columns.
 func (s Model) table(head []string, body [][]string) []string {
+	widths := colWidths(head, body)
+	last := len(head) - 1
+	lead := leadWidth(widths)
+	room := s.Width - lead
+	format := func(r []string, header bool) []string {
+		cells := make([]string, len(r))
+		var more []string
+		for i, c := range r {
+			switch {
+			case i > 0 && !header && isNumber(c):
+				// Figures right-aligned, the last column's too (ROI).
+				cells[i] = common.PadLeft(c, widths[i])
+			case i == last && !header && room >= minWrapW && ansi.StringWidth(c) > room:
+				lines := hang(c, room)
+				cells[i], more = lines[0], lines[1:]
+			case i == last:
+				cells[i] = c
+			default:
+				cells[i] = common.Pad(c, widths[i])
+			}
+		}
+		out := []string{common.Truncate(strings.Join(cells, "  "), s.Width)}
+		for _, l := range more {
+			out = append(out, strings.Repeat(" ", lead)+l)
+		}
+		if header {
+			out[0] = s.Styles.Header.Render(out[0])
+		}
+		return out
+	}
+	out := format(head, true)
+	for _, r := range body {
+		out = append(out, format(r, false)...)
+	}
+	return out
+}
+
+// colWidths are the widths of a table's columns: each its widest cell.
+func colWidths(head []string, body [][]string) []int {
 	widths := make([]int, len(head))
 	for _, r := range append([][]string{head}, body...) {
 		for i, c := range r {
 			widths[i] = max(widths[i], ansi.StringWidth(c))
 		}
 	}
-	format := func(r []string, header bool) string {
-		cells := make([]string, len(r))
-		for i, c := range r {
-			switch {
-			case i > 0 && !header && isNumber(c):
-				// Figures right-aligned, the last column's too (ROI).
-				cells[i] = common.PadLeft(c, widths[i])
-			case i == len(r)-1:
-				cells[i] = c
-			default:
-				cells[i] = common.Pad(c, widths[i])
-			}
-		}
-		line := strings.Join(cells, "  ")
-		if header {
-			return s.Styles.Header.Render(common.Truncate(line, s.Width))
-		}
-		return common.Truncate(line, s.Width)
+	return widths
+}
+
+// leadWidth is where a table's last column starts: the columns before it
+// with their gaps.
+func leadWidth(widths []int) int {
+	lead := 0
+	for _, w := range widths[:len(widths)-1] {
+		lead += w + 2
 	}
-	out := []string{format(head, true)}
-	for _, r := range body {
-		out = append(out, format(r, false))
+	return lead
+}
+
+// minWrapW is the narrowest last column a table wraps its text in; in
+// less room the text is cut.
+const minWrapW = 12
+
+// hangIndent indents the further lines of a wrapped cell, so that they
+// are not read as a row of their own.
+const hangIndent = 2
+
+// hang wraps a cell's text to w cells, its lines after the first
+// indented by hangIndent (the first is as narrow as they are).
+func hang(text string, w int) []string {
+	lines := widget.WrapCell(text, w-hangIndent)
+	for i := 1; i < len(lines); i++ {
+		lines[i] = strings.Repeat(" ", hangIndent) + lines[i]
 	}
-	return out
+	return lines
 }
 
 // isNumber reports whether a cell holds a figure (right-aligned).

@@ -2,6 +2,7 @@ package recscreen
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -105,6 +106,34 @@ func TestRetailColumnsAt80(t *testing.T) {
 					t.Errorf("%s: description at cell %d, want 13 (an item column of 6): %q", lang, ansi.StringWidth(row[:at]), row)
 				}
 			}
+		}
+	}
+}
+
+// TestMeasuredLineWhole: with the Online Retail log's figures (1,376
+// customers bought in the horizon, a catalogue of 3,628 items) the line
+// over the metrics was cut at 80 columns ("catalogue 3,628…"). It wraps
+// between its parts instead, in both languages, every figure whole.
+func TestMeasuredLineWhole(t *testing.T) {
+	want := map[string][]string{
+		"en": {"Measured at 2024-05-30, next 30 days · 1,376 customers bought", "catalogue 3,628 items"},
+		"zh": {"在 2024-05-30 评估，之后 30 天 · 1,376 位客户购买 · 商品目录 3,628 件"},
+	}
+	for _, lang := range screentest.Langs {
+		s := press(ready(t, screentest.Common(lang, 80, 24)), "space")
+		if s.Result() == nil {
+			t.Fatal("no result")
+		}
+		res := *s.res
+		res.Metrics = slices.Clone(res.Metrics)
+		res.Metrics[0].Customers, res.Metrics[0].Catalogue = 1376, 3628
+		s.res = &res
+		var got []string
+		for _, l := range s.metricLines(80)[:len(want[lang])] {
+			got = append(got, strings.TrimRight(ansi.Strip(l), " "))
+		}
+		if !slices.Equal(got, want[lang]) {
+			t.Errorf("%s: the metrics open with\n%q\nwant\n%q", lang, got, want[lang])
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package recscreen
 
 import (
-	"strings"
+	"errors"
 	"testing"
 	"time"
 
@@ -32,7 +32,7 @@ func readyOn(t *testing.T, c common.Common, path string) Model {
 }
 
 // TestGoldenFailedRun: a run the recommender refuses shows its whole
-// reason, the command line's advice included, boxed at every size (it
+// reason, with its advice (the Data screen's l), boxed at every size (it
 // was one line cut at "in th…" over blank rows).
 func TestGoldenFailedRun(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
@@ -52,9 +52,10 @@ func TestFailureShowsTheWholeMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []struct{ lang, heading, kept string }{
-		{"en", "Run 1 failed", "The previous result below is kept."},
-		{"zh", "第 1 次运行失败", "下面保留的是之前的结果。"},
+	for _, c := range []struct{ lang, heading, kept, advice string }{
+		{"en", "Run 1 failed", "The previous result below is kept.",
+			"; press l on the Data screen (1) and choose a column with more items: the log is read again with it"},
+		{"zh", "第 1 次运行失败", "下面保留的是之前的结果。", "；可在“数据”页（按 1）按 l 选择商品更多的列：日志会按所选的列重新读取"},
 	} {
 		com := screentest.Common(c.lang, 80, 24)
 		s := press(readyOn(t, com, oneCustomer), "space")
@@ -64,8 +65,10 @@ func TestFailureShowsTheWholeMessage(t *testing.T) {
 			t.Fatal("recommend.Prepare took the one-customer log")
 		}
 		screentest.BoxSays(t, c.lang+", no result before", s.View(), c.heading, com.ErrorText(want))
-		if !strings.Contains(com.ErrorText(want), "--item-column") {
-			t.Errorf("the advice is not in the message: %q", com.ErrorText(want))
+		// The command line's advice (--item-column) is the Data screen's l.
+		var few *recommend.FewItemsError
+		if !errors.As(want, &few) || com.ErrorText(want) != com.ErrorText(few.Err)+c.advice {
+			t.Errorf("%s: the box says %q, want the refusal then %q", c.lang, com.ErrorText(want), c.advice)
 		}
 
 		// A failure after a result: the result stays below the box.

@@ -33,8 +33,13 @@ func (s Model) metricLines(w int) []string {
 		return append(lines, st.Muted.Render(common.Truncate(s.T("v shows the customers and their items.", "按 v 查看客户及其推荐商品。"), w)))
 	}
 	first := res.Metrics[0]
-	lines := []string{common.Truncate(st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估，之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays))+
-		st.Muted.Render(s.Tf(" · %s customers bought · catalogue %s items", " · %s 位客户购买 · 商品目录 %s 件", common.Thousands(first.Customers), common.Thousands(first.Catalogue))), w)}
+	// Wrapped between its parts, not cut: at 80 columns a log's
+	// catalogue ("3,628 items") was cut off.
+	lines := common.PackStyled([]string{
+		st.Title.Render(s.Tf("Measured at %s, next %d days", "在 %s 评估，之后 %d 天", res.Cutoff.Format(time.DateOnly), res.HorizonDays)),
+		st.Muted.Render(s.Tf("%s customers bought", "%s 位客户购买", common.Thousands(first.Customers))),
+		st.Muted.Render(s.Tf("catalogue %s items", "商品目录 %s 件", common.Thousands(first.Catalogue))),
+	}, st.Muted.Render(" · "), w, st.Muted)
 	lines = append(lines, s.checkLines(w)...)
 	if g := res.Gain; g != nil {
 		pct := recommend.TrendPercent

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"strings"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -150,16 +149,16 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 }
 
 // noItems is the refusal of a log without an item column. The CLI's
-// sentence names recommend's --item-column, which the TUI's command does
-// not take: here the column is named with --log-columns item=COLUMN.
+// sentence names recommend's --item-column, a flag of the command line:
+// here the column is chosen with the Data screen's l.
 func (s Model) noItems(log *data.OrderLog) string {
 	_, err := recommend.FromOrderLog(log)
 	if err == nil {
 		return ""
 	}
 	if log.Columns.Item == "" && errors.Is(err, recommend.ErrNoItems) {
-		return s.Tf("%s has no item column (columns: %s); recommendation needs one — name it with --log-columns item=COLUMN",
-			"%s 没有商品列（列：%s）；推荐需要商品列——用 --log-columns item=列名 指定", log.Name, strings.Join(log.Header, ", "))
+		return s.Tf("%s has no item column (columns: %s); recommendation needs one — %s",
+			"%s 没有商品列（列：%s）；推荐需要商品列——%s", log.Name, data.ColumnList(log.Header), s.ColumnsAdvice("item", "the item column", "商品列"))
 	}
 	return err.Error()
 }
@@ -442,9 +441,8 @@ func (s *Model) finish() {
 	case errors.Is(err, context.Canceled):
 		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")
 	default:
-		s.outcome, s.failed = common.PlainError(err), true
-		if s.Zh() {
-			s.outcome = s.ErrorText(err)
-		}
+		// In English as in Chinese the command line's advice (an item
+		// column named with --item-column) is the Data screen's l.
+		s.outcome, s.failed = s.ErrorText(err), true
 	}
 }

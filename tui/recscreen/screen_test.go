@@ -221,8 +221,9 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 
 // TestNoItems: a log without an item column and a per-user table say why
 // there is nothing to recommend and start nothing. The log's sentence
-// names the flag the TUI takes (--log-columns item=…): the CLI's
-// "--item-column" is unknown to retain and retain tui.
+// points to the Data screen's l, which reads the log again with the
+// column chosen (it named --log-columns item=…, a flag of the command
+// line).
 func TestNoItems(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		c := screentest.Common(lang, 80, 24)
@@ -232,8 +233,8 @@ func TestNoItems(t *testing.T) {
 			t.Fatalf("%s: SetData of a log without items returned a Cmd", lang)
 		}
 		want := map[string]string{
-			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — name it with --log-columns item=COLUMN",
-			"zh": "orders.csv 没有商品列（列：customer, date, amount）；推荐需要商品列——用 --log-columns item=列名 指定",
+			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — press l on the Data screen (1) and choose the item column: the log is read again with it",
+			"zh": "orders.csv 没有商品列（列：customer, date, amount）；推荐需要商品列——可在“数据”页（按 1）按 l 选择商品列：日志会按所选的列重新读取",
 		}[lang]
 		if s.refusal != want {
 			t.Errorf("%s: refusal %q, want %q", lang, s.refusal, want)

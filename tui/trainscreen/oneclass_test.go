@@ -27,7 +27,9 @@ func endedThenOneClass(t *testing.T, c common.Common) (before, after Model, cmd 
 // TestOneClassLogIsRefusedWithItsReason: Train on an order log whose
 // label has one class starts nothing (it used to train, and the Evaluate
 // screen then showed an internal metrics error), says why and what to
-// try, and keeps the last run as it was.
+// try (the Data screen's l, which reads the log again with another
+// customer column, where it named --log-columns), and keeps the last run
+// as it was.
 func TestOneClassLogIsRefusedWithItsReason(t *testing.T) {
 	c := screentest.Common("en", 100, 27)
 	before, s, cmd := endedThenOneClass(t, c)
@@ -37,7 +39,7 @@ func TestOneClassLogIsRefusedWithItsReason(t *testing.T) {
 	}
 	want := `No customer orders again within the 10-day horizon: 0 of the 25 customers at the cutoff 2024-02-18, so the label has one class and a model needs both. ` +
 		`Every customer of orders.csv has exactly one order: the customer column "customer_id" may name orders, not customers. ` +
-		"Try opening the log again (retain tui --log) with\n  --log-columns customer=COLUMN"
+		"To try another, press l on the Data screen (1) and choose the customer id column: the log is read again with it."
 	if !s.failed || s.refusal != want {
 		t.Errorf("failed %v, refusal %q\nwant %q", s.failed, s.refusal, want)
 	}

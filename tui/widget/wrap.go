@@ -51,8 +51,10 @@ func tokenize(s string) []token {
 			out = append(out, token{text: text, spaceBefore: space, glue: glueNext})
 			word.Reset()
 			// A footnote mark ("* partly observed") stays with the word
-			// after it, never alone at a line's end.
-			space, glueNext = false, text == "*"
+			// after it, never alone at a line's end; so does a narrow
+			// opening mark (“, ‘) with the CJK text it opens ("“数据”页").
+			last, _ := utf8.DecodeLastRuneInString(text)
+			space, glueNext = false, text == "*" || strings.ContainsRune(openingPunct, last)
 		}
 	}
 	for _, r := range s {

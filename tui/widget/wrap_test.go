@@ -121,6 +121,9 @@ func TestWrapKeepsLatinRunsWhole(t *testing.T) {
 			[]string{"CouponUsed, OrderCount, DaySinceLastOrder, CashbackAmount); name it with", "--log-columns time=COLUMN）"}},
 		{"行的日期晚于今天（2026-12-05）；日志的日期范围", 18, []string{"行的日期晚于今天", "（2026-12-05）；日", "志的日期范围"}},
 		{"路径 /tmp/h1/ec/bad_truncated.csv.gz 不完整", 20, []string{"路径", "/tmp/h1/ec/bad_trunc", "ated.csv.gz 不完整"}},
+		// “ is narrow, read as Latin: it ended a line before 数 ("可在“" /
+		// "数据”页").
+		{"要换一列，可在“数据”页（按 1）按 l", 15, []string{"要换一列，可在", "“数据”页（按", "1）按 l"}},
 	}
 	for _, c := range cases {
 		got := WrapUnmarked(c.in, c.width)

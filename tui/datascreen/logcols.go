@@ -1,0 +1,252 @@
+package datascreen
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
+)
+
+// chooserRole is a role whose column the chooser sets (l): the roles the
+// command line names with --log-columns customer=, time=, amount= and
+// item= (recommend's --item-column), as data.LogColumns holds them.
+type chooserRole struct {
+	role  string // as roleText and data.LogRole name it
+	field func(*data.LogColumns) *string
+}
+
+var chooserRoles = []chooserRole{
+	{"customer id", func(c *data.LogColumns) *string { return &c.Customer }},
+	{"date", func(c *data.LogColumns) *string { return &c.Time }},
+	{"amount", func(c *data.LogColumns) *string { return &c.Amount }},
+	{"item", func(c *data.LogColumns) *string { return &c.Item }},
+}
+
+// colsState is the column chooser of an order log: the role picked (↑/↓)
+// and, for each role, the column picked among its options (←/→).
+type colsState struct {
+	header []string
+	loaded []string // each role's column as the log was read ("" none)
+	pick   []int    // each role's option (options)
+	role   int
+}
+
+// options are a role's choices: the log's columns, after "" (the log as
+// read, no column) when the role was read without one.
+func (c *colsState) options(r int) []string {
+	if c.loaded[r] == "" {
+		return append([]string{""}, c.header...)
+	}
+	return c.header
+}
+
+// chosen is role r's column as picked ("" none).
+func (c *colsState) chosen(r int) string { return c.options(r)[c.pick[r]] }
+
+// openColumns opens the chooser on the loaded log, each role at the
+// column it was read with; with pseudonymised customer ids it is refused
+// in place (common.Common.ColumnsChoosable).
+func (s Model) openColumns() Model {
+	if !s.ColumnsChoosable() {
+		s.flash = s.T("customer ids are pseudonymised: the log's columns stay as read, so that no column shows its values under another role",
+			"客户编号已假名化：日志的列保持读入时的样子，以免某一列的值以其他角色显示出来")
+		return s
+	}
+	log := s.data.Log
+	c := &colsState{header: log.Header}
+	for r, cr := range chooserRoles {
+		cols := log.Columns
+		c.loaded = append(c.loaded, *cr.field(&cols))
+		c.pick = append(c.pick, max(slices.Index(c.options(r), c.loaded[r]), 0))
+	}
+	s.cols, s.prompt, s.picking = c, prompt{}, false
+	return s
+}
+
+// colsKey moves through the roles (↑/↓) and their columns (←/→), reads
+// the log again with the columns chosen (enter) or closes (esc).
+func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
+	c := *s.cols
+	c.pick = slices.Clone(c.pick)
+	switch k.String() {
+	case "up", "k":
+		c.role = max(c.role-1, 0)
+	case "down", "j":
+		c.role = min(c.role+1, len(chooserRoles)-1)
+	case "left", "shift+tab":
+		n := len(c.options(c.role))
+		c.pick[c.role] = (c.pick[c.role] + n - 1) % n
+	case "right", "tab":
+		c.pick[c.role] = (c.pick[c.role] + 1) % len(c.options(c.role))
+	case "esc":
+		s.cols = nil
+		return s, nil
+	case "enter":
+		if s.colsConflict(&c) != "" {
+			return s, nil // the conflict is shown under the list
+		}
+		src, changed := s.data.Source, false
+		for r, cr := range chooserRoles {
+			if col := c.chosen(r); col != c.loaded[r] {
+				*cr.field(&src.LogColumns) = col
+				changed = true
+			}
+		}
+		s.cols = nil
+		if !changed {
+			s.flash = s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
+			return s, nil
+		}
+		return s, emit(OpenMsg{Src: src})
+	}
+	s.cols = &c
+	return s, nil
+}
+
+// givenOthers are the columns given for the roles the chooser does not
+// set (price=, order=, … on the command line), by role.
+func (s Model) givenOthers() []data.LogRole {
+	given := s.data.Source.LogColumns
+	for _, cr := range chooserRoles {
+		*cr.field(&given) = ""
+	}
+	return (&data.OrderLog{Columns: given}).Roles()
+}
+
+// colsConflict says why the columns chosen cannot be read ("" when they
+// can): one column for two roles, which the log refuses.
+func (s Model) colsConflict(c *colsState) string {
+	for r := range chooserRoles {
+		col := c.chosen(r)
+		if col == "" {
+			continue
+		}
+		for o := range r {
+			if c.chosen(o) == col {
+				return s.Tf("%s is chosen for both the %s and the %s: give each role its own column",
+					"%s 同时被选为%s和%s：每个角色需要各自的列", s.columnLabel(col), s.logRoleName(chooserRoles[o].role), s.logRoleName(chooserRoles[r].role))
+			}
+		}
+		for _, g := range s.givenOthers() {
+			if strings.EqualFold(strings.TrimSpace(g.Column), strings.TrimSpace(col)) {
+				return s.Tf("%s is the %s column the log was opened with: choose another for the %s",
+					"%s 是打开日志时指定的%s列：请为%s另选一列", s.columnLabel(col), s.logRoleName(g.Role), s.logRoleName(chooserRoles[r].role))
+			}
+		}
+	}
+	return ""
+}
+
+// logRoleName words a log role (roleText) in the interface's language.
+func (s Model) logRoleName(role string) string {
+	if t, ok := roleText[role]; ok {
+		return s.T(t[0], t[1])
+	}
+	return role
+}
+
+// optionLabel words role r's option col: a column, or how the log was
+// read without one (the amount as price × quantity, or none).
+func (s Model) optionLabel(r int, col string) string {
+	if col != "" {
+		return s.columnLabel(col)
+	}
+	cols := s.data.Log.Columns
+	if chooserRoles[r].role == "amount" && cols.Price != "" {
+		if cols.Quantity != "" {
+			return s.Tf("price × quantity (%s × %s)", "单价 × 数量（%s × %s）", s.columnLabel(cols.Price), s.columnLabel(cols.Quantity))
+		}
+		return s.Tf("price (%s)", "单价（%s）", s.columnLabel(cols.Price))
+	}
+	return s.T("none", "无")
+}
+
+// columnRoles words the roles column col will be read for: those chosen
+// for it, else those it was read for that the chooser does not set.
+func (s Model) columnRoles(c *colsState, col string) string {
+	var roles []string
+	for r, cr := range chooserRoles {
+		if c.chosen(r) == col {
+			roles = append(roles, s.logRoleName(cr.role))
+		}
+	}
+	if len(roles) == 0 {
+		for _, lr := range s.data.Log.Roles() {
+			if lr.Column == col && !slices.ContainsFunc(chooserRoles, func(cr chooserRole) bool { return cr.role == lr.Role }) {
+				roles = append(roles, s.logRoleName(lr.Role))
+			}
+		}
+	}
+	return strings.Join(roles, s.T(", ", "、"))
+}
+
+// colsLines draws the chooser in h lines: the roles with their columns,
+// then the log's columns with the roles each will be read for, the
+// picked role's column marked.
+func (s Model) colsLines(h int) []string {
+	c, st, w := s.cols, s.Styles, s.Width
+	lines := []string{st.Title.Render(common.Truncate(s.Tf("Columns of %s", "%s 的列", filepath.Base(s.data.Source.Path)), w))}
+	for _, l := range widget.WrapText(s.T("↑/↓ role · ←/→ its column · enter reads the log again with these columns (if that fails, the data loaded now stays) · esc cancels",
+		"↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列重新读取日志（读取失败时保留现在的数据）· esc 取消"), w) {
+		lines = append(lines, st.Muted.Render(l))
+	}
+	roleW := 0
+	for _, cr := range chooserRoles {
+		roleW = max(roleW, ansi.StringWidth(s.logRoleName(cr.role)))
+	}
+	roleW = max(roleW, ansi.StringWidth(s.T("role", "角色")))
+	lines = append(lines, "", st.Header.Render(common.Truncate("  "+common.Pad(s.T("role", "角色"), roleW+3)+s.T("column", "列"), w)))
+	for r, cr := range chooserRoles {
+		v := s.optionLabel(r, c.chosen(r))
+		if c.chosen(r) != c.loaded[r] {
+			v += s.T(" (changed)", "（已更改）")
+		}
+		line := "  " + common.Pad(s.logRoleName(cr.role), roleW) + "   " + v
+		if r == c.role {
+			// The value between the arrows that change it, the row
+			// marked as a selected row is.
+			line = "▸ " + common.Pad(s.logRoleName(cr.role), roleW) + " ◂ " + v + " ▸"
+			line = st.Selected.Render(common.Pad(common.Truncate(line, w), min(w, max(ansi.StringWidth(line), 40))))
+		}
+		lines = append(lines, common.Truncate(line, w))
+	}
+	var foot []string
+	if why := s.colsConflict(c); why != "" {
+		for _, l := range widget.WrapText("✗ "+why, w) {
+			foot = append(foot, st.Error.Render(l))
+		}
+	}
+	nameW := 0
+	for _, col := range c.header {
+		nameW = max(nameW, ansi.StringWidth(s.columnLabel(col)))
+	}
+	colHead := s.T("the log's column", "日志的列")
+	nameW = min(max(nameW, ansi.StringWidth(colHead)), max(w/2, 12))
+	lines = append(lines, "", st.Header.Render(common.Truncate("  "+common.Pad(colHead, nameW+2)+s.T("read as", "用作"), w)))
+	head := len(lines)
+	at := 0 // the picked role's column in the list
+	for i, col := range c.header {
+		roles := s.columnRoles(c, col)
+		if roles == "" {
+			roles = st.Muted.Render(s.T("not used", "未使用"))
+		}
+		line := "  " + common.Pad(common.Truncate(s.columnLabel(col), nameW), nameW) + "  " + roles
+		if col == c.chosen(c.role) {
+			at = i
+			line = "▸ " + line[2:]
+		}
+		lines = append(lines, common.Truncate(line, w))
+	}
+	room := h - len(foot)
+	if room <= head {
+		return append(lines[:max(min(room, head), 0)], foot...)
+	}
+	list := window(lines[head:], max(at+1-(room-head), 0), room-head)
+	return append(append(lines[:head], list...), foot...)
+}
