@@ -207,8 +207,8 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
 	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
-	// Tied users in file order beside their pseudonyms would give the ids
-	// back in a file sorted by id.
+	// Tied users, and the rows of --export-features, in file order beside
+	// their pseudonyms would give the ids back in a file sorted by id.
 	opts.TiesByID = key.Enabled()
 	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {

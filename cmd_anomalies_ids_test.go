@@ -176,3 +176,64 @@ func topIDs(users []anomalyTopUser) []string {
 	}
 	return out
 }
+
+// TestAnomaliesExportFeaturesByPseudonym: --export-features wrote its rows
+// in file order beside the pseudonyms, which gives the ids back when the
+// file is sorted by id. With --pseudonymise the rows are in pseudonym
+// order, each with its own features (the row the export without pseudonyms
+// writes for the same id); without it, in file order as before.
+func TestAnomaliesExportFeaturesByPseudonym(t *testing.T) {
+	table, ids := writtenIDUsers()
+	users := writeFile(t, "users.csv", table)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	plain := exportedFeatures(t, "--data", users)
+	pseudo := exportedFeatures(t, "--data", users, "--pseudonymise", "--salt-file", salt)
+	if len(plain) != len(ids) || len(pseudo) != len(ids) {
+		t.Fatalf("%d and %d rows exported, want %d", len(plain), len(pseudo), len(ids))
+	}
+	features := map[string]string{} // by pseudonym, from the export in clear
+	var inFileOrder []string
+	for i, rec := range plain {
+		if rec[0] != ids[i] {
+			t.Fatalf("row %d without pseudonyms is %s, want the file's %s", i+1, rec[0], ids[i])
+		}
+		features[key.ID(rec[0])] = strings.Join(rec[1:], ",")
+		inFileOrder = append(inFileOrder, key.ID(rec[0]))
+	}
+	want := slices.Sorted(slices.Values(inFileOrder))
+	if slices.Equal(want, inFileOrder) {
+		t.Fatal("the pseudonyms in file order are sorted already: the test cannot tell the orders apart")
+	}
+	var got []string
+	for _, rec := range pseudo {
+		got = append(got, rec[0])
+		if f := strings.Join(rec[1:], ","); f != features[rec[0]] {
+			t.Errorf("%s: features %s, want %s", rec[0], f, features[rec[0]])
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("pseudonymised rows in the order\n%q\nwant\n%q", got, want)
+	}
+}
+
+// exportedFeatures runs anomalies --export-features with args and returns
+// the records written, without the header.
+func exportedFeatures(t *testing.T, args ...string) [][]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "features.csv")
+	c := newCLI(t)
+	if code := c.run(context.Background(), append([]string{"anomalies", "--export-features", out}, args...)...); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs[1:]
+}
