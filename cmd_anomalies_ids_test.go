@@ -237,3 +237,41 @@ func exportedFeatures(t *testing.T, args ...string) [][]string {
 	}
 	return recs[1:]
 }
+
+// TestAnomaliesNotesQuoteNoIdentifierCell: anomalies --pseudonymise printed
+// the load notes before pseudonymising, so they quoted identifiers in
+// clear: the ids that are not numbers ("X0", "X1", "X2") and an account
+// column's cells written like decimal-comma numbers ("10,01", "10,02").
+// They now quote pseudonyms, or no cell.
+func TestAnomaliesNotesQuoteNoIdentifierCell(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,acct,visits,spend\n")
+	for i := range 40 {
+		id := fmt.Sprint(1000 + i)
+		if i < 3 {
+			id = fmt.Sprintf("X%d", i)
+		}
+		fmt.Fprintf(&b, "%s,\"10,%02d\",%d,%d\n", id, i+1, i%9, 20+i*i%70)
+	}
+	users := writeFile(t, "users.csv", b.String())
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--data", users, "--top", "3", "--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	for _, want := range []string{
+		fmt.Sprintf(`note: %s: column "acct" is not a feature: it looks like numbers written with a decimal comma, which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point`, users),
+		fmt.Sprintf(`note: %s: column "user_id" is an identifier: read as text although 37 of its 40 values in the first rows are numbers: 3 are not (%q, %q, %q)`,
+			users, key.ID("X0"), key.ID("X1"), key.ID("X2")),
+	} {
+		if !slices.Contains(strings.Split(c.stderr.String(), "\n"), want) {
+			t.Errorf("stderr lacks\n%s\n%s", want, c.stderr)
+		}
+	}
+	for _, cell := range []string{`"X0"`, "10,01", "10,02"} {
+		if strings.Contains(c.stderr.String()+c.stdout.String(), cell) {
+			t.Errorf("the output quotes %s", cell)
+		}
+	}
+}
