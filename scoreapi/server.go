@@ -152,7 +152,7 @@ func New(path string, cfg Config) (*Server, error) {
 		cfg.BodyMemory = int64(cfg.MaxInFlight) * (cfg.MaxBody + int64(chunk))
 	}
 	cfg.BodyMemory = max(cfg.BodyMemory, int64(chunk))
-	m, err := LoadModel(path)
+	m, err := LoadModel(path, cfg.Pseudonym)
 	if err != nil {
 		return nil, err
 	}
