@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -172,5 +173,67 @@ func TestPlanPseudonymisesPersonalText(t *testing.T) {
 	}
 	if moves == 0 {
 		t.Fatalf("no contact has a lever move: the test no longer tests what it says\n%s", list)
+	}
+}
+
+// TestRecommendPseudonymisesPersonalText: recommend --pseudonymise listed
+// the customers' pseudonyms in the order of their ids (C000, C001, …
+// given out in that order), and an item column of e-mail addresses (the
+// sellers of a marketplace) in clear. The customers are now in pseudonym
+// order and the items are their addresses' pseudonyms.
+func TestRecommendPseudonymisesPersonalText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(2, 5))
+	var b strings.Builder
+	b.WriteString("invoice,customer,date,seller,quantity,price\n")
+	invoice := 1000
+	for c := range 60 {
+		for range 1 + rng.IntN(8) {
+			invoice++
+			day := rng.IntN(700)
+			for range 1 + rng.IntN(3) {
+				fmt.Fprintf(&b, "%d,C%03d,2023-%02d-%02d,seller%d@example.com,%d,3\n", invoice, c, 1+day/60%12, 1+day%28, rng.IntN(15), 1+rng.IntN(4))
+			}
+		}
+	}
+	log := writeFile(t, "orders.csv", b.String())
+	salt, key := personalSalt(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--item-column", "seller", "--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("recommend: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if strings.Contains(c.stdout.String()+c.stderr.String(), "example.com") {
+		t.Errorf("an address in clear:\n%s\n%s", c.stdout, c.stderr)
+	}
+	want := `note: --pseudonymise: column seller is written like e-mail addresses or phone numbers: its values are shown as pseudonyms`
+	if !slices.Contains(strings.Split(c.stderr.String(), "\n"), want) {
+		t.Errorf("stderr lacks\n%s\n%s", want, c.stderr)
+	}
+	sellers := map[string]bool{}
+	for i := range 15 {
+		sellers[key.ID(fmt.Sprintf("seller%d@example.com", i))] = true
+	}
+	recs, err := csv.NewReader(strings.NewReader(c.stdout.String())).ReadAll()
+	if err != nil || len(recs) < 2 {
+		t.Fatalf("%d records, %v", len(recs), err)
+	}
+	var customers []string
+	for _, rec := range recs[1:] {
+		if !sellers[rec[2]] {
+			t.Errorf("item %q is no seller's pseudonym", rec[2])
+		}
+		if n := len(customers); n == 0 || customers[n-1] != rec[0] {
+			customers = append(customers, rec[0])
+		}
+	}
+	inIDOrder := make([]string, 60)
+	for i := range inIDOrder {
+		inIDOrder[i] = key.ID(fmt.Sprintf("C%03d", i))
+	}
+	sorted := slices.Sorted(slices.Values(inIDOrder))
+	if slices.Equal(sorted, inIDOrder) {
+		t.Fatal("the pseudonyms in id order are sorted already: the test cannot tell the orders apart")
+	}
+	if !slices.Equal(customers, sorted) {
+		t.Errorf("customers listed as\n%q\nwant the pseudonyms sorted\n%q", customers, sorted)
 	}
 }
