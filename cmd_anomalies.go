@@ -193,6 +193,9 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	// Pseudonymised before its notes are printed: they quote no cell of a
+	// pseudonymised column then.
+	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
 	a.printLoadNotes(d)
 	if name := d.Table.Label.Name; name != "" && d.Cohort == nil {
 		fmt.Fprintf(a.stderr, "note: %s: column %q is the label, not a feature: the anomaly score needs no label and leaves it out\n",
@@ -206,9 +209,8 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, asOf)
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
-	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
-	// Tied users in file order beside their pseudonyms would give the ids
-	// back in a file sorted by id.
+	// Tied users, and the rows of --export-features, in file order beside
+	// their pseudonyms would give the ids back in a file sorted by id.
 	opts.TiesByID = key.Enabled()
 	run, err := anomaly.Prepare(d.Table, opts)
 	if err != nil {

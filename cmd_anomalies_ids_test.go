@@ -176,3 +176,102 @@ func topIDs(users []anomalyTopUser) []string {
 	}
 	return out
 }
+
+// TestAnomaliesExportFeaturesByPseudonym: --export-features wrote its rows
+// in file order beside the pseudonyms, which gives the ids back when the
+// file is sorted by id. With --pseudonymise the rows are in pseudonym
+// order, each with its own features (the row the export without pseudonyms
+// writes for the same id); without it, in file order as before.
+func TestAnomaliesExportFeaturesByPseudonym(t *testing.T) {
+	table, ids := writtenIDUsers()
+	users := writeFile(t, "users.csv", table)
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	plain := exportedFeatures(t, "--data", users)
+	pseudo := exportedFeatures(t, "--data", users, "--pseudonymise", "--salt-file", salt)
+	if len(plain) != len(ids) || len(pseudo) != len(ids) {
+		t.Fatalf("%d and %d rows exported, want %d", len(plain), len(pseudo), len(ids))
+	}
+	features := map[string]string{} // by pseudonym, from the export in clear
+	var inFileOrder []string
+	for i, rec := range plain {
+		if rec[0] != ids[i] {
+			t.Fatalf("row %d without pseudonyms is %s, want the file's %s", i+1, rec[0], ids[i])
+		}
+		features[key.ID(rec[0])] = strings.Join(rec[1:], ",")
+		inFileOrder = append(inFileOrder, key.ID(rec[0]))
+	}
+	want := slices.Sorted(slices.Values(inFileOrder))
+	if slices.Equal(want, inFileOrder) {
+		t.Fatal("the pseudonyms in file order are sorted already: the test cannot tell the orders apart")
+	}
+	var got []string
+	for _, rec := range pseudo {
+		got = append(got, rec[0])
+		if f := strings.Join(rec[1:], ","); f != features[rec[0]] {
+			t.Errorf("%s: features %s, want %s", rec[0], f, features[rec[0]])
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("pseudonymised rows in the order\n%q\nwant\n%q", got, want)
+	}
+}
+
+// exportedFeatures runs anomalies --export-features with args and returns
+// the records written, without the header.
+func exportedFeatures(t *testing.T, args ...string) [][]string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "features.csv")
+	c := newCLI(t)
+	if code := c.run(context.Background(), append([]string{"anomalies", "--export-features", out}, args...)...); code != exitOK {
+		t.Fatalf("anomalies: exit %d, stderr %q", code, c.stderr.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return recs[1:]
+}
+
+// TestAnomaliesNotesQuoteNoIdentifierCell: anomalies --pseudonymise printed
+// the load notes before pseudonymising, so they quoted identifiers in
+// clear: the ids that are not numbers ("X0", "X1", "X2") and an account
+// column's cells written like decimal-comma numbers ("10,01", "10,02").
+// They now quote pseudonyms, or no cell.
+func TestAnomaliesNotesQuoteNoIdentifierCell(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,acct,visits,spend\n")
+	for i := range 40 {
+		id := fmt.Sprint(1000 + i)
+		if i < 3 {
+			id = fmt.Sprintf("X%d", i)
+		}
+		fmt.Fprintf(&b, "%s,\"10,%02d\",%d,%d\n", id, i+1, i%9, 20+i*i%70)
+	}
+	users := writeFile(t, "users.csv", b.String())
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--data", users, "--top", "3", "--pseudonymise", "--salt-file", salt); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	for _, want := range []string{
+		fmt.Sprintf(`note: %s: column "acct" is not a feature: it looks like numbers written with a decimal comma, which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point`, users),
+		fmt.Sprintf(`note: %s: column "user_id" is an identifier: read as text although 37 of its 40 values in the first rows are numbers: 3 are not (%q, %q, %q)`,
+			users, key.ID("X0"), key.ID("X1"), key.ID("X2")),
+	} {
+		if !slices.Contains(strings.Split(c.stderr.String(), "\n"), want) {
+			t.Errorf("stderr lacks\n%s\n%s", want, c.stderr)
+		}
+	}
+	for _, cell := range []string{`"X0"`, "10,01", "10,02"} {
+		if strings.Contains(c.stderr.String()+c.stdout.String(), cell) {
+			t.Errorf("the output quotes %s", cell)
+		}
+	}
+}

@@ -186,6 +186,9 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	if in.personal, err = personalValues(a, key, b, in.columns); err != nil {
+		return err
+	}
 	in.scored.IDs = rowIDs(key, in.scored.IDs, in.scored.IDName)
 	in.tiesByID = key.Enabled()
 	levers := b.Levers
@@ -236,6 +239,11 @@ type planData struct {
 	// tiesByID ranks tied customers by id: their ids are pseudonyms, and
 	// the file's order would give them back (PlanInput.TiesByID).
 	tiesByID bool
+	// columns reads the scored rows' columns (under --pseudonymise), and
+	// personal shows the values of those that name people as pseudonyms
+	// in reasons and levers (nil: none).
+	columns  scoredColumns
+	personal *experiment.PersonalValues
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -293,7 +301,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 			return planData{}, err
 		}
 		fmt.Fprintln(a.stderr, cur.Summary())
-		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table)}, nil
+		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table)}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err
@@ -306,14 +314,14 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 		values := func(pc *data.PipelineColumn) ([]float64, error) {
 			return b.Pipeline.ReadValues(bytes.NewReader(raw), o.data, pc.Name)
 		}
-		return planData{scored: s, name: o.data, raw: values}, err
+		return planData{scored: s, name: o.data, raw: values, columns: fileColumns(b, raw, o.data)}, err
 	case b.Source.Kind == "builtin" || b.Source.Kind == "":
 		d, err := experiment.Load(b.Source, a.open)
 		if err != nil {
 			return planData{}, err
 		}
 		s, err := b.ScoreTable(d.Table)
-		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table)}, err
+		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table), columns: tableColumns(d.Table)}, err
 	}
 	return planData{}, usageError(fmt.Errorf("plan needs --data or --log: %s was trained on %s", o.model, b.SourceDescription))
 }
@@ -347,6 +355,7 @@ func buildPlan(b *experiment.Bundle, in planData, pf planFlags, target experimen
 	if err != nil {
 		return experiment.ContactList{}, err
 	}
+	x.Personal = in.personal
 	class := b.Label.Positive
 	if !positive {
 		class = b.Label.Negative

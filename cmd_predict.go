@@ -143,15 +143,20 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if o.log != "" {
 		return runPredictLog(ctx, a, o, b, target, note, key)
 	}
-	scored, name, err := scoreTable(a, o, b, builtin)
+	scored, name, cols, err := scoreTable(a, o, b, builtin)
 	if err != nil {
 		return err
 	}
+	personal, err := personalValues(a, key, b, cols)
+	if err != nil {
+		return err
+	}
+	printNotes(a, append([]string{scored.IDNote}, personal.UnseenNotes(scored, b.Pipeline, name)...)...)
 	scored.IDs = rowIDs(key, scored.IDs, scored.IDName)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: name}
 	o.tf.addBands(a, &opts, scored, target, note)
-	if err := writeScores(ctx, a, o, b, scored, scored, opts); err != nil {
+	if err := writeScores(ctx, a, o, b, scored, scored, opts, personal); err != nil {
 		return err
 	}
 	printCellNotes(a, b, scored, nil, name)
@@ -159,41 +164,40 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 }
 
 // scoreTable scores --data, or the built-in shop of --builtin-users, and
-// returns the scores and the data's name for errors.
-func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (*experiment.Scored, string, error) {
+// returns the scores, the data's name for errors and a reader of the
+// scored rows' columns (scoredColumns).
+func scoreTable(a *app, o *predictOptions, b *experiment.Bundle, builtin bool) (*experiment.Scored, string, scoredColumns, error) {
 	if builtin {
 		d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: o.builtinUsers, DataSeed: o.builtinSeed}, a.open)
 		if err != nil {
-			return nil, "", err
+			return nil, "", nil, err
 		}
 		name := fmt.Sprintf("the built-in shop of %d users", o.builtinUsers)
 		if err := b.ForTable(name); err != nil {
-			return nil, "", err
+			return nil, "", nil, err
 		}
 		s, err := b.ScoreTable(d.Table)
-		return s, name, err
+		return s, name, tableColumns(d.Table), err
 	}
 	if err := b.ForTable(o.data); err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	raw, err := readAll(a, o.data)
 	if err != nil {
-		return nil, "", err
+		return nil, "", nil, err
 	}
 	s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
 	if errors.Is(err, data.ErrLabelNotBinary) {
 		s, err = scoreIgnoringLabel(a, b, raw, o.data, err)
 	}
-	if err == nil {
-		printNotes(a, append([]string{s.IDNote}, s.Notes...)...)
-	}
-	return s, o.data, err
+	return s, o.data, fileColumns(b, raw, o.data), err
 }
 
 // writeScores writes the scores CSV of rows (whose inputs scored holds) to
-// stdout or --out, explained when --explain asks for reasons.
+// stdout or --out, explained when --explain asks for reasons, the values
+// of columns that name people shown as pseudonyms (personal, nil: none).
 func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.Bundle, scored *experiment.Scored,
-	rows experiment.ScoreRows, opts experiment.ExportOptions) error {
+	rows experiment.ScoreRows, opts experiment.ExportOptions, personal *experiment.PersonalValues) error {
 	var err error
 	if o.explain > 0 {
 		need := b.ExplainMemory(scored.Len(), o.explain, runtime.GOMAXPROCS(0))
@@ -205,6 +209,7 @@ func writeScores(ctx context.Context, a *app, o *predictOptions, b *experiment.B
 		if opts.Explainer, err = b.ExplainerFor(scored); err != nil {
 			return err
 		}
+		opts.Explainer.Personal = personal
 	}
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		return experiment.WriteScoresCSV(ctx, w, rows, opts)

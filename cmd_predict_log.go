@@ -31,11 +31,15 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
+	personal, err := personalValues(a, key, b, tableColumns(cur.Table))
+	if err != nil {
+		return err
+	}
 	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold, History: true,
 		Reasons: o.explain, Model: b.File, Data: o.log}
 	o.tf.addBands(a, &opts, scored.Scored, target, note)
-	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts); err != nil {
+	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts, personal); err != nil {
 		return err
 	}
 	printCellNotes(a, b, scored.Scored, cur.Table, o.log)

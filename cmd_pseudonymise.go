@@ -1,10 +1,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/pseudonym"
 )
 
@@ -18,7 +21,7 @@ type pseudoFlags struct {
 func (p *pseudoFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	fs.BoolVar(&p.on, "pseudonymise", false,
-		"replace customer ids with keyed hashes (p_…, HMAC-SHA256 with --salt-file): stable under one salt")
+		"replace customer ids, and text that names people (e-mail addresses, phone numbers), with keyed hashes (p_…, HMAC-SHA256 with --salt-file): stable under one salt")
 	fs.StringVar(&p.salt, "salt-file", "", "`FILE` holding the secret salt of --pseudonymise (at least 16 bytes)")
 	_ = cmd.MarkFlagFilename("salt-file")
 }
@@ -54,4 +57,39 @@ func rowIDs(key *pseudonym.Key, ids []string, idName string) []string {
 		return ids
 	}
 	return key.IDs(ids)
+}
+
+// scoredColumns reads the columns of the rows a command scored, by name,
+// for experiment.NewPersonalValues; it is called only under --pseudonymise.
+type scoredColumns func() (map[string]*data.Column, error)
+
+// tableColumns reads the columns of a loaded table.
+func tableColumns(t *data.Table) scoredColumns {
+	return func() (map[string]*data.Column, error) { return experiment.TableColumns(t), nil }
+}
+
+// fileColumns reads the model's categorical columns of a file read whole
+// (raw) as text.
+func fileColumns(b *experiment.Bundle, raw []byte, name string) scoredColumns {
+	return func() (map[string]*data.Column, error) {
+		texts, err := b.Pipeline.ReadTexts(bytes.NewReader(raw), name)
+		return experiment.TextColumns(texts), err
+	}
+}
+
+// personalValues says, under --pseudonymise (key set), which of the
+// model's columns name people in the scored rows (cols) or by its levels,
+// and notes on stderr that their values are shown as pseudonyms; nil when
+// key is nil.
+func personalValues(a *app, key *pseudonym.Key, b *experiment.Bundle, cols scoredColumns) (*experiment.PersonalValues, error) {
+	if !key.Enabled() {
+		return nil, nil
+	}
+	read, err := cols()
+	if err != nil {
+		return nil, err
+	}
+	v := experiment.NewPersonalValues(key, b.Pipeline, read)
+	printNotes(a, v.Notes()...)
+	return v, nil
 }

@@ -196,8 +196,16 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	if err != nil {
 		return err
 	}
-	for i := range res.Customers {
-		res.Customers[i].ID = key.ID(res.Customers[i].ID)
+	if key.Enabled() {
+		for i := range res.Customers {
+			res.Customers[i].ID = key.ID(res.Customers[i].ID)
+		}
+		// Never the log's order beside pseudonyms: it gives the ids back
+		// whenever they were given out in that order (as on the screen).
+		res.SortByID()
+		for _, c := range experiment.PseudonymiseItems(res, log, key) {
+			fmt.Fprintf(a.stderr, "note: --pseudonymise: column %s is written like e-mail addresses or phone numbers: its values are shown as pseudonyms\n", c)
+		}
 	}
 	fmt.Fprintln(a.stderr, checkSentence(res.Check))
 	fmt.Fprintf(a.stderr, "Ranked %s in %.1fs\n", data.Count(len(res.Customers), "customer", "customers"), time.Since(start).Seconds())

@@ -104,9 +104,10 @@ type Options struct {
 	// Seed drives the sample, the initial weights and the shuffles.
 	Seed uint64
 	// TiesByID orders rows of equal score (Result.Order) by their ids
-	// rather than by row, when the table has an id column. With the ids
-	// pseudonymised, the file's order beside them gives them back when the
-	// file is sorted by id.
+	// rather than by row, and the rows of Result.WriteFeatures by their
+	// ids, when the table has an id column. With the ids pseudonymised,
+	// the file's order beside them gives them back when the file is sorted
+	// by id.
 	TiesByID bool
 }
 

@@ -65,11 +65,21 @@ type Reason struct {
 	// separated by semicolons. Unused cells are "" (an array keeps Reason
 	// comparable); DecimalCommaCells lists the others.
 	DecimalComma [2]string
+	// DecimalCommaHidden keeps the cells of DecimalComma out of every text
+	// that says the column looks like numbers written with a decimal
+	// comma: they are cells of a column pseudonymised under --pseudonymise
+	// (experiment.Data.Pseudonymise, which also replaces them with their
+	// pseudonyms), so the reason is told without examples.
+	DecimalCommaHidden bool
 }
 
-// DecimalCommaCells returns the cells of r.DecimalComma that are set: none
-// unless the column looks like numbers written with a decimal comma.
+// DecimalCommaCells returns the cells of r.DecimalComma to quote: none
+// unless the column looks like numbers written with a decimal comma, and
+// none when they are hidden (DecimalCommaHidden).
 func (r Reason) DecimalCommaCells() []string {
+	if r.DecimalCommaHidden {
+		return nil
+	}
 	var cells []string
 	for _, c := range r.DecimalComma {
 		if c != "" {
@@ -77,6 +87,17 @@ func (r Reason) DecimalCommaCells() []string {
 		}
 	}
 	return cells
+}
+
+// DecimalCommaText says that a column looks like numbers written with a
+// decimal comma, quoting cells when there are any, and what to do.
+func DecimalCommaText(cells []string) string {
+	quoted := ""
+	if len(cells) > 0 {
+		quoted = " (" + quoteList(cells, 2) + ")"
+	}
+	return "it looks like numbers written with a decimal comma" + quoted +
+		", which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point"
 }
 
 // String is the reason in English ("" for ReasonNone without Dates).
@@ -100,9 +121,8 @@ func (r Reason) datesString() string {
 }
 
 func (r Reason) kindString() string {
-	if cells := r.DecimalCommaCells(); len(cells) > 0 {
-		return "it looks like numbers written with a decimal comma (" + quoteList(cells, 2) +
-			"), which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point"
+	if r.DecimalComma[0] != "" {
+		return DecimalCommaText(r.DecimalCommaCells())
 	}
 	switch r.Kind {
 	case ReasonAllMissing:

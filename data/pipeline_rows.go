@@ -24,8 +24,9 @@ type Rows struct {
 	Labels []float64
 	// Notes say, in English without "note: ", which category levels the
 	// model has no input for, one per column: they were scored as its
-	// catch-all level or as none.
-	Notes []string
+	// catch-all level or as none (Unseen, each told by UnseenLevels.Note).
+	Notes  []string
+	Unseen []UnseenLevels
 	// IDNote is set, in English, when the file lacks the model's id column
 	// and IDs are row numbers.
 	IDNote string
@@ -77,7 +78,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		out.Labels = []float64{}
 	}
 	width := p.Width()
-	unseen := make([]unseenLevels, len(p.Columns))
+	unseen := make([]UnseenLevels, len(p.Columns))
 	var data []float64
 	// A semicolon file's numeric columns read their decimal marks as the
 	// tables they were trained on do (see decimalMarks).
@@ -154,8 +155,10 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		out.IDNote = fmt.Sprintf("%s: no column %q, the model's identifier: rows are numbered 1 to %d instead", name, p.IDName, len(out.IDs))
 	}
 	for i := range unseen {
-		if unseen[i].count > 0 {
-			out.Notes = append(out.Notes, unseen[i].note(name, &p.Columns[i]))
+		if unseen[i].Count > 0 {
+			unseen[i].Column = i
+			out.Unseen = append(out.Unseen, unseen[i])
+			out.Notes = append(out.Notes, unseen[i].Note(name, &p.Columns[i], nil))
 		}
 	}
 	out.CellNotes = tally.notes(name, tally.inFile)
@@ -163,50 +166,60 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	return out, nil
 }
 
-// unseenLevels counts the cells of a categorical column whose level the
-// model has no input for, and keeps the first, and the first that differs
-// from a model level only in case.
-type unseenLevels struct {
-	count, line, field int
-	first              string
-	// caseCell, at caseLine, is a model level caseLevel in other case.
-	caseCell, caseLevel string
-	caseLine            int
+// UnseenLevels counts the cells of a categorical column whose level the
+// model has no input for (ReadRows), and keeps the first, and the first
+// that differs from a model level only in case.
+type UnseenLevels struct {
+	// Column is the pipeline column's index, Count the cells.
+	Column, Count int
+	// First is the first such cell (trimmed), at Line and Field (1-based).
+	First       string
+	Line, Field int
+	// CaseCell, at CaseLine, is the model's level CaseLevel in other case.
+	CaseCell, CaseLevel string
+	CaseLine            int
 }
 
-func (u *unseenLevels) add(cell []byte, line, field int, pc *PipelineColumn) {
-	if u.count == 0 {
-		u.first, u.line, u.field = quoteCut(cell), line, field
+func (u *UnseenLevels) add(cell []byte, line, field int, pc *PipelineColumn) {
+	if u.Count == 0 {
+		u.First, u.Line, u.Field = string(cell), line, field
 	}
-	u.count++
-	if u.caseLevel != "" {
+	u.Count++
+	if u.CaseLevel != "" {
 		return
 	}
 	for i, l := range pc.Levels {
 		if !(pc.Other && i == len(pc.Levels)-1) && strings.EqualFold(l, string(cell)) {
-			u.caseCell, u.caseLevel, u.caseLine = quoteCut(cell), l, line
+			u.CaseCell, u.CaseLevel, u.CaseLine = string(cell), l, line
 			return
 		}
 	}
 }
 
-// note says how the unseen levels were scored, and names a model level
-// that one of them differs from only in case.
-func (u *unseenLevels) note(name string, pc *PipelineColumn) string {
+// Note says how the unseen levels of pipeline column pc of the rows read
+// from name were scored, quoting the first and naming a model level that
+// one of them differs from only in case. With pseudonym set (the column's
+// values are pseudonymised: they name people), the first is quoted as
+// pseudonym gives it, without its line, and no model level is named.
+func (u UnseenLevels) Note(name string, pc *PipelineColumn, pseudonym func(string) string) string {
 	cells := "1 cell holds a level"
-	if u.count > 1 {
-		cells = fmt.Sprintf("%d cells hold levels", u.count)
+	if u.Count > 1 {
+		cells = fmt.Sprintf("%d cells hold levels", u.Count)
 	}
 	as := "scored as no level (all its inputs 0)"
 	if pc.Other {
 		as = fmt.Sprintf("scored as %q", pc.Levels[len(pc.Levels)-1])
 	}
-	note := fmt.Sprintf("%s: column %q: %s the model has no input for (unseen or rare in training), %s; the first is %s at line %d, column %d",
-		name, pc.Name, cells, as, u.first, u.line, u.field)
-	if u.caseLevel != "" && u.caseLine == u.line {
-		note += fmt.Sprintf(", which differs from the model's %q only in case", u.caseLevel)
-	} else if u.caseLevel != "" {
-		note += fmt.Sprintf("; %s (line %d) differs from the model's %q only in case", u.caseCell, u.caseLine, u.caseLevel)
+	note := fmt.Sprintf("%s: column %q: %s the model has no input for (unseen or rare in training), %s; the first is ",
+		name, pc.Name, cells, as)
+	if pseudonym != nil {
+		return note + strconv.Quote(pseudonym(u.First))
+	}
+	note += fmt.Sprintf("%s at line %d, column %d", quoteCut([]byte(u.First)), u.Line, u.Field)
+	if u.CaseLevel != "" && u.CaseLine == u.Line {
+		note += fmt.Sprintf(", which differs from the model's %q only in case", u.CaseLevel)
+	} else if u.CaseLevel != "" {
+		note += fmt.Sprintf("; %s (line %d) differs from the model's %q only in case", quoteCut([]byte(u.CaseCell)), u.CaseLine, u.CaseLevel)
 	}
 	return note
 }

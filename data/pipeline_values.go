@@ -88,3 +88,40 @@ func (p *Pipeline) CountLabelMisfits(r io.Reader, name string) (n int, err error
 	})
 	return n, err
 }
+
+// ReadTexts reads the categorical pipeline columns of a CSV (or Parquet)
+// file as text: by column name, one cell per data row in file order,
+// trimmed, with a missing cell as "" (as ReadRows reads it): the cells the
+// model's one-hot inputs came from. A column the file lacks is left out.
+func (p *Pipeline) ReadTexts(r io.Reader, name string) (_ map[string][]string, err error) {
+	rr, header, read, done, err := openRecords(r, name)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { err = done(err) }()
+	index := make(map[string]int, len(header))
+	for i, h := range header {
+		index[h] = i
+	}
+	out := map[string][]string{}
+	var names []string
+	var fields []int
+	for _, pc := range p.Columns {
+		if j, ok := index[pc.Name]; ok && pc.Kind == Categorical {
+			names, fields = append(names, pc.Name), append(fields, j)
+			out[pc.Name] = nil
+		}
+	}
+	err = eachRecord(rr, len(header), read, name, func() error {
+		for k, j := range fields {
+			cell := trimSpace(rr.field(j))
+			text := ""
+			if !isMissing(cell) {
+				text = string(cell)
+			}
+			out[names[k]] = append(out[names[k]], text)
+		}
+		return nil
+	})
+	return out, err
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,26 @@ func TestClipsIsWhatTransformedClips(t *testing.T) {
 	pc.Clip = false
 	if pc.Clips(100) {
 		t.Error("a column without Clip clips nothing")
+	}
+}
+
+// TestReadTextsCategoricalCells: ReadTexts gives every categorical column
+// the file has as its trimmed cells in file order, "" where ReadRows reads
+// a missing cell (a blank, "NA"); numeric columns and those the file lacks
+// are left out.
+func TestReadTextsCategoricalCells(t *testing.T) {
+	p := &Pipeline{Columns: []PipelineColumn{
+		{Name: "spend", Kind: Numeric},
+		{Name: "email", Kind: Categorical, Levels: []string{"a@x.org"}},
+		{Name: "plan", Kind: Categorical, Levels: []string{"a"}},
+		{Name: "city", Kind: Categorical, Levels: []string{"Leeds"}},
+	}}
+	got, err := p.ReadTexts(strings.NewReader("id,spend,email,plan\n1,3, a@x.org ,a\n2,4,NA,b\n3,5,,gold\n"), "t.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{"email": {"a@x.org", "", ""}, "plan": {"a", "b", "gold"}}
+	if len(got) != len(want) || !slices.Equal(got["email"], want["email"]) || !slices.Equal(got["plan"], want["plan"]) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }

@@ -40,6 +40,9 @@ type Scored struct {
 	// were read (data.Rows.Notes and IDNote), in English without "note: ".
 	Notes  []string
 	IDNote string
+	// Unseen are the levels Notes tell of, in structure
+	// (PersonalValues.UnseenNotes tells them under --pseudonymise).
+	Unseen []data.UnseenLevels
 	// CellNotes say which cells were scored as other than they read
 	// (data.Rows.CellNotes): missing ones filled, values beyond the
 	// training range taken at its bound.
@@ -68,7 +71,7 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 		return nil, err
 	}
 	s.IDName, s.Notes, s.IDNote, s.Beyond = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond
-	s.CellNotes = rows.CellNotes
+	s.CellNotes, s.Unseen = rows.CellNotes, rows.Unseen
 	return s, nil
 }
 

@@ -32,6 +32,10 @@ type Explainer struct {
 	// Calibration maps the network's probability to the calibrated one
 	// in Predict, Sweep, ProbabilityGrid and Explain (nil: none).
 	Calibration *Calibration
+	// Personal, when set (--pseudonymise), shows the values of columns
+	// that name people as their pseudonyms in the reasons and lever moves
+	// the explainer gives (nil: every value as it is).
+	Personal *PersonalValues
 }
 
 // Explainer returns the experiment's explainer, with the training mean as
@@ -54,7 +58,7 @@ func (e *Experiment) Explainer() *Explainer {
 type Reason struct {
 	Column string
 	// Value is the user's value in original units ("missing" when the cell
-	// was blank and imputed).
+	// was blank and imputed), or its pseudonym (Explainer.Personal).
 	Value string
 	// Attribution is how much the column moved the probability away from the
 	// baseline user's: positive raises it.
@@ -121,7 +125,8 @@ func (x *Explainer) explanation(row []float64, a engine.Attribution, reasons []R
 		for _, v := range a.Values[pc.First : pc.First+pc.Width] {
 			s += v
 		}
-		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Value(row, i), Attribution: s * scale, Beyond: atBound(pc, row)})
+		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Personal.Show(i, x.Value(row, i)), Attribution: s * scale,
+			Beyond: atBound(pc, row)})
 	}
 	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))

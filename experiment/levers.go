@@ -295,6 +295,7 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 		before := outcome(x.Predict(row))
 		best := &LeverMove{Before: before, After: before}
 		var moved *data.PipelineColumn // best's column
+		movedCI := -1
 		for _, c := range cands {
 			n := len(c.labels)
 			batch = slices.Grow(batch[:0], n*cols)[:n*cols]
@@ -316,7 +317,7 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 				if (lower && p < best.After) || (!lower && p > best.After) {
 					ci := slices.IndexFunc(x.Pipeline.Columns, func(q data.PipelineColumn) bool { return q.Name == c.pc.Name })
 					best = &LeverMove{Column: c.pc.Name, From: x.Value(row, ci), To: c.labels[k], Before: before, After: p}
-					moved = c.pc
+					moved, movedCI = c.pc, ci
 				}
 			}
 		}
@@ -325,6 +326,9 @@ func (x *Explainer) BestLevers(rows [][]float64, levers []string, positive, lowe
 				if v, ok := own(i, moved); ok {
 					best.From, best.Model = v, best.From
 				}
+			}
+			if x.Personal.Personal(movedCI) {
+				best.From, best.To = x.Personal.Show(movedCI, best.From), x.Personal.Show(movedCI, best.To)
 			}
 			out[i] = best
 		}

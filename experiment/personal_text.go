@@ -49,17 +49,28 @@ func PersonalText(c *data.Column) (data.Reason, bool) {
 	case 4*distinct >= 3*present && distinct > 2:
 		return data.Reason{Kind: data.ReasonMostlyDistinct, Distinct: distinct, Rows: present}, true
 	}
-	contacts := 0
-	for s := range levels {
-		if emailLike(s) || phoneLike(s) {
-			contacts++
-		}
-	}
-	if 10*contacts >= 9*distinct {
+	if writtenLikeContacts(levels) {
 		return data.Reason{Kind: data.ReasonContact}, true
 	}
 	return data.Reason{}, false
 }
+
+// writtenLikeContacts reports whether at least 9 in 10 of the distinct
+// values levels (one at least) are written like e-mail addresses or phone
+// numbers.
+func writtenLikeContacts(levels map[string]struct{}) bool {
+	contacts := 0
+	for s := range levels {
+		if contactLike(s) {
+			contacts++
+		}
+	}
+	return len(levels) > 0 && 10*contacts >= 9*len(levels)
+}
+
+// contactLike reports whether s is written like an e-mail address or a
+// phone number.
+func contactLike(s string) bool { return emailLike(s) || phoneLike(s) }
 
 // emailLike reports whether s is written like an e-mail address: one "@"
 // between a local part and a domain of at least two dot-separated labels,

@@ -21,8 +21,10 @@ import (
 // becomes an identifier column, no longer a feature, saying why (only
 // text whose every value is distinct may name the rows). Blank cells stay
 // blank. What the column's notes quote of its cells is pseudonymised too,
-// and the line of its first cell that is not a number left out. The slices
-// are replaced, never written in place. A nil k does nothing.
+// and the line of its first cell that is not a number left out; its dates
+// and its cells that look like numbers written with a decimal comma are
+// quoted no more, in its note or in a load warning (DecimalCommaWarning).
+// The slices are replaced, never written in place. A nil k does nothing.
 func (d *Data) Pseudonymise(k *pseudonym.Key) {
 	if !k.Enabled() {
 		return
@@ -44,9 +46,8 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 			if why, personal := PersonalText(c); personal {
 				nc.Kind, nc.Levels, nc.Why = data.ID, nil, why
 				nc.Note = nc.Why.String()
-			} else if c.Why.Dates != data.DateDoubtNone {
-				// The reason is told again without the dates it quoted.
-				nc.Why = data.Reason{Kind: c.Why.Kind, Distinct: c.Why.Distinct, Rows: c.Why.Rows, MaxLevels: c.Why.MaxLevels}
+			} else if c.Why.Dates != data.DateDoubtNone || c.Why.DecimalComma[0] != "" {
+				nc.Why = unquotedReason(k, c.Why)
 				nc.Note = nc.Why.String()
 			}
 			if c.Mixed != nil {
@@ -63,11 +64,50 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 		nt.Columns = cols
 		d.Table = &nt
 	}
+	d.Warnings = pseudonymisedWarnings(k, d.Warnings, PseudonymisedColumns(d.Table))
 	if d.Log != nil {
 		nl := *d.Log
 		nl.Customers = k.IDs(d.Log.Customers)
 		d.Log = &nl
 	}
+}
+
+// unquotedReason is the reason of a pseudonymised column told again
+// without the cells it quoted: no dates, and the cells that look like
+// numbers written with a decimal comma replaced by their pseudonyms and
+// hidden (data.Reason.DecimalCommaHidden), so that it still says so.
+func unquotedReason(k *pseudonym.Key, r data.Reason) data.Reason {
+	out := data.Reason{Kind: r.Kind, Distinct: r.Distinct, Rows: r.Rows, MaxLevels: r.MaxLevels, Digits: r.Digits}
+	if r.DecimalComma[0] != "" {
+		for i, cell := range r.DecimalComma {
+			if cell != "" {
+				out.DecimalComma[i] = k.ID(cell)
+			}
+		}
+		out.DecimalCommaHidden = true
+	}
+	return out
+}
+
+// pseudonymisedWarnings returns warnings with each one that quotes cells
+// of a column in columns (PseudonymisedColumns) replaced by a copy that
+// quotes none; the slice is new when one is replaced.
+func pseudonymisedWarnings(k *pseudonym.Key, warnings []LoadWarning, columns []string) []LoadWarning {
+	out, cloned := warnings, false
+	for i, w := range warnings {
+		dc, ok := w.(*DecimalCommaWarning)
+		if !ok || !slices.Contains(columns, dc.Column) {
+			continue
+		}
+		if !cloned {
+			out, cloned = slices.Clone(warnings), true
+		}
+		nw := *dc
+		nw.Cells = unquotedReason(k, data.Reason{DecimalComma: dc.Cells}).DecimalComma
+		nw.Pseudonymised = true
+		out[i] = &nw
+	}
+	return out
 }
 
 // pseudonymExamples returns the quoted cells a note gives as examples

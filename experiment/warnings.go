@@ -92,11 +92,23 @@ func blankWarnings(path string, log *data.OrderLog) []LoadWarning {
 type DecimalCommaWarning struct {
 	Path, Column string
 	Cells        [2]string
+	// Pseudonymised is set when Data.Pseudonymise replaced the column's
+	// cells (text that names people, no longer a category): Cells then
+	// holds their pseudonyms, and the warning quotes none of them.
+	Pseudonymised bool
+}
+
+// Shown returns the cells the warning quotes: none once pseudonymised.
+func (w *DecimalCommaWarning) Shown() []string {
+	return data.Reason{DecimalComma: w.Cells, DecimalCommaHidden: w.Pseudonymised}.DecimalCommaCells()
 }
 
 // String is the warning in English.
 func (w *DecimalCommaWarning) String() string {
-	return fmt.Sprintf("%s: column %q is read as a category: %s", w.Path, w.Column, data.Reason{DecimalComma: w.Cells})
+	if w.Pseudonymised {
+		return fmt.Sprintf("%s: column %q is not read as numbers: %s", w.Path, w.Column, data.DecimalCommaText(nil))
+	}
+	return fmt.Sprintf("%s: column %q is read as a category: %s", w.Path, w.Column, data.DecimalCommaText(w.Shown()))
 }
 
 // decimalCommaWarnings is a *DecimalCommaWarning for each column of t,

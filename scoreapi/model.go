@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // Model is one loaded model file, ready to score: it is never changed after
@@ -38,6 +39,9 @@ type Model struct {
 	levels []map[string]struct{}
 	// openAPI is the service's OpenAPI description for this model.
 	openAPI []byte
+	// personal shows the values of the columns that name people as
+	// pseudonyms under --pseudonymise (nil: every value as it is).
+	personal *experiment.PersonalValues
 }
 
 // fileStat is what the watcher compares to see a model file change.
@@ -55,8 +59,12 @@ func statFile(path string) (fileStat, error) {
 	return fileStat{size: fi.Size(), mtime: fi.ModTime()}, nil
 }
 
-// LoadModel reads and validates the model file at path.
-func LoadModel(path string) (*Model, error) {
+// LoadModel reads and validates the model file at path. With key set
+// (--pseudonymise), the answers show the values of the model's columns
+// that name people, and any cell sent that is written like an e-mail
+// address or a phone number, as pseudonyms (experiment.PersonalValues),
+// and the OpenAPI description lists no level of those columns.
+func LoadModel(path string, key *pseudonym.Key) (*Model, error) {
 	st, err := statFile(path)
 	if err != nil {
 		return nil, err
@@ -70,11 +78,11 @@ func LoadModel(path string) (*Model, error) {
 		return nil, err
 	}
 	sum := sha256.Sum256(raw)
-	return newModel(b, path, hex.EncodeToString(sum[:6]), st)
+	return newModel(b, path, hex.EncodeToString(sum[:6]), st, key)
 }
 
-// newModel prepares a bundle for scoring.
-func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error) {
+// newModel prepares a bundle for scoring, under key (LoadModel).
+func newModel(b *experiment.Bundle, path, id string, st fileStat, key *pseudonym.Key) (*Model, error) {
 	sc, err := b.Scorer()
 	if err != nil {
 		return nil, fmt.Errorf("model file %s: %w", path, err)
@@ -91,6 +99,7 @@ func newModel(b *experiment.Bundle, path, id string, st fileStat) (*Model, error
 			}
 		}
 	}
+	m.personal = experiment.NewPersonalValues(key, b.Pipeline, nil)
 	m.ignored = make(map[string]bool, len(b.Pipeline.Ignored))
 	for _, name := range b.Pipeline.Ignored {
 		m.ignored[name] = true

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 )
 
 // openAPITemplate is the service's OpenAPI 3 description but for the
@@ -49,7 +50,7 @@ func openAPIFor(m *Model) ([]byte, error) {
 	info["description"] = fmt.Sprint(info["description"]) + fmt.Sprintf(
 		" This document describes the model served, %s (the probability that %s is %s); its Row schema lists the "+
 			"model's columns, and it changes when the model is reloaded.", m.ID, b.Label.Name, b.Label.Positive)
-	schemas["Row"] = rowSchema(b.Pipeline)
+	schemas["Row"] = rowSchema(b.Pipeline, m.personal)
 	return json.MarshalIndent(doc, "", "  ")
 }
 
@@ -79,8 +80,9 @@ type schema struct {
 
 // rowSchema describes one request row for pipeline p: every feature
 // column, required, with what it takes; the id, the label and the columns
-// the model does not use, optional; nothing else.
-func rowSchema(p *data.Pipeline) *schema {
+// the model does not use, optional; nothing else. The levels of a column
+// that names people (personal, under --pseudonymise) are not listed.
+func rowSchema(p *data.Pipeline, personal *experiment.PersonalValues) *schema {
 	closed := false
 	row := &schema{Type: "object", AdditionalProperties: &closed, Properties: map[string]*schema{},
 		Description: "One user: every feature column of the model, by name; null for an unknown value. The id and " +
@@ -90,7 +92,7 @@ func rowSchema(p *data.Pipeline) *schema {
 	for i := range p.Columns {
 		pc := &p.Columns[i]
 		row.Required = append(row.Required, pc.Name)
-		row.Properties[pc.Name] = columnSchema(pc)
+		row.Properties[pc.Name] = columnSchema(pc, personal.Personal(i))
 	}
 	if p.IDName != "" {
 		row.Properties[p.IDName] = &schema{Description: "The row's id, a string or a number: echoed as the prediction's id."}
@@ -104,17 +106,24 @@ func rowSchema(p *data.Pipeline) *schema {
 
 // columnSchema describes what feature column pc takes. Every column takes
 // null: a numeric, date or boolean one imputes it, a categorical one
-// scores it as no level.
-func columnSchema(pc *data.PipelineColumn) *schema {
+// scores it as no level. A categorical column whose values name people
+// (personal) is described without its levels.
+func columnSchema(pc *data.PipelineColumn, personal bool) *schema {
 	s := &schema{Nullable: true}
 	switch {
 	case pc.Kind == data.Categorical:
 		s.Type = "string"
-		s.Levels = levelsOf(pc)
 		as := "as no level, as null is"
 		if pc.Other {
 			as = "as the catch-all level " + pc.Levels[len(pc.Levels)-1] + ", which holds the levels rare in training"
 		}
+		if personal {
+			s.Description = fmt.Sprintf("Categorical: text that names people, such as e-mail addresses or phone numbers; "+
+				"its levels are not listed, as the service pseudonymises. A value that is none of them, or a number, is "+
+				"scored %s, with a warning. null is scored as no level.", as)
+			break
+		}
+		s.Levels = levelsOf(pc)
 		s.Description = fmt.Sprintf("Categorical: one of %s (x-retain-levels). Any other value, or a number, is "+
 			"scored %s, with a warning. null is scored as no level.", strings.Join(quoteAll(s.Levels), ", "), as)
 	case pc.Kind == data.Boolean:

@@ -98,6 +98,7 @@ func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiEr
 	if err != nil {
 		return &apiError{Status: http.StatusInternalServerError, Kind: "internal", Message: err.Error()}
 	}
+	x.Personal = m.personal
 	errs := make([]error, len(preds))
 	workers := min(runtime.GOMAXPROCS(0), len(preds))
 	var wg sync.WaitGroup

@@ -22,7 +22,7 @@ func (s *Server) Reload() error {
 // reload is Reload with reloadMu held. A failure is logged, counted and
 // kept for /healthz until a reload succeeds.
 func (s *Server) reload() error {
-	m, err := LoadModel(s.path)
+	m, err := LoadModel(s.path, s.cfg.Pseudonym)
 	if err != nil {
 		served := s.model.Load().ID
 		s.metrics.reloads.WithLabelValues("failed").Inc()

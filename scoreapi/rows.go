@@ -378,14 +378,18 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 				return nil, rowError(i, pc.Name, "missing: the model takes this column (send null for an unknown value)")
 			}
 			var bad *apiError
-			if cell, bad = cellText(cell[:0], i, pc, v); bad != nil {
+			if cell, bad = m.cellText(cell[:0], i, ci, v); bad != nil {
 				return nil, bad
 			}
 			trimmed := bytes.TrimSpace(cell)
 			if err := m.encoder.Encode(ci, trimmed, dst); err != nil {
 				var ce *data.CellError
 				if errors.As(err, &ce) {
-					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, ce.Got)
+					got := ce.Got
+					if m.personal != nil {
+						got = quote(m.personal.Cell(ci, string(trimmed)))
+					}
+					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, got)
 				}
 				return nil, rowError(i, pc.Name, "%v", err)
 			}
@@ -439,8 +443,10 @@ func (m *Model) checkKeys(i int, row map[string]any) *apiError {
 // cellText writes the text the CSV reader would see for v into dst: JSON
 // numbers as written, strings as they are, null as a blank (missing) cell.
 // Numeric columns take numbers, date columns dates as strings, boolean ones
-// booleans or their spellings, categorical ones strings or numbers.
-func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiError) {
+// booleans or their spellings, categorical ones strings or numbers. v is
+// row i's cell of pipeline column ci.
+func (m *Model) cellText(dst []byte, i, ci int, v any) ([]byte, *apiError) {
+	pc := &m.Bundle.Pipeline.Columns[ci]
 	switch v := v.(type) {
 	case nil:
 		return dst, nil
@@ -455,7 +461,7 @@ func cellText(dst []byte, i int, pc *data.PipelineColumn, v any) ([]byte, *apiEr
 			if isJSONNumber(v) {
 				hint = " (send it without the quotes)"
 			}
-			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(v), hint)
+			return nil, rowError(i, pc.Name, "expected %s, got the string %s%s", expectedOf(pc), quote(m.personal.Cell(ci, v)), hint)
 		}
 		return append(dst, v...), nil
 	case bool:

@@ -82,7 +82,9 @@ type Config struct {
 	// Log receives one line per reload, failure and recovered panic.
 	Log io.Writer
 	// Pseudonym, when set, replaces every id in the answers with its keyed
-	// hash (retain api --pseudonymise --salt-file); the answers then carry
+	// hash (retain api --pseudonymise --salt-file), and the values of the
+	// model's columns that name people and any cell sent written like an
+	// e-mail address or a phone number (LoadModel); the answers then carry
 	// "X-Retain-Ids: pseudonymised".
 	Pseudonym *pseudonym.Key
 }
@@ -152,7 +154,7 @@ func New(path string, cfg Config) (*Server, error) {
 		cfg.BodyMemory = int64(cfg.MaxInFlight) * (cfg.MaxBody + int64(chunk))
 	}
 	cfg.BodyMemory = max(cfg.BodyMemory, int64(chunk))
-	m, err := LoadModel(path)
+	m, err := LoadModel(path, cfg.Pseudonym)
 	if err != nil {
 		return nil, err
 	}

@@ -92,7 +92,7 @@ func (m *Model) levelWarning(ci int, v any, cell []byte) (Warning, bool) {
 	if _, ok := v.(json.Number); ok {
 		w.Message = fmt.Sprintf("the number %s is not a level, scored as %s", text, as)
 	} else {
-		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(text), as)
+		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(m.personal.Cell(ci, text)), as)
 	}
 	return w, true
 }

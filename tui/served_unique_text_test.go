@@ -91,3 +91,31 @@ func TestServedPersonalTextIsPseudonymised(t *testing.T) {
 		}
 	}
 }
+
+// TestServedDecimalCommaQuotesNoIdentifierCell: with pseudonyms forced, a
+// session's schema and load warnings quoted the cells of pseudonymised
+// columns that look like numbers written with a decimal comma: account
+// numbers ("10,01", "10,02"), an identifier, and fees of 20 values in 24
+// rows, text that names people. They now say so without quoting a cell.
+func TestServedDecimalCommaQuotesNoIdentifierCell(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("customerID,acct,fee,tenure,churn\n")
+	for i := range 24 {
+		fmt.Fprintf(&b, "C%03d,\"10,%02d\",\"%d,5\",%d,%s\n", i, i+1, i%20, i%7, []string{"No", "Yes"}[i%2])
+	}
+	m := servedPseudonymised(t, experiment.Source{Kind: "csv", Path: "accounts.csv"}, b.String())
+	views := []string{screen(m)}
+	for range 4 {
+		m = sendKeys(t, m, "down")
+		views = append(views, screen(m))
+	}
+	text := strings.Join(append(views, m.data.Notes()...), "\n")
+	for _, cell := range []string{"10,01", "10,02", `"0,5"`, `"1,5"`} {
+		if strings.Contains(text, cell) {
+			t.Errorf("a cell %s is quoted:\n%s", cell, text)
+		}
+	}
+	if !strings.Contains(text, "it looks like numbers written with a decimal comma, which only") {
+		t.Errorf("nothing says the columns look like decimal-comma numbers:\n%s", text)
+	}
+}

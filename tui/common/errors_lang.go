@@ -258,7 +258,7 @@ func factsZh(f data.Facts) string {
 			w := c.Name + "："
 			switch {
 			case c.DecimalComma[0] != "":
-				w += DecimalCommaZh(c.DecimalComma)
+				w += DecimalCommaZh(data.Reason{DecimalComma: c.DecimalComma}.DecimalCommaCells())
 			case c.Kind == data.ID && c.NamesRows:
 				w += "标识"
 			case c.Kind == data.ID:
@@ -334,16 +334,19 @@ func (c Common) LogLookWhat(l data.LogLook) string {
 }
 
 // DecimalCommaZh says in Chinese that a column left out looks like
-// numbers written with a decimal comma, quoting its cells
-// (data.Reason.DecimalComma, "" when unused), and what to do.
-func DecimalCommaZh(cells [2]string) string {
-	var q []string
-	for _, c := range cells {
-		if c != "" {
-			q = append(q, strconv.Quote(c))
+// numbers written with a decimal comma, quoting cells when there are any
+// (data.Reason.DecimalCommaCells: none once pseudonymised), and what to
+// do; data.DecimalCommaText says it in English.
+func DecimalCommaZh(cells []string) string {
+	quoted := ""
+	if len(cells) > 0 {
+		q := make([]string, len(cells))
+		for i, c := range cells {
+			q[i] = strconv.Quote(c)
 		}
+		quoted = "（" + strings.Join(q, "、") + "）"
 	}
-	return "看起来是用小数逗号书写的数字（" + strings.Join(q, "、") + "），只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字"
+	return "看起来是用小数逗号书写的数字" + quoted + "，只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字"
 }
 
 // columnOf names a table's column, or the column of an order log's role

@@ -139,6 +139,12 @@ func TestPersonalTextReasons(t *testing.T) {
 			"nearly every value distinct, 39 in 40 rows", "几乎每个值都不同：40 行中有 39 个不同值"},
 		{data.Reason{Kind: data.ReasonContact},
 			"written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码"},
+		// An identifier's cells that look like decimal-comma numbers,
+		// pseudonymised: said without quoting them.
+		{data.Reason{Kind: data.ReasonUnique, DecimalComma: [2]string{"p_1", "p_2"}, DecimalCommaHidden: true},
+			"it looks like numbers written with a decimal comma, which only a semicolon-separated file reads as numbers: " +
+				"separate the fields with semicolons, or write the numbers with a decimal point",
+			"看起来是用小数逗号书写的数字，只有以分号分隔的文件才把它们读作数字：请用分号分隔各字段，或用小数点书写数字"},
 	} {
 		if got := en.reason(tc.why); got != tc.en || tc.why.String() != tc.en {
 			t.Errorf("English %q, note %q; want %q", got, tc.why.String(), tc.en)

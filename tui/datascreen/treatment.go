@@ -190,7 +190,7 @@ func (s Model) imputation(m data.Imputation) string {
 func (s Model) kindReason(r data.Reason) string {
 	if r.DecimalComma[0] != "" {
 		// Numbers, so no dates: String is the kind's reason alone.
-		return s.T(r.String(), common.DecimalCommaZh(r.DecimalComma))
+		return s.T(r.String(), common.DecimalCommaZh(r.DecimalCommaCells()))
 	}
 	switch r.Kind {
 	case data.ReasonAllMissing:

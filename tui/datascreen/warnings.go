@@ -41,7 +41,10 @@ func (s Model) warning(w experiment.LoadWarning) string {
 			"这些订单照常计入，缺少的数按 0 读，所以消费额和件数的合计不含这些行",
 			w.Path, common.Thousands(w.Lines), w.Line, w.Column, cell)
 	case *experiment.DecimalCommaWarning:
-		return fmt.Sprintf("%s：列 %q 按类别读取：%s", w.Path, w.Column, common.DecimalCommaZh(w.Cells))
+		if w.Pseudonymised {
+			return fmt.Sprintf("%s：列 %q 未按数字读取：%s", w.Path, w.Column, common.DecimalCommaZh(nil))
+		}
+		return fmt.Sprintf("%s：列 %q 按类别读取：%s", w.Path, w.Column, common.DecimalCommaZh(w.Shown()))
 	case *experiment.LeakWarning:
 		return fmt.Sprintf("%s：列 %q 单独就能区分标签（单列 ROC AUC %.4f）：它可能是换了名字的标签，或只有在结果发生后才知道；"+
 			"请在“结构”中选中该列的行，按 x 将其排除", w.Path, w.Column, w.AUC)

@@ -64,6 +64,11 @@ func TestWarningsInChinese(t *testing.T) {
 				"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
 			`u.csv：列 "price" 按类别读取：看起来是用小数逗号书写的数字（"1,25"、"2,5"），只有以分号分隔的文件才把它们读作数字：` +
 				"请用分号分隔各字段，或用小数点书写数字"},
+		{&experiment.DecimalCommaWarning{Path: "u.csv", Column: "fee", Cells: [2]string{"p_1", "p_2"}, Pseudonymised: true},
+			`u.csv: column "fee" is not read as numbers: it looks like numbers written with a decimal comma, ` +
+				"which only a semicolon-separated file reads as numbers: separate the fields with semicolons, or write the numbers with a decimal point",
+			`u.csv：列 "fee" 未按数字读取：看起来是用小数逗号书写的数字，只有以分号分隔的文件才把它们读作数字：` +
+				"请用分号分隔各字段，或用小数点书写数字"},
 		{&experiment.BlankWarning{Path: "o.csv", BlankNumbers: data.BlankNumbers{Lines: 2615, Line: 5, Column: 3, Role: "quantity"}},
 			"o.csv: 2,615 kept lines have no amount, price or quantity (the first: line 5, column 3, quantity blank): " +
 				"their orders count and the missing number is read as 0, so spend and unit sums leave those lines out",

@@ -434,6 +434,7 @@ func (s *Model) finish() {
 	case err == nil && res != nil:
 		if s.Pseudonym.Enabled() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
+			experiment.PseudonymiseItems(res, s.log, s.Pseudonym)
 		}
 		s.res, s.selected, s.listTop = res, 0, 0
 		s.cols = s.columnWidths(res)
