@@ -367,41 +367,39 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
 	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
-	paneW := w
 	if wi.active && w >= whatIfSideBy {
-		paneW = whatIfFeaturesW(w)
+		w = whatIfFeaturesW(w)
 	}
-	// The full mark "(blank → median)" when the value column has room for
-	// it beside the names and a short median column, else "(blank)".
-	short := paneW-min(maxNameW(e), paneW*2/5)-8 < 26
 	for ci, pc := range e.Pipeline.Columns {
-		names[ci], values[ci] = pc.Name, displayValue(ex.Value(x, ci))
-		edited := wi.active && wi.edited(pc)
-		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
-			values[ci] = raw
-		}
-		if fill := s.imputed(e, row, ci, short); fill != "" && !edited {
-			values[ci] += " " + fill
-		}
-		if edited {
-			values[ci] += " *"
-		}
+		names[ci] = pc.Name
 		if ci < len(s.list.users.typical) {
 			typicals[ci] = displayValue(s.list.users.typical[ci])
 		}
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
-		valueW = max(valueW, ansi.StringWidth(values[ci]))
 		typW = max(typW, ansi.StringWidth(typicals[ci]))
-	}
-	if s.whatIf.active && w >= whatIfSideBy {
-		w = whatIfFeaturesW(w)
 	}
 	// Columns as wide as their longest entry plus a gap, the name column
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
-	// The value column takes what it needs while the median column keeps
-	// its width, and at least half of the room left.
-	valueW = max(min(valueW+2, max(w-nameW-typW, (w-nameW)/2+1)), 6)
+	// The value column takes what it needs while the typical column keeps
+	// its width, and at least half of the room left: room is the most it
+	// can get, which a blank's "missing → 2264.695 (mean)" is fitted to.
+	room := max(w-nameW-typW, (w-nameW)/2+1)
+	for ci, pc := range e.Pipeline.Columns {
+		values[ci] = displayValue(ex.Value(x, ci))
+		edited := wi.active && wi.edited(pc)
+		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
+			values[ci] = raw
+		}
+		if texts := s.blank(e, row, ci, values[ci]); texts != nil && !edited {
+			values[ci] = fitting(texts, room-2)
+		}
+		if edited {
+			values[ci] += " *"
+		}
+		valueW = max(valueW, ansi.StringWidth(values[ci]))
+	}
+	valueW = max(min(valueW+2, room), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
 	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
 	for ci := range names {
@@ -460,6 +458,9 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 			if raw := s.clipped(e, row, ci, v); raw != "" {
 				return raw
 			}
+			if texts := s.blank(e, row, ci, v); texts != nil {
+				return texts[min(1, len(texts)-1)] // the value, not how it was chosen
+			}
 		}
 		return v
 	}
@@ -478,13 +479,4 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 		return s.T("No feature moves this user's probability away from the average user's.", "没有哪个特征让这个用户的概率偏离平均用户。")
 	}
 	return strings.Join(parts, s.T("; ", "；")) + s.T(".", "。")
-}
-
-// maxNameW is the width of the longest feature name.
-func maxNameW(e *experiment.Experiment) int {
-	n := 0
-	for _, pc := range e.Pipeline.Columns {
-		n = max(n, ansi.StringWidth(pc.Name))
-	}
-	return n + 1
 }

@@ -90,11 +90,23 @@ func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 // showReasons puts an explanation's attributions into the bar chart.
 func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
+	e, row := s.Exp(), s.list.selected()
+	third := usersLayout(s.Width, s.Height, true).detailW / 3
 	for _, r := range ex.Reasons {
-		value := " " + r.Op() + " " + displayValue(r.Value)
+		v := displayValue(r.Value)
+		if e != nil {
+			if ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == r.Column }); ci >= 0 {
+				if texts := s.blank(e, row, ci, v); texts != nil {
+					// The fill without how it was chosen, as precise as
+					// leaves the name (up to) twelve cells beside it.
+					v = fitting(texts[min(1, len(texts)-1):], third-len(" = ")-min(ansi.StringWidth(r.Column), 12))
+				}
+			}
+		}
+		value := " " + r.Op() + " " + v
 		// The bars give their labels a third of the pane: the name gives
 		// way in its middle, so similar names stay apart.
-		room := max(usersLayout(s.Width, s.Height, true).detailW/3-ansi.StringWidth(value), 8)
+		room := max(third-ansi.StringWidth(value), 8)
 		bars = append(bars, widget.Bar{Label: middleTruncate(r.Column, room) + value, Value: r.Attribution})
 	}
 	s.bars.SetBars(bars)
@@ -155,7 +167,11 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.More):
 		return s.stepWhatIf(1)
 	case key.Matches(k, km.Type):
-		return s.openPrompt(usersValuePrompt, s.explainer().Value(w.cur, w.col))
+		v := s.explainer().Value(w.cur, w.col)
+		if pc := cols[w.col]; pc.Kind != data.Categorical && pc.Indicator && v == "missing" {
+			v = "" // the word is no value the field takes back, and English only
+		}
+		return s.openPrompt(usersValuePrompt, v)
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
