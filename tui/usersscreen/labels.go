@@ -29,9 +29,13 @@ func (s Model) partName(p experiment.RowPart) string {
 }
 
 // sortName names a table order: by the probability of the target's
-// outcome ("P(Churn = Yes) ↓", most likely first), or row order.
-func (s Model) sortName(m sortMode) string {
+// outcome ("P(Churn = Yes) ↓", most likely first), or row order. short
+// names the probability "P", as the table's column may be headed.
+func (s Model) sortName(m sortMode, short bool) string {
 	by := "P(" + s.risk().Class() + ")"
+	if short {
+		by = "P"
+	}
 	switch m {
 	case sortProbAsc:
 		return s.Tf("%s ↑", " %s ↑ ", by)
@@ -44,8 +48,12 @@ func (s Model) sortName(m sortMode) string {
 	return s.Tf("%s ↓", " %s ↓ ", by)
 }
 
-// describe says what the list holds, for the table's title.
-func (s Model) describe() string {
+// describe says what the list holds, for the table's title, in at most w
+// cells: which customers and the filters first, then the order. When that
+// is too long the order is written short ("sorted by P ↑") and then which
+// customers is cut, never a filter or the order's direction, which the
+// table does not show (a cut title read "sorted by P(Churn = …").
+func (s Model) describe(w int) string {
 	l := s.list
 	if l.users == nil {
 		return ""
@@ -59,19 +67,22 @@ func (s Model) describe() string {
 		out = s.Tf("%s of %s customers at %s, labels from the %d days after", "%s / %s 个 %s 的客户，标签取其后 %d 天",
 			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), m.Cutoff.Format(time.DateOnly), m.HorizonDays)
 	}
+	var filters string
 	if l.band != 0 {
-		out += s.Tf(" · band %s", " · %s档", s.bandFilterName())
+		filters += s.Tf(" · band %s", " · %s档", s.bandFilterName())
 	}
 	switch l.truth {
 	case truthCorrect:
-		out += s.T(" · correct only", " · 仅预测正确")
+		filters += s.T(" · correct only", " · 仅预测正确")
 	case truthWrong:
-		out += s.T(" · wrong only", " · 仅预测错误")
+		filters += s.T(" · wrong only", " · 仅预测错误")
 	}
-	// Which customers and the filters first; the order (a long name with
-	// the target's class) last, as the table shows it anyway when a narrow
-	// title is cut.
-	return out + s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort))
+	order := s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort, false))
+	if ansi.StringWidth(out+filters+order) <= w {
+		return out + filters + order
+	}
+	order = s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort, true))
+	return common.Truncate(out, max(w-ansi.StringWidth(filters+order), 1)) + filters + order
 }
 
 // blank writes, for a blank cell of row's pipeline column ci, what the

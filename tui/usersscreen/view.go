@@ -100,7 +100,8 @@ func (s *Model) render() {
 	// A status wrapped over more than its line takes rows from the table.
 	l := usersLayout(w, h-len(status)+1, s.detail)
 	s.list.setHeight(l.tableRows)
-	title := st.Title.Render(s.T("Users", "用户")) + st.Muted.Render(" · "+s.describe())
+	name := s.T("Users", "用户")
+	title := st.Title.Render(name) + st.Muted.Render(" · "+s.describe(w-ansi.StringWidth(name+" · ")))
 	lines := append([]string{common.Truncate(title, w)}, status...)
 	var body []string
 	switch {
