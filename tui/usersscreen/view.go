@@ -2,7 +2,6 @@ package usersscreen
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
 	"time"
@@ -52,16 +51,16 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 	return l
 }
 
-// layoutDetail sizes the bar chart and the sweep chart.
-func (s *Model) layoutDetail() {
-	l := usersLayout(s.Width, s.Height, s.detail)
+// layoutDetail sizes the bar chart and the sweep chart for the layout l.
+func (s *Model) layoutDetail(l usersLayoutSizes) {
 	if ex, ok := s.explained[s.list.selected()]; ok && s.list.users != nil {
 		s.showReasons(ex) // the labels' room follows the pane's width
 	}
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
-	if s.whatIf.active && l.detailW >= whatIfSideBy {
-		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.Exp().Pipeline.Columns)+1, 8), 16))
+	if s.whatIf.active && s.Exp() != nil {
+		w, h := whatIfSweepSize(l.detailW, l.bodyH, len(s.Exp().Pipeline.Columns))
+		s.sweep.SetSize(w, h)
 	} else {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
@@ -69,6 +68,9 @@ func (s *Model) layoutDetail() {
 	// One cell narrower: SignedBars can draw a line one cell wider than asked
 	// when every value is positive.
 	s.levels.SetSize(max(s.sweep.Width()-1, 0), max(s.sweep.Height()-1, 1))
+	if s.whatIf.active && s.Exp() != nil && s.Exp().Pipeline.Columns[s.whatIf.col].Kind != data.Numeric {
+		s.levelBars() // their labels follow the width
+	}
 }
 
 // render rebuilds the cached view.
@@ -96,9 +98,9 @@ func (s *Model) render() {
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
-	s.layoutDetail()
 	// A status wrapped over more than its line takes rows from the table.
 	l := usersLayout(w, h-len(status)+1, s.detail)
+	s.layoutDetail(l)
 	s.list.setHeight(l.tableRows)
 	name := s.T("Users", "用户")
 	title := st.Title.Render(name) + st.Muted.Render(" · "+s.describe(w-ansi.StringWidth(name+" · ")))
@@ -243,24 +245,35 @@ func (s Model) tableLines(w, rows int) []string {
 	return lines
 }
 
-// detailLines renders the selected user, scrolled so that in what-if the
-// chosen feature is visible.
+// detailLines renders the selected user in h rows: in what-if laid out
+// so the result stays in view (whatIfLines), otherwise scrolled by
+// pgup/pgdn when alone on the screen.
 func (s Model) detailLines(w, h int) []string {
-	lines, focus := s.detailContent(w)
+	row := s.list.selected()
+	if row < 0 {
+		return []string{s.Styles.Muted.Render(s.T("no user selected", "未选中用户"))}
+	}
+	if s.whatIf.active {
+		return s.whatIfLines(w, h, row)
+	}
+	lines := s.detailHead(w, row)
+	lines = append(lines, s.recLines(s.list.users.id(row), w)...)
+	lines = append(lines, "")
+	lines = append(lines, s.reasonLines(w, row)...)
+	lines = append(lines, "")
+	features, _ := s.featureLines(w, row, 0)
+	lines = append(lines, features...)
 	if len(lines) <= h {
 		return lines
 	}
 	// Alone on the screen, pgup/pgdn scroll the pane: its last line says
 	// so (the feature table was cut at 80×24 without a sign).
-	where := !s.usesSplit() && h >= 4 && !s.whatIf.active // what-if follows the chosen feature
+	where := !s.usesSplit() && h >= 4
 	rows := h
 	if where {
 		rows--
 	}
 	top := min(max(s.detailScroll, 0), len(lines)-rows)
-	if focus >= 0 && (focus < top || focus >= top+rows) {
-		top = min(max(focus-rows/2, 0), len(lines)-rows)
-	}
 	out := lines[top : top+rows]
 	if where {
 		out = append(out[:rows:rows], s.Styles.Muted.Render(common.Truncate(s.Tf("lines %d–%d of %d · pgup/pgdn scroll",
@@ -269,14 +282,10 @@ func (s Model) detailLines(w, h int) []string {
 	return out
 }
 
-// detailContent is the whole detail pane and the line of the chosen
-// what-if feature (−1 when none).
-func (s Model) detailContent(w int) ([]string, int) {
+// detailHead is the selected user's first three lines: who, the
+// probability and band, the label and whether the prediction is right.
+func (s Model) detailHead(w, row int) []string {
 	st, u := s.Styles, s.list.users
-	row := s.list.selected()
-	if row < 0 {
-		return []string{st.Muted.Render(s.T("no user selected", "未选中用户"))}, -1
-	}
 	th := s.list.threshold
 	actual := u.label.Negative
 	if u.positive(row) {
@@ -304,53 +313,33 @@ func (s Model) detailContent(w int) ([]string, int) {
 		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.T("current, unlabelled", "当前客户，无标签")), w)
 		lines[2] = common.Truncate(s.Tf("predicted %s at %.2f · ", "按 %.2[2]f 预测 %[1]s · ", predicted, th)+s.historyLine(u, row), w)
 	}
-	var reasons []string
+	return lines
+}
+
+// reasonLines are the selected user's reasons: a sentence naming the
+// strongest ones, then every attribution as a bar.
+func (s Model) reasonLines(w, row int) []string {
+	st := s.Styles
 	ex, ok := s.explained[row]
 	switch {
 	case !ok && s.explainErr != nil:
-		reasons = []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
+		return []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
 	case !ok:
-		reasons = []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
-	default:
-		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
-		reasons = append(reasons, strings.Split(sentence, "\n")...)
-		reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
-			"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
-		reasons = append(reasons, strings.Split(s.bars.View(), "\n")...)
+		return []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
 	}
-	features, focus := s.featureLines(w, row)
-	wi := s.whatIf
-	if !wi.active {
-		lines = append(lines, s.recLines(u.id(row), w)...)
-		lines = append(lines, "")
-		lines = append(lines, reasons...)
-		lines = append(lines, "")
-		return append(lines, features...), -1
-	}
-	// In what-if the edited values and their effect come first.
-	delta := wi.prob - wi.prob0
-	if math.Abs(delta) < 0.0005 {
-		delta = 0 // "+0.000", not "-0.000" for a change that rounds away
-	}
-	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
-		s.risk().ProbName(), wi.prob, delta, wi.prob0), w)), "")
-	focus += len(lines)
-	if w >= whatIfSideBy {
-		// The sweep beside the features, so both stay in view.
-		sweep := strings.Split(widget.Fit(s.sweepView(), s.sweep.Width(), s.sweep.Height()), "\n")
-		lines = append(lines, common.JoinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
-	} else {
-		lines = append(lines, features...)
-		lines = append(lines, "")
-		lines = append(lines, strings.Split(s.sweepView(), "\n")...)
-	}
-	lines = append(lines, "")
-	return append(lines, reasons...), focus
+	sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
+	reasons := strings.Split(sentence, "\n")
+	reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
+		"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
+	return append(reasons, strings.Split(s.bars.View(), "\n")...)
 }
 
 // featureLines lists every feature in original units beside the training
-// median or mode; in what-if the chosen one is highlighted.
-func (s Model) featureLines(w, row int) ([]string, int) {
+// median or mode; in what-if the chosen one is highlighted. With rows > 0
+// and more features than fit in rows lines, it shows a window of them
+// around the chosen one, the header saying which ("Feature 7–19/19").
+// The second result is the chosen feature's line.
+func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	st, e := s.Styles, s.Exp()
 	if e == nil {
 		return nil, -1
@@ -383,9 +372,10 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
 	// The value column takes what it needs while the typical column keeps
-	// its width, and at least half of the room left: room is the most it
-	// can get, which a blank's "missing → 2264.695 (mean)" is fitted to.
-	room := max(w-nameW-typW, (w-nameW)/2+1)
+	// its width, and at least three fifths of the room left (the user's
+	// value matters more than the typical one): room is the most it can
+	// get, which a blank's "missing → 2264.695 (mean)" is fitted to.
+	room := max(w-nameW-typW, (w-nameW)*3/5)
 	for ci, pc := range e.Pipeline.Columns {
 		values[ci] = displayValue(ex.Value(x, ci))
 		edited := wi.active && wi.edited(pc)
@@ -402,15 +392,25 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	}
 	valueW = max(min(valueW+2, room), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
+	first, shown := 0, n
+	if rows > 0 && n+1 > rows {
+		shown = max(rows-1, 1)
+		first = min(max(wi.col-shown/2, 0), n-shown)
+		hFeature += " " + s.Tf("%d–%d/%d", "%d–%d/%d", first+1, first+shown, n)
+	}
 	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
-	for ci := range names {
-		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(values[ci], valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
+	for ci := first; ci < first+shown; ci++ {
+		value := values[ci]
+		if v, ok := strings.CutSuffix(value, " *"); ok && wi.active && wi.edited(e.Pipeline.Columns[ci]) && ansi.StringWidth(value) > valueW-2 {
+			value = common.Truncate(v, valueW-4) + " *" // the edit mark is never cut off
+		}
+		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(value, valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
 			line = st.Selected.Render(common.Pad(ansi.Strip(line), w))
 		}
 		lines = append(lines, common.Truncate(line, w))
 	}
-	return lines, 1 + wi.col
+	return lines, 1 + wi.col - first
 }
 
 // typicalHeader heads the column of typical values: "median" when every

@@ -390,15 +390,7 @@ func (s *Model) fillSweep() {
 	e := s.Exp()
 	pc := e.Pipeline.Columns[w.col]
 	if pc.Kind != data.Numeric {
-		cur := s.explainer().Value(w.cur, w.col)
-		bars := make([]widget.Bar, len(w.sweep))
-		for i, p := range w.sweep {
-			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
-			if p.Value == cur {
-				bars[i].Label += s.T(" ◂ now", " ◂")
-			}
-		}
-		s.levels.SetBars(bars)
+		s.levelBars()
 		return
 	}
 	for _, p := range w.sweep {
@@ -419,6 +411,33 @@ func (s *Model) fillSweep() {
 	s.sweep.SetXCaption(middleTruncate(pc.Name, 24))
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
+}
+
+// levelBars puts a categorical sweep into the bars, one per level, the
+// level now set marked "◂ now": when the bars' labels (a third of the
+// chart's width) cannot hold the whole level and the mark, the level is
+// cut and the mark kept, which a long level ("Electronic check ◂ now")
+// lost at 80 columns.
+func (s *Model) levelBars() {
+	w := s.whatIf
+	if !w.active || len(w.sweep) == 0 {
+		return
+	}
+	cur := s.explainer().Value(w.cur, w.col)
+	room := max(6, max(s.sweep.Width()-1, 0)/3) // the bars are one cell narrower than the sweep, and give their labels a third
+	bars := make([]widget.Bar, len(w.sweep))
+	for i, p := range w.sweep {
+		bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
+		if p.Value != cur {
+			continue
+		}
+		mark := s.T(" ◂ now", " ◂")
+		if ansi.StringWidth(p.Value+mark) > room {
+			mark = " ◂"
+		}
+		bars[i].Label = common.Truncate(p.Value, max(room-ansi.StringWidth(mark), 1)) + mark
+	}
+	s.levels.SetBars(bars)
 }
 
 // sweepView is the sweep as drawn: the chart for a numeric feature, the
