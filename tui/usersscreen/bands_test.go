@@ -84,8 +84,8 @@ func TestTableFollowsTheTarget(t *testing.T) {
 	}
 	has := func(want string) {
 		t.Helper()
-		if !strings.HasSuffix(s.describe(), want) {
-			t.Errorf("title %q, want it to end with %q", s.describe(), want)
+		if !strings.HasSuffix(s.describe(200), want) {
+			t.Errorf("title %q, want it to end with %q", s.describe(200), want)
 		}
 	}
 	pChurn := func(r int) float64 { return u.prob(r) }

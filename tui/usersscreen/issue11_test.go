@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -209,32 +210,33 @@ func TestCategoricalSweepDrawsOneBarPerLevel(t *testing.T) {
 }
 
 // TestImputedValuesAreMarkedAndLargeValuesGrouped marks a blank cell
-// with how it was filled when the network has no was-missing input for it
-// (median imputation without indicators, the default before issue 15).
+// with the value the model filled in and how it was chosen when the
+// network has no was-missing input for it (median imputation without
+// indicators): it read "(blank → median)" beside the fill in English only.
 func TestImputedValuesAreMarkedAndLargeValuesGrouped(t *testing.T) {
 	run := shopRunWith(t, func(c *experiment.Config) {
 		c.Pipeline.MissingIndicators, c.Pipeline.Impute = false, data.ImputeMedian
 	})
-	s := shopScreen(t, run, "en", 160, 48)
-	s = selectID(t, s, "C0004") // row 4: a blank income
-	v := view(s)
-	screentest.MustContain(t, v, "(blank → median)")
-	if strings.Contains(v, "e+0") {
-		t.Fatalf("a value in e-notation:\n%s", v)
-	}
-	var income string
-	for _, line := range strings.Split(v, "\n") {
-		if i := strings.Index(line, "annual_income "); i >= 0 && !strings.Contains(line, "=") {
-			income = strings.Fields(line[i:])[1]
+	pc := run.Exp.Pipeline.Columns[slices.IndexFunc(run.Exp.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == "annual_income" })]
+	// The fill is the pipeline's, in grouped digits to seven significant
+	// digits as the Walkthrough writes it.
+	fill := displayValue(strconv.FormatFloat(pc.Fill, 'g', 7, 64))
+	for _, lang := range []string{"en", "zh"} {
+		s := shopScreen(t, run, lang, 160, 48)
+		s = selectID(t, s, "C0004") // row 4: a blank income
+		v := view(s)
+		screentest.MustContain(t, v, s.Tf(" missing → %s (median) ", " 缺失 → %s（中位数） ", fill))
+		if strings.Contains(v, "e+0") || strings.Contains(v, "blank") {
+			t.Fatalf("%s: a value in e-notation, or the old mark:\n%s", lang, v)
 		}
-	}
-	if !strings.Contains(income, ",") {
-		t.Fatalf("annual income %q is not in grouped digits:\n%s", income, v)
-	}
-	s = selectID(t, s, "C0005") // a real income: no mark
-	for _, line := range strings.Split(view(s), "\n") {
-		if strings.Contains(line, "annual_income") && strings.Contains(line, "blank") {
-			t.Fatalf("a present value is marked: %q", line)
+		if !strings.Contains(fill, ",") {
+			t.Fatalf("the fill %q is not in grouped digits", fill)
+		}
+		s = selectID(t, s, "C0005") // a real income: no mark
+		for _, line := range strings.Split(view(s), "\n") {
+			if strings.Contains(line, "annual_income") && strings.Contains(line, s.T("missing", "缺失")) {
+				t.Fatalf("%s: a present value is marked: %q", lang, line)
+			}
 		}
 	}
 	if got := displayValue("9.62e+04"); got != "96,200" {
@@ -242,26 +244,39 @@ func TestImputedValuesAreMarkedAndLargeValuesGrouped(t *testing.T) {
 	}
 }
 
-// TestBlankWithIndicatorReadsMissing: under the default (a was-missing
-// input per column with blanks) the network sees the blank itself, so the
-// feature table and the reasons say "missing" rather than a filled value,
-// and no "(blank → …)" mark repeats it.
+// TestBlankWithIndicatorReadsMissing: under the default (the mean, and a
+// was-missing input per column with blanks) the feature table, the reason
+// sentence and the reasons' bars say the value is missing and what the
+// model filled in, in the screen's language: the Chinese screen wrote the
+// English "missing" and neither said what the model counted.
 func TestBlankWithIndicatorReadsMissing(t *testing.T) {
-	s := shopScreen(t, shopRun(t), "en", 160, 48)
-	s = selectID(t, s, "C0004") // row 4: a blank income
-	v := view(s)
-	found := false
-	for _, line := range strings.Split(v, "\n") {
-		f := strings.Fields(line)
-		if strings.Contains(line, "blank") {
-			t.Fatalf("a blank under indicators is marked as filled: %q", line)
-		}
-		if i := slices.Index(f, "annual_income"); i >= 0 && i+1 < len(f) && f[i+1] == "missing" {
-			found = true
-		}
+	run := shopRun(t)
+	if o := run.Exp.Pipeline.Options; !o.MissingIndicators || o.Impute != data.ImputeMean {
+		t.Fatalf("the default is no longer the mean with indicators: %+v", o)
 	}
-	if !found {
-		t.Fatalf("the blank income does not read missing in the feature table:\n%s", v)
+	pc := run.Exp.Pipeline.Columns[slices.IndexFunc(run.Exp.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == "annual_income" })]
+	// The pipeline's fill to seven and to four significant digits, grouped.
+	fill7 := displayValue(strconv.FormatFloat(pc.Fill, 'g', 7, 64))
+	fill4 := displayValue(strconv.FormatFloat(pc.Fill, 'g', 4, 64))
+	for _, lang := range []string{"en", "zh"} {
+		s := shopScreen(t, run, lang, 160, 48)
+		s = selectID(t, s, "C0004") // row 4: a blank income
+		v := view(s)
+		screentest.MustContain(t, v,
+			s.Tf(" missing → %s (mean) ", " 缺失 → %s（均值） ", fill7),
+			// The bars' labels share a third of the pane: beside the
+			// English word the fill has room for four digits only.
+			s.Tf("annual_income = missing → %s  ", "annual_income = 缺失 → %s  ", map[string]string{"en": fill4, "zh": fill7}[lang]))
+		if lang == "zh" && strings.Contains(v, "missing") {
+			t.Errorf("the Chinese screen says missing:\n%s", v)
+		}
+		// The sentence names the strongest reason either way: one made
+		// up with the blank income as the only one.
+		ex := experiment.Explanation{Reasons: []experiment.Reason{{Column: "annual_income", Value: "missing", Attribution: 0.1}}}
+		want := s.Tf("annual_income = missing → %s raises P(churn = yes) most.", "annual_income = 缺失 → %s 最能提高 P(churn = yes)。", fill7)
+		if got := s.reasonSentence(s.risk(), ex, s.SelectedRow()); got != want {
+			t.Errorf("%s: the reason sentence is %q, want %q", lang, got, want)
+		}
 	}
 }
 

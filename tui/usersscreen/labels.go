@@ -29,9 +29,13 @@ func (s Model) partName(p experiment.RowPart) string {
 }
 
 // sortName names a table order: by the probability of the target's
-// outcome ("P(Churn = Yes) ↓", most likely first), or row order.
-func (s Model) sortName(m sortMode) string {
+// outcome ("P(Churn = Yes) ↓", most likely first), or row order. short
+// names the probability "P", as the table's column may be headed.
+func (s Model) sortName(m sortMode, short bool) string {
 	by := "P(" + s.risk().Class() + ")"
+	if short {
+		by = "P"
+	}
 	switch m {
 	case sortProbAsc:
 		return s.Tf("%s ↑", " %s ↑ ", by)
@@ -44,8 +48,12 @@ func (s Model) sortName(m sortMode) string {
 	return s.Tf("%s ↓", " %s ↓ ", by)
 }
 
-// describe says what the list holds, for the table's title.
-func (s Model) describe() string {
+// describe says what the list holds, for the table's title, in at most w
+// cells: which customers and the filters first, then the order. When that
+// is too long the order is written short ("sorted by P ↑") and then which
+// customers is cut, never a filter or the order's direction, which the
+// table does not show (a cut title read "sorted by P(Churn = …").
+func (s Model) describe(w int) string {
 	l := s.list
 	if l.users == nil {
 		return ""
@@ -59,45 +67,77 @@ func (s Model) describe() string {
 		out = s.Tf("%s of %s customers at %s, labels from the %d days after", "%s / %s 个 %s 的客户，标签取其后 %d 天",
 			common.Thousands(len(l.shown)), common.Thousands(l.users.rows()), m.Cutoff.Format(time.DateOnly), m.HorizonDays)
 	}
+	var filters string
 	if l.band != 0 {
-		out += s.Tf(" · band %s", " · %s档", s.bandFilterName())
+		filters += s.Tf(" · band %s", " · %s档", s.bandFilterName())
 	}
 	switch l.truth {
 	case truthCorrect:
-		out += s.T(" · correct only", " · 仅预测正确")
+		filters += s.T(" · correct only", " · 仅预测正确")
 	case truthWrong:
-		out += s.T(" · wrong only", " · 仅预测错误")
+		filters += s.T(" · wrong only", " · 仅预测错误")
 	}
-	// Which customers and the filters first; the order (a long name with
-	// the target's class) last, as the table shows it anyway when a narrow
-	// title is cut.
-	return out + s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort))
+	order := s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort, false))
+	if ansi.StringWidth(out+filters+order) <= w {
+		return out + filters + order
+	}
+	order = s.Tf(" · sorted by %s", " · 按%s排序", s.sortName(l.sort, true))
+	return common.Truncate(out, max(w-ansi.StringWidth(filters+order), 1)) + filters + order
 }
 
-// imputed says how a blank cell of row's pipeline column ci was filled
-// ("(blank → median)", or "(blank)" when short), or "" when the cell was
-// not blank.
-func (s Model) imputed(e *experiment.Experiment, row, ci int, short bool) string {
-	pc := e.Pipeline.Columns[ci]
+// blank writes, for a blank cell of row's pipeline column ci, what the
+// model counts in its place, longest first: "missing → 2264.695 (mean)"
+// with the value it filled in (a numeric or boolean column) and how that
+// was chosen, then without how, then with the value to four significant
+// digits as the screen writes values, then "missing" alone; for a
+// categorical column, the value
+// it reads followed by "(blank)". nil when the cell is not blank. A blank
+// under a was-missing input read "missing", in English only, and never
+// said what the model put there.
+func (s Model) blank(e *experiment.Experiment, row, ci int, value string) []string {
+	pc := &e.Pipeline.Columns[ci]
 	c := e.Data.Table.Column(pc.Name)
 	if c == nil || row < 0 || row >= e.Data.Table.Rows {
-		return ""
+		return nil
 	}
 	switch {
 	case c.Kind == data.Categorical && row < len(c.Strings) && c.Strings[row] == "":
-		return s.T("(blank)", "（空白）")
+		return []string{value + s.T(" (blank)", "（空白）")}
 	case c.Kind == data.Categorical, row >= len(c.Values), !math.IsNaN(c.Values[row]):
-		return ""
-	case pc.Indicator:
-		return "" // the value already reads "missing"
-	case short:
-		return s.T("(blank)", "（空白）")
-	case c.Kind == data.Boolean:
-		return s.T("(blank → mode)", "（空白 → 众数）")
-	case e.Pipeline.Options.Impute == data.ImputeMean:
-		return s.T("(blank → mean)", "（空白 → 均值）")
+		return nil
 	}
-	return s.T("(blank → median)", "（空白 → 中位数）")
+	how := s.T(" (median)", "（中位数）")
+	switch {
+	case pc.Kind == data.Boolean:
+		how = s.T(" (mode)", "（众数）")
+	case e.Pipeline.Options.Impute == data.ImputeMean:
+		how = s.T(" (mean)", "（均值）")
+	}
+	filled := func(digits int) string { return s.Tf("missing → %s", "缺失 → %s", fillText(pc, digits)) }
+	return []string{filled(7) + how, filled(7), filled(4), s.T("missing", "缺失")}
+}
+
+// fillText writes the value a pipeline column fills a blank with, in the
+// data's units: a date, a boolean's spelling, or a number to digits
+// significant digits (seven, as the Walkthrough writes it).
+func fillText(pc *data.PipelineColumn, digits int) string {
+	switch {
+	case pc.Date:
+		return data.FormatDay(pc.Fill)
+	case pc.Kind == data.Boolean && len(pc.Levels) == 2 && (pc.Fill == 0 || pc.Fill == 1):
+		return pc.Levels[int(pc.Fill)]
+	}
+	return displayValue(data.FormatDigits(pc.Fill, digits))
+}
+
+// fitting is the first of texts at most w cells wide, else the last.
+func fitting(texts []string, w int) string {
+	for _, t := range texts {
+		if ansi.StringWidth(t) <= w {
+			return t
+		}
+	}
+	return texts[len(texts)-1]
 }
 
 // clipped writes, for a value of row's pipeline column ci that the model

@@ -113,10 +113,13 @@ func (s *Model) SetSize(w, h int) {
 	if s.prompt != usersNoPrompt {
 		common.SetFieldWidth(&s.input, common.PromptFieldWidth(s.input, w))
 	}
+	if s.whatIf.active && !usersLayout(w, h, false).split {
+		// Narrowed during a what-if: its pane, not the table, as w opens it.
+		s.detail = true
+	}
 	l := usersLayout(w, h, s.detail)
 	s.list.setHeight(l.tableRows)
-	s.layoutDetail()
-	s.render()
+	s.render() // which sizes the detail pane's charts
 }
 
 // step handles keys and the results of the screen's Cmds.

@@ -2,12 +2,9 @@ package usersscreen
 
 import (
 	"fmt"
-	"math"
 	"slices"
 	"strings"
-	"time"
 
-	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/data"
@@ -52,16 +49,16 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 	return l
 }
 
-// layoutDetail sizes the bar chart and the sweep chart.
-func (s *Model) layoutDetail() {
-	l := usersLayout(s.Width, s.Height, s.detail)
+// layoutDetail sizes the bar chart and the sweep chart for the layout l.
+func (s *Model) layoutDetail(l usersLayoutSizes) {
 	if ex, ok := s.explained[s.list.selected()]; ok && s.list.users != nil {
 		s.showReasons(ex) // the labels' room follows the pane's width
 	}
 	n := len(s.bars.Bars())
 	s.bars.SetSize(max(l.detailW, 0), min(max(n, 1), max(l.bodyH/3, 4)))
-	if s.whatIf.active && l.detailW >= whatIfSideBy {
-		s.sweep.SetSize(l.detailW-whatIfFeaturesW(l.detailW)-2, min(max(len(s.Exp().Pipeline.Columns)+1, 8), 16))
+	if s.whatIf.active && s.Exp() != nil {
+		w, h := whatIfSweepSize(l.detailW, l.bodyH, len(s.Exp().Pipeline.Columns))
+		s.sweep.SetSize(w, h)
 	} else {
 		s.sweep.SetSize(max(l.detailW, 0), min(max(l.bodyH/3, 8), 14))
 	}
@@ -69,6 +66,9 @@ func (s *Model) layoutDetail() {
 	// One cell narrower: SignedBars can draw a line one cell wider than asked
 	// when every value is positive.
 	s.levels.SetSize(max(s.sweep.Width()-1, 0), max(s.sweep.Height()-1, 1))
+	if s.whatIf.active && s.Exp() != nil && s.Exp().Pipeline.Columns[s.whatIf.col].Kind != data.Numeric {
+		s.levelBars() // their labels follow the width
+	}
 }
 
 // render rebuilds the cached view.
@@ -96,11 +96,12 @@ func (s *Model) render() {
 		s.view = widget.Fit(strings.Join(lines, "\n"), w, h)
 		return
 	}
-	s.layoutDetail()
 	// A status wrapped over more than its line takes rows from the table.
 	l := usersLayout(w, h-len(status)+1, s.detail)
+	s.layoutDetail(l)
 	s.list.setHeight(l.tableRows)
-	title := st.Title.Render(s.T("Users", "用户")) + st.Muted.Render(" · "+s.describe())
+	name := s.T("Users", "用户")
+	title := st.Title.Render(name) + st.Muted.Render(" · "+s.describe(w-ansi.StringWidth(name+" · ")))
 	lines := append([]string{common.Truncate(title, w)}, status...)
 	var body []string
 	switch {
@@ -242,114 +243,12 @@ func (s Model) tableLines(w, rows int) []string {
 	return lines
 }
 
-// detailLines renders the selected user, scrolled so that in what-if the
-// chosen feature is visible.
-func (s Model) detailLines(w, h int) []string {
-	lines, focus := s.detailContent(w)
-	if len(lines) <= h {
-		return lines
-	}
-	// Alone on the screen, pgup/pgdn scroll the pane: its last line says
-	// so (the feature table was cut at 80×24 without a sign).
-	where := !s.usesSplit() && h >= 4 && !s.whatIf.active // what-if follows the chosen feature
-	rows := h
-	if where {
-		rows--
-	}
-	top := min(max(s.detailScroll, 0), len(lines)-rows)
-	if focus >= 0 && (focus < top || focus >= top+rows) {
-		top = min(max(focus-rows/2, 0), len(lines)-rows)
-	}
-	out := lines[top : top+rows]
-	if where {
-		out = append(out[:rows:rows], s.Styles.Muted.Render(common.Truncate(s.Tf("lines %d–%d of %d · pgup/pgdn scroll",
-			"第 %d–%d 行，共 %d 行 · pgup/pgdn 滚动", top+1, top+rows, len(lines)), w)))
-	}
-	return out
-}
-
-// detailContent is the whole detail pane and the line of the chosen
-// what-if feature (−1 when none).
-func (s Model) detailContent(w int) ([]string, int) {
-	st, u := s.Styles, s.list.users
-	row := s.list.selected()
-	if row < 0 {
-		return []string{st.Muted.Render(s.T("no user selected", "未选中用户"))}, -1
-	}
-	th := s.list.threshold
-	actual := u.label.Negative
-	if u.positive(row) {
-		actual = u.label.Positive
-	}
-	predicted := u.label.Negative
-	if u.predicted(row, th) {
-		predicted = u.label.Positive
-	}
-	mark := st.Good.Render(s.T("✓ right", "✓ 正确"))
-	if !u.correct(row, th) {
-		mark = st.Error.Render(s.T("✗ wrong", "✗ 错误"))
-	}
-	lines := []string{
-		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("%s part", "%s部分",
-			s.partName(u.part(row)))), w),
-		common.Truncate(s.Tf("%s = %s · band %s", "%s = %s · 档位 %s", s.risk().ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandOf(row)), w),
-		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
-	}
-	if u.measured != nil && u.current == nil {
-		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("at %s, measured out of time", "%s 的客户，跨时间评估",
-			u.measured.Cutoff.Format(time.DateOnly))), w)
-	}
-	if u.current != nil {
-		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.T("current, unlabelled", "当前客户，无标签")), w)
-		lines[2] = common.Truncate(s.Tf("predicted %s at %.2f · ", "按 %.2[2]f 预测 %[1]s · ", predicted, th)+s.historyLine(u, row), w)
-	}
-	var reasons []string
-	ex, ok := s.explained[row]
-	switch {
-	case !ok && s.explainErr != nil:
-		reasons = []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
-	case !ok:
-		reasons = []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
-	default:
-		sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
-		reasons = append(reasons, strings.Split(sentence, "\n")...)
-		reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
-			"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
-		reasons = append(reasons, strings.Split(s.bars.View(), "\n")...)
-	}
-	features, focus := s.featureLines(w, row)
-	wi := s.whatIf
-	if !wi.active {
-		lines = append(lines, s.recLines(u.id(row), w)...)
-		lines = append(lines, "")
-		lines = append(lines, reasons...)
-		lines = append(lines, "")
-		return append(lines, features...), -1
-	}
-	// In what-if the edited values and their effect come first.
-	delta := wi.prob - wi.prob0
-	if math.Abs(delta) < 0.0005 {
-		delta = 0 // "+0.000", not "-0.000" for a change that rounds away
-	}
-	lines = append(lines, st.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
-		s.risk().ProbName(), wi.prob, delta, wi.prob0), w)), "")
-	focus += len(lines)
-	if w >= whatIfSideBy {
-		// The sweep beside the features, so both stay in view.
-		sweep := strings.Split(widget.Fit(s.sweepView(), s.sweep.Width(), s.sweep.Height()), "\n")
-		lines = append(lines, common.JoinColumns([][]string{features, sweep}, []int{whatIfFeaturesW(w), s.sweep.Width()}, 2)...)
-	} else {
-		lines = append(lines, features...)
-		lines = append(lines, "")
-		lines = append(lines, strings.Split(s.sweepView(), "\n")...)
-	}
-	lines = append(lines, "")
-	return append(lines, reasons...), focus
-}
-
 // featureLines lists every feature in original units beside the training
-// median or mode; in what-if the chosen one is highlighted.
-func (s Model) featureLines(w, row int) ([]string, int) {
+// median or mode; in what-if the chosen one is highlighted. With rows > 0
+// and more features than fit in rows lines, it shows a window of them
+// around the chosen one, the header saying which ("Feature 7–19/19").
+// The second result is the chosen feature's line.
+func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	st, e := s.Styles, s.Exp()
 	if e == nil {
 		return nil, -1
@@ -367,51 +266,60 @@ func (s Model) featureLines(w, row int) ([]string, int) {
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
 	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
-	paneW := w
 	if wi.active && w >= whatIfSideBy {
-		paneW = whatIfFeaturesW(w)
+		w = whatIfFeaturesW(w)
 	}
-	// The full mark "(blank → median)" when the value column has room for
-	// it beside the names and a short median column, else "(blank)".
-	short := paneW-min(maxNameW(e), paneW*2/5)-8 < 26
 	for ci, pc := range e.Pipeline.Columns {
-		names[ci], values[ci] = pc.Name, displayValue(ex.Value(x, ci))
-		edited := wi.active && wi.edited(pc)
-		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
-			values[ci] = raw
-		}
-		if fill := s.imputed(e, row, ci, short); fill != "" && !edited {
-			values[ci] += " " + fill
-		}
-		if edited {
-			values[ci] += " *"
-		}
+		names[ci] = pc.Name
 		if ci < len(s.list.users.typical) {
 			typicals[ci] = displayValue(s.list.users.typical[ci])
 		}
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
-		valueW = max(valueW, ansi.StringWidth(values[ci]))
 		typW = max(typW, ansi.StringWidth(typicals[ci]))
-	}
-	if s.whatIf.active && w >= whatIfSideBy {
-		w = whatIfFeaturesW(w)
 	}
 	// Columns as wide as their longest entry plus a gap, the name column
 	// giving way first when the pane is narrow.
 	nameW = max(min(nameW+1, w*2/5), 8)
-	// The value column takes what it needs while the median column keeps
-	// its width, and at least half of the room left.
-	valueW = max(min(valueW+2, max(w-nameW-typW, (w-nameW)/2+1)), 6)
+	// The value column takes what it needs while the typical column keeps
+	// its width, and at least three fifths of the room left (the user's
+	// value matters more than the typical one): room is the most it can
+	// get, which a blank's "missing → 2264.695 (mean)" is fitted to.
+	room := max(w-nameW-typW, (w-nameW)*3/5)
+	for ci, pc := range e.Pipeline.Columns {
+		values[ci] = displayValue(ex.Value(x, ci))
+		edited := wi.active && wi.edited(pc)
+		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
+			values[ci] = raw
+		}
+		if texts := s.blank(e, row, ci, values[ci]); texts != nil && !edited {
+			values[ci] = fitting(texts, room-2)
+		}
+		if edited {
+			values[ci] += " *"
+		}
+		valueW = max(valueW, ansi.StringWidth(values[ci]))
+	}
+	valueW = max(min(valueW+2, room), 6)
 	typW = max(min(typW, w-nameW-valueW), 0)
+	first, shown := 0, n
+	if rows > 0 && n+1 > rows {
+		shown = max(rows-1, 1)
+		first = min(max(wi.col-shown/2, 0), n-shown)
+		hFeature += " " + s.Tf("%d–%d/%d", "%d–%d/%d", first+1, first+shown, n)
+	}
 	lines := []string{st.Header.Render(common.Truncate(common.Pad(hFeature, nameW)+common.Pad(hValue, valueW)+common.Pad(hMedian, typW), w))}
-	for ci := range names {
-		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(values[ci], valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
+	for ci := first; ci < first+shown; ci++ {
+		value := values[ci]
+		if v, ok := strings.CutSuffix(value, " *"); ok && wi.active && wi.edited(e.Pipeline.Columns[ci]) && ansi.StringWidth(value) > valueW-2 {
+			value = common.Truncate(v, valueW-4) + " *" // the edit mark is never cut off
+		}
+		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(value, valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
 			line = st.Selected.Render(common.Pad(ansi.Strip(line), w))
 		}
 		lines = append(lines, common.Truncate(line, w))
 	}
-	return lines, 1 + wi.col
+	return lines, 1 + wi.col - first
 }
 
 // typicalHeader heads the column of typical values: "median" when every
@@ -460,6 +368,9 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 			if raw := s.clipped(e, row, ci, v); raw != "" {
 				return raw
 			}
+			if texts := s.blank(e, row, ci, v); texts != nil {
+				return texts[min(1, len(texts)-1)] // the value, not how it was chosen
+			}
 		}
 		return v
 	}
@@ -478,13 +389,4 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 		return s.T("No feature moves this user's probability away from the average user's.", "没有哪个特征让这个用户的概率偏离平均用户。")
 	}
 	return strings.Join(parts, s.T("; ", "；")) + s.T(".", "。")
-}
-
-// maxNameW is the width of the longest feature name.
-func maxNameW(e *experiment.Experiment) int {
-	n := 0
-	for _, pc := range e.Pipeline.Columns {
-		n = max(n, ansi.StringWidth(pc.Name))
-	}
-	return n + 1
 }

@@ -1,7 +1,6 @@
 package usersscreen
 
 import (
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -90,11 +89,23 @@ func (s *Model) storeExplanation(msg ExplainMsg) tea.Cmd {
 // showReasons puts an explanation's attributions into the bar chart.
 func (s *Model) showReasons(ex experiment.Explanation) {
 	bars := make([]widget.Bar, 0, len(ex.Reasons))
+	e, row := s.Exp(), s.list.selected()
+	third := usersLayout(s.Width, s.Height, true).detailW / 3
 	for _, r := range ex.Reasons {
-		value := " " + r.Op() + " " + displayValue(r.Value)
+		v := displayValue(r.Value)
+		if e != nil {
+			if ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == r.Column }); ci >= 0 {
+				if texts := s.blank(e, row, ci, v); texts != nil {
+					// The fill without how it was chosen, as precise as
+					// leaves the name (up to) twelve cells beside it.
+					v = fitting(texts[min(1, len(texts)-1):], third-len(" = ")-min(ansi.StringWidth(r.Column), 12))
+				}
+			}
+		}
+		value := " " + r.Op() + " " + v
 		// The bars give their labels a third of the pane: the name gives
 		// way in its middle, so similar names stay apart.
-		room := max(usersLayout(s.Width, s.Height, true).detailW/3-ansi.StringWidth(value), 8)
+		room := max(third-ansi.StringWidth(value), 8)
 		bars = append(bars, widget.Bar{Label: middleTruncate(r.Column, room) + value, Value: r.Attribution})
 	}
 	s.bars.SetBars(bars)
@@ -155,7 +166,11 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.More):
 		return s.stepWhatIf(1)
 	case key.Matches(k, km.Type):
-		return s.openPrompt(usersValuePrompt, s.explainer().Value(w.cur, w.col))
+		v := s.explainer().Value(w.cur, w.col)
+		if pc := cols[w.col]; pc.Kind != data.Categorical && pc.Indicator && v == "missing" {
+			v = "" // the word is no value the field takes back, and English only
+		}
+		return s.openPrompt(usersValuePrompt, v)
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
@@ -165,57 +180,22 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-// stepWhatIf moves the chosen feature one step: a twentieth of its
-// training range, or the next level.
-func (s *Model) stepWhatIf(dir int) tea.Cmd {
-	e := s.Exp()
-	pc := e.Pipeline.Columns[s.whatIf.col]
-	cur := s.explainer().Value(s.whatIf.cur, s.whatIf.col)
-	var next string
-	switch {
-	case pc.Date:
-		next = stepDate(&pc, cur, dir)
-	case pc.Kind == data.Numeric:
-		v, err := strconv.ParseFloat(cur, 64)
-		if err != nil || math.IsNaN(v) {
-			v = pc.Fill
-		}
-		step := (pc.Max - pc.Min) / 20
-		if step <= 0 || math.IsNaN(step) {
-			step = 1
-		}
-		next = strconv.FormatFloat(roundTo(v+float64(dir)*step, step), 'g', 6, 64)
-	default:
-		if len(pc.Levels) == 0 {
-			return nil
-		}
-		i := max(slices.Index(pc.Levels, cur), 0)
-		next = pc.Levels[(i+dir+len(pc.Levels))%len(pc.Levels)]
-	}
-	return s.setWhatIfValue(next)
-}
-
-// stepDate moves a date a twentieth of the training range, in whole days
-// (at least one); a missing date starts from the fill.
-func stepDate(pc *data.PipelineColumn, cur string, dir int) string {
-	v, err := pc.ParseDay(cur)
-	if err != nil {
-		v = pc.Fill
-	}
-	step := max(math.Round((pc.Max-pc.Min)/20), 1)
-	return data.FormatDay(math.Round(v) + float64(dir)*step)
-}
-
-// roundTo rounds v to two significant digits of step, so stepping gives
-// readable values.
-func roundTo(v, step float64) float64 {
-	unit := math.Pow(10, math.Floor(math.Log10(step))-1)
-	return math.Round(v/unit) * unit
-}
-
-// setWhatIfValue sets the chosen feature and recomputes the probability:
-// one forward pass, done here so the number follows every key press.
+// setWhatIfValue sets the chosen feature to a typed value and
+// recomputes the probability: one forward pass, done here so the number
+// follows every key press. A typed value outside a clipped column's range
+// gets a note (clipNote).
 func (s *Model) setWhatIfValue(text string) tea.Cmd {
+	cmd, ok := s.applyWhatIf(text)
+	if ok {
+		s.status += s.clipNote(s.Exp().Pipeline.Columns[s.whatIf.col], text)
+	}
+	return cmd
+}
+
+// applyWhatIf sets the chosen feature to text, recomputes the probability
+// and puts the new value in the status; ok is false when the value is
+// refused (the status then says why).
+func (s *Model) applyWhatIf(text string) (cmd tea.Cmd, ok bool) {
 	e := s.Exp()
 	w := &s.whatIf
 	name := e.Pipeline.Columns[w.col].Name
@@ -223,39 +203,12 @@ func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	if err != nil {
 		// Wrapped in full by statusLines; a long value is quoted short.
 		s.status = "✗ " + common.ShortIn(s.ErrorText(err), text, strings.TrimSpace(text))
-		return nil
+		return nil, false
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col)) + s.clipNote(e.Pipeline.Columns[w.col], text)
-	return s.sweepCmd()
-}
-
-// clipNote says, for a typed value outside a clipped column's range, that
-// the model counts it as the nearest bound: typing 100 showed the bound
-// 27.4 without a word. "" for a value the model takes as it is.
-func (s Model) clipNote(pc data.PipelineColumn, text string) string {
-	if pc.Kind != data.Numeric || !pc.Clip {
-		return ""
-	}
-	var v float64
-	var err error
-	if pc.Date {
-		v, err = pc.ParseDay(text)
-	} else {
-		v, err = strconv.ParseFloat(strings.TrimSpace(text), 64)
-	}
-	if err != nil || !pc.Clips(v) {
-		return ""
-	}
-	bound := func(b float64) string {
-		if pc.Date {
-			return data.FormatDay(b)
-		}
-		return displayValue(strconv.FormatFloat(b, 'g', 6, 64))
-	}
-	return s.Tf(" (typed %s; the model's range is %s – %s)", "（输入 %s；模型的取值范围是 %s – %s）",
-		common.Short(strings.TrimSpace(text)), bound(pc.Min), bound(pc.Max))
+	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
+	return s.sweepCmd(), true
 }
 
 // SweepMsg carries a what-if sweep.
@@ -319,15 +272,7 @@ func (s *Model) fillSweep() {
 	e := s.Exp()
 	pc := e.Pipeline.Columns[w.col]
 	if pc.Kind != data.Numeric {
-		cur := s.explainer().Value(w.cur, w.col)
-		bars := make([]widget.Bar, len(w.sweep))
-		for i, p := range w.sweep {
-			bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
-			if p.Value == cur {
-				bars[i].Label += s.T(" ◂ now", " ◂")
-			}
-		}
-		s.levels.SetBars(bars)
+		s.levelBars()
 		return
 	}
 	for _, p := range w.sweep {
@@ -348,6 +293,33 @@ func (s *Model) fillSweep() {
 	s.sweep.SetXCaption(middleTruncate(pc.Name, 24))
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
+}
+
+// levelBars puts a categorical sweep into the bars, one per level, the
+// level now set marked "◂ now": when the bars' labels (a third of the
+// chart's width) cannot hold the whole level and the mark, the level is
+// cut and the mark kept, which a long level ("Electronic check ◂ now")
+// lost at 80 columns.
+func (s *Model) levelBars() {
+	w := s.whatIf
+	if !w.active || len(w.sweep) == 0 {
+		return
+	}
+	cur := s.explainer().Value(w.cur, w.col)
+	room := max(6, max(s.sweep.Width()-1, 0)/3) // the bars are one cell narrower than the sweep, and give their labels a third
+	bars := make([]widget.Bar, len(w.sweep))
+	for i, p := range w.sweep {
+		bars[i] = widget.Bar{Label: p.Value, Value: p.Prob}
+		if p.Value != cur {
+			continue
+		}
+		mark := s.T(" ◂ now", " ◂")
+		if ansi.StringWidth(p.Value+mark) > room {
+			mark = " ◂"
+		}
+		bars[i].Label = common.Truncate(p.Value, max(room-ansi.StringWidth(mark), 1)) + mark
+	}
+	s.levels.SetBars(bars)
 }
 
 // sweepView is the sweep as drawn: the chart for a numeric feature, the

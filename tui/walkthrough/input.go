@@ -12,8 +12,9 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// DefaultBatch is the size of the mini-batch the training step is shown on:
-// small enough to print every row, large enough to show an average.
+// DefaultBatch is the largest mini-batch the training step is shown on:
+// small enough to print every row, large enough to show an average. A run
+// whose batches are smaller is shown on a batch of its own size.
 const DefaultBatch = 8
 
 // Input is what the walkthrough explains: one user (a table row) of an
@@ -25,7 +26,8 @@ type Input struct {
 	Row int
 	// X is the user's preprocessed input, as Exp.Row(Row) returns it.
 	X []float64
-	// Batch is the size of the demonstration mini-batch (0: DefaultBatch).
+	// Batch is the size of the demonstration mini-batch (0: the run's
+	// batch size, at most DefaultBatch).
 	Batch int
 	// Threshold is the decision threshold the Users and Evaluate screens
 	// judge the run at (common.ThresholdMsg); a value outside (0, 1) means
@@ -186,9 +188,10 @@ func rawOf(t *data.Table, col *data.PipelineColumn, row int) rawValue {
 // of the user and Batch−1 training rows spread evenly over the training set.
 func (w *walk) traceStep(in Input) error {
 	exp := w.exp
+	w.cfg = exp.Trainer.Config()
 	m := in.Batch
 	if m <= 0 {
-		m = DefaultBatch
+		m = max(min(DefaultBatch, w.cfg.BatchSize), 1)
 	}
 	train := exp.Train
 	// An Evaluated view has no TrainRows: its customers are measured, not
@@ -242,7 +245,6 @@ func (w *walk) traceStep(in Input) error {
 	for i := range all {
 		all[i] = i
 	}
-	w.cfg = exp.Trainer.Config()
 	w.restored, w.epochs = exp.Trainer.RestoredEpoch(), len(exp.Trainer.History())
 	st, err := engine.TraceStep(w.net, exp.Trainer.Optimizer(), w.cfg, batch, all)
 	if err != nil {

@@ -37,11 +37,18 @@ func (r renderer) lossPage() page {
 	outs := w.net.Layers[last].Out
 	o := r.neuron[last]
 	p := page{phase: r.t("phase.loss"), title: r.t("loss.title", st.Rows)}
+	body := r.t("loss.body", st.Rows, st.Rows-1)
+	if batch := w.cfg.BatchSize; batch > st.Rows {
+		// The run's batches are too big to print: the page says it shows
+		// a smaller one, not that this is the batch training took.
+		p.title = r.t("loss.title.demo", st.Rows, batch)
+		body = r.t("loss.body.demo", batch, st.Rows, st.Rows-1)
+	}
 	mean := r.t("loss.mean")
 	if st.L2 != 0 {
 		mean = r.t("loss.mean.l2")
 	}
-	p.body = widget.WrapStyled(r.sentences(r.t("loss.body", st.Rows, st.Rows-1), mean), r.width, r.st.Text)
+	p.body = widget.WrapStyled(r.sentences(body, mean), r.width, r.st.Text)
 	if !w.inTraining {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("loss.notrain")...)

@@ -122,13 +122,15 @@ var textEN = map[string]string{
 	"out.next":               "That was the whole forward pass. Next: how training would change the weights so that predictions like this one get better.",
 
 	// The loss of a mini-batch.
-	"loss.title":     "Training: the loss of a mini-batch of %d users",
-	"loss.body":      "Training never adjusts the weights for one user alone: it takes a mini-batch of %d users (this user plus %d others), runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing.",
-	"loss.mean":      "The loss L is the average of ℓ over the batch.",
-	"loss.mean.l2":   "The loss L is the average of ℓ over the batch plus the L2 penalty (λ/2)·ΣW²: half of λ times the sum of every weight squared (the biases are not penalised), which keeps the weights small. Its gradient λ·W is the term the gradient step adds to each weight's gradient.",
-	"loss.notrain":   "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
-	"loss.posweight": "The weight w = %[1]s makes each positive user (y = 1) count %[1]s times in the loss, to make up for their rarity.",
-	"loss.copy":      "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
+	"loss.title":      "Training: the loss of a mini-batch of %d users",
+	"loss.body":       "Training never adjusts the weights for one user alone: it takes a mini-batch of %d users (this user plus %d others), runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing.",
+	"loss.title.demo": "Training: the loss of a mini-batch of %d users (the run used %d)",
+	"loss.body.demo":  "Training never adjusts the weights for one user alone: this run takes mini-batches of %d users. So that every row fits on screen, the step is shown here on a smaller mini-batch of %d users (this user plus %d others); it runs the forward pass for each and scores every prediction with the binary cross-entropy ℓ, where confidently wrong costs a lot and confidently right almost nothing.",
+	"loss.mean":       "The loss L is the average of ℓ over the batch.",
+	"loss.mean.l2":    "The loss L is the average of ℓ over the batch plus the L2 penalty (λ/2)·ΣW²: half of λ times the sum of every weight squared (the biases are not penalised), which keeps the weights small. Its gradient λ·W is the term the gradient step adds to each weight's gradient.",
+	"loss.notrain":    "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
+	"loss.posweight":  "The weight w = %[1]s makes each positive user (y = 1) count %[1]s times in the loss, to make up for their rarity.",
+	"loss.copy":       "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
 
 	// The error at the output.
 	"dout.title":         "Backpropagation: the error at the output %s",

@@ -1,0 +1,100 @@
+package usersscreen
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/tui/common"
+)
+
+// detailLines renders the selected user in h rows: in what-if laid out
+// so the result stays in view (whatIfLines), otherwise scrolled by
+// pgup/pgdn when alone on the screen.
+func (s Model) detailLines(w, h int) []string {
+	row := s.list.selected()
+	if row < 0 {
+		return []string{s.Styles.Muted.Render(s.T("no user selected", "未选中用户"))}
+	}
+	if s.whatIf.active {
+		return s.whatIfLines(w, h, row)
+	}
+	lines := s.detailHead(w, row)
+	lines = append(lines, s.recLines(s.list.users.id(row), w)...)
+	lines = append(lines, "")
+	lines = append(lines, s.reasonLines(w, row)...)
+	lines = append(lines, "")
+	features, _ := s.featureLines(w, row, 0)
+	lines = append(lines, features...)
+	if len(lines) <= h {
+		return lines
+	}
+	// Alone on the screen, pgup/pgdn scroll the pane: its last line says
+	// so (the feature table was cut at 80×24 without a sign).
+	where := !s.usesSplit() && h >= 4
+	rows := h
+	if where {
+		rows--
+	}
+	top := min(max(s.detailScroll, 0), len(lines)-rows)
+	out := lines[top : top+rows]
+	if where {
+		out = append(out[:rows:rows], s.Styles.Muted.Render(common.Truncate(s.Tf("lines %d–%d of %d · pgup/pgdn scroll",
+			"第 %d–%d 行，共 %d 行 · pgup/pgdn 滚动", top+1, top+rows, len(lines)), w)))
+	}
+	return out
+}
+
+// detailHead is the selected user's first three lines: who, the
+// probability and band, the label and whether the prediction is right.
+func (s Model) detailHead(w, row int) []string {
+	st, u := s.Styles, s.list.users
+	th := s.list.threshold
+	actual := u.label.Negative
+	if u.positive(row) {
+		actual = u.label.Positive
+	}
+	predicted := u.label.Negative
+	if u.predicted(row, th) {
+		predicted = u.label.Positive
+	}
+	mark := st.Good.Render(s.T("✓ right", "✓ 正确"))
+	if !u.correct(row, th) {
+		mark = st.Error.Render(s.T("✗ wrong", "✗ 错误"))
+	}
+	lines := []string{
+		common.Truncate(st.Title.Render(s.T("User ", "用户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("%s part", "%s部分",
+			s.partName(u.part(row)))), w),
+		common.Truncate(s.Tf("%s = %s · band %s", "%s = %s · 档位 %s", s.risk().ProbName(), st.Value.Render(fmt.Sprintf("%.3f", u.prob(row))), s.bandOf(row)), w),
+		common.Truncate(s.Tf("actual %s · predicted %s at %.2f · ", "实际 %s · 按 %.2[3]f 预测 %[2]s · ", actual, predicted, th)+mark, w),
+	}
+	if u.measured != nil && u.current == nil {
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.Tf("at %s, measured out of time", "%s 的客户，跨时间评估",
+			u.measured.Cutoff.Format(time.DateOnly))), w)
+	}
+	if u.current != nil {
+		lines[0] = common.Truncate(st.Title.Render(s.T("Customer ", "客户 ")+u.id(row))+st.Muted.Render(s.rowRef(row)+s.T("current, unlabelled", "当前客户，无标签")), w)
+		lines[2] = common.Truncate(s.Tf("predicted %s at %.2f · ", "按 %.2[2]f 预测 %[1]s · ", predicted, th)+s.historyLine(u, row), w)
+	}
+	return lines
+}
+
+// reasonLines are the selected user's reasons: a sentence naming the
+// strongest ones, then every attribution as a bar.
+func (s Model) reasonLines(w, row int) []string {
+	st := s.Styles
+	ex, ok := s.explained[row]
+	switch {
+	case !ok && s.explainErr != nil:
+		return []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
+	case !ok:
+		return []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
+	}
+	sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
+	reasons := strings.Split(sentence, "\n")
+	reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
+		"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
+	return append(reasons, strings.Split(s.bars.View(), "\n")...)
+}
