@@ -338,9 +338,10 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if rep.HorizonTruncated {
 		// The label counts repeat orders up to cutoff + horizon; past the
 		// log's end none can be seen, so some positives read as negatives.
+		// The end is the last date up to today, as for the default cutoff.
 		warnings = append(warnings, &WindowWarning{Path: src.Path, Cutoff: rep.Cutoff,
-			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
-			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
+			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.LastKnown,
+			Latest: rep.LastKnown.AddDate(0, 0, -src.HorizonDays), Negative: "no", UpToToday: !rep.LastKnown.Equal(rep.Last)})
 	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings, bgnbd: bg, bgnbdOf: t}, nil
 }
