@@ -193,7 +193,7 @@ func parseDays(s string) (int, error) {
 		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
 	}
 	if n > data.MaxHorizonDays/unit {
-		return 0, fmt.Errorf("want at most %d days (10 years)", data.MaxHorizonDays)
+		return 0, fmt.Errorf("want at most %s days (10 years)", data.Thousands(data.MaxHorizonDays))
 	}
 	return n * unit, nil
 }
