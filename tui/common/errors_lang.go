@@ -63,7 +63,8 @@ var causes = []struct {
 func (c Common) ErrorText(err error) string {
 	var look *data.LogLookError
 	if errors.As(err, &look) {
-		// The command line's advice (--log) is a key here.
+		// The command line adds its --log (LogLookError.Advice); here the
+		// advice is a key.
 		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
 	}
 	plain := PlainError(err)
