@@ -73,7 +73,7 @@ and standard deviation over the folds.`,
 	o.cfg.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("folds", "cutoffs")
 	_ = cmd.MarkFlagRequired("log")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	return cmd
 }
 

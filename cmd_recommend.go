@@ -93,7 +93,7 @@ results to stdout.`,
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("log")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	return cmd
 }
 
