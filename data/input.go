@@ -38,6 +38,9 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 		}
 		head, _ = br.Peek(512)
 	}
+	if namedBinaryWorkbook(strings.ToLower(name), head) {
+		return nil, binaryWorkbookError(name)
+	}
 	if what := sniffBinary(head, name); what != "" {
 		return nil, parseErr(name, 0, 0, ErrNotText, "the file is "+what)
 	}
