@@ -73,7 +73,7 @@ and standard deviation over the folds.`,
 	o.cfg.register(cmd)
 	cmd.MarkFlagsMutuallyExclusive("folds", "cutoffs")
 	_ = cmd.MarkFlagRequired("log")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	return cmd
 }
 
@@ -145,8 +145,8 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	start := time.Now()
-	fmt.Fprintf(a.stderr, "Backtesting on %s (%s, %s .. %s), horizon %d days\n", src.Path, data.Count(len(log.Customers), "customer", "customers"),
-		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), opts.HorizonDays)
+	fmt.Fprintf(a.stderr, "Backtesting on %s (%s, %s .. %s), horizon %s\n", src.Path, data.Count(len(log.Customers), "customer", "customers"),
+		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), data.Count(opts.HorizonDays, "day", "days"))
 	res, err := experiment.Backtest(ctx, log, opts, func(done, k int, f *experiment.BacktestFold) {
 		bg := fmt.Sprintf("BG/NBD roc_auc %.4f", f.BGNBD.ROCAUC)
 		if f.BGNBDErr != nil {
@@ -196,14 +196,15 @@ func bgnbdAhead(res *experiment.BacktestResult, btyd bool) string {
 
 // printBacktest writes the fold table, the means and the BG/NBD fits.
 func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
-	fmt.Fprintf(w, "Out-of-time backtest of %s: %s, horizon %d days; each fold trains on the customers one horizon before its test cutoff\n",
-		res.Log, data.Count(len(res.Folds), "fold", "folds"), res.HorizonDays)
+	fmt.Fprintf(w, "Out-of-time backtest of %s: %s, horizon %s; each fold trains on the customers one horizon before its test cutoff\n",
+		res.Log, data.Count(len(res.Folds), "fold", "folds"), data.Count(res.HorizonDays, "day", "days"))
 	cutoffs := make([]time.Time, len(res.Folds))
 	for i, f := range res.Folds {
 		cutoffs[i] = f.TestCutoff
 	}
 	if d, overlap := experiment.BacktestSpacing(cutoffs, res.HorizonDays); overlap {
-		fmt.Fprintf(w, "The test cutoffs are %d days apart, less than the horizon, so consecutive label windows overlap and the folds are not independent\n", d)
+		fmt.Fprintf(w, "The test cutoffs are %s apart, less than the horizon, so consecutive label windows overlap and the folds are not independent\n",
+			data.Count(d, "day", "days"))
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "fold\ttrain cutoff\ttest cutoff\ttrain customers\ttest customers\ttrain positive\ttest positive\tmodel\troc_auc\taverage_precision\tlog_loss\ttop-decile lift\t\n")

@@ -381,3 +381,30 @@ func TestBacktestSaysItLeavesOutFutureLines(t *testing.T) {
 		}
 	}
 }
+
+// TestBacktestRefusalCountsDaysWithSeparators: the refusal of a horizon
+// the log is too short for writes its day counts as every count is
+// written (data.Count): a 400-day fold needs 3 × 400 + 1 = 1,201 days,
+// and 2024-01-05 .. 2024-03-15 is 27 + 29 + 15 = 71 days.
+func TestBacktestRefusalCountsDaysWithSeparators(t *testing.T) {
+	path := writeFile(t, "orders.csv", cohortsLog)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", path, "--horizon", "400d"); code != exitUsage {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	// The note on the columns read and the progress line come first.
+	want := "retain: " + path + " runs 2024-01-05 .. 2024-03-15 (71 days), too short to backtest a 400-day horizon: a fold needs 1,201 days of orders " +
+		"(its training cutoff's day with one horizon of history before it, then two horizons)"
+	lines := strings.Split(strings.TrimSuffix(c.stderr.String(), "\n"), "\n")
+	if got := lines[len(lines)-1]; got != want {
+		t.Errorf("last line of stderr\n got %q\nwant %q", got, want)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", path, "--horizon", "3651d"); code != exitUsage {
+		t.Fatalf("3651d: exit %d", code)
+	}
+	want = "retain: --horizon \"3651d\": want at most 3,650 days (10 years)\n"
+	if got := c.stderr.String(); got != want {
+		t.Errorf("stderr\n got %q\nwant %q", got, want)
+	}
+}

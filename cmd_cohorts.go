@@ -77,7 +77,7 @@ share the average; orders and revenue are blank.`,
 	// Accepted, so that a wrapper may pass them to every command; the
 	// triangle holds no customer id to replace.
 	o.pseudo.register(cmd)
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt")
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	_ = cmd.RegisterFlagCompletionFunc("period", cobra.FixedCompletions([]string{"month", "week"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("metric", cobra.FixedCompletions(cohortMetrics, cobra.ShellCompDirectiveNoFileComp))
 	return cmd

@@ -91,13 +91,23 @@ func classify(err error) error {
 // did not recognise.
 const labelFlagAdvice = "; name it with --label COLUMN"
 
-// adviseLabelFlag makes err, where it holds a label column not recognised
-// (and not named), say to name one with --label: the data package's
-// message leaves how to the program that shows it.
-func adviseLabelFlag(err error) {
+// logFlagAdvice is how the command line opens, as an order log, a file
+// given with --data that reads as one.
+const logFlagAdvice = ": give it with --log instead of --data, which makes one row per customer and labels it by whether they order again"
+
+// adviseFlags makes err say what to do with the command line's flags where
+// the data package's message leaves how to the program that shows it:
+// where it holds a label column not recognised (and not named), to name
+// one with --label; where it holds a table that reads as an order log, to
+// give it with --log.
+func adviseFlags(err error) {
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) && notFound.Named == "" {
 		notFound.Advice = labelFlagAdvice
+	}
+	var look *data.LogLookError
+	if errors.As(err, &look) {
+		look.Advice = logFlagAdvice
 	}
 }
 

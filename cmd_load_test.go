@@ -34,8 +34,8 @@ func TestUnclearInputExitsTwo(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"train", "--log", "x.csv", "--horizon", "99999999999d"}, `--horizon "99999999999d": want at most 3650 days (10 years)`},
-		{[]string{"train", "--log", "x.csv", "--horizon", "600w"}, `--horizon "600w": want at most 3650 days (10 years)`},
+		{[]string{"train", "--log", "x.csv", "--horizon", "99999999999d"}, `--horizon "99999999999d": want at most 3,650 days (10 years)`},
+		{[]string{"train", "--log", "x.csv", "--horizon", "600w"}, `--horizon "600w": want at most 3,650 days (10 years)`},
 		{[]string{"train", "--data", gz}, "retain: " + gz + ":1: the compressed data ends early, within this line: the gzip file is truncated; copy it again (gzip -t checks a copy)\n"},
 	}
 	for _, tc := range cases {

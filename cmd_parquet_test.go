@@ -18,6 +18,26 @@ import (
 
 const sharedDatasets = "../shared/datasets"
 
+// TestInputFileCompletionOffersEveryWorkbook: every flag naming a data or
+// log file completes the extensions the readers open, the macro-enabled
+// and template workbooks (xlsm, xltx, xltm) with xlsx, and backtest's and
+// cohorts' logs as every other command's (they offered only csv, tsv and
+// txt, though they read Parquet and workbooks too).
+func TestInputFileCompletionOffersEveryWorkbook(t *testing.T) {
+	want := "csv\ntsv\ntxt\nparquet\nxlsx\nxlsm\nxltx\nxltm\n:8\n"
+	for _, args := range [][]string{{"train", "--data"}, {"train", "--log"}, {"eval", "--data"}, {"tune", "--log"}, {"tui", "--data"},
+		{"serve", "--log"}, {"anomalies", "--data"}, {"predict", "--data"}, {"predict", "--log"}, {"plan", "--data"}, {"plan", "--log"},
+		{"recommend", "--log"}, {"backtest", "--log"}, {"cohorts", "--log"}} {
+		c := newCLI(t)
+		if code := c.run(context.Background(), append(append([]string{"__complete"}, args...), "")...); code != exitOK {
+			t.Fatalf("%v: exit %d", args, code)
+		}
+		if got := c.stdout.String(); got != want {
+			t.Errorf("%v completes %q, want %q", args, got, want)
+		}
+	}
+}
+
 func TestParquetFileCompletion(t *testing.T) {
 	for _, args := range [][]string{{"train", "--log"}, {"train", "--data"}, {"eval", "--log"}, {"predict", "--data"}, {"tui", "--log"}} {
 		c := newCLI(t)

@@ -101,8 +101,8 @@ built-in population it was trained on.`,
 	_ = cmd.MarkFlagRequired("model")
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("data", inputFileExts()...)
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	_ = cmd.MarkFlagFilename("out", "md", "json")
 	_ = cmd.MarkFlagFilename("contacts-out", "csv")
 	return cmd

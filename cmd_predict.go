@@ -95,8 +95,8 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	cmd.MarkFlagsOneRequired("data", "log", "builtin-users")
 	cmd.MarkFlagsMutuallyExclusive("data", "log", "builtin-users")
 	_ = cmd.MarkFlagFilename("model", "json")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("data", inputFileExts()...)
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	_ = cmd.MarkFlagFilename("out", "csv")
 	return cmd
 }

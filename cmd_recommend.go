@@ -84,7 +84,7 @@ results to stdout.`,
 	fs.StringVar(&o.cutoff, "cutoff", "", "first `DATE` (YYYY-MM-DD) after the history (default: the day after the log's last date; with --evaluate, the latest date the log has a whole horizon after)")
 	fs.StringVar(&o.horizon, "horizon", "", "period to recommend for, e.g. 30d, 4w or 30 (default 30d)")
 	fs.IntVar(&o.top, "top", recommend.DefaultTop, "items listed per customer")
-	fs.StringVar(&o.excludeItems, "exclude-items", "", "leave the `IDS` (comma-separated item ids as written, e.g. POST,M for postage and manual lines) out of the history and of what is recommended")
+	fs.StringVar(&o.excludeItems, "exclude-items", "", "leave the `IDS` (item ids as written, separated by commas, or by spaces without a comma, e.g. POST,M for postage and manual lines; text that is one item, such as \"BANK CHARGES\", stays whole) out of the history and of what is recommended")
 	fs.StringVar(&o.itemColumn, "item-column", "", "`COLUMN` holding the item (default: detected, e.g. StockCode, sku)")
 	fs.StringVar(&o.logColumns, "log-columns", "", "`ROLES` of the log's columns as role=column pairs, e.g. customer=1,time=3,item=2 (default: detected)")
 	dateOrderVar(fs, &o.dateOrder)
@@ -93,7 +93,7 @@ results to stdout.`,
 	fs.BoolVar(&o.json, "json", false, "print the result as one JSON document")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("log")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	return cmd
 }
 
@@ -144,11 +144,9 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 		return err
 	}
 	start := time.Now()
-	var exclude []string
-	if s := strings.TrimSpace(o.excludeItems); s != "" {
-		exclude = strings.Split(s, ",")
-	}
-	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), exclude...)
+	// The list is read as the Recommend screen reads its field
+	// (recommend.ItemList): commas, or spaces without any comma.
+	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), o.excludeItems)
 	if err != nil {
 		return err
 	}

@@ -444,3 +444,47 @@ func TestRecommendCutoffBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestRecommendExcludeItemsReadsListsAsTheScreenDoes: --exclude-items is
+// read as the Recommend screen reads its leave-out field
+// (recommend.ItemList): ids separated by spaces without a comma ("SKU03
+// SKU07", copied from a line of text) are two ids, where the flag used to
+// look for one item "SKU03 SKU07"; text that is as a whole one of the
+// log's items ("BANK CHARGES") stays that item; commas separate as before.
+// Each SKU's lines are counted from the log's file.
+func TestRecommendExcludeItemsReadsListsAsTheScreenDoes(t *testing.T) {
+	text, err := os.ReadFile(retailStyleLog(t, iiHeader))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, "bank.csv", string(text)+"599998,BANK CHARGES,Bank charges,1,2011-02-01 10:00:00,15.00,12007,United Kingdom\n")
+	_, _, items := retailLines(t, path)
+	lines := func(ids ...string) int {
+		n := 0
+		for _, it := range items {
+			if slices.Contains(ids, it) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, c := range []struct {
+		list string
+		left []string
+	}{
+		{"SKU03 SKU07", []string{"SKU03", "SKU07"}},
+		{" SKU03\tSKU07 ", []string{"SKU03", "SKU07"}},
+		{"SKU03,SKU07", []string{"SKU03", "SKU07"}},
+		{"BANK CHARGES", []string{"BANK CHARGES"}},
+		{"BANK CHARGES, SKU03", []string{"BANK CHARGES", "SKU03"}},
+	} {
+		c2 := newCLI(t)
+		if code := c2.run(context.Background(), "recommend", "--log", path, "--horizon", "10d", "--top", "3", "--exclude-items", c.list); code != exitOK {
+			t.Fatalf("%q: exit %d: %s", c.list, code, c2.stderr)
+		}
+		want := fmt.Sprintf("; left out: the %d lines of %s (--exclude-items)", lines(c.left...), strings.Join(c.left, ", "))
+		if got := c2.stderr.String(); !strings.Contains(got, want) || strings.Contains(got, "note: --exclude-items") {
+			t.Errorf("%q: stderr lacks %q or has a note:\n%s", c.list, want, got)
+		}
+	}
+}

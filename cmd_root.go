@@ -76,7 +76,7 @@ func run(ctx context.Context, a *app, args []string) int {
 		err = &exitError{code: exitFailure, err: werr}
 	}
 	if err != nil {
-		adviseLabelFlag(err)
+		adviseFlags(err)
 		fmt.Fprintln(a.stderr, "retain:", err)
 		if exitCode(err) == exitUsage && !isClassified(err) {
 			path := "retain"

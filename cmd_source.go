@@ -38,6 +38,13 @@ type sourceFlags struct {
 	flags *pflag.FlagSet
 }
 
+// inputFileExts are the extensions the shell completes a data or log file
+// with: text (CSV, tab-separated, whitespace columns), Parquet and every
+// kind of Excel workbook the readers open (data.WorkbookExtensions).
+func inputFileExts() []string {
+	return append([]string{"csv", "tsv", "txt", "parquet"}, data.WorkbookExtensions()...)
+}
+
 // register adds the source flags to cmd. withBuiltin adds the flags that
 // size the built-in population.
 func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
@@ -66,8 +73,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
 	markTraining(fs.Lookup("exclude"))
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
-	_ = cmd.MarkFlagFilename("data", "csv", "tsv", "txt", "parquet", "xlsx")
-	_ = cmd.MarkFlagFilename("log", "csv", "tsv", "txt", "parquet", "xlsx")
+	_ = cmd.MarkFlagFilename("data", inputFileExts()...)
+	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
 	if withBuiltin {
 		f.registeredBuiltins = true
 		fs.IntVar(&f.builtinUsers, "builtin-users", data.DefaultShopUsers, "size `N` of the built-in population")
@@ -193,7 +200,7 @@ func parseDays(s string) (int, error) {
 		return 0, errors.New("want a positive number of days such as 30d, 4w or 30")
 	}
 	if n > data.MaxHorizonDays/unit {
-		return 0, fmt.Errorf("want at most %d days (10 years)", data.MaxHorizonDays)
+		return 0, fmt.Errorf("want at most %s days (10 years)", data.Thousands(data.MaxHorizonDays))
 	}
 	return n * unit, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -122,5 +123,30 @@ func TestXlsxThatIsNoWorkbookSaysSo(t *testing.T) {
 			"(damaged, or another kind of file renamed); save the sheet again as xlsx or as CSV (UTF-8)\n"
 		mustRefuse(t, []string{"train", "--data", path}, want)
 		mustRefuse(t, []string{"train", "--log", path}, want)
+	}
+}
+
+// TestBinaryWorkbookIsRefusedByName: an Excel binary workbook (xlsb: a
+// zip whose workbook part is xl/workbook.bin) is refused, exit 2, naming
+// the file and the kind that is not supported and saying how to convert
+// it, by every command that reads a table or a log (it was "a zip archive
+// that is not a readable Excel workbook (cut short, or without
+// xl/workbook.xml)").
+func TestBinaryWorkbookIsRefusedByName(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, part := range []string{"[Content_Types].xml", "xl/workbook.bin", "xl/worksheets/sheet1.bin"} {
+		w, _ := zw.Create(part)
+		io.WriteString(w, "\x83\x01\x00")
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "sales.xlsb")
+	if err := os.WriteFile(path, buf.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	want := "retain: " + path + ": the file is an Excel binary workbook (.xlsb), which is not supported: " +
+		"open it in Excel and save it as an Excel workbook (.xlsx) or as CSV (UTF-8)\n"
+	for _, args := range [][]string{{"train", "--data", path}, {"train", "--log", path}, {"recommend", "--log", path}, {"cohorts", "--log", path}} {
+		mustRefuse(t, args, want)
 	}
 }

@@ -43,9 +43,14 @@ type CohortReport struct {
 	// Cutoff is the cutoff date (midnight UTC); history includes that day.
 	Cutoff      time.Time
 	HorizonDays int
-	// HorizonTruncated reports that the label window runs past the log's
-	// last date, so some positives cannot be seen.
+	// HorizonTruncated reports that the label window runs past LastKnown,
+	// so some positives cannot be seen.
 	HorizonTruncated bool
+	// LastKnown is the log's LastKnown date, the end a label window must
+	// keep to: its last date up to today, so that a line dated after today
+	// (most often a mistyped year) hides no window that runs past the
+	// orders there are. It is Last when no line is dated after today.
+	LastKnown time.Time
 	// Later counts customers whose first order is after the cutoff; they are
 	// not in the cohort.
 	Later int
@@ -83,7 +88,10 @@ func (r CohortReport) String() string {
 	if r.Later > 0 {
 		s += fmt.Sprintf("; %d customers first ordered after the cutoff", r.Later)
 	}
-	if r.HorizonTruncated {
+	switch {
+	case r.HorizonTruncated && !r.LastKnown.Equal(r.Last):
+		s += "; the horizon runs past the log's last date up to today, " + r.LastKnown.Format(time.DateOnly)
+	case r.HorizonTruncated:
 		s += "; the horizon runs past the end of the log"
 	}
 	return s
@@ -141,12 +149,18 @@ func labelledCutoffError(log *OrderLog, cutoff time.Time, horizonDays int) error
 		return fmt.Errorf("%w: %s: cutoff %s: every order of the log is on %s, and a label needs orders after the cutoff",
 			ErrCutoff, log.Name, day(cutoff), day(log.Last))
 	}
-	latest := log.Last.AddDate(0, 0, -horizonDays)
-	choose := fmt.Sprintf("choose a cutoff from %s to %s, so that its %d-day label window ends by the last date",
-		day(log.First), day(latest), horizonDays)
+	// The window must end by the last date up to today (LastKnown), as
+	// the warning about a window past it says.
+	end, lastDate, theLog := log.LastKnown(), "the last date", "the log"
+	if !end.Equal(log.Last) {
+		lastDate, theLog = "the last date up to today, "+day(end), "the log up to today"
+	}
+	latest := end.AddDate(0, 0, -horizonDays)
+	choose := fmt.Sprintf("choose a cutoff from %s to %s, so that its %d-day label window ends by %s",
+		day(log.First), day(latest), horizonDays, lastDate)
 	if latest.Before(log.First) {
-		choose = fmt.Sprintf("the log (%s .. %s) is shorter than the %d-day label window, so choose a shorter horizon",
-			day(log.First), day(log.Last), horizonDays)
+		choose = fmt.Sprintf("%s (%s .. %s) is shorter than the %d-day label window, so choose a shorter horizon",
+			theLog, day(log.First), day(end), horizonDays)
 	}
 	if len(log.Orders) > 0 && !cutoff.Before(log.First) {
 		return fmt.Errorf("%w: %s: cutoff %s is on or after the log's last date %s, so no order after it can label the customers; %s",
@@ -164,7 +178,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
-		First: log.First, Last: log.Last, DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
+		First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 	}
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",
@@ -182,7 +196,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	} else if len(log.Orders) == 0 || cut < first || cut >= last {
 		return nil, rep, labelledCutoffError(log, rep.Cutoff, horizonDays)
 	}
-	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(last)
+	rep.HorizonTruncated = int64(cut)+int64(horizonDays) > int64(dayNumber(rep.LastKnown))
 
 	// Group each customer's orders up to the cutoff (CSR layout).
 	nc := len(log.Customers)

@@ -117,21 +117,39 @@ func wrapReadErr(name string, err error) error {
 // the Parquet magic "PAR1" is read as a Parquet file by the same rules (see
 // readParquetTable); its errors name the row group, the row and the column.
 func ReadCSV(r io.Reader, name string, opts CSVOptions) (*Table, error) {
-	in, r, err := sniffParquet(r, name)
+	t, _, err := ReadCSVAgain(r, name, opts)
+	return t, err
+}
+
+// ReadCSVAgain is ReadCSV that also returns how to read the same input
+// again from its start without opening it again, for a second look at it
+// (LookLikeOrderLog): a Parquet file and a text file through their
+// io.ReaderAt, a workbook as the CSV text it was converted to (not
+// converted twice). It is nil for a text stream, which cannot be read
+// again. The input must stay open while again is used.
+func ReadCSVAgain(r io.Reader, name string, opts CSVOptions) (t *Table, again func() io.Reader, err error) {
+	in, rest, err := sniffParquet(r, name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if in != nil {
-		return readParquetTable(in, name, opts)
+		t, err := readParquetTable(in, name, opts)
+		return t, func() io.Reader { return io.NewSectionReader(in.ra, 0, in.size) }, err
 	}
-	if wb, ok := r.(*workbookText); ok {
+	if wb, ok := rest.(*workbookText); ok {
 		t, err := readCSVText(wb, name, opts)
 		if t != nil {
 			t.Workbook = wb.sheets
 		}
-		return t, wb.locate(name, err)
+		return t, func() io.Reader { return io.NewSectionReader(wb, 0, wb.Size()) }, wb.locate(name, err)
 	}
-	return readCSVText(r, name, opts)
+	if ra, ok := r.(io.ReaderAt); ok {
+		if size, ok := sizeOf(r); ok {
+			again = func() io.Reader { return io.NewSectionReader(ra, 0, size) }
+		}
+	}
+	t, err = readCSVText(rest, name, opts)
+	return t, again, err
 }
 
 // readCSVText is ReadCSV on text.

@@ -57,7 +57,8 @@ type ParseError struct {
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
 	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber,
-	// Restated); nil when Msg is all there is. Msg stays the English.
+	// BinaryWorkbook, Restated); nil when Msg is all there is. Msg stays
+	// the English.
 	Facts Facts
 }
 

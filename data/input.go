@@ -38,6 +38,9 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 		}
 		head, _ = br.Peek(512)
 	}
+	if namedBinaryWorkbook(strings.ToLower(name), head) {
+		return nil, binaryWorkbookError(name)
+	}
 	if what := sniffBinary(head, name); what != "" {
 		return nil, parseErr(name, 0, 0, ErrNotText, "the file is "+what)
 	}
@@ -92,12 +95,16 @@ func sniffBinary(head []byte, name string) string {
 	return ""
 }
 
+// WorkbookExtensions returns the extensions, without their dot, of the
+// Excel workbooks the readers open: xlsx, and the macro-enabled and
+// template kinds xlsm, xltx and xltm, each a zip with xl/workbook.xml.
+func WorkbookExtensions() []string { return []string{"xlsx", "xlsm", "xltx", "xltm"} }
+
 // workbookExt returns the extension, without its dot, of a lower-case
-// name that names a workbook of the kinds read (xlsx, and the macro-enabled
-// and template kinds xlsm, xltx and xltm, each a zip with
-// xl/workbook.xml), or "".
+// name that names a workbook of the kinds read (WorkbookExtensions), or
+// "".
 func workbookExt(lower string) string {
-	for _, ext := range []string{"xlsx", "xlsm", "xltx", "xltm"} {
+	for _, ext := range WorkbookExtensions() {
 		if strings.HasSuffix(lower, "."+ext) {
 			return ext
 		}

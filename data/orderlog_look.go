@@ -58,21 +58,24 @@ func (l LogLook) What() string {
 		lines, customers, column(l.Customer), column(l.Date))
 }
 
-// String says in English what the file looks like (What) and what to do
-// on the command line.
-func (l LogLook) String() string {
-	return l.What() + ": give it with --log instead of --data, which makes one row per customer and labels it by whether they order again"
-}
-
 // LogLookError is the refusal of a table (Err: no label column, or a
 // label that is not binary) whose file reads as an order log (Look): its
-// message adds what the file looks like and to give it with --log.
+// message adds what the file looks like. How to open the file as a log is
+// the program's to say (LogLookError.Advice): the command line names its
+// --log flag, the terminal interface a key.
 type LogLookError struct {
 	Err  error
 	Look LogLook
+	// Advice, empty as the error is made, is set by a program that says
+	// how to open the file as an order log its own way (the command line:
+	// ": give it with --log instead of --data, …"): the message ends with
+	// it, right after what the file looks like.
+	Advice string
 }
 
-func (e *LogLookError) Error() string { return e.Err.Error() + "; " + e.Look.String() }
+// Error is the table's refusal, what the file looks like (LogLook.What)
+// and Advice.
+func (e *LogLookError) Error() string { return e.Err.Error() + "; " + e.Look.What() + e.Advice }
 
 // Unwrap returns the table's refusal.
 func (e *LogLookError) Unwrap() error { return e.Err }

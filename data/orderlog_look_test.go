@@ -56,15 +56,15 @@ func TestLookLikeOrderLog(t *testing.T) {
 		t.Errorf("headerless: %+v %v, want %+v", look, ok, want)
 	}
 	if want := "it looks like an order log, not a table of one row per customer (its 4 lines hold 2 customers in column 1, " +
-		"with dates in column 2): give it with --log instead of --data, which makes one row per customer and labels it by " +
-		"whether they order again"; look.String() != want {
-		t.Errorf("headerless: %q\nwant %q", look.String(), want)
+		"with dates in column 2)"; look.What() != want {
+		t.Errorf("headerless: %q\nwant %q", look.What(), want)
 	}
 }
 
 // TestLogLookErrorKeepsTheRefusal: the refusal of an order log read as a
 // table says what it looks like after the table's own refusal, which
-// errors.Is and errors.As still find.
+// errors.Is and errors.As still find. What to do about it is the
+// program's to say (Advice): the data package names no flag or key.
 func TestLogLookErrorKeepsTheRefusal(t *testing.T) {
 	const orders = "customer_id,order_date,amount\n" +
 		"c1,2024-01-02,10.5\nc2,2024-01-03,3\nc1,2024-02-01,7\nc3,2024-02-03,12\nc2,2024-02-05,4.25\nc1,2024-03-01,9\n"
@@ -73,13 +73,16 @@ func TestLogLookErrorKeepsTheRefusal(t *testing.T) {
 	if !errors.Is(err, ErrNoLabel) || !ok {
 		t.Fatalf("err %v, looks like a log %v", err, ok)
 	}
-	err = &LogLookError{Err: err, Look: look}
+	lookErr := &LogLookError{Err: err, Look: look}
 	want := "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); " +
 		`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
-		`with dates in column "order_date"): give it with --log instead of --data, which makes one row per customer and labels it by ` +
-		"whether they order again"
+		`with dates in column "order_date")`
 	var lnf *LabelNotFoundError
-	if err.Error() != want || !errors.Is(err, ErrNoLabel) || !errors.As(err, &lnf) {
-		t.Errorf("err %q\nwant %q", err, want)
+	if lookErr.Error() != want || !errors.Is(lookErr, ErrNoLabel) || !errors.As(lookErr, &lnf) {
+		t.Errorf("err %q\nwant %q", lookErr, want)
+	}
+	lookErr.Advice = ": open it as a log"
+	if got := lookErr.Error(); got != want+": open it as a log" {
+		t.Errorf("with advice: %q", got)
 	}
 }

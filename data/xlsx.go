@@ -68,6 +68,9 @@ func sniffWorkbook(r io.Reader, name string) (*workbookText, io.Reader, error) {
 				return nil, r, nil
 			}
 			zr, err := zip.NewReader(ra, size)
+			if err == nil && isBinaryWorkbook(zr) {
+				return nil, nil, binaryWorkbookError(name)
+			}
 			if err != nil || !isWorkbook(zr) {
 				return nil, r, nil
 			}
@@ -91,6 +94,9 @@ func sniffWorkbook(r io.Reader, name string) (*workbookText, io.Reader, error) {
 			"a zip stream (an Excel workbook?) of more than %s bytes; give it as a file, not a pipe", Thousands(maxXlsxStream)))
 	}
 	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err == nil && isBinaryWorkbook(zr) {
+		return nil, nil, binaryWorkbookError(name)
+	}
 	if err != nil || !isWorkbook(zr) {
 		return nil, bytes.NewReader(b), nil
 	}

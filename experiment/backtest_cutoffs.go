@@ -50,7 +50,7 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 		return nil, cutoffError("%d folds: want at least 1", k)
 	}
 	if horizonDays < 1 || horizonDays > data.MaxHorizonDays {
-		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
+		return nil, horizonRangeError(horizonDays)
 	}
 	_, last := backtestSpan(log)
 	latest := last - horizonDays
@@ -63,8 +63,9 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 		step = (latest - earliest) / (k - 1)
 	}
 	if k > 1 && step < 1 {
-		return nil, cutoffError("%d folds need %d different test cutoffs, but %s allows only %d (%s .. %s) for a %d-day horizon: give fewer --folds or a shorter --horizon",
-			k, k, log.Name, latest-earliest+1, dateOf(earliest).Format(time.DateOnly), dateOf(latest).Format(time.DateOnly), horizonDays)
+		return nil, cutoffError("%s folds need %s different test cutoffs, but %s allows only %s (%s .. %s) for a %s-day horizon: give fewer --folds or a shorter --horizon",
+			data.Thousands(k), data.Thousands(k), log.Name, data.Thousands(latest-earliest+1), dateOf(earliest).Format(time.DateOnly),
+			dateOf(latest).Format(time.DateOnly), data.Thousands(horizonDays))
 	}
 	cutoffs := make([]time.Time, k)
 	for i := range k {
@@ -78,19 +79,15 @@ func BacktestCutoffs(log *data.OrderLog, horizonDays, k int) ([]time.Time, error
 // history leaves no whole label window after it.
 func tooShortToBacktest(log *data.OrderLog, horizonDays int) error {
 	first, last := backtestSpan(log)
-	return cutoffError("%s runs %s .. %s (%s), too short to backtest a %d-day horizon: a fold needs %d days of orders (its training cutoff's day with one horizon of history before it, then two horizons)",
-		log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), SpanDays(first, last), horizonDays, FoldDays(horizonDays))
+	return cutoffError("%s runs %s .. %s (%s), too short to backtest a %s-day horizon: a fold needs %s of orders (its training cutoff's day with one horizon of history before it, then two horizons)",
+		log.Name, dateOf(first).Format(time.DateOnly), dateOf(last).Format(time.DateOnly), SpanDays(first, last), data.Thousands(horizonDays),
+		daysText(FoldDays(horizonDays)))
 }
 
 // SpanDays writes the days from day number first to last, both in, as
 // recommend counts a log's span: "61 days" for 2019-10-01 .. 2019-11-30,
-// "1 day" for a log of one day.
-func SpanDays(first, last int) string {
-	if n := last - first + 1; n != 1 {
-		return fmt.Sprintf("%d days", n)
-	}
-	return "1 day"
-}
+// "1 day" for a log of one day, "1,201 days" with a thousands separator.
+func SpanDays(first, last int) string { return daysText(last - first + 1) }
 
 // FoldDays is the days, first and last in, that a log needs for one
 // out-of-time fold with the horizon: its training cutoff's day with one
@@ -133,7 +130,7 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 		return nil, cutoffError("no cutoff given")
 	}
 	if horizonDays < 1 || horizonDays > data.MaxHorizonDays {
-		return nil, cutoffError("horizon of %d days: want 1 to %d", horizonDays, data.MaxHorizonDays)
+		return nil, horizonRangeError(horizonDays)
 	}
 	first, last := backtestSpan(log)
 	earliest := earliestTestCutoff(log, horizonDays)
@@ -151,16 +148,16 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 		case i > 0 && d == days[i-1]:
 			return nil, cutoffError("cutoff %s is given twice", date)
 		case d-horizonDays < first:
-			return nil, cutoffError("cutoff %s: its model would train on the customers at %s (%d days earlier), before %s starts on %s; the earliest cutoff is %s",
-				date, dateOf(d-horizonDays).Format(time.DateOnly), horizonDays, log.Name,
+			return nil, cutoffError("cutoff %s: its model would train on the customers at %s (%s earlier), before %s starts on %s; the earliest cutoff is %s",
+				date, dateOf(d-horizonDays).Format(time.DateOnly), daysText(horizonDays), log.Name,
 				dateOf(first).Format(time.DateOnly), dateOf(earliest).Format(time.DateOnly))
 		case d < earliest:
-			return nil, cutoffError("cutoff %s: its model would train on the customers at %s, who have %s of orders in %s before them (it starts on %s), less than the %d-day horizon; the earliest cutoff is %s",
+			return nil, cutoffError("cutoff %s: its model would train on the customers at %s, who have %s of orders in %s before them (it starts on %s), less than the %s-day horizon; the earliest cutoff is %s",
 				date, dateOf(d-horizonDays).Format(time.DateOnly), daysText(d-horizonDays-first), log.Name,
-				dateOf(first).Format(time.DateOnly), horizonDays, dateOf(earliest).Format(time.DateOnly))
+				dateOf(first).Format(time.DateOnly), data.Thousands(horizonDays), dateOf(earliest).Format(time.DateOnly))
 		case d+horizonDays > last:
-			return nil, cutoffError("cutoff %s: its %d-day label window ends %s, after %s ends on %s; the latest cutoff is %s",
-				date, horizonDays, dateOf(d+horizonDays).Format(time.DateOnly), log.Name,
+			return nil, cutoffError("cutoff %s: its %s-day label window ends %s, after %s ends on %s; the latest cutoff is %s",
+				date, data.Thousands(horizonDays), dateOf(d+horizonDays).Format(time.DateOnly), log.Name,
 				dateOf(last).Format(time.DateOnly), dateOf(last-horizonDays).Format(time.DateOnly))
 		}
 	}
@@ -171,10 +168,11 @@ func CheckBacktestCutoffs(log *data.OrderLog, horizonDays int, cutoffs []time.Ti
 	return out, nil
 }
 
-// daysText writes n days, "1 day" for one.
-func daysText(n int) string {
-	if n == 1 {
-		return "1 day"
-	}
-	return fmt.Sprintf("%d days", n)
+// daysText writes n days as the refusals count them, with a thousands
+// separator (data.Count): "1 day", "1,201 days".
+func daysText(n int) string { return data.Count(n, "day", "days") }
+
+// horizonRangeError refuses a horizon outside 1 .. data.MaxHorizonDays.
+func horizonRangeError(horizonDays int) error {
+	return cutoffError("horizon of %s: want 1 to %s", daysText(horizonDays), data.Thousands(data.MaxHorizonDays))
 }

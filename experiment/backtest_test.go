@@ -390,3 +390,48 @@ func TestBacktestBTYDFeatures(t *testing.T) {
 		}
 	}
 }
+
+// TestBacktestRefusalsWriteDayCountsWithSeparators: every count of days in
+// a backtest refusal is written as the project writes counts (data.Count,
+// data.Thousands): "needs 4,201 days", not "needs 4201 days". The log runs
+// 2010-01-01 .. 2020-12-31: 11 × 365 + 3 leap days = 4,018 days, both ends
+// in; dates computed with Python's datetime.
+func TestBacktestRefusalsWriteDayCountsWithSeparators(t *testing.T) {
+	log, err := data.ReadOrderLog(strings.NewReader("customer,date\na,2010-01-01\nb,2015-06-01\na,2020-12-31\n"), "long.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A 1,400-day fold needs 3 × 1,400 + 1 = 4,201 days.
+	_, err = BacktestCutoffs(log, 1400, 1)
+	want := "long.csv runs 2010-01-01 .. 2020-12-31 (4,018 days), too short to backtest a 1,400-day horizon: a fold needs 4,201 days of orders " +
+		"(its training cutoff's day with one horizon of history before it, then two horizons)"
+	if err == nil || err.Error() != want {
+		t.Errorf("1,400-day horizon:\n got %v\nwant %s", err, want)
+	}
+	// With 1,000 days the test cutoffs run from 2010-01-01 + 2,000 days =
+	// 2015-06-24 to 2020-12-31 - 1,000 days = 2018-04-06: 1,018 of them.
+	_, err = BacktestCutoffs(log, 1000, 2000)
+	want = "2,000 folds need 2,000 different test cutoffs, but long.csv allows only 1,018 (2015-06-24 .. 2018-04-06) for a 1,000-day horizon: " +
+		"give fewer --folds or a shorter --horizon"
+	if err == nil || err.Error() != want {
+		t.Errorf("2,000 folds:\n got %v\nwant %s", err, want)
+	}
+	if _, err = BacktestCutoffs(log, 5000, 1); err == nil || err.Error() != "horizon of 5,000 days: want 1 to 3,650" {
+		t.Errorf("5,000-day horizon: %v", err)
+	}
+	for _, c := range []struct{ cutoff, want string }{
+		// 2012-01-01 - 1,000 days = 2009-04-06, before the log.
+		{"2012-01-01", "cutoff 2012-01-01: its model would train on the customers at 2009-04-06 (1,000 days earlier), before long.csv starts on 2010-01-01; " +
+			"the earliest cutoff is 2015-06-24"},
+		// 2013-01-01 - 1,000 days = 2010-04-07, 96 days after the start.
+		{"2013-01-01", "cutoff 2013-01-01: its model would train on the customers at 2010-04-07, who have 96 days of orders in long.csv before them " +
+			"(it starts on 2010-01-01), less than the 1,000-day horizon; the earliest cutoff is 2015-06-24"},
+		// 2020-01-01 + 1,000 days = 2022-09-27.
+		{"2020-01-01", "cutoff 2020-01-01: its 1,000-day label window ends 2022-09-27, after long.csv ends on 2020-12-31; the latest cutoff is 2018-04-06"},
+	} {
+		_, err := CheckBacktestCutoffs(log, 1000, []time.Time{date(c.cutoff)})
+		if err == nil || err.Error() != c.want || !errors.Is(err, data.ErrCutoff) {
+			t.Errorf("cutoff %s:\n got %v\nwant %s", c.cutoff, err, c.want)
+		}
+	}
+}

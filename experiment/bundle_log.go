@@ -98,20 +98,27 @@ func (b *Bundle) ForTable(path string) error {
 }
 
 // ShortLogError reports an order log that ends before cutoff + horizon, so
-// the label of some customers cannot be known.
+// the label of some customers cannot be known. With UpToToday, the log has
+// lines dated after today, which move no end (data.OrderLog.LastKnown):
+// Last is its last date up to today.
 type ShortLogError struct {
 	Path        string
 	First, Last time.Time // the log's first and last dates
 	Cutoff      time.Time
 	HorizonDays int
+	UpToToday   bool
 }
 
 // Error implements error.
 func (e *ShortLogError) Error() string {
 	need := e.Cutoff.AddDate(0, 0, e.HorizonDays)
 	latest := e.Last.AddDate(0, 0, -e.HorizonDays)
-	s := fmt.Sprintf("%s ends %s: a %d-day label from cutoff %s needs orders up to %s",
-		e.Path, e.Last.Format(time.DateOnly), e.HorizonDays, e.Cutoff.Format(time.DateOnly), need.Format(time.DateOnly))
+	ends := "ends"
+	if e.UpToToday {
+		ends = "ends, up to today,"
+	}
+	s := fmt.Sprintf("%s %s %s: a %d-day label from cutoff %s needs orders up to %s",
+		e.Path, ends, e.Last.Format(time.DateOnly), e.HorizonDays, e.Cutoff.Format(time.DateOnly), need.Format(time.DateOnly))
 	if latest.Before(e.First) {
 		return s + fmt.Sprintf("; the log starts %s, so it is too short for this horizon", e.First.Format(time.DateOnly))
 	}
@@ -122,13 +129,15 @@ func (e *ShortLogError) Error() string {
 func (e *ShortLogError) Is(target error) bool { return target == ErrSource }
 
 // CompleteLabels refuses (a *ShortLogError) an order-log cohort whose label
-// window runs past the log's last date; other data pass.
+// window runs past the log's last date up to today
+// (data.CohortReport.LastKnown); other data pass.
 func CompleteLabels(d *Data) error {
 	if d.Cohort == nil || !d.Cohort.HorizonTruncated {
 		return nil
 	}
-	return &ShortLogError{Path: d.Source.Path, First: d.Cohort.First, Last: d.Cohort.Last,
-		Cutoff: d.Cohort.Cutoff, HorizonDays: d.Cohort.HorizonDays}
+	c := d.Cohort
+	return &ShortLogError{Path: d.Source.Path, First: c.First, Last: c.LastKnown,
+		Cutoff: c.Cutoff, HorizonDays: c.HorizonDays, UpToToday: !c.LastKnown.Equal(c.Last)}
 }
 
 // MismatchError is a refusal to score data the model's rows were not made

@@ -22,18 +22,28 @@ func ReadLog(src Source, open Opener, now time.Time) (*data.OrderLog, []LoadWarn
 // item column is refused (recommend.ErrNoItems). The lines of the items
 // exclude names are left out (recommend.FromOrderLog).
 func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []LoadWarning, error) {
-	l, _, warnings, err := ReadItemLogNotes(src, open, now, exclude...)
-	return l, warnings, err
+	ol, warnings, err := readLog(src, open, now, true, exclude)
+	if err != nil {
+		return nil, nil, err
+	}
+	l, err := recommend.FromOrderLog(ol, exclude...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return l, warnings, nil
 }
 
-// ReadItemLogNotes is ReadItemLog that also returns the notes on how the
-// log was read (LogReadNotes), for the load summary.
-func ReadItemLogNotes(src Source, open Opener, now time.Time, exclude ...string) (*recommend.Log, []string, []LoadWarning, error) {
-	ol, warnings, err := readLog(src, open, now, true, exclude)
+// ReadItemLogNotes is ReadItemLog for a list of the items to leave out as
+// a person writes it (recommend --exclude-items), read as the Recommend
+// screen reads its field (recommend.ItemList, against the log's items),
+// that also returns the notes on how the log was read (LogReadNotes), for
+// the load summary.
+func ReadItemLogNotes(src Source, open Opener, now time.Time, excludeList string) (*recommend.Log, []string, []LoadWarning, error) {
+	ol, warnings, err := readLog(src, open, now, true, recommend.ItemListWatch(excludeList))
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	l, err := recommend.FromOrderLog(ol, exclude...)
+	l, err := recommend.FromOrderLog(ol, recommend.ItemList(excludeList, ol.Items)...)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -1,6 +1,10 @@
 package experiment
 
-import "github.com/retainlab/retain/data"
+import (
+	"io"
+
+	"github.com/retainlab/retain/data"
+)
 
 // OrderLogWarning reports a table read with a label (detected or named)
 // whose file reads as an order log (data.LookLikeOrderLog): each of its
@@ -19,18 +23,13 @@ func (w *OrderLogWarning) String() string {
 }
 
 // orderLogWarnings is an *OrderLogWarning for t, read from src, when t has
-// a label and its file reads as an order log (read again with open; a file
-// that cannot be, such as standard input, gets none).
-func orderLogWarnings(src Source, open Opener, t *data.Table) []LoadWarning {
+// a label and its input reads as an order log (read again, see lookAgain;
+// an input that cannot be, such as standard input, gets none).
+func orderLogWarnings(src Source, open Opener, again func() io.Reader, t *data.Table) []LoadWarning {
 	if t.Label.Name == "" {
 		return nil
 	}
-	f, err := open(src.Path)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	if look, ok := data.LookLikeOrderLog(f, src.Path); ok {
+	if look, ok := lookAgain(src, open, again); ok {
 		return []LoadWarning{&OrderLogWarning{Path: src.Path, Look: look}}
 	}
 	return nil

@@ -3,6 +3,8 @@ package experiment
 import (
 	"errors"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,5 +61,63 @@ func TestOrderLogWithALabelWarns(t *testing.T) {
 		t.Errorf("users: %v", err)
 	} else if len(d.Warnings) != 0 {
 		t.Errorf("users: warnings %q", d.Notes())
+	}
+}
+
+// TestOrderLogLookOpensTheFileOnce: the look at a table's file as an order
+// log reads the input the table was read from (data.ReadCSVAgain) instead
+// of opening the file a second time: a CSV file with a label (warned) and
+// without one (refused), a Parquet file and a workbook (converted once)
+// are each opened once, and the look is made as before.
+func TestOrderLogLookOpensTheFileOnce(t *testing.T) {
+	dir := t.TempDir()
+	labelled := filepath.Join(dir, "labelled.csv")
+	plain := filepath.Join(dir, "orders.csv")
+	if err := os.WriteFile(labelled, []byte(labelledOrders), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// The same log without its churn column: no label.
+	var noLabel strings.Builder
+	for _, line := range strings.SplitAfter(labelledOrders, "\n") {
+		if i := strings.LastIndexByte(line, ','); i >= 0 {
+			line = line[:i] + "\n"
+		}
+		noLabel.WriteString(line)
+	}
+	if err := os.WriteFile(plain, []byte(noLabel.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	look := data.LogLook{Customer: "customer_id", Date: "order_date", Lines: 6, Customers: 3}
+	for _, c := range []struct {
+		path   string
+		refuse bool
+		look   data.LogLook
+	}{
+		{labelled, false, look},
+		{plain, true, look},
+		// The workbook fixture (data/testdata/xlsx/orders.xlsx), Online
+		// Retail II's columns: two sheets of 9 and 7 rows with a header
+		// each (counted with Python's zipfile), 14 lines of 5 customers.
+		{filepath.Join("..", "data", "testdata", "xlsx", "orders.xlsx"), true,
+			data.LogLook{Customer: "Customer ID", Date: "InvoiceDate", Lines: 14, Customers: 5}},
+	} {
+		opens := 0
+		open := func(p string) (io.ReadCloser, error) { opens++; return os.Open(p) }
+		d, err := LoadAt(Source{Kind: "csv", Path: c.path}, open, time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+		var got data.LogLook
+		var lookErr *data.LogLookError
+		switch {
+		case c.refuse && errors.As(err, &lookErr):
+			got = lookErr.Look
+		case !c.refuse && err == nil && len(d.Warnings) == 1:
+			if w, ok := d.Warnings[0].(*OrderLogWarning); ok {
+				got = w.Look
+			}
+		default:
+			t.Fatalf("%s: %v", c.path, err)
+		}
+		if got != c.look || opens != 1 {
+			t.Errorf("%s: look %+v, opened %d times; want %+v, once", c.path, got, opens, c.look)
+		}
 	}
 }

@@ -86,24 +86,27 @@ const MinTrainClass = data.MinGroup
 // Error implements error.
 func (e *OutOfTimeError) Error() string {
 	if e.OneClass != "" {
-		return fmt.Sprintf("%v: the %s cohort at %s has %d customers and %d who order again within %d days: both classes are needed",
-			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays)
+		return fmt.Sprintf("%v: the %s cohort at %s has %s and %s who order again within %s: both classes are needed",
+			ErrTooFewRows, e.OneClass, e.Report.Cutoff.Format(time.DateOnly), data.Count(e.Report.Customers, "customer", "customers"),
+			data.Thousands(e.Report.Positives), daysText(e.HorizonDays))
 	}
 	if e.Few {
-		return fmt.Sprintf("%v: the training cohort at %s has %d customers and %d who order again within %d days: a network needs at least %d customers of each class to learn from",
-			ErrTooFewRows, e.Report.Cutoff.Format(time.DateOnly), e.Report.Customers, e.Report.Positives, e.HorizonDays, MinTrainClass)
+		return fmt.Sprintf("%v: the training cohort at %s has %s and %s who order again within %s: a network needs at least %d customers of each class to learn from",
+			ErrTooFewRows, e.Report.Cutoff.Format(time.DateOnly), data.Count(e.Report.Customers, "customer", "customers"),
+			data.Thousands(e.Report.Positives), daysText(e.HorizonDays), MinTrainClass)
 	}
 	if e.Short && e.TooShort() {
-		return fmt.Sprintf("%s runs %s .. %s (%s), too short to validate out of time with a %d-day horizon: that needs %d days of orders (the training cutoff's day with one horizon of history before it, then two horizons)",
-			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), SpanDays(dayOf(e.First), dayOf(e.Last)), e.HorizonDays, FoldDays(e.HorizonDays))
+		return fmt.Sprintf("%s runs %s .. %s (%s), too short to validate out of time with a %s-day horizon: that needs %s of orders (the training cutoff's day with one horizon of history before it, then two horizons)",
+			e.Log, e.First.Format(time.DateOnly), e.Last.Format(time.DateOnly), SpanDays(dayOf(e.First), dayOf(e.Last)),
+			data.Thousands(e.HorizonDays), daysText(FoldDays(e.HorizonDays)))
 	}
 	if e.Short {
-		return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s, who have %d days of orders in %s before them (it starts on %s), less than the %d-day horizon; the earliest cutoff that leaves them one horizon is %s",
-			e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), dayOf(e.TrainCutoff)-dayOf(e.First), e.Log,
-			e.First.Format(time.DateOnly), e.HorizonDays, e.Earliest.Format(time.DateOnly))
+		return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s, who have %s of orders in %s before them (it starts on %s), less than the %s-day horizon; the earliest cutoff that leaves them one horizon is %s",
+			e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), daysText(dayOf(e.TrainCutoff)-dayOf(e.First)), e.Log,
+			e.First.Format(time.DateOnly), data.Thousands(e.HorizonDays), e.Earliest.Format(time.DateOnly))
 	}
-	return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s (%d days earlier), before %s starts on %s",
-		e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), e.HorizonDays, e.Log, e.First.Format(time.DateOnly))
+	return fmt.Sprintf("validating out of time at cutoff %s trains on the customers at %s (%s earlier), before %s starts on %s",
+		e.Cutoff.Format(time.DateOnly), e.TrainCutoff.Format(time.DateOnly), daysText(e.HorizonDays), e.Log, e.First.Format(time.DateOnly))
 }
 
 // TooShort reports, for a Short error, whether the log is too short for

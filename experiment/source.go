@@ -280,12 +280,12 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	defer f.Close()
 	if src.Kind == "csv" {
-		t, err := data.ReadCSV(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel,
+		t, again, err := data.ReadCSVAgain(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel,
 			Exclude: src.Exclude})
 		if err != nil {
-			return nil, logLook(src, open, err)
+			return nil, logLook(src, open, again, err)
 		}
-		return &Data{Source: src, Table: t, Warnings: orderLogWarnings(src, open, t)}, nil
+		return &Data{Source: src, Table: t, Warnings: orderLogWarnings(src, open, again, t)}, nil
 	}
 	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
 		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)
@@ -338,9 +338,10 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if rep.HorizonTruncated {
 		// The label counts repeat orders up to cutoff + horizon; past the
 		// log's end none can be seen, so some positives read as negatives.
+		// The end is the last date up to today, as for the default cutoff.
 		warnings = append(warnings, &WindowWarning{Path: src.Path, Cutoff: rep.Cutoff,
-			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.Last,
-			Latest: rep.Last.AddDate(0, 0, -src.HorizonDays), Negative: "no"})
+			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.LastKnown,
+			Latest: rep.LastKnown.AddDate(0, 0, -src.HorizonDays), Negative: "no", UpToToday: !rep.LastKnown.Equal(rep.Last)})
 	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings, bgnbd: bg, bgnbdOf: t}, nil
 }
@@ -373,21 +374,34 @@ func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortRep
 
 // logLook returns err, the refusal of a table whose label was not named
 // (none detected, or one that is not binary), as a *data.LogLookError
-// saying to give the file with --log when it reads as an order log
-// (data.LookLikeOrderLog reads its first lines again); any other error,
-// or one whose file cannot be opened again (standard input), as it is.
-func logLook(src Source, open Opener, err error) error {
+// saying what the file looks like when it reads as an order log
+// (data.LookLikeOrderLog reads its first lines again, see lookAgain); any
+// other error, or one whose input cannot be read again (standard input),
+// as it is.
+func logLook(src Source, open Opener, again func() io.Reader, err error) error {
 	if src.Label != "" || src.noLabel || src.labelOptional ||
 		!errors.Is(err, data.ErrNoLabel) && !errors.Is(err, data.ErrLabelNotBinary) {
 		return err
 	}
-	f, openErr := open(src.Path)
-	if openErr != nil {
-		return err
-	}
-	defer f.Close()
-	if look, ok := data.LookLikeOrderLog(f, src.Path); ok {
+	if look, ok := lookAgain(src, open, again); ok {
 		return &data.LogLookError{Err: err, Look: look}
 	}
 	return err
+}
+
+// lookAgain reads src's input again as an order log (data.LookLikeOrderLog):
+// through again, the input the table was read from (data.ReadCSVAgain),
+// when it can be read again without opening it; else opened again with
+// open (an in-memory opener can; standard input cannot, and is not
+// looked at).
+func lookAgain(src Source, open Opener, again func() io.Reader) (data.LogLook, bool) {
+	if again != nil {
+		return data.LookLikeOrderLog(again(), src.Path)
+	}
+	f, err := open(src.Path)
+	if err != nil {
+		return data.LogLook{}, false
+	}
+	defer f.Close()
+	return data.LookLikeOrderLog(f, src.Path)
 }

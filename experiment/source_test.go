@@ -106,6 +106,30 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 	}
 }
 
+// TestLabelWindowPastTheLastDateUpToTodayIsWarned: one line dated after
+// today (a mistyped year 2101) does not hide a label window that runs past
+// the orders up to today: the warning and CompleteLabels' refusal count
+// from the last date up to today (2020-02-28), as the default cutoff does.
+func TestLabelWindowPastTheLastDateUpToTodayIsWarned(t *testing.T) {
+	log := "customer,date,amount\na,2020-02-01,10\nb,2020-02-03,10\na,2020-02-20,10\nb,2020-02-28,10\nc,2101-01-01,10\n"
+	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 7, Cutoff: time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC)}
+	d, err := LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 2020-02-25 + 7 days = 2020-03-03; 2020-02-28 - 7 days = 2020-02-21.
+	want := []string{"orders.csv: 1 of 5 lines is dated after today (2024-06-01); the log's dates run 2020-02-01 .. 2101-01-01",
+		`orders.csv: the label window 2020-02-25 .. 2020-03-03 runs past the log's last date up to today 2020-02-28: orders after it are unseen, ` +
+			`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`}
+	if got := warningTexts(d); !slices.Equal(got, want) {
+		t.Errorf("warnings\n got %q\nwant %q", got, want)
+	}
+	wantErr := "orders.csv ends, up to today, 2020-02-28: a 7-day label from cutoff 2020-02-25 needs orders up to 2020-03-03; choose a cutoff on or before 2020-02-21"
+	if err := CompleteLabels(d); err == nil || err.Error() != wantErr || !errors.Is(err, ErrSource) {
+		t.Errorf("CompleteLabels\n got %v\nwant %s", err, wantErr)
+	}
+}
+
 // TestDescribeALogBeforeItIsLoaded: a log source given no cutoff or
 // horizon (as `retain serve --log` prints it before loading) names the
 // default cutoff and the default horizon, not the zero date and 0 days.

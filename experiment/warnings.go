@@ -52,17 +52,24 @@ func (w *FutureWarning) String() string {
 // WindowWarning reports a label window Cutoff .. End that runs past Last,
 // the log's last date: repeat orders after it are unseen, so some
 // customers who will order again are labelled Negative. Latest is the
-// latest cutoff the log covers.
+// latest cutoff the log covers. With UpToToday, the log has lines dated
+// after today, which move no end (data.OrderLog.LastKnown): Last is its
+// last date up to today.
 type WindowWarning struct {
 	Path                      string
 	Cutoff, End, Last, Latest time.Time
 	Negative                  string
+	UpToToday                 bool
 }
 
 // String is the warning in English.
 func (w *WindowWarning) String() string {
-	return fmt.Sprintf("%s: the label window %s .. %s runs past the log's last date %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
-		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), w.Last.Format(time.DateOnly),
+	last := "the log's last date"
+	if w.UpToToday {
+		last = "the log's last date up to today"
+	}
+	return fmt.Sprintf("%s: the label window %s .. %s runs past %s %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
+		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), last, w.Last.Format(time.DateOnly),
 		w.Negative, w.Latest.Format(time.DateOnly))
 }
 

@@ -63,7 +63,8 @@ var causes = []struct {
 func (c Common) ErrorText(err error) string {
 	var look *data.LogLookError
 	if errors.As(err, &look) {
-		// The command line's advice (--log) is a key here.
+		// The command line adds its --log (LogLookError.Advice); here the
+		// advice is a key.
 		return c.ErrorText(look.Err) + c.T("; ", "；") + c.logLookText(look.Look)
 	}
 	var few *recommend.FewItemsError
@@ -119,6 +120,9 @@ func (c Common) ErrorText(err error) string {
 			case data.BrokenGzip:
 				// Not "not UTF-8 text": the text inside may be fine.
 				return where(pe) + "：" + brokenGzipZh(f, pe.Line > 0)
+			case data.BinaryWorkbook:
+				// Not "not UTF-8 text": a workbook is not meant to be.
+				return where(pe) + "：这是 Excel 二进制工作簿（.xlsb），不受支持：请在 Excel 中打开它，另存为 Excel 工作簿（.xlsx）或 CSV（UTF-8）"
 			}
 			detail := pe.Msg
 			if zh := factsZh(pe.Facts); zh != "" {

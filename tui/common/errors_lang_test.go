@@ -111,6 +111,13 @@ func TestErrorTextOfAnOrderLogOpenedAsATable(t *testing.T) {
 	if !errors.As(err, &look) {
 		t.Fatalf("err %v, want a *data.LogLookError", err)
 	}
+	// The refusal as loaded holds no front end's advice: the command line
+	// adds its --log (LogLookError.Advice), the interface words its own.
+	if want := "o.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); " +
+		`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
+		`with dates in column "order_date")`; err.Error() != want || look.Advice != "" {
+		t.Errorf("loaded refusal %q (advice %q)\nwant %q", err, look.Advice, want)
+	}
 	for lang, want := range map[string]string{
 		"en": "o.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); " +
 			`it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +

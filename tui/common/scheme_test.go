@@ -23,3 +23,35 @@ func TestFallbackReasonTooFewOfAClass(t *testing.T) {
 		}
 	}
 }
+
+// The day counts of an out-of-time refusal carry a thousands separator,
+// as the command line writes them. The log 2020-01-01 .. 2022-12-31 is
+// 366 + 365 + 365 = 1,096 days; a 400-day horizon needs 3 × 400 + 1 =
+// 1,201. A training cutoff 1,000 days before a cutoff of 2020-06-01 is
+// 2017-09-05 (Python's datetime).
+func TestFallbackReasonCountsDaysWithSeparators(t *testing.T) {
+	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	short := &experiment.OutOfTimeError{HorizonDays: 400, Short: true, First: day("2020-01-01"), Last: day("2022-12-31"),
+		Cutoff: day("2022-01-01"), TrainCutoff: day("2020-11-27"), Earliest: day("2022-03-06")}
+	early := &experiment.OutOfTimeError{HorizonDays: 1000, First: day("2020-01-01"), Last: day("2022-12-31"),
+		Cutoff: day("2020-06-01"), TrainCutoff: day("2017-09-05")}
+	for _, c := range []struct {
+		e    *experiment.OutOfTimeError
+		lang string
+		want string
+	}{
+		{short, "en", "out of time is impossible here: the log runs 2020-01-01 .. 2022-12-31 (1,096 days), and a 400-day horizon needs 1,201 days of orders " +
+			"(the training cutoff's day with one horizon of history before it, then two horizons; the same rule as retain backtest); " +
+			"split at random instead (load a longer log or choose a shorter horizon)"},
+		{short, "zh", "此处无法跨时间验证：日志覆盖 2020-01-01 .. 2022-12-31（1,096 天），而 400 天的观察期需要 1,201 天" +
+			"（训练截止日当天及其之前一个观察期的历史，之后两个观察期；与 retain backtest 规则相同）；已改用随机划分（请载入更长的日志或选更短的观察期）"},
+		{early, "en", "out of time is impossible here: it would train on the customers at 2017-09-05 (1,000 days before the cutoff 2020-06-01), " +
+			"before the log starts on 2020-01-01; split at random instead (choose a later cutoff or a shorter horizon)"},
+		{early, "zh", "此处无法跨时间验证：它要用 2017-09-05（截止日 2020-06-01 之前 1,000 天）的客户训练，而日志从 2020-01-01 才开始；" +
+			"已改用随机划分（请选更晚的截止日或更短的观察期）"},
+	} {
+		if got := (Common{Lang: c.lang}).FallbackReason(c.e); got != c.want {
+			t.Errorf("%s: %q\nwant %q", c.lang, got, c.want)
+		}
+	}
+}

@@ -29,9 +29,13 @@ func (s Model) warning(w experiment.LoadWarning) string {
 	case *experiment.FutureWarning:
 		return s.FutureWarningText(w)
 	case *experiment.WindowWarning:
-		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了日志的最后日期 %s：之后的订单看不到，"+
+		last := "日志的最后日期"
+		if w.UpToToday {
+			last = "日志今天及以前的最后日期"
+		}
+		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
 			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
-			w.Path, day(w.Cutoff), day(w.End), day(w.Last), w.Negative, day(w.Latest))
+			w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative, day(w.Latest))
 	case *experiment.BlankWarning:
 		cell := common.LogRoleZh(w.Role) + "为空"
 		if w.Cell != "" {

@@ -54,6 +54,14 @@ func TestWarningsInChinese(t *testing.T) {
 				`so some customers who will order again are labelled "no"; choose a cutoff on or before 1998-03-31`,
 			`o.csv：标签窗口 1998-05-31 .. 1998-08-29 超出了日志的最后日期 1998-06-30：之后的订单看不到，` +
 				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 1998-03-31 的截止日`},
+		// A log with lines dated after today: the window's end is its last
+		// date up to today.
+		{&experiment.WindowWarning{Path: "o.csv", Cutoff: day("2011-11-20"), End: day("2011-12-20"), Last: day("2011-12-09"), Latest: day("2011-11-09"),
+			Negative: "no", UpToToday: true},
+			`o.csv: the label window 2011-11-20 .. 2011-12-20 runs past the log's last date up to today 2011-12-09: orders after it are unseen, ` +
+				`so some customers who will order again are labelled "no"; choose a cutoff on or before 2011-11-09`,
+			`o.csv：标签窗口 2011-11-20 .. 2011-12-20 超出了日志今天及以前的最后日期 2011-12-09：之后的订单看不到，` +
+				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 2011-11-09 的截止日`},
 		{&experiment.LeakWarning{Path: "u.csv", Column: "Churn Reason", AUC: 1},
 			`u.csv: column "Churn Reason" alone separates the label (ROC AUC 1.0000 on its own): it may be the label under another name ` +
 				`or known only after the outcome; leave it out with x on its row of the Schema`,

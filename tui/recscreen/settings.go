@@ -111,15 +111,14 @@ func (s *Model) apply(v string) bool {
 }
 
 // leaveOut reads the log again without the items of list (ids as
-// written, separated as common.ListItems reads them), as recommend
-// --exclude-items does; the same list again does nothing.
+// written, read by recommend.ItemList as recommend --exclude-items reads
+// them); the same list again does nothing.
 func (s *Model) leaveOut(list string) tea.Cmd {
-	ids := common.ListItems(list)
-	// Text split at spaces only (no comma, no line break) that is as a whole
-	// one of the log's items (BANK CHARGES) is that item, not two ids.
-	if whole := strings.TrimSpace(list); len(ids) > 1 && s.log != nil && slices.Contains(s.log.Items, whole) {
-		ids = []string{whole}
+	var items []string
+	if s.log != nil {
+		items = s.log.Items
 	}
+	ids := recommend.ItemList(list, items)
 	if slices.Equal(ids, s.exclude) {
 		return nil
 	}
