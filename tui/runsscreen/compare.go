@@ -88,9 +88,16 @@ func (s Model) compareLines(w, h int) []string {
 
 	title := st.Title.Render(common.Truncate(s.Tf("Run %d against run %d", "训练 %d 对比训练 %d", a.Number, b.Number), w))
 	// The header row and the note under the rows always show.
+	var unshown []string // settings that differ but found no room
 	if h > 0 && len(rows)+3 > h {
 		title = "" // the header row names the runs too
-		rows = fitRows(rows, h-2)
+		var dropped []compareRow
+		rows, dropped = fitRows(rows, h-2)
+		for _, r := range dropped {
+			if r.keep == keepDiffers {
+				unshown = append(unshown, r.name)
+			}
+		}
 	}
 	nameW := 0
 	for _, r := range rows {
@@ -110,23 +117,29 @@ func (s Model) compareLines(w, h int) []string {
 		lines = append(lines, line(r.name, r.a, r.b))
 	}
 	note := st.Muted.Render(common.Truncate(s.T("★ better, where the shown digits differ", "★ 所示数字不同时较好的一方"), w))
-	if !same {
+	switch {
+	case !same:
 		note = st.Warning.Render(common.Truncate(s.T("different data: not comparable", "数据不同：不可比较"), w))
+	case len(unshown) > 0:
+		// Every setting that differs is named, if not all with values.
+		note = st.Muted.Render(common.Truncate(s.Tf("also differ: %s", "另有不同：%s", strings.Join(unshown, s.T(", ", "、"))), w))
 	}
 	return append(lines, note)
 }
 
 // fitRows drops the rows that give way first (compareRow.keep, the last
-// of a kind first) until at most room are left, keeping their order.
-func fitRows(rows []compareRow, room int) []compareRow {
+// of a kind first) until at most room are left, keeping their order, and
+// returns the rows left and those dropped (in order).
+func fitRows(rows []compareRow, room int) (kept, dropped []compareRow) {
 	for keep := keepShared; keep < keepAlways && len(rows) > room; keep++ {
 		for i := len(rows) - 1; i >= 0 && len(rows) > room; i-- {
 			if rows[i].keep == keep {
+				dropped = append([]compareRow{rows[i]}, dropped...)
 				rows = append(rows[:i:i], rows[i+1:]...)
 			}
 		}
 	}
-	return rows
+	return rows, dropped
 }
 
 // settingRows are the rows of the two configurations' settings: the

@@ -259,8 +259,9 @@ func TestChartHoldsEveryEpoch(t *testing.T) {
 
 // tunedRun is a run as Tune's trial 5 on telco_churn trains it: tanh
 // layers of 64, SGD with Nesterov momentum 0.9 at 0.01, batch 128, z-scored
-// without log(1+v), the balanced positive weight 2.768 and patience 20.
-// Its weighted validation loss is 0.7715 and its log loss 0.4460.
+// without log(1+v), a fixed L2 of 0.001 (so no decay check), the balanced
+// positive weight 2.768 and patience 20. Its weighted validation loss is
+// 0.7715 and its log loss 0.4460.
 func tunedRun(n int) common.Run {
 	r := fakeRun(n, 200, 0.9, 0.7715)
 	r.History[1].ValLogLoss = 0.4460
@@ -268,6 +269,7 @@ func tunedRun(n int) common.Run {
 	c.Hidden = []engine.LayerSpec{{Units: 64, Activation: engine.Tanh}}
 	c.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 0.01, Momentum: 0.9, Nesterov: true}
 	c.Train.BatchSize, c.Train.PosWeight, c.Train.EarlyStop.Patience = 128, 2.768, 20
+	c.Train.L2, c.L2Prior, c.L2PriorAlt = 0.001, 0, 0
 	c.Pipeline.Log1p = false
 	return r
 }
@@ -292,6 +294,8 @@ func TestComparisonIsLikeWithLike(t *testing.T) {
 		`positive weight\s+1\s+2\.768`,
 		`patience\s+25\s+20`,
 		`log\(1\+v\)\s+on\s+off`,
+		`L2\s+0\s+0\.001`,
+		`decay check\s+2/rows\s+off`,
 	} {
 		if lineWith(view, want) == "" {
 			t.Errorf("the comparison lacks %s:\n%s", want, view)
@@ -309,21 +313,24 @@ func TestComparisonIsLikeWithLike(t *testing.T) {
 
 // TestComparisonFitsAt80x24: with every difference of the tuned run, the
 // comparison at 80×24 (21 lines under the root's bars) drops the settings
-// both runs share before any that differ, and always shows the figures
-// and the note under them.
+// both runs share and how the runs ended before any setting that differs,
+// always shows the figures, and names under them the one setting that
+// differs but found no room (log(1+v), the last).
 func TestComparisonFitsAt80x24(t *testing.T) {
 	for _, lang := range screentest.Langs {
 		c := screentest.Common(lang, 80, 21)
 		shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
 		view := screentest.Render(filled(c, onData(fakeRun(1, 200, 0.5, 0.4476), shop), onData(tunedRun(2), shop)), 80, 21)
-		for _, want := range []string{c.T("activation", "激活函数"), c.T("positive weight", "正类权重"), "log(1+v)",
-			c.T("val log loss", "验证对数损失"), c.T("val AUC", "验证 AUC"), c.T("★ better", "★ 所示数字")} {
+		for _, want := range []string{c.T("activation", "激活函数"), c.T("positive weight", "正类权重"), c.T("decay check", "衰减检验"),
+			c.T("val log loss", "验证对数损失"), c.T("val AUC", "验证 AUC"), c.T("also differ: log(1+v)", "另有不同：log(1+v)")} {
 			if !strings.Contains(view, want) {
 				t.Errorf("%s: the comparison lacks %q:\n%s", lang, want, view)
 			}
 		}
-		if lineWith(view, c.T("seed", "随机种子")+`\s+1\s+1`) != "" {
-			t.Errorf("%s: the shared seed is kept while room is short:\n%s", lang, view)
+		for _, gone := range []string{c.T("seed", "随机种子"), c.T("kept epoch", "保留的轮次")} {
+			if lineWith(view, gone+`\s+\d+\s+\d`) != "" {
+				t.Errorf("%s: %s is kept while a setting that differs has no room:\n%s", lang, gone, view)
+			}
 		}
 	}
 }
@@ -351,4 +358,15 @@ func TestHiddenRunsAreSaid(t *testing.T) {
 			t.Errorf("%s: with every run in view, a line says which:\n%s", lang, two)
 		}
 	}
+}
+
+// TestGoldenTunedComparison is the default run against a Tune trial that
+// changes most settings, in both languages at both sizes.
+func TestGoldenTunedComparison(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+		c.Height -= 3 // the root's tab bar, rule and footer
+		s := filled(c, onData(fakeRun(1, 200, 0.5, 0.4476), shop), onData(tunedRun(2), shop))
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
 }
