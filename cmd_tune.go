@@ -126,7 +126,7 @@ func runTune(ctx context.Context, a *app, o *tuneOptions, srcArgs []string) erro
 	}
 	fmt.Fprintf(a.stderr, "Tuning on %s: %d-fold cross-validation of %d rows, %s\n",
 		d.Source.Describe(), o.folds, d.Table.Rows, describeLimit(o.folds, o.trials, o.budget))
-	board := &boardPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+	board := &boardPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr), folds: o.folds}
 	res, err := experiment.Tune(ctx, d, base, experiment.TuneOptions{
 		Folds: o.folds, Trials: o.trials, Budget: o.budget, Seed: o.seed, Progress: board.update,
 	})

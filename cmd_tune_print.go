@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/pflag"
 
@@ -138,6 +139,7 @@ type boardPrinter struct {
 	w     io.Writer
 	live  bool
 	width int
+	folds int          // k of the k-fold cross-validation
 	drawn int          // lines drawn last time (live)
 	said  map[int]bool // trials reported complete (not live)
 }
@@ -161,7 +163,7 @@ func (p *boardPrinter) update(pr experiment.TuneProgress) {
 	}
 	lines := []string{fmt.Sprintf("round %d, rung %d · %d folds trained · %s", pr.Round, pr.Rung+1, pr.FoldsDone,
 		pr.Elapsed.Round(100*time.Millisecond))}
-	lines = append(lines, boardLines(pr.Board, boardRows)...)
+	lines = append(lines, boardLines(pr.Board, boardRows, p.folds)...)
 	var sb strings.Builder
 	if p.drawn > 0 {
 		fmt.Fprintf(&sb, "\x1b[%dA", p.drawn)
@@ -176,21 +178,54 @@ func (p *boardPrinter) update(pr experiment.TuneProgress) {
 	fmt.Fprint(p.w, sb.String())
 }
 
-// boardLines are the header and the first n rows of a leaderboard.
-func boardLines(board []experiment.Trial, n int) []string {
-	lines := []string{fmt.Sprintf("%5s  %-15s  %5s  %7s  %s", "trial", "roc_auc ± std", "folds", "time", "settings")}
-	for _, t := range board[:min(n, len(board))] {
-		auc := fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
-		switch {
-		case t.Err != "":
-			auc = "failed"
-		case len(t.Folds) == 0:
-			auc = "…"
-		}
-		lines = append(lines, fmt.Sprintf("%5d  %-15s  %5d  %7s  %s", t.Number, auc, len(t.Folds),
+// boardLines are the ranking rule, the header and the first n rows of a
+// leaderboard of k-fold trials, worded as the TUI's Tune screen words
+// them: a trial measured on one fold shows its AUC "(1 fold)", with no
+// spread to show, and the folds column says how many of the k a trial was
+// measured on, so a trial measured on fewer folds, ranked below those
+// measured on all, never reads as beating the best.
+func boardLines(board []experiment.Trial, n, k int) []string {
+	shown := board[:min(n, len(board))]
+	width := len("folds")
+	for _, t := range shown {
+		width = max(width, utf8.RuneCountInString(foldsText(t, k)))
+	}
+	// fmt pads to a width in runes: "×" is one.
+	lines := []string{fmt.Sprintf("ranked by folds measured, then by ROC AUC; only trials on all %d folds can be the best; × dropped by halving", k),
+		fmt.Sprintf("%5s  %-15s  %-*s  %7s  %s", "trial", "roc_auc ± std", width, "folds", "time", "settings")}
+	for _, t := range shown {
+		lines = append(lines, fmt.Sprintf("%5d  %-15s  %-*s  %7s  %s", t.Number, aucText(t), width, foldsText(t, k),
 			t.Time.Round(100*time.Millisecond), settingsText(&t)))
 	}
 	return lines
+}
+
+// aucText is a trial's mean ROC AUC ± its standard deviation over the
+// folds it was measured on; one fold has no spread, and says so.
+func aucText(t experiment.Trial) string {
+	switch {
+	case t.Err != "":
+		return "failed"
+	case len(t.Folds) == 0:
+		return "…"
+	case len(t.Folds) == 1:
+		return fmt.Sprintf("%.4f (1 fold)", t.AUC)
+	}
+	return fmt.Sprintf("%.4f ± %.4f", t.AUC, t.AUCStd)
+}
+
+// foldsText is the folds a trial was measured on out of k, marked × when
+// halving dropped it (or it failed) and "stopped" when the search ended
+// first.
+func foldsText(t experiment.Trial, k int) string {
+	text := fmt.Sprintf("%d/%d", len(t.Folds), k)
+	switch {
+	case t.Stopped:
+		text += " ×"
+	case t.Interrupted:
+		text += " stopped"
+	}
+	return text
 }
 
 // finish replaces the live view by the final leaderboard.
@@ -198,7 +233,7 @@ func (p *boardPrinter) finish(res experiment.TuneResult) {
 	if p.live && p.drawn > 0 {
 		fmt.Fprintf(p.w, "\x1b[%dA\r\x1b[J", p.drawn)
 	}
-	for _, l := range boardLines(res.Board, boardRows) {
+	for _, l := range boardLines(res.Board, boardRows, res.Folds) {
 		fmt.Fprintln(p.w, l)
 	}
 }

@@ -35,7 +35,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 			return err
 		}
 		st.HasVal = true
-		st.ValLoss, st.ValAcc, st.ValAUC, st.HasAUC = r.loss, r.acc, r.auc, r.hasAUC
+		st.ValLoss, st.ValLogLoss, st.ValAcc, st.ValAUC, st.HasAUC = r.loss, r.logLoss, r.acc, r.auc, r.hasAUC
 		if math.IsNaN(r.loss) || math.IsInf(r.loss, 0) {
 			copy(t.net.params, t.lastGood)
 			return t.diverged(CauseValidationLoss, r.loss)

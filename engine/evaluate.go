@@ -17,6 +17,7 @@ type evaluator struct {
 
 type evalResult struct {
 	loss, acc, auc float64
+	logLoss        float64 // loss with every row weighing 1
 	hasAUC         bool
 }
 
@@ -32,7 +33,7 @@ func newEvaluator(n *Network, rows int) *evaluator {
 }
 
 // run computes the loss (the training objective's data term, with the same
-// positive-class weight), accuracy at 0.5 and ROC AUC of the first output.
+// positive-class weight), the unweighted log loss, accuracy at 0.5 and ROC AUC of the first output.
 // It checks ctx between chunks so that a huge validation set cannot delay
 // cancellation.
 func (e *evaluator) run(ctx context.Context, d Dataset, posWeight float64) (evalResult, error) {
@@ -54,17 +55,21 @@ func (e *evaluator) run(ctx context.Context, d Dataset, posWeight float64) (eval
 			r.loss += diff * diff
 		}
 		r.loss /= total
+		r.logLoss = r.loss
 		return r, nil
 	}
 	correct := 0
 	for i, z := range e.logits[:d.Rows*outs] {
 		y := d.Y[i]
-		r.loss += posWeight*y*softplus(-z) + (1-y)*softplus(z)
+		pos, neg := y*softplus(-z), (1-y)*softplus(z)
+		r.loss += posWeight*pos + neg
+		r.logLoss += pos + neg
 		if (e.probs[i] >= 0.5) == (y >= 0.5) {
 			correct++
 		}
 	}
 	r.loss /= total
+	r.logLoss /= total
 	r.acc = float64(correct) / total
 	for i := range d.Rows {
 		e.scores[i] = e.probs[i*outs]

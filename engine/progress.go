@@ -33,11 +33,17 @@ func (s State) String() string {
 // are computed on the whole validation set after the epoch (AUC on the first
 // output). HasVal is false
 // when there is no validation set; HasAccuracy is false for MSE networks.
+// ValLoss is the training objective's data term on the validation set, so
+// with a positive-class weight other than 1 it is weighted as training
+// weighs it; ValLogLoss is the same loss with every row weighing 1 (the
+// mean binary cross-entropy, or for MSE the same as ValLoss), which runs
+// with different weights can be compared on.
 type EpochStats struct {
 	Epoch       int           `json:"epoch"`
 	TrainLoss   float64       `json:"loss"`
 	TrainAcc    float64       `json:"accuracy"`
 	ValLoss     float64       `json:"val_loss"`
+	ValLogLoss  float64       `json:"val_log_loss"`
 	ValAcc      float64       `json:"val_accuracy"`
 	ValAUC      float64       `json:"val_roc_auc"`
 	LR          float64       `json:"lr"`

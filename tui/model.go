@@ -89,6 +89,11 @@ type Model struct {
 	// asked is the path of the file last asked for on the Data screen,
 	// typed or pasted: an error quotes a long one short (ShortPathIn).
 	asked string
+	// aside is the data a preset's own data (asideFor) replaced, kept
+	// until the Model screen asks for it back or other data are loaded
+	// (nil: none); see root_preset.go.
+	aside    *experiment.Data
+	asideFor experiment.Source
 
 	dataScr  datascreen.Model
 	modelScr modelscreen.Model
@@ -248,18 +253,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		return cmd
 	case datascreen.OpenMsg:
 		m.asked = msg.Src.Path
-		src, err := m.servedSource(msg.Src)
-		if err != nil {
-			m.err = err
-			m.layout()
-			return nil
-		}
-		m.gen++
-		m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
-		if m.data == nil {
-			m.setNoData(nil)
-		}
-		return loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), msg.Columns)
+		return m.open(msg.Src, msg.Columns)
+	case modelscreen.PresetDataMsg:
+		return m.presetData(msg)
+	case modelscreen.RestoreDataMsg:
+		return m.restoreAside()
 	case datascreen.LabelCancelMsg:
 		m.err = msg.Err
 		if m.data == nil {
@@ -500,6 +498,7 @@ func (m *Model) loaded(msg loadedMsg) {
 		if m.data == nil {
 			m.setNoData(msg.err)
 		}
+		m.settleAside()
 		m.layout()
 		return
 	}
@@ -508,6 +507,7 @@ func (m *Model) loaded(msg loadedMsg) {
 		m.setNoData(nil)
 	}
 	m.data, m.prep = msg.data, msg.prep
+	m.settleAside()
 	if m.analysed.Exp != nil && !m.onLoadedData(m.analysed) {
 		m.resetAnalysis()
 	}

@@ -146,8 +146,8 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 			"排除 " + xz + "（i；无此商品：" + strings.Repeat("时", 10),
 			strings.Repeat("时", 5) + "…时时时时）· 在其上评估模型和基准"}},
 		{"tune budget", []string{"T", "b"}, badZh, []string{
-			"✗ “" + xz + "”不是时长：请输入 5s 到 24h 之间的时",
-			"  长，例如 90s 或 2m",
+			"✗ “" + xz + "”不是时长：请输入 5秒 到 24小时 之间的",
+			"  时长，例如 90秒 或 2分",
 			"按 s 以模型页的配置为起点开始搜索。"}},
 	}
 	checkRefusals(t, "zh", zh)

@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/modelscreen"
 	"github.com/retainlab/retain/tui/tunescreen"
 )
 
@@ -20,7 +21,10 @@ func (m *Model) applyTuned(msg tunescreen.ApplyMsg) tea.Cmd {
 		m.notice += m.com.Tf(" (positive weight %s, balanced)", "（正类权重 %s，按类别平衡）",
 			common.Number(msg.Config.Train.PosWeight))
 	}
-	if m.data != nil && (before.Seed != after.Seed || before.ValFrac != after.ValFrac) {
+	// A trial may change the preprocessing (scaling, log(1+v)): the Data
+	// screen describes the preparation the next run uses, so the data are
+	// prepared again whenever the split or the preprocessing changed.
+	if m.data != nil && modelscreen.SplitChanged(before, after) {
 		return m.reprepare()
 	}
 	return nil

@@ -17,12 +17,15 @@ import (
 // text and refuses it with a reason; step moves to the neighbouring common
 // value (dir is +1 or -1).
 type field struct {
-	label string
-	layer int // 1-based hidden layer, 0 for other settings
-	hint  string
-	get   func(c experiment.Config) string
-	set   func(c *experiment.Config, text string) error
-	step  func(c *experiment.Config, dir int)
+	// section is the heading drawn above the field ("" for none): the
+	// first field of a group has it.
+	section string
+	label   string
+	layer   int // 1-based hidden layer, 0 for other settings
+	hint    string
+	get     func(c experiment.Config) string
+	set     func(c *experiment.Config, text string) error
+	step    func(c *experiment.Config, dir int)
 }
 
 // Common values the arrow keys step through.
@@ -130,7 +133,7 @@ func floatField(com common.Common, label, hint string, steps []float64, check fu
 }
 
 // fields lists the settings for cfg in the language of com: two per
-// hidden layer, then training.
+// hidden layer, then training, then the preprocessing.
 func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) []field {
 	var out []field
 	for i := range cfg.Hidden {
@@ -143,7 +146,8 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) 
 	}
 	out = append(out,
 		field{
-			label: com.T("Optimiser", "优化器"), hint: com.T("adam or sgd", "adam 或 sgd"),
+			section: com.T("Training", "训练"),
+			label:   com.T("Optimiser", "优化器"), hint: com.T("adam or sgd", "adam 或 sgd"),
 			get: func(c experiment.Config) string { return c.Train.Optimizer.Kind },
 			set: func(c *experiment.Config, text string) error {
 				t := strings.ToLower(strings.TrimSpace(text))
@@ -205,7 +209,7 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) 
 			},
 		},
 	)
-	return out
+	return append(out, prepFields(com)...)
 }
 
 // posWeight shows an unset weight (0, which the engine treats as 1) as 1.

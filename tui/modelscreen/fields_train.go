@@ -33,7 +33,7 @@ func sgdFields(com common.Common, cfg experiment.Config) []field {
 		}, func(c *experiment.Config) *float64 { return &c.Train.Optimizer.Momentum }),
 		{
 			label: "Nesterov", hint: com.T("on or off; needs momentum", "开或关；需要动量"),
-			get: func(c experiment.Config) string { return onOff(com, c.Train.Optimizer.Nesterov) },
+			get: func(c experiment.Config) string { return com.OnOff(c.Train.Optimizer.Nesterov) },
 			set: func(c *experiment.Config, text string) error {
 				switch strings.ToLower(strings.TrimSpace(text)) {
 				case "on", "yes", "true", "1", "开":
@@ -51,13 +51,6 @@ func sgdFields(com common.Common, cfg experiment.Config) []field {
 			step: func(c *experiment.Config, _ int) { c.Train.Optimizer.Nesterov = !c.Train.Optimizer.Nesterov },
 		},
 	}
-}
-
-func onOff(com common.Common, on bool) string {
-	if on {
-		return com.T("on", "开")
-	}
-	return com.T("off", "关")
 }
 
 // scheduleFields are the learning-rate schedule and the settings of the

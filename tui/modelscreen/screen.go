@@ -26,7 +26,8 @@ type modelKeyMap struct {
 	Edit     key.Binding
 	AddLayer key.Binding
 	DelLayer key.Binding
-	Preset   key.Binding
+	Preset   key.Binding // its help says what the next press does (presetHelp)
+	Reset    key.Binding
 	Confirm  key.Binding
 	Cancel   key.Binding
 }
@@ -39,6 +40,7 @@ func defaultModelKeyMap(c common.Common) modelKeyMap {
 		AddLayer: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("add layer", "添加一层"))),
 		DelLayer: key.NewBinding(key.WithKeys("d", "delete"), key.WithHelp("d", c.T("remove layer", "删除该层"))),
 		Preset:   key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("article preset", "文章预设"))),
+		Reset:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", c.T("defaults", "恢复默认"))),
 		Confirm:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", c.T("apply", "确认"))),
 		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", c.T("cancel", "取消"))),
 	}
@@ -51,6 +53,9 @@ type Model struct {
 	keys modelKeyMap
 
 	cfg experiment.Config
+	// initial is the configuration the session started with, the default
+	// r (and the preset key after the last preset) goes back to.
+	initial experiment.Config
 	// version counts the settings taken (ConfigVersion): every change of
 	// cfg after New goes through apply or a setter, which bump it.
 	version uint64
@@ -64,8 +69,11 @@ type Model struct {
 	refusal string // why the last value was refused, shown by its field
 	refused int    // the field it belongs to
 
-	preset     int    // 1-based index of the last preset applied (0: none)
-	presetNote string // what the last preset applied, shown under the title
+	preset     int    // 1-based index of the last preset applied (0: none, or the default)
+	presetNote string // what the last preset or reset did, shown under the title
+	// aside names the data a preset's own data replaced, which the next
+	// preset step or r brings back ("" when none is set aside).
+	aside string
 
 	view string // rendered after every change, so View only returns it
 }
@@ -74,7 +82,7 @@ type Model struct {
 func New(com common.Common, cfg experiment.Config, limits experiment.Limits) Model {
 	cfg = cloneConfig(cfg)
 	cfg.Train.Epochs = limits.ClampEpochs(cfg.Train.Epochs)
-	return Model{Common: com, keys: defaultModelKeyMap(com), cfg: cfg, limits: limits, refused: -1}
+	return Model{Common: com, keys: defaultModelKeyMap(com), cfg: cfg, initial: cloneConfig(cfg), limits: limits, refused: -1}
 }
 
 // cloneConfig copies the hidden layers, so an edit never changes a
@@ -120,9 +128,11 @@ func (s *Model) SetSeed(seed uint64) {
 	s.view = s.render()
 }
 
-// SetConfig replaces the configuration (the Tune screen's best, say).
+// SetConfig replaces the configuration (the Tune screen's best, say),
+// which ends the note of a preset applied before.
 func (s *Model) SetConfig(cfg experiment.Config) {
 	s.cfg = cloneConfig(cfg)
+	s.preset, s.presetNote = 0, ""
 	s.version++
 	s.view = s.render()
 }
@@ -192,6 +202,8 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return s, s.input.Focus()
 	case key.Matches(k, s.keys.Preset):
 		return s, s.nextPreset()
+	case key.Matches(k, s.keys.Reset):
+		return s, s.reset()
 	case key.Matches(k, s.keys.AddLayer) && len(s.cfg.Hidden) < maxLayers:
 		s.addLayer(fs[s.sel].layer)
 	case key.Matches(k, s.keys.DelLayer) && fs[s.sel].layer > 0:
@@ -270,7 +282,10 @@ func (s Model) HelpGroups() [][]key.Binding {
 	fs := fields(s.Common, s.cfg, s.limits)
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
 	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
-	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.AddLayer, k.DelLayer, k.Preset}}
+	k.Preset.SetHelp("p", s.presetHelp())
+	// The preset keys come before the layer keys: what p does next
+	// (loading the §4.3 case's own users, say) is worth reading first.
+	return [][]key.Binding{{k.Move, k.Step, k.Edit, k.Preset, k.Reset, k.AddLayer, k.DelLayer}}
 }
 
 // summaryLines is the Keras-style summary of the network being edited.

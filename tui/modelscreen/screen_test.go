@@ -275,7 +275,7 @@ func TestGoldenTallForm(t *testing.T) {
 		for range 3 {
 			s, _ = s.step(screentest.Press("a"))
 		}
-		screentest.Golden(t, typeValue(down(s, 30), "-3"), c.Width, c.Height)
+		screentest.Golden(t, typeValue(selectField(t, s, c.T("Seed", "随机种子")), "-3"), c.Width, c.Height)
 	})
 }
 
@@ -286,5 +286,15 @@ func TestGoldenNoLayers(t *testing.T) {
 		cfg.Hidden = nil
 		s := New(c, cfg, experiment.Limits{MaxEpochs: 50})
 		screentest.Golden(t, down(s, 3), c.Width, c.Height)
+	})
+}
+
+// TestGoldenPresetSetsDataAside is the §4.3 preset, whose own users set
+// the loaded file aside: the note says so and how to bring it back.
+func TestGoldenPresetSetsDataAside(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s, _ := fixtureIn(c).step(screentest.Press("p"))
+		s.SetAside("WA_Fn-UseC_-Telco-Customer-Churn.csv")
+		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }

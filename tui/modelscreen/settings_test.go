@@ -9,7 +9,6 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
-	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -94,16 +93,25 @@ func TestMomentumOnlyForSGD(t *testing.T) {
 	}
 }
 
+// TestPresetKeyCyclesTheArticlePresets: p applied §4.3, which silently
+// replaced the loaded file with the 100 textbook users, then §5 on those
+// users, and round again: nothing went back to the default or brought the
+// file back. The footer now says what the next p does, §4.3 asks the root
+// to set the loaded data aside, §5 asks for them back, and the step after
+// §5 is the configuration the session started with (the seed kept).
 func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	s := modelFixture()
 	s.SetSeed(7)
+	if got := presetKeyHelp(s); got != "§4.3 preset, own 100 users" {
+		t.Errorf("before the first p, its help %q", got)
+	}
 	s, cmd := s.step(screentest.Press("p"))
 	want, _ := experiment.PresetByName(experiment.PresetArticle43)
 	// The §4.3 case loads its own data: the 100-user textbook population.
 	if cmd == nil {
 		t.Fatal("§4.3 preset asked for no data")
 	}
-	if msg, ok := cmd().(datascreen.OpenMsg); !ok || !reflect.DeepEqual(msg.Src, experiment.Source{Kind: "textbook"}) {
+	if msg, ok := cmd().(PresetDataMsg); !ok || !reflect.DeepEqual(msg.Src, experiment.Source{Kind: "textbook"}) {
 		t.Errorf("§4.3 preset sent %#v, want the textbook source", cmd())
 	}
 	got := s.Config()
@@ -119,34 +127,100 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	if !reflect.DeepEqual(got, want.Config) {
 		t.Errorf("§4.3 config %+v\nwant %+v", got, want.Config)
 	}
-	screentest.MustContain(t, stripped(s.View()), "preset §4.3 case")
 	// … and says so, as retain train --preset calls those rows its test
-	// part, and that its own users replace the loaded data.
-	for _, want := range []string{" · its 20 % test part is the validation part here", " · replaces the loaded data"} {
-		if !strings.Contains(s.presetNote, want) {
-			t.Errorf("preset note %q lacks %q", s.presetNote, want)
-		}
+	// part, and that its own users replace the loaded data, which the
+	// root sets aside and names.
+	if want := "preset §4.3 case (100 users) · its 20 % test part is the validation part here"; s.presetNote != want {
+		t.Errorf("preset note %q, want %q", s.presetNote, want)
+	}
+	s.SetAside("telco.csv")
+	screentest.MustContain(t, strings.Join(strings.Fields(stripped(strings.Join(s.formLines(56), " "))), " "),
+		"telco.csv set aside for the preset's own users: p or r brings it back")
+	if got := presetKeyHelp(s); got != "§5 preset, your data back" {
+		t.Errorf("after §4.3, p's help %q", got)
 	}
 
 	s, cmd = s.step(screentest.Press("p"))
-	if cmd != nil {
-		t.Errorf("§5 preset sent %#v, want it to keep the data", cmd())
+	if cmd == nil {
+		t.Fatal("§5 preset did not ask for the data set aside back")
+	}
+	if msg := cmd(); msg != (RestoreDataMsg{}) {
+		t.Errorf("§5 preset sent %#v, want RestoreDataMsg", msg)
 	}
 	c := s.Config()
 	if c.Train.Epochs != 10 || c.Train.BatchSize != 32 || c.Train.EarlyStop.Patience != 0 ||
 		c.Pipeline.Scale != data.ScaleMinMax || c.Pipeline.Log1p || len(c.Hidden) != 2 {
 		t.Errorf("§5 config %+v", c)
 	}
-	screentest.MustContain(t, stripped(s.View()), "preset §5 Keras")
+	if want := "preset §5 Keras code · its 20 % test part is the validation part here · telco.csv is loaded again"; s.presetNote != want {
+		t.Errorf("§5 note %q, want %q", s.presetNote, want)
+	}
+	s.SetAside("") // the root, once the data are back
+	if got := presetKeyHelp(s); got != "default settings" {
+		t.Errorf("after §5, p's help %q", got)
+	}
 	// An edit ends the preset's note.
 	s = typeValue(selectField(t, s, "Epochs"), "20")
 	if s.presetNote != "" {
 		t.Errorf("note %q after an edit", s.presetNote)
 	}
+	// The step after §5 is the default: the configuration the screen
+	// started with, the seed as the user set it.
+	s, cmd = s.step(screentest.Press("p"))
+	if cmd != nil {
+		t.Errorf("the default with nothing set aside sent %#v", cmd())
+	}
+	def := experiment.DefaultConfig()
+	def.Seed = 7
+	if !reflect.DeepEqual(s.Config(), def) {
+		t.Errorf("third p: config %+v\nwant the default %+v", s.Config(), def)
+	}
+	if s.presetNote != "default settings (seed 7 kept)" {
+		t.Errorf("default's note %q", s.presetNote)
+	}
 	// Round again to §4.3.
 	if s, _ = s.step(screentest.Press("p")); s.preset != 1 {
-		t.Errorf("third p: preset %d, want §4.3 again", s.preset)
+		t.Errorf("fourth p: preset %d, want §4.3 again", s.preset)
 	}
+}
+
+// TestResetKeyGoesBackToTheDefault: r returns every setting to the
+// configuration the session started with, keeping the seed, and brings
+// back data a preset set aside.
+func TestResetKeyGoesBackToTheDefault(t *testing.T) {
+	s := modelFixture()
+	s = typeValue(selectField(t, s, "Seed"), "3")
+	s = typeValue(selectField(t, s, "Scaling"), "minmax")
+	s = typeValue(selectField(t, s, "log(1+v)"), "off")
+	s = typeValue(selectField(t, s, "Learning rate"), "0.01")
+	s, _ = s.step(screentest.Press("r"))
+	def := experiment.DefaultConfig()
+	def.Seed = 3
+	if !reflect.DeepEqual(s.Config(), def) {
+		t.Errorf("after r: %+v\nwant %+v", s.Config(), def)
+	}
+	s, _ = s.step(screentest.Press("p")) // §4.3
+	s.SetAside("built-in shop")
+	s, cmd := s.step(screentest.Press("r"))
+	if cmd == nil || cmd() != (RestoreDataMsg{}) {
+		t.Fatal("r with data set aside did not ask for them back")
+	}
+	if !reflect.DeepEqual(s.Config(), def) {
+		t.Errorf("r after §4.3: %+v\nwant %+v", s.Config(), def)
+	}
+	if want := "default settings (seed 3 kept) · built-in shop is loaded again"; s.presetNote != want {
+		t.Errorf("note %q, want %q", s.presetNote, want)
+	}
+}
+
+// presetKeyHelp is what the footer says p does now.
+func presetKeyHelp(s Model) string {
+	for _, b := range s.HelpGroups()[0] {
+		if b.Help().Key == "p" {
+			return b.Help().Desc
+		}
+	}
+	return ""
 }
 
 func TestPresetRespectsTheSessionLimit(t *testing.T) {
@@ -202,5 +276,53 @@ func TestScheduleInChinese(t *testing.T) {
 	}
 	if got := fields(s.Common, s.Config(), s.limits)[s.sel].get(s.Config()); got != "余弦" {
 		t.Errorf("cosine shown as %q, want 余弦", got)
+	}
+}
+
+// TestPreprocessingSettings: the Tune screen's trials set the scaling and
+// log(1+v), which no field showed. Both are fields now, stepped, typed in
+// either language and refused in place.
+func TestPreprocessingSettings(t *testing.T) {
+	s := selectField(t, modelFixture(), "Scaling")
+	var got []data.Scaling
+	for range 4 {
+		s, _ = s.step(screentest.Press("right"))
+		got = append(got, s.Config().Pipeline.Scale)
+	}
+	// From the default's zscore: minmax, robust, none, and round to zscore.
+	if want := []data.Scaling{data.ScaleMinMax, data.ScaleRobust, data.ScaleNone, data.ScaleZScore}; !reflect.DeepEqual(got, want) {
+		t.Errorf("→ stepped through %v, want %v", got, want)
+	}
+	s = typeValue(s, "robust")
+	if s.Config().Pipeline.Scale != data.ScaleRobust {
+		t.Errorf("typed robust: %v", s.Config().Pipeline.Scale)
+	}
+	r := typeValue(s, "log")
+	if r.refusal != "choose zscore, minmax, robust or none" || r.Config().Pipeline.Scale != data.ScaleRobust {
+		t.Errorf("typed log: refusal %q, scaling %v", r.refusal, r.Config().Pipeline.Scale)
+	}
+	s = selectField(t, s, "log(1+v)")
+	s, _ = s.step(screentest.Press("right"))
+	if s.Config().Pipeline.Log1p {
+		t.Error("→ left log(1+v) on")
+	}
+	s = typeValue(s, "on")
+	if !s.Config().Pipeline.Log1p {
+		t.Error("typed on: log(1+v) off")
+	}
+	if r := typeValue(s, "maybe"); r.refusal != "type on or off" {
+		t.Errorf("typed maybe: refusal %q", r.refusal)
+	}
+
+	zh := New(common.New("zh"), experiment.DefaultConfig(), experiment.Limits{})
+	zh.SetSize(100, 30)
+	zh = typeValue(selectField(t, zh, "缩放"), "最小-最大")
+	zh = typeValue(selectField(t, zh, "log(1+v)"), "关")
+	if c := zh.Config().Pipeline; c.Scale != data.ScaleMinMax || c.Log1p {
+		t.Errorf("typed 最小-最大 and 关: %+v", c)
+	}
+	fs := fields(zh.Common, zh.Config(), zh.limits)
+	if got := fs[len(fs)-2].get(zh.Config()) + " " + fs[len(fs)-1].get(zh.Config()); got != "最小-最大 关" {
+		t.Errorf("shown as %q, want 最小-最大 关", got)
 	}
 }

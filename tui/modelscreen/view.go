@@ -42,9 +42,17 @@ func (s Model) formLines(w int) []string {
 	title := s.T("Network", "网络")
 	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
 	if s.presetNote != "" {
-		note := widget.WrapUnmarked(s.Tf("preset %s", "预设 %s", s.presetNote), max(w-2, 8))
-		for _, l := range note[:min(len(note), 4)] {
+		for _, l := range widget.WrapUnmarked(s.presetNote, max(w-2, 8)) {
 			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
+		}
+	}
+	if s.aside != "" {
+		// Said until the data come back, edits or not: the user's own
+		// data are not lost, only set aside.
+		text := s.Tf("%s set aside for the preset's own users: p or r brings it back",
+			"%s 已暂时搁置，改用预设自带的用户：按 p 或 r 恢复", s.aside)
+		for _, l := range widget.WrapUnmarked(text, max(w-2, 8)) {
+			lines = append(lines, st.Warning.Render(common.Truncate("  "+l, w)))
 		}
 	}
 	if len(s.cfg.Hidden) == 0 {
@@ -54,10 +62,11 @@ func (s Model) formLines(w int) []string {
 		}
 	}
 	fs := fields(s.Common, s.cfg, s.limits)
-	focus, focusEnd := 0, 0 // the selected field's lines
+	focus, focusEnd := 0, 0    // the selected field's lines
+	at := make([]int, len(fs)) // each field's line
 	for i, f := range fs {
-		if i == 2*len(s.cfg.Hidden) {
-			lines = append(lines, "", st.Title.Render(s.T("Training", "训练")))
+		if f.section != "" {
+			lines = append(lines, "", st.Title.Render(f.section))
 		}
 		value := f.get(s.cfg)
 		if i == s.sel && s.typing {
@@ -70,6 +79,7 @@ func (s Model) formLines(w int) []string {
 			label = st.Selected.Render(common.Pad("▸ "+f.label, labelW))
 			focus = len(lines)
 		}
+		at[i] = len(lines)
 		line := label + " " + common.Pad(value, valueW)
 		if inline {
 			line += " " + st.Muted.Render(common.Truncate(f.hint, hintW))
@@ -89,7 +99,16 @@ func (s Model) formLines(w int) []string {
 	room := max(s.Height-len(foot), 1)
 	if len(lines) > room {
 		top := min(max(focusEnd-room, 0), focus)
-		lines = lines[top:min(top+room, len(lines))]
+		// Settings below the window are counted on its last line, so
+		// the last ones (the preprocessing) are known to be there.
+		var more []string
+		if below := fieldsFrom(at, top+room); below > 0 && room > 3 {
+			top = min(max(focusEnd-room+1, 0), focus)
+			below = fieldsFrom(at, top+room-1)
+			more = []string{st.Muted.Render(common.Truncate(s.Tf(plural(below, "↓ %d more setting", "↓ %d more settings"),
+				"↓ 下面还有 %d 项设置", below), w))}
+		}
+		lines = append(lines[top:min(top+room-len(more), len(lines))], more...)
 	}
 	return append(lines, foot...)
 }
@@ -138,3 +157,22 @@ func (s Model) limitLines(w int) []string {
 // wrapSizes wraps text to w cells; widget's wrapping never breaks between
 // a size's number and unit ("6.4 GiB").
 func wrapSizes(text string, w int) []string { return widget.WrapUnmarked(text, w) }
+
+// fieldsFrom counts the fields whose line (at, in order) is line or below.
+func fieldsFrom(at []int, line int) int {
+	n := 0
+	for _, l := range at {
+		if l >= line {
+			n++
+		}
+	}
+	return n
+}
+
+// plural is the English format for a count n: one for 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

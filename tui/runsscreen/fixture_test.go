@@ -26,7 +26,7 @@ func uncalibratedRun(n, maxEpochs int, losses ...float64) common.Run {
 	r := common.Run{Number: n, Exp: &experiment.Experiment{Config: cfg}}
 	for i, l := range losses {
 		r.History = append(r.History, engine.EpochStats{Epoch: i + 1, TrainLoss: l - 0.01, TrainAcc: 0.9 - l/2,
-			ValLoss: l, ValAcc: 1 - l/2, ValAUC: 1.05 - l/2, HasVal: true, HasAccuracy: true, HasAUC: true})
+			ValLoss: l, ValLogLoss: l, ValAcc: 1 - l/2, ValAUC: 1.05 - l/2, HasVal: true, HasAccuracy: true, HasAUC: true})
 	}
 	return r
 }

@@ -162,8 +162,10 @@ func (s Model) compared() (a, b int, why string) {
 	return other, s.cursor, s.T("the selected run against the one before; space marks runs to compare", "选中的训练对比上一次；按空格标记要比较的训练")
 }
 
-// fillChart draws the compared runs' validation loss (training loss when
-// a run had no validation part) over every epoch. The legend names the
+// fillChart draws the compared runs' validation log loss, every row
+// weighing 1 whatever the run's positive weight, so the two curves are
+// alike (training loss when a run had no validation part), over every
+// epoch. The legend names the
 // runs without a value: the figures in the table and beside the chart are
 // those of the epoch each run kept, not of its last epoch.
 func (s *Model) fillChart() {
@@ -179,7 +181,7 @@ func (s *Model) fillChart() {
 	for _, r := range runs {
 		names = append(names, s.Tf("run %d", "训练 %d", r.Number))
 	}
-	c := widget.NewSeriesChart(s.T("Validation loss", "验证损失"), s.Styles.Widget, names...)
+	c := widget.NewSeriesChart(s.T("Validation log loss", "验证对数损失"), s.Styles.Widget, names...)
 	c.SetXCaption(s.T("epoch", "轮"))
 	c.SetXWhole(true)
 	c.SetLegendValues(false)
@@ -190,12 +192,21 @@ func (s *Model) fillChart() {
 	maxEpochs := 1
 	for i, r := range runs {
 		for _, e := range r.History {
-			c.Push(i, float64(e.Epoch), e.Monitored())
+			c.Push(i, float64(e.Epoch), logLoss(e))
 			maxEpochs = max(maxEpochs, e.Epoch)
 		}
 	}
 	c.SetXRange(0, float64(maxEpochs))
 	s.chart = c
+}
+
+// logLoss is an epoch's validation log loss, or its training loss when
+// the run had no validation part.
+func logLoss(e engine.EpochStats) float64 {
+	if e.HasVal {
+		return e.ValLogLoss
+	}
+	return e.TrainLoss
 }
 
 // kept returns the figures of the weights a run kept: the last epoch's,

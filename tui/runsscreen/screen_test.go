@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -75,7 +76,7 @@ func TestCompareHintMatchesTheState(t *testing.T) {
 func TestStarOnlyWhereTheDigitsDiffer(t *testing.T) {
 	a, b := fakeRun(1, 2, 0.5, 0.41781), fakeRun(2, 2, 0.5, 0.41779)
 	view := screentest.Render(filled(screentest.Common("en", 80, 21), a, b), 80, 21)
-	row := lineWith(view, `val loss\s+0`)
+	row := lineWith(view, `val log loss\s+0`)
 	if strings.Count(row, "0.4178") != 2 || strings.Contains(row, "★") {
 		t.Errorf("val loss row %q: want 0.4178 twice and no star", row)
 	}
@@ -84,7 +85,7 @@ func TestStarOnlyWhereTheDigitsDiffer(t *testing.T) {
 	}
 	b = fakeRun(2, 2, 0.5, 0.4170)
 	view = screentest.Render(filled(screentest.Common("en", 80, 21), a, b), 80, 21)
-	if row := lineWith(view, `val loss\s+0`); !strings.Contains(row, "0.4170 ★") {
+	if row := lineWith(view, `val log loss\s+0`); !strings.Contains(row, "0.4170 ★") {
 		t.Errorf("val loss row %q: the lower loss is not starred", row)
 	}
 }
@@ -254,4 +255,118 @@ func TestChartHoldsEveryEpoch(t *testing.T) {
 	if lo > 0.4 || hi < 0.9 {
 		t.Errorf("y range %.3f–%.3f leaves out losses from 0.403 to 0.9", lo, hi)
 	}
+}
+
+// tunedRun is a run as Tune's trial 5 on telco_churn trains it: tanh
+// layers of 64, SGD with Nesterov momentum 0.9 at 0.01, batch 128, z-scored
+// without log(1+v), a fixed L2 of 0.001 (so no decay check), the balanced
+// positive weight 2.768 and patience 20. Its weighted validation loss is
+// 0.7715 and its log loss 0.4460.
+func tunedRun(n int) common.Run {
+	r := fakeRun(n, 200, 0.9, 0.7715)
+	r.History[1].ValLogLoss = 0.4460
+	c := &r.Exp.Config
+	c.Hidden = []engine.LayerSpec{{Units: 64, Activation: engine.Tanh}}
+	c.Train.Optimizer = engine.OptimizerConfig{Kind: "sgd", LR: 0.01, Momentum: 0.9, Nesterov: true}
+	c.Train.BatchSize, c.Train.PosWeight, c.Train.EarlyStop.Patience = 128, 2.768, 20
+	c.Train.L2, c.L2Prior, c.L2PriorAlt = 0.001, 0, 0
+	c.Pipeline.Log1p = false
+	return r
+}
+
+// TestComparisonIsLikeWithLike is Runs starring "val loss 0.4476 ★ |
+// 0.7715" although the second run's 0.7715 weighed its positives 2.768
+// times (both have a log loss near 0.446), and listing neither the
+// activation nor the weight, patience, momentum or log(1+v) it was
+// trained with. The loss compared is the log loss every row weighs 1 in,
+// and every setting that differs is listed; those alike are not.
+func TestComparisonIsLikeWithLike(t *testing.T) {
+	shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+	a := onData(fakeRun(1, 200, 0.5, 0.4476), shop)
+	b := onData(tunedRun(2), shop)
+	view := screentest.Render(filled(screentest.Common("en", 200, 47), a, b), 200, 47)
+	for _, want := range []string{
+		`val log loss\s+0\.4476\s+0\.4460 ★`,
+		`hidden\s+64→32\s+64\s`,
+		`activation\s+relu\s+tanh`,
+		`momentum\s+0\s+0\.9`,
+		`Nesterov\s+off\s+on`,
+		`positive weight\s+1\s+2\.768`,
+		`patience\s+25\s+20`,
+		`log\(1\+v\)\s+on\s+off`,
+		`L2\s+0\s+0\.001`,
+		`decay check\s+2/rows\s+off`,
+	} {
+		if lineWith(view, want) == "" {
+			t.Errorf("the comparison lacks %s:\n%s", want, view)
+		}
+	}
+	for _, alike := range []string{"scaling", "max epochs", "validation share", "gradient clip"} {
+		if lineWith(view, alike+`\s`) != "" {
+			t.Errorf("%s is listed although both runs have the same", alike)
+		}
+	}
+	if strings.Contains(view, "0.7715") {
+		t.Errorf("the weighted loss 0.7715 is shown beside an unweighted one:\n%s", view)
+	}
+}
+
+// TestComparisonFitsAt80x24: with every difference of the tuned run, the
+// comparison at 80×24 (21 lines under the root's bars) drops the settings
+// both runs share and how the runs ended before any setting that differs,
+// always shows the figures, and names under them the one setting that
+// differs but found no room (log(1+v), the last).
+func TestComparisonFitsAt80x24(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 21)
+		shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+		view := screentest.Render(filled(c, onData(fakeRun(1, 200, 0.5, 0.4476), shop), onData(tunedRun(2), shop)), 80, 21)
+		for _, want := range []string{c.T("activation", "激活函数"), c.T("positive weight", "正类权重"), c.T("decay check", "衰减检验"),
+			c.T("val log loss", "验证对数损失"), c.T("val AUC", "验证 AUC"), c.T("also differ: log(1+v)", "另有不同：log(1+v)")} {
+			if !strings.Contains(view, want) {
+				t.Errorf("%s: the comparison lacks %q:\n%s", lang, want, view)
+			}
+		}
+		for _, gone := range []string{c.T("seed", "随机种子"), c.T("kept epoch", "保留的轮次")} {
+			if lineWith(view, gone+`\s+\d+\s+\d`) != "" {
+				t.Errorf("%s: %s is kept while a setting that differs has no room:\n%s", lang, gone, view)
+			}
+		}
+	}
+}
+
+// TestHiddenRunsAreSaid: at 80×24 with five runs the table showed three,
+// and nothing said runs 1 and 2 were above. A line under the table says
+// which runs are in view; with every run in view there is none.
+func TestHiddenRunsAreSaid(t *testing.T) {
+	var five []common.Run
+	for n := 1; n <= 5; n++ {
+		five = append(five, fakeRun(n, 3, losses(3)...))
+	}
+	for _, lang := range screentest.Langs {
+		c := screentest.Common(lang, 80, 21)
+		want := c.T("runs 3–5 of 5 in view · ↑/↓ moves to the others", "显示第 3–5 次，共 5 次 · ↑/↓ 查看其他")
+		view := screentest.Render(filled(c, five...), 80, 21)
+		if !strings.Contains(view, want) {
+			t.Errorf("%s: no %q:\n%s", lang, want, view)
+		}
+		up := screentest.Render(keys(filled(c, five...), "up", "up", "up", "up"), 80, 21)
+		if want := c.T("runs 1–3 of 5 in view", "显示第 1–3 次，共 5 次"); !strings.Contains(up, want) {
+			t.Errorf("%s: at the first run, no %q:\n%s", lang, want, up)
+		}
+		if two := screentest.Render(filled(c, five[:2]...), 80, 21); strings.Contains(two, c.T("in view", "显示第")) {
+			t.Errorf("%s: with every run in view, a line says which:\n%s", lang, two)
+		}
+	}
+}
+
+// TestGoldenTunedComparison is the default run against a Tune trial that
+// changes most settings, in both languages at both sizes.
+func TestGoldenTunedComparison(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		shop := dataOf(experiment.Source{Kind: "builtin"}, "churned", 5000)
+		c.Height -= 3 // the root's tab bar, rule and footer
+		s := filled(c, onData(fakeRun(1, 200, 0.5, 0.4476), shop), onData(tunedRun(2), shop))
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
 }

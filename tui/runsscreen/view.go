@@ -6,8 +6,6 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/retainlab/retain/engine"
-	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -34,6 +32,9 @@ func (s Model) layout() (tableRows, chartW, chartH int) {
 	w, h := s.Width, s.Height
 	tableRows = min(max(len(s.runs), 1), max(h-3-panelH, 3))
 	chartH = max(h-tableRows-3, 0)
+	if len(s.runs) > tableRows {
+		chartH = max(chartH-1, 0) // a line says which runs are in view
+	}
 	chartW = max(w-min(sideMaxW, w/2)-colGap, 0)
 	if len(s.runs) < 2 {
 		chartW = w // no comparison beside it: the line above says why
@@ -66,6 +67,11 @@ func (s *Model) render() {
 	}
 	lines := []string{common.Truncate(st.Title.Render(s.T("Runs", "训练记录"))+st.Muted.Render(s.subtitle()), w)}
 	lines = append(lines, s.table(w, tableRows)...)
+	if len(s.runs) > tableRows {
+		first := s.firstRow(tableRows)
+		lines = append(lines, st.Muted.Render(common.Truncate(s.Tf("runs %d–%d of %d in view · ↑/↓ moves to the others",
+			"显示第 %d–%d 次，共 %d 次 · ↑/↓ 查看其他", first+1, first+tableRows, len(s.runs)), w)))
+	}
 	_, _, why := s.compared()
 	lines = append(lines, st.Muted.Render(common.Truncate(s.T("Compared: ", "比较：")+why, w)))
 	chart := strings.Split(widget.Fit(s.chart.View(), chartW, chartH), "\n")
@@ -97,7 +103,7 @@ func (s Model) subtitle() string {
 // so no two figures ever touch; the configuration takes what is left.
 func (s Model) table(w, rows int) []string {
 	head := []string{"", s.T("run", "训练"), s.T("epochs", "轮数"), s.T("ended", "结束方式"), s.T("kept", "保留轮"),
-		s.T("val loss", "验证损失"), s.T("val acc", "验证准确率"), s.T("val AUC", "验证 AUC"), s.T("data", "数据"), s.T("configuration", "配置")}
+		s.T("val log loss", "验证对数损失"), s.T("val acc", "验证准确率"), s.T("val AUC", "验证 AUC"), s.T("data", "数据"), s.T("configuration", "配置")}
 	cells := make([][]string, len(s.runs))
 	for i, r := range s.runs {
 		cells[i] = s.cells(r)
@@ -139,7 +145,7 @@ func (s Model) table(w, rows int) []string {
 		return common.Pad(b.String(), w)
 	}
 	out := []string{s.Styles.Header.Render(line(head))}
-	first := min(max(s.cursor-rows+1, 0), max(len(s.runs)-rows, 0))
+	first := s.firstRow(rows)
 	for i := first; i < min(first+rows, len(s.runs)); i++ {
 		l := line(cells[i])
 		if i == s.cursor {
@@ -148,6 +154,12 @@ func (s Model) table(w, rows int) []string {
 		out = append(out, l)
 	}
 	return out
+}
+
+// firstRow is the index of the first run in view when rows fit: the
+// chosen run is always in view, as low as it can be.
+func (s Model) firstRow(rows int) int {
+	return min(max(s.cursor-rows+1, 0), max(len(s.runs)-rows, 0))
 }
 
 // cells are one run's table cells, marks first.
@@ -166,7 +178,7 @@ func (s Model) cells(r common.Run) []string {
 	if ok {
 		keptEpoch = fmt.Sprint(e.Epoch)
 		if e.HasVal {
-			loss, acc = common.FmtMetric(e.ValLoss), common.FmtMetric(e.ValAcc)
+			loss, acc = common.FmtMetric(e.ValLogLoss), common.FmtMetric(e.ValAcc)
 			if e.HasAUC {
 				auc = common.FmtMetric(e.ValAUC)
 			}
@@ -214,112 +226,4 @@ func sameData(a, b common.Run) bool {
 		return false
 	}
 	return da.Source.Describe() == db.Source.Describe() && da.Table.Label.Name == db.Table.Label.Name && da.Table.Rows == db.Table.Rows
-}
-
-// compareLines puts the compared runs' settings and kept figures side by
-// side in w×h cells, with the better figure starred when both ran on the
-// same data; runs on different data are shown with their data, unstarred,
-// and said not to be comparable. The title gives way first when h is
-// short.
-func (s Model) compareLines(w, h int) []string {
-	st := s.Styles
-	ia, ib, _ := s.compared()
-	if ia < 0 {
-		return nil // the line above the chart says why
-	}
-	a, b := s.runs[ia], s.runs[ib]
-	ca, cb := configOf(a), configOf(b)
-	ka, oka := kept(a)
-	kb, okb := kept(b)
-	same := sameData(a, b)
-	type row struct{ name, a, b string }
-	var rows []row
-	if !same {
-		// On the same data the table's column says which.
-		rows = append(rows, row{s.T("data", "数据"), s.dataName(a), s.dataName(b)})
-	}
-	rows = append(rows, []row{
-		{s.T("hidden", "隐藏层"), s.layers(ca), s.layers(cb)},
-		{s.T("optimiser", "优化器"), ca.Train.Optimizer.Kind, cb.Train.Optimizer.Kind},
-		{s.T("learning rate", "学习率"), common.Number(ca.Train.Optimizer.LR), common.Number(cb.Train.Optimizer.LR)},
-		{s.T("batch", "批大小"), fmt.Sprint(ca.Train.BatchSize), fmt.Sprint(cb.Train.BatchSize)},
-		{"L2", common.Number(ca.Train.L2), common.Number(cb.Train.L2)},
-		{s.T("seed", "随机种子"), fmt.Sprint(ca.Seed), fmt.Sprint(cb.Seed)},
-		{s.T("epochs run", "已训练轮数"), fmt.Sprint(len(a.History)), fmt.Sprint(len(b.History))},
-		{s.T("ended", "结束方式"), s.endingName(a), s.endingName(b)},
-		{s.T("kept epoch", "保留的轮次"), fmt.Sprint(ka.Epoch), fmt.Sprint(kb.Epoch)},
-	}...)
-	figure := func(name string, get func(engine.EpochStats) (float64, bool), lowerBetter bool) {
-		va, hasA := get(ka)
-		vb, hasB := get(kb)
-		hasA, hasB = hasA && oka, hasB && okb
-		sa, sb := "–", "–"
-		if hasA {
-			sa = common.FmtMetric(va)
-		}
-		if hasB {
-			sb = common.FmtMetric(vb)
-		}
-		// A star only where the shown digits differ, on the same data: two
-		// figures that read the same are not one better than the other, nor
-		// are figures measured on different data.
-		if same && hasA && hasB && sa != sb {
-			if (va < vb) == lowerBetter {
-				sa += " ★"
-			} else {
-				sb += " ★"
-			}
-		}
-		rows = append(rows, row{name, sa, sb})
-	}
-	figure(s.T("val loss", "验证损失"), func(e engine.EpochStats) (float64, bool) { return e.ValLoss, e.HasVal }, true)
-	figure(s.T("val accuracy", "验证准确率"), func(e engine.EpochStats) (float64, bool) { return e.ValAcc, e.HasVal }, false)
-	figure(s.T("val AUC", "验证 AUC"), func(e engine.EpochStats) (float64, bool) { return e.ValAUC, e.HasVal && e.HasAUC }, false)
-
-	nameW := 0
-	for _, r := range rows {
-		nameW = max(nameW, ansi.StringWidth(r.name)+2)
-	}
-	colW := max((w-nameW)/2, 6)
-	// A value cut to its column keeps a cell before the next.
-	line := func(name, va, vb string) string {
-		return common.Truncate(common.Pad(name, nameW)+common.Pad(common.Truncate(va, colW-1), colW)+common.Pad(vb, colW), w)
-	}
-	lines := []string{
-		st.Title.Render(common.Truncate(s.Tf("Run %d against run %d", "训练 %d 对比训练 %d", a.Number, b.Number), w)),
-		st.Header.Render(line("", s.Tf("run %d", "训练 %d", a.Number), s.Tf("run %d", "训练 %d", b.Number))),
-	}
-	for _, r := range rows {
-		lines = append(lines, line(r.name, r.a, r.b))
-	}
-	note := st.Muted.Render(common.Truncate(s.T("★ better, where the shown digits differ", "★ 所示数字不同时较好的一方"), w))
-	if !same {
-		note = st.Warning.Render(common.Truncate(s.T("different data: not comparable", "数据不同：不可比较"), w))
-	}
-	lines = append(lines, note)
-	if h > 0 && len(lines) > h {
-		lines = lines[1:] // the header row names the runs too
-	}
-	return lines
-}
-
-// configOf returns a run's configuration (the zero one for a run without
-// an experiment, which only tests build).
-func configOf(r common.Run) experiment.Config {
-	if r.Exp == nil {
-		return experiment.Config{}
-	}
-	return r.Exp.Config
-}
-
-// layers writes a configuration's hidden layer sizes, "64→32".
-func (s Model) layers(cfg experiment.Config) string {
-	var parts []string
-	for _, l := range cfg.Hidden {
-		parts = append(parts, fmt.Sprint(l.Units))
-	}
-	if len(parts) == 0 {
-		return s.T("none", "无")
-	}
-	return strings.Join(parts, "→")
 }

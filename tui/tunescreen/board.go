@@ -201,13 +201,49 @@ func settingsParts(c common.Common, t experiment.Trial) []string {
 		parts = append(parts, c.T("Model screen +", "模型页 +"))
 	}
 	for _, st := range t.Settings {
-		part := st.Value
+		part := settingValue(c, st)
 		if st.Value != "" && (st.Value[0] >= '0' && st.Value[0] <= '9' || st.Value == "true" || st.Value == "false" || st.Value == "balanced") {
-			part = st.Name + "=" + st.Value
+			part = settingName(c, st.Name) + "=" + part
 		}
 		parts = append(parts, part)
 	}
 	return parts
+}
+
+// settingNamesZh are the search's dimensions as the Chinese interface
+// names them (the Model screen's words); English shows the CLI's names,
+// which retain tune prints too.
+var settingNamesZh = map[string]string{
+	"layers": "层", "lr": "学习率", "l2": "L2", "batch": "批大小", "pos-weight": "正类权重", "patience": "早停耐心", "log1p": "log(1+v)",
+}
+
+// settingName is a dimension's name in the interface's language.
+func settingName(c common.Common, name string) string {
+	if zh, ok := settingNamesZh[name]; ok && c.Zh() {
+		return zh
+	}
+	return name
+}
+
+// settingValue is a setting's value in the interface's language: in
+// Chinese, on and off, the balanced weight and the scalings in Chinese
+// words; numbers, activations and optimisers as they are.
+func settingValue(c common.Common, st experiment.Setting) string {
+	if !c.Zh() {
+		return st.Value
+	}
+	switch st.Value {
+	case "true", "false":
+		return c.OnOff(st.Value == "true")
+	case "balanced":
+		return "平衡"
+	}
+	if st.Name == "scale" {
+		if sc, ok := common.ScalingFromName(st.Value); ok {
+			return c.ScalingName(sc)
+		}
+	}
+	return st.Value
 }
 
 // settingsCell is as many whole settings of t as fit in w cells, then

@@ -255,7 +255,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case s.run == nil && key.Matches(k, s.keys.Budget):
 		s.typing, s.refusal = true, ""
 		common.SetFieldWidth(&s.input, s.inputWidth())
-		s.input.SetValue(FormatBudget(s.budget))
+		s.input.SetValue(budgetText(s.Common, s.budget))
 		s.input.CursorEnd()
 		cmd = s.input.Focus()
 	case !key.Matches(k, s.keys.Apply) || s.result == nil || picked == nil:
@@ -296,10 +296,10 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		d, err := ParseBudget(text)
 		switch {
 		case errors.Is(err, ErrBudgetRange):
-			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5s 到 24h 之间", common.Short(text))
+			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5秒 到 24小时 之间", common.Short(text))
 		case err != nil:
 			s.refusal = s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
-				"✗ “%s”不是时长：请输入 5s 到 24h 之间的时长，例如 90s 或 2m", common.Short(text))
+				"✗ “%s”不是时长：请输入 5秒 到 24小时 之间的时长，例如 90秒 或 2分", common.Short(text))
 		default:
 			s.budget, s.typing, s.refusal = d, false, ""
 			s.input.Blur()
@@ -315,10 +315,11 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 // a day. ParseBudget's error reads "budget 2s: out of range (5s to 24h)".
 var ErrBudgetRange = errors.New("out of range (5s to 24h)")
 
-// ParseBudget reads a budget such as "90s" or "2m": between 5 seconds
-// and a day. A duration outside that range is refused with ErrBudgetRange.
+// ParseBudget reads a budget such as "90s" or "2m", or with Chinese units
+// ("90秒", "2分", "1小时30分"): between 5 seconds and a day. A duration
+// outside that range is refused with ErrBudgetRange.
 func ParseBudget(text string) (time.Duration, error) {
-	d, err := time.ParseDuration(strings.TrimSpace(text))
+	d, err := time.ParseDuration(zhUnits.Replace(strings.TrimSpace(text)))
 	if err != nil {
 		return 0, err
 	}
@@ -327,6 +328,9 @@ func ParseBudget(text string) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// zhUnits spells Chinese duration units as Go's.
+var zhUnits = strings.NewReplacer("小时", "h", "时", "h", "分钟", "m", "分", "m", "秒", "s")
 
 // FormatBudget writes a budget as a person would type it: "1m", "1h30m",
 // "90s" as "1m30s", without Go's trailing zero units ("1m0s").

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/x/ansi"
@@ -88,7 +89,7 @@ func (s Model) budgetLine() string {
 	if s.typing {
 		return label + common.InlineView(s.input) + "  " + s.Styles.Muted.Render(s.budgetHint())
 	}
-	text := label + FormatBudget(s.budget)
+	text := label + budgetText(s.Common, s.budget)
 	if s.trials > 0 {
 		text += s.Tf(plural(s.trials, " · %s trial", " · %s trials"), " · %s 次试验", common.Thousands(s.trials))
 	} else {
@@ -192,5 +193,15 @@ func roundDur(c common.Common, d time.Duration) string {
 	case d < time.Hour:
 		return fmt.Sprintf("%d分%s秒", int(d/time.Minute), strconv.FormatFloat(math.Round((secs-60*float64(int(d/time.Minute)))*10)/10, 'f', -1, 64))
 	}
-	return fmt.Sprintf("%d时%d分", int(d/time.Hour), int(d%time.Hour/time.Minute))
+	return fmt.Sprintf("%d小时%d分", int(d/time.Hour), int(d%time.Hour/time.Minute))
+}
+
+// budgetText writes a budget as FormatBudget does, "1m30s", with Chinese
+// units in Chinese: "1分30秒", "1小时", "5秒" (ParseBudget reads both).
+func budgetText(c common.Common, d time.Duration) string {
+	text := FormatBudget(d)
+	if !c.Zh() {
+		return text
+	}
+	return strings.NewReplacer("h", "小时", "m", "分", "s", "秒").Replace(text)
 }
