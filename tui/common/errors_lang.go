@@ -111,6 +111,9 @@ func (c Common) ErrorText(err error) string {
 				return where(pe) + "：" + k.zh
 			case data.NoOrders:
 				return where(pe) + "：" + noOrdersZh(f)
+			case data.Binary:
+				// Not "not UTF-8 text": no encoding makes it text.
+				return where(pe) + "：" + fmt.Sprintf("文件是二进制的，不是 CSV 文本（前 %d 个字节中有 NUL 等控制字节）", f.Head)
 			case data.BrokenGzip:
 				// Not "not UTF-8 text": the text inside may be fine.
 				return where(pe) + "：" + brokenGzipZh(f, pe.Line > 0)
