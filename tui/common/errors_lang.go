@@ -96,6 +96,14 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var small *experiment.PartTooSmallError
+	if errors.As(err, &small) {
+		return c.partTooSmallText(small)
+	}
+	var th *experiment.ThresholdError
+	if errors.As(err, &th) {
+		return fmt.Sprintf("阈值必须在 (0, 1) 之内，现为 %g", th.Threshold)
+	}
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) {
 		return where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
