@@ -111,15 +111,16 @@ func binaryText(head int) string {
 // binaryHead reports whether the first bytes of a file hold more control
 // bytes than a text file with a stray one in a cell would: at least
 // minBinaryBytes of them, and one byte in 64 or more. Control bytes are
-// NUL and the others below 0x20 but tab, line feed, vertical tab, form
-// feed, carriage return, SUB (0x1A, an old end-of-file mark) and ESC
-// (0x1B, which starts terminal colours pasted with text). Random bytes
-// hold about one in ten; a text file's rare stray NUL is left to the
-// record reader, which names its line and cell (checkNUL).
+// NUL and the others below 0x20 but those text can hold: BEL and
+// backspace, tab, line feed, vertical tab, form feed, carriage return,
+// SUB (0x1A, an old end-of-file mark) and ESC (0x1B; terminal colours and
+// titles pasted with text use these). Random bytes hold about one in
+// eleven; a text file's rare stray NUL is left to the record reader,
+// which names its line and cell (checkNUL).
 func binaryHead(head []byte) bool {
 	n := 0
 	for _, c := range head {
-		if c < 0x20 && (c < '\t' || c > '\r') && c != 0x1A && c != 0x1B {
+		if c < 0x20 && (c < '\a' || c > '\r') && c != 0x1A && c != 0x1B {
 			n++
 		}
 	}
