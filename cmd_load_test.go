@@ -72,3 +72,19 @@ func TestTrainWarnsAboutOrdersDatedAfterToday(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryFileWithAQuoteIsRefusedAsBinary: bytes from /dev/urandom that
+// hold a quoted field were refused as a CSV syntax error ("unexpected
+// '\x02' after the closing quote of a field"); train says the file is
+// binary, exit 2, as a table and as an order log.
+func TestBinaryFileWithAQuoteIsRefusedAsBinary(t *testing.T) {
+	junk := []byte("\x9c,\"\xa7\x11\"\x02")
+	for i := range 600 {
+		junk = append(junk, byte(i*73+i/7)) // every byte value, control bytes among them
+	}
+	path := writeFile(t, "binary.csv", string(junk))
+	// 512: the bytes the readers look at first.
+	want := "retain: " + path + ": the file is binary, not CSV text (NUL and other control bytes in its first 512 bytes)\n"
+	mustRefuse(t, []string{"train", "--data", path}, want)
+	mustRefuse(t, []string{"train", "--log", path}, want)
+}

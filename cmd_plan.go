@@ -204,7 +204,8 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	}
 	rep := contacts.Report
 	fmt.Fprintln(a.stderr, note)
-	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed, defaults: pf.defaults}
+	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
+		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults}
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())

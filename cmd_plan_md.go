@@ -18,8 +18,9 @@ type planDoc struct {
 	bundle *experiment.Bundle
 	// data names the customers' file (or the built-in population).
 	data string
-	// guessed says the target came from the label's name.
-	guessed bool
+	// guessed says the target came from the label's name, and byDefault
+	// that the name said nothing of which class is good or bad.
+	guessed, byDefault bool
 	// defaults lists the assumptions left at their defaults.
 	defaults []string
 }
@@ -84,7 +85,10 @@ func (d planDoc) assumptions(w io.Writer) {
 	}
 	fmt.Fprintf(w, "## Assumptions\n\n| | |\n|---|---|\n")
 	target := r.Target + " " + r.Outcome
-	if d.guessed {
+	switch {
+	case d.guessed && d.byDefault:
+		target += " (a default guess: " + nameSaysNothing + "; --target to change)"
+	case d.guessed:
 		target += " (guessed from the label's name; --target to change)"
 	}
 	fmt.Fprintf(w, "| target | %s |\n", target)

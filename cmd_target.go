@@ -57,17 +57,28 @@ func (f *targetFlags) resolve(l data.LabelSpec, b *experiment.Bundle) (t experim
 		return t, fmt.Sprintf("target: %s (from --target)", t), nil
 	}
 	t = experiment.DefaultTarget(l)
-	from := "from the label name"
 	if b != nil {
 		t = b.Outcome()
-		if !t.Guessed {
-			from = "from the model file"
-		} else {
-			from = "from the label name; the model file records none"
-		}
 	}
-	return t, fmt.Sprintf("target: %s (%s; --target %s to change)", t, from, t.Toggled().Flag()), nil
+	switch {
+	case b != nil && !t.Guessed:
+		return t, fmt.Sprintf("target: %s (from the model file; --target %s to change)", t, t.Toggled().Flag()), nil
+	case !experiment.NameJudges(t.Label):
+		none := ""
+		if b != nil {
+			none = "the model file records none, and "
+		}
+		return t, fmt.Sprintf("target: %s (a default guess: %s%s; set it with --target prevent:CLASS or encourage:CLASS, CLASS %q or %q)",
+			t, none, nameSaysNothing, t.Label.Positive, t.Label.Negative), nil
+	case b != nil:
+		return t, fmt.Sprintf("target: %s (from the label name; the model file records none; --target %s to change)", t, t.Toggled().Flag()), nil
+	}
+	return t, fmt.Sprintf("target: %s (from the label name; --target %s to change)", t, t.Toggled().Flag()), nil
 }
+
+// nameSaysNothing is why a target guessed from a label's name is only a
+// default: no word of it marks either class as good or bad.
+const nameSaysNothing = "the label's name says nothing of which class is good or bad"
 
 // printTargetGains writes the gains table of t: users ranked by the
 // probability of the outcome, the users with the outcome counted.

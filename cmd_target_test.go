@@ -172,3 +172,49 @@ func parseFloat(t *testing.T, s string) float64 {
 	}
 	return v
 }
+
+// TestTargetOfANameThatSaysNothingIsADefault: train --label gender said
+// "prevent "gender = Female" (from the label name; …)" although nothing in
+// "gender" says which class is bad. A name without such a word now gives
+// a default guess, said as such with how to set the target, from train
+// and from a model file that records no target.
+func TestTargetOfANameThatSaysNothingIsADefault(t *testing.T) {
+	raw, err := os.ReadFile(usersCSV(t, 300))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flagged := writeFile(t, "flagged.csv", strings.Replace(string(raw), ",churn\n", ",flag\n", 1))
+	out := filepath.Join(t.TempDir(), "model.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", flagged, "--label", "flag", "--epochs", "2", "--layers", "8", "--out", out); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	// yes/no: yes is the positive class (a boolean pair).
+	want := `target: prevent "flag = yes" (a default guess: the label's name says nothing of which class is good or bad; ` +
+		`set it with --target prevent:CLASS or encourage:CLASS, CLASS "yes" or "no")` + "\n"
+	if !hasLine(c.stderr.String(), want) {
+		t.Errorf("train stderr %q has no line %q", c.stderr.String(), want)
+	}
+	model, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := writeFile(t, "old.json", strings.Replace(string(model), `"target"`, `"unknown_field"`, 1))
+	c = newCLI(t)
+	if code := c.run(context.Background(), "eval", "--model", old, "--data", flagged); code != exitOK {
+		t.Fatalf("eval: exit %d, %s", code, c.stderr.String())
+	}
+	want = `target: prevent "flag = yes" (a default guess: the model file records none, and the label's name says nothing of which ` +
+		`class is good or bad; set it with --target prevent:CLASS or encourage:CLASS, CLASS "yes" or "no")` + "\n"
+	if !onlyBeforeInSample(c.stderr.String(), want) {
+		t.Errorf("eval of a file without a target: stderr %q, want %q and the in-sample warning", c.stderr.String(), want)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "plan", "--model", old, "--data", flagged); code != exitOK {
+		t.Fatalf("plan: exit %d, %s", code, c.stderr.String())
+	}
+	want = "| target | prevent flag = yes (a default guess: the label's name says nothing of which class is good or bad; --target to change) |\n"
+	if !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("plan of a file without a target: no line %q in\n%s", want, c.stdout.String())
+	}
+}

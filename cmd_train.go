@@ -302,18 +302,8 @@ func checkNotInput(flag, out string, inputs []inputFile) error {
 // metrics come from without rows or without one of the classes; source
 // names the data.
 func checkPart(e *experiment.Experiment, p experiment.Part, source string) error {
-	d := map[experiment.Part]engine.Dataset{
-		experiment.TrainPart: e.Train, experiment.ValPart: e.Val, experiment.TestPart: e.Test,
-	}[p]
-	var pos int
-	for _, y := range d.Y {
-		if y == 1 {
-			pos++
-		}
-	}
-	if pos == 0 || pos == d.Rows {
-		return usageError(fmt.Errorf("%s: the %s part has %d rows and %d positives: too few to measure a model "+
-			"(use more data, or change --val/--test)", source, p, d.Rows, pos))
+	if err := e.CheckPart(p); err != nil {
+		return usageError(fmt.Errorf("%s: %w (use more data, or change --val/--test)", source, err))
 	}
 	return nil
 }

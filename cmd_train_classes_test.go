@@ -66,3 +66,23 @@ func TestTrainRefusesAOneClassCohortForItsCause(t *testing.T) {
 		}
 	}
 }
+
+// TestTrainRefusesAPartTooSmallToMeasure: four users leave the default
+// validation part empty; train refuses them, exit 2, naming the part (the
+// TUI's Train screen refuses the same file with the same sentence,
+// experiment.CheckPart), and refuses a threshold of 0 or 1.
+func TestTrainRefusesAPartTooSmallToMeasure(t *testing.T) {
+	path := writeFile(t, "four.csv", "id,age,spend,churn\n1,30,10,yes\n2,40,20,no\n3,50,5,yes\n4,20,30,no\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", path); code != exitUsage {
+		t.Fatalf("exit %d, want 2: %s", code, c.stderr.String())
+	}
+	want := "retain: " + path + ": the validation part has 0 rows and 0 positives: too few to measure a model (use more data, or change --val/--test)\n"
+	if got := c.stderr.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("stderr %q, want it to end with %q", got, want)
+	}
+	for _, th := range []string{"0", "1"} {
+		mustRefuse(t, []string{"train", "--data", path, "--threshold", th},
+			"retain: invalid configuration: threshold must be in (0, 1), got "+th+"\n")
+	}
+}

@@ -117,7 +117,9 @@ func endedText(ended string) string {
 	return "every trial measured"
 }
 
-// settingsText lists a trial's settings ("default" for the base one).
+// settingsText lists a trial's settings ("default" for the base one); a
+// balanced positive weight is the number it stood for, "pos-weight 2.768
+// (balanced)".
 func settingsText(t *experiment.Trial) string {
 	if t.Base {
 		return "default"
@@ -125,6 +127,11 @@ func settingsText(t *experiment.Trial) string {
 	parts := make([]string, len(t.Settings))
 	for i, s := range t.Settings {
 		parts[i] = s.Name + " " + s.Value
+		if t.Config.Train.PosWeight == experiment.BalancedPosWeight && s.Name == "pos-weight" {
+			// The number, as --pos-weight takes it: "balanced" is what
+			// the search calls it.
+			parts[i] = s.Name + " " + strconv.FormatFloat(t.PosWeight, 'g', -1, 64) + " (" + s.Value + ")"
+		}
 	}
 	if t.OnBase {
 		return "default with " + strings.Join(parts, ", ")

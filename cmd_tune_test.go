@@ -30,7 +30,7 @@ func TestTuneFlagErrorsExitTwo(t *testing.T) {
 		{[]string{"tune", "--data", users, "--trials", "3", "--out", missing},
 			"retain: --out " + missing + ": directory " + filepath.Dir(missing) + " does not exist\n"},
 		{[]string{"tune", "--budget", "soon"},
-			"retain: invalid argument \"soon\" for \"--budget\" flag: time: invalid duration \"soon\"\nRun 'retain tune --help' for usage.\n"},
+			"retain: --budget \"soon\": want a duration such as 30s, 2m or 1h30m\nRun 'retain tune --help' for usage.\n"},
 	} {
 		cl := newCLI(t)
 		if code := cl.run(context.Background(), c.args...); code != exitUsage {
@@ -196,11 +196,26 @@ func TestTuneSettingsText(t *testing.T) {
 		{experiment.Trial{Number: 12, Parent: 1, OnBase: true, Settings: one}, "default with layers 128,64, l2 0.001"},
 		{experiment.Trial{Number: 20, Parent: 12, OnBase: true, Settings: one}, "default with layers 128,64, l2 0.001"},
 		{experiment.Trial{Number: 13, Parent: 5, Settings: one}, "layers 128,64, l2 0.001"},
+		// A balanced weight is the number --pos-weight takes (here the
+		// telco file's 5,174 negatives ÷ 1,869 positives, rounded to 4
+		// decimals as Tune rounds it); "pos-weight balanced" alone sent
+		// users to --pos-weight balanced, which takes a number.
+		{experiment.Trial{Number: 5, Settings: []experiment.Setting{{Name: "layers", Value: "64"}, {Name: "pos-weight", Value: "balanced"}},
+			Config: balancedConfig(), PosWeight: 2.7683}, "layers 64, pos-weight 2.7683 (balanced)"},
+		{experiment.Trial{Number: 6, Settings: []experiment.Setting{{Name: "pos-weight", Value: "1"}}, PosWeight: 1}, "pos-weight 1"},
 	} {
 		if got := settingsText(&c.trial); got != c.want {
 			t.Errorf("trial %d: %q, want %q", c.trial.Number, got, c.want)
 		}
 	}
+}
+
+// balancedConfig is a trial's configuration with the positive weight the
+// search calls balanced.
+func balancedConfig() experiment.Config {
+	c := experiment.DefaultConfig()
+	c.Train.PosWeight = experiment.BalancedPosWeight
+	return c
 }
 
 // TestL2PriorAltFlag: the decay check is on by default at 2 / rows, off

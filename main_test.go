@@ -144,7 +144,7 @@ func TestBadUsageExitsTwoWithTheMessage(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"train", "--epochs", "x"}, `invalid argument "x" for "--epochs" flag`},
+		{[]string{"train", "--epochs", "x"}, `--epochs "x": want a whole number`},
 		{[]string{"train", "--no-such-flag"}, "unknown flag: --no-such-flag"},
 		{[]string{"trian"}, `unknown command "trian" (did you mean "train"?)`},
 		{[]string{"train", "--optimizer", "rmsprop"}, `--optimizer "rmsprop": want adam or sgd`},

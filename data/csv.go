@@ -164,7 +164,7 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	if err != nil && opts.Label == "" {
 		return nil, atHeader(suggestLabels(err, rr, header, opts.InferRows), headerLine)
 	} else if err != nil {
-		return nil, atHeader(err, headerLine)
+		return nil, atHeader(likeliestLabels(err, rr, header, opts.InferRows), headerLine)
 	}
 	p := &tableParser{rr: rr, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional,
 		excluded: excludedColumns(header, opts.Exclude)}

@@ -56,7 +56,7 @@ type ParseError struct {
 	Err   error
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
-	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber,
+	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber, Binary,
 	// BinaryWorkbook, Restated); nil when Msg is all there is. Msg stays
 	// the English.
 	Facts Facts
@@ -172,6 +172,11 @@ type NotANumber struct {
 	Others             []int
 }
 
+// Binary is a file whose first Head bytes hold the control bytes of a
+// binary file, not text (ErrNotText).
+type Binary struct{ Head int }
+
+func (Binary) parseFacts()        {}
 func (MixedDecimals) parseFacts() {}
 func (NotANumber) parseFacts()    {}
 func (Restated) parseFacts()      {}

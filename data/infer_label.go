@@ -77,9 +77,10 @@ func labelColumn(file string, header []string, opts CSVOptions) (int, error) {
 
 // LabelNotFoundError is the ParseError of a file whose label column was
 // neither named correctly nor recognised; Columns is its header, so that a
-// program can ask which column is the label. For a CSV file whose label was
-// not named, the columns with two values in the first rows come first (and
-// the message names them): they are the likeliest labels.
+// program can ask which column is the label (Offered is the order to offer
+// them in). For a CSV file whose label was not named, the columns with two
+// values in the first rows come first (and the message names them): they
+// are the likeliest labels.
 type LabelNotFoundError struct {
 	*ParseError
 	Columns []string
@@ -95,8 +96,10 @@ type LabelNotFoundError struct {
 	// be recognised by its name.
 	Named string
 	// Likeliest are the columns with two values in the first rows of a
-	// CSV file, which the message names as the likeliest labels (nil when
-	// it names none); Columns starts with them.
+	// CSV file (nil when there are none). When the label was not named,
+	// the message names them as the likeliest labels and Columns starts
+	// with them; when it was, the message lists the columns as the header
+	// has them, and Columns too.
 	Likeliest []string
 	// Advice, empty as the error is made, is set by a program that names
 	// a label its own way (the command line: its --label flag) when none

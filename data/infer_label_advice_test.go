@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -39,5 +40,29 @@ func TestLabelNotFoundAdvice(t *testing.T) {
 				t.Errorf("ParseError %q, want %q as before the advice", got, before)
 			}
 		})
+	}
+}
+
+// TestNamedLabelMissingOffersTwoValuedColumnsFirst: a label named with no
+// column of that name (--label Foo) kept its columns in file order only,
+// so a program asking which is the label offered an id first and the
+// churn flag last. The message still lists the header as it is; the
+// two-valued columns are Likeliest, and Offered puts them first.
+func TestNamedLabelMissingOffersTwoValuedColumnsFirst(t *testing.T) {
+	in := "customerID,gender,tenure,Churn\nA1,F,1,Yes\nA2,M,30,No\nA3,F,12,No\nA4,M,5,Yes\n"
+	_, err := readString(in, CSVOptions{Label: "Foo"})
+	var lnf *LabelNotFoundError
+	if !errors.As(err, &lnf) {
+		t.Fatalf("err %v, want a *LabelNotFoundError", err)
+	}
+	if want := `t.csv:1: no column named "Foo" for the label (columns: customerID, gender, tenure, Churn)`; err.Error() != want {
+		t.Errorf("message\n got %s\nwant %s", err, want)
+	}
+	header := []string{"customerID", "gender", "tenure", "Churn"}
+	if !slices.Equal(lnf.Columns, header) || !slices.Equal(lnf.Likeliest, []string{"gender", "Churn"}) || lnf.Named != "Foo" {
+		t.Errorf("Columns %q, Likeliest %q, Named %q", lnf.Columns, lnf.Likeliest, lnf.Named)
+	}
+	if got, want := lnf.Offered(nil), []string{"gender", "Churn", "customerID", "tenure"}; !slices.Equal(got, want) {
+		t.Errorf("Offered %q, want %q", got, want)
 	}
 }

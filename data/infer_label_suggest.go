@@ -43,6 +43,35 @@ func suggestLabels(err error, rr *recordReader, header []string, rows int) error
 		}
 		return err
 	}
+	two := twoValued(rr, header, rows)
+	if len(two) == 0 {
+		return err
+	}
+	lnf.Columns, lnf.Likeliest = lnf.Offered(two), two
+	pe := *lnf.ParseError
+	pe.Msg += " (columns with two values, the likeliest labels: " + strings.Join(two, ", ") + ")"
+	lnf.ParseError = &pe
+	return lnf
+}
+
+// likeliestLabels sets Likeliest of a LabelNotFoundError of a file whose
+// label was named but is not one of its columns: the columns that hold
+// exactly two distinct values in its first rows (the records rr reads
+// next, at most rows of them). The message, which lists the columns as
+// the header has them, and Columns stay as they are; Offered puts the
+// likeliest first. Any other error is returned as it is.
+func likeliestLabels(err error, rr *recordReader, header []string, rows int) error {
+	var lnf *LabelNotFoundError
+	if errors.As(err, &lnf) && lnf.Named != "" {
+		lnf.Likeliest = twoValued(rr, header, rows)
+	}
+	return err
+}
+
+// twoValued returns, in header order, the columns that hold exactly two
+// distinct values (blanks aside) in the next rows records rr reads.
+// Reading stops quietly at the first malformed record.
+func twoValued(rr *recordReader, header []string, rows int) []string {
 	seen := make([][]string, len(header)) // up to 3 distinct values each
 	for range rows {
 		if rr.read() != nil || rr.fields() != len(header) {
@@ -56,22 +85,29 @@ func suggestLabels(err error, rr *recordReader, header []string, rows int) error
 			seen[j] = append(seen[j], string(v))
 		}
 	}
-	var two, rest []string
+	var two []string
 	for j, h := range header {
 		if len(seen[j]) == 2 {
 			two = append(two, h)
-		} else {
-			rest = append(rest, h)
 		}
 	}
-	if len(two) == 0 {
-		return err
+	return two
+}
+
+// Offered is the columns in the order a program asking which is the label
+// offers them: those of likeliest (the columns with two values, Likeliest
+// when nil) first, then the others as Columns has them.
+func (e *LabelNotFoundError) Offered(likeliest []string) []string {
+	if likeliest == nil {
+		likeliest = e.Likeliest
 	}
-	lnf.Columns, lnf.Likeliest = append(two, rest...), slices.Clone(two)
-	pe := *lnf.ParseError
-	pe.Msg += " (columns with two values, the likeliest labels: " + strings.Join(two, ", ") + ")"
-	lnf.ParseError = &pe
-	return lnf
+	out := slices.Clone(likeliest)
+	for _, c := range e.Columns {
+		if !slices.Contains(likeliest, c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // filledFields counts the record's fields that are not blank.

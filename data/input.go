@@ -42,7 +42,11 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 		return nil, binaryWorkbookError(name)
 	}
 	if what := sniffBinary(head, name); what != "" {
-		return nil, parseErr(name, 0, 0, ErrNotText, "the file is "+what)
+		pe := parseErr(name, 0, 0, ErrNotText, "the file is "+what)
+		if what == binaryText(len(head)) {
+			pe.Facts = Binary{Head: len(head)}
+		}
+		return nil, pe
 	}
 	if bytes.HasPrefix(head, utf8BOM) {
 		br.Discard(3)
@@ -92,6 +96,12 @@ func sniffBinary(head []byte, name string) string {
 		return "not a valid Excel workbook: an " + book + " file is a zip archive, and this one is not (damaged, or another kind of file " +
 			"renamed); save the sheet again as xlsx or as CSV (UTF-8)"
 	}
+	if binaryHead(head) {
+		// Before any line is parsed: a quote among the binary bytes would
+		// otherwise be reported as a CSV syntax error, and a high byte as
+		// text in another encoding.
+		return binaryText(len(head))
+	}
 	return ""
 }
 
@@ -99,6 +109,34 @@ func sniffBinary(head []byte, name string) string {
 // Excel workbooks the readers open: xlsx, and the macro-enabled and
 // template kinds xlsm, xltx and xltm, each a zip with xl/workbook.xml.
 func WorkbookExtensions() []string { return []string{"xlsx", "xlsm", "xltx", "xltm"} }
+
+// binaryText is sniffBinary's words for a file whose first head bytes
+// binaryHead finds binary.
+func binaryText(head int) string {
+	return fmt.Sprintf("binary, not CSV text (NUL and other control bytes in its first %d bytes)", head)
+}
+
+// binaryHead reports whether the first bytes of a file hold more control
+// bytes than a text file with a stray one in a cell would: at least
+// minBinaryBytes of them, and one byte in 64 or more. Control bytes are
+// NUL and the others below 0x20 but those text can hold: BEL and
+// backspace, tab, line feed, vertical tab, form feed, carriage return,
+// SUB (0x1A, an old end-of-file mark) and ESC (0x1B; terminal colours and
+// titles pasted with text use these). Random bytes hold about one in
+// eleven; a text file's rare stray NUL is left to the record reader,
+// which names its line and cell (checkNUL).
+func binaryHead(head []byte) bool {
+	n := 0
+	for _, c := range head {
+		if c < 0x20 && (c < '\a' || c > '\r') && c != 0x1A && c != 0x1B {
+			n++
+		}
+	}
+	return n >= minBinaryBytes && 64*n >= len(head)
+}
+
+// minBinaryBytes is the fewest control bytes binaryHead takes for binary.
+const minBinaryBytes = 4
 
 // workbookExt returns the extension, without its dot, of a lower-case
 // name that names a workbook of the kinds read (WorkbookExtensions), or

@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -153,5 +154,45 @@ func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
 	want = `b.csv:1: no column named "churn" for the label (columns: "\x01\x02", "d\u200be", x)`
 	if err == nil || err.Error() != want {
 		t.Errorf("csv error\n got %v\nwant %s", err, want)
+	}
+}
+
+// TestBinaryFilesAreRefusedBeforeTheirQuotes: random bytes that happen to
+// hold a quote were refused as a CSV syntax error ("unexpected '\x02'
+// after the closing quote of a field"), or as text in another encoding,
+// because the binary check only ran on a record's NUL bytes. Both readers
+// now refuse them from their first bytes, as the file they are. A short
+// file with one stray binary cell keeps the message naming its cell.
+func TestBinaryFilesAreRefusedBeforeTheirQuotes(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	random := make([]byte, 2000)
+	for i := range random {
+		random[i] = byte(rng.UintN(256))
+	}
+	// A quoted field whose closing quote a control byte follows, as the
+	// reviewer's /dev/urandom file had on its third line.
+	copy(random, "\x9c,\"\xa7\x11\"\x02")
+	// An ELF executable's start (as /bin/ls copied to a .csv): NUL bytes
+	// all through its header.
+	elf := append([]byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x03\x00>\x00\x01\x00\x00\x00"), random[:200]...)
+	cases := []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		// 512: the bytes newInputReader looks at first.
+		{"random with a quote", random, "binary.csv: the file is binary, not CSV text (NUL and other control bytes in its first 512 bytes)"},
+		// 224 = 24 bytes of header + 200 random ones.
+		{"elf", elf, "binary.csv: the file is binary, not CSV text (NUL and other control bytes in its first 224 bytes)"},
+	}
+	for _, c := range cases {
+		_, err := ReadCSV(bytes.NewReader(c.in), "binary.csv", CSVOptions{})
+		if err == nil || err.Error() != c.want || !errors.Is(err, ErrNotText) {
+			t.Errorf("%s: ReadCSV error\n got %v\nwant %s", c.name, err, c.want)
+		}
+		_, err = ReadOrderLog(bytes.NewReader(c.in), "binary.csv", LogOptions{})
+		if err == nil || err.Error() != c.want || !errors.Is(err, ErrNotText) {
+			t.Errorf("%s: ReadOrderLog error\n got %v\nwant %s", c.name, err, c.want)
+		}
 	}
 }

@@ -180,8 +180,8 @@ type Bundle struct {
 // which comes from fewer than data.MinGroup customers (a
 // *data.PrivacyError). The source's path is left out (see KeepSourcePath).
 func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
-	if !(threshold > 0 && threshold < 1) {
-		return nil, fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, threshold)
+	if err := CheckThreshold(threshold); err != nil {
+		return nil, err
 	}
 	if len(e.Trainer.History()) == 0 {
 		return nil, errors.New("the network has not finished an epoch of training yet; nothing to save")

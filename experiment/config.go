@@ -118,8 +118,8 @@ func (c Config) Validate() error {
 	switch {
 	case !(c.ValFrac >= 0 && c.TestFrac >= 0 && c.ValFrac+c.TestFrac < 1): // NaN fails too
 		return fmt.Errorf("%w: validation and test shares must be ≥ 0 and leave rows to train on (got %g and %g)", engine.ErrConfig, c.ValFrac, c.TestFrac)
-	case !(c.Threshold > 0 && c.Threshold < 1):
-		return fmt.Errorf("%w: threshold must be in (0, 1), got %g", engine.ErrConfig, c.Threshold)
+	case CheckThreshold(c.Threshold) != nil:
+		return CheckThreshold(c.Threshold)
 	case !(c.L2Prior >= 0 && c.L2Prior <= 1e9):
 		return fmt.Errorf("%w: L2 prior must be a number from 0 to 1e9, got %g", engine.ErrConfig, c.L2Prior)
 	case !(c.L2PriorAlt >= 0 && c.L2PriorAlt <= 1e9):

@@ -71,11 +71,22 @@ var (
 // orders, revenue…) and no bad one (churn, cancel…). A label with neither
 // kind of word is taken as bad (the classic churn flag).
 func PositiveIsGood(l data.LabelSpec) bool {
+	return !labelSays(l, badWords) && labelSays(l, goodWords)
+}
+
+// NameJudges reports whether the label's name or positive class holds a
+// word that marks an outcome as good or bad (churn, cancel…; buy,
+// renew…). When it holds none, DefaultTarget prevents the positive class
+// by default, not because the name says so.
+func NameJudges(l data.LabelSpec) bool {
+	return labelSays(l, badWords) || labelSays(l, goodWords)
+}
+
+// labelSays reports whether the label's name or positive class, in lower
+// case, holds one of words.
+func labelSays(l data.LabelSpec, words []string) bool {
 	name := strings.ToLower(l.Name + " " + l.Positive)
-	hasAny := func(words []string) bool {
-		return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(name, w) })
-	}
-	return !hasAny(badWords) && hasAny(goodWords)
+	return slices.ContainsFunc(words, func(w string) bool { return strings.Contains(name, w) })
 }
 
 // DefaultTarget is the target guessed from the label's name: encourage the

@@ -189,3 +189,24 @@ func TestParseBands(t *testing.T) {
 		}
 	}
 }
+
+// TestNameJudges: a label's name or positive class with a word for a bad
+// or good outcome judges it; gender, a flag or y say nothing.
+func TestNameJudges(t *testing.T) {
+	for _, c := range []struct {
+		l    data.LabelSpec
+		want bool
+	}{
+		{data.LabelSpec{Name: "Churn", Positive: "Yes", Negative: "No"}, true},
+		{data.LabelSpec{Name: "Revenue", Positive: "TRUE", Negative: "FALSE"}, true},
+		{data.LabelSpec{Name: "status", Positive: "churned", Negative: "active"}, true},
+		{data.LabelSpec{Name: "是否流失", Positive: "是", Negative: "否"}, true},
+		{data.LabelSpec{Name: "gender", Positive: "Female", Negative: "Male"}, false},
+		{data.LabelSpec{Name: "flag", Positive: "yes", Negative: "no"}, false},
+		{data.LabelSpec{Name: "y", Positive: "1", Negative: "0"}, false},
+	} {
+		if got := NameJudges(c.l); got != c.want {
+			t.Errorf("NameJudges(%+v) = %v, want %v", c.l, got, c.want)
+		}
+	}
+}

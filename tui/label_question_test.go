@@ -3,6 +3,7 @@ package tui
 import (
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -144,4 +145,93 @@ func settle(t *testing.T, m Model, msg tea.Msg) Model {
 		m, cmd = update(t, m, next)
 	}
 	return m
+}
+
+// TestMissingNamedLabelSaysSo: a label named with no such column (retain
+// tui --label Foo) was asked about as a name "not recognised (churn,
+// label, target, …)", its columns in file order, although Churn is
+// recognised and Foo is simply missing. The question now says there is
+// no column named Foo, in either language, and lists the two-valued
+// columns first; it still says so when a column chosen is refused.
+func TestMissingNamedLabelSaysSo(t *testing.T) {
+	const csv = "customerID,gender,tenure,Churn\nA1,F,1,Yes\nA2,M,30,No\nA3,F,12,No\nA4,M,5,Yes\nA5,F,7,No\nA6,M,2,Yes\n"
+	for _, c := range []struct {
+		lang          string
+		first, refuse []string // the question's lines at 80×24, then those after choosing customerID
+	}{
+		{"en", []string{
+			"Which column of telco.csv is the label?",
+			`There is no column named "Foo". Choose the label (columns with two values`,
+			"first): enter loads the file, esc cancels.",
+			"",
+			"▸ gender",
+			"  Churn",
+			"  customerID",
+			"  tenure",
+		}, []string{
+			"Which column of telco.csv is the label?",
+			`There is no column named "Foo". Choose the label (columns with two values`,
+			"first): enter loads the file, esc cancels.",
+			`telco.csv: label column "customerID" has 6 classes ("A1", "A2", "A3", "A4",`,
+			`"A5", …); it needs exactly two`,
+			"",
+			"  gender",
+			"  Churn",
+			"▸ customerID",
+			"  tenure",
+		}},
+		{"zh", []string{
+			"telco.csv 的哪一列是标签？",
+			`没有名为 "Foo" 的列。请选择标签列（只有两个取值的列在前）：enter 加载文件，esc`,
+			"取消。",
+			"",
+			"▸ gender",
+			"  Churn",
+			"  customerID",
+			"  tenure",
+		}, []string{
+			"telco.csv 的哪一列是标签？",
+			`没有名为 "Foo" 的列。请选择标签列（只有两个取值的列在前）：enter 加载文件，esc`,
+			"取消。",
+			`telco.csv：标签不是二分类（标签列 "customerID" 有 6 个类别（"A1", "A2", "A3",`,
+			`"A4", "A5", …），需要恰好两个）`,
+			"",
+			"  gender",
+			"  Churn",
+			"▸ customerID",
+			"  tenure",
+		}},
+	} {
+		opts := textbookOptions()
+		opts.Lang = c.lang
+		opts.Open = func(p string) (io.ReadCloser, error) {
+			if p == "telco.csv" {
+				return io.NopCloser(strings.NewReader(csv)), nil
+			}
+			return screentest.Open(p)
+		}
+		m := loadedModel(t, opts, 80, 24)
+		m = settle(t, m, datascreen.OpenMsg{Src: experiment.Source{Kind: "csv", Path: "telco.csv", Label: "Foo"}})
+		if got := questionLines(screen(m), len(c.first)); !slices.Equal(got, c.first) {
+			t.Errorf("%s: the question reads\n%s\nwant\n%s", c.lang, strings.Join(got, "\n"), strings.Join(c.first, "\n"))
+		}
+		for range 2 {
+			m = settle(t, m, screentest.Press("down"))
+		}
+		m = settle(t, m, screentest.Press("enter")) // customerID: six classes
+		if got := questionLines(screen(m), len(c.refuse)); !slices.Equal(got, c.refuse) {
+			t.Errorf("%s: asked again as\n%s\nwant\n%s", c.lang, strings.Join(got, "\n"), strings.Join(c.refuse, "\n"))
+		}
+	}
+}
+
+// questionLines are the first n lines of view below the tab bar and its
+// rule, trailing spaces trimmed.
+func questionLines(view string, n int) []string {
+	lines := strings.Split(view, "\n")[2:]
+	lines = lines[:min(n, len(lines))]
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	return lines
 }

@@ -34,7 +34,7 @@ func (m *Model) askLabel(msg loadedMsg) bool {
 		if msg.asked != nil {
 			why = m.com.ErrorText(msg.err)
 		}
-		m.dataScr.AskLabel(msg.src, notFound.Columns, why, msg.err)
+		m.dataScr.AskLabel(msg.src, notFound.Offered(nil), why, msg.err)
 	case msg.asked != nil:
 		// The chosen column was read and refused (one class, many, blanks).
 		m.dataScr.AskLabel(msg.src, msg.asked, m.com.ErrorText(msg.err), msg.err)

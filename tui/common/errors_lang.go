@@ -102,6 +102,14 @@ func (c Common) ErrorText(err error) string {
 		// The step is named once, in Chinese.
 		return "没有 BG/NBD 基线：" + baseline.Reason()
 	}
+	var small *experiment.PartTooSmallError
+	if errors.As(err, &small) {
+		return c.partTooSmallText(small)
+	}
+	var th *experiment.ThresholdError
+	if errors.As(err, &th) {
+		return fmt.Sprintf("阈值必须在 (0, 1) 之内，现为 %g", th.Threshold)
+	}
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) {
 		return where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
@@ -117,6 +125,9 @@ func (c Common) ErrorText(err error) string {
 				return where(pe) + "：" + k.zh
 			case data.NoOrders:
 				return where(pe) + "：" + noOrdersZh(f)
+			case data.Binary:
+				// Not "not UTF-8 text": no encoding makes it text.
+				return where(pe) + "：" + fmt.Sprintf("文件是二进制的，不是 CSV 文本（前 %d 个字节中有 NUL 等控制字节）", f.Head)
 			case data.BrokenGzip:
 				// Not "not UTF-8 text": the text inside may be fine.
 				return where(pe) + "：" + brokenGzipZh(f, pe.Line > 0)

@@ -17,6 +17,9 @@ type askState struct {
 	columns []string
 	pick    int
 	why     string
+	// missing is the label named for the file (a --label) that is none
+	// of its columns, "" when the label was to be recognised by its name.
+	missing string
 }
 
 // LabelCancelMsg tells the root that the user declined to choose a label;
@@ -28,7 +31,15 @@ type LabelCancelMsg struct{ Err error }
 // refusal shown if the user declines.
 func (s *Model) AskLabel(src experiment.Source, columns []string, why string, err error) {
 	s.ask = &askState{src: src, columns: columns, why: why}
-	s.askErr = err
+	switch prev := s.answered; {
+	case src.Label != "" && !slices.Contains(columns, src.Label):
+		s.ask.missing = src.Label
+	case prev != nil && prev.src.Path == src.Path && prev.src.Kind == src.Kind:
+		// Asked again after a column chosen was refused: still because
+		// the label named is missing, if it was.
+		s.ask.missing = prev.missing
+	}
+	s.askErr, s.answered = err, nil
 	if i := slices.Index(columns, src.Label); i >= 0 {
 		s.ask.pick = i
 	}
@@ -49,16 +60,27 @@ func (s Model) askKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case "down", "j":
 		a.pick = min(a.pick+1, len(a.columns)-1)
 	case "esc":
-		s.ask = nil
+		s.ask, s.answered = nil, nil
 		return s, emit(LabelCancelMsg{Err: s.askErr})
 	case "enter":
 		src := a.src
 		src.Label = a.columns[a.pick]
-		s.ask = nil
+		s.ask, s.answered = nil, &a
 		return s, emit(OpenMsg{Src: src, Columns: a.columns})
 	}
 	s.ask = &a
 	return s, nil
+}
+
+// askReason says why the label question is asked: the label named (a
+// --label) is no column of the file, or no column's name was recognised.
+func (s Model) askReason() string {
+	if a := s.ask; a.missing != "" {
+		return s.Tf("There is no column named %q. Choose the label (columns with two values first): enter loads the file, esc cancels.",
+			"没有名为 %q 的列。请选择标签列（只有两个取值的列在前）：enter 加载文件，esc 取消。", a.missing)
+	}
+	return s.T("Its name was not recognised (churn, label, target, …). Choose it: enter loads the file, esc cancels.",
+		"未能识别标签列的名称（churn、label、target 等）。请选择：enter 加载文件，esc 取消。")
 }
 
 // askLines draws the label question.
@@ -66,8 +88,7 @@ func (s Model) askLines(h int) []string {
 	a := s.ask
 	lines := []string{s.Styles.Title.Render(s.Tf("Which column of %s is the label?", "%s 的哪一列是标签？",
 		common.Truncate(a.src.Path, max(s.Width-30, 10))))}
-	for _, l := range widget.WrapText(s.T("Its name was not recognised (churn, label, target, …). Choose it: enter loads the file, esc cancels.",
-		"未能识别标签列的名称（churn、label、target 等）。请选择：enter 加载文件，esc 取消。"), s.Width) {
+	for _, l := range widget.WrapText(s.askReason(), s.Width) {
 		lines = append(lines, s.Styles.Muted.Render(l))
 	}
 	if a.why != "" {

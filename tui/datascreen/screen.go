@@ -105,8 +105,11 @@ type Model struct {
 	ask     *askState  // the label question, when the file's label was not recognised
 	cols    *colsState // the column chooser of an order log (l)
 	askErr  error      // the refusal shown if the question is declined
-	flash   string     // why the last key was refused, in place
-	loadErr string     // why the load failed while no data is loaded ("": loading)
+	// answered is the question last answered with enter, whose file comes
+	// back asked again when the column chosen cannot be the label.
+	answered *askState
+	flash    string // why the last key was refused, in place
+	loadErr  string // why the load failed while no data is loaded ("": loading)
 
 	view string // rendered after every change, so View only returns it
 }
@@ -136,7 +139,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	}
 	s.data, s.info = d, info
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
-	s.prompt, s.picking, s.ask, s.cols, s.flash = prompt{}, false, nil, nil, ""
+	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, ""
 	s.askTarget()
 	s.view = s.render()
 }

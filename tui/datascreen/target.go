@@ -74,15 +74,23 @@ func (s Model) targetLines(maxLines int) []string {
 	if s.tgt.asking {
 		prevent := experiment.NewTarget(l, experiment.Prevent).Outcome()
 		encourage := experiment.NewTarget(l, experiment.Encourage).Outcome()
-		text := s.Tf("about: [p]revent %s / [e]ncourage %s? (guess: %s)",
-			"针对：[p] 预防 %s / [e] 促成 %s？（猜测：%s）",
-			prevent, encourage, s.DirectionName(s.target().Direction))
+		guess := s.T("guess", "猜测")
+		if !experiment.NameJudges(l) {
+			guess = s.T("default guess", "默认猜测")
+		}
+		text := s.Tf("about: [p]revent %s / [e]ncourage %s? (%s: %s)",
+			"针对：[p] 预防 %s / [e] 促成 %s？（%s：%s）",
+			prevent, encourage, guess, s.DirectionName(s.target().Direction))
 		return s.field(key, text, min(maxLines, 2), s.Styles.Value.Render)
 	}
 	t := s.target()
 	how := s.T("guessed from the label's name", "根据标签名猜测")
-	if s.tgt.chosen != nil && s.tgt.chosen.Label == l {
+	switch {
+	case s.tgt.chosen != nil && s.tgt.chosen.Label == l:
 		how = s.T("your choice", "你的选择")
+	case !experiment.NameJudges(l):
+		how = s.T("a default guess: the label's name says nothing of which class is good or bad",
+			"默认猜测：标签名看不出哪一类是好是坏")
 	}
 	text := s.Tf("%s %s (%s · p to change)", "%s %s（%s · 按 p 切换）", s.DirectionName(t.Direction), t.Outcome(), how)
 	return s.field(key, text, min(maxLines, 2), func(strs ...string) string { return strings.Join(strs, " ") })

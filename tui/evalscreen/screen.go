@@ -79,8 +79,11 @@ type Model struct {
 	waiting   int   // the run being evaluated (0: none)
 	err       error // why the evaluation failed
 	threshold float64
-	page      Page
-	config    experiment.Config // the analysed run's configuration
+	// refused is why the threshold last asked for was refused (nil: it
+	// was not), shown until the next key.
+	refused error
+	page    Page
+	config  experiment.Config // the analysed run's configuration
 
 	roc, calib widget.SeriesChart
 	// scroll is the first body line shown of a page taller than the
@@ -184,7 +187,8 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if s.data == nil {
 			return s, nil
 		}
-		before := s.threshold
+		before, refused := s.threshold, s.refused
+		s.refused = nil
 		km := s.keyMap()
 		switch {
 		case key.Matches(msg, km.Lower):
@@ -196,9 +200,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case key.Matches(msg, km.HigherMore):
 			s.moveThreshold(0.1)
 		case key.Matches(msg, km.BestF1):
-			s.threshold = s.data.bestF1.Threshold
+			s.setThreshold(s.data.bestF1.Threshold)
 		case key.Matches(msg, km.Reset):
-			s.threshold = s.data.threshold
+			s.setThreshold(s.data.threshold)
 		case key.Matches(msg, km.Page):
 			s.page, s.scroll = s.nextPage(), 0
 		case key.Matches(msg, km.Target):
@@ -219,7 +223,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			}
 			return s, nil
 		default:
-			if s.scrollKey(msg) {
+			if s.scrollKey(msg) || refused != nil {
 				s.render()
 			}
 			return s, nil
@@ -253,11 +257,20 @@ func (s Model) nextPage() Page {
 }
 
 // moveThreshold steps the threshold, landing on whole hundredths so the
-// numbers read cleanly after a best-F1 jump, and keeps it inside [0, 1].
+// numbers read cleanly after a best-F1 jump (setThreshold).
 func (s *Model) moveThreshold(step float64) {
-	t := s.threshold + step
-	t = math.Round(t*100) / 100
-	s.threshold = min(max(t, 0), 1)
+	s.setThreshold(math.Round((s.threshold+step)*100) / 100)
+}
+
+// setThreshold moves the threshold to t, or, when t is outside (0, 1),
+// keeps it and says why as train says it (experiment.CheckThreshold):
+// at 0 every user would be flagged, at 1 none.
+func (s *Model) setThreshold(t float64) {
+	if err := experiment.CheckThreshold(t); err != nil {
+		s.refused = err
+		return
+	}
+	s.threshold = t
 }
 
 // keyMap returns the keys enabled for the current state.

@@ -20,17 +20,7 @@ func wrap(text string, w int, style lipgloss.Style) []string {
 }
 
 // partName names a part of the split in the interface's language.
-func (s Model) partName(p experiment.Part) string {
-	switch p {
-	case experiment.TrainPart:
-		return s.T("training", "训练集")
-	case experiment.ValPart:
-		return s.T("validation", "验证集")
-	case experiment.LaterPart:
-		return s.T("out of time", "跨时间")
-	}
-	return s.T("test", "测试集")
-}
+func (s Model) partName(p experiment.Part) string { return s.PartName(p) }
 
 // render rebuilds the cached view, sizing the charts to the room the
 // lines above them leave.
@@ -129,6 +119,10 @@ func (s Model) headLines(w int) []string {
 		// A broken model's gains sentence would be advice; the warning
 		// replaces it and stays on every page.
 		lines = append(lines, s.divergedLines(w)...)
+	}
+	if s.refused != nil {
+		lines = append(lines, s.Panel(st.Warning.Render(s.T("Threshold not changed", "阈值未改变")), s.ErrorText(s.refused),
+			s.Tf("It stays %.2f.", "仍为 %.2f。", s.threshold), w)...)
 	}
 	return lines
 }

@@ -285,6 +285,14 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		s.refusal = s.OneClassReason(one)
 		return nil
 	}
+	// A part too small to measure the run on is refused as train refuses
+	// it (experiment.CheckPart), while the last run stays on screen.
+	var small *experiment.PartTooSmallError
+	if errors.As(experiment.CheckSplit(s.data, s.cfg), &small) {
+		s.outcome, s.failed = s.T("Cannot train on this data: too few rows to measure a model (below).", "无法用这份数据训练：行数太少，无法评估模型（见下）。"), true
+		s.refusal = s.PartTooSmallReason(small)
+		return nil
+	}
 	// The last guard before a worker allocates anything: the Model screen
 	// refuses such settings already, but the data's width may have changed
 	// under them since.

@@ -9,6 +9,7 @@ import (
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // fourRows is a table too small for a validation part.
@@ -93,5 +94,38 @@ func TestStopAgreesWithTheProgressLine(t *testing.T) {
 	// Mid-run the report after an epoch's end already counts it whole.
 	if e, b := shownPosition(engine.Progress{Epoch: 5, Batch: 199, Batches: 199, EpochEnd: true, Last: engine.EpochStats{Epoch: 5}}); e != 5 || b != 199 {
 		t.Errorf("epoch end shows epoch %d batch %d", e, b)
+	}
+}
+
+// TestPausedTitleCountsTheProgressLinesEpoch: paused between epochs 7
+// and 8, the tab bar's status said "epoch 8/200 · paused" while the
+// progress line said "epoch 7/200 · batch 344/344". Both now count the
+// epoch just ended; a run stopped by the user is "stopped" in the status,
+// as in its outcome ("Stopped by you …") and on the Runs screen, not
+// "cancelled".
+func TestPausedTitleCountsTheProgressLinesEpoch(t *testing.T) {
+	for _, c := range []struct {
+		lang                  string
+		status, line, stopped string
+	}{
+		{"en", "run 5 · epoch 7/200 · paused", "epoch 7/200 · batch 344/344", "run 5 · stopped"},
+		{"zh", "第 5 次训练 · 第 7/200 轮 · 已暂停", "第 7/200 轮 · 第 344/344 批", "第 5 次训练 · 已停止"},
+	} {
+		com := screentest.Common(c.lang, 80, 24)
+		s := goldenScreen(t, com)
+		s.runs, s.state = 5, trainPaused
+		// The trainer's report when it holds before epoch 8's first batch
+		// (engine.Trainer.gate): epoch 8 in progress, epoch 7 last ended.
+		s.latest = engine.Progress{State: engine.Paused, Epoch: 8, Epochs: 200, Batch: 0, Batches: 344, Step: 7 * 344,
+			Last: engine.EpochStats{Epoch: 7}}
+		s.render()
+		if got := s.Status(); got != c.status {
+			t.Errorf("%s: status %q, want %q", c.lang, got, c.status)
+		}
+		screentest.MustContain(t, screentest.Render(s, 80, 24), c.line)
+		s.state, s.latest.State = trainEnded, engine.Cancelled
+		if got := s.Status(); got != c.stopped {
+			t.Errorf("%s: status %q, want %q", c.lang, got, c.stopped)
+		}
 	}
 }

@@ -125,7 +125,10 @@ func (s Model) Status() string {
 	case trainStarting:
 		return s.Tf("run %d · preparing", "第 %d 次训练 · 准备中", s.runs)
 	case trainRunning, trainPaused:
-		return s.Tf("run %d · epoch %d/%d · %s", "第 %d 次训练 · 第 %d/%d 轮 · %s", s.runs, s.latest.Epoch,
+		// The progress line's epoch (shownPosition): between two epochs,
+		// the one just ended, not the next one no batch of has trained.
+		epoch, _ := shownPosition(s.latest)
+		return s.Tf("run %d · epoch %d/%d · %s", "第 %d 次训练 · 第 %d/%d 轮 · %s", s.runs, epoch,
 			max(s.latest.Epochs, s.cfg.Train.Epochs), s.stateWord())
 	case trainStopping:
 		return s.Tf("run %d · stopping", "第 %d 次训练 · 正在停止", s.runs)
@@ -169,7 +172,9 @@ func stateName(s common.Common, st engine.State) string {
 	case engine.Diverged:
 		return s.T("diverged", "已发散")
 	case engine.Cancelled:
-		return s.T("cancelled", "已取消")
+		// A run the user stopped: "stopped", as the outcome ("Stopped by
+		// you at …") and the Runs screen say it.
+		return s.T("stopped", "已停止")
 	}
 	return st.String()
 }

@@ -153,6 +153,12 @@ func (w *worker) outcome() (*experiment.Experiment, error) {
 func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMode) tea.Cmd {
 	return func() tea.Msg {
 		exp, err := experiment.Prepare(d, cfg)
+		if err == nil && exp.Scheme() == experiment.RandomSplit {
+			// The split startRun checked, as built (duplicates and
+			// calibration rows out), as train checks it. Out of time, the
+			// later cohort is measured, and Prepare checked its classes.
+			err = exp.CheckPart(experiment.FinalPart(exp.Config))
+		}
 		if err != nil {
 			w.fail(err)
 			return StartedMsg{id: w.id, err: err}
