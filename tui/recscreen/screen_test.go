@@ -247,10 +247,30 @@ func TestNoItems(t *testing.T) {
 			t.Errorf("%s: a log without items is available or trains", lang)
 		}
 	}
-	s := New(screentest.Common("en", 80, 24), open)
-	s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
-	if !strings.HasPrefix(s.refusal, "Recommendation needs an order log with an item column; a per-user table has no items.") {
-		t.Errorf("table: refusal %q", s.refusal)
+}
+
+// TestPerUserTableNamesTheKey: on a per-user table the refusal names the
+// Data screen's g, the interface's way to open an order log, not the
+// command line's --log FILE; a served session, which opens no file, says
+// the server serves one.
+func TestPerUserTableNamesTheKey(t *testing.T) {
+	for _, c := range []struct {
+		lang   string
+		served bool
+		want   string
+	}{
+		{"en", false, "Recommendation needs an order log with an item column; a per-user table has no items. Press g on the Data screen (1) to open an order log (customer, date, item, …)."},
+		{"zh", false, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。请在“数据”页（按 1）按 g 打开订单日志（客户、日期、商品……）。"},
+		{"en", true, "Recommendation needs an order log with an item column; a per-user table has no items. The server chooses this session's data: it can serve an order log (customer, date, item, …) with --log FILE."},
+		{"zh", true, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。本会话的数据由服务器决定：服务器可以用 --log 文件 提供订单日志（客户、日期、商品……）。"},
+	} {
+		com := screentest.Common(c.lang, 80, 24)
+		com.Served = c.served
+		s := New(com, open)
+		s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
+		if s.refusal != c.want {
+			t.Errorf("%s, served %v: refusal %q, want %q", c.lang, c.served, s.refusal, c.want)
+		}
 	}
 }
 
