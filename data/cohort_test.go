@@ -163,11 +163,11 @@ func TestBuildCohortBounds(t *testing.T) {
 		t.Errorf("one-day log: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3,650)" {
 		t.Errorf("negative horizon: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of 99,999,999,999 days (want 1 to 3,650)" {
 		t.Errorf("huge horizon: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.

@@ -180,8 +180,8 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 		{"c", "2024-13-45", `"2024-13-45" is not a date as YYYY-MM-DD`},
 		{"c", "2024-02-15", "cutoff 2024-02-15 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
-		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
-		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
+		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3,650 days)`},
+		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3,650 days)`},
 		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	}
 	for _, c := range cases {
