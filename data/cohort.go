@@ -86,7 +86,7 @@ func (r CohortReport) String() string {
 		s += fmt.Sprintf(", %d stock adjustments (negative quantity at price 0, no customer)", r.Adjustments)
 	}
 	if r.Later > 0 {
-		s += fmt.Sprintf("; %d customers first ordered after the cutoff", r.Later)
+		s += "; " + Count(r.Later, "customer", "customers") + " first ordered after the cutoff"
 	}
 	switch {
 	case r.HorizonTruncated && !r.LastKnown.Equal(r.Last):

@@ -27,7 +27,7 @@ func TestBuildCohortRetail(t *testing.T) {
 		t.Errorf("report = %+v", rep)
 	}
 	wantText := "2 customers, 1 order again within 30 days (50.0 %), cutoff 2010-12-31; log 2010-12-01 .. 2011-01-10: " +
-		"9 lines, 5 orders, 2 cancelled, 1 without a customer id; 1 customers first ordered after the cutoff; " +
+		"9 lines, 5 orders, 2 cancelled, 1 without a customer id; 1 customer first ordered after the cutoff; " +
 		"the horizon runs past the end of the log"
 	if rep.String() != wantText {
 		t.Errorf("report text %q, want %q", rep, wantText)
