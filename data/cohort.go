@@ -86,7 +86,7 @@ func (r CohortReport) String() string {
 		s += fmt.Sprintf(", %d stock adjustments (negative quantity at price 0, no customer)", r.Adjustments)
 	}
 	if r.Later > 0 {
-		s += fmt.Sprintf("; %d customers first ordered after the cutoff", r.Later)
+		s += "; " + Count(r.Later, "customer", "customers") + " first ordered after the cutoff"
 	}
 	switch {
 	case r.HorizonTruncated && !r.LastKnown.Equal(r.Last):
@@ -185,7 +185,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 			ErrCutoff, log.Name, opts.Version, CohortFeaturesVersion)
 	}
 	if labelled && (horizonDays < 0 || horizonDays > MaxHorizonDays) {
-		return nil, rep, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", ErrCutoff, log.Name, horizonDays, MaxHorizonDays)
+		return nil, rep, fmt.Errorf("%w: %s: horizon of %s (want 1 to %s)", ErrCutoff, log.Name, Count(horizonDays, "day", "days"), Thousands(MaxHorizonDays))
 	}
 	first, last := dayNumber(log.First), dayNumber(log.Last)
 	if !labelled {

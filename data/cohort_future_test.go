@@ -35,7 +35,7 @@ func TestLabelWindowKeepsToTheLastDateUpToToday(t *testing.T) {
 		t.Errorf("truncated %v, last known %v, last %v; want true, 2020-02-28, 2101-01-01", rep.HorizonTruncated, rep.LastKnown, rep.Last)
 	}
 	if want := "2 customers, 1 order again within 7 days (50.0 %), cutoff 2020-02-25; log 2020-02-01 .. 2101-01-01: 5 lines, 5 orders, 0 cancelled, " +
-		"0 without a customer id; 1 customers first ordered after the cutoff; the horizon runs past the log's last date up to today, 2020-02-28"; rep.String() != want {
+		"0 without a customer id; 1 customer first ordered after the cutoff; the horizon runs past the log's last date up to today, 2020-02-28"; rep.String() != want {
 		t.Errorf("report\n got %s\nwant %s", rep, want)
 	}
 	// 2020-02-21 + 7 = 2020-02-28: the window ends on the last date up to today.

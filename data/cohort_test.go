@@ -27,7 +27,7 @@ func TestBuildCohortRetail(t *testing.T) {
 		t.Errorf("report = %+v", rep)
 	}
 	wantText := "2 customers, 1 order again within 30 days (50.0 %), cutoff 2010-12-31; log 2010-12-01 .. 2011-01-10: " +
-		"9 lines, 5 orders, 2 cancelled, 1 without a customer id; 1 customers first ordered after the cutoff; " +
+		"9 lines, 5 orders, 2 cancelled, 1 without a customer id; 1 customer first ordered after the cutoff; " +
 		"the horizon runs past the end of the log"
 	if rep.String() != wantText {
 		t.Errorf("report text %q, want %q", rep, wantText)
@@ -163,11 +163,11 @@ func TestBuildCohortBounds(t *testing.T) {
 		t.Errorf("one-day log: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), -5); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of -5 days (want 1 to 3,650)" {
 		t.Errorf("negative horizon: %v", err)
 	}
 	if _, _, err := BuildCohort(log, ymd(2010, 12, 31), 99999999999); !errors.Is(err, ErrCutoff) ||
-		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of 99999999999 days (want 1 to 3650)" {
+		err.Error() != "cutoff or horizon out of range: retail.csv: horizon of 99,999,999,999 days (want 1 to 3,650)" {
 		t.Errorf("huge horizon: %v", err)
 	}
 	// The first day is a valid cutoff: only that day's buyers are in.

@@ -288,7 +288,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		return &Data{Source: src, Table: t, Warnings: orderLogWarnings(src, open, again, t)}, nil
 	}
 	if src.HorizonDays < 0 || src.HorizonDays > data.MaxHorizonDays {
-		return nil, fmt.Errorf("%w: %s: horizon of %d days (want 1 to %d)", data.ErrCutoff, src.Path, src.HorizonDays, data.MaxHorizonDays)
+		return nil, fmt.Errorf("%w: %s: horizon of %s (want 1 to %s)", data.ErrCutoff, src.Path, data.Count(src.HorizonDays, "day", "days"), data.Thousands(data.MaxHorizonDays))
 	}
 	opts, err := src.logOptions(now)
 	if err != nil {

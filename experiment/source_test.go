@@ -73,7 +73,7 @@ func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' +
 
 func TestHorizonOutOfRangeIsRefusedBeforeAnyDate(t *testing.T) {
 	_, err := LoadAt(Source{Kind: "log", Path: "orders.csv", HorizonDays: 99999999999}, stringOpener("customer,date\na,2020-01-01\n"), time.Now())
-	want := "cutoff or horizon out of range: orders.csv: horizon of 99999999999 days (want 1 to 3650)"
+	want := "cutoff or horizon out of range: orders.csv: horizon of 99,999,999,999 days (want 1 to 3,650)"
 	if err == nil || err.Error() != want || !errors.Is(err, data.ErrCutoff) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}

@@ -196,6 +196,26 @@ func (e *FewItemsError) Error() string {
 // Unwrap returns the refusal without the advice (an ErrTrainingPairs).
 func (e *FewItemsError) Unwrap() error { return e.Err }
 
+// WindowError is the ErrTrainingPairs of a cutoff and horizon whose
+// training windows hold no purchase to learn from. Err says so; the
+// message adds the command line's advice, to choose another --cutoff or a
+// longer --horizon (an interface words its own; Orders says the advice
+// also names a log with more orders).
+type WindowError struct {
+	Err    error
+	Orders bool
+}
+
+func (e *WindowError) Error() string {
+	if e.Orders {
+		return e.Err.Error() + "; choose a longer --horizon, another --cutoff or a log with more orders"
+	}
+	return e.Err.Error() + "; choose a later --cutoff or a longer --horizon"
+}
+
+// Unwrap returns the refusal without the advice (an ErrTrainingPairs).
+func (e *WindowError) Unwrap() error { return e.Err }
+
 // checkPairs refuses the counted training pairs when they cannot train a
 // network worth ranking with: none, all of one class, all from one
 // customer, or too few to hold some of both classes to train on and some to
@@ -210,12 +230,12 @@ func (m *Model) checkPairs(l *Log, buyers, valPositives int) error {
 	pairs, positives := m.TrainRows+m.ValRows, m.Positives+valPositives
 	switch {
 	case pairs == 0:
-		return fmt.Errorf("%w: %s: no customer with history bought in %s, so there is no (customer, item) pair to learn from; choose a later --cutoff or a longer --horizon",
-			ErrTrainingPairs, l.Name, windows)
+		return &WindowError{Err: fmt.Errorf("%w: %s: no customer with history bought in %s, so there is no (customer, item) pair to learn from",
+			ErrTrainingPairs, l.Name, windows)}
 	case positives == 0:
-		return fmt.Errorf("%w: %s: %s: in %s the buying customers bought none of their candidate items (their own earlier items and the %d most popular), so the model has no purchase to learn from; choose a longer --horizon, another --cutoff or a log with more orders",
+		return &WindowError{Orders: true, Err: fmt.Errorf("%w: %s: %s: in %s the buying customers bought none of their candidate items (their own earlier items and the %d most popular), so the model has no purchase to learn from",
 			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is not bought", "none of the %d (customer, item) pairs is bought"),
-			windows, m.Config.MaxPopular)
+			windows, m.Config.MaxPopular)}
 	case positives == pairs:
 		return &FewItemsError{Err: fmt.Errorf("%w: %s: %s bought: in %s the buying customers bought every candidate item, so the model has no item left unbought to rank below (the item column %s holds %s)",
 			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is", "all %d (customer, item) pairs are"), windows,

@@ -201,7 +201,7 @@ func TestOrderLogCutoffAndHorizon(t *testing.T) {
 	m = sendKeys(t, m, "h")
 	m.dataScr.SetPromptValue("0")
 	m = sendKeys(t, m, "enter")
-	if m.dataScr.PromptErr() != "the horizon must be a whole number of days from 1 to 3650" {
+	if m.dataScr.PromptErr() != "the horizon must be a whole number of days from 1 to 3,650" {
 		t.Fatalf("horizon 0: %q", m.dataScr.PromptErr())
 	}
 	m.dataScr.SetPromptValue("60")

@@ -103,7 +103,7 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 			"space trains the recommender: a network over (customer, item) pairs"}},
 		{"recommend horizon", []string{"R", "h"}, bad, []string{
 			`refused: "` + x + `" is not a horizon: give days`,
-			"as 30, 30d or 4w (1 to 3650 days)",
+			"as 30, 30d or 4w (1 to 3,650 days)",
 			""}},
 		{"recommend items left out", []string{"R", "i"}, bad, []string{
 			"without " + x + " (i; no item",

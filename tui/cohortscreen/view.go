@@ -48,8 +48,8 @@ func (s *Model) render() {
 		s.view = s.Empty(title, s.T("Loading the data…", "正在加载数据…"))
 	case s.log == nil:
 		s.view = s.Empty(s.T("Cohorts need an order log.", "同期群分析需要订单日志。"),
-			s.T("A per-user table has no purchase dates to group customers by. Open an order log (one line per order: customer, date, amount) with --log FILE or from the Data screen.",
-				"按用户汇总的表没有购买日期，无法把客户分组。请用 --log 文件 或在“数据”页打开一份订单日志（每行一笔订单：客户、日期、金额）。"))
+			s.T("A per-user table has no purchase dates to group customers by. ", "按用户汇总的表没有购买日期，无法把客户分组。")+
+				s.OpenLogSentence("one line per order: customer, date, amount", "每行一笔订单：客户、日期、金额"))
 	case s.err != nil:
 		s.view = s.Empty(s.T("Cannot compute the cohorts.", "无法计算同期群。"), common.PlainError(s.err))
 	case s.Result() == nil:

@@ -24,3 +24,17 @@ func (c Common) ColumnsAdvice(role, what, whatZh string) string {
 	return c.Tf("with pseudonymised customer ids the columns are not chosen here: open the log again with retain tui --log FILE --log-columns %s=COLUMN",
 		"客户编号已假名化，不能在这里选择列：请用 retain tui --log 文件 --log-columns %s=列名 重新打开日志", role)
 }
+
+// OpenLogSentence says, as a sentence, how to open an order log of what
+// (whatZh, the columns a screen needs) in place of a per-user table: g on
+// the Data screen, or, in a served session (which opens no file), that the
+// server can serve one with --log. The command line's --log is not a key
+// of this interface.
+func (c Common) OpenLogSentence(what, whatZh string) string {
+	if c.Served {
+		return c.Tf("The server chooses this session's data: it can serve an order log (%s) with --log FILE.",
+			"本会话的数据由服务器决定：服务器可以用 --log 文件 提供订单日志（%s）。", c.T(what, whatZh))
+	}
+	return c.Tf("Press g on the Data screen (1) to open an order log (%s).",
+		"请在“数据”页（按 1）按 g 打开订单日志（%s）。", c.T(what, whatZh))
+}

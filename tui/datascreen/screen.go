@@ -10,6 +10,7 @@ import (
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -378,8 +379,8 @@ func (s Model) submit(v string) (tea.Msg, error) {
 		return OpenMsg{Src: src}, nil
 	case promptHorizon:
 		days, err := strconv.Atoi(v)
-		if err != nil || days < 1 || days > 3650 {
-			return nil, errors.New(s.T("the horizon must be a whole number of days from 1 to 3650", "观察期须为 1 到 3650 之间的整数天数"))
+		if err != nil || days < 1 || days > data.MaxHorizonDays {
+			return nil, errors.New(s.Tf("the horizon must be a whole number of days from 1 to %s", "观察期须为 1 到 %s 之间的整数天数", common.Thousands(data.MaxHorizonDays)))
 		}
 		src := s.data.Source
 		src.HorizonDays = days

@@ -215,7 +215,20 @@ func (s Model) metricsLines(w int) []string {
 	if bayes != nil {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))
 	}
+	if s.threshold != d.threshold {
+		for _, l := range widget.WrapText(s.thresholdNote(), max(w, 1)) {
+			lines = append(lines, st.Muted.Render(l))
+		}
+	}
 	return lines
+}
+
+// thresholdNote says, once the threshold moved, that the table's rows
+// marked @ stay at the run's configured threshold (the one r returns to)
+// while the confusion matrix follows the live one.
+func (s Model) thresholdNote() string {
+	return s.Tf("@%.2f: the run's configured threshold (r returns to it); the confusion matrix is at %.2f",
+		"@%.2f：本次运行配置的阈值（按 r 恢复）；混淆矩阵按 %.2f 计算", s.data.threshold, s.threshold)
 }
 
 // confusionLines is the confusion matrix at the screen's threshold and

@@ -135,8 +135,9 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 	case d == nil:
 	case log == nil:
 		s.source = d.Source
-		s.refusal = s.T("Recommendation needs an order log with an item column; a per-user table has no items. Open one (customer, date, item, …) with --log FILE or from the Data screen.",
-			"推荐需要带商品列的订单日志；按用户汇总的表没有商品。请用 --log 文件 或在“数据”页打开一份（客户、日期、商品……）。")
+		s.refusal = s.T("Recommendation needs an order log with an item column; a per-user table has no items. ",
+			"推荐需要带商品列的订单日志；按用户汇总的表没有商品。") +
+			s.OpenLogSentence("customer, date, item, …", "客户、日期、商品……")
 	case log.Columns.Item == "":
 		s.source = d.Source
 		s.refusal = s.noItems(log)
@@ -445,5 +446,21 @@ func (s *Model) finish() {
 		// In English as in Chinese the command line's advice (an item
 		// column named with --item-column) is the Data screen's l.
 		s.outcome, s.failed = s.ErrorText(err), true
+		var win *recommend.WindowError
+		if errors.As(err, &win) {
+			s.outcome = s.ErrorText(win.Err) + s.T("; ", "；") + s.windowAdvice(win.Orders)
+		}
 	}
+}
+
+// windowAdvice is the command line's advice of a recommend.WindowError
+// (another --cutoff, a longer --horizon) in this screen's keys.
+func (s Model) windowAdvice(orders bool) string {
+	c, h := s.keys.Cutoff.Help().Key, s.keys.Horizon.Help().Key
+	if orders {
+		return s.Tf("press %s for another cutoff or %s for a longer horizon, or open a log with more orders",
+			"可按 %s 换一个截止日、按 %s 设更长的观察期，或打开订单更多的日志", c, h)
+	}
+	return s.Tf("press %s for a later cutoff or %s for a longer horizon",
+		"可按 %s 设更晚的截止日或按 %s 设更长的观察期", c, h)
 }

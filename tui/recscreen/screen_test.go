@@ -180,8 +180,8 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 		{"c", "2024-13-45", `"2024-13-45" is not a date as YYYY-MM-DD`},
 		{"c", "2024-02-15", "cutoff 2024-02-15 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
 		{"c", "2024-07-01", "cutoff 2024-07-01 is out of range: with a 30-day horizon choose a date from 2024-03-01 to 2024-06-29 (the model needs two horizons of history before it)"},
-		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
-		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3650 days)`},
+		{"h", "0", `"0" is not a horizon: give days as 30, 30d or 4w (1 to 3,650 days)`},
+		{"h", "soon", `"soon" is not a horizon: give days as 30, 30d or 4w (1 to 3,650 days)`},
 		{"h", "100", "the log (2024-01-01 to 2024-06-28) is too short for a 100-day horizon: the model needs two horizons of history before the cutoff; choose a horizon from 1 to 90 days"},
 	}
 	for _, c := range cases {
@@ -247,10 +247,30 @@ func TestNoItems(t *testing.T) {
 			t.Errorf("%s: a log without items is available or trains", lang)
 		}
 	}
-	s := New(screentest.Common("en", 80, 24), open)
-	s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
-	if !strings.HasPrefix(s.refusal, "Recommendation needs an order log with an item column; a per-user table has no items.") {
-		t.Errorf("table: refusal %q", s.refusal)
+}
+
+// TestPerUserTableNamesTheKey: on a per-user table the refusal names the
+// Data screen's g, the interface's way to open an order log, not the
+// command line's --log FILE; a served session, which opens no file, says
+// the server serves one.
+func TestPerUserTableNamesTheKey(t *testing.T) {
+	for _, c := range []struct {
+		lang   string
+		served bool
+		want   string
+	}{
+		{"en", false, "Recommendation needs an order log with an item column; a per-user table has no items. Press g on the Data screen (1) to open an order log (customer, date, item, …)."},
+		{"zh", false, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。请在“数据”页（按 1）按 g 打开订单日志（客户、日期、商品……）。"},
+		{"en", true, "Recommendation needs an order log with an item column; a per-user table has no items. The server chooses this session's data: it can serve an order log (customer, date, item, …) with --log FILE."},
+		{"zh", true, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。本会话的数据由服务器决定：服务器可以用 --log 文件 提供订单日志（客户、日期、商品……）。"},
+	} {
+		com := screentest.Common(c.lang, 80, 24)
+		com.Served = c.served
+		s := New(com, open)
+		s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
+		if s.refusal != c.want {
+			t.Errorf("%s, served %v: refusal %q, want %q", c.lang, c.served, s.refusal, c.want)
+		}
 	}
 }
 

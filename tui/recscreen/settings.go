@@ -95,7 +95,7 @@ func (s *Model) apply(v string) bool {
 	}
 	h, ok := parseHorizon(v)
 	if !ok {
-		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %d days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %d 天）", common.Short(v), data.MaxHorizonDays)
+		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %s days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %s 天）", common.Short(v), common.Thousands(data.MaxHorizonDays))
 		return false
 	}
 	cutoff := s.cutoff
@@ -131,11 +131,11 @@ func (s *Model) leaveOut(list string) tea.Cmd {
 func (s Model) cutoffProblem(cutoff int32, horizon int) string {
 	lo, hi := s.earliestCutoff(horizon), s.latestCutoff()
 	if lo > hi {
-		short := s.Tf("the log (%s to %s) is too short for a %d-day horizon: the model needs two horizons of history before the cutoff",
-			"日志（%s 至 %s）太短，不够 %d 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.LastUpToToday), horizon)
+		short := s.Tf("the log (%s to %s) is too short for a %s-day horizon: the model needs two horizons of history before the cutoff",
+			"日志（%s 至 %s）太短，不够 %s 天的观察期：模型需要截止日前有两个观察期的历史", date(s.log.First), date(s.log.LastUpToToday), common.Thousands(horizon))
 		switch most := s.log.LongestHorizon(false); {
 		case most > 1:
-			return short + s.Tf("; choose a horizon from 1 to %d days", "；请选 1 到 %d 天的观察期", most)
+			return short + s.Tf("; choose a horizon from 1 to %s days", "；请选 1 到 %s 天的观察期", common.Thousands(int(most)))
 		case most == 1:
 			return short + s.T("; the only horizon it allows is 1 day", "；它只允许 1 天的观察期")
 		}

@@ -1,0 +1,56 @@
+package evalscreen
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestTableThresholdIsSaid: the metrics table's accuracy, precision,
+// recall and F1 stay at the run's configured threshold (0.50) when H
+// moves the live one to 0.10, as the matrix follows; a note under the
+// table says so, en and zh, and goes once r returns to 0.50.
+func TestTableThresholdIsSaid(t *testing.T) {
+	good, _ := runs(t)
+	// The training part's accuracy at 0.50, from experiment directly.
+	tr, err := good.Exp.Evaluate(experiment.TrainPart, 0.5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ lang, accuracy, note string }{
+		{"en", "accuracy @0.50", "@0.50: the run's configured threshold (r returns to it); the confusion matrix is at 0.10"},
+		{"zh", "准确率 @0.50", "@0.50：本次运行配置的阈值（按 r 恢复）；混淆矩阵按 0.10 计算"},
+	} {
+		s := New(screentest.Common(c.lang, 160, 48))
+		s.SetSize(160, 48)
+		s, _ = drain(t, s, s.SetRun(good))
+		if view := screentest.Render(s, 160, 48); strings.Contains(view, "(r returns to it)") || strings.Contains(view, "（按 r 恢复）") {
+			t.Errorf("%s: a note before the threshold moved:\n%s", c.lang, view)
+		}
+		for range 4 {
+			s, _ = s.step(screentest.Press("H"))
+		}
+		view := screentest.Render(s, 160, 48)
+		flat := strings.Join(strings.Fields(view), " ")
+		if !strings.Contains(flat, strings.Join(strings.Fields(c.note), " ")) {
+			t.Errorf("%s: no note %q:\n%s", c.lang, c.note, view)
+		}
+		row := ""
+		for _, l := range strings.Split(view, "\n") {
+			if strings.Contains(l, c.accuracy) {
+				row = l
+				break
+			}
+		}
+		if want := fmt.Sprintf("%.3f", tr.Report.Accuracy); !strings.Contains(row, want) {
+			t.Errorf("%s: accuracy row %q, want the figure at 0.50, %s", c.lang, row, want)
+		}
+		s, _ = s.step(screentest.Press("r"))
+		if view := screentest.Render(s, 160, 48); strings.Contains(view, "(r returns to it)") || strings.Contains(view, "（按 r 恢复）") {
+			t.Errorf("%s: the note stayed after r:\n%s", c.lang, view)
+		}
+	}
+}
