@@ -11,8 +11,9 @@ import (
 
 // TestTableThresholdIsSaid: the metrics table's accuracy, precision,
 // recall and F1 stay at the run's configured threshold (0.50) when H
-// moves the live one to 0.10, as the matrix follows; a note under the
-// table says so, en and zh, and goes once r returns to 0.50.
+// moves the live one to 0.10, as the matrix follows; the line under the
+// matrix says so (in place of "configured 0.50 (r)"), en and zh, and
+// goes back to that once r returns to 0.50.
 func TestTableThresholdIsSaid(t *testing.T) {
 	good, _ := runs(t)
 	// The training part's accuracy at 0.50, from experiment directly.
@@ -21,13 +22,13 @@ func TestTableThresholdIsSaid(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ lang, accuracy, note string }{
-		{"en", "accuracy @0.50", "@0.50: the run's configured threshold (r returns to it); the confusion matrix is at 0.10"},
-		{"zh", "准确率 @0.50", "@0.50：本次运行配置的阈值（按 r 恢复）；混淆矩阵按 0.10 计算"},
+		{"en", "accuracy @0.50", "the table's @ rows stay at the configured 0.50 (r)"},
+		{"zh", "准确率 @0.50", "指标表中带 @ 的行仍按配置值 0.50（r）"},
 	} {
 		s := New(screentest.Common(c.lang, 160, 48))
 		s.SetSize(160, 48)
 		s, _ = drain(t, s, s.SetRun(good))
-		if view := screentest.Render(s, 160, 48); strings.Contains(view, "(r returns to it)") || strings.Contains(view, "（按 r 恢复）") {
+		if view := screentest.Render(s, 160, 48); strings.Contains(view, "@ rows stay") || strings.Contains(view, "带 @ 的行") {
 			t.Errorf("%s: a note before the threshold moved:\n%s", c.lang, view)
 		}
 		for range 4 {
@@ -49,7 +50,7 @@ func TestTableThresholdIsSaid(t *testing.T) {
 			t.Errorf("%s: accuracy row %q, want the figure at 0.50, %s", c.lang, row, want)
 		}
 		s, _ = s.step(screentest.Press("r"))
-		if view := screentest.Render(s, 160, 48); strings.Contains(view, "(r returns to it)") || strings.Contains(view, "（按 r 恢复）") {
+		if view := screentest.Render(s, 160, 48); strings.Contains(view, "@ rows stay") || strings.Contains(view, "带 @ 的行") {
 			t.Errorf("%s: the note stayed after r:\n%s", c.lang, view)
 		}
 	}

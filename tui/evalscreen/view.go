@@ -215,20 +215,19 @@ func (s Model) metricsLines(w int) []string {
 	if bayes != nil {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))
 	}
-	if s.threshold != d.threshold {
-		for _, l := range widget.WrapText(s.thresholdNote(), max(w, 1)) {
-			lines = append(lines, st.Muted.Render(l))
-		}
-	}
 	return lines
 }
 
-// thresholdNote says, once the threshold moved, that the table's rows
-// marked @ stay at the run's configured threshold (the one r returns to)
-// while the confusion matrix follows the live one.
-func (s Model) thresholdNote() string {
-	return s.Tf("@%.2f: the run's configured threshold (r returns to it); the confusion matrix is at %.2f",
-		"@%.2f：本次运行配置的阈值（按 r 恢复）；混淆矩阵按 %.2f 计算", s.data.threshold, s.threshold)
+// configuredNote names the run's configured threshold, the one r returns
+// to. Once the live threshold has moved off it, it also says that the
+// metrics table's rows marked @ stay there while the matrix follows the
+// live one; it shares the line under the matrix with the best F1, so
+// saying it takes no line of its own at 80×24.
+func (s Model) configuredNote() string {
+	if s.threshold != s.data.threshold {
+		return s.Tf("the table's @ rows stay at the configured %.2f (r)", "指标表中带 @ 的行仍按配置值 %.2f（r）", s.data.threshold)
+	}
+	return s.Tf("configured %.2f (r)", "配置值 %.2f（r）", s.data.threshold)
 }
 
 // confusionLines is the confusion matrix at the screen's threshold and
@@ -293,7 +292,7 @@ func (s Model) confusionNotes(w int) []string {
 		pos, common.Thousands(int(c.PredictedPositive())), common.Thousands(int(c.Total())), common.Percent(c.PredictedPositiveRate())), w)...)
 	for _, l := range widget.PackItems([]string{
 		s.Tf("best F1 %.3f at threshold %.3f (f)", "最佳 F1 %.3f，阈值 %.3f（f）", d.bestF1.F1, d.bestF1.Threshold),
-		s.Tf("configured %.2f (r)", "配置值 %.2f（r）", d.threshold),
+		s.configuredNote(),
 	}, s.T(" · ", "· "), w) {
 		lines = append(lines, st.Muted.Render(l))
 	}
