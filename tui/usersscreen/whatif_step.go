@@ -12,7 +12,7 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// stepWhatIf moves the chosen feature one step (numericStep), or to the
+// stepWhatIf moves the chosen feature one step (PipelineColumn.WhatIfStep), or to the
 // next level. The status says the value stepped to, and at an end of the
 // range the model counts values in, that further steps stay there: it
 // said "(typed 28.8; …)" of a value no one had typed.
@@ -37,7 +37,7 @@ func (s *Model) stepWhatIf(dir int) tea.Cmd {
 	if err != nil || math.IsNaN(v) {
 		v = pc.Fill // a missing value steps from the one the model counts
 	}
-	next, end := numericStep(&pc, v, dir)
+	next, end := pc.WhatIfStep(v, dir)
 	text := strconv.FormatFloat(next, 'g', 6, 64)
 	if pc.Date {
 		text = data.FormatDay(next)
@@ -47,36 +47,6 @@ func (s *Model) stepWhatIf(dir int) tea.Cmd {
 		s.status += s.rangeEndNote(pc, dir)
 	}
 	return cmd
-}
-
-// numericStep moves v one step in direction dir: a twentieth of the
-// column's training range, rounded to two significant digits, or for a
-// column of whole numbers (counts) or of dates a whole number of them (at
-// least one). A clipped column's steps stay within the range the model
-// counts values in (for whole numbers, within its whole numbers when it
-// holds two or more), since beyond it every value counts as the bound;
-// end reports that the step reached that end of it.
-func numericStep(pc *data.PipelineColumn, v float64, dir int) (next float64, end bool) {
-	whole := pc.Whole || pc.Date
-	step := (pc.Max - pc.Min) / 20
-	switch {
-	case whole:
-		step = max(math.Round(step), 1)
-		next = math.Round(v) + float64(dir)*step
-	case step <= 0 || math.IsNaN(step):
-		next = v + float64(dir)
-	default:
-		next = roundTo(v+float64(dir)*step, step)
-	}
-	if !pc.Clip {
-		return next, false
-	}
-	lo, hi := pc.Min, pc.Max
-	if whole && math.Ceil(lo) < math.Floor(hi) {
-		lo, hi = math.Ceil(lo), math.Floor(hi)
-	}
-	next = min(max(next, lo), hi)
-	return next, (dir > 0 && next >= hi) || (dir < 0 && next <= lo)
 }
 
 // rangeEndNote says that a step in direction dir reached the end of the
@@ -99,13 +69,6 @@ func (s Model) bound(pc data.PipelineColumn, b float64) string {
 		return data.FormatDay(b)
 	}
 	return displayValue(strconv.FormatFloat(b, 'g', 6, 64))
-}
-
-// roundTo rounds v to two significant digits of step, so stepping gives
-// readable values.
-func roundTo(v, step float64) float64 {
-	unit := math.Pow(10, math.Floor(math.Log10(step))-1)
-	return math.Round(v/unit) * unit
 }
 
 // clipNote says, for a typed value outside a clipped column's range, that

@@ -41,7 +41,7 @@ func TestNumericStepKeepsWholeNumbersAndTheRange(t *testing.T) {
 		{"unclipped past the bound", unclipped, 9.8, 1, 10.3, false},
 	}
 	for _, c := range cases {
-		next, end := numericStep(&c.pc, c.v, c.dir)
+		next, end := c.pc.WhatIfStep(c.v, c.dir)
 		if next != c.next || end != c.end {
 			t.Errorf("%s: step from %g by %d gives %g (end %v), want %g (end %v)", c.name, c.v, c.dir, next, end, c.next, c.end)
 		}
