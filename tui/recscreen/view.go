@@ -302,7 +302,7 @@ func (s *Model) resultLines(w, h int) []string {
 	if s.showCust {
 		return s.customerLines(w, h)
 	}
-	return s.metricLines(w)
+	return s.scrolledMetrics(w, h)
 }
 
 // rankerName is a ranker's name in the table.
