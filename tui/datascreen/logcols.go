@@ -130,13 +130,13 @@ func (s Model) colsConflict(c *colsState) string {
 		for o := range r {
 			if c.chosen(o) == col {
 				return s.Tf("%s is chosen for both the %s and the %s: give each role its own column",
-					"%s 同时被选为%s和%s：每个角色需要各自的列", s.columnLabel(col), s.logRoleName(chooserRoles[o].role), s.logRoleName(chooserRoles[r].role))
+					"%s 同时被选为%s和%s：每个角色需要各自的列", s.ColumnLabel(col), s.logRoleName(chooserRoles[o].role), s.logRoleName(chooserRoles[r].role))
 			}
 		}
 		for _, g := range s.givenOthers() {
 			if strings.EqualFold(strings.TrimSpace(g.Column), strings.TrimSpace(col)) {
 				return s.Tf("%s is the %s column the log was opened with: choose another for the %s",
-					"%s 是打开日志时指定的%s列：请为%s另选一列", s.columnLabel(col), s.logRoleName(g.Role), s.logRoleName(chooserRoles[r].role))
+					"%s 是打开日志时指定的%s列：请为%s另选一列", s.ColumnLabel(col), s.logRoleName(g.Role), s.logRoleName(chooserRoles[r].role))
 			}
 		}
 	}
@@ -155,14 +155,14 @@ func (s Model) logRoleName(role string) string {
 // read without one (the amount as price × quantity, or none).
 func (s Model) optionLabel(r int, col string) string {
 	if col != "" {
-		return s.columnLabel(col)
+		return s.ColumnLabel(col)
 	}
 	cols := s.data.Log.Columns
 	if chooserRoles[r].role == "amount" && cols.Price != "" {
 		if cols.Quantity != "" {
-			return s.Tf("price × quantity (%s × %s)", "单价 × 数量（%s × %s）", s.columnLabel(cols.Price), s.columnLabel(cols.Quantity))
+			return s.Tf("price × quantity (%s × %s)", "单价 × 数量（%s × %s）", s.ColumnLabel(cols.Price), s.ColumnLabel(cols.Quantity))
 		}
-		return s.Tf("price (%s)", "单价（%s）", s.columnLabel(cols.Price))
+		return s.Tf("price (%s)", "单价（%s）", s.ColumnLabel(cols.Price))
 	}
 	return s.T("none", "无")
 }
@@ -224,7 +224,7 @@ func (s Model) colsLines(h int) []string {
 	}
 	nameW := 0
 	for _, col := range c.header {
-		nameW = max(nameW, ansi.StringWidth(s.columnLabel(col)))
+		nameW = max(nameW, ansi.StringWidth(s.ColumnLabel(col)))
 	}
 	colHead := s.T("the log's column", "日志的列")
 	nameW = min(max(nameW, ansi.StringWidth(colHead)), max(w/2, 12))
@@ -236,7 +236,7 @@ func (s Model) colsLines(h int) []string {
 		if roles == "" {
 			roles = st.Muted.Render(s.T("not used", "未使用"))
 		}
-		line := "  " + common.Pad(common.Truncate(s.columnLabel(col), nameW), nameW) + "  " + roles
+		line := "  " + common.Pad(common.Truncate(s.ColumnLabel(col), nameW), nameW) + "  " + roles
 		if col == c.chosen(c.role) {
 			at = i
 			line = "▸ " + line[2:]
