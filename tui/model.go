@@ -489,7 +489,7 @@ func (m *Model) loaded(msg loadedMsg) {
 		return
 	}
 	m.loading = ""
-	if m.askLabel(msg) {
+	if m.askLabel(msg) || m.askLogColumns(msg) {
 		m.switchTo(tabData)
 		return
 	}
