@@ -172,20 +172,35 @@ type NotANumber struct {
 	Others             []int
 }
 
+// LogColumnsUnknown is an order log whose roles cannot be resolved
+// (ErrLogColumns): no customer id or date column found, its columns not
+// told apart, or a column named for a role that is none of them. Header
+// is its columns, numbered "1", "2", … when Headerless, so that a program
+// can offer them to choose from; Missing is the role no column was found
+// for ("customer id", "date"; in a headerless log, whose columns cannot be
+// told apart, the first), "" when a column was named wrongly (Msg says
+// which).
+type LogColumnsUnknown struct {
+	Header     []string
+	Headerless bool
+	Missing    string
+}
+
 // Binary is a file whose first Head bytes hold the control bytes of a
 // binary file, not text (ErrNotText).
 type Binary struct{ Head int }
 
-func (Binary) parseFacts()        {}
-func (MixedDecimals) parseFacts() {}
-func (NotANumber) parseFacts()    {}
-func (Restated) parseFacts()      {}
-func (EmptySheets) parseFacts()   {}
-func (NoOrders) parseFacts()      {}
-func (FieldCount) parseFacts()    {}
-func (BadDate) parseFacts()       {}
-func (LabelClasses) parseFacts()  {}
-func (NoFeatures) parseFacts()    {}
+func (Binary) parseFacts()            {}
+func (LogColumnsUnknown) parseFacts() {}
+func (MixedDecimals) parseFacts()     {}
+func (NotANumber) parseFacts()        {}
+func (Restated) parseFacts()          {}
+func (EmptySheets) parseFacts()       {}
+func (NoOrders) parseFacts()          {}
+func (FieldCount) parseFacts()        {}
+func (BadDate) parseFacts()           {}
+func (LabelClasses) parseFacts()      {}
+func (NoFeatures) parseFacts()        {}
 
 // Error formats the error as "FILE:LINE:COL: MSG", omitting COL when it is 0
 // and LINE when it is 0 as well, or as "FILE: WHERE: MSG" when Where is set.

@@ -100,6 +100,12 @@ func (r logRoles) names(header []string) LogColumns {
 func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool, first [][]byte) (logRoles, error) {
 	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
+	// Every refusal here names the columns, for a program to offer.
+	refuse := func(line, col int, missing, msg string) *ParseError {
+		pe := parseErr(file, line, col, ErrLogColumns, msg)
+		pe.Facts = LogColumnsUnknown{Header: slices.Clone(header), Headerless: !hasHeader, Missing: missing}
+		return pe
+	}
 	used := make([]bool, len(header))
 	headerLine := 0
 	if hasHeader {
@@ -114,11 +120,11 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 			i = columnNumber(header, want)
 		}
 		if i < 0 {
-			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
+			return roles, refuse(headerLine, 0, "", fmt.Sprintf(
 				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(header)))
 		}
 		if used[i] {
-			return roles, parseErr(file, headerLine, i+1, ErrLogColumns, fmt.Sprintf(
+			return roles, refuse(headerLine, i+1, "", fmt.Sprintf(
 				"column %q is given for two roles", header[i]))
 		}
 		*slots[k], used[i] = i, true
@@ -173,12 +179,12 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 			if ex := headerlessExample(first); ex != "" {
 				example = ex + " (from its first line)"
 			}
-			return roles, parseErr(file, 1, 0, ErrLogColumns, fmt.Sprintf(
+			return roles, refuse(1, 0, roleNames[k].role, fmt.Sprintf(
 				"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
 					"cannot be told apart; name them by number with --log-columns, e.g. %s", len(header), example))
 		}
 		if *slots[k] < 0 {
-			return roles, parseErr(file, headerLine, 0, ErrLogColumns, fmt.Sprintf(
+			return roles, refuse(headerLine, 0, roleNames[k].role, fmt.Sprintf(
 				"no %s column found (columns: %s); name it with --log-columns %s=COLUMN",
 				roleNames[k].role, columnList(header), strings.ToLower(field)))
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -239,7 +240,7 @@ func (m *Model) checkPairs(l *Log, buyers, valPositives int) error {
 	case positives == pairs:
 		return &FewItemsError{Err: fmt.Errorf("%w: %s: %s bought: in %s the buying customers bought every candidate item, so the model has no item left unbought to rank below (the item column %s holds %s)",
 			ErrTrainingPairs, l.Name, count(pairs, "the only (customer, item) pair is", "all %d (customer, item) pairs are"), windows,
-			l.ItemColumn, count(len(l.Items), "1 item", "%d items"))}
+			itemColumnName(l.ItemColumn), count(len(l.Items), "1 item", "%d items"))}
 	case buyers == 1:
 		return fmt.Errorf("%w: %s: the %d (customer, item) pairs (%d bought) come from only 1 customer, who bought in %s: the model learns how customers' purchases differ and is validated on customers held out, so it needs several; recommendation needs a log with more customers",
 			ErrTrainingPairs, l.Name, pairs, positives, windows)
@@ -322,4 +323,15 @@ func (m *Model) scores(s *snapshot, cands []candidate) []float64 {
 		engine.NewPredictor(m.Net).PredictFlat(out, nil, x, len(cands))
 	}
 	return out
+}
+
+// itemColumnName is the item column as a sentence names it after "the
+// item column": its header name, or a headerless log's position in
+// parentheses ("(column 2)", data.ColumnLabel), where "the item column 2"
+// read as a column named 2.
+func itemColumnName(name string) string {
+	if label := data.ColumnLabel(name); strings.HasPrefix(label, "column ") {
+		return "(" + label + ")"
+	}
+	return name
 }

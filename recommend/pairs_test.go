@@ -137,3 +137,21 @@ func TestPairsAllBought(t *testing.T) {
 		t.Errorf("refusal %q, without its advice %q", err, reason)
 	}
 }
+
+// TestPairsAllBoughtHeaderless: the same log without its header line
+// (its columns named "1", "2", …, the item column 4) names the item
+// column by its position as data.ColumnLabel and the Data screen's
+// column chooser do: "the item column (column 4)", not "the item column
+// 4".
+func TestPairsAllBoughtHeaderless(t *testing.T) {
+	l := readLog(t, "c1,2024-01-01,10,A\nc1,2024-03-01,12,A\nc1,2024-04-01,9,B\n", "one.csv",
+		data.LogOptions{Columns: data.LogColumns{Customer: "1", Time: "2", Amount: "3", Item: "4"}})
+	_, err := Prepare(l, Options{Cutoff: ymd(2024, 4, 1), HorizonDays: 30})
+	var few *FewItemsError
+	if !errors.As(err, &few) {
+		t.Fatalf("%v: want a FewItemsError", err)
+	}
+	if reason := few.Err.Error(); !strings.HasSuffix(reason, "(the item column (column 4) holds 2 items)") {
+		t.Errorf("refusal %q", reason)
+	}
+}

@@ -51,7 +51,7 @@ func runCmds(t testing.TB, m Model, cmd tea.Cmd) Model {
 // analysisMsg reports whether msg answers an analysis screen.
 func analysisMsg(msg tea.Msg) bool {
 	switch msg.(type) {
-	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg,
+	case evalscreen.ReadyMsg, evalscreen.ImportanceMsg, usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.WhatIfExplainMsg, usersscreen.FilterMsg, usersscreen.FindMsg,
 		exporter.ProgressMsg, exporter.DoneMsg, exporter.ErrorMsg, walktab.ReadyMsg, mapscreen.ReadyMsg,
 		planscreen.ReadyMsg, common.AnalyseRunMsg, common.ThresholdMsg, common.TargetMsg, common.BandsMsg:
 		return true

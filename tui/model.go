@@ -286,7 +286,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		var cmd tea.Cmd
 		m.evalScr, cmd = updateScreen(m.evalScr, msg)
 		return cmd
-	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.FilterMsg, usersscreen.FindMsg:
+	case usersscreen.ReadyMsg, usersscreen.ExplainMsg, usersscreen.SweepMsg, usersscreen.WhatIfExplainMsg, usersscreen.FilterMsg, usersscreen.FindMsg:
 		var cmd tea.Cmd
 		m.usersScr, cmd = updateScreen(m.usersScr, msg)
 		return cmd
@@ -489,7 +489,7 @@ func (m *Model) loaded(msg loadedMsg) {
 		return
 	}
 	m.loading = ""
-	if m.askLabel(msg) {
+	if m.askLabel(msg) || m.askLogColumns(msg) {
 		m.switchTo(tabData)
 		return
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -12,10 +13,17 @@ import (
 // first hyphen ("name it with -" / "-log-columns time=COLUMN"), and a
 // Chinese sentence anywhere, as the box wrapped it. It is wrapped as
 // prose now: the flag is whole on one line, no line ends in "-", and the
-// message starts on the heading's line.
+// message starts on the heading's line. With pseudonymised customer ids
+// (the columns are not chosen here, so the Data screen's column chooser
+// is not offered) the refusal still names --log-columns.
 func TestErrorPanelKeepsFlagsWhole(t *testing.T) {
 	o := textbookOptions()
 	o.Lang = "zh"
+	key, err := pseudonym.New([]byte("a salt of at least sixteen bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Pseudonym = key
 	for w := 80; w <= 130; w++ {
 		m := loadedModel(t, o, w, 24)
 		path := writeFile(t, t.TempDir(), "users.csv", smallCSV())

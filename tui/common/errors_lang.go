@@ -72,6 +72,12 @@ func (c Common) ErrorText(err error) string {
 		// The command line's advice (--item-column) is a key here.
 		return c.ErrorText(few.Err) + c.T("; ", "；") + c.ColumnsAdvice("item", "a column with more items", "商品更多的列")
 	}
+	var pe *data.ParseError
+	if errors.As(err, &pe) && c.ColumnsChoosable() {
+		if u, ok := pe.Facts.(data.LogColumnsUnknown); ok && u.Missing != "" {
+			return c.logColumnsText(pe, u)
+		}
+	}
 	plain := PlainError(err)
 	if c.Lang != "zh" {
 		return plain
@@ -545,4 +551,21 @@ func (c Common) limitErrorZh(lim *experiment.LimitError) string {
 			about, data.Bytes(lim.Memory), data.Bytes(float64(lim.MaxMemory)))
 	}
 	return fmt.Sprintf("要求训练 %s 轮；本会话最多允许 %s 轮", Thousands(lim.Epochs), Thousands(lim.MaxEpochs))
+}
+
+// logColumnsText words an order log whose customer id or date column
+// was not found (data.LogColumnsUnknown) with this interface's advice,
+// not the command line's --log-columns: opened again, the Data screen
+// offers its columns to choose from (askLogColumns in the root).
+func (c Common) logColumnsText(pe *data.ParseError, u data.LogColumnsUnknown) string {
+	if u.Headerless {
+		return c.Tf("%s: the log has no header line (its first line holds numbers: it is data) and its %d columns cannot be told apart; open it again (g on the Data screen) to choose them",
+			"%s：日志没有表头行（第一行是数字，即数据），无法区分它的 %d 列；请重新打开它（在“数据”页按 g）并选择这些列", where(pe), len(u.Header))
+	}
+	role := map[string]string{"customer id": c.T("customer id", "客户编号"), "date": c.T("date", "日期")}[u.Missing]
+	if role == "" {
+		role = u.Missing
+	}
+	return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose it",
+		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", where(pe), role, data.ColumnList(u.Header))
 }

@@ -1,5 +1,29 @@
 package common
 
+import (
+	"strconv"
+
+	"github.com/retainlab/retain/data"
+)
+
+// ColumnLabel writes an order log's column name as data.ColumnLabel does,
+// a headerless log's position names ("2") in the interface's language
+// ("column 2", "第 2 列"): the Data screen's column chooser and the
+// Recommend screen name a column alike.
+func (c Common) ColumnLabel(name string) string {
+	if n, err := strconv.Atoi(name); err == nil && n > 0 {
+		return c.Tf("column %d", "第 %d 列", n)
+	}
+	return data.ColumnLabel(name)
+}
+
+// Positional reports whether name is a headerless log's position name
+// ("2"), which ColumnLabel writes as "column 2".
+func Positional(name string) bool {
+	n, err := strconv.Atoi(name)
+	return err == nil && n > 0
+}
+
 // ColumnsChoosable reports whether the Data screen's l may read the loaded
 // order log again with other columns: not while customer ids are
 // pseudonymised (always in a served session), as a column read under

@@ -22,8 +22,9 @@ type askState struct {
 	missing string
 }
 
-// LabelCancelMsg tells the root that the user declined to choose a label;
-// Err is the refusal to show in its place.
+// LabelCancelMsg tells the root that the user declined to choose a label,
+// or the columns of a log that could not be read (ChooseLogColumns); Err
+// is the refusal to show in its place.
 type LabelCancelMsg struct{ Err error }
 
 // AskLabel opens the label question for src, whose file has columns; why

@@ -3,8 +3,6 @@ package datascreen
 import (
 	"strconv"
 	"strings"
-
-	"github.com/retainlab/retain/data"
 )
 
 // roleText words a log column's role (data.LogRole.Role).
@@ -35,25 +33,16 @@ func (s Model) columnsLine() string {
 		if t, ok := roleText[role]; ok {
 			role = s.T(t[0], t[1])
 		}
-		parts[i] = role + " = " + s.columnLabel(r.Column)
+		parts[i] = role + " = " + s.ColumnLabel(r.Column)
 	}
 	line := strings.Join(parts, " · ")
 	if unused := log.Unused(); len(unused) > 0 {
 		for i, u := range unused {
-			unused[i] = s.columnLabel(u)
+			unused[i] = s.ColumnLabel(u)
 		}
 		line += s.Tf(" · not used: %s", " · 未使用：%s", strings.Join(unused, s.T(", ", "、")))
 	}
 	return line
-}
-
-// columnLabel writes a column name as data.ColumnLabel does, a headerless
-// log's position names in the interface's language.
-func (s Model) columnLabel(name string) string {
-	if n, err := strconv.Atoi(name); err == nil && n > 0 {
-		return s.Tf("column %d", "第 %d 列", n)
-	}
-	return data.ColumnLabel(name)
 }
 
 // titlesLine names the lines above a CSV file's header that were read as

@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -31,10 +32,21 @@ var chooserRoles = []chooserRole{
 // colsState is the column chooser of an order log: the role picked (↑/↓)
 // and, for each role, the column picked among its options (←/→).
 type colsState struct {
+	src    experiment.Source // read again with the columns chosen
 	header []string
-	loaded []string // each role's column as the log was read ("" none)
+	loaded []string // each role's column as the log was read, or given when it failed ("" none)
 	pick   []int    // each role's option (options)
 	role   int
+	// others are the roles of the columns the chooser does not set, as
+	// the log was read or given (price=, order=, …).
+	others []data.LogRole
+	// failed marks a chooser opened on a log that could not be read
+	// (ChooseLogColumns): why says why, err is the refusal shown if the
+	// user declines, and a role without a column is left to be found by
+	// its name.
+	failed bool
+	why    string
+	err    error
 }
 
 // options are a role's choices: the log's columns, after "" (the log as
@@ -59,14 +71,46 @@ func (s Model) openColumns() Model {
 		return s
 	}
 	log := s.data.Log
-	c := &colsState{header: log.Header}
+	c := &colsState{src: s.data.Source, header: log.Header}
+	for _, lr := range log.Roles() {
+		if !slices.ContainsFunc(chooserRoles, func(cr chooserRole) bool { return cr.role == lr.Role }) {
+			c.others = append(c.others, lr)
+		}
+	}
+	s.cols, s.prompt, s.picking = c.pickAt(log.Columns), prompt{}, false
+	return s
+}
+
+// pickAt sets each role's column as cols holds it, and picks it.
+func (c *colsState) pickAt(cols data.LogColumns) *colsState {
 	for r, cr := range chooserRoles {
-		cols := log.Columns
 		c.loaded = append(c.loaded, *cr.field(&cols))
 		c.pick = append(c.pick, max(slices.Index(c.options(r), c.loaded[r]), 0))
 	}
-	s.cols, s.prompt, s.picking = c, prompt{}, false
-	return s
+	return c
+}
+
+// ChooseLogColumns opens the column chooser on the order log src, whose
+// columns could not be resolved (unknown, the facts of err), in place of
+// a refusal that only the command line's --log-columns could answer; err
+// is the refusal shown if the user declines (LabelCancelMsg). The data
+// loaded before stay as they are.
+func (s *Model) ChooseLogColumns(src experiment.Source, unknown data.LogColumnsUnknown, err error) {
+	c := &colsState{src: src, header: unknown.Header, failed: true, err: err, others: givenOthers(src)}
+	name := filepath.Base(src.Path)
+	switch {
+	case unknown.Headerless && unknown.Missing != "":
+		c.why = s.Tf("%s has no header line and its %d columns cannot be told apart: choose the customer id and the date below, then enter",
+			"%s 没有表头行，无法区分它的 %d 列：请在下面选择客户编号和日期，然后按 enter", name, len(unknown.Header))
+	case unknown.Missing != "":
+		c.why = s.Tf("%s: no %s column found by its name: choose it below, then enter",
+			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, s.logRoleName(unknown.Missing))
+	default:
+		c.why = s.ErrorText(err)
+	}
+	s.cols = c.pickAt(src.LogColumns)
+	s.prompt, s.picking, s.ask = prompt{}, false, nil
+	s.view = s.render()
 }
 
 // colsKey moves through the roles (↑/↓) and their columns (←/→), reads
@@ -86,17 +130,26 @@ func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		c.pick[c.role] = (c.pick[c.role] + 1) % len(c.options(c.role))
 	case "esc":
 		s.cols = nil
+		if c.failed {
+			return s, emit(LabelCancelMsg{Err: c.err})
+		}
 		return s, nil
 	case "enter":
 		if s.colsConflict(&c) != "" {
 			return s, nil // the conflict is shown under the list
 		}
-		src, changed := s.data.Source, false
+		src, changed := c.src, false
 		for r, cr := range chooserRoles {
 			if col := c.chosen(r); col != c.loaded[r] {
 				*cr.field(&src.LogColumns) = col
 				changed = true
 			}
+		}
+		if !changed && c.failed {
+			// Read as it is, it would fail again.
+			s.cols = &c
+			s.flash = s.T("choose a column for a role first: as it is, the log cannot be read", "请先为某个角色选择一列：按原样无法读取该日志")
+			return s, nil
 		}
 		s.cols = nil
 		if !changed {
@@ -109,10 +162,10 @@ func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	return s, nil
 }
 
-// givenOthers are the columns given for the roles the chooser does not
-// set (price=, order=, … on the command line), by role.
-func (s Model) givenOthers() []data.LogRole {
-	given := s.data.Source.LogColumns
+// givenOthers are the columns given for src for the roles the chooser
+// does not set (price=, order=, … on the command line), by role.
+func givenOthers(src experiment.Source) []data.LogRole {
+	given := src.LogColumns
 	for _, cr := range chooserRoles {
 		*cr.field(&given) = ""
 	}
@@ -130,13 +183,13 @@ func (s Model) colsConflict(c *colsState) string {
 		for o := range r {
 			if c.chosen(o) == col {
 				return s.Tf("%s is chosen for both the %s and the %s: give each role its own column",
-					"%s 同时被选为%s和%s：每个角色需要各自的列", s.columnLabel(col), s.logRoleName(chooserRoles[o].role), s.logRoleName(chooserRoles[r].role))
+					"%s 同时被选为%s和%s：每个角色需要各自的列", s.ColumnLabel(col), s.logRoleName(chooserRoles[o].role), s.logRoleName(chooserRoles[r].role))
 			}
 		}
-		for _, g := range s.givenOthers() {
+		for _, g := range givenOthers(c.src) {
 			if strings.EqualFold(strings.TrimSpace(g.Column), strings.TrimSpace(col)) {
 				return s.Tf("%s is the %s column the log was opened with: choose another for the %s",
-					"%s 是打开日志时指定的%s列：请为%s另选一列", s.columnLabel(col), s.logRoleName(g.Role), s.logRoleName(chooserRoles[r].role))
+					"%s 是打开日志时指定的%s列：请为%s另选一列", s.ColumnLabel(col), s.logRoleName(g.Role), s.logRoleName(chooserRoles[r].role))
 			}
 		}
 	}
@@ -155,14 +208,17 @@ func (s Model) logRoleName(role string) string {
 // read without one (the amount as price × quantity, or none).
 func (s Model) optionLabel(r int, col string) string {
 	if col != "" {
-		return s.columnLabel(col)
+		return s.ColumnLabel(col)
+	}
+	if s.cols != nil && s.cols.failed {
+		return s.T("not given (found by its name)", "未指定（按列名识别）")
 	}
 	cols := s.data.Log.Columns
 	if chooserRoles[r].role == "amount" && cols.Price != "" {
 		if cols.Quantity != "" {
-			return s.Tf("price × quantity (%s × %s)", "单价 × 数量（%s × %s）", s.columnLabel(cols.Price), s.columnLabel(cols.Quantity))
+			return s.Tf("price × quantity (%s × %s)", "单价 × 数量（%s × %s）", s.ColumnLabel(cols.Price), s.ColumnLabel(cols.Quantity))
 		}
-		return s.Tf("price (%s)", "单价（%s）", s.columnLabel(cols.Price))
+		return s.Tf("price (%s)", "单价（%s）", s.ColumnLabel(cols.Price))
 	}
 	return s.T("none", "无")
 }
@@ -177,8 +233,8 @@ func (s Model) columnRoles(c *colsState, col string) string {
 		}
 	}
 	if len(roles) == 0 {
-		for _, lr := range s.data.Log.Roles() {
-			if lr.Column == col && !slices.ContainsFunc(chooserRoles, func(cr chooserRole) bool { return cr.role == lr.Role }) {
+		for _, lr := range c.others {
+			if lr.Column == col {
 				roles = append(roles, s.logRoleName(lr.Role))
 			}
 		}
@@ -191,7 +247,12 @@ func (s Model) columnRoles(c *colsState, col string) string {
 // picked role's column marked.
 func (s Model) colsLines(h int) []string {
 	c, st, w := s.cols, s.Styles, s.Width
-	lines := []string{st.Title.Render(common.Truncate(s.Tf("Columns of %s", "%s 的列", filepath.Base(s.data.Source.Path)), w))}
+	lines := []string{st.Title.Render(common.Truncate(s.Tf("Columns of %s", "%s 的列", filepath.Base(c.src.Path)), w))}
+	if c.failed {
+		for _, l := range widget.WrapText(c.why, w) {
+			lines = append(lines, st.Error.Render(l))
+		}
+	}
 	for _, l := range widget.WrapText(s.T("↑/↓ role · ←/→ its column · enter reads the log again with these columns (if that fails, the data loaded now stays) · esc cancels",
 		"↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列重新读取日志（读取失败时保留现在的数据）· esc 取消"), w) {
 		lines = append(lines, st.Muted.Render(l))
@@ -224,7 +285,7 @@ func (s Model) colsLines(h int) []string {
 	}
 	nameW := 0
 	for _, col := range c.header {
-		nameW = max(nameW, ansi.StringWidth(s.columnLabel(col)))
+		nameW = max(nameW, ansi.StringWidth(s.ColumnLabel(col)))
 	}
 	colHead := s.T("the log's column", "日志的列")
 	nameW = min(max(nameW, ansi.StringWidth(colHead)), max(w/2, 12))
@@ -236,7 +297,7 @@ func (s Model) colsLines(h int) []string {
 		if roles == "" {
 			roles = st.Muted.Render(s.T("not used", "未使用"))
 		}
-		line := "  " + common.Pad(common.Truncate(s.columnLabel(col), nameW), nameW) + "  " + roles
+		line := "  " + common.Pad(common.Truncate(s.ColumnLabel(col), nameW), nameW) + "  " + roles
 		if col == c.chosen(c.role) {
 			at = i
 			line = "▸ " + line[2:]

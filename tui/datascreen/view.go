@@ -27,7 +27,7 @@ func (s *Model) render() string {
 	if s.ask != nil {
 		return strings.Join(s.askLines(s.Height), "\n")
 	}
-	if s.cols != nil && s.data != nil && s.data.Log != nil {
+	if s.cols != nil {
 		return strings.Join(append(s.colsLines(s.Height-len(s.flashLine())), s.flashLine()...), "\n")
 	}
 	if s.data == nil {

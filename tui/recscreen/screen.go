@@ -81,10 +81,14 @@ type Model struct {
 	outcome   string // how the last run ended, when it did not give a result
 	failed    bool
 	res       *recommend.Result
-	showCust  bool    // the customers rather than the metrics, when both do not fit
-	selected  int     // index into res.Customers
-	listTop   int     // first customer shown in the list
-	cols      columns // the customer view's column widths over res
+	showCust  bool // the customers rather than the metrics, when both do not fit
+	selected  int  // index into res.Customers
+	listTop   int  // first customer shown in the list
+	// metricTop is the first line of the metrics in view when they show
+	// alone and do not fit, metricMost the largest (0: they fit).
+	metricTop, metricMost int
+	scrollKeys            common.ScrollKeys
+	cols                  columns // the customer view's column widths over res
 
 	view string
 }
@@ -102,7 +106,7 @@ func New(com common.Common, open experiment.Opener) Model {
 	loss.SetXCaption(com.T("epoch", "轮次"))
 	loss.SetXWhole(true)
 	loss.SetYLimits(0, 1e308)
-	s := Model{Common: com, keys: defaultKeyMap(com), parent: context.Background(), open: open,
+	s := Model{Common: com, keys: defaultKeyMap(com), scrollKeys: common.NewScrollKeys(com), parent: context.Background(), open: open,
 		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput(com, "")}
 	s.render()
 	return s
@@ -127,7 +131,7 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 		return nil
 	}
 	s.Close()
-	*s = Model{Common: s.Common, keys: s.keys, parent: s.parent, open: s.open, limits: s.limits, horizon: recommend.DefaultHorizonDays,
+	*s = Model{Common: s.Common, keys: s.keys, scrollKeys: s.scrollKeys, parent: s.parent, open: s.open, limits: s.limits, horizon: recommend.DefaultHorizonDays,
 		loss: s.loss, input: s.input, runs: s.runs, loaded: d != nil, srcLog: log}
 	s.loss.Reset()
 	var cmd tea.Cmd
@@ -254,6 +258,14 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.PageUp.SetEnabled(hasRes)
 	k.PageDown.SetEnabled(hasRes)
 	k.View.SetEnabled(hasRes && !s.bothFit())
+	if s.metricsAlone() {
+		// ↑/↓ and the page keys scroll the metrics, when they do not fit.
+		sk := s.scrollKeys
+		for _, b := range []*key.Binding{&sk.Up, &sk.PageUp, &sk.Top} {
+			b.SetEnabled(s.metricMost > 0)
+		}
+		return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, sk.Up, k.StepBatch, k.StepEpoch, k.Stop}, {sk.PageUp, sk.Top}}
+	}
 	return [][]key.Binding{{k.Toggle, k.Cutoff, k.Horizon, k.Exclude, k.View, k.Up, k.StepBatch, k.StepEpoch, k.Stop}, {k.PageUp, k.PageDown}}
 }
 
@@ -364,6 +376,7 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		s.edit(fieldExclude, common.ListText(s.exclude))
 	case key.Matches(k, km.View) && s.res != nil:
 		s.showCust = !s.showCust
+	case s.metricsAlone() && s.scrollKey(k):
 	case key.Matches(k, km.Up):
 		s.move(-1)
 	case key.Matches(k, km.Down):
@@ -437,7 +450,7 @@ func (s *Model) finish() {
 			res.SortByID() // never the log's order: see recommend.Result.SortByID
 			experiment.PseudonymiseItems(res, s.log, s.Pseudonym)
 		}
-		s.res, s.selected, s.listTop = res, 0, 0
+		s.res, s.selected, s.listTop, s.metricTop = res, 0, 0, 0
 		s.cols = s.columnWidths(res)
 		s.outcome = ""
 	case errors.Is(err, context.Canceled):

@@ -67,6 +67,12 @@ func press(s Model, keys ...string) Model {
 			msg = tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 		case "backspace":
 			msg = tea.KeyPressMsg{Code: tea.KeyBackspace}
+		case "end":
+			msg = tea.KeyPressMsg{Code: tea.KeyEnd}
+		case "home":
+			msg = tea.KeyPressMsg{Code: tea.KeyHome}
+		case "pgdown":
+			msg = tea.KeyPressMsg{Code: tea.KeyPgDown}
 		default:
 			r := []rune(k)[0]
 			msg = tea.KeyPressMsg{Code: r, Text: k}

@@ -68,11 +68,22 @@ func (s Model) titleLines(w int) []string {
 	l, muted := s.log, s.Styles.Muted
 	return common.PackStyled([]string{s.Styles.Title.Render(s.T("Recommend", "推荐")),
 		muted.Render(filepath.Base(l.Name)),
-		muted.Render(s.Tf("item column %s", "商品列 %s", l.ItemColumn)),
+		muted.Render(s.itemColumn()),
 		muted.Render(s.Tf("%s, %s, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
 			s.T(common.Plural(l.ItemCount(), "item", "items"), common.Thousands(l.ItemCount())),
 			s.T(common.Plural(s.customers, "customer", "customers"), common.Thousands(s.customers)), date(l.First), date(l.LastUpToToday)))},
 		muted.Render(" · "), w, muted)
+}
+
+// itemColumn names the log's item column, a headerless log's by its
+// position as the Data screen's column chooser (l) names it: "items in
+// column 2", where "item column 2" read as a column named 2.
+func (s Model) itemColumn() string {
+	name := s.log.ItemColumn
+	if common.Positional(name) {
+		return s.Tf("items in %s", "商品在%s", s.ColumnLabel(name))
+	}
+	return s.Tf("item column %s", "商品列 %s", name)
 }
 
 // futureLines warn, as recommend does, of the log's lines dated after
@@ -302,7 +313,7 @@ func (s *Model) resultLines(w, h int) []string {
 	if s.showCust {
 		return s.customerLines(w, h)
 	}
-	return s.metricLines(w)
+	return s.scrolledMetrics(w, h)
 }
 
 // rankerName is a ranker's name in the table.

@@ -317,10 +317,13 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		s.metric.Reset()
 	case len(s.history) > 0:
 		s.prev, s.prevCfg = s.history, s.runCfg
-		s.loss.NewRun()
+		s.loss.Reset() // its previous run is chosen below (setPreviousLoss)
 		s.metric.NewRun()
 	}
 	s.runCfg, s.runSource = s.cfg, src
+	if len(s.prev) > 0 {
+		s.setPreviousLoss()
+	}
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
 	s.outcome, s.failed, s.restart = "", false, false

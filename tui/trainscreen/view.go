@@ -341,7 +341,7 @@ func (s Model) numberLines(w, h int) []string {
 	if d := s.decayLines(row); len(lines)+len(d) <= h {
 		lines = append(lines, d...)
 	}
-	if p := s.previousLines(row); len(lines)+len(p) <= h {
+	if p := s.previousLines(row, w); len(lines)+len(p) <= h {
 		lines = append(lines, p...)
 	}
 	for i := range lines {
@@ -351,8 +351,9 @@ func (s Model) numberLines(w, h int) []string {
 }
 
 // previousLines are the previous run's best epoch, dimmed as its curves
-// are (none before a second run).
-func (s Model) previousLines(row func(name, a, b string) string) []string {
+// are, and why its loss is not drawn when its rows were weighed otherwise
+// (none before a second run); w is the column's width.
+func (s Model) previousLines(row func(name, a, b string) string, w int) []string {
 	prevBest, ok := engine.BestEpoch(s.prev, s.prevCfg.Train.EarlyStop)
 	if !ok {
 		return nil
@@ -362,6 +363,11 @@ func (s Model) previousLines(row func(name, a, b string) string) []string {
 		muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
 	if prevBest.HasAUC {
 		lines = append(lines, muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
+	}
+	if note := s.previousNote(); note != "" {
+		for _, l := range widget.WrapText(note, max(w, 20)) {
+			lines = append(lines, muted.Render(l))
+		}
 	}
 	return lines
 }

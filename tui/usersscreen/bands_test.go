@@ -125,7 +125,7 @@ func pressPlan(t *testing.T, s Model, k string) (Model, []tea.Msg) {
 	var sent []tea.Msg
 	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
 		switch msg.(type) {
-		case FilterMsg, FindMsg, ExplainMsg, SweepMsg:
+		case FilterMsg, FindMsg, ExplainMsg, SweepMsg, WhatIfExplainMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
 			return next, true

@@ -85,16 +85,29 @@ func (s Model) detailHead(w, row int) []string {
 // strongest ones, then every attribution as a bar.
 func (s Model) reasonLines(w, row int) []string {
 	st := s.Styles
-	ex, ok := s.explained[row]
+	ex, ok, whatIf := s.shownExplanation(row)
+	failed := s.explainErr
+	if whatIf {
+		failed = s.whatIf.explErr
+	}
 	switch {
-	case !ok && s.explainErr != nil:
-		return []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+s.explainErr.Error(), w))}
+	case !ok && failed != nil:
+		return []string{st.Error.Render(common.Truncate(s.T("no explanation: ", "无法解释：")+failed.Error(), w))}
+	case !ok && whatIf:
+		return []string{st.Muted.Render(s.T("explaining the what-if values…", "正在解释假设取值…"))}
 	case !ok:
 		return []string{st.Muted.Render(s.T("explaining…", "正在解释…"))}
 	}
 	sentence := lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row))
 	reasons := strings.Split(sentence, "\n")
-	reasons = append(reasons, st.Muted.Render(common.Truncate(s.Tf("integrated gradients against the average user (%.3f), largest first:",
-		"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb), w)))
+	how := s.Tf("integrated gradients against the average user (%.3f), largest first:",
+		"相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb)
+	if whatIf {
+		// Told apart from the user's own: the values above are the
+		// what-if's, marked * in the table.
+		how = s.Tf("of the what-if values: integrated gradients against the average user (%.3f), largest first:",
+			"按假设取值：相对平均用户（%.3f）的积分梯度，从大到小：", ex.BaselineProb)
+	}
+	reasons = append(reasons, st.Muted.Render(common.Truncate(how, w)))
 	return append(reasons, strings.Split(s.bars.View(), "\n")...)
 }

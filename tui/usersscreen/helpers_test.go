@@ -31,7 +31,7 @@ func runCmds(t *testing.T, s Model, cmd tea.Cmd) Model {
 	t.Helper()
 	screentest.Drain(cmd, func(msg tea.Msg) (tea.Cmd, bool) {
 		switch msg.(type) {
-		case ReadyMsg, ExplainMsg, SweepMsg, FilterMsg, FindMsg, exporter.ProgressMsg, exporter.DoneMsg:
+		case ReadyMsg, ExplainMsg, SweepMsg, WhatIfExplainMsg, FilterMsg, FindMsg, exporter.ProgressMsg, exporter.DoneMsg:
 			var next tea.Cmd
 			s, next = s.step(msg)
 			return next, true

@@ -89,7 +89,8 @@ func (s Model) describe(w int) string {
 // model counts in its place, longest first: "missing → 2264.695 (mean)"
 // with the value it filled in (a numeric or boolean column) and how that
 // was chosen, then without how, then with the value to four significant
-// digits as the screen writes values, then "missing" alone; for a
+// digits as the screen writes values, then so without the spaces around
+// the arrow, then "missing" alone; for a
 // categorical column, the value
 // it reads followed by "(blank)". nil when the cell is not blank. A blank
 // under a was-missing input read "missing", in English only, and never
@@ -114,7 +115,10 @@ func (s Model) blank(e *experiment.Experiment, row, ci int, value string) []stri
 		how = s.T(" (mean)", "（均值）")
 	}
 	filled := func(digits int) string { return s.Tf("missing → %s", "缺失 → %s", fillText(pc, digits)) }
-	return []string{filled(7) + how, filled(7), filled(4), s.T("missing", "缺失")}
+	// Without the spaces around the arrow, the value grouped ("2,457")
+	// still fits where "missing → 2,457" is a cell too wide.
+	tight := s.Tf("missing→%s", "缺失→%s", fillText(pc, 4))
+	return []string{filled(7) + how, filled(7), filled(4), tight, s.T("missing", "缺失")}
 }
 
 // fillText writes the value a pipeline column fills a blank with, in the
@@ -154,11 +158,17 @@ func (s Model) clipped(e *experiment.Experiment, row, ci int, model string) stri
 }
 
 // displayValue writes a number with grouped digits (96,200 rather than
-// 9.62e+04); anything that is not a plain number is left as it is.
+// 9.62e+04, 2,045 rather than 2045); anything that is not a plain number
+// is left as it is.
 func displayValue(v string) string {
 	f, err := strconv.ParseFloat(v, 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) < 1e4 || math.Abs(f) >= 1e15 {
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 1e15 {
 		return v
+	}
+	if math.Abs(f) < 1e4 {
+		// Its digits as written, grouped as the sweep's axis groups them
+		// (5,000 beside a tick of 4,000, not 5000).
+		return common.GroupDigits(v)
 	}
 	whole := common.Thousands(int(f))
 	if f == math.Trunc(f) {

@@ -160,6 +160,8 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.found(msg)
 	case SweepMsg:
 		s.swept(msg)
+	case WhatIfExplainMsg:
+		s.whatIfExplained(msg)
 	case common.TrainingMsg:
 		if !s.SetTraining(msg) {
 			return s, nil

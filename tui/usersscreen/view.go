@@ -51,7 +51,7 @@ func usersLayout(w, h int, detail bool) usersLayoutSizes {
 
 // layoutDetail sizes the bar chart and the sweep chart for the layout l.
 func (s *Model) layoutDetail(l usersLayoutSizes) {
-	if ex, ok := s.explained[s.list.selected()]; ok && s.list.users != nil {
+	if ex, ok, _ := s.shownExplanation(s.list.selected()); ok && s.list.users != nil {
 		s.showReasons(ex) // the labels' room follows the pane's width
 	}
 	n := len(s.bars.Bars())
@@ -362,7 +362,7 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 		v := displayValue(rs.Value)
 		if e := s.Exp(); e != nil {
 			ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == rs.Column })
-			if ci < 0 {
+			if ci < 0 || !s.ownValue(e.Pipeline.Columns[ci]) {
 				return v
 			}
 			if raw := s.clipped(e, row, ci, v); raw != "" {

@@ -94,7 +94,7 @@ func (s *Model) showReasons(ex experiment.Explanation) {
 	for _, r := range ex.Reasons {
 		v := displayValue(r.Value)
 		if e != nil {
-			if ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == r.Column }); ci >= 0 {
+			if ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == r.Column }); ci >= 0 && s.ownValue(e.Pipeline.Columns[ci]) {
 				if texts := s.blank(e, row, ci, v); texts != nil {
 					// The fill without how it was chosen, as precise as
 					// leaves the name (up to) twelve cells beside it.
@@ -122,6 +122,11 @@ type whatIf struct {
 	prob   float64   // the edited input's probability
 	gen    int       // counts edits, to drop stale sweeps
 	sweep  []experiment.SweepPoint
+	// expl is the explanation of the values explFor, the what-if's last
+	// explained (whatif_reasons.go); explErr why it failed.
+	expl    experiment.Explanation
+	explFor []float64
+	explErr error
 }
 
 // edited reports whether pipeline column ci differs from the user's own.
@@ -154,6 +159,7 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Leave):
 		s.whatIf = whatIf{}
 		s.status = ""
+		s.restoreReasons()
 		return nil
 	case key.Matches(k, km.Up):
 		w.col = (w.col + len(cols) - 1) % len(cols)
@@ -175,6 +181,7 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
 		s.status = s.T("restored the user's own values", "已恢复该用户自己的取值")
+		s.restoreReasons()
 		return s.sweepCmd()
 	}
 	return nil
@@ -208,7 +215,10 @@ func (s *Model) applyWhatIf(text string) (cmd tea.Cmd, ok bool) {
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
 	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
-	return s.sweepCmd(), true
+	if !w.whatIfChanged() {
+		s.restoreReasons() // back at the user's own values
+	}
+	return tea.Batch(s.sweepCmd(), s.explainWhatIfCmd()), true
 }
 
 // SweepMsg carries a what-if sweep.

@@ -62,6 +62,7 @@ type SeriesChart struct {
 	styles   Styles
 	series   []series
 	previous []series
+	prevName string // the previous run's legend entry (SetPrevious; "": ChartText.Previous)
 
 	width, height int
 
@@ -232,7 +233,7 @@ func (c SeriesChart) Skipped() int { return c.skipped }
 // NewRun keeps the current curves as the previous run (drawn dimmed, the
 // run before that is dropped) and empties the current series.
 func (c *SeriesChart) NewRun() {
-	c.previous = c.previous[:0]
+	c.previous, c.prevName = c.previous[:0], ""
 	for i, s := range c.series {
 		if len(s.points) > 0 {
 			s.marker = MarkerBraille
@@ -246,7 +247,7 @@ func (c *SeriesChart) NewRun() {
 
 // ClearPrevious forgets the previous run.
 func (c *SeriesChart) ClearPrevious() {
-	c.previous = nil
+	c.previous, c.prevName = nil, ""
 	c.dirty = true
 }
 
@@ -255,7 +256,7 @@ func (c *SeriesChart) Reset() {
 	for i := range c.series {
 		c.series[i].points = nil
 	}
-	c.previous = nil
+	c.previous, c.prevName = nil, ""
 	c.skipped = 0
 	c.dirty = true
 }

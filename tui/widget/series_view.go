@@ -285,7 +285,7 @@ func (c SeriesChart) legendEntries(withValues bool) []string {
 		parts = append(parts, entry)
 	}
 	if len(c.previous) > 0 {
-		parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.text.Previous))
+		parts = append(parts, c.styles.Previous.Render(MarkerBraille.sample()+" "+c.previousName()))
 	}
 	if c.skipped > 0 {
 		parts = append(parts, c.styles.Muted.Render(fmt.Sprintf(c.text.Skipped, c.skipped)))

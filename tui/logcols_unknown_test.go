@@ -1,0 +1,72 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/datascreen"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// oddLog is an order log whose column names (person, when, spent) name
+// no role: 30 customers p01…p30 with 3 orders each in 2024.
+func oddLog() string {
+	var b strings.Builder
+	b.WriteString("person,when,spent\n")
+	for i := range 90 {
+		fmt.Fprintf(&b, "p%02d,2024-%02d-%02d,%d.50\n", i%30+1, i%12+1, i%28+1, 10+i)
+	}
+	return b.String()
+}
+
+// TestUnknownLogColumnsOfferTheChooser: a log whose customer id column
+// is found by no name failed to load with the command line's advice
+// (--log-columns customer=COLUMN), and the column chooser (l) works only
+// on a loaded log. Opened with g, it now opens the chooser on its header
+// with the data loaded before kept; esc shows the refusal with this
+// interface's advice; opened again, person and when chosen, it loads
+// with its 30 customers (as oddLog writes them).
+func TestUnknownLogColumnsOfferTheChooser(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "odd.csv", oddLog())
+	m := loadedModel(t, textbookOptions(), 80, 24)
+	before := m.data
+	open := func(m Model) Model {
+		m = sendKeys(t, m, "1", "g")
+		m.dataScr.SetPromptValue(path)
+		return sendKeys(t, m, "enter")
+	}
+	m = open(m)
+	if m.data != before || m.err != nil || !m.dataScr.Editing() {
+		t.Fatalf("after opening: data replaced %v, err %v, chooser open %v", m.data != before, m.err, m.dataScr.Editing())
+	}
+	screentest.MustContain(t, screen(m), "Columns of odd.csv", "odd.csv: no customer id column found by its name: choose it below, then enter",
+		"▸ customer id ◂ not given (found by its name) ▸", "  person            not used")
+
+	m, cmd := update(t, m, screentest.Press("esc"))
+	if cmd == nil {
+		t.Fatal("esc gave no message")
+	}
+	msg, ok := cmd().(datascreen.LabelCancelMsg)
+	if !ok {
+		t.Fatalf("esc gave %T", msg)
+	}
+	m, _ = update(t, m, msg)
+	want := path + ":1: no customer id column found (columns: person, when, spent); open the log again (g on the Data screen) to choose it"
+	if m.data != before || m.err == nil || m.com.ErrorText(m.err) != want {
+		t.Fatalf("after esc: data replaced %v, error %q, want %q", m.data != before, m.com.ErrorText(m.err), want)
+	}
+
+	m = sendKeys(t, open(sendKeys(t, m, "esc")), "right", "down", "right", "right", "enter")
+	if m.err != nil || m.data == before {
+		t.Fatalf("after choosing: err %v", m.err)
+	}
+	if got := m.data.Source.LogColumns; got != (data.LogColumns{Customer: "person", Time: "when"}) {
+		t.Errorf("asked for columns %+v", got)
+	}
+	if got := len(m.data.Log.Customers); m.data.Log.Columns.Customer != "person" || got != 30 {
+		t.Errorf("customer id read from %q, %d customers, want person and 30", m.data.Log.Columns.Customer, got)
+	}
+	screentest.MustContain(t, screen(m), "customer id = person · date = when")
+}
