@@ -37,7 +37,8 @@ prints them.
 
 A model trained on an order log first builds each customer's features from
 the orders table (--orders-table) at --cutoff (default: its last order date),
-as retain predict --log does, and adds a short_history column. The orders
+as retain predict --log does, and adds a short_history column (true or false,
+as predict writes it). The orders
 table needs the model's column roles: a customer id, a DATE or TIMESTAMP
 (or text written as the training log wrote its dates: YYYY-MM-DD… with
 anything after the date left out, YYYYMMDD, Unix seconds or milliseconds, or

@@ -108,6 +108,7 @@ few seconds.`,
 		},
 	}
 	o.tui.register(cmd)
+	o.tui.stdinWhy = "retain serve loads the data again for every session and every reload, and standard input can be read only once"
 	fs := cmd.Flags()
 	fs.StringVar(&o.listen, "listen", "127.0.0.1:2222", "`ADDRESS` to listen on (\":2222\" for every interface)")
 	fs.StringVar(&o.hostKey, "host-key", "", "host key `FILE`, generated on first start (default: <user config dir>/retain/ssh_host_ed25519_key)")

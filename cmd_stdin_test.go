@@ -90,7 +90,10 @@ func TestTheTUIAndServeRefuseStandardInput(t *testing.T) {
 	why := "the terminal UI reads its keys on standard input, and loads the data again for every session and reload; give the file's path\n"
 	mustRefuse(t, []string{"--data", "-"}, "retain: --data -: "+why)
 	mustRefuse(t, []string{"tui", "--log", "-"}, "retain: --log -: "+why)
-	mustRefuse(t, []string{"serve", "--data", "-", "--insecure-no-auth"}, "retain: --data -: "+why)
+	// serve reads no keys on standard input: it gives its own reason.
+	serveWhy := "retain serve loads the data again for every session and every reload, and standard input can be read only once; give the file's path\n"
+	mustRefuse(t, []string{"serve", "--data", "-", "--insecure-no-auth"}, "retain: --data -: "+serveWhy)
+	mustRefuse(t, []string{"serve", "--log", "-", "--insecure-no-auth"}, "retain: --log -: "+serveWhy)
 }
 
 // TestTunePrintsDashBack: the train command tune suggests names standard

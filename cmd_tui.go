@@ -17,6 +17,9 @@ type tuiFlags struct {
 	lang    string
 	abusers float64
 	pseudo  pseudoFlags
+	// stdinWhy is why the command refuses its data on standard input
+	// (refuseStdin); "" is the terminal UI's own reason.
+	stdinWhy string
 }
 
 func (f *tuiFlags) register(cmd *cobra.Command) {
@@ -36,7 +39,11 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	if err != nil {
 		return tui.Options{}, err
 	}
-	if err := refuseStdin(src, "the terminal UI reads its keys on standard input, and loads the data again for every session and reload"); err != nil {
+	why := f.stdinWhy
+	if why == "" {
+		why = "the terminal UI reads its keys on standard input, and loads the data again for every session and reload"
+	}
+	if err := refuseStdin(src, why); err != nil {
 		return tui.Options{}, err
 	}
 	if f.lang != "" && f.lang != "en" && f.lang != "zh" {

@@ -86,8 +86,7 @@ func TestModelFileGoneIsReportedOnce(t *testing.T) {
 	var log strings.Builder
 	s, model := newTestServer(t, Config{Log: &log})
 	served := s.Model().ID
-	seen := s.Model().stat
-	if seen = s.poll(seen); log.Len() != 0 {
+	if s.poll(); log.Len() != 0 {
 		t.Fatalf("an unchanged file logged %q", log.String())
 	}
 	good, err := os.ReadFile(model)
@@ -97,8 +96,8 @@ func TestModelFileGoneIsReportedOnce(t *testing.T) {
 	if err := os.Remove(model); err != nil {
 		t.Fatal(err)
 	}
-	seen = s.poll(seen)
-	seen = s.poll(seen)
+	s.poll()
+	s.poll()
 	if want := "retain api: model file " + model + " is gone; still serving model " + served + "\n"; log.String() != want {
 		t.Errorf("log after the file went:\n%q, want once\n%q", log.String(), want)
 	}
@@ -109,7 +108,7 @@ func TestModelFileGoneIsReportedOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	log.Reset()
-	s.poll(seen)
+	s.poll()
 	if !strings.HasPrefix(log.String(), "retain api: model reloaded from "+model+": ") {
 		t.Errorf("log after the file came back: %q", log.String())
 	}

@@ -53,6 +53,11 @@ func newMetrics() *metrics {
 	}
 	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight)
 	m.fileLoads.Set(1) // New loads the file or fails
+	// Both results are series from the start, at 0: an alert on
+	// increase(…{result="failed"}[1h]) has a series before the first
+	// failure.
+	m.reloads.WithLabelValues("ok")
+	m.reloads.WithLabelValues("failed")
 	return m
 }
 

@@ -87,7 +87,7 @@ func rowSchema(p *data.Pipeline, personal *experiment.PersonalValues) *schema {
 	row := &schema{Type: "object", AdditionalProperties: &closed, Properties: map[string]*schema{},
 		Description: "One user: every feature column of the model, by name; null for an unknown value. The id and " +
 			"label columns are optional, and so are the training data's columns the model does not use; any other " +
-			"key is an error. A cell scored as other than sent (an unknown level, a value beyond the training " +
+			"key is an error, and so is a key given twice. A cell scored as other than sent (an unknown level, a value beyond the training " +
 			"range) is named in the prediction's warnings."}
 	for i := range p.Columns {
 		pc := &p.Columns[i]

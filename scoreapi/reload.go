@@ -20,10 +20,19 @@ func (s *Server) Reload() error {
 }
 
 // reload is Reload with reloadMu held. A failure is logged, counted and
-// kept for /healthz until a reload succeeds.
+// kept for /healthz until a reload succeeds. Either way the file's stat
+// becomes the one the watcher compares with (seen), so a change that
+// SIGHUP reloaded is not reloaded, logged and counted again by the next
+// poll.
 func (s *Server) reload() error {
+	// Taken before the read: a change during it is seen by the next poll.
+	st, err := statFile(s.path)
+	if err != nil {
+		st = fileStat{}
+	}
 	m, err := LoadModel(s.path, s.cfg.Pseudonym)
 	if err != nil {
+		s.seen = st
 		served := s.model.Load().ID
 		s.metrics.reloads.WithLabelValues("failed").Inc()
 		s.metrics.fileLoads.Set(0)
@@ -39,6 +48,7 @@ func (s *Server) reload() error {
 		s.logf("reload failed, still serving model %s: %v", served, err)
 		return err
 	}
+	s.seen = m.stat
 	old := s.model.Swap(m)
 	s.failure.Store(nil)
 	s.metrics.reloads.WithLabelValues("ok").Inc()
@@ -60,31 +70,29 @@ type reloadFailure struct {
 func (s *Server) watch(ctx context.Context, poll time.Duration) {
 	t := time.NewTicker(poll)
 	defer t.Stop()
-	seen := s.model.Load().stat
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
-		seen = s.poll(seen)
+		s.poll()
 	}
 }
 
 // poll reloads the model when the file's size or modification time
-// differs from seen, and returns what it saw. A file that is gone (or
-// cannot be looked at) is one change, the zero fileStat: it is reloaded,
-// so reported, once, and again when the file comes back.
-func (s *Server) poll(seen fileStat) fileStat {
+// differs from the last seen by a reload (or by New). A file that is gone
+// (or cannot be looked at) is one change, the zero fileStat: it is
+// reloaded, so reported, once, and again when the file comes back.
+func (s *Server) poll() {
 	st, err := statFile(s.path)
 	if err != nil {
 		st = fileStat{}
 	}
-	if st == seen {
-		return seen
-	}
 	s.reloadMu.Lock()
+	defer s.reloadMu.Unlock()
+	if st == s.seen {
+		return
+	}
 	_ = s.reload() // logged and counted
-	s.reloadMu.Unlock()
-	return st
 }

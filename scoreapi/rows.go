@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -84,11 +85,8 @@ func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 	if err := dec.Decode(&wire); err != nil {
 		return nil, jsonError(err)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		if err == nil {
-			return nil, badRequest("bad_json", "the body holds more than one JSON value")
-		}
-		return nil, jsonError(err)
+	if bad := trailingText(dec, body); bad != nil {
+		return nil, bad
 	}
 	rows, n, bad := decodeRows(wire.Rows, maxRows, columns)
 	if bad != nil {
@@ -114,6 +112,37 @@ func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 		}
 	}
 	return &req, nil
+}
+
+// trailingText checks that nothing but JSON whitespace follows the value
+// dec has decoded from body: a second JSON value is "more than one", and
+// anything else is text after the object, at its 1-based byte (as the
+// syntax errors count), rather than the decoder's guess at what it began
+// ("invalid character 'a' in literal true" for "trailing").
+func trailingText(dec *json.Decoder, body io.Reader) *apiError {
+	at := dec.InputOffset()
+	rest := bufio.NewReader(io.MultiReader(dec.Buffered(), body))
+	for {
+		c, err := rest.ReadByte()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return jsonError(err)
+		}
+		at++
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
+			continue
+		}
+		if err := rest.UnreadByte(); err != nil {
+			return jsonError(err)
+		}
+		var second json.RawMessage
+		if json.NewDecoder(rest).Decode(&second) == nil {
+			return badRequest("bad_json", "the body holds more than one JSON value")
+		}
+		return badRequest("bad_json", "unexpected text after the JSON object at byte %d", at)
+	}
 }
 
 // decodeRows decodes the raw "rows" array one row at a time and returns
@@ -183,6 +212,11 @@ func decodeRow(i int, raw json.RawMessage, columns int) (map[string]any, *apiErr
 		key, err := unquote(raw[p:end])
 		if err != nil {
 			return nil, jsonError(err)
+		}
+		if _, twice := row[key]; twice {
+			// A client's merge of two sources, most likely: one of
+			// the values would be dropped without a word.
+			return nil, rowError(i, key, "given twice")
 		}
 		p = skipSpace(raw, skipSpace(raw, end)+1) // past the colon
 		end = valueEnd(raw, p)

@@ -107,8 +107,13 @@ type Server struct {
 	// chunk bytes at a time, at most Config.BodyMemory.
 	bodies *semaphore.Weighted
 	chunk  int
-	// reloadMu serialises reloads (the watcher's and Reload's).
+	// reloadMu serialises reloads (the watcher's and Reload's) and
+	// guards seen.
 	reloadMu sync.Mutex
+	// seen is the model file's stat at the last load or reload, failed or
+	// not (the zero fileStat when the file was gone): the watcher reloads
+	// when the file's differs.
+	seen fileStat
 	// failure is why the model file does not load, since the last reload
 	// failed or the file went missing; nil while the file is the model
 	// served.
@@ -161,6 +166,7 @@ func New(path string, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
 		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk}
 	s.model.Store(m)
+	s.seen = m.stat
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
 	s.route("GET /openapi.json", "/openapi.json", true, s.serveOpenAPI)

@@ -101,6 +101,8 @@ func TestBadRequestsNameRowAndColumn(t *testing.T) {
 		{"empty body", ``, 400, -1, "", `empty body: want a JSON object`},
 		{"cut short", `{"rows":[`, 400, -1, "", `the body ends in the middle of its JSON`},
 		{"two values", `{"rows":[` + row(ok) + `]} {}`, 400, -1, "", `the body holds more than one JSON value`},
+		// {"rows":[]} is 11 bytes, then a space: the 't' is the 13th.
+		{"text after", `{"rows":[]} trailing`, 400, -1, "", `unexpected text after the JSON object at byte 13`},
 		{"unknown field", `{"rows":[` + row(ok) + `],"explian":2}`, 400, -1, "", `json: unknown field "explian"`},
 		{"no rows", `{}`, 400, -1, "", `no "rows": want {"rows": [{column: value, …}, …]}`},
 		{"empty rows", `{"rows":[]}`, 400, -1, "", `"rows" is empty: nothing to score`},
@@ -113,6 +115,8 @@ func TestBadRequestsNameRowAndColumn(t *testing.T) {
 		{"too many rows", `{"rows":[{},{},{},{}]}`, 413, -1, "", `4 rows: at most 3 per request (--max-rows)`},
 		{"unknown column", `{"rows":[` + row(ok) + `,` + row(ok+`,"zip":1,"age":2`) + `]}`, 400, 1, "age",
 			`rows[1]: column "age": not a column of the model (GET /openapi.json lists the model's columns)`},
+		{"column twice", `{"rows":[` + row(`"visits":3,"spend":0,"plan":"pro","spend":18.2,"member":true`) + `]}`, 400, 0, "spend",
+			`rows[0]: column "spend": given twice`},
 		{"missing column", `{"rows":[` + row(`"visits":3,"plan":"pro","member":true`) + `]}`, 400, 0, "spend",
 			`rows[0]: column "spend": missing: the model takes this column (send null for an unknown value)`},
 		{"string for a number", `{"rows":[` + row(`"visits":"3","spend":1,"plan":"pro","member":true`) + `]}`, 400, 0, "visits",

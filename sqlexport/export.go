@@ -46,9 +46,10 @@ func (e *modelError) Is(target error) bool { return target == ErrModel }
 
 // Write prints one SELECT scoring a table with the model b: the id column,
 // the calibrated probability of the positive class, the predicted class at
-// the model's threshold, and for an order-log model short_history (a first
-// order fewer than 90 days before the cutoff). Errors match ErrModel when
-// the model lacks what the SQL needs.
+// the model's threshold, and for an order-log model short_history (the
+// text "true" or "false", as retain predict --log writes it: "true" for a
+// first order fewer than 90 days before the cutoff). Errors match ErrModel
+// when the model lacks what the SQL needs.
 func Write(w io.Writer, b *experiment.Bundle, o Options) error {
 	text, err := Build(b, o)
 	if err != nil {

@@ -214,7 +214,11 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	// since that order and the spread 0.
 	q.cte("intervals", "SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,"+x.names()+"\n"+
 		"    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean\n  FROM base")
-	sel := []string{"customer AS id", "tenure < " + mustNum(data.ShortHistoryDays) + " AS short_history"}
+	// short_history is the text retain predict --log writes, "true" or
+	// "false", in every dialect (a comparison is 0 or 1 in SQLite and
+	// MySQL).
+	sel := []string{"customer AS id", "CASE WHEN tenure < " + mustNum(data.ShortHistoryDays) + " THEN " + d.str("true") +
+		" ELSE " + d.str("false") + " END AS short_history"}
 	events := x.eventFeatures()
 	for _, pc := range b.Pipeline.Columns {
 		expr := logFeatures[pc.Name]

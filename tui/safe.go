@@ -13,9 +13,10 @@ import (
 // the label's name and classes, notes quoting cells, report titles and an
 // order log's customers and header. Done once as the data loads, it covers
 // every screen and export; a cell holding ESC[31m shows as �[31m instead of
-// colouring the client's terminal. Changed columns and the log are
-// replaced, never written in place; data without control characters is
-// left as it is.
+// colouring the client's terminal, and one holding U+202E shows as
+// <U+202E> instead of reversing the rest of the line. Changed columns and
+// the log are replaced, never written in place; data without control or
+// format characters is left as it is.
 func terminalSafeData(d *experiment.Data) {
 	if t := d.Table; t != nil {
 		nt := *t

@@ -68,7 +68,7 @@ intervals AS MATERIALIZED (
 ),
 features AS MATERIALIZED (
   SELECT customer AS id,
-    tenure < 90.0 AS short_history,
+    CASE WHEN tenure < 90.0 THEN 'true' ELSE 'false' END AS short_history,
     recency AS "recency_days",
     ev0_short AS "event_view_30d",
     ev1_long AS "event_add_to_cart_90d",

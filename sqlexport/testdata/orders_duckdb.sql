@@ -48,7 +48,7 @@ intervals AS MATERIALIZED (
 ),
 features AS MATERIALIZED (
   SELECT customer AS id,
-    tenure < 90.0 AS short_history,
+    CASE WHEN tenure < 90.0 THEN 'true' ELSE 'false' END AS short_history,
     recency AS "recency_days",
     n AS "frequency",
     total AS "monetary_total",

@@ -85,7 +85,7 @@ intervals AS (
 ),
 features AS (
   SELECT customer AS id,
-    tenure < 90.0 AS short_history,
+    CASE WHEN tenure < 90.0 THEN 'true' ELSE 'false' END AS short_history,
     recency AS `recency_days`,
     items AS `distinct_items`,
     line_count / n AS `basket_size_avg`,

@@ -217,12 +217,15 @@ func InlineView(in textinput.Model) string {
 	return in.View()
 }
 
-// Typed is the text typed into in, made safe for the terminal
-// (TerminalSafe): every screen reads a field through it, since what was
-// typed is echoed back (a search, an id left out, a refused value). The
-// field drops control characters as they are typed or pasted; this keeps
-// the screens safe whatever the field lets through.
-func Typed(in textinput.Model) string { return TerminalSafe(in.Value()) }
+// Typed is the text typed into in, made safe for the terminal: every
+// screen reads a field through it, since what was typed is echoed back (a
+// search, an id left out, a refused value). The field drops control
+// characters as they are typed or pasted, and TypeKey and Paste drop
+// format characters (bidi controls, zero-width characters); Typed drops
+// format characters too and replaces control characters (TerminalSafe),
+// which keeps the screens safe whatever the field lets through (a value
+// set by SetValue).
+func Typed(in textinput.Model) string { return TerminalSafe(typedText(in.Value())) }
 
 // DescribeRun is a run's configuration in a few words, in the
 // interface's language (activations and optimisers keep their names).

@@ -23,7 +23,8 @@ var breaks = regexp.MustCompile("[\t" + lineEnds + "]+")
 // are dropped whole rather than left as "[31m"; line breaks at either end
 // (a copied line's own) are dropped, and each run of line breaks or tabs
 // inside becomes a space, so a multi-line paste reads as one line with all
-// its text; any other control character is dropped.
+// its text; any other control character is dropped, and so is every
+// format character (bidi controls, zero-width characters: typedText).
 func PastedText(s string) string { return pasted(s, " ") }
 
 // PastedList is PastedText for a field that takes a comma-separated list
@@ -35,12 +36,27 @@ func PastedList(s string) string { return pasted(s, ", ") }
 func pasted(s, sep string) string {
 	s = ansi.Strip(strings.ToValidUTF8(s, ""))
 	s = breaks.ReplaceAllLiteralString(strings.Trim(s, lineEnds), sep)
-	return strings.Map(func(r rune) rune {
+	return typedText(strings.Map(func(r rune) rune {
 		if isControl(r) {
 			return -1
 		}
 		return r
-	}, s)
+	}, s))
+}
+
+// TypeKey hands a key pressed in a field to it, without the format
+// characters of its text (typedText): the field drops control characters
+// itself but keeps bidi controls and zero-width characters, which it
+// would then draw and the screens echo. A key whose text is only such
+// characters types nothing. Screens hand the keys a focused field takes
+// to it through TypeKey, as they hand it pastes through Paste.
+func TypeKey(in textinput.Model, k tea.KeyPressMsg) (textinput.Model, tea.Cmd) {
+	if k.Text != "" {
+		if k.Text = typedText(k.Text); k.Text == "" {
+			return in, nil
+		}
+	}
+	return in.Update(k)
 }
 
 // Paste inserts the text of a bracketed paste (tea.PasteMsg: the user's

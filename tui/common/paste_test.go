@@ -30,6 +30,7 @@ func TestPastedText(t *testing.T) {
 		{"C1 and DEL", "a\u0085b\u007fc\x00d", "abcd"},
 		{"invalid UTF-8", "a\xffb", "ab"},
 		{"CJK", "客户\n编号", "客户 编号"},
+		{"bidi and zero-width", "../../etc/passwd\x1b[31m\t~/\u202exx\u2066y\u2069\u200bz\ufeff", "../../etc/passwd ~/xxyz"},
 		{"only a line end", "\n", ""},
 	} {
 		if got := PastedText(c.in); got != c.want {

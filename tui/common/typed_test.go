@@ -51,3 +51,33 @@ func TestTypedControlCharactersNeverReachTheValue(t *testing.T) {
 		t.Errorf("the field shows the control sequences: %q", v)
 	}
 }
+
+// TestTypedFormatCharactersNeverReachTheValue: the field drops control
+// characters but kept bidi controls and zero-width characters, which it
+// drew and the screens echoed (a search's "no shown user's id is or
+// starts with …" reversed by U+202E). Typed or pasted, they are dropped,
+// as ESC is; CJK is kept.
+func TestTypedFormatCharactersNeverReachTheValue(t *testing.T) {
+	in := NewTextInput(New("en"), "> ")
+	in.Focus()
+	for _, text := range []string{"a", "\u202e", "b\u200b客", "\u2066\u2069"} {
+		in, _ = TypeKey(in, tea.KeyPressMsg{Code: tea.KeyExtended, Text: text})
+	}
+	in, _ = Paste(in, tea.PasteMsg{Content: "\ufeffc\u202ed"})
+	if got, want := in.Value(), "ab客cd"; got != want {
+		t.Errorf("value %q, want %q", got, want)
+	}
+	if v := in.View(); strings.ContainsAny(v, "\u202e\u200b\u2066\u2069\ufeff") {
+		t.Errorf("the field shows format characters: %q", v)
+	}
+	// A value set by the program is read through Typed, which drops them.
+	in.SetValue("x\u202ey\u200b")
+	if got, want := Typed(in), "xy"; got != want {
+		t.Errorf("Typed %q, want %q", got, want)
+	}
+	// Keys without text (arrows, backspace) still reach the field.
+	in, _ = TypeKey(in, tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if got, want := in.Value(), "x\u202ey"; got != want {
+		t.Errorf("after backspace %q, want %q", got, want)
+	}
+}

@@ -333,7 +333,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(msg)
 	}
 	var cmd tea.Cmd
-	s.prompt.input, cmd = s.prompt.input.Update(k)
+	s.prompt.input, cmd = common.TypeKey(s.prompt.input, k)
 	s.prompt.err, s.prompt.matches = "", nil
 	return s, cmd
 }

@@ -164,7 +164,8 @@ func (m *Model) show(c common.Common, r Result) (tea.Cmd, string) {
 }
 
 // TerminalSafe replaces control characters, which could drive the
-// client's terminal, by U+FFFD (common.TerminalSafe).
+// client's terminal, by U+FFFD, and shows format characters (bidi
+// controls, zero-width characters) by code point (common.TerminalSafe).
 func TerminalSafe(s string) string { return common.TerminalSafe(s) }
 
 // Showing reports whether an export is shown on screen (it then has the

@@ -243,7 +243,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(k)
+	s.input, cmd = common.TypeKey(s.input, k)
 	return s, cmd
 }
 

@@ -382,7 +382,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, cmd
 	default:
 		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(k)
+		s.input, cmd = common.TypeKey(s.input, k)
 		s.render()
 		return s, cmd
 	}

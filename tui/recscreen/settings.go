@@ -73,7 +73,7 @@ func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(k)
+	s.input, cmd = common.TypeKey(s.input, k)
 	return cmd
 }
 

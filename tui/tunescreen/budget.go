@@ -35,7 +35,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			s.input.Blur()
 		}
 	default:
-		s.input, cmd = s.input.Update(k)
+		s.input, cmd = common.TypeKey(s.input, k)
 	}
 	s.render()
 	return s, cmd

@@ -324,7 +324,7 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(k)
+	s.input, cmd = common.TypeKey(s.input, k)
 	return cmd
 }
 
