@@ -60,7 +60,11 @@ false, comes after the predicted class, and stderr counts them.
 With --bands shares or --bands capacity:N, a band column follows: the users
 ranked by the target's probability (see --target; the model file's target by
 default) and cut into the top 5 %, 5–10 %, 10–20 %, 20–50 % and the rest, or
-into the top N and the rest. Ties are broken by row order.
+into the top N and the rest. Ties are broken by row order (by pseudonym with
+--pseudonymise).
+
+With --pseudonymise the lines are in the order of the pseudonyms, not the
+file's: in a file sorted by id a line's position would give its id back.
 
 With --builtin-users N instead of --data, the built-in synthetic shop of N users
 (--builtin-seed picks the population) is scored: a model trained on it (retain
@@ -154,7 +158,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	printNotes(a, append([]string{scored.IDNote}, personal.UnseenNotes(scored, b.Pipeline, name)...)...)
 	scored.IDs = rowIDs(key, scored.IDs, scored.IDName)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
-		Reasons: o.explain, Model: b.File, Data: name}
+		Reasons: o.explain, Model: b.File, Data: name, Order: pseudonymOrder(key, scored.IDs, scored.IDName)}
 	o.tf.addBands(a, &opts, scored, target, note)
 	if err := writeScores(ctx, a, o, b, scored, scored, opts, personal); err != nil {
 		return err

@@ -33,7 +33,8 @@ func firstColumn(t *testing.T, args ...string) []string {
 
 // TestPredictPseudonymise: ids are replaced by pseudonym.Key.ID of the
 // salt (itself checked against Python's hmac), the same under one salt and
-// different under another.
+// different under another; the lines are in the order of the pseudonyms
+// (TestPredictListsByPseudonym).
 func TestPredictPseudonymise(t *testing.T) {
 	users := writeFile(t, "users.csv", handMadeUsers())
 	model := trainSmallModel(t, users)
@@ -47,11 +48,81 @@ func TestPredictPseudonymise(t *testing.T) {
 	if len(plain) != 60 || plain[0] != "u00" {
 		t.Fatalf("plain ids %q", plain)
 	}
-	for i := range plain {
-		if a1[i] != key.ID(plain[i]) || a1[i] != a2[i] || a1[i] == b[i] || strings.Contains(a1[i], plain[i]) {
-			t.Errorf("row %d: %q → %q, %q (again), %q (other salt)", i, plain[i], a1[i], a2[i], b[i])
+	want := make([]string, len(plain))
+	for i, id := range plain {
+		want[i] = key.ID(id)
+	}
+	if slices.Sort(want); !slices.Equal(a1, want) || !slices.Equal(a1, a2) {
+		t.Errorf("ids shown as %q, then %q\nwant the pseudonyms of %q in their order %q", a1, a2, plain, want)
+	}
+	for _, p := range b {
+		if slices.Contains(a1, p) {
+			t.Errorf("%s under both salts", p)
 		}
 	}
+}
+
+// TestPredictListsByPseudonym: predict --pseudonymise wrote its lines in
+// the file's order beside the pseudonyms, so a file sorted by id (u00 …
+// u59) gave each id back by its line. The lines now come in the order of
+// the pseudonyms, each with its own row's probability, decision, band and
+// reasons (the line the plain run writes for that id), with --data and with
+// --log; without --pseudonymise in the file's order as before.
+func TestPredictListsByPseudonym(t *testing.T) {
+	users := writeFile(t, "users.csv", handMadeUsers())
+	model := trainSmallModel(t, users)
+	log, logModel := trainLogModel(t, "2024-05-01", "90d")
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	for _, input := range [][]string{
+		{"--model", model, "--data", users, "--explain", "2", "--bands", "shares"},
+		{"--model", logModel, "--log", log},
+	} {
+		plain := predictRecords(t, input...)
+		pseudo := predictRecords(t, append(input, "--pseudonymise", "--salt-file", salt)...)
+		if len(plain) < 10 || len(pseudo) != len(plain) {
+			t.Fatalf("%v: %d and %d lines", input, len(plain), len(pseudo))
+		}
+		rest := map[string]string{} // each line but its id, by pseudonym
+		var ids, inFileOrder []string
+		for _, rec := range plain {
+			p := key.ID(rec[0])
+			rest[p] = strings.Join(rec[1:], ",")
+			ids, inFileOrder = append(ids, rec[0]), append(inFileOrder, p)
+		}
+		if !slices.IsSorted(ids) {
+			t.Fatalf("%v: the plain ids are not sorted: the test needs a file sorted by id", input)
+		}
+		want := slices.Sorted(slices.Values(inFileOrder))
+		if slices.Equal(want, inFileOrder) {
+			t.Fatalf("%v: the pseudonyms in file order are sorted already: the test cannot tell the orders apart", input)
+		}
+		var got []string
+		for _, rec := range pseudo {
+			got = append(got, rec[0])
+			if r := strings.Join(rec[1:], ","); r != rest[rec[0]] {
+				t.Errorf("%v: %s: %s, want %s", input, rec[0], r, rest[rec[0]])
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%v: lines in the order\n%q\nwant\n%q", input, got, want)
+		}
+	}
+}
+
+// predictRecords runs predict with args and returns its CSV's records
+// without the header.
+func predictRecords(t *testing.T, args ...string) [][]string {
+	t.Helper()
+	c := newCLI(t)
+	if code := c.run(context.Background(), append([]string{"predict"}, args...)...); code != exitOK {
+		t.Fatalf("predict %v: exit %d, stderr %q", args, code, c.stderr.String())
+	}
+	recs, err := csv.NewReader(strings.NewReader(c.stdout.String())).ReadAll()
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("predict %v: %d records, %v", args, len(recs), err)
+	}
+	return recs[1:]
 }
 
 func TestPseudonymiseFlagErrors(t *testing.T) {
