@@ -154,7 +154,7 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 	return f, nil
 }
 
-func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) error {
+func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (err error) {
 	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
 		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
 	}
@@ -173,6 +173,8 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err

@@ -105,7 +105,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	return cmd
 }
 
-func runPredict(ctx context.Context, a *app, o *predictOptions) error {
+func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if o.explain < 0 {
 		return usageError(fmt.Errorf("--explain %d: want a number of reasons ≥ 0", o.explain))
 	}
@@ -135,6 +135,8 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -245,4 +246,109 @@ func TestPseudonymiseLeavesRowNumbers(t *testing.T) {
 func anomalyIDs(t *testing.T, top int, args ...string) []string {
 	t.Helper()
 	return topIDs(anomalyTop(t, top, args...))
+}
+
+// TestPseudonymiseWithholdsCellsInErrors: a line that is not UTF-8 text is
+// refused quoting its cell, here a customer id ("n\xfc2" in Latin-1) or an
+// e-mail address; under --pseudonymise the error names the file, line and
+// column and says the value is withheld, as the cell may name someone. An
+// error about a number ("abc" in spend) keeps quoting its cell, with or
+// without pseudonyms: it names no one, and helps to mend the file.
+func TestPseudonymiseWithholdsCellsInErrors(t *testing.T) {
+	model := trainSmallModel(t, writeFile(t, "users.csv", emailUsers()), "--epochs", "5")
+	salt, _ := personalSalt(t)
+	const head = "user,email,spend,visits,plan\nn1,person0@example.com,40,3,basic\n"
+	latin := writeFile(t, "latin.csv", head+"n\xfc2,person3@example.com,90,12,pro\n")
+	email := writeFile(t, "email.csv", head+"n2,p\xe9rson3@example.com,90,12,pro\n")
+	nul := writeFile(t, "nul.csv", head+"n\x002,person3@example.com,90,12,pro\n")
+	number := writeFile(t, "number.csv", head+"n2,person3@example.com,abc,12,pro\n")
+	const latin1 = "its bytes read as Latin-1 / Windows-1252 text; convert it to UTF-8 first"
+	for _, tc := range []struct {
+		file        string
+		plain, priv string
+	}{
+		{latin,
+			latin + `:3:1: the cell "n\xfc2" is not UTF-8 (byte 0xFC at its byte 2); ` + latin1 + " (iconv -f WINDOWS-1252 -t UTF-8 " + latin + " > " + strings.TrimSuffix(latin, ".csv") + "-utf8.csv)",
+			latin + ":3:1: the cell is not UTF-8 (byte 0xFC at its byte 2; its value withheld, as it may name someone); " + latin1 + " (iconv -f WINDOWS-1252 -t UTF-8 " + latin + " > " + strings.TrimSuffix(latin, ".csv") + "-utf8.csv)"},
+		{email,
+			email + `:3:2: the cell "p\xe9rson3@example.com" is not UTF-8 (byte 0xE9 at its byte 2); ` + latin1 + " (iconv -f WINDOWS-1252 -t UTF-8 " + email + " > " + strings.TrimSuffix(email, ".csv") + "-utf8.csv)",
+			email + ":3:2: the cell is not UTF-8 (byte 0xE9 at its byte 2; its value withheld, as it may name someone); " + latin1 + " (iconv -f WINDOWS-1252 -t UTF-8 " + email + " > " + strings.TrimSuffix(email, ".csv") + "-utf8.csv)"},
+		{nul,
+			nul + `:3:1: NUL byte in the cell "n\x002": the file is binary or not UTF-8 text`,
+			nul + ":3:1: NUL byte in the cell (its value withheld, as it may name someone): the file is binary or not UTF-8 text"},
+		{number,
+			number + `:3:3: column "spend": expected a finite number, got "abc"`,
+			number + `:3:3: column "spend": expected a finite number, got "abc"`},
+	} {
+		for _, cmd := range [][]string{{"predict"}, {"plan", "--budget", "50%"}} {
+			for _, priv := range []bool{false, true} {
+				args := append(slices.Clone(cmd), "--model", model, "--data", tc.file)
+				want := "retain: " + tc.plain + "\n"
+				if priv {
+					args, want = append(args, "--pseudonymise", "--salt-file", salt), "retain: "+tc.priv+"\n"
+				}
+				c := newCLI(t)
+				code := c.run(context.Background(), args...)
+				if code != exitUsage || c.stderr.String() != want || c.stdout.Len() != 0 {
+					t.Errorf("%v: exit %d, stderr\n%s\nwant exit 2 and\n%s", args, code, c.stderr.String(), want)
+				}
+			}
+		}
+	}
+	// An order log's customer id, read by recommend.
+	log := writeFile(t, "log.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n"+
+		"1,A,1,2024-01-01,2.5,c1\n2,B,1,2024-01-02,2.5,c\xe92\n")
+	advice := latin1 + " (iconv -f WINDOWS-1252 -t UTF-8 " + log + " > " + strings.TrimSuffix(log, ".csv") + "-utf8.csv)\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "retain: " + log + `:3:6: the cell "c\xe92" is not UTF-8 (byte 0xE9 at its byte 2); ` + advice},
+		{[]string{"--pseudonymise", "--salt-file", salt},
+			"retain: " + log + ":3:6: the cell is not UTF-8 (byte 0xE9 at its byte 2; its value withheld, as it may name someone); " + advice},
+	} {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"recommend", "--log", log}, tc.args...)...)
+		if code != exitUsage || c.stderr.String() != tc.want {
+			t.Errorf("recommend %v: exit %d, stderr\n%s\nwant exit 2 and\n%s", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
+}
+
+// TestAnomaliesWithholdsIdentifierCellsInErrors: a table without a usable
+// feature column is refused naming each column's reason, quoting the cells
+// of an identifier that are not numbers and of text that looks like
+// decimal-comma numbers; under --pseudonymise those cells are withheld,
+// the rest of the message the same.
+func TestAnomaliesWithholdsIdentifierCellsInErrors(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,ref,fee\n")
+	for i := range 40 {
+		ref := strconv.Itoa(1000 + i)
+		if i%10 == 0 {
+			ref = "R-" + strconv.Itoa(i)
+		}
+		b.WriteString("u" + strconv.Itoa(i) + "," + ref + ",\"" + strconv.Itoa(i) + "," + strconv.Itoa(i%7+1) + "\"\n")
+	}
+	users := writeFile(t, "users.csv", b.String())
+	salt, _ := personalSalt(t)
+	const comma = "it looks like numbers written with a decimal comma%s, which only a semicolon-separated file reads as numbers: " +
+		"separate the fields with semicolons, or write the numbers with a decimal point"
+	plain := "retain: " + users + `: no usable feature column (user_id: an identifier, ref: an identifier, mostly numbers but 4 of 40 in the first rows are not ("R-0", "R-10", "R-20", the first at line 2, column 2), fee: ` +
+		fmt.Sprintf(comma, ` ("0,1", "1,2")`) + ")\n"
+	priv := "retain: " + users + ": no usable feature column (user_id: an identifier, ref: an identifier, mostly numbers but 4 of 40 in the first rows are not (the first at line 2, column 2; their values withheld, as they may name someone), fee: " +
+		fmt.Sprintf(comma, "") + ")\n"
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, plain},
+		{[]string{"--pseudonymise", "--salt-file", salt}, priv},
+	} {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"anomalies", "--data", users}, tc.args...)...)
+		if code != exitUsage || c.stderr.String() != tc.want {
+			t.Errorf("%v: exit %d, stderr\n%s\nwant exit 2 and\n%s", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
 }

@@ -273,7 +273,7 @@ func factsZh(f data.Facts) string {
 			w := c.Name + "："
 			switch {
 			case c.DecimalComma[0] != "":
-				w += DecimalCommaZh(data.Reason{DecimalComma: c.DecimalComma}.DecimalCommaCells())
+				w += DecimalCommaZh(data.Reason{DecimalComma: c.DecimalComma, DecimalCommaHidden: f.Withheld}.DecimalCommaCells())
 			case c.Kind == data.ID && c.NamesRows:
 				w += "标识"
 			case c.Kind == data.ID:
@@ -289,7 +289,11 @@ func factsZh(f data.Facts) string {
 			default:
 				w += c.Kind.String()
 			}
-			if m := c.Mixed; m != nil {
+			switch m := c.Mixed; {
+			case m != nil && f.Withheld:
+				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（第一个在第 %d 行第 %d 列；这些值可能指明某人，不予显示）",
+					m.Present, m.NotNumbers, m.Line, m.Column)
+			case m != nil:
 				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（%s，第一个在第 %d 行第 %d 列）",
 					m.Present, m.NotNumbers, strings.Join(m.Examples, "、"), m.Line, m.Column)
 			}
