@@ -15,6 +15,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // planOptions are the flags of `retain plan`.
@@ -184,7 +185,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if err != nil {
 		return err
 	}
-	in, err := planCustomers(a, o, b)
+	in, err := planCustomers(a, o, b, key)
 	if err != nil {
 		return err
 	}
@@ -282,8 +283,9 @@ func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error)
 }
 
 // planCustomers scores the customers: a per-user file, an order log's
-// current customers, or the built-in population the model was trained on.
-func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, error) {
+// current customers, or the built-in population the model was trained on;
+// an order log's notes as --pseudonymise (key) shows them.
+func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.Key) (planData, error) {
 	switch {
 	case o.log != "":
 		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns, dateOrder: o.dateOrder}
@@ -298,7 +300,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 		if err != nil {
 			return planData{}, err
 		}
-		a.printLoadNotes(cur.Data())
+		a.printLoadNotes(cur.Data().WithholdTypes(key))
 		s, err := b.ScoreCurrent(cur)
 		if err != nil {
 			return planData{}, err

@@ -26,7 +26,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
-	a.printLoadNotes(cur.Data())
+	a.printLoadNotes(cur.Data().WithholdTypes(key))
 	scored, err := b.ScoreCurrent(cur)
 	if err != nil {
 		return err

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/retainlab/retain/pseudonym"
 )
@@ -347,6 +348,76 @@ func TestAnomaliesWithholdsIdentifierCellsInErrors(t *testing.T) {
 	} {
 		c := newCLI(t)
 		code := c.run(context.Background(), append([]string{"anomalies", "--data", users}, tc.args...)...)
+		if code != exitUsage || c.stderr.String() != tc.want {
+			t.Errorf("%v: exit %d, stderr\n%s\nwant exit 2 and\n%s", tc.args, code, c.stderr.String(), tc.want)
+		}
+	}
+}
+
+// statusLog is an order log of 400 lines of 40 customers, each with an
+// e-mail address, and a status column of two values ("canceled" on every
+// ninth line).
+func statusLog(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID,Email,Status\n")
+	day := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range 400 {
+		status := "delivered"
+		if i%9 == 0 {
+			status = "canceled"
+		}
+		fmt.Fprintf(&b, "%d,%c,1,%s,2.5,c%d,person%d@example.com,%s\n", i, "ABCDE"[i%5],
+			day.AddDate(0, 0, i%200).Format(time.DateOnly), i%40, i%40, status)
+	}
+	return writeFile(t, "orders.csv", b.String())
+}
+
+// TestPseudonymiseWithholdsLogTypesThatNamePeople: an order log's notes
+// quote its order statuses, and a log without orders its event types, as
+// written. Given a column of e-mail addresses for the role (40 addresses,
+// every one written like one: the rule text that names people follows),
+// they quoted the addresses of the customers with the most lines; under
+// --pseudonymise they are counted without being named. A real status
+// column (2 values on 400 lines) is still quoted under --pseudonymise.
+func TestPseudonymiseWithholdsLogTypesThatNamePeople(t *testing.T) {
+	log := statusLog(t)
+	salt, _ := personalSalt(t)
+	priv := []string{"--pseudonymise", "--salt-file", salt}
+	// 400 lines, one in nine (i = 0, 9, …, 396: 45) cancelled.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--log-columns", "status=Email"}, "note: " + log + `: order status: "person0@example.com" 10 (orders), "person10@example.com" 10 (orders), ` +
+			`"person11@example.com" 10 (orders), "person12@example.com" 10 (orders), "person13@example.com" 10 (orders), ` +
+			`"person14@example.com" 10 (orders), "person15@example.com" 10 (orders), "person16@example.com" 10 (orders), …`},
+		{append([]string{"--log-columns", "status=Email"}, priv...),
+			"note: " + log + ": order status: 400 lines read as orders, 0 as cancelled (of 40 statuses, their values withheld, as they may name someone)"},
+		{priv, "note: " + log + `: order status: "delivered" 355 (orders), "canceled" 45 (cancelled)`},
+	} {
+		c := newCLI(t)
+		args := append([]string{"recommend", "--log", log, "--horizon", "30d", "--top", "1"}, tc.args...)
+		if code := c.run(context.Background(), args...); code != exitOK {
+			t.Fatalf("%v: exit %d, stderr %q", tc.args, code, c.stderr.String())
+		}
+		if !slices.Contains(strings.Split(c.stderr.String(), "\n"), tc.want) {
+			t.Errorf("%v: stderr lacks\n%s\n%s", tc.args, tc.want, c.stderr.String())
+		}
+	}
+	const marks = ": the event type column \"Email\" marks purchases as purchase, purchased, buy, bought, transaction, order, ordered, " +
+		"checkout, sale, 购买, 下单, 支付, 成交\n"
+	const head = ": no usable orders: 400 lines, 0 cancelled, 0 without a customer id, 400 events that are not purchases ("
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "retain: " + log + head + `"person0@example.com" 10, "person10@example.com" 10, "person11@example.com" 10, ` +
+			`"person12@example.com" 10, "person13@example.com" 10, …)` + marks},
+		{priv, "retain: " + log + head + "of 40 types, their values withheld, as they may name someone)" + marks},
+	} {
+		c := newCLI(t)
+		code := c.run(context.Background(), append([]string{"recommend", "--log", log, "--log-columns", "event=Email"}, tc.args...)...)
 		if code != exitUsage || c.stderr.String() != tc.want {
 			t.Errorf("%v: exit %d, stderr\n%s\nwant exit 2 and\n%s", tc.args, code, c.stderr.String(), tc.want)
 		}

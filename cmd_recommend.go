@@ -148,7 +148,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 	start := time.Now()
 	// The list is read as the Recommend screen reads its field
 	// (recommend.ItemList): commas, or spaces without any comma.
-	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), o.excludeItems)
+	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), o.excludeItems, key)
 	if err != nil {
 		return err
 	}

@@ -156,6 +156,9 @@ type NoOrders struct {
 	Events                                                      []EventCount
 	EventColumn                                                 string
 	Purchases                                                   []string
+	// Withheld says that the Events are not to be named: they name people
+	// (experiment.WithholdCells).
+	Withheld bool
 }
 
 // MixedDecimals is a numeric column that writes Here with one decimal mark

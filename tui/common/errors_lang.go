@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -414,7 +415,14 @@ func noOrdersZh(f data.NoOrders) string {
 	if f.Adjustments > 0 {
 		s += fmt.Sprintf("，%s 条库存调整", Thousands(f.Adjustments))
 	}
-	if f.OtherEvents > 0 {
+	if f.OtherEvents > 0 && f.Withheld {
+		types := Thousands(len(f.Events)) + " 种"
+		if slices.ContainsFunc(f.Events, func(e data.EventCount) bool { return e.Event == data.OtherEventTypes() }) {
+			types = "超过 " + Thousands(len(f.Events)-1) + " 种"
+		}
+		s += fmt.Sprintf("，%s 行不是购买事件（共 %s类型，这些值可能指明某人，不予显示）：事件类型列 %q 把购买记为 %s",
+			Thousands(f.OtherEvents), types, f.EventColumn, strings.Join(f.Purchases, "、"))
+	} else if f.OtherEvents > 0 {
 		var parts []string
 		for i, e := range f.Events {
 			if i == 5 {

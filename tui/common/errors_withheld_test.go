@@ -15,7 +15,8 @@ import (
 // Chinese: the identifier's cells that are not numbers, the cells of text
 // that looks like decimal-comma numbers, a cell that is not UTF-8 (the
 // same tables as TestErrorTextWordsParseFactsInChinese's, whose texts
-// quote them without pseudonyms).
+// quote them without pseudonyms); an order log's event types that name
+// people.
 func TestErrorTextWithholdsCells(t *testing.T) {
 	key, err := pseudonym.New([]byte("first salt, long enough"))
 	if err != nil {
@@ -62,4 +63,14 @@ func TestErrorTextWithholdsCells(t *testing.T) {
 	} {
 		checkErrorText(t, c.err, c.en, c.zh)
 	}
+	// An order log without orders whose event types are e-mail addresses
+	// counts them without naming them.
+	_, err = data.ReadOrderLog(strings.NewReader("customer,date,event\nc1,2024-01-01,a@example.com\nc2,2024-01-02,b@example.com\n"),
+		"o.csv", data.LogOptions{Columns: data.LogColumns{Customer: "customer", Time: "date", Event: "event"}})
+	const purchases = "purchase, purchased, buy, bought, transaction, order, ordered, checkout, sale, 购买, 下单, 支付, 成交"
+	checkErrorText(t, experiment.WithholdCells(key, err),
+		`o.csv: no usable orders: 2 lines, 0 cancelled, 0 without a customer id, 2 events that are not purchases `+
+			`(of 2 types, their values withheld, as they may name someone): the event type column "event" marks purchases as `+purchases,
+		`o.csv：没有可用的订单：共 2 行，其中 0 行已取消，0 行没有客户编号，2 行不是购买事件（共 2 种类型，这些值可能指明某人，不予显示）：`+
+			`事件类型列 "event" 把购买记为 `+strings.ReplaceAll(purchases, ", ", "、"))
 }
