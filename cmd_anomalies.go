@@ -172,7 +172,7 @@ func checkAbuserShare(share float64, used bool, src experiment.Source) error {
 	return nil
 }
 
-func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet bool) error {
+func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet bool) (err error) {
 	src, opts, err := o.options(abusersSet)
 	if err != nil {
 		return err
@@ -181,6 +181,8 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	if err := checkOutFlag("--export-features", o.exportFeatures, inputFile{"data", o.src.data}, inputFile{"log", o.src.log},
 		inputFile{"salt-file", o.pseudo.salt}); err != nil {
 		return err

@@ -73,9 +73,17 @@ func TestPredictPseudonymisesPersonalText(t *testing.T) {
 	if err != nil || len(recs) != 4 {
 		t.Fatalf("%d records, %v:\n%s", len(recs), err, c.stdout)
 	}
+	byID := map[string][]string{} // the lines are in pseudonym order
+	for _, rec := range recs[1:] {
+		byID[rec[0]] = rec
+	}
 	for i, want := range []string{key.ID("person0@example.com"), key.ID("person3@example.com"), "(other)"} {
+		rec := byID[key.ID(fmt.Sprintf("n%d", i+1))]
+		if rec == nil {
+			t.Fatalf("no line for n%d's pseudonym:\n%s", i+1, c.stdout)
+		}
 		reason := ""
-		for _, r := range recs[i+1][3:] {
+		for _, r := range rec[3:] {
 			if strings.HasPrefix(r, "email=") {
 				reason = r
 			}

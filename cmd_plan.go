@@ -15,6 +15,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // planOptions are the flags of `retain plan`.
@@ -154,7 +155,7 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 	return f, nil
 }
 
-func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) error {
+func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (err error) {
 	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
 		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
 	}
@@ -173,6 +174,8 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -182,7 +185,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) er
 	if err != nil {
 		return err
 	}
-	in, err := planCustomers(a, o, b)
+	in, err := planCustomers(a, o, b, key)
 	if err != nil {
 		return err
 	}
@@ -280,8 +283,9 @@ func tableValues(t *data.Table) func(pc *data.PipelineColumn) ([]float64, error)
 }
 
 // planCustomers scores the customers: a per-user file, an order log's
-// current customers, or the built-in population the model was trained on.
-func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, error) {
+// current customers, or the built-in population the model was trained on;
+// an order log's notes as --pseudonymise (key) shows them.
+func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.Key) (planData, error) {
 	switch {
 	case o.log != "":
 		flags := sourceFlags{log: o.log, cutoff: o.cutoff, logColumns: o.logColumns, dateOrder: o.dateOrder}
@@ -296,7 +300,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle) (planData, erro
 		if err != nil {
 			return planData{}, err
 		}
-		a.printLoadNotes(cur.Data())
+		a.printLoadNotes(cur.Data().WithholdTypes(key))
 		s, err := b.ScoreCurrent(cur)
 		if err != nil {
 			return planData{}, err

@@ -60,7 +60,11 @@ false, comes after the predicted class, and stderr counts them.
 With --bands shares or --bands capacity:N, a band column follows: the users
 ranked by the target's probability (see --target; the model file's target by
 default) and cut into the top 5 %, 5–10 %, 10–20 %, 20–50 % and the rest, or
-into the top N and the rest. Ties are broken by row order.
+into the top N and the rest. Ties are broken by row order (by pseudonym with
+--pseudonymise).
+
+With --pseudonymise the lines are in the order of the pseudonyms, not the
+file's: in a file sorted by id a line's position would give its id back.
 
 With --builtin-users N instead of --data, the built-in synthetic shop of N users
 (--builtin-seed picks the population) is scored: a model trained on it (retain
@@ -101,7 +105,7 @@ With --out the CSV is written to FILE (atomically) instead of stdout.`,
 	return cmd
 }
 
-func runPredict(ctx context.Context, a *app, o *predictOptions) error {
+func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if o.explain < 0 {
 		return usageError(fmt.Errorf("--explain %d: want a number of reasons ≥ 0", o.explain))
 	}
@@ -131,6 +135,8 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	b, err := loadModel(a, o.model)
 	if err != nil {
 		return err
@@ -154,7 +160,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) error {
 	printNotes(a, append([]string{scored.IDNote}, personal.UnseenNotes(scored, b.Pipeline, name)...)...)
 	scored.IDs = rowIDs(key, scored.IDs, scored.IDName)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
-		Reasons: o.explain, Model: b.File, Data: name}
+		Reasons: o.explain, Model: b.File, Data: name, Order: pseudonymOrder(key, scored.IDs, scored.IDName)}
 	o.tf.addBands(a, &opts, scored, target, note)
 	if err := writeScores(ctx, a, o, b, scored, scored, opts, personal); err != nil {
 		return err

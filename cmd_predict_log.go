@@ -26,7 +26,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	if err != nil {
 		return err
 	}
-	a.printLoadNotes(cur.Data())
+	a.printLoadNotes(cur.Data().WithholdTypes(key))
 	scored, err := b.ScoreCurrent(cur)
 	if err != nil {
 		return err
@@ -37,7 +37,7 @@ func runPredictLog(ctx context.Context, a *app, o *predictOptions, b *experiment
 	}
 	scored.IDs = key.IDs(scored.IDs)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold, History: true,
-		Reasons: o.explain, Model: b.File, Data: o.log}
+		Reasons: o.explain, Model: b.File, Data: o.log, Order: pseudonymOrder(key, scored.IDs, scored.IDName)}
 	o.tf.addBands(a, &opts, scored.Scored, target, note)
 	if err := writeScores(ctx, a, o, b, scored.Scored, scored, opts, personal); err != nil {
 		return err

@@ -59,6 +59,18 @@ func rowIDs(key *pseudonym.Key, ids []string, idName string) []string {
 	return key.IDs(ids)
 }
 
+// pseudonymOrder is the order a scores CSV of pseudonymised ids (ids,
+// already replaced) lists its rows in: by pseudonym, so that no line's
+// position beside a pseudonym gives back the id of a file sorted by id;
+// nil (the file's order) without pseudonyms or for row numbers, which
+// rowIDs leaves as they are.
+func pseudonymOrder(key *pseudonym.Key, ids []string, idName string) []int {
+	if !key.Enabled() || idName == "" {
+		return nil
+	}
+	return experiment.IDOrder(ids)
+}
+
 // scoredColumns reads the columns of the rows a command scored, by name,
 // for experiment.NewPersonalValues; it is called only under --pseudonymise.
 type scoredColumns func() (map[string]*data.Column, error)

@@ -134,7 +134,7 @@ func (o *recommendOptions) options() (experiment.Source, recommend.Options, erro
 	return src, opts, nil
 }
 
-func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
+func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) {
 	src, opts, err := o.options()
 	if err != nil {
 		return err
@@ -143,10 +143,12 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) error {
 	if err != nil {
 		return err
 	}
+	// Under --pseudonymise no error quotes a cell that may name someone.
+	defer func() { err = experiment.WithholdCells(key, err) }()
 	start := time.Now()
 	// The list is read as the Recommend screen reads its field
 	// (recommend.ItemList): commas, or spaces without any comma.
-	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), o.excludeItems)
+	log, notes, warnings, err := experiment.ReadItemLogNotes(src, a.open, time.Now(), o.excludeItems, key)
 	if err != nil {
 		return err
 	}

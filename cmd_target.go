@@ -130,14 +130,14 @@ func printBands(w io.Writer, t experiment.Target, b experiment.Banding, outcomes
 
 // addBands adds the band column to the scores CSV when --bands asks,
 // saying on stderr which target ranks the users (the CSV's probabilities
-// are P(positive) whatever the target).
+// are P(positive) whatever the target). Ties fall in bands in the order
+// the CSV lists the rows (opts.Order: by pseudonym), else in row order.
 func (f *targetFlags) addBands(a *app, opts *experiment.ExportOptions, s *experiment.Scored, t experiment.Target, note string) {
 	if f.bands == "" {
 		return
 	}
 	fmt.Fprintln(a.stderr, note)
-	b, _ := s.Bands(t, f.scheme)
-	opts.Bands = b.BandLabels()
+	opts.Bands = experiment.AssignBandsInOrder(t.Scores(s.Probabilities), opts.Order, f.scheme).BandLabels()
 }
 
 // targetJSON is the target in JSON output.

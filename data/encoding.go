@@ -28,10 +28,22 @@ func (r *recordReader) checkUTF8() error {
 func notUTF8(file string, line, col int, f, rec []byte) error {
 	at := firstInvalid(f)
 	enc, label := guessEncoding(rec)
-	return parseErr(file, line, col, ErrNotText, fmt.Sprintf(
+	pe := parseErr(file, line, col, ErrNotText, fmt.Sprintf(
 		"the cell %s is not UTF-8 (byte 0x%02X at its byte %d); its bytes read as %s; %s",
 		quoteCut(f), f[at], at+1, enc, convertAdvice(file, label)))
+	pe.Withheld = fmt.Sprintf("the cell is not UTF-8 (byte 0x%02X at its byte %d; %s); its bytes read as %s; %s",
+		f[at], at+1, withheldValue, enc, convertAdvice(file, label))
+	return pe
 }
+
+// withheldValue is what a message that withholds a cell says in its
+// place (ParseError.Withheld). A line is refused as not text before any of
+// its cells is read as its column's kind, so whether the column holds
+// numbers or text that names people is not known then.
+const withheldValue = "its value withheld, as it may name someone"
+
+// withheldValues is withheldValue for the cells of a column of text.
+const withheldValues = "their values withheld, as they may name someone"
 
 // firstInvalid returns the offset of the first byte of b that does not
 // start a valid UTF-8 sequence.

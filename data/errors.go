@@ -53,7 +53,12 @@ type ParseError struct {
 	// counted from 1 at the start of the file); Line and Column are then 0.
 	Where string
 	Msg   string
-	Err   error
+	// Withheld is Msg with the cell it quotes left out, saying its value
+	// is withheld, for a message that must not show a value that may name
+	// someone (--pseudonymise: experiment.WithholdCells); "" when Msg
+	// quotes no such cell.
+	Withheld string
+	Err      error
 	// Facts holds what Msg says as values, for a program that words the
 	// error in another language (FieldCount, LabelClasses, NoFeatures,
 	// BadDate, NoOrders, EmptySheets, MixedDecimals, NotANumber, Binary,
@@ -87,6 +92,9 @@ type LabelClasses struct {
 type NoFeatures struct {
 	Columns []Unusable
 	More    int
+	// Withheld says that no cell of Columns is to be quoted (the error's
+	// Withheld text is shown: experiment.WithholdCells).
+	Withheld bool
 }
 
 // Unusable is a column that is not a feature: its Kind, whether an ID
@@ -148,6 +156,9 @@ type NoOrders struct {
 	Events                                                      []EventCount
 	EventColumn                                                 string
 	Purchases                                                   []string
+	// Withheld says that the Events are not to be named: they name people
+	// (experiment.WithholdCells).
+	Withheld bool
 }
 
 // MixedDecimals is a numeric column that writes Here with one decimal mark

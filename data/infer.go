@@ -34,33 +34,45 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 	}
 	t.BlankLabels = p.blank.report(p.parquet)
 	if len(t.Features()) == 0 {
-		var why []string
+		// withheld words it without the cells it quotes, all of columns
+		// of text (identifiers, mostly): ParseError.Withheld.
+		var why, withheld []string
 		var facts NoFeatures
 		for _, c := range cols {
 			w := fmt.Sprintf("%s: %s", c.Name, c.KindName())
+			ww := w
 			if c.Why.DecimalComma[0] != "" {
-				w = fmt.Sprintf("%s: %s", c.Name, c.Note)
+				hidden := c.Why
+				hidden.DecimalCommaHidden = true
+				w, ww = fmt.Sprintf("%s: %s", c.Name, c.Note), fmt.Sprintf("%s: %s", c.Name, hidden.String())
 			}
 			if c.Mixed != nil {
 				w += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (%s, the first at line %d, column %d)",
 					c.Mixed.NotNumbers, c.Mixed.Present, strings.Join(c.Mixed.Examples, ", "), c.Mixed.Line, c.Mixed.Column)
+				ww += fmt.Sprintf(", mostly numbers but %d of %d in the first rows are not (the first at line %d, column %d; %s)",
+					c.Mixed.NotNumbers, c.Mixed.Present, c.Mixed.Line, c.Mixed.Column, withheldValues)
 			}
-			why = append(why, w)
+			why, withheld = append(why, w), append(withheld, ww)
 			if len(facts.Columns) < maxWhyColumns {
 				facts.Columns = append(facts.Columns, Unusable{Name: c.Name, Kind: c.Kind, NamesRows: c.NamesRows(), Mixed: c.Mixed,
 					DecimalComma: c.Why.DecimalComma})
 			}
 		}
-		msg := "no usable feature column"
+		msg, hidden := "no usable feature column", "no usable feature column"
 		if n := len(why); n > maxWhyColumns {
-			why = append(why[:maxWhyColumns], fmt.Sprintf("and %s more", Thousands(n-maxWhyColumns)))
+			more := fmt.Sprintf("and %s more", Thousands(n-maxWhyColumns))
+			why, withheld = append(why[:maxWhyColumns], more), append(withheld[:maxWhyColumns], more)
 			facts.More = n - maxWhyColumns
 		}
 		if len(why) > 0 {
 			msg += " (" + strings.Join(why, ", ") + ")"
+			hidden += " (" + strings.Join(withheld, ", ") + ")"
 		}
 		pe := parseErr(p.name, 0, 0, ErrNoFeatures, msg)
 		pe.Facts = facts
+		if hidden != msg {
+			pe.Withheld = hidden
+		}
 		return nil, pe
 	}
 	return t, nil

@@ -224,11 +224,14 @@ func (r *recordReader) checkNUL() error {
 	}
 	for i := range r.ends {
 		if f := r.field(i); bytes.IndexByte(f, 0) >= 0 {
-			msg := fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f))
 			if !printable(string(bytes.ReplaceAll(f, []byte{0}, nil))) {
-				msg = fmt.Sprintf("NUL and other binary bytes in a cell of %d bytes: the file is binary, not CSV text", len(f))
+				return parseErr(r.file, r.line, i+1, ErrNotText,
+					fmt.Sprintf("NUL and other binary bytes in a cell of %d bytes: the file is binary, not CSV text", len(f)))
 			}
-			return parseErr(r.file, r.line, i+1, ErrNotText, msg)
+			pe := parseErr(r.file, r.line, i+1, ErrNotText,
+				fmt.Sprintf("NUL byte in the cell %s: the file is binary or not UTF-8 text", quoteCut(f)))
+			pe.Withheld = "NUL byte in the cell (" + withheldValue + "): the file is binary or not UTF-8 text"
+			return pe
 		}
 	}
 	return nil

@@ -168,6 +168,12 @@ type OrderLog struct {
 	// StatusCounts counts the lines by order status, most first (a log
 	// with a status column; see StatusNote).
 	StatusCounts []StatusCount
+	// EventTypesWithheld and StatusesWithheld keep the event types
+	// (EventCounts) and the order statuses (StatusCounts) out of the notes
+	// that count them: they name people (a column of e-mail addresses
+	// given the event or status role), as experiment.Data.Pseudonymise
+	// decides under --pseudonymise.
+	EventTypesWithheld, StatusesWithheld bool
 	// ItemsLeftOut are the ids of LogOptions.WatchItems that are on a
 	// line left out of the orders or of their items (cancelled, a stock
 	// adjustment, without a customer id, of quantity 0, or an event that
@@ -438,14 +444,22 @@ func (p *logParser) run() (*OrderLog, error) {
 		return nil, &notEventsError{column: p.log.Columns.Event}
 	}
 	if len(p.log.Orders) == 0 {
-		events := ""
+		events, withheld := "", ""
 		if n := p.log.EventNote(); n != "" {
 			events = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
 				n, p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
+			hidden := *p.log
+			hidden.EventTypesWithheld = true
+			withheld = fmt.Sprintf(", %s: the event type column %q marks purchases as %s",
+				hidden.EventNote(), p.log.Columns.Event, strings.Join(purchaseEvents, ", "))
 		}
-		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, fmt.Sprintf(
-			"no usable orders: %d lines, %d cancelled, %d without a customer id%s%s",
-			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments), events))
+		noOrders := fmt.Sprintf("no usable orders: %d lines, %d cancelled, %d without a customer id%s",
+			p.log.Lines, p.log.Cancelled, p.log.MissingCustomer, adjustmentNote(p.log.Adjustments))
+		pe := parseErr(p.name, 0, 0, ErrHeaderOnly, noOrders+events)
+		if withheld != "" {
+			// Shown when the event types name people (experiment.WithholdCells).
+			pe.Withheld = noOrders + withheld
+		}
 		pe.Facts = NoOrders{Lines: p.log.Lines, Cancelled: p.log.Cancelled, MissingCustomer: p.log.MissingCustomer,
 			Adjustments: p.log.Adjustments, OtherEvents: p.log.OtherEvents, Events: p.log.EventCounts,
 			EventColumn: p.log.Columns.Event, Purchases: purchaseEvents}

@@ -140,6 +140,14 @@ func (l *OrderLog) EventNote() string {
 	if l.OtherEvents == 0 {
 		return ""
 	}
+	noun := "events that are not purchases"
+	if l.OtherEvents == 1 {
+		noun = "event that is not a purchase"
+	}
+	if l.EventTypesWithheld {
+		other := slices.ContainsFunc(l.EventCounts, func(e EventCount) bool { return e.Event == otherEventTypes })
+		return Thousands(l.OtherEvents) + " " + noun + " (" + typesWithheld(len(l.EventCounts), other, "type", "types") + ")"
+	}
 	parts := make([]string, 0, 6)
 	for i, e := range l.EventCounts {
 		if i == 5 {
@@ -148,11 +156,19 @@ func (l *OrderLog) EventNote() string {
 		}
 		parts = append(parts, quoteCut([]byte(e.Event))+" "+Thousands(e.Lines))
 	}
-	noun := "events that are not purchases"
-	if l.OtherEvents == 1 {
-		noun = "event that is not a purchase"
-	}
 	return Thousands(l.OtherEvents) + " " + noun + " (" + strings.Join(parts, ", ") + ")"
+}
+
+// typesWithheld says how many distinct values a note counts without
+// naming them: "of 3 types, their values withheld, as they may name
+// someone"; other tells that one of the n counted is "(other types)",
+// which stands for more than one.
+func typesWithheld(n int, other bool, one, many string) string {
+	count := Count(n, one, many)
+	if other {
+		count = "more than " + Thousands(n-1) + " " + many
+	}
+	return "of " + count + ", their values withheld, as they may name someone"
 }
 
 // behaviourEvents are event types, compared as purchaseEvents are, that

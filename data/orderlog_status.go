@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -54,6 +55,19 @@ func (p *logParser) finishStatusCounts() {
 func (l *OrderLog) StatusNote() string {
 	if l.Columns.Status == "" {
 		return ""
+	}
+	if l.StatusesWithheld {
+		orders, cancelled, other := 0, 0, false
+		for _, s := range l.StatusCounts {
+			other = other || s.Status == otherEventTypes
+			if s.Cancelled {
+				cancelled += s.Lines
+			} else {
+				orders += s.Lines
+			}
+		}
+		return fmt.Sprintf("order status: %s lines read as orders, %s as cancelled (%s)",
+			Thousands(orders), Thousands(cancelled), typesWithheld(len(l.StatusCounts), other, "status", "statuses"))
 	}
 	parts := make([]string, 0, 9)
 	for i, s := range l.StatusCounts {

@@ -199,6 +199,8 @@ type ScoreError struct {
 	// Row is the 1-based row of Data and ID its identifier.
 	Row int
 	ID  string
+	// IDWithheld leaves the id out of the message (WithholdCells).
+	IDWithheld bool
 	// What names the score: "a probability", "an input \"x\"" (a prepared
 	// network input) or "a reason for column \"x\"".
 	What  string
@@ -219,8 +221,12 @@ func (e *ScoreError) Error() string {
 	if e.Model != "" {
 		model = "model file " + e.Model
 	}
-	return fmt.Sprintf("%s gives row %d (id %s) of %s %s of %v: its numbers are too extreme to score with",
-		model, e.Row, e.ID, e.Data, e.What, e.Value)
+	id := "id " + e.ID
+	if e.IDWithheld {
+		id = "its id withheld"
+	}
+	return fmt.Sprintf("%s gives row %d (%s) of %s %s of %v: its numbers are too extreme to score with",
+		model, e.Row, id, e.Data, e.What, e.Value)
 }
 
 // Is makes errors.Is(err, ErrBundle) true.

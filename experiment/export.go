@@ -8,7 +8,9 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 )
 
@@ -85,6 +87,10 @@ type ExportOptions struct {
 	// (Banding.BandLabels), written after the predicted class and
 	// short_history.
 	Bands []string
+	// Order, when set, is the order the rows are written in: line k is row
+	// Order[k] (IDOrder lists them by id, as predict --pseudonymise
+	// writes them); Bands stay indexed by row. nil writes rows in order.
+	Order []int
 	// Reasons is the number of reason columns (0: none).
 	Reasons int
 	// Explainer explains each row; required when Reasons > 0.
@@ -141,6 +147,9 @@ func WriteScoresCSV(ctx context.Context, w io.Writer, rows ScoreRows, o ExportOp
 	}
 	if o.Bands != nil && len(o.Bands) != rows.Len() {
 		return fmt.Errorf("%d band names for %d rows", len(o.Bands), rows.Len())
+	}
+	if o.Order != nil && len(o.Order) != rows.Len() {
+		return fmt.Errorf("an order of %d rows for %d rows", len(o.Order), rows.Len())
 	}
 	cw := csv.NewWriter(w)
 	header := o.Header()
@@ -232,7 +241,7 @@ func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error
 	}
 	wk.rows, wk.inputs = wk.rows[:0], wk.inputs[:0]
 	for i := range block {
-		r, err := rows.Row(start+i, o.Reasons > 0)
+		r, err := rows.Row(o.row(start+i), o.Reasons > 0)
 		if err != nil {
 			errs[i] = err
 			break
@@ -262,10 +271,31 @@ func (wk *exportWorker) fill(ctx context.Context, block [][]string, errs []error
 		if o.Reasons > 0 {
 			ex = wk.exs[i]
 		}
-		if errs[i] = fillRecord(block[i], start+i, r, ex, o); errs[i] != nil {
+		if errs[i] = fillRecord(block[i], o.row(start+i), r, ex, o); errs[i] != nil {
 			return
 		}
 	}
+}
+
+// row returns the row written on line k (0-based, header left out).
+func (o ExportOptions) row(k int) int {
+	if o.Order != nil {
+		return o.Order[k]
+	}
+	return k
+}
+
+// IDOrder lists rows 0 … len(ids)−1 in the byte order of their ids, rows
+// of one id in their own order: the order a scores CSV of pseudonymised
+// ids is written in (ExportOptions.Order), so that a file sorted by id
+// gives no id back by a line's position.
+func IDOrder(ids []string) []int {
+	order := make([]int, len(ids))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(ids[a], ids[b]) })
+	return order
 }
 
 // fillRecord formats row i, r, with its explanation ex into rec.

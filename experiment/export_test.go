@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -251,4 +252,29 @@ func denseRows(t *testing.T, rows [][]float64) *mat.Dense {
 		m.SetRow(i, r)
 	}
 	return m
+}
+
+// TestWriteScoresCSVInOrder: with Order the lines list rows 2, 0, 1
+// (IDOrder of ids c, a, b … sorted a, b, c is rows 1, 2, 0), each line with
+// its own row's id, probability and band, Bands being indexed by row.
+func TestWriteScoresCSVInOrder(t *testing.T) {
+	order := IDOrder([]string{"c", "a", "b"})
+	if !slices.Equal(order, []int{1, 2, 0}) {
+		t.Fatalf("IDOrder(c, a, b) = %v, want [1 2 0]", order)
+	}
+	rows := failingRows{n: 3}
+	opts := ExportOptions{IDName: "id", Label: BundleLabel{Name: "churn", Positive: "yes", Negative: "no"},
+		Threshold: 0.5, Bands: []string{"top 1", "rest", "rest!"}, Order: []int{2, 0, 1}}
+	var out bytes.Buffer
+	if err := WriteScoresCSV(context.Background(), &out, rows, opts); err != nil {
+		t.Fatal(err)
+	}
+	want := "id,probability_churn_yes,predicted_churn,band\n3,0.500000,yes,rest!\n1,0.500000,yes,top 1\n2,0.500000,yes,rest\n"
+	if out.String() != want {
+		t.Errorf("wrote\n%s\nwant\n%s", out.String(), want)
+	}
+	opts.Order = []int{0, 1}
+	if err := WriteScoresCSV(context.Background(), &out, rows, opts); err == nil || err.Error() != "an order of 2 rows for 3 rows" {
+		t.Errorf("a short order: %v", err)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/recommend"
 )
 
@@ -37,8 +38,9 @@ func ReadItemLog(src Source, open Opener, now time.Time, exclude ...string) (*re
 // a person writes it (recommend --exclude-items), read as the Recommend
 // screen reads its field (recommend.ItemList, against the log's items),
 // that also returns the notes on how the log was read (LogReadNotes), for
-// the load summary.
-func ReadItemLogNotes(src Source, open Opener, now time.Time, excludeList string) (*recommend.Log, []string, []LoadWarning, error) {
+// the load summary: under --pseudonymise (k set) its event types or order
+// statuses counted without naming them when they name people.
+func ReadItemLogNotes(src Source, open Opener, now time.Time, excludeList string, k *pseudonym.Key) (*recommend.Log, []string, []LoadWarning, error) {
 	ol, warnings, err := readLog(src, open, now, true, recommend.ItemListWatch(excludeList))
 	if err != nil {
 		return nil, nil, nil, err
@@ -47,7 +49,7 @@ func ReadItemLogNotes(src Source, open Opener, now time.Time, excludeList string
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return l, LogReadNotes(src.Path, ol), warnings, nil
+	return l, LogReadNotes(src.Path, withholdTypes(k, ol)), warnings, nil
 }
 
 // LogReadNotes lists, for the load summary of a command that reads an

@@ -94,6 +94,9 @@ type Plan struct {
 	Unbounded PlanPoint `json:"best_without_budget"`
 
 	probs, values, cumP, cumPV []float64
+	// tieOrder lists the customers by id when ties are ranked so
+	// (newPlan's ids), for the contact list's bands; nil otherwise.
+	tieOrder []int
 }
 
 // NewPlan ranks the customers and computes the curve and the best point.
@@ -132,6 +135,7 @@ func newPlan(probs, values []float64, a PlanAssumptions, ids []string) (*Plan, e
 	}
 	if ids != nil {
 		slices.SortStableFunc(pl.Order, func(i, j int) int { return strings.Compare(idOf(ids, i), idOf(ids, j)) })
+		pl.tieOrder = slices.Clone(pl.Order)
 	}
 	// Equal worth (a value of 0 for everyone, or customers worth 0 in a
 	// value column) falls back to the probability, so that the ranking is

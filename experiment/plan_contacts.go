@@ -110,7 +110,9 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 		return err
 	}
 	probs := l.Report.Plan.probs
-	bands := AssignBands(probs, l.Scheme)
+	// Ties of probability fall in bands by id when the plan ranks its ties
+	// so (pseudonyms), not in the file's order.
+	bands := AssignBandsInOrder(probs, l.Report.Plan.tieOrder, l.Scheme)
 	cw := csv.NewWriter(w)
 	if err := cw.Write(l.Header()); err != nil {
 		return err

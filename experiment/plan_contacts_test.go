@@ -21,6 +21,14 @@ import (
 // than two blocks of them and not everyone.
 func contactCase(t *testing.T) ContactList {
 	t.Helper()
+	return contactCaseOf(t, false)
+}
+
+// contactCaseOf is contactCase, or with byID its customers' ids in the
+// reverse of their order (c699 first) and the plan's ties ranked by id
+// (PlanInput.TiesByID), as under --pseudonymise.
+func contactCaseOf(t *testing.T, byID bool) ContactList {
+	t.Helper()
 	x := leverExplainer(t)
 	const n = 700
 	rows := make([][]float64, n)
@@ -32,6 +40,9 @@ func contactCase(t *testing.T) ContactList {
 		probs[i] = x.Predict(rows[i])
 		values[i] = float64(1 + (i*37)%50)
 		ids[i] = fmt.Sprintf("c%03d", i)
+		if byID {
+			ids[i] = fmt.Sprintf("c%03d", n-1-i)
+		}
 	}
 	seg, err := ValueSegments(probs, values)
 	if err != nil {
@@ -41,7 +52,7 @@ func contactCase(t *testing.T) ContactList {
 	target := NewTarget(data.LabelSpec{Name: "churn", Positive: "yes", Negative: "no"}, Prevent)
 	levers := []string{"coupons", "plan"}
 	rep, err := NewPlanReport(PlanInput{IDs: ids, Probs: probs, Values: values, ValueColumn: "spend", Segments: seg,
-		Explainer: x, Row: row, Positive: target.OnPositive},
+		Explainer: x, Row: row, Positive: target.OnPositive, TiesByID: byID},
 		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Success: 0.5}, Prevent: true,
 			Outcome: target.Outcome(), Levers: levers})
 	if err != nil {
@@ -178,5 +189,39 @@ func TestPlanContactListRefusesMismatchedParts(t *testing.T) {
 		if err := l.Write(context.Background(), &out, nil); err == nil || out.Len() != 0 {
 			t.Errorf("%s: err %v, %d bytes written", name, err, out.Len())
 		}
+	}
+}
+
+// TestPlanContactListBandsTiesByID: the band column cut customers of
+// equal probability by the file's order even when the plan ranks ties by
+// id (pseudonyms), so a file sorted by id gave back which of two tied
+// customers came first. With TiesByID the bands are those of the
+// customers taken in id order: here the reverse of the file's, so the
+// bands are AssignBands of the reversed probabilities, read back.
+func TestPlanContactListBandsTiesByID(t *testing.T) {
+	l := contactCaseOf(t, true)
+	var out bytes.Buffer
+	if err := l.Write(context.Background(), &out, nil); err != nil {
+		t.Fatal(err)
+	}
+	probs := l.Report.Plan.probs
+	n := len(probs)
+	reversed := make([]float64, n)
+	for i, p := range probs {
+		reversed[n-1-i] = p
+	}
+	rb, fileOrder := AssignBands(reversed, BandScheme{}), AssignBands(probs, BandScheme{})
+	recs, differ := readContacts(t, out.Bytes()), 0
+	for k, i := range l.Report.Plan.Order[:l.Len()] {
+		r := recs[k+1]
+		if want := rb.Label(rb.Of[n-1-i]); r[0] != l.IDs[i] || r[2] != want {
+			t.Fatalf("line %d: customer %s in band %q, want %s in %q", k+1, r[0], r[2], l.IDs[i], want)
+		}
+		if r[2] != fileOrder.Label(fileOrder.Of[i]) {
+			differ++
+		}
+	}
+	if differ == 0 {
+		t.Error("no contact's band depends on how ties are broken: the test cannot tell the orders apart")
 	}
 }

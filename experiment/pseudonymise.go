@@ -24,6 +24,8 @@ import (
 // and the line of its first cell that is not a number left out; its dates
 // and its cells that look like numbers written with a decimal comma are
 // quoted no more, in its note or in a load warning (DecimalCommaWarning).
+// An order log's event types or order statuses that name people are
+// counted in its notes without being named (WithholdTypes).
 // The slices are replaced, never written in place. A nil k does nothing.
 func (d *Data) Pseudonymise(k *pseudonym.Key) {
 	if !k.Enabled() {
@@ -65,6 +67,9 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 		d.Table = &nt
 	}
 	d.Warnings = pseudonymisedWarnings(k, d.Warnings, PseudonymisedColumns(d.Table))
+	if w := d.WithholdTypes(k); w != d {
+		d.Log, d.Cohort = w.Log, w.Cohort
+	}
 	if d.Log != nil {
 		nl := *d.Log
 		nl.Customers = k.IDs(d.Log.Customers)

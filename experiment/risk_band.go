@@ -88,10 +88,25 @@ type Banding struct {
 // so a cut inside a run of equal scores splits it deterministically and
 // every band holds exactly its count. NaN scores rank last.
 func AssignBands(scores []float64, s BandScheme) Banding {
+	return AssignBandsInOrder(scores, nil, s)
+}
+
+// AssignBandsInOrder is AssignBands with ties broken by each user's place
+// in ties (every user once, as IDOrder lists them) instead of by input
+// order; nil ties is input order. Under --pseudonymise a file sorted by
+// id would otherwise give the ids back by which of two equal scores lands
+// in the higher band.
+func AssignBandsInOrder(scores []float64, ties []int, s BandScheme) Banding {
 	n := len(scores)
 	order := make([]int, n)
 	for i := range order {
 		order[i] = i
+	}
+	if ties != nil {
+		if len(ties) != n {
+			panic(fmt.Sprintf("experiment: %d ties for %d scores", len(ties), n))
+		}
+		copy(order, ties)
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
 		sa, sb := scores[a], scores[b]

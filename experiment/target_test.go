@@ -210,3 +210,22 @@ func TestNameJudges(t *testing.T) {
 		}
 	}
 }
+
+// TestAssignBandsInOrderBreaksTiesByTheGivenOrder: three users tied at
+// 0.5 are banded as AssignBands bands [0.5, 0.5, 0.5] (bands 0, 3, 4: see
+// TestAssignBandsSmallAndCapacity), but in the order 2, 0, 1 instead of
+// the input's: user 2 takes the top band, then 0, then 1.
+func TestAssignBandsInOrderBreaksTiesByTheGivenOrder(t *testing.T) {
+	b := AssignBandsInOrder([]float64{0.5, 0.5, 0.5}, []int{2, 0, 1}, BandScheme{})
+	if !slices.Equal(b.Of, []int{3, 4, 0}) || !slices.Equal(b.Rank, []int{1, 2, 0}) {
+		t.Errorf("bands %v, ranks %v; want [3 4 0], [1 2 0]", b.Of, b.Rank)
+	}
+	// The order breaks ties only: a higher score still ranks first.
+	c := AssignBandsInOrder([]float64{0.1, 0.7, 0.7, 0.3, 0.9}, []int{4, 3, 2, 1, 0}, BandScheme{Capacity: 2})
+	if !slices.Equal(c.Of, []int{1, 1, 0, 1, 0}) {
+		t.Errorf("capacity 2: bands %v, want [1 1 0 1 0]", c.Of)
+	}
+	if d := AssignBandsInOrder([]float64{0.5, 0.5, 0.5}, nil, BandScheme{}); !slices.Equal(d.Of, []int{0, 3, 4}) {
+		t.Errorf("nil order: bands %v, want the input order's [0 3 4]", d.Of)
+	}
+}

@@ -10,7 +10,8 @@ import (
 )
 
 // loadCmd reads opts.Source with opts.Open and prepares it with cfg, its
-// ids pseudonymised when opts.Pseudonym is set and its texts made safe for
+// ids pseudonymised when opts.Pseudonym is set (and an error's cells that
+// may name someone withheld) and its texts made safe for
 // the terminal (terminalSafeData); the built-in shop gets the
 // share opts.Abusers of planted abusers (0: none).
 func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.Cmd {
@@ -24,7 +25,9 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.C
 			d, err = experiment.Load(src, open)
 		}
 		if err != nil {
-			return loadedMsg{gen: gen, err: err, src: src, asked: asked}
+			// With pseudonyms on (always in a served session) the error
+			// quotes no cell that may name someone.
+			return loadedMsg{gen: gen, err: experiment.WithholdCells(opts.Pseudonym, err), src: src, asked: asked}
 		}
 		d.Pseudonymise(opts.Pseudonym)
 		terminalSafeData(d)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -279,7 +280,7 @@ func factsZh(f data.Facts) string {
 			w := c.Name + "："
 			switch {
 			case c.DecimalComma[0] != "":
-				w += DecimalCommaZh(data.Reason{DecimalComma: c.DecimalComma}.DecimalCommaCells())
+				w += DecimalCommaZh(data.Reason{DecimalComma: c.DecimalComma, DecimalCommaHidden: f.Withheld}.DecimalCommaCells())
 			case c.Kind == data.ID && c.NamesRows:
 				w += "标识"
 			case c.Kind == data.ID:
@@ -295,7 +296,11 @@ func factsZh(f data.Facts) string {
 			default:
 				w += c.Kind.String()
 			}
-			if m := c.Mixed; m != nil {
+			switch m := c.Mixed; {
+			case m != nil && f.Withheld:
+				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（第一个在第 %d 行第 %d 列；这些值可能指明某人，不予显示）",
+					m.Present, m.NotNumbers, m.Line, m.Column)
+			case m != nil:
 				w += fmt.Sprintf("，大多是数字，但前几行的 %d 个值中有 %d 个不是（%s，第一个在第 %d 行第 %d 列）",
 					m.Present, m.NotNumbers, strings.Join(m.Examples, "、"), m.Line, m.Column)
 			}
@@ -416,7 +421,14 @@ func noOrdersZh(f data.NoOrders) string {
 	if f.Adjustments > 0 {
 		s += fmt.Sprintf("，%s 条库存调整", Thousands(f.Adjustments))
 	}
-	if f.OtherEvents > 0 {
+	if f.OtherEvents > 0 && f.Withheld {
+		types := Thousands(len(f.Events)) + " 种"
+		if slices.ContainsFunc(f.Events, func(e data.EventCount) bool { return e.Event == data.OtherEventTypes() }) {
+			types = "超过 " + Thousands(len(f.Events)-1) + " 种"
+		}
+		s += fmt.Sprintf("，%s 行不是购买事件（共 %s类型，这些值可能指明某人，不予显示）：事件类型列 %q 把购买记为 %s",
+			Thousands(f.OtherEvents), types, f.EventColumn, strings.Join(f.Purchases, "、"))
+	} else if f.OtherEvents > 0 {
 		var parts []string
 		for i, e := range f.Events {
 			if i == 5 {

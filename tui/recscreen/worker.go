@@ -75,7 +75,8 @@ func readCmd(src experiment.Source, open experiment.Opener, loaded *data.OrderLo
 			l.Items, l.Descriptions = common.TerminalSafeAll(l.Items), common.TerminalSafeAll(l.Descriptions)
 			l.ItemColumn, l.DescriptionColumn = common.TerminalSafe(l.ItemColumn), common.TerminalSafe(l.DescriptionColumn)
 		}
-		return LogMsg{For: loaded, Log: l, Future: future, Err: err}
+		// An error quotes no cell that may name someone with pseudonyms on.
+		return LogMsg{For: loaded, Log: l, Future: future, Err: experiment.WithholdCells(key, err)}
 	}
 }
 
