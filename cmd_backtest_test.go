@@ -322,7 +322,8 @@ func TestBacktestRefusals(t *testing.T) {
 	}
 	cl := newCLI(t)
 	if code := cl.run(context.Background(), "backtest", "--horizon", "90d"); code != exitUsage ||
-		!strings.Contains(cl.stderr.String(), `required flag(s) "log" not set`) {
+		cl.stderr.String() != "retain: backtest needs --log FILE (an order or event log, CSV, Parquet or xlsx; - for standard input)\n"+
+			"Run 'retain backtest --help' for usage.\n" {
 		t.Errorf("no --log: exit %d, stderr %q", code, cl.stderr.String())
 	}
 	cl = newCLI(t)
