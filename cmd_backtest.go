@@ -145,8 +145,15 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
 	start := time.Now()
-	fmt.Fprintf(a.stderr, "Backtesting on %s (%s, %s .. %s), horizon %s\n", src.Path, data.Count(len(log.Customers), "customer", "customers"),
-		log.First.Format(time.DateOnly), log.Last.Format(time.DateOnly), data.Count(opts.HorizonDays, "day", "days"))
+	// The span the folds read: the log's up to today when lines dated after
+	// it are left out (experiment.BacktestCutoffs), with their count.
+	customers, ignored := len(log.Customers), ""
+	if log.Future > 0 && !log.LastUpToToday.IsZero() {
+		customers = log.CustomersBy(log.LastKnown())
+		ignored = "; " + data.Count(log.Future, "line", "lines") + " dated after today ignored"
+	}
+	fmt.Fprintf(a.stderr, "Backtesting on %s (%s, %s .. %s%s), horizon %s\n", src.Path, data.Count(customers, "customer", "customers"),
+		log.First.Format(time.DateOnly), log.LastKnown().Format(time.DateOnly), ignored, data.Count(opts.HorizonDays, "day", "days"))
 	res, err := experiment.Backtest(ctx, log, opts, func(done, k int, f *experiment.BacktestFold) {
 		bg := fmt.Sprintf("BG/NBD roc_auc %.4f", f.BGNBD.ROCAUC)
 		if f.BGNBDErr != nil {

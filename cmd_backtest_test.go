@@ -322,7 +322,8 @@ func TestBacktestRefusals(t *testing.T) {
 	}
 	cl := newCLI(t)
 	if code := cl.run(context.Background(), "backtest", "--horizon", "90d"); code != exitUsage ||
-		!strings.Contains(cl.stderr.String(), `required flag(s) "log" not set`) {
+		cl.stderr.String() != "retain: backtest needs --log FILE (an order or event log, CSV, Parquet or xlsx; - for standard input)\n"+
+			"Run 'retain backtest --help' for usage.\n" {
 		t.Errorf("no --log: exit %d, stderr %q", code, cl.stderr.String())
 	}
 	cl = newCLI(t)
@@ -379,6 +380,34 @@ func TestBacktestSaysItLeavesOutFutureLines(t *testing.T) {
 		if !strings.Contains(c.stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
 		}
+	}
+}
+
+// TestBacktestProgressLineShowsTheDatesItReads: with lines dated after
+// today, the progress line said the log's raw span (up to the mistyped
+// 2101 date) and counted a customer known only from such a line. It now
+// says the span the folds read, up to the last date up to today, the
+// customers ordering by then (a, b, c and d of cohortsLog, not z) and the
+// lines it ignores (2 of the 9).
+func TestBacktestProgressLineShowsTheDatesItReads(t *testing.T) {
+	path := writeFile(t, "typo.csv", cohortsLog+"a,2101-02-10,20\nz,2101-03-01,5\n")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", path, "--horizon", "30d"); code != exitUsage {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	want := "\nBacktesting on " + path + " (4 customers, 2024-01-05 .. 2024-03-15; 2 lines dated after today ignored), horizon 30 days\n"
+	if !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
+	}
+	// Without such lines the line is as it was.
+	path = writeFile(t, "orders.csv", cohortsLog)
+	c = newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", path, "--horizon", "30d"); code != exitUsage {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	want = "\nBacktesting on " + path + " (4 customers, 2024-01-05 .. 2024-03-15), horizon 30 days\n"
+	if !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
 	}
 }
 

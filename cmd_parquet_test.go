@@ -20,11 +20,12 @@ const sharedDatasets = "../shared/datasets"
 
 // TestInputFileCompletionOffersEveryWorkbook: every flag naming a data or
 // log file completes the extensions the readers open, the macro-enabled
-// and template workbooks (xlsm, xltx, xltm) with xlsx, and backtest's and
-// cohorts' logs as every other command's (they offered only csv, tsv and
-// txt, though they read Parquet and workbooks too).
+// and template workbooks (xlsm, xltx, xltm) with xlsx, gzip-compressed
+// text (csv.gz, tsv.gz, txt.gz), and backtest's and cohorts' logs as
+// every other command's (they offered only csv, tsv and txt, though they
+// read Parquet and workbooks too).
 func TestInputFileCompletionOffersEveryWorkbook(t *testing.T) {
-	want := "csv\ntsv\ntxt\nparquet\nxlsx\nxlsm\nxltx\nxltm\n:8\n"
+	want := "csv\ntsv\ntxt\ncsv.gz\ntsv.gz\ntxt.gz\nparquet\nxlsx\nxlsm\nxltx\nxltm\n:8\n"
 	for _, args := range [][]string{{"train", "--data"}, {"train", "--log"}, {"eval", "--data"}, {"tune", "--log"}, {"tui", "--data"},
 		{"serve", "--log"}, {"anomalies", "--data"}, {"predict", "--data"}, {"predict", "--log"}, {"plan", "--data"}, {"plan", "--log"},
 		{"recommend", "--log"}, {"backtest", "--log"}, {"cohorts", "--log"}} {

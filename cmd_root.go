@@ -67,7 +67,7 @@ func run(ctx context.Context, a *app, args []string) int {
 	refuseUnknownShells(root)
 	cmd, err := root.ExecuteContextC(ctx)
 	if !isClassified(err) {
-		err = plainFlagGroupError(err)
+		err = plainRequiredFlagError(cmd, plainFlagGroupError(err))
 	}
 	// Results that did not reach stdout (a full disk, a closed file) are a
 	// failure even where a command printed them without checking each

@@ -39,10 +39,14 @@ type sourceFlags struct {
 }
 
 // inputFileExts are the extensions the shell completes a data or log file
-// with: text (CSV, tab-separated, whitespace columns), Parquet and every
-// kind of Excel workbook the readers open (data.WorkbookExtensions).
+// with: text (CSV, tab-separated, whitespace columns), the same text
+// gzip-compressed (read decompressed), Parquet and every kind of Excel
+// workbook the readers open (data.WorkbookExtensions). Not a bare .gz:
+// the shells would offer x.parquet.gz and x.xlsx.gz with it, which the
+// readers refuse (a Parquet file or a workbook is read from its end), as
+// they refuse an .xlsb workbook.
 func inputFileExts() []string {
-	return append([]string{"csv", "tsv", "txt", "parquet"}, data.WorkbookExtensions()...)
+	return append([]string{"csv", "tsv", "txt", "csv.gz", "tsv.gz", "txt.gz", "parquet"}, data.WorkbookExtensions()...)
 }
 
 // register adds the source flags to cmd. withBuiltin adds the flags that

@@ -79,11 +79,12 @@ type CohortReport struct {
 
 // String summarises the report in one line for people.
 func (r CohortReport) String() string {
-	s := fmt.Sprintf("%d customers, %d order again within %d days (%.1f %%), cutoff %s; log %s .. %s: %d lines, %d orders, %d cancelled, %d without a customer id",
-		r.Customers, r.Positives, r.HorizonDays, 100*r.PositiveRate, r.Cutoff.Format(time.DateOnly),
-		r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly), r.Lines, r.Orders, r.Cancelled, r.MissingCustomer)
+	s := fmt.Sprintf("%s, %s order again within %s (%.1f %%), cutoff %s; log %s .. %s: %s, %s, %s cancelled, %s without a customer id",
+		Count(r.Customers, "customer", "customers"), Thousands(r.Positives), Count(r.HorizonDays, "day", "days"), 100*r.PositiveRate,
+		r.Cutoff.Format(time.DateOnly), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly),
+		Count(r.Lines, "line", "lines"), Count(r.Orders, "order", "orders"), Thousands(r.Cancelled), Thousands(r.MissingCustomer))
 	if r.Adjustments > 0 {
-		s += fmt.Sprintf(", %d stock adjustments (negative quantity at price 0, no customer)", r.Adjustments)
+		s += ", " + Count(r.Adjustments, "stock adjustment", "stock adjustments") + " (negative quantity at price 0, no customer)"
 	}
 	if r.Later > 0 {
 		s += "; " + Count(r.Later, "customer", "customers") + " first ordered after the cutoff"

@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // maxInterned bounds the distinct strings a text column shares storage for;
@@ -250,12 +251,22 @@ func parseCell(t []byte, decimalComma bool) (float64, bool) {
 	return v, ok
 }
 
+// trimSpace is bytes.TrimSpace: the cell without the white space
+// (unicode.IsSpace) at either end, a no-break space or an ideographic one
+// included. The shortcut is for a cell whose end bytes are ASCII other
+// than space, the common case; it took any byte above space for one, so
+// that a cell ending in a no-break space ("12583\u00a0", as spreadsheets
+// write it) kept it unless the other end had ASCII white space.
 func trimSpace(b []byte) []byte {
-	if len(b) > 0 && b[0] > ' ' && b[len(b)-1] > ' ' {
+	if len(b) > 0 && asciiNonSpace(b[0]) && asciiNonSpace(b[len(b)-1]) {
 		return b
 	}
 	return bytes.TrimSpace(b)
 }
+
+// asciiNonSpace reports whether c is an ASCII byte other than a control
+// byte or space: a byte that neither starts nor ends white space.
+func asciiNonSpace(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 
 // missingCells are the cells isMissing accepts, lower-case (it compares
 // case-insensitively); TestMissingCells ties the two together. Besides the

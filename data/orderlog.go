@@ -537,6 +537,22 @@ func (l *OrderLog) LastKnown() time.Time {
 	return l.LastUpToToday
 }
 
+// CustomersBy counts the customers with an order on or before day's
+// calendar date: the customers of the log up to LastKnown, where lines
+// dated after today are left out.
+func (l *OrderLog) CustomersBy(day time.Time) int {
+	last := dayNumber(day)
+	seen := make([]bool, len(l.Customers))
+	n := 0
+	for _, o := range l.Orders {
+		if o.Day <= last && !seen[o.Customer] {
+			seen[o.Customer] = true
+			n++
+		}
+	}
+	return n
+}
+
 // header returns the column names: the first record's fields, or "1", "2",
 // … when the first record is data.
 func (p *logParser) header() ([]string, bool) {

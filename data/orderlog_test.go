@@ -425,3 +425,25 @@ func TestOrderLogLastKnown(t *testing.T) {
 		}
 	}
 }
+
+// TestOrderLogCustomersBy counts the customers with an order on or before
+// a date, each once: by hand, a (2020-01-01 and 2099), b (2020-02-01), c
+// (2020-01-15) and d (only 2099).
+func TestOrderLogCustomersBy(t *testing.T) {
+	in := "customer,date,amount\na,2020-01-01,5\nb,2020-02-01,6\na,2099-12-31,7\nc,2020-01-15,8\nd,2099-12-31,1\na,2020-01-20,2\n"
+	log, err := ReadOrderLog(strings.NewReader(in), "o.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		day  time.Time
+		want int
+	}{
+		{ymd(2019, 12, 31), 0}, {ymd(2020, 1, 1), 1}, {ymd(2020, 1, 31), 2}, {ymd(2020, 2, 1), 3},
+		{time.Date(2020, 2, 1, 23, 59, 0, 0, time.UTC), 3}, {ymd(2099, 12, 31), 4},
+	} {
+		if got := log.CustomersBy(tc.day); got != tc.want {
+			t.Errorf("by %v: %d customers, want %d", tc.day, got, tc.want)
+		}
+	}
+}

@@ -239,7 +239,7 @@ func TestParquetOnlineRetail(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s := rep.String(); !strings.Contains(s, "541909 lines, 18536 orders, 9290 cancelled, 133359 without a customer id, 1336 stock adjustments (negative quantity at price 0, no customer)") {
+	if s := rep.String(); !strings.Contains(s, "541,909 lines, 18,536 orders, 9,290 cancelled, 133,359 without a customer id, 1,336 stock adjustments (negative quantity at price 0, no customer)") {
 		t.Errorf("summary %q", s)
 	}
 }

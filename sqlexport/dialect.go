@@ -16,6 +16,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Dialect is the SQL engine the text is written for.
@@ -197,14 +198,72 @@ func (d Dialect) double() string {
 	return "DOUBLE"
 }
 
-// asText is expr cast to text, trimmed. MySQL compares text ignoring case
-// (and groups "C1" with "c1") under its default collations: there the
+// asText is expr cast to text, trimmed as retain trims a cell: of every
+// white space character at either end (trim). MySQL compares text ignoring
+// case (and groups "C1" with "c1") under its default collations: there the
 // text is compared byte by byte (utf8mb4_bin), as retain compares it.
 func (d Dialect) asText(expr string) string {
 	if d == MySQL {
-		return "TRIM(CAST(" + expr + " AS " + d.text() + ")) COLLATE utf8mb4_bin"
+		return d.trim("CAST("+expr+" AS "+d.text()+")") + " COLLATE utf8mb4_bin"
 	}
-	return "TRIM(CAST(" + expr + " AS " + d.text() + "))"
+	return d.trim("CAST(" + expr + " AS " + d.text() + ")")
+}
+
+// spaces are the characters retain trims from both ends of a cell, those
+// of unicode.IsSpace (bytes.TrimSpace): tab, line feed, vertical tab, form
+// feed, carriage return, space, NEL, no-break space and Unicode's other
+// spaces (U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+var spaces = func() []rune {
+	var rs []rune
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.IsSpace(r) {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}()
+
+// trim is text without the white space (spaces) at either end. SQL's
+// one-argument TRIM takes off spaces only (a tab-padded id or level kept
+// its tab): each engine is given the characters, as a set to trim where
+// it has one (SQLite's char of code points, chr of each elsewhere, or an
+// escaped literal), and MySQL, whose TRIM takes off a whole string
+// instead, a regular expression of them.
+func (d Dialect) trim(text string) string {
+	switch d {
+	case SQLite:
+		codes := make([]string, len(spaces))
+		for i, r := range spaces {
+			codes[i] = strconv.Itoa(int(r))
+		}
+		return "TRIM(" + text + ", char(" + strings.Join(codes, ", ") + "))"
+	case DuckDB, Snowflake, Trino:
+		// Snowflake's and Trino's texts run on DuckDB in the tests: chr of
+		// a code point is the one form the three share.
+		chars := make([]string, len(spaces))
+		for i, r := range spaces {
+			chars[i] = "chr(" + strconv.Itoa(int(r)) + ")"
+		}
+		return "TRIM(" + text + ", " + strings.Join(chars, " || ") + ")"
+	case MySQL:
+		var class strings.Builder
+		for _, r := range spaces {
+			fmt.Fprintf(&class, `\x{%X}`, r)
+		}
+		set := "[" + class.String() + "]+"
+		return "REGEXP_REPLACE(" + text + ", " + d.str("^"+set+"|"+set+"$") + ", '')"
+	}
+	var set strings.Builder
+	for _, r := range spaces {
+		fmt.Fprintf(&set, `\u%04X`, r)
+	}
+	switch d {
+	case Postgres:
+		return "BTRIM(" + text + ", E'" + set.String() + "')"
+	case Spark:
+		return "TRIM(BOTH '" + set.String() + "' FROM " + text + ")"
+	}
+	return "TRIM(" + text + ", '" + set.String() + "')" // BigQuery
 }
 
 // asDouble is expr cast to a 64-bit float.

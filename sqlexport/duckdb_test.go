@@ -66,6 +66,17 @@ func TestDuckDBRunsSnowflakesTextWithoutDates(t *testing.T) {
 	t.Run("rare levels", func(t *testing.T) { checkRareAndClipped(t, openDuckDB, Snowflake) })
 }
 
+// Ids and cells padded with white space, in DuckDB's text and in Trino's
+// and Snowflake's (those run on DuckDB, Snowflake's without dates: cells
+// only).
+func TestDuckDBTrimsAsRetainDoes(t *testing.T) {
+	t.Run("ids", func(t *testing.T) { checkPaddedIDs(t, openDuckDB, DuckDB) })
+	t.Run("cells", func(t *testing.T) { checkPaddedCells(t, openDuckDB, DuckDB) })
+	t.Run("Trino ids", func(t *testing.T) { checkPaddedIDs(t, openDuckDB, Trino) })
+	t.Run("Trino cells", func(t *testing.T) { checkPaddedCells(t, openDuckDB, Trino) })
+	t.Run("Snowflake cells", func(t *testing.T) { checkPaddedCells(t, openDuckDB, Snowflake) })
+}
+
 // The UCI Online Retail log as published (Parquet: items, quantities and
 // unit prices, cancelled invoices, stock adjustments, lines without a
 // customer), read by DuckDB itself: the default model's SELECT, in

@@ -234,12 +234,13 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	return "features", nil
 }
 
-// foldedIn is the SQL condition that text, trimmed and in lower case, is one
-// of words (data's comparison, for the words it lists in lower case).
+// foldedIn is the SQL condition that text (trimmed already: asText), in
+// lower case, is one of words (data's comparison, for the words it lists
+// in lower case).
 func (d Dialect) foldedIn(text string, words []string) string {
 	quoted := make([]string, len(words))
 	for i, w := range words {
 		quoted[i] = d.str(w)
 	}
-	return "LOWER(TRIM(" + text + ")) IN (" + strings.Join(quoted, ", ") + ")"
+	return "LOWER(" + text + ") IN (" + strings.Join(quoted, ", ") + ")"
 }

@@ -329,8 +329,15 @@ func (c Common) LogLookWarning(path string, l data.LogLook) string {
 		c.T(": each line is read as a row of its own; ", "：每一行都被读作单独的一行；") + c.openLogAdvice()
 }
 
-// openLogAdvice says how the interface opens a file as an order log.
+// openLogAdvice says how the interface opens a file as an order log: g on
+// the Data screen, or, in a served session (which opens no file and has
+// no g), that the server can serve it as one with --log, as
+// OpenLogSentence says.
 func (c Common) openLogAdvice() string {
+	if c.Served {
+		return c.T("the server can serve it as an order log with --log FILE instead of --data, which makes one row per customer and labels it by whether they order again",
+			"服务器可以改用 --log 文件 将其作为订单日志提供，它会为每个客户生成一行，并按客户是否再次下单打标签")
+	}
 	return c.T("press g on the Data screen to open it as an order log, which makes one row per customer and labels it by whether they order again",
 		"请在数据页按 g 以订单日志打开，它会为每个客户生成一行，并按客户是否再次下单打标签")
 }

@@ -133,6 +133,30 @@ func TestErrorTextOfAnOrderLogOpenedAsATable(t *testing.T) {
 	}
 }
 
+// TestOrderLogAdviceInAServedSession: a served session opens no file and
+// has no g, so the warning on a table that reads as an order log (and its
+// refusal) said a key the session does not have; there it says that the
+// server can serve the file as a log, as OpenLogSentence does.
+func TestOrderLogAdviceInAServedSession(t *testing.T) {
+	look := data.LogLook{Customer: "customer_id", Date: "order_date", Lines: 6, Customers: 3}
+	for lang, want := range map[string]string{
+		"en": `o.csv: it looks like an order log, not a table of one row per customer (its 6 lines hold 3 customers in column "customer_id", ` +
+			`with dates in column "order_date"): each line is read as a row of its own; the server can serve it as an order log with --log FILE ` +
+			"instead of --data, which makes one row per customer and labels it by whether they order again",
+		"zh": `o.csv：它看起来是订单日志，而不是每个客户一行的表（它的 6 行中列 "customer_id" 有 3 个客户，日期在列 "order_date"）：` +
+			"每一行都被读作单独的一行；服务器可以改用 --log 文件 将其作为订单日志提供，它会为每个客户生成一行，并按客户是否再次下单打标签",
+	} {
+		c := Common{Lang: lang, Served: true}
+		if got := c.LogLookWarning("o.csv", look); got != want {
+			t.Errorf("%s warning:\n got %q\nwant %q", lang, got, want)
+		}
+		err := &data.LogLookError{Err: errors.New("o.csv:1: no label column found"), Look: look}
+		if got := c.ErrorText(err); !strings.HasSuffix(got, c.openLogAdvice()) || strings.Contains(got, " g ") {
+			t.Errorf("%s refusal %q, want it to end with the server's advice", lang, got)
+		}
+	}
+}
+
 // TestErrorTextOfABaselineError: a BG/NBD baseline that could not be had
 // is said naming the step once: in English as experiment words it, in
 // Chinese with the step in Chinese before the reason (it used to repeat it
