@@ -18,8 +18,8 @@ func TestBusyAnswers503(t *testing.T) {
 		slots int
 		want  string
 	}{
-		{1, "1 request is being scored, the most at once; retry shortly"},
-		{2, "2 requests are being scored, the most at once; retry shortly"},
+		{1, "the server is at its limit of 1 request in flight; retry after 1 s"},
+		{2, "the server is at its limit of 2 requests in flight; retry after 1 s"},
 	} {
 		t.Run(fmt.Sprint(c.slots), func(t *testing.T) {
 			s, _ := newTestServer(t, Config{MaxInFlight: c.slots, QueueWait: time.Millisecond})

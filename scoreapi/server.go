@@ -16,7 +16,6 @@ import (
 
 	"golang.org/x/sync/semaphore"
 
-	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/pseudonym"
 )
 
@@ -34,7 +33,8 @@ const (
 	// decoded. Bodies are read before a request takes a slot, each into
 	// memory of at most MaxBody as its bytes arrive.
 	DefaultMaxInFlight = 16
-	// DefaultQueueWait is how long a predict request waits for a free slot
+	// DefaultQueueWait is how long a predict request waits for room in
+	// all (for bytes of the body budget and for a free slot together)
 	// before it is answered 503.
 	DefaultQueueWait = 5 * time.Second
 	// DefaultMaxConns bounds the client connections open at once, idle
@@ -57,8 +57,10 @@ type Config struct {
 	MaxBody int64
 	// MaxInFlight bounds the predict requests decoded and scored at once
 	// (a request's body is read whole before it asks for a slot); one
-	// that finds every slot taken waits up to QueueWait, then gets a 503
-	// with Retry-After. Zero takes the defaults.
+	// that finds every slot taken waits for one, then gets a 503 with
+	// Retry-After. QueueWait bounds a request's waits for room in all: for
+	// the body budget (BodyMemory) and for a slot, one budget shared by
+	// both. Zero takes the defaults.
 	MaxInFlight int
 	QueueWait   time.Duration
 	// MaxConns bounds the client connections open at once, idle keep-alive
@@ -66,8 +68,9 @@ type Config struct {
 	// (0: DefaultMaxConns).
 	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
-	// at once (before they take a slot); a request that finds it spent
-	// waits up to QueueWait for room, then gets a 503 with Retry-After.
+	// at once (until their requests are answered); a request that finds
+	// it spent waits for room (within QueueWait, shared with its wait for
+	// a slot), then gets a 503 with Retry-After.
 	// Zero takes MaxInFlight whole bodies' worth.
 	BodyMemory int64
 	// Poll is how often the model file's size and modification time are
@@ -107,6 +110,13 @@ type Server struct {
 	// chunk bytes at a time, at most Config.BodyMemory.
 	bodies *semaphore.Weighted
 	chunk  int
+	// now is the clock the waits for room are measured by (time.Now;
+	// tests replace it).
+	now func() time.Time
+	// waiting, when set, is called as a predict request starts to wait for
+	// room of a kind (roomBody, roomSlot) with what is left of its wait
+	// (tests synchronise on it).
+	waiting func(kind string, left time.Duration)
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -164,7 +174,7 @@ func New(path string, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
-		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk}
+		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now}
 	s.model.Store(m)
 	s.seen = m.stat
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
@@ -295,9 +305,10 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	var held int64
 	defer func() { s.bodies.Release(held) }()
+	wait := s.newRoomWait()
 	body, err := readBody(&timedBody{r: http.MaxBytesReader(w, r.Body, s.cfg.MaxBody), limit: s.cfg.ReadTimeout},
 		r.ContentLength, s.chunk, func(n int64) error {
-			if err := s.takeBody(r, n); err != nil {
+			if err := s.takeBody(r, wait, n); err != nil {
 				return err
 			}
 			held += n
@@ -308,14 +319,14 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 		if r.Context().Err() == nil {
 			w.Header().Set("Retry-After", "1")
 			s.refuse(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy",
-				Message: fmt.Sprintf("request bodies of %s are being read, the most at once; retry shortly", data.Bytes(float64(s.cfg.BodyMemory)))})
+				Message: bodyBudgetMessage(s.cfg.BodyMemory)})
 		}
 		return
 	case err != nil:
 		s.refuse(w, jsonError(err))
 		return
 	}
-	if !s.acquire(w, r) {
+	if !s.acquire(w, r, wait) {
 		return
 	}
 	defer func() { <-s.slots }()
@@ -344,21 +355,6 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// takeBody takes n bytes of the body budget for r, waiting up to
-// QueueWait for them (less when the client goes); errBodyBudget when they
-// do not free up.
-func (s *Server) takeBody(r *http.Request, n int64) error {
-	if s.bodies.TryAcquire(n) {
-		return nil
-	}
-	ctx, cancel := context.WithTimeout(r.Context(), s.cfg.QueueWait)
-	defer cancel()
-	if s.bodies.Acquire(ctx, n) != nil {
-		return errBodyBudget
-	}
-	return nil
-}
-
 // refuse answers a predict request with bad, counting it.
 func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
 	s.metrics.errors.WithLabelValues(bad.Kind).Inc()
@@ -368,37 +364,6 @@ func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
 		w.Header().Set("Connection", "close")
 	}
 	writeError(w, bad)
-}
-
-// acquire takes a predict slot, waiting up to QueueWait; when none frees
-// up it answers 503 (or nothing, when the client has gone) and says false.
-func (s *Server) acquire(w http.ResponseWriter, r *http.Request) bool {
-	select {
-	case s.slots <- struct{}{}:
-		return true
-	default:
-	}
-	t := time.NewTimer(s.cfg.QueueWait)
-	defer t.Stop()
-	select {
-	case s.slots <- struct{}{}:
-		return true
-	case <-r.Context().Done():
-		return false
-	case <-t.C:
-	}
-	s.metrics.errors.WithLabelValues("busy").Inc()
-	w.Header().Set("Retry-After", "1")
-	writeError(w, &apiError{Status: http.StatusServiceUnavailable, Kind: "busy", Message: busyMessage(cap(s.slots))})
-	return false
-}
-
-// busyMessage is the 503's message when all n predict slots are taken.
-func busyMessage(n int) string {
-	if n == 1 {
-		return "1 request is being scored, the most at once; retry shortly"
-	}
-	return fmt.Sprintf("%d requests are being scored, the most at once; retry shortly", n)
 }
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:

@@ -230,6 +230,7 @@ func TestIdleSessionIsWarnedThenClosed(t *testing.T) {
 	if want := "retain: closing: idle for 3s; goodbye."; !strings.Contains(tm.out.String(), want) {
 		t.Errorf("output %q lacks %q", tm.out.String(), want)
 	}
+	f.waitSessionEnded(t, "INFO", "alice", "idle", ` detail="closing: idle for 3s"`)
 }
 
 // readLine reads up to a newline, one byte at a time.

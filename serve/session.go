@@ -99,19 +99,58 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 	defer s.closeIfStuck(ctx, ran, sess, log)()
 	err := s.runProgram(ctx, cancel, sess, pty, windows)
 	close(ran)
+	duration := time.Since(start).Round(time.Millisecond)
+	reason := endReason(ctx, err)
+	switch reason {
+	case endCrash:
+		// Others are unaffected.
+		log.Error("session ended", "reason", reason, "err", err, "duration", duration)
+		writeLine(sess, "retain: internal error; this session was closed. Sorry!")
+		return 1
+	case endShutdown, endTimeLimit, endIdle:
+		cause := context.Cause(ctx)
+		log.Info("session ended", "reason", reason, "detail", cause, "duration", duration)
+		writeLine(sess, fmt.Sprintf("retain: %s; goodbye.", cause))
+		return 0
+	case endError:
+		log.Info("session ended", "reason", reason, "err", err, "duration", duration)
+		return 0
+	}
+	log.Info("session ended", "reason", reason, "duration", duration)
+	return 0
+}
+
+// Reasons a session ended, as the log's "session ended" lines give them.
+const (
+	endQuit       = "quit"       // the user quit the application
+	endDisconnect = "disconnect" // the client closed the session or connection
+	endIdle       = "idle"       // the idle timeout
+	endTimeLimit  = "time_limit" // the session time limit
+	endShutdown   = "shutdown"   // the server is shutting down
+	endCrash      = "crash"      // the application panicked
+	endError      = "error"      // the program failed otherwise
+)
+
+// endReason says why a session's program returned err, ctx being the
+// session's context: cancelled with one of the server's causes, cancelled
+// because the client went, or not cancelled when the user quit.
+func endReason(ctx context.Context, err error) string {
 	cause := context.Cause(ctx)
 	switch {
 	case errors.Is(err, tea.ErrProgramPanic):
-		log.Error("session crashed; others are unaffected", "err", err)
-		writeLine(sess, "retain: internal error; this session was closed. Sorry!")
-		return 1
-	case cause == errShutdown || cause == errTimeLimit || errors.As(cause, new(errIdle)):
-		log.Info("session ended", "reason", cause, "duration", time.Since(start).Round(time.Millisecond))
-		writeLine(sess, fmt.Sprintf("retain: %s; goodbye.", cause))
-		return 0
+		return endCrash
+	case cause == errShutdown:
+		return endShutdown
+	case cause == errTimeLimit:
+		return endTimeLimit
+	case errors.As(cause, new(errIdle)):
+		return endIdle
+	case ctx.Err() != nil:
+		return endDisconnect
+	case err != nil:
+		return endError
 	}
-	log.Info("session end", "duration", time.Since(start).Round(time.Millisecond))
-	return 0
+	return endQuit
 }
 
 // runProgram runs the application for one session until the user quits,

@@ -25,6 +25,7 @@ func TestSessionRendersTheAppAndQuits(t *testing.T) {
 	if code := tm.exit(t); code != 0 {
 		t.Errorf("exit status %d after q, want 0", code)
 	}
+	f.waitSessionEnded(t, "INFO", "alice", "quit", "")
 	if n := f.closed.Load(); n != 1 {
 		t.Errorf("the model was closed %d times, want once", n)
 	}
@@ -95,6 +96,7 @@ func TestPanicEndsOnlyThatSession(t *testing.T) {
 	if !strings.Contains(victim.out.String(), "retain: internal error; this session was closed.") {
 		t.Errorf("crashed session was not told: %q", victim.out.String())
 	}
+	f.waitSessionEnded(t, "ERROR", "alice", "crash", ` err="program was killed: program experienced a panic"`)
 	bystander.stdin.Write([]byte("z"))
 	bystander.waitFor(t, "got:z!")
 	newcomer := f.openTerm(t, "carol", "xterm-256color", nil)
@@ -120,6 +122,8 @@ func TestShutdownTellsSessionsAndCompletes(t *testing.T) {
 			t.Errorf("the terminal was not restored (alternate screen left on): %q", tm.out.String())
 		}
 	}
+	f.waitSessionEnded(t, "INFO", "alice", "shutdown", ` detail="the server is shutting down"`)
+	f.waitSessionEnded(t, "INFO", "bob", "shutdown", ` detail="the server is shutting down"`)
 	// A killed program never quits its model: the server closes both.
 	if n := f.closed.Load(); n != 2 {
 		t.Errorf("%d models closed at shutdown, want 2", n)
@@ -148,6 +152,7 @@ func TestSessionTimeLimit(t *testing.T) {
 	if !strings.Contains(tm.out.String(), "retain: the session time limit was reached; goodbye.") {
 		t.Errorf("session was not told about the time limit: %q", tm.out.String())
 	}
+	f.waitSessionEnded(t, "INFO", "alice", "time_limit", ` detail="the session time limit was reached"`)
 }
 
 // TestTimeLimitEndsASessionStuckWriting: a client that reads nothing
