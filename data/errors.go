@@ -187,14 +187,14 @@ type NotANumber struct {
 // (ErrLogColumns): no customer id or date column found, its columns not
 // told apart, or a column named for a role that is none of them. Header
 // is its columns, numbered "1", "2", … when Headerless, so that a program
-// can offer them to choose from; Missing is the role no column was found
-// for ("customer id", "date"; in a headerless log, whose columns cannot be
-// told apart, the first), "" when a column was named wrongly (Msg says
-// which).
+// can offer them to choose from; Missing is every role no column was
+// found for, in this order: "customer id", "date" (in a headerless log,
+// whose columns cannot be told apart, those not given); nil when a column
+// was named wrongly (Msg says which).
 type LogColumnsUnknown struct {
 	Header     []string
 	Headerless bool
-	Missing    string
+	Missing    []string
 }
 
 // Binary is a file whose first Head bytes hold the control bytes of a

@@ -146,7 +146,7 @@ func TestMessagesEscapeBinaryHeaderNames(t *testing.T) {
 	// control and format characters (a zero-width space) are escaped.
 	in := "\x01\x02,d\u200be,x\nA,2020-01-01,1\n"
 	_, err := ReadOrderLog(strings.NewReader(in), "b.csv", LogOptions{})
-	want := `b.csv:1: no customer id column found (columns: "\x01\x02", "d\u200be", x); name it with --log-columns customer=COLUMN`
+	want := `b.csv:1: no customer id or date column found (columns: "\x01\x02", "d\u200be", x); name them with --log-columns customer=COLUMN,time=COLUMN`
 	if err == nil || err.Error() != want {
 		t.Errorf("log error\n got %v\nwant %s", err, want)
 	}

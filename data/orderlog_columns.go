@@ -101,7 +101,7 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
 	// Every refusal here names the columns, for a program to offer.
-	refuse := func(line, col int, missing, msg string) *ParseError {
+	refuse := func(line, col int, missing []string, msg string) *ParseError {
 		pe := parseErr(file, line, col, ErrLogColumns, msg)
 		pe.Facts = LogColumnsUnknown{Header: slices.Clone(header), Headerless: !hasHeader, Missing: missing}
 		return pe
@@ -120,11 +120,11 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 			i = columnNumber(header, want)
 		}
 		if i < 0 {
-			return roles, refuse(headerLine, 0, "", fmt.Sprintf(
+			return roles, refuse(headerLine, 0, nil, fmt.Sprintf(
 				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(header)))
 		}
 		if used[i] {
-			return roles, refuse(headerLine, i+1, "", fmt.Sprintf(
+			return roles, refuse(headerLine, i+1, nil, fmt.Sprintf(
 				"column %q is given for two roles", header[i]))
 		}
 		*slots[k], used[i] = i, true
@@ -173,21 +173,31 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 			}
 		}
 	}
-	for k, field := range []string{"Customer", "Time"} {
-		if *slots[k] < 0 && !hasHeader {
-			example := fmt.Sprintf("customer=1,time=%d", len(header))
-			if ex := headerlessExample(first); ex != "" {
-				example = ex + " (from its first line)"
-			}
-			return roles, refuse(1, 0, roleNames[k].role, fmt.Sprintf(
-				"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
-					"cannot be told apart; name them by number with --log-columns, e.g. %s", len(header), example))
-		}
+	// Every role not found is named at once, so that one run tells all
+	// the --log-columns needs.
+	var missing, keys []string
+	for k, key := range []string{"customer", "time"} {
 		if *slots[k] < 0 {
-			return roles, refuse(headerLine, 0, roleNames[k].role, fmt.Sprintf(
-				"no %s column found (columns: %s); name it with --log-columns %s=COLUMN",
-				roleNames[k].role, columnList(header), strings.ToLower(field)))
+			missing, keys = append(missing, roleNames[k].role), append(keys, key+"=COLUMN")
 		}
+	}
+	if len(missing) > 0 && !hasHeader {
+		example := fmt.Sprintf("customer=1,time=%d", len(header))
+		if ex := headerlessExample(first); ex != "" {
+			example = ex + " (from its first line)"
+		}
+		return roles, refuse(1, 0, missing, fmt.Sprintf(
+			"the log has no header line (its first line holds numbers: it is data) and its %d columns "+
+				"cannot be told apart; name them by number with --log-columns, e.g. %s", len(header), example))
+	}
+	if len(missing) > 0 {
+		it := "it"
+		if len(missing) > 1 {
+			it = "them"
+		}
+		return roles, refuse(headerLine, 0, missing, fmt.Sprintf(
+			"no %s column found (columns: %s); name %s with --log-columns %s",
+			strings.Join(missing, " or "), columnList(header), it, strings.Join(keys, ",")))
 	}
 	return roles, nil
 }

@@ -75,7 +75,7 @@ func (c Common) ErrorText(err error) string {
 	}
 	var pe *data.ParseError
 	if errors.As(err, &pe) && c.ColumnsChoosable() {
-		if u, ok := pe.Facts.(data.LogColumnsUnknown); ok && u.Missing != "" {
+		if u, ok := pe.Facts.(data.LogColumnsUnknown); ok && len(u.Missing) > 0 {
 			return c.logColumnsText(pe, u)
 		}
 	}
@@ -581,9 +581,17 @@ func (c Common) logColumnsText(pe *data.ParseError, u data.LogColumnsUnknown) st
 		return c.Tf("%s: the log has no header line (its first line holds numbers: it is data) and its %d columns cannot be told apart; open it again (g on the Data screen) to choose them",
 			"%s：日志没有表头行（第一行是数字，即数据），无法区分它的 %d 列；请重新打开它（在“数据”页按 g）并选择这些列", where(pe), len(u.Header))
 	}
-	role := map[string]string{"customer id": c.T("customer id", "客户编号"), "date": c.T("date", "日期")}[u.Missing]
-	if role == "" {
-		role = u.Missing
+	roles := make([]string, len(u.Missing))
+	for i, m := range u.Missing {
+		roles[i] = map[string]string{"customer id": c.T("customer id", "客户编号"), "date": c.T("date", "日期")}[m]
+		if roles[i] == "" {
+			roles[i] = m
+		}
+	}
+	role := strings.Join(roles, c.T(" or ", "或"))
+	if len(roles) > 1 {
+		return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose them",
+			"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择这些列", where(pe), role, data.ColumnList(u.Header))
 	}
 	return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose it",
 		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", where(pe), role, data.ColumnList(u.Header))

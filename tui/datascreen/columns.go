@@ -45,6 +45,21 @@ func (s Model) columnsLine() string {
 	return line
 }
 
+// flagLine gives the columns chosen with the chooser (l) as the command
+// line's flag, for a script to read the log the same way; "" when the
+// log was not read with columns chosen there.
+func (s Model) flagLine() string {
+	if s.chosen == nil {
+		return ""
+	}
+	flag := logColumnsFlag(s.data.Source.LogColumns)
+	if flag == "" {
+		return ""
+	}
+	return s.Tf("%s (the columns chosen, for retain train --log and the other commands)",
+		"%s（所选的列，供 retain train --log 等命令使用）", flag)
+}
+
 // titlesLine names the lines above a CSV file's header that were read as
 // a report's titles and left out, "" when there were none.
 func (s Model) titlesLine() string {

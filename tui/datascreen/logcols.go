@@ -19,14 +19,15 @@ import (
 // item= (recommend's --item-column), as data.LogColumns holds them.
 type chooserRole struct {
 	role  string // as roleText and data.LogRole name it
+	key   string // the role's key in --log-columns
 	field func(*data.LogColumns) *string
 }
 
 var chooserRoles = []chooserRole{
-	{"customer id", func(c *data.LogColumns) *string { return &c.Customer }},
-	{"date", func(c *data.LogColumns) *string { return &c.Time }},
-	{"amount", func(c *data.LogColumns) *string { return &c.Amount }},
-	{"item", func(c *data.LogColumns) *string { return &c.Item }},
+	{"customer id", "customer", func(c *data.LogColumns) *string { return &c.Customer }},
+	{"date", "time", func(c *data.LogColumns) *string { return &c.Time }},
+	{"amount", "amount", func(c *data.LogColumns) *string { return &c.Amount }},
+	{"item", "item", func(c *data.LogColumns) *string { return &c.Item }},
 }
 
 // colsState is the column chooser of an order log: the role picked (↑/↓)
@@ -47,6 +48,9 @@ type colsState struct {
 	failed bool
 	why    string
 	err    error
+	// missing are the roles the failed log found no column for by name
+	// (data.LogColumnsUnknown.Missing).
+	missing []string
 }
 
 // options are a role's choices: the log's columns, after "" (the log as
@@ -96,15 +100,22 @@ func (c *colsState) pickAt(cols data.LogColumns) *colsState {
 // is the refusal shown if the user declines (LabelCancelMsg). The data
 // loaded before stay as they are.
 func (s *Model) ChooseLogColumns(src experiment.Source, unknown data.LogColumnsUnknown, err error) {
-	c := &colsState{src: src, header: unknown.Header, failed: true, err: err, others: givenOthers(src)}
+	c := &colsState{src: src, header: unknown.Header, failed: true, err: err, others: givenOthers(src), missing: unknown.Missing}
 	name := filepath.Base(src.Path)
+	roles := make([]string, len(unknown.Missing))
+	for i, m := range unknown.Missing {
+		roles[i] = s.logRoleName(m)
+	}
 	switch {
-	case unknown.Headerless && unknown.Missing != "":
+	case unknown.Headerless && len(unknown.Missing) > 0:
 		c.why = s.Tf("%s has no header line and its %d columns cannot be told apart: choose the customer id and the date below, then enter",
 			"%s 没有表头行，无法区分它的 %d 列：请在下面选择客户编号和日期，然后按 enter", name, len(unknown.Header))
-	case unknown.Missing != "":
+	case len(unknown.Missing) > 1:
+		c.why = s.Tf("%s: no %s column found by its name: choose them below, then enter",
+			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, strings.Join(roles, s.T(" or ", "或")))
+	case len(unknown.Missing) == 1:
 		c.why = s.Tf("%s: no %s column found by its name: choose it below, then enter",
-			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, s.logRoleName(unknown.Missing))
+			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, roles[0])
 	default:
 		c.why = s.ErrorText(err)
 	}
@@ -156,6 +167,9 @@ func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			s.flash = s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
 			return s, nil
 		}
+		// Once the log is read with them, the Data screen gives the
+		// columns chosen as the command line's flag (columnsLine).
+		s.chosen = &src
 		return s, emit(OpenMsg{Src: src})
 	}
 	s.cols = &c
@@ -204,6 +218,31 @@ func (s Model) logRoleName(role string) string {
 	return role
 }
 
+// chooserRoleLabel names a role in the chooser with its key in
+// --log-columns beside it ("date (time=)"), so that the mapping to the
+// command line shows.
+func (s Model) chooserRoleLabel(cr chooserRole) string {
+	return s.logRoleName(cr.role) + s.Tf(" (%s=)", "（%s=）", cr.key)
+}
+
+// logColumnsFlag words cols as the command line's --log-columns flag
+// (roles in the order of its keys, those without a column left out), ""
+// when no column is given. The description has no key and is left out.
+func logColumnsFlag(cols data.LogColumns) string {
+	var pairs []string
+	for _, kv := range [][2]string{{"customer", cols.Customer}, {"time", cols.Time}, {"amount", cols.Amount},
+		{"price", cols.Price}, {"quantity", cols.Quantity}, {"order", cols.Order}, {"item", cols.Item},
+		{"event", cols.Event}, {"status", cols.Status}} {
+		if kv[1] != "" {
+			pairs = append(pairs, kv[0]+"="+kv[1])
+		}
+	}
+	if len(pairs) == 0 {
+		return ""
+	}
+	return "--log-columns " + strings.Join(pairs, ",")
+}
+
 // optionLabel words role r's option col: a column, or how the log was
 // read without one (the amount as price × quantity, or none).
 func (s Model) optionLabel(r int, col string) string {
@@ -211,7 +250,10 @@ func (s Model) optionLabel(r int, col string) string {
 		return s.ColumnLabel(col)
 	}
 	if s.cols != nil && s.cols.failed {
-		return s.T("not given (found by its name)", "未指定（按列名识别）")
+		if slices.Contains(s.cols.missing, chooserRoles[r].role) {
+			return s.T("not found by its name — choose one", "按列名找不到——请选择一列")
+		}
+		return s.T("not given", "未指定")
 	}
 	cols := s.data.Log.Columns
 	if chooserRoles[r].role == "amount" && cols.Price != "" {
@@ -259,7 +301,7 @@ func (s Model) colsLines(h int) []string {
 	}
 	roleW := 0
 	for _, cr := range chooserRoles {
-		roleW = max(roleW, ansi.StringWidth(s.logRoleName(cr.role)))
+		roleW = max(roleW, ansi.StringWidth(s.chooserRoleLabel(cr)))
 	}
 	roleW = max(roleW, ansi.StringWidth(s.T("role", "角色")))
 	lines = append(lines, "", st.Header.Render(common.Truncate("  "+common.Pad(s.T("role", "角色"), roleW+3)+s.T("column", "列"), w)))
@@ -268,11 +310,11 @@ func (s Model) colsLines(h int) []string {
 		if c.chosen(r) != c.loaded[r] {
 			v += s.T(" (changed)", "（已更改）")
 		}
-		line := "  " + common.Pad(s.logRoleName(cr.role), roleW) + "   " + v
+		line := "  " + common.Pad(s.chooserRoleLabel(cr), roleW) + "   " + v
 		if r == c.role {
 			// The value between the arrows that change it, the row
 			// marked as a selected row is.
-			line = "▸ " + common.Pad(s.logRoleName(cr.role), roleW) + " ◂ " + v + " ▸"
+			line = "▸ " + common.Pad(s.chooserRoleLabel(cr), roleW) + " ◂ " + v + " ▸"
 			line = st.Selected.Render(common.Pad(common.Truncate(line, w), min(w, max(ansi.StringWidth(line), 40))))
 		}
 		lines = append(lines, common.Truncate(line, w))

@@ -143,7 +143,7 @@ func TestLogColumnsOfAHeaderlessLog(t *testing.T) {
 	// amount: column 4 → round to column 1 → column 2 → column 3.
 	s = keys(s, "l", "down", "down", "right", "right", "right")
 	view := ansi.Strip(s.View())
-	for _, want := range []string{"  customer id   column 1", "  date          column 2", "▸ amount      ◂ column 3 (changed) ▸",
+	for _, want := range []string{"  customer id (customer=)   column 1", "  date (time=)              column 2", "▸ amount (amount=)        ◂ column 3 (changed) ▸",
 		"▸ column 3          amount", "  column 4          not used"} {
 		if !strings.Contains(view, want) {
 			t.Errorf("no %q in\n%s", want, view)
@@ -152,5 +152,56 @@ func TestLogColumnsOfAHeaderlessLog(t *testing.T) {
 	_, cmd := s.step(screentest.Press("enter"))
 	if msg, ok := cmd().(OpenMsg); !ok || msg.Src.LogColumns != (data.LogColumns{Amount: "3"}) {
 		t.Errorf("enter asks for %+v", msg.Src.LogColumns)
+	}
+}
+
+// TestChooserOnAbcLog: a log whose columns a, b, c name no role opens
+// the chooser with both roles said not found and the others not given,
+// each role with its --log-columns key (review 9, findings 4 and 5), in
+// both languages; enter, once a and b are chosen, asks to read the log
+// with them, and the flag that reads it so is given.
+func TestChooserOnAbcLog(t *testing.T) {
+	err := &data.ParseError{File: "abc.csv", Line: 1, Err: data.ErrLogColumns}
+	unknown := data.LogColumnsUnknown{Header: []string{"a", "b", "c"}, Missing: []string{"customer id", "date"}}
+	want := map[string][]string{
+		"en": {"abc.csv: no customer id or date column found by its name: choose them below, then enter",
+			"▸ customer id (customer=) ◂ not found by its name — choose one ▸",
+			"  date (time=)              not found by its name — choose one",
+			"  amount (amount=)          not given", "  item (item=)              not given"},
+		"zh": {"abc.csv：按列名找不到客户编号或日期列：请在下面选择，然后按 enter",
+			"▸ 客户编号（customer=） ◂ 按列名找不到——请选择一列 ▸",
+			"  日期（time=）           按列名找不到——请选择一列",
+			"  金额（amount=）         未指定", "  商品（item=）           未指定"},
+	}
+	for lang, lines := range want {
+		s := New(screentest.Common(lang, 120, 30))
+		s.SetSize(120, 30)
+		s.ChooseLogColumns(experiment.Source{Kind: "log", Path: "/x/abc.csv"}, unknown, err)
+		view := ansi.Strip(s.View())
+		for _, l := range lines {
+			if !strings.Contains(view, l) {
+				t.Errorf("%s: no %q in\n%s", lang, l, view)
+			}
+		}
+		s, cmd := s.colsKey(screentest.Press("right"))
+		s, _ = s.colsKey(screentest.Press("down"))
+		s, _ = s.colsKey(screentest.Press("right"))
+		s, _ = s.colsKey(screentest.Press("right"))
+		s, cmd = s.colsKey(screentest.Press("enter"))
+		if cmd == nil {
+			t.Fatalf("%s: enter asked nothing", lang)
+		}
+		open, ok := cmd().(OpenMsg)
+		if !ok || open.Src.LogColumns != (data.LogColumns{Customer: "a", Time: "b"}) || s.chosen == nil {
+			t.Errorf("%s: enter gave %+v, chosen %v", lang, open, s.chosen)
+		}
+		// Loaded, the Data screen gives the flag (flagLine).
+		s.data = &experiment.Data{Source: open.Src}
+		flag := map[string]string{
+			"en": "--log-columns customer=a,time=b (the columns chosen, for retain train --log and the other commands)",
+			"zh": "--log-columns customer=a,time=b（所选的列，供 retain train --log 等命令使用）"}[lang]
+		if got := s.flagLine(); got != flag {
+			t.Errorf("%s: flag %q, want %q", lang, got, flag)
+		}
 	}
 }

@@ -110,7 +110,10 @@ type Model struct {
 	// back asked again when the column chosen cannot be the label.
 	answered *askState
 	flash    string // why the last key was refused, in place
-	loadErr  string // why the load failed while no data is loaded ("": loading)
+	// chosen is the log the column chooser asked to read, until other
+	// data are shown: loaded, its columns are given as a flag.
+	chosen  *experiment.Source
+	loadErr string // why the load failed while no data is loaded ("": loading)
 
 	view string // rendered after every change, so View only returns it
 }
@@ -137,6 +140,10 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	// keeps the selection; other data start at the top.
 	if s.data != d && (s.data == nil || d == nil || s.data.Source.Path != d.Source.Path || s.data.Source.Kind != d.Source.Kind) {
 		s.scroll, s.colOff = [sectionCount]int{}, 0
+	}
+	if s.chosen != nil && (d == nil || d.Source.Path != s.chosen.Path || d.Source.Kind != s.chosen.Kind ||
+		d.Source.LogColumns != s.chosen.LogColumns) {
+		s.chosen = nil
 	}
 	s.data, s.info = d, info
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())

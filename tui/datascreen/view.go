@@ -176,6 +176,10 @@ func (s Model) header() []headerField {
 		if cols := s.columnsLine(); cols != "" {
 			addField(s.T("Columns", "列"), cols, 2, rankExtra, plain)
 		}
+		if flag := s.flagLine(); flag != "" {
+			// Said nowhere else, and asked for: kept before the rest.
+			addField(s.T("Flag", "参数"), flag, 2, rankCohort, plain)
+		}
 		addField(s.T("Features", "特征"), s.featuresLine(), 2, rankFeatures, plain)
 		if d := s.datesLine(); d != "" {
 			// How the dates were read is said nowhere else.
