@@ -42,7 +42,7 @@ func (c Common) ColumnsAdvice(role, what, whatZh string) string {
 		return c.Tf("press l on the Data screen (1) and choose %s: the log is read again with it",
 			"可在“数据”页（按 1）按 l 选择%s：日志会按所选的列重新读取", c.T(what, whatZh))
 	case c.Served:
-		return c.Tf("the server chooses the log's columns (customer ids are pseudonymised): it can serve the log with --log-columns %s=COLUMN",
+		return c.Tf("the server chooses the log's columns (customer ids are pseudonymised): the server can serve the log with --log-columns %s=COLUMN",
 			"日志的列由服务器决定（客户编号已假名化）：服务器可以用 --log-columns %s=列名 提供该日志", role)
 	}
 	return c.Tf("with pseudonymised customer ids the columns are not chosen here: open the log again with retain tui --log FILE --log-columns %s=COLUMN",
@@ -56,7 +56,7 @@ func (c Common) ColumnsAdvice(role, what, whatZh string) string {
 // of this interface.
 func (c Common) OpenLogSentence(what, whatZh string) string {
 	if c.Served {
-		return c.Tf("The server chooses this session's data: it can serve an order log (%s) with --log FILE.",
+		return c.Tf("The server chooses this session's data: the server can serve an order log (%s) with --log FILE.",
 			"本会话的数据由服务器决定：服务器可以用 --log 文件 提供订单日志（%s）。", c.T(what, whatZh))
 	}
 	return c.Tf("Press g on the Data screen (1) to open an order log (%s).",

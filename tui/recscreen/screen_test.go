@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 	"github.com/retainlab/retain/recommend"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
@@ -255,6 +256,39 @@ func TestNoItems(t *testing.T) {
 	}
 }
 
+// TestServedNoItemsKeepsTheFlagWhole: served with pseudonymised ids (as
+// CDNOW over SSH), the empty state of a log without items broke inside
+// the flag ("--log-columns item=" / "COLUMN") and said "it can serve",
+// "it" meaning the server. The flag and its value now share a line, and
+// the sentence names the server.
+func TestServedNoItemsKeepsTheFlagWhole(t *testing.T) {
+	key, err := pseudonym.New([]byte("a salt of at least sixteen bytes"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[string][2]string{
+		"en": {"the server can serve the log with", "--log-columns item=COLUMN"},
+		"zh": {"服务器可以用", "--log-columns item=列名"},
+	} {
+		c := screentest.Common(lang, 80, 24)
+		c.Served, c.Pseudonym = true, key
+		s := New(c, open)
+		s.SetSize(c.Width, c.Height)
+		s.SetData(screentest.LoadLog(t, ""))
+		view := ansiFree(s.View())
+		flat := strings.Join(strings.Fields(view), " ")
+		if lang == "zh" {
+			flat = strings.Join(strings.Fields(view), "")
+		}
+		if !strings.Contains(flat, want[0]) {
+			t.Errorf("%s: the view does not say %q:\n%s", lang, want[0], view)
+		}
+		if !strings.Contains(view, want[1]) {
+			t.Errorf("%s: %q is not whole on one line:\n%s", lang, want[1], view)
+		}
+	}
+}
+
 // TestPerUserTableNamesTheKey: on a per-user table the refusal names the
 // Data screen's g, the interface's way to open an order log, not the
 // command line's --log FILE; a served session, which opens no file, says
@@ -267,7 +301,7 @@ func TestPerUserTableNamesTheKey(t *testing.T) {
 	}{
 		{"en", false, "Recommendation needs an order log with an item column; a per-user table has no items. Press g on the Data screen (1) to open an order log (customer, date, item, …)."},
 		{"zh", false, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。请在“数据”页（按 1）按 g 打开订单日志（客户、日期、商品……）。"},
-		{"en", true, "Recommendation needs an order log with an item column; a per-user table has no items. The server chooses this session's data: it can serve an order log (customer, date, item, …) with --log FILE."},
+		{"en", true, "Recommendation needs an order log with an item column; a per-user table has no items. The server chooses this session's data: the server can serve an order log (customer, date, item, …) with --log FILE."},
 		{"zh", true, "推荐需要带商品列的订单日志；按用户汇总的表没有商品。本会话的数据由服务器决定：服务器可以用 --log 文件 提供订单日志（客户、日期、商品……）。"},
 	} {
 		com := screentest.Common(c.lang, 80, 24)

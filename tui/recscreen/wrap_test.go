@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -83,4 +84,15 @@ func TestHelpNamesTheCustomerKeysOnce(t *testing.T) {
 	if n != 1 {
 		t.Errorf("%d bindings show ↓ in the help, want 1", n)
 	}
+}
+
+// TestGoldenCutoffRefusal is review 9's refusal (c, 2099-01-01, enter):
+// at 80 columns it is wrapped under the settings, the allowed range and
+// the reason whole, not cut to one line before the range.
+func TestGoldenCutoffRefusal(t *testing.T) {
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := press(ready(t, c), "c")
+		s = press(typeText(s, "2099-01-01"), "enter")
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
 }

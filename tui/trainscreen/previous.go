@@ -64,13 +64,13 @@ func (s Model) previousName(fig previousFigure) string {
 	switch fig {
 	case prevValLoss:
 		if s.runCfg.Train.PositiveWeight() == 1 {
-			return s.T("previous run: val log loss", "上一次：验证对数损失")
+			return s.T("previous run: val log loss", "上一次训练：验证对数损失")
 		}
-		return s.Tf("previous run: val loss (weight %s)", "上一次：验证损失（权重 %s）", common.Number(s.runCfg.Train.PositiveWeight()))
+		return s.Tf("previous run: val loss (weight %s)", "上一次训练：验证损失（权重 %s）", common.Number(s.runCfg.Train.PositiveWeight()))
 	case prevValLogLoss:
-		return s.T("previous run: val log loss", "上一次：验证对数损失")
+		return s.T("previous run: val log loss", "上一次训练：验证对数损失")
 	case prevTrainLoss:
-		return s.T("previous run: train loss", "上一次：训练损失")
+		return s.T("previous run: train loss", "上一次训练：训练损失")
 	}
 	return ""
 }

@@ -13,11 +13,17 @@ import (
 // Model screen.
 func twoRuns(t *testing.T, first, second float64) Model {
 	t.Helper()
+	return twoRunsIn(t, "en", first, second)
+}
+
+// twoRunsIn is twoRuns in language lang.
+func twoRunsIn(t *testing.T, lang string, first, second float64) Model {
+	t.Helper()
 	cfg := experiment.DefaultConfig()
 	cfg.Train.Epochs = 3
 	cfg.L2PriorAlt = 0
 	cfg.Train.PosWeight = first
-	s := trainFixture(t, experiment.Source{Kind: "textbook"}, cfg, 160, 48)
+	s := trainFixtureIn(t, lang, experiment.Source{Kind: "textbook"}, cfg, 160, 48)
 	s, _ = s.step(screentest.Press("space"))
 	s = ended(t, started(t, s))
 	cfg.Train.PosWeight = second
@@ -61,6 +67,27 @@ func TestPreviousRunComparesLikeWithLike(t *testing.T) {
 		}
 		if c.note != "" {
 			screentest.MustContain(t, view, "loss not drawn: positive")
+		}
+	}
+}
+
+// TestPreviousRunLegendsAgreeInEachLanguage: the zh loss chart named the
+// dimmed curve "上一次：验证对数损失" while the metric chart beside it said
+// "上一次训练", where the en legends both begin "previous run". In each
+// language both charts now name the previous run alike, the loss chart
+// adding its figure.
+func TestPreviousRunLegendsAgreeInEachLanguage(t *testing.T) {
+	for lang, want := range map[string][]string{
+		"en": {"previous run: val log loss", "previous run"},
+		"zh": {"上一次训练：验证对数损失", "上一次训练"},
+	} {
+		s := twoRunsIn(t, lang, 1, 1)
+		loss, metric := stripped(s.loss.View()), stripped(s.metric.View())
+		if !strings.Contains(loss, want[0]) {
+			t.Errorf("%s: the loss chart's legend lacks %q:\n%s", lang, want[0], loss)
+		}
+		if !strings.Contains(metric, want[1]) {
+			t.Errorf("%s: the metric chart's legend lacks %q:\n%s", lang, want[1], metric)
 		}
 	}
 }

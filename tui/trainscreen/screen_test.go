@@ -19,6 +19,12 @@ import (
 // trainFixture is a Train screen with loaded data, sized and ready.
 func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config, size ...int) Model {
 	t.Helper()
+	return trainFixtureIn(t, "en", src, cfg, size...)
+}
+
+// trainFixtureIn is trainFixture in language lang.
+func trainFixtureIn(t *testing.T, lang string, src experiment.Source, cfg experiment.Config, size ...int) Model {
+	t.Helper()
 	d, err := experiment.Load(src, screentest.Open)
 	if err != nil {
 		t.Fatal(err)
@@ -27,7 +33,7 @@ func trainFixture(t *testing.T, src experiment.Source, cfg experiment.Config, si
 	if len(size) == 2 {
 		w, h = size[0], size[1]
 	}
-	s := New(screentest.Common("en", w, h))
+	s := New(screentest.Common(lang, w, h))
 	s.SetHidden(false)
 	s.SetSize(w, h)
 	s.SetInputs(d, cfg, experiment.Limits{})

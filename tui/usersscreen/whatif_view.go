@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/tui/common"
@@ -12,9 +13,14 @@ import (
 
 // Rows of the what-if pane.
 const (
-	// whatIfHeadRows are the user's three lines, the what-if result and a
-	// blank line, above the feature table.
-	whatIfHeadRows = 5
+	// whatIfHeadRows are the user's three lines, the what-if result, the
+	// summary of its reasons (up to whatIfSummaryRows) and a blank line,
+	// above the feature table when the reasons' whole block has no room
+	// below.
+	whatIfHeadRows = 5 + whatIfSummaryRows
+	// whatIfSummaryRows is the most rows of the reasons' summary under
+	// the result.
+	whatIfSummaryRows = 2
 	// whatIfMinBlock is the fewest rows the feature table and the sweep
 	// keep under the whole head; below it only the user's first line and
 	// the result stay above them.
@@ -26,12 +32,12 @@ const (
 
 // whatIfTopRows is how many rows stay above the feature table in a
 // what-if pane h rows high when not everything fits: the whole head, or
-// the user's first line and the result.
+// the user's first line, the result and the summary of its reasons.
 func whatIfTopRows(h int) int {
 	if h-whatIfHeadRows >= whatIfMinBlock {
 		return whatIfHeadRows
 	}
-	return 2
+	return 2 + whatIfSummaryRows
 }
 
 // whatIfSweepSize is the size of the sweep in a what-if pane w×h over n
@@ -49,9 +55,10 @@ func whatIfSweepSize(w, h, n int) (int, int) {
 // whatIfLines lays the what-if pane of table row row out in h rows: the
 // user's lines and the what-if result, the feature table with the sweep
 // beside or below it, then the reasons. When that does not fit, the
-// result and the sweep stay in view and the feature table shows the rows
-// around the chosen feature: following the chosen feature, the pane
-// scrolled the result and the chart off the top at 80×24.
+// result, the one-line summary of the reasons under it, and the sweep
+// stay in view, and the feature table shows the rows around the chosen
+// feature: following the chosen feature, the pane scrolled the result and
+// the chart off the top at 80×24, and the reasons were out of reach.
 func (s Model) whatIfLines(w, h, row int) []string {
 	head := s.detailHead(w, row)
 	result := s.whatIfResult(w)
@@ -64,8 +71,10 @@ func (s Model) whatIfLines(w, h, row int) []string {
 		lines = append(lines, reasons...)
 		return lines[:min(len(lines), h)]
 	}
+	summary := s.reasonSummary(w, row)
+	top = append(append(append(append([]string{}, head...), result), summary...), "")
 	if whatIfTopRows(h) < whatIfHeadRows {
-		top = []string{head[0], result}
+		top = append([]string{head[0], result}, summary...)
 	}
 	rows := h - len(top)
 	if w < whatIfSideBy {
@@ -74,6 +83,26 @@ func (s Model) whatIfLines(w, h, row int) []string {
 	features, _ = s.featureLines(w, row, max(rows, 2))
 	lines = append(top, s.whatIfBlock(w, features)...)
 	return lines[:min(len(lines), h)]
+}
+
+// reasonSummary is the reasons told under the what-if result, in up to
+// whatIfSummaryRows lines, when their whole block has no room: the
+// sentence of the values shown (the what-if's once they differ from the
+// user's own), or that they are being explained, or why they could not be.
+func (s Model) reasonSummary(w, row int) []string {
+	ex, ok, _ := s.shownExplanation(row)
+	if !ok {
+		return s.reasonLines(w, row)[:1]
+	}
+	wrapped := strings.Split(lipgloss.NewStyle().Width(max(w, 10)).Render(s.reasonSentence(s.risk(), ex, row)), "\n")
+	lines := make([]string, 0, whatIfSummaryRows)
+	for i, l := range wrapped[:min(len(wrapped), whatIfSummaryRows)] {
+		if i == whatIfSummaryRows-1 && len(wrapped) > whatIfSummaryRows {
+			l += " " + strings.Join(wrapped[i+1:], " ")
+		}
+		lines = append(lines, s.Styles.Muted.Render(common.Truncate(strings.TrimRight(l, " "), w)))
+	}
+	return lines
 }
 
 // whatIfResult is the line with the edited user's probability and its

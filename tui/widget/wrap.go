@@ -37,24 +37,35 @@ func isWide(r rune) bool {
 const BreakAfter = "="
 
 // tokenize splits a paragraph at spaces, after every BreakAfter character
-// and around every CJK character.
+// and around every CJK character. A command-line flag ("--log-columns")
+// is never split at its "=" and keeps its value ("item=COLUMN", "FILE",
+// "30d") on its line, unsplit: "--log-columns item=" at a line's end read
+// as a whole flag.
 func tokenize(s string) []token {
 	var out []token
 	var word strings.Builder
 	space, glueNext := false, false
+	afterFlag := false // the word being read follows a flag: it may be its value
 	flush := func() {
 		if word.Len() > 0 {
-			if len(out) > 0 && space && isSizeUnit(word.String()) && endsInDigit(out[len(out)-1].text) {
+			text := word.String()
+			if len(out) > 0 && space && isSizeUnit(text) && endsInDigit(out[len(out)-1].text) {
 				glueNext = true // "256 MiB" never ends a line at "256"
 			}
-			text := word.String()
+			value := afterFlag && isFlagValue(text)
+			if value {
+				glueNext = true // "--log FILE" never ends a line at "--log"
+			}
 			out = append(out, token{text: text, spaceBefore: space, glue: glueNext})
 			word.Reset()
 			// A footnote mark ("* partly observed") stays with the word
 			// after it, never alone at a line's end; so does a narrow
-			// opening mark (“, ‘) with the CJK text it opens ("“数据”页").
+			// opening mark (“, ‘) with the CJK text it opens ("“数据”页"),
+			// and a flag's value ending in "=" with the text after it
+			// ("item=列名").
 			last, _ := utf8.DecodeLastRuneInString(text)
-			space, glueNext = false, text == "*" || strings.ContainsRune(openingPunct, last)
+			space, glueNext = false, text == "*" || strings.ContainsRune(openingPunct, last) || value && last == '='
+			afterFlag = isFlag(text)
 		}
 	}
 	for _, r := range s {
@@ -75,13 +86,27 @@ func tokenize(s string) []token {
 				glueNext = true // "52 %" never ends a line at "52"
 			}
 			word.WriteRune(r)
-			if strings.ContainsRune(BreakAfter, r) {
+			if strings.ContainsRune(BreakAfter, r) && !afterFlag && !isFlag(word.String()) {
 				flush()
 			}
 		}
 	}
 	flush()
 	return out
+}
+
+// isFlag reports whether word is a long command-line flag ("--log",
+// "--log-columns=item=2").
+func isFlag(word string) bool {
+	return len(word) > 2 && strings.HasPrefix(word, "--") && word[2] != '-'
+}
+
+// isFlagValue reports whether word, after a flag, reads as its value: a
+// role=column pair, a placeholder in capitals (FILE, COLUMN), or a number
+// ("30d"); not a word of the sentence going on ("--log and").
+func isFlagValue(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return strings.Contains(word, "=") || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
 }
 
 // sizeUnits are the units data.Bytes writes after a number, which stay on

@@ -161,3 +161,33 @@ func TestFootnoteMarkStaysWithItsText(t *testing.T) {
 		}
 	}
 }
+
+// TestWrapKeepsAFlagWithItsValue: "--log-columns item=COLUMN" broke after
+// "item=" (a BreakAfter character) and a line ended "--log-columns item=".
+// A flag is never split at its "=", and its value stays on its line; a
+// word of the sentence after a flag does not.
+func TestWrapKeepsAFlagWithItsValue(t *testing.T) {
+	cases := []struct {
+		text  string
+		width int
+		want  []string
+	}{
+		// The old wrap: "serve the log with --log-columns item=" / "COLUMN".
+		{"serve the log with --log-columns item=COLUMN", 40,
+			[]string{"serve the log with", "--log-columns item=COLUMN"}},
+		{"open it with --log FILE now", 16, []string{"open it with", "--log FILE now"}},
+		{"name it with --log-columns=item=2 here", 30, []string{"name it with", "--log-columns=item=2 here"}},
+		// "and" is not the flag's value: the line may end at the flag.
+		{"use --pseudonymise and more", 18, []string{"use --pseudonymise", "and more"}},
+		// The old wrap: "服务器可以用 --log-columns item=" / "列名 提供该日志".
+		{"服务器可以用 --log-columns item=列名 提供该日志", 32,
+			[]string{"服务器可以用", "--log-columns item=列名 提供该", "日志"}},
+		// A level after "=" outside a flag still breaks there.
+		{"PaymentMethod=Bank transfer", 16, []string{"PaymentMethod=", "Bank transfer"}},
+	}
+	for _, c := range cases {
+		if got := WrapText(c.text, c.width); !slices.Equal(got, c.want) {
+			t.Errorf("WrapText(%q, %d) = %q, want %q", c.text, c.width, got, c.want)
+		}
+	}
+}
