@@ -87,7 +87,7 @@ func TestStandardInputIsReadOnce(t *testing.T) {
 }
 
 func TestTheTUIAndServeRefuseStandardInput(t *testing.T) {
-	why := "the terminal UI reads its keys on standard input, and loads the data again for every session and reload; give the file's path\n"
+	why := "the terminal UI reads its keys on standard input, and reads the data again when you reload it (o); give the file's path\n"
 	mustRefuse(t, []string{"--data", "-"}, "retain: --data -: "+why)
 	mustRefuse(t, []string{"tui", "--log", "-"}, "retain: --log -: "+why)
 	// serve reads no keys on standard input: it gives its own reason.

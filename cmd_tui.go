@@ -41,7 +41,7 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	}
 	why := f.stdinWhy
 	if why == "" {
-		why = "the terminal UI reads its keys on standard input, and loads the data again for every session and reload"
+		why = "the terminal UI reads its keys on standard input, and reads the data again when you reload it (o)"
 	}
 	if err := refuseStdin(src, why); err != nil {
 		return tui.Options{}, err

@@ -5,7 +5,10 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -77,4 +80,30 @@ func TestUnknownLogColumnsOfferTheChooser(t *testing.T) {
 	// The columns chosen are given as the command line's flag too.
 	screentest.MustContain(t, screen(m), "customer id = person · date = when",
 		"Flag     --log-columns customer=person,time=when (the columns chosen, for …")
+}
+
+// TestChooserAtStartUpPromisesNoDataKept: a log named at start-up whose
+// columns are not found opens the chooser with nothing loaded; its help
+// said "if that fails, the data loaded now stays" though no data was
+// loaded. It says only what enter does now, in English and Chinese.
+func TestChooserAtStartUpPromisesNoDataKept(t *testing.T) {
+	path := writeFile(t, t.TempDir(), "odd.csv", oddLog())
+	for _, tc := range []struct{ lang, want, not string }{
+		{"en", "↑/↓ role · ←/→ its column · enter reads the log with these columns · esc cancels", "data loaded now stays"},
+		{"zh", "↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列读取日志 · esc 取消", "保留现在的数据"},
+	} {
+		opts := Options{Source: experiment.Source{Kind: "log", Path: path}, Config: experiment.DefaultConfig(), Open: screentest.Open, Lang: tc.lang}
+		m := NewModel(opts)
+		tm, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+		tm, _ = tm.Update(tm.(Model).Init()())
+		m = tm.(Model)
+		if m.data != nil || !m.dataScr.Editing() {
+			t.Fatalf("%s: data loaded %v, chooser open %v (err %v)", tc.lang, m.data != nil, m.dataScr.Editing(), m.err)
+		}
+		got := screen(m)
+		screentest.MustContain(t, got, tc.want)
+		if strings.Contains(got, tc.not) {
+			t.Errorf("%s: the chooser promises data kept with none loaded:\n%s", tc.lang, got)
+		}
+	}
 }

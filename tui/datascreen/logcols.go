@@ -295,8 +295,15 @@ func (s Model) colsLines(h int) []string {
 			lines = append(lines, st.Error.Render(l))
 		}
 	}
-	for _, l := range widget.WrapText(s.T("↑/↓ role · ←/→ its column · enter reads the log again with these columns (if that fails, the data loaded now stays) · esc cancels",
-		"↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列重新读取日志（读取失败时保留现在的数据）· esc 取消"), w) {
+	help := s.T("↑/↓ role · ←/→ its column · enter reads the log again with these columns (if that fails, the data loaded now stays) · esc cancels",
+		"↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列重新读取日志（读取失败时保留现在的数据）· esc 取消")
+	if s.data == nil || s.data.Table == nil {
+		// Nothing is loaded yet (the log named at start-up failed): no
+		// data can stay.
+		help = s.T("↑/↓ role · ←/→ its column · enter reads the log with these columns · esc cancels",
+			"↑/↓ 角色 · ←/→ 该角色的列 · enter 按这些列读取日志 · esc 取消")
+	}
+	for _, l := range widget.WrapText(help, w) {
 		lines = append(lines, st.Muted.Render(l))
 	}
 	roleW := 0
