@@ -3,6 +3,7 @@ package main
 import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/pseudonym"
 )
 
 // printCellNotes writes on stderr, one note per column, the cells the
@@ -12,12 +13,18 @@ import (
 // column). The customers of an order log, customers (nil for a file),
 // have columns computed from the log, with no line to point at: their
 // notes are worked out from the table, in the same words, each first cell
-// named by its customer's id as s.IDs writes it (pseudonymised when the
-// scores are). name names the data.
-func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string) {
+// named by its customer's id as s.IDs writes it. Pseudonymised (key
+// enabled), that cell is the one of the customer whose pseudonym sorts
+// first, as the notes say, not the first in the log's order, which would
+// place the pseudonym in the log. name names the data.
+func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string, key *pseudonym.Key) {
 	notes := s.CellNotes
-	if customers != nil {
-		notes = b.Pipeline.TableCellNotes(customers, name, func(r int) string { return "customer " + s.IDs[r] })
+	where := func(r int) string { return "customer " + s.IDs[r] }
+	switch {
+	case customers != nil && key.Enabled():
+		notes = b.Pipeline.TableCellNotesBy(customers, name, where, s.IDs, "pseudonym")
+	case customers != nil:
+		notes = b.Pipeline.TableCellNotes(customers, name, where)
 	}
 	printNotes(a, notes...)
 }

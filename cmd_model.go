@@ -204,7 +204,7 @@ func scoreCSV(a *app, path string, b *experiment.Bundle) (*experiment.Scored, er
 		return nil, usageError(fmt.Errorf("%s has no %q column: eval needs the true labels (predict scores unlabelled rows)%s",
 			path, b.Pipeline.Label.Name, hint))
 	}
-	printCellNotes(a, b, scored, nil, path)
+	printCellNotes(a, b, scored, nil, path, nil)
 	return scored, nil
 }
 
@@ -260,7 +260,7 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 		return nil, nil, usageError(fmt.Errorf("%s: %w", src.Path, err))
 	}
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
-	printCellNotes(a, b, scored, d.Table, src.Path)
+	printCellNotes(a, b, scored, d.Table, src.Path, nil)
 	if day := d.Source.Cutoff.Format(time.DateOnly); day == b.Source.Cutoff.Format(time.DateOnly) {
 		fmt.Fprintf(a.stderr, "warning: the cutoff %s is the one the model was trained at: on its training log these are "+
 			"the customers it learned from, and the figures are in-sample, better than on customers it has not seen; "+

@@ -165,7 +165,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if err := writeScores(ctx, a, o, b, scored, scored, opts, personal); err != nil {
 		return err
 	}
-	printCellNotes(a, b, scored, nil, name)
+	printCellNotes(a, b, scored, nil, name, nil)
 	return nil
 }
 

@@ -51,12 +51,20 @@ func (p *pseudoFlags) key(a *app) (*pseudonym.Key, error) {
 
 // rowIDs pseudonymises the ids of a table's scored rows. A table without an
 // id column (idName "") is keyed by its 1-based row numbers, which identify
-// no one and stay as they are, as on the TUI's screens.
+// no one and stay as they are, as on the TUI's screens. A blank id stays
+// blank, as in pseudonymised loaded data (experiment.Data.Pseudonymise):
+// the pseudonym of "" would tie every row without an id to one customer.
 func rowIDs(key *pseudonym.Key, ids []string, idName string) []string {
-	if idName == "" {
+	if idName == "" || !key.Enabled() {
 		return ids
 	}
-	return key.IDs(ids)
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		if id != "" {
+			out[i] = key.ID(id)
+		}
+	}
+	return out
 }
 
 // pseudonymOrder is the order a scores CSV of pseudonymised ids (ids,

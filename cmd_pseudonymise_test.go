@@ -64,6 +64,31 @@ func TestPredictPseudonymise(t *testing.T) {
 	}
 }
 
+// TestPredictKeepsBlankIDsBlank: predict --data --pseudonymise gave a
+// blank id the pseudonym of "", one for every such row, as if they were
+// one customer; loaded data keeps a blank id blank, and so does predict.
+func TestPredictKeepsBlankIDsBlank(t *testing.T) {
+	users := writeFile(t, "users.csv", handMadeUsers())
+	model := trainSmallModel(t, users)
+	blanks := writeFile(t, "blanks.csv", strings.NewReplacer("\nu03,", "\n,", "\nu40,", "\n,").Replace(handMadeUsers()))
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	got := firstColumn(t, "predict", "--model", model, "--data", blanks, "--pseudonymise", "--salt-file", salt)
+	// The other 58 rows' ids u00 … u59 but u03 and u40, as pseudonyms,
+	// after the two blanks ("" sorts first).
+	want := []string{"", ""}
+	var rest []string
+	for i := range 60 {
+		if i != 3 && i != 40 {
+			rest = append(rest, key.ID(fmt.Sprintf("u%02d", i)))
+		}
+	}
+	want = append(want, slices.Sorted(slices.Values(rest))...)
+	if !slices.Equal(got, want) {
+		t.Errorf("ids shown as %q\nwant %q", got, want)
+	}
+}
+
 // TestPredictListsByPseudonym: predict --pseudonymise wrote its lines in
 // the file's order beside the pseudonyms, so a file sorted by id (u00 …
 // u59) gave each id back by its line. The lines now come in the order of

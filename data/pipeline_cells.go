@@ -20,7 +20,7 @@ type Cell struct{ Row, Column int }
 type cellTally struct {
 	p *Pipeline
 	// missing counts each column's missing cells; missingAt is the first
-	// one.
+	// one (by before's order).
 	missing   []int
 	missingAt []Cell
 	// beyond holds the raw value of every clipped cell.
@@ -28,6 +28,18 @@ type cellTally struct {
 	// lines[row] and fields[column] place a cell of a file (ReadRows).
 	lines  []int
 	fields []int
+	// before orders rows for the first cell of each note (nil: row
+	// order), which the notes call firstWord ("" : "the first").
+	before    func(a, b int) bool
+	firstWord string
+}
+
+// earlier reports whether row a comes before row b for the notes.
+func (t *cellTally) earlier(a, b int) bool {
+	if t.before == nil {
+		return a < b
+	}
+	return t.before(a, b)
 }
 
 func newCellTally(p *Pipeline, fields []int) *cellTally {
@@ -45,7 +57,7 @@ func (t *cellTally) inFile(c Cell) string {
 
 // missingCell counts a missing cell of column col in row.
 func (t *cellTally) missingCell(row, col int) {
-	if t.missing[col] == 0 {
+	if t.missing[col] == 0 || t.earlier(row, t.missingAt[col].Row) {
 		t.missingAt[col] = Cell{row, col}
 	}
 	t.missing[col]++
@@ -68,14 +80,18 @@ func (t *cellTally) value(row, col int, v float64) {
 
 // notes says, one note per column, how many cells were filled and with
 // what, then how many were beyond the training range and scored as the
-// bound, each with the first one's place, as place words it ("line 4,
-// column 3": inFile).
+// bound, each with the first one's place (by before's order), as place
+// words it ("line 4, column 3": inFile).
 func (t *cellTally) notes(name string, place func(Cell) string) []string {
+	firstWord := t.firstWord
+	if firstWord == "" {
+		firstWord = "the first"
+	}
 	var notes []string
 	for i := range t.p.Columns {
 		if t.missing[i] > 0 {
-			notes = append(notes, fmt.Sprintf("%s: column %q: %s, the first at %s, %s",
-				name, t.p.Columns[i].Name, cellCount(t.missing[i], "missing cell"), place(t.missingAt[i]), t.p.FillText(i)))
+			notes = append(notes, fmt.Sprintf("%s: column %q: %s, %s at %s, %s",
+				name, t.p.Columns[i].Name, cellCount(t.missing[i], "missing cell"), firstWord, place(t.missingAt[i]), t.p.FillText(i)))
 		}
 	}
 	type beyondCells struct {
@@ -89,7 +105,7 @@ func (t *cellTally) notes(name string, place func(Cell) string) []string {
 			b = &beyondCells{first: c}
 			per[c.Column] = b
 		}
-		if c.Row < b.first.Row {
+		if t.earlier(c.Row, b.first.Row) {
 			b.first = c
 		}
 		if t.beyond[c] > t.p.Columns[c.Column].Max {
@@ -117,8 +133,8 @@ func (t *cellTally) notes(name string, place func(Cell) string) []string {
 		if b.below > 0 {
 			parts = append(parts, fmt.Sprintf("%s below it scored as %s", cellCount(b.below, "value"), lo))
 		}
-		notes = append(notes, fmt.Sprintf("%s: column %q: outside the training range [%s, %s]: %s; the first is %s at %s",
-			name, pc.Name, lo, hi, joinAnd(parts), first, place(b.first)))
+		notes = append(notes, fmt.Sprintf("%s: column %q: outside the training range [%s, %s]: %s; %s is %s at %s",
+			name, pc.Name, lo, hi, joinAnd(parts), firstWord, first, place(b.first)))
 	}
 	return notes
 }

@@ -115,3 +115,18 @@ func FuzzDecodeRowMatchesEncodingJSON(f *testing.F) {
 		}
 	})
 }
+
+// TestKeyTwiceIsTopLevelOnly: only the body's own keys count, not the
+// same names inside rows, nor text in strings that looks like a key.
+func TestKeyTwiceIsTopLevelOnly(t *testing.T) {
+	body := `{"rows":[{"explain":1,"rows":[],"x":"\",\"explain\":2"}],"explain":1}`
+	req, bad := decodeRequest(strings.NewReader(body), 10, 4)
+	if bad != nil {
+		t.Fatalf("%s: %s", body, bad.Message)
+	}
+	// The row as written: "x" holds the text `","explain":2`.
+	want := []map[string]any{{"explain": json.Number("1"), "rows": []any{}, "x": `","explain":2`}}
+	if !reflect.DeepEqual(req.Rows, want) || req.Explain != 1 {
+		t.Errorf("%s: rows %#v, explain %d; want %#v, 1", body, req.Rows, req.Explain, want)
+	}
+}

@@ -14,7 +14,7 @@ func FuzzPredict(f *testing.F) {
 		`{"rows":[` + goodRow + `],"explain":2}`,
 		`{"rows":[{"user_id":7,"visits":null,"spend":-0,"plan":"","member":"FALSE","churn":"yes"}]}`,
 		`{"rows":[{"visits":1e308,"spend":-1e308,"plan":1,"member":0}]}`,
-		`{"rows":[{}],"recommend":1}`, `{"rows":null}`, `[]`, `null`, `"rows"`, `{"rows":[[]]}`,
+		`{"rows":[{}],"recommend":1}`, `{"rows":null}`, ` {"rows":[],"ROWS":[{}], "explain":1}`, `[]`, `null`, `"rows"`, `{"rows":[[]]}`,
 		`{"rows":[{"visits":"\u0000"}]}`, "\xff\xfe", `{"rows":[` + goodRow + `]}{`,
 	} {
 		f.Add([]byte(seed))

@@ -74,11 +74,12 @@ type wireRequest struct {
 }
 
 // decodeRequest reads the request body (already limited by MaxBytesReader)
-// into a Request, refusing non-JSON, unknown fields, trailing data, more
-// than maxRows rows and rows of far more keys than the model's columns
+// into a Request, refusing non-JSON, unknown fields, trailing data, a key
+// given twice, more than maxRows rows and rows of far more keys than the model's columns
 // (columns of them, besides an id and a label; see decodeRow).
 func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
-	dec := json.NewDecoder(body)
+	keys := &keyScanner{r: body}
+	dec := json.NewDecoder(keys)
 	dec.UseNumber()
 	dec.DisallowUnknownFields()
 	var wire wireRequest
@@ -87,6 +88,9 @@ func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 	}
 	if bad := trailingText(dec, body); bad != nil {
 		return nil, bad
+	}
+	if keys.twice != "" {
+		return nil, badRequest("bad_json", "%q given twice", keys.twice)
 	}
 	rows, n, bad := decodeRows(wire.Rows, maxRows, columns)
 	if bad != nil {
@@ -112,6 +116,103 @@ func decodeRequest(body io.Reader, maxRows, columns int) (*Request, *apiError) {
 		}
 	}
 	return &req, nil
+}
+
+// requestKeys are the keys of a request body, as encoding/json matches
+// them to wireRequest's fields (case-insensitively).
+var requestKeys = [...]string{"rows", "explain", "recommend"}
+
+// keyScanner passes a body through to the decoder and notes, as the bytes
+// go by, the first of requestKeys given twice at the top level of the
+// body's object (encoding/json keeps the last value without a word). The
+// bytes are stepped over, not kept or parsed: "rows" is decoded once, by
+// decodeRows. What it notes is meaningful once the body has decoded.
+type keyScanner struct {
+	r io.Reader
+	// depth counts the open objects and arrays; done is set when the
+	// top-level one closes, and nothing after it is looked at.
+	depth         int
+	inString, esc bool
+	done          bool
+	// wantKey is set where a top-level key may start; key holds the
+	// one being read, quotes and escapes included (keyed: it is one).
+	wantKey, keyed bool
+	key            []byte
+	seen           [len(requestKeys)]bool
+	// twice is the first key given twice ("" if none).
+	twice string
+}
+
+// maxKey bounds the bytes of a key kept: a field name, escaped character
+// by character, is far shorter, and a longer key is no field.
+const maxKey = 128
+
+func (k *keyScanner) Read(p []byte) (int, error) {
+	n, err := k.r.Read(p)
+	for _, c := range p[:n] {
+		if k.done {
+			break
+		}
+		k.step(c)
+	}
+	return n, err
+}
+
+// step takes the body's next byte.
+func (k *keyScanner) step(c byte) {
+	if k.inString {
+		if k.keyed && len(k.key) < maxKey {
+			k.key = append(k.key, c)
+		}
+		switch {
+		case k.esc:
+			k.esc = false
+		case c == '\\':
+			k.esc = true
+		case c == '"':
+			k.inString = false
+			if k.keyed {
+				k.keyed = false
+				k.note()
+			}
+		}
+		return
+	}
+	switch c {
+	case '"':
+		k.inString = true
+		if k.depth == 1 && k.wantKey {
+			k.wantKey, k.keyed = false, true
+			k.key = append(k.key[:0], c)
+		}
+	case '{', '[':
+		k.depth++
+		k.wantKey = k.depth == 1 && c == '{'
+	case '}', ']':
+		k.depth--
+		k.done = k.depth == 0
+	case ',':
+		k.wantKey = k.depth == 1
+	}
+}
+
+// note records the key just read.
+func (k *keyScanner) note() {
+	if len(k.key) >= maxKey {
+		return
+	}
+	key, err := unquote(k.key)
+	if err != nil {
+		return
+	}
+	for i, name := range requestKeys {
+		if strings.EqualFold(key, name) {
+			if k.seen[i] && k.twice == "" {
+				k.twice = name
+			}
+			k.seen[i] = true
+		}
+	}
 }
 
 // trailingText checks that nothing but JSON whitespace follows the value
