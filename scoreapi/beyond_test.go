@@ -38,15 +38,21 @@ func TestReasonsMarkOnlyClippedCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{"visits=", "visits≥"}
+	// Both rows were scored at the bound: the reason's value is the bound
+	// and its op says how the value sent relates to it.
+	wantOp := []string{"=", "≥"}
 	for i, p := range got.Predictions {
-		found := ""
+		var found Reason
 		for _, r := range p.Reasons {
 			if r.Column == "visits" {
-				found = r.Text
+				found = r
 			}
 		}
-		if !strings.HasPrefix(found, want[i]) {
-			t.Errorf("row %d (visits %s): reason %q, want it to start %q", i, []string{at, "1000"}[i], found, want[i])
+		if !strings.HasPrefix(found.Text, want[i]) {
+			t.Errorf("row %d (visits %s): reason %q, want it to start %q", i, []string{at, "1000"}[i], found.Text, want[i])
+		}
+		if found.Op != wantOp[i] || found.Value != at {
+			t.Errorf("row %d: reason op %q value %q, want op %q value %q", i, found.Op, found.Value, wantOp[i], at)
 		}
 	}
 }

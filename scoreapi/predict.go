@@ -45,8 +45,15 @@ type Prediction struct {
 // Reason is one column's share of a prediction, as predict --explain gives
 // it: Text is the CSV's "column=value (+0.1234)".
 type Reason struct {
-	Column      string  `json:"column"`
-	Value       string  `json:"value"`
+	Column string `json:"column"`
+	// Value is the value the model took: the one sent, or, when Op is "≥"
+	// or "≤", the bound of the column's training range that a value sent
+	// beyond it was scored as (the row's "clipped" warning quotes the
+	// value sent).
+	Value string `json:"value"`
+	// Op is how Value relates to the value sent: "=", "≥" (the value sent
+	// is at or above the bound Value) or "≤".
+	Op          string  `json:"op"`
 	Attribution float64 `json:"attribution"`
 	Text        string  `json:"text"`
 }
@@ -134,7 +141,7 @@ func explainRow(x *experiment.Explainer, row []float64, own func(ci int) float64
 		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
 			return fmt.Errorf("the reason for column %q is %v: the model's numbers are too extreme", r.Column, r.Attribution)
 		}
-		p.Reasons = append(p.Reasons, Reason{Column: r.Column, Value: r.Value, Attribution: r.Attribution,
+		p.Reasons = append(p.Reasons, Reason{Column: r.Column, Value: r.Value, Op: r.Op(), Attribution: r.Attribution,
 			Text: experiment.FormatReason(r)})
 	}
 	return nil
