@@ -23,7 +23,7 @@ func TestLangHelpSaysTUIOnly(t *testing.T) {
 	}
 	c := newCLI(t)
 	if code := c.run(context.Background(), "eval", "--lang", "zh"); code != exitUsage ||
-		!strings.Contains(c.stderr.String(), "unknown flag: --lang") {
+		c.stderr.String() != "retain: unknown flag: --lang\nRun 'retain eval --help' for usage.\n" {
 		t.Errorf("eval --lang zh: exit %d, %s", code, c.stderr)
 	}
 }
