@@ -60,7 +60,7 @@ lower than by the raw error; --neighbours 0 scores by the raw error alone.
 The users are listed by score with the three
 columns that contribute most, in the user's own units next to the typical
 (median) value, and the robust baseline beside it: the largest median/MAD
-z-score over the numeric columns. The count above the default cut-off
+z-score over the numeric columns (yes/no columns left out). The count above the default cut-off
 (Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr.
 
 The built-in shop plants abusers (--builtin-abusers, default 1 %) of three

@@ -83,7 +83,7 @@ const nameSaysNothing = "the label's name says nothing of which class is good or
 // printTargetGains writes the gains table of t: users ranked by the
 // probability of the outcome, the users with the outcome counted.
 func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow) {
-	fmt.Fprintf(w, "Cumulative gains for %s (users ranked by P(%s), highest first):\n", t, t.Outcome())
+	fmt.Fprintf(w, "Cumulative gains for %s (users ranked by P(%s), highest first; each tenth rounded up to whole users, as bands count):\n", t, t.Outcome())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "\ttargeted\tusers\tmin prob.\twith outcome\tcaptured\tlift\t\n")
 	var part *metrics.GainsRow
@@ -96,9 +96,9 @@ func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow
 	}
 	tw.Flush()
 	if part != nil {
-		fmt.Fprintf(w, "(%s of %s users is %s: a share whose cut falls inside one user, or inside users tied on the "+
-			"probability, counts them in part, the average of breaking the tie at random; bands take whole users.)\n",
-			percent(part.ShareTargeted), gainsCount(gains[len(gains)-1].Targeted), gainsCount(part.Targeted))
+		fmt.Fprintf(w, "(%s of %s users counts %s with the outcome: a cut that falls inside users tied on the "+
+			"probability counts them in part, the average of breaking the tie at random; bands break ties by row order.)\n",
+			gainsCount(part.Targeted), gainsCount(gains[len(gains)-1].Targeted), gainsCount(part.Positives))
 	}
 	if len(gains) > 0 {
 		g := gains[0]

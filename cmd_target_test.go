@@ -51,7 +51,7 @@ func TestTargetIsPrintedRecordedAndUsed(t *testing.T) {
 	}
 	out := c.stdout.String()
 	for _, want := range []string{
-		`Cumulative gains for encourage "churn = no" (users ranked by P(churn = no), highest first):`,
+		`Cumulative gains for encourage "churn = no" (users ranked by P(churn = no), highest first; each tenth rounded up to whole users, as bands count):`,
 		`Bands (shares; users ranked by P(churn = no), ties by row order):`,
 		// ⌈5 %·300⌉ = 15, ⌈10 %·300⌉ = 30, ⌈20 %·300⌉ = 60, ⌈50 %·300⌉ = 150.
 		"    top 5 %     15", "     5–10 %     15", "    10–20 %     30", "    20–50 %     90", "       rest    150",

@@ -27,7 +27,8 @@ func (f *tuiFlags) register(cmd *cobra.Command) {
 	// trains on, as for train: a million users to try the Users screen on.
 	f.src.noStdin = true
 	f.src.register(cmd, true)
-	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the whole interface: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en)")
+	cmd.Flags().StringVar(&f.lang, "lang", "", "language of the terminal UI, every screen: en or zh (default: from LC_ALL, LC_MESSAGES or LANG, else en); "+
+		"the other commands write English and take no --lang")
 	cmd.Flags().Float64Var(&f.abusers, "builtin-abusers", 0, "share `S` (0 to 0.5) of abusers planted in the built-in shop, with known truth (default 0: none)")
 	_ = cmd.RegisterFlagCompletionFunc("lang", cobra.FixedCompletions([]string{"en", "zh"}, cobra.ShellCompDirectiveNoFileComp))
 	f.pseudo.register(cmd)

@@ -15,16 +15,20 @@ const (
 )
 
 // BaselineScores is the robust baseline: for each row the largest |z| over
-// the numeric and boolean feature columns of t, with the robust z-score
+// the numeric feature columns of t, with the robust z-score
 // z = (x − median) / (1.4826·MAD). Where a column's MAD is 0 (more than half
 // its values equal), the mean absolute deviation around the median stands
 // in (z = (x − median) / (1.2533·MeanAD), as in Iglewicz and Hoaglin's
 // modified z-score); a column whose MeanAD is 0 too is constant and adds
-// nothing. Missing cells and categorical columns add nothing.
+// nothing. Missing cells, categorical and yes/no columns add nothing: a
+// 0/1 column's MAD is 0 whenever one answer holds more than half the rows,
+// and its MeanAD fallback would then make every row with the rarer answer
+// an outlier (on telco_churn, PhoneService = No scored 8.24 and led the
+// baseline's ranking), a rare level rather than an outlying number.
 func BaselineScores(t *data.Table) []float64 {
 	score := make([]float64, t.Rows)
 	for _, c := range t.Features() {
-		if c.Values == nil {
+		if c.Values == nil || c.Kind != data.Numeric {
 			continue
 		}
 		med, scale := robustScale(c.Values)

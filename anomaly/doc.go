@@ -7,7 +7,8 @@
 // score averages each user's error with its nearest users' (see
 // Options.Neighbours: abuse is coordinated, so an abuser's look-alikes are
 // reconstructed badly too, an honest rare user's are not); a robust
-// baseline (the largest median/MAD z-score over the numeric columns) is
+// baseline (the largest median/MAD z-score over the numeric columns, yes/no
+// columns left out) is
 // always computed beside it, so the user sees what the network adds. When a
 // truth column exists, Evaluate measures both.
 //

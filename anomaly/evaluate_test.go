@@ -50,12 +50,15 @@ func TestEvaluateSmall(t *testing.T) {
 // TestBaselineScores checks the robust z-scores on hand-computed columns.
 // Column a: median 3, absolute deviations 2,1,0,1,97 → MAD 1, so row 5's z
 // is 97/1.4826. Column b has MAD 0 (four zeros): MeanAD = 10/5 = 2 and row
-// 5's z is 10/(1.2533·2). Column c is constant and adds nothing.
+// 5's z is 10/(1.2533·2). Column c is constant and adds nothing. Column d
+// is yes/no (0/1, MAD 0): were it counted, MeanAD 0.2 would give row 3
+// 1/(1.2533·0.2) ≈ 3.99; it adds nothing.
 func TestBaselineScores(t *testing.T) {
 	tab, err := data.NewTable("t", []*data.Column{
 		data.NewNumericColumn("a", []float64{1, 2, 3, 4, 100}),
 		data.NewNumericColumn("b", []float64{0, 0, 0, 0, 10}),
 		data.NewNumericColumn("c", []float64{7, 7, 7, 7, 7}),
+		{Name: "d", Kind: data.Boolean, Levels: []string{"No", "Yes"}, Values: []float64{1, 1, 0, 1, 1}},
 	}, data.Label{})
 	if err != nil {
 		t.Fatal(err)

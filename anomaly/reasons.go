@@ -2,6 +2,7 @@ package anomaly
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"math"
 	"slices"
@@ -212,4 +213,25 @@ func (res *Result) reason(ci, row int, sq float64) Reason {
 		rs.Level = booleanLevel(pc, rs.Value)
 	}
 	return rs
+}
+
+// MarshalJSON writes the reason with null for a value JSON cannot carry:
+// a missing cell's Value (NaN), and Expected or Typical where they are not
+// finite, as plan and the other JSON documents write what is not a number.
+func (r Reason) MarshalJSON() ([]byte, error) {
+	type plain Reason
+	return json.Marshal(struct {
+		plain
+		Value    *float64 `json:"value"`
+		Typical  *float64 `json:"typical"`
+		Expected *float64 `json:"expected"`
+	}{plain(r), finiteOrNil(r.Value), finiteOrNil(r.Typical), finiteOrNil(r.Expected)})
+}
+
+// finiteOrNil is &v, or nil for NaN and ±Inf.
+func finiteOrNil(v float64) *float64 {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return nil
+	}
+	return &v
 }

@@ -208,8 +208,9 @@ func (b Banding) Label(i int) string {
 
 // GainsCountDecimals is how many decimals a gains table's count of users
 // (or of users with the outcome) is written with: 0 when it is whole, 1
-// where the share's cut counts a user, or users tied at it, in part
-// (metrics.Gains credits them pro rata).
+// where the cut counts users tied at it in part (metrics.Gains credits
+// them pro rata), or in a model file written when the cut itself could
+// fall inside a user.
 func GainsCountDecimals(v float64) int {
 	if math.Abs(v-math.Round(v)) < 1e-9 {
 		return 0

@@ -148,3 +148,29 @@ func BenchmarkLoopbackOneRow(b *testing.B) {
 		b.Fatalf("%v", r)
 	}
 }
+
+// TestNullCellsExplained asks for the reasons of a row whose numeric and
+// boolean cells are null: the answer is JSON (no NaN reaches the encoder),
+// with a finite attribution for each of the model's four columns.
+func TestNullCellsExplained(t *testing.T) {
+	s, _ := newTestServer(t, Config{})
+	rec := call(t, s, http.MethodPost, "/v1/predict", testToken,
+		`{"rows":[{"user_id":"u1","visits":null,"spend":12.5,"plan":"platinum","member":null}],"explain":4}`)
+	var got struct {
+		Predictions []struct {
+			Reasons []map[string]json.RawMessage `json:"reasons"`
+		} `json:"predictions"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || rec.Code != 200 {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
+	}
+	if len(got.Predictions) != 1 || len(got.Predictions[0].Reasons) != 4 {
+		t.Fatalf("want one prediction with 4 reasons: %s", rec.Body)
+	}
+	for _, r := range got.Predictions[0].Reasons {
+		var a float64
+		if err := json.Unmarshal(r["attribution"], &a); err != nil {
+			t.Errorf("reason %s: attribution %s: %v", r["column"], r["attribution"], err)
+		}
+	}
+}

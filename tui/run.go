@@ -21,7 +21,7 @@ type Options struct {
 	// Open opens files the user asks for (data files, exports go through
 	// experiment helpers).
 	Open experiment.Opener
-	// Lang is "en" or "zh": the language of the whole interface.
+	// Lang is "en" or "zh": the language of the whole terminal UI.
 	Lang string
 	// Limits bound what the session may ask of the machine (zero: none).
 	Limits experiment.Limits

@@ -82,8 +82,9 @@ func TestSingleElement(t *testing.T) {
 		t.Errorf("ConfusionAt = %+v, %v; want one false negative and zero rates", c, err)
 	}
 	rows, err := Gains(s, y, nil, 10)
-	if err != nil || rows[0].Positives != 0.1 || rows[0].Lift != 1 || rows[9].ShareCaptured != 1 {
-		t.Errorf("Gains = %+v, %v; want a tenth of the user in the first decile", rows, err)
+	// A tenth of one user rounds up to the whole user.
+	if err != nil || rows[0].Targeted != 1 || rows[0].ShareTargeted != 1 || rows[0].Positives != 1 || rows[0].Lift != 1 || rows[9].ShareCaptured != 1 {
+		t.Errorf("Gains = %+v, %v; want the whole user in the first decile", rows, err)
 	}
 }
 

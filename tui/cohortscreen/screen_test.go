@@ -247,3 +247,29 @@ func TestFutureLineWarned(t *testing.T) {
 		}
 	}
 }
+
+// TestGoldenPartialCohort adds two customers first seen in the log's last,
+// partly observed month: their cohort is marked "*" and left out of the
+// average, so the average row's size is the 60 customers of the six full
+// cohorts, not all 62.
+func TestGoldenPartialCohort(t *testing.T) {
+	text := shopText() + "c60,2024-07-03,20\nc61,2024-07-10,25\n"
+	log, err := data.ReadOrderLog(strings.NewReader(text), "shop.csv", data.LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		s := loaded(t, c, log, "shop.csv")
+		label := s.T("average", "平均")
+		var row string
+		for _, line := range strings.Split(screentest.Render(s, c.Width, c.Height), "\n") {
+			if strings.HasPrefix(line, label+" ") {
+				row = line
+			}
+		}
+		if f := strings.Fields(row); len(f) < 2 || f[1] != "60" {
+			t.Errorf("the average row %q: want size 60 (the 62 customers less the partial cohort's 2)", row)
+		}
+		screentest.Golden(t, s, c.Width, c.Height)
+	})
+}

@@ -349,8 +349,8 @@ func ciText(iv *metrics.Interval) string {
 	return fmt.Sprintf("%.2f–%.2f", iv.Low, iv.High)
 }
 
-// usersCount writes a gains row's users: whole, or to one decimal where the
-// share's cut counts a user (or users tied at it) in part, as the CLI's
+// usersCount writes a gains row's users: whole, or to one decimal in a model
+// file written when a share's cut could count a user in part, as the CLI's
 // table does (experiment.GainsCountDecimals).
 func usersCount(v float64) string {
 	return common.Decimal(v, experiment.GainsCountDecimals(v))

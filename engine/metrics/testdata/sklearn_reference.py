@@ -74,7 +74,10 @@ def for_recall(s, y, w, target):
 
 def gains(s, y, w, groups=10):
     # Independent formula: every tie group contributes its positives times
-    # the fraction of its weight lying before the cut.
+    # the fraction of its weight lying before the cut. Group k cuts after
+    # ceil(k * W / groups) users when the total weight W is whole (users, or
+    # whole weights as copies), as risk bands count a share; else exactly at
+    # k * W / groups. Lift is the captured share over the targeted share.
     w = np.ones_like(s) if w is None else w
     keep = w != 0
     s, y, w = s[keep], y[keep], w[keep]
@@ -84,11 +87,14 @@ def gains(s, y, w, groups=10):
     start = np.concatenate([[0], np.cumsum(mass)[:-1]])
     out = []
     for k in range(1, groups + 1):
-        cut = k * w.sum() / groups
+        W = w.sum()
+        cut = k * W / groups
+        if k < groups and W == np.trunc(W):
+            cut = float(-(-(k * int(W)) // groups))
         frac = np.clip((cut - start) / mass, 0, 1)
         cap = (posm * frac).sum()
         lo = u[np.nonzero(frac > 0)[0].max()]
-        out.append((cut, lo, cap, cap / (w * y).sum(), cap / (w * y).sum() / (k / groups)))
+        out.append((cut, lo, cap, cap / (w * y).sum(), cap / (w * y).sum() / (cut / W)))
     return out
 
 
