@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -86,3 +87,39 @@ func TestCategoricalIsRecordedAndPredictReadsCodes(t *testing.T) {
 		t.Errorf("predict output (u1 and u2 should score alike):\n%s", c.stdout.String())
 	}
 }
+
+// TestCodeHintOnStderrLeavesTheReading: a column of region codes gets a
+// note suggesting --categorical, and is still read as numbers (one input);
+// declared, the note goes away.
+func TestCodeHintOnStderrLeavesTheReading(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,Region,visits,churn\n")
+	for i := range 120 {
+		fmt.Fprintf(&b, "u%d,%d,%d,%s\n", i, i%9+1, i%7*3, []string{"no", "yes"}[i%3%2])
+	}
+	users := writeFile(t, "regions.csv", b.String())
+	out := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--layers", "2", "--out", out); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	note := "note: " + users + ": column \"Region\": whole numbers 1–9 with 9 distinct values, named like a code; if they are codes, not amounts, give --categorical Region\n"
+	if !strings.Contains(c.stderr.String(), note) {
+		t.Errorf("train stderr lacks %q:\n%s", note, c.stderr.String())
+	}
+	if strings.Contains(c.stderr.String(), `column "visits": whole`) {
+		t.Errorf("visits (a count) was hinted:\n%s", c.stderr.String())
+	}
+	bundle := readModel(t, out)
+	if got := strings.Join(bundle.Pipeline.FeatureNames(), ","); got != "Region,visits" {
+		t.Errorf("default inputs %q, want Region,visits: the hint must not change the reading", got)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "train", "--data", users, "--epochs", "1", "--layers", "2", "--categorical", "Region", "--out", out); code != exitOK {
+		t.Fatalf("train --categorical: exit %d, stderr %q", code, c.stderr.String())
+	}
+	if strings.Contains(c.stderr.String(), "named like a code") {
+		t.Errorf("a declared column is still hinted:\n%s", c.stderr.String())
+	}
+}
+

@@ -224,6 +224,9 @@ func (d *Data) Notes() []string {
 	for _, n := range data.LoadNotes(d.Table) {
 		notes = append(notes, "note: "+n)
 	}
+	for _, h := range data.CodeHints(d.Table) {
+		notes = append(notes, fmt.Sprintf("note: %s: %s; if they are codes, not amounts, give --categorical %s", d.Table.Source, h, h.Column))
+	}
 	return notes
 }
 
