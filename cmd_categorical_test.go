@@ -122,4 +122,3 @@ func TestCodeHintOnStderrLeavesTheReading(t *testing.T) {
 		t.Errorf("a declared column is still hinted:\n%s", c.stderr.String())
 	}
 }
-
