@@ -142,3 +142,13 @@ func codeCell(cell []byte, decimalComma bool) (string, bool) {
 	}
 	return FormatCode(v), true
 }
+
+// CodeCount counts the distinct numbers of a numeric column and reports
+// whether DeclareCategorical would take them (at most MaxCodeLevels).
+func CodeCount(c *Column) (int, bool) {
+	if c == nil || c.Kind != Numeric {
+		return 0, false
+	}
+	n := distinctValues(c.Values)
+	return n, n <= MaxCodeLevels
+}
