@@ -129,9 +129,13 @@ func sortKept(pc *PipelineColumn) {
 	SortCodes(kept)
 }
 
-// codeCell reads a trimmed cell of a column of codes as FormatCode writes
-// it: "" for a missing cell (a blank, "NA" or a numeric missing word such
-// as "unknown"), false for one that is not a number.
+// CodeCell reads a trimmed cell of a column of codes (PipelineColumn.Codes)
+// as the model reads it, written by FormatCode: "" for a missing cell (a
+// blank, "NA" or a numeric missing word such as "unknown"), false for one
+// that is not a number.
+func CodeCell(cell []byte) (string, bool) { return codeCell(cell, false) }
+
+// codeCell is CodeCell accepting a decimal comma when decimalComma is set.
 func codeCell(cell []byte, decimalComma bool) (string, bool) {
 	if isMissing(cell) || isNumericMissingWord(cell) {
 		return "", true
