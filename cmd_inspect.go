@@ -111,6 +111,9 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 				order.Words(), order)
 		}
 	}
+	if len(s.Categorical) > 0 {
+		p.line("Columns of numbers read as categorical codes (--categorical): %s.", strings.Join(s.Categorical, ", "))
+	}
 	if len(s.Exclude) > 0 {
 		p.line("Columns left out of the features: %s.", strings.Join(s.Exclude, ", "))
 	}

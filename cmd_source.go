@@ -27,6 +27,7 @@ type sourceFlags struct {
 	builtinSeed        uint64
 	registeredBuiltins bool
 	exclude            []string
+	categorical        []string
 	// noStdin leaves "-" (standard input) out of --data's and --log's help:
 	// the terminal UI and serve refuse it.
 	noStdin bool
@@ -76,6 +77,8 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 	fs.BoolVar(&f.btydFeatures, "btyd-features", false, "add the BG/NBD quantities fitted on --log's history up to the cutoff as inputs: btyd_p_alive, btyd_expected_"+window+", btyd_p_any_"+window)
 	fs.StringSliceVar(&f.exclude, "exclude", nil, "leave the `COLUMNS` (comma-separated) out of the features; a model file records them")
 	markTraining(fs.Lookup("exclude"))
+	fs.StringSliceVar(&f.categorical, "categorical", nil, "read the `COLUMNS` (comma-separated) as categories: each number of a column of codes (a region, a browser) gets its own input instead of being read as an amount; a model file records them")
+	markTraining(fs.Lookup("categorical"))
 	cmd.MarkFlagsMutuallyExclusive("data", "log")
 	_ = cmd.MarkFlagFilename("data", inputFileExts()...)
 	_ = cmd.MarkFlagFilename("log", inputFileExts()...)
@@ -95,21 +98,28 @@ func (f *sourceFlags) source() (experiment.Source, error) {
 	if err := checkExclude(f.exclude); err != nil {
 		return src, err
 	}
-	src.Exclude = f.exclude
+	if err := checkColumnList("categorical", f.categorical); err != nil {
+		return src, err
+	}
+	src.Exclude, src.Categorical = f.exclude, f.categorical
 	return src, err
 }
 
 // checkExclude refuses an empty column name among the values of --exclude.
-func checkExclude(names []string) error {
+func checkExclude(names []string) error { return checkColumnList("exclude", names) }
+
+// checkColumnList refuses an empty column name among the values of a flag
+// that names columns (--exclude, --categorical).
+func checkColumnList(flag string, names []string) error {
 	for _, name := range names {
 		if strings.TrimSpace(name) == "" {
-			return usageError(fmt.Errorf("--exclude %q: an empty column name", strings.Join(names, ",")))
+			return usageError(fmt.Errorf("--%s %q: an empty column name", flag, strings.Join(names, ",")))
 		}
 	}
 	return nil
 }
 
-// sourceOnly is source without the excluded columns.
+// sourceOnly is source without the excluded and categorical columns.
 func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != "" || f.dateOrder != ""
 	if (f.data != "" || f.log != "") && f.registeredBuiltins && f.flags != nil {

@@ -99,6 +99,11 @@ type PipelineColumn struct {
 	// every non-missing value that is not one of the other Levels (rare in
 	// training or never seen) encodes as that level.
 	Other bool `json:"other,omitempty"`
+	// Codes is set for a categorical column of numbers read as codes
+	// (Column.Codes): its levels are numbers written by FormatCode, in
+	// numeric order, and a new cell is read as a number and written so
+	// ("3.0" is level "3").
+	Codes bool `json:"codes,omitempty"`
 	// Log is true when values go through log(1+v) before Center and Scale,
 	// which are then in log units (Fill, Min and Max stay in original units).
 	Log bool `json:"log,omitempty"`
@@ -281,6 +286,9 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 		pc := p.newColumn(c)
 		if c.Kind == Categorical {
 			fitCategorical(&pc, c, p.FitRows, opts.group())
+			if pc.Codes {
+				sortKept(&pc)
+			}
 		} else {
 			if err := fitNumeric(&pc, c, p.FitRows, opts, t.Source); err != nil {
 				return nil, err
@@ -314,6 +322,7 @@ func (p *Pipeline) newColumn(c *Column) PipelineColumn {
 	if c.Kind == Numeric && c.Date {
 		pc.Date, pc.DateOrder = true, c.DateOrder
 	}
+	pc.Codes = c.Kind == Categorical && c.Codes
 	return pc
 }
 

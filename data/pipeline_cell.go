@@ -66,6 +66,13 @@ func (e *CellEncoder) encode(col int, cell []byte, decimalComma bool, row []floa
 		// One lookup serves the encoding (levelOffset's rule: a known
 		// level's input, else the catch-all's) and the unseen report.
 		missing := isMissing(cell)
+		if pc.Codes {
+			code, ok := codeCell(cell, decimalComma)
+			if !ok {
+				return 0, false, &CellError{Column: pc.Name, Expected: "a code (a number)", Got: quoteCut(cell)}
+			}
+			cell, missing = []byte(code), code == ""
+		}
 		k, known := 0, false
 		if !missing {
 			k, known = e.levels[col][string(cell)]

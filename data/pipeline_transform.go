@@ -92,6 +92,16 @@ func (p *Pipeline) fillCategorical(pc *PipelineColumn, c *Column, source string,
 			}
 		}
 	}
+	if strs == nil && pc.Codes && c.Kind == Numeric && !c.Date {
+		// A table read without the model's --categorical: its numbers are
+		// the codes.
+		strs = make([]string, len(c.Values))
+		for i, v := range c.Values {
+			if !math.IsNaN(v) {
+				strs[i] = FormatCode(v)
+			}
+		}
+	}
 	if strs == nil {
 		return parseErr(source, 0, 0, ErrNotNumeric,
 			fmt.Sprintf("column %q is %s here but categorical in the pipeline", c.Name, c.Kind))
@@ -258,6 +268,8 @@ func (pc *PipelineColumn) NumericCells() bool {
 		return true
 	case Boolean:
 		return len(pc.Levels) == 2 && pc.Levels[0] == "0" && pc.Levels[1] == "1"
+	case Categorical:
+		return pc.Codes
 	}
 	return false
 }

@@ -106,9 +106,11 @@ func (p *Pipeline) ReadTexts(r io.Reader, name string) (_ map[string][]string, e
 	out := map[string][]string{}
 	var names []string
 	var fields []int
+	var codes []bool
 	for _, pc := range p.Columns {
 		if j, ok := index[pc.Name]; ok && pc.Kind == Categorical {
 			names, fields = append(names, pc.Name), append(fields, j)
+			codes = append(codes, pc.Codes)
 			out[pc.Name] = nil
 		}
 	}
@@ -116,7 +118,15 @@ func (p *Pipeline) ReadTexts(r io.Reader, name string) (_ map[string][]string, e
 		for k, j := range fields {
 			cell := trimSpace(rr.field(j))
 			text := ""
-			if !isMissing(cell) {
+			if codes[k] {
+				// A code as the model reads it ("3.0" is "3"); a cell
+				// that is no number stays as written.
+				if code, ok := codeCell(cell, false); ok {
+					text = code
+				} else {
+					text = string(cell)
+				}
+			} else if !isMissing(cell) {
 				text = string(cell)
 			}
 			out[names[k]] = append(out[names[k]], text)

@@ -39,6 +39,9 @@ type ColumnReport struct {
 	Why       Reason
 	Mixed     *MixedText
 	Treatment Treatment
+	// Codes is set for a column of numbers read as categorical codes
+	// (Column.Codes).
+	Codes bool
 }
 
 // SchemaReport describes a table and, when a pipeline is given, what the
@@ -71,7 +74,7 @@ func Schema(t *Table, p *Pipeline) SchemaReport {
 	for _, c := range t.Columns {
 		cr := ColumnReport{Name: c.Name, Kind: c.Kind, Missing: c.Missing, Levels: c.Levels,
 			Note: c.Note, Warning: c.Warning, Why: c.Why, Mixed: c.Mixed, Min: math.NaN(), Max: math.NaN(), Date: c.Date,
-			Stripped: c.Stripped, MissingWords: c.MissingWords}
+			Stripped: c.Stripped, MissingWords: c.MissingWords, Codes: c.Codes}
 		if c.Kind == Numeric || c.Kind == Boolean {
 			cr.Min, cr.Max = valueRange(c.Values)
 		}

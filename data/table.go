@@ -76,6 +76,10 @@ type Column struct {
 	// Excluded is set when the user left the column out of the features
 	// (ExcludeColumns); it keeps its kind and values.
 	Excluded bool
+	// Codes is set for a Categorical column of numbers the user declared
+	// categorical (DeclareCategorical): its Strings are the numbers as
+	// FormatCode writes them and its Levels are in numeric order.
+	Codes bool
 	// DecimalComma is set for a numeric column of a semicolon file whose
 	// points group thousands: the column writes decimal commas, or the file
 	// does and every point of the column can group (settleFileMarks).

@@ -87,6 +87,9 @@ func LoadForAnomalies(src Source, share float64, open Opener, now time.Time) (*D
 			return nil, err
 		}
 	}
+	if err := data.DeclareCategorical(d.Table, src.Categorical); err != nil {
+		return nil, err
+	}
 	return d, nil
 }
 

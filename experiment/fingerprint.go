@@ -100,7 +100,7 @@ func (b *Bundle) SameRows(path, label string, open Opener) bool {
 	if label == "" {
 		label = b.Pipeline.Label.Name
 	}
-	src := Source{Kind: "csv", Path: path, Label: label, Exclude: b.Source.Exclude, scoring: true}
+	src := Source{Kind: "csv", Path: path, Label: label, Exclude: b.Source.Exclude, Categorical: b.Source.Categorical, scoring: true}
 	d, err := Load(src, open)
 	if err != nil {
 		return false

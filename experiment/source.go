@@ -35,6 +35,10 @@ type Source struct {
 	// Exclude names columns left out of the features (data.ExcludeColumns),
 	// so a model file's rows are built again without them.
 	Exclude []string `json:"exclude,omitempty"`
+	// Categorical names columns of numbers read as categorical codes
+	// (data.DeclareCategorical), so a model file's rows are read the same
+	// way.
+	Categorical []string `json:"categorical,omitempty"`
 	// DateOrder is the order ("dmy" or "mdy") of an order log's dates
 	// written with the year last ("1/12/2010"): given, it is how they are
 	// read; loaded, it is how they were read (found from the log's own
@@ -220,6 +224,9 @@ func (d *Data) Notes() []string {
 	for _, n := range data.LoadNotes(d.Table) {
 		notes = append(notes, "note: "+n)
 	}
+	for _, h := range data.CodeHints(d.Table) {
+		notes = append(notes, fmt.Sprintf("note: %s: %s; if they are codes, not amounts, give --categorical %s", d.Table.Source, h, h.Column))
+	}
 	return notes
 }
 
@@ -243,6 +250,11 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	// A log's cohort table is built with its exclusions (buildLogCohort).
 	if len(src.Exclude) > 0 && src.Kind != "log" {
 		if err := data.ExcludeColumns(d.Table, src.Exclude); err != nil {
+			return nil, err
+		}
+	}
+	if len(src.Categorical) > 0 && src.Kind != "log" {
+		if err := data.DeclareCategorical(d.Table, src.Categorical); err != nil {
 			return nil, err
 		}
 	}
@@ -347,8 +359,9 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 }
 
 // buildLogCohort builds the cohort of log at src.Cutoff with src's horizon
-// and resolved feature set, BG/NBD inputs included when asked for and the
-// columns src.Exclude names left out of the features: the rows of Load,
+// and resolved feature set, BG/NBD inputs included when asked for, the
+// columns src.Exclude names left out of the features and those
+// src.Categorical names read as codes: the rows of Load,
 // and of the cohorts an out-of-time experiment and a backtest fold train
 // and are measured on. With BG/NBD inputs it also returns the fit's scores
 // of these rows (nil without), so a caller measuring BG/NBD beside the
@@ -367,6 +380,9 @@ func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortRep
 		rep.Features = append(rep.Features, names...)
 	}
 	if err := data.ExcludeColumns(t, src.Exclude); err != nil {
+		return nil, rep, nil, err
+	}
+	if err := data.DeclareCategorical(t, src.Categorical); err != nil {
 		return nil, rep, nil, err
 	}
 	return t, rep, bg, nil

@@ -124,6 +124,12 @@ func columnSchema(pc *data.PipelineColumn, personal bool) *schema {
 			break
 		}
 		s.Levels = levelsOf(pc)
+		if pc.Codes {
+			s.Type = "number"
+			s.Description = fmt.Sprintf("Categorical codes: one of %s (x-retain-levels), a number each (3.0 is 3). Any other number is "+
+				"scored %s, with a warning. null is scored as no level.", strings.Join(s.Levels, ", "), as)
+			break
+		}
 		s.Description = fmt.Sprintf("Categorical: one of %s (x-retain-levels). Any other value, or a number, is "+
 			"scored %s, with a warning. null is scored as no level.", strings.Join(quoteAll(s.Levels), ", "), as)
 	case pc.Kind == data.Boolean:

@@ -76,6 +76,12 @@ func clippedCell(pc *data.PipelineColumn, v any) (float64, bool) {
 // levelWarning is cellWarning for a categorical column: a present value
 // that is none of the model's levels.
 func (m *Model) levelWarning(ci int, v any, cell []byte) (Warning, bool) {
+	if m.Bundle.Pipeline.Columns[ci].Codes {
+		// A code as the model reads it: 3.0 is the level 3.
+		if code, ok := data.CodeCell(cell); ok {
+			cell = []byte(code)
+		}
+	}
 	if _, ok := m.levels[ci][string(cell)]; ok {
 		return Warning{}, false
 	}

@@ -2,6 +2,7 @@ package sqlexport
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/retainlab/retain/data"
@@ -56,6 +57,12 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 			kept := pc.Levels
 			if pc.Other {
 				kept = kept[:len(kept)-1]
+			}
+			if pc.Codes {
+				if err := d.codes(pc, col, kept, out); err != nil {
+					return nil, err
+				}
+				break
 			}
 			for k, level := range kept {
 				out[pc.First+k] = "CASE WHEN " + d.asText(col) + " = " + d.str(level) + " THEN 1.0 ELSE 0.0 END"
@@ -214,4 +221,32 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 	}
 	b.WriteString(" ELSE NULL END)")
 	return b.String()
+}
+
+// codes writes the one-hot inputs of a column of numbers read as codes
+// (PipelineColumn.Codes), comparing the cell as a number with each kept
+// level, as ReadRows reads "3.0" as level "3": a missing cell (numeric
+// missing words included) leaves every input 0, and a number that is no
+// kept level sets the catch-all input when there is one.
+func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, out []string) error {
+	missing := d.isMissingCell(pc, col)
+	values := make([]string, len(kept))
+	for k, level := range kept {
+		v, err := strconv.ParseFloat(level, 64)
+		if err != nil {
+			return fmt.Errorf("column %q: level %q is not a code", pc.Name, level)
+		}
+		if values[k], err = num(v); err != nil {
+			return fmt.Errorf("column %q: %w", pc.Name, err)
+		}
+		out[pc.First+k] = "CASE WHEN " + missing + " THEN 0.0 WHEN " + d.asDouble(col) + " = " + values[k] + " THEN 1.0 ELSE 0.0 END"
+	}
+	if pc.Other {
+		e := "CASE WHEN " + missing + " THEN 0.0"
+		if len(values) > 0 {
+			e += " WHEN " + d.asDouble(col) + " IN (" + strings.Join(values, ", ") + ") THEN 0.0"
+		}
+		out[pc.First+len(kept)] = e + " ELSE 1.0 END"
+	}
+	return nil
 }

@@ -27,6 +27,9 @@ type Info struct {
 	Candidates []string
 	// Validation is how an order log is validated (see schemeInfo).
 	Validation schemeInfo
+	// Codes are the numeric columns whose numbers look like codes
+	// (data.CodeHints).
+	Codes []data.CodeHint
 }
 
 // NewInfo describes d as prepared into exp with the split seed.
@@ -38,6 +41,7 @@ func NewInfo(d *experiment.Data, exp *experiment.Experiment, seed uint64) Info {
 		Train:  exp.Train.Rows, Val: exp.Val.Rows, Test: exp.Test.Rows,
 		Inputs: exp.Pipeline.Width(),
 		Seed:   seed,
+		Codes:  data.CodeHints(d.Table),
 	}
 	if d.Source.Kind == "csv" {
 		info.Candidates = labelCandidates(d.Table)

@@ -229,6 +229,10 @@ func (s Model) columnDetail(c data.ColumnReport) string {
 		parts = append(parts, l)
 	}
 	text := c.Name + s.T(": ", "：") + strings.Join(parts, s.T(", ", "，"))
+	if h := s.codeHint(c.Name); h != "" {
+		// Before the preprocessing, which the row shows in part already.
+		text += " — " + h
+	}
 	if a := s.action(c); a != "" {
 		text += " — " + a
 	}

@@ -31,6 +31,7 @@ type dataKeyMap struct {
 	Validation key.Binding
 	BTYD       key.Binding
 	Exclude    key.Binding
+	Codes      key.Binding // numbers ⇄ categories
 	LogColumns key.Binding // an order log's columns, by role
 	RoleMove   key.Binding // the column chooser's ↑/↓
 	ColumnMove key.Binding // the column chooser's ←/→
@@ -59,6 +60,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Validation: key.NewBinding(key.WithKeys("t"), key.WithHelp("t", c.T("out of time/random split", "跨时间/随机划分"))),
 		BTYD:       key.NewBinding(key.WithKeys("n"), key.WithHelp("n", c.T("BG/NBD inputs on/off", "BG/NBD 输入 开/关"))),
 		Exclude:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", c.T("column in/out of features", "列 纳入/排除 特征"))),
+		Codes:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", c.T("numbers ⇄ categories", "数值 ⇄ 类别"))),
 		LogColumns: key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("log columns", "日志的列"))),
 		RoleMove:   key.NewBinding(key.WithKeys("up", "down", "k", "j"), key.WithHelp("↑/↓", c.T("role", "角色"))),
 		ColumnMove: key.NewBinding(key.WithKeys("left", "right", "tab", "shift+tab"), key.WithHelp("←/→", c.T("its column", "该角色的列"))),
@@ -254,6 +256,8 @@ func (s Model) browseKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.picking, s.pick = true, 0
 	case key.Matches(k, s.keys.Exclude) && s.section == sectionSchema:
 		return s.toggleExcluded()
+	case key.Matches(k, s.keys.Codes) && s.section == sectionSchema:
+		return s.toggleCodes()
 	case key.Matches(k, s.keys.Seed) && s.data != nil:
 		s.prompt, cmd = newPrompt(s.Common, promptSeed, strconv.FormatUint(s.info.Seed, 10))
 	case key.Matches(k, s.keys.Cutoff) && s.isLog():
@@ -451,15 +455,16 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.Section.SetEnabled(s.data != nil)
 	k.Scroll.SetEnabled(s.data != nil)
 	k.Exclude.SetEnabled(s.data != nil && s.section == sectionSchema)
+	k.Codes.SetEnabled(s.data != nil && s.section == sectionSchema)
 	// A served session opens no path: o reloads the served file, if any.
 	k.OpenTable.SetEnabled(!s.Served)
 	k.OpenLog.SetEnabled(!s.Served)
 	k.Reload.SetEnabled(s.Served && s.ServedFile.Path != "")
 	return [][]key.Binding{
 		// The footer's keys, those that work now, the most used first.
-		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Columns, k.Section, k.Seed,
+		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Codes, k.Columns, k.Section, k.Seed,
 			k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Target},
-		{k.Section, k.Scroll, k.Columns, k.Exclude},
+		{k.Section, k.Scroll, k.Columns, k.Exclude, k.Codes},
 		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}
 }

@@ -153,6 +153,11 @@ func (s Model) header() []headerField {
 			"种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s",
 			info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), 2, rankSplit, plain)
 	}
+	if codes := s.codesLine(); codes != "" {
+		// Also on the column's detail line, which shows only when its
+		// row is selected.
+		addField(s.T("Codes?", "代码？"), codes, 2, rankPlan, plain)
+	}
 	if c := s.data.Cohort; c != nil {
 		// A label window past the log's end is one of the warnings below.
 		// The log ends, as everywhere, on its last date up to today (lines
