@@ -140,6 +140,18 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			"the SELECT reads them as numbers, so the table must hold them as numeric columns: a text column written that way "+
 			"would be read wrongly (1.418,50 as 1.418)\n", o.model, strings.Join(cols, ", "))
 	}
+	if cols := markedColumns(b.Pipeline); len(cols) > 0 {
+		still := "fails the query"
+		switch d {
+		case sqlexport.SQLite, sqlexport.MySQL:
+			still = "gives its row a NULL probability"
+		case sqlexport.Spark:
+			still = "is read as NULL"
+		}
+		fmt.Fprintf(a.stderr, "warning: %s: retain read the training file's numbers without marks: %s; the SELECT removes the same marks wherever they "+
+			"stand in a cell, so a cell retain predict refuses for a misplaced mark (\"1,2\", \"5$5\") is scored, and a cell that is "+
+			"still no number %s (retain predict refuses the file)\n", o.model, strings.Join(cols, ", "), still)
+	}
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
 		return err
@@ -153,6 +165,20 @@ func decimalCommaColumns(p *data.Pipeline) []string {
 	for _, pc := range p.Columns {
 		if pc.DecimalComma {
 			cols = append(cols, strconv.Quote(pc.Name))
+		}
+	}
+	return cols
+}
+
+// markedColumns names, quoted, the numeric columns of p whose training
+// cells were read without marks (data.PipelineColumn.Marks), each with
+// what was removed: `"spend" (numbers read without their currency sign
+// "$" and thousands separators)`.
+func markedColumns(p *data.Pipeline) []string {
+	var cols []string
+	for _, pc := range p.Columns {
+		if pc.Marks != 0 {
+			cols = append(cols, strconv.Quote(pc.Name)+" ("+pc.Marks.String()+")")
 		}
 	}
 	return cols

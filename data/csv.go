@@ -198,7 +198,9 @@ type tableParser struct {
 	labelCol int
 	sample   [][]string // the first rows, kept as text until kinds are decided
 	lines    []int      // the line each sample row starts on
-	builders []columnBuilder
+	// sampledAll is set when the sample holds every row of the file.
+	sampledAll bool
+	builders   []columnBuilder
 	// dropBlank leaves out rows whose label is blank, counted in blank,
 	// instead of refusing the file; parquet numbers them as rows.
 	dropBlank, parquet bool
@@ -246,6 +248,7 @@ func (p *tableParser) readSample(rows int) error {
 	for len(p.sample) < rows {
 		if err := p.rr.read(); err != nil {
 			if err == io.EOF {
+				p.sampledAll = true
 				return nil
 			}
 			return wrapReadErr(p.name, err)
@@ -286,7 +289,11 @@ func (p *tableParser) decideStorage() error {
 				if errors.Is(err, ErrMixedDecimals) {
 					return err
 				}
-				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell)
+				sampled := len(p.sample)
+				if p.sampledAll {
+					sampled = 0
+				}
+				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell, sampled)
 			}
 		}
 	}

@@ -89,7 +89,7 @@ func TestBlocksMatchOneBlock(t *testing.T) {
 	// Row i starts on line 2 + i + (two-line notes before it: 580) + (blank
 	// lines before it: 5).
 	whole, _, err, _ := readBoth(inputs["two errors"], CSVOptions{InferRows: 50}, 64)
-	if whole != nil || err.Error() != `b.csv:3487:2: column "x": expected a finite number (the column's first rows are numeric), got "zzz"` {
+	if whole != nil || err.Error() != `b.csv:3487:2: column "x": expected a finite number (the column's first rows are numeric), got "zzz"; correct such cells (a missing value may be left blank), or leave the column out with --exclude x` {
 		t.Errorf("first error in file order: %v", err)
 	}
 }

@@ -138,7 +138,7 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 			return nil
 		}
 		pe := parseErr(file, line, col, ErrNotNumeric,
-			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s", name, quoteCut(t)))
+			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s%s", name, quoteCut(t), strayHint(name)))
 		pe.Facts = NotANumber{Column: name, Cell: string(t)}
 		return pe
 	}

@@ -19,7 +19,7 @@ func TestExcludedColumnIsNotParsed(t *testing.T) {
 		fmt.Fprintf(&b, "%d,%s,%s\n", i%5, avg, []string{"no", "yes"}[i%2])
 	}
 	_, err := readString(b.String(), CSVOptions{})
-	want := `t.csv:1051:2: column "avg": expected a finite number (the column's first rows are numeric), got "n/k"`
+	want := `t.csv:1051:2: column "avg": expected a finite number (the column's first rows are numeric), got "n/k"; correct such cells (a missing value may be left blank), or leave the column out with --exclude avg`
 	if err == nil || err.Error() != want {
 		t.Fatalf("not excluded: got %v\nwant %s", err, want)
 	}

@@ -261,9 +261,9 @@ func TestReadCSVErrors(t *testing.T) {
 		{"line after multi-line field", "n,x,churn\n\"a\nb\",1,yes\nc,2\n", CSVOptions{}, "t.csv:4:3: row has 2 fields, header has 3", ErrRagged},
 		{"duplicate header", "x,y,x,churn\n1,2,3,yes\n", CSVOptions{}, `t.csv:1:3: duplicate column name "x" (also column 1)`, ErrSyntax},
 		{"text in numeric column", "x,churn\n" + rows1000 + "abc,yes\n", CSVOptions{},
-			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"`, ErrNotNumeric},
+			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"; correct such cells (a missing value may be left blank), or leave the column out with --exclude x`, ErrNotNumeric},
 		{"inf in numeric column", "churn,x\nyes,1\nno,2\nno,+Inf\n", CSVOptions{InferRows: 2},
-			`t.csv:4:2: column "x": expected a finite number (the column's first rows are numeric), got "+Inf"`, ErrNotNumeric},
+			`t.csv:4:2: column "x": expected a finite number (the column's first rows are numeric), got "+Inf"; correct such cells (a missing value may be left blank), or leave the column out with --exclude x`, ErrNotNumeric},
 		{"no label found", "a,b\n1,2\n", CSVOptions{}, "t.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …)", ErrNoLabel},
 		// A report's title and date line above rows without a header
 		// (title lines above a header are left out: TestReadCSVTitleLines):

@@ -176,11 +176,14 @@ type MixedDecimals struct {
 // (ErrNotNumeric): Column names a table's column, Role a log's ("amount")
 // when Column is "". Numbers of the Present values of the column's first
 // rows were numbers (both 0 when the cell came after them), and Others
-// are the lines of the other such cells among them.
+// are the lines of the other such cells among them; Sampled is the number
+// of those first rows when the file has more (Others then counts only
+// them), 0 when they were the whole file.
 type NotANumber struct {
 	Column, Role, Cell string
 	Numbers, Present   int
 	Others             []int
+	Sampled            int
 }
 
 // LogColumnsUnknown is an order log whose roles cannot be resolved

@@ -108,27 +108,57 @@ func numberLike(cell []byte) bool {
 }
 
 // strayError reports a sampled cell of a numeric column that is not a
-// finite number, with how many more there are in the sample.
-func (k sampleKind) strayError(file, name string, line, col int, cell string) error {
+// finite number, with how many more there are in the sample, and how to go
+// on. sampled is the number of rows in the sample when the file has more
+// (the count is then of those rows only), 0 when it holds the whole file.
+func (k sampleKind) strayError(file, name string, line, col int, cell string, sampled int) error {
 	msg := fmt.Sprintf("column %q: expected a finite number (%d of its %d values in the first rows are numbers), got %s",
 		name, k.numbers, k.present, quoteCut(trimSpace([]byte(cell))))
 	var others []string
-	facts := NotANumber{Column: name, Cell: string(trimSpace([]byte(cell))), Numbers: k.numbers, Present: k.present}
+	facts := NotANumber{Column: name, Cell: string(trimSpace([]byte(cell))), Numbers: k.numbers, Present: k.present, Sampled: sampled}
 	for _, l := range k.badLines {
 		if l != line {
 			others = append(others, strconv.Itoa(l))
 			facts.Others = append(facts.Others, l)
 		}
 	}
+	where := ""
+	if sampled > 0 {
+		where = " in the first " + Thousands(sampled) + " rows"
+	}
 	switch {
 	case len(others) == 1:
-		msg += "; 1 more such cell, on line " + others[0]
+		msg += "; 1 more such cell" + where + ", on line " + others[0]
 	case len(others) > 3:
-		msg += fmt.Sprintf("; %d more such cells, on lines %s, …", len(others), strings.Join(others[:3], ", "))
+		msg += fmt.Sprintf("; %d more such cells%s, on lines %s, …", len(others), where, strings.Join(others[:3], ", "))
 	case len(others) > 1:
-		msg += fmt.Sprintf("; %d more such cells, on lines %s", len(others), strings.Join(others, ", "))
+		msg += fmt.Sprintf("; %d more such cells%s, on lines %s", len(others), where, strings.Join(others, ", "))
 	}
+	msg += strayHint(name)
 	pe := parseErr(file, line, col, ErrNotNumeric, msg)
 	pe.Facts = facts
 	return pe
+}
+
+// strayHint is how to go on after a cell of numeric column name that is
+// no number.
+func strayHint(name string) string {
+	return "; correct such cells (a missing value may be left blank), or leave the column out with --exclude " + ExcludeArg(name)
+}
+
+// ExcludeArg is a column name as the argument of --exclude on a shell's
+// command line: as it is when made of ASCII letters, digits and "_.-" only
+// (and not starting with "-"), else in single quotes.
+func ExcludeArg(name string) string {
+	plain := name != "" && name[0] != '-'
+	for _, r := range name {
+		if !(r == '_' || r == '.' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return name
+	}
+	return "'" + strings.ReplaceAll(name, "'", `'\''`) + "'"
 }

@@ -27,13 +27,13 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 	cases := []struct {
 		cell, want string
 	}{
-		{"abc", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "abc"`},
-		{"inf", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "inf"`},
-		{"1e400", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "1e400"`},
-		{"2020-01-05", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "2020-01-05"`},
+		{"abc", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "abc"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		{"inf", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "inf"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		{"1e400", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "1e400"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		{"2020-01-05", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "2020-01-05"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
 		// "1,234" is a number (TestGroupedThousands); "12,34" cannot group thousands.
-		{`"12,34"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "12,34"`},
-		{`"3,5"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "3,5"`},
+		{`"12,34"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "12,34"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		{`"3,5"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "3,5"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
 	}
 	for _, c := range cases {
 		_, err := readString(ages(1200, map[int]string{50: c.cell}), CSVOptions{})
@@ -43,19 +43,19 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 		// The same cell after the sample was already an error.
 		_, err = readString(ages(1200, map[int]string{1100: c.cell}), CSVOptions{})
 		want := `t.csv:1101:2: column "age": expected a finite number (the column's first rows are numeric), got ` +
-			fmt.Sprintf("%q", strings.Trim(c.cell, `"`))
+			fmt.Sprintf("%q", strings.Trim(c.cell, `"`)) + "; correct such cells (a missing value may be left blank), or leave the column out with --exclude age"
 		if err == nil || err.Error() != want {
 			t.Errorf("%s after the sample: error\n got %v\nwant %s", c.cell, err, want)
 		}
 	}
 	// Several stray cells: the first is named, the others counted.
 	_, err := readString(ages(1200, map[int]string{50: "abc", 70: "n/k", 300: "abc", 301: "inf", 900: "x"}), CSVOptions{})
-	want := `t.csv:51:2: column "age": expected a finite number (995 of its 1000 values in the first rows are numbers), got "abc"; 4 more such cells, on lines 71, 301, 302, …`
+	want := `t.csv:51:2: column "age": expected a finite number (995 of its 1000 values in the first rows are numbers), got "abc"; 4 more such cells in the first 1,000 rows, on lines 71, 301, 302, …; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`
 	if err == nil || err.Error() != want {
 		t.Errorf("five strays: error\n got %v\nwant %s", err, want)
 	}
 	_, err = readString(ages(1200, map[int]string{50: "abc", 70: "abc"}), CSVOptions{})
-	want = `t.csv:51:2: column "age": expected a finite number (998 of its 1000 values in the first rows are numbers), got "abc"; 1 more such cell, on line 71`
+	want = `t.csv:51:2: column "age": expected a finite number (998 of its 1000 values in the first rows are numbers), got "abc"; 1 more such cell in the first 1,000 rows, on line 71; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`
 	if err == nil || err.Error() != want {
 		t.Errorf("two strays: error\n got %v\nwant %s", err, want)
 	}
@@ -69,7 +69,7 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 	// ("n.a." was the stray until it became a numeric missing word.)
 	semi = strings.Replace(semi, ";28;", ";n.k.;", 1)
 	_, err = readString(semi, CSVOptions{})
-	want = `t.csv:9:2: column "age": expected a finite number (99 of its 100 values in the first rows are numbers), got "n.k."`
+	want = `t.csv:9:2: column "age": expected a finite number (99 of its 100 values in the first rows are numbers), got "n.k."; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`
 	if err == nil || err.Error() != want {
 		t.Errorf("semicolon stray: error\n got %v\nwant %s", err, want)
 	}

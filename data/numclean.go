@@ -2,6 +2,7 @@ package data
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"strings"
 )
@@ -303,3 +304,52 @@ func (m NumberMarks) Groups() bool { return m&markGroups != 0 }
 
 // Parens reports that accounting parentheses were read as negatives.
 func (m NumberMarks) Parens() bool { return m&markParens != 0 }
+
+// markWords are the words NumberMarks' JSON form lists for its marks other
+// than the currency signs, which it lists as themselves.
+var markWords = []struct {
+	mark NumberMarks
+	word string
+}{{markPercent, "%"}, {markGroups, "thousands"}, {markParens, "()"}}
+
+// MarshalJSON writes the marks as a list: the currency signs as written
+// ("$"), "thousands" for thousands separators, "%" for percent signs and
+// "()" for accounting parentheses.
+func (m NumberMarks) MarshalJSON() ([]byte, error) {
+	words := m.Currencies()
+	for _, w := range markWords {
+		if m&w.mark != 0 {
+			words = append(words, w.word)
+		}
+	}
+	if words == nil {
+		words = []string{}
+	}
+	return json.Marshal(words)
+}
+
+// UnmarshalJSON reads a list written by MarshalJSON.
+func (m *NumberMarks) UnmarshalJSON(b []byte) error {
+	var words []string
+	if err := json.Unmarshal(b, &words); err != nil {
+		return fmt.Errorf("number marks: %w", err)
+	}
+	*m = 0
+next:
+	for _, s := range words {
+		for i, c := range currencySigns {
+			if s == c {
+				*m |= markCurrency << i
+				continue next
+			}
+		}
+		for _, w := range markWords {
+			if s == w.word {
+				*m |= w.mark
+				continue next
+			}
+		}
+		return fmt.Errorf("unknown number mark %q", s)
+	}
+	return nil
+}

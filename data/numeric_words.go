@@ -9,7 +9,8 @@ import (
 // column of numbers, lower-case (any case matches, the cell trimmed):
 // unknown, missing, not available, not applicable, undefined, n.a., n.a,
 // unk, and the Chinese 未知 (unknown), 不详 (unknown, not stated), 无
-// (none), 空 (empty) and 缺失 (missing). Unlike missingCells they are not
+// (none), 空 (empty) and 缺失 (missing); a cell of dashes only ("--", "—":
+// missingDashes) is read as one of them. Unlike missingCells they are not
 // missing everywhere: in a text column "unknown" is a category (UCI Bank
 // Marketing's job). A column whose every present cell is a number except
 // cells that are these words is numeric, and the words are its missing
@@ -22,14 +23,51 @@ var numericMissingWords = []string{"unknown", "missing", "not available", "not a
 
 var numericMissingBytes = asBytes(numericMissingWords)
 
+// missingDashes are the characters a cell made only of them, in any number
+// and mix ("--", "---", "—", "–"), is a numeric missing word for: the
+// hyphen-minus (a lone "-" is missing in every column: MissingCells), the
+// figure dash, the en and em dashes, the horizontal bar and the minus sign,
+// which spreadsheet and report exports write for "no value". Like the
+// words they are missing in a column of numbers only.
+var missingDashes = []string{"-", "‒", "–", "—", "―", "−"}
+
+// MissingDashes returns the characters that a trimmed cell made only of
+// them (one or more, mixed) is a numeric missing word for, besides
+// NumericMissingWords: for code that must recognise them outside Go, such
+// as the SQL export.
+func MissingDashes() []string { return slices.Clone(missingDashes) }
+
+// onlyDashes reports whether t is one or more of missingDashes and nothing
+// else.
+func onlyDashes(t []byte) bool {
+	if len(t) == 0 {
+		return false
+	}
+	for len(t) > 0 {
+		if t[0] == '-' {
+			t = t[1:]
+			continue
+		}
+		// U+2012–U+2015 are E2 80 92–95 in UTF-8, U+2212 is E2 88 92.
+		if len(t) < 3 || t[0] != 0xE2 || !(t[1] == 0x80 && t[2] >= 0x92 && t[2] <= 0x95 || t[1] == 0x88 && t[2] == 0x92) {
+			return false
+		}
+		t = t[3:]
+	}
+	return true
+}
+
 // NumericMissingWords returns the trimmed cells read as a missing value in
 // a numeric column besides MissingCells, lower-case (any case matches):
 // for code that must recognise them outside Go, such as the SQL export.
 func NumericMissingWords() []string { return slices.Clone(numericMissingWords) }
 
 // isNumericMissingWord reports whether a trimmed cell is one of
-// numericMissingWords, in any case.
+// numericMissingWords, in any case, or dashes only (missingDashes).
 func isNumericMissingWord(t []byte) bool {
+	if len(t) > 0 && (t[0] == '-' || t[0] == 0xE2) {
+		return onlyDashes(t)
+	}
 	return len(t) >= 3 && len(t) <= 16 && foldedIn(t, numericMissingBytes)
 }
 

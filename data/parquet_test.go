@@ -255,7 +255,7 @@ func TestParquetErrorsNameRowGroupRowColumn(t *testing.T) {
 	rows[1233][1] = "old"
 	pq := writeParquet(t, []pqCol{{"id", "int64"}, {"age", "string"}, {"churn", "string"}}, rows, 1000)
 	_, err := ReadCSV(bytes.NewReader(pq), "users.parquet", CSVOptions{})
-	want := `users.parquet: row group 2, row 1234, column "age": expected a finite number (the column's first rows are numeric), got "old"`
+	want := `users.parquet: row group 2, row 1234, column "age": expected a finite number (the column's first rows are numeric), got "old"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrNotNumeric) {
 		t.Errorf("error\n got %v\nwant %s", err, want)
 	}

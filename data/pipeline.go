@@ -132,6 +132,11 @@ type PipelineColumn struct {
 	// Column.DecimalComma): new rows in a semicolon file then read them so
 	// ("2.962" is 2962) even where they write no comma themselves.
 	DecimalComma bool `json:"decimal_comma,omitempty"`
+	// Marks is what the training file's cells of a numeric column were
+	// read without (Column.Stripped: currency signs, thousands
+	// separators, percent signs, accounting parentheses), so that the SQL
+	// export removes the same; files written before it record none.
+	Marks NumberMarks `json:"number_marks,omitempty"`
 	// Date is set for a column of dates (Column.Date): Fill, Min and Max
 	// are day numbers, and a value v, clipped, becomes the days Max − v
 	// before the k-anonymous latest date Max (never negative) before
@@ -410,6 +415,9 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		return nil
 	}
 	pc.DecimalComma = c.DecimalComma
+	if c.Kind == Numeric && !pc.Date {
+		pc.Marks = c.Stripped
+	}
 	pc.Whole = c.Kind == Numeric && allWhole(present)
 	k := opts.group()
 	// Every statistic below is of the clipped column: no customer weighs

@@ -117,3 +117,7 @@ func TestDuckDBMatchesPredictOnOnlineRetail(t *testing.T) {
 func TestDuckDBGivesNullForAnUnreadBoolean(t *testing.T) {
 	checkNullForUnreadBoolean(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBMatchesPredictWithMarkedNumbers(t *testing.T) {
+	checkMarkedNumbers(t, openDuckDB, DuckDB)
+}

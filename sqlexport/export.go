@@ -100,7 +100,7 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		}
 		from = d.table(o.Table)
 	}
-	inputs, err := d.inputs(b.Pipeline)
+	inputs, err := d.inputs(b.Pipeline, !log)
 	if err != nil {
 		return "", &modelError{err}
 	}

@@ -17,13 +17,30 @@ func (d Dialect) isMissing(col string) string {
 // isMissingCell is isMissing for the cells of pipeline column pc: in a
 // column that reads numbers (PipelineColumn.NumericCells) the numeric
 // missing words ("unknown", "未知", …: data.NumericMissingWords) are
-// missing too, as the pipeline reads them.
-func (d Dialect) isMissingCell(pc *data.PipelineColumn, col string) string {
-	markers := data.MissingCells()
-	if pc.NumericCells() {
-		markers = append(markers, data.NumericMissingWords()...)
+// missing too, as the pipeline reads them, and so, when table is set (the
+// column is a table's, written by people, not a feature the SELECT
+// computed from an orders table), are the cells of dashes only ("--", "—":
+// data.MissingDashes).
+func (d Dialect) isMissingCell(pc *data.PipelineColumn, col string, table bool) string {
+	if !pc.NumericCells() {
+		return d.isMissing(col)
 	}
-	return d.missingAmong(col, markers)
+	among := d.missingAmong(col, append(data.MissingCells(), data.NumericMissingWords()...))
+	if !table {
+		return among
+	}
+	return strings.TrimSuffix(among, ")") + " OR " + d.onlyDashes(col) + ")"
+}
+
+// onlyDashes is the condition that col, trimmed, is dashes only (or
+// empty, which isMissing already covers): nothing is left once every one
+// of data.MissingDashes is replaced by nothing.
+func (d Dialect) onlyDashes(col string) string {
+	t := d.asText(col)
+	for _, dash := range data.MissingDashes() {
+		t = "REPLACE(" + t + ", " + d.str(dash) + ", '')"
+	}
+	return t + " = ''"
 }
 
 // missingAmong is the condition that col is NULL or, trimmed and in lower
@@ -37,8 +54,10 @@ func (d Dialect) missingAmong(col string, markers []string) string {
 }
 
 // inputs returns the expression of every network input (the pipeline's
-// outputs, in order), reading the raw columns of the CTE they come from.
-func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
+// outputs, in order), reading the raw columns of the CTE they come from:
+// a table's cells when table is set, else the features the SELECT
+// computed from an orders table.
+func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 	out := make([]string, p.Width())
 	for ci := range p.Columns {
 		pc := &p.Columns[ci]
@@ -71,7 +90,7 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 				out[pc.First+len(kept)] = d.other(col, kept)
 			}
 		case data.Numeric, data.Boolean:
-			v, err := d.value(pc, col)
+			v, err := d.value(pc, col, table)
 			if err != nil {
 				return nil, err
 			}
@@ -80,7 +99,7 @@ func (d Dialect) inputs(p *data.Pipeline) ([]string, error) {
 				if pc.Width != 2 {
 					return nil, fmt.Errorf("pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
 				}
-				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col) + " THEN 1.0 ELSE 0.0 END"
+				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN 1.0 ELSE 0.0 END"
 			}
 		default:
 			return nil, fmt.Errorf("pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
@@ -130,8 +149,8 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 // missing) in original units, clipped to [Min, Max] when the column clips,
 // for a date column made the days Max − v before its latest date, through
 // ln(1+v) for a log column, then (v − centre) / scale, as
-// PipelineColumn.Transformed computes it.
-func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
+// PipelineColumn.Transformed computes it. table is as for inputs.
+func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string, error) {
 	fill, err := num(pc.Fill)
 	if err != nil {
 		return "", fmt.Errorf("column %q: %w", pc.Name, err)
@@ -144,7 +163,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 	if err != nil || pc.Scale == 0 {
 		return "", fmt.Errorf("column %q: scale %v cannot divide", pc.Name, pc.Scale)
 	}
-	raw := d.asDouble(col)
+	raw := d.number(pc, col)
 	switch {
 	case pc.Kind == data.Boolean:
 		raw = d.boolean(pc, col)
@@ -153,7 +172,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string) (string, error) {
 			return "", err
 		}
 	}
-	v := "(CASE WHEN " + d.isMissingCell(pc, col) + " THEN " + fill + " ELSE " + raw + " END)"
+	v := "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + fill + " ELSE " + raw + " END)"
 	if pc.Clip {
 		lo, err := num(pc.Min)
 		if err != nil {

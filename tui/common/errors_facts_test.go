@@ -265,6 +265,10 @@ func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
 		return err
 	}
 	a, b, c := table(5, 9), table(5, 9, 20), table(280)
+	// A file longer than the sample of 1,000 rows: the other cells are
+	// counted in those rows only, and the message says so.
+	rows = 1200
+	d := table(5, 9, 1100)
 	rows = 50_000
 	late := table(49_000)
 	_, log := data.ReadOrderLog(strings.NewReader("customer_id,date,amount\nc1,2024-01-05,abc\nc2,2024-01-06,3\n"), "o.csv", data.LogOptions{})
@@ -272,14 +276,16 @@ func TestErrorTextWordsNotANumberInChinese(t *testing.T) {
 		err    error
 		en, zh string
 	}{
-		{a, `u.csv:7:1: column "age": expected a finite number (298 of its 300 values in the first rows are numbers), got "abc"; 1 more such cell, on line 11`,
-			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 298 个是数字），却是 "abc"；另有 1 个这样的单元格，在第 11 行）`},
-		{b, `u.csv:7:1: column "age": expected a finite number (297 of its 300 values in the first rows are numbers), got "abc"; 2 more such cells, on lines 11, 22`,
-			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 297 个是数字），却是 "abc"；另有 2 个这样的单元格，在第 11、22 行）`},
-		{c, `u.csv:282:1: column "age": expected a finite number (299 of its 300 values in the first rows are numbers), got "abc"`,
-			`u.csv:282:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 299 个是数字），却是 "abc"）`},
-		{late, `u.csv:49002:1: column "age": expected a finite number (the column's first rows are numeric), got "abc"`,
-			`u.csv:49002:1：值与该列的类型不符（列 "age" 应为有限的数字（该列前几行都是数字），却是 "abc"）`},
+		{a, `u.csv:7:1: column "age": expected a finite number (298 of its 300 values in the first rows are numbers), got "abc"; 1 more such cell, on line 11; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
+			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 298 个是数字），却是 "abc"；另有 1 个这样的单元格，在第 11 行；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
+		{d, `u.csv:7:1: column "age": expected a finite number (998 of its 1000 values in the first rows are numbers), got "abc"; 1 more such cell in the first 1,000 rows, on line 11; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
+			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 1000 个值中有 998 个是数字），却是 "abc"；前 1,000 行中另有 1 个这样的单元格，在第 11 行；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
+		{b, `u.csv:7:1: column "age": expected a finite number (297 of its 300 values in the first rows are numbers), got "abc"; 2 more such cells, on lines 11, 22; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
+			`u.csv:7:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 297 个是数字），却是 "abc"；另有 2 个这样的单元格，在第 11、22 行；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
+		{c, `u.csv:282:1: column "age": expected a finite number (299 of its 300 values in the first rows are numbers), got "abc"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
+			`u.csv:282:1：值与该列的类型不符（列 "age" 应为有限的数字（前几行的 300 个值中有 299 个是数字），却是 "abc"；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
+		{late, `u.csv:49002:1: column "age": expected a finite number (the column's first rows are numeric), got "abc"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`,
+			`u.csv:49002:1：值与该列的类型不符（列 "age" 应为有限的数字（该列前几行都是数字），却是 "abc"；请改正这些单元格（缺失值可留空），或用 --exclude age 不用这一列）`},
 		{log, `o.csv:2:3: amount "abc" is not a number`,
 			`o.csv:2:3：值与该列的类型不符（金额列的 "abc" 不是数字）`},
 	} {

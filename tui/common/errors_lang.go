@@ -258,7 +258,14 @@ func factsZh(f data.Facts) string {
 		}
 		lines = firstFew(lines, 3)
 		if len(f.Others) > 0 {
-			s += fmt.Sprintf("；另有 %d 个这样的单元格，在第 %s 行", len(f.Others), strings.Join(lines, "、"))
+			where := ""
+			if f.Sampled > 0 {
+				where = "前 " + data.Thousands(f.Sampled) + " 行中"
+			}
+			s += fmt.Sprintf("；%s另有 %d 个这样的单元格，在第 %s 行", where, len(f.Others), strings.Join(lines, "、"))
+		}
+		if f.Column != "" {
+			s += "；请改正这些单元格（缺失值可留空），或用 --exclude " + data.ExcludeArg(f.Column) + " 不用这一列"
 		}
 		return s
 	case data.MixedDecimals:
