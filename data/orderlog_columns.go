@@ -135,6 +135,13 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		i := indexFold(header, want)
 		if i < 0 {
 			i = columnNumber(header, want)
+		} else if j := indexFold(header[i+1:], want); j >= 0 && hasHeader {
+			// Two columns of that name: which one is meant cannot be told.
+			key := []string{"customer", "time", "amount", "price", "quantity", "order", "item", "description", "event", "status"}[k]
+			return roles, refuse(headerLine, i+j+2, nil, fmt.Sprintf(
+				"columns %d and %d are both named %q, given for the %s: which one is meant is not clear; "+
+					"name it by its number (--log-columns %s=%d or %s=%d)",
+				i+1, i+j+2, header[i], roleNames[k].role, key, i+1, key, i+j+2))
 		}
 		if i < 0 {
 			return roles, refuse(headerLine, 0, nil, fmt.Sprintf(
