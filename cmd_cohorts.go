@@ -217,6 +217,9 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 	if len(left) > 0 {
 		fmt.Fprintf(&b, "\nLeft out: %s.", strings.Join(left, ", "))
 	}
+	if log.Discounts > 0 {
+		fmt.Fprintf(&b, "\nDiscounts: %s.", log.DiscountNote())
+	}
 	if n := log.DateNote(); n != "" {
 		fmt.Fprintf(&b, "\nDates: %s.", strings.TrimPrefix(n, "dates "))
 	}

@@ -219,3 +219,40 @@ C3,x1,a,2024-01-06,-1,2.5
 		t.Errorf("train: stderr %q lacks %q", c.stderr.String(), trainNote)
 	}
 }
+
+// TestCohortsCountsCouponsAsDiscounts: review 10's disc.csv, an order
+// with a coupon line of -10 (same order id) and one with a discount line
+// of -5, said "Left out: 2 cancelled"; the lines are discounts, netted
+// into their orders (by hand: January 90 + 30 = 120, not 130; March
+// 20 - 5 = 15),
+// said so by cohorts and by train, and nothing is left out.
+func TestCohortsCountsCouponsAsDiscounts(t *testing.T) {
+	const log = `order_id,customer_id,order_date,sku,amount
+O1,A,2020-01-05,p1,100
+O1,A,2020-01-05,COUPON,-10
+O2,A,2020-02-05,p2,50
+O3,B,2020-01-07,p1,30
+O4,B,2020-03-01,p3,20
+O4,B,2020-03-01,DISCOUNT,-5
+`
+	path := writeFile(t, "disc.csv", log)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "cohorts", "--log", path, "--csv"); code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, c.stderr.String())
+	}
+	const note = "\nDiscounts: 2 discount lines (a negative amount in a kept order) netted into their orders' amounts.\n"
+	if s := c.stderr.String(); !strings.Contains(s, note) || strings.Contains(s, "Left out") {
+		t.Errorf("stderr %q: want %q and no Left out line", s, note)
+	}
+	for _, row := range []string{"\n2020-01,0,2,2,1,2,120.00,false\n", "\n2020-01,2,2,1,0.5,1,15.00,true\n"} {
+		if !strings.Contains(c.stdout.String(), row) {
+			t.Errorf("stdout %q lacks %q", c.stdout.String(), row)
+		}
+	}
+	c = newCLI(t)
+	c.run(context.Background(), "train", "--log", path, "--horizon", "30d", "--out", writeFile(t, "m.json", ""))
+	const trainNote = ": 6 lines make 4 orders; 2 discount lines (a negative amount in a kept order) netted into their orders' amounts"
+	if !strings.Contains(c.stderr.String(), path+trainNote) {
+		t.Errorf("train: stderr %q lacks %q", c.stderr.String(), trainNote)
+	}
+}

@@ -25,7 +25,7 @@ func (a *app) printLoadNotes(d *experiment.Data) {
 	for _, n := range d.Notes() {
 		fmt.Fprintln(a.stderr, n)
 	}
-	if d.Cohort != nil && (d.Cohort.LeftOut() != "" || d.Cohort.DateNote != "") {
+	if d.Cohort != nil && (d.Cohort.LeftOut() != "" || d.Cohort.Discounts > 0 || d.Cohort.DateNote != "") {
 		fmt.Fprintln(a.stderr, "note: "+d.Cohort.LoadNote(d.Source.Path))
 	}
 }

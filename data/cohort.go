@@ -58,6 +58,9 @@ type CohortReport struct {
 	Lines, Orders, Cancelled, MissingCustomer int
 	// Adjustments counts the stock adjustments left out (OrderLog.Adjustments).
 	Adjustments int
+	// Discounts counts the discount lines netted into their orders
+	// (OrderLog.Discounts).
+	Discounts   int
 	First, Last time.Time
 	// Short marks, per row, a customer with a short history: a first order
 	// fewer than ShortHistoryDays days before the cutoff. ShortHistory
@@ -179,7 +182,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
-		First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
+		Discounts: log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
 	}
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",

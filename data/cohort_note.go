@@ -42,24 +42,28 @@ func leftOutWords(cancelled, missingCustomer, adjustments int, events string) st
 }
 
 // LoadNote is the load summary of an order log for people: the lines read,
-// the orders made of them and the lines left out, with why.
+// the orders made of them and the lines left out, with why, and the
+// discount lines netted into their orders.
 func (r CohortReport) LoadNote(name string) string {
-	return loadNote(name, r.Lines, r.Orders, r.LeftOut(), r.DateNote)
+	return loadNote(name, r.Lines, r.Orders, r.LeftOut(), r.Discounts, r.DateNote)
 }
 
 // LoadNote is the load summary of the log in the words of
 // CohortReport.LoadNote, for the commands that read a log without
 // building a cohort of it.
 func (l *OrderLog) LoadNote(name string) string {
-	return loadNote(name, l.Lines, len(l.Orders), l.LeftOut(), l.DateNote())
+	return loadNote(name, l.Lines, len(l.Orders), l.LeftOut(), l.Discounts, l.DateNote())
 }
 
 // loadNote writes LoadNote from its parts; left and dateNote are left out
-// when "".
-func loadNote(name string, lines, orders int, left, dateNote string) string {
+// when "", the discount lines when there are none.
+func loadNote(name string, lines, orders int, left string, discounts int, dateNote string) string {
 	s := fmt.Sprintf("%s: %s lines make %s orders", name, Thousands(lines), Thousands(orders))
 	if left != "" {
 		s += "; left out: " + left
+	}
+	if discounts > 0 {
+		s += "; " + discountNote(discounts)
 	}
 	if dateNote != "" {
 		s += "; " + dateNote

@@ -85,20 +85,15 @@ func openCSV(r io.Reader, name string, delimiter rune) (*recordReader, []string,
 		return nil, nil, wrapReadErr(name, err)
 	}
 	header := make([]string, rr.fields())
-	seen := make(map[string]int, len(header))
 	for i := range header {
 		h := strings.TrimSpace(string(rr.field(i)))
 		if h == "" {
 			h = fmt.Sprintf("column_%d", i+1)
 			rr.unnamed = append(rr.unnamed, i)
 		}
-		if j, dup := seen[h]; dup {
-			return nil, nil, parseErr(name, rr.line, i+1, ErrSyntax,
-				fmt.Sprintf("duplicate column name %q (also column %d)", h, j+1))
-		}
-		seen[h] = i
 		header[i] = h
 	}
+	rr.renamed = renameDuplicates(header)
 	return rr, header, nil
 }
 
@@ -160,7 +155,16 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 		return nil, err
 	}
 	headerLine := rr.line
+	if err := ambiguousNames(name, headerLine, rr.renamed, opts); err != nil {
+		return nil, err
+	}
 	labelCol, err := labelColumn(name, header, opts)
+	if err == nil && labelCol >= 0 && opts.Label == "" {
+		err = ambiguousLabel(name, headerLine, rr.renamed, labelCol)
+		if err != nil {
+			return nil, err
+		}
+	}
 	if err != nil && opts.Label == "" {
 		return nil, atHeader(suggestLabels(err, rr, header, opts.InferRows), headerLine)
 	} else if err != nil {
@@ -185,7 +189,7 @@ func readCSVText(r io.Reader, name string, opts CSVOptions) (*Table, error) {
 	}
 	t, err := p.finish(opts)
 	if t != nil {
-		t.Titles = rr.titles
+		t.Titles, t.Renamed = rr.titles, rr.renamed
 	}
 	return t, err
 }

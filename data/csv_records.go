@@ -22,6 +22,9 @@ type recordReader struct {
 	// unnamed lists the 0-based fields whose header cell was blank (named
 	// column_N after their 1-based number).
 	unnamed []int
+	// renamed lists the header names renamed for repeating an earlier
+	// one (renameDuplicates).
+	renamed []RenamedColumn
 	// line is the physical line on which the current record starts.
 	line int
 	// next is the physical line the next read will start on.

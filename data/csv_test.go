@@ -259,7 +259,8 @@ func TestReadCSVErrors(t *testing.T) {
 		{"unclosed quote", "x,churn\n1,yes\n\"2,no\n3,no\n", CSVOptions{}, "t.csv:3:1: quoted field is never closed", ErrSyntax},
 		{"text after quote", "x,churn\n\"1\"2,yes\n", CSVOptions{}, "t.csv:2:1: unexpected '2' after the closing quote of a field", ErrSyntax},
 		{"line after multi-line field", "n,x,churn\n\"a\nb\",1,yes\nc,2\n", CSVOptions{}, "t.csv:4:3: row has 2 fields, header has 3", ErrRagged},
-		{"duplicate header", "x,y,x,churn\n1,2,3,yes\n", CSVOptions{}, `t.csv:1:3: duplicate column name "x" (also column 1)`, ErrSyntax},
+		{"duplicate label name", "x,churn,churn\n1,yes,no\n", CSVOptions{}, `t.csv:1:3: columns 2 and 3 are both named "churn" and the label is found by that name: ` +
+			`which one is the label is not clear; name column 3 "churn (2)", as it is read, or give the columns different names in the header`, ErrSyntax},
 		{"text in numeric column", "x,churn\n" + rows1000 + "abc,yes\n", CSVOptions{},
 			`t.csv:1002:1: column "x": expected a finite number (the column's first rows are numeric), got "abc"; correct such cells (a missing value may be left blank), or leave the column out with --exclude x`, ErrNotNumeric},
 		{"inf in numeric column", "churn,x\nyes,1\nno,2\nno,+Inf\n", CSVOptions{InferRows: 2},

@@ -193,11 +193,14 @@ type NotANumber struct {
 // can offer them to choose from; Missing is every role no column was
 // found for, in this order: "customer id", "date" (in a headerless log,
 // whose columns cannot be told apart, those not given); nil when a column
-// was named wrongly (Msg says which).
+// was named wrongly (Msg says which). DayGaps, when the date is missing,
+// names a column of the days since each customer's previous order
+// (days_since_prior_order), which is no date ("" when none is).
 type LogColumnsUnknown struct {
 	Header     []string
 	Headerless bool
 	Missing    []string
+	DayGaps    string
 }
 
 // Binary is a file whose first Head bytes hold the control bytes of a

@@ -28,6 +28,8 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // bytes, whatever the name), refuses inputs that are recognisably not UTF-8
 // text (see sniffBinary) and skips a leading UTF-8 BOM, which spreadsheet
 // exports often write and which would otherwise stick to the first header.
+// Text whose lines end in CR alone (classic Mac) is read with LF line ends
+// (crLines), so its lines are split and numbered as any other's.
 func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 	br := bufio.NewReaderSize(r, readBufferSize)
 	head, _ := br.Peek(512)
@@ -50,6 +52,9 @@ func newInputReader(r io.Reader, name string) (*bufio.Reader, error) {
 	}
 	if bytes.HasPrefix(head, utf8BOM) {
 		br.Discard(3)
+	}
+	if text, err := br.Peek(readBufferSize); crOnlyLines(text, err != nil) {
+		br = newCRLines(br)
 	}
 	return br, nil
 }

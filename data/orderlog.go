@@ -132,7 +132,14 @@ type OrderLog struct {
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
 	// quantity or amount, or an order id of "C" and a digit ("C536379").
+	// A line of negative amount in an order that is kept is not one but a
+	// discount (Discounts).
 	Cancelled int
+	// Discounts counts the lines of negative amount (and a quantity that
+	// is not negative) under the order id of a kept order of the same
+	// customer: coupons, discounts, partial refunds, netted into that
+	// order's amount (orderlog_discount.go).
+	Discounts int
 	// MissingCustomer counts lines left out for a blank or NA customer id
 	// (a cancelled line without one counts as cancelled).
 	MissingCustomer int
@@ -374,6 +381,11 @@ type logParser struct {
 	// watch holds LogOptions.WatchItems, each true once seen on a line
 	// left out (orderlog_watch.go); nil when none are watched.
 	watch map[string]bool
+	// discounts are the lines with a negative amount held aside until it
+	// is known whether their order is kept, discountIndex their index by
+	// order (orderlog_discount.go).
+	discounts     []pendingDiscount
+	discountIndex map[orderKey]int
 }
 
 type orderKey struct {
@@ -439,6 +451,7 @@ func (p *logParser) run() (*OrderLog, error) {
 	p.log.dayNumbers = p.dates.dayMode > 0
 	p.log.timeForm = p.dates.form
 	p.finishDescriptions()
+	p.finishDiscounts()
 	p.finishKeep()
 	if p.log.Columns.Event != "" && p.opts.Columns.Event == "" && p.purchases == 0 && !p.sawBehaviour() {
 		return nil, &notEventsError{column: p.log.Columns.Event}
@@ -660,6 +673,10 @@ func (p *logParser) line(want int) error {
 		p.watchLeftOut()
 		if p.isStockAdjustment(orderID, qty, amount, cust) {
 			p.log.Adjustments++
+			return nil
+		}
+		if !cancelled && !isCancelledInvoice(orderID) && p.mayBeDiscount(orderID, qty, amount, cust) {
+			p.holdDiscount(cust, orderID, day, amount)
 			return nil
 		}
 		p.log.Cancelled++

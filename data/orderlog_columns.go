@@ -14,7 +14,10 @@ type logRoles struct {
 }
 
 // roleNames lists the header names (lower case, letters and digits only)
-// recognised for each role, in the order the roles are detected.
+// recognised for each role, in the order the roles are detected: English
+// and Chinese names, and the common German, French and Spanish words
+// whose meaning is not in doubt (Kundennummer, Datum, Betrag, Artikel;
+// montant, commande; fecha, importe, pedido).
 var roleNames = []struct {
 	role  string
 	names []string
@@ -23,31 +26,45 @@ var roleNames = []struct {
 		"clientid", "client", "userid", "user", "memberid", "accountid", "buyerid", "shopperid", "visitorid",
 		"householdkey", "household", "householdid", "customerkey", "custkey", "custno", "consumerid", "consumer", "shopperkey",
 		"clientno", "clientkey", "memberno", "membernumber", "accountnumber", "accountno", "buyer", "shopper",
-		"用户id", "客户id", "会员id", "买家id", "用户编号", "客户编号", "会员编号", "用户", "客户", "买家"}},
+		"account", "用户id", "客户id", "会员id", "买家id", "用户编号", "客户编号", "会员编号", "用户", "客户", "买家",
+		"kunde", "kundennummer", "kundennr", "kundenid", "idclient", "numeroclient", "numéroclient",
+		"cliente", "idcliente", "clienteid", "numerocliente", "númerocliente"}},
 	{"date", []string{"date", "time", "timestamp", "datetime", "invoicedate", "orderdate", "orderdatetime",
 		"purchasedate", "transactiondate", "txndate", "eventtime", "eventdate", "createdat", "ordertime",
 		"purchasetime", "orderpurchasetimestamp", "transactiondt", "transdate", "transactiontime", "transactiondatetime",
 		"txndt", "txntime", "orderdt", "invoicedt", "purchasedt", "salesdate", "saledate", "dateofpurchase", "paymentdate",
-		"paymenttime", "orderedat", "purchasedat", "paidat",
+		"paymenttime", "orderedat", "purchasedat", "paidat", "ts",
+		"datum", "bestelldatum", "kaufdatum", "rechnungsdatum", "datecommande", "datedecommande", "dateachat", "datedachat",
+		"fecha", "fechapedido", "fechadepedido", "fechacompra", "fechadecompra",
 		"日期", "时间", "下单时间", "下单日期", "订单日期", "订单时间", "购买时间", "购买日期", "支付时间", "交易时间", "交易日期", "时间戳"}},
 	{"amount", []string{"amount", "revenue", "total", "totalamount", "sales", "value", "dollarvalue", "dollars",
 		"spend", "ordervalue", "ordertotal", "linetotal", "totalprice", "payment", "paymentvalue", "gmv", "netsales",
 		"salesvalue", "salesamount", "saleamount", "purchaseamount", "orderamount", "transactionamount", "txnamount",
 		"netamount", "grossamount", "totalsales", "totalspent", "amountspent", "spent", "subtotal", "totalvalue",
+		"betrag", "umsatz", "gesamtbetrag", "montant", "montanttotal", "importe", "monto", "importetotal", "montototal",
 		"金额", "订单金额", "实付金额", "支付金额", "消费金额", "交易金额", "销售额", "总价"}},
-	{"price", []string{"price", "unitprice", "itemprice", "priceeach", "sellingprice", "unitsellingprice", "unitsaleprice", "paidprice", "单价", "价格", "商品价格"}},
+	{"price", []string{"price", "unitprice", "itemprice", "priceeach", "sellingprice", "unitsellingprice", "unitsaleprice", "paidprice",
+		"preis", "einzelpreis", "stückpreis", "prix", "prixunitaire", "precio", "preciounitario", "单价", "价格", "商品价格"}},
 	{"quantity", []string{"quantity", "qty", "numberofcds", "units", "numitems", "itemcount", "quantityordered",
 		"orderquantity", "orderqty", "qtyordered", "quantitysold", "unitssold", "numunits", "numberofitems",
+		"menge", "anzahl", "quantité", "cantidad",
 		"数量", "购买数量", "商品数量", "件数"}},
 	{"order id", []string{"invoiceno", "invoice", "invoiceid", "invoicenumber", "orderid", "order", "ordernumber",
 		"orderno", "transactionid", "txnid", "receiptid", "basketid",
 		"basketkey", "orderkey", "invoicekey", "billno", "billid", "billnumber", "receiptno", "receiptnumber", "transactionno",
-		"transactionnumber", "salesorderid", "salesordernumber", "checkoutid", "订单号", "订单id", "订单编号", "交易号"}},
+		"transactionnumber", "salesorderid", "salesordernumber", "checkoutid",
+		"bestellnummer", "bestellnr", "bestellid", "bestellung", "rechnungsnummer", "rechnungsnr", "auftragsnummer",
+		"commande", "idcommande", "numerocommande", "numérocommande", "facture", "numerofacture", "numérofacture",
+		"pedido", "idpedido", "numeropedido", "númeropedido", "factura", "numerofactura", "númerofactura",
+		"订单号", "订单id", "订单编号", "交易号"}},
 	{"item", []string{"stockcode", "item", "itemid", "product", "productid", "sku", "productcode", "itemcode",
 		"productkey", "itemkey", "article", "articleid", "asin", "upc", "ean", "goodsid", "skuid", "productno", "itemno",
 		"productnumber", "itemnumber", "productsku",
+		"artikel", "artikelnummer", "artikelnr", "artikelid", "produkt", "produktid", "produit", "idproduit",
+		"producto", "idproducto", "articulo", "artículo",
 		"商品id", "商品编号", "商品编码", "产品id", "产品编号", "商品"}},
 	{"description", []string{"description", "itemdescription", "productdescription", "productname", "itemname",
+		"artikelbezeichnung", "bezeichnung", "beschreibung", "produktname", "descripcion", "descripción",
 		"商品名称", "产品名称", "商品名"}},
 	{"event type", []string{"eventtype", "event", "eventname", "behaviortype", "behaviourtype", "behavior", "behaviour",
 		"action", "actiontype", "activity", "行为类型", "行为", "事件类型", "事件", "用户行为"}},
@@ -118,6 +135,13 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		i := indexFold(header, want)
 		if i < 0 {
 			i = columnNumber(header, want)
+		} else if j := indexFold(header[i+1:], want); j >= 0 && hasHeader {
+			// Two columns of that name: which one is meant cannot be told.
+			key := []string{"customer", "time", "amount", "price", "quantity", "order", "item", "description", "event", "status"}[k]
+			return roles, refuse(headerLine, i+j+2, nil, fmt.Sprintf(
+				"columns %d and %d are both named %q, given for the %s: which one is meant is not clear; "+
+					"name it by its number (--log-columns %s=%d or %s=%d)",
+				i+1, i+j+2, header[i], roleNames[k].role, key, i+1, key, i+j+2))
 		}
 		if i < 0 {
 			return roles, refuse(headerLine, 0, nil, fmt.Sprintf(
@@ -126,6 +150,9 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		if used[i] {
 			return roles, refuse(headerLine, i+1, nil, fmt.Sprintf(
 				"column %q is given for two roles", header[i]))
+		}
+		if slots[k] == &roles.time && hasHeader && dayGaps(header[i]) {
+			return roles, refuse(headerLine, i+1, nil, fmt.Sprintf("column %q %s", header[i], dayGapsWords))
 		}
 		*slots[k], used[i] = i, true
 	}
@@ -195,12 +222,32 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		if len(missing) > 1 {
 			it = "them"
 		}
-		return roles, refuse(headerLine, 0, missing, fmt.Sprintf(
-			"no %s column found (columns: %s); name %s with --log-columns %s",
-			strings.Join(missing, " or "), columnList(header), it, strings.Join(keys, ",")))
+		msg := fmt.Sprintf("no %s column found (columns: %s); name %s with --log-columns %s",
+			strings.Join(missing, " or "), columnList(header), it, strings.Join(keys, ","))
+		i := slices.IndexFunc(header, dayGaps)
+		if roles.time < 0 && i >= 0 {
+			msg += fmt.Sprintf("; column %q %s", header[i], dayGapsWords)
+		}
+		pe := refuse(headerLine, 0, missing, msg)
+		if roles.time < 0 && i >= 0 {
+			pe.Facts = LogColumnsUnknown{Header: slices.Clone(header), Missing: missing, DayGaps: header[i]}
+		}
+		return roles, pe
 	}
 	return roles, nil
 }
+
+// dayGaps reports a column named as the days between a customer's orders
+// (Instacart's days_since_prior_order), which no date can be made of.
+func dayGaps(name string) bool {
+	key := roleKey(name)
+	return strings.HasPrefix(key, "dayssince") || strings.HasPrefix(key, "daysbetween")
+}
+
+// dayGapsWords says, after a column's name, why dayGaps' columns are no
+// date.
+const dayGapsWords = "holds days since the customer's previous order, not dates: the orders of a log need a date each " +
+	"(or a day number on one calendar for all customers), and relative day gaps do not give one"
 
 // columnNumber reads name as a 1-based column number of header and
 // returns its 0-based index, or -1 when it is not one. A header name equal

@@ -30,7 +30,16 @@ func TestLogRolesOfOtherPublicLayouts(t *testing.T) {
 			LogColumns{Customer: "CustomerKey", Time: "OrderDate", Amount: "SalesAmount", Price: "UnitPrice", Quantity: "OrderQuantity", Order: "SalesOrderNumber", Item: "ProductKey"}},
 		// Loose names: a customer word ending like an id, a date ending in _dt.
 		{"cust_nbr,purchase_dt,basket_total", LogColumns{Customer: "cust_nbr", Time: "purchase_dt"}},
-		{"Kundennummer,Bestelldatum,Betrag,client_no", LogColumns{Customer: "client_no", Time: "Bestelldatum"}},
+		// German names are recognised as they are: Kundennummer before
+		// the loosely named client_no.
+		{"Kundennummer,Bestelldatum,Betrag,client_no", LogColumns{Customer: "Kundennummer", Time: "Bestelldatum", Amount: "Betrag"}},
+		{"Kundennummer,Datum,Betrag,Artikel", LogColumns{Customer: "Kundennummer", Time: "Datum", Amount: "Betrag", Item: "Artikel"}},
+		{"Kunde,Bestellnummer,Bestelldatum,Artikelnummer,Menge,Einzelpreis",
+			LogColumns{Customer: "Kunde", Time: "Bestelldatum", Price: "Einzelpreis", Quantity: "Menge", Order: "Bestellnummer", Item: "Artikelnummer"}},
+		{"numéro_client,date_commande,montant,id_produit", LogColumns{Customer: "numéro_client", Time: "date_commande", Amount: "montant", Item: "id_produit"}},
+		{"id_cliente,fecha,importe,cantidad,pedido", LogColumns{Customer: "id_cliente", Time: "fecha", Amount: "importe", Quantity: "cantidad", Order: "pedido"}},
+		// Short English names: an account and a timestamp named ts.
+		{"txn_id,account,ts,amount,sku", LogColumns{Customer: "account", Time: "ts", Amount: "amount", Order: "txn_id", Item: "sku"}},
 		// Look-alikes: a custom field, a zip code, a birth date and a
 		// shipping date are not the customer or the order's date.
 		{"custom_field_id,customer_zip_no,birth_date,ship_date,member_id,booking_date,booking_time",

@@ -138,6 +138,9 @@ func LoadNotes(t *Table) []string {
 	if len(t.Titles) > 0 {
 		notes = append(notes, t.Source+": "+titlesNote(t.Titles))
 	}
+	for _, r := range t.Renamed {
+		notes = append(notes, t.Source+": "+r.Note())
+	}
 	if n := blankLabelNote(t); n != "" {
 		notes = append(notes, n)
 	}

@@ -232,6 +232,10 @@ type Table struct {
 	// Titles are the lines above a CSV file's header read as a report's
 	// titles and left out (csvTitles); LoadNotes shows them.
 	Titles []string
+	// Renamed lists the columns of a CSV file whose header name repeats
+	// an earlier column's, read under another name (renameDuplicates);
+	// LoadNotes shows them.
+	Renamed []RenamedColumn
 }
 
 // NewTable assembles a Table from already-typed columns, for code that

@@ -398,10 +398,11 @@ func TestXlsxZipBomb(t *testing.T) {
 // Errors of the CSV reader on the converted text name the sheet and the
 // Excel row (and cell), also in a later sheet read after the first.
 func TestXlsxErrorsNameSheetRow(t *testing.T) {
-	hdr := `<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="inlineStr"><is><t>id</t></is></c></row>`
+	hdr := `<row r="1"><c r="A1" t="inlineStr"><is><t>churn</t></is></c><c r="B1" t="inlineStr"><is><t>churn</t></is></c></row>`
 	b := book{sheets: [][2]string{{"Sheet1", hdr + `<row r="2"><c r="A2"><v>1</v></c></row>`}}}
 	_, err := ReadCSV(bytes.NewReader(b.zip(t)), "book.xlsx", CSVOptions{})
-	if want := `book.xlsx: sheet "Sheet1", cell B1: duplicate column name "id" (also column 1)`; err == nil || err.Error() != want {
+	if want := `book.xlsx: sheet "Sheet1", cell B1: columns 1 and 2 are both named "churn" and the label is found by that name: ` +
+		`which one is the label is not clear; name column 2 "churn (2)", as it is read, or give the columns different names in the header`; err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
 	var pe *ParseError

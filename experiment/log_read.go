@@ -56,10 +56,11 @@ func ReadItemLogNotes(src Source, open Opener, now time.Time, excludeList string
 // order log without building a cohort of it, what train says of the same
 // log: LogNotes, then the lines read, the orders made of them and the
 // lines left out with why (data.OrderLog.LoadNote), that last only when a
-// line was left out or the date order was inferred. No note has "note: ".
+// line was left out or netted into its order as a discount, or the date
+// order was inferred. No note has "note: ".
 func LogReadNotes(path string, log *data.OrderLog) []string {
 	notes := LogNotes(path, log)
-	if log.LeftOut() != "" || log.DateNote() != "" {
+	if log.LeftOut() != "" || log.Discounts > 0 || log.DateNote() != "" {
 		notes = append(notes, log.LoadNote(path))
 	}
 	return notes

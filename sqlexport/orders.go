@@ -168,13 +168,34 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	// every dialect has); lines without a customer are left out.
 	rest := withoutDigits("SUBSTR(order_id, 2)")
 	cancelled := "LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(" + rest + ") = 0"
-	q.cte("kept", "SELECT customer, day, amount, qty, order_id"+itemKept+" FROM order_lines\n  WHERE qty >= 0.0 AND amount >= 0.0 AND NOT ("+
-		cancelled+status+")\n    AND NOT "+d.isMissing("customer"))
+	sale := "qty >= 0.0 AND amount >= 0.0 AND NOT (" + cancelled + status + ")\n    AND NOT " + d.isMissing("customer")
+	lines, discount := "order_lines", ""
+	if c.Order != "" {
+		// A line of negative amount (its quantity not negative) under
+		// the id of an order with a sale line is a discount (data's
+		// finishDiscounts): its amount counts in the order's, its day,
+		// quantity and item do not, and it is no cancellation.
+		q.cte("order_marks", "SELECT customer, day, amount, qty, order_id"+itemKept+",\n"+
+			"    CASE WHEN "+sale+" THEN 1 ELSE 0 END AS sale,\n"+
+			"    CASE WHEN amount < 0.0 AND qty >= 0.0 AND order_id <> '' AND NOT ("+cancelled+status+")\n"+
+			"      AND NOT "+d.isMissing("customer")+" THEN 1 ELSE 0 END AS reduces,\n"+
+			"    MAX(CASE WHEN "+sale+" THEN 1 ELSE 0 END) OVER (PARTITION BY customer, order_id) AS sold\n  FROM order_lines")
+		lines, discount = "order_marks", " AND NOT (reduces = 1 AND sold = 1)"
+		item := ""
+		if itemKept != "" {
+			item = ", CASE WHEN sale = 1 THEN item END AS item"
+		}
+		q.cte("kept", "SELECT customer, CASE WHEN sale = 1 THEN day END AS day, amount,\n"+
+			"    CASE WHEN sale = 1 THEN qty ELSE 0.0 END AS qty, order_id"+item+" FROM order_marks\n"+
+			"  WHERE sale = 1 OR reduces = 1 AND sold = 1")
+	} else {
+		q.cte("kept", "SELECT customer, day, amount, qty, order_id"+itemKept+" FROM order_lines\n  WHERE "+sale)
+	}
 	if x.cancels {
 		// The lines kept out as cancellations (data's keepCancel): those
 		// of one order id form one cancelled order, dated by its earliest.
-		q.cte("cancel_lines", "SELECT customer, day, order_id FROM order_lines\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
-			cancelled+status+"))\n    AND NOT "+d.isMissing("customer"))
+		q.cte("cancel_lines", "SELECT customer, day, order_id FROM "+lines+"\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
+			cancelled+status+"))\n    AND NOT "+d.isMissing("customer")+discount)
 		q.cte("cancelled_orders", "SELECT customer, MIN(day) AS day FROM cancel_lines\n"+
 			"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
 			"  UNION ALL\n  SELECT customer, day FROM cancel_lines WHERE order_id = ''")

@@ -17,7 +17,9 @@ import (
 // awkward lines that log has: cancellations "C<invoice>" of a line, a
 // blank item, a line of zero quantity, a line dated a day after the rest
 // of its invoice, lines without a customer, stock adjustments (no
-// customer, negative quantity, price 0) and invoices without an id. With
+// customer, negative quantity, price 0), invoices without an id, coupon
+// lines of a negative price in an invoice (before and after its other
+// lines: discounts) and alone under their own id (cancelled). With
 // quantity false the quantity column is left out and each line carries
 // its amount instead of a unit price.
 func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
@@ -45,6 +47,10 @@ func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		coupon := line(inv, "COUPON", 1, next.AddDate(0, 0, -1).Format(time.DateOnly), -2.5, cust)
+		if i%22 == 0 && inv != "" {
+			rows = append(rows, coupon) // a discount before its order's lines, dated a day earlier
+		}
 		for k := range 1 + rng.IntN(4) {
 			item := fmt.Sprintf("SKU%03d", int(200*rng.Float64()*rng.Float64()))
 			qty, price := 1+rng.IntN(12), 0.5+float64(rng.IntN(2000))/100
@@ -61,6 +67,13 @@ func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
 			if k == 0 && i%13 == 0 {
 				rows = append(rows, line("C"+fmt.Sprint(500000+i), item, -qty, day, price, cust))
 			}
+		}
+		if i%11 == 0 && inv != "" {
+			rows = append(rows, line(inv, "COUPON", 1, day, -1.75, cust)) // a discount after them
+		}
+		if i%41 == 0 {
+			// A negative amount under an order id with no sale: cancelled.
+			rows = append(rows, line("R"+fmt.Sprint(500000+i), "SKU003", 1, day, -4, cust))
 		}
 		if i%29 == 0 {
 			rows = append(rows, line(inv, "SKU001", 2, day, 1.25, ""))
@@ -85,9 +98,9 @@ func TestSQLiteMatchesPredictOnARetailLog(t *testing.T) {
 		func(c *experiment.Config) { c.Hidden = []engine.LayerSpec{{Units: 8, Activation: engine.ReLU}} })
 	mustUse(t, model, "distinct_items", "basket_size_avg", "cancel_share")
 	log := readLogFile(t, file)
-	if model.Source.ItemBaskets || log.Adjustments == 0 || log.Cancelled == 0 || log.MissingCustomer == 0 {
-		t.Fatalf("item baskets %v, %d stock adjustments, %d cancelled lines, %d without a customer: the log does not have the lines the test is for",
-			model.Source.ItemBaskets, log.Adjustments, log.Cancelled, log.MissingCustomer)
+	if model.Source.ItemBaskets || log.Adjustments == 0 || log.Cancelled == 0 || log.MissingCustomer == 0 || log.Discounts == 0 {
+		t.Fatalf("item baskets %v, %d stock adjustments, %d cancelled lines, %d without a customer, %d discount lines: the log does not have the lines the test is for",
+			model.Source.ItemBaskets, log.Adjustments, log.Cancelled, log.MissingCustomer, log.Discounts)
 	}
 	checkLogSQL(t, model, log, time.Date(1998, 3, 31, 0, 0, 0, 0, time.UTC), func(c *data.LogColumns) { c.Item = "" },
 		"the model uses distinct_items and no item column is named: add item=COL to --log-columns", header, rows)

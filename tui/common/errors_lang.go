@@ -596,10 +596,15 @@ func (c Common) logColumnsText(pe *data.ParseError, u data.LogColumnsUnknown) st
 		}
 	}
 	role := strings.Join(roles, c.T(" or ", "或"))
+	gaps := ""
+	if u.DayGaps != "" {
+		gaps = c.Tf("; column %q holds days since the customer's previous order, not dates: the orders of a log need a date each, and relative day gaps do not give one",
+			"；列 %q 记录的是距客户上一笔订单的天数，不是日期：日志中的每笔订单都需要一个日期，相对的间隔天数无法给出日期", u.DayGaps)
+	}
 	if len(roles) > 1 {
 		return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose them",
-			"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择这些列", where(pe), role, data.ColumnList(u.Header))
+			"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择这些列", where(pe), role, data.ColumnList(u.Header)) + gaps
 	}
 	return c.Tf("%s: no %s column found (columns: %s); open the log again (g on the Data screen) to choose it",
-		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", where(pe), role, data.ColumnList(u.Header))
+		"%s：找不到%s列（列：%s）；请重新打开日志（在“数据”页按 g）并选择该列", where(pe), role, data.ColumnList(u.Header)) + gaps
 }

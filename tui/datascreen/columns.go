@@ -73,6 +73,20 @@ func (s Model) titlesLine() string {
 	return s.Tf("lines above the header left out: %s", "表头上方的行未读取：%s", s.quotedList(titles))
 }
 
+// renamedLine says which columns repeating an earlier column's name were
+// read under another name, "" when none was.
+func (s Model) renamedLine() string {
+	if s.data.Log != nil || s.data.Table == nil {
+		return ""
+	}
+	var parts []string
+	for _, r := range s.data.Table.Renamed {
+		parts = append(parts, s.Tf("column %d %q (also column %d's name) read as %q", "第 %d 列 %q（与第 %d 列同名）读作 %q",
+			r.Column, r.Header, r.First, r.Name))
+	}
+	return strings.Join(parts, s.T("; ", "；"))
+}
+
 // quotedList quotes each name and joins them in the interface's language.
 func (s Model) quotedList(names []string) string {
 	q := make([]string, len(names))

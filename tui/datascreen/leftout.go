@@ -6,7 +6,8 @@ import (
 )
 
 // leftOut words the other lines of an order log left out of the orders:
-// those without a customer id and stock adjustments ("" when none).
+// those without a customer id and stock adjustments, and the discount
+// lines netted into their orders ("" when none).
 func (s Model) leftOut(c *data.CohortReport) string {
 	out := ""
 	if c.MissingCustomer > 0 {
@@ -14,6 +15,9 @@ func (s Model) leftOut(c *data.CohortReport) string {
 	}
 	if c.Adjustments > 0 {
 		out += s.Tf(" · %s stock adjustments", " · %s 条库存调整", common.Thousands(c.Adjustments))
+	}
+	if c.Discounts > 0 {
+		out += s.Tf(" · %s discount lines netted into their orders", " · %s 条折扣行已计入其订单金额", common.Thousands(c.Discounts))
 	}
 	if c.OtherEvents > 0 {
 		out += s.Tf(" · %s events that are not purchases", " · %s 条非购买事件", common.Thousands(c.OtherEvents))

@@ -142,6 +142,10 @@ func (s Model) header() []headerField {
 	if titles := s.titlesLine(); titles != "" {
 		addField(s.T("Titles", "标题行"), titles, 2, rankExtra, plain)
 	}
+	if renamed := s.renamedLine(); renamed != "" {
+		// Said nowhere else: the names the columns are read under.
+		addField(s.T("Renamed", "重命名"), renamed, 2, rankCohort, plain)
+	}
 	addField(s.T("Rows", "规模"), s.sizeLine(), 2, rankSize, plain)
 	add(s.T("Label", "标签"), rankSize, s.balance)
 	add(s.T("Plan", "计划"), rankPlan, s.targetLines)
