@@ -16,8 +16,8 @@ import (
 // (its SOURCE.md calls OperatingSystems, Browser, Region and TrafficType
 // categorical) scores the same in SQLite as retain predict, on cells
 // written as the codes and around them: "3.0" and " 2 " are levels 3 and 2,
-// "unknown" and "NA" are missing, 99 and 0 were never seen (the catch-all
-// input of a column that has one).
+// "unknown", "NA" and "--" are missing, 99 and 0 were never seen (the
+// catch-all input of a column that has one).
 func TestSQLiteMatchesPredictWithCodes(t *testing.T) {
 	path := datasetPath(t, "online_shoppers/online_shoppers_intention.csv")
 	codes := []string{"OperatingSystems", "Browser", "Region", "TrafficType"}
@@ -38,7 +38,7 @@ func TestSQLiteMatchesPredictWithCodes(t *testing.T) {
 	for i, h := range recs[0] {
 		col[h] = i
 	}
-	odd := []string{"3.0", " 2 ", "unknown", "NA", "", "99", "0", "1e0"}
+	odd := []string{"3.0", " 2 ", "unknown", "NA", "", "99", "0", "1e0", "--"}
 	for r := 1; r < len(recs); r++ {
 		if r%37 == 0 {
 			recs[r][col[codes[r%len(codes)]]] = odd[(r/37)%len(odd)]

@@ -78,7 +78,7 @@ func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 				kept = kept[:len(kept)-1]
 			}
 			if pc.Codes {
-				if err := d.codes(pc, col, kept, out); err != nil {
+				if err := d.codes(pc, col, kept, table, out); err != nil {
 					return nil, err
 				}
 				break
@@ -246,9 +246,10 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 // (PipelineColumn.Codes), comparing the cell as a number with each kept
 // level, as ReadRows reads "3.0" as level "3": a missing cell (numeric
 // missing words included) leaves every input 0, and a number that is no
-// kept level sets the catch-all input when there is one.
-func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, out []string) error {
-	missing := d.isMissingCell(pc, col)
+// kept level sets the catch-all input when there is one. table is as
+// isMissingCell takes it.
+func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, table bool, out []string) error {
+	missing := d.isMissingCell(pc, col, table)
 	values := make([]string, len(kept))
 	for k, level := range kept {
 		v, err := strconv.ParseFloat(level, 64)
