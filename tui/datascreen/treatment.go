@@ -192,7 +192,27 @@ func (s Model) kindReason(r data.Reason) string {
 		// Numbers, so no dates: String is the kind's reason alone.
 		return s.T(r.String(), common.DecimalCommaZh(r.DecimalCommaCells()))
 	}
+	words := s.kindWords(r)
+	switch {
+	case r.Blanks == 0 || r.Kind == data.ReasonPresence:
+	case r.Blanks == 1:
+		words += s.T("; 1 blank id", "；1 个空白标识")
+	default:
+		words += s.Tf("; %s blank ids", "；%s 个空白标识", data.Thousands(r.Blanks))
+	}
+	return words
+}
+
+// kindWords is kindReason without the blank ids.
+func (s Model) kindWords(r data.Reason) string {
 	switch r.Kind {
+	case data.ReasonPresence:
+		blanks := s.Tf("%s blanks", "%s 个空白", data.Thousands(r.Blanks))
+		if r.Blanks == 1 {
+			blanks = s.T("1 blank", "1 个空白")
+		}
+		return s.Tf("one value (%q) and %s: read as yes/no, present or blank", "只有一个取值（%q）和%s：读作是/否，有值或空白",
+			r.Value, blanks)
 	case data.ReasonAllMissing:
 		return s.T("every value is missing", "全部缺失")
 	case data.ReasonSingleValue:
