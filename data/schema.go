@@ -175,6 +175,11 @@ func LoadNotes(t *Table) []string {
 		}
 	}
 	for _, c := range t.Columns {
+		if n := caseLevelsNote(t.Source, c); n != "" {
+			notes = append(notes, n)
+		}
+	}
+	for _, c := range t.Columns {
 		if c.Date && c.IsFeature() {
 			notes = append(notes, dateNote(t.Source, c))
 		}
