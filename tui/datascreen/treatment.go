@@ -145,6 +145,10 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		steps = append(steps, s.Tf("one-hot encoded into %s (unseen levels: all zeros)",
 			"独热编码为 %s（未见过的取值：全零）", s.columns(tr.Width)))
 	case tr.Encoding == data.EncodeBoolean:
+		if tr.Levels[0] == "" { // a presence flag
+			steps = append(steps, s.Tf("encoded blank = 0, %s = 1", "编码 空白 = 0，%s = 1", tr.Levels[1]))
+			break
+		}
 		steps = append(steps, s.Tf("encoded %s = 0, %s = 1", "编码 %s = 0，%s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == data.EncodeMinMax:
 		steps = append(steps, s.Tf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]",
