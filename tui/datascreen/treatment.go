@@ -215,7 +215,7 @@ func (s Model) kindWords(r data.Reason) string {
 		if r.Blanks == 1 {
 			blanks = s.T("1 blank", "1 个空白")
 		}
-		return s.Tf("one value (%q) and %s: read as yes/no, present or blank", "只有一个取值（%q）和%s：读作是/否，有值或空白",
+		return s.Tf("one value (%q) and %s: read as yes/no, present or blank", "只有一个取值（%q）和 %s：读作是/否，有值或空白",
 			r.Value, blanks)
 	case data.ReasonAllMissing:
 		return s.T("every value is missing", "全部缺失")
