@@ -138,7 +138,7 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 	case len(levels) == 0:
 		c.Kind = Constant
 		c.explain(Reason{Kind: ReasonAllMissing})
-	case len(levels) == 1 && b.missing > 0:
+	case len(levels) == 1 && b.missing > 0 && present >= 2:
 		c.asPresence(levels[0], b.missing)
 	case len(levels) == 1:
 		c.Kind, c.Levels = Constant, levels
@@ -249,7 +249,7 @@ func inferNumeric(name string, values []float64, missing int, written *writtenCe
 	case distinct == 0:
 		c.Kind = Constant
 		c.explain(Reason{Kind: ReasonAllMissing})
-	case distinct == 1 && missing > 0:
+	case distinct == 1 && missing > 0 && present >= 2:
 		c.asPresence(formatNumber(first), missing)
 	case distinct == 1:
 		c.Kind, c.Levels = Constant, []string{formatNumber(first)}

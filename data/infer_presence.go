@@ -10,7 +10,10 @@ import (
 // exports write flags (Y or nothing, 10 or nothing, a code or nothing).
 // Its Levels are "" and the value; it has no missing cell, and a model
 // reads a blank as the absent state (PipelineColumn.Presence), never as a
-// cell to fill. A column of one value without blanks stays constant.
+// cell to fill. A column of one value without blanks stays constant, and
+// so does one whose value is in a single cell: one row teaches nothing,
+// and the model file would keep that cell's text (a remark, a name) where
+// --pseudonymise replaces it (experiment.PersonalText).
 func (c *Column) asPresence(value string, blanks int) {
 	values := make([]float64, c.Len())
 	for i := range values {

@@ -62,6 +62,11 @@ func TestPresenceFlag(t *testing.T) {
 		`t.csv: column "f": one value ("Y") and 1 blank: read as yes/no, present or blank`) {
 		t.Errorf("one blank: %q", got)
 	}
+	// The value in a single cell: constant, as before.
+	one := mustRead(t, "f,n,x,churn\n,,1,no\ncall back,7,2,yes\n,,3,no\n", CSVOptions{})
+	if f, n := one.Column("f"), one.Column("n"); f.Kind != Constant || n.Kind != Constant {
+		t.Errorf("one cell: f %v, n %v; want constant", f.Kind, n.Kind)
+	}
 }
 
 // The fitted flag fills a blank with 0, the absent state, though most rows
