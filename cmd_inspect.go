@@ -175,6 +175,10 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			}
 			p.line("   a missing value encodes as all zeros")
 		case data.Boolean:
+			if c.Presence() {
+				p.line("   a blank (or missing) value = 0, %q = 1: present or blank", c.Levels[1])
+				break
+			}
 			p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
 		case data.Numeric:
 			if c.Date {

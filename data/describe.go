@@ -37,6 +37,9 @@ const (
 	// for being written like e-mail addresses or phone numbers (an
 	// identifier that names no rows: its values repeat).
 	ReasonContact
+	// ReasonPresence is a boolean column read from one value (Levels[1])
+	// and Blanks blank cells: present or blank (Column.Presence).
+	ReasonPresence
 )
 
 // Reason explains an inferred kind in structure, so that programs can word
@@ -51,6 +54,12 @@ type Reason struct {
 	// Digits is the number of digits of the smallest value
 	// (ReasonLongIntegers).
 	Digits int
+	// Blanks counts the blank cells of an identifier (ReasonUnique,
+	// ReasonUniqueIntegers, ReasonLongIntegers, ReasonIDName: its rules
+	// judge the present values) or of a presence flag (ReasonPresence).
+	Blanks int
+	// Value is the one value of a presence flag (ReasonPresence).
+	Value string
 	// Dates says why a column of dates was left as text (any Kind, even
 	// ReasonNone for a categorical column); DateFirst quotes its first
 	// ambiguous date (DateDoubtOrder) or a day-first one and DateSecond a
@@ -124,7 +133,18 @@ func (r Reason) kindString() string {
 	if r.DecimalComma[0] != "" {
 		return DecimalCommaText(r.DecimalCommaCells())
 	}
+	s := r.kindWords()
+	if r.Blanks > 0 && r.Kind != ReasonPresence {
+		s += "; " + cellCount(r.Blanks, "blank id")
+	}
+	return s
+}
+
+// kindWords is kindString without the blank ids.
+func (r Reason) kindWords() string {
 	switch r.Kind {
+	case ReasonPresence:
+		return fmt.Sprintf("one value (%q) and %s: read as yes/no, present or blank", r.Value, cellCount(r.Blanks, "blank"))
 	case ReasonAllMissing:
 		return "every value is missing"
 	case ReasonSingleValue:

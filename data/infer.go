@@ -138,6 +138,8 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 	case len(levels) == 0:
 		c.Kind = Constant
 		c.explain(Reason{Kind: ReasonAllMissing})
+	case len(levels) == 1 && b.missing > 0 && present >= 2:
+		c.asPresence(levels[0], b.missing)
 	case len(levels) == 1:
 		c.Kind, c.Levels = Constant, levels
 		c.explain(Reason{Kind: ReasonSingleValue})
@@ -155,12 +157,12 @@ func inferText(name string, b *columnBuilder, strs, levels []string, maxLevels i
 		c.Strings = nil
 	case len(levels) == present && (idLikeName(name) || present >= 20):
 		c.Kind = ID
-		c.explain(Reason{Kind: ReasonUnique, DecimalComma: decimalCommaCells(b, strs, levels)})
+		c.explain(Reason{Kind: ReasonUnique, Blanks: b.missing, DecimalComma: decimalCommaCells(b, strs, levels)})
 	case idLikeName(name) && 4*len(levels) >= 3*present && len(levels) > 2:
 		// Duplicate rows repeat an id; a name like customerID plus mostly
 		// distinct values still means identifier.
 		c.Kind = ID
-		c.explain(Reason{Kind: ReasonIDName, Distinct: len(levels), Rows: present})
+		c.explain(Reason{Kind: ReasonIDName, Distinct: len(levels), Rows: present, Blanks: b.missing})
 	case len(levels) <= maxLevels:
 		c.Kind, c.Levels = Categorical, levels
 		// Numbers with a decimal comma, few enough to be a category: the
@@ -231,32 +233,41 @@ func inferNumeric(name string, values []float64, missing int, written *writtenCe
 		}
 	}
 	present := len(values) - missing
+	// The identifier rules judge the present values: one blank cell (a
+	// merge's or an export's) leaves an id an id, its blank ids counted
+	// in the reason.
+	ids := values
+	if integral && missing > 0 && distinct > 1 {
+		ids = presentValues(values, present)
+	}
 	// Past 15 digits float64s collide: the cells' text says whether the
 	// ids repeat (longTextIdentifier).
-	if integral && missing == 0 && present >= 2 && written != nil && written.texts.len() > 0 && c.longTextIdentifier(name, written) {
+	if integral && present >= 2 && written != nil && written.texts.len() > 0 && c.longTextIdentifier(name, written) {
 		return c
 	}
 	switch {
 	case distinct == 0:
 		c.Kind = Constant
 		c.explain(Reason{Kind: ReasonAllMissing})
+	case distinct == 1 && missing > 0 && present >= 2:
+		c.asPresence(formatNumber(first), missing)
 	case distinct == 1:
 		c.Kind, c.Levels = Constant, []string{formatNumber(first)}
 		c.explain(Reason{Kind: ReasonSingleValue})
 	case binary:
 		c.Kind, c.Levels = Boolean, []string{"0", "1"}
-	case integral && missing == 0 && present >= 2 && integerIdentifier(name, values, lo, hi):
-		c.explain(Reason{Kind: ReasonUniqueIntegers})
+	case integral && present >= 2 && integerIdentifier(name, ids, lo, hi, missing == 0):
+		c.explain(Reason{Kind: ReasonUniqueIntegers, Blanks: missing})
 		c.asIdentifier(written)
-	case integral && missing == 0 && !measureName(name) && longIdentifier(values, lo, hi):
-		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo)})
+	case integral && !measureName(name) && longIdentifier(ids, lo, hi):
+		c.explain(Reason{Kind: ReasonLongIntegers, Rows: present, Digits: digitCount(lo), Blanks: missing})
 		c.asIdentifier(written)
-	case integral && missing == 0 && idLikeName(name):
+	case integral && idLikeName(name):
 		// Duplicate rows repeat an id: as for text, a name like
 		// customerID plus mostly distinct whole numbers still means
 		// identifier.
-		if d := countDistinct(values); 4*d >= 3*present && d > 2 {
-			c.explain(Reason{Kind: ReasonIDName, Distinct: d, Rows: present})
+		if d := countDistinct(ids); 4*d >= 3*present && d > 2 {
+			c.explain(Reason{Kind: ReasonIDName, Distinct: d, Rows: present, Blanks: missing})
 			c.asIdentifier(written)
 		}
 	}
@@ -272,6 +283,17 @@ func (c *Column) asIdentifier(written *writtenCells) {
 	c.Kind, c.Strings, c.Values = ID, writtenIDs(c.Values, written), nil
 }
 
+// presentValues returns the values that are not NaN, present of them.
+func presentValues(values []float64, present int) []float64 {
+	out := make([]float64, 0, present)
+	for _, v := range values {
+		if !math.IsNaN(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // countDistinct counts the distinct values of a column without blanks.
 func countDistinct(values []float64) int {
 	sorted := slices.Clone(values)
@@ -285,18 +307,20 @@ func countDistinct(values []float64) int {
 	return n
 }
 
-// integerIdentifier reports whether a column of whole numbers without
-// blanks is an identifier: distinct values, and either a name that reads
-// like one (CustomerId, user_id: any range), or values that number the rows
-// (1..n in any order, as a RowNumber column does), or at least 100 values
+// integerIdentifier reports whether a column of whole numbers (values,
+// the present ones; complete when the column has no blank) is an
+// identifier: distinct values, and either a name that reads like one
+// (CustomerId, user_id: any range), or values that number the rows of a
+// column without blanks (1..n in any order, as a RowNumber column does),
+// or at least 100 values
 // packed densely into their range as assigned ids are. Counts and amounts
 // drawn at random repeat values long before 100 rows fill a range four
 // times their number (all distinct with probability below e^-12).
-func integerIdentifier(name string, values []float64, lo, hi float64) bool {
+func integerIdentifier(name string, values []float64, lo, hi float64, complete bool) bool {
 	n := float64(len(values))
 	switch {
 	case idLikeName(name):
-	case n >= 20 && hi-lo+1 == n:
+	case complete && n >= 20 && hi-lo+1 == n:
 	case n >= 100 && hi-lo < 4*n:
 	default:
 		return false

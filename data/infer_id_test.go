@@ -80,7 +80,7 @@ func TestIntegerIdentifierRules(t *testing.T) {
 		for _, v := range tc.values {
 			lo, hi = min(lo, v), max(hi, v)
 		}
-		if got := integerIdentifier(tc.name, tc.values, lo, hi); got != tc.want {
+		if got := integerIdentifier(tc.name, tc.values, lo, hi, true); got != tc.want {
 			t.Errorf("%s %v: identifier %v, want %v", tc.name, tc.values, got, tc.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"math"
 	"slices"
 	"strconv"
 )
@@ -21,6 +22,9 @@ func writtenIDs(values []float64, written *writtenCells) []string {
 			next++
 			continue
 		}
+		if math.IsNaN(v) {
+			continue // a blank id stays blank
+		}
 		ids[i] = strconv.FormatFloat(v, 'f', -1, 64)
 		if i < zeros && written.zeros.at(i) > 0 {
 			ids[i] = padZeros(ids[i], int(written.zeros.at(i)))
@@ -30,7 +34,7 @@ func writtenIDs(values []float64, written *writtenCells) []string {
 }
 
 // longTextIdentifier decides, on the cells' text, whether a column of
-// whole numbers without blanks, some of more than 15 digits, is an
+// whole numbers, some of more than 15 digits (blanks aside), is an
 // identifier, and makes c one when it is. Past 2^53 float64s collide:
 // Snowflake-style ids handed out one apart (2053013555631882655,
 // …656) read as the same number, so the rules of inferNumeric, judged on
@@ -41,17 +45,23 @@ func writtenIDs(values []float64, written *writtenCells) []string {
 // distinct (duplicate rows repeat an id). It reports whether c is one.
 func (c *Column) longTextIdentifier(name string, written *writtenCells) bool {
 	ids := writtenIDs(c.Values, written)
-	sorted := slices.Clone(ids)
+	sorted := slices.DeleteFunc(slices.Clone(ids), func(id string) bool { return id == "" })
 	slices.Sort(sorted)
+	rows, blanks := len(sorted), len(ids)-len(sorted)
 	distinct := len(slices.Compact(sorted))
-	rows := len(ids)
+	lo := math.Inf(1)
+	for _, v := range c.Values {
+		if v < lo {
+			lo = v
+		}
+	}
 	switch {
 	case distinct == rows && idLikeName(name):
-		c.explain(Reason{Kind: ReasonUniqueIntegers})
+		c.explain(Reason{Kind: ReasonUniqueIntegers, Blanks: blanks})
 	case distinct == rows && rows >= 100 && !measureName(name):
-		c.explain(Reason{Kind: ReasonLongIntegers, Rows: rows, Digits: digitCount(slices.Min(c.Values))})
+		c.explain(Reason{Kind: ReasonLongIntegers, Rows: rows, Digits: digitCount(lo), Blanks: blanks})
 	case idLikeName(name) && 4*distinct >= 3*rows && distinct > 2:
-		c.explain(Reason{Kind: ReasonIDName, Distinct: distinct, Rows: rows})
+		c.explain(Reason{Kind: ReasonIDName, Distinct: distinct, Rows: rows, Blanks: blanks})
 	default:
 		return false
 	}

@@ -411,7 +411,12 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 	}
 	if c.Kind == Boolean {
 		pc.Fill = math.Round(mean(present)) // the mode; a tie goes to true
-		pc.Min, pc.Max = 0, 1               // the domain, not a statistic
+		if pc.Presence() {
+			// A blank is the absent state, whatever reads it as missing
+			// (a model's fill, the SQL export's).
+			pc.Fill = 0
+		}
+		pc.Min, pc.Max = 0, 1 // the domain, not a statistic
 		return nil
 	}
 	pc.DecimalComma = c.DecimalComma

@@ -148,6 +148,8 @@ func (p *Pipeline) FillText(col int) string {
 	switch {
 	case pc.Kind == Categorical:
 		return "encoded as no level (all its inputs 0)"
+	case pc.Presence():
+		return "read as blank, the flag's absent state"
 	case pc.Kind == Boolean && len(pc.Levels) == 2:
 		s = fmt.Sprintf("filled with the training mode %s", pc.Levels[int(math.Round(min(max(pc.Fill, 0), 1)))])
 	case pc.Kind == Boolean:

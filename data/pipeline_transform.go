@@ -134,6 +134,11 @@ func (pc *PipelineColumn) levelOffset(index map[string]int, s string, missing bo
 // numericView returns a column's values as numbers for a numeric or boolean
 // pipeline column, converting text where the new table inferred another kind.
 func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error) {
+	if (pc.Presence() || c.Presence()) && !(pc.Presence() && c.Presence() && strings.EqualFold(pc.Levels[1], c.Levels[1])) {
+		// A value or a blank on one side only: read each cell's text as
+		// a file's cell is read (cellValue).
+		return presenceView(pc, c, source)
+	}
 	if pc.Date || c.Date {
 		return dateView(pc, c, source)
 	}
@@ -163,6 +168,9 @@ func numericView(pc *PipelineColumn, c *Column, source string) ([]float64, error
 // "1,5" (semicolon files).
 func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool) {
 	if isMissing(t) || pc.NumericCells() && isNumericMissingWord(t) {
+		if pc.Presence() {
+			return 0, true // blank is the absent state
+		}
 		return math.NaN(), true
 	}
 	if pc.Kind == Boolean {
@@ -189,6 +197,9 @@ func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool)
 }
 
 func (pc *PipelineColumn) expected() string {
+	if pc.Presence() {
+		return fmt.Sprintf("%q or a blank", pc.Levels[1])
+	}
 	if pc.Kind == Boolean && len(pc.Levels) == 2 {
 		return fmt.Sprintf("%q or %q", pc.Levels[0], pc.Levels[1])
 	}

@@ -176,6 +176,13 @@ func LoadNotes(t *Table) []string {
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: an identifier%s", t.Source, c.Name, why))
 		case c.Kind == Constant:
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: constant%s", t.Source, c.Name, why))
+		case c.Presence():
+			notes = append(notes, fmt.Sprintf("%s: column %q: %s", t.Source, c.Name, c.Note))
+		}
+	}
+	for _, c := range t.Columns {
+		if n := caseLevelsNote(t.Source, c); n != "" {
+			notes = append(notes, n)
 		}
 	}
 	for _, c := range t.Columns {

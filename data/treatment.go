@@ -180,6 +180,10 @@ func (tr Treatment) featureString() string {
 	case tr.Encoding == EncodeOneHot:
 		steps = append(steps, fmt.Sprintf("one-hot encoded into %s (unseen levels: all zeros)", encodedColumns(tr.Width)))
 	case tr.Encoding == EncodeBoolean:
+		if tr.Levels[0] == "" { // a presence flag
+			steps = append(steps, fmt.Sprintf("encoded blank = 0, %s = 1", tr.Levels[1]))
+			break
+		}
 		steps = append(steps, fmt.Sprintf("encoded %s = 0, %s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == EncodeMinMax:
 		steps = append(steps, fmt.Sprintf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))

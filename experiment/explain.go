@@ -199,7 +199,7 @@ func (x *Explainer) Value(row []float64, ci int) string {
 		}
 		v := pc.Original(out[0])
 		if len(pc.Levels) == 2 {
-			return pc.Levels[int(math.Round(min(max(v, 0), 1)))]
+			return booleanSpelling(pc, int(math.Round(min(max(v, 0), 1))))
 		}
 		return FormatValue(v)
 	}
@@ -255,8 +255,8 @@ func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) 
 		}
 		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantLevel, Levels: pc.Levels}
 	case data.Boolean:
-		for k, l := range pc.Levels {
-			if strings.EqualFold(l, value) || value == strconv.Itoa(k) {
+		for k := range pc.Levels {
+			if strings.EqualFold(booleanSpelling(pc, k), value) || strings.EqualFold(pc.Levels[k], value) || value == strconv.Itoa(k) {
 				dst[0] = pc.Transformed(float64(k))
 				if pc.Indicator {
 					dst[1] = 0
@@ -264,7 +264,11 @@ func (x *Explainer) Set(row []float64, column, value string) ([]float64, error) 
 				return out, nil
 			}
 		}
-		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantBoolean, Levels: pc.Levels}
+		levels := make([]string, len(pc.Levels))
+		for k := range levels {
+			levels[k] = booleanSpelling(pc, k)
+		}
+		return nil, &ValueError{Column: pc.Name, Value: value, Want: WantBoolean, Levels: levels}
 	}
 	var v float64
 	if pc.Date {
@@ -379,4 +383,17 @@ func (e *Experiment) Row(tableRow int) ([]float64, error) {
 		return nil, err
 	}
 	return x.RawRowView(0), nil
+}
+
+// BlankLevel is how explanations and what-if write the absent state of a
+// presence flag (data.PipelineColumn.Presence), whose level is blank.
+const BlankLevel = "(blank)"
+
+// booleanSpelling writes level k of a boolean column: its spelling, or
+// BlankLevel for a presence flag's blank.
+func booleanSpelling(pc *data.PipelineColumn, k int) string {
+	if pc.Presence() && k == 0 {
+		return BlankLevel
+	}
+	return pc.Levels[k]
 }

@@ -29,6 +29,11 @@ import (
 //     customer's address on each of their orders. A stray "none" among
 //     them does not keep the others in clear.
 func PersonalText(c *data.Column) (data.Reason, bool) {
+	if c.Presence() && contactLike(c.Levels[1]) {
+		// One e-mail address or phone number, or a blank: the model file
+		// would keep it in clear as the flag's value.
+		return data.Reason{Kind: data.ReasonContact}, true
+	}
 	if c.Strings == nil || (c.Kind != data.Categorical && c.Kind != data.Constant) {
 		return data.Reason{}, false
 	}

@@ -39,8 +39,19 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 				continue
 			}
 			nc := *c
-			nc.Strings = make([]string, len(c.Strings))
-			for r, s := range c.Strings {
+			cells := c.Strings
+			if c.Presence() {
+				// A flag of contacts (PersonalText): its cells spelt back.
+				cells = make([]string, len(c.Values))
+				for r, v := range c.Values {
+					if v == 1 {
+						cells[r] = c.Levels[1]
+					}
+				}
+				nc.Values = nil
+			}
+			nc.Strings = make([]string, len(cells))
+			for r, s := range cells {
 				if s != "" {
 					nc.Strings[r] = k.ID(s)
 				}
@@ -54,7 +65,7 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 			}
 			if c.Mixed != nil {
 				m := *c.Mixed
-				m.Examples = pseudonymExamples(k, m.Examples, c.Strings)
+				m.Examples = pseudonymExamples(k, m.Examples, cells)
 				m.Line, m.Column = 0, 0
 				nc.Mixed, nc.Warning = &m, m.String()
 			}

@@ -174,3 +174,36 @@ func TestPseudonymiseNotesQuoteNoID(t *testing.T) {
 		t.Error("the original warning was written")
 	}
 }
+
+// A column of one e-mail address and blanks, which the loader reads as a
+// presence flag, is text that names people under --pseudonymise: an
+// identifier of pseudonyms, its blanks blank, so that the address is
+// never a flag's value in a model file.
+func TestPseudonymiseContactFlag(t *testing.T) {
+	key, _ := pseudonym.New([]byte("a salt of at least sixteen bytes"))
+	var b strings.Builder
+	b.WriteString("id,owner,plan,churn\n")
+	for i := range 12 {
+		owner := ""
+		if i%3 == 0 {
+			owner = "sales@example.com"
+		}
+		fmt.Fprintf(&b, "u%d,%s,%s,%d\n", i, owner, []string{"a", "b"}[i%2], i%2)
+	}
+	tab, err := data.ReadCSV(strings.NewReader(b.String()), "small.csv", data.CSVOptions{Label: "churn"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !tab.Column("owner").Presence() {
+		t.Fatalf("owner read as %v: the test no longer tests what it says", tab.Column("owner").Kind)
+	}
+	d := &Data{Table: tab}
+	d.Pseudonymise(key)
+	c := d.Table.Column("owner")
+	if c.Kind != data.ID || c.Values != nil || c.Levels != nil || c.Note != "written like e-mail addresses or phone numbers" {
+		t.Fatalf("owner: kind %v, levels %q, note %q", c.Kind, c.Levels, c.Note)
+	}
+	if c.Strings[0] != key.ID("sales@example.com") || c.Strings[1] != "" {
+		t.Errorf("owner cells %q", c.Strings[:2])
+	}
+}

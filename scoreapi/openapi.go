@@ -132,6 +132,10 @@ func columnSchema(pc *data.PipelineColumn, personal bool) *schema {
 		}
 		s.Description = fmt.Sprintf("Categorical: one of %s (x-retain-levels). Any other value, or a number, is "+
 			"scored %s, with a warning. null is scored as no level.", strings.Join(quoteAll(s.Levels), ", "), as)
+	case pc.Presence():
+		s.Type = "boolean"
+		s.Description = fmt.Sprintf("Boolean read from a column of %q or blank: true, or the string %q, for present; "+
+			"false, null or a blank string for blank; the usual spellings (no/yes, 0/1, …) are read too.", pc.Levels[1], pc.Levels[1])
 	case pc.Kind == data.Boolean:
 		s.Type = "boolean"
 		spelt := ""

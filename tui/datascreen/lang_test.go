@@ -139,6 +139,13 @@ func TestPersonalTextReasons(t *testing.T) {
 			"nearly every value distinct, 39 in 40 rows", "几乎每个值都不同：40 行中有 39 个不同值"},
 		{data.Reason{Kind: data.ReasonContact},
 			"written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码"},
+		// A presence flag, and identifiers with blank ids.
+		{data.Reason{Kind: data.ReasonPresence, Value: "Y", Blanks: 2099},
+			`one value ("Y") and 2,099 blanks: read as yes/no, present or blank`, `只有一个取值（"Y"）和 2,099 个空白：读作是/否，有值或空白`},
+		{data.Reason{Kind: data.ReasonPresence, Value: "10", Blanks: 1},
+			`one value ("10") and 1 blank: read as yes/no, present or blank`, `只有一个取值（"10"）和 1 个空白：读作是/否，有值或空白`},
+		{data.Reason{Kind: data.ReasonUniqueIntegers, Blanks: 1}, "unique integers; 1 blank id", "互不相同的整数；1 个空白标识"},
+		{data.Reason{Kind: data.ReasonUnique, Blanks: 1200}, "every value is unique; 1,200 blank ids", "每个值都不同；1,200 个空白标识"},
 		// An identifier's cells that look like decimal-comma numbers,
 		// pseudonymised: said without quoting them.
 		{data.Reason{Kind: data.ReasonUnique, DecimalComma: [2]string{"p_1", "p_2"}, DecimalCommaHidden: true},

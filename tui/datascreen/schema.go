@@ -292,6 +292,10 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 		return data.FormatDay(c.Min) + " – " + data.FormatDay(c.Max)
 	case c.Kind == data.Numeric && !math.IsNaN(c.Min):
 		return num(c.Min) + " – " + num(c.Max)
+	case c.Why.Kind == data.ReasonPresence && short:
+		return s.Tf("blank, %s", "空白、%s", c.Levels[1])
+	case c.Why.Kind == data.ReasonPresence:
+		return s.reason(c.Why)
 	case len(c.Levels) > 4 && short:
 		return strings.Join(c.Levels[:4], ", ") + s.Tf(" (+%d)", "（另 %d 个）", len(c.Levels)-4)
 	case len(c.Levels) > 0:

@@ -145,6 +145,10 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 		steps = append(steps, s.Tf("one-hot encoded into %s (unseen levels: all zeros)",
 			"独热编码为 %s（未见过的取值：全零）", s.columns(tr.Width)))
 	case tr.Encoding == data.EncodeBoolean:
+		if tr.Levels[0] == "" { // a presence flag
+			steps = append(steps, s.Tf("encoded blank = 0, %s = 1", "编码 空白 = 0，%s = 1", tr.Levels[1]))
+			break
+		}
 		steps = append(steps, s.Tf("encoded %s = 0, %s = 1", "编码 %s = 0，%s = 1", tr.Levels[0], tr.Levels[1]))
 	case tr.Log && tr.Encoding == data.EncodeMinMax:
 		steps = append(steps, s.Tf("log(1+v), then min-max scaled from [%s, %s] to [0, 1]",
@@ -192,7 +196,27 @@ func (s Model) kindReason(r data.Reason) string {
 		// Numbers, so no dates: String is the kind's reason alone.
 		return s.T(r.String(), common.DecimalCommaZh(r.DecimalCommaCells()))
 	}
+	words := s.kindWords(r)
+	switch {
+	case r.Blanks == 0 || r.Kind == data.ReasonPresence:
+	case r.Blanks == 1:
+		words += s.T("; 1 blank id", "；1 个空白标识")
+	default:
+		words += s.Tf("; %s blank ids", "；%s 个空白标识", data.Thousands(r.Blanks))
+	}
+	return words
+}
+
+// kindWords is kindReason without the blank ids.
+func (s Model) kindWords(r data.Reason) string {
 	switch r.Kind {
+	case data.ReasonPresence:
+		blanks := s.Tf("%s blanks", "%s 个空白", data.Thousands(r.Blanks))
+		if r.Blanks == 1 {
+			blanks = s.T("1 blank", "1 个空白")
+		}
+		return s.Tf("one value (%q) and %s: read as yes/no, present or blank", "只有一个取值（%q）和 %s：读作是/否，有值或空白",
+			r.Value, blanks)
 	case data.ReasonAllMissing:
 		return s.T("every value is missing", "全部缺失")
 	case data.ReasonSingleValue:

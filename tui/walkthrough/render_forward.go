@@ -52,6 +52,8 @@ func (r renderer) rawText(rv rawValue) string {
 		return r.t("missing")
 	case rv.col.Kind == data.Categorical:
 		return rv.text
+	case rv.col.Presence() && rv.number == 0:
+		return r.t("blank")
 	case rv.col.Kind == data.Boolean && len(rv.col.Levels) == 2 && (rv.number == 0 || rv.number == 1):
 		return rv.col.Levels[int(rv.number)]
 	case rv.col.Date:
@@ -87,7 +89,11 @@ func (r renderer) inputPage() page {
 		case rv.col.Kind == data.Categorical:
 			rule = r.t("rule.onehot", out.Level)
 		case rv.col.Kind == data.Boolean && len(rv.col.Levels) == 2 && rv.col.Center == 0 && rv.col.Scale == 1:
-			rule = r.t("rule.boolean", rv.col.Levels[1], rv.col.Levels[0])
+			absent := rv.col.Levels[0]
+			if rv.col.Presence() {
+				absent = r.t("blank")
+			}
+			rule = r.t("rule.boolean", rv.col.Levels[1], absent)
 		default:
 			v := rv.number
 			if rv.missing {

@@ -34,6 +34,7 @@ var textEN = map[string]string{
 	"kind.boolean":  "yes/no",
 	"kind.category": "category",
 	"missing":       "missing",
+	"blank":         "blank",
 	"bias":          "plus the bias",
 	"shape":         "(%s is a %d×%d matrix)",
 	"sum.rest":      "… and %d smaller terms, which add up to %s",

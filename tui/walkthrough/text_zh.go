@@ -33,6 +33,7 @@ var textZH = map[string]string{
 	"kind.boolean":  "是/否",
 	"kind.category": "类别",
 	"missing":       "缺失",
+	"blank":         "空白",
 	"bias":          "再加偏置",
 	"shape":         "（%s 是 %d×%d 矩阵）",
 	"sum.rest":      "…… 其余 %d 项较小，合计 %s",
