@@ -43,7 +43,7 @@ func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
 			"monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend",
 		"note: orders.csv: features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 			"neither a quantity nor an item column); cancel_share (the log shows no cancellations)",
-		`note: orders.csv: column "customer_id" is not a feature: an identifier`}
+		`note: orders.csv: column "customer" is not a feature: an identifier`}
 	if got := d.Notes(); !slices.Equal(got, want) {
 		t.Errorf("notes\n got %q\nwant %q", got, want)
 	}
