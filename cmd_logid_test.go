@@ -88,3 +88,39 @@ func TestOlistShapedLogKeysByItsCustomerColumn(t *testing.T) {
 		t.Errorf("the older model file scores\n%q\nwant\n%q", got, recs)
 	}
 }
+
+// A log whose history up to the cutoff is shorter than the 90-day feature
+// window is trained on with a warning saying so; predict, which marks the
+// short histories row by row, does not repeat it.
+func TestTrainWarnsOfAHistoryShorterThanTheFeatureWindow(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	start := time.Date(2018, 6, 1, 0, 0, 0, 0, time.UTC)
+	for c := range 60 {
+		end := 61
+		if c%3 == 0 {
+			end = 28 // a third never order after the cutoff
+		}
+		for d := c % 7; d < end; d += 5 + c%13 {
+			fmt.Fprintf(&b, "c%02d,%s,%d\n", c, start.AddDate(0, 0, d).Format(time.DateOnly), 3+c%5)
+		}
+	}
+	path := writeFile(t, "short.csv", b.String())
+	model := filepath.Join(t.TempDir(), "m.json")
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", path, "--epochs", "1", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
+	}
+	// The log runs 2018-06-01 .. 2018-07-31; the default cutoff is 30 days
+	// before its end, 2018-07-01: 31 days of history, both ends counted.
+	want := "warning: " + path + ": 31 days of history up to the cutoff 2018-07-01 (from 2018-06-01), less than the 90-day feature window: " +
+		"orders_90d, tenure_days, recency_days and the order intervals are truncated for every customer\n"
+	if !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("train stderr %q\nlacks %q", c.stderr.String(), want)
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "predict", "--model", model, "--log", path); code != exitOK ||
+		strings.Contains(c.stderr.String(), "of history up to the cutoff") {
+		t.Errorf("predict: exit %d, stderr %q", code, c.stderr.String())
+	}
+}
