@@ -35,7 +35,7 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 				"frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend\n" +
 				"note: " + oneCustomer + ": features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 				"neither a quantity nor an item column); cancel_share (the log shows no cancellations)\n" +
-				"note: " + oneCustomer + ": column \"customer_id\" is not a feature: an identifier\n" +
+				"note: " + oneCustomer + ": column \"customer\" is not a feature: an identifier\n" +
 				"retain: " + oneCustomer + " (order log, cutoff 2024-04-01, horizon 30 days): every customer orders again within the 30-day horizon " +
 				"(1 of 1 customers): the label has one class and a model needs both: give a shorter --horizon\n"},
 		{[]string{"train", "--data", users, "--val", "0.999"},

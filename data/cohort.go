@@ -14,9 +14,6 @@ const DefaultHorizonDays = 30
 // years), which keeps every date computed from it in range.
 const MaxHorizonDays = 3650
 
-// CohortIDName is the name of the cohort table's customer id column.
-const CohortIDName = "customer_id"
-
 // The cohort table's feature columns. Days are whole calendar days counted
 // back from the cutoff date; an order on the cutoff date is 0 days old.
 const (
@@ -78,6 +75,10 @@ type CohortReport struct {
 	// are not purchases, and EventNote OrderLog.EventNote.
 	OtherEvents int
 	EventNote   string
+	// IDName is the name of the table's id column: the log's customer
+	// column's (CustomerColumn), unless IDRenamed says why it is not.
+	IDName, CustomerColumn string
+	IDRenamed              IDRename
 }
 
 // String summarises the report in one line for people.
@@ -183,7 +184,9 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
 		Cancelled: log.Cancelled, MissingCustomer: log.MissingCustomer, Adjustments: log.Adjustments,
 		Discounts: log.Discounts, First: log.First, Last: log.Last, LastKnown: log.LastKnown(), DateNote: log.DateNote(), OtherEvents: log.OtherEvents, EventNote: log.EventNote(),
+		CustomerColumn: log.Columns.Customer,
 	}
+	rep.IDName, rep.IDRenamed = cohortIDName(log)
 	if opts.Version < 0 || opts.Version > CohortFeaturesVersion {
 		return nil, rep, fmt.Errorf("%w: %s: cohort feature set version %d (this build makes 1 to %d)",
 			ErrCutoff, log.Name, opts.Version, CohortFeaturesVersion)
@@ -259,7 +262,7 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	}
 	rep.Features, rep.Skipped = set.names(), set.skipped()
 	if !labelled {
-		tab, err := NewTable(log.Name, b.columns(), Label{})
+		tab, err := NewTable(log.Name, b.columns(rep.IDName), Label{})
 		return tab, rep, err
 	}
 	for _, v := range b.label {
@@ -267,6 +270,6 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	}
 	rep.PositiveRate = float64(rep.Positives) / float64(rep.Customers)
 	label := Label{Name: fmt.Sprintf("orders_again_%dd", horizonDays), Values: b.label, Positive: "yes", Negative: "no"}
-	tab, err := NewTable(log.Name, b.columns(), label)
+	tab, err := NewTable(log.Name, b.columns(rep.IDName), label)
 	return tab, rep, err
 }

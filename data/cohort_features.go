@@ -384,9 +384,10 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 	}
 }
 
-// columns returns the id column then the features in a fixed order.
-func (b *cohortBuilder) columns() []*Column {
-	cols := []*Column{NewIDColumn(CohortIDName, b.ids)}
+// columns returns the id column, called idName, then the features in a
+// fixed order.
+func (b *cohortBuilder) columns(idName string) []*Column {
+	cols := []*Column{NewIDColumn(idName, b.ids)}
 	for j, name := range b.names {
 		cols = append(cols, &Column{Name: name, Kind: Numeric, Values: b.cols[j]})
 	}

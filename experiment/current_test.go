@@ -97,7 +97,7 @@ func TestExperimentScoresItsLogsCurrentCustomers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := strings.Join(recs[0], ","); h != "customer_id,probability_orders_again_30d_yes,predicted_orders_again_30d,short_history,reason_1" {
+	if h := strings.Join(recs[0], ","); h != "customer,probability_orders_again_30d_yes,predicted_orders_again_30d,short_history,reason_1" {
 		t.Errorf("header %q", h)
 	}
 	if recs[1][0] != "c59" || recs[1][3] != "true" || recs[2][0] != "c00" || recs[2][3] != "false" {

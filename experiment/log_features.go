@@ -118,6 +118,9 @@ func featureNotes(d *Data) []string {
 	}
 	notes = append(notes, fmt.Sprintf("%s: features made from the log (%s): %s",
 		d.Source.Path, d.Source.Features, strings.Join(d.Cohort.Features, ", ")))
+	if n := idNote(d.Cohort, d.Log); n != "" {
+		notes = append(notes, fmt.Sprintf("%s: %s", d.Source.Path, n))
+	}
 	if len(d.Cohort.Skipped) > 0 {
 		parts := make([]string, len(d.Cohort.Skipped))
 		for i, s := range d.Cohort.Skipped {
@@ -157,4 +160,19 @@ func (b *Bundle) checkCohort(rep *data.CohortReport, t *data.Table, path string)
 		}
 	}
 	return nil
+}
+
+// idNote says why the cohort's id column is not named after the log's
+// customer column, "" when it is or when the log has no header (its
+// columns have no names to lend; the roles note numbers them).
+func idNote(rep *data.CohortReport, log *data.OrderLog) string {
+	if rep.IDRenamed == data.IDKept || log != nil && log.Headerless {
+		return ""
+	}
+	why := "a name that reads as a column number"
+	if rep.IDRenamed == data.IDTaken {
+		why = "a name that a feature, the label or a column of the scores has or may have"
+	}
+	return fmt.Sprintf("the customer ids of column %q are the id column %q of the per-customer table and its scores: %q is %s",
+		rep.CustomerColumn, rep.IDName, rep.CustomerColumn, why)
 }

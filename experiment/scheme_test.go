@@ -313,7 +313,7 @@ func TestOutOfTimeKeepsExcludedColumnsOut(t *testing.T) {
 	cfg.Validation = ""
 	_, err := Backtest(context.Background(), d.Log, BacktestOptions{HorizonDays: 10,
 		Cutoffs: []time.Time{date("2024-02-20")}, Config: cfg, Exclude: []string{"no_such"}}, nil)
-	const want = `backtest fold at 2024-02-20: unknown column: orders.csv: no column "no_such" (columns: customer_id, recency_days, ` +
+	const want = `backtest fold at 2024-02-20: unknown column: orders.csv: no column "no_such" (columns: customer, recency_days, ` +
 		`frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend)`
 	if err == nil || !errors.Is(err, data.ErrUnknownColumn) || err.Error() != want {
 		t.Errorf("excluding an unknown column: %v, want %s", err, want)

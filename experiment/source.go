@@ -355,6 +355,11 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.LastKnown,
 			Latest: rep.LastKnown.AddDate(0, 0, -src.HorizonDays), Negative: "no", UpToToday: !rep.LastKnown.Equal(rep.Last)})
 	}
+	if !src.scoring {
+		// What a model learns from; the rows it scores are marked
+		// short_history one by one.
+		warnings = append(warnings, historyWarnings(src.Path, rep)...)
+	}
 	return &Data{Source: src, Table: t, Cohort: &rep, Log: log, Warnings: warnings, bgnbd: bg, bgnbdOf: t}, nil
 }
 

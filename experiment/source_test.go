@@ -38,12 +38,13 @@ func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
 	}
 	want := []string{"warning: orders.csv: 2 of 39 lines are dated after today (2024-06-01); the log's dates run 2020-02-01 .. 2099-06-30; " +
 		"the default cutoff ignores them (it is the last date up to today, 2020-02-28, minus the horizon)",
+		"warning: " + historyText(21, "2020-02-21"),
 		"note: orders.csv: columns read: customer id = customer, date = date, amount = amount",
 		"note: orders.csv: features made from the log (feature set 2, windows 30/90 days, trend 30 days): recency_days, frequency, " +
 			"monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend",
 		"note: orders.csv: features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 			"neither a quantity nor an item column); cancel_share (the log shows no cancellations)",
-		`note: orders.csv: column "customer_id" is not a feature: an identifier`}
+		`note: orders.csv: column "customer" is not a feature: an identifier`}
 	if got := d.Notes(); !slices.Equal(got, want) {
 		t.Errorf("notes\n got %q\nwant %q", got, want)
 	}
@@ -55,7 +56,7 @@ func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
 	// A cutoff given by the user is kept; the warning stays.
 	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 7, Cutoff: time.Date(2020, 2, 10, 0, 0, 0, 0, time.UTC)}
 	d, err = LoadAt(src, stringOpener(b.String()), now)
-	if err != nil || len(d.Warnings) != 1 || strings.Contains(d.Warnings[0].String(), "default cutoff") {
+	if err != nil || len(d.Warnings) != 2 || strings.Contains(d.Warnings[0].String(), "default cutoff") || d.Warnings[1].String() != historyText(10, "2020-02-10") {
 		t.Errorf("given cutoff: %v %q", err, warningTexts(d))
 	}
 }
@@ -89,7 +90,7 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 	// 2020-02-25 + 7 days = 2020-03-03, past the last order on 2020-02-28;
 	// the latest cutoff the log covers is 2020-02-28 - 7 days = 2020-02-21.
 	want := []string{`orders.csv: the label window 2020-02-25 .. 2020-03-03 runs past the log's last date 2020-02-28: orders after it are unseen, ` +
-		`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`}
+		`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`, historyText(25, "2020-02-25")}
 	if got := warningTexts(d); !slices.Equal(got, want) {
 		t.Errorf("warnings\n got %q\nwant %q", got, want)
 	}
@@ -99,9 +100,10 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 	if w, ok := d.Warnings[0].(*WindowWarning); !ok || *w != wantW {
 		t.Errorf("structured warning %#v, want %#v", d.Warnings[0], wantW)
 	}
-	// A window the log covers is not warned about.
+	// A window the log covers is not warned about (its short history is).
 	src.Cutoff = time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC)
-	if d, err = LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil || len(d.Warnings) != 0 {
+	if d, err = LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)); err != nil ||
+		!slices.Equal(warningTexts(d), []string{historyText(21, "2020-02-21")}) {
 		t.Errorf("covered window: %v %q", err, warningTexts(d))
 	}
 }
@@ -120,7 +122,7 @@ func TestLabelWindowPastTheLastDateUpToTodayIsWarned(t *testing.T) {
 	// 2020-02-25 + 7 days = 2020-03-03; 2020-02-28 - 7 days = 2020-02-21.
 	want := []string{"orders.csv: 1 of 5 lines is dated after today (2024-06-01); the log's dates run 2020-02-01 .. 2101-01-01",
 		`orders.csv: the label window 2020-02-25 .. 2020-03-03 runs past the log's last date up to today 2020-02-28: orders after it are unseen, ` +
-			`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`}
+			`so some customers who will order again are labelled "no"; choose a cutoff on or before 2020-02-21`, historyText(25, "2020-02-25")}
 	if got := warningTexts(d); !slices.Equal(got, want) {
 		t.Errorf("warnings\n got %q\nwant %q", got, want)
 	}
@@ -178,4 +180,11 @@ func TestDayNumberLogIsRecordedAndSaid(t *testing.T) {
 	if !slices.Contains(d.Notes(), want) {
 		t.Errorf("notes %q lack %q", d.Notes(), want)
 	}
+}
+
+// historyText is the HistoryWarning of orders.csv, whose log starts on
+// 2020-02-01, at a cutoff days days later (both counted).
+func historyText(days int, cutoff string) string {
+	return "orders.csv: " + data.Count(days, "day", "days") + " of history up to the cutoff " + cutoff + " (from 2020-02-01), " +
+		"less than the 90-day feature window: orders_90d, tenure_days, recency_days and the order intervals are truncated for every customer"
 }

@@ -89,7 +89,10 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		if from, err = orderFeatures(&q, d, b, o); err != nil {
 			return "", &modelError{err}
 		}
-		idName, extra = data.CohortIDName, ",\n  short_history"
+		// Keyed as predict --log keys the rows of a log of this layout:
+		// by the name of its customer column.
+		idName, _ = data.CohortIDNameFor(o.Columns.Customer)
+		extra = ",\n  short_history"
 	} else {
 		idName = b.Pipeline.IDName
 		if o.ID != "" {

@@ -133,7 +133,7 @@ scores AS MATERIALIZED (
     WHEN p <= 0.9 THEN 0.5 + (p - 0.4) * (0.8 - 0.5) / (0.9 - 0.4) END AS probability
   FROM layer2
 )
-SELECT id AS "customer_id",
+SELECT id AS "cust",
   probability AS "probability_orders_again_90d_yes",
   CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS "predicted_orders_again_90d",
   short_history

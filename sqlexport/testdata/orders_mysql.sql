@@ -129,7 +129,7 @@ scores AS (
   FROM layer2
   LIMIT 18446744073709551615
 )
-SELECT id AS `customer_id`,
+SELECT id AS `cust`,
   probability AS `probability_orders_again_90d_yes`,
   CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS `predicted_orders_again_90d`,
   short_history

@@ -36,6 +36,10 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
 			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
 			w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative, day(w.Latest))
+	case *experiment.HistoryWarning:
+		return fmt.Sprintf("%s：到截止日 %s 为止的历史只有 %d 天（从 %s 起），短于 %d 天的特征窗口："+
+			"每位客户的 orders_90d、tenure_days、recency_days 和下单间隔都被截短",
+			w.Path, day(w.Cutoff), w.Days, day(w.First), w.WindowDays)
 	case *experiment.BlankWarning:
 		cell := common.LogRoleZh(w.Role) + "为空"
 		if w.Cell != "" {

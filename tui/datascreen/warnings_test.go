@@ -62,6 +62,11 @@ func TestWarningsInChinese(t *testing.T) {
 				`so some customers who will order again are labelled "no"; choose a cutoff on or before 2011-11-09`,
 			`o.csv：标签窗口 2011-11-20 .. 2011-12-20 超出了日志今天及以前的最后日期 2011-12-09：之后的订单看不到，` +
 				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 2011-11-09 的截止日`},
+		{&experiment.HistoryWarning{Path: "short.csv", First: day("2018-06-01"), Cutoff: day("2018-07-01"), Days: 31, WindowDays: 90},
+			"short.csv: 31 days of history up to the cutoff 2018-07-01 (from 2018-06-01), less than the 90-day feature window: " +
+				"orders_90d, tenure_days, recency_days and the order intervals are truncated for every customer",
+			"short.csv：到截止日 2018-07-01 为止的历史只有 31 天（从 2018-06-01 起），短于 90 天的特征窗口：" +
+				"每位客户的 orders_90d、tenure_days、recency_days 和下单间隔都被截短"},
 		{&experiment.LeakWarning{Path: "u.csv", Column: "Churn Reason", AUC: 1},
 			`u.csv: column "Churn Reason" alone separates the label (ROC AUC 1.0000 on its own): it may be the label under another name ` +
 				`or known only after the outcome; leave it out with x on its row of the Schema`,

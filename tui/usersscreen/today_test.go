@@ -110,7 +110,7 @@ func TestUsersTodayShowsTheLogsCurrentCustomers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := strings.Join(recs[0][:4], ","); h != "customer_id,probability_orders_again_30d_yes,predicted_orders_again_30d,short_history" {
+	if h := strings.Join(recs[0][:4], ","); h != "customer,probability_orders_again_30d_yes,predicted_orders_again_30d,short_history" {
 		t.Errorf("header %q", h)
 	}
 	if len(recs)-1 != len(first) {
