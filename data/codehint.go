@@ -69,14 +69,25 @@ func CodeHints(t *Table) []CodeHint {
 	return hints
 }
 
-// namedLikeCode reports whether a name has a word of codeWords.
+// countWords are the name words that say a column counts or measures
+// something ("NumberOfDeviceRegistered", "device_count", "TotalStores"):
+// such a name is no code's, whatever code word it also has.
+var countWords = map[string]bool{
+	"number": true, "num": true, "count": true, "counts": true, "cnt": true, "total": true, "qty": true,
+	"quantity": true, "amount": true, "sum": true,
+}
+
+// namedLikeCode reports whether a name has a word of codeWords and none of
+// countWords.
 func namedLikeCode(name string) bool {
+	code := false
 	for _, w := range nameWords(name) {
-		if codeWords[w] {
-			return true
+		if countWords[w] {
+			return false
 		}
+		code = code || codeWords[w]
 	}
-	return false
+	return code
 }
 
 // nameWords splits a column name into lower-case words at case changes

@@ -9,16 +9,17 @@ import (
 
 func TestCodeHintsNeedWholeNumbersFewValuesAndACodeName(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("Region,visits,OSType,price_class,area_km,zone,StoreID,churn\n")
+	b.WriteString("Region,visits,OSType,price_class,area_km,zone,StoreID,NumberOfDeviceRegistered,churn\n")
 	for i := range 30 {
 		// Region 1..9; visits 0..5 (a count: no code word); OSType 0..3;
 		// price_class halves (not whole); area_km negative once; zone two
-		// values only; StoreID 10..14.
+		// values only; StoreID 10..14; NumberOfDeviceRegistered 1..6 (a
+		// code word, device, in a count's name).
 		area := i % 4
 		if i == 7 {
 			area = -1
 		}
-		fmt.Fprintf(&b, "%d,%d,%d,%g,%d,%d,%d,%s\n", i%9+1, i%6, i%4, float64(i%3)/2, area, i%2, 10+i%5, []string{"no", "yes"}[i%2])
+		fmt.Fprintf(&b, "%d,%d,%d,%g,%d,%d,%d,%d,%s\n", i%9+1, i%6, i%4, float64(i%3)/2, area, i%2, 10+i%5, i%6+1, []string{"no", "yes"}[i%2])
 	}
 	tab, err := ReadCSV(strings.NewReader(b.String()), "h.csv", CSVOptions{Label: "churn"})
 	if err != nil {
