@@ -6,7 +6,7 @@ import (
 )
 
 // LeftOut lists the lines of the log left out of the orders, in words:
-// "9,290 cancelled, 133,359 without a customer id, 1,336 stock adjustments
+// "9,288 cancelled, 133,361 without a customer id, 1,336 stock adjustments
 // (negative quantity at price 0, no customer)"; "" when none was.
 func (r CohortReport) LeftOut() string {
 	return leftOutWords(r.Cancelled, r.MissingCustomer, r.Adjustments, r.EventNote)

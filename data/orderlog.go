@@ -669,7 +669,12 @@ func (p *logParser) line(want int) error {
 		cancelled = IsCancelledStatus(status)
 		p.countStatus(status)
 	}
-	if cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+	// A line without a customer whose only mark of a cancellation is a
+	// negative amount (a quantity of at least 0, no cancelled status or
+	// "C" invoice: Online Retail's "Adjust bad debt" lines) cancels no
+	// one's order; it is counted as a line without a customer id.
+	unowned := isMissing(cust) && !cancelled && qty >= 0 && !isCancelledInvoice(orderID)
+	if !unowned && (cancelled || qty < 0 || amount < 0 || isCancelledInvoice(orderID)) {
 		p.watchLeftOut()
 		if p.isStockAdjustment(orderID, qty, amount, cust) {
 			p.log.Adjustments++
