@@ -299,20 +299,20 @@ func TestTrainRefusesSmallTables(t *testing.T) {
 		t.Errorf("a model file was written: %v", err)
 	}
 	var b strings.Builder
-	b.WriteString("x,rare,mid,y\n")
+	b.WriteString("x,rare,half,y\n")
 	for i := range 40 {
-		rare, mid := "", ""
+		rare, half := "", ""
 		if i < 5 {
 			rare = fmt.Sprint(i)
 		}
 		if i < 24 { // about 22 of them in the 36 training rows: over 10, under 28
-			mid = fmt.Sprint(i * 3)
+			half = fmt.Sprint(i * 3)
 		}
-		fmt.Fprintf(&b, "%d,%s,%s,%s\n", i, rare, mid, []string{"no", "yes"}[i%2])
+		fmt.Fprintf(&b, "%d,%s,%s,%s\n", i, rare, half, []string{"no", "yes"}[i%2])
 	}
 	c = newCLI(t)
 	code = c.run(context.Background(), "train", "--data", writeFile(t, "rare.csv", b.String()), "--epochs", "1", "--out", out)
-	if code != exitUsage || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), `"mid" (`) ||
+	if code != exitUsage || !strings.Contains(c.stderr.String(), `"rare" (`) || !strings.Contains(c.stderr.String(), `"half" (`) ||
 		!strings.Contains(c.stderr.String(), "too few present training values (at least 28 for a numeric column, 10 for a yes/no one)") {
 		t.Errorf("a mostly blank column: exit %d, stderr %q", code, c.stderr.String())
 	}
