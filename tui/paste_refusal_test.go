@@ -54,7 +54,7 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 			panelEnd}},
 		{"users search", []string{"5", "/"}, bad, []string{
 			"no shown user's id is or starts with " + x,
-			"      # customer_id          P(yes) actual band     ✓ part"}},
+			"      # CustomerID           P(yes) actual band     ✓ part"}},
 		// The item log's 30 customers at 2024-06-08 hold 4 who do not
 		// order again, too few to train out of time on
 		// (experiment.MinTrainClass): the run is split at random, and the
@@ -65,7 +65,7 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 		{"users export path", []string{"5", "x"}, path, []string{
 			"✗ export failed: writing " + p + ": lstat",
 			"  " + p + ": file name too long",
-			"      # customer_id          P(yes) actual band     ✓ part"}},
+			"      # CustomerID           P(yes) actual band     ✓ part"}},
 		{"plan budget", []string{"0", "b"}, bad, []string{
 			plan + "invalid plan: budget",
 			plan + x + ": want",
@@ -134,7 +134,7 @@ func TestLongRefusedValueIsQuotedShort(t *testing.T) {
 			panelEnd}},
 		{"users search", []string{"5", "/"}, badZh, []string{
 			"没有显示中的用户 id 等于或以 " + xz + " 开头",
-			"      # customer_id          P(yes) 实际   档位     ✓ 部分"}},
+			"      # CustomerID           P(yes) 实际   档位     ✓ 部分"}},
 		{"users what-if value", []string{"5", "w", "enter"}, badZh, []string{
 			"✗ recency_days 需要一个数字，输入的是“" + xz + "”",
 			"用户 c23 · 第 13 行 · 训练部分"}},
