@@ -62,7 +62,7 @@ func (s Model) codesLine() string {
 	for i, h := range s.info.Codes {
 		names[i] = h.Column
 	}
-	return s.Tf("%s: whole numbers named like codes; if they are codes, not amounts, press y on the row in the Schema",
+	return s.Tf("%s: whole numbers named like codes; if codes, not amounts, press y on its Schema row",
 		"%s：整数且列名像代码；若是代码而非数量，请在“结构”中选中该行按 y", strings.Join(names, s.T(", ", "、")))
 }
 

@@ -33,7 +33,7 @@ func regionsScreen(t *testing.T, c common.Common, categorical []string) Model {
 // the declared column asks for it as numbers again.
 func TestCodesToggleAsksForTheDataWithTheColumnCategorical(t *testing.T) {
 	s := regionsScreen(t, screentest.Common("en", 80, 24), nil)
-	mustContain(t, flat(s.View()), "Region: whole numbers named like codes; if they are codes, not amounts, press y on the row in the Schema",
+	mustContain(t, flat(s.View()), "Region: whole numbers named like codes; if codes, not amounts, press y on its Schema row",
 		"looks like codes: whole numbers 1–5, 5 distinct; y reads them as categories")
 	s, msg := run(t, s, "y")
 	open, ok := msg.(OpenMsg)
