@@ -110,13 +110,7 @@ func SortCodes(levels []string) {
 // CategoricalNames lists the columns read as codes (Column.Codes), in
 // table order.
 func (t *Table) CategoricalNames() []string {
-	var names []string
-	for _, c := range t.Columns {
-		if c.Codes {
-			names = append(names, c.Name)
-		}
-	}
-	return names
+	return t.namesWhere(func(c *Column) bool { return c.Codes })
 }
 
 // sortKept puts the kept levels of a column of codes in numeric order, the

@@ -47,9 +47,15 @@ func SetExcluded(t *Table, name string, excluded bool) error {
 
 // ExcludedNames lists the excluded columns, in table order.
 func (t *Table) ExcludedNames() []string {
+	return t.namesWhere(func(c *Column) bool { return c.Excluded })
+}
+
+// namesWhere lists the names of the columns that keep holds for, in table
+// order (nil when none does).
+func (t *Table) namesWhere(keep func(*Column) bool) []string {
 	var names []string
 	for _, c := range t.Columns {
-		if c.Excluded {
+		if keep(c) {
 			names = append(names, c.Name)
 		}
 	}
