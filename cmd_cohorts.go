@@ -252,7 +252,7 @@ func cohortCellText(c data.RetentionCell, metric string) string {
 // average retention curve (shares whatever the metric). A partly observed
 // cell is followed by "*"; cells after the log's end are blank. The
 // average row's size is the customers its first period covers (see
-// averageSize).
+// Retention.AverageSize).
 func writeCohortsTable(w io.Writer, r *data.Retention, metric string, limit int) error {
 	n := r.MaxPeriods()
 	if limit > 0 {
@@ -278,7 +278,7 @@ func writeCohortsTable(w io.Writer, r *data.Retention, metric string, limit int)
 	if metric != "share" {
 		avgLabel = "avg share"
 	}
-	avg := []cell{{text: avgLabel}, {text: data.Thousands(averageSize(r))}}
+	avg := []cell{{text: avgLabel}, {text: data.Thousands(r.AverageSize())}}
 	for k := 0; k < n && k < len(r.Average); k++ {
 		avg = append(avg, cell{text: percent(r.Average[k].Share)})
 	}
@@ -342,14 +342,4 @@ func writeCohortsCSV(w io.Writer, r *data.Retention) error {
 	}
 	cw.Flush()
 	return cw.Error()
-}
-
-// averageSize is the size the average curve's first period covers: the
-// customers of the cohorts not partial there (the last period's cohort,
-// partly observed, is left out of the average), 0 without an average.
-func averageSize(r *data.Retention) int {
-	if len(r.Average) == 0 {
-		return 0
-	}
-	return r.Average[0].Base
 }

@@ -295,3 +295,13 @@ func floorDiv(a, b int) int {
 	}
 	return q
 }
+
+// AverageSize is the customers the average curve's first period covers:
+// those of the cohorts not partial there (the log's last period, partly
+// observed, is left out of the average); 0 without an average.
+func (r *Retention) AverageSize() int {
+	if len(r.Average) == 0 {
+		return 0
+	}
+	return r.Average[0].Base
+}

@@ -105,11 +105,7 @@ func (t table) average(s *Model, r *data.Retention, left, n int) string {
 	var b strings.Builder
 	// The size beside the average is the customers its first period
 	// covers: a partial cohort (the log's last period) is left out of it.
-	size := 0
-	if len(r.Average) > 0 {
-		size = r.Average[0].Base
-	}
-	b.WriteString(t.lead(label, common.Thousands(size)))
+	b.WriteString(t.lead(label, common.Thousands(r.AverageSize())))
 	for k := left; k < left+n && k < len(r.Average); k++ {
 		b.WriteString(strings.Repeat(" ", gap) + common.PadLeft(strconv.FormatFloat(100*r.Average[k].Share, 'f', 1, 64), t.cellW-1) + " ")
 	}
