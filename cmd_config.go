@@ -131,6 +131,9 @@ func (f *configFlags) config() (experiment.Config, error) {
 	if err := f.applyPreset(); err != nil {
 		return cfg, err
 	}
+	if err := f.checkRanges(); err != nil {
+		return cfg, usageError(err)
+	}
 	hidden, err := parseLayers(f.layers, f.activation)
 	if err != nil {
 		return cfg, usageError(err)

@@ -45,8 +45,17 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 		{[]string{"eval", "--cv", "3", "--lr", "-0.5"}, "retain: --lr -0.5: want a positive learning rate such as 0.001\n"},
 		{[]string{"train", "--lr", "NaN"}, "retain: --lr NaN: want a positive learning rate such as 0.001\n"},
 		// NaN shares passed the checks and failed in the split (exit 1, "data: inconsistent shape").
-		{[]string{"train", "--val", "NaN"}, "retain: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got NaN and 0)\n"},
-		{[]string{"train", "--test", "NaN"}, "retain: invalid configuration: validation and test shares must be ≥ 0 and leave rows to train on (got 0.1 and NaN)\n"},
+		{[]string{"train", "--val", "NaN"}, "retain: --val NaN: want a share from 0 up to (not including) 1, such as 0.2\n"},
+		{[]string{"train", "--test", "NaN"}, "retain: --test NaN: want a share from 0 up to (not including) 1, such as 0.2\n"},
+		// Out-of-range values name their flag, as --lr does (they said
+		// "invalid configuration: …" without it).
+		{[]string{"train", "--threshold", "1.5"}, "retain: --threshold 1.5: want a probability between 0 and 1, such as 0.5\n"},
+		{[]string{"train", "--val", "0.5", "--test", "0.5"}, "retain: --val 0.5 and --test 0.5 leave no rows to train on: want shares that add up to less than 1\n"},
+		{[]string{"train", "--epochs", "0"}, "retain: --epochs 0: want at least 1 epoch\n"},
+		{[]string{"eval", "--cv", "3", "--batch", "0"}, "retain: --batch 0: want at least 1 row per batch\n"},
+		{[]string{"train", "--early-stop", "-1"}, "retain: --early-stop -1: want a patience of 1 epoch or more, or 0 for no early stopping\n"},
+		{[]string{"train", "--l2", "-1"}, "retain: --l2 -1: want a decay ≥ 0, such as 0.0001\n"},
+		{[]string{"eval", "--cv", "3", "--l2-prior", "-1"}, "retain: --l2-prior -1: want N from 0 to 1e9 (the decay is N / training rows, at most 0.1; 0: none)\n"},
 		// Cross-validation ignored --test (each held-out fold is the test part).
 		{[]string{"eval", "--cv", "3", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},
 		{[]string{"eval", "--folds", "folds.txt", "--test", "0.2"}, "retain: --test does not apply to cross-validation: each held-out fold is the test part\n"},

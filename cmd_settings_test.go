@@ -119,7 +119,7 @@ func TestScheduleAndMomentumOutOfRangeExitTwo(t *testing.T) {
 		{[]string{"train", "--lr-schedule", "plateau", "--min-lr", "5"}, "retain: --min-lr 5: want a rate in [0, 0.001], at most --lr\n"},
 		{[]string{"train", "--lr", "0.01", "--lr-schedule", "cosine", "--min-lr", "NaN"}, "retain: --min-lr NaN: want a rate in [0, 0.01], at most --lr\n"},
 		{[]string{"eval", "--cv", "2", "--lr-schedule", "plateau", "--min-lr", "0.5"}, "retain: --min-lr 0.5: want a rate in [0, 0.001], at most --lr\n"},
-		{[]string{"train", "--optimizer", "sgd", "--momentum", "NaN"}, "retain: invalid configuration: momentum must be in [0, 1), got NaN\n"},
+		{[]string{"train", "--optimizer", "sgd", "--momentum", "NaN"}, "retain: --momentum NaN: want a momentum from 0 up to (not including) 1, such as 0.9\n"},
 	} {
 		mustRefuse(t, tc.args, tc.want)
 	}

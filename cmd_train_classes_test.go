@@ -83,6 +83,6 @@ func TestTrainRefusesAPartTooSmallToMeasure(t *testing.T) {
 	}
 	for _, th := range []string{"0", "1"} {
 		mustRefuse(t, []string{"train", "--data", path, "--threshold", th},
-			"retain: invalid configuration: threshold must be in (0, 1), got "+th+"\n")
+			"retain: --threshold "+th+": want a probability between 0 and 1, such as 0.5\n")
 	}
 }
