@@ -207,6 +207,9 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	}
 	rep := contacts.Report
 	fmt.Fprintln(a.stderr, note)
+	if in.inSample != "" {
+		fmt.Fprintln(a.stderr, "warning: "+in.inSample)
+	}
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults}
 	write := func(w io.Writer) error {
@@ -248,6 +251,9 @@ type planData struct {
 	// in reasons and levers (nil: none).
 	columns  scoredColumns
 	personal *experiment.PersonalValues
+	// inSample says why the probabilities are in-sample ("" when they
+	// are not known to be), warned once the plan is made.
+	inSample string
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -316,19 +322,43 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 			return planData{}, err
 		}
 		s, err := b.ScoreCSV(bytes.NewReader(raw), o.data)
+		if err != nil {
+			return planData{}, err
+		}
 		values := func(pc *data.PipelineColumn) ([]float64, error) {
 			return b.Pipeline.ReadValues(bytes.NewReader(raw), o.data, pc.Name)
 		}
-		return planData{scored: s, name: o.data, raw: values, columns: fileColumns(b, raw, o.data)}, err
+		return planData{scored: s, name: o.data, raw: values, columns: fileColumns(b, raw, o.data),
+			inSample: planInSample(b, o.model, o.data, raw, len(s.Probabilities))}, nil
 	case b.Source.Kind == "builtin" || b.Source.Kind == "":
 		d, err := experiment.Load(b.Source, a.open)
 		if err != nil {
 			return planData{}, err
 		}
 		s, err := b.ScoreTable(d.Table)
-		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table), columns: tableColumns(d.Table)}, err
+		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table), columns: tableColumns(d.Table),
+			inSample: fmt.Sprintf("the plan scores %s, the users %s was trained on: their probabilities are in-sample, "+
+				"surer than on users it has not seen, and so are the plan's expected figures", d.Source.Describe(), o.model)}, err
 	}
 	return planData{}, usageError(fmt.Errorf("plan needs --data or --log: %s was trained on %s", o.model, b.SourceDescription))
+}
+
+// planInSample says so when the table plan scores (raw, read once, so
+// standard input works too) holds exactly the rows the model was trained
+// on: the plan then ranks and counts on in-sample probabilities. A table
+// without the label column cannot be told from others: "".
+func planInSample(b *experiment.Bundle, model, name string, raw []byte, rows int) string {
+	fp := b.TrainingRows
+	if fp == nil || rows != fp.Rows {
+		return ""
+	}
+	again := func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
+	if !b.SameRows(name, "", again) {
+		return ""
+	}
+	return fmt.Sprintf("%s holds exactly the %s rows %s was trained on (in any order): their probabilities are "+
+		"in-sample, surer than on customers it has not seen, and so are the plan's expected figures; plan on customers "+
+		"it has not seen", name, data.Thousands(rows), model)
 }
 
 // buildPlan turns the scored customers into the plan report, returned

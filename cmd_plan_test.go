@@ -386,3 +386,45 @@ func TestPlanGivesTrainsAUCInterval(t *testing.T) {
 		t.Errorf("plan's report lacks %q:\n%s", planRow, p.stdout)
 	}
 }
+
+// plan on the very rows a model was trained on ranks and counts on
+// in-sample probabilities: it warns, as eval does, in any row order and
+// from standard input, and is silent on other rows.
+func TestPlanWarnsWhenItPlansOnTheTrainingRows(t *testing.T) {
+	users := usersCSV(t, 300)
+	model := trainModel(t, users)
+	raw, err := os.ReadFile(users)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n")
+	reversed := []string{lines[0]}
+	for i := len(lines) - 1; i > 0; i-- {
+		reversed = append(reversed, lines[i])
+	}
+	shuffled := writeFile(t, "reversed.csv", strings.Join(reversed, "\n")+"\n")
+	fewer := writeFile(t, "fewer.csv", strings.Join(lines[:201], "\n")+"\n")
+	warning := func(name string) string {
+		return "warning: " + name + " holds exactly the 300 rows " + model + " was trained on (in any order): their " +
+			"probabilities are in-sample, surer than on customers it has not seen, and so are the plan's expected " +
+			"figures; plan on customers it has not seen\n"
+	}
+	for _, tc := range []struct {
+		data, stdin, want string
+	}{
+		{users, "", warning(users)},
+		{shuffled, "", warning(shuffled)},
+		{"-", string(raw), warning("<stdin>")},
+		{fewer, "", ""},
+	} {
+		c := newCLI(t)
+		c.app.stdin = strings.NewReader(tc.stdin)
+		if code := c.run(context.Background(), "plan", "--model", model, "--data", tc.data); code != exitOK {
+			t.Fatalf("%s: exit %d, stderr %q", tc.data, code, c.stderr.String())
+		}
+		got := c.stderr.String()
+		if tc.want == "" && strings.Contains(got, "warning: ") || tc.want != "" && !strings.Contains(got, tc.want) {
+			t.Errorf("%s: stderr %q, want the warning %q", tc.data, got, tc.want)
+		}
+	}
+}
