@@ -128,6 +128,10 @@ type OrderLog struct {
 	// Titles are the lines above a CSV log's header read as a report's
 	// titles and left out (csvTitles).
 	Titles []string
+	// Renamed lists the columns whose header name repeats an earlier
+	// column's, read under another name (renameLogHeader); RenamedNotes
+	// says them.
+	Renamed []RenamedColumn
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
@@ -420,6 +424,11 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	if p.opts.noEvent {
 		p.cols.event = -1
+	}
+	if hasHeader {
+		if header, p.log.Renamed, err = renameLogHeader(p.name, p.headerLine, header, p.cols, p.opts.Columns); err != nil {
+			return nil, err
+		}
 	}
 	p.log.Columns = p.cols.names(header)
 	p.log.Header, p.log.Headerless = header, !hasHeader
