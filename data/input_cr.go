@@ -9,22 +9,24 @@ import (
 // crOnlyLines reports whether the text at the start of head ends its
 // lines in a carriage return alone, as classic Mac OS and Excel for Mac's
 // "CSV (Macintosh)" write them: the first line end outside quotes is a CR
-// that no LF follows. A CR last in head, its next byte unseen, is taken
-// for one only when head is the whole input (atEOF). LF and CRLF files,
-// and one whose only line has no end, answer false.
+// that no LF follows. Quotes are followed as crLines follows them, with
+// the delimiter newCRLines would pick: a quote opens a field only at its
+// start, a doubled quote inside one is a quote, and a CR or LF inside one
+// is data. A CR last in head, its next byte unseen, is taken for one only
+// when head is the whole input (atEOF). LF and CRLF files, and one whose
+// only line has no end, answer false.
 func crOnlyLines(head []byte, atEOF bool) bool {
-	quoted := false
-	for i, c := range head {
+	c := crLines{delim: sniffDelimiter(bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})), fieldStart: true}
+	for i, b := range head {
+		inQuotes := c.quoted && !c.pending // a quote just read may close the field
+		c.next(b)
 		switch {
-		case c == '"':
-			quoted = !quoted
-		case quoted:
-		case c == '\n':
+		case inQuotes || b != '\r' && b != '\n':
+		case b == '\n':
 			return false
-		case c == '\r':
-			if i+1 < len(head) {
-				return head[i+1] != '\n'
-			}
+		case i+1 < len(head):
+			return head[i+1] != '\n'
+		default:
 			return atEOF
 		}
 	}

@@ -77,11 +77,36 @@ func TestCROnlyDetection(t *testing.T) {
 		{"a,\"b\rc\"\r1,2\r", true, true},
 		{"a,b", true, false},
 		{"", true, false},
+		// Quotes are followed as the record reader follows them. A quote
+		// inside an unquoted field (5'3") is data and opens nothing: the
+		// CR after it ends the line.
+		{"id,height 5'3\",churn\r1,2,yes\r", true, true},
+		{"x\"y,\"a\"\"b\"\r1,2\r", true, true}, // after a stray quote, a quoted field with a doubled quote
+		// and the LF after one ends a line: an LF file.
+		{"a,b\"c\nd\"\r1,2\r", true, false},
+		// Doubled quotes inside a quoted field are a quote; a CR among
+		// them is data, the CR after the closing quote the line end.
+		{"a,\"say \"\"hi\"\"\rnow\"\r1,2\r", true, true},
+		{"a,\"\"\"\r\"\"\"\n1,2\n", true, false}, // the CR is inside """…""", the LF ends the line
+		{"a,\"x\"\"\"\r1,2\r", true, true},       // "x""" closes before the CR
+		{"a,\"\"\r1,2\r", true, true},            // "" is an empty field, closed
+		// A quote opens a field only right after the delimiter (here a
+		// semicolon: a quote after a comma is inside a field).
+		{"a;b,\"c\rd;e\r1;2\r", true, true},
 	}
 	for _, c := range cases {
 		if got := crOnlyLines([]byte(c.head), c.atEOF); got != c.want {
 			t.Errorf("crOnlyLines(%q, %v) = %v, want %v", c.head, c.atEOF, got, c.want)
 		}
+	}
+}
+
+// A CR-only file whose header has a quote inside an unquoted field
+// (5'3") reads as lines: the quote opens no quoted field.
+func TestCROnlyHeaderWithStrayQuote(t *testing.T) {
+	tab := mustRead(t, "id,height 5'3\",churn\ru1,1,yes\ru2,2,no\ru3,3,no\r", CSVOptions{})
+	if h := tab.Column("height 5'3\""); tab.Rows != 3 || h == nil || !sameFloats(h.Values, []float64{1, 2, 3}) {
+		t.Fatalf("rows %d, column %+v; want 3 rows, 1 2 3", tab.Rows, h)
 	}
 }
 

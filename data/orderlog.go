@@ -128,12 +128,18 @@ type OrderLog struct {
 	// Titles are the lines above a CSV log's header read as a report's
 	// titles and left out (csvTitles).
 	Titles []string
+	// Renamed lists the columns whose header name repeats an earlier
+	// column's, read under another name (renameLogHeader); RenamedNotes
+	// says them.
+	Renamed []RenamedColumn
 	// Lines counts the data lines read (excluding the header and blank lines).
 	Lines int
 	// Cancelled counts lines left out as cancellations or refunds: negative
 	// quantity or amount, or an order id of "C" and a digit ("C536379").
 	// A line of negative amount in an order that is kept is not one but a
-	// discount (Discounts).
+	// discount (Discounts), unless such lines net the order to 0 or less:
+	// a full refund cancels the order, and its lines, sales and refunds,
+	// count here.
 	Cancelled int
 	// Discounts counts the lines of negative amount (and a quantity that
 	// is not negative) under the order id of a kept order of the same
@@ -386,6 +392,9 @@ type logParser struct {
 	// order (orderlog_discount.go).
 	discounts     []pendingDiscount
 	discountIndex map[orderKey]int
+	// orderLines counts the kept lines of each order, for an order that
+	// its refunds cancel (finishDiscounts).
+	orderLines []int32
 }
 
 type orderKey struct {
@@ -420,6 +429,11 @@ func (p *logParser) run() (*OrderLog, error) {
 	}
 	if p.opts.noEvent {
 		p.cols.event = -1
+	}
+	if hasHeader {
+		if header, p.log.Renamed, err = renameLogHeader(p.name, p.headerLine, header, p.cols, p.opts.Columns); err != nil {
+			return nil, err
+		}
 	}
 	p.log.Columns = p.cols.names(header)
 	p.log.Header, p.log.Headerless = header, !hasHeader
@@ -764,11 +778,13 @@ func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty floa
 			o.Amount += amount
 			o.Quantity += qty
 			o.Day = min(o.Day, day)
+			p.orderLines[oi]++
 			return oi
 		}
 		p.byOrder[key] = len(log.Orders)
 	}
 	log.Orders = append(log.Orders, Order{Customer: ci, Day: day, Amount: amount, Quantity: qty})
+	p.orderLines = append(p.orderLines, 1)
 	return len(log.Orders) - 1
 }
 

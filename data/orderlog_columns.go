@@ -117,10 +117,17 @@ func (r logRoles) names(header []string) LogColumns {
 func resolveRoles(file string, header []string, hasHeader, layouts bool, given LogColumns, descriptions bool, first [][]byte) (logRoles, error) {
 	roles := logRoles{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
 	slots := roles.slots()
+	// shown is the header as the log is read, a repeated name renamed
+	// (renameLogHeader): a column may be given by that name too.
+	shown := header
+	if hasHeader {
+		shown = slices.Clone(header)
+		renameDuplicates(shown)
+	}
 	// Every refusal here names the columns, for a program to offer.
 	refuse := func(line, col int, missing []string, msg string) *ParseError {
 		pe := parseErr(file, line, col, ErrLogColumns, msg)
-		pe.Facts = LogColumnsUnknown{Header: slices.Clone(header), Headerless: !hasHeader, Missing: missing}
+		pe.Facts = LogColumnsUnknown{Header: slices.Clone(shown), Headerless: !hasHeader, Missing: missing}
 		return pe
 	}
 	used := make([]bool, len(header))
@@ -134,10 +141,13 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		}
 		i := indexFold(header, want)
 		if i < 0 {
+			i = indexFold(shown, want)
+		}
+		if i < 0 {
 			i = columnNumber(header, want)
 		} else if j := indexFold(header[i+1:], want); j >= 0 && hasHeader {
 			// Two columns of that name: which one is meant cannot be told.
-			key := []string{"customer", "time", "amount", "price", "quantity", "order", "item", "description", "event", "status"}[k]
+			key := logColumnKeys[k]
 			return roles, refuse(headerLine, i+j+2, nil, fmt.Sprintf(
 				"columns %d and %d are both named %q, given for the %s: which one is meant is not clear; "+
 					"name it by its number (--log-columns %s=%d or %s=%d)",
@@ -145,7 +155,7 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 		}
 		if i < 0 {
 			return roles, refuse(headerLine, 0, nil, fmt.Sprintf(
-				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(header)))
+				"no column %q for the %s (columns: %s)", want, roleNames[k].role, columnList(shown)))
 		}
 		if used[i] {
 			return roles, refuse(headerLine, i+1, nil, fmt.Sprintf(
@@ -223,14 +233,14 @@ func resolveRoles(file string, header []string, hasHeader, layouts bool, given L
 			it = "them"
 		}
 		msg := fmt.Sprintf("no %s column found (columns: %s); name %s with --log-columns %s",
-			strings.Join(missing, " or "), columnList(header), it, strings.Join(keys, ","))
+			strings.Join(missing, " or "), columnList(shown), it, strings.Join(keys, ","))
 		i := slices.IndexFunc(header, dayGaps)
 		if roles.time < 0 && i >= 0 {
 			msg += fmt.Sprintf("; column %q %s", header[i], dayGapsWords)
 		}
 		pe := refuse(headerLine, 0, missing, msg)
 		if roles.time < 0 && i >= 0 {
-			pe.Facts = LogColumnsUnknown{Header: slices.Clone(header), Missing: missing, DayGaps: header[i]}
+			pe.Facts = LogColumnsUnknown{Header: slices.Clone(shown), Missing: missing, DayGaps: header[i]}
 		}
 		return roles, pe
 	}

@@ -108,3 +108,67 @@ func TestDayGapsAreNoDate(t *testing.T) {
 		t.Errorf("named: err = %v\nwant %s", err, want)
 	}
 }
+
+// Negative lines that net their order to 0 or less refund it in full: the
+// order is cancelled, as one whose lines are all negative is, its sale and
+// refund lines counted as cancelled, and a customer left without an order
+// is no customer; a partial refund stays a discount.
+func TestFullRefundsCancelTheirOrders(t *testing.T) {
+	text := "order_id,customer_id,order_date,sku,amount\n" +
+		"O1,A,2020-01-05,p1,100\n" +
+		"O1,A,2020-01-20,RETURN,-100\n" + // O1 nets to 0
+		"O2,A,2020-02-05,p2,50\n" +
+		"O3,B,2020-01-07,p1,30\n" +
+		"O3,B,2020-01-07,p2,20\n" +
+		"O3,B,2020-01-09,RETURN,-60\n" + // O3 nets to -10; B has no other order
+		"O4,C,2020-03-01,p1,0.1\n" +
+		"O4,C,2020-03-01,p2,0.2\n" +
+		"O4,C,2020-03-02,RETURN,-0.3\n" + // 0.1+0.2-0.3 is 5.6e-17 in floats: refunded in full
+		"O5,D,2020-03-03,p3,40\n" +
+		"O5,D,2020-03-04,RETURN,-15\n" + // partial: O5 is worth 25
+		"O6,C,2020-03-05,p4,9\n"
+	log, err := ReadOrderLog(strings.NewReader(text), "refund.csv", LogOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// By hand: O1 2 lines, O3 3, O4 3 cancelled; O5's refund a discount.
+	if log.Lines != 12 || log.Cancelled != 8 || log.Discounts != 1 {
+		t.Errorf("Lines %d, Cancelled %d, Discounts %d; want 12, 8, 1", log.Lines, log.Cancelled, log.Discounts)
+	}
+	if got := strings.Join(log.Customers, ","); got != "A,C,D" {
+		t.Errorf("customers %s, want A,C,D (B's only order is refunded)", got)
+	}
+	want := []struct {
+		cust, day string
+		amount    float64
+	}{{"A", "2020-02-05", 50}, {"D", "2020-03-03", 25}, {"C", "2020-03-05", 9}}
+	if len(log.Orders) != len(want) {
+		t.Fatalf("%d orders %+v, want %d", len(log.Orders), log.Orders, len(want))
+	}
+	for i, w := range want {
+		o := log.Orders[i]
+		if log.Customers[o.Customer] != w.cust || dayTime(o.Day).Format("2006-01-02") != w.day || o.Amount != w.amount {
+			t.Errorf("order %d = %s %v %v, want %+v", i, log.Customers[o.Customer], dayTime(o.Day), o.Amount, w)
+		}
+	}
+	// The items of the kept lines, each with its order as renumbered.
+	var items []string
+	for _, li := range log.OrderItems {
+		items = append(items, log.Customers[log.Orders[li.Order].Customer]+":"+log.Items[li.Item])
+	}
+	if got := strings.Join(items, ","); got != "A:p2,D:p3,C:p4" {
+		t.Errorf("order items %s, want A:p2,D:p3,C:p4", got)
+	}
+	// A's O1 and C's O4, dated by their first lines; B has no cohort row.
+	var cancelled []string
+	for _, o := range log.CancelledOrders {
+		cancelled = append(cancelled, log.Customers[o.Customer]+":"+dayTime(o.Day).Format("2006-01-02"))
+	}
+	if got := strings.Join(cancelled, ","); got != "A:2020-01-05,C:2020-03-01" {
+		t.Errorf("cancelled orders %s, want A:2020-01-05,C:2020-03-01", got)
+	}
+	if got, want := log.LoadNote("refund.csv"), "refund.csv: 12 lines make 3 orders; left out: 8 cancelled; "+
+		"1 discount line (a negative amount in a kept order) netted into their orders' amounts"; got != want {
+		t.Errorf("LoadNote\n got %q\nwant %q", got, want)
+	}
+}

@@ -101,9 +101,11 @@ type parquetFile struct {
 	in     *parquetInput
 	meta   *format.FileMetaData
 	file   *parquet.File // opened by library when first needed
-	header []string
-	conv   []cellFormat
-	starts []int64 // first row (0-based, in the file) of each row group
+	header []string      // the column names, repeated ones renamed
+	// renamed lists the columns whose name repeats an earlier one's.
+	renamed []RenamedColumn
+	conv    []cellFormat
+	starts  []int64 // first row (0-based, in the file) of each row group
 }
 
 // bad builds the error for a file that cannot be read.

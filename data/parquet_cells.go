@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,26 +27,33 @@ type cellFormat struct {
 	text     bool          // STRING, ENUM, JSON: bytes as they are
 }
 
-// mapColumns names the columns (trimmed; blank names numbered; duplicates
-// refused, as in a CSV header) and picks each one's cell format, from the
-// footer's schema (checkMeta has made sure that it is flat).
+// mapColumns names the columns (trimmed; blank names numbered; a name
+// that repeats an earlier one renamed, as in a CSV header: see
+// renameDuplicates) and picks each one's cell format, from the footer's
+// schema (checkMeta has made sure that it is flat).
 func (pf *parquetFile) mapColumns() error {
 	fields := pf.meta.Schema[1:]
-	seen := make(map[string]int, len(fields))
 	for i := range fields {
 		el := &fields[i]
 		h := strings.TrimSpace(el.Name)
 		if h == "" {
 			h = fmt.Sprintf("column_%d", i+1)
 		}
-		if j, dup := seen[h]; dup {
-			return parseErr(pf.name, 0, 0, ErrSyntax, fmt.Sprintf("duplicate column name %q (columns %d and %d)", h, j+1, i+1))
-		}
-		seen[h] = i
 		pf.header = append(pf.header, h)
 		pf.conv = append(pf.conv, formatOfElement(el))
 	}
+	pf.renamed = renameDuplicates(pf.header)
 	return nil
+}
+
+// names returns the column names as the file gives them, before
+// renameDuplicates (an order log renames them itself).
+func (pf *parquetFile) names() []string {
+	names := slices.Clone(pf.header)
+	for _, r := range pf.renamed {
+		names[r.Column-1] = r.Header
+	}
+	return names
 }
 
 // formatOfElement is formatOf for a column of the footer's schema, read

@@ -17,7 +17,7 @@ func (s *parquetSource) next() error {
 		s.header = true
 		s.rec.cur = s.rec.cur[:0]
 		s.rec.starts, s.rec.ends = s.rec.starts[:0], s.rec.ends[:0]
-		for _, h := range s.pf.header {
+		for _, h := range s.pf.names() {
 			s.rec.starts = append(s.rec.starts, len(s.rec.cur))
 			s.rec.cur = append(s.rec.cur, h...)
 			s.rec.ends = append(s.rec.ends, len(s.rec.cur))
@@ -44,7 +44,7 @@ func readParquetLog(in *parquetInput, name string, opts LogOptions) (log *OrderL
 	// with the same result, when the parser reads the header.
 	var want []bool
 	maxItems := 0
-	if roles, err := resolveRoles(name, pf.header, true, false, opts.Columns, opts.Descriptions, nil); err == nil {
+	if roles, err := resolveRoles(name, pf.names(), true, false, opts.Columns, opts.Descriptions, nil); err == nil {
 		want = make([]bool, len(pf.header))
 		for _, i := range roles.slots() {
 			if *i >= 0 {

@@ -22,9 +22,18 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 	}
 	defer func() { err = pf.locate(err) }()
 	header := pf.header
+	// A Parquet header has no line: the refusals name the columns alone.
+	if err := ambiguousNames(name, 0, pf.renamed, opts); err != nil {
+		return nil, err
+	}
 	labelCol, err := labelColumn(name, header, opts)
 	if err != nil {
 		return nil, err
+	}
+	if labelCol >= 0 && opts.Label == "" {
+		if err := ambiguousLabel(name, 0, pf.renamed, labelCol); err != nil {
+			return nil, err
+		}
 	}
 	rec := &recordReader{file: name, delim: ','}
 	p := &tableParser{rr: rec, name: name, header: header, labelCol: labelCol, dropBlank: !opts.LabelOptional, parquet: true,
@@ -84,7 +93,11 @@ func readParquetTable(in *parquetInput, name string, opts CSVOptions) (t *Table,
 			}
 		}
 	}
-	return p.finish(opts)
+	t, err = p.finish(opts)
+	if t != nil {
+		t.Renamed = pf.renamed
+	}
+	return t, err
 }
 
 // reserve makes room for n cells in the builder's current block.

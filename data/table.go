@@ -232,7 +232,7 @@ type Table struct {
 	// Titles are the lines above a CSV file's header read as a report's
 	// titles and left out (csvTitles); LoadNotes shows them.
 	Titles []string
-	// Renamed lists the columns of a CSV file whose header name repeats
+	// Renamed lists the columns of a CSV or Parquet file whose name repeats
 	// an earlier column's, read under another name (renameDuplicates);
 	// LoadNotes shows them.
 	Renamed []RenamedColumn

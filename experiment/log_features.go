@@ -85,7 +85,8 @@ func (f LogFeatures) String() string {
 }
 
 // LogNotes lists, for the load summary, how the order log at path was
-// read: the workbook sheet, the title lines above the header, the column
+// read: the workbook sheet, the title lines above the header, the columns
+// renamed for repeating an earlier column's name, the column
 // read for each role and those not used (OrderLog.RolesNote), then day
 // numbers, order statuses, number marks and float ids when they apply.
 // Each note starts with path; none has "note: ".
@@ -95,6 +96,9 @@ func LogNotes(path string, log *data.OrderLog) []string {
 		notes = append(notes, fmt.Sprintf("%s: %s", path, log.Workbook.Note()))
 	}
 	if n := log.TitlesNote(); n != "" {
+		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
+	}
+	for _, n := range log.RenamedNotes() {
 		notes = append(notes, fmt.Sprintf("%s: %s", path, n))
 	}
 	notes = append(notes, fmt.Sprintf("%s: %s", path, log.RolesNote()))

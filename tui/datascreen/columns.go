@@ -3,6 +3,8 @@ package datascreen
 import (
 	"strconv"
 	"strings"
+
+	"github.com/retainlab/retain/data"
 )
 
 // roleText words a log column's role (data.LogRole.Role).
@@ -76,11 +78,15 @@ func (s Model) titlesLine() string {
 // renamedLine says which columns repeating an earlier column's name were
 // read under another name, "" when none was.
 func (s Model) renamedLine() string {
-	if s.data.Log != nil || s.data.Table == nil {
-		return ""
+	var renamed []data.RenamedColumn
+	switch {
+	case s.data.Log != nil:
+		renamed = s.data.Log.Renamed
+	case s.data.Table != nil:
+		renamed = s.data.Table.Renamed
 	}
 	var parts []string
-	for _, r := range s.data.Table.Renamed {
+	for _, r := range renamed {
 		parts = append(parts, s.Tf("column %d %q (also column %d's name) read as %q", "第 %d 列 %q（与第 %d 列同名）读作 %q",
 			r.Column, r.Header, r.First, r.Name))
 	}
