@@ -55,9 +55,9 @@ type Scored struct {
 	// by row and pipeline column, so that a reason says "≥ bound" for
 	// exactly those (Own); nil when the raw values are not known.
 	Beyond map[data.Cell]float64
-	// Blank marks every blank cell of a numeric column, which
-	// the model read as the column's fill (data.Rows.Blank), so that a
-	// reason says the cell was blank (Own); nil when not known.
+	// Blank marks every blank cell of a numeric column, which the model
+	// read as the column's fill (data.Rows.Blank), so that a reason says
+	// the cell was blank (Own); nil when not known.
 	Blank map[data.Cell]bool
 	// pipeline prepared X (Own reads the values the model took from it).
 	pipeline *data.Pipeline
@@ -261,9 +261,9 @@ func (s *Scored) Report() (metrics.Report, error) {
 // range (Beyond), NaN for a blank cell (Blank), and for any other cell the
 // value the model took, which is the row's own (inside the range, where
 // nothing was clipped); nil when Beyond is nil (the raw values are not
-// known).
+// known) or s was not scored by a Scorer (no pipeline to read X with).
 func (s *Scored) Own(i int) func(ci int) float64 {
-	if s.Beyond == nil {
+	if s.Beyond == nil || s.pipeline == nil {
 		return nil
 	}
 	return func(ci int) float64 {
