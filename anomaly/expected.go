@@ -35,7 +35,7 @@ func (res *Result) expectedValue(r *Reason, ci int, out []float64) {
 	if pc.Max >= pc.Min {
 		v = min(max(v, pc.Min), pc.Max)
 	}
-	r.Whole = res.Typical[ci].Whole
+	r.Whole, r.Year = res.Typical[ci].Whole, res.Typical[ci].Year
 	r.Expected = v
 	r.ExpectedLevel = booleanLevel(pc, v)
 }

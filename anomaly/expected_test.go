@@ -159,3 +159,20 @@ func TestReasonTellsValueFromExpected(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// typicalValues marks a column of years (data.Column.YearLike) and no
+// other, for the screen that groups digits to leave its values whole.
+func TestTypicalMarksYears(t *testing.T) {
+	tab := &data.Table{Columns: []*data.Column{
+		{Name: "birth_year", Kind: data.Numeric, Values: []float64{1950, 1985, 2001}},
+		{Name: "spend", Kind: data.Numeric, Values: []float64{1950, 1985, 20010}},
+	}}
+	p := &data.Pipeline{Columns: []data.PipelineColumn{
+		{Name: "birth_year", Kind: data.Numeric, Width: 1},
+		{Name: "spend", Kind: data.Numeric, First: 1, Width: 1},
+	}}
+	typ, _ := typicalValues(tab, p)
+	if !typ[0].Year || typ[1].Year {
+		t.Errorf("years: birth_year %v, spend %v; want true, false", typ[0].Year, typ[1].Year)
+	}
+}

@@ -40,6 +40,10 @@ type Reason struct {
 	// networks' unrounded value, which Texts writes whole unless that
 	// would read as the row's own value (see Texts).
 	Whole bool `json:"whole,omitempty"`
+	// Year marks a column of years (data.Column.YearLike), whose values a
+	// screen that groups digits writes ungrouped: 1985, not 1,985 (Texts
+	// groups none).
+	Year bool `json:"-"`
 }
 
 // String reads "cart_adds_30d 0, expected 6 (typical 0)".

@@ -57,11 +57,13 @@ type Result struct {
 // boolean column, the most frequent level of a categorical one. Whole is
 // true when every value of a numeric or boolean column is a whole number
 // (counts, days, flags), so that expected values are rounded to one.
+// Year is true for a column of years (data.Column.YearLike).
 type Typical struct {
 	Column string
 	Value  float64
 	Level  string
 	Whole  bool
+	Year   bool
 }
 
 // Finish scores every row with the trained network, computes the baseline
@@ -300,6 +302,7 @@ func typicalValues(t *data.Table, p *data.Pipeline) ([]Typical, []string) {
 		}
 		typ[i].Value = medianOf(c.Values)
 		typ[i].Whole = wholeNumbers(c.Values)
+		typ[i].Year = c.YearLike()
 		typ[i].Level = booleanLevel(&p.Columns[i], typ[i].Value)
 	}
 	return typ, names

@@ -55,6 +55,14 @@ func (e *CellEncoder) Encode(col int, cell []byte, row []float64) error {
 	return err
 }
 
+// Read is Encode returning also the value read from a numeric or boolean
+// cell in original units (a date's day number): NaN for a blank cell, the
+// one the model fills; 0 for a categorical column's cell.
+func (e *CellEncoder) Read(col int, cell []byte, row []float64) (float64, error) {
+	v, _, err := e.encode(col, cell, false, row)
+	return v, err
+}
+
 // encode is Encode accepting a decimal comma (semicolon files) when
 // decimalComma is set; unseen reports a categorical level the model has no
 // input for (a present cell it never saw in training). v is the value read

@@ -23,8 +23,10 @@ type cellTally struct {
 	// one (by before's order).
 	missing   []int
 	missingAt []Cell
-	// beyond holds the raw value of every clipped cell.
+	// beyond holds the raw value of every clipped cell; blank marks every
+	// missing cell of a numeric column.
 	beyond map[Cell]float64
+	blank  map[Cell]bool
 	// lines[row] and fields[column] place a cell of a file (ReadRows).
 	lines  []int
 	fields []int
@@ -44,7 +46,7 @@ func (t *cellTally) earlier(a, b int) bool {
 
 func newCellTally(p *Pipeline, fields []int) *cellTally {
 	return &cellTally{p: p, missing: make([]int, len(p.Columns)), missingAt: make([]Cell, len(p.Columns)),
-		beyond: map[Cell]float64{}, fields: fields}
+		beyond: map[Cell]float64{}, blank: map[Cell]bool{}, fields: fields}
 }
 
 // row records the line of the next row.
@@ -61,6 +63,9 @@ func (t *cellTally) missingCell(row, col int) {
 		t.missingAt[col] = Cell{row, col}
 	}
 	t.missing[col]++
+	if t.p.Columns[col].Kind == Numeric {
+		t.blank[Cell{row, col}] = true
+	}
 }
 
 // value records the value v read for the cell of column col in row.
@@ -71,6 +76,7 @@ func (t *cellTally) value(row, col int, v float64) {
 		return
 	}
 	c := Cell{row, col}
+	delete(t.blank, c)
 	if pc.Clips(v) {
 		t.beyond[c] = v
 	} else {

@@ -29,6 +29,13 @@ func (p *Pipeline) TableBeyond(t *Table) map[Cell]float64 {
 	return p.tableCells(t, nil).beyond
 }
 
+// TableBlank marks every missing cell of t in one of p's numeric
+// columns, by row and pipeline column, as Rows.Blank marks a
+// file's.
+func (p *Pipeline) TableBlank(t *Table) map[Cell]bool {
+	return p.tableCells(t, nil).blank
+}
+
 // tableCells tallies t's cells as ReadRows tallies a file's, column by
 // column, each from its first row: a missing cell is NaN, or "" in a
 // categorical column. A column t lacks is left out. before orders the

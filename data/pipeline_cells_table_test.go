@@ -4,6 +4,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -36,5 +37,27 @@ func TestTableCellNotesSayWhatAFilesSay(t *testing.T) {
 	beyond := map[Cell]float64{{Row: 0, Column: 0}: 12, {Row: 3, Column: 0}: -3, {Row: 4, Column: 0}: 15}
 	if b := p.TableBeyond(tab); !maps.Equal(b, beyond) {
 		t.Errorf("TableBeyond %v, want %v", b, beyond)
+	}
+	// Only the numeric column's blank is marked: a categorical blank is no
+	// level, not a fill read as a value.
+	if b := p.TableBlank(tab); !maps.Equal(b, map[Cell]bool{{Row: 2, Column: 0}: true}) {
+		t.Errorf("TableBlank %v, want row 2's tenure only", b)
+	}
+}
+
+// ReadRows marks the blank cells of numeric columns, as TableBlank marks
+// a table's: an empty cell and a missing word alike, not a categorical
+// blank, not a cell holding the fill.
+func TestReadRowsMarksBlankNumericCells(t *testing.T) {
+	p := &Pipeline{Options: PipelineOptions{Impute: ImputeMean}, Columns: []PipelineColumn{
+		{Name: "tenure", Kind: Numeric, Fill: 5, Center: 5, Scale: 3, Width: 1},
+		{Name: "plan", Kind: Categorical, Levels: []string{"a", "b"}, First: 1, Width: 2},
+	}, Outputs: []Output{{Name: "tenure"}, {Name: "plan=a", Input: 1, Level: "a"}, {Name: "plan=b", Input: 1, Level: "b"}}}
+	rows, err := p.ReadRows(strings.NewReader("tenure,plan\n,a\n5,\nNA,b\n7,a\n"), "new.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[Cell]bool{{Row: 0, Column: 0}: true, {Row: 2, Column: 0}: true}; !maps.Equal(rows.Blank, want) {
+		t.Errorf("Blank %v, want %v", rows.Blank, want)
 	}
 }

@@ -38,6 +38,9 @@ type Rows struct {
 	// beyond its training range [Min, Max], which the model scored as the
 	// bound (PipelineColumn.Clips).
 	Beyond map[Cell]float64
+	// Blank marks every missing cell of a numeric column, which
+	// the model read as the column's fill (PipelineColumn.Fill).
+	Blank map[Cell]bool
 	// CellNotes say, in English without "note: ", one per column, how many
 	// cells were Imputed and with what, then how many were Beyond the
 	// training range and scored as which bound.
@@ -162,7 +165,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		}
 	}
 	out.CellNotes = tally.notes(name, tally.inFile)
-	out.Imputed, out.Beyond = tally.missing, tally.beyond
+	out.Imputed, out.Beyond, out.Blank = tally.missing, tally.beyond, tally.blank
 	return out, nil
 }
 

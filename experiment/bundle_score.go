@@ -55,6 +55,12 @@ type Scored struct {
 	// by row and pipeline column, so that a reason says "≥ bound" for
 	// exactly those (Own); nil when the raw values are not known.
 	Beyond map[data.Cell]float64
+	// Blank marks every blank cell of a numeric column, which the model
+	// read as the column's fill (data.Rows.Blank), so that a reason says
+	// the cell was blank (Own); nil when not known.
+	Blank map[data.Cell]bool
+	// pipeline prepared X (Own reads the values the model took from it).
+	pipeline *data.Pipeline
 }
 
 // ScoreCSV scores raw rows shaped like the training CSV: the feature
@@ -70,7 +76,7 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.IDName, s.Notes, s.IDNote, s.Beyond = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond
+	s.IDName, s.Notes, s.IDNote, s.Beyond, s.Blank = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond, rows.Blank
 	s.CellNotes, s.Unseen = rows.CellNotes, rows.Unseen
 	return s, nil
 }
@@ -98,7 +104,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.IDColumn >= 0 {
 		s.IDName = t.Columns[t.IDColumn].Name
 	}
-	s.Beyond = b.Pipeline.TableBeyond(t)
+	s.Beyond, s.Blank = b.Pipeline.TableBeyond(t), b.Pipeline.TableBlank(t)
 	return s, nil
 }
 
@@ -152,7 +158,7 @@ func (s *Scorer) Score(name string, x *mat.Dense, ids []string, labels []float64
 	sc := &Scored{
 		IDs: ids, Probabilities: make([]float64, n), Predicted: make([]string, n),
 		Threshold: b.Threshold, LabelName: b.Label.Name, Positive: b.Label.Positive, Negative: b.Label.Negative,
-		Actual: labels, X: x,
+		Actual: labels, X: x, pipeline: b.Pipeline,
 	}
 	// A scale far below its centre's magnitude turns finite cells into
 	// ±Inf inputs, which relu layers can hide behind finite probabilities.
@@ -251,17 +257,30 @@ func (s *Scored) Report() (metrics.Report, error) {
 }
 
 // Own returns row i's own raw values as far as the scoring kept them, for
-// Explainer.SetBeyond: the value of a cell beyond its column's training
-// range (Beyond), NaN for any other cell (inside the range, or missing:
-// either way not beyond it); nil when Beyond is.
+// Explainer.SetOwn: the value of a cell beyond its column's training
+// range (Beyond), NaN for a blank cell (Blank), and for any other cell the
+// value the model took, which is the row's own (inside the range, where
+// nothing was clipped); nil when Beyond is nil (the raw values are not
+// known) or s was not scored by a Scorer (no pipeline to read X with).
 func (s *Scored) Own(i int) func(ci int) float64 {
-	if s.Beyond == nil {
+	if s.Beyond == nil || s.pipeline == nil {
 		return nil
 	}
 	return func(ci int) float64 {
-		if v, ok := s.Beyond[data.Cell{Row: i, Column: ci}]; ok {
+		c := data.Cell{Row: i, Column: ci}
+		if v, ok := s.Beyond[c]; ok {
 			return v
 		}
-		return math.NaN()
+		if s.Blank[c] {
+			return math.NaN()
+		}
+		return s.took(i, ci)
 	}
+}
+
+// took returns the value in original units the model took for row i's
+// cell of pipeline column ci (a day number for a date column), from X.
+func (s *Scored) took(i, ci int) float64 {
+	pc := &s.pipeline.Columns[ci]
+	return pc.Clipped(pc.Original(s.X.At(i, pc.First)))
 }

@@ -67,6 +67,11 @@ type Reason struct {
 	// k-anonymous range, which the model clipped the user's value to (the
 	// user's own is at or above it), −1 for the lower bound, else 0.
 	Beyond int8
+	// Blank is set when the user's cell of the column was blank and the
+	// model, having no was-missing input for it, read it as Value, the
+	// column's training fill (with such an input Value is "missing"). Only
+	// a path that knows the user's own cells sets it (Explainer.SetOwn).
+	Blank bool
 }
 
 // Op is how Value relates to the user's own value: "=", or "≥" / "≤" when

@@ -55,7 +55,7 @@ func TestSetBeyondFromTheTable(t *testing.T) {
 	for row, want := range []int8{1, 0, -1, 0, 0} {
 		reasons := []Reason{{Column: "Plan", Beyond: 1}, {Column: "Tenure", Beyond: 0}}
 		x := &Explainer{Pipeline: p}
-		x.SetBeyond(reasons, func(ci int) float64 { return OwnValue(tab, row, &p.Columns[ci]) })
+		x.SetOwn(reasons, func(ci int) float64 { return OwnValue(tab, row, &p.Columns[ci]) })
 		if reasons[1].Beyond != want || reasons[0].Beyond != 1 {
 			t.Errorf("row %d: Tenure beyond %d, Plan %d; want %d and 1 (untouched)", row, reasons[1].Beyond, reasons[0].Beyond, want)
 		}

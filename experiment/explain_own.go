@@ -13,7 +13,8 @@ import (
 // Explain alone can only guess that from the model's input (atBound); every
 // path that knows the user's own values (predict --explain, the scoring
 // API, a plan's contact list, the Users screen and its export) decides it
-// by one rule, Reason.SetBeyond, through Explainer.SetBeyond.
+// by one rule, Reason.SetBeyond, through Explainer.SetOwn, which also
+// marks a reason on a blank cell the model filled (Reason.Blank).
 
 // SetBeyond sets r.Beyond from own, the user's own raw value of r's column
 // pc in original units (a day number for a date column; NaN when missing
@@ -34,25 +35,33 @@ func (r *Reason) SetBeyond(pc *data.PipelineColumn, own float64) {
 	}
 }
 
-// SetBeyond sets the Beyond of each of reasons (of x's explanations) by
-// Reason.SetBeyond, from own, which gives the user's own raw value of
-// pipeline column ci (NaN when missing or not known); it is asked only of
-// numeric columns, the only ones with a range. A nil own leaves the
-// reasons as Explain marked them from the input alone.
-func (x *Explainer) SetBeyond(reasons []Reason, own func(ci int) float64) {
+// SetOwn sets the Beyond and Blank of each of reasons (of x's
+// explanations) from own, which gives the user's own raw value of
+// pipeline column ci, NaN when the cell was blank: Beyond by
+// Reason.SetBeyond, and Blank on a blank cell of a column that has no
+// was-missing input, whose Value is the fill the model read it as, not a
+// value the user had. own is asked only of numeric columns, the only ones
+// with a range. A nil own leaves the reasons as Explain marked them from
+// the input alone.
+func (x *Explainer) SetOwn(reasons []Reason, own func(ci int) float64) {
 	if own == nil {
 		return
 	}
 	for k := range reasons {
 		ci := slices.IndexFunc(x.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == reasons[k].Column })
-		if ci >= 0 && x.Pipeline.Columns[ci].Kind == data.Numeric {
-			reasons[k].SetBeyond(&x.Pipeline.Columns[ci], own(ci))
+		if ci < 0 || x.Pipeline.Columns[ci].Kind != data.Numeric {
+			continue
 		}
+		pc := &x.Pipeline.Columns[ci]
+		v := own(ci)
+		reasons[k].Blank = math.IsNaN(v) && !pc.Indicator
+		reasons[k].SetBeyond(pc, v)
 	}
 }
 
 // OwnValue returns t's row's value of pipeline column pc as the table
-// holds it, NaN when it is missing or t has no such numeric column.
+// holds it, NaN when it is missing or t has no such numeric column
+// (Explainer.SetOwn reads NaN as a blank cell).
 func OwnValue(t *data.Table, row int, pc *data.PipelineColumn) float64 {
 	if t == nil {
 		return math.NaN()
@@ -93,11 +102,12 @@ func ClippedText(pc *data.PipelineColumn, v float64) (string, bool) {
 	return FormatValue(v), true
 }
 
-// ExplainRow explains table row of e with x, each reason's Beyond set from
-// the value the table holds (Explainer.SetBeyond) rather than guessed from
-// the model's input: a user whose own value lies beyond a clipped column's
-// range reads "≥ bound" (or "≤ bound") even where the bound is a whole
-// number, and a user who holds the bound exactly reads "= bound".
+// ExplainRow explains table row of e with x, each reason's Beyond and
+// Blank set from the value the table holds (Explainer.SetOwn) rather than
+// guessed from the model's input: a user whose own value lies beyond a
+// clipped column's range reads "≥ bound" (or "≤ bound") even where the
+// bound is a whole number, a user who holds the bound exactly reads "=
+// bound", and a blank cell the model filled is marked Blank.
 func (e *Experiment) ExplainRow(x *Explainer, row int) (Explanation, error) {
 	in, err := e.Row(row)
 	if err != nil {
@@ -107,6 +117,6 @@ func (e *Experiment) ExplainRow(x *Explainer, row int) (Explanation, error) {
 	if err != nil {
 		return ex, err
 	}
-	x.SetBeyond(ex.Reasons, func(ci int) float64 { return OwnValue(e.Data.Table, row, &x.Pipeline.Columns[ci]) })
+	x.SetOwn(ex.Reasons, func(ci int) float64 { return OwnValue(e.Data.Table, row, &x.Pipeline.Columns[ci]) })
 	return ex, nil
 }

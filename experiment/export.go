@@ -27,7 +27,8 @@ import (
 // line gets reason_1 … reason_N: the original columns that moved the row's
 // probability most away from the baseline user's, largest first, each as
 // "column=value (±attribution)" with the attribution, in points of the
-// (calibrated) probability, to 4 decimals (FormatReason). Cells are empty
+// (calibrated) probability, to 4 decimals (FormatReason); a blank cell the
+// model filled reads "column (blank, read as fill) (±attribution)". Cells are empty
 // when the model has fewer columns than N. Scores of an order log's current customers (History)
 // have a short_history column, true or false, between the predicted class
 // and the reasons: true for a customer first seen fewer than
@@ -58,8 +59,8 @@ type ScoreRow struct {
 	// ExportOptions.History is set).
 	ShortHistory bool
 	// Own gives the row's own raw value of pipeline column ci (NaN when
-	// missing or not kept), from which each reason's Beyond is set
-	// (Explainer.SetBeyond); nil when the row's raw values are not known:
+	// blank), from which each reason's Beyond and Blank are set
+	// (Explainer.SetOwn); nil when the row's raw values are not known:
 	// the reasons then keep what Explain read from the input.
 	Own func(ci int) float64
 }
@@ -127,8 +128,13 @@ const ShortHistoryColumn = "short_history"
 
 // FormatReason writes a reason as "column=value (+0.1234)", or, for a
 // value the model clipped to its k-anonymous range, "column≥bound
-// (+0.1234)" ("≤" for the lower bound): the user's own value is beyond it.
+// (+0.1234)" ("≤" for the lower bound): the user's own value is beyond it;
+// for a blank cell the model filled (Reason.Blank), "column (blank, read
+// as fill) (+0.1234)".
 func FormatReason(r Reason) string {
+	if r.Blank {
+		return fmt.Sprintf("%s (blank, read as %s) (%+.4f)", r.Column, r.Value, r.Attribution)
+	}
 	return fmt.Sprintf("%s%s%s (%+.4f)", r.Column, r.Op(), r.Value, r.Attribution)
 }
 
@@ -320,7 +326,7 @@ func fillRecord(rec []string, i int, r ScoreRow, ex Explanation, o ExportOptions
 	}
 	shown := ex.Reasons[:min(o.Reasons, len(ex.Reasons))]
 	if o.Explainer != nil {
-		o.Explainer.SetBeyond(shown, r.Own)
+		o.Explainer.SetOwn(shown, r.Own)
 	}
 	for k := range o.Reasons {
 		rec[first+k] = ""

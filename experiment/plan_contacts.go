@@ -142,7 +142,7 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 		}
 		for k, i := range block {
 			if l.Own != nil {
-				l.Explainer.SetBeyond(exs[k].Reasons, func(ci int) float64 { return l.Own(i, &l.Explainer.Pipeline.Columns[ci]) })
+				l.Explainer.SetOwn(exs[k].Reasons, func(ci int) float64 { return l.Own(i, &l.Explainer.Pipeline.Columns[ci]) })
 			}
 			if err := cw.Write(l.record(i, probs[i], bands, moves[k], exs[k])); err != nil {
 				return err

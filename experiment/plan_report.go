@@ -39,7 +39,7 @@ type PlanInput struct {
 	// column pc as the data holds it (NaN when missing or not known;
 	// OwnValue reads a table's), for the levers to show a clipped value
 	// beside the model's (ClippedText) and the contact list's reasons to
-	// mark it (Explainer.SetBeyond).
+	// mark it (Explainer.SetOwn).
 	Own func(i int, pc *data.PipelineColumn) float64
 	// Positive says whether the outcome is the model's positive class (else
 	// Probs are 1 − P(positive)).

@@ -53,7 +53,11 @@ type Reason struct {
 	Value string `json:"value"`
 	// Op is how Value relates to the value sent: "=", "≥" (the value sent
 	// is at or above the bound Value) or "≤".
-	Op          string  `json:"op"`
+	Op string `json:"op"`
+	// Blank is set when the row's cell was blank (null) and the model, having no was-missing input for the
+	// column, read it as Value, the column's training fill: Value is not a
+	// value sent. Text then reads "column (blank, read as value) (+0.1234)".
+	Blank       bool    `json:"blank,omitempty"`
 	Attribution float64 `json:"attribution"`
 	Text        string  `json:"text"`
 }
@@ -78,7 +82,7 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 		// fault only in being extreme; say which.
 		return nil, &apiError{Status: http.StatusUnprocessableEntity, Kind: "unscorable", Message: err.Error()}
 	}
-	sc.Beyond = in.beyond
+	sc.Beyond, sc.Blank = in.beyond, in.blank
 	b := m.Bundle
 	resp := &Response{Model: m.ID, Label: b.Label.Name, Positive: b.Label.Positive, Threshold: b.Threshold,
 		Predictions: make([]Prediction, len(req.Rows))}
@@ -128,21 +132,22 @@ func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiEr
 
 // explainRow fills p's top n reasons of the prepared row, whose own
 // values own gives (Scored.Own): a reason on a value sent beyond the
-// training range reads "≥ bound" (or "≤"), the others "=", as predict
-// --explain writes them (Explainer.SetBeyond).
+// training range reads "≥ bound" (or "≤"), the others "=", and one on a
+// blank cell the model filled is marked blank, as predict --explain writes
+// them (Explainer.SetOwn).
 func explainRow(x *experiment.Explainer, row []float64, own func(ci int) float64, n int, p *Prediction) error {
 	ex, err := x.Explain(row)
 	if err != nil {
 		return err
 	}
 	top := ex.Reasons[:min(n, len(ex.Reasons))]
-	x.SetBeyond(top, own)
+	x.SetOwn(top, own)
 	for _, r := range top {
 		if math.IsNaN(r.Attribution) || math.IsInf(r.Attribution, 0) {
 			return fmt.Errorf("the reason for column %q is %v: the model's numbers are too extreme", r.Column, r.Attribution)
 		}
-		p.Reasons = append(p.Reasons, Reason{Column: r.Column, Value: r.Value, Op: r.Op(), Attribution: r.Attribution,
-			Text: experiment.FormatReason(r)})
+		p.Reasons = append(p.Reasons, Reason{Column: r.Column, Value: r.Value, Op: r.Op(), Blank: r.Blank,
+			Attribution: r.Attribution, Text: experiment.FormatReason(r)})
 	}
 	return nil
 }

@@ -83,7 +83,7 @@ func TestPredictMatchesPredict(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		x.SetBeyond(ex.Reasons, sr.Own)
+		x.SetOwn(ex.Reasons, sr.Own)
 		if len(p.Reasons) != 2 {
 			t.Fatalf("row %d: %d reasons, want 2", i, len(p.Reasons))
 		}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"slices"
@@ -489,6 +490,9 @@ type prepared struct {
 	// beyond holds the value sent in every cell beyond its column's
 	// training range, by row and pipeline column (Scored.Beyond).
 	beyond map[data.Cell]float64
+	// blank marks every blank (null) cell of a numeric column, which the
+	// model read as the column's fill (Scored.Blank).
+	blank map[data.Cell]bool
 }
 
 // prepare checks every row against the model's columns and encodes it with
@@ -498,7 +502,8 @@ type prepared struct {
 func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 	p := m.Bundle.Pipeline
 	width := p.Width()
-	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows)), beyond: map[data.Cell]float64{}}
+	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows)), beyond: map[data.Cell]float64{},
+		blank: map[data.Cell]bool{}}
 	buf := make([]float64, len(rows)*width)
 	var cell []byte
 	for i, row := range rows {
@@ -517,7 +522,8 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 				return nil, bad
 			}
 			trimmed := bytes.TrimSpace(cell)
-			if err := m.encoder.Encode(ci, trimmed, dst); err != nil {
+			read, err := m.encoder.Read(ci, trimmed, dst)
+			if err != nil {
 				var ce *data.CellError
 				if errors.As(err, &ce) {
 					got := ce.Got
@@ -527,6 +533,9 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 					return nil, rowError(i, pc.Name, "expected %s, got %s", ce.Expected, got)
 				}
 				return nil, rowError(i, pc.Name, "%v", err)
+			}
+			if pc.Kind == data.Numeric && math.IsNaN(read) {
+				out.blank[data.Cell{Row: i, Column: ci}] = true
 			}
 			if w, x, ok := m.cellWarning(ci, v, trimmed); ok {
 				if out.warnings == nil {

@@ -460,13 +460,14 @@ func (s Model) listLines(room int) []string {
 }
 
 // reasonText reads "cart_adds_30d 0 exp 6 (typ 0)": the user's value, the
-// value the networks expect from the other columns and the typical one.
+// value the networks expect from the other columns and the typical one,
+// digits grouped except a year's (birth_year 1985).
 func (s Model) reasonText(r anomaly.Reason) string {
 	if r.Missing {
 		return r.Column + s.T(" missing", " 缺失")
 	}
 	v, e, t := r.Texts()
-	if r.Level == "" && r.TypicalLevel == "" && !r.Date {
+	if r.Level == "" && r.TypicalLevel == "" && !r.Date && !r.Year {
 		num := func(text string) string { return common.WithMinus(common.GroupDigits(text)) }
 		v, e, t = num(v), num(e), num(t)
 	}

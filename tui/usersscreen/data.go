@@ -45,6 +45,9 @@ type usersData struct {
 	// typical is each pipeline column's training median (numeric) or most
 	// common value (categorical, boolean), in original units.
 	typical []string
+	// years names the feature columns of years (data.Column.YearLike),
+	// whose values are shown without thousands separators.
+	years map[string]bool
 }
 
 // ReadyMsg carries the scored users of a run, or with today set the
@@ -80,7 +83,7 @@ func scoreUsers(run common.Run, byID bool) (u *usersData, err error) {
 		u.orderByID()
 	}
 	u.exp, u.explainer = e, e.Explainer()
-	u.typical = typicalValues(e)
+	u.typical, u.years = typicalValues(e), yearColumns(e)
 	if e.Scheme() == experiment.OutOfTime {
 		u.measured = e.Data.Cohort
 	}
@@ -212,6 +215,18 @@ func (u *usersData) predicted(r int, threshold float64) bool { return u.prob(r) 
 // correct reports whether row r's prediction at threshold matches its label.
 func (u *usersData) correct(r int, threshold float64) bool {
 	return u.predicted(r, threshold) == u.positive(r)
+}
+
+// yearColumns names e's feature columns that hold years (data's rule,
+// data.Column.YearLike).
+func yearColumns(e *experiment.Experiment) map[string]bool {
+	years := map[string]bool{}
+	for _, pc := range e.Pipeline.Columns {
+		if e.Data.Table.Column(pc.Name).YearLike() {
+			years[pc.Name] = true
+		}
+	}
+	return years
 }
 
 // typicalValues formats each pipeline column's typical training value

@@ -114,24 +114,24 @@ func (s Model) blank(e *experiment.Experiment, row, ci int, value string) []stri
 	case e.Pipeline.Options.Impute == data.ImputeMean:
 		how = s.T(" (mean)", "（均值）")
 	}
-	filled := func(digits int) string { return s.Tf("missing → %s", "缺失 → %s", fillText(pc, digits)) }
+	filled := func(digits int) string { return s.Tf("missing → %s", "缺失 → %s", s.fillText(pc, digits)) }
 	// Without the spaces around the arrow, the value grouped ("2,457")
 	// still fits where "missing → 2,457" is a cell too wide.
-	tight := s.Tf("missing→%s", "缺失→%s", fillText(pc, 4))
+	tight := s.Tf("missing→%s", "缺失→%s", s.fillText(pc, 4))
 	return []string{filled(7) + how, filled(7), filled(4), tight, s.T("missing", "缺失")}
 }
 
 // fillText writes the value a pipeline column fills a blank with, in the
 // data's units: a date, a boolean's spelling, or a number to digits
 // significant digits (seven, as the Walkthrough writes it).
-func fillText(pc *data.PipelineColumn, digits int) string {
+func (s Model) fillText(pc *data.PipelineColumn, digits int) string {
 	switch {
 	case pc.Date:
 		return data.FormatDay(pc.Fill)
 	case pc.Kind == data.Boolean && len(pc.Levels) == 2 && (pc.Fill == 0 || pc.Fill == 1):
 		return pc.Levels[int(pc.Fill)]
 	}
-	return displayValue(data.FormatDigits(pc.Fill, digits))
+	return s.display(pc.Name, data.FormatDigits(pc.Fill, digits))
 }
 
 // fitting is the first of texts at most w cells wide, else the last.
@@ -154,7 +154,17 @@ func (s Model) clipped(e *experiment.Experiment, row, ci int, model string) stri
 	if !ok {
 		return ""
 	}
-	return s.Tf("%s (model: %s)", "%s（模型按 %s）", displayValue(v), model)
+	return s.Tf("%s (model: %s)", "%s（模型按 %s）", s.display(e.Pipeline.Columns[ci].Name, v), model)
+}
+
+// display writes a value of the named column as the screen shows it: as
+// displayValue does, except that a column of years keeps its digits
+// ungrouped (1985, not 1,985).
+func (s Model) display(column, v string) string {
+	if s.list.users != nil && s.list.users.years[column] {
+		return v
+	}
+	return displayValue(v)
 }
 
 // displayValue writes a number with grouped digits (96,200 rather than

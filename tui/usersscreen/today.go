@@ -47,7 +47,7 @@ func scoreToday(cohort *usersData) (u *usersData, err error) {
 	}
 	// Explanations are measured against the run's mean training user and
 	// the features shown beside its typical values, as for the cohort.
-	u.exp, u.explainer, u.typical, u.current = e, cohort.explainer, cohort.typical, c
+	u.exp, u.explainer, u.typical, u.years, u.current = e, cohort.explainer, cohort.typical, cohort.years, c
 	return u, nil
 }
 

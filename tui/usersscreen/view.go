@@ -272,7 +272,7 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	for ci, pc := range e.Pipeline.Columns {
 		names[ci] = pc.Name
 		if ci < len(s.list.users.typical) {
-			typicals[ci] = displayValue(s.list.users.typical[ci])
+			typicals[ci] = s.display(pc.Name, s.list.users.typical[ci])
 		}
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
 		typW = max(typW, ansi.StringWidth(typicals[ci]))
@@ -286,7 +286,7 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	// get, which a blank's "missing → 2264.695 (mean)" is fitted to.
 	room := max(w-nameW-typW, (w-nameW)*3/5)
 	for ci, pc := range e.Pipeline.Columns {
-		values[ci] = displayValue(ex.Value(x, ci))
+		values[ci] = s.display(pc.Name, ex.Value(x, ci))
 		edited := wi.active && wi.edited(pc)
 		if raw := s.clipped(e, row, ci, values[ci]); raw != "" && !edited {
 			values[ci] = raw
@@ -359,7 +359,7 @@ func (s Model) reasonSentence(r common.RiskWording, ex experiment.Explanation, r
 		}
 	}
 	value := func(rs *experiment.Reason) string {
-		v := displayValue(rs.Value)
+		v := s.display(rs.Column, rs.Value)
 		if e := s.Exp(); e != nil {
 			ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == rs.Column })
 			if ci < 0 || !s.ownValue(e.Pipeline.Columns[ci]) {

@@ -92,7 +92,7 @@ func (s *Model) showReasons(ex experiment.Explanation) {
 	e, row := s.Exp(), s.list.selected()
 	third := usersLayout(s.Width, s.Height, true).detailW / 3
 	for _, r := range ex.Reasons {
-		v := displayValue(r.Value)
+		v := s.display(r.Column, r.Value)
 		if e != nil {
 			if ci := slices.IndexFunc(e.Pipeline.Columns, func(pc data.PipelineColumn) bool { return pc.Name == r.Column }); ci >= 0 && s.ownValue(e.Pipeline.Columns[ci]) {
 				if texts := s.blank(e, row, ci, v); texts != nil {
@@ -214,7 +214,7 @@ func (s *Model) applyWhatIf(text string) (cmd tea.Cmd, ok bool) {
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = name + " = " + displayValue(s.explainer().Value(next, w.col))
+	s.status = name + " = " + s.display(name, s.explainer().Value(next, w.col))
 	if !w.whatIfChanged() {
 		s.restoreReasons() // back at the user's own values
 	}
@@ -301,6 +301,7 @@ func (s *Model) fillSweep() {
 	}
 	s.sweep.SetXRange(w.sweep[0].X, w.sweep[len(w.sweep)-1].X)
 	s.sweep.SetXCaption(middleTruncate(pc.Name, 24))
+	s.sweep.SetXUngrouped(s.list.users.years[pc.Name])
 	s.sweep.SetMarker(1, widget.MarkerDots)
 	s.sweep.Redraw()
 }

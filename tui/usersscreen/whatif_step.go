@@ -68,7 +68,7 @@ func (s Model) bound(pc data.PipelineColumn, b float64) string {
 	if pc.Date {
 		return data.FormatDay(b)
 	}
-	return displayValue(strconv.FormatFloat(b, 'g', 6, 64))
+	return s.display(pc.Name, strconv.FormatFloat(b, 'g', 6, 64))
 }
 
 // clipNote says, for a typed value outside a clipped column's range, that

@@ -2,6 +2,7 @@ package widget
 
 import (
 	"math"
+	"strings"
 )
 
 // Marker is how a series is drawn. Markers differ in shape, not only in
@@ -87,6 +88,9 @@ type SeriesChart struct {
 	legendMin int
 	// xWhole ticks the x axis at whole numbers only (SetXWhole).
 	xWhole bool
+	// xUngrouped writes the x labels without thousands separators
+	// (SetXUngrouped).
+	xUngrouped bool
 	// yFull makes the y range hold every value in view (SetYFull).
 	yFull bool
 }
@@ -154,6 +158,25 @@ func (c *SeriesChart) SetXWhole(whole bool) {
 		c.xWhole = whole
 		c.dirty = true
 	}
+}
+
+// SetXUngrouped writes the x axis's labels without thousands separators,
+// for an axis of years (1985, not 1,985; data.YearLike says which).
+func (c *SeriesChart) SetXUngrouped(ungrouped bool) {
+	if c.xUngrouped != ungrouped {
+		c.xUngrouped = ungrouped
+		c.dirty = true
+	}
+}
+
+// xTick formats an x axis label (FormatTick), ungrouped when SetXUngrouped
+// asks.
+func (c SeriesChart) xTick(v float64, decimals int) string {
+	s := FormatTick(v, decimals)
+	if c.xUngrouped {
+		s = strings.ReplaceAll(s, ",", "")
+	}
+	return s
 }
 
 // SetXRange sets the x extent the chart shows at least, typically 0 to the

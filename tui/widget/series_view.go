@@ -164,13 +164,13 @@ func (c SeriesChart) xAxis(labelW int, a plotArea, place captionPlacement) strin
 	for i := range a.x.Count {
 		col := a.x.Cell(i)
 		axis[col] = '┬'
-		s := FormatTick(a.x.Value(i), decimals)
+		s := c.xTick(a.x.Value(i), decimals)
 		start := max(labelW+2+col-len(s)/2, 0)
 		if i == a.x.Count-1 && start+len(s) > limit {
 			start = limit - len(s)
 			if start <= lastEnd && i > 0 {
 				// The last label wins over the one before it.
-				prev := FormatTick(a.x.Value(i-1), decimals)
+				prev := c.xTick(a.x.Value(i-1), decimals)
 				pstart := max(labelW+2+a.x.Cell(i-1)-len(prev)/2, 0)
 				copy(line[pstart:], []rune(strings.Repeat(" ", len(prev))))
 				lastEnd = pstart - 1
