@@ -247,9 +247,9 @@ func (w Model) draw() string {
 		return w.NoRun()
 	}
 	head := st.Title.Render(w.Tf("Walkthrough of run %d", "第 %d 次训练的讲解", w.run)) +
-		st.Muted.Render(w.Tf(" · user %s, chosen on the Users screen (5)", " · 用户 %s（在“用户”页选择，按 5）", w.id))
+		st.Muted.Render(w.selected())
 	if w.paused {
-		user := w.Tf(" · user %s, the row selected on Users (5)", " · 用户 %s（“用户”页选中的行，按 5）", w.id)
+		user := w.selected()
 		if !w.listed {
 			user = w.Tf(" · user %s, the first training row", " · 用户 %s（第一个训练行）", w.id)
 		}
@@ -259,6 +259,12 @@ func (w Model) draw() string {
 			st.Muted.Render(w.T(" · n: train one batch, then look again", " · 按 n 训练一批后再看")+user)
 	}
 	return widget.Fit(common.Truncate(head, w.Width)+"\n"+w.model.View(), w.Width, w.Height)
+}
+
+// selected names the user shown as what it is: the row the Users screen
+// has selected (its first, until someone moves there), not a choice made.
+func (w Model) selected() string {
+	return w.Tf(" · user %s (the row selected on Users, 5)", " · 用户 %s（“用户”页选中的行，按 5）", w.id)
 }
 
 // Update implements common.Screen.
