@@ -38,7 +38,7 @@ var textEN = map[string]string{
 	"bias":          "plus the bias",
 	"shape":         "(%s is a %d×%d matrix)",
 	"sum.rest":      "… and %d smaller terms, which add up to %s",
-	"sum.largest":   "(the %d largest of %d terms are listed, in order)",
+	"sum.largest":   "(the %d largest |products| of %d, listed by i)",
 
 	// Figures beside the text.
 	"fig.rows":   "rows %d–%d/%d",

@@ -37,7 +37,7 @@ var textZH = map[string]string{
 	"bias":          "再加偏置",
 	"shape":         "（%s 是 %d×%d 矩阵）",
 	"sum.rest":      "…… 其余 %d 项较小，合计 %s",
-	"sum.largest":   "（共 %[2]d 项，按原顺序列出绝对值最大的 %[1]d 项）",
+	"sum.largest":   "（共 %[2]d 项，列出 |乘积| 最大的 %[1]d 项，按 i 排列）",
 
 	// 正文旁的图。
 	"fig.rows":   "第 %d–%d 行，共 %d 行",
