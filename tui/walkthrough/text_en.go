@@ -119,6 +119,7 @@ var textEN = map[string]string{
 	"watch.plateau":          "the learning-rate schedule",
 	"watch.both":             "early stopping and the learning-rate schedule",
 	"calib.platt":            "Platt scaling",
+	"calib.platt.map":        "Platt scaling is two fitted numbers, A = %s and B = %s, applied to %s, the weighted sum ŷ came from (it is ln(ŷ / (1 − ŷ))):",
 	"calib.isotonic":         "isotonic regression",
 	"out.next":               "That was the whole forward pass. Next: how training would change the weights so that predictions like this one get better.",
 

@@ -118,6 +118,7 @@ var textZH = map[string]string{
 	"watch.plateau":          "学习率调度",
 	"watch.both":             "提前停止和学习率调度",
 	"calib.platt":            "Platt 缩放",
+	"calib.platt.map":        "Platt 缩放就是拟合出的两个数 A = %s 和 B = %s，作用在 %s 上，也就是得出 ŷ 的加权和（它等于 ln(ŷ / (1 − ŷ))）：",
 	"calib.isotonic":         "保序回归",
 	"out.next":               "前向传播到此结束。接下来看训练如何调整权重，让这样的预测变得更准。",
 
