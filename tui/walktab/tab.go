@@ -217,11 +217,11 @@ func (w Model) HelpGroups() [][]key.Binding {
 		return nil
 	}
 	km := w.keyMap()
-	groups := [][]key.Binding{km.ShortHelp(), {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
+	short := km.ShortHelp()
 	if w.paused {
-		groups = append(groups, []key.Binding{w.StepKey()})
+		short = append([]key.Binding{w.StepKey()}, short...) // first, so the footer shows it
 	}
-	return groups
+	return [][]key.Binding{short, {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
 }
 
 // View returns the view drawn in the last Update.
