@@ -91,3 +91,20 @@ func TestPausedRunIsWalkedThroughBatchByBatch(t *testing.T) {
 		t.Error("a resumed run's walkthrough is still shown")
 	}
 }
+
+// A paused run's update step, headed by the pause and the key that steps
+// it, with n first in the footer's keys.
+func TestGoldenPausedUpdateStep(t *testing.T) {
+	exp, _ := heldRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		w := New(c)
+		w.SetSize(c.Width, c.Height)
+		msg := w.WantPaused(exp, 2, 1, exp.TrainRows[0], "U000001", false)().(ReadyMsg)
+		if msg.Err != nil || msg.notHeld {
+			t.Fatalf("building gave %#v", msg)
+		}
+		w, _ = w.step(msg)
+		_, total := w.Walkthrough().Step()
+		screentest.Golden(t, toStep(t, w, total-2), c.Width, c.Height)
+	})
+}
