@@ -17,6 +17,7 @@ type control struct {
 	toEpoch   bool // run until the current epoch ends, then hold again
 	wake      chan struct{}
 	announced bool                 // a Paused progress was sent for the current hold
+	waiting   bool                 // Run waits in gate: nothing of the trainer changes until it clears this
 	pace      atomic.Pointer[Pace] // nil: as fast as possible
 }
 
@@ -79,6 +80,7 @@ func (t *Trainer) gate(ctx context.Context, since *time.Time) error {
 		}
 		announce := !c.announced
 		c.announced = true
+		c.waiting = true
 		c.mu.Unlock()
 		if since.IsZero() {
 			*since = t.clk.Now()
@@ -90,6 +92,11 @@ func (t *Trainer) gate(ctx context.Context, since *time.Time) error {
 		case <-ctx.Done():
 		case <-c.wake:
 		}
+		// Cleared under the lock before anything changes again, so a
+		// Snapshot that saw it set copied a trainer at rest.
+		c.mu.Lock()
+		c.waiting = false
+		c.mu.Unlock()
 		if err := ctx.Err(); err != nil {
 			return err
 		}

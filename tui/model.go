@@ -361,6 +361,10 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	if m.active == tabWalk && m.walkScr.WantsTab(k) {
 		return m.routeToActive(k) // tab moves to the walkthrough's next layer
 	}
+	if m.active == tabWalk && !m.editing() && key.Matches(k, m.walkScr.StepKey()) {
+		m.trainScr.StepBatch() // the paused run trains one batch; follow shows it
+		return nil
+	}
 	if m.help.ShowAll && !m.editing() {
 		return m.helpKey(k)
 	}

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/tui/common"
@@ -56,15 +58,15 @@ func (m *Model) onLoadedData(run common.Run) bool {
 // its way rather than asking for one. Screens built later get it from the
 // root's context.
 func (m *Model) shareTraining() {
-	run := 0
+	run, paused := 0, false
 	if m.trainScr.Alive() {
-		run = m.trainScr.Runs()
+		run, paused = m.trainScr.Runs(), m.trainScr.Paused()
 	}
-	if run == m.com.Training {
+	if run == m.com.Training && paused == m.com.TrainingPaused {
 		return
 	}
-	m.com.Training = run
-	msg := common.TrainingMsg{Run: run}
+	m.com.Training, m.com.TrainingPaused = run, paused
+	msg := common.TrainingMsg{Run: run, Paused: paused}
 	m.evalScr, _ = updateScreen(m.evalScr, msg)
 	m.usersScr, _ = updateScreen(m.usersScr, msg)
 	m.walkScr, _ = updateScreen(m.walkScr, msg)
@@ -119,6 +121,9 @@ func (m *Model) follow() tea.Cmd {
 	if !sameRuns(m.runsScr.Runs(), m.trainScr.Finished()) {
 		m.runsScr.SetRuns(m.trainScr.Finished(), m.analysed.Number)
 	}
+	if cmd, ok := m.followPaused(); ok {
+		return cmd
+	}
 	row := m.usersScr.SelectedRow()
 	if m.analysed.Exp == nil || row < 0 {
 		return nil
@@ -138,6 +143,43 @@ func (m *Model) follow() tea.Cmd {
 		return m.mapScr.Want(shown, row)
 	}
 	return nil
+}
+
+// followPaused shows a paused run on the Walkthrough, on its weights of
+// now, for the user selected on Users when Users lists the same table's
+// rows, else for the first training row; ok says a paused run is shown.
+// A walkthrough of a paused run that trains on or has ended is dropped.
+func (m *Model) followPaused() (cmd tea.Cmd, ok bool) {
+	if !m.trainScr.Paused() {
+		m.walkScr.DropPaused()
+		return nil, false
+	}
+	exp, run, step, held := m.trainScr.Held()
+	if m.active != tabWalk {
+		return nil, false
+	}
+	if !held {
+		return nil, m.walkScr.ShowsPaused() // a step trains: keep what is shown
+	}
+	table := exp.Data.Table
+	row, listed := m.usersScr.SelectedRow(), true
+	if users := m.usersScr.Exp(); users == nil || users.Data == nil || users.Data.Table != table || row < 0 {
+		row, listed = -1, false
+		if len(exp.TrainRows) > 0 {
+			row = exp.TrainRows[0]
+		}
+	}
+	if row < 0 {
+		return nil, false
+	}
+	id := fmt.Sprint(row + 1)
+	if ids := table.IDs(); row < len(ids) {
+		id = ids[row]
+	}
+	if listed {
+		id = m.usersScr.ID(row)
+	}
+	return m.walkScr.WantPaused(exp, run, step, row, id, listed), true
 }
 
 // sameRuns reports whether two lists hold the same runs: a session that

@@ -37,6 +37,8 @@ type Common struct {
 	// Training is the number of the run training now (0: none), which the
 	// empty states of the screens that wait for an ended run name.
 	Training int
+	// TrainingPaused says that run is paused (the Walkthrough can show it).
+	TrainingPaused bool
 	// Served says the TUI runs as a session of retain serve: its user never
 	// opens a file of the server at a path they type. ServedFile is the
 	// file served (Path empty when the server serves the built-in data),

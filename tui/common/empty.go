@@ -64,6 +64,10 @@ func (c Common) NoRunTitle() string {
 // (how to train the first model), or, once other data has loaded after a
 // run, a run on the new data; while a run trains, that it does.
 func (c Common) NoRunHint(hint string) string {
+	if c.Training > 0 && c.TrainingPaused {
+		return c.Tf("Run %d is paused on the Train screen (3); the Walkthrough (6) shows its current weights. This screen fills in when the run ends (x on the Train screen stops it).",
+			"第 %d 次训练已在“训练”页暂停（按 3）；“讲解”页（按 6）显示它当前的权重。训练结束后这里会自动填上内容（在“训练”页按 x 可停止）。", c.Training)
+	}
 	if c.Training > 0 {
 		return c.Tf("Run %d is training on the Train screen (3); this screen fills in when it ends or is stopped.",
 			"第 %d 次训练正在“训练”页进行（按 3）；训练结束或停止后，这里会自动填上内容。", c.Training)
@@ -75,17 +79,21 @@ func (c Common) NoRunHint(hint string) string {
 	return hint
 }
 
-// TrainingMsg says which run trains now (Run 0: none), for the empty
-// states of the screens that wait for an ended run (Common.Training).
-type TrainingMsg struct{ Run int }
+// TrainingMsg says which run trains now (Run 0: none) and whether it is
+// paused, for the empty states of the screens that wait for an ended run
+// (Common.Training, Common.TrainingPaused).
+type TrainingMsg struct {
+	Run    int
+	Paused bool
+}
 
 // SetTraining records msg and reports whether it changed anything, so a
 // screen redraws only then.
 func (c *Common) SetTraining(msg TrainingMsg) bool {
-	if c.Training == msg.Run {
+	if c.Training == msg.Run && c.TrainingPaused == msg.Paused {
 		return false
 	}
-	c.Training = msg.Run
+	c.Training, c.TrainingPaused = msg.Run, msg.Paused
 	return true
 }
 

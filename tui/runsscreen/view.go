@@ -56,6 +56,10 @@ func (s *Model) render() {
 		if s.Training > 0 {
 			hint = s.Tf("Run %d is training on the Train screen (3); it is listed here when it ends or is stopped.",
 				"第 %d 次训练正在“训练”页进行（按 3）；训练结束或停止后会列在这里。", s.Training)
+			if s.TrainingPaused {
+				hint = s.Tf("Run %d is paused on the Train screen (3); it is listed here when it ends or is stopped.",
+					"第 %d 次训练已在“训练”页暂停（按 3）；训练结束或停止后会列在这里。", s.Training)
+			}
 		}
 		s.view = s.Empty(s.T("No ended run yet.", "还没有结束的训练。"), hint)
 		return

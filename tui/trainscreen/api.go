@@ -3,6 +3,7 @@ package trainscreen
 import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
 
@@ -67,3 +68,29 @@ func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // Editing implements common.Screen: the Train screen has no text field.
 func (s Model) Editing() bool { return false }
+
+// Held returns the current run's experiment, its number and the batches it
+// has trained while the run is paused and its trainer holds between two
+// batches (it has said so), for the Walkthrough to show that moment
+// (experiment.Experiment.Paused); ok is false otherwise.
+func (s Model) Held() (exp *experiment.Experiment, run, step int, ok bool) {
+	if s.state != trainPaused || s.exp == nil || s.latest.State != engine.Paused || s.checkingDecay() {
+		return nil, 0, 0, false
+	}
+	return s.exp, s.runs, s.latest.Step, true
+}
+
+// Paused reports whether the current run is paused (a step it was asked
+// for may still be training).
+func (s Model) Paused() bool { return s.state == trainPaused }
+
+// StepBatch trains one more batch of the paused run, as n does on this
+// screen (the Walkthrough's n); false when no run is paused.
+func (s *Model) StepBatch() bool {
+	if s.state != trainPaused || s.exp == nil || s.checkingDecay() {
+		return false
+	}
+	s.exp.Trainer.StepBatch()
+	s.render()
+	return true
+}

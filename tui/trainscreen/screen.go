@@ -410,10 +410,16 @@ func (s *Model) apply(u engine.Update) {
 	}
 	s.latest = u.Latest
 	s.followEpochs(max(u.Latest.Position, float64(len(s.history))))
-	if u.Latest.BatchCount > 0 {
-		// Paused and end-of-run reports carry no batch loss: keep the last.
+	switch n := len(u.Points); {
+	case u.Latest.BatchCount > 0:
 		s.batchLoss = common.FmtMetric(u.Latest.BatchLoss)
+	case n > 0:
+		// The latest report (paused, or the run's end) carries no batch
+		// loss, but the reports before it in this drain did: a short run
+		// drains whole, often with its end.
+		s.batchLoss = common.FmtMetric(u.Points[n-1].Loss)
 	}
+	// Else keep the last shown.
 }
 
 // finish records how the run ended and, if asked, starts the next one.

@@ -13,7 +13,7 @@ import (
 // empty state, the header naming the user, and every key's help.
 func TestChineseTab(t *testing.T) {
 	c := screentest.Common("zh", 80, 24)
-	english := []string{"No trained model", "Walkthrough of run", "chosen on the Users screen"}
+	english := []string{"No trained model", "Walkthrough of run", "the row selected on Users", "paused after"}
 	views := []string{screentest.Render(New(c), 80, 24), ansi.Strip(shown(t, c, 3).View())}
 	for _, v := range views {
 		for _, e := range english {

@@ -1,10 +1,13 @@
 package walktab
 
 import (
+	"fmt"
+
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/walkthrough"
 	"github.com/retainlab/retain/tui/widget"
@@ -24,6 +27,16 @@ type Model struct {
 	wantRun  int    // what was last asked for
 	wantRow  int
 	wantID   string
+	// wantStep and wantPaused say that the last ask was for a paused run
+	// after wantStep batches; paused and step say so of what is shown.
+	wantStep   int
+	wantPaused bool
+	paused     bool
+	shownStep  int
+	// wantListed and listed say the user is the row selected on the Users
+	// screen; else (a paused first run, before Users lists anyone) the
+	// first training row.
+	wantListed, listed bool
 	// threshold is the decision threshold the Evaluate screen shares
 	// (common.ThresholdMsg) and thresholdRun the run it belongs to; the
 	// output page judges at it, as the Users screen does.
@@ -37,8 +50,13 @@ type Model struct {
 // and table row Row.
 type ReadyMsg struct {
 	Run, Row int
-	model    walkthrough.Model
-	Err      error
+	// Paused and Step say it shows a paused run after Step batches;
+	// notHeld that the run was no longer held when it was built.
+	Paused  bool
+	Step    int
+	notHeld bool
+	model   walkthrough.Model
+	Err     error
 }
 
 // New returns the tab in the context's language.
@@ -51,19 +69,60 @@ func New(com common.Common) Model {
 // Want asks for the walkthrough of row of run unless it is shown or
 // already being built.
 func (w *Model) Want(run common.Run, row int, id string) tea.Cmd {
-	if run.Exp == nil || row < 0 || (w.wantRun == run.Number && w.wantRow == row) {
+	if run.Exp == nil || row < 0 || (w.wantRun == run.Number && w.wantRow == row && !w.wantPaused) {
 		return nil
 	}
-	w.wantRun, w.wantRow, w.wantID = run.Number, row, id
+	w.wantRun, w.wantRow, w.wantID, w.wantPaused, w.wantStep, w.wantListed = run.Number, row, id, false, 0, true
+	return w.build(ReadyMsg{Run: run.Number, Row: row}, func() (*experiment.Experiment, bool) { return run.Exp, true })
+}
+
+// WantPaused asks for the walkthrough of table row of run number run,
+// paused after step batches, on the weights and optimiser state exp holds
+// then (experiment.Experiment.Paused), unless it is shown or being built.
+// listed says the row is the one selected on the Users screen (else it is
+// the first training row).
+func (w *Model) WantPaused(exp *experiment.Experiment, run, step, row int, id string, listed bool) tea.Cmd {
+	if exp == nil || row < 0 || (w.wantPaused && w.wantRun == run && w.wantStep == step && w.wantRow == row) {
+		return nil
+	}
+	w.wantRun, w.wantRow, w.wantID, w.wantPaused, w.wantStep, w.wantListed = run, row, id, true, step, listed
+	return w.build(ReadyMsg{Run: run, Row: row, Paused: true, Step: step}, exp.Paused)
+}
+
+// ShowsPaused reports whether the walkthrough shown, or asked for, is of
+// a paused run.
+func (w Model) ShowsPaused() bool { return w.wantPaused || (w.has && w.paused) }
+
+// DropPaused forgets a paused run's walkthrough once the run trains on or
+// has ended: its weights are gone.
+func (w *Model) DropPaused() {
+	if !w.ShowsPaused() {
+		return
+	}
+	if w.paused {
+		w.has, w.paused, w.run, w.row = false, false, 0, -1
+	}
+	w.wantRun, w.wantRow, w.wantPaused, w.wantStep = 0, -1, false, 0
+	w.render()
+}
+
+// build returns the Cmd that builds the walkthrough of msg's row on the
+// experiment exp gives (ok false: a paused run no longer held).
+func (w *Model) build(msg ReadyMsg, exp func() (*experiment.Experiment, bool)) tea.Cmd {
 	w.render()
 	prev, has, lang, st := w.model, w.has, w.Lang, w.wstyles
-	threshold := w.sharedThreshold(run.Number)
+	threshold := w.sharedThreshold(msg.Run)
 	byID := w.Pseudonym.Enabled() // see walkthrough.Input.ByID
 	width, height := w.Width, w.Height
+	row := msg.Row
 	return func() tea.Msg {
-		msg := ReadyMsg{Run: run.Number, Row: row}
 		defer common.Recovered(&msg.Err)
-		in, err := walkthrough.NewInput(run.Exp, row)
+		e, ok := exp()
+		if !ok {
+			msg.notHeld = true
+			return msg
+		}
+		in, err := walkthrough.NewInput(e, row)
 		if err != nil {
 			msg.Err = err
 			return msg
@@ -102,12 +161,17 @@ func (w *Model) SetSize(width, height int) {
 func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case ReadyMsg:
-		if msg.Run != w.wantRun || msg.Row != w.wantRow {
+		if msg.Run != w.wantRun || msg.Row != w.wantRow || msg.Paused != w.wantPaused || msg.Step != w.wantStep {
+			return w, nil
+		}
+		if msg.notHeld {
+			// The run stepped on meanwhile: its next hold asks again.
 			return w, nil
 		}
 		w.err = msg.Err
 		if msg.Err == nil {
 			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.Run, msg.Row, w.wantID
+			w.paused, w.shownStep, w.listed = msg.Paused, msg.Step, w.wantListed
 			w.model.SetSize(w.Width, max(w.Height-1, 0))
 			// The threshold may have moved while the walkthrough was built.
 			w.model.SetThreshold(w.sharedThreshold(w.run))
@@ -153,7 +217,11 @@ func (w Model) HelpGroups() [][]key.Binding {
 		return nil
 	}
 	km := w.keyMap()
-	return [][]key.Binding{km.ShortHelp(), {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
+	short := km.ShortHelp()
+	if w.paused {
+		short = append([]key.Binding{w.StepKey()}, short...) // first, so the footer shows it
+	}
+	return [][]key.Binding{short, {km.First, km.PrevCol, km.NextCol, km.PageUp, km.PageDown}}
 }
 
 // View returns the view drawn in the last Update.
@@ -179,8 +247,24 @@ func (w Model) draw() string {
 		return w.NoRun()
 	}
 	head := st.Title.Render(w.Tf("Walkthrough of run %d", "第 %d 次训练的讲解", w.run)) +
-		st.Muted.Render(w.Tf(" · user %s, chosen on the Users screen (5)", " · 用户 %s（在“用户”页选择，按 5）", w.id))
+		st.Muted.Render(w.selected())
+	if w.paused {
+		user := w.selected()
+		if !w.listed {
+			user = w.Tf(" · user %s, the first training row", " · 用户 %s（第一个训练行）", w.id)
+		}
+		head = st.Title.Render(w.T(
+			fmt.Sprintf("Run %d paused after %s", w.run, common.Plural(w.shownStep, "batch", "batches")),
+			fmt.Sprintf("第 %d 次训练已暂停（已训练 %d 批）", w.run, w.shownStep))) +
+			st.Muted.Render(w.T(" · n: train one batch, then look again", " · 按 n 训练一批后再看")+user)
+	}
 	return widget.Fit(common.Truncate(head, w.Width)+"\n"+w.model.View(), w.Width, w.Height)
+}
+
+// selected names the user shown as what it is: the row the Users screen
+// has selected (its first, until someone moves there), not a choice made.
+func (w Model) selected() string {
+	return w.Tf(" · user %s (the row selected on Users, 5)", " · 用户 %s（“用户”页选中的行，按 5）", w.id)
 }
 
 // Update implements common.Screen.
@@ -197,3 +281,11 @@ func (w Model) Shown() (row int, ok bool) { return w.row, w.has }
 
 // Walkthrough returns the embedded walkthrough model.
 func (w Model) Walkthrough() walkthrough.Model { return w.model }
+
+// StepKey is the key that trains one more batch of the paused run shown
+// (the root hands it to the Train screen).
+func (w Model) StepKey() key.Binding {
+	b := key.NewBinding(key.WithKeys("n"), key.WithHelp("n", w.T("train one batch", "训练一批")))
+	b.SetEnabled(w.has && w.paused)
+	return b
+}

@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -47,5 +48,53 @@ func TestOutputNamesTheCalibratedProbability(t *testing.T) {
 		if !strings.Contains(view, says) || !strings.Contains(view, map[string]string{"en": "Platt scaling", "zh": "Platt 缩放"}[lang]) {
 			t.Errorf("%s: the output page does not give the calibrated %q:\n%s", lang, says, ansi.Strip(m.View()))
 		}
+	}
+}
+
+// TestOutputShowsPlattsCoefficients: Platt scaling was applied without its
+// two numbers, so the calibrated P could not be checked; the page writes
+// the map with the fitted A and B and the output's z.
+func TestOutputShowsPlattsCoefficients(t *testing.T) {
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 600, DataSeed: 2}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 2
+	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.CalibPlatt
+	exp, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := exp.Trainer.Run(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	cal, err := exp.Calibration()
+	if err != nil || cal == nil || cal.Platt == nil {
+		t.Fatalf("no Platt map: %v, %v", cal, err)
+	}
+	in, err := NewInput(exp, exp.TrainRows[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := exp.Net.Trace(in.X)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := len(exp.Net.Layers) - 1
+	// The line as the page must write it: A, z and B as fitted and traced,
+	// and P as the Users screen reports it.
+	want := "P = 1 / (1 + e^(" + num(cal.Platt.A) + " × " + paren(tr.Z[k][0]) + " + " + paren(cal.Platt.B) + ")) = " +
+		num(exp.Explainer().Predict(in.X))
+	// The formula shown gives that P, computed here by hand from A, B, z.
+	if byHand := 1 / (1 + math.Exp(cal.Platt.A*tr.Z[k][0]+cal.Platt.B)); num(byHand) != num(exp.Explainer().Predict(in.X)) {
+		t.Fatalf("1/(1+e^(A·z+B)) = %v, the run reports %v", byHand, exp.Explainer().Predict(in.X))
+	}
+	m := New(in, "en", DefaultStyles())
+	m.SetSize(160, 80)
+	m = goTo(t, m, stepActivate, k)
+	view := ansi.Strip(m.View())
+	if !strings.Contains(view, want) || !strings.Contains(view, "P = 1 / (1 + e^(A·z₃ + B))") {
+		t.Errorf("the output page lacks %q:\n%s", want, view)
 	}
 }

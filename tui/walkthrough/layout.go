@@ -14,13 +14,15 @@ import (
 // one-line notice; a matrix sits beside the text only when the text keeps
 // at least sideTextWidth cells, which every formula line fits in.
 const (
-	minWidth      = 40
-	minHeight     = 10
-	headerLines   = 4
-	sideTextWidth = 72
-	minHeatWidth  = 32
-	barsWidth     = 46
-	inlineHeatMax = 14 // lines of a heatmap placed under the text
+	minWidth       = 40
+	minHeight      = 10
+	headerLines    = 4
+	sideTextWidth  = 72
+	minHeatWidth   = 32
+	barsWidth      = 46
+	barsRoom       = 16 // the least room the bars keep beside long labels
+	barsValueWidth = 8  // a value as the bar chart prints it ("+1.0000")
+	inlineHeatMax  = 14 // lines of a heatmap placed under the text
 )
 
 // refresh renders the current step at the current size; resetScroll
@@ -92,7 +94,13 @@ func figureWidth(p page) int {
 	case p.heat != nil:
 		return max(heatWidth(p.heat), minHeatWidth)
 	case p.bars != nil:
-		return barsWidth
+		// Room for the longest label whole beside the value and the bars,
+		// so one-hot names stay apart when the window is wide.
+		label := 0
+		for _, b := range p.bars.bars {
+			label = max(label, ansi.StringWidth(b.Label))
+		}
+		return max(barsWidth, label+barsValueWidth+3+barsRoom)
 	}
 	return 0
 }
@@ -123,6 +131,7 @@ func (m Model) drawFigure(p page, w, h int) string {
 	// The widget's own wording, in the walkthrough's language.
 	bars.SetText(widget.BarsText{More: tr(m.lang, "fig.more"), NoValues: tr(m.lang, "fig.none"), TooSmall: tr(m.lang, "fig.small")})
 	bars.SetBars(p.bars.bars)
+	bars.SetBarRoom(barsRoom)
 	bars.SetFormat(withSign(column(barValues(p.bars.bars)...)))
 	bars.SetSize(w, max(h-1, 0))
 	return widget.Fit(m.st.Widget.Title.Render(p.bars.title)+"\n"+bars.View(), w, h)

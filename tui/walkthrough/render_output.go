@@ -34,7 +34,7 @@ func (r renderer) outputPage() page {
 		"  "+r.st.Value.Render(chain("ŷ", "σ("+num(z)+")", actFormula(l.Activation, z), num(yhat))),
 		"")
 	prob, positive := w.decision(r.threshold)
-	p.body = append(p.body, r.probability()...)
+	p.body = append(p.body, r.probability(zSym(k), z)...)
 	p.body = append(p.body, "")
 	pct := strconv.FormatFloat(100*prob, 'f', 1, 64) + " %"
 	p.body = append(p.body, "  "+r.t("out.prob", lbl.Positive)+"  "+r.st.Value.Render(pct)+"  "+bar(prob, 20))
@@ -80,7 +80,11 @@ func thresholdText(t float64) string {
 // calibrated P when the run calibrates (without it the walkthrough's ŷ,
 // 0.906, and the Users screen's P, 0.934, seemed to contradict each
 // other), else ŷ itself.
-func (r renderer) probability() []string {
+//
+// With Platt scaling it also writes the map with its two fitted numbers,
+// applied to zs, the output's weighted sum z (which is logit(ŷ)), so the
+// calibrated P can be checked by hand.
+func (r renderer) probability(zs string, z float64) []string {
 	lbl := r.w.exp.Data.Table.Label
 	cal := r.w.calib
 	if cal == nil {
@@ -93,7 +97,15 @@ func (r renderer) probability() []string {
 	case experiment.CalibIsotonic:
 		method = r.t("calib.isotonic")
 	}
-	return r.para("out.calibrated", method, r.calibrationUsers(cal), lbl.Positive, num(r.w.calibrated))
+	lines := r.para("out.calibrated", method, r.calibrationUsers(cal), lbl.Positive, num(r.w.calibrated))
+	if cal.Method != experiment.CalibPlatt || cal.Platt == nil {
+		return lines
+	}
+	a, b := cal.Platt.A, cal.Platt.B
+	lines = append(lines, "")
+	lines = append(lines, r.para("calib.platt.map", num(a), num(b), zs)...)
+	return append(lines, r.formula("P = 1 / (1 + e^(A·"+zs+" + B))"),
+		"  "+r.st.Value.Render(chain("P", "1 / (1 + e^("+num(a)+" × "+paren(z)+" + "+paren(b)+"))", num(r.w.calibrated))))
 }
 
 // calibrationUsers names the users the calibration map was fitted on: a

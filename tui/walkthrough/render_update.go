@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // constant prints a hyper-parameter as it is configured (0.9, 1e−07).
@@ -166,6 +168,55 @@ func (r renderer) afterPage() page {
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.para(key)...)
 	p.body = append(p.body, "")
-	p.body = append(p.body, r.para("after.next")...)
+	p.body = append(p.body, widget.WrapStyled(r.sentences(r.afterTraining(), r.afterEvaluation()), r.width, r.st.Text)...)
 	return p
+}
+
+// afterTraining says how long this run trains: until early stopping ends
+// it, or for all its epochs.
+func (r renderer) afterTraining() string {
+	train := r.w.exp.Config.Train
+	if !train.EarlyStop.On() {
+		return r.t("after.next.fixed", r.epochs(train.Epochs))
+	}
+	watched := r.t("after.loss.train")
+	if r.w.exp.Trained().Val.Rows > 0 {
+		watched = r.t("after.loss.val")
+	}
+	return r.t("after.next.es", watched, r.epochs(train.EarlyStop.Patience), train.Epochs)
+}
+
+// afterEvaluation says on which users the finished run is measured: a test
+// part, a later cohort, or (with neither) the validation part, with what
+// else used those users.
+func (r renderer) afterEvaluation() string {
+	exp := r.w.exp
+	trained := exp.Trained()
+	switch {
+	case exp.Later != nil:
+		return r.t("after.eval.later")
+	case trained.Test.Rows > 0:
+		return r.t("after.eval.test", trained.Test.Rows)
+	case trained.Val.Rows == 0:
+		return r.t("after.eval.none")
+	}
+	var uses []string
+	if exp.Config.Train.EarlyStop.On() {
+		uses = append(uses, r.t("after.use.es"))
+	}
+	if trained.CalibrationPart() == experiment.ValPart {
+		uses = append(uses, r.t("after.use.calib"))
+	}
+	if len(uses) == 0 {
+		return r.t("after.eval.val.clean", trained.Val.Rows)
+	}
+	return r.t("after.eval.val", trained.Val.Rows, strings.Join(uses, r.t("after.use.and")))
+}
+
+// epochs writes n epochs in the page's language ("1 epoch", "2 epochs").
+func (r renderer) epochs(n int) string {
+	if n == 1 {
+		return r.t("epoch", n)
+	}
+	return r.t("epochs", n)
 }

@@ -31,6 +31,9 @@ type SignedBars struct {
 	text    BarsText
 	width   int
 	height  int
+	// barRoom, when above 0, lets labels take every cell but barRoom of
+	// the bars' room (see SetBarRoom); 0 caps them at a third of the width.
+	barRoom int
 	view    string // rendered by every setter, so View costs nothing
 }
 
@@ -124,6 +127,14 @@ func (b *SignedBars) SetFormat(format func(float64) string) {
 	b.view = b.render()
 }
 
+// SetBarRoom lets the labels grow until the bars keep only n cells, for a
+// chart whose labels must be told apart (long one-hot names) rather than
+// its bars be wide; 0 (the default) caps labels at a third of the width.
+func (b *SignedBars) SetBarRoom(n int) {
+	b.barRoom = max(n, 0)
+	b.view = b.render()
+}
+
 // SetSize sets the size of the view in cells.
 func (b *SignedBars) SetSize(w, h int) {
 	b.width, b.height = max(w, 0), max(h, 0)
@@ -213,7 +224,11 @@ func (b SignedBars) render() string {
 			maxPos = math.Max(maxPos, bar.Value)
 		}
 	}
-	labelW = min(labelW, max(6, w/3))
+	labelCap := max(6, w/3)
+	if b.barRoom > 0 {
+		labelCap = max(labelCap, w-valueW-3-b.barRoom)
+	}
+	labelW = min(labelW, labelCap)
 	barsW := w - labelW - valueW - 3 // spaces either side and the zero axis
 	if barsW < 4 {
 		return placeholder(w, h, text.TooSmall, b.styles.Placeholder)

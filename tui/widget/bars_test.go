@@ -179,3 +179,20 @@ func TestSignedBarsKeepTheGivenOrder(t *testing.T) {
 		t.Errorf("last line %q, want %q", last, "… 2 more")
 	}
 }
+
+// TestBarRoomLetsLongLabelsShowWhole: labels are capped at a third of the
+// width, which cut one-hot names into look-alikes on a wide walkthrough;
+// with SetBarRoom they take what the bars leave.
+func TestBarRoomLetsLongLabelsShowWhole(t *testing.T) {
+	name := "PaymentMethod=Electronic check" // 30 cells
+	b := NewSignedBars(DefaultStyles())
+	b.SetBars([]Bar{{Label: name, Value: 1}, {Label: "tenure", Value: -0.5}})
+	b.SetSize(60, 3)
+	if strings.Contains(ansi.Strip(b.View()), name) {
+		t.Fatalf("without bar room the label was not cut at 20 cells:\n%s", ansi.Strip(b.View()))
+	}
+	b.SetBarRoom(16) // 60 − 16 − 3 − the value's 5 cells leaves 36 for labels
+	if v := ansi.Strip(b.View()); !strings.Contains(v, name+" ") {
+		t.Fatalf("with bar room the label is cut:\n%s", v)
+	}
+}
