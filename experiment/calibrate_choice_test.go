@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -51,5 +52,40 @@ func TestCalibrationDroppedWhy(t *testing.T) {
 		"so the network's own probabilities are kept"
 	if got := d.Why(); got != want {
 		t.Errorf("why\n%s\nwant\n%s", got, want)
+	}
+}
+
+// On a validation part of 201 rows, the default fits no Platt map: the
+// experiment says why, checks no calibration, and scores with the
+// network's own probabilities.
+func TestDefaultPlattNotFittedOnFewRows(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.TestFrac, cfg.Train.Epochs = 0.2, 3
+	cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, DefaultCalibration
+	e := trainedOn(t, Source{Kind: "builtin", Users: 2000}, cfg)
+	cal, err := e.Calibration()
+	if cal != nil || err != nil {
+		t.Fatalf("calibration %+v, %v: want none", cal, err)
+	}
+	pos := 0
+	for _, r := range e.Split.Validation {
+		pos += int(e.Data.Table.Label.Values[r])
+	}
+	d, err := e.CalibrationDropped()
+	want := CalibrationDropped{Method: CalibPlatt, FitPart: ValPart, Rows: 201, Positives: pos, MinClassRows: 20,
+		MinRows: minPlattRows(pos, 201)}
+	if err != nil || d == nil || *d != want || len(e.Split.Validation) != 201 {
+		t.Fatalf("dropped %+v, %v; want %+v", d, err, want)
+	}
+	if ch, err := e.CheckCalibration(TestPart); ch != nil || err != nil {
+		t.Errorf("check %+v, %v: want none", ch, err)
+	}
+	probs, _, _, err := e.Scores(TestPart)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _, _, err := e.RawScores(TestPart)
+	if err != nil || !slices.Equal(probs, raw) {
+		t.Errorf("scores differ from the network's own (%v)", err)
 	}
 }
