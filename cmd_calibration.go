@@ -63,3 +63,11 @@ func printCalibration(w io.Writer, c *experiment.CalibrationCheck, th *experimen
 			th.Part, data.Thousands(th.Rows), th.BestF1.F1, th.BestF1.Threshold, 100*th.TargetRecall, th.Recall.Threshold)
 	}
 }
+
+// noteCalibrationNone says on w, prefixed by where (e.g. "fold 2: "), that
+// the calibration asked for is not applied, and why; nothing for nil.
+func noteCalibrationNone(w io.Writer, where string, d *experiment.CalibrationDropped) {
+	if d != nil {
+		fmt.Fprintf(w, "note: %scalibration: none — %s\n", where, d.Why())
+	}
+}

@@ -102,3 +102,31 @@ func TestTrainEvalCalibrated(t *testing.T) {
 		t.Errorf("eval output lacks the calibration line:\n%s", c.stdout.String())
 	}
 }
+
+// TestTrainTooFewRowsForPlatt: on a validation part too small for Platt
+// scaling, train says on stderr that none is applied and why, reports no
+// calibration on stdout, and inspect reads the reason back from the model
+// file. 40 validation rows with 12 positive: the least rows are
+// (1.959964/0.05)²·0.3·0.7 = 322.68, so 323 (worked by hand).
+func TestTrainTooFewRowsForPlatt(t *testing.T) {
+	model := filepath.Join(t.TempDir(), "m.json")
+	why := "the 40 validation rows hold 12 positive and 28 negative: too few to fit Platt scaling, which needs at least 20 of each class " +
+		"(10 per parameter) and 323 rows at this positive rate (to know it within ±0.05 at 95 %), so the network's own probabilities are kept"
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--builtin-users", "400", "--epochs", "3", "--out", model); code != exitOK {
+		t.Fatalf("train: exit %d: %s", code, c.stderr.String())
+	}
+	if want := "\nnote: calibration: none — " + why + "\n"; !strings.Contains(c.stderr.String(), want) {
+		t.Errorf("train stderr %q\nwant it to hold %q", c.stderr.String(), want)
+	}
+	if strings.Contains(c.stdout.String(), "expected_calibration_error") {
+		t.Errorf("train stdout reports a calibration: %s", c.stdout.String())
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d: %s", code, c.stderr.String())
+	}
+	if want := "\nCalibration\nNone — " + why + ".\n"; !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("inspect %q\nwant it to hold %q", c.stdout.String(), want)
+	}
+}

@@ -208,6 +208,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 		return withDivergedHint(err, d.Source.Describe(), " (try a lower --lr, or --l2)")
 	}
 	res.FoldsFrom = o.folds
+	for _, f := range res.Folds {
+		noteCalibrationNone(a.stderr, fmt.Sprintf("fold %d: ", f.Fold), f.CalibrationDropped)
+	}
 	if o.json {
 		return writeJSON(a.stdout, res)
 	}

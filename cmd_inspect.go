@@ -129,7 +129,7 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	inspectPipeline(p, b.Pipeline)
 	inspectNetwork(p, b)
 	inspectTraining(p, b)
-	inspectCalibration(p, b.Calibration)
+	inspectCalibration(p, b.Calibration, b.CalibrationDropped)
 	inspectMetrics(p, b)
 	p.section("Privacy")
 	k := data.MinGroup
@@ -283,9 +283,11 @@ func calibPartNote(c *experiment.Calibration) string {
 	return ""
 }
 
-func inspectCalibration(p *printer, c *experiment.Calibration) {
+func inspectCalibration(p *printer, c *experiment.Calibration, dropped *experiment.CalibrationDropped) {
 	p.section("Calibration")
 	switch {
+	case c == nil && dropped != nil:
+		p.line("None — %s.", dropped.Why())
 	case c == nil:
 		p.line("None: probabilities are the network's own.")
 	case c.Platt != nil:

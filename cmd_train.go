@@ -94,6 +94,9 @@ type trainResult struct {
 	// Thresholds are chosen on the calibration part.
 	Calibration *experiment.CalibrationCheck `json:"calibration,omitempty"`
 	Thresholds  *experiment.Thresholds       `json:"thresholds,omitempty"`
+	// CalibrationDropped says why the calibration asked for was not
+	// applied.
+	CalibrationDropped *experiment.CalibrationDropped `json:"calibration_not_applied,omitempty"`
 	metrics.Report
 	History []engine.EpochStats `json:"history"`
 	// NotFlagged is measured on the same part's rows not flagged by
@@ -206,6 +209,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err != nil {
 		return err
 	}
+	dropped, err := e.CalibrationDropped()
+	if err != nil {
+		return err
+	}
+	noteCalibrationNone(a.stderr, "", dropped)
 	if err := ctx.Err(); err != nil {
 		return err // a late Ctrl-C still leaves no file
 	}
@@ -221,7 +229,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			Split: partRows{Train: e.Train.Rows, Validation: e.Val.Rows, Test: e.Test.Rows, Calibration: e.Calib.Rows},
 			State: e.Trainer.State().String(), Epochs: len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(),
 			Part: part, BayesLimit: bayesOf(ev.Bayes), Model: o.out, Report: ev.Report, History: e.Trainer.History(),
-			Calibration: check, Thresholds: th, NotFlagged: clean, DecayCheck: e.Decay,
+			Calibration: check, Thresholds: th, CalibrationDropped: dropped, NotFlagged: clean, DecayCheck: e.Decay,
 		})
 	}
 	printMetrics(a.stdout, partTitle(part), ev.Report, ev.Bayes)

@@ -161,6 +161,10 @@ type Bundle struct {
 	// every score of the file reports (nil in files without it: they
 	// score with the network's probabilities, as before).
 	Calibration *Calibration `json:"calibration,omitempty"`
+	// CalibrationDropped says why the calibration the training asked for
+	// was not applied (nil when it was, when none was asked for, and in
+	// files written before the rule).
+	CalibrationDropped *CalibrationDropped `json:"calibration_not_applied,omitempty"`
 	// Target is the outcome plans act on (nil in older files; see
 	// Bundle.Outcome).
 	Target *BundleTarget `json:"target,omitempty"`
@@ -220,6 +224,9 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 		return nil, err
 	}
 	b.Calibration = cal
+	if b.CalibrationDropped, err = e.CalibrationDropped(); err != nil {
+		return nil, err
+	}
 	for _, l := range net.Layers {
 		b.Net.Layers = append(b.Net.Layers, BundleLayer{
 			Inputs: l.In, Outputs: l.Out, Activation: l.Activation,

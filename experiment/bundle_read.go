@@ -134,6 +134,9 @@ func (b *Bundle) validate() error {
 	if err := b.Calibration.validate(); err != nil {
 		return fmt.Errorf("calibration: %w", err)
 	}
+	if b.Calibration != nil && b.CalibrationDropped != nil {
+		return errors.New(`"calibration" and "calibration_not_applied" are both set: a file has one or neither`)
+	}
 	if err := b.validateBounds(); err != nil {
 		return err
 	}

@@ -165,6 +165,10 @@ func TestReadBundleRefusals(t *testing.T) {
 		{"platt slope 1e308", edit(func(b *Bundle) {
 			b.Calibration = &Calibration{Method: CalibPlatt, Platt: &metrics.Platt{A: 1e308, B: 0.5}, Rows: 100, Positives: 30}
 		}), p + "calibration: platt a 1e+308, b 0.5 overflow for logits within ±745"},
+		{"calibration and why it was not applied", edit(func(b *Bundle) {
+			b.Calibration = &Calibration{Method: CalibPlatt, Platt: &metrics.Platt{A: -1}, Rows: 100, Positives: 30}
+			b.CalibrationDropped = &CalibrationDropped{Method: CalibPlatt, FitPart: ValPart, Rows: 40, Positives: 12, MinClassRows: 20, MinRows: 323}
+		}), p + `"calibration" and "calibration_not_applied" are both set: a file has one or neither`},
 		{"clip min above max", edit(func(b *Bundle) {
 			c := &b.Pipeline.Columns[0]
 			c.Min, c.Max = 100, 1

@@ -20,19 +20,24 @@ type calibCache struct {
 	done   bool
 	fit    *Calibration
 	err    error
+	// dropped says why the Platt scaling asked for is not fitted (fit is
+	// then nil); see CalibrationDropped.
+	dropped *CalibrationDropped
 }
 
 // reset forgets the fitted map: the network it was fitted for was
 // replaced (see CheckDecay).
 func (c *calibCache) reset() {
 	c.mu.Lock()
-	c.done, c.fit, c.err = false, nil, nil
+	c.done, c.fit, c.err, c.dropped = false, nil, nil, nil
 	c.mu.Unlock()
 }
 
 // Calibration returns the calibration map fitted on the calibration part
 // for the network's current weights: nil (and no error) when the
-// configuration calibrates nothing or no epoch has finished yet. It is
+// configuration calibrates nothing, no epoch has finished yet, or it asks
+// for Platt scaling and the calibration rows hold fewer than
+// MinPlattClassRows rows of a class (CalibrationDropped says so). It is
 // refitted when training has moved on since the last call. The view
 // Evaluated returns and the experiment OnCurrent returns take the map of
 // the experiment they were made from: their own rows are not where a map
@@ -53,7 +58,13 @@ func (e *Experiment) Calibration() (*Calibration, error) {
 		return c.fit, c.err
 	}
 	probs := e.rawProbs(set)
-	c.fit, c.err = FitCalibration(e.Config.Calibration, probs, set.Y)
+	c.fit, c.err, c.dropped = nil, nil, nil
+	if e.Config.Calibration == CalibPlatt {
+		c.dropped = plattTooFew(set.Y, e.CalibrationPart())
+	}
+	if c.dropped == nil {
+		c.fit, c.err = FitCalibration(e.Config.Calibration, probs, set.Y)
+	}
 	if c.fit != nil {
 		c.fit.FittedOn = e.CalibrationPart()
 	}

@@ -72,7 +72,7 @@ func TestCalibrationPartIsDisjoint(t *testing.T) {
 // probabilities of those rows — records where in the map, and chooses the
 // thresholds there.
 func TestCalibratesOnValidationByDefault(t *testing.T) {
-	d, err := Load(Source{Kind: "builtin", Users: 2000}, fileOpener)
+	d, err := Load(Source{Kind: "builtin", Users: 4000}, fileOpener)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +83,7 @@ func TestCalibratesOnValidationByDefault(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.CalibFrac, cfg.Calibration = DefaultCalibFrac, DefaultCalibration
-	e := trainedOn(t, Source{Kind: "builtin", Users: 2000}, cfg)
+	e := trainedOn(t, Source{Kind: "builtin", Users: 4000}, cfg)
 	if !slices.Equal(e.Split.Train, plain.Split.Train) || e.Calib.Rows != 0 || len(e.CalibRows) != 0 {
 		t.Fatalf("train %d rows (plain %d), calibration part %d rows", len(e.Split.Train), len(plain.Split.Train), e.Calib.Rows)
 	}

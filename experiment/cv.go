@@ -78,6 +78,9 @@ type FoldResult struct {
 	Dropped        int     `json:"dropped,omitempty"`
 	NotFlaggedRows int     `json:"not_flagged_rows,omitempty"`
 	NotFlagged     *Scores `json:"not_flagged,omitempty"`
+	// CalibrationDropped says why the fold's Platt map was not applied
+	// (nil when it was, or when the configuration calibrates nothing).
+	CalibrationDropped *CalibrationDropped `json:"calibration_not_applied,omitempty"`
 }
 
 // CVResult is the outcome of stratified k-fold cross-validation.
@@ -374,6 +377,9 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows,
 		TestPositives: int(ev.Report.Positives),
 		Epochs:        len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
+	}
+	if r.CalibrationDropped, err = e.CalibrationDropped(); err != nil {
+		return FoldResult{}, err
 	}
 	if ev.Bayes != nil {
 		auc := ev.Bayes.AUC

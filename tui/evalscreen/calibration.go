@@ -48,11 +48,12 @@ func methodName(com common.Common, m experiment.CalibrationMethod) string {
 
 // calibrationLines say how the probabilities were calibrated, what ECE
 // measures and where the best-F1 threshold was chosen, wrapped to w cells;
-// nil for an uncalibrated run.
+// for a run whose calibration was not applied, why; nil for a run that
+// asked for none.
 func (s Model) calibrationLines(d *evalData, w int) []string {
 	ch := d.check
 	if ch == nil {
-		return nil
+		return s.droppedLines(d.dropped, w)
 	}
 	st := s.Styles
 	fitted := s.Tf("%s calibration rows early stopping never saw", " %s 行早停从未见过的校准数据", common.Thousands(ch.CalibRows))
@@ -69,6 +70,27 @@ func (s Model) calibrationLines(d *evalData, w int) []string {
 	lines = append(lines, widget.PackItems([]string{s.T("ECE: 10 equal-width bins, weighted by count", "ECE：10 个等宽分箱，按行数加权"), chosen}, " · ", w)...)
 	for i, l := range lines {
 		lines[i] = st.Muted.Render(l)
+	}
+	return lines
+}
+
+// droppedLines say that the calibration asked for was not applied, and
+// why, wrapped to w cells; nil for nil.
+func (s Model) droppedLines(dr *experiment.CalibrationDropped, w int) []string {
+	if dr == nil {
+		return nil
+	}
+	rows := s.Tf("the %s calibration rows", "%s 行校准数据", common.Thousands(dr.Rows))
+	if dr.FitPart == experiment.ValPart {
+		rows = s.Tf("the %s validation rows", "%s 行验证数据", common.Thousands(dr.Rows))
+	}
+	lines := widget.WrapText(s.Tf("Calibration: none — %s hold %s positive and %s negative; %s needs at least %d of each class "+
+		"and %s rows at this positive rate, so the network's own probabilities are kept",
+		"校准：无 — %s中正例 %s 行、负例 %s 行；%s至少需要每类 %d 行，且在此正例率下需要 %s 行，因此保留网络自己的概率",
+		rows, common.Thousands(dr.Positives), common.Thousands(dr.Rows-dr.Positives), methodName(s.Common, dr.Method),
+		dr.MinClassRows, common.Thousands(dr.MinRows)), w)
+	for i, l := range lines {
+		lines[i] = s.Styles.Muted.Render(l)
 	}
 	return lines
 }

@@ -27,6 +27,9 @@ type evalData struct {
 	// check compares part before and after calibration (nil for a run
 	// that does not calibrate); bestF1 then comes from the calibration part.
 	check *experiment.CalibrationCheck
+	// dropped says why the calibration asked for was not applied (nil
+	// when it was, or when none was asked for).
+	dropped *experiment.CalibrationDropped
 	// diverged is set when training blew up: the network holds its last
 	// finite weights, so every figure is of a broken model.
 	diverged *engine.DivergedError
@@ -84,6 +87,9 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	d.probs, d.labels = probs, labels
 	d.bestF1 = d.main().Report.BestF1
 	if d.check, err = e.CheckCalibration(d.part); err != nil {
+		return nil, err
+	}
+	if d.dropped, err = e.CalibrationDropped(); err != nil {
 		return nil, err
 	}
 	if d.check != nil {

@@ -16,7 +16,7 @@ import (
 // at P = 0.934) without saying that the run calibrates it; it now names
 // the calibration and the probability the other screens report.
 func TestOutputNamesTheCalibratedProbability(t *testing.T) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 600, DataSeed: 2}, nil)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 4000, DataSeed: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

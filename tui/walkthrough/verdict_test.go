@@ -14,7 +14,7 @@ import (
 // with Platt scaling fitted on the validation part.
 func calibratedExperiment(t *testing.T) *experiment.Experiment {
 	t.Helper()
-	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 600, DataSeed: 2}, nil)
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 4000, DataSeed: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
