@@ -121,3 +121,8 @@ func TestDuckDBGivesNullForAnUnreadBoolean(t *testing.T) {
 func TestDuckDBMatchesPredictWithMarkedNumbers(t *testing.T) {
 	checkMarkedNumbers(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBMatchesPredictOnNumbersWrittenOtherwise(t *testing.T) {
+	checkNumbersWrittenOtherwise(t, openDuckDB, DuckDB)
+	checkPresenceFlags(t, openDuckDB, DuckDB)
+}

@@ -238,7 +238,23 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 		add(pair[0], 0)
 		add(pair[1], 1)
 	}
-	b.WriteString(" ELSE NULL END)")
+	// A level that is a number takes the same number written otherwise
+	// ("10.0" is the flag "10"), as retain predict reads it after the
+	// spellings: a cell that is a plain number is compared as a number.
+	var numbers strings.Builder
+	if len(pc.Levels) == 2 {
+		for i, l := range pc.Levels {
+			if v, ok := data.DecimalNumber([]byte(l)); ok {
+				fmt.Fprintf(&numbers, " WHEN %s THEN %d.0", mustNum(v), i)
+			}
+		}
+	}
+	if numbers.Len() == 0 {
+		b.WriteString(" ELSE NULL END)")
+		return b.String()
+	}
+	t := d.asText(col)
+	b.WriteString(" ELSE (CASE WHEN " + d.isDecimal(t) + " THEN (CASE " + d.asDouble(t) + numbers.String() + " END) END) END)")
 	return b.String()
 }
 
