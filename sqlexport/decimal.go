@@ -12,6 +12,11 @@ const decimalPattern = `^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$`
 // digits and a point.
 const plainPattern = `^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$`
 
+// groupedPattern is a number whose commas group thousands as retain reads
+// them (data's groupedThousands): an optional sign, 1–3 digits not
+// starting with 0, groups of exactly 3, then an optional point and digits.
+const groupedPattern = `^[+-]?[1-9][0-9]{0,2}(,[0-9]{3})+([.][0-9]*)?$`
+
 // matches is the condition that text matches the regular expression
 // pattern, anchored at both ends, in the engines that have them; Trino
 // and Snowflake are given REGEXP_REPLACE, which their texts share with
@@ -73,4 +78,29 @@ func (d Dialect) isNumber(text string, exponent bool) string {
 	}
 	return "(" + skel + " IN (" + strings.Join(forms, ", ") + ")" +
 		" AND (" + skel + " NOT GLOB '[+-]*' OR " + t + " GLOB '[+-]*') AND " + digits + ")"
+}
+
+// shape is text with every digit written 9.
+func shape(text string) string {
+	for c := '0'; c <= '8'; c++ {
+		text = "REPLACE(" + text + ", '" + string(c) + "', '9')"
+	}
+	return text
+}
+
+// isGrouped is the condition that text, a number's cell once its currency
+// signs, percent signs and parentheses are removed, has no comma, or
+// commas that group thousands as retain reads them (groupedPattern): "1,2"
+// and "12,34.5" are no number to retain. In SQLite, the integer part
+// without its sign must start with a digit other than 0 and, its digits
+// written 9 and each ",999" written #, be 1–3 nines then #s only.
+func (d Dialect) isGrouped(text string) string {
+	if d != SQLite {
+		return "(" + text + " NOT LIKE '%,%' OR " + d.matches(text, groupedPattern) + ")"
+	}
+	v := "LTRIM(" + text + ", '+-')"
+	ip := "(CASE WHEN INSTR(" + v + ", '.') > 0 THEN SUBSTR(" + v + ", 1, INSTR(" + v + ", '.') - 1) ELSE " + v + " END)"
+	w := "REPLACE(" + shape(ip) + ", ',999', '#')"
+	return "(" + text + " NOT LIKE '%,%' OR " + v + " GLOB '[1-9]*' AND REPLACE(" + w + ", '#', '') IN ('9', '99', '999')" +
+		" AND " + w + " NOT GLOB '*#9*' AND " + text + " NOT GLOB '*.*,*')"
 }

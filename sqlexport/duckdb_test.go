@@ -126,3 +126,11 @@ func TestDuckDBMatchesPredictOnNumbersWrittenOtherwise(t *testing.T) {
 	checkNumbersWrittenOtherwise(t, openDuckDB, DuckDB)
 	checkPresenceFlags(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBGivesNullForCellsThatAreNoNumber(t *testing.T) {
+	checkNullForCellsThatAreNoNumber(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBGivesNullForMarkedCellsRetainRefuses(t *testing.T) {
+	checkNullForMarkedCellsRefused(t, openDuckDB, DuckDB)
+}
