@@ -196,6 +196,11 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 			}
 			steps = append(steps, fmt.Sprintf("minus %s, divided by %s", fnum(c.Center), fnum(c.Scale)))
 			p.line("   transform: %s", strings.Join(steps, ", then "))
+			if c.Marks != 0 {
+				// data.NumberMarks' words: "numbers read without their
+				// currency sign "$" and thousands separators".
+				p.line("   its training file wrote its numbers with marks: %s", c.Marks)
+			}
 			if c.DecimalComma {
 				p.line("   its training file (semicolon-separated) wrote decimal commas: in new semicolon files its points group thousands")
 			}

@@ -123,3 +123,49 @@ func TestPresenceFlagCells(t *testing.T) {
 		}
 	}
 }
+
+// A flag whose value is a number takes the same number written otherwise
+// ("10.0", "+10", "1e1", and " 10" once trimmed) cell by cell, as ReadRows
+// and the scoring API read cells, and as a table of new rows reads it;
+// another number, or text around the number, is still refused. A flag of
+// text ("Y") is matched as text: "Y.0" is no "Y".
+func TestPresenceFlagOfANumberTakesItWrittenOtherwise(t *testing.T) {
+	tab := mustRead(t, flagCSV(), CSVOptions{})
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7}, PipelineOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := slices.IndexFunc(p.Columns, func(pc PipelineColumn) bool { return pc.Name == "discount" })
+	pc := &p.Columns[d]
+	e := p.CellEncoder()
+	for _, cell := range []string{"10", "10.0", "+10", "1e1", "10.000", "1.0E+1"} {
+		row := make([]float64, p.Width())
+		if err := e.Encode(d, []byte(cell), row); err != nil || row[pc.First] != 1 {
+			t.Errorf("cell %q: %v, %v; want 1 (present)", cell, row[pc.First], err)
+		}
+	}
+	for cell, want := range map[string]string{
+		"10.5":  `column "discount": expected "10" or a blank, got "10.5"`,
+		"$10":   `column "discount": expected "10" or a blank, got "$10"`,
+		"0x1p3": `column "discount": expected "10" or a blank, got "0x1p3"`,
+		"10x":   `column "discount": expected "10" or a blank, got "10x"`,
+	} {
+		if err := e.Encode(d, []byte(cell), make([]float64, p.Width())); err == nil || err.Error() != want {
+			t.Errorf("cell %q: error %v, want %s", cell, err, want)
+		}
+	}
+	promo := slices.IndexFunc(p.Columns, func(pc PipelineColumn) bool { return pc.Name == "promo" })
+	if err := e.Encode(promo, []byte("Y.0"), make([]float64, p.Width())); err == nil ||
+		err.Error() != `column "promo": expected "Y" or a blank, got "Y.0"` {
+		t.Errorf("promo Y.0: error %v", err)
+	}
+	// New rows as a table: discount written 10.0 and blank is read as
+	// numbers, the flag "10".
+	X, err := p.Transform(mustRead(t, "promo,discount,always,x\nY,10.0,Y,1\nY,,Y,2\n", CSVOptions{NoLabel: true}), []int{0, 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := []float64{X.At(0, pc.First), X.At(1, pc.First)}; !slices.Equal(got, []float64{1, 0}) {
+		t.Errorf("table with 10.0: discount %v, want [1 0]", got)
+	}
+}

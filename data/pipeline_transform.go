@@ -188,6 +188,13 @@ func (pc *PipelineColumn) cellValue(t []byte, decimalComma bool) (float64, bool)
 				}
 			}
 		}
+		if len(pc.Levels) == 2 {
+			// A level that is a number takes the same number written
+			// otherwise: "10.0" is the flag "10".
+			if i, ok := numberLevel(pc.Levels, t); ok {
+				return float64(i), true
+			}
+		}
 		return 0, false
 	}
 	if pc.Date {

@@ -134,8 +134,12 @@ func columnSchema(pc *data.PipelineColumn, personal bool) *schema {
 			"scored %s, with a warning. null is scored as no level.", strings.Join(quoteAll(s.Levels), ", "), as)
 	case pc.Presence():
 		s.Type = "boolean"
-		s.Description = fmt.Sprintf("Boolean read from a column of %q or blank: true, or the string %q, for present; "+
-			"false, null or a blank string for blank; the usual spellings (no/yes, 0/1, …) are read too.", pc.Levels[1], pc.Levels[1])
+		present := fmt.Sprintf("the string %q", pc.Levels[1])
+		if v, ok := data.DecimalNumber([]byte(pc.Levels[1])); ok {
+			present = fmt.Sprintf("%s or the number %s in any form (%s.0 is %s)", present, data.FormatCode(v), data.FormatCode(v), data.FormatCode(v))
+		}
+		s.Description = fmt.Sprintf("Boolean read from a column of %q or blank: true, or %s, for present; "+
+			"false, null or a blank string for blank; the usual spellings (no/yes, 0/1, …) are read too.", pc.Levels[1], present)
 	case pc.Kind == data.Boolean:
 		s.Type = "boolean"
 		spelt := ""

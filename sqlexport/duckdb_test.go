@@ -121,3 +121,16 @@ func TestDuckDBGivesNullForAnUnreadBoolean(t *testing.T) {
 func TestDuckDBMatchesPredictWithMarkedNumbers(t *testing.T) {
 	checkMarkedNumbers(t, openDuckDB, DuckDB)
 }
+
+func TestDuckDBMatchesPredictOnNumbersWrittenOtherwise(t *testing.T) {
+	checkNumbersWrittenOtherwise(t, openDuckDB, DuckDB)
+	checkPresenceFlags(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBGivesNullForCellsThatAreNoNumber(t *testing.T) {
+	checkNullForCellsThatAreNoNumber(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBGivesNullForMarkedCellsRetainRefuses(t *testing.T) {
+	checkNullForMarkedCellsRefused(t, openDuckDB, DuckDB)
+}

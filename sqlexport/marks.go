@@ -10,43 +10,41 @@ import (
 // marks removed first, as retain predict removes them: each recorded
 // currency sign with one space before or after it, percent signs (9% is
 // 9), the commas that group thousands, and accounting parentheses, which
-// make the number negative. The removal is of every such mark anywhere in
-// the cell, so a cell that retain refuses because a mark is misplaced
-// ("1,2", "5$5") is read too; what is still no number is NULL in SQLite
-// and MySQL, whose casts read it as 0 (retain predict refuses the cell,
-// PostgreSQL, DuckDB, BigQuery, Snowflake and Trino fail the query, Spark
-// reads NULL). A column without marks, as every column of a model file
-// written before they were recorded, is cast as it is.
+// make the number negative. A cell that is a plain number (isDecimal) is
+// read as it is; else what is left must be digits and at most one point
+// (no exponent: "$1e3" is no number to retain) and the commas must have
+// grouped thousands (isGrouped), or the cell is NULL, as retain predict
+// refuses it ("1,2", "1.2.3", "$abc"): the row's probability is NULL. The removal is of every such mark
+// anywhere in the cell, so a cell whose sign, percent sign or parenthesis
+// is misplaced ("5$5", "5%5") is still read, where retain refuses it. A
+// column without marks, as every column of a model file written before
+// they were recorded, is cast as it is.
 func (d Dialect) number(pc *data.PipelineColumn, col string) string {
 	m := pc.Marks
 	if m == 0 {
 		return d.asDouble(col)
 	}
 	t := d.asText(col)
-	s := t
+	u := t
 	for _, sign := range m.Currencies() {
 		for _, form := range []string{" " + sign, sign + " ", sign} {
-			s = d.remove(s, form)
+			u = d.remove(u, form)
 		}
 	}
 	if m.Percent() {
-		s = d.remove(d.remove(s, " %"), "%")
-	}
-	if m.Groups() {
-		s = d.remove(s, ",")
+		u = d.remove(d.remove(u, " %"), "%")
 	}
 	if m.Parens() {
-		s = d.remove(d.remove(s, "("), ")")
+		u = d.remove(d.remove(u, "("), ")")
 	}
-	v := d.asDouble(s)
-	switch d {
-	case SQLite:
-		// Digits, points, exponents and signs only, and a digit among
-		// them: SQLite has no regular expressions by default.
-		v = "(CASE WHEN " + s + " GLOB '*[0-9]*' AND NOT " + s + " GLOB '*[^0-9.eE+-]*' THEN " + v + " ELSE NULL END)"
-	case MySQL:
-		v = "(CASE WHEN REGEXP_LIKE(" + s + ", " + d.str(`^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$`) + ") THEN " + v + " ELSE NULL END)"
+	s, ok := u, d.isNumber(u, false)
+	if m.Groups() {
+		s = d.remove(u, ",")
+		ok = d.isNumber(s, false) + " AND " + d.isGrouped(u)
 	}
+	// A plain number (an exponent allowed) is read as it is; once marks
+	// are removed, digits and a point only, as retain reads them.
+	v := "(CASE WHEN " + d.isDecimal(t) + " OR " + ok + " THEN " + d.asDouble(s) + " ELSE NULL END)"
 	if m.Parens() {
 		v = "(CASE WHEN " + t + " LIKE '(%)' THEN -1.0 ELSE 1.0 END * " + v + ")"
 	}

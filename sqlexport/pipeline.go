@@ -134,7 +134,8 @@ func (d Dialect) other(col string, kept []string) string {
 // SQLite's scalar MIN and MAX, LEAST and GREATEST elsewhere. v is never
 // NULL for a numeric column (a missing cell is filled first, and text that
 // is no number fails the cast, except in Spark: castFailsAsNull), but a
-// boolean's unknown spelling is: since Postgres, DuckDB and Spark skip NULL
+// boolean's unknown spelling is, and so is a cell of a column read without
+// marks that is still no number (number): since Postgres, DuckDB and Spark skip NULL
 // arguments, which would turn that NULL into a bound, a nullable v keeps
 // its NULL explicitly.
 func (d Dialect) clip(v, lo, hi string, nullable bool) string {
@@ -182,7 +183,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		if err != nil {
 			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
-		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || d.castFailsAsNull())
+		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || pc.Marks != 0 || d.castFailsAsNull())
 	}
 	if pc.Date {
 		// Days before the latest date, as PipelineColumn.Transformed.
@@ -238,7 +239,23 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 		add(pair[0], 0)
 		add(pair[1], 1)
 	}
-	b.WriteString(" ELSE NULL END)")
+	// A level that is a number takes the same number written otherwise
+	// ("10.0" is the flag "10"), as retain predict reads it after the
+	// spellings: a cell that is a plain number is compared as a number.
+	var numbers strings.Builder
+	if len(pc.Levels) == 2 {
+		for i, l := range pc.Levels {
+			if v, ok := data.DecimalNumber([]byte(l)); ok {
+				fmt.Fprintf(&numbers, " WHEN %s THEN %d.0", mustNum(v), i)
+			}
+		}
+	}
+	if numbers.Len() == 0 {
+		b.WriteString(" ELSE NULL END)")
+		return b.String()
+	}
+	t := d.asText(col)
+	b.WriteString(" ELSE (CASE WHEN " + d.isDecimal(t) + " THEN (CASE " + d.asDouble(t) + numbers.String() + " END) END) END)")
 	return b.String()
 }
 
@@ -246,10 +263,15 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 // (PipelineColumn.Codes), comparing the cell as a number with each kept
 // level, as ReadRows reads "3.0" as level "3": a missing cell (numeric
 // missing words included) leaves every input 0, and a number that is no
-// kept level sets the catch-all input when there is one. table is as
-// isMissingCell takes it.
+// kept level sets the catch-all input when there is one. A cell that is
+// no plain number (isDecimal) makes every input NULL, and so the row's
+// probability: retain predict refuses a code that is no number ("abc"),
+// which SQLite's cast would read as 0 and other engines refuse with the
+// whole query. table is as isMissingCell takes it.
 func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, table bool, out []string) error {
 	missing := d.isMissingCell(pc, col, table)
+	t := d.asText(col)
+	notNumber := " WHEN NOT " + d.isDecimal(t) + " THEN NULL"
 	values := make([]string, len(kept))
 	for k, level := range kept {
 		v, err := strconv.ParseFloat(level, 64)
@@ -259,12 +281,12 @@ func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, table
 		if values[k], err = num(v); err != nil {
 			return fmt.Errorf("column %q: %w", pc.Name, err)
 		}
-		out[pc.First+k] = "CASE WHEN " + missing + " THEN 0.0 WHEN " + d.asDouble(col) + " = " + values[k] + " THEN 1.0 ELSE 0.0 END"
+		out[pc.First+k] = "CASE WHEN " + missing + " THEN 0.0" + notNumber + " WHEN " + d.asDouble(t) + " = " + values[k] + " THEN 1.0 ELSE 0.0 END"
 	}
 	if pc.Other {
-		e := "CASE WHEN " + missing + " THEN 0.0"
+		e := "CASE WHEN " + missing + " THEN 0.0" + notNumber
 		if len(values) > 0 {
-			e += " WHEN " + d.asDouble(col) + " IN (" + strings.Join(values, ", ") + ") THEN 0.0"
+			e += " WHEN " + d.asDouble(t) + " IN (" + strings.Join(values, ", ") + ") THEN 0.0"
 		}
 		out[pc.First+len(kept)] = e + " ELSE 1.0 END"
 	}

@@ -51,7 +51,7 @@ func TestSQLiteMatchesPredictOnPresenceFlags(t *testing.T) {
 // checkPresenceFlags trains on presenceShop and compares the SELECT in d
 // with retain predict on new rows whose flags are the value (in another
 // case too), blank, NULL, "NA" and "N" (read as no): each a blank but the
-// value, which is present.
+// value, which is present, and the discount 10 written 10.0, 1e1 or +10.
 func checkPresenceFlags(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 	path := presenceShop(t, 300)
 	b := train(t, experiment.Source{Kind: "csv", Path: path, Label: "churn"}, func(c *experiment.Config) {
@@ -77,6 +77,9 @@ func checkPresenceFlags(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect
 		[]string{"n2", "50", "NA", "", "no"},
 		[]string{"n3", "50", "N", "NA", "no"},
 		[]string{"n4", "50", " Y ", " 10 ", "no"},
+		[]string{"n5", "50", "Y", "10.0", "no"},
+		[]string{"n6", "50", "", "1e1", "yes"},
+		[]string{"n7", "50", "y", "+10", "yes"},
 	)
 	checkRecords(t, b, open, path, recs, Options{Dialect: d})
 }
