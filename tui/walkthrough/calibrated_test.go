@@ -55,7 +55,9 @@ func TestOutputNamesTheCalibratedProbability(t *testing.T) {
 // two numbers, so the calibrated P could not be checked; the page writes
 // the map with the fitted A and B and the output's z.
 func TestOutputShowsPlattsCoefficients(t *testing.T) {
-	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 600, DataSeed: 2}, nil)
+	// 4,000 users: a calibration part big enough for Platt's two
+	// parameters (experiment's minimum-size rule drops it on 600).
+	d, err := experiment.Load(experiment.Source{Kind: "builtin", Users: 4000, DataSeed: 2}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
