@@ -306,8 +306,8 @@ func (s Model) numberLines(w, h int) []string {
 	p := s.latest
 	lines := []string{
 		st.Title.Render(s.T("Speed", "速度")),
-		row(s.T("samples/s", "样本/秒"), common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
-		row(s.T("elapsed", "已用时间"), clock(p.Elapsed), ""),
+		row(s.T("rows/s", "行/秒"), common.Thousands(int(finiteOr(p.RowsPerSec, 0))), ""),
+		row(s.T("trained for", "训练用时"), clock(p.Training), ""),
 		row(s.T("ETA", "预计剩余"), eta(p, s.state), ""),
 		s.Tf("pace: %s", "节奏：%s", s.paceLabel()),
 		"",
