@@ -338,7 +338,7 @@ func (s Model) numberLines(w, h int) []string {
 		lines = append(lines, "", st.Title.Render(s.T("Best epoch", "最佳轮次")),
 			row(s.Tf("epoch %d", "第 %d 轮", best.Epoch), s.monitoredName(best), common.FmtMetric(best.Monitored())))
 	}
-	if d := s.decayLines(row); len(lines)+len(d) <= h {
+	if d := s.decayLines(row, w); len(lines)+len(d) <= h {
 		lines = append(lines, d...)
 	}
 	if p := s.previousLines(row, w); len(lines)+len(p) <= h {
@@ -471,9 +471,9 @@ func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 }
 
 // decayLines are the decay check's figures for the numbers panel: the
-// validation log loss at each decay and which network was kept (none
-// before the check has run).
-func (s Model) decayLines(row func(name, a, b string) string) []string {
+// validation log loss at each decay, which network was kept and, in words
+// wrapped to w, the rule that chose it (none before the check has run).
+func (s Model) decayLines(row func(name, a, b string) string, w int) []string {
 	if s.state != trainEnded || s.exp == nil || s.exp.Decay == nil {
 		return nil
 	}
@@ -484,11 +484,16 @@ func (s Model) decayLines(row func(name, a, b string) string) []string {
 		}
 		return ""
 	}
-	return []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
+	lines := []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
 		row(s.Tf("%g/rows", "%g/训练行", d.Prior), common.FmtMetric(d.Loss), mark(!d.Switched)),
 		row(s.Tf("%g/rows", "%g/训练行", d.AltPrior), common.FmtMetric(d.AltLoss), mark(d.Switched)),
-		row("z", fmt.Sprintf("%+.2f", d.Z), s.Tf("< %+.1f", "< %+.1f", -experiment.DecaySwitchZ)),
+		row("z", common.Signed(d.Z, 2), ""),
 	}
+	rule := s.Tf("%g/rows is taken only if z < %s", "仅当 z < %[2]s 时取 %[1]g/训练行", d.AltPrior, common.Signed(-experiment.DecaySwitchZ, 1))
+	for _, l := range widget.WrapUnmarked(rule, max(w, 20)) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	return lines
 }
 
 // paceLabel names the current pace, one of experiment.Paces.
