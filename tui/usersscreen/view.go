@@ -2,6 +2,7 @@ package usersscreen
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -264,16 +265,16 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	ex := s.explainer()
 	n := len(e.Pipeline.Columns)
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
-	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
+	// The last column is the average user's, whom the reasons are measured
+	// against: its value, or its share of the user's level.
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("average", "平均用户")
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
 	if wi.active && w >= whatIfSideBy {
 		w = whatIfFeaturesW(w)
 	}
 	for ci, pc := range e.Pipeline.Columns {
 		names[ci] = pc.Name
-		if ci < len(s.list.users.typical) {
-			typicals[ci] = displayValue(s.list.users.typical[ci])
-		}
+		typicals[ci] = baselineText(ex.BaselineValue(x, ci))
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
 		typW = max(typW, ansi.StringWidth(typicals[ci]))
 	}
@@ -322,26 +323,18 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	return lines, 1 + wi.col - first
 }
 
-// typicalHeader heads the column of typical values: "median" when every
-// feature is numeric, "most common" when none is, "typical" (the median
-// of a number, the most common level otherwise) when both kinds are
-// there, in both languages alike.
-func (s Model) typicalHeader(e *experiment.Experiment) string {
-	numeric, levels := false, false
-	for _, pc := range e.Pipeline.Columns {
-		if pc.Kind == data.Numeric {
-			numeric = true
-		} else {
-			levels = true
-		}
-	}
+// baselineText writes the average user's value of a column: a number in
+// the units the user's own is shown in, or a share of the user's level.
+func baselineText(b experiment.BaselineValue) string {
 	switch {
-	case numeric && !levels:
-		return s.T("median", "中位数")
-	case levels && !numeric:
-		return s.T("most common", "最常见")
+	case b.Numeric && math.IsNaN(b.Value):
+		return "–"
+	case b.Numeric && b.Date:
+		return data.FormatDay(b.Value)
+	case b.Numeric:
+		return displayValue(experiment.FormatValue(b.Value))
 	}
-	return s.T("typical", "典型值")
+	return common.Percent(b.Share)
 }
 
 // reasonSentence says in words which value raised the probability most
