@@ -251,8 +251,16 @@ func (s Model) progressLine(l trainLayoutSizes) string {
 		frac = min(float64(p.Step)/float64(total), 1)
 	}
 	epoch, batch := shownPosition(p)
+	batches := p.Batches
+	if batches == 0 {
+		// Before the first run: the next run's, not "batch 0/0".
+		batches = s.shape.Batches(s.cfg)
+	}
 	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, epoch,
-		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
+		max(p.Epochs, s.cfg.Train.Epochs), batch, batches)
+	if batches == 0 { // no data yet: no batches to count
+		text = s.Tf(" %3.0f %%  epoch %d/%d", " %3.0f %%  第 %d/%d 轮", 100*frac, epoch, max(p.Epochs, s.cfg.Train.Epochs))
+	}
 	return s.bar.ViewAs(frac) + common.Truncate(text, s.Width-l.barW)
 }
 

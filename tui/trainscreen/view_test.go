@@ -73,7 +73,30 @@ func goldenScreen(t *testing.T, c common.Common) Model {
 	s.SetHidden(false)
 	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(c.Width, c.Height)
+	prep, err := experiment.Prepare(d, experiment.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetShape(experiment.Shape{Inputs: prep.Train.Cols, TrainRows: prep.Train.Rows}) // as the root does
 	return s
+}
+
+// TestIdleCountsTheNextRunsBatches: before the first run the progress line
+// read "batch 0/0" (review 12, finding 11). The textbook data's default
+// split trains on 90 rows: 90 ÷ 32 a batch is 3 batches, the last of 26.
+func TestIdleCountsTheNextRunsBatches(t *testing.T) {
+	s := goldenScreen(t, screentest.Common("en", 80, 24))
+	if s.shape.TrainRows != 90 {
+		t.Fatalf("%d training rows, want 90", s.shape.TrainRows)
+	}
+	screentest.MustContain(t, stripped(s.View()), "epoch 0/200 · batch 0/3")
+	zh := goldenScreen(t, screentest.Common("zh", 80, 24))
+	screentest.MustContain(t, stripped(zh.View()), "第 0/200 轮 · 第 0/3 批")
+	s.SetShape(experiment.Shape{})
+	s.render()
+	if v := stripped(s.View()); !strings.Contains(v, "epoch 0/200") || strings.Contains(v, "batch 0/0") {
+		t.Fatalf("without data the line should count epochs only:\n%s", v)
+	}
 }
 
 // TestGoldenIdle is the screen before the first run.
