@@ -368,7 +368,7 @@ func (s Model) previousLines(row func(name, a, b string) string, w int) []string
 	}
 	muted := s.Styles.Muted
 	lines := []string{"", muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
-		muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
+		muted.Render(row(s.Tf("best ep %d", "最佳轮 %d", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
 	if prevBest.HasAUC {
 		lines = append(lines, muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
 	}
