@@ -162,11 +162,13 @@ func (s Model) statusLine(w int) string {
 // tableColumns are the widths of the table's columns at width w.
 type tableColumns struct{ rank, id, prob, label, band, ok, part int }
 
-func usersColumns(u *usersData, w int) tableColumns {
+// probHead is the probability column's heading ("P(yes)"), which widens
+// the column up to 12 cells rather than be cut to a bare "P".
+func usersColumns(u *usersData, w int, probHead string) tableColumns {
 	if u == nil {
 		return tableColumns{}
 	}
-	c := tableColumns{rank: 8, prob: 7, band: 9, ok: 2, part: 6}
+	c := tableColumns{rank: 8, prob: min(max(7, ansi.StringWidth(probHead)+1), 12), band: 9, ok: 2, part: 6}
 	c.label = max(ansi.StringWidth(u.label.Positive), ansi.StringWidth(u.label.Negative), 6) + 1
 	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
 	return c
@@ -176,16 +178,17 @@ func usersColumns(u *usersData, w int) tableColumns {
 // frame does not depend on the number of users.
 func (s Model) tableLines(w, rows int) []string {
 	st, u := s.Styles, s.list.users
-	c := usersColumns(u, w)
+	// P is the probability of the target's outcome, the table's order:
+	// "P(no)", or "P" when the outcome's class is too long for the column.
+	risk := s.risk()
+	named := "P(" + strings.TrimPrefix(risk.Class(), risk.Label+" = ") + ")"
+	c := usersColumns(u, w, named)
 	idName := "id"
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
 		idName = u.exp.Pipeline.IDName
 	}
-	// P is the probability of the target's outcome, the table's order:
-	// "P(no)" when the outcome's class fits the column.
-	risk := s.risk()
 	probHead := "P"
-	if named := "P(" + strings.TrimPrefix(risk.Class(), risk.Label+" = ") + ")"; ansi.StringWidth(named) <= c.prob-1 {
+	if ansi.StringWidth(named) <= c.prob-1 {
 		probHead = named
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
