@@ -6,6 +6,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/screentest"
 )
 
 // lastLines are the view's last n lines without styling or trailing blanks.
@@ -52,4 +53,18 @@ func TestL2HintNamesTheCap(t *testing.T) {
 	if want := "λ = 20 ÷ training rows, capped at 0.1"; got != want {
 		t.Errorf("hint %q, want %q", got, want)
 	}
+}
+
+// TestSelectedValueIsWhole: at 80×24 the selected "◂ leaky_relu ▸" read
+// "◂ leaky_rel…" (review 12, finding 13), as did "◂ 20/训练行 ▸" in Chinese.
+func TestSelectedValueIsWhole(t *testing.T) {
+	s := New(common.New("en"), experiment.DefaultConfig(), experiment.Limits{})
+	s.SetSize(80, 24)
+	s = selectField(t, s, "Layer 1 activation")
+	s, _ = s.step(screentest.Press("right")) // relu → leaky_relu
+	screentest.MustContain(t, stripped(s.View()), "▸ Layer 1 activation  ◂ leaky_relu ▸")
+	zh := New(common.New("zh"), experiment.DefaultConfig(), experiment.Limits{})
+	zh.SetSize(80, 24)
+	zh = selectField(t, zh, "L2")
+	screentest.MustContain(t, stripped(zh.View()), "▸ L2                  ◂ 20/训练行 ▸")
 }

@@ -34,7 +34,7 @@ func (s Model) render() string {
 // of a narrow form stays at the bottom.
 func (s Model) formLines(w int) []string {
 	st := s.Styles
-	const labelW, valueW = 21, 12
+	const labelW, valueW = 21, 14 // "◂ leaky_relu ▸" and "◂ 20/训练行 ▸" whole
 	hintW := max(w-labelW-valueW-2, 0)
 	// Hints need room; in a narrow form only the selected one is shown,
 	// under the list. A hint longer than its column goes on under itself.
