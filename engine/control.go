@@ -61,8 +61,19 @@ func (t *Trainer) IsPaused() bool { return t.ctl.hold.Load() }
 // gate is called before each batch. It returns at once when the trainer is
 // not held, lets one permitted step through, or blocks until a control call
 // or cancellation. When it first blocks it sets *since (if still zero) to
-// the time the wait began, for waitTurn to count it out of training time.
+// the time the wait began, for waitTurn to count it out of compute time;
+// the time it blocks is also a pause, left out of the training time.
 func (t *Trainer) gate(ctx context.Context, since *time.Time) error {
+	err := t.holdGate(ctx, since)
+	if !t.pauseStart.IsZero() {
+		t.paused += t.clk.Now().Sub(t.pauseStart)
+		t.pauseStart = time.Time{}
+	}
+	return err
+}
+
+// holdGate is gate without the pause bookkeeping at its end.
+func (t *Trainer) holdGate(ctx context.Context, since *time.Time) error {
 	c := t.ctl
 	for {
 		if !c.hold.Load() {
@@ -82,8 +93,11 @@ func (t *Trainer) gate(ctx context.Context, since *time.Time) error {
 		c.announced = true
 		c.waiting = true
 		c.mu.Unlock()
+		if t.pauseStart.IsZero() {
+			t.pauseStart = t.clk.Now()
+		}
 		if since.IsZero() {
-			*since = t.clk.Now()
+			*since = t.pauseStart
 		}
 		if announce {
 			t.report(Paused, false)

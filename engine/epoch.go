@@ -159,7 +159,8 @@ func (t *Trainer) RestoredEpoch() int { return t.restored }
 
 // progress builds a snapshot of the current position. Samples/s and the
 // per-batch time behind the ETA count compute time only: the time this Run
-// spent paused or waiting for its pace is left out.
+// spent paused or waiting for its pace is left out. The training time and
+// rows/s leave out pauses only: at a slow pace they follow the clock.
 func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	now := t.clk.Now()
 	el := t.elapsed
@@ -183,6 +184,14 @@ func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	}
 	if t.pendCount > 0 {
 		p.BatchLoss, p.BatchCount = t.pendLoss/float64(t.pendCount), t.pendCount
+	}
+	p.Training = el - t.paused
+	if !t.pauseStart.IsZero() {
+		p.Training -= now.Sub(t.pauseStart)
+	}
+	p.Training = max(p.Training, 0)
+	if p.Training > 0 {
+		p.RowsPerSec = float64(t.trainedRows) / p.Training.Seconds()
 	}
 	if compute := (now.Sub(t.runStart) - t.waited).Seconds(); !t.runStart.IsZero() && t.runSteps > 0 && compute > 0 {
 		p.SamplesPerSec = float64(t.runSamples) / compute

@@ -75,9 +75,18 @@ type Progress struct {
 	EpochEnd      bool       // Last holds a newly finished epoch
 	Last          EpochStats // the most recent finished epoch, if any
 	LR            float64
-	SamplesPerSec float64
+	SamplesPerSec float64 // rows per second of compute time (this Run's; pauses and pace waits left out)
 	Elapsed, ETA  time.Duration
-	Err           error // set with State Diverged
+	// Training is the time spent training so far, in every Run: Elapsed
+	// without the time held by Pause (or between steps). Waits for the pace
+	// count, so that at a slow pace it follows the clock. It stands still
+	// while the trainer is paused and does not move when a paused run is
+	// stopped.
+	Training time.Duration
+	// RowsPerSec is the training rows per second of Training: the rows of
+	// every batch trained (a row counts again in each epoch) ÷ Training.
+	RowsPerSec float64
+	Err        error // set with State Diverged
 }
 
 // Sink receives progress. Report is called on the training goroutine and must

@@ -47,7 +47,10 @@ type Trainer struct {
 	waited             time.Duration // time this Run spent paused or waiting for its pace
 	batchStart         time.Time     // start of the last batch, recorded only when paced
 	epochStart         time.Time     // start of the current epoch, recorded only when paced
-	elapsed            time.Duration // training time of earlier Run calls
+	elapsed            time.Duration // time of earlier Run calls, pauses included
+	paused             time.Duration // time all Run calls spent held by Pause (or between steps)
+	pauseStart         time.Time     // start of the current hold; zero while not held
+	trainedRows        int           // rows trained in all Run calls and steps, repeats counted
 	inRun              bool          // Run is executing: reports add the time since runStart
 	state              State
 	history            []EpochStats
@@ -286,6 +289,7 @@ func (t *Trainer) trainBatch() error {
 	}
 	t.runSteps++
 	t.runSamples += m
+	t.trainedRows += m
 	t.epochLoss += loss * float64(m)
 	t.epochCorrect += correct
 	t.epochSeen += m

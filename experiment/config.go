@@ -55,9 +55,9 @@ func (c Config) ChecksDecay() bool {
 	return c.L2PriorAlt > 0 && c.L2Prior > 0 && c.L2PriorAlt != c.L2Prior
 }
 
-// priorDecay is the L2 decay a prior per training row gives rows training
+// PriorDecay is the L2 decay λ a prior per training row gives rows training
 // rows: prior / rows, at most L2PriorCap.
-func priorDecay(prior float64, rows int) float64 {
+func PriorDecay(prior float64, rows int) float64 {
 	return min(prior/float64(rows), L2PriorCap)
 }
 

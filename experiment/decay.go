@@ -96,7 +96,7 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 		return nil, nil
 	}
 	cfg := e.Config.Train
-	alt := priorDecay(e.Config.L2PriorAlt, e.Train.Rows)
+	alt := PriorDecay(e.Config.L2PriorAlt, e.Train.Rows)
 	cfg.L2 = alt
 	src := &rand.PCG{}
 	if err := src.UnmarshalBinary(e.startState); err != nil {

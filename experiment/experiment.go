@@ -123,7 +123,7 @@ func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, e
 		return nil, err
 	}
 	if cfg.L2Prior > 0 {
-		cfg.Train.L2 = priorDecay(cfg.L2Prior, len(pipe.FitRows))
+		cfg.Train.L2 = PriorDecay(cfg.L2Prior, len(pipe.FitRows))
 	}
 	e := &Experiment{Data: d, Config: cfg, Split: split, Pipeline: pipe, TrainRows: pipe.FitRows, CalibRows: calibRows, CalibNote: calibNote,
 		calib: &calibCache{}}

@@ -28,6 +28,17 @@ type Shape struct {
 	Inputs, TrainRows int
 }
 
+// Batches is how many batches an epoch of cfg takes on these training
+// rows, as the engine splits them (the last one may be smaller): 0 until
+// the data is loaded.
+func (s Shape) Batches(cfg Config) int {
+	bs := cfg.Train.BatchSize
+	if s.TrainRows <= 0 || bs <= 0 {
+		return 0
+	}
+	return (s.TrainRows + bs - 1) / bs
+}
+
 // NetworkNeed returns the parameters of cfg's network on data of the given
 // shape and the bytes training it allocates besides the data: the weights,
 // the optimiser's state and the workspaces

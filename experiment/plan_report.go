@@ -335,12 +335,17 @@ func Headline(best PlanPoint, prevent, perCustomer bool) string {
 // would show as 0.0 is "< 0.1 %", one below 1 that would show as 100.0 is
 // "> 99.9 %": only none is 0 % and only all is 100 %.
 func Percent(share float64) string {
-	p := share * 100
-	d := 0
+	return percentAt(percentDecimals(share))
+}
+
+// percentDecimals is share in percent and the decimals Percent writes it
+// with.
+func percentDecimals(share float64) (p float64, d int) {
+	p = share * 100
 	if p > 0 && p < 10 && (math.Abs(p-math.Round(p)) > 0.05 || p < 0.05) || p >= 99.5 && p < 100 {
 		d = 1
 	}
-	return percentAt(p, d)
+	return p, d
 }
 
 // percentAt writes p percent with d decimals, never rounding a p above 0
@@ -359,7 +364,8 @@ func percentAt(p float64, d int) string {
 // PercentLabels writes the shares of one table's rows as Percent does,
 // except that two rows of different shares whose labels would be the same
 // get the fewest decimals (up to 4) that tell them apart: 1,226 and 1,230
-// of 4,086 customers are "30.0 %" and "30.1 %", not "30 %" twice.
+// of 4,086 customers are "30.0 %" and "30.1 %", not "30 %" twice. Every
+// row then has the most decimals any row has ("5.1 %", "10.0 %").
 func PercentLabels(shares []float64) []string {
 	dec := make([]int, len(shares)) // -1: as Percent writes it
 	for i := range dec {
@@ -392,9 +398,19 @@ func PercentLabels(shares []float64) []string {
 			break
 		}
 	}
+	// One column, one number of decimals: "5.1 %" sat above "10 %" and
+	// "20 %".
+	most := 0
+	for i := range shares {
+		d := dec[i]
+		if d < 0 {
+			_, d = percentDecimals(shares[i])
+		}
+		most = max(most, d)
+	}
 	out := make([]string, len(shares))
 	for i := range out {
-		out[i] = label(i)
+		out[i] = percentAt(100*shares[i], most)
 	}
 	return out
 }

@@ -55,17 +55,20 @@ func TestPlanNumberFormats(t *testing.T) {
 }
 
 // PercentLabels tells rows apart. 1,226 and 1,230 of 4,086 are 30.005 %
-// and 30.103 %: "30.0 %" and "30.1 %", the row of 20 % (818, 20.02 %)
-// left as Percent writes it. 99.91 % and 99.93 % need two decimals. Equal
-// shares keep one label, and the 100 % row stays "100 %" beside 99.9 %.
+// and 30.103 %: "30.0 %" and "30.1 %", and the row of 20 % (818, 20.02 %)
+// takes their decimal too (review 12, finding 13: "5.1 %" above "10 %").
+// 99.91 % and 99.93 % need two decimals. Equal shares keep one label; a
+// column of whole shares stays whole.
 func TestPercentLabels(t *testing.T) {
 	for _, c := range []struct {
 		shares []float64
 		want   []string
 	}{
-		{[]float64{1230.0 / 4086, 818.0 / 4086, 1226.0 / 4086}, []string{"30.1 %", "20 %", "30.0 %"}},
-		{[]float64{0.9991, 0.9993, 1}, []string{"99.91 %", "99.93 %", "100 %"}},
-		{[]float64{4335.0 / 4339, 1, 0.3, 0.3}, []string{"99.9 %", "100 %", "30 %", "30 %"}},
+		{[]float64{1230.0 / 4086, 818.0 / 4086, 1226.0 / 4086}, []string{"30.1 %", "20.0 %", "30.0 %"}},
+		{[]float64{0.9991, 0.9993, 1}, []string{"99.91 %", "99.93 %", "100.00 %"}},
+		{[]float64{4335.0 / 4339, 1, 0.3, 0.3}, []string{"99.9 %", "100.0 %", "30.0 %", "30.0 %"}},
+		{[]float64{0.051, 0.1, 0.2}, []string{"5.1 %", "10.0 %", "20.0 %"}},
+		{[]float64{0.05, 0.1, 1}, []string{"5 %", "10 %", "100 %"}},
 		{[]float64{0.300001, 0.3}, []string{"30.0001 %", "30.0000 %"}},
 		{[]float64{0.3000001, 0.3}, []string{"30.0000 %", "30.0000 %"}},
 	} {

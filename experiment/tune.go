@@ -80,6 +80,19 @@ type TuneResult struct {
 	Board []Trial `json:"leaderboard"`
 }
 
+// Measured is how many of the trials drawn were trained on at least one
+// fold (a failed one included): fewer than Tried when the search was
+// stopped, or its budget ended, before it reached them all.
+func (r TuneResult) Measured() int {
+	n := 0
+	for _, t := range r.Board {
+		if len(t.Folds) > 0 || t.Err != "" {
+			n++
+		}
+	}
+	return n
+}
+
 // TuneProgress is the state of a search after a fold trained.
 type TuneProgress struct {
 	// Round and Rung are where the search is (1-based round, 0-based rung).

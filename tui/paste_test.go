@@ -157,7 +157,7 @@ func pasteCases() []pasteCase {
 				}
 			}},
 		{name: "model units", keys: []string{"2", "enter"}, clear: true, paste: "1\x1b[31m6\x1b[0m\r\n",
-			line:  "▸ Layer 1 units       16           1 to 4,096         │ Layer                 Output          Params",
+			line:  "▸ Layer 1 units       16                              │ Layer                 Output          Params", // the hint is under the form at 100 columns
 			enter: []string{"enter"},
 			check: func(t *testing.T, m Model) {
 				if got := m.modelScr.Config().Hidden[0].Units; got != 16 {

@@ -131,7 +131,7 @@ func (s Model) stateLine() string {
 		}
 		p := step.Progress
 		return s.Tf("Scoring: autoencoder %d of %d, round %d · epoch %d of %d · loss %s (x stops)",
-			"评分中：自编码器 %d/%d，第 %d 轮 · 第 %d/%d 轮次 · 损失 %s（x 停止）",
+			"评分中：自编码器 %d/%d，第 %d 阶段 · 第 %d/%d 轮 · 损失 %s（x 停止）",
 			step.Member+1, step.Members, step.Round, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.job != nil:
 		_, phase, p, seen := s.job.latest()
@@ -143,7 +143,7 @@ func (s Model) stateLine() string {
 			return s.Tf("Churn model %s: preparing… (x stops)", "流失模型（%s）：准备中……（x 停止）", which)
 		}
 		return s.Tf("Churn model %s: epoch %d of %d · loss %s (x stops)",
-			"流失模型（%s）：第 %d/%d 轮次 · 损失 %s（x 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
+			"流失模型（%s）：第 %d/%d 轮 · 损失 %s（x 停止）", which, p.Epoch, p.Epochs, common.Significant(p.BatchLoss, 4))
 	case s.stopped == scoring && s.res == nil:
 		return st.Warning.Render(s.T("Scoring stopped. s scores again.", "评分已停止。按 s 重新评分。"))
 	case s.stopped == scoring:

@@ -106,17 +106,17 @@ func WithMinus(text string) string {
 }
 
 // Signed writes v with an explicit sign (+ or −) and a fixed number of
-// decimals: "+0.316", "−0.004". A value that rounds to zero keeps its
-// sign's direction only when it is not zero itself.
+// decimals: "+0.316", "−0.004". A value that rounds to zero reads "+0.000":
+// there is no negative zero.
 func Signed(v float64, decimals int) string {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return widget.FormatValue(v)
 	}
-	sign := "+"
-	if v < 0 {
-		sign = Minus
+	text := strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	if v < 0 && strings.Trim(text, "0.") != "" {
+		return Minus + text
 	}
-	return sign + strconv.FormatFloat(math.Abs(v), 'f', decimals, 64)
+	return "+" + text
 }
 
 // Decimal writes v with the given decimals, thousands separators and the

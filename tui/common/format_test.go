@@ -61,6 +61,8 @@ func TestSignedSignificantAndMinus(t *testing.T) {
 		{Signed(0.316, 3), "+0.316"},
 		{Signed(-0.0039, 3), "−0.004"},
 		{Signed(0, 2), "+0.00"},
+		{Signed(-0.0004, 3), "+0.000"}, // no negative zero (review 12, finding 13: "−0.000")
+		{Signed(-0.0005001, 3), "−0.001"},
 		{Significant(0.0000123456, 4), "1.235e-05"},
 		{Significant(0.17093, 4), "0.1709"},
 		{Significant(-2.5, 3), "−2.5"},

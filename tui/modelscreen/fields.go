@@ -133,8 +133,9 @@ func floatField(com common.Common, label, hint string, steps []float64, check fu
 }
 
 // fields lists the settings for cfg in the language of com: two per
-// hidden layer, then training, then the preprocessing.
-func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) []field {
+// hidden layer, then training, then the preprocessing. rows is the loaded
+// data's training rows (0 until loaded), for the decay a prior gives.
+func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, rows int) []field {
 	var out []field
 	for i := range cfg.Hidden {
 		out = append(out, layerUnits(com, i), layerActivation(com, i))
@@ -172,8 +173,8 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits) 
 		intField(com, com.T("Batch size", "批大小"), com.T("rows per step", "每步的行数"), 1, maxBatch, batchSteps, func(c *experiment.Config) *int { return &c.Train.BatchSize }),
 		limitedField(com, intField(com, com.T("Epochs", "轮数"), epochHint, 1, epochCap, epochSteps, func(c *experiment.Config) *int { return &c.Train.Epochs }),
 			limits.MaxEpochs),
-		l2Field(com))
-	out = append(out, decayCheckFields(com, cfg)...)
+		l2Field(com, cfg, rows))
+	out = append(out, decayCheckFields(com, cfg, rows)...)
 	out = append(out,
 		floatField(com, com.T("Positive weight", "正类权重"), com.T("1 = unweighted", "1 = 不加权"), weightSteps, func(v float64) error {
 			if v <= 0 || v > 1000 {
@@ -267,3 +268,6 @@ func limitedField(com common.Common, f field, limit int) field {
 	}
 	return f
 }
+
+// fieldList is fields for the screen's settings, limits and data.
+func (s Model) fieldList() []field { return fields(s.Common, s.cfg, s.limits, s.shape.TrainRows) }

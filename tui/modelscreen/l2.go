@@ -6,9 +6,14 @@ import (
 )
 
 // l2Field is the weight decay: the default's "prior/rows" until the user
-// gives a decay of their own.
-func l2Field(com common.Common) field {
-	f := floatField(com, "L2", com.T("weight decay, ≥ 0", "权重衰减，≥ 0"), l2Steps, func(v float64) error {
+// gives a decay of their own. Its hint says what "/rows" means: the λ a
+// prior gives is the prior ÷ the training rows (rows, 0 until loaded).
+func l2Field(com common.Common, cfg experiment.Config, rows int) field {
+	hint := com.T("weight decay λ, ≥ 0", "权重衰减 λ，≥ 0")
+	if cfg.L2Prior > 0 {
+		hint = priorHint(com, cfg.L2Prior, rows)
+	}
+	f := floatField(com, "L2", hint, l2Steps, func(v float64) error {
 		if v < 0 || v > 10 {
 			return refuse(com, "must be from 0 to 10", "必须在 0 到 10 之间")
 		}
@@ -46,11 +51,15 @@ var decayCheckSteps = []float64{0, 1, 2, 5, 10}
 // shown while the decay is a prior per training row: the weaker prior a
 // second network trains with after the run, kept when the validation part
 // says it is better.
-func decayCheckFields(com common.Common, cfg experiment.Config) []field {
+func decayCheckFields(com common.Common, cfg experiment.Config, rows int) []field {
 	if cfg.L2Prior <= 0 {
 		return nil
 	}
-	f := floatField(com, com.T("Decay check", "衰减检验"), com.T("second run at N/rows; 0 = off", "以 N/训练行再训练；0 = 关闭"), decayCheckSteps,
+	hint := com.T("0 = off; else a 2nd run at λ = N ÷ training rows", "0 = 关闭；否则以 λ = N ÷ 训练行数再训练一次")
+	if cfg.L2PriorAlt > 0 {
+		hint = com.Tf("2nd run: %s; 0 = off", "第二次训练：%s；0 = 关闭", priorHint(com, cfg.L2PriorAlt, rows))
+	}
+	f := floatField(com, com.T("Decay check", "衰减检验"), hint, decayCheckSteps,
 		func(v float64) error {
 			if v < 0 || v > 1e9 {
 				return refuse(com, "must be from 0 to 1e9", "必须在 0 到 1e9 之间")
@@ -64,4 +73,18 @@ func decayCheckFields(com common.Common, cfg experiment.Config) []field {
 		return com.T("off", "关闭")
 	}
 	return []field{f}
+}
+
+// priorHint says what "prior/rows" stands for: λ = prior ÷ training rows,
+// with its value once the data is loaded (experiment.PriorDecay's, which
+// caps it).
+func priorHint(com common.Common, prior float64, rows int) string {
+	if rows <= 0 {
+		return com.Tf("λ = %g ÷ training rows", "λ = %g ÷ 训练行数", prior)
+	}
+	l2 := experiment.PriorDecay(prior, rows)
+	if l2 >= experiment.L2PriorCap {
+		return com.Tf("λ = %g ÷ training rows, capped at %g", "λ = %g ÷ 训练行数，上限 %g", prior, l2)
+	}
+	return com.Tf("λ = %g ÷ %s training rows = %.4g", "λ = %g ÷ %s 训练行 = %.4g", prior, common.Thousands(rows), l2)
 }

@@ -88,7 +88,7 @@ func (s *Model) nextPreset() tea.Cmd {
 		s.presetNote += s.Tf(" · its %.0f %% test part is the validation part here",
 			" · 其 %.0f %% 测试部分在这里是验证部分", 100*cfg.ValFrac)
 	}
-	s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
+	s.sel = min(s.sel, len(s.fieldList())-1)
 	if p.Source.Kind != "" {
 		// Its own users replace the loaded data, which the root sets
 		// aside (SetAside says which, and the view says so) until the
@@ -110,7 +110,7 @@ func (s *Model) reset() tea.Cmd {
 	}
 	s.preset = 0
 	s.presetNote = s.Tf("default settings (seed %d kept)", "默认设置（保留随机种子 %d）", cfg.Seed)
-	s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
+	s.sel = min(s.sel, len(s.fieldList())-1)
 	return s.restore()
 }
 

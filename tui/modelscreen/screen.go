@@ -145,7 +145,7 @@ func (s Model) Editing() bool { return s.typing }
 func (s Model) Inputs() int { return s.shape.Inputs }
 
 // Selected returns the label of the selected setting.
-func (s Model) Selected() string { return fields(s.Common, s.cfg, s.limits)[s.sel].label }
+func (s Model) Selected() string { return s.fieldList()[s.sel].label }
 
 // Update implements common.Screen.
 func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg) }
@@ -177,7 +177,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	if s.typing {
 		return s.typingKey(k)
 	}
-	fs := fields(s.Common, s.cfg, s.limits)
+	fs := s.fieldList()
 	switch {
 	case key.Matches(k, s.keys.Move):
 		if k.String() == "up" || k.String() == "k" {
@@ -210,7 +210,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		next := cloneConfig(s.cfg)
 		next.Hidden = slices.Delete(next.Hidden, fs[s.sel].layer-1, fs[s.sel].layer)
 		s.apply(next, nil)
-		s.sel = min(s.sel, len(fields(s.Common, s.cfg, s.limits))-1)
+		s.sel = min(s.sel, len(s.fieldList())-1)
 	}
 	return s, nil
 }
@@ -236,7 +236,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
 		next := cloneConfig(s.cfg)
-		err := fields(s.Common, s.cfg, s.limits)[s.sel].set(&next, common.Typed(s.input))
+		err := s.fieldList()[s.sel].set(&next, common.Typed(s.input))
 		if s.apply(next, err) {
 			s.typing = false
 		}
@@ -279,7 +279,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 	if s.typing {
 		return [][]key.Binding{{k.Confirm, k.Cancel}}
 	}
-	fs := fields(s.Common, s.cfg, s.limits)
+	fs := s.fieldList()
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)
 	k.DelLayer.SetEnabled(s.sel < len(fs) && fs[s.sel].layer > 0)
 	k.Preset.SetHelp("p", s.presetHelp())

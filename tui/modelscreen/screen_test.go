@@ -15,7 +15,7 @@ import (
 func modelFixture() Model {
 	s := New(common.New("en"), experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(100, 30)
-	s.SetShape(experiment.Shape{Inputs: 10})
+	s.SetShape(experiment.Shape{Inputs: 10, TrainRows: 4500})
 	return s
 }
 
@@ -25,7 +25,7 @@ func selectField(t *testing.T, s Model, label string) Model {
 	for s.sel > 0 {
 		s, _ = s.step(screentest.Press("up"))
 	}
-	for fields(s.Common, s.cfg, s.limits)[s.sel].label != label {
+	for s.fieldList()[s.sel].label != label {
 		before := s.sel
 		s, _ = s.step(screentest.Press("down"))
 		if s.sel == before {
@@ -136,8 +136,8 @@ func TestLayersAreAddedAndRemoved(t *testing.T) {
 	if len(got) != 3 || got[1] != got[0] || got[2].Units != 32 {
 		t.Fatalf("after adding: %+v", got)
 	}
-	if fields(s.Common, s.cfg, s.limits)[s.sel].label != "Layer 2 units" {
-		t.Fatalf("selection %q, want the new layer", fields(s.Common, s.cfg, s.limits)[s.sel].label)
+	if s.fieldList()[s.sel].label != "Layer 2 units" {
+		t.Fatalf("selection %q, want the new layer", s.fieldList()[s.sel].label)
 	}
 	screentest.MustContain(t, stripped(s.View()), "dense_3 (relu)", "(None, 32)")
 	s, _ = s.step(screentest.Press("d"))
@@ -214,7 +214,7 @@ func TestRefusalsShowWhole(t *testing.T) {
 		// 80×24 less the tab bar, rule and footer.
 		s := New(screentest.Common(c.lang, 80, 21), experiment.DefaultConfig(), experiment.Limits{})
 		s.SetSize(80, 21)
-		s.SetShape(experiment.Shape{Inputs: 10})
+		s.SetShape(experiment.Shape{Inputs: 10, TrainRows: 4500})
 		for range c.layers {
 			s, _ = s.step(screentest.Press("a"))
 		}
@@ -230,7 +230,7 @@ func TestRefusalsShowWhole(t *testing.T) {
 func fixtureIn(c common.Common) Model {
 	s := New(c, experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(c.Width, c.Height)
-	s.SetShape(experiment.Shape{Inputs: 10})
+	s.SetShape(experiment.Shape{Inputs: 10, TrainRows: 4500})
 	return s
 }
 

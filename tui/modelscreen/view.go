@@ -22,7 +22,7 @@ func (s Model) render() string {
 		return ""
 	}
 	sumW := min(summaryWidth, s.Width/2)
-	formW := min(s.Width-sumW-3, 72)
+	formW := min(s.Width-sumW-3, 100)
 	form := s.formLines(formW)
 	summary := s.summaryLines(sumW)
 	return strings.Join(common.BesideRule(form, summary, formW, max(len(form), len(summary)), s.Styles), "\n")
@@ -34,11 +34,11 @@ func (s Model) render() string {
 // of a narrow form stays at the bottom.
 func (s Model) formLines(w int) []string {
 	st := s.Styles
-	const labelW, valueW = 21, 12
+	const labelW, valueW = 21, 14 // "◂ leaky_relu ▸" and "◂ 20/训练行 ▸" whole
 	hintW := max(w-labelW-valueW-2, 0)
 	// Hints need room; in a narrow form only the selected one is shown,
-	// under the list.
-	inline := hintW >= 16
+	// under the list. A hint longer than its column goes on under itself.
+	inline := hintW >= 30
 	title := s.T("Network", "网络")
 	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
 	if s.presetNote != "" {
@@ -61,7 +61,7 @@ func (s Model) formLines(w int) []string {
 			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
 		}
 	}
-	fs := fields(s.Common, s.cfg, s.limits)
+	fs := s.fieldList()
 	focus, focusEnd := 0, 0    // the selected field's lines
 	at := make([]int, len(fs)) // each field's line
 	for i, f := range fs {
@@ -81,10 +81,16 @@ func (s Model) formLines(w int) []string {
 		}
 		at[i] = len(lines)
 		line := label + " " + common.Pad(value, valueW)
+		var more []string
 		if inline {
-			line += " " + st.Muted.Render(common.Truncate(f.hint, hintW))
+			hint := widget.WrapUnmarked(f.hint, hintW)
+			line += " " + st.Muted.Render(common.Truncate(hint[0], hintW))
+			for _, l := range hint[1:] {
+				more = append(more, strings.Repeat(" ", labelW+valueW+2)+st.Muted.Render(common.Truncate(l, hintW)))
+			}
 		}
 		lines = append(lines, ansi.Truncate(line, w, ""))
+		lines = append(lines, more...)
 		if i == s.refused && s.refusal != "" {
 			lines = append(lines, s.refusalLines(w)...)
 		}
@@ -94,7 +100,13 @@ func (s Model) formLines(w int) []string {
 	}
 	var foot []string
 	if !inline && s.sel < len(fs) {
-		foot = []string{"", st.Muted.Render(common.Truncate(s.Tf("%s: %s", "%s：%s", fs[s.sel].label, fs[s.sel].hint), w))}
+		// The selected field's hint, on two lines when it needs them
+		// (the decay's λ = prior ÷ rows = value).
+		foot = []string{""}
+		hint := widget.WrapUnmarked(s.Tf("%s: %s", "%s：%s", fs[s.sel].label, fs[s.sel].hint), max(w, 8))
+		for _, l := range hint[:min(len(hint), 2)] {
+			foot = append(foot, st.Muted.Render(common.Truncate(l, w)))
+		}
 	}
 	room := max(s.Height-len(foot), 1)
 	if len(lines) > room {

@@ -40,7 +40,7 @@ func TestBestShareBelowAllIsNotAllShown(t *testing.T) {
 	}
 	want := []string{
 		"★ 99.7 %        997        50  4,985.00    997.00  3,988.00  400.0 %",
-		"100 %         1,000        50  4,985.00  1,000.00  3,985.00  398.5 %",
+		"100.0 %       1,000        50  4,985.00  1,000.00  3,985.00  398.5 %", // one decimal down the column
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("rows\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

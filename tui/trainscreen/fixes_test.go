@@ -116,11 +116,11 @@ func TestFinishedRunShowsItsElapsedTime(t *testing.T) {
 	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
-	el := s.Progress().Elapsed
+	el := s.Progress().Training
 	if s.Progress().State != engine.Finished || el < time.Second {
-		t.Fatalf("state %v, elapsed %v after the run finished", s.Progress().State, el)
+		t.Fatalf("state %v, training time %v after the run finished", s.Progress().State, el)
 	}
-	if !regexp.MustCompile(`elapsed\s+` + regexp.QuoteMeta(clock(el)) + `\b`).MatchString(stripped(s.View())) {
-		t.Fatalf("the view does not show elapsed %s:\n%s", clock(el), stripped(s.View()))
+	if !regexp.MustCompile(`trained for\s+` + regexp.QuoteMeta(clock(el)) + `\b`).MatchString(stripped(s.View())) {
+		t.Fatalf("the view does not show trained for %s:\n%s", clock(el), stripped(s.View()))
 	}
 }

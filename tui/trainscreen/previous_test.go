@@ -4,7 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -89,5 +91,21 @@ func TestPreviousRunLegendsAgreeInEachLanguage(t *testing.T) {
 		if !strings.Contains(metric, want[1]) {
 			t.Errorf("%s: the metric chart's legend lacks %q:\n%s", lang, want[1], metric)
 		}
+	}
+}
+
+// TestPreviousBestEpochFitsInChinese: the previous run's best epoch was
+// cut off in Chinese ("最佳第 13 …", review 12, finding 12); "最佳轮 138"
+// fits the name column whole, beside its loss.
+func TestPreviousBestEpochFitsInChinese(t *testing.T) {
+	s := goldenScreen(t, screentest.Common("zh", 100, 30))
+	s.prev = []engine.EpochStats{{Epoch: 138, TrainLoss: 0.5, ValLoss: 0.4326, HasVal: true}}
+	s.prevCfg = s.cfg
+	row := func(name, a, b string) string {
+		return common.Pad(name, 11) + common.PadLeft(a, 9) + common.PadLeft(b, 9)
+	}
+	lines := s.previousLines(row, 29)
+	if len(lines) < 3 || stripped(lines[2]) != "最佳轮 138  验证损失   0.4326" {
+		t.Fatalf("previous run's lines %q", lines)
 	}
 }

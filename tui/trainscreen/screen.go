@@ -135,7 +135,10 @@ func (s Model) InputsGiven() int { return s.given }
 
 // SetShape tells the screen the loaded data's model inputs and training
 // rows, against which a run's network is checked.
-func (s *Model) SetShape(shape experiment.Shape) { s.shape = shape }
+func (s *Model) SetShape(shape experiment.Shape) {
+	s.shape = shape
+	s.render() // the progress line counts the next run's batches
+}
 
 // SetNoData tells the screen whether loading failed with no data loaded
 // (false: the data is loading or loaded).

@@ -251,8 +251,16 @@ func (s Model) progressLine(l trainLayoutSizes) string {
 		frac = min(float64(p.Step)/float64(total), 1)
 	}
 	epoch, batch := shownPosition(p)
+	batches := p.Batches
+	if batches == 0 {
+		// Before the first run: the next run's, not "batch 0/0".
+		batches = s.shape.Batches(s.cfg)
+	}
 	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, epoch,
-		max(p.Epochs, s.cfg.Train.Epochs), batch, p.Batches)
+		max(p.Epochs, s.cfg.Train.Epochs), batch, batches)
+	if batches == 0 { // no data yet: no batches to count
+		text = s.Tf(" %3.0f %%  epoch %d/%d", " %3.0f %%  第 %d/%d 轮", 100*frac, epoch, max(p.Epochs, s.cfg.Train.Epochs))
+	}
 	return s.bar.ViewAs(frac) + common.Truncate(text, s.Width-l.barW)
 }
 
@@ -306,8 +314,8 @@ func (s Model) numberLines(w, h int) []string {
 	p := s.latest
 	lines := []string{
 		st.Title.Render(s.T("Speed", "速度")),
-		row(s.T("samples/s", "样本/秒"), common.Thousands(int(finiteOr(p.SamplesPerSec, 0))), ""),
-		row(s.T("elapsed", "已用时间"), clock(p.Elapsed), ""),
+		row(s.T("rows/s", "行/秒"), common.Thousands(int(finiteOr(p.RowsPerSec, 0))), ""),
+		row(s.T("trained for", "训练用时"), clock(p.Training), ""),
 		row(s.T("ETA", "预计剩余"), eta(p, s.state), ""),
 		s.Tf("pace: %s", "节奏：%s", s.paceLabel()),
 		"",
@@ -338,7 +346,7 @@ func (s Model) numberLines(w, h int) []string {
 		lines = append(lines, "", st.Title.Render(s.T("Best epoch", "最佳轮次")),
 			row(s.Tf("epoch %d", "第 %d 轮", best.Epoch), s.monitoredName(best), common.FmtMetric(best.Monitored())))
 	}
-	if d := s.decayLines(row); len(lines)+len(d) <= h {
+	if d := s.decayLines(row, w); len(lines)+len(d) <= h {
 		lines = append(lines, d...)
 	}
 	if p := s.previousLines(row, w); len(lines)+len(p) <= h {
@@ -360,7 +368,7 @@ func (s Model) previousLines(row func(name, a, b string) string, w int) []string
 	}
 	muted := s.Styles.Muted
 	lines := []string{"", muted.Render(s.T("Previous run (dimmed)", "上一次训练（暗色）")),
-		muted.Render(row(s.Tf("best ep %d", "最佳第 %d 轮", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
+		muted.Render(row(s.Tf("best ep %d", "最佳轮 %d", prevBest.Epoch), s.monitoredName(prevBest), common.FmtMetric(prevBest.Monitored())))}
 	if prevBest.HasAUC {
 		lines = append(lines, muted.Render(row("", s.T("val AUC", "验证 AUC"), common.FmtMetric(prevBest.ValAUC))))
 	}
@@ -471,9 +479,9 @@ func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 }
 
 // decayLines are the decay check's figures for the numbers panel: the
-// validation log loss at each decay and which network was kept (none
-// before the check has run).
-func (s Model) decayLines(row func(name, a, b string) string) []string {
+// validation log loss at each decay, which network was kept and, in words
+// wrapped to w, the rule that chose it (none before the check has run).
+func (s Model) decayLines(row func(name, a, b string) string, w int) []string {
 	if s.state != trainEnded || s.exp == nil || s.exp.Decay == nil {
 		return nil
 	}
@@ -484,11 +492,16 @@ func (s Model) decayLines(row func(name, a, b string) string) []string {
 		}
 		return ""
 	}
-	return []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
+	lines := []string{"", s.Styles.Title.Render(s.T("Decay check (val loss)", "衰减检验（验证损失）")),
 		row(s.Tf("%g/rows", "%g/训练行", d.Prior), common.FmtMetric(d.Loss), mark(!d.Switched)),
 		row(s.Tf("%g/rows", "%g/训练行", d.AltPrior), common.FmtMetric(d.AltLoss), mark(d.Switched)),
-		row("z", fmt.Sprintf("%+.2f", d.Z), s.Tf("< %+.1f", "< %+.1f", -experiment.DecaySwitchZ)),
+		row("z", common.Signed(d.Z, 2), ""),
 	}
+	rule := s.Tf("%g/rows is taken only if z < %s", "仅当 z < %[2]s 时取 %[1]g/训练行", d.AltPrior, common.Signed(-experiment.DecaySwitchZ, 1))
+	for _, l := range widget.WrapUnmarked(rule, max(w, 20)) {
+		lines = append(lines, s.Styles.Muted.Render(l))
+	}
+	return lines
 }
 
 // paceLabel names the current pace, one of experiment.Paces.

@@ -31,7 +31,7 @@ func syntheticRun(s Model, epochs int) Model {
 	}
 	u.Latest = engine.Progress{State: engine.Paused, Epoch: epochs, Epochs: 30, Batch: 125, Batches: 125,
 		Step: 125 * epochs, BatchLoss: 0.4 + 0.3/float64(epochs), BatchCount: 4, SamplesPerSec: 123456,
-		Elapsed: 3 * time.Second, ETA: 20 * time.Second}
+		Elapsed: 9 * time.Second, Training: 3 * time.Second, RowsPerSec: 9333, ETA: 20 * time.Second}
 	s.apply(u)
 	s.redrawCharts()
 	s.render()
@@ -73,7 +73,30 @@ func goldenScreen(t *testing.T, c common.Common) Model {
 	s.SetHidden(false)
 	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{})
 	s.SetSize(c.Width, c.Height)
+	prep, err := experiment.Prepare(d, experiment.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.SetShape(experiment.Shape{Inputs: prep.Train.Cols, TrainRows: prep.Train.Rows}) // as the root does
 	return s
+}
+
+// TestIdleCountsTheNextRunsBatches: before the first run the progress line
+// read "batch 0/0" (review 12, finding 11). The textbook data's default
+// split trains on 90 rows: 90 ÷ 32 a batch is 3 batches, the last of 26.
+func TestIdleCountsTheNextRunsBatches(t *testing.T) {
+	s := goldenScreen(t, screentest.Common("en", 80, 24))
+	if s.shape.TrainRows != 90 {
+		t.Fatalf("%d training rows, want 90", s.shape.TrainRows)
+	}
+	screentest.MustContain(t, stripped(s.View()), "epoch 0/200 · batch 0/3")
+	zh := goldenScreen(t, screentest.Common("zh", 80, 24))
+	screentest.MustContain(t, stripped(zh.View()), "第 0/200 轮 · 第 0/3 批")
+	s.SetShape(experiment.Shape{})
+	s.render()
+	if v := stripped(s.View()); !strings.Contains(v, "epoch 0/200") || strings.Contains(v, "batch 0/0") {
+		t.Fatalf("without data the line should count epochs only:\n%s", v)
+	}
 }
 
 // TestGoldenIdle is the screen before the first run.
@@ -141,7 +164,7 @@ func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
 		}
 		u := engine.Update{Points: []engine.LossPoint{{Position: pos, Loss: loss}},
 			Latest: engine.Progress{State: engine.Running, Epoch: i/100 + 1, Epochs: 100, Batch: i % 100, Batches: 100,
-				Step: i, BatchLoss: loss, BatchCount: 1, SamplesPerSec: bad[i%3], Elapsed: time.Duration(i) * time.Millisecond}}
+				Step: i, BatchLoss: loss, BatchCount: 1, RowsPerSec: bad[i%3], Training: time.Duration(i) * time.Millisecond}}
 		if i%100 == 99 {
 			e := engine.EpochStats{Epoch: i/100 + 1, TrainLoss: loss, ValLoss: loss, ValAcc: 0.8, ValAUC: bad[i%3],
 				TrainAcc: 0.81, HasVal: true, HasAccuracy: true, HasAUC: true}

@@ -134,6 +134,11 @@ func (s Model) stateLine() string {
 		r := s.result
 		why := map[string]string{"budget": s.T("the budget ended", "预算用完"), "cancelled": s.T("stopped", "已停止"),
 			"done": s.T("every trial measured", "所有试验已测完")}[r.Ended]
+		if m := r.Measured(); r.Ended != "done" && m < r.Tried {
+			// Drawn is not measured: a stop after one trial said "9 trials".
+			return s.Tf(plural(r.Tried, "Done: %s of %s trial measured in %s (%s)", "Done: %s of %s trials measured in %s (%s)"),
+				"完成：%[2]s 次试验中测了 %[1]s 次，用时 %[3]s（%[4]s）", common.Thousands(m), common.Thousands(r.Tried), roundDur(s.Common, r.Elapsed), why)
+		}
 		return s.Tf(plural(r.Tried, "Done: %s trial in %s (%s)", "Done: %s trials in %s (%s)"), "完成：%s 次试验，用时 %s（%s）", common.Thousands(r.Tried), roundDur(s.Common, r.Elapsed), why)
 	}
 	return s.T("Press s to search around the Model screen's configuration.", "按 s 以模型页的配置为起点开始搜索。")

@@ -2,7 +2,6 @@ package usersscreen
 
 import (
 	"cmp"
-	"math"
 	"slices"
 
 	tea "charm.land/bubbletea/v2"
@@ -42,9 +41,6 @@ type usersData struct {
 	// rankDesc and rankAscFirst are each row's position in byProbDesc and
 	// byProbAscFirst, so a row is found in a filtered order by binary search.
 	rankDesc, rankAscFirst []int32
-	// typical is each pipeline column's training median (numeric) or most
-	// common value (categorical, boolean), in original units.
-	typical []string
 	// years names the feature columns of years (data.Column.YearLike),
 	// whose values are shown without thousands separators.
 	years map[string]bool
@@ -83,7 +79,7 @@ func scoreUsers(run common.Run, byID bool) (u *usersData, err error) {
 		u.orderByID()
 	}
 	u.exp, u.explainer = e, e.Explainer()
-	u.typical, u.years = typicalValues(e), yearColumns(e)
+	u.years = yearColumns(e)
 	if e.Scheme() == experiment.OutOfTime {
 		u.measured = e.Data.Cohort
 	}
@@ -227,24 +223,4 @@ func yearColumns(e *experiment.Experiment) map[string]bool {
 		}
 	}
 	return years
-}
-
-// typicalValues formats each pipeline column's typical training value
-// (experiment.TypicalValues), "–" when the column has none.
-func typicalValues(e *experiment.Experiment) []string {
-	tv := e.TypicalValues()
-	out := make([]string, len(tv))
-	for i, v := range tv {
-		switch {
-		case v.Numeric && !math.IsNaN(v.Median) && i < len(e.Pipeline.Columns) && e.Pipeline.Columns[i].Date:
-			out[i] = data.FormatDay(v.Median) // "18,871" was a day number
-		case v.Numeric && !math.IsNaN(v.Median):
-			out[i] = common.Number(v.Median)
-		case !v.Numeric && v.Level != "":
-			out[i] = v.Level
-		default:
-			out[i] = "–"
-		}
-	}
-	return out
 }

@@ -10,10 +10,11 @@ import (
 	"github.com/retainlab/retain/tui/screentest"
 )
 
-// TestTypicalDateIsADate: the feature table's median of a date column was
-// its day number ("18,871"). 60 users signed up on consecutive days from
-// 2024-01-01 (day 19723): the training median is a date of that span.
-func TestTypicalDateIsADate(t *testing.T) {
+// TestAverageDateIsADate: the feature table's typical value of a date
+// column was its day number ("18,871"); so would the average user's be. 60
+// users signed up on consecutive days from 2024-01-01 (day 19723): the
+// average user's signup is a date of that span.
+func TestAverageDateIsADate(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "users.csv")
 	b := []byte("id,signup,visits,churn\n")
 	for i := range 60 {
@@ -33,8 +34,12 @@ func TestTypicalDateIsADate(t *testing.T) {
 	if !e.Pipeline.Columns[0].Date {
 		t.Fatalf("signup is not a date column: %+v", e.Pipeline.Columns[0])
 	}
-	got := typicalValues(e)[0]
+	x, err := e.Row(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := baselineText(e.Explainer().BaselineValue(x, 0), displayValue)
 	if len(got) != 10 || got < "2024-01-01" || got > "2024-03-04" {
-		t.Errorf("typical signup %q, want a date from 2024-01-01 to 2024-03-04", got)
+		t.Errorf("average signup %q, want a date from 2024-01-01 to 2024-03-04", got)
 	}
 }

@@ -346,27 +346,6 @@ func TestExportWritesTheFilteredList(t *testing.T) {
 	}
 }
 
-func TestTypicalValuesAreTrainingMedians(t *testing.T) {
-	s := analysed(t, "en", 120, 40)
-	e := s.Exp()
-	c := e.Data.Table.Column("tenure_days")
-	vals := make([]float64, 0, len(e.TrainRows))
-	for _, r := range e.TrainRows {
-		vals = append(vals, c.Values[r])
-	}
-	slices.Sort(vals)
-	n := len(vals)
-	median := vals[n/2]
-	if n%2 == 0 {
-		median = (vals[n/2-1] + vals[n/2]) / 2
-	}
-	for i, pc := range e.Pipeline.Columns {
-		if pc.Name == "tenure_days" && s.list.users.typical[i] != common.Number(median) {
-			t.Fatalf("typical tenure %q, median %g", s.list.users.typical[i], median)
-		}
-	}
-}
-
 // BenchmarkScoreUsers1M scores, sorts and summarises a million built-in
 // users: the whole usersCmd, which runs off the UI goroutine.
 func BenchmarkScoreUsers1M(b *testing.B) {

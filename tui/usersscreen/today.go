@@ -45,9 +45,9 @@ func scoreToday(cohort *usersData) (u *usersData, err error) {
 	if cohort.rowRank != nil {
 		u.orderByID()
 	}
-	// Explanations are measured against the run's mean training user and
-	// the features shown beside its typical values, as for the cohort.
-	u.exp, u.explainer, u.typical, u.years, u.current = e, cohort.explainer, cohort.typical, cohort.years, c
+	// Explanations are measured against the run's mean training user, as
+	// for the cohort, and the features shown beside that user's values.
+	u.exp, u.explainer, u.years, u.current = e, cohort.explainer, cohort.years, c
 	return u, nil
 }
 

@@ -2,6 +2,7 @@ package usersscreen
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -161,11 +162,13 @@ func (s Model) statusLine(w int) string {
 // tableColumns are the widths of the table's columns at width w.
 type tableColumns struct{ rank, id, prob, label, band, ok, part int }
 
-func usersColumns(u *usersData, w int) tableColumns {
+// probHead is the probability column's heading ("P(yes)"), which widens
+// the column up to 12 cells rather than be cut to a bare "P".
+func usersColumns(u *usersData, w int, probHead string) tableColumns {
 	if u == nil {
 		return tableColumns{}
 	}
-	c := tableColumns{rank: 8, prob: 7, band: 9, ok: 2, part: 6}
+	c := tableColumns{rank: 8, prob: min(max(7, ansi.StringWidth(probHead)+1), 12), band: 9, ok: 2, part: 6}
 	c.label = max(ansi.StringWidth(u.label.Positive), ansi.StringWidth(u.label.Negative), 6) + 1
 	c.id = min(max(w-c.rank-c.prob-c.label-c.band-c.ok-c.part-1, 4), 20)
 	return c
@@ -175,16 +178,17 @@ func usersColumns(u *usersData, w int) tableColumns {
 // frame does not depend on the number of users.
 func (s Model) tableLines(w, rows int) []string {
 	st, u := s.Styles, s.list.users
-	c := usersColumns(u, w)
+	// P is the probability of the target's outcome, the table's order:
+	// "P(no)", or "P" when the outcome's class is too long for the column.
+	risk := s.risk()
+	named := "P(" + strings.TrimPrefix(risk.Class(), risk.Label+" = ") + ")"
+	c := usersColumns(u, w, named)
 	idName := "id"
 	if u.exp != nil && u.exp.Pipeline.IDName != "" {
 		idName = u.exp.Pipeline.IDName
 	}
-	// P is the probability of the target's outcome, the table's order:
-	// "P(no)" when the outcome's class fits the column.
-	risk := s.risk()
 	probHead := "P"
-	if named := "P(" + strings.TrimPrefix(risk.Class(), risk.Label+" = ") + ")"; ansi.StringWidth(named) <= c.prob-1 {
+	if ansi.StringWidth(named) <= c.prob-1 {
 		probHead = named
 	}
 	head := common.PadLeft("#", c.rank-1) + " " + common.Pad(idName, c.id) + " " + common.PadLeft(probHead, c.prob-1) + " " +
@@ -264,16 +268,16 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	ex := s.explainer()
 	n := len(e.Pipeline.Columns)
 	names, values, typicals := make([]string, n), make([]string, n), make([]string, n)
-	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.typicalHeader(e)
+	// The last column is the average user's, whom the reasons are measured
+	// against: its value, or its share of the user's level.
+	hFeature, hValue, hMedian := s.T("Feature", "特征"), s.T("value", "取值"), s.T("average", "平均用户")
 	nameW, valueW, typW := ansi.StringWidth(hFeature), ansi.StringWidth(hValue), ansi.StringWidth(hMedian)
 	if wi.active && w >= whatIfSideBy {
 		w = whatIfFeaturesW(w)
 	}
 	for ci, pc := range e.Pipeline.Columns {
 		names[ci] = pc.Name
-		if ci < len(s.list.users.typical) {
-			typicals[ci] = s.display(pc.Name, s.list.users.typical[ci])
-		}
+		typicals[ci] = baselineText(ex.BaselineValue(x, ci), func(v string) string { return s.display(pc.Name, v) })
 		nameW = max(nameW, ansi.StringWidth(names[ci]))
 		typW = max(typW, ansi.StringWidth(typicals[ci]))
 	}
@@ -322,26 +326,19 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	return lines, 1 + wi.col - first
 }
 
-// typicalHeader heads the column of typical values: "median" when every
-// feature is numeric, "most common" when none is, "typical" (the median
-// of a number, the most common level otherwise) when both kinds are
-// there, in both languages alike.
-func (s Model) typicalHeader(e *experiment.Experiment) string {
-	numeric, levels := false, false
-	for _, pc := range e.Pipeline.Columns {
-		if pc.Kind == data.Numeric {
-			numeric = true
-		} else {
-			levels = true
-		}
-	}
+// baselineText writes the average user's value of a column: a number in
+// the units the user's own is shown in (written by number, which leaves a
+// column of years ungrouped), or a share of the user's level.
+func baselineText(b experiment.BaselineValue, number func(string) string) string {
 	switch {
-	case numeric && !levels:
-		return s.T("median", "中位数")
-	case levels && !numeric:
-		return s.T("most common", "最常见")
+	case b.Numeric && math.IsNaN(b.Value):
+		return "–"
+	case b.Numeric && b.Date:
+		return data.FormatDay(b.Value)
+	case b.Numeric:
+		return number(experiment.FormatValue(b.Value))
 	}
-	return s.T("typical", "典型值")
+	return common.Percent(b.Share)
 }
 
 // reasonSentence says in words which value raised the probability most

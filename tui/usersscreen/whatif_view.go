@@ -1,7 +1,6 @@
 package usersscreen
 
 import (
-	"math"
 	"strings"
 
 	"charm.land/lipgloss/v2"
@@ -109,11 +108,10 @@ func (s Model) reasonSummary(w, row int) []string {
 // change from the user's own.
 func (s Model) whatIfResult(w int) string {
 	wi := s.whatIf
-	delta := wi.prob - wi.prob0
-	if math.Abs(delta) < 0.0005 {
-		delta = 0 // "+0.000", not "-0.000" for a change that rounds away
-	}
-	return s.Styles.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%+.3f from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %+.3[3]f）",
+	// The change with the minus sign U+2212 and never "−0.000", as
+	// every signed figure of the screens.
+	delta := common.Signed(wi.prob-wi.prob0, 3)
+	return s.Styles.Warning.Render(common.Truncate(s.Tf("what-if: %s = %.3f (%s from %.3f)", "假设分析：%s = %.3f（较 %.3[4]f 变化 %[3]s）",
 		s.risk().ProbName(), wi.prob, delta, wi.prob0), w))
 }
 
