@@ -293,7 +293,8 @@ func TestCountsOfOneAreSingular(t *testing.T) {
 	}
 	zh := New(screentest.Common("zh", 100, 30))
 	zh.run, zh.progress = &search{}, &experiment.TuneProgress{Round: 1, FoldsDone: 1}
-	if got := zh.stateLine(); !strings.Contains(got, "已训练 1 折") {
+	// 第 1 阶段: a search's round; 轮 is an epoch everywhere else.
+	if got := zh.stateLine(); !strings.Contains(got, "已训练 1 折") || !strings.Contains(got, "搜索中：第 1 阶段，") {
 		t.Errorf("zh: %q", got)
 	}
 }

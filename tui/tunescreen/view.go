@@ -127,7 +127,7 @@ func (s Model) stateLine() string {
 		p := s.progress
 		return s.Tf(plural(p.FoldsDone, "Searching: round %s, rung %d of %d · %s fold trained · %s (s stops)",
 			"Searching: round %s, rung %d of %d · %s folds trained · %s (s stops)"),
-			"搜索中：第 %s 轮，第 %d/%d 级 · 已训练 %s 折 · %s（s 停止）", common.Thousands(p.Round), p.Rung+1, s.rungs(), common.Thousands(p.FoldsDone), roundDur(s.Common, p.Elapsed))
+			"搜索中：第 %s 阶段，第 %d/%d 级 · 已训练 %s 折 · %s（s 停止）", common.Thousands(p.Round), p.Rung+1, s.rungs(), common.Thousands(p.FoldsDone), roundDur(s.Common, p.Elapsed))
 	case s.run != nil:
 		return s.T("Searching: the first folds are training… (s stops)", "搜索中：正在训练第一批折……（s 停止）")
 	case s.result != nil:
