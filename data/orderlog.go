@@ -137,9 +137,7 @@ type OrderLog struct {
 	// Cancelled counts lines left out as cancellations or refunds: negative
 	// quantity or amount, or an order id of "C" and a digit ("C536379").
 	// A line of negative amount in an order that is kept is not one but a
-	// discount (Discounts), unless such lines net the order to 0 or less:
-	// a full refund cancels the order, and its lines, sales and refunds,
-	// count here.
+	// discount (Discounts).
 	Cancelled int
 	// Discounts counts the lines of negative amount (and a quantity that
 	// is not negative) under the order id of a kept order of the same
@@ -392,9 +390,6 @@ type logParser struct {
 	// order (orderlog_discount.go).
 	discounts     []pendingDiscount
 	discountIndex map[orderKey]int
-	// orderLines counts the kept lines of each order, for an order that
-	// its refunds cancel (finishDiscounts).
-	orderLines []int32
 }
 
 type orderKey struct {
@@ -778,13 +773,11 @@ func (p *logParser) add(cust []byte, orderID string, day int32, amount, qty floa
 			o.Amount += amount
 			o.Quantity += qty
 			o.Day = min(o.Day, day)
-			p.orderLines[oi]++
 			return oi
 		}
 		p.byOrder[key] = len(log.Orders)
 	}
 	log.Orders = append(log.Orders, Order{Customer: ci, Day: day, Amount: amount, Quantity: qty})
-	p.orderLines = append(p.orderLines, 1)
 	return len(log.Orders) - 1
 }
 

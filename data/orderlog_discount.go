@@ -1,7 +1,5 @@
 package data
 
-import "math"
-
 // A line with a negative amount under the order id of an order that is
 // kept (the same customer's lines with that id that are sales) is a
 // discount, a coupon or a partial refund written into the order, not a
@@ -10,12 +8,8 @@ import "math"
 // OrderLog.Discounts. Whether the order is kept is known only once every
 // line is read (the discount may come first), so such lines are held
 // aside until then; those whose order is not kept are cancelled lines, as
-// before. Negative lines that net their order to 0 or less are a full
-// refund, not a discount: the order is cancelled (its lines counted in
-// OrderLog.Cancelled, the order in OrderLog.CancelledOrders), as an order
-// whose lines are all negative is. A negative quantity is a return of
-// units and stays a cancellation, as do a cancelled status and a "C"
-// invoice.
+// before. A negative quantity is a return of units and stays a
+// cancellation, as do a cancelled status and a "C" invoice.
 
 // pendingDiscount is the negative amount of the lines of one customer's
 // order id held aside, and the earliest of their days.
@@ -55,24 +49,12 @@ func (p *logParser) holdDiscount(cust []byte, orderID string, day int32, amount 
 
 // finishDiscounts nets the lines held aside into their orders when these
 // are kept, and counts the others as cancelled lines, in the order their
-// orders were first seen. An order that its negative lines net to 0 or
-// less was refunded in full: it is a cancelled order, its lines, sales
-// and refunds, cancelled lines (dropRefunded).
+// orders were first seen.
 func (p *logParser) finishDiscounts() {
-	var refunded []int
 	for _, d := range p.discounts {
 		if ci, ok := p.byCustomer[d.cust]; ok {
 			if oi, ok := p.byOrder[orderKey{ci, d.key.order}]; ok {
-				o := &p.log.Orders[oi]
-				if gross := o.Amount; gross+d.amount <= 1e-9*math.Abs(gross) {
-					// 1e-9 of the order: 0.1+0.2 refunded as -0.3 is no
-					// 5.6e-17 left over.
-					refunded = append(refunded, oi)
-					p.log.Cancelled += d.lines + int(p.orderLines[oi])
-					p.keepCancel([]byte(d.cust), d.key.order, min(o.Day, d.day))
-					continue
-				}
-				o.Amount += d.amount
+				p.log.Orders[oi].Amount += d.amount
 				p.log.Discounts += d.lines
 				continue
 			}
@@ -81,60 +63,6 @@ func (p *logParser) finishDiscounts() {
 		p.keepCancel([]byte(d.cust), d.key.order, d.day)
 	}
 	p.discounts, p.discountIndex = nil, nil
-	p.dropRefunded(refunded)
-	p.orderLines = nil
-}
-
-// dropRefunded leaves the orders numbered drop out of the log, with their
-// lines' items, and the customers left without an order (in file order,
-// as the others stay).
-func (p *logParser) dropRefunded(drop []int) {
-	if len(drop) == 0 {
-		return
-	}
-	log := p.log
-	gone := make([]bool, len(log.Orders))
-	for _, oi := range drop {
-		gone[oi] = true
-	}
-	orderAt := make([]int32, len(log.Orders)) // old index → new, -1: dropped
-	ordered := make([]bool, len(log.Customers))
-	orders := log.Orders[:0]
-	for i, o := range log.Orders {
-		orderAt[i] = -1
-		if !gone[i] {
-			orderAt[i] = int32(len(orders))
-			ordered[o.Customer] = true
-			orders = append(orders, o)
-		}
-	}
-	log.Orders = orders
-	items := log.OrderItems[:0]
-	for _, it := range log.OrderItems {
-		if it.Order = orderAt[it.Order]; it.Order >= 0 {
-			items = append(items, it)
-		}
-	}
-	log.OrderItems = items
-	customerAt := make([]int32, len(log.Customers))
-	customers := log.Customers[:0]
-	for ci, name := range log.Customers {
-		customerAt[ci] = -1
-		if ordered[ci] {
-			customerAt[ci] = int32(len(customers))
-			customers = append(customers, name)
-		} else {
-			delete(p.byCustomer, name)
-		}
-	}
-	log.Customers = customers
-	for name, ci := range p.byCustomer {
-		p.byCustomer[name] = customerAt[ci]
-	}
-	for i := range log.Orders {
-		log.Orders[i].Customer = customerAt[log.Orders[i].Customer]
-	}
-	p.byOrder = nil // no longer needed, and its indices are stale
 }
 
 // DiscountNote says how many discount lines were netted into their
