@@ -304,7 +304,7 @@ func TestCountsOfOneAreSingular(t *testing.T) {
 func TestLargeCountsHaveThousandsSeparators(t *testing.T) {
 	for lang, want := range map[string][2]string{
 		"en": {"round 77, rung 1 of 3 · 1,150 folds trained", "Done: 1,962 trials in"},
-		"zh": {"第 77 轮，第 1/3 级 · 已训练 1,150 折", "完成：1,962 次试验"}} {
+		"zh": {"第 77 阶段，第 1/3 级 · 已训练 1,150 折", "完成：1,962 次试验"}} {
 		s := New(screentest.Common(lang, 100, 30))
 		s.run, s.progress = &search{}, &experiment.TuneProgress{Round: 77, FoldsDone: 1150}
 		if got := s.stateLine(); !strings.Contains(got, want[0]) {
