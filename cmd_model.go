@@ -280,13 +280,21 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 // the file is read again only when it equals the fingerprint's, and never
 // from standard input, which cannot be read twice.
 func warnInSample(a *app, b *experiment.Bundle, model, name, label string, rows int) {
-	fp := b.TrainingRows
-	if fp == nil || rows != fp.Rows || name == stdinPath || !b.SameRows(name, label, a.open) {
+	if name == stdinPath || !holdsTrainingRows(b, name, label, rows, a.open) {
 		return
 	}
 	fmt.Fprintf(a.stderr, "warning: %s holds exactly the %s rows %s was trained on (in any order, validation rows included): "+
 		"the figures are in-sample, better than on customers it has not seen; give it rows it has not seen, "+
 		"or measure the configuration on held-out folds with eval --cv 5 --data %s\n", name, data.Thousands(rows), model, name)
+}
+
+// holdsTrainingRows reports whether the table name, read with open, holds
+// exactly the rows b was trained on (its fingerprint, in any order). rows is
+// the number of rows scored: the table is read again only when it matches
+// the fingerprint's count.
+func holdsTrainingRows(b *experiment.Bundle, name, label string, rows int, open experiment.Opener) bool {
+	fp := b.TrainingRows
+	return fp != nil && rows == fp.Rows && b.SameRows(name, label, open)
 }
 
 // printNotes writes each non-empty note to stderr as "note: …".

@@ -348,12 +348,8 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 // on: the plan then ranks and counts on in-sample probabilities. A table
 // without the label column cannot be told from others: "".
 func planInSample(b *experiment.Bundle, model, name string, raw []byte, rows int) string {
-	fp := b.TrainingRows
-	if fp == nil || rows != fp.Rows {
-		return ""
-	}
 	again := func(string) (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(raw)), nil }
-	if !b.SameRows(name, "", again) {
+	if !holdsTrainingRows(b, name, "", rows, again) {
 		return ""
 	}
 	return fmt.Sprintf("%s holds exactly the %s rows %s was trained on (in any order): their probabilities are "+
