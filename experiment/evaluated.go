@@ -11,8 +11,7 @@ package experiment
 // every row in LaterPart (RowLater), sharing e's pipeline, network,
 // training matrix and trainer. Its TrainRows are nil, as none of its rows
 // is a training row; the training rows are Trained().TrainRows, rows of
-// Trained().Data. The training rows' medians and modes
-// (TypicalValues), the map's axis ranges (AxisRange) and the explanation
+// Trained().Data. The map's axis ranges (AxisRange) and the explanation
 // baseline stay those of the rows the network trained on. The view is
 // made once by NewOutOfTime, so callers may compare it by pointer; the
 // view's own Evaluated is itself.
