@@ -3,6 +3,7 @@ package data
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Kind is the inferred role of a column.
@@ -292,6 +293,16 @@ func (t *Table) IDs() []string {
 		ids[i] = fmt.Sprint(i + 1)
 	}
 	return ids
+}
+
+// ID returns row r's identifier: the ID column's value, or its 1-based row
+// number when the table has no ID column (IDs' value at r, without making
+// the whole list).
+func (t *Table) ID(r int) string {
+	if t.IDColumn >= 0 {
+		return t.Columns[t.IDColumn].Strings[r]
+	}
+	return strconv.Itoa(r + 1)
 }
 
 // Features returns the columns that may feed a model, in table order.

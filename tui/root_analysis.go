@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -172,10 +171,9 @@ func (m *Model) followPaused() (cmd tea.Cmd, ok bool) {
 	if row < 0 {
 		return nil, false
 	}
-	id := fmt.Sprint(row + 1)
-	if ids := table.IDs(); row < len(ids) {
-		id = ids[row]
-	}
+	// The listed row's id as Users shows it (a pseudonym when ids are
+	// pseudonymised), else the table's own.
+	id := table.ID(row)
 	if listed {
 		id = m.usersScr.ID(row)
 	}
