@@ -22,18 +22,13 @@ func (p *Pipeline) TableCellNotesBy(t *Table, name string, where func(row int) s
 	return tally.notes(name, func(c Cell) string { return where(c.Row) })
 }
 
-// TableBeyond returns the value of every cell of t beyond the training
-// range of one of p's clipped columns, by row and pipeline column, as
-// Rows.Beyond holds a file's.
-func (p *Pipeline) TableBeyond(t *Table) map[Cell]float64 {
-	return p.tableCells(t, nil).beyond
-}
-
-// TableBlank marks every missing cell of t in one of p's numeric
-// columns, by row and pipeline column, as Rows.Blank marks a
-// file's.
-func (p *Pipeline) TableBlank(t *Table) map[Cell]bool {
-	return p.tableCells(t, nil).blank
+// TableCells returns, from one pass over t, the value of every cell beyond
+// the training range of one of p's clipped columns (as Rows.Beyond holds a
+// file's) and every missing cell in one of p's numeric columns (as
+// Rows.Blank marks a file's), by row and pipeline column.
+func (p *Pipeline) TableCells(t *Table) (beyond map[Cell]float64, blank map[Cell]bool) {
+	tally := p.tableCells(t, nil)
+	return tally.beyond, tally.blank
 }
 
 // tableCells tallies t's cells as ReadRows tallies a file's, column by

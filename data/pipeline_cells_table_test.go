@@ -35,17 +35,18 @@ func TestTableCellNotesSayWhatAFilesSay(t *testing.T) {
 		t.Errorf("notes\n%q\nwant\n%q", got, want)
 	}
 	beyond := map[Cell]float64{{Row: 0, Column: 0}: 12, {Row: 3, Column: 0}: -3, {Row: 4, Column: 0}: 15}
-	if b := p.TableBeyond(tab); !maps.Equal(b, beyond) {
-		t.Errorf("TableBeyond %v, want %v", b, beyond)
+	gotBeyond, gotBlank := p.TableCells(tab)
+	if b := gotBeyond; !maps.Equal(b, beyond) {
+		t.Errorf("TableCells' beyond %v, want %v", b, beyond)
 	}
 	// Only the numeric column's blank is marked: a categorical blank is no
 	// level, not a fill read as a value.
-	if b := p.TableBlank(tab); !maps.Equal(b, map[Cell]bool{{Row: 2, Column: 0}: true}) {
-		t.Errorf("TableBlank %v, want row 2's tenure only", b)
+	if b := gotBlank; !maps.Equal(b, map[Cell]bool{{Row: 2, Column: 0}: true}) {
+		t.Errorf("TableCells' blank %v, want row 2's tenure only", b)
 	}
 }
 
-// ReadRows marks the blank cells of numeric columns, as TableBlank marks
+// ReadRows marks the blank cells of numeric columns, as TableCells marks
 // a table's: an empty cell and a missing word alike, not a categorical
 // blank, not a cell holding the fill.
 func TestReadRowsMarksBlankNumericCells(t *testing.T) {

@@ -104,7 +104,7 @@ func (b *Bundle) ScoreTable(t *data.Table) (*Scored, error) {
 	if t.IDColumn >= 0 {
 		s.IDName = t.Columns[t.IDColumn].Name
 	}
-	s.Beyond, s.Blank = b.Pipeline.TableBeyond(t), b.Pipeline.TableBlank(t)
+	s.Beyond, s.Blank = b.Pipeline.TableCells(t)
 	return s, nil
 }
 
