@@ -107,12 +107,6 @@ func SortCodes(levels []string) {
 	})
 }
 
-// CategoricalNames lists the columns read as codes (Column.Codes), in
-// table order.
-func (t *Table) CategoricalNames() []string {
-	return t.namesWhere(func(c *Column) bool { return c.Codes })
-}
-
 // sortKept puts the kept levels of a column of codes in numeric order, the
 // catch-all level (Other) staying last.
 func sortKept(pc *PipelineColumn) {

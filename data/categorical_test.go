@@ -29,8 +29,8 @@ func TestDeclareCategoricalReadsNumbersAsCodes(t *testing.T) {
 		!slices.Equal(c.Levels, []string{"2", "3", "10"}) || !slices.Equal(c.Strings, []string{"3", "10", "3", "", "2"}) || c.Missing != 1 {
 		t.Errorf("region: kind %v codes %v levels %q strings %q missing %d", c.Kind, c.Codes, c.Levels, c.Strings, c.Missing)
 	}
-	if got := tab.CategoricalNames(); !slices.Equal(got, []string{"region"}) {
-		t.Errorf("CategoricalNames %q", got)
+	if got := tab.namesWhere(func(c *Column) bool { return c.Codes }); !slices.Equal(got, []string{"region"}) {
+		t.Errorf("columns read as codes %q", got)
 	}
 	for _, tc := range []struct{ name, want string }{
 		{"when", `not a column of codes: t.csv: column "when" holds dates`},

@@ -16,6 +16,9 @@ import (
 // when head is the whole input (atEOF). LF and CRLF files, and one whose
 // only line has no end, answer false.
 func crOnlyLines(head []byte, atEOF bool) bool {
+	if bytes.IndexByte(head, '\r') < 0 {
+		return false // the common case: no CR to read, no delimiter to sniff
+	}
 	c := crLines{delim: sniffDelimiter(bytes.ReplaceAll(head, []byte{'\r'}, []byte{'\n'})), fieldStart: true}
 	for i, b := range head {
 		inQuotes := c.quoted && !c.pending // a quote just read may close the field
