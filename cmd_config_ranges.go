@@ -14,7 +14,7 @@ import (
 func (f *configFlags) checkRanges() error {
 	share := func(v float64) bool { return v >= 0 && v < 1 }
 	switch {
-	case !(f.threshold > 0 && f.threshold < 1):
+	case experiment.CheckThreshold(f.threshold) != nil:
 		return fmt.Errorf("--threshold %g: want a probability between 0 and 1, such as 0.5", f.threshold)
 	case !share(f.val):
 		return fmt.Errorf("--val %g: want a share from 0 up to (not including) 1, such as 0.2", f.val)
@@ -32,7 +32,7 @@ func (f *configFlags) checkRanges() error {
 		return fmt.Errorf("--momentum %g: want a momentum from 0 up to (not including) 1, such as 0.9", f.momentum)
 	case !(f.l2 >= 0) || math.IsInf(f.l2, 0):
 		return fmt.Errorf("--l2 %g: want a decay ≥ 0, such as 0.0001", f.l2)
-	case !(f.l2Prior >= 0 && f.l2Prior <= 1e9):
+	case !(f.l2Prior >= 0 && f.l2Prior <= experiment.MaxL2Prior):
 		return fmt.Errorf("--l2-prior %g: want N from 0 to 1e9 (the decay is N / training rows, at most %g; 0: none)", f.l2Prior, experiment.L2PriorCap)
 	}
 	return nil

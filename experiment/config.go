@@ -61,6 +61,10 @@ func PriorDecay(prior float64, rows int) float64 {
 	return min(prior/float64(rows), L2PriorCap)
 }
 
+// MaxL2Prior is the largest L2Prior (and L2PriorAlt) a configuration may
+// give: the bound the CLI and the Model screen check too.
+const MaxL2Prior = 1e9
+
 // L2PriorCap bounds the decay L2Prior gives: on a few hundred rows the
 // prior alone would flatten the network. With z-scored inputs (whose
 // weights are several times smaller than min-max scaled ones for the same
@@ -120,9 +124,9 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: validation and test shares must be ≥ 0 and leave rows to train on (got %g and %g)", engine.ErrConfig, c.ValFrac, c.TestFrac)
 	case CheckThreshold(c.Threshold) != nil:
 		return CheckThreshold(c.Threshold)
-	case !(c.L2Prior >= 0 && c.L2Prior <= 1e9):
+	case !(c.L2Prior >= 0 && c.L2Prior <= MaxL2Prior):
 		return fmt.Errorf("%w: L2 prior must be a number from 0 to 1e9, got %g", engine.ErrConfig, c.L2Prior)
-	case !(c.L2PriorAlt >= 0 && c.L2PriorAlt <= 1e9):
+	case !(c.L2PriorAlt >= 0 && c.L2PriorAlt <= MaxL2Prior):
 		return fmt.Errorf("%w: alternative L2 prior must be a number from 0 to 1e9, got %g", engine.ErrConfig, c.L2PriorAlt)
 	case c.Validation != "" && c.Validation != RandomSplit && c.Validation != OutOfTime:
 		return fmt.Errorf("%w: validation %q: want %q or %q", engine.ErrConfig, c.Validation, RandomSplit, OutOfTime)

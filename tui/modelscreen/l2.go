@@ -61,7 +61,7 @@ func decayCheckFields(com common.Common, cfg experiment.Config, rows int) []fiel
 	}
 	f := floatField(com, com.T("Decay check", "衰减检验"), hint, decayCheckSteps,
 		func(v float64) error {
-			if v < 0 || v > 1e9 {
+			if v < 0 || v > experiment.MaxL2Prior {
 				return refuse(com, "must be from 0 to 1e9", "必须在 0 到 1e9 之间")
 			}
 			return nil
