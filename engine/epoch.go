@@ -43,7 +43,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 	}
 	st.Elapsed = t.elapsed + t.clk.Now().Sub(t.runStart)
 	t.epoch++
-	t.batch = 0
+	t.batch, t.drawn = 0, false
 	t.history = append(t.history, st)
 	t.ctl.epochEnded()
 

@@ -41,6 +41,27 @@ type StepTrace struct {
 // TraceStep performs one training step of cfg on the given rows of d, on
 // copies of net and opt, and records it. net and opt are left unchanged.
 func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []int) (StepTrace, error) {
+	return traceStep(net, opt, cfg, d, rows, 1)
+}
+
+// TraceNext traces the step the trainer takes next, on its next batch
+// (NextBatch) and on copies of its network and optimiser, which it leaves
+// unchanged. The gradient is summed as the trainer sums it (in the same
+// shards when it shares a batch between workers), so After and OptAfter
+// are, to the bit, what training that batch makes of the network and the
+// optimiser. It is meant for a Snapshot; ErrNoData when the next batch is
+// not known (see NextBatch).
+func (t *Trainer) TraceNext() (StepTrace, error) {
+	rows, ok := t.NextBatch()
+	if !ok {
+		return StepTrace{}, ErrNoData
+	}
+	return traceStep(t.net, t.opt, t.cfg, t.train, rows, t.cfg.WorkersFor(t.train.Rows))
+}
+
+// traceStep is TraceStep with the gradient summed over workers shards as
+// the trainer's sharder sums it (1: in one pass over the batch).
+func traceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []int, workers int) (StepTrace, error) {
 	if len(rows) == 0 {
 		return StepTrace{}, ErrNoData
 	}
@@ -62,6 +83,11 @@ func TraceStep(net *Network, opt Optimizer, cfg TrainConfig, d Dataset, rows []i
 	ws.forward(after, m)
 	loss, _ := ws.lossAndDelta(after, m, cfg.posWeight())
 	ws.backward(after, m, cfg.L2)
+	if workers > 1 {
+		// The per-row numbers above are the same either way; the sum of
+		// the rows' gradients differs in its last bits.
+		newSharder(after, m, workers).gradient(after, d, rows, cfg.posWeight(), cfg.L2, ws.grad)
+	}
 	st := StepTrace{Rows: m, Loss: loss, Clip: 1, L2: cfg.L2, Before: net.Clone(), OptBefore: opt.Clone(),
 		X: clone(ws.x), Y: clone(ws.y), GradNorm: norm(ws.grad)}
 	st.SquaredWeights = squaredWeights(net)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"time"
 )
 
@@ -17,16 +18,23 @@ const reportInterval = 50 * time.Millisecond
 // meanwhile.
 // Everything else must be called when Run is not running.
 type Trainer struct {
-	net       *Network
-	cfg       TrainConfig
-	opt       Optimizer
-	train     Dataset
-	val       Dataset
-	rng       *rand.Rand
-	ws        *workspace
-	par       *sharder // nil: one worker computes each batch
-	eval      *evaluator
-	perm      []int
+	net   *Network
+	cfg   TrainConfig
+	opt   Optimizer
+	train Dataset
+	val   Dataset
+	rng   *rand.Rand
+	ws    *workspace
+	par   *sharder // nil: one worker computes each batch
+	eval  *evaluator
+	perm  []int
+	// drawn says perm holds the current epoch's order: it is shuffled
+	// before the epoch's first batch waits for its turn, so that a trainer
+	// held there already knows its next batch (see NextBatch).
+	drawn bool
+	// next is a Snapshot's copy of the rows of the next batch (nil on a
+	// trainer that Run may drive).
+	next      []int
 	sink      Sink
 	ctl       *control
 	clk       Clock
@@ -169,6 +177,7 @@ func (t *Trainer) Run(ctx context.Context) error {
 	t.inRun = true
 	defer func() { t.elapsed += t.clk.Now().Sub(t.runStart); t.inRun = false }()
 	for t.epoch < t.cfg.Epochs {
+		t.drawOrder()
 		if err := t.waitTurn(ctx); err != nil {
 			return t.stop(Cancelled, err)
 		}
@@ -251,9 +260,7 @@ func (t *Trainer) TrainEpoch(ctx context.Context) error {
 
 // trainBatch runs one forward/backward/update step on the next batch.
 func (t *Trainer) trainBatch() error {
-	if t.batch == 0 {
-		t.startEpoch()
-	}
+	t.drawOrder()
 	bs := t.cfg.BatchSize
 	start := t.batch * bs
 	rows := t.perm[start:min(start+bs, t.train.Rows)]
@@ -298,10 +305,33 @@ func (t *Trainer) trainBatch() error {
 	return nil
 }
 
-// startEpoch reshuffles the row order with the trainer's generator.
-func (t *Trainer) startEpoch() {
+// drawOrder starts the epoch, once, before its first batch: it reshuffles
+// the row order with the trainer's generator. Drawing it before the batch
+// waits for its turn rather than when it is trained takes the same numbers
+// from the generator in the same order, so a run is the same either way.
+func (t *Trainer) drawOrder() {
+	if t.batch != 0 || t.drawn {
+		return
+	}
 	t.rng.Shuffle(len(t.perm), func(i, j int) { t.perm[i], t.perm[j] = t.perm[j], t.perm[i] })
+	t.drawn = true
 	t.epochLoss, t.epochCorrect, t.epochSeen = 0, 0, 0
+}
+
+// NextBatch returns the rows of the training set (indices into its
+// Dataset) that the trainer trains next, in the order it takes them. ok is
+// false when training is over, or at the start of an epoch whose order is
+// not drawn yet: Run draws it before it waits for the batch's turn, so a
+// Snapshot of a held trainer always knows it. Reading it changes nothing.
+func (t *Trainer) NextBatch() (rows []int, ok bool) {
+	if t.next != nil {
+		return slices.Clone(t.next), true
+	}
+	if t.perm == nil || t.Done() || t.epoch >= t.cfg.Epochs || t.batch >= t.batches || (t.batch == 0 && !t.drawn) {
+		return nil, false
+	}
+	start := t.batch * t.cfg.BatchSize
+	return slices.Clone(t.perm[start:min(start+t.cfg.BatchSize, t.train.Rows)]), true
 }
 
 // checkLoss stops on a non-finite loss or one that exploded.

@@ -108,3 +108,35 @@ func TestGoldenPausedUpdateStep(t *testing.T) {
 		screentest.Golden(t, toStep(t, w, total-2), c.Width, c.Height)
 	})
 }
+
+// pausedShown is the tab showing the walkthrough of the held run exp
+// after one batch, built as the program builds it, on step i.
+func pausedShown(t *testing.T, c common.Common, exp *experiment.Experiment, i int) Model {
+	t.Helper()
+	w := New(c)
+	w.SetSize(c.Width, c.Height)
+	msg := w.WantPaused(exp, 2, 1, exp.TrainRows[0], "U000001", false)().(ReadyMsg)
+	if msg.Err != nil || msg.notHeld {
+		t.Fatalf("building gave %#v", msg)
+	}
+	w, _ = w.step(msg)
+	return toStep(t, w, i)
+}
+
+// A paused run's loss page: the batch the run trains next, every row of
+// it (the default batch of 32).
+func TestGoldenPausedLossStep(t *testing.T) {
+	exp, _ := heldRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, pausedShown(t, c, exp, 8), c.Width, c.Height)
+	})
+}
+
+// A paused run's closing page: the step n takes, and a model not
+// finished yet.
+func TestGoldenPausedClosingStep(t *testing.T) {
+	exp, _ := heldRun(t)
+	screentest.ForEach(t, func(t *testing.T, c common.Common) {
+		screentest.Golden(t, pausedShown(t, c, exp, 14), c.Width, c.Height)
+	})
+}

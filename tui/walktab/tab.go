@@ -2,6 +2,7 @@ package walktab
 
 import (
 	"fmt"
+	"strings"
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
@@ -127,7 +128,7 @@ func (w *Model) build(msg ReadyMsg, exp func() (*experiment.Experiment, bool)) t
 			msg.Err = err
 			return msg
 		}
-		in.Threshold, in.ByID = threshold, byID
+		in.Threshold, in.ByID, in.Paused = threshold, byID, msg.Paused
 		if has {
 			prev.SetInput(in) // keeps the step and the chosen neurons
 			msg.model = prev
@@ -152,7 +153,7 @@ func (w Model) sharedThreshold(run int) float64 {
 func (w *Model) SetSize(width, height int) {
 	w.Width, w.Height = width, height
 	if w.has {
-		w.model.SetSize(width, max(height-1, 0))
+		w.model.SetSize(width, w.bodyHeight())
 	}
 	w.render()
 }
@@ -172,7 +173,7 @@ func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err == nil {
 			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.Run, msg.Row, w.wantID
 			w.paused, w.shownStep, w.listed = msg.Paused, msg.Step, w.wantListed
-			w.model.SetSize(w.Width, max(w.Height-1, 0))
+			w.model.SetSize(w.Width, w.bodyHeight())
 			// The threshold may have moved while the walkthrough was built.
 			w.model.SetThreshold(w.sharedThreshold(w.run))
 		}
@@ -246,25 +247,45 @@ func (w Model) draw() string {
 	case !w.has:
 		return w.NoRun()
 	}
-	head := st.Title.Render(w.Tf("Walkthrough of run %d", "第 %d 次训练的讲解", w.run)) +
-		st.Muted.Render(w.selected())
-	if w.paused {
-		user := w.selected()
-		if !w.listed {
-			user = w.Tf(" · user %s, the first training row", " · 用户 %s（第一个训练行）", w.id)
-		}
-		head = st.Title.Render(w.T(
-			fmt.Sprintf("Run %d paused after %s", w.run, common.Plural(w.shownStep, "batch", "batches")),
-			fmt.Sprintf("第 %d 次训练已暂停（已训练 %d 批）", w.run, w.shownStep))) +
-			st.Muted.Render(w.T(" · n: train one batch, then look again", " · 按 n 训练一批后再看")+user)
+	head := w.header()
+	return widget.Fit(strings.Join(head, "\n")+"\n"+w.model.View(), w.Width, w.Height)
+}
+
+// header is the lines above the walkthrough: one naming the run and the
+// user; for a paused run, the pause, the key that steps it and the user,
+// with the user on a second line when one line is too narrow for all.
+func (w Model) header() []string {
+	st := w.Styles
+	if !w.paused {
+		return []string{common.Truncate(st.Title.Render(w.Tf("Walkthrough of run %d", "第 %d 次训练的讲解", w.run))+
+			st.Muted.Render(" · "+w.selected()), w.Width)}
 	}
-	return widget.Fit(common.Truncate(head, w.Width)+"\n"+w.model.View(), w.Width, w.Height)
+	user := w.selected()
+	if !w.listed {
+		user = w.Tf("user %s, the first training row", "用户 %s（第一个训练行）", w.id)
+	}
+	pause := st.Title.Render(w.T(
+		fmt.Sprintf("Run %d paused after %s", w.run, common.Plural(w.shownStep, "batch", "batches")),
+		fmt.Sprintf("第 %d 次训练已暂停（已训练 %d 批）", w.run, w.shownStep))) +
+		st.Muted.Render(w.T(" · n: train one batch, then look again", " · 按 n 训练一批后再看"))
+	if one := pause + st.Muted.Render(" · "+user); ansi.StringWidth(one) <= w.Width {
+		return []string{one}
+	}
+	return []string{common.Truncate(pause, w.Width), common.Truncate(st.Muted.Render(user), w.Width)}
+}
+
+// bodyHeight is the height left to the walkthrough under the header.
+func (w Model) bodyHeight() int {
+	if !w.has {
+		return max(w.Height-1, 0)
+	}
+	return max(w.Height-len(w.header()), 0)
 }
 
 // selected names the user shown as what it is: the row the Users screen
 // has selected (its first, until someone moves there), not a choice made.
 func (w Model) selected() string {
-	return w.Tf(" · user %s (the row selected on Users, 5)", " · 用户 %s（“用户”页选中的行，按 5）", w.id)
+	return w.Tf("user %s (the row selected on Users, 5)", "用户 %s（“用户”页选中的行，按 5）", w.id)
 }
 
 // Update implements common.Screen.

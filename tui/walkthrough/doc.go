@@ -10,8 +10,9 @@
 // terms of each weighted sum come from engine.(*Network).Trace and
 // AffineTerms; the training step and every number worked out on it (the loss
 // of each row, a′, the terms of each gradient, the clipping factor) from
-// engine.TraceStep, which works on copies, so walking through never changes
-// the real model; the optimiser's rule step by step from the optimisers'
+// engine.TraceStep, or for a paused run (Input.Paused) from the engine's
+// Trainer.TraceNext on the very batch the run trains next, both of which
+// work on copies, so walking through never changes the real model; the optimiser's rule step by step from the optimisers'
 // Work methods. The package only arranges those numbers into sentences and
 // formulas, in English or Chinese.
 //

@@ -38,6 +38,10 @@ type Input struct {
 	// pseudonymised, file order beside them gives them back when the file
 	// is sorted by id.
 	ByID bool
+	// Paused says Exp is a paused run's copy (experiment.Experiment.Paused):
+	// the training step shown is then the one the run takes next, on its
+	// next batch, so that n trains exactly what the pages work out.
+	Paused bool
 }
 
 // NewInput prepares the walkthrough of table row tableRow of exp.
@@ -83,9 +87,17 @@ type walk struct {
 	// The training step.
 	cfg        engine.TrainConfig
 	step       engine.StepTrace
-	batchIDs   []string // table id of every batch row; the user is row 0
+	batchIDs   []string // table id of every batch row
 	inTraining bool     // whether the user is one of the training rows
-	predAfter  float64  // the user's prediction after the step
+	// next says the step is the paused run's next batch (Input.Paused),
+	// not a demonstration batch made around the user, and paused that the
+	// run is paused (whether or not its next batch is known).
+	next, paused bool
+	// focus is the user's row in the batch (−1: not in it; the
+	// demonstration batch has them at 0) and example the row the backward
+	// pages work out one by one: the user's, else the batch's first.
+	focus, example int
+	predAfter      float64 // the user's prediction after the step
 	// restored is the earlier epoch whose weights early stopping copied
 	// back (0: none) and epochs the number trained: the optimiser's state
 	// is that of the end of the last epoch, not of the restored weights.
@@ -159,6 +171,12 @@ func newWalk(in Input) (*walk, error) {
 	if exp.Trainer == nil || math.IsNaN(w.label) || exp.Train.Rows == 0 {
 		return w, nil // forward steps only
 	}
+	w.paused = in.Paused
+	if in.Paused {
+		if rows, ok := exp.Trainer.NextBatch(); ok {
+			return w, w.traceNext(rows)
+		}
+	}
 	if err := w.traceStep(in); err != nil {
 		return nil, err
 	}
@@ -218,16 +236,7 @@ func (w *walk) traceStep(in Input) error {
 	for range outs {
 		y = append(y, w.label)
 	}
-	// The other rows are training rows, of the table the network trained
-	// on (for a run measured out of time, not the one the user is from).
-	trained := exp.Trained()
-	ids := trained.Data.Table.IDs()
-	idOf := func(idx int) string {
-		if idx < len(trained.TrainRows) && trained.TrainRows[idx] < len(ids) {
-			return ids[trained.TrainRows[idx]]
-		}
-		return fmt.Sprint(idx + 1)
-	}
+	idOf := w.trainingID()
 	if in.ByID {
 		slices.SortStableFunc(others, func(a, b int) int { return strings.Compare(idOf(a), idOf(b)) })
 	}
@@ -250,6 +259,46 @@ func (w *walk) traceStep(in Input) error {
 	if err != nil {
 		return fmt.Errorf("tracing a training step: %w", err)
 	}
+	w.step = st
+	w.predAfter = st.After.Predict(w.x)[0]
+	return nil
+}
+
+// trainingID returns the table id of a training row (an index into
+// exp.Train), of the table the network trained on: for a run measured out
+// of time, not the one the user is from.
+func (w *walk) trainingID() func(idx int) string {
+	trained := w.exp.Trained()
+	ids := trained.Data.Table.IDs()
+	return func(idx int) string {
+		if idx < len(trained.TrainRows) && trained.TrainRows[idx] < len(ids) {
+			return ids[trained.TrainRows[idx]]
+		}
+		return fmt.Sprint(idx + 1)
+	}
+}
+
+// traceNext traces the step the paused run takes next, on rows, the
+// training rows of its next batch in the run's order (engine's
+// Trainer.TraceNext): its After is what n makes of the run's weights.
+func (w *walk) traceNext(rows []int) error {
+	exp := w.exp
+	w.cfg = exp.Trainer.Config()
+	st, err := exp.Trainer.TraceNext()
+	if err != nil {
+		return fmt.Errorf("tracing the next batch: %w", err)
+	}
+	userTrain := slices.Index(exp.TrainRows, w.row)
+	w.inTraining, w.next, w.focus = userTrain >= 0, true, -1
+	if w.inTraining {
+		w.focus = slices.Index(rows, userTrain)
+	}
+	w.example = max(w.focus, 0)
+	idOf := w.trainingID()
+	for _, idx := range rows {
+		w.batchIDs = append(w.batchIDs, idOf(idx))
+	}
+	w.restored, w.epochs = exp.Trainer.RestoredEpoch(), len(exp.Trainer.History())
 	w.step = st
 	w.predAfter = st.After.Predict(w.x)[0]
 	return nil

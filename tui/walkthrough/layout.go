@@ -57,15 +57,13 @@ func (m *Model) refresh(resetScroll bool) {
 		fig := m.drawFigure(p, textW, min(figureHeight(p), inlineHeatMax))
 		lines = append(append(lines, ""), strings.Split(fig, "\n")...)
 	}
-	offset := m.vp.YOffset()
 	m.vp.SetWidth(textW)
 	m.vp.SetHeight(bodyH)
 	m.vp.SetContentLines(fitLines(lines, textW))
 	if resetScroll {
-		m.vp.GotoTop()
-	} else {
-		m.vp.SetYOffset(offset)
+		m.top = 0
 	}
+	m.vp.SetYOffset(m.top) // the viewport clamps it to the page
 	m.page = p
 	m.view = m.compose()
 }

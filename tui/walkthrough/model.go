@@ -30,10 +30,14 @@ type Model struct {
 
 	width, height int
 	vp            viewport.Model
-	figure        string // the heatmap or bar chart drawn beside the text
-	page          page
-	side          bool   // the figure sits beside the text
-	view          string // rendered on every change, so View costs nothing
+	// top is the first line the reader scrolled to on the current step;
+	// a resize shows it again (clamped), even after a size at which the
+	// whole page fitted and the viewport had to start at line 0.
+	top    int
+	figure string // the heatmap or bar chart drawn beside the text
+	page   page
+	side   bool   // the figure sits beside the text
+	view   string // rendered on every change, so View costs nothing
 }
 
 // New builds the walkthrough of in, written in lang ("en" or "zh"; other
@@ -69,18 +73,19 @@ func New(in Input, lang string, styles Styles) Model {
 // SetInput switches the panel to another user or a retrained experiment,
 // keeping the language and size. When the network has the same shape the
 // reader stays on the same step with the same neurons chosen, so two users
-// can be compared page by page.
+// can be compared page by page, at the same place on the page.
 func (m *Model) SetInput(in Input) {
 	next := New(in, m.lang, m.st)
 	next.keys = m.keys
-	if m.walk != nil && next.walk != nil && sameShape(m.walk, next.walk) && len(m.steps) == len(next.steps) {
-		next.cur, next.layer = m.cur, m.layer
+	same := m.walk != nil && next.walk != nil && sameShape(m.walk, next.walk) && len(m.steps) == len(next.steps)
+	if same {
+		next.cur, next.layer, next.top = m.cur, m.layer, m.top
 		copy(next.neuron, m.neuron)
 		copy(next.col, m.col)
 	}
 	next.width, next.height = m.width, m.height
 	*m = next
-	m.refresh(true)
+	m.refresh(!same)
 }
 
 // SetThreshold makes the output page decide at threshold, the one the
@@ -201,7 +206,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.handleKey(msg)
 	case tea.MouseWheelMsg:
 		m.vp, _ = m.vp.Update(msg)
-		m.view = m.compose()
+		m.scrolled()
 	}
 	return m, nil
 }
@@ -243,19 +248,19 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) {
 		m.col[k] = min(max(m.Weight(k)+d, 0), m.walk.net.Layers[k].In-1)
 	case key.Matches(msg, keys.PageDown):
 		m.vp.PageDown()
-		m.view = m.compose()
+		m.scrolled()
 		return
 	case key.Matches(msg, keys.PageUp):
 		m.vp.PageUp()
-		m.view = m.compose()
+		m.scrolled()
 		return
 	case msg.String() == "up" || msg.String() == "k":
 		m.vp.ScrollUp(1) // no neuron to choose here: the arrows scroll
-		m.view = m.compose()
+		m.scrolled()
 		return
 	case msg.String() == "down" || msg.String() == "j":
 		m.vp.ScrollDown(1)
-		m.view = m.compose()
+		m.scrolled()
 		return
 	default:
 		return
@@ -263,7 +268,14 @@ func (m *Model) handleKey(msg tea.KeyPressMsg) {
 	m.refresh(m.cur != stepBefore)
 }
 
-// SetSize sets the panel's size in cells.
+// scrolled records the reader's place after a scroll and redraws.
+func (m *Model) scrolled() {
+	m.top = m.vp.YOffset()
+	m.view = m.compose()
+}
+
+// SetSize sets the panel's size in cells; the reader keeps their place on
+// the step (see top).
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = max(w, 0), max(h, 0)
 	m.refresh(false)

@@ -241,3 +241,31 @@ func TestUpdateDoesNotChangeTheOriginal(t *testing.T) {
 		t.Errorf("the original model changed: neuron %d → %d", before+1, m.Neuron(0)+1)
 	}
 }
+
+// TestResizeKeepsTheReadersPlace: a resize keeps the first line the reader
+// scrolled to, clamped while the page fits, and restores it at the old size.
+func TestResizeKeepsTheReadersPlace(t *testing.T) {
+	m, _ := fixtureModel(t, "en", 80, 24)
+	m = goTo(t, m, stepInput, 0) // 42 lines at 80×24, 20 of them shown
+	pgDown := tea.KeyPressMsg{Code: tea.KeyPgDown}
+	m = press(m, keyDown, keyDown, keyDown) // ↓ scrolls here: no neuron to choose
+	if m.vp.YOffset() != 3 {
+		t.Fatalf("three ↓ scrolled to line %d, want 3", m.vp.YOffset())
+	}
+	m.SetSize(81, 24)
+	if m.vp.YOffset() != 3 {
+		t.Fatalf("a resize to 81×24 moved the first line to %d, want 3", m.vp.YOffset())
+	}
+	m.SetSize(200, 60) // the whole page fits: the viewport starts at 0
+	if m.vp.YOffset() != 0 {
+		t.Fatalf("at 200×60 the first line is %d, want 0 (the page fits)", m.vp.YOffset())
+	}
+	m.SetSize(80, 24)
+	if m.vp.YOffset() != 3 {
+		t.Fatalf("back at 80×24 the first line is %d, want the reader's 3", m.vp.YOffset())
+	}
+	m = press(m, pgDown, keyRight)
+	if m.vp.YOffset() != 0 {
+		t.Fatalf("a new step starts at line %d, want 0", m.vp.YOffset())
+	}
+}

@@ -142,15 +142,29 @@ type term struct {
 // many were left out and their total, so the reader still sees every
 // number that adds up to the result.
 func (r renderer) termTable(terms []term, head []string) []string {
+	return r.termList(terms, head, maxTerms, true)
+}
+
+// batchTerms lists the terms of a sum over the batch's rows: all of them
+// up to listAll, else the listAll largest |products| and a line with how
+// many were left out, which the engine's sum printed below includes (the
+// panel adds nothing up itself).
+func (r renderer) batchTerms(terms []term, head []string) []string {
+	return r.termList(terms, head, listAll, false)
+}
+
+// termList lists at most limit terms, the largest |products| in index
+// order, and says how many it left out, with their total when restSum.
+func (r renderer) termList(terms []term, head []string, limit int, restSum bool) []string {
 	shown := terms
 	var rest []term
-	if len(terms) > maxTerms {
+	if len(terms) > limit {
 		order := slices.Clone(terms)
 		slices.SortStableFunc(order, func(a, b term) int {
 			return cmp.Compare(math.Abs(b.product), math.Abs(a.product))
 		})
-		shown = slices.Clone(order[:maxTerms])
-		rest = order[maxTerms:]
+		shown = slices.Clone(order[:limit])
+		rest = order[limit:]
 		slices.SortFunc(shown, func(a, b term) int { return a.index - b.index })
 	}
 	var factors, values, products []float64
@@ -164,7 +178,10 @@ func (r renderer) termTable(terms []term, head []string) []string {
 		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", r.signStyle(t.product, fmtProduct(t.product))})
 	}
 	lines := tb.render(r.st)
-	if len(rest) > 0 {
+	if len(rest) > 0 && !restSum {
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest.engine", len(rest))))
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest.rows", len(shown), len(terms))))
+	} else if len(rest) > 0 {
 		sum := 0.0
 		for _, t := range rest {
 			sum += t.product

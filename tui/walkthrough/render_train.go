@@ -2,6 +2,7 @@ package walkthrough
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,63 @@ func (w *walk) weighted() bool { return w.net.Arch.Loss != engine.MSE && w.posWe
 // selected one.
 func (r renderer) userLabel(row int) string {
 	id := r.w.batchIDs[row]
-	if row == 0 {
+	if row == r.w.focus {
 		return id + " ◂"
 	}
 	return id
+}
+
+// A batch of up to listAll rows is listed whole, so that every term of
+// its sums is on the page (the run's default batch of 32 is); a larger one
+// (a paused run's next batch of 1,024, say) lists its first listHead rows
+// and the user's, and says how many it leaves out: the sums and means
+// printed under the lists are still the engine's, over the whole batch.
+const (
+	listAll  = 32
+	listHead = 8
+)
+
+// listed returns the batch rows the tables list, in batch order, and how
+// many rows they leave out.
+func (w *walk) listed() (rows []int, left int) {
+	m := w.step.Rows
+	if m <= listAll {
+		rows = make([]int, m)
+		for i := range rows {
+			rows[i] = i
+		}
+		return rows, 0
+	}
+	for i := range listHead {
+		rows = append(rows, i)
+	}
+	if w.focus >= listHead {
+		rows = append(rows, w.focus)
+	}
+	return rows, m - len(rows)
+}
+
+// leftOut is the line under a list that leaves rows out (nil: none).
+func (r renderer) leftOut(left int) []string {
+	if left == 0 {
+		return nil
+	}
+	return []string{"  " + r.st.Muted.Render(r.t("batch.left", left, r.w.step.Rows))}
+}
+
+// batchIntro is the loss page's opening: which batch the step is shown on.
+func (r renderer) batchIntro() string {
+	w := r.w
+	st := &w.step
+	switch {
+	case w.next && w.focus >= 0:
+		return r.sentences(r.t("loss.body.next", st.Rows), r.t("loss.next.user", w.id, w.focus+1))
+	case w.next:
+		return r.sentences(r.t("loss.body.next", st.Rows), r.t("loss.next.absent", w.id, w.batchIDs[w.example]))
+	case w.cfg.BatchSize > st.Rows:
+		return r.t("loss.body.demo", w.cfg.BatchSize, st.Rows, st.Rows-1)
+	}
+	return r.t("loss.body", st.Rows, st.Rows-1)
 }
 
 // lossPage shows the mini-batch and its loss.
@@ -37,19 +91,20 @@ func (r renderer) lossPage() page {
 	outs := w.net.Layers[last].Out
 	o := r.neuron[last]
 	p := page{phase: r.t("phase.loss"), title: r.t("loss.title", st.Rows)}
-	body := r.t("loss.body", st.Rows, st.Rows-1)
-	if batch := w.cfg.BatchSize; batch > st.Rows {
+	switch batch := w.cfg.BatchSize; {
+	case w.next:
+		p.title = r.t("loss.title.next", st.Rows)
+	case batch > st.Rows:
 		// The run's batches are too big to print: the page says it shows
 		// a smaller one, not that this is the batch training took.
 		p.title = r.t("loss.title.demo", st.Rows, batch)
-		body = r.t("loss.body.demo", batch, st.Rows, st.Rows-1)
 	}
 	mean := r.t("loss.mean")
 	if st.L2 != 0 {
 		mean = r.t("loss.mean.l2")
 	}
-	p.body = widget.WrapStyled(r.sentences(body, mean), r.width, r.st.Text)
-	if !w.inTraining {
+	p.body = widget.WrapStyled(r.sentences(r.batchIntro(), mean), r.width, r.st.Text)
+	if !w.inTraining && !w.next {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("loss.notrain")...)
 	}
@@ -82,16 +137,18 @@ func (r renderer) lossPage() page {
 	tb := table{header: []string{"#", r.t("col.user"), "y", "ŷ", "ℓ"}, right: []bool{true, false, true, true, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
 	var preds, losses []float64
-	for row := range st.Rows {
+	rows, left := w.listed()
+	for _, row := range rows {
 		preds, losses = append(preds, st.A[last][row*outs+o]), append(losses, st.RowLoss[row*outs+o])
 	}
 	fmtPred, fmtLoss := column(preds...), column(losses...)
-	for row := range st.Rows {
+	for n, row := range rows {
 		tb.rows = append(tb.rows, []string{strconv.Itoa(row + 1), r.userLabel(row),
-			short(st.Y[row*outs+o]), fmtPred(preds[row]), fmtLoss(losses[row])})
+			short(st.Y[row*outs+o]), fmtPred(preds[n]), fmtLoss(losses[n])})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
+	p.body = append(p.body, r.leftOut(left)...)
 	dataLoss := "(ℓ₁ + … + ℓ" + subscript(st.Rows) + ") / " + strconv.Itoa(st.Rows) + " = " + num(st.Loss)
 	if st.L2 == 0 {
 		p.body = append(p.body, "  "+r.st.Value.Render("L = "+dataLoss))
@@ -101,7 +158,11 @@ func (r renderer) lossPage() page {
 			"  "+r.st.Value.Render("L = "+num(st.Loss)+" + "+num(st.Penalty)+" = "+num(st.Objective())))
 	}
 	p.body = append(p.body, "")
-	p.body = append(p.body, r.note("loss.copy")...)
+	copyKey := "loss.copy"
+	if w.next {
+		copyKey = "loss.copy.next"
+	}
+	p.body = append(p.body, r.note(copyKey)...)
 	return p
 }
 
@@ -121,33 +182,36 @@ func (r renderer) deltaPage(k int) page {
 		r.formula(dSym(k)+" = ("+wSym(k+1)+"ᵀ·"+dSym(k+1)+") ⊙ f′("+zSym(k)+")"),
 		r.formula(idx(dSym(k), j)+" = ( Σₒ "+wSym(k+1)+"[o,"+strconv.Itoa(j+1)+"]·"+dSym(k+1)+"[o] ) · f′("+idx(zSym(k), j)+")"),
 		"")
-	p.body = append(p.body, r.note("delta.user", w.id)...)
-	products, sum := st.BackTerms(k, 0, j)
+	e := w.example
+	p.body = append(p.body, r.note("delta.user", w.batchIDs[e], e+1)...)
+	products, sum := st.BackTerms(k, e, j)
 	terms := make([]term, next.Out)
 	for o := range next.Out {
-		terms[o] = term{index: o, factor: next.W[o*next.In+j], value: st.Delta[k+1][o], product: products[o]}
+		terms[o] = term{index: o, factor: next.W[o*next.In+j], value: st.Delta[k+1][e*next.Out+o], product: products[o]}
 	}
 	p.body = append(p.body, r.termTable(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")})...)
-	z, fp := st.Z[k][j], st.Deriv[k][j]
+	z, fp := st.Z[k][e*l.Out+j], st.Deriv[k][e*l.Out+j]
 	p.body = append(p.body,
 		"  Σ = "+signed(sum),
 		"  f′("+idx(zSym(k), j)+") = f′("+num(z)+") = "+short(fp)+"    ("+actName(l.Activation)+")",
-		"  "+r.st.Value.Render(idx(dSym(k), j)+" = "+paren(sum)+" × "+short(fp)+" = "+num(st.Delta[k][j])))
+		"  "+r.st.Value.Render(idx(dSym(k), j)+" = "+paren(sum)+" × "+short(fp)+" = "+num(st.Delta[k][e*l.Out+j])))
 	if l.Activation == engine.ReLU {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("delta.relu")...)
 	}
-	cells := make([]string, st.Rows)
-	col := make([]float64, st.Rows)
-	for row := range st.Rows {
-		col[row] = st.Delta[k][row*l.Out+j]
+	rows, left := w.listed()
+	cells := make([]string, len(rows))
+	col := make([]float64, len(rows))
+	for n, row := range rows {
+		col[n] = st.Delta[k][row*l.Out+j]
 	}
 	format := withSign(column(col...))
-	for row := range st.Rows {
-		cells[row] = padRight(r.userLabel(row), 9) + " " + padLeft(format(col[row]), 10)
+	for n, row := range rows {
+		cells[n] = padRight(r.userLabel(row), 9) + " " + padLeft(format(col[n]), 10)
 	}
 	p.body = append(p.body, "", "  "+r.st.Header.Render(r.t("delta.batch", idx(dSym(k), j))))
-	p.body = append(p.body, r.grid(cells, 0)...)
+	p.body = append(p.body, r.grid(cells, slices.Index(rows, e))...)
+	p.body = append(p.body, r.leftOut(left)...)
 	p.heat = r.weightHeat(k+1, -1, j, wSym(k+1))
 	return p
 }
@@ -191,21 +255,23 @@ func (r renderer) outputDeltaPage() page {
 		width: r.width, squeeze: []int{0, 1}}
 	var preds, errs, deltas []float64
 	residuals := st.Residuals()
-	for row := range st.Rows {
+	rows, left := w.listed()
+	for _, row := range rows {
 		preds, errs, deltas = append(preds, st.A[k][row*outs+o]), append(errs, residuals[row*outs+o]), append(deltas, st.Delta[k][row*outs+o])
 	}
 	fmtPred, fmtErr, fmtDelta := column(preds...), withSign(column(errs...)), withSign(column(deltas...))
-	for row := range st.Rows {
+	for n, row := range rows {
 		y := st.Y[row*outs+o]
-		cells := []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[row]), short(y), fmtErr(errs[row])}
+		cells := []string{strconv.Itoa(row + 1), r.userLabel(row), fmtPred(preds[n]), short(y), fmtErr(errs[n])}
 		if weighted {
 			// The weight of the row's loss: w for a positive user, 1 otherwise.
 			cells = append(cells, short(w.cfg.RowWeight(y)))
 		}
-		tb.rows = append(tb.rows, append(cells, fmtDelta(deltas[row])))
+		tb.rows = append(tb.rows, append(cells, fmtDelta(deltas[n])))
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
+	p.body = append(p.body, r.leftOut(left)...)
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("dout.sign")...)
 	return p
@@ -235,7 +301,7 @@ func (r renderer) gradPage() page {
 	for row := range st.Rows {
 		terms[row] = term{index: row, label: r.userLabel(row), factor: st.Delta[k][row*l.Out+j], value: prev[row*l.In+i], product: products[row]}
 	}
-	p.body = append(p.body, r.termTable(terms, []string{"r", r.t("col.user"), dSym(k) + "[r," + strconv.Itoa(j+1) + "]", "", inSym(k) + "[r," + strconv.Itoa(i+1) + "]", "", r.t("col.product")})...)
+	p.body = append(p.body, r.batchTerms(terms, []string{"r", r.t("col.user"), dSym(k) + "[r," + strconv.Itoa(j+1) + "]", "", inSym(k) + "[r," + strconv.Itoa(i+1) + "]", "", r.t("col.product")})...)
 	if w.cfg.L2 != 0 {
 		p.body = append(p.body, "  λ·"+wij+" = "+num(w.cfg.L2)+" × "+paren(l.W[j*l.In+i])+" = "+signed(st.DecayTerm(k, j, i)))
 	}

@@ -147,7 +147,11 @@ func (r renderer) afterPage() page {
 	last := w.layerCount() - 1
 	before := w.trace.A[last][0]
 	p := page{phase: r.t("phase.iterate"), title: r.t("after.title")}
-	p.body = r.para("after.body")
+	if w.next {
+		p.body = r.para("after.body.next")
+	} else {
+		p.body = r.para("after.body")
+	}
 	afterLine := "  " + r.t("after.after") + "  " + r.st.Value.Render(num(w.predAfter)) + "  " + bar(w.predAfter, 20)
 	delta := "Δŷ = " + signed(w.predAfter-before)
 	p.body = append(p.body, "", "  "+r.t("after.before")+"  "+r.st.Value.Render(num(before))+"  "+bar(before, 20))
@@ -162,7 +166,10 @@ func (r renderer) afterPage() page {
 	if toward {
 		key = "after.toward"
 	}
-	if !w.inTraining {
+	switch {
+	case w.next && w.focus < 0:
+		key = "after.absent"
+	case !w.inTraining:
 		key = "after.notrain"
 	}
 	p.body = append(p.body, "")
@@ -173,17 +180,37 @@ func (r renderer) afterPage() page {
 }
 
 // afterTraining says how long this run trains: until early stopping ends
-// it, or for all its epochs.
+// it, or for all its epochs; for a paused run, from the epoch it is in.
 func (r renderer) afterTraining() string {
 	train := r.w.exp.Config.Train
+	epoch := 0
+	if r.w.paused {
+		done, _ := r.w.exp.Trainer.Position()
+		epoch = done + 1
+	}
 	if !train.EarlyStop.On() {
+		if r.w.paused {
+			return r.t("after.next.fixed.paused", epoch, train.Epochs, r.epochs(train.Epochs))
+		}
 		return r.t("after.next.fixed", r.epochs(train.Epochs))
 	}
 	watched := r.t("after.loss.train")
 	if r.w.exp.Trained().Val.Rows > 0 {
 		watched = r.t("after.loss.val")
 	}
+	if r.w.paused {
+		return r.t("after.next.es.paused", epoch, watched, r.epochs(train.EarlyStop.Patience), train.Epochs)
+	}
 	return r.t("after.next.es", watched, r.epochs(train.EarlyStop.Patience), train.Epochs)
+}
+
+// tense is key, or its wording for a paused run (key + ".paused"), whose
+// model is not finished yet.
+func (r renderer) tense(key string) string {
+	if r.w.paused {
+		return key + ".paused"
+	}
+	return key
 }
 
 // afterEvaluation says on which users the finished run is measured: a test
@@ -194,23 +221,23 @@ func (r renderer) afterEvaluation() string {
 	trained := exp.Trained()
 	switch {
 	case exp.Later != nil:
-		return r.t("after.eval.later")
+		return r.t(r.tense("after.eval.later"))
 	case trained.Test.Rows > 0:
-		return r.t("after.eval.test", trained.Test.Rows)
+		return r.t(r.tense("after.eval.test"), trained.Test.Rows)
 	case trained.Val.Rows == 0:
-		return r.t("after.eval.none")
+		return r.t(r.tense("after.eval.none"))
 	}
 	var uses []string
 	if exp.Config.Train.EarlyStop.On() {
-		uses = append(uses, r.t("after.use.es"))
+		uses = append(uses, r.t(r.tense("after.use.es")))
 	}
 	if trained.CalibrationPart() == experiment.ValPart {
-		uses = append(uses, r.t("after.use.calib"))
+		uses = append(uses, r.t(r.tense("after.use.calib")))
 	}
 	if len(uses) == 0 {
-		return r.t("after.eval.val.clean", trained.Val.Rows)
+		return r.t(r.tense("after.eval.val.clean"), trained.Val.Rows)
 	}
-	return r.t("after.eval.val", trained.Val.Rows, strings.Join(uses, r.t("after.use.and")))
+	return r.t(r.tense("after.eval.val"), trained.Val.Rows, strings.Join(uses, r.t("after.use.and")))
 }
 
 // epochs writes n epochs in the page's language ("1 epoch", "2 epochs").
