@@ -18,7 +18,10 @@ import (
 // plain decimal number (isDecimal: "5", " 5 ", "5.0", "+.5", "1e3"), as
 // retain reads it: "abc", "12abc", "1,2", "inf", "0x10" are refused there,
 // where SQLite's cast reads them as 0 or the number they start with and
-// other engines fail the query. A column whose training file wrote its
+// other engines fail the query. (retain also reads the rarer forms Go's
+// strconv.ParseFloat takes, "1_000" and "0x1p4", which give NULL here, and
+// refuses a number beyond the float64 range, "1e400", which engines cast
+// to infinity or refuse.) A column whose training file wrote its
 // numbers with marks that retain read them without (PipelineColumn.Marks:
 // "$1,404.11", "(5.00)", "9%") is also read with those marks where retain
 // reads them (markedForms, markedPattern): one currency sign before or
