@@ -141,16 +141,10 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			"would be read wrongly (1.418,50 as 1.418)\n", o.model, strings.Join(cols, ", "))
 	}
 	if cols := markedColumns(b.Pipeline); len(cols) > 0 {
-		still := "fails the query"
-		switch d {
-		case sqlexport.SQLite, sqlexport.MySQL:
-			still = "gives its row a NULL probability"
-		case sqlexport.Spark:
-			still = "is read as NULL"
-		}
-		fmt.Fprintf(a.stderr, "warning: %s: retain read the training file's numbers without marks: %s; the SELECT removes the same marks wherever they "+
-			"stand in a cell, so a cell retain predict refuses for a misplaced mark (\"1,2\", \"5$5\") is scored, and a cell that is "+
-			"still no number %s (retain predict refuses the file)\n", o.model, strings.Join(cols, ", "), still)
+		fmt.Fprintf(a.stderr, "warning: %s: retain read the training file's numbers without marks: %s; the SELECT reads "+
+			"those marks where retain predict reads them, and no others: a cell written with a mark the training file did not "+
+			"use (\"€5\" in a column of dollars, \"5%%\" in one without percentages) gives its row a NULL probability, "+
+			"where retain predict reads it\n", o.model, strings.Join(cols, ", "))
 	}
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)

@@ -48,8 +48,9 @@ func (d Dialect) isDecimal(text string) string { return d.isNumber(text, true) }
 // isNumber is isDecimal, without an exponent unless exponent is set
 // (plainPattern). SQLite has no regular expressions: there the text
 // without its digits must be one of the forms a number leaves ("", "-.",
-// "e+", …), with its sign first, an exponent's sign right after the e, a
-// digit before the e and one at the end.
+// "e+", "E", …), no sign may follow a digit or a point (so a sign is
+// first, or right after the e), and there must be a digit, before the e
+// and at the end when there is an e.
 func (d Dialect) isNumber(text string, exponent bool) string {
 	if d != SQLite {
 		if exponent {
@@ -57,11 +58,9 @@ func (d Dialect) isNumber(text string, exponent bool) string {
 		}
 		return d.matches(text, plainPattern)
 	}
-	t := "LOWER(" + text + ")"
-	skel := withoutDigits(t)
 	exps := []string{""}
 	if exponent {
-		exps = append(exps, "e", "e+", "e-")
+		exps = append(exps, "e", "e+", "e-", "E", "E+", "E-")
 	}
 	var forms []string
 	for _, sign := range []string{"", "+", "-"} {
@@ -71,13 +70,12 @@ func (d Dialect) isNumber(text string, exponent bool) string {
 			}
 		}
 	}
-	digits := t + " GLOB '*[0-9]*'"
+	digits := text + " GLOB '*[0-9]*'"
 	if exponent {
-		digits = "(INSTR(" + t + ", 'e') = 0 AND " + digits +
-			" OR " + t + " GLOB '*[0-9]*e*[0-9]' AND (" + skel + " NOT GLOB '*e[+-]' OR " + t + " GLOB '*e[+-]*'))"
+		digits = "(" + digits + " AND " + text + " NOT GLOB '*[eE]*' OR " + text + " GLOB '*[0-9]*[eE]*[0-9]')"
 	}
-	return "(" + skel + " IN (" + strings.Join(forms, ", ") + ")" +
-		" AND (" + skel + " NOT GLOB '[+-]*' OR " + t + " GLOB '[+-]*') AND " + digits + ")"
+	return "(" + withoutDigits(text) + " IN (" + strings.Join(forms, ", ") + ")" +
+		" AND " + text + " NOT GLOB '*[0-9.][+-]*' AND " + digits + ")"
 }
 
 // shape is text with every digit written 9.

@@ -159,11 +159,6 @@ func (d Dialect) skipsNulls() bool {
 	return false
 }
 
-// castFailsAsNull reports whether the engine reads a text that is no
-// number, cast to a float, as NULL instead of refusing the query: Spark
-// outside ANSI mode (SQLite reads it as 0).
-func (d Dialect) castFailsAsNull() bool { return d == Spark }
-
 // text is the type a value is cast to for comparing it as text.
 func (d Dialect) text() string {
 	switch d {

@@ -7,6 +7,8 @@ package sqlexport
 
 import (
 	"database/sql"
+	"math"
+	"strings"
 	"testing"
 
 	_ "github.com/marcboeker/go-duckdb" // the DuckDB driver (cgo), registered as "duckdb"
@@ -133,4 +135,58 @@ func TestDuckDBGivesNullForCellsThatAreNoNumber(t *testing.T) {
 
 func TestDuckDBGivesNullForMarkedCellsRetainRefuses(t *testing.T) {
 	checkNullForMarkedCellsRefused(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBReadsNumericCellsAsPredict(t *testing.T) {
+	for _, d := range []Dialect{DuckDB, Trino, Snowflake} {
+		t.Run(d.String(), func(t *testing.T) { checkNumericCells(t, openDuckDB, d) })
+	}
+}
+
+func TestDuckDBGivesNullForMisplacedMarks(t *testing.T) {
+	for _, d := range []Dialect{DuckDB, Trino, Snowflake} {
+		t.Run(d.String(), func(t *testing.T) { checkMisplacedMarks(t, openDuckDB, d) })
+	}
+}
+
+// A DOUBLE column read as text gives DuckDB's spelling of each value
+// ("34.0", "1e-07", "inf", "nan"): the SELECT reads each as retain
+// predict reads the cell written so (infinity refused, NaN missing).
+func TestDuckDBReadsADoubleColumnAsPredict(t *testing.T) {
+	b := handUsers()
+	ages := []any{34, 5.5, 1e3, 1e-7, math.Inf(1), math.NaN(), nil}
+	db := openDuckDB(t)
+	if _, err := db.Exec(`CREATE TABLE users (user_id VARCHAR, age DOUBLE, visits DOUBLE, plan VARCHAR, member VARCHAR)`); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]sql.NullFloat64{}
+	for i, age := range ages {
+		id := string(rune('a' + i))
+		if _, err := db.Exec(`INSERT INTO users VALUES (?, ?, 3, 'basic', 'yes')`, id, age); err != nil {
+			t.Fatal(err)
+		}
+		var cell sql.NullString
+		if err := db.QueryRow(`SELECT CAST(age AS VARCHAR) FROM users WHERE user_id = ?`, id).Scan(&cell); err != nil {
+			t.Fatal(err)
+		}
+		s, err := b.ScoreCSV(strings.NewReader("user_id,age,visits,plan,member\n"+id+","+cell.String+",3,basic,yes\n"), "row.csv")
+		if err == nil {
+			want[id] = sql.NullFloat64{Float64: s.Probabilities[0], Valid: true}
+		}
+	}
+	if want["e"].Valid || !want["f"].Valid {
+		t.Fatalf("retain predict: infinity %v, NaN %v; want refused and read as missing", want["e"], want["f"])
+	}
+	text, err := Build(b, Options{Dialect: DuckDB})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := nullableScores(t, db, text)
+	for i := range ages {
+		id := string(rune('a' + i))
+		g, w := got[id], want[id]
+		if g.Valid != w.Valid || g.Valid && math.Abs(g.Float64-w.Float64) > tolerance {
+			t.Errorf("age %v: SQL probability %v, retain predict %v", ages[i], g, w)
+		}
+	}
 }

@@ -1,30 +1,52 @@
 package sqlexport
 
 import (
+	"strings"
+
 	"github.com/retainlab/retain/data"
 )
 
-// number is a numeric column's present cell as a 64-bit float. A column
-// whose training file wrote its numbers with marks that retain read them
-// without (PipelineColumn.Marks: "$1,404.11", "(5.00)", "9%") has the same
-// marks removed first, as retain predict removes them: each recorded
-// currency sign with one space before or after it, percent signs (9% is
-// 9), the commas that group thousands, and accounting parentheses, which
-// make the number negative. A cell that is a plain number (isDecimal) is
-// read as it is; else what is left must be digits and at most one point
-// (no exponent: "$1e3" is no number to retain) and the commas must have
-// grouped thousands (isGrouped), or the cell is NULL, as retain predict
-// refuses it ("1,2", "1.2.3", "$abc"): the row's probability is NULL. The removal is of every such mark
-// anywhere in the cell, so a cell whose sign, percent sign or parenthesis
-// is misplaced ("5$5", "5%5") is still read, where retain refuses it. A
-// column without marks, as every column of a model file written before
-// they were recorded, is cast as it is.
-func (d Dialect) number(pc *data.PipelineColumn, col string) string {
-	m := pc.Marks
-	if m == 0 {
-		return d.asDouble(col)
+// number is how a numeric column's present cell is read: raw, its value as
+// a 64-bit float, and read, the condition under which retain predict reads
+// the cell as that number (a cell it refuses must give the row a NULL
+// probability, which value makes of it; "" when every cell is read). raw
+// is only correct, and in engines whose cast fails on text that is no
+// number only safe to evaluate, where read holds.
+//
+// A feature the SELECT computed from an orders table (table unset) is a
+// number already: it is cast as it is. A table's cell, trimmed, must be a
+// plain decimal number (isDecimal: "5", " 5 ", "5.0", "+.5", "1e3"), as
+// retain reads it: "abc", "12abc", "1,2", "inf", "0x10" are refused there,
+// where SQLite's cast reads them as 0 or the number they start with and
+// other engines fail the query. (retain also reads the rarer forms Go's
+// strconv.ParseFloat takes, "1_000" and "0x1p4", which give NULL here, and
+// refuses a number beyond the float64 range, "1e400", which engines cast
+// to infinity or refuse.) A column whose training file wrote its
+// numbers with marks that retain read them without (PipelineColumn.Marks:
+// "$1,404.11", "(5.00)", "9%") is also read with those marks where retain
+// reads them (markedForms, markedPattern): one currency sign before or
+// after the number, with at most one space between them and the number's
+// sign on either side of a leading one; a percent sign after it (9% is 9)
+// where there is no currency sign; accounting parentheses around it all,
+// without a sign, which make it negative. What is left must be digits and
+// at most one point (no exponent: "$1e3" is no number to retain), with
+// commas grouping thousands (isGrouped) where the column recorded them. A
+// mark elsewhere ("5$5", "5%5", "5(5)", "$5%") makes the cell refused, as
+// retain refuses it. A mark the training file did not write (a "€" in a
+// column of dollars, "5%" in a column without percentages) is not read:
+// retain predict reads it, the SELECT gives the row a NULL probability.
+func (d Dialect) number(pc *data.PipelineColumn, col string, table bool) (raw, read string) {
+	if !table {
+		return d.asDouble(col), ""
 	}
 	t := d.asText(col)
+	m := pc.Marks
+	if m == 0 {
+		return d.asDouble(t), d.isDecimal(t)
+	}
+	if d == SQLite {
+		return d.markedSQLite(m, t)
+	}
 	u := t
 	for _, sign := range m.Currencies() {
 		for _, form := range []string{" " + sign, sign + " ", sign} {
@@ -42,13 +64,118 @@ func (d Dialect) number(pc *data.PipelineColumn, col string) string {
 		s = d.remove(u, ",")
 		ok = d.isNumber(s, false) + " AND " + d.isGrouped(u)
 	}
-	// A plain number (an exponent allowed) is read as it is; once marks
-	// are removed, digits and a point only, as retain reads them.
-	v := "(CASE WHEN " + d.isDecimal(t) + " OR " + ok + " THEN " + d.asDouble(s) + " ELSE NULL END)"
+	raw = d.asDouble(s)
 	if m.Parens() {
-		v = "(CASE WHEN " + t + " LIKE '(%)' THEN -1.0 ELSE 1.0 END * " + v + ")"
+		raw = "(CASE WHEN " + t + " LIKE '(%)' THEN -1.0 ELSE 1.0 END * " + raw + ")"
 	}
-	return v
+	return raw, "(" + d.isDecimal(t) + " OR " + d.matches(t, markedPattern(m)) + " AND " + ok + ")"
+}
+
+// markedSQLite is number's marked cell in SQLite, which has no regular
+// expressions: the core is the cell without the signs, spaces and marks
+// at either end (TRIM with their characters), and the cell with its core
+// written # must be one of markedForms ("$#", "-$ #", "(#)"). The core
+// must then be a number without an exponent, its commas grouping
+// thousands; its sign is the form's, and parentheses make it negative.
+func (d Dialect) markedSQLite(m data.NumberMarks, t string) (raw, read string) {
+	set := "+- " + strings.Join(m.Currencies(), "")
+	if m.Percent() {
+		set += "%"
+	}
+	if m.Parens() {
+		set += "()"
+	}
+	core := "TRIM(" + t + ", " + d.str(set) + ")"
+	form := "REPLACE(" + t + ", " + core + ", '#')"
+	forms := markedForms(m)
+	quoted := make([]string, len(forms))
+	for i, f := range forms {
+		quoted[i] = d.str(f)
+	}
+	s, ok := core, form+" IN ("+strings.Join(quoted, ", ")+") AND "+d.isNumber(core, false)
+	if m.Groups() {
+		s = d.remove(core, ",")
+		ok = form + " IN (" + strings.Join(quoted, ", ") + ") AND " + d.isNumber(s, false) + " AND " + d.isGrouped(core)
+	}
+	if m.Parens() {
+		// retain reads "(01)" as a code, not as an accounting negative.
+		ok += " AND (" + form + " NOT GLOB '(#*' OR " + core + " NOT GLOB '0[0-9]*')"
+	}
+	raw = "(CASE WHEN " + form + " GLOB '*[-(]*' THEN -1.0 ELSE 1.0 END * " + d.asDouble(s) + ")"
+	return raw, "(" + d.isDecimal(t) + " OR " + ok + ")"
+}
+
+// markedForms are the forms, the number written #, in which retain reads a
+// cell with the marks m (data's cleanNumber, restricted to m): a sign, a
+// currency sign before the number (the sign before or after it, one space
+// between sign and number or none), a currency sign after it, a percent
+// sign after it, each in accounting parentheses without a sign.
+func markedForms(m data.NumberMarks) []string {
+	signs := []string{"", "+", "-"}
+	spaces := []string{"", " "}
+	var inner []string // the forms without a sign, for the parentheses
+	forms := []string{"#", "+#", "-#"}
+	for _, c := range m.Currencies() {
+		for _, sp := range spaces {
+			inner = append(inner, c+sp+"#", "#"+sp+c)
+			for _, sign := range signs {
+				forms = append(forms, sign+c+sp+"#", sign+"#"+sp+c)
+			}
+			forms = append(forms, c+sp+"+#", c+sp+"-#")
+		}
+	}
+	if m.Percent() {
+		for _, sp := range spaces {
+			inner = append(inner, "#"+sp+"%")
+			for _, sign := range signs {
+				forms = append(forms, sign+"#"+sp+"%")
+			}
+		}
+	}
+	if m.Parens() {
+		forms = append(forms, "(#)")
+		for _, f := range inner {
+			forms = append(forms, "("+f+")")
+		}
+	}
+	return forms
+}
+
+// markedPattern is markedForms as a regular expression (for the engines
+// that have them; POSIX groups, as Snowflake reads them), the number
+// digits, points and commas starting with a digit or a point; in
+// parentheses it does not start with 0 and another digit ("(01)" is a
+// code to retain).
+func markedPattern(m data.NumberMarks) string {
+	const body = `[0-9.][0-9.,]*`
+	const paren = `(0([.,][0-9.,]*)?|[.1-9][0-9.,]*)`
+	cur := ""
+	if signs := m.Currencies(); len(signs) > 0 {
+		cur = "[" + strings.Join(signs, "") + "]"
+	}
+	var after []string // what may follow the number
+	if cur != "" {
+		after = append(after, " ?"+cur)
+	}
+	if m.Percent() {
+		after = append(after, " ?%")
+	}
+	suffix := ""
+	if len(after) > 0 {
+		suffix = "(" + strings.Join(after, "|") + ")?"
+	}
+	alts := []string{"[+-]?" + body + suffix}
+	if cur != "" {
+		alts = append(alts, "[+-]?"+cur+" ?[+-]?"+body)
+	}
+	if m.Parens() {
+		p := paren + suffix
+		if cur != "" {
+			p += "|" + cur + " ?" + body
+		}
+		alts = append(alts, "[(]("+p+")[)]")
+	}
+	return "^(" + strings.Join(alts, "|") + ")$"
 }
 
 // remove is text with every occurrence of s removed.

@@ -172,13 +172,18 @@ func TestSQLiteGivesNullForAMarkedCellThatIsNoNumber(t *testing.T) {
 
 func abs(v float64) float64 { return max(v, -v) }
 
-// A model file written before the marks were recorded, or whose columns
-// have none, exports as before: the cell is cast as it is.
-func TestUnmarkedColumnIsCastAsItIs(t *testing.T) {
+// A feature the SELECT computed from an orders table is cast as it is; a
+// table's column without marks is read where its trimmed cell is a plain
+// decimal number, cast from that text. The marks read back from JSON.
+func TestUnmarkedColumnIsReadAsADecimal(t *testing.T) {
 	pc := &data.PipelineColumn{Name: "spend", Kind: data.Numeric}
 	for _, d := range []Dialect{SQLite, DuckDB, Postgres, BigQuery, Snowflake, Trino, Spark, MySQL} {
-		if got, want := d.number(pc, `"spend"`), d.asDouble(`"spend"`); got != want {
-			t.Errorf("%v: %s, want %s", d, got, want)
+		if raw, read := d.number(pc, `"spend"`, false); raw != d.asDouble(`"spend"`) || read != "" {
+			t.Errorf("%v, a computed feature: %s where %s, want %s always", d, raw, read, d.asDouble(`"spend"`))
+		}
+		text := d.asText(`"spend"`)
+		if raw, read := d.number(pc, `"spend"`, true); raw != d.asDouble(text) || read != d.isDecimal(text) {
+			t.Errorf("%v, a table's column: %s where %s, want %s where %s", d, raw, read, d.asDouble(text), d.isDecimal(text))
 		}
 	}
 	var m data.NumberMarks

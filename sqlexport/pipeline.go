@@ -132,12 +132,11 @@ func (d Dialect) other(col string, kept []string) string {
 
 // clip bounds v to the k-anonymous range [lo, hi] (PipelineColumn.Clip):
 // SQLite's scalar MIN and MAX, LEAST and GREATEST elsewhere. v is never
-// NULL for a numeric column (a missing cell is filled first, and text that
-// is no number fails the cast, except in Spark: castFailsAsNull), but a
-// boolean's unknown spelling is, and so is a cell of a column read without
-// marks that is still no number (number): since Postgres, DuckDB and Spark skip NULL
-// arguments, which would turn that NULL into a bound, a nullable v keeps
-// its NULL explicitly.
+// NULL for a numeric column (a missing cell is filled first, and a cell
+// retain refuses is made NULL around the whole input: value), but a
+// boolean's unknown spelling is: since Postgres, DuckDB and Spark skip
+// NULL arguments, which would turn that NULL into a bound, a nullable v
+// keeps its NULL explicitly.
 func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 	c := d.least(d.greatest(v, lo), hi)
 	if nullable {
@@ -150,10 +149,10 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 // missing) in original units, clipped to [Min, Max] when the column clips,
 // for a date column made the days Max − v before its latest date, through
 // ln(1+v) for a log column, then (v − centre) / scale, as
-// PipelineColumn.Transformed computes it. table is as for inputs.
+// PipelineColumn.Transformed computes it; NULL for a present cell that
+// retain predict refuses (number). table is as for inputs.
 func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string, error) {
-	fill, err := num(pc.Fill)
-	if err != nil {
+	if _, err := num(pc.Fill); err != nil {
 		return "", fmt.Errorf("column %q: %w", pc.Name, err)
 	}
 	center, err := num(pc.Center)
@@ -164,7 +163,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 	if err != nil || pc.Scale == 0 {
 		return "", fmt.Errorf("column %q: scale %v cannot divide", pc.Name, pc.Scale)
 	}
-	raw := d.number(pc, col)
+	var raw, read string
 	switch {
 	case pc.Kind == data.Boolean:
 		raw = d.boolean(pc, col)
@@ -172,8 +171,16 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		if raw, err = d.day(pc, col); err != nil {
 			return "", err
 		}
+	default:
+		raw, read = d.number(pc, col, table)
 	}
-	v := "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + fill + " ELSE " + raw + " END)"
+	// A missing cell is the fill, transformed in Go as retain predict
+	// transforms it: one literal.
+	filled, err := num(pc.Transformed(pc.Fill))
+	if err != nil {
+		return "", fmt.Errorf("column %q: %w", pc.Name, err)
+	}
+	v := raw
 	if pc.Clip {
 		lo, err := num(pc.Min)
 		if err != nil {
@@ -183,7 +190,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		if err != nil {
 			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
-		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || pc.Marks != 0 || d.castFailsAsNull())
+		v = d.clip(v, lo, hi, pc.Kind == data.Boolean)
 	}
 	if pc.Date {
 		// Days before the latest date, as PipelineColumn.Transformed.
@@ -194,12 +201,22 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		v = "(" + latest + " - " + v + ")"
 	}
 	if pc.Log {
-		// Log1p(max(v, 0)): values below 0 were never seen and count as 0
-		// (0·v, so that a NULL v, a cell the engine could not read, stays
-		// NULL).
-		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 * " + v + " END))"
+		// Log1p(max(v, 0)): values below 0 were never seen and count as 0.
+		// v is NULL only for a boolean's unknown spelling (0·v keeps it so
+		// where GREATEST skips NULLs).
+		if pc.Kind == data.Boolean {
+			v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 * " + v + " END))"
+		} else {
+			v = "LN(1.0 + " + d.greatest(v, "0.0") + ")"
+		}
 	}
-	return "((" + v + " - " + center + ") / " + scale + ")", nil
+	v = "((" + v + " - " + center + ") / " + scale + ")"
+	if read == "" {
+		return "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + filled + " ELSE " + v + " END)", nil
+	}
+	// A present cell retain predict refuses gives NULL, and so the row's
+	// probability; the cast in v is reached only where read holds.
+	return "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + filled + " WHEN " + read + " THEN " + v + " END)", nil
 }
 
 // day is a date column's cell as its day number, for dates written year
