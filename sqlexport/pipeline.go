@@ -90,7 +90,7 @@ func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 				out[pc.First+len(kept)] = d.other(col, kept)
 			}
 		case data.Numeric, data.Boolean:
-			v, err := d.value(pc, col, table)
+			v, err := d.value(pc, ci, col, table)
 			if err != nil {
 				return nil, err
 			}
@@ -99,7 +99,12 @@ func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 				if pc.Width != 2 {
 					return nil, fmt.Errorf("pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
 				}
-				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN 1.0 ELSE 0.0 END"
+				missing := d.isMissingCell(pc, col, table)
+				if pc.Date {
+					// A cell that is no calendar date is missing too.
+					missing = "(" + missing + " OR " + d.badName(ci) + " = 1)"
+				}
+				out[pc.First+1] = "CASE WHEN " + missing + " THEN 1.0 ELSE 0.0 END"
 			}
 		default:
 			return nil, fmt.Errorf("pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
@@ -150,8 +155,9 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 // missing) in original units, clipped to [Min, Max] when the column clips,
 // for a date column made the days Max − v before its latest date, through
 // ln(1+v) for a log column, then (v − centre) / scale, as
-// PipelineColumn.Transformed computes it. table is as for inputs.
-func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string, error) {
+// PipelineColumn.Transformed computes it. ci is pc's index in the
+// pipeline, table is as for inputs.
+func (d Dialect) value(pc *data.PipelineColumn, ci int, col string, table bool) (string, error) {
 	fill, err := num(pc.Fill)
 	if err != nil {
 		return "", fmt.Errorf("column %q: %w", pc.Name, err)
@@ -169,9 +175,12 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 	case pc.Kind == data.Boolean:
 		raw = d.boolean(pc, col)
 	case pc.Date:
-		if raw, err = d.day(pc, col); err != nil {
-			return "", err
+		if !table {
+			return "", fmt.Errorf("column %q: a date column among the features of an orders table cannot be exported", pc.Name)
 		}
+		// The day number the date CTEs read (dateCells), the fill for a
+		// cell that is no calendar date, as for a blank one.
+		raw = "(CASE WHEN " + d.badName(ci) + " = 1 THEN " + fill + " ELSE " + d.dayName(ci) + " END)"
 	}
 	v := "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + fill + " ELSE " + raw + " END)"
 	if pc.Clip {
@@ -183,7 +192,7 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		if err != nil {
 			return "", fmt.Errorf("column %q: %w", pc.Name, err)
 		}
-		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || pc.Marks != 0 || d.castFailsAsNull())
+		v = d.clip(v, lo, hi, pc.Kind == data.Boolean || pc.Marks != 0 || pc.Date || d.castFailsAsNull())
 	}
 	if pc.Date {
 		// Days before the latest date, as PipelineColumn.Transformed.
@@ -200,20 +209,6 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 		v = "LN(1.0 + (CASE WHEN " + v + " > 0.0 THEN " + v + " ELSE 0.0 * " + v + " END))"
 	}
 	return "((" + v + " - " + center + ") / " + scale + ")", nil
-}
-
-// day is a date column's cell as its day number, for dates written year
-// first as ISO 8601 does (2024-01-31, with any time after it): the first
-// ten characters are the calendar date as written, as retain reads it (an
-// offset does not move it). Dates written with the year last are refused;
-// a cell in another form (2024/01/31, 2024年1月31日) gives NULL in SQLite
-// and fails the query elsewhere, where retain predict reads it.
-func (d Dialect) day(pc *data.PipelineColumn, col string) (string, error) {
-	if pc.DateOrder != data.DateAuto {
-		return "", fmt.Errorf("column %q: dates written with the year last (%s) cannot be exported to SQL yet; leave the column out (--exclude %s)",
-			pc.Name, pc.DateOrder.Words(), pc.Name)
-	}
-	return d.asDouble(d.dayNumber("SUBSTR(" + d.asText(col) + ", 1, 10)")), nil
 }
 
 // boolean is a boolean cell as 0 or 1: the fitted levels first, then the
