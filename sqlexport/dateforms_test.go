@@ -128,3 +128,46 @@ func TestDateFormsPredictReadsBadDatesAsBlank(t *testing.T) {
 func TestSQLiteReadsDateFormsAsPredict(t *testing.T) {
 	checkDateForms(t, openSQLite, SQLite)
 }
+
+// A TIMESTAMP WITH TIME ZONE cast to text is written with a zone data's
+// parser refuses ("+00", " -0700"); the query reads such a cell as its
+// date, as a typed column of a warehouse writes it: each row here scores
+// as 2023-05-01 does in SQLite.
+func TestSQLiteReadsZonesOfTypedTimestamps(t *testing.T) {
+	b := handDates()
+	header := []string{"user_id", "signup", "spend"}
+	rows := [][]string{{"iso", "2023-05-01", "50"}, {"pg", "2023-05-01 23:11:12+00", "50"}, {"pg-neg", "2023-05-01 10:11:12.5-05", "50"},
+		{"snowflake", "2023-05-01 10:11:12.000 -0700", "50"}, {"zone-hour", "2023-05-01 10:11:12+24", "50"}, {"blank", "", "50"}}
+	db := openSQLite(t)
+	loadTable(t, db, SQLite, "users", header, rows)
+	text, err := Build(b, Options{Dialect: SQLite})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := db.Query(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Close()
+	got := map[string]sql.NullFloat64{}
+	for res.Next() {
+		var id string
+		var p sql.NullFloat64
+		var class sql.NullString
+		if err := res.Scan(&id, &p, &class); err != nil {
+			t.Fatal(err)
+		}
+		got[id] = p
+	}
+	if err := res.Err(); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"pg", "pg-neg", "snowflake"} {
+		if !got[id].Valid || got[id] != got["iso"] {
+			t.Errorf("%s: %v, 2023-05-01 %v", id, got[id], got["iso"])
+		}
+	}
+	if got["zone-hour"].Valid || !got["blank"].Valid || got["blank"] == got["iso"] {
+		t.Errorf("zone hour 24: %v (want NULL); blank %v", got["zone-hour"], got["blank"])
+	}
+}

@@ -189,7 +189,11 @@ func (d Dialect) dateForm(ci int) string {
 }
 
 // zoneLength is the length of the zone that ends r, the shape of what
-// follows a date: Z, " UTC" or " GMT", ±HH:MM or ±HHMM (0 for none).
+// follows a date: Z, " UTC" or " GMT", ±HH:MM or ±HHMM, as data's parser
+// reads them, and also ±HH and " ±HHMM", which data refuses but engines
+// write casting a TIMESTAMP WITH TIME ZONE to text (PostgreSQL, DuckDB
+// and BigQuery "2023-05-01 10:11:12+00", Snowflake "… 10:11:12.000
+// -0700"): a typed column of such timestamps is read (0 for no zone).
 func (d Dialect) zoneLength(r string) string {
 	nr := d.charLength(r)
 	last := func(k int) string {
@@ -197,8 +201,9 @@ func (d Dialect) zoneLength(r string) string {
 	}
 	return "CASE WHEN " + nr + " > 1 AND " + last(1) + " = 'Z' THEN 1" +
 		" WHEN " + nr + " > 4 AND " + last(4) + " IN (' UTC', ' GMT') THEN 4" +
-		" WHEN " + nr + " > 6 AND " + last(6) + " IN ('+99:99', '-99:99') THEN 6" +
-		" WHEN " + nr + " > 5 AND " + last(5) + " IN ('+9999', '-9999') THEN 5 ELSE 0 END"
+		" WHEN " + nr + " > 6 AND " + last(6) + " IN ('+99:99', '-99:99', ' +9999', ' -9999') THEN 6" +
+		" WHEN " + nr + " > 5 AND " + last(5) + " IN ('+9999', '-9999') THEN 5" +
+		" WHEN " + nr + " > 3 AND " + last(3) + " IN ('+99', '-99') THEN 3 ELSE 0 END"
 }
 
 // timeAfter is the condition that what follows a date is nothing or a
@@ -228,7 +233,10 @@ func (d Dialect) timeAfter(r, rt, zl, k string, iso bool) string {
 		" AND SUBSTR(" + rt + ", " + hl + " + 3, 2) <= '59'" +
 		" AND (" + n(k) + " <= " + hl + " + 3 OR SUBSTR(" + rt + ", " + hl + " + 6, 2) <= '60')"
 	if iso {
-		values += " AND (" + zl + " < 5 OR SUBSTR(" + rt + ", " + nr + " - " + zl + " + 2, 2) <= '23' AND SUBSTR(" + rt + ", " + nr + " - 1, 2) <= '59')"
+		// The zone's hour: after its sign, which ±HH:MM puts 6th from
+		// the end, ±HH 3rd, the others 5th; its minutes: the last two.
+		hour := "(CASE WHEN SUBSTR(" + r + ", " + nr + " - 2, 1) = ':' THEN " + nr + " - 4 WHEN " + zl + " = 3 THEN " + nr + " - 1 ELSE " + nr + " - 3 END)"
+		values += " AND (" + zl + " IN (0, 1, 4) OR SUBSTR(" + rt + ", " + hour + ", 2) <= '23' AND (" + zl + " = 3 OR SUBSTR(" + rt + ", " + nr + " - 1, 2) <= '59'))"
 	}
 	return "(" + nr + " = 0 OR " + prefix + " AND " + shape + " AND " + values + ")"
 }
