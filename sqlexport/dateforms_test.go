@@ -56,6 +56,8 @@ var dateFormRows = [][]string{
 	{"utc", "2023/05/01 10:11:12 UTC", "50"},
 	{"offset", "2023-05-01T10:11:12-0500", "50"},
 	{"padded", " 2023-05-01 ", "50"},
+	{"chinese", "2023年5月1日", "50"},
+	{"chinese-time", "2023年05月01日 23:59:59.5", "50"},
 	{"leap", "2024-02-29", "50"},
 	{"leap-2000", "2000-02-29", "50"},
 	{"old", "1999-12-31", "50"},
@@ -69,6 +71,7 @@ var dateFormRows = [][]string{
 	{"zeros-time", "0000-00-00 00:00:00", "50"},
 	{"compact-bad", "20230230", "50"},
 	{"year-last-bad", "13/45/2010", "50"},
+	{"chinese-bad", "2023年2月30日", "50"},
 }
 
 // checkDateForms compares d's probabilities with retain predict's on
@@ -87,6 +90,9 @@ func checkDateForms(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 		refusedDate("lower-t", "2023-05-01t10:11"),
 		refusedDate("mixed-seps", "2023-05/01"),
 		refusedDate("zone-hour", "2023-05-01T10:11+24:00"),
+		refusedDate("chinese-t", "2023年5月1日T10:11"),
+		refusedDate("chinese-zone", "2023年5月1日 10:11Z"),
+		refusedDate("chinese-no-day", "2023年5月1"),
 	}
 	checkNullWhereRefused(t, b, open, d, header, dateFormRows, refused)
 }
@@ -113,12 +119,12 @@ func TestDateFormsPredictReadsBadDatesAsBlank(t *testing.T) {
 	for i, id := range s.IDs {
 		prob[id] = s.Probabilities[i]
 	}
-	for _, id := range []string{"na", "feb-30", "feb-29", "leap-1900", "month-13", "zeros", "zeros-time", "compact-bad", "year-last-bad"} {
+	for _, id := range []string{"na", "feb-30", "feb-29", "leap-1900", "month-13", "zeros", "zeros-time", "compact-bad", "year-last-bad", "chinese-bad"} {
 		if prob[id] != prob["blank"] {
 			t.Errorf("%s: %v, blank %v", id, prob[id], prob["blank"])
 		}
 	}
-	for _, id := range []string{"one-digit", "slashes", "dots", "compact", "unix", "unix-ms", "iso-z", "time", "fraction", "utc", "offset", "padded"} {
+	for _, id := range []string{"one-digit", "slashes", "dots", "compact", "unix", "unix-ms", "iso-z", "time", "fraction", "utc", "offset", "padded", "chinese", "chinese-time"} {
 		if prob[id] != prob["iso"] {
 			t.Errorf("%s: %v, 2023-05-01 %v", id, prob[id], prob["iso"])
 		}

@@ -13,11 +13,12 @@ import (
 // milliseconds (12 or 13), the date in UTC; YYYYMMDD; YYYY-M-D with - / or
 // . between the numbers (one or two digits each) and an optional time of
 // day after a space or "T" (H:MM[:SS[.fff]], then Z, " UTC", " GMT" or
-// ±HH[:]MM, which do not move the date). A cell of one of those forms that
+// ±HH[:]MM, which do not move the date); 2023年5月1日, with an optional
+// time of day after a space. A cell of one of those forms that
 // is no calendar date (2023-02-30, 0000-00-00, 20230230) is missing, filled
 // as a blank is; so is a date written with the year last (D/M/YYYY or
 // M/D/YYYY) that is none in either order (13/45/2010). Any other cell
-// (with the year last and a date in some order, a month name, 2023年5月1日)
+// (with the year last and a date in some order, a month name)
 // gives NULL, where retain predict refuses it or reads a form the query
 // does not.
 //
@@ -168,8 +169,9 @@ func digitRun(s, from string, most int) string {
 }
 
 // dateForm is the form of pipeline column ci's cell: 1 Unix seconds, 2
-// Unix milliseconds, 3 three numbers with the year first, 4 three numbers
-// with the year last, 5 YYYYMMDD, 0 none the query reads.
+// Unix milliseconds, 3 three numbers with the year first (2023-5-1, or
+// 2023年5月1日 with a time of day as a date with the year last takes one),
+// 4 three numbers with the year last, 5 YYYYMMDD, 0 none the query reads.
 func (d Dialect) dateForm(ci int) string {
 	s := d.dateName("s", ci)
 	a, b, c := d.dateName("a", ci), d.dateName("b", ci), d.dateName("c", ci)
@@ -184,6 +186,8 @@ func (d Dialect) dateForm(ci int) string {
 		" WHEN " + digits + " AND " + n(s) + " IN (12, 13) THEN 2" +
 		" WHEN " + digits + " AND " + n(s) + " = 8 THEN 5" +
 		" WHEN " + a + " = 4 AND " + threeNumbers + " AND " + c + " BETWEEN 1 AND 2 AND " + d.timeAfter(r, rt, zl, k, true) + " THEN 3" +
+		" WHEN " + a + " = 4 AND " + sep1 + " = '年' AND " + b + " >= 1 AND " + sep2 + " = '月' AND " + c + " BETWEEN 1 AND 2 AND " +
+		"SUBSTR(" + r + ", 1, 1) = '日' AND " + d.timeAfter("SUBSTR("+r+", 2)", "SUBSTR("+rt+", 2)", zl, "SUBSTR("+r+", 3)", false) + " THEN 3" +
 		" WHEN " + a + " BETWEEN 1 AND 2 AND " + threeNumbers + " AND " + c + " = 4 AND " + d.timeAfter(r, rt, zl, k, false) + " THEN 4" +
 		" ELSE 0 END"
 }
