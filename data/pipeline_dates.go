@@ -79,3 +79,15 @@ func (c *PipelineColumn) ParseDay(text string) (float64, error) {
 	}
 	return 0, &CellError{Column: c.Name, Expected: c.expectedDate(), Got: quoteCut(t)}
 }
+
+// NotCalendarDate reports whether cell, of a date column, is written as a
+// date that is no calendar date (2023-02-30, 0000-00-00), which the column
+// reads as a missing cell.
+func (pc *PipelineColumn) NotCalendarDate(cell []byte) bool {
+	t := trimSpace(cell)
+	if !pc.Date || isMissing(t) || isNumericMissingWord(t) {
+		return false
+	}
+	v, ok := pc.dayValue(t)
+	return ok && math.IsNaN(v)
+}

@@ -75,6 +75,30 @@ func TestDateColumnsTakeDates(t *testing.T) {
 			t.Errorf("rows[%d] warnings %+v, want %q", i, w, want)
 		}
 	}
+	// A date that is no calendar date is scored as null is, as retain
+	// predict reads it, and the row says so in the words of predict's note
+	// for the cell (a missing cell, then Pipeline.FillText).
+	preds = predictOK(t, s, `{"rows":[{"signup":"2023-02-30","visits":4},{"signup":null,"visits":4},{"signup":" 0000-00-00 ","visits":4},{"signup":"NA","visits":4}]}`)
+	fill := s.Model().Bundle.Pipeline.FillText(0)
+	for i, want := range []string{
+		`"2023-02-30" is no calendar date, read as a missing cell: ` + fill,
+		"",
+		`"0000-00-00" is no calendar date, read as a missing cell: ` + fill,
+		"",
+	} {
+		w := preds[i].Warnings
+		if want == "" && len(w) != 0 || want != "" && (len(w) != 1 || w[0] != (Warning{Column: "signup", Kind: "invalid_date", Message: want})) {
+			t.Errorf("rows[%d] warnings %+v, want %q", i, w, want)
+		}
+		if preds[i].Probability != preds[1].Probability {
+			t.Errorf("rows[%d] probability %v, null's %v", i, preds[i].Probability, preds[1].Probability)
+		}
+	}
+	// What retain predict's note says of a missing signup of this model
+	// (the mean of the clipped training days).
+	if want := "filled with the training mean 2023-05-28; no was-missing input (the training rows had no missing cell here)"; fill != want {
+		t.Errorf("fill text %q, want %q", fill, want)
+	}
 	for body, want := range map[string]string{
 		`{"rows":[{"signup":19538,"visits":4}]}`:  `rows[0]: column "signup": expected a date as a string (YYYY-MM-DD) or null, got the number 19538`,
 		`{"rows":[{"signup":"soon","visits":4}]}`: `rows[0]: column "signup": expected a date (YYYY-MM-DD), got "soon"`,

@@ -14,11 +14,11 @@ import (
 // Warning says that a row's cell was scored as something other than what
 // was sent, as the model does by design: a categorical column's unknown
 // level as its catch-all level, a value beyond the training range as the
-// range's bound.
+// range's bound, a date that is no calendar date as a missing cell.
 type Warning struct {
 	// Column is the column of the cell.
 	Column string `json:"column"`
-	// Kind is "unknown_level" or "clipped".
+	// Kind is "unknown_level", "clipped" or "invalid_date".
 	Kind string `json:"kind"`
 	// Message says what was sent and what was scored.
 	Message string `json:"message"`
@@ -36,6 +36,12 @@ func (m *Model) cellWarning(ci int, v any, cell []byte) (w Warning, beyond float
 	if pc.Kind == data.Categorical {
 		w, ok = m.levelWarning(ci, v, cell)
 		return w, math.NaN(), ok
+	}
+	if pc.NotCalendarDate(cell) {
+		// In retain predict's words for the cell: a missing cell, and
+		// what it was filled with.
+		msg := fmt.Sprintf("%s is no calendar date, read as a missing cell: %s", quote(string(cell)), m.Bundle.Pipeline.FillText(ci))
+		return Warning{Column: pc.Name, Kind: "invalid_date", Message: msg}, math.NaN(), true
 	}
 	x, ok := clippedCell(pc, v)
 	if !ok {

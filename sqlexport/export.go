@@ -101,7 +101,10 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		if idName == "" {
 			return "", &modelError{errors.New("the model records no id column to key the scores by: name it with --id COLUMN")}
 		}
-		from = d.table(o.Table)
+		var err error
+		if from, err = d.dateCells(&q, b.Pipeline, d.table(o.Table)); err != nil {
+			return "", &modelError{err}
+		}
 	}
 	inputs, err := d.inputs(b.Pipeline, !log)
 	if err != nil {

@@ -110,6 +110,7 @@ func TestGoldenText(t *testing.T) {
 		o    Options
 	}{
 		{"users", handUsers(), Options{Table: "shop.users"}},
+		{"dates", handDates(), Options{Table: "shop.users"}},
 		{"orders", handOrders(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
 		{"retail", handRetail(), Options{OrdersTable: "shop.orders"}},
 		{"events", handEvents(), Options{OrdersTable: "shop.events", Columns: data.LogColumns{Event: "event_type"}}},

@@ -90,7 +90,7 @@ func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 				out[pc.First+len(kept)] = d.other(col, kept)
 			}
 		case data.Numeric, data.Boolean:
-			v, err := d.value(pc, col, table)
+			v, err := d.value(pc, ci, col, table)
 			if err != nil {
 				return nil, err
 			}
@@ -99,7 +99,12 @@ func (d Dialect) inputs(p *data.Pipeline, table bool) ([]string, error) {
 				if pc.Width != 2 {
 					return nil, fmt.Errorf("pipeline column %q has a missing indicator but %d outputs", pc.Name, pc.Width)
 				}
-				out[pc.First+1] = "CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN 1.0 ELSE 0.0 END"
+				missing := d.isMissingCell(pc, col, table)
+				if pc.Date {
+					// A cell that is no calendar date is missing too.
+					missing = "(" + missing + " OR " + d.badName(ci) + " = 1)"
+				}
+				out[pc.First+1] = "CASE WHEN " + missing + " THEN 1.0 ELSE 0.0 END"
 			}
 		default:
 			return nil, fmt.Errorf("pipeline column %q has kind %v, which cannot be scored", pc.Name, pc.Kind)
@@ -150,9 +155,11 @@ func (d Dialect) clip(v, lo, hi string, nullable bool) string {
 // for a date column made the days Max − v before its latest date, through
 // ln(1+v) for a log column, then (v − centre) / scale, as
 // PipelineColumn.Transformed computes it; NULL for a present cell that
-// retain predict refuses (number). table is as for inputs.
-func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string, error) {
-	if _, err := num(pc.Fill); err != nil {
+// retain predict refuses (number, or a date cell in no form it reads). ci
+// is pc's index in the pipeline, table is as for inputs.
+func (d Dialect) value(pc *data.PipelineColumn, ci int, col string, table bool) (string, error) {
+	fill, err := num(pc.Fill)
+	if err != nil {
 		return "", fmt.Errorf("column %q: %w", pc.Name, err)
 	}
 	center, err := num(pc.Center)
@@ -168,9 +175,14 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 	case pc.Kind == data.Boolean:
 		raw = d.boolean(pc, col)
 	case pc.Date:
-		if raw, err = d.day(pc, col); err != nil {
-			return "", err
+		if !table {
+			return "", fmt.Errorf("column %q: a date column among the features of an orders table cannot be exported", pc.Name)
 		}
+		// The day number the date CTEs read (dateCells), the fill for a
+		// cell that is no calendar date, as for a blank one; a cell in no
+		// form retain reads has neither, and gives NULL.
+		raw = "(CASE WHEN " + d.badName(ci) + " = 1 THEN " + fill + " ELSE " + d.dayName(ci) + " END)"
+		read = "(" + d.badName(ci) + " = 1 OR " + d.dayName(ci) + " IS NOT NULL)"
 	default:
 		raw, read = d.number(pc, col, table)
 	}
@@ -217,20 +229,6 @@ func (d Dialect) value(pc *data.PipelineColumn, col string, table bool) (string,
 	// A present cell retain predict refuses gives NULL, and so the row's
 	// probability; the cast in v is reached only where read holds.
 	return "(CASE WHEN " + d.isMissingCell(pc, col, table) + " THEN " + filled + " WHEN " + read + " THEN " + v + " END)", nil
-}
-
-// day is a date column's cell as its day number, for dates written year
-// first as ISO 8601 does (2024-01-31, with any time after it): the first
-// ten characters are the calendar date as written, as retain reads it (an
-// offset does not move it). Dates written with the year last are refused;
-// a cell in another form (2024/01/31, 2024年1月31日) gives NULL in SQLite
-// and fails the query elsewhere, where retain predict reads it.
-func (d Dialect) day(pc *data.PipelineColumn, col string) (string, error) {
-	if pc.DateOrder != data.DateAuto {
-		return "", fmt.Errorf("column %q: dates written with the year last (%s) cannot be exported to SQL yet; leave the column out (--exclude %s)",
-			pc.Name, pc.DateOrder.Words(), pc.Name)
-	}
-	return d.asDouble(d.dayNumber("SUBSTR(" + d.asText(col) + ", 1, 10)")), nil
 }
 
 // boolean is a boolean cell as 0 or 1: the fitted levels first, then the

@@ -1,0 +1,129 @@
+-- retain model: P(churn = yes), threshold 0.5, dialect mysql
+WITH date_text AS (
+  SELECT c.*,
+    REGEXP_REPLACE(CAST(`signup` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin AS `retain_t_0`
+  FROM `shop`.`users` AS c
+  LIMIT 18446744073709551615
+),
+date_shape AS (
+  SELECT c.*,
+    REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(`retain_t_0`, '0', '9'), '1', '9'), '2', '9'), '3', '9'), '4', '9'), '5', '9'), '6', '9'), '7', '9'), '8', '9') AS `retain_s_0`
+  FROM date_text AS c
+  LIMIT 18446744073709551615
+),
+date_run1 AS (
+  SELECT c.*,
+    CASE WHEN SUBSTR(`retain_s_0`, 1, 4) = '9999' THEN 4 WHEN SUBSTR(`retain_s_0`, 1, 3) = '999' THEN 3 WHEN SUBSTR(`retain_s_0`, 1, 2) = '99' THEN 2 WHEN SUBSTR(`retain_s_0`, 1, 1) = '9' THEN 1 ELSE 0 END AS `retain_a_0`
+  FROM date_shape AS c
+  LIMIT 18446744073709551615
+),
+date_run2 AS (
+  SELECT c.*,
+    CASE WHEN SUBSTR(`retain_s_0`, `retain_a_0` + 2, 2) = '99' THEN 2 WHEN SUBSTR(`retain_s_0`, `retain_a_0` + 2, 1) = '9' THEN 1 ELSE 0 END AS `retain_b_0`
+  FROM date_run1 AS c
+  LIMIT 18446744073709551615
+),
+date_run3 AS (
+  SELECT c.*,
+    CASE WHEN SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 3, 4) = '9999' THEN 4 WHEN SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 3, 3) = '999' THEN 3 WHEN SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 3, 2) = '99' THEN 2 WHEN SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 3, 1) = '9' THEN 1 ELSE 0 END AS `retain_c_0`
+  FROM date_run2 AS c
+  LIMIT 18446744073709551615
+),
+date_rest AS (
+  SELECT c.*,
+    SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + `retain_c_0` + 3) AS `retain_r_0`,
+    SUBSTR(`retain_t_0`, `retain_a_0` + `retain_b_0` + `retain_c_0` + 3) AS `retain_rt_0`
+  FROM date_run3 AS c
+  LIMIT 18446744073709551615
+),
+date_zone AS (
+  SELECT c.*,
+    CASE WHEN CHAR_LENGTH(`retain_r_0`) > 1 AND SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 0, 1) = 'Z' THEN 1 WHEN CHAR_LENGTH(`retain_r_0`) > 4 AND SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 3, 4) IN (' UTC', ' GMT') THEN 4 WHEN CHAR_LENGTH(`retain_r_0`) > 6 AND SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 5, 6) IN ('+99:99', '-99:99', ' +9999', ' -9999') THEN 6 WHEN CHAR_LENGTH(`retain_r_0`) > 5 AND SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 4, 5) IN ('+9999', '-9999') THEN 5 WHEN CHAR_LENGTH(`retain_r_0`) > 3 AND SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 2, 3) IN ('+99', '-99') THEN 3 ELSE 0 END AS `retain_zl_0`
+  FROM date_rest AS c
+  LIMIT 18446744073709551615
+),
+date_clock AS (
+  SELECT c.*,
+    SUBSTR(`retain_r_0`, 2, GREATEST(CHAR_LENGTH(`retain_r_0`) - 1 - `retain_zl_0`, 0)) AS `retain_k_0`
+  FROM date_zone AS c
+  LIMIT 18446744073709551615
+),
+date_form AS (
+  SELECT c.*,
+    CASE WHEN CHAR_LENGTH(REPLACE(`retain_s_0`, '9', '')) = 0 AND CHAR_LENGTH(`retain_s_0`) IN (9, 10) THEN 1 WHEN CHAR_LENGTH(REPLACE(`retain_s_0`, '9', '')) = 0 AND CHAR_LENGTH(`retain_s_0`) IN (12, 13) THEN 2 WHEN CHAR_LENGTH(REPLACE(`retain_s_0`, '9', '')) = 0 AND CHAR_LENGTH(`retain_s_0`) = 8 THEN 5 WHEN `retain_a_0` = 4 AND SUBSTR(`retain_s_0`, `retain_a_0` + 1, 1) IN ('-', '/', '.') AND `retain_b_0` >= 1 AND SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 2, 1) = SUBSTR(`retain_s_0`, `retain_a_0` + 1, 1) AND `retain_c_0` BETWEEN 1 AND 2 AND (CHAR_LENGTH(`retain_r_0`) = 0 OR SUBSTR(`retain_r_0`, 1, 1) IN (' ', 'T') AND (`retain_k_0` IN ('9:99', '99:99', '9:99:99', '99:99:99') OR SUBSTR(`retain_k_0`, 1, 8) = '9:99:99.' AND CHAR_LENGTH(SUBSTR(`retain_k_0`, 9)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(`retain_k_0`, 9), '9', '')) = 0 OR SUBSTR(`retain_k_0`, 1, 9) = '99:99:99.' AND CHAR_LENGTH(SUBSTR(`retain_k_0`, 10)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(`retain_k_0`, 10), '9', '')) = 0) AND ((CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) = 1 OR SUBSTR(`retain_rt_0`, 2, 2) <= '23') AND SUBSTR(`retain_rt_0`, (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 3, 2) <= '59' AND (CHAR_LENGTH(`retain_k_0`) <= (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 3 OR SUBSTR(`retain_rt_0`, (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 6, 2) <= '60') AND (`retain_zl_0` IN (0, 1, 4) OR SUBSTR(`retain_rt_0`, (CASE WHEN SUBSTR(`retain_r_0`, CHAR_LENGTH(`retain_r_0`) - 2, 1) = ':' THEN CHAR_LENGTH(`retain_r_0`) - 4 WHEN `retain_zl_0` = 3 THEN CHAR_LENGTH(`retain_r_0`) - 1 ELSE CHAR_LENGTH(`retain_r_0`) - 3 END), 2) <= '23' AND (`retain_zl_0` = 3 OR SUBSTR(`retain_rt_0`, CHAR_LENGTH(`retain_r_0`) - 1, 2) <= '59'))) THEN 3 WHEN `retain_a_0` = 4 AND SUBSTR(`retain_s_0`, `retain_a_0` + 1, 1) = '年' AND `retain_b_0` >= 1 AND SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 2, 1) = '月' AND `retain_c_0` BETWEEN 1 AND 2 AND SUBSTR(`retain_r_0`, 1, 1) = '日' AND (CHAR_LENGTH(SUBSTR(`retain_r_0`, 2)) = 0 OR SUBSTR(SUBSTR(`retain_r_0`, 2), 1, 1) = ' ' AND `retain_zl_0` = 0 AND (SUBSTR(`retain_r_0`, 3) IN ('9:99', '99:99', '9:99:99', '99:99:99') OR SUBSTR(SUBSTR(`retain_r_0`, 3), 1, 8) = '9:99:99.' AND CHAR_LENGTH(SUBSTR(SUBSTR(`retain_r_0`, 3), 9)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(SUBSTR(`retain_r_0`, 3), 9), '9', '')) = 0 OR SUBSTR(SUBSTR(`retain_r_0`, 3), 1, 9) = '99:99:99.' AND CHAR_LENGTH(SUBSTR(SUBSTR(`retain_r_0`, 3), 10)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(SUBSTR(`retain_r_0`, 3), 10), '9', '')) = 0) AND ((CASE WHEN SUBSTR(SUBSTR(`retain_r_0`, 2), 3, 1) = '9' THEN 2 ELSE 1 END) = 1 OR SUBSTR(SUBSTR(`retain_rt_0`, 2), 2, 2) <= '23') AND SUBSTR(SUBSTR(`retain_rt_0`, 2), (CASE WHEN SUBSTR(SUBSTR(`retain_r_0`, 2), 3, 1) = '9' THEN 2 ELSE 1 END) + 3, 2) <= '59' AND (CHAR_LENGTH(SUBSTR(`retain_r_0`, 3)) <= (CASE WHEN SUBSTR(SUBSTR(`retain_r_0`, 2), 3, 1) = '9' THEN 2 ELSE 1 END) + 3 OR SUBSTR(SUBSTR(`retain_rt_0`, 2), (CASE WHEN SUBSTR(SUBSTR(`retain_r_0`, 2), 3, 1) = '9' THEN 2 ELSE 1 END) + 6, 2) <= '60')) THEN 3 WHEN `retain_a_0` BETWEEN 1 AND 2 AND SUBSTR(`retain_s_0`, `retain_a_0` + 1, 1) IN ('-', '/', '.') AND `retain_b_0` >= 1 AND SUBSTR(`retain_s_0`, `retain_a_0` + `retain_b_0` + 2, 1) = SUBSTR(`retain_s_0`, `retain_a_0` + 1, 1) AND `retain_c_0` = 4 AND (CHAR_LENGTH(`retain_r_0`) = 0 OR SUBSTR(`retain_r_0`, 1, 1) = ' ' AND `retain_zl_0` = 0 AND (`retain_k_0` IN ('9:99', '99:99', '9:99:99', '99:99:99') OR SUBSTR(`retain_k_0`, 1, 8) = '9:99:99.' AND CHAR_LENGTH(SUBSTR(`retain_k_0`, 9)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(`retain_k_0`, 9), '9', '')) = 0 OR SUBSTR(`retain_k_0`, 1, 9) = '99:99:99.' AND CHAR_LENGTH(SUBSTR(`retain_k_0`, 10)) BETWEEN 1 AND 9 AND CHAR_LENGTH(REPLACE(SUBSTR(`retain_k_0`, 10), '9', '')) = 0) AND ((CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) = 1 OR SUBSTR(`retain_rt_0`, 2, 2) <= '23') AND SUBSTR(`retain_rt_0`, (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 3, 2) <= '59' AND (CHAR_LENGTH(`retain_k_0`) <= (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 3 OR SUBSTR(`retain_rt_0`, (CASE WHEN SUBSTR(`retain_r_0`, 3, 1) = '9' THEN 2 ELSE 1 END) + 6, 2) <= '60')) THEN 4 ELSE 0 END AS `retain_f_0`
+  FROM date_clock AS c
+  LIMIT 18446744073709551615
+),
+date_parts AS (
+  SELECT c.*,
+    CASE `retain_f_0` WHEN 5 THEN CAST(SUBSTR(`retain_t_0`, 1, 4) AS DOUBLE) WHEN 3 THEN CAST(SUBSTR(`retain_t_0`, 1, `retain_a_0`) AS DOUBLE) WHEN 4 THEN CAST(SUBSTR(`retain_t_0`, 1, `retain_a_0`) AS DOUBLE) END AS `retain_n1_0`,
+    CASE `retain_f_0` WHEN 5 THEN CAST(SUBSTR(`retain_t_0`, 5, 2) AS DOUBLE) WHEN 3 THEN CAST(SUBSTR(`retain_t_0`, `retain_a_0` + 2, `retain_b_0`) AS DOUBLE) WHEN 4 THEN CAST(SUBSTR(`retain_t_0`, `retain_a_0` + 2, `retain_b_0`) AS DOUBLE) END AS `retain_n2_0`,
+    CASE `retain_f_0` WHEN 5 THEN CAST(SUBSTR(`retain_t_0`, 7, 2) AS DOUBLE) WHEN 3 THEN CAST(SUBSTR(`retain_t_0`, `retain_a_0` + `retain_b_0` + 3, `retain_c_0`) AS DOUBLE) WHEN 4 THEN CAST(SUBSTR(`retain_t_0`, `retain_a_0` + `retain_b_0` + 3, `retain_c_0`) AS DOUBLE) END AS `retain_n3_0`
+  FROM date_form AS c
+  LIMIT 18446744073709551615
+),
+date_valid AS (
+  SELECT c.*,
+    CASE WHEN `retain_n1_0` >= 1.0 AND `retain_n2_0` BETWEEN 1.0 AND 12.0 AND `retain_n3_0` >= 1.0 AND `retain_n3_0` <= (CASE WHEN `retain_n2_0` = 2.0 THEN (CASE WHEN (`retain_n1_0` = 4.0 * FLOOR(`retain_n1_0` / 4.0) AND `retain_n1_0` <> 100.0 * FLOOR(`retain_n1_0` / 100.0) OR `retain_n1_0` = 400.0 * FLOOR(`retain_n1_0` / 400.0)) THEN 29.0 ELSE 28.0 END) WHEN `retain_n2_0` IN (4.0, 6.0, 9.0, 11.0) THEN 30.0 ELSE 31.0 END) THEN 1 ELSE 0 END AS `retain_ymd_0`,
+    CASE WHEN `retain_n3_0` >= 1.0 AND `retain_n2_0` BETWEEN 1.0 AND 12.0 AND `retain_n1_0` >= 1.0 AND `retain_n1_0` <= (CASE WHEN `retain_n2_0` = 2.0 THEN (CASE WHEN (`retain_n3_0` = 4.0 * FLOOR(`retain_n3_0` / 4.0) AND `retain_n3_0` <> 100.0 * FLOOR(`retain_n3_0` / 100.0) OR `retain_n3_0` = 400.0 * FLOOR(`retain_n3_0` / 400.0)) THEN 29.0 ELSE 28.0 END) WHEN `retain_n2_0` IN (4.0, 6.0, 9.0, 11.0) THEN 30.0 ELSE 31.0 END) THEN 1 ELSE 0 END AS `retain_dmy_0`,
+    CASE WHEN `retain_n3_0` >= 1.0 AND `retain_n1_0` BETWEEN 1.0 AND 12.0 AND `retain_n2_0` >= 1.0 AND `retain_n2_0` <= (CASE WHEN `retain_n1_0` = 2.0 THEN (CASE WHEN (`retain_n3_0` = 4.0 * FLOOR(`retain_n3_0` / 4.0) AND `retain_n3_0` <> 100.0 * FLOOR(`retain_n3_0` / 100.0) OR `retain_n3_0` = 400.0 * FLOOR(`retain_n3_0` / 400.0)) THEN 29.0 ELSE 28.0 END) WHEN `retain_n1_0` IN (4.0, 6.0, 9.0, 11.0) THEN 30.0 ELSE 31.0 END) THEN 1 ELSE 0 END AS `retain_mdy_0`
+  FROM date_parts AS c
+  LIMIT 18446744073709551615
+),
+date_days AS (
+  SELECT c.*,
+    CASE WHEN `retain_f_0` = 1 THEN FLOOR(CAST(`retain_t_0` AS DOUBLE) / 86400.0) WHEN `retain_f_0` = 2 THEN FLOOR(CAST(`retain_t_0` AS DOUBLE) / 86400000.0) WHEN `retain_f_0` IN (3, 5) AND `retain_ymd_0` = 1 THEN (365.0 * (`retain_n1_0` - (CASE WHEN `retain_n2_0` <= 2.0 THEN 1.0 ELSE 0.0 END)) + FLOOR((`retain_n1_0` - (CASE WHEN `retain_n2_0` <= 2.0 THEN 1.0 ELSE 0.0 END)) / 4.0) - FLOOR((`retain_n1_0` - (CASE WHEN `retain_n2_0` <= 2.0 THEN 1.0 ELSE 0.0 END)) / 100.0) + FLOOR((`retain_n1_0` - (CASE WHEN `retain_n2_0` <= 2.0 THEN 1.0 ELSE 0.0 END)) / 400.0) + FLOOR((153.0 * (`retain_n2_0` + 12.0 * (CASE WHEN `retain_n2_0` <= 2.0 THEN 1.0 ELSE 0.0 END) - 3.0) + 2.0) / 5.0) + `retain_n3_0` - 719469.0) END AS `retain_day_0`,
+    CASE WHEN `retain_f_0` IN (3, 5) AND NOT `retain_ymd_0` = 1 OR `retain_f_0` = 4 AND `retain_dmy_0` = 0 AND `retain_mdy_0` = 0 THEN 1 ELSE 0 END AS `retain_bad_0`
+  FROM date_valid AS c
+  LIMIT 18446744073709551615
+),
+inputs AS (
+  SELECT `user_id` AS id, 
+  CAST((CASE WHEN (`signup` IS NULL OR LOWER(REGEXP_REPLACE(CAST(`signup` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失') OR REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REGEXP_REPLACE(CAST(`signup` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin, '-', ''), '‒', ''), '–', ''), '—', ''), '―', ''), '−', '') = '') THEN -0.1388888888888889 WHEN (`retain_bad_0` = 1 OR `retain_day_0` IS NOT NULL) THEN (((19753.0 - LEAST(GREATEST((CASE WHEN `retain_bad_0` = 1 THEN 19478.0 ELSE `retain_day_0` END), 10957.0), 19753.0)) - 400.0) / 900.0) END) AS DOUBLE) AS x0,
+  CAST(CASE WHEN ((`signup` IS NULL OR LOWER(REGEXP_REPLACE(CAST(`signup` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失') OR REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REGEXP_REPLACE(CAST(`signup` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin, '-', ''), '‒', ''), '–', ''), '—', ''), '―', ''), '−', '') = '') OR `retain_bad_0` = 1) THEN 1.0 ELSE 0.0 END AS DOUBLE) AS x1,
+  CAST((CASE WHEN (`spend` IS NULL OR LOWER(REGEXP_REPLACE(CAST(`spend` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失') OR REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REGEXP_REPLACE(CAST(`spend` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin, '-', ''), '‒', ''), '–', ''), '—', ''), '―', ''), '−', '') = '') THEN 0.3333333333333333 WHEN REGEXP_LIKE(REGEXP_REPLACE(CAST(`spend` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin, '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$') THEN ((CAST(REGEXP_REPLACE(CAST(`spend` AS CHAR CHARACTER SET utf8mb4), '^[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+|[\\x{9}\\x{A}\\x{B}\\x{C}\\x{D}\\x{20}\\x{85}\\x{A0}\\x{1680}\\x{2000}\\x{2001}\\x{2002}\\x{2003}\\x{2004}\\x{2005}\\x{2006}\\x{2007}\\x{2008}\\x{2009}\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}]+$', '') COLLATE utf8mb4_bin AS DOUBLE) - 40.0) / 30.0) END) AS DOUBLE) AS x2
+  FROM date_days
+  LIMIT 18446744073709551615
+),
+layer1_z AS (
+  SELECT id, (1.5 * x0
+    + -0.75 * x1
+    + 0.2 * x2)
+    + 0.1 AS z0,
+  (-0.5 * x0
+    + 1.25 * x1
+    + 0.3 * x2)
+    + -0.2 AS z1
+  FROM inputs
+  LIMIT 18446744073709551615
+),
+layer1 AS (
+  SELECT id, 
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  FROM layer1_z
+  LIMIT 18446744073709551615
+),
+layer2_z AS (
+  SELECT id, (1.2 * h0
+    + -0.9 * h1)
+    + 0.05 AS z0
+  FROM layer1
+  LIMIT 18446744073709551615
+),
+layer2 AS (
+  SELECT id, 
+  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  FROM layer2_z
+  LIMIT 18446744073709551615
+),
+scores AS (
+  SELECT id, p AS probability
+  FROM layer2
+  LIMIT 18446744073709551615
+)
+SELECT id AS `user_id`,
+  probability AS `probability_churn_yes`,
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS `predicted_churn`
+FROM scores
+ORDER BY id;
