@@ -109,10 +109,24 @@ func (d planDoc) assumptions(w io.Writer) {
 	fmt.Fprintf(w, "| success rate | %s%s: your assumption of the share of contacted customers whose outcome the action changes |\n",
 		experiment.Percent(a.Success), def("success"))
 	rank := "P(" + r.Outcome + ")"
+	switch {
+	case r.Target == "encourage" && r.ValueColumn != "":
+		rank = "(1 − P(" + r.Outcome + "))"
+	case r.Target == "encourage":
+		rank = "1 − P(" + r.Outcome + ")"
+	}
 	if r.ValueColumn != "" {
 		rank += " × value: the expected value at stake"
+		if r.Target == "encourage" {
+			rank += " a contact can win"
+		}
 	}
 	fmt.Fprintf(w, "| ranking | by %s, highest first |\n\n", rank)
+	if r.Target == "encourage" {
+		fmt.Fprintf(w, "A contact can only change the outcome of a customer who would not have it anyway: the plan contacts "+
+			"the customers least likely to have %s without a contact first, and expects success × (1 − P) of each to "+
+			"convert. Customers who would convert anyway are not counted as converted.\n\n", r.Outcome)
+	}
 }
 
 func (d planDoc) curve(w io.Writer) {

@@ -161,15 +161,29 @@ func (s Model) headline() string {
 	if b.Contacted == 0 {
 		return "按你的假设，联系任何客户都不划算：即使排名第一的客户，其预期价值也低于一次联系的成本。"
 	}
-	who, changed := "风险最高的", "留住"
-	if rep.Target == "encourage" {
-		who, changed = "最可能转化的", "转化"
+	encourage := rep.Target == "encourage"
+	changed := "留住"
+	if encourage {
+		changed = "转化"
 	}
-	if rep.ValueColumn != "" {
+	if b.TooSmall() {
+		return s.Tf("", "按你的假设，没有值得开展的活动：最佳做法只联系 %s 位客户（%s），预计%s约 %s 位，不到一位客户，净值 %s。",
+			data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+	}
+	who, anyway := "风险最高的", ""
+	switch {
+	case encourage && rep.ValueColumn != "":
+		who = "联系后可争取价值最大的"
+	case encourage:
+		who = "不联系就最不可能转化的"
+	case rep.ValueColumn != "":
 		who = "涉及价值最大的"
 	}
-	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s。",
-		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+	if encourage {
+		anyway = "；本来就会转化的客户不计为转化"
+	}
+	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s%s。",
+		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net), anyway)
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what
