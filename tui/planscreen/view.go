@@ -116,6 +116,11 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	if c := s.check; c != nil && c.AtChance {
+		for _, l := range widget.WrapUnmarked(s.chanceNote(), w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if rep.BudgetBinds() {
 		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
 			lines = append(lines, st.Warning.Render(l))
@@ -184,6 +189,13 @@ func (s Model) headline() string {
 	}
 	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s%s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net), anyway)
+}
+
+// chanceNote says that the model ranks these customers no better than at
+// random, by the Evaluate screen's rule (experiment.PlanCheck.AtChance).
+func (s Model) chanceNote() string {
+	return s.Tf("The model ranks these customers no better than at random (lift of the top 20 %% %.1f×): the plan's ranking and figures are no better than a random list's.",
+		"模型对这些客户的排序不比随机好（前 20 %% 的提升度 %.1f 倍）：计划的排序和数字并不比随机名单更可靠。", s.check.ChanceLift)
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what
@@ -519,6 +531,6 @@ func hang(text string, w int) []string {
 // isNumber reports whether a cell holds a figure (right-aligned).
 func isNumber(c string) bool {
 	return c != "" && strings.IndexFunc(c, func(r rune) bool {
-		return !strings.ContainsRune("0123456789.,-–% <×", r)
+		return !strings.ContainsRune("0123456789.,-–% <×"+common.Minus, r)
 	}) < 0
 }
