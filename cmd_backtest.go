@@ -171,10 +171,37 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	if err := printBacktest(a.stdout, res); err != nil {
 		return err
 	}
-	if s := bgnbdAhead(res, opts.BTYD); s != "" {
+	chance := backtestChance(res)
+	for _, s := range chance {
+		fmt.Fprintln(a.stdout, s)
+	}
+	// Which of two coin flips leads is no advice.
+	if s := bgnbdAhead(res, opts.BTYD); s != "" && len(chance) < 2 {
 		fmt.Fprintln(a.stdout, s)
 	}
 	return nil
+}
+
+// backtestChance says of the network and of BG/NBD (when fitted on every
+// fold) that it ranks the test customers no better than at random, by the
+// Evaluate screen's rule on the mean lift of the top 20 % over the folds
+// (experiment.MeanChanceLift); nothing for a model that does better.
+func backtestChance(res *experiment.BacktestResult) []string {
+	var out []string
+	say := func(name string, reports []metrics.Report) {
+		if lift, at := experiment.MeanChanceLift(reports); at {
+			out = append(out, fmt.Sprintf("%s ranks these customers no better than at random: mean lift of the top 20 %% %.2f× over the folds.", name, lift))
+		}
+	}
+	var network, bgnbd []metrics.Report
+	for _, f := range res.Folds {
+		network, bgnbd = append(network, f.Network), append(bgnbd, f.BGNBD)
+	}
+	say("The network", network)
+	if res.BGNBD != nil {
+		say("BG/NBD", bgnbd)
+	}
+	return out
 }
 
 // bgnbdAhead says, when BG/NBD ranked the test customers better than the

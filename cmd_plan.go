@@ -211,7 +211,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 		fmt.Fprintln(a.stderr, "warning: "+in.inSample)
 	}
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
-		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults}
+		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short}
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())
@@ -254,6 +254,9 @@ type planData struct {
 	// inSample says why the probabilities are in-sample ("" when they
 	// are not known to be), warned once the plan is made.
 	inSample string
+	// short counts an order log's customers with a short history
+	// (data.CohortReport.ShortHistory; 0 for a per-user file).
+	short int
 }
 
 // own gives a customer's own raw value of a numeric column (NaN when
@@ -312,7 +315,8 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 			return planData{}, err
 		}
 		fmt.Fprintln(a.stderr, cur.Summary())
-		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table)}, nil
+		return planData{scored: s.Scored, table: cur.Table, name: o.log, raw: tableValues(cur.Table), columns: tableColumns(cur.Table),
+			short: cur.Report.ShortHistory}, nil
 	case o.data != "":
 		if err := b.ForTable(o.data); err != nil {
 			return planData{}, err

@@ -23,6 +23,8 @@ type planDoc struct {
 	guessed, byDefault bool
 	// defaults lists the assumptions left at their defaults.
 	defaults []string
+	// short counts the customers with a short history (an order log's).
+	short int
 }
 
 // planActionsShown caps the segment × risk cells the Markdown lists (the
@@ -31,14 +33,25 @@ const planActionsShown = 12
 
 // planJSON is the JSON document of `retain plan --json`.
 type planJSON struct {
-	Model      string                 `json:"model"`
-	Data       string                 `json:"data"`
-	Guessed    bool                   `json:"target_guessed_from_label"`
-	Defaults   []string               `json:"defaults_used,omitempty"`
-	Caveat     string                 `json:"caveat"`
-	Validation []experiment.Figure    `json:"validation,omitempty"`
-	Note       string                 `json:"validation_note,omitempty"`
-	Plan       *experiment.PlanReport `json:"plan"`
+	Model      string              `json:"model"`
+	Data       string              `json:"data"`
+	Guessed    bool                `json:"target_guessed_from_label"`
+	Defaults   []string            `json:"defaults_used,omitempty"`
+	Caveat     string              `json:"caveat"`
+	Validation []experiment.Figure `json:"validation,omitempty"`
+	// MajorityRate is the accuracy of predicting the more common class
+	// for every validation row, the rate accuracy is read against.
+	MajorityRate *float64 `json:"majority_class_rate,omitempty"`
+	// Chance says the model ranks its validation rows no better than at
+	// random (experiment.RanksAtChance), in a sentence; "" when it does
+	// better.
+	Chance string `json:"no_better_than_chance,omitempty"`
+	// Short counts the customers with a short history, ShortNote says
+	// what it means (an order log's; omitted when none).
+	Short     int                    `json:"short_history,omitempty"`
+	ShortNote string                 `json:"short_history_note,omitempty"`
+	Note      string                 `json:"validation_note,omitempty"`
+	Plan      *experiment.PlanReport `json:"plan"`
 }
 
 // planCaveat is said wherever the figures are.
@@ -47,7 +60,49 @@ const planCaveat = "Expectations under your assumptions and the model's probabil
 
 func (d planDoc) jsonDoc() planJSON {
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
-		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report}
+		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
+		MajorityRate: finite(experiment.MajorityRate(d.bundle.ValidationMetrics)), Chance: d.chance(),
+		Short: d.short, ShortNote: d.shortNote()}
+}
+
+// shortNote says how many customers have a short history and what it
+// means for their probabilities, as stderr says it when they are scored;
+// "" when none has.
+func (d planDoc) shortNote() string {
+	if d.short == 0 {
+		return ""
+	}
+	who := fmt.Sprintf("%s of the %s customers have", data.Thousands(d.short), data.Thousands(d.report.Customers))
+	switch {
+	case d.short == d.report.Customers && d.short == 1:
+		who = "The customer has"
+	case d.short == d.report.Customers:
+		who = fmt.Sprintf("All %s customers have", data.Thousands(d.short))
+	case d.short == 1:
+		who = fmt.Sprintf("1 of the %s customers has", data.Thousands(d.report.Customers))
+	}
+	return fmt.Sprintf("%s a short history (first order fewer than %d days before the cutoff): the model sees less of "+
+		"their behaviour, so their probabilities, and the plan's figures for them, are less sure.", who, data.ShortHistoryDays)
+}
+
+// chance says, when the model ranks its validation rows no better than at
+// random (the Evaluate screen's rule, experiment.RanksAtChance), that the
+// plan's ranking is no better than a random list; "" otherwise.
+func (d planDoc) chance() string {
+	at, lift := experiment.RanksAtChance(d.bundle.ValidationMetrics)
+	if !at {
+		return ""
+	}
+	return fmt.Sprintf("The model ranks its validation rows no better than at random (lift of the top 20 %% %.1f×): "+
+		"the plan's ranking and expected figures are no better than those of a random list.", lift)
+}
+
+// finite is &v, or nil for NaN.
+func finite(v float64) *float64 {
+	if v != v {
+		return nil
+	}
+	return &v
 }
 
 // markdown writes the report.
@@ -58,7 +113,13 @@ func (d planDoc) markdown(out io.Writer) error {
 	fmt.Fprintf(w, "# Retention plan: %s %s\n\n", verb, r.Outcome)
 	fmt.Fprintf(w, "Model `%s`, trained on %s. Customers: %s from %s.\n\n", filepath.Base(d.bundle.File), d.bundle.SourceDescription,
 		data.Thousands(r.Customers), d.data)
+	if n := d.shortNote(); n != "" {
+		fmt.Fprintf(w, "%s\n\n", n)
+	}
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
+	if c := d.chance(); c != "" {
+		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
+	}
 	if u := r.BestWithoutBudget; r.BudgetBinds() {
 		fmt.Fprintf(w, "The budget binds: without it the best is to contact %s (%s), net value %s.\n\n",
 			data.Thousands(u.Contacted), experiment.Percent(u.Share), experiment.Money(u.Net))
@@ -109,10 +170,24 @@ func (d planDoc) assumptions(w io.Writer) {
 	fmt.Fprintf(w, "| success rate | %s%s: your assumption of the share of contacted customers whose outcome the action changes |\n",
 		experiment.Percent(a.Success), def("success"))
 	rank := "P(" + r.Outcome + ")"
+	switch {
+	case r.Target == "encourage" && r.ValueColumn != "":
+		rank = "(1 − P(" + r.Outcome + "))"
+	case r.Target == "encourage":
+		rank = "1 − P(" + r.Outcome + ")"
+	}
 	if r.ValueColumn != "" {
 		rank += " × value: the expected value at stake"
+		if r.Target == "encourage" {
+			rank += " a contact can win"
+		}
 	}
 	fmt.Fprintf(w, "| ranking | by %s, highest first |\n\n", rank)
+	if r.Target == "encourage" {
+		fmt.Fprintf(w, "A contact can only change the outcome of a customer who would not have it anyway: the plan contacts "+
+			"the customers least likely to have %s without a contact first, and expects success × (1 − P) of each to "+
+			"convert. Customers who would convert anyway are not counted as converted.\n\n", r.Outcome)
+	}
 }
 
 func (d planDoc) curve(w io.Writer) {
@@ -261,6 +336,12 @@ func (d planDoc) validation(w io.Writer) {
 	fmt.Fprintf(w, "| figure | value | 95 %% interval | of |\n|---|---:|---|---:|\n")
 	for _, f := range figs {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f – %.3f (%s) | %s |\n", f.Name, f.Value, f.Low, f.High, f.Method, data.Thousands(f.Of))
+	}
+	if m := experiment.MajorityRate(d.bundle.ValidationMetrics); m == m {
+		fmt.Fprintf(w, "\nAccuracy against the majority-class rate: %.3f — predicting the more common class for every row scores that.\n", m)
+	}
+	if c := d.chance(); c != "" {
+		fmt.Fprintf(w, "\n%s\n", c)
 	}
 }
 

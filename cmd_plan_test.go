@@ -428,3 +428,43 @@ func TestPlanWarnsWhenItPlansOnTheTrainingRows(t *testing.T) {
 		}
 	}
 }
+
+// The Markdown report says when customers have a short history, as stderr
+// does (review 14, L5): CDNOW master's 23,570 customers all made their
+// first order from 1 January to 25 March 1997, fewer than 90 days before
+// 1997-03-31, so every one is short.
+func TestPlanReportSaysShortHistory(t *testing.T) {
+	model := trainCDNOW(t)
+	c := newCLI(t)
+	code := c.run(context.Background(), "plan", "--model", model, "--log", cdnowMaster, "--cutoff", "1997-03-31", "--target", "prevent")
+	if code != exitOK {
+		t.Fatalf("plan: exit %d, stderr %q", code, c.stderr.String())
+	}
+	want := "\nAll 23,570 customers have a short history (first order fewer than 90 days before the cutoff): the model sees " +
+		"less of their behaviour, so their probabilities, and the plan's figures for them, are less sure.\n"
+	if !strings.Contains(c.stdout.String(), want) {
+		t.Errorf("report lacks %q:\n%s", want, c.stdout.String()[:min(1500, c.stdout.Len())])
+	}
+	if !strings.Contains(c.stderr.String(), "23,570 have a short history") {
+		t.Errorf("stderr %q", c.stderr.String())
+	}
+}
+
+// shortNote's wording for some, one and none of the customers.
+func TestPlanShortNote(t *testing.T) {
+	rep := &experiment.PlanReport{Customers: 300}
+	for _, c := range []struct {
+		short int
+		want  string
+	}{
+		{0, ""},
+		{1, "1 of the 300 customers has a short history"},
+		{12, "12 of the 300 customers have a short history"},
+		{300, "All 300 customers have a short history"},
+	} {
+		got := planDoc{report: rep, short: c.short}.shortNote()
+		if c.want == "" && got != "" || !strings.HasPrefix(got, c.want) {
+			t.Errorf("%d short: %q, want %q…", c.short, got, c.want)
+		}
+	}
+}

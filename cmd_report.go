@@ -10,6 +10,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/experiment"
 )
 
 // bayesJSON is the Bayes limit with scikit-learn metric names.
@@ -54,14 +55,22 @@ func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.Bayes
 		}
 		fmt.Fprintf(tw, "  %s\t%.4f%s\n", name, v, note)
 	}
-	var aucNotes []string
-	var accNote string
+	var aucNotes, accNotes []string
 	if ci := aucInterval(r.ROCAUCCI); ci != "" {
 		aucNotes = append(aucNotes, ci)
 	}
+	// Accuracy means something only above predicting the more common
+	// class for every row.
+	if m := experiment.MajorityRate(&r); m == m {
+		accNotes = append(accNotes, fmt.Sprintf("majority class %.4f", m))
+	}
 	if bayes != nil {
 		aucNotes = append(aucNotes, fmt.Sprintf("Bayes limit %.4f", bayes.AUC))
-		accNote = fmt.Sprintf("(Bayes limit %.4f)", bayes.Accuracy)
+		accNotes = append(accNotes, fmt.Sprintf("Bayes limit %.4f", bayes.Accuracy))
+	}
+	accNote := ""
+	if len(accNotes) > 0 {
+		accNote = "(" + strings.Join(accNotes, "; ") + ")"
 	}
 	aucNote := ""
 	if len(aucNotes) > 0 {

@@ -58,7 +58,10 @@ type RetrainPopulation struct {
 	// hold one class only (no figures then).
 	Rows, Positives int
 	OK              bool
-	Before, After   RetrainFigures
+	// Majority is the accuracy of predicting the more common class for
+	// every user measured (MajorityRate), which accuracy is read against.
+	Majority      float64
+	Before, After RetrainFigures
 	// Paired is DeLong's test of After.AUC − Before.AUC on these rows (nil
 	// when a class has fewer than two rows).
 	Paired *metrics.PairedAUC
@@ -215,6 +218,7 @@ func measurePopulation(probs [2][]float64, labels []float64, at []int, threshold
 		return RetrainFigures{AUC: r.ROCAUC, AUCInterval: r.ROCAUCCI, AveragePrecision: r.AveragePrecision, Accuracy: r.Accuracy}
 	}
 	pop.Before, pop.After = fig(ra), fig(rb)
+	pop.Majority = MajorityRate(&ra)
 	if t, ok, err := metrics.PairedAUCTest(a, b, y); ok && err == nil {
 		pop.Paired = &t
 	}

@@ -14,7 +14,7 @@ func LiftWords(lift float64) string {
 	switch shown := math.Round(lift*10) / 10; {
 	case shown == 1:
 		return "no better than at random (1.0×)"
-	case shown < 1:
+	case NoBetterThanChance(lift):
 		return fmt.Sprintf("%.1f× the random rate: worse than at random", lift)
 	}
 	return fmt.Sprintf("%.1f× better than at random", lift)

@@ -21,8 +21,14 @@ import (
 //	         changes (the "success rate", an assumption, not a measurement)
 //	c        the cost of one contact
 //
-// Contacting customer i is expected to change s·p_i outcomes, worth
-// s·p_i·v_i, for cost c. Customers are ranked by expected value p_i·v_i,
+// Contacting customer i is expected to change s·q_i outcomes, worth
+// s·q_i·v_i, for cost c, where q_i is the probability that the outcome is
+// one a contact can change: for a campaign that prevents an outcome,
+// q_i = p_i (only a customer who would churn can be kept); for one that
+// encourages it, q_i = 1 − p_i (a customer who would buy anyway is not
+// converted by the contact, only one who would not buy can be). An
+// encouraging plan is therefore the preventing plan of the complementary
+// outcome. Below, p_i stands for q_i. Customers are ranked by expected value p_i·v_i,
 // highest first (ties: the higher p_i, then the earlier row first). With one value for all this
 // is the ranking by p_i; with per-customer values it puts a likely churner
 // worth 10 behind a less likely one worth 400, because the contact costs the
@@ -67,7 +73,8 @@ type PlanPoint struct {
 	Net   float64 `json:"net_value"`
 	// ROI is Net ÷ Cost (NaN when nothing is spent).
 	ROI float64 `json:"roi"`
-	// MeanProb is the mean p_i of the contacted customers (NaN for none).
+	// MeanProb is the mean probability of the outcome (p_i, not q_i) of
+	// the contacted customers (NaN for none).
 	MeanProb float64 `json:"mean_probability"`
 	// InBudget says whether the point's cost and share are within the
 	// budget.
@@ -93,7 +100,13 @@ type Plan struct {
 	// when the budget does not bind).
 	Unbounded PlanPoint `json:"best_without_budget"`
 
-	probs, values, cumP, cumPV []float64
+	// Encourage says the plan encourages the outcome: it counts and ranks
+	// by q_i = 1 − p_i, what a contact can change.
+	Encourage bool `json:"-"`
+
+	// probs are q_i (the probabilities a contact can change), outcome
+	// the p_i the plan was given.
+	probs, outcome, values, cumP, cumPV []float64
 	// tieOrder lists the customers by id when ties are ranked so
 	// (newPlan's ids), for the contact list's bands; nil otherwise.
 	tieOrder []int
@@ -103,13 +116,24 @@ type Plan struct {
 // probs are the model's probabilities of the outcome the campaign acts on;
 // values, when not nil, are per-customer values (v_i), else a.Value is
 // everyone's.
+// The plan prevents the outcome: contacting customer i changes s·p_i of
+// it (NewEncouragePlan for a plan that encourages it).
 func NewPlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
-	return newPlan(probs, values, a, nil)
+	return newPlan(probs, values, a, nil, false)
 }
 
-// newPlan is NewPlan with the ties of the ranking in the order of ids
-// when ids is not nil, else in the customers' order.
-func newPlan(probs, values []float64, a PlanAssumptions, ids []string) (*Plan, error) {
+// NewEncouragePlan is NewPlan for a campaign that encourages the outcome
+// of probability probs: a contact can change it only for a customer who
+// would not have it anyway, so customers are ranked by (1 − p_i)·v_i and a
+// contact is expected to convert s·(1 − p_i) of them.
+func NewEncouragePlan(probs, values []float64, a PlanAssumptions) (*Plan, error) {
+	return newPlan(probs, values, a, nil, true)
+}
+
+// newPlan is NewPlan (NewEncouragePlan when encourage) with the ties of
+// the ranking in the order of ids when ids is not nil, else in the
+// customers' order.
+func newPlan(probs, values []float64, a PlanAssumptions, ids []string, encourage bool) (*Plan, error) {
 	if err := a.check(values == nil); err != nil {
 		return nil, err
 	}
@@ -128,7 +152,15 @@ func newPlan(probs, values []float64, a PlanAssumptions, ids []string) (*Plan, e
 			return nil, &PlanRefusal{Code: RefuseCustomerValue, Value: values[i], Customer: i + 1}
 		}
 	}
-	pl := &Plan{Assumptions: a, Customers: n, probs: probs, values: values}
+	outcome := probs
+	if encourage {
+		q := make([]float64, n)
+		for i, p := range probs {
+			q[i] = 1 - p
+		}
+		probs = q
+	}
+	pl := &Plan{Assumptions: a, Customers: n, probs: probs, outcome: outcome, values: values, Encourage: encourage}
 	pl.Order = make([]int, n)
 	for i := range pl.Order {
 		pl.Order[i] = i
@@ -251,6 +283,9 @@ func (pl *Plan) At(k int) PlanPoint {
 	}
 	if k > 0 {
 		pt.MeanProb = pl.cumP[k] / float64(k)
+		if pl.Encourage {
+			pt.MeanProb = 1 - pt.MeanProb
+		}
 	}
 	return pt
 }

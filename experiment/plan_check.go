@@ -30,6 +30,12 @@ type PlanCheck struct {
 	// ECE is the expected calibration error of the probabilities
 	// (metrics.ExpectedCalibrationError, metrics.ECEBins bins).
 	ECE float64
+	// ChanceLift is the lift of the top 20 % of these customers ranked by
+	// the probability of the outcome (ChanceLift of their decile gains
+	// table), and AtChance says it is no better than at random
+	// (NoBetterThanChance): the Evaluate screen's rule.
+	ChanceLift float64
+	AtChance   bool
 }
 
 // CheckPlan measures a plan on its customers: probs are their
@@ -75,6 +81,12 @@ func CheckPlan(probs, labels []float64, onPositive bool, order []int, contacted 
 		c.AUC.Low, c.AUC.High, c.AUC.Method = iv.Low, iv.High, iv.Method
 	}
 	c.ECE, _ = metrics.ExpectedCalibrationError(ps, ys) // both classes: no error
+	c.ChanceLift = math.NaN()
+	if gains, err := metrics.Gains(ps, ys, nil, metrics.ReportBins); err == nil {
+		var ok bool
+		c.ChanceLift, ok = ChanceLift(gains)
+		c.AtChance = ok && NoBetterThanChance(c.ChanceLift)
+	}
 	c.Share = float64(contacted) / float64(len(probs))
 	var hits, trials float64
 	for _, i := range order[:contacted] {

@@ -109,7 +109,9 @@ func (l ContactList) Write(ctx context.Context, w io.Writer, progress func(done,
 	if err := l.check(); err != nil {
 		return err
 	}
-	probs := l.Report.Plan.probs
+	// The probability of the outcome, not what a contact can change
+	// (1 − p for a plan that encourages it).
+	probs := l.Report.Plan.outcome
 	// Ties of probability fall in bands by id when the plan ranks its ties
 	// so (pseudonyms), not in the file's order.
 	bands := AssignBandsInOrder(probs, l.Report.Plan.tieOrder, l.Scheme)

@@ -189,7 +189,7 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	if in.TiesByID {
 		tieIDs = in.IDs
 	}
-	pl, err := newPlan(in.Probs, in.Values, req.Assumptions, tieIDs)
+	pl, err := newPlan(in.Probs, in.Values, req.Assumptions, tieIDs, !req.Prevent)
 	if err != nil {
 		return nil, err
 	}
@@ -301,20 +301,17 @@ func cmp0(v, def int) int {
 
 // Headline says the best plan in one sentence, e.g. "Contact the 412
 // customers at highest risk (8 %): about 61 kept, net value 3,450 under
-// your assumptions." (prevent) or "… most likely to convert (8 %): about
-// 61 converted, …" (encourage); with per-customer values, "… with the
-// most value at stake …".
+// your assumptions." (prevent) or "Contact the 412 customers least likely
+// to convert without a contact (8 %): about 61 converted, net value 3,450
+// under your assumptions; customers who would convert anyway are not
+// counted as converted." (encourage); with per-customer values, "… with
+// the most value at stake …" (prevent) or "… with the most value a
+// contact can win …" (encourage). A best plan expected to change fewer
+// than one customer (PlanPoint.TooSmall) is said to be no campaign.
 func Headline(best PlanPoint, prevent, perCustomer bool) string {
 	if best.Contacted == 0 {
 		return "No contact pays for itself under your assumptions: the expected value of contacting even the " +
 			"first customer of the ranking is below the cost of a contact."
-	}
-	who := "at highest risk"
-	if !prevent {
-		who = "most likely to convert"
-	}
-	if perCustomer {
-		who = "with the most value at stake"
 	}
 	changed := "kept"
 	if !prevent {
@@ -324,9 +321,33 @@ func Headline(best PlanPoint, prevent, perCustomer bool) string {
 	if best.Contacted == 1 {
 		noun = "customer"
 	}
-	return fmt.Sprintf("Contact the %s %s %s (%s): about %s %s, net value %s under your assumptions.",
-		data.Thousands(best.Contacted), noun, who, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net))
+	if best.TooSmall() {
+		return fmt.Sprintf("No campaign pays under your assumptions: the best contacts %s %s (%s) for about %s %s, "+
+			"less than one customer, and a net value of %s.",
+			data.Thousands(best.Contacted), noun, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net))
+	}
+	who, anyway := "at highest risk", ""
+	switch {
+	case !prevent && perCustomer:
+		who = "with the most value a contact can win"
+	case !prevent:
+		who = "least likely to convert without a contact"
+	case perCustomer:
+		who = "with the most value at stake"
+	}
+	if !prevent {
+		anyway = "; customers who would convert anyway are not counted as converted"
+	}
+	return fmt.Sprintf("Contact the %s %s %s (%s): about %s %s, net value %s under your assumptions%s.",
+		data.Thousands(best.Contacted), noun, who, Percent(best.Share), Count(best.Outcomes), changed, Money(best.Net), anyway)
 }
+
+// TooSmall reports whether the campaign contacts someone yet is expected
+// to change the outcome of fewer than one customer: it most likely
+// changes no one, and its net value, however positive, is the luck of a
+// fraction of a customer. Such a best plan is reported as no campaign
+// that pays (Headline), not as a plan to run.
+func (pt PlanPoint) TooSmall() bool { return pt.Contacted > 0 && pt.Outcomes < 1 }
 
 // Percent writes a share as a whole percent, or with one decimal where a
 // whole percent would hide it: below 10 % when it is not whole ("8 %",

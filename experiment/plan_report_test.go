@@ -17,15 +17,24 @@ func TestHeadline(t *testing.T) {
 		want                 string
 	}{
 		{true, false, "Contact the 412 customers at highest risk (8 %): about 61 kept, net value 3,450 under your assumptions."},
-		{false, false, "Contact the 412 customers most likely to convert (8 %): about 61 converted, net value 3,450 under your assumptions."},
+		// An encouraging plan contacts those a contact can convert, not
+		// the customers who would convert anyway (review 14, H1).
+		{false, false, "Contact the 412 customers least likely to convert without a contact (8 %): about 61 converted, net value 3,450 under your assumptions; customers who would convert anyway are not counted as converted."},
 		{true, true, "Contact the 412 customers with the most value at stake (8 %): about 61 kept, net value 3,450 under your assumptions."},
+		{false, true, "Contact the 412 customers with the most value a contact can win (8 %): about 61 converted, net value 3,450 under your assumptions; customers who would convert anyway are not counted as converted."},
 	} {
 		if got := Headline(best, c.prevent, c.perCustomer); got != c.want {
 			t.Errorf("got  %q\nwant %q", got, c.want)
 		}
 	}
+	// A best plan expected to change 0.18 customers is no campaign,
+	// whatever its net value (review 14, M3); 1.0 customer is one.
 	one := PlanPoint{Contacted: 1, Share: 0.004, Outcomes: 0.18, Net: 8}
-	if got := Headline(one, true, false); got != "Contact the 1 customer at highest risk (0.4 %): about 0.2 kept, net value 8.00 under your assumptions." {
+	if got := Headline(one, true, false); got != "No campaign pays under your assumptions: the best contacts 1 customer (0.4 %) for about 0.2 kept, less than one customer, and a net value of 8.00." {
+		t.Errorf("got %q", got)
+	}
+	whole := PlanPoint{Contacted: 10, Share: 0.04, Outcomes: 1, Net: 8}
+	if got := Headline(whole, true, false); got != "Contact the 10 customers at highest risk (4 %): about 1.0 kept, net value 8.00 under your assumptions." {
 		t.Errorf("got %q", got)
 	}
 	if got := Headline(PlanPoint{}, true, false); got[:40] != "No contact pays for itself under your as" {
@@ -191,7 +200,7 @@ func TestActionsFollowTheContactDecision(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err := NewPlanReport(PlanInput{IDs: []string{"a", "b", "c", "d", "e", "f", "g", "h", "i", "j"}, Probs: probs, Segments: seg, Positive: true},
-		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Outcome: "purchase"})
+		PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Prevent: true, Outcome: "churn"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +330,7 @@ func TestPlanTiesByID(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.2}, Outcome: "churn"}
+	req := PlanRequest{Assumptions: PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.2}, Prevent: true, Outcome: "churn"}
 	for _, c := range []struct {
 		byID bool
 		want []string

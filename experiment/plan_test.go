@@ -287,3 +287,32 @@ func TestParseBudget(t *testing.T) {
 		}
 	}
 }
+
+// An encouraging plan counts what a contact can change: only a customer
+// who would not have the outcome anyway can be converted, so customer i
+// is worth s·(1 − p_i)·v (review 14, H1). Probabilities 0.9, 0.2, 0.5,
+// 0.1, value 100, cost 10, success 0.2: 1 − p = 0.1, 0.8, 0.5, 0.9, so the
+// ranking is 3, 1, 2, 0 and a contact is worth 20·(1 − p) − 10 = 8, 6, 0,
+// −8 in that order; cumulative net 8, 14, 14, 6. The best is 2 contacts
+// (a tie with 3 goes to the fewer): 0.2·(0.9 + 0.8) = 0.34 converted,
+// value 34, cost 20, net 14, ROI 0.7; the mean P of the outcome among
+// them is (0.1 + 0.2)/2 = 0.15. (Ranked by p, as before, the best was one
+// contact, customer 0, who buys anyway with P 0.9.)
+func TestEncouragePlanCountsWhatAContactCanChange(t *testing.T) {
+	pl, err := NewEncouragePlan([]float64{0.9, 0.2, 0.5, 0.1}, nil,
+		PlanAssumptions{CostPerContact: 10, Value: 100, Success: 0.2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(pl.Order, []int{3, 1, 2, 0}) {
+		t.Errorf("order %v, want [3 1 2 0]", pl.Order)
+	}
+	b := pl.Best
+	if b.Contacted != 2 || !near(b.Outcomes, 0.34) || !near(b.Value, 34) || !near(b.Cost, 20) || !near(b.Net, 14) ||
+		!near(b.ROI, 0.7) || !near(b.MeanProb, 0.15) {
+		t.Errorf("best %+v, want 2 contacts, 0.34 converted, value 34, cost 20, net 14, ROI 0.7, mean P 0.15", b)
+	}
+	if all := pl.At(4); !near(all.Outcomes, 0.2*2.3) || !near(all.Net, 6) || !near(all.MeanProb, 0.425) {
+		t.Errorf("all four %+v, want 0.46 converted, net 6, mean P 0.425", all)
+	}
+}

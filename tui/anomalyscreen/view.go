@@ -362,8 +362,8 @@ func (s Model) populationLine(name string, p experiment.RetrainPopulation) strin
 	if t := p.Paired; t != nil {
 		text += s.Tf(" · Δ %s (paired p %s)", " · Δ %s（配对 p %s）", common.Signed(t.Diff, 3), pValue(t.P))
 	}
-	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f", " · AP %.3f → %.3f · 准确率 %.3f → %.3f",
-		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy)
+	return text + s.Tf(" · AP %.3f → %.3f · accuracy %.3f → %.3f (majority %.3f)", " · AP %.3f → %.3f · 准确率 %.3f → %.3f（多数类 %.3f）",
+		p.Before.AveragePrecision, p.After.AveragePrecision, p.Before.Accuracy, p.After.Accuracy, p.Majority)
 }
 
 // pValue reads "0.26", or "< 0.01" below that.

@@ -90,7 +90,7 @@ func liftWordsZh(lift float64) string {
 	switch shown := math.Round(lift*10) / 10; {
 	case shown == 1:
 		return "与随机联系相当（1.0 倍）"
-	case shown < 1:
+	case experiment.NoBetterThanChance(lift):
 		return fmt.Sprintf("只有随机联系的 %.1f 倍，不如随机联系", lift)
 	}
 	return fmt.Sprintf("是随机联系的 %.1f 倍", lift)

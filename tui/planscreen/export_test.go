@@ -120,12 +120,15 @@ func TestExportTargetList(t *testing.T) {
 	}
 	for k, c := range rep.Contacts[:5] {
 		r := recs[k+1]
-		if r[0] != c.ID || r[3] != c.Segment.String() || r[5] != c.Action.String() || r[7] == "" || !strings.Contains(r[7], "=") {
+		if r[0] != c.ID || r[3] != c.Segment.String() || r[5] != c.Action.String() || r[7] == "" || !strings.Contains(r[7], " (") {
 			t.Errorf("line %d: %q, want contact %+v with a reason", k+1, r, c)
 		}
 	}
-	if recs[1][2] != "top 5 %" {
-		t.Errorf("first contact's band %q, want top 5 %%", recs[1][2])
+	// The plan encourages the outcome, so it contacts first the customers
+	// least likely to have it without a contact: the band, which ranks by
+	// the probability of the outcome, is the last one.
+	if recs[1][2] != "rest" {
+		t.Errorf("first contact's band %q, want rest", recs[1][2])
 	}
 	// The lever column against experiment.BestLevers, computed here from
 	// the run itself: each exported customer's row found by its id,

@@ -27,7 +27,7 @@ func TestBestShareBelowAllIsNotAllShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	rep, err := experiment.NewPlanReport(experiment.PlanInput{Probs: probs, Segments: seg, Positive: true},
-		experiment.PlanRequest{Assumptions: experiment.PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Outcome: "purchase"})
+		experiment.PlanRequest{Assumptions: experiment.PlanAssumptions{CostPerContact: 1, Value: 100, Success: 0.1}, Prevent: true, Outcome: "churn"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -116,6 +116,11 @@ func (s Model) pageLines() []string {
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
 	}
+	if c := s.check; c != nil && c.AtChance {
+		for _, l := range widget.WrapUnmarked(s.chanceNote(), w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if rep.BudgetBinds() {
 		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
 			lines = append(lines, st.Warning.Render(l))
@@ -161,15 +166,36 @@ func (s Model) headline() string {
 	if b.Contacted == 0 {
 		return "按你的假设，联系任何客户都不划算：即使排名第一的客户，其预期价值也低于一次联系的成本。"
 	}
-	who, changed := "风险最高的", "留住"
-	if rep.Target == "encourage" {
-		who, changed = "最可能转化的", "转化"
+	encourage := rep.Target == "encourage"
+	changed := "留住"
+	if encourage {
+		changed = "转化"
 	}
-	if rep.ValueColumn != "" {
+	if b.TooSmall() {
+		return s.Tf("", "按你的假设，没有值得开展的活动：最佳做法只联系 %s 位客户（%s），预计%s约 %s 位，不到一位客户，净值 %s。",
+			data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+	}
+	who, anyway := "风险最高的", ""
+	switch {
+	case encourage && rep.ValueColumn != "":
+		who = "联系后可争取价值最大的"
+	case encourage:
+		who = "不联系就最不可能转化的"
+	case rep.ValueColumn != "":
 		who = "涉及价值最大的"
 	}
-	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s。",
-		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net))
+	if encourage {
+		anyway = "；本来就会转化的客户不计为转化"
+	}
+	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s%s。",
+		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net), anyway)
+}
+
+// chanceNote says that the model ranks these customers no better than at
+// random, by the Evaluate screen's rule (experiment.PlanCheck.AtChance).
+func (s Model) chanceNote() string {
+	return s.Tf("The model ranks these customers no better than at random (lift of the top 20 %% %.1f×): the plan's ranking and figures are no better than a random list's.",
+		"模型对这些客户的排序不比随机好（前 20 %% 的提升度 %.1f 倍）：计划的排序和数字并不比随机名单更可靠。", s.check.ChanceLift)
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what
@@ -505,6 +531,6 @@ func hang(text string, w int) []string {
 // isNumber reports whether a cell holds a figure (right-aligned).
 func isNumber(c string) bool {
 	return c != "" && strings.IndexFunc(c, func(r rune) bool {
-		return !strings.ContainsRune("0123456789.,-–% <×", r)
+		return !strings.ContainsRune("0123456789.,-–% <×"+common.Minus, r)
 	}) < 0
 }
