@@ -80,7 +80,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
 	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once, each counted once its body is read (more wait up to 5 s in all for room, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
-	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (more wait, unanswered, until one closes)")
+	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (at the limit a new client replaces the one idle the longest; while all are busy, it waits)")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")

@@ -64,8 +64,9 @@ type Config struct {
 	MaxInFlight int
 	QueueWait   time.Duration
 	// MaxConns bounds the client connections open at once, idle keep-alive
-	// ones included; a client past it waits, unanswered, until one closes
-	// (0: DefaultMaxConns).
+	// ones included; at the limit a new client takes the place of the
+	// connection idle the longest (which is closed), and waits, unanswered,
+	// only while every connection is busy (0: DefaultMaxConns).
 	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
 	// at once (until their requests are answered); a request that finds
@@ -117,6 +118,9 @@ type Server struct {
 	// room of a kind (roomBody, roomSlot) with what is left of its wait
 	// (tests synchronise on it).
 	waiting func(kind string, left time.Duration)
+	// connIdled, when set, is called as a connection falls idle (tests
+	// synchronise on it).
+	connIdled func(net.Conn)
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -371,9 +375,13 @@ func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
 // Config.Shutdown) and returns nil. At most Config.MaxConns connections
 // are open at once. The model file is watched for changes meanwhile.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	ln = limitConns(ln, s.cfg.MaxConns)
+	ll := limitConns(ln, s.cfg.MaxConns)
+	ll.opened = func(n int) { s.metrics.conns.Set(float64(n)) }
+	ll.closedIdle = s.metrics.idleClosed.Inc
+	ll.idled = s.connIdled
 	srv := &http.Server{
 		Handler:           s.mux,
+		ConnState:         ll.track,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
@@ -386,7 +394,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go s.watch(watchCtx, s.cfg.Poll)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(ll) }()
 	select {
 	case err := <-errc:
 		return err
