@@ -58,8 +58,9 @@ The model file is read again when its size or modification time changes
 (replace it by rename for an atomic swap) or on SIGHUP; a file that does not
 load, or is deleted, keeps the old model, is reported on stderr and makes
 /healthz say "degraded" until a reload succeeds. Requests in flight
-finish on the model they started with. SIGTERM or SIGINT stops accepting,
-lets requests in flight finish (up to 10 s) and exits 130.`,
+finish on the model they started with. SIGTERM or SIGINT stops accepting
+and lets requests in flight finish (up to 10 s); then SIGTERM (a service
+manager's stop) exits 0, SIGINT (Ctrl-C) 130, as every interrupted command.`,
 		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns
   retain api --model model.json --token-file api.token
   curl -s -H "Authorization: Bearer $(cat api.token)" -d '{"rows":[{"user_id":"U1",
@@ -124,7 +125,12 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, "Server stopped.")
-	// A signal stopped the server: exit 130, as every interrupted command.
+	// SIGTERM is how a service manager stops a server: having drained, it
+	// is a success (exit 0). SIGINT (Ctrl-C) exits 130, as every
+	// interrupted command.
+	if errors.Is(context.Cause(ctx), errTerminated) {
+		return nil
+	}
 	return ctx.Err()
 }
 
