@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -100,8 +101,11 @@ var ErrNoAuth = errors.New("no token: give a token file, or disable auth explici
 
 // Server answers the scoring API with the model it holds.
 type Server struct {
-	cfg     Config
-	path    string
+	cfg  Config
+	path string
+	// token is the bearer token requests must carry (SetToken replaces
+	// it); cfg.Token is the first one.
+	token   atomic.Pointer[[]byte]
 	model   atomic.Pointer[Model]
 	metrics *metrics
 	mux     *http.ServeMux
@@ -180,6 +184,8 @@ func New(path string, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
 		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now}
 	s.model.Store(m)
+	tok := bytes.Clone(cfg.Token)
+	s.token.Store(&tok)
 	s.seen = m.stat
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
@@ -190,6 +196,22 @@ func New(path string, cfg Config) (*Server, error) {
 			Message: fmt.Sprintf("no route %s %s (see /openapi.json)", r.Method, r.URL.Path)})
 	})
 	return s, nil
+}
+
+// ErrEmptyToken refuses SetToken's empty token on a server that checks
+// tokens.
+var ErrEmptyToken = errors.New("empty token: the server would answer no one")
+
+// SetToken replaces the bearer token from the next request on (retain api
+// re-reads its --token-file on SIGHUP): requests with the old token are
+// refused. A server with Config.Insecure checks no token and ignores it.
+func (s *Server) SetToken(token []byte) error {
+	if len(token) == 0 && !s.cfg.Insecure {
+		return ErrEmptyToken
+	}
+	tok := bytes.Clone(token)
+	s.token.Store(&tok)
+	return nil
 }
 
 // Model returns the model being served now.
@@ -273,7 +295,7 @@ func (s *Server) authorised(r *http.Request) bool {
 	if len(h) < len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
 		return false
 	}
-	given, want := sha256.Sum256([]byte(strings.TrimSpace(h[len(prefix):]))), sha256.Sum256(s.cfg.Token)
+	given, want := sha256.Sum256([]byte(strings.TrimSpace(h[len(prefix):]))), sha256.Sum256(*s.token.Load())
 	return subtle.ConstantTimeCompare(given[:], want[:]) == 1
 }
 
