@@ -43,7 +43,8 @@ the model's threshold and, with "explain", the top N reasons as predict
 --explain gives them. The rows are prepared and scored by predict's own code,
 so the probabilities are the ones predict prints, to full precision. A bad
 row is a 400 naming its index and column; more rows than --max-rows or a
-body larger than --max-body is a 413. A cell scored as other than sent (an
+body larger than --max-body is a 413; a compressed body (Content-Encoding
+gzip) is a 415: send the JSON uncompressed. A cell scored as other than sent (an
 unknown level, a value beyond the training range) is named in the row's
 "warnings".
 

@@ -329,6 +329,10 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // at most the read timeout, so it cannot keep other clients' requests
 // from being scored. A body still takes no more than MaxBody bytes.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
+	if bad := contentEncoding(w, r); bad != nil {
+		s.refuse(w, bad)
+		return
+	}
 	var held int64
 	defer func() { s.bodies.Release(held) }()
 	wait := s.newRoomWait()
