@@ -75,8 +75,9 @@ type Config struct {
 	// a slot), then gets a 503 with Retry-After.
 	// Zero takes MaxInFlight whole bodies' worth.
 	BodyMemory int64
-	// Poll is how often the model file's size and modification time are
-	// compared for a reload (0: DefaultPoll; negative: never).
+	// Poll is how often the model file's size, modification time, inode
+	// and inode change time are compared for a reload (0: DefaultPoll;
+	// negative: never).
 	Poll time.Duration
 	// Shutdown bounds how long Serve waits for in-flight requests after
 	// its context ends (0: DefaultShutdown).
