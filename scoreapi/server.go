@@ -386,8 +386,11 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// refuse answers a predict request with bad, counting it.
+// refuse answers a predict request with bad, counting it; under
+// --pseudonymise an e-mail address or phone number the client sent as a
+// name is quoted as its pseudonym (Model.hideSent).
 func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
+	bad = s.model.Load().hideSent(bad)
 	s.metrics.errors.WithLabelValues(bad.Kind).Inc()
 	if bad.Status == http.StatusRequestTimeout {
 		// The connection's read deadline has passed: it cannot carry
