@@ -43,7 +43,8 @@ the model's threshold and, with "explain", the top N reasons as predict
 --explain gives them. The rows are prepared and scored by predict's own code,
 so the probabilities are the ones predict prints, to full precision. A bad
 row is a 400 naming its index and column; more rows than --max-rows or a
-body larger than --max-body is a 413. A cell scored as other than sent (an
+body larger than --max-body is a 413; a compressed body (Content-Encoding
+gzip) is a 415: send the JSON uncompressed. A cell scored as other than sent (an
 unknown level, a value beyond the training range) is named in the row's
 "warnings".
 
@@ -54,12 +55,17 @@ model served) need the token like /v1/predict. The token is the content of
 Bearer TOKEN"; with --insecure-no-auth anyone may call and every response
 carries "X-Retain-Auth: disabled". One of the two is required.
 
-The model file is read again when its size or modification time changes
-(replace it by rename for an atomic swap) or on SIGHUP; a file that does not
+SIGHUP also reads --token-file again, so that the token can be rotated
+without a restart (the old token is refused from then on; a file that no
+longer holds a valid token keeps the token served, said on stderr).
+
+The model file is read again when it changes (replace it by rename for an
+atomic swap) or on SIGHUP; a file that does not
 load, or is deleted, keeps the old model, is reported on stderr and makes
 /healthz say "degraded" until a reload succeeds. Requests in flight
-finish on the model they started with. SIGTERM or SIGINT stops accepting,
-lets requests in flight finish (up to 10 s) and exits 130.`,
+finish on the model they started with. SIGTERM or SIGINT stops accepting
+and lets requests in flight finish (up to 10 s); then SIGTERM (a service
+manager's stop) exits 0, SIGINT (Ctrl-C) 130, as every interrupted command.`,
 		Example: `  retain train --out model.json        # the built-in shop; a row holds its 10 columns
   retain api --model model.json --token-file api.token
   curl -s -H "Authorization: Bearer $(cat api.token)" -d '{"rows":[{"user_id":"U1",
@@ -80,7 +86,7 @@ lets requests in flight finish (up to 10 s) and exits 130.`,
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
 	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once, each counted once its body is read (more wait up to 5 s in all for room, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
-	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (more wait, unanswered, until one closes)")
+	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (at the limit a new client replaces the one idle the longest; while all are busy, it waits)")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")
@@ -110,6 +116,7 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 				return
 			case <-hup:
 				_ = srv.Reload() // logged on stderr
+				o.reloadToken(a, srv)
 			}
 		}
 	}()
@@ -124,7 +131,12 @@ func runAPI(ctx context.Context, a *app, o *apiOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, "Server stopped.")
-	// A signal stopped the server: exit 130, as every interrupted command.
+	// SIGTERM is how a service manager stops a server: having drained, it
+	// is a success (exit 0). SIGINT (Ctrl-C) exits 130, as every
+	// interrupted command.
+	if errors.Is(context.Cause(ctx), errTerminated) {
+		return nil
+	}
 	return ctx.Err()
 }
 
@@ -159,27 +171,55 @@ func (o *apiOptions) config(a *app) (scoreapi.Config, error) {
 	case o.insecureNoAuth:
 		return cfg, nil
 	}
+	if cfg.Token, err = o.readToken(a); err != nil {
+		return cfg, usageError(err)
+	}
+	return cfg, nil
+}
+
+// readToken reads and checks the token of --token-file, warning on stderr
+// when other users may read the file.
+func (o *apiOptions) readToken(a *app) ([]byte, error) {
 	raw, err := readAll(a, o.tokenFile)
 	if err != nil {
-		return cfg, usageError(fmt.Errorf("--token-file: %w", err))
+		return nil, fmt.Errorf("--token-file: %w", err)
 	}
-	cfg.Token = bytes.TrimSpace(raw)
-	if len(cfg.Token) == 0 {
-		return cfg, usageError(fmt.Errorf("--token-file %s is empty: put the token in it", o.tokenFile))
+	token := bytes.TrimSpace(raw)
+	if len(token) == 0 {
+		return nil, fmt.Errorf("--token-file %s is empty: put the token in it", o.tokenFile)
 	}
-	if bytes.ContainsAny(cfg.Token, "\r\n\t ") {
-		return cfg, usageError(fmt.Errorf("--token-file %s: the token must be one word, without spaces or line breaks", o.tokenFile))
+	if bytes.ContainsAny(token, "\r\n\t ") {
+		return nil, fmt.Errorf("--token-file %s: the token must be one word, without spaces or line breaks", o.tokenFile)
 	}
-	if len(cfg.Token) < minTokenBytes {
-		return cfg, usageError(fmt.Errorf("--token-file %s: the token is %s, want at least %d so that it cannot be guessed; "+
+	if len(token) < minTokenBytes {
+		return nil, fmt.Errorf("--token-file %s: the token is %s, want at least %d so that it cannot be guessed; "+
 			"make one with: head -c 32 /dev/urandom | base64 | tr -d '/+=' > %[1]s && chmod 600 %[1]s",
-			o.tokenFile, count(len(cfg.Token), "byte"), minTokenBytes))
+			o.tokenFile, count(len(token), "byte"), minTokenBytes)
 	}
 	if st, err := os.Stat(o.tokenFile); err == nil && st.Mode().Perm()&0o077 != 0 {
 		fmt.Fprintf(a.stderr, "Warning: the token file %s is readable by other users (mode %v); chmod 600 it\n",
 			o.tokenFile, st.Mode().Perm())
 	}
-	return cfg, nil
+	return token, nil
+}
+
+// reloadToken reads --token-file again (on SIGHUP), so that a token can be
+// rotated without a restart: from the next request on, the file's token
+// is the one accepted. A file that no longer holds a valid token keeps the
+// token served, and says so on stderr.
+func (o *apiOptions) reloadToken(a *app, srv *scoreapi.Server) {
+	if o.insecureNoAuth {
+		return
+	}
+	token, err := o.readToken(a)
+	if err == nil {
+		err = srv.SetToken(token)
+	}
+	if err != nil {
+		fmt.Fprintf(a.stderr, "retain api: token not re-read, the token served is unchanged: %v\n", err)
+		return
+	}
+	fmt.Fprintf(a.stderr, "retain api: token re-read from %s\n", o.tokenFile)
 }
 
 // modelFlagError names --model in an error reading its file: the file

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"syscall"
 
 	tea "charm.land/bubbletea/v2"
@@ -113,6 +114,18 @@ func adviseFlags(err error) {
 
 // errInterrupted is what the user reads after Ctrl-C.
 var errInterrupted = errors.New("interrupted")
+
+// errTerminated is the cause (context.Cause) of the context of a command
+// stopped by SIGTERM; a command stopped by SIGINT has context.Canceled.
+var errTerminated = errors.New("terminated (SIGTERM)")
+
+// signalCause is the cause the run's context is cancelled with for sig.
+func signalCause(sig os.Signal) error {
+	if sig == syscall.SIGTERM {
+		return errTerminated
+	}
+	return context.Canceled
+}
 
 // exitCode returns the code run() exits with for err. Errors that never went
 // through classify come from cobra parsing the command line: bad usage.

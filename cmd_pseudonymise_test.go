@@ -448,3 +448,20 @@ func TestPseudonymiseWithholdsLogTypesThatNamePeople(t *testing.T) {
 		}
 	}
 }
+
+// TestPredictOneCustomerOnePseudonym: a per-user id written 15600587.0 (a
+// float id column) got a pseudonym of its own in predict, although order
+// logs and now the API read it as 15600587: both rows below get
+// 15600587's pseudonym, as the API gives it (pseudonym.Canonical).
+func TestPredictOneCustomerOnePseudonym(t *testing.T) {
+	users := writeFile(t, "users.csv", handMadeUsers())
+	model := trainSmallModel(t, users)
+	floats := writeFile(t, "floats.csv", strings.NewReplacer("\nu03,", "\n15600587.0,", "\nu40,", "\n15600587,").Replace(handMadeUsers()))
+	salt := writeFile(t, "a.salt", "first salt, long enough\n")
+	key, _ := pseudonym.New([]byte("first salt, long enough"))
+	got := firstColumn(t, "predict", "--model", model, "--data", floats, "--pseudonymise", "--salt-file", salt)
+	// The HMAC of the plain id, from the key.
+	if n := strings.Count(strings.Join(got, "\n"), key.ID("15600587")); n != 2 {
+		t.Errorf("%d rows with 15600587's pseudonym, want 2 (15600587.0 and 15600587): %q", n, got)
+	}
+}

@@ -28,6 +28,9 @@ type exitGuard struct {
 	exiting     bool
 	grace       time.Duration
 	pending     []*experiment.Replacement
+	// termStops is set by a command for which SIGTERM is the ordinary way
+	// to stop (api): having wound down, it exits 0 (see setTermStops).
+	termStops bool
 }
 
 // commit puts r in place unless the run was interrupted (or ctx is done),
@@ -98,6 +101,26 @@ func (g *exitGuard) setGrace(d time.Duration) {
 	g.mu.Lock()
 	g.grace = d
 	g.mu.Unlock()
+}
+
+// setTermStops says that the command runs as a service, which a service
+// manager stops with SIGTERM: when it winds down after SIGTERM and returns
+// success, the process exits 0 and says nothing of an interruption
+// (systemd counts exit 130 as a failure). SIGINT (Ctrl-C) still exits 130.
+func (g *exitGuard) setTermStops() {
+	if g == nil {
+		return
+	}
+	g.mu.Lock()
+	g.termStops = true
+	g.mu.Unlock()
+}
+
+// stopsOnTerm reports whether setTermStops was called.
+func (g *exitGuard) stopsOnTerm() bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.termStops
 }
 
 // waitRun waits for the interrupted run to return, at most the grace

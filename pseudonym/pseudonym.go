@@ -18,6 +18,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 // Prefix starts every pseudonym, so a pseudonymised id is never mistaken
@@ -75,15 +76,40 @@ func Read(r io.Reader, name string) (*Key, error) {
 }
 
 // ID returns id's pseudonym: Prefix followed by the first HashBytes bytes
-// of HMAC-SHA256(salt, id) in lower-case hex. A nil Key returns id.
+// of HMAC-SHA256(salt, Canonical(id)) in lower-case hex, so that " 17850",
+// "17850" and "17850.0" are one customer with one pseudonym, wherever the
+// id came from (a CSV cell, an order log, a JSON number or string sent to
+// the API). A nil Key returns id as it is.
 func (k *Key) ID(id string) string {
 	if k == nil {
 		return id
 	}
 	m := hmac.New(sha256.New, k.salt)
-	m.Write([]byte(id))
+	m.Write([]byte(Canonical(id)))
 	sum := m.Sum(nil)
 	return Prefix + hex.EncodeToString(sum[:HashBytes])
+}
+
+// Canonical returns id as the customer it names: without surrounding white
+// space (as every cell retain reads), and a whole number written with a
+// decimal part of zeros ("17850.0", as pandas writes a column of float ids)
+// without that part, as order logs read customer ids. Any other id is
+// returned as it is ("17850.5", "1.785e4", "A-17850.0").
+func Canonical(id string) string {
+	id = strings.TrimSpace(id)
+	dot := strings.IndexByte(id, '.')
+	if dot < 1 || dot == len(id)-1 {
+		return id
+	}
+	for i := range len(id) {
+		switch c := id[i]; {
+		case i == dot:
+		case i < dot && c >= '0' && c <= '9', i > dot && c == '0':
+		default:
+			return id
+		}
+	}
+	return id[:dot]
 }
 
 // IDs returns the pseudonyms of ids in a new slice (ids itself for a nil

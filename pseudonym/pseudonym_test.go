@@ -69,3 +69,31 @@ func TestReadSalt(t *testing.T) {
 // wantHex is HMAC-SHA256(b"0123456789abcdef", b"7590-VHVEG")[:10] in hex,
 // from Python's hmac module (command above TestID).
 const wantHex = "cc943f133b79991b262f"
+
+// TestOneCustomerOnePseudonym: predict trimmed a padded id cell but the API
+// did not, and "15600587.0" (a float id column) had a pseudonym of its own
+// in predict and the API although order logs read it as 15600587. Each
+// spelling of one customer has one pseudonym; other ids stay apart.
+func TestOneCustomerOnePseudonym(t *testing.T) {
+	k, err := New([]byte("0123456789abcdef"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := k.ID("15600587")
+	for _, id := range []string{" 15600587", "15600587 ", "\t15600587\u00a0", "15600587.0", "15600587.000", " 15600587.0 "} {
+		if got := k.ID(id); got != want {
+			t.Errorf("ID(%q) = %s, want ID(\"15600587\") = %s", id, got, want)
+		}
+	}
+	for id, canon := range map[string]string{
+		"15600587.5": "15600587.5", "15600587.": "15600587.", ".0": ".0", "1.56e7": "1.56e7",
+		"A1.0": "A1.0", "1.0.0": "1.0.0", "-1.0": "-1.0", "0.0": "0", "u0001": "u0001", "": "",
+	} {
+		if got := Canonical(id); got != canon {
+			t.Errorf("Canonical(%q) = %q, want %q", id, got, canon)
+		}
+	}
+	if k.ID("15600587.5") == want {
+		t.Error("15600587.5 has 15600587's pseudonym")
+	}
+}

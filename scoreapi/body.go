@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
+	"strings"
 	"time"
 )
 
@@ -32,6 +34,31 @@ type bodyTimeoutError struct{ limit time.Duration }
 func (e *bodyTimeoutError) Error() string {
 	return fmt.Sprintf("the request did not arrive within %v (the server's read timeout); "+
 		"send the body at once, or fewer rows per request", e.limit)
+}
+
+// contentEncoding refuses a body sent compressed (Content-Encoding gzip,
+// deflate, br, …) with a 415 naming the encoding, and says in
+// Accept-Encoding that the body must come as it is (RFC 7694). Before 6
+// December 2026 the encoding was ignored and a gzip body was a 400 about
+// its first byte ("not JSON at byte 1: invalid character '\x1f' …").
+// Compressed bodies are refused rather than inflated: a body of a few
+// kilobytes can inflate to gigabytes, and the 16 MiB a request may send
+// cost little to send as they are on the networks the API serves.
+func contentEncoding(w http.ResponseWriter, r *http.Request) *apiError {
+	var codings []string
+	for _, v := range r.Header.Values("Content-Encoding") {
+		for c := range strings.SplitSeq(v, ",") {
+			if c = strings.TrimSpace(c); c != "" && !strings.EqualFold(c, "identity") {
+				codings = append(codings, c)
+			}
+		}
+	}
+	if len(codings) == 0 {
+		return nil
+	}
+	w.Header().Set("Accept-Encoding", "identity")
+	return &apiError{Status: http.StatusUnsupportedMediaType, Kind: "unsupported_encoding",
+		Message: fmt.Sprintf("Content-Encoding %s is not supported: send the JSON uncompressed", strings.Join(codings, ", "))}
 }
 
 // bodyChunk is the largest piece readBody holds a body in.

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -143,40 +144,110 @@ func TestLimitConnsWaitsForAClose(t *testing.T) {
 	}
 }
 
-// TestServeLimitsConnections: `retain api` had no bound on its
-// connections. With MaxConns 1, a second connection is accepted only once
-// the first closes, and is then answered; no third is asked for while it
-// is open.
-func TestServeLimitsConnections(t *testing.T) {
-	s, _ := newTestServer(t, Config{Insecure: true, MaxConns: 1})
+// TestServeClosesIdleConnectionsAtTheLimit: idle keep-alive connections
+// held --max-conns slots until the 2-minute idle timeout, and a client
+// past the limit waited that long, unanswered. With MaxConns 2 and both
+// connections idle, a third client takes the place of the one idle the
+// longest, which is closed, and is answered; an idle connection is not
+// closed while no client waits (the first one, idle at the limit, answers
+// again), and /metrics counts the connections.
+func TestServeClosesIdleConnectionsAtTheLimit(t *testing.T) {
+	s, _ := newTestServer(t, Config{Insecure: true, MaxConns: 2})
+	idled := make(chan net.Conn, 8)
+	s.connIdled = func(c net.Conn) { idled <- c }
 	inner := newCountingListener()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- s.Serve(ctx, inner) }()
 
-	first, server := pipe(t)
+	var clients []net.Conn
+	for range 2 {
+		client, server := pipe(t)
+		inner.supply <- server
+		sendHealthz(t, client, "\r\n")
+		answered(t, client)
+		<-idled
+		clients = append(clients, client)
+	}
+	// Both connections open and idle, no client waiting: the first is
+	// kept, and answers again; the second is now the one idle longest.
+	sendHealthz(t, clients[0], "\r\n")
+	answered(t, clients[0])
+	<-idled
+	third, server := pipe(t)
 	inner.supply <- server
-	sendHealthz(t, first, "\r\n")
-	answered(t, first)
-	second, server := pipe(t)
-	supplied := make(chan struct{})
-	go func() { inner.supply <- server; close(supplied) }()
-	first.Close()
-	<-supplied
-	sendHealthz(t, second, "\r\n")
-	answered(t, second)
-	// The start of a next request, read whole (a pipe's write returns once
-	// it is read), puts the server past the point where it would close the
-	// connection on shutting down: the connection stays open until the
-	// server closes it as idle, after its listener.
-	sendHealthz(t, second, "")
+	sendHealthz(t, third, "\r\n")
+	answered(t, third)
+	if n, err := clients[1].Read(make([]byte, 1)); n != 0 || !errors.Is(err, io.EOF) {
+		t.Errorf("the connection idle the longest: read %d bytes, %v; want it closed (EOF)", n, err)
+	}
+	sendHealthz(t, clients[0], "\r\n")
+	answered(t, clients[0])
+	rec := call(t, s, "GET", "/metrics", "", "")
+	for _, want := range []string{"retain_api_connections_open 2\n", "retain_api_idle_connections_closed_total 1\n"} {
+		if !strings.Contains(rec.Body.String(), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("Serve: %v", err)
 	}
-	// The second was asked for with none open; no third.
-	if got, want := inner.calls(), []int{0, 0}; !slices.Equal(got, want) {
+	// The first three connections were asked for with 0, 1 and 2 open
+	// (the second of them closed once the third was accepted).
+	if got, want := inner.calls()[:3], []int{0, 1, 2}; !slices.Equal(got, want) {
 		t.Errorf("connections open at each Accept of the listener: %v, want %v", got, want)
+	}
+}
+
+// TestLimitConnsClosesTheOldestIdle: at the limit, a new connection
+// closes the one that fell idle first, not one that is busy, and only
+// once the new one has arrived.
+func TestLimitConnsClosesTheOldestIdle(t *testing.T) {
+	inner := newCountingListener()
+	l := limitConns(inner, 3)
+	var conns []net.Conn
+	for range 3 {
+		_, server := pipe(t)
+		go func() { inner.supply <- server }()
+		c, err := l.Accept()
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+	}
+	// The third falls idle, then the first; the second is busy.
+	l.track(conns[2], http.StateIdle)
+	l.track(conns[0], http.StateIdle)
+	l.track(conns[1], http.StateActive)
+	accepted := make(chan net.Conn)
+	go func() {
+		c, err := l.Accept()
+		if err != nil {
+			t.Error(err)
+		}
+		accepted <- c
+	}()
+	<-inner.called
+	<-inner.called
+	<-inner.called
+	// Asked for a fourth (an idle connection makes room) with none closed yet.
+	if n := <-inner.called; n != 4 {
+		t.Fatalf("call %d of Accept, want 4", n)
+	}
+	inner.mu.Lock()
+	got := inner.open
+	inner.mu.Unlock()
+	if got != 3 {
+		t.Fatalf("%d connections open before the fourth arrived, want 3", got)
+	}
+	_, server := pipe(t)
+	inner.supply <- server
+	<-accepted
+	for i, want := range []bool{false, false, true} {
+		if got := conns[i].(*limitConn).closed; got != want {
+			t.Errorf("connection %d closed: %v, want %v", i, got, want)
+		}
 	}
 }
 

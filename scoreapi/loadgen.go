@@ -2,13 +2,20 @@ package scoreapi
 
 import (
 	"bytes"
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"net"
 	"net/http"
+	"net/url"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -52,6 +59,10 @@ type LoadResult struct {
 	// sends each request when it is due, so its "sent" figures are the
 	// same as the others and String leaves them out.
 	Paced bool
+	// Failures counts the failed requests by cause: "HTTP 503", "not
+	// answered within the run's bound of 1m0s", "connection refused", …
+	// (see failureCause).
+	Failures map[string]int
 }
 
 // String formats the figures on one line.
@@ -59,10 +70,21 @@ func (r LoadResult) String() string {
 	us := func(d time.Duration) time.Duration { return d.Round(time.Microsecond) }
 	line := fmt.Sprintf("%d sent, %d ok, %d failed in %v: %.0f req/s, p50 %v, p99 %v, max %v",
 		r.Sent, r.OK, r.Failed, r.Elapsed.Round(time.Millisecond), r.Throughput, us(r.P50), us(r.P99), us(r.Max))
-	if !r.Paced {
+	if r.Paced {
+		line += fmt.Sprintf("; from sending: p50 %v, p99 %v (sender late by %v at p99)", us(r.SentP50), us(r.SentP99), us(r.LagP99))
+	}
+	if len(r.Failures) == 0 {
 		return line
 	}
-	return line + fmt.Sprintf("; from sending: p50 %v, p99 %v (sender late by %v at p99)", us(r.SentP50), us(r.SentP99), us(r.LagP99))
+	// The most frequent cause first; causes of one count by name.
+	causes := slices.Collect(maps.Keys(r.Failures))
+	slices.SortFunc(causes, func(a, b string) int {
+		return cmp.Or(cmp.Compare(r.Failures[b], r.Failures[a]), strings.Compare(a, b))
+	})
+	for i, c := range causes {
+		causes[i] = fmt.Sprintf("%d %s", r.Failures[c], c)
+	}
+	return line + "; failed: " + strings.Join(causes, ", ")
 }
 
 // Run sends the requests and measures them; client carries them (its
@@ -73,6 +95,8 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 	lat := make([]time.Duration, l.Count)
 	lag := make([]time.Duration, l.Count)
 	ok := make([]bool, l.Count)
+	// why is each failed request's cause ("" for one answered 200).
+	why := make([]string, l.Count)
 	var wg sync.WaitGroup
 	start := time.Now()
 	sent := 0
@@ -88,7 +112,7 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 				break
 			}
 			sent++
-			wg.Go(func() { lat[i], lag[i], ok[i] = l.send(ctx, client, due) })
+			wg.Go(func() { lat[i], lag[i], why[i] = l.send(ctx, client, due) })
 		}
 	} else {
 		var mu sync.Mutex
@@ -103,7 +127,7 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 					if i >= l.Count || ctx.Err() != nil {
 						return
 					}
-					lat[i], lag[i], ok[i] = l.send(ctx, client, time.Now())
+					lat[i], lag[i], why[i] = l.send(ctx, client, time.Now())
 				}
 			})
 		}
@@ -114,6 +138,13 @@ func (l Load) Run(ctx context.Context, client *http.Client) LoadResult {
 	res := LoadResult{Sent: sent, Elapsed: time.Since(start), Paced: l.Rate > 0}
 	var answered, fromSend, late []time.Duration
 	for i := range sent {
+		ok[i] = why[i] == ""
+		if !ok[i] {
+			if res.Failures == nil {
+				res.Failures = map[string]int{}
+			}
+			res.Failures[why[i]]++
+		}
 		if ok[i] {
 			answered = append(answered, lat[i])
 			fromSend = append(fromSend, lat[i]-lag[i])
@@ -160,12 +191,12 @@ func waitUntil(ctx context.Context, due time.Time, spin bool) {
 }
 
 // send makes one request and returns its latency from due, how late after
-// due it was sent, and whether it was answered 200.
-func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (time.Duration, time.Duration, bool) {
+// due it was sent, and why it failed ("" when it was answered 200).
+func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (time.Duration, time.Duration, string) {
 	lag := max(time.Since(due), 0)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, l.URL, bytes.NewReader(l.Body))
 	if err != nil {
-		return 0, 0, false
+		return 0, 0, err.Error()
 	}
 	req.Header.Set("Content-Type", "application/json")
 	if l.Token != "" {
@@ -173,9 +204,45 @@ func (l Load) send(ctx context.Context, client *http.Client, due time.Time) (tim
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return 0, 0, false
+		return 0, 0, failureCause(ctx, err, l.Timeout)
 	}
-	_, _ = io.Copy(io.Discard, resp.Body)
+	_, err = io.Copy(io.Discard, resp.Body)
 	resp.Body.Close()
-	return time.Since(due), lag, resp.StatusCode == http.StatusOK
+	switch {
+	case resp.StatusCode != http.StatusOK:
+		return 0, 0, fmt.Sprintf("HTTP %d", resp.StatusCode)
+	case err != nil:
+		return 0, 0, failureCause(ctx, err, l.Timeout)
+	}
+	return time.Since(due), lag, ""
+}
+
+// failureCause words why a request got no answer, in words that do not
+// depend on the connection (no addresses or ports), so that failures of one
+// cause count together.
+func failureCause(ctx context.Context, err error, timeout time.Duration) string {
+	var op *net.OpError
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return fmt.Sprintf("not answered within the run's bound of %v", timeout)
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "connection refused"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "connection reset by the server"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return "no local port free to connect from"
+	case errors.Is(err, syscall.EMFILE):
+		return "too many open files"
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "connection closed before the answer"
+	case errors.As(err, &op):
+		return fmt.Sprintf("%s: %v", op.Op, op.Err)
+	}
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		err = ue.Err
+	}
+	return err.Error()
 }

@@ -20,6 +20,11 @@ type metrics struct {
 	// and 0 after a reload failed or the file went missing.
 	fileLoads prometheus.Gauge
 	inFlight  prometheus.Gauge
+	// conns is the client connections open (at most --max-conns);
+	// idleClosed counts the idle keep-alive ones closed to make room
+	// for a new one at that limit.
+	conns      prometheus.Gauge
+	idleClosed prometheus.Counter
 }
 
 // newMetrics registers the collectors.
@@ -50,8 +55,15 @@ func newMetrics() *metrics {
 		inFlight: prometheus.NewGauge(prometheus.GaugeOpts{
 			Name: "retain_api_requests_in_flight", Help: "Requests being answered.",
 		}),
+		conns: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "retain_api_connections_open", Help: "Client connections open, idle keep-alive ones included (at most --max-conns).",
+		}),
+		idleClosed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "retain_api_idle_connections_closed_total",
+			Help: "Idle keep-alive connections closed to make room for a new connection at --max-conns.",
+		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight)
+	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight, m.conns, m.idleClosed)
 	m.fileLoads.Set(1) // New loads the file or fails
 	// Both results are series from the start, at 0: an alert on
 	// increase(…{result="failed"}[1h]) has a series before the first

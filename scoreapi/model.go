@@ -24,7 +24,7 @@ type Model struct {
 	// Path is the file the model was read from; LoadedAt when.
 	Path     string
 	LoadedAt time.Time
-	// stat is the file's size and modification time when it was read.
+	// stat is the file's fileStat when it was read.
 	stat fileStat
 
 	scorer  *experiment.Scorer
@@ -44,19 +44,28 @@ type Model struct {
 	personal *experiment.PersonalValues
 }
 
-// fileStat is what the watcher compares to see a model file change.
+// fileStat is what the watcher compares to see a model file change: its
+// size and modification time, and where the system tells them (Linux and
+// other Unix systems) its device and inode and (Linux) its inode change
+// time. Before 6 December 2026 size and modification time alone missed a
+// new file of the same length put in place with the old one's time (cp
+// -p, rsync -a, tar, image layers keep modification times).
 type fileStat struct {
-	size  int64
-	mtime time.Time
+	size     int64
+	mtime    time.Time
+	dev, ino uint64
+	ctime    int64
 }
 
-// statFile returns path's size and modification time.
+// statFile returns path's fileStat.
 func statFile(path string) (fileStat, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return fileStat{}, err
 	}
-	return fileStat{size: fi.Size(), mtime: fi.ModTime()}, nil
+	st := fileStat{size: fi.Size(), mtime: fi.ModTime()}
+	st.dev, st.ino, st.ctime = fileIdentity(fi)
+	return st, nil
 }
 
 // LoadModel reads and validates the model file at path. With key set

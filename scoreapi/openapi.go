@@ -95,7 +95,8 @@ func rowSchema(p *data.Pipeline, personal *experiment.PersonalValues) *schema {
 		row.Properties[pc.Name] = columnSchema(pc, personal.Personal(i))
 	}
 	if p.IDName != "" {
-		row.Properties[p.IDName] = &schema{Description: "The row's id, a string or a number: echoed as the prediction's id."}
+		row.Properties[p.IDName] = &schema{Description: "The row's id, a string or a number: echoed as the prediction's id, trimmed of white space (a blank one is no id); " +
+			"under --pseudonymise as its pseudonym, one for every spelling of the customer (\" 17850\", 17850, 17850.0)."}
 	}
 	row.Properties[p.Label.Name] = &schema{Description: "The label: optional, and ignored."}
 	for _, name := range p.Ignored {

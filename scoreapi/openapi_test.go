@@ -142,7 +142,7 @@ func TestOpenAPIDescribesTheModel(t *testing.T) {
 		codes = append(codes, code)
 	}
 	slices.Sort(codes)
-	if want := []string{"200", "400", "401", "405", "408", "413", "422", "503"}; !slices.Equal(codes, want) {
+	if want := []string{"200", "400", "401", "405", "408", "413", "415", "422", "503"}; !slices.Equal(codes, want) {
 		t.Errorf("POST /v1/predict lists %q, want what the server answers, %q", codes, want)
 	}
 	if responses["503"].Headers["Retry-After"] == nil || responses["405"].Headers["Allow"] == nil {

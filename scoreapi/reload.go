@@ -80,8 +80,8 @@ func (s *Server) watch(ctx context.Context, poll time.Duration) {
 	}
 }
 
-// poll reloads the model when the file's size or modification time
-// differs from the last seen by a reload (or by New). A file that is gone
+// poll reloads the model when the file's size, modification time, inode
+// or inode change time (fileStat) differs from the last seen by a reload (or by New). A file that is gone
 // (or cannot be looked at) is one change, the zero fileStat: it is
 // reloaded, so reported, once, and again when the file comes back.
 func (s *Server) poll() {

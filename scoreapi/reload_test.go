@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"bytes"
 	"os"
 	"strings"
 	"testing"
@@ -78,5 +79,63 @@ retain_api_model_reloads_total{result="ok"} 1
 `
 	if got := reloadLines(t, s); got != wantMetrics {
 		t.Errorf("/metrics:\n%s\nwant\n%s", got, wantMetrics)
+	}
+}
+
+// TestPollSeesASameSizeSameTimeReplacement: the poll compared size and
+// modification time only, and missed a new model of the same length put
+// in place by rename with the old file's time (cp -p, rsync -a). The
+// file's inode changed: the poll reloads it. A file rewritten in place
+// with its time set back is seen by its inode change time.
+func TestPollSeesASameSizeSameTimeReplacement(t *testing.T) {
+	var log strings.Builder
+	s, model := newTestServer(t, Config{Log: &log})
+	before := s.Model()
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The same model at another threshold, in as many bytes.
+	const from, to = `"threshold": 0.5`, `"threshold": 0.9`
+	if !bytes.Contains(raw, []byte(from)) {
+		t.Fatalf("the model file has no %s", from)
+	}
+	swap := func(content []byte, inPlace bool) {
+		t.Helper()
+		path := model + ".new"
+		if inPlace {
+			path = model
+		}
+		if err := os.WriteFile(path, content, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, fi.ModTime(), fi.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		if !inPlace {
+			if err := os.Rename(path, model); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if now, err := os.Stat(model); err != nil || now.Size() != fi.Size() || !now.ModTime().Equal(fi.ModTime()) {
+			t.Fatalf("the new file's size and time differ (%v)", err)
+		}
+	}
+	swap(bytes.Replace(raw, []byte(from), []byte(to), 1), false)
+	s.poll()
+	if got := s.Model().Bundle.Threshold; got != 0.9 {
+		t.Fatalf("after a same-size same-time rename: threshold %v, want 0.9 (the model served %s, was %s)", got, s.Model().ID, before.ID)
+	}
+	swap(raw, true)
+	s.poll()
+	if got := s.Model().ID; got != before.ID {
+		t.Errorf("after an in-place rewrite with the time set back: model %s, want %s", got, before.ID)
+	}
+	if n := strings.Count(log.String(), "model reloaded"); n != 2 {
+		t.Errorf("log:\n%s\nwant two reloads", log.String())
 	}
 }

@@ -551,13 +551,15 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 			if v, ok := row[id]; ok && v != nil {
 				switch v := v.(type) {
 				case string:
-					out.ids[i] = v
+					// Trimmed as predict trims a CSV cell: " 15600587"
+					// is customer 15600587 (a blank id is no id).
+					out.ids[i] = strings.TrimSpace(v)
 				case json.Number:
 					out.ids[i] = v.String()
 				default:
 					return nil, rowError(i, id, "the id must be a string or a number, got %s", jsonKind(v))
 				}
-				out.hasID[i] = true
+				out.hasID[i] = out.ids[i] != ""
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -64,8 +65,9 @@ type Config struct {
 	MaxInFlight int
 	QueueWait   time.Duration
 	// MaxConns bounds the client connections open at once, idle keep-alive
-	// ones included; a client past it waits, unanswered, until one closes
-	// (0: DefaultMaxConns).
+	// ones included; at the limit a new client takes the place of the
+	// connection idle the longest (which is closed), and waits, unanswered,
+	// only while every connection is busy (0: DefaultMaxConns).
 	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
 	// at once (until their requests are answered); a request that finds
@@ -73,8 +75,9 @@ type Config struct {
 	// a slot), then gets a 503 with Retry-After.
 	// Zero takes MaxInFlight whole bodies' worth.
 	BodyMemory int64
-	// Poll is how often the model file's size and modification time are
-	// compared for a reload (0: DefaultPoll; negative: never).
+	// Poll is how often the model file's size, modification time, inode
+	// and inode change time are compared for a reload (0: DefaultPoll;
+	// negative: never).
 	Poll time.Duration
 	// Shutdown bounds how long Serve waits for in-flight requests after
 	// its context ends (0: DefaultShutdown).
@@ -99,8 +102,11 @@ var ErrNoAuth = errors.New("no token: give a token file, or disable auth explici
 
 // Server answers the scoring API with the model it holds.
 type Server struct {
-	cfg     Config
-	path    string
+	cfg  Config
+	path string
+	// token is the bearer token requests must carry (SetToken replaces
+	// it); cfg.Token is the first one.
+	token   atomic.Pointer[[]byte]
 	model   atomic.Pointer[Model]
 	metrics *metrics
 	mux     *http.ServeMux
@@ -117,6 +123,9 @@ type Server struct {
 	// room of a kind (roomBody, roomSlot) with what is left of its wait
 	// (tests synchronise on it).
 	waiting func(kind string, left time.Duration)
+	// connIdled, when set, is called as a connection falls idle (tests
+	// synchronise on it).
+	connIdled func(net.Conn)
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -176,6 +185,8 @@ func New(path string, cfg Config) (*Server, error) {
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
 		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now}
 	s.model.Store(m)
+	tok := bytes.Clone(cfg.Token)
+	s.token.Store(&tok)
 	s.seen = m.stat
 	s.route("POST /v1/predict", "/v1/predict", true, s.handlePredict)
 	s.route("GET /healthz", "/healthz", false, s.handleHealth)
@@ -186,6 +197,22 @@ func New(path string, cfg Config) (*Server, error) {
 			Message: fmt.Sprintf("no route %s %s (see /openapi.json)", r.Method, r.URL.Path)})
 	})
 	return s, nil
+}
+
+// ErrEmptyToken refuses SetToken's empty token on a server that checks
+// tokens.
+var ErrEmptyToken = errors.New("empty token: the server would answer no one")
+
+// SetToken replaces the bearer token from the next request on (retain api
+// re-reads its --token-file on SIGHUP): requests with the old token are
+// refused. A server with Config.Insecure checks no token and ignores it.
+func (s *Server) SetToken(token []byte) error {
+	if len(token) == 0 && !s.cfg.Insecure {
+		return ErrEmptyToken
+	}
+	tok := bytes.Clone(token)
+	s.token.Store(&tok)
+	return nil
 }
 
 // Model returns the model being served now.
@@ -269,7 +296,7 @@ func (s *Server) authorised(r *http.Request) bool {
 	if len(h) < len(prefix) || !strings.EqualFold(h[:len(prefix)], prefix) {
 		return false
 	}
-	given, want := sha256.Sum256([]byte(strings.TrimSpace(h[len(prefix):]))), sha256.Sum256(s.cfg.Token)
+	given, want := sha256.Sum256([]byte(strings.TrimSpace(h[len(prefix):]))), sha256.Sum256(*s.token.Load())
 	return subtle.ConstantTimeCompare(given[:], want[:]) == 1
 }
 
@@ -303,6 +330,10 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 // at most the read timeout, so it cannot keep other clients' requests
 // from being scored. A body still takes no more than MaxBody bytes.
 func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
+	if bad := contentEncoding(w, r); bad != nil {
+		s.refuse(w, bad)
+		return
+	}
 	var held int64
 	defer func() { s.bodies.Release(held) }()
 	wait := s.newRoomWait()
@@ -355,8 +386,11 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// refuse answers a predict request with bad, counting it.
+// refuse answers a predict request with bad, counting it; under
+// --pseudonymise an e-mail address or phone number the client sent as a
+// name is quoted as its pseudonym (Model.hideSent).
 func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
+	bad = s.model.Load().hideSent(bad)
 	s.metrics.errors.WithLabelValues(bad.Kind).Inc()
 	if bad.Status == http.StatusRequestTimeout {
 		// The connection's read deadline has passed: it cannot carry
@@ -371,9 +405,13 @@ func (s *Server) refuse(w http.ResponseWriter, bad *apiError) {
 // Config.Shutdown) and returns nil. At most Config.MaxConns connections
 // are open at once. The model file is watched for changes meanwhile.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	ln = limitConns(ln, s.cfg.MaxConns)
+	ll := limitConns(ln, s.cfg.MaxConns)
+	ll.opened = func(n int) { s.metrics.conns.Set(float64(n)) }
+	ll.closedIdle = s.metrics.idleClosed.Inc
+	ll.idled = s.connIdled
 	srv := &http.Server{
 		Handler:           s.mux,
+		ConnState:         ll.track,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
@@ -386,7 +424,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		go s.watch(watchCtx, s.cfg.Poll)
 	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(ll) }()
 	select {
 	case err := <-errc:
 		return err
