@@ -135,10 +135,13 @@ func writeInspect(w io.Writer, b *experiment.Bundle) error {
 	k := data.MinGroup
 	p.line("No number above comes from fewer than %d training customers: a range bound is the mean of the %d values at", k, k)
 	p.line("ranks %d to %d from its end, every numeric input is clipped to its range first, levels seen fewer than %d", k, 2*k-1, k)
-	p.line("times fold into the other level, means and spreads are of the clipped values, a median or quartile is the")
-	p.line("mean of the %d values around it, the baseline and the calibration are aggregates, and calibration bins of", k)
-	p.line("fewer than %d rows are left out. The training rows fingerprint is one sum over every row, stored only for", k)
-	p.line("%d rows or more.", k)
+	p.line("times fold into the other level, and so does the rarer value of a yes/no column that fewer than %d hold, means", k)
+	p.line("and spreads are of the clipped values, a median or quartile is the mean of the %d values around it, a", k)
+	p.line("was-missing input needs %d missing cells and fewer are not counted, the baseline and the calibration are", k)
+	p.line("aggregates (a 0/1 input's baseline is 0 or 1 when fewer than %d training customers differ from it),", k)
+	p.line("calibration bins of fewer than %d rows are left out, and a gains group's lowest score and the best-F1", k)
+	p.line("threshold are means of the %d validation scores around their cut. The training rows fingerprint is one", k)
+	p.line("sum over every row, stored only for %d rows or more.", k)
 	return p.err
 }
 
@@ -160,7 +163,11 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 		if c.Date {
 			kind = "date"
 		}
-		p.line("%d. %s (%s), inputs %d..%d; %d missing in training.", i+1, c.Name, kind, c.First+1, c.First+c.Width, c.Missing)
+		missing := fmt.Sprint(c.Missing)
+		if c.FewMissing && c.Missing == 0 {
+			missing = fmt.Sprintf("fewer than %d", data.MinGroup)
+		}
+		p.line("%d. %s (%s), inputs %d..%d; %s missing in training.", i+1, c.Name, kind, c.First+1, c.First+c.Width, missing)
 		switch c.Kind {
 		case data.Categorical:
 			levels := c.Levels
@@ -177,9 +184,13 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 		case data.Boolean:
 			if c.Presence() {
 				p.line("   a blank (or missing) value = 0, %q = 1: present or blank", c.Levels[1])
-				break
+			} else {
+				p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
 			}
-			p.line("   %q = 0, %q = 1; a missing value becomes %s (the mode)", c.Levels[0], c.Levels[1], fnum(c.Fill))
+			if c.RareFlag() {
+				p.line("   its rarer value was held by fewer than %d training customers: it folds into the common one, as a rare level does,", data.MinGroup)
+				p.line("   so every value reaches the model as %s and it cannot use the column", fnum(c.Min))
+			}
 		case data.Numeric:
 			if c.Date {
 				inspectDateColumn(p, c)
@@ -210,6 +221,8 @@ func inspectPipeline(p *printer, pl *data.Pipeline) {
 		}
 		if c.Indicator {
 			p.line("   plus a 0/1 input that is 1 when the value was missing")
+		} else if pl.Options.MissingIndicators && c.Kind != data.Categorical && (c.Missing > 0 || c.FewMissing) {
+			p.line("   no was-missing input: fewer than %d training cells were missing", data.MinGroup)
 		}
 	}
 }
@@ -322,11 +335,25 @@ func inspectMetrics(p *printer, b *experiment.Bundle) {
 	}
 	p.line("%d rows (%s positive, %s negative) at threshold %s:", m.Rows, fnum(m.Positives), fnum(m.Negatives), fnum(m.Threshold))
 	p.line("   ROC AUC %.4f, average precision %.4f, log loss %.4f, Brier %.4f", m.ROCAUC, m.AveragePrecision, m.LogLoss, m.BrierScoreLoss)
+	if iv := m.ROCAUCCI; iv != nil {
+		p.line("   ROC AUC %s %% interval (%s): %s to %s", fnum(100*iv.Level), iv.Method, fnum(iv.Low), fnum(iv.High))
+	}
 	p.line("   accuracy %.4f, precision %.4f, recall %.4f, F1 %.4f", m.Accuracy, m.Precision, m.Recall, m.F1)
 	cm := m.Confusion
 	p.line("   confusion: %+v", cm)
-	p.line("   best F1 %.4f at threshold %s", m.BestF1.F1, fnum(m.BestF1.Threshold))
-	p.line("   %d calibration bins of at least %d rows; %d gains groups", len(m.Calibration), data.MinGroup, len(m.Gains))
+	p.line("   best F1 %.4f (precision %.4f, recall %.4f) at threshold %s (the mean of the %d scores around the cut)",
+		m.BestF1.F1, m.BestF1.Precision, m.BestF1.Recall, fnum(m.BestF1.Threshold), data.MinGroup)
+	p.line("   %d calibration bins of at least %d rows (bins of fewer are left out):", len(m.Calibration), data.MinGroup)
+	for _, c := range m.Calibration {
+		p.line("      probabilities (%s, %s]: %d rows, mean predicted %s, observed rate %s",
+			fnum(c.Lower), fnum(c.Upper), c.Count, fnum(c.MeanPredicted), fnum(c.ObservedRate))
+	}
+	p.line("   %d gains groups (the highest-scored share targeted; lowest score: the mean of the %d scores around the cut):",
+		len(m.Gains), data.MinGroup)
+	for _, g := range m.Gains {
+		p.line("      %d. %s targeted (%s %%): lowest score %s, %s positives (%s %% of all), lift %s",
+			g.Group, fnum(g.Targeted), fnum(100*g.ShareTargeted), fnum(g.MinScore), fnum(g.Positives), fnum(100*g.ShareCaptured), fnum(g.Lift))
+	}
 }
 
 // printer writes lines and remembers the first error.

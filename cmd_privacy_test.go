@@ -44,6 +44,40 @@ func handMadeUsers() string {
 	return b.String()
 }
 
+// rareUsers is a 200-row table of small groups: vip is "yes" for 4
+// customers, newsletter ("Y" or blank, a presence flag) is blank for 4,
+// spend is blank for 3, and country is DE or FR but for 3 customers of
+// three rare countries, which fold into "(other)".
+func rareUsers() string {
+	var b strings.Builder
+	b.WriteString("user,spend,visits,vip,newsletter,country,churn\n")
+	for i := range 200 {
+		spend := fmt.Sprint(5 + (i*37)%150)
+		if i%67 == 5 { // rows 5, 72, 139
+			spend = ""
+		}
+		vip := "no"
+		if i%50 == 7 { // rows 7, 57, 107, 157
+			vip = "yes"
+		}
+		newsletter := "Y"
+		if i%50 == 20 { // rows 20, 70, 120, 170
+			newsletter = ""
+		}
+		country := []string{"DE", "FR"}[i%2]
+		switch i {
+		case 11:
+			country = "AT"
+		case 100:
+			country = "CH"
+		case 199:
+			country = "LU"
+		}
+		fmt.Fprintf(&b, "u%03d,%s,%d,%s,%s,%s,%s\n", i, spend, (i*7)%23, vip, newsletter, country, []string{"no", "yes"}[(i*5+i/7)%7/4])
+	}
+	return b.String()
+}
+
 // trainSmallModel trains a small model on path and returns the model file.
 func trainSmallModel(t *testing.T, path string, extra ...string) string {
 	t.Helper()
@@ -70,7 +104,8 @@ func trainSmallModel(t *testing.T, path string, extra ...string) string {
 // seen at least 10 times, and neither file records its path.
 func TestModelFileHoldsNoSmallGroup(t *testing.T) {
 	hand := writeFile(t, "users.csv", handMadeUsers())
-	sets := []string{hand}
+	rare := writeFile(t, "rare.csv", rareUsers())
+	sets := []string{hand, rare}
 	shoppers := filepath.Join("..", "shared", "datasets", "online_shoppers", "online_shoppers_intention.csv")
 	if _, err := os.Stat(shoppers); err == nil {
 		sets = append(sets, shoppers)
@@ -86,6 +121,9 @@ func TestModelFileHoldsNoSmallGroup(t *testing.T) {
 	for _, path := range sets {
 		cols := trainingColumns(t, path)
 		for _, set := range settings {
+			if path == rare {
+				set = append(slices.Clone(set), "--missing-indicators")
+			}
 			name := fmt.Sprintf("%s %q", filepath.Base(path), set)
 			model := trainSmallModel(t, path, append([]string{"--val", "0", "--calib", "0"}, set...)...)
 			raw, err := os.ReadFile(model)
@@ -102,6 +140,10 @@ func TestModelFileHoldsNoSmallGroup(t *testing.T) {
 			for i := range b.Pipeline.Columns {
 				checkNoSmallGroup(t, name, b.Pipeline.Options, &b.Pipeline.Columns[i], cols[b.Pipeline.Columns[i].Name])
 			}
+			checkNoSmallCount(t, name, string(raw), b, cols)
+			if path == rare {
+				checkRareUsers(t, name, b)
+			}
 			if path != hand {
 				continue
 			}
@@ -113,6 +155,139 @@ func TestModelFileHoldsNoSmallGroup(t *testing.T) {
 			if strings.Join(plan.Levels, ",") != "basic,pro,(other)" || !plan.Other {
 				t.Errorf("%s: plan levels %q", name, plan.Levels)
 			}
+		}
+	}
+}
+
+// smallMissing is a missing count of 1 to 9 as a model file would write it.
+var smallMissing = regexp.MustCompile(`"missing": [1-9]\b`)
+
+// checkNoSmallCount checks the counts a model file could give away: no
+// column records 1 to 9 missing cells, a was-missing input has at least
+// 10 blank cells behind it, a yes/no column whose rarer value fewer than
+// 10 training customers hold reads every value as its common one, and no
+// 0/1 input's baseline (its share of the training rows holding a 1) is
+// the count of 1 to 9 customers holding a 1 or a 0. The counts are
+// recomputed from the cells (all rows train: --val 0 --calib 0).
+func checkNoSmallCount(t *testing.T, name, raw string, b *experiment.Bundle, cols map[string][]string) {
+	t.Helper()
+	if m := smallMissing.FindString(raw); m != "" {
+		t.Errorf("%s: the file records %s", name, m)
+	}
+	for i := range b.Pipeline.Columns {
+		pc := &b.Pipeline.Columns[i]
+		cells := cols[pc.Name]
+		blanks := 0
+		for _, c := range cells {
+			if strings.TrimSpace(c) == "" {
+				blanks++
+			}
+		}
+		if pc.Indicator && blanks < data.MinGroup {
+			t.Errorf("%s: %s has a was-missing input of %d blank cells", name, pc.Name, blanks)
+		}
+		if pc.Kind != data.Boolean {
+			continue
+		}
+		zeros, ones := 0, 0
+		for _, c := range cells {
+			switch strings.TrimSpace(c) {
+			case pc.Levels[0]:
+				zeros++
+			case pc.Levels[1]:
+				ones++
+			}
+		}
+		if min(zeros, ones) < data.MinGroup && !(pc.RareFlag() && pc.Fill == pc.Min && pc.Transformed(0) == pc.Transformed(1)) {
+			t.Errorf("%s: %s, %d %q and %d %q, is an input that tells them apart: %+v", name, pc.Name, zeros, pc.Levels[0], ones, pc.Levels[1], *pc)
+		}
+	}
+	n := float64(b.TrainRows)
+	for j, o := range b.Pipeline.Outputs {
+		if o.Level == "" && !o.Indicator && b.Pipeline.Columns[o.Input].Kind != data.Boolean {
+			continue
+		}
+		ones := math.Round(b.Baseline[j] * n)
+		if zeros := n - ones; (ones >= 1 && ones < data.MinGroup) || (zeros >= 1 && zeros < data.MinGroup) {
+			t.Errorf("%s: input %q has the baseline %v = %v/%v", name, o.Name, b.Baseline[j], ones, n)
+		}
+	}
+}
+
+// checkRareUsers checks rareUsers' small groups by name: vip and
+// newsletter fold to their common values, spend (3 blanks) has no
+// was-missing input and no count, and the catch-all country level of 3
+// customers has the baseline 0.
+func checkRareUsers(t *testing.T, name string, b *experiment.Bundle) {
+	t.Helper()
+	for col, common := range map[string]float64{"vip": 0, "newsletter": 1} {
+		if pc := findColumn(b, col); !pc.RareFlag() || pc.Min != common {
+			t.Errorf("%s: %s not folded to %v: %+v", name, col, common, *pc)
+		}
+	}
+	if spend := findColumn(b, "spend"); spend.Indicator || spend.Missing != 0 || !spend.FewMissing {
+		t.Errorf("%s: spend indicator %v, missing %d, few %v", name, spend.Indicator, spend.Missing, spend.FewMissing)
+	}
+	j := slices.Index(b.Features, "country=(other)")
+	if j < 0 || b.Baseline[j] != 0 {
+		t.Errorf("%s: country=(other) at %d in %q, baselines %v", name, j, b.Features, b.Baseline)
+	}
+}
+
+// TestModelFileHoldsNoSingleScore: a model file's validation metrics hold
+// no one customer's score. Each gains group's lowest score and the best-F1
+// threshold equal none of the scores the model gives the file's rows (they
+// are means of 10 validation scores; uncalibrated, so no ties), and
+// inspect prints every gains row, calibration bin and the ROC AUC
+// interval the file holds.
+func TestModelFileHoldsNoSingleScore(t *testing.T) {
+	path := writeFile(t, "rare.csv", rareUsers())
+	model := trainSmallModel(t, path, "--val", "0.3", "--calib", "0", "--calibration", "none")
+	raw, err := os.ReadFile(model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := experiment.ReadBundle(strings.NewReader(string(raw)), model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	scored, err := b.ScoreCSV(f, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := b.ValidationMetrics
+	if m == nil || len(m.Gains) != 10 || m.ROCAUCCI == nil || len(m.Calibration) == 0 {
+		t.Fatalf("validation metrics %+v", m)
+	}
+	stored := map[string]float64{"best-F1 threshold": m.BestF1.Threshold}
+	for _, g := range m.Gains {
+		stored[fmt.Sprintf("gains group %d's lowest score", g.Group)] = g.MinScore
+	}
+	for what, v := range stored {
+		if slices.Contains(scored.Probabilities, v) {
+			t.Errorf("the %s %v is a customer's score", what, v)
+		}
+	}
+	c := newCLI(t)
+	if code := c.run(context.Background(), "inspect", "--model", model); code != exitOK {
+		t.Fatalf("inspect: exit %d, stderr %q", code, c.stderr.String())
+	}
+	out := c.stdout.String()
+	want := []string{fnum(m.ROCAUCCI.Low), fnum(m.ROCAUCCI.High)}
+	for _, g := range m.Gains {
+		want = append(want, fmt.Sprintf("%d. %s targeted", g.Group, fnum(g.Targeted)), fnum(g.MinScore), fnum(g.Lift))
+	}
+	for _, bin := range m.Calibration {
+		want = append(want, fmt.Sprintf("(%s, %s]: %d rows", fnum(bin.Lower), fnum(bin.Upper), bin.Count), fnum(bin.ObservedRate))
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w) {
+			t.Errorf("inspect does not print %q:\n%s", w, out)
 		}
 	}
 }

@@ -157,6 +157,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 			"so every value reaches the model as the same number and it cannot use the column; fewer than 10 customers differ from its common value, "+
 			"or the training rows are too few: train on more rows, or exclude it\n", name)
 	}
+	for _, name := range e.Pipeline.RareFlags() {
+		fmt.Fprintf(a.stderr, "note: column %q: a yes/no column whose rarer value fewer than 10 training customers hold: "+
+			"that value folds into the common one, as a level seen fewer than 10 times folds into (other), "+
+			"so every value reaches the model as the same number and it cannot use the column: train on more rows, or exclude it\n", name)
+	}
 	printNotes(a, data.MissingNotes(d.Table, e.Pipeline, cfg.Pipeline)...)
 	levers, err := experiment.CheckLevers(e.Pipeline, o.levers)
 	if err != nil {

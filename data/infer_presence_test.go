@@ -75,7 +75,7 @@ func TestPresenceFlag(t *testing.T) {
 // usual, and anything else an error naming the flag's value.
 func TestPresenceFlagCells(t *testing.T) {
 	tab := mustRead(t, flagCSV(), CSVOptions{})
-	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7}, PipelineOptions{MissingIndicators: true})
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7}, PipelineOptions{MissingIndicators: true, MinGroup: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func TestPresenceFlagCells(t *testing.T) {
 // text ("Y") is matched as text: "Y.0" is no "Y".
 func TestPresenceFlagOfANumberTakesItWrittenOtherwise(t *testing.T) {
 	tab := mustRead(t, flagCSV(), CSVOptions{})
-	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7}, PipelineOptions{})
+	p, err := FitPipeline(tab, []int{0, 1, 2, 3, 4, 5, 6, 7}, PipelineOptions{MinGroup: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,11 @@ type PipelineOptions struct {
 }
 
 // group is the effective MinGroup of the options.
-func (o PipelineOptions) group() int {
+func (o PipelineOptions) group() int { return o.Group() }
+
+// Group is the fewest training customers a statistic of a pipeline fitted
+// with the options comes from: MinGroup unless a test lowered it.
+func (o PipelineOptions) Group() int {
 	if o.MinGroup <= 0 {
 		return MinGroup
 	}
@@ -109,8 +113,13 @@ type PipelineColumn struct {
 	Log bool `json:"log,omitempty"`
 	// Indicator is true when the column has a "was missing" output.
 	Indicator bool `json:"indicator,omitempty"`
-	// Missing counts missing cells in the training rows.
+	// Missing counts missing cells in the training rows. A saved file
+	// records 1 to MinGroup−1 of them as 0 with FewMissing set, so that it
+	// holds no count of fewer than MinGroup customers.
 	Missing int `json:"missing"`
+	// FewMissing is set, in a pipeline read from a file, for a column
+	// with 1 to MinGroup−1 missing training cells (Missing is 0 there).
+	FewMissing bool `json:"missing_few,omitempty"`
 	// Min and Max are the k-anonymous training range in original units:
 	// the mean of the present training values of a numeric column at
 	// ranks k to 2k−1 from the bottom and from the top, with k =
@@ -399,7 +408,9 @@ func fitNumeric(pc *PipelineColumn, c *Column, rows []int, opts PipelineOptions,
 // missing) values of its rows training rows; present is reordered.
 func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts PipelineOptions, source string) error {
 	pc.Missing = rows - len(present)
-	pc.Indicator = opts.MissingIndicators && pc.Missing > 0
+	// A was-missing input of fewer than MinGroup blank cells would be a
+	// statistic (its weights, its baseline) of that handful of customers.
+	pc.Indicator = opts.MissingIndicators && pc.Missing >= opts.group()
 	if c.Kind == Boolean {
 		pc.Levels = c.Levels
 		if len(pc.Levels) != 2 {
@@ -417,6 +428,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 			pc.Fill = 0
 		}
 		pc.Min, pc.Max = 0, 1 // the domain, not a statistic
+		foldRareFlag(pc, present, opts.group())
 		return nil
 	}
 	pc.DecimalComma = c.DecimalComma

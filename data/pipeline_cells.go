@@ -168,8 +168,10 @@ func (p *Pipeline) FillText(col int) string {
 	switch {
 	case pc.Indicator:
 		s += "; a was-missing input marks each"
-	case pc.Missing == 0:
+	case pc.Missing == 0 && !pc.FewMissing:
 		s += "; no was-missing input (the training rows had no missing cell here)"
+	case p.Options.MissingIndicators:
+		s += fmt.Sprintf("; no was-missing input (fewer than %d training cells were missing: it would single out so few customers)", MinGroup)
 	default:
 		s += "; no was-missing input (--missing-indicators adds one)"
 	}

@@ -1,6 +1,19 @@
 package data
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+)
+
+// MarshalJSON writes the column, a count of 1 to MinGroup−1 missing
+// training cells as "missing_few" instead of the number (see Missing).
+func (pc PipelineColumn) MarshalJSON() ([]byte, error) {
+	type plain PipelineColumn // without this method
+	if pc.Missing > 0 && pc.Missing < MinGroup {
+		pc.Missing, pc.FewMissing = 0, true
+	}
+	return json.Marshal(plain(pc))
+}
 
 // MarshalText writes the kind's name, so saved pipelines stay readable.
 func (k Kind) MarshalText() ([]byte, error) {

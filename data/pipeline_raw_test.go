@@ -89,7 +89,7 @@ func TestPipelineRawErrors(t *testing.T) {
 	if !errors.Is(err, ErrShape) || err.Error() != `inconsistent shape: raw: column "member" is categorical: raw rows hold numbers only` {
 		t.Errorf("categorical: %v", err)
 	}
-	p, err := FitPipeline(tab, []int{0, 1, 2}, PipelineOptions{MissingIndicators: true, KeepDuplicates: true})
+	p, err := FitPipeline(tab, []int{0, 1, 2}, PipelineOptions{MissingIndicators: true, KeepDuplicates: true, MinGroup: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,12 @@ import (
 //     or quartile is the mean of the MinGroup sorted values around it, so
 //     it is one customer's value only when at least MinGroup share it;
 //   - one-hot levels are the levels seen at least MinGroup times; the rarer
-//     ones fold into one "other" level.
+//     ones fold into one "other" level;
+//   - a yes/no column whose rarer value fewer than MinGroup customers hold
+//     reads every value as its common one (PipelineColumn.RareFlag);
+//   - a was-missing input is added only for MinGroup or more missing
+//     cells, and a saved file records a count of 1 to MinGroup−1 missing
+//     cells only as "fewer than MinGroup" (PipelineColumn.FewMissing).
 //
 // PrivacyCheck refuses a pipeline whose columns have fewer present values
 // than MinGroup, where even an aggregate is a small group's, and a numeric
@@ -129,6 +134,51 @@ func (p *Pipeline) PrivacyCheck() error {
 		return e
 	}
 	return nil
+}
+
+// foldRareFlag folds a yes/no column's rarer value into its common one
+// when fewer than k training customers hold it, as a categorical level
+// seen fewer than k times folds into the catch-all level: the column
+// clips to [v, v] for its common value v, so every value, present or
+// filled, reaches the model as v, and neither its weights nor the
+// explanations' baseline learn anything of that handful. present holds
+// the column's present training values (0 or 1; a presence flag's blanks
+// are its 0s).
+func foldRareFlag(pc *PipelineColumn, present []float64, k int) {
+	ones := 0
+	for _, v := range present {
+		if v == 1 {
+			ones++
+		}
+	}
+	zeros := len(present) - ones
+	if min(ones, zeros) >= k {
+		return
+	}
+	common := 0.0
+	if ones > zeros {
+		common = 1
+	}
+	pc.Fill, pc.Min, pc.Max, pc.Clip = common, common, common, true
+}
+
+// RareFlag reports a yes/no column whose rarer value fewer than MinGroup
+// training customers held (see foldRareFlag): it is read as its common
+// value, Min, whatever a row holds, so the model cannot use it.
+func (pc *PipelineColumn) RareFlag() bool {
+	return pc.Kind == Boolean && pc.Clip && pc.Min == pc.Max
+}
+
+// RareFlags lists the yes/no columns folded to their common value
+// (PipelineColumn.RareFlag).
+func (p *Pipeline) RareFlags() []string {
+	var out []string
+	for i := range p.Columns {
+		if p.Columns[i].RareFlag() {
+			out = append(out, p.Columns[i].Name)
+		}
+	}
+	return out
 }
 
 // ConstantColumns lists the numeric (and date) columns whose clipping

@@ -60,6 +60,11 @@ type Treatment struct {
 	Impute    Imputation
 	Fill      float64
 	Indicator bool
+	// FewMissing says a model file recorded 1 to MinGroup−1 missing cells
+	// without their number (PipelineColumn.FewMissing); NoIndicator that
+	// indicators were asked for but the column had too few missing cells
+	// for one.
+	FewMissing, NoIndicator bool
 	// Kind is the column's kind (features).
 	Kind     Kind
 	Encoding Encoding
@@ -107,7 +112,8 @@ func (tr Treatment) Days() Treatment {
 func treatment(pc *PipelineColumn, opts PipelineOptions) Treatment {
 	tr := Treatment{Action: ActionFeature, Kind: pc.Kind, Missing: pc.Missing, Impute: opts.Impute,
 		Fill: pc.Fill, Indicator: pc.Missing > 0 && pc.Indicator, Log: pc.Log, Clip: pc.Clip,
-		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale, Date: pc.Date}
+		Min: pc.Min, Max: pc.Max, Center: pc.Center, Spread: pc.Scale, Date: pc.Date, FewMissing: pc.FewMissing}
+	tr.NoIndicator = opts.MissingIndicators && pc.Kind != Categorical && (pc.FewMissing || pc.Missing > 0) && !pc.Indicator
 	switch {
 	case pc.Kind == Categorical:
 		tr.Encoding, tr.Width, tr.Other = EncodeOneHot, len(pc.Levels), pc.Other
@@ -148,6 +154,13 @@ func (tr Treatment) String() string {
 	return ""
 }
 
+// RareFlag reports a yes/no feature whose rarer value fewer than MinGroup
+// training customers held (PipelineColumn.RareFlag): every value reaches
+// the model as the common one, Min.
+func (tr Treatment) RareFlag() bool {
+	return tr.Action == ActionFeature && tr.Kind == Boolean && tr.Clip && tr.Min == tr.Max
+}
+
 // Constant reports a numeric feature whose clipping bounds meet
 // (Pipeline.ConstantColumns): every value reaches the model as one number.
 func (tr Treatment) Constant() bool {
@@ -168,6 +181,12 @@ func (tr Treatment) featureString() string {
 		if tr.Indicator {
 			steps = append(steps, "plus a was-missing indicator")
 		}
+	}
+	if tr.FewMissing && tr.Missing == 0 {
+		steps = append(steps, fmt.Sprintf("fewer than %d missing in training", MinGroup))
+	}
+	if tr.NoIndicator {
+		steps = append(steps, fmt.Sprintf("no was-missing indicator: fewer than %d missing in training", MinGroup))
 	}
 	if tr.Date {
 		steps = append(steps, fmt.Sprintf("dates clipped to [%s, %s] and counted in days before %s (the training rows' k-anonymous latest date)",
@@ -200,8 +219,12 @@ func (tr Treatment) featureString() string {
 	default:
 		steps = append(steps, "used as is")
 	}
-	if tr.Clip && tr.Encoding != EncodeMinMax {
+	if tr.Clip && tr.Encoding != EncodeMinMax && tr.Encoding != EncodeBoolean {
 		steps = append(steps, fmt.Sprintf("values clipped to [%s, %s] first", FormatStatistic(tr.Min), FormatStatistic(tr.Max)))
+	}
+	if tr.RareFlag() {
+		steps = append(steps, fmt.Sprintf("its rarer value is held by fewer than %d training customers, so it folds into the common one (%s), as a rare level folds into %s: the model cannot use the column",
+			MinGroup, FormatStatistic(tr.Min), OtherLevel))
 	}
 	if tr.Constant() {
 		steps = append(steps, "its bounds meet, so every value is the same to the model: it cannot use the column")

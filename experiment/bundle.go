@@ -248,6 +248,11 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 				rep.Calibration = append(rep.Calibration, bin)
 			}
 		}
+		probs, _, _, err := e.Scores(ValPart)
+		if err != nil {
+			return nil, err
+		}
+		groupScores(&rep, probs)
 		b.ValidationMetrics = &rep
 	}
 	return b, nil

@@ -50,8 +50,32 @@ func (e *Experiment) Explainer() *Explainer {
 	for j := range mean {
 		mean[j] /= float64(max(e.Train.Rows, 1))
 	}
+	groupBaseline(mean, e.Pipeline, e.Train.Rows)
 	cal, _ := e.Calibration() // a failed fit is reported by Scores
 	return &Explainer{Net: e.Net, Pipeline: e.Pipeline, Baseline: mean, Calibration: cal}
+}
+
+// groupBaseline rounds the baseline of every 0/1 input (a one-hot level,
+// a yes/no column, a was-missing input) that fewer than the pipeline's
+// group (data.MinGroup) of the rows training rows differ on: to 0 when
+// fewer hold a 1, to 1 when fewer hold a 0. Its mean, a count over rows,
+// would otherwise tell how many of that handful there are (the catch-all
+// level of 3 customers' rare countries, 3/rows).
+func groupBaseline(mean []float64, p *data.Pipeline, rows int) {
+	k := p.Options.Group()
+	for j, o := range p.Outputs {
+		pc := &p.Columns[o.Input]
+		if o.Level == "" && !o.Indicator && pc.Kind != data.Boolean {
+			continue
+		}
+		ones := math.Round(mean[j] * float64(rows))
+		switch {
+		case ones < float64(k):
+			mean[j] = 0
+		case float64(rows)-ones < float64(k):
+			mean[j] = 1
+		}
+	}
 }
 
 // Reason is one original column's share of a prediction.

@@ -131,6 +131,13 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 			steps = append(steps, s.T("plus a was-missing indicator", "另加一列“是否缺失”指示"))
 		}
 	}
+	if tr.FewMissing && tr.Missing == 0 {
+		steps = append(steps, s.Tf("fewer than %d missing in training", "训练集中缺失少于 %d 个", data.MinGroup))
+	}
+	if tr.NoIndicator {
+		steps = append(steps, s.Tf("no was-missing indicator: fewer than %d missing in training", "不加“是否缺失”指示：训练集中缺失少于 %d 个",
+			data.MinGroup))
+	}
 	if tr.Date {
 		latest := data.FormatDay(tr.Max)
 		steps = append(steps, s.Tf("dates clipped to [%s, %s] and counted in days before %s (the training rows' k-anonymous latest date)",
@@ -169,8 +176,13 @@ func (s Model) featureSteps(tr data.Treatment) []string {
 	default:
 		steps = append(steps, s.T("used as is", "原样使用"))
 	}
-	if tr.Clip && tr.Encoding != data.EncodeMinMax {
+	if tr.Clip && tr.Encoding != data.EncodeMinMax && tr.Encoding != data.EncodeBoolean {
 		steps = append(steps, s.Tf("values clipped to [%s, %s] first", "数值先截断到 [%s, %s]", gnum(tr.Min), gnum(tr.Max)))
+	}
+	if tr.RareFlag() {
+		steps = append(steps, s.Tf("its rarer value is held by fewer than %d training customers, so it folds into the common one (%s), as a rare level folds into %s: the model cannot use the column",
+			"较少的取值在训练集中不足 %d 位客户，因此并入常见取值（%s），如同稀有类别并入 %s：模型无法利用此列",
+			data.MinGroup, gnum(tr.Min), data.OtherLevel))
 	}
 	if tr.Constant() {
 		steps = append(steps, s.T("its bounds meet, so every value is the same to the model: it cannot use the column",
