@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// onceLog writes an order log of 2024 where each of 60 customers u00..u59
+// bought one item once: customer i on day 1 + 5i of the year, item
+// I(i%6), amount 10 + i%13. No customer ever bought twice, so frequency
+// (1), interval_std_days (0), distinct_items (1) and basket_size_avg (1)
+// are the same for everyone.
+func onceLog(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("customer_id,date,amount,item\n")
+	for i := range 60 {
+		day := time.Date(2024, 1, 1+5*i, 0, 0, 0, 0, time.UTC).Format(time.DateOnly)
+		fmt.Fprintf(&b, "u%02d,%s,%d,I%d\n", i, day, 10+i%13, i%6)
+	}
+	return writeFile(t, "once.csv", b.String())
+}
+
+// TestAnomaliesConstantColumnsNoted: on a log where every customer bought
+// once, "frequency 1, expected 1 (typical 1)" led the reasons (review 14,
+// M4). The constant columns are left out, said on stderr and in --json,
+// and no reason names them.
+func TestAnomaliesConstantColumnsNoted(t *testing.T) {
+	log := onceLog(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--log", log, "--top", "60"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	note := "note: " + log + `: columns "frequency", "interval_std_days", "distinct_items", "basket_size_avg" are left out of the model: ` +
+		"every user has the same value, which tells no user from another\n"
+	if !strings.Contains(c.stderr.String(), note) {
+		t.Errorf("stderr lacks %q:\n%s", note, c.stderr)
+	}
+	for _, name := range []string{"frequency", "interval_std_days", "distinct_items", "basket_size_avg"} {
+		if strings.Contains(c.stdout.String(), name+" ") {
+			t.Errorf("a reason names %s:\n%s", name, c.stdout)
+		}
+	}
+	c = newCLI(t)
+	if code := c.run(context.Background(), "anomalies", "--log", log, "--top", "1", "--json"); code != exitOK {
+		t.Fatalf("--json: exit %d: %s", code, c.stderr)
+	}
+	var doc struct {
+		Constant []string `json:"constant_columns"`
+	}
+	if err := json.Unmarshal(c.stdout.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"frequency", "interval_std_days", "distinct_items", "basket_size_avg"}; !slices.Equal(doc.Constant, want) {
+		t.Errorf("constant_columns %q, want %q", doc.Constant, want)
+	}
+}
