@@ -227,6 +227,15 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: every user has the same value, which tells no user from another\n",
 			name, constantNames(run.Constant))
 	}
+	if len(run.Clipped) > 0 {
+		name := d.Source.Describe()
+		if d.Cohort != nil {
+			name = d.Source.Path
+		}
+		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: fewer than %d users differ from the common value, "+
+			"and the preprocessing reads those few as it (see Privacy), so every user reads the same\n",
+			name, constantNames(run.Clipped), data.MinGroup)
+	}
 	fmt.Fprintf(a.stderr, "%d autoencoders %s on %d features, each on its own sample of %s users\n", run.Members(),
 		describeNetwork(run.Net.Arch), run.Pipeline.Width(), data.Thousands(len(run.TrainRows)))
 	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
@@ -351,8 +360,11 @@ type anomaliesJSON struct {
 	Evaluation  *anomaly.Evaluation `json:"evaluation,omitempty"`
 	// ConstantColumns are the feature columns left out of the model
 	// because every user has the same value (never a reason).
-	ConstantColumns []string          `json:"constant_columns,omitempty"`
-	Top             []anomalyUserJSON `json:"top"`
+	ConstantColumns []string `json:"constant_columns,omitempty"`
+	// ClippedColumns are those left out because fewer than 10 users
+	// differ from the common value, which the preprocessing reads them as.
+	ClippedColumns []string          `json:"clipped_columns,omitempty"`
+	Top            []anomalyUserJSON `json:"top"`
 }
 
 // constantNames reads `column "frequency" is` or `columns "frequency",
@@ -383,7 +395,7 @@ type anomalyUserJSON struct {
 func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool, asOf string) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
 		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours,
-		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff), ConstantColumns: res.Constant}
+		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff), ConstantColumns: res.Constant, ClippedColumns: res.Clipped}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}

@@ -96,3 +96,38 @@ func TestEveryColumnConstant(t *testing.T) {
 		t.Fatalf("err %v, want %q", err, want)
 	}
 }
+
+// TestClippedColumnsLeftOut: a column where fewer than MinGroup users
+// differ from the common value is clipped to it by the preprocessing, so
+// the model reads it as constant (an order log's orders_30d when 3 of 40
+// customers ordered in the last 30 days read "orders_30d 0 exp 0 (typ 0)"
+// as a top reason). It is left out too, and named in Clipped.
+func TestClippedColumnsLeftOut(t *testing.T) {
+	tab := constantTable(t)
+	rare := make([]float64, tab.Rows)
+	for i := range 3 {
+		rare[i*13] = 5
+	}
+	tab.Columns = append(tab.Columns, data.NewNumericColumn("orders_30d", rare))
+	run, err := Prepare(tab, Options{Members: 1, Trim: -1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := run.Finish(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"orders_30d"}; !slices.Equal(res.Clipped, want) {
+		t.Errorf("Clipped %q, want %q", res.Clipped, want)
+	}
+	if want := []string{"spend", "visits"}; !slices.Equal(res.Columns, want) {
+		t.Errorf("Columns %q, want %q", res.Columns, want)
+	}
+	for row := range tab.Rows {
+		for _, r := range res.Reasons(row, DefaultReasons) {
+			if r.Column == "orders_30d" {
+				t.Fatalf("row %d: reason %q names a column the model reads as constant", row, r.String())
+			}
+		}
+	}
+}

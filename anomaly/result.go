@@ -53,6 +53,9 @@ type Result struct {
 	// every user holds the same value (Run.Constant): they take no share
 	// of a score and are never a reason.
 	Constant []string
+	// Clipped names the columns left out because the preprocessing reads
+	// every user as one value (Run.Clipped).
+	Clipped []string
 
 	run *Run
 }
@@ -75,7 +78,7 @@ type Typical struct {
 func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	rows := r.Table.Rows
 	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Error: make([]float64, rows),
-		Truth: r.truth, Archetype: r.archetype, Constant: r.Constant, run: r}
+		Truth: r.truth, Archetype: r.archetype, Constant: r.Constant, Clipped: r.Clipped, run: r}
 	r.saveMember()
 	for _, m := range r.members {
 		for start := 0; start < rows; start += chunkRows {

@@ -25,7 +25,11 @@ type Run struct {
 	// Constant names the feature columns left out of Features because
 	// every row holds the same value (see constantColumn), in table order.
 	Constant []string
-	Options  Options
+	// Clipped names the numeric feature columns left out because the
+	// preprocessing reads every row as one value: fewer than MinGroup
+	// users differ from the common value (data.Pipeline.ConstantColumns).
+	Clipped []string
+	Options Options
 	// Pipeline turns Features into the network's inputs, fitted on every row.
 	Pipeline *data.Pipeline
 	// X holds every row's inputs (Rows × Pipeline.Width(), row-major).
@@ -77,6 +81,18 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	}
 	if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
 		return nil, err
+	}
+	if clipped := r.Pipeline.ConstantColumns(); len(clipped) > 0 {
+		// Constant as the model reads them: fewer than MinGroup users
+		// differ from the common value, and their values are clipped to
+		// it. Left out like a constant column, and the rest fitted again.
+		if r.Features, err = withoutColumns(r.Features, clipped); err != nil {
+			return nil, err
+		}
+		r.Clipped = clipped
+		if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
+			return nil, err
+		}
 	}
 	x, err := r.Pipeline.Transform(r.Features, all)
 	if err != nil {
@@ -253,6 +269,27 @@ func featureTable(t *data.Table, opts Options) (*data.Table, []string, error) {
 	}
 	ft, err := data.NewTable(t.Source, cols, data.Label{})
 	return ft, constant, err
+}
+
+// withoutColumns returns t without the named columns; it refuses to leave
+// no feature.
+func withoutColumns(t *data.Table, names []string) (*data.Table, error) {
+	var cols []*data.Column
+	features := 0
+	for _, c := range t.Columns {
+		if slices.Contains(names, c.Name) {
+			continue
+		}
+		if c.IsFeature() {
+			features++
+		}
+		cols = append(cols, c)
+	}
+	if features == 0 {
+		return nil, fmt.Errorf("%w: %s: every feature column reads as one value for every row (%s): nothing tells one user from another",
+			ErrColumn, t.Source, strings.Join(names, ", "))
+	}
+	return data.NewTable(t.Source, cols, data.Label{})
 }
 
 // truthValues reads a 0/1 truth column (a boolean or numeric column, or the

@@ -38,13 +38,15 @@ func onceLog(t *testing.T) *experiment.Data {
 // twice, frequency, interval_std_days, distinct_items and basket_size_avg
 // are the same for everyone; the screen names them as left out (review
 // 14, M4). The selected user's detail line cut a 32-character id to 14
-// cells at 80 columns although it had room (L1): it is whole now.
+// cells although it had room (L1): it is whole now.
 func TestConstantColumnsNamedAndWholeID(t *testing.T) {
 	for _, c := range []struct{ lang, constant, head string }{
-		{"en", "Constant, unused: frequency, interval_std_days, distinct_items, basket_size_avg", "▸ %s: "},
-		{"zh", "取值恒定，未使用：frequency, interval_std_days, distinct_items, basket_size_avg", "▸ %s："},
+		{"en", "Constant, unused: frequency, interval_std_days, distinct_items, basket_size_avg, orders_30d, spend_trend", "▸ %s: "},
+		{"zh", "取值恒定，未使用：frequency, interval_std_days, distinct_items, basket_size_avg, orders_30d, spend_trend", "▸ %s："},
 	} {
-		s := New(screentest.Common(c.lang, 80, 24))
+		// orders_30d and spend_trend: 6 of the 54 customers at the
+		// cutoff (2024-09-22) bought in its last 30 days, fewer than 10.
+		s := New(screentest.Common(c.lang, 120, 30))
 		s.SetInputs(onceLog(t), fastConfig())
 		s.SetOptions(fastOptions())
 		press(&s, "s")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -193,12 +194,15 @@ func (s Model) caveatOnCutLine() bool {
 }
 
 // constantLines name the columns left out of the model because every
-// user has the same value (nil when there are none).
+// user has the same value, as it is or as the model reads it (nil when
+// there are none).
 func (s Model) constantLines() []string {
-	if s.res == nil || len(s.res.Constant) == 0 {
+	if s.res == nil || len(s.res.Constant)+len(s.res.Clipped) == 0 {
 		return nil
 	}
-	return []string{s.Styles.Muted.Render(s.Tf("Constant, unused: %s", "取值恒定，未使用：%s", strings.Join(s.res.Constant, ", ")))}
+	// Clipped columns are constant as the model reads them.
+	names := append(slices.Clone(s.res.Constant), s.res.Clipped...)
+	return []string{s.Styles.Muted.Render(s.Tf("Constant, unused: %s", "取值恒定，未使用：%s", strings.Join(names, ", ")))}
 }
 
 // wideList reports whether the list has room for the raw error beside the
