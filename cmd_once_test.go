@@ -70,3 +70,49 @@ func TestAnomaliesConstantColumnsNoted(t *testing.T) {
 		t.Errorf("clipped_columns %q, want %q", doc.Clipped, want)
 	}
 }
+
+// TestRecommendOneOrderEach: recommend refused a log where no customer
+// bought twice, advising a later --cutoff or a longer --horizon, which
+// cannot help (review 14, M5). It writes GP-TopFreq's lists, saying why no
+// network was trained. The default cutoff is 2024-10-23, the day after the
+// last order (day 296, u59's); every customer's list starts with their one
+// item, and u59's reads "bought in 1 order, 1 day ago".
+func TestRecommendOneOrderEach(t *testing.T) {
+	log := onceLog(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "recommend", "--log", log, "--top", "3"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	for _, want := range []string{
+		"Cutoff 2024-10-23, horizon 30 days; no network trained: every customer of " + log + " has one order, so nobody bought again " +
+			"after some history, which is what the network learns from — is the customer column a per-order key?\n",
+		"The lists are GP-TopFreq's, without scores: each customer's own items by number of orders, then the popular ones\n",
+		"Ranked 60 customers in ",
+	} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(c.stdout.String()), "\n")
+	if len(lines) != 1+60*3 {
+		t.Fatalf("%d lines, want a header and 3 items for each of the 60 customers:\n%s", len(lines), c.stdout)
+	}
+	if want := `u59,1,I5,,,"bought in 1 order, 1 day ago"`; !slices.Contains(lines, want) {
+		t.Errorf("no line %q:\n%s", want, c.stdout)
+	}
+}
+
+// TestBacktestOneOrderEach: backtest said only "too few rows … 0 who order
+// again" on such a log; it says why, as train does (review 14, M5).
+func TestBacktestOneOrderEach(t *testing.T) {
+	log := onceLog(t)
+	c := newCLI(t)
+	if code := c.run(context.Background(), "backtest", "--log", log); code != exitUsage {
+		t.Fatalf("exit %d, want %d: %s", code, exitUsage, c.stderr)
+	}
+	want := "retain: " + log + `: every customer has one order, so no fold has a customer who orders again — is the customer column "customer_id" a per-order key? ` +
+		"name the customer column with --log-columns customer=COL\n"
+	if got := c.stderr.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("stderr ends\n%q\nwant\n%q", got, want)
+	}
+}
