@@ -60,7 +60,8 @@ lower than by the raw error; --neighbours 0 scores by the raw error alone.
 The users are listed by score with the three
 columns that contribute most, in the user's own units next to the typical
 (median) value, and the robust baseline beside it: the largest median/MAD
-z-score over the numeric columns (yes/no columns left out). The count above the default cut-off
+z-score over the numeric columns (yes/no columns left out). A column with the
+same value for every user is left out of both, with a note. The count above the default cut-off
 (Tukey's fence Q3 + 1.5·IQR on the scores) is printed on stderr.
 
 The built-in shop plants abusers (--builtin-abusers, default 1 %) of three
@@ -218,6 +219,23 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	if err != nil {
 		return err
 	}
+	if len(run.Constant) > 0 {
+		name := d.Source.Describe()
+		if d.Cohort != nil {
+			name = d.Source.Path // scored without a horizon
+		}
+		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: every user has the same value, which tells no user from another\n",
+			name, constantNames(run.Constant))
+	}
+	if len(run.Clipped) > 0 {
+		name := d.Source.Describe()
+		if d.Cohort != nil {
+			name = d.Source.Path
+		}
+		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: fewer than %d users differ from the common value, "+
+			"and the preprocessing reads those few as it (see Privacy), so every user reads the same\n",
+			name, constantNames(run.Clipped), data.MinGroup)
+	}
 	fmt.Fprintf(a.stderr, "%d autoencoders %s on %d features, each on its own sample of %s users\n", run.Members(),
 		describeNetwork(run.Net.Arch), run.Pipeline.Width(), data.Thousands(len(run.TrainRows)))
 	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
@@ -340,7 +358,26 @@ type anomaliesJSON struct {
 	ScoreCutoff float64             `json:"score_cutoff"`
 	Above       int                 `json:"above_score_cutoff"`
 	Evaluation  *anomaly.Evaluation `json:"evaluation,omitempty"`
-	Top         []anomalyUserJSON   `json:"top"`
+	// ConstantColumns are the feature columns left out of the model
+	// because every user has the same value (never a reason).
+	ConstantColumns []string `json:"constant_columns,omitempty"`
+	// ClippedColumns are those left out because fewer than 10 users
+	// differ from the common value, which the preprocessing reads them as.
+	ClippedColumns []string          `json:"clipped_columns,omitempty"`
+	Top            []anomalyUserJSON `json:"top"`
+}
+
+// constantNames reads `column "frequency" is` or `columns "frequency",
+// "distinct_items" are`.
+func constantNames(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = strconv.Quote(n)
+	}
+	if len(names) == 1 {
+		return "column " + quoted[0] + " is"
+	}
+	return "columns " + strings.Join(quoted, ", ") + " are"
 }
 
 type anomalyUserJSON struct {
@@ -358,7 +395,7 @@ type anomalyUserJSON struct {
 func newAnomaliesJSON(res *anomaly.Result, run *anomaly.Run, top int, evaluate bool, asOf string) anomaliesJSON {
 	out := anomaliesJSON{Source: res.Source, Users: len(res.Score), Network: describeNetwork(run.Net.Arch),
 		Members: run.Members(), Epochs: len(run.Trainer.History()), TrainRows: len(run.TrainRows), Neighbours: res.Neighbours,
-		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff)}
+		AsOf: asOf, ScoreCutoff: res.Cutoff, Above: res.Above(res.Cutoff), ConstantColumns: res.Constant, ClippedColumns: res.Clipped}
 	if evaluate {
 		out.Evaluation = res.Evaluation
 	}

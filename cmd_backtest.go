@@ -144,6 +144,11 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 	for _, n := range experiment.LogReadNotes(src.Path, log) {
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
+	if experiment.SingleOrders(log) {
+		// As train says it: no fold can have a customer who orders again.
+		return usageError(fmt.Errorf("%s: every customer has one order, so no fold has a customer who orders again — is the customer column %q a per-order key? "+
+			"name the customer column with --log-columns customer=COL", src.Path, log.Columns.Customer))
+	}
 	start := time.Now()
 	// The span the folds read: the log's up to today when lines dated after
 	// it are left out (experiment.BacktestCutoffs), with their count.

@@ -183,14 +183,18 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 	if err != nil {
 		return err
 	}
-	m := run.Model
-	fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; training on %s pairs (%s bought) at the cutoffs %s, validating on %s\n",
-		recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, data.Thousands(m.TrainRows), data.Thousands(m.Positives),
-		joinDates(m.TrainCutoffs), data.Thousands(m.ValRows))
-	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(m.Net.Arch))
-	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
-	if err := watchTraining(ctx, m.Trainer, pr); err != nil {
-		return err
+	if m := run.Model; m != nil {
+		fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; training on %s pairs (%s bought) at the cutoffs %s, validating on %s\n",
+			recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, data.Thousands(m.TrainRows), data.Thousands(m.Positives),
+			joinDates(m.TrainCutoffs), data.Thousands(m.ValRows))
+		fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(m.Net.Arch))
+		pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+		if err := watchTraining(ctx, m.Trainer, pr); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; no network trained: %s\n",
+			recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, run.Untrained)
 	}
 	res, err := run.Finish(ctx)
 	if err != nil {
@@ -207,7 +211,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 			fmt.Fprintf(a.stderr, "note: --pseudonymise: column %s is written like e-mail addresses or phone numbers: its values are shown as pseudonyms\n", c)
 		}
 	}
-	fmt.Fprintln(a.stderr, checkSentence(res.Check))
+	fmt.Fprintln(a.stderr, checkSentence(res))
 	fmt.Fprintf(a.stderr, "Ranked %s in %.1fs\n", data.Count(len(res.Customers), "customer", "customers"), time.Since(start).Seconds())
 	switch {
 	case o.json && o.evaluate:
@@ -275,7 +279,7 @@ func printRecommendMetrics(w io.Writer, res *recommend.Result) error {
 		return err
 	}
 	for _, m := range res.Metrics[1:] {
-		if m.Ranker != recommend.GPTopFreqName {
+		if m.Ranker != recommend.GPTopFreqName || first.Ranker != recommend.ModelName {
 			continue
 		}
 		mod, gp := first.AtK(10), m.AtK(10)
@@ -288,8 +292,17 @@ func printRecommendMetrics(w io.Writer, res *recommend.Result) error {
 			mod.Recall, gp.Recall, recall, mod.NDCG, gp.NDCG, ndcg)
 	}
 	c := res.Check
-	fmt.Fprintf(w, "Lists recommend writes without --evaluate: %s (held-out check: NDCG@%d %.3f vs %.3f for GP-TopFreq, z %+.2f, %s customers differing)\n",
-		listsOf(c), recommend.CheckK, c.Model, c.Baseline, c.Z, data.Thousands(c.Differing))
+	if res.Untrained != "" {
+		fmt.Fprintf(w, "Lists recommend writes without --evaluate: GP-TopFreq's (no network trained: %s)\n", res.Untrained)
+	} else {
+		fmt.Fprintf(w, "Lists recommend writes without --evaluate: %s (held-out check: NDCG@%d %.3f vs %.3f for GP-TopFreq, z %+.2f, %s customers differing)\n",
+			listsOf(c), recommend.CheckK, c.Model, c.Baseline, c.Z, data.Thousands(c.Differing))
+	}
+	if pop, gp, ok := res.TopPopAhead(); ok {
+		fmt.Fprintf(w, "TopPop measures better than GP-TopFreq on this horizon (recall@10 %.3f vs %.3f, NDCG@10 %.3f vs %.3f); "+
+			"the fallback is always GP-TopFreq (the customer's own items first), so on this log the most popular items may serve customers better than the lists written\n",
+			pop.Recall, gp.Recall, pop.NDCG, gp.NDCG)
+	}
 	return nil
 }
 
@@ -301,8 +314,13 @@ func listsOf(c recommend.Check) string {
 	return recommend.GPTopFreqName + "'s"
 }
 
-// checkSentence says how the held-out check chose the lists (stderr).
-func checkSentence(c recommend.Check) string {
+// checkSentence says how the held-out check chose the lists (stderr), or
+// why no network was trained.
+func checkSentence(res *recommend.Result) string {
+	if res.Untrained != "" {
+		return "The lists are GP-TopFreq's, without scores: each customer's own items by number of orders, then the popular ones"
+	}
+	c := res.Check
 	s := fmt.Sprintf("Check on the %s customers held out of training who bought after their training cutoff: NDCG@%d %.3f (model) vs %.3f (GP-TopFreq), z %+.2f, %s differing: the lists are %s",
 		data.Thousands(c.Customers), recommend.CheckK, c.Model, c.Baseline, c.Z, data.Thousands(c.Differing), listsOf(c))
 	if !c.UseModel {
@@ -331,9 +349,10 @@ type recommendJSON struct {
 }
 
 func newRecommendJSON(res *recommend.Result, run *recommend.Run, withCustomers bool) recommendJSON {
-	out := recommendJSON{Result: res, Items: res.ItemColumn, TrainPairs: run.Model.TrainRows,
-		Epochs: len(run.Model.Trainer.History()), Network: describeNetwork(run.Model.Net.Arch),
-		FeatureNames: recommend.FeatureNames}
+	out := recommendJSON{Result: res, Items: res.ItemColumn, FeatureNames: recommend.FeatureNames}
+	if m := run.Model; m != nil {
+		out.TrainPairs, out.Epochs, out.Network = m.TrainRows, len(m.Trainer.History()), describeNetwork(m.Net.Arch)
+	}
 	if withCustomers {
 		out.Customers = res.Customers
 	}

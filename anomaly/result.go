@@ -49,6 +49,13 @@ type Result struct {
 	Typical []Typical
 	// Columns are the feature columns, in the pipeline's order.
 	Columns []string
+	// Constant names the feature columns left out of the model because
+	// every user holds the same value (Run.Constant): they take no share
+	// of a score and are never a reason.
+	Constant []string
+	// Clipped names the columns left out because the preprocessing reads
+	// every user as one value (Run.Clipped).
+	Clipped []string
 
 	run *Run
 }
@@ -71,7 +78,7 @@ type Typical struct {
 func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	rows := r.Table.Rows
 	res := &Result{Source: r.Table.Source, IDs: r.Table.IDs(), Error: make([]float64, rows),
-		Truth: r.truth, Archetype: r.archetype, run: r}
+		Truth: r.truth, Archetype: r.archetype, Constant: r.Constant, Clipped: r.Clipped, run: r}
 	r.saveMember()
 	for _, m := range r.members {
 		for start := 0; start < rows; start += chunkRows {

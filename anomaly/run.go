@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -21,7 +22,14 @@ type Run struct {
 	// Table is the table scored; Features is the same rows without the
 	// truth, archetype and excluded columns (and without the label).
 	Table, Features *data.Table
-	Options         Options
+	// Constant names the feature columns left out of Features because
+	// every row holds the same value (see constantColumn), in table order.
+	Constant []string
+	// Clipped names the numeric feature columns left out because the
+	// preprocessing reads every row as one value: fewer than MinGroup
+	// users differ from the common value (data.Pipeline.ConstantColumns).
+	Clipped []string
+	Options Options
 	// Pipeline turns Features into the network's inputs, fitted on every row.
 	Pipeline *data.Pipeline
 	// X holds every row's inputs (Rows × Pipeline.Width(), row-major).
@@ -60,7 +68,7 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	if r.archetype, err = archetypeValues(t, opts.Archetype); err != nil {
 		return nil, err
 	}
-	if r.Features, err = featureTable(t, opts); err != nil {
+	if r.Features, r.Constant, err = featureTable(t, opts); err != nil {
 		return nil, err
 	}
 	pipeOpts := DefaultPipeline()
@@ -73,6 +81,18 @@ func Prepare(t *data.Table, opts Options) (*Run, error) {
 	}
 	if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
 		return nil, err
+	}
+	if clipped := r.Pipeline.ConstantColumns(); len(clipped) > 0 {
+		// Constant as the model reads them: fewer than MinGroup users
+		// differ from the common value, and their values are clipped to
+		// it. Left out like a constant column, and the rest fitted again.
+		if r.Features, err = withoutColumns(r.Features, clipped); err != nil {
+			return nil, err
+		}
+		r.Clipped = clipped
+		if r.Pipeline, err = data.FitPipeline(r.Features, all, pipeOpts); err != nil {
+			return nil, err
+		}
 	}
 	x, err := r.Pipeline.Transform(r.Features, all)
 	if err != nil {
@@ -213,23 +233,61 @@ func (r *Run) dataset() (engine.Dataset, error) {
 }
 
 // featureTable returns t's columns without the label and without the
-// truth, archetype and excluded columns, each of which must exist.
-func featureTable(t *data.Table, opts Options) (*data.Table, error) {
+// truth, archetype and excluded columns, each of which must exist, and
+// without the constant feature columns, whose names it returns: a column
+// with no spread tells no user from another, and its near-zero
+// reconstruction error would be scaled up to a large share of the score.
+func featureTable(t *data.Table, opts Options) (*data.Table, []string, error) {
 	drop := map[string]bool{}
 	for _, name := range append([]string{opts.Truth, opts.Archetype}, opts.Exclude...) {
 		if name == "" {
 			continue
 		}
 		if t.Column(name) == nil && name != t.Label.Name {
-			return nil, fmt.Errorf("%w: %s has no column %q", ErrColumn, t.Source, name)
+			return nil, nil, fmt.Errorf("%w: %s has no column %q", ErrColumn, t.Source, name)
 		}
 		drop[name] = true
 	}
 	cols := make([]*data.Column, 0, len(t.Columns))
+	var constant []string
+	features := 0
 	for _, c := range t.Columns {
-		if !drop[c.Name] {
+		switch {
+		case drop[c.Name]:
+		case c.IsFeature() && constantColumn(c):
+			constant = append(constant, c.Name)
+		default:
+			if c.IsFeature() {
+				features++
+			}
 			cols = append(cols, c)
 		}
+	}
+	if features == 0 && len(constant) > 0 {
+		return nil, nil, fmt.Errorf("%w: %s: every feature column holds one value for every row (%s): nothing tells one user from another",
+			ErrColumn, t.Source, strings.Join(constant, ", "))
+	}
+	ft, err := data.NewTable(t.Source, cols, data.Label{})
+	return ft, constant, err
+}
+
+// withoutColumns returns t without the named columns; it refuses to leave
+// no feature.
+func withoutColumns(t *data.Table, names []string) (*data.Table, error) {
+	var cols []*data.Column
+	features := 0
+	for _, c := range t.Columns {
+		if slices.Contains(names, c.Name) {
+			continue
+		}
+		if c.IsFeature() {
+			features++
+		}
+		cols = append(cols, c)
+	}
+	if features == 0 {
+		return nil, fmt.Errorf("%w: %s: every feature column reads as one value for every row (%s): nothing tells one user from another",
+			ErrColumn, t.Source, strings.Join(names, ", "))
 	}
 	return data.NewTable(t.Source, cols, data.Label{})
 }

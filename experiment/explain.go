@@ -96,7 +96,17 @@ type Reason struct {
 	// column's training fill (with such an input Value is "missing"). Only
 	// a path that knows the user's own cells sets it (Explainer.SetOwn).
 	Blank bool
+	// NoLevel is set when the column is categorical and the user's cell
+	// took no level (Value is BlankLevel or NoLevel): the reason reads
+	// "Gender (blank or unseen)", not "Gender=(other)".
+	NoLevel bool
 }
+
+// NoLevel is the Value of a categorical column's reason when the cell took
+// no level in a column without the catch-all (other): a blank cell or a
+// level never seen in training. In a column with (other), where an unseen
+// level goes, only a blank cell takes none, and the Value is BlankLevel.
+const NoLevel = "(blank or unseen)"
 
 // Op is how Value relates to the user's own value: "=", or "≥" / "≤" when
 // Value is the bound the model clipped it to (Beyond).
@@ -155,7 +165,7 @@ func (x *Explainer) explanation(row []float64, a engine.Attribution, reasons []R
 			s += v
 		}
 		ex.Reasons = append(ex.Reasons, Reason{Column: pc.Name, Value: x.Personal.Show(i, x.Value(row, i)), Attribution: s * scale,
-			Beyond: atBound(pc, row)})
+			Beyond: atBound(pc, row), NoLevel: pc.Kind == data.Categorical && !slices.Contains(row[pc.First:pc.First+pc.Width], 1)})
 	}
 	slices.SortStableFunc(ex.Reasons, func(p, q Reason) int {
 		return cmp.Compare(math.Abs(q.Attribution), math.Abs(p.Attribution))
@@ -221,7 +231,14 @@ func (x *Explainer) Value(row []float64, ci int) string {
 				return pc.Levels[k]
 			}
 		}
-		return "(other)"
+		// No level: a blank cell, or, in a column without the
+		// catch-all (other) (to which an unseen level goes), a level
+		// never seen in training. Not "(other)", which the row was not
+		// scored as.
+		if pc.Other {
+			return BlankLevel
+		}
+		return NoLevel
 	case data.Boolean:
 		if pc.Indicator && out[1] == 1 {
 			return "missing"

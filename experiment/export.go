@@ -130,10 +130,15 @@ const ShortHistoryColumn = "short_history"
 // value the model clipped to its k-anonymous range, "column≥bound
 // (+0.1234)" ("≤" for the lower bound): the user's own value is beyond it;
 // for a blank cell the model filled (Reason.Blank), "column (blank, read
-// as fill) (+0.1234)".
+// as fill) (+0.1234)"; for a categorical cell that took no level
+// (Reason.NoLevel), "Gender (blank or unseen) (+0.0412)", or "Geography
+// (blank) (+0.0334)" in a column with the catch-all (other).
 func FormatReason(r Reason) string {
 	if r.Blank {
 		return fmt.Sprintf("%s (blank, read as %s) (%+.4f)", r.Column, r.Value, r.Attribution)
+	}
+	if r.NoLevel {
+		return fmt.Sprintf("%s %s (%+.4f)", r.Column, r.Value, r.Attribution)
 	}
 	return fmt.Sprintf("%s%s%s (%+.4f)", r.Column, r.Op(), r.Value, r.Attribution)
 }

@@ -122,9 +122,10 @@ func (v *PersonalValues) Notes() []string {
 
 // Show returns value s of pipeline column ci as an output shows it: its
 // pseudonym when the column names people, else s. The catch-all level
-// "(other)" and a blank stay as they are: they name no one.
+// "(other)", a blank and no level (BlankLevel, NoLevel) stay as they
+// are: they name no one.
 func (v *PersonalValues) Show(ci int, s string) string {
-	if !v.Personal(ci) || s == "" || s == data.OtherLevel {
+	if !v.Personal(ci) || s == "" || s == data.OtherLevel || s == BlankLevel || s == NoLevel {
 		return s
 	}
 	return v.key.ID(s)

@@ -3,6 +3,7 @@ package recommend
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -43,7 +44,24 @@ type Run struct {
 	Options Options
 	// Cutoff and Horizon are in days (see Date).
 	Cutoff, Horizon int32
-	Model           *Model
+	// Model is the network to train; nil when it cannot be trained on
+	// this log, and Untrained says why (the lists are GP-TopFreq's).
+	Model *Model
+	// Untrained says why no network is trained ("" when one is): every
+	// customer of the log has one order (OneOrderEach).
+	Untrained string
+}
+
+// OneOrderEach reports a log where no customer has more than one order up
+// to today: nobody bought again after some history, which is what the
+// network learns from, whatever the cutoff or horizon.
+func (l *Log) OneOrderEach() bool {
+	for _, own := range l.ByCustomer {
+		if len(own) > 1 && l.Baskets[own[1]].Day <= l.LastUpToToday {
+			return false
+		}
+	}
+	return true
 }
 
 // LatestCutoff is the last cutoff to recommend at: the day after the last
@@ -177,6 +195,13 @@ func Prepare(l *Log, opts Options) (*Run, error) {
 	}
 	var err error
 	if r.Model, err = newModel(l, r.Cutoff, r.Horizon, opts.Model, opts.MaxPairs); err != nil {
+		if errors.Is(err, ErrTrainingPairs) && l.OneOrderEach() {
+			// No cutoff or horizon can help: every customer still gets
+			// GP-TopFreq's list, their one order's items first.
+			r.Model = nil
+			r.Untrained = fmt.Sprintf("every customer of %s has one order, so nobody bought again after some history, which is what the network learns from — is the customer column a per-order key?", l.Name)
+			return r, nil
+		}
 		return nil, err
 	}
 	return r, nil
@@ -224,7 +249,10 @@ type Result struct {
 	Customers                     []CustomerRecs `json:"-"`
 	// Ranker is the ranker whose lists Customers holds (ModelName or
 	// GPTopFreqName), as Check chose it.
-	Ranker    string    `json:"ranker"`
+	Ranker string `json:"ranker"`
+	// Untrained says why no network was trained (Run.Untrained; Check is
+	// then zero and the lists are GP-TopFreq's).
+	Untrained string    `json:"untrained,omitempty"`
 	Check     Check     `json:"check"`
 	Evaluated bool      `json:"evaluated"`
 	Metrics   []Metrics `json:"metrics,omitempty"`
@@ -269,11 +297,13 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 	res := &Result{Log: l.Name, ItemColumn: l.ItemColumn, DescriptionColumn: l.DescriptionColumn,
 		Cutoff: Date(r.Cutoff), HorizonDays: opts.HorizonDays, Top: opts.Top, Evaluated: opts.Evaluate,
 		byID: map[string]int{}}
-	for _, t := range r.Model.TrainCutoffs {
-		res.TrainCutoffs = append(res.TrainCutoffs, Date(t))
+	if r.Model != nil {
+		for _, t := range r.Model.TrainCutoffs {
+			res.TrainCutoffs = append(res.TrainCutoffs, Date(t))
+		}
+		res.Check = r.Model.check(l)
 	}
-	res.Check = r.Model.check(l)
-	res.Ranker = res.Check.Ranker()
+	res.Ranker, res.Untrained = res.Check.Ranker(), r.Untrained
 	s := l.snapshotAt(r.Cutoff, r.Horizon)
 	var truth Truth
 	buyer := map[int32]int{}
@@ -298,10 +328,20 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 		}
 		batch := customers[start:min(start+chunk, len(customers))]
 		cands = cands[:0]
-		for _, c := range batch {
-			cands = s.candidates(c, r.Model.Config.MaxOwn, r.Model.Config.MaxPopular, cands)
+		var scores []float64
+		if r.Model != nil {
+			for _, c := range batch {
+				cands = s.candidates(c, r.Model.Config.MaxOwn, r.Model.Config.MaxPopular, cands)
+			}
+			scores = r.Model.scores(s, cands)
+		} else {
+			// No network: one candidate per customer stands for them
+			// below, whose GP-TopFreq list is built there.
+			for _, c := range batch {
+				cands = append(cands, candidate{customer: c})
+			}
+			scores = make([]float64, len(cands))
 		}
-		scores := r.Model.scores(s, cands)
 		for lo := 0; lo < len(cands); {
 			hi := lo
 			for hi < len(cands) && cands[hi].customer == cands[lo].customer {
@@ -314,6 +354,9 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 			if isBuyer {
 				cr.Buyer, cr.Bought = true, len(truth.Bought[k])
 				for _, j := range order {
+					if r.Model == nil {
+						break
+					}
 					modelLists[k] = append(modelLists[k], cands[lo+j].item)
 				}
 			}
@@ -343,11 +386,13 @@ func (r *Run) Finish(ctx context.Context) (*Result, error) {
 		}
 	}
 	if opts.Evaluate {
-		res.Metrics = append(res.Metrics, Measure(ModelName, modelLists, truth.Bought, truth.Catalogue))
+		if r.Model != nil {
+			res.Metrics = append(res.Metrics, Measure(ModelName, modelLists, truth.Bought, truth.Catalogue))
+		}
 		names, lists := l.BaselineLists(truth.Customers, r.Cutoff, r.Horizon, long)
 		for i, name := range names {
 			res.Metrics = append(res.Metrics, Measure(name, lists[i], truth.Bought, truth.Catalogue))
-			if name == GPTopFreqName {
+			if name == GPTopFreqName && r.Model != nil {
 				res.Gain = gain(modelLists, lists[i], truth.Bought)
 			}
 		}
@@ -379,4 +424,25 @@ func gain(a, b [][]int32, bought []map[int32]bool) *Gain {
 		return &g
 	}
 	return nil
+}
+
+// TopPopAhead reports, when the run was measured and the lists are
+// GP-TopFreq's, whether TopPop's recall@CheckK is above GP-TopFreq's on the
+// horizon after the cutoff, with both rankers' figures at CheckK. The lists
+// stay GP-TopFreq's: the choice is made before the cutoff, and a customer's
+// own items are what they rebuy on most logs.
+func (r *Result) TopPopAhead() (pop, gp AtK, ok bool) {
+	if r.Ranker != GPTopFreqName {
+		return pop, gp, false
+	}
+	var havePop, haveGP bool
+	for _, m := range r.Metrics {
+		switch m.Ranker {
+		case TopPopName:
+			pop, havePop = m.AtK(CheckK), true
+		case GPTopFreqName:
+			gp, haveGP = m.AtK(CheckK), true
+		}
+	}
+	return pop, gp, havePop && haveGP && pop.Recall > gp.Recall
 }

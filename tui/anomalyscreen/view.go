@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -33,6 +34,7 @@ func (s *Model) render() {
 		s.recount()
 		s.clampList()
 		lines = append(lines, s.cutLine(), s.baselineLine())
+		lines = append(lines, s.constantLines()...)
 		lines = append(lines, s.histogram(s.histRows())...)
 		lines = append(lines, s.evaluationLines()...)
 		lines = append(lines, s.retrainLines()...)
@@ -158,19 +160,67 @@ func (s Model) stateLine() string {
 	}
 	text := s.T("Default cut-off: Tukey's fence on the scores; a mark overrides it per user.",
 		"默认阈值是分数的 Tukey 界限；标记会覆盖该用户的判断。")
+	if !s.caveatOnCutLine() {
+		// What the count above the cut-off is comes first (as retain
+		// anomalies says it); how the cut-off is made is said before it
+		// when the line has room.
+		caveat := s.T("Users above the cut-off are unlike most: to review, not a count of abusers.",
+			"高于阈值的用户与多数用户不同：供人工复核，并非作弊人数。")
+		if ansi.StringWidth(text+" "+caveat) > s.Width {
+			return st.Muted.Render(caveat)
+		}
+		text += " " + caveat
+	}
 	if s.res.Neighbours > 0 && s.wideList() {
-		text = s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
-			s.res.Neighbours) + text
+		more := s.Tf("Score: each user's error averaged with its %d nearest users'. ", "分数：每个用户的重构误差与其最近 %d 个用户的误差的平均。",
+			s.res.Neighbours)
+		if ansi.StringWidth(more+text) <= s.Width {
+			text = more + text
+		}
 	}
 	return st.Muted.Render(text)
+}
+
+// cutCaveat says what the count above the cut-off is, as retain anomalies
+// does, on the cut-off's line.
+func (s Model) cutCaveat() string {
+	return s.T(" · users unlike most: to review, not a count of abusers", " · 与多数用户不同：供人工复核，并非作弊人数")
+}
+
+// caveatOnCutLine reports whether the cut-off's line has room for
+// cutCaveat (else the state line says it).
+func (s Model) caveatOnCutLine() bool {
+	return ansi.StringWidth(s.cutText()+s.cutCaveat()) <= s.Width
+}
+
+// constantLines name the columns left out of the model because every
+// user has the same value, as it is or as the model reads it (nil when
+// there are none).
+func (s Model) constantLines() []string {
+	if s.res == nil || len(s.res.Constant)+len(s.res.Clipped) == 0 {
+		return nil
+	}
+	// Clipped columns are constant as the model reads them.
+	names := append(slices.Clone(s.res.Constant), s.res.Clipped...)
+	return []string{s.Styles.Muted.Render(s.Tf("Constant, unused: %s", "取值恒定，未使用：%s", strings.Join(names, ", ")))}
 }
 
 // wideList reports whether the list has room for the raw error beside the
 // score (and the state line for how the score is made).
 func (s Model) wideList() bool { return s.Width >= 120 }
 
-// cutLine shows the cut-off, the count above it and the marks.
+// cutLine shows the cut-off, the count above it and the marks, and what
+// the count is when there is room.
 func (s Model) cutLine() string {
+	text := s.cutText()
+	if s.caveatOnCutLine() {
+		text += s.Styles.Muted.Render(s.cutCaveat())
+	}
+	return text
+}
+
+// cutText is the cut-off, the count above it and the marks.
+func (s Model) cutText() string {
 	res := s.res
 	above := s.sum.above
 	abusive, normal, flagged := res.Marked(s.cut, above, s.marks)
@@ -335,7 +385,40 @@ func (s Model) retrainLines() []string {
 		}
 		lines = append(lines, s.Styles.Warning.Render(text))
 	}
+	if v := s.verdictLine(c.Verdict()); v != "" {
+		lines = append(lines, s.Styles.Value.Render(v))
+	}
 	return lines
+}
+
+// verdictLine says in words what the comparison on the users not flagged
+// shows ("" when it could not be tested).
+func (s Model) verdictLine(v experiment.RetrainVerdict) string {
+	compact := s.compactRetrain()
+	switch v {
+	case experiment.VerdictWorse:
+		if compact {
+			return s.T("So: worse without them (p < 0.05): they teach the model; keep them.",
+				"结论：去掉后变差（p < 0.05）：他们对模型有用，应保留。")
+		}
+		return s.T("So: the model is worse without the flagged users (p < 0.05): they teach it something real; keep them in training.",
+			"结论：去掉标记用户后模型变差（p < 0.05）：他们教给模型真实的规律，应留在训练中。")
+	case experiment.VerdictBetter:
+		if compact {
+			return s.T("So: better without them (p < 0.05): review them; consider leaving them out.",
+				"结论：去掉后变好（p < 0.05）：请复核他们，可考虑剔除。")
+		}
+		return s.T("So: the model is better without the flagged users (p < 0.05): review them, and consider training without them.",
+			"结论：去掉标记用户后模型变好（p < 0.05）：请复核他们，并考虑不用他们训练。")
+	case experiment.VerdictNoDifference:
+		if compact {
+			return s.T("So: no clear difference (p ≥ 0.05): leaving them out neither helps nor hurts.",
+				"结论：差异不明显（p ≥ 0.05）：去掉他们既无帮助也无损害。")
+		}
+		return s.T("So: no clear difference (p ≥ 0.05): leaving the flagged users out neither helps nor hurts the model.",
+			"结论：差异不明显（p ≥ 0.05）：去掉标记用户对模型既无帮助也无损害。")
+	}
+	return ""
 }
 
 // populationLine reads "not flagged 988: ROC AUC 0.843 [0.80–0.88] →
@@ -392,7 +475,7 @@ func partName(c common.Common, p experiment.Part) string {
 
 // listRows is how many users the list shows.
 func (s Model) listRows() int {
-	used := 4 + s.histRows() + 1
+	used := 4 + s.histRows() + 1 + len(s.constantLines())
 	used += s.evaluationHeight()
 	used += len(s.retrainLines())
 	used += len(s.detailLines())
@@ -450,7 +533,7 @@ func (s Model) listLines(room int) []string {
 		if arch {
 			line += common.Pad(res.Archetype[row], 12) + "  "
 		}
-		line = fitReasons(line, s.reasonTexts(row), s.reasonSep(), s.Width)
+		line = fitReasons(line, s.reasonPieces(row), s.reasonSep(), s.Width)
 		if i == s.sel {
 			line = s.Styles.Selected.Render(common.Pad(line, s.Width))
 		}
@@ -462,19 +545,24 @@ func (s Model) listLines(room int) []string {
 // reasonText reads "cart_adds_30d 0 exp 6 (typ 0)": the user's value, the
 // value the networks expect from the other columns and the typical one,
 // digits grouped except a year's (birth_year 1985).
-func (s Model) reasonText(r anomaly.Reason) string {
+func (s Model) reasonText(r anomaly.Reason) string { return strings.Join(s.reasonParts(r), "") }
+
+// reasonParts are reasonText in the pieces a row may be cut after:
+// "cart_adds_30d 0", " exp 6", " (typ 0)".
+func (s Model) reasonParts(r anomaly.Reason) []string {
 	if r.Missing {
-		return r.Column + s.T(" missing", " 缺失")
+		return []string{r.Column + s.T(" missing", " 缺失")}
 	}
 	v, e, t := r.Texts()
 	if r.Level == "" && r.TypicalLevel == "" && !r.Date && !r.Year {
 		num := func(text string) string { return common.WithMinus(common.GroupDigits(text)) }
 		v, e, t = num(v), num(e), num(t)
 	}
+	typ := s.Tf(" (typ %s)", "（通常 %s）", t)
 	if r.Unsure() {
-		return r.Column + " " + v + s.Tf(" exp it, unsure (typ %s)", " 预期如此但不确定（通常 %s）", t)
+		return []string{r.Column + " " + v, s.T(" exp it, unsure", " 预期如此但不确定"), typ}
 	}
-	return r.Column + " " + v + s.Tf(" exp %s (typ %s)", " 预期 %s（通常 %s）", e, t)
+	return []string{r.Column + " " + v, s.Tf(" exp %s", " 预期 %s", e), typ}
 }
 
 // reasonTexts are row's reasons, worded.
@@ -482,6 +570,15 @@ func (s Model) reasonTexts(row int) []string {
 	var reasons []string
 	for _, r := range s.res.Reasons(row, anomaly.DefaultReasons) {
 		reasons = append(reasons, s.reasonText(r))
+	}
+	return reasons
+}
+
+// reasonPieces are row's reasons, each in reasonParts' pieces.
+func (s Model) reasonPieces(row int) [][]string {
+	var reasons [][]string
+	for _, r := range s.res.Reasons(row, anomaly.DefaultReasons) {
+		reasons = append(reasons, s.reasonParts(r))
 	}
 	return reasons
 }
@@ -501,7 +598,13 @@ func (s Model) detailLines() []string {
 	if len(reasons) == 0 || s.rowPrefixWidth()+ansi.StringWidth(strings.Join(reasons, sep)) <= s.Width {
 		return nil
 	}
-	head := s.Tf("▸ %s: ", "▸ %s：", common.Truncate(s.res.IDs[row], 14))
+	// The whole id when it takes at most half the line (a 32-character
+	// order-platform id at 80 columns); the list's column cuts it at 14.
+	id := s.res.IDs[row]
+	if ansi.StringWidth(id) > max(14, s.Width/2) {
+		id = common.Truncate(id, max(14, s.Width/2))
+	}
+	head := s.Tf("▸ %s: ", "▸ %s：", id)
 	indent := ansi.StringWidth(head)
 	if indent > s.Width/3 {
 		indent = 2
@@ -557,22 +660,36 @@ func (s Model) rowPrefixWidth() int {
 	return w
 }
 
-// fitReasons appends to line the reasons, joined by sep, that fit in w
-// cells. When they do not all fit they are cut after the last whole
-// reason that does, then "…": a cut inside a reason would leave a bare
-// "exp …" or change a value's digits ("interval_mean_days 340 exp 6…"
-// read as an expected 6). The detail lines under the list show them all.
-func fitReasons(line string, reasons []string, sep string, w int) string {
+// fitReasons appends to line the reasons (each in reasonParts' pieces),
+// joined by sep, that fit in w cells. When they do not all fit they are
+// cut after the last whole reason that does, then "…": a cut inside a
+// reason's number would change its digits ("interval_mean_days 340 exp 6…"
+// read as an expected 6). When not even the first reason fits it is cut
+// after its last whole piece that does ("interval_std_days 189 exp 27.9 …"),
+// so that the row still says which column stands out; the detail lines
+// under the list show them all.
+func fitReasons(line string, reasons [][]string, sep string, w int) string {
 	const more = " …"
-	if text := strings.Join(reasons, sep); ansi.StringWidth(line+text) <= w {
+	texts := make([]string, len(reasons))
+	for i, r := range reasons {
+		texts[i] = strings.Join(r, "")
+	}
+	if text := strings.Join(texts, sep); ansi.StringWidth(line+text) <= w {
 		return line + text
 	}
 	kept := 0
-	for kept < len(reasons) && ansi.StringWidth(line+strings.Join(reasons[:kept+1], sep)+more) <= w {
+	for kept < len(texts) && ansi.StringWidth(line+strings.Join(texts[:kept+1], sep)+more) <= w {
 		kept++
 	}
-	if kept == 0 {
-		return common.Truncate(line+"…", w)
+	if kept > 0 {
+		return line + strings.Join(texts[:kept], sep) + more
 	}
-	return line + strings.Join(reasons[:kept], sep) + more
+	pieces := 0
+	for pieces < len(reasons[0]) && ansi.StringWidth(line+strings.Join(reasons[0][:pieces+1], "")+more) <= w {
+		pieces++
+	}
+	if pieces == 0 {
+		return common.Truncate(line+texts[0], w)
+	}
+	return line + strings.Join(reasons[0][:pieces], "") + more
 }

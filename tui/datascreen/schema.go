@@ -244,6 +244,13 @@ func hasRange(c data.ColumnReport) bool {
 	return c.Role != "label" && c.Kind == data.Numeric && !math.IsNaN(c.Min)
 }
 
+// constantFeature reports a numeric feature with one value in every row
+// (an order log's frequency when no customer bought twice): its range
+// reads "1 (constant)", not "1 – 1".
+func constantFeature(c data.ColumnReport) bool {
+	return c.Role == "feature" && hasRange(c) && c.Min == c.Max && c.Missing == 0
+}
+
 // rangeWidth is the width of the widest range as levelsOrRange writes it.
 func (s Model) rangeWidth() int {
 	w := 0
@@ -267,7 +274,7 @@ func (s Model) levelsWidth() int {
 // levelsCell is levelsOrRange for a table cell w wide: a range too wide
 // is written shorter (rangeCell), never cut inside a number.
 func (s Model) levelsCell(c data.ColumnReport, w int) string {
-	if hasRange(c) {
+	if hasRange(c) && !constantFeature(c) {
 		if cell, ok := rangeCell(c.Min, c.Max, c.Date, w); ok {
 			return cell
 		}
@@ -288,6 +295,10 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 	switch {
 	case c.Role == "label":
 		return strings.Join(c.Levels, " / ")
+	case constantFeature(c) && c.Date:
+		return s.Tf("%s (constant)", "%s（常量）", data.FormatDay(c.Min))
+	case constantFeature(c):
+		return s.Tf("%s (constant)", "%s（常量）", num(c.Min))
 	case c.Kind == data.Numeric && c.Date && !math.IsNaN(c.Min):
 		return data.FormatDay(c.Min) + " – " + data.FormatDay(c.Max)
 	case c.Kind == data.Numeric && !math.IsNaN(c.Min):

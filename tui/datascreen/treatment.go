@@ -22,6 +22,10 @@ func (s Model) action(c data.ColumnReport) string {
 	if tr.Why == c.Why && s.showsReason(c) {
 		tr.Why = data.Reason{}
 	}
+	if constantFeature(c) {
+		parts = append(parts, s.T("constant: the same for every user, so it tells no one apart (Anomalies leaves it out)",
+			"常量：每个用户取值相同，无法区分用户（异常页不使用此列）"))
+	}
 	if m := s.numberMarks(c.Stripped); m != "" {
 		parts = append(parts, m)
 	}

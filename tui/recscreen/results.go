@@ -232,14 +232,24 @@ func (s Model) columnWidths(res *recommend.Result) columns {
 func (s Model) checkLines(w int) []string {
 	c := s.res.Check
 	var text string
-	if c.UseModel {
+	switch {
+	case s.res.Untrained != "":
+		// The only cause recommend.Prepare trains no network for.
+		text = s.T("Lists: GP-TopFreq's, each customer's own items, then the popular ones. No network was trained: every customer of this log has one order, so nobody bought again after some history, which is what it learns from. Is the customer column a per-order key? (l on the Data screen chooses another)",
+			"推荐列表采用 GP-TopFreq：先列客户自己买过的商品，再列热门商品。未训练模型：此日志中每位客户都只有一笔订单，没有人在已有记录之后再次购买，而模型正是从这类购买中学习。客户列是否是订单编号？（可在数据页按 l 换一列）")
+	case c.UseModel:
 		text = s.Tf("Lists: the model's. On %s customers held out of training it beat GP-TopFreq (NDCG@10 %.3f vs %.3f, z %+.2f).",
-			"推荐列表：模型的。在 %s 位未参与训练的客户上，它胜过 GP-TopFreq（NDCG@10 %.3f 对 %.3f，z %+.2f）。",
+			"推荐列表采用模型：在 %s 位未参与训练的客户上，它胜过 GP-TopFreq（NDCG@10 %.3f 对 %.3f，z %+.2f）。",
 			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z)
-	} else {
+	default:
 		text = s.Tf("Lists: GP-TopFreq's. On %s customers held out of training the model was not clearly ahead (NDCG@10 %.3f vs %.3f, z %+.2f; it needs z ≥ %.0f with at least %d customers differing, and %s did).",
-			"推荐列表：GP-TopFreq 的。在 %s 位未参与训练的客户上，模型没有明显领先（NDCG@10 %.3f 对 %.3f，z %+.2f；需要 z ≥ %.0f 且至少 %d 位客户结果不同，此处 %s 位）。",
+			"推荐列表采用 GP-TopFreq：在 %s 位未参与训练的客户上，模型没有明显领先（NDCG@10 %.3f 对 %.3f，z %+.2f；需要 z ≥ %.0f 且至少 %d 位客户结果不同，此处 %s 位）。",
 			common.Thousands(c.Customers), c.Model, c.Baseline, c.Z, recommend.CheckZ, recommend.CheckDiffering, common.Thousands(c.Differing))
+	}
+	if pop, gp, ok := s.res.TopPopAhead(); ok {
+		text += s.Tf(" TopPop measures better on this horizon (recall@10 %.3f vs %.3f); the fallback is always GP-TopFreq, so the most popular items may serve customers better here.",
+			"在本观察期上 TopPop 表现更好（召回率@10 %.3f 对 %.3f）；后备方案始终是 GP-TopFreq，因此这里热门商品可能更适合客户。",
+			pop.Recall, gp.Recall)
 	}
 	return s.wrapMuted(text, w)
 }

@@ -324,7 +324,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		if msg.err == nil {
 			s.run, s.state = msg.run, runRunning
-			s.loss.SetXRange(0, float64(msg.run.Model.Config.Train.Epochs))
+			if msg.run.Model != nil {
+				s.loss.SetXRange(0, float64(msg.run.Model.Config.Train.Epochs))
+			}
 		}
 	case TickMsg:
 		if s.cur == nil || msg.id != s.cur.id || !s.Alive() {
@@ -353,16 +355,18 @@ func (s *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		case runIdle, runEnded:
 			return s.start()
 		case runRunning:
-			s.run.Model.Trainer.Pause()
-			s.state = runPaused
+			if s.run.Model != nil {
+				s.run.Model.Trainer.Pause()
+				s.state = runPaused
+			}
 		case runPaused:
 			s.run.Model.Trainer.Resume()
 			s.state = runRunning
 		}
-	case key.Matches(k, km.StepBatch) && (s.state == runRunning || s.state == runPaused):
+	case key.Matches(k, km.StepBatch) && (s.state == runRunning || s.state == runPaused) && s.run.Model != nil:
 		s.run.Model.Trainer.StepBatch()
 		s.state = runPaused
-	case key.Matches(k, km.StepEpoch) && (s.state == runRunning || s.state == runPaused):
+	case key.Matches(k, km.StepEpoch) && (s.state == runRunning || s.state == runPaused) && s.run.Model != nil:
 		s.run.Model.Trainer.StepEpoch()
 		s.state = runPaused
 	case key.Matches(k, km.Stop) && (s.Alive() && s.state != runStopping):
@@ -431,7 +435,7 @@ func (s *Model) drain() {
 	}
 	if s.run != nil && (s.state == runRunning || s.state == runPaused) {
 		s.state = runRunning
-		if s.run.Model.Trainer.IsPaused() {
+		if s.run.Model != nil && s.run.Model.Trainer.IsPaused() {
 			s.state = runPaused
 		}
 	}

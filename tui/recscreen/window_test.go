@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/recommend"
 	"github.com/retainlab/retain/tui/screentest"
@@ -33,8 +35,12 @@ func writeLog(t *testing.T, who, item func(d int) string) string {
 // (a recommend.WindowError) words the command line's advice (--cutoff,
 // --horizon) as this screen's keys c and h, in English and Chinese.
 func TestWindowFailureNamesTheKeys(t *testing.T) {
-	// Ten customers who order once each: no buyer has history, no pair.
-	once := writeLog(t, func(d int) string { return fmt.Sprintf("c%d", d) }, func(int) string { return "A" })
+	// Nine customers: c1 orders on the 1st and the 2nd, the others once
+	// each. The training windows after the cutoffs 9, 7, 5 and 3 January
+	// hold no second order: no buyer has history, no pair. (Were every
+	// customer to order once, no network would be trained and the lists
+	// would be GP-TopFreq's: TestOneOrderEachGetsGPTopFreq.)
+	once := writeLog(t, func(d int) string { return fmt.Sprintf("c%d", max(d-1, 1)) }, func(int) string { return "A" })
 	// Two customers who only ever buy new items: pairs, none bought
 	// (the log of recommend's TestPairsNoneBought).
 	fresh := writeLog(t, func(d int) string { return map[bool]string{true: "a", false: "b"}[d%2 == 1] },
@@ -72,6 +78,45 @@ func TestWindowFailureNamesTheKeys(t *testing.T) {
 		}
 		if strings.Contains(s.outcome, "--") {
 			t.Errorf("%s: outcome %q names a command-line flag", c.lang, s.outcome)
+		}
+	}
+}
+
+// TestOneOrderEachGetsGPTopFreq: a log where every customer ordered once
+// failed with advice to press c or h, which cannot help (review 14, M5).
+// No network is trained; every customer gets GP-TopFreq's list and the
+// screen says why, in English and Chinese.
+func TestOneOrderEachGetsGPTopFreq(t *testing.T) {
+	once := writeLog(t, func(d int) string { return fmt.Sprintf("c%d", d) }, func(d int) string { return fmt.Sprintf("I%d", d%3) })
+	for _, c := range []struct{ lang, want string }{
+		{"en", "No network was trained: every customer of this log has one order"},
+		{"zh", "未训练模型：此日志中每位客户都只有一笔订单"},
+	} {
+		com := screentest.Common(c.lang, 200, 50)
+		d, err := experiment.Load(experiment.Source{Kind: "log", Path: once, HorizonDays: 2}, open)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := New(com, open)
+		s.SetSize(com.Width, com.Height)
+		s = drain(s, s.SetData(d))
+		s.editing = fieldHorizon
+		if !s.apply("2") {
+			t.Fatalf("horizon 2 refused: %s", s.fieldErr)
+		}
+		s.editing = fieldNone
+		s = press(s, "space")
+		res, err := s.cur.outcome()
+		if err != nil || res == nil {
+			t.Fatalf("%s: the run ended with %v", c.lang, err)
+		}
+		// The default cutoff, 9 January, leaves a whole 2-day horizon to
+		// measure: the customers of the 1st to the 8th have history.
+		if res.Ranker != recommend.GPTopFreqName || len(res.Customers) != 8 {
+			t.Errorf("%s: ranker %s, %d customers; want GP-TopFreq's lists for all 8", c.lang, res.Ranker, len(res.Customers))
+		}
+		if view := strings.Join(strings.Fields(ansi.Strip(s.View())), " "); !strings.Contains(view, c.want) {
+			t.Errorf("%s: the view lacks %q:\n%s", c.lang, c.want, s.View())
 		}
 	}
 }

@@ -163,7 +163,15 @@ func startCmd(w *worker, l *recommend.Log, opts recommend.Options) tea.Cmd {
 			w.end(nil, err)
 			return StartedMsg{id: w.id, err: err}
 		}
-		run.Model.Trainer.SetSink(w.coal)
+		if run.Model != nil {
+			run.Model.Trainer.SetSink(w.coal)
+		} else {
+			// No network to train (recommend.Run.Untrained): it ranks
+			// at once.
+			w.mu.Lock()
+			w.ranking = true
+			w.mu.Unlock()
+		}
 		go w.train(run)
 		return StartedMsg{id: w.id, run: run}
 	}
@@ -180,8 +188,10 @@ func (w *worker) train(run *recommend.Run) {
 		}
 		w.end(res, err)
 	}()
-	if err = run.Model.Trainer.Run(w.ctx); err != nil {
-		return
+	if run.Model != nil {
+		if err = run.Model.Trainer.Run(w.ctx); err != nil {
+			return
+		}
 	}
 	w.mu.Lock()
 	w.ranking = true

@@ -1,0 +1,39 @@
+package anomalyscreen
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/screentest"
+)
+
+// TestVerdictWords: `t` showed ROC AUC 0.852 → 0.831 without drawing a
+// conclusion (review 14, M6). It says in words what the paired test on the
+// users not flagged shows, in a form that fits 80 columns below 120.
+func TestVerdictWords(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		width int
+		v     experiment.RetrainVerdict
+		want  string
+	}{
+		{"en", 80, experiment.VerdictWorse, "So: worse without them (p < 0.05): they teach the model; keep them."},
+		{"en", 80, experiment.VerdictBetter, "So: better without them (p < 0.05): review them; consider leaving them out."},
+		{"en", 80, experiment.VerdictNoDifference, "So: no clear difference (p ≥ 0.05): leaving them out neither helps nor hurts."},
+		{"en", 160, experiment.VerdictWorse, "So: the model is worse without the flagged users (p < 0.05): they teach it something real; keep them in training."},
+		{"zh", 80, experiment.VerdictWorse, "结论：去掉后变差（p < 0.05）：他们对模型有用，应保留。"},
+		{"zh", 160, experiment.VerdictBetter, "结论：去掉标记用户后模型变好（p < 0.05）：请复核他们，并考虑不用他们训练。"},
+		{"en", 80, experiment.VerdictUntested, ""},
+	} {
+		s := New(screentest.Common(c.lang, c.width, 24))
+		got := s.verdictLine(c.v)
+		if got != c.want {
+			t.Errorf("%s %d verdict %d: %q, want %q", c.lang, c.width, c.v, got, c.want)
+		}
+		if ansi.StringWidth(got) > c.width {
+			t.Errorf("%s %d: %q is wider than the screen", c.lang, c.width, got)
+		}
+	}
+}
