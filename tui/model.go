@@ -219,6 +219,13 @@ func (m *Model) setParent(ctx context.Context) {
 // Update implements tea.Model. After any message the screens are resized
 // if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.step(msg)
+	return m, cmd
+}
+
+// step is Update in place: Update on a copy, Live's Update on the model
+// the program runs.
+func (m *Model) step(msg tea.Msg) tea.Cmd {
 	cmd := m.update(msg)
 	m.shareTraining()
 	m.pushInputs()
@@ -228,7 +235,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w, h := m.contentSize(); m.width > 0 && (w != m.laidW || h != m.laidH) {
 		m.layout()
 	}
-	return m, cmd
+	return cmd
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
