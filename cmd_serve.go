@@ -239,7 +239,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 		MaxSessions: o.maxSessions, MaxSessionTime: o.maxSessionTime, IdleTimeout: o.idleTimeout,
 		NoSessionTimeout: o.noSessionTime, HandshakeTimeout: o.handshakeTime,
 		MaxHandshakes: o.maxHandshakes, MaxHandshakesPerSource: o.maxPerAddress,
-		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts) },
+		App: func(serve.SessionInfo) tea.Model { return tui.NewModel(opts).Live() },
 		Log: logger,
 	})
 	if err != nil {

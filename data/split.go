@@ -2,7 +2,6 @@ package data
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"slices"
 )
@@ -50,8 +49,8 @@ func classRows(y []float64, rng *rand.Rand) ([2][]int, error) {
 // keeps the positive rate. rng drives the shuffle; the same rng state and
 // labels give the same split.
 func StratifiedSplit(y []float64, valFrac, testFrac float64, rng *rand.Rand) (Split, error) {
-	if valFrac < 0 || testFrac < 0 || valFrac+testFrac >= 1 || math.IsNaN(valFrac+testFrac) {
-		return Split{}, fmt.Errorf("%w: validation %v and test %v fractions must be ≥ 0 and sum below 1", ErrShape, valFrac, testFrac)
+	if err := checkShares(valFrac, testFrac); err != nil {
+		return Split{}, err
 	}
 	groups, err := classRows(y, rng)
 	if err != nil {
@@ -59,11 +58,7 @@ func StratifiedSplit(y []float64, valFrac, testFrac float64, rng *rand.Rand) (Sp
 	}
 	var s Split
 	for _, g := range groups {
-		nTest := int(math.Round(testFrac * float64(len(g))))
-		nVal := int(math.Round(valFrac * float64(len(g))))
-		if nTest+nVal > len(g) {
-			nVal = len(g) - nTest
-		}
+		nTest, nVal := partCounts(len(g), valFrac, testFrac)
 		s.Test = append(s.Test, g[:nTest]...)
 		s.Validation = append(s.Validation, g[nTest:nTest+nVal]...)
 		s.Train = append(s.Train, g[nTest+nVal:]...)

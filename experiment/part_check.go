@@ -2,7 +2,6 @@ package experiment
 
 import (
 	"fmt"
-	"math/rand/v2"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
@@ -62,18 +61,27 @@ func CheckSplit(d *Data, cfg Config) error {
 	if err := cfg.Validate(); err != nil {
 		return err
 	}
-	// New's source, drawn from the same way: the same split.
-	split, err := data.StratifiedSplit(d.Table.Label.Values, cfg.ValFrac, cfg.TestFrac, rand.New(rand.NewPCG(cfg.Seed, 0x7e7a1)))
+	// The sizes of the split New draws (data.StratifiedSizes): they
+	// depend on the class counts only, so no row is shuffled or sorted
+	// here, in a program's UI goroutine, for the worker to split again.
+	// StratifiedSplit refuses the shares before it reads a label.
+	if _, err := data.StratifiedSizes(0, 0, cfg.ValFrac, cfg.TestFrac); err != nil {
+		return err
+	}
+	neg, pos, err := data.ClassCounts(d.Table.Label.Values)
+	if err != nil {
+		return err
+	}
+	sizes, err := data.StratifiedSizes(neg, pos, cfg.ValFrac, cfg.TestFrac)
 	if err != nil {
 		return err
 	}
 	p := FinalPart(cfg)
-	rows := map[Part][]int{TrainPart: split.Train, ValPart: split.Validation, TestPart: split.Test}[p]
-	y := make([]float64, len(rows))
-	for i, r := range rows {
-		y[i] = d.Table.Label.Values[r]
+	part := map[Part]data.PartSize{TrainPart: sizes.Train, ValPart: sizes.Validation, TestPart: sizes.Test}[p]
+	if part.Positives == 0 || part.Positives == part.Rows {
+		return &PartTooSmallError{Part: p, Rows: part.Rows, Positives: part.Positives}
 	}
-	return CheckPart(p, y)
+	return nil
 }
 
 // ThresholdError reports a decision threshold outside (0, 1): at 0 every

@@ -114,7 +114,10 @@ type Model struct {
 	trainGot, tuneGot, anomGot inputs
 
 	quitting bool
-	notice   string // a server's notice (see noticer), until the next key
+	// interrupted is set by ctrl+c outside a served session: the program
+	// ends as interrupted, not quit.
+	interrupted bool
+	notice      string // a server's notice (see noticer), until the next key
 
 	// analysed is the ended run the analysis screens look at (number 0:
 	// none yet); pinned is set when the Runs screen chose it, so a newer
@@ -219,6 +222,13 @@ func (m *Model) setParent(ctx context.Context) {
 // Update implements tea.Model. After any message the screens are resized
 // if the space left by the footer and error panel changed.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	cmd := m.step(msg)
+	return m, cmd
+}
+
+// step is Update in place: Update on a copy, Live's Update on the model
+// the program runs.
+func (m *Model) step(msg tea.Msg) tea.Cmd {
 	cmd := m.update(msg)
 	m.shareTraining()
 	m.pushInputs()
@@ -228,7 +238,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if w, h := m.contentSize(); m.width > 0 && (w != m.laidW || h != m.laidH) {
 		m.layout()
 	}
-	return m, cmd
+	return cmd
 }
 
 func (m *Model) update(msg tea.Msg) tea.Cmd {
@@ -276,7 +286,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		ended := len(m.trainScr.Finished())
 		m.trainScr, cmd = updateScreen(m.trainScr, msg)
 		if m.quitting && !m.trainScr.Alive() {
-			return tea.Quit
+			return m.end()
 		}
 		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned && m.onLoadedData(runs[len(runs)-1]) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
@@ -352,7 +362,13 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 // handleKey applies global keys unless a text field has the keyboard, then
 // hands the key to the active screen.
 func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
-	if k.String() == "ctrl+c" || (!m.editing() && key.Matches(k, m.keys.Quit)) {
+	if k.String() == "ctrl+c" {
+		// An interrupt, which the program reports (exit 130); a served
+		// session's ctrl+c ends that session as q does.
+		m.interrupted = !m.opts.Served
+		return m.quit()
+	}
+	if !m.editing() && key.Matches(k, m.keys.Quit) {
 		return m.quit()
 	}
 	if m.editing() && k.String() == "ctrl+v" {
@@ -435,10 +451,19 @@ func (m *Model) routeToActive(msg tea.Msg) tea.Cmd {
 // quit stops training first: the program ends when the worker has.
 func (m *Model) quit() tea.Cmd {
 	if !m.trainScr.Alive() {
-		return tea.Quit
+		return m.end()
 	}
 	m.quitting = true
 	return m.trainScr.Stop()
+}
+
+// end ends the program: tea.Interrupt after ctrl+c (Run then returns
+// tea.ErrInterrupted, exit 130, as for SIGINT), tea.Quit after q.
+func (m *Model) end() tea.Cmd {
+	if m.interrupted {
+		return tea.Interrupt
+	}
+	return tea.Quit
 }
 
 func (m *Model) switchTo(t tab) {

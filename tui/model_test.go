@@ -58,15 +58,30 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 	}
 }
 
+// TestQuitWithoutTrainingQuitsAtOnce: q quits (exit 0); ctrl+c
+// interrupts (Run returns tea.ErrInterrupted: exit 130, as README's exit
+// codes say of Ctrl-C in the TUI), except in a served session, which it
+// ends as q does.
 func TestQuitWithoutTrainingQuitsAtOnce(t *testing.T) {
-	for _, k := range []string{"q", "ctrl+c"} {
-		m := loadedModel(t, textbookOptions(), 100, 30)
-		_, cmd := update(t, m, screentest.Press(k))
+	for _, c := range []struct {
+		key    string
+		served bool
+		want   tea.Msg
+	}{
+		{"q", false, tea.QuitMsg{}},
+		{"ctrl+c", false, tea.InterruptMsg{}},
+		{"q", true, tea.QuitMsg{}},
+		{"ctrl+c", true, tea.QuitMsg{}},
+	} {
+		opts := textbookOptions()
+		opts.Served = c.served
+		m := loadedModel(t, opts, 100, 30)
+		_, cmd := update(t, m, screentest.Press(c.key))
 		if cmd == nil {
-			t.Fatalf("%s returned no command", k)
+			t.Fatalf("%s returned no command", c.key)
 		}
-		if _, ok := cmd().(tea.QuitMsg); !ok {
-			t.Fatalf("%s did not quit", k)
+		if got := cmd(); got != c.want {
+			t.Errorf("%s (served %v) ends with %T, want %T", c.key, c.served, got, c.want)
 		}
 	}
 }

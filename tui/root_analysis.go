@@ -20,6 +20,7 @@ func (m *Model) analyse(run common.Run) tea.Cmd {
 	m.analysed = run
 	m.trainScr.SetAnalysed(run.Number)
 	m.runsScr.SetRuns(m.trainScr.Finished(), run.Number)
+	m.mapScr.Analysing(run.Number)
 	m.shareRecommendations()
 	return tea.Batch(m.evalScr.SetRun(run), m.usersScr.SetRun(run), m.planScr.SetRun(run))
 }

@@ -10,7 +10,7 @@ import (
 // open loads src (columns: the label question's, so that a refusal asks
 // again), keeping what is loaded until it has loaded.
 func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
-	src, err := m.servedSource(asked)
+	src, err := m.servedSource(m.startShop(asked))
 	if err != nil {
 		m.err = err
 		m.layout()
@@ -64,4 +64,16 @@ func (m *Model) settleAside() {
 	}
 	m.aside, m.asideFor = nil, experiment.Source{}
 	m.modelScr.SetAside("")
+}
+
+// startShop is asked, but a request for the built-in shop of no given
+// size (the Data screen's b) asks for the shop the session started with
+// (--builtin-users, --builtin-seed), not the default 5,000 users.
+func (m *Model) startShop(asked experiment.Source) experiment.Source {
+	start := m.opts.Source
+	if asked.Kind != "builtin" || asked.Users != 0 || (start.Kind != "builtin" && start.Kind != "") {
+		return asked
+	}
+	asked.Users, asked.DataSeed = start.Users, start.DataSeed
+	return asked
 }

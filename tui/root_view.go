@@ -185,7 +185,10 @@ func (m *Model) contentSize() (int, int) {
 
 // View implements tea.Model. It joins the screens' cached views with the
 // tab bar, footer and error panel.
-func (m Model) View() tea.View {
+func (m Model) View() tea.View { return m.view() }
+
+// view is View on the model in place (Live's View).
+func (m *Model) view() tea.View {
 	v := tea.NewView(m.render())
 	v.AltScreen = true
 	return v

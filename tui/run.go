@@ -73,13 +73,10 @@ func Run(ctx context.Context, opts Options) error {
 	}
 	m := NewModel(opts)
 	m.setParent(ctx)
-	final, err := tea.NewProgram(m, progOpts...).Run()
+	live := m.Live()
+	_, err := tea.NewProgram(live, progOpts...).Run()
 	// Whatever ended the program, no training goroutine outlives Run.
-	if fm, ok := final.(Model); ok {
-		fm.Close()
-	} else {
-		m.Close()
-	}
+	live.Close()
 	if ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {
 		// The caller asked to stop (a signal): that is a clean exit.
 		return nil

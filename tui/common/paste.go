@@ -3,6 +3,7 @@ package common
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
@@ -57,6 +58,17 @@ func TypeKey(in textinput.Model, k tea.KeyPressMsg) (textinput.Model, tea.Cmd) {
 		}
 	}
 	return in.Update(k)
+}
+
+// IntoFullField reports whether msg is a typed character that in, at its
+// character limit already, would drop: a screen can then skip the key
+// and the redraw it would cost.
+func IntoFullField(in textinput.Model, msg tea.Msg) bool {
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok || k.Text == "" || k.Mod&^tea.ModShift != 0 || in.CharLimit <= 0 {
+		return false
+	}
+	return utf8.RuneCountInString(in.Value()) >= in.CharLimit
 }
 
 // Paste inserts the text of a bracketed paste (tea.PasteMsg: the user's

@@ -346,7 +346,19 @@ func ciText(iv *metrics.Interval) string {
 	if iv == nil {
 		return "–"
 	}
-	return fmt.Sprintf("%.2f–%.2f", iv.Low, iv.High)
+	return ciBound(iv.Low) + "–" + ciBound(iv.High)
+}
+
+// ciBound writes a bound of an AUC's interval with the estimate's three
+// decimals, without the leading 0 (".849", "1.000"), so that the interval
+// fits the estimate's column: with two decimals a narrow interval read
+// "0.85–0.85" beside an AUC of 0.849.
+func ciBound(v float64) string {
+	t := fmt.Sprintf("%.3f", v)
+	if rest, ok := strings.CutPrefix(t, "0."); ok {
+		return "." + rest
+	}
+	return t
 }
 
 // usersCount writes a gains row's users: whole, or to one decimal in a model

@@ -70,7 +70,7 @@ func TestExportFolderIsBoundedAcrossSessions(t *testing.T) {
 	two.SetServed(true, dir)
 	two.SetQuota(NewQuota(0, 0, folder))
 
-	if cmd, got := exportWith(t, &one, c, "id\np_0001\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
+	if cmd, got := exportWith(t, &one, c, "id\np_0001\n"); cmd != nil || !strings.HasPrefix(got, "✓ saved 1 users to the server: retain-users-") {
 		t.Fatalf("first export (10 of 20 bytes left): %q", got)
 	}
 	// 10 + 10 bytes are in the folder: 11 more would pass 30.
@@ -87,7 +87,7 @@ func TestExportFolderIsBoundedAcrossSessions(t *testing.T) {
 		t.Errorf("the stopped export left a file: %d files, want 2", len(entries))
 	}
 	// Exactly the room left.
-	if cmd, got := exportWith(t, &two, c, "id\np_0002\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
+	if cmd, got := exportWith(t, &two, c, "id\np_0002\n"); cmd != nil || !strings.HasPrefix(got, "✓ saved 1 users to the server: retain-users-") {
 		t.Fatalf("an export of the 10 bytes left: %q", got)
 	}
 	cmd, got = exportWith(t, &one, c, "")
@@ -103,7 +103,7 @@ func TestExportFolderIsBoundedAcrossSessions(t *testing.T) {
 	if err := os.Remove(filepath.Join(dir, "notes.txt")); err != nil {
 		t.Fatal(err)
 	}
-	if cmd, got := exportWith(t, &one, c, "id\np_0003\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
+	if cmd, got := exportWith(t, &one, c, "id\np_0003\n"); cmd != nil || !strings.HasPrefix(got, "✓ saved 1 users to the server: retain-users-") {
 		t.Fatalf("an export once the operator made room: %q", got)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 3 {

@@ -228,7 +228,9 @@ func (m Model) ended(c common.Common, r Result) string {
 		// The path was typed: a long one (a page pasted) is quoted short.
 		return c.T("✗ export failed: ", "✗ 导出失败：") + common.ShortPathIn(c.ErrorText(r.Err), r.Path)
 	case r.Served:
-		return c.Tf("✓ wrote %s to %s in the server's export folder", "✓ 已将 %s写入服务器导出文件夹中的 %s", m.n(c, r.Rows), r.Path)
+		// Short enough for one line at 80 columns with a million rows and
+		// the folder's longest file name (retain-users-YYYYMMDD-HHMMSS-N.csv).
+		return c.Tf("✓ saved %s to the server: %s", "✓ 已将 %s保存到服务器：%s", m.n(c, r.Rows), r.Path)
 	}
 	return c.Tf("✓ wrote %s to %s", "✓ 已将 %s写入 %s", m.n(c, r.Rows), r.Path)
 }

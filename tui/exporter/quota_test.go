@@ -58,7 +58,7 @@ func TestServedExportsAreBounded(t *testing.T) {
 		m.SetServed(true, dir)
 		m.SetQuota(quota)
 	}
-	if cmd, got := exportWith(t, &users, c, "id\np_1\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 users to retain-users-") {
+	if cmd, got := exportWith(t, &users, c, "id\np_1\n"); cmd != nil || !strings.HasPrefix(got, "✓ saved 1 users to the server: retain-users-") {
 		t.Fatalf("first export: %q", got)
 	}
 	cmd, got := exportWith(t, &plan, c, "id\np_1\np_2\n")
@@ -73,7 +73,7 @@ func TestServedExportsAreBounded(t *testing.T) {
 		t.Errorf("the refused export left a file: %d files", len(entries))
 	}
 	// The refused export counted neither as a file nor in bytes.
-	if cmd, got := exportWith(t, &plan, c, "id\n"); cmd != nil || !strings.HasPrefix(got, "✓ wrote 1 customers to retain-users-") {
+	if cmd, got := exportWith(t, &plan, c, "id\n"); cmd != nil || !strings.HasPrefix(got, "✓ saved 1 customers to the server: retain-users-") {
 		t.Fatalf("second export: %q", got)
 	}
 	cmd, got = exportWith(t, &users, c, "")

@@ -39,13 +39,14 @@ type Model struct {
 	common.Common
 	keys mapKeyMap
 
-	exp      *experiment.Experiment
-	features []int // numeric pipeline columns
-	xi, yi   int   // indices into features
-	want     request
-	grid     *grid
-	err      error
-	view     string
+	exp       *experiment.Experiment
+	analysing int   // the run being analysed, until its map is asked for (0: none)
+	features  []int // numeric pipeline columns
+	xi, yi    int   // indices into features
+	want      request
+	grid      *grid
+	err       error
+	view      string
 }
 
 // New returns the Map screen, empty until Want gives it a run and a user.
@@ -78,6 +79,14 @@ func (s *Model) Want(run common.Run, row int) tea.Cmd {
 	s.want, s.err = req, nil
 	s.render()
 	return mapCmd(run.Exp, req)
+}
+
+// Analysing tells the screen that run number run is being analysed:
+// until its map is asked for (Want), the screen says so instead of
+// asking for a trained model.
+func (s *Model) Analysing(run int) {
+	s.analysing = run
+	s.render()
 }
 
 // mapPlotSize is the number of cells of the map at a screen size.

@@ -32,6 +32,9 @@ func (s *Model) render() {
 	case s.err != nil:
 		s.view = widget.Fit(ansi.Wrap(st.Error.Render(s.T("No decision map: ", "无法绘制决策图："))+s.err.Error(), w, ""), w, h)
 		return
+	case s.exp == nil && s.analysing > 0:
+		s.view = widget.Fit(st.Muted.Render(s.Tf("Analysing run %d…", "正在分析第 %d 次训练…", s.analysing)), w, h)
+		return
 	case s.exp == nil:
 		s.view = widget.Fit(st.Title.Render(s.NoRunTitle())+"\n"+
 			st.Muted.Render(ansi.Wrap(s.NoRunHint(s.T("Train one on the Train screen (3, then space); this screen fills in when the run ends or is stopped.",

@@ -81,6 +81,12 @@ func parseFloat(c common.Common, text string) (float64, error) {
 
 func parseInt(c common.Common, text string) (int, error) {
 	v, err := strconv.Atoi(strings.TrimSpace(text))
+	if errors.Is(err, strconv.ErrRange) {
+		// A whole number, just too long for an int: Atoi gives the
+		// nearest int, which every field's range check then refuses
+		// with the range, as it refuses 5000.
+		return v, nil
+	}
 	if err != nil {
 		return 0, errors.New(c.T("not a whole number", "不是整数"))
 	}
@@ -197,6 +203,9 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, 
 			get: func(c experiment.Config) string { return strconv.FormatUint(c.Seed, 10) },
 			set: func(c *experiment.Config, text string) error {
 				v, err := strconv.ParseUint(strings.TrimSpace(text), 10, 64)
+				if errors.Is(err, strconv.ErrRange) {
+					return refuse(com, "must be from 0 to 18,446,744,073,709,551,615", "必须在 0 到 18,446,744,073,709,551,615 之间")
+				}
 				if err != nil {
 					return refuse(com, "must be a whole number ≥ 0", "必须是 ≥ 0 的整数")
 				}

@@ -154,7 +154,14 @@ func (s Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) { return s.step(msg)
 func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 
 // step handles keys and redraws.
+// settingCharLimit is the longest text a setting's field takes: longer
+// than any seed (20 digits) or rate a user writes.
+const settingCharLimit = 32
+
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
+	if s.typing && common.IntoFullField(s.input, msg) {
+		return s, nil // nothing changes: nothing to draw again
+	}
 	s, cmd := s.update(msg)
 	s.view = s.render()
 	return s, cmd
@@ -199,6 +206,9 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		s.input.SetValue(fs[s.sel].get(s.cfg))
 		s.input.CursorEnd()
 		s.input.SetWidth(9)
+		// A setting is a number or a word: a key beyond this is dropped
+		// at once, however many a paste without brackets types.
+		s.input.CharLimit = settingCharLimit
 		return s, s.input.Focus()
 	case key.Matches(k, s.keys.Preset):
 		return s, s.nextPreset()

@@ -228,7 +228,7 @@ func TestExportServedToTheExportFolder(t *testing.T) {
 		t.Fatal("x asked a served session for a path")
 	}
 	s = press(t, s, "x")
-	name := regexp.MustCompile(`✓ wrote 5 customers to (retain-plan-\d{8}-\d{6}-\d+\.csv) in the server's export folder`)
+	name := regexp.MustCompile(`✓ saved 5 customers to the server: (retain-plan-\d{8}-\d{6}-\d+\.csv)`)
 	got := name.FindStringSubmatch(screentest.Render(s, 160, 48))
 	if got == nil {
 		t.Fatalf("no export message:\n%s", screentest.Render(s, 160, 48))

@@ -36,6 +36,8 @@ type Model struct {
 	common.Common
 	keys   trainKeyMap
 	parent context.Context // runs' contexts derive from it
+	// prepSlot lets one run's preparation go at a time (takeSlot).
+	prepSlot chan struct{}
 
 	data   *experiment.Data
 	cfg    experiment.Config
@@ -102,7 +104,8 @@ func New(com common.Common) Model {
 	bar := progress.New(progress.WithoutPercentage(), progress.WithFillCharacters('█', '░'),
 		progress.WithColors(lipgloss.Color("12")))
 	bar.EmptyColor = lipgloss.Color("8")
-	return Model{Common: com, keys: defaultTrainKeyMap(com), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true}
+	return Model{Common: com, keys: defaultTrainKeyMap(com), loss: loss, metric: metric, bar: bar, batchLoss: "–", hidden: true,
+		prepSlot: make(chan struct{}, 1)}
 }
 
 // SetParent makes the contexts of later runs derive from ctx, so that
@@ -335,7 +338,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	s.state, s.mode = trainStarting, mode
 	s.followEpochs(0)
 	s.redrawCharts()
-	return tea.Batch(forgot, startCmd(s.cur, s.data, s.cfg, mode), waitCmd(s.cur), tickCmd(s.cur.id))
+	return tea.Batch(forgot, startCmd(s.cur, s.data, s.cfg, mode, s.prepSlot), waitCmd(s.cur), tickCmd(s.cur.id))
 }
 
 // followEpochs sets the charts' x axis to a round extent ahead of the

@@ -46,7 +46,7 @@ func started(t *testing.T, s Model) Model {
 	if s.state != trainStarting || s.cur == nil {
 		t.Fatalf("state %d, want starting", s.state)
 	}
-	s, _ = s.step(startCmd(s.cur, s.data, s.cfg, s.mode)())
+	s, _ = s.step(startCmd(s.cur, s.data, s.cfg, s.mode, nil)())
 	return s
 }
 
@@ -363,7 +363,7 @@ func TestStopWhileStartingAbandonsTheRun(t *testing.T) {
 	w := s.cur
 	s, _ = s.step(screentest.Press("x"))
 	<-w.done // stop finishes a run that never launched
-	msg := startCmd(w, s.data, s.cfg, startRunning)()
+	msg := startCmd(w, s.data, s.cfg, startRunning, nil)()
 	if sm := msg.(StartedMsg); !errors.Is(sm.err, context.Canceled) {
 		t.Fatalf("the start Cmd after a stop returned %v", sm.err)
 	}

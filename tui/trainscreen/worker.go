@@ -150,9 +150,15 @@ func (w *worker) outcome() (*experiment.Experiment, error) {
 }
 
 // startCmd builds the experiment off the UI goroutine and launches training.
-func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMode) tea.Cmd {
+func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMode, slot chan struct{}) tea.Cmd {
 	return func() tea.Msg {
+		if !takeSlot(w, slot) {
+			return StartedMsg{id: w.id, err: context.Canceled}
+		}
 		exp, err := experiment.Prepare(d, cfg)
+		if slot != nil {
+			<-slot
+		}
 		if err == nil && exp.Scheme() == experiment.RandomSplit {
 			// The split startRun checked, as built (duplicates and
 			// calibration rows out), as train checks it. Out of time, the
@@ -168,6 +174,28 @@ func startCmd(w *worker, d *experiment.Data, cfg experiment.Config, mode startMo
 		}
 		return StartedMsg{id: w.id, exp: exp}
 	}
+}
+
+// takeSlot waits for the screen's one preparation slot (nil: none to
+// wait for) and reports whether w still wants it. A stopped run's
+// preparation cannot be cancelled and runs on: without the slot, each x
+// then r started another beside it, and a few keys had several copies of
+// a large data set prepared at once, starving the program; a run stopped
+// while it waits for the slot prepares nothing.
+func takeSlot(w *worker, slot chan struct{}) bool {
+	if slot == nil {
+		return w.ctx.Err() == nil
+	}
+	select {
+	case slot <- struct{}{}:
+	case <-w.ctx.Done():
+		return false
+	}
+	if w.ctx.Err() != nil {
+		<-slot
+		return false
+	}
+	return true
 }
 
 // waitCmd reports when the worker has ended.

@@ -25,7 +25,7 @@ func TestServedExportGoesToTheExportFolderUnderNewNames(t *testing.T) {
 		t.Fatal("x opened a prompt on a served session")
 	}
 	s = pressAll(t, s, "x")
-	name := regexp.MustCompile(`✓ wrote 100 users to (retain-users-\d{8}-\d{6}-\d+\.csv) in the server's export folder`)
+	name := regexp.MustCompile(`✓ saved 100 users to the server: (retain-users-\d{8}-\d{6}-\d+\.csv)`)
 	got := name.FindStringSubmatch(view(s))
 	if got == nil {
 		t.Fatalf("no export message:\n%s", view(s))
