@@ -66,7 +66,8 @@ const (
 // customer's first kept order cancels an order the log does not hold and
 // is left out; what a cancellation reverses is not otherwise matched, so a
 // net spend below 0 (more cancelled than bought in the log) is floored at
-// 0, per customer and per trend window. Order counts (frequency, the
+// 0, per customer and per trend window, as is a net within a billionth of
+// the gross (the rounding residue of a sale cancelled in full). Order counts (frequency, the
 // windows, the intervals) are those of version 2: a cancelled order's
 // sale still counts as an order.
 type CohortOptions struct {
@@ -405,8 +406,8 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 		}
 	}
 	if b.set.net {
-		total = max(total-h.refund, 0)
-		recent, before = max(recent-h.refundRecent, 0), max(before-h.refundBefore, 0)
+		total = netSpend(total, h.refund)
+		recent, before = netSpend(recent, h.refundRecent), netSpend(before, h.refundBefore)
 	}
 	days := h.days
 	slices.Sort(days)
@@ -447,6 +448,17 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 	} else {
 		b.label = append(b.label, 0)
 	}
+}
+
+// netSpend is gross spend less refunds, 0 when that is not above a
+// billionth of the gross: a sale cancelled in full leaves a rounding residue
+// of either sign (1e-13), which would swing spend_trend to ±1, and
+// which the SQL export, summing in another order, must read alike.
+func netSpend(gross, refunds float64) float64 {
+	if net := gross - refunds; net > 1e-9*gross {
+		return net
+	}
+	return 0
 }
 
 // columns returns the id column, called idName, then the features in a

@@ -22,6 +22,9 @@ import (
 //     returns 100 (age 4), more than d bought: floored, total 0.
 //   - e: order 13 of 80 (age 40), cancelled by a negative amount line
 //     under its own id R14 (age 40, no sale with that id): total 0.
+//   - f: order 16 of 0.1 + 0.2 (age 5), cancelled by C17's 0.3: the
+//     residue 0.1 + 0.2 − 0.3 = 5.6e-17 is no spend, so the total is 0
+//     and spend_trend 0, not (5.6e-17 − 0)/5.6e-17 = 1.
 //
 // Feature set 2 keeps the gross sums: a 140, b 50, c 20, d 70, e 80.
 const netLog = `order,customer,date,item,qty,price,status
@@ -40,6 +43,9 @@ C9,c,2024-04-02,Y,-1,20,done
 C12,d,2024-03-27,Y,-4,25,done
 13,e,2024-02-20,W,1,80,done
 R14,e,2024-02-20,W,1,-80,done
+16,f,2024-03-26,X,1,0.1,done
+16,f,2024-03-26,Y,1,0.2,done
+C17,f,2024-03-26,X,-1,0.3,done
 15,a,2024-04-10,X,1,5,done
 `
 
@@ -88,6 +94,7 @@ func TestCohortMoneyNetOfCancellations(t *testing.T) {
 		"c": {20, 20, -1}, // 20 at age 30: the earlier window alone
 		"d": {0, 0, 0},
 		"e": {0, 0, 0},
+		"f": {0, 0, 0},
 	})
 	// Gross: a's trend (40 − 0)/40 = 1; b's 50 at age 20 → 1; d's 1;
 	// e's 80 at age 40 → −1.
@@ -97,6 +104,7 @@ func TestCohortMoneyNetOfCancellations(t *testing.T) {
 		"c": {20, 20, -1},
 		"d": {70, 70, 1},
 		"e": {80, 80, -1},
+		"f": {0.1 + 0.2, 0.1 + 0.2, 1},
 	})
 }
 
@@ -122,7 +130,8 @@ func TestCohortRevenueNetOfCancellations(t *testing.T) {
 		}
 	}
 	// January: a alone. February: e (80 − 80 = 0 in Feb), C7 of c is
-	// before c's first order. March: b (50 − 50), c (20), d (70 − 100):
+	// before c's first order. March: b (50 − 50), c (20), d (70 − 100),
+	// f (0.3 − 0.3):
 	// −10 in March; April: c's C9, −20 (a's order 15 is in a's row).
 	want := map[string][]float64{"2024-01": {100, -30, 30, 5}, "2024-02": {0, 0, 0}, "2024-03": {-10, -20}}
 	for label, w := range want {

@@ -15,7 +15,8 @@ import (
 // arithmetic): a refund in each trend window, a customer whose order is
 // cancelled in full, a cancellation before the customer's first order and
 // one after the cutoff (neither netted), a refund larger than the spend
-// (floored at 0), and a negative amount under an order id without a sale.
+// (floored at 0), a negative amount under an order id without a sale, and
+// a sale cancelled in full whose net is a rounding residue (0).
 func TestSQLiteMatchesPredictOnSpendNetOfCancellations(t *testing.T) {
 	header := []string{"cust", "ordered_at", "amount", "invoice"}
 	rows := [][]string{
@@ -34,6 +35,9 @@ func TestSQLiteMatchesPredictOnSpendNetOfCancellations(t *testing.T) {
 		{"d", "2024-03-27", "-100", "C12"},
 		{"e", "2024-02-20", "80", "13"},
 		{"e", "2024-02-20", "-80", "R14"},
+		{"f", "2024-03-26", "0.1", "16"},
+		{"f", "2024-03-26", "0.2", "16"},
+		{"f", "2024-03-26", "-0.3", "C17"},
 	}
 	file := writeLog(t, "net.csv", header, rows)
 	model := handOrdersNet()

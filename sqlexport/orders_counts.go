@@ -157,7 +157,7 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 // spend returns base's total, recent and earlier spend: the orders'
 // amounts, all and in spend_trend's two windows, less, with refunds, the
 // refunds of the cancellations dated in them on or after the customer's
-// first order, floored at 0 (data's feature set 3).
+// first order, floored at 0 (data's feature set 3 and its netSpend).
 func (x counts) spend(d Dialect) (total, recent, earlier string) {
 	tr := mustNum(data.TrendWindowDays)
 	total = "SUM(amount)"
@@ -169,7 +169,10 @@ func (x counts) spend(d Dialect) (total, recent, earlier string) {
 	taken := func(window string) string {
 		return "SUM(CASE WHEN refund_day >= first_day" + window + " THEN refund ELSE 0.0 END)"
 	}
-	net := func(gross, refunds string) string { return d.greatest(gross+" - "+refunds, "0.0") }
+	// Not above a billionth of the gross: 0 (data's netSpend).
+	net := func(gross, refunds string) string {
+		return "CASE WHEN " + gross + " - " + refunds + " > 1e-9 * " + gross + " THEN " + gross + " - " + refunds + " ELSE 0.0 END"
+	}
 	return net(total, taken("")), net(recent, taken(" AND refund_age < "+tr)),
 		net(earlier, taken(" AND refund_age >= "+tr+" AND refund_age < 2.0 * "+tr))
 }

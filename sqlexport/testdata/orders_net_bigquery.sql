@@ -65,11 +65,11 @@ customer_days AS (
 ),
 base AS (
   SELECT customer, SUM(is_order) AS n, MIN(age) AS recency, MAX(age) AS tenure,
-    MAX(day) - MIN(day) AS span, GREATEST(SUM(amount) - SUM(CASE WHEN refund_day >= first_day THEN refund ELSE 0.0 END), 0.0) AS total, SUM(qty) AS units,
+    MAX(day) - MIN(day) AS span, CASE WHEN SUM(amount) - SUM(CASE WHEN refund_day >= first_day THEN refund ELSE 0.0 END) > 1e-9 * SUM(amount) THEN SUM(amount) - SUM(CASE WHEN refund_day >= first_day THEN refund ELSE 0.0 END) ELSE 0.0 END AS total, SUM(qty) AS units,
     SUM(CASE WHEN age < 30.0 THEN 1.0 ELSE 0.0 END) AS in_short,
     SUM(CASE WHEN age < 90.0 THEN 1.0 ELSE 0.0 END) AS in_long,
-    GREATEST(SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age < 30.0 THEN refund ELSE 0.0 END), 0.0) AS recent,
-    GREATEST(SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age >= 30.0 AND refund_age < 2.0 * 30.0 THEN refund ELSE 0.0 END), 0.0) AS earlier,
+    CASE WHEN SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age < 30.0 THEN refund ELSE 0.0 END) > 1e-9 * SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) THEN SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age < 30.0 THEN refund ELSE 0.0 END) ELSE 0.0 END AS recent,
+    CASE WHEN SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age >= 30.0 AND refund_age < 2.0 * 30.0 THEN refund ELSE 0.0 END) > 1e-9 * SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) THEN SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age >= 30.0 AND refund_age < 2.0 * 30.0 THEN refund ELSE 0.0 END) ELSE 0.0 END AS earlier,
     SUM((gap - gap_mean) * (gap - gap_mean)) AS ss
   FROM customer_days GROUP BY customer
   HAVING SUM(is_order) > 0.0

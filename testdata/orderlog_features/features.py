@@ -21,7 +21,8 @@ from its Go code:
   is the sum of |amount| of its lines; those dated on or before the cutoff
   and on or after the customer's first kept order are taken from
   monetary_total (hence monetary_avg) and from the spend_trend window they
-  fall in, each floored at 0.
+  fall in, each floored at 0; a net not above a billionth of the gross is 0
+  (the rounding residue of a sale cancelled in full).
 
 Online Retail (Parquet) is read from a CSV dump when it exists at
 /tmp/online_retail.csv (see /work/notes/parquetdump.md); without it that
@@ -80,11 +81,15 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
     def refunds(lo, hi):
         r = cref[(cref["age"] >= lo) & (cref["age"] < hi)]
         return r.groupby("cust")["refund"].sum().reindex(out.index, fill_value=0.0)
+
+    def net(gross, refunds):
+        n = gross - refunds
+        return n.where(n > 1e-9 * gross, 0.0)
     out.index.name = "customer_id"
     out["recency_days"] = g["age"].min()
     out["frequency"] = g.size()
     if has_amount:
-        out["monetary_total"] = (g["amount"].sum() - refunds(0, 10**9)).clip(lower=0.0)
+        out["monetary_total"] = net(g["amount"].sum(), refunds(0, 10**9))
         out["monetary_avg"] = out["monetary_total"] / out["frequency"]
     out["tenure_days"] = g["age"].max()
     out["orders_30d"] = hist[hist["age"] < 30].groupby("cust").size().reindex(out.index, fill_value=0)
@@ -119,8 +124,8 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
     if has_amount:
         a = hist[hist["age"] < 30].groupby("cust")["amount"].sum().reindex(out.index, fill_value=0.0)
         b = hist[(hist["age"] >= 30) & (hist["age"] < 60)].groupby("cust")["amount"].sum().reindex(out.index, fill_value=0.0)
-        a = (a - refunds(0, 30)).clip(lower=0.0)
-        b = (b - refunds(30, 60)).clip(lower=0.0)
+        a = net(a, refunds(0, 30))
+        b = net(b, refunds(30, 60))
         tot = a + b
         out["spend_trend"] = np.where(tot > 0, (a - b) / tot.where(tot > 0, 1), 0.0)
     label = f"orders_again_{horizon}d"
