@@ -169,7 +169,7 @@ var cellMeanings = map[string]string{
 	"share":     "the share of the cohort's customers with at least one order",
 	"customers": "the number of the cohort's customers with at least one order",
 	"orders":    "the number of orders the cohort's customers placed",
-	"revenue":   "the sum of the amounts of the orders the cohort's customers placed",
+	"revenue":   "the sum of the amounts of the orders the cohort's customers placed, less the refunds of their cancellations dated",
 }
 
 // cohortsNote says on stderr what was counted and how; the cell sentence

@@ -60,7 +60,7 @@ func TestCohortsMetricsAndFormats(t *testing.T) {
 	}
 	// The note on stderr says what a cell holds for the metric shown; it
 	// used to describe shares whatever --metric said.
-	const cell = "\nA cell is the sum of the amounts of the orders the cohort's customers placed in that month " +
+	const cell = "\nA cell is the sum of the amounts of the orders the cohort's customers placed, less the refunds of their cancellations dated in that month " +
 		"(period 0 = the month of their first order).\n"
 	if !strings.Contains(c.stderr.String(), cell) {
 		t.Errorf("revenue: stderr %q lacks %q", c.stderr.String(), cell)

@@ -31,7 +31,7 @@ func TestInputTheUserGotWrongExitsTwo(t *testing.T) {
 			"retain: too few rows: " + small + ": 3 folds need at least 3 positive and 3 negative rows, the data has 2 and 3\n"},
 		{[]string{"eval", "--cv", "2", "--log", oneCustomer},
 			"note: " + oneCustomer + ": columns read: customer id = customer, date = date, amount = amount\n" +
-				"note: " + oneCustomer + ": features made from the log (feature set 2, windows 30/90 days, trend 30 days): recency_days, " +
+				"note: " + oneCustomer + ": features made from the log (feature set 3, windows 30/90 days, trend 30 days): recency_days, " +
 				"frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend\n" +
 				"note: " + oneCustomer + ": features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 				"neither a quantity nor an item column); cancel_share (the log shows no cancellations)\n" +

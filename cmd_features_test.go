@@ -50,7 +50,7 @@ func TestModelNeedingItemsRefusesALogWithout(t *testing.T) {
 		"--epochs", "2", "--val", "0.25", "--out", model); code != exitOK {
 		t.Fatalf("train: exit %d, stderr %q", code, c.stderr.String())
 	}
-	if !strings.Contains(c.stderr.String(), "features made from the log (feature set 2, windows 30/90 days, trend 30 days): "+
+	if !strings.Contains(c.stderr.String(), "features made from the log (feature set 3, windows 30/90 days, trend 30 days): "+
 		"recency_days, frequency, monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, "+
 		"interval_std_days, distinct_items, basket_size_avg, spend_trend\n") {
 		t.Errorf("train does not list the features made: %q", c.stderr.String())

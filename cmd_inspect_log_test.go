@@ -22,9 +22,9 @@ func TestInspectOrderLogLine(t *testing.T) {
 		roles []string
 		want  string
 	}{
-		{nil, ", column roles detected when a log is read (none named), feature set 2, windows 30/90 days, trend 30 days.\n"},
+		{nil, ", column roles detected when a log is read (none named), feature set 3, windows 30/90 days, trend 30 days.\n"},
 		{[]string{"--log-columns", "customer=customer_id,time=order_date"},
-			", column roles customer=customer_id,time=order_date, feature set 2, windows 30/90 days, trend 30 days.\n"},
+			", column roles customer=customer_id,time=order_date, feature set 3, windows 30/90 days, trend 30 days.\n"},
 	} {
 		model := filepath.Join(t.TempDir(), "log_model.json")
 		c := newCLI(t)

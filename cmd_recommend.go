@@ -382,6 +382,10 @@ func leftOutOfItems(l *recommend.Log) string {
 	if l.WithoutItems > 0 {
 		parts = append(parts, fmt.Sprintf("%s orders without an item in column %s", data.Thousands(l.WithoutItems), l.ItemColumn))
 	}
+	if l.ReturnedLines > 0 {
+		parts = append(parts, fmt.Sprintf("%s lines of items their customer cancelled or returned in full (%s orders with nothing else)",
+			data.Thousands(l.ReturnedLines), data.Thousands(l.ReturnedOrders)))
+	}
 	if len(parts) == 0 {
 		return ""
 	}

@@ -10,7 +10,7 @@ import (
 
 // CohortFeaturesVersion is the latest cohort feature set, the one
 // BuildCohort makes and a model file records (see CohortOptions).
-const CohortFeaturesVersion = 2
+const CohortFeaturesVersion = 3
 
 // The cohort windows in days: orders_30d and orders_90d count orders in
 // the first two; spend_trend compares the last TrendWindowDays with the
@@ -57,8 +57,21 @@ const (
 //     days old and b of those 30–59 days old, 0 when both are 0; it runs
 //     from −1 (all spend in the earlier window) to +1 (all in the latest),
 //     only when the log has amounts.
+//
+// Version 3 has the features of version 2 with their money net of
+// cancellations: a customer's cancelled orders dated on or before the
+// cutoff, and on or after their first kept order, take back their refund
+// (CancelledOrder.Refund) from monetary_total, hence monetary_avg, and from
+// the spend_trend window they fall in. A cancellation dated before the
+// customer's first kept order cancels an order the log does not hold and
+// is left out; what a cancellation reverses is not otherwise matched, so a
+// net spend below 0 (more cancelled than bought in the log) is floored at
+// 0, per customer and per trend window, as is a net within a billionth of
+// the gross (the rounding residue of a sale cancelled in full). Order counts (frequency, the
+// windows, the intervals) are those of version 2: a cancelled order's
+// sale still counts as an order.
 type CohortOptions struct {
-	// Version is the feature set, 1 or 2; 0 means CohortFeaturesVersion.
+	// Version is the feature set, 1 to 3; 0 means CohortFeaturesVersion.
 	Version int
 	// Events are event types of an event log (as written, OrderLog.
 	// EventTypes) to count: for each, event_<type>_30d and
@@ -82,6 +95,8 @@ func (s SkippedFeature) String() string { return s.Name + " (" + s.Reason + ")" 
 type cohortSet struct {
 	version                                      int
 	hasAmount, hasQuantity, hasItems, hasCancels bool
+	// net says the money features are net of cancellations (version 3).
+	net bool
 	// events are the event types counted, and eventSlot, for each of
 	// OrderLog.EventTypes, its index in events (-1: not counted);
 	// hasEvents says the log has an event type column.
@@ -98,6 +113,7 @@ func newCohortSet(log *OrderLog, opts CohortOptions) cohortSet {
 	s := cohortSet{version: version, hasAmount: log.HasAmount, hasQuantity: log.Columns.Quantity != "",
 		hasItems: log.Columns.Item != "", hasCancels: log.Cancelled > 0,
 		events: opts.Events, hasEvents: log.Columns.Event != ""}
+	s.net = version >= 3 && s.hasAmount
 	s.eventSlot = make([]int, len(log.EventTypes))
 	for t, name := range log.EventTypes {
 		s.eventSlot[t] = slices.Index(opts.Events, name)
@@ -161,6 +177,10 @@ func (s cohortSet) skipped() []SkippedFeature {
 // orders themselves (nil slices when the set does not need them).
 type customerExtras struct {
 	items, lines, cancelled []int32
+	// refunds are the refunds each customer's cancellations take back
+	// (version 3): all, then those 0–29 and 30–59 days old (spend_trend's
+	// windows).
+	refunds [3][]float64
 	// events holds, for each counted event type, its events 0–29 and
 	// 0–89 days old per customer, in cohortSet.features' order.
 	events [][]int32
@@ -174,6 +194,9 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 	e.events = s.countEvents(log, cut)
 	if s.version < 2 {
 		return e
+	}
+	if s.net && s.hasCancels {
+		e.refunds = refunds(log, cut)
 	}
 	if s.hasCancels {
 		e.cancelled = make([]int32, nc)
@@ -221,8 +244,44 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 	return e
 }
 
+// refunds sums, per customer, the refunds of the cancelled orders dated on
+// or before the cutoff and on or after the customer's first kept order:
+// all of them, those 0–29 days old and those 30–59 days old.
+func refunds(log *OrderLog, cut int32) [3][]float64 {
+	nc := len(log.Customers)
+	first := make([]int32, nc)
+	for c := range first {
+		first[c] = math.MaxInt32
+	}
+	for _, o := range log.Orders {
+		if o.Day <= cut {
+			first[o.Customer] = min(first[o.Customer], o.Day)
+		}
+	}
+	var out [3][]float64
+	for i := range out {
+		out[i] = make([]float64, nc)
+	}
+	for _, o := range log.CancelledOrders {
+		if o.Day > cut || o.Day < first[o.Customer] {
+			continue
+		}
+		out[0][o.Customer] += o.Refund
+		switch age := cut - o.Day; {
+		case age < TrendWindowDays:
+			out[1][o.Customer] += o.Refund
+		case age < 2*TrendWindowDays:
+			out[2][o.Customer] += o.Refund
+		}
+	}
+	return out
+}
+
 // fill copies customer c's counts into h.
 func (e customerExtras) fill(h *history, c int) {
+	if e.refunds[0] != nil {
+		h.refund, h.refundRecent, h.refundBefore = e.refunds[0][c], e.refunds[1][c], e.refunds[2][c]
+	}
 	if e.items != nil {
 		h.items, h.lines = float64(e.items[c]), float64(e.lines[c])
 	}
@@ -292,6 +351,9 @@ type history struct {
 	days                    []int32
 	amounts, qty            []float64
 	items, lines, cancelled float64
+	// refund is the refunds taken back from the spend (version 3), and
+	// refundRecent and refundBefore those of spend_trend's two windows.
+	refund, refundRecent, refundBefore float64
 	// events are customerExtras.events' counts for this customer.
 	events []float64
 }
@@ -343,6 +405,10 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 			in90++
 		}
 	}
+	if b.set.net {
+		total = netSpend(total, h.refund)
+		recent, before = netSpend(recent, h.refundRecent), netSpend(before, h.refundBefore)
+	}
 	days := h.days
 	slices.Sort(days)
 	tenure := float64(cut - days[0])
@@ -382,6 +448,17 @@ func (b *cohortBuilder) add(id string, cut int32, h history, positive bool) {
 	} else {
 		b.label = append(b.label, 0)
 	}
+}
+
+// netSpend is gross spend less refunds, 0 when that is not above a
+// billionth of the gross: a sale cancelled in full leaves a rounding residue
+// of either sign (1e-13), which would swing spend_trend to ±1, and
+// which the SQL export, summing in another order, must read alike.
+func netSpend(gross, refunds float64) float64 {
+	if net := gross - refunds; net > 1e-9*gross {
+		return net
+	}
+	return 0
 }
 
 // columns returns the id column, called idName, then the features in a

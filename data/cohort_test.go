@@ -91,9 +91,9 @@ func TestBuildCohortVersion1(t *testing.T) {
 	if !slices.Equal(rep.Features, want) || len(tab.Features()) != len(want) || rep.Skipped != nil {
 		t.Errorf("features %v, skipped %v", rep.Features, rep.Skipped)
 	}
-	_, _, err = BuildCohortWith(log, ymd(2010, 12, 31), 30, CohortOptions{Version: 3})
-	if wantErr := "cutoff or horizon out of range: retail.csv: cohort feature set version 3 (this build makes 1 to 2)"; err == nil || err.Error() != wantErr {
-		t.Errorf("version 3: %v", err)
+	_, _, err = BuildCohortWith(log, ymd(2010, 12, 31), 30, CohortOptions{Version: 4})
+	if wantErr := "cutoff or horizon out of range: retail.csv: cohort feature set version 4 (this build makes 1 to 3)"; err == nil || err.Error() != wantErr {
+		t.Errorf("version 4: %v", err)
 	}
 }
 

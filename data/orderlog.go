@@ -167,6 +167,9 @@ type OrderLog struct {
 	// alphabetically first). Nil unless a description column was read.
 	ItemDescriptions []string
 	CancelledOrders  []CancelledOrder
+	// CancelledItems are the items of the cancelled lines that reverse a
+	// sale, of the CancelledOrders (orderlog_keep.go).
+	CancelledItems []CancelledItem
 	// OtherEvents counts the lines of an event log whose event is not a
 	// purchase, left out; EventCounts has them by event type, most lines
 	// first (orderlog_events.go).
@@ -694,7 +697,22 @@ func (p *logParser) line(want int) error {
 			return nil
 		}
 		p.log.Cancelled++
-		p.keepCancel(cust, orderID, day)
+		// A line that reverses a sale (a negative quantity or amount, a
+		// "C" invoice) takes its money back from the customer's spend; a
+		// line cancelled by its status alone is the cancelled order
+		// itself, whose money was never counted.
+		var refund, units float64
+		if qty < 0 || amount < 0 || isCancelledInvoice(orderID) {
+			refund, units = math.Abs(amount), math.Abs(qty)
+			if c.quantity < 0 {
+				units = 1 // without quantities a line is one unit
+			}
+		}
+		var item []byte
+		if c.item >= 0 {
+			item = trimSpace(src.field(c.item))
+		}
+		p.keepCancel(cust, orderID, day, refund, item, units)
 		return nil
 	}
 	if isMissing(cust) {
@@ -706,7 +724,11 @@ func (p *logParser) line(want int) error {
 	p.keepBlank(line)
 	// A line of zero quantity sold nothing: its order counts, its item not.
 	if c.item >= 0 && (c.quantity < 0 || qty > 0) {
-		ii := p.keepItem(oi, trimSpace(src.field(c.item)))
+		units := qty
+		if c.quantity < 0 {
+			units = 1 // without quantities a line is one unit
+		}
+		ii := p.keepItem(oi, trimSpace(src.field(c.item)), units)
 		if ii >= 0 && c.description >= 0 {
 			p.keepDescription(ii, trimSpace(src.field(c.description)))
 		}

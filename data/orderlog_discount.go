@@ -60,7 +60,7 @@ func (p *logParser) finishDiscounts() {
 			}
 		}
 		p.log.Cancelled += d.lines
-		p.keepCancel([]byte(d.cust), d.key.order, d.day)
+		p.keepCancel([]byte(d.cust), d.key.order, d.day, -d.amount, nil, 0)
 	}
 	p.discounts, p.discountIndex = nil, nil
 }

@@ -12,6 +12,9 @@ import "slices"
 type OrderItem struct {
 	Order int32 // index into OrderLog.Orders
 	Item  int32 // index into OrderLog.Items
+	// Units are the line's quantity (1 when the log has no quantity
+	// column).
+	Units float64
 }
 
 // CancelledOrder is one cancelled order: the cancelled lines sharing an
@@ -20,6 +23,20 @@ type OrderItem struct {
 type CancelledOrder struct {
 	Customer int32 // index into OrderLog.Customers
 	Day      int32 // calendar date as days since 1970-01-01
+	// Refund is the money its lines take back from the customer's spend:
+	// the sum of |amount| of its lines that reverse a sale (a negative
+	// quantity or amount, a "C" invoice); a line cancelled by its status
+	// alone is an order never counted as spend and takes back nothing.
+	Refund float64
+}
+
+// CancelledItem is the item of a line of a cancelled order that reverses
+// a sale, and the units it takes back (1 a line when the log has no
+// quantity column).
+type CancelledItem struct {
+	Cancel int32 // index into OrderLog.CancelledOrders
+	Item   int32 // index into OrderLog.Items
+	Units  float64
 }
 
 // keepState is the parser's bookkeeping for items, cancellations and the
@@ -41,6 +58,14 @@ type keepState struct {
 	asideCust   map[string]int32
 	asideNames  []string
 	cancelOrder map[orderKey]int
+	// asideItem numbers the items of cancelled lines (asideItems);
+	// finishKeep maps them onto OrderLog.Items, leaving out those on no
+	// kept line.
+	asideItem  map[string]int32
+	asideItems []string
+	// lastCancel is the index of the cancelled order keepCancel last
+	// added a line to.
+	lastCancel int
 	// eventType interns the event types (OrderLog.EventTypes) and
 	// eventLines counts each one's lines (orderlog_events.go).
 	eventType  map[string]int32
@@ -57,10 +82,37 @@ type itemDesc struct {
 
 // keepItem records the item of a kept line that went into order oi and
 // returns its index; blank and NA items are not recorded (-1).
-func (p *logParser) keepItem(oi int, item []byte) int32 {
+func (p *logParser) keepItem(oi int, item []byte, units float64) int32 {
 	if isMissing(item) {
 		return -1
 	}
+	ii := p.internItem(item)
+	if p.log.OrderItems == nil && p.maxItems > 0 {
+		p.log.OrderItems = make([]OrderItem, 0, p.maxItems)
+	}
+	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii, Units: units})
+	return ii
+}
+
+// lookupItem returns the index of item in OrderLog.Items, if a kept line
+// has it.
+func (p *logParser) lookupItem(item string) (int32, bool) {
+	k := &p.keep
+	if len(item) <= 7 {
+		packed := uint64(len(item)) << 56
+		for i := 0; i < len(item); i++ {
+			packed |= uint64(item[i]) << (8 * i)
+		}
+		ii, ok := k.byShortItem[packed]
+		return ii, ok
+	}
+	ii, ok := k.byItem[item]
+	return ii, ok
+}
+
+// internItem returns the index of item in OrderLog.Items, appending it the
+// first time it is seen.
+func (p *logParser) internItem(item []byte) int32 {
 	k := &p.keep
 	if k.byItem == nil {
 		k.byItem, k.byShortItem = make(map[string]int32), make(map[uint64]int32)
@@ -80,10 +132,6 @@ func (p *logParser) keepItem(oi int, item []byte) int32 {
 		ii = p.newItem(item)
 		k.byItem[p.log.Items[ii]] = ii
 	}
-	if p.log.OrderItems == nil && p.maxItems > 0 {
-		p.log.OrderItems = make([]OrderItem, 0, p.maxItems)
-	}
-	p.log.OrderItems = append(p.log.OrderItems, OrderItem{Order: int32(oi), Item: ii})
 	return ii
 }
 
@@ -94,14 +142,22 @@ func (p *logParser) newItem(item []byte) int32 {
 }
 
 // keepCancel records a cancelled line of customer cust (left out when
-// blank), merging it into its cancelled order when the log has order ids.
-func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
+// blank), merging it into its cancelled order when the log has order ids:
+// the money it takes back (refund) and, when the line names an item and
+// takes back units, that item.
+func (p *logParser) keepCancel(cust []byte, orderID string, day int32, refund float64, item []byte, units float64) {
 	if isMissing(cust) {
 		return
 	}
+	defer func() {
+		if units > 0 && len(item) > 0 && !isMissing(item) {
+			p.log.CancelledItems = append(p.log.CancelledItems,
+				CancelledItem{Cancel: int32(p.keep.lastCancel), Item: intern(p.keep.asideItem, &p.keep.asideItems, item), Units: units})
+		}
+	}()
 	k := &p.keep
 	if k.cancelOrder == nil {
-		k.cancelOrder = make(map[orderKey]int)
+		k.cancelOrder, k.asideItem = make(map[orderKey]int), make(map[string]int32)
 	}
 	ci := p.asideCustomer(cust)
 	if orderID != "" {
@@ -109,11 +165,14 @@ func (p *logParser) keepCancel(cust []byte, orderID string, day int32) {
 		if i, ok := k.cancelOrder[key]; ok {
 			o := &p.log.CancelledOrders[i]
 			o.Day = min(o.Day, day)
+			o.Refund += refund
+			k.lastCancel = i
 			return
 		}
 		k.cancelOrder[key] = len(p.log.CancelledOrders)
 	}
-	p.log.CancelledOrders = append(p.log.CancelledOrders, CancelledOrder{Customer: ci, Day: day})
+	k.lastCancel = len(p.log.CancelledOrders)
+	p.log.CancelledOrders = append(p.log.CancelledOrders, CancelledOrder{Customer: ci, Day: day, Refund: refund})
 }
 
 // asideCustomer returns the number of customer cust among those of the
@@ -139,12 +198,24 @@ func (p *logParser) finishKeep() {
 		}
 	}
 	cancels := p.log.CancelledOrders[:0]
-	for _, o := range p.log.CancelledOrders {
+	renumber := make([]int32, len(p.log.CancelledOrders)) // old index → new, -1: left out
+	for i, o := range p.log.CancelledOrders {
+		renumber[i] = -1
 		if o.Customer = customer[o.Customer]; o.Customer >= 0 {
+			renumber[i] = int32(len(cancels))
 			cancels = append(cancels, o)
 		}
 	}
 	p.log.CancelledOrders = cancels
+	items := p.log.CancelledItems[:0]
+	for _, it := range p.log.CancelledItems {
+		ii, sold := p.lookupItem(k.asideItems[it.Item])
+		if it.Cancel = renumber[it.Cancel]; it.Cancel >= 0 && sold {
+			it.Item = ii
+			items = append(items, it)
+		}
+	}
+	p.log.CancelledItems = items
 	events := p.log.Events[:0]
 	for _, e := range p.log.Events {
 		if e.Customer = customer[e.Customer]; e.Customer >= 0 {

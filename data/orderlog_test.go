@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -351,14 +352,21 @@ func TestOrderLogKeepsItemsAndCancellations(t *testing.T) {
 	}
 	// Orders: 17850's 536365 (0), 12583's 536370 (1), 17850's 536381 (2),
 	// 13047's 536383 (3), 17850's 536384 (4).
-	wantLines := []OrderItem{{0, 0}, {0, 1}, {1, 2}, {2, 2}, {3, 3}, {4, 2}}
+	wantLines := []OrderItem{{0, 0, 6}, {0, 1, 6}, {1, 2, 10}, {2, 2, 2}, {3, 3, 8}, {4, 2, 1}} // units: the lines' quantities
 	if !slices.Equal(log.OrderItems, wantLines) {
 		t.Errorf("order items %v, want %v", log.OrderItems, wantLines)
 	}
 	// 14527's C536379 is left out: 14527 has no kept order.
 	c13047 := int32(slices.Index(log.Customers, "13047"))
-	if want := []CancelledOrder{{c13047, dayNumber(ymd(2010, 12, 20))}}; !slices.Equal(log.CancelledOrders, want) {
+	// Its refund is the line's |price × quantity|, computed as the
+	// parser does (1.69 × −3).
+	price, qty := 1.69, -3.0
+	if want := []CancelledOrder{{c13047, dayNumber(ymd(2010, 12, 20)), math.Abs(price * qty)}}; !slices.Equal(log.CancelledOrders, want) {
 		t.Errorf("cancelled orders %v, want %v", log.CancelledOrders, want)
+	}
+	// Its line takes back 3 units of 84879 (item 3).
+	if want := []CancelledItem{{0, 3, 3}}; !slices.Equal(log.CancelledItems, want) {
+		t.Errorf("cancelled items %v, want %v", log.CancelledItems, want)
 	}
 	// Ids of 7 bytes and fewer are interned apart from longer ones.
 	in := "customer,date,item\na,2020-01-01,ABCDEFG\na,2020-01-02,ABCDEFGH\nb,2020-01-03,ABCDEFG\nb,2020-01-04,ABCDEFGH\nb,2020-01-05,X\n"

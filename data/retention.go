@@ -50,7 +50,9 @@ type RetentionCell struct {
 	Customers int     `json:"customers"`
 	Share     float64 `json:"share"`
 	// Orders counts the cohort's orders in the period and Revenue sums
-	// their amounts (0 when the log has no amounts).
+	// their amounts (0 when the log has no amounts) less the refunds of
+	// the cancellations dated in the period (see CohortRetention), so it
+	// can be below 0.
 	Orders  int     `json:"orders"`
 	Revenue float64 `json:"revenue"`
 	// Partial marks the period in which the log ends before the period
@@ -137,7 +139,13 @@ func (r *Retention) MaxPeriods() int {
 // after today, most often mistyped years, are left out and counted in
 // FutureOrders, as they would otherwise add a column for every period up
 // to them. A customer is active in a period when they have at least one
-// order in it. The average curve is customer-weighted:
+// order in it. Revenue is net of cancellations: a cancelled order's
+// refund (CancelledOrder.Refund) is taken from the cohort's revenue in the
+// period the cancellation is dated in, the usual accounting rule, not in
+// the order's; a cancellation dated before the customer's first order (of
+// an order the log does not hold) or after the log's last order up to
+// today has no cell and is left out. Orders and customers count the
+// orders as they are: a cancelled order's sale still counts. The average curve is customer-weighted:
 // the sum of active customers over the sum of cohort sizes, over the
 // cohorts that have fully observed the period.
 func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) {
@@ -161,11 +169,16 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	}
 	first, last := upTo, int32(math.MinInt32)
 	futureOrders := 0
+	firstDay := make([]int32, len(log.Customers))
+	for i := range firstDay {
+		firstDay[i] = math.MaxInt32
+	}
 	for _, o := range log.Orders {
 		if o.Day > upTo {
 			futureOrders++
 			continue
 		}
+		firstDay[o.Customer] = min(firstDay[o.Customer], o.Day)
 		acquired[o.Customer] = min(acquired[o.Customer], index(o.Day))
 		first, last = min(first, o.Day), max(last, o.Day)
 	}
@@ -216,6 +229,13 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 		cell.Orders++
 		cell.Revenue += o.Amount
 		pairs = append(pairs, uint64(o.Customer)<<32|uint64(p-firstP))
+	}
+	for _, o := range log.CancelledOrders {
+		if o.Refund == 0 || o.Day > last || o.Day < firstDay[o.Customer] {
+			continue
+		}
+		p := index(o.Day)
+		r.Cohorts[row[acquired[o.Customer]-firstP]].Cells[p-acquired[o.Customer]].Revenue -= o.Refund
 	}
 	slices.Sort(pairs)
 	pairs = slices.Compact(pairs)

@@ -86,8 +86,8 @@ func checkRetentionRef(t *testing.T, log *OrderLog, p RetentionPeriod, name stri
 		for k, cell := range c.Cells {
 			row, ok := want[key{c.Label, k}]
 			if !ok {
-				if cell.Orders != 0 {
-					t.Errorf("%s period %d: %d orders here, none in pandas", c.Label, k, cell.Orders)
+				if cell.Orders != 0 || cell.Revenue != 0 {
+					t.Errorf("%s period %d: %d orders and revenue %.8f here, no cell in pandas", c.Label, k, cell.Orders, cell.Revenue)
 				}
 				continue
 			}

@@ -103,7 +103,7 @@ func TestModelRecordsItsLogFeatures(t *testing.T) {
 	content := itemLog(true)
 	b := logBundle(t, Source{Kind: "log", Path: "orders.csv", Cutoff: time.Date(2024, 3, 31, 0, 0, 0, 0, time.UTC), HorizonDays: 90},
 		content, nil)
-	want := LogFeatures{Version: 2, ShortWindowDays: 30, LongWindowDays: 90, TrendWindowDays: 30}
+	want := LogFeatures{Version: 3, ShortWindowDays: 30, LongWindowDays: 90, TrendWindowDays: 30}
 	if !reflect.DeepEqual(b.Source.Features, want) {
 		t.Errorf("recorded %+v, want %+v", b.Source.Features, want)
 	}
@@ -226,7 +226,7 @@ func TestLogFeaturesRefusesWhatThisBuildCannotMake(t *testing.T) {
 		f    LogFeatures
 		want string
 	}{
-		{LogFeatures{Version: 3}, "x.csv: the model's rows were made with cohort feature set 3, and this build of retain makes sets 1 to 2: use a newer retain"},
+		{LogFeatures{Version: 4}, "x.csv: the model's rows were made with cohort feature set 4, and this build of retain makes sets 1 to 3: use a newer retain"},
 		{LogFeatures{Version: 2, ShortWindowDays: 14}, "x.csv: the model's rows were made with windows of 14, 90 and 30 days, and this build makes 30, 90 and 30"},
 	} {
 		if _, err := tc.f.resolve("x.csv"); !errors.Is(err, ErrSource) || err.Error() != tc.want {

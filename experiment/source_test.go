@@ -40,7 +40,7 @@ func TestFutureDatedOrdersDoNotMoveTheDefaultCutoff(t *testing.T) {
 		"the default cutoff ignores them (it is the last date up to today, 2020-02-28, minus the horizon)",
 		"warning: " + historyText(21, "2020-02-21"),
 		"note: orders.csv: columns read: customer id = customer, date = date, amount = amount",
-		"note: orders.csv: features made from the log (feature set 2, windows 30/90 days, trend 30 days): recency_days, frequency, " +
+		"note: orders.csv: features made from the log (feature set 3, windows 30/90 days, trend 30 days): recency_days, frequency, " +
 			"monetary_total, monetary_avg, tenure_days, orders_30d, orders_90d, interval_mean_days, interval_std_days, spend_trend",
 		"note: orders.csv: features not made: distinct_items (the log has no item column); basket_size_avg (the log has " +
 			"neither a quantity nor an item column); cancel_share (the log shows no cancellations)",

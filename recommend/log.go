@@ -3,6 +3,7 @@ package recommend
 import (
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -72,6 +73,11 @@ type Log struct {
 	// WithoutItems counts the orders up to today left out for having no
 	// item (their lines' item cells blank, or only excluded items).
 	WithoutItems int
+	// ReturnedLines counts the order lines left out because their
+	// customer cancelled or returned every unit of that item they bought
+	// (see FromOrderLog), and ReturnedOrders the orders left with no item
+	// by it.
+	ReturnedLines, ReturnedOrders int
 }
 
 // FromOrderLog builds a Log from a parsed order log. A log whose lines carry
@@ -80,7 +86,13 @@ type Log struct {
 // (ids as written; postage or a fee is no product to offer) are left out,
 // and then orders without any item; ids that are no item of the log are
 // listed in LeftOutOnly when the order log saw them on lines it left out
-// (data.LogOptions.WatchItems), else in NotFound.
+// (data.LogOptions.WatchItems), else in NotFound. An item whose units the
+// customer cancelled or returned in full, by cancellations not dated
+// after today (data.LogOptions.Today), is left out of that customer's baskets: its net units are 0, so
+// it is no purchase to repeat (data.OrderLog.CancelledItems; a partial
+// return keeps it). The cancellations of the whole log up to today
+// count, those after an evaluation's cutoff included: a purchase
+// returned later was not one to learn from or to predict.
 func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 	if ol.Columns.Item == "" {
 		return nil, &noItemsError{fmt.Sprintf("%s has no item column (columns: %s); recommendation needs one — name it with --item-column",
@@ -123,18 +135,28 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 		}
 		l.Baskets = append(l.Baskets, Basket{Customer: o.Customer, Day: o.Day, Amount: o.Amount})
 	}
+	returned := returnedInFull(ol)
+	hadReturned := make([]bool, len(l.Baskets))
 	for _, oi := range ol.OrderItems {
 		if excluded[oi.Item] {
 			l.ExcludedLines++
+			continue
+		}
+		if returned[custItem{ol.Orders[oi.Order].Customer, oi.Item}] {
+			l.ReturnedLines++
+			hadReturned[basketOf[oi.Order]] = true
 			continue
 		}
 		b := &l.Baskets[basketOf[oi.Order]]
 		b.Items = append(b.Items, oi.Item)
 	}
 	kept := l.Baskets[:0]
-	for _, b := range l.Baskets {
+	for i, b := range l.Baskets {
 		if len(b.Items) == 0 {
-			if b.Day <= today {
+			switch {
+			case hadReturned[i]:
+				l.ReturnedOrders++
+			case b.Day <= today:
 				l.WithoutItems++
 			}
 			continue
@@ -163,6 +185,45 @@ func FromOrderLog(ol *data.OrderLog, exclude ...string) (*Log, error) {
 		l.LastUpToToday = l.Baskets[hi-1].Day
 	}
 	return l, nil
+}
+
+// custItem is one customer's item.
+type custItem struct{ customer, item int32 }
+
+// returnedInFull returns the (customer, item) pairs whose units bought,
+// all of the log's, are all taken back by the customer's cancelled lines
+// not dated after today (the order log's Today, when it has one): net
+// units of 0 or less.
+func returnedInFull(ol *data.OrderLog) map[custItem]bool {
+	if len(ol.CancelledItems) == 0 {
+		return nil
+	}
+	today := int32(math.MaxInt32)
+	if !ol.Today.IsZero() {
+		today = Day(ol.Today)
+	}
+	net := map[custItem]float64{}
+	for _, ci := range ol.CancelledItems {
+		if co := ol.CancelledOrders[ci.Cancel]; co.Day <= today {
+			net[custItem{co.Customer, ci.Item}] -= ci.Units
+		}
+	}
+	bought := map[custItem]bool{}
+	for _, oi := range ol.OrderItems {
+		k := custItem{ol.Orders[oi.Order].Customer, oi.Item}
+		if _, ok := net[k]; ok {
+			net[k] += oi.Units
+			bought[k] = true
+		}
+	}
+	out := map[custItem]bool{}
+	for k, units := range net {
+		// A tolerance for units written with decimals (weights).
+		if bought[k] && units <= 1e-9 {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // Description returns item i's description, or "" when there is none.

@@ -53,12 +53,15 @@ var referenceCutoff = Day(time.Date(2011, 11, 9, 0, 0, 0, 0, time.UTC))
 // TestBaselinesMatchReference checks the product's baselines against the
 // table in ../shared/datasets/online_retail/SOURCE.md, computed there with
 // pandas on the same file (cutoff 2011-11-09, horizon 30 days, 1,388
-// customers), within 0.002.
+// customers), within 0.002. SOURCE.md keeps the items a customer cancelled
+// or returned in full, which FromOrderLog leaves out: one of its 1,388
+// customers bought in the horizon only such items, so 1,387 are evaluated
+// here; the figures stay within 0.002 of SOURCE.md's.
 func TestBaselinesMatchReference(t *testing.T) {
 	l := onlineRetail(t)
 	truth := l.TruthAt(referenceCutoff, 30)
-	if len(truth.Customers) != 1388 {
-		t.Errorf("%d evaluated customers, SOURCE.md has 1,388", len(truth.Customers))
+	if len(truth.Customers) != 1387 {
+		t.Errorf("%d evaluated customers, want SOURCE.md's 1,388 less the one who bought only what they returned", len(truth.Customers))
 	}
 	names, lists := l.BaselineLists(truth.Customers, referenceCutoff, 30, 10)
 	want := map[string][3]float64{ // hit@10, recall@10, NDCG@10 from SOURCE.md

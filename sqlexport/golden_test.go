@@ -85,6 +85,14 @@ func handRetail() *experiment.Bundle {
 	return b
 }
 
+// handOrdersNet is handOrders made with feature set 3: monetary_total and
+// spend_trend net of the cancellations' refunds.
+func handOrdersNet() *experiment.Bundle {
+	b := handOrders()
+	b.Source.Features.Version = 3
+	return b
+}
+
 // handEvents is handOrders on an event log, counting its views and its
 // "add to cart" events.
 func handEvents() *experiment.Bundle {
@@ -113,6 +121,7 @@ func TestGoldenText(t *testing.T) {
 		{"dates", handDates(), Options{Table: "shop.users"}},
 		{"orders", handOrders(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
 		{"retail", handRetail(), Options{OrdersTable: "shop.orders"}},
+		{"orders_net", handOrdersNet(), Options{OrdersTable: "shop.orders", Cutoff: cut}},
 		{"events", handEvents(), Options{OrdersTable: "shop.events", Columns: data.LogColumns{Event: "event_type"}}},
 	}
 	for _, c := range cases {

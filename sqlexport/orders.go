@@ -191,14 +191,22 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 	} else {
 		q.cte("kept", "SELECT customer, day, amount, qty, order_id"+itemKept+" FROM order_lines\n  WHERE "+sale)
 	}
-	if x.cancels {
+	if x.cancels || x.refunds {
 		// The lines kept out as cancellations (data's keepCancel): those
 		// of one order id form one cancelled order, dated by its earliest.
-		q.cte("cancel_lines", "SELECT customer, day, order_id FROM "+lines+"\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
+		// A line that reverses a sale (a negative quantity or amount, a
+		// "C" invoice) refunds its |amount|; one cancelled by its status
+		// alone was never spend (data's CancelledOrder.Refund).
+		refund, refunds, oneRefund := "", "", ""
+		if x.refunds {
+			refund = ",\n    CASE WHEN qty < 0.0 OR amount < 0.0 OR (" + cancelled + ") THEN ABS(amount) ELSE 0.0 END AS refund"
+			refunds, oneRefund = ", SUM(refund) AS refund", ", refund"
+		}
+		q.cte("cancel_lines", "SELECT customer, day, order_id"+refund+" FROM "+lines+"\n  WHERE (qty < 0.0 OR amount < 0.0 OR ("+
 			cancelled+status+"))\n    AND NOT "+d.isMissing("customer")+discount)
-		q.cte("cancelled_orders", "SELECT customer, MIN(day) AS day FROM cancel_lines\n"+
+		q.cte("cancelled_orders", "SELECT customer, MIN(day) AS day"+refunds+" FROM cancel_lines\n"+
 			"  WHERE order_id <> '' GROUP BY customer, order_id\n"+
-			"  UNION ALL\n  SELECT customer, day FROM cancel_lines WHERE order_id = ''")
+			"  UNION ALL\n  SELECT customer, day"+oneRefund+" FROM cancel_lines WHERE order_id = ''")
 	}
 	// Lines sharing an order id form one order, dated by its earliest line.
 	q.cte("orders_kept", "SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept\n"+
@@ -222,13 +230,14 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		from, n, having = x.stream(q, d, c, o.OrdersTable, form), "SUM(is_order)", "\n  HAVING SUM(is_order) > 0.0"
 		counts = x.sums(d)
 	}
-	sh, lg, tr := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays), mustNum(data.TrendWindowDays)
+	sh, lg := mustNum(data.ShortWindowDays), mustNum(data.LongWindowDays)
+	total, recent, earlier := x.spend(d)
 	q.cte("base", "SELECT customer, "+n+" AS n, MIN(age) AS recency, MAX(age) AS tenure,\n"+
-		"    MAX(day) - MIN(day) AS span, SUM(amount) AS total, SUM(qty) AS units,\n"+
+		"    MAX(day) - MIN(day) AS span, "+total+" AS total, SUM(qty) AS units,\n"+
 		"    SUM(CASE WHEN age < "+sh+" THEN 1.0 ELSE 0.0 END) AS in_short,\n"+
 		"    SUM(CASE WHEN age < "+lg+" THEN 1.0 ELSE 0.0 END) AS in_long,\n"+
-		"    SUM(CASE WHEN age < "+tr+" THEN amount ELSE 0.0 END) AS recent,\n"+
-		"    SUM(CASE WHEN age >= "+tr+" AND age < 2.0 * "+tr+" THEN amount ELSE 0.0 END) AS earlier,\n"+
+		"    "+recent+" AS recent,\n"+
+		"    "+earlier+" AS earlier,\n"+
 		"    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss"+counts+"\n"+
 		"  FROM "+from+" GROUP BY customer"+having)
 	// A customer with one order has no interval yet: the mean is the days

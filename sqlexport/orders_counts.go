@@ -15,6 +15,9 @@ import (
 // event log's other events by type (event_<type>_30d and _90d).
 type counts struct {
 	items, lines, cancels bool
+	// refunds says the spend is net of the cancellations' refunds (data's
+	// feature set 3, for a model with a money feature).
+	refunds bool
 	// events are the event types counted, as written in the log
 	// (experiment.LogFeatures.Events).
 	events []string
@@ -31,6 +34,8 @@ func neededCounts(b *experiment.Bundle) counts {
 			x.lines = b.Source.ItemBaskets
 		case "cancel_share":
 			x.cancels = true
+		case "monetary_total", "monetary_avg", "spend_trend":
+			x.refunds = b.Source.Features.Version >= 3
 		}
 	}
 	x.events = b.Source.Features.Events
@@ -38,7 +43,7 @@ func neededCounts(b *experiment.Bundle) counts {
 }
 
 // any reports whether any count is needed.
-func (x counts) any() bool { return x.items || x.lines || x.cancels || len(x.events) > 0 }
+func (x counts) any() bool { return x.items || x.lines || x.cancels || x.refunds || len(x.events) > 0 }
 
 // eventFeatures maps each event feature of the counted types to the
 // column of base that holds it.
@@ -80,6 +85,10 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 	if x.cancels {
 		cols = append(cols, streamColumn{name: "is_cancel", order: zero, line: zero, cxl: one, event: zero})
 	}
+	if x.refunds {
+		cols = append(cols, streamColumn{name: "refund", cxl: "k.refund"},
+			streamColumn{name: "refund_day", cxl: "k.day"}, streamColumn{name: "refund_age", cxl: "c.day - k.day"})
+	}
 	if len(x.events) > 0 {
 		cols = append(cols, streamColumn{name: "ev", text: true, event: "e.ev"},
 			streamColumn{name: "ev_age", event: "c.day - e.day"})
@@ -116,7 +125,7 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 		branches = append(branches, branch(func(s streamColumn) string { return s.line },
 			"item_lines l CROSS JOIN cutoff c WHERE l.day <= c.day"))
 	}
-	if x.cancels {
+	if x.cancels || x.refunds {
 		branches = append(branches, branch(func(s streamColumn) string { return s.cxl },
 			"cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day"))
 	}
@@ -135,7 +144,37 @@ func (x counts) stream(q *query, d Dialect, c data.LogColumns, table string, for
 			"event_lines e CROSS JOIN cutoff c WHERE e.day <= c.day"))
 	}
 	q.cte("customer_rows", strings.Join(branches, "\n  UNION ALL\n  "))
-	return "customer_rows"
+	if !x.refunds {
+		return "customer_rows"
+	}
+	// Each row beside its customer's first order day (the order rows
+	// alone have a day): a cancellation dated before it is of an order
+	// the log does not hold, and takes nothing back (data's refunds).
+	q.cte("customer_days", "SELECT r.*, MIN(r.day) OVER (PARTITION BY r.customer) AS first_day FROM customer_rows r")
+	return "customer_days"
+}
+
+// spend returns base's total, recent and earlier spend: the orders'
+// amounts, all and in spend_trend's two windows, less, with refunds, the
+// refunds of the cancellations dated in them on or after the customer's
+// first order, floored at 0 (data's feature set 3 and its netSpend).
+func (x counts) spend(d Dialect) (total, recent, earlier string) {
+	tr := mustNum(data.TrendWindowDays)
+	total = "SUM(amount)"
+	recent = "SUM(CASE WHEN age < " + tr + " THEN amount ELSE 0.0 END)"
+	earlier = "SUM(CASE WHEN age >= " + tr + " AND age < 2.0 * " + tr + " THEN amount ELSE 0.0 END)"
+	if !x.refunds {
+		return total, recent, earlier
+	}
+	taken := func(window string) string {
+		return "SUM(CASE WHEN refund_day >= first_day" + window + " THEN refund ELSE 0.0 END)"
+	}
+	// Not above a billionth of the gross: 0 (data's netSpend).
+	net := func(gross, refunds string) string {
+		return "CASE WHEN " + gross + " - " + refunds + " > 1e-9 * " + gross + " THEN " + gross + " - " + refunds + " ELSE 0.0 END"
+	}
+	return net(total, taken("")), net(recent, taken(" AND refund_age < "+tr)),
+		net(earlier, taken(" AND refund_age >= "+tr+" AND refund_age < 2.0 * "+tr))
 }
 
 // sums are base's extra columns, ",\n    … AS items" and so on, for the

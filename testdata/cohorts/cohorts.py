@@ -18,6 +18,12 @@ Rules, the same as retain's order-log loader:
 - Online Retail: blank CustomerID dropped; invoices "C" + digit and lines with a
   negative quantity or amount dropped; amount = Quantity x UnitPrice; an order is
   (customer, invoice), dated by its earliest line, its amounts summed.
+- Revenue is net of cancellations: each cancelled line of a customer (a "C"
+  invoice, a negative quantity or amount) takes back |Quantity x UnitPrice| from
+  the customer's cohort in the period the line is dated in; a cancellation dated
+  before the customer's first order or after the log's last order has no cell
+  and is left out. A cell with such refunds and no order is listed with 0
+  customers and 0 orders.
 - Cohort = calendar month (or Monday-starting week) of the customer's first
   order; period k = periods since then; a customer is active in a cell when they
   have at least one order in it.
@@ -48,8 +54,9 @@ def label(index, period):
     return (pd.Timestamp("1969-12-29") + pd.Timedelta(days=7 * int(index))).strftime("%Y-%m-%d")
 
 
-def triangle(orders, period):
-    """orders: customer, day (datetime64, midnight), amount; one row per order."""
+def triangle(orders, period, refunds=None):
+    """orders: customer, day (datetime64, midnight), amount; one row per order.
+    refunds: customer, day, refund; one row per cancelled line (or None)."""
     o = orders.copy()
     o["p"] = period_index(o["day"], period)
     o["cohort"] = o.groupby("customer")["p"].transform("min")
@@ -57,8 +64,18 @@ def triangle(orders, period):
     sizes = o.groupby("cohort")["customer"].nunique().rename("cohort_size")
     cells = o.groupby(["cohort", "period"]).agg(
         customers=("customer", "nunique"), orders=("customer", "size"), revenue=("amount", "sum"))
-    cells = cells.join(sizes, on="cohort").reset_index()
     last = o["day"].max()
+    if refunds is not None:
+        first = o.groupby("customer").agg(first=("day", "min"), cohort=("cohort", "first"))
+        r = refunds.join(first, on="customer", how="inner")
+        r = r[(r["day"] >= r["first"]) & (r["day"] <= last)].copy()
+        r["period"] = period_index(r["day"], period) - r["cohort"]
+        taken = r.groupby(["cohort", "period"])["refund"].sum()
+        cells = cells.join(taken, how="outer")
+        cells[["customers", "orders"]] = cells[["customers", "orders"]].fillna(0).astype(int)
+        cells["revenue"] = cells["revenue"].fillna(0.0) - cells["refund"].fillna(0.0)
+        cells = cells.drop(columns="refund")
+    cells = cells.join(sizes, on="cohort").reset_index()
     last_p = period_index(pd.Series([last]), period)[0]
     next_p = period_index(pd.Series([last + pd.Timedelta(days=1)]), period)[0]
     end_partial = next_p == last_p
@@ -92,15 +109,17 @@ def retail_orders(path):
     df["CustomerID"] = df["CustomerID"].str.strip()
     df = df[~df["CustomerID"].isin(["", "NA", "NaN", "nan", "null", "NULL"])]
     df["amount"] = df["Quantity"].astype(float) * df["UnitPrice"].astype(float)
-    cancelled = df["InvoiceNo"].str.match(r"^[Cc][0-9]")
-    df = df[~cancelled & (df["Quantity"] >= 0) & (df["amount"] >= 0)]
     df["day"] = pd.to_datetime(df["InvoiceDate"].str[:10], format="%Y-%m-%d")
+    cancelled = df["InvoiceNo"].str.match(r"^[Cc][0-9]") | (df["Quantity"] < 0) | (df["amount"] < 0)
+    refunds = df[cancelled].assign(refund=df["amount"].abs()).rename(columns={"CustomerID": "customer"})
+    df = df[~cancelled]
     orders = df.groupby(["CustomerID", "InvoiceNo"]).agg(day=("day", "min"), amount=("amount", "sum")).reset_index()
-    return orders.rename(columns={"CustomerID": "customer"})[["customer", "day", "amount"]]
+    return (orders.rename(columns={"CustomerID": "customer"})[["customer", "day", "amount"]],
+            refunds[["customer", "day", "refund"]])
 
 
-def write(name, period, orders):
-    cells, avg = triangle(orders, period)
+def write(name, period, orders, refunds=None):
+    cells, avg = triangle(orders, period, refunds)
     cells.to_csv(os.path.join(HERE, "%s_%s.csv" % (name, period)), index=False, float_format="%.8f")
     avg.to_csv(os.path.join(HERE, "%s_%s_average.csv" % (name, period)), index=False, float_format="%.12f")
     print("%s by %s: %d cohorts, %d cells with orders, %d customers, %d orders" % (
@@ -115,9 +134,9 @@ def main():
     write("cdnow", "month", cd)
     write("cdnow", "week", cd)
     if args.retail:
-        rt = retail_orders(args.retail)
-        write("online_retail", "month", rt)
-        write("online_retail", "week", rt)
+        rt, refunds = retail_orders(args.retail)
+        write("online_retail", "month", rt, refunds)
+        write("online_retail", "week", rt, refunds)
 
 
 if __name__ == "__main__":

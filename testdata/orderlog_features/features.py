@@ -16,7 +16,13 @@ from its Go code:
   id is "C" and a digit; a kept line without a customer id is left out;
 - cancelled orders are the cancelled lines with a customer id grouped the
   same way, counted only for customers who have a kept order;
-- ages are whole days from the order's date to the cutoff date.
+- ages are whole days from the order's date to the cutoff date;
+- money is net of cancellations (feature set 3): a cancelled order's refund
+  is the sum of |amount| of its lines; those dated on or before the cutoff
+  and on or after the customer's first kept order are taken from
+  monetary_total (hence monetary_avg) and from the spend_trend window they
+  fall in, each floored at 0; a net not above a billionth of the gross is 0
+  (the rounding residue of a sale cancelled in full).
 
 Online Retail (Parquet) is read from a CSV dump when it exists at
 /tmp/online_retail.csv (see /work/notes/parquetdump.md); without it that
@@ -55,7 +61,9 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
 
     orders = kept.groupby(["cust", "order"], sort=False).agg(
         day=("day", "min"), amount=("amount", "sum"), qty=("qty", "sum")).reset_index()
-    corders = canc.groupby(["cust", "order"], sort=False).agg(day=("day", "min")).reset_index()
+    canc = canc.assign(refund=canc["amount"].abs())
+    corders = canc.groupby(["cust", "order"], sort=False).agg(
+        day=("day", "min"), refund=("refund", "sum")).reset_index()
     corders = corders[corders["cust"].isin(set(orders["cust"]))]
 
     cut = pd.Timestamp(cutoff)
@@ -65,11 +73,23 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
 
     g = hist.groupby("cust")
     out = pd.DataFrame(index=sorted(g.groups.keys()))
+    # Refunds counted: dated up to the cutoff, not before the first order.
+    cref = corders.merge(g["day"].min().rename("first").reset_index(), on="cust")
+    cref["age"] = (cut - cref["day"]).dt.days
+    cref = cref[(cref["age"] >= 0) & (cref["day"] >= cref["first"])]
+
+    def refunds(lo, hi):
+        r = cref[(cref["age"] >= lo) & (cref["age"] < hi)]
+        return r.groupby("cust")["refund"].sum().reindex(out.index, fill_value=0.0)
+
+    def net(gross, refunds):
+        n = gross - refunds
+        return n.where(n > 1e-9 * gross, 0.0)
     out.index.name = "customer_id"
     out["recency_days"] = g["age"].min()
     out["frequency"] = g.size()
     if has_amount:
-        out["monetary_total"] = g["amount"].sum()
+        out["monetary_total"] = net(g["amount"].sum(), refunds(0, 10**9))
         out["monetary_avg"] = out["monetary_total"] / out["frequency"]
     out["tenure_days"] = g["age"].max()
     out["orders_30d"] = hist[hist["age"] < 30].groupby("cust").size().reindex(out.index, fill_value=0)
@@ -104,6 +124,8 @@ def cohort(lines, cutoff, horizon, has_amount, has_qty, has_items, has_order):
     if has_amount:
         a = hist[hist["age"] < 30].groupby("cust")["amount"].sum().reindex(out.index, fill_value=0.0)
         b = hist[(hist["age"] >= 30) & (hist["age"] < 60)].groupby("cust")["amount"].sum().reindex(out.index, fill_value=0.0)
+        a = net(a, refunds(0, 30))
+        b = net(b, refunds(30, 60))
         tot = a + b
         out["spend_trend"] = np.where(tot > 0, (a - b) / tot.where(tot > 0, 1), 0.0)
     label = f"orders_again_{horizon}d"

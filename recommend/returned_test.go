@@ -1,0 +1,74 @@
+package recommend
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/retainlab/retain/data"
+)
+
+// An item whose units its customer cancelled or returned in full is no
+// purchase of theirs: a bought 3 of X in order 1 and returned them in C2
+// (2 then 1 unit: net 0); order 1 keeps Y. b returned 1 of the 4 X they
+// bought (net 3): kept. c's order 3 held only Z, cancelled by C4: the
+// order is left with no item and counted apart. d's return of W is dated
+// after today: not counted. e returned V without having bought it (no
+// kept line of V): nothing to take. Without a quantity column each
+// line is one unit: f bought U twice and returned it once (kept).
+func TestFromOrderLogLeavesOutItemsReturnedInFull(t *testing.T) {
+	text := "customer,date,invoice,sku,qty\n" +
+		"a,2023-01-01,1,X,3\n" +
+		"a,2023-01-01,1,Y,1\n" +
+		"a,2023-01-02,C2,X,-2\n" +
+		"a,2023-01-05,C2,X,-1\n" +
+		"b,2023-01-01,5,X,4\n" +
+		"b,2023-01-03,C6,X,-1\n" +
+		"c,2023-01-02,3,Z,2\n" +
+		"c,2023-01-02,C4,Z,-2\n" +
+		"d,2023-01-02,7,W,1\n" +
+		"d,2099-01-02,C8,W,-1\n" +
+		"e,2023-01-02,9,X,1\n" +
+		"e,2023-01-03,C10,V,-1\n"
+	ol, err := data.ReadOrderLog(strings.NewReader(text), "log.csv", data.LogOptions{Today: time.Date(2026, 12, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := FromOrderLog(ol)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]string{}
+	for _, b := range l.Baskets {
+		for _, it := range b.Items {
+			got[l.Customers[b.Customer]] = append(got[l.Customers[b.Customer]], l.Items[it])
+		}
+	}
+	want := map[string][]string{"a": {"Y"}, "b": {"X"}, "d": {"W"}, "e": {"X"}}
+	for _, c := range []string{"a", "b", "c", "d", "e"} {
+		if !slices.Equal(got[c], want[c]) {
+			t.Errorf("customer %s: items %v, want %v", c, got[c], want[c])
+		}
+	}
+	if l.ReturnedLines != 2 || l.ReturnedOrders != 1 || l.WithoutItems != 0 {
+		t.Errorf("returned lines %d, orders %d, without items %d; want 2, 1, 0", l.ReturnedLines, l.ReturnedOrders, l.WithoutItems)
+	}
+
+	text = "customer,date,invoice,sku\n" +
+		"f,2023-01-01,11,U\n" +
+		"f,2023-01-02,12,U\n" +
+		"f,2023-01-03,C13,U\n" + // one of two lines of U: kept
+		"g,2023-01-01,14,U\n" +
+		"g,2023-01-01,14,T\n" +
+		"g,2023-01-03,C15,U\n" // g's only line of U: left out
+	if ol, err = data.ReadOrderLog(strings.NewReader(text), "log.csv", data.LogOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if l, err = FromOrderLog(ol); err != nil {
+		t.Fatal(err)
+	}
+	if l.ReturnedLines != 1 || len(l.Baskets) != 3 {
+		t.Errorf("without quantities: returned lines %d, %d baskets; want 1, 3", l.ReturnedLines, len(l.Baskets))
+	}
+}

@@ -1,0 +1,144 @@
+-- retain model: P(orders_again_90d = yes), threshold 0.5, dialect snowflake
+WITH order_lines AS (
+  SELECT CASE WHEN REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '') = '.' AND CHARINDEX('.', TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) > 1 AND CHARINDEX('.', TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) < LENGTH(TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) AND LENGTH(REPLACE(SUBSTR(TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)), CHARINDEX('.', TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) + 1), '0', '')) = 0 THEN SUBSTR(TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)), 1, CHARINDEX('.', TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) - 1) ELSE TRIM(CAST(cust AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)) END AS customer,
+    CAST(DATEDIFF(day, DATE '1970-01-01', CAST(SUBSTR(TRIM(CAST(ordered_at AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)), 1, 10) AS DATE)) AS DOUBLE) AS day,
+    (CASE WHEN (amount IS NULL OR LOWER(TRIM(CAST(amount AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 0.0 ELSE CAST(amount AS DOUBLE) END) AS amount,
+    0.0 AS qty,
+    COALESCE(TRIM(CAST(invoice AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288)), '') AS order_id
+  FROM shop.orders
+),
+order_marks AS (
+  SELECT customer, day, amount, qty, order_id,
+    CASE WHEN qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 1 ELSE 0 END AS sale,
+    CASE WHEN amount < 0.0 AND qty >= 0.0 AND order_id <> '' AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
+      AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 1 ELSE 0 END AS reduces,
+    MAX(CASE WHEN qty >= 0.0 AND amount >= 0.0 AND NOT (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0)
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) THEN 1 ELSE 0 END) OVER (PARTITION BY customer, order_id) AS sold
+  FROM order_lines
+),
+kept AS (
+  SELECT customer, CASE WHEN sale = 1 THEN day END AS day, amount,
+    CASE WHEN sale = 1 THEN qty ELSE 0.0 END AS qty, order_id FROM order_marks
+  WHERE sale = 1 OR reduces = 1 AND sold = 1
+),
+cancel_lines AS (
+  SELECT customer, day, order_id,
+    CASE WHEN qty < 0.0 OR amount < 0.0 OR (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0) THEN ABS(amount) ELSE 0.0 END AS refund FROM order_marks
+  WHERE (qty < 0.0 OR amount < 0.0 OR (LENGTH(order_id) > 1 AND UPPER(SUBSTR(order_id, 1, 1)) = 'C' AND LENGTH(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(SUBSTR(order_id, 2), '0', ''), '1', ''), '2', ''), '3', ''), '4', ''), '5', ''), '6', ''), '7', ''), '8', ''), '9', '')) = 0))
+    AND NOT (customer IS NULL OR LOWER(TRIM(CAST(customer AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!')) AND NOT (reduces = 1 AND sold = 1)
+),
+cancelled_orders AS (
+  SELECT customer, MIN(day) AS day, SUM(refund) AS refund FROM cancel_lines
+  WHERE order_id <> '' GROUP BY customer, order_id
+  UNION ALL
+  SELECT customer, day, refund FROM cancel_lines WHERE order_id = ''
+),
+orders_kept AS (
+  SELECT customer, MIN(day) AS day, SUM(amount) AS amount, SUM(qty) AS qty FROM kept
+  WHERE order_id <> '' GROUP BY customer, order_id
+  UNION ALL
+  SELECT customer, day, amount, qty FROM kept WHERE order_id = ''
+),
+cutoff AS (
+  SELECT 19904.0 AS day
+),
+history AS (
+  SELECT o.customer, o.day, o.amount, o.qty, c.day - o.day AS age
+  FROM orders_kept o CROSS JOIN cutoff c WHERE o.day <= c.day
+),
+gaps AS (
+  SELECT customer, day, amount, qty, age,
+    day - LAG(day) OVER (PARTITION BY customer ORDER BY day) AS gap,
+    (MAX(day) OVER (PARTITION BY customer) - MIN(day) OVER (PARTITION BY customer)) / NULLIF(COUNT(*) OVER (PARTITION BY customer) - 1.0, 0.0) AS gap_mean
+  FROM history
+),
+customer_rows AS (
+  SELECT customer AS customer, day AS day, amount AS amount, qty AS qty, age AS age, gap AS gap, gap_mean AS gap_mean, CAST(1 AS DOUBLE) AS is_order, CAST(NULL AS DOUBLE) AS refund, CAST(NULL AS DOUBLE) AS refund_day, CAST(NULL AS DOUBLE) AS refund_age
+  FROM gaps
+  UNION ALL
+  SELECT k.customer AS customer, CAST(NULL AS DOUBLE) AS day, CAST(NULL AS DOUBLE) AS amount, CAST(NULL AS DOUBLE) AS qty, CAST(NULL AS DOUBLE) AS age, CAST(NULL AS DOUBLE) AS gap, CAST(NULL AS DOUBLE) AS gap_mean, CAST(0 AS DOUBLE) AS is_order, k.refund AS refund, k.day AS refund_day, c.day - k.day AS refund_age
+  FROM cancelled_orders k CROSS JOIN cutoff c WHERE k.day <= c.day
+),
+customer_days AS (
+  SELECT r.*, MIN(r.day) OVER (PARTITION BY r.customer) AS first_day FROM customer_rows r
+),
+base AS (
+  SELECT customer, SUM(is_order) AS n, MIN(age) AS recency, MAX(age) AS tenure,
+    MAX(day) - MIN(day) AS span, CASE WHEN SUM(amount) - SUM(CASE WHEN refund_day >= first_day THEN refund ELSE 0.0 END) > 1e-9 * SUM(amount) THEN SUM(amount) - SUM(CASE WHEN refund_day >= first_day THEN refund ELSE 0.0 END) ELSE 0.0 END AS total, SUM(qty) AS units,
+    SUM(CASE WHEN age < 30.0 THEN 1.0 ELSE 0.0 END) AS in_short,
+    SUM(CASE WHEN age < 90.0 THEN 1.0 ELSE 0.0 END) AS in_long,
+    CASE WHEN SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age < 30.0 THEN refund ELSE 0.0 END) > 1e-9 * SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) THEN SUM(CASE WHEN age < 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age < 30.0 THEN refund ELSE 0.0 END) ELSE 0.0 END AS recent,
+    CASE WHEN SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age >= 30.0 AND refund_age < 2.0 * 30.0 THEN refund ELSE 0.0 END) > 1e-9 * SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) THEN SUM(CASE WHEN age >= 30.0 AND age < 2.0 * 30.0 THEN amount ELSE 0.0 END) - SUM(CASE WHEN refund_day >= first_day AND refund_age >= 30.0 AND refund_age < 2.0 * 30.0 THEN refund ELSE 0.0 END) ELSE 0.0 END AS earlier,
+    SUM((gap - gap_mean) * (gap - gap_mean)) AS ss
+  FROM customer_days GROUP BY customer
+  HAVING SUM(is_order) > 0.0
+),
+intervals AS (
+  SELECT customer, n, recency, tenure, total, units, in_short, in_long, recent, earlier, ss,
+    CASE WHEN n >= 2.0 THEN span / (n - 1.0) ELSE tenure END AS interval_mean
+  FROM base
+),
+features AS (
+  SELECT customer AS id,
+    CASE WHEN tenure < 90.0 THEN 'true' ELSE 'false' END AS short_history,
+    recency AS recency_days,
+    n AS frequency,
+    total AS monetary_total,
+    CASE WHEN recent + earlier > 0.0 THEN (recent - earlier) / (recent + earlier) ELSE 0.0 END AS spend_trend,
+    CASE WHEN n >= 2.0 THEN SQRT(COALESCE(ss, 0.0) / (n - 1.0)) ELSE 0.0 END AS interval_std_days
+  FROM intervals
+),
+inputs AS (
+  SELECT id, short_history, 
+  CAST((((CASE WHEN (recency_days IS NULL OR LOWER(TRIM(CAST(recency_days AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(recency_days AS DOUBLE) END) - 0.0) / 10.0) AS DOUBLE) AS x0,
+  CAST((((CASE WHEN (frequency IS NULL OR LOWER(TRIM(CAST(frequency AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(frequency AS DOUBLE) END) - 1.0) / 10.0) AS DOUBLE) AS x1,
+  CAST((((CASE WHEN (monetary_total IS NULL OR LOWER(TRIM(CAST(monetary_total AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(monetary_total AS DOUBLE) END) - 2.0) / 10.0) AS DOUBLE) AS x2,
+  CAST((((CASE WHEN (spend_trend IS NULL OR LOWER(TRIM(CAST(spend_trend AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(spend_trend AS DOUBLE) END) - 3.0) / 10.0) AS DOUBLE) AS x3,
+  CAST((((CASE WHEN (interval_std_days IS NULL OR LOWER(TRIM(CAST(interval_std_days AS VARCHAR), chr(9) || chr(10) || chr(11) || chr(12) || chr(13) || chr(32) || chr(133) || chr(160) || chr(5760) || chr(8192) || chr(8193) || chr(8194) || chr(8195) || chr(8196) || chr(8197) || chr(8198) || chr(8199) || chr(8200) || chr(8201) || chr(8202) || chr(8232) || chr(8233) || chr(8239) || chr(8287) || chr(12288))) IN ('', 'na', 'n/a', 'nan', 'null', '#n/a', '?', '-', 'none', '#div/0!', '#value!', '#ref!', '#name?', '#num!', '#null!', 'unknown', 'missing', 'not available', 'not applicable', 'undefined', 'n.a.', 'n.a', 'unk', '未知', '不详', '无', '空', '缺失')) THEN 0.0 ELSE CAST(interval_std_days AS DOUBLE) END) - 4.0) / 10.0) AS DOUBLE) AS x4
+  FROM features
+),
+layer1_z AS (
+  SELECT id, short_history, (1.0 * x0
+    + -1.0 * x1
+    + 0.5 * x2
+    + 0.25 * x3
+    + 2.0 * x4)
+    + 0.0 AS z0,
+  (-0.5 * x0
+    + 0.125 * x1
+    + 0.001 * x2
+    + 3.0 * x3
+    + 0.0 * x4)
+    + 1.0 AS z1
+  FROM inputs
+),
+layer1 AS (
+  SELECT id, short_history, 
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z0, -700.0), 700.0))) - 1.0 AS h0,
+  2.0 / (1.0 + EXP(LEAST(GREATEST(-2.0 * z1, -700.0), 700.0))) - 1.0 AS h1
+  FROM layer1_z
+),
+layer2_z AS (
+  SELECT id, short_history, (0.7 * h0
+    + -0.7 * h1)
+    + -0.1 AS z0
+  FROM layer1
+),
+layer2 AS (
+  SELECT id, short_history, 
+  1.0 / (1.0 + EXP(LEAST(GREATEST(-(z0), -700.0), 700.0))) AS p
+  FROM layer2_z
+),
+scores AS (
+  SELECT id, short_history, CASE WHEN p <= 0.1 THEN 0.05 WHEN p >= 0.9 THEN 0.8
+    WHEN p <= 0.4 THEN 0.05 + (p - 0.1) * (0.5 - 0.05) / (0.4 - 0.1)
+    WHEN p <= 0.9 THEN 0.5 + (p - 0.4) * (0.8 - 0.5) / (0.9 - 0.4) END AS probability
+  FROM layer2
+)
+SELECT id AS cust,
+  probability AS probability_orders_again_90d_yes,
+  CASE WHEN probability IS NULL THEN NULL WHEN probability >= 0.5 THEN 'yes' ELSE 'no' END AS predicted_orders_again_90d,
+  short_history
+FROM scores
+ORDER BY id;
