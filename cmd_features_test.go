@@ -67,7 +67,7 @@ func TestModelNeedingItemsRefusesALogWithout(t *testing.T) {
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.Source.Features["version"] != 2.0 || doc.Source.Features["short_window_days"] != 30.0 {
+	if doc.Source.Features["version"] != 3.0 || doc.Source.Features["short_window_days"] != 30.0 {
 		t.Errorf("model file records %v", doc.Source.Features)
 	}
 	noItems := itemOrderLog(t, false)
