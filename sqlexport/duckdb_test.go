@@ -48,6 +48,10 @@ func TestDuckDBMatchesPredictWithRareLevelsAndClipping(t *testing.T) {
 	checkRareAndClipped(t, openDuckDB, DuckDB)
 }
 
+func TestDuckDBMatchesPredictWithOrderIDsAndAStatusColumn(t *testing.T) {
+	checkStatusWithOrderIDs(t, openDuckDB, DuckDB)
+}
+
 func TestDuckDBMatchesPredictWithDates(t *testing.T) {
 	checkDates(t, openDuckDB, DuckDB)
 }

@@ -148,10 +148,10 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		purchases = "\n  WHERE " + d.foldedIn(d.asText(col(c.Event)), data.PurchaseEvents())
 	}
 	// A status that is a cancellation cancels (data.IsCancelledStatus).
-	statusCol, status := "", ""
+	statusCol, status, statusKept := "", "", ""
 	if c.Status != "" {
 		statusCol = ",\n    CASE WHEN " + d.foldedIn(d.asText(col(c.Status)), data.CancelledStatuses()) + " THEN 1 ELSE 0 END AS status_cancels"
-		status = " OR status_cancels = 1"
+		status, statusKept = " OR status_cancels = 1", ", status_cancels"
 	}
 	x := neededCounts(b)
 	itemCol, itemKept := "", ""
@@ -175,7 +175,8 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		// the id of an order with a sale line is a discount (data's
 		// finishDiscounts): its amount counts in the order's, its day,
 		// quantity and item do not, and it is no cancellation.
-		q.cte("order_marks", "SELECT customer, day, amount, qty, order_id"+itemKept+",\n"+
+		// status_cancels goes on: cancel_lines reads order_marks.
+		q.cte("order_marks", "SELECT customer, day, amount, qty, order_id"+itemKept+statusKept+",\n"+
 			"    CASE WHEN "+sale+" THEN 1 ELSE 0 END AS sale,\n"+
 			"    CASE WHEN amount < 0.0 AND qty >= 0.0 AND order_id <> '' AND NOT ("+cancelled+status+")\n"+
 			"      AND NOT "+d.isMissing("customer")+" THEN 1 ELSE 0 END AS reduces,\n"+
