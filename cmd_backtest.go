@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
@@ -288,9 +289,19 @@ func printBacktest(w io.Writer, res *experiment.BacktestResult) error {
 
 // describeBGNBD writes a fit's period and parameters in one line.
 func describeBGNBD(f experiment.BGNBDFit) string {
-	return fmt.Sprintf("%s .. %s, %d customers: r %.4g, alpha %.4g, a %.4g, b %.4g, log-likelihood %.1f",
-		f.CalibrationStart.Format(time.DateOnly), f.CalibrationEnd.Format(time.DateOnly), f.Customers,
-		f.R, f.Alpha, f.A, f.B, f.LogLikelihood)
+	return fmt.Sprintf("%s .. %s, %s customers: r %.4g, alpha %.4g, a %.4g, b %.4g, log-likelihood %.1f",
+		f.CalibrationStart.Format(time.DateOnly), f.CalibrationEnd.Format(time.DateOnly), data.Thousands(f.Customers),
+		f.R, f.Alpha, f.A, f.B, f.LogLikelihood) + degenerateNote(f)
+}
+
+// degenerateNote says, after a fit's parameters, that the fit is
+// degenerate (btyd.Params.Degenerate); "" when it is not.
+func degenerateNote(f experiment.BGNBDFit) string {
+	if !f.Params().Degenerate() {
+		return ""
+	}
+	return fmt.Sprintf(" (a degenerate fit: a parameter is outside %g … %g, at a limit of the model where it says little about the customers)",
+		btyd.DegenerateLow, btyd.DegenerateHigh)
 }
 
 // bgnbdJSON is the BG/NBD baseline in JSON: its fit and, under eval's

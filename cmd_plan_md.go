@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -224,10 +225,17 @@ func (d planDoc) curve(w io.Writer) {
 			labels[i] += " (over budget)"
 		}
 	}
-	// Each money column written alike ("339" never above "25.00").
-	value := moneyColumn(len(shown), func(i int) float64 { return shown[i].Value })
-	cost := moneyColumn(len(shown), func(i int) float64 { return shown[i].Cost })
-	net := moneyColumn(len(shown), func(i int) float64 { return shown[i].Net })
+	// The three money columns written alike, all whole or all to the
+	// cent ("339" never above "25.00", and value − cost gives the net
+	// shown), as the TUI's Plan screen writes them.
+	money := moneyColumn(3*len(shown), func(i int) float64 {
+		p := shown[i/3]
+		return [3]float64{p.Value, p.Cost, p.Net}[i%3]
+	})
+	value, cost, net := make([]string, len(shown)), make([]string, len(shown)), make([]string, len(shown))
+	for i := range shown {
+		value[i], cost[i], net[i] = money[3*i], money[3*i+1], money[3*i+2]
+	}
 	for i, p := range shown {
 		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", labels[i], data.Thousands(p.Contacted), prob(p.MeanProb),
 			experiment.Count(p.Outcomes), value[i], cost[i], net[i], roi(p.ROI))
@@ -359,7 +367,11 @@ func roi(v float64) string {
 	if v != v {
 		return "—"
 	}
-	return fmt.Sprintf("%.0f %%", v*100)
+	pct := math.Round(v * 100)
+	if !(math.Abs(pct) < 1e15) {
+		return fmt.Sprintf("%.4g %%", pct)
+	}
+	return data.Thousands(int(pct)) + " %"
 }
 
 // driverList writes drivers as "tenure −0.081, Contract +0.052".

@@ -46,7 +46,7 @@ func describeNetwork(a engine.Architecture) string {
 // printMetrics writes the scalar metrics of a report, one per line, with
 // the Bayes limit beside the figures it bounds.
 func printMetrics(w io.Writer, title string, r metrics.Report, bayes *data.BayesLimit) {
-	fmt.Fprintf(w, "%s (%d rows, %s positive, threshold %.2f):\n", title, r.Rows,
+	fmt.Fprintf(w, "%s (%s rows, %s positive, threshold %.2f):\n", title, data.Thousands(r.Rows),
 		percent(r.Positives/float64(r.Rows)), r.Threshold)
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	line := func(name string, v float64, note string) {

@@ -26,6 +26,31 @@ func (p Params) Valid() bool {
 	return true
 }
 
+// DegenerateLow and DegenerateHigh bound the parameters of a fit that is
+// not degenerate (Degenerate).
+const (
+	DegenerateLow  = 1e-6
+	DegenerateHigh = 1e6
+)
+
+// Degenerate reports whether a fit ended at a limit of the model rather
+// than at an interior maximum: some parameter is below DegenerateLow or
+// above DegenerateHigh. Fit searches each parameter's logarithm within
+// ±30 (1e-13 … 1e13); a fit that walks that far has followed a ridge of
+// the likelihood towards a simpler model (a → 0 or b → ∞: no customer
+// drops out, BG/NBD becomes the NBD; r and α → ∞: every customer buys at
+// one rate), where the parameters' values are arbitrary points on the
+// ridge and say nothing about the customers, though the scores may still
+// rank them.
+func (p Params) Degenerate() bool {
+	for _, v := range []float64{p.R, p.Alpha, p.A, p.B} {
+		if v < DegenerateLow || v > DegenerateHigh {
+			return true
+		}
+	}
+	return false
+}
+
 // lgamma is the logarithm of |Γ(x)|.
 func lgamma(x float64) float64 {
 	v, _ := math.Lgamma(x)

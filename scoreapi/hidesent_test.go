@@ -35,7 +35,7 @@ func TestPseudonymisedErrorsHideAddressesSentAsNames(t *testing.T) {
 		{s, `{"rows":[{"jane@x.com":1,"jane@x.com":2}]}`,
 			`{"error":{"status":400,"message":"rows[0]: column \"` + jane + `\": given twice","row":0,"column":"` + jane + `"}}` + "\n"},
 		{s, `{"rows":[` + row + `],"jane@x.com":1}`,
-			`{"error":{"status":400,"message":"json: unknown field \"` + jane + `\""}}` + "\n"},
+			`{"error":{"status":400,"message":"unknown field \"` + jane + `\": a request holds only \"rows\", \"explain\" and \"recommend\""}}` + "\n"},
 		{clear, `{"rows":[` + row + `]}`,
 			`{"error":{"status":400,"message":"rows[0]: column \"john@x.com\": not a column of the model (GET /openapi.json lists the model's columns)","row":0,"column":"john@x.com"}}` + "\n"},
 	} {

@@ -461,7 +461,14 @@ func jsonError(err error) *apiError {
 		}
 		return badRequest("bad_json", "%s: got a JSON %s, want %s", where, typ.Value, describeType(typ.Type.String()))
 	}
-	return badRequest("bad_json", "%v", err)
+	msg := err.Error()
+	// encoding/json words an unknown top-level key as `json: unknown
+	// field "k"` (no error type to match); the answer names it in
+	// retain's words, without the package prefix.
+	if key, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
+		return badRequest("bad_json", `unknown field %s: a request holds only "rows", "explain" and "recommend"`, key)
+	}
+	return badRequest("bad_json", "%s", strings.TrimPrefix(msg, "json: "))
 }
 
 // describeType names a Go type of the Request in JSON words.

@@ -103,12 +103,12 @@ func TestBadRequestsNameRowAndColumn(t *testing.T) {
 		{"two values", `{"rows":[` + row(ok) + `]} {}`, 400, -1, "", `the body holds more than one JSON value`},
 		// {"rows":[]} is 11 bytes, then a space: the 't' is the 13th.
 		{"text after", `{"rows":[]} trailing`, 400, -1, "", `unexpected text after the JSON object at byte 13`},
-		{"unknown field", `{"rows":[` + row(ok) + `],"explian":2}`, 400, -1, "", `json: unknown field "explian"`},
+		{"unknown field", `{"rows":[` + row(ok) + `],"explian":2}`, 400, -1, "", `unknown field "explian": a request holds only "rows", "explain" and "recommend"`},
 		// encoding/json would keep the last of each silently.
 		{"explain twice", `{"rows":[` + row(ok) + `],"explain":1,"explain":5}`, 400, -1, "", `"explain" given twice`},
 		{"escaped key twice", `{"rows":[` + row(ok) + `],"\u0065xplain":1,"explain":1}`, 400, -1, "", `"explain" given twice`},
 		{"rows twice", `{"rows":[` + row(ok) + `],"Rows":[]}`, 400, -1, "", `"rows" given twice`},
-		{"unknown field before a key twice", `{"explain":1,"explain":1,"explian":2}`, 400, -1, "", `json: unknown field "explian"`},
+		{"unknown field before a key twice", `{"explain":1,"explain":1,"explian":2}`, 400, -1, "", `unknown field "explian": a request holds only "rows", "explain" and "recommend"`},
 		{"no rows", `{}`, 400, -1, "", `no "rows": want {"rows": [{column: value, …}, …]}`},
 		{"empty rows", `{"rows":[]}`, 400, -1, "", `"rows" is empty: nothing to score`},
 		{"rows not an array", `{"rows":{}}`, 400, -1, "", `rows: got a JSON object, want an array of objects`},

@@ -115,26 +115,44 @@ func (t table) average(s *Model, r *data.Retention, left, n int) string {
 // barLevels draw the compact curve, one cell per period.
 var barLevels = []rune("▁▂▃▄▅▆▇█")
 
-// bars is the compact curve under the average: one bar per period, scaled
-// to the highest average after period 0 (period 0 is always full).
+// bars is the compact curve under the average: one bar per period after
+// period 0 (which is 100 % by definition and left blank), scaled to the
+// highest average after period 0, which the lead names as full height
+// ("curve █ = 32.1 %").
 func (t table) bars(s *Model, r *data.Retention, left, n int) string {
 	hi := 0.0
 	for _, p := range r.Average[1:] {
 		hi = math.Max(hi, p.Share)
 	}
 	var b strings.Builder
-	b.WriteString(t.lead(s.T("curve", "曲线"), ""))
+	b.WriteString(t.barsLead(s, hi))
 	for k := left; k < left+n && k < len(r.Average); k++ {
-		bar := barLevels[len(barLevels)-1]
-		if k > 0 {
-			bar = barLevels[0]
-			if hi > 0 {
-				bar = barLevels[min(int(r.Average[k].Share/hi*float64(len(barLevels)-1)+0.5), len(barLevels)-1)]
-			}
+		bar := barLevels[0]
+		switch {
+		case k == 0:
+			bar = ' '
+		case hi > 0:
+			bar = barLevels[min(int(r.Average[k].Share/hi*float64(len(barLevels)-1)+0.5), len(barLevels)-1)]
 		}
 		b.WriteString(strings.Repeat(" ", gap) + strings.Repeat(" ", t.cellW-2) + string(bar) + " ")
 	}
 	return s.Styles.Muted.Render(strings.TrimRight(b.String(), " "))
+}
+
+// barsLead is the bar row's label and size columns: what full height
+// means, as long a form as fits ("curve █ = 32.1 %", "█ = 32.1 %").
+func (t table) barsLead(s *Model, hi float64) string {
+	w := t.labelW + gap + t.sizeW
+	if !(hi > 0) {
+		return common.Pad(s.T("curve", "曲线"), w)
+	}
+	full := "█ = " + strconv.FormatFloat(100*hi, 'f', 1, 64) + " %"
+	for _, lead := range []string{s.T("curve ", "曲线 ") + full, full} {
+		if lipgloss.Width(lead) <= w {
+			return common.Pad(lead, w)
+		}
+	}
+	return common.Pad(common.Truncate(full, w), w)
 }
 
 // cellText is a cell's figure for the table's metric: revenue in the

@@ -1,8 +1,10 @@
 package evalscreen
 
 import (
+	"strconv"
 	"time"
 
+	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
@@ -80,10 +82,21 @@ func (s Model) logLines(w int) []string {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	if bg := d.bgnbd; bg != nil {
 		f := bg.Fit
-		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %.3f · α %.3f · a %.3f · b %.3f · log-likelihood %s",
-			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %.3f · α %.3f · a %.3f · b %.3f · 对数似然 %s",
-			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), f.R, f.Alpha, f.A, f.B,
+		// A degenerate fit's parameters are far from 1 (a 1.3e-13, α
+		// 4.8e8): written to 3 significant digits, not 3 decimals.
+		param := func(v float64) string { return strconv.FormatFloat(v, 'f', 3, 64) }
+		if f.Params().Degenerate() {
+			param = func(v float64) string { return common.Significant(v, 3) }
+		}
+		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %s · α %s · a %s · b %s · log-likelihood %s",
+			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %s · α %s · a %s · b %s · 对数似然 %s",
+			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), param(f.R), param(f.Alpha), param(f.A), param(f.B),
 			common.Decimal(f.LogLikelihood, 1)), w, st.Muted)...)
+		if f.Params().Degenerate() {
+			lines = append(lines, wrap(s.Tf("A degenerate fit: a parameter is outside %g … %g, at a limit of the model where it says little about the customers.",
+				"退化的拟合：有参数超出 %g … %g，处于模型的极限，几乎不能说明这些客户。",
+				btyd.DegenerateLow, btyd.DegenerateHigh), w, st.Warning)...)
+		}
 		lines = append(lines, s.bgnbdAheadLines(w)...)
 	} else if d.bgErr != nil {
 		lines = append(lines, wrap(s.T("No BG/NBD baseline: ", "没有 BG/NBD 基线：")+experiment.BaselineReason(d.bgErr), w, st.Warning)...)

@@ -272,18 +272,30 @@ func (t Ticks) Decimals() int {
 	return d
 }
 
-// FormatTick formats an axis label with the given decimals and thousands
-// separators ("1,000", as the tables beside the charts write amounts),
-// falling back to %.3g when the value is too large or too small for fixed
-// notation.
+// FormatTick formats an axis label with the given decimals, thousands
+// separators and the minus sign ("1,000", "−10,000", as the tables beside
+// the charts write amounts), falling back to %.3g when the value is too
+// large or too small for fixed notation.
 func FormatTick(v float64, decimals int) string {
 	if v == 0 || math.Abs(v) < 1e-12 {
 		v = 0 // never print "-0.00"
 	}
 	if a := math.Abs(v); a != 0 && (a >= 1e6 || decimals > 5) {
-		return strconv.FormatFloat(v, 'g', 3, 64)
+		return withMinus(strconv.FormatFloat(v, 'g', 3, 64))
 	}
-	return groupThousands(strconv.FormatFloat(v, 'f', decimals, 64))
+	return withMinus(groupThousands(strconv.FormatFloat(v, 'f', decimals, 64)))
+}
+
+// tickMinus is the minus sign of axis labels, U+2212 (common.Minus), as
+// wide as a hyphen.
+const tickMinus = "−"
+
+// withMinus writes a leading hyphen as the minus sign.
+func withMinus(text string) string {
+	if rest, ok := strings.CutPrefix(text, "-"); ok {
+		return tickMinus + rest
+	}
+	return text
 }
 
 // groupThousands puts commas into the whole part of a number written in

@@ -204,13 +204,16 @@ func TestDecimateKeepsEnvelopeAndNeighbours(t *testing.T) {
 }
 
 // TestFormatTickGroupsThousands: the Plan chart's axis read "1000" beside
-// a table of "4,544".
+// a table of "4,544", and "-10,000" with a hyphen beside the table's
+// "−557": labels group thousands and write the minus sign (U+2212), also
+// in scientific notation.
 func TestFormatTickGroupsThousands(t *testing.T) {
 	for _, c := range []struct {
 		v        float64
 		decimals int
 		want     string
-	}{{1000, 0, "1,000"}, {-12500, 0, "-12,500"}, {999, 0, "999"}, {2.5, 1, "2.5"}, {1234.5, 1, "1,234.5"}} {
+	}{{1000, 0, "1,000"}, {-12500, 0, "−12,500"}, {999, 0, "999"}, {2.5, 1, "2.5"}, {1234.5, 1, "1,234.5"},
+		{-0.5, 1, "−0.5"}, {-2.5e7, 0, "−2.5e+07"}, {-1e-13, 0, "0"}} {
 		if got := FormatTick(c.v, c.decimals); got != c.want {
 			t.Errorf("FormatTick(%v, %d) = %q, want %q", c.v, c.decimals, got, c.want)
 		}
