@@ -25,17 +25,29 @@ func CopiesOf(t *Table, train, other []int) int {
 		}
 	}
 	seed := maphash.MakeSeed()
-	seen := make(map[uint64][]int, len(train)) // hash → training rows
+	// As in DropDuplicates: a map of integers, with a second map only for
+	// distinct rows whose hashes meet.
+	first := make(map[uint64]int, len(train)) // hash → a training row
+	var more map[uint64][]int                 // hash → other training rows with it
+	same := func(r int) func(int) bool { return func(o int) bool { return sameInputs(t, cols, o, r) } }
 	var key []byte
 	for _, r := range train {
 		key = inputKey(t, cols, r, key[:0])
 		h := maphash.Bytes(seed, key)
-		seen[h] = append(seen[h], r)
+		if f, ok := first[h]; !ok {
+			first[h] = r
+		} else if !sameInputs(t, cols, f, r) && !slices.ContainsFunc(more[h], same(r)) {
+			if more == nil {
+				more = make(map[uint64][]int)
+			}
+			more[h] = append(more[h], r)
+		}
 	}
 	n := 0
 	for _, r := range other {
 		key = inputKey(t, cols, r, key[:0])
-		if slices.ContainsFunc(seen[maphash.Bytes(seed, key)], func(o int) bool { return sameInputs(t, cols, o, r) }) {
+		h := maphash.Bytes(seed, key)
+		if f, ok := first[h]; ok && (sameInputs(t, cols, f, r) || slices.ContainsFunc(more[h], same(r))) {
 			n++
 		}
 	}
