@@ -210,6 +210,9 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	res.FoldsFrom = o.folds
 	for _, f := range res.Folds {
 		noteCalibrationNone(a.stderr, fmt.Sprintf("fold %d: ", f.Fold), f.CalibrationDropped)
+		for _, w := range f.Copies.Warnings() {
+			fmt.Fprintf(a.stderr, "warning: fold %d: %s\n", f.Fold, w)
+		}
 	}
 	if o.json {
 		return writeJSON(a.stdout, res)

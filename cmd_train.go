@@ -186,6 +186,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		fmt.Fprintf(a.stderr, "note: %s: dropped %s of the training part, exact duplicates of an earlier row (not counted above)\n",
 			d.Source.Describe(), count(n, "row"))
 	}
+	for _, w := range e.Copies.Warnings() {
+		fmt.Fprintf(a.stderr, "warning: %s: %s\n", d.Source.Describe(), w)
+	}
 	if e.CalibNote != "" {
 		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
 	}

@@ -81,6 +81,9 @@ type FoldResult struct {
 	// CalibrationDropped says why the fold's Platt map was not applied
 	// (nil when it was, or when the configuration calibrates nothing).
 	CalibrationDropped *CalibrationDropped `json:"calibration_not_applied,omitempty"`
+	// Copies counts the fold's early-stopping and held-out rows that
+	// repeat a row it trained on (see PartCopies.Warnings).
+	Copies PartCopies `json:"-"`
 }
 
 // CVResult is the outcome of stratified k-fold cross-validation.
@@ -377,6 +380,7 @@ func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold in
 		Fold: fold, TrainRows: e.Train.Rows, ValRows: e.Val.Rows, TestRows: e.Test.Rows,
 		TestPositives: int(ev.Report.Positives),
 		Epochs:        len(e.Trainer.History()), BestEpoch: e.Trainer.BestEpoch(), Scores: ScoresOf(ev.Report),
+		Copies: e.Copies,
 	}
 	if r.CalibrationDropped, err = e.CalibrationDropped(); err != nil {
 		return FoldResult{}, err

@@ -20,8 +20,11 @@ type Experiment struct {
 	// training rows without the duplicates the pipeline dropped).
 	Train, Val, Test engine.Dataset
 	TrainRows        []int // table rows behind Train, in order
-	Net              *engine.Network
-	Trainer          *engine.Trainer
+	// Copies counts the validation and test rows that repeat a training
+	// row in every input cell and the label; see PartCopies.Warnings.
+	Copies  PartCopies
+	Net     *engine.Network
+	Trainer *engine.Trainer
 	// Later is the cohort an out-of-time experiment is measured on (nil
 	// for a random split); see NewOutOfTime.
 	Later *Later
@@ -139,6 +142,7 @@ func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, e
 	if e.Test, err = e.dataset(split.Test); err != nil {
 		return nil, err
 	}
+	e.countCopies()
 	return e, e.start(src)
 }
 

@@ -33,6 +33,9 @@ type evalData struct {
 	// diverged is set when training blew up: the network holds its last
 	// finite weights, so every figure is of a broken model.
 	diverged *engine.DivergedError
+	// copies are the held-out parts that repeat many training rows
+	// (experiment.PartCopies.Warnings).
+	copies []experiment.CopyWarning
 
 	// sweep answers the confusion matrix of part at any threshold with
 	// one binary search.
@@ -61,6 +64,7 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	e := run.Exp
 	d = &evalData{run: run.Number, threshold: e.Config.Threshold, label: e.Pipeline.Label}
 	errors.As(run.Err, &d.diverged)
+	d.copies = e.Copies.Warnings()
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5
 	}
