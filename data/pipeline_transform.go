@@ -1,11 +1,8 @@
 package data
 
 import (
-	"encoding/binary"
 	"fmt"
-	"hash/maphash"
 	"math"
-	"slices"
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
@@ -222,58 +219,16 @@ func (pc *PipelineColumn) expected() string {
 // a 64-bit hash of their cells and compared cell by cell when hashes meet,
 // so a million rows need a map of integers, not a million byte keys.
 func DropDuplicates(t *Table, rows []int) (kept []int, dropped int) {
-	seed := maphash.MakeSeed()
-	first := make(map[uint64]int, len(rows)) // hash → first kept row
-	var more map[uint64][]int                // hash → later kept rows sharing it
+	set := newRowSet(t, t.Columns, len(rows))
 	kept = make([]int, 0, len(rows))
-	var key []byte
 	for _, r := range rows {
-		key = rowKey(t, r, key[:0])
-		h := maphash.Bytes(seed, key)
-		if f, ok := first[h]; !ok {
-			first[h] = r
-		} else if sameRow(t, f, r) || slices.ContainsFunc(more[h], func(o int) bool { return sameRow(t, o, r) }) {
+		if !set.add(r) {
 			dropped++
 			continue
-		} else {
-			if more == nil {
-				more = make(map[uint64][]int)
-			}
-			more[h] = append(more[h], r)
 		}
 		kept = append(kept, r)
 	}
 	return kept, dropped
-}
-
-// rowKey appends row r's cells, the label included, to key.
-func rowKey(t *Table, r int, key []byte) []byte {
-	for _, c := range t.Columns {
-		if c.Values != nil {
-			key = binary.LittleEndian.AppendUint64(key, math.Float64bits(c.Values[r]))
-		} else if c.Strings != nil {
-			key = binary.AppendUvarint(key, uint64(len(c.Strings[r])))
-			key = append(key, c.Strings[r]...)
-		}
-	}
-	if t.Label.Values != nil {
-		key = binary.LittleEndian.AppendUint64(key, math.Float64bits(t.Label.Values[r]))
-	}
-	return key
-}
-
-// sameRow reports whether rows a and b hold the same bits in every cell
-// and the label.
-func sameRow(t *Table, a, b int) bool {
-	for _, c := range t.Columns {
-		if c.Values != nil && math.Float64bits(c.Values[a]) != math.Float64bits(c.Values[b]) {
-			return false
-		}
-		if c.Values == nil && c.Strings != nil && c.Strings[a] != c.Strings[b] {
-			return false
-		}
-	}
-	return t.Label.Values == nil || math.Float64bits(t.Label.Values[a]) == math.Float64bits(t.Label.Values[b])
 }
 
 // NumericCells reports whether the column reads its cells as numbers, so
