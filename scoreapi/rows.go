@@ -544,7 +544,7 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 			if pc.Kind == data.Numeric && math.IsNaN(read) {
 				out.blank[data.Cell{Row: i, Column: ci}] = true
 			}
-			if w, x, ok := m.cellWarning(ci, v, trimmed); ok {
+			if w, x, ok := m.cellWarning(ci, v, trimmed, read); ok {
 				if out.warnings == nil {
 					out.warnings = make([][]Warning, len(rows))
 				}

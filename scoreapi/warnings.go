@@ -30,14 +30,16 @@ var missingCells = data.MissingCells()
 // cellWarning returns the warning for the cell v of pipeline column ci,
 // encoded from its trimmed text cell, when it was scored as something
 // other than it is; beyond is the value sent when it lay beyond the
-// column's training range (a "clipped" warning), else NaN.
-func (m *Model) cellWarning(ci int, v any, cell []byte) (w Warning, beyond float64, ok bool) {
+// column's training range (a "clipped" warning), else NaN. read is the
+// value the encoder read: a date cell is looked at again only when it
+// was read as missing.
+func (m *Model) cellWarning(ci int, v any, cell []byte, read float64) (w Warning, beyond float64, ok bool) {
 	pc := &m.Bundle.Pipeline.Columns[ci]
 	if pc.Kind == data.Categorical {
 		w, ok = m.levelWarning(ci, v, cell)
 		return w, math.NaN(), ok
 	}
-	if pc.NotCalendarDate(cell) {
+	if math.IsNaN(read) && pc.NotCalendarDate(cell) {
 		// In retain predict's words for the cell: a missing cell, and
 		// what it was filled with.
 		msg := fmt.Sprintf("%s is no calendar date, read as a missing cell: %s", quote(string(cell)), m.Bundle.Pipeline.FillText(ci))
