@@ -67,9 +67,6 @@ type PipelineOptions struct {
 	MinGroup int `json:"min_group,omitempty"`
 }
 
-// group is the effective MinGroup of the options.
-func (o PipelineOptions) group() int { return o.Group() }
-
 // Group is the fewest training customers a statistic of a pipeline fitted
 // with the options comes from: MinGroup unless a test lowered it.
 func (o PipelineOptions) Group() int {
@@ -299,7 +296,7 @@ func FitPipeline(t *Table, trainRows []int, opts PipelineOptions) (*Pipeline, er
 	for _, c := range t.Features() {
 		pc := p.newColumn(c)
 		if c.Kind == Categorical {
-			fitCategorical(&pc, c, p.FitRows, opts.group())
+			fitCategorical(&pc, c, p.FitRows, opts.Group())
 			if pc.Codes {
 				sortKept(&pc)
 			}
@@ -410,7 +407,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 	pc.Missing = rows - len(present)
 	// A was-missing input of fewer than MinGroup blank cells would be a
 	// statistic (its weights, its baseline) of that handful of customers.
-	pc.Indicator = opts.MissingIndicators && pc.Missing >= opts.group()
+	pc.Indicator = opts.MissingIndicators && pc.Missing >= opts.Group()
 	if c.Kind == Boolean {
 		pc.Levels = c.Levels
 		if len(pc.Levels) != 2 {
@@ -428,7 +425,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 			pc.Fill = 0
 		}
 		pc.Min, pc.Max = 0, 1 // the domain, not a statistic
-		foldRareFlag(pc, present, opts.group())
+		foldRareFlag(pc, present, opts.Group())
 		return nil
 	}
 	pc.DecimalComma = c.DecimalComma
@@ -436,7 +433,7 @@ func fitPresent(pc *PipelineColumn, c *Column, present []float64, rows int, opts
 		pc.Marks = c.Stripped
 	}
 	pc.Whole = c.Kind == Numeric && allWhole(present)
-	k := opts.group()
+	k := opts.Group()
 	// Every statistic below is of the clipped column: no customer weighs
 	// more than the k-th most extreme one.
 	pc.Min, pc.Max = kAnonymousRange(present, k)

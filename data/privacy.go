@@ -111,8 +111,8 @@ func (e *PrivacyError) Error() string {
 // so only a pipeline fitted in this process can be checked.
 func (p *Pipeline) PrivacyCheck() error {
 	n := len(p.FitRows)
-	if p.Options.group() < MinGroup {
-		return &PrivacyError{Rows: n, Group: p.Options.group()}
+	if p.Options.Group() < MinGroup {
+		return &PrivacyError{Rows: n, Group: p.Options.Group()}
 	}
 	if n < MinGroup {
 		return &PrivacyError{Rows: n}
