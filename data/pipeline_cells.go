@@ -223,9 +223,12 @@ func MissingNotes(t *Table, p *Pipeline, opts PipelineOptions) []string {
 			fill = fmt.Sprintf("filled with the %s of each fold's training rows", opts.Impute)
 		}
 		if p == nil && c.Kind != Categorical {
-			if opts.MissingIndicators {
-				fill += "; a was-missing input marks each where the fold's training rows have one missing"
-			} else {
+			switch {
+			case opts.MissingIndicators && n < MinGroup:
+				fill += fmt.Sprintf("; no was-missing input (fewer than %d cells are missing: it would single out so few customers)", MinGroup)
+			case opts.MissingIndicators:
+				fill += fmt.Sprintf("; a was-missing input marks each where the fold's training rows have at least %d missing", MinGroup)
+			default:
 				fill += "; no was-missing input (--missing-indicators adds one)"
 			}
 		}
