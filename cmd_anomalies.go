@@ -200,16 +200,20 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	// pseudonymised column then.
 	d.Pseudonymise(key) // an id column and a log's customers; row numbers stay
 	a.printLoadNotes(d)
-	if name := d.Table.Label.Name; name != "" && d.Cohort == nil {
-		fmt.Fprintf(a.stderr, "note: %s: column %q is the label, not a feature: the anomaly score needs no label and leaves it out\n",
-			d.Source.Describe(), name)
-	}
-	read, asOf := d.Source.Describe(), ""
+	// The lines below name the file; an order log's customers are scored
+	// as of the cutoff, without a label: Describe's horizon does not apply.
+	name := d.Source.Describe()
 	if d.Cohort != nil {
-		// Scored as of the cutoff, without a label: Describe's horizon
-		// does not apply.
+		name = d.Source.Path
+	}
+	if label := d.Table.Label.Name; label != "" && d.Cohort == nil {
+		fmt.Fprintf(a.stderr, "note: %s: column %q is the label, not a feature: the anomaly score needs no label and leaves it out\n",
+			name, label)
+	}
+	read, asOf := name, ""
+	if d.Cohort != nil {
 		asOf = d.Cohort.Cutoff.Format(time.DateOnly)
-		read = fmt.Sprintf("%s (order log, customers as of %s)", d.Source.Path, asOf)
+		read = fmt.Sprintf("%s (order log, customers as of %s)", name, asOf)
 	}
 	fmt.Fprintf(a.stderr, "Read %s: %s users\n", read, data.Thousands(d.Table.Rows))
 	// Tied users, and the rows of --export-features, in file order beside
@@ -220,18 +224,10 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 		return err
 	}
 	if len(run.Constant) > 0 {
-		name := d.Source.Describe()
-		if d.Cohort != nil {
-			name = d.Source.Path // scored without a horizon
-		}
 		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: every user has the same value, which tells no user from another\n",
 			name, constantNames(run.Constant))
 	}
 	if len(run.Clipped) > 0 {
-		name := d.Source.Describe()
-		if d.Cohort != nil {
-			name = d.Source.Path
-		}
 		fmt.Fprintf(a.stderr, "note: %s: %s left out of the model: fewer than %d users differ from the common value, "+
 			"and the preprocessing reads those few as it (see Privacy), so every user reads the same\n",
 			name, constantNames(run.Clipped), data.MinGroup)

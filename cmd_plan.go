@@ -211,7 +211,7 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 		fmt.Fprintln(a.stderr, "warning: "+in.inSample)
 	}
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
-		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short}
+		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short}.withModelFigures()
 	write := func(w io.Writer) error {
 		if o.json {
 			return writeJSON(w, doc.jsonDoc())

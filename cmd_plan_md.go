@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -26,6 +27,19 @@ type planDoc struct {
 	defaults []string
 	// short counts the customers with a short history (an order log's).
 	short int
+	// chance and majority are the chance sentence (chanceSentence) and
+	// the majority-class rate (experiment.MajorityRate) of the model's
+	// validation rows, computed once per document (withModelFigures).
+	chance   string
+	majority float64
+}
+
+// withModelFigures returns d with its chance sentence and majority-class
+// rate computed from the bundle's validation metrics.
+func (d planDoc) withModelFigures() planDoc {
+	d.chance = chanceSentence(d.bundle.ValidationMetrics)
+	d.majority = experiment.MajorityRate(d.bundle.ValidationMetrics)
+	return d
 }
 
 // planActionsShown caps the segment × risk cells the Markdown lists (the
@@ -62,7 +76,7 @@ const planCaveat = "Expectations under your assumptions and the model's probabil
 func (d planDoc) jsonDoc() planJSON {
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
-		MajorityRate: finite(experiment.MajorityRate(d.bundle.ValidationMetrics)), Chance: d.chance(),
+		MajorityRate: finite(d.majority), Chance: d.chance,
 		Short: d.short, ShortNote: d.shortNote()}
 }
 
@@ -86,11 +100,12 @@ func (d planDoc) shortNote() string {
 		"their behaviour, so their probabilities, and the plan's figures for them, are less sure.", who, data.ShortHistoryDays)
 }
 
-// chance says, when the model ranks its validation rows no better than at
-// random (the Evaluate screen's rule, experiment.RanksAtChance), that the
-// plan's ranking is no better than a random list; "" otherwise.
-func (d planDoc) chance() string {
-	at, lift := experiment.RanksAtChance(d.bundle.ValidationMetrics)
+// chanceSentence says, when the model ranks its validation rows (r) no
+// better than at random (the Evaluate screen's rule,
+// experiment.RanksAtChance), that the plan's ranking is no better than a
+// random list; "" otherwise.
+func chanceSentence(r *metrics.Report) string {
+	at, lift := experiment.RanksAtChance(r)
 	if !at {
 		return ""
 	}
@@ -118,7 +133,7 @@ func (d planDoc) markdown(out io.Writer) error {
 		fmt.Fprintf(w, "%s\n\n", n)
 	}
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
-	if c := d.chance(); c != "" {
+	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
 	}
 	if u := r.BestWithoutBudget; r.BudgetBinds() {
@@ -345,10 +360,10 @@ func (d planDoc) validation(w io.Writer) {
 	for _, f := range figs {
 		fmt.Fprintf(w, "| %s | %.3f | %.3f – %.3f (%s) | %s |\n", f.Name, f.Value, f.Low, f.High, f.Method, data.Thousands(f.Of))
 	}
-	if m := experiment.MajorityRate(d.bundle.ValidationMetrics); m == m {
+	if m := d.majority; m == m {
 		fmt.Fprintf(w, "\nAccuracy against the majority-class rate: %.3f — predicting the more common class for every row scores that.\n", m)
 	}
-	if c := d.chance(); c != "" {
+	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "\n%s\n", c)
 	}
 }

@@ -248,21 +248,17 @@ func featureTable(t *data.Table, opts Options) (*data.Table, []string, error) {
 		}
 		drop[name] = true
 	}
-	cols := make([]*data.Column, 0, len(t.Columns))
 	var constant []string
-	features := 0
-	for _, c := range t.Columns {
+	cols, features := keptColumns(t, func(c *data.Column) bool {
 		switch {
 		case drop[c.Name]:
+			return true
 		case c.IsFeature() && constantColumn(c):
 			constant = append(constant, c.Name)
-		default:
-			if c.IsFeature() {
-				features++
-			}
-			cols = append(cols, c)
+			return true
 		}
-	}
+		return false
+	})
 	if features == 0 && len(constant) > 0 {
 		return nil, nil, fmt.Errorf("%w: %s: every feature column holds one value for every row (%s): nothing tells one user from another",
 			ErrColumn, t.Source, strings.Join(constant, ", "))
@@ -274,10 +270,21 @@ func featureTable(t *data.Table, opts Options) (*data.Table, []string, error) {
 // withoutColumns returns t without the named columns; it refuses to leave
 // no feature.
 func withoutColumns(t *data.Table, names []string) (*data.Table, error) {
-	var cols []*data.Column
-	features := 0
+	cols, features := keptColumns(t, func(c *data.Column) bool { return slices.Contains(names, c.Name) })
+	if features == 0 {
+		return nil, fmt.Errorf("%w: %s: every feature column reads as one value for every row (%s): nothing tells one user from another",
+			ErrColumn, t.Source, strings.Join(names, ", "))
+	}
+	return data.NewTable(t.Source, cols, data.Label{})
+}
+
+// keptColumns returns t's columns that leave does not leave out, in
+// order, and how many of them are features (featureTable and
+// withoutColumns refuse a table with none).
+func keptColumns(t *data.Table, leave func(c *data.Column) bool) (cols []*data.Column, features int) {
+	cols = make([]*data.Column, 0, len(t.Columns))
 	for _, c := range t.Columns {
-		if slices.Contains(names, c.Name) {
+		if leave(c) {
 			continue
 		}
 		if c.IsFeature() {
@@ -285,11 +292,7 @@ func withoutColumns(t *data.Table, names []string) (*data.Table, error) {
 		}
 		cols = append(cols, c)
 	}
-	if features == 0 {
-		return nil, fmt.Errorf("%w: %s: every feature column reads as one value for every row (%s): nothing tells one user from another",
-			ErrColumn, t.Source, strings.Join(names, ", "))
-	}
-	return data.NewTable(t.Source, cols, data.Label{})
+	return cols, features
 }
 
 // truthValues reads a 0/1 truth column (a boolean or numeric column, or the

@@ -249,15 +249,7 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 // all of them, those 0–29 days old and those 30–59 days old.
 func refunds(log *OrderLog, cut int32) [3][]float64 {
 	nc := len(log.Customers)
-	first := make([]int32, nc)
-	for c := range first {
-		first[c] = math.MaxInt32
-	}
-	for _, o := range log.Orders {
-		if o.Day <= cut {
-			first[o.Customer] = min(first[o.Customer], o.Day)
-		}
-	}
+	first := firstOrderDays(log, cut)
 	var out [3][]float64
 	for i := range out {
 		out[i] = make([]float64, nc)
@@ -275,6 +267,22 @@ func refunds(log *OrderLog, cut int32) [3][]float64 {
 		}
 	}
 	return out
+}
+
+// firstOrderDays returns the day of each customer's first order dated on
+// or before upTo (math.MaxInt32 for a customer with none): the day from
+// which the customer's cancelled orders take back their refunds.
+func firstOrderDays(log *OrderLog, upTo int32) []int32 {
+	first := make([]int32, len(log.Customers))
+	for c := range first {
+		first[c] = math.MaxInt32
+	}
+	for _, o := range log.Orders {
+		if o.Day <= upTo {
+			first[o.Customer] = min(first[o.Customer], o.Day)
+		}
+	}
+	return first
 }
 
 // fill copies customer c's counts into h.

@@ -63,9 +63,6 @@ type keepState struct {
 	// kept line.
 	asideItem  map[string]int32
 	asideItems []string
-	// lastCancel is the index of the cancelled order keepCancel last
-	// added a line to.
-	lastCancel int
 	// eventType interns the event types (OrderLog.EventTypes) and
 	// eventLines counts each one's lines (orderlog_events.go).
 	eventType  map[string]int32
@@ -99,11 +96,7 @@ func (p *logParser) keepItem(oi int, item []byte, units float64) int32 {
 func (p *logParser) lookupItem(item string) (int32, bool) {
 	k := &p.keep
 	if len(item) <= 7 {
-		packed := uint64(len(item)) << 56
-		for i := 0; i < len(item); i++ {
-			packed |= uint64(item[i]) << (8 * i)
-		}
-		ii, ok := k.byShortItem[packed]
+		ii, ok := k.byShortItem[packItem(item)]
 		return ii, ok
 	}
 	ii, ok := k.byItem[item]
@@ -120,10 +113,7 @@ func (p *logParser) internItem(item []byte) int32 {
 	var ii int32
 	var ok bool
 	if len(item) <= 7 {
-		packed := uint64(len(item)) << 56
-		for i, c := range item {
-			packed |= uint64(c) << (8 * i)
-		}
+		packed := packItem(item)
 		if ii, ok = k.byShortItem[packed]; !ok {
 			ii = p.newItem(item)
 			k.byShortItem[packed] = ii
@@ -133,6 +123,16 @@ func (p *logParser) internItem(item []byte) int32 {
 		k.byItem[p.log.Items[ii]] = ii
 	}
 	return ii
+}
+
+// packItem packs an item id of up to 7 bytes into an integer, its length
+// in the top byte (the key of keepState.byShortItem).
+func packItem[ID string | []byte](item ID) uint64 {
+	packed := uint64(len(item)) << 56
+	for i := range len(item) {
+		packed |= uint64(item[i]) << (8 * i)
+	}
+	return packed
 }
 
 // newItem appends a new distinct item id and returns its index.
@@ -149,30 +149,35 @@ func (p *logParser) keepCancel(cust []byte, orderID string, day int32, refund fl
 	if isMissing(cust) {
 		return
 	}
-	defer func() {
-		if units > 0 && len(item) > 0 && !isMissing(item) {
-			p.log.CancelledItems = append(p.log.CancelledItems,
-				CancelledItem{Cancel: int32(p.keep.lastCancel), Item: intern(p.keep.asideItem, &p.keep.asideItems, item), Units: units})
-		}
-	}()
 	k := &p.keep
 	if k.cancelOrder == nil {
 		k.cancelOrder, k.asideItem = make(map[orderKey]int), make(map[string]int32)
 	}
-	ci := p.asideCustomer(cust)
+	at := p.cancelledOrder(p.asideCustomer(cust), orderID, day, refund)
+	if units > 0 && len(item) > 0 && !isMissing(item) {
+		p.log.CancelledItems = append(p.log.CancelledItems,
+			CancelledItem{Cancel: int32(at), Item: intern(k.asideItem, &k.asideItems, item), Units: units})
+	}
+}
+
+// cancelledOrder adds a cancelled line of aside customer ci to its
+// cancelled order (its day the earliest, its refund the sum), or starts
+// one when the log has no order ids or the order is new, and returns the
+// order's index in OrderLog.CancelledOrders.
+func (p *logParser) cancelledOrder(ci int32, orderID string, day int32, refund float64) int {
+	k := &p.keep
 	if orderID != "" {
 		key := orderKey{ci, orderID}
 		if i, ok := k.cancelOrder[key]; ok {
 			o := &p.log.CancelledOrders[i]
 			o.Day = min(o.Day, day)
 			o.Refund += refund
-			k.lastCancel = i
-			return
+			return i
 		}
 		k.cancelOrder[key] = len(p.log.CancelledOrders)
 	}
-	k.lastCancel = len(p.log.CancelledOrders)
 	p.log.CancelledOrders = append(p.log.CancelledOrders, CancelledOrder{Customer: ci, Day: day, Refund: refund})
+	return len(p.log.CancelledOrders) - 1
 }
 
 // asideCustomer returns the number of customer cust among those of the

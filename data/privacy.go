@@ -165,8 +165,12 @@ func foldRareFlag(pc *PipelineColumn, present []float64, k int) {
 // RareFlag reports a yes/no column whose rarer value fewer than MinGroup
 // training customers held (see foldRareFlag): it is read as its common
 // value, Min, whatever a row holds, so the model cannot use it.
-func (pc *PipelineColumn) RareFlag() bool {
-	return pc.Kind == Boolean && pc.Clip && pc.Min == pc.Max
+func (pc *PipelineColumn) RareFlag() bool { return rareFlag(pc.Kind, pc.Clip, pc.Min, pc.Max) }
+
+// rareFlag is the mark foldRareFlag leaves on a column of kind: a yes/no
+// column clipped to bounds that meet.
+func rareFlag(kind Kind, clip bool, lo, hi float64) bool {
+	return kind == Boolean && clip && lo == hi
 }
 
 // RareFlags lists the yes/no columns folded to their common value

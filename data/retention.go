@@ -160,26 +160,25 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	if log.Future > 0 {
 		upTo = dayNumber(log.LastKnown())
 	}
-	// Each customer's acquisition period (none: every order is dated
-	// after today), then the first and last ones of the log.
+	// Each customer's acquisition period, the period of their first order
+	// (none: every order is dated after today), then the first and last
+	// days of the log.
 	const none = int(^uint(0) >> 1)
+	firstDay := firstOrderDays(log, upTo)
 	acquired := make([]int, len(log.Customers))
-	for i := range acquired {
-		acquired[i] = none
+	for c, day := range firstDay {
+		acquired[c] = none
+		if day != math.MaxInt32 {
+			acquired[c] = index(day)
+		}
 	}
 	first, last := upTo, int32(math.MinInt32)
 	futureOrders := 0
-	firstDay := make([]int32, len(log.Customers))
-	for i := range firstDay {
-		firstDay[i] = math.MaxInt32
-	}
 	for _, o := range log.Orders {
 		if o.Day > upTo {
 			futureOrders++
 			continue
 		}
-		firstDay[o.Customer] = min(firstDay[o.Customer], o.Day)
-		acquired[o.Customer] = min(acquired[o.Customer], index(o.Day))
 		first, last = min(first, o.Day), max(last, o.Day)
 	}
 	customers := 0

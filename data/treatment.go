@@ -158,7 +158,7 @@ func (tr Treatment) String() string {
 // training customers held (PipelineColumn.RareFlag): every value reaches
 // the model as the common one, Min.
 func (tr Treatment) RareFlag() bool {
-	return tr.Action == ActionFeature && tr.Kind == Boolean && tr.Clip && tr.Min == tr.Max
+	return tr.Action == ActionFeature && rareFlag(tr.Kind, tr.Clip, tr.Min, tr.Max)
 }
 
 // Constant reports a numeric feature whose clipping bounds meet

@@ -235,7 +235,14 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 	}
 	// Metrics describe the model; a validation set they cannot be computed
 	// on (one class only, say) is no reason to refuse saving it.
-	switch ev, err := e.Evaluate(ValPart, threshold); {
+	// The validation rows are scored once, for the metrics and for the
+	// scores groupScores reads.
+	probs, labels, rows, err := e.Scores(ValPart)
+	var ev Evaluation
+	if err == nil {
+		ev, err = e.evaluateScores(ValPart, threshold, probs, labels, rows)
+	}
+	switch {
 	case e.Val.Rows == 0:
 		b.ValidationNote = "no validation rows"
 	case err != nil:
@@ -247,10 +254,6 @@ func (e *Experiment) Bundle(threshold float64) (*Bundle, error) {
 			if bin.Count >= data.MinGroup {
 				rep.Calibration = append(rep.Calibration, bin)
 			}
-		}
-		probs, _, _, err := e.Scores(ValPart)
-		if err != nil {
-			return nil, err
 		}
 		groupScores(&rep, probs)
 		b.ValidationMetrics = &rep

@@ -34,7 +34,14 @@ func RanksAtChance(r *metrics.Report) (bool, float64) {
 	if r == nil {
 		return false, math.NaN()
 	}
-	lift, ok := ChanceLift(r.Gains)
+	return gainsAtChance(r.Gains)
+}
+
+// gainsAtChance is RanksAtChance's rule on a decile gains table: whether
+// its top 20 % lift (ChanceLift) is no better than at random
+// (NoBetterThanChance), and that lift (NaN without one).
+func gainsAtChance(gains []metrics.GainsRow) (bool, float64) {
+	lift, ok := ChanceLift(gains)
 	return ok && NoBetterThanChance(lift), lift
 }
 

@@ -53,15 +53,12 @@ func CheckClasses(d *Data) error {
 	if r.Customers == 0 || (r.Positives > 0 && r.Positives < r.Customers) {
 		return nil
 	}
-	return &OneClassError{Log: d.Log.Name, Report: r, SingleOrders: singleOrders(d.Log), CustomerColumn: d.Log.Columns.Customer}
+	return &OneClassError{Log: d.Log.Name, Report: r, SingleOrders: SingleOrders(d.Log), CustomerColumn: d.Log.Columns.Customer}
 }
 
 // SingleOrders reports whether no customer of log has two orders or more:
 // no cutoff or horizon gives a customer who orders again.
-func SingleOrders(log *data.OrderLog) bool { return singleOrders(log) }
-
-// singleOrders reports whether no customer of log has two orders or more.
-func singleOrders(log *data.OrderLog) bool {
+func SingleOrders(log *data.OrderLog) bool {
 	if len(log.Orders) == 0 {
 		return false
 	}

@@ -76,9 +76,16 @@ func (e *Experiment) Evaluate(p Part, threshold float64) (Evaluation, error) {
 	if err != nil {
 		return Evaluation{}, err
 	}
+	return e.evaluateScores(p, threshold, probs, labels, rows)
+}
+
+// evaluateScores computes a part's metrics at threshold from its scores,
+// as Scores gives them (for a caller that needs the scores as well).
+func (e *Experiment) evaluateScores(p Part, threshold float64, probs, labels []float64, rows []int) (Evaluation, error) {
 	if len(probs) == 0 {
 		return Evaluation{}, fmt.Errorf("the %s part has no rows", p)
 	}
+	var err error
 	ev := Evaluation{Part: p}
 	if ev.Report, err = metrics.NewReport(probs, labels, nil, threshold); err != nil {
 		return Evaluation{}, fmt.Errorf("%s metrics: %w", p, err)

@@ -33,7 +33,7 @@ type PlanCheck struct {
 	// ChanceLift is the lift of the top 20 % of these customers ranked by
 	// the probability of the outcome (ChanceLift of their decile gains
 	// table), and AtChance says it is no better than at random
-	// (NoBetterThanChance): the Evaluate screen's rule.
+	// (NoBetterThanChance): the Evaluate screen's rule (RanksAtChance).
 	ChanceLift float64
 	AtChance   bool
 }
@@ -83,9 +83,7 @@ func CheckPlan(probs, labels []float64, onPositive bool, order []int, contacted 
 	c.ECE, _ = metrics.ExpectedCalibrationError(ps, ys) // both classes: no error
 	c.ChanceLift = math.NaN()
 	if gains, err := metrics.Gains(ps, ys, nil, metrics.ReportBins); err == nil {
-		var ok bool
-		c.ChanceLift, ok = ChanceLift(gains)
-		c.AtChance = ok && NoBetterThanChance(c.ChanceLift)
+		c.AtChance, c.ChanceLift = gainsAtChance(gains)
 	}
 	c.Share = float64(contacted) / float64(len(probs))
 	var hits, trials float64

@@ -19,6 +19,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/retainlab/retain/data"
 )
 
 // Prefix starts every pseudonym, so a pseudonymised id is never mistaken
@@ -93,23 +95,12 @@ func (k *Key) ID(id string) string {
 // Canonical returns id as the customer it names: without surrounding white
 // space (as every cell retain reads), and a whole number written with a
 // decimal part of zeros ("17850.0", as pandas writes a column of float ids)
-// without that part, as order logs read customer ids. Any other id is
-// returned as it is ("17850.5", "1.785e4", "A-17850.0").
+// without that part, by the rule order logs read customer ids with
+// (data.WholeIDLen). Any other id is returned as it is ("17850.5",
+// "1.785e4", "A-17850.0").
 func Canonical(id string) string {
 	id = strings.TrimSpace(id)
-	dot := strings.IndexByte(id, '.')
-	if dot < 1 || dot == len(id)-1 {
-		return id
-	}
-	for i := range len(id) {
-		switch c := id[i]; {
-		case i == dot:
-		case i < dot && c >= '0' && c <= '9', i > dot && c == '0':
-		default:
-			return id
-		}
-	}
-	return id[:dot]
+	return id[:data.WholeIDLen(id)]
 }
 
 // IDs returns the pseudonyms of ids in a new slice (ids itself for a nil

@@ -76,11 +76,7 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 		return []string{d.asText(d.ident(p.Columns[ci].Name)) + " AS " + d.dateName("t", ci)}
 	})
 	stage(1, func(ci int) []string {
-		s := d.dateName("t", ci)
-		for digit := '0'; digit <= '8'; digit++ {
-			s = fmt.Sprintf("REPLACE(%s, '%c', '9')", s, digit)
-		}
-		return []string{s + " AS " + d.dateName("s", ci)}
+		return []string{shape(d.dateName("t", ci)) + " AS " + d.dateName("s", ci)}
 	})
 	// The lengths of the first three runs of digits, each after one
 	// character (a separator) past the one before.

@@ -92,18 +92,15 @@ func GroupDigits(text string) string {
 }
 
 // Minus is the minus sign the interface writes, U+2212, which is as wide
-// as "+" and does not read as a hyphen.
-const Minus = "−"
+// as "+" and does not read as a hyphen (widget.Minus, which the charts'
+// axis labels write too).
+const Minus = widget.Minus
 
 // WithMinus writes a number already formatted with an ASCII hyphen-minus
 // ("-0.08", "-1,482") with the minus sign instead; other text is returned
-// unchanged.
-func WithMinus(text string) string {
-	if rest, ok := strings.CutPrefix(text, "-"); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
-		return Minus + rest
-	}
-	return text
-}
+// unchanged. It is widget.WithMinus, the one rule the screens' text and
+// the charts' axis labels share (Thousands is data's the same way).
+func WithMinus(text string) string { return widget.WithMinus(text) }
 
 // Signed writes v with an explicit sign (+ or −) and a fixed number of
 // decimals: "+0.316", "−0.004". A value that rounds to zero reads "+0.000":

@@ -133,16 +133,13 @@ func (s Model) headLines(w int) []string {
 // copyLines say that many rows of a held-out part repeat a training row,
 // so its figures are optimistic, wrapped to w.
 func (s Model) copyLines(c experiment.CopyWarning, w int) []string {
-	var text string
+	en, zh := "⚠ %s of the %s test rows (%s) repeat a training row in every input column and the label, so the test figures are optimistic: remove the repeated rows from the file.",
+		"⚠ 测试部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。"
 	if c.Part == "validation" {
-		text = s.Tf("⚠ %s of the %s validation rows (%s) repeat a training row in every input column and the label, so the validation figures and early stopping are optimistic: remove the repeated rows from the file.",
-			"⚠ 验证部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。",
-			common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share()))
-	} else {
-		text = s.Tf("⚠ %s of the %s test rows (%s) repeat a training row in every input column and the label, so the test figures are optimistic: remove the repeated rows from the file.",
-			"⚠ 测试部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。",
-			common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share()))
+		en, zh = "⚠ %s of the %s validation rows (%s) repeat a training row in every input column and the label, so the validation figures and early stopping are optimistic: remove the repeated rows from the file.",
+			"⚠ 验证部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。"
 	}
+	text := s.Tf(en, zh, common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share()))
 	return wrap(text, w, s.Styles.Warning)
 }
 

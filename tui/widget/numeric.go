@@ -281,19 +281,21 @@ func FormatTick(v float64, decimals int) string {
 		v = 0 // never print "-0.00"
 	}
 	if a := math.Abs(v); a != 0 && (a >= 1e6 || decimals > 5) {
-		return withMinus(strconv.FormatFloat(v, 'g', 3, 64))
+		return WithMinus(strconv.FormatFloat(v, 'g', 3, 64))
 	}
-	return withMinus(groupThousands(strconv.FormatFloat(v, 'f', decimals, 64)))
+	return WithMinus(groupThousands(strconv.FormatFloat(v, 'f', decimals, 64)))
 }
 
-// tickMinus is the minus sign of axis labels, U+2212 (common.Minus), as
-// wide as a hyphen.
-const tickMinus = "−"
+// Minus is the minus sign the interface writes (axis labels, tables),
+// U+2212, which is as wide as "+" and does not read as a hyphen.
+const Minus = "−"
 
-// withMinus writes a leading hyphen as the minus sign.
-func withMinus(text string) string {
-	if rest, ok := strings.CutPrefix(text, "-"); ok {
-		return tickMinus + rest
+// WithMinus writes a number already formatted with an ASCII hyphen-minus
+// ("-0.08", "-1,482") with the minus sign instead; other text is returned
+// unchanged.
+func WithMinus(text string) string {
+	if rest, ok := strings.CutPrefix(text, "-"); ok && rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+		return Minus + rest
 	}
 	return text
 }
