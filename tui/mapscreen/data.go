@@ -19,9 +19,9 @@ const maxPoints = 3000
 type weights int
 
 const (
-	ended    weights = iota // an ended run's kept weights (calibrated as its scores are)
-	atEpoch                 // a training run's, at the end of its latest epoch
-	atPause                 // a paused run's, as its next batch finds them
+	ended   weights = iota // an ended run's kept weights (calibrated as its scores are)
+	atEpoch                // a training run's, at the end of its latest epoch
+	atPause                // a paused run's, as its next batch finds them
 )
 
 // request says which decision map to compute, and names its run as the
