@@ -190,13 +190,13 @@ func (s *Model) Analysing(run int) {
 }
 
 // headLines is the number of lines above the plot at width w: the title,
-// the legend, the note on the background (each of the last two on two
-// lines when narrow) and the y name.
+// the legend and the note on the background (on five lines when narrow,
+// two when wide), and the y name.
 func headLines(w int) int {
 	if w >= wideHead {
 		return 4
 	}
-	return 6
+	return 7
 }
 
 // wideHead is the width from which the legend and the note fit a line

@@ -2,6 +2,7 @@ package mapscreen
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -145,3 +146,34 @@ func TestGoldenTraining(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestUserBeyondAnAxisIsDrawnAtItsEdge: a user whose value lies beyond an
+// axis (which spans the 1st to 99th percentile of the training rows) was
+// only "off the map"; now ◇ marks them on the edge cell nearest to them,
+// and the legend says so. The first user outside the training rows has
+// their x value set beyond the axis in this test's own copy of the data.
+func TestUserBeyondAnAxisIsDrawnAtItsEdge(t *testing.T) {
+	e := untrained(t, 1)
+	s := New(screentest.Common("en", 100, 30))
+	s.SetSize(100, 30)
+	s.setExp(e)
+	x := e.Pipeline.Columns[s.features[s.xi]].Name
+	_, hi, err := e.AxisRange(x)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := 0
+	for slices.Contains(e.TrainRows, row) {
+		row++ // a user the axes' percentiles leave out
+	}
+	e.Data.Table.Column(x).Values[row] = hi + 10
+	s = answer(t, s, s.Want(common.Run{Number: 1, Exp: e}, row))
+	if !s.grid.outside || s.grid.self.col != s.grid.Cols-1 {
+		t.Fatalf("a user beyond the x axis: outside %v, drawn at column %d of %d", s.grid.outside, s.grid.self.col, s.grid.Cols)
+	}
+	view := screentest.Render(s, 100, 30)
+	screentest.MustContain(t, view, "◇ selected user, beyond an axis: drawn at its edge")
+	if strings.Count(view, "◇") != 2 {
+		t.Errorf("◇ is not drawn once on the map and once in the legend:\n%s", view)
+	}
+}

@@ -200,29 +200,25 @@ func probText(lo, hi, p float64) string {
 	return ""
 }
 
-// head is the lines above the plot, headLines of them.
+// head is the lines above the plot, headLines of them: the title, the
+// legend and the note on the background sharing the lines between it and
+// the y name (the legend first, on up to all but one of them), blank
+// lines last when they need fewer.
 func (s Model) head() []string {
 	st, g, w := s.Styles, s.grid, s.Width
-	budget := (headLines(w) - 2) / 2
-	lines := []string{common.Truncate(s.title(), w)}
-	legend := pack(s.legendItems(), w, budget)
+	block := headLines(w) - 2
+	legend := pack(s.legendItems(), w, max(block-2, 1))
+	room := block - len(legend)
 	note := strings.Split(ansi.Wrap(s.note(), w, ""), "\n")
-	for i := range budget {
-		l := ""
-		if i < len(legend) {
-			l = legend[i]
-		}
+	if len(note) > room {
+		note = append(note[:room-1], strings.Join(note[room-1:], " "))
+	}
+	lines := []string{common.Truncate(s.title(), w)}
+	for _, l := range append(legend, note...) {
 		lines = append(lines, common.Truncate(st.Muted.Render(l), w))
 	}
-	for i := range budget {
-		l := ""
-		if i < len(note) {
-			l = note[i]
-		}
-		if i == budget-1 && len(note) > budget {
-			l = strings.Join(note[i:], " ")
-		}
-		lines = append(lines, common.Truncate(st.Muted.Render(l), w))
+	for len(lines) < block+1 {
+		lines = append(lines, "")
 	}
 	return append(lines, common.Truncate(strings.Repeat(" ", yLabelW-1)+st.Value.Render("↑ "+g.Y), w))
 }
