@@ -44,3 +44,32 @@ func TestEpochNetworkIsTheEpochsWeights(t *testing.T) {
 		t.Fatal("the first epoch's copy changed as training went on")
 	}
 }
+
+// The epoch's network may be read while Run trains (go test -race).
+func TestEpochNetworkWhileRunTrains(t *testing.T) {
+	cfg := TrainConfig{Epochs: 5, BatchSize: 20, Optimizer: OptimizerConfig{Kind: "adam"}}
+	tr := newTestTrainer(t, 1, cfg, blobs(400, 1), blobs(100, 2))
+	done := make(chan error, 1)
+	go func() { done <- tr.Run(context.Background()) }()
+	last := 0
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, epoch := tr.EpochNetwork(); epoch != 5 {
+				t.Fatalf("after 5 epochs the kept network is of epoch %d", epoch)
+			}
+			return
+		default:
+		}
+		if net, epoch := tr.EpochNetwork(); net != nil {
+			if epoch < last {
+				t.Fatalf("epoch went back from %d to %d", last, epoch)
+			}
+			last = epoch
+			net.Predict([]float64{0, 0})
+		}
+	}
+}
