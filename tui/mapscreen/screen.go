@@ -78,6 +78,10 @@ func New(com common.Common) Model {
 	return Model{Common: com, keys: defaultMapKeyMap(com), yi: 1, now: time.Now}
 }
 
+// SetClock sets the clock the screen paces a training run's maps by
+// (minRedraw); tests give a fake one.
+func (s *Model) SetClock(now func() time.Time) { s.now = now }
+
 // setExp makes exp the experiment whose columns the axes choose from,
 // keeping the chosen axes when its pipeline is the one shown; it reports
 // whether two numeric features are there to plot.
