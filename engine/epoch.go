@@ -42,6 +42,7 @@ func (t *Trainer) endEpoch(ctx context.Context) error {
 		}
 	}
 	st.Elapsed = t.elapsed + t.clk.Now().Sub(t.runStart)
+	t.keepEpochNetwork(t.epoch + 1)
 	t.epoch++
 	t.batch, t.drawn = 0, false
 	t.history = append(t.history, st)

@@ -37,6 +37,7 @@ type Trainer struct {
 	next      []int
 	sink      Sink
 	ctl       *control
+	epochs    *epochSnapshot // the last epoch's network (EpochNetwork); nil on a Snapshot
 	clk       Clock
 	posWeight float64
 
@@ -103,6 +104,7 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		ws:        newWorkspace(net, wsRows),
 		perm:      make([]int, train.Rows),
 		ctl:       newControl(),
+		epochs:    &epochSnapshot{},
 		clk:       &systemClock{},
 		posWeight: cfg.posWeight(),
 		batches:   (train.Rows + batch - 1) / batch,

@@ -123,6 +123,9 @@ func (m *Model) follow() tea.Cmd {
 	if cmd, ok := m.followPaused(); ok {
 		return cmd
 	}
+	if cmd, ok := m.followTrainingMap(); ok {
+		return cmd
+	}
 	row := m.usersScr.SelectedRow()
 	if m.analysed.Exp == nil || row < 0 {
 		return nil
@@ -178,6 +181,36 @@ func (m *Model) followPaused() (cmd tea.Cmd, ok bool) {
 		id = m.usersScr.ID(row)
 	}
 	return m.walkScr.WantPaused(exp, run, step, row, id, listed), true
+}
+
+// followTrainingMap shows the run that trains now on the Map screen,
+// epoch by epoch (or a paused run on its weights of now), unless a run was
+// chosen on the Runs screen: for the user selected on Users when Users
+// lists the same table's rows, else for the first training row. ok is
+// false when no run trains on the loaded data, or none has ended an epoch
+// or is held yet: the map then shows the analysed run, which its title
+// names.
+func (m *Model) followTrainingMap() (cmd tea.Cmd, ok bool) {
+	if m.active != tabMap || m.pinned {
+		return nil, false
+	}
+	exp, run, training := m.trainScr.Training()
+	if !training || !m.onLoadedData(common.Run{Exp: exp}) {
+		return nil, false
+	}
+	held, step := false, 0
+	if heldExp, _, s, ok := m.trainScr.Held(); ok && heldExp == exp {
+		held, step = true, s
+	}
+	table := exp.Data.Table
+	row, listed := m.usersScr.SelectedRow(), true
+	if users := m.usersScr.Exp(); users == nil || users.Data == nil || users.Data.Table != table || row < 0 {
+		row, listed = -1, false
+		if len(exp.TrainRows) > 0 {
+			row = exp.TrainRows[0]
+		}
+	}
+	return m.mapScr.WantTraining(exp, run, held, step, row, listed)
 }
 
 // sameRuns reports whether two lists hold the same runs: a session that

@@ -1,9 +1,12 @@
 package mapscreen
 
 import (
+	"math"
+
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -12,11 +15,32 @@ import (
 // cover the colours.
 const maxPoints = 3000
 
-// request says which decision map to compute.
+// weights says which weights of a run a map is drawn with.
+type weights int
+
+const (
+	ended   weights = iota // an ended run's kept weights (calibrated as its scores are)
+	atEpoch                // a training run's, at the end of its latest epoch
+	atPause                // a paused run's, as its next batch finds them
+)
+
+// request says which decision map to compute, and names its run as the
+// title does.
 type request struct {
 	run, row   int
 	xcol, ycol int // pipeline columns
 	cols, rows int // cells
+	weights    weights
+	// at is the epoch (atEpoch), the batches trained (atPause) or the
+	// epochs trained (ended).
+	at int
+	// state and kept are an ended run's end and the epoch whose weights
+	// it kept (0: its last).
+	state engine.State
+	kept  int
+	// listed says row is the user selected on Users; else the first
+	// training row of a run that trains on other rows than Users lists.
+	listed bool
 }
 
 // point is a user drawn on the map.
@@ -30,22 +54,36 @@ type grid struct {
 	req request
 	*experiment.DecisionMap
 	points []point
-	self   point // the selected user (col −1 when off the map)
+	// self is the selected user (col −1 when a value is blank); outside
+	// says a value lies beyond an axis, and self is then the edge cell
+	// nearest to it.
+	self    point
+	outside bool
+	// calibrated says the probabilities are calibrated ones.
+	calibrated bool
 }
 
 // ReadyMsg carries a decision map computed off the UI goroutine; the root
 // hands it to the Map screen.
 type ReadyMsg struct {
 	grid *grid
+	req  request
+	// notHeld says a paused run trained on before its weights were read.
+	notHeld bool
 	// Err says why the map could not be computed.
 	Err error
 }
 
-// mapCmd computes a decision map off the UI goroutine.
-func mapCmd(e *experiment.Experiment, req request) tea.Cmd {
+// mapCmd computes a decision map off the UI goroutine, on the experiment
+// get returns (ok false: a paused run no longer held).
+func mapCmd(get func() (*experiment.Experiment, bool), req request) tea.Cmd {
 	return func() tea.Msg {
+		e, ok := get()
+		if !ok {
+			return ReadyMsg{req: req, notHeld: true}
+		}
 		g, err := compute(e, req)
-		return ReadyMsg{grid: g, Err: err}
+		return ReadyMsg{grid: g, req: req, Err: err}
 	}
 }
 
@@ -54,13 +92,14 @@ func mapCmd(e *experiment.Experiment, req request) tea.Cmd {
 func compute(e *experiment.Experiment, req request) (g *grid, err error) {
 	defer common.Recovered(&err)
 	pc := e.Pipeline.Columns
-	dm, err := e.DecisionMap(e.Explainer(), req.row, pc[req.xcol].Name, pc[req.ycol].Name, req.cols, req.rows)
+	x := e.Explainer()
+	dm, err := e.DecisionMap(x, req.row, pc[req.xcol].Name, pc[req.ycol].Name, req.cols, req.rows)
 	if err != nil {
 		return nil, err
 	}
 	t := e.Data.Table
 	xs, ys := t.Column(dm.X).Values, t.Column(dm.Y).Values
-	g = &grid{req: req, DecisionMap: dm}
+	g = &grid{req: req, DecisionMap: dm, calibrated: x.Calibration != nil}
 	// At most one user per five cells, so the colours stay readable.
 	points := max(min(maxPoints, req.cols*req.rows/5), 1)
 	stride := max(t.Rows/points, 1)
@@ -70,7 +109,13 @@ func compute(e *experiment.Experiment, req request) (g *grid, err error) {
 		}
 	}
 	g.self = point{col: -1}
-	if c, row, ok := dm.Cell(xs[req.row], ys[req.row]); ok {
+	xv, yv := xs[req.row], ys[req.row]
+	if math.IsNaN(xv) || math.IsNaN(yv) {
+		return g, nil
+	}
+	cx, cy := min(max(xv, dm.XLo), dm.XHi), min(max(yv, dm.YLo), dm.YHi)
+	g.outside = cx != xv || cy != yv
+	if c, row, ok := dm.Cell(cx, cy); ok {
 		g.self = point{col: c, row: row}
 	}
 	return g, nil

@@ -137,16 +137,37 @@ func lowUser(t *testing.T, c common.Common) Model {
 	return s
 }
 
-func TestShadingSpansTheRangeShown(t *testing.T) {
-	view := screentest.Render(lowUser(t, screentest.Common("en", 100, 30)), 100, 30)
-	// All five shades appear, the darkest at the top right.
+// TestShadingIsAbsoluteUntilAsked: the map shaded the range shown, so a
+// map wholly below 0.2 was solid █ at its top right. It shades 0…1 now,
+// with the range in the legend (every cell of 0.02…0.12 is in the lowest
+// band, ·), and a shades the range shown again.
+func TestShadingIsAbsoluteUntilAsked(t *testing.T) {
+	s := lowUser(t, screentest.Common("en", 100, 30))
+	plot := func(view string) string {
+		var rows []string
+		for _, l := range strings.Split(view, "\n") {
+			if _, cells, ok := strings.Cut(l, "┤"); ok {
+				rows = append(rows, cells)
+			}
+		}
+		return strings.Join(rows, "\n")
+	}
+	view := screentest.Render(s, 100, 30)
+	if p := plot(view); strings.ContainsAny(p, "░▒▓█") || !strings.Contains(p, "·") {
+		t.Errorf("absolute shading of a map from 0.02 to 0.12 is not all ·:\n%s", view)
+	}
+	if !strings.Contains(view, "shade 0 [·░▒▓█] 1, on this map 0.02–0.12") {
+		t.Errorf("the legend does not give the scale 0–1 and the range 0.02–0.12:\n%s", view)
+	}
+	s, _ = s.step(screentest.Press("a"))
+	view = screentest.Render(s, 100, 30)
 	for _, shade := range []string{"░", "▒", "▓", "█"} {
-		if !strings.Contains(view, shade) {
-			t.Errorf("no %q on a map from 0.02 to 0.12:\n%s", shade, view)
+		if !strings.Contains(plot(view), shade) {
+			t.Errorf("a: no %q on a map from 0.02 to 0.12 shaded by its range:\n%s", shade, view)
 		}
 	}
-	if !strings.Contains(view, "0.02") || !strings.Contains(view, "0.12") {
-		t.Errorf("the legend does not show the range 0.02–0.12:\n%s", view)
+	if !strings.Contains(view, "shade 0.02 [·░▒▓█] 0.12 (range shown)") {
+		t.Errorf("a: the legend does not show the range 0.02–0.12:\n%s", view)
 	}
 }
 

@@ -94,3 +94,14 @@ func (s *Model) StepBatch() bool {
 	s.render()
 	return true
 }
+
+// Training returns the run that trains now, running or paused (not one
+// being stopped), and its number; ok is false when none does. Its trainer
+// may be training: read only what may be read meanwhile
+// (experiment.Experiment.AtEpoch, Paused).
+func (s Model) Training() (exp *experiment.Experiment, run int, ok bool) {
+	if s.exp == nil || (s.state != trainRunning && s.state != trainPaused) {
+		return nil, 0, false
+	}
+	return s.exp, s.runs, true
+}

@@ -102,6 +102,9 @@ type walk struct {
 	// back (0: none) and epochs the number trained: the optimiser's state
 	// is that of the end of the last epoch, not of the restored weights.
 	restored, epochs int
+	// dead counts, per hidden layer, the neurons whose output is the same
+	// for every training row (experiment.Experiment.DeadNeurons).
+	dead []int
 }
 
 // judgedAt is the threshold the Users screen judges at: the shared one
@@ -151,6 +154,7 @@ func newWalk(in Input) (*walk, error) {
 	}
 	w := &walk{exp: exp, net: exp.Net, row: in.Row, x: slices.Clone(in.X), trace: tr,
 		inputNames: exp.Pipeline.FeatureNames()}
+	w.dead = exp.DeadNeurons()
 	if ids := table.IDs(); in.Row < len(ids) {
 		w.id = ids[in.Row]
 	}

@@ -265,6 +265,16 @@ func (r renderer) affinePage(k int) page {
 	p.body = append(p.body,
 		"  "+r.t("bias")+" "+idx(bSym(k), j)+" = "+signed(l.B[j]),
 		"  "+r.st.Value.Render(idx(zSym(k), j)+" = "+num(z)))
+	// Neurons dead for every user, after the sum: the arithmetic first.
+	if k < len(w.dead) && w.dead[k] > 0 {
+		why := "affine.dead.other"
+		if l.Activation == engine.ReLU {
+			why = "affine.dead.relu"
+		}
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("affine.dead", w.dead[k], l.Out)...)
+		p.body = append(p.body, r.note(why)...)
+	}
 	p.heat = r.weightHeat(k, j, -1, wSym(k))
 	return p
 }

@@ -86,9 +86,12 @@ var textEN = map[string]string{
 	"rule.asis":          "kept as it is",
 
 	// Steps 3…: the weighted sum of a layer.
-	"affine.title":    "Layer %d: the weighted sum %s",
-	"affine.body.one": "The output layer has a single neuron, which multiplies each of its %d inputs by its weight (the only row of %s) and adds up the products and the bias. Here is that sum worked out with %s, one product per line.",
-	"affine.body":     "Each of the %d neurons in this layer reads all %d inputs, multiplies each by a weight of its own, adds the products up and adds a bias. Below, neuron %d is worked out: its row of %s times %s, one product per line.",
+	"affine.title":      "Layer %d: the weighted sum %s",
+	"affine.body.one":   "The output layer has a single neuron, which multiplies each of its %d inputs by its weight (the only row of %s) and adds up the products and the bias. Here is that sum worked out with %s, one product per line.",
+	"affine.dead":       "%d of the %d neurons of this layer output the same value for every training user: they are dead, and tell the next layer nothing about the user.",
+	"affine.dead.relu":  "Why: a ReLU neuron whose z is below 0 for every user outputs 0 and gets no gradient, so it never comes back, and L2 shrinks its weights towards 0.",
+	"affine.dead.other": "Why: its incoming weights have shrunk to about 0, as L2 does to weights that help little.",
+	"affine.body":       "Each of the %d neurons in this layer reads all %d inputs, multiplies each by a weight of its own, adds the products up and adds a bias. Below, neuron %d is worked out: its row of %s times %s, one product per line.",
 
 	// The activation of a hidden layer.
 	"act.title":      "Layer %d: the activation %s",
