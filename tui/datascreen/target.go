@@ -82,6 +82,16 @@ func (s Model) targetLines(maxLines int) []string {
 		how = s.T("a default guess: the label's name says nothing of which class is good or bad",
 			"默认猜测：标签名看不出哪一类是好是坏")
 	}
+	if maxLines == 1 {
+		// The short form, for a short window.
+		how = s.T("guessed", "猜测")
+		switch {
+		case s.tgt.chosen != nil && s.tgt.chosen.Label == l:
+			how = s.T("your choice", "你的选择")
+		case !experiment.NameJudges(l):
+			how = s.T("default guess", "默认猜测")
+		}
+	}
 	text := s.Tf("%s %s (%s · p to change)", "%s %s（%s · 按 p 切换）", s.DirectionName(t.Direction), t.Outcome(), how)
 	if s.tgt.asking {
 		text = s.Tf("%s %s (%s · p prevent, e encourage)", "%s %s（%s · p 预防，e 促成）", s.DirectionName(t.Direction), t.Outcome(), how)
