@@ -65,7 +65,7 @@ func (s Model) validationLines(maxLines int) []string {
 	}
 	if v.Scheme == experiment.OutOfTime {
 		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · t: random split",
-			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作早停），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
+			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作提前停止之用），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
 			common.Thousands(v.Measured), day(v.Cutoff)), min(maxLines, 3), plainJoin)
 	}
