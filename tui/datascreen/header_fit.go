@@ -40,12 +40,12 @@ const warningLines = 6
 // order. When they take more than compact lines, fields are shortened to
 // their short form (one line, abbreviated or ending in "…"), the least
 // important first, until they fit in compact; warnings are never
-// shortened, and the Dates line only to fit in room. When they still take more than room, the least important
-// fields are left out, warnings last, and a last line names them and asks
-// for a larger window. A field is never cut between its lines without "…".
-// compact (at most room) is what a short window leaves the header so that
-// the body below still shows a page of the schema; nothing is left out
-// to fit it.
+// shortened, and the Dates line only to fit in room. When they still take
+// more than room, the least important fields are left out, warnings last,
+// and a last line names them and asks for a larger window. A field is
+// never cut between its lines without "…". compact (at most room) is what
+// a short window leaves the header so that the body below still shows a
+// page of the schema; nothing is left out to fit it.
 func (s Model) fitHeader(fields []headerField, compact, room int) []string {
 	compact = min(compact, room)
 	order := make([]int, 0, len(fields)) // field indices, the least important first
