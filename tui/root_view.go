@@ -314,6 +314,8 @@ type tabLayout struct {
 	short  bool // tabShort's names, not tabNames'
 	padded bool // a cell of padding each side of every tab; else one space between tabs
 	cut    int  // names cut to this many cells (0: whole)
+	// whole are the tabs whose names are not cut (bit t for tab t).
+	whole uint32
 }
 
 // tabLayout is the roomiest layout that fits the window: full names when
@@ -332,6 +334,16 @@ func (m *Model) tabLayout() tabLayout {
 	}
 	for _, l := range []tabLayout{{short: true, padded: true}, {short: true}, {short: true, cut: cut}} {
 		if m.tabsWidth(l) <= m.width {
+			if l.cut > 0 && m.com.Zh() {
+				// A Chinese name cut short can name something else (决策图,
+				// the decision map, cut to 决策, "decisions"): the names are
+				// kept whole, in tab order, as long as the bar fits.
+				for t := range tabCount {
+					if w := (tabLayout{short: true, cut: cut, whole: l.whole | 1<<t}); m.tabsWidth(w) <= m.width {
+						l = w
+					}
+				}
+			}
 			return l
 		}
 	}
@@ -358,7 +370,7 @@ func (m *Model) tabsWidth(l tabLayout) int {
 // need no space to be told from the key).
 func (m *Model) tabLabel(t tab, l tabLayout) string {
 	name := m.tabName(t, l.short)
-	if l.cut > 0 {
+	if l.cut > 0 && l.whole&(1<<t) == 0 {
 		name = ansi.Truncate(name, l.cut, "")
 	}
 	sep := " "

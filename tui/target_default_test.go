@@ -23,12 +23,14 @@ func TestTargetOfANameThatSaysNothingIsADefault(t *testing.T) {
 	}{
 		// gender: F 3 of 7, the rarer class, is positive (data.buildLabel).
 		{"en", "gender", []string{
-			"Plan     about: [p]revent gender = F / [e]ncourage gender = M? (default guess:",
-			"         prevent)"}},
+			"Plan     prevent gender = F (a default guess: the label's name says nothing of",
+			"         which class is good or bad · p prevent, e encourage)"}},
 		{"zh", "gender", []string{
-			"计划     针对：[p] 预防 gender = F / [e] 促成 gender = M？（默认猜测：预防）"}},
+			"计划     预防 gender = F（默认猜测：标签名看不出哪一类是好是坏 · p 预防，e 促",
+			"         成）"}},
 		{"en", "churn", []string{
-			"Plan     about: [p]revent churn = yes / [e]ncourage churn = no? (guess: prevent)"}},
+			"Plan     prevent churn = yes (guessed from the label's name · p prevent, e",
+			"         encourage)"}},
 	} {
 		opts := textbookOptions()
 		opts.Lang = c.lang

@@ -11,7 +11,7 @@ import (
 // it back everywhere; B's band scheme travels the same way.
 func TestTargetChosenOnOneScreenIsUsedEverywhere(t *testing.T) {
 	m := analysedModel(t, textbookOptions(), 120, 40, 2)
-	screentest.MustContain(t, screen(m), "about: [p]revent purchases_next_30d = no / [e]ncourage purchases_next_30d = yes?")
+	screentest.MustContain(t, screen(m), "encourage purchases_next_30d = yes (guessed from the label's name · p prevent, e encourage)")
 	m = pressAll(t, m, "p", "4")
 	screentest.MustContain(t, screen(m), "Gains · prevent (p)", "riskiest users (lowest P(purchases_next_30d = yes))")
 	m = pressAll(t, m, "5")

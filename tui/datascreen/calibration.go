@@ -8,7 +8,7 @@ func (s Model) calibOnVal() string {
 	if !s.info.CalibOnVal {
 		return ""
 	}
-	return s.T(" · calibrated on validation", "· 在验证部分上校准")
+	return s.T(" · calibrated on validation", "· 在验证集上校准")
 }
 
 // calibPart is " · calibration N" for the split line of a run that carves

@@ -26,7 +26,7 @@ func TestSplitShowsCalibrationPart(t *testing.T) {
 		{0.2, "seed 1: train 3,500 · validation 500 · test 0 · calibration 1,000 (stratified)",
 			"种子 1：训练 3,500 · 验证 500 · 测试 0 · 校准 1,000（分层）"},
 		{experiment.DefaultCalibFrac, "seed 1: train 4,500 · validation 500 · test 0 (stratified) · calibrated on validation",
-			"种子 1：训练 4,500 · 验证 500 · 测试 0（分层）· 在验证部分上校准"},
+			"种子 1：训练 4,500 · 验证 500 · 测试 0（分层）· 在验证集上校准"},
 	} {
 		cfg.CalibFrac, cfg.Calibration = tc.frac, experiment.CalibPlatt
 		exp, err := experiment.New(d, cfg)

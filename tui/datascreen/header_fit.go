@@ -37,12 +37,17 @@ const (
 const warningLines = 6
 
 // fitHeader lays the header's fields out in at most room lines, in their
-// order. When they do not all fit whole, fields are shortened to their
-// first line, ending in "…", the least important first; warnings are never
-// shortened. When even that is too much, the least important fields are
-// left out, warnings last, and a last line names them and asks for a
-// larger window. A field is never cut between its lines without "…".
-func (s Model) fitHeader(fields []headerField, room int) []string {
+// order. When they take more than compact lines, fields are shortened to
+// their short form (one line, abbreviated or ending in "…"), the least
+// important first, until they fit in compact; warnings are never
+// shortened, and the Dates line only to fit in room. When they still take
+// more than room, the least important fields are left out, warnings last,
+// and a last line names them and asks for a larger window. A field is
+// never cut between its lines without "…". compact (at most room) is what
+// a short window leaves the header so that the body below still shows a
+// page of the schema; nothing is left out to fit it.
+func (s Model) fitHeader(fields []headerField, compact, room int) []string {
+	compact = min(compact, room)
 	order := make([]int, 0, len(fields)) // field indices, the least important first
 	for rank := rankExtra; rank >= rankWarning; rank-- {
 		for i := len(fields) - 1; i >= 0; i-- {
@@ -55,16 +60,23 @@ func (s Model) fitHeader(fields []headerField, room int) []string {
 	for _, f := range fields {
 		used += len(f.lines)
 	}
-	for _, i := range order {
-		f := &fields[i]
-		if used <= room {
-			break
+	// To compact the header, the fields said elsewhere too are shortened;
+	// how the dates were read only when the header does not fit at all.
+	for _, pass := range []struct {
+		fit  int
+		keep int // this rank and the more important are kept whole
+	}{{compact, rankDates}, {room, rankWarning}} {
+		for _, i := range order {
+			f := &fields[i]
+			if used <= pass.fit {
+				break
+			}
+			if f.rank <= pass.keep || len(f.lines) < 2 {
+				continue
+			}
+			used -= len(f.lines) - len(f.short)
+			f.lines = f.short
 		}
-		if f.rank == rankWarning || len(f.lines) < 2 {
-			continue
-		}
-		used -= len(f.lines) - len(f.short)
-		f.lines = f.short
 	}
 	left := map[int]bool{}
 	for _, i := range order {

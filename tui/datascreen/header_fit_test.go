@@ -75,7 +75,7 @@ func TestHeaderNeverCutSilently(t *testing.T) {
 			c := screentest.Common(lang, 80, h)
 			s := dayNumberScreen(t, c)
 			fields := s.header()
-			shown := s.fitHeader(s.header(), max(h-8, 4))
+			shown := s.fitHeader(s.header(), h-2-(schemaRows+3), max(h-8, 4))
 			view := ansi.Strip(strings.Join(shown, "\n"))
 			left := strings.Contains(view, c.T("… not shown, enlarge the window to see: ", "… 未显示，放大窗口可看到："))
 			for _, f := range fields {

@@ -57,9 +57,15 @@ func (s Model) validationLines(maxLines int) []string {
 	info, v := s.info, s.info.Validation
 	key := s.T("Scheme", "验证方式")
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
+	if v.Scheme == experiment.OutOfTime && maxLines == 1 {
+		// The short form, for a short window: t is in the footer and help.
+		return s.field(key, s.Tf("out of time: train %s (%s) · measure %s (%s)",
+			"跨时间验证：训练 %s（%s 位）· 评估 %s（%s 位）",
+			day(v.TrainCutoff), common.Thousands(v.Trained), day(v.Cutoff), common.Thousands(v.Measured)), 1, plainJoin)
+	}
 	if v.Scheme == experiment.OutOfTime {
 		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · t: random split",
-			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作早停），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
+			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作提前停止之用），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
 			common.Thousands(v.Measured), day(v.Cutoff)), min(maxLines, 3), plainJoin)
 	}

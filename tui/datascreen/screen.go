@@ -42,6 +42,9 @@ type dataKeyMap struct {
 	// Prevent and Encourage answer the target question; Target switches
 	// the target afterwards.
 	Prevent, Encourage, Target key.Binding
+	// Train is a hint, not a key of this screen: 3 is the Train tab's
+	// key, where space starts a run (the first thing a newcomer wants).
+	Train key.Binding
 }
 
 func defaultDataKeyMap(c common.Common) dataKeyMap {
@@ -71,6 +74,7 @@ func defaultDataKeyMap(c common.Common) dataKeyMap {
 		Prevent:    key.NewBinding(key.WithKeys("p"), key.WithHelp("p", c.T("plan: prevent", "计划：预防"))),
 		Encourage:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", c.T("plan: encourage", "计划：促成"))),
 		Target:     c.TargetKey(),
+		Train:      key.NewBinding(key.WithKeys("3"), key.WithHelp(c.T("3 then space", "3 再按空格"), c.T("train", "训练"))),
 	}
 }
 
@@ -441,6 +445,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}
 	k.Label.SetEnabled(len(s.info.Candidates) > 1)
+	k.Train.SetEnabled(s.data != nil)
 	loaded := s.data != nil && s.data.Table != nil
 	k.Prevent.SetEnabled(loaded && s.tgt.asking)
 	k.Encourage.SetEnabled(loaded && s.tgt.asking)
@@ -461,9 +466,11 @@ func (s Model) HelpGroups() [][]key.Binding {
 	k.OpenLog.SetEnabled(!s.Served)
 	k.Reload.SetEnabled(s.Served && s.ServedFile.Path != "")
 	return [][]key.Binding{
-		// The footer's keys, those that work now, the most used first.
-		{k.Prevent, k.Encourage, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Codes, k.Columns, k.Section, k.Seed,
-			k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Target},
+		// The footer's keys, those that work now, the most used first:
+		// how to train, then how to open other data (the plan's target
+		// is a setting with its guess, not a question to answer first).
+		{k.Train, k.OpenTable, k.Reload, k.OpenLog, k.Builtin, k.Label, k.Exclude, k.Codes, k.Columns, k.Section, k.Seed,
+			k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 		{k.Section, k.Scroll, k.Columns, k.Exclude, k.Codes},
 		{k.OpenTable, k.OpenLog, k.Reload, k.Builtin, k.Label, k.Seed, k.Cutoff, k.Horizon, k.LogColumns, k.Validation, k.BTYD, k.Prevent, k.Encourage, k.Target},
 	}

@@ -11,16 +11,16 @@ import (
 	"github.com/retainlab/retain/tui/common"
 )
 
-// The Data screen asks once, when a label is loaded or changed, which
-// outcome the plan is about: "Plan about: [p]revent … / [e]ncourage …".
-// The question does not hold the keyboard: until it is answered the guess
-// from the label's name is used, and p switches it afterwards (as on
-// Evaluate and Users).
+// The Data screen shows which outcome the plan is about as a setting:
+// "Plan encourage … (guessed from the label's name · p prevent, e
+// encourage)". Until the user picks with p or e, when a label is loaded or
+// changed, the guess from the label's name is used; once picked, p
+// switches it (as on Evaluate and Users). Nothing waits for an answer.
 
 // targetState is the Data screen's side of the target.
 type targetState struct {
 	chosen   *experiment.Target // the user's choice (common.TargetMsg)
-	asking   bool               // the question is open
+	asking   bool               // not yet picked for this label: p and e pick
 	askedFor data.LabelSpec     // the label the question was asked about
 }
 
@@ -30,7 +30,7 @@ func (s Model) labelSpec() data.LabelSpec {
 	return data.LabelSpec{Name: l.Name, Positive: l.Positive, Negative: l.Negative}
 }
 
-// askTarget opens the question when the loaded label is a new one.
+// askTarget starts over from the guess when the loaded label is a new one.
 func (s *Model) askTarget() {
 	if s.data == nil || s.data.Table == nil {
 		return
@@ -45,7 +45,7 @@ func (s Model) target() experiment.Target {
 	return common.TargetFor(s.tgt.chosen, s.labelSpec())
 }
 
-// targetKey answers the question (p or e) or switches the target (p);
+// targetKey picks the target (p or e) or switches it once picked (p);
 // ok is false when k is not about the target.
 func (s Model) targetKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	if s.data == nil || s.data.Table == nil {
@@ -66,23 +66,13 @@ func (s Model) targetKey(k tea.KeyPressMsg) (Model, tea.Cmd, bool) {
 	return s, emit(common.TargetMsg{Target: t}), true
 }
 
-// targetLines is the header's "Plan" field: the question while it is
-// open, else the target and how to change it.
+// targetLines is the header's "Plan" field: the target in use, how it
+// was set (guessed from the label's name until the user chooses) and the
+// keys that change it. It reads as a setting, not a question: a newcomer
+// can train first and come back to it.
 func (s Model) targetLines(maxLines int) []string {
 	key := s.T("Plan", "计划")
 	l := s.labelSpec()
-	if s.tgt.asking {
-		prevent := experiment.NewTarget(l, experiment.Prevent).Outcome()
-		encourage := experiment.NewTarget(l, experiment.Encourage).Outcome()
-		guess := s.T("guess", "猜测")
-		if !experiment.NameJudges(l) {
-			guess = s.T("default guess", "默认猜测")
-		}
-		text := s.Tf("about: [p]revent %s / [e]ncourage %s? (%s: %s)",
-			"针对：[p] 预防 %s / [e] 促成 %s？（%s：%s）",
-			prevent, encourage, guess, s.DirectionName(s.target().Direction))
-		return s.field(key, text, min(maxLines, 2), s.Styles.Value.Render)
-	}
 	t := s.target()
 	how := s.T("guessed from the label's name", "根据标签名猜测")
 	switch {
@@ -92,6 +82,19 @@ func (s Model) targetLines(maxLines int) []string {
 		how = s.T("a default guess: the label's name says nothing of which class is good or bad",
 			"默认猜测：标签名看不出哪一类是好是坏")
 	}
+	if maxLines == 1 {
+		// The short form, for a short window.
+		how = s.T("guessed", "猜测")
+		switch {
+		case s.tgt.chosen != nil && s.tgt.chosen.Label == l:
+			how = s.T("your choice", "你的选择")
+		case !experiment.NameJudges(l):
+			how = s.T("default guess", "默认猜测")
+		}
+	}
 	text := s.Tf("%s %s (%s · p to change)", "%s %s（%s · 按 p 切换）", s.DirectionName(t.Direction), t.Outcome(), how)
+	if s.tgt.asking {
+		text = s.Tf("%s %s (%s · p prevent, e encourage)", "%s %s（%s · p 预防，e 促成）", s.DirectionName(t.Direction), t.Outcome(), how)
+	}
 	return s.field(key, text, min(maxLines, 2), func(strs ...string) string { return strings.Join(strs, " ") })
 }

@@ -39,7 +39,7 @@ func TestGoldenTargetChosen(t *testing.T) {
 
 func TestTargetAskedOnceWhenTheLabelIsChosen(t *testing.T) {
 	s := shoppersScreen(t, screentest.Common("en", 100, 30))
-	mustContain(t, s.View(), "about: [p]revent Revenue = FALSE / [e]ncourage Revenue = TRUE? (guess: encourage)")
+	mustContain(t, s.View(), "encourage Revenue = TRUE (guessed from the label's name · p prevent, e encourage)")
 	s, cmd := s.step(screentest.Press("p"))
 	if msg, ok := cmd().(common.TargetMsg); !ok || msg.Target.String() != `prevent "Revenue = FALSE"` {
 		t.Fatalf("p answered %#v", cmd())
@@ -61,7 +61,7 @@ func TestTargetAskedOnceWhenTheLabelIsChosen(t *testing.T) {
 	}
 	other := csvScreen(t, "en", 100, 30)
 	s.SetData(other.data, other.info)
-	mustContain(t, s.View(), "about: [p]revent churn = yes / [e]ncourage churn = no? (guess: prevent)")
+	mustContain(t, s.View(), "prevent churn = yes (guessed from the label's name · p prevent, e encourage)")
 	s, _ = s.step(screentest.Press("e"))
 	mustContain(t, s.View(), "encourage churn = no (your choice · p to change)")
 }

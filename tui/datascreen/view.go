@@ -15,6 +15,11 @@ import (
 // keyW is the width of the header's key column ("Source", "来源").
 const keyW = 9
 
+// schemaRows is how many rows of the schema a short window (80×24) shows
+// at least below the header, whose fields are shortened to make room
+// (review19: an order log's header of 14 lines left 3).
+const schemaRows = 8
+
 // View returns the Data screen as rendered after the last change.
 func (s Model) View() string { return s.view }
 
@@ -39,9 +44,12 @@ func (s *Model) render() string {
 	}
 	foot = append(foot, s.flashLine()...)
 	// The header gives way to the body on a short window, never the
-	// other way round (see fitHeader).
+	// other way round (see fitHeader): its fields are shortened to leave
+	// the body schemaRows rows of the schema (with its head and the
+	// selected column's two lines of detail), and left out only to leave
+	// it 8 lines.
 	room := max(s.Height-len(foot)-8, 4)
-	lines := s.fitHeader(s.header(), room)
+	lines := s.fitHeader(s.header(), s.Height-len(foot)-2-(schemaRows+3), room)
 	bodyH := s.Height - len(lines) - 2 - len(foot)
 	var body []string
 	switch {
@@ -135,7 +143,7 @@ func (s Model) header() []headerField {
 	addField := func(key, text string, maxLines, rank int, style func(...string) string) {
 		add(key, rank, func(most int) []string { return s.field(key, text, min(maxLines, most), style) })
 	}
-	addField(s.T("Source", "来源"), s.DescribeSource(s.data.Source), 2, rankSource, st.Value.Render)
+	add(s.T("Source", "来源"), rankSource, s.sourceLines)
 	if sheets := s.sheetsLine(); sheets != "" {
 		addField(s.T("Sheets", "工作表"), sheets, 2, rankExtra, plain)
 	}
@@ -200,6 +208,18 @@ func (s Model) header() []headerField {
 		addField(s.T("Warning", "警告"), s.warning(w), warningLines, rankWarning, st.Warning.Render)
 	}
 	return fields
+}
+
+// sourceLines is the header's Source field over at most maxLines lines
+// (two at most). On one line an order log's is its path: the Cohort field
+// gives its cutoff and horizon.
+func (s Model) sourceLines(maxLines int) []string {
+	key, src := s.T("Source", "来源"), s.data.Source
+	text := s.DescribeSource(src)
+	if maxLines == 1 && s.isLog() && s.data.Cohort != nil && src.Path != "" {
+		text = s.Tf("%s (order log)", "%s（订单日志）", src.Path)
+	}
+	return s.field(key, text, min(maxLines, 2), s.Styles.Value.Render)
 }
 
 // sizeLine gives the table's size and what the pipeline made of it.

@@ -56,14 +56,14 @@ func (s Model) calibrationLines(d *evalData, w int) []string {
 		return s.droppedLines(d.dropped, w)
 	}
 	st := s.Styles
-	fitted := s.Tf("%s calibration rows early stopping never saw", " %s 行早停从未见过的校准数据", common.Thousands(ch.CalibRows))
-	chosen := s.T("best F1 chosen on the calibration part", "最佳 F1 在校准部分上选定")
+	fitted := s.Tf("%s calibration rows early stopping never saw", " %s 行提前停止从未见过的校准数据", common.Thousands(ch.CalibRows))
+	chosen := s.T("best F1 chosen on the calibration part", "最佳 F1 在校准集上选定")
 	if ch.FitPart == experiment.ValPart {
 		fitted = s.Tf("the %s validation rows", " %s 行验证数据", common.Thousands(ch.CalibRows))
 		if ch.Part == ch.FitPart {
 			fitted = s.Tf("these %s rows", "这 %s 行", common.Thousands(ch.CalibRows))
 		}
-		chosen = s.T("best F1 chosen on the validation part", "最佳 F1 在验证部分上选定")
+		chosen = s.T("best F1 chosen on the validation part", "最佳 F1 在验证集上选定")
 	}
 	lines := widget.WrapText(s.Tf("ECE %.3f → %.3f on %s (%s on %s)", "ECE %.3f → %.3f，%s（%s，拟合于%s）",
 		ch.ECEBefore, ch.ECEAfter, s.partName(ch.Part), methodName(s.Common, ch.Method), fitted), w)

@@ -62,7 +62,7 @@ func TestOrderLogOutOfTimeBesideBGNBD(t *testing.T) {
 		"Metric":         "Metric train early stop out of time BG/NBD",
 		"ROC AUC":        fmt.Sprintf("ROC AUC %.3f %.3f %.3f %.3f", tr.Report.ROCAUC, va.Report.ROCAUC, later.Report.ROCAUC, bg.Report.ROCAUC),
 		"log loss":       fmt.Sprintf("log loss %.3f %.3f %.3f %.3f", tr.Report.LogLoss, va.Report.LogLoss, later.Report.LogLoss, bg.Report.LogLoss),
-		"lift, top 10 %": fmt.Sprintf("lift, top 10 %% %.3f %.3f %.3f %.3f", tr.Report.Gains[0].Lift, va.Report.Gains[0].Lift, later.Report.Gains[0].Lift, bg.Lift),
+		"lift, top 10 %": fmt.Sprintf("lift, top 10 %% %.3f× %.3f× %.3f× %.3f×", tr.Report.Gains[0].Lift, va.Report.Gains[0].Lift, later.Report.Gains[0].Lift, bg.Lift),
 	}
 	for prefix, want := range rows {
 		if got := rowOf(view, prefix); !strings.HasPrefix(got, want) {
@@ -254,6 +254,21 @@ func TestBGNBDAheadIsSaid(t *testing.T) {
 		view := flat(screentest.Render(s, 200, 60))
 		if got := strings.Contains(view, c.want); got == c.silenced {
 			t.Errorf("%s btyd %v, network %.2f, BG/NBD %.2f: said %v, want %v:\n%s", c.lang, c.btyd, c.net, c.bg, got, !c.silenced, view)
+		}
+	}
+}
+
+// TestLiftRowHasItsUnit: review19's finding 13. The Evaluate row of an
+// order log's top-decile lift read "前 10% 提升 5.155" in Chinese, a
+// plain number beside the gains table's "2.33×"; in either language it
+// now reads as the multiple it is.
+func TestLiftRowHasItsUnit(t *testing.T) {
+	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 30)
+	for _, lang := range screentest.Langs {
+		s := evaluated(t, screentest.Common(lang, 160, 48), run)
+		row := rowOf(screentest.Render(s, 160, 48), map[string]string{"en": "lift, top 10 %", "zh": "前 10% 提升"}[lang])
+		if row == "" || strings.Count(row, "×") != 4 {
+			t.Errorf("%s: the lift row reads %q, want each of its 4 figures with ×", lang, row)
 		}
 	}
 }

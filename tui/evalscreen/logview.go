@@ -26,7 +26,7 @@ func (s Model) metricColumns() []metricColumn {
 	if d.val != nil {
 		name := s.T("validation", "验证集")
 		if d.later != nil {
-			name = s.T("early stop", "早停集")
+			name = s.T("early stop", "提前停止集")
 		}
 		cols = append(cols, metricColumn{name, &d.val.Report})
 	}

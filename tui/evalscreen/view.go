@@ -197,15 +197,19 @@ func (s Model) metricsLines(w int) []string {
 		head += common.PadLeft(s.T("best possible", "理论最优"), evalBayesW)
 	}
 	lines := []string{st.Header.Render(common.Truncate(head, w))}
-	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
+	// unit follows each figure: "×" after a lift, as the gains table has it.
+	rowUnit := func(name, unit string, get func(metrics.Report) float64, bayesValue string) {
 		l := common.Pad(name, nameW)
 		for i, c := range cols {
-			l += common.PadLeft(fmt.Sprintf("%.3f", get(*c.report)), s.colWidth(i))
+			l += common.PadLeft(fmt.Sprintf("%.3f", get(*c.report))+unit, s.colWidth(i))
 		}
 		if bayes != nil {
 			l += st.Muted.Render(common.PadLeft(bayesValue, evalBayesW))
 		}
 		lines = append(lines, common.Truncate(l, w))
+	}
+	row := func(name string, get func(metrics.Report) float64, bayesValue string) {
+		rowUnit(name, "", get, bayesValue)
 	}
 	acc, auc := "", ""
 	if bayes != nil {
@@ -226,7 +230,7 @@ func (s Model) metricsLines(w int) []string {
 	row(s.T("Brier score", "Brier 分数"), func(r metrics.Report) float64 { return r.BrierScoreLoss }, "")
 	row(s.T("log loss", "对数损失"), func(r metrics.Report) float64 { return r.LogLoss }, "")
 	if d.isLog {
-		row(s.T("lift, top 10 %", "前 10% 提升"), func(r metrics.Report) float64 { return experiment.BacktestScoresOf(r).TopDecileLift }, "")
+		rowUnit(s.T("lift, top 10 %", "前 10% 提升"), "×", func(r metrics.Report) float64 { return experiment.BacktestScoresOf(r).TopDecileLift }, "")
 	}
 	if bayes != nil {
 		lines = append(lines, st.Muted.Render(common.Truncate(s.T("best possible: the true probabilities (built-in data)", "理论最优：真实概率（内置数据）"), w)))

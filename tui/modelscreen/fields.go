@@ -188,7 +188,7 @@ func fields(com common.Common, cfg experiment.Config, limits experiment.Limits, 
 			}
 			return nil
 		}, posWeight),
-		intField(com, com.T("Early stop patience", "早停耐心"), com.T("0 = off", "0 = 关闭"), 0, maxPatience, patienceSteps, func(c *experiment.Config) *int { return &c.Train.EarlyStop.Patience }),
+		intField(com, com.T("Early stop patience", "提前停止耐心"), com.T("0 = off", "0 = 关闭"), 0, maxPatience, patienceSteps, func(c *experiment.Config) *int { return &c.Train.EarlyStop.Patience }),
 	)
 	out = append(out, scheduleFields(com, cfg)...)
 	out = append(out,

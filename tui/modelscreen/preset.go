@@ -86,7 +86,7 @@ func (s *Model) nextPreset() tea.Cmd {
 	if heldAsValidation {
 		// `retain train --preset` calls the same rows its test part.
 		s.presetNote += s.Tf(" · its %.0f %% test part is the validation part here",
-			" · 其 %.0f %% 测试部分在这里是验证部分", 100*cfg.ValFrac)
+			" · 其 %.0f %% 测试集在这里是验证集", 100*cfg.ValFrac)
 	}
 	s.sel = min(s.sel, len(s.fieldList())-1)
 	if p.Source.Kind != "" {

@@ -195,7 +195,7 @@ func (s Model) headline() string {
 // random, by the Evaluate screen's rule (experiment.PlanCheck.AtChance).
 func (s Model) chanceNote() string {
 	return s.Tf("The model ranks these customers no better than at random (lift of the top 20 %% %.1f×): the plan's ranking and figures are no better than a random list's.",
-		"模型对这些客户的排序不比随机好（前 20 %% 的提升度 %.1f 倍）：计划的排序和数字并不比随机名单更可靠。", s.check.ChanceLift)
+		"模型对这些客户的排序不比随机好（前 20 %% 的提升度 %.1f×）：计划的排序和数字并不比随机名单更可靠。", s.check.ChanceLift)
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what

@@ -171,7 +171,7 @@ func (s Model) settingRows(ca, cb experiment.Config) []compareRow {
 	add("L2", func(c experiment.Config) string { return num(c.Train.L2) }, true)
 	add(s.T("decay check", "衰减检验"), s.decayCheck, false)
 	add(s.T("positive weight", "正类权重"), func(c experiment.Config) string { return num(posWeight(c)) }, false)
-	add(s.T("patience", "早停耐心"), s.patience, false)
+	add(s.T("patience", "提前停止耐心"), s.patience, false)
 	add(s.T("gradient clip", "梯度裁剪"), func(c experiment.Config) string { return num(c.Train.ClipNorm) }, false)
 	add(s.T("scaling", "缩放"), func(c experiment.Config) string { return s.ScalingName(c.Pipeline.Scale) }, false)
 	add("log(1+v)", func(c experiment.Config) string { return s.OnOff(c.Pipeline.Log1p) }, false)

@@ -214,7 +214,7 @@ func settingsParts(c common.Common, t experiment.Trial) []string {
 // names them (the Model screen's words); English shows the CLI's names,
 // which retain tune prints too.
 var settingNamesZh = map[string]string{
-	"layers": "层", "lr": "学习率", "l2": "L2", "batch": "批大小", "pos-weight": "正类权重", "patience": "早停耐心", "log1p": "log(1+v)",
+	"layers": "层", "lr": "学习率", "l2": "L2", "batch": "批大小", "pos-weight": "正类权重", "patience": "提前停止耐心", "log1p": "log(1+v)",
 }
 
 // settingName is a dimension's name in the interface's language.

@@ -68,7 +68,7 @@ func TestSettingsInChinese(t *testing.T) {
 		{Name: "scale", Value: "zscore"}, {Name: "log1p", Value: "false"}, {Name: "pos-weight", Value: "balanced"}, {Name: "patience", Value: "20"}}}
 	want := map[string]string{
 		"en": "Model screen + layers=64 tanh sgd lr=0.01 l2=0.001 batch=128 zscore log1p=false pos-weight=balanced patience=20",
-		"zh": "模型页 + 层=64 tanh sgd 学习率=0.01 L2=0.001 批大小=128 标准化 log(1+v)=关 正类权重=平衡 早停耐心=20",
+		"zh": "模型页 + 层=64 tanh sgd 学习率=0.01 L2=0.001 批大小=128 标准化 log(1+v)=关 正类权重=平衡 提前停止耐心=20",
 	}
 	for _, lang := range screentest.Langs {
 		if got := strings.Join(settingsParts(screentest.Common(lang, 80, 24), tr), " "); got != want[lang] {

@@ -34,7 +34,7 @@ func TestDateColumnRule(t *testing.T) {
 	if x := (math.Log(7.1) - 6.1984) / 1.578; math.Abs(col.Transformed(19717)-x) > 1e-12 || math.Abs(x+2.6859) > 5e-5 {
 		t.Errorf("the pipeline gives %v, by hand %v", col.Transformed(19717), x)
 	}
-	if got := (renderer{lang: "en"}).rawText(rawValue{col: col, number: 19717}); got != "2023-12-26" {
+	if got := (renderer{lang: "en"}).rawText(rawValue{col: col, number: 19717}, false); got != "2023-12-26" {
 		t.Errorf("raw %q, want 2023-12-26", got)
 	}
 }

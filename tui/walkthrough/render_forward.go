@@ -6,6 +6,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -14,6 +15,11 @@ func (r renderer) rawPage() page {
 	w := r.w
 	p := page{phase: r.t("phase.collect"), title: r.t("raw.title")}
 	p.body = r.para("raw.body", w.id)
+	fromLog := w.fromLog()
+	if fromLog {
+		// An order log's customer is computed, not recorded.
+		p.title, p.body = r.t("raw.title.log"), r.para("raw.body.log", w.id)
+	}
 	if w.exp.Data.Source.Kind == "textbook" {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("raw.textbook")...)
@@ -21,7 +27,7 @@ func (r renderer) rawPage() page {
 	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{1, 1, 1}}
 	for _, rv := range w.raw {
-		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col), r.rawText(rv)})
+		tb.rows = append(tb.rows, []string{rv.col.Name, r.kindName(rv.col), r.rawText(rv, fromLog)})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)
@@ -45,8 +51,14 @@ func (r renderer) kindName(col *data.PipelineColumn) string {
 	return r.t("kind.numeric")
 }
 
-// rawText prints an original value in the data's own spelling.
-func (r renderer) rawText(rv rawValue) string {
+// fromLog reports whether the user is an order log's customer, whose
+// values were computed from the log rather than read from a table.
+func (w *walk) fromLog() bool { return w.exp.Data.Log != nil || w.exp.Data.Source.Kind == "log" }
+
+// rawText prints an original value in the data's own spelling; a value
+// computed from an order log (rounded) with 4 significant digits, as the
+// Users screen shows it.
+func (r renderer) rawText(rv rawValue, rounded bool) string {
 	switch {
 	case rv.missing:
 		return r.t("missing")
@@ -58,6 +70,8 @@ func (r renderer) rawText(rv rawValue) string {
 		return rv.col.Levels[int(rv.number)]
 	case rv.col.Date:
 		return data.FormatDay(rv.number)
+	case rounded:
+		return minus(experiment.FormatValue(rv.number))
 	}
 	return minus(strconv.FormatFloat(rv.number, 'g', 7, 64))
 }
@@ -82,7 +96,7 @@ func (r renderer) inputPage() page {
 			continue
 		}
 		rv := w.raw[out.Input]
-		raw, rule := r.rawText(rv), ""
+		raw, rule := r.rawText(rv, false), ""
 		switch {
 		case out.Indicator:
 			rule = r.t("rule.indicator")

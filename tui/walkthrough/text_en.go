@@ -54,10 +54,12 @@ var textEN = map[string]string{
 	"fig.small":  "enlarge to see the bars",
 
 	// Step 1: the raw user.
-	"raw.title":    "The user, as the shop recorded them",
-	"raw.body":     "Here is user %s exactly as the data holds them, in everyday units. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
-	"raw.textbook": "This is the built-in teaching example: 100 users, ten behaviour features each, and one question — will this user buy within the next 30 days?",
-	"raw.label":    "What actually happened (the label, which the network never gets as an input): %s = %s.",
+	"raw.title":     "The user, as the shop recorded them",
+	"raw.body":      "Here is user %s exactly as the data holds them, in everyday units. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
+	"raw.title.log": "The customer, as computed from their orders",
+	"raw.body.log":  "Here is customer %s as computed from the order log: each value is worked out from their orders up to the cohort's cutoff, not read from a file, and is rounded here as on the Users screen. The network cannot read a table like this; the next step turns it into a list of numbers on comparable scales.",
+	"raw.textbook":  "This is the built-in teaching example: 100 users, ten behaviour features each, and one question — will this user buy within the next 30 days?",
+	"raw.label":     "What actually happened (the label, which the network never gets as an input): %s = %s.",
 
 	// Step 2: the input vector x.
 	"input.title":        "From raw values to the input vector x",
