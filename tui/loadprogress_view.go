@@ -44,9 +44,9 @@ func (m *Model) loadStageText(s loadStage) string {
 	case loadParsing:
 		return m.com.T("parsing", "解析中")
 	case loadFeatures:
-		return m.com.T("building per-customer features", "正在构建每位顾客的特征")
+		return m.com.T("building per-customer features", "构建每位顾客的特征")
 	case loadSplitting:
-		return m.com.T("splitting into parts", "正在划分数据")
+		return m.com.T("splitting into training, validation and test parts", "划分训练、验证和测试集")
 	}
 	return m.com.T("reading", "读取中")
 }
@@ -62,7 +62,11 @@ func (m *Model) loadAmount(p data.Progress, w int) string {
 		}
 		return m.com.Tf("%s read (compressed)", "已读 %s（压缩数据）", data.Bytes(float64(p.Read)))
 	}
-	text := m.com.Tf("%3.0f %%  %s of %s", "%3.0f%%  已读 %s / %s", 100*frac, data.Bytes(float64(p.Read)), data.Bytes(float64(p.Size)))
+	// The bytes read take the width of the size, so the bar keeps its
+	// length as they grow.
+	size := data.Bytes(float64(p.Size))
+	read := fmt.Sprintf("%*s", len(size), data.Bytes(float64(p.Read)))
+	text := m.com.Tf("%3.0f %%  %s of %s", "%3.0f%%  已读 %s / %s", 100*frac, read, size)
 	barW := min(w-lipgloss.Width(text)-1, 50)
 	if barW < 5 {
 		return text
