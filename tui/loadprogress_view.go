@@ -46,7 +46,7 @@ func (m *Model) loadStageText(s loadStage) string {
 	case loadFeatures:
 		return m.com.T("building per-customer features", "构建每位顾客的特征")
 	case loadSplitting:
-		return m.com.T("splitting into training, validation and test parts", "划分训练、验证和测试集")
+		return m.com.T("splitting into train/validation/test", "划分训练、验证和测试集")
 	}
 	return m.com.T("reading", "读取中")
 }
@@ -62,10 +62,10 @@ func (m *Model) loadAmount(p data.Progress, w int) string {
 		}
 		return m.com.Tf("%s read (compressed)", "已读 %s（压缩数据）", data.Bytes(float64(p.Read)))
 	}
-	// The bytes read take the width of the size, so the bar keeps its
-	// length as they grow.
+	// The bytes read take the width of the size (or of "1.5 MiB" when
+	// wider), so the bar keeps its length as they grow.
 	size := data.Bytes(float64(p.Size))
-	read := fmt.Sprintf("%*s", len(size), data.Bytes(float64(p.Read)))
+	read := fmt.Sprintf("%*s", max(len(size), len("1.5 MiB")), data.Bytes(float64(p.Read)))
 	text := m.com.Tf("%3.0f %%  %s of %s", "%3.0f%%  已读 %s / %s", 100*frac, read, size)
 	barW := min(w-lipgloss.Width(text)-1, 50)
 	if barW < 5 {
