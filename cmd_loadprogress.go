@@ -4,8 +4,14 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
@@ -21,17 +27,22 @@ const loadEvery = 250 * time.Millisecond
 // over in place a few times a second from loadEvery after it was opened
 // until it is closed, then erased. Only for a terminal: run gives it
 // stderr only when stderr is one (isTerminal), as the training progress
-// does, so scripts and CI logs get no progress noise.
-func watchLoads(open experiment.Opener, w io.Writer, width int) experiment.Opener {
+// does, so scripts and CI logs get no progress noise. Standard input
+// typed at a terminal (typedStdin) is not watched: the line would be
+// drawn over what the user types.
+func watchLoads(open experiment.Opener, w io.Writer, width int, typedStdin bool) experiment.Opener {
 	pr := &loadPrinter{w: w, width: width}
 	return func(path string) (io.ReadCloser, error) {
 		f, err := open(path)
-		if err != nil {
+		if err != nil || (path == stdinPath && typedStdin) {
 			return f, err
 		}
 		name := path
 		if path != stdinPath {
 			name = filepath.Base(path)
+		}
+		if !utf8.ValidString(name) || strings.ContainsFunc(name, unicode.IsControl) {
+			name = strconv.Quote(name) // no escape sequence reaches the terminal
 		}
 		l := &loadLine{pr: pr, name: name, start: time.Now(), done: make(chan struct{}), stopped: make(chan struct{})}
 		l.Watched = data.Watch(f, loadEvery/2, l.reported)
@@ -60,8 +71,8 @@ type loadPrinter struct {
 func (p *loadPrinter) draw(line string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.width > 1 && len(line) >= p.width {
-		line = line[:p.width-1] // the line is ASCII but for the name
+	if p.width > 1 && ansi.StringWidth(line) >= p.width {
+		line = ansi.Truncate(line, p.width-1, "")
 	}
 	fmt.Fprint(p.w, "\r\x1b[K"+line)
 	p.drawn = true

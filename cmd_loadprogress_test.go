@@ -78,7 +78,7 @@ func TestWatchedLoadsKeepRandomAccess(t *testing.T) {
 	osOpen := func(p string) (io.ReadCloser, error) { return os.Open(p) }
 	plain := openWithContext(context.Background(), osOpen)
 	var screen lockedBuffer
-	watched := watchLoads(plain, &screen, 80)
+	watched := watchLoads(plain, &screen, 80, false)
 	f, err := watched(path)
 	if err != nil {
 		t.Fatal(err)

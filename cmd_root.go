@@ -62,7 +62,11 @@ func run(ctx context.Context, a *app, args []string) int {
 	bound.open = openWithContext(ctx, withStdin(a.open, a.stdin, a.stderr))
 	bound.quietOpen = bound.open
 	if a.isTerminal(a.stderr) {
-		bound.open = watchLoads(bound.open, a.stderr, terminalWidth(a.stderr))
+		typed := false
+		if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			typed = true
+		}
+		bound.open = watchLoads(bound.open, a.stderr, terminalWidth(a.stderr), typed)
 	}
 	out := &stdoutRecorder{w: a.stdout}
 	bound.stdout = out
