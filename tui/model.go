@@ -83,15 +83,15 @@ type Model struct {
 
 	gen     int    // generation of the latest load, to drop stale results
 	loading string // what is being loaded or split, a whole phrase ("" when idle)
+	data    *experiment.Data
+	prep    *experiment.Experiment
+	err     error // shown in the error panel until dismissed
 	// loadShown is how far the file loading now has come, as last sent
 	// (nil: nothing sent yet, or nothing loading); see loadPanel.
 	loadShown *loadProgressMsg
 	// send gives the program a message from another goroutine (a load's
 	// progress); nil in tests, which then see no progress.
 	send func(tea.Msg)
-	data *experiment.Data
-	prep *experiment.Experiment
-	err  error // shown in the error panel until dismissed
 	// asked is the path of the file last asked for on the Data screen,
 	// typed or pasted: an error quotes a long one short (ShortPathIn).
 	asked string
