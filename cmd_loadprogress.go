@@ -151,7 +151,7 @@ func loadText(name string, p data.Progress, elapsed time.Duration) string {
 	}
 	s := name + ": " + stage
 	if frac, ok := p.Fraction(); ok && p.Stage != data.StageFeatures {
-		s += fmt.Sprintf(" %3.0f%% %s %s of %s", 100*frac, bar(frac), data.Bytes(float64(p.Read)), data.Bytes(float64(p.Size)))
+		s += fmt.Sprintf(" %3.0f%% %s %s/%s", 100*frac, bar(frac), data.Bytes(float64(p.Read)), data.Bytes(float64(p.Size)))
 	} else if !ok && p.Lines >= 0 {
 		s += fmt.Sprintf(" - %s rows (%s)", data.Thousands(int(p.Lines)), data.Bytes(float64(p.Read)))
 	} else if !ok {

@@ -25,9 +25,9 @@ func TestLoadText(t *testing.T) {
 		want string
 	}{
 		{data.Progress{Read: 85 * mib, Size: 194 * mib, Lines: -1},
-			"big.csv: reading  44% [=============>................] 85 MiB of 194 MiB - 2.5s"},
+			"big.csv: reading  44% [=============>................] 85 MiB/194 MiB - 2.5s"},
 		{data.Progress{Stage: data.StageParsing, Read: 194 * mib, Size: 194 * mib, Lines: -1},
-			"big.csv: parsing 100% [==============================] 194 MiB of 194 MiB - 2.5s"},
+			"big.csv: parsing 100% [==============================] 194 MiB/194 MiB - 2.5s"},
 		{data.Progress{Stage: data.StageFeatures, Read: 194 * mib, Size: 194 * mib, Lines: -1},
 			"big.csv: building per-customer features - 2.5s"},
 		{data.Progress{Read: 96 * mib, Lines: 1234567},
