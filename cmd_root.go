@@ -25,6 +25,10 @@ type app struct {
 	// open opens input files; create is not needed because models are
 	// written through experiment.WriteFileAtomic.
 	open experiment.Opener
+	// quietOpen is open without the progress of a file being read on a
+	// terminal's stderr (watchLoads), for the terminal UI, which shows
+	// its own, and served sessions (nil: open).
+	quietOpen experiment.Opener
 	// runTUI opens the terminal UI (tui.Run in production).
 	runTUI func(context.Context, tui.Options) error
 	// userConfigDir locates the default host key (os.UserConfigDir).
@@ -56,6 +60,14 @@ func osApp() *app {
 func run(ctx context.Context, a *app, args []string) int {
 	bound := *a
 	bound.open = openWithContext(ctx, withStdin(a.open, a.stdin, a.stderr))
+	bound.quietOpen = bound.open
+	if a.isTerminal(a.stderr) {
+		typed := false
+		if f, ok := a.stdin.(*os.File); ok && term.IsTerminal(f.Fd()) {
+			typed = true
+		}
+		bound.open = watchLoads(bound.open, a.stderr, terminalWidth(a.stderr), typed)
+	}
 	out := &stdoutRecorder{w: a.stdout}
 	bound.stdout = out
 	a = &bound
@@ -234,4 +246,12 @@ func refuseUnknownShells(root *cobra.Command) {
 			}
 		}
 	}
+}
+
+// quietOpener is a.quietOpen, or a.open when there is none.
+func (a *app) quietOpener() experiment.Opener {
+	if a.quietOpen != nil {
+		return a.quietOpen
+	}
+	return a.open
 }

@@ -225,7 +225,7 @@ func runServe(ctx context.Context, a *app, o *serveOptions) error {
 			hostKeyPath, st.Mode().Perm())
 	}
 	described := opts.Source.Describe()
-	opts.Source, opts.Open = servedSource(opts.Source, a.open)
+	opts.Source, opts.Open = servedSource(opts.Source, a.quietOpener())
 	opts.Limits = limits
 	opts.Served, opts.ExportDir = true, o.exportDir
 	opts.MaxExports, opts.MaxExportBytes = o.maxExports, exportBytes

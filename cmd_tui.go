@@ -61,7 +61,7 @@ func (f *tuiFlags) options(a *app) (tui.Options, error) {
 	cfg := experiment.DefaultConfig()
 	cfg.CalibFrac, cfg.Calibration = experiment.DefaultCalibFrac, experiment.DefaultCalibration
 	cfg.CalibIfPossible = true
-	return tui.Options{Source: src, Config: cfg, Open: a.open, Lang: lang, Pseudonym: key, Abusers: f.abusers}, nil
+	return tui.Options{Source: src, Config: cfg, Open: a.quietOpener(), Lang: lang, Pseudonym: key, Abusers: f.abusers}, nil
 }
 
 func newTUICmd(a *app) *cobra.Command {
@@ -90,7 +90,7 @@ func runTUI(ctx context.Context, a *app, f *tuiFlags) error {
 		return err
 	}
 	if opts.Source.Path != "" {
-		r, err := a.open(opts.Source.Path)
+		r, err := a.quietOpener()(opts.Source.Path)
 		if err != nil {
 			return err
 		}

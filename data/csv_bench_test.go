@@ -1,9 +1,11 @@
 package data
 
 import (
+	"io"
 	"os"
 	"runtime"
 	"testing"
+	"time"
 )
 
 // BenchmarkReadCSV loads the CSV named by RETAIN_BENCH_CSV, e.g. the 1M-row
@@ -11,6 +13,9 @@ import (
 //
 //	/usr/bin/python3 ../shared/reference/gen_data.py 1000000 10 /tmp/gen
 //	RETAIN_BENCH_CSV=/tmp/gen/ecom_N1000000_F10.csv go test -run '^$' -bench ReadCSV ./data
+//
+// With RETAIN_BENCH_WATCH=1 the file is read through Watch, as the TUI and
+// a terminal's CLI read it to show its progress, to compare the two.
 //
 // Besides time it reports the CPU time per load (all threads, GC included),
 // the heap the table retains and the bytes allocated per load, both relative
@@ -30,7 +35,11 @@ func BenchmarkReadCSV(b *testing.B) {
 			b.Fatal(err)
 		}
 		defer f.Close()
-		tab, err := ReadCSV(f, path, CSVOptions{})
+		var r io.Reader = f
+		if os.Getenv("RETAIN_BENCH_WATCH") != "" {
+			r = Watch(f, 125*time.Millisecond, func(Progress) {})
+		}
+		tab, err := ReadCSV(r, path, CSVOptions{})
 		if err != nil {
 			b.Fatal(err)
 		}

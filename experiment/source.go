@@ -343,6 +343,11 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	if w, ok := f.(data.Watched); ok {
+		// A progress display says the lines are now being turned into
+		// per-customer features.
+		w.SetStage(data.StageFeatures)
+	}
 	t, rep, bg, err := buildLogCohort(log, src)
 	if err != nil {
 		return nil, err

@@ -175,6 +175,10 @@ func (s *Server) runProgram(ctx context.Context, cancel context.CancelCauseFunc,
 		tea.WithWindowSize(clampWindow(pty.Window.Width, pty.Window.Height)),
 	)
 	p := tea.NewProgram(model, opts...)
+	if l, ok := model.(interface{ SetSend(func(tea.Msg)) }); ok {
+		// A load in progress reports through the program (tui.Live).
+		l.SetSend(p.Send)
+	}
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
 	if s.cfg.IdleTimeout > 0 {

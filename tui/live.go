@@ -26,3 +26,8 @@ func (l *Live) Close() { l.m.Close() }
 
 // Model returns a copy of the model as it is now.
 func (l *Live) Model() Model { return *l.m }
+
+// SetSend gives the model the program's Send, through which a load in
+// progress reports how far it has come (loadProgressMsg). Call it before
+// the program runs.
+func (l *Live) SetSend(send func(tea.Msg)) { l.m.send = send }

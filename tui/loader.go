@@ -2,10 +2,12 @@ package tui
 
 import (
 	"fmt"
+	"path/filepath"
 
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
 )
 
@@ -13,12 +15,22 @@ import (
 // ids pseudonymised when opts.Pseudonym is set (and an error's cells that
 // may name someone withheld) and its texts made safe for
 // the terminal (terminalSafeData); the built-in shop gets the
-// share opts.Abusers of planted abusers (0: none).
-func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.Cmd {
+// share opts.Abusers of planted abusers (0: none). While a file loads,
+// its progress goes to the program with send (loadProgressMsg; nil sends
+// nothing), a few times a second.
+func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
 	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
 	return func() tea.Msg {
 		var d *experiment.Data
 		var err error
+		var watch *loadWatch
+		if src.Kind == "csv" || src.Kind == "log" {
+			watch = newLoadWatch(gen, common.TerminalSafe(filepath.Base(src.Path)), send)
+			open = watch.opener(open)
+			done := make(chan struct{})
+			defer close(done)
+			go watch.run(done)
+		}
 		if (src.Kind == "builtin" || src.Kind == "") && abusers > 0 {
 			d, err = experiment.LoadShopWithAbusers(src, abusers)
 		} else {
@@ -33,6 +45,9 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string) tea.C
 		terminalSafeData(d)
 		if err := limits.CheckLoad(d); err != nil {
 			return loadedMsg{gen: gen, err: err}
+		}
+		if watch != nil {
+			watch.splitting()
 		}
 		return prepare(gen, d, cfg)
 	}

@@ -86,6 +86,12 @@ type Model struct {
 	data    *experiment.Data
 	prep    *experiment.Experiment
 	err     error // shown in the error panel until dismissed
+	// loadShown is how far the file loading now has come, as last sent
+	// (nil: nothing sent yet, or nothing loading); see loadPanel.
+	loadShown *loadProgressMsg
+	// send gives the program a message from another goroutine (a load's
+	// progress); nil in tests, which then see no progress.
+	send func(tea.Msg)
 	// asked is the path of the file last asked for on the Data screen,
 	// typed or pasted: an error quotes a long one short (ShortPathIn).
 	asked string
@@ -189,7 +195,7 @@ func NewModel(opts Options) Model {
 
 // Init implements tea.Model: it loads the starting data.
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.gen, m.opts, m.modelScr.Config(), nil)
+	return loadCmd(m.gen, m.opts, m.modelScr.Config(), nil, m.send)
 }
 
 // Close stops a training run, if one is alive, and waits for its goroutine.
@@ -254,6 +260,11 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		m.notice = msg.Notice()
 		if l, ok := msg.(langNoticer); ok {
 			m.notice = l.NoticeIn(m.com.Lang)
+		}
+		return nil
+	case loadProgressMsg:
+		if msg.gen == m.gen && m.loading != "" {
+			m.loadShown = &msg
 		}
 		return nil
 	case loadedMsg:
@@ -507,7 +518,7 @@ func (m *Model) reprepare() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading = m.com.Tf("splitting %s…", "正在划分 %s…", m.com.DescribeSource(m.data.Source))
+	m.loading, m.loadShown = m.com.Tf("splitting %s…", "正在划分 %s…", m.com.DescribeSource(m.data.Source)), nil
 	return resplitCmd(m.gen, m.data, m.modelScr.Config())
 }
 
@@ -517,7 +528,7 @@ func (m *Model) loaded(msg loadedMsg) {
 	if msg.gen != m.gen {
 		return
 	}
-	m.loading = ""
+	m.loading, m.loadShown = "", nil
 	if m.askLabel(msg) || m.askLogColumns(msg) {
 		m.switchTo(tabData)
 		return

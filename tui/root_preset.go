@@ -17,11 +17,11 @@ func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src))
+	m.loading, m.loadShown = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src)), nil
 	if m.data == nil {
 		m.setNoData(nil)
 	}
-	return loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), columns)
+	return loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), columns, m.send)
 }
 
 // presetData loads a preset's own data (the §4.3 case's 100 users),
@@ -45,7 +45,7 @@ func (m *Model) restoreAside() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading = m.com.Tf("loading %s again…", "正在重新加载 %s…", m.com.DescribeSource(d.Source))
+	m.loading, m.loadShown = m.com.Tf("loading %s again…", "正在重新加载 %s…", m.com.DescribeSource(d.Source)), nil
 	return resplitCmd(m.gen, d, m.modelScr.Config())
 }
 

@@ -180,6 +180,9 @@ func (m *Model) contentSize() (int, int) {
 	if p := m.errorPanel(); p != "" {
 		h -= lipgloss.Height(p)
 	}
+	if p := m.loadPanel(); p != "" {
+		h -= lipgloss.Height(p)
+	}
 	return m.width, max(h, 0)
 }
 
@@ -238,6 +241,9 @@ func (m *Model) render() string {
 		body = m.helpOverlay(w, h)
 	}
 	parts := []string{m.tabBar(), m.rule(), widget.Fit(body, w, h)}
+	if p := m.loadPanel(); p != "" {
+		parts = append(parts, p)
+	}
 	if p := m.errorPanel(); p != "" {
 		parts = append(parts, p)
 	}

@@ -74,7 +74,9 @@ func Run(ctx context.Context, opts Options) error {
 	m := NewModel(opts)
 	m.setParent(ctx)
 	live := m.Live()
-	_, err := tea.NewProgram(live, progOpts...).Run()
+	p := tea.NewProgram(live, progOpts...)
+	live.SetSend(p.Send)
+	_, err := p.Run()
 	// Whatever ended the program, no training goroutine outlives Run.
 	live.Close()
 	if ctx.Err() != nil && errors.Is(err, tea.ErrProgramKilled) {

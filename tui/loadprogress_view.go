@@ -1,0 +1,78 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/lipgloss/v2"
+
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// loadPanel is the box above the footer while a file loads, once it has
+// said how far it has come (loadShown): the file, the stage, the share
+// read with a bar (or the rows read when the size is unknown), the time
+// since the load began, and that the data loaded before stay meanwhile.
+// "" when nothing is loading.
+func (m *Model) loadPanel() string {
+	s := m.loadShown
+	if s == nil || m.loading == "" {
+		return ""
+	}
+	w := max(m.width-2, 10)
+	inner := max(w-4, 1)
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("12")).
+		Padding(0, 1).Width(w)
+	head := m.com.Tf("Loading %s: %s", "正在加载 %s：%s", s.name, m.loadStageText(s.stage))
+	clock := m.com.Tf("%.1f s", "%.1f 秒", s.elapsed.Round(100*time.Millisecond).Seconds())
+	room := inner - lipgloss.Width(clock) - 1
+	first := common.Pad(common.Truncate(head, room), room) + " " + m.styles.Muted.Render(clock)
+	second := common.Truncate(m.loadAmount(s.p, inner), inner)
+	after := m.com.T("The screens fill in once it has loaded.", "加载完成后各屏幕会显示数据。")
+	if m.data != nil {
+		after = m.com.T("The data loaded before stay in use until it has loaded.", "加载完成前仍使用之前的数据。")
+	}
+	third := m.styles.Muted.Render(common.Truncate(after, inner))
+	return box.Render(strings.Join([]string{first, second, third}, "\n"))
+}
+
+// loadStageText names a stage of a load.
+func (m *Model) loadStageText(s loadStage) string {
+	switch s {
+	case loadParsing:
+		return m.com.T("parsing", "解析中")
+	case loadFeatures:
+		return m.com.T("building per-customer features", "构建每位顾客的特征")
+	case loadSplitting:
+		return m.com.T("splitting into train/validation/test", "划分训练、验证和测试集")
+	}
+	return m.com.T("reading", "读取中")
+}
+
+// loadAmount says how much has been read in w cells: a bar with the
+// share and the bytes when the size is known; else the rows (line ends)
+// read, or the bytes of a compressed stream.
+func (m *Model) loadAmount(p data.Progress, w int) string {
+	frac, known := p.Fraction()
+	if !known {
+		if p.Lines >= 0 {
+			return m.com.Tf("%s rows read (%s)", "已读 %s 行（%s）", data.Thousands(int(p.Lines)), data.Bytes(float64(p.Read)))
+		}
+		return m.com.Tf("%s read (compressed)", "已读 %s（压缩数据）", data.Bytes(float64(p.Read)))
+	}
+	// The bytes read take the width of the size (or of "1.5 MiB" when
+	// wider), so the bar keeps its length as they grow.
+	size := data.Bytes(float64(p.Size))
+	read := fmt.Sprintf("%*s", max(len(size), len("1.5 MiB")), data.Bytes(float64(p.Read)))
+	text := m.com.Tf("%3.0f %%  %s of %s", "%3.0f%%  已读 %s / %s", 100*frac, read, size)
+	barW := min(w-lipgloss.Width(text)-1, 50)
+	if barW < 5 {
+		return text
+	}
+	done := min(int(frac*float64(barW)), barW)
+	bar := lipgloss.NewStyle().Foreground(lipgloss.Color("12")).Render(strings.Repeat("█", done)) +
+		m.styles.Muted.Render(strings.Repeat("░", barW-done))
+	return fmt.Sprintf("%s %s", bar, text)
+}
