@@ -42,6 +42,40 @@ func TestCopyLines(t *testing.T) {
 	}
 }
 
+// An order log's copies are customers with identical histories: the
+// lines say so, with no advice to remove rows, and what to do — validate
+// out of time (t on the Data screen), or, for a run validated out of
+// time, nothing. 502 / 2,357 = 21.30 %.
+func TestLogCopyLines(t *testing.T) {
+	c := experiment.CopyWarning{Part: "validation", Copies: 502, Rows: 2357, Log: true}
+	for _, tc := range []struct {
+		lang       string
+		random, ot string
+	}{
+		{"en",
+			"⚠ 502 of the 2,357 validation customers (21.3 %) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. " +
+				"The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. " +
+				"To measure on later customers, as the model will be used, validate out of time (t on the Data screen); otherwise nothing needs doing.",
+			"⚠ 502 of the 2,357 validation customers (21.3 %) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. " +
+				"The network cannot tell them apart, in training or in use; the figures here are of later customers (out of time), so nothing needs doing."},
+		{"zh",
+			"⚠ 验证部分 2,357 位客户中有 502 位（21.3 %）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。" +
+				"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。若要在更晚的客户上评估（模型实际就是这样使用的），请改用跨时间验证（在数据页按 t）；否则无需处理。",
+			"⚠ 验证部分 2,357 位客户中有 502 位（21.3 %）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。" +
+				"网络在训练和使用时都无法区分他们；这里的数字来自更晚的客户（跨时间验证），因此无需处理。"},
+	} {
+		s := New(screentest.Common(tc.lang, 400, 60))
+		s.data = &evalData{}
+		if got := ansi.Strip(strings.Join(s.copyLines(c, 1000), "")); got != tc.random {
+			t.Errorf("%s random split:\n%s\nwant\n%s", tc.lang, got, tc.random)
+		}
+		s.data.later = &experiment.Evaluation{}
+		if got := ansi.Strip(strings.Join(s.copyLines(c, 1000), "")); got != tc.ot {
+			t.Errorf("%s out of time:\n%s\nwant\n%s", tc.lang, got, tc.ot)
+		}
+	}
+}
+
 // The screen shows the run's copy warning under its head, on every page,
 // from the count the experiment made; a run without one shows none.
 func TestEvaluateShowsCopyWarning(t *testing.T) {
