@@ -79,6 +79,6 @@ func (e *Experiment) countCopies() {
 	e.Copies = PartCopies{
 		Val: data.CopiesOf(t, e.TrainRows, e.Split.Validation), ValRows: len(e.Split.Validation),
 		Test: data.CopiesOf(t, e.TrainRows, e.Split.Test), TestRows: len(e.Split.Test),
-		Log:  e.Data.Cohort != nil,
+		Log: e.Data.Cohort != nil,
 	}
 }
