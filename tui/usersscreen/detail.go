@@ -126,8 +126,7 @@ func (s Model) clipFootnote(w, row int) []string {
 	}
 	for ci := range e.Pipeline.Columns {
 		if _, ok := e.ClippedValue(row, ci); ok {
-			text := s.T("(model: …): the value lies beyond the range the model keeps, so the model counts it as the range's end; the ends are means of the 10th–19th most extreme training values (for privacy), so even a value seen in training can lie beyond them.",
-				"（模型按 …）：该值超出模型保留的范围，模型按范围的端点计算；端点是第 10 到第 19 个最极端训练值的均值（出于隐私），所以即使训练中出现过的值也可能超出范围。")
+			text := s.ModelValueNote()
 			var out []string
 			for _, l := range widget.WrapText(text, max(w, 10)) {
 				out = append(out, s.Styles.Muted.Render(l))
