@@ -8,10 +8,10 @@ import (
 )
 
 // TestManyClippedValuesWarn: predict warns, after the routine notes, when
-// more than one scored row in ten holds a value beyond a column's kept
-// range; one in ten exactly, or fewer than 10 rows, stays a note. The
-// model keeps visits to [2, 15] (usersLinesVisitsHeld); of 100 rows to
-// score, 11 (11.0 %) or 10 have visits 1000, the rest 5.
+// more than one scored row in ten, and at least 20, hold a value beyond
+// one end of a column's kept range; one in ten exactly stays a note. The
+// model keeps visits to [2, 15] (usersLinesVisitsHeld); of 200 rows to
+// score, 21 (10.5 %) or 20 have visits 1000, the rest 5.
 func TestManyClippedValuesWarn(t *testing.T) {
 	users := writeFile(t, "users.csv", strings.Join(usersLinesVisitsHeld(t, 300, 2, 15), "\n")+"\n")
 	model := t.TempDir() + "/model.json"
@@ -23,10 +23,10 @@ func TestManyClippedValuesWarn(t *testing.T) {
 	if visits := pipelineColumn(t, readModel(t, model), "visits"); visits.Min != 2 || visits.Max != 15 {
 		t.Fatalf("visits range [%v, %v], want [2, 15]", visits.Min, visits.Max)
 	}
-	for _, beyond := range []int{11, 10} {
+	for _, beyond := range []int{21, 20} {
 		var b strings.Builder
 		b.WriteString("user_id,visits,spend,plan\n")
-		for i := range 100 {
+		for i := range 200 {
 			visits := 5
 			if i < beyond {
 				visits = 1000
@@ -42,9 +42,9 @@ func TestManyClippedValuesWarn(t *testing.T) {
 			"(its ends are means of the 10th–19th most extreme training values, for privacy): %d values above it scored as 15; "+
 			"the first is 1000 at line 2, column 2\n", next, beyond)
 		want := note
-		if beyond == 11 {
-			want += "warning: " + next + ": column \"visits\": 11 of the 100 rows scored (11.0 %) lie outside the range the model keeps [2, 15], " +
-				"scored as if at its nearer end: for that many rows the model is extrapolating on this feature, so read their scores with care\n"
+		if beyond == 21 {
+			want += "warning: " + next + ": column \"visits\": 21 of the 200 rows scored (10.5 %) lie above the range the model keeps [2, 15] " +
+				"and were scored as 15: for that many rows the model is extrapolating on this feature, so read their scores with care\n"
 		}
 		if got := c.stderr.String(); got != want {
 			t.Errorf("%d beyond: stderr\n%s\nwant\n%s", beyond, got, want)
