@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/pseudonym"
@@ -16,7 +18,9 @@ import (
 // named by its customer's id as s.IDs writes it. Pseudonymised (key
 // enabled), that cell is the one of the customer whose pseudonym sorts
 // first, as the notes say, not the first in the log's order, which would
-// place the pseudonym in the log. name names the data.
+// place the pseudonym in the log. name names the data. When more than one
+// row in ten lies beyond one column's kept range, a warning follows the
+// notes (Pipeline.ClipWarnings).
 func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customers *data.Table, name string, key *pseudonym.Key) {
 	notes := s.CellNotes
 	where := func(r int) string { return "customer " + s.IDs[r] }
@@ -27,4 +31,7 @@ func printCellNotes(a *app, b *experiment.Bundle, s *experiment.Scored, customer
 		notes = b.Pipeline.TableCellNotes(customers, name, where)
 	}
 	printNotes(a, notes...)
+	for _, w := range b.Pipeline.ClipWarnings(s.Beyond, len(s.IDs), name) {
+		fmt.Fprintln(a.stderr, "warning: "+w)
+	}
 }

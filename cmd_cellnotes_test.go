@@ -23,7 +23,7 @@ func cellNoteLines(stderr, name string) string {
 	var out strings.Builder
 	for _, line := range strings.SplitAfter(stderr, "\n") {
 		if strings.HasPrefix(line, "note: "+name+": column ") &&
-			(strings.Contains(line, " missing cell") || strings.Contains(line, ": outside the training range [")) {
+			(strings.Contains(line, " missing cell") || strings.Contains(line, ": outside the range the model keeps [")) {
 			out.WriteString(line)
 		}
 	}
@@ -60,7 +60,7 @@ func TestEvalSaysTheCellsItFilledOrClipped(t *testing.T) {
 	// package data); the counts and places are this test's.
 	want := fmt.Sprintf("note: %[1]s: column \"spend\": 2 missing cells, the first at line 4, column 3, filled with the training mean %[2]s; "+
 		"no was-missing input (the training rows had no missing cell here)\n"+
-		"note: %[1]s: column \"visits\": outside the training range [2, 15]: 1 value above it scored as 15 and 1 value below it scored as 2; "+
+		"note: %[1]s: column \"visits\": outside the range the model keeps [2, 15] (its ends are means of the 10th–19th most extreme training values, for privacy): 1 value above it scored as 15 and 1 value below it scored as 2; "+
 		"the first is 1000 at line 2, column 2\n", next, data.FormatStatistic(spend.Fill))
 	c := newCLI(t)
 	if code := c.run(context.Background(), "eval", "--model", model, "--data", next); code != exitOK {
@@ -199,7 +199,7 @@ func TestPredictLogSaysTheValuesItClipped(t *testing.T) {
 				if byName {
 					which += " by pseudonym"
 				}
-				fmt.Fprintf(&out, "note: %s: column %q: outside the training range [%s, %s]: %s; %s is %s at customer %s\n",
+				fmt.Fprintf(&out, "note: %s: column %q: outside the range the model keeps [%s, %s] (its ends are means of the 10th–19th most extreme training values, for privacy): %s; %s is %s at customer %s\n",
 					log, pc.Name, data.FormatStatistic(pc.Min), data.FormatStatistic(pc.Max), strings.Join(parts, " and "),
 					which, data.FormatStatistic(v[first]), name(first))
 			}

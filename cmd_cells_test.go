@@ -101,7 +101,7 @@ func TestMissingAndClippedCellsAreSaid(t *testing.T) {
 		t.Fatalf("predict: exit %d, stderr %q", code, c.stderr.String())
 	}
 	wantNotes := fmt.Sprintf("note: %[1]s: column \"spend\": 2 missing cells, the first at line 4, column 3, filled with the training mean %[2]s%[3]s\n"+
-		"note: %[1]s: column \"visits\": outside the training range [2, 15]: 1 value above it scored as 15 and 1 value below it scored as 2; "+
+		"note: %[1]s: column \"visits\": outside the range the model keeps [2, 15] (its ends are means of the 10th–19th most extreme training values, for privacy): 1 value above it scored as 15 and 1 value below it scored as 2; "+
 		"the first is 1000 at line 2, column 2\n", next, data.FormatStatistic(spend.Fill), marks)
 	if c.stderr.String() != wantNotes {
 		t.Errorf("predict's stderr %q\nwant %q", c.stderr.String(), wantNotes)

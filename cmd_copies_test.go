@@ -67,3 +67,53 @@ func TestEvalCVWarnsOfHeldOutCopiesPerFold(t *testing.T) {
 		}
 	}
 }
+
+// twinsLog is an order log of 200 customers who each bought for 10.00
+// on 2020-01-05; every fourth bought again on 2020-03-20, after the
+// cutoff 2020-03-01 (the last date, c000's 2020-03-31, minus 30 days).
+// Every customer has the same features at the cutoff, so every held-out
+// customer has a training customer's features and label: different
+// customers with one history, not lines anyone could remove.
+func twinsLog() string {
+	var b strings.Builder
+	b.WriteString("customer,date,amount\n")
+	for i := range 200 {
+		fmt.Fprintf(&b, "c%03d,2020-01-05,10.00\n", i)
+		if i%4 == 0 {
+			fmt.Fprintf(&b, "c%03d,2020-03-20,10.00\n", i)
+		}
+	}
+	b.WriteString("c000,2020-03-31,5.00\n")
+	return b.String()
+}
+
+// TestTrainLogNamesSchemeAndCopiesAsCustomers: for an order log train
+// names its random split, says how to get the TUI's out-of-time figure,
+// and says that the repeated rows are customers with identical histories
+// (no advice to remove rows from the file). 10 % of the 200 customers,
+// stratified, is 20 held out.
+func TestTrainLogNamesSchemeAndCopiesAsCustomers(t *testing.T) {
+	path := writeFile(t, "twins.csv", twinsLog())
+	c := newCLI(t)
+	if code := c.run(context.Background(), "train", "--log", path, "--epochs", "1"); code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr.String())
+	}
+	src := path + " (order log, cutoff 2020-03-01, horizon 30 days)"
+	for _, want := range []string{
+		"Training on " + src + ": 180 train, 20 validation, 0 test rows (a random split of the customers at the cutoff, stratified by the label, seed 1)\n",
+		"note: " + path + ": validated at random among the customers at 2020-03-01; the TUI validates an order log out of time by default " +
+			"(trained on the customers at 2020-01-31, measured on those at 2020-03-01), a figure that can differ: " +
+			"retain backtest --log " + path + " --horizon 30d --cutoffs 2020-03-01 gives it, with the log flags given here (it writes no model)\n",
+		"warning: " + src + ": 20 of the 20 validation customers (100.0 %) have the same features and label as a training customer: " +
+			"different customers with identical histories (one-time buyers of the same amount on the same day, say), not lines to remove from the log; " +
+			"the network cannot tell them apart, in training or in use, so the validation figures stay a fair measure of customers like them. " +
+			"To measure on later customers, as the model will be used, validate out of time (retain backtest); otherwise nothing needs doing\n",
+	} {
+		if !strings.Contains(c.stderr.String(), want) {
+			t.Errorf("stderr lacks\n%s\ngot\n%s", want, c.stderr.String())
+		}
+	}
+	if strings.Contains(c.stderr.String(), "remove the repeated rows") {
+		t.Errorf("a log's customers are advised to be removed:\n%s", c.stderr.String())
+	}
+}

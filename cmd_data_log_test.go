@@ -88,3 +88,26 @@ func TestOrderLogWithALabelGivenAsDataWarns(t *testing.T) {
 		}
 	}
 }
+
+// TestHeaderlessLogGivenAsDataWithLabel: a headerless whitespace order log
+// (CDNOW's layout) given with --data and a --label it cannot hold was
+// refused with its first data line as the column list and no word of a
+// log: the refusal now says the first line reads as data, so the file
+// seems to have no header row, and that it looks like an order log to give
+// with --log — as it does without --label. The 30 lines hold customers 1
+// to 10 (i mod 10), each line one order.
+func TestHeaderlessLogGivenAsDataWithLabel(t *testing.T) {
+	var b strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&b, " %05d %04d 1997%02d%02d  %d   %d.%02d\n", 1+i%10, 1+i%10, 1+i%12, 1+i%28, 1+i%3, 10+i, i)
+	}
+	path := writeFile(t, "orders.txt", b.String())
+	headerless := "; its first line reads as data (every cell a number or a date), so the file seems to have no header row: " +
+		"a table needs a first line naming its columns"
+	look := "; it looks like an order log, not a table of one row per customer (its 30 lines hold 10 customers in column 1, with dates in column 3)"
+	mustRefuse(t, []string{"train", "--data", path, "--label", "x"},
+		"retain: "+path+`:1: no column named "x" for the label (columns: 00001 0001 19970101  1   10.00)`+headerless+look+logAdvice)
+	mustRefuse(t, []string{"train", "--data", path},
+		"retain: "+path+":1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"+
+			headerless+look+logAdvice)
+}

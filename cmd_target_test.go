@@ -83,7 +83,7 @@ func TestTargetIsPrintedRecordedAndUsed(t *testing.T) {
 func onlyBeforeInSample(stderr, first string) bool {
 	for strings.HasPrefix(stderr, "note: ") {
 		line, rest, _ := strings.Cut(stderr, "\n")
-		if !strings.Contains(line, ": outside the training range [") {
+		if !strings.Contains(line, ": outside the range the model keeps [") {
 			return false
 		}
 		stderr = rest
@@ -103,8 +103,8 @@ func TestPredictBandsColumn(t *testing.T) {
 	// The target, then only the notes on cells scored at a bound of the
 	// training range (the training file's own extremes).
 	if want := "target: prevent \"churn = yes\" (from --target)\n"; !strings.HasPrefix(c.stderr.String(), want) ||
-		strings.Count(c.stderr.String(), "\n") != 1+strings.Count(c.stderr.String(), "outside the training range") {
-		t.Errorf("stderr %q, want %q and notes on values outside the training range", c.stderr.String(), want)
+		strings.Count(c.stderr.String(), "\n") != 1+strings.Count(c.stderr.String(), "outside the range the model keeps") {
+		t.Errorf("stderr %q, want %q and notes on values outside the range the model keeps", c.stderr.String(), want)
 	}
 	recs, err := csv.NewReader(strings.NewReader(c.stdout.String())).ReadAll()
 	if err != nil {

@@ -180,8 +180,11 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, note)
-	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s\n",
-		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e))
+	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s (%s)\n",
+		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e), splitScheme(d, cfg))
+	if n := outOfTimeNote(d); n != "" {
+		fmt.Fprintln(a.stderr, "note: "+n)
+	}
 	if n := e.Pipeline.Duplicates; n > 0 {
 		fmt.Fprintf(a.stderr, "note: %s: dropped %s of the training part, exact duplicates of an earlier row (not counted above)\n",
 			d.Source.Describe(), count(n, "row"))

@@ -43,8 +43,8 @@ func findLabel(file string, header []string, want string) (int, error) {
 			}
 		}
 		return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel,
-			fmt.Sprintf("no column named %q for the label (columns: %s)", want, columnList(header))),
-			Columns: slices.Clone(header), Named: want}
+			fmt.Sprintf("no column named %q for the label (columns: %s)%s", want, columnList(header), headerlessHint(header))),
+			Columns: slices.Clone(header), Named: want, Headerless: headerReadsAsData(header)}
 	}
 	for _, candidate := range labelNames {
 		for i, h := range header {
@@ -57,8 +57,8 @@ func findLabel(file string, header []string, want string) (int, error) {
 		return i, nil
 	}
 	const notFound = "no label column found (looked for churn, label, target, revenue, exited, purchased, …)"
-	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel, notFound),
-		Columns: slices.Clone(header), sentence: notFound}
+	return -1, &LabelNotFoundError{ParseError: parseErr(file, 1, 0, ErrNoLabel, notFound+headerlessHint(header)),
+		Columns: slices.Clone(header), sentence: notFound, Headerless: headerReadsAsData(header)}
 }
 
 // labelColumn returns the index of the label column as opts asks for it
@@ -101,6 +101,10 @@ type LabelNotFoundError struct {
 	// with them; when it was, the message lists the columns as the header
 	// has them, and Columns too.
 	Likeliest []string
+	// Headerless says the first line, read as the header, reads as data
+	// (every cell a number or a date): the file seems to have no header
+	// row, and the message says so.
+	Headerless bool
 	// Advice, empty as the error is made, is set by a program that names
 	// a label its own way (the command line: its --label flag) when none
 	// was named (Named ""): the message then has it right after the

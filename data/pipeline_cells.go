@@ -139,11 +139,17 @@ func (t *cellTally) notes(name string, place func(Cell) string) []string {
 		if b.below > 0 {
 			parts = append(parts, fmt.Sprintf("%s below it scored as %s", cellCount(b.below, "value"), lo))
 		}
-		notes = append(notes, fmt.Sprintf("%s: column %q: outside the training range [%s, %s]: %s; %s is %s at %s",
-			name, pc.Name, lo, hi, joinAnd(parts), firstWord, first, place(b.first)))
+		notes = append(notes, fmt.Sprintf("%s: column %q: outside the range the model keeps [%s, %s] %s: %s; %s is %s at %s",
+			name, pc.Name, lo, hi, KeptRangeWhy, joinAnd(parts), firstWord, first, place(b.first)))
 	}
 	return notes
 }
+
+// KeptRangeWhy says, in the notes on values beyond a column's range,
+// what the range's ends are: not the training data's own minimum and
+// maximum, which would be single customers' values, so a value seen in
+// training can lie outside it.
+const KeptRangeWhy = "(its ends are means of the 10th–19th most extreme training values, for privacy)"
 
 // FillText says what a missing cell of column col becomes, for notes:
 // "filled with the training median 1397.47; a was-missing input marks

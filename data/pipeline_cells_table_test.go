@@ -28,7 +28,7 @@ func TestTableCellNotesSayWhatAFilesSay(t *testing.T) {
 		`log.csv: column "tenure": 1 missing cell, the first at customer c3, filled with the training mean 5; ` +
 			`no was-missing input (the training rows had no missing cell here)`,
 		`log.csv: column "plan": 2 missing cells, the first at customer c2, encoded as no level (all its inputs 0)`,
-		`log.csv: column "tenure": outside the training range [0, 10]: 2 values above it scored as 10 and ` +
+		`log.csv: column "tenure": outside the range the model keeps [0, 10] (its ends are means of the 10th–19th most extreme training values, for privacy): 2 values above it scored as 10 and ` +
 			`1 value below it scored as 0; the first is 12 at customer c1`,
 	}
 	if !slices.Equal(got, want) {

@@ -15,8 +15,8 @@ func TestCopyWarningsThreshold(t *testing.T) {
 		c    PartCopies
 		want []CopyWarning
 	}{
-		{PartCopies{Val: 600, ValRows: 1000, Test: 9, TestRows: 100}, []CopyWarning{{"validation", 600, 1000}}}, // 9 < 10
-		{PartCopies{Val: 49, ValRows: 1000, Test: 50, TestRows: 1000}, []CopyWarning{{"test", 50, 1000}}},       // 49·20 < 1,000 ≤ 50·20
+		{PartCopies{Val: 600, ValRows: 1000, Test: 9, TestRows: 100}, []CopyWarning{{"validation", 600, 1000, false}}}, // 9 < 10
+		{PartCopies{Val: 49, ValRows: 1000, Test: 50, TestRows: 1000}, []CopyWarning{{"test", 50, 1000, false}}},       // 49·20 < 1,000 ≤ 50·20
 		{PartCopies{Val: 16, ValRows: 1233}, nil},
 	}
 	for _, tc := range cases {
@@ -24,19 +24,38 @@ func TestCopyWarningsThreshold(t *testing.T) {
 			t.Errorf("%+v: Warnings = %v, want %v", tc.c, got, tc.want)
 		}
 	}
-	w := CopyWarning{"validation", 1234, 2466} // 1,234 / 2,466 = 50.04 %
+	w := CopyWarning{"validation", 1234, 2466, false} // 1,234 / 2,466 = 50.04 %
 	want := "1,234 of the 2,466 validation rows (50.0 %) repeat a training row in every input column and the label, " +
 		"so the validation figures and early stopping are optimistic; remove the repeated rows from the file " +
 		"(duplicates are dropped from the training part only)"
 	if got := w.String(); got != want {
 		t.Errorf("String =\n%s\nwant\n%s", got, want)
 	}
-	w = CopyWarning{"test", 30, 120} // 25 %
+	w = CopyWarning{"test", 30, 120, false} // 25 %
 	want = "30 of the 120 test rows (25.0 %) repeat a training row in every input column and the label, " +
 		"so the test figures are optimistic; remove the repeated rows from the file " +
 		"(duplicates are dropped from the training part only)"
 	if got := w.String(); got != want {
 		t.Errorf("String =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestCopyWarningsOfALog: an order log's copies are customers with the
+// same history; Warnings carries Log, and String says so, with no advice
+// to remove rows.
+func TestCopyWarningsOfALog(t *testing.T) {
+	c := PartCopies{Val: 502, ValRows: 2357, Log: true} // 502 / 2,357 = 21.30 %
+	want := []CopyWarning{{"validation", 502, 2357, true}}
+	got := c.Warnings()
+	if !slices.Equal(got, want) {
+		t.Fatalf("Warnings = %v, want %v", got, want)
+	}
+	text := "502 of the 2,357 validation customers (21.3 %) have the same features and label as a training customer: " +
+		"different customers with identical histories (one-time buyers of the same amount on the same day, say), not lines to remove from the log; " +
+		"the network cannot tell them apart, in training or in use, so the validation figures stay a fair measure of customers like them. " +
+		"To measure on later customers, as the model will be used, validate out of time (retain backtest); otherwise nothing needs doing"
+	if s := got[0].String(); s != text {
+		t.Errorf("String =\n%s\nwant\n%s", s, text)
 	}
 }
 

@@ -399,13 +399,16 @@ func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortRep
 }
 
 // logLook returns err, the refusal of a table whose label was not named
-// (none detected, or one that is not binary), as a *data.LogLookError
+// (none detected, or one that is not binary) or was named but is no
+// column of the file, as a *data.LogLookError
 // saying what the file looks like when it reads as an order log
 // (data.LookLikeOrderLog reads its first lines again, see lookAgain); any
 // other error, or one whose input cannot be read again (standard input),
 // as it is.
 func logLook(src Source, open Opener, again func() io.Reader, err error) error {
-	if src.Label != "" || src.noLabel || src.labelOptional ||
+	var missing *data.LabelNotFoundError
+	named := src.Label != "" && errors.As(err, &missing) && missing.Named != ""
+	if src.Label != "" && !named || src.noLabel || src.labelOptional ||
 		!errors.Is(err, data.ErrNoLabel) && !errors.Is(err, data.ErrLabelNotBinary) {
 		return err
 	}

@@ -68,8 +68,8 @@ func TestDateColumnsTakeDates(t *testing.T) {
 	signup := &s.Model().Bundle.Pipeline.Columns[0]
 	preds := predictOK(t, s, `{"rows":[{"signup":"2030-01-01","visits":4},{"signup":"2000-01-01","visits":4}]}`)
 	for i, want := range []string{
-		"date 2030-01-01 after the training range, scored as " + data.FormatDay(signup.Max),
-		"date 2000-01-01 before the training range, scored as " + data.FormatDay(signup.Min),
+		"date 2030-01-01 after the range the model keeps (its ends are means of the 10th–19th most extreme training values, for privacy), scored as " + data.FormatDay(signup.Max),
+		"date 2000-01-01 before the range the model keeps (its ends are means of the 10th–19th most extreme training values, for privacy), scored as " + data.FormatDay(signup.Min),
 	} {
 		if w := preds[i].Warnings; len(w) != 1 || w[0] != (Warning{Column: "signup", Kind: "clipped", Message: want}) {
 			t.Errorf("rows[%d] warnings %+v, want %q", i, w, want)

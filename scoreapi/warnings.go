@@ -57,7 +57,7 @@ func (m *Model) cellWarning(ci int, v any, cell []byte, read float64) (w Warning
 	if x < pc.Min {
 		where = below
 	}
-	msg := fmt.Sprintf("%s %s %s the training range, scored as %s", noun, cell, where, shown)
+	msg := fmt.Sprintf("%s %s %s the range the model keeps %s, scored as %s", noun, cell, where, data.KeptRangeWhy, shown)
 	return Warning{Column: pc.Name, Kind: "clipped", Message: msg}, x, true
 }
 

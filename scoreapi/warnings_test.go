@@ -88,8 +88,8 @@ func TestRowsSayWhatWasScoredOtherThanSent(t *testing.T) {
 		{{Column: "plan", Kind: "unknown_level", Message: `unknown level "Zzz", scored as (other)`}},
 		{{Column: "plan", Kind: "unknown_level", Message: `the number 5 is not a level, scored as (other)`},
 			{Column: "region", Kind: "unknown_level", Message: `unknown level "east", scored as no level (as null is)`}},
-		{{Column: "visits", Kind: "clipped", Message: "value 1e308 above the training range, scored as " + top}},
-		{{Column: "visits", Kind: "clipped", Message: "value -5 below the training range, scored as " + bottom}},
+		{{Column: "visits", Kind: "clipped", Message: "value 1e308 above the range the model keeps (its ends are means of the 10th–19th most extreme training values, for privacy), scored as " + top}},
+		{{Column: "visits", Kind: "clipped", Message: "value -5 below the range the model keeps (its ends are means of the 10th–19th most extreme training values, for privacy), scored as " + bottom}},
 		nil, nil, nil,
 	}
 	for i := range want {

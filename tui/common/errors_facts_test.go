@@ -101,6 +101,11 @@ func TestErrorTextWordsParseFactsInChinese(t *testing.T) {
 		{readNamed("a,\"b\tc\"\n1,2\n", "churn"),
 			`u.csv:1: no column named "churn" for the label (columns: a, "b\tc")`,
 			`u.csv:1：找不到标签列（没有名为 "churn" 的列；现有的列：a, "b\tc"）`},
+		// A first line of numbers and dates is data: the file has no header.
+		{readNamed("7,2024-05-01,3.5\n8,2024-05-02,1\n", "churn"),
+			`u.csv:1: no column named "churn" for the label (columns: 7, 2024-05-01, 3.5); its first line reads as data (every cell a number or a date), ` +
+				`so the file seems to have no header row: a table needs a first line naming its columns`,
+			`u.csv:1：找不到标签列（没有名为 "churn" 的列；现有的列：7, 2024-05-01, 3.5）；第一行读起来像数据（每个单元格都是数字或日期），文件似乎没有表头行：表格的第一行须给出各列的名称`},
 		{readCSV("Customer report\nexported 2024-05-01\n\n1,2,yes\n2,3,no\n"),
 			`u.csv:1: no label column found (looked for churn, label, target, revenue, exited, purchased, …); ` +
 				`line 1 holds one cell, "Customer report", and line 4 is the first with 3 cells: if the lines above line 4 are a title, not the header, remove them`,

@@ -119,7 +119,11 @@ func (c Common) ErrorText(err error) string {
 	}
 	var notFound *data.LabelNotFoundError
 	if errors.As(err, &notFound) {
-		return where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
+		msg := where(notFound.ParseError) + "：找不到标签列（" + labelNotFoundZh(notFound) + "）"
+		if notFound.Headerless {
+			msg += headerlessZh
+		}
+		return msg
 	}
 	for _, k := range causes {
 		if !errors.Is(err, k.err) {
@@ -194,6 +198,10 @@ func labelNotFoundZh(e *data.LabelNotFoundError) string {
 	}
 	return labelNamesZh
 }
+
+// headerlessZh is data's headerless hint in Chinese: the first line,
+// read as the header, reads as data.
+const headerlessZh = "；第一行读起来像数据（每个单元格都是数字或日期），文件似乎没有表头行：表格的第一行须给出各列的名称"
 
 // labelNamesZh says in Chinese which names a label column is looked for
 // under (data's "looked for churn, label, …").

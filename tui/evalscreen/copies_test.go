@@ -26,8 +26,8 @@ func TestCopyLines(t *testing.T) {
 			"⚠ 30 of the 120 test rows (25.0 %) repeat a training row in every input column and the label, " +
 				"so the test figures are optimistic: remove the repeated rows from the file."}},
 		{"zh", []string{
-			"⚠ 验证部分 2,466 行中有 1,234 行（50.0 %）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。",
-			"⚠ 测试部分 120 行中有 30 行（25.0 %）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。"}},
+			"⚠ 验证集 2,466 行中有 1,234 行（50.0 %）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。",
+			"⚠ 测试集 120 行中有 30 行（25.0 %）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。"}},
 	} {
 		s := New(screentest.Common(c.lang, 400, 60))
 		var lines []string
@@ -38,6 +38,40 @@ func TestCopyLines(t *testing.T) {
 		}
 		if !slices.Equal(lines, c.want) {
 			t.Errorf("%s: lines\n%q\nwant\n%q", c.lang, lines, c.want)
+		}
+	}
+}
+
+// An order log's copies are customers with identical histories: the
+// lines say so, with no advice to remove rows, and what to do — validate
+// out of time (t on the Data screen), or, for a run validated out of
+// time, nothing. 502 / 2,357 = 21.30 %.
+func TestLogCopyLines(t *testing.T) {
+	c := experiment.CopyWarning{Part: "validation", Copies: 502, Rows: 2357, Log: true}
+	for _, tc := range []struct {
+		lang       string
+		random, ot string
+	}{
+		{"en",
+			"⚠ 502 of the 2,357 validation customers (21.3 %) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. " +
+				"The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. " +
+				"To measure on later customers, as the model will be used, validate out of time (t on the Data screen); otherwise nothing needs doing.",
+			"⚠ 502 of the 2,357 validation customers (21.3 %) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. " +
+				"The network cannot tell them apart, in training or in use; the figures here are of later customers (out of time), so nothing needs doing."},
+		{"zh",
+			"⚠ 验证集 2,357 位客户中有 502 位（21.3 %）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。" +
+				"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。若要在更晚的客户上评估（模型实际就是这样使用的），请改用跨时间验证（在数据页按 t）；否则无需处理。",
+			"⚠ 验证集 2,357 位客户中有 502 位（21.3 %）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。" +
+				"网络在训练和使用时都无法区分他们；这里的数字来自更晚的客户（跨时间验证），因此无需处理。"},
+	} {
+		s := New(screentest.Common(tc.lang, 400, 60))
+		s.data = &evalData{}
+		if got := ansi.Strip(strings.Join(s.copyLines(c, 1000), "")); got != tc.random {
+			t.Errorf("%s random split:\n%s\nwant\n%s", tc.lang, got, tc.random)
+		}
+		s.data.later = &experiment.Evaluation{}
+		if got := ansi.Strip(strings.Join(s.copyLines(c, 1000), "")); got != tc.ot {
+			t.Errorf("%s out of time:\n%s\nwant\n%s", tc.lang, got, tc.ot)
 		}
 	}
 }

@@ -131,16 +131,41 @@ func (s Model) headLines(w int) []string {
 }
 
 // copyLines say that many rows of a held-out part repeat a training row,
-// so its figures are optimistic, wrapped to w.
+// so its figures are optimistic, wrapped to w. For an order log the rows
+// are customers with identical histories, which no one can remove: the
+// lines say so, and what can be done.
 func (s Model) copyLines(c experiment.CopyWarning, w int) []string {
+	if c.Log {
+		return wrap(s.logCopyText(c), w, s.Styles.Warning)
+	}
 	en, zh := "⚠ %s of the %s test rows (%s) repeat a training row in every input column and the label, so the test figures are optimistic: remove the repeated rows from the file.",
-		"⚠ 测试部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。"
+		"⚠ 测试集 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此测试数字偏乐观：请从文件中去掉重复的行。"
 	if c.Part == "validation" {
 		en, zh = "⚠ %s of the %s validation rows (%s) repeat a training row in every input column and the label, so the validation figures and early stopping are optimistic: remove the repeated rows from the file.",
-			"⚠ 验证部分 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。"
+			"⚠ 验证集 %[2]s 行中有 %[1]s 行（%[3]s）在每个输入列和标签上都与某个训练行相同，因此验证数字和提前停止偏乐观：请从文件中去掉重复的行。"
 	}
 	text := s.Tf(en, zh, common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share()))
 	return wrap(text, w, s.Styles.Warning)
+}
+
+// logCopyText is copyLines' text for an order log's customers: what the
+// repeated rows are, what they mean for the figures and what to do — for
+// a run validated out of time, nothing, as its figures are of later
+// customers.
+func (s Model) logCopyText(c experiment.CopyWarning) string {
+	n, rows, share := common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share())
+	head := s.Tf("%s of the %s validation customers (%s) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. ",
+		"验证集 %[2]s 位客户中有 %[1]s 位（%[3]s）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。", n, rows, share)
+	if c.Part == "test" {
+		head = s.Tf("%s of the %s test customers (%s) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. ",
+			"测试集 %[2]s 位客户中有 %[1]s 位（%[3]s）的特征和标签与某位训练客户完全相同：他们是历史相同的不同客户，不是可以删去的行。", n, rows, share)
+	}
+	if s.data != nil && s.data.later != nil {
+		return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use; the figures here are of later customers (out of time), so nothing needs doing.",
+			"网络在训练和使用时都无法区分他们；这里的数字来自更晚的客户（跨时间验证），因此无需处理。")
+	}
+	return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. To measure on later customers, as the model will be used, validate out of time (t on the Data screen); otherwise nothing needs doing.",
+		"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。若要在更晚的客户上评估（模型实际就是这样使用的），请改用跨时间验证（在数据页按 t）；否则无需处理。")
 }
 
 // divergedLines says plainly that the run diverged and what the figures

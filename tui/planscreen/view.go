@@ -433,7 +433,9 @@ func (s Model) contacts() []string {
 		head = append(head, s.T("lever", "可调因素"))
 	}
 	var body [][]string
+	clipped := false
 	for _, c := range s.report.Contacts {
+		clipped = clipped || levers && action && c.Lever != nil && c.Lever.Model != ""
 		row := []string{data.Thousands(c.Rank), c.ID, common.FmtMetric(c.Prob), s.segmentName(c.Segment)}
 		if action {
 			row = append(row, s.actionText(c.Action))
@@ -444,7 +446,14 @@ func (s Model) contacts() []string {
 		body = append(body, row)
 	}
 	out := []string{s.Styles.Title.Render(s.T("First contacts", "优先联系的客户"))}
-	return append(out, s.table(head, body)...)
+	out = append(out, s.table(head, body)...)
+	if clipped {
+		// A lever "2 (model: 1.5)" is said under the table, as on Users.
+		for _, l := range widget.WrapText(s.ModelValueNote(), max(s.Width, 10)) {
+			out = append(out, s.Styles.Muted.Render(l))
+		}
+	}
+	return out
 }
 
 // table lays out rows under a header, columns as wide as their widest

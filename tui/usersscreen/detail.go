@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // detailLines renders the selected user in h rows: in what-if laid out
@@ -28,6 +29,7 @@ func (s Model) detailLines(w, h int) []string {
 	lines = append(lines, "")
 	features, _ := s.featureLines(w, row, 0)
 	lines = append(lines, features...)
+	lines = append(lines, s.clipFootnote(w, row)...)
 	if len(lines) <= h {
 		return lines
 	}
@@ -110,4 +112,27 @@ func (s Model) reasonLines(w, row int) []string {
 	}
 	reasons = append(reasons, st.Muted.Render(common.Truncate(how, w)))
 	return append(reasons, strings.Split(s.bars.View(), "\n")...)
+}
+
+// clipFootnote says, under the feature table of a user with a value the
+// model clipped ("37 (model: 27.4)"), what the model's value is: the end
+// of the range it keeps, which is not the training data's own minimum or
+// maximum, so a value seen in training can lie beyond it. Nil when no
+// value of row was clipped.
+func (s Model) clipFootnote(w, row int) []string {
+	e := s.Exp()
+	if e == nil {
+		return nil
+	}
+	for ci := range e.Pipeline.Columns {
+		if _, ok := e.ClippedValue(row, ci); ok {
+			text := s.ModelValueNote()
+			var out []string
+			for _, l := range widget.WrapText(text, max(w, 10)) {
+				out = append(out, s.Styles.Muted.Render(l))
+			}
+			return out
+		}
+	}
+	return nil
 }
