@@ -17,8 +17,8 @@ func TestQualityHelpNamesTheReferenceItUses(t *testing.T) {
 		t.Fatalf("quality --help: exit %d, stderr %q", code, c.stderr.String())
 	}
 	const want = "reference it is held to (on the real data the better of scikit-learn's\n" +
-		"MLPClassifier and its logistic regression on the same folds, the Bayes limit\n" +
-		"on the built-in data)."
+		"MLPClassifier and its logistic regression, from shared/reference/README.md;\n" +
+		"the Bayes limit on the built-in data)."
 	if !strings.Contains(c.stdout.String(), want) {
 		t.Errorf("quality --help: stdout %q lacks %q", c.stdout.String(), want)
 	}
