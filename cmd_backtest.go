@@ -167,6 +167,7 @@ func runBacktest(ctx context.Context, a *app, o *backtestOptions, foldsGiven boo
 		}
 		fmt.Fprintf(a.stderr, "fold %d/%d done (test cutoff %s, %d of %d finished, %.1fs): network roc_auc %.4f, %s\n",
 			f.Fold, k, f.TestCutoff.Format(time.DateOnly), done, k, time.Since(start).Seconds(), f.Network.ROCAUC, bg)
+		noteFoldNetwork(a.stderr, f)
 	})
 	if err != nil {
 		return err
@@ -333,6 +334,11 @@ type backtestFoldJSON struct {
 	BestEpoch         int            `json:"best_epoch"`
 	Network           metrics.Report `json:"network"`
 	Baselines         baselinesJSON  `json:"baselines"`
+	// DecayCheck and CalibrationDropped are the fold's, as in train's
+	// and eval --cv's JSON (absent when no check ran, or the map was
+	// applied or none asked for).
+	DecayCheck         *experiment.DecayCheck         `json:"decay_check,omitempty"`
+	CalibrationDropped *experiment.CalibrationDropped `json:"calibration_not_applied,omitempty"`
 }
 
 // backtestJSON is the JSON document of `retain backtest --json`.
@@ -363,7 +369,20 @@ func newBacktestJSON(res *experiment.BacktestResult) backtestJSON {
 			TrainPositiveRate: f.Train.PositiveRate, TestPositiveRate: f.Test.PositiveRate,
 			TrainRows: f.TrainRows, ValRows: f.ValRows, Epochs: f.Epochs, BestEpoch: f.BestEpoch,
 			Network: f.Network, Baselines: baselinesJSON{BGNBD: bg},
+			DecayCheck: f.Decay, CalibrationDropped: f.CalibrationDropped,
 		})
 	}
 	return out
+}
+
+// noteFoldNetwork says on w which network a fold's decay check kept and
+// why its Platt map was not applied, as train and eval --cv say them,
+// prefixed by the fold: the folds train on few customers, where both
+// happen.
+func noteFoldNetwork(w io.Writer, f *experiment.BacktestFold) {
+	where := fmt.Sprintf("fold %d: ", f.Fold)
+	if d := describeDecay(f.Decay); d != "" {
+		fmt.Fprintf(w, "note: %s%s\n", where, strings.ToLower(d[:1])+d[1:])
+	}
+	noteCalibrationNone(w, where, f.CalibrationDropped)
 }

@@ -262,9 +262,14 @@ func scoreLog(a *app, o *evalOptions, b *experiment.Bundle) (*experiment.Scored,
 	fmt.Fprintf(a.stderr, "Scored %s\n", d.Source.Describe())
 	printCellNotes(a, b, scored, d.Table, src.Path, nil)
 	if day := d.Source.Cutoff.Format(time.DateOnly); day == b.Source.Cutoff.Format(time.DateOnly) {
+		// With --cutoff given, the advice is to give a later one.
+		advice := "give --cutoff"
+		if o.src.cutoff != "" {
+			advice = "give a later --cutoff"
+		}
 		fmt.Fprintf(a.stderr, "warning: the cutoff %s is the one the model was trained at: on its training log these are "+
 			"the customers it learned from, and the figures are in-sample, better than on customers it has not seen; "+
-			"give --cutoff to measure it on a later period (out of time)\n", day)
+			"%s to measure it on a later period (out of time)\n", day, advice)
 	}
 	bg, err := d.BGNBD()
 	if err != nil {

@@ -91,7 +91,7 @@ func TestEvalLogModelLabelsWithTheModelsHorizon(t *testing.T) {
 		t.Fatalf("eval at the training cutoff: exit %d, stderr %q", code, c.stderr.String())
 	}
 	const warning = "warning: the cutoff 2024-05-01 is the one the model was trained at: on its training log these are the customers it learned from, " +
-		"and the figures are in-sample, better than on customers it has not seen; give --cutoff to measure it on a later period (out of time)\n"
+		"and the figures are in-sample, better than on customers it has not seen; give a later --cutoff to measure it on a later period (out of time)\n"
 	if !strings.Contains(c.stderr.String(), warning) {
 		t.Errorf("eval at the training cutoff: stderr %q lacks %q", c.stderr.String(), warning)
 	}

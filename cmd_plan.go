@@ -210,6 +210,9 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	if in.inSample != "" {
 		fmt.Fprintln(a.stderr, "warning: "+in.inSample)
 	}
+	if n := notCalibratedNote(b.CalibrationDropped); n != "" {
+		fmt.Fprintln(a.stderr, "note: "+strings.ToLower(n[:1])+n[1:])
+	}
 	doc := planDoc{report: rep, bundle: b, data: in.name, guessed: target.Guessed,
 		byDefault: !experiment.NameJudges(target.Label), defaults: pf.defaults, short: in.short}.withModelFigures()
 	write := func(w io.Writer) error {

@@ -4,8 +4,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -285,5 +289,56 @@ func TestPlanContactsOutClosingLine(t *testing.T) {
 	}
 	if recs := readCSVFile(t, out); len(recs) != 1 || !strings.HasSuffix(c.stderr.String(), contactsWritten(0, out)+"\n") {
 		t.Errorf("%d lines, stderr %q", len(recs), c.stderr.String())
+	}
+}
+
+// --contacts-out writes the values in its reasons in plain decimals, as a
+// CRM or a spreadsheet reads them: a spend of 18,842.58 reads
+// "spend=18843", not "spend=1.884e+04" (four significant digits, and a
+// value of four whole digits or more rounded to a whole number; the wants
+// are the file's spends rounded with math.Round, no spend ending in .50).
+func TestPlanContactsOutWritesPlainNumbers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 12))
+	var b strings.Builder
+	b.WriteString("user_id,visits,spend,churn\n")
+	spend := map[string]float64{}
+	for i := range 300 {
+		visits := rng.IntN(20)
+		cents := rng.IntN(2_000_000)
+		if cents%100 == 50 {
+			cents++
+		}
+		s := float64(cents) / 100
+		churn := "no"
+		if rng.Float64() < 1/(1+math.Exp(-(1.5-0.25*float64(visits)+0.0001*s))) {
+			churn = "yes"
+		}
+		id := fmt.Sprintf("u%04d", i+1)
+		spend[id] = s
+		fmt.Fprintf(&b, "%s,%d,%.2f,%s\n", id, visits, s, churn)
+	}
+	users := writeFile(t, "users.csv", b.String())
+	model := trainModel(t, users)
+	_, recs, _ := planContacts(t, "--model", model, "--data", users, "--value", "spend", "--json")
+	exponent := regexp.MustCompile(`\de[+-]\d`)
+	checked := 0
+	for k, r := range recs {
+		for _, cell := range r[7:] {
+			if exponent.MatchString(cell) {
+				t.Errorf("line %d: reason %q has an exponent", k+1, cell)
+			}
+			v, ok := strings.CutPrefix(cell, "spend=")
+			if !ok || spend[r[0]] < 10000 {
+				continue
+			}
+			v, _, _ = strings.Cut(v, " (")
+			if want := strconv.FormatFloat(math.Round(spend[r[0]]), 'f', 0, 64); v != want {
+				t.Errorf("line %d: %s's spend %.2f written %q, want %q", k+1, r[0], spend[r[0]], v, want)
+			}
+			checked++
+		}
+	}
+	if checked == 0 {
+		t.Fatalf("no reason names a spend of 10,000 or more in %d lines", len(recs))
 	}
 }

@@ -63,10 +63,14 @@ type planJSON struct {
 	Chance string `json:"no_better_than_chance,omitempty"`
 	// Short counts the customers with a short history, ShortNote says
 	// what it means (an order log's; omitted when none).
-	Short     int                    `json:"short_history,omitempty"`
-	ShortNote string                 `json:"short_history_note,omitempty"`
-	Note      string                 `json:"validation_note,omitempty"`
-	Plan      *experiment.PlanReport `json:"plan"`
+	Short     int    `json:"short_history,omitempty"`
+	ShortNote string `json:"short_history_note,omitempty"`
+	Note      string `json:"validation_note,omitempty"`
+	// NotCalibrated says, when the model's Platt scaling was not applied
+	// (too few validation rows), that the plan adds up the network's own
+	// probabilities; omitted otherwise.
+	NotCalibrated string                 `json:"probabilities_not_calibrated,omitempty"`
+	Plan          *experiment.PlanReport `json:"plan"`
 }
 
 // planCaveat is said wherever the figures are.
@@ -77,7 +81,22 @@ func (d planDoc) jsonDoc() planJSON {
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
 		MajorityRate: finite(d.majority), Chance: d.chance,
-		Short: d.short, ShortNote: d.shortNote()}
+		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped)}
+}
+
+// notCalibratedNote says that the probabilities a plan adds up are the
+// network's own, since the calibration the model was trained with was not
+// applied (the model file's calibration_not_applied), and why; "" when the
+// model's calibration was applied or none was asked for.
+func notCalibratedNote(d *experiment.CalibrationDropped) string {
+	if d == nil {
+		return ""
+	}
+	return fmt.Sprintf("The probabilities are the network's own, not calibrated (the %s %s rows hold %s positive and %s negative: "+
+		"too few to fit Platt scaling, which needs at least %d of each class and %s rows at this positive rate): "+
+		"expected counts may be off.",
+		data.Thousands(d.Rows), d.FitPart, data.Thousands(d.Positives), data.Thousands(d.Rows-d.Positives),
+		d.MinClassRows, data.Thousands(d.MinRows))
 }
 
 // shortNote says how many customers have a short history and what it
@@ -135,6 +154,9 @@ func (d planDoc) markdown(out io.Writer) error {
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
+	}
+	if n := notCalibratedNote(d.bundle.CalibrationDropped); n != "" {
+		fmt.Fprintf(w, "**Note:** %s\n\n", n)
 	}
 	if u := r.BestWithoutBudget; r.BudgetBinds() {
 		fmt.Fprintf(w, "The budget binds: without it the best is to contact %s (%s), net value %s.\n\n",

@@ -36,8 +36,9 @@ func newQualityCmd(a *app) *cobra.Command {
 		Long: fmt.Sprintf(`Cross-validate retain's default configuration (%d folds) on the
 online_shoppers and telco_churn data sets and on the built-in data, and print
 the quality table of the README as Markdown: the mean ROC AUC next to the
-reference it is held to (scikit-learn's MLPClassifier on the real data, the
-Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityFolds),
+reference it is held to (on the real data the better of scikit-learn's
+MLPClassifier and its logistic regression, from shared/reference/README.md;
+the Bayes limit on the built-in data). It takes a few minutes.`, experiment.QualityFolds),
 		Example: `  retain quality --datasets ../shared/datasets
   RETAIN_DATASETS=/data retain quality --json`,
 		Args: cobra.NoArgs,

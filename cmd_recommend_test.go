@@ -488,3 +488,63 @@ func TestRecommendExcludeItemsReadsListsAsTheScreenDoes(t *testing.T) {
 		}
 	}
 }
+
+// TestRecommendSaysWhenItStopsEarly: when early stopping ends the ranking
+// network's training before its last epoch, stderr says so in train's
+// words instead of ending at "Epoch N/10". The network stops after
+// patience (2, recommend.DefaultModelConfig) epochs without improvement, so
+// the weights kept are those of the epoch two before the last one printed.
+func TestRecommendSaysWhenItStopsEarly(t *testing.T) {
+	c := newCLI(t)
+	code := c.run(context.Background(), "recommend", "--log", noiseOrderLog(t), "--horizon", "10d", "--top", "3")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	epochs := regexp.MustCompile(`(?m)^Epoch \d+/10 `).FindAllString(c.stderr.String(), -1)
+	if len(epochs) == 0 || len(epochs) >= 10 {
+		t.Fatalf("%d epoch lines; the test needs a run that stops early:\n%s", len(epochs), c.stderr)
+	}
+	want := fmt.Sprintf("\nEpoch %d/10 ", len(epochs))
+	stop := fmt.Sprintf("Stopped early after epoch %d: no improvement for 2 epochs; kept the weights of epoch %d.\n",
+		len(epochs), len(epochs)-2)
+	i := strings.LastIndex(c.stderr.String(), want)
+	if i < 0 {
+		t.Fatalf("stderr lacks %q:\n%s", want, c.stderr)
+	}
+	rest := c.stderr.String()[i+1:]
+	if _, after, _ := strings.Cut(rest, "\n"); !strings.HasPrefix(after, stop) {
+		t.Errorf("after the last epoch line stderr reads\n%q\nwant it to start with\n%q", after, stop)
+	}
+	if strings.Contains(c.stdout.String(), "Stopped early") || strings.Contains(c.stdout.String(), "Epoch ") {
+		t.Errorf("progress on stdout:\n%s", c.stdout)
+	}
+}
+
+// noiseOrderLog writes a seeded order log of 300 customers over 120 days
+// from 2011-01-01 who buy items drawn at random from 40, whatever they
+// bought before: nothing to learn beyond how often each item sells, so the
+// ranking network stops improving within a few epochs.
+func noiseOrderLog(t *testing.T) string {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(5, 8))
+	var b strings.Builder
+	b.WriteString(iiHeader + "\n")
+	start := time.Date(2011, 1, 1, 0, 0, 0, 0, time.UTC)
+	invoice := 500000
+	for day := range 120 {
+		for c := range 300 {
+			if rng.IntN(8) != 0 {
+				continue
+			}
+			invoice++
+			item := rng.IntN(40)
+			fmt.Fprintf(&b, "%d,SKU%02d,THING %d,1,%s 10:00:00,1.50,%d,United Kingdom\n", invoice, item, item,
+				start.AddDate(0, 0, day).Format(time.DateOnly), 12000+c)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "noise.csv")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -201,7 +201,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return withDivergedHint(err, d.Source.Describe(), "; no model written (try a lower --lr, or --l2)")
 	}
 	reportStop(a.stderr, e.Trainer)
-	if err := checkDecay(ctx, a.stderr, e); err != nil {
+	if err := checkDecay(ctx, a.stderr, e, pr); err != nil {
 		return err
 	}
 	ev, err := e.Evaluate(part, cfg.Threshold)
@@ -350,13 +350,22 @@ func reportStop(w io.Writer, t *engine.Trainer) {
 }
 
 // checkDecay runs the experiment's decay check when its configuration
-// asks for one, saying on w what it compares and what it kept.
-func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment) error {
+// asks for one, saying on w what it compares and what it kept. The second
+// training's epochs go to pr, as the first's did (it may take minutes).
+func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment, pr *progressPrinter) error {
 	if !e.ChecksDecay() {
 		return nil
 	}
 	fmt.Fprintf(w, "Checking the decay: training again at %g / training rows instead of %g, from the same first weights…\n",
 		e.Config.L2PriorAlt, e.Config.L2Prior)
+	e.DecayRun = func(ctx context.Context, t *engine.Trainer) error {
+		if err := watchTraining(ctx, t, pr); err != nil {
+			return err
+		}
+		reportStop(w, t)
+		return nil
+	}
+	defer func() { e.DecayRun = nil }()
 	if err := e.CheckDecay(ctx); err != nil {
 		return err
 	}

@@ -239,13 +239,34 @@ func (tr Treatment) featureString() string {
 // (1669.7289428000001).
 func FormatStatistic(v float64) string { return FormatDigits(v, 6) }
 
-// FormatDigits prints a value in original units: whole numbers in full,
-// others to digits significant digits.
+// FormatDigits prints a value in original units, in plain decimal (never
+// an exponent such as 2.154e+04, which a spreadsheet or a reader of a
+// CSV file does not expect): whole numbers in full, others to digits
+// significant digits, except that a value with digits or more whole
+// digits is rounded to a whole number (21540.37 at 4 digits: 21540).
+// Only magnitudes beyond 1e15 or below 1e-15 keep the exponent.
 func FormatDigits(v float64, digits int) string {
 	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 		return strconv.FormatFloat(v, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(v, 'g', digits, 64)
+	a := math.Abs(v)
+	if math.IsNaN(v) || math.IsInf(v, 0) || a >= 1e15 || a < 1e-15 {
+		return strconv.FormatFloat(v, 'g', digits, 64)
+	}
+	// Rounding first gives the exponent of the printed value: 9.99996
+	// to four digits is 10.
+	exp := int(math.Floor(math.Log10(a)))
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(a, 'g', digits, 64), 64); err == nil && r > 0 {
+		exp = int(math.Floor(math.Log10(r)))
+	}
+	s := strconv.FormatFloat(v, 'f', max(digits-1-exp, 0), 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
 }
 
 // encodedColumns is "1 column" or "n columns".

@@ -59,6 +59,12 @@ type BacktestFold struct {
 	// maximum-likelihood search did not converge, say); BGNBD and BGNBDFit
 	// are then zero. The network's figures stand either way.
 	BGNBDErr error
+	// Decay is the fold's decay check, which says which network it kept
+	// (nil when the configuration checks none); CalibrationDropped says
+	// why the fold's Platt map was not applied (nil when it was, or none
+	// was asked for).
+	Decay              *DecayCheck
+	CalibrationDropped *CalibrationDropped
 }
 
 // BacktestScores are the scalar figures of one model on one fold, with the
@@ -215,6 +221,10 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	f.Epochs, f.BestEpoch = len(e.Trainer.History()), e.Trainer.BestEpoch()
 	probs, labels, _, err := e.Scores(LaterPart)
 	if err != nil {
+		return fmt.Errorf("backtest fold at %s: %w", date, err)
+	}
+	f.Decay = e.Decay
+	if f.CalibrationDropped, err = e.CalibrationDropped(); err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	if f.Network, err = metrics.NewReport(probs, labels, nil, cfg.Threshold); err != nil {

@@ -90,7 +90,8 @@ type DecayOutcome struct {
 // it with the first without changing the experiment, which it only reads:
 // a UI may go on reading the experiment from another goroutine meanwhile
 // and apply the outcome on its own (ApplyDecay). It returns nil when no
-// check is due. The second run reports to no sink and keeps no pace.
+// check is due. The second run keeps no pace, and reports to no sink
+// unless DecayRun gives it one.
 func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, error) {
 	if !e.ChecksDecay() || !e.Trainer.Done() || e.Trainer.State() == engine.Diverged {
 		return nil, nil
@@ -111,7 +112,11 @@ func (e *Experiment) TrainDecayAlternative(ctx context.Context) (*DecayOutcome, 
 	if err != nil {
 		return nil, err
 	}
-	if err := tr.Run(ctx); err != nil {
+	run := tr.Run
+	if e.DecayRun != nil {
+		run = func(ctx context.Context) error { return e.DecayRun(ctx, tr) }
+	}
+	if err := run(ctx); err != nil {
 		return nil, err
 	}
 	d := DecayCheck{Prior: e.Config.L2Prior, AltPrior: e.Config.L2PriorAlt, L2: e.Config.Train.L2, AltL2: alt, Rows: e.Val.Rows}

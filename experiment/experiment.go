@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -51,6 +52,11 @@ type Experiment struct {
 	// Decay is the outcome of the decay check (nil until CheckDecay has
 	// compared the two decays; see Config.L2PriorAlt).
 	Decay *DecayCheck
+	// DecayRun, when set, runs the decay check's second trainer in place
+	// of its Run, so that a caller can watch its progress (set a sink,
+	// print epochs) as it did the first's; it must run the trainer to its
+	// end or return an error.
+	DecayRun func(context.Context, *engine.Trainer) error
 	// startState is the random source's state when the first weights
 	// were drawn, from which CheckDecay draws the same weights and
 	// shuffles again.

@@ -36,8 +36,9 @@ type QualityRow struct {
 	// Accuracy and F1 are fold means at the configuration's threshold.
 	Accuracy float64 `json:"accuracy"`
 	F1       float64 `json:"f1"`
-	// Reference is the figure retain is compared with: scikit-learn's
-	// MLPClassifier AUC for the real data sets, the Bayes limit (the AUC of
+	// Reference is the figure retain is compared with: the better of
+	// scikit-learn's MLPClassifier and logistic regression AUCs for the real
+	// data sets (ReferenceName says which), the Bayes limit (the AUC of
 	// the true probabilities on the same held-out rows) for the built-in one.
 	Reference     float64 `json:"reference_roc_auc"`
 	ReferenceName string  `json:"reference"`

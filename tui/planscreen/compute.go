@@ -32,6 +32,10 @@ type base struct {
 	// fills the values the model imputes for its numeric ones.
 	columns []string
 	fills   map[string]float64
+	// dropped says why the run's Platt scaling was not applied: the
+	// probabilities the plan adds up are the network's own (nil when a map
+	// is applied or none was asked for).
+	dropped *experiment.CalibrationDropped
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -98,6 +102,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 		return nil, err
 	}
 	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, fills: map[string]float64{}}
+	if b.dropped, err = e.CalibrationDropped(); err != nil {
+		return nil, err
+	}
 	for i := range e.Pipeline.Columns {
 		pc := &e.Pipeline.Columns[i]
 		b.columns = append(b.columns, pc.Name)

@@ -121,6 +121,11 @@ func (s Model) pageLines() []string {
 			lines = append(lines, st.Warning.Render(l))
 		}
 	}
+	if n := s.notCalibratedNote(); n != "" {
+		for _, l := range widget.WrapUnmarked(n, w) {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
 	if rep.BudgetBinds() {
 		for _, l := range widget.WrapUnmarked(s.budgetNote(), w) {
 			lines = append(lines, st.Warning.Render(l))
@@ -196,6 +201,23 @@ func (s Model) headline() string {
 func (s Model) chanceNote() string {
 	return s.Tf("The model ranks these customers no better than at random (lift of the top 20 %% %.1f×): the plan's ranking and figures are no better than a random list's.",
 		"模型对这些客户的排序不比随机好（前 20 %% 的提升度 %.1f×）：计划的排序和数字并不比随机名单更可靠。", s.check.ChanceLift)
+}
+
+// notCalibratedNote says, as `retain plan` does, that the probabilities
+// the plan adds up are the network's own because the run's Platt scaling
+// was not applied, and why; "" when it was applied or none was asked for.
+func (s Model) notCalibratedNote() string {
+	d := s.base.dropped
+	if d == nil {
+		return ""
+	}
+	rows := s.Tf("the %s calibration rows", "%s 行校准数据", data.Thousands(d.Rows))
+	if d.FitPart == experiment.ValPart {
+		rows = s.Tf("the %s validation rows", "%s 行验证数据", data.Thousands(d.Rows))
+	}
+	return s.Tf("The probabilities are the network's own, not calibrated (%s hold %s positive and %s negative: too few to fit Platt scaling, which needs at least %d of each class and %s rows at this positive rate): expected counts may be off.",
+		"概率是网络自己的，未经校准（%s中正例 %s 行、负例 %s 行，不足以拟合 Platt 缩放：它至少需要每类 %d 行，且在此正例率下需要 %s 行）：预期人数可能有偏差。",
+		rows, data.Thousands(d.Positives), data.Thousands(d.Rows-d.Positives), d.MinClassRows, data.Thousands(d.MinRows))
 }
 
 // budgetNote says, as `retain plan` does, that the budget binds and what
