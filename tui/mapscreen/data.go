@@ -44,6 +44,8 @@ type request struct {
 	// layer and neuron are what is shaded: layer 0 the output, else
 	// neuron (from 0) of hidden layer layer (from 1).
 	layer, neuron int
+	// diagram says the network diagram is drawn beside the map.
+	diagram bool
 }
 
 // point is a user drawn on the map.
@@ -125,7 +127,7 @@ func compute(e *experiment.Experiment, req request) (g *grid, err error) {
 	}
 	t := e.Data.Table
 	xs, ys := t.Column(dm.X).Values, t.Column(dm.Y).Values
-	g = &grid{req: req, DecisionMap: dm, calibrated: x.Calibration != nil, net: describe(e, n)}
+	g = &grid{req: req, DecisionMap: dm, calibrated: x.Calibration != nil, net: describe(e, n, n != nil || req.diagram)}
 	// At most one user per five cells, so the colours stay readable.
 	points := max(min(maxPoints, req.cols*req.rows/5), 1)
 	stride := max(t.Rows/points, 1)
@@ -159,8 +161,9 @@ func numericColumns(p *data.Pipeline) []int {
 }
 
 // describe gathers the network's netInfo for the neuron shaded (nil: the
-// output).
-func describe(e *experiment.Experiment, n *experiment.Neuron) netInfo {
+// output); only its widths unless full (the dead neurons take a forward
+// pass over the training rows).
+func describe(e *experiment.Experiment, n *experiment.Neuron, full bool) netInfo {
 	var info netInfo
 	if e.Net == nil {
 		return info
@@ -170,6 +173,9 @@ func describe(e *experiment.Experiment, n *experiment.Neuron) netInfo {
 	for _, l := range layers[:len(layers)-1] {
 		info.sizes = append(info.sizes, l.Out)
 		info.acts = append(info.acts, l.Activation)
+	}
+	if !full {
+		return info
 	}
 	info.dead = e.DeadNeuronMask()
 	into := experiment.Neuron{Layer: len(layers) - 1}

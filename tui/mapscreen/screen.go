@@ -118,7 +118,7 @@ func (s *Model) setExp(exp *experiment.Experiment) bool {
 func (s *Model) base(run, row int) (request, bool) {
 	cols, rows := plotSize(s.Width, s.Height, s.layer > 0)
 	req := request{run: run, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows,
-		layer: s.layer, neuron: s.neuron}
+		layer: s.layer, neuron: s.neuron, diagram: diagramWidth(s.Width) > 0}
 	return req, cols >= 4 && rows >= 2
 }
 
