@@ -46,9 +46,9 @@ func defaultMapKeyMap(c common.Common) mapKeyMap {
 		PrevY:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", c.T("previous y feature", "上一个 y 轴特征"))),
 		Swap:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("swap axes", "交换两轴"))),
 		Shading:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("shade 0–1 / range shown", "深浅：0–1 / 图中范围"))),
-		NextNeuron: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", c.T("next/previous neuron", "下一个/上一个神经元"))),
+		NextNeuron: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", c.T("shade a neuron", "看某个神经元"))),
 		PrevNeuron: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", c.T("previous neuron", "上一个神经元"))),
-		Layer:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("next layer (then the output)", "下一层（最后回到输出）"))),
+		Layer:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("next layer", "下一层"))),
 	}
 }
 
@@ -348,5 +348,5 @@ func (s Model) HelpGroups() [][]key.Binding {
 	}
 	// NextX's and NextY's help name X and Y too: listing PrevX and PrevY
 	// as well showed each of those keys twice (NextNeuron names N too).
-	return [][]key.Binding{{k.NextX, k.NextY, k.Swap, k.Shading, k.NextNeuron, k.Layer}}
+	return [][]key.Binding{{k.NextX, k.NextY, k.NextNeuron, k.Layer, k.Swap, k.Shading}}
 }
