@@ -86,7 +86,7 @@ func (s Model) title() string {
 		name = st.Title.Render(s.T("Neuron map", "神经元图")) + st.Muted.Render(" · ") + st.Value.Render(s.neuronWords())
 	}
 	line := name + st.Muted.Render(" · ") + st.Value.Render(run+" · "+when)
-	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended {
+	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended && req.layer == 0 {
 		line += st.Muted.Render(s.T(" · before calibration", " · 校准前"))
 	}
 	return line
