@@ -15,10 +15,29 @@ const DeadTolerance = 1e-3
 // every row, or whose incoming weights have all shrunk to about 0. Without
 // rows every count is 0.
 func (n *Network) ConstantNeurons(x []float64, rows int, tol float64) []int {
+	dead := n.ConstantNeuronMask(x, rows, tol)
+	counts := make([]int, len(dead))
+	for k, layer := range dead {
+		for _, d := range layer {
+			if d {
+				counts[k]++
+			}
+		}
+	}
+	return counts
+}
+
+// ConstantNeuronMask is ConstantNeurons neuron by neuron: [layer][neuron]
+// is true for a hidden neuron whose output is the same (within tol) on
+// every row of x. Without rows every neuron is false.
+func (n *Network) ConstantNeuronMask(x []float64, rows int, tol float64) [][]bool {
 	hidden := len(n.Layers) - 1
-	counts := make([]int, hidden)
-	if rows == 0 || hidden == 0 {
-		return counts
+	dead := make([][]bool, max(hidden, 0))
+	for k := range dead {
+		dead[k] = make([]bool, n.Layers[k].Out)
+	}
+	if rows == 0 || hidden <= 0 {
+		return dead
 	}
 	lo, hi := make([][]float64, hidden), make([][]float64, hidden)
 	for k := range hidden {
@@ -45,10 +64,8 @@ func (n *Network) ConstantNeurons(x []float64, rows int, tol float64) []int {
 	}
 	for k := range hidden {
 		for j := range lo[k] {
-			if hi[k][j]-lo[k][j] <= tol {
-				counts[k]++
-			}
+			dead[k][j] = hi[k][j]-lo[k][j] <= tol
 		}
 	}
-	return counts
+	return dead
 }

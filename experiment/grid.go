@@ -46,6 +46,26 @@ func (g Grid) Cell(xv, yv float64) (col, row int, ok bool) {
 // column held at row's values (a "was missing" indicator of X or Y is
 // cleared). Each grid row is one batched forward pass.
 func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) {
+	pred := engine.NewPredictor(x.Net)
+	return x.gridOf(row, g, func(out, batch []float64, n int) error {
+		pred.PredictFlat(out, nil, batch, n)
+		x.Calibration.ApplyAll(out)
+		return nil
+	})
+}
+
+// ActivationGrid is ProbabilityGrid for the activation of hidden neuron n
+// instead of the probability: each grid row is one forward pass through
+// the layers up to n's.
+func (x *Explainer) ActivationGrid(row []float64, g Grid, n Neuron) ([][]float64, error) {
+	return x.gridOf(row, g, func(out, batch []float64, cols int) error {
+		return x.Net.NeuronActivations(out, batch, cols, n.Layer, n.Index)
+	})
+}
+
+// gridOf fills a grid's cells by eval, which is given one grid row's
+// prepared inputs (cols rows of inputs) at a time.
+func (x *Explainer) gridOf(row []float64, g Grid, eval func(out, batch []float64, cols int) error) ([][]float64, error) {
 	if g.Cols < 1 || g.Rows < 1 || !(g.XHi > g.XLo) || !(g.YHi > g.YLo) {
 		return nil, fmt.Errorf("grid of %d×%d cells over [%v, %v]×[%v, %v]: want at least one cell and ranges that are not empty",
 			g.Cols, g.Rows, g.XLo, g.XHi, g.YLo, g.YHi)
@@ -62,7 +82,6 @@ func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) 
 	if width != x.Net.Arch.Inputs {
 		return nil, fmt.Errorf("the row has %d inputs, the network takes %d", width, x.Net.Arch.Inputs)
 	}
-	pred := engine.NewPredictor(x.Net)
 	batch := make([]float64, g.Cols*width)
 	out := make([][]float64, g.Rows)
 	for r := range g.Rows {
@@ -74,8 +93,9 @@ func (x *Explainer) ProbabilityGrid(row []float64, g Grid) ([][]float64, error) 
 			setInput(in, xc, xc.Transformed(g.CellX(c)))
 		}
 		out[r] = make([]float64, g.Cols)
-		pred.PredictFlat(out[r], nil, batch, g.Cols)
-		x.Calibration.ApplyAll(out[r])
+		if err := eval(out[r], batch, g.Cols); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
 }
@@ -141,15 +161,29 @@ func percentileRange(values []float64, rows []int) (float64, float64) {
 // at one user's values.
 type DecisionMap struct {
 	Grid
-	// Prob is [row][col], row 0 the top (see ProbabilityGrid).
+	// Prob is [row][col], row 0 the top (see ProbabilityGrid): the
+	// probability, or Neuron's activation when Neuron is not nil.
 	Prob [][]float64
+	// Neuron is the hidden neuron shaded (NeuronMap); nil for the output.
+	Neuron *Neuron
 }
 
 // DecisionMap computes the map of table row tableRow over the numeric
 // columns xcol and ycol, each axis spanning AxisRange, cut into cols × rows
 // cells.
 func (e *Experiment) DecisionMap(x *Explainer, tableRow int, xcol, ycol string, cols, rows int) (*DecisionMap, error) {
-	m := &DecisionMap{Grid: Grid{X: xcol, Y: ycol, Cols: cols, Rows: rows}}
+	return e.shadedMap(x, tableRow, xcol, ycol, cols, rows, nil)
+}
+
+// NeuronMap is DecisionMap with hidden neuron n's activation in Prob
+// instead of the probability (nil n: the probability).
+func (e *Experiment) NeuronMap(x *Explainer, tableRow int, xcol, ycol string, cols, rows int, n *Neuron) (*DecisionMap, error) {
+	return e.shadedMap(x, tableRow, xcol, ycol, cols, rows, n)
+}
+
+// shadedMap is DecisionMap and NeuronMap.
+func (e *Experiment) shadedMap(x *Explainer, tableRow int, xcol, ycol string, cols, rows int, n *Neuron) (*DecisionMap, error) {
+	m := &DecisionMap{Grid: Grid{X: xcol, Y: ycol, Cols: cols, Rows: rows}, Neuron: n}
 	var err error
 	if m.XLo, m.XHi, err = e.AxisRange(xcol); err != nil {
 		return nil, err
@@ -161,7 +195,12 @@ func (e *Experiment) DecisionMap(x *Explainer, tableRow int, xcol, ycol string, 
 	if err != nil {
 		return nil, err
 	}
-	if m.Prob, err = x.ProbabilityGrid(user, m.Grid); err != nil {
+	if n == nil {
+		m.Prob, err = x.ProbabilityGrid(user, m.Grid)
+	} else {
+		m.Prob, err = x.ActivationGrid(user, m.Grid, *n)
+	}
+	if err != nil {
 		return nil, err
 	}
 	return m, nil

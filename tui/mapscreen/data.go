@@ -41,6 +41,11 @@ type request struct {
 	// listed says row is the user selected on Users; else the first
 	// training row of a run that trains on other rows than Users lists.
 	listed bool
+	// layer and neuron are what is shaded: layer 0 the output, else
+	// neuron (from 0) of hidden layer layer (from 1).
+	layer, neuron int
+	// diagram says the network diagram is drawn beside the map.
+	diagram bool
 }
 
 // point is a user drawn on the map.
@@ -61,6 +66,25 @@ type grid struct {
 	outside bool
 	// calibrated says the probabilities are calibrated ones.
 	calibrated bool
+	// net describes the network the map is drawn with, for the diagram
+	// and a neuron's legend.
+	net netInfo
+}
+
+// netInfo is what the Map screen shows of a network besides the map: its
+// hidden layers' widths and activations, the neurons that are dead over
+// the training rows, and the strongest weights into the neuron shaded
+// (into the output when the output is), named.
+type netInfo struct {
+	// inputs and outputs are the network's input and output widths.
+	inputs, outputs int
+	sizes           []int
+	acts            []engine.Activation
+	dead            [][]bool
+	incoming        []experiment.Incoming
+	// from names incoming's From: the network's inputs, or the neurons
+	// of the layer before (nil: name them by number).
+	from []string
 }
 
 // ReadyMsg carries a decision map computed off the UI goroutine; the root
@@ -93,13 +117,17 @@ func compute(e *experiment.Experiment, req request) (g *grid, err error) {
 	defer common.Recovered(&err)
 	pc := e.Pipeline.Columns
 	x := e.Explainer()
-	dm, err := e.DecisionMap(x, req.row, pc[req.xcol].Name, pc[req.ycol].Name, req.cols, req.rows)
+	var n *experiment.Neuron
+	if req.layer > 0 {
+		n = &experiment.Neuron{Layer: req.layer - 1, Index: req.neuron}
+	}
+	dm, err := e.NeuronMap(x, req.row, pc[req.xcol].Name, pc[req.ycol].Name, req.cols, req.rows, n)
 	if err != nil {
 		return nil, err
 	}
 	t := e.Data.Table
 	xs, ys := t.Column(dm.X).Values, t.Column(dm.Y).Values
-	g = &grid{req: req, DecisionMap: dm, calibrated: x.Calibration != nil}
+	g = &grid{req: req, DecisionMap: dm, calibrated: x.Calibration != nil, net: describe(e, n, n != nil || req.diagram)}
 	// At most one user per five cells, so the colours stay readable.
 	points := max(min(maxPoints, req.cols*req.rows/5), 1)
 	stride := max(t.Rows/points, 1)
@@ -130,4 +158,33 @@ func numericColumns(p *data.Pipeline) []int {
 		}
 	}
 	return out
+}
+
+// describe gathers the network's netInfo for the neuron shaded (nil: the
+// output); only its widths unless full (the dead neurons take a forward
+// pass over the training rows).
+func describe(e *experiment.Experiment, n *experiment.Neuron, full bool) netInfo {
+	var info netInfo
+	if e.Net == nil {
+		return info
+	}
+	layers := e.Net.Layers
+	info.inputs, info.outputs = e.Net.Arch.Inputs, e.Net.Arch.Outputs
+	for _, l := range layers[:len(layers)-1] {
+		info.sizes = append(info.sizes, l.Out)
+		info.acts = append(info.acts, l.Activation)
+	}
+	if !full {
+		return info
+	}
+	info.dead = e.DeadNeuronMask()
+	into := experiment.Neuron{Layer: len(layers) - 1}
+	if n != nil {
+		into = *n
+	}
+	info.incoming = experiment.StrongestIncoming(e.Net, into, 3)
+	if into.Layer == 0 {
+		info.from = e.Pipeline.FeatureNames()
+	}
+	return info
 }

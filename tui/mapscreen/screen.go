@@ -32,16 +32,23 @@ type mapKeyMap struct {
 	NextY, PrevY key.Binding
 	Swap         key.Binding
 	Shading      key.Binding
+	// NextNeuron, PrevNeuron and Layer choose what is shaded: the output
+	// or one hidden neuron's activation.
+	NextNeuron, PrevNeuron key.Binding
+	Layer                  key.Binding
 }
 
 func defaultMapKeyMap(c common.Common) mapKeyMap {
 	return mapKeyMap{
-		NextX:   key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", c.T("x feature", "x 轴特征"))),
-		PrevX:   key.NewBinding(key.WithKeys("X"), key.WithHelp("X", c.T("previous x feature", "上一个 x 轴特征"))),
-		NextY:   key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", c.T("y feature", "y 轴特征"))),
-		PrevY:   key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", c.T("previous y feature", "上一个 y 轴特征"))),
-		Swap:    key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("swap axes", "交换两轴"))),
-		Shading: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("shade 0–1 / range shown", "深浅：0–1 / 图中范围"))),
+		NextX:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", c.T("x feature", "x 轴特征"))),
+		PrevX:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", c.T("previous x feature", "上一个 x 轴特征"))),
+		NextY:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", c.T("y feature", "y 轴特征"))),
+		PrevY:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", c.T("previous y feature", "上一个 y 轴特征"))),
+		Swap:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("swap axes", "交换两轴"))),
+		Shading:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("shade 0–1 / range shown", "深浅：0–1 / 图中范围"))),
+		NextNeuron: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", c.T("shade a neuron", "看某个神经元"))),
+		PrevNeuron: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", c.T("previous neuron", "上一个神经元"))),
+		Layer:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("next layer", "下一层"))),
 	}
 }
 
@@ -62,6 +69,9 @@ type Model struct {
 	view      string
 	// relative shades the range shown instead of 0…1.
 	relative bool
+	// layer is what is shaded: 0 the output, k the activation of neuron
+	// (counted from 0) of hidden layer k.
+	layer, neuron int
 	// threshold is the decision threshold the Evaluate screen shares
 	// (common.ThresholdMsg) and thresholdRun the run it belongs to.
 	threshold    float64
@@ -92,6 +102,7 @@ func (s *Model) setExp(exp *experiment.Experiment) bool {
 			s.xi, s.yi = 0, min(1, max(len(s.features)-1, 0))
 		}
 		s.exp = exp
+		s.clampNeuron()
 	}
 	if len(s.features) < 2 {
 		s.err = errors.New(s.Tf("the decision map needs two numeric features; this data has %d",
@@ -105,8 +116,9 @@ func (s *Model) setExp(exp *experiment.Experiment) bool {
 // base is the request for row with the chosen features at the screen's
 // size; ok is false when the screen is too small for a map.
 func (s *Model) base(run, row int) (request, bool) {
-	cols, rows := plotSize(s.Width, s.Height)
-	req := request{run: run, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows}
+	cols, rows := plotSize(s.Width, s.Height, s.layer > 0)
+	req := request{run: run, row: row, xcol: s.features[s.xi], ycol: s.features[s.yi], cols: cols, rows: rows,
+		layer: s.layer, neuron: s.neuron, diagram: diagramWidth(s.Width) > 0}
 	return req, cols >= 4 && rows >= 2
 }
 
@@ -195,12 +207,18 @@ func (s *Model) Analysing(run int) {
 
 // headLines is the number of lines above the plot at width w: the title,
 // the legend and the note on the background (on five lines when narrow,
-// two when wide), and the y name.
-func headLines(w int) int {
+// two when wide), and the y name; and when a neuron is shaded and the
+// network diagram does not fit beside the map, the line of its strongest
+// weights.
+func headLines(w int, neuron bool) int {
+	n := 7
 	if w >= wideHead {
-		return 4
+		n = 4
 	}
-	return 7
+	if neuron && w < wideDiagram {
+		n++
+	}
+	return n
 }
 
 // wideHead is the width from which the legend and the note fit a line
@@ -208,8 +226,8 @@ func headLines(w int) int {
 const wideHead = 150
 
 // plotSize is the number of cells of the map at a screen size.
-func plotSize(w, h int) (int, int) {
-	return max(w-yLabelW-1, 0), max(h-headLines(w)-footH, 0)
+func plotSize(w, h int, neuron bool) (int, int) {
+	return max(w-yLabelW-1-diagramWidth(w), 0), max(h-headLines(w, neuron)-footH, 0)
 }
 
 // SetSize sets the screen's size (the root asks for a new grid).
@@ -270,7 +288,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		s.render()
 	case tea.KeyPressMsg:
-		if key.Matches(msg, s.keys.Shading) && s.grid != nil {
+		if key.Matches(msg, s.keys.Shading) && s.grid != nil && s.layer == 0 {
 			s.relative = !s.relative
 			s.render()
 			return s, nil
@@ -290,6 +308,12 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.yi = s.nextFeature(s.yi, s.xi, -1)
 		case key.Matches(msg, s.keys.Swap):
 			s.xi, s.yi = s.yi, s.xi
+		case key.Matches(msg, s.keys.NextNeuron):
+			s.stepNeuron(1)
+		case key.Matches(msg, s.keys.PrevNeuron):
+			s.stepNeuron(-1)
+		case key.Matches(msg, s.keys.Layer):
+			s.nextLayer()
 		default:
 			return s, nil
 		}
@@ -317,8 +341,12 @@ func (s Model) HelpGroups() [][]key.Binding {
 	for _, b := range []*key.Binding{&k.NextX, &k.PrevX, &k.NextY, &k.PrevY, &k.Swap} {
 		b.SetEnabled(on)
 	}
-	k.Shading.SetEnabled(s.grid != nil)
+	k.Shading.SetEnabled(s.grid != nil && s.layer == 0)
+	hidden := len(s.hiddenSizes()) > 0 && on
+	for _, b := range []*key.Binding{&k.NextNeuron, &k.PrevNeuron, &k.Layer} {
+		b.SetEnabled(hidden)
+	}
 	// NextX's and NextY's help name X and Y too: listing PrevX and PrevY
-	// as well showed each of those keys twice.
-	return [][]key.Binding{{k.NextX, k.NextY, k.Swap, k.Shading}}
+	// as well showed each of those keys twice (NextNeuron names N too).
+	return [][]key.Binding{{k.NextX, k.NextY, k.NextNeuron, k.Layer, k.Swap, k.Shading}}
 }

@@ -70,7 +70,7 @@ func TestMapCellsAreTheNetworkAtTheCellCentres(t *testing.T) {
 		t.Fatal("no map")
 	}
 	e := run(t).Exp
-	cols, rows := plotSize(100, 30)
+	cols, rows := plotSize(100, 30, false)
 	if g.Cols != cols || g.Rows != rows || len(g.Prob) != rows || len(g.Prob[0]) != cols {
 		t.Fatalf("grid %d×%d (%d rows of probabilities) for a %d×%d plot", g.Cols, g.Rows, len(g.Prob), cols, rows)
 	}

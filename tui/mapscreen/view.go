@@ -2,6 +2,7 @@ package mapscreen
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -80,8 +81,12 @@ func (s Model) title() string {
 	default:
 		when = s.endedWords(req)
 	}
-	line := st.Title.Render(s.T("Decision map", "决策图")) + st.Muted.Render(" · ") + st.Value.Render(run+" · "+when)
-	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended {
+	name := st.Title.Render(s.T("Decision map", "决策图"))
+	if req.layer > 0 {
+		name = st.Title.Render(s.T("Neuron map", "神经元图")) + st.Muted.Render(" · ") + st.Value.Render(s.neuronWords())
+	}
+	line := name + st.Muted.Render(" · ") + st.Value.Render(run+" · "+when)
+	if !s.grid.calibrated && s.exp.Config.Calibrates() && req.weights != ended && req.layer == 0 {
 		line += st.Muted.Render(s.T(" · before calibration", " · 校准前"))
 	}
 	return line
@@ -112,6 +117,10 @@ func (s Model) endedWords(req request) string {
 func (s Model) legendItems() []string {
 	g := s.grid
 	risk := common.NewRiskWording(experiment.DefaultTarget(s.exp.Pipeline.Label))
+	points, self := s.pointWords(risk)
+	if g.req.layer > 0 {
+		return s.neuronLegend(points, self)
+	}
 	lo, hi := g.Range()
 	shade := "[" + strings.Join(shades, "") + "]"
 	var scale string
@@ -136,8 +145,13 @@ func (s Model) legendItems() []string {
 	default:
 		boundary = s.Tf("%s boundary: P = %s", "%s 决策边界：P = %s", boundaryGlyph, thText)
 	}
-	points := fmt.Sprintf("● %s  ○ %s", risk.Positive, risk.Negative)
-	var self string
+	return []string{scale, boundary, points, self}
+}
+
+// pointWords explain the points and the selected user.
+func (s Model) pointWords(risk common.RiskWording) (points, self string) {
+	g := s.grid
+	points = fmt.Sprintf("● %s  ○ %s", risk.Positive, risk.Negative)
 	switch {
 	case g.self.col < 0:
 		self = s.T("selected user not on the map (a blank value)", "选中的用户不在图内（有空值）")
@@ -150,7 +164,7 @@ func (s Model) legendItems() []string {
 	default:
 		self = s.T("◆ selected user", "◆ 选中的用户")
 	}
-	return []string{scale, boundary, points, self}
+	return points, self
 }
 
 // note says what the background is, and that it does not classify the
@@ -206,7 +220,7 @@ func probText(lo, hi, p float64) string {
 // lines last when they need fewer.
 func (s Model) head() []string {
 	st, g, w := s.Styles, s.grid, s.Width
-	block := headLines(w) - 2
+	block := headLines(w, false) - 2
 	legend := pack(s.legendItems(), w, max(block-2, 1))
 	room := block - len(legend)
 	note := strings.Split(ansi.Wrap(s.note(), w, ""), "\n")
@@ -219,6 +233,9 @@ func (s Model) head() []string {
 	}
 	for len(lines) < block+1 {
 		lines = append(lines, "")
+	}
+	if g.req.layer > 0 && diagramWidth(w) == 0 {
+		lines = append(lines, common.Truncate(st.Value.Render(s.weightsWords()), w))
 	}
 	return append(lines, common.Truncate(strings.Repeat(" ", yLabelW-1)+st.Value.Render("↑ "+g.Y), w))
 }
@@ -244,12 +261,21 @@ func (s Model) drawGrid() string {
 			marks[[2]int{g.self.row, g.self.col}] = "◇"
 		}
 	}
+	neuron := g.req.layer > 0
 	bands := g.BandsIn(0, 1, len(shades))
-	if s.relative {
+	if s.relative || neuron {
 		bands = g.Bands(len(shades))
 	}
 	th := s.decisionThreshold()
 	edge := g.Boundary(th)
+	if neuron {
+		// Activations are not probabilities: no threshold, no boundary,
+		// and one colour.
+		th = math.Inf(1)
+		for _, row := range edge {
+			clear(row)
+		}
+	}
 	lines := s.head()
 	for r, row := range g.Prob {
 		label := ""
@@ -317,5 +343,14 @@ func (s Model) drawGrid() string {
 	lines = append(lines, strings.Repeat(" ", yLabelW)+string(axis))
 	xName := g.X + " →"
 	lines = append(lines, st.Value.Render(common.PadLeft(xName, yLabelW+cols)))
+	if dw := diagramWidth(s.Width); dw > 0 {
+		at := headLines(s.Width, neuron)
+		for i, l := range s.diagram(len(g.Prob) + footH) {
+			if at+i < len(lines) {
+				pad := yLabelW + cols - ansi.StringWidth(lines[at+i])
+				lines[at+i] += strings.Repeat(" ", max(pad, 0)) + l
+			}
+		}
+	}
 	return common.JoinLines(lines)
 }
