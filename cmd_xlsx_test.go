@@ -100,7 +100,7 @@ func TestXlsxTrainData(t *testing.T) {
 	// both sheets' rows are trained on.
 	for _, want := range []string{
 		`column "signup": dates from 2023-01-01 to 2024-02-04, used as days before the training rows' latest date`,
-		": 360 train, 40 validation, 0 test rows\n",
+		": 360 train, 40 validation, 0 test rows (a random split, stratified by the label, seed 1)\n",
 	} {
 		if !strings.Contains(c.stderr.String(), want) {
 			t.Errorf("stderr lacks %q:\n%s", want, c.stderr.String())
