@@ -151,7 +151,8 @@ func (s Model) copyLines(c experiment.CopyWarning, w int) []string {
 // logCopyText is copyLines' text for an order log's customers: what the
 // repeated rows are, what they mean for the figures and what to do — for
 // a run validated out of time, nothing, as its figures are of later
-// customers.
+// customers; for one that fell back to a random split, nothing either, as
+// out of time is impossible there.
 func (s Model) logCopyText(c experiment.CopyWarning) string {
 	n, rows, share := common.Thousands(c.Copies), common.Thousands(c.Rows), common.Percent(c.Share())
 	head := s.Tf("%s of the %s validation customers (%s) have the same features and label as a training customer: different customers with identical histories, not rows anyone could remove. ",
@@ -163,6 +164,16 @@ func (s Model) logCopyText(c experiment.CopyWarning) string {
 	if s.data != nil && s.data.later != nil {
 		return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use; the figures here are of later customers (out of time), so nothing needs doing.",
 			"网络在训练和使用时都无法区分他们；这里的数字来自更晚的客户（跨时间验证），因此无需处理。")
+	}
+	if s.data != nil && s.data.fallback != nil {
+		// Out of time was asked for and impossible, so t would not give it.
+		fb := s.data.fallback
+		if fb.OneClass != "" || fb.Few {
+			return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. This log cannot be validated out of time (the reason is on the Data screen), so nothing needs doing.",
+				"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。此日志无法跨时间验证（原因见数据页），因此无需处理。")
+		}
+		return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. The log is too short to validate out of time, so nothing needs doing.",
+			"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。日志太短，无法跨时间验证，因此无需处理。")
 	}
 	return "⚠ " + head + s.T("The network cannot tell them apart, in training or in use, so the figures stay a fair measure of customers like them. To measure on later customers, as the model will be used, validate out of time (t on the Data screen); otherwise nothing needs doing.",
 		"网络在训练和使用时都无法区分他们，因此这些数字仍能公平地衡量这类客户。若要在更晚的客户上评估（模型实际就是这样使用的），请改用跨时间验证（在数据页按 t）；否则无需处理。")
