@@ -43,3 +43,68 @@ func TestTrainShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Errorf("progress on stdout:\n%s", c.stdout)
 	}
 }
+
+// TestEvalCVSaysEachFoldsDecayCheck: eval --cv runs its folds side by side
+// and prints one line per fold finished; each fold's decay check trains a
+// second network as long as its first, and a line says so as it starts,
+// once per fold, on stderr only (no terminal here, as for the "done"
+// lines, which are printed without one too).
+func TestEvalCVSaysEachFoldsDecayCheck(t *testing.T) {
+	c := newCLI(t)
+	if code := c.run(context.Background(), "eval", "--cv", "3", "--builtin-users", "1500", "--epochs", "3"); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	seen := map[string]int{}
+	for l := range strings.SplitSeq(c.stderr.String(), "\n") {
+		if strings.Contains(l, "checking the decay") {
+			seen[l]++
+		}
+	}
+	// 2 and 20 are the default priors (experiment/config.go), as train says.
+	want := map[string]int{}
+	for fold := 1; fold <= 3; fold++ {
+		want[fmt.Sprintf("fold %d: checking the decay, training again at 2 / training rows instead of 20…", fold)] = 1
+	}
+	if fmt.Sprint(seen) != fmt.Sprint(want) {
+		t.Errorf("decay lines %v, want %v; stderr:\n%s", seen, want, c.stderr)
+	}
+	if strings.Contains(c.stdout.String(), "decay") {
+		t.Errorf("decay progress on stdout:\n%s", c.stdout)
+	}
+}
+
+// TestTuneShowsTheDecayChecksEpochs: tune trains the best trial as train
+// would, its epochs and then the decay check's second training's on
+// stderr, between "Checking the decay" and the outcome. One trial: the
+// default, whose decay per training row (L2Prior) has a check.
+func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
+	c := newCLI(t)
+	out := t.TempDir() + "/model.json"
+	if code := c.run(context.Background(), "tune", "--builtin-users", "600", "--trials", "1", "--folds", "2", "--budget", "0", "--seed", "5", "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, c.stderr)
+	}
+	stderr := c.stderr.String()
+	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of 20, from the same first weights…\n")
+	if !ok {
+		t.Fatalf("no decay check on stderr:\n%s", stderr)
+	}
+	block, _, ok := strings.Cut(after, "Decay check on the ")
+	if !ok {
+		t.Fatalf("no decay outcome on stderr:\n%s", stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(block, "\n"), "\n")
+	if len(lines) > 0 && strings.HasPrefix(lines[len(lines)-1], "Stopped early after epoch ") {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) == 0 {
+		t.Fatalf("no epochs between the decay check's first line and its outcome:\n%s", stderr)
+	}
+	for i, l := range lines {
+		if want := fmt.Sprintf("Epoch %d/200 - ", i+1); !strings.HasPrefix(l, want) {
+			t.Errorf("line %d %q, want it to start with %q", i+1, l, want)
+		}
+	}
+	if strings.Contains(c.stdout.String(), "Epoch ") {
+		t.Errorf("progress on stdout:\n%s", c.stdout)
+	}
+}

@@ -194,11 +194,24 @@ func runCV(ctx context.Context, a *app, o *evalOptions) error {
 	}
 	fmt.Fprintf(a.stderr, "Cross-validating on %s: %d rows in %d folds\n", d.Source.Describe(), d.Table.Rows, k)
 	live := a.isTerminal(a.stderr)
-	res, err := experiment.CrossValidateOn(ctx, d, cfg, folds, flagged, func(done, k int) {
+	done := 0
+	res, err := experiment.CrossValidateOnWatched(ctx, d, cfg, folds, flagged, func(n, k int) {
+		done = n
 		if live {
 			fmt.Fprintf(a.stderr, "\r\x1b[Kfolds done: %d/%d", done, k)
 		} else {
 			fmt.Fprintf(a.stderr, "fold %d/%d done\n", done, k)
+		}
+	}, func(fold int) {
+		// The second training takes as long as the first: say why the
+		// fold is not done yet, above the live count.
+		if live {
+			fmt.Fprint(a.stderr, "\r\x1b[K")
+		}
+		fmt.Fprintf(a.stderr, "fold %d: checking the decay, training again at %g / training rows instead of %g…\n",
+			fold, cfg.L2PriorAlt, cfg.L2Prior)
+		if live {
+			fmt.Fprintf(a.stderr, "folds done: %d/%d", done, k)
 		}
 	})
 	if live {

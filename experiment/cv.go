@@ -135,7 +135,7 @@ func CrossValidate(ctx context.Context, d *Data, cfg Config, k int, progress fun
 // held-out fold, as CrossValidate does, and also on its rows not flagged
 // (FoldResult.NotFlagged).
 func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagged []bool, progress func(fold, k int)) (CVResult, error) {
-	return crossValidate(ctx, d, cfg, k, nil, flagged, progress, runtime.GOMAXPROCS(0))
+	return crossValidate(ctx, d, cfg, k, nil, flagged, progress, nil, runtime.GOMAXPROCS(0))
 }
 
 // CrossValidateOn is CrossValidateWithout on the given folds instead of
@@ -144,7 +144,16 @@ func CrossValidateWithout(ctx context.Context, d *Data, cfg Config, k int, flagg
 // fold's held-out part must hold both classes. The early-stopping share is
 // carved from each fold's training part as CrossValidate carves it.
 func CrossValidateOn(ctx context.Context, d *Data, cfg Config, folds data.FoldAssignment, flagged []bool, progress func(fold, k int)) (CVResult, error) {
-	return crossValidate(ctx, d, cfg, folds.K(), &folds, flagged, progress, runtime.GOMAXPROCS(0))
+	return CrossValidateOnWatched(ctx, d, cfg, folds, flagged, progress, nil)
+}
+
+// CrossValidateOnWatched is CrossValidateOn that also calls decay, when
+// not nil, as a fold's decay check (Config.L2PriorAlt) starts training its
+// second network, with the fold's number (1 to k), from one goroutine at a
+// time (the same lock as progress): that training takes as long as the
+// fold's first, so a caller may say why the fold is not done yet.
+func CrossValidateOnWatched(ctx context.Context, d *Data, cfg Config, folds data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int)) (CVResult, error) {
+	return crossValidate(ctx, d, cfg, folds.K(), &folds, flagged, progress, decay, runtime.GOMAXPROCS(0))
 }
 
 // CVFolds returns the folds CrossValidate deals d's rows into for cfg and
@@ -155,8 +164,8 @@ func CVFolds(d *Data, cfg Config, k int) (data.FoldAssignment, error) {
 }
 
 // crossValidate is CrossValidateWithout with a budget of cores workers, on
-// the given folds when folds is not nil.
-func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.FoldAssignment, flagged []bool, progress func(fold, k int), cores int) (CVResult, error) {
+// the given folds when folds is not nil; decay is CrossValidateOnWatched's.
+func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.FoldAssignment, flagged []bool, progress func(fold, k int), decay func(fold int), cores int) (CVResult, error) {
 	if flagged != nil && len(flagged) != d.Table.Rows {
 		return CVResult{}, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(flagged), d.Table.Rows)
 	}
@@ -187,7 +196,15 @@ func crossValidate(ctx context.Context, d *Data, cfg Config, k int, folds *data.
 	for range parallel {
 		wg.Go(func() {
 			for i := range jobs {
-				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1, flagged)
+				var decayStarts func()
+				if decay != nil {
+					decayStarts = func() {
+						mu.Lock()
+						defer mu.Unlock()
+						decay(i + 1)
+					}
+				}
+				res.Folds[i], errs[i] = runFold(ctx, d, cfg, splits[i], i+1, flagged, decayStarts)
 				res.Folds[i].Dropped = dropped[i]
 				if errs[i] != nil {
 					cancel() // the result is lost anyway: stop the other folds
@@ -360,14 +377,21 @@ func carveValidation(labels []float64, f data.Fold, valFrac float64, seed uint64
 	return data.Split{Train: pick(inner.Train), Validation: pick(inner.Validation), Test: f.Test}, nil
 }
 
-// runFold trains and scores one fold.
-func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int, flagged []bool) (FoldResult, error) {
+// runFold trains and scores one fold, calling decayStarts (when not nil)
+// as its decay check starts its second training.
+func runFold(ctx context.Context, d *Data, cfg Config, split data.Split, fold int, flagged []bool, decayStarts func()) (FoldResult, error) {
 	if err := ctx.Err(); err != nil {
 		return FoldResult{}, err
 	}
 	e, err := NewWithSplit(d, cfg, split)
 	if err != nil {
 		return FoldResult{}, err
+	}
+	if decayStarts != nil {
+		e.DecayRun = func(ctx context.Context, t *engine.Trainer) error {
+			decayStarts()
+			return t.Run(ctx)
+		}
 	}
 	if err := e.Run(ctx); err != nil {
 		return FoldResult{}, err

@@ -286,7 +286,7 @@ func TestParallelFoldsEqualSequentialFolds(t *testing.T) {
 	if p, w := cvBudget(cfg.Train, 2, d.Table.Rows, 4); p != 2 || w != 2 {
 		t.Fatalf("budget of 4 cores: %d folds × %d workers, want 2 × 2", p, w)
 	}
-	par, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, nil, 4)
+	par, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, nil, nil, 4)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +294,7 @@ func TestParallelFoldsEqualSequentialFolds(t *testing.T) {
 	if p, w := cvBudget(cfg.Train, 2, d.Table.Rows, 2); p != 1 || w != 2 {
 		t.Fatalf("two workers on 2 cores: %d folds × %d workers, want 1 × 2", p, w)
 	}
-	seq, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, nil, 2)
+	seq, err := crossValidate(context.Background(), d, cfg, 2, nil, nil, nil, nil, 2)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,7 +138,7 @@ func Tune(ctx context.Context, d *Data, base Config, opts TuneOptions) (TuneResu
 		// Each batch is split as CrossValidate splits it on this machine,
 		// so that eval --cv with the printed flags gives the same figures.
 		_, cfg.Train.Workers = cvBudget(cfg.Train, opts.Folds, d.Table.Rows, cores)
-		return runFold(ctx, d, cfg, splits[fold], fold+1, nil)
+		return runFold(ctx, d, cfg, splits[fold], fold+1, nil, nil)
 	}
 	return newTuner(base, opts, balanced).run(ctx, eval)
 }
