@@ -292,6 +292,11 @@ func (m Model) renderer(width int) renderer {
 	for k := range m.col {
 		r.col[k] = m.Weight(k)
 	}
+	for i, s := range m.steps {
+		if s.kind == stepUpdate {
+			r.updateStep = i + 1
+		}
+	}
 	return r
 }
 

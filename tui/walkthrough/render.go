@@ -56,6 +56,8 @@ type renderer struct {
 	layer  int   // the layer the gradient and update steps show
 	// threshold is the decision threshold in use, the Users screen's.
 	threshold float64
+	// updateStep is the optimiser's step, counted from 1 (0: none).
+	updateStep int
 }
 
 func (r renderer) t(key string, args ...any) string { return tr(r.lang, key, args...) }

@@ -24,6 +24,12 @@ func (r renderer) rawPage() page {
 		p.body = append(p.body, "")
 		p.body = append(p.body, r.note("raw.textbook")...)
 	}
+	if w.restored > 0 && r.updateStep > 0 {
+		// The update step would teach a step that never happened: say
+		// where a real one is seen.
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("raw.restored", w.restored, w.epochs, r.updateStep)...)
+	}
 	tb := table{header: []string{r.t("col.column"), r.t("col.kind"), r.t("col.value")}, right: []bool{false, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{1, 1, 1}}
 	for _, rv := range w.raw {

@@ -4,6 +4,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -76,5 +79,30 @@ func TestRestoredWeightsSayTheOptimiserStateIsLater(t *testing.T) {
 	page, _ := pageText(t, fixtureExperiment(t), "en", stepUpdate, 0)
 	if strings.Contains(page, "Early stopping kept") {
 		t.Errorf("the page speaks of a restored epoch when none was:\n%s", page)
+	}
+}
+
+// TestGoldenRawStepAfterEarlyStop: when early stopping kept an earlier
+// epoch's weights, the update step shows a step training never took; the
+// first step says so and how to see a real one (pause a run on Train: n,
+// or space while it runs; back with 6). Without a restored epoch it says
+// nothing of it (TestGoldenViews' 01_raw).
+func TestGoldenRawStepAfterEarlyStop(t *testing.T) {
+	exp := fixtureWith(t, func(c *experiment.Config) {
+		c.Train.Epochs, c.Train.EarlyStop.Patience, c.Train.Optimizer.LR = 12, 100, 0.05
+	})
+	if exp.Trainer.RestoredEpoch() == 0 {
+		t.Fatal("the fixture restored no epoch")
+	}
+	in, err := NewInput(exp, fixtureRow(exp))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range Languages {
+		t.Run(lang, func(t *testing.T) {
+			m := New(in, lang, DefaultStyles())
+			m.SetSize(80, 24)
+			golden.RequireEqual(t, ansi.Strip(goTo(t, m, stepRaw, 0).View()))
+		})
 	}
 }
