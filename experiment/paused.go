@@ -1,6 +1,12 @@
 package experiment
 
-import "github.com/retainlab/retain/engine"
+import (
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/retainlab/retain/engine"
+)
 
 // Paused returns a copy of e frozen where its trainer is held paused
 // between two batches (engine.Trainer.Snapshot): the network and the
@@ -45,9 +51,49 @@ func (e *Experiment) AtEpoch() (p *Experiment, epoch int, ok bool) {
 // whose output is the same (within engine.DeadTolerance) for every
 // training row (engine.Network.ConstantNeurons): they tell the next layer
 // nothing about the user.
+//
+// The counts of the last network asked about are kept, keyed by the
+// network, its weights and the training rows: the Walkthrough asks once
+// per user, and each count is a pass over every training row.
 func (e *Experiment) DeadNeurons() []int {
 	if e == nil || e.Net == nil {
 		return nil
 	}
-	return e.Net.ConstantNeurons(e.Train.X, e.Train.Rows, engine.DeadTolerance)
+	var x *float64
+	if len(e.Train.X) > 0 {
+		x = &e.Train.X[0]
+	}
+	sum := paramsSum(e.Net.Params())
+	deadKept.Lock()
+	defer deadKept.Unlock()
+	if k := &deadKept; k.counts == nil || k.net != e.Net || k.x != x || k.rows != e.Train.Rows || k.sum != sum {
+		k.net, k.x, k.rows, k.sum = e.Net, x, e.Train.Rows, sum
+		k.counts = e.Net.ConstantNeurons(e.Train.X, e.Train.Rows, engine.DeadTolerance)
+	}
+	return slices.Clone(deadKept.counts)
+}
+
+// deadKept holds DeadNeurons' last answer and what it was of.
+var deadKept struct {
+	sync.Mutex
+	net    *engine.Network
+	x      *float64
+	rows   int
+	sum    uint64
+	counts []int
+}
+
+// paramsSum is an FNV-1a hash of the bits of p: any change of a weight
+// changes it, as far as such a hash can tell.
+func paramsSum(p []float64) uint64 {
+	h := uint64(14695981039346656037)
+	for _, v := range p {
+		b := math.Float64bits(v)
+		for range 8 {
+			h ^= b & 0xff
+			h *= 1099511628211
+			b >>= 8
+		}
+	}
+	return h
 }
