@@ -3,6 +3,8 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/mapscreen"
@@ -164,13 +166,7 @@ func (m *Model) followPaused() (cmd tea.Cmd, ok bool) {
 		return nil, m.walkScr.ShowsPaused() // a step trains: keep what is shown
 	}
 	table := exp.Data.Table
-	row, listed := m.usersScr.SelectedRow(), true
-	if users := m.usersScr.Exp(); users == nil || users.Data == nil || users.Data.Table != table || row < 0 {
-		row, listed = -1, false
-		if len(exp.TrainRows) > 0 {
-			row = exp.TrainRows[0]
-		}
-	}
+	row, listed := m.trainingUser(exp, table)
 	if row < 0 {
 		return nil, false
 	}
@@ -203,13 +199,7 @@ func (m *Model) followTrainingMap() (cmd tea.Cmd, ok bool) {
 		held, step = true, s
 	}
 	table := exp.Data.Table
-	row, listed := m.usersScr.SelectedRow(), true
-	if users := m.usersScr.Exp(); users == nil || users.Data == nil || users.Data.Table != table || row < 0 {
-		row, listed = -1, false
-		if len(exp.TrainRows) > 0 {
-			row = exp.TrainRows[0]
-		}
-	}
+	row, listed := m.trainingUser(exp, table)
 	return m.mapScr.WantTraining(exp, run, held, step, row, listed)
 }
 
@@ -256,4 +246,18 @@ func (m *Model) recommendsFor(run common.Run) bool {
 	}
 	src := trained.Source
 	return src.Kind == "log" && rec.Kind == "log" && src.Path != "" && src.Path == rec.Path && src.LogColumns == rec.LogColumns
+}
+
+// trainingUser is the row a training run is shown on: the user selected
+// on Users when Users lists table's rows (listed), else exp's first
+// training row, or -1 when it has none.
+func (m *Model) trainingUser(exp *experiment.Experiment, table *data.Table) (row int, listed bool) {
+	row = m.usersScr.SelectedRow()
+	if users := m.usersScr.Exp(); users != nil && users.Data != nil && users.Data.Table == table && row >= 0 {
+		return row, true
+	}
+	if len(exp.TrainRows) > 0 {
+		return exp.TrainRows[0], false
+	}
+	return -1, false
 }
