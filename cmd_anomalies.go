@@ -234,7 +234,7 @@ func runAnomalies(ctx context.Context, a *app, o *anomaliesOptions, abusersSet b
 	}
 	fmt.Fprintf(a.stderr, "%d autoencoders %s on %d features, each on its own sample of %s users\n", run.Members(),
 		describeNetwork(run.Net.Arch), run.Pipeline.Width(), data.Thousands(len(run.TrainRows)))
-	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+	pr := newProgressPrinter(a)
 	for more := true; more; {
 		fmt.Fprintf(a.stderr, "Autoencoder %d of %d\n", run.Member()+1, run.Members())
 		if err := watchTraining(ctx, run.Trainer, pr); err != nil {

@@ -13,6 +13,12 @@ import (
 // barWidth is the width of the live progress bar, as in Keras.
 const barWidth = 30
 
+// newProgressPrinter is a progress printer on a's stderr, live when that
+// is a terminal.
+func newProgressPrinter(a *app) *progressPrinter {
+	return &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+}
+
 // progressPrinter writes Keras-like training progress: one line per epoch,
 // and on a terminal a live bar redrawn in place while an epoch runs.
 type progressPrinter struct {

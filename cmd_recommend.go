@@ -188,7 +188,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 			recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, data.Thousands(m.TrainRows), data.Thousands(m.Positives),
 			joinDates(m.TrainCutoffs), data.Thousands(m.ValRows))
 		fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(m.Net.Arch))
-		pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
+		pr := newProgressPrinter(a)
 		if err := watchTraining(ctx, m.Trainer, pr); err != nil {
 			return err
 		}

@@ -196,12 +196,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		fmt.Fprintf(a.stderr, "note: %s\n", e.CalibNote)
 	}
 	fmt.Fprintf(a.stderr, "Network: %s\n", describeNetwork(e.Architecture()))
-	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
-	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
+	if err := trainShown(ctx, a, e, func(err error) error {
 		return withDivergedHint(err, d.Source.Describe(), "; no model written (try a lower --lr, or --l2)")
-	}
-	reportStop(a.stderr, e.Trainer)
-	if err := checkDecay(ctx, a.stderr, e, pr); err != nil {
+	}); err != nil {
 		return err
 	}
 	ev, err := e.Evaluate(part, cfg.Threshold)
@@ -335,6 +332,19 @@ func partTitle(p experiment.Part) string {
 		return "Validation metrics"
 	}
 	return "Training-set metrics (no held-out rows: optimistic)"
+}
+
+// trainShown trains e with its progress on stderr, says how training
+// ended, then runs the decay check's second training the same way
+// (checkDecay). A training error goes through failed, for the caller's
+// hint.
+func trainShown(ctx context.Context, a *app, e *experiment.Experiment, failed func(error) error) error {
+	pr := newProgressPrinter(a)
+	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
+		return failed(err)
+	}
+	reportStop(a.stderr, e.Trainer)
+	return checkDecay(ctx, a.stderr, e, pr)
 }
 
 // reportStop says how training ended when it was not simply all epochs.

@@ -204,12 +204,7 @@ func saveTuned(ctx context.Context, a *app, o *tuneOptions, d *experiment.Data, 
 		best.Number, d.Source.Describe(), e.Train.Rows, e.Val.Rows, calibRowsNote(e))
 	// Epoch by epoch, with the decay check's second training, as train
 	// shows them.
-	pr := &progressPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr)}
-	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
-		return err
-	}
-	reportStop(a.stderr, e.Trainer)
-	if err := checkDecay(ctx, a.stderr, e, pr); err != nil {
+	if err := trainShown(ctx, a, e, func(err error) error { return err }); err != nil {
 		return err
 	}
 	if err := saveModel(ctx, a, e, cfg.Threshold, nil, target, o.out, o.storePath); err != nil {
