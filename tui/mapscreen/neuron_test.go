@@ -86,7 +86,7 @@ func TestNeuronMapShadesTheActivation(t *testing.T) {
 // diagram).
 func TestGoldenNeuron(t *testing.T) {
 	for _, lang := range screentest.Langs {
-		for _, sz := range [][2]int{{80, 24}, {200, 60}} {
+		for _, sz := range [][2]int{{80, 24}, {160, 48}, {200, 60}} {
 			t.Run(lang+"_"+itoa(sz[0])+"x"+itoa(sz[1]), func(t *testing.T) {
 				c := screentest.Common(lang, sz[0], sz[1])
 				s := New(c)

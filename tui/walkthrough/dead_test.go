@@ -59,7 +59,7 @@ func TestGoldenDeadNeurons(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, lang := range Languages {
-		for _, size := range [][2]int{{80, 24}, {200, 60}} {
+		for _, size := range [][2]int{{80, 24}, {160, 48}, {200, 60}} {
 			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
 				m := New(in, lang, DefaultStyles())
 				m.SetSize(size[0], size[1])
