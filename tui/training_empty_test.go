@@ -44,8 +44,22 @@ func TestEmptyScreensSayARunIsTraining(t *testing.T) {
 			{"0", m.com.T("Run 1 is training on the Train screen (3)", "第1次训练正在“训练”页进行")},
 		} {
 			m = sendKeys(t, m, c.tab)
-			if view := flat(m); !strings.Contains(view, c.want) || strings.Contains(view, ask) {
-				t.Errorf("%s, tab %s while run 1 trains:\n%s", lang, c.tab, flat(m))
+			view := flat(m)
+			if c.tab == "8" && !strings.Contains(view, c.want) {
+				// The Map follows a training run once its first epoch
+				// has ended (experiment.Experiment.AtEpoch), which the
+				// worker may reach before the key: then it computes that
+				// epoch's map instead. An epoch that has ended stays
+				// ended, so asking after the view is sound.
+				exp, _, _ := m.trainScr.Training()
+				_, _, ended := exp.AtEpoch()
+				computing := m.com.T("Computing the decision map…", "正在计算决策图…")
+				if ended && strings.Contains(view, computing) && !strings.Contains(view, ask) {
+					continue
+				}
+			}
+			if !strings.Contains(view, c.want) || strings.Contains(view, ask) {
+				t.Errorf("%s, tab %s while run 1 trains:\n%s", lang, c.tab, view)
 			}
 		}
 		stop := m.trainScr.Stop() // as x does, with the Cmd that waits for the worker
