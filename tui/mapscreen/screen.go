@@ -40,15 +40,15 @@ type mapKeyMap struct {
 
 func defaultMapKeyMap(c common.Common) mapKeyMap {
 	return mapKeyMap{
-		NextX:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", c.T("x feature", "x 轴特征"))),
+		NextX:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x/X", c.T("x axis", "x 轴"))),
 		PrevX:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", c.T("previous x feature", "上一个 x 轴特征"))),
-		NextY:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", c.T("y feature", "y 轴特征"))),
+		NextY:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y/Y", c.T("y axis", "y 轴"))),
 		PrevY:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", c.T("previous y feature", "上一个 y 轴特征"))),
 		Swap:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", c.T("swap axes", "交换两轴"))),
 		Shading:    key.NewBinding(key.WithKeys("a"), key.WithHelp("a", c.T("shade 0–1 / range shown", "深浅：0–1 / 图中范围"))),
-		NextNeuron: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", c.T("shade a neuron", "看某个神经元"))),
+		NextNeuron: key.NewBinding(key.WithKeys("n"), key.WithHelp("n/N", c.T("neuron", "神经元"))),
 		PrevNeuron: key.NewBinding(key.WithKeys("N"), key.WithHelp("N", c.T("previous neuron", "上一个神经元"))),
-		Layer:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("next layer", "下一层"))),
+		Layer:      key.NewBinding(key.WithKeys("l"), key.WithHelp("l", c.T("layer", "下一层"))),
 	}
 }
 
@@ -348,5 +348,8 @@ func (s Model) HelpGroups() [][]key.Binding {
 	}
 	// NextX's and NextY's help name X and Y too: listing PrevX and PrevY
 	// as well showed each of those keys twice (NextNeuron names N too).
+	// The footer shows these in this order until one does not fit: short
+	// words keep x, y, n, l and s within 80 columns in either language,
+	// and the shading key, the least needed, gives way to "…" first.
 	return [][]key.Binding{{k.NextX, k.NextY, k.NextNeuron, k.Layer, k.Swap, k.Shading}}
 }
