@@ -69,9 +69,21 @@ func (s Model) validationLines(maxLines int) []string {
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
 			common.Thousands(v.Measured), day(v.Cutoff)), min(maxLines, 3), plainJoin)
 	}
-	return s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · t: out of time",
-		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· t：跨时间验证",
-		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal()), min(maxLines, 2), plainJoin)
+	return s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · %s",
+		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· %s",
+		info.Seed, common.Thousands(info.Train), common.Thousands(info.Val), common.Thousands(info.Test), s.calibPart(), s.calibOnVal(),
+		s.randomHint()), min(maxLines, 2), plainJoin)
+}
+
+// randomHint says what t does on a random split: it asks for out of time,
+// unless the split is random because out of time was asked for and was
+// impossible; t then asks for the random split itself, so that out of time
+// is no longer tried.
+func (s Model) randomHint() string {
+	if s.info.Validation.Fallback != nil {
+		return s.T("t: choose the random split", "t：改选随机划分")
+	}
+	return s.T("t: out of time", "t：跨时间验证")
 }
 
 // validationNote says why an order log is split at random when out of

@@ -99,3 +99,36 @@ func TestValidationToggle(t *testing.T) {
 		}
 	}
 }
+
+// TestValidationHintSaysWhatTDoes: after out of time fell back to the
+// random split the Scheme line still said "t: out of time", while t then
+// asks for the random split. The hint names what t sends, in English and
+// Chinese, in each state.
+func TestValidationHintSaysWhatTDoes(t *testing.T) {
+	for _, tc := range []struct {
+		name           string
+		cutoff         string
+		scheme         experiment.Scheme
+		wantEn, wantZh string
+		sends          experiment.Scheme
+	}{
+		{"out of time", "", experiment.OutOfTime, "t: random split", "t：随机划分", experiment.RandomSplit},
+		{"random split", "", experiment.RandomSplit, "t: out of time", "t：跨时间验证", experiment.OutOfTime},
+		{"fallback", "2024-01-15", experiment.OutOfTime, "t: choose the random split", "t：改选随机划分", experiment.RandomSplit},
+	} {
+		for lang, want := range map[string]string{"en": tc.wantEn, "zh": tc.wantZh} {
+			s := schemeScreen(t, screentest.Common(lang, 160, 48), tc.cutoff, tc.scheme)
+			view := strings.Join(strings.Fields(screentest.Render(s, 160, 48)), " ")
+			screentest.MustContain(t, view, want)
+			for _, other := range []string{tc.wantEn, tc.wantZh, "t: out of time", "t：跨时间验证", "t: random split", "t：随机划分"} {
+				if other != want && !strings.Contains(want, other) && strings.Contains(view, other) {
+					t.Errorf("%s, %s: the view says %q besides %q", tc.name, lang, other, want)
+				}
+			}
+			_, cmd := s.step(screentest.Press("t"))
+			if got, ok := cmd().(SchemeMsg); !ok || got.Scheme != tc.sends {
+				t.Errorf("%s, %s: t sends %#v, want %s", tc.name, lang, got, tc.sends)
+			}
+		}
+	}
+}
