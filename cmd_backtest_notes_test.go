@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -67,7 +68,7 @@ func TestBacktestJSONHoldsEachFoldsDecayCheck(t *testing.T) {
 	if f.Decay.Rows != f.ValRows {
 		t.Errorf("decay check on %d rows, the fold validates on %d", f.Decay.Rows, f.ValRows)
 	}
-	if want := fmt.Sprintf("\nnote: fold 1: decay check on the %d validation rows: ", f.ValRows); !strings.Contains(c.stderr.String(), want) {
+	if want := fmt.Sprintf("\nnote: fold 1: decay check on the %s validation rows: ", data.Thousands(f.ValRows)); !strings.Contains(c.stderr.String(), want) {
 		t.Errorf("stderr lacks %q:\n%s", want, c.stderr)
 	}
 	if (f.Dropped != nil) != strings.Contains(c.stderr.String(), "note: fold 1: calibration: none — ") {

@@ -17,7 +17,7 @@ func calibRowsNote(e *experiment.Experiment) string {
 	if e.Calib.Rows == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d calibration", e.Calib.Rows)
+	return ", " + data.Thousands(e.Calib.Rows) + " calibration"
 }
 
 // calibrationOf measures part before and after calibration and chooses the

@@ -82,7 +82,7 @@ func TestParquetTrainLogOnlineRetail(t *testing.T) {
 	if !strings.Contains(c.stderr.String(), want) {
 		t.Errorf("stderr lacks the load note %q:\n%s", want, c.stderr.String())
 	}
-	if !strings.Contains(c.stderr.String(), "(order log, cutoff 2011-11-09, horizon 30 days): 3677 train, 409 validation, 0 test rows (a random split of the customers at the cutoff, stratified by the label, seed 1)\n") {
+	if !strings.Contains(c.stderr.String(), "(order log, cutoff 2011-11-09, horizon 30 days): 3,677 train, 409 validation, 0 test rows (a random split of the customers at the cutoff, stratified by the label, seed 1)\n") {
 		t.Errorf("stderr:\n%s", c.stderr.String())
 	}
 }
@@ -141,7 +141,7 @@ func TestParquetTrainAndPredictData(t *testing.T) {
 	if code := c.run(context.Background(), "train", "--data", path, "--epochs", "1", "--out", model); code != exitOK {
 		t.Fatalf("train: exit %d; stderr %s", code, c.stderr.String())
 	}
-	if !strings.Contains(c.stderr.String(), "Training on "+path+": 6339 train, 704 validation, 0 test rows (a random split, stratified by the label, seed 1)\n") {
+	if !strings.Contains(c.stderr.String(), "Training on "+path+": 6,339 train, 704 validation, 0 test rows (a random split, stratified by the label, seed 1)\n") {
 		t.Errorf("train stderr:\n%s", c.stderr.String())
 	}
 	c = newCLI(t)

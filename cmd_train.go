@@ -180,8 +180,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 		return err
 	}
 	fmt.Fprintln(a.stderr, note)
-	fmt.Fprintf(a.stderr, "Training on %s: %d train, %d validation, %d test rows%s (%s)\n",
-		d.Source.Describe(), e.Train.Rows, e.Val.Rows, e.Test.Rows, calibRowsNote(e), splitScheme(d, cfg))
+	fmt.Fprintf(a.stderr, "Training on %s: %s train, %s validation, %s test rows%s (%s)\n",
+		d.Source.Describe(), data.Thousands(e.Train.Rows), data.Thousands(e.Val.Rows), data.Thousands(e.Test.Rows),
+		calibRowsNote(e), splitScheme(d, cfg))
 	if n := outOfTimeNote(d); n != "" {
 		fmt.Fprintln(a.stderr, "note: "+n)
 	}
@@ -392,8 +393,8 @@ func describeDecay(d *experiment.DecayCheck) string {
 	if d.Switched {
 		kept, other = d.AltPrior, d.Prior
 	}
-	return fmt.Sprintf("Decay check on the %d validation rows: log loss %.4f at %g / rows, %.4f at %g / rows (z %+.2f; %g / rows is taken only below %+.1f): kept the %g / rows network, not the %g / rows one.",
-		d.Rows, d.Loss, d.Prior, d.AltLoss, d.AltPrior, d.Z, d.AltPrior, -experiment.DecaySwitchZ, kept, other)
+	return fmt.Sprintf("Decay check on the %s validation rows: log loss %.4f at %g / rows, %.4f at %g / rows (z %+.2f; %g / rows is taken only below %+.1f): kept the %g / rows network, not the %g / rows one.",
+		data.Thousands(d.Rows), d.Loss, d.Prior, d.AltLoss, d.AltPrior, d.Z, d.AltPrior, -experiment.DecaySwitchZ, kept, other)
 }
 
 // registerStorePath adds --store-source-path, which records the training

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 )
 
@@ -124,8 +125,8 @@ func runTune(ctx context.Context, a *app, o *tuneOptions, srcArgs []string) erro
 	if err := checkTrainingMemory(a, d, base, "128,64", o.folds); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stderr, "Tuning on %s: %d-fold cross-validation of %d rows, %s\n",
-		d.Source.Describe(), o.folds, d.Table.Rows, describeLimit(o.folds, o.trials, o.budget))
+	fmt.Fprintf(a.stderr, "Tuning on %s: %d-fold cross-validation of %s rows, %s\n",
+		d.Source.Describe(), o.folds, data.Thousands(d.Table.Rows), describeLimit(o.folds, o.trials, o.budget))
 	board := &boardPrinter{w: a.stderr, live: a.isTerminal(a.stderr), width: terminalWidth(a.stderr), folds: o.folds}
 	res, err := experiment.Tune(ctx, d, base, experiment.TuneOptions{
 		Folds: o.folds, Trials: o.trials, Budget: o.budget, Seed: o.seed, Progress: board.update,
@@ -200,8 +201,8 @@ func saveTuned(ctx context.Context, a *app, o *tuneOptions, d *experiment.Data, 
 		return err
 	}
 	fmt.Fprintln(a.stderr, note)
-	fmt.Fprintf(a.stderr, "Training trial %d on %s: %d train, %d validation rows%s\n",
-		best.Number, d.Source.Describe(), e.Train.Rows, e.Val.Rows, calibRowsNote(e))
+	fmt.Fprintf(a.stderr, "Training trial %d on %s: %s train, %s validation rows%s\n",
+		best.Number, d.Source.Describe(), data.Thousands(e.Train.Rows), data.Thousands(e.Val.Rows), calibRowsNote(e))
 	// Epoch by epoch, with the decay check's second training, as train
 	// shows them.
 	if err := trainShown(ctx, a, e, func(err error) error { return err }); err != nil {
