@@ -61,42 +61,47 @@ func retailLog() string {
 // schema show, in English and Chinese.
 func TestGoldenOrderLogDataScreenCompact(t *testing.T) {
 	for _, lang := range screentest.Langs {
-		t.Run(lang+"_80x24", func(t *testing.T) {
-			opts := Options{Source: experiment.Source{Kind: "log", Path: "orders.csv"}, Config: experiment.DefaultConfig(), Lang: lang,
-				Open: func(p string) (io.ReadCloser, error) {
-					if p == "orders.csv" {
-						return io.NopCloser(strings.NewReader(retailLog())), nil
-					}
-					return screentest.Open(p)
-				}}
-			m := loadedModel(t, opts, 80, 24)
-			if m.data == nil || m.data.Log == nil {
-				t.Fatalf("the log did not load: %v", m.err)
-			}
-			view := screen(m)
-			checkFrame(t, view, 80, 24)
-			// The schema's rows: the lines after the head "column …" / "列 …",
-			// up to the selected column's detail, which starts with its name.
-			lines := strings.Split(view, "\n")
-			head := map[string]string{"en": "column ", "zh": "列 "}[lang]
-			rows := 0
-			for i, l := range lines {
-				if strings.HasPrefix(l, head) {
-					for _, r := range lines[i+1:] {
-						if strings.HasPrefix(r, "CustomerID：") || strings.HasPrefix(r, "CustomerID:") {
-							break
+		// At 160×48 the header has room for its full form (checked there
+		// too, and at least 8 rows of the schema).
+		for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+			w, h := sz[0], sz[1]
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, w, h), func(t *testing.T) {
+				opts := Options{Source: experiment.Source{Kind: "log", Path: "orders.csv"}, Config: experiment.DefaultConfig(), Lang: lang,
+					Open: func(p string) (io.ReadCloser, error) {
+						if p == "orders.csv" {
+							return io.NopCloser(strings.NewReader(retailLog())), nil
 						}
-						if strings.TrimSpace(r) != "" {
-							rows++
-						}
-					}
-					break
+						return screentest.Open(p)
+					}}
+				m := loadedModel(t, opts, w, h)
+				if m.data == nil || m.data.Log == nil {
+					t.Fatalf("the log did not load: %v", m.err)
 				}
-			}
-			if rows < 8 {
-				t.Errorf("%s: %d rows of the schema at 80×24, want at least 8:\n%s", lang, rows, view)
-			}
-			golden.RequireEqual(t, []byte(view))
-		})
+				view := screen(m)
+				checkFrame(t, view, w, h)
+				// The schema's rows: the lines after the head "column …" / "列 …",
+				// up to the selected column's detail, which starts with its name.
+				lines := strings.Split(view, "\n")
+				head := map[string]string{"en": "column ", "zh": "列 "}[lang]
+				rows := 0
+				for i, l := range lines {
+					if strings.HasPrefix(l, head) {
+						for _, r := range lines[i+1:] {
+							if strings.HasPrefix(r, "CustomerID：") || strings.HasPrefix(r, "CustomerID:") {
+								break
+							}
+							if strings.TrimSpace(r) != "" {
+								rows++
+							}
+						}
+						break
+					}
+				}
+				if rows < 8 {
+					t.Errorf("%s: %d rows of the schema at %d×%d, want at least 8:\n%s", lang, rows, w, h, view)
+				}
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
 	}
 }

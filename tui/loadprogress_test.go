@@ -7,6 +7,7 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/retainlab/retain/data"
@@ -51,20 +52,23 @@ func TestGoldenLoadPanel(t *testing.T) {
 				p: data.Progress{Read: shownSize, Size: shownSize, Lines: -1}, elapsed: 12 * time.Second}},
 		}
 		for name, c := range cases {
-			t.Run(fmt.Sprintf("%s_%s_80x24", name, lang), func(t *testing.T) {
-				m := startingModel(lang, 80, 24)
-				if c.loaded {
-					o := textbookOptions()
-					o.Lang = lang
-					m = loadedModel(t, o, 80, 24)
-					m.open(experiment.Source{Kind: "log", Path: "/data/orders.csv"}, nil)
-				}
-				c.msg.gen = m.gen
-				m, _ = update(t, m, c.msg)
-				view := screen(m)
-				checkFrame(t, view, 80, 24)
-				golden.RequireEqual(t, []byte(view))
-			})
+			for _, sz := range [][2]int{{80, 24}, {160, 48}} {
+				w, h := sz[0], sz[1]
+				t.Run(fmt.Sprintf("%s_%s_%dx%d", name, lang, w, h), func(t *testing.T) {
+					m := startingModel(lang, w, h)
+					if c.loaded {
+						o := textbookOptions()
+						o.Lang = lang
+						m = loadedModel(t, o, w, h)
+						m.open(experiment.Source{Kind: "log", Path: "/data/orders.csv"}, nil)
+					}
+					c.msg.gen = m.gen
+					m, _ = update(t, m, c.msg)
+					view := screen(m)
+					checkFrame(t, view, w, h)
+					golden.RequireEqual(t, []byte(view))
+				})
+			}
 		}
 	}
 }
@@ -142,5 +146,31 @@ func TestLoadWatchWatchesTheFirstOpenOnly(t *testing.T) {
 	w.splitting()
 	if msg, _ := w.msg(); msg.stage != loadSplitting {
 		t.Errorf("after the split began: stage %v", msg.stage)
+	}
+}
+
+// TestLoadPanelFiguresEndUnderTheClock: the bar was at most 50 cells, so
+// at 160 columns the share and the bytes read stopped in the middle of the
+// panel, far from the clock at its right edge. At every width from 80 on,
+// the bar fills the line and the figures end where the clock does, in
+// English and Chinese.
+func TestLoadPanelFiguresEndUnderTheClock(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		for _, w := range []int{80, 120, 160, 200} {
+			m := startingModel(lang, w, 30)
+			m, _ = update(t, m, loadProgressMsg{gen: m.gen, name: "big.csv", stage: loadReading,
+				p: data.Progress{Read: shownRead, Size: shownSize, Lines: -1}, elapsed: 2340 * time.Millisecond})
+			lines := strings.Split(stripped(m.loadPanel()), "\n")
+			if len(lines) != 5 {
+				t.Fatalf("%s %d: panel of %d lines:\n%s", lang, w, len(lines), strings.Join(lines, "\n"))
+			}
+			clock, amount := lines[1], lines[2]
+			if !strings.HasSuffix(clock, " s │") && !strings.HasSuffix(clock, " 秒 │") {
+				t.Fatalf("%s %d: the clock is not at the right edge: %q", lang, w, clock)
+			}
+			if !strings.HasSuffix(amount, "194 MiB │") || ansi.StringWidth(amount) != ansi.StringWidth(clock) {
+				t.Errorf("%s %d: the figures do not end under the clock:\n%s\n%s", lang, w, clock, amount)
+			}
+		}
 	}
 }

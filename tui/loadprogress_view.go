@@ -63,11 +63,13 @@ func (m *Model) loadAmount(p data.Progress, w int) string {
 		return m.com.Tf("%s read (compressed)", "已读 %s（压缩数据）", data.Bytes(float64(p.Read)))
 	}
 	// The bytes read take the width of the size (or of "1.5 MiB" when
-	// wider), so the bar keeps its length as they grow.
+	// wider), so the bar keeps its length as they grow. The bar fills the
+	// rest of the line at any width, so the figures end under the clock
+	// (a bar of at most 50 cells left them in the middle of a wide panel).
 	size := data.Bytes(float64(p.Size))
 	read := fmt.Sprintf("%*s", max(len(size), len("1.5 MiB")), data.Bytes(float64(p.Read)))
 	text := m.com.Tf("%3.0f %%  %s of %s", "%3.0f%%  已读 %s / %s", 100*frac, read, size)
-	barW := min(w-lipgloss.Width(text)-1, 50)
+	barW := w - lipgloss.Width(text) - 1
 	if barW < 5 {
 		return text
 	}
