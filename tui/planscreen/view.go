@@ -117,7 +117,7 @@ func (s Model) pageLines() []string {
 		lines = append(lines, st.Value.Render(l))
 	}
 	if why := s.whyLeastLikely(); why != "" {
-		lines = append(lines, widget.WrapUnmarked(why, w)...)
+		lines = append(lines, wrapFormulas(why, w)...)
 	}
 	if c := s.check; c != nil && c.AtChance {
 		for _, l := range widget.WrapUnmarked(s.chanceNote(), w) {
@@ -226,6 +226,19 @@ func (s Model) whyLeastLikely() string {
 	}
 	return s.T("The least likely first, as a contact can only convert a customer who would not convert anyway (s × (1 − P) each); Evaluate's gains (4) rank the most likely first to measure the model, not to choose whom to contact.",
 		"先联系最不可能转化的客户，因为联系只能让本来不会转化的客户转化（每位 s × (1 − P)）；评估页（4）的收益表把最可能转化的排在前面，是为了衡量模型，而不是为了挑选联系对象。")
+}
+
+// wrapFormulas wraps text to w as widget.WrapUnmarked does, without
+// breaking a line inside a formula such as "s × (1 − P)": the spaces
+// around × and − hold while it wraps (the Chinese sentence at 80 columns
+// ended a line at "(1 −").
+func wrapFormulas(text string, w int) []string {
+	glued := strings.NewReplacer(" × ", "\u00a0×\u00a0", " − ", "\u00a0−\u00a0").Replace(text)
+	lines := widget.WrapUnmarked(glued, w)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+	}
+	return lines
 }
 
 // chanceNote says that the model ranks these customers no better than at

@@ -95,3 +95,15 @@ func TestOutOfTimeCustomersAreNotHeldOut(t *testing.T) {
 	view := screentest.Render(planned(t, screentest.Common("en", wide, 60), split), wide, 60)
 	screentest.MustContain(t, view, "held-out customers")
 }
+
+// TestWhyKeepsTheFormulaWhole: at 80 columns the Chinese sentence ended a
+// line at "(1 −" and began the next with "P)"; the formula stays on one
+// line in either language.
+func TestWhyKeepsTheFormulaWhole(t *testing.T) {
+	run := screentest.TextbookRun(t)
+	for _, lang := range []string{"en", "zh"} {
+		s := typeIn(t, planned(t, screentest.Common(lang, 80, 24), run), "s", "1")
+		view := screentest.Render(s, 80, 24)
+		screentest.MustContain(t, view, "s × (1 − P)")
+	}
+}
