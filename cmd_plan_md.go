@@ -61,6 +61,9 @@ type planJSON struct {
 	// random (experiment.RanksAtChance), in a sentence; "" when it does
 	// better.
 	Chance string `json:"no_better_than_chance,omitempty"`
+	// Why says why an encouraging plan contacts the least likely first
+	// (planWhy); omitted otherwise.
+	Why string `json:"ranking_note,omitempty"`
 	// Short counts the customers with a short history, ShortNote says
 	// what it means (an order log's; omitted when none).
 	Short     int    `json:"short_history,omitempty"`
@@ -80,7 +83,7 @@ const planCaveat = "Expectations under your assumptions and the model's probabil
 func (d planDoc) jsonDoc() planJSON {
 	return planJSON{Model: d.bundle.File, Data: d.data, Guessed: d.guessed, Defaults: d.defaults, Caveat: planCaveat,
 		Validation: experiment.ValidationFigures(d.bundle.ValidationMetrics), Note: d.bundle.ValidationNote, Plan: d.report,
-		MajorityRate: finite(d.majority), Chance: d.chance,
+		MajorityRate: finite(d.majority), Chance: d.chance, Why: planWhy(d.report),
 		Short: d.short, ShortNote: d.shortNote(), NotCalibrated: notCalibratedNote(d.bundle.CalibrationDropped)}
 }
 
@@ -119,6 +122,21 @@ func (d planDoc) shortNote() string {
 		"their behaviour, so their probabilities, and the plan's figures for them, are less sure.", who, data.ShortHistoryDays)
 }
 
+// planWhy says, under a plan that encourages the outcome and contacts
+// someone, why it contacts the customers least likely to have it first
+// while eval's gains, lift and bands rank the most likely first, as the
+// Plan screen does; "" otherwise.
+func planWhy(r *experiment.PlanReport) string {
+	if r.Target != "encourage" || r.Best.Contacted == 0 || r.Best.TooSmall() {
+		return ""
+	}
+	first := "The least likely first, as a contact can only convert a customer who would not convert anyway (success × (1 − P) each)"
+	if r.ValueColumn != "" {
+		first = "Ranked by (1 − P) × value, as a contact can only convert a customer who would not convert anyway"
+	}
+	return first + "; the gains, lift and bands of `retain eval` rank the most likely first to measure the model, not to choose whom to contact."
+}
+
 // chanceSentence says, when the model ranks its validation rows (r) no
 // better than at random (the Evaluate screen's rule,
 // experiment.RanksAtChance), that the plan's ranking is no better than a
@@ -152,6 +170,9 @@ func (d planDoc) markdown(out io.Writer) error {
 		fmt.Fprintf(w, "%s\n\n", n)
 	}
 	fmt.Fprintf(w, "**%s**\n\n", r.Headline)
+	if why := planWhy(r); why != "" {
+		fmt.Fprintf(w, "%s\n\n", why)
+	}
 	if c := d.chance; c != "" {
 		fmt.Fprintf(w, "**Warning: %s**\n\n", c)
 	}

@@ -102,12 +102,16 @@ func printTargetGains(w io.Writer, t experiment.Target, gains []metrics.GainsRow
 	}
 	if len(gains) > 0 {
 		g := gains[0]
-		who := "at highest risk of"
 		if t.Direction == experiment.Encourage {
-			who = "most likely to have"
+			// A measure of the model, not whom to contact: a plan to
+			// encourage contacts the least likely first (planWhy).
+			fmt.Fprintf(w, "The %s of users most likely to have %s hold %s of those who have it: %s. "+
+				"`retain plan` contacts the least likely first instead, as a contact can only convert a user who would not convert anyway.\n",
+				percent(g.ShareTargeted), t.Outcome(), percent(g.ShareCaptured), experiment.LiftWords(g.Lift))
+			return
 		}
-		fmt.Fprintf(w, "Contacting the %s of users %s %s reaches %s of those who have it: %s.\n",
-			percent(g.ShareTargeted), who, t.Outcome(), percent(g.ShareCaptured), experiment.LiftWords(g.Lift))
+		fmt.Fprintf(w, "Contacting the %s of users at highest risk of %s reaches %s of those who have it: %s.\n",
+			percent(g.ShareTargeted), t.Outcome(), percent(g.ShareCaptured), experiment.LiftWords(g.Lift))
 	}
 }
 

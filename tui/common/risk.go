@@ -60,29 +60,33 @@ func (r RiskWording) Order() string {
 }
 
 // GainsSentence is what a manager needs from a gains table: contacting the
-// users most likely to have the outcome reaches this share of those who
-// have it. For an outcome to prevent they are "the riskiest users"; for one
-// to encourage, "the users most likely to convert".
+// riskiest users reaches this share of those who have the outcome to
+// prevent. For an outcome to encourage it measures the model only ("the
+// users most likely to convert hold …") and says that the Plan contacts
+// the least likely first instead, and why, so that the two screens never
+// give opposite advice unexplained.
 func (r RiskWording) GainsSentence(g metrics.GainsRow) string {
-	who := "riskiest users"
 	if r.Direction == experiment.Encourage {
-		who = "of users most likely to convert"
+		return fmt.Sprintf("The %s of users most likely to convert (%s) hold %s of those with %s — %s. "+
+			"The Plan (0) contacts the least likely first instead, as a contact can only convert a user who would not convert anyway.",
+			WholePercent(g.ShareTargeted), r.Order(), WholePercent(g.ShareCaptured), r.Class(), experiment.LiftWords(g.Lift))
 	}
-	return fmt.Sprintf("Contacting the %s %s (%s) reaches %s of those with %s — %s.",
-		WholePercent(g.ShareTargeted), who, r.Order(), WholePercent(g.ShareCaptured), r.Class(), experiment.LiftWords(g.Lift))
+	return fmt.Sprintf("Contacting the %s riskiest users (%s) reaches %s of those with %s — %s.",
+		WholePercent(g.ShareTargeted), r.Order(), WholePercent(g.ShareCaptured), r.Class(), experiment.LiftWords(g.Lift))
 }
 
 // GainsSentenceZh is GainsSentence in Chinese.
 func (r RiskWording) GainsSentenceZh(g metrics.GainsRow) string {
-	order, who := "最高", "风险最高的"
+	order := "最高"
 	if !r.OnPositive {
 		order = "最低"
 	}
 	if r.Direction == experiment.Encourage {
-		who = "最可能转化的"
+		return fmt.Sprintf("最可能转化的 %s 用户（%s %s）占全部 %s 用户的 %s——%s。计划页（0）则先联系最不可能转化的用户，因为联系只能让本来不会转化的用户转化。",
+			WholePercent(g.ShareTargeted), r.ProbName(), order, r.Class(), WholePercent(g.ShareCaptured), liftWordsZh(g.Lift))
 	}
-	return fmt.Sprintf("联系%s %s 用户（%s %s），可以触达 %s 的 %s 用户——%s。",
-		who, WholePercent(g.ShareTargeted), r.ProbName(), order, WholePercent(g.ShareCaptured), r.Class(), liftWordsZh(g.Lift))
+	return fmt.Sprintf("联系风险最高的 %s 用户（%s %s），可以触达 %s 的 %s 用户——%s。",
+		WholePercent(g.ShareTargeted), r.ProbName(), order, WholePercent(g.ShareCaptured), r.Class(), liftWordsZh(g.Lift))
 }
 
 // liftWordsZh is experiment.LiftWords in Chinese.

@@ -15,8 +15,8 @@ import (
 func (s Model) checkLines(full bool) []string {
 	c, st := s.check, s.Styles
 	if c == nil {
-		note := s.T("Validation: the held-out customers' known outcomes are not of both kinds, so there is nothing to measure.",
-			"验证：留出客户的已知结果只有一种，无法衡量模型。")
+		note := s.T("Validation: these customers' known outcomes are not of both kinds, so there is nothing to measure.",
+			"验证：这些客户的已知结果只有一种，无法衡量模型。")
 		var out []string
 		for _, l := range widget.WrapUnmarked(note, s.Width) {
 			out = append(out, st.Muted.Render(l))

@@ -3,6 +3,7 @@ package planscreen
 import (
 	"math"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"gonum.org/v1/gonum/mat"
@@ -36,6 +37,10 @@ type base struct {
 	// probabilities the plan adds up are the network's own (nil when a map
 	// is applied or none was asked for).
 	dropped *experiment.CalibrationDropped
+	// later says the customers are those at the loaded cutoff, measured
+	// out of time: the model trained on the same people at trainedAt.
+	later             bool
+	cutoff, trainedAt time.Time
 }
 
 // ReadyMsg carries a plan computed by the screen's Cmd, or the error that
@@ -102,6 +107,9 @@ func scoreBase(run common.Run) (b *base, err error) {
 		return nil, err
 	}
 	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, fills: map[string]float64{}}
+	if l := run.Exp.Loaded(); run.Exp.Later != nil && l.Cohort != nil && run.Exp.Data.Cohort != nil {
+		b.later, b.cutoff, b.trainedAt = true, l.Cohort.Cutoff, run.Exp.Data.Cohort.Cutoff
+	}
 	if b.dropped, err = e.CalibrationDropped(); err != nil {
 		return nil, err
 	}

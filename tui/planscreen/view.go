@@ -3,6 +3,7 @@ package planscreen
 import (
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/x/ansi"
 
@@ -102,8 +103,7 @@ func (s Model) pageLines() []string {
 	t := common.TargetFor(s.chosen, s.base.label)
 	st := s.Styles
 	var lines []string
-	title := s.Tf("Plan · run %d · %s · %s held-out customers", "计划 · 第 %d 次训练 · %s · %s 位留出客户（未参与训练）",
-		s.run.Number, s.TargetLine(t), data.Thousands(rep.Customers))
+	title := s.Tf("Plan · run %d · %s · %s", "计划 · 第 %d 次训练 · %s · %s", s.run.Number, s.TargetLine(t), s.customersNoun())
 	// Two lines, not one cut, when it does not fit (the Chinese title's
 	// "(not trained on)" at 80 columns): the count of customers on its own.
 	parts := []string{title}
@@ -115,6 +115,9 @@ func (s Model) pageLines() []string {
 	}
 	for _, l := range widget.WrapUnmarked(s.headline(), w) {
 		lines = append(lines, st.Value.Render(l))
+	}
+	if why := s.whyLeastLikely(); why != "" {
+		lines = append(lines, wrapFormulas(why, w)...)
 	}
 	if c := s.check; c != nil && c.AtChance {
 		for _, l := range widget.WrapUnmarked(s.chanceNote(), w) {
@@ -183,9 +186,9 @@ func (s Model) headline() string {
 	who, anyway := "风险最高的", ""
 	switch {
 	case encourage && rep.ValueColumn != "":
-		who = "联系后可争取价值最大的"
+		who = "可争取价值最大的"
 	case encourage:
-		who = "不联系就最不可能转化的"
+		who = "最不可能自行转化的"
 	case rep.ValueColumn != "":
 		who = "涉及价值最大的"
 	}
@@ -194,6 +197,48 @@ func (s Model) headline() string {
 	}
 	return s.Tf("", "联系%s %s 位客户（%s）：预计%s约 %s 位，按你的假设净值 %s%s。",
 		who, data.Thousands(b.Contacted), experiment.Percent(b.Share), changed, experiment.Count(b.Outcomes), experiment.Money(b.Net), anyway)
+}
+
+// customersNoun names the plan's customers for the title: the held-out
+// ones of a random split, or, validated out of time, the customers at the
+// cutoff, whom the model trained on at an earlier date (not held out).
+func (s Model) customersNoun() string {
+	n := data.Thousands(s.report.Customers)
+	if b := s.base; b.later {
+		return s.Tf("%s customers at %s (out of time: trained on those at %s)", "%[2]s 的 %[1]s 位客户（跨时间：模型用 %[3]s 的客户训练）",
+			n, b.cutoff.Format(time.DateOnly), b.trainedAt.Format(time.DateOnly))
+	}
+	return s.Tf("%s held-out customers", "%s 位留出客户（未参与训练）", n)
+}
+
+// whyLeastLikely says, under a plan that encourages the outcome and
+// contacts someone, why it contacts the customers least likely to have it
+// first while the Evaluate screen's gains rank the most likely first; ""
+// otherwise.
+func (s Model) whyLeastLikely() string {
+	rep := s.report
+	if rep.Target != "encourage" || rep.Best.Contacted == 0 || rep.Best.TooSmall() {
+		return ""
+	}
+	if rep.ValueColumn != "" {
+		return s.T("Ranked by (1 − P) × value, as a contact can only convert a customer who would not convert anyway; Evaluate's gains (4) rank the most likely first to measure the model, not to choose whom to contact.",
+			"按 (1 − P) × 价值排序，因为联系只能让本来不会转化的客户转化；评估页（4）的收益表把最可能转化的排在前面，是为了衡量模型，而不是为了挑选联系对象。")
+	}
+	return s.T("The least likely first, as a contact can only convert a customer who would not convert anyway (s × (1 − P) each); Evaluate's gains (4) rank the most likely first to measure the model, not to choose whom to contact.",
+		"先联系最不可能转化的客户，因为联系只能让本来不会转化的客户转化（每位 s × (1 − P)）；评估页（4）的收益表把最可能转化的排在前面，是为了衡量模型，而不是为了挑选联系对象。")
+}
+
+// wrapFormulas wraps text to w as widget.WrapUnmarked does, without
+// breaking a line inside a formula such as "s × (1 − P)": the spaces
+// around × and − hold while it wraps (the Chinese sentence at 80 columns
+// ended a line at "(1 −").
+func wrapFormulas(text string, w int) []string {
+	glued := strings.NewReplacer(" × ", "\u00a0×\u00a0", " − ", "\u00a0−\u00a0").Replace(text)
+	lines := widget.WrapUnmarked(glued, w)
+	for i, l := range lines {
+		lines[i] = strings.ReplaceAll(l, "\u00a0", " ")
+	}
+	return lines
 }
 
 // chanceNote says that the model ranks these customers no better than at
