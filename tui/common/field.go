@@ -148,8 +148,10 @@ func (f Field) View() string {
 	return m.View() + strings.Repeat(" ", w-vw)
 }
 
-// InlineView is f's view for a field with more text after it on its line
-// (InlineView): a value shorter than the width is not padded.
+// InlineView is f's view for a field with more text after it on its
+// line: a field with a width pads a value shorter than the width with
+// blanks, which would push that text to the line's end. A longer value
+// scrolls in the width as in View.
 func (f Field) InlineView() string {
 	if ansi.StringWidth(f.Value()) <= f.Width() {
 		f.SetWidth(0)
