@@ -106,6 +106,14 @@ func (s Model) Exp() *experiment.Experiment {
 // the keyboard.
 func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.out.Showing() }
 
+// PromptValue returns the open prompt's text ("" when none is open).
+func (s Model) PromptValue() string {
+	if s.prompt == usersNoPrompt {
+		return ""
+	}
+	return s.input.Value()
+}
+
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
