@@ -253,9 +253,10 @@ func TestLongPasteScrollsInItsField(t *testing.T) {
 		{[]string{"T", "b"}, "Budget: ", "  enter to set, esc to keep", ""},
 		{[]string{"1", "o"}, "Open table (CSV, Parquet or xlsx): ", "", ""},
 		{[]string{"5", "/"}, "Find id: ", "", ""},
-		// A setting keeps 32 characters (settingCharLimit): "64" and the
-		// paste's first 30, whose last nine the 9-cell field shows.
-		{[]string{"2", "enter"}, "▸ Layer 1 units       ", "", "234567890"},
+		// A setting keeps 32 characters (settingCharLimit): the paste
+		// replaces the selected 64 and its first 32 stay, whose last nine
+		// (characters 24 to 32: 4567890 12) the 9-cell field shows.
+		{[]string{"2", "enter"}, "▸ Layer 1 units       ", "", "456789012"},
 	} {
 		m := paste(t, drive(t, base, c.keys...), long)
 		view := screen(m)

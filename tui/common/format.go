@@ -203,17 +203,6 @@ func PromptFieldWidth(in textinput.Model, w int) int {
 	return max(w-ansi.StringWidth(in.Prompt)-2, 8)
 }
 
-// InlineView is in's view for a field with more text after it on its
-// line: a field with a width pads a value shorter than the width with
-// blanks, which would push that text to the line's end. A longer value
-// scrolls in the width as in View.
-func InlineView(in textinput.Model) string {
-	if ansi.StringWidth(in.Value()) <= in.Width() {
-		in.SetWidth(0)
-	}
-	return in.View()
-}
-
 // Typed is the text typed into in, made safe for the terminal: every
 // screen reads a field through it, since what was typed is echoed back (a
 // search, an id left out, a refused value). The field drops control

@@ -50,7 +50,8 @@ func pasted(s, sep string) string {
 // itself but keeps bidi controls and zero-width characters, which it
 // would then draw and the screens echo. A key whose text is only such
 // characters types nothing. Screens hand the keys a focused field takes
-// to it through TypeKey, as they hand it pastes through Paste.
+// to it through Field.Key, which types them through TypeKey, as they hand
+// it pastes through Field.Paste.
 func TypeKey(in textinput.Model, k tea.KeyPressMsg) (textinput.Model, tea.Cmd) {
 	if k.Text != "" {
 		if k.Text = typedText(k.Text); k.Text == "" {

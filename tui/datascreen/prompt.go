@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/tui/common"
@@ -19,7 +18,7 @@ const maxShownMatches = 6
 // and, for paths, shell-like completion on tab.
 type prompt struct {
 	kind    promptKind
-	input   textinput.Model
+	input   common.Field
 	err     string
 	matches []string
 }
@@ -53,12 +52,18 @@ func (k promptKind) label(c common.Common) string {
 
 func (k promptKind) isPath() bool { return k == promptTable || k == promptLog }
 
+// newPrompt opens a prompt of kind on value: a path's folder to name a
+// file in, with the cursor after it; a setting's current value (the seed,
+// cutoff or horizon) selected, so what is typed replaces it.
 func newPrompt(c common.Common, kind promptKind, value string) (prompt, tea.Cmd) {
-	in := common.NewTextInput(c, kind.label(c))
-	in.SetValue(value)
-	in.CursorEnd()
-	common.SetFieldWidth(&in, common.PromptFieldWidth(in, c.Width))
-	cmd := in.Focus()
+	in := common.NewField(c, kind.label(c))
+	common.SetFieldWidth(&in.Model, common.PromptFieldWidth(in.Model, c.Width))
+	var cmd tea.Cmd
+	if kind.isPath() {
+		cmd = in.Continue(value)
+	} else {
+		cmd = in.Open(value)
+	}
 	return prompt{kind: kind, input: in}, cmd
 }
 

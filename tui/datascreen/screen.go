@@ -135,7 +135,7 @@ func New(com common.Common) Model {
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.prompt.active() {
-		common.SetFieldWidth(&s.prompt.input, common.PromptFieldWidth(s.prompt.input, w))
+		common.SetFieldWidth(&s.prompt.input.Model, common.PromptFieldWidth(s.prompt.input.Model, w))
 	}
 	s.view = s.render()
 }
@@ -214,7 +214,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		// A paste is typing: it clears the last refusal and completions.
 		var cmd tea.Cmd
-		s.prompt.input, cmd = common.Paste(s.prompt.input, msg)
+		s.prompt.input, cmd = s.prompt.input.Paste(msg)
 		s.prompt.err, s.prompt.matches = "", nil
 		return s, cmd
 	}
@@ -339,7 +339,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
-		msg, err := s.submit(strings.TrimSpace(common.Typed(s.prompt.input)))
+		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Typed()))
 		if err != nil {
 			s.prompt.err = err.Error()
 			return s, nil
@@ -348,7 +348,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(msg)
 	}
 	var cmd tea.Cmd
-	s.prompt.input, cmd = common.TypeKey(s.prompt.input, k)
+	s.prompt.input, cmd = s.prompt.input.Key(k)
 	s.prompt.err, s.prompt.matches = "", nil
 	return s, cmd
 }
@@ -440,7 +440,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 		return [][]key.Binding{{k.RoleMove, k.ColumnMove, k.Confirm, k.Cancel}}
 	case s.prompt.active():
 		k.Complete.SetEnabled(s.prompt.kind.isPath() && !s.Served)
-		return [][]key.Binding{{k.Confirm, k.Complete, k.Cancel}}
+		return [][]key.Binding{append([]key.Binding{k.Confirm, k.Complete, k.Cancel}, s.prompt.input.HelpKeys(s.Common)...)}
 	case s.picking:
 		return [][]key.Binding{{k.PickerMove, k.Confirm, k.Cancel}}
 	}
@@ -484,7 +484,7 @@ func (s Model) PromptValue() string { return s.prompt.input.Value() }
 
 // SetPromptValue replaces the open prompt's text, as typing would.
 func (s *Model) SetPromptValue(v string) {
-	s.prompt.input.SetValue(v)
+	s.prompt.input.Continue(v)
 	s.prompt.err, s.prompt.matches = "", nil
 }
 

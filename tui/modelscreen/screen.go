@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,7 +64,7 @@ type Model struct {
 
 	sel     int
 	typing  bool
-	input   textinput.Model
+	input   common.Field
 	refusal string // why the last value was refused, shown by its field
 	refused int    // the field it belongs to
 
@@ -159,7 +158,7 @@ func (s Model) Resize(w, h int) common.Screen { return common.Resized(s, w, h) }
 const settingCharLimit = 32
 
 func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
-	if s.typing && common.IntoFullField(s.input, msg) {
+	if s.typing && s.input.Drops(msg) {
 		return s, nil // nothing changes: nothing to draw again
 	}
 	s, cmd := s.update(msg)
@@ -174,11 +173,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		var cmd tea.Cmd
-		if paste, ok := msg.(tea.PasteMsg); ok {
-			s.input, cmd = common.Paste(s.input, paste)
-		} else {
-			s.input, cmd = s.input.Update(msg)
-		}
+		s.input, cmd = s.input.Update(msg)
 		return s, cmd
 	}
 	if s.typing {
@@ -202,14 +197,13 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		s.apply(next, nil)
 	case key.Matches(k, s.keys.Edit):
 		s.typing = true
-		s.input = common.NewTextInput(s.Common, "")
-		s.input.SetValue(fs[s.sel].get(s.cfg))
-		s.input.CursorEnd()
+		s.input = common.NewField(s.Common, "")
 		s.input.SetWidth(9)
 		// A setting is a number or a word: a key beyond this is dropped
 		// at once, however many a paste without brackets types.
 		s.input.CharLimit = settingCharLimit
-		return s, s.input.Focus()
+		// The value is selected: a number typed replaces it.
+		return s, s.input.Open(fs[s.sel].get(s.cfg))
 	case key.Matches(k, s.keys.Preset):
 		return s, s.nextPreset()
 	case key.Matches(k, s.keys.Reset):
@@ -246,14 +240,14 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
 		next := cloneConfig(s.cfg)
-		err := s.fieldList()[s.sel].set(&next, common.Typed(s.input))
+		err := s.fieldList()[s.sel].set(&next, s.input.Typed())
 		if s.apply(next, err) {
 			s.typing = false
 		}
 		return s, nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = common.TypeKey(s.input, k)
+	s.input, cmd = s.input.Key(k)
 	return s, cmd
 }
 
@@ -287,7 +281,7 @@ func (s Model) beyondLimits(next experiment.Config) error {
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	if s.typing {
-		return [][]key.Binding{{k.Confirm, k.Cancel}}
+		return [][]key.Binding{append([]key.Binding{k.Confirm, k.Cancel}, s.input.HelpKeys(s.Common)...)}
 	}
 	fs := s.fieldList()
 	k.AddLayer.SetEnabled(len(s.cfg.Hidden) < maxLayers)

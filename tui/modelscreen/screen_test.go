@@ -298,3 +298,51 @@ func TestGoldenPresetSetsDataAside(t *testing.T) {
 		screentest.Golden(t, s, c.Width, c.Height)
 	})
 }
+
+// TestTypingReplacesTheSetting: review 22 pressed enter on a batch size
+// of 32, typed 5 and got 325, accepted without a word; 32 typed into a
+// layer of 64 units gave 6432, refused. enter opens the field on the
+// value selected: what is typed replaces it. ←/→ or backspace keep it to
+// edit (32, ← , 1 gives 312: the 1 goes before the cursor, which ← put
+// before the 2). The footer says so while the value is selected.
+func TestTypingReplacesTheSetting(t *testing.T) {
+	cases := []struct {
+		lang, field string
+		keys        []string
+		get         func(experiment.Config) int
+		want        int
+	}{
+		{"en", "Batch size", []string{"5"}, func(c experiment.Config) int { return c.Train.BatchSize }, 5},
+		{"zh", "批大小", []string{"5"}, func(c experiment.Config) int { return c.Train.BatchSize }, 5},
+		{"en", "Layer 1 units", []string{"3", "2"}, func(c experiment.Config) int { return c.Hidden[0].Units }, 32},
+		{"en", "Batch size", []string{"left", "1"}, func(c experiment.Config) int { return c.Train.BatchSize }, 312},
+		{"en", "Batch size", []string{"backspace", "4"}, func(c experiment.Config) int { return c.Train.BatchSize }, 34},
+	}
+	for _, c := range cases {
+		s := New(common.New(c.lang), experiment.DefaultConfig(), experiment.Limits{})
+		s.SetSize(100, 30)
+		s.SetShape(experiment.Shape{Inputs: 10, TrainRows: 4500})
+		s = selectField(t, s, c.field)
+		if got := c.get(s.Config()); got != 32 && got != 64 {
+			t.Fatalf("%s starts at %d; the test expects the default 32 or 64", c.field, got)
+		}
+		s, _ = s.step(screentest.Press("enter"))
+		var footer []string
+		for _, b := range s.HelpGroups()[0] {
+			footer = append(footer, b.Help().Desc)
+		}
+		if want := common.New(c.lang).T("to replace", "即替换"); !strings.Contains(strings.Join(footer, " • "), want) {
+			t.Errorf("%s %s: the footer while the value is selected is %q, without %q", c.lang, c.field, footer, want)
+		}
+		for _, k := range c.keys {
+			s, _ = s.step(screentest.Press(k))
+		}
+		if len(s.HelpGroups()[0]) != 2 {
+			t.Errorf("%s %s: after a key the footer still says how to replace the value", c.lang, c.field)
+		}
+		s, _ = s.step(screentest.Press("enter"))
+		if got := c.get(s.Config()); s.typing || got != c.want {
+			t.Errorf("%s %s, keys %q: %d (typing %v, refusal %q), want %d", c.lang, c.field, c.keys, got, s.typing, s.refusal, c.want)
+		}
+	}
+}

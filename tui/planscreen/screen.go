@@ -2,7 +2,6 @@ package planscreen
 
 import (
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -74,7 +73,7 @@ type Model struct {
 	scrollKeys        common.ScrollKeys
 
 	field    int // the field being edited (fieldExport: the export's path), -1 for none
-	input    textinput.Model
+	input    common.Field
 	refusals [fieldCount]string // each field's refusal, shown under it
 
 	view string
@@ -82,7 +81,7 @@ type Model struct {
 
 // New returns the Plan screen, empty until SetRun gives it a run.
 func New(com common.Common) Model {
-	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewTextInput(com, ""),
+	s := Model{Common: com, keys: defaultKeyMap(com), in: defaultInputs(), shown: defaultInputs(), field: -1, input: common.NewField(com, ""),
 		out: newExports(), shownKeys: exporter.DefaultShownKeys(com), leverKeys: defaultLeverKeys(com), scrollKeys: defaultScrollKeys(com)}
 	s.render()
 	return s
@@ -134,7 +133,7 @@ func (s Model) Refusal(f int) string { return s.refusals[f] }
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.field >= 0 {
-		common.SetFieldWidth(&s.input, s.inputWidth())
+		common.SetFieldWidth(&s.input.Model, s.inputWidth())
 	}
 	s.render()
 }
@@ -171,7 +170,7 @@ func (s Model) HelpGroups() [][]key.Binding {
 		l := s.leverKeys
 		return [][]key.Binding{{l.Up, l.Toggle, l.Apply, l.Close}}
 	case s.Editing():
-		return [][]key.Binding{{k.Apply, k.Cancel}}
+		return [][]key.Binding{append([]key.Binding{k.Apply, k.Cancel}, s.input.HelpKeys(s.Common)...)}
 	case s.out.Running():
 		k.Cancel.SetHelp("esc", s.T("cancel export", "取消导出"))
 		return [][]key.Binding{{k.Cancel}}
@@ -261,7 +260,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		var cmd tea.Cmd
-		s.input, cmd = common.Paste(s.input, msg)
+		s.input, cmd = s.input.Paste(msg)
 		s.render()
 		return s, cmd
 	}
@@ -322,10 +321,8 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	for f, b := range fields {
 		if key.Matches(k, b) {
 			s.field = f
-			common.SetFieldWidth(&s.input, s.inputWidth())
-			s.input.SetValue("")
-			s.input.Placeholder = s.in.text[f]
-			cmd := s.input.Focus()
+			common.SetFieldWidth(&s.input.Model, s.inputWidth())
+			cmd := s.input.Open(s.in.text[f]) // selected: what is typed replaces it
 			s.render()
 			return s, cmd
 		}
@@ -337,10 +334,8 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			return s, cmd
 		}
 		s.field = fieldExport
-		common.SetFieldWidth(&s.input, s.inputWidth())
-		s.input.SetValue("")
-		s.input.Placeholder = "plan-targets.csv"
-		cmd := s.input.Focus()
+		common.SetFieldWidth(&s.input.Model, s.inputWidth())
+		cmd := s.input.Open("plan-targets.csv")
 		s.render()
 		return s, cmd
 	}
@@ -348,8 +343,8 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 }
 
 // edit handles a key while a field is edited: enter applies its value
-// (an empty field keeps the current one, except the budget, where empty
-// means none), esc leaves it unchanged.
+// (the value it opened on, or an emptied field, keeps the current one,
+// except the budget, where empty means none), esc leaves it unchanged.
 func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	f := s.field
 	switch {
@@ -357,7 +352,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.field = -1
 		s.input.Blur()
 	case key.Matches(k, s.keys.Apply):
-		text := common.Typed(s.input)
+		text := s.input.Typed()
 		s.field = -1
 		s.input.Blur()
 		if f == fieldExport {
@@ -368,7 +363,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			s.render()
 			return s, cmd
 		}
-		if text == "" && f != fieldBudget {
+		if (text == "" && f != fieldBudget) || text == s.in.text[f] {
 			break
 		}
 		next, err := s.in.with(f, text)
@@ -382,7 +377,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, cmd
 	default:
 		var cmd tea.Cmd
-		s.input, cmd = common.TypeKey(s.input, k)
+		s.input, cmd = s.input.Key(k)
 		s.render()
 		return s, cmd
 	}

@@ -6,7 +6,6 @@ import (
 	"reflect"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/data"
@@ -68,7 +67,7 @@ type Model struct {
 	horizon   int   // the chosen horizon in days
 	cutoffSet bool  // the user chose the cutoff: a new horizon keeps it
 	editing   field
-	input     textinput.Model
+	input     common.Field
 	fieldErr  string // why the typed value was refused
 
 	runs      int
@@ -107,7 +106,7 @@ func New(com common.Common, open experiment.Opener) Model {
 	loss.SetXWhole(true)
 	loss.SetYLimits(0, 1e308)
 	s := Model{Common: com, keys: defaultKeyMap(com), scrollKeys: common.NewScrollKeys(com), parent: context.Background(), open: open,
-		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewTextInput(com, "")}
+		horizon: recommend.DefaultHorizonDays, loss: loss, input: common.NewField(com, "")}
 	s.render()
 	return s
 }
@@ -213,7 +212,7 @@ func (s Model) Selected() int { return s.selected }
 func (s *Model) SetSize(w, h int) {
 	s.Common.SetSize(w, h)
 	if s.Editing() {
-		common.SetFieldWidth(&s.input, s.inputWidth())
+		common.SetFieldWidth(&s.input.Model, s.inputWidth())
 	}
 	s.render()
 }
@@ -234,7 +233,7 @@ func (s Model) View() string { return s.view }
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	if s.Editing() {
-		return [][]key.Binding{{k.Apply, k.Cancel}}
+		return [][]key.Binding{append([]key.Binding{k.Apply, k.Cancel}, s.input.HelpKeys(s.Common)...)}
 	}
 	alive := s.state == runRunning || s.state == runPaused
 	switch s.state {
@@ -284,9 +283,9 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		case fieldNone:
 			return s, nil
 		case fieldExclude:
-			s.input, cmd = common.PasteList(s.input, msg) // a column of ids is a list of them
+			s.input, cmd = s.input.PasteList(msg) // a column of ids is a list of them
 		default:
-			s.input, cmd = common.Paste(s.input, msg)
+			s.input, cmd = s.input.Paste(msg)
 		}
 	case LogMsg:
 		if msg.For != s.srcLog || !s.reading {

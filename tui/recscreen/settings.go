@@ -44,13 +44,12 @@ func (s Model) defaultCutoff(horizon int) int32 {
 	return s.latestCutoff()
 }
 
-// edit opens the text field for f with the current value.
+// edit opens the text field for f on the current value, selected: what
+// is typed replaces it.
 func (s *Model) edit(f field, value string) {
 	s.editing, s.fieldErr = f, ""
-	common.SetFieldWidth(&s.input, s.inputWidth())
-	s.input.SetValue(value)
-	s.input.CursorEnd()
-	s.input.Focus()
+	common.SetFieldWidth(&s.input.Model, s.inputWidth())
+	s.input.Open(value)
 }
 
 // editKey handles a key while a setting is typed: enter applies a valid
@@ -64,16 +63,16 @@ func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, s.keys.Apply) && s.editing == fieldExclude:
 		s.editing, s.fieldErr = fieldNone, ""
 		s.input.Blur()
-		return s.leaveOut(common.Typed(s.input))
+		return s.leaveOut(s.input.Typed())
 	case key.Matches(k, s.keys.Apply):
-		if s.apply(strings.TrimSpace(common.Typed(s.input))) {
+		if s.apply(strings.TrimSpace(s.input.Typed())) {
 			s.editing, s.fieldErr = fieldNone, ""
 			s.input.Blur()
 		}
 		return nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = common.TypeKey(s.input, k)
+	s.input, cmd = s.input.Key(k)
 	return cmd
 }
 

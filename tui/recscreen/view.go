@@ -116,14 +116,14 @@ func (s Model) settingsLines(w int) []string {
 	horizon := st.Value.Render(s.Tf("%d days", "%d 天", s.horizon))
 	switch s.editing {
 	case fieldCutoff:
-		cutoff = common.InlineView(s.input)
+		cutoff = s.input.InlineView()
 	case fieldHorizon:
-		horizon = common.InlineView(s.input)
+		horizon = s.input.InlineView()
 	}
 	without := ""
 	switch {
 	case s.editing == fieldExclude:
-		without = s.settingItem(fieldExclude, common.InlineView(s.input))
+		without = s.settingItem(fieldExclude, s.input.InlineView())
 	case len(s.exclude) > 0 && (len(s.log.NotFound) > 0 || len(s.log.LeftOutOnly) > 0):
 		// An id on no line at all, and one only on lines left out (a
 		// postage code on lines without a customer), are told apart.

@@ -22,7 +22,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.typing, s.refusal = false, ""
 		s.input.Blur()
 	case key.Matches(k, s.keys.Commit):
-		text := strings.TrimSpace(common.Typed(s.input))
+		text := strings.TrimSpace(s.input.Typed())
 		d, err := ParseBudget(text)
 		switch {
 		case errors.Is(err, ErrBudgetRange):
@@ -35,7 +35,7 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 			s.input.Blur()
 		}
 	default:
-		s.input, cmd = common.TypeKey(s.input, k)
+		s.input, cmd = s.input.Key(k)
 	}
 	s.render()
 	return s, cmd

@@ -36,7 +36,7 @@ func selectKeys(c common.Common) common.ScrollKeys {
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keys
 	if s.typing {
-		return [][]key.Binding{{k.Commit, k.Cancel}}
+		return [][]key.Binding{append([]key.Binding{k.Commit, k.Cancel}, s.input.HelpKeys(s.Common)...)}
 	}
 	k.Start.SetEnabled(s.run == nil && s.data != nil)
 	k.Stop.SetEnabled(s.run != nil)

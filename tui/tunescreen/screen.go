@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
@@ -52,7 +51,7 @@ type Model struct {
 	typing bool
 	// input is the budget's field: a text input as every other screen's,
 	// so ctrl+u clears it and the cursor moves.
-	input   textinput.Model
+	input   common.Field
 	refusal string // why the typed budget, or a search, was refused
 
 	view string
@@ -61,7 +60,7 @@ type Model struct {
 // New returns the Tune screen with the default budget.
 func New(com common.Common) Model {
 	s := Model{Common: com, keys: defaultKeyMap(com), budget: DefaultBudget, folds: 5, parent: context.Background(),
-		input: common.NewTextInput(com, "")}
+		input: common.NewField(com, "")}
 	s.render()
 	return s
 }
@@ -105,7 +104,7 @@ func (s *Model) SetTrials(trials, folds int) {
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.typing {
-		common.SetFieldWidth(&s.input, s.inputWidth())
+		common.SetFieldWidth(&s.input.Model, s.inputWidth())
 	}
 	s.render()
 }
@@ -167,7 +166,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			return s, nil
 		}
 		var cmd tea.Cmd
-		s.input, cmd = common.Paste(s.input, msg)
+		s.input, cmd = s.input.Paste(msg)
 		s.render()
 		return s, cmd
 	}
@@ -185,10 +184,8 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
 		s.typing, s.refusal = true, ""
-		common.SetFieldWidth(&s.input, s.inputWidth())
-		s.input.SetValue(budgetText(s.Common, s.budget))
-		s.input.CursorEnd()
-		cmd = s.input.Focus()
+		common.SetFieldWidth(&s.input.Model, s.inputWidth())
+		cmd = s.input.Open(budgetText(s.Common, s.budget)) // selected: what is typed replaces it
 	case !key.Matches(k, s.keys.Apply) || s.result == nil || picked == nil:
 	case s.otherData():
 		// Its AUCs are the earlier data's, and a balanced weight stood for

@@ -393,3 +393,30 @@ func drainSearch(s Model, cmd tea.Cmd) Model {
 	})
 	return s
 }
+
+// TestBudgetTypedReplacesIt: b opened the budget's field on "1m" with the
+// cursor after it, so 90s typed read 1m90s, a budget of 2m30s taken
+// without a word (review 22's finding on every screen's fields). The
+// field opens on the budget selected: 90s typed is 90 seconds. The
+// footer says so while the budget is selected.
+func TestBudgetTypedReplacesIt(t *testing.T) {
+	for _, lang := range screentest.Langs {
+		s := New(screentest.Common(lang, 80, 24))
+		s.SetInputs(textbook(t), experiment.DefaultConfig())
+		s, _ = s.step(screentest.Press("b"))
+		var footer []string
+		for _, b := range s.HelpGroups()[0] {
+			footer = append(footer, b.Help().Key+" "+b.Help().Desc)
+		}
+		if f, want := strings.Join(footer, " • "), s.T("type to replace • ←/→ to edit", "输入 即替换 • ←/→ 在原值上修改"); !strings.Contains(f, want) {
+			t.Errorf("%s: footer %q, want it to hold %q", lang, f, want)
+		}
+		for _, r := range "90s" {
+			s, _ = s.step(screentest.Press(string(r)))
+		}
+		s, _ = s.step(screentest.Press("enter"))
+		if s.Editing() || s.Budget() != 90*time.Second {
+			t.Errorf("%s: 90s typed on the budget: %v (editing %v, %q), want 1m30s", lang, s.Budget(), s.Editing(), s.refusal)
+		}
+	}
+}

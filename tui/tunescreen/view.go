@@ -87,7 +87,7 @@ func (s Model) inputWidth() int {
 func (s Model) budgetLine() string {
 	label := s.budgetLabel()
 	if s.typing {
-		return label + common.InlineView(s.input) + "  " + s.Styles.Muted.Render(s.budgetHint())
+		return label + s.input.InlineView() + "  " + s.Styles.Muted.Render(s.budgetHint())
 	}
 	text := label + budgetText(s.Common, s.budget)
 	if s.trials > 0 {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
@@ -42,7 +41,7 @@ type Model struct {
 	status        string // the last search, export or what-if message
 
 	prompt usersPrompt
-	input  textinput.Model
+	input  common.Field
 	query  string // the last search
 	// findGen counts the searches asked for (FindMsg).
 	findGen int
@@ -107,11 +106,19 @@ func (s Model) Exp() *experiment.Experiment {
 // the keyboard.
 func (s Model) Editing() bool { return s.prompt != usersNoPrompt || s.out.Showing() }
 
+// PromptValue returns the open prompt's text ("" when none is open).
+func (s Model) PromptValue() string {
+	if s.prompt == usersNoPrompt {
+		return ""
+	}
+	return s.input.Value()
+}
+
 // SetSize sets the screen's size.
 func (s *Model) SetSize(w, h int) {
 	s.Width, s.Height = w, h
 	if s.prompt != usersNoPrompt {
-		common.SetFieldWidth(&s.input, common.PromptFieldWidth(s.input, w))
+		common.SetFieldWidth(&s.input.Model, common.PromptFieldWidth(s.input.Model, w))
 	}
 	if s.whatIf.active && !usersLayout(w, h, false).split {
 		// Narrowed during a what-if: its pane, not the table, as w opens it.
@@ -189,7 +196,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if s.prompt == usersNoPrompt || s.out.Showing() {
 			return s, nil
 		}
-		s.input, cmd = common.Paste(s.input, msg)
+		s.input, cmd = s.input.Paste(msg)
 	default:
 		return s, nil
 	}
@@ -295,12 +302,11 @@ func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
 		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
 		usersValuePrompt:  s.T("Value: ", "取值："),
 	}
-	s.input = common.NewTextInput(s.Common, labels[p])
-	s.input.SetValue(value)
-	s.input.CursorEnd()
-	common.SetFieldWidth(&s.input, common.PromptFieldWidth(s.input, s.Width))
+	s.input = common.NewField(s.Common, labels[p])
+	common.SetFieldWidth(&s.input.Model, common.PromptFieldWidth(s.input.Model, s.Width))
 	s.prompt = p
-	return s.input.Focus()
+	// A value or file name given is selected: what is typed replaces it.
+	return s.input.Open(value)
 }
 
 // promptKey handles keys while the text field has the keyboard.
@@ -310,7 +316,7 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		s.prompt = usersNoPrompt
 		return nil
 	case "enter":
-		p, text := s.prompt, common.Typed(s.input)
+		p, text := s.prompt, s.input.Typed()
 		s.prompt = usersNoPrompt
 		switch p {
 		case usersSearchPrompt:
@@ -324,7 +330,7 @@ func (s *Model) promptKey(k tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	var cmd tea.Cmd
-	s.input, cmd = common.TypeKey(s.input, k)
+	s.input, cmd = s.input.Key(k)
 	return cmd
 }
 
@@ -383,16 +389,17 @@ func (s Model) keyMap() usersKeyMap {
 // HelpGroups implements common.Screen.
 func (s Model) HelpGroups() [][]key.Binding {
 	k := s.keyMap()
+	field := s.input.HelpKeys(s.Common)
 	switch {
 	case s.prompt == usersSearchPrompt:
 		k.Accept.SetHelp("enter", s.T("find", "查找"))
-		return [][]key.Binding{{k.Accept, k.Abort}}
+		return [][]key.Binding{append([]key.Binding{k.Accept, k.Abort}, field...)}
 	case s.prompt == usersExportPrompt:
 		k.Accept.SetHelp("enter", s.T("export", "导出"))
-		return [][]key.Binding{{k.Accept, k.Abort}}
+		return [][]key.Binding{append([]key.Binding{k.Accept, k.Abort}, field...)}
 	case s.prompt == usersValuePrompt:
 		k.Accept.SetHelp("enter", s.T("set value", "设定取值"))
-		return [][]key.Binding{{k.Accept, k.Abort}}
+		return [][]key.Binding{append([]key.Binding{k.Accept, k.Abort}, field...)}
 	case s.out.Running() && !s.out.Showing() && !s.whatIf.active:
 		return [][]key.Binding{{k.Cancel, k.Up, k.Sort, k.Band, k.Truth, k.Search, k.Detail}, {k.PageUp, k.Top, k.Next, k.Today}}
 	}
