@@ -69,7 +69,8 @@ type Trainer struct {
 	avgRate            float64   // the average's least step share, 1/(AverageEpochs·batches)
 	bestLoss           float64
 	bestEpoch          int
-	restored           int // the epoch whose weights finishing copied back (0: none)
+	restored           int  // the epoch whose weights finishing copied back (0: none)
+	settled            bool // KeepAfterStop gave a stopped run an epoch's weights
 	wait, plateauWait  int
 	plateauBest        float64
 	baseLR             float64 // the optimiser's rate at the start, for cosine

@@ -407,7 +407,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
-		return describeUserStop(c, ep, b) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
+		return describeUserStop(c, ep, b) + describeKept(c, exp) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
 	case err != nil:
 		return c.T("✗ Could not train: ", "✗ 无法训练：") + c.ErrorText(err), true
 	case exp == nil:
@@ -437,6 +437,29 @@ func describeUserStop(c common.Common, epochs, batches int) string {
 		return c.T("■ Stopped by you after 1 epoch.", "■ 已由你停止，共训练 1 轮。")
 	}
 	return c.Tf("■ Stopped by you after %d epochs.", "■ 已由你停止，共训练 %d 轮。", epochs)
+}
+
+// describeKept says whose weights a run stopped by the user kept (the
+// trainer chose them, engine.Trainer.KeepAfterStop): its best epoch's by
+// the loss early stopping watches, or with early stopping off its last
+// finished epoch's, as a run that ends by itself keeps; "" when no epoch
+// had finished.
+func describeKept(c common.Common, exp *experiment.Experiment) string {
+	kept := exp.Trainer.KeptEpoch()
+	if kept == 0 {
+		return ""
+	}
+	if !exp.Config.Train.EarlyStop.On() {
+		return c.Tf(" Kept the weights of epoch %d, the last finished (early stopping is off).",
+			"保留了最后完成的第 %d 轮的权重（提前停止已关闭）。", kept)
+	}
+	h := exp.Trainer.History()
+	if kept == len(h) {
+		return c.Tf(" Kept the weights of epoch %d, the last finished and the best by %s.",
+			"保留了第 %d 轮的权重：最后完成的一轮，也是%s最佳的一轮。", kept, monitoredLoss(c, h))
+	}
+	return c.Tf(" Kept the weights of epoch %d, the best by %s, as early stopping would (the last finished was %d).",
+		"保留了第 %d 轮的权重：%s最佳的一轮，与提前停止相同（最后完成的是第 %d 轮）。", kept, monitoredLoss(c, h), len(h))
 }
 
 // describeStop says how the network kept ended its training.
