@@ -118,7 +118,6 @@ func TestQuitQuestionView(t *testing.T) {
 	}
 }
 
-
 // words is view with its box sides taken out and its wrapped lines joined
 // by single spaces, so that a sentence reads whole.
 func words(view string) string {
