@@ -47,7 +47,7 @@ func TestQuitWhileTrainingAsksFirst(t *testing.T) {
 		t.Fatalf("q while training: cmd %v, quitting %v, asking %v; want a question and nothing else", cmd != nil, m.quitting, m.confirmQuit)
 	}
 	screentest.MustContain(t, words(screen(m)),
-		"Quit retain? You would lose run 1, still training: the TUI keeps no model file",
+		"Quit retain? You would lose run 1 (still training): the TUI keeps no model file",
 		"q or y quits · any other key stays · ctrl+c quits at once")
 	m, cmd = update(t, m, screentest.Press("n"))
 	if cmd != nil || m.quitting || m.confirmQuit || !m.trainScr.Alive() {

@@ -39,7 +39,7 @@ func (m *Model) quitLosses() []string {
 	c := m.com
 	var out []string
 	if m.trainScr.Alive() {
-		out = append(out, c.Tf("run %d, still training", "仍在训练的第 %d 次训练", m.trainScr.Runs()))
+		out = append(out, c.Tf("run %d (still training)", "仍在训练的第 %d 次训练", m.trainScr.Runs()))
 	}
 	switch n := len(m.trainScr.Finished()); {
 	case n == 1:

@@ -314,7 +314,9 @@ func (s Model) numberLines(w, h int) []string {
 	p := s.latest
 	lines := []string{
 		st.Title.Render(s.T("Speed", "速度")),
-		row(s.T("rows/s", "行/秒"), common.Thousands(int(finiteOr(p.RowsPerSec, 0))), ""),
+		// The rate of the last second of training, as the engine measures
+		// it: the average since the start lagged a change of pace by minutes.
+		row(s.T("rows/s now", "当前行/秒"), common.Thousands(int(finiteOr(p.RecentRowsPerSec, 0))), ""),
 		row(s.T("trained for", "训练用时"), clock(p.Training), ""),
 		row(s.T("ETA", "预计剩余"), eta(p, s.state), ""),
 		s.Tf("pace: %s", "节奏：%s", s.paceLabel()),
