@@ -60,13 +60,13 @@ func TestStoppedRunSaysWhichWeightsItKept(t *testing.T) {
 			t.Fatalf("%s: kept epoch %d, want the best, %d", lang, got, best)
 		}
 		want := map[string]string{
-			"en": fmt.Sprintf("■ Stopped by you at epoch 9, batch 1. Kept the weights of epoch %d, the best by validation loss, as early stopping would (the last finished was 8). space starts a new run.", best),
-			"zh": fmt.Sprintf("■ 已由你停止于第 9 轮第 1 批。保留了第 %d 轮的权重：验证损失最佳的一轮，与提前停止相同（最后完成的是第 8 轮）。按空格开始新的训练。", best),
+			"en": fmt.Sprintf("■ Stopped by you at epoch 9, batch 1. Kept epoch %d's weights, the best by validation loss (last finished: 8). space starts a new run.", best),
+			"zh": fmt.Sprintf("■ 已由你停止于第 9 轮第 1 批。保留第 %d 轮的权重（验证损失最佳；最后完成的是第 8 轮）。按空格开始新的训练。", best),
 		}[lang]
 		if best == 8 {
 			want = map[string]string{
-				"en": "■ Stopped by you at epoch 9, batch 1. Kept the weights of epoch 8, the last finished and the best by validation loss. space starts a new run.",
-				"zh": "■ 已由你停止于第 9 轮第 1 批。保留了第 8 轮的权重：最后完成的一轮，也是验证损失最佳的一轮。按空格开始新的训练。",
+				"en": "■ Stopped by you at epoch 9, batch 1. Kept epoch 8's weights, the last finished and the best by validation loss. space starts a new run.",
+				"zh": "■ 已由你停止于第 9 轮第 1 批。保留第 8 轮的权重（最后完成，也是验证损失最佳）。按空格开始新的训练。",
 			}[lang]
 		}
 		if s.outcome != want {
@@ -87,12 +87,12 @@ func TestStoppedRunWithoutEarlyStoppingKeepsTheLastEpoch(t *testing.T) {
 	if got := s.exp.Trainer.KeptEpoch(); got != 3 {
 		t.Fatalf("kept epoch %d, want 3", got)
 	}
-	want := "■ Stopped by you at epoch 4, batch 1. Kept the weights of epoch 3, the last finished (early stopping is off). space starts a new run."
+	want := "■ Stopped by you at epoch 4, batch 1. Kept epoch 3's weights, the last finished (early stopping is off). space starts a new run."
 	if s.outcome != want {
 		t.Errorf("outcome\n%q\nwant\n%q", s.outcome, want)
 	}
 	s = stoppedMidEpoch(t, "zh", cfg, 3)
-	want = "■ 已由你停止于第 4 轮第 1 批。保留了最后完成的第 3 轮的权重（提前停止已关闭）。按空格开始新的训练。"
+	want = "■ 已由你停止于第 4 轮第 1 批。保留最后完成的第 3 轮的权重（提前停止已关闭）。按空格开始新的训练。"
 	if s.outcome != want {
 		t.Errorf("zh outcome\n%q\nwant\n%q", s.outcome, want)
 	}

@@ -452,16 +452,16 @@ func describeKept(c common.Common, exp *experiment.Experiment) string {
 		return ""
 	}
 	if !exp.Config.Train.EarlyStop.On() {
-		return c.Tf(" Kept the weights of epoch %d, the last finished (early stopping is off).",
-			"保留了最后完成的第 %d 轮的权重（提前停止已关闭）。", kept)
+		return c.Tf(" Kept epoch %d's weights, the last finished (early stopping is off).",
+			"保留最后完成的第 %d 轮的权重（提前停止已关闭）。", kept)
 	}
 	h := exp.Trainer.History()
 	if kept == len(h) {
-		return c.Tf(" Kept the weights of epoch %d, the last finished and the best by %s.",
-			"保留了第 %d 轮的权重：最后完成的一轮，也是%s最佳的一轮。", kept, monitoredLoss(c, h))
+		return c.Tf(" Kept epoch %d's weights, the last finished and the best by %s.",
+			"保留第 %d 轮的权重（最后完成，也是%s最佳）。", kept, monitoredLoss(c, h))
 	}
-	return c.Tf(" Kept the weights of epoch %d, the best by %s, as early stopping would (the last finished was %d).",
-		"保留了第 %d 轮的权重：%s最佳的一轮，与提前停止相同（最后完成的是第 %d 轮）。", kept, monitoredLoss(c, h), len(h))
+	return c.Tf(" Kept epoch %d's weights, the best by %s (last finished: %d).",
+		"保留第 %d 轮的权重（%s最佳；最后完成的是第 %d 轮）。", kept, monitoredLoss(c, h), len(h))
 }
 
 // describeStop says how the network kept ended its training.
