@@ -81,7 +81,7 @@ func (m *Model) quitPanel() string {
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("11")).
 		Padding(0, 1).Width(w)
 	head := c.Tf("Quit retain? You would lose %s: the TUI keeps no model file (retain train --out writes one).",
-		"要退出 retain 吗？这会丢失%s：TUI 不保存模型文件（retain train --out 可保存）。", lost)
+		"要退出 retain 吗？以下内容将丢失：%s。TUI 不保存模型文件（retain train --out 可保存）。", lost)
 	keys := c.T("q or y quits · any other key stays · ctrl+c quits at once",
 		"q 或 y 退出 · 其他任意键留下 · ctrl+c 立即退出")
 	lines := widget.WrapParagraphs(head, inner)
