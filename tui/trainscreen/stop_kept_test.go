@@ -72,8 +72,12 @@ func TestStoppedRunSaysWhichWeightsItKept(t *testing.T) {
 		if s.outcome != want {
 			t.Errorf("%s: outcome\n%q\nwant\n%q", lang, s.outcome, want)
 		}
-		if v := stripped(s.View()); !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) {
-			t.Errorf("%s: the view does not show the outcome:\n%s", lang, v)
+		// Whole on the two status lines, at 100×27 and at the smallest size.
+		for _, size := range [][2]int{{100, 27}, {80, 24}} {
+			s.SetSize(size[0], size[1])
+			if v := stripped(s.View()); !strings.Contains(strings.Join(strings.Fields(v), ""), strings.Join(strings.Fields(want), "")) {
+				t.Errorf("%s %dx%d: the view does not show the outcome whole:\n%s", lang, size[0], size[1], v)
+			}
 		}
 	}
 }
