@@ -200,6 +200,9 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	if err := trainShown(ctx, a, e, func(err error) error {
 		return withDivergedHint(err, d.Source.Describe(), "; no model written (try a lower --lr, or --l2)")
 	}); err != nil {
+		if ctx.Err() != nil {
+			noteInterrupted(a.stderr, e.Trainer, o.out)
+		}
 		return err
 	}
 	ev, err := e.Evaluate(part, cfg.Threshold)
@@ -224,6 +227,7 @@ func runTrain(ctx context.Context, a *app, o *trainOptions) error {
 	}
 	noteCalibrationNone(a.stderr, "", dropped)
 	if err := ctx.Err(); err != nil {
+		noteInterrupted(a.stderr, e.Trainer, o.out)
 		return err // a late Ctrl-C still leaves no file
 	}
 	if o.out != "" {
@@ -346,6 +350,32 @@ func trainShown(ctx context.Context, a *app, e *experiment.Experiment, failed fu
 	}
 	reportStop(a.stderr, e.Trainer)
 	return checkDecay(ctx, a.stderr, e, pr)
+}
+
+// noteInterrupted says, on a train interrupted (Ctrl-C, SIGTERM) before
+// its model was written, where training stood and that nothing was saved:
+// an interrupted train writes no model, not even its best epoch's (the
+// TUI's x, which keeps a stopped run for the session, does keep its best
+// epoch's weights, as early stopping would).
+func noteInterrupted(w io.Writer, t *engine.Trainer, out string) {
+	var at string
+	if ep, b := t.Position(); !t.Done() {
+		switch {
+		case b > 0:
+			at = fmt.Sprintf("at epoch %d, batch %d", ep+1, b)
+		case ep == 0:
+			at = "before the first epoch ended"
+		default:
+			at = fmt.Sprintf("after epoch %d", ep)
+		}
+	} else {
+		at = fmt.Sprintf("after training (%s)", t.State())
+	}
+	if out == "" {
+		fmt.Fprintf(w, "Interrupted %s: nothing saved.\n", at)
+		return
+	}
+	fmt.Fprintf(w, "Interrupted %s: no model written; %s is as it was (an interrupted train saves nothing, not even its best epoch).\n", at, out)
 }
 
 // reportStop says how training ended when it was not simply all epochs.

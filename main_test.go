@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -218,6 +219,13 @@ func TestInterruptedTrainExits130AndWritesNoModel(t *testing.T) {
 	}
 	if !strings.HasSuffix(c.stderr.String(), "retain: interrupted\n") {
 		t.Errorf("stderr does not end with the interruption: %q", c.stderr.String())
+	}
+	// It says where it stopped and that nothing was saved (review22 #3:
+	// it said only "interrupted").
+	note := regexp.MustCompile(`\nInterrupted (at epoch \d+, batch \d+|after epoch \d+): no model written; ` +
+		regexp.QuoteMeta(out) + ` is as it was \(an interrupted train saves nothing, not even its best epoch\)\.\n`)
+	if !note.MatchString(c.stderr.String()) {
+		t.Errorf("stderr does not say that nothing was saved: %q", c.stderr.String())
 	}
 	entries, err := os.ReadDir(filepath.Dir(out))
 	if err != nil {

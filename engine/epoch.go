@@ -194,6 +194,11 @@ func (t *Trainer) progress(s State, epochEnd bool) Progress {
 	if p.Training > 0 {
 		p.RowsPerSec = float64(t.trainedRows) / p.Training.Seconds()
 	}
+	p.RecentRowsPerSec = p.RowsPerSec
+	if r, ok := t.rates.rate(p.Training, t.trainedRows); ok {
+		p.RecentRowsPerSec = r
+	}
+	t.rates.add(p.Training, t.trainedRows)
 	if compute := (now.Sub(t.runStart) - t.waited).Seconds(); !t.runStart.IsZero() && t.runSteps > 0 && compute > 0 {
 		p.SamplesPerSec = float64(t.runSamples) / compute
 		left := (t.cfg.Epochs-t.epoch)*t.batches - t.batch

@@ -86,7 +86,13 @@ type Progress struct {
 	// RowsPerSec is the training rows per second of Training: the rows of
 	// every batch trained (a row counts again in each epoch) ÷ Training.
 	RowsPerSec float64
-	Err        error // set with State Diverged
+	// RecentRowsPerSec is the rows per second of the last second or so of
+	// Training: from the newest earlier report at least a second of
+	// training time before this one (the oldest kept when none is that
+	// old) to this one. Unlike RowsPerSec it follows a change of pace at
+	// once. It stands still while paused, as Training does.
+	RecentRowsPerSec float64
+	Err              error // set with State Diverged
 }
 
 // Sink receives progress. Report is called on the training goroutine and must

@@ -69,7 +69,9 @@ type Trainer struct {
 	avgRate            float64   // the average's least step share, 1/(AverageEpochs·batches)
 	bestLoss           float64
 	bestEpoch          int
-	restored           int // the epoch whose weights finishing copied back (0: none)
+	restored           int      // the epoch whose weights finishing copied back (0: none)
+	settled            bool     // KeepAfterStop gave a stopped run an epoch's weights
+	rates              rateRing // rows trained by each report's training time, for the recent rate
 	wait, plateauWait  int
 	plateauBest        float64
 	baseLR             float64 // the optimiser's rate at the start, for cosine
@@ -112,6 +114,7 @@ func NewTrainer(net *Network, train, val Dataset, cfg TrainConfig, rng *rand.Ran
 		bestLoss:  math.Inf(1), plateauBest: math.Inf(1),
 		firstLoss: math.NaN(),
 	}
+	t.rates.add(0, 0) // the start: a young run's recent rate is its average
 	t.cfg.BatchSize = batch
 	if workers > 1 {
 		t.par = newSharder(net, batch, workers)

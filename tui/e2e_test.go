@@ -146,7 +146,10 @@ func TestEndToEndInTmux(t *testing.T) {
 	s.waitFor("training to run at the slow pace", func(sc string) bool {
 		return strings.Contains(sc, "run 2 · epoch") && strings.Contains(sc, "running")
 	})
+	// q asks first: run 2 and the ended run 1 would be lost; y confirms.
 	s.keys("q")
+	s.waitFor("the question before quitting", func(sc string) bool { return strings.Contains(sc, "Quit retain?") })
+	s.keys("y")
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		if _, err := s.run("has-session", "-t", "e2e"); err != nil {

@@ -120,6 +120,9 @@ type Model struct {
 	trainGot, tuneGot, anomGot inputs
 
 	quitting bool
+	// confirmQuit is set while q asks whether to quit and lose the runs
+	// (root_quit.go).
+	confirmQuit bool
 	// interrupted is set by ctrl+c outside a served session: the program
 	// ends as interrupted, not quit.
 	interrupted bool
@@ -299,6 +302,9 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 		if m.quitting && !m.trainScr.Alive() {
 			return m.end()
 		}
+		if m.confirmQuit {
+			m.layout() // the question now names an ended run, not a training
+		}
 		if runs := m.trainScr.Finished(); len(runs) > ended && !m.pinned && m.onLoadedData(runs[len(runs)-1]) {
 			cmd = tea.Batch(cmd, m.analyse(runs[len(runs)-1]))
 		}
@@ -379,8 +385,11 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		m.interrupted = !m.opts.Served
 		return m.quit()
 	}
+	if m.confirmQuit {
+		return m.confirmKey(k)
+	}
 	if !m.editing() && key.Matches(k, m.keys.Quit) {
-		return m.quit()
+		return m.quitKey()
 	}
 	if m.editing() && k.String() == "ctrl+v" {
 		return m.pasteClipboard()

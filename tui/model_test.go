@@ -98,9 +98,14 @@ func TestQuitWhileTrainingStopsTheWorkerFirst(t *testing.T) {
 		t.Fatal("the run did not start")
 	}
 
+	// q asks first (a run would be lost); y confirms.
 	m, cmd = update(t, m, screentest.Press("q"))
+	if m.quitting || cmd != nil || !m.confirmQuit {
+		t.Fatalf("q while training: quitting %v, cmd %v, asking %v; want the question", m.quitting, cmd, m.confirmQuit)
+	}
+	m, cmd = update(t, m, screentest.Press("y"))
 	if !m.quitting || cmd == nil {
-		t.Fatalf("q while training: quitting %v, cmd %v", m.quitting, cmd)
+		t.Fatalf("y to the question while training: quitting %v, cmd %v", m.quitting, cmd)
 	}
 	done, ok := cmd().(trainscreen.DoneMsg) // waits for the worker
 	if !ok {
@@ -128,7 +133,8 @@ func TestQuitDuringARestartDoesNotStartAnotherRun(t *testing.T) {
 	m, cmd := update(t, m, screentest.Press("space"))
 	m, _ = update(t, m, startedMsg(t, cmd))
 	m, _ = update(t, m, screentest.Press("r"))
-	m, cmd = update(t, m, screentest.Press("q"))
+	m, _ = update(t, m, screentest.Press("q"))
+	m, cmd = update(t, m, screentest.Press("q")) // q again confirms
 	m, cmd = update(t, m, cmd())
 	if m.trainScr.Runs() != 1 || m.trainScr.Alive() {
 		t.Fatal("quitting during a restart started another run")

@@ -183,6 +183,9 @@ func (m *Model) contentSize() (int, int) {
 	if p := m.loadPanel(); p != "" {
 		h -= lipgloss.Height(p)
 	}
+	if p := m.quitPanel(); p != "" {
+		h -= lipgloss.Height(p)
+	}
 	return m.width, max(h, 0)
 }
 
@@ -245,6 +248,9 @@ func (m *Model) render() string {
 		parts = append(parts, p)
 	}
 	if p := m.errorPanel(); p != "" {
+		parts = append(parts, p)
+	}
+	if p := m.quitPanel(); p != "" {
 		parts = append(parts, p)
 	}
 	parts = append(parts, m.footer())

@@ -1,6 +1,7 @@
 package evalscreen
 
 import (
+	"context"
 	"errors"
 
 	tea "charm.land/bubbletea/v2"
@@ -33,6 +34,10 @@ type evalData struct {
 	// diverged is set when training blew up: the network holds its last
 	// finite weights, so every figure is of a broken model.
 	diverged *engine.DivergedError
+	// stopped is set for a run the user stopped, whose figures are those
+	// of the epoch it kept (kept; 0 when none had finished).
+	stopped bool
+	kept    int
 	// copies are the held-out parts that repeat many training rows
 	// (experiment.PartCopies.Warnings).
 	copies []experiment.CopyWarning
@@ -64,6 +69,9 @@ func evaluateRun(run common.Run) (d *evalData, err error) {
 	e := run.Exp
 	d = &evalData{run: run.Number, threshold: e.Config.Threshold, label: e.Pipeline.Label}
 	errors.As(run.Err, &d.diverged)
+	if errors.Is(run.Err, context.Canceled) && e.Trainer != nil {
+		d.stopped, d.kept = true, e.Trainer.KeptEpoch()
+	}
 	d.copies = e.Copies.Warnings()
 	if d.threshold <= 0 || d.threshold >= 1 {
 		d.threshold = 0.5

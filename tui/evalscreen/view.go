@@ -95,6 +95,12 @@ func (s Model) headLines(w int) []string {
 	// settings first (Runs shows them), so no figure is cut and the head
 	// stays one line; a part too long for the line wraps.
 	run := s.Tf("Run %d", "第 %d 次训练", d.run)
+	switch {
+	case d.stopped && d.kept > 0:
+		run += s.Tf(" (stopped by you; weights of epoch %d)", "（已由你停止；权重取自第 %d 轮）", d.kept)
+	case d.stopped:
+		run += s.T(" (stopped by you in its first epoch)", "（已由你在第 1 轮中停止）")
+	}
 	head := []string{run}
 	for i, part := range []string{s.partLine(), s.Tf("threshold %.2f", "阈值 %.2f", s.threshold), s.DescribeRun(s.config)} {
 		if lipgloss.Width(head[0]+" · "+part) <= w {

@@ -209,18 +209,41 @@ func logLoss(e engine.EpochStats) float64 {
 	return e.TrainLoss
 }
 
-// kept returns the figures of the weights a run kept: the last epoch's,
-// or after early stopping the best epoch's by the trainer's own rule
-// (engine.BestEpoch; the trainer restores its weights).
+// kept returns the figures of the epoch whose weights a run kept, as its
+// trainer says (engine.Trainer.KeptEpoch): the last epoch's, or with early
+// stopping the best epoch's, which the trainer restores at the end and
+// when the user stops the run; false when no epoch's weights were kept
+// (stopped before the first epoch ended).
 func kept(r common.Run) (engine.EpochStats, bool) {
 	if len(r.History) == 0 {
 		return engine.EpochStats{}, false
 	}
 	last := r.History[len(r.History)-1]
-	// Early stopping keeps its best epoch's weights whether it triggered or
-	// the run used up its epochs (the trainer restores them at the end).
+	if r.Exp == nil {
+		return last, true
+	}
+	if r.Exp.Trainer == nil {
+		return keptByRule(r)
+	}
+	e := r.Exp.Trainer.KeptEpoch()
+	for _, h := range r.History {
+		if h.Epoch == e {
+			return h, true
+		}
+	}
+	if ending(r) == endStopped {
+		return engine.EpochStats{}, false
+	}
+	return last, true
+}
+
+// keptByRule is kept for a run without its trainer (drawn without
+// training): the last epoch, or after early stopping (triggered or with
+// all epochs run) the best epoch by the trainer's own rule.
+func keptByRule(r common.Run) (engine.EpochStats, bool) {
+	last := r.History[len(r.History)-1]
 	end := ending(r)
-	if r.Exp == nil || r.Exp.Config.Train.EarlyStop.Patience <= 0 || (end != endEarlyStop && end != endFinished) {
+	if r.Exp.Config.Train.EarlyStop.Patience <= 0 || (end != endEarlyStop && end != endFinished) {
 		return last, true
 	}
 	if best, ok := engine.BestEpoch(r.History, r.Exp.Config.Train.EarlyStop); ok {

@@ -2,6 +2,7 @@ package screentest
 
 import (
 	"context"
+	"errors"
 	"io"
 	"os"
 	"strings"
@@ -10,6 +11,7 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -116,4 +118,43 @@ func MustContain(t testing.TB, view string, parts ...string) {
 			t.Fatalf("view lacks %q:\n%s", p, view)
 		}
 	}
+}
+
+// Stopped is run 1 on the built-in data kind, stopped by the user as the
+// Train screen's x stops it: one batch into epoch epochs+1, its weights
+// then those the trainer keeps after a stop (engine.Trainer.KeepAfterStop).
+// change edits the default configuration (100 epochs, so that the stop
+// comes first).
+func Stopped(t testing.TB, kind string, epochs int, change func(*experiment.Config)) common.Run {
+	t.Helper()
+	d, err := experiment.Load(experiment.Source{Kind: kind}, Open)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := experiment.DefaultConfig()
+	cfg.Train.Epochs = 100
+	if change != nil {
+		change(&cfg)
+	}
+	e, err := experiment.New(d, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	e.Trainer.SetSink(engine.SinkFunc(func(p engine.Progress) {
+		switch {
+		case p.EpochEnd && p.Epoch == epochs:
+			e.Trainer.StepBatch()
+		case p.State == engine.Paused:
+			cancel()
+		}
+	}))
+	runErr := e.Trainer.Run(ctx)
+	if !errors.Is(runErr, context.Canceled) {
+		t.Fatalf("the run was not stopped: %v", runErr)
+	}
+	e.Trainer.SetSink(nil)
+	e.Trainer.KeepAfterStop()
+	return common.Run{Number: 1, Exp: e, History: e.Trainer.History(), Err: runErr}
 }

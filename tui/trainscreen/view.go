@@ -314,7 +314,9 @@ func (s Model) numberLines(w, h int) []string {
 	p := s.latest
 	lines := []string{
 		st.Title.Render(s.T("Speed", "速度")),
-		row(s.T("rows/s", "行/秒"), common.Thousands(int(finiteOr(p.RowsPerSec, 0))), ""),
+		// The rate of the last second of training, as the engine measures
+		// it: the average since the start lagged a change of pace by minutes.
+		row(s.T("rows/s now", "当前行/秒"), common.Thousands(int(finiteOr(p.RecentRowsPerSec, 0))), ""),
 		row(s.T("trained for", "训练用时"), clock(p.Training), ""),
 		row(s.T("ETA", "预计剩余"), eta(p, s.state), ""),
 		s.Tf("pace: %s", "节奏：%s", s.paceLabel()),
@@ -407,7 +409,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
-		return describeUserStop(c, ep, b) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
+		return describeUserStop(c, ep, b) + describeKept(c, exp) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
 	case err != nil:
 		return c.T("✗ Could not train: ", "✗ 无法训练：") + c.ErrorText(err), true
 	case exp == nil:
@@ -437,6 +439,29 @@ func describeUserStop(c common.Common, epochs, batches int) string {
 		return c.T("■ Stopped by you after 1 epoch.", "■ 已由你停止，共训练 1 轮。")
 	}
 	return c.Tf("■ Stopped by you after %d epochs.", "■ 已由你停止，共训练 %d 轮。", epochs)
+}
+
+// describeKept says whose weights a run stopped by the user kept (the
+// trainer chose them, engine.Trainer.KeepAfterStop): its best epoch's by
+// the loss early stopping watches, or with early stopping off its last
+// finished epoch's, as a run that ends by itself keeps; "" when no epoch
+// had finished.
+func describeKept(c common.Common, exp *experiment.Experiment) string {
+	kept := exp.Trainer.KeptEpoch()
+	if kept == 0 {
+		return ""
+	}
+	if !exp.Config.Train.EarlyStop.On() {
+		return c.Tf(" Kept epoch %d's weights, the last finished (early stopping is off).",
+			"保留最后完成的第 %d 轮的权重（提前停止已关闭）。", kept)
+	}
+	h := exp.Trainer.History()
+	if kept == len(h) {
+		return c.Tf(" Kept epoch %d's weights, the last finished and the best by %s.",
+			"保留第 %d 轮的权重（最后完成，也是%s最佳）。", kept, monitoredLoss(c, h))
+	}
+	return c.Tf(" Kept epoch %d's weights, the best by %s (last finished: %d).",
+		"保留第 %d 轮的权重（%s最佳；最后完成的是第 %d 轮）。", kept, monitoredLoss(c, h), len(h))
 }
 
 // describeStop says how the network kept ended its training.

@@ -31,7 +31,7 @@ func syntheticRun(s Model, epochs int) Model {
 	}
 	u.Latest = engine.Progress{State: engine.Paused, Epoch: epochs, Epochs: 30, Batch: 125, Batches: 125,
 		Step: 125 * epochs, BatchLoss: 0.4 + 0.3/float64(epochs), BatchCount: 4, SamplesPerSec: 123456,
-		Elapsed: 9 * time.Second, Training: 3 * time.Second, RowsPerSec: 9333, ETA: 20 * time.Second}
+		Elapsed: 9 * time.Second, Training: 3 * time.Second, RowsPerSec: 9333, RecentRowsPerSec: 320, ETA: 20 * time.Second}
 	s.apply(u)
 	s.redrawCharts()
 	s.render()
@@ -164,7 +164,7 @@ func TestChartsSurviveNaNInfAndManyUpdates(t *testing.T) {
 		}
 		u := engine.Update{Points: []engine.LossPoint{{Position: pos, Loss: loss}},
 			Latest: engine.Progress{State: engine.Running, Epoch: i/100 + 1, Epochs: 100, Batch: i % 100, Batches: 100,
-				Step: i, BatchLoss: loss, BatchCount: 1, RowsPerSec: bad[i%3], Training: time.Duration(i) * time.Millisecond}}
+				Step: i, BatchLoss: loss, BatchCount: 1, RowsPerSec: bad[i%3], RecentRowsPerSec: bad[i%3], Training: time.Duration(i) * time.Millisecond}}
 		if i%100 == 99 {
 			e := engine.EpochStats{Epoch: i/100 + 1, TrainLoss: loss, ValLoss: loss, ValAcc: 0.8, ValAUC: bad[i%3],
 				TrainAcc: 0.81, HasVal: true, HasAccuracy: true, HasAUC: true}

@@ -2,6 +2,7 @@ package trainscreen
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -95,7 +96,15 @@ func (w *worker) launch(exp *experiment.Experiment, mode startMode) bool {
 			w.finishLocked(err)
 			w.mu.Unlock()
 		}()
-		if err = exp.Trainer.Run(w.ctx); err == nil {
+		err = exp.Trainer.Run(w.ctx)
+		if errors.Is(err, context.Canceled) {
+			// Stopped by the user: keep the weights a run that ended by
+			// itself keeps (the best epoch's with early stopping, else
+			// the last finished epoch's), not those part way through an
+			// epoch; the outcome says which.
+			exp.Trainer.KeepAfterStop()
+		}
+		if err == nil {
 			// The view says so while it runs; finish applies the outcome on
 			// the UI goroutine, which reads the experiment meanwhile.
 			var d *experiment.DecayOutcome
