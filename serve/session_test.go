@@ -142,10 +142,13 @@ func TestShutdownTellsSessionsAndCompletes(t *testing.T) {
 	}
 }
 
+// TestSessionTimeLimit: a session ends at its time limit and says so. Its
+// program may or may not have drawn its first frame by then (on a loaded
+// machine under the race detector 300 ms may pass first): the test waits
+// for the end, not for the greeting.
 func TestSessionTimeLimit(t *testing.T) {
 	f := start(t, Config{MaxSessionTime: 300 * time.Millisecond})
 	tm := f.openTerm(t, "alice", "xterm-256color", nil)
-	tm.waitFor(t, "hello alice")
 	if code := tm.exit(t); code != 0 {
 		t.Errorf("exit status %d, want 0", code)
 	}
