@@ -142,6 +142,10 @@ type Server struct {
 	closing  bool // guarded by mu, like sessions
 	sessions map[*liveSession]struct{}
 	handlers sync.WaitGroup
+	// limitTimer starts a session's MaxSessionTime timer, which calls end
+	// when it fires, and returns the call that stops it: time.AfterFunc,
+	// but a test may end a session's time at a moment it chooses.
+	limitTimer func(d time.Duration, end func()) (stop func() bool)
 }
 
 // liveSession is what shutdown needs of a running session.
@@ -186,7 +190,8 @@ func New(cfg Config) (*Server, error) {
 	}
 	cfg.IdleWarning = min(cfg.IdleWarning, cfg.IdleTimeout)
 	s := &Server{cfg: cfg, log: cfg.Log, sessions: map[*liveSession]struct{}{},
-		pending: newHandshakes(cfg.MaxHandshakes, cfg.MaxHandshakesPerSource)}
+		pending:    newHandshakes(cfg.MaxHandshakes, cfg.MaxHandshakesPerSource),
+		limitTimer: func(d time.Duration, end func()) func() bool { return time.AfterFunc(d, end).Stop }}
 	if s.log == nil {
 		s.log = slog.Default()
 	}

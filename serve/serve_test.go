@@ -99,6 +99,13 @@ func newSigner(t *testing.T) gossh.Signer {
 // insecure.
 func start(t *testing.T, cfg Config) *fixture {
 	t.Helper()
+	return startWith(t, cfg, nil)
+}
+
+// startWith is start, with set (if not nil) given the server before it
+// serves, to replace what a test must control.
+func startWith(t *testing.T, cfg Config, set func(*Server)) *fixture {
+	t.Helper()
 	host, _, err := HostKey(t.TempDir() + "/host_key")
 	if err != nil {
 		t.Fatal(err)
@@ -121,6 +128,9 @@ func start(t *testing.T, cfg Config) *fixture {
 		t.Fatal(err)
 	}
 	f.addr = ln.Addr().String()
+	if set != nil {
+		set(f.srv)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	f.cancel = cancel
 	go func() { f.served <- f.srv.Serve(ctx, ln) }()
@@ -140,6 +150,43 @@ func (f *fixture) dial(user string, auth ...gossh.AuthMethod) (*gossh.Client, er
 	return gossh.Dial("tcp", f.addr, &gossh.ClientConfig{
 		User: user, Auth: auth, HostKeyCallback: gossh.FixedHostKey(f.hostKey), Timeout: waitLimit,
 	})
+}
+
+// dialCounting connects as user, as dial does, over a connection that
+// counts the bytes it receives: got is closed once they reach n.
+func (f *fixture) dialCounting(t *testing.T, user string, n int64) (c *gossh.Client, got <-chan struct{}) {
+	t.Helper()
+	nc, err := net.DialTimeout("tcp", f.addr, waitLimit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := &countingConn{Conn: nc, n: n, reached: make(chan struct{})}
+	cc, chans, reqs, err := gossh.NewClientConn(counted, f.addr, &gossh.ClientConfig{
+		User: user, Auth: []gossh.AuthMethod{gossh.PublicKeys(f.client)}, HostKeyCallback: gossh.FixedHostKey(f.hostKey),
+	})
+	if err != nil {
+		nc.Close()
+		t.Fatal(err)
+	}
+	return gossh.NewClient(cc, chans, reqs), counted.reached
+}
+
+// countingConn counts the bytes read from its connection and closes
+// reached once they come to n.
+type countingConn struct {
+	net.Conn
+	n       int64
+	read    atomic.Int64
+	reached chan struct{}
+	once    sync.Once
+}
+
+func (c *countingConn) Read(p []byte) (int, error) {
+	k, err := c.Conn.Read(p)
+	if c.read.Add(int64(k)) >= c.n {
+		c.once.Do(func() { close(c.reached) })
+	}
+	return k, err
 }
 
 // term is a client session with a pseudo-terminal and its output.

@@ -90,8 +90,8 @@ func (s *Server) serveSession(sess ssh.Session, finished *func()) int {
 		writeLine(sess, "WARNING: this server lets anyone in without authentication (--insecure-no-auth).")
 	}
 	if s.cfg.MaxSessionTime > 0 {
-		t := time.AfterFunc(s.cfg.MaxSessionTime, func() { cancel(errTimeLimit) })
-		defer t.Stop()
+		stop := s.limitTimer(s.cfg.MaxSessionTime, func() { cancel(errTimeLimit) })
+		defer stop()
 	}
 	log.Info("session start", "term", pty.Term, "width", pty.Window.Width, "height", pty.Window.Height)
 	start := time.Now()
