@@ -116,8 +116,11 @@ func (d Dialect) rfcTime(r, rt string) string {
 	nr := d.charLength(r)
 	at := func(from string, n int) string { return "SUBSTR(" + rt + ", " + from + ", " + strconv.Itoa(n) + ")" }
 	back := func(k int) string { return nr + " - " + strconv.Itoa(k) }
+	// A length that may come out negative for a short cell, which
+	// PostgreSQL's SUBSTR refuses with the whole query.
+	length := func(k int) string { return d.greatest(back(k), "0") }
 	numeric := "SUBSTR(" + r + ", " + back(5) + ", 6) IN (' +9999', ' -9999') AND " + at(back(3), 2) + " <= '24' AND " +
-		at(back(1), 2) + " <= '60' AND " + d.rfcClock("SUBSTR("+r+", 2, "+back(7)+")", "SUBSTR("+rt+", 2, "+back(7)+")", true)
+		at(back(1), 2) + " <= '60' AND " + d.rfcClock("SUBSTR("+r+", 2, "+length(7)+")", "SUBSTR("+rt+", 2, "+length(7)+")", true)
 	alts := []string{numeric}
 	for _, n := range []int{3, 4, 5} {
 		capitals := make([]string, n)
@@ -129,7 +132,7 @@ func (d Dialect) rfcTime(r, rt string) string {
 			capitals = append(capitals, at(nr, 1)+" = 'T'")
 		}
 		alts = append(alts, "SUBSTR("+r+", "+back(n)+", 1) = ' ' AND "+strings.Join(capitals, " AND ")+" AND "+
-			d.rfcClock("SUBSTR("+r+", 2, "+back(n+2)+")", "SUBSTR("+rt+", 2, "+back(n+2)+")", false))
+			d.rfcClock("SUBSTR("+r+", 2, "+length(n+2)+")", "SUBSTR("+rt+", 2, "+length(n+2)+")", false))
 	}
 	return "(SUBSTR(" + r + ", 1, 1) = ' ' AND (" + strings.Join(alts, " OR ") + "))"
 }
