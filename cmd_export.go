@@ -140,11 +140,10 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			"the SELECT reads them as numbers, so the table must hold them as numeric columns: a text column written that way "+
 			"would be read wrongly (1.418,50 as 1.418)\n", o.model, strings.Join(cols, ", "))
 	}
-	if cols := markedColumns(b.Pipeline); len(cols) > 0 {
-		fmt.Fprintf(a.stderr, "warning: %s: retain read the training file's numbers without marks: %s; the SELECT reads "+
-			"those marks where retain predict reads them, and no others: a cell written with a mark the training file did not "+
-			"use (\"€5\" in a column of dollars, \"5%%\" in one without percentages) gives its row a NULL probability, "+
-			"where retain predict reads it\n", o.model, strings.Join(cols, ", "))
+	// What retain predict reads and the SELECT does not, as the query's
+	// header also says.
+	for _, l := range sqlexport.Limits(b, opts) {
+		fmt.Fprintf(a.stderr, "warning: %s: %s\n", o.model, l)
 	}
 	return writeOut(ctx, a, o.out, func(w io.Writer) error {
 		_, err := io.WriteString(w, text)
@@ -159,20 +158,6 @@ func decimalCommaColumns(p *data.Pipeline) []string {
 	for _, pc := range p.Columns {
 		if pc.DecimalComma {
 			cols = append(cols, strconv.Quote(pc.Name))
-		}
-	}
-	return cols
-}
-
-// markedColumns names, quoted, the numeric columns of p whose training
-// cells were read without marks (data.PipelineColumn.Marks), each with
-// what was removed: `"spend" (numbers read without their currency sign
-// "$" and thousands separators)`.
-func markedColumns(p *data.Pipeline) []string {
-	var cols []string
-	for _, pc := range p.Columns {
-		if pc.Marks != 0 {
-			cols = append(cols, strconv.Quote(pc.Name)+" ("+pc.Marks.String()+")")
 		}
 	}
 	return cols

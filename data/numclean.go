@@ -353,3 +353,16 @@ next:
 	}
 	return nil
 }
+
+// AllNumberMarks is every mark cleanNumber removes: each currency sign,
+// percent signs, accounting parentheses and thousands separators. A
+// numeric cell is read without any of them, whatever marks its column's
+// training file wrote (parseCell), so code outside Go that reads cells as
+// retain predict does must remove them all.
+func AllNumberMarks() NumberMarks {
+	m := markPercent | markParens | markGroups
+	for i := range currencySigns {
+		m |= markCurrency << i
+	}
+	return m
+}

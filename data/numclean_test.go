@@ -232,3 +232,15 @@ func TestReadRowsWithSigns(t *testing.T) {
 		t.Errorf("rows with signs\n%v\n%v\nwant\n%v", signs.X.RawMatrix().Data, semi.X.RawMatrix().Data, plain.X.RawMatrix().Data)
 	}
 }
+
+// AllNumberMarks holds every mark cleanNumber removes: each currency sign,
+// percent signs, thousands separators and parentheses.
+func TestAllNumberMarks(t *testing.T) {
+	got, err := AllNumberMarks().MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `["$","€","£","¥","￥","%","thousands","()"]`; string(got) != want {
+		t.Errorf("AllNumberMarks() = %s, want %s", got, want)
+	}
+}

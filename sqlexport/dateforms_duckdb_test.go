@@ -20,3 +20,15 @@ func TestDuckDBRunsTheDateFormsOfTrinoAndSnowflake(t *testing.T) {
 		})
 	}
 }
+
+func TestDuckDBReadsMarksInAColumnWrittenWithout(t *testing.T) {
+	checkUnmarkedColumnReadsMarks(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBReadsMarkedAmountsAsPredict(t *testing.T) {
+	checkMarkedAmounts(t, openDuckDB, DuckDB)
+}
+
+func TestDuckDBReadsNamedDatesAsPredict(t *testing.T) {
+	checkNamedDates(t, openDuckDB, DuckDB)
+}

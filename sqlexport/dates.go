@@ -27,7 +27,7 @@ import (
 // number (dayName) and whether its cell was no calendar date (badName).
 
 // dateStages are the names of the CTEs dateCells adds, in order.
-var dateStages = []string{"date_text", "date_shape", "date_run1", "date_run2", "date_run3", "date_rest", "date_zone", "date_clock",
+var dateStages = []string{"date_trim", "date_text", "date_shape", "date_run1", "date_run2", "date_run3", "date_rest", "date_zone", "date_clock",
 	"date_form", "date_parts", "date_valid", "date_days"}
 
 // dateName is the name of one of the columns the date CTEs add for
@@ -71,28 +71,35 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 		q.cte(dateStages[i], "SELECT c.*,\n    "+strings.Join(sel, ",\n    ")+"\n  FROM "+from+" AS c")
 		from = dateStages[i]
 	}
-	// The trimmed text, and its shape: every digit written 9.
+	// The trimmed text; the text read (a month name as digits, namedText)
+	// and its kind; its shape: every digit written 9.
 	stage(0, func(ci int) []string {
-		return []string{d.asText(d.ident(p.Columns[ci].Name)) + " AS " + d.dateName("t", ci)}
+		t0 := d.asText(d.ident(p.Columns[ci].Name))
+		return []string{t0 + " AS " + d.dateName("t0", ci), monthDigits("LOWER("+t0+")") + " AS " + d.dateName("named", ci)}
 	})
 	stage(1, func(ci int) []string {
+		t0 := d.dateName("t0", ci)
+		text, kind := d.namedText(t0, "LOWER("+t0+")", d.dateName("named", ci))
+		return []string{text + " AS " + d.dateName("t", ci), kind + " AS " + d.dateName("nm", ci)}
+	})
+	stage(2, func(ci int) []string {
 		return []string{shape(d.dateName("t", ci)) + " AS " + d.dateName("s", ci)}
 	})
 	// The lengths of the first three runs of digits, each after one
 	// character (a separator) past the one before.
-	stage(2, func(ci int) []string {
+	stage(3, func(ci int) []string {
 		return []string{digitRun(d.dateName("s", ci), "1", 4) + " AS " + d.dateName("a", ci)}
 	})
-	stage(3, func(ci int) []string {
+	stage(4, func(ci int) []string {
 		return []string{digitRun(d.dateName("s", ci), d.dateName("a", ci)+" + 2", 2) + " AS " + d.dateName("b", ci)}
 	})
-	stage(4, func(ci int) []string {
+	stage(5, func(ci int) []string {
 		a, b := d.dateName("a", ci), d.dateName("b", ci)
 		return []string{digitRun(d.dateName("s", ci), a+" + "+b+" + 3", 4) + " AS " + d.dateName("c", ci)}
 	})
 	// What follows the third run (a time of day or nothing), as shape and
 	// text, and the length of the zone at its end.
-	stage(5, func(ci int) []string {
+	stage(6, func(ci int) []string {
 		a, b, c := d.dateName("a", ci), d.dateName("b", ci), d.dateName("c", ci)
 		from := a + " + " + b + " + " + c + " + 3"
 		r := d.dateName("r", ci)
@@ -101,24 +108,23 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 			"SUBSTR(" + d.dateName("t", ci) + ", " + from + ") AS " + d.dateName("rt", ci),
 		}
 	})
-	stage(6, func(ci int) []string {
+	stage(7, func(ci int) []string {
 		return []string{d.zoneLength(d.dateName("r", ci)) + " AS " + d.dateName("zl", ci)}
 	})
-	stage(7, func(ci int) []string {
+	stage(8, func(ci int) []string {
 		r, zl := d.dateName("r", ci), d.dateName("zl", ci)
 		return []string{"SUBSTR(" + r + ", 2, " + d.greatest(d.charLength(r)+" - 1 - "+zl, "0") + ") AS " + d.dateName("k", ci)}
 	})
-	stage(8, func(ci int) []string {
+	stage(9, func(ci int) []string {
 		return []string{d.dateForm(ci) + " AS " + d.dateName("f", ci)}
 	})
 	// The three numbers of a date, as written (the year first, or last).
-	stage(9, func(ci int) []string {
+	stage(10, func(ci int) []string {
 		t, f := d.dateName("t", ci), d.dateName("f", ci)
 		a, b, c := d.dateName("a", ci), d.dateName("b", ci), d.dateName("c", ci)
 		part := func(from, length, compactFrom, compactLength string) string {
-			return "CASE " + f + " WHEN 5 THEN " + d.asDouble("SUBSTR("+t+", "+compactFrom+", "+compactLength+")") +
-				" WHEN 3 THEN " + d.asDouble("SUBSTR("+t+", "+from+", "+length+")") +
-				" WHEN 4 THEN " + d.asDouble("SUBSTR("+t+", "+from+", "+length+")") + " END"
+			return "CASE WHEN " + f + " = 5 THEN " + d.asDouble("SUBSTR("+t+", "+compactFrom+", "+compactLength+")") +
+				" WHEN " + f + " IN (3, 4, 6, 7) THEN " + d.asDouble("SUBSTR("+t+", "+from+", "+length+")") + " END"
 		}
 		return []string{
 			part("1", a, "1", "4") + " AS " + d.dateName("n1", ci),
@@ -128,7 +134,7 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 	})
 	// Whether the numbers make a calendar date: year first, or year last
 	// read day first or month first.
-	stage(10, func(ci int) []string {
+	stage(11, func(ci int) []string {
 		n1, n2, n3 := d.dateName("n1", ci), d.dateName("n2", ci), d.dateName("n3", ci)
 		ok := func(y, m, dd string) string { return "CASE WHEN " + d.calendarDate(y, m, dd) + " THEN 1 ELSE 0 END" }
 		return []string{
@@ -137,15 +143,18 @@ func (d Dialect) dateCells(q *query, p *data.Pipeline, from string) (string, err
 			ok(n3, n1, n2) + " AS " + d.dateName("mdy", ci),
 		}
 	})
-	stage(11, func(ci int) []string {
+	stage(12, func(ci int) []string {
 		t, f := d.dateName("t", ci), d.dateName("f", ci)
 		n1, n2, n3 := d.dateName("n1", ci), d.dateName("n2", ci), d.dateName("n3", ci)
-		ymd := d.dateName("ymd", ci) + " = 1"
+		ymd, dmy := d.dateName("ymd", ci)+" = 1", d.dateName("dmy", ci)+" = 1"
 		day := "CASE WHEN " + f + " = 1 THEN " + d.floor(d.asDouble(t)+" / 86400.0") +
 			" WHEN " + f + " = 2 THEN " + d.floor(d.asDouble(t)+" / 86400000.0") +
-			" WHEN " + f + " IN (3, 5) AND " + ymd + " THEN " + d.civilDay(n1, n2, n3) + " END"
-		bad := "CASE WHEN " + f + " IN (3, 5) AND NOT " + ymd + " OR " + f + " = 4 AND " + d.dateName("dmy", ci) + " = 0 AND " +
-			d.dateName("mdy", ci) + " = 0 THEN 1 ELSE 0 END"
+			" WHEN " + f + " IN (3, 5) AND " + ymd + " THEN " + d.civilDay(n1, n2, n3) +
+			" WHEN " + f + " IN (6, 7) AND " + dmy + " THEN " + d.civilDay(n3, n2, n1) + " END"
+		// A month-named date that is no calendar date is missing, as data
+		// reads it; one of RFC 1123 Go's time.Parse refuses (NULL).
+		bad := "CASE WHEN " + f + " IN (3, 5) AND NOT " + ymd + " OR " + f + " = 6 AND NOT " + dmy + " OR " + f + " = 4 AND " +
+			d.dateName("dmy", ci) + " = 0 AND " + d.dateName("mdy", ci) + " = 0 THEN 1 ELSE 0 END"
 		return []string{day + " AS " + d.dayName(ci), bad + " AS " + d.badName(ci)}
 	})
 	return from, nil
@@ -175,16 +184,28 @@ func (d Dialect) dateForm(ci int) string {
 	zl, k := d.dateName("zl", ci), d.dateName("k", ci)
 	n := d.charLength
 	digits := n("REPLACE("+s+", '9', '')") + " = 0"
+	nm := d.dateName("nm", ci)
 	sep1 := "SUBSTR(" + s + ", " + a + " + 1, 1)"
 	sep2 := "SUBSTR(" + s + ", " + a + " + " + b + " + 2, 1)"
 	threeNumbers := sep1 + " IN ('-', '/', '.') AND " + b + " >= 1 AND " + sep2 + " = " + sep1
-	return "CASE WHEN " + digits + " AND " + n(s) + " IN (9, 10) THEN 1" +
+	// A month-named date (kind 1): the day, a separator (- / or a
+	// space), the month's two digits, the same separator, the year, then
+	// nothing, a time of day or one with AM or PM. RFC 1123 (kind 2): the
+	// day, the month and the year apart by spaces, then nothing or a time
+	// and zone (rfcTime).
+	named := a + " BETWEEN 1 AND 2 AND " + sep1 + " IN ('-', ' ', '/') AND " + b + " = 2 AND " + sep2 + " = " + sep1 + " AND " + c + " = 4 AND (" +
+		d.timeAfter(r, rt, zl, k, false) + " OR " + d.clock12(r, rt) + ")"
+	rfc := a + " BETWEEN 1 AND 2 AND " + sep1 + " = ' ' AND " + b + " = 2 AND " + sep2 + " = ' ' AND " + c + " = 4 AND (" +
+		n(r) + " = 0 OR " + d.rfcTime(r, rt) + ")"
+	return "CASE WHEN " + nm + " = 1 THEN (CASE WHEN " + named + " THEN 6 ELSE 0 END)" +
+		" WHEN " + nm + " = 2 THEN (CASE WHEN " + rfc + " THEN 7 ELSE 0 END)" +
+		" WHEN " + digits + " AND " + n(s) + " IN (9, 10) THEN 1" +
 		" WHEN " + digits + " AND " + n(s) + " IN (12, 13) THEN 2" +
 		" WHEN " + digits + " AND " + n(s) + " = 8 THEN 5" +
 		" WHEN " + a + " = 4 AND " + threeNumbers + " AND " + c + " BETWEEN 1 AND 2 AND " + d.timeAfter(r, rt, zl, k, true) + " THEN 3" +
 		" WHEN " + a + " = 4 AND " + sep1 + " = '年' AND " + b + " >= 1 AND " + sep2 + " = '月' AND " + c + " BETWEEN 1 AND 2 AND " +
 		"SUBSTR(" + r + ", 1, 1) = '日' AND " + d.timeAfter("SUBSTR("+r+", 2)", "SUBSTR("+rt+", 2)", zl, "SUBSTR("+r+", 3)", false) + " THEN 3" +
-		" WHEN " + a + " BETWEEN 1 AND 2 AND " + threeNumbers + " AND " + c + " = 4 AND " + d.timeAfter(r, rt, zl, k, false) + " THEN 4" +
+		" WHEN " + a + " BETWEEN 1 AND 2 AND " + threeNumbers + " AND " + c + " = 4 AND (" + d.timeAfter(r, rt, zl, k, false) + " OR " + d.clock12(r, rt) + ") THEN 4" +
 		" ELSE 0 END"
 }
 

@@ -1,7 +1,9 @@
 package sqlexport
 
 import (
+	"bytes"
 	"database/sql"
+	"encoding/csv"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -257,16 +259,17 @@ func mustUse(t *testing.T, model *experiment.Bundle, names ...string) {
 }
 
 // writeLog writes a header and rows as a CSV file named name in a
-// temporary folder and returns its path.
+// temporary folder and returns its path; a cell with a comma or a quote
+// is quoted.
 func writeLog(t *testing.T, name string, header []string, rows [][]string) string {
 	t.Helper()
-	var b strings.Builder
-	b.WriteString(strings.Join(header, ",") + "\n")
-	for _, r := range rows {
-		b.WriteString(strings.Join(r, ",") + "\n")
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	if err := w.WriteAll(append([][]string{header}, rows...)); err != nil {
+		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
+	if err := os.WriteFile(file, b.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return file

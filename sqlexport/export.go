@@ -143,6 +143,11 @@ func Build(b *experiment.Bundle, o Options) (string, error) {
 		d.ident("predicted_"+b.Label.Name) + extra + "\nFROM scores\nORDER BY id"
 	header := fmt.Sprintf("-- retain model: P(%s = %s), threshold %s, dialect %s\n",
 		oneLine(b.Label.Name), oneLine(b.Label.Positive), thr, d)
+	// What retain predict reads and this SELECT does not (Limits), so
+	// that the text itself says where the two can differ.
+	for _, l := range Limits(b, o) {
+		header += "-- note: " + oneLine(l) + "\n"
+	}
 	var out strings.Builder
 	if err := q.write(&out, header, final); err != nil {
 		return "", err

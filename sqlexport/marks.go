@@ -14,36 +14,39 @@ import (
 // number only safe to evaluate, where read holds.
 //
 // A feature the SELECT computed from an orders table (table unset) is a
-// number already: it is cast as it is. A table's cell, trimmed, must be a
-// plain decimal number (isDecimal: "5", " 5 ", "5.0", "+.5", "1e3"), as
-// retain reads it: "abc", "12abc", "1,2", "inf", "0x10" are refused there,
-// where SQLite's cast reads them as 0 or the number they start with and
-// other engines fail the query. (retain also reads the rarer forms Go's
-// strconv.ParseFloat takes, "1_000" and "0x1p4", which give NULL here, and
-// refuses a number beyond the float64 range, "1e400", which engines cast
-// to infinity or refuse.) A column whose training file wrote its
-// numbers with marks that retain read them without (PipelineColumn.Marks:
-// "$1,404.11", "(5.00)", "9%") is also read with those marks where retain
-// reads them (markedForms, markedPattern): one currency sign before or
-// after the number, with at most one space between them and the number's
-// sign on either side of a leading one; a percent sign after it (9% is 9)
-// where there is no currency sign; accounting parentheses around it all,
-// without a sign, which make it negative. What is left must be digits and
-// at most one point (no exponent: "$1e3" is no number to retain), with
-// commas grouping thousands (isGrouped) where the column recorded them. A
-// mark elsewhere ("5$5", "5%5", "5(5)", "$5%") makes the cell refused, as
-// retain refuses it. A mark the training file did not write (a "€" in a
-// column of dollars, "5%" in a column without percentages) is not read:
-// retain predict reads it, the SELECT gives the row a NULL probability.
+// number already: it is cast as it is. A table's cell, trimmed, is read
+// where it is a plain decimal number (isDecimal: "5", " 5 ", "5.0", "+.5",
+// "1e3"), as retain reads it: "abc", "12abc", "1,2", "inf", "0x10" are
+// refused there, where SQLite's cast reads them as 0 or the number they
+// start with and other engines fail the query. It is also read with the
+// marks retain predict reads a number without in any numeric column
+// (data.AllNumberMarks, data's parseCell), whatever marks the training
+// file wrote: "$1,404.11", "(5.00)", "9%", "1,234.50", "5 €" (markedForms,
+// markedPattern): one currency sign ($ € £ ¥ ￥) before or after the
+// number, with at most one space between them and the number's sign on
+// either side of a leading one; a percent sign after it (9% is 9) where
+// there is no currency sign; accounting parentheses around it all, without
+// a sign, which make it negative. What is left must be digits and at most
+// one point (no exponent: "$1e3" is no number to retain), with commas
+// grouping thousands (isGrouped). A mark elsewhere ("5$5", "5%5", "5(5)",
+// "$5%") makes the cell refused, as retain refuses it. (retain also reads
+// the rare hexadecimal floats Go's strconv.ParseFloat takes, "0x1p4",
+// which give NULL here, and refuses a number beyond the float64 range,
+// "1e400", which engines cast to infinity or refuse: numberLimits names
+// them in the query's header.)
 func (d Dialect) number(pc *data.PipelineColumn, col string, table bool) (raw, read string) {
 	if !table {
 		return d.asDouble(col), ""
 	}
+	return d.cellNumber(col)
+}
+
+// cellNumber is number for a cell written by people: a table's, or an
+// orders table's amount, price or quantity, which data's log reader reads
+// as its table reader does (parseNumber, then without marks).
+func (d Dialect) cellNumber(col string) (raw, read string) {
 	t := d.asText(col)
-	m := pc.Marks
-	if m == 0 {
-		return d.asDouble(t), d.isDecimal(t)
-	}
+	m := data.AllNumberMarks()
 	if d == SQLite {
 		return d.markedSQLite(m, t)
 	}
@@ -68,7 +71,7 @@ func (d Dialect) number(pc *data.PipelineColumn, col string, table bool) (raw, r
 	if m.Parens() {
 		raw = "(CASE WHEN " + t + " LIKE '(%)' THEN -1.0 ELSE 1.0 END * " + raw + ")"
 	}
-	return raw, "(" + d.isDecimal(t) + " OR " + d.matches(t, markedPattern(m)) + " AND " + ok + ")"
+	return raw, "(" + d.finiteDecimal(t) + " OR " + d.matches(t, markedPattern(m)) + " AND " + ok + ")"
 }
 
 // markedSQLite is number's marked cell in SQLite, which has no regular
@@ -102,7 +105,7 @@ func (d Dialect) markedSQLite(m data.NumberMarks, t string) (raw, read string) {
 		ok += " AND (" + form + " NOT GLOB '(#*' OR " + core + " NOT GLOB '0[0-9]*')"
 	}
 	raw = "(CASE WHEN " + form + " GLOB '*[-(]*' THEN -1.0 ELSE 1.0 END * " + d.asDouble(s) + ")"
-	return raw, "(" + d.isDecimal(t) + " OR " + ok + ")"
+	return raw, "(" + d.finiteDecimal(t) + " OR " + ok + ")"
 }
 
 // markedForms are the forms, the number written #, in which retain reads a
@@ -181,4 +184,15 @@ func markedPattern(m data.NumberMarks) string {
 // remove is text with every occurrence of s removed.
 func (d Dialect) remove(text, s string) string {
 	return "REPLACE(" + text + ", " + d.str(s) + ", '')"
+}
+
+// maxFloat is the largest finite 64-bit float, as a literal.
+const maxFloat = "1.7976931348623157e308"
+
+// finiteDecimal is the condition that text is a plain decimal number
+// (isDecimal) within the float64 range: retain refuses "1e400", which
+// SQLite's and Spark's casts read as infinity (and others refuse with the
+// query). The cast is reached only for a decimal number.
+func (d Dialect) finiteDecimal(text string) string {
+	return "(CASE WHEN " + d.isDecimal(text) + " THEN ABS(" + d.asDouble(text) + ") <= " + maxFloat + " ELSE 1 = 0 END)"
 }

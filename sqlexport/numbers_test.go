@@ -52,7 +52,8 @@ func trainCodes(t *testing.T) *experiment.Bundle {
 }
 
 // A flag whose value is the number 10 and a column of codes take the same
-// numbers written otherwise ("10.0", "+10", "1e1", " 10 "), in SQL as in
+// numbers written otherwise ("10.0", "+10", "1e1", " 10 ", a code with
+// marks retain predict reads it without: "$20", "20 %"), in SQL as in
 // retain predict; the other cells are the usual ones (a blank, NA, an
 // unseen code).
 func checkNumbersWrittenOtherwise(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
@@ -66,6 +67,8 @@ func checkNumbersWrittenOtherwise(t *testing.T, open func(t *testing.T) *sql.DB,
 		{"g", "50", "1.0E+1", "3e1"},
 		{"h", "50", "", "NA"},
 		{"i", "50", "NA", "40"},
+		{"j", "$50", "10", "$20"},
+		{"k", "50", "10", "20 %"},
 	}
 	checkRecords(t, b, open, "new.csv", recs, Options{Dialect: d})
 }

@@ -116,9 +116,27 @@ func orderFeatures(q *query, d Dialect, b *experiment.Bundle, o Options) (string
 		return "", err
 	}
 	// A missing number (NULL, blank, NA, …) is 0 and its line still an
-	// order (data.BlankNumbers).
+	// order (data.BlankNumbers). Any other cell is read as data's log
+	// reader reads it, also without the marks it removes ("$5",
+	// "1,234.50", "(5.00)": cellNumber); one it refuses is NULL, which
+	// the sums leave out where retain predict stops at its line
+	// (logLimits says so). A model of a log written with decimal commas
+	// keeps the plain cast: its commas are no thousands separators, and
+	// the table must hold numbers (runExport warns).
 	number := func(name string) string {
-		return "(CASE WHEN " + d.isMissing(col(name)) + " THEN 0.0 ELSE " + d.asDouble(col(name)) + " END)"
+		if b.Source.DecimalCommas {
+			return "(CASE WHEN " + d.isMissing(col(name)) + " THEN 0.0 ELSE " + d.asDouble(col(name)) + " END)"
+		}
+		// A plain decimal number is cast as it is, before the marks are
+		// looked for (an order log has many lines); in SQLite a number
+		// stored as one is read as it is.
+		t := d.asText(col(name))
+		raw, read := d.cellNumber(col(name))
+		plain := " WHEN " + d.finiteDecimal(t) + " THEN " + d.asDouble(t)
+		if d == SQLite {
+			plain = " WHEN typeof(" + col(name) + ") IN ('integer', 'real') THEN " + d.asDouble(col(name)) + plain
+		}
+		return "(CASE WHEN " + d.isMissing(col(name)) + " THEN 0.0" + plain + " WHEN " + read + " THEN " + raw + " END)"
 	}
 	qty := "0.0"
 	if c.Quantity != "" {

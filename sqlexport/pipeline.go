@@ -279,14 +279,21 @@ func (d Dialect) boolean(pc *data.PipelineColumn, col string) string {
 // level, as ReadRows reads "3.0" as level "3": a missing cell (numeric
 // missing words included) leaves every input 0, and a number that is no
 // kept level sets the catch-all input when there is one. A cell that is
-// no plain number (isDecimal) makes every input NULL, and so the row's
+// no number (a table's: cellNumber, marks read; a computed feature's:
+// isDecimal) makes every input NULL, and so the row's
 // probability: retain predict refuses a code that is no number ("abc"),
 // which SQLite's cast would read as 0 and other engines refuse with the
 // whole query. table is as isMissingCell takes it.
 func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, table bool, out []string) error {
 	missing := d.isMissingCell(pc, col, table)
 	t := d.asText(col)
-	notNumber := " WHEN NOT " + d.isDecimal(t) + " THEN NULL"
+	// A table's code is read as its numbers are, marks and all ("$3",
+	// "1,000"): data's codeCell parses it as parseCell does.
+	raw, read := d.asDouble(t), d.isDecimal(t)
+	if table {
+		raw, read = d.cellNumber(col)
+	}
+	notNumber := " WHEN NOT " + read + " THEN NULL"
 	values := make([]string, len(kept))
 	for k, level := range kept {
 		v, err := strconv.ParseFloat(level, 64)
@@ -296,12 +303,12 @@ func (d Dialect) codes(pc *data.PipelineColumn, col string, kept []string, table
 		if values[k], err = num(v); err != nil {
 			return fmt.Errorf("column %q: %w", pc.Name, err)
 		}
-		out[pc.First+k] = "CASE WHEN " + missing + " THEN 0.0" + notNumber + " WHEN " + d.asDouble(t) + " = " + values[k] + " THEN 1.0 ELSE 0.0 END"
+		out[pc.First+k] = "CASE WHEN " + missing + " THEN 0.0" + notNumber + " WHEN " + raw + " = " + values[k] + " THEN 1.0 ELSE 0.0 END"
 	}
 	if pc.Other {
 		e := "CASE WHEN " + missing + " THEN 0.0" + notNumber
 		if len(values) > 0 {
-			e += " WHEN " + d.asDouble(t) + " IN (" + strings.Join(values, ", ") + ") THEN 0.0"
+			e += " WHEN " + raw + " IN (" + strings.Join(values, ", ") + ") THEN 0.0"
 		}
 		out[pc.First+len(kept)] = e + " ELSE 1.0 END"
 	}
