@@ -404,7 +404,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			// Stopped while the decay check trained its second network:
 			// the first had ended its training and is the one kept.
 			msg, failed := describeStop(c, exp, last)
-			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
+			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", "衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
 		return describeUserStop(c, ep, b) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
@@ -475,7 +475,7 @@ func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
-	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", " 衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
+	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", "衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
 }
 
 // decayLines are the decay check's figures for the numbers panel: the
