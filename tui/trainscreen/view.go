@@ -256,8 +256,8 @@ func (s Model) progressLine(l trainLayoutSizes) string {
 		// Before the first run: the next run's, not "batch 0/0".
 		batches = s.shape.Batches(s.cfg)
 	}
-	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, epoch,
-		max(p.Epochs, s.cfg.Train.Epochs), batch, batches)
+	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %s/%s", " %3.0f %%  第 %d/%d 轮 · 第 %s/%s 批", 100*frac, epoch,
+		max(p.Epochs, s.cfg.Train.Epochs), common.Thousands(batch), common.Thousands(batches))
 	if batches == 0 { // no data yet: no batches to count
 		text = s.Tf(" %3.0f %%  epoch %d/%d", " %3.0f %%  第 %d/%d 轮", 100*frac, epoch, max(p.Epochs, s.cfg.Train.Epochs))
 	}
