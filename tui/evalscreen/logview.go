@@ -56,13 +56,14 @@ func (s Model) metricsW() int {
 }
 
 // colWidth is the width of column i of the metrics table: an order log's
-// columns have longer names.
+// columns have longer names ("out of time", 11 cells), kept two spaces
+// apart so that two names never read as one phrase.
 func (s Model) colWidth(i int) int {
 	switch {
 	case i == 0:
 		return 10
 	case s.data != nil && s.data.isLog:
-		return 12
+		return 13
 	}
 	return 11
 }
