@@ -182,10 +182,7 @@ func describeLimit(folds, trials int, budget time.Duration) string {
 
 // trialCount writes n trials with the noun agreeing ("1 trial", "3 trials").
 func trialCount(n int) string {
-	if n == 1 {
-		return "1 trial"
-	}
-	return data.Thousands(n) + " trials"
+	return data.Count(n, "trial", "trials")
 }
 
 // bestConfig is the trial's configuration with a balanced class weight
