@@ -32,8 +32,11 @@ func isWide(r rune) bool {
 }
 
 // NoBreakSpace joins two words that a line never breaks between: Keep
-// writes it, and a wrapped line shows it as an ordinary space.
-const NoBreakSpace = '\u00a0'
+// writes it, and a wrapped line shows it as an ordinary space. It is a
+// character of Unicode's private use area, which no text of the program
+// or its data is expected to hold; a real no-break space (U+00A0) is
+// kept as it is, part of the word it is in.
+const NoBreakSpace = '\ue000'
 
 // wordJoiner joins two CJK characters that a line never breaks between;
 // it takes no cell and is dropped from wrapped lines.
