@@ -175,9 +175,14 @@ func describeLimit(folds, trials int, budget time.Duration) string {
 	case trials == 0:
 		return fmt.Sprintf("rounds of %d trials for %v", experiment.RoundSize(folds, 3), budget)
 	case budget == 0:
-		return fmt.Sprintf("%d trials", trials)
+		return trialCount(trials)
 	}
-	return fmt.Sprintf("%d trials within %v", trials, budget)
+	return fmt.Sprintf("%s within %v", trialCount(trials), budget)
+}
+
+// trialCount writes n trials with the noun agreeing ("1 trial", "3 trials").
+func trialCount(n int) string {
+	return data.Count(n, "trial", "trials")
 }
 
 // bestConfig is the trial's configuration with a balanced class weight

@@ -103,7 +103,7 @@ func printTuned(w io.Writer, src []string, res experiment.TuneResult, flags []st
 	}
 	fmt.Fprintf(w, "\nSettings: %s\n", settingsText(b))
 	fmt.Fprintf(w, "  retain train %s\n", strings.Join(append(src, flags...), " "))
-	fmt.Fprintf(w, "Search: %d trials in %s on %d workers, %s\n", res.Tried, res.Elapsed.Round(100*time.Millisecond), res.Workers, endedText(res.Ended))
+	fmt.Fprintf(w, "Search: %s in %s on %d workers, %s\n", trialCount(res.Tried), res.Elapsed.Round(100*time.Millisecond), res.Workers, endedText(res.Ended))
 }
 
 // endedText says why the search ended.

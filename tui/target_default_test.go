@@ -26,11 +26,11 @@ func TestTargetOfANameThatSaysNothingIsADefault(t *testing.T) {
 			"Plan     prevent gender = F (a default guess: the label's name says nothing of",
 			"         which class is good or bad · p prevent, e encourage)"}},
 		{"zh", "gender", []string{
-			"计划     预防 gender = F（默认猜测：标签名看不出哪一类是好是坏 · p 预防，e 促",
-			"         成）"}},
+			"计划     预防 gender = F（默认猜测：标签名看不出哪一类是好是坏 · p 预防，",
+			"         e 促成）"}}, // a key hint is never split (review22 #5)
 		{"en", "churn", []string{
-			"Plan     prevent churn = yes (guessed from the label's name · p prevent, e",
-			"         encourage)"}},
+			"Plan     prevent churn = yes (guessed from the label's name · p prevent,",
+			"         e encourage)"}},
 	} {
 		opts := textbookOptions()
 		opts.Lang = c.lang

@@ -141,7 +141,14 @@ func (s Model) notes(r *data.Retention, w int) []string {
 	parts := []string{s.Tf("%s: %s customers, %s orders, %s … %s.", "%s：%s 位客户，%s 笔订单，%s 至 %s。",
 		filepath.Base(r.Name), common.Thousands(r.Customers), common.Thousands(r.Orders), r.First.Format(time.DateOnly), r.Last.Format(time.DateOnly)),
 		s.T("Average: customer-weighted, over the cohorts that fully observed the period.",
-			"平均：按客户加权，只计完整观察到该周期的同期群。")}
+			widget.Keep("平均")+"：按客户加权，只计完整观察到该周期的同期群。")}
+	if out := r.Customers - r.AverageSize(); len(r.Average) > 0 && out > 0 {
+		// The average row's size is period 1's: the customers of cohorts
+		// too recent to have observed it are not in it.
+		parts[1] = s.Tf("Average (%s customers): customer-weighted, over the cohorts that fully observed the period; the %s of cohorts too recent for period 1 are not in it.",
+			widget.Keep("平均")+"（%s 位客户）：按客户加权，只计完整观察到该周期的同期群；尚未观察满"+widget.Keep("第 1 期")+"的同期群的 %s 位客户不在其中。",
+			common.Thousands(r.AverageSize()), common.Thousands(out))
+	}
 	if r.EndPartial {
 		parts = append(parts, s.Tf("* partly observed (the log ends on %s).", "* 只观察到一部分（日志止于 %s）。", r.Last.Format(time.DateOnly)))
 	}

@@ -25,7 +25,7 @@ func TestConstantLogFeatureCalledConstant(t *testing.T) {
 		fmt.Fprintf(&b, "u%02d,%s,%d,I%d\n", i, day, 10+i%13, i%6)
 	}
 	for _, c := range []struct{ lang, want string }{
-		{"en", "frequency           numeric     feature       0  1 (constant)    constant: the same for every user, so it tells no one apart (Anomalies leaves it out); "},
+		{"en", "frequency           numeric     feature        0  1 (constant)    constant: the same for every user, so it tells no one apart (Anomalies leaves it out);"},
 		{"zh", "frequency           数值   特征          0  1（常量）    常量：每个用户取值相同，无法区分用户（异常页不使用此列）；"},
 	} {
 		d, err := experiment.LoadAt(experiment.Source{Kind: "log", Path: "once.csv"}, stringOpener(b.String()),

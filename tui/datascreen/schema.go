@@ -2,6 +2,7 @@ package datascreen
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -104,7 +105,7 @@ func (s Model) schemaLines(w, h int, details bool) []string {
 		}
 		body = append(body, line)
 	}
-	out := append([]string{head}, window(body, max(sel-rowsH+1, 0), rowsH)...)
+	out := append([]string{head}, s.schemaWindow(body, sel, rowsH, w)...)
 	for len(out) < 1+rowsH && len(out) < h-len(detail) {
 		out = append(out, "")
 	}
@@ -127,7 +128,11 @@ func (s Model) schemaWidths(w int) schemaColumns {
 	// window drops its column first.
 	roleW := 0
 	if w >= 100 {
+		// As wide as the longest role and a space: "excluded" whole.
 		roleW = 8
+		for _, r := range []string{"feature", "label", "id", "dropped", "excluded"} {
+			roleW = max(roleW, ansi.StringWidth(s.roleName(r))+1)
+		}
 	}
 	nameW := min(s.nameWidth(), max(w*3/10, 12)) // names stay whole at 80 columns where they can
 	fixed := nameW + kindW + roleW + missW
@@ -316,4 +321,20 @@ func (s Model) levelsOrRange(c data.ColumnReport, short bool) string {
 		return s.Tf("%d levels", "%d 个取值", c.Why.Distinct)
 	}
 	return s.reason(c.Why)
+}
+
+// schemaWindow is the rows of the schema table that fit h lines, following
+// the selected row sel; when columns are left below, the last line counts
+// them ("↓ 3 more columns"), so the label at the end is known to be there.
+func (s Model) schemaWindow(body []string, sel, h, w int) []string {
+	top := min(max(sel-h+1, 0), max(len(body)-h, 0))
+	if top+h >= len(body) || h < 3 {
+		return window(body, top, h)
+	}
+	n := h - 1
+	top = min(max(sel-n+1, 0), len(body)-n)
+	below := len(body) - top - n
+	more := s.Styles.Muted.Render(common.Truncate(s.T("↓ "+common.Plural(below, "more column", "more columns"),
+		"↓ 下面还有 "+common.Thousands(below)+" 列"), w))
+	return append(slices.Clone(body[top:top+n]), more)
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // schemeInfo is how a prepared order log is validated, for the header.
@@ -64,10 +65,10 @@ func (s Model) validationLines(maxLines int) []string {
 			day(v.TrainCutoff), common.Thousands(v.Trained), day(v.Cutoff), common.Thousands(v.Measured)), 1, plainJoin)
 	}
 	if v.Scheme == experiment.OutOfTime {
-		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · t: random split",
-			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作提前停止之用），在 %[5]s 的 %[4]s 位客户上评估 · t：随机划分",
+		return s.field(key, s.Tf("out of time: trains on the customers at %s (%s, %s of them held out for early stopping), measured on the %s at %s · %[6]s",
+			"跨时间验证：用 %[1]s 的客户训练（%[2]s 位，其中 %[3]s 位留作提前停止之用），在 %[5]s 的 %[4]s 位客户上评估 · %[6]s",
 			day(v.TrainCutoff), common.Thousands(v.Trained), common.Thousands(info.Val),
-			common.Thousands(v.Measured), day(v.Cutoff)), min(maxLines, 3), plainJoin)
+			common.Thousands(v.Measured), day(v.Cutoff), widget.Keep(s.T("t: random split", "t：随机划分"))), min(maxLines, 3), plainJoin)
 	}
 	return s.field(key, s.Tf("random split, seed %d: train %s · validation %s · test %s%s (stratified)%s · %s",
 		"随机划分，种子 %d：训练 %s · 验证 %s · 测试 %s%s（分层）%s· %s",
@@ -81,9 +82,9 @@ func (s Model) validationLines(maxLines int) []string {
 // is no longer tried.
 func (s Model) randomHint() string {
 	if s.info.Validation.Fallback != nil {
-		return s.T("t: choose the random split", "t：改选随机划分")
+		return widget.Keep(s.T("t: choose the random split", "t：改选随机划分"))
 	}
-	return s.T("t: out of time", "t：跨时间验证")
+	return widget.Keep(s.T("t: out of time", "t：跨时间验证"))
 }
 
 // validationNote says why an order log is split at random when out of

@@ -9,6 +9,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
+	"github.com/retainlab/retain/tui/widget"
 )
 
 // The Data screen shows which outcome the plan is about as a setting:
@@ -92,9 +93,13 @@ func (s Model) targetLines(maxLines int) []string {
 			how = s.T("default guess", "默认猜测")
 		}
 	}
-	text := s.Tf("%s %s (%s · p to change)", "%s %s（%s · 按 p 切换）", s.DirectionName(t.Direction), t.Outcome(), how)
+	// Each key hint is kept on one line: "· p" never ends a line with
+	// "prevent" on the next.
+	text := s.Tf("%s %s (%s · %s)", "%s %s（%s · %s）", s.DirectionName(t.Direction), t.Outcome(), how,
+		widget.Keep(s.T("p to change", "按 p 切换")))
 	if s.tgt.asking {
-		text = s.Tf("%s %s (%s · p prevent, e encourage)", "%s %s（%s · p 预防，e 促成）", s.DirectionName(t.Direction), t.Outcome(), how)
+		text = s.Tf("%s %s (%s · %s, %s)", "%s %s（%s · %s，%s）", s.DirectionName(t.Direction), t.Outcome(), how,
+			widget.Keep(s.T("p prevent", "p 预防")), widget.Keep(s.T("e encourage", "e 促成")))
 	}
 	return s.field(key, text, min(maxLines, 2), func(strs ...string) string { return strings.Join(strs, " ") })
 }

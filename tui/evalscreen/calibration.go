@@ -59,9 +59,9 @@ func (s Model) calibrationLines(d *evalData, w int) []string {
 	fitted := s.Tf("%s calibration rows early stopping never saw", " %s 行提前停止从未见过的校准数据", common.Thousands(ch.CalibRows))
 	chosen := s.T("best F1 chosen on the calibration part", "最佳 F1 在校准集上选定")
 	if ch.FitPart == experiment.ValPart {
-		fitted = s.Tf("the %s validation rows", " %s 行验证数据", common.Thousands(ch.CalibRows))
+		fitted = widget.Keep(s.Tf("the %s validation rows", " %s 行验证数据", common.Thousands(ch.CalibRows)))
 		if ch.Part == ch.FitPart {
-			fitted = s.Tf("these %s rows", "这 %s 行", common.Thousands(ch.CalibRows))
+			fitted = widget.Keep(s.Tf("these %s rows", "这 %s 行", common.Thousands(ch.CalibRows)))
 		}
 		chosen = s.T("best F1 chosen on the validation part", "最佳 F1 在验证集上选定")
 	}

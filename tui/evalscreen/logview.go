@@ -56,13 +56,14 @@ func (s Model) metricsW() int {
 }
 
 // colWidth is the width of column i of the metrics table: an order log's
-// columns have longer names.
+// columns have longer names ("out of time", 11 cells), kept two spaces
+// apart so that two names never read as one phrase.
 func (s Model) colWidth(i int) int {
 	switch {
 	case i == 0:
 		return 10
 	case s.data != nil && s.data.isLog:
-		return 12
+		return 13
 	}
 	return 11
 }
@@ -89,7 +90,7 @@ func (s Model) logLines(w int) []string {
 			param = func(v float64) string { return common.Significant(v, 3) }
 		}
 		lines = append(lines, wrap(s.Tf("BG/NBD fitted on %s … %s (%s customers): r %s · α %s · a %s · b %s · log-likelihood %s",
-			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %s · α %s · a %s · b %s · 对数似然 %s",
+			"BG/NBD 拟合区间 %s … %s（%s 位客户）：r %s · α %s · a %s · b %s · "+widget.Keep("对数似然")+" %s",
 			day(f.CalibrationStart), day(f.CalibrationEnd), common.Thousands(f.Customers), param(f.R), param(f.Alpha), param(f.A), param(f.B),
 			common.Decimal(f.LogLikelihood, 1)), w, st.Muted)...)
 		if f.Params().Degenerate() {

@@ -123,7 +123,9 @@ func (s Model) neuronLegend(points, self string) []string {
 	shade := "[" + strings.Join(shades, "") + "]"
 	var scale string
 	if hi-lo > engine.DeadTolerance {
-		scale = s.Tf("activation: shade %s %s %s (range shown)", "激活值：深浅 %s %s %s（图中范围）",
+		// Always the range shown: an activation has no 0–1 scale, so the
+		// output map's a (0–1 / range shown) is not offered here.
+		scale = s.Tf("activation: shade %s %s %s (always the range shown: no 0–1 scale)", "激活值：深浅 %s %s %s（始终按图中范围：没有 0–1 标尺）",
 			valueText(lo, hi, lo), shade, valueText(lo, hi, hi))
 	} else {
 		scale = s.Tf("activation: %s everywhere on this map", "激活值：本图处处为 %s", valueText(lo, hi, lo))

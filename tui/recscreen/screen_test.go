@@ -534,10 +534,10 @@ func TestTitleCountsTheCustomersLeft(t *testing.T) {
 	for _, lang := range screentest.Langs {
 		c := screentest.Common(lang, 160, 30)
 		s := ready(t, c)
-		screentest.MustContain(t, ansiFree(s.View()), c.T("12 items, 30 customers", "12 件商品，30 位客户"))
+		screentest.MustContain(t, ansiFree(s.View()), c.T("12 items, 30 customers with a purchase not returned", "12 件商品，30 位有未退货购买的客户"))
 		s = press(s, "i")
 		s = press(typeText(s, "A10,F60,M33"), "enter")
-		screentest.MustContain(t, ansiFree(s.View()), c.T("9 items, 29 customers", "9 件商品，29 位客户"))
+		screentest.MustContain(t, ansiFree(s.View()), c.T("9 items, 29 customers with a purchase not returned", "9 件商品，29 位有未退货购买的客户"))
 	}
 }
 

@@ -69,9 +69,9 @@ func (s Model) titleLines(w int) []string {
 	return common.PackStyled([]string{s.Styles.Title.Render(s.T("Recommend", "推荐")),
 		muted.Render(filepath.Base(l.Name)),
 		muted.Render(s.itemColumn()),
-		muted.Render(s.Tf("%s, %s, %s to %s", "%s 件商品，%s 位客户，%s 至 %s",
+		muted.Render(s.Tf("%s, %s, %s to %s", "%s 件商品，%s 位有未退货购买的客户，%s 至 %s",
 			s.T(common.Plural(l.ItemCount(), "item", "items"), common.Thousands(l.ItemCount())),
-			s.T(common.Plural(s.customers, "customer", "customers"), common.Thousands(s.customers)), date(l.First), date(l.LastUpToToday)))},
+			s.T(common.Plural(s.customers, "customer", "customers")+" with a purchase not returned", common.Thousands(s.customers)), date(l.First), date(l.LastUpToToday)))},
 		muted.Render(" · "), w, muted)
 }
 

@@ -15,8 +15,8 @@ import (
 // its date range. Both wrap between their parts, each part whole.
 func TestHeaderLinesWrapAt80Columns(t *testing.T) {
 	for lang, want := range map[string][]string{
-		"en": {"without K11, ZZ9 (i; no item ZZ9)", "11 items, 30 customers, 2024-01-01 to 2024-06-28"},
-		"zh": {"排除 K11, ZZ9（i；无此商品：ZZ9）", "11 件商品，30 位客户，2024-01-01 至 2024-06-28"},
+		"en": {"without K11, ZZ9 (i; no item ZZ9)", "11 items, 30 customers with a purchase not returned, 2024-01-01 to 2024-06-28"},
+		"zh": {"排除 K11, ZZ9（i；无此商品：ZZ9）", "11 件商品，30 位有未退货购买的客户，2024-01-01 至 2024-06-28"},
 	} {
 		s := ready(t, screentest.Common(lang, 80, 24))
 		s = press(s, "i")

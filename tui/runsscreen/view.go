@@ -6,6 +6,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -90,16 +91,37 @@ func (s *Model) render() {
 // each epoch on the network's own outputs; a run that calibrates shows
 // calibrated figures on the Evaluate screen (accuracy at the threshold and
 // log loss move, a Platt map leaves AUC as it is), so when one is listed
-// the figures here are said to be before calibration.
+// the figures here are said to be before calibration. When a run was
+// validated out of time its "val" figures are of the early-stopping share
+// of the training customers, not the out-of-time figures Evaluate and Plan
+// lead with: the subtitle says so first, so that no width cuts it off.
 func (s Model) subtitle() string {
+	calib, oot := false, false
 	for _, r := range s.runs {
-		if r.Exp != nil && r.Exp.Config.Calibrates() {
-			return s.T(" · validation at the kept epoch, before calibration · ▸ analysed · ● marked",
-				" · 保留轮次的验证指标（校准前）· ▸ 正在分析 · ● 已标记")
+		if r.Exp != nil {
+			calib = calib || r.Exp.Config.Calibrates()
+			oot = oot || r.Exp.Scheme() == experiment.OutOfTime
 		}
 	}
-	return s.T(" · validation figures of the kept epoch · ▸ analysed · ● marked",
-		" · 验证指标取自保留的轮次 · ▸ 正在分析 · ● 已标记")
+	parts := []string{s.T("validation figures of the kept epoch", "验证指标取自保留的轮次")}
+	if calib {
+		parts[0] = s.T("validation at the kept epoch, before calibration", "保留轮次的验证指标（校准前）")
+	}
+	if oot {
+		parts = append([]string{s.T("val = early-stop set (out of time: on Evaluate)", "验证 = 提前停止集（跨时间指标见评估页）")}, parts...)
+	}
+	parts = append(parts, s.T("▸ analysed", "▸ 正在分析"), s.T("● marked", "● 已标记"))
+	var b strings.Builder
+	for _, p := range parts {
+		// A full-width bracket already spaces the dot after it.
+		if strings.HasSuffix(b.String(), "）") {
+			b.WriteString("· ")
+		} else {
+			b.WriteString(" · ")
+		}
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // table returns the header and the visible rows of the runs table. Every

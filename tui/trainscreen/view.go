@@ -256,8 +256,8 @@ func (s Model) progressLine(l trainLayoutSizes) string {
 		// Before the first run: the next run's, not "batch 0/0".
 		batches = s.shape.Batches(s.cfg)
 	}
-	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %d/%d", " %3.0f %%  第 %d/%d 轮 · 第 %d/%d 批", 100*frac, epoch,
-		max(p.Epochs, s.cfg.Train.Epochs), batch, batches)
+	text := s.Tf(" %3.0f %%  epoch %d/%d · batch %s/%s", " %3.0f %%  第 %d/%d 轮 · 第 %s/%s 批", 100*frac, epoch,
+		max(p.Epochs, s.cfg.Train.Epochs), common.Thousands(batch), common.Thousands(batches))
 	if batches == 0 { // no data yet: no batches to count
 		text = s.Tf(" %3.0f %%  epoch %d/%d", " %3.0f %%  第 %d/%d 轮", 100*frac, epoch, max(p.Epochs, s.cfg.Train.Epochs))
 	}
@@ -406,7 +406,7 @@ func describeOutcome(c common.Common, exp *experiment.Experiment, last engine.Pr
 			// Stopped while the decay check trained its second network:
 			// the first had ended its training and is the one kept.
 			msg, failed := describeStop(c, exp, last)
-			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", " 衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
+			return msg + c.Tf(" Decay check stopped by you: kept %g/rows.", "衰减检验已由你停止：保留 %g/训练行。", exp.Config.L2Prior), failed
 		}
 		ep, b := exp.Trainer.Position()
 		return describeUserStop(c, ep, b) + describeKept(c, exp) + c.T(" space starts a new run.", "按空格开始新的训练。"), false
@@ -500,7 +500,7 @@ func describeDecay(c common.Common, d *experiment.DecayCheck) string {
 	if d == nil {
 		return ""
 	}
-	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", " 衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
+	return c.Tf(" Decay check: kept %g/rows (z %+.2f).", "衰减检验：保留 %g/训练行（z %+.2f）。", d.Prior, d.Z)
 }
 
 // decayLines are the decay check's figures for the numbers panel: the

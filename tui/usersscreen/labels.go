@@ -171,6 +171,14 @@ func (s Model) display(column, v string) string {
 // 9.62e+04, 2,045 rather than 2045); anything that is not a plain number
 // is left as it is.
 func displayValue(v string) string {
+	// A negative value takes the minus sign (−0.094), as the figures
+	// computed beside it do: "-0.094" and "−0.062" on one screen read as
+	// two kinds of number.
+	return common.WithMinus(groupedValue(v))
+}
+
+// groupedValue is displayValue with the sign as written.
+func groupedValue(v string) string {
 	f, err := strconv.ParseFloat(v, 64)
 	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) >= 1e15 {
 		return v

@@ -31,6 +31,49 @@ func isWide(r rune) bool {
 	return unicode.Is(unicode.Han, r) || ansi.StringWidth(string(r)) == 2
 }
 
+// NoBreakSpace joins two words that a line never breaks between: Keep
+// writes it, and a wrapped line shows it as an ordinary space. It is a
+// character of Unicode's private use area, which no text of the program
+// or its data is expected to hold; a real no-break space (U+00A0) is
+// kept as it is, part of the word it is in.
+const NoBreakSpace = '\ue000'
+
+// wordJoiner joins two CJK characters that a line never breaks between;
+// it takes no cell and is dropped from wrapped lines.
+const wordJoiner = '\u2060'
+
+// Keep joins the words and CJK characters of a short unit that must stay
+// on one line when wrapped: a key hint ("p prevent", "t: random split"),
+// a term ("对数似然"). Text that goes to the terminal without WrapText
+// (or its kin) should not be kept: it would show the joiners as they are.
+func Keep(s string) string {
+	var b strings.Builder
+	prevWide := false
+	for _, r := range s {
+		switch {
+		case r == ' ':
+			b.WriteRune(NoBreakSpace)
+			prevWide = false
+			continue
+		case isWide(r) && prevWide && !strings.ContainsRune(closingPunct, r):
+			b.WriteRune(wordJoiner)
+		}
+		b.WriteRune(r)
+		prevWide = isWide(r)
+	}
+	return b.String()
+}
+
+// comparisons are the operators that stay on the line of both their
+// operands ("z < −1.5" never ends a line at "z <" or at "z").
+const comparisons = "<>≤≥≠‹›"
+
+// isComparison reports whether word is a comparison operator alone.
+func isComparison(word string) bool {
+	r, n := utf8.DecodeRuneInString(word)
+	return n == len(word) && n > 0 && strings.ContainsRune(comparisons, r)
+}
+
 // BreakAfter holds the characters after which a line may break without a
 // space: "PaymentMethod=Bank transfer" may end a line at "PaymentMethod="
 // and go on with the level, rather than split a word.
@@ -56,6 +99,10 @@ func tokenize(s string) []token {
 			if value {
 				glueNext = true // "--log FILE" never ends a line at "--log"
 			}
+			cmp := isComparison(text) && len(out) > 0 && space
+			if cmp {
+				glueNext = true // "z <" never ends a line
+			}
 			out = append(out, token{text: text, spaceBefore: space, glue: glueNext})
 			word.Reset()
 			// A footnote mark ("* partly observed") stays with the word
@@ -64,7 +111,7 @@ func tokenize(s string) []token {
 			// and a flag's value ending in "=" with the text after it
 			// ("item=列名").
 			last, _ := utf8.DecodeLastRuneInString(text)
-			space, glueNext = false, text == "*" || strings.ContainsRune(openingPunct, last) || value && last == '='
+			space, glueNext = false, text == "*" || strings.ContainsRune(openingPunct, last) || value && last == '=' || cmp
 			afterFlag = isFlag(text)
 		}
 	}
@@ -73,6 +120,12 @@ func tokenize(s string) []token {
 		case r == ' ' || r == '\n' || r == '\t':
 			flush()
 			space = true
+		case r == NoBreakSpace:
+			flush()
+			space, glueNext = true, true
+		case r == wordJoiner:
+			flush()
+			glueNext = true
 		case isWide(r):
 			flush()
 			t := token{text: string(r), spaceBefore: space, glue: glueNext || strings.ContainsRune(closingPunct, r)}
