@@ -21,7 +21,7 @@ type pseudoFlags struct {
 func (p *pseudoFlags) register(cmd *cobra.Command) {
 	fs := cmd.Flags()
 	fs.BoolVar(&p.on, "pseudonymise", false,
-		"replace customer ids, and text that names people (e-mail addresses, phone numbers), with keyed hashes (p_…, HMAC-SHA256 with --salt-file): stable under one salt")
+		"replace customer ids, and text that names people (e-mail addresses, phone numbers, columns headed like name, address or phone), with keyed hashes (p_…, HMAC-SHA256 with --salt-file): stable under one salt")
 	fs.StringVar(&p.salt, "salt-file", "", "`FILE` holding the secret salt of --pseudonymise (at least 16 bytes)")
 	_ = cmd.MarkFlagFilename("salt-file")
 }

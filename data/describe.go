@@ -40,6 +40,11 @@ const (
 	// ReasonPresence is a boolean column read from one value (Levels[1])
 	// and Blanks blank cells: present or blank (Column.Presence).
 	ReasonPresence
+	// ReasonPersonHeader is text that --pseudonymise treats as naming
+	// people for its header, which names a person or their contact details
+	// (full_name, surname, address, phone, 姓名, 地址…), however few values
+	// it has (an identifier that names no rows: its values repeat).
+	ReasonPersonHeader
 )
 
 // Reason explains an inferred kind in structure, so that programs can word
@@ -163,6 +168,8 @@ func (r Reason) kindWords() string {
 		return fmt.Sprintf("nearly every value distinct, %d in %d rows", r.Distinct, r.Rows)
 	case ReasonContact:
 		return "written like e-mail addresses or phone numbers"
+	case ReasonPersonHeader:
+		return "its header names a person or their contact details"
 	}
 	return ""
 }

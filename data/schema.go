@@ -166,7 +166,7 @@ func LoadNotes(t *Table) []string {
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: excluded", t.Source, c.Name))
 		case c.Kind == ID && c.Why.DecimalComma[0] != "":
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: %s", t.Source, c.Name, c.Note))
-		case c.Kind == ID && (c.Why.Kind == ReasonMostlyDistinct || c.Why.Kind == ReasonContact):
+		case c.Kind == ID && c.Why.Kind.namesPeople():
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: text that names people, pseudonymised%s", t.Source, c.Name, why))
 		case c.Kind == ID && !c.NamesRows():
 			// Text such as a state or a city: not an identifier (its

@@ -149,7 +149,13 @@ func (c *Column) NamesRows() bool {
 // repeats reports whether an identifier given this reason may repeat its
 // values, so that it names no rows.
 func (k ReasonKind) repeats() bool {
-	return k == ReasonTooManyLevels || k == ReasonMostlyDistinct || k == ReasonContact
+	return k == ReasonTooManyLevels || k.namesPeople()
+}
+
+// namesPeople reports whether an identifier given this reason is text
+// --pseudonymise replaced as naming people.
+func (k ReasonKind) namesPeople() bool {
+	return k == ReasonMostlyDistinct || k == ReasonContact || k == ReasonPersonHeader
 }
 
 // KindName says what the column was read as, in words a user can act on:
@@ -162,7 +168,7 @@ func (c *Column) KindName() string {
 	switch {
 	case c.Kind == ID && c.Why.DecimalComma[0] != "":
 		return "text"
-	case c.Kind == ID && (c.Why.Kind == ReasonMostlyDistinct || c.Why.Kind == ReasonContact):
+	case c.Kind == ID && c.Why.Kind.namesPeople():
 		return "text that names people"
 	case c.Kind == ID && !c.NamesRows():
 		return "text with too many levels"

@@ -27,12 +27,19 @@ import (
 //   - at least 9 in 10 of its distinct values written like e-mail addresses
 //     or phone numbers (data.ReasonContact), whatever they repeat: a
 //     customer's address on each of their orders. A stray "none" among
-//     them does not keep the others in clear.
+//     them does not keep the others in clear;
+//   - a header that names a person or their contact details
+//     (data.ReasonPersonHeader, personHeader), however few values it holds:
+//     a full_name column of five names is still five people's names.
 func PersonalText(c *data.Column) (data.Reason, bool) {
 	if c.Presence() && contactLike(c.Levels[1]) {
 		// One e-mail address or phone number, or a blank: the model file
 		// would keep it in clear as the flag's value.
 		return data.Reason{Kind: data.ReasonContact}, true
+	}
+	if c.Presence() && personHeader(c.Name) {
+		// One name and blanks: the flag would keep the name in clear.
+		return data.Reason{Kind: data.ReasonPersonHeader}, true
 	}
 	if c.Strings == nil || (c.Kind != data.Categorical && c.Kind != data.Constant) {
 		return data.Reason{}, false
@@ -56,6 +63,9 @@ func PersonalText(c *data.Column) (data.Reason, bool) {
 	}
 	if writtenLikeContacts(levels) {
 		return data.Reason{Kind: data.ReasonContact}, true
+	}
+	if personHeader(c.Name) {
+		return data.Reason{Kind: data.ReasonPersonHeader}, true
 	}
 	return data.Reason{}, false
 }

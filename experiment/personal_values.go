@@ -142,6 +142,19 @@ func (v *PersonalValues) Cell(ci int, cell string) string {
 	return cell
 }
 
+// Unknown returns a cell sent for a column that has no such level as a
+// message about it quotes it: its pseudonym whenever v is on, whatever the
+// column. A value that is none of a column's levels is no known category
+// and may be anything a client keys its rows by (an id sent in the wrong
+// field); unknown, the cell gives no clue that it names no one. Without v
+// (no pseudonyms) the cell itself.
+func (v *PersonalValues) Unknown(cell string) string {
+	if v == nil || cell == "" {
+		return cell
+	}
+	return v.key.ID(cell)
+}
+
 // UnseenNotes returns s's notes on levels the model has no input for
 // (data.UnseenLevels, read from name), the first cell of a personal
 // column's quoted as its pseudonym, without its line.

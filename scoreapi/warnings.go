@@ -103,10 +103,16 @@ func (m *Model) levelWarning(ci int, v any, cell []byte) (Warning, bool) {
 		as = pc.Levels[len(pc.Levels)-1]
 	}
 	w := Warning{Column: pc.Name, Kind: "unknown_level"}
-	if _, ok := v.(json.Number); ok {
+	_, number := v.(json.Number)
+	switch {
+	case m.personal != nil:
+		// Under --pseudonymise a value that is no level is quoted as its
+		// pseudonym, a number too: it may be an id sent in the wrong field.
+		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(m.personal.Unknown(text)), as)
+	case number:
 		w.Message = fmt.Sprintf("the number %s is not a level, scored as %s", text, as)
-	} else {
-		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(m.personal.Cell(ci, text)), as)
+	default:
+		w.Message = fmt.Sprintf("unknown level %s, scored as %s", quote(text), as)
 	}
 	return w, true
 }

@@ -1,11 +1,15 @@
 package tui
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"path/filepath"
+	"sync"
 
 	tea "charm.land/bubbletea/v2"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/datascreen"
@@ -17,10 +21,17 @@ import (
 // the terminal (terminalSafeData); the built-in shop gets the
 // share opts.Abusers of planted abusers (0: none). While a file loads,
 // its progress goes to the program with send (loadProgressMsg; nil sends
-// nothing), a few times a second.
-func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
+// nothing), a few times a second. Once ctx is done the file's reads fail
+// and the load ends early, its result an error (see loads).
+func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
 	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
+	if open != nil {
+		open = ctxOpener(ctx, open)
+	}
 	return func() tea.Msg {
+		if err := ctx.Err(); err != nil {
+			return loadedMsg{gen: gen, err: err}
+		}
 		var d *experiment.Data
 		var err error
 		var watch *loadWatch
@@ -41,6 +52,9 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string, send 
 			// quotes no cell that may name someone.
 			return loadedMsg{gen: gen, err: experiment.WithholdCells(opts.Pseudonym, err), src: src, asked: asked}
 		}
+		if err := ctx.Err(); err != nil {
+			return loadedMsg{gen: gen, err: err}
+		}
 		d.Pseudonymise(opts.Pseudonym)
 		terminalSafeData(d)
 		if err := limits.CheckLoad(d); err != nil {
@@ -49,7 +63,63 @@ func loadCmd(gen int, opts Options, cfg experiment.Config, asked []string, send 
 		if watch != nil {
 			watch.splitting()
 		}
-		return prepare(gen, d, cfg)
+		return prepare(ctx, gen, d, cfg)
+	}
+}
+
+// ctxOpener is open whose files stop reading once ctx is done.
+func ctxOpener(ctx context.Context, open experiment.Opener) experiment.Opener {
+	return func(path string) (io.ReadCloser, error) {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		f, err := open(path)
+		if err != nil {
+			return f, err
+		}
+		return data.WithContext(ctx, f), nil
+	}
+}
+
+// loads holds the context of the load in flight, shared by every copy of
+// the model: a new load (open, a resplit) cancels the one before it, whose
+// result would be dropped anyway, and Close cancels the last, so that no
+// load outlives its session.
+type loads struct {
+	mu     sync.Mutex
+	cancel context.CancelFunc
+	closed bool
+}
+
+// start cancels the load in flight and returns the context of the next,
+// derived from parent (already done once the model is closed).
+func (l *loads) start(parent context.Context) context.Context {
+	if l == nil { // a model not made by NewModel
+		return parent
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.cancel != nil {
+		l.cancel()
+	}
+	ctx, cancel := context.WithCancel(parent)
+	l.cancel = cancel
+	if l.closed {
+		cancel()
+	}
+	return ctx
+}
+
+// close cancels the load in flight and every later one.
+func (l *loads) close() {
+	if l == nil {
+		return
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.closed = true
+	if l.cancel != nil {
+		l.cancel()
 	}
 }
 
@@ -60,11 +130,16 @@ func withSource(opts Options, src experiment.Source) Options {
 }
 
 // resplitCmd prepares already loaded data again (a new seed or shares).
-func resplitCmd(gen int, d *experiment.Data, cfg experiment.Config) tea.Cmd {
-	return func() tea.Msg { return prepare(gen, d, cfg) }
+func resplitCmd(ctx context.Context, gen int, d *experiment.Data, cfg experiment.Config) tea.Cmd {
+	return func() tea.Msg { return prepare(ctx, gen, d, cfg) }
 }
 
-func prepare(gen int, d *experiment.Data, cfg experiment.Config) loadedMsg {
+// prepare splits and preprocesses d, unless ctx is done (the load was
+// superseded or the model closed).
+func prepare(ctx context.Context, gen int, d *experiment.Data, cfg experiment.Config) loadedMsg {
+	if err := ctx.Err(); err != nil {
+		return loadedMsg{gen: gen, err: err}
+	}
 	exp, err := experiment.Prepare(d, cfg)
 	if err != nil {
 		return loadedMsg{gen: gen, err: fmt.Errorf("preparing %s: %w", d.Source.Describe(), err)}

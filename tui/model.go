@@ -82,6 +82,7 @@ type Model struct {
 	tabs          tabsDrawn // the tab bar's labels, drawn by layout
 
 	gen     int    // generation of the latest load, to drop stale results
+	loads   *loads // the latest load's context, cancelled by the next and by Close
 	loading string // what is being loaded or split, a whole phrase ("" when idle)
 	data    *experiment.Data
 	prep    *experiment.Experiment
@@ -169,6 +170,7 @@ func NewModel(opts Options) Model {
 	m := Model{
 		opts:    opts,
 		parent:  context.Background(),
+		loads:   &loads{},
 		com:     com,
 		styles:  st,
 		keys:    com.Keys,
@@ -198,13 +200,17 @@ func NewModel(opts Options) Model {
 
 // Init implements tea.Model: it loads the starting data.
 func (m Model) Init() tea.Cmd {
-	return loadCmd(m.gen, m.opts, m.modelScr.Config(), nil, m.send)
+	return loadCmd(m.loads.start(m.parent), m.gen, m.opts, m.modelScr.Config(), nil, m.send)
 }
 
-// Close stops a training run, if one is alive, and waits for its goroutine.
-// Run calls it after the program ends; serve should call it when a session
-// closes without the user quitting.
+// Close stops a training run, if one is alive, and waits for its goroutine;
+// it cancels the load and the exports in flight (they end on their own
+// shortly after). Run calls it after the program ends; serve should call it
+// when a session closes without the user quitting.
 func (m Model) Close() {
+	m.loads.close()
+	m.usersScr.CloseExports()
+	m.planScr.CloseExports()
 	m.trainScr.Close()
 	m.evalScr.Close()
 	m.recScr.Close()
@@ -528,7 +534,7 @@ func (m *Model) reprepare() tea.Cmd {
 	}
 	m.gen++
 	m.loading, m.loadShown = m.com.Tf("splitting %s…", "正在划分 %s…", m.com.DescribeSource(m.data.Source)), nil
-	return resplitCmd(m.gen, m.data, m.modelScr.Config())
+	return resplitCmd(m.loads.start(m.parent), m.gen, m.data, m.modelScr.Config())
 }
 
 // loaded installs a loaded data set, or shows why it failed while keeping

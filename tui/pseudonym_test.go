@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"io"
 	"strings"
 	"testing"
@@ -24,8 +25,8 @@ func TestLoadPseudonymisesIDs(t *testing.T) {
 	}
 	src := experiment.Source{Kind: "csv", Path: "users.csv"}
 	cfg := experiment.DefaultConfig()
-	plain := loadCmd(0, Options{Source: src, Open: open}, cfg, nil, nil)().(loadedMsg)
-	pseudo := loadCmd(0, Options{Source: src, Open: open, Pseudonym: key}, cfg, nil, nil)().(loadedMsg)
+	plain := loadCmd(context.Background(), 0, Options{Source: src, Open: open}, cfg, nil, nil)().(loadedMsg)
+	pseudo := loadCmd(context.Background(), 0, Options{Source: src, Open: open, Pseudonym: key}, cfg, nil, nil)().(loadedMsg)
 	if plain.err != nil || pseudo.err != nil {
 		t.Fatalf("load: %v, %v", plain.err, pseudo.err)
 	}
@@ -65,7 +66,7 @@ func TestLoadWithholdsCellsInErrors(t *testing.T) {
 		{nil, `users.csv:3:1: the cell "Jos\xe9" is not UTF-8 (byte 0xE9 at its byte 4); ` + advice},
 		{key, "users.csv:3:1: the cell is not UTF-8 (byte 0xE9 at its byte 4; its value withheld, as it may name someone); " + advice},
 	} {
-		msg := loadCmd(0, Options{Source: src, Open: open, Pseudonym: tc.key}, cfg, nil, nil)().(loadedMsg)
+		msg := loadCmd(context.Background(), 0, Options{Source: src, Open: open, Pseudonym: tc.key}, cfg, nil, nil)().(loadedMsg)
 		if msg.err == nil || msg.err.Error() != tc.want {
 			t.Errorf("pseudonyms %v: error %v\nwant %s", tc.key.Enabled(), msg.err, tc.want)
 		}

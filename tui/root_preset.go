@@ -21,7 +21,7 @@ func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
 	if m.data == nil {
 		m.setNoData(nil)
 	}
-	return loadCmd(m.gen, withSource(m.opts, src), m.modelScr.Config(), columns, m.send)
+	return loadCmd(m.loads.start(m.parent), m.gen, withSource(m.opts, src), m.modelScr.Config(), columns, m.send)
 }
 
 // presetData loads a preset's own data (the §4.3 case's 100 users),
@@ -46,7 +46,7 @@ func (m *Model) restoreAside() tea.Cmd {
 	}
 	m.gen++
 	m.loading, m.loadShown = m.com.Tf("loading %s again…", "正在重新加载 %s…", m.com.DescribeSource(d.Source)), nil
-	return resplitCmd(m.gen, d, m.modelScr.Config())
+	return resplitCmd(m.loads.start(m.parent), m.gen, d, m.modelScr.Config())
 }
 
 // presetsOwn reports whether d are the preset's own data the set-aside

@@ -139,6 +139,9 @@ func TestPersonalTextReasons(t *testing.T) {
 			"nearly every value distinct, 39 in 40 rows", "几乎每个值都不同：40 行中有 39 个不同值"},
 		{data.Reason{Kind: data.ReasonContact},
 			"written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码"},
+		// A full_name column of five names (review20 #3).
+		{data.Reason{Kind: data.ReasonPersonHeader},
+			"its header names a person or their contact details", "列名指向个人姓名或联系方式"},
 		// A presence flag, and identifiers with blank ids.
 		{data.Reason{Kind: data.ReasonPresence, Value: "Y", Blanks: 2099},
 			`one value ("Y") and 2,099 blanks: read as yes/no, present or blank`, `只有一个取值（"Y"）和 2,099 个空白：读作是/否，有值或空白`},

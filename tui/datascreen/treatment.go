@@ -254,6 +254,8 @@ func (s Model) kindWords(r data.Reason) string {
 		return s.Tf("nearly every value distinct, %d in %d rows", "几乎每个值都不同：%[2]d 行中有 %[1]d 个不同值", r.Distinct, r.Rows)
 	case data.ReasonContact:
 		return s.T("written like e-mail addresses or phone numbers", "写法像电子邮件地址或电话号码")
+	case data.ReasonPersonHeader:
+		return s.T("its header names a person or their contact details", "列名指向个人姓名或联系方式")
 	}
 	return ""
 }

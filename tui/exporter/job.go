@@ -245,6 +245,15 @@ func (m *Model) Cancel(c common.Common) string {
 	return c.T("cancelling the export…", "正在取消导出…")
 }
 
+// Close cancels the running export, if any, without a status: the session
+// is ending (see tui.Model.Close), and the export stops writing shortly
+// after, its file removed.
+func (m Model) Close() {
+	if m.job != nil {
+		m.job.cancel()
+	}
+}
+
 // Line is the status line while an export runs.
 func (m Model) Line(c common.Common) string {
 	j := m.job

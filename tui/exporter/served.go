@@ -90,7 +90,7 @@ func CreateNew(dir, prefix, ext string, write func(io.Writer) error) (string, er
 	for n := 1; n <= 1000; n++ {
 		name := fmt.Sprintf("%s-%d%s", prefix, n, ext)
 		path := filepath.Join(dir, name)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, fs.ErrExist) {
 			continue
 		}

@@ -44,3 +44,7 @@ func (s *Model) startExport(path string) tea.Cmd {
 	s.status = status
 	return cmd
 }
+
+// CloseExports cancels the export the screen is writing, if any (the
+// session is ending).
+func (s Model) CloseExports() { s.out.Close() }

@@ -73,3 +73,7 @@ func (s *Model) shownKey(k tea.KeyPressMsg) tea.Cmd {
 	}
 	return cmd
 }
+
+// CloseExports cancels the export the screen is writing, if any (the
+// session is ending).
+func (s Model) CloseExports() { s.out.Close() }
