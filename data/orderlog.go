@@ -663,6 +663,10 @@ func (p *logParser) line(want int) error {
 		if c.quantity >= 0 {
 			amount = price * qty
 		}
+		if !(math.Abs(amount) <= MaxLogNumber) {
+			return p.tooLarge(line, c.price, TooLarge{Role: "price", Cell: string(trimSpace(src.field(c.price))),
+				Times: string(trimSpace(src.field(c.quantity)))})
+		}
 	}
 	var orderID string
 	switch {
@@ -753,7 +757,11 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		if bytes.IndexByte(cell, ',') >= 0 {
 			p.log.DecimalCommas = true
 		}
-		return p.commaNumber(col, what, line, cell)
+		v, err := p.commaNumber(col, what, line, cell)
+		if err == nil && !(math.Abs(v) <= MaxLogNumber) {
+			return 0, p.tooLarge(line, col, TooLarge{Role: what, Cell: string(cell)})
+		}
+		return v, err
 	}
 	v, ok := parseNumber(cell)
 	if !ok {
@@ -766,6 +774,9 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
 		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
 		return 0, pe
+	}
+	if !(math.Abs(v) <= MaxLogNumber) {
+		return 0, p.tooLarge(line, col, TooLarge{Role: what, Cell: string(cell)})
 	}
 	return v, nil
 }
