@@ -74,8 +74,13 @@ type ParseError struct {
 // ParseError.Facts).
 type Facts interface{ parseFacts() }
 
-// FieldCount is a row with Got fields where the header has Want (ErrRagged).
-type FieldCount struct{ Got, Want int }
+// FieldCount is a row with Got fields where the header has Want
+// (ErrRagged); Headerless says the file has no header, so that Want is the
+// first line's count.
+type FieldCount struct {
+	Got, Want  int
+	Headerless bool
+}
 
 // LabelClasses is a label column without exactly two classes
 // (ErrLabelNotBinary): Classes are its distinct values, sorted; when

@@ -608,9 +608,12 @@ func (p *logParser) header() ([]string, bool) {
 // ragged refuses a current record without the header's want fields.
 func (p *logParser) ragged(want int) error {
 	if got := p.src.fields(); got != want {
-		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
-			fmt.Sprintf("%d fields, the header has %d", got, want))
-		pe.Facts = FieldCount{Got: got, Want: want}
+		format := "%d fields, the header has %d"
+		if p.log.Headerless {
+			format = "%d fields, the first line has %d"
+		}
+		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged, fmt.Sprintf(format, got, want))
+		pe.Facts = FieldCount{Got: got, Want: want, Headerless: p.log.Headerless}
 		return pe
 	}
 	return nil

@@ -171,6 +171,9 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"short row", "customer,date,amount\na,2020-01-01,5\nb,2020-01-02\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
 		{"long row", "customer,date,amount\na,2020-01-01,5,7\n", ErrRagged, "log.csv:2:4: 4 fields, the header has 3"},
 		{"ragged whitespace", "cust date qty amount\n1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:3:4: 3 fields, the header has 4"},
+		// CDNOW's text has no header: its first line sets the count.
+		{"ragged headerless whitespace", "1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:2:4: 3 fields, the first line has 4"},
+		{"ragged headerless CSV", "a,20200101,5\nb,20200102,6,7\n", ErrRagged, "log.csv:2:4: 4 fields, the first line has 3"},
 		{"bad date", "customer,date,amount\na,yesterday,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds`},
 		{"missing date", "customer,date,amount\na, ,5\n", ErrBadDate, "log.csv:2:2: missing date"},

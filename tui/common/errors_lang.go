@@ -221,6 +221,9 @@ func firstFew(items []string, n int) []string {
 func factsZh(f data.Facts) string {
 	switch f := f.(type) {
 	case data.FieldCount:
+		if f.Headerless {
+			return fmt.Sprintf("该行有 %d 个字段，第一行有 %d 个", f.Got, f.Want)
+		}
 		return fmt.Sprintf("该行有 %d 个字段，表头有 %d 个", f.Got, f.Want)
 	case data.LabelClasses:
 		if f.TwoWays && len(f.Classes) == 2 {
