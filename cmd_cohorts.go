@@ -243,6 +243,11 @@ func cohortCellText(c data.RetentionCell, metric string) string {
 	case "orders":
 		return data.Thousands(c.Orders)
 	case "revenue":
+		if !(math.Abs(c.Revenue) < 1e15) {
+			// Past an int's range a conversion would wrap; the order log
+			// reader keeps each amount within 2^53, not their sums.
+			return strconv.FormatFloat(c.Revenue, 'g', 4, 64)
+		}
 		return data.Thousands(int(math.Round(c.Revenue)))
 	}
 	return percent(c.Share)

@@ -47,7 +47,7 @@ func usageError(err error) error {
 // badInputSentinels are the causes that mean the user's input, not the
 // program, is at fault.
 var badInputSentinels = []error{
-	data.ErrEmpty, data.ErrHeaderOnly, data.ErrRagged, data.ErrSyntax, data.ErrNotNumeric, data.ErrMixedDecimals,
+	data.ErrEmpty, data.ErrHeaderOnly, data.ErrRagged, data.ErrSyntax, data.ErrNotNumeric, data.ErrNumberTooLarge, data.ErrMixedDecimals,
 	data.ErrNoLabel, data.ErrLabelNotBinary, data.ErrLabelMissing, data.ErrNoFeatures,
 	data.ErrMissingColumn, data.ErrBadDate, data.ErrCutoff, data.ErrLogColumns, data.ErrShopSize,
 	data.ErrNoScores, data.ErrUnknownColumn, data.ErrNotCategorical, data.ErrFolds, data.ErrTooLarge, experiment.ErrSource, experiment.ErrUnknownColumn, experiment.ErrBundle,

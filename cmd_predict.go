@@ -157,7 +157,7 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if err != nil {
 		return err
 	}
-	printNotes(a, append([]string{scored.IDNote}, personal.UnseenNotes(scored, b.Pipeline, name)...)...)
+	printNotes(a, append(append([]string{scored.IDNote}, scored.MarkNotes...), personal.UnseenNotes(scored, b.Pipeline, name)...)...)
 	scored.IDs = rowIDs(key, scored.IDs, scored.IDName)
 	opts := experiment.ExportOptions{IDName: scored.IDName, Label: b.Label, Threshold: b.Threshold,
 		Reasons: o.explain, Model: b.File, Data: name, Order: pseudonymOrder(key, scored.IDs, scored.IDName)}

@@ -22,6 +22,9 @@ var (
 	ErrSyntax = errors.New("malformed CSV")
 	// ErrNotNumeric reports a non-numeric value in a column inferred as numeric.
 	ErrNotNumeric = errors.New("value does not match the column's kind")
+	// ErrNumberTooLarge reports an order log's amount, price or quantity
+	// beyond ±MaxLogNumber.
+	ErrNumberTooLarge = errors.New("number too large")
 	// ErrNoLabel reports that no label column was given or detected, or that
 	// the named one does not exist.
 	ErrNoLabel = errors.New("no label column")
@@ -71,8 +74,13 @@ type ParseError struct {
 // ParseError.Facts).
 type Facts interface{ parseFacts() }
 
-// FieldCount is a row with Got fields where the header has Want (ErrRagged).
-type FieldCount struct{ Got, Want int }
+// FieldCount is a row with Got fields where the header has Want
+// (ErrRagged); Headerless says the file has no header, so that Want is the
+// first line's count.
+type FieldCount struct {
+	Got, Want  int
+	Headerless bool
+}
 
 // LabelClasses is a label column without exactly two classes
 // (ErrLabelNotBinary): Classes are its distinct values, sorted; when
@@ -186,6 +194,12 @@ type NotANumber struct {
 	Sampled            int
 }
 
+// TooLarge is an order log's number beyond ±MaxLogNumber
+// (ErrNumberTooLarge): Cell of the column of Role ("amount", "price",
+// "quantity"), or, when Times is set, the price Cell times the quantity
+// Times.
+type TooLarge struct{ Role, Cell, Times string }
+
 // LogColumnsUnknown is an order log whose roles cannot be resolved
 // (ErrLogColumns): no customer id or date column found, its columns not
 // told apart, or a column named for a role that is none of them. Header
@@ -211,6 +225,7 @@ func (Binary) parseFacts()            {}
 func (LogColumnsUnknown) parseFacts() {}
 func (MixedDecimals) parseFacts()     {}
 func (NotANumber) parseFacts()        {}
+func (TooLarge) parseFacts()          {}
 func (Restated) parseFacts()          {}
 func (EmptySheets) parseFacts()       {}
 func (NoOrders) parseFacts()          {}

@@ -45,6 +45,11 @@ func ReadFolds(r io.Reader, name string, rows int) (FoldAssignment, error) {
 	for sc.Scan() {
 		lineNo++
 		line := strings.TrimSuffix(sc.Text(), "\r")
+		if lineNo == 1 {
+			// A spreadsheet's UTF-8 export may begin with a byte order
+			// mark: without this the first number read as a header.
+			line = strings.TrimPrefix(line, "\ufeff")
+		}
 		if strings.TrimSpace(line) == "" {
 			if blankLine == 0 {
 				blankLine = lineNo
@@ -61,8 +66,8 @@ func ReadFolds(r io.Reader, name string, rows int) (FoldAssignment, error) {
 		}
 		v, err := strconv.Atoi(field)
 		if err != nil {
-			if lineNo == 1 {
-				continue // a header
+			if lineNo == 1 && !strings.ContainsAny(field, "0123456789") {
+				continue // a header; "0.5" or "1x" is a bad fold number
 			}
 			return FoldAssignment{}, parseErr(name, lineNo, col, ErrFolds, fmt.Sprintf("%q is not a fold number (an integer)", field))
 		}

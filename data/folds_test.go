@@ -18,6 +18,10 @@ func TestReadFoldsTakesAnyNumbersInAscendingOrder(t *testing.T) {
 		{"zero-based with a header", "fold\n0\n2\n1\n2\n0\n"},
 		{"one-based, CR LF, trailing blank lines", "3\r\n5\r\n4\r\n5\r\n3\r\n\r\n\n"},
 		{"negative and spaced", "  -7\n 9 \n0\n9\n-7"},
+		// A spreadsheet's UTF-8 byte order mark: its first number used to
+		// be skipped as a header ("4 fold numbers for 5 data rows").
+		{"byte order mark", "\ufeff0\r\n2\r\n1\r\n2\r\n0\r\n"},
+		{"byte order mark and a header", "\ufefffold\n0\n2\n1\n2\n0\n"},
 	} {
 		a, err := ReadFolds(strings.NewReader(c.text), "f.txt", 5)
 		if err != nil {
@@ -47,6 +51,9 @@ func TestReadFoldsErrorsNameTheLineAndColumn(t *testing.T) {
 	}{
 		{"fold\n0\nx1\n1\n", 3, `f.txt:3:1: "x1" is not a fold number (an integer)`},
 		{"0\n  1.5\n", 2, `f.txt:2:3: "1.5" is not a fold number (an integer)`},
+		// A first line with a digit is no header (it was skipped as one).
+		{"0.5\n1\n0\n", 3, `f.txt:1:1: "0.5" is not a fold number (an integer)`},
+		{"\ufeff1x\n1\n0\n", 3, `f.txt:1:1: "1x" is not a fold number (an integer)`},
 		{"0\n1,0\n", 2, `f.txt:2:2: "1,0" has more than one field: want one fold number per line`},
 		{"0\n 2 1\n", 2, `f.txt:2:3: "2 1" has more than one field: want one fold number per line`},
 		{"0\n\n1\n", 2, `f.txt:2: blank line before the end of the file: want one fold number per data row`},

@@ -10,15 +10,21 @@ import (
 
 // Thousands writes n with comma thousands separators (12,345), the one
 // spelling of counts in messages, the CLI and the TUI.
-func Thousands(n int) string {
+func Thousands(n int) string { return thousands64(int64(n)) }
+
+// thousands64 is Thousands for an int64, every one of them: the magnitude
+// is taken as a uint64, which holds that of math.MinInt64 (whose negation
+// is itself as an int64).
+func thousands64(n int64) string {
+	u, sign := uint64(n), ""
 	if n < 0 {
-		return "-" + Thousands(-n)
+		u, sign = -u, "-"
 	}
-	s := strconv.Itoa(n)
+	s := strconv.FormatUint(u, 10)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
 	}
-	return s
+	return sign + s
 }
 
 // Count writes n with thousands separators and the English noun one or

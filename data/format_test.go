@@ -2,14 +2,21 @@ package data
 
 import (
 	"errors"
+	"math"
 	"testing"
 )
 
+// TestThousands: every int, math.MinInt64 among them (−2⁶³ =
+// −9,223,372,036,854,775,808, whose negation is itself: Thousands used to
+// recurse on it until the stack overflowed, a corrupt Parquet footer's row
+// count could reach it).
 func TestThousands(t *testing.T) {
 	for _, c := range []struct {
 		n    int
 		want string
-	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {69659, "69,659"}, {1048576, "1,048,576"}, {-1234567, "-1,234,567"}} {
+	}{{0, "0"}, {999, "999"}, {1000, "1,000"}, {69659, "69,659"}, {1048576, "1,048,576"}, {-1234567, "-1,234,567"},
+		{-1, "-1"}, {-999, "-999"}, {-1000, "-1,000"},
+		{math.MaxInt64, "9,223,372,036,854,775,807"}, {math.MinInt64, "-9,223,372,036,854,775,808"}, {math.MinInt64 + 1, "-9,223,372,036,854,775,807"}} {
 		if got := Thousands(c.n); got != c.want {
 			t.Errorf("Thousands(%d) = %q, want %q", c.n, got, c.want)
 		}

@@ -608,9 +608,12 @@ func (p *logParser) header() ([]string, bool) {
 // ragged refuses a current record without the header's want fields.
 func (p *logParser) ragged(want int) error {
 	if got := p.src.fields(); got != want {
-		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged,
-			fmt.Sprintf("%d fields, the header has %d", got, want))
-		pe.Facts = FieldCount{Got: got, Want: want}
+		format := "%d fields, the header has %d"
+		if p.log.Headerless {
+			format = "%d fields, the first line has %d"
+		}
+		pe := parseErr(p.name, p.src.line(), min(got, want)+1, ErrRagged, fmt.Sprintf(format, got, want))
+		pe.Facts = FieldCount{Got: got, Want: want, Headerless: p.log.Headerless}
 		return pe
 	}
 	return nil
@@ -662,6 +665,10 @@ func (p *logParser) line(want int) error {
 		amount = price
 		if c.quantity >= 0 {
 			amount = price * qty
+		}
+		if !(math.Abs(amount) <= MaxLogNumber) {
+			return p.tooLarge(line, c.price, TooLarge{Role: "price", Cell: string(trimSpace(src.field(c.price))),
+				Times: string(trimSpace(src.field(c.quantity)))})
 		}
 	}
 	var orderID string
@@ -753,7 +760,11 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 		if bytes.IndexByte(cell, ',') >= 0 {
 			p.log.DecimalCommas = true
 		}
-		return p.commaNumber(col, what, line, cell)
+		v, err := p.commaNumber(col, what, line, cell)
+		if err == nil && !(math.Abs(v) <= MaxLogNumber) {
+			return 0, p.tooLarge(line, col, TooLarge{Role: what, Cell: string(cell)})
+		}
+		return v, err
 	}
 	v, ok := parseNumber(cell)
 	if !ok {
@@ -766,6 +777,9 @@ func (p *logParser) number(col int, what string, line int) (float64, error) {
 			fmt.Sprintf("%s %s is not a number", what, quoteCut(cell)))
 		pe.Facts = NotANumber{Role: what, Cell: string(cell)}
 		return 0, pe
+	}
+	if !(math.Abs(v) <= MaxLogNumber) {
+		return 0, p.tooLarge(line, col, TooLarge{Role: what, Cell: string(cell)})
 	}
 	return v, nil
 }

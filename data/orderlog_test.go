@@ -171,6 +171,9 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"short row", "customer,date,amount\na,2020-01-01,5\nb,2020-01-02\n", ErrRagged, "log.csv:3:3: 2 fields, the header has 3"},
 		{"long row", "customer,date,amount\na,2020-01-01,5,7\n", ErrRagged, "log.csv:2:4: 4 fields, the header has 3"},
 		{"ragged whitespace", "cust date qty amount\n1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:3:4: 3 fields, the header has 4"},
+		// CDNOW's text has no header: its first line sets the count.
+		{"ragged headerless whitespace", "1 19970101 1 2.5\n2 19970101 1\n", ErrRagged, "log.csv:2:4: 3 fields, the first line has 4"},
+		{"ragged headerless CSV", "a,20200101,5\nb,20200102,6,7\n", ErrRagged, "log.csv:2:4: 4 fields, the first line has 3"},
 		{"bad date", "customer,date,amount\na,yesterday,5\n", ErrBadDate,
 			`log.csv:2:2: unparseable date "yesterday": want YYYY-MM-DD, YYYYMMDD, YYYY-MM-DD HH:MM:SS, D/M/YYYY or M/D/YYYY (read in the order the file shows or --date-order gives), D-Mon-YYYY, or Unix seconds or milliseconds`},
 		{"missing date", "customer,date,amount\na, ,5\n", ErrBadDate, "log.csv:2:2: missing date"},
@@ -200,6 +203,21 @@ func TestReadOrderLogErrors(t *testing.T) {
 		{"comma before a point, not grouping", "customer;date;amount\na;2020-01-01;1,2.345\n", ErrNotNumeric, `log.csv:2:3: amount "1,2.345" is not a number`},
 		{"quantity", "customer,date,qty,amount\na,2020-01-01,two,5\n", ErrNotNumeric, `log.csv:2:3: quantity "two" is not a number`},
 		{"price", "customer,date,qty,price\na,2020-01-01,2,x\n", ErrNotNumeric, `log.csv:2:4: price "x" is not a number`},
+		// Numbers past 2^53 = 9,007,199,254,740,992 are refused where they
+		// stand: three amounts of 1e308 summed to +Inf in a cohort's
+		// revenue, and 2e19 wrapped round an int to -2^63.
+		{"huge amount", "customer,date,amount\na,2020-01-01,5\nb,2020-01-02,1e308\n", ErrNumberTooLarge,
+			`log.csv:3:3: amount "1e308" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
+		{"amount 2e19", "customer,date,amount\na,2020-01-01,2e19\n", ErrNumberTooLarge,
+			`log.csv:2:3: amount "2e19" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
+		{"negative amount one past 2^53", "customer,date,amount\na,2020-01-01,-9007199254740994\n", ErrNumberTooLarge,
+			`log.csv:2:3: amount "-9007199254740994" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
+		{"huge quantity", "customer,date,qty,amount\na,2020-01-01,1e20,5\n", ErrNumberTooLarge,
+			`log.csv:2:3: quantity "1e20" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
+		{"huge amount, decimal comma", "customer;date;amount\na;2020-01-01;1,5\nb;2020-01-02;1e300\n", ErrNumberTooLarge,
+			`log.csv:3:3: amount "1e300" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
+		{"price times quantity", "customer,date,qty,price\na,2020-01-01,2,1.5\nb,2020-01-01,1e9,1e9\n", ErrNumberTooLarge,
+			`log.csv:3:4: price "1e9" times quantity "1e9" is too large: numbers beyond ±9,007,199,254,740,992 (2^53) cannot be added up exactly`},
 		{"long amount", "customer,date,amount\na,2020-01-01," + strings.Repeat("y", 3000) + "\n", ErrNotNumeric,
 			`log.csv:2:3: amount "` + strings.Repeat("y", 40) + `"… is not a number`},
 		{"all cancelled", "customer,date,invoice,amount\na,2020-01-01,C1,5\n,2020-01-01,2,5\n", ErrHeaderOnly,

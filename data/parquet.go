@@ -192,9 +192,6 @@ func (in *parquetInput) footer(name string) (*format.FileMetaData, error) {
 	return meta, nil
 }
 
-// thousands64 is Thousands for an int64.
-func thousands64(n int64) string { return Thousands(int(n)) }
-
 // library opens the file with parquet-go, for the column chunks our page
 // decoder leaves to it; the library is guarded: a panic inside it becomes
 // an error naming the file.

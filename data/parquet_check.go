@@ -42,6 +42,9 @@ func (in *parquetInput) checkMeta(name string, m *format.FileMetaData) error {
 			return in.bad(name, "Parquet column %q is repeated (a list); only flat tables of plain columns can be read", el.Name)
 		}
 	}
+	if m.NumRows < 0 {
+		return in.bad(name, "corrupt Parquet file: the footer says %s rows, a negative count", thousands64(m.NumRows))
+	}
 	rowLimit := min(maxParquetRows, 1_000_000+100*in.size)
 	dataEnd := in.size - 8 // the footer follows; checked by the library
 	var rows int64
@@ -49,7 +52,10 @@ func (in *parquetInput) checkMeta(name string, m *format.FileMetaData) error {
 		if len(rg.Columns) != leaves {
 			return in.bad(name, "corrupt Parquet file: row group %d has %d column chunks, the schema has %d columns", g+1, len(rg.Columns), leaves)
 		}
-		if rg.NumRows < 0 || rg.NumRows > rowLimit-rows {
+		if rg.NumRows < 0 {
+			return in.bad(name, "corrupt Parquet file: row group %d says %s rows, a negative count", g+1, thousands64(rg.NumRows))
+		}
+		if rg.NumRows > rowLimit-rows {
 			return in.bad(name, "Parquet file declaring more than %s rows (row group %d): too many for its %s bytes",
 				thousands64(rowLimit), g+1, thousands64(in.size))
 		}

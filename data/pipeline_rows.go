@@ -45,6 +45,10 @@ type Rows struct {
 	// cells were Imputed and with what, then how many were Beyond the
 	// training range and scored as which bound.
 	CellNotes []string
+	// MarkNotes say, in English without "note: ", one per column, what
+	// was removed from its cells to read them as numbers (currency signs,
+	// percent signs, thousands separators), as training's load notes do.
+	MarkNotes []string
 }
 
 // ReadRows reads new raw rows from a CSV (or Parquet) file with the columns the pipeline was
@@ -82,6 +86,7 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 	}
 	width := p.Width()
 	unseen := make([]UnseenLevels, len(p.Columns))
+	stripped := make([]NumberMarks, len(p.Columns))
 	var data []float64
 	// A semicolon file's numeric columns read their decimal marks as the
 	// tables they were trained on do (see decimalMarks).
@@ -101,7 +106,8 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 		for i := range p.Columns {
 			cell := trimSpace(rr.field(fields[i]))
 			if pc := &p.Columns[i]; marks != nil && pc.Kind == Numeric && !pc.Date && !isMissing(cell) && !isNumericMissingWord(cell) {
-				v, ok, settled, clash, _ := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
+				v, ok, settled, clash, m := marks[i].readCleaned(cell, row/width, rr.line, fields[i]+1)
+				stripped[i] |= m
 				if clash != nil {
 					return clash.err(name, pc.Name, "")
 				}
@@ -122,6 +128,12 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 				return parseErr(name, rr.line, fields[i]+1, ErrNotNumeric, err.Error())
 			}
 			tally.value(row/width, i, v)
+			if pc := &p.Columns[i]; pc.Kind == Numeric && !pc.Date && !math.IsNaN(v) {
+				if _, plain := parseNumber(cell); !plain {
+					_, m, _ := parseCleaned(cell, rr.delim == ';')
+					stripped[i] |= m
+				}
+			}
 			if unseenLevel {
 				unseen[i].add(cell, rr.line, fields[i]+1, &p.Columns[i])
 			}
@@ -162,6 +174,11 @@ func (p *Pipeline) ReadRows(r io.Reader, name string) (_ *Rows, err error) {
 			unseen[i].Column = i
 			out.Unseen = append(out.Unseen, unseen[i])
 			out.Notes = append(out.Notes, unseen[i].Note(name, &p.Columns[i], nil))
+		}
+	}
+	for i, m := range stripped {
+		if m != 0 {
+			out.MarkNotes = append(out.MarkNotes, fmt.Sprintf("%s: column %q: %s", name, p.Columns[i].Name, m))
 		}
 	}
 	out.CellNotes = tally.notes(name, tally.inFile)

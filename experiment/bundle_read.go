@@ -62,6 +62,9 @@ func ReadBundle(r io.Reader, name string) (*Bundle, error) {
 	if err := json.Unmarshal(raw, b); err != nil {
 		return nil, bad("%s", describeJSONError(raw, err))
 	}
+	if err := checkPipelineNumbers(raw); err != nil {
+		return nil, bad("%s", err)
+	}
 	if err := b.validate(); err != nil {
 		return nil, bad("%s", err)
 	}

@@ -47,6 +47,9 @@ type Scored struct {
 	// (data.Rows.CellNotes): missing ones filled, values beyond the
 	// training range taken at its bound.
 	CellNotes []string
+	// MarkNotes say what was removed from numeric cells to read them
+	// (data.Rows.MarkNotes), in English without "note: ".
+	MarkNotes []string
 	// X holds the prepared model inputs, one row per scored row, for
 	// explaining them without reading the file again.
 	X *mat.Dense
@@ -77,7 +80,7 @@ func (b *Bundle) ScoreCSV(r io.Reader, name string) (*Scored, error) {
 		return nil, err
 	}
 	s.IDName, s.Notes, s.IDNote, s.Beyond, s.Blank = rows.IDName, rows.Notes, rows.IDNote, rows.Beyond, rows.Blank
-	s.CellNotes, s.Unseen = rows.CellNotes, rows.Unseen
+	s.CellNotes, s.Unseen, s.MarkNotes = rows.CellNotes, rows.Unseen, rows.MarkNotes
 	return s, nil
 }
 

@@ -34,6 +34,7 @@ var causes = []struct {
 	{data.ErrSyntax, "CSV 格式有误"},
 	{data.ErrMixedDecimals, "同一列既用小数点又用小数逗号写数字"},
 	{data.ErrNotNumeric, "值与该列的类型不符"},
+	{data.ErrNumberTooLarge, "数值太大"},
 	{data.ErrNoLabel, "找不到标签列"},
 	{data.ErrLabelNotBinary, "标签不是二分类"},
 	{data.ErrLabelMissing, "缺少标签值"},
@@ -220,6 +221,9 @@ func firstFew(items []string, n int) []string {
 func factsZh(f data.Facts) string {
 	switch f := f.(type) {
 	case data.FieldCount:
+		if f.Headerless {
+			return fmt.Sprintf("该行有 %d 个字段，第一行有 %d 个", f.Got, f.Want)
+		}
 		return fmt.Sprintf("该行有 %d 个字段，表头有 %d 个", f.Got, f.Want)
 	case data.LabelClasses:
 		if f.TwoWays && len(f.Classes) == 2 {
@@ -276,6 +280,12 @@ func factsZh(f data.Facts) string {
 			s += "；请改正这些单元格（缺失值可留空），或用 --exclude " + data.ExcludeArg(f.Column) + " 不用这一列"
 		}
 		return s
+	case data.TooLarge:
+		what := fmt.Sprintf("%s %s", columnOf("", f.Role), quoteCut(f.Cell))
+		if f.Times != "" {
+			what = fmt.Sprintf("单价 %s 乘以数量 %s", quoteCut(f.Cell), quoteCut(f.Times))
+		}
+		return fmt.Sprintf("%s 太大：绝对值超过 %s（2^53）的数无法精确相加", what, data.Thousands(data.MaxLogNumber))
 	case data.MixedDecimals:
 		subject := columnOf(f.Column, f.Role)
 		if f.ModelComma {
