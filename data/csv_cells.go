@@ -218,12 +218,16 @@ func parseSimple(b []byte) (float64, bool) {
 }
 
 // parseNumber parses a finite decimal number. NaN and infinities are not
-// accepted: a model cannot use them.
+// accepted: a model cannot use them. Nor are the forms of Go's number
+// literals that no spreadsheet or database writes, which
+// strconv.ParseFloat also takes: hexadecimal floats ("0x1p4") and digits
+// joined by underscores ("1_000"); a warehouse's SQL cast would not read
+// them either (retain export).
 func parseNumber(b []byte) (float64, bool) {
 	if v, ok := parseSimple(b); ok {
 		return v, true
 	}
-	if len(b) == 0 {
+	if len(b) == 0 || bytes.ContainsAny(b, "_xX") {
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(string(b), 64)

@@ -363,6 +363,10 @@ func TestParseNumber(t *testing.T) {
 		{"123456.7890123456789", 123456.7890123456789, true},
 		{"", 0, false}, {"-", 0, false}, {".", 0, false}, {"1.2.3", 0, false}, {"1,5", 0, false},
 		{"inf", 0, false}, {"NaN", 0, false}, {"1e999", 0, false}, {"abc", 0, false},
+		{"1E3", 1000, true}, {"-2.5e+2", -250, true},
+		// Go literal forms strconv.ParseFloat takes and no spreadsheet
+		// writes (nor a warehouse's cast reads): not numbers.
+		{"0x1p4", 0, false}, {"0X1P4", 0, false}, {"1_000", 0, false}, {"0x1_0p0", 0, false}, {"1_000.5e1", 0, false},
 	}
 	for _, c := range cases {
 		got, ok := parseNumber([]byte(c.in))

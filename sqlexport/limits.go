@@ -20,21 +20,13 @@ func Limits(b *experiment.Bundle, o Options) []string {
 	if b.Source.Kind == "log" {
 		return logLimits(b, o)
 	}
-	var numbers, dates []string
+	var dates []string
 	for _, pc := range b.Pipeline.Columns {
-		switch {
-		case pc.Date && pc.Kind == data.Numeric:
+		if pc.Date && pc.Kind == data.Numeric {
 			dates = append(dates, strconv.Quote(pc.Name))
-		case pc.Kind == data.Numeric, pc.Kind == data.Categorical && pc.Codes:
-			numbers = append(numbers, strconv.Quote(pc.Name))
 		}
 	}
 	var out []string
-	if len(numbers) > 0 {
-		out = append(out, columnWord(numbers)+": a number written in the rarer forms of Go's strconv.ParseFloat, "+
-			"a hexadecimal float (0x1p4) or digits joined by underscores (1_000), gives the row a NULL probability "+
-			"where retain predict reads it")
-	}
 	if len(dates) > 0 {
 		out = append(out, columnWord(dates)+": an RFC 1123 date with a zone other than ±hhmm or a name of three capital "+
 			"letters (or four or five ending in T), such as GMT+3, +03, ChST or WITA, or with the year 0000 or more than "+

@@ -29,11 +29,10 @@ import (
 // a sign, which make it negative. What is left must be digits and at most
 // one point (no exponent: "$1e3" is no number to retain), with commas
 // grouping thousands (isGrouped). A mark elsewhere ("5$5", "5%5", "5(5)",
-// "$5%") makes the cell refused, as retain refuses it. (retain also reads
-// the rare hexadecimal floats Go's strconv.ParseFloat takes, "0x1p4",
-// which give NULL here, and refuses a number beyond the float64 range,
-// "1e400", which engines cast to infinity or refuse: numberLimits names
-// them in the query's header.)
+// "$5%") makes the cell refused, as retain refuses it. (retain refuses a
+// number beyond the float64 range, "1e400", which engines cast to infinity
+// or refuse, and Go's hexadecimal floats and digits joined by underscores,
+// "0x1p4" and "1_000", which no cast here reads either.)
 func (d Dialect) number(pc *data.PipelineColumn, col string, table bool) (raw, read string) {
 	if !table {
 		return d.asDouble(col), ""

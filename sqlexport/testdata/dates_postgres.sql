@@ -1,5 +1,4 @@
 -- retain model: P(churn = yes), threshold 0.5, dialect postgres
--- note: column "spend": a number written in the rarer forms of Go's strconv.ParseFloat, a hexadecimal float (0x1p4) or digits joined by underscores (1_000), gives the row a NULL probability where retain predict reads it
 -- note: column "signup": an RFC 1123 date with a zone other than ±hhmm or a name of three capital letters (or four or five ending in T), such as GMT+3, +03, ChST or WITA, or with the year 0000 or more than 32 spaces in a row, gives the row a NULL probability where retain predict reads it
 WITH date_trim AS MATERIALIZED (
   SELECT c.*,
