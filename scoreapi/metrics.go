@@ -43,7 +43,7 @@ func newMetrics() *metrics {
 		}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_errors_total",
-			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, timeout, unauthorized, busy, panic, …).",
+			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, timeout, unauthorized, busy, cancelled, panic, …).",
 		}, []string{"kind"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_model_reloads_total", Help: "Model reloads, by result (ok, failed).",

@@ -367,7 +367,14 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
 	var resp *Response
 	if bad == nil {
-		resp, bad = m.score(req)
+		resp, bad = m.score(r.Context(), req)
+	}
+	if bad == errCancelled {
+		// The client has gone: no one reads an answer; the status is
+		// for the metrics (retain_api_requests_total{code="499"}).
+		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+		w.WriteHeader(bad.Status)
+		return
 	}
 	if bad != nil {
 		s.refuse(w, bad)
