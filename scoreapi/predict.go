@@ -68,7 +68,7 @@ type Reason struct {
 const checkEvery = 16
 
 // errCancelled is score's answer to a request whose context ended (its
-// client went, or the server is shutting down) before its rows were
+// client went) before its rows were
 // scored: no one reads the answer, and the work stops so that the predict
 // slot is freed.
 var errCancelled = &apiError{Status: 499, Kind: "cancelled",
