@@ -126,6 +126,10 @@ type Server struct {
 	// connIdled, when set, is called as a connection falls idle (tests
 	// synchronise on it).
 	connIdled func(net.Conn)
+	// connRefused, when set, is called as a new connection is closed at
+	// once because its address holds too many pending ones (tests
+	// synchronise on it).
+	connRefused func()
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -415,10 +419,18 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ll := limitConns(ln, s.cfg.MaxConns)
 	ll.opened = func(n int) { s.metrics.conns.Set(float64(n)) }
 	ll.closedIdle = s.metrics.idleClosed.Inc
+	ll.refused = func() {
+		s.metrics.pendingRefused.Inc()
+		if s.connRefused != nil {
+			s.connRefused()
+		}
+	}
+	ll.closedPending = s.metrics.pendingClosed.Inc
 	ll.idled = s.connIdled
 	srv := &http.Server{
-		Handler:           s.mux,
+		Handler:           ll.started(s.mux),
 		ConnState:         ll.track,
+		ConnContext:       ll.connContext,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
