@@ -75,8 +75,9 @@ var errCancelled = &apiError{Status: 499, Kind: "cancelled",
 	Message: "the request was cancelled (its client went) before its rows were scored"}
 
 // score answers a decoded request with model m. It stops, answering
-// errCancelled, soon after ctx ends: between its stages and, while it
-// explains, every checkEvery rows of each worker.
+// errCancelled, soon after ctx ends: between its stages, every 256 rows as
+// it prepares them, and every checkEvery rows of each worker as it
+// explains them.
 func (m *Model) score(ctx context.Context, req *Request) (*Response, *apiError) {
 	if req.Recommend > 0 {
 		return nil, badRequest("no_recommendations",
@@ -86,12 +87,9 @@ func (m *Model) score(ctx context.Context, req *Request) (*Response, *apiError) 
 	if n := len(m.Bundle.Pipeline.Columns); req.Explain > n {
 		return nil, badRequest("bad_json", `"explain" is %d: the model has %d columns`, req.Explain, n)
 	}
-	in, bad := m.prepare(req.Rows)
+	in, bad := m.prepare(ctx, req.Rows)
 	if bad != nil {
 		return nil, bad
-	}
-	if ctx.Err() != nil {
-		return nil, errCancelled
 	}
 	sc, err := m.scorer.Score("request", in.x, nil, nil)
 	if err != nil {

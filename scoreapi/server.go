@@ -368,7 +368,11 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	m := s.model.Load()
 	// A row may carry every column of the training data: the inputs and
 	// the columns the model ignores (besides an id and the label).
-	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
+	var req *Request
+	bad := errCancelled
+	if r.Context().Err() == nil { // the client may have gone while it waited
+		req, bad = decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
+	}
 	var resp *Response
 	if bad == nil {
 		resp, bad = m.score(r.Context(), req)
