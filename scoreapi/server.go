@@ -67,7 +67,11 @@ type Config struct {
 	// MaxConns bounds the client connections open at once, idle keep-alive
 	// ones included; at the limit a new client takes the place of the
 	// connection idle the longest (which is closed), and waits, unanswered,
-	// only while every connection is busy (0: DefaultMaxConns).
+	// only while every connection is busy (0: DefaultMaxConns). A
+	// connection still sending its request's headers is not busy: an
+	// address holding such connections in half the slots or more gets no
+	// more at the limit, and a client of another address takes the place
+	// of its oldest (limitListener).
 	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
 	// at once (until their requests are answered); a request that finds
