@@ -51,14 +51,14 @@ unknown level, a value beyond the training range) is named in the row's
 Connections: at most --max-conns are open at once. At that limit a new
 client takes the place of the keep-alive connection idle the longest. A
 connection that has not yet sent its request's headers (it has 5 s to)
-counts against its client's address (the remote IP): at the limit, an
-address holding such connections in half of --max-conns or more gets no
-more (a new connection from it is closed at once), and a client of another
-address takes the place of that address's oldest one, so that no one
-client can keep /healthz or token holders out by never ending its headers.
-Only while every connection is busy answering does a new client wait.
-Clients sharing one address (behind one NAT or proxy) share its half. A
-request whose client goes is no longer scored; its slot is freed.
+counts, after 1 s, against its client's address (the remote IP): at the
+limit, an address holding such connections in half of --max-conns or more
+gets no more (a new connection from it is closed at once), and a client of
+another address takes the place of that address's oldest one, so that no
+one client can keep /healthz or token holders out by never ending its
+headers. Only while every connection is busy answering does a new client
+wait. Clients sharing one address (behind one NAT or proxy) share its
+half. A request whose client goes is no longer scored; its slot is freed.
 
 GET /healthz answers without auth; GET /metrics (Prometheus text format) and
 GET /openapi.json (the OpenAPI 3 description, listing the columns of the

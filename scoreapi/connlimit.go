@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"time"
 )
 
 // limitListener accepts at most max connections open at once. At the
@@ -42,13 +43,18 @@ type limitListener struct {
 	idle map[*limitConn]uint64
 	tick uint64
 	// pending holds the open connections now reading a request's headers,
-	// each with the number of the transition that made it pending;
-	// pendingBy counts them by remote address (host).
-	pending   map[*limitConn]uint64
-	pendingBy map[string]int
-	// perAddr is how many pending connections of one address make it
-	// hold too many at the limit (half of max, at least 1).
+	// each with the number of the transition that made it pending.
+	pending map[*limitConn]uint64
+	// perAddr is how many connections of one address pending for grace
+	// or longer make it hold too many at the limit (half of max, at
+	// least 1). A connection pending for less (a client of a burst whose
+	// headers are on their way) counts for no address.
 	perAddr int
+	grace   time.Duration
+	// now and after are the clock (time.Now, time.After; tests replace
+	// them).
+	now   func() time.Time
+	after func(time.Duration) <-chan time.Time
 	// changed is closed (and replaced) when a connection closes or falls
 	// idle: a waiting Accept looks again.
 	changed chan struct{}
@@ -75,7 +81,7 @@ type limitListener struct {
 // limitConns returns ln accepting at most n connections open at once.
 func limitConns(ln net.Listener, n int) *limitListener {
 	return &limitListener{Listener: ln, max: n, idle: map[*limitConn]uint64{},
-		pending: map[*limitConn]uint64{}, pendingBy: map[string]int{}, perAddr: max(1, n/2),
+		pending: map[*limitConn]uint64{}, perAddr: max(1, n/2), now: time.Now, after: time.After,
 		changed: make(chan struct{}), done: make(chan struct{}),
 		opened: func(int) {}, closedIdle: func() {}, refused: func() {}, closedPending: func() {}}
 }
@@ -108,9 +114,12 @@ accept:
 			victim := l.oldestIdle()
 			wasIdle := victim != nil
 			var crowded bool
+			var next time.Duration
 			if victim == nil {
-				if crowded = l.pendingBy[addr] >= l.perAddr; !crowded {
-					if a := l.crowded(); a != "" {
+				var by map[string]int
+				by, next = l.aged()
+				if crowded = by[addr] >= l.perAddr; !crowded {
+					if a := l.crowded(by); a != "" {
 						victim = l.oldestPending(a)
 					}
 				}
@@ -133,6 +142,7 @@ accept:
 			}
 			select {
 			case <-changed:
+			case <-l.timer(next):
 			case <-l.done:
 				c.Close()
 				return nil, net.ErrClosed
@@ -146,7 +156,13 @@ accept:
 func (l *limitListener) acceptOne() (net.Conn, error) {
 	for {
 		l.mu.Lock()
-		room := l.open < l.max || len(l.idle) > 0 || l.crowded() != ""
+		room := l.open < l.max || len(l.idle) > 0
+		var next time.Duration
+		if !room {
+			var by map[string]int
+			by, next = l.aged()
+			room = l.crowded(by) != ""
+		}
 		changed := l.changed
 		l.mu.Unlock()
 		if room {
@@ -157,6 +173,7 @@ func (l *limitListener) acceptOne() (net.Conn, error) {
 		}
 		select {
 		case <-changed:
+		case <-l.timer(next):
 		case <-l.done:
 			return nil, net.ErrClosed
 		}
@@ -249,8 +266,10 @@ func (l *limitListener) Close() error {
 type limitConn struct {
 	net.Conn
 	l *limitListener
-	// addr is the remote address its limits count it under (host).
-	addr string
+	// addr is the remote address its limits count it under (host);
+	// since is when it last became pending.
+	addr  string
+	since time.Time
 	// closed is set, under l.mu, by the first Close.
 	closed bool
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net"
 	"net/http"
+	"time"
 )
 
 // host is the address a connection's limits count it under: its remote
@@ -20,16 +21,42 @@ func host(c net.Conn) string {
 	return h
 }
 
-// crowded returns the address holding the most pending connections when
-// it holds at least perAddr of them ("" when none does). l.mu is held.
-func (l *limitListener) crowded() string {
+// aged counts, by address, the pending connections pending for grace or
+// longer, and returns how long until the next of the others is (0: none
+// is pending). l.mu is held.
+func (l *limitListener) aged() (by map[string]int, next time.Duration) {
+	now := l.now()
+	by = map[string]int{}
+	for c := range l.pending {
+		if age := now.Sub(c.since); age >= l.grace {
+			by[c.addr]++
+		} else if d := l.grace - age; next == 0 || d < next {
+			next = d
+		}
+	}
+	return by, next
+}
+
+// crowded returns the address holding the most aged pending connections
+// (by, from aged) when it holds at least perAddr of them ("" when none
+// does).
+func (l *limitListener) crowded(by map[string]int) string {
 	most, n := "", 0
-	for a, k := range l.pendingBy {
+	for a, k := range by {
 		if k >= l.perAddr && k > n {
 			most, n = a, k
 		}
 	}
 	return most
+}
+
+// timer returns a channel that receives once d has passed (nil, which
+// never receives, when d is 0).
+func (l *limitListener) timer(d time.Duration) <-chan time.Time {
+	if d <= 0 {
+		return nil
+	}
+	return l.after(d)
 }
 
 // setPending marks c pending (or not). l.mu is held.
@@ -39,16 +66,9 @@ func (l *limitListener) setPending(c *limitConn, on bool) {
 	case on && !was:
 		l.tick++
 		l.pending[c] = l.tick
-		l.pendingBy[c.addr]++
-		if l.pendingBy[c.addr] == l.perAddr {
-			// Accept may now make room.
-			l.signal()
-		}
+		c.since = l.now()
 	case !on && was:
 		delete(l.pending, c)
-		if l.pendingBy[c.addr]--; l.pendingBy[c.addr] == 0 {
-			delete(l.pendingBy, c.addr)
-		}
 	}
 }
 

@@ -7,7 +7,9 @@ import (
 	"io"
 	"net"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 )
 
 // fromConn gives a pipe's server end a remote address.
@@ -124,6 +126,7 @@ func inHandler(l *limitListener, c net.Conn) {
 // another address are answered (on one connection), and /metrics counts what was closed.
 func TestServeAnswersOthersWhileOneAddressWithholdsHeaders(t *testing.T) {
 	s, _ := newTestServer(t, Config{MaxConns: 4})
+	s.pendingGrace = 0 // TestLimitConnsGivesHeadersAGrace tests it
 	refused := make(chan struct{}, 16)
 	s.connRefused = func() { refused <- struct{}{} }
 	inner := newCountingListener()
@@ -164,4 +167,70 @@ func TestServeAnswersOthersWhileOneAddressWithholdsHeaders(t *testing.T) {
 	if err := <-done; err != nil {
 		t.Fatalf("Serve: %v", err)
 	}
+}
+
+// TestLimitConnsGivesHeadersAGrace: connections pending for less than
+// the grace (a burst whose headers are on their way) count for no
+// address: at the limit, Accept waits as for busy connections, with a
+// timer set for when the oldest comes of age; once it has, the address
+// holds too many, and a new client from it is closed at once.
+func TestLimitConnsGivesHeadersAGrace(t *testing.T) {
+	inner := newCountingListener()
+	l := limitConns(inner, 4)
+	l.grace = time.Second
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 6, 12, 0, 0, 0, time.UTC)
+	l.now = func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	timers := make(chan time.Duration, 8)
+	fire := make(chan time.Time)
+	l.after = func(d time.Duration) <-chan time.Time { timers <- d; return fire }
+	waiting, refused := make(chan struct{}, 8), make(chan struct{}, 8)
+	l.waiting = func() { waiting <- struct{}{} }
+	l.refused = func() { refused <- struct{}{} }
+	accepted := make(chan net.Conn)
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			accepted <- c
+		}
+	}()
+	defer l.Close()
+	for i := range 4 {
+		if i == 3 {
+			mu.Lock()
+			now = now.Add(300 * time.Millisecond) // the last arrives 0.3 s later
+			mu.Unlock()
+		}
+		_, server := from(t, "10.0.0.1")
+		<-inner.called
+		inner.supply <- server
+		<-accepted
+	}
+	// All 4 pending for less than the grace: Accept waits, its timer
+	// set for the first three to come of age (they are 0.3 s old).
+	select {
+	case <-waiting:
+	case n := <-inner.called:
+		t.Fatalf("the listener was asked for connection %d while the pending ones were within their grace", n)
+	}
+	if d := <-timers; d != 700*time.Millisecond {
+		t.Errorf("timer set for %v, want 700ms (when the oldest, 0.3 s old, comes of age)", d)
+	}
+	select {
+	case n := <-inner.called:
+		t.Fatalf("the listener was asked for connection %d while the pending ones were within their grace", n)
+	default:
+	}
+	mu.Lock()
+	now = now.Add(time.Second) // 3 aged 1.3 s, 1 aged 1 s
+	mu.Unlock()
+	fire <- now
+	<-inner.called
+	more, server := from(t, "10.0.0.1")
+	inner.supply <- server
+	<-refused
+	closedByServer(t, more, "a connection from the address holding 4 pending past their grace")
 }

@@ -42,6 +42,12 @@ const (
 	// keep-alive ones included, so that clients cannot take every file
 	// descriptor and goroutine of the server between them.
 	DefaultMaxConns = 1024
+	// PendingGrace is how long a connection may take to send its
+	// request's headers (of the 5 s it has) before it counts against its
+	// address's half of the connections at MaxConns: a client of a burst
+	// whose headers are on their way is not taken for one withholding
+	// them.
+	PendingGrace = time.Second
 )
 
 // Config sets up a Server.
@@ -130,6 +136,10 @@ type Server struct {
 	// connIdled, when set, is called as a connection falls idle (tests
 	// synchronise on it).
 	connIdled func(net.Conn)
+	// pendingGrace is how long a connection may take to send its
+	// request's headers before it counts against its address at
+	// --max-conns (PendingGrace; tests set 0).
+	pendingGrace time.Duration
 	// connRefused, when set, is called as a new connection is closed at
 	// once because its address holds too many pending ones (tests
 	// synchronise on it).
@@ -191,7 +201,8 @@ func New(path string, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
-		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now}
+		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now,
+		pendingGrace: PendingGrace}
 	s.model.Store(m)
 	tok := bytes.Clone(cfg.Token)
 	s.token.Store(&tok)
@@ -435,6 +446,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	ll.closedPending = s.metrics.pendingClosed.Inc
 	ll.idled = s.connIdled
+	ll.grace = s.pendingGrace
 	srv := &http.Server{
 		Handler:           ll.started(s.mux),
 		ConnState:         ll.track,
