@@ -25,10 +25,13 @@ import (
 // of each further request, until the server has read its request's
 // headers and calls the handler (started). No address may keep others out
 // with pending connections: at the limit, with no idle connection, a new
-// client from an address that holds pending connections in at least half
-// the slots (perAddr) is closed at once, and a new client from another
+// client from an address that holds connections pending for grace or
+// longer in at least half the slots (perAddr) is closed at once, and a new client from another
 // address takes the place of the oldest pending connection of the address
-// holding the most, when that address holds at least perAddr. Before 6
+// holding the most, when that address holds at least perAddr such
+// connections. Connections pending for less than grace count for no
+// address: Accept waits for them as for busy ones (until the oldest comes
+// of age), so that a burst from one address waits its turn. Before 6
 // December 2026 pending connections were busy ones, and clients that
 // opened connections and never ended their headers (slowloris) held every
 // slot, each for the 5 s header timeout, while token holders waited.
