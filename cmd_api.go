@@ -48,6 +48,18 @@ gzip) is a 415: send the JSON uncompressed. A cell scored as other than sent (an
 unknown level, a value beyond the training range) is named in the row's
 "warnings".
 
+Connections: at most --max-conns are open at once. At that limit a new
+client takes the place of the keep-alive connection idle the longest. A
+connection that has not yet sent its request's headers (it has 5 s to)
+counts, after 1 s, against its client's address (the remote IP): at the
+limit, an address holding such connections in half of --max-conns or more
+gets no more (a new connection from it is closed at once), and a client of
+another address takes the place of that address's oldest one, so that no
+one client can keep /healthz or token holders out by never ending its
+headers. Only while every connection is busy answering does a new client
+wait. Clients sharing one address (behind one NAT or proxy) share its
+half. A request whose client goes is no longer scored; its slot is freed.
+
 GET /healthz answers without auth; GET /metrics (Prometheus text format) and
 GET /openapi.json (the OpenAPI 3 description, listing the columns of the
 model served) need the token like /v1/predict. The token is the content of
@@ -86,7 +98,7 @@ manager's stop) exits 0, SIGINT (Ctrl-C) 130, as every interrupted command.`,
 	fs.IntVar(&o.maxRows, "max-rows", scoreapi.DefaultMaxRows, "most rows in one request (413 beyond)")
 	fs.IntVar(&o.maxInFlight, "max-inflight", scoreapi.DefaultMaxInFlight, "most predict requests scored at once, each counted once its body is read (more wait up to 5 s in all for room, then 503)")
 	fs.Int64Var(&o.maxBody, "max-body", scoreapi.DefaultMaxBody, "largest request body in `BYTES` (413 beyond)")
-	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (at the limit a new client replaces the one idle the longest; while all are busy, it waits)")
+	fs.IntVar(&o.maxConns, "max-conns", scoreapi.DefaultMaxConns, "most client connections open at once, idle keep-alive ones included (at the limit a new client replaces the one idle the longest, or one still sending its headers from an address holding half the limit; while all are busy, it waits)")
 	o.pseudo.register(cmd)
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagFilename("model", "json")

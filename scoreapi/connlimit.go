@@ -4,6 +4,7 @@ import (
 	"net"
 	"net/http"
 	"sync"
+	"time"
 )
 
 // limitListener accepts at most max connections open at once. At the
@@ -19,6 +20,21 @@ import (
 // until the 2-minute idle timeout, and clients that opened more
 // connections than --max-conns (a load generator's burst) waited that
 // long for an answer while the server sat idle.
+//
+// A connection is pending from its accept, and again from the first byte
+// of each further request, until the server has read its request's
+// headers and calls the handler (started). No address may keep others out
+// with pending connections: at the limit, with no idle connection, a new
+// client from an address that holds connections pending for grace or
+// longer in at least half the slots (perAddr) is closed at once, and a new client from another
+// address takes the place of the oldest pending connection of the address
+// holding the most, when that address holds at least perAddr such
+// connections. Connections pending for less than grace count for no
+// address: Accept waits for them as for busy ones (until the oldest comes
+// of age), so that a burst from one address waits its turn. Before 6
+// December 2026 pending connections were busy ones, and clients that
+// opened connections and never ended their headers (slowloris) held every
+// slot, each for the 5 s header timeout, while token holders waited.
 type limitListener struct {
 	net.Listener
 	max int
@@ -29,6 +45,19 @@ type limitListener struct {
 	// the transition that made it idle (the smallest is the oldest).
 	idle map[*limitConn]uint64
 	tick uint64
+	// pending holds the open connections now reading a request's headers,
+	// each with the number of the transition that made it pending.
+	pending map[*limitConn]uint64
+	// perAddr is how many connections of one address pending for grace
+	// or longer make it hold too many at the limit (half of max, at
+	// least 1). A connection pending for less (a client of a burst whose
+	// headers are on their way) counts for no address.
+	perAddr int
+	grace   time.Duration
+	// now and after are the clock (time.Now, time.After; tests replace
+	// them).
+	now   func() time.Time
+	after func(time.Duration) <-chan time.Time
 	// changed is closed (and replaced) when a connection closes or falls
 	// idle: a waiting Accept looks again.
 	changed chan struct{}
@@ -40,6 +69,11 @@ type limitListener struct {
 	// make room (metrics).
 	opened     func(n int)
 	closedIdle func()
+	// refused is called once per new connection closed at once, and
+	// closedPending once per pending connection closed to make room, for
+	// an address holding too many pending connections (metrics).
+	refused       func()
+	closedPending func()
 	// waiting, when set, is called as Accept starts to wait for a free
 	// slot or an idle connection; idled, with l.mu held, as a connection
 	// falls idle (tests synchronise on them).
@@ -50,8 +84,9 @@ type limitListener struct {
 // limitConns returns ln accepting at most n connections open at once.
 func limitConns(ln net.Listener, n int) *limitListener {
 	return &limitListener{Listener: ln, max: n, idle: map[*limitConn]uint64{},
+		pending: map[*limitConn]uint64{}, perAddr: max(1, n/2), now: time.Now, after: time.After,
 		changed: make(chan struct{}), done: make(chan struct{}),
-		opened: func(int) {}, closedIdle: func() {}}
+		opened: func(int) {}, closedIdle: func() {}, refused: func() {}, closedPending: func() {}}
 }
 
 // Accept waits until a slot is free or a connection is idle, then for a
@@ -61,9 +96,76 @@ func limitConns(ln net.Listener, n int) *limitListener {
 // closed only for a client that has arrived: a server at its limit with
 // no one waiting keeps every keep-alive connection.
 func (l *limitListener) Accept() (net.Conn, error) {
+accept:
+	for {
+		c, err := l.acceptOne()
+		if err != nil {
+			return nil, err
+		}
+		addr := host(c)
+		for {
+			l.mu.Lock()
+			if l.open < l.max {
+				l.open++
+				n := l.open
+				lc := &limitConn{Conn: c, l: l, addr: addr}
+				l.setPending(lc, true)
+				l.mu.Unlock()
+				l.opened(n)
+				return lc, nil
+			}
+			victim := l.oldestIdle()
+			wasIdle := victim != nil
+			var crowded bool
+			var next time.Duration
+			if victim == nil {
+				var by map[string]int
+				by, next = l.aged()
+				if crowded = by[addr] >= l.perAddr; !crowded {
+					if a := l.crowded(by); a != "" {
+						victim = l.oldestPending(a)
+					}
+				}
+			}
+			changed := l.changed
+			l.mu.Unlock()
+			switch {
+			case crowded:
+				c.Close()
+				l.refused()
+				continue accept
+			case victim != nil:
+				victim.Close() // its Close frees the slot before it returns
+				if wasIdle {
+					l.closedIdle()
+				} else {
+					l.closedPending()
+				}
+				continue
+			}
+			select {
+			case <-changed:
+			case <-l.timer(next):
+			case <-l.done:
+				c.Close()
+				return nil, net.ErrClosed
+			}
+		}
+	}
+}
+
+// acceptOne waits until a slot is free, a connection is idle or an
+// address holds too many pending connections, then for a client.
+func (l *limitListener) acceptOne() (net.Conn, error) {
 	for {
 		l.mu.Lock()
 		room := l.open < l.max || len(l.idle) > 0
+		var next time.Duration
+		if !room {
+			var by map[string]int
+			by, next = l.aged()
+			room = l.crowded(by) != ""
+		}
 		changed := l.changed
 		l.mu.Unlock()
 		if room {
@@ -74,6 +176,7 @@ func (l *limitListener) Accept() (net.Conn, error) {
 		}
 		select {
 		case <-changed:
+		case <-l.timer(next):
 		case <-l.done:
 			return nil, net.ErrClosed
 		}
@@ -85,35 +188,7 @@ func (l *limitListener) Accept() (net.Conn, error) {
 		return nil, net.ErrClosed
 	default:
 	}
-	c, err := l.Listener.Accept()
-	if err != nil {
-		return nil, err
-	}
-	for {
-		l.mu.Lock()
-		if l.open < l.max {
-			l.open++
-			n := l.open
-			l.mu.Unlock()
-			l.opened(n)
-			return &limitConn{Conn: c, l: l}, nil
-		}
-		victim := l.oldestIdle()
-		changed := l.changed
-		l.mu.Unlock()
-		if victim != nil {
-			// Its Close frees the slot before it returns.
-			victim.Close()
-			l.closedIdle()
-			continue
-		}
-		select {
-		case <-changed:
-		case <-l.done:
-			c.Close()
-			return nil, net.ErrClosed
-		}
-	}
+	return l.Listener.Accept()
 }
 
 // oldestIdle returns the connection idle the longest (nil when none is),
@@ -146,8 +221,12 @@ func (l *limitListener) track(c net.Conn, state http.ConnState) {
 	}
 	if state != http.StateIdle {
 		delete(l.idle, lc)
+		if state == http.StateNew || state == http.StateActive {
+			l.setPending(lc, true)
+		}
 		return
 	}
+	l.setPending(lc, false)
 	l.tick++
 	l.idle[lc] = l.tick
 	l.signal()
@@ -165,6 +244,7 @@ func (l *limitListener) release(c *limitConn) {
 	}
 	c.closed = true
 	delete(l.idle, c)
+	l.setPending(c, false)
 	l.open--
 	n := l.open
 	l.signal()
@@ -189,6 +269,10 @@ func (l *limitListener) Close() error {
 type limitConn struct {
 	net.Conn
 	l *limitListener
+	// addr is the remote address its limits count it under (host);
+	// since is when it last became pending.
+	addr  string
+	since time.Time
 	// closed is set, under l.mu, by the first Close.
 	closed bool
 }

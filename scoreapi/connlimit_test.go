@@ -90,10 +90,13 @@ func pipe(t *testing.T) (client, server net.Conn) {
 
 // TestLimitConnsWaitsForAClose: with 2 connections open, the listener is
 // not asked for a third until one of them closes (closing it twice frees
-// one place), and Close ends the wait.
+// one place), and Close ends the wait. (The pipes share an address, and
+// their connections stay pending: perAddr above the limit keeps that
+// address from ever holding too many.)
 func TestLimitConnsWaitsForAClose(t *testing.T) {
 	inner := newCountingListener()
 	l := limitConns(inner, 2)
+	l.perAddr = 3
 	waiting := make(chan struct{}, 1)
 	l.waiting = func() { waiting <- struct{}{} }
 	accepted, ended := make(chan net.Conn), make(chan error, 1)

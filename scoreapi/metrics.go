@@ -25,6 +25,11 @@ type metrics struct {
 	// for a new one at that limit.
 	conns      prometheus.Gauge
 	idleClosed prometheus.Counter
+	// pendingRefused counts the new connections closed at once, and
+	// pendingClosed the pending ones closed to make room, because their
+	// address held pending connections in half the slots at the limit.
+	pendingRefused prometheus.Counter
+	pendingClosed  prometheus.Counter
 }
 
 // newMetrics registers the collectors.
@@ -43,7 +48,7 @@ func newMetrics() *metrics {
 		}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_errors_total",
-			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, timeout, unauthorized, busy, panic, …).",
+			Help: "Requests refused or failed, by kind (bad_json, bad_row, too_large, too_many_rows, timeout, unauthorized, busy, cancelled, panic, …).",
 		}, []string{"kind"}),
 		reloads: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "retain_api_model_reloads_total", Help: "Model reloads, by result (ok, failed).",
@@ -62,8 +67,16 @@ func newMetrics() *metrics {
 			Name: "retain_api_idle_connections_closed_total",
 			Help: "Idle keep-alive connections closed to make room for a new connection at --max-conns.",
 		}),
+		pendingRefused: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "retain_api_connections_refused_total",
+			Help: "New connections closed at once at --max-conns because their address held connections still sending their headers in half the slots.",
+		}),
+		pendingClosed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "retain_api_pending_connections_closed_total",
+			Help: "Connections still sending their headers closed to make room at --max-conns for a client of another address, because theirs held half the slots.",
+		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight, m.conns, m.idleClosed)
+	m.reg.MustRegister(m.requests, m.latency, m.rows, m.errors, m.reloads, m.fileLoads, m.inFlight, m.conns, m.idleClosed, m.pendingRefused, m.pendingClosed)
 	m.fileLoads.Set(1) // New loads the file or fails
 	// Both results are series from the start, at 0: an alert on
 	// increase(…{result="failed"}[1h]) has a series before the first

@@ -42,6 +42,9 @@ type Model struct {
 	// personal shows the values of the columns that name people as
 	// pseudonyms under --pseudonymise (nil: every value as it is).
 	personal *experiment.PersonalValues
+	// explained, when set, is called by an explain worker after each row
+	// it explains, with the row's index (tests synchronise on it).
+	explained func(i int)
 }
 
 // fileStat is what the watcher compares to see a model file change: its

@@ -1,6 +1,7 @@
 package scoreapi
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -62,8 +63,22 @@ type Reason struct {
 	Text        string  `json:"text"`
 }
 
-// score answers a decoded request with model m.
-func (m *Model) score(req *Request) (*Response, *apiError) {
+// checkEvery is how many rows an explain worker explains between two
+// looks at the request's context.
+const checkEvery = 16
+
+// errCancelled is score's answer to a request whose context ended (its
+// client went) before its rows were
+// scored: no one reads the answer, and the work stops so that the predict
+// slot is freed.
+var errCancelled = &apiError{Status: 499, Kind: "cancelled",
+	Message: "the request was cancelled (its client went) before its rows were scored"}
+
+// score answers a decoded request with model m. It stops, answering
+// errCancelled, soon after ctx ends: between its stages, every 256 rows as
+// it prepares them, and every checkEvery rows of each worker as it
+// explains them.
+func (m *Model) score(ctx context.Context, req *Request) (*Response, *apiError) {
 	if req.Recommend > 0 {
 		return nil, badRequest("no_recommendations",
 			`"recommend": model %s carries no recommendations (a retain model file holds a scoring network only; `+
@@ -72,7 +87,7 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 	if n := len(m.Bundle.Pipeline.Columns); req.Explain > n {
 		return nil, badRequest("bad_json", `"explain" is %d: the model has %d columns`, req.Explain, n)
 	}
-	in, bad := m.prepare(req.Rows)
+	in, bad := m.prepare(ctx, req.Rows)
 	if bad != nil {
 		return nil, bad
 	}
@@ -94,7 +109,10 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 		}
 	}
 	if req.Explain > 0 {
-		if bad := m.explain(sc, req.Explain, resp.Predictions); bad != nil {
+		if ctx.Err() != nil {
+			return nil, errCancelled
+		}
+		if bad := m.explain(ctx, sc, req.Explain, resp.Predictions); bad != nil {
 			return nil, bad
 		}
 	}
@@ -103,8 +121,10 @@ func (m *Model) score(req *Request) (*Response, *apiError) {
 
 // explain adds the top n reasons to every prediction, measured as predict
 // --explain measures them: against the model file's training-mean user, or
-// the mean of the scored rows for older files without one.
-func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiError {
+// the mean of the scored rows for older files without one. Each worker
+// looks at ctx every checkEvery rows and stops when it has ended
+// (errCancelled).
+func (m *Model) explain(ctx context.Context, sc *experiment.Scored, n int, preds []Prediction) *apiError {
 	x, err := m.Bundle.ExplainerFor(sc)
 	if err != nil {
 		return &apiError{Status: http.StatusInternalServerError, Kind: "internal", Message: err.Error()}
@@ -115,12 +135,21 @@ func (m *Model) explain(sc *experiment.Scored, n int, preds []Prediction) *apiEr
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
-			for i := w; i < len(preds); i += workers {
+			for k, i := 0, w; i < len(preds); k, i = k+1, i+workers {
+				if k%checkEvery == 0 && ctx.Err() != nil {
+					return
+				}
 				errs[i] = explainRow(x, sc.X.RawRowView(i), sc.Own(i), n, &preds[i])
+				if m.explained != nil {
+					m.explained(i)
+				}
 			}
 		})
 	}
 	wg.Wait()
+	if ctx.Err() != nil {
+		return errCancelled
+	}
 	for i, err := range errs {
 		if err != nil {
 			return &apiError{Status: http.StatusUnprocessableEntity, Kind: "unscorable",

@@ -3,6 +3,7 @@ package scoreapi
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -505,8 +506,9 @@ type prepared struct {
 // prepare checks every row against the model's columns and encodes it with
 // the pipeline's cell encoder. The first fault (rows in order, each row's
 // unknown columns first, then the model's columns in order) is a 400
-// naming the row and column.
-func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
+// naming the row and column. It looks at ctx every 256 rows and answers
+// errCancelled once it has ended.
+func (m *Model) prepare(ctx context.Context, rows []map[string]any) (*prepared, *apiError) {
 	p := m.Bundle.Pipeline
 	width := p.Width()
 	out := &prepared{ids: make([]string, len(rows)), hasID: make([]bool, len(rows)), beyond: map[data.Cell]float64{},
@@ -514,6 +516,9 @@ func (m *Model) prepare(rows []map[string]any) (*prepared, *apiError) {
 	buf := make([]float64, len(rows)*width)
 	var cell []byte
 	for i, row := range rows {
+		if i%256 == 0 && ctx.Err() != nil {
+			return nil, errCancelled
+		}
 		if err := m.checkKeys(i, row); err != nil {
 			return nil, err
 		}

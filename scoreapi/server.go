@@ -42,6 +42,12 @@ const (
 	// keep-alive ones included, so that clients cannot take every file
 	// descriptor and goroutine of the server between them.
 	DefaultMaxConns = 1024
+	// PendingGrace is how long a connection may take to send its
+	// request's headers (of the 5 s it has) before it counts against its
+	// address's half of the connections at MaxConns: a client of a burst
+	// whose headers are on their way is not taken for one withholding
+	// them.
+	PendingGrace = time.Second
 )
 
 // Config sets up a Server.
@@ -67,7 +73,11 @@ type Config struct {
 	// MaxConns bounds the client connections open at once, idle keep-alive
 	// ones included; at the limit a new client takes the place of the
 	// connection idle the longest (which is closed), and waits, unanswered,
-	// only while every connection is busy (0: DefaultMaxConns).
+	// only while every connection is busy (0: DefaultMaxConns). A
+	// connection still sending its request's headers is not busy: an
+	// address holding such connections in half the slots or more gets no
+	// more at the limit, and a client of another address takes the place
+	// of its oldest (limitListener).
 	MaxConns int
 	// BodyMemory bounds the bytes held by the predict bodies being read
 	// at once (until their requests are answered); a request that finds
@@ -126,6 +136,14 @@ type Server struct {
 	// connIdled, when set, is called as a connection falls idle (tests
 	// synchronise on it).
 	connIdled func(net.Conn)
+	// pendingGrace is how long a connection may take to send its
+	// request's headers before it counts against its address at
+	// --max-conns (PendingGrace; tests set 0).
+	pendingGrace time.Duration
+	// connRefused, when set, is called as a new connection is closed at
+	// once because its address holds too many pending ones (tests
+	// synchronise on it).
+	connRefused func()
 	// reloadMu serialises reloads (the watcher's and Reload's) and
 	// guards seen.
 	reloadMu sync.Mutex
@@ -183,7 +201,8 @@ func New(path string, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, path: path, metrics: newMetrics(), mux: http.NewServeMux(),
-		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now}
+		slots: make(chan struct{}, cfg.MaxInFlight), bodies: semaphore.NewWeighted(cfg.BodyMemory), chunk: chunk, now: time.Now,
+		pendingGrace: PendingGrace}
 	s.model.Store(m)
 	tok := bytes.Clone(cfg.Token)
 	s.token.Store(&tok)
@@ -364,10 +383,21 @@ func (s *Server) handlePredict(w http.ResponseWriter, r *http.Request) {
 	m := s.model.Load()
 	// A row may carry every column of the training data: the inputs and
 	// the columns the model ignores (besides an id and the label).
-	req, bad := decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
+	var req *Request
+	bad := errCancelled
+	if r.Context().Err() == nil { // the client may have gone while it waited
+		req, bad = decodeRequest(body, s.cfg.MaxRows, len(m.Bundle.Pipeline.Columns)+len(m.Bundle.Pipeline.Ignored))
+	}
 	var resp *Response
 	if bad == nil {
-		resp, bad = m.score(req)
+		resp, bad = m.score(r.Context(), req)
+	}
+	if bad == errCancelled {
+		// The client has gone: no one reads an answer; the status is
+		// for the metrics (retain_api_requests_total{code="499"}).
+		s.metrics.errors.WithLabelValues(bad.Kind).Inc()
+		w.WriteHeader(bad.Status)
+		return
 	}
 	if bad != nil {
 		s.refuse(w, bad)
@@ -408,10 +438,19 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	ll := limitConns(ln, s.cfg.MaxConns)
 	ll.opened = func(n int) { s.metrics.conns.Set(float64(n)) }
 	ll.closedIdle = s.metrics.idleClosed.Inc
+	ll.refused = func() {
+		s.metrics.pendingRefused.Inc()
+		if s.connRefused != nil {
+			s.connRefused()
+		}
+	}
+	ll.closedPending = s.metrics.pendingClosed.Inc
 	ll.idled = s.connIdled
+	ll.grace = s.pendingGrace
 	srv := &http.Server{
-		Handler:           s.mux,
+		Handler:           ll.started(s.mux),
 		ConnState:         ll.track,
+		ConnContext:       ll.connContext,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       s.cfg.ReadTimeout,
 		WriteTimeout:      2 * time.Minute,
