@@ -33,9 +33,13 @@ func (s Model) warning(w experiment.LoadWarning) string {
 		if w.UpToToday {
 			last = "日志今天及以前的最后日期"
 		}
-		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
-			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
-			w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative, day(w.Latest))
+		s := fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
+			"所以部分会再次下单的客户被标为 %q", w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative)
+		if w.NoCutoffFits() {
+			return s + fmt.Sprintf("；没有合适的截止日：日志只跨 %d 天（%s .. %s），而观察期为 %d 天；请选择不超过 %d 天的观察期",
+				w.SpanDays(), day(w.First), day(w.Last), w.HorizonDays(), w.SpanDays())
+		}
+		return s + fmt.Sprintf("；请选择不晚于 %s 的截止日", day(w.Latest))
 	case *experiment.HistoryWarning:
 		return fmt.Sprintf("%s：到截止日 %s 为止的历史只有 %d 天（从 %s 起），短于 %d 天的特征窗口："+
 			"每位客户的 orders_90d、tenure_days、recency_days 和下单间隔都被截短",
