@@ -328,6 +328,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		warnings = append(warnings, &FutureWarning{FutureDated: *f,
 			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday})
 	}
+	warnings = append(warnings, earlyWarnings(log)...)
 	warnings = append(warnings, blankWarnings(src.Path, log)...)
 	if src.Cutoff.IsZero() {
 		// Without a cutoff, the latest one whose label window the log

@@ -50,6 +50,23 @@ func (w *FutureWarning) String() string {
 	return s
 }
 
+// EarlyWarning reports order lines dated far before the rest of the log
+// (data.EarlyDated): a mistyped year such as 0001 or 1900.
+type EarlyWarning struct {
+	data.EarlyDated
+}
+
+// String is the warning in English.
+func (w *EarlyWarning) String() string { return w.EarlyDated.String() }
+
+// earlyWarnings is the EarlyWarning of log, if it has early lines.
+func earlyWarnings(log *data.OrderLog) []LoadWarning {
+	if e := log.EarlyDated(); e != nil {
+		return []LoadWarning{&EarlyWarning{*e}}
+	}
+	return nil
+}
+
 // WindowWarning reports a label window Cutoff .. End that runs past Last,
 // the log's last date: repeat orders after it are unseen, so some
 // customers who will order again are labelled Negative. Latest is the

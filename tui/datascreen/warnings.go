@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -28,6 +29,10 @@ func (s Model) warning(w experiment.LoadWarning) string {
 	switch w := w.(type) {
 	case *experiment.FutureWarning:
 		return s.FutureWarningText(w)
+	case *experiment.EarlyWarning:
+		return fmt.Sprintf("%s：%s 行中有 %s 行的日期远早于日志的其余部分（最早一处：第 %d 行第 %d 列，%s；其余日期为 %s .. %s）："+
+			"年份写错了？请更正或删除这些行：同期群、特征和图表都从最早的日期算起",
+			w.Name, data.Thousands(w.Lines), data.Thousands(w.Early), w.Line, w.Col, day(w.Day), day(w.RestFirst), day(w.Last))
 	case *experiment.WindowWarning:
 		last := "日志的最后日期"
 		if w.UpToToday {
