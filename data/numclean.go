@@ -142,11 +142,9 @@ func usGrouping(t []byte, comma int) bool {
 }
 
 // numberBody reports whether t holds only digits, points and commas, and
-// starts with a digit or a point, optionally followed by an exponent
-// ("9.83E-05", "9,83e5": see splitExponent).
+// starts with a digit or a point.
 func numberBody(t []byte) bool {
-	t, _ = splitExponent(t)
-	if len(t) == 0 || t[0] != '.' && (t[0] < '0' || t[0] > '9') {
+	if t[0] != '.' && (t[0] < '0' || t[0] > '9') {
 		return false
 	}
 	for _, c := range t {
@@ -155,30 +153,6 @@ func numberBody(t []byte) bool {
 		}
 	}
 	return true
-}
-
-// splitExponent splits a number written in scientific notation into its
-// mantissa and its exponent ("9,83E-05": "9,83" and "E-05"); exp is empty
-// when t has no well-formed exponent: an "e" or "E", an optional sign and
-// at least one digit, after a mantissa holding a digit.
-func splitExponent(t []byte) (mantissa, exp []byte) {
-	i := bytes.IndexAny(t, "eE")
-	if i < 1 || bytes.IndexAny(t[:i], "0123456789") < 0 {
-		return t, nil
-	}
-	e := t[i+1:]
-	if len(e) > 0 && (e[0] == '-' || e[0] == '+') {
-		e = e[1:]
-	}
-	if len(e) == 0 {
-		return t, nil
-	}
-	for _, c := range e {
-		if c < '0' || c > '9' {
-			return t, nil
-		}
-	}
-	return t[:i], t[i:]
 }
 
 // groupedThousands reports whether t is digits grouped by commas, as
