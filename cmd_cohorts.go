@@ -129,6 +129,9 @@ func runCohorts(a *app, o *cohortsOptions) error {
 		if _, ok := w.(*experiment.FutureWarning); ok && r.FutureOrders > 0 {
 			msg += fmt.Sprintf("; cohorts leaves them out: the table ends on the last date up to today, %s", r.Last.Format(time.DateOnly))
 		}
+		if _, ok := w.(*experiment.EarlyWarning); ok && r.EarlyOrders > 0 {
+			msg += fmt.Sprintf("; cohorts leaves them out: the table starts on %s", r.First.Format(time.DateOnly))
+		}
 		fmt.Fprintln(a.stderr, "warning: "+msg)
 	}
 	if metric == "revenue" && !r.HasAmount {
@@ -211,6 +214,13 @@ func cohortsNote(log *data.OrderLog, r *data.Retention, metric string) string {
 		s := thousandsOf(r.FutureOrders, "order") + " dated after today"
 		if r.FutureCustomers > 0 {
 			s += fmt.Sprintf(" (%s with no earlier order)", thousandsOf(r.FutureCustomers, "customer"))
+		}
+		left = append(left, s)
+	}
+	if r.EarlyOrders > 0 {
+		s := thousandsOf(r.EarlyOrders, "order") + " dated far before the rest of the log"
+		if r.EarlyCustomers > 0 {
+			s += fmt.Sprintf(" (%s with no later order)", thousandsOf(r.EarlyCustomers, "customer"))
 		}
 		left = append(left, s)
 	}

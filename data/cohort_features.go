@@ -273,12 +273,18 @@ func refunds(log *OrderLog, cut int32) [3][]float64 {
 // or before upTo (math.MaxInt32 for a customer with none): the day from
 // which the customer's cancelled orders take back their refunds.
 func firstOrderDays(log *OrderLog, upTo int32) []int32 {
+	return firstOrderDaysIn(log, math.MinInt32, upTo)
+}
+
+// firstOrderDaysIn is firstOrderDays counting only the orders dated from
+// from on.
+func firstOrderDaysIn(log *OrderLog, from, upTo int32) []int32 {
 	first := make([]int32, len(log.Customers))
 	for c := range first {
 		first[c] = math.MaxInt32
 	}
 	for _, o := range log.Orders {
-		if o.Day <= upTo {
+		if o.Day <= upTo && o.Day >= from {
 			first[o.Customer] = min(first[o.Customer], o.Day)
 		}
 	}

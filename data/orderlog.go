@@ -199,6 +199,8 @@ type OrderLog struct {
 	Adjustments int
 	// First and Last are the dates of the earliest and latest kept order.
 	First, Last time.Time
+	// earliest are the earliest dated lines, for EarlyDated.
+	earliest earliest
 	// Today is LogOptions.Today; Future counts the data lines dated after
 	// it, and LastUpToToday is the latest kept order on or before it (zero
 	// when every order is later). Without Today, Future is 0 and
@@ -641,6 +643,7 @@ func (p *logParser) line(want int) error {
 	if day > p.today() {
 		p.log.Future++
 	}
+	p.log.earliest.add(datedLine{day, line, c.time + 1})
 	if c.event >= 0 {
 		if ev := trimSpace(src.field(c.event)); !IsPurchaseEvent(ev) {
 			p.keepEvent(p.customerID(trimSpace(src.field(c.customer))), ev, day)

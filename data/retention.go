@@ -112,9 +112,14 @@ type Retention struct {
 	// FutureOrders counts the orders left out as dated after today (after
 	// the log's LastKnown date), and FutureCustomers the customers whose
 	// every order is.
-	FutureOrders    int               `json:"future_orders,omitempty"`
-	FutureCustomers int               `json:"future_customers,omitempty"`
-	Cohorts         []RetentionCohort `json:"cohorts"`
+	FutureOrders    int `json:"future_orders,omitempty"`
+	FutureCustomers int `json:"future_customers,omitempty"`
+	// EarlyOrders counts the orders left out as dated far before the rest
+	// of the log (OrderLog.EarlyDated: a mistyped year), and EarlyCustomers
+	// the customers whose every order is.
+	EarlyOrders    int               `json:"early_orders,omitempty"`
+	EarlyCustomers int               `json:"early_customers,omitempty"`
+	Cohorts        []RetentionCohort `json:"cohorts"`
 	// Average is the customer-weighted average retention curve: for each
 	// period since acquisition, the customers active in it summed over the
 	// cohorts that have fully observed it, divided by the sum of those
@@ -138,7 +143,9 @@ func (r *Retention) MaxPeriods() int {
 // without a customer are already left out by ReadOrderLog); orders dated
 // after today, most often mistyped years, are left out and counted in
 // FutureOrders, as they would otherwise add a column for every period up
-// to them. A customer is active in a period when they have at least one
+// to them. Likewise orders dated far before the rest of the log
+// (OrderLog.EarlyDated) are left out and counted in EarlyOrders, as they
+// would add a cohort and a column for every period since them. A customer is active in a period when they have at least one
 // order in it. Revenue is net of cancellations: a cancelled order's
 // refund (CancelledOrder.Refund) is taken from the cohort's revenue in the
 // period the cancellation is dated in, the usual accounting rule, not in
@@ -160,11 +167,15 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	if log.Future > 0 {
 		upTo = dayNumber(log.LastKnown())
 	}
+	from := int32(math.MinInt32)
+	if e := log.EarlyDated(); e != nil {
+		from = dayNumber(e.RestFirst)
+	}
 	// Each customer's acquisition period, the period of their first order
 	// (none: every order is dated after today), then the first and last
 	// days of the log.
 	const none = int(^uint(0) >> 1)
-	firstDay := firstOrderDays(log, upTo)
+	firstDay := firstOrderDaysIn(log, from, upTo)
 	acquired := make([]int, len(log.Customers))
 	for c, day := range firstDay {
 		acquired[c] = none
@@ -173,24 +184,36 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 		}
 	}
 	first, last := upTo, int32(math.MinInt32)
-	futureOrders := 0
+	futureOrders, earlyOrders := 0, 0
 	for _, o := range log.Orders {
 		if o.Day > upTo {
 			futureOrders++
 			continue
 		}
+		if o.Day < from {
+			earlyOrders++
+			continue
+		}
 		first, last = min(first, o.Day), max(last, o.Day)
 	}
-	customers := 0
+	customers, earlyCustomers := 0, 0
 	for _, p := range acquired {
 		if p != none {
 			customers++
 		}
 	}
+	if earlyOrders > 0 {
+		for c, day := range firstOrderDays(log, upTo) {
+			if acquired[c] == none && day < from {
+				earlyCustomers++
+			}
+		}
+	}
 	firstP, lastP := index(first), index(last)
 	r := &Retention{Name: log.Name, Period: period, PeriodName: period.String(), HasAmount: log.HasAmount,
-		First: dayTime(first), Last: dayTime(last), Customers: customers, Orders: len(log.Orders) - futureOrders,
-		FutureOrders: futureOrders, FutureCustomers: len(log.Customers) - customers,
+		First: dayTime(first), Last: dayTime(last), Customers: customers, Orders: len(log.Orders) - futureOrders - earlyOrders,
+		FutureOrders: futureOrders, FutureCustomers: len(log.Customers) - customers - earlyCustomers,
+		EarlyOrders: earlyOrders, EarlyCustomers: earlyCustomers,
 		StartPartial: periodStart(period, firstP) != first, EndPartial: periodStart(period, lastP+1)-1 != last}
 	// One row per period that acquired at least one customer.
 	row := make([]int, lastP-firstP+1)
@@ -220,7 +243,7 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	// (customer, period) pairs.
 	pairs := make([]uint64, 0, len(log.Orders))
 	for _, o := range log.Orders {
-		if o.Day > upTo {
+		if o.Day > upTo || o.Day < from {
 			continue
 		}
 		p := index(o.Day)

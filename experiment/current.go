@@ -104,6 +104,7 @@ func readCurrentLog(src Source, open Opener, now time.Time) (*data.OrderLog, []L
 		warnings = append(warnings, &FutureWarning{FutureDated: *fd,
 			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday, Unlabelled: true})
 	}
+	warnings = append(warnings, earlyWarnings(log)...)
 	warnings = append(warnings, blankWarnings(src.Path, log)...)
 	return log, warnings, nil
 }

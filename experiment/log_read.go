@@ -94,6 +94,7 @@ func readLog(src Source, open Opener, now time.Time, descriptions bool, watch []
 	if fd := log.FutureDated(); fd != nil {
 		warnings = append(warnings, &FutureWarning{FutureDated: *fd, LastUpToToday: log.LastUpToToday})
 	}
+	warnings = append(warnings, earlyWarnings(log)...)
 	warnings = append(warnings, blankWarnings(src.Path, log)...)
 	return log, warnings, nil
 }

@@ -328,6 +328,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		warnings = append(warnings, &FutureWarning{FutureDated: *f,
 			DefaultCutoff: src.Cutoff.IsZero() && !log.LastUpToToday.IsZero(), LastUpToToday: log.LastUpToToday})
 	}
+	warnings = append(warnings, earlyWarnings(log)...)
 	warnings = append(warnings, blankWarnings(src.Path, log)...)
 	if src.Cutoff.IsZero() {
 		// Without a cutoff, the latest one whose label window the log
@@ -357,7 +358,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		// log's end none can be seen, so some positives read as negatives.
 		// The end is the last date up to today, as for the default cutoff.
 		warnings = append(warnings, &WindowWarning{Path: src.Path, Cutoff: rep.Cutoff,
-			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), Last: rep.LastKnown,
+			End: rep.Cutoff.AddDate(0, 0, src.HorizonDays), First: rep.First, Last: rep.LastKnown,
 			Latest: rep.LastKnown.AddDate(0, 0, -src.HorizonDays), Negative: "no", UpToToday: !rep.LastKnown.Equal(rep.Last)})
 	}
 	if !src.scoring {

@@ -95,8 +95,8 @@ func TestLabelWindowPastTheLogsEndIsWarned(t *testing.T) {
 		t.Errorf("warnings\n got %q\nwant %q", got, want)
 	}
 	wantW := WindowWarning{Path: "orders.csv", Cutoff: time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC),
-		End: time.Date(2020, 3, 3, 0, 0, 0, 0, time.UTC), Last: time.Date(2020, 2, 28, 0, 0, 0, 0, time.UTC),
-		Latest: time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC), Negative: "no"}
+		End: time.Date(2020, 3, 3, 0, 0, 0, 0, time.UTC), First: time.Date(2020, 2, 1, 0, 0, 0, 0, time.UTC),
+		Last: time.Date(2020, 2, 28, 0, 0, 0, 0, time.UTC), Latest: time.Date(2020, 2, 21, 0, 0, 0, 0, time.UTC), Negative: "no"}
 	if w, ok := d.Warnings[0].(*WindowWarning); !ok || *w != wantW {
 		t.Errorf("structured warning %#v, want %#v", d.Warnings[0], wantW)
 	}
@@ -187,4 +187,24 @@ func TestDayNumberLogIsRecordedAndSaid(t *testing.T) {
 func historyText(days int, cutoff string) string {
 	return "orders.csv: " + data.Count(days, "day", "days") + " of history up to the cutoff " + cutoff + " (from 2020-02-01), " +
 		"less than the 90-day feature window: orders_90d, tenure_days, recency_days and the order intervals are truncated for every customer"
+}
+
+// TestHorizonLongerThanTheLogIsSaid: a horizon longer than the log's span
+// suggests no cutoff before the log starts (review21 finding 6: "choose a
+// cutoff on or before 1995-10-04" for a log starting 1997-01-01); it says
+// no cutoff fits. 2020-02-01 .. 2020-02-28 is 27 days; 2020-02-25 + 100
+// days is 2020-06-04 (by hand).
+func TestHorizonLongerThanTheLogIsSaid(t *testing.T) {
+	log := "customer,date,amount\na,2020-02-01,10\nb,2020-02-03,10\na,2020-02-20,10\nb,2020-02-28,10\n"
+	src := Source{Kind: "log", Path: "orders.csv", HorizonDays: 100, Cutoff: time.Date(2020, 2, 25, 0, 0, 0, 0, time.UTC)}
+	d, err := LoadAt(src, stringOpener(log), time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `orders.csv: the label window 2020-02-25 .. 2020-06-04 runs past the log's last date 2020-02-28: orders after it are unseen, ` +
+		`so some customers who will order again are labelled "no"; no cutoff fits: the log spans 27 days (2020-02-01 .. 2020-02-28) ` +
+		`and the horizon is 100 days; choose a horizon of at most 27 days`
+	if got := warningTexts(d); len(got) == 0 || got[0] != want {
+		t.Errorf("warnings\n got %q\nwant %q", got, want)
+	}
 }

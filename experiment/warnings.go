@@ -2,6 +2,7 @@ package experiment
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"github.com/retainlab/retain/data"
@@ -49,18 +50,49 @@ func (w *FutureWarning) String() string {
 	return s
 }
 
+// EarlyWarning reports order lines dated far before the rest of the log
+// (data.EarlyDated): a mistyped year such as 0001 or 1900.
+type EarlyWarning struct {
+	data.EarlyDated
+}
+
+// String is the warning in English.
+func (w *EarlyWarning) String() string { return w.EarlyDated.String() }
+
+// earlyWarnings is the EarlyWarning of log, if it has early lines.
+func earlyWarnings(log *data.OrderLog) []LoadWarning {
+	if e := log.EarlyDated(); e != nil {
+		return []LoadWarning{&EarlyWarning{*e}}
+	}
+	return nil
+}
+
 // WindowWarning reports a label window Cutoff .. End that runs past Last,
 // the log's last date: repeat orders after it are unseen, so some
 // customers who will order again are labelled Negative. Latest is the
 // latest cutoff the log covers. With UpToToday, the log has lines dated
 // after today, which move no end (data.OrderLog.LastKnown): Last is its
-// last date up to today.
+// last date up to today. First is the log's first date: when Latest is
+// before it, no cutoff fits the horizon (NoCutoffFits).
 type WindowWarning struct {
-	Path                      string
-	Cutoff, End, Last, Latest time.Time
-	Negative                  string
-	UpToToday                 bool
+	Path                             string
+	Cutoff, End, First, Last, Latest time.Time
+	Negative                         string
+	UpToToday                        bool
 }
+
+// NoCutoffFits reports that the horizon is longer than the log: every
+// cutoff from its first date on leaves a label window running past Last.
+func (w *WindowWarning) NoCutoffFits() bool {
+	return !w.First.IsZero() && w.Latest.Before(w.First)
+}
+
+// SpanDays is the number of days from the log's first date to Last: the
+// longest horizon a cutoff on the first date leaves inside the log.
+func (w *WindowWarning) SpanDays() int { return int(math.Round(w.Last.Sub(w.First).Hours() / 24)) }
+
+// HorizonDays is the label window's length in days.
+func (w *WindowWarning) HorizonDays() int { return int(math.Round(w.End.Sub(w.Cutoff).Hours() / 24)) }
 
 // String is the warning in English.
 func (w *WindowWarning) String() string {
@@ -68,9 +100,13 @@ func (w *WindowWarning) String() string {
 	if w.UpToToday {
 		last = "the log's last date up to today"
 	}
-	return fmt.Sprintf("%s: the label window %s .. %s runs past %s %s: orders after it are unseen, so some customers who will order again are labelled %q; choose a cutoff on or before %s",
-		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), last, w.Last.Format(time.DateOnly),
-		w.Negative, w.Latest.Format(time.DateOnly))
+	s := fmt.Sprintf("%s: the label window %s .. %s runs past %s %s: orders after it are unseen, so some customers who will order again are labelled %q",
+		w.Path, w.Cutoff.Format(time.DateOnly), w.End.Format(time.DateOnly), last, w.Last.Format(time.DateOnly), w.Negative)
+	if w.NoCutoffFits() {
+		return s + fmt.Sprintf("; no cutoff fits: the log spans %d days (%s .. %s) and the horizon is %d days; choose a horizon of at most %d days",
+			w.SpanDays(), w.First.Format(time.DateOnly), w.Last.Format(time.DateOnly), w.HorizonDays(), w.SpanDays())
+	}
+	return s + "; choose a cutoff on or before " + w.Latest.Format(time.DateOnly)
 }
 
 // BlankWarning reports kept order lines whose amount, price or quantity

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -28,14 +29,22 @@ func (s Model) warning(w experiment.LoadWarning) string {
 	switch w := w.(type) {
 	case *experiment.FutureWarning:
 		return s.FutureWarningText(w)
+	case *experiment.EarlyWarning:
+		return fmt.Sprintf("%s：%s 行中有 %s 行的日期远早于日志的其余部分（最早一处：第 %d 行第 %d 列，%s；其余日期为 %s .. %s）："+
+			"年份写错了？请更正或删除这些行：同期群、特征和图表都从最早的日期算起",
+			w.Name, data.Thousands(w.Lines), data.Thousands(w.Early), w.Line, w.Col, day(w.Day), day(w.RestFirst), day(w.Last))
 	case *experiment.WindowWarning:
 		last := "日志的最后日期"
 		if w.UpToToday {
 			last = "日志今天及以前的最后日期"
 		}
-		return fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
-			"所以部分会再次下单的客户被标为 %q；请选择不晚于 %s 的截止日",
-			w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative, day(w.Latest))
+		s := fmt.Sprintf("%s：标签窗口 %s .. %s 超出了%s %s：之后的订单看不到，"+
+			"所以部分会再次下单的客户被标为 %q", w.Path, day(w.Cutoff), day(w.End), last, day(w.Last), w.Negative)
+		if w.NoCutoffFits() {
+			return s + fmt.Sprintf("；没有合适的截止日：日志只跨 %d 天（%s .. %s），而观察期为 %d 天；请选择不超过 %d 天的观察期",
+				w.SpanDays(), day(w.First), day(w.Last), w.HorizonDays(), w.SpanDays())
+		}
+		return s + fmt.Sprintf("；请选择不晚于 %s 的截止日", day(w.Latest))
 	case *experiment.HistoryWarning:
 		return fmt.Sprintf("%s：到截止日 %s 为止的历史只有 %d 天（从 %s 起），短于 %d 天的特征窗口："+
 			"每位客户的 orders_90d、tenure_days、recency_days 和下单间隔都被截短",

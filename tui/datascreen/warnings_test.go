@@ -54,6 +54,23 @@ func TestWarningsInChinese(t *testing.T) {
 				`so some customers who will order again are labelled "no"; choose a cutoff on or before 1998-03-31`,
 			`o.csv：标签窗口 1998-05-31 .. 1998-08-29 超出了日志的最后日期 1998-06-30：之后的订单看不到，` +
 				`所以部分会再次下单的客户被标为 "no"；请选择不晚于 1998-03-31 的截止日`},
+		{&experiment.EarlyWarning{EarlyDated: data.EarlyDated{Name: "o.csv", Early: 1, Lines: 6919, Line: 6, Col: 2,
+			Day: day("0001-01-01"), RestFirst: day("1997-01-01"), Last: day("1998-06-30")}},
+			"o.csv: 1 of 6,919 lines is dated far before the rest of the log (the earliest: line 6, column 2, 0001-01-01; the rest run 1997-01-01 .. 1998-06-30): " +
+				"a mistyped year? Correct or remove such lines: cohorts, features and charts count from the earliest date",
+			"o.csv：6,919 行中有 1 行的日期远早于日志的其余部分（最早一处：第 6 行第 2 列，0001-01-01；其余日期为 1997-01-01 .. 1998-06-30）：" +
+				"年份写错了？请更正或删除这些行：同期群、特征和图表都从最早的日期算起"},
+		// A horizon longer than the log (review21 finding 6): no cutoff
+		// fits, and no date before the log's first is suggested. 1997-01-01
+		// .. 1998-06-30 is 365 + 180 = 545 days; 1998-06-01 + 1000 days is
+		// 2001-02-25 (by hand).
+		{&experiment.WindowWarning{Path: "o.csv", Cutoff: day("1998-06-01"), End: day("2001-02-25"), First: day("1997-01-01"),
+			Last: day("1998-06-30"), Latest: day("1995-10-04"), Negative: "no"},
+			`o.csv: the label window 1998-06-01 .. 2001-02-25 runs past the log's last date 1998-06-30: orders after it are unseen, ` +
+				`so some customers who will order again are labelled "no"; no cutoff fits: the log spans 545 days (1997-01-01 .. 1998-06-30) ` +
+				`and the horizon is 1000 days; choose a horizon of at most 545 days`,
+			`o.csv：标签窗口 1998-06-01 .. 2001-02-25 超出了日志的最后日期 1998-06-30：之后的订单看不到，` +
+				`所以部分会再次下单的客户被标为 "no"；没有合适的截止日：日志只跨 545 天（1997-01-01 .. 1998-06-30），而观察期为 1000 天；请选择不超过 545 天的观察期`},
 		// A log with lines dated after today: the window's end is its last
 		// date up to today.
 		{&experiment.WindowWarning{Path: "o.csv", Cutoff: day("2011-11-20"), End: day("2011-12-20"), Last: day("2011-12-09"), Latest: day("2011-11-09"),
