@@ -1,6 +1,8 @@
 package modelscreen
 
 import (
+	"strings"
+
 	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/common"
 )
@@ -27,6 +29,18 @@ func l2Field(com common.Common, cfg experiment.Config, rows int) field {
 		return get(c)
 	}
 	f.set = func(c *experiment.Config, text string) error {
+		if n, ok := perRows(text); ok {
+			// The form the field shows: a prior per training row.
+			v, err := parseFloat(com, n)
+			if err != nil {
+				return err
+			}
+			if v <= 0 || v > experiment.MaxL2Prior {
+				return refuse(com, "N/rows: N must be above 0 and at most 1e9", "N/训练行：N 必须大于 0 且不超过 1e9")
+			}
+			c.L2Prior = v
+			return nil
+		}
 		if err := set(c, text); err != nil {
 			return err
 		}
@@ -66,6 +80,13 @@ func decayCheckFields(com common.Common, cfg experiment.Config, rows int) []fiel
 			}
 			return nil
 		}, func(c *experiment.Config) *float64 { return &c.L2PriorAlt })
+	set := f.set
+	f.set = func(c *experiment.Config, text string) error {
+		if n, ok := perRows(text); ok {
+			text = n // the form the field shows
+		}
+		return set(c, text)
+	}
 	f.get = func(c experiment.Config) string {
 		if c.L2PriorAlt > 0 {
 			return com.Tf("%g/rows", "%g/训练行", c.L2PriorAlt)
@@ -87,4 +108,23 @@ func priorHint(com common.Common, prior float64, rows int) string {
 		return com.Tf("λ = %g ÷ training rows, capped at %g", "λ = %g ÷ 训练行数，上限 %g", prior, l2)
 	}
 	return com.Tf("λ = %g ÷ %s training rows = %.4g", "λ = %g ÷ %s 训练行 = %.4g", prior, common.Thousands(rows), l2)
+}
+
+// perRows returns the number of a value typed in the form the decay fields
+// show a prior in, "N/rows" ("N/训练行" in Chinese; either in either
+// language, any case, spaces around the slash), and whether text is in it:
+// typing over "20/rows" with "50/rows" sets the prior 50, as a bare number
+// sets a fixed λ.
+func perRows(text string) (string, bool) {
+	i := strings.LastIndex(text, "/")
+	if i < 0 {
+		return "", false
+	}
+	unit := strings.TrimSpace(text[i+1:])
+	for _, u := range []string{"rows", "row", "训练行"} {
+		if strings.EqualFold(unit, u) {
+			return strings.TrimSpace(text[:i]), true
+		}
+	}
+	return "", false
 }
