@@ -2,7 +2,6 @@ package evalscreen
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 
@@ -24,12 +23,7 @@ func TestStoppedRunSaysWhichWeightsAreMeasured(t *testing.T) {
 	})
 	// Early stopping's best epoch by its definition: the first lowest
 	// validation loss (MinDelta 0).
-	best, loss := 0, math.Inf(1)
-	for _, e := range run.History {
-		if e.ValLoss < loss {
-			best, loss = e.Epoch, e.ValLoss
-		}
-	}
+	best := screentest.FirstLowestValLoss(run.History)
 	if best == 0 || best == len(run.History) {
 		t.Fatalf("best epoch %d of %d: the test needs an earlier one", best, len(run.History))
 	}

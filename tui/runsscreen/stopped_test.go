@@ -2,7 +2,6 @@ package runsscreen
 
 import (
 	"fmt"
-	"math"
 	"testing"
 
 	"github.com/retainlab/retain/engine"
@@ -22,12 +21,7 @@ func TestStoppedRunListsTheEpochItKept(t *testing.T) {
 		c.Train.EarlyStop = engine.EarlyStopConfig{Patience: 100}
 		c.Train.Optimizer.LR = 0.05
 	})
-	best, loss := 0, math.Inf(1)
-	for _, e := range run.History {
-		if e.ValLoss < loss {
-			best, loss = e.Epoch, e.ValLoss
-		}
-	}
+	best := screentest.FirstLowestValLoss(run.History)
 	if len(run.History) != 8 || best == 8 {
 		t.Fatalf("%d epochs, best %d: the test needs 8 epochs and an earlier best", len(run.History), best)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"math"
 	"os"
 	"strings"
 	"sync"
@@ -157,4 +158,17 @@ func Stopped(t testing.TB, kind string, epochs int, change func(*experiment.Conf
 	e.Trainer.SetSink(nil)
 	e.Trainer.KeepAfterStop()
 	return common.Run{Number: 1, Exp: e, History: e.Trainer.History(), Err: runErr}
+}
+
+// FirstLowestValLoss is the epoch early stopping calls best in history,
+// worked out from the history alone to check the trainer against: the
+// first epoch with the lowest validation loss (MinDelta 0); 0 for none.
+func FirstLowestValLoss(history []engine.EpochStats) int {
+	best, loss := 0, math.Inf(1)
+	for _, e := range history {
+		if e.ValLoss < loss {
+			best, loss = e.Epoch, e.ValLoss
+		}
+	}
+	return best
 }
