@@ -17,20 +17,9 @@ func TestTrainShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of 20, from the same first weights…\n")
-	if !ok {
-		t.Fatalf("no decay check on stderr:\n%s", stderr)
-	}
-	block, _, ok := strings.Cut(after, "Decay check on the ")
-	if !ok {
-		t.Fatalf("no decay outcome on stderr:\n%s", stderr)
-	}
-	lines := strings.Split(strings.TrimSuffix(block, "\n"), "\n")
-	if len(lines) > 0 && strings.HasPrefix(lines[len(lines)-1], "Kept the weights of epoch ") {
-		lines = lines[:len(lines)-1]
-	}
+	lines := decayCheckLines(t, stderr, "Kept the weights of epoch ")
 	if len(lines) != 4 {
-		t.Fatalf("between the decay check's first line and its outcome: %q, want the 4 epochs", block)
+		t.Fatalf("between the decay check's first line and its outcome: %q, want the 4 epochs", lines)
 	}
 	for i, l := range lines {
 		// The epoch count (4) is below the patience of early stopping (25,
@@ -84,18 +73,7 @@ func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of 20, from the same first weights…\n")
-	if !ok {
-		t.Fatalf("no decay check on stderr:\n%s", stderr)
-	}
-	block, _, ok := strings.Cut(after, "Decay check on the ")
-	if !ok {
-		t.Fatalf("no decay outcome on stderr:\n%s", stderr)
-	}
-	lines := strings.Split(strings.TrimSuffix(block, "\n"), "\n")
-	if len(lines) > 0 && strings.HasPrefix(lines[len(lines)-1], "Stopped early after epoch ") {
-		lines = lines[:len(lines)-1]
-	}
+	lines := decayCheckLines(t, stderr, "Stopped early after epoch ")
 	if len(lines) == 0 {
 		t.Fatalf("no epochs between the decay check's first line and its outcome:\n%s", stderr)
 	}
@@ -107,4 +85,25 @@ func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
 	if strings.Contains(c.stdout.String(), "Epoch ") {
 		t.Errorf("progress on stdout:\n%s", c.stdout)
 	}
+}
+
+// decayCheckLines are the lines stderr holds between the decay check's
+// first line and its outcome, without a last line starting with trailer
+// (the check's own end of training); the test fails when either bound is
+// missing.
+func decayCheckLines(t *testing.T, stderr, trailer string) []string {
+	t.Helper()
+	_, after, ok := strings.Cut(stderr, "Checking the decay: training again at 2 / training rows instead of 20, from the same first weights…\n")
+	if !ok {
+		t.Fatalf("no decay check on stderr:\n%s", stderr)
+	}
+	block, _, ok := strings.Cut(after, "Decay check on the ")
+	if !ok {
+		t.Fatalf("no decay outcome on stderr:\n%s", stderr)
+	}
+	lines := strings.Split(strings.TrimSuffix(block, "\n"), "\n")
+	if len(lines) > 0 && strings.HasPrefix(lines[len(lines)-1], trailer) {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
 }
