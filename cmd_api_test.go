@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/scoreapi"
 )
 
@@ -90,9 +91,7 @@ func postRows(t testing.TB, client *http.Client, url string, rows []map[string]a
 // predict runs (Bundle.ScoreCSV on the same file).
 func TestAPIScoresOnlineShoppersLikePredict(t *testing.T) {
 	path := filepath.Join("..", "shared", "datasets", "online_shoppers", "online_shoppers_intention.csv")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data set %s not available: %v", path, err)
-	}
+	shareddata.Need(t, path)
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
 	if code := c.run(context.Background(), "train", "--data", path, "--label", "Revenue", "--epochs", "2",

@@ -5,12 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // TestBacktestNotesEachFoldsNetwork: per fold, backtest says which network
@@ -43,9 +43,7 @@ func TestBacktestNotesEachFoldsNetwork(t *testing.T) {
 // On a real log, each fold's decay check is in --json (train's key,
 // decay_check) and on stderr, with the same validation rows.
 func TestBacktestJSONHoldsEachFoldsDecayCheck(t *testing.T) {
-	if _, err := os.Stat(cdnowMaster); err != nil {
-		t.Skipf("CDNOW master not available: %v", err)
-	}
+	shareddata.Need(t, cdnowMaster)
 	c := newCLI(t)
 	if code := c.run(context.Background(), "backtest", "--log", cdnowMaster, "--horizon", "90d", "--folds", "1",
 		"--epochs", "2", "--json"); code != exitOK {

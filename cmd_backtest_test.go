@@ -16,6 +16,7 @@ import (
 
 	"github.com/retainlab/retain/btyd"
 	"github.com/retainlab/retain/engine/metrics"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // cdnowMaster is the full CDNOW log (23,570 customers, 1997-01-01 ..
@@ -28,7 +29,7 @@ func rawCDNOW(t *testing.T) []btyd.Purchase {
 	t.Helper()
 	f, err := os.Open(cdnowMaster)
 	if err != nil {
-		t.Skipf("CDNOW master not available: %v", err)
+		shareddata.Missing(t, cdnowMaster, err)
 	}
 	defer f.Close()
 	var out []btyd.Purchase
@@ -211,9 +212,7 @@ func jsonKeys[V any](m map[string]V, drop ...string) []string {
 // network and BG/NBD objects have exactly the keys of eval's report and of
 // its baselines.bgnbd object, and the means are named like eval's scalars.
 func TestBacktestJSONKeysAreEvals(t *testing.T) {
-	if _, err := os.Stat(cdnowMaster); err != nil {
-		t.Skipf("CDNOW master not available: %v", err)
-	}
+	shareddata.Need(t, cdnowMaster)
 	model := filepath.Join(t.TempDir(), "model.json")
 	c := newCLI(t)
 	if code := c.run(context.Background(), "train", "--log", cdnowMaster, "--horizon", "90d", "--cutoff", "1997-12-31",
@@ -285,9 +284,7 @@ func TestBacktestJSONKeysAreEvals(t *testing.T) {
 // Cutoffs the log cannot support and bad flags are refused with a sentence
 // and exit code 2.
 func TestBacktestRefusals(t *testing.T) {
-	if _, err := os.Stat(cdnowMaster); err != nil {
-		t.Skipf("CDNOW master not available: %v", err)
-	}
+	shareddata.Need(t, cdnowMaster)
 	for _, c := range []struct {
 		args []string
 		want string

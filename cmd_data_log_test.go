@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // logAdvice ends the refusal of an order log given with --data.
@@ -21,9 +23,7 @@ const logAdvice = ": give it with --log instead of --data, which makes one row p
 // first fields of lines 2 to 10,001). From standard input, which cannot be
 // read twice, the refusal stays as it was.
 func TestOrderLogGivenAsDataSuggestsLog(t *testing.T) {
-	if _, err := os.Stat(cdnowMaster); err != nil {
-		t.Skipf("CDNOW master not available: %v", err)
-	}
+	shareddata.Need(t, cdnowMaster)
 	noLabel := ": no label column found (looked for churn, label, target, revenue, exited, purchased, …); name it with --label COLUMN"
 	mustRefuse(t, []string{"train", "--data", cdnowMaster},
 		"retain: "+cdnowMaster+":1"+noLabel+"; it looks like an order log, not a table of one row per customer "+

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // cdnowAsCSV writes CDNOW master as a CSV log with its dates written by
@@ -19,7 +21,7 @@ func cdnowAsCSV(t *testing.T, dir, name, layout string, keep func(time.Time) boo
 	t.Helper()
 	in, err := os.Open(cdnowMaster)
 	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared data set not found at %s", cdnowMaster)
+		shareddata.Missing(t, cdnowMaster, err)
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/internal/testtables"
 )
 
@@ -27,7 +28,7 @@ func telcoDatesCSV(t *testing.T) string {
 	src := filepath.Join("..", "shared", "datasets", "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
 	f, err := os.Open(src)
 	if err != nil {
-		t.Skipf("shared data set not available: %v", err)
+		shareddata.Missing(t, src, err)
 	}
 	recs, err := csv.NewReader(f).ReadAll()
 	f.Close()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // TestLoadText is the line a file being read shows on a terminal's stderr.
@@ -72,9 +73,7 @@ func TestNoLoadProgressWhenStderrIsNotATerminal(t *testing.T) {
 // screen.
 func TestWatchedLoadsKeepRandomAccess(t *testing.T) {
 	path := filepath.Join(sharedDatasets, "online_retail", "online_retail.parquet")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data set not found: %v", err)
-	}
+	shareddata.Need(t, path)
 	osOpen := func(p string) (io.ReadCloser, error) { return os.Open(p) }
 	plain := openWithContext(context.Background(), osOpen)
 	var screen lockedBuffer

@@ -14,6 +14,7 @@ import (
 	"github.com/parquet-go/parquet-go"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 const sharedDatasets = "../shared/datasets"
@@ -70,9 +71,7 @@ func TestParquetFileCompletion(t *testing.T) {
 
 func TestParquetTrainLogOnlineRetail(t *testing.T) {
 	path := filepath.Join(sharedDatasets, "online_retail", "online_retail.parquet")
-	if _, err := os.Stat(path); err != nil {
-		t.Skipf("shared data set not found: %v", err)
-	}
+	shareddata.Need(t, path)
 	c := newCLI(t)
 	if code := c.run(context.Background(), "train", "--log", path, "--epochs", "1"); code != exitOK {
 		t.Fatalf("exit %d; stderr %s", code, c.stderr.String())
@@ -93,7 +92,7 @@ func TestParquetTrainLogOnlineRetail(t *testing.T) {
 func telcoParquet(t *testing.T) string {
 	raw, err := os.ReadFile(filepath.Join(sharedDatasets, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv"))
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, filepath.Join(sharedDatasets, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv"), err)
 	}
 	rows, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
 	if err != nil {

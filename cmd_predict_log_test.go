@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // cdnowFirstOrders reads the CDNOW master log directly (whitespace-separated
@@ -22,7 +23,7 @@ func cdnowFirstOrders(t *testing.T) map[string]time.Time {
 	t.Helper()
 	f, err := os.Open(cdnowMaster)
 	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared data set not found at %s", cdnowMaster)
+		shareddata.Missing(t, cdnowMaster, err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -52,9 +53,7 @@ func cdnowFirstOrders(t *testing.T) map[string]time.Time {
 // trainCDNOW trains a 90-day model on CDNOW master at 1997-06-30.
 func trainCDNOW(t *testing.T) string {
 	t.Helper()
-	if _, err := os.Stat(cdnowMaster); errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared data set not found at %s", cdnowMaster)
-	}
+	shareddata.Need(t, cdnowMaster)
 	model := filepath.Join(t.TempDir(), "cdnow90.json")
 	c := newCLI(t)
 	code := c.run(context.Background(), "train", "--log", cdnowMaster, "--cutoff", "1997-06-30", "--horizon", "90d",

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // cdnowSample is the CDNOW sample log (2,357 customers), reached from this
@@ -31,7 +33,7 @@ func readCDNOW(t *testing.T) []Purchase {
 	t.Helper()
 	f, err := os.Open(cdnowSample)
 	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("CDNOW sample not found at %s; the BG/NBD published-figures check needs it", cdnowSample)
+		shareddata.Missing(t, cdnowSample, err)
 	}
 	if err != nil {
 		t.Fatal(err)

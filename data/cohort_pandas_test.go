@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // The expected cohorts below come from pandas, not from this package:
@@ -114,7 +116,7 @@ func TestCohortMatchesPandasSmallLog(t *testing.T) {
 func TestCohortMatchesPandasCDNOW(t *testing.T) {
 	f, err := os.Open(cdnowPath)
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, cdnowPath, err)
 	}
 	defer f.Close()
 	log, err := ReadOrderLog(f, "CDNOW_master.txt", LogOptions{})
@@ -135,14 +137,12 @@ func TestCohortMatchesPandasCDNOW(t *testing.T) {
 	}
 }
 
-// TestCohortMatchesPandasOnlineRetail needs the Parquet reader, which the
-// parquet branch adds; until it is merged, ReadOrderLog refuses the file as
-// "a Parquet file, not CSV" and the test says so and skips. Any other error
-// fails.
+// TestCohortMatchesPandasOnlineRetail compares the features of the UCI
+// Online Retail log, read from its Parquet file, with pandas'.
 func TestCohortMatchesPandasOnlineRetail(t *testing.T) {
 	f, err := os.Open(filepath.Join("..", "..", "shared", "datasets", "online_retail", "online_retail.parquet"))
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, filepath.Join("..", "..", "shared", "datasets", "online_retail", "online_retail.parquet"), err)
 	}
 	defer f.Close()
 	log, err := ReadOrderLog(f, "online_retail.parquet", LogOptions{})

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 func TestBuildCohortRetail(t *testing.T) {
@@ -200,7 +202,7 @@ var cdnowPath = filepath.Join("..", "..", "shared", "datasets", "cdnow", "CDNOW_
 func TestCDNOWCohort(t *testing.T) {
 	f, err := os.Open(cdnowPath)
 	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", cdnowPath)
+		shareddata.Missing(t, cdnowPath, err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -269,7 +271,7 @@ func TestCDNOWSample(t *testing.T) {
 	path := filepath.Join(filepath.Dir(cdnowPath), "CDNOW_sample.txt")
 	f, err := os.Open(path)
 	if errors.Is(err, os.ErrNotExist) {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", path)
+		shareddata.Missing(t, path, err)
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -287,7 +289,7 @@ func TestCDNOWSample(t *testing.T) {
 func BenchmarkReadCDNOW(b *testing.B) {
 	raw, err := os.ReadFile(cdnowPath)
 	if err != nil {
-		b.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(b, cdnowPath, err)
 	}
 	b.SetBytes(int64(len(raw)))
 	for b.Loop() {

@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // BenchmarkOrderLogMemory reports the live heap an OrderLog holds once read
@@ -13,11 +15,11 @@ import (
 // 500,000-line retail log with items and cancellations.
 func BenchmarkOrderLogMemory(b *testing.B) {
 	synthetic := syntheticRetailLog(500_000)
-	cdnow, _ := os.ReadFile(cdnowPath)
+	cdnow, cdnowErr := os.ReadFile(cdnowPath)
 	for _, tc := range []struct{ name, text string }{{"cdnow", string(cdnow)}, {"synthetic500k", synthetic}} {
 		b.Run(tc.name, func(b *testing.B) {
-			if tc.text == "" {
-				b.Skip("shared data set not found")
+			if tc.name == "cdnow" && cdnowErr != nil {
+				shareddata.Missing(b, cdnowPath, cdnowErr)
 			}
 			var heap float64
 			for b.Loop() {

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/parquet-go/parquet-go"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // BenchmarkReadParquetLog reads UCI Online Retail (541,909 lines) as an
@@ -28,9 +30,7 @@ import (
 // every millisecond while the log is read, and cpu-s/op.
 func BenchmarkReadParquetLog(b *testing.B) {
 	pq := filepath.Join(datasetsDir, "online_retail", "online_retail.parquet")
-	if _, err := os.Stat(pq); err != nil {
-		b.Skipf("shared data set not found: %v", err)
-	}
+	shareddata.Need(b, pq)
 	csvPath := filepath.Join(b.TempDir(), "online_retail.csv")
 	writeParquetAsCSV(b, pq, csvPath)
 	benchReadPeak(b, csvPath, pq, func(f *os.File, name string) (any, error) { return ReadOrderLog(f, name, LogOptions{}) })
@@ -44,7 +44,7 @@ func BenchmarkReadParquetTable(b *testing.B) {
 	csvPath := filepath.Join(datasetsDir, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
 	raw, err := os.ReadFile(csvPath)
 	if err != nil {
-		b.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(b, csvPath, err)
 	}
 	all, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
 	if err != nil {

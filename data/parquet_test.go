@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // csvText writes rows (the first one the header) as CSV.
@@ -68,7 +70,7 @@ func TestParquetTelcoTableMatchesCSV(t *testing.T) {
 	path := filepath.Join(datasetsDir, "telco_churn", "WA_Fn-UseC_-Telco-Customer-Churn.csv")
 	raw, err := os.ReadFile(path)
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, path, err)
 	}
 	all, err := csv.NewReader(bytes.NewReader(raw)).ReadAll()
 	if err != nil {
@@ -207,7 +209,7 @@ func TestParquetOnlineRetail(t *testing.T) {
 	path := filepath.Join(datasetsDir, "online_retail", "online_retail.parquet")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, path, err)
 	}
 	defer f.Close()
 	log, err := ReadOrderLog(f, "online_retail.parquet", LogOptions{})

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -11,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // The expected triangles in ../testdata/cohorts were computed by pandas
@@ -30,7 +31,7 @@ var retailParquetPath = filepath.Join("..", "..", "shared", "datasets", "online_
 func TestCohortRetentionCDNOW(t *testing.T) {
 	f, err := os.Open(cdnowPath)
 	if err != nil {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", cdnowPath)
+		shareddata.Missing(t, cdnowPath, err)
 	}
 	defer f.Close()
 	log, err := ReadOrderLog(f, "CDNOW_master.txt", LogOptions{})
@@ -44,18 +45,14 @@ func TestCohortRetentionCDNOW(t *testing.T) {
 
 // TestCohortRetentionOnlineRetail compares the triangles of the UCI Online
 // Retail log (read through ReadOrderLog, the loader every command uses)
-// with pandas'. It skips only while this package refuses Parquet files as
-// not text (ErrNotText), that is until Parquet input is merged.
+// with pandas'.
 func TestCohortRetentionOnlineRetail(t *testing.T) {
 	f, err := os.Open(retailParquetPath)
 	if err != nil {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", retailParquetPath)
+		shareddata.Missing(t, retailParquetPath, err)
 	}
 	defer f.Close()
 	log, err := ReadOrderLog(f, "online_retail.parquet", LogOptions{})
-	if errors.Is(err, ErrNotText) {
-		t.Skipf("the data package cannot read Parquet yet (%v); this test runs once Parquet input is merged", err)
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

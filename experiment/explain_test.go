@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
@@ -17,9 +19,7 @@ func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
 func datasetPath(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("..", "..", "shared", "datasets", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data set %s not available: %v", p, err)
-	}
+	shareddata.Need(t, p)
 	return p
 }
 

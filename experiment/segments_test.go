@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // Expected quintiles from pandas 1.5.3, n = len(s):
@@ -67,7 +68,7 @@ func TestRFMSegmentGrid(t *testing.T) {
 func TestRFMMatchesPandasCDNOW(t *testing.T) {
 	f, err := os.Open(filepath.Join("..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt"))
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, filepath.Join("..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt"), err)
 	}
 	defer f.Close()
 	log, err := data.ReadOrderLog(f, "CDNOW_master.txt", data.LogOptions{})

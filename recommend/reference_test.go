@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // retailPath is the Online Retail log under ../shared/datasets (from the
@@ -24,9 +25,7 @@ var (
 // when the shared data sets are absent.
 func onlineRetail(t testing.TB) *Log {
 	t.Helper()
-	if _, err := os.Stat(retailPath); err != nil {
-		t.Skipf("shared data set %s not available: %v", retailPath, err)
-	}
+	shareddata.Need(t, retailPath)
 	retailOnce.Do(func() {
 		f, err := os.Open(retailPath)
 		if err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/tui"
 )
 
@@ -21,7 +22,7 @@ func servedTelco(t *testing.T, dir string) string {
 	t.Helper()
 	all, err := os.ReadFile("../../shared/datasets/telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv")
 	if err != nil {
-		t.Skipf("telco data set not available: %v", err)
+		shareddata.Missing(t, "../../shared/datasets/telco_churn/WA_Fn-UseC_-Telco-Customer-Churn.csv", err)
 	}
 	lines := bytes.SplitAfterN(all, []byte("\n"), 302)
 	path := filepath.Join(dir, "served.csv")

@@ -19,6 +19,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 )
 
 // The engine tests train a small model on a shared data set, score the
@@ -34,9 +35,7 @@ func osOpen(p string) (io.ReadCloser, error) { return os.Open(p) }
 func datasetPath(t *testing.T, rel string) string {
 	t.Helper()
 	p := filepath.Join("..", "..", "shared", "datasets", rel)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("shared data set %s not available: %v", p, err)
-	}
+	shareddata.Need(t, p)
 	return p
 }
 

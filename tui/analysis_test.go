@@ -11,6 +11,7 @@ import (
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/evalscreen"
 	"github.com/retainlab/retain/tui/screentest"
@@ -122,7 +123,7 @@ func TestEvaluateShowsTheBayesLimitForBuiltInDataOnly(t *testing.T) {
 	opts := Options{Source: experiment.Source{Kind: "csv", Path: dir + "/WA_Fn-UseC_-Telco-Customer-Churn.csv", Label: "Churn"},
 		Config: experiment.DefaultConfig(), Open: screentest.Open}
 	if _, err := screentest.Open(opts.Source.Path); err != nil {
-		t.Skipf("telco data not found at %s: %v", dir, err)
+		shareddata.Missing(t, opts.Source.Path, err)
 	}
 	m = analysedModel(t, opts, 120, 40, 1)
 	m = pressAll(t, m, "4")

@@ -8,6 +8,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/tui/datascreen"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -17,7 +18,7 @@ const onlineRetail = "../../shared/datasets/online_retail/online_retail.parquet"
 func TestParquetLogOpensAndACutOneShowsTheError(t *testing.T) {
 	raw, err := os.ReadFile(onlineRetail)
 	if err != nil {
-		t.Skipf("shared data set not found: %v", err)
+		shareddata.Missing(t, onlineRetail, err)
 	}
 	m := loadedModel(t, textbookOptions(), 120, 40)
 	before := m.data

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -52,7 +53,7 @@ func cdnow(t *testing.T) *data.OrderLog {
 	path := filepath.Join("..", "..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", path)
+		shareddata.Missing(t, path, err)
 	}
 	defer f.Close()
 	log, err := data.ReadOrderLog(f, "CDNOW_master.txt", data.LogOptions{})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/internal/shareddata"
 	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
@@ -124,7 +125,7 @@ func TestGoldenCDNOW(t *testing.T) {
 	path := filepath.Join("..", "..", "..", "shared", "datasets", "cdnow", "CDNOW_master.txt")
 	f, err := os.Open(path)
 	if err != nil {
-		t.Skipf("shared data set not found at %s (the ../shared/datasets folder is absent)", path)
+		shareddata.Missing(t, path, err)
 	}
 	defer f.Close()
 	log, err := data.ReadOrderLog(f, "CDNOW_master.txt", data.LogOptions{})
