@@ -151,8 +151,8 @@ func TestAnomaliesBadInputExitsTwo(t *testing.T) {
 		// Scored without a label, an order log's customers have no horizon
 		// and no truth.
 		{[]string{"--log", csv, "--horizon", "30d"}, "unknown flag: --horizon"},
-		{[]string{"--data", csv, "--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order apply to --log, not --data\n"},
-		{[]string{"--cutoff", "2020-01-01"}, "retain: --cutoff, --log-columns and --date-order need --log\n"},
+		{[]string{"--data", csv, "--cutoff", "2020-01-01"}, "retain: --cutoff and --log-columns apply to --log, not --data\n"},
+		{[]string{"--cutoff", "2020-01-01"}, "retain: --cutoff and --log-columns need --log\n"},
 		{[]string{"--log", csv, "--label", "churn"}, "--label applies to --data; an order log's customers are scored without a label"},
 		{[]string{"--log", csv, "--evaluate"}, "--evaluate applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},
 		{[]string{"--log", csv, "--truth", "a"}, "--truth applies to --data or the built-in shop: an order log's customers have no column saying who is abusive"},

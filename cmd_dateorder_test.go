@@ -131,7 +131,7 @@ func TestLogDatesWrittenMonthFirst(t *testing.T) {
 		t.Errorf("--date-order mdy: exit %d, %s", code, stderr)
 	}
 	mustRefuse(t, []string{"predict", "--model", isoModel, "--data", iso, "--date-order", "mdy"},
-		"retain: --cutoff, --log-columns and --date-order apply to --log, not --data\n")
+		"retain: --date-order applies to --log here: a model reads --data's dates written with the year last in the order it was trained with (retain inspect says it)\n")
 	mustRefuse(t, []string{"cohorts", "--log", us, "--date-order", "ymd"},
 		`retain: --date-order: date order "ymd": want dmy (day/month/year) or mdy (month/day/year)`+"\n")
 }

@@ -135,6 +135,9 @@ func (o *evalOptions) check(fs *pflag.FlagSet) error {
 			if _, err := o.src.sourceOnly(); err != nil {
 				return err
 			}
+			if o.src.dateOrder != "" {
+				return usageError(errModelDateOrder)
+			}
 		}
 		o.thresholdGiven = fs.Changed("model-threshold")
 	} else {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -156,8 +155,10 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 }
 
 func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (err error) {
-	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
-		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
+	if o.log == "" {
+		if err := modelDataFlags(o.cutoff, o.logColumns, o.dateOrder); err != nil {
+			return err
+		}
 	}
 	pf, err := parsePlanFlags(o, func(n string) bool { return cmd.Flags().Changed(n) })
 	if err != nil {

@@ -105,7 +105,7 @@ func TestPlanBadInputExitsTwoWithASentence(t *testing.T) {
 		{[]string{"--value", "margin"}, "--value margin: not an amount, nor a numeric feature column of the model (its numeric columns: sessions_30d, pages_per_session, cart_adds_30d, orders_90d, days_since_last_visit, days_since_last_order, avg_order_value, coupon_share, returns_90d, tenure_days)"},
 		{[]string{"--target", "keep"}, `--target "keep": want prevent or encourage (optionally :CLASS, one of "yes" and "no")`},
 		{[]string{"--levers", "price"}, `--levers: unknown column: lever "price" is not a feature column of the model (its columns: sessions_30d, pages_per_session, cart_adds_30d, orders_90d, days_since_last_visit, days_since_last_order, avg_order_value, coupon_share, returns_90d, tenure_days)`},
-		{[]string{"--cutoff", "1997-09-30"}, "--cutoff, --log-columns and --date-order apply to --log, not --data"},
+		{[]string{"--cutoff", "1997-09-30"}, "--cutoff and --log-columns apply to --log, not --data"},
 		{[]string{"--levers", "coupon_share:up,coupon_share:down"}, "--levers: lever coupon_share is given twice, as coupon_share:up and coupon_share:down: give it once"},
 	} {
 		cli := newCLI(t)

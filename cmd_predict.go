@@ -109,8 +109,10 @@ func runPredict(ctx context.Context, a *app, o *predictOptions) (err error) {
 	if o.explain < 0 {
 		return usageError(fmt.Errorf("--explain %d: want a number of reasons ≥ 0", o.explain))
 	}
-	if o.log == "" && (o.cutoff != "" || o.logColumns != "" || o.dateOrder != "") {
-		return usageError(errors.New("--cutoff, --log-columns and --date-order apply to --log, not --data"))
+	if o.log == "" {
+		if err := modelDataFlags(o.cutoff, o.logColumns, o.dateOrder); err != nil {
+			return err
+		}
 	}
 	builtin := o.data == "" && o.log == ""
 	if builtin {

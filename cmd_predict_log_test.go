@@ -192,7 +192,7 @@ func TestPredictLogRefusals(t *testing.T) {
 		{[]string{"--model", model, "--data", users},
 			model + " was trained on an order log (path not stored), so it cannot score --data " + users + ": give it an order log with --log (and --cutoff), which builds its rows the same way"},
 		{[]string{"--model", tableModel, "--data", users, "--cutoff", "1998-01-01"},
-			"--cutoff, --log-columns and --date-order apply to --log, not --data"},
+			"--cutoff and --log-columns apply to --log, not --data"},
 	}
 	for _, tc := range cases {
 		c := newCLI(t)

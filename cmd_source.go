@@ -69,7 +69,7 @@ func (f *sourceFlags) register(cmd *cobra.Command, withBuiltin bool) {
 		fs.StringVar(&f.horizon, "horizon", "", "label window of --log after the cutoff, e.g. 30d, 4w or 30 (default 30d)")
 	}
 	fs.StringVar(&f.logColumns, "log-columns", "", "`ROLES` of --log's columns as role=column pairs by header name or number, e.g. customer=1,time=3,quantity=4,amount=5 (default: detected)")
-	dateOrderVar(fs, &f.dateOrder)
+	fs.StringVar(&f.dateOrder, "date-order", "", "`ORDER` of --log's dates, or of --data's date columns' dates, written with the year last (1/12/2010): dmy or mdy (default: shown by the file's own dates, a day above 12)")
 	window := "<H>d"
 	if f.asOf {
 		window = fmt.Sprintf("%dd", data.DefaultHorizonDays) // no --horizon
@@ -121,7 +121,7 @@ func checkColumnList(flag string, names []string) error {
 
 // sourceOnly is source without the excluded and categorical columns.
 func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
-	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != "" || f.dateOrder != ""
+	logOnly := f.cutoff != "" || f.horizon != "" || f.logColumns != ""
 	if (f.data != "" || f.log != "") && f.registeredBuiltins && f.flags != nil {
 		if name := firstGiven(f.flags.Changed, "builtin-users", "builtin-seed"); name != "" {
 			return experiment.Source{}, usageError(fmt.Errorf("--%s applies to the built-in shop, not --data or --log", name))
@@ -134,11 +134,19 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 		return experiment.Source{}, usageError(errors.New("--label needs --data"))
 	case f.data == "" && f.log == "" && logOnly:
 		return experiment.Source{}, usageError(fmt.Errorf("%s need --log", f.logOnlyFlags()))
+	case f.data == "" && f.log == "" && f.dateOrder != "":
+		return experiment.Source{}, usageError(errors.New("--date-order needs --log or --data"))
 	case f.data != "":
 		if logOnly {
 			return experiment.Source{}, usageError(fmt.Errorf("%s apply to --log, not --data", f.logOnlyFlags()))
 		}
-		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label}, nil
+		// --date-order reads the table's date columns written with the
+		// year last in that order.
+		order, err := parseDateOrderFlag(f.dateOrder)
+		if err != nil {
+			return experiment.Source{}, err
+		}
+		return experiment.Source{Kind: "csv", Path: f.data, Label: f.label, DateOrder: order}, nil
 	case f.log != "":
 		if f.label != "" && f.asOf {
 			return experiment.Source{}, usageError(errors.New("--label applies to --data; an order log's customers are scored without a label"))
@@ -182,12 +190,32 @@ func (f *sourceFlags) sourceOnly() (experiment.Source, error) {
 	return src, nil
 }
 
-// logOnlyFlags names the flags registered that apply to --log alone.
+// modelDataFlags refuses, where a saved model scores --data (predict,
+// plan, eval --model) or the built-in shop, the flags of an order log and
+// --date-order: the model reads a table's dates in the order it was
+// trained with.
+func modelDataFlags(cutoff, logColumns, dateOrder string) error {
+	if cutoff != "" || logColumns != "" {
+		return usageError(errors.New("--cutoff and --log-columns apply to --log, not --data"))
+	}
+	if dateOrder != "" {
+		return usageError(errModelDateOrder)
+	}
+	return nil
+}
+
+// errModelDateOrder refuses --date-order where a model scores a per-user
+// table.
+var errModelDateOrder = errors.New("--date-order applies to --log here: a model reads --data's dates written with the year last " +
+	"in the order it was trained with (retain inspect says it)")
+
+// logOnlyFlags names the flags registered that apply to --log alone
+// (--date-order applies to --data too).
 func (f *sourceFlags) logOnlyFlags() string {
 	if f.asOf {
-		return "--cutoff, --log-columns and --date-order"
+		return "--cutoff and --log-columns"
 	}
-	return "--cutoff, --horizon, --log-columns and --date-order"
+	return "--cutoff, --horizon and --log-columns"
 }
 
 // checkBuiltinUsers refuses a --builtin-users size outside 1..MaxShopUsers

@@ -40,6 +40,12 @@ type CSVOptions struct {
 	// (numeric still when every cell is a number), so a cell that is not a
 	// number is never refused in them.
 	Exclude []string
+	// DateOrder is the order of the dates written with the year last
+	// ("1/12/2010") in the table's date columns, as --date-order gives it;
+	// DateAuto reads each column in the order its own dates show (a
+	// number above 12 first or second), and leaves a column whose dates
+	// cannot show it as text.
+	DateOrder DateOrder
 }
 
 func (o CSVOptions) withDefaults() CSVOptions {

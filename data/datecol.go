@@ -25,56 +25,95 @@ const (
 	// DateDoubtMixed: some dates are written day first and others month
 	// first (Reason.DateFirst and Reason.DateSecond quote one of each).
 	DateDoubtMixed
+	// DateDoubtAgainst: the date order given (CSVOptions.DateOrder,
+	// Reason.DateGiven) does not read a date written with the year last
+	// that the other order reads (Reason.DateFirst quotes it: "12/25/2021"
+	// given day first).
+	DateDoubtAgainst
 )
 
-// datesOf reads a text column's distinct levels as dates. It returns the
-// day number of every level and the order of those written with the year
-// last; ok is false when some level is not a date (or is only digits: a
-// number, not a date) or when the year-last dates do not show one order
-// (doubt says which, first and second quote the dates that disagree).
-func datesOf(levels []string) (days map[string]int32, order DateOrder, doubt DateDoubt, first, second string, ok bool) {
+// dateDoubt is why datesOf did not read a column's levels as dates: the
+// doubt, the dates it quotes and the order given.
+type dateDoubt struct {
+	doubt         DateDoubt
+	first, second string
+	given         DateOrder
+}
+
+// datesOf reads a text column's distinct levels as dates, those written
+// with the year last in the order given (DateAuto: the order their own
+// dates show). It returns the day number of every level and the order of
+// those written with the year last; ok is false when some level is not a
+// date (or is only digits: a number, not a date) or when the year-last
+// dates do not show one order or contradict the order given (why says
+// which and quotes the dates).
+func datesOf(levels []string, given DateOrder) (days map[string]int32, order DateOrder, why dateDoubt, ok bool) {
 	days = make(map[string]int32, len(levels))
 	var evidence dateEvidence
 	var yearLastLevels []string
-	var parser dateParser
+	parser := dateParser{order: given}
 	for i, s := range levels {
 		if onlyDigits(s) {
-			return nil, DateAuto, DateDoubtNone, "", "", false
+			return nil, DateAuto, dateDoubt{}, false
 		}
 		d, err := parser.day([]byte(s))
 		switch {
 		case err == errNeedOrder:
 			evidence.add([]byte(s), i+1, 1)
 			yearLastLevels = append(yearLastLevels, s)
+		case err != nil && given != DateAuto && otherOrderReads(s):
+			return nil, DateAuto, dateDoubt{doubt: DateDoubtAgainst, first: s, given: given}, false
 		case err != nil:
-			return nil, DateAuto, DateDoubtNone, "", "", false
+			return nil, DateAuto, dateDoubt{}, false
 		default:
 			days[s] = d
 		}
 	}
 	if len(yearLastLevels) == 0 {
-		return days, DateAuto, DateDoubtNone, "", "", true
+		if parser.sawYearLast {
+			order = given
+		}
+		return days, order, dateDoubt{}, true
 	}
 	switch d, m := evidence.dayFirst, evidence.monthFirst; {
 	case d.set() && m.set():
-		return nil, DateAuto, DateDoubtMixed, d.text, m.text, false
+		return nil, DateAuto, dateDoubt{doubt: DateDoubtMixed, first: d.text, second: m.text}, false
 	case d.set():
 		order = DateDMY
 	case m.set():
 		order = DateMDY
 	default:
-		return nil, DateAuto, DateDoubtOrder, evidence.first.text, "", false
+		return nil, DateAuto, dateDoubt{doubt: DateDoubtOrder, first: evidence.first.text}, false
 	}
 	parser.order = order
 	for _, s := range yearLastLevels {
 		d, err := parser.day([]byte(s))
 		if err != nil {
 			// "31/2/2023": a day-first date that is no calendar date.
-			return nil, DateAuto, DateDoubtNone, "", "", false
+			return nil, DateAuto, dateDoubt{}, false
 		}
 		days[s] = d
 	}
-	return days, order, DateDoubtNone, "", "", true
+	return days, order, dateDoubt{}, true
+}
+
+// otherOrderReads reports whether s is a date written with the year last
+// that is a calendar date read month first, or read day first.
+func otherOrderReads(s string) bool {
+	a, c, y, ok := yearLast([]byte(s))
+	return ok && (calendarDate(y, c, a) || calendarDate(y, a, c))
+}
+
+// Other is the other order of dates written with the year last: DateMDY
+// for DateDMY and the reverse; DateAuto for DateAuto.
+func (o DateOrder) Other() DateOrder {
+	switch o {
+	case DateDMY:
+		return DateMDY
+	case DateMDY:
+		return DateDMY
+	}
+	return DateAuto
 }
 
 // onlyDigits reports whether s is a run of ASCII digits.

@@ -72,8 +72,10 @@ func (b *columnBuilder) joinBadDate(parts []*columnBuilder) {
 // datesWithInvalid reads a text column of dates with some cells that are
 // no calendar dates (notCalendarDate): those are read as missing, counted
 // in Column.DateInvalid. It returns nil unless every other level is a date
-// datesOf reads and the column has more cells of calendar dates than not.
-func datesWithInvalid(name string, b *columnBuilder, strs, levels []string) *Column {
+// datesOf reads (in the order given) and the column has more cells of
+// calendar dates than not; why is then datesOf's doubt about the others
+// when it did not read them.
+func datesWithInvalid(name string, b *columnBuilder, strs, levels []string, given DateOrder) (c *Column, why dateDoubt) {
 	var good []string
 	bad := make(map[string]bool)
 	for _, s := range levels {
@@ -84,11 +86,11 @@ func datesWithInvalid(name string, b *columnBuilder, strs, levels []string) *Col
 		}
 	}
 	if len(bad) == 0 || len(good) == 0 {
-		return nil
+		return nil, why
 	}
-	days, order, _, _, _, ok := datesOf(good)
+	days, order, why, ok := datesOf(good, given)
 	if !ok {
-		return nil
+		return nil, why
 	}
 	invalid := 0
 	for _, s := range strs {
@@ -97,7 +99,7 @@ func datesWithInvalid(name string, b *columnBuilder, strs, levels []string) *Col
 		}
 	}
 	if 2*invalid >= len(strs)-b.missing {
-		return nil
+		return nil, dateDoubt{}
 	}
 	clean := make([]string, len(strs))
 	for i, s := range strs {
@@ -105,7 +107,7 @@ func datesWithInvalid(name string, b *columnBuilder, strs, levels []string) *Col
 			clean[i] = s
 		}
 	}
-	c := dateColumn(name, clean, days, order, b.missing+invalid)
+	c = dateColumn(name, clean, days, order, b.missing+invalid)
 	c.DateInvalid, c.dateInvalidAt = invalid, b.badDate
 	if !c.dateInvalidAt.set() {
 		for _, s := range levels { // not tracked (too many levels): quote one
@@ -115,7 +117,7 @@ func datesWithInvalid(name string, b *columnBuilder, strs, levels []string) *Col
 			}
 		}
 	}
-	return c
+	return c, dateDoubt{}
 }
 
 // invalidDatesNote says how many cells of a date column were no calendar

@@ -57,9 +57,11 @@ func TestDateColumnsThatStayText(t *testing.T) {
 		note  string
 	}{
 		{"ambiguous year last", []string{"1/2/2023", "3/4/2023", "5/6/2023"}, Categorical,
-			`dates written with the year last ("1/2/2023") that cannot tell day from month: none has a first or second number above 12`},
+			`dates written with the year last ("1/2/2023") that cannot tell day from month: none has a first or second number above 12; ` +
+				`give the date order (--date-order dmy or mdy) to read them as dates`},
 		{"mixed orders", []string{"13/1/2023", "1/13/2023", "5/6/2023"}, Categorical,
-			`dates written with the year last that mix day first ("13/1/2023") and month first ("1/13/2023")`},
+			`dates written with the year last that mix day first ("13/1/2023") and month first ("1/13/2023"); ` +
+				`write them all one way (YYYY-MM-DD) to read them as dates`},
 		{"one cell not a date", []string{"2023-01-05", "soon", "2023-02-10"}, Categorical, ""},
 		{"no calendar date", []string{"2023-02-30", "2023-02-10"}, Categorical, ""},
 		{"day first that is no date", []string{"13/1/2023", "31/2/2023"}, Categorical, ""},
@@ -81,7 +83,7 @@ func TestDateColumnsThatStayText(t *testing.T) {
 }
 
 // Too many ambiguous dates to be a category: the "not a feature" note says
-// the dates cannot tell their order.
+// the dates cannot tell their order, and how to give it.
 func TestAmbiguousDatesNoteWhy(t *testing.T) {
 	var cells []string
 	for m := 1; m <= 12; m++ {
@@ -94,7 +96,8 @@ func TestAmbiguousDatesNoteWhy(t *testing.T) {
 	tab := &Table{Source: "t.csv", Columns: []*Column{col}}
 	notes := LoadNotes(tab)
 	want := `t.csv: column "d" is not a feature: text with too many levels to be a category (144 distinct values, more than the 50 a categorical column may have; ` +
-		`dates written with the year last ("1/1/2023") that cannot tell day from month: none has a first or second number above 12)`
+		`dates written with the year last ("1/1/2023") that cannot tell day from month: none has a first or second number above 12; ` +
+		`give the date order (--date-order dmy or mdy) to read them as dates)`
 	if len(notes) != 1 || notes[0] != want {
 		t.Errorf("notes %q, want %q", notes, want)
 	}

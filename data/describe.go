@@ -71,6 +71,14 @@ type Reason struct {
 	// month-first one (DateDoubtMixed).
 	Dates                 DateDoubt
 	DateFirst, DateSecond string
+	// DateGiven is the date order given that a year-last date did not
+	// read in (DateDoubtAgainst).
+	DateGiven DateOrder
+	// DateUnread quotes, by form (DateUnreadTwoDigitYear …), the first
+	// value of a column that looks like dates written in a form the date
+	// reader does not read ("" for a form it does not hold); Dates may
+	// then say why the column's other dates were not read either.
+	DateUnread [DateUnreadForms]string
 	// DecimalComma quotes the first one or two cells, in file order, of a
 	// text column left out (ReasonUnique, ReasonTooManyLevels) or read as
 	// a category (ReasonNone) whose every value reads as a number written
@@ -123,15 +131,25 @@ func (r Reason) String() string {
 	return kind + dates
 }
 
-// datesString says why dates were left as text ("" when they were not).
+// datesString says why dates were left as text ("" when they were not),
+// and how to have them read.
 func (r Reason) datesString() string {
+	var parts []string
+	if s := r.unreadDatesString(); s != "" {
+		parts = append(parts, s)
+	}
 	switch r.Dates {
 	case DateDoubtOrder:
-		return fmt.Sprintf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12", r.DateFirst)
+		parts = append(parts, fmt.Sprintf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12; "+
+			"give the date order (--date-order dmy or mdy) to read them as dates", r.DateFirst))
 	case DateDoubtMixed:
-		return fmt.Sprintf("dates written with the year last that mix day first (%q) and month first (%q)", r.DateFirst, r.DateSecond)
+		parts = append(parts, fmt.Sprintf("dates written with the year last that mix day first (%q) and month first (%q); "+
+			"write them all one way (YYYY-MM-DD) to read them as dates", r.DateFirst, r.DateSecond))
+	case DateDoubtAgainst:
+		parts = append(parts, fmt.Sprintf("dates written with the year last that the date order given (--date-order %s, %s) does not read: %q is %s",
+			r.DateGiven, r.DateGiven.Words(), r.DateFirst, r.DateGiven.Other().Words()))
 	}
-	return ""
+	return strings.Join(parts, "; ")
 }
 
 func (r Reason) kindString() string {

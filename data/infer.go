@@ -23,7 +23,7 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 			label = l
 			continue
 		}
-		c := inferColumn(p.header[j], b, opts.MaxLevels)
+		c := inferColumn(p.header[j], b, opts.MaxLevels, opts.DateOrder)
 		c.Unnamed = slices.Contains(p.rr.unnamed, j)
 		cols = append(cols, c)
 		p.builders[j] = columnBuilder{} // let the intern map go
@@ -83,8 +83,10 @@ func (p *tableParser) finish(opts CSVOptions) (*Table, error) {
 // page.
 const maxWhyColumns = 20
 
-// inferColumn decides the final kind of a column from all its values.
-func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
+// inferColumn decides the final kind of a column from all its values;
+// dates written with the year last are read in the order given (DateAuto:
+// the order the column's own dates show).
+func inferColumn(name string, b *columnBuilder, maxLevels int, given DateOrder) *Column {
 	if b.numeric {
 		values := b.values.take()
 		if c := yyyymmddColumn(name, values, b.missing); c != nil {
@@ -113,18 +115,29 @@ func inferColumn(name string, b *columnBuilder, maxLevels int) *Column {
 	}
 	var dateWhy Reason
 	if len(levels) > 1 {
-		days, order, doubt, first, second, ok := datesOf(levels)
+		days, order, why, ok := datesOf(levels, given)
 		if ok {
 			return dateColumn(name, strs, days, order, b.missing)
 		}
-		if c := datesWithInvalid(name, b, strs, levels); c != nil {
+		c, whyValid := datesWithInvalid(name, b, strs, levels, given)
+		if c != nil {
 			return c
 		}
-		dateWhy = Reason{Dates: doubt, DateFirst: first, DateSecond: second}
+		if why.doubt == DateDoubtNone {
+			why = whyValid
+		}
+		if unread, readable, ok := unreadDates(levels); ok {
+			dateWhy.DateUnread = unread
+			if _, _, w, ok := datesOf(readable, given); !ok && why.doubt == DateDoubtNone {
+				why = w
+			}
+		}
+		dateWhy.Dates, dateWhy.DateFirst, dateWhy.DateSecond, dateWhy.DateGiven = why.doubt, why.first, why.second, why.given
 	}
 	c := inferText(name, b, strs, levels, maxLevels)
-	if dateWhy.Dates != DateDoubtNone {
+	if dateWhy.HasDates() {
 		c.Why.Dates, c.Why.DateFirst, c.Why.DateSecond = dateWhy.Dates, dateWhy.DateFirst, dateWhy.DateSecond
+		c.Why.DateGiven, c.Why.DateUnread = dateWhy.DateGiven, dateWhy.DateUnread
 		c.Note = c.Why.String()
 	}
 	return c

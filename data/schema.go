@@ -178,6 +178,9 @@ func LoadNotes(t *Table) []string {
 			notes = append(notes, fmt.Sprintf("%s: column %q is not a feature: constant%s", t.Source, c.Name, why))
 		case c.Presence():
 			notes = append(notes, fmt.Sprintf("%s: column %q: %s", t.Source, c.Name, c.Note))
+		case c.Kind == Categorical && c.Why.HasDates():
+			// One-hot encoded as it is, but its values look like dates.
+			notes = append(notes, fmt.Sprintf("%s: column %q is read as categories, not dates: %s", t.Source, c.Name, c.Note))
 		}
 	}
 	for _, c := range t.Columns {

@@ -59,7 +59,7 @@ func (d *Data) Pseudonymise(k *pseudonym.Key) {
 			if why, personal := PersonalText(c); personal {
 				nc.Kind, nc.Levels, nc.Why = data.ID, nil, why
 				nc.Note = nc.Why.String()
-			} else if c.Why.Dates != data.DateDoubtNone || c.Why.DecimalComma[0] != "" {
+			} else if c.Why.HasDates() || c.Why.DecimalComma[0] != "" {
 				nc.Why = unquotedReason(k, c.Why)
 				nc.Note = nc.Why.String()
 			}

@@ -42,7 +42,10 @@ type Source struct {
 	// DateOrder is the order ("dmy" or "mdy") of an order log's dates
 	// written with the year last ("1/12/2010"): given, it is how they are
 	// read; loaded, it is how they were read (found from the log's own
-	// dates when not given), and a model file keeps it.
+	// dates when not given), and a model file keeps it. For a per-user
+	// table it is the order given for its date columns' dates written so
+	// (data.CSVOptions.DateOrder); each date column records the order it
+	// was read in (data.PipelineColumn.DateOrder).
 	DateOrder string `json:"date_order,omitempty"`
 	// DateOrderIfUnknown is the order to read such dates in when DateOrder
 	// is not given and the log's dates do not show one (ForLog: the
@@ -292,8 +295,12 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	}
 	defer f.Close()
 	if src.Kind == "csv" {
+		order, err := data.ParseDateOrder(src.DateOrder)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrSource, err)
+		}
 		t, again, err := data.ReadCSVAgain(f, src.Path, data.CSVOptions{Label: src.Label, LabelOptional: src.labelOptional, NoLabel: src.noLabel,
-			Exclude: src.Exclude})
+			Exclude: src.Exclude, DateOrder: order})
 		if err != nil {
 			return nil, logLook(src, open, again, err)
 		}

@@ -32,6 +32,11 @@ func (s Model) action(c data.ColumnReport) string {
 	if w := s.missingWords(c.MissingWords); w != "" {
 		parts = append(parts, w)
 	}
+	if c.Kind == data.Categorical && c.Role == "feature" && c.Why.HasDates() {
+		// One-hot encoded as it is, but its values look like dates: said
+		// first, where a short description still shows it.
+		parts = append(parts, s.Tf("read as categories, not dates: %s", "按类别而非日期读取：%s", s.datesReason(c.Why)))
+	}
 	if t := s.treatment(tr); t != "" {
 		parts = append(parts, t)
 	}
@@ -270,17 +275,57 @@ func (s Model) reason(r data.Reason) string {
 	return kind + dates
 }
 
-// datesReason words why a column of dates was left as text.
+// datesReason words why a column of dates was left as text, and how to
+// have them read (data.Reason's English).
 func (s Model) datesReason(r data.Reason) string {
+	var parts []string
+	if u := s.unreadDates(r.DateUnread); u != "" {
+		parts = append(parts, u)
+	}
 	switch r.Dates {
 	case data.DateDoubtOrder:
-		return s.Tf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12",
-			"年份在后的日期（%q）分不清日和月：没有一个日期的第一或第二个数大于 12", r.DateFirst)
+		parts = append(parts, s.Tf("dates written with the year last (%q) that cannot tell day from month: none has a first or second number above 12; "+
+			"give the date order (--date-order dmy or mdy) to read them as dates",
+			"年份在后的日期（%q）分不清日和月：没有一个日期的第一或第二个数大于 12；给出日期顺序（--date-order dmy 或 mdy）即可按日期读取", r.DateFirst))
 	case data.DateDoubtMixed:
-		return s.Tf("dates written with the year last that mix day first (%q) and month first (%q)",
-			"年份在后的日期混用了日在前（%q）和月在前（%q）两种写法", r.DateFirst, r.DateSecond)
+		parts = append(parts, s.Tf("dates written with the year last that mix day first (%q) and month first (%q); "+
+			"write them all one way (YYYY-MM-DD) to read them as dates",
+			"年份在后的日期混用了日在前（%q）和月在前（%q）两种写法；统一写法（YYYY-MM-DD）即可按日期读取", r.DateFirst, r.DateSecond))
+	case data.DateDoubtAgainst:
+		order := s.T("day first (day/month/year)", "日在前（日/月/年）")
+		other := s.T("month first (month/day/year)", "月在前（月/日/年）")
+		if r.DateGiven == data.DateMDY {
+			order, other = other, order
+		}
+		parts = append(parts, s.Tf("dates written with the year last that the date order given (--date-order %s, %s) does not read: %q is %s",
+			"年份在后的日期与给出的日期顺序（--date-order %s，%s）不符：%q 是%s", r.DateGiven, order, r.DateFirst, other))
 	}
-	return ""
+	return strings.Join(parts, s.T("; ", "；"))
+}
+
+// unreadDates words data.Reason.DateUnread: the column looks like dates
+// written in forms the date reader does not read ("" when it quotes none).
+func (s Model) unreadDates(unread [data.DateUnreadForms]string) string {
+	var forms []string
+	for i, v := range unread {
+		if v == "" {
+			continue
+		}
+		switch i {
+		case data.DateUnreadTwoDigitYear:
+			forms = append(forms, s.Tf("with two-digit years (%q), which leave the century unsaid", "用两位数年份（%q），未写明世纪", v))
+		case data.DateUnreadMonthFirst:
+			forms = append(forms, s.Tf("with the month name before the day (%q)", "月份名写在日之前（%q）", v))
+		case data.DateUnreadNumber:
+			forms = append(forms, s.Tf("as whole numbers (%q) among dates written otherwise", "在其他写法的日期中写成整数（%q）", v))
+		}
+	}
+	if len(forms) == 0 {
+		return ""
+	}
+	return s.Tf("its values look like dates, but some are written in forms not read as dates: %s; write the dates as YYYY-MM-DD (or 4 Mar 2021) to read the column as dates",
+		"其值看似日期，但有些写法不按日期读取：%s；把日期写成 YYYY-MM-DD（或 4 Mar 2021）即可按日期读取该列",
+		strings.Join(forms, s.T(", ", "，")))
 }
 
 // mixed words the warning on a column of mostly numbers read as text.
