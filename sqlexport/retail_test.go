@@ -11,7 +11,7 @@ import (
 	"github.com/retainlab/retain/experiment"
 )
 
-// retailRows rewrites CDNOW's orders as invoice lines shaped like the UCI
+// retailRows rewrites a quarter of CDNOW's customers' orders (someCustomers) as invoice lines shaped like the UCI
 // Online Retail log: one to four lines per invoice of items drawn from a
 // skewed pool (an item repeated within an invoice now and then), and the
 // awkward lines that log has: cancellations "C<invoice>" of a line, a
@@ -25,6 +25,7 @@ import (
 func retailRows(t *testing.T, quantity bool) ([]string, [][]string) {
 	t.Helper()
 	_, orders := cdnowRows(t, datasetPath(t, "cdnow/CDNOW_master.txt"))
+	orders = someCustomers(orders, 4)
 	rng := rand.New(rand.NewPCG(11, 3))
 	header := []string{"InvoiceNo", "StockCode", "Quantity", "InvoiceDate", "UnitPrice", "CustomerID"}
 	if !quantity {
