@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
 	"github.com/retainlab/retain/tui/widget"
 )
@@ -109,7 +110,7 @@ func (r renderer) lossPage() page {
 		p.body = append(p.body, r.note("loss.notrain")...)
 	}
 	p.body = append(p.body, "")
-	// ℓ as the engine computes it (the positive rows' weight w included)
+	// ℓ as the engine computes it (the positive rows' weight w₊ included)
 	// and L as the step descends it (the L2 penalty included): with
 	// neither, both fit on one line as the textbook writes them.
 	weighted := w.weighted()
@@ -118,13 +119,13 @@ func (r renderer) lossPage() page {
 	case w.net.Arch.Loss == engine.MSE:
 		rowLoss = "ℓ = (ŷ − y)²"
 	case weighted:
-		rowLoss = "ℓ = −[ w·y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   w = " + constant(w.posWeight())
+		rowLoss = "ℓ = −[ w₊·y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   w₊ = " + constant(w.posWeight())
 	default:
 		rowLoss = "ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ]"
 	}
-	batchLoss := "L = (1/m)·Σ ℓ"
+	batchLoss := "L = (1/B)·Σ ℓ"
 	if st.L2 != 0 {
-		batchLoss += " + (λ/2)·ΣW²,   λ = " + num(st.L2)
+		batchLoss += " + (λ/2)·ΣW²,   λ = " + num(st.L2) + r.lambdaSource()
 	}
 	if weighted || st.L2 != 0 {
 		p.body = append(p.body, r.formula(rowLoss), r.formula(batchLoss))
@@ -157,6 +158,10 @@ func (r renderer) lossPage() page {
 			"  (λ/2)·ΣW² = "+num(st.L2)+" / 2 × "+num(st.SquaredWeights)+" = "+num(st.Penalty),
 			"  "+r.st.Value.Render("L = "+num(st.Loss)+" + "+num(st.Penalty)+" = "+num(st.Objective())))
 	}
+	if st.L2 != 0 {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("loss.chart")...)
+	}
 	p.body = append(p.body, "")
 	copyKey := "loss.copy"
 	if w.next {
@@ -164,6 +169,18 @@ func (r renderer) lossPage() page {
 	}
 	p.body = append(p.body, r.note(copyKey)...)
 	return p
+}
+
+// lambdaSource is " = 20 / 6,339 training rows" when the run's λ is a
+// prior divided by the training rows, as the Model screen sets it, and ""
+// when λ was set on its own.
+func (r renderer) lambdaSource() string {
+	exp := r.w.exp
+	prior, rows := exp.Config.L2Prior, exp.Train.Rows
+	if prior <= 0 || rows <= 0 || prior/float64(rows) != r.w.step.L2 {
+		return ""
+	}
+	return " = " + r.t("loss.lambda", constant(prior), data.Thousands(rows))
 }
 
 // deltaPage shows δ_k: at the output the error itself, below it the error
@@ -216,7 +233,8 @@ func (r renderer) deltaPage(k int) page {
 	return p
 }
 
-// outputDeltaPage shows δ at the output: prediction minus label over m.
+// outputDeltaPage shows δ at the output: prediction minus label over the
+// batch size B (not m, which the update page uses for Adam's first moment).
 func (r renderer) outputDeltaPage() page {
 	w := r.w
 	st := &w.step
@@ -238,10 +256,11 @@ func (r renderer) outputDeltaPage() page {
 		p.body = r.para("dout.body")
 	}
 	if weighted {
-		// The engine's ∂ℓ/∂z with the positive rows' weight w.
-		formula += "[w·y·(ŷ − 1) + (1 − y)·ŷ] / m,   w = " + constant(w.posWeight()) + ",   m = " + m
+		// The engine's ∂ℓ/∂z with the positive rows' weight w₊ (not w,
+		// the weight the update page moves).
+		formula += "[w₊·y·(ŷ − 1) + (1 − y)·ŷ] / B,   w₊ = " + constant(w.posWeight()) + ",   B = " + m
 	} else {
-		formula += factor + "(ŷ − y) / m,   m = " + m
+		formula += factor + "(ŷ − y) / B,   B = " + m
 	}
 	p.body = append(p.body, "", r.formula(formula))
 	if weighted {
