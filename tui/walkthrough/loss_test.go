@@ -1,6 +1,7 @@
 package walkthrough
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -85,6 +86,37 @@ func TestPlainLossFormulasAreUnchanged(t *testing.T) {
 	for _, bad := range []string{"w₊·y", "λ/2"} {
 		if strings.Contains(loss, bad) {
 			t.Errorf("the loss page shows %q with neither a weight nor a penalty:\n%s", bad, loss)
+		}
+	}
+}
+
+// TestLossPageSaysWhereLambdaComesFrom: with the decay given per training
+// row (L2Prior, the default 20) the loss page showed λ = 0.0xxx without
+// saying it is 20 / the training rows, as the Model screen writes it, and
+// did not say that the Train screen's loss leaves the penalty out, so the
+// page's L and the chart disagreed unexplained (review r25 #6). λ is
+// recomputed here from the prior and the experiment's training rows.
+func TestLossPageSaysWhereLambdaComesFrom(t *testing.T) {
+	// The textbook's 90 training rows: 5 / 90 is below the cap (0.1,
+	// experiment.L2PriorCap), 20 / 90 above it.
+	for _, prior := range []float64{5, 20} {
+		exp := fixtureWith(t, func(c *experiment.Config) { c.L2Prior = prior })
+		rows := exp.Train.Rows
+		p := strconv.FormatFloat(prior, 'g', -1, 64)
+		lambda, en, zh := prior/float64(rows), p+" / "+strconv.Itoa(rows)+" training rows", p+" / "+strconv.Itoa(rows)+" 个训练行"
+		if lambda > experiment.L2PriorCap {
+			lambda, en, zh = experiment.L2PriorCap, "min("+en+", 0.1)", "min("+zh+", 0.1)"
+		}
+		for lang, words := range map[string][]string{
+			"en": {"λ = " + num(lambda) + " = " + en, "is the data loss alone"},
+			"zh": {"λ = " + num(lambda) + " = " + zh, "只是数据损失"},
+		} {
+			loss, _ := pageText(t, exp, lang, stepLoss, 0)
+			for _, want := range words {
+				if !strings.Contains(loss, want) {
+					t.Errorf("prior %g, %s: the loss page lacks %q:\n%s", prior, lang, want, loss)
+				}
+			}
 		}
 	}
 }

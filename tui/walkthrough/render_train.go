@@ -10,6 +10,7 @@ import (
 
 	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -172,15 +173,20 @@ func (r renderer) lossPage() page {
 }
 
 // lambdaSource is " = 20 / 6,339 training rows" when the run's λ is a
-// prior divided by the training rows, as the Model screen sets it, and ""
-// when λ was set on its own.
+// prior divided by the training rows, as the Model screen sets it (" =
+// min(20 / 90 training rows, 0.1)" when the cap applies), and "" when λ
+// was set on its own.
 func (r renderer) lambdaSource() string {
 	exp := r.w.exp
 	prior, rows := exp.Config.L2Prior, exp.Train.Rows
-	if prior <= 0 || rows <= 0 || prior/float64(rows) != r.w.step.L2 {
+	if prior <= 0 || rows <= 0 || experiment.PriorDecay(prior, rows) != r.w.step.L2 {
 		return ""
 	}
-	return " = " + r.t("loss.lambda", constant(prior), data.Thousands(rows))
+	source := r.t("loss.lambda", constant(prior), data.Thousands(rows))
+	if prior/float64(rows) != r.w.step.L2 {
+		return " = min(" + source + ", " + constant(experiment.L2PriorCap) + ")"
+	}
+	return " = " + source
 }
 
 // deltaPage shows δ_k: at the output the error itself, below it the error
