@@ -125,11 +125,20 @@ func (r renderer) lossPage() page {
 		rowLoss = "ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ]"
 	}
 	batchLoss := "L = (1/B)·Σ ℓ"
+	var lambda string
 	if st.L2 != 0 {
-		batchLoss += " + (λ/2)·ΣW²,   λ = " + num(st.L2) + r.lambdaSource()
+		batchLoss += " + (λ/2)·ΣW²"
+		lambda = "λ = " + num(st.L2) + r.lambdaSource()
+		if 2+ansi.StringWidth(batchLoss+",   "+lambda) <= r.width {
+			batchLoss, lambda = batchLoss+",   "+lambda, ""
+		}
 	}
 	if weighted || st.L2 != 0 {
 		p.body = append(p.body, r.formula(rowLoss), r.formula(batchLoss))
+		if lambda != "" {
+			// Too wide for the line of L: λ and its source on their own.
+			p.body = append(p.body, r.formula(lambda))
+		}
 	} else {
 		p.body = append(p.body, r.formula(rowLoss+",   "+batchLoss))
 	}
