@@ -144,7 +144,14 @@ type term struct {
 // many were left out and their total, so the reader still sees every
 // number that adds up to the result.
 func (r renderer) termTable(terms []term, head []string) []string {
-	return r.termList(terms, head, maxTerms, true)
+	return r.termList(terms, head, maxTerms, true, nil)
+}
+
+// termTableValues is termTable with the values printed by value, for
+// values another page lists too (δ of the layer above), so that they read
+// the same on both.
+func (r renderer) termTableValues(terms []term, head []string, value func(float64) string) []string {
+	return r.termList(terms, head, maxTerms, true, value)
 }
 
 // batchTerms lists the terms of a sum over the batch's rows: all of them
@@ -152,13 +159,14 @@ func (r renderer) termTable(terms []term, head []string) []string {
 // many were left out, which the engine's sum printed below includes (the
 // panel adds nothing up itself).
 func (r renderer) batchTerms(terms []term, head []string) []string {
-	return r.termList(terms, head, listAll, false)
+	return r.termList(terms, head, listAll, false, nil)
 }
 
 // termList lists at most limit terms, the largest |products| in index
 // order, and says how many it left out, with their total when restSum.
+// value, when not nil, prints the values instead of their column's format.
 // head[0] is the symbol of the index the terms are listed by (i, o, r).
-func (r renderer) termList(terms []term, head []string, limit int, restSum bool) []string {
+func (r renderer) termList(terms []term, head []string, limit int, restSum bool, value func(float64) string) []string {
 	shown := terms
 	var rest []term
 	if len(terms) > limit {
@@ -175,6 +183,9 @@ func (r renderer) termList(terms []term, head []string, limit int, restSum bool)
 	// the table (termFormats).
 	fmtFactor, fmtValue, fmtProduct := termFormats(terms)
 	fmtFactor = withSign(fmtFactor)
+	if value != nil {
+		fmtValue = value
+	}
 	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
 	for _, t := range shown {

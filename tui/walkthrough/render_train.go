@@ -221,7 +221,14 @@ func (r renderer) deltaPage(k int) page {
 	for o := range next.Out {
 		terms[o] = term{index: o, factor: next.W[o*next.In+j], value: st.Delta[k+1][e*next.Out+o], product: products[o]}
 	}
-	p.body = append(p.body, r.termTable(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")})...)
+	// δ of the layer above with the decimals its own page lists it with
+	// (over the listed rows of the batch), so that it reads the same here.
+	listedRows, _ := w.listed()
+	var above []float64
+	for _, row := range listedRows {
+		above = append(above, st.Delta[k+1][row*next.Out:(row+1)*next.Out]...)
+	}
+	p.body = append(p.body, r.termTableValues(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")}, withSign(column(above...)))...)
 	z, fp := st.Z[k][e*l.Out+j], st.Deriv[k][e*l.Out+j]
 	p.body = append(p.body,
 		"  Σ = "+signed(sum),
