@@ -143,7 +143,7 @@ var textEN = map[string]string{
 	"loss.mean":        "The loss L is the average of ℓ over the batch.",
 	"loss.mean.l2":     "The loss L is the average of ℓ over the batch plus the L2 penalty (λ/2)·ΣW²: half of λ times the sum of every weight squared (the biases are not penalised), which keeps the weights small. Its gradient λ·W is the term the gradient step adds to each weight's gradient.",
 	"loss.lambda":      "%s / %s training rows",
-	"loss.chart":       "The loss the Train screen charts and lists (training and validation) is the data loss alone, the mean of ℓ below; the penalty is added only in the L that the step descends, so L runs higher than the losses shown there.",
+	"loss.chart":       "The loss the Train screen charts and lists (training and validation) is the data loss alone, the mean of ℓ above; the penalty is added only in the L that the step descends, so L runs higher than the losses shown there.",
 	"loss.notrain":     "This user is not one of the training users (they were held out for validation or testing). They are put in this batch only to demonstrate the step.",
 	"loss.posweight":   "The class weight w₊ = %[1]s makes each positive user (y = 1) count %[1]s times in the loss, to make up for their rarity.",
 	"loss.copy":        "The whole training step runs on a copy of the network: walking through it changes nothing in your model.",
