@@ -17,7 +17,7 @@ func TestTrainShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	lines := decayCheckLines(t, stderr, "Kept the weights of epoch ")
+	lines := decayCheckLines(t, stderr, "Decay check run (2 / rows): kept the weights of epoch ")
 	if len(lines) != 4 {
 		t.Fatalf("between the decay check's first line and its outcome: %q, want the 4 epochs", lines)
 	}
@@ -73,7 +73,7 @@ func TestTuneShowsTheDecayChecksEpochs(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, c.stderr)
 	}
 	stderr := c.stderr.String()
-	lines := decayCheckLines(t, stderr, "Stopped early after epoch ")
+	lines := decayCheckLines(t, stderr, "Decay check run (2 / rows): stopped early after epoch ")
 	if len(lines) == 0 {
 		t.Fatalf("no epochs between the decay check's first line and its outcome:\n%s", stderr)
 	}

@@ -194,7 +194,7 @@ func runRecommend(ctx context.Context, a *app, o *recommendOptions) (err error) 
 		}
 		// As train does: a run that ends before its last epoch says so,
 		// or the output would end at "Epoch 4/10" as if cut short.
-		reportStop(a.stderr, m.Trainer)
+		reportStop(a.stderr, m.Trainer, "")
 	} else {
 		fmt.Fprintf(a.stderr, "Cutoff %s, horizon %d days; no network trained: %s\n",
 			recommend.Date(run.Cutoff).Format(time.DateOnly), run.Horizon, run.Untrained)

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -348,7 +349,7 @@ func trainShown(ctx context.Context, a *app, e *experiment.Experiment, failed fu
 	if err := watchTraining(ctx, e.Trainer, pr); err != nil {
 		return failed(err)
 	}
-	reportStop(a.stderr, e.Trainer)
+	reportStop(a.stderr, e.Trainer, "")
 	return checkDecay(ctx, a.stderr, e, pr)
 }
 
@@ -379,15 +380,26 @@ func noteInterrupted(w io.Writer, t *engine.Trainer, out string) {
 }
 
 // reportStop says how training ended when it was not simply all epochs.
-func reportStop(w io.Writer, t *engine.Trainer) {
+// run names a training other than the one the command saves (the decay
+// check's second network: "Decay check run (2 / rows)"), whose lines it
+// prefixes so that they are not read as the saved model's; "" for the
+// command's own training.
+func reportStop(w io.Writer, t *engine.Trainer, run string) {
 	hist := t.History()
+	var line string
 	switch {
 	case t.State() == engine.StoppedEarly:
-		fmt.Fprintf(w, "Stopped early after epoch %d: no improvement for %d epochs; kept the weights of epoch %d.\n",
+		line = fmt.Sprintf("Stopped early after epoch %d: no improvement for %d epochs; kept the weights of epoch %d.",
 			len(hist), t.Config().EarlyStop.Patience, t.BestEpoch())
 	case t.BestEpoch() > 0 && t.BestEpoch() != len(hist):
-		fmt.Fprintf(w, "Kept the weights of epoch %d, the best on validation.\n", t.BestEpoch())
+		line = fmt.Sprintf("Kept the weights of epoch %d, the best on validation.", t.BestEpoch())
+	default:
+		return
 	}
+	if run != "" {
+		line = run + ": " + strings.ToLower(line[:1]) + line[1:]
+	}
+	fmt.Fprintln(w, line)
 }
 
 // checkDecay runs the experiment's decay check when its configuration
@@ -403,7 +415,7 @@ func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment, pr *
 		if err := watchTraining(ctx, t, pr); err != nil {
 			return err
 		}
-		reportStop(w, t)
+		reportStop(w, t, fmt.Sprintf("Decay check run (%g / rows)", e.Config.L2PriorAlt))
 		return nil
 	}
 	defer func() { e.DecayRun = nil }()
@@ -411,7 +423,21 @@ func checkDecay(ctx context.Context, w io.Writer, e *experiment.Experiment, pr *
 		return err
 	}
 	fmt.Fprintln(w, describeDecay(e.Decay))
+	fmt.Fprintln(w, describeKept(e))
 	return nil
+}
+
+// describeKept says, after the decay check, which network and epoch the
+// experiment now holds (the one a train saves): the check's own lines
+// above it describe either run, and the last of them the one it may have
+// discarded.
+func describeKept(e *experiment.Experiment) string {
+	t := e.Trainer
+	epoch := t.BestEpoch()
+	if epoch == 0 {
+		epoch = len(t.History())
+	}
+	return fmt.Sprintf("Kept model: the %g / rows network, with the weights of epoch %d of %d.", e.Config.L2Prior, epoch, len(t.History()))
 }
 
 // describeDecay says in one line what the decay check measured and kept.

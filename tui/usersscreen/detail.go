@@ -30,6 +30,7 @@ func (s Model) detailLines(w, h int) []string {
 	features, _ := s.featureLines(w, row, 0)
 	lines = append(lines, features...)
 	lines = append(lines, s.clipFootnote(w, row)...)
+	lines = append(lines, s.averageFootnote(w)...)
 	if len(lines) <= h {
 		return lines
 	}
@@ -112,6 +113,33 @@ func (s Model) reasonLines(w, row int) []string {
 	}
 	reasons = append(reasons, st.Muted.Render(common.Truncate(how, w)))
 	return append(reasons, strings.Split(s.bars.View(), "\n")...)
+}
+
+// averageFootnote says, under the feature table of a model with a column
+// that goes through ln(1+v), what the "average" column's numbers are: the
+// mean of the scaled input turned back into units, which for such a
+// column is a geometric-type mean, below the arithmetic mean a blank is
+// filled with (2,264.695 beside an average of 1,025). Nil without such a
+// column, where the two agree.
+func (s Model) averageFootnote(w int) []string {
+	e := s.Exp()
+	if e == nil {
+		return nil
+	}
+	logged := false
+	for _, pc := range e.Pipeline.Columns {
+		logged = logged || pc.Log
+	}
+	if !logged {
+		return nil
+	}
+	text := s.T("average: the user the reasons compare with, every scaled input at its training mean, turned back into units; after ln(1+v) that is e^(mean of ln(1+v)) − 1, a geometric-type mean, not the arithmetic mean.",
+		"平均用户：原因所对照的用户，每个缩放后的输入都取训练均值，再换回原单位；经过 ln(1+v) 的列即 e^(ln(1+v) 的均值) − 1，是一种几何型均值，不是算术均值。")
+	var out []string
+	for _, l := range widget.WrapText(text, max(w, 10)) {
+		out = append(out, s.Styles.Muted.Render(l))
+	}
+	return out
 }
 
 // clipFootnote says, under the feature table of a user with a value the

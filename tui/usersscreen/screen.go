@@ -1,6 +1,7 @@
 package usersscreen
 
 import (
+	"math"
 	"strconv"
 	"strings"
 
@@ -68,10 +69,28 @@ type Model struct {
 	view   string
 }
 
+// reasonText writes a reason with an explicit sign (+ or −) and three
+// decimals.
+func reasonText(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return widget.FormatSigned(v)
+	}
+	sign := "+"
+	if v < 0 {
+		sign = "−"
+	}
+	return sign + strconv.FormatFloat(math.Abs(v), 'f', 3, 64)
+}
+
 // New returns the Users screen in the context com, empty until SetRun.
 func New(com common.Common) Model {
 	st := com.Styles
-	bars := com.NewSignedBars() // the default format: one number of decimals down the column
+	// The reasons are shares of a probability, printed as the
+	// probabilities are (P 0.847, the average user's 0.187): three
+	// decimals, whatever the largest, so that a what-if's reasons read
+	// with the same decimals as the user's own (+0.252 then +0.0627).
+	bars := com.NewSignedBars()
+	bars.SetFormat(reasonText)
 	sweep := widget.NewSeriesChart(com.T("What-if sweep", "假设分析扫描"), st.Widget, com.T("probability", "概率"), com.T("this user", "该用户"))
 	sweep.SetYLimits(0, 1)
 	sweep.SetLegendValues(false) // the sweep's last point is the top of the range, not the user

@@ -74,9 +74,26 @@ func withSign(format func(float64) string) func(float64) string {
 // change of about the learning rate must be visible.
 func fine(v float64) string {
 	if a := math.Abs(v); a != 0 && (a < 0.01 || a >= 1e6) {
-		return strings.Replace(strconv.FormatFloat(v, 'g', 6, 64), "-", "−", 1)
+		return strings.ReplaceAll(strconv.FormatFloat(v, 'g', 6, 64), "-", "−")
 	}
 	return strings.Replace(strconv.FormatFloat(v, 'f', 6, 64), "-", "−", 1)
+}
+
+// parenFine is fine in parentheses when negative, for the operands of the
+// update page's products.
+func parenFine(v float64) string {
+	if v < 0 {
+		return "(" + fine(v) + ")"
+	}
+	return fine(v)
+}
+
+// signedFine is fine with an explicit + for positive values.
+func signedFine(v float64) string {
+	if v > 0 {
+		return "+" + fine(v)
+	}
+	return fine(v)
 }
 
 // signed is num with an explicit + for positive values, so columns of

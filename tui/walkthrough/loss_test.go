@@ -1,6 +1,7 @@
 package walkthrough
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -32,8 +33,10 @@ func pageText(t *testing.T, exp *experiment.Experiment, lang string, kind stepKi
 // output error δ = (ŷ − y)/m while its values were twice those for the
 // positive users, and with L2 it called L = (1/m)·Σℓ what the step
 // descends, though the gradient adds λ·W, the gradient of (λ/2)·ΣW² (the
-// engine's definition). The formulas now carry w, the penalty is stated
-// with its value, and L is their sum.
+// engine's definition). The formulas now carry the class weight (w₊, not
+// w, the weight the update page moves; the batch size is B, not m, Adam's
+// first moment: review r25 #3), the penalty is stated with its value, and
+// L is their sum.
 func TestLossFormulasCarryThePositiveWeightAndTheL2Penalty(t *testing.T) {
 	exp := fixtureWith(t, func(c *experiment.Config) { c.Train.PosWeight, c.Train.L2 = 2, 0.01 })
 	for _, lang := range Languages {
@@ -43,8 +46,8 @@ func TestLossFormulasCarryThePositiveWeightAndTheL2Penalty(t *testing.T) {
 			t.Fatalf("the fixture has no L2 penalty: λ %g, penalty %g", st.L2, st.Penalty)
 		}
 		for _, want := range []string{
-			"ℓ = −[ w·y·ln ŷ + (1 − y)·ln(1 − ŷ) ], w = 2",
-			"L = (1/m)·Σ ℓ + (λ/2)·ΣW², λ = 0.0100",
+			"ℓ = −[ w₊·y·ln ŷ + (1 − y)·ln(1 − ŷ) ], w₊ = 2",
+			"L = (1/B)·Σ ℓ + (λ/2)·ΣW², λ = 0.0100",
 			"(ℓ₁ + … + ℓ₈) / 8 = " + num(st.Loss),
 			"(λ/2)·ΣW² = 0.0100 / 2 × " + num(st.SquaredWeights) + " = " + num(st.Penalty),
 			"L = " + num(st.Loss) + " + " + num(st.Penalty) + " = " + num(st.Objective()),
@@ -63,8 +66,8 @@ func TestLossFormulasCarryThePositiveWeightAndTheL2Penalty(t *testing.T) {
 		}
 		last := len(exp.Net.Layers) - 1
 		delta, _ := pageText(t, exp, lang, stepDelta, last)
-		want := dSym(last) + " = ∂L/∂" + zSym(last) + " = [w·y·(ŷ − 1) + (1 − y)·ŷ] / m, w = 2, m = 8"
-		if !strings.Contains(delta, want) || strings.Contains(delta, "(ŷ − y) / m, m = 8") || strings.ContainsAny(delta, "⟦%") {
+		want := dSym(last) + " = ∂L/∂" + zSym(last) + " = [w₊·y·(ŷ − 1) + (1 − y)·ŷ] / B, w₊ = 2, B = 8"
+		if !strings.Contains(delta, want) || strings.Contains(delta, "(ŷ − y) / B, B = 8") || strings.ContainsAny(delta, "⟦%") {
 			t.Errorf("%s: the output error's page lacks %q (or keeps the unweighted form):\n%s", lang, want, delta)
 		}
 	}
@@ -75,14 +78,45 @@ func TestLossFormulasCarryThePositiveWeightAndTheL2Penalty(t *testing.T) {
 func TestPlainLossFormulasAreUnchanged(t *testing.T) {
 	exp := fixtureExperiment(t)
 	loss, m := pageText(t, exp, "en", stepLoss, 0)
-	for _, want := range []string{"ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ], L = (1/m)·Σ ℓ", "L = (ℓ₁ + … + ℓ₈) / 8 = " + num(m.walk.step.Loss)} {
+	for _, want := range []string{"ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ], L = (1/B)·Σ ℓ", "L = (ℓ₁ + … + ℓ₈) / 8 = " + num(m.walk.step.Loss)} {
 		if !strings.Contains(loss, want) {
 			t.Errorf("the loss page lacks %q:\n%s", want, loss)
 		}
 	}
-	for _, bad := range []string{"w·y", "λ/2"} {
+	for _, bad := range []string{"w₊·y", "λ/2"} {
 		if strings.Contains(loss, bad) {
 			t.Errorf("the loss page shows %q with neither a weight nor a penalty:\n%s", bad, loss)
+		}
+	}
+}
+
+// TestLossPageSaysWhereLambdaComesFrom: with the decay given per training
+// row (L2Prior, the default 20) the loss page showed λ = 0.0xxx without
+// saying it is 20 / the training rows, as the Model screen writes it, and
+// did not say that the Train screen's loss leaves the penalty out, so the
+// page's L and the chart disagreed unexplained (review r25 #6). λ is
+// recomputed here from the prior and the experiment's training rows.
+func TestLossPageSaysWhereLambdaComesFrom(t *testing.T) {
+	// The textbook's 90 training rows: 5 / 90 is below the cap (0.1,
+	// experiment.L2PriorCap), 20 / 90 above it.
+	for _, prior := range []float64{5, 20} {
+		exp := fixtureWith(t, func(c *experiment.Config) { c.L2Prior = prior })
+		rows := exp.Train.Rows
+		p := strconv.FormatFloat(prior, 'g', -1, 64)
+		lambda, en, zh := prior/float64(rows), p+" / "+strconv.Itoa(rows)+" training rows", p+" / "+strconv.Itoa(rows)+" 个训练行"
+		if lambda > experiment.L2PriorCap {
+			lambda, en, zh = experiment.L2PriorCap, "min("+en+", 0.1)", "min("+zh+", 0.1)"
+		}
+		for lang, words := range map[string][]string{
+			"en": {"λ = " + num(lambda) + " = " + en, "is the data loss alone"},
+			"zh": {"λ = " + num(lambda) + " = " + zh, "只是数据损失"},
+		} {
+			loss, _ := pageText(t, exp, lang, stepLoss, 0)
+			for _, want := range words {
+				if !strings.Contains(loss, want) {
+					t.Errorf("prior %g, %s: the loss page lacks %q:\n%s", prior, lang, want, loss)
+				}
+			}
 		}
 	}
 }

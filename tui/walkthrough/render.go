@@ -144,7 +144,14 @@ type term struct {
 // many were left out and their total, so the reader still sees every
 // number that adds up to the result.
 func (r renderer) termTable(terms []term, head []string) []string {
-	return r.termList(terms, head, maxTerms, true)
+	return r.termList(terms, head, maxTerms, true, nil)
+}
+
+// termTableValues is termTable with the values printed by value, for
+// values another page lists too (δ of the layer above), so that they read
+// the same on both.
+func (r renderer) termTableValues(terms []term, head []string, value func(float64) string) []string {
+	return r.termList(terms, head, maxTerms, true, value)
 }
 
 // batchTerms lists the terms of a sum over the batch's rows: all of them
@@ -152,12 +159,14 @@ func (r renderer) termTable(terms []term, head []string) []string {
 // many were left out, which the engine's sum printed below includes (the
 // panel adds nothing up itself).
 func (r renderer) batchTerms(terms []term, head []string) []string {
-	return r.termList(terms, head, listAll, false)
+	return r.termList(terms, head, listAll, false, nil)
 }
 
 // termList lists at most limit terms, the largest |products| in index
 // order, and says how many it left out, with their total when restSum.
-func (r renderer) termList(terms []term, head []string, limit int, restSum bool) []string {
+// value, when not nil, prints the values instead of their column's format.
+// head[0] is the symbol of the index the terms are listed by (i, o, r).
+func (r renderer) termList(terms []term, head []string, limit int, restSum bool, value func(float64) string) []string {
 	shown := terms
 	var rest []term
 	if len(terms) > limit {
@@ -169,11 +178,14 @@ func (r renderer) termList(terms []term, head []string, limit int, restSum bool)
 		rest = order[limit:]
 		slices.SortFunc(shown, func(a, b term) int { return a.index - b.index })
 	}
-	var factors, values, products []float64
-	for _, t := range shown {
-		factors, values, products = append(factors, t.factor), append(values, t.value), append(products, t.product)
+	// The columns' decimals come from every term, not only the listed
+	// ones, so that a value reads the same here as in the inline sum above
+	// the table (termFormats).
+	fmtFactor, fmtValue, fmtProduct := termFormats(terms)
+	fmtFactor = withSign(fmtFactor)
+	if value != nil {
+		fmtValue = value
 	}
-	fmtFactor, fmtValue, fmtProduct := withSign(column(factors...)), column(values...), withSign(column(products...))
 	tb := table{header: head, right: []bool{true, false, true, false, true, false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1}}
 	for _, t := range shown {
@@ -182,14 +194,14 @@ func (r renderer) termList(terms []term, head []string, limit int, restSum bool)
 	lines := tb.render(r.st)
 	if len(rest) > 0 && !restSum {
 		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest.engine", len(rest))))
-		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest.rows", len(shown), len(terms))))
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms), head[0])))
 	} else if len(rest) > 0 {
 		sum := 0.0
 		for _, t := range rest {
 			sum += t.product
 		}
 		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest", len(rest), signed(sum))))
-		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms))))
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms), head[0])))
 	}
 	return lines
 }
@@ -209,16 +221,35 @@ func (r renderer) signStyle(v float64, text string) string {
 // inline writes a sum of products on one line, eliding the middle of a
 // long one: "0.41·0.53 + (−0.12)·0.20 + … + 0.07·(−0.49)".
 func inline(terms []term) string {
+	fmtFactor, fmtValue, _ := termFormats(terms)
+	wrap := func(format func(float64) string, v float64) string {
+		if v < 0 {
+			return "(" + format(v) + ")"
+		}
+		return format(v)
+	}
 	parts := make([]string, 0, 4)
 	for n, t := range terms {
 		if len(terms) > 4 && n == 2 {
 			parts = append(parts, "…")
 		}
 		if len(terms) <= 4 || n < 2 || n == len(terms)-1 {
-			parts = append(parts, paren(t.factor)+"·"+paren(t.value))
+			parts = append(parts, wrap(fmtFactor, t.factor)+"·"+wrap(fmtValue, t.value))
 		}
 	}
 	return strings.Join(parts, " + ")
+}
+
+// termFormats are the formats of a sum's factors, values and products,
+// each with the decimals its whole column needs (column), shared by the
+// inline sum and the table of terms so that a number reads the same in
+// both.
+func termFormats(terms []term) (factor, value, product func(float64) string) {
+	var factors, values, products []float64
+	for _, t := range terms {
+		factors, values, products = append(factors, t.factor), append(values, t.value), append(products, t.product)
+	}
+	return column(factors...), column(values...), withSign(column(products...))
 }
 
 // actName is how an activation is written in formulas.

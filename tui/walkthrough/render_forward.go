@@ -97,6 +97,9 @@ func (r renderer) inputPage() page {
 	tb := table{header: []string{"i", r.t("col.input"), r.t("col.raw"), r.t("col.rule"), "x[i]"},
 		right: []bool{true, false, true, false, true}, cut: []bool{false, true}, focus: -1, indent: 2,
 		width: r.width, squeeze: []int{0, 1, 2, 1}}
+	// x with the decimals the next page's sums print it with (column), so
+	// that a one-hot 1 reads 1.0000 on both.
+	fmtX := column(w.x...)
 	for i, out := range pipe.Outputs {
 		if i >= len(w.x) || out.Input < 0 || out.Input >= len(w.raw) {
 			continue
@@ -126,7 +129,7 @@ func (r renderer) inputPage() page {
 			}
 			rule = r.scaleRule(rv.col, v, pipe.Options.Scale)
 		}
-		tb.rows = append(tb.rows, []string{strconv.Itoa(i + 1), out.Name, raw, rule, short(w.x[i])})
+		tb.rows = append(tb.rows, []string{strconv.Itoa(i + 1), out.Name, raw, rule, fmtX(w.x[i])})
 	}
 	p.body = append(p.body, "")
 	p.body = append(p.body, tb.render(r.st)...)

@@ -8,7 +8,9 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/retainlab/retain/data"
 	"github.com/retainlab/retain/engine"
+	"github.com/retainlab/retain/experiment"
 	"github.com/retainlab/retain/tui/widget"
 )
 
@@ -109,7 +111,7 @@ func (r renderer) lossPage() page {
 		p.body = append(p.body, r.note("loss.notrain")...)
 	}
 	p.body = append(p.body, "")
-	// ℓ as the engine computes it (the positive rows' weight w included)
+	// ℓ as the engine computes it (the positive rows' weight w₊ included)
 	// and L as the step descends it (the L2 penalty included): with
 	// neither, both fit on one line as the textbook writes them.
 	weighted := w.weighted()
@@ -118,16 +120,25 @@ func (r renderer) lossPage() page {
 	case w.net.Arch.Loss == engine.MSE:
 		rowLoss = "ℓ = (ŷ − y)²"
 	case weighted:
-		rowLoss = "ℓ = −[ w·y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   w = " + constant(w.posWeight())
+		rowLoss = "ℓ = −[ w₊·y·ln ŷ + (1 − y)·ln(1 − ŷ) ],   w₊ = " + constant(w.posWeight())
 	default:
 		rowLoss = "ℓ = −[ y·ln ŷ + (1 − y)·ln(1 − ŷ) ]"
 	}
-	batchLoss := "L = (1/m)·Σ ℓ"
+	batchLoss := "L = (1/B)·Σ ℓ"
+	var lambda string
 	if st.L2 != 0 {
-		batchLoss += " + (λ/2)·ΣW²,   λ = " + num(st.L2)
+		batchLoss += " + (λ/2)·ΣW²"
+		lambda = "λ = " + num(st.L2) + r.lambdaSource()
+		if 2+ansi.StringWidth(batchLoss+",   "+lambda) <= r.width {
+			batchLoss, lambda = batchLoss+",   "+lambda, ""
+		}
 	}
 	if weighted || st.L2 != 0 {
 		p.body = append(p.body, r.formula(rowLoss), r.formula(batchLoss))
+		if lambda != "" {
+			// Too wide for the line of L: λ and its source on their own.
+			p.body = append(p.body, r.formula(lambda))
+		}
 	} else {
 		p.body = append(p.body, r.formula(rowLoss+",   "+batchLoss))
 	}
@@ -157,6 +168,10 @@ func (r renderer) lossPage() page {
 			"  (λ/2)·ΣW² = "+num(st.L2)+" / 2 × "+num(st.SquaredWeights)+" = "+num(st.Penalty),
 			"  "+r.st.Value.Render("L = "+num(st.Loss)+" + "+num(st.Penalty)+" = "+num(st.Objective())))
 	}
+	if st.L2 != 0 {
+		p.body = append(p.body, "")
+		p.body = append(p.body, r.note("loss.chart")...)
+	}
 	p.body = append(p.body, "")
 	copyKey := "loss.copy"
 	if w.next {
@@ -164,6 +179,23 @@ func (r renderer) lossPage() page {
 	}
 	p.body = append(p.body, r.note(copyKey)...)
 	return p
+}
+
+// lambdaSource is " = 20 / 6,339 training rows" when the run's λ is a
+// prior divided by the training rows, as the Model screen sets it (" =
+// min(20 / 90 training rows, 0.1)" when the cap applies), and "" when λ
+// was set on its own.
+func (r renderer) lambdaSource() string {
+	exp := r.w.exp
+	prior, rows := exp.Config.L2Prior, exp.Train.Rows
+	if prior <= 0 || rows <= 0 || experiment.PriorDecay(prior, rows) != r.w.step.L2 {
+		return ""
+	}
+	source := r.t("loss.lambda", constant(prior), data.Thousands(rows))
+	if prior/float64(rows) != r.w.step.L2 {
+		return " = min(" + source + ", " + constant(experiment.L2PriorCap) + ")"
+	}
+	return " = " + source
 }
 
 // deltaPage shows δ_k: at the output the error itself, below it the error
@@ -189,7 +221,14 @@ func (r renderer) deltaPage(k int) page {
 	for o := range next.Out {
 		terms[o] = term{index: o, factor: next.W[o*next.In+j], value: st.Delta[k+1][e*next.Out+o], product: products[o]}
 	}
-	p.body = append(p.body, r.termTable(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")})...)
+	// δ of the layer above with the decimals its own page lists it with
+	// (over the listed rows of the batch), so that it reads the same here.
+	listedRows, _ := w.listed()
+	var above []float64
+	for _, row := range listedRows {
+		above = append(above, st.Delta[k+1][row*next.Out:(row+1)*next.Out]...)
+	}
+	p.body = append(p.body, r.termTableValues(terms, []string{"o", "", wSym(k+1) + "[o," + strconv.Itoa(j+1) + "]", "", dSym(k+1) + "[o]", "", r.t("col.product")}, withSign(column(above...)))...)
 	z, fp := st.Z[k][e*l.Out+j], st.Deriv[k][e*l.Out+j]
 	p.body = append(p.body,
 		"  Σ = "+signed(sum),
@@ -216,7 +255,8 @@ func (r renderer) deltaPage(k int) page {
 	return p
 }
 
-// outputDeltaPage shows δ at the output: prediction minus label over m.
+// outputDeltaPage shows δ at the output: prediction minus label over the
+// batch size B (not m, which the update page uses for Adam's first moment).
 func (r renderer) outputDeltaPage() page {
 	w := r.w
 	st := &w.step
@@ -238,10 +278,11 @@ func (r renderer) outputDeltaPage() page {
 		p.body = r.para("dout.body")
 	}
 	if weighted {
-		// The engine's ∂ℓ/∂z with the positive rows' weight w.
-		formula += "[w·y·(ŷ − 1) + (1 − y)·ŷ] / m,   w = " + constant(w.posWeight()) + ",   m = " + m
+		// The engine's ∂ℓ/∂z with the positive rows' weight w₊ (not w,
+		// the weight the update page moves).
+		formula += "[w₊·y·(ŷ − 1) + (1 − y)·ŷ] / B,   w₊ = " + constant(w.posWeight()) + ",   B = " + m
 	} else {
-		formula += factor + "(ŷ − y) / m,   m = " + m
+		formula += factor + "(ŷ − y) / B,   B = " + m
 	}
 	p.body = append(p.body, "", r.formula(formula))
 	if weighted {

@@ -32,9 +32,14 @@ func (r renderer) updatePage() page {
 	var lines []string
 	param, weight, grad := w.net.ParamIndex(k, j, i), l.W[j*l.In+i], w.step.ClippedGrad(k, j, i)
 	// g is what the optimiser receives: the gradient, clipped when it was.
-	gradLine := "g = ∂L/∂w = " + num(grad)
+	// Every number of this page is printed with six significant digits
+	// (fine), the results as well as the operands: a result is the next
+	// line's operand, and the m line cancels (β₁·m and (1 − β₁)·g often
+	// have opposite signs), so four digits would not give the shown result
+	// back when the line is redone by hand.
+	gradLine := "g = ∂L/∂w = " + fine(grad)
 	if c := w.step.Clip; c != 1 {
-		gradLine = "g = c·∂L/∂w = " + num(c) + " × " + paren(w.step.GradW[k][j*l.In+i]) + " = " + num(grad)
+		gradLine = "g = c·∂L/∂w = " + fine(c) + " × " + parenFine(w.step.GradW[k][j*l.In+i]) + " = " + fine(grad)
 	}
 	switch opt := w.step.OptBefore.(type) {
 	case *engine.Adam:
@@ -48,23 +53,28 @@ func (r renderer) updatePage() page {
 			"  t = " + strconv.Itoa(u.T) + "   lr = " + constant(u.LR) + "   β₁ = " + constant(u.Beta1) + "   β₂ = " + constant(u.Beta2) + "   ε = " + constant(u.Eps),
 			"",
 			r.formula("m ← β₁·m + (1 − β₁)·g"),
-			eq(constant(u.Beta1) + " × " + paren(u.M0) + " + " + constant(u.OneMinusB1) + " × " + paren(u.G) + " = " + num(u.M1)),
+			eq(constant(u.Beta1) + " × " + parenFine(u.M0) + " + " + constant(u.OneMinusB1) + " × " + parenFine(u.G) + " = " + fine(u.M1)),
 			r.formula("v ← β₂·v + (1 − β₂)·g²"),
-			eq(constant(u.Beta2) + " × " + num(u.V0) + " + " + constant(u.OneMinusB2) + " × " + num(u.G2) + " = " + num(u.V1)),
+			eq(constant(u.Beta2) + " × " + fine(u.V0) + " + " + constant(u.OneMinusB2) + " × " + fine(u.G2) + " = " + fine(u.V1)),
 			"",
 		}
 		lines = append(lines, r.note("adam.textbook")...)
 		lines = append(lines,
-			r.formula("m̂ = m / (1 − β₁ᵗ)")+"  = "+num(u.M1)+" / "+num(u.Bias1)+" = "+num(u.MHat),
-			r.formula("v̂ = v / (1 − β₂ᵗ)")+"  = "+num(u.V1)+" / "+num(u.Bias2)+" = "+num(u.VHat),
+			r.formula("m̂ = m / (1 − β₁ᵗ)")+"  = "+fine(u.M1)+" / "+fine(u.Bias1)+" = "+fine(u.MHat),
+			r.formula("v̂ = v / (1 − β₂ᵗ)")+"  = "+fine(u.V1)+" / "+fine(u.Bias2)+" = "+fine(u.VHat),
 			r.formula("w − lr·m̂ / (√v̂ + ε)")+" = "+fine(u.Textbook),
 			"")
 		lines = append(lines, r.note("adam.keras")...)
 		lines = append(lines,
-			r.formula("α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)")+" = "+num(u.Alpha),
+			r.formula("α = lr·√(1 − β₂ᵗ) / (1 − β₁ᵗ)")+" = "+fine(u.Alpha),
 			r.formula("w ← w − α·m / (√v + ε)"),
-			eq(fine(u.W)+" − "+num(u.Alpha)+" × "+paren(u.M1)+" / "+num(u.Denom)),
+			eq(fine(u.W)+" − "+fine(u.Alpha)+" × "+parenFine(u.M1)+" / "+fine(u.Denom)),
 			"      = "+r.st.Value.Render(fine(u.NewW)))
+		if d := u.NewW - u.W; d*u.G > 0 && u.M1*u.G < 0 {
+			// The weight moves with g's sign, not against it.
+			lines = append(lines, "")
+			lines = append(lines, r.note("adam.momentum")...)
+		}
 	case *engine.SGD:
 		u := opt.Work(param, weight, grad)
 		rule := "w ← w − lr·b"
@@ -81,7 +91,7 @@ func (r renderer) updatePage() page {
 		lines = []string{
 			"  w = " + wij + " = " + fine(u.W),
 			"  " + gradLine + "   lr = " + constant(u.LR) + "   μ = " + constant(u.Momentum),
-			r.formula("b ← μ·b + g") + " = " + constant(u.Momentum) + " × " + paren(u.B0) + " + " + paren(u.G) + " = " + num(u.B1),
+			r.formula("b ← μ·b + g") + " = " + constant(u.Momentum) + " × " + parenFine(u.B0) + " + " + parenFine(u.G) + " = " + fine(u.B1),
 			"  " + r.st.Value.Render(rule+" = "+fine(u.NewW)),
 		}
 	default:
@@ -92,7 +102,7 @@ func (r renderer) updatePage() page {
 	p.body = append(p.body, "")
 	p.body = append(p.body, lines...)
 	p.body = append(p.body, "", "  "+r.st.Value.Render(r.t("update.result", fine(l.W[j*l.In+i]), fine(after)))+
-		"   Δw = "+signed(after-l.W[j*l.In+i]))
+		"   Δw = "+signedFine(after-l.W[j*l.In+i]))
 	p.body = append(p.body, "")
 	p.body = append(p.body, r.note("update.all")...)
 	return p
@@ -108,10 +118,10 @@ func (r renderer) clipping() []string {
 	}
 	out := []string{""}
 	if st.Clip == 1 {
-		return append(out, r.note("update.unclipped", num(st.GradNorm), constant(limit))...)
+		return append(out, r.note("update.unclipped", fine(st.GradNorm), constant(limit))...)
 	}
-	out = append(out, r.note("update.clipped", num(st.GradNorm), constant(limit))...)
-	return append(out, r.formula("c = "+constant(limit)+" / ‖∇L‖ = "+constant(limit)+" / "+num(st.GradNorm)+" = "+num(st.Clip)))
+	out = append(out, r.note("update.clipped", fine(st.GradNorm), constant(limit))...)
+	return append(out, r.formula("c = "+constant(limit)+" / ‖∇L‖ = "+constant(limit)+" / "+fine(st.GradNorm)+" = "+fine(st.Clip)))
 }
 
 // stateNote says, where the optimiser's state is shown, when that state is

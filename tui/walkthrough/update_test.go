@@ -31,8 +31,8 @@ func TestClippedGradientIsLabelledWhereItIsUsed(t *testing.T) {
 				t.Fatalf("%s: the fixture's gradient was not clipped", opt)
 			}
 			for _, want := range []string{
-				"c = 0.01 / ‖∇L‖ = 0.01 / " + num(st.GradNorm) + " = " + num(st.Clip),
-				"g = c·∂L/∂w = " + num(st.Clip) + " × " + paren(st.GradW[k][j*l.In+i]) + " = " + num(st.ClippedGrad(k, j, i)),
+				"c = 0.01 / ‖∇L‖ = 0.01 / " + fine(st.GradNorm) + " = " + fine(st.Clip),
+				"g = c·∂L/∂w = " + fine(st.Clip) + " × " + parenFine(st.GradW[k][j*l.In+i]) + " = " + fine(st.ClippedGrad(k, j, i)),
 			} {
 				if !strings.Contains(page, want) {
 					t.Errorf("%s, %s: the update page lacks %q:\n%s", opt, lang, want, page)
