@@ -19,8 +19,8 @@ import (
 // (a column's name in a narrow cell) is still cut inside, its end marked
 // by the ellipsis. An item of a list joined by " · " or " • " (a key
 // hint) that would be cut after its first words is left out whole
-// ("· pgup/pgdn …" reads "· …"). Chinese text may be cut between any two
-// characters.
+// ("· pgup/pgdn …" reads "· …"), and an opening bracket never ends the
+// text kept. Chinese text may be cut between any two characters.
 func Truncate(s string, w int) string {
 	if w <= 0 {
 		return ""
@@ -37,6 +37,10 @@ func Truncate(s string, w int) string {
 			return out
 		}
 		return ansi.Truncate(s, ansi.StringWidth(head[:start])+1, "…")
+	}
+	// An opening bracket never ends the text cut ("再标准化（…").
+	if r, n := utf8.DecodeLastRuneInString(head); n < len(head) && strings.ContainsRune(openingPunct, r) {
+		return ansi.Truncate(s, ansi.StringWidth(head[:len(head)-n])+1, "…")
 	}
 	if b, ok := itemCut(head, rest, w); ok {
 		return ansi.Truncate(s, ansi.StringWidth(head[:b])+1, "…")
@@ -116,8 +120,8 @@ func wordCut(head, rest string, w int) (b int, ok bool) {
 // rest would cut that item, even between its words, and at least half of
 // w stays filled before it: the item is then left out whole.
 func itemCut(head, rest string, w int) (b int, ok bool) {
-	for _, sep := range itemSeparators {
-		if strings.HasPrefix(rest, sep) || strings.HasPrefix(rest, sep[1:]) {
+	for _, sep := range []string{" · ", " • ", "· ", "• "} {
+		if strings.HasPrefix(rest, sep) {
 			return 0, false // the cut falls between items
 		}
 	}
@@ -126,8 +130,9 @@ func itemCut(head, rest string, w int) (b int, ok bool) {
 }
 
 // itemSeparators join the items of a list on one line: the parts of a
-// title, the key hints of a note or a footer.
-var itemSeparators = []string{" · ", " • "}
+// title, the key hints of a note or a footer (in Chinese, after a
+// full-width bracket, with no space before the dot).
+var itemSeparators = []string{" · ", " • ", "）· "}
 
 // lastSeparator is the place just after the last item separator in s,
 // where the item after it starts; 0 when s holds none.

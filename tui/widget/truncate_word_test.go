@@ -29,6 +29,11 @@ func TestTruncateEndsAtAWord(t *testing.T) {
 		{"lines 11–20 of 40 · pgup/pgdn scroll", 30, "lines 11–20 of 40 · …"},
 		{"? / esc close help • ↑/↓ scroll the help", 30, "? / esc close help • …"},
 		{"\x1b[2mlines 11–20 of 40\x1b[0m · \x1b[1mpgup/pgdn\x1b[0m scroll", 30, "\x1b[2mlines 11–20 of 40\x1b[0m · \x1b[1m…\x1b[0m"},
+		{"计划：促成 purchases_next_30d = yes（p）· 分档：前 5/10/20/50 %、其余（B）· ✓ 按 0.50 判对错", 80,
+			"计划：促成 purchases_next_30d = yes（p）· 分档：前 5/10/20/50 %、其余（B）· …"},
+		// An opening bracket never ends the text kept.
+		{"先取 log(1+v)，再标准化（对数尺度下均值 1.2）", 26, "先取 log(1+v)，再标准化…"},
+		{"one-hot encoded into 1 column (basic)", 31, "one-hot encoded into 1 column …"},
 		// One word, or a boundary that would leave under half the cells:
 		// cut inside, as before.
 		{"interval_mean_days", 10, "interval_…"},
