@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -100,21 +101,23 @@ func TestCtrlCQuitsAtOnceEvenWhenAsked(t *testing.T) {
 	}
 }
 
-// TestQuitQuestionView is the question as drawn at 80×24 while run 1
-// trains, in English and Chinese (goldens).
+// TestQuitQuestionView is the question as drawn at 80×24 and 160×48
+// while run 1 trains, in English and Chinese (goldens).
 func TestQuitQuestionView(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
-		t.Run(lang, func(t *testing.T) {
-			m := trainingModel(t, lang, 80, 24)
-			defer stopAndQuit(t, m)
-			m, _ = update(t, m, screentest.Press("7")) // a screen that does not move while the run trains
-			m, _ = update(t, m, screentest.Press("q"))
-			view := screen(m)
-			if i := strings.Index(view, "╭"); i >= 0 {
-				view = view[i:] // the question and the footer; the status above moves with the run
-			}
-			golden.RequireEqual(t, []byte(view))
-		})
+		for _, size := range [][2]int{{80, 24}, {160, 48}} {
+			t.Run(fmt.Sprintf("%s_%dx%d", lang, size[0], size[1]), func(t *testing.T) {
+				m := trainingModel(t, lang, size[0], size[1])
+				defer stopAndQuit(t, m)
+				m, _ = update(t, m, screentest.Press("7")) // a screen that does not move while the run trains
+				m, _ = update(t, m, screentest.Press("q"))
+				view := screen(m)
+				if i := strings.Index(view, "╭"); i >= 0 {
+					view = view[i:] // the question and the footer; the status above moves with the run
+				}
+				golden.RequireEqual(t, []byte(view))
+			})
+		}
 	}
 }
 

@@ -76,12 +76,15 @@ func (m *Model) quitPanel() string {
 			lost = strings.Join(losses[:n-1], ", ") + " and " + losses[n-1]
 		}
 	}
-	w := max(m.width-2, 10)
+	// The box is as wide as its text, wrapped to at most quitPanelW
+	// cells: across a wide screen a question of two short lines read as
+	// a banner with its right half empty.
+	w := min(max(m.width-2, 10), quitPanelW)
 	inner := max(w-4, 1)
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("11")).
-		Padding(0, 1).Width(w)
-	head := c.Tf("Quit retain? You would lose %s: the TUI keeps no model file (retain train --out writes one).",
-		"要退出 retain 吗？以下内容将丢失：%s。TUI 不保存模型文件（retain train --out 可保存）。", lost)
+	// The command is kept on one line ("retain train" / "--out" read as
+	// two things), and so is 模型文件 (a line ended at 模型文).
+	head := c.Tf("Quit retain? You would lose %s: the TUI keeps no model file (%s writes one).",
+		"要退出 retain 吗？以下内容将丢失：%s。TUI 不保存"+widget.Keep("模型文件")+"（%s 可保存）。", lost, widget.Keep("retain train --out"))
 	keys := c.T("q or y quits · any other key stays · ctrl+c quits at once",
 		"q 或 y 退出 · 其他任意键留下 · ctrl+c 立即退出")
 	lines := widget.WrapParagraphs(head, inner)
@@ -89,5 +92,16 @@ func (m *Model) quitPanel() string {
 	for _, l := range widget.WrapParagraphs(keys, inner) {
 		lines = append(lines, m.styles.Muted.Render(l))
 	}
+	widest := 0
+	for _, l := range lines {
+		widest = max(widest, lipgloss.Width(l))
+	}
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).BorderForeground(lipgloss.Color("11")).
+		Padding(0, 1).Width(min(widest+4, w))
 	return box.Render(strings.Join(lines, "\n"))
 }
+
+// quitPanelW is the widest the quit question's box gets: its question on
+// one line at 160 columns, in either language, but no banner across a
+// wider screen.
+const quitPanelW = 120

@@ -525,7 +525,7 @@ func (s Model) listLines(room int) []string {
 		} else if res.Score[row] > s.cut {
 			mark = "▲"
 		}
-		line := fmt.Sprintf("%6d  %s  %6.3f  ", i+1, common.Pad(common.Truncate(res.IDs[row], idW), idW), res.Score[row])
+		line := fmt.Sprintf("%6d  %s  %6.3f  ", i+1, common.Pad(common.TruncateCell(res.IDs[row], idW), idW), res.Score[row])
 		if withError {
 			line += fmt.Sprintf("%6.3f  ", res.Error[row])
 		}
@@ -602,7 +602,7 @@ func (s Model) detailLines() []string {
 	// order-platform id at 80 columns); the list's column cuts it at 14.
 	id := s.res.IDs[row]
 	if ansi.StringWidth(id) > max(14, s.Width/2) {
-		id = common.Truncate(id, max(14, s.Width/2))
+		id = common.TruncateCell(id, max(14, s.Width/2))
 	}
 	head := s.Tf("▸ %s: ", "▸ %s：", id)
 	indent := ansi.StringWidth(head)

@@ -166,7 +166,7 @@ func (s Model) notes(r *data.Retention, w int) []string {
 	for _, l := range widget.WrapUnmarked(strings.Join(parts, sep), w) {
 		lines = append(lines, s.Styles.Muted.Render(l))
 	}
-	return append(s.futureLines(r, w), lines...)
+	return append(append(s.futureLines(r, w), s.earlyLines(r, w)...), lines...)
 }
 
 // futureLines warn, as cohorts does, of the log's lines dated after today:

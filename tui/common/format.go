@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
@@ -17,58 +16,12 @@ import (
 	"github.com/retainlab/retain/tui/widget"
 )
 
-// Truncate cuts s to w cells with an ellipsis. A cut that would fall
-// inside a number ("model: 3,…" of 3,380) takes the whole number off
-// instead ("model: …"): a figure is shown whole or not at all.
-func Truncate(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	out := ansi.Truncate(s, w, "…")
-	if out == s || w < 2 {
-		return out
-	}
-	plain := ansi.Strip(s)
-	head := ansi.Truncate(plain, w-1, "")
-	start, ok := numberCut(head, plain[len(head):])
-	if !ok || start == 0 {
-		return out
-	}
-	return ansi.Truncate(s, ansi.StringWidth(head[:start])+1, "…")
-}
-
-// numberCut reports whether head followed by rest is cut inside a number
-// (digits with their group commas and decimal point), and where in head
-// that number starts.
-func numberCut(head, rest string) (start int, ok bool) {
-	numeric := func(r rune) bool { return r >= '0' && r <= '9' || r == ',' || r == '.' }
-	last, _ := utf8.DecodeLastRuneInString(head)
-	first, n := utf8.DecodeRuneInString(rest)
-	next, _ := utf8.DecodeRuneInString(rest[n:])
-	digit := func(r rune) bool { return r >= '0' && r <= '9' }
-	if !numeric(last) || !(digit(first) || (first == ',' || first == '.') && digit(next)) {
-		return 0, false
-	}
-	start = len(head)
-	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(head[:start])
-		if !numeric(r) {
-			break
-		}
-		start -= size
-	}
-	if !strings.ContainsAny(head[start:], "0123456789") {
-		return 0, false // "etc.": a full stop, not a number
-	}
-	return start, true
-}
-
 // Pad cuts or pads s (which may hold ANSI styling) to exactly w cells.
 func Pad(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = Truncate(s, w)
+	s = TruncateCell(s, w)
 	if n := ansi.StringWidth(s); n < w {
 		s += strings.Repeat(" ", w-n)
 	}
@@ -80,7 +33,7 @@ func PadLeft(s string, w int) string {
 	if w <= 0 {
 		return ""
 	}
-	s = Truncate(s, w)
+	s = TruncateCell(s, w)
 	if n := ansi.StringWidth(s); n < w {
 		s = strings.Repeat(" ", w-n) + s
 	}

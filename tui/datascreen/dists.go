@@ -172,7 +172,7 @@ func (s Model) levelLines(d data.FeatureDistribution, w, nameW, barW int) []stri
 	var out []string
 	for i, lv := range d.Levels {
 		bar := widget.SplitBar(s.Styles.Widget, d.Neg[i], d.Pos[i], scale, barW)
-		out = append(out, common.Truncate(common.Pad("  "+lv, nameW-1)+" "+bar+"  "+texts[i], w))
+		out = append(out, common.TruncateCell(common.Pad("  "+lv, nameW-1)+" "+bar+"  "+texts[i], w))
 	}
 	if d.OtherLevels > 0 {
 		out = append(out, s.Styles.Muted.Render(common.Truncate(s.Tf("  (+%d more levels, not counted)", "  （另有 %d 个取值未计入）", d.OtherLevels), w)))

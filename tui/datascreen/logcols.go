@@ -346,7 +346,7 @@ func (s Model) colsLines(h int) []string {
 		if roles == "" {
 			roles = st.Muted.Render(s.T("not used", "未使用"))
 		}
-		line := "  " + common.Pad(common.Truncate(s.ColumnLabel(col), nameW), nameW) + "  " + roles
+		line := "  " + common.Pad(common.TruncateCell(s.ColumnLabel(col), nameW), nameW) + "  " + roles
 		if col == c.chosen(c.role) {
 			at = i
 			line = "▸ " + line[2:]

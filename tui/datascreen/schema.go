@@ -197,7 +197,7 @@ func (s Model) wideSchemaLines(h int) []string {
 // each label class.
 func (s Model) panelLines(c data.ColumnReport, w, h int) []string {
 	st := s.Styles
-	out := []string{st.Title.Render(common.Truncate(c.Name, w))}
+	out := []string{st.Title.Render(common.TruncateCell(c.Name, w))}
 	what := s.kindOf(c)
 	if c.Role != c.Kind.String() {
 		what += " · " + s.roleName(c.Role)

@@ -52,7 +52,7 @@ func (s Model) bandLines(w int) []string {
 		if b.Users() > 0 {
 			rate = fmt.Sprintf("%.0f%%", 100*float64(p.outcomes[i])/float64(b.Users()))
 		}
-		lines = append(lines, common.Truncate(common.Pad(s.BandName(p.bands, i), 9)+common.PadLeft(common.Thousands(b.Users()), 8)+
+		lines = append(lines, common.TruncateCell(common.Pad(s.BandName(p.bands, i), 9)+common.PadLeft(common.Thousands(b.Users()), 8)+
 			common.PadLeft(common.Thousands(p.outcomes[i]), 8)+common.PadLeft(rate, 6), w))
 	}
 	return lines

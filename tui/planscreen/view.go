@@ -549,7 +549,7 @@ func (s Model) table(head []string, body [][]string) []string {
 				cells[i] = common.Pad(c, widths[i])
 			}
 		}
-		out := []string{common.Truncate(strings.Join(cells, "  "), s.Width)}
+		out := []string{common.TruncateCell(strings.Join(cells, "  "), s.Width)}
 		for _, l := range more {
 			out = append(out, strings.Repeat(" ", lead)+l)
 		}

@@ -122,7 +122,7 @@ func (s *Model) customerLines(w, h int) []string {
 		if c.Buyer {
 			mark = fmt.Sprintf("✓%d", c.Bought)
 		}
-		line := common.Pad(common.Truncate(c.ID, listW-6), listW-5) + common.PadLeft(mark, 4)
+		line := common.Pad(common.TruncateCell(c.ID, listW-6), listW-5) + common.PadLeft(mark, 4)
 		if i == s.selected {
 			line = s.Styles.Selected.Render(common.Pad(line, listW))
 		}
@@ -187,7 +187,7 @@ func (s Model) itemLines(w int, alone bool) []string {
 		idW := min(max(lipgloss.Width(id), cols.item), cols.item+descW)
 		rowDescW := cols.item + descW - idW // the description's room on this row
 		line := fmt.Sprintf("%2d ", i+1) + mark + common.Pad(id, idW) + "  " +
-			common.Pad(common.Truncate(it.Description, rowDescW), rowDescW) + "  "
+			common.Pad(common.TruncateCell(it.Description, rowDescW), rowDescW) + "  "
 		line += st.Muted.Render(common.Truncate(reason(it.Reason), reasonW))
 		lines = append(lines, common.Truncate(line, w))
 	}

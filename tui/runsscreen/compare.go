@@ -106,7 +106,7 @@ func (s Model) compareLines(w, h int) []string {
 	colW := max((w-nameW)/2, 6)
 	// A value cut to its column keeps a cell before the next.
 	line := func(name, va, vb string) string {
-		return common.Truncate(common.Pad(name, nameW)+common.Pad(common.Truncate(va, colW-1), colW)+common.Pad(vb, colW), w)
+		return common.TruncateCell(common.Pad(name, nameW)+common.Pad(common.TruncateCell(va, colW-1), colW)+common.Pad(vb, colW), w)
 	}
 	var lines []string
 	if title != "" {

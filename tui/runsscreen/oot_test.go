@@ -15,7 +15,7 @@ import (
 func TestOutOfTimeRunSaysWhichSetValIs(t *testing.T) {
 	run := screentest.LogRun(t, screentest.LoadLog(t, ""), experiment.OutOfTime, 5)
 	want := map[string]string{
-		"en": "Runs · val = early-stop set (out of time: on Evaluate) · validation",
+		"en": "Runs · val = early-stop set (out of time: on Evaluate) · ",
 		"zh": "训练记录 · 验证 = 提前停止集（跨时间指标见评估页）· ",
 	}
 	for _, lang := range screentest.Langs {

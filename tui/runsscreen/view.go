@@ -216,7 +216,7 @@ func (s Model) cells(r common.Run) []string {
 		cfg = s.DescribeRun(r.Exp.Config)
 	}
 	return []string{string(mark), fmt.Sprint(r.Number), epochs, s.endingName(r), keptEpoch, loss, acc, auc,
-		common.Truncate(s.dataName(r), s.dataW()), cfg}
+		common.TruncateCell(s.dataName(r), s.dataW()), cfg}
 }
 
 // dataW is the widest the data column is drawn in this window.

@@ -129,7 +129,7 @@ func boardLines(c common.Common, board []experiment.Trial, folds int, v boardVie
 		}
 		row := fmt.Sprintf("%s%5d  %s  %s  %s  %s", mark, t.Number, common.Pad(aucCell(c, t), 15),
 			common.PadLeft(roundDur(c, t.Time), 7), common.Pad(foldsCell(c, t, folds), width), settingsCell(c, t, w-lead))
-		row = common.Truncate(row, w)
+		row = common.TruncateCell(row, w)
 		if i == sel {
 			row = c.Styles.Selected.Render(common.Pad(row, w))
 		}

@@ -209,7 +209,7 @@ func middleTruncate(s string, w int) string {
 		return s
 	}
 	if w <= 2 {
-		return common.Truncate(s, w)
+		return common.TruncateCell(s, w)
 	}
 	head := (w - 1) / 2
 	tail := w - 1 - head

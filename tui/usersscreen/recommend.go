@@ -49,7 +49,7 @@ func (s Model) recLines(id string, w int) []string {
 		if it.Bought {
 			mark = st.Good.Render(" ✓")
 		}
-		lines = append(lines, common.Truncate(fmt.Sprintf("%d. %s  %s", i+1, it.ItemID, it.Description)+mark, w))
+		lines = append(lines, common.TruncateCell(fmt.Sprintf("%d. %s  %s", i+1, it.ItemID, it.Description)+mark, w))
 	}
 	return lines
 }

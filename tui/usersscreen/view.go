@@ -315,13 +315,13 @@ func (s Model) featureLines(w, row, rows int) ([]string, int) {
 	for ci := first; ci < first+shown; ci++ {
 		value := values[ci]
 		if v, ok := strings.CutSuffix(value, " *"); ok && wi.active && wi.edited(e.Pipeline.Columns[ci]) && ansi.StringWidth(value) > valueW-2 {
-			value = common.Truncate(v, valueW-4) + " *" // the edit mark is never cut off
+			value = common.TruncateCell(v, valueW-4) + " *" // the edit mark is never cut off
 		}
 		line := common.Pad(middleTruncate(names[ci], nameW-1), nameW-1) + " " + common.Pad(value, valueW-2) + "  " + st.Muted.Render(common.Pad(typicals[ci], typW))
 		if wi.active && ci == wi.col {
 			line = st.Selected.Render(common.Pad(ansi.Strip(line), w))
 		}
-		lines = append(lines, common.Truncate(line, w))
+		lines = append(lines, common.TruncateCell(line, w))
 	}
 	return lines, 1 + wi.col - first
 }

@@ -328,7 +328,7 @@ func (s *Model) levelBars() {
 		if ansi.StringWidth(p.Value+mark) > room {
 			mark = " ◂"
 		}
-		bars[i].Label = common.Truncate(p.Value, max(room-ansi.StringWidth(mark), 1)) + mark
+		bars[i].Label = common.TruncateCell(p.Value, max(room-ansi.StringWidth(mark), 1)) + mark
 	}
 	s.levels.SetBars(bars)
 }
@@ -341,7 +341,18 @@ func (s Model) sweepView() string {
 		return s.sweep.View()
 	}
 	pc := s.Exp().Pipeline.Columns[wi.col]
-	title := s.Styles.Title.Render(common.Truncate(s.Tf("%s by level of %s", "%s：按 %s 取值",
-		s.risk().ProbName(), pc.Name), s.sweep.Width()))
-	return title + "\n" + s.levels.View()
+	return s.Styles.Title.Render(s.sweepTitle(pc.Name, s.sweep.Width())) + "\n" + s.levels.View()
+}
+
+// sweepTitle is the title over a categorical feature's bars in w cells:
+// "P(Churn = Yes) by level of PaymentMethod", or with P alone when that
+// is too wide (as the title's "sorted by P"), the feature's name kept,
+// cut at its end only when even that does not fit: cut between words,
+// the title lost the name ("by level of …").
+func (s Model) sweepTitle(name string, w int) string {
+	title := s.Tf("%s by level of %s", "%s：按 %s 取值", s.risk().ProbName(), name)
+	if ansi.StringWidth(title) <= w {
+		return title
+	}
+	return common.TruncateCell(s.Tf("%s by level of %s", "%s：按 %s 取值", "P", name), w)
 }

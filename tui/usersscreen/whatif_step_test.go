@@ -100,7 +100,7 @@ func TestUsersTitleKeepsTheSortDirectionAt80Columns(t *testing.T) {
 		s := shopScreen(t, run, lang, 80, 24)
 		s = pressAll(t, s, "s", "c", "c")
 		title := strings.Split(view(s), "\n")[0]
-		want := s.T("Users · 31 of 80 customers at 2024-02-20, labels f… · wrong only · sorted by P ↑",
+		want := s.T("Users · 31 of 80 customers at 2024-02-20, labels … · wrong only · sorted by P ↑",
 			"用户 · 31 / 80 个 2024-02-20 的客户，标签取其后 10 天 · 仅预测错误 · 按 P ↑ 排序")
 		if strings.TrimRight(title, " ") != want {
 			t.Errorf("%s: the title reads %q, want %q", lang, title, want)

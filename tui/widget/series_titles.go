@@ -35,7 +35,7 @@ func (c SeriesChart) titleLines(legendLines int, place captionPlacement) int {
 // yTitleLine is the y title with an arrow above the y axis, cut to w.
 func (c SeriesChart) yTitleLine(labelW, w int) string {
 	line := strings.Repeat(" ", labelW+1) + "↑ " + c.yTitle
-	return c.styles.Label.Render(ansi.Truncate(line, w, "…"))
+	return c.styles.Label.Render(Truncate(line, w))
 }
 
 // xTitleText is the x axis title: the one SetAxisTitles set, else the
@@ -49,7 +49,7 @@ func (c SeriesChart) xTitleText(place captionPlacement) string {
 
 // xTitleLine is the x title with an arrow, centred under the plot area.
 func (c SeriesChart) xTitleLine(title string, labelW int, a plotArea) string {
-	text := ansi.Truncate(title+" →", a.gw, "…")
+	text := Truncate(title+" →", a.gw)
 	pad := labelW + 2 + max((a.gw-ansi.StringWidth(text))/2, 0)
 	return c.styles.Label.Render(strings.Repeat(" ", pad) + text)
 }
