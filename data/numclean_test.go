@@ -54,7 +54,10 @@ func TestCleanNumber(t *testing.T) {
 		{"C10000", false, 0, 0, false},
 		{"(555) 123-4567", false, 0, 0, false},
 		{"$1 234", false, 0, 0, false},
-		{"5e3%", false, 0, 0, false},
+		{"5e3%", false, 5000, markPercent, true}, // scientific notation, as plain cells are read
+		{"5e%", false, 0, 0, false},
+		{"e3%", false, 0, 0, false},
+		{"1,234e3", false, 0, 0, false},
 	}
 	for _, c := range cases {
 		v, marks, ok := parseCleaned([]byte(c.cell), c.decimalComma)
