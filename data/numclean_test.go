@@ -146,7 +146,7 @@ func TestNumbersWithSignsAreNumeric(t *testing.T) {
 	}
 	// A cell that is no number after cleaning is still an error naming it.
 	_, err := readString(moneyTable(1200, map[[2]int]string{{1100, 1}: `"$1,23"`}), CSVOptions{})
-	wantErr := `t.csv:1101:2: column "spend": expected a finite number (the column's first rows are numeric), got "$1,23"; correct such cells (a missing value may be left blank), or leave the column out with --exclude spend`
+	wantErr := `t.csv:1101:2: column "spend": expected a finite number (the column's first rows are numeric), got "$1,23" (written with a decimal comma, which only a semicolon-separated file reads); correct such cells (a missing value may be left blank), or leave the column out with --exclude spend`
 	if err == nil || err.Error() != wantErr || !errors.Is(err, ErrNotNumeric) {
 		t.Errorf("bad cell: got %v\nwant %s", err, wantErr)
 	}
