@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -135,11 +134,6 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 			"the SELECT reads the time column as a DATE, a TIMESTAMP or text written YYYY-MM-DD…; a table that writes it as YYYYMMDD, "+
 			"Unix time or 12/1/2010 would give no rows: say so with --time-format yyyymmdd, unix, ymd, dmy or mdy\n", o.model)
 	}
-	if cols := decimalCommaColumns(b.Pipeline); len(cols) > 0 {
-		fmt.Fprintf(a.stderr, "warning: %s: the training file wrote the numbers of %s with decimal commas (1.418,50); "+
-			"the SELECT reads them as numbers, so the table must hold them as numeric columns: a text column written that way "+
-			"would be read wrongly (1.418,50 as 1.418)\n", o.model, strings.Join(cols, ", "))
-	}
 	// What retain predict reads and the SELECT does not, as the query's
 	// header also says.
 	for _, l := range sqlexport.Limits(b, opts) {
@@ -149,16 +143,4 @@ func runExport(ctx context.Context, a *app, o *exportOptions, changed func(strin
 		_, err := io.WriteString(w, text)
 		return err
 	})
-}
-
-// decimalCommaColumns names, quoted, the numeric columns of p that the
-// training file wrote with decimal commas.
-func decimalCommaColumns(p *data.Pipeline) []string {
-	var cols []string
-	for _, pc := range p.Columns {
-		if pc.DecimalComma {
-			cols = append(cols, strconv.Quote(pc.Name))
-		}
-	}
-	return cols
 }

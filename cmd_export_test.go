@@ -109,6 +109,9 @@ func TestExportRefusesTablesTheSQLDoesNotRead(t *testing.T) {
 // numbers), with a warning on stderr naming the columns, since a text
 // column written that way would be read wrongly; a comma-separated file's
 // model gets none (only the notes of Limits, TestExportSaysWhatItDoesNotRead).
+// The warning is one of Limits, so the query's header says it too, as a
+// "-- note:" (review21 #3: "9,83E-05", which retain predict now reads, is
+// such a cell).
 func TestExportWarnsOfDecimalCommas(t *testing.T) {
 	plain := usersCSV(t, 200)
 	text, err := os.ReadFile(plain)
@@ -123,7 +126,7 @@ func TestExportWarnsOfDecimalCommas(t *testing.T) {
 		csv, want string
 	}{
 		{plain, ""},
-		{semiPath, `the training file wrote the numbers of "spend" with decimal commas`},
+		{semiPath, `column "spend": the training file wrote the numbers with decimal commas (1.418,50 or 9,83E-05), which retain predict reads and the SELECT does not`},
 	} {
 		model := trainModel(t, c.csv)
 		cli := newCLI(t)
@@ -133,6 +136,9 @@ func TestExportWarnsOfDecimalCommas(t *testing.T) {
 		got := cli.stderr.String()
 		if c.want == "" && strings.Contains(got, "decimal commas") || c.want != "" && !strings.Contains(got, "warning: "+model+": "+c.want) {
 			t.Errorf("%s: stderr %q, want %q", c.csv, got, c.want)
+		}
+		if out := cli.stdout.String(); c.want == "" && strings.Contains(out, "decimal commas") || c.want != "" && !strings.Contains(out, "-- note: "+c.want) {
+			t.Errorf("%s: the query's header lacks the note %q", c.csv, c.want)
 		}
 	}
 }

@@ -303,7 +303,7 @@ func (p *tableParser) decideStorage() error {
 				if p.sampledAll {
 					sampled = 0
 				}
-				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell, sampled)
+				return kinds[j].strayError(p.name, p.header[j], p.lines[i], j+1, cell, sampled, p.rr.delim == ';')
 			}
 		}
 	}

@@ -137,9 +137,10 @@ func (b *columnBuilder) add(cell []byte, file string, line, col int, name string
 		if b.addCleaned(t) {
 			return nil
 		}
+		spelling := numberSpelling(t, b.decimalComma)
 		pe := parseErr(file, line, col, ErrNotNumeric,
-			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s%s", name, quoteCut(t), strayHint(name)))
-		pe.Facts = NotANumber{Column: name, Cell: string(t)}
+			fmt.Sprintf("column %q: expected a finite number (the column's first rows are numeric), got %s%s%s", name, quoteCut(t), spellingHint(spelling), strayHint(name)))
+		pe.Facts = NotANumber{Column: name, Cell: string(t), Spelling: spelling}
 		return pe
 	}
 	t := trimSpace(cell)

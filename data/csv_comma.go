@@ -24,10 +24,13 @@ const maxPending = 1 << 16
 // pointGroups is set (the column is known to write its decimals with a
 // comma); otherwise it is parseNumber's decimal point and parseComma says
 // false. Groups are 1–3 digits, not starting with 0, and then exactly 3.
+// A number with a decimal comma and no groups may carry an exponent
+// ("9,83E-05", as spreadsheets write small numbers).
 func parseComma(t []byte, pointGroups bool) (float64, bool) {
 	if len(t) == 0 || len(t) > 64 {
 		return 0, false
 	}
+	t, exp := splitExponent(t)
 	var buf [64]byte
 	n, i := 0, 0
 	if t[0] == '-' || t[0] == '+' {
@@ -61,6 +64,12 @@ func parseComma(t []byte, pointGroups bool) (float64, bool) {
 	}
 	if !comma && (groups == 0 || run != 3 || groups == 1 && !pointGroups) {
 		return 0, false
+	}
+	if len(exp) > 0 {
+		if !comma || groups > 0 {
+			return 0, false // "1.234E5": no decimal comma, or grouped thousands
+		}
+		n += copy(buf[n:], exp)
 	}
 	return parseNumber(buf[:n])
 }

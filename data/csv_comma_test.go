@@ -27,7 +27,7 @@ func TestParseComma(t *testing.T) {
 		{"0.125", true, 0, false, false}, {"12.34", true, 0, false, false}, {"1.2345", true, 0, false, false},
 		{"1234.567", true, 0, false, false}, {".234", true, 0, false, false}, {"1.23,4", true, 0, false, false},
 		{"1,234.5", true, 0, false, false}, {"1.234,5,6", true, 0, false, false}, {"1..234", true, 0, false, false},
-		{"12", true, 0, false, false}, {"", true, 0, false, false}, {"-", true, 0, false, false}, {"1,5e3", true, 0, false, false},
+		{"12", true, 0, false, false}, {"", true, 0, false, false}, {"-", true, 0, false, false}, {"1,5e3", true, 1500, true, true}, // 1,5 × 10³: scientific notation
 	}
 	for _, c := range cases {
 		for _, groups := range []bool{false, true} {

@@ -95,16 +95,17 @@ func TestDecimalCommaAloneNoFeature(t *testing.T) {
 }
 
 // TestNoDecimalCommaHintForOtherText: only a column whose every value
-// reads as a number written with a decimal comma gets the hint. Points and
-// commas mixed ("1.5", "2,5"), text with commas ("Smith, J"), lists of
-// numbers ("1,2,3") and decimal commas among words keep the plain reason,
-// and a semicolon file reads the decimal commas as numbers.
+// reads as a number written with a decimal comma gets the hint. Text with
+// commas ("Smith, J"), lists of numbers ("1,2,3") and decimal commas among
+// words keep the plain reason, and a semicolon file reads the decimal
+// commas as numbers. (Points and commas mixed, "1.5" and "2,5", are a
+// column of numbers that stops the load since review21 #4:
+// TestUnreadSpellingStopsTheLoad.)
 func TestNoDecimalCommaHintForOtherText(t *testing.T) {
 	for name, cell := range map[string]func(i int) string{
-		"points and commas": func(i int) string { return fmt.Sprintf(`"%d%s5"`, i, []string{".", ","}[i%2]) },
-		"names":             func(i int) string { return fmt.Sprintf(`"Smith, J%d"`, i) },
-		"lists":             func(i int) string { return fmt.Sprintf(`"%d,2,3"`, i) },
-		"words":             func(i int) string { return fmt.Sprintf([]string{`"%d,5"`, "abc%d"}[i%2], i) },
+		"names": func(i int) string { return fmt.Sprintf(`"Smith, J%d"`, i) },
+		"lists": func(i int) string { return fmt.Sprintf(`"%d,2,3"`, i) },
+		"words": func(i int) string { return fmt.Sprintf([]string{`"%d,5"`, "abc%d"}[i%2], i) },
 	} {
 		var b strings.Builder
 		b.WriteString("v,x,churn\n")

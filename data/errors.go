@@ -192,6 +192,9 @@ type NotANumber struct {
 	Numbers, Present   int
 	Others             []int
 	Sampled            int
+	// Spelling says how Cell writes a number retain does not read ("0,2"
+	// in a file not separated by semicolons, "1 234").
+	Spelling Spelling
 }
 
 // TooLarge is an order log's number beyond ±MaxLogNumber

@@ -31,9 +31,10 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 		{"inf", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "inf"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
 		{"1e400", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "1e400"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
 		{"2020-01-05", `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "2020-01-05"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
-		// "1,234" is a number (TestGroupedThousands); "12,34" cannot group thousands.
-		{`"12,34"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "12,34"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
-		{`"3,5"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "3,5"; correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		// "1,234" is a number (TestGroupedThousands); "12,34" cannot group
+		// thousands, and the error says it is written with a decimal comma.
+		{`"12,34"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "12,34" (written with a decimal comma, which only a semicolon-separated file reads); correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
+		{`"3,5"`, `t.csv:51:2: column "age": expected a finite number (999 of its 1000 values in the first rows are numbers), got "3,5" (written with a decimal comma, which only a semicolon-separated file reads); correct such cells (a missing value may be left blank), or leave the column out with --exclude age`},
 	}
 	for _, c := range cases {
 		_, err := readString(ages(1200, map[int]string{50: c.cell}), CSVOptions{})
@@ -43,7 +44,7 @@ func TestStrayCellInTheSampleIsAnError(t *testing.T) {
 		// The same cell after the sample was already an error.
 		_, err = readString(ages(1200, map[int]string{1100: c.cell}), CSVOptions{})
 		want := `t.csv:1101:2: column "age": expected a finite number (the column's first rows are numeric), got ` +
-			fmt.Sprintf("%q", strings.Trim(c.cell, `"`)) + "; correct such cells (a missing value may be left blank), or leave the column out with --exclude age"
+			fmt.Sprintf("%q", strings.Trim(c.cell, `"`)) + spellingHint(numberSpelling([]byte(strings.Trim(c.cell, `"`)), false)) + "; correct such cells (a missing value may be left blank), or leave the column out with --exclude age"
 		if err == nil || err.Error() != want {
 			t.Errorf("%s after the sample: error\n got %v\nwant %s", c.cell, err, want)
 		}

@@ -68,7 +68,9 @@ const maxCleanLen = 64
 // unless decimalComma is set, commas grouping thousands ("1,234,567.89":
 // 1–3 digits, then groups of exactly 3). With decimalComma, points and
 // commas are left for the decimal-comma reader (parseComma,
-// decimalMarks). It writes the bare number into buf ("-1234.00") and says
+// decimalMarks). The number may be written in scientific notation
+// ("9.83E-05%", "$1.5e3", "9,83E-05" with decimalComma), but then without
+// thousands separators. It writes the bare number into buf ("-1234.00") and says
 // what it removed; ok is false when nothing was removed or what remains is
 // not written like a number (the caller parses it).
 func cleanNumber(t []byte, decimalComma bool, buf *[maxCleanLen]byte) (out []byte, marks NumberMarks, ok bool) {
@@ -103,6 +105,11 @@ func cleanNumber(t []byte, decimalComma bool, buf *[maxCleanLen]byte) (out []byt
 		sign, t = t[0], t[1:] // "$-5"
 	}
 	if len(t) == 0 || neg && sign != 0 || !numberBody(t) {
+		return nil, 0, false
+	}
+	if mant, exp := splitExponent(t); len(exp) > 0 && bytes.IndexByte(mant, ',') >= 0 && (!decimalComma || bytes.IndexByte(mant, '.') >= 0) {
+		// Scientific notation has no thousands separators: "1,234.5e3"
+		// and, with a decimal comma, "1.234,5e3" are no numbers.
 		return nil, 0, false
 	}
 	n := 0
@@ -142,9 +149,11 @@ func usGrouping(t []byte, comma int) bool {
 }
 
 // numberBody reports whether t holds only digits, points and commas, and
-// starts with a digit or a point.
+// starts with a digit or a point, optionally followed by an exponent
+// ("9.83E-05", "9,83e5": see splitExponent).
 func numberBody(t []byte) bool {
-	if t[0] != '.' && (t[0] < '0' || t[0] > '9') {
+	t, _ = splitExponent(t)
+	if len(t) == 0 || t[0] != '.' && (t[0] < '0' || t[0] > '9') {
 		return false
 	}
 	for _, c := range t {
@@ -153,6 +162,30 @@ func numberBody(t []byte) bool {
 		}
 	}
 	return true
+}
+
+// splitExponent splits a number written in scientific notation into its
+// mantissa and its exponent ("9,83E-05": "9,83" and "E-05"); exp is empty
+// when t has no well-formed exponent: an "e" or "E", an optional sign and
+// at least one digit, after a mantissa holding a digit.
+func splitExponent(t []byte) (mantissa, exp []byte) {
+	i := bytes.IndexAny(t, "eE")
+	if i < 1 || bytes.IndexAny(t[:i], "0123456789") < 0 {
+		return t, nil
+	}
+	e := t[i+1:]
+	if len(e) > 0 && (e[0] == '-' || e[0] == '+') {
+		e = e[1:]
+	}
+	if len(e) == 0 {
+		return t, nil
+	}
+	for _, c := range e {
+		if c < '0' || c > '9' {
+			return t, nil
+		}
+	}
+	return t[:i], t[i:]
 }
 
 // groupedThousands reports whether t is digits grouped by commas, as

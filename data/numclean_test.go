@@ -54,7 +54,10 @@ func TestCleanNumber(t *testing.T) {
 		{"C10000", false, 0, 0, false},
 		{"(555) 123-4567", false, 0, 0, false},
 		{"$1 234", false, 0, 0, false},
-		{"5e3%", false, 0, 0, false},
+		{"5e3%", false, 5000, markPercent, true}, // scientific notation, as plain cells are read
+		{"5e%", false, 0, 0, false},
+		{"e3%", false, 0, 0, false},
+		{"1,234e3", false, 0, 0, false},
 	}
 	for _, c := range cases {
 		v, marks, ok := parseCleaned([]byte(c.cell), c.decimalComma)
@@ -143,7 +146,7 @@ func TestNumbersWithSignsAreNumeric(t *testing.T) {
 	}
 	// A cell that is no number after cleaning is still an error naming it.
 	_, err := readString(moneyTable(1200, map[[2]int]string{{1100, 1}: `"$1,23"`}), CSVOptions{})
-	wantErr := `t.csv:1101:2: column "spend": expected a finite number (the column's first rows are numeric), got "$1,23"; correct such cells (a missing value may be left blank), or leave the column out with --exclude spend`
+	wantErr := `t.csv:1101:2: column "spend": expected a finite number (the column's first rows are numeric), got "$1,23" (written with a decimal comma, which only a semicolon-separated file reads); correct such cells (a missing value may be left blank), or leave the column out with --exclude spend`
 	if err == nil || err.Error() != wantErr || !errors.Is(err, ErrNotNumeric) {
 		t.Errorf("bad cell: got %v\nwant %s", err, wantErr)
 	}

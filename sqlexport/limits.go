@@ -27,6 +27,20 @@ func Limits(b *experiment.Bundle, o Options) []string {
 		}
 	}
 	var out []string
+	var commas []string
+	for _, pc := range b.Pipeline.Columns {
+		if pc.DecimalComma {
+			commas = append(commas, strconv.Quote(pc.Name))
+		}
+	}
+	if len(commas) > 0 {
+		// retain predict reads such a column's text cells with a decimal
+		// comma; the SELECT reads every numeric cell as retain predict
+		// reads a comma-separated file's (cellNumber).
+		out = append(out, columnWord(commas)+": the training file wrote the numbers with decimal commas (1.418,50 or 9,83E-05), "+
+			"which retain predict reads and the SELECT does not: the table must hold them as numeric columns; a text cell written "+
+			"with a decimal comma gives the row a NULL probability, and one written 1.418 (a thousand) is read as 1.418")
+	}
 	if len(dates) > 0 {
 		out = append(out, columnWord(dates)+": an RFC 1123 date with a zone other than ±hhmm or a name of three capital "+
 			"letters (or four or five ending in T), such as GMT+3, +03, ChST or WITA, or with the year 0000 or more than "+

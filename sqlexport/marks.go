@@ -27,8 +27,9 @@ import (
 // either side of a leading one; a percent sign after it (9% is 9) where
 // there is no currency sign; accounting parentheses around it all, without
 // a sign, which make it negative. What is left must be digits and at most
-// one point (no exponent: "$1e3" is no number to retain), with commas
-// grouping thousands (isGrouped). A mark elsewhere ("5$5", "5%5", "5(5)",
+// one point, perhaps with an exponent ("$1e3", "9.83E-05%"), within the
+// float64 range (finiteWhere), with commas grouping thousands where there
+// is no exponent (isGrouped). A mark elsewhere ("5$5", "5%5", "5(5)",
 // "$5%") makes the cell refused, as retain refuses it. (retain refuses a
 // number beyond the float64 range, "1e400", which engines cast to infinity
 // or refuse, and Go's hexadecimal floats and digits joined by underscores,
@@ -61,23 +62,23 @@ func (d Dialect) cellNumber(col string) (raw, read string) {
 	if m.Parens() {
 		u = d.remove(d.remove(u, "("), ")")
 	}
-	s, ok := u, d.isNumber(u, false)
+	s, ok := u, d.isDecimal(u)
 	if m.Groups() {
 		s = d.remove(u, ",")
-		ok = d.isNumber(s, false) + " AND " + d.isGrouped(u)
+		ok = d.isDecimal(s) + " AND " + d.isGrouped(u)
 	}
 	raw = d.asDouble(s)
 	if m.Parens() {
 		raw = "(CASE WHEN " + t + " LIKE '(%)' THEN -1.0 ELSE 1.0 END * " + raw + ")"
 	}
-	return raw, "(" + d.finiteDecimal(t) + " OR " + d.matches(t, markedPattern(m)) + " AND " + ok + ")"
+	return raw, "(" + d.finiteDecimal(t) + " OR " + d.finiteWhere(d.matches(t, markedPattern(m))+" AND "+ok, s) + ")"
 }
 
 // markedSQLite is number's marked cell in SQLite, which has no regular
 // expressions: the core is the cell without the signs, spaces and marks
 // at either end (TRIM with their characters), and the cell with its core
 // written # must be one of markedForms ("$#", "-$ #", "(#)"). The core
-// must then be a number without an exponent, its commas grouping
+// must then be a finite number, with an exponent or with commas grouping
 // thousands; its sign is the form's, and parentheses make it negative.
 func (d Dialect) markedSQLite(m data.NumberMarks, t string) (raw, read string) {
 	set := "+- " + strings.Join(m.Currencies(), "")
@@ -94,17 +95,17 @@ func (d Dialect) markedSQLite(m data.NumberMarks, t string) (raw, read string) {
 	for i, f := range forms {
 		quoted[i] = d.str(f)
 	}
-	s, ok := core, form+" IN ("+strings.Join(quoted, ", ")+") AND "+d.isNumber(core, false)
+	s, ok := core, form+" IN ("+strings.Join(quoted, ", ")+") AND "+d.isDecimal(core)
 	if m.Groups() {
 		s = d.remove(core, ",")
-		ok = form + " IN (" + strings.Join(quoted, ", ") + ") AND " + d.isNumber(s, false) + " AND " + d.isGrouped(core)
+		ok = form + " IN (" + strings.Join(quoted, ", ") + ") AND " + d.isDecimal(s) + " AND " + d.isGrouped(core)
 	}
 	if m.Parens() {
 		// retain reads "(01)" as a code, not as an accounting negative.
 		ok += " AND (" + form + " NOT GLOB '(#*' OR " + core + " NOT GLOB '0[0-9]*')"
 	}
 	raw = "(CASE WHEN " + form + " GLOB '*[-(]*' THEN -1.0 ELSE 1.0 END * " + d.asDouble(s) + ")"
-	return raw, "(" + d.finiteDecimal(t) + " OR " + ok + ")"
+	return raw, "(" + d.finiteDecimal(t) + " OR " + d.finiteWhere(ok, s) + ")"
 }
 
 // markedForms are the forms, the number written #, in which retain reads a
@@ -145,12 +146,13 @@ func markedForms(m data.NumberMarks) []string {
 
 // markedPattern is markedForms as a regular expression (for the engines
 // that have them; POSIX groups, as Snowflake reads them), the number
-// digits, points and commas starting with a digit or a point; in
-// parentheses it does not start with 0 and another digit ("(01)" is a
-// code to retain).
+// digits, points and commas starting with a digit or a point, then
+// perhaps an exponent; in parentheses it does not start with 0 and
+// another digit ("(01)" is a code to retain).
 func markedPattern(m data.NumberMarks) string {
-	const body = `[0-9.][0-9.,]*`
-	const paren = `(0([.,][0-9.,]*)?|[.1-9][0-9.,]*)`
+	const exp = `([eE][+-]?[0-9]+)?`
+	const body = `[0-9.][0-9.,]*` + exp
+	const paren = `(0([.,][0-9.,]*)?|[.1-9][0-9.,]*)` + exp
 	cur := ""
 	if signs := m.Currencies(); len(signs) > 0 {
 		cur = "[" + strings.Join(signs, "") + "]"
@@ -187,6 +189,14 @@ func (d Dialect) remove(text, s string) string {
 
 // maxFloat is the largest finite 64-bit float, as a literal.
 const maxFloat = "1.7976931348623157e308"
+
+// finiteWhere is the condition that cond holds and that the number
+// text, which cond makes a decimal number, is within the float64 range:
+// a marked number may have an exponent ("$1e400", which retain refuses).
+// The cast is reached only where cond holds.
+func (d Dialect) finiteWhere(cond, text string) string {
+	return "(CASE WHEN " + cond + " THEN ABS(" + d.asDouble(text) + ") <= " + maxFloat + " ELSE 1 = 0 END)"
+}
 
 // finiteDecimal is the condition that text is a plain decimal number
 // (isDecimal) within the float64 range: retain refuses "1e400", which

@@ -170,8 +170,8 @@ func TestSQLiteGivesNullForCellsThatAreNoNumber(t *testing.T) {
 // In a column read without its marks, a cell retain predict refuses once
 // they are removed gives the row a NULL probability: commas that group no
 // thousands ("1,2", "12,34.5", "1,234,5"), a second point ("1.2.3"), text
-// ("$abc"), a sign after the number ("5-"), an exponent with a mark
-// ("$1e3"; "1e1" alone is a number).
+// ("$abc"), a sign after the number ("5-"), an exponent with thousands
+// separators ("$1,000e3"; "$1e3" is a number).
 func checkNullForMarkedCellsRefused(t *testing.T, open func(t *testing.T) *sql.DB, d Dialect) {
 	b, path := trainMarked(t)
 	header := readCSV(t, path)[0]
@@ -179,6 +179,7 @@ func checkNullForMarkedCellsRefused(t *testing.T, open func(t *testing.T) *sql.D
 		{"a", "$1,404.11", "2,565.12", "12%", "5 €", "3.5", "plus", "no"},
 		{"c", "$9.99", "12", "1%", "(€5.00)", "2", "basic", "no"},
 		{"d", "-$1,000", "+1,000.5", "1e1", "€1,234,567.", "2", "basic", "no"},
+		{"e", "$1e3", "7", "9.83E-05%", "(5E-1 €)", "2", "basic", "no"},
 	}
 	refused := []refusedCell{
 		{[]string{"b1", "$abc", "2,565.12", "12%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:2: column "spend": expected a finite number, got "$abc"`},
@@ -188,7 +189,7 @@ func checkNullForMarkedCellsRefused(t *testing.T, open func(t *testing.T) *sql.D
 		{[]string{"b5", "$1", "1,234,5", "12%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:3: column "total": expected a finite number, got "1,234,5"`},
 		{[]string{"b6", "$1", "0,123", "12%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:3: column "total": expected a finite number, got "0,123"`},
 		{[]string{"b7", "$1", "7", "5-%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:4: column "discount": expected a finite number, got "5-%"`},
-		{[]string{"b9", "$1e3", "7", "5%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:2: column "spend": expected a finite number, got "$1e3"`},
+		{[]string{"b9", "$1,000e3", "7", "5%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:2: column "spend": expected a finite number, got "$1,000e3"`},
 		{[]string{"b8", "$1", "1,234.5,6", "5%", "5 €", "3.5", "plus", "no"}, `bad.csv:2:3: column "total": expected a finite number, got "1,234.5,6"`},
 	}
 	checkNullWhereRefused(t, b, open, d, header, good, refused)

@@ -264,6 +264,12 @@ func factsZh(f data.Facts) string {
 		if f.Present > 0 {
 			s = fmt.Sprintf("列 %q 应为有限的数字（前几行的 %d 个值中有 %d 个是数字），却是 %s", f.Column, f.Present, f.Numbers, quoteCut(f.Cell))
 		}
+		switch f.Spelling {
+		case data.SpellingDecimalComma:
+			s += "（用了小数逗号，只有分号分隔的文件才按小数逗号读取）"
+		case data.SpellingSpaceGroups:
+			s += "（数字用空格或撇号分组，这种写法无法读取：请去掉分组符号）"
+		}
 		lines := make([]string, len(f.Others))
 		for i, l := range f.Others {
 			lines[i] = strconv.Itoa(l)
