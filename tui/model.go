@@ -90,9 +90,9 @@ type Model struct {
 	// noData is why no data is loaded, as setNoData was last told (nil:
 	// none failed), which a switch of language says again.
 	noData error
-	data    *experiment.Data
-	prep    *experiment.Experiment
-	err     error // shown in the error panel until dismissed
+	data   *experiment.Data
+	prep   *experiment.Experiment
+	err    error // shown in the error panel until dismissed
 	// loadShown is how far the file loading now has come, as last sent
 	// (nil: nothing sent yet, or nothing loading); see loadPanel.
 	loadShown *loadProgressMsg
@@ -174,15 +174,17 @@ func NewModel(opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
-		opts:    opts,
-		parent:  context.Background(),
-		loads:   &loads{},
-		com:     com,
-		styles:  st,
-		keys:    com.Keys,
-		help:    h,
+		opts:   opts,
+		parent: context.Background(),
+		loads:  &loads{},
+		com:    com,
+		styles: st,
+		keys:   com.Keys,
+		help:   h,
 	}
-	m.setLoading(func(c common.Common) string { return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(opts.Source)) })
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(opts.Source))
+	})
 	if opts.Served && opts.ExportDir != "" {
 		m.exportQuota = exporter.NewQuota(opts.MaxExports, opts.MaxExportBytes, opts.ExportFolder)
 	}
@@ -546,7 +548,9 @@ func (m *Model) reprepare() tea.Cmd {
 	}
 	m.gen++
 	src := m.data.Source
-	m.setLoading(func(c common.Common) string { return c.Tf("splitting %s…", "正在划分 %s…", c.DescribeSource(src)) })
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("splitting %s…", "正在划分 %s…", c.DescribeSource(src))
+	})
 	return resplitCmd(m.loads.start(m.parent), m.gen, m.data, m.modelScr.Config())
 }
 

@@ -18,7 +18,9 @@ func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.setLoading(func(c common.Common) string { return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(src)) })
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(src))
+	})
 	if m.data == nil {
 		m.setNoData(nil)
 	}
@@ -46,7 +48,9 @@ func (m *Model) restoreAside() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.setLoading(func(c common.Common) string { return c.Tf("loading %s again…", "正在重新加载 %s…", c.DescribeSource(d.Source)) })
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s again…", "正在重新加载 %s…", c.DescribeSource(d.Source))
+	})
 	return resplitCmd(m.loads.start(m.parent), m.gen, d, m.modelScr.Config())
 }
 
