@@ -28,3 +28,6 @@ func (s Said) In(c Common) string {
 	}
 	return s.en
 }
+
+// Then returns s followed by t, in each language.
+func (s Said) Then(t Said) Said { return Said{s.en + t.en, s.zh + t.zh} }

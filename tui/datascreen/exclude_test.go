@@ -55,8 +55,8 @@ func TestExcludeToggleRefusalsKeepTheState(t *testing.T) {
 		mustContain(t, s.View(), want)
 		s, msg = run(t, s, "down")
 		mustContain(t, s.View(), "churn")
-		if msg != nil || s.flash != "" {
-			t.Errorf("%s: the refusal outlived the next key (%q)", lang, s.flash)
+		if msg != nil || s.flash.In(s.Common) != "" {
+			t.Errorf("%s: the refusal outlived the next key (%q)", lang, s.flash.In(s.Common))
 		}
 		s, msg = run(t, s, "x")
 		want = map[string]string{"en": "churn is not a feature (label): only feature columns can be left out",

@@ -70,8 +70,10 @@ func (c *colsState) chosen(r int) string { return c.options(r)[c.pick[r]] }
 // in place (common.Common.ColumnsChoosable).
 func (s Model) openColumns() Model {
 	if !s.ColumnsChoosable() {
-		s.flash = s.T("customer ids are pseudonymised: the log's columns stay as read, so that no column shows its values under another role",
-			"客户编号已假名化：日志的列保持读入时的样子，以免某一列的值以其他角色显示出来")
+		s.flash = s.say(func(s Model) string {
+			return s.T("customer ids are pseudonymised: the log's columns stay as read, so that no column shows its values under another role",
+				"客户编号已假名化：日志的列保持读入时的样子，以免某一列的值以其他角色显示出来")
+		})
 		return s
 	}
 	log := s.data.Log
@@ -159,12 +161,16 @@ func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		if !changed && c.failed {
 			// Read as it is, it would fail again.
 			s.cols = &c
-			s.flash = s.T("choose a column for a role first: as it is, the log cannot be read", "请先为某个角色选择一列：按原样无法读取该日志")
+			s.flash = s.say(func(s Model) string {
+				return s.T("choose a column for a role first: as it is, the log cannot be read", "请先为某个角色选择一列：按原样无法读取该日志")
+			})
 			return s, nil
 		}
 		s.cols = nil
 		if !changed {
-			s.flash = s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
+			s.flash = s.say(func(s Model) string {
+				return s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
+			})
 			return s, nil
 		}
 		// Once the log is read with them, the Data screen gives the

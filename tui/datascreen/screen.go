@@ -115,7 +115,7 @@ type Model struct {
 	// answered is the question last answered with enter, whose file comes
 	// back asked again when the column chosen cannot be the label.
 	answered *askState
-	flash    string // why the last key was refused, in place
+	flash    common.Said // why the last key was refused, in place
 	// chosen is the log the column chooser asked to read, until other
 	// data are shown: loaded, its columns are given as a flag.
 	chosen  *experiment.Source
@@ -153,7 +153,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	}
 	s.data, s.info = d, info
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
-	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, ""
+	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, common.Said{}
 	s.askTarget()
 	s.view = s.render()
 }
@@ -196,7 +196,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return s, nil
 	case tea.KeyPressMsg:
-		s.flash = ""
+		s.flash = common.Said{}
 		switch {
 		case s.ask != nil:
 			return s.askKey(msg)
@@ -289,9 +289,13 @@ func (s Model) servedOpen(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(OpenMsg{Src: s.ServedFile})
 	}
 	if s.ServedFile.Path != "" {
-		s.flash = s.Tf("a served session opens no other file: o reloads %s", "服务会话不能打开其他文件：按 o 重新载入 %s", s.ServedFile.Path)
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("a served session opens no other file: o reloads %s", "服务会话不能打开其他文件：按 o 重新载入 %s", s.ServedFile.Path)
+		})
 	} else {
-		s.flash = s.T("a served session opens no file: the server serves the built-in data", "服务会话不能打开文件：服务器提供的是内置数据")
+		s.flash = s.say(func(s Model) string {
+			return s.T("a served session opens no file: the server serves the built-in data", "服务会话不能打开文件：服务器提供的是内置数据")
+		})
 	}
 	return s, nil
 }

@@ -38,7 +38,7 @@ type Model struct {
 	showToday     bool
 	todayWaiting  bool
 	err           error
-	status        string // the last search, export or what-if message
+	status        common.Said // the last search, export or what-if message
 
 	prompt usersPrompt
 	input  common.Field
@@ -181,7 +181,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.exportNews(msg)
 	case tea.KeyPressMsg:
 		if s.out.Running() && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
-			s.status = s.out.Cancel(s.Common)
+			s.status = s.out.Cancel()
 		} else if s.out.Showing() {
 			cmd = s.shownKey(msg)
 		} else if s.prompt != usersNoPrompt {
@@ -210,7 +210,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 // stays until the work ends: the current customers being scored.
 func (s *Model) expireStatus() {
 	if !s.todayWaiting {
-		s.status = ""
+		s.status = common.Said{}
 	}
 }
 
@@ -261,7 +261,9 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Search):
 		return s.openPrompt(usersSearchPrompt, "")
 	case key.Matches(k, km.Next) && s.query == "":
-		s.status = s.T("n finds the next match of /: press / to find an id first", "n 查找 / 的下一个匹配：请先按 / 查找 id")
+		s.status = s.say(func(s Model) string {
+			return s.T("n finds the next match of /: press / to find an id first", "n 查找 / 的下一个匹配：请先按 / 查找 id")
+		})
 	case key.Matches(k, km.Next):
 		return s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
@@ -276,7 +278,9 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
 	case key.Matches(k, km.Export) && s.out.Running():
-		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		s.status = s.say(func(s Model) string {
+			return s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		})
 	case key.Matches(k, km.Export) && s.out.IsServed():
 		return s.startExport("")
 	case key.Matches(k, km.Export) && s.showToday:
