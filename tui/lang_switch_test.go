@@ -3,8 +3,6 @@ package tui
 import (
 	"fmt"
 	"testing"
-
-	"github.com/retainlab/retain/tui/screentest"
 )
 
 // tabKeys are the keys of every tab, in tab order.
@@ -48,28 +46,51 @@ func TestLangKeySwitchesEveryScreen(t *testing.T) {
 	}
 }
 
-// TestLangKeyKeepsState: switching keeps the tab, the screen's place and
-// a half-typed field; the state reads as it would have been built in the
-// new language.
+// TestLangKeyKeepsState: switching keeps the tab, the screen's place,
+// a half-typed field and what the screen says about the last key (a
+// refusal), each read as in a session started in the new language that
+// was given the same keys. Each refusal was kept as the text said in the
+// old language.
 func TestLangKeyKeepsState(t *testing.T) {
-	for _, from := range []string{"en", "zh"} {
-		o := textbookOptions()
-		o.Lang = from
-		// The Model screen with a field open and half typed over.
-		steps := []string{"2", "down", "down", "enter", "backspace", "7"}
-		got := pressAll(t, pressAll(t, loadedModel(t, o, 100, 30), steps...), langKey)
-		o.Lang = other(from)
-		want := pressAll(t, loadedModel(t, o, 100, 30), steps...)
-		if !got.editing() {
-			t.Fatalf("%s: the field closed on the language key", from)
+	cases := []struct {
+		name     string
+		analysed bool // a run trained and analysed first
+		keys     []string
+	}{
+		{"model field half typed", false, []string{"2", "down", "down", "enter", "backspace", "7"}},
+		{"model refusal", false, []string{"2", "down", "down", "down", "down", "down", "enter",
+			"backspace", "backspace", "backspace", "backspace", "backspace", "-", "1", "enter"}},
+		{"data preview scrolled", false, []string{"1", "right", "down", "down"}},
+		{"data prompt refusal", false, []string{"1", "o", "enter"}},
+		{"data seed refusal", false, []string{"1", "s", "x", "enter"}},
+		{"users find prompt", true, []string{"5", "/", "z", "z"}},
+		{"users find refusal", true, []string{"5", "/", "z", "z", "enter"}},
+		{"plan field refusal", true, []string{"0", "b", "backspace", "backspace", "x", "enter"}},
+		{"tune budget refusal", false, []string{"T", "b", "x", "enter"}},
+		{"walkthrough step", true, []string{"6", "right", "right"}},
+		{"help open", true, []string{"4", "?"}},
+	}
+	for _, c := range cases {
+		for _, from := range []string{"en", "zh"} {
+			t.Run(fmt.Sprintf("%s_%s", c.name, from), func(t *testing.T) {
+				start := func(lang string) Model {
+					o := textbookOptions()
+					o.Lang = lang
+					if c.analysed {
+						return analysedModel(t, o, 100, 30, 2)
+					}
+					return loadedModel(t, o, 100, 30)
+				}
+				before := pressAll(t, start(from), c.keys...)
+				got := pressAll(t, before, langKey)
+				want := pressAll(t, start(other(from)), c.keys...)
+				if got.active != want.active || got.editing() != want.editing() || got.help.ShowAll != want.help.ShowAll {
+					t.Errorf("the switch changed the state: tab %d, editing %v, help %v; want %d, %v, %v",
+						got.active, got.editing(), got.help.ShowAll, want.active, want.editing(), want.help.ShowAll)
+				}
+				sameView(t, got, want)
+			})
 		}
-		sameView(t, got, want)
-		// The Data screen's preview, scrolled.
-		o.Lang = from
-		steps = []string{"1", "right", "down", "down"}
-		got = pressAll(t, pressAll(t, loadedModel(t, o, 100, 30), steps...), langKey)
-		o.Lang = other(from)
-		sameView(t, got, pressAll(t, loadedModel(t, o, 100, 30), steps...))
 	}
 }
 
@@ -80,5 +101,3 @@ func sameView(t *testing.T, got, want Model) {
 		t.Errorf("after the switch:\n%s\n\nstarted in that language:\n%s", g, w)
 	}
 }
-
-var _ = screentest.Press

@@ -10,7 +10,10 @@ import (
 func (s *Model) SetLang(lang string) {
 	s.Common.SetLang(lang)
 	s.keys = common.Relabel(s.keys, defaultDataKeyMap(s.Common))
-	s.view = s.render()
+	if s.prompt.active() {
+		s.prompt.input.Prompt = s.prompt.kind.label(s.Common)
+	}
+	s.SetSize(s.Width, s.Height) // the field's width after its label, and the view
 }
 
 // Relang implements common.Screen.

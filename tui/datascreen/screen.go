@@ -215,7 +215,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		// A paste is typing: it clears the last refusal and completions.
 		var cmd tea.Cmd
 		s.prompt.input, cmd = s.prompt.input.Paste(msg)
-		s.prompt.err, s.prompt.matches = "", nil
+		s.prompt.err, s.prompt.matches = common.Said{}, nil
 		return s, cmd
 	}
 	if s.prompt.active() {
@@ -338,14 +338,16 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.Served:
 		// A session's client must not learn what the server's folders hold.
-		s.prompt.err, s.prompt.matches = errNoCompletion(s.Common), nil
+		s.prompt.err, s.prompt.matches = s.SayIn(errNoCompletion), nil
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
-		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Typed()))
+		typed := strings.TrimSpace(s.prompt.input.Typed())
+		msg, err := s.submit(typed)
 		if err != nil {
-			s.prompt.err = err.Error()
+			// Said again in the other language: submit only reads.
+			s.prompt.err = s.say(func(s Model) string { _, err := s.submit(typed); return err.Error() })
 			return s, nil
 		}
 		s.prompt = prompt{}
@@ -353,7 +355,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	s.prompt.input, cmd = s.prompt.input.Key(k)
-	s.prompt.err, s.prompt.matches = "", nil
+	s.prompt.err, s.prompt.matches = common.Said{}, nil
 	return s, cmd
 }
 
@@ -489,11 +491,11 @@ func (s Model) PromptValue() string { return s.prompt.input.Value() }
 // SetPromptValue replaces the open prompt's text, as typing would.
 func (s *Model) SetPromptValue(v string) {
 	s.prompt.input.Continue(v)
-	s.prompt.err, s.prompt.matches = "", nil
+	s.prompt.err, s.prompt.matches = common.Said{}, nil
 }
 
 // PromptErr returns why the open prompt refused its text ("" if it did not).
-func (s Model) PromptErr() string { return s.prompt.err }
+func (s Model) PromptErr() string { return s.prompt.err.In(s.Common) }
 
 // PromptMatches returns the completions listed under the open prompt.
 func (s Model) PromptMatches() []string { return s.prompt.matches }

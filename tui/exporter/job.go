@@ -62,7 +62,7 @@ type job struct {
 	cancel      context.CancelFunc
 	progress    chan ProgressMsg
 	done        chan DoneMsg
-	doneN, rows int // rows written so far, of rows
+	doneN, rows int         // rows written so far, of rows
 	target      common.Said // where it writes, in words
 }
 

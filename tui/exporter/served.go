@@ -147,7 +147,9 @@ func (m *Model) show(c common.Common, r Result) (tea.Cmd, common.Said) {
 	case errors.Is(r.Err, context.Canceled):
 		return nil, common.Both("✗ export cancelled", "✗ 导出已取消")
 	case r.Err != nil:
-		return nil, c.SayIn(func(c common.Common) string { return c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err) })
+		return nil, c.SayIn(func(c common.Common) string {
+			return c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err)
+		})
 	}
 	text := strings.TrimSuffix(r.Text, "\n")
 	lines := strings.Split(text, "\n")

@@ -239,9 +239,16 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		s.typing, s.refusal, s.refused = false, common.Said{}, -1
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
-		next := cloneConfig(s.cfg)
-		err := s.fieldList()[s.sel].set(&next, s.input.Typed())
-		if s.apply(next, err) {
+		next, typed := cloneConfig(s.cfg), s.input.Typed()
+		if err := s.fieldList()[s.sel].set(&next, typed); err != nil {
+			// The field's words, which its list says in each language.
+			s.refusal, s.refused = s.say(func(s Model) string {
+				cfg := cloneConfig(s.cfg)
+				return s.ErrorText(s.fieldList()[s.sel].set(&cfg, typed))
+			}), s.sel
+			return s, nil
+		}
+		if s.apply(next, nil) {
 			s.typing = false
 		}
 		return s, nil

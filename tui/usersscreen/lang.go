@@ -16,8 +16,24 @@ func (s *Model) SetLang(lang string) {
 	s.sweep.Relabel(fresh.sweep)
 	s.bars.SetText(s.BarsText())
 	s.levels.SetText(s.BarsText())
-	s.render()
+	if s.prompt != usersNoPrompt {
+		s.input.Prompt = s.promptLabel(s.prompt)
+	}
+	s.SetSize(s.Width, s.Height) // the field's width after its label, and the view
 }
 
 // Relang implements common.Screen.
 func (s Model) Relang(lang string) common.Screen { return common.Relanged(s, lang) }
+
+// promptLabel is the label before the text field of p.
+func (s Model) promptLabel(p usersPrompt) string {
+	switch p {
+	case usersSearchPrompt:
+		return s.T("Find id: ", "查找 id：")
+	case usersExportPrompt:
+		return s.T("Export to CSV: ", "导出到 CSV：")
+	case usersValuePrompt:
+		return s.T("Value: ", "取值：")
+	}
+	return ""
+}

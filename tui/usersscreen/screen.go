@@ -301,12 +301,7 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 // openPrompt focuses the text field for a purpose.
 func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
-	labels := map[usersPrompt]string{
-		usersSearchPrompt: s.T("Find id: ", "查找 id："),
-		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
-		usersValuePrompt:  s.T("Value: ", "取值："),
-	}
-	s.input = common.NewField(s.Common, labels[p])
+	s.input = common.NewField(s.Common, s.promptLabel(p))
 	common.SetFieldWidth(&s.input.Model, common.PromptFieldWidth(s.input.Model, s.Width))
 	s.prompt = p
 	// A value or file name given is selected: what is typed replaces it.
