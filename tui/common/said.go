@@ -31,3 +31,22 @@ func (s Said) In(c Common) string {
 
 // Then returns s followed by t, in each language.
 func (s Said) Then(t Said) Said { return Said{s.en + t.en, s.zh + t.zh} }
+
+// context returns c itself; a screen embedding Common gets it, which lets
+// Say reach the screen's Common.
+func (c *Common) context() *Common { return c }
+
+// Say returns what f says of the screen s in each language: f is called
+// on a copy of s speaking English, then on one speaking Chinese, so that
+// f may call the screen's own methods that word things. f must only read.
+// A screen's say is then one line:
+//
+//	func (s Model) say(f func(Model) string) common.Said { return common.Say(s, f) }
+func Say[S any, P interface {
+	*S
+	context() *Common
+}](s S, f func(S) string) Said {
+	en, zh := s, s
+	P(&en).context().Lang, P(&zh).context().Lang = "en", "zh"
+	return Said{f(en), f(zh)}
+}
