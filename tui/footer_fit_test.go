@@ -60,7 +60,7 @@ func TestFooterNeverCutsAKeyOnAnyScreen(t *testing.T) {
 				}
 				lines := strings.Split(screen(m), "\n")
 				footer := lines[len(lines)-1]
-				right := ansi.Strip(m.help.ShortHelpView(m.helpKeys().globalShort()))
+				right := ansi.Strip(m.help.ShortHelpView(m.footerGlobal(m.helpKeys())))
 				left := strings.TrimSpace(strings.TrimSuffix(strings.TrimRight(footer, " "), right))
 				left = strings.TrimSuffix(left, " …")
 				if left == "" {

@@ -33,7 +33,7 @@ func (h helpKeys) globalShort() []key.Binding {
 	if h.editing {
 		return nil
 	}
-	return []key.Binding{h.global.Dismiss, h.global.Help, h.global.Quit}
+	return []key.Binding{h.global.Dismiss, h.global.Lang, h.global.Help, h.global.Quit}
 }
 
 // helpSection is one titled group of keys in the help overlay.
@@ -65,8 +65,9 @@ func (h helpKeys) sections(c common.Common, screen string) []helpSection {
 	}
 	g := h.global
 	g.Help.SetHelp("?", c.T("show or hide this help", "打开或关闭本帮助"))
+	g.Lang.SetHelp(g.Lang.Help().Key, c.T("switch to 中文 (Chinese)", "切换到 English（英文）"))
 	var always []key.Binding
-	for _, b := range []key.Binding{g.Help, g.Dismiss, g.Quit} {
+	for _, b := range []key.Binding{g.Help, g.Lang, g.Dismiss, g.Quit} {
 		if b.Enabled() {
 			always = append(always, b)
 		}

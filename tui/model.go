@@ -84,9 +84,15 @@ type Model struct {
 	gen     int    // generation of the latest load, to drop stale results
 	loads   *loads // the latest load's context, cancelled by the next and by Close
 	loading string // what is being loaded or split, a whole phrase ("" when idle)
-	data    *experiment.Data
-	prep    *experiment.Experiment
-	err     error // shown in the error panel until dismissed
+	// loadingText says loading in a language (nil when idle), so that a
+	// switch of language says it again (setLoading).
+	loadingText func(common.Common) string
+	// noData is why no data is loaded, as setNoData was last told (nil:
+	// none failed), which a switch of language says again.
+	noData error
+	data   *experiment.Data
+	prep   *experiment.Experiment
+	err    error // shown in the error panel until dismissed
 	// loadShown is how far the file loading now has come, as last sent
 	// (nil: nothing sent yet, or nothing loading); see loadPanel.
 	loadShown *loadProgressMsg
@@ -168,15 +174,17 @@ func NewModel(opts Options) Model {
 	h := help.New()
 	h.Styles = st.Help
 	m := Model{
-		opts:    opts,
-		parent:  context.Background(),
-		loads:   &loads{},
-		com:     com,
-		styles:  st,
-		keys:    com.Keys,
-		help:    h,
-		loading: com.Tf("loading %s…", "正在加载 %s…", com.DescribeSource(opts.Source)),
+		opts:   opts,
+		parent: context.Background(),
+		loads:  &loads{},
+		com:    com,
+		styles: st,
+		keys:   com.Keys,
+		help:   h,
 	}
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(opts.Source))
+	})
 	if opts.Served && opts.ExportDir != "" {
 		m.exportQuota = exporter.NewQuota(opts.MaxExports, opts.MaxExportBytes, opts.ExportFolder)
 	}
@@ -391,6 +399,12 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		m.interrupted = !m.opts.Served
 		return m.quit()
 	}
+	if key.Matches(k, m.keys.Lang) {
+		// Before the rest: it works in the quit question, the help and a
+		// text field too (a field types no control key).
+		m.switchLang()
+		return nil
+	}
 	if m.confirmQuit {
 		return m.confirmKey(k)
 	}
@@ -533,7 +547,10 @@ func (m *Model) reprepare() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading, m.loadShown = m.com.Tf("splitting %s…", "正在划分 %s…", m.com.DescribeSource(m.data.Source)), nil
+	src := m.data.Source
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("splitting %s…", "正在划分 %s…", c.DescribeSource(src))
+	})
 	return resplitCmd(m.loads.start(m.parent), m.gen, m.data, m.modelScr.Config())
 }
 
@@ -543,7 +560,7 @@ func (m *Model) loaded(msg loadedMsg) {
 	if msg.gen != m.gen {
 		return
 	}
-	m.loading, m.loadShown = "", nil
+	m.setLoading(nil)
 	if m.askLabel(msg) || m.askLogColumns(msg) {
 		m.switchTo(tabData)
 		return
@@ -614,6 +631,7 @@ func (m *Model) pushInputs() {
 // setNoData tells the screens that need data why none is loaded: loading
 // failed with err, or (nil) data is loading or has loaded.
 func (m *Model) setNoData(err error) {
+	m.noData = err
 	reason := ""
 	if err != nil {
 		reason = m.errorText(err)

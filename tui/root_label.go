@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/retainlab/retain/data"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // askLabel turns a table whose label column was not recognised into the
@@ -30,14 +31,14 @@ func (m *Model) askLabel(msg loadedMsg) bool {
 		// label, and the refusal says to open it as a log.
 		return false
 	case errors.As(msg.err, &notFound):
-		why := ""
+		var why common.Said
 		if msg.asked != nil {
-			why = m.com.ErrorText(msg.err)
+			why = m.com.SayIn(func(c common.Common) string { return c.ErrorText(msg.err) })
 		}
 		m.dataScr.AskLabel(msg.src, notFound.Offered(nil), why, msg.err)
 	case msg.asked != nil:
 		// The chosen column was read and refused (one class, many, blanks).
-		m.dataScr.AskLabel(msg.src, msg.asked, m.com.ErrorText(msg.err), msg.err)
+		m.dataScr.AskLabel(msg.src, msg.asked, m.com.SayIn(func(c common.Common) string { return c.ErrorText(msg.err) }), msg.err)
 	default:
 		return false
 	}

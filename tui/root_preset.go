@@ -4,6 +4,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/modelscreen"
 )
 
@@ -17,7 +18,9 @@ func (m *Model) open(asked experiment.Source, columns []string) tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading, m.loadShown = m.com.Tf("loading %s…", "正在加载 %s…", m.com.DescribeSource(src)), nil
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s…", "正在加载 %s…", c.DescribeSource(src))
+	})
 	if m.data == nil {
 		m.setNoData(nil)
 	}
@@ -45,7 +48,9 @@ func (m *Model) restoreAside() tea.Cmd {
 		return nil
 	}
 	m.gen++
-	m.loading, m.loadShown = m.com.Tf("loading %s again…", "正在重新加载 %s…", m.com.DescribeSource(d.Source)), nil
+	m.setLoading(func(c common.Common) string {
+		return c.Tf("loading %s again…", "正在重新加载 %s…", c.DescribeSource(d.Source))
+	})
 	return resplitCmd(m.loads.start(m.parent), m.gen, d, m.modelScr.Config())
 }
 

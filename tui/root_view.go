@@ -21,12 +21,25 @@ func (m *Model) footer() string {
 	if h.ShowAll {
 		return m.helpFooter()
 	}
-	right := h.ShortHelpView(keys.globalShort())
+	right := h.ShortHelpView(m.footerGlobal(keys))
 	room := m.width - lipgloss.Width(right) - 3
 	if room <= 0 {
 		return common.Truncate(right, m.width)
 	}
 	return common.Pad(shortHelpFit(h, keys.ShortHelp(), room), room) + "   " + right
+}
+
+// footerGlobal are the global keys the footer shows on its right: the
+// language key too when the screen's own keys all fit beside them. The
+// screen's keys come first: the language key gives way to them (the help
+// overlay always lists it).
+func (m *Model) footerGlobal(keys helpKeys) []key.Binding {
+	all := keys.globalShort()
+	if fitsWhole(m.help, keys.ShortHelp(), m.width-lipgloss.Width(m.help.ShortHelpView(all))-3) {
+		return all
+	}
+	keys.global.Lang.SetEnabled(false)
+	return keys.globalShort()
 }
 
 // shortHelpFit lays out the enabled keys of bindings as help's short view
@@ -35,6 +48,19 @@ func (m *Model) footer() string {
 // adds an item that does not fit when its ellipsis would not fit either,
 // which the footer then cut in the middle of a word.
 func shortHelpFit(h help.Model, bindings []key.Binding, w int) string {
+	out, _ := shortHelpFitted(h, bindings, w)
+	return out
+}
+
+// fitsWhole reports whether every enabled key of bindings fits in w cells
+// as shortHelpFit lays them out.
+func fitsWhole(h help.Model, bindings []key.Binding, w int) bool {
+	_, whole := shortHelpFitted(h, bindings, w)
+	return whole
+}
+
+// shortHelpFitted is shortHelpFit, and whether every key fitted.
+func shortHelpFitted(h help.Model, bindings []key.Binding, w int) (string, bool) {
 	sep := h.Styles.ShortSeparator.Inline(true).Render(h.ShortSeparator)
 	tail := " " + h.Styles.Ellipsis.Inline(true).Render(h.Ellipsis)
 	var items []string
@@ -61,12 +87,12 @@ func shortHelpFit(h help.Model, bindings []key.Binding, w int) string {
 			if used+lipgloss.Width(tail) <= w {
 				out.WriteString(tail)
 			}
-			break
+			return out.String(), false
 		}
 		out.WriteString(item)
 		used += lipgloss.Width(item)
 	}
-	return out.String()
+	return out.String(), true
 }
 
 func (m *Model) helpKeys() helpKeys {

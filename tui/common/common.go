@@ -61,6 +61,13 @@ func New(lang string) Common {
 	return Common{Styles: &st, Keys: KeyMapIn(lang), Lang: lang}
 }
 
+// SetLang makes the context speak lang (a flag value or locale, as for
+// New): the language and the global keys' help.
+func (c *Common) SetLang(lang string) {
+	c.Lang = walkthrough.DetectLang(lang, "")
+	c.Keys = KeyMapIn(c.Lang)
+}
+
 // SetSize records the screen's content size.
 func (c *Common) SetSize(w, h int) { c.Width, c.Height = w, h }
 
@@ -99,6 +106,23 @@ type Screen interface {
 	// Editing reports whether a text field has the keyboard, which turns
 	// the global keys off.
 	Editing() bool
+	// Relang returns the screen speaking lang ("en" or "zh"), everything
+	// else kept: its data, place, fields and runs. Every string the screen
+	// built in the old language (keys' help, rendered text) is built again.
+	Relang(lang string) Screen
+}
+
+// Relanged returns a copy of the screen s speaking lang: it calls SetLang,
+// which every screen declares on its pointer, on the copy. A screen's
+// Relang is then one line, as Resize is:
+//
+//	func (s Model) Relang(lang string) common.Screen { return common.Relanged(s, lang) }
+func Relanged[S Screen, P interface {
+	*S
+	SetLang(lang string)
+}](s S, lang string) Screen {
+	P(&s).SetLang(lang)
+	return s
 }
 
 // Resized returns a copy of the screen s laid out for a w×h content area:

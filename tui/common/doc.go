@@ -24,4 +24,15 @@
 // measured in cells (ansi.StringWidth, lipgloss.Width), so CJK characters
 // count two; never use len for layout. Package tui/screentest renders a
 // screen in either language at any size for golden tests.
+//
+// The language changes while the TUI runs (ctrl+l, KeyMap.Lang): the root
+// hands the new one to every screen through Screen.Relang, which each
+// screen implements with SetLang as it implements Resize with SetSize. A
+// screen's SetLang calls Common.SetLang, takes its keys' help from a key
+// map built afresh (Relabel, which keeps each key's enabled state) and its
+// charts' wording from charts built afresh, and draws its view again. So
+// that nothing it keeps stays in the old language, a screen keeps no text
+// it worded for later: it words it at render time, or keeps it as a Said
+// in both languages (s.say(func(s Model) string { … }), common.Say), or
+// keeps what it came from (an error) and words it at render time.
 package common

@@ -26,7 +26,16 @@ type KeyMap struct {
 	Dismiss   key.Binding
 	Help      key.Binding
 	Quit      key.Binding
+	// Lang switches the interface to the other language (English ⇄
+	// Chinese) at once, on ctrl+l; its help names the language it switches
+	// to, in that language, so a reader of either finds it.
+	Lang key.Binding
 }
+
+// LangKey is the key that switches the language: l for language, with
+// ctrl as no screen's letter is taken and a text field types no control
+// key, so it works while a field is being edited too.
+const LangKey = "ctrl+l"
 
 // DefaultKeyMap returns the global keys, described in English.
 func DefaultKeyMap() KeyMap { return KeyMapIn("en") }
@@ -56,6 +65,7 @@ func KeyMapIn(lang string) KeyMap {
 		Dismiss:   b("dismiss error", "关闭错误", "esc"),
 		Help:      b("keys", "按键", "?"),
 		Quit:      b("quit", "退出", "q", "ctrl+c"),
+		Lang:      b("中文", "English", LangKey),
 	}
 	return k
 }

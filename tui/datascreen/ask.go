@@ -16,7 +16,7 @@ type askState struct {
 	src     experiment.Source
 	columns []string
 	pick    int
-	why     string
+	why     common.Said
 	// missing is the label named for the file (a --label) that is none
 	// of its columns, "" when the label was to be recognised by its name.
 	missing string
@@ -30,7 +30,7 @@ type LabelCancelMsg struct{ Err error }
 // AskLabel opens the label question for src, whose file has columns; why
 // says what went wrong with the previous attempt ("" for none). err is the
 // refusal shown if the user declines.
-func (s *Model) AskLabel(src experiment.Source, columns []string, why string, err error) {
+func (s *Model) AskLabel(src experiment.Source, columns []string, why common.Said, err error) {
 	s.ask = &askState{src: src, columns: columns, why: why}
 	switch prev := s.answered; {
 	case src.Label != "" && !slices.Contains(columns, src.Label):
@@ -92,8 +92,8 @@ func (s Model) askLines(h int) []string {
 	for _, l := range widget.WrapText(s.askReason(), s.Width) {
 		lines = append(lines, s.Styles.Muted.Render(l))
 	}
-	if a.why != "" {
-		for _, l := range widget.WrapText(a.why, s.Width) {
+	if why := a.why.In(s.Common); why != "" {
+		for _, l := range widget.WrapText(why, s.Width) {
 			lines = append(lines, s.Styles.Error.Render(l))
 		}
 	}

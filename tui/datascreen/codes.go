@@ -25,22 +25,32 @@ func (s Model) toggleCodes() (Model, tea.Cmd) {
 	case c.Codes:
 		categorical = slices.DeleteFunc(categorical, func(n string) bool { return strings.EqualFold(n, c.Name) })
 	case c.Role != "feature":
-		s.flash = s.Tf("%s is not a feature (%s): only features switch numbers ⇄ categories",
-			"%s 不是特征（%s）：只有特征列可切换 数值 ⇄ 类别", c.Name, s.roleName(c.Role))
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("%s is not a feature (%s): only features switch numbers ⇄ categories",
+				"%s 不是特征（%s）：只有特征列可切换 数值 ⇄ 类别", c.Name, s.roleName(c.Role))
+		})
 		return s, nil
 	case c.Kind == data.Categorical:
-		s.flash = s.Tf("%s is text: it is read as categories already", "%s 是文本：已按类别读取", c.Name)
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("%s is text: it is read as categories already", "%s 是文本：已按类别读取", c.Name)
+		})
 		return s, nil
 	case c.Kind == data.Boolean:
-		s.flash = s.Tf("%s has two values: as a number or as categories it is the same input", "%s 只有两个值：按数值或类别读取都是同一个输入", c.Name)
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("%s has two values: as a number or as categories it is the same input", "%s 只有两个值：按数值或类别读取都是同一个输入", c.Name)
+		})
 		return s, nil
 	case c.Date:
-		s.flash = s.Tf("%s holds dates: they cannot be read as categories", "%s 是日期：不能按类别读取", c.Name)
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("%s holds dates: they cannot be read as categories", "%s 是日期：不能按类别读取", c.Name)
+		})
 		return s, nil
 	default:
 		if n, ok := data.CodeCount(s.data.Table.Column(c.Name)); !ok {
-			s.flash = s.Tf("%s has %s distinct numbers: at most %d can be read as categories",
-				"%s 有 %s 个不同的数：最多 %d 个才能按类别读取", c.Name, data.Thousands(n), data.MaxCodeLevels)
+			s.flash = s.say(func(s Model) string {
+				return s.Tf("%s has %s distinct numbers: at most %d can be read as categories",
+					"%s 有 %s 个不同的数：最多 %d 个才能按类别读取", c.Name, data.Thousands(n), data.MaxCodeLevels)
+			})
 			return s, nil
 		}
 		categorical = append(categorical, c.Name)

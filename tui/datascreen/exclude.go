@@ -30,13 +30,17 @@ func (s Model) toggleExcluded() (Model, tea.Cmd) {
 			}
 		}
 		if features == 1 {
-			s.flash = s.Tf("%s is the last feature column: it cannot be left out", "%s 是最后一个特征列，不能排除", c.Name)
+			s.flash = s.say(func(s Model) string {
+				return s.Tf("%s is the last feature column: it cannot be left out", "%s 是最后一个特征列，不能排除", c.Name)
+			})
 			return s, nil
 		}
 		exclude = append(exclude, c.Name)
 	default:
-		s.flash = s.Tf("%s is not a feature (%s): only feature columns can be left out",
-			"%s 不是特征（%s）：只有特征列可以排除", c.Name, s.roleName(c.Role))
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("%s is not a feature (%s): only feature columns can be left out",
+				"%s 不是特征（%s）：只有特征列可以排除", c.Name, s.roleName(c.Role))
+		})
 		return s, nil
 	}
 	src.Exclude = exclude
@@ -48,8 +52,8 @@ func (s Model) toggleExcluded() (Model, tea.Cmd) {
 
 // flashLine is the refusal of the last key, if any.
 func (s Model) flashLine() []string {
-	if s.flash == "" {
+	if s.flash.In(s.Common) == "" {
 		return nil
 	}
-	return []string{s.Styles.Error.Render(common.Truncate(s.flash, s.Width))}
+	return []string{s.Styles.Error.Render(common.Truncate(s.flash.In(s.Common), s.Width))}
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 	"github.com/retainlab/retain/tui/screentest"
 )
 
@@ -55,8 +56,8 @@ func TestExcludeToggleRefusalsKeepTheState(t *testing.T) {
 		mustContain(t, s.View(), want)
 		s, msg = run(t, s, "down")
 		mustContain(t, s.View(), "churn")
-		if msg != nil || s.flash != "" {
-			t.Errorf("%s: the refusal outlived the next key (%q)", lang, s.flash)
+		if msg != nil || s.flash.In(s.Common) != "" {
+			t.Errorf("%s: the refusal outlived the next key (%q)", lang, s.flash.In(s.Common))
 		}
 		s, msg = run(t, s, "x")
 		want = map[string]string{"en": "churn is not a feature (label): only feature columns can be left out",
@@ -74,7 +75,7 @@ func TestExcludeToggleRefusalsKeepTheState(t *testing.T) {
 func TestLabelQuestion(t *testing.T) {
 	s := New(screentest.Common("en", 80, 24))
 	src := experiment.Source{Kind: "csv", Path: "x.csv"}
-	s.AskLabel(src, []string{"a", "b", "bought_again"}, "", nil)
+	s.AskLabel(src, []string{"a", "b", "bought_again"}, common.Said{}, nil)
 	if !s.Editing() {
 		t.Error("the question does not hold the keyboard")
 	}
@@ -88,13 +89,13 @@ func TestLabelQuestion(t *testing.T) {
 	if s.Asking() {
 		t.Error("the question stayed open after enter")
 	}
-	s.AskLabel(open.Src, open.Columns, "x.csv: label column \"bought_again\" has only one class", nil)
+	s.AskLabel(open.Src, open.Columns, common.Plain("x.csv: label column \"bought_again\" has only one class"), nil)
 	mustContain(t, s.View(), "▸ bought_again", "has only one class")
 	_, msg = run(t, s, "esc")
 	if _, ok := msg.(LabelCancelMsg); !ok {
 		t.Errorf("esc asked for %#v, want LabelCancelMsg", msg)
 	}
 	zh := New(screentest.Common("zh", 80, 24))
-	zh.AskLabel(src, []string{"a"}, "", nil)
+	zh.AskLabel(src, []string{"a"}, common.Said{}, nil)
 	mustContain(t, zh.View(), "x.csv 的哪一列是标签？")
 }

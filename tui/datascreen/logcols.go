@@ -46,7 +46,7 @@ type colsState struct {
 	// user declines, and a role without a column is left to be found by
 	// its name.
 	failed bool
-	why    string
+	why    common.Said
 	err    error
 	// missing are the roles the failed log found no column for by name
 	// (data.LogColumnsUnknown.Missing).
@@ -70,8 +70,10 @@ func (c *colsState) chosen(r int) string { return c.options(r)[c.pick[r]] }
 // in place (common.Common.ColumnsChoosable).
 func (s Model) openColumns() Model {
 	if !s.ColumnsChoosable() {
-		s.flash = s.T("customer ids are pseudonymised: the log's columns stay as read, so that no column shows its values under another role",
-			"客户编号已假名化：日志的列保持读入时的样子，以免某一列的值以其他角色显示出来")
+		s.flash = s.say(func(s Model) string {
+			return s.T("customer ids are pseudonymised: the log's columns stay as read, so that no column shows its values under another role",
+				"客户编号已假名化：日志的列保持读入时的样子，以免某一列的值以其他角色显示出来")
+		})
 		return s
 	}
 	log := s.data.Log
@@ -101,6 +103,14 @@ func (c *colsState) pickAt(cols data.LogColumns) *colsState {
 // loaded before stay as they are.
 func (s *Model) ChooseLogColumns(src experiment.Source, unknown data.LogColumnsUnknown, err error) {
 	c := &colsState{src: src, header: unknown.Header, failed: true, err: err, others: givenOthers(src), missing: unknown.Missing}
+	c.why = s.say(func(s Model) string { return s.colsWhy(src, unknown, err) })
+	s.cols = c.pickAt(src.LogColumns)
+	s.prompt, s.picking, s.ask = prompt{}, false, nil
+	s.view = s.render()
+}
+
+// colsWhy says why the columns of the log src must be chosen.
+func (s Model) colsWhy(src experiment.Source, unknown data.LogColumnsUnknown, err error) string {
 	name := filepath.Base(src.Path)
 	roles := make([]string, len(unknown.Missing))
 	for i, m := range unknown.Missing {
@@ -108,20 +118,17 @@ func (s *Model) ChooseLogColumns(src experiment.Source, unknown data.LogColumnsU
 	}
 	switch {
 	case unknown.Headerless && len(unknown.Missing) > 0:
-		c.why = s.Tf("%s has no header line and its %d columns cannot be told apart: choose the customer id and the date below, then enter",
+		return s.Tf("%s has no header line and its %d columns cannot be told apart: choose the customer id and the date below, then enter",
 			"%s 没有表头行，无法区分它的 %d 列：请在下面选择客户编号和日期，然后按 enter", name, len(unknown.Header))
 	case len(unknown.Missing) > 1:
-		c.why = s.Tf("%s: no %s column found by its name: choose them below, then enter",
+		return s.Tf("%s: no %s column found by its name: choose them below, then enter",
 			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, strings.Join(roles, s.T(" or ", "或")))
 	case len(unknown.Missing) == 1:
-		c.why = s.Tf("%s: no %s column found by its name: choose it below, then enter",
+		return s.Tf("%s: no %s column found by its name: choose it below, then enter",
 			"%s：按列名找不到%s列：请在下面选择，然后按 enter", name, roles[0])
 	default:
-		c.why = s.ErrorText(err)
+		return s.ErrorText(err)
 	}
-	s.cols = c.pickAt(src.LogColumns)
-	s.prompt, s.picking, s.ask = prompt{}, false, nil
-	s.view = s.render()
 }
 
 // colsKey moves through the roles (↑/↓) and their columns (←/→), reads
@@ -159,12 +166,16 @@ func (s Model) colsKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		if !changed && c.failed {
 			// Read as it is, it would fail again.
 			s.cols = &c
-			s.flash = s.T("choose a column for a role first: as it is, the log cannot be read", "请先为某个角色选择一列：按原样无法读取该日志")
+			s.flash = s.say(func(s Model) string {
+				return s.T("choose a column for a role first: as it is, the log cannot be read", "请先为某个角色选择一列：按原样无法读取该日志")
+			})
 			return s, nil
 		}
 		s.cols = nil
 		if !changed {
-			s.flash = s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
+			s.flash = s.say(func(s Model) string {
+				return s.T("no column changed: the log stays as read", "没有更改任何列：日志保持原样")
+			})
 			return s, nil
 		}
 		// Once the log is read with them, the Data screen gives the
@@ -291,7 +302,7 @@ func (s Model) colsLines(h int) []string {
 	c, st, w := s.cols, s.Styles, s.Width
 	lines := []string{st.Title.Render(common.Truncate(s.Tf("Columns of %s", "%s 的列", filepath.Base(c.src.Path)), w))}
 	if c.failed {
-		for _, l := range widget.WrapText(c.why, w) {
+		for _, l := range widget.WrapText(c.why.In(s.Common), w) {
 			lines = append(lines, st.Error.Render(l))
 		}
 	}

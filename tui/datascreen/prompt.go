@@ -19,7 +19,7 @@ const maxShownMatches = 6
 type prompt struct {
 	kind    promptKind
 	input   common.Field
-	err     string
+	err     common.Said // why its text was refused
 	matches []string
 }
 
@@ -112,15 +112,19 @@ func (p prompt) complete(c common.Common, msg DirListMsg) prompt {
 	p.matches = nil
 	switch {
 	case msg.err != nil:
-		p.err = common.ShortPathIn(c.ErrorText(msg.err), msg.input, filepath.Dir(msg.input))
+		p.err = c.SayIn(func(c common.Common) string {
+			return common.ShortPathIn(c.ErrorText(msg.err), msg.input, filepath.Dir(msg.input))
+		})
 	case len(msg.matches) == 0:
-		p.err = c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", common.ShortPath(filepath.Base(msg.input)))
+		p.err = c.SayIn(func(c common.Common) string {
+			return c.Tf("no file or folder starts with %s", "没有以 %s 开头的文件或文件夹", common.ShortPath(filepath.Base(msg.input)))
+		})
 	case len(msg.matches) == 1:
-		p.err = ""
+		p.err = common.Said{}
 		p.input.SetValue(msg.matches[0])
 		p.input.CursorEnd()
 	default:
-		p.err = ""
+		p.err = common.Said{}
 		p.input.SetValue(commonPrefix(msg.matches))
 		p.input.CursorEnd()
 		p.matches = msg.matches
@@ -142,8 +146,8 @@ func commonPrefix(ss []string) string {
 func (p prompt) view(c common.Common, width int) string {
 	st := c.Styles
 	lines := []string{p.input.View()}
-	if p.err != "" {
-		lines = append(lines, st.Error.Render("✗ "+common.Truncate(p.err, width-2)))
+	if e := p.err.In(c); e != "" {
+		lines = append(lines, st.Error.Render("✗ "+common.Truncate(e, width-2)))
 	}
 	if len(p.matches) > 0 {
 		names := make([]string, 0, maxShownMatches)

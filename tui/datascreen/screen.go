@@ -115,7 +115,7 @@ type Model struct {
 	// answered is the question last answered with enter, whose file comes
 	// back asked again when the column chosen cannot be the label.
 	answered *askState
-	flash    string // why the last key was refused, in place
+	flash    common.Said // why the last key was refused, in place
 	// chosen is the log the column chooser asked to read, until other
 	// data are shown: loaded, its columns are given as a flag.
 	chosen  *experiment.Source
@@ -153,7 +153,7 @@ func (s *Model) SetData(d *experiment.Data, info Info) {
 	}
 	s.data, s.info = d, info
 	s.previewOrder = previewOrder(d, s.Pseudonym.Enabled())
-	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, ""
+	s.prompt, s.picking, s.ask, s.cols, s.answered, s.flash = prompt{}, false, nil, nil, nil, common.Said{}
 	s.askTarget()
 	s.view = s.render()
 }
@@ -196,7 +196,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return s, nil
 	case tea.KeyPressMsg:
-		s.flash = ""
+		s.flash = common.Said{}
 		switch {
 		case s.ask != nil:
 			return s.askKey(msg)
@@ -215,7 +215,7 @@ func (s Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		// A paste is typing: it clears the last refusal and completions.
 		var cmd tea.Cmd
 		s.prompt.input, cmd = s.prompt.input.Paste(msg)
-		s.prompt.err, s.prompt.matches = "", nil
+		s.prompt.err, s.prompt.matches = common.Said{}, nil
 		return s, cmd
 	}
 	if s.prompt.active() {
@@ -289,9 +289,13 @@ func (s Model) servedOpen(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, emit(OpenMsg{Src: s.ServedFile})
 	}
 	if s.ServedFile.Path != "" {
-		s.flash = s.Tf("a served session opens no other file: o reloads %s", "服务会话不能打开其他文件：按 o 重新载入 %s", s.ServedFile.Path)
+		s.flash = s.say(func(s Model) string {
+			return s.Tf("a served session opens no other file: o reloads %s", "服务会话不能打开其他文件：按 o 重新载入 %s", s.ServedFile.Path)
+		})
 	} else {
-		s.flash = s.T("a served session opens no file: the server serves the built-in data", "服务会话不能打开文件：服务器提供的是内置数据")
+		s.flash = s.say(func(s Model) string {
+			return s.T("a served session opens no file: the server serves the built-in data", "服务会话不能打开文件：服务器提供的是内置数据")
+		})
 	}
 	return s, nil
 }
@@ -334,14 +338,16 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath() && s.Served:
 		// A session's client must not learn what the server's folders hold.
-		s.prompt.err, s.prompt.matches = errNoCompletion(s.Common), nil
+		s.prompt.err, s.prompt.matches = s.SayIn(errNoCompletion), nil
 		return s, nil
 	case key.Matches(k, s.keys.Complete) && s.prompt.kind.isPath():
 		return s, listDirCmd(s.prompt.input.Value())
 	case key.Matches(k, s.keys.Confirm):
-		msg, err := s.submit(strings.TrimSpace(s.prompt.input.Typed()))
+		typed := strings.TrimSpace(s.prompt.input.Typed())
+		msg, err := s.submit(typed)
 		if err != nil {
-			s.prompt.err = err.Error()
+			// Said again in the other language: submit only reads.
+			s.prompt.err = s.say(func(s Model) string { _, err := s.submit(typed); return err.Error() })
 			return s, nil
 		}
 		s.prompt = prompt{}
@@ -349,7 +355,7 @@ func (s Model) promptKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	s.prompt.input, cmd = s.prompt.input.Key(k)
-	s.prompt.err, s.prompt.matches = "", nil
+	s.prompt.err, s.prompt.matches = common.Said{}, nil
 	return s, cmd
 }
 
@@ -485,11 +491,11 @@ func (s Model) PromptValue() string { return s.prompt.input.Value() }
 // SetPromptValue replaces the open prompt's text, as typing would.
 func (s *Model) SetPromptValue(v string) {
 	s.prompt.input.Continue(v)
-	s.prompt.err, s.prompt.matches = "", nil
+	s.prompt.err, s.prompt.matches = common.Said{}, nil
 }
 
 // PromptErr returns why the open prompt refused its text ("" if it did not).
-func (s Model) PromptErr() string { return s.prompt.err }
+func (s Model) PromptErr() string { return s.prompt.err.In(s.Common) }
 
 // PromptMatches returns the completions listed under the open prompt.
 func (s Model) PromptMatches() []string { return s.prompt.matches }

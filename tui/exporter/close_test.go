@@ -45,7 +45,7 @@ func TestCloseCancelsTheExportInFlight(t *testing.T) {
 		return ctx.Err()
 	})
 	if cmd == nil {
-		t.Fatalf("no export started: %q", status)
+		t.Fatalf("no export started: %q", status.In(common.Common{}))
 	}
 	done := make(chan any, 1)
 	go func() { done <- cmd() }()

@@ -22,15 +22,15 @@ func exportWith(t *testing.T, m *Model, c common.Common, text string) (tea.Cmd, 
 		_, err := io.WriteString(w, text)
 		return err
 	})
-	if cmd == nil || status != "" {
-		return cmd, status
+	if cmd == nil || status.In(c) != "" {
+		return cmd, status.In(c)
 	}
 	msg, ok := cmd().(DoneMsg)
 	if !ok {
 		t.Fatalf("the export's first message is not its end")
 	}
 	cmd, status, _ = m.Update(c, msg)
-	return cmd, status
+	return cmd, status.In(c)
 }
 
 // panelText runs cmd and returns the error, which must be target

@@ -62,8 +62,8 @@ type job struct {
 	cancel      context.CancelFunc
 	progress    chan ProgressMsg
 	done        chan DoneMsg
-	doneN, rows int // rows written so far, of rows
-	target      string
+	doneN, rows int         // rows written so far, of rows
+	target      common.Said // where it writes, in words
 }
 
 // report keeps only the latest progress: it never blocks the writer.
@@ -146,7 +146,7 @@ func (m Model) n(c common.Common, rows int) string {
 
 // run starts write in a goroutine when the returned Cmd runs; Cancel
 // stops its context.
-func (m *Model) run(rows int, target string, write func(ctx context.Context, progress func(done, total int)) Result) tea.Cmd {
+func (m *Model) run(rows int, target common.Said, write func(ctx context.Context, progress func(done, total int)) Result) tea.Cmd {
 	m.jobs++
 	ctx, cancel := context.WithCancel(context.Background())
 	j := &job{id: m.jobs, cancel: cancel, progress: make(chan ProgressMsg, 1), done: make(chan DoneMsg, 1),
@@ -168,38 +168,38 @@ func (m *Model) run(rows int, target string, write func(ctx context.Context, pro
 // File writes rows rows to path, atomically, in a goroutine; it returns
 // the Cmd and the status to show ("" while it runs). A served session
 // never writes at a client's path: it exports as Served does instead.
-func (m *Model) File(c common.Common, path, prefix string, rows int, write WriteFunc) (tea.Cmd, string) {
+func (m *Model) File(c common.Common, path, prefix string, rows int, write WriteFunc) (tea.Cmd, common.Said) {
 	if m.served {
 		return m.Served(c, prefix, rows, write)
 	}
 	if m.job != nil {
-		return nil, c.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		return nil, common.Both("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
 	}
 	path = strings.TrimSpace(path)
 	if path == "" {
-		return nil, c.T("✗ no file name given", "✗ 没有给出文件名")
+		return nil, common.Both("✗ no file name given", "✗ 没有给出文件名")
 	}
-	return m.run(rows, path, func(ctx context.Context, progress func(int, int)) Result {
+	return m.run(rows, common.Plain(path), func(ctx context.Context, progress func(int, int)) Result {
 		err := experiment.WriteFileAtomic(path, func(w io.Writer) error { return write(ctx, w, progress) })
 		return Result{Path: path, Rows: rows, Err: err}
-	}), ""
+	}), common.Said{}
 }
 
 // Update takes the news of the screen's exports: progress, or the end of
 // one. It returns the Cmd to run next and, when set is true, the status
 // the screen should show.
-func (m *Model) Update(c common.Common, msg Msg) (cmd tea.Cmd, status string, set bool) {
+func (m *Model) Update(c common.Common, msg Msg) (cmd tea.Cmd, status common.Said, set bool) {
 	j := m.job
 	switch msg := msg.(type) {
 	case ProgressMsg:
 		if j == nil || msg.Job != j.id {
-			return nil, "", false
+			return nil, common.Said{}, false
 		}
 		j.doneN, j.rows = msg.Done, msg.Total
-		return j.wait(), "", false
+		return j.wait(), common.Said{}, false
 	case DoneMsg:
 		if j == nil || msg.Job != j.id {
-			return nil, "", false
+			return nil, common.Said{}, false
 		}
 		m.job = nil
 		if msg.OnScreen {
@@ -207,16 +207,17 @@ func (m *Model) Update(c common.Common, msg Msg) (cmd tea.Cmd, status string, se
 			return cmd, status, true
 		}
 		if full := new(FolderFullError); errors.As(msg.Err, &full) {
-			return panel(c, full), c.T("✗ export stopped: the server's export folder is full; no file written",
+			return panel(c, full), common.Both("✗ export stopped: the server's export folder is full; no file written",
 				"✗ 导出已停止：服务器导出文件夹已满，未写入文件"), true
 		}
 		if qe := new(QuotaError); errors.As(msg.Err, &qe) {
-			return panel(c, qe), c.T("✗ export stopped: past this session's export limit; no file written",
+			return panel(c, qe), common.Both("✗ export stopped: past this session's export limit; no file written",
 				"✗ 导出已停止：超过本会话的导出上限，未写入文件"), true
 		}
-		return nil, m.ended(c, msg.Result), true
+		r := msg.Result
+		return nil, c.SayIn(func(c common.Common) string { return m.ended(c, r) }), true
 	}
-	return nil, "", false
+	return nil, common.Said{}, false
 }
 
 // ended says how an export to a file went.
@@ -237,12 +238,12 @@ func (m Model) ended(c common.Common, r Result) string {
 
 // Cancel stops the running export and returns the status saying so; its
 // final message says when it has stopped.
-func (m *Model) Cancel(c common.Common) string {
+func (m *Model) Cancel() common.Said {
 	if m.job == nil {
-		return ""
+		return common.Said{}
 	}
 	m.job.cancel()
-	return c.T("cancelling the export…", "正在取消导出…")
+	return common.Both("cancelling the export…", "正在取消导出…")
 }
 
 // Close cancels the running export, if any, without a status: the session
@@ -261,5 +262,5 @@ func (m Model) Line(c common.Common) string {
 		return ""
 	}
 	return c.Tf("exporting %s of %s to %s… (esc cancels)", "正在导出 %s / %s到 %s…（esc 取消）",
-		common.Thousands(j.doneN), m.n(c, j.rows), j.target)
+		common.Thousands(j.doneN), m.n(c, j.rows), j.target.In(c))
 }

@@ -36,23 +36,23 @@ type shown struct {
 // a name made of prefix, the time and a number, or without a folder as
 // text for the screen. It returns the Cmd and the status ("" while it
 // runs).
-func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc) (tea.Cmd, string) {
+func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc) (tea.Cmd, common.Said) {
 	if m.job != nil {
-		return nil, c.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		return nil, common.Both("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
 	}
 	dir := m.dir
 	if dir == "" {
-		return m.run(rows, c.T("the screen", "屏幕"), func(ctx context.Context, progress func(int, int)) Result {
+		return m.run(rows, common.Both("the screen", "屏幕"), func(ctx context.Context, progress func(int, int)) Result {
 			var b bytes.Buffer
 			err := write(ctx, &b, progress)
 			return Result{Rows: rows, OnScreen: true, Text: b.String(), Err: err}
-		}), ""
+		}), common.Said{}
 	}
 	quota := m.quota
 	if err := quota.take(); err != nil {
 		var qe *QuotaError
 		errors.As(err, &qe)
-		return panel(c, qe), c.T("✗ export refused: this session's export limit is reached",
+		return panel(c, qe), common.Both("✗ export refused: this session's export limit is reached",
 			"✗ 导出被拒绝：本会话的导出已达上限")
 	}
 	folder := quota.inFolder()
@@ -60,9 +60,9 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 		quota.giveBack(0)
 		var full *FolderFullError
 		errors.As(err, &full)
-		return panel(c, full), c.T("✗ export refused: the server's export folder is full", "✗ 导出被拒绝：服务器导出文件夹已满")
+		return panel(c, full), common.Both("✗ export refused: the server's export folder is full", "✗ 导出被拒绝：服务器导出文件夹已满")
 	}
-	return m.run(rows, c.T("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) Result {
+	return m.run(rows, common.Both("the server's export folder", "服务器导出文件夹"), func(ctx context.Context, progress func(int, int)) Result {
 		var counted *quotaWriter
 		name, err := CreateNew(dir, prefix+time.Now().UTC().Format("20060102-150405"), ".csv",
 			func(w io.Writer) error {
@@ -79,7 +79,7 @@ func (m *Model) Served(c common.Common, prefix string, rows int, write WriteFunc
 			quota.giveBack(written)
 		}
 		return Result{Path: name, Rows: rows, Err: err, Served: true}
-	}), ""
+	}), common.Said{}
 }
 
 // CreateNew writes a new file in dir named prefix-N.ext for the first N
@@ -142,12 +142,14 @@ func (e *folderless) Unwrap() error { return e.err }
 
 // show opens an export made for the screen and sends it to the clipboard
 // when it is small enough; it returns that Cmd and the status.
-func (m *Model) show(c common.Common, r Result) (tea.Cmd, string) {
+func (m *Model) show(c common.Common, r Result) (tea.Cmd, common.Said) {
 	switch {
 	case errors.Is(r.Err, context.Canceled):
-		return nil, c.T("✗ export cancelled", "✗ 导出已取消")
+		return nil, common.Both("✗ export cancelled", "✗ 导出已取消")
 	case r.Err != nil:
-		return nil, c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err)
+		return nil, c.SayIn(func(c common.Common) string {
+			return c.T("✗ export failed: ", "✗ 导出失败：") + c.ErrorText(r.Err)
+		})
 	}
 	text := strings.TrimSuffix(r.Text, "\n")
 	lines := strings.Split(text, "\n")
@@ -156,11 +158,15 @@ func (m *Model) show(c common.Common, r Result) (tea.Cmd, string) {
 	}
 	m.shown = &shown{rows: r.Rows, text: r.Text, lines: lines}
 	if len(r.Text) > maxClipboard {
-		return nil, c.Tf("%s below to copy (%s KB: too large for the clipboard)", "下方 %s可供复制（%s KB：超出剪贴板上限）",
-			m.n(c, r.Rows), common.Thousands(len(r.Text)/1024))
+		return nil, c.SayIn(func(c common.Common) string {
+			return c.Tf("%s below to copy (%s KB: too large for the clipboard)", "下方 %s可供复制（%s KB：超出剪贴板上限）",
+				m.n(c, r.Rows), common.Thousands(len(r.Text)/1024))
+		})
 	}
-	return tea.SetClipboard(r.Text), c.Tf("%s below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
-		"下方 %s可供复制；也已发送到剪贴板（如果终端支持 OSC 52）", m.n(c, r.Rows))
+	return tea.SetClipboard(r.Text), c.SayIn(func(c common.Common) string {
+		return c.Tf("%s below to copy; also sent to your clipboard (if your terminal allows OSC 52)",
+			"下方 %s可供复制；也已发送到剪贴板（如果终端支持 OSC 52）", m.n(c, r.Rows))
+	})
 }
 
 // TerminalSafe replaces control characters, which could drive the
@@ -208,25 +214,25 @@ func (k ShownKeys) Help() []key.Binding { return []key.Binding{k.Up, k.PageUp, k
 
 // ShownKey handles a key while an export is shown, page lines to a page;
 // it returns the Cmd and, when set is true, the status to show.
-func (m *Model) ShownKey(c common.Common, keys ShownKeys, k tea.KeyPressMsg, page int) (cmd tea.Cmd, status string, set bool) {
+func (m *Model) ShownKey(keys ShownKeys, k tea.KeyPressMsg, page int) (cmd tea.Cmd, status common.Said, set bool) {
 	e := m.shown
 	if e == nil {
-		return nil, "", false
+		return nil, common.Said{}, false
 	}
 	page = max(page, 1)
 	switch {
 	case key.Matches(k, keys.Close):
 		m.shown = nil
-		return nil, "", true
+		return nil, common.Said{}, true
 	case key.Matches(k, keys.Copy):
 		if len(e.text) > maxClipboard {
-			return nil, c.T("✗ too large for the clipboard; select the text on screen instead", "✗ 超出剪贴板上限，请直接在屏幕上选中文本"), true
+			return nil, common.Both("✗ too large for the clipboard; select the text on screen instead", "✗ 超出剪贴板上限，请直接在屏幕上选中文本"), true
 		}
-		return tea.SetClipboard(e.text), c.T("sent to your clipboard again (if your terminal allows OSC 52)", "已再次发送到剪贴板（如果终端支持 OSC 52）"), true
+		return tea.SetClipboard(e.text), common.Both("sent to your clipboard again (if your terminal allows OSC 52)", "已再次发送到剪贴板（如果终端支持 OSC 52）"), true
 	}
 	move := common.ScrollKeys{Up: keys.Up, Down: keys.Down, PageUp: keys.PageUp, PageDown: keys.PageDn, Top: keys.Top, Bottom: keys.Bottom}
 	e.top, _ = move.Scrolled(k, e.top, page, len(e.lines)-1)
-	return nil, "", false
+	return nil, common.Said{}, false
 }
 
 // ShownLines renders the export shown from its top line, long lines

@@ -17,8 +17,8 @@ func TestDecayTypedPerRows(t *testing.T) {
 	def := experiment.DefaultConfig()
 	for _, typed := range []string{"50/rows", "50 / 训练行", "50/ROWS"} {
 		s := typeValue(selectField(t, modelFixture(), "L2"), typed)
-		if c := s.Config(); s.refusal != "" || c.L2Prior != 50 || c.Train.L2 != def.Train.L2 {
-			t.Errorf("L2 %q: refusal %q, prior %g, fixed λ %g", typed, s.refusal, c.L2Prior, c.Train.L2)
+		if c := s.Config(); s.refusal.In(s.Common) != "" || c.L2Prior != 50 || c.Train.L2 != def.Train.L2 {
+			t.Errorf("L2 %q: refusal %q, prior %g, fixed λ %g", typed, s.refusal.In(s.Common), c.L2Prior, c.Train.L2)
 		}
 		if got := fields(common.New("en"), s.Config(), experiment.Limits{}, 0)[s.sel].get(s.Config()); got != "50/rows" {
 			t.Errorf("L2 %q: shown %q, want 50/rows", typed, got)
@@ -29,11 +29,11 @@ func TestDecayTypedPerRows(t *testing.T) {
 		t.Errorf("L2 0.002: prior %g, fixed λ %g", c.L2Prior, c.Train.L2)
 	}
 	r := typeValue(selectField(t, modelFixture(), "L2"), "0/rows")
-	if want := "N/rows: N must be above 0 and at most 1e9"; r.refusal != want || r.Config().L2Prior != def.L2Prior {
-		t.Errorf("L2 0/rows: refusal %q (want %q), prior %g", r.refusal, want, r.Config().L2Prior)
+	if want := "N/rows: N must be above 0 and at most 1e9"; r.refusal.In(r.Common) != want || r.Config().L2Prior != def.L2Prior {
+		t.Errorf("L2 0/rows: refusal %q (want %q), prior %g", r.refusal.In(r.Common), want, r.Config().L2Prior)
 	}
 	d := typeValue(selectField(t, modelFixture(), "Decay check"), "5/rows")
-	if d.refusal != "" || d.Config().L2PriorAlt != 5 {
-		t.Errorf("decay check 5/rows: refusal %q, alternative prior %g", d.refusal, d.Config().L2PriorAlt)
+	if d.refusal.In(d.Common) != "" || d.Config().L2PriorAlt != 5 {
+		t.Errorf("decay check 5/rows: refusal %q, alternative prior %g", d.refusal.In(d.Common), d.Config().L2PriorAlt)
 	}
 }

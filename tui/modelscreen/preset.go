@@ -64,7 +64,7 @@ func (s *Model) nextPreset() tea.Cmd {
 	}
 	p, err := experiment.PresetByName(experiment.PresetNames()[next-1])
 	if err != nil {
-		s.refusal, s.refused = s.ErrorText(err), s.sel
+		s.refusal, s.refused = s.say(func(s Model) string { return s.ErrorText(err) }), s.sel
 		return nil
 	}
 	cfg := cloneConfig(p.Config)
@@ -82,11 +82,12 @@ func (s *Model) nextPreset() tea.Cmd {
 		return nil
 	}
 	s.preset = next
-	s.presetNote = s.Tf("preset %s", "预设 %s", presetTitle(s.Common, p.Name))
+	s.presetNote = s.say(func(s Model) string { return s.Tf("preset %s", "预设 %s", presetTitle(s.Common, p.Name)) })
 	if heldAsValidation {
 		// `retain train --preset` calls the same rows its test part.
-		s.presetNote += s.Tf(" · its %.0f %% test part is the validation part here",
-			" · 其 %.0f %% 测试集在这里是验证集", 100*cfg.ValFrac)
+		s.presetNote = s.presetNote.Then(s.say(func(s Model) string {
+			return s.Tf(" · its %.0f %% test part is the validation part here", " · 其 %.0f %% 测试集在这里是验证集", 100*cfg.ValFrac)
+		}))
 	}
 	s.sel = min(s.sel, len(s.fieldList())-1)
 	if p.Source.Kind != "" {
@@ -109,7 +110,9 @@ func (s *Model) reset() tea.Cmd {
 		return nil
 	}
 	s.preset = 0
-	s.presetNote = s.Tf("default settings (seed %d kept)", "默认设置（保留随机种子 %d）", cfg.Seed)
+	s.presetNote = s.say(func(s Model) string {
+		return s.Tf("default settings (seed %d kept)", "默认设置（保留随机种子 %d）", cfg.Seed)
+	})
 	s.sel = min(s.sel, len(s.fieldList())-1)
 	return s.restore()
 }
@@ -120,7 +123,7 @@ func (s *Model) restore() tea.Cmd {
 	if s.aside == "" {
 		return nil
 	}
-	s.presetNote += s.Tf(" · %s is loaded again", " · 重新加载 %s", s.aside)
+	s.presetNote = s.presetNote.Then(s.say(func(s Model) string { return s.Tf(" · %s is loaded again", " · 重新加载 %s", s.aside) }))
 	return func() tea.Msg { return RestoreDataMsg{} }
 }
 

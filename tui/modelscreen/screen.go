@@ -65,11 +65,11 @@ type Model struct {
 	sel     int
 	typing  bool
 	input   common.Field
-	refusal string // why the last value was refused, shown by its field
-	refused int    // the field it belongs to
+	refusal common.Said // why the last value was refused, shown by its field
+	refused int         // the field it belongs to
 
-	preset     int    // 1-based index of the last preset applied (0: none, or the default)
-	presetNote string // what the last preset or reset did, shown under the title
+	preset     int         // 1-based index of the last preset applied (0: none, or the default)
+	presetNote common.Said // what the last preset or reset did, shown under the title
 	// aside names the data a preset's own data replaced, which the next
 	// preset step or r brings back ("" when none is set aside).
 	aside string
@@ -131,7 +131,7 @@ func (s *Model) SetSeed(seed uint64) {
 // which ends the note of a preset applied before.
 func (s *Model) SetConfig(cfg experiment.Config) {
 	s.cfg = cloneConfig(cfg)
-	s.preset, s.presetNote = 0, ""
+	s.preset, s.presetNote = 0, common.Said{}
 	s.version++
 	s.view = s.render()
 }
@@ -236,12 +236,19 @@ func (s *Model) addLayer(at int) {
 func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(k, s.keys.Cancel):
-		s.typing, s.refusal, s.refused = false, "", -1
+		s.typing, s.refusal, s.refused = false, common.Said{}, -1
 		return s, nil
 	case key.Matches(k, s.keys.Confirm):
-		next := cloneConfig(s.cfg)
-		err := s.fieldList()[s.sel].set(&next, s.input.Typed())
-		if s.apply(next, err) {
+		next, typed := cloneConfig(s.cfg), s.input.Typed()
+		if err := s.fieldList()[s.sel].set(&next, typed); err != nil {
+			// The field's words, which its list says in each language.
+			s.refusal, s.refused = s.say(func(s Model) string {
+				cfg := cloneConfig(s.cfg)
+				return s.ErrorText(s.fieldList()[s.sel].set(&cfg, typed))
+			}), s.sel
+			return s, nil
+		}
+		if s.apply(next, nil) {
 			s.typing = false
 		}
 		return s, nil
@@ -262,10 +269,10 @@ func (s *Model) apply(next experiment.Config, err error) bool {
 		err = s.beyondLimits(next)
 	}
 	if err != nil {
-		s.refusal, s.refused = s.ErrorText(err), s.sel
+		s.refusal, s.refused = s.say(func(s Model) string { return s.ErrorText(err) }), s.sel
 		return false
 	}
-	s.cfg, s.refusal, s.refused, s.presetNote = next, "", -1, ""
+	s.cfg, s.refusal, s.refused, s.presetNote = next, common.Said{}, -1, common.Said{}
 	s.version++
 	return true
 }

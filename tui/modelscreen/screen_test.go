@@ -97,8 +97,8 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 		before := s.Config()
 		s = typeValue(s, c.text)
 		if c.refusal != "" {
-			if !s.typing || s.refusal != c.refusal || s.refused != s.sel {
-				t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal, c.refusal)
+			if !s.typing || s.refusal.In(s.Common) != c.refusal || s.refused != s.sel {
+				t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal.In(s.Common), c.refusal)
 			}
 			if s.Config().Train != before.Train || s.Config().ValFrac != before.ValFrac {
 				t.Errorf("%s = %q changed the configuration although refused", c.field, c.text)
@@ -107,13 +107,13 @@ func TestTypedValuesAreCheckedInPlace(t *testing.T) {
 			words := strings.Fields(c.refusal)
 			screentest.MustContain(t, stripped(s.View()), "✗ refused: "+strings.Join(words[:min(3, len(words))], " "))
 			s, _ = s.step(screentest.Press("esc"))
-			if s.typing || s.refusal != "" {
-				t.Errorf("esc left typing %v refusal %q", s.typing, s.refusal)
+			if s.typing || s.refusal.In(s.Common) != "" {
+				t.Errorf("esc left typing %v refusal %q", s.typing, s.refusal.In(s.Common))
 			}
 			continue
 		}
-		if s.typing || s.refusal != "" || !c.check(s.Config()) {
-			t.Errorf("%s = %q not applied: typing %v refusal %q", c.field, c.text, s.typing, s.refusal)
+		if s.typing || s.refusal.In(s.Common) != "" || !c.check(s.Config()) {
+			t.Errorf("%s = %q not applied: typing %v refusal %q", c.field, c.text, s.typing, s.refusal.In(s.Common))
 		}
 	}
 }
@@ -124,8 +124,8 @@ func TestEpochsRespectTheSessionLimit(t *testing.T) {
 		t.Fatalf("epochs %d, want the limit 10", s.Config().Train.Epochs)
 	}
 	s = typeValue(selectField(t, s, "Epochs"), "11")
-	if s.refusal != "this session allows at most 10 epochs (the server's limit)" {
-		t.Fatalf("refusal %q", s.refusal)
+	if s.refusal.In(s.Common) != "this session allows at most 10 epochs (the server's limit)" {
+		t.Fatalf("refusal %q", s.refusal.In(s.Common))
 	}
 }
 
@@ -248,8 +248,8 @@ func TestRefusalsSpeakChinese(t *testing.T) {
 		t.Fatalf("refusal %q, want %q", got, want)
 	}
 	s = typeValue(down(fixtureIn(screentest.Common("zh", 80, 21)), 4), "rmsprop")
-	if s.refusal != "请选择 adam 或 sgd" {
-		t.Fatalf("refusal %q", s.refusal)
+	if s.refusal.In(s.Common) != "请选择 adam 或 sgd" {
+		t.Fatalf("refusal %q", s.refusal.In(s.Common))
 	}
 }
 
@@ -342,7 +342,7 @@ func TestTypingReplacesTheSetting(t *testing.T) {
 		}
 		s, _ = s.step(screentest.Press("enter"))
 		if got := c.get(s.Config()); s.typing || got != c.want {
-			t.Errorf("%s %s, keys %q: %d (typing %v, refusal %q), want %d", c.lang, c.field, c.keys, got, s.typing, s.refusal, c.want)
+			t.Errorf("%s %s, keys %q: %d (typing %v, refusal %q), want %d", c.lang, c.field, c.keys, got, s.typing, s.refusal.In(s.Common), c.want)
 		}
 	}
 }

@@ -76,8 +76,8 @@ func TestBadTrainingSettingsAreRefusedInPlace(t *testing.T) {
 		s := selectField(t, c.start(t), c.field)
 		before := s.Config()
 		s = typeValue(s, c.text)
-		if !s.typing || s.refusal != c.refusal || s.refused != s.sel {
-			t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal, c.refusal)
+		if !s.typing || s.refusal.In(s.Common) != c.refusal || s.refused != s.sel {
+			t.Errorf("%s = %q: typing %v, refusal %q, want %q", c.field, c.text, s.typing, s.refusal.In(s.Common), c.refusal)
 		}
 		if !reflect.DeepEqual(s.Config(), before) {
 			t.Errorf("%s = %q changed the configuration although refused", c.field, c.text)
@@ -130,8 +130,8 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	// … and says so, as retain train --preset calls those rows its test
 	// part, and that its own users replace the loaded data, which the
 	// root sets aside and names.
-	if want := "preset §4.3 case (100 users) · its 20 % test part is the validation part here"; s.presetNote != want {
-		t.Errorf("preset note %q, want %q", s.presetNote, want)
+	if want := "preset §4.3 case (100 users) · its 20 % test part is the validation part here"; s.presetNote.In(s.Common) != want {
+		t.Errorf("preset note %q, want %q", s.presetNote.In(s.Common), want)
 	}
 	s.SetAside("telco.csv")
 	screentest.MustContain(t, strings.Join(strings.Fields(stripped(strings.Join(s.formLines(56), " "))), " "),
@@ -152,8 +152,8 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 		c.Pipeline.Scale != data.ScaleMinMax || c.Pipeline.Log1p || len(c.Hidden) != 2 {
 		t.Errorf("§5 config %+v", c)
 	}
-	if want := "preset §5 Keras code · its 20 % test part is the validation part here · telco.csv is loaded again"; s.presetNote != want {
-		t.Errorf("§5 note %q, want %q", s.presetNote, want)
+	if want := "preset §5 Keras code · its 20 % test part is the validation part here · telco.csv is loaded again"; s.presetNote.In(s.Common) != want {
+		t.Errorf("§5 note %q, want %q", s.presetNote.In(s.Common), want)
 	}
 	s.SetAside("") // the root, once the data are back
 	if got := presetKeyHelp(s); got != "default settings" {
@@ -161,8 +161,8 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	}
 	// An edit ends the preset's note.
 	s = typeValue(selectField(t, s, "Epochs"), "20")
-	if s.presetNote != "" {
-		t.Errorf("note %q after an edit", s.presetNote)
+	if s.presetNote.In(s.Common) != "" {
+		t.Errorf("note %q after an edit", s.presetNote.In(s.Common))
 	}
 	// The step after §5 is the default: the configuration the screen
 	// started with, the seed as the user set it.
@@ -175,8 +175,8 @@ func TestPresetKeyCyclesTheArticlePresets(t *testing.T) {
 	if !reflect.DeepEqual(s.Config(), def) {
 		t.Errorf("third p: config %+v\nwant the default %+v", s.Config(), def)
 	}
-	if s.presetNote != "default settings (seed 7 kept)" {
-		t.Errorf("default's note %q", s.presetNote)
+	if s.presetNote.In(s.Common) != "default settings (seed 7 kept)" {
+		t.Errorf("default's note %q", s.presetNote.In(s.Common))
 	}
 	// Round again to §4.3.
 	if s, _ = s.step(screentest.Press("p")); s.preset != 1 {
@@ -208,8 +208,8 @@ func TestResetKeyGoesBackToTheDefault(t *testing.T) {
 	if !reflect.DeepEqual(s.Config(), def) {
 		t.Errorf("r after §4.3: %+v\nwant %+v", s.Config(), def)
 	}
-	if want := "default settings (seed 3 kept) · built-in shop is loaded again"; s.presetNote != want {
-		t.Errorf("note %q, want %q", s.presetNote, want)
+	if want := "default settings (seed 3 kept) · built-in shop is loaded again"; s.presetNote.In(s.Common) != want {
+		t.Errorf("note %q, want %q", s.presetNote.In(s.Common), want)
 	}
 }
 
@@ -248,8 +248,8 @@ func TestDecayCheckSetting(t *testing.T) {
 		t.Fatalf("stepped down: alternative prior %g, shown %q", s.Config().L2PriorAlt, got[s.sel].get(s.Config()))
 	}
 	r := typeValue(selectField(t, modelFixture(), "Decay check"), "-1")
-	if r.refusal != "must be from 0 to 1e9" || r.Config().L2PriorAlt != 2 {
-		t.Errorf("-1: refusal %q, alternative prior %g", r.refusal, r.Config().L2PriorAlt)
+	if r.refusal.In(r.Common) != "must be from 0 to 1e9" || r.Config().L2PriorAlt != 2 {
+		t.Errorf("-1: refusal %q, alternative prior %g", r.refusal.In(r.Common), r.Config().L2PriorAlt)
 	}
 	s = typeValue(selectField(t, modelFixture(), "L2"), "0.001")
 	for _, f := range fields(common.New("en"), s.Config(), experiment.Limits{}, 0) {
@@ -298,8 +298,8 @@ func TestPreprocessingSettings(t *testing.T) {
 		t.Errorf("typed robust: %v", s.Config().Pipeline.Scale)
 	}
 	r := typeValue(s, "log")
-	if r.refusal != "choose zscore, minmax, robust or none" || r.Config().Pipeline.Scale != data.ScaleRobust {
-		t.Errorf("typed log: refusal %q, scaling %v", r.refusal, r.Config().Pipeline.Scale)
+	if r.refusal.In(r.Common) != "choose zscore, minmax, robust or none" || r.Config().Pipeline.Scale != data.ScaleRobust {
+		t.Errorf("typed log: refusal %q, scaling %v", r.refusal.In(r.Common), r.Config().Pipeline.Scale)
 	}
 	s = selectField(t, s, "log(1+v)")
 	s, _ = s.step(screentest.Press("right"))
@@ -310,8 +310,8 @@ func TestPreprocessingSettings(t *testing.T) {
 	if !s.Config().Pipeline.Log1p {
 		t.Error("typed on: log(1+v) off")
 	}
-	if r := typeValue(s, "maybe"); r.refusal != "type on or off" {
-		t.Errorf("typed maybe: refusal %q", r.refusal)
+	if r := typeValue(s, "maybe"); r.refusal.In(r.Common) != "type on or off" {
+		t.Errorf("typed maybe: refusal %q", r.refusal.In(r.Common))
 	}
 
 	zh := New(common.New("zh"), experiment.DefaultConfig(), experiment.Limits{})

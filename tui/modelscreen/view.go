@@ -41,8 +41,8 @@ func (s Model) formLines(w int) []string {
 	inline := hintW >= 30
 	title := s.T("Network", "网络")
 	lines := []string{st.Title.Render(title) + st.Muted.Render(common.Truncate(s.T("  applies to the next run", "  下次训练时生效"), w-ansi.StringWidth(title)))}
-	if s.presetNote != "" {
-		for _, l := range widget.WrapUnmarked(s.presetNote, max(w-2, 8)) {
+	if s.presetNote.In(s.Common) != "" {
+		for _, l := range widget.WrapUnmarked(s.presetNote.In(s.Common), max(w-2, 8)) {
 			lines = append(lines, st.Muted.Render(common.Truncate("  "+l, w)))
 		}
 	}
@@ -91,7 +91,7 @@ func (s Model) formLines(w int) []string {
 		}
 		lines = append(lines, ansi.Truncate(line, w, ""))
 		lines = append(lines, more...)
-		if i == s.refused && s.refusal != "" {
+		if i == s.refused && s.refusal.In(s.Common) != "" {
 			lines = append(lines, s.refusalLines(w)...)
 		}
 		if i == s.sel {
@@ -129,7 +129,7 @@ func (s Model) formLines(w int) []string {
 // with a hanging indent under the text after the ✗.
 func (s Model) refusalLines(w int) []string {
 	const lead, indent = "  ✗ ", "    "
-	text := s.T("refused: ", "未接受：") + s.refusal
+	text := s.T("refused: ", "未接受：") + s.refusal.In(s.Common)
 	// A bound stays with its sign: "≥ 0" never ends one line and starts
 	// the next.
 	glued := strings.NewReplacer("≥ ", "≥\u00a0", "≤ ", "≤\u00a0", "> ", ">\u00a0", "< ", "<\u00a0").Replace(text)

@@ -57,7 +57,7 @@ type Model struct {
 	out       exporter.Model
 	shownKeys exporter.ShownKeys
 	scheme    experiment.BandScheme // how the exported customers are banded
-	status    string                // the last export's outcome
+	status    common.Said           // the last export's outcome
 
 	// leversOf are each run's levers, by run number; picking is the open
 	// checklist (nil: closed).
@@ -74,7 +74,7 @@ type Model struct {
 
 	field    int // the field being edited (fieldExport: the export's path), -1 for none
 	input    common.Field
-	refusals [fieldCount]string // each field's refusal, shown under it
+	refusals [fieldCount]common.Said // each field's refusal, shown under it
 
 	view string
 }
@@ -94,7 +94,7 @@ func (s *Model) SetRun(run common.Run) tea.Cmd {
 		return nil
 	}
 	s.run, s.base, s.report, s.check, s.err, s.picking = run, nil, nil, nil, nil, nil
-	s.refusals = [fieldCount]string{}
+	s.refusals = [fieldCount]common.Said{}
 	cmd := s.request(-1)
 	s.render()
 	return cmd
@@ -127,7 +127,7 @@ func (s Model) Levers() []string { return s.levers() }
 func (s Model) Report() *experiment.PlanReport { return s.report }
 
 // Refusal is the sentence refusing field f's last value ("" if none).
-func (s Model) Refusal(f int) string { return s.refusals[f] }
+func (s Model) Refusal(f int) string { return s.refusals[f].In(s.Common) }
 
 // SetSize sets the screen's size and redraws it.
 func (s *Model) SetSize(w, h int) {
@@ -224,7 +224,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		switch {
 		case msg.Err != nil && msg.Field >= 0:
-			s.refusals[msg.Field] = s.refusalText(msg.Err)
+			s.refusals[msg.Field] = s.say(func(s Model) string { return s.refusalText(msg.Err) })
 			s.in = s.shown
 		case msg.Err != nil:
 			s.err = msg.Err
@@ -232,7 +232,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 			s.report, s.seg, s.check, s.err, s.shown, s.shownLevers = msg.Report, msg.Segments, msg.Check, nil, msg.In, msg.Levers
 			// A new plan stands on the values shown: an earlier refusal,
 			// of this field or another, no longer describes it.
-			s.refusals = [fieldCount]string{}
+			s.refusals = [fieldCount]common.Said{}
 		}
 		s.render()
 	case exporter.Msg:
@@ -275,9 +275,9 @@ func (s *Model) Leave() {
 	if s.Editing() {
 		return
 	}
-	s.refusals = [fieldCount]string{}
+	s.refusals = [fieldCount]common.Said{}
 	if !s.out.Running() {
-		s.status = ""
+		s.status = common.Said{}
 	}
 	s.render()
 }
@@ -285,11 +285,11 @@ func (s *Model) Leave() {
 // key applies a key press.
 func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	if !s.Editing() && s.picking == nil && !s.out.Running() {
-		s.status = "" // the last export's outcome expires at the next key
+		s.status = common.Said{} // the last export's outcome expires at the next key
 	}
 	switch {
 	case s.out.Showing():
-		cmd, status, set := s.out.ShownKey(s.Common, s.shownKeys, k, s.Height-2)
+		cmd, status, set := s.out.ShownKey(s.shownKeys, k, s.Height-2)
 		if set {
 			s.status = status
 		}
@@ -300,7 +300,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case s.field >= 0:
 		return s.edit(k)
 	case s.out.Running() && key.Matches(k, s.keys.Cancel):
-		s.status = s.out.Cancel(s.Common)
+		s.status = s.out.Cancel()
 		s.render()
 		return s, nil
 	case key.Matches(k, s.keys.Target) && s.targetable():
@@ -368,7 +368,7 @@ func (s Model) edit(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		}
 		next, err := s.in.with(f, text)
 		if err != nil {
-			s.refusals[f] = s.refusalText(err)
+			s.refusals[f] = s.say(func(s Model) string { return s.refusalText(err) })
 			break
 		}
 		s.in = next

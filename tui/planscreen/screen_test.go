@@ -401,17 +401,17 @@ func TestRefusalAndExportOutcomeExpire(t *testing.T) {
 
 	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
 	s = drain(t, s, cmd)
-	if !strings.HasPrefix(s.status, "✗ export failed: ") {
-		t.Fatalf("export status %q", s.status)
+	if !strings.HasPrefix(s.status.In(s.Common), "✗ export failed: ") {
+		t.Fatalf("export status %q", s.status.In(s.Common))
 	}
-	if s = press(t, s, "down"); s.status != "" {
-		t.Errorf("after ↓ the export's outcome is still shown: %q", s.status)
+	if s = press(t, s, "down"); s.status.In(s.Common) != "" {
+		t.Errorf("after ↓ the export's outcome is still shown: %q", s.status.In(s.Common))
 	}
 	s, cmd = exportTo(t, s, filepath.Join(t.TempDir(), "missing", "plan.csv"))
 	s = drain(t, s, cmd)
 	s.Leave()
-	if s.status != "" || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
-		t.Errorf("after leaving the export's outcome is still shown: %q", s.status)
+	if s.status.In(s.Common) != "" || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
+		t.Errorf("after leaving the export's outcome is still shown: %q", s.status.In(s.Common))
 	}
 }
 

@@ -46,7 +46,7 @@ func (s Model) draw() string {
 	case s.picking != nil:
 		return strings.Join(s.checklistLines(), "\n")
 	case s.out.Showing():
-		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), s.Width), common.Truncate(s.status, s.Width)},
+		lines := append([]string{common.Truncate(s.out.ShownTitle(s.Common), s.Width), common.Truncate(s.status.In(s.Common), s.Width)},
 			s.out.ShownLines(s.Width, s.Height-2)...)
 		return strings.Join(lines, "\n")
 	}
@@ -87,10 +87,10 @@ func (s Model) exportLines() []string {
 	switch {
 	case s.field == fieldExport:
 		return []string{common.Truncate(s.exportPrompt()+s.input.View(), w)}
-	case s.out.Running() && s.status == "":
+	case s.out.Running() && s.status.In(s.Common) == "":
 		return []string{common.Truncate(s.out.Line(s.Common), w)}
-	case s.status != "":
-		return common.StatusLines(s.status, w)
+	case s.status.In(s.Common) != "":
+		return common.StatusLines(s.status.In(s.Common), w)
 	}
 	return nil
 }
@@ -305,7 +305,7 @@ func (s Model) fields() []string {
 			val = s.input.View()
 		}
 		out = append(out, common.Pad(names[f], labelW)+"  "+val)
-		if r := s.refusals[f]; r != "" {
+		if r := s.refusals[f].In(s.Common); r != "" {
 			for _, l := range widget.WrapUnmarked(r, max(10, s.Width-labelW-2)) {
 				out = append(out, strings.Repeat(" ", labelW+2)+st.Error.Render(l))
 			}

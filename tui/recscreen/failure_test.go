@@ -26,7 +26,7 @@ func readyOn(t *testing.T, c common.Common, path string) Model {
 	s.SetSize(c.Width, c.Height)
 	s = drain(s, s.SetData(d))
 	if s.log == nil {
-		t.Fatalf("item log not read: %q", s.refusal)
+		t.Fatalf("item log not read: %q", s.refusal.In(s.Common))
 	}
 	return s
 }
@@ -38,7 +38,7 @@ func TestGoldenFailedRun(t *testing.T) {
 	screentest.ForEach(t, func(t *testing.T, c common.Common) {
 		s := press(readyOn(t, c, oneCustomer), "space")
 		if !s.failed {
-			t.Fatalf("the run did not fail: %q", s.outcome)
+			t.Fatalf("the run did not fail: %q", s.outcome.In(s.Common))
 		}
 		screentest.Golden(t, s, c.Width, c.Height)
 	})

@@ -41,7 +41,7 @@ func TestHeaderlessItemColumnNamedByPosition(t *testing.T) {
 		s.SetSize(c.Width, c.Height)
 		s = drain(s, s.SetData(d))
 		if s.log == nil {
-			t.Fatalf("%s: log not read: %q", lang, s.refusal)
+			t.Fatalf("%s: log not read: %q", lang, s.refusal.In(s.Common))
 		}
 		first := strings.TrimRight(strings.Split(ansi.Strip(s.View()), "\n")[0], " ")
 		if first != want[lang] {

@@ -49,11 +49,11 @@ func TestTypingReplacesASetting(t *testing.T) {
 		s = press(typed(s, "7"), "enter")
 		if cutoff, h := s.Settings(); h != 7 || cutoff != "2024-06-22" || s.Editing() {
 			t.Errorf("%s: 7 typed on a 30-day horizon: %d days, cutoff %s, editing %v (refusal %q); want 7 days from 2024-06-22",
-				lang, h, cutoff, s.Editing(), s.fieldErr)
+				lang, h, cutoff, s.Editing(), s.fieldErr.In(s.Common))
 		}
 		s = press(typed(press(s, "c"), "2024-04-01"), "enter")
 		if cutoff, _ := s.Settings(); cutoff != "2024-04-01" || s.Editing() {
-			t.Errorf("%s: 2024-04-01 typed on the cutoff: %s, editing %v (refusal %q)", lang, cutoff, s.Editing(), s.fieldErr)
+			t.Errorf("%s: 2024-04-01 typed on the cutoff: %s, editing %v (refusal %q)", lang, cutoff, s.Editing(), s.fieldErr.In(s.Common))
 		}
 		s = press(typed(press(s, "i"), "K11"), "enter")
 		s = press(typed(press(s, "i", "end"), ", ZZ9"), "enter")

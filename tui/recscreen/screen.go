@@ -51,7 +51,7 @@ type Model struct {
 	loaded  bool
 	source  experiment.Source
 	srcLog  *data.OrderLog // the loaded order log (nil for a table)
-	refusal string         // why there is nothing to recommend ("" when there is)
+	refusal common.Said    // why there is nothing to recommend ("" when there is)
 	reading bool
 	log     *recommend.Log
 	future  *experiment.FutureWarning // the log's lines dated after today (nil: none)
@@ -68,7 +68,7 @@ type Model struct {
 	cutoffSet bool  // the user chose the cutoff: a new horizon keeps it
 	editing   field
 	input     common.Field
-	fieldErr  string // why the typed value was refused
+	fieldErr  common.Said // why the typed value was refused
 
 	runs      int
 	cur       *worker
@@ -77,7 +77,7 @@ type Model struct {
 	latest    engine.Progress
 	batchLoss float64 // the latest reported batch loss (pauses report none)
 	loss      widget.SeriesChart
-	outcome   string // how the last run ended, when it did not give a result
+	outcome   common.Said // how the last run ended, when it did not give a result
 	failed    bool
 	res       *recommend.Result
 	showCust  bool // the customers rather than the metrics, when both do not fit
@@ -138,12 +138,14 @@ func (s *Model) SetData(d *experiment.Data) tea.Cmd {
 	case d == nil:
 	case log == nil:
 		s.source = d.Source
-		s.refusal = s.T("Recommendation needs an order log with an item column; a per-user table has no items. ",
-			"推荐需要带商品列的订单日志；按用户汇总的表没有商品。") +
-			s.OpenLogSentence("customer, date, item, …", "客户、日期、商品……")
+		s.refusal = s.say(func(s Model) string {
+			return s.T("Recommendation needs an order log with an item column; a per-user table has no items. ",
+				"推荐需要带商品列的订单日志；按用户汇总的表没有商品。") +
+				s.OpenLogSentence("customer, date, item, …", "客户、日期、商品……")
+		})
 	case log.Columns.Item == "":
 		s.source = d.Source
-		s.refusal = s.noItems(log)
+		s.refusal = s.say(func(s Model) string { return s.noItems(log) })
 	default:
 		s.source, s.reading = d.Source, true
 		cmd = readCmd(d.Source, s.open, log, s.Pseudonym, nil)
@@ -200,7 +202,7 @@ func (s Model) OrderLog() *data.OrderLog { return s.srcLog }
 
 // Available reports whether the loaded data can be recommended on (an
 // order log with an item column).
-func (s Model) Available() bool { return s.loaded && s.refusal == "" }
+func (s Model) Available() bool { return s.loaded && s.refusal.In(s.Common) == "" }
 
 // Settings returns the chosen cutoff (as a date) and horizon in days.
 func (s Model) Settings() (cutoff string, horizon int) { return date(s.cutoff), s.horizon }
@@ -295,22 +297,24 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Err != nil && s.log != nil {
 			// Leaving items out refused (none would be left): the log
 			// read before stays, with its exclusions.
-			s.exclude, s.fieldErr = s.keptExclude, common.ShortIn(msg.Err.Error(), s.exclude...)
+			s.exclude, s.fieldErr = s.keptExclude, common.Plain(common.ShortIn(msg.Err.Error(), s.exclude...))
 			break
 		}
 		if msg.Err != nil {
-			s.refusal = msg.Err.Error()
-			if s.Zh() {
-				s.refusal = s.ErrorText(msg.Err)
-			}
-			s.refusal = common.ShortIn(s.refusal, s.exclude...)
+			s.refusal = s.say(func(s Model) string {
+				text := msg.Err.Error()
+				if s.Zh() {
+					text = s.ErrorText(msg.Err)
+				}
+				return common.ShortIn(text, s.exclude...)
+			})
 			break
 		}
 		s.log, s.future, s.res = msg.Log, msg.Future, nil
 		if s.state == runEnded {
 			// The ended run's result is of the log before: the screen is
 			// idle again, as before a first run on this log.
-			s.state, s.outcome, s.failed = runIdle, "", false
+			s.state, s.outcome, s.failed = runIdle, common.Said{}, false
 		}
 		s.customers, _ = msg.Log.UpToToday()
 		s.keptExclude = s.exclude
@@ -408,7 +412,7 @@ func (s *Model) start() tea.Cmd {
 	}
 	s.runs++
 	s.cur = newWorker(s.parent, s.runs)
-	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, "", false
+	s.state, s.run, s.latest, s.batchLoss, s.outcome, s.failed = runPreparing, nil, engine.Progress{}, 0, common.Said{}, false
 	s.loss.Reset()
 	opts := recommend.Options{Cutoff: recommend.Date(s.cutoff), HorizonDays: s.horizon, Top: recommend.DefaultTop,
 		Evaluate: s.evaluates(s.cutoff, s.horizon), Model: recommend.DefaultModelConfig(), MaxPairs: s.limits.MaxRows}
@@ -455,16 +459,18 @@ func (s *Model) finish() {
 		}
 		s.res, s.selected, s.listTop, s.metricTop = res, 0, 0, 0
 		s.cols = s.columnWidths(res)
-		s.outcome = ""
+		s.outcome = common.Said{}
 	case errors.Is(err, context.Canceled):
-		s.outcome = s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")
+		s.outcome = s.say(func(s Model) string {
+			return s.T("Stopped; the previous result, if any, is unchanged.", "已停止；之前的结果（如有）保持不变。")
+		})
 	default:
 		// In English as in Chinese the command line's advice (an item
 		// column named with --item-column) is the Data screen's l.
-		s.outcome, s.failed = s.ErrorText(err), true
+		s.outcome, s.failed = s.say(func(s Model) string { return s.ErrorText(err) }), true
 		var win *recommend.WindowError
 		if errors.As(err, &win) {
-			s.outcome = s.ErrorText(win.Err) + s.T("; ", "；") + s.windowAdvice(win.Orders)
+			s.outcome = s.say(func(s Model) string { return s.ErrorText(win.Err) + s.T("; ", "；") + s.windowAdvice(win.Orders) })
 		}
 	}
 }

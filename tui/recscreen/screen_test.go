@@ -107,7 +107,7 @@ func ready(t *testing.T, c common.Common) Model {
 	}
 	s = drain(s, cmd)
 	if s.log == nil {
-		t.Fatalf("item log not read: %q", s.refusal)
+		t.Fatalf("item log not read: %q", s.refusal.In(s.Common))
 	}
 	return s
 }
@@ -118,7 +118,7 @@ func TestGolden(t *testing.T) {
 		t.Run("idle", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
 		s = press(s, "space")
 		if s.Result() == nil {
-			t.Fatalf("no result after training: %q", s.outcome)
+			t.Fatalf("no result after training: %q", s.outcome.In(s.Common))
 		}
 		t.Run("results", func(t *testing.T) { screentest.Golden(t, s, c.Width, c.Height) })
 		if !s.bothFit() {
@@ -195,8 +195,8 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 		s = press(s, c.key)
 		s = typeText(s, c.value)
 		s = press(s, "enter")
-		if s.fieldErr != c.want {
-			t.Errorf("%s %q: refusal %q, want %q", c.key, c.value, s.fieldErr, c.want)
+		if s.fieldErr.In(s.Common) != c.want {
+			t.Errorf("%s %q: refusal %q, want %q", c.key, c.value, s.fieldErr.In(s.Common), c.want)
 		}
 		if !s.Editing() {
 			t.Errorf("%s %q: the field closed on a refused value", c.key, c.value)
@@ -205,8 +205,8 @@ func TestBadSettingsRefusedInPlace(t *testing.T) {
 			t.Errorf("%s %q: the refusal is not shown:\n%s", c.key, c.value, s.View())
 		}
 		s = press(s, "esc")
-		if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 || s.Editing() || s.fieldErr != "" {
-			t.Fatalf("after esc: %s, %d days, editing %v, %q; want 2024-05-30, 30 days, closed", cutoff, h, s.Editing(), s.fieldErr)
+		if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 || s.Editing() || s.fieldErr.In(s.Common) != "" {
+			t.Fatalf("after esc: %s, %d days, editing %v, %q; want 2024-05-30, 30 days, closed", cutoff, h, s.Editing(), s.fieldErr.In(s.Common))
 		}
 	}
 	// A good horizon moves the default cutoff to the latest it evaluates
@@ -243,8 +243,8 @@ func TestNoItems(t *testing.T) {
 			"en": "orders.csv has no item column (columns: customer, date, amount); recommendation needs one — press l on the Data screen (1) and choose the item column: the log is read again with it",
 			"zh": "orders.csv 没有商品列（列：customer, date, amount）；推荐需要商品列——可在“数据”页（按 1）按 l 选择商品列：日志会按所选的列重新读取",
 		}[lang]
-		if s.refusal != want {
-			t.Errorf("%s: refusal %q, want %q", lang, s.refusal, want)
+		if s.refusal.In(s.Common) != want {
+			t.Errorf("%s: refusal %q, want %q", lang, s.refusal.In(s.Common), want)
 		}
 		view := strings.Join(strings.Fields(ansiFree(s.View())), "")
 		if !strings.Contains(view, strings.Join(strings.Fields(want), "")) {
@@ -308,8 +308,8 @@ func TestPerUserTableNamesTheKey(t *testing.T) {
 		com.Served = c.served
 		s := New(com, open)
 		s.SetData(&experiment.Data{Source: experiment.Source{Kind: "csv", Path: "users.csv"}})
-		if s.refusal != c.want {
-			t.Errorf("%s, served %v: refusal %q, want %q", c.lang, c.served, s.refusal, c.want)
+		if s.refusal.In(s.Common) != c.want {
+			t.Errorf("%s, served %v: refusal %q, want %q", c.lang, c.served, s.refusal.In(s.Common), c.want)
 		}
 	}
 }
@@ -354,7 +354,7 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	s.SetSize(c.Width, c.Height)
 	s = drain(s, s.SetData(d))
 	if s.log == nil {
-		t.Fatalf("item log not read: %q", s.refusal)
+		t.Fatalf("item log not read: %q", s.refusal.In(s.Common))
 	}
 	if cutoff, h := s.Settings(); cutoff != "2024-05-30" || h != 30 {
 		t.Fatalf("settings %s, %d days; want 2024-05-30, 30", cutoff, h)
@@ -385,8 +385,8 @@ func TestFutureDatedLineMovesNoRange(t *testing.T) {
 	} {
 		s = press(s, tc.key)
 		s = press(typeText(s, tc.value), "enter")
-		if s.fieldErr != tc.want {
-			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.value, s.fieldErr, tc.want)
+		if s.fieldErr.In(s.Common) != tc.want {
+			t.Errorf("%s %q: refusal %q, want %q", tc.key, tc.value, s.fieldErr.In(s.Common), tc.want)
 		}
 		s = press(s, "esc")
 	}
@@ -406,7 +406,7 @@ func TestStaleResultMarked(t *testing.T) {
 			c := screentest.Common(lang, 80, 24)
 			s := press(ready(t, c), "space")
 			if s.Result() == nil {
-				t.Fatalf("no result after training: %q", s.outcome)
+				t.Fatalf("no result after training: %q", s.outcome.In(s.Common))
 			}
 			marked := func(s Model) bool {
 				// Wrapped lines are joined without their spaces.
@@ -482,8 +482,8 @@ func TestLeaveItemsOut(t *testing.T) {
 	copy(all, s.log.Items)
 	s = press(s, "i")
 	s = press(typeText(s, strings.Join(all, ",")), "enter")
-	if s.log != before || !slices.Equal(s.exclude, []string{"K11", "ZZ9"}) || !strings.Contains(s.fieldErr, "no order has an item left") {
-		t.Errorf("leaving every item out: log kept %v, exclude %v, refusal %q", s.log == before, s.exclude, s.fieldErr)
+	if s.log != before || !slices.Equal(s.exclude, []string{"K11", "ZZ9"}) || !strings.Contains(s.fieldErr.In(s.Common), "no order has an item left") {
+		t.Errorf("leaving every item out: log kept %v, exclude %v, refusal %q", s.log == before, s.exclude, s.fieldErr.In(s.Common))
 	}
 }
 
@@ -550,7 +550,7 @@ func TestLeaveItemsOutAfterARun(t *testing.T) {
 		c := screentest.Common(lang, 80, 24)
 		s := press(ready(t, c), "space")
 		if s.Result() == nil {
-			t.Fatalf("%s: no result after training: %q", lang, s.outcome)
+			t.Fatalf("%s: no result after training: %q", lang, s.outcome.In(s.Common))
 		}
 		s = press(s, "i")
 		s = press(typeText(s, "K11"), "enter")
@@ -559,7 +559,7 @@ func TestLeaveItemsOutAfterARun(t *testing.T) {
 		}
 		screentest.MustContain(t, ansiFree(s.View()), c.T("space trains the recommender", "按空格训练推荐模型"))
 		if s = press(s, "space"); s.Result() == nil {
-			t.Fatalf("%s: no result after training again: %q", lang, s.outcome)
+			t.Fatalf("%s: no result after training again: %q", lang, s.outcome.In(s.Common))
 		}
 	}
 }
@@ -577,8 +577,8 @@ func TestHorizonRefusalNamesTheRange(t *testing.T) {
 	for _, lang := range screentest.Langs {
 		s := press(ready(t, screentest.Common(lang, 80, 24)), "h")
 		s = press(typeText(s, "100"), "enter")
-		if s.fieldErr != want[lang] {
-			t.Errorf("%s: refusal %q\nwant %q", lang, s.fieldErr, want[lang])
+		if s.fieldErr.In(s.Common) != want[lang] {
+			t.Errorf("%s: refusal %q\nwant %q", lang, s.fieldErr.In(s.Common), want[lang])
 		}
 	}
 	day := recommend.Day(time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC))
@@ -615,8 +615,8 @@ func TestPairsBoundedByRowLimit(t *testing.T) {
 		s.SetSize(c.Width, c.Height)
 		s = drain(s, s.SetData(loadItems(t)))
 		s = press(s, "space")
-		if s.Result() != nil || !s.failed || s.outcome != want[lang] {
-			t.Errorf("%s: result %v, failed %v, outcome %q; want no result and %q", lang, s.Result() != nil, s.failed, s.outcome, want[lang])
+		if s.Result() != nil || !s.failed || s.outcome.In(s.Common) != want[lang] {
+			t.Errorf("%s: result %v, failed %v, outcome %q; want no result and %q", lang, s.Result() != nil, s.failed, s.outcome.In(s.Common), want[lang])
 		}
 		// The reason stands whole in the failure box, wrapped between
 		// its borders.

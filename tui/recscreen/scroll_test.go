@@ -17,7 +17,7 @@ func stale(t *testing.T, c common.Common) Model {
 	t.Helper()
 	s := press(ready(t, c), "space")
 	if s.Result() == nil {
-		t.Fatalf("no result after training: %q", s.outcome)
+		t.Fatalf("no result after training: %q", s.outcome.In(s.Common))
 	}
 	s = press(s, "c")
 	return press(typeText(s, "2024-04-01"), "enter")

@@ -47,7 +47,7 @@ func (s Model) defaultCutoff(horizon int) int32 {
 // edit opens the text field for f on the current value, selected: what
 // is typed replaces it.
 func (s *Model) edit(f field, value string) {
-	s.editing, s.fieldErr = f, ""
+	s.editing, s.fieldErr = f, common.Said{}
 	common.SetFieldWidth(&s.input.Model, s.inputWidth())
 	s.input.Open(value)
 }
@@ -57,16 +57,16 @@ func (s *Model) edit(f field, value string) {
 func (s *Model) editKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, s.keys.Cancel):
-		s.editing, s.fieldErr = fieldNone, ""
+		s.editing, s.fieldErr = fieldNone, common.Said{}
 		s.input.Blur()
 		return nil
 	case key.Matches(k, s.keys.Apply) && s.editing == fieldExclude:
-		s.editing, s.fieldErr = fieldNone, ""
+		s.editing, s.fieldErr = fieldNone, common.Said{}
 		s.input.Blur()
 		return s.leaveOut(s.input.Typed())
 	case key.Matches(k, s.keys.Apply):
 		if s.apply(strings.TrimSpace(s.input.Typed())) {
-			s.editing, s.fieldErr = fieldNone, ""
+			s.editing, s.fieldErr = fieldNone, common.Said{}
 			s.input.Blur()
 		}
 		return nil
@@ -82,11 +82,13 @@ func (s *Model) apply(v string) bool {
 	if s.editing == fieldCutoff {
 		t, err := time.Parse(time.DateOnly, v)
 		if err != nil {
-			s.fieldErr = s.Tf("%q is not a date as YYYY-MM-DD", "%q 不是 YYYY-MM-DD 格式的日期", common.Short(v))
+			s.fieldErr = s.say(func(s Model) string {
+				return s.Tf("%q is not a date as YYYY-MM-DD", "%q 不是 YYYY-MM-DD 格式的日期", common.Short(v))
+			})
 			return false
 		}
 		if msg := s.cutoffProblem(recommend.Day(t), s.horizon); msg != "" {
-			s.fieldErr = msg
+			s.fieldErr = s.say(func(s Model) string { return s.cutoffProblem(recommend.Day(t), s.horizon) })
 			return false
 		}
 		s.cutoff, s.cutoffSet = recommend.Day(t), true
@@ -94,7 +96,9 @@ func (s *Model) apply(v string) bool {
 	}
 	h, ok := parseHorizon(v)
 	if !ok {
-		s.fieldErr = s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %s days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %s 天）", common.Short(v), common.Thousands(data.MaxHorizonDays))
+		s.fieldErr = s.say(func(s Model) string {
+			return s.Tf("%q is not a horizon: give days as 30, 30d or 4w (1 to %s days)", "%q 不是有效的观察期：请写天数，如 30、30d 或 4w（1 到 %s 天）", common.Short(v), common.Thousands(data.MaxHorizonDays))
+		})
 		return false
 	}
 	cutoff := s.cutoff
@@ -102,7 +106,7 @@ func (s *Model) apply(v string) bool {
 		cutoff = s.defaultCutoff(h)
 	}
 	if msg := s.cutoffProblem(cutoff, h); msg != "" {
-		s.fieldErr = msg
+		s.fieldErr = s.say(func(s Model) string { return s.cutoffProblem(cutoff, h) })
 		return false
 	}
 	s.horizon, s.cutoff = h, cutoff

@@ -34,8 +34,8 @@ func (s *Model) render() {
 	case !s.loaded:
 		s.view = s.Empty(title, s.T("Loading the data…", "正在加载数据…"))
 		return
-	case s.refusal != "":
-		s.view = s.Empty(s.T("Nothing to recommend.", "没有可推荐的内容。"), s.refusal)
+	case s.refusal.In(s.Common) != "":
+		s.view = s.Empty(s.T("Nothing to recommend.", "没有可推荐的内容。"), s.refusal.In(s.Common))
 		return
 	case s.reading || s.log == nil:
 		s.view = s.Empty(title, s.T("Reading the items of the order log…", "正在读取订单日志中的商品…"))
@@ -198,12 +198,12 @@ func (s Model) inputWidth() int {
 // statusLines are a refused value (wrapped: it names the valid range),
 // or the run's progress or how it ended on one line.
 func (s Model) statusLines(w int) []string {
-	if s.fieldErr == "" {
+	if s.fieldErr.In(s.Common) == "" {
 		// A failed run's reason is said whole in failureLines' box.
 		return []string{s.statusLine(w)}
 	}
 	var lines []string
-	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr, max(w, 1)) {
+	for _, l := range widget.WrapUnmarked(s.T("refused: ", "不接受：")+s.fieldErr.In(s.Common), max(w, 1)) {
 		lines = append(lines, s.Styles.Error.Render(l))
 	}
 	return lines
@@ -238,8 +238,8 @@ func (s Model) statusLine(w int) string {
 		if s.failed {
 			return "" // failureLines show why
 		}
-		if s.outcome != "" {
-			return common.Truncate(st.Muted.Render(s.outcome), w)
+		if s.outcome.In(s.Common) != "" {
+			return common.Truncate(st.Muted.Render(s.outcome.In(s.Common)), w)
 		}
 		if s.res == nil {
 			return ""
@@ -261,7 +261,7 @@ func (s Model) failureLines(w int) []string {
 	if s.res != nil {
 		note = s.T("The previous result below is kept.", "下面保留的是之前的结果。")
 	}
-	return s.Panel(s.Styles.Error.Render(s.Tf("Run %d failed", "第 %d 次运行失败", s.runs)), s.outcome, note, w)
+	return s.Panel(s.Styles.Error.Render(s.Tf("Run %d failed", "第 %d 次运行失败", s.runs)), s.outcome.In(s.Common), note, w)
 }
 
 // staleLines say, when the cutoff or the horizon changed after the shown

@@ -64,7 +64,7 @@ func TestWindowFailureNamesTheKeys(t *testing.T) {
 		s = drain(s, s.SetData(d))
 		s.editing = fieldHorizon // the horizon of TestPairsNoneBought, 2 days
 		if !s.apply("2") {
-			t.Fatalf("horizon 2 refused: %s", s.fieldErr)
+			t.Fatalf("horizon 2 refused: %s", s.fieldErr.In(s.Common))
 		}
 		s.editing = fieldNone
 		s = press(s, "space")
@@ -73,11 +73,11 @@ func TestWindowFailureNamesTheKeys(t *testing.T) {
 		if !errors.As(err, &win) || win.Orders != c.orders {
 			t.Fatalf("%s %s: the run ended with %v, want a WindowError (orders %v)", c.lang, filepath.Base(c.path), err, c.orders)
 		}
-		if want := com.ErrorText(win.Err) + c.advice; s.outcome != want {
-			t.Errorf("%s: outcome %q, want %q", c.lang, s.outcome, want)
+		if want := com.ErrorText(win.Err) + c.advice; s.outcome.In(s.Common) != want {
+			t.Errorf("%s: outcome %q, want %q", c.lang, s.outcome.In(s.Common), want)
 		}
-		if strings.Contains(s.outcome, "--") {
-			t.Errorf("%s: outcome %q names a command-line flag", c.lang, s.outcome)
+		if strings.Contains(s.outcome.In(s.Common), "--") {
+			t.Errorf("%s: outcome %q names a command-line flag", c.lang, s.outcome.In(s.Common))
 		}
 	}
 }
@@ -102,7 +102,7 @@ func TestOneOrderEachGetsGPTopFreq(t *testing.T) {
 		s = drain(s, s.SetData(d))
 		s.editing = fieldHorizon
 		if !s.apply("2") {
-			t.Fatalf("horizon 2 refused: %s", s.fieldErr)
+			t.Fatalf("horizon 2 refused: %s", s.fieldErr.In(s.Common))
 		}
 		s.editing = fieldNone
 		s = press(s, "space")

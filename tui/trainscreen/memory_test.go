@@ -57,7 +57,7 @@ func TestOldRunsAreForgottenToStayWithinTheMemoryLimit(t *testing.T) {
 	s, cmd := s.step(screentest.Press("space"))
 	defer s.Close()
 	if s.state != trainStarting {
-		t.Fatalf("state %d, outcome %q: the run did not start", s.state, s.outcome)
+		t.Fatalf("state %d, outcome %q: the run did not start", s.state, s.outcome.In(s.Common))
 	}
 	if got := numbers(s.Finished()); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("runs kept %v, want 1 (analysed) and 3", got)

@@ -18,7 +18,7 @@ func endedThenOneClass(t *testing.T, c common.Common) (before, after Model, cmd 
 	s = syntheticRun(s, 14)
 	s.runs, s.state = 2, trainEnded
 	s.latest.State = engine.Finished
-	s.outcome = "finished"
+	s.outcome = common.Plain("finished")
 	s.SetInputs(screentest.LoadOneOrderEach(t), s.cfg, experiment.Limits{})
 	after, c2 := s.step(screentest.Press("space"))
 	return s, after, c2 != nil
@@ -40,13 +40,13 @@ func TestOneClassLogIsRefusedWithItsReason(t *testing.T) {
 	want := `No customer orders again within the 10-day horizon: 0 of the 25 customers at the cutoff 2024-02-18, so the label has one class and a model needs both. ` +
 		`Every customer of orders.csv has exactly one order: the customer column "customer_id" may name orders, not customers. ` +
 		"To try another, press l on the Data screen (1) and choose the customer id column: the log is read again with it."
-	if !s.failed || s.refusal != want {
-		t.Errorf("failed %v, refusal %q\nwant %q", s.failed, s.refusal, want)
+	if !s.failed || s.refusal.In(s.Common) != want {
+		t.Errorf("failed %v, refusal %q\nwant %q", s.failed, s.refusal.In(s.Common), want)
 	}
 	// New data clears the refusal.
 	s.SetInputs(goldenScreen(t, c).data, s.cfg, s.limits)
-	if s.refusal != "" {
-		t.Errorf("refusal %q kept for other data", s.refusal)
+	if s.refusal.In(s.Common) != "" {
+		t.Errorf("refusal %q kept for other data", s.refusal.In(s.Common))
 	}
 }
 

@@ -50,8 +50,8 @@ func TestPartTooSmallIsRefusedAsTrainRefusesIt(t *testing.T) {
 			t.Fatalf("%s: cmd %v, worker %v, state %d, run %d, %d epochs: want nothing started and run 2 kept",
 				c.lang, cmd != nil, s.cur != nil, s.state, s.runs, len(s.history))
 		}
-		if !s.failed || s.refusal != c.want {
-			t.Errorf("%s: failed %v, refusal\n %q\nwant %q", c.lang, s.failed, s.refusal, c.want)
+		if !s.failed || s.refusal.In(s.Common) != c.want {
+			t.Errorf("%s: failed %v, refusal\n %q\nwant %q", c.lang, s.failed, s.refusal.In(s.Common), c.want)
 		}
 		screentest.MustContain(t, screentest.Render(s, 100, 27), common.Common{Lang: c.lang}.T("Cannot train", "无法训练"))
 	}

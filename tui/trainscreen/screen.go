@@ -62,9 +62,9 @@ type Model struct {
 	prev      []engine.EpochStats // the previous run's epochs
 	prevCfg   experiment.Config   // the previous run's settings
 	runSource string              // the data the current (or last) run trained on
-	outcome   string              // how the last run ended, in words
+	outcome   common.Said         // how the last run ended, in words
 	failed    bool                // the outcome is a warning (divergence, error)
-	refusal   string              // why the data cannot train at all, shown in a panel ("" for none)
+	refusal   common.Said         // why the data cannot train at all, shown in a panel ("" for none)
 	noData    bool                // loading failed and no data is loaded
 	restart   bool                // start a new run when the current one has ended
 	finished  []common.Run        // every ended run kept (see forgetToFit), oldest first
@@ -118,7 +118,7 @@ func (s *Model) SetParent(ctx context.Context) { s.parent = ctx }
 func (s *Model) SetInputs(d *experiment.Data, cfg experiment.Config, limits experiment.Limits) {
 	s.given++
 	if d != s.data {
-		s.refusal = "" // said of the data replaced
+		s.refusal = common.Said{} // said of the data replaced
 	}
 	s.data, s.cfg, s.limits = d, cfg, limits
 	if s.state == trainIdle {
@@ -149,7 +149,7 @@ func (s *Model) SetNoData(failed bool) {
 	s.noData = failed
 	if s.state == trainIdle {
 		// A refusal to start ("still loading", "no data") is stale now.
-		s.outcome, s.failed = "", false
+		s.outcome, s.failed = common.Said{}, false
 	}
 	if s.state == trainIdle || s.state == trainEnded {
 		s.render()
@@ -275,28 +275,34 @@ func (s *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 // context before any goroutine exists; the Cmds build and run it.
 func (s *Model) startRun(mode startMode) tea.Cmd {
 	if s.data == nil && s.noData {
-		s.outcome, s.failed = s.NoData(), true
+		s.outcome, s.failed = s.say(func(s Model) string { return s.NoData() }), true
 		return nil
 	}
 	if s.data == nil {
-		s.outcome, s.failed = s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。"), true
+		s.outcome, s.failed = s.say(func(s Model) string {
+			return s.T("The data is still loading; try again in a moment.", "数据仍在加载，请稍后再试。")
+		}), true
 		return nil
 	}
-	s.refusal = ""
+	s.refusal = common.Said{}
 	// A label of one class trains nothing the Evaluate screen could
 	// measure: refused before anything of the last run is replaced.
 	var one *experiment.OneClassError
 	if errors.As(experiment.CheckClasses(s.data), &one) {
-		s.outcome, s.failed = s.T("Cannot train on this data: its label has one class (below).", "无法用这份数据训练：标签只有一类（见下）。"), true
-		s.refusal = s.OneClassReason(one)
+		s.outcome, s.failed = s.say(func(s Model) string {
+			return s.T("Cannot train on this data: its label has one class (below).", "无法用这份数据训练：标签只有一类（见下）。")
+		}), true
+		s.refusal = s.say(func(s Model) string { return s.OneClassReason(one) })
 		return nil
 	}
 	// A part too small to measure the run on is refused as train refuses
 	// it (experiment.CheckPart), while the last run stays on screen.
 	var small *experiment.PartTooSmallError
 	if errors.As(experiment.CheckSplit(s.data, s.cfg), &small) {
-		s.outcome, s.failed = s.T("Cannot train on this data: too few rows to measure a model (below).", "无法用这份数据训练：行数太少，无法评估模型（见下）。"), true
-		s.refusal = s.PartTooSmallReason(small)
+		s.outcome, s.failed = s.say(func(s Model) string {
+			return s.T("Cannot train on this data: too few rows to measure a model (below).", "无法用这份数据训练：行数太少，无法评估模型（见下）。")
+		}), true
+		s.refusal = s.say(func(s Model) string { return s.PartTooSmallReason(small) })
 		return nil
 	}
 	// The last guard before a worker allocates anything: the Model screen
@@ -307,7 +313,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 		err = s.limits.CheckNetwork(s.shape, s.cfg, 1)
 	}
 	if err != nil {
-		s.outcome, s.failed = s.ErrorText(err), true
+		s.outcome, s.failed = s.say(func(s Model) string { return s.ErrorText(err) }), true
 		return nil
 	}
 	_, need := experiment.NetworkNeed(s.shape, s.cfg)
@@ -332,7 +338,7 @@ func (s *Model) startRun(mode startMode) tea.Cmd {
 	}
 	s.history, s.exp, s.latest, s.lastStep, s.moving = nil, nil, engine.Progress{}, 0, false
 	s.batchLoss = "–"
-	s.outcome, s.failed, s.restart = "", false, false
+	s.outcome, s.failed, s.restart = common.Said{}, false, false
 	s.cur = newWorker(s.parentContext(), s.runs)
 	s.cur.pace, s.cur.clock = s.pace, s.clock
 	s.state, s.mode = trainStarting, mode
@@ -436,7 +442,8 @@ func (s *Model) finish() tea.Cmd {
 		s.exp = exp
 	}
 	s.state = trainEnded
-	s.outcome, s.failed = describeOutcome(s.Common, exp, s.latest, err)
+	s.outcome = s.say(func(s Model) string { text, _ := describeOutcome(s.Common, exp, s.latest, err); return text })
+	_, s.failed = describeOutcome(s.Common, exp, s.latest, err)
 	if exp != nil {
 		hist := s.history
 		if exp.Decay != nil && exp.Decay.Switched {

@@ -115,8 +115,8 @@ func TestTrainStartPauseResumeStepStop(t *testing.T) {
 		t.Fatalf("x: state %d, want stopping", s.state)
 	}
 	s = ended(t, s)
-	if !strings.Contains(s.outcome, "Stopped by you") || s.failed {
-		t.Fatalf("outcome %q (failed %v)", s.outcome, s.failed)
+	if !strings.Contains(s.outcome.In(s.Common), "Stopped by you") || s.failed {
+		t.Fatalf("outcome %q (failed %v)", s.outcome.In(s.Common), s.failed)
 	}
 	if s.Alive() {
 		t.Fatal("an ended run is still alive")
@@ -173,9 +173,9 @@ func TestTrainRunsToTheEndAndSaysSo(t *testing.T) {
 	s, _ = s.step(screentest.Press("space"))
 	s = started(t, s)
 	s = ended(t, s)
-	if s.outcome != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
+	if s.outcome.In(s.Common) != "✓ Finished all 3 epochs. Best validation loss "+common.FmtMetric(mustBest(t, s.history).Monitored())+
 		" at epoch "+itoa(mustBest(t, s.history).Epoch)+"." {
-		t.Fatalf("outcome %q", s.outcome)
+		t.Fatalf("outcome %q", s.outcome.In(s.Common))
 	}
 	if len(s.history) != 3 || s.loss.Len(1) != 3 || s.metric.Len(1) != 3 {
 		t.Fatalf("history %d, val points %d, AUC points %d", len(s.history), s.loss.Len(1), s.metric.Len(1))
@@ -195,8 +195,8 @@ func TestTrainEarlyStopIsSaidPlainly(t *testing.T) {
 		t.Fatalf("state %v, want stopped early", s.exp.Trainer.State())
 	}
 	want := "✓ Stopped early at epoch " + itoa(len(s.history)) + ": the validation loss had not improved for 2 epochs; kept the weights of epoch " + itoa(s.exp.Trainer.BestEpoch()) + "."
-	if s.outcome != want {
-		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	if s.outcome.In(s.Common) != want {
+		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}
 }
 
@@ -220,8 +220,8 @@ func TestTrainSaysWhatTheDecayCheckKept(t *testing.T) {
 	}
 	want := fmt.Sprintf("✓ The decay check kept the 2/rows network (z %+.2f): %d epochs, weights of epoch %d. The curves show the 20/rows run.",
 		d.Z, len(s.exp.Trainer.History()), s.exp.Trainer.BestEpoch())
-	if s.outcome != want {
-		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	if s.outcome.In(s.Common) != want {
+		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}
 	if s.exp.Config.L2Prior != 2 || s.exp.Config.L2PriorAlt != 0 {
 		t.Fatalf("config after the switch: prior %g, alternative %g", s.exp.Config.L2Prior, s.exp.Config.L2PriorAlt)
@@ -265,8 +265,8 @@ func TestTrainSaysTheDecayCheckKeptTheFirstNetwork(t *testing.T) {
 	}
 	want := fmt.Sprintf("✓ Finished all 5 epochs. Best validation loss %s at epoch %d. Decay check: kept 20/rows (z %+.2f).",
 		common.FmtMetric(mustBest(t, s.history).Monitored()), mustBest(t, s.history).Epoch, d.Z)
-	if s.outcome != want {
-		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	if s.outcome.In(s.Common) != want {
+		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}
 }
 
@@ -340,8 +340,8 @@ func TestTrainDivergenceIsSaidPlainly(t *testing.T) {
 		t.Fatalf("run error %v, want divergence", err)
 	}
 	want := "✗ Diverged at epoch " + itoa(de.Epoch) + ", batch " + itoa(de.Batch) + " (" + de.Reason + ") — lower the learning rate and start again."
-	if s.outcome != want || !s.failed {
-		t.Fatalf("outcome %q, want %q", s.outcome, want)
+	if s.outcome.In(s.Common) != want || !s.failed {
+		t.Fatalf("outcome %q, want %q", s.outcome.In(s.Common), want)
 	}
 	screentest.MustContain(t, stripped(s.View()), "Diverged at epoch")
 }
@@ -368,8 +368,8 @@ func TestStopWhileStartingAbandonsTheRun(t *testing.T) {
 		t.Fatalf("the start Cmd after a stop returned %v", sm.err)
 	}
 	s, _ = s.step(DoneMsg{id: w.id})
-	if s.state != trainEnded || s.outcome != "■ Stopped before training began." {
-		t.Fatalf("state %d outcome %q", s.state, s.outcome)
+	if s.state != trainEnded || s.outcome.In(s.Common) != "■ Stopped before training began." {
+		t.Fatalf("state %d outcome %q", s.state, s.outcome.In(s.Common))
 	}
 }
 
@@ -447,8 +447,8 @@ func TestStartBeyondTheLimitIsRefused(t *testing.T) {
 	s.SetInputs(d, experiment.DefaultConfig(), experiment.Limits{MaxRows: 1000})
 	s, cmd := s.step(screentest.Press("space"))
 	want := "built-in shop (5,000 users, seed 0) has 5,000 rows; this session allows training on at most 1,000"
-	if cmd != nil || s.state != trainIdle || s.outcome != want {
-		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome)
+	if cmd != nil || s.state != trainIdle || s.outcome.In(s.Common) != want {
+		t.Fatalf("start beyond the limit: state %d, outcome %q", s.state, s.outcome.In(s.Common))
 	}
 }
 
@@ -470,8 +470,8 @@ func TestStartOfANetworkBeyondTheLimitIsRefused(t *testing.T) {
 		s.SetInputs(d, cfg, experiment.Limits{MaxParams: 1_000_000})
 		s.SetShape(experiment.Shape{Inputs: 20, TrainRows: 3500})
 		s, cmd := s.step(screentest.Press("space"))
-		if cmd != nil || s.state != trainIdle || s.cur != nil || s.outcome != c.want {
-			t.Errorf("%s: start beyond the limit: state %d, outcome %q; want idle and %q", c.lang, s.state, s.outcome, c.want)
+		if cmd != nil || s.state != trainIdle || s.cur != nil || s.outcome.In(s.Common) != c.want {
+			t.Errorf("%s: start beyond the limit: state %d, outcome %q; want idle and %q", c.lang, s.state, s.outcome.In(s.Common), c.want)
 		}
 	}
 }

@@ -69,8 +69,8 @@ func TestStoppedRunSaysWhichWeightsItKept(t *testing.T) {
 				"zh": "■ 已由你停止于第 9 轮第 1 批。保留第 8 轮的权重（最后完成，也是验证损失最佳）。按空格开始新的训练。",
 			}[lang]
 		}
-		if s.outcome != want {
-			t.Errorf("%s: outcome\n%q\nwant\n%q", lang, s.outcome, want)
+		if s.outcome.In(s.Common) != want {
+			t.Errorf("%s: outcome\n%q\nwant\n%q", lang, s.outcome.In(s.Common), want)
 		}
 		// Whole on the two status lines, at 100×27 and at the smallest size.
 		for _, size := range [][2]int{{100, 27}, {80, 24}} {
@@ -92,13 +92,13 @@ func TestStoppedRunWithoutEarlyStoppingKeepsTheLastEpoch(t *testing.T) {
 		t.Fatalf("kept epoch %d, want 3", got)
 	}
 	want := "■ Stopped by you at epoch 4, batch 1. Kept epoch 3's weights, the last finished (early stopping is off). space starts a new run."
-	if s.outcome != want {
-		t.Errorf("outcome\n%q\nwant\n%q", s.outcome, want)
+	if s.outcome.In(s.Common) != want {
+		t.Errorf("outcome\n%q\nwant\n%q", s.outcome.In(s.Common), want)
 	}
 	s = stoppedMidEpoch(t, "zh", cfg, 3)
 	want = "■ 已由你停止于第 4 轮第 1 批。保留最后完成的第 3 轮的权重（提前停止已关闭）。按空格开始新的训练。"
-	if s.outcome != want {
-		t.Errorf("zh outcome\n%q\nwant\n%q", s.outcome, want)
+	if s.outcome.In(s.Common) != want {
+		t.Errorf("zh outcome\n%q\nwant\n%q", s.outcome.In(s.Common), want)
 	}
 }
 

@@ -113,10 +113,10 @@ func (s *Model) render() {
 // refusalPanel is the boxed reason the data cannot train, w cells wide,
 // while no run is under way (nil without one).
 func (s Model) refusalPanel(w int) []string {
-	if s.refusal == "" || (s.state != trainIdle && s.state != trainEnded) {
+	if s.refusal.In(s.Common) == "" || (s.state != trainIdle && s.state != trainEnded) {
 		return nil
 	}
-	return s.Panel(s.Styles.Warning.Render(s.T("Cannot train", "无法训练")), s.refusal, "", w)
+	return s.Panel(s.Styles.Warning.Render(s.T("Cannot train", "无法训练")), s.refusal.In(s.Common), "", w)
 }
 
 // Status is the short state for the tab bar.
@@ -185,8 +185,8 @@ func (s Model) statusLine() string {
 	switch s.state {
 	case trainIdle:
 		switch {
-		case s.outcome != "":
-			return st.Warning.Render(s.outcome)
+		case s.outcome.In(s.Common) != "":
+			return st.Warning.Render(s.outcome.In(s.Common))
 		case s.data == nil && s.noData:
 			return st.Warning.Render(s.NoData())
 		case s.data == nil:
@@ -211,9 +211,9 @@ func (s Model) statusLine() string {
 		return st.Value.Render(mark+s.Tf("Run %d %s", "第 %d 次训练：%s", s.runs, s.stateWord())) + st.Muted.Render(" · "+s.plan())
 	}
 	if s.failed {
-		return st.Warning.Render(s.outcome)
+		return st.Warning.Render(s.outcome.In(s.Common))
 	}
-	return st.Good.Render(s.outcome)
+	return st.Good.Render(s.outcome.In(s.Common))
 }
 
 // checkingDecay reports whether the run's own training has ended and the

@@ -130,8 +130,10 @@ func TestGoldenEnded(t *testing.T) {
 		s = syntheticRun(s, 14)
 		s.runs, s.state = 2, trainEnded
 		s.latest.State = engine.Finished
-		s.outcome = s.Tf("✓ Finished all %d epochs. Best validation loss %s at epoch %d.",
-			"✓ 已完成全部 %d 轮。最佳验证损失 %s，出现在第 %d 轮。", 14, common.FmtMetric(s.history[13].ValLoss), 14)
+		s.outcome = s.say(func(s Model) string {
+			return s.Tf("✓ Finished all %d epochs. Best validation loss %s at epoch %d.",
+				"✓ 已完成全部 %d 轮。最佳验证损失 %s，出现在第 %d 轮。", 14, common.FmtMetric(s.history[13].ValLoss), 14)
+		})
 		s.render()
 		screentest.Golden(t, s, c.Width, c.Height)
 	})

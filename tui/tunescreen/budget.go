@@ -19,19 +19,23 @@ func (s Model) typingKey(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch {
 	case key.Matches(k, s.keys.Cancel):
-		s.typing, s.refusal = false, ""
+		s.typing, s.refusal = false, common.Said{}
 		s.input.Blur()
 	case key.Matches(k, s.keys.Commit):
 		text := strings.TrimSpace(s.input.Typed())
 		d, err := ParseBudget(text)
 		switch {
 		case errors.Is(err, ErrBudgetRange):
-			s.refusal = s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5秒 到 24小时 之间", common.Short(text))
+			s.refusal = s.say(func(s Model) string {
+				return s.Tf("✗ %s is out of range: a budget is from 5s to 24h", "✗ %s 超出范围：时间预算须在 5秒 到 24小时 之间", common.Short(text))
+			})
 		case err != nil:
-			s.refusal = s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
-				"✗ “%s”不是时长：请输入 5秒 到 24小时 之间的时长，例如 90秒 或 2分", common.Short(text))
+			s.refusal = s.say(func(s Model) string {
+				return s.Tf("✗ %q is not a duration: give one from 5s to 24h, such as 90s or 2m",
+					"✗ “%s”不是时长：请输入 5秒 到 24小时 之间的时长，例如 90秒 或 2分", common.Short(text))
+			})
 		default:
-			s.budget, s.typing, s.refusal = d, false, ""
+			s.budget, s.typing, s.refusal = d, false, common.Said{}
 			s.input.Blur()
 		}
 	default:

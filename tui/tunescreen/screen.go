@@ -52,7 +52,7 @@ type Model struct {
 	// input is the budget's field: a text input as every other screen's,
 	// so ctrl+u clears it and the cursor moves.
 	input   common.Field
-	refusal string // why the typed budget, or a search, was refused
+	refusal common.Said // why the typed budget, or a search, was refused
 
 	view string
 }
@@ -183,19 +183,23 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 	case s.run == nil && key.Matches(k, s.keys.Start) && s.data != nil:
 		cmd = s.start()
 	case s.run == nil && key.Matches(k, s.keys.Budget):
-		s.typing, s.refusal = true, ""
+		s.typing, s.refusal = true, common.Said{}
 		common.SetFieldWidth(&s.input.Model, s.inputWidth())
 		cmd = s.input.Open(budgetText(s.Common, s.budget)) // selected: what is typed replaces it
 	case !key.Matches(k, s.keys.Apply) || s.result == nil || picked == nil:
 	case s.otherData():
 		// Its AUCs are the earlier data's, and a balanced weight stood for
 		// that data's classes: neither is the loaded data's.
-		s.refusal = s.Tf("✗ not applied: trial %s was tuned on other data (%s); s searches the data loaded now",
-			"✗ 未应用：试验 %s 是在其他数据（%s）上调出的；按 s 搜索现在加载的数据",
-			common.Thousands(picked.Number), s.SourceName(s.searched.Source))
+		s.refusal = s.say(func(s Model) string {
+			return s.Tf("✗ not applied: trial %s was tuned on other data (%s); s searches the data loaded now",
+				"✗ 未应用：试验 %s 是在其他数据（%s）上调出的；按 s 搜索现在加载的数据",
+				common.Thousands(picked.Number), s.SourceName(s.searched.Source))
+		})
 	case picked.Err != "":
-		s.refusal = s.Tf("✗ not applied: trial %s failed; select another with ↑/↓",
-			"✗ 未应用：试验 %s 失败；请用 ↑/↓ 选择其他试验", common.Thousands(picked.Number))
+		s.refusal = s.say(func(s Model) string {
+			return s.Tf("✗ not applied: trial %s failed; select another with ↑/↓",
+				"✗ 未应用：试验 %s 失败；请用 ↑/↓ 选择其他试验", common.Thousands(picked.Number))
+		})
 	default:
 		cfg := picked.Config
 		// The Model screen holds a number: a balanced weight is the one
@@ -203,7 +207,7 @@ func (s Model) key(k tea.KeyPressMsg) (Model, tea.Cmd) {
 		balanced := cfg.Train.PosWeight == experiment.BalancedPosWeight
 		cfg.Train.PosWeight = picked.PosWeight
 		number := picked.Number
-		s.applied, s.refusal = number, ""
+		s.applied, s.refusal = number, common.Said{}
 		cmd = func() tea.Msg { return ApplyMsg{Config: cfg, Trial: number, Balanced: balanced} }
 	}
 	s.render()

@@ -370,8 +370,8 @@ func TestSearchFromANetworkBeyondTheLimitIsRefused(t *testing.T) {
 		s, params := limitedSearch(t, c.lang, -1)
 		s, cmd := s.step(screentest.Press("s"))
 		want := fmt.Sprintf(c.want, common.Thousands(params), common.Thousands(params-1))
-		if cmd != nil || s.Running() || s.refusal != want {
-			t.Errorf("%s: running %v, refusal %q; want %q", c.lang, s.Running(), s.refusal, want)
+		if cmd != nil || s.Running() || s.refusal.In(s.Common) != want {
+			t.Errorf("%s: running %v, refusal %q; want %q", c.lang, s.Running(), s.refusal.In(s.Common), want)
 		}
 		if !strings.Contains(s.View(), want) {
 			t.Errorf("%s: the screen does not show the refusal:\n%s", c.lang, s.View())
@@ -416,7 +416,7 @@ func TestBudgetTypedReplacesIt(t *testing.T) {
 		}
 		s, _ = s.step(screentest.Press("enter"))
 		if s.Editing() || s.Budget() != 90*time.Second {
-			t.Errorf("%s: 90s typed on the budget: %v (editing %v, %q), want 1m30s", lang, s.Budget(), s.Editing(), s.refusal)
+			t.Errorf("%s: 90s typed on the budget: %v (editing %v, %q), want 1m30s", lang, s.Budget(), s.Editing(), s.refusal.In(s.Common))
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
 )
 
 // tickEvery is how often the leaderboard is redrawn while a search runs.
@@ -58,14 +59,16 @@ func (s *Model) start() tea.Cmd {
 	var allow func(experiment.Config) bool
 	if s.limits.MaxParams > 0 || s.limits.MaxTrainMemory > 0 {
 		if err := s.limits.CheckNetwork(s.shape, s.base, 1); err != nil {
-			s.refusal = "✗ " + s.ErrorText(err) + s.T(" (the Model screen's configuration)", "（模型页的配置）")
+			s.refusal = s.say(func(s Model) string {
+				return "✗ " + s.ErrorText(err) + s.T(" (the Model screen's configuration)", "（模型页的配置）")
+			})
 			return nil
 		}
 		workers = s.limits.Parallel(s.shape, s.base, workers)
 		limits, shape, parallel := s.limits, s.shape, min(workers, s.folds)
 		allow = func(cfg experiment.Config) bool { return limits.CheckNetwork(shape, cfg, parallel) == nil }
 	}
-	s.refusal = ""
+	s.refusal = common.Said{}
 	s.gen++
 	ctx, cancel := context.WithCancel(s.parent)
 	run := &search{cancel: cancel, done: make(chan struct{})}

@@ -35,7 +35,7 @@ func (s *Model) render() {
 		lines = append(lines, st.Muted.Render(l))
 	}
 	// A refusal is wrapped in full: its reason is at its end.
-	for _, l := range common.StatusLines(s.refusal, s.Width) {
+	for _, l := range common.StatusLines(s.refusal.In(s.Common), s.Width) {
 		lines = append(lines, st.Error.Render(l))
 	}
 	lines = append(lines, s.stateLine(), s.bestLine(), "")

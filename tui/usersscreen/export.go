@@ -67,7 +67,7 @@ func (s *Model) exportNews(msg exporter.Msg) tea.Cmd {
 
 // shownKey handles keys while an export is on screen.
 func (s *Model) shownKey(k tea.KeyPressMsg) tea.Cmd {
-	cmd, status, set := s.out.ShownKey(s.Common, s.shownKeys, k, s.Height-usersHeaderH)
+	cmd, status, set := s.out.ShownKey(s.shownKeys, k, s.Height-usersHeaderH)
 	if set {
 		s.status = status
 	}

@@ -98,7 +98,7 @@ func (s *Model) find(from int, fresh bool) tea.Cmd {
 	}
 	s.findGen++
 	gen, u, shown, query := s.findGen, s.list.users, s.list.shown, s.query
-	s.status = s.Tf("searching for %s…", "正在查找 %s…", common.Short(query))
+	s.status = s.say(func(s Model) string { return s.Tf("searching for %s…", "正在查找 %s…", common.Short(query)) })
 	return func() tea.Msg {
 		i := -1
 		if fresh {
@@ -120,9 +120,11 @@ func (s *Model) find(from int, fresh bool) tea.Cmd {
 func (s *Model) found(msg FindMsg) tea.Cmd {
 	before := s.list.selected()
 	if msg.row >= 0 && s.list.selectRow(msg.row) {
-		s.status = s.T("found ", "找到 ") + s.list.users.id(msg.row)
+		s.status = s.say(func(s Model) string { return s.T("found ", "找到 ") + s.list.users.id(msg.row) })
 	} else {
-		s.status = s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", common.Short(msg.query))
+		s.status = s.say(func(s Model) string {
+			return s.Tf("no shown user's id is or starts with %s", "没有显示中的用户 id 等于或以 %s 开头", common.Short(msg.query))
+		})
 	}
 	if s.list.selected() != before {
 		return s.selectionChanged()

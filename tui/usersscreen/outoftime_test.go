@@ -109,7 +109,7 @@ func TestUsersOfOutOfTimeRunAreTheMeasuredCustomers(t *testing.T) {
 	screentest.MustContain(t, view(s), fmt.Sprintf("%d of 80 customers at 2024-02-20, labels from the 10 days after · wrong only", wrong))
 	s = pressAll(t, s, "c", "t")
 	if s.list.users.current == nil {
-		t.Fatalf("t did not show the current customers (status %q)", s.status)
+		t.Fatalf("t did not show the current customers (status %q)", s.status.In(s.Common))
 	}
 	screentest.MustContain(t, view(s), "80 of 80 current customers", "as of 2024-03-01, unlabelled")
 	s = pressAll(t, s, "t")

@@ -39,7 +39,7 @@ type Model struct {
 	showToday     bool
 	todayWaiting  bool
 	err           error
-	status        string // the last search, export or what-if message
+	status        common.Said // the last search, export or what-if message
 
 	prompt usersPrompt
 	input  common.Field
@@ -200,7 +200,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		cmd = s.exportNews(msg)
 	case tea.KeyPressMsg:
 		if s.out.Running() && s.prompt == usersNoPrompt && key.Matches(msg, s.keys.Cancel) {
-			s.status = s.out.Cancel(s.Common)
+			s.status = s.out.Cancel()
 		} else if s.out.Showing() {
 			cmd = s.shownKey(msg)
 		} else if s.prompt != usersNoPrompt {
@@ -229,7 +229,7 @@ func (s Model) step(msg tea.Msg) (Model, tea.Cmd) {
 // stays until the work ends: the current customers being scored.
 func (s *Model) expireStatus() {
 	if !s.todayWaiting {
-		s.status = ""
+		s.status = common.Said{}
 	}
 }
 
@@ -280,7 +280,9 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Search):
 		return s.openPrompt(usersSearchPrompt, "")
 	case key.Matches(k, km.Next) && s.query == "":
-		s.status = s.T("n finds the next match of /: press / to find an id first", "n 查找 / 的下一个匹配：请先按 / 查找 id")
+		s.status = s.say(func(s Model) string {
+			return s.T("n finds the next match of /: press / to find an id first", "n 查找 / 的下一个匹配：请先按 / 查找 id")
+		})
 	case key.Matches(k, km.Next):
 		return s.find(s.list.cursor+1, false)
 	case key.Matches(k, km.Detail):
@@ -295,7 +297,9 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 		s.SetSize(s.Width, s.Height)
 		return s.sweepCmd()
 	case key.Matches(k, km.Export) && s.out.Running():
-		s.status = s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		s.status = s.say(func(s Model) string {
+			return s.T("✗ an export is running (esc cancels it)", "✗ 已有导出在进行（esc 取消）")
+		})
 	case key.Matches(k, km.Export) && s.out.IsServed():
 		return s.startExport("")
 	case key.Matches(k, km.Export) && s.showToday:
@@ -316,12 +320,7 @@ func (s *Model) listKey(k tea.KeyPressMsg) tea.Cmd {
 
 // openPrompt focuses the text field for a purpose.
 func (s *Model) openPrompt(p usersPrompt, value string) tea.Cmd {
-	labels := map[usersPrompt]string{
-		usersSearchPrompt: s.T("Find id: ", "查找 id："),
-		usersExportPrompt: s.T("Export to CSV: ", "导出到 CSV："),
-		usersValuePrompt:  s.T("Value: ", "取值："),
-	}
-	s.input = common.NewField(s.Common, labels[p])
+	s.input = common.NewField(s.Common, s.promptLabel(p))
 	common.SetFieldWidth(&s.input.Model, common.PromptFieldWidth(s.input.Model, s.Width))
 	s.prompt = p
 	// A value or file name given is selected: what is typed replaces it.

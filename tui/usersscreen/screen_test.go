@@ -413,8 +413,8 @@ func TestExportFailureWrapped(t *testing.T) {
 	}
 	for _, lang := range screentest.Langs {
 		s := exportTo(t, analysed(t, lang, 80, 24), "/nonexistent/dir/x.csv")
-		if s.status != want[lang] {
-			t.Errorf("%s: status %q\nwant %q", lang, s.status, want[lang])
+		if s.status.In(s.Common) != want[lang] {
+			t.Errorf("%s: status %q\nwant %q", lang, s.status.In(s.Common), want[lang])
 		}
 		got := screentest.Render(s, 80, 24)
 		lines := strings.Split(got, "\n")
@@ -435,26 +435,26 @@ func TestExportFailureWrapped(t *testing.T) {
 // replaces it.
 func TestExportFailureExpires(t *testing.T) {
 	const bad = "/nonexistent/dir/x.csv"
-	failed := func(s Model) bool { return strings.HasPrefix(s.status, "✗ export failed") }
+	failed := func(s Model) bool { return strings.HasPrefix(s.status.In(s.Common), "✗ export failed") }
 	s := exportTo(t, analysed(t, "en", 80, 24), bad)
 	if !failed(s) {
-		t.Fatalf("no failure: %q", s.status)
+		t.Fatalf("no failure: %q", s.status.In(s.Common))
 	}
 	if s = pressAll(t, s, "down"); failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
-		t.Errorf("after ↓ the failure is still shown: %q", s.status)
+		t.Errorf("after ↓ the failure is still shown: %q", s.status.In(s.Common))
 	}
 	s = exportTo(t, s, bad)
 	s.Leave()
 	if failed(s) || strings.Contains(screentest.Render(s, 80, 24), "export failed") {
-		t.Errorf("after leaving the screen the failure is still shown: %q", s.status)
+		t.Errorf("after leaving the screen the failure is still shown: %q", s.status.In(s.Common))
 	}
 	s = exportTo(t, s, bad)
 	good := filepath.Join(t.TempDir(), "u.csv")
 	s = exportTo(t, s, good)
-	if !strings.HasPrefix(s.status, "✓ wrote ") || !strings.Contains(s.status, good) {
-		t.Errorf("after a good export: %q", s.status)
+	if !strings.HasPrefix(s.status.In(s.Common), "✓ wrote ") || !strings.Contains(s.status.In(s.Common), good) {
+		t.Errorf("after a good export: %q", s.status.In(s.Common))
 	}
-	if s = pressAll(t, s, "b"); s.status != "" {
-		t.Errorf("after b the export's outcome is still shown: %q", s.status)
+	if s = pressAll(t, s, "b"); s.status.In(s.Common) != "" {
+		t.Errorf("after b the export's outcome is still shown: %q", s.status.In(s.Common))
 	}
 }

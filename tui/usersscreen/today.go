@@ -65,7 +65,7 @@ func (s *Model) toggleToday() tea.Cmd {
 		return s.show(s.today)
 	}
 	s.todayWaiting = true
-	s.status = s.T("scoring the current customers…", "正在给当前客户打分…")
+	s.status = s.say(func(s Model) string { return s.T("scoring the current customers…", "正在给当前客户打分…") })
 	return todayCmd(s.cohort)
 }
 
@@ -76,10 +76,12 @@ func (s *Model) todayReady(msg ReadyMsg) tea.Cmd {
 	}
 	s.todayWaiting = false
 	if msg.err != nil {
-		s.status = s.T("✗ scoring the current customers failed: ", "✗ 给当前客户打分失败：") + msg.err.Error()
+		s.status = s.say(func(s Model) string {
+			return s.T("✗ scoring the current customers failed: ", "✗ 给当前客户打分失败：") + msg.err.Error()
+		})
 		return nil
 	}
-	s.today, s.showToday, s.status = msg.users, true, ""
+	s.today, s.showToday, s.status = msg.users, true, common.Said{}
 	return s.show(s.today)
 }
 
@@ -92,7 +94,7 @@ func (s *Model) show(u *usersData) tea.Cmd {
 	s.list.setUsers(u)
 	s.explainCache = newExplainCache()
 	s.whatIf = whatIf{}
-	s.status = ""
+	s.status = common.Said{}
 	return s.selectionChanged()
 }
 

@@ -79,7 +79,7 @@ func TestUsersTodayShowsTheLogsCurrentCustomers(t *testing.T) {
 	s = pressAll(t, s, "t")
 	u := s.list.users
 	if u.current == nil || !s.showToday {
-		t.Fatalf("t did not show the current customers (status %q)", s.status)
+		t.Fatalf("t did not show the current customers (status %q)", s.status.In(s.Common))
 	}
 	// Every customer has an order on or before the last date.
 	short := 0
@@ -103,7 +103,7 @@ func TestUsersTodayShowsTheLogsCurrentCustomers(t *testing.T) {
 	s = pressAll(t, s, "enter")
 	f, err := os.Open(out)
 	if err != nil {
-		t.Fatalf("%v (status %q)", err, s.status)
+		t.Fatalf("%v (status %q)", err, s.status.In(s.Common))
 	}
 	defer f.Close()
 	recs, err := csv.NewReader(f).ReadAll()

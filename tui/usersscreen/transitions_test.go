@@ -73,8 +73,8 @@ func TestUsersDetailAndExportTransitions(t *testing.T) {
 	s = clear(t, s, len("retain-users.csv"))
 	s = typeText(t, s, bad)
 	s = pressAll(t, s, "enter")
-	if !strings.Contains(s.status, "✗ export failed: ") || !strings.Contains(s.status, "missing-dir") {
-		t.Fatalf("status after a failed export: %q", s.status)
+	if !strings.Contains(s.status.In(s.Common), "✗ export failed: ") || !strings.Contains(s.status.In(s.Common), "missing-dir") {
+		t.Fatalf("status after a failed export: %q", s.status.In(s.Common))
 	}
 }
 
@@ -84,13 +84,13 @@ func TestWhatIfRefusesABadValueInPlace(t *testing.T) {
 	s = clear(t, s, 12)
 	s = typeText(t, s, "lots")
 	s = pressAll(t, s, "enter")
-	if !strings.HasPrefix(s.status, "✗ ") || s.whatIf.prob != s.whatIf.prob0 {
-		t.Fatalf("a non-number was applied: status %q", s.status)
+	if !strings.HasPrefix(s.status.In(s.Common), "✗ ") || s.whatIf.prob != s.whatIf.prob0 {
+		t.Fatalf("a non-number was applied: status %q", s.status.In(s.Common))
 	}
 	// Categorical and numeric stepping both land on valid values.
 	before := s.whatIf.cur[0]
 	s = pressAll(t, s, "left")
-	if s.whatIf.cur[0] == before && s.status == "" {
+	if s.whatIf.cur[0] == before && s.status.In(s.Common) == "" {
 		t.Fatal("← did not change the first feature")
 	}
 }

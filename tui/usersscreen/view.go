@@ -122,8 +122,8 @@ func (s *Model) render() {
 // failure wrapped in full (at most a third of the screen's h rows), so its
 // reason is read; anything else on its one line.
 func (s Model) statusLines(w, h int) []string {
-	if s.prompt == usersNoPrompt && strings.HasPrefix(s.status, "✗") {
-		lines := common.StatusLines(s.status, w)
+	if s.prompt == usersNoPrompt && strings.HasPrefix(s.status.In(s.Common), "✗") {
+		lines := common.StatusLines(s.status.In(s.Common), w)
 		lines = lines[:min(len(lines), max(h/3, 1))]
 		for i, l := range lines {
 			lines[i] = s.Styles.Error.Render(l)
@@ -148,10 +148,10 @@ func (s Model) statusLine(w int) string {
 		hint += s.T(" · t: current customers", " · t：当前客户")
 	}
 	switch {
-	case s.out.Running() && s.status == "":
+	case s.out.Running() && s.status.In(s.Common) == "":
 		hint = s.out.Line(s.Common)
-	case s.status != "":
-		hint = s.status
+	case s.status.In(s.Common) != "":
+		hint = s.status.In(s.Common)
 	}
 	if s.list.filtering {
 		hint = s.T("filtering… · ", "筛选中… · ") + hint

@@ -142,12 +142,12 @@ func (s *Model) startWhatIf() {
 	}
 	x, err := e.Row(row)
 	if err != nil {
-		s.status = err.Error()
+		s.status = s.say(func(s Model) string { return err.Error() })
 		return
 	}
 	p := s.explainer().Predict(x)
 	s.whatIf = whatIf{active: true, row: row, base: x, cur: slices.Clone(x), prob0: p, prob: p}
-	s.status = ""
+	s.status = common.Said{}
 }
 
 // whatIfKey handles keys while what-if has the keyboard.
@@ -158,7 +158,7 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(k, km.Leave):
 		s.whatIf = whatIf{}
-		s.status = ""
+		s.status = common.Said{}
 		s.restoreReasons()
 		return nil
 	case key.Matches(k, km.Up):
@@ -180,7 +180,9 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, km.Reset):
 		w.cur = slices.Clone(w.base)
 		w.prob = w.prob0
-		s.status = s.T("restored the user's own values", "已恢复该用户自己的取值")
+		s.status = s.say(func(s Model) string {
+			return s.T("restored the user's own values", "已恢复该用户自己的取值")
+		})
 		s.restoreReasons()
 		return s.sweepCmd()
 	}
@@ -194,7 +196,7 @@ func (s *Model) whatIfKey(k tea.KeyPressMsg) tea.Cmd {
 func (s *Model) setWhatIfValue(text string) tea.Cmd {
 	cmd, ok := s.applyWhatIf(text)
 	if ok {
-		s.status += s.clipNote(s.Exp().Pipeline.Columns[s.whatIf.col], text)
+		s.status = s.status.Then(s.say(func(s Model) string { return s.clipNote(s.Exp().Pipeline.Columns[s.whatIf.col], text) }))
 	}
 	return cmd
 }
@@ -209,12 +211,12 @@ func (s *Model) applyWhatIf(text string) (cmd tea.Cmd, ok bool) {
 	next, err := s.explainer().Set(w.cur, name, text)
 	if err != nil {
 		// Wrapped in full by statusLines; a long value is quoted short.
-		s.status = "✗ " + common.ShortIn(s.ErrorText(err), text, strings.TrimSpace(text))
+		s.status = s.say(func(s Model) string { return "✗ " + common.ShortIn(s.ErrorText(err), text, strings.TrimSpace(text)) })
 		return nil, false
 	}
 	w.cur = next
 	w.prob = s.explainer().Predict(next)
-	s.status = name + " = " + s.display(name, s.explainer().Value(next, w.col))
+	s.status = s.say(func(s Model) string { return name + " = " + s.display(name, s.explainer().Value(next, w.col)) })
 	if !w.whatIfChanged() {
 		s.restoreReasons() // back at the user's own values
 	}
@@ -262,7 +264,7 @@ func (s *Model) swept(msg SweepMsg) {
 		return
 	}
 	if msg.err != nil {
-		s.status = "✗ " + msg.err.Error()
+		s.status = s.say(func(s Model) string { return "✗ " + msg.err.Error() })
 		return
 	}
 	w.sweep = msg.points

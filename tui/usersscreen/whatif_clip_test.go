@@ -29,16 +29,16 @@ func TestWhatIfSaysATypedValueWasClipped(t *testing.T) {
 		typeValue("1e6")
 		want := pc.Name + " = " + bound(pc.Max) + s.Tf(" (typed %s; the model's range is %s – %s)",
 			"（输入 %s；模型的取值范围是 %s – %s）", "1e6", bound(pc.Min), bound(pc.Max))
-		if s.status != want {
-			t.Errorf("%s: status %q, want %q", lang, s.status, want)
+		if s.status.In(s.Common) != want {
+			t.Errorf("%s: status %q, want %q", lang, s.status.In(s.Common), want)
 		}
 		if line := strings.Split(view(s), "\n")[1]; !strings.Contains(line, strings.TrimSpace(want)) {
 			t.Errorf("%s: the status line at 120 columns is %q, want it to hold %q", lang, line, want)
 		}
 		inside := strconv.FormatFloat((pc.Min+pc.Max)/2, 'g', 4, 64)
 		typeValue(inside)
-		if strings.Contains(s.status, "typed") || strings.Contains(s.status, "输入") {
-			t.Errorf("%s: a value inside the range (%s) has a note: %q", lang, inside, s.status)
+		if strings.Contains(s.status.In(s.Common), "typed") || strings.Contains(s.status.In(s.Common), "输入") {
+			t.Errorf("%s: a value inside the range (%s) has a note: %q", lang, inside, s.status.In(s.Common))
 		}
 	}
 }

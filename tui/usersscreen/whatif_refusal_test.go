@@ -30,8 +30,8 @@ func TestWhatIfRefusalInBothLanguages(t *testing.T) {
 			s = pressAll(t, s, string(r))
 		}
 		s = pressAll(t, s, "enter")
-		if s.status != want {
-			t.Errorf("%s: status %q, want %q", lang, s.status, want)
+		if s.status.In(s.Common) != want {
+			t.Errorf("%s: status %q, want %q", lang, s.status.In(s.Common), want)
 		}
 		// Every word of it is on screen: wrapped, not cut.
 		flat := strings.Join(strings.Fields(view(s)), " ")

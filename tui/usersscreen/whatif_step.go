@@ -44,7 +44,7 @@ func (s *Model) stepWhatIf(dir int) tea.Cmd {
 	}
 	cmd, ok := s.applyWhatIf(text)
 	if ok && end {
-		s.status += s.rangeEndNote(pc, dir)
+		s.status = s.status.Then(s.say(func(s Model) string { return s.rangeEndNote(pc, dir) }))
 	}
 	return cmd
 }

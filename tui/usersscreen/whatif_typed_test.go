@@ -46,8 +46,8 @@ func TestWhatIfTypedValueReplacesTheUsersOwn(t *testing.T) {
 		}
 		s = pressAll(t, s, "enter")
 		want := pc.Name + " = " + s.display(pc.Name, s.explainer().Value(s.whatIf.cur, 0))
-		if s.status != want || strings.Contains(s.status, s.T("typed", "输入")) {
-			t.Errorf("%s: status %q, want %q without a clip note", lang, s.status, want)
+		if s.status.In(s.Common) != want || strings.Contains(s.status.In(s.Common), s.T("typed", "输入")) {
+			t.Errorf("%s: status %q, want %q without a clip note", lang, s.status.In(s.Common), want)
 		}
 		if got := s.explainer().Value(s.whatIf.cur, 0); displayValue(got) != displayValue(typed) {
 			t.Errorf("%s: %s set to %s, want %s", lang, pc.Name, got, typed)

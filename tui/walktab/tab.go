@@ -172,6 +172,7 @@ func (w Model) step(msg tea.Msg) (Model, tea.Cmd) {
 		w.err = msg.Err
 		if msg.Err == nil {
 			w.model, w.has, w.run, w.row, w.id = msg.model, true, msg.Run, msg.Row, w.wantID
+			w.model.SetLang(w.Lang) // the language may have changed while it was built
 			w.paused, w.shownStep, w.listed = msg.Paused, msg.Step, w.wantListed
 			w.model.SetSize(w.Width, w.bodyHeight())
 			// The threshold may have moved while the walkthrough was built.

@@ -322,3 +322,15 @@ func (r renderer) render(s step) page {
 	}
 	return r.afterPage()
 }
+
+// SetLang writes the panel in lang ("en" or "zh"; other values fall back
+// to English), keeping the user, step, neurons and scroll.
+func (m *Model) SetLang(lang string) {
+	if lang = DetectLang(lang, ""); lang == m.lang {
+		return
+	}
+	m.lang = lang
+	if m.width > 0 {
+		m.refresh(false)
+	}
+}

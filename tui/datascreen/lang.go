@@ -1,0 +1,20 @@
+package datascreen
+
+import (
+	"github.com/retainlab/retain/tui/common"
+)
+
+// SetLang makes the screen speak lang, keeping its data, place and
+// fields: the keys' help and every chart's wording are taken from a
+// screen built afresh in lang, and the view is drawn again.
+func (s *Model) SetLang(lang string) {
+	s.Common.SetLang(lang)
+	s.keys = common.Relabel(s.keys, defaultDataKeyMap(s.Common))
+	if s.prompt.active() {
+		s.prompt.input.Prompt = s.prompt.kind.label(s.Common)
+	}
+	s.SetSize(s.Width, s.Height) // the field's width after its label, and the view
+}
+
+// Relang implements common.Screen.
+func (s Model) Relang(lang string) common.Screen { return common.Relanged(s, lang) }

@@ -1,0 +1,26 @@
+package evalscreen
+
+import (
+	"github.com/retainlab/retain/experiment"
+	"github.com/retainlab/retain/tui/common"
+)
+
+// SetLang makes the screen speak lang, keeping its data, place and
+// fields: the keys' help and every chart's wording are taken from a
+// screen built afresh in lang, and the view is drawn again.
+func (s *Model) SetLang(lang string) {
+	s.Common.SetLang(lang)
+	s.keys = common.Relabel(s.keys, defaultEvalKeyMap(s.Common))
+	var check *experiment.CalibrationCheck
+	baseline := false
+	if s.data != nil {
+		check, baseline = s.data.check, s.data.bgnbd != nil
+	}
+	s.roc.Relabel(newROC(s.Common, baseline))
+	s.calib.Relabel(newCalibChart(s.Common, check))
+	s.importance.bars.SetText(s.BarsText())
+	s.render()
+}
+
+// Relang implements common.Screen.
+func (s Model) Relang(lang string) common.Screen { return common.Relanged(s, lang) }
