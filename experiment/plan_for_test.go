@@ -32,7 +32,7 @@ func TestPlanForValueColumns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.ValueColumn != "spend" || rep.ValueBlanks != 1 || rep.ValueFill != 20 {
+	if rep.ValueColumn != "spend" || rep.ValueBlanks != 1 || rep.ValueFill != 20 || !rep.ValueFillMean {
 		t.Errorf("value column %q, %d blanks at %v, want spend with 1 blank at 20", rep.ValueColumn, rep.ValueBlanks, rep.ValueFill)
 	}
 	for _, name := range []string{"vip", "churn", "no", "name"} {

@@ -27,6 +27,7 @@ func TestValueColumnIsANumericColumnOfTheTable(t *testing.T) {
 	table.Columns = append(slices.Clone(table.Columns),
 		&data.Column{Name: "margin", Kind: data.Numeric, Values: margin},
 		&data.Column{Name: "vip", Kind: data.Boolean, Values: vip, Levels: []string{"no", "yes"}})
+	margin[s.base.rows[0]] = math.NaN() // a blank: the model has no fill for margin
 	base := *s.base
 	base.table = &table
 	s.base = &base
@@ -35,12 +36,16 @@ func TestValueColumnIsANumericColumnOfTheTable(t *testing.T) {
 	if rep := s.Report(); s.Refusal(fieldValue) != "" || rep.ValueColumn != "margin" {
 		t.Fatalf("margin: refusal %q, value column %q", s.Refusal(fieldValue), rep.ValueColumn)
 	}
-	// margin's mean over the validation customers fills no blank: none.
-	for _, ct := range s.Report().Contacts {
-		if ct.Value < 0 || ct.Value > 6 || ct.Value != math.Trunc(ct.Value) {
-			t.Errorf("contact %s: value %v, not a margin of 0 to 6", ct.ID, ct.Value)
-		}
+	// The blank takes the mean of the other customers' margins, said so.
+	sum := 0.0
+	for _, r := range s.base.rows[1:] {
+		sum += margin[r]
 	}
+	if rep := s.Report(); rep.ValueBlanks != 1 || !rep.ValueFillMean || math.Abs(rep.ValueFill-sum/float64(len(s.base.rows)-1)) > 1e-12 {
+		t.Errorf("blanks %d at %v (mean %v), want 1 at the others' mean %v", rep.ValueBlanks, rep.ValueFill, rep.ValueFillMean,
+			sum/float64(len(s.base.rows)-1))
+	}
+	screentest.MustContain(t, screentest.Render(s, 160, 48), "1 blank cell valued at", ", the mean of the others")
 	s = typeIn(t, s, "v", "vip")
 	got := s.Refusal(fieldValue)
 	if !strings.HasPrefix(got, "invalid plan: value vip: not an amount, nor a numeric column") {
