@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -90,7 +91,7 @@ built-in population it was trained on.`,
 	dateOrderVar(fs, &o.dateOrder)
 	fs.StringVar(&o.budget, "budget", "", "most to spend, an `AMOUNT` (5000) or a share of customers (10%) (default: no limit)")
 	fs.Float64Var(&o.cost, "cost", defaultCost, "cost of one contact")
-	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric feature COLUMN (default 100)")
+	fs.StringVar(&o.value, "value", "", "value of a customer kept or converted: an `AMOUNT`, or a numeric COLUMN of the data, a feature or not (default 100)")
 	fs.Float64Var(&o.success, "success", defaultSuccess, "your assumed `SHARE` of contacted customers whose outcome the action changes")
 	fs.StringVar(&o.target, "target", "", "the outcome to act on: `prevent|encourage` (or prevent:CLASS, encourage:CLASS; default: the model file's, else from the label's name)")
 	fs.StringSliceVar(&o.levers, "levers", nil, "feature `COLUMNS` the platform can influence (COLUMN:up or COLUMN:down moves a numeric one only that way; default: the model file's)")
@@ -139,7 +140,7 @@ func parsePlanFlags(o *planOptions, changed func(string) bool) (planFlags, error
 		v, err := strconv.ParseFloat(o.value, 64)
 		switch {
 		case err == nil && (math.IsNaN(v) || math.IsInf(v, 0) || v < 0):
-			return f, usageError(fmt.Errorf("--value %s: want an amount ≥ 0 or a numeric feature column, such as 120", o.value))
+			return f, usageError(fmt.Errorf("--value %s: want an amount ≥ 0 or a numeric column, such as 120", o.value))
 		case err == nil:
 			a.Value = v
 		default:
@@ -237,8 +238,8 @@ func runPlan(ctx context.Context, a *app, o *planOptions, cmd *cobra.Command) (e
 	return nil
 }
 
-// planData is the scored customers of a plan with the table their rows
-// came from (nil for a per-user file).
+// planData is the scored customers of a plan with the table of their
+// rows, in order: the value columns and RFM segments are read from it.
 type planData struct {
 	scored *experiment.Scored
 	table  *data.Table
@@ -333,10 +334,17 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 		if err != nil {
 			return planData{}, err
 		}
+		// The file as a table of its own, label and all, for any of its
+		// numeric columns as the value column, as the Plan screen reads
+		// the run's table.
+		t, err := data.ReadCSV(bytes.NewReader(raw), o.data, data.CSVOptions{NoLabel: true})
+		if err != nil {
+			return planData{}, err
+		}
 		values := func(pc *data.PipelineColumn) ([]float64, error) {
 			return b.Pipeline.ReadValues(bytes.NewReader(raw), o.data, pc.Name)
 		}
-		return planData{scored: s, name: o.data, raw: values, columns: fileColumns(b, raw, o.data),
+		return planData{scored: s, table: t, name: o.data, raw: values, columns: fileColumns(b, raw, o.data),
 			inSample: planInSample(b, o.model, o.data, raw, len(s.Probabilities))}, nil
 	case b.Source.Kind == "builtin" || b.Source.Kind == "":
 		d, err := experiment.Load(b.Source, a.open)
@@ -344,7 +352,7 @@ func planCustomers(a *app, o *planOptions, b *experiment.Bundle, key *pseudonym.
 			return planData{}, err
 		}
 		s, err := b.ScoreTable(d.Table)
-		return planData{scored: s, name: d.Source.Describe(), raw: tableValues(d.Table), columns: tableColumns(d.Table),
+		return planData{scored: s, table: d.Table, name: d.Source.Describe(), raw: tableValues(d.Table), columns: tableColumns(d.Table),
 			inSample: fmt.Sprintf("the plan scores %s, the users %s was trained on: their probabilities are in-sample, "+
 				"surer than on users it has not seen, and so are the plan's expected figures", d.Source.Describe(), o.model)}, err
 	}
@@ -368,85 +376,20 @@ func planInSample(b *experiment.Bundle, model, name string, raw []byte, rows int
 // buildPlan turns the scored customers into the plan report, returned
 // with what its whole target list is written from (bands by share).
 func buildPlan(b *experiment.Bundle, in planData, pf planFlags, target experiment.Target, levers []string) (experiment.ContactList, error) {
-	prevent, positive := target.Direction == experiment.Prevent, target.OnPositive
 	s := in.scored
-	probs := make([]float64, len(s.Probabilities))
-	for i, p := range s.Probabilities {
-		probs[i] = p
-		if !positive {
-			probs[i] = 1 - p
-		}
-	}
-	var values []float64
-	var read experiment.PlanValueColumn
-	if pf.valueColumn != "" {
-		var err error
-		if values, read, err = featureValues(b, in, pf.valueColumn); err != nil {
-			return experiment.ContactList{}, err
-		}
-		pf.valueColumn = read.Name
-	}
-	seg, err := planSegments(in.table, probs, values)
-	if err != nil {
-		return experiment.ContactList{}, err
-	}
 	x, err := b.ExplainerFor(s)
 	if err != nil {
 		return experiment.ContactList{}, err
 	}
 	x.Personal = in.personal
-	class := b.Label.Positive
-	if !positive {
-		class = b.Label.Negative
-	}
 	own := in.own()
-	rep, err := experiment.NewPlanReport(experiment.PlanInput{
-		IDs: s.IDs, Probs: probs, Values: values, ValueColumn: pf.valueColumn, ValueRead: read, Segments: seg,
-		Explainer: x, Row: s.X.RawRowView, Own: own, Positive: positive, TiesByID: in.tiesByID,
-	}, experiment.PlanRequest{
-		Assumptions: pf.assumptions, Prevent: prevent, Outcome: b.Label.Name + " = " + class, Levers: levers,
-	})
+	c := experiment.PlanCustomers{IDs: s.IDs, Pos: s.Probabilities, Table: in.table, Pipeline: b.Pipeline,
+		Explainer: x, Row: s.X.RawRowView, Own: own, TiesByID: in.tiesByID}
+	rep, seg, err := experiment.PlanFor(c, target, pf.valueColumn, experiment.PlanRequest{Assumptions: pf.assumptions, Levers: levers})
+	if ve, ok := errors.AsType[*experiment.ValueColumnError](err); ok {
+		return experiment.ContactList{}, usageError(fmt.Errorf("--value %s: not an amount, nor a numeric column of %s; its numeric columns: %s",
+			ve.Name, in.name, strings.Join(ve.Numeric, ", ")))
+	}
 	return experiment.ContactList{Report: rep, Segments: seg, Target: target, Levers: levers, IDs: s.IDs,
 		Explainer: x, Row: s.X.RawRowView, Own: own}, err
-}
-
-// planSegments segments an order log's customers by RFM cell when its
-// table has the three columns, else by value level.
-func planSegments(t *data.Table, probs, values []float64) (*experiment.Segments, error) {
-	if t != nil {
-		r, f, m := t.Column("recency_days"), t.Column("frequency"), t.Column("monetary_total")
-		if r != nil && f != nil && m != nil && r.Values != nil && f.Values != nil && m.Values != nil {
-			return experiment.RFMSegments(r.Values, f.Values, m.Values, probs)
-		}
-	}
-	return experiment.ValueSegments(probs, values)
-}
-
-// featureValues reads a numeric feature column of the scored rows in
-// original units from the data, not from the model's inputs (clipped to
-// the k-anonymous range, they would undercount the top customers); missing
-// cells as the model imputed them, negative values as 0.
-func featureValues(b *experiment.Bundle, in planData, column string) ([]float64, experiment.PlanValueColumn, error) {
-	var numeric []string
-	for i := range b.Pipeline.Columns {
-		pc := &b.Pipeline.Columns[i]
-		if pc.Kind != data.Numeric {
-			continue
-		}
-		numeric = append(numeric, pc.Name)
-		if !strings.EqualFold(pc.Name, column) {
-			continue
-		}
-		raw, err := in.raw(pc)
-		if err != nil {
-			return nil, experiment.PlanValueColumn{}, err
-		}
-		if len(raw) != len(in.scored.Probabilities) {
-			return nil, experiment.PlanValueColumn{}, fmt.Errorf("--value %s: %d values for %d scored customers", column, len(raw), len(in.scored.Probabilities))
-		}
-		out, read := experiment.PlanValues(pc.Name, raw, pc.Fill)
-		return out, read, nil
-	}
-	return nil, experiment.PlanValueColumn{}, usageError(fmt.Errorf("--value %s: not an amount, nor a numeric feature column of the model (its numeric columns: %s)",
-		column, strings.Join(numeric, ", ")))
 }

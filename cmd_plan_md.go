@@ -460,8 +460,12 @@ func moneyColumn(n int, amount func(i int) float64) []string {
 func valueReadNote(r *experiment.PlanReport) string {
 	note := ""
 	if r.ValueBlanks > 0 {
-		note += fmt.Sprintf("; blank cells: %s, valued at %s as the model filled them", data.Thousands(r.ValueBlanks),
-			experiment.Money(r.ValueFill))
+		how := " as the model filled them"
+		if r.ValueFillMean {
+			how = ", the mean of the others (the model does not use the column)"
+		}
+		note += fmt.Sprintf("; blank cells: %s, valued at %s%s", data.Thousands(r.ValueBlanks),
+			experiment.Money(r.ValueFill), how)
 	}
 	if r.ValueZeroed > 0 {
 		note += fmt.Sprintf("; negative values counted as 0: %s", data.Thousands(r.ValueZeroed))

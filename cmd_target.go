@@ -125,7 +125,7 @@ func printBands(w io.Writer, t experiment.Target, b experiment.Banding, outcomes
 		lo, hi, rate := "–", "–", "–"
 		if band.Users() > 0 {
 			lo, hi = fmt.Sprintf("%.4f", band.MinScore), fmt.Sprintf("%.4f", band.MaxScore)
-			rate = percent(float64(outcomes[i]) / float64(band.Users()))
+			rate = percent(b.Rate(i, outcomes))
 		}
 		fmt.Fprintf(tw, "\t%s\t%d\t%s\t%s\t%d\t%s\t\n", b.Label(i), band.Users(), lo, hi, outcomes[i], rate)
 	}

@@ -1,6 +1,10 @@
 package engine
 
-import "math"
+import (
+	"cmp"
+	"math"
+	"slices"
+)
 
 // The teaching walkthrough shows every number of a training step worked
 // out by hand. The numbers it shows beyond the step itself (the factor of
@@ -90,6 +94,30 @@ func (n *Network) AffineTerms(k, j int, in []float64) []float64 {
 		terms[i] = l.W[j*l.In+i] * in[i]
 	}
 	return terms
+}
+
+// LargestTerms picks the limit terms of a sum with the largest |term|
+// (of equal ones the first), for a sum shown in part: shown are their
+// indices in increasing order, rest the sum of the others (added from the
+// largest |term| down), so that the shown terms plus rest is the sum. With
+// at most limit terms every index is shown and rest is 0.
+func LargestTerms(terms []float64, limit int) (shown []int, rest float64) {
+	order := make([]int, len(terms))
+	for i := range order {
+		order[i] = i
+	}
+	if len(terms) <= limit {
+		return order, 0
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		return cmp.Compare(math.Abs(terms[b]), math.Abs(terms[a]))
+	})
+	for _, i := range order[limit:] {
+		rest += terms[i]
+	}
+	shown = order[:limit:limit]
+	slices.Sort(shown)
+	return shown, rest
 }
 
 // Derivative is a′ at one pre-activation z whose activation is act = a(z),

@@ -117,9 +117,12 @@ type PlanReport struct {
 	// ValueFill; ValueZeroed negative values counted as 0.
 	ValueBlanks int     `json:"value_blanks_filled,omitempty"`
 	ValueFill   float64 `json:"value_filled_with,omitempty"`
-	ValueZeroed int     `json:"value_negatives_as_zero,omitempty"`
-	Customers   int     `json:"customers"`
-	Headline    string  `json:"headline"`
+	// ValueFillMean says ValueFill is the mean of the column's other
+	// cells: the model does not use the column, so imputes nothing for it.
+	ValueFillMean bool   `json:"value_filled_with_mean,omitempty"`
+	ValueZeroed   int    `json:"value_negatives_as_zero,omitempty"`
+	Customers     int    `json:"customers"`
+	Headline      string `json:"headline"`
 	// Curve holds the points at PlanPercents, each count once (a share
 	// that reaches no more customers than the share before it is left
 	// out); Best the best point.
@@ -199,7 +202,8 @@ func NewPlanReport(in PlanInput, req PlanRequest) (*PlanReport, error) {
 	sample, contacts := cmp0(req.DriverSample, 64), cmp0(req.Contacts, 20)
 	rep := &PlanReport{Outcome: req.Outcome, Target: "encourage", Assumptions: req.Assumptions,
 		ValueColumn: in.ValueColumn, ValueBlanks: in.ValueRead.Blanks, ValueFill: in.ValueRead.Fill, ValueZeroed: in.ValueRead.Zeroed,
-		Customers: len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
+		ValueFillMean: in.ValueRead.FillIsMean && in.ValueRead.Blanks > 0,
+		Customers:     len(in.Probs), Best: pl.Best, BestWithoutBudget: pl.Unbounded, Plan: pl, CurveByPercent: pl.Curve,
 		SegmentKind: in.Segments.Kind, PLevels: PLevelsMeaning, Levers: req.Levers}
 	if req.Prevent {
 		rep.Target = "prevent"

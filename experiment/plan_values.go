@@ -10,7 +10,10 @@ type PlanValueColumn struct {
 	Name   string
 	Blanks int
 	Fill   float64
-	Zeroed int
+	// FillIsMean says Fill is the mean of the column's other cells, not
+	// the value the model imputes (a column the model does not use).
+	FillIsMean bool
+	Zeroed     int
 }
 
 // PlanValues turns a value column's raw cells (original units, NaN for a
@@ -31,6 +34,7 @@ func PlanValues(name string, raw []float64, fill float64) (values []float64, c P
 		if n > 0 {
 			fill = sum / float64(n)
 		}
+		c.FillIsMean = true
 	}
 	values = make([]float64, len(raw))
 	for i, v := range raw {

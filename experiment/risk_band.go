@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -108,25 +109,35 @@ func AssignBandsInOrder(scores []float64, ties []int, s BandScheme) Banding {
 		}
 		copy(order, ties)
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
+	RankByScore(order, scores)
+	return CutBands(order, scores, s)
+}
+
+// RankByScore sorts order, a list of users (indices into scores), from
+// the highest score to the lowest, NaN scores last; users of equal score
+// (or both NaN) keep their order in the list. It is the ranking bands cut
+// (AssignBands) and the Users screen lists: one rule for both.
+func RankByScore[I int | int32](order []I, scores []float64) {
+	// Ties by place in the list make the order total, so an unstable
+	// sort gives the stable result, faster on a million users.
+	place := make([]int, len(scores))
+	for k, i := range order {
+		place[i] = k
+	}
+	slices.SortFunc(order, func(a, b I) int {
 		sa, sb := scores[a], scores[b]
 		switch na, nb := math.IsNaN(sa), math.IsNaN(sb); {
-		case na || nb:
-			if na == nb {
-				return 0
-			}
-			if na {
-				return 1
-			}
+		case na && !nb:
+			return 1
+		case nb && !na:
 			return -1
 		case sa > sb:
 			return -1
 		case sa < sb:
 			return 1
 		}
-		return 0
+		return cmp.Compare(place[a], place[b])
 	})
-	return CutBands(order, scores, s)
 }
 
 // CutBands cuts a ranking into the scheme's bands as AssignBands does:

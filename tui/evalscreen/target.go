@@ -2,6 +2,7 @@ package evalscreen
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/retainlab/retain/engine/metrics"
 	"github.com/retainlab/retain/experiment"
@@ -31,8 +32,7 @@ func (s *Model) retarget() {
 	p := &s.plan
 	p.target = common.TargetFor(p.chosen, d.label)
 	p.gains, p.err = p.target.Gains(d.probs, d.labels, nil, metrics.ReportBins)
-	p.bands = experiment.AssignBands(p.target.Scores(d.probs), p.scheme)
-	p.outcomes, _ = p.bands.Outcomes(d.labels, p.target) // same length by construction
+	p.bands, p.outcomes = experiment.TargetBands(d.probs, d.labels, p.target, p.scheme)
 }
 
 // risk words the current target.
@@ -49,8 +49,8 @@ func (s Model) bandLines(w int) []string {
 	}
 	for i, b := range p.bands.Bands {
 		rate := "–"
-		if b.Users() > 0 {
-			rate = fmt.Sprintf("%.0f%%", 100*float64(p.outcomes[i])/float64(b.Users()))
+		if r := p.bands.Rate(i, p.outcomes); !math.IsNaN(r) {
+			rate = fmt.Sprintf("%.0f%%", 100*r)
 		}
 		lines = append(lines, common.TruncateCell(common.Pad(s.BandName(p.bands, i), 9)+common.PadLeft(common.Thousands(b.Users()), 8)+
 			common.PadLeft(common.Thousands(p.outcomes[i]), 8)+common.PadLeft(rate, 6), w))

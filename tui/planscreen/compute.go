@@ -1,8 +1,7 @@
 package planscreen
 
 import (
-	"math"
-	"strings"
+	"errors"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -25,6 +24,8 @@ type base struct {
 	// rows are the customers' rows in the run's table.
 	rows  []int
 	table *data.Table
+	// pipeline is the run's preprocessing (the fills of value columns).
+	pipeline *data.Pipeline
 	// x holds the customers' transformed inputs and explainer explains
 	// them (drivers, reasons); nil when there are no customers.
 	x         *mat.Dense
@@ -106,7 +107,7 @@ func scoreBase(run common.Run) (b *base, err error) {
 	if err != nil {
 		return nil, err
 	}
-	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, fills: map[string]float64{}}
+	b = &base{run: run.Number, label: e.Pipeline.Label, table: e.Data.Table, pipeline: e.Pipeline, fills: map[string]float64{}}
 	if l := run.Exp.Loaded(); run.Exp.Later != nil && l.Cohort != nil && run.Exp.Data.Cohort != nil {
 		b.later, b.cutoff, b.trainedAt = true, l.Cohort.Cutoff, run.Exp.Data.Cohort.Cutoff
 	}
@@ -139,31 +140,18 @@ func scoreBase(run common.Run) (b *base, err error) {
 
 // report computes the plan of b's customers for the target under in, each
 // listed contact with its most movable of levers, ties ranked by id when
-// byID.
+// byID (experiment.PlanFor, as `retain plan` makes it).
 func report(b *base, chosen *experiment.Target, in inputs, levers []string, byID bool) (*experiment.PlanReport, *experiment.Segments, error) {
 	if len(b.rows) == 0 {
 		return nil, nil, nil
 	}
-	t := common.TargetFor(chosen, b.label)
-	probs := t.Scores(b.pos)
-	var values []float64
-	var read experiment.PlanValueColumn
-	if in.column != "" {
-		var err error
-		if values, read, err = b.column(in.column); err != nil {
-			return nil, nil, err
-		}
+	c := experiment.PlanCustomers{IDs: b.ids, Pos: b.pos, Table: b.table, Rows: b.rows, Pipeline: b.pipeline,
+		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own, TiesByID: byID}
+	rep, seg, err := experiment.PlanFor(c, common.TargetFor(chosen, b.label), in.column,
+		experiment.PlanRequest{Assumptions: in.assumptions, Levers: levers})
+	if ve, ok := errors.AsType[*experiment.ValueColumnError](err); ok {
+		return nil, nil, &inputError{field: fieldValue, text: ve.Name, columns: ve.Numeric}
 	}
-	seg, err := segments(b, probs, values)
-	if err != nil {
-		return nil, nil, err
-	}
-	rep, err := experiment.NewPlanReport(experiment.PlanInput{
-		IDs: b.ids, Probs: probs, Values: values, ValueColumn: read.Name, ValueRead: read, Segments: seg, Positive: t.OnPositive,
-		Explainer: b.explainer, Row: b.x.RawRowView, Own: b.own, TiesByID: byID,
-	}, experiment.PlanRequest{
-		Assumptions: in.assumptions, Prevent: t.Direction == experiment.Prevent, Outcome: t.Outcome(), Levers: levers,
-	})
 	return rep, seg, err
 }
 
@@ -171,50 +159,4 @@ func report(b *base, chosen *experiment.Target, in inputs, levers []string, byID
 // (experiment.OwnValue).
 func (b *base) own(i int, pc *data.PipelineColumn) float64 {
 	return experiment.OwnValue(b.table, b.rows[i], pc)
-}
-
-// column returns the values of the numeric column named name (any case)
-// for b's customers.
-func (b *base) column(name string) ([]float64, experiment.PlanValueColumn, error) {
-	var numeric []string
-	for _, c := range b.table.Columns {
-		if c.Values == nil || c.Name == b.label.Name {
-			continue
-		}
-		numeric = append(numeric, c.Name)
-		if !strings.EqualFold(c.Name, name) {
-			continue
-		}
-		raw := make([]float64, len(b.rows))
-		for k, r := range b.rows {
-			raw[k] = c.Values[r]
-		}
-		fill, ok := b.fills[c.Name]
-		if !ok {
-			fill = math.NaN()
-		}
-		values, read := experiment.PlanValues(c.Name, raw, fill)
-		return values, read, nil
-	}
-	return nil, experiment.PlanValueColumn{}, &inputError{field: fieldValue, text: name, columns: numeric}
-}
-
-// segments are RFM cells when the table has an order log's RFM columns,
-// else value levels, as `retain plan` chooses.
-func segments(b *base, probs, values []float64) (*experiment.Segments, error) {
-	pick := func(name string) []float64 {
-		c := b.table.Column(name)
-		if c == nil || c.Values == nil {
-			return nil
-		}
-		out := make([]float64, len(b.rows))
-		for k, r := range b.rows {
-			out[k] = c.Values[r]
-		}
-		return out
-	}
-	if r, f, m := pick("recency_days"), pick("frequency"), pick("monetary_total"); r != nil && f != nil && m != nil {
-		return experiment.RFMSegments(r, f, m, probs)
-	}
-	return experiment.ValueSegments(probs, values)
 }

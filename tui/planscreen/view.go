@@ -332,7 +332,15 @@ func (s Model) valueReadNote() string {
 		if rep.ValueBlanks == 1 {
 			en = "1 blank cell valued at " + fill + ", as the model filled it"
 		}
-		parts = append(parts, s.T(en, n+" 个空白单元格按模型的填充值 "+fill+" 计"))
+		zh := n + " 个空白单元格按模型的填充值 " + fill + " 计"
+		if rep.ValueFillMean {
+			en = n + " blank cells valued at " + fill + ", the mean of the others"
+			if rep.ValueBlanks == 1 {
+				en = "1 blank cell valued at " + fill + ", the mean of the others"
+			}
+			zh = n + " 个空白单元格按其余单元格的均值 " + fill + " 计"
+		}
+		parts = append(parts, s.T(en, zh))
 	}
 	if rep.ValueZeroed > 0 {
 		n := data.Thousands(rep.ValueZeroed)

@@ -120,29 +120,21 @@ func (u *usersData) rowPos(r int32) int32 {
 }
 
 // sortByProb builds the probability orders and ranks, ties in byRow's
-// order.
+// order, so the table is the same on every run (experiment.RankByScore,
+// the ranking bands are cut from).
 func (u *usersData) sortByProb() {
 	prob := u.scores.Probabilities
 	n := len(prob)
 	u.byProbDesc = slices.Clone(u.byRow)
-	// Ties keep byRow's order, so the table is the same on every run.
-	slices.SortFunc(u.byProbDesc, func(a, b int32) int {
-		if c := cmp.Compare(prob[b], prob[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(u.rowPos(a), u.rowPos(b))
-	})
+	experiment.RankByScore(u.byProbDesc, prob)
 	u.byProbAsc = make([]int32, n)
 	for i, r := range u.byProbDesc {
 		u.byProbAsc[n-1-i] = r
 	}
+	// By 1 − P, the score of a target on the negative class: the
+	// order the bands of such a target are cut from (rebands).
 	u.byProbAscFirst = slices.Clone(u.byRow)
-	slices.SortFunc(u.byProbAscFirst, func(a, b int32) int {
-		if c := cmp.Compare(1-prob[b], 1-prob[a]); c != 0 {
-			return c
-		}
-		return cmp.Compare(u.rowPos(a), u.rowPos(b))
-	})
+	experiment.RankByScore(u.byProbAscFirst, experiment.Target{OnPositive: false}.Scores(prob))
 	u.rankDesc, u.rankAscFirst = make([]int32, n), make([]int32, n)
 	for i := range n {
 		u.rankDesc[u.byProbDesc[i]] = int32(i)

@@ -1,12 +1,13 @@
 package walkthrough
 
 import (
-	"math"
 	"slices"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
+
+	"github.com/retainlab/retain/engine"
 )
 
 // Model is the walkthrough panel for one user. It is a value: Update
@@ -166,13 +167,9 @@ func (m Model) Weight(k int) int {
 	}
 	l := m.walk.net.Layers[k]
 	row := m.walk.step.GradW[k][m.neuron[k]*l.In : (m.neuron[k]+1)*l.In]
-	best := 0
-	for i, g := range row {
-		if math.Abs(g) > math.Abs(row[best]) {
-			best = i
-		}
-	}
-	return best
+	// The weight with the largest |gradient|, the first of equal ones.
+	largest, _ := engine.LargestTerms(row, 1)
+	return largest[0]
 }
 
 // KeyMap returns the keys with every binding enabled only when it does

@@ -1,9 +1,6 @@
 package walkthrough
 
 import (
-	"cmp"
-	"math"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -141,8 +138,9 @@ type term struct {
 
 // termTable lists the terms of a sum one per line; with more than maxTerms
 // it lists the largest |products| (in index order) and one line with how
-// many were left out and their total, so the reader still sees every
-// number that adds up to the result.
+// many were left out and their total (engine.LargestTerms picks them and
+// adds the rest up), so the reader still sees every number that adds up
+// to the result.
 func (r renderer) termTable(terms []term, head []string) []string {
 	return r.termList(terms, head, maxTerms, true, nil)
 }
@@ -167,17 +165,17 @@ func (r renderer) batchTerms(terms []term, head []string) []string {
 // value, when not nil, prints the values instead of their column's format.
 // head[0] is the symbol of the index the terms are listed by (i, o, r).
 func (r renderer) termList(terms []term, head []string, limit int, restSum bool, value func(float64) string) []string {
-	shown := terms
-	var rest []term
-	if len(terms) > limit {
-		order := slices.Clone(terms)
-		slices.SortStableFunc(order, func(a, b term) int {
-			return cmp.Compare(math.Abs(b.product), math.Abs(a.product))
-		})
-		shown = slices.Clone(order[:limit])
-		rest = order[limit:]
-		slices.SortFunc(shown, func(a, b term) int { return a.index - b.index })
+	all := make([]float64, len(terms))
+	for i, t := range terms {
+		all[i] = t.product
 	}
+	// The engine picks the terms shown and adds up the rest.
+	picked, sum := engine.LargestTerms(all, limit)
+	shown := make([]term, len(picked))
+	for k, i := range picked {
+		shown[k] = terms[i]
+	}
+	left := len(terms) - len(shown)
 	// The columns' decimals come from every term, not only the listed
 	// ones, so that a value reads the same here as in the inline sum above
 	// the table (termFormats).
@@ -192,15 +190,11 @@ func (r renderer) termList(terms []term, head []string, limit int, restSum bool,
 		tb.rows = append(tb.rows, []string{strconv.Itoa(t.index + 1), t.label, fmtFactor(t.factor), "×", fmtValue(t.value), "=", r.signStyle(t.product, fmtProduct(t.product))})
 	}
 	lines := tb.render(r.st)
-	if len(rest) > 0 && !restSum {
-		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest.engine", len(rest))))
+	if left > 0 && !restSum {
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest.engine", left)))
 		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms), head[0])))
-	} else if len(rest) > 0 {
-		sum := 0.0
-		for _, t := range rest {
-			sum += t.product
-		}
-		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest", len(rest), signed(sum))))
+	} else if left > 0 {
+		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.rest", left, signed(sum))))
 		lines = append(lines, "  "+r.st.Muted.Render(r.t("sum.largest", len(shown), len(terms), head[0])))
 	}
 	return lines
