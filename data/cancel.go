@@ -78,7 +78,10 @@ func (p *poll) at(i int) bool {
 	return i&(pollEvery-1) == 0 && p.stopped()
 }
 
-// stopped looks at the context now and reports whether it is done.
+// stopped looks at the context now and reports whether it is done. It is
+// kept out of line so that at, called at every step, is inlined.
+//
+//go:noinline
 func (p *poll) stopped() bool {
 	if p == nil {
 		return false

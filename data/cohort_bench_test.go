@@ -13,9 +13,10 @@ import (
 // date minus the horizon), the feature stage of a load, through a
 // cancellable context as the TUI's loads run it, on CDNOW master, UCI
 // Online Retail (Parquet) and the synthetic 500,000-line retail log, each
-// when present:
+// when present, with the CPU time per build (cpu-s/op, steadier than the
+// wall time on a shared machine):
 //
-//	go test -run '^$' -bench BuildCohort -count 6 ./data
+//	go test -run '^$' -bench BuildCohort -cpu 1 -count 6 ./data
 func BenchmarkBuildCohort(b *testing.B) {
 	for _, tc := range []struct{ name, path, text string }{
 		{name: "cdnow", path: cdnowPath},
@@ -27,11 +28,13 @@ func BenchmarkBuildCohort(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			defer cancel()
 			cutoff := log.LastKnown().AddDate(0, 0, -DefaultHorizonDays)
+			cpu := processCPU()
 			for b.Loop() {
 				if _, _, err := BuildCohortContext(ctx, log, cutoff, DefaultHorizonDays, CohortOptions{}); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric((processCPU()-cpu).Seconds()/float64(b.N), "cpu-s/op")
 		})
 	}
 }
