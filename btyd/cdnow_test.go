@@ -18,7 +18,7 @@ import (
 const cdnowSample = "../../shared/datasets/cdnow/CDNOW_sample.txt"
 
 // epochDay is the day number (days since 1970-01-01) of a YYYYMMDD date.
-func epochDay(t *testing.T, s string) int {
+func epochDay(t testing.TB, s string) int {
 	t.Helper()
 	d, err := time.Parse("20060102", s)
 	if err != nil {
@@ -29,7 +29,7 @@ func epochDay(t *testing.T, s string) int {
 
 // readCDNOW reads the whitespace-separated CDNOW sample: customer id, sample
 // id, date YYYYMMDD, quantity, amount.
-func readCDNOW(t *testing.T) []Purchase {
+func readCDNOW(t testing.TB) []Purchase {
 	t.Helper()
 	f, err := os.Open(cdnowSample)
 	if errors.Is(err, os.ErrNotExist) {

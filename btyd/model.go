@@ -1,6 +1,7 @@
 package btyd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -87,19 +88,48 @@ func (p Params) TotalLogLikelihood(cs []Customer) float64 {
 	return s
 }
 
+// totalLogLikelihood is TotalLogLikelihood that looks at ctx every
+// fitPollEvery customers; ok is false once ctx is done (the sum is then
+// partial).
+func totalLogLikelihood(ctx context.Context, p Params, cs []Customer) (sum float64, ok bool) {
+	for start := 0; start < len(cs); start += fitPollEvery {
+		if ctx.Err() != nil {
+			return sum, false
+		}
+		for _, c := range cs[start:min(start+fitPollEvery, len(cs))] {
+			sum += p.LogLikelihood(c)
+		}
+	}
+	return sum, true
+}
+
 // ErrFit reports a maximum-likelihood fit that did not converge. Its text
 // does not name BG/NBD: the caller's message does ("BG/NBD baseline: …:
 // the fit did not converge").
 var ErrFit = errors.New("the fit did not converge")
 
 // Fit estimates the parameters by maximum likelihood over the customers'
-// calibration summaries. It minimises the mean negative log-likelihood per customer over the
-// logarithms of the parameters (so they stay positive) with BFGS and
-// central-difference gradients, starting from r = α = a = b = 1. It returns
-// the parameters and the log-likelihood at them. When BFGS fails it retries
-// with Nelder–Mead from the same start; an error wrapping ErrFit means both
-// failed or ended at a non-finite point.
+// calibration summaries; see FitContext.
 func Fit(cs []Customer) (Params, float64, error) {
+	return FitContext(context.Background(), cs)
+}
+
+// fitPollEvery is how many customers' likelihoods the fit sums between two
+// looks at its context: a few hundred microseconds of work, so a cancelled
+// fit of any size stops within about that, and the look costs nothing
+// measurable (BenchmarkFit).
+const fitPollEvery = 1024
+
+// FitContext estimates the parameters by maximum likelihood over the
+// customers' calibration summaries. It minimises the mean negative
+// log-likelihood per customer over the logarithms of the parameters (so
+// they stay positive) with BFGS and central-difference gradients, starting
+// from r = α = a = b = 1. It returns the parameters and the log-likelihood
+// at them. When BFGS fails it retries with Nelder–Mead from the same start;
+// an error wrapping ErrFit means both failed or ended at a non-finite
+// point. Once ctx is done the fit stops within fitPollEvery customers'
+// likelihoods and returns ctx's error (the optimiser's goroutines ended).
+func FitContext(ctx context.Context, cs []Customer) (Params, float64, error) {
 	if len(cs) == 0 {
 		return Params{}, 0, ErrNoCustomers
 	}
@@ -117,20 +147,35 @@ func Fit(cs []Customer) (Params, float64, error) {
 				return math.Inf(1)
 			}
 		}
-		ll := unpack(v).TotalLogLikelihood(cs)
-		if math.IsNaN(ll) {
+		ll, ok := totalLogLikelihood(ctx, unpack(v), cs)
+		if !ok || math.IsNaN(ll) {
+			// Once cancelled the value is never used: stop (below) ends
+			// the run after this evaluation.
 			return math.Inf(1)
 		}
 		return -ll / float64(len(cs)) // per customer, so one threshold suits any size
 	}
+	// stop is looked at after every evaluation (a value, or a gradient of
+	// eight): a cancelled run ends there, through the optimiser's own
+	// shutdown, so that none of its goroutines outlives the fit.
+	stop := func() (optimize.Status, error) {
+		if err := ctx.Err(); err != nil {
+			return optimize.Failure, err
+		}
+		return optimize.NotTerminated, nil
+	}
 	problem := optimize.Problem{
-		Func: negLL,
+		Func:   negLL,
+		Status: stop,
 		Grad: func(grad, v []float64) {
 			fd.Gradient(grad, negLL, v, &fd.Settings{Formula: fd.Central})
 		},
 	}
 	settings := &optimize.Settings{GradientThreshold: 1e-7, MajorIterations: 1000}
 	res, err := optimize.Minimize(problem, []float64{0, 0, 0, 0}, settings, &optimize.BFGS{})
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return Params{}, 0, ctxErr
+	}
 	if err == nil {
 		if p := unpack(res.X); p.Valid() && !math.IsInf(res.F, 0) && !math.IsNaN(res.F) {
 			return p, p.TotalLogLikelihood(cs), nil
@@ -144,7 +189,10 @@ func Fit(cs []Customer) (Params, float64, error) {
 	// the same start with Nelder–Mead, which needs no gradient.
 	nmSettings := &optimize.Settings{MajorIterations: 20000,
 		Converger: &optimize.FunctionConverge{Absolute: 1e-12, Relative: 1e-12, Iterations: 400}}
-	nm, nmErr := optimize.Minimize(optimize.Problem{Func: negLL}, []float64{0, 0, 0, 0}, nmSettings, &optimize.NelderMead{})
+	nm, nmErr := optimize.Minimize(optimize.Problem{Func: negLL, Status: stop}, []float64{0, 0, 0, 0}, nmSettings, &optimize.NelderMead{})
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return Params{}, 0, ctxErr
+	}
 	if nmErr != nil || nm == nil {
 		return Params{}, 0, fmt.Errorf("%w: BFGS: %v; Nelder–Mead: %v", ErrFit, err, nmErr)
 	}

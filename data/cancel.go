@@ -52,3 +52,42 @@ func (c *ctxInputAt) ReadAt(b []byte, off int64) (int, error) {
 
 // Size is the input's size in bytes.
 func (c *ctxInputAt) Size() int64 { return c.size }
+
+// pollEvery is how many orders, lines or customers a long loop of the
+// feature stage (BuildCohortContext) goes through between two looks at its
+// context: some milliseconds of work at most, so a cancelled load stops
+// within about that, and the look costs nothing measurable
+// (BenchmarkBuildCohort). A power of two, for poll.at's mask.
+const pollEvery = 1 << 13
+
+// poll is the context of a long computation, looked at every pollEvery
+// steps of its loops. Once it has been seen done, every later look (of
+// this loop or the next) stops at once, and err holds its error. A nil
+// *poll never stops.
+type poll struct {
+	ctx context.Context
+	err error
+}
+
+// newPoll returns the poll of ctx.
+func newPoll(ctx context.Context) *poll { return &poll{ctx: ctx} }
+
+// at reports whether a loop at step i should stop: at every pollEvery-th
+// step it looks at the context.
+func (p *poll) at(i int) bool {
+	return i&(pollEvery-1) == 0 && p.stopped()
+}
+
+// stopped looks at the context now and reports whether it is done. It is
+// kept out of line so that at, called at every step, is inlined.
+//
+//go:noinline
+func (p *poll) stopped() bool {
+	if p == nil {
+		return false
+	}
+	if p.err == nil {
+		p.err = p.ctx.Err()
+	}
+	return p.err != nil
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -124,10 +125,18 @@ func BuildCohort(log *OrderLog, cutoff time.Time, horizonDays int) (*Table, Coho
 // date. The features are listed at CohortOptions; those a log cannot give
 // (no amounts, no items, …) are left out and named in CohortReport.Skipped.
 func BuildCohortWith(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions) (*Table, CohortReport, error) {
+	return BuildCohortContext(context.Background(), log, cutoff, horizonDays, opts)
+}
+
+// BuildCohortContext is BuildCohortWith that stops once ctx is done: its
+// loops over the log's orders, lines and customers look at ctx every few
+// thousand steps and return ctx's error, so a cancelled load does not
+// build the rest of its features.
+func BuildCohortContext(ctx context.Context, log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions) (*Table, CohortReport, error) {
 	if horizonDays == 0 {
 		horizonDays = DefaultHorizonDays
 	}
-	return buildCohort(log, cutoff, horizonDays, opts, true)
+	return buildCohort(newPoll(ctx), log, cutoff, horizonDays, opts, true)
 }
 
 // BuildCurrent turns an order log into the rows BuildCohortWith makes,
@@ -138,7 +147,7 @@ func BuildCohortWith(log *OrderLog, cutoff time.Time, horizonDays int, opts Coho
 // label fields (Positives, PositiveRate, HorizonDays, HorizonTruncated)
 // stay zero.
 func BuildCurrent(log *OrderLog, cutoff time.Time, opts CohortOptions) (*Table, CohortReport, error) {
-	return buildCohort(log, cutoff, 0, opts, false)
+	return buildCohort(nil, log, cutoff, 0, opts, false)
 }
 
 // labelledCutoffError refuses a labelled cohort's cutoff outside the log's
@@ -177,8 +186,9 @@ func labelledCutoffError(log *OrderLog, cutoff time.Time, horizonDays int) error
 
 // buildCohort builds the rows of BuildCohortWith, and of BuildCurrent when
 // labelled is false: then there is no label and no horizon, and the cutoff
-// may be the log's last date.
-func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions, labelled bool) (*Table, CohortReport, error) {
+// may be the log's last date. Its loops stop once pl is done (nil: never),
+// and it returns pl's error.
+func buildCohort(pl *poll, log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOptions, labelled bool) (*Table, CohortReport, error) {
 	cut := dayNumber(cutoff)
 	rep := CohortReport{
 		Cutoff: dayTime(cut), HorizonDays: horizonDays, Lines: log.Lines, Orders: len(log.Orders),
@@ -209,7 +219,10 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 	nc := len(log.Customers)
 	start := make([]int, nc+1)
 	positive := make([]bool, nc)
-	for _, o := range log.Orders {
+	for i, o := range log.Orders {
+		if pl.at(i) {
+			return nil, rep, pl.err
+		}
 		switch {
 		case o.Day <= cut:
 			start[o.Customer+1]++
@@ -228,7 +241,10 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 		qty = make([]float64, start[nc])
 	}
 	fill := slices.Clone(start[:nc])
-	for _, o := range log.Orders {
+	for i, o := range log.Orders {
+		if pl.at(i) {
+			return nil, rep, pl.err
+		}
 		if o.Day <= cut {
 			i := fill[o.Customer]
 			days[i], amounts[i] = o.Day, o.Amount
@@ -238,10 +254,16 @@ func buildCohort(log *OrderLog, cutoff time.Time, horizonDays int, opts CohortOp
 			fill[o.Customer]++
 		}
 	}
-	extra := set.perCustomer(log, cut)
+	extra := set.perCustomer(pl, log, cut)
+	if pl.stopped() {
+		return nil, rep, pl.err
+	}
 
 	b := newCohortBuilder(set)
 	for c := range nc {
+		if pl.at(c) {
+			return nil, rep, pl.err
+		}
 		if start[c] == start[c+1] {
 			rep.Later++
 			continue

@@ -187,20 +187,24 @@ type customerExtras struct {
 }
 
 // perCustomer counts, for each customer up to the cutoff, the distinct
-// items and distinct (order, item) lines, and the cancelled orders.
-func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
+// items and distinct (order, item) lines, and the cancelled orders. Once pl
+// is done it stops, its counts partial (the caller looks at pl).
+func (s cohortSet) perCustomer(pl *poll, log *OrderLog, cut int32) customerExtras {
 	var e customerExtras
 	nc := len(log.Customers)
-	e.events = s.countEvents(log, cut)
+	e.events = s.countEvents(pl, log, cut)
 	if s.version < 2 {
 		return e
 	}
 	if s.net && s.hasCancels {
-		e.refunds = refunds(log, cut)
+		e.refunds = refunds(pl, log, cut)
 	}
 	if s.hasCancels {
 		e.cancelled = make([]int32, nc)
-		for _, o := range log.CancelledOrders {
+		for i, o := range log.CancelledOrders {
+			if pl.at(i) {
+				return e
+			}
 			if o.Day <= cut {
 				e.cancelled[o.Customer]++
 			}
@@ -210,7 +214,10 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 		return e
 	}
 	start := make([]int, nc+1)
-	for _, li := range log.OrderItems {
+	for i, li := range log.OrderItems {
+		if pl.at(i) {
+			return e
+		}
 		if o := log.Orders[li.Order]; o.Day <= cut {
 			start[o.Customer+1]++
 		}
@@ -222,7 +229,10 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 	// high half is a new item and any change a new line.
 	keys := make([]uint64, start[nc])
 	fill := slices.Clone(start[:nc])
-	for _, li := range log.OrderItems {
+	for i, li := range log.OrderItems {
+		if pl.at(i) {
+			return e
+		}
 		if o := log.Orders[li.Order]; o.Day <= cut {
 			keys[fill[o.Customer]] = uint64(uint32(li.Item))<<32 | uint64(uint32(li.Order))
 			fill[o.Customer]++
@@ -230,6 +240,9 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 	}
 	e.items, e.lines = make([]int32, nc), make([]int32, nc)
 	for c := range nc {
+		if pl.at(c) {
+			return e
+		}
 		seg := keys[start[c]:start[c+1]]
 		slices.Sort(seg)
 		for i, k := range seg {
@@ -246,15 +259,19 @@ func (s cohortSet) perCustomer(log *OrderLog, cut int32) customerExtras {
 
 // refunds sums, per customer, the refunds of the cancelled orders dated on
 // or before the cutoff and on or after the customer's first kept order:
-// all of them, those 0–29 days old and those 30–59 days old.
-func refunds(log *OrderLog, cut int32) [3][]float64 {
+// all of them, those 0–29 days old and those 30–59 days old. Once pl is
+// done it stops, its sums partial.
+func refunds(pl *poll, log *OrderLog, cut int32) [3][]float64 {
 	nc := len(log.Customers)
-	first := firstOrderDays(log, cut)
+	first := firstOrderDaysIn(pl, log, math.MinInt32, cut)
 	var out [3][]float64
 	for i := range out {
 		out[i] = make([]float64, nc)
 	}
-	for _, o := range log.CancelledOrders {
+	for i, o := range log.CancelledOrders {
+		if pl.at(i) {
+			break
+		}
 		if o.Day > cut || o.Day < first[o.Customer] {
 			continue
 		}
@@ -273,17 +290,20 @@ func refunds(log *OrderLog, cut int32) [3][]float64 {
 // or before upTo (math.MaxInt32 for a customer with none): the day from
 // which the customer's cancelled orders take back their refunds.
 func firstOrderDays(log *OrderLog, upTo int32) []int32 {
-	return firstOrderDaysIn(log, math.MinInt32, upTo)
+	return firstOrderDaysIn(nil, log, math.MinInt32, upTo)
 }
 
 // firstOrderDaysIn is firstOrderDays counting only the orders dated from
-// from on.
-func firstOrderDaysIn(log *OrderLog, from, upTo int32) []int32 {
+// from on; once pl is done (nil: never) it stops, its days partial.
+func firstOrderDaysIn(pl *poll, log *OrderLog, from, upTo int32) []int32 {
 	first := make([]int32, len(log.Customers))
 	for c := range first {
 		first[c] = math.MaxInt32
 	}
-	for _, o := range log.Orders {
+	for i, o := range log.Orders {
+		if pl.at(i) {
+			break
+		}
 		if o.Day <= upTo && o.Day >= from {
 			first[o.Customer] = min(first[o.Customer], o.Day)
 		}
@@ -309,8 +329,9 @@ func (e customerExtras) fill(h *history, c int) {
 }
 
 // countEvents counts each customer's events of each counted type 0–29 and
-// 0–89 days old at the cutoff.
-func (s cohortSet) countEvents(log *OrderLog, cut int32) [][]int32 {
+// 0–89 days old at the cutoff; once pl is done it stops, its counts
+// partial.
+func (s cohortSet) countEvents(pl *poll, log *OrderLog, cut int32) [][]int32 {
 	if len(s.events) == 0 {
 		return nil
 	}
@@ -319,7 +340,10 @@ func (s cohortSet) countEvents(log *OrderLog, cut int32) [][]int32 {
 	for i := range out {
 		out[i] = make([]int32, nc)
 	}
-	for _, ev := range log.Events {
+	for k, ev := range log.Events {
+		if pl.at(k) {
+			break
+		}
 		i := s.eventSlot[ev.Type]
 		if i < 0 || ev.Day > cut {
 			continue

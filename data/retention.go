@@ -175,7 +175,7 @@ func CohortRetention(log *OrderLog, period RetentionPeriod) (*Retention, error) 
 	// (none: every order is dated after today), then the first and last
 	// days of the log.
 	const none = int(^uint(0) >> 1)
-	firstDay := firstOrderDaysIn(log, from, upTo)
+	firstDay := firstOrderDaysIn(nil, log, from, upTo)
 	acquired := make([]int, len(log.Customers))
 	for c, day := range firstDay {
 		acquired[c] = none

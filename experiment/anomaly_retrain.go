@@ -121,12 +121,12 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 	}
 	prepare := func(phase int) (*Experiment, error) {
 		if phase == 0 {
-			return newWithout(d, cfg, nil)
+			return newWithout(ctx, d, cfg, nil)
 		}
-		return newWithout(d, cfg, flagged)
+		return newWithout(ctx, d, cfg, flagged)
 	}
 	if cfg.Validation == OutOfTime && d.Log != nil && d.Cohort != nil {
-		_, err := newOutOfTime(d, cfg, nil)
+		_, err := newOutOfTime(ctx, d, cfg, nil)
 		var oot *OutOfTimeError
 		switch {
 		case errors.As(err, &oot):
@@ -137,9 +137,9 @@ func RetrainWithout(ctx context.Context, d *Data, cfg Config, flagged []bool, pr
 			cmp.Scheme, cmp.Part = OutOfTime, LaterPart
 			prepare = func(phase int) (*Experiment, error) {
 				if phase == 0 {
-					return newOutOfTime(d, cfg, nil)
+					return newOutOfTime(ctx, d, cfg, nil)
 				}
-				return newOutOfTime(d, cfg, without)
+				return newOutOfTime(ctx, d, cfg, without)
 			}
 		}
 	}

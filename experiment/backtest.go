@@ -203,13 +203,13 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 	f.TestCutoff, f.TrainCutoff = cutoff, cutoff.AddDate(0, 0, -h)
 	date := cutoff.Format(time.DateOnly)
 	src.Cutoff = cutoff
-	testTab, testRep, bg, err := buildLogCohort(log, src)
+	testTab, testRep, bg, err := buildLogCohort(ctx, log, src)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
 	f.Test = testRep
 	d := &Data{Source: src, Table: testTab, Cohort: &testRep, Log: log}
-	e, err := newOutOfTime(d, cfg, nil)
+	e, err := newOutOfTime(ctx, d, cfg, nil)
 	if err != nil {
 		return fmt.Errorf("backtest fold at %s: %w", date, err)
 	}
@@ -234,7 +234,10 @@ func runBacktestFold(ctx context.Context, log *data.OrderLog, cfg Config, src So
 		return err
 	}
 	if bg == nil { // without --btyd-features the cohort has not fitted it
-		if bg, err = BGNBDBaseline(log, testTab, cutoff, h); err != nil {
+		if bg, err = bgnbdBaseline(ctx, log, testTab, cutoff, h); err != nil {
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return ctxErr
+			}
 			f.BGNBDErr = err
 			return nil
 		}

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -107,6 +108,17 @@ func BaselineReason(err error) string {
 // are not in the cohort and not in the fit; a customer with one purchase day
 // has x = 0.
 func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, horizonDays int) (*BGNBDScores, error) {
+	return bgnbdBaseline(context.Background(), log, table, cutoff, horizonDays)
+}
+
+// scorePollEvery is how many rows bgnbdBaseline scores between two looks
+// at its context.
+const scorePollEvery = 1024
+
+// bgnbdBaseline is BGNBDBaseline that stops once ctx is done, in the fit
+// (btyd.FitContext) or while it scores the rows, returning ctx's error as
+// it is.
+func bgnbdBaseline(ctx context.Context, log *data.OrderLog, table *data.Table, cutoff time.Time, horizonDays int) (*BGNBDScores, error) {
 	if horizonDays < 1 {
 		return nil, &BaselineError{Detail: fmt.Sprintf("horizon of %d days", horizonDays)}
 	}
@@ -120,7 +132,10 @@ func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, hori
 	if err != nil {
 		return nil, &BaselineError{Detail: history, Err: err}
 	}
-	params, ll, err := btyd.Fit(summaries)
+	params, ll, err := btyd.FitContext(ctx, summaries)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, ctxErr
+	}
 	if err != nil {
 		return nil, &BaselineError{Detail: history, Err: err}
 	}
@@ -140,6 +155,11 @@ func BGNBDBaseline(log *data.OrderLog, table *data.Table, cutoff time.Time, hori
 	out := &BGNBDScores{Fit: fit, PAny: make([]float64, len(ids)), PAlive: make([]float64, len(ids)),
 		Expected: make([]float64, len(ids)), Summaries: make([]btyd.Customer, len(ids))}
 	for r, id := range ids {
+		if r%scorePollEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		c, ok := index[id]
 		if ok {
 			c, ok = pos[c]

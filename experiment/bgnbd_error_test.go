@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -27,7 +28,7 @@ func TestBaselineErrorsNameEachStepOnce(t *testing.T) {
 	_, count := scores.Report([]float64{0, 1, 1}, 0.5)
 	_, oneClass := scores.Report([]float64{1, 1, 1, 1}, 0.5)
 	fit := &BaselineError{Detail: "o.csv up to 2024-02-20", Err: fmt.Errorf("%w: BFGS: stuck", btyd.ErrFit)}
-	_, _, _, btydFeatures := addBTYD(nil, nil, time.Time{}, 0)
+	_, _, _, btydFeatures := addBTYD(context.Background(), nil, nil, time.Time{}, 0)
 	for _, c := range []struct {
 		err          error
 		whole, after string

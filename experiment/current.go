@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -133,7 +134,7 @@ func CurrentOf(log *data.OrderLog, src Source) (*Current, error) {
 	}
 	if src.Features.BTYD {
 		var names []string
-		if t, names, _, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+		if t, names, _, err = addBTYD(context.Background(), log, t, rep.Cutoff, src.HorizonDays); err != nil {
 			return nil, err
 		}
 		rep.Features = append(rep.Features, names...)

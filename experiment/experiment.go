@@ -66,7 +66,9 @@ type Experiment struct {
 // New splits d, fits the preprocessing on the training rows only, builds the
 // matrices and a freshly initialised network and trainer. Everything random
 // comes from cfg.Seed.
-func New(d *Data, cfg Config) (*Experiment, error) { return newWithout(d, cfg, nil) }
+func New(d *Data, cfg Config) (*Experiment, error) {
+	return newWithout(context.Background(), d, cfg, nil)
+}
 
 // NewWithout is New whose training part leaves out the rows marked in
 // drop (one flag per row of d.Table; nil: none). The split is drawn from
@@ -76,10 +78,11 @@ func NewWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if drop != nil && len(drop) != d.Table.Rows {
 		return nil, fmt.Errorf("%w: %d flags for %d rows", ErrSource, len(drop), d.Table.Rows)
 	}
-	return newWithout(d, cfg, drop)
+	return newWithout(context.Background(), d, cfg, drop)
 }
 
-func newWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
+// newWithout is NewWithout that looks at ctx between its steps (see build).
+func newWithout(ctx context.Context, d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -91,7 +94,7 @@ func newWithout(d *Data, cfg Config, drop []bool) (*Experiment, error) {
 	if drop != nil {
 		split.Train = unmarked(split.Train, drop)
 	}
-	return build(d, cfg, split, src)
+	return build(ctx, d, cfg, split, src)
 }
 
 // unmarked returns the rows not marked in drop, in order.
@@ -111,7 +114,7 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	return build(d, cfg, split, rand.NewPCG(cfg.Seed, 0x7e7a1))
+	return build(context.Background(), d, cfg, split, rand.NewPCG(cfg.Seed, 0x7e7a1))
 }
 
 // ErrTooFewRows is matched (errors.Is) when the data has too few rows for
@@ -119,7 +122,10 @@ func NewWithSplit(d *Data, cfg Config, split data.Split) (*Experiment, error) {
 // rows.
 var ErrTooFewRows = errors.New("too few rows")
 
-func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, error) {
+// build fits the preprocessing on the training rows, preprocesses every
+// part and makes the network; once ctx is done it stops between those
+// steps and returns ctx's error.
+func build(ctx context.Context, d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, error) {
 	if err := checkTrainRows(d, cfg, split); err != nil {
 		return nil, err
 	}
@@ -131,6 +137,9 @@ func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, e
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if cfg.L2Prior > 0 {
 		cfg.Train.L2 = PriorDecay(cfg.L2Prior, len(pipe.FitRows))
 	}
@@ -140,6 +149,9 @@ func build(d *Data, cfg Config, split data.Split, src *rand.PCG) (*Experiment, e
 		return nil, err
 	}
 	if e.Train, err = e.dataset(pipe.FitRows); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if e.Val, err = e.dataset(split.Validation); err != nil {

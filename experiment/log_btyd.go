@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"fmt"
 	"time"
 
@@ -22,9 +23,13 @@ func btydNames(horizonDays int) [3]string {
 // (missing where it does not converge) and P(at least one purchase in the
 // horizon). The fit is made afresh on each log scored, from that log's
 // history up to its cutoff. It returns the fit's scores too, for callers
-// that also measure BG/NBD on these rows.
-func addBTYD(log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays int) (*data.Table, []string, *BGNBDScores, error) {
-	bg, err := BGNBDBaseline(log, t, cutoff, horizonDays)
+// that also measure BG/NBD on these rows. Once ctx is done it stops and
+// returns ctx's error as it is.
+func addBTYD(ctx context.Context, log *data.OrderLog, t *data.Table, cutoff time.Time, horizonDays int) (*data.Table, []string, *BGNBDScores, error) {
+	bg, err := bgnbdBaseline(ctx, log, t, cutoff, horizonDays)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return nil, nil, nil, ctxErr
+	}
 	if err != nil {
 		return nil, nil, nil, fmt.Errorf("%w: --btyd-features: %v; train without it", ErrSource, err)
 	}

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"time"
@@ -137,12 +138,16 @@ func (e *OutOfTimeError) Unwrap() error {
 // The training cutoff must leave its customers one horizon of history,
 // as in the folds BacktestCutoffs picks, and the cohort at it must hold
 // MinTrainClass customers of each class.
-func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) { return newOutOfTime(d, cfg, nil) }
+func NewOutOfTime(d *Data, cfg Config) (*Experiment, error) {
+	return newOutOfTime(context.Background(), d, cfg, nil)
+}
 
 // newOutOfTime is NewOutOfTime whose training part leaves out the earlier
 // cohort's customers named in without (the split is drawn as if they were
-// there, so every other part is the same as without it).
-func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, error) {
+// there, so every other part is the same as without it). Once ctx is done
+// it stops, in the earlier cohort's features or between its steps, and
+// returns ctx's error.
+func newOutOfTime(ctx context.Context, d *Data, cfg Config, without map[string]bool) (*Experiment, error) {
 	if d.Log == nil || d.Cohort == nil {
 		return nil, fmt.Errorf("%w: %s is not an order log", ErrSource, d.Table.Source)
 	}
@@ -161,7 +166,7 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 	}
 	src := d.Source
 	src.Cutoff = oot.TrainCutoff
-	trainTab, trainRep, _, err := buildLogCohort(log, src)
+	trainTab, trainRep, _, err := buildLogCohort(ctx, log, src)
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +192,11 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 			drop[i] = without[id]
 		}
 	}
-	e, err := newWithout(train, cfg, drop)
+	e, err := newWithout(ctx, train, cfg, drop)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	later := &Later{Data: d}
@@ -210,13 +218,21 @@ func newOutOfTime(d *Data, cfg Config, without map[string]bool) (*Experiment, er
 // or a cohort has one class) is split at random instead;
 // the experiment's Fallback then says why. Anything else is New.
 func Prepare(d *Data, cfg Config) (*Experiment, error) {
+	return PrepareContext(context.Background(), d, cfg)
+}
+
+// PrepareContext is Prepare that stops once ctx is done, returning ctx's
+// error: the earlier cohort an out-of-time experiment trains on is built
+// looking at ctx as it goes (data.BuildCohortContext, and the BG/NBD fit of
+// --btyd-features), and ctx is looked at between the preprocessing's steps.
+func PrepareContext(ctx context.Context, d *Data, cfg Config) (*Experiment, error) {
 	if cfg.Validation != OutOfTime || d.Log == nil || d.Cohort == nil {
-		return New(d, cfg)
+		return newWithout(ctx, d, cfg, nil)
 	}
-	e, err := NewOutOfTime(d, cfg)
+	e, err := newOutOfTime(ctx, d, cfg, nil)
 	var oot *OutOfTimeError
 	if errors.As(err, &oot) {
-		if e, err = New(d, cfg); err != nil {
+		if e, err = newWithout(ctx, d, cfg, nil); err != nil {
 			return nil, err
 		}
 		e.Fallback = oot

@@ -90,9 +90,9 @@ func CompareSchemes(ctx context.Context, done *Experiment, sink engine.Sink) (*S
 		err   error
 	)
 	if done.Scheme() == OutOfTime {
-		other, err = New(d, done.Config)
+		other, err = newWithout(ctx, d, done.Config, nil)
 	} else {
-		other, err = NewOutOfTime(d, done.Config)
+		other, err = newOutOfTime(ctx, d, done.Config, nil)
 	}
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package experiment
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -239,6 +240,15 @@ func Load(src Source, open Opener) (*Data, error) {
 	return LoadAt(src, open, time.Now())
 }
 
+// LoadContext is Load that stops once ctx is done, returning ctx's error:
+// an order log's feature stage (the cohort's features, the BG/NBD fit of
+// --btyd-features) looks at ctx as it goes, not only once it is over.
+// The input's reads are open's: to stop reading as well, open through
+// data.WithContext.
+func LoadContext(ctx context.Context, src Source, open Opener) (*Data, error) {
+	return loadAtContext(ctx, src, open, time.Now())
+}
+
 // LoadAt reads the rows a source describes. now is the current time: order
 // lines dated after it are reported in Data.Warnings, and the default
 // cutoff of an order log ignores them. A table's category of numbers
@@ -246,7 +256,12 @@ func Load(src Source, open Opener) (*Data, error) {
 // is a feature that alone separates the label (LeakWarnings), unless a
 // saved model is only scoring the source.
 func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
-	d, err := loadAt(src, open, now)
+	return loadAtContext(context.Background(), src, open, now)
+}
+
+// loadAtContext is LoadAt whose feature stage stops once ctx is done.
+func loadAtContext(ctx context.Context, src Source, open Opener, now time.Time) (*Data, error) {
+	d, err := loadAt(ctx, src, open, now)
 	if err != nil {
 		return nil, err
 	}
@@ -270,7 +285,7 @@ func LoadAt(src Source, open Opener, now time.Time) (*Data, error) {
 	return d, nil
 }
 
-func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
+func loadAt(ctx context.Context, src Source, open Opener, now time.Time) (*Data, error) {
 	switch src.Kind {
 	case "builtin", "":
 		src.Kind = "builtin"
@@ -356,7 +371,7 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 		// per-customer features.
 		w.SetStage(data.StageFeatures)
 	}
-	t, rep, bg, err := buildLogCohort(log, src)
+	t, rep, bg, err := buildLogCohort(ctx, log, src)
 	if err != nil {
 		return nil, err
 	}
@@ -383,16 +398,17 @@ func loadAt(src Source, open Opener, now time.Time) (*Data, error) {
 // and of the cohorts an out-of-time experiment and a backtest fold train
 // and are measured on. With BG/NBD inputs it also returns the fit's scores
 // of these rows (nil without), so a caller measuring BG/NBD beside the
-// network does not fit it again.
-func buildLogCohort(log *data.OrderLog, src Source) (*data.Table, data.CohortReport, *BGNBDScores, error) {
-	t, rep, err := data.BuildCohortWith(log, src.Cutoff, src.HorizonDays, src.Features.options())
+// network does not fit it again. Once ctx is done it stops, within a few
+// thousand customers' work, and returns ctx's error.
+func buildLogCohort(ctx context.Context, log *data.OrderLog, src Source) (*data.Table, data.CohortReport, *BGNBDScores, error) {
+	t, rep, err := data.BuildCohortContext(ctx, log, src.Cutoff, src.HorizonDays, src.Features.options())
 	if err != nil {
 		return nil, rep, nil, err
 	}
 	var bg *BGNBDScores
 	if src.Features.BTYD {
 		var names []string
-		if t, names, bg, err = addBTYD(log, t, rep.Cutoff, src.HorizonDays); err != nil {
+		if t, names, bg, err = addBTYD(ctx, log, t, rep.Cutoff, src.HorizonDays); err != nil {
 			return nil, rep, nil, err
 		}
 		rep.Features = append(rep.Features, names...)

@@ -21,8 +21,10 @@ import (
 // the terminal (terminalSafeData); the built-in shop gets the
 // share opts.Abusers of planted abusers (0: none). While a file loads,
 // its progress goes to the program with send (loadProgressMsg; nil sends
-// nothing), a few times a second. Once ctx is done the file's reads fail
-// and the load ends early, its result an error (see loads).
+// nothing), a few times a second. Once ctx is done the file's reads fail,
+// an order log's feature stage and the preparation stop within a few
+// thousand customers' work, and the load ends early, its result ctx's
+// error (see loads).
 func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, asked []string, send func(tea.Msg)) tea.Cmd {
 	src, open, limits, abusers := opts.Source, opts.Open, opts.Limits, opts.Abusers
 	if open != nil {
@@ -45,11 +47,14 @@ func loadCmd(ctx context.Context, gen int, opts Options, cfg experiment.Config, 
 		if (src.Kind == "builtin" || src.Kind == "") && abusers > 0 {
 			d, err = experiment.LoadShopWithAbusers(src, abusers)
 		} else {
-			d, err = experiment.Load(src, open)
+			d, err = experiment.LoadContext(ctx, src, open)
 		}
 		if err != nil {
 			// With pseudonyms on (always in a served session) the error
 			// quotes no cell that may name someone.
+			if ctxErr := ctx.Err(); ctxErr != nil {
+				return loadedMsg{gen: gen, err: ctxErr}
+			}
 			return loadedMsg{gen: gen, err: experiment.WithholdCells(opts.Pseudonym, err), src: src, asked: asked}
 		}
 		if err := ctx.Err(); err != nil {
@@ -134,13 +139,16 @@ func resplitCmd(ctx context.Context, gen int, d *experiment.Data, cfg experiment
 	return func() tea.Msg { return prepare(ctx, gen, d, cfg) }
 }
 
-// prepare splits and preprocesses d, unless ctx is done (the load was
-// superseded or the model closed).
+// prepare splits and preprocesses d, stopping once ctx is done (the load
+// was superseded or the model closed).
 func prepare(ctx context.Context, gen int, d *experiment.Data, cfg experiment.Config) loadedMsg {
 	if err := ctx.Err(); err != nil {
 		return loadedMsg{gen: gen, err: err}
 	}
-	exp, err := experiment.Prepare(d, cfg)
+	exp, err := experiment.PrepareContext(ctx, d, cfg)
+	if ctxErr := ctx.Err(); ctxErr != nil {
+		return loadedMsg{gen: gen, err: ctxErr}
+	}
 	if err != nil {
 		return loadedMsg{gen: gen, err: fmt.Errorf("preparing %s: %w", d.Source.Describe(), err)}
 	}
