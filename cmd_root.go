@@ -154,7 +154,7 @@ file given with --data or --log).`,
 			return classify(runTUI(cmd.Context(), a, tf))
 		},
 	}
-	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) {
+	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		// The TUI restores the terminal and serve closes its sessions on
 		// the way out: they get longer to wind down after a signal.
 		// tune prints the best configuration found before it exits.
@@ -166,6 +166,7 @@ file given with --data or --log).`,
 			a.guard.setGrace(scoreapi.DefaultShutdown + time.Second)
 			a.guard.setTermStops()
 		}
+		return refuseEmptyPaths(cmd)
 	}
 	root.Version = buildVersion()
 	root.SetVersionTemplate("{{.Name}} {{.Version}}\n")
