@@ -44,7 +44,7 @@ connections. Bodies come from the first rows of --data. Bounded by
 	}
 	fs := cmd.Flags()
 	fs.StringVarP(&o.model, "model", "m", "", "model bundle `FILE`")
-	fs.StringVar(&o.data, "data", "", "comma-separated CSV `FILE` with the model's columns")
+	fs.StringVar(&o.data, "data", "", "comma-separated `CSV` with the model's columns")
 	fs.IntVar(&o.requests, "requests", 5000, "single-row requests per rate")
 	fs.Float64SliceVar(&o.rates, "rate", []float64{500, 2000}, "open-loop paces in requests/s")
 	fs.IntVar(&o.batch, "batch-rows", 1000, "rows of each batch request")
@@ -54,6 +54,8 @@ connections. Bodies come from the first rows of --data. Bounded by
 	fs.DurationVar(&o.timeout, "timeout", time.Minute, "bound of each run")
 	_ = cmd.MarkFlagRequired("model")
 	_ = cmd.MarkFlagRequired("data")
+	_ = cmd.MarkFlagFilename("model", "json")
+	_ = cmd.MarkFlagFilename("data", "csv")
 	return cmd
 }
 
